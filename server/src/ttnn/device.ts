@@ -1,0 +1,190 @@
+/**
+ * The device an IR file targets: L1 size, L1 unreserved base (where circular buffers start), worker grid,
+ * alignments. Read from the module's system descriptor when present, else a named preset; always says where
+ * each figure came from, because the base moves between tt-metal builds.
+ */
+
+export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
+
+export type PresetName = 'wormhole_b0_n150' | 'wormhole_b0_n300' | 'blackhole_p100' | 'blackhole_p150';
+
+export const PRESET_NAMES: readonly PresetName[] = ['wormhole_b0_n150', 'wormhole_b0_n300', 'blackhole_p100', 'blackhole_p150'];
+
+export type DeviceSource = 'system_desc' | 'preset' | 'override';
+
+export interface Device {
+  readonly arch: Arch;
+  /** The preset the figures (or the missing ones) came from, if any. */
+  readonly presetName: PresetName | undefined;
+  /** `l1_size_per_core`: the "max L1 size" of tt-metal's circular-buffer error. */
+  readonly l1SizeBytes: number;
+  /** Allocator base = address of the first circular buffer. */
+  readonly l1UnreservedBase: number;
+  /** Compute-with-storage grid as [rows, cols] (tt-mlir prints `grid = RxC`); x = column, y = row. */
+  readonly workerGrid: readonly [number, number];
+  readonly nWorkerCores: number;
+  /** One interleaved-L1 bank per compute core. */
+  readonly nL1Banks: number;
+  readonly nDramBanks: number;
+  readonly numCbs: number;
+  readonly l1AlignmentBytes: number;
+  readonly dramAlignmentBytes: number;
+  readonly pcieAlignmentBytes: number;
+  /** Where the device as a whole came from. */
+  readonly source: DeviceSource;
+  /** Where `l1UnreservedBase` came from (differs from `source` when a mock base was replaced or overridden). */
+  readonly baseSource: DeviceSource;
+  /** One line for humans, e.g. "system_desc (wormhole_b0, grid 8x8, base 102,656 B)". */
+  readonly sourceDetail: string;
+  /** Things the user should know: fictitious base substituted, unknown arch, ... */
+  readonly warnings: readonly string[];
+}
+
+interface PresetFigures {
+  readonly arch: Arch;
+  readonly l1SizeBytes: number;
+  readonly l1UnreservedBase: number;
+  readonly workerGrid: readonly [number, number];
+  readonly nDramBanks: number;
+  readonly numCbs: number;
+  readonly l1AlignmentBytes: number;
+  readonly dramAlignmentBytes: number;
+  readonly pcieAlignmentBytes: number;
+}
+
+/**
+ * Preset figures (ttmetal-l1-model.md §1):
+ * - L1: Wormhole 1,499,136 B (`MEM_L1_SIZE` in tt-metal tt_metal/hw/inc/internal/tt-1xx/wormhole/dev_mem_map.h@009581c),
+ *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94).
+ * - Default base: Wormhole 102,656 B, the `l1_unreserved_base` of a real n150 system desc in tt-mlir tests and the value
+ *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026; later builds print 103,712). Blackhole
+ *   111,104 B from tt-mlir Blackhole system descs. Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))`
+ *   (tt-metal tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf).
+ * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
+ * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; p100 10x11; p150 10x13 (unharvested).
+ * - CB indices: 32 on Wormhole, 64 on Blackhole (circular_buffer_constants.h).
+ */
+const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
+  wormhole_b0_n150: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
+  wormhole_b0_n300: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
+  blackhole_p100: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 11], nDramBanks: 7, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
+  blackhole_p150: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 13], nDramBanks: 8, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
+};
+
+export function defaultPresetFor(arch: Arch): PresetName {
+  return arch === 'blackhole' ? 'blackhole_p150' : 'wormhole_b0_n150';
+}
+
+export function isPresetName(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+/** The chip fields of `#ttcore.system_desc` / `#tt.system_desc` that matter here; any may be missing. */
+export interface SystemDescInfo {
+  readonly arch: string | undefined;
+  readonly gridRows: number | undefined;
+  readonly gridCols: number | undefined;
+  readonly l1SizeBytes: number | undefined;
+  readonly l1UnreservedBase: number | undefined;
+  readonly numDramChannels: number | undefined;
+  readonly numCbs: number | undefined;
+  readonly l1AlignmentBytes: number | undefined;
+  readonly dramAlignmentBytes: number | undefined;
+  readonly pcieAlignmentBytes: number | undefined;
+}
+
+export interface DeviceOverrides {
+  /** Use this preset instead of the system desc's figures. */
+  readonly preset?: PresetName;
+  /** Force the L1 unreserved base (bytes). */
+  readonly l1UnreservedBase?: number;
+}
+
+/**
+ * tt-mlir's mock system desc (`SystemDescAttr::getDefault`, TTCoreOpsTypes.cpp@19c86fc) says 1024 on Wormhole and
+ * 98,304 on Blackhole; no real build has a base below the firmware map (~32 KiB), so such values are fictitious.
+ */
+function isMockBase(arch: Arch, base: number): boolean {
+  return base < 32 * 1024 || (arch === 'blackhole' && base === 98_304);
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function fromPreset(name: PresetName, source: DeviceSource, detail: string, warnings: string[]): Device {
+  const p = PRESETS[name];
+  const nCores = p.workerGrid[0] * p.workerGrid[1];
+  return { ...p, presetName: name, nWorkerCores: nCores, nL1Banks: nCores, source, baseSource: source, sourceDetail: detail, warnings };
+}
+
+function applyBaseOverride(device: Device, base: number | undefined): Device {
+  if (base === undefined) return device;
+  return { ...device, l1UnreservedBase: base, baseSource: 'override', sourceDetail: `${device.sourceDetail}; base overridden to ${fmt(base)} B` };
+}
+
+function archOf(name: string | undefined): Arch | undefined {
+  if (name === 'wormhole_b0' || name === 'blackhole' || name === 'quasar') return name;
+  return undefined;
+}
+
+/**
+ * The device to analyse against. Order: explicit preset override > system desc (missing fields from the arch's
+ * default preset) > wormhole_b0 n150 preset. A mock base in the system desc is replaced by the preset base with a warning.
+ */
+export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
+  if (overrides.preset !== undefined) {
+    const device = fromPreset(overrides.preset, 'override', `preset ${overrides.preset} (chosen by setting)`, []);
+    return applyBaseOverride(device, overrides.l1UnreservedBase);
+  }
+  if (desc === undefined) {
+    const name = defaultPresetFor('wormhole_b0');
+    const base = PRESETS[name].l1UnreservedBase;
+    const device = fromPreset(name, 'preset', `preset ${name} (no system_desc in the file; default base ${fmt(base)} B)`, []);
+    return applyBaseOverride(device, overrides.l1UnreservedBase);
+  }
+  const warnings: string[] = [];
+  let arch = archOf(desc.arch);
+  if (arch === undefined) {
+    warnings.push(`unknown arch '${desc.arch ?? '(missing)'}' in system_desc; assuming wormhole_b0`);
+    arch = 'wormhole_b0';
+  }
+  const presetName = desc.gridCols !== undefined && arch === 'blackhole' && desc.gridCols <= 11 ? 'blackhole_p100' : defaultPresetFor(arch);
+  const p = PRESETS[presetName];
+  const rows = desc.gridRows ?? p.workerGrid[0];
+  const cols = desc.gridCols ?? p.workerGrid[1];
+  let base = desc.l1UnreservedBase ?? p.l1UnreservedBase;
+  let baseSource: DeviceSource = desc.l1UnreservedBase === undefined ? 'preset' : 'system_desc';
+  if (desc.l1UnreservedBase !== undefined && isMockBase(arch, desc.l1UnreservedBase)) {
+    warnings.push(
+      `system_desc l1_unreserved_base = ${fmt(desc.l1UnreservedBase)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${fmt(p.l1UnreservedBase)} B`,
+    );
+    base = p.l1UnreservedBase;
+    baseSource = 'preset';
+  }
+  const nCores = rows * cols;
+  const device: Device = {
+    arch,
+    presetName,
+    l1SizeBytes: desc.l1SizeBytes ?? p.l1SizeBytes,
+    l1UnreservedBase: base,
+    workerGrid: [rows, cols],
+    nWorkerCores: nCores,
+    nL1Banks: nCores,
+    nDramBanks: desc.numDramChannels ?? p.nDramBanks,
+    numCbs: desc.numCbs ?? p.numCbs,
+    l1AlignmentBytes: desc.l1AlignmentBytes ?? p.l1AlignmentBytes,
+    dramAlignmentBytes: desc.dramAlignmentBytes ?? p.dramAlignmentBytes,
+    pcieAlignmentBytes: desc.pcieAlignmentBytes ?? p.pcieAlignmentBytes,
+    source: 'system_desc',
+    baseSource,
+    sourceDetail: `system_desc (${arch}, grid ${rows}x${cols}, base ${fmt(base)} B${baseSource === 'preset' ? ` from preset ${presetName}` : ''})`,
+    warnings,
+  };
+  return applyBaseOverride(device, overrides.l1UnreservedBase);
+}
+
+/** A preset device by name (tests, CLI `--arch`). */
+export function presetDevice(name: PresetName, overrides: { readonly l1UnreservedBase?: number } = {}): Device {
+  return applyBaseOverride(fromPreset(name, 'preset', `preset ${name}`, []), overrides.l1UnreservedBase);
+}

@@ -1,0 +1,560 @@
+/**
+ * The one bridge from the MLIR syntax tree to the TTNN model: decodes `#ttnn.ttnn_layout<...>` (every printed era,
+ * incl. the 2024 `#tt.layout<..., undef, ...>`), tensor types, op properties and the system descriptor into plain
+ * data (op.ts). Never throws; anything it cannot read becomes `{ kind: 'unknown', reason }`.
+ */
+
+import type {
+  AliasDefinition,
+  AttrNode,
+  Chunk,
+  DictAttr,
+  Location,
+  Operation,
+  ParseResult,
+  TokenTree,
+  TypeNode,
+} from '../mlir/syntax';
+import { DataType, dataTypeFromMlirScalar, parseDataType } from './dtype';
+import type { SystemDescInfo } from './device';
+import type { BufferType, CoreRange, LayoutInfo, MemoryLayout, TensorLayout } from './layout';
+import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
+
+// ---------------------------------------------------------------------------------------------
+// Compact text of token trees: leaves concatenated, a space only between two word-like leaves.
+
+const WORDLIKE = new Set(['ident', 'integer', 'float', 'dimensionList', 'percentIdent', 'atIdent', 'caretIdent', 'hashIdent', 'bangIdent']);
+
+function closeOf(open: '<' | '(' | '[' | '{'): string {
+  return open === '<' ? '>' : open === '(' ? ')' : open === '[' ? ']' : '}';
+}
+
+/** Compact source-like text of token trees; bounded by `budget` characters. */
+export function compactTokens(trees: readonly TokenTree[], budget = 1_000_000): string {
+  const parts: string[] = [];
+  let used = 0;
+  let lastWordlike = false;
+  const visit = (tree: TokenTree, depth: number): void => {
+    if (used > budget || depth > 200) return;
+    if (tree.kind === 'leaf') {
+      const wordlike = WORDLIKE.has(tree.leafKind);
+      if (wordlike && lastWordlike) parts.push(' ');
+      parts.push(tree.text);
+      used += tree.text.length;
+      lastWordlike = wordlike;
+      return;
+    }
+    parts.push(tree.open);
+    lastWordlike = false;
+    for (const child of tree.children) visit(child, depth + 1);
+    parts.push(closeOf(tree.open));
+    lastWordlike = false;
+    used += 2;
+  };
+  for (const t of trees) visit(t, 0);
+  return parts.join('');
+}
+
+/** Split at top-level `sep` (outside brackets and strings); `->` never closes a bracket. */
+export function splitTopLevel(text: string, sep = ','): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '-' && text[i + 1] === '>') i++;
+    else if (c === '<' || c === '(' || c === '[' || c === '{') depth++;
+    else if (c === '>' || c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === sep && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '' || out.length > 0) out.push(last);
+  return out;
+}
+
+/** `<...>` → `...` (only when the outer brackets match each other). */
+function stripAngles(text: string): string | undefined {
+  const t = text.trim();
+  if (!t.startsWith('<') || !t.endsWith('>')) return undefined;
+  return t.slice(1, -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alias table
+
+interface AliasTable {
+  readonly attrs: ReadonlyMap<string, AliasDefinition>;
+  readonly types: ReadonlyMap<string, AliasDefinition>;
+  readonly layoutCache: Map<string, LayoutInfo>;
+}
+
+function aliasTable(chunk: Chunk): AliasTable {
+  const attrs = new Map<string, AliasDefinition>();
+  const types = new Map<string, AliasDefinition>();
+  for (const a of chunk.aliases) (a.kind === 'attrAlias' ? attrs : types).set(a.name, a);
+  return { attrs, types, layoutCache: new Map() };
+}
+
+/** Follow `#a = #b` chains (bounded). */
+function resolveAttr(attr: AttrNode | undefined, table: AliasTable): AttrNode | undefined {
+  let current = attr;
+  for (let i = 0; i < 16 && current !== undefined && current.kind === 'attrAlias'; i++) current = table.attrs.get(current.name)?.attr;
+  return current !== undefined && current.kind === 'attrAlias' ? undefined : current;
+}
+
+function resolveType(type: TypeNode | undefined, table: AliasTable): TypeNode | undefined {
+  let current = type;
+  for (let i = 0; i < 16 && current !== undefined && current.kind === 'typeAlias'; i++) current = table.types.get(current.name)?.type;
+  return current !== undefined && current.kind === 'typeAlias' ? undefined : current;
+}
+
+/** Compact text of a `#name` alias's value (e.g. `#ttnn.buffer_type<dram>`), if it is a dialect attribute. */
+function aliasAttrText(name: string, table: AliasTable): string | undefined {
+  const attr = resolveAttr({ kind: 'attrAlias', name, range: { start: 0, end: 0 } }, table);
+  if (attr === undefined || attr.kind !== 'dialectAttr') return undefined;
+  return `#${attr.name}${attr.body === undefined ? '' : compactTokens([attr.body])}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout decoding
+
+function bufferTypeFrom(text: string): BufferType | undefined {
+  switch (text) {
+    case 'dram':
+      return 'dram';
+    case 'l1':
+      return 'l1';
+    case 'system_memory':
+    case 'system':
+      return 'system_memory';
+    case 'l1_small':
+      return 'l1_small';
+    case 'trace':
+      return 'trace';
+    default:
+      return undefined;
+  }
+}
+
+function memoryLayoutFrom(text: string): MemoryLayout | undefined {
+  switch (text) {
+    case 'interleaved':
+    case 'height_sharded':
+    case 'width_sharded':
+    case 'block_sharded':
+    case 'nd_sharded':
+    case 'single_bank':
+      return text;
+    default:
+      return undefined;
+  }
+}
+
+/** The memory space of a memref: `#dram`, `#ttnn.buffer_type<l1>`, `#tt.memory_space<system>`. */
+function decodeMemorySpace(text: string, resolve: (alias: string) => string | undefined): BufferType | undefined {
+  let t = text.trim();
+  if (/^#[\w.$-]+$/.test(t)) {
+    const resolved = resolve(t);
+    if (resolved !== undefined) t = resolved;
+    else return bufferTypeFrom(t.slice(1)); // unresolved alias: trust the conventional names #dram, #l1, #system_memory
+  }
+  const m = /^#(?:ttnn\.buffer_type|tt\.memory_space|ttcore\.memory_space)<(\w+)>$/.exec(t);
+  return m === null ? undefined : bufferTypeFrom(m[1]);
+}
+
+/** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype, else undefined. */
+function tileDtype(text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | string {
+  const m = /^!(?:ttcore|tt)\.tile<(\d+)x(\d+),(\w+)>$/.exec(text);
+  if (m === null) return text.startsWith('!') ? `unsupported element type ${text}` : 'notTile';
+  const dtype = parseDataType(m[3]) ?? dataTypeFromMlirScalar(m[3]);
+  if (dtype === undefined) return `unknown tile data type ${m[3]}`;
+  return { dtype, tileH: Number(m[1]), tileW: Number(m[2]) };
+}
+
+const CORE_RANGE_RE = /core_range<\((\d+),(\d+)\),\((\d+),(\d+)\)>/g;
+
+function decodeCoreRanges(text: string): CoreRange[] {
+  const out: CoreRange[] = [];
+  CORE_RANGE_RE.lastIndex = 0;
+  for (let m = CORE_RANGE_RE.exec(text); m !== null && out.length < 4096; m = CORE_RANGE_RE.exec(text)) {
+    out.push({ start: { x: Number(m[1]), y: Number(m[2]) }, end: { x: Number(m[3]), y: Number(m[4]) } });
+  }
+  return out;
+}
+
+const unknown = (reason: string): LayoutInfo => ({ kind: 'unknown', reason });
+
+/**
+ * Decode the compact body (without outer `<>`) of `#ttnn.ttnn_layout<...>` or `#tt.layout<...>`.
+ * `resolve` maps `#alias` to its compact text. Exported for tests.
+ */
+export function decodeLayoutBody(
+  dialectName: string,
+  body: string,
+  resolve: (alias: string) => string | undefined = () => undefined,
+): LayoutInfo {
+  const syntax = dialectName === 'tt.layout' ? 'tt_layout' : 'ttnn_layout';
+  const items = splitTopLevel(body);
+  let grid: [number, number] | undefined;
+  let memref: string | undefined;
+  let memoryLayout: MemoryLayout | undefined;
+  let coreRanges: CoreRange[] | undefined;
+  for (const [i, item] of items.entries()) {
+    if (item.startsWith('memref<')) memref = item;
+    else if (item.startsWith('core_ranges=')) coreRanges = decodeCoreRanges(item);
+    else if (item.startsWith('<')) {
+      const inner = stripAngles(item) ?? '';
+      const first = splitTopLevel(inner)[0] ?? '';
+      const gm = /^(\d+)x(\d+)$/.exec(first);
+      if (gm !== null && grid === undefined) grid = [Number(gm[1]), Number(gm[2])];
+      else if (memoryLayoutFrom(inner) !== undefined) memoryLayout = memoryLayoutFrom(inner);
+      else if (i > 0 && grid === undefined && syntax === 'ttnn_layout') return unknown(`unreadable grid '${item}'`);
+    } else if (memoryLayoutFrom(item) !== undefined) memoryLayout = memoryLayoutFrom(item);
+    // Affine map, `undef`/oob values, mesh = ..., exactGrid = ..., ignorePhysicalLayout = ...: not needed for bytes.
+  }
+  if (memref === undefined) return unknown('layout has no memref<...> (shard shape and element type)');
+  const memrefInner = stripAngles(memref.slice('memref'.length));
+  if (memrefInner === undefined) return unknown(`malformed memref '${memref}'`);
+  const parts = splitTopLevel(memrefInner);
+  if (parts.length < 2) return unknown(`memref '${memref}' has no memory space`);
+  const bufferType = decodeMemorySpace(parts[parts.length - 1], resolve);
+  if (bufferType === undefined) return unknown(`unknown memory space '${parts[parts.length - 1]}'`);
+  // Shape and element type: `648x24x!ttcore.tile<32x32,bf16>` or `4x4884480xbf16`.
+  const shapeAndElem = parts[0];
+  const shardShape: number[] = [];
+  let rest = shapeAndElem;
+  for (let guard = 0; guard < 64; guard++) {
+    const dm = /^(\d+)x/.exec(rest);
+    if (dm === null) break;
+    shardShape.push(Number(dm[1]));
+    rest = rest.slice(dm[0].length);
+  }
+  if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow)`);
+  let elem = rest;
+  if (/^![\w.$-]+$/.test(elem)) elem = resolve(elem) ?? elem;
+  const tile = tileDtype(elem);
+  let pageLayout: 'tile' | 'row_major';
+  let dtype: DataType;
+  if (tile === 'notTile') {
+    const d = dataTypeFromMlirScalar(elem);
+    if (d === undefined) return unknown(`unknown element type '${elem}'`);
+    pageLayout = 'row_major';
+    dtype = d;
+  } else if (typeof tile === 'string') {
+    return unknown(tile);
+  } else {
+    if (tile.tileH !== 32 || tile.tileW !== 32) return unknown(`tile shape ${tile.tileH}x${tile.tileW} is not modeled (32x32 only)`);
+    pageLayout = 'tile';
+    dtype = tile.dtype;
+  }
+  if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout') memoryLayout = 'interleaved';
+  if (memoryLayout === undefined && bufferType !== 'system_memory') return unknown('layout has no memory layout (<interleaved>, <height_sharded>, ...)');
+  const layout: TensorLayout = {
+    kind: 'layout',
+    pageLayout,
+    dtype,
+    bufferType,
+    memoryLayout,
+    gridShape: grid ?? [1, 1],
+    coreRanges,
+    shardShape,
+    syntax,
+  };
+  return layout;
+}
+
+function decodeEncoding(encoding: AttrNode | undefined, table: AliasTable): { layout: LayoutInfo; alias: string } {
+  if (encoding === undefined) return { layout: unknown('tensor type has no layout encoding'), alias: '' };
+  const alias = encoding.kind === 'attrAlias' ? encoding.name : '';
+  if (alias !== '') {
+    const cached = table.layoutCache.get(alias);
+    if (cached !== undefined) return { layout: cached, alias };
+  }
+  const attr = resolveAttr(encoding, table);
+  let layout: LayoutInfo;
+  if (attr === undefined) layout = unknown(`undefined layout alias ${alias}`);
+  else if (attr.kind !== 'dialectAttr' || (attr.name !== 'ttnn.ttnn_layout' && attr.name !== 'tt.layout')) {
+    layout = unknown(attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout');
+  } else if (attr.body === undefined) layout = unknown(`#${attr.name} without a body`);
+  else {
+    const body = compactTokens(attr.body.children);
+    layout = decodeLayoutBody(attr.name, body, (name) => (name.startsWith('!') ? typeAliasText(name, table) : aliasAttrText(name, table)));
+  }
+  if (alias !== '') table.layoutCache.set(alias, layout);
+  return { layout, alias };
+}
+
+function typeAliasText(name: string, table: AliasTable): string | undefined {
+  const type = resolveType({ kind: 'typeAlias', name, range: { start: 0, end: 0 } }, table);
+  if (type === undefined || type.kind !== 'dialectType') return undefined;
+  return `!${type.name}${type.body === undefined ? '' : compactTokens([type.body])}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types → value specs
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: readonly string[]): ShapeInfo {
+  if (shape === undefined) return { kind: 'unknown', reason: 'unranked tensor', overflow: false };
+  if (shape.some((d) => d === null)) return { kind: 'unknown', reason: 'dynamic dimension', overflow: false };
+  // Exact arithmetic on the printed digits: a tensor whose padded byte size (at up to 4 B/element) passes 2^53 is
+  // a model overflow, never a wrapped number.
+  let vol = 1n;
+  for (let i = 0; i < shape.length; i++) {
+    const text = shapeText[i] ?? String(shape[i]);
+    let dim: bigint;
+    try {
+      dim = BigInt(text);
+    } catch {
+      return { kind: 'unknown', reason: `unreadable dimension '${text}'`, overflow: false };
+    }
+    if (i >= shape.length - 2) dim = ((dim + 31n) / 32n) * 32n;
+    vol *= dim;
+    if (vol * 4n > MAX_SAFE) return { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true };
+  }
+  return { kind: 'known', dims: shape as readonly number[] };
+}
+
+function elementDtypeOf(type: TypeNode | undefined, table: AliasTable): DataType | undefined {
+  const t = resolveType(type, table);
+  if (t === undefined) return undefined;
+  if (t.kind === 'scalar') return dataTypeFromMlirScalar(t.name);
+  if (t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') && t.body !== undefined) {
+    const tile = tileDtype(`!${t.name}${compactTokens([t.body])}`);
+    return typeof tile === 'object' ? tile.dtype : undefined;
+  }
+  return undefined;
+}
+
+function typeText(type: TypeNode): string {
+  switch (type.kind) {
+    case 'scalar':
+      return type.name;
+    case 'dialectType':
+    case 'otherType':
+      return `!${type.name}${type.body === undefined ? '' : compactTokens([type.body], 200)}`;
+    case 'typeAlias':
+      return type.name;
+    default:
+      return type.kind;
+  }
+}
+
+function valueSpec(type: TypeNode | undefined, table: AliasTable): ValueSpec {
+  const t = resolveType(type, table);
+  if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
+  if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
+  const { layout, alias } = decodeEncoding(t.encoding, table);
+  return { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+function propValue(attr: AttrNode, table: AliasTable, depth = 0): PropValue {
+  const a = depth > 32 ? undefined : resolveAttr(attr, table);
+  if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
+  switch (a.kind) {
+    case 'integer':
+      return { kind: 'int', value: a.value, text: a.text };
+    case 'float':
+      return { kind: 'float', value: a.value };
+    case 'bool':
+      return { kind: 'bool', value: a.value };
+    case 'string':
+      return { kind: 'string', value: a.value };
+    case 'unit':
+      return { kind: 'bool', value: true };
+    case 'denseArray': {
+      const values = a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t)));
+      return { kind: 'ints', values };
+    }
+    case 'array': {
+      const elements = a.elements.map((e) => propValue(e, table, depth + 1));
+      if (elements.every((e) => e.kind === 'int')) return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
+      return { kind: 'array', elements };
+    }
+    case 'dict':
+      return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
+    case 'dialectAttr': {
+      const bodyText = a.body === undefined ? '' : compactTokens(a.body.children, 20_000);
+      const items = splitTopLevel(bodyText);
+      const fields: Record<string, string> = {};
+      for (const item of items) {
+        const eq = /^([\w.]+)=(.*)$/s.exec(item);
+        if (eq !== null) fields[eq[1]] = eq[2];
+      }
+      return { kind: 'dialect', name: a.name, text: `#${a.name}<${bodyText}>`, items, fields };
+    }
+    case 'typeAttr':
+      return { kind: 'other', text: typeText(a.type) };
+    case 'opaque':
+      return { kind: 'other', text: `${a.keyword}${compactTokens(a.tokens, 2_000)}` };
+    default:
+      return { kind: 'other', text: a.kind };
+  }
+}
+
+function dictEntries(dict: DictAttr | undefined, table: AliasTable, depth = 0): Record<string, PropValue> {
+  const out: Record<string, PropValue> = {};
+  if (dict === undefined) return out;
+  for (const e of dict.entries) out[e.name] = propValue(e.value, table, depth);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locations
+
+function locationName(loc: Location | undefined, table: AliasTable, depth = 0): string | undefined {
+  if (loc === undefined || depth > 16) return undefined;
+  switch (loc.kind) {
+    case 'name':
+      return loc.name;
+    case 'fileLineCol':
+      return `${loc.file}:${loc.line}:${loc.column}`;
+    case 'fused':
+      for (const l of loc.locations.slice(0, 8)) {
+        const n = locationName(l, table, depth + 1);
+        if (n !== undefined) return n;
+      }
+      return undefined;
+    case 'callsite':
+      return locationName(loc.callee, table, depth + 1);
+    case 'aliasRef': {
+      const def = table.attrs.get(loc.name)?.attr;
+      return def !== undefined && def.kind === 'loc' ? locationName(def.loc, table, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ops, functions, module
+
+function toTtnnOp(op: Operation, table: AliasTable): TtnnOp {
+  const resultNames: string[] = [];
+  for (const group of op.results) {
+    if (group.count <= 1) resultNames.push(group.name);
+    else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
+  }
+  const operandNames = op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
+  const properties = { ...dictEntries(op.attributes, table), ...dictEntries(op.properties, table) };
+  return {
+    name: op.name,
+    resultNames,
+    operandNames,
+    operands: op.operands.map((_, i) => valueSpec(op.operandTypes[i], table)),
+    results: resultNames.map((_, i) => valueSpec(op.resultTypes[i], table)),
+    properties,
+    symbolUses: op.symbolUses.map((s) => s.name),
+    range: op.range,
+    nameRange: op.nameRange,
+    locationName: locationName(op.location, table),
+  };
+}
+
+const MODULE_LIKE = new Set(['builtin.module', 'module', 'ttcore.device_module', 'tt.device_module']);
+const CPU_MODULE = new Set(['ttcore.cpu_module', 'tt.cpu_module']);
+
+function isConstEval(op: Operation): boolean {
+  for (const e of op.attributes?.entries ?? []) {
+    if (e.name === 'const_eval' || e.name === 'ttcore.const_eval') return true;
+    if ((e.name === 'tt.function_type' || e.name === 'ttcore.function_type') && e.value.kind === 'string' && e.value.value === 'const_eval') return true;
+  }
+  return false;
+}
+
+interface RawFunction {
+  readonly op: Operation;
+  readonly inCpuModule: boolean;
+  readonly table: AliasTable;
+}
+
+/** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's compact body text. */
+export function decodeSystemDesc(text: string): SystemDescInfo {
+  // The chip descs follow the cpu descs: take the first dict that mentions `arch=`.
+  const archAt = text.indexOf('arch=');
+  const chip = archAt < 0 ? text : text.slice(archAt);
+  const int = (key: string): number | undefined => {
+    const m = new RegExp(`(?:^|[,{])${key}=(\\d+)`).exec(chip.startsWith('arch=') ? `,${chip}` : chip);
+    return m === null ? undefined : Number(m[1]);
+  };
+  const arch = /^arch=<(\w+)>/.exec(chip)?.[1];
+  const grid = /[,{]grid=(\d+)x(\d+)/.exec(`,${chip}`);
+  return {
+    arch,
+    gridRows: grid === null ? undefined : Number(grid[1]),
+    gridCols: grid === null ? undefined : Number(grid[2]),
+    l1SizeBytes: int('l1_size'),
+    l1UnreservedBase: int('l1_unreserved_base'),
+    numDramChannels: int('num_dram_channels'),
+    numCbs: int('num_cbs'),
+    l1AlignmentBytes: int('noc_l1_address_align_bytes'),
+    dramAlignmentBytes: int('noc_dram_address_align_bytes'),
+    pcieAlignmentBytes: int('pcie_address_align_bytes'),
+  };
+}
+
+/**
+ * The TTNN view of a parsed file: every `func.func` (nested modules walked, cpu modules marked), its ops with decoded
+ * tensor specs, and the first system descriptor. Layouts are decoded once per alias per chunk.
+ */
+export function moduleFromSyntax(parse: ParseResult): TtnnModule {
+  const raw: RawFunction[] = [];
+  let systemDesc: SystemDescInfo | undefined;
+  let tensorL1UsageCap: number | undefined;
+  for (const chunk of parse.file.chunks) {
+    const table = aliasTable(chunk);
+    const visit = (op: Operation, inCpu: boolean, depth: number): void => {
+      if (depth > 16) return;
+      if (op.name === 'func.func') {
+        raw.push({ op, inCpuModule: inCpu, table });
+        return;
+      }
+      const cpu = inCpu || CPU_MODULE.has(op.name);
+      if (!MODULE_LIKE.has(op.name) && !CPU_MODULE.has(op.name)) return;
+      for (const e of op.attributes?.entries ?? []) {
+        if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
+          const attr = resolveAttr(e.value, table);
+          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDesc(compactTokens(attr.body.children));
+        }
+        if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer')) tensorL1UsageCap = e.value.value;
+      }
+      for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
+    };
+    for (const op of chunk.operations) visit(op, false, 0);
+  }
+  const called = new Set<string>();
+  for (const f of raw) for (const region of f.op.regions) for (const block of region.blocks) for (const op of block.operations) for (const s of op.symbolUses) called.add(s.name);
+  const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, table }) => {
+    const name = op.symbol?.name ?? '@?';
+    const body = op.regions[0]?.blocks ?? [];
+    const entryBlock = body[0];
+    const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(name) ? 'other' : 'entry';
+    const ops: TtnnOp[] = [];
+    for (const block of body) for (const inner of block.operations) ops.push(toTtnnOp(inner, table));
+    return {
+      name,
+      role,
+      isDeclaration: body.length === 0,
+      inCpuModule,
+      args: (entryBlock?.arguments ?? []).map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
+      ops,
+      range: op.range,
+      nameRange: op.symbol?.range ?? op.nameRange,
+    };
+  });
+  return { functions, systemDesc, tensorL1UsageCap };
+}

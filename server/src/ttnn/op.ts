@@ -1,0 +1,108 @@
+/**
+ * TTNN ops and functions as plain data: what the estimators and the analysis consume. Produced only by
+ * fromSyntax.ts (the one bridge from the syntax tree); estimators never see syntax nodes.
+ */
+
+import type { TextRange } from '../text/textRange';
+import type { DataType } from './dtype';
+import type { LayoutInfo } from './layout';
+import type { SystemDescInfo } from './device';
+
+/** Logical shape of a tensor, or why it has none we can compute with. */
+export type ShapeInfo =
+  | { readonly kind: 'known'; readonly dims: readonly number[] }
+  | {
+      readonly kind: 'unknown';
+      /** 'model overflow' when the byte size exceeds 2^53 (never wrapped or rounded). */
+      readonly reason: string;
+      readonly overflow: boolean;
+    };
+
+export interface TensorSpec {
+  readonly kind: 'tensor';
+  readonly shape: ShapeInfo;
+  /** The tensor's element type (`bf16`, or the bfp dtype of a `!ttcore.tile<32x32, bfp_bf8>` element). */
+  readonly elementDtype: DataType | undefined;
+  readonly layout: LayoutInfo;
+  /** Alias name of the layout (`#ttnn_layout5`) or '' when inline / absent. */
+  readonly layoutAlias: string;
+}
+
+/** A non-tensor value: `!ttnn.device`, scalars, ... */
+export interface OtherValueSpec {
+  readonly kind: 'other';
+  readonly typeText: string;
+}
+
+export type ValueSpec = TensorSpec | OtherValueSpec;
+
+/** An op property (`<{...}>`) or discardable attribute, simplified for estimators. */
+export type PropValue =
+  | { readonly kind: 'int'; readonly value: number; readonly text: string }
+  | { readonly kind: 'float'; readonly value: number }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'string'; readonly value: string }
+  /** `array<i64: 2, 0, 1>` or `[4 : i32, 4884480 : i32]`. */
+  | { readonly kind: 'ints'; readonly values: readonly number[] }
+  | { readonly kind: 'array'; readonly elements: readonly PropValue[] }
+  | { readonly kind: 'dict'; readonly entries: Readonly<Record<string, PropValue>> }
+  /**
+   * `#dialect.name<body>` (aliases resolved): e.g. `#ttnn.layout<tile>` → name 'ttnn.layout', items ['tile'];
+   * `#ttnn.conv3d_config<t_out_block = 1, ...>` → fields { t_out_block: '1', ... }. Texts are compact (no spaces).
+   */
+  | {
+      readonly kind: 'dialect';
+      readonly name: string;
+      readonly text: string;
+      readonly items: readonly string[];
+      readonly fields: Readonly<Record<string, string>>;
+    }
+  | { readonly kind: 'other'; readonly text: string };
+
+export interface TtnnOp {
+  /** Full op name, e.g. `ttnn.to_layout`. */
+  readonly name: string;
+  /** SSA names of the results (`%9`; `%0#1` for multi-result groups). */
+  readonly resultNames: readonly string[];
+  /** SSA names of the operands as written (`%8`, `%arg0`, `%0#2`). */
+  readonly operandNames: readonly string[];
+  readonly operands: readonly ValueSpec[];
+  readonly results: readonly ValueSpec[];
+  /** Inherent properties merged with discardable attributes (properties win). */
+  readonly properties: Readonly<Record<string, PropValue>>;
+  /** `@callee` symbols used (`ttcore.load_cached(@f, ...)`, `call @f`). */
+  readonly symbolUses: readonly string[];
+  readonly range: TextRange;
+  readonly nameRange: TextRange;
+  /** Innermost location name (`aten__index_workaround`) or the file:line:col, if any. */
+  readonly locationName: string | undefined;
+}
+
+export type FunctionRole = 'entry' | 'const_eval' | 'other';
+
+export interface TtnnFunction {
+  /** Symbol with `@`. */
+  readonly name: string;
+  readonly role: FunctionRole;
+  /** No body (external declaration). */
+  readonly isDeclaration: boolean;
+  /** Inside `ttcore.cpu_module` / `tt.cpu_module` (host code, no device L1). */
+  readonly inCpuModule: boolean;
+  readonly args: readonly { readonly name: string; readonly spec: ValueSpec }[];
+  /** Top-level ops of the body in source order (`func.return` included). */
+  readonly ops: readonly TtnnOp[];
+  readonly range: TextRange;
+  readonly nameRange: TextRange;
+}
+
+export interface TtnnModule {
+  readonly functions: readonly TtnnFunction[];
+  /** Chip 0 of the first `ttcore.system_desc` / `tt.system_desc` module attribute. */
+  readonly systemDesc: SystemDescInfo | undefined;
+  /** Module attribute `ttnn.tensor_l1_usage_cap`, if present. */
+  readonly tensorL1UsageCap: number | undefined;
+}
+
+export function isTensor(spec: ValueSpec | undefined): spec is TensorSpec {
+  return spec !== undefined && spec.kind === 'tensor';
+}
