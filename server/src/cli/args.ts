@@ -1,0 +1,114 @@
+/** Command-line parsing for `ttnn-l1`. Returns a plain description of the command or a usage error; never exits. */
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckCommand {
+  readonly kind: 'check';
+  readonly files: readonly string[];
+  readonly format: OutputFormat;
+  readonly arch: 'wormhole_b0' | 'blackhole' | undefined;
+  readonly systemDescPath: string | undefined;
+  readonly l1UnreservedBase: number | undefined;
+  readonly usableL1Cap: number | undefined;
+  readonly era: 'legacy-block' | 'sub-block' | undefined;
+  readonly logPath: string | undefined;
+}
+
+export interface FixCommand {
+  readonly kind: 'fix';
+  readonly file: string;
+  readonly apply: boolean;
+  /** Restrict to fixes whose id or title contains this text. */
+  readonly only: string | undefined;
+  readonly check: Omit<CheckCommand, 'kind' | 'files' | 'format' | 'logPath'>;
+}
+
+export type Command =
+  | CheckCommand
+  | FixCommand
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'usageError'; readonly message: string };
+
+export const USAGE = `usage:
+  ttnn-l1 check FILE... [--format text|json|sarif] [--arch wormhole_b0|blackhole] [--system-desc FILE]
+                        [--l1-unreserved-base BYTES] [--usable-l1-cap FRACTION] [--era legacy-block|sub-block]
+                        [--log RUNTIME_LOG]
+  ttnn-l1 fix FILE [--apply] [--only TEXT] [--arch ...] [--system-desc FILE] [--l1-unreserved-base BYTES]
+
+exit codes: 0 nothing overflows, 1 an op overflows, 2 unusable input`;
+
+const VALUE_FLAGS = new Set([
+  '--format',
+  '--arch',
+  '--system-desc',
+  '--l1-unreserved-base',
+  '--usable-l1-cap',
+  '--era',
+  '--log',
+  '--only',
+]);
+const BOOLEAN_FLAGS = new Set(['--apply']);
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') return { kind: 'help' };
+  if (verb === '--version' || verb === '-V') return { kind: 'version' };
+  if (verb !== 'check' && verb !== 'fix') return usageError(`unknown command '${verb}'`);
+
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const booleans = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (VALUE_FLAGS.has(flag)) {
+      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined) return usageError(`${flag} needs a value`);
+      values.set(flag, value);
+    } else if (BOOLEAN_FLAGS.has(arg)) {
+      booleans.add(arg);
+    } else if (arg.startsWith('--')) {
+      return usageError(`unknown option '${arg}'`);
+    } else {
+      positional.push(arg);
+    }
+  }
+
+  const format = values.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`--format must be text, json or sarif`);
+  const arch = values.get('--arch');
+  if (arch !== undefined && arch !== 'wormhole_b0' && arch !== 'blackhole') {
+    return usageError(`--arch must be wormhole_b0 or blackhole`);
+  }
+  const era = values.get('--era');
+  if (era !== undefined && era !== 'legacy-block' && era !== 'sub-block') return usageError(`--era must be legacy-block or sub-block`);
+  const base = values.get('--l1-unreserved-base');
+  const baseBytes = base === undefined ? undefined : Number(base);
+  if (baseBytes !== undefined && !(Number.isSafeInteger(baseBytes) && baseBytes >= 0)) {
+    return usageError(`--l1-unreserved-base must be a non-negative integer number of bytes`);
+  }
+  const cap = values.get('--usable-l1-cap');
+  const capFraction = cap === undefined ? undefined : Number(cap);
+  if (capFraction !== undefined && !(capFraction > 0 && capFraction <= 1)) return usageError(`--usable-l1-cap must be in (0, 1]`);
+
+  const common = {
+    arch,
+    systemDescPath: values.get('--system-desc'),
+    l1UnreservedBase: baseBytes,
+    usableL1Cap: capFraction,
+    era,
+  } as const;
+  if (verb === 'fix') {
+    if (positional.length !== 1) return usageError('fix takes exactly one FILE');
+    return { kind: 'fix', file: positional[0]!, apply: booleans.has('--apply'), only: values.get('--only'), check: common };
+  }
+  if (booleans.size > 0) return usageError(`${[...booleans][0]} applies to fix only`);
+  if (positional.length === 0) return usageError('check needs at least one FILE');
+  return { kind: 'check', files: positional, format, logPath: values.get('--log'), ...common };
+}
+
+function usageError(message: string): Command {
+  return { kind: 'usageError', message };
+}
