@@ -1,0 +1,32 @@
+/**
+ * Stable diagnostic codes (`source: 'ttnn-l1'`). Documented; do not change: users filter and suppress by these
+ * strings, and the CLI's JSON report carries them.
+ */
+
+export const DIAGNOSTIC_SOURCE = 'ttnn-l1';
+
+/** Every code with the one-line meaning shown in docs and hovers. */
+export const DIAGNOSTIC_CODES = {
+  /** The first op in execution order whose CB region end exceeds the core's L1 size: tt-metal throws here. */
+  'l1-cb-overflow': 'Circular buffers grow beyond max L1 size; tt-metal throws at this op.',
+  /** The first op whose CB region runs into an L1 buffer that is live on the same core: tt-metal throws here. */
+  'l1-cb-clash': 'Circular buffers clash with L1 buffers; tt-metal throws at this op.',
+  /** An overflowing or clashing op after the first failure; execution never gets there. */
+  'l1-overflow-not-reached': 'This op would also overflow L1, but execution stops at an earlier op.',
+  /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw). */
+  'model-overflow': 'CB region plus live L1 tensors exceed the usable-L1 cap.',
+  /** No L1 model for this op (off by default). */
+  'no-l1-model': 'No L1 model for this op; its L1 use is unknown.',
+  /** The MLIR text does not parse here. */
+  'syntax-error': 'MLIR syntax error.',
+  /** A `#ttnn.ttnn_layout` that cannot be decoded or is inconsistent with its tensor. */
+  'layout-invalid': 'The TTNN layout cannot be decoded or is inconsistent.',
+  /** No system_desc in the file: device figures come from a preset, and the unreserved base is assumed. */
+  'device-base-fictitious': 'No system_desc: the L1 unreserved base comes from a preset or setting.',
+  /** A runtime log says tt-metal threw at this op. */
+  'runtime-failure': 'tt-metal threw at this op at run time (from an imported log).',
+  /** The analysis itself failed (a bug in ttnn-l1-lens); the rest of the document is unchecked. */
+  'internal-error': 'ttnn-l1-lens failed to analyse this document.',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

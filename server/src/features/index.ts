@@ -1,0 +1,13 @@
+/** The editor-shaped, protocol-free API the LSP layer and the CLI call (rust-analyzer's `ide` layer). */
+
+export { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DocumentAnalysis, type NotReachedSeverity } from './documentAnalysis';
+export { diagnostics, internalErrorDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
+export { hoverAt, type Hover } from './hover';
+export { inlayHints, type InlayHint } from './inlayHints';
+export { codeLenses, type CodeLens } from './codeLens';
+export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';
+export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
+export { foldingRanges, type FoldingRegion } from './folding';
+export { fileSummary, timeline, type FileSummary, type Timeline, type TimelinePoint } from './timeline';
+export { formatBytes, formatInteger, formatMegabytes, formatPercent } from './format';
