@@ -1,0 +1,83 @@
+/**
+ * Client mirror of server/src/lsp/ext.ts, the source of truth for the `ttnnL1/*` requests: same method strings,
+ * same plain shapes, plus typed RequestTypes for vscode-languageclient. Change ext.ts first, then this file.
+ */
+import { RequestType } from 'vscode-languageclient/node';
+
+export const TIMELINE_METHOD = 'ttnnL1/timeline';
+
+export interface TimelineParams {
+  readonly uri: string;
+}
+
+export interface TimelineOpPoint {
+  /** 0-based line of the op, for "reveal in editor". */
+  readonly line: number;
+  readonly character: number;
+  readonly opName: string;
+  /** SSA result name, e.g. `%9`, or '' for ops without results. */
+  readonly result: string;
+  /** CB region bytes on the worst core (without the unreserved base); null when the op is not modeled. */
+  readonly cbBytesPerCore: number | null;
+  /** Bytes of L1-resident tensors live on the worst core during this op. */
+  readonly liveL1TensorBytesPerCore: number;
+  readonly overflows: boolean;
+}
+
+export interface TimelineFunction {
+  readonly name: string;
+  readonly ops: readonly TimelineOpPoint[];
+}
+
+export interface TimelineResult {
+  readonly uri: string;
+  /** Usable bytes per core: l1Size - l1UnreservedBase (times the usable-L1 cap). */
+  readonly limitBytesPerCore: number;
+  readonly l1UnreservedBase: number;
+  readonly functions: readonly TimelineFunction[];
+}
+
+export const FILE_SUMMARY_METHOD = 'ttnnL1/fileSummary';
+
+export interface FileSummaryParams {
+  readonly uri: string;
+}
+
+export interface FileSummaryResult {
+  readonly uri: string;
+  /** Highest CB region end + live L1 tensors over all ops, bytes per core; null when nothing is modeled. */
+  readonly peakL1BytesPerCore: number | null;
+  readonly limitBytesPerCore: number;
+  readonly overflowCount: number;
+}
+
+export const IMPORT_LOG_METHOD = 'ttnnL1/importLog';
+
+export interface ImportLogParams {
+  readonly uri: string;
+  /** The log's full text, read by the client from the file the user chose. */
+  readonly logText: string;
+  /** For messages only. */
+  readonly logName: string;
+}
+
+export interface ImportLogResult {
+  /** One line for the user: what was mapped, or why nothing was. */
+  readonly message: string;
+  readonly mapped: boolean;
+}
+
+export const CHECK_FILES_METHOD = 'ttnnL1/checkFiles';
+
+export interface CheckFilesParams {
+  readonly uris: readonly string[];
+}
+
+export interface CheckFilesResult {
+  readonly files: readonly { readonly uri: string; readonly overflowCount: number; readonly error?: string }[];
+}
+
+export const timelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>(TIMELINE_METHOD);
+export const fileSummaryRequest = new RequestType<FileSummaryParams, FileSummaryResult | null, void>(FILE_SUMMARY_METHOD);
+export const importLogRequest = new RequestType<ImportLogParams, ImportLogResult, void>(IMPORT_LOG_METHOD);
+export const checkFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>(CHECK_FILES_METHOD);

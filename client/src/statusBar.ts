@@ -1,0 +1,71 @@
+/** Status bar item: peak L1 per core and overflow count of the active `mlir` document, from `ttnnL1/fileSummary`. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { formatBytesExact, formatBytesShort, formatPercent } from './format';
+import { fileSummaryRequest, type FileSummaryResult } from './lspExt';
+
+const REFRESH_DELAY_MS = 300;
+
+/** Shows the item while an `mlir` editor is active and refreshes it when the document or its diagnostics change. */
+export function registerStatusBar(client: LanguageClient, showTimelineCommand: string): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('ttnnL1.status', vscode.StatusBarAlignment.Left, 100);
+  item.name = 'TTNN L1';
+  item.command = showTimelineCommand;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+
+  const refresh = async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined || editor.document.languageId !== 'mlir') {
+      item.hide();
+      return;
+    }
+    const requestGeneration = ++generation;
+    const uri = editor.document.uri.toString();
+    let summary: FileSummaryResult | null = null;
+    try {
+      if (client.isRunning()) summary = await client.sendRequest(fileSummaryRequest, { uri });
+    } catch {
+      summary = null; // An older server, or one restarting: show the item as unknown rather than failing.
+    }
+    if (requestGeneration !== generation) return;
+    render(item, summary);
+    item.show();
+  };
+  const schedule = (): void => {
+    if (pending !== undefined) clearTimeout(pending);
+    pending = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+  };
+  const isActive = (uri: vscode.Uri): boolean => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+
+  schedule();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(schedule),
+    vscode.workspace.onDidChangeTextDocument((e) => isActive(e.document.uri) && schedule()),
+    // Diagnostics arrive after each analysis, so they mark when a fresh summary is available.
+    vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && schedule()),
+    client.onDidChangeState(schedule),
+    { dispose: () => pending !== undefined && clearTimeout(pending) },
+  );
+}
+
+function render(item: vscode.StatusBarItem, summary: FileSummaryResult | null): void {
+  if (summary === null || summary.peakL1BytesPerCore === null) {
+    item.text = '$(circuit-board) L1 —';
+    item.tooltip = summary === null ? 'TTNN L1: no analysis yet' : 'TTNN L1: no op in this file has an L1 model';
+    item.backgroundColor = undefined;
+    return;
+  }
+  const peak = summary.peakL1BytesPerCore;
+  const limit = summary.limitBytesPerCore;
+  const overflows = summary.overflowCount;
+  item.text =
+    `$(${overflows > 0 ? 'error' : 'circuit-board'}) L1 ${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
+    (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '');
+  item.tooltip = new vscode.MarkdownString(
+    `**TTNN L1** peak per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} usable\n\n` +
+      `${overflows} op${overflows === 1 ? '' : 's'} overflow. Click to show the memory timeline.`,
+  );
+  item.backgroundColor = overflows > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+}
