@@ -211,6 +211,8 @@ export interface OpaqueAttr {
   /** Leading keyword if any (`dense`, `affine_map`, `dense_resource`, `sparse`), else ''. */
   readonly keyword: string;
   readonly tokens: readonly TokenTree[];
+  /** The `: type` suffix of typed literals such as `dense<1.0> : tensor<2xf32>`. */
+  readonly type?: TypeNode;
   readonly range: TextRange;
 }
 
@@ -343,6 +345,28 @@ export interface Operation {
   /** Trailing `loc(...)`. */
   readonly location: Location | undefined;
   /** Whole op including regions and trailing location. */
+  readonly range: TextRange;
+  /** Function-like custom ops (`func.func`, `llvm.func`): the signature; declarations have no region. */
+  readonly signature?: FunctionSignature;
+  /** Visibility / linkage keywords written before the symbol: `private`, `public`, `internal`, ... */
+  readonly visibility?: string;
+}
+
+/** One result of a function signature: `tensor<...> {ttir.name = "out"}`. */
+export interface FunctionResult {
+  readonly type: TypeNode;
+  readonly attributes: DictAttr | undefined;
+  readonly range: TextRange;
+}
+
+/**
+ * `(%arg0: T {attrs} loc(...), ...) -> (T {attrs}, ...)`. Declarations (`func.func private @f(T, U) -> V`) have
+ * arguments with an empty `name`. For a definition, the entry block's arguments are the same objects.
+ */
+export interface FunctionSignature {
+  readonly arguments: readonly BlockArgument[];
+  readonly results: readonly FunctionResult[];
+  /** From `(` to the end of the result list. */
   readonly range: TextRange;
 }
 

@@ -1,0 +1,408 @@
+/**
+ * Hand-written, allocation-light lexer for MLIR's textual format: the parser pulls one token at a time
+ * (current token held in mutable fields), so it can re-scan shapes like `1x768xbf16` character by character.
+ */
+
+export const enum Tok {
+  Eof,
+  /** A character that starts no token, or an unterminated string. */
+  Error,
+  BareId,
+  HashId,
+  BangId,
+  PercentId,
+  AtId,
+  CaretId,
+  Integer,
+  Float,
+  /** `4x1x768`, `32x32`, `1x` (digits joined by `x`, optionally a trailing `x` before an element type). */
+  DimList,
+  String,
+  LParen,
+  RParen,
+  LSquare,
+  RSquare,
+  LBrace,
+  RBrace,
+  Less,
+  Greater,
+  Comma,
+  Colon,
+  Equal,
+  Arrow,
+  Star,
+  Plus,
+  Minus,
+  Question,
+  Pipe,
+  Ellipsis,
+  /** `{-#` opening the dialect_resources section. */
+  FileMetadataBegin,
+  /** `#-}` */
+  FileMetadataEnd,
+}
+
+export interface Lexer {
+  readonly text: string;
+  /** Scanning stops here (end of the current `// -----` chunk). */
+  readonly limit: number;
+  /** Where scanning of the next token starts. */
+  pos: number;
+  /** The current token. */
+  kind: Tok;
+  start: number;
+  end: number;
+  /** A line break (or the chunk start) precedes the current token. */
+  newlineBefore: boolean;
+  /** End of the previous token (for op ranges). */
+  prevEnd: number;
+}
+
+export function createLexer(text: string, start: number, limit: number): Lexer {
+  const lx: Lexer = { text, limit, pos: start, kind: Tok.Eof, start, end: start, newlineBefore: true, prevEnd: start };
+  lexAt(lx, true);
+  return lx;
+}
+
+export function nextToken(lx: Lexer): void {
+  lx.prevEnd = lx.end;
+  lexAt(lx, false);
+}
+
+/** Snapshot of the lexer, for the rare bounded look-ahead. */
+export interface LexerMark {
+  readonly pos: number;
+  readonly kind: Tok;
+  readonly start: number;
+  readonly end: number;
+  readonly newlineBefore: boolean;
+  readonly prevEnd: number;
+}
+
+export function markLexer(lx: Lexer): LexerMark {
+  return { pos: lx.pos, kind: lx.kind, start: lx.start, end: lx.end, newlineBefore: lx.newlineBefore, prevEnd: lx.prevEnd };
+}
+
+export function resetLexer(lx: Lexer, mark: LexerMark): void {
+  lx.pos = mark.pos;
+  lx.kind = mark.kind;
+  lx.start = mark.start;
+  lx.end = mark.end;
+  lx.newlineBefore = mark.newlineBefore;
+  lx.prevEnd = mark.prevEnd;
+}
+
+/** Re-lex starting at `offset` (used after a character-level scan such as a shape prefix). */
+export function relexFrom(lx: Lexer, offset: number): void {
+  lx.prevEnd = offset;
+  lx.pos = offset;
+  lexAt(lx, false);
+}
+
+export function tokenText(lx: Lexer): string {
+  return lx.text.slice(lx.start, lx.end);
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isHexLetter(c: number): boolean {
+  return (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || isHexLetter(c);
+}
+
+/** bare-id continuation: letter | digit | [_$.] */
+function isBareIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 36 || c === 46;
+}
+
+/** suffix-id characters after `%`, `#`, `!`, `^`, `@`: letter | digit | [$._-] */
+function isSuffixIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 36 || c === 46 || c === 45;
+}
+
+function lexAt(lx: Lexer, atStart: boolean): void {
+  const text = lx.text;
+  const limit = lx.limit;
+  let i = lx.pos;
+  let newline = atStart;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
+      i++;
+    } else if (c === 10 || c === 13) {
+      newline = true;
+      i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const eol = text.indexOf('\n', i + 2);
+      i = eol < 0 || eol > limit ? limit : eol;
+    } else {
+      break;
+    }
+  }
+  lx.newlineBefore = newline;
+  lx.start = i;
+  if (i >= limit) {
+    lx.kind = Tok.Eof;
+    lx.start = limit;
+    lx.end = limit;
+    lx.pos = limit;
+    return;
+  }
+  const c = text.charCodeAt(i);
+  let kind: Tok;
+  let end = i + 1;
+  if (isLetter(c) || c === 95) {
+    while (end < limit && isBareIdChar(text.charCodeAt(end))) end++;
+    kind = Tok.BareId;
+  } else if (isDigit(c)) {
+    const r = lexNumber(text, i, limit);
+    kind = r.kind;
+    end = r.end;
+  } else {
+    switch (c) {
+      case 34: // "
+        end = scanString(text, i, limit);
+        kind = text.charCodeAt(end - 1) === 34 && end - i >= 2 ? Tok.String : Tok.Error;
+        break;
+      case 35: // #
+        if (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 125) {
+          kind = Tok.FileMetadataEnd;
+          end = i + 3;
+        } else {
+          end = scanSuffixId(text, i + 1, limit);
+          kind = end > i + 1 ? Tok.HashId : Tok.Error;
+        }
+        break;
+      case 33: // !
+        end = scanSuffixId(text, i + 1, limit);
+        kind = end > i + 1 ? Tok.BangId : Tok.Error;
+        break;
+      case 94: // ^
+        end = scanSuffixId(text, i + 1, limit);
+        kind = end > i + 1 ? Tok.CaretId : Tok.Error;
+        break;
+      case 37: // %
+        end = scanSuffixId(text, i + 1, limit);
+        if (end === i + 1) {
+          kind = Tok.Error;
+        } else {
+          kind = Tok.PercentId;
+          // `%0#2`: a use of result 2 of a multi-result group; the suffix belongs to the value.
+          if (text.charCodeAt(end) === 35 && isDigit(text.charCodeAt(end + 1))) {
+            end += 2;
+            while (end < limit && isDigit(text.charCodeAt(end))) end++;
+          }
+        }
+        break;
+      case 64: // @
+        if (text.charCodeAt(i + 1) === 34) {
+          end = scanString(text, i + 1, limit);
+          kind = text.charCodeAt(end - 1) === 34 && end - i >= 3 ? Tok.AtId : Tok.Error;
+        } else {
+          end = scanSuffixId(text, i + 1, limit);
+          kind = end > i + 1 ? Tok.AtId : Tok.Error;
+        }
+        break;
+      case 40:
+        kind = Tok.LParen;
+        break;
+      case 41:
+        kind = Tok.RParen;
+        break;
+      case 91:
+        kind = Tok.LSquare;
+        break;
+      case 93:
+        kind = Tok.RSquare;
+        break;
+      case 123:
+        if (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 35) {
+          kind = Tok.FileMetadataBegin;
+          end = i + 3;
+        } else {
+          kind = Tok.LBrace;
+        }
+        break;
+      case 125:
+        kind = Tok.RBrace;
+        break;
+      case 60:
+        kind = Tok.Less;
+        break;
+      case 62:
+        kind = Tok.Greater;
+        break;
+      case 44:
+        kind = Tok.Comma;
+        break;
+      case 58:
+        kind = Tok.Colon;
+        break;
+      case 61:
+        kind = Tok.Equal;
+        break;
+      case 42:
+        kind = Tok.Star;
+        break;
+      case 43:
+        kind = Tok.Plus;
+        break;
+      case 45: // -
+        if (text.charCodeAt(i + 1) === 62) {
+          kind = Tok.Arrow;
+          end = i + 2;
+        } else {
+          kind = Tok.Minus;
+        }
+        break;
+      case 63:
+        kind = Tok.Question;
+        break;
+      case 124:
+        kind = Tok.Pipe;
+        break;
+      case 46: // .
+        if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+          kind = Tok.Ellipsis;
+          end = i + 3;
+        } else {
+          kind = Tok.Error;
+        }
+        break;
+      default:
+        kind = Tok.Error;
+        // Keep surrogate pairs together so an error range never splits a character.
+        if (c >= 0xd800 && c <= 0xdbff && end < limit) end++;
+        break;
+    }
+  }
+  if (end > limit) end = limit;
+  lx.kind = kind;
+  lx.end = end;
+  lx.pos = end;
+}
+
+function scanSuffixId(text: string, i: number, limit: number): number {
+  while (i < limit && isSuffixIdChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Returns the end of the string starting at the quote at `i` (after the closing quote, or at the line end if unterminated). */
+function scanString(text: string, i: number, limit: number): number {
+  let j = i + 1;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c === 34) return j + 1;
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 10 || c === 13) return j;
+    j++;
+  }
+  return limit;
+}
+
+/**
+ * Numbers, hex literals and dimension lists. `0x1F` is hex; `0x0x0x0`, `32x32` and `0x0` are dimension lists
+ * (the parser reads a lone `0xDIGITS` as hex where an integer is expected); `4x4884480x` keeps a trailing `x`
+ * when an element type follows (`4x4884480xbf16`).
+ */
+function lexNumber(text: string, i: number, limit: number): { kind: Tok; end: number } {
+  let j = i;
+  while (j < limit && isDigit(text.charCodeAt(j))) j++;
+  if (text.charCodeAt(j) === 120 /* x */) {
+    if (j === i + 1 && text.charCodeAt(i) === 48 && isHexDigit(text.charCodeAt(j + 1))) {
+      // `0x...`: hex unless it is a run of decimal dimensions.
+      let k = j + 1;
+      while (k < limit && isDigit(text.charCodeAt(k))) k++;
+      if (isHexLetter(text.charCodeAt(k)) || (k === j + 1 && isHexLetter(text.charCodeAt(j + 1)))) {
+        k = j + 1;
+        while (k < limit && isHexDigit(text.charCodeAt(k))) k++;
+        return { kind: Tok.Integer, end: k };
+      }
+    }
+    let dims = false;
+    while (j < limit && text.charCodeAt(j) === 120) {
+      const next = text.charCodeAt(j + 1);
+      if (isDigit(next)) {
+        j += 2;
+        while (j < limit && isDigit(text.charCodeAt(j))) j++;
+        dims = true;
+      } else if (isLetter(next) || next === 33 /* ! */ || next === 63 /* ? */ || next === 95) {
+        j += 1;
+        dims = true;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (dims) return { kind: Tok.DimList, end: Math.min(j, limit) };
+    return { kind: Tok.Integer, end: j };
+  }
+  if (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) {
+    j += 1;
+    while (j < limit && isDigit(text.charCodeAt(j))) j++;
+    const e = text.charCodeAt(j);
+    if (e === 101 || e === 69) {
+      let k = j + 1;
+      const s = text.charCodeAt(k);
+      if (s === 43 || s === 45) k++;
+      if (isDigit(text.charCodeAt(k))) {
+        while (k < limit && isDigit(text.charCodeAt(k))) k++;
+        j = k;
+      }
+    }
+    return { kind: Tok.Float, end: Math.min(j, limit) };
+  }
+  return { kind: Tok.Integer, end: j };
+}
+
+/** The contents of a quoted string token without quotes, with MLIR escapes (`\"`, `\\`, `\n`, `\t`, `\XX` hex) resolved. */
+export function unescapeString(text: string, start: number, end: number): string {
+  // start is the opening quote; end is after the closing quote (or the line end when unterminated).
+  const innerStart = start + 1;
+  const innerEnd = end > innerStart && text.charCodeAt(end - 1) === 34 ? end - 1 : end;
+  const backslash = text.indexOf('\\', innerStart);
+  if (backslash < 0 || backslash >= innerEnd) return text.slice(innerStart, innerEnd);
+  const parts: string[] = [];
+  let runStart = innerStart;
+  let i = backslash;
+  while (i < innerEnd) {
+    if (text.charCodeAt(i) !== 92) {
+      i++;
+      continue;
+    }
+    parts.push(text.slice(runStart, i));
+    const c = text.charCodeAt(i + 1);
+    if (c === 110) {
+      parts.push('\n');
+      i += 2;
+    } else if (c === 116) {
+      parts.push('\t');
+      i += 2;
+    } else if (c === 34 || c === 92) {
+      parts.push(String.fromCharCode(c));
+      i += 2;
+    } else if (isHexDigit(c) && isHexDigit(text.charCodeAt(i + 2))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)));
+      i += 3;
+    } else {
+      // Unknown escape: keep it verbatim.
+      parts.push('\\');
+      i += 1;
+    }
+    runStart = i;
+  }
+  if (runStart < innerEnd) parts.push(text.slice(runStart, innerEnd));
+  return parts.join('');
+}
