@@ -34,18 +34,21 @@ export function compactTokens(trees: readonly TokenTree[], budget = 1_000_000): 
   const parts: string[] = [];
   let used = 0;
   let lastWordlike = false;
+  let lastWasOpenDims = false; // `648x24x` (a shape prefix) glues to the element type that follows
   const visit = (tree: TokenTree, depth: number): void => {
     if (used > budget || depth > 200) return;
     if (tree.kind === 'leaf') {
       const wordlike = WORDLIKE.has(tree.leafKind);
-      if (wordlike && lastWordlike) parts.push(' ');
+      if (wordlike && lastWordlike && !lastWasOpenDims) parts.push(' ');
       parts.push(tree.text);
       used += tree.text.length;
       lastWordlike = wordlike;
+      lastWasOpenDims = tree.leafKind === 'dimensionList' && tree.text.endsWith('x');
       return;
     }
     parts.push(tree.open);
     lastWordlike = false;
+    lastWasOpenDims = false;
     for (const child of tree.children) visit(child, depth + 1);
     parts.push(closeOf(tree.open));
     lastWordlike = false;

@@ -1,0 +1,440 @@
+/**
+ * Shared machinery of the estimators: operand resolution, tt-metal's work splits (`split_work_to_cores`,
+ * `split_blocks_for_tilize`, `split_blocks_for_tilize_wh`), core ordering, and the CB-region arithmetic of
+ * `ProgramImpl::allocate_circular_buffers` that turns a CB list into per-core figures.
+ */
+
+import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
+import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
+import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
+import type { CbAllocation, CoreGroup, CoreXY, EstimateContext, OpEstimate, OutputL1, TileInfo } from './types';
+
+/** Citations shared by several estimators (tenstorrent/tt-metal unless noted). */
+export const CITE = {
+  cbAllocation: 'tt-metal tt_metal/impl/program/program.cpp@001b6f9 (allocate_circular_buffers, validate_circular_buffer_region)',
+  workSplit: 'tt-metal tt_metal/common/work_split.cpp (split_work_to_cores), ttmetal-l1-model.md §4',
+  workSplitTilize: 'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp@02ed05c (compute_ncores_wh, compute_ncores_wh_sb, split_blocks_for_tilize[_wh])',
+  coreOrder: 'tt-metal tt_metal/common/core_coord.cpp (corerange_to_cores, row_wise = false: column-major)',
+  buffers: 'tt-metal tt_metal/impl/buffers/buffer.cpp (aligned_size_per_bank), ttmetal-l1-model.md §5',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Operands
+
+/** A tensor operand with everything an estimator needs, or the reason it is unusable. */
+export interface ResolvedTensor {
+  readonly logical: readonly number[];
+  readonly padded: readonly number[];
+  readonly layout: TensorLayout;
+  readonly dtype: DataType;
+  readonly geometry: PageGeometry;
+}
+
+export function resolveTensor(spec: ValueSpec | undefined, what: string): ResolvedTensor | string {
+  if (spec === undefined) return `${what} is missing`;
+  if (spec.kind !== 'tensor') return `${what} is not a tensor (${spec.typeText})`;
+  return resolveTensorSpec(spec, what);
+}
+
+export function resolveTensorSpec(spec: TensorSpec, what: string): ResolvedTensor | string {
+  if (spec.shape.kind === 'unknown') return `${what}: ${spec.shape.reason}`;
+  if (spec.layout.kind === 'unknown') return `${what} layout unknown: ${spec.layout.reason}`;
+  const layout = spec.layout;
+  // Block-float tensors carry the dtype on the tensor element type; the layout's memref agrees when printed.
+  const dtype = layout.dtype;
+  const geometry = pageGeometry(spec.shape.dims, layout);
+  if (geometry === undefined) return `${what}: ${dtype} has no row-major page size`;
+  return { logical: spec.shape.dims, padded: paddedShape(spec.shape.dims, layout.pageLayout), layout, dtype, geometry };
+}
+
+export function tileInfo(t: ResolvedTensor, tileBytesOut: number): TileInfo {
+  const padded = paddedShape(t.logical, 'tile');
+  const w = padded[padded.length - 1];
+  const h = padded[padded.length - 2];
+  return {
+    widthTiles: w / TILE_HW,
+    heightTiles: h / TILE_HW,
+    tileRowsTotal: volume(padded) / w / TILE_HW,
+    tileBytesIn: tileBytes(t.dtype),
+    tileBytesOut,
+  };
+}
+
+export function propInt(op: TtnnOp, name: string): number | undefined {
+  const p = op.properties[name];
+  return p !== undefined && p.kind === 'int' ? p.value : undefined;
+}
+
+export function propInts(op: TtnnOp, name: string): readonly number[] | undefined {
+  const p = op.properties[name];
+  if (p === undefined) return undefined;
+  if (p.kind === 'ints') return p.values;
+  if (p.kind === 'int') return [p.value];
+  return undefined;
+}
+
+export function propBool(op: TtnnOp, name: string): boolean | undefined {
+  const p = op.properties[name];
+  return p !== undefined && p.kind === 'bool' ? p.value : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cores and work splits
+
+export function gridArea(ctx: EstimateContext): number {
+  return ctx.device.workerGrid[0] * ctx.device.workerGrid[1];
+}
+
+/** The i-th core of the worker grid: column-major (`corerange_to_cores` default) or row-major. */
+export function coreAt(i: number, grid: readonly [number, number], order: 'col' | 'row'): CoreXY {
+  const [rows, cols] = grid;
+  if (order === 'col') return [Math.floor(i / rows), i % rows];
+  return [i % cols, Math.floor(i / cols)];
+}
+
+/** A run of consecutive cores (in some core order) sharing one CB configuration. */
+export interface CoreRun {
+  readonly name: string;
+  readonly firstIndex: number;
+  readonly nCores: number;
+}
+
+export interface WorkSplit {
+  readonly nCores: number;
+  readonly runs: readonly CoreRun[];
+  readonly maxUnitsPerCore: number;
+}
+
+/**
+ * `split_work_to_cores(grid, units)`: n = min(units, A) cores; the first `units mod n` get one unit more.
+ */
+export function splitWorkToCores(area: number, units: number): WorkSplit {
+  if (units <= 0 || area <= 0) return { nCores: 0, runs: [], maxUnitsPerCore: 0 };
+  const n = Math.min(units, area);
+  const q = Math.floor(units / n);
+  const r = units % n;
+  const runs: CoreRun[] = r === 0 ? [{ name: 'all', firstIndex: 0, nCores: n }] : [
+    { name: 'group1', firstIndex: 0, nCores: r },
+    { name: 'group2', firstIndex: r, nCores: n - r },
+  ];
+  return { nCores: n, runs, maxUnitsPerCore: r === 0 ? q : q + 1 };
+}
+
+/** tt-metal computes some ceilings in float32 (`std::ceil(static_cast<float>(n) / area)`); mirror the rounding. */
+function floatCeilDiv(n: number, d: number): number {
+  return Math.ceil(Math.fround(Math.fround(n) / Math.fround(d)));
+}
+
+export interface BlockSplit {
+  readonly nCores: number;
+  readonly blocksPerCore: number;
+  readonly blocksCliff: number;
+}
+
+/** `split_blocks_for_tilize(grid, nblocks)` / `compute_ncores`: per = ceil(n/A), cores = ceil(n/per), cliff = n mod per. */
+export function splitBlocksForTilize(area: number, nblocks: number): BlockSplit {
+  if (nblocks <= 0 || area <= 0) return { nCores: 0, blocksPerCore: 0, blocksCliff: 0 };
+  const per = floatCeilDiv(nblocks, area);
+  const nCores = per === 0 ? nblocks : floatCeilDiv(nblocks, per);
+  return { nCores, blocksPerCore: per, blocksCliff: per === 0 ? 0 : nblocks % per };
+}
+
+export interface NcoresWh {
+  readonly nCores: number;
+  /** Block edge in tiles (`single_block_size`). */
+  readonly blockSize: number;
+  readonly blocksWide: number;
+  readonly blocksHigh: number;
+}
+
+/**
+ * `compute_ncores_wh` / `closest_square_larger_than_b`: per = ceil(n/A); the block edge is the smallest
+ * c > isqrt(per) (or isqrt(per) itself when per is a perfect square) with ceil(W/c) * ceil(H/c) < A (strict).
+ */
+export function computeNcoresWh(area: number, nblocks: number, widthTiles: number, heightTiles: number): NcoresWh {
+  const per = area === 0 ? 1 : Math.ceil(nblocks / area);
+  let blockSize = 1;
+  if (area > 0) {
+    const root = Math.floor(Math.sqrt(per));
+    const fits = (c: number): boolean => Math.ceil(widthTiles / c) * Math.ceil(heightTiles / c) < area;
+    if (root * root === per && root > 0 && fits(root)) blockSize = root;
+    else {
+      // ceil(W/c)*ceil(H/c) is non-increasing in c: binary search the first c > root that fits (the loop in
+      // tt-metal is linear up to W*H; same answer).
+      let lo = root + 1;
+      let hi = Math.max(lo, widthTiles * heightTiles);
+      if (!fits(hi)) blockSize = 1;
+      else {
+        while (lo < hi) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (fits(mid)) hi = mid;
+          else lo = mid + 1;
+        }
+        blockSize = lo;
+      }
+    }
+  }
+  const blocksWide = Math.ceil(widthTiles / blockSize);
+  const blocksHigh = Math.ceil(heightTiles / blockSize);
+  return { nCores: blocksWide * blocksHigh, blockSize, blocksWide, blocksHigh };
+}
+
+export interface NcoresWhSb extends NcoresWh {
+  /** Sub-block width each full / cliff_col core works on (`single_sblock_size`). */
+  readonly subBlockSize: number;
+}
+
+/**
+ * `compute_ncores_wh_sb` (tt-metal ≥ PR #35806): with L1 limit `limit` tiles, if blocks of `limit` already need fewer
+ * than A cores use them; else choose block = n·s (n ≥ 2, s < limit) maximising the block count ≤ A with the row cliff
+ * < limit, ties to smaller n. Returns undefined when tt-metal would fail ("No solution found").
+ */
+export function computeNcoresWhSb(area: number, widthTiles: number, heightTiles: number, limit: number): NcoresWhSb | undefined {
+  if (limit <= 0) return undefined;
+  const wide0 = Math.ceil(widthTiles / limit);
+  const high0 = Math.ceil(heightTiles / limit);
+  if (wide0 * high0 < area) return { nCores: wide0 * high0, blockSize: limit, blocksWide: wide0, blocksHigh: high0, subBlockSize: limit };
+  let best: { n: number; count: number; s: number; block: number } | undefined;
+  const countFor = (block: number): number => Math.ceil(widthTiles / block) * Math.ceil(heightTiles / block);
+  // Same optimum as tt-metal's exhaustive scan (s from limit-1 down, n from 2 up): the block count is non-increasing
+  // in n, so for each s start at the first n whose count fits (binary search) and stop once the count drops below
+  // the best so far. A step budget bounds pathological shapes.
+  let budget = 2_000_000;
+  for (let s = limit - 1; s >= 1 && budget > 0; s--) {
+    const maxN = Math.ceil(widthTiles / s);
+    if (maxN < 2) continue;
+    let lo = 2;
+    let hi = maxN;
+    if (countFor(hi * s) > area) continue;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (countFor(mid * s) <= area) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let n = lo; n <= maxN && budget > 0; n++, budget--) {
+      const block = n * s;
+      const count = countFor(block);
+      if (best !== undefined && count < best.count) break;
+      const cliffRow = widthTiles - Math.floor(widthTiles / block) * block;
+      if (cliffRow >= limit) continue;
+      if (best === undefined || count > best.count || (count === best.count && n < best.n)) best = { n, count, s, block };
+    }
+  }
+  if (best === undefined) return undefined;
+  const blocksWide = Math.ceil(widthTiles / best.block);
+  const blocksHigh = Math.ceil(heightTiles / best.block);
+  return { nCores: blocksWide * blocksHigh, blockSize: best.block, blocksWide, blocksHigh, subBlockSize: best.s };
+}
+
+export interface BlockSplitWh {
+  readonly blockSize: number;
+  readonly subBlockSize: number;
+  readonly fullCoresPerRow: number;
+  readonly fullCoresPerCol: number;
+  readonly cliffRow: number;
+  readonly cliffCol: number;
+  readonly hasCliffRow: boolean;
+  readonly hasCliffCol: boolean;
+  /** Core runs in assignment order (core index = position in column-major grid order). */
+  readonly full: readonly number[];
+  readonly cliffRowCores: readonly number[];
+  readonly cliffColCores: readonly number[];
+  readonly cliffColRowCores: readonly number[];
+  readonly nCores: number;
+  readonly usedSubBlocks: boolean;
+}
+
+/**
+ * `split_blocks_for_tilize_wh`: block edge from `compute_ncores_wh` (or the sub-block variant when `limit` is given and
+ * the block exceeds it); cores assigned row by row: full cores then a cliff_row core per block row, then the
+ * cliff_col row (cliff_col cores, then one cliff_col_row core).
+ */
+export function splitBlocksForTilizeWh(
+  area: number,
+  widthTiles: number,
+  heightTiles: number,
+  limit: number | undefined,
+): BlockSplitWh | string {
+  const wh = computeNcoresWh(area, widthTiles * heightTiles, widthTiles, heightTiles);
+  let blockSize = wh.blockSize;
+  let subBlockSize = wh.blockSize;
+  let blocksWide = wh.blocksWide;
+  let blocksHigh = wh.blocksHigh;
+  let usedSubBlocks = false;
+  if (limit !== undefined && blockSize > limit) {
+    const sb = computeNcoresWhSb(area, widthTiles, heightTiles, limit);
+    if (sb === undefined) return `compute_ncores_wh_sb finds no sub-block under the ${limit}-tile L1 limit (tt-metal: "No solution found for single_block_size")`;
+    blockSize = sb.blockSize;
+    subBlockSize = sb.subBlockSize;
+    blocksWide = sb.blocksWide;
+    blocksHigh = sb.blocksHigh;
+    usedSubBlocks = true;
+  }
+  const fullCoresPerRow = Math.floor(widthTiles / blockSize);
+  const fullCoresPerCol = Math.floor(heightTiles / blockSize);
+  const hasCliffRow = fullCoresPerRow < blocksWide;
+  const hasCliffCol = fullCoresPerCol < blocksHigh;
+  const full: number[] = [];
+  const cliffRowCores: number[] = [];
+  const cliffColCores: number[] = [];
+  const cliffColRowCores: number[] = [];
+  let index = 0;
+  const cap = area; // tt-metal indexes grid_cores.at(): more blocks than cores would throw; never loop past the grid
+  for (let row = 0; row < fullCoresPerCol && index < cap; row++) {
+    for (let col = 0; col < fullCoresPerRow && index < cap; col++) full.push(index++);
+    if (hasCliffRow && index < cap) cliffRowCores.push(index++);
+  }
+  if (hasCliffCol) {
+    for (let col = 0; col < fullCoresPerRow && index < cap; col++) cliffColCores.push(index++);
+    if (hasCliffRow && index < cap) cliffColRowCores.push(index++);
+  }
+  return {
+    blockSize,
+    subBlockSize,
+    fullCoresPerRow,
+    fullCoresPerCol,
+    cliffRow: widthTiles - fullCoresPerRow * blockSize,
+    cliffCol: heightTiles - fullCoresPerCol * blockSize,
+    hasCliffRow,
+    hasCliffCol,
+    full,
+    cliffRowCores,
+    cliffColCores,
+    cliffColRowCores,
+    nCores: index,
+    usedSubBlocks,
+  };
+}
+
+/** Free L1 the factories see: (lowest occupied L1 address, else l1_size) − base (`get_max_l1_space`). */
+export function maxL1Space(ctx: EstimateContext): number {
+  return ctx.device.l1SizeBytes - (ctx.liveL1BytesPerCore ?? 0) - ctx.device.l1UnreservedBase;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Program → estimate
+
+export interface GroupSpec {
+  readonly name: string;
+  readonly nCores: number;
+  readonly firstCore: CoreXY;
+}
+
+export interface CbSpec {
+  readonly index: number;
+  readonly role: string;
+  readonly nPages: number;
+  readonly pageBytes: number;
+  /** Group names the CB is created on (usually one; all groups when omitted). */
+  readonly groups?: readonly string[];
+  readonly tensorBacked?: boolean;
+}
+
+export interface ProgramSpec {
+  readonly op: TtnnOp;
+  readonly ctx: EstimateContext;
+  readonly factory: string;
+  readonly factoryReason: string;
+  readonly grid?: readonly [number, number];
+  /** Groups with at least one core; CBs naming an empty group are dropped. */
+  readonly groups: readonly GroupSpec[];
+  /** CBs in tt-metal creation order. */
+  readonly cbs: readonly CbSpec[];
+  readonly confidence: 'exact' | 'approx';
+  readonly approxReason?: string;
+  readonly citations: readonly string[];
+  readonly tiles?: TileInfo;
+  readonly notes?: readonly string[];
+}
+
+/** L1 footprints of an op's results (only those whose buffer is L1). */
+export function outputsInL1(op: TtnnOp, ctx: EstimateContext): OutputL1[] {
+  const out: OutputL1[] = [];
+  op.results.forEach((spec, i) => {
+    if (spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return;
+    const fp = l1Footprint(spec.shape.dims, spec.layout, ctx.device);
+    if (fp !== undefined) out.push({ resultName: op.resultNames[i] ?? '', bytesPerCore: fp.bytesPerCore, how: fp.how });
+  });
+  return out;
+}
+
+/**
+ * Place the CBs like `allocate_circular_buffers`: on each core group, in creation order, every non-tensor-backed CB
+ * starts at the previous end rounded up to the DRAM alignment. Region end = base + that sum. tt-metal validates the
+ * ranges in creation order and reports the first one past the limit (l1_size, or the lowest live L1 buffer).
+ */
+export function finishProgram(spec: ProgramSpec): OpEstimate {
+  const { device } = spec.ctx;
+  const base = device.l1UnreservedBase;
+  const align = device.dramAlignmentBytes;
+  const groups = spec.groups.filter((g) => g.nCores > 0);
+  const groupNames = new Set(groups.map((g) => g.name));
+  const cbs: CbAllocation[] = [];
+  const endByGroup = new Map<string, number>();
+  const creationOrder: string[] = [];
+  let summed = 0;
+  for (const cb of spec.cbs) {
+    const targets = (cb.groups ?? groups.map((g) => g.name)).filter((n) => groupNames.has(n));
+    if (targets.length === 0) continue;
+    const tensorBacked = cb.tensorBacked === true;
+    const totalBytes = tensorBacked ? 0 : cb.nPages * cb.pageBytes;
+    summed += totalBytes;
+    for (const name of targets) {
+      cbs.push({ cbIndex: `c_${cb.index}`, role: cb.role, nPages: cb.nPages, pageBytes: cb.pageBytes, totalBytes, coreGroup: name, tensorBacked });
+      if (!creationOrder.includes(name)) creationOrder.push(name);
+      if (tensorBacked) continue;
+      const start = alignUp(endByGroup.get(name) ?? base, align);
+      endByGroup.set(name, start + totalBytes);
+    }
+  }
+  const coreGroups: CoreGroup[] = groups.map((g) => {
+    const end = endByGroup.get(g.name) ?? base;
+    return { name: g.name, nCores: g.nCores, firstCore: g.firstCore, cbBytesPerCore: end - base, cbRegionEndBytes: end };
+  });
+  const byName = new Map(coreGroups.map((g) => [g.name, g]));
+  let worst = coreGroups[0];
+  for (const g of coreGroups) if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
+  const limit = device.l1SizeBytes - (spec.ctx.liveL1BytesPerCore ?? 0);
+  let reported = worst;
+  for (const name of creationOrder) {
+    const g = byName.get(name);
+    if (g !== undefined && g.cbRegionEndBytes > limit) {
+      reported = g;
+      break;
+    }
+  }
+  const outputs = outputsInL1(spec.op, spec.ctx);
+  const nCoresUsed = groups.reduce((n, g) => n + g.nCores, 0);
+  return {
+    kind: 'estimate',
+    opName: spec.op.name,
+    factory: spec.factory,
+    factoryReason: spec.factoryReason,
+    nCoresUsed,
+    grid: spec.grid ?? device.workerGrid,
+    coreGroups,
+    cbs,
+    cbBytesPerCore: reported?.cbBytesPerCore ?? 0,
+    cbRegionEndBytes: reported?.cbRegionEndBytes ?? base,
+    reportedCore: reported?.firstCore ?? [0, 0],
+    worstCbBytesPerCore: worst?.cbBytesPerCore ?? 0,
+    worstCore: worst?.firstCore ?? [0, 0],
+    cbBytesSummedOverRanges: summed,
+    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
+    outputs,
+    confidence: spec.confidence,
+    approxReason: spec.approxReason ?? '',
+    citations: [...spec.citations, CITE.cbAllocation],
+    tiles: spec.tiles,
+    notes: spec.notes ?? [],
+  };
+}
+
+/** Groups for a `split_work_to_cores` result in the given core order. */
+export function groupsFromSplit(split: WorkSplit, grid: readonly [number, number], order: 'col' | 'row'): GroupSpec[] {
+  return split.runs.map((r) => ({ name: r.name, nCores: r.nCores, firstCore: coreAt(r.firstIndex, grid, order) }));
+}
+
+export function fmtBytes(n: number): string {
+  return `${n.toLocaleString('en-US')} B`;
+}

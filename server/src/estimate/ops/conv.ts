@@ -1,0 +1,81 @@
+/**
+ * L1 estimate for `ttnn.conv3d` (experimental conv3d factory); `ttnn.conv2d` is unmodeled.
+ *
+ * Formula (bytes per core; all CBs on every core of the grid):
+ *   patch = kT·kH·kW·C_in_block, M_t = ceil(T_blk·H_blk·W_blk / 32), K_t = ceil(patch / 32), N_t = C_out_block / 32  [1]
+ *   vol2col_rm = min(T_blk·H_blk·W_blk, 64) pages of round_up(patch, 32)·elem                          [1]
+ *   vol2col_tiled = K_t tiles; weight = K_t·N_t tiles; matmul_interm = M_t·N_t; result_rm = M_t·N_t      [1]
+ *   C_in split in > 1 block: reduction M_t·N_t + 1 ack tile; bias N_t tiles                            [1]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff;
+ *       ttmetal-l1-model.md §4.10
+ *
+ * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults are assumed (blocks of 1 in T/H/W,
+ *   C_in_block = C_in, C_out_block = C_out); the optional L1 prefetch shard is ignored. conv2d's CBs depend on block and
+ *   parallel configs tt-metal computes at run time (`get_cb_info`): unmodeled.
+ * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
+ */
+
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { finishProgram, propInt, propInts, resolveTensor } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
+
+export function estimateConv2d(op: TtnnOp): OpEstimateResult {
+  return unmodeled(op.name, 'conv2d CBs depend on the block/parallel configs tt-metal derives at run time (get_cb_info); no static model yet');
+}
+
+export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  const cIn = propInt(op, 'in_channels') ?? input.logical[input.logical.length - 1];
+  const cOut = propInt(op, 'out_channels') ?? out.logical[out.logical.length - 1];
+  const kernel = propInts(op, 'kernel_size');
+  if (kernel === undefined || kernel.length !== 3) return unmodeled(op.name, 'kernel_size attribute missing');
+  const cfg = op.properties['conv3d_config'];
+  const fields = cfg !== undefined && cfg.kind === 'dialect' ? cfg.fields : {};
+  const num = (k: string, dflt: number): number => {
+    const v = Number(fields[k]);
+    return Number.isFinite(v) && v > 0 ? v : dflt;
+  };
+  const tBlk = num('t_out_block', 1);
+  const hBlk = num('h_out_block', 1);
+  const wBlk = num('w_out_block', 1);
+  const cInBlk = num('c_in_block', cIn);
+  const cOutBlk = num('c_out_block', cOut);
+  const elem = elementBytes(input.dtype) ?? 2;
+  const t = tileBytes(out.dtype === 'f32' ? 'f32' : 'bf16');
+  const patch = kernel[0] * kernel[1] * kernel[2] * cInBlk;
+  const nPatches = tBlk * hBlk * wBlk;
+  const mT = Math.ceil(nPatches / 32);
+  const kT = Math.ceil(patch / 32);
+  const nT = Math.ceil(cOutBlk / 32);
+  const cInBlocks = Math.ceil(cIn / cInBlk);
+  const hasBias = op.operands.length > 2 && op.operands[2]?.kind === 'tensor';
+  const cbs = [
+    { index: 0, role: 'vol2col rm', nPages: Math.min(nPatches, 64), pageBytes: alignUp(patch, 32) * elem },
+    { index: 1, role: 'vol2col tiled', nPages: kT, pageBytes: t },
+    { index: 2, role: 'weight', nPages: kT * nT, pageBytes: t },
+    { index: 3, role: 'matmul interm', nPages: mT * nT, pageBytes: t },
+    { index: 4, role: 'result rm', nPages: mT * nT, pageBytes: t },
+  ];
+  if (cInBlocks > 1) cbs.push({ index: 5, role: 'reduction', nPages: mT * nT + 1, pageBytes: t });
+  if (hasBias) cbs.push({ index: 6, role: 'bias', nPages: nT, pageBytes: t });
+  const gridText = fields['compute_with_storage_grid_size'] ?? '';
+  const g = /(\d+)x(\d+)/.exec(gridText);
+  const grid: [number, number] = g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
+  return finishProgram({
+    op, ctx, factory: 'Conv3dProgramFactory',
+    factoryReason: `${cfg === undefined ? 'no conv3d_config in the IR: tt-metal defaults assumed; ' : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
+    grid, groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
+    cbs, confidence: 'approx', approxReason: cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
+    citations: [CITE_CONV3D],
+  });
+}

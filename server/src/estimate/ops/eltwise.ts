@@ -1,0 +1,143 @@
+/**
+ * L1 estimate for element-wise ops: unary (`ttnn.relu`, `ttnn.exp`, ...), binary through binary_ng
+ * (`ttnn.add`, `ttnn.multiply`, ...) and `ttnn.typecast`.
+ *
+ * Formula (bytes per core):
+ *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
+ *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
+ *             row broadcast adds c_5 = 2·T(a) (a is the row) or c_6 = 2·T(b); tensor-backed only when a, b and c
+ *             are all sharded alike                                                                   [2]
+ *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major   [3]
+ *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
+ *
+ * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d
+ *   [4] tt-metal tt_metal/common/work_split.cpp (split_work_to_cores)
+ *
+ * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
+ *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
+ *   figures (a height-sharded a with a DRAM b still costs 6 tiles).
+ * Worked example: relu of 64x1024 bf16 DRAM → DRAM: 2·2,048 + 2·2,048 = 8,192 B; add: 12,288 B; typecast bf16→f32
+ *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
+ */
+
+import { tileBytes } from '../../ttnn/dtype';
+import { isSharded } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITES = {
+  unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
+  binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
+  typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
+} as const;
+
+export const UNARY_OPS: readonly string[] = [
+  'abs', 'acos', 'asin', 'atan', 'bitwise_not', 'cbrt', 'ceil', 'cos', 'elu', 'erf', 'erfc', 'exp', 'expm1', 'floor', 'gelu',
+  'hardsigmoid', 'isfinite', 'leaky_relu', 'log', 'log1p', 'logical_not', 'mish', 'neg', 'reciprocal', 'relu', 'relu6', 'rsqrt',
+  'sigmoid', 'sign', 'silu', 'sin', 'sqrt', 'square', 'tan', 'tanh', 'clamp_scalar', 'clamp', 'pow_scalar', 'exp2', 'gelu_tanh',
+].map((n) => `ttnn.${n}`);
+
+export const BINARY_OPS: readonly string[] = [
+  'add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'pow', 'pow_tensor', 'remainder', 'atan2', 'eq', 'ne', 'gt', 'ge', 'lt', 'le',
+  'equal', 'not_equal', 'greater_than', 'greater_equal', 'less_than', 'less_equal', 'logical_and', 'logical_or', 'logical_xor',
+  'bitwise_and', 'bitwise_or', 'bitwise_xor', 'logical_left_shift', 'logical_right_shift', 'squared_difference',
+].map((n) => `ttnn.${n}`);
+
+function sameSharding(a: ResolvedTensor, b: ResolvedTensor): boolean {
+  return (
+    isSharded(a.layout) && isSharded(b.layout) && a.layout.memoryLayout === b.layout.memoryLayout &&
+    a.layout.gridShape[0] === b.layout.gridShape[0] && a.layout.gridShape[1] === b.layout.gridShape[1]
+  );
+}
+
+function cores(op: TtnnOp, ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedTensor | undefined) {
+  if (shardSource !== undefined) {
+    const n = shardSource.layout.gridShape[0] * shardSource.layout.gridShape[1];
+    return { groups: [{ name: 'shards', nCores: n, firstCore: [0, 0] as const }], why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid` };
+  }
+  const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
+  void op;
+  return { groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), why: `${out.geometry.nPages} pages over ${split.nCores} cores` };
+}
+
+export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const inShard = isSharded(input.layout);
+  const outShard = isSharded(output.layout);
+  const c = cores(op, ctx, output, inShard ? input : outShard ? output : undefined);
+  return finishProgram({
+    op, ctx, factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory', factoryReason: c.why,
+    groups: c.groups,
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: inShard },
+      { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: outShard },
+    ],
+    confidence: 'exact', citations: [CITES.unary, CITE.workSplit],
+  });
+}
+
+export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const a = resolveTensor(op.operands[0], 'lhs');
+  if (typeof a === 'string') return unmodeled(op.name, a);
+  const bSpec = op.operands[1];
+  const b = bSpec === undefined || bSpec.kind !== 'tensor' ? undefined : resolveTensor(bSpec, 'rhs');
+  if (typeof b === 'string') return unmodeled(op.name, b);
+  const c = resolveTensor(op.results[0], 'result');
+  if (typeof c === 'string') return unmodeled(op.name, c);
+  const allSharded = b !== undefined && sameSharding(a, b) && sameSharding(a, c);
+  const notes: string[] = [];
+  const cbs = [
+    { index: 0, role: 'lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: allSharded },
+    { index: 1, role: 'rhs', nPages: b === undefined ? 1 : 2, pageBytes: tileBytes(b?.dtype ?? a.dtype), tensorBacked: allSharded },
+    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(c.dtype), tensorBacked: allSharded },
+  ];
+  let approx = '';
+  if (b !== undefined && a.padded.length >= 2 && b.padded.length >= 2) {
+    const aH = a.logical[a.logical.length - 2] ?? 1;
+    const bH = b.logical[b.logical.length - 2] ?? 1;
+    if (aH === 1 && bH > 1) cbs.push({ index: 5, role: 'row broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
+    if (bH === 1 && aH > 1) cbs.push({ index: 6, role: 'row broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
+    if (aH !== bH) {
+      approx = 'broadcast subtype inferred from shapes';
+      notes.push('row broadcast CB added from the operand shapes');
+    }
+  }
+  const k = cores(op, ctx, c, allSharded ? c : undefined);
+  return finishProgram({
+    op, ctx, factory: 'BinaryNgDeviceOperation::ProgramFactory', factoryReason: k.why, groups: k.groups, cbs,
+    confidence: approx === '' ? 'exact' : 'approx', approxReason: approx, citations: [CITES.binaryNg, CITE.workSplit], notes,
+  });
+}
+
+export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.bufferType === 'system_memory') return unmodeled(op.name, 'host typecast (no device program)');
+  const inShard = isSharded(input.layout);
+  const outShard = isSharded(output.layout);
+  const c = cores(op, ctx, output, inShard ? input : undefined);
+  const rm = input.layout.pageLayout === 'row_major';
+  return finishProgram({
+    op, ctx, factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
+    factoryReason: `${c.why}${rm ? '; row-major pages are whole rows' : ''}`,
+    groups: c.groups,
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: inShard },
+      { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: outShard },
+    ],
+    confidence: inShard || outShard ? 'approx' : 'exact', approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
+    citations: [CITES.typecast, CITE.workSplit],
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * L1 estimate for `ttnn.embedding` with row-major weights (the gather workaround of the seed case).
+ *
+ * Formula (bytes per core):
+ *   rows = volume(indices) output rows, split_work_to_cores(grid, rows)                           [1]
+ *   c_0 (output rows) = (2 if any core has > 1 row else 1) · chunk, chunk = align(weightRowBytes, a) [1]
+ *   c_1 (indices)     = (a / idxElem) pages of round_up(idxElem, 32) B                            [1]
+ *
+ * Symbols: weightRowBytes = weight last dim × element bytes (the whole row is one page), a = the weight buffer's
+ *   alignment (DRAM 32 B on Wormhole, 64 B on Blackhole; L1 16 B), idxElem = index element bytes (ui32: 4).
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d;
+ *       ttmetal-l1-model.md §4.11
+ *
+ * Assumptions: since tt-metal PR #42548 (Apr 2026) the row is chunked at 1 MiB; this follows the older whole-row
+ *   page, which is what the seed's tt-metal build did. Tiled weights use another factory (unmodeled).
+ * Worked example: weights tensor<4x4884480xbf16> RM, indices 1x6: chunk = 9,768,960 B, one row per core →
+ *   c_0 = 9,768,960 B: overflows L1 (the seed's %10); asserted in test/unit/analysis/seed.test.ts.
+ */
+
+import { elementBytes } from '../../ttnn/dtype';
+import { alignUp, volume } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITE_EMB = 'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d';
+
+export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const indices = resolveTensor(op.operands[0], 'indices');
+  if (typeof indices === 'string') return unmodeled(op.name, indices);
+  const weight = resolveTensor(op.operands[1], 'weight');
+  if (typeof weight === 'string') return unmodeled(op.name, weight);
+  if (weight.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'embedding with tiled weights uses the tilized factory (not modeled)');
+  if (weight.layout.bufferType === 'system_memory') return unmodeled(op.name, 'weights on host');
+  const wElem = elementBytes(weight.dtype);
+  const iElem = elementBytes(indices.dtype) ?? 4;
+  if (wElem === undefined) return unmodeled(op.name, `weight dtype ${weight.dtype} has no row-major size`);
+  const rowBytes = weight.logical[weight.logical.length - 1] * wElem;
+  const align = weight.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const chunk = alignUp(rowBytes, align);
+  const rows = volume(indices.logical);
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  const buffering = split.maxUnitsPerCore > 1 ? 2 : 1;
+  return finishProgram({
+    op, ctx, factory: 'EmbeddingsRMProgramFactory',
+    factoryReason: `${rows} output rows over ${split.nCores} cores (max ${split.maxUnitsPerCore} per core → ${buffering === 2 ? 'double' : 'single'}-buffered); one page = a whole weight row of ${rowBytes.toLocaleString('en-US')} B`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: 'output rows', nPages: buffering, pageBytes: chunk },
+      { index: 1, role: 'indices', nPages: Math.max(1, Math.floor(align / iElem)), pageBytes: alignUp(iElem, 32) },
+    ],
+    confidence: 'exact', citations: [CITE_EMB, CITE.workSplit],
+    notes: ['tt-metal ≥ PR #42548 (Apr 2026) chunks weight rows at 1 MiB'],
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Ops that run no device program: device handles, deallocation, host transfers, allocations and fills whose
+ * tt-metal implementation writes from the host. They allocate no circular buffers; results placed in L1 still occupy
+ * L1 (tt-mlir OpModel golden figures for full/empty/constant/arange report 0 B of CBs).
+ */
+
+import type { TtnnOp } from '../../ttnn/op';
+import { outputsInL1 } from '../common';
+import type { EstimateContext, NoProgram } from '../types';
+
+const REASONS: Readonly<Record<string, string>> = {
+  'ttnn.get_device': 'returns the device handle',
+  'ttnn.deallocate': 'frees a buffer',
+  'ttnn.to_device': 'host → device copy (no kernels, no circular buffers)',
+  'ttnn.from_device': 'device → host copy',
+  'ttnn.empty': 'allocates the output buffer only',
+  'ttnn.full': 'output filled from the host (0 B of CBs in tt-mlir OpModel)',
+  'ttnn.zeros': 'output filled from the host',
+  'ttnn.ones': 'output filled from the host',
+  'ttnn.constant': 'constant written from the host',
+  'ttnn.arange': 'output written from the host (0 B of CBs in tt-mlir OpModel)',
+  'ttnn.to_tensor_spec': 'retypes a tensor spec',
+  'ttnn.write_tensor': 'host → device write',
+  'ttnn.dump_tensor': 'host-side dump',
+  'ttnn.load_tensor': 'host-side load',
+  'func.return': 'function return',
+  'func.call': 'call (the callee is analysed on its own)',
+  'ttcore.load_cached': 'cached const-eval call (the callee is analysed on its own)',
+  'tt.load_cached': 'cached const-eval call (the callee is analysed on its own)',
+};
+
+export const NO_PROGRAM_OPS: readonly string[] = Object.keys(REASONS);
+
+export function noProgram(op: TtnnOp, ctx: EstimateContext, reason?: string): NoProgram {
+  const outputs = outputsInL1(op, ctx);
+  return {
+    kind: 'noProgram',
+    opName: op.name,
+    reason: reason ?? REASONS[op.name] ?? 'no device program',
+    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
+    outputs,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * L1 estimate for `ttnn.pad` on row-major interleaved tensors (the default multi-core reader/writer factory).
+ *
+ * Formula (bytes per core):
+ *   stick = align(W_out · elem, 16); n = max(ceil(2048 / stick), 1)                                [1]
+ *   c_0 = k · n · stick, k = 16 (before tt-metal PR #56121) else clamp((l1/2 − base)/(n·stick), 1, 16) [1]
+ *   c_1 (pad value) = align(W_out · elem, dramAlign); c_2 (pad_align) same, with front padding or an
+ *   unaligned stick                                                                                 [1]
+ *   cores: split_work_to_cores(grid, rows of the output)                                           [1]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab;
+ *       ttmetal-l1-model.md §4.12
+ *
+ * Assumptions: k = 16 (both eras modelled here predate PR #56121). Tiled pad factories are unmodeled.
+ * Worked example: pad of 1x32x64 bf16 RM to 1x32x96: stick = 192, n = 11, c_0 = 16·11·192 = 33,792 B,
+ *   c_1 = 192, c_2 = 192 (front padding) → 34,176 B; asserted in test/unit/estimate/families.test.ts.
+ */
+
+import { elementBytes } from '../../ttnn/dtype';
+import { alignUp } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITE_PAD = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab';
+
+export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tiled pad factories are not modeled');
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded pad is not modeled');
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const wOut = output.logical[output.logical.length - 1];
+  const stick = alignUp(wOut * elem, 16);
+  const n = Math.max(Math.ceil(2048 / stick), 1);
+  const padRow = alignUp(wOut * elem, ctx.device.dramAlignmentBytes);
+  const padding = propInts(op, 'padding') ?? [];
+  // `padding` is [front0, back0, front1, back1, ...]; any non-zero front pad needs the pad_align buffer.
+  const frontPad = padding.some((v, i) => i % 2 === 0 && v !== 0);
+  const needsAlign = frontPad || stick % ctx.device.dramAlignmentBytes !== 0;
+  const rows = output.geometry.nPages;
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  const cbs = [
+    { index: 0, role: 'sticks', nPages: 16 * n, pageBytes: stick },
+    { index: 1, role: 'pad value', nPages: 1, pageBytes: padRow },
+  ];
+  if (needsAlign) cbs.push({ index: 2, role: 'pad align', nPages: 1, pageBytes: padRow });
+  return finishProgram({
+    op, ctx, factory: 'PadRmReaderWriterMultiCoreProgramFactory',
+    factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs, confidence: 'exact', citations: [CITE_PAD, CITE.workSplit],
+  });
+}

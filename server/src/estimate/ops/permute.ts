@@ -1,0 +1,119 @@
+/**
+ * L1 estimate for `ttnn.permute` and `ttnn.transpose`.
+ *
+ * Formula (bytes per core):
+ *   permute RM, last dim kept:  c_0 = 2 · align(W · elem, max(DRAM, L1 alignment)), split over rows   [1]
+ *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel)            [1]
+ *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
+ *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
+ *   transpose HC/CN tiled:      c_0 = c_16 = 2 tiles (approx)                                        [2]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
+ *       ttmetal-l1-model.md §4.13–§4.14
+ *
+ * Assumptions: tiled permute (other than a WH/HC transpose) is unmodeled; HC/CN transposes are a few tiles ('approx').
+ * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden).
+ */
+
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInt, propInts, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITES = {
+  permute: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe',
+  transpose: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
+} as const;
+
+function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, lastDimKept: boolean): OpEstimateResult {
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const w = input.logical[input.logical.length - 1];
+  const rows = input.geometry.nPages;
+  if (lastDimKept) {
+    const page = alignUp(w * elem, Math.max(ctx.device.dramAlignmentBytes, ctx.device.l1AlignmentBytes));
+    const split = splitWorkToCores(gridArea(ctx), rows);
+    return finishProgram({
+      op, ctx, factory: 'PermuteDeviceOperation::MultiCoreRowInvariant', factoryReason: `last dim kept: ${rows} rows over ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
+      confidence: 'exact', citations: [CITES.permute, CITE.workSplit],
+    });
+  }
+  const block = TILE_ELEMENTS * elem;
+  const split = splitWorkToCores(gridArea(ctx), Math.max(1, Math.ceil(rows / 32) * Math.ceil(w / 32)));
+  return finishProgram({
+    op, ctx, factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric', factoryReason: 'last dim moves: 32x32 blocks through three double-buffered CBs',
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: 'input block', nPages: 2, pageBytes: block },
+      { index: 1, role: 'transposed block', nPages: 2, pageBytes: block },
+      { index: 2, role: 'output block', nPages: 2, pageBytes: block },
+    ],
+    confidence: 'approx', approxReason: 'core count of the blocked split approximated (CB sizes exact)', citations: [CITES.permute, CITE.workSplit],
+  });
+}
+
+export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const perm = propInts(op, 'permutation');
+  if (perm === undefined || perm.length !== input.logical.length) return unmodeled(op.name, 'permutation attribute missing or of the wrong rank');
+  const last = input.logical.length - 1;
+  if (perm.every((p, i) => p === i)) return unmodeled(op.name, 'identity permutation (no kernel expected)');
+  if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last] === last);
+  // Tiled: a permute that swaps only the last two dims is a WH transpose.
+  const swapsWh = perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
+  if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
+  return unmodeled(op.name, 'tiled permute factories are not modeled');
+}
+
+function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, kind: 'wh' | 'other'): OpEstimateResult {
+  const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
+  const t = tileBytes(input.dtype);
+  return finishProgram({
+    op, ctx, factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
+    factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: t },
+      { index: 16, role: 'output', nPages: 2, pageBytes: t },
+    ],
+    confidence: kind === 'wh' ? 'exact' : 'approx', approxReason: kind === 'wh' ? '' : 'HC/CN transpose factories not read; two double-buffered tiles assumed',
+    citations: [CITES.transpose, CITE.workSplit],
+  });
+}
+
+export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const rank = input.logical.length;
+  const norm = (d: number | undefined): number | undefined => (d === undefined ? undefined : d < 0 ? d + rank : d);
+  const d0 = norm(propInt(op, 'dim0'));
+  const d1 = norm(propInt(op, 'dim1'));
+  if (d0 === undefined || d1 === undefined) return unmodeled(op.name, 'dim0/dim1 attributes missing');
+  const wh = (d0 === rank - 1 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 1);
+  if (input.layout.pageLayout === 'tile') return transposeTiled(op, ctx, input, wh ? 'wh' : 'other');
+  if (!wh) return unmodeled(op.name, 'row-major HC/CN transpose is not modeled');
+  const t = tileBytes(input.dtype);
+  const p = input.padded;
+  const wt = Math.ceil(p[p.length - 1] / 32);
+  const ht = Math.ceil((p[p.length - 2] ?? 1) / 32);
+  let planes = 1;
+  for (let i = 0; i < p.length - 2; i++) planes *= p[i];
+  const split = splitWorkToCores(gridArea(ctx), planes);
+  return finishProgram({
+    op, ctx, factory: 'TransposeWHRowMajorProgramFactory', factoryReason: `${planes} HW planes over ${split.nCores} cores; each core holds a whole ${ht}x${wt}-tile plane`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: 'input rows', nPages: 2 * wt, pageBytes: t },
+      { index: 16, role: 'output rows', nPages: 2 * ht, pageBytes: t },
+      { index: 24, role: 'plane', nPages: ht * wt, pageBytes: t },
+    ],
+    confidence: 'exact', citations: [CITES.transpose, CITE.workSplit],
+  });
+}

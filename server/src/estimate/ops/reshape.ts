@@ -1,0 +1,59 @@
+/**
+ * L1 estimate for `ttnn.reshape`: a view when the stored layout does not change, else the row-major reshape program.
+ *
+ * Formula (bytes per core):
+ *   view (no program): row-major with the same last dim; tile with the same last dim and both second-last dims
+ *     multiples of 32                                                                              [1]
+ *   row-major reshape: all cores; c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80 [2]
+ *
+ * Symbols: floor64(x) = x rounded down to a multiple of 64.
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp (view fast path)
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92
+ *
+ * Assumptions: the row-major program follows an older version ('approx'); tiled reshapes that move data are unmodeled.
+ * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
+ */
+
+import { elementBytes } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import { finishProgram, gridArea, resolveTensor } from '../common';
+import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { outputsInL1 } from '../common';
+
+const CITE_RESHAPE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
+
+export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const inW = input.logical[input.logical.length - 1];
+  const outW = output.logical[output.logical.length - 1];
+  const inH = input.logical.length >= 2 ? input.logical[input.logical.length - 2] : 1;
+  const outH = output.logical.length >= 2 ? output.logical[output.logical.length - 2] : 1;
+  const sameStorage = input.layout.pageLayout === output.layout.pageLayout && input.layout.bufferType === output.layout.bufferType && input.layout.memoryLayout === output.layout.memoryLayout;
+  const view = sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || (inH % 32 === 0 && outH % 32 === 0));
+  if (view) {
+    const outputs = outputsInL1(op, ctx);
+    const result: NoProgram = { kind: 'noProgram', opName: op.name, reason: 'reshape keeps the stored layout: a view, no device program', l1TensorBytesPerCore: 0, outputs };
+    return result;
+  }
+  if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tiled reshape that moves data is not modeled');
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const floor64 = (x: number): number => Math.floor(x / 64) * 64;
+  const srcRow = inW * elem;
+  const dstRow = outW * elem;
+  return finishProgram({
+    op, ctx, factory: 'ReshapeRMProgramFactory', factoryReason: 'row-major reshape changing the row width: whole rows staged per core',
+    groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'source rows', nPages: 2, pageBytes: floor64(srcRow - 1) + 128 },
+      { index: 1, role: 'destination row', nPages: 1, pageBytes: floor64(dstRow - 1) + 80 },
+    ],
+    confidence: 'approx', approxReason: 'follows an older version of the row-major reshape factory', citations: [CITE_RESHAPE],
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * L1 estimate for `ttnn.softmax` over the last dim (attention-optimized interleaved factory, no mask).
+ *
+ * Formula (bytes per core; im = bf16 unless fp32 dest accumulation):
+ *   block = largest divisor of Wt ≤ 8                                                              [1]
+ *   c_0 = 2·block·T(in) (numeric_stable: Wt tiles), c_11 = 2·block·T(out), c_7 = 1 im, c_2 = 1 bf16 scaler,
+ *   c_6 = Wt im (exps), c_5 = 1 tile; numeric_stable adds c_8 = 1 im and c_10 = Wt im                [1]
+ *   if that exceeds 0.9 · l1_size the large kernel runs: c_0 = c_6 = 80 tiles (+ c_9, c_10), c_12/15/16 = 1 im [1]
+ *   cores: split_work_to_cores(grid, NC·Ht tile rows)                                               [1]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f;
+ *       ttmetal-l1-model.md §4.7
+ *
+ * Assumptions: softmax over a non-last dim is unmodeled (tt-metal transposes around it); fp32 dest accumulation off.
+ * Worked example: 64x1024 bf16: Wt = 32, block = 8: 32,768 + 32,768 + 2,048 + 2,048 + 65,536 + 2,048 = 137,216 B
+ *   (tt-mlir OpModel golden).
+ */
+
+import { tileBytes } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { largestDivisorAtMost } from './untilize';
+
+const CITE_SOFTMAX = 'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
+
+export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major softmax is not modeled');
+  const rank = input.logical.length;
+  const dim = propInt(op, 'dimension') ?? propInt(op, 'dim') ?? -1;
+  if (dim !== -1 && dim !== rank - 1) return unmodeled(op.name, `softmax over dim ${dim} (not the last) is not modeled`);
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded softmax is not modeled');
+  const wt = input.padded[rank - 1] / 32;
+  const rows = input.geometry.heightTilesTotal;
+  const stable = propBool(op, 'numericStable') ?? propBool(op, 'numeric_stable') ?? false;
+  const block = largestDivisorAtMost(wt, 8);
+  const tIn = tileBytes(input.dtype);
+  const tOut = tileBytes(output.dtype);
+  const im = tileBytes('bf16');
+  const small = [
+    { index: 0, role: 'input', nPages: stable ? wt : 2 * block, pageBytes: tIn },
+    { index: 11, role: 'output', nPages: 2 * block, pageBytes: tOut },
+    { index: 7, role: 'reduce result', nPages: 1, pageBytes: im },
+    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
+    { index: 6, role: 'exps', nPages: wt, pageBytes: im },
+    { index: 5, role: 'mask/max', nPages: 1, pageBytes: im },
+    ...(stable ? [{ index: 8, role: 'max', nPages: 1, pageBytes: im }, { index: 10, role: 'x - max', nPages: wt, pageBytes: im }] : []),
+  ];
+  const smallTotal = small.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
+  const large = smallTotal > 0.9 * ctx.device.l1SizeBytes;
+  const cbs = large
+    ? [
+        { index: 0, role: 'input', nPages: 80, pageBytes: tIn },
+        { index: 11, role: 'output', nPages: 2 * block, pageBytes: tOut },
+        { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
+        { index: 6, role: 'exps', nPages: 80, pageBytes: im },
+        { index: 7, role: 'reduce result', nPages: 1, pageBytes: im },
+        { index: 12, role: 'interim', nPages: 1, pageBytes: im },
+        { index: 15, role: 'interim', nPages: 1, pageBytes: im },
+        { index: 16, role: 'interim', nPages: 1, pageBytes: im },
+      ]
+    : small;
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  return finishProgram({
+    op, ctx, factory: large ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)' : 'SoftmaxProgramFactoryAttentionOptimized',
+    factoryReason: `Wt = ${wt}, block ${block}; ${rows} tile rows over ${split.nCores} cores${large ? '; whole-row CBs exceed 0.9·L1 → 80-tile large kernel' : ''}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs, confidence: large ? 'approx' : 'exact', approxReason: large ? 'large-kernel CB list partially traced' : '',
+    citations: [CITE_SOFTMAX, CITE.workSplit],
+  });
+}

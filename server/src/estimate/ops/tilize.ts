@@ -1,0 +1,101 @@
+/**
+ * L1 estimate for ROW_MAJOR → TILE conversions: `ttnn.to_layout` to tile, `ttnn.tilize`,
+ * `ttnn.tilize_with_val_padding` (interleaved and 2-D block factories).
+ *
+ * Formula (bytes per core):
+ *   dispatch: logical == padded → tilize, else tilize_with_val_padding                              [1]
+ *   enoughSpaceHeight = maxL1 > (T_in + T_out) · Wt                                                  [2]
+ *   !enoughSpaceHeight, or Wt > 32 ∧ (Ht > 32 ∨ Wt > Ht) ∧ rowSplit cores < WH-split cores → Block    [3]
+ *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4]
+ *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
+ *   Block, sub-block era: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32); k = s or cliff_row;
+ *     plus staging c_1 = (T_in/32)·k + 2·dramAlign                                                   [5]
+ *
+ * Symbols: T_in = tile bytes of the row-major input dtype (f32 4,096, bf16 2,048), T_out = tile bytes of the output
+ *   dtype, Wt/Ht = padded last/second-last dim / 32, maxL1 = (l1_size − live L1) − base.
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space)
+ *   [3] tt-metal …/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)
+ *   [4] tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c
+ *   [5] tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf;
+ *       work_split_tilize.hpp@02ed05c; tt-metal issue #38364
+ *
+ * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
+ *   'approx'); sharded inputs are unmodeled; staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
+ * Worked example (tt-metal issue #38364): tilize_with_val_padding of [1,1,1,1048576] f32 → bf16, base 103,712:
+ *   Wt = 32,768, b = 521, cliff_row = 466 on (7,6): 103,712 + 466·(4,096 + 2,048) = 2,966,816 B;
+ *   asserted in test/unit/estimate/tilize.test.ts.
+ */
+
+import { tileBytes } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, ResolvedTensor, computeNcoresWh, finishProgram, fmtBytes, gridArea, maxL1Space, splitBlocksForTilize, tileInfo } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { blockFactoryProgram } from './untilize';
+
+const CITES = {
+  toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
+  enoughSpace: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space)',
+  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)',
+  interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
+  blockTwvp: 'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
+  issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
+} as const;
+
+export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
+
+/** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
+export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded tilize factories)`);
+  if (output.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize to a ${output.layout.memoryLayout ?? 'host'} output is not modeled`);
+  const padded = output.padded;
+  const w = padded[padded.length - 1];
+  const h = padded.length >= 2 ? padded[padded.length - 2] : 32;
+  const wt = w / 32;
+  const ht = h / 32;
+  let vol = 1;
+  for (const d of padded) vol *= d;
+  const rows = w === 0 ? 0 : vol / w / 32;
+  const tileIn = tileBytes(input.dtype);
+  const tileOut = tileBytes(output.dtype);
+  const tiles = tileInfo({ ...input, padded }, tileOut);
+  const withPadding = via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  const maxL1 = maxL1Space(ctx);
+  const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
+  const area = gridArea(ctx);
+  const rowSplit = splitBlocksForTilize(area, rows);
+  const wideTest = wt > 32 && (ht > 32 || wt > ht);
+  const whCores = wideTest ? computeNcoresWh(area, wt * ht, wt, ht).nCores : 0;
+  const dispatch = via === 'to_layout' ? `to_layout: ${withPadding ? 'needs padding → tilize_with_val_padding' : 'no padding → tilize'}; ` : '';
+  const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
+  const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
+  if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
+    const why = !enoughSpaceHeight
+      ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
+      : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
+    const dramAlign = ctx.device.dramAlignmentBytes;
+    const subBlock = ctx.era === 'sub-block';
+    const limit = subBlock ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : undefined;
+    return blockFactoryProgram({
+      op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory' : 'TilizeMultiCoreBlockProgramFactory',
+      factoryReason: why, wt, ht, tileIn, tileOut, limit,
+      staging: subBlock ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
+      citations: [...cites, CITES.blockTwvp, CITES.issue38364], tiles,
+    });
+  }
+  return finishProgram({
+    op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory' : 'TilizeMultiCoreInterleavedProgramFactory',
+    factoryReason: `${dispatch}a tile row fits (${spaceText}); ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
+      { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
+    ],
+    confidence: withPadding ? 'approx' : 'exact',
+    approxReason: withPadding ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)' : '',
+    citations: [...cites, CITES.interleaved, CITE.workSplitTilize], tiles,
+  });
+}

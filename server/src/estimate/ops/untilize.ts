@@ -1,0 +1,251 @@
+/**
+ * L1 estimate for TILE → ROW_MAJOR conversions: `ttnn.to_layout` to row-major, `ttnn.untilize`,
+ * `ttnn.untilize_with_unpadding` (all program factories, incl. the 2-D block factory with its cliff core).
+ *
+ * Formula (bytes per core; symbols below):
+ *   dispatch: logical == padded → untilize, else untilize_with_unpadding                          [1]
+ *   enoughSpaceHeight = maxL1 > (T_in + T_out) · Wt                                               [2]
+ *   untilize_with_unpadding: !enoughSpaceHeight → Block; Wt > 32 ∧ (Ht > 32 ∨ Wt > Ht) ∧
+ *     ncores(rowSplit) < ncores_wh → Block; else MultiCoreInterleaved (c_0 = Wt·T_in, c_16 = Wt·T_out) [3]
+ *   untilize: !enoughSpaceHeight → Block; same WH test → Block; Wt > maxTilesPerCb →
+ *     ParallelizeColumn (Ht_total = 1, c_0 = c_16 = 2 tiles) or SingleCore; else MultiCore with
+ *     c_0 = Wt·T_in·(1 if one block per core else 2), c_16 likewise with T_out                       [4]
+ *   Block (legacy era): b = block edge of split_blocks_for_tilize_wh; full/cliff_col cores c_0 = c_16 = b tiles,
+ *     cliff_row/cliff_col_row cores cliff_row tiles; sub-block era: full/cliff_col use s (compute_ncores_wh_sb) [5]
+ *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
+ *
+ * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
+ *   (bfp8 input untilizes to bf16), maxL1 = (l1_size − live L1 tensors) − base (`get_max_l1_space`),
+ *   maxTilesPerCb = (l1_size/2 − base) / (2·T_in), cliff_row = Wt − ⌊Wt/b⌋·b.
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space, get_max_l1_space)
+ *   [3] tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_device_operation.cpp@040a27c (select_program_factory);
+ *       …/factories/untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@019b681
+ *   [4] tt-metal …/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type);
+ *       untilize_multi_core_program_factory.cpp@005c352, untilize_single_core_program_factory.cpp@02dffd6,
+ *       untilize_multi_core_parallelize_column_program_factory.cpp@04b3405
+ *   [5] tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76 (legacy, column-major
+ *       cores) and @0cb8f4d (sub-block); work_split_tilize.hpp@02ed05c
+ *   [6] tt-metal tt_metal/impl/program/program.cpp@001b6f9; ttmetal-l1-model.md §2–§3
+ *
+ * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
+ *   block factory's higher dims ride along as `third_dim` (only the last two dims split). The reported core range is
+ *   the first overflowing one in CB creation order (full, cliff_col_row, cliff_row, cliff_col), as tt-metal validates.
+ * Worked example: to_layout of tensor<4x4884480xbf16> TILE→RM on WH n150 (base 102,656): Wt = 152,640, b = 2,423,
+ *   cliff_row = 2,414 on core (7,6): 102,656 + 2·2,414·2,048 = 9,990,400 B; asserted in
+ *   test/unit/estimate/untilize.test.ts.
+ */
+
+import { tileBytes } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import {
+  CITE,
+  CbSpec,
+  GroupSpec,
+  ResolvedTensor,
+  coreAt,
+  computeNcoresWh,
+  finishProgram,
+  fmtBytes,
+  gridArea,
+  maxL1Space,
+  splitBlocksForTilize,
+  splitBlocksForTilizeWh,
+  tileInfo,
+} from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+
+const CITES = {
+  toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
+  enoughSpace: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space, get_max_l1_space)',
+  uwuSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/device/untilize_with_unpadding_device_operation.cpp@040a27c (select_program_factory)',
+  uwuInterleaved: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@019b681',
+  uwuBlockLegacy: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
+  uwuBlockSub: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d',
+  untilizeSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
+  untilizeMulti: 'tt-metal …/untilize/device/factories/untilize_multi_core_program_factory.cpp@005c352',
+  untilizeSingle: 'tt-metal …/untilize/device/factories/untilize_single_core_program_factory.cpp@02dffd6',
+  untilizeColumn: 'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
+  untilizeBlock: 'tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34',
+} as const;
+
+export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
+
+/** Tile dims of the block split: last two padded dims only. */
+function lastTwoTiles(input: ResolvedTensor): { wt: number; ht: number; rows: number } {
+  const p = input.padded;
+  const w = p[p.length - 1];
+  const h = p.length >= 2 ? p[p.length - 2] : 32;
+  let vol = 1;
+  for (const d of p) vol *= d;
+  return { wt: w / 32, ht: h / 32, rows: w === 0 ? 0 : vol / w / 32 };
+}
+
+/**
+ * Block factory (2-D split with cliffs) CBs. Shared by untilize, untilize_with_unpadding and (with different
+ * page sizes and an optional staging CB) tilize / tilize_with_val_padding.
+ */
+export function blockFactoryProgram(args: {
+  readonly op: TtnnOp;
+  readonly ctx: EstimateContext;
+  readonly factory: string;
+  readonly factoryReason: string;
+  readonly wt: number;
+  readonly ht: number;
+  readonly tileIn: number;
+  readonly tileOut: number;
+  /** Per-tile staging bytes + fixed bytes of tilize's `c_1` (sub-block era tilize only). */
+  readonly staging?: { readonly perTile: number; readonly fixed: number };
+  /** Sub-block L1 limit in tiles (sub-block era), else undefined. */
+  readonly limit: number | undefined;
+  readonly citations: readonly string[];
+  readonly tiles: ReturnType<typeof tileInfo>;
+}): OpEstimateResult {
+  const { op, ctx } = args;
+  const area = gridArea(ctx);
+  const split = splitBlocksForTilizeWh(area, args.wt, args.ht, args.limit);
+  if (typeof split === 'string') return unmodeled(op.name, split);
+  const grid = ctx.device.workerGrid;
+  const group = (name: string, cores: readonly number[]): GroupSpec => ({ name, nCores: cores.length, firstCore: coreAt(cores[0] ?? 0, grid, 'col') });
+  const groups = [
+    group('full', split.full),
+    group('cliff_col_row', split.cliffColRowCores),
+    group('cliff_row', split.cliffRowCores),
+    group('cliff_col', split.cliffColCores),
+  ];
+  const fullWidth = split.usedSubBlocks ? split.subBlockSize : split.blockSize;
+  const widthOf: Record<string, number> = { full: fullWidth, cliff_col_row: split.cliffRow, cliff_row: split.cliffRow, cliff_col: fullWidth };
+  const cbs: CbSpec[] = [];
+  for (const g of groups) {
+    const k = widthOf[g.name];
+    if (args.staging !== undefined) cbs.push({ index: 1, role: 'staging', nPages: 1, pageBytes: args.staging.perTile * k + args.staging.fixed, groups: [g.name] });
+    cbs.push({ index: 0, role: 'input', nPages: k, pageBytes: args.tileIn, groups: [g.name] });
+    cbs.push({ index: 16, role: 'output', nPages: k, pageBytes: args.tileOut, groups: [g.name] });
+  }
+  const splitNote = split.usedSubBlocks
+    ? `block ${split.blockSize} tiles split into sub-blocks of ${split.subBlockSize} (limit ${args.limit} tiles), cliff_row ${split.cliffRow}`
+    : `block ${split.blockSize} tiles, ${split.fullCoresPerRow} full blocks per row, cliff_row ${split.cliffRow}, cliff_col ${split.cliffCol}`;
+  return finishProgram({
+    op,
+    ctx,
+    factory: args.factory,
+    factoryReason: `${args.factoryReason}; split_blocks_for_tilize_wh: ${splitNote}; ${split.nCores} cores (column-major)`,
+    groups,
+    cbs,
+    confidence: 'exact',
+    citations: [...args.citations, CITE.workSplitTilize, CITE.coreOrder],
+    tiles: args.tiles,
+    notes: [
+      `groups: full ${split.full.length}, cliff_col_row ${split.cliffColRowCores.length}, cliff_row ${split.cliffRowCores.length}, cliff_col ${split.cliffColCores.length}`,
+    ],
+  });
+}
+
+/** `ttnn.to_layout` / `ttnn.untilize[_with_unpadding]` from a TILE tensor to ROW_MAJOR. */
+export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor | undefined, via: UntilizeVia): OpEstimateResult {
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories)`);
+  if (output !== undefined && output.layout.memoryLayout !== 'interleaved' && output.layout.bufferType !== 'system_memory') {
+    return unmodeled(op.name, `untilize to a ${output.layout.memoryLayout} output is not modeled`);
+  }
+  const { wt, ht, rows } = lastTwoTiles(input);
+  const tileIn = tileBytes(input.dtype);
+  const outDtype = output?.dtype ?? (input.dtype === 'bfp_bf8' ? 'bf16' : input.dtype);
+  const tileOut = tileBytes(outDtype === 'bfp_bf8' || outDtype === 'bfp_bf4' ? 'bf16' : outDtype);
+  const tiles = tileInfo(input, tileOut);
+  const maxL1 = maxL1Space(ctx);
+  const needsUnpadding = via === 'untilize_with_unpadding' || (via === 'to_layout' && input.logical.some((d, i) => d !== input.padded[i]));
+  const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
+  const area = gridArea(ctx);
+  const rowSplit = splitBlocksForTilize(area, rows);
+  const wideTest = wt > 32 && (ht > 32 || wt > ht);
+  const whCores = wideTest ? computeNcoresWh(area, wt * ht, wt, ht).nCores : 0;
+  const limit = ctx.era === 'sub-block' ? Math.floor(maxL1 / (tileIn + tileOut)) : undefined;
+  const dispatch = via === 'to_layout' ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; ` : '';
+  const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
+  const baseCites = via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace];
+
+  if (needsUnpadding) {
+    const sel = [...baseCites, CITES.uwuSelect];
+    if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
+      const why = !enoughSpaceHeight
+        ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
+        : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
+      return blockFactoryProgram({
+        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: why, wt, ht, tileIn, tileOut, limit,
+        citations: [...sel, ctx.era === 'sub-block' ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
+      });
+    }
+    return finishProgram({
+      op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
+      factoryReason: `${dispatch}a tile row fits (${spaceText}); ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+      groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
+        { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
+      ],
+      confidence: 'exact', citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize], tiles,
+    });
+  }
+
+  // Plain untilize.
+  const sel = [...baseCites, CITES.untilizeSelect];
+  if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
+    const why = !enoughSpaceHeight
+      ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
+      : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
+    return blockFactoryProgram({
+      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: why, wt, ht, tileIn, tileOut, limit,
+      citations: [...sel, CITES.untilizeBlock], tiles,
+    });
+  }
+  const maxTilesPerCb = Math.floor((Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (2 * tileIn));
+  if (wt > maxTilesPerCb) {
+    if (rows === 1) {
+      return finishProgram({
+        op, ctx, factory: 'UntilizeMultiCoreParallelizeColumnProgramFactory',
+        factoryReason: `${dispatch}Wt = ${wt} > max tiles per CB ${maxTilesPerCb} and a single tile row → column-parallel, one tile per block`,
+        groups: [{ name: 'all', nCores: Math.min(area, wt), firstCore: [0, 0] }],
+        cbs: [
+          { index: 0, role: 'input', nPages: 2, pageBytes: tileIn },
+          { index: 16, role: 'output', nPages: 2, pageBytes: tileOut },
+        ],
+        confidence: 'approx', approxReason: 'core count of the column split not traced (CB sizes are exact)',
+        citations: [...sel, CITES.untilizeColumn], tiles,
+      });
+    }
+    const maxL1Single = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
+    const maxTiles = Math.floor(maxL1Single / (tileIn + tileOut));
+    const perBlock = largestDivisorAtMost(wt, maxTiles);
+    return finishProgram({
+      op, ctx, factory: 'UntilizeSingleCoreProgramFactory',
+      factoryReason: `${dispatch}Wt = ${wt} > max tiles per CB ${maxTilesPerCb} → single core; ${perBlock} tiles per block (largest divisor of Wt ≤ ${maxTiles})`,
+      groups: [{ name: 'single', nCores: 1, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: perBlock, pageBytes: tileIn },
+        { index: 16, role: 'output', nPages: perBlock, pageBytes: tileOut },
+      ],
+      confidence: 'exact', citations: [...sel, CITES.untilizeSingle], tiles,
+    });
+  }
+  const buffering = rowSplit.blocksPerCore === 1 ? 1 : 2;
+  return finishProgram({
+    op, ctx, factory: 'UntilizeMultiCoreProgramFactory',
+    factoryReason: `${dispatch}${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core → ${buffering === 1 ? 'single' : 'double'}-buffered Wt = ${wt} tiles)`,
+    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: wt * buffering, pageBytes: tileIn },
+      { index: 16, role: 'output', nPages: wt * buffering, pageBytes: tileOut },
+    ],
+    confidence: 'exact', citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize], tiles,
+  });
+}
+
+/** Largest divisor of n that is ≤ cap (≥ 1). */
+export function largestDivisorAtMost(n: number, cap: number): number {
+  if (n <= cap) return n;
+  for (let d = Math.max(1, Math.min(cap, n)); d >= 1; d--) if (n % d === 0) return d;
+  return 1;
+}

@@ -1,0 +1,137 @@
+/**
+ * Result types of the per-op L1 estimators: plain data, one discriminated union on `kind`.
+ * An estimate mirrors what tt-metal's program factory allocates; an Unmodeled result never carries a number.
+ */
+
+import type { Device } from '../ttnn/device';
+
+/**
+ * Which tt-metal generation of the tilize/untilize block split to follow.
+ * 'legacy-block': full-width blocks (tt-metal before PR #35806, ~Feb 2026; reproduces the seed failure).
+ * 'sub-block': blocks capped at the L1 limit via `compute_ncores_wh_sb` (tt-metal after PR #35806).
+ */
+export type Era = 'legacy-block' | 'sub-block';
+
+export const DEFAULT_ERA: Era = 'legacy-block';
+
+export interface EstimateContext {
+  readonly device: Device;
+  readonly era: Era;
+  /**
+   * Bytes per core already held by live L1 tensors when the op runs. tt-metal's `get_max_l1_space` measures free L1
+   * up to the lowest occupied L1 address, so this shrinks factory limits (tilize/untilize block sizes).
+   */
+  readonly liveL1BytesPerCore?: number;
+}
+
+export type CoreXY = readonly [number, number];
+
+/** Cores that share one CB configuration (one tt-metal CoreRangeSet of a program). */
+export interface CoreGroup {
+  readonly name: string;
+  readonly nCores: number;
+  /** First core of the group in tt-metal's core order. */
+  readonly firstCore: CoreXY;
+  /** CB bytes on each core of this group (sum of DRAM-aligned CB sizes). */
+  readonly cbBytesPerCore: number;
+  /** l1UnreservedBase + cbBytesPerCore: what tt-metal prints for this range. */
+  readonly cbRegionEndBytes: number;
+}
+
+export interface CbAllocation {
+  /** tt-metal CB index, e.g. `c_0`, `c_16`. */
+  readonly cbIndex: string;
+  /** Short role: 'input', 'output', 'scaler', 'staging', ... */
+  readonly role: string;
+  readonly nPages: number;
+  readonly pageBytes: number;
+  /** nPages x pageBytes (0 when tensor-backed). */
+  readonly totalBytes: number;
+  readonly coreGroup: string;
+  /** Backed by a sharded tensor's buffer (`set_globally_allocated_address`): costs no CB-region L1. */
+  readonly tensorBacked: boolean;
+}
+
+export interface TileInfo {
+  /** Padded width in tiles of the tensor the factory splits. */
+  readonly widthTiles: number;
+  /** Padded height in tiles (last-but-one dim). */
+  readonly heightTiles: number;
+  /** Tile rows over all batch dims. */
+  readonly tileRowsTotal: number;
+  readonly tileBytesIn: number;
+  readonly tileBytesOut: number;
+}
+
+export interface OutputL1 {
+  readonly resultName: string;
+  readonly bytesPerCore: number;
+  readonly how: string;
+}
+
+export interface OpEstimate {
+  readonly kind: 'estimate';
+  readonly opName: string;
+  /** tt-metal program factory (or device op) that runs, e.g. `UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory`. */
+  readonly factory: string;
+  /** Why that factory: the selection test and its numbers. */
+  readonly factoryReason: string;
+  readonly nCoresUsed: number;
+  /** Grid the op spreads over, [rows, cols]. */
+  readonly grid: readonly [number, number];
+  readonly coreGroups: readonly CoreGroup[];
+  /** CBs in creation order. */
+  readonly cbs: readonly CbAllocation[];
+  /**
+   * CB bytes on the core tt-metal reports: the first core range, in CB creation order, whose region overflows L1;
+   * when nothing overflows, the worst core. `cbRegionEndBytes = l1UnreservedBase + cbBytesPerCore` is the number
+   * in tt-metal's "circular buffers ... grow to N B" message.
+   */
+  readonly cbBytesPerCore: number;
+  readonly cbRegionEndBytes: number;
+  readonly reportedCore: CoreXY;
+  /** Max over cores of the CB bytes, and that core. */
+  readonly worstCbBytesPerCore: number;
+  readonly worstCore: CoreXY;
+  /**
+   * Sum of every CB the program creates, regardless of core range: what tt-metal's graph capture reported as
+   * `cb_peak_size_per_core` before it became core-range aware (the tt-mlir OpModel golden figures, tt-metal f4163c2).
+   */
+  readonly cbBytesSummedOverRanges: number;
+  /** Output tensors resident in L1, bytes per core (interleaved: ceil(pages/banks) x aligned page; sharded: one shard). */
+  readonly l1TensorBytesPerCore: number;
+  readonly outputs: readonly OutputL1[];
+  readonly confidence: 'exact' | 'approx';
+  /** Why 'approx', or ''. */
+  readonly approxReason: string;
+  /** tt-metal `path@commit` strings (and reference notes) the formula follows. */
+  readonly citations: readonly string[];
+  readonly tiles: TileInfo | undefined;
+  readonly notes: readonly string[];
+}
+
+export interface Unmodeled {
+  readonly kind: 'unmodeled';
+  readonly opName: string;
+  readonly reason: string;
+}
+
+/**
+ * Ops that run no device program (get_device, deallocate, host conversions, views): zero CBs by construction.
+ * `l1TensorBytesPerCore` counts results that nevertheless live in L1 (e.g. `ttnn.empty` in L1, `to_device` to L1).
+ */
+export interface NoProgram {
+  readonly kind: 'noProgram';
+  readonly opName: string;
+  readonly reason: string;
+  readonly l1TensorBytesPerCore: number;
+  readonly outputs: readonly OutputL1[];
+}
+
+export type OpEstimateResult = OpEstimate | Unmodeled | NoProgram;
+
+export function unmodeled(opName: string, reason: string): Unmodeled {
+  return { kind: 'unmodeled', opName, reason };
+}
+
+export type { Device };
