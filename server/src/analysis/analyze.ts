@@ -1,0 +1,330 @@
+/**
+ * Whole-module L1 analysis: per function, execution order, L1-resident tensor liveness, per-op peak
+ * (CB region + live L1 tensors), both overflow kinds tt-metal raises, and first-failure semantics across the
+ * run (entry function first; const-eval callees run where they are called). Plain data out, linear time.
+ */
+
+import type { ParseResult } from '../mlir/syntax';
+import { estimateOp } from '../estimate/registry';
+import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
+import { Device, PresetName, resolveDevice } from '../ttnn/device';
+import { moduleFromSyntax } from '../ttnn/fromSyntax';
+import { l1Footprint } from '../ttnn/layout';
+import type { TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from '../ttnn/op';
+
+export interface AnalysisOptions {
+  /** Analyse against this preset instead of the file's system descriptor. */
+  readonly preset?: PresetName;
+  /** Force the L1 unreserved base (bytes). */
+  readonly l1UnreservedBase?: number;
+  /** Fraction of (l1_size − base) usable before a warning (default 1.0 = tt-metal's own limit). */
+  readonly usableL1Cap?: number;
+  /** tt-metal generation of the tilize/untilize split (default 'legacy-block'). */
+  readonly era?: Era;
+}
+
+/**
+ * How an op fails (or would):
+ * - 'cbBeyondL1': CB region end > l1_size ("circular buffers ... grow to N B which is beyond max L1 size of M B");
+ * - 'cbClashesWithL1Buffers': CB region end > lowest live L1 buffer ("clash with L1 buffers");
+ * - 'l1BuffersExhausted': live L1 tensors alone exceed l1_size − base (allocator out of memory);
+ * - 'overUsableCap': fits tt-metal's limits but exceeds usableL1Cap · (l1_size − base) (warning only).
+ */
+export type OverflowKind = 'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap';
+
+export interface Overflow {
+  readonly kind: OverflowKind;
+  /** 'first': tt-metal throws here (first failing op in execution order); 'notReached': would also fail, not reached;
+   *  'warning': over the usable-L1 cap only. */
+  readonly status: 'first' | 'notReached' | 'warning';
+  /** CB region end on the reported core (bytes), or live L1 for 'l1BuffersExhausted'. */
+  readonly cbRegionEndBytes: number;
+  /** The limit crossed: l1_size, the lowest live L1 buffer address, or the capped budget. */
+  readonly limitBytes: number;
+  readonly core: readonly [number, number];
+  /** tt-metal-style message (what the runtime log would say). */
+  readonly message: string;
+}
+
+export interface OpAnalysis {
+  /** Index in the function's op list. */
+  readonly index: number;
+  readonly op: TtnnOp;
+  readonly estimate: OpEstimateResult;
+  /** Worst-core CB bytes; null when the op is unmodeled. */
+  readonly cbBytesPerCore: number | null;
+  /** L1-resident tensors live during this op (its inputs and outputs included), bytes per core. */
+  readonly liveL1TensorBytesPerCore: number;
+  /** cbBytesPerCore + liveL1TensorBytesPerCore (CBs as 0 when unmodeled). */
+  readonly peakL1BytesPerCore: number;
+  readonly overflow: Overflow | undefined;
+  /** Position in the module's execution order; undefined when the function is never reached from an entry. */
+  readonly executionStep: number | undefined;
+}
+
+/** An L1-resident tensor and the op interval it is live over (inclusive). */
+export interface LiveInterval {
+  readonly valueName: string;
+  readonly bytesPerCore: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  /** Index of the defining op, or -1 for a function argument. */
+  readonly definedAt: number;
+}
+
+export interface FunctionAnalysis {
+  readonly fn: TtnnFunction;
+  readonly ops: readonly OpAnalysis[];
+  readonly liveIntervals: readonly LiveInterval[];
+  /** Highest peakL1BytesPerCore and its op index; undefined for an empty function. */
+  readonly peak: { readonly bytesPerCore: number; readonly opIndex: number } | undefined;
+  readonly reached: boolean;
+}
+
+export interface OverflowRef {
+  readonly functionName: string;
+  readonly opIndex: number;
+  readonly overflow: Overflow;
+}
+
+export interface ModuleAnalysis {
+  readonly device: Device;
+  readonly era: Era;
+  readonly usableL1Cap: number;
+  /** (l1_size − base) · usableL1Cap: bytes per core available to CBs and L1 tensors. */
+  readonly limitBytesPerCore: number;
+  readonly functions: readonly FunctionAnalysis[];
+  /** Every overflow, in execution order (unreached functions last); the first 'first' is the run's failure. */
+  readonly overflows: readonly OverflowRef[];
+  readonly firstFailure: OverflowRef | undefined;
+  /** Highest per-op peak over the module. */
+  readonly peak: { readonly functionName: string; readonly opIndex: number; readonly bytesPerCore: number } | undefined;
+  readonly module: TtnnModule;
+}
+
+function l1Bytes(spec: ValueSpec, device: Device): number {
+  if (spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return 0;
+  return l1Footprint(spec.shape.dims, spec.layout, device)?.bytesPerCore ?? 0;
+}
+
+/**
+ * Liveness of L1 tensors: results live from their op to their `ttnn.deallocate` or last use (the defining op only when
+ * unused; to the end when returned); arguments live from the start to their deallocate, or the whole function
+ * (caller-owned) when never deallocated.
+ */
+export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
+  const lastUse = new Map<string, number>();
+  const dealloc = new Map<string, number>();
+  fn.ops.forEach((op, i) => {
+    for (const name of op.operandNames) lastUse.set(name, i);
+    if (op.name === 'ttnn.deallocate' && op.operandNames[0] !== undefined) dealloc.set(op.operandNames[0], i);
+  });
+  const last = Math.max(0, fn.ops.length - 1);
+  const out: LiveInterval[] = [];
+  for (const arg of fn.args) {
+    const bytes = l1Bytes(arg.spec, device);
+    if (bytes > 0) out.push({ valueName: arg.name, bytesPerCore: bytes, startIndex: 0, endIndex: dealloc.get(arg.name) ?? last, definedAt: -1 });
+  }
+  fn.ops.forEach((op, i) => {
+    if (op.name === 'ttnn.deallocate') return;
+    op.results.forEach((spec, r) => {
+      const name = op.resultNames[r];
+      const bytes = l1Bytes(spec, device);
+      if (name === undefined || bytes === 0) return;
+      const returned = fn.ops.some((o, j) => j > i && o.name === 'func.return' && o.operandNames.includes(name));
+      const end = dealloc.get(name) ?? (returned ? last : Math.max(i, lastUse.get(name) ?? i));
+      out.push({ valueName: name, bytesPerCore: bytes, startIndex: i, endIndex: end, definedAt: i });
+    });
+  });
+  return out;
+}
+
+/** Per-op live L1 bytes by a sweep over interval starts/ends (O(ops + intervals)). */
+function liveBytesPerOp(nOps: number, intervals: readonly LiveInterval[]): number[] {
+  const delta = new Array<number>(nOps + 1).fill(0);
+  for (const iv of intervals) {
+    delta[iv.startIndex] += iv.bytesPerCore;
+    delta[Math.min(nOps, iv.endIndex + 1)] -= iv.bytesPerCore;
+  }
+  const out = new Array<number>(nOps).fill(0);
+  let running = 0;
+  for (let i = 0; i < nOps; i++) {
+    running += delta[i];
+    out[i] = running;
+  }
+  return out;
+}
+
+function coreText(core: readonly [number, number]): string {
+  return `[(x=${core[0]},y=${core[1]}) - (x=${core[0]},y=${core[1]})]`;
+}
+
+/** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later). */
+function detectOverflow(est: OpEstimateResult, live: number, device: Device, capLimit: number, cap: number): Omit<Overflow, 'status'> | undefined {
+  const l1 = device.l1SizeBytes;
+  const base = device.l1UnreservedBase;
+  if (base + live > l1) {
+    return {
+      kind: 'l1BuffersExhausted', cbRegionEndBytes: base + live, limitBytes: l1, core: [0, 0],
+      message: `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+    };
+  }
+  if (est.kind !== 'estimate') return undefined;
+  const lowest = l1 - live;
+  const worstEnd = base + est.worstCbBytesPerCore;
+  if (worstEnd > lowest) {
+    const end = est.cbRegionEndBytes;
+    const core = est.reportedCore;
+    if (end > l1) {
+      return {
+        kind: 'cbBeyondL1', cbRegionEndBytes: end, limitBytes: l1, core,
+        message: `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+      };
+    }
+    return {
+      kind: 'cbClashesWithL1Buffers', cbRegionEndBytes: end, limitBytes: lowest, core,
+      message: `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+    };
+  }
+  if (cap < 1 && est.worstCbBytesPerCore + live > capLimit) {
+    return {
+      kind: 'overUsableCap', cbRegionEndBytes: worstEnd, limitBytes: base + capLimit, core: est.worstCore,
+      message: `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
+    };
+  }
+  return undefined;
+}
+
+function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
+  const runnable = functions.filter((f) => !f.isDeclaration && !f.inCpuModule);
+  const entries = runnable.filter((f) => f.role === 'entry');
+  const rank = (f: TtnnFunction): number => (f.name === '@main' || f.name === '@forward' ? 0 : 1);
+  const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
+  return ordered.length > 0 ? ordered : runnable;
+}
+
+/** Analyse an already-extracted TTNN module. */
+export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions = {}): ModuleAnalysis {
+  const device = resolveDevice(module.systemDesc, { preset: options.preset, l1UnreservedBase: options.l1UnreservedBase });
+  const era = options.era ?? DEFAULT_ERA;
+  const cap = options.usableL1Cap !== undefined && options.usableL1Cap > 0 && options.usableL1Cap <= 1 ? options.usableL1Cap : 1;
+  const capLimit = Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap);
+  const byName = new Map(module.functions.map((f) => [f.name, f]));
+
+  // Execution order: entries first; a call / load_cached runs its callee (once) before the calling op continues.
+  const stepOf = new Map<TtnnFunction, Map<number, number>>();
+  let step = 0;
+  const visit = (fn: TtnnFunction, depth: number): void => {
+    if (stepOf.has(fn) || depth > 64) return;
+    const steps = new Map<number, number>();
+    stepOf.set(fn, steps);
+    fn.ops.forEach((op, i) => {
+      for (const sym of op.symbolUses) {
+        const callee = byName.get(sym);
+        if (callee !== undefined && !callee.isDeclaration && !callee.inCpuModule) visit(callee, depth + 1);
+      }
+      steps.set(i, step++);
+    });
+  };
+  for (const fn of entryOrder(module.functions)) visit(fn, 0);
+
+  const functions: FunctionAnalysis[] = [];
+  const pending: { step: number; ref: Omit<OverflowRef, 'overflow'> & { overflow: Omit<Overflow, 'status'> } }[] = [];
+  for (const fn of module.functions) {
+    if (fn.isDeclaration || fn.inCpuModule) {
+      functions.push({ fn, ops: [], liveIntervals: [], peak: undefined, reached: false });
+      continue;
+    }
+    const steps = stepOf.get(fn);
+    const intervals = liveIntervalsOf(fn, device);
+    const live = liveBytesPerOp(fn.ops.length, intervals);
+    const ops: OpAnalysis[] = [];
+    let peak: { bytesPerCore: number; opIndex: number } | undefined;
+    fn.ops.forEach((op, i) => {
+      const liveHere = live[i];
+      const estimate = estimateOp(op, { device, era, liveL1BytesPerCore: liveHere });
+      const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
+      const peakHere = (cb ?? 0) + liveHere;
+      const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
+      const executionStep = steps?.get(i);
+      if (found !== undefined) pending.push({ step: executionStep ?? Number.MAX_SAFE_INTEGER, ref: { functionName: fn.name, opIndex: i, overflow: found } });
+      ops.push({ index: i, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: peakHere, overflow: undefined, executionStep });
+      if (peak === undefined || peakHere > peak.bytesPerCore) peak = { bytesPerCore: peakHere, opIndex: i };
+    });
+    functions.push({ fn, ops, liveIntervals: intervals, peak, reached: steps !== undefined });
+  }
+
+  // First failure: the earliest throwing overflow in execution order; everything after it is not reached.
+  pending.sort((a, b) => a.step - b.step);
+  const overflows: OverflowRef[] = [];
+  let firstFailure: OverflowRef | undefined;
+  const fnIndex = new Map(functions.map((f) => [f.fn.name, f]));
+  for (const p of pending) {
+    const throws = p.ref.overflow.kind !== 'overUsableCap';
+    let status: Overflow['status'];
+    if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';
+    else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';
+    else status = 'notReached';
+    const overflow: Overflow = { ...p.ref.overflow, status };
+    const ref: OverflowRef = { functionName: p.ref.functionName, opIndex: p.ref.opIndex, overflow };
+    if (status === 'first') firstFailure = ref;
+    overflows.push(ref);
+    const fa = fnIndex.get(p.ref.functionName);
+    const opA = fa?.ops[p.ref.opIndex];
+    if (fa !== undefined && opA !== undefined) (fa.ops as OpAnalysis[])[p.ref.opIndex] = { ...opA, overflow };
+  }
+
+  let peak: ModuleAnalysis['peak'];
+  for (const f of functions) {
+    if (f.peak !== undefined && (peak === undefined || f.peak.bytesPerCore > peak.bytesPerCore)) {
+      peak = { functionName: f.fn.name, opIndex: f.peak.opIndex, bytesPerCore: f.peak.bytesPerCore };
+    }
+  }
+  return { device, era, usableL1Cap: cap, limitBytesPerCore: capLimit, functions, overflows, firstFailure, peak, module };
+}
+
+/** Parse tree → analysis (the entry point for the LSP server and the CLI). Never throws on user input. */
+export function analyzeModule(parse: ParseResult, options: AnalysisOptions = {}): ModuleAnalysis {
+  return analyzeTtnnModule(moduleFromSyntax(parse), options);
+}
+
+export interface ProducerLink {
+  readonly opIndex: number;
+  readonly opName: string;
+  readonly resultName: string;
+  /** `4x4884480xbf16 tile dram` style summary of the produced tensor. */
+  readonly tensorText: string;
+}
+
+function tensorText(spec: ValueSpec | undefined): string {
+  if (spec === undefined || spec.kind !== 'tensor') return '';
+  const shape = spec.shape.kind === 'known' ? spec.shape.dims.join('x') : '?';
+  if (spec.layout.kind !== 'layout') return `${shape} (layout unknown)`;
+  return `${shape}x${spec.layout.dtype} ${spec.layout.pageLayout} ${spec.layout.bufferType}`;
+}
+
+/**
+ * The chain of ops that produced operand `operandIndex` of op `opIndex` (nearest first), following each producer's
+ * first tensor operand; stops at function arguments, unknown values or `maxDepth`.
+ */
+export function producerChain(fa: FunctionAnalysis, opIndex: number, operandIndex = 0, maxDepth = 8): ProducerLink[] {
+  const definedBy = new Map<string, number>();
+  fa.fn.ops.forEach((op, i) => op.resultNames.forEach((n) => definedBy.set(n, i)));
+  const chain: ProducerLink[] = [];
+  let name: string | undefined = fa.fn.ops[opIndex]?.operandNames[operandIndex];
+  for (let d = 0; d < maxDepth && name !== undefined; d++) {
+    const i = definedBy.get(name);
+    if (i === undefined || i >= opIndex) break;
+    const op = fa.fn.ops[i];
+    const r = op.resultNames.indexOf(name);
+    chain.push({ opIndex: i, opName: op.name, resultName: name, tensorText: tensorText(op.results[r]) });
+    const nextIdx = op.operands.findIndex((s) => s.kind === 'tensor');
+    name = nextIdx < 0 ? undefined : op.operandNames[nextIdx];
+  }
+  return chain;
+}
+
+/** L1 tensors live during op `opIndex` (for hovers), largest first. */
+export function liveTensorsAt(fa: FunctionAnalysis, opIndex: number): LiveInterval[] {
+  return fa.liveIntervals.filter((iv) => iv.startIndex <= opIndex && opIndex <= iv.endIndex).sort((a, b) => b.bytesPerCore - a.bytesPerCore);
+}
