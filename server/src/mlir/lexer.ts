@@ -372,8 +372,9 @@ export function unescapeString(text: string, start: number, end: number): string
   // start is the opening quote; end is after the closing quote (or the line end when unterminated).
   const innerStart = start + 1;
   const innerEnd = end > innerStart && text.charCodeAt(end - 1) === 34 ? end - 1 : end;
-  const backslash = text.indexOf('\\', innerStart);
-  if (backslash < 0 || backslash >= innerEnd) return text.slice(innerStart, innerEnd);
+  let backslash = innerStart;
+  while (backslash < innerEnd && text.charCodeAt(backslash) !== 92) backslash++;
+  if (backslash >= innerEnd) return text.slice(innerStart, innerEnd);
   const parts: string[] = [];
   let runStart = innerStart;
   let i = backslash;

@@ -54,6 +54,13 @@ interface ParserState {
   symbolSink: SymbolRef[] | undefined;
   /** Open token-tree delimiters per closer (`)`, `]`, `}`, `>`), for recovery from mismatched closers. */
   readonly openClosers: number[];
+  /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
+  readonly shapeCache: Map<string, ShapeInfo>;
+}
+
+interface ShapeInfo {
+  readonly shape: readonly Dim[] | undefined;
+  readonly shapeText: readonly string[];
 }
 
 class ParseAbort extends Error {}
@@ -123,6 +130,7 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
     depth: 0,
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],
+    shapeCache: new Map(),
   };
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];
@@ -179,12 +187,13 @@ function describe(p: ParserState): string {
   return `'${t}'`;
 }
 
-function expect(p: ParserState, kind: Tok, what: string): boolean {
+/** Consumes a token of `kind` or reports `expected <what>`; `what` may be a function so hot paths build no strings. */
+function expect(p: ParserState, kind: Tok, what: string | (() => string)): boolean {
   if (tk(p.lx) === kind) {
     nextToken(p.lx);
     return true;
   }
-  error(p, `expected ${what}, found ${describe(p)}`);
+  error(p, `expected ${typeof what === 'string' ? what : what()}, found ${describe(p)}`);
   return false;
 }
 
@@ -290,7 +299,7 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
   const name = text(p);
   const nameRange = tokRange(p);
   nextToken(lx);
-  if (!expect(p, Tok.Equal, `'=' after alias ${name}`)) {
+  if (!expect(p, Tok.Equal, () => `'=' after alias ${name}`)) {
     resync(p);
     return undefined;
   }
@@ -327,22 +336,29 @@ interface OpDraft {
   start: number;
 }
 
+/** Shared by every op with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+function orEmpty<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items;
+}
+
 function finishOp(p: ParserState, d: OpDraft): Operation {
   const op: Operation = {
     kind: 'operation',
     name: d.name,
     nameRange: d.nameRange,
     form: d.form,
-    results: d.results,
-    operands: d.operands,
-    successors: d.successors,
+    results: orEmpty(d.results),
+    operands: orEmpty(d.operands),
+    successors: orEmpty(d.successors),
     properties: d.properties,
     attributes: d.attributes,
-    regions: d.regions,
-    operandTypes: d.operandTypes,
-    resultTypes: d.resultTypes,
+    regions: orEmpty(d.regions),
+    operandTypes: orEmpty(d.operandTypes),
+    resultTypes: orEmpty(d.resultTypes),
     symbol: d.symbol,
-    symbolUses: d.symbolUses,
+    symbolUses: orEmpty(d.symbolUses),
     location: d.location,
     range: { start: d.start, end: Math.max(d.start, p.lx.prevEnd) },
   };
@@ -476,7 +492,7 @@ function parseOperandList(p: ParserState, out: ValueUse[]): void {
 /** After the quoted name: `(operands) [successors] <{props}> (regions) {attrs} : functionType` */
 function parseGenericBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
-  if (!expect(p, Tok.LParen, `'(' after op name "${d.name}"`)) return false;
+  if (!expect(p, Tok.LParen, "'(' after the op name")) return false;
   parseOperandList(p, d.operands);
   if (!expect(p, Tok.RParen, "')' after operands")) return false;
   if (tk(lx) === Tok.LSquare) {
@@ -519,7 +535,7 @@ function parseGenericBody(p: ParserState, d: OpDraft): boolean {
     if (!attrs) return false;
     d.attributes = attrs;
   }
-  if (!expect(p, Tok.Colon, `':' and the function type of "${d.name}"`)) return false;
+  if (!expect(p, Tok.Colon, "':' and the op's function type")) return false;
   const type = parseType(p);
   if (!type) return false;
   if (type.kind !== 'function') {
@@ -627,7 +643,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
           name = text(p);
           nameRange = tokRange(p);
           nextToken(lx);
-          if (!expect(p, Tok.Colon, `':' after argument ${name}`)) return false;
+          if (!expect(p, Tok.Colon, () => `':' after argument ${name}`)) return false;
         } else {
           isDeclarationStyle = true;
         }
@@ -730,7 +746,7 @@ function parseAttrsAndFunctionType(p: ParserState, d: OpDraft): boolean {
     if (!attrs) return false;
     d.attributes = attrs;
   }
-  if (!expect(p, Tok.Colon, `':' and the function type of '${d.name}'`)) return false;
+  if (!expect(p, Tok.Colon, () => `':' and the function type of '${d.name}'`)) return false;
   const type = parseType(p);
   if (!type) return false;
   if (type.kind === 'function') {
@@ -959,7 +975,7 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
         const nameRange = tokRange(p);
         nextToken(lx);
         let type: TypeNode | undefined;
-        if (expect(p, Tok.Colon, `':' after block argument ${name}`)) type = parseType(p);
+        if (expect(p, Tok.Colon, () => `':' after block argument ${name}`)) type = parseType(p);
         let location: Location | undefined;
         if (isKeyword(p, 'loc')) location = parseLocation(p);
         parsed.push({ name, nameRange, type, attributes: undefined, location, range: { start: argStart, end: lx.prevEnd } });
@@ -969,7 +985,8 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
       expect(p, Tok.RParen, "')' after block arguments");
     }
     args = parsed;
-    if (!expect(p, Tok.Colon, `':' after block label ${label.name}`)) resync(p);
+    const labelName = label.name;
+    if (!expect(p, Tok.Colon, () => `':' after block label ${labelName}`)) resync(p);
   }
   const operations: Operation[] = [];
   let guard = lx.limit - lx.start + 2;
@@ -1099,6 +1116,57 @@ function parseFunctionType(p: ParserState): FunctionType | undefined {
   return { kind: 'function', inputs, results, range: { start, end: lx.prevEnd } };
 }
 
+/** Scans `4x?x768x` from `i`; returns the shape (cached by its text) and the offset after the last `x`. */
+function scanShape(p: ParserState, from: number): { shape: ShapeInfo; end: number } {
+  const text = p.text;
+  const limit = p.lx.limit;
+  let i = from;
+  let guard = limit - i + 1;
+  while (i < limit && guard-- > 0) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < limit && isDigit(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 120 /* x */) break;
+      i = j + 1;
+    } else if ((c === 63 /* ? */ || c === 42) /* * */ && text.charCodeAt(i + 1) === 120) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  if (i === from) return { shape: RANK0_SHAPE, end: i };
+  const key = text.slice(from, i);
+  let shape = p.shapeCache.get(key);
+  if (!shape) {
+    shape = parseShapeText(key);
+    p.shapeCache.set(key, shape);
+  }
+  return { shape, end: i };
+}
+
+const RANK0_SHAPE: ShapeInfo = { shape: EMPTY, shapeText: EMPTY };
+
+/** `4x?x768x` -> dims; `*x` makes the shape unranked. */
+function parseShapeText(dimsText: string): ShapeInfo {
+  const parts = dimsText.split('x');
+  parts.pop(); // after the trailing x
+  let shape: Dim[] | undefined = [];
+  const shapeText: string[] = [];
+  for (const part of parts) {
+    if (part === '*') {
+      shape = undefined;
+    } else if (part === '?') {
+      shapeText.push('?');
+      shape?.push(null);
+    } else {
+      shapeText.push(part);
+      shape?.push(Number(part));
+    }
+  }
+  return { shape, shapeText };
+}
+
 /**
  * `tensor<1x768x4x60x106xbf16, #enc>` / `memref<1x152640x!ttcore.tile<32x32, bf16>, #dram>`: the dimension prefix is
  * scanned character by character (the lexer cannot know where `...x` ends and the element type begins).
@@ -1111,31 +1179,9 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   let i = lx.end;
   const limit = lx.limit;
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
-  let shape: Dim[] | undefined = [];
-  const shapeText: string[] = [];
-  let guard = limit - i + 1;
-  while (i < limit && guard-- > 0) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      let j = i + 1;
-      while (j < limit && isDigit(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== 120 /* x */) break;
-      const digits = text.slice(i, j);
-      shapeText.push(digits);
-      shape?.push(Number(digits));
-      i = j + 1;
-    } else if (c === 63 /* ? */ && text.charCodeAt(i + 1) === 120) {
-      shapeText.push('?');
-      shape?.push(null);
-      i += 2;
-    } else if (c === 42 /* * */ && text.charCodeAt(i + 1) === 120) {
-      shape = undefined;
-      i += 2;
-    } else {
-      break;
-    }
-  }
-  relexFrom(lx, i);
+  const info = scanShape(p, i);
+  relexFrom(lx, info.end);
+  const { shape, shapeText } = info.shape;
   const elementType = parseType(p);
   if (!elementType) return undefined;
   const attrs: AttrNode[] = [];
@@ -1146,7 +1192,7 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
     if (!a) return undefined;
     attrs.push(a);
   }
-  if (!expect(p, Tok.Greater, `'>' to close ${name}<...>`)) return undefined;
+  if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
   const range = { start, end: lx.prevEnd };
   if (name === 'tensor') {
     if (attrs.length > 1) error(p, 'tensor type takes at most one encoding attribute', attrs[1].range);
