@@ -1,0 +1,187 @@
+/**
+ * End to end in a real VS Code (code-server 4.100.3 = VS Code 1.100.3, driven by headless Chromium): the packaged
+ * .vsix colours the seed example, its server flags %9 with the 9,990,400 B figure tt-metal printed, the quick fix
+ * edits the file, and the timeline webview draws the overflow. Not part of `npm test`: needs .ci/setup-vscode-rig.sh.
+ * Screenshots go to test-results/e2e/.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { packageVsix, REPO_ROOT, startCodeServer, waitUntil, type CodeServer } from './codeServer';
+import { launchChromium, type Browser, type ConsoleMessage, type Frame, type Locator, type Page } from './playwright';
+
+const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+const EXAMPLE = 'mochi_replicate_pad.mlir';
+/** tt-metal's figure for %9 in the seed log: "grow to 9990400 B" (examples/mochi_replicate_pad.mlir, header). */
+const CB_FIGURE = /9,990,400|9990400/;
+const OP9_TEXT = '%9 = "ttnn.to_layout"(%8)';
+
+describe('e2e: VS Code (code-server) with the packaged extension', function () {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const timings: Record<string, number> = {};
+  const t0 = Date.now();
+
+  before(async function () {
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    const vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-vsix-'));
+    const vsixPath = packageVsix(vsixDir);
+    timings['package'] = Date.now() - t0;
+    server = await startCodeServer({
+      vsixPath,
+      workspaceFiles: { [EXAMPLE]: path.join(REPO_ROOT, 'examples', EXAMPLE) },
+      userSettings: {
+        'workbench.startupEditor': 'none',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'editor.hover.delay': 100,
+        'editor.minimap.enabled': false,
+        'chat.commandCenter.enabled': false,
+      },
+    });
+    timings['codeServerUp'] = Date.now() - t0;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}`, { timeout: 60_000 });
+    // Quick Open (Ctrl+P) does not open in headless Chromium; the explorer row does.
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: EXAMPLE });
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    await row.click();
+    await op9Line().waitFor({ state: 'visible', timeout: 30_000 });
+    timings['fileOpen'] = Date.now() - t0;
+  });
+
+  after(async function () {
+    await browser?.close();
+    server?.stop();
+    fs.writeFileSync(path.join(SHOTS_DIR, 'timings.json'), JSON.stringify({ ...timings, total: Date.now() - t0 }, null, 2));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser !== undefined) {
+      const name = (this.currentTest.title.replace(/[^\w]+/g, '-').slice(0, 60) || 'failure').toLowerCase();
+      await page.screenshot({ path: path.join(SHOTS_DIR, `failed-${name}.png`) }).catch(() => undefined);
+      if (server !== undefined) fs.copyFileSync(server.logPath, path.join(SHOTS_DIR, 'code-server.log'));
+    }
+  });
+
+  /** The rendered editor line holding `%9 = "ttnn.to_layout"(%8)`. */
+  function op9Line(): Locator {
+    return page.locator('.monaco-editor .view-lines .view-line', { hasText: OP9_TEXT }).first();
+  }
+
+  /** The span of the op name on %9's line. */
+  function op9Name(): Locator {
+    return op9Line().locator('span > span', { hasText: /ttnn\.to_layout/ }).first();
+  }
+
+  /** Squiggles whose vertical middle lies within `line`'s box. */
+  async function squigglesOn(line: Locator): Promise<number> {
+    const lineBox = await line.boundingBox();
+    if (lineBox === null) return 0;
+    const squiggles = page.locator('.monaco-editor .squiggly-error');
+    let n = 0;
+    for (let i = 0; i < (await squiggles.count()); i++) {
+      const box = await squiggles.nth(i).boundingBox();
+      if (box !== null && box.y + box.height / 2 >= lineBox.y && box.y + box.height / 2 <= lineBox.y + lineBox.height) n++;
+    }
+    return n;
+  }
+
+  it('colours the file with the TextMate grammar (op names, SSA values, comments get distinct token classes)', async () => {
+    const classOf = async (text: RegExp): Promise<string> =>
+      (await op9Line().locator('span > span', { hasText: text }).first().getAttribute('class')) ?? '';
+    // TextMate tokenization runs after the first paint; until then every span is the default mtk1.
+    const opClass = await waitUntil('the grammar to colour the op name', 20_000, async () => {
+      const cls = await classOf(/ttnn\.to_layout/);
+      return /\bmtk(?!1\b)\d+/.test(cls) ? cls : undefined;
+    });
+    const ssaClass = await classOf(/^%9$/);
+    // Monaco renders spaces as U+00A0, hence \s.
+    const commentSpan = page.locator('.monaco-editor .view-line span > span', { hasText: /^\/\/\sMochi/ }).first();
+    const commentClass = (await commentSpan.getAttribute('class')) ?? '';
+    timings['coloured'] = Date.now() - t0;
+    await page.screenshot({ path: path.join(SHOTS_DIR, '01-opened.png') });
+    const classes = new Set([opClass, ssaClass, commentClass]);
+    assert.strictEqual(classes.size, 3, `expected three token colours, got op=${opClass} ssa=${ssaClass} comment=${commentClass}`);
+  });
+
+  it('puts an error squiggle on %9 and its hover shows the 9,990,400 B CB figure', async () => {
+    await waitUntil('an error squiggle on %9', 60_000, async () => ((await squigglesOn(op9Line())) > 0 ? true : undefined));
+    timings['squiggle'] = Date.now() - t0;
+    await op9Name().hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    const hoverText = await waitUntil('a hover with the CB figure', 15_000, async () => {
+      const text = await hover.innerText({ timeout: 1000 });
+      return CB_FIGURE.test(text) ? text : undefined;
+    });
+    timings['hover'] = Date.now() - t0;
+    await page.screenshot({ path: path.join(SHOTS_DIR, '02-hover.png') });
+    assert.match(hoverText, CB_FIGURE);
+  });
+
+  it('shows the peak and overflow count in the status bar', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /L1 .*overflow/ }).first();
+    const text = await waitUntil('the TTNN L1 status bar item', 15_000, async () => {
+      const t = await item.innerText({ timeout: 1000 });
+      return /overflow/.test(t) ? t : undefined;
+    });
+    assert.match(text, /L1 \d/);
+  });
+
+  it('applies the constant-padding quick fix and the squiggle leaves %9', async () => {
+    await page.keyboard.press('Escape');
+    await op9Name().click();
+    await page.keyboard.press('Control+.');
+    const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: /constant/i }).first();
+    await fixRow.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.screenshot({ path: path.join(SHOTS_DIR, '03-quickfix-menu.png') });
+    await fixRow.click();
+    await waitUntil('the squiggle to leave %9', 30_000, async () => {
+      const stillThere = (await op9Line().count()) > 0 && (await squigglesOn(op9Line())) > 0;
+      return stillThere ? undefined : true;
+    });
+    timings['quickFix'] = Date.now() - t0;
+    await page.screenshot({ path: path.join(SHOTS_DIR, '04-after-quickfix.png') });
+  });
+
+  it('opens the L1 timeline webview with the overflowing op marked and its numbers on hover', async () => {
+    const action = page.locator('.editor-actions .action-label[aria-label*="Show memory timeline"]').first();
+    await action.click({ timeout: 15_000 });
+    const frame = await waitUntil('the timeline webview', 30_000, async () => {
+      for (const f of page.frames()) {
+        if ((await f.locator('svg g.op').count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    });
+    timings['timeline'] = Date.now() - t0;
+    await page.screenshot({ path: path.join(SHOTS_DIR, '05-timeline.png') });
+    const bars = await frame.locator('svg g.op').count();
+    assert.ok(bars > 5, `expected a bar per op, got ${bars}`);
+    await hoverFirstOverflowOrAny(frame);
+    const tip = frame.locator('#tooltip');
+    const tipText = await tip.innerText({ timeout: 5000 });
+    await page.screenshot({ path: path.join(SHOTS_DIR, '06-timeline-hover.png') });
+    assert.match(tipText, /CB region|live L1 tensors/);
+    const cspErrors = consoleErrors.filter((m) => /Content Security Policy/i.test(m));
+    assert.deepStrictEqual(cspErrors, []);
+  });
+});
+
+/** Hovers the first overflowing bar when the (possibly fixed) file still has one, else the first bar. */
+async function hoverFirstOverflowOrAny(frame: Frame): Promise<void> {
+  const overflowing = frame.locator('svg g.op.overflows');
+  const target = (await overflowing.count()) > 0 ? overflowing.first() : frame.locator('svg g.op').first();
+  await target.locator('rect.hit').hover({ force: true });
+}
