@@ -107,6 +107,8 @@ export interface ParsedLog {
   readonly ops: readonly ExecutedOp[];
   /** The failure that ended the log: reported after the last executed op. Undefined when there is none. */
   readonly failure: LogFailure | undefined;
+  /** A `Finished execution of program:` line for the last op's program follows it (so that op completed). */
+  readonly lastOpCompleted: boolean;
   /** Human-readable remarks: truncation, failures after which execution continued, limits hit. */
   readonly notes: readonly string[];
   readonly lineCount: number;
@@ -138,6 +140,7 @@ export function parseLog(text: string): ParsedLog {
   let looseRunNames = new Set<string>();
   const runNames = new Map<number, Set<string>>();
   let failureWindowEnd = -1;
+  let lastOpCompleted = false;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -149,6 +152,8 @@ export function parseLog(text: string): ParsedLog {
     }
     const finished = matchAfter(line, 'Finished execution of program:');
     if (finished !== undefined) {
+      const last = ops[ops.length - 1];
+      if (last !== undefined && last.program === finished.trim()) lastOpCompleted = true;
       popProgram(programStack, finished.trim());
       continue;
     }
@@ -191,6 +196,7 @@ export function parseLog(text: string): ParsedLog {
         runId,
         cut: record.cut,
       });
+      lastOpCompleted = false;
       i = record.endIndex;
       continue;
     }
@@ -224,7 +230,7 @@ export function parseLog(text: string): ParsedLog {
   if (ops.length === 0) {
     notes.push('no "Executing operation:" records: was the run logged with TTMLIR_RUNTIME_LOGGER_LEVEL=DEBUG?');
   }
-  return { ops, failure, notes, lineCount: lines.length };
+  return { ops, failure, lastOpCompleted, notes, lineCount: lines.length };
 }
 
 // ---------------------------------------------------------------------------------------------
