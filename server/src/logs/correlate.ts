@@ -75,6 +75,14 @@ export function correlate(log: ParsedLog, file: ParseResult): Correlation {
     };
   }
   if (functions.length === 0) return { kind: 'unparseable', reason: 'the .mlir file defines no func.func', failure };
+  if (failure !== undefined && log.lastOpCompleted) {
+    const program = log.ops[log.ops.length - 1]!.program ?? '?';
+    return {
+      kind: 'unparseable',
+      reason: `the failure (log line ${failure.line}) came after program "${program}" finished, outside any op: there is no op to blame`,
+      failure,
+    };
+  }
 
   const notes: string[] = [...log.notes];
   const lastOp = log.ops[log.ops.length - 1]!;

@@ -123,6 +123,7 @@ const MAX_CONTINUATION_LINES = 64;
 const MAX_FAILURE_WINDOW_LINES = 8;
 const MAX_FAILURE_WINDOW_CHARS = 8_000;
 const MAX_OPS = 500_000;
+const MAX_FAILURE_HITS = 1_000;
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
@@ -133,7 +134,9 @@ export function parseLog(text: string): ParsedLog {
   const lines = rawLines.map(cleanLine);
 
   const ops: ExecutedOp[] = [];
-  const hits: { failure: LogFailure; opsBefore: number }[] = [];
+  // Failures since the last executed op (the candidates for the terminating one), and the first one that was not.
+  let terminalHits: LogFailure[] = [];
+  let firstContinued: { failure: LogFailure; opsBefore: number } | undefined;
   const programStack: { name: string; runId: number }[] = [];
   let nextRunId = 0;
   let looseRunId = -1;
@@ -186,6 +189,10 @@ export function parseLog(text: string): ParsedLog {
         runId = looseRunId;
         for (const name of fields.resultNames) looseRunNames.add(name);
       }
+      if (terminalHits.length > 0) {
+        firstContinued ??= { failure: terminalHits[0]!, opsBefore: ops.length };
+        terminalHits = [];
+      }
       ops.push({
         index: ops.length,
         line: i + 1,
@@ -205,21 +212,19 @@ export function parseLog(text: string): ParsedLog {
     if (i <= failureWindowEnd) continue;
     const failure = matchFailure(lines, i);
     if (failure !== undefined) {
-      hits.push({ failure: failure.failure, opsBefore: ops.length });
+      if (terminalHits.length < MAX_FAILURE_HITS) terminalHits.push(failure.failure);
       failureWindowEnd = failure.endIndex;
     }
   }
 
-  const terminal = hits.filter((hit) => hit.opsBefore === ops.length);
-  const continued = hits.filter((hit) => hit.opsBefore < ops.length);
-  if (continued.length > 0) {
-    const first = continued[0]!;
+  if (firstContinued !== undefined) {
+    const first = firstContinued;
     notes.push(
       `a failure was logged at line ${first.failure.line} but ${ops.length - first.opsBefore} op(s) executed after it; ` +
         'it is not treated as the terminating failure',
     );
   }
-  const failure = terminal.find((hit) => hit.failure.kind !== 'other')?.failure ?? terminal[0]?.failure;
+  const failure = terminalHits.find((hit) => hit.kind !== 'other') ?? terminalHits[0];
   if (failure === undefined) {
     notes.push(
       ops.length > 0
@@ -568,13 +573,16 @@ function matchFailure(lines: readonly string[], index: number): { failure: LogFa
   const known = line.includes('Statically allocated') || line.includes('Out of Memory:');
   if (!known && !OTHER_THROW.test(line)) return undefined;
 
+  const anchors = [line.indexOf('Statically allocated'), line.indexOf('Out of Memory:')].filter((at) => at >= 0);
+  const anchorAt = anchors.length > 0 ? Math.min(...anchors) : 0;
   // Messages are one line in real logs but get wrapped in pasted excerpts: read a short window and join it.
   let window = '';
   const windowStarts: number[] = [];
   for (let k = index; k < lines.length && k < index + MAX_FAILURE_WINDOW_LINES; k++) {
     if (k > index && (lines[k]!.includes('Executing operation:') || lines[k]!.trim() === '')) break;
     windowStarts.push(window.length);
-    window = collapse(`${window} ${k === index ? line : stripPrefix(lines[k]!)}`);
+    const piece = k === index ? line.slice(anchorAt, anchorAt + MAX_FAILURE_WINDOW_CHARS) : stripPrefix(lines[k]!).slice(0, MAX_FAILURE_WINDOW_CHARS);
+    window = collapse(`${window} ${piece}`);
     if (window.length > MAX_FAILURE_WINDOW_CHARS) break;
   }
   const lineOf = (offset: number): number => {

@@ -125,3 +125,20 @@ describe('correlate', () => {
     assert.match(expectKind(noFunctions, 'unparseable').reason, /defines no func\.func/);
   });
 });
+
+describe('correlate, failures outside ops', () => {
+  it('does not blame the last op when its program had finished before the throw', () => {
+    const log = parseLog(
+      [
+        'Starting execution of program: main',
+        'Executing operation: %5 = "ttnn.get_device"()',
+        'Finished execution of program: main',
+        'Out of Memory: Not enough space to allocate 21139292160 B DRAM buffer across 12 banks, where each bank needs to store 1761607680 B, but bank size is 1071821792 B',
+      ].join('\n'),
+    );
+    const c = correlate(log, mochi);
+    assert.equal(c.kind, 'unparseable');
+    assert.match(c.kind === 'unparseable' ? c.reason : '', /after program "main" finished, outside any op/);
+    assert.equal(c.kind === 'unparseable' && c.failure?.outOfMemory?.bufferType, 'DRAM');
+  });
+});

@@ -182,6 +182,18 @@ describe('parseLog', () => {
     assert.deepEqual(log.ops[2]!.operandNames, ['%arg1']);
   });
 
+  it('stays bounded on a long log with many throws and finds a message deep inside a very long line', () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 20_000; k++) lines.push(`Executing operation: %${k} = "ttnn.add"(%arg0, %arg0)`, 'TT_THROW @ x.cpp:1: tt::exception');
+    lines.push(`${'x'.repeat(50_000)} Statically allocated circular buffers on core range [(x=1,y=2) - (x=3,y=4)] grow to 1600000 B which is beyond max L1 size of 1499136 B`);
+    const log = parseLog(lines.join('\n'));
+    assert.equal(log.ops.length, 20_000);
+    assert.equal(log.failure?.kind, 'cbExceedsL1', 'a known message wins over the generic TT_THROW line before it');
+    assert.equal(log.failure?.line, 40_001);
+    assert.deepEqual(log.failure?.coreRanges, [{ startX: 1, startY: 2, endX: 3, endY: 4 }]);
+    assert.ok(log.notes.some((note) => note.startsWith('a failure was logged at line 2 but 19999 op(s) executed after it')));
+  });
+
   it('never throws on junk, empty text or huge unbalanced records', () => {
     for (const text of ['', '\u0000\u0001\ufffd', 'Executing operation:', 'Executing operation: %1 = "ttnn.x"((((<<<', 'x\r\r\n\n'.repeat(1000)]) {
       const log = parseLog(text);
