@@ -187,6 +187,9 @@ interface FunctionInfo {
   readonly ops: readonly Operation[];
   /** First result name → position in ops. */
   readonly byResult: ReadonlyMap<string, number>;
+  /** Result-less ops (deallocate, ...): positions by `name|operands` and by name alone, ascending. */
+  readonly resultlessByKey: ReadonlyMap<string, readonly number[]>;
+  readonly resultlessByName: ReadonlyMap<string, readonly number[]>;
   readonly locAliases: ReadonlyMap<string, Location>;
 }
 
@@ -206,17 +209,34 @@ function collectFunctions(file: ParseResult): FunctionInfo[] {
       if (op.name === 'func.func' && op.symbol !== undefined) {
         const ops = op.regions.flatMap((region) => region.blocks.flatMap((block) => block.operations));
         const byResult = new Map<string, number>();
+        const resultlessByKey = new Map<string, number[]>();
+        const resultlessByName = new Map<string, number[]>();
         ops.forEach((bodyOp, position) => {
           const first = bodyOp.results[0];
-          if (first !== undefined && !byResult.has(first.name)) byResult.set(first.name, position);
+          if (first !== undefined) {
+            if (!byResult.has(first.name)) byResult.set(first.name, position);
+            return;
+          }
+          pushTo(resultlessByKey, resultlessKey(bodyOp.name, bodyOp.operands.map(useText)), position);
+          pushTo(resultlessByName, bodyOp.name, position);
         });
-        functions.push({ name: op.symbol.name, ops, byResult, locAliases });
+        functions.push({ name: op.symbol.name, ops, byResult, resultlessByKey, resultlessByName, locAliases });
         continue;
       }
       for (const region of op.regions) for (const block of region.blocks) stack.push(...block.operations);
     }
   }
   return functions.sort((a, b) => (a.ops[0]?.range.start ?? 0) - (b.ops[0]?.range.start ?? 0));
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function resultlessKey(opName: string, operands: readonly string[]): string {
+  return `${opName}|${operands.join(',')}`;
 }
 
 function functionList(functions: readonly FunctionInfo[]): string {
@@ -253,6 +273,13 @@ function matchRun(run: Run, functions: readonly FunctionInfo[]): RunOutcome {
   if (run.program !== undefined) {
     candidates = functions.filter((fn) => fn.name === `@${run.program}`);
     if (candidates.length === 0) return { kind: 'otherProgram' };
+  } else {
+    // Without a program name, only functions defining the run's first result can hold it.
+    const firstResult = run.ops.find((op) => op.resultNames.length > 0)?.resultNames[0];
+    if (firstResult !== undefined) {
+      const defining = functions.filter((fn) => fn.byResult.has(firstResult));
+      if (defining.length > 0) candidates = defining;
+    }
   }
   const attempts = candidates.map((fn) => ({ fn, attempt: matchRunIn(run, fn) }));
   const fits = attempts.filter((a) => a.attempt.problem === undefined);
@@ -313,15 +340,20 @@ function locate(logOp: ExecutedOp, fn: FunctionInfo, previous: number): number |
   const result = logOp.resultNames[0];
   if (result !== undefined) return fn.byResult.get(result);
   if (logOp.opName === undefined) return undefined;
-  let fallback: number | undefined;
-  for (let position = 0; position < fn.ops.length; position++) {
-    const op = fn.ops[position]!;
-    if (op.results.length > 0 || op.name !== logOp.opName) continue;
-    if (logOp.operandNames !== undefined && !sameList(logOp.operandNames, op.operands.map(useText))) continue;
-    if (position > previous) return position;
-    fallback ??= position;
+  const positions =
+    logOp.operandNames === undefined
+      ? fn.resultlessByName.get(logOp.opName)
+      : fn.resultlessByKey.get(resultlessKey(logOp.opName, logOp.operandNames));
+  if (positions === undefined) return undefined;
+  // Positions ascend: binary-search the first one after the previous match, else take the first (order is checked later).
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (positions[mid]! > previous) high = mid;
+    else low = mid + 1;
   }
-  return fallback;
+  return positions[low] ?? positions[0];
 }
 
 function orderNote(run: Run, fn: FunctionInfo, positions: readonly number[]): string | undefined {

@@ -142,3 +142,34 @@ describe('correlate, failures outside ops', () => {
     assert.equal(c.kind === 'unparseable' && c.failure?.outOfMemory?.bufferType, 'DRAM');
   });
 });
+
+describe('correlate, nested const-eval programs (corpus oom_ttnn.mlir)', () => {
+  const wanText = readFileSync(join(root, 'test/fixtures/corpus/oom_ttnn.mlir'), 'utf8');
+  const wan = parse(wanText);
+
+  it('maps each op to the function its program names, although %0..%3 exist in several functions', () => {
+    const c = expectKind(correlate(parseLog(logFixture('wan_const_eval_nested.log')), wan), 'noFailure');
+    assert.equal(c.orderConsistent, true);
+    assert.equal(c.inProgressOp?.resultName, '%3');
+    assert.equal(c.inProgressOp?.functionName, '@main');
+    assert.deepEqual(c.inProgressOp?.range, opRange(wanText, '%3 = "ttnn.typecast"(%2)', 'loc(#loc17)'));
+    const functionsInOrder = c.reachedOps.map((op) => `${op.functionName} ${op.resultName ?? op.opName}`);
+    // main's load_cached runs const_eval_0's 25 ops (get_device, call, to_layout, to_device, 6 slice_static,
+    // 6 reshape, 9 deallocate; counted in the file) before main continues.
+    assert.equal(functionsInOrder[0], '@main %0');
+    assert.equal(functionsInOrder[1], '@main_const_eval_0 %0');
+    assert.equal(functionsInOrder[2], '@main_const_eval_0 %1');
+    assert.deepEqual(functionsInOrder.slice(-8), [
+      '@main ttnn.deallocate',
+      '@main %1',
+      '@main_const_eval_1 %0',
+      '@main_const_eval_1 %1',
+      '@main_const_eval_1 %2',
+      '@main_const_eval_1 ttnn.deallocate',
+      '@main %2',
+      '@main ttnn.deallocate',
+    ]);
+    const constEval0 = c.reachedOps.filter((op) => op.functionName === '@main_const_eval_0');
+    assert.equal(constEval0.length, 25);
+  });
+});
