@@ -2,6 +2,8 @@
 
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { formatBytes, formatPercent } from './format';
+import { opTitle } from './opView';
 
 export interface CodeLens {
   readonly range: TextRange;
@@ -10,7 +12,20 @@ export interface CodeLens {
   readonly functionName: string;
 }
 
+/** One lens per analysed function with ops, on its symbol. */
 export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
-  void doc;
-  return [];
+  const out: CodeLens[] = [];
+  const limit = doc.analysis.limitBytesPerCore;
+  for (const fa of doc.analysis.functions) {
+    if (fa.ops.length === 0) continue;
+    const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && o.overflow.kind !== 'overUsableCap').length;
+    const peakOp = fa.peak === undefined ? undefined : fa.ops[fa.peak.opIndex];
+    const peak = fa.peak === undefined || peakOp === undefined || fa.peak.bytesPerCore === 0
+      ? 'no modeled L1 use'
+      : `peak L1 ${formatBytes(fa.peak.bytesPerCore)}/core (${formatPercent(limit > 0 ? fa.peak.bytesPerCore / limit : NaN)}) at ${opTitle(peakOp)}`;
+    const overflowing = nOverflowing === 0 ? 'no op overflows' : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
+    const reached = fa.reached ? '' : ' · never called from an entry';
+    out.push({ range: fa.fn.nameRange, title: `${peak} · ${overflowing}${reached}`, functionName: fa.fn.name });
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export const DIAGNOSTIC_CODES = {
   'l1-cb-overflow': 'Circular buffers grow beyond max L1 size; tt-metal throws at this op.',
   /** The first op whose CB region runs into an L1 buffer that is live on the same core: tt-metal throws here. */
   'l1-cb-clash': 'Circular buffers clash with L1 buffers; tt-metal throws at this op.',
+  /** L1-resident tensors live at this op alone exceed the L1 between the base and the L1 size: the allocator throws. */
+  'l1-out-of-memory': 'Live L1 tensors exceed L1; the allocator throws at this op.',
   /** An overflowing or clashing op after the first failure; execution never gets there. */
   'l1-overflow-not-reached': 'This op would also overflow L1, but execution stops at an earlier op.',
   /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw). */

@@ -4,9 +4,13 @@
  * information points at the producer chain and at the Python source named by the op's `loc`.
  */
 
+import type { Overflow, OverflowRef } from '../analysis/analyze';
 import type { TextRange } from '../text/textRange';
 import type { DiagnosticCode } from './diagnosticCodes';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
+import { formatBytes, formatInteger } from './format';
+import { opHeadRange, opTitle, sourceLineOf, syntaxOf } from './opView';
+import { producerChain } from './producers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -29,13 +33,116 @@ export interface Diagnostic {
   readonly related: readonly RelatedInformation[];
 }
 
+// Producer chains beyond this many links stop helping (the seed's chain is 3 long).
+const MAX_CHAIN = 6;
+
 /** All diagnostics of a document, in source order. */
 export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of doc.parse.errors) {
     out.push({ range: e.range, severity: e.severity, code: 'syntax-error', message: e.message, related: [] });
   }
+  const first = doc.analysis.firstFailure;
+  const firstEntry = first === undefined ? undefined : entryOf(doc, first);
+  for (const ref of doc.analysis.overflows) {
+    const entry = entryOf(doc, ref);
+    if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry));
+  }
+  if (doc.settings.noModelInfo) {
+    for (const entry of doc.opsInOrder) {
+      const est = entry.op.estimate;
+      if (est.kind !== 'unmodeled') continue;
+      out.push({ range: opHeadRange(entry.op), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
+    }
+  }
+  for (const warning of doc.analysis.device.warnings) {
+    out.push({ range: systemDescRange(doc), severity: 'information', code: 'device-base-fictitious', message: `${warning} (device: ${doc.analysis.device.sourceDetail})`, related: [] });
+  }
   return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
+  const fn = doc.analysis.functions.find((f) => f.fn.name === ref.functionName);
+  const op = fn?.ops[ref.opIndex];
+  return fn === undefined || op === undefined ? undefined : { fn, op };
+}
+
+function codeOf(overflow: Overflow): DiagnosticCode {
+  if (overflow.status === 'notReached') return 'l1-overflow-not-reached';
+  switch (overflow.kind) {
+    case 'cbBeyondL1':
+      return 'l1-cb-overflow';
+    case 'cbClashesWithL1Buffers':
+      return 'l1-cb-clash';
+    case 'l1BuffersExhausted':
+      return 'l1-out-of-memory';
+    case 'overUsableCap':
+      return 'model-overflow';
+  }
+}
+
+function core(c: readonly [number, number]): string {
+  return `(${c[0]},${c[1]})`;
+}
+
+/** tt-metal's wording (program.cpp validate_circular_buffer_region), with thousands separators. */
+function failureText(doc: DocumentAnalysis, entry: OpEntry, o: Overflow): string {
+  const live = entry.op.liveL1TensorBytesPerCore;
+  switch (o.kind) {
+    case 'cbBeyondL1':
+      return `circular buffers on core ${core(o.core)} grow to ${formatInteger(o.cbRegionEndBytes)} B which is beyond max L1 size of ${formatInteger(o.limitBytes)} B`;
+    case 'cbClashesWithL1Buffers':
+      return `circular buffers on core ${core(o.core)} clash with L1 buffers: L1 buffer allocated at ${formatInteger(o.limitBytes)} B and static circular buffer region ends at ${formatInteger(o.cbRegionEndBytes)} B`;
+    case 'l1BuffersExhausted':
+      return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase)} B lie between the base and the L1 size`;
+    case 'overUsableCap':
+      return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;
+  }
+}
+
+/** Why: the factory and its CBs on the reported core. */
+function whyText(entry: OpEntry): string {
+  const est = entry.op.estimate;
+  if (est.kind !== 'estimate') return '';
+  const group = est.coreGroups.find((g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1]);
+  const cbs = est.cbs.filter((cb) => !cb.tensorBacked && (group === undefined || cb.coreGroup === group.name));
+  const list = cbs.map((cb) => `${cb.cbIndex} ${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B`).join(' + ');
+  return `\nWhy: ${est.factory}${list === '' ? '' : ` allocates ${list} = ${formatBytes(est.cbBytesPerCore)} per core`}. ${est.factoryReason}`;
+}
+
+function overflowDiagnostic(doc: DocumentAnalysis, entry: OpEntry, o: Overflow, first: OpEntry | undefined): Diagnostic {
+  const related: RelatedInformation[] = [];
+  let message: string;
+  let severity: Severity;
+  if (o.status === 'first') {
+    severity = 'error';
+    message = `tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}.${whyText(entry)}`;
+  } else if (o.status === 'notReached') {
+    severity = doc.settings.notReachedSeverity;
+    const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${doc.lineIndex.position(first.op.op.range.start).line + 1})`;
+    message = `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
+    if (first !== undefined) related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: `tt-metal throws first here (${opTitle(first.op)})` });
+  } else {
+    severity = 'warning';
+    message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
+  }
+  for (const link of producerChain(doc, entry, MAX_CHAIN)) {
+    related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: `${opTitle(link.op)} produced ${link.tensorText}` });
+  }
+  const syntax = syntaxOf(doc, entry.op);
+  const source = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
+  if (source !== undefined) {
+    related.push({ target: { kind: 'file', file: source.file, line: source.line, column: source.column }, message: `Python source of ${opTitle(entry.op)} (${source.file}:${source.line})` });
+  }
+  return { range: opHeadRange(entry.op), severity, code: codeOf(o), message, related };
+}
+
+function systemDescRange(doc: DocumentAnalysis): TextRange {
+  for (const chunk of doc.parse.file.chunks) {
+    const def = chunk.aliases.find((a) => a.name === '#system_desc');
+    if (def !== undefined) return def.nameRange;
+  }
+  return { start: 0, end: 0 };
 }
 
 /** The single diagnostic published when analysing a document failed (a bug on our side, never the user's). */

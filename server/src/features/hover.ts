@@ -1,11 +1,19 @@
 /**
- * Hovers: on an op (or its result) the L1 breakdown: compact first lines, then a Markdown table; on an alias use,
- * the alias definition.
+ * Hovers: on an op (its result, name or anywhere in it) the L1 breakdown — compact first lines, then a Markdown
+ * table; on an operand, the producing op's hover; on an alias use, the alias definition.
  */
 
+import type { OpAnalysis } from '../analysis/analyze';
+import type { OpEstimate } from '../estimate/types';
+import { paddedShape, volume } from '../ttnn/layout';
+import type { ValueSpec } from '../ttnn/op';
 import type { TextRange } from '../text/textRange';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
+import { formatBytes, formatInteger, formatPercent } from './format';
+import { definitionAt } from './navigation';
 import { occurrenceAt } from './occurrences';
+import { opEntryAt, opHeadRange, opTitle } from './opView';
+import { tensorText } from './producers';
 
 export interface Hover {
   readonly markdown: string;
@@ -14,12 +22,21 @@ export interface Hover {
 
 // Long alias values (system descs run to kilobytes) are cut; the definition is one click away.
 const MAX_ALIAS_CHARS = 600;
+const TILE_ELEMENTS = 32 * 32;
 
 /** The hover at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(doc: DocumentAnalysis, offset: number): Hover | undefined {
   const at = occurrenceAt(doc.parse.file, offset);
   if (at !== undefined && at.occurrence.nameKind === 'alias') return aliasHover(doc, at.occurrence.name, at.occurrence.range, at.chunk.aliases);
-  return undefined;
+  if (at !== undefined && at.occurrence.nameKind === 'value' && !at.occurrence.isDefinition) {
+    const def = definitionAt(doc.parse.file, offset)[0];
+    const producer = def === undefined ? undefined : opEntryAt(doc, def.start);
+    if (producer !== undefined && producer.op.op.resultNames.some((n) => n === at.occurrence.name || n.startsWith(`${at.occurrence.name}#`))) {
+      return { markdown: opMarkdown(doc, producer), range: at.occurrence.range };
+    }
+  }
+  const entry = opEntryAt(doc, offset);
+  return entry === undefined ? undefined : { markdown: opMarkdown(doc, entry), range: opHeadRange(entry.op) };
 }
 
 function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: readonly { name: string; range: TextRange }[]): Hover | undefined {
@@ -27,9 +44,93 @@ function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, alias
   if (def === undefined) return { markdown: `\`${name}\`: no definition in this file`, range };
   let text = doc.text.slice(def.range.start, Math.min(def.range.end, def.range.start + MAX_ALIAS_CHARS));
   if (def.range.end - def.range.start > MAX_ALIAS_CHARS) text += ' …';
-  return { markdown: fence(text), range };
+  return { markdown: '```mlir\n' + text + '\n```', range };
 }
 
-function fence(code: string): string {
-  return '```mlir\n' + code + '\n```';
+/** The whole hover text of one op. */
+export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry): string {
+  const op = entry.op;
+  const lines = [headline(doc, op), subline(doc, op), '', '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+  return lines.join('\n');
+}
+
+function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
+  const title = `**${opTitle(op)}**`;
+  const o = op.overflow;
+  const limit = doc.analysis.limitBytesPerCore;
+  if (o !== undefined) {
+    const verdict = o.status === 'first' ? 'tt-metal throws here' : o.status === 'notReached' ? 'would overflow (not reached)' : 'over the usable-L1 cap';
+    const what = o.kind === 'cbClashesWithL1Buffers' ? 'CB region clashes with L1 buffers' : o.kind === 'l1BuffersExhausted' ? 'L1 tensors exceed L1' : 'CB region';
+    return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B on core (${o.core[0]},${o.core[1]})`;
+  }
+  switch (op.estimate.kind) {
+    case 'estimate':
+      return `${title} — L1 ${formatPercent(limit > 0 ? op.peakL1BytesPerCore / limit : NaN)} of usable: ${formatInteger(op.estimate.worstCbBytesPerCore)} B CBs + ${formatInteger(op.liveL1TensorBytesPerCore)} B L1 tensors per core`;
+    case 'unmodeled':
+      return `${title} — no L1 model: ${op.estimate.reason}`;
+    case 'noProgram':
+      return `${title} — no device program (${op.estimate.reason}); ${formatInteger(op.liveL1TensorBytesPerCore)} B of L1 tensors live per core`;
+  }
+}
+
+function subline(doc: DocumentAnalysis, op: OpAnalysis): string {
+  const est = op.estimate;
+  const device = doc.analysis.device;
+  if (est.kind !== 'estimate') return `Device: ${device.sourceDetail}`;
+  return `\`${est.factory}\` on ${est.nCoresUsed} cores · ${est.confidence}${est.approxReason === '' ? '' : ` (${est.approxReason})`}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function tensorRow(name: string | undefined, spec: ValueSpec | undefined): string {
+  if (spec === undefined || spec.kind !== 'tensor') return tensorText(spec);
+  let text = tensorText(spec);
+  if (spec.shape.kind === 'known' && spec.layout.kind === 'layout') {
+    const padded = paddedShape(spec.shape.dims, spec.layout.pageLayout);
+    if (padded.join('x') !== spec.shape.dims.join('x')) text += `; padded ${padded.join('x')}`;
+    if (spec.layout.pageLayout === 'tile') text += `; ${formatInteger(volume(padded) / TILE_ELEMENTS)} tiles`;
+  }
+  if (spec.layoutAlias !== '') text += ` (${spec.layoutAlias})`;
+  return name === undefined ? text : `\`${name}\` ${text}`;
+}
+
+function tableRows(doc: DocumentAnalysis, op: OpAnalysis): [string, string][] {
+  const rows: [string, string][] = [['op', `\`${op.op.name}\``]];
+  op.op.operands.forEach((spec, i) => {
+    if (spec.kind === 'tensor') rows.push([`input ${i}`, tensorRow(op.op.operandNames[i], spec)]);
+  });
+  op.op.results.forEach((spec, i) => rows.push([`output ${i}`, tensorRow(op.op.resultNames[i], spec)]));
+  const est = op.estimate;
+  if (est.kind === 'estimate') rows.push(...estimateRows(doc, op, est));
+  else rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live`]);
+  const device = doc.analysis.device;
+  rows.push(['device', `${device.sourceDetail}; L1 ${formatInteger(device.l1SizeBytes)} B, base ${formatInteger(device.l1UnreservedBase)} B (${device.baseSource})`]);
+  if (est.kind === 'estimate') rows.push(['confidence', `${est.confidence}${est.approxReason === '' ? '' : ` — ${est.approxReason}`}`], ['citation', est.citations.join('; ')]);
+  return rows;
+}
+
+function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [string, string][] {
+  const rows: [string, string][] = [];
+  const usable = doc.analysis.limitBytesPerCore;
+  if (est.tiles !== undefined) {
+    const t = est.tiles;
+    const total = t.widthTiles * t.tileRowsTotal;
+    const perCore = est.nCoresUsed > 0 ? Math.ceil(total / est.nCoresUsed) : total;
+    rows.push(['tiles', `${formatInteger(t.widthTiles)} wide x ${formatInteger(t.tileRowsTotal)} tile rows = ${formatInteger(total)}; ~${formatInteger(perCore)} per core`]);
+  }
+  rows.push(['grid', `${est.grid[0]}x${est.grid[1]}, ${est.nCoresUsed} cores used`]);
+  rows.push(['factory', `\`${est.factory}\` — ${est.factoryReason}`]);
+  for (const cb of est.cbs) {
+    const group = est.coreGroups.find((g) => g.name === cb.coreGroup);
+    const where = group === undefined ? '' : ` on ${cb.coreGroup} (${group.nCores} ${group.nCores === 1 ? 'core' : 'cores'})`;
+    rows.push([`CB ${cb.cbIndex} (${cb.role})`, `${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B = ${formatInteger(cb.totalBytes)} B${cb.tensorBacked ? ' (tensor-backed: no CB L1)' : ''}${where}`]);
+  }
+  rows.push(['CB bytes per core', `${formatBytes(est.cbBytesPerCore)} on (${est.reportedCore[0]},${est.reportedCore[1]}); worst ${formatBytes(est.worstCbBytesPerCore)}`]);
+  rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live (outputs in L1: ${formatInteger(est.l1TensorBytesPerCore)} B)`]);
+  const l1 = doc.analysis.device.l1SizeBytes;
+  rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B vs limit ${formatInteger(l1)} B; ${formatPercent(usable > 0 ? op.peakL1BytesPerCore / usable : NaN)} of usable L1 (${formatInteger(usable)} B)`]);
+  rows.push(['worst core', `(${est.worstCore[0]},${est.worstCore[1]})`]);
+  return rows;
 }

@@ -1,9 +1,11 @@
 /** The editor-shaped, protocol-free API the LSP layer and the CLI call (rust-analyzer's `ide` layer). */
 
-export { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DocumentAnalysis, type NotReachedSeverity } from './documentAnalysis';
+export { analysisOptions, analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DocumentAnalysis, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
 export { diagnostics, internalErrorDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
-export { hoverAt, type Hover } from './hover';
+export { hoverAt, opMarkdown, type Hover } from './hover';
+export { opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
+export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';
 export { codeLenses, type CodeLens } from './codeLens';
 export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';

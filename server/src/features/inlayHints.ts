@@ -2,18 +2,35 @@
 
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { opHeadRange, opLabel, opTitle } from './opView';
 
 export interface InlayHint {
-  /** Where the hint is drawn: the end of the op's line (before any trailing comment). */
+  /** Where the hint is drawn: the end of the op (after its `loc(...)`). */
   readonly offset: number;
   readonly label: string;
   /** Markdown shown when hovering the hint. */
   readonly tooltip: string;
 }
 
-/** Hints for ops starting inside `visible`, in source order. */
+/** Hints for analysed ops that start inside `visible`, in source order; cost is proportional to the visible ops. */
 export function inlayHints(doc: DocumentAnalysis, visible: TextRange): InlayHint[] {
-  void doc;
-  void visible;
-  return [];
+  const ops = doc.opsInOrder;
+  let lo = 0;
+  let hi = ops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ops[mid]!.op.op.range.start < visible.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: InlayHint[] = [];
+  for (let i = lo; i < ops.length && ops[i]!.op.op.range.start <= visible.end; i++) {
+    const op = ops[i]!.op;
+    const label = opLabel(doc, op);
+    if (label === undefined) continue;
+    const head = opHeadRange(op);
+    const o = op.overflow;
+    const tooltip = o === undefined ? `${opTitle(op)}: peak L1 per core as a share of usable L1 (CBs + live L1 tensors). Hover the op for details.` : `${opTitle(op)}: ${o.message}`;
+    out.push({ offset: Math.max(op.op.range.end, head.end), label, tooltip });
+  }
+  return out;
 }

@@ -60,6 +60,20 @@ export function occurrenceAt(file: SyntaxFile, offset: number): OccurrenceAt | u
   return undefined;
 }
 
+/** The chain of ops containing `offset`, outermost first (empty outside every op). */
+export function opsAt(file: SyntaxFile, offset: number): Operation[] {
+  const chunk = file.chunks.find((c) => c.range.start <= offset && offset <= c.range.end);
+  const chain: Operation[] = [];
+  let ops: readonly Operation[] = chunk?.operations ?? [];
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const op = opContaining(ops, offset);
+    if (op === undefined) break;
+    chain.push(op);
+    ops = op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations));
+  }
+  return chain;
+}
+
 function touches(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
 }
@@ -89,6 +103,11 @@ export function* opOccurrences(op: Operation): Generator<Occurrence> {
   if (op.attributes !== undefined) yield* attrOccurrences(op.attributes, 0);
   for (const t of op.operandTypes) yield* typeOccurrences(t, 0);
   for (const t of op.resultTypes) yield* typeOccurrences(t, 0);
+  // Function results (`-> tensor<..., #ttnn_layout>`); the arguments are the entry block's, visited below.
+  for (const r of op.signature?.results ?? []) {
+    yield* typeOccurrences(r.type, 0);
+    if (r.attributes !== undefined) yield* attrOccurrences(r.attributes, 0);
+  }
   for (const region of op.regions) {
     for (const block of region.blocks) {
       if (block.label !== undefined) yield { nameKind: 'block', name: block.label.name, range: block.label.range, isDefinition: true };
@@ -164,6 +183,7 @@ function* attrOccurrences(a: AttrNode, depth: number): Generator<Occurrence> {
       return;
     case 'opaque':
       for (const tok of a.tokens) yield* tokenOccurrences(tok, depth + 1);
+      if (a.type !== undefined) yield* typeOccurrences(a.type, depth + 1);
       return;
     case 'typeAttr':
       yield* typeOccurrences(a.type, depth + 1);

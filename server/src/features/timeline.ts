@@ -6,6 +6,7 @@ export interface TimelinePoint {
   readonly offset: number;
   readonly opName: string;
   readonly result: string;
+  /** CB bytes on the worst core; null when the op is not modeled. */
   readonly cbBytesPerCore: number | null;
   readonly liveL1TensorBytesPerCore: number;
   readonly overflows: boolean;
@@ -18,17 +19,41 @@ export interface Timeline {
 }
 
 export interface FileSummary {
+  /** Highest CB + live L1 tensor bytes per core over all ops; null when no op is modeled. */
   readonly peakL1BytesPerCore: number | null;
   readonly limitBytesPerCore: number;
+  /** Ops that exceed tt-metal's limits (first failure and not-reached; usable-cap warnings excluded). */
   readonly overflowCount: number;
 }
 
+/** Per function (analysed ones with ops), the L1 figures of every op in source order. */
 export function timeline(doc: DocumentAnalysis): Timeline {
-  void doc;
-  return { limitBytesPerCore: 0, l1UnreservedBase: 0, functions: [] };
+  const a = doc.analysis;
+  return {
+    limitBytesPerCore: a.limitBytesPerCore,
+    l1UnreservedBase: a.device.l1UnreservedBase,
+    functions: a.functions
+      .filter((f) => f.ops.length > 0)
+      .map((f) => ({
+        name: f.fn.name,
+        ops: f.ops.map((o) => ({
+          offset: o.op.range.start,
+          opName: o.op.name,
+          result: o.op.resultNames[0] ?? '',
+          cbBytesPerCore: o.cbBytesPerCore,
+          liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
+          overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
+        })),
+      })),
+  };
 }
 
 export function fileSummary(doc: DocumentAnalysis): FileSummary {
-  void doc;
-  return { peakL1BytesPerCore: null, limitBytesPerCore: 0, overflowCount: 0 };
+  const a = doc.analysis;
+  const modeled = doc.opsInOrder.some((e) => e.op.cbBytesPerCore !== null);
+  return {
+    peakL1BytesPerCore: modeled && a.peak !== undefined ? a.peak.bytesPerCore : null,
+    limitBytesPerCore: a.limitBytesPerCore,
+    overflowCount: a.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+  };
 }

@@ -1,0 +1,95 @@
+/** Shared views of one analysed op for hovers, hints, lenses and diagnostics: labels, ranges, source locations. */
+
+import type { OpAnalysis } from '../analysis/analyze';
+import type { Chunk, Location, Operation } from '../mlir/syntax';
+import type { TextRange } from '../text/textRange';
+import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
+import { formatMegabytes, formatPercent } from './format';
+import { opsAt } from './occurrences';
+
+/** The innermost analysed op containing `offset`. */
+export function opEntryAt(doc: DocumentAnalysis, offset: number): OpEntry | undefined {
+  const chain = opsAt(doc.parse.file, offset);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const entry = doc.opsByStart.get(chain[i]!.range.start);
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}
+
+/** `%9 = "ttnn.to_layout"`: where diagnostics squiggle (the result and the op name, not the long type list). */
+export function opHeadRange(op: OpAnalysis): TextRange {
+  return { start: op.op.range.start, end: Math.max(op.op.nameRange.end, op.op.range.start) };
+}
+
+/** `%9 ttnn.to_layout` for messages. */
+export function opTitle(op: OpAnalysis): string {
+  const result = op.op.resultNames.join(', ');
+  return result === '' ? op.op.name : `${result} ${op.op.name}`;
+}
+
+/**
+ * The short label shown as inlay hint and outline detail: `CB 9.99 MB > 1.50 MB` when it overflows (CB region end
+ * vs the limit crossed), else `L1 31%` (peak per core over usable L1). Undefined when there is nothing to say.
+ */
+export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefined {
+  const o = op.overflow;
+  if (o !== undefined) {
+    const what = o.kind === 'l1BuffersExhausted' ? 'L1' : 'CB';
+    return `${what} ${formatMegabytes(o.cbRegionEndBytes)} > ${formatMegabytes(o.limitBytes)}`;
+  }
+  if (op.estimate.kind !== 'estimate') return undefined;
+  const limit = doc.analysis.limitBytesPerCore;
+  return limit > 0 ? `L1 ${formatPercent(op.peakL1BytesPerCore / limit)}` : undefined;
+}
+
+export interface SourceLine {
+  readonly file: string;
+  /** 1-based, as MLIR prints it. */
+  readonly line: number;
+  readonly column: number;
+}
+
+// `#locN` chains are short; this only guards against cycles in hostile input.
+const MAX_LOC_STEPS = 64;
+
+/** The first `file:line:col` a location names, following `#locN` aliases, names, fused and call sites. */
+export function sourceLineOf(doc: DocumentAnalysis, chunk: Chunk, location: Location | undefined): SourceLine | undefined {
+  const aliases = doc.aliasesOf(chunk);
+  const stack: Location[] = location === undefined ? [] : [location];
+  for (let steps = 0; steps < MAX_LOC_STEPS && stack.length > 0; steps++) {
+    const loc = stack.pop()!;
+    switch (loc.kind) {
+      case 'fileLineCol':
+        return { file: loc.file, line: loc.line, column: loc.column };
+      case 'aliasRef': {
+        const attr = aliases.get(loc.name)?.attr;
+        if (attr?.kind === 'loc') stack.push(attr.loc);
+        break;
+      }
+      case 'name':
+        if (loc.child !== undefined) stack.push(loc.child);
+        break;
+      case 'fused':
+        for (let i = loc.locations.length - 1; i >= 0; i--) stack.push(loc.locations[i]!);
+        break;
+      case 'callsite':
+        stack.push(loc.caller, loc.callee);
+        break;
+      case 'unknown':
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** The syntax op and chunk of an analysed op. */
+export function syntaxOf(doc: DocumentAnalysis, op: OpAnalysis): { readonly op: Operation; readonly chunk: Chunk } | undefined {
+  return doc.syntaxOpsByStart.get(op.op.range.start);
+}
+
+/** The label of a syntax op (outline detail), if it was analysed. */
+export function opSummary(doc: DocumentAnalysis, op: Operation): string | undefined {
+  const entry = doc.opsByStart.get(op.range.start);
+  return entry === undefined ? undefined : opLabel(doc, entry.op);
+}

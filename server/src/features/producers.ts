@@ -1,0 +1,57 @@
+/**
+ * Producer chains: which ops made the tensor an op consumes (nearest first), following each producer's first tensor
+ * operand — e.g. the reshape that made the 4x4884480 tensor the failing to_layout untilizes. Per-function
+ * definition maps are built once per analysis and cached.
+ */
+
+import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
+import type { ValueSpec } from '../ttnn/op';
+import type { OpEntry, DocumentAnalysis } from './documentAnalysis';
+
+export interface ProducerLink {
+  readonly op: OpAnalysis;
+  readonly resultName: string;
+  /** `4x4884480xbf16 tile, dram interleaved`. */
+  readonly tensorText: string;
+}
+
+const definitionMaps = new WeakMap<FunctionAnalysis, Map<string, number>>();
+
+function definedByOf(fn: FunctionAnalysis): Map<string, number> {
+  let map = definitionMaps.get(fn);
+  if (map === undefined) {
+    map = new Map();
+    fn.ops.forEach((o, i) => o.op.resultNames.forEach((n) => map!.set(n, i)));
+    definitionMaps.set(fn, map);
+  }
+  return map;
+}
+
+/** The producers of the op's first tensor operand, nearest first, at most `maxDepth` long. */
+export function producerChain(doc: DocumentAnalysis, entry: OpEntry, maxDepth: number): ProducerLink[] {
+  void doc;
+  const definedBy = definedByOf(entry.fn);
+  const chain: ProducerLink[] = [];
+  let current = entry.op;
+  for (let depth = 0; depth < maxDepth; depth++) {
+    const operandIndex = current.op.operands.findIndex((s) => s.kind === 'tensor');
+    const name = operandIndex < 0 ? undefined : current.op.operandNames[operandIndex];
+    const index = name === undefined ? undefined : definedBy.get(name);
+    // Only earlier ops: SSA dominance in a straight-line body; anything else means a malformed file.
+    if (name === undefined || index === undefined || index >= current.index) break;
+    const producer = entry.fn.ops[index]!;
+    const r = producer.op.resultNames.indexOf(name);
+    chain.push({ op: producer, resultName: name, tensorText: tensorText(producer.op.results[r]) });
+    current = producer;
+  }
+  return chain;
+}
+
+/** `4x4884480xbf16 tile, dram interleaved` (or what is known of it). */
+export function tensorText(spec: ValueSpec | undefined): string {
+  if (spec === undefined || spec.kind !== 'tensor') return 'a non-tensor value';
+  const shape = spec.shape.kind === 'known' ? spec.shape.dims.join('x') : '?';
+  if (spec.layout.kind !== 'layout') return `${shape}x${spec.elementDtype ?? '?'} (layout unknown: ${spec.layout.reason})`;
+  const l = spec.layout;
+  return `${shape}x${l.dtype} ${l.pageLayout}, ${l.bufferType}${l.memoryLayout === undefined ? '' : ` ${l.memoryLayout}`}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Settings `ttnnL1.*` read from the client (workspace/configuration, else initializationOptions) and validated
+ * into the plain options the core takes. Settings are never stored in globals: each document analysis gets them.
+ */
+
+import type { AnalysisSettings, NotReachedSeverity } from '../features/documentAnalysis';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../features/documentAnalysis';
+
+export const SETTINGS_SECTION = 'ttnnL1';
+
+export interface ServerSettings {
+  /** `ttnnL1.enable`: false turns every feature off (documents still sync). */
+  readonly enable: boolean;
+  readonly analysis: AnalysisSettings;
+}
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { enable: true, analysis: DEFAULT_ANALYSIS_SETTINGS };
+
+const SEVERITIES: readonly NotReachedSeverity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Validates a raw `ttnnL1` settings object; anything missing or malformed keeps its default. */
+export function parseSettings(raw: unknown): ServerSettings {
+  const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_ANALYSIS_SETTINGS;
+  const base = o['l1UnreservedBase'];
+  const cap = o['usableL1Cap'];
+  const severity = o['notReachedSeverity'];
+  return {
+    enable: typeof o['enable'] === 'boolean' ? o['enable'] : true,
+    analysis: {
+      arch: typeof o['arch'] === 'string' && o['arch'] !== '' ? o['arch'] : d.arch,
+      l1UnreservedBase: typeof base === 'number' && Number.isInteger(base) && base > 0 ? base : undefined,
+      usableL1Cap: typeof cap === 'number' && cap > 0 && cap <= 1 ? cap : d.usableL1Cap,
+      ttMetalEra: typeof o['ttMetalEra'] === 'string' && o['ttMetalEra'] !== '' ? o['ttMetalEra'] : d.ttMetalEra,
+      notReachedSeverity: typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity) ? (severity as NotReachedSeverity) : d.notReachedSeverity,
+      noModelInfo: typeof o['noModelInfo'] === 'boolean' ? o['noModelInfo'] : d.noModelInfo,
+    },
+  };
+}

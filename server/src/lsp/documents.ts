@@ -1,0 +1,150 @@
+/**
+ * Open documents and their cached analysis per version. Incremental sync through TextDocuments; re-analysis is
+ * debounced after edits and runs at most once per version; stale results are never published; files over 10 MB
+ * report work-done progress; a crash in one document's analysis is caught and becomes one diagnostic.
+ */
+
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as features from '../features';
+import { LineIndex } from '../text/lineIndex';
+import type { ServerSettings } from './config';
+
+export type AnalysisOutcome =
+  | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
+  | { readonly kind: 'failed'; readonly message: string; readonly lineIndex: LineIndex };
+
+export interface AnalyzedDocument {
+  readonly uri: string;
+  readonly version: number;
+  /** Bumped whenever settings change, so pull-diagnostic result ids change too. */
+  readonly settingsGeneration: number;
+  readonly outcome: AnalysisOutcome;
+}
+
+export interface DocumentStoreOptions {
+  /** Delay between the last edit and the (push-mode) re-analysis. */
+  readonly debounceMs: number;
+  /** Re-analyse eagerly after edits (push mode); in pull mode analysis waits for the next request. */
+  readonly eager: boolean;
+  /** Whether the client accepts server-initiated work-done progress. */
+  readonly progress: boolean;
+  readonly onAnalyzed: (analyzed: AnalyzedDocument) => void;
+  readonly onClosed: (uri: string) => void;
+}
+
+export interface DocumentStore {
+  readonly documents: TextDocuments<TextDocument>;
+  /** The analysis of the document's current version (computed now if needed); undefined when not open. */
+  get(uri: string): Promise<AnalyzedDocument | undefined>;
+  /** Drops every cached analysis (settings changed) and re-analyses open documents when eager. */
+  invalidateAll(settings: ServerSettings): void;
+  settings(): ServerSettings;
+}
+
+// Above this size the client gets a progress notification while we parse and analyse.
+const PROGRESS_THRESHOLD_CHARS = 10 * 1024 * 1024;
+
+interface Entry {
+  analyzed: AnalyzedDocument | undefined;
+  inflight: { version: number; generation: number; promise: Promise<AnalyzedDocument> } | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
+  const documents = new TextDocuments(TextDocument);
+  const entries = new Map<string, Entry>();
+  let settings = initialSettings;
+  let generation = 0;
+
+  const entryOf = (uri: string): Entry => {
+    let e = entries.get(uri);
+    if (e === undefined) {
+      e = { analyzed: undefined, inflight: undefined, timer: undefined };
+      entries.set(uri, e);
+    }
+    return e;
+  };
+
+  const runAnalysis = (text: string): AnalysisOutcome => {
+    try {
+      return { kind: 'ok', doc: features.analyzeDocument(text, settings.analysis) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      connection.console.error(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
+      return { kind: 'failed', message, lineIndex: new LineIndex(text) };
+    }
+  };
+
+  const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {
+    const version = textDocument.version;
+    const text = textDocument.getText();
+    const reporter = options.progress && text.length > PROGRESS_THRESHOLD_CHARS ? await connection.window.createWorkDoneProgress() : undefined;
+    reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
+    const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: generation, outcome: runAnalysis(text) };
+    reporter?.done();
+    // A newer version may have been analysed meanwhile; keep whichever is newer.
+    if (entry.analyzed === undefined || entry.analyzed.version <= version) entry.analyzed = analyzed;
+    return analyzed;
+  };
+
+  const get = async (uri: string): Promise<AnalyzedDocument | undefined> => {
+    const textDocument = documents.get(uri);
+    if (textDocument === undefined) return undefined;
+    const entry = entryOf(uri);
+    const version = textDocument.version;
+    if (entry.analyzed?.version === version && entry.analyzed.settingsGeneration === generation) return entry.analyzed;
+    if (entry.inflight?.version === version && entry.inflight.generation === generation) return entry.inflight.promise;
+    if (entry.timer !== undefined) {
+      clearTimeout(entry.timer);
+      entry.timer = undefined;
+    }
+    const promise = analyze(uri, textDocument, entry);
+    entry.inflight = { version, generation, promise };
+    try {
+      return await promise;
+    } finally {
+      if (entry.inflight?.promise === promise) entry.inflight = undefined;
+    }
+  };
+
+  const analyzeAndNotify = async (uri: string): Promise<void> => {
+    const analyzed = await get(uri);
+    // Publish only the current version: stale work is dropped, never shown.
+    if (analyzed !== undefined && documents.get(uri)?.version === analyzed.version && analyzed.settingsGeneration === generation) options.onAnalyzed(analyzed);
+  };
+
+  const schedule = (uri: string, delayMs: number): void => {
+    if (!options.eager) return;
+    const entry = entryOf(uri);
+    if (entry.timer !== undefined) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      analyzeAndNotify(uri).catch((e: unknown) => connection.console.error(`analysis of ${uri} failed: ${String(e)}`));
+    }, delayMs);
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    // onDidChangeContent also fires on open; the first version needs no debounce.
+    schedule(e.document.uri, e.document.version <= 1 && entries.get(e.document.uri)?.analyzed === undefined ? 0 : options.debounceMs);
+  });
+  documents.onDidClose((e) => {
+    const entry = entries.get(e.document.uri);
+    if (entry?.timer !== undefined) clearTimeout(entry.timer);
+    entries.delete(e.document.uri);
+    options.onClosed(e.document.uri);
+  });
+  documents.listen(connection);
+
+  return {
+    documents,
+    get,
+    settings: () => settings,
+    invalidateAll(next: ServerSettings): void {
+      settings = next;
+      generation++;
+      for (const uri of entries.keys()) schedule(uri, 0);
+    },
+  };
+}

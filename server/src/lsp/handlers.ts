@@ -1,0 +1,123 @@
+/** Request handlers: protocol in → one features call → protocol out. Each stays a few lines. */
+
+import * as lsp from 'vscode-languageserver';
+import * as features from '../features';
+import * as ext from './ext';
+import * as fromProto from './fromProto';
+import * as toProto from './toProto';
+import type { DocumentStore } from './documents';
+import { sourceFileResolver } from './sourceFiles';
+
+export interface HandlerContext {
+  readonly store: DocumentStore;
+  readonly workspaceFolders: () => readonly string[];
+  readonly hierarchicalSymbols: boolean;
+  /** Reads a file for `ttnnL1/checkFiles` (the only disk access besides source-file links). */
+  readonly readFile: (uri: string) => string;
+}
+
+type Doc = features.DocumentAnalysis;
+
+async function analysisOf(ctx: HandlerContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
+  const analyzed = await ctx.store.get(uri);
+  if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+  if (analyzed === undefined || analyzed.outcome.kind !== 'ok' || !ctx.store.settings().enable) return undefined;
+  return analyzed.outcome.doc;
+}
+
+export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise<{ version: number; generation: number; items: lsp.Diagnostic[] } | undefined> {
+  const analyzed = await ctx.store.get(uri);
+  if (analyzed === undefined) return undefined;
+  const { version, settingsGeneration: generation, outcome } = analyzed;
+  if (!ctx.store.settings().enable) return { version, generation, items: [] };
+  const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
+  const list = outcome.kind === 'ok' ? features.diagnostics(outcome.doc) : [features.internalErrorDiagnostic(outcome.message)];
+  const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
+  return { version, generation, items: list.map((d) => toProto.diagnostic(lineIndex, uri, d, resolve)) };
+}
+
+export async function onDiagnostic(ctx: HandlerContext, params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
+  const result = await diagnosticItems(ctx, params.textDocument.uri);
+  if (result === undefined) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
+  const resultId = `${result.generation}:${result.version}`;
+  if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: result.items };
+}
+
+export async function onHover(ctx: HandlerContext, params: lsp.HoverParams, token: lsp.CancellationToken): Promise<lsp.Hover | null> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return null;
+  const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position));
+  return hover === undefined ? null : toProto.hover(doc.lineIndex, hover);
+}
+
+export async function onInlayHint(ctx: HandlerContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range)).map((h) => toProto.inlayHint(doc.lineIndex, h));
+}
+
+export async function onCodeLens(ctx: HandlerContext, params: lsp.CodeLensParams, token: lsp.CancellationToken): Promise<lsp.CodeLens[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
+}
+
+export async function onDefinition(ctx: HandlerContext, params: lsp.DefinitionParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  const targets = features.definitionAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position));
+  return targets.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
+}
+
+export async function onReferences(ctx: HandlerContext, params: lsp.ReferenceParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  const refs = features.referencesAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position), { includeDeclaration: params.context.includeDeclaration });
+  return refs.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
+}
+
+export async function onDocumentSymbol(ctx: HandlerContext, params: lsp.DocumentSymbolParams, token: lsp.CancellationToken): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  const symbols = features.documentSymbols(doc.parse.file, { opDetail: (op) => features.opSummary(doc, op) });
+  return ctx.hierarchicalSymbols ? symbols.map((s) => toProto.documentSymbol(doc.lineIndex, s)) : toProto.symbolInformation(doc.lineIndex, params.textDocument.uri, symbols);
+}
+
+export async function onFoldingRanges(ctx: HandlerContext, params: lsp.FoldingRangeParams, token: lsp.CancellationToken): Promise<lsp.FoldingRange[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined) return [];
+  return features.foldingRanges(doc.parse.file, doc.lineIndex).map(toProto.foldingRange);
+}
+
+export async function onTimeline(ctx: HandlerContext, params: ext.TimelineParams, token: lsp.CancellationToken): Promise<ext.TimelineResult | null> {
+  const doc = await analysisOf(ctx, params.uri, token);
+  if (doc === undefined) return null;
+  return toProto.timeline(doc.lineIndex, params.uri, features.timeline(doc));
+}
+
+export async function onFileSummary(ctx: HandlerContext, params: ext.FileSummaryParams, token: lsp.CancellationToken): Promise<ext.FileSummaryResult | null> {
+  const doc = await analysisOf(ctx, params.uri, token);
+  if (doc === undefined) return null;
+  return { uri: params.uri, ...features.fileSummary(doc) };
+}
+
+export async function onCheckFiles(ctx: HandlerContext, params: ext.CheckFilesParams, token: lsp.CancellationToken): Promise<ext.CheckFilesResult> {
+  const files: ext.CheckFilesResult['files'][number][] = [];
+  for (const uri of params.uris) {
+    if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+    files.push(checkFile(ctx, uri));
+    // Yield between files so cancellation and other requests get through.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { files };
+}
+
+function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['files'][number] {
+  try {
+    const doc = features.analyzeDocument(ctx.readFile(uri), ctx.store.settings().analysis);
+    return { uri, overflowCount: features.fileSummary(doc).overflowCount };
+  } catch (error) {
+    return { uri, overflowCount: 0, error: error instanceof Error ? error.message : String(error) };
+  }
+}

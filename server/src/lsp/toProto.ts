@@ -1,0 +1,134 @@
+/** Core → LSP conversions: offsets become positions through the document's LineIndex; plain data becomes lsp types. */
+
+import * as lsp from 'vscode-languageserver';
+import type * as features from '../features';
+import type { LineIndex } from '../text/lineIndex';
+import type { TextRange } from '../text/textRange';
+import { DIAGNOSTIC_SOURCE } from '../features/diagnosticCodes';
+import type { TimelineResult } from './ext';
+
+export function position(lineIndex: LineIndex, offset: number): lsp.Position {
+  return lineIndex.position(offset);
+}
+
+export function range(lineIndex: LineIndex, r: TextRange): lsp.Range {
+  return { start: lineIndex.position(r.start), end: lineIndex.position(r.end) };
+}
+
+export function location(lineIndex: LineIndex, uri: string, r: TextRange): lsp.Location {
+  return { uri, range: range(lineIndex, r) };
+}
+
+export function severity(s: features.Severity): lsp.DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return lsp.DiagnosticSeverity.Error;
+    case 'warning':
+      return lsp.DiagnosticSeverity.Warning;
+    case 'information':
+      return lsp.DiagnosticSeverity.Information;
+    case 'hint':
+      return lsp.DiagnosticSeverity.Hint;
+  }
+}
+
+/** Turns a `loc("file.py":16:0)` target into a URI; undefined when it cannot be placed. */
+export type SourceFileResolver = (file: string) => string | undefined;
+
+export function diagnostic(lineIndex: LineIndex, uri: string, d: features.Diagnostic, resolveFile: SourceFileResolver): lsp.Diagnostic {
+  const related: lsp.DiagnosticRelatedInformation[] = [];
+  for (const r of d.related) {
+    if (r.target.kind === 'range') {
+      related.push({ location: location(lineIndex, uri, r.target.range), message: r.message });
+      continue;
+    }
+    const fileUri = resolveFile(r.target.file);
+    if (fileUri === undefined) continue;
+    // MLIR file locations are 1-based lines; column 0 means "unknown column".
+    const pos = { line: Math.max(0, r.target.line - 1), character: Math.max(0, r.target.column - 1) };
+    related.push({ location: { uri: fileUri, range: { start: pos, end: pos } }, message: r.message });
+  }
+  return {
+    range: range(lineIndex, d.range),
+    severity: severity(d.severity),
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
+  };
+}
+
+export function hover(lineIndex: LineIndex, h: features.Hover): lsp.Hover {
+  return { contents: { kind: lsp.MarkupKind.Markdown, value: h.markdown }, range: range(lineIndex, h.range) };
+}
+
+export function inlayHint(lineIndex: LineIndex, h: features.InlayHint): lsp.InlayHint {
+  return {
+    position: position(lineIndex, h.offset),
+    label: h.label,
+    paddingLeft: true,
+    tooltip: { kind: lsp.MarkupKind.Markdown, value: h.tooltip },
+  };
+}
+
+/** Client command the lenses invoke (registered by the VS Code client; other clients show the title only). */
+export const SHOW_TIMELINE_COMMAND = 'ttnnL1.showTimeline';
+
+export function codeLens(lineIndex: LineIndex, uri: string, l: features.CodeLens): lsp.CodeLens {
+  return { range: range(lineIndex, l.range), command: { title: l.title, command: SHOW_TIMELINE_COMMAND, arguments: [uri, l.functionName] } };
+}
+
+function symbolKind(kind: features.OutlineKind): lsp.SymbolKind {
+  switch (kind) {
+    case 'module':
+      return lsp.SymbolKind.Module;
+    case 'function':
+      return lsp.SymbolKind.Function;
+    case 'operation':
+      return lsp.SymbolKind.Variable;
+    case 'group':
+      return lsp.SymbolKind.Array;
+  }
+}
+
+export function documentSymbol(lineIndex: LineIndex, s: features.OutlineSymbol): lsp.DocumentSymbol {
+  return {
+    name: s.name,
+    ...(s.detail !== '' ? { detail: s.detail } : {}),
+    kind: symbolKind(s.kind),
+    range: range(lineIndex, s.range),
+    selectionRange: range(lineIndex, s.selectionRange),
+    children: s.children.map((c) => documentSymbol(lineIndex, c)),
+  };
+}
+
+/** Flat form for clients without hierarchical document symbols. */
+export function symbolInformation(lineIndex: LineIndex, uri: string, symbols: readonly features.OutlineSymbol[]): lsp.SymbolInformation[] {
+  const out: lsp.SymbolInformation[] = [];
+  const visit = (s: features.OutlineSymbol, container: string | undefined): void => {
+    out.push({ name: s.name, kind: symbolKind(s.kind), location: location(lineIndex, uri, s.range), ...(container !== undefined ? { containerName: container } : {}) });
+    for (const c of s.children) visit(c, s.name);
+  };
+  for (const s of symbols) visit(s, undefined);
+  return out;
+}
+
+export function foldingRange(f: features.FoldingRegion): lsp.FoldingRange {
+  const kind = f.kind === 'comment' ? lsp.FoldingRangeKind.Comment : f.kind === 'imports' ? lsp.FoldingRangeKind.Imports : lsp.FoldingRangeKind.Region;
+  return { startLine: f.startLine, endLine: f.endLine, kind };
+}
+
+export function timeline(lineIndex: LineIndex, uri: string, t: features.Timeline): TimelineResult {
+  return {
+    uri,
+    limitBytesPerCore: t.limitBytesPerCore,
+    l1UnreservedBase: t.l1UnreservedBase,
+    functions: t.functions.map((f) => ({
+      name: f.name,
+      ops: f.ops.map((p) => {
+        const { line, character } = lineIndex.position(p.offset);
+        return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows };
+      }),
+    })),
+  };
+}

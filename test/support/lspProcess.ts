@@ -1,0 +1,136 @@
+/**
+ * Spawns the real bundled language server (`node dist/server.js --stdio`) and speaks JSON-RPC to it, as a client
+ * would. Waiting is always on messages (diagnostics, responses), never on time.
+ */
+
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import * as esbuild from 'esbuild';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
+
+let built: Promise<void> | undefined;
+
+/** Bundles server/src/main.ts to dist/server.js (the same options as esbuild.mjs), once per test run. */
+export function buildServer(): Promise<void> {
+  built ??= esbuild
+    .build({ entryPoints: [path.join(REPO_ROOT, 'server/src/main.ts')], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' })
+    .then(() => undefined);
+  return built;
+}
+
+export interface LspOptions {
+  /** Advertise pull diagnostics (textDocument/diagnostic); otherwise the server pushes. */
+  readonly pullDiagnostics?: boolean;
+  /** Answer workspace/configuration with these `ttnnL1` settings (and advertise the capability). */
+  readonly settings?: Record<string, unknown>;
+  readonly workspaceFolder?: string;
+  /** Advertise window.workDoneProgress. */
+  readonly progress?: boolean;
+}
+
+export interface LspSession {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  readonly stderr: () => string;
+  /** Work-done progress `begin` titles received so far. */
+  readonly progressBegins: string[];
+  open(uri: string, text: string, version?: number): Promise<void>;
+  /** The next publishDiagnostics for `uri` (with `version` if given), or the latest one if it already matches. */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** Sends shutdown then exit and resolves with the process exit code. */
+  shutdown(): Promise<number | null>;
+}
+
+export function fileUri(p: string): string {
+  return URI.file(p).toString();
+}
+
+export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
+  await buildServer();
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderrText = '';
+  child.stderr!.on('data', (d: Buffer) => (stderrText += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
+    latest.set(p.uri, p);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+        waiters.splice(i, 1);
+        w.resolve(p);
+      }
+    }
+  });
+  const progressBegins: string[] = [];
+  connection.onNotification('$/progress', (p: { value: { kind: string; title?: string } }) => {
+    if (p.value.kind === 'begin') progressBegins.push(p.value.title ?? '');
+  });
+  connection.onRequest(proto.ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest(proto.WorkDoneProgressCreateRequest.type, () => null);
+  connection.onRequest(proto.DiagnosticRefreshRequest.type, () => null);
+  connection.onRequest(proto.InlayHintRefreshRequest.type, () => null);
+  connection.onRequest(proto.RegistrationRequest.type, () => null);
+  connection.onNotification(proto.LogMessageNotification.type, () => undefined);
+  connection.listen();
+
+  const capabilities: ClientCapabilities = {
+    textDocument: {
+      synchronization: { dynamicRegistration: false },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      ...(options.pullDiagnostics === true ? { diagnostic: { dynamicRegistration: false } } : {}),
+      inlayHint: {},
+      codeLens: {},
+      foldingRange: {},
+    },
+    workspace: { configuration: options.settings !== undefined, workspaceFolders: true },
+    window: { workDoneProgress: options.progress === true },
+  };
+  const folder = options.workspaceFolder ?? REPO_ROOT;
+  await connection.sendRequest(proto.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: fileUri(folder),
+    capabilities,
+    workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }],
+  });
+  await connection.sendNotification(proto.InitializedNotification.type, {});
+
+  return {
+    connection,
+    child,
+    stderr: () => stderrText,
+    progressBegins,
+    async open(uri, text, version = 1) {
+      await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mlir', version, text } });
+    },
+    diagnostics(uri, version) {
+      const have = latest.get(uri);
+      if (have !== undefined && (version === undefined || have.version === version)) return Promise.resolve(have);
+      return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
+    async shutdown() {
+      await connection.sendRequest(proto.ShutdownRequest.type);
+      await connection.sendNotification(proto.ExitNotification.type);
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+}
