@@ -1,0 +1,176 @@
+/**
+ * Text-edit plumbing for fixes: applying non-overlapping edits, whole-line deletion and insertion, and finding the
+ * syntax nodes (ops, functions, value types) that an analysed TTNN op came from.
+ */
+
+import type { AliasDefinition, Chunk, Operation, ParseResult, TypeNode } from '../mlir/syntax';
+import type { TextRange } from '../text/textRange';
+import type { FixEdit } from './types';
+
+/** Apply edits of one file (ranges into `text`); overlapping edits make the result undefined. */
+export function applyEdits(text: string, edits: readonly Pick<FixEdit, 'range' | 'newText'>[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].range.start < sorted[i - 1].range.end) return undefined;
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.range.start < at || e.range.end > text.length || e.range.start > e.range.end) return undefined;
+    out += text.slice(at, e.range.start) + e.newText;
+    at = e.range.end;
+  }
+  return out + text.slice(at);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The line break at `offset` (`\r\n`, `\n`, `\r` or '' at the end of text). */
+function breakAt(text: string, offset: number): string {
+  if (text.startsWith('\r\n', offset)) return '\r\n';
+  if (text[offset] === '\n' || text[offset] === '\r') return text[offset];
+  return '';
+}
+
+/** The file's line break (first one seen), default `\n`. */
+export function eolOf(text: string): string {
+  const i = text.search(/\r\n|\n|\r/);
+  return i < 0 ? '\n' : breakAt(text, i);
+}
+
+/** Indentation of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))?.[0] ?? '';
+}
+
+/**
+ * Range deleting `range` together with its line when the line holds nothing else (leading blanks and the line break
+ * go too); otherwise just the range.
+ */
+export function deletionRange(text: string, range: TextRange): TextRange {
+  const start = lineStartOf(text, range.start);
+  const end = lineEndOf(text, range.end);
+  const before = text.slice(start, range.start);
+  const after = text.slice(range.end, end);
+  if (before.trim() !== '' || after.trim() !== '') return range;
+  return { start, end: end + breakAt(text, end).length };
+}
+
+/** Zero-length edit inserting `lines` (already indented, no trailing break) on new lines after the line of `offset`. */
+export function insertLinesAfter(text: string, offset: number, lines: readonly string[]): FixEdit {
+  const end = lineEndOf(text, offset);
+  const eol = eolOf(text);
+  return { uri: 'self', range: { start: end, end }, newText: lines.map((l) => eol + l).join('') };
+}
+
+export function sliceOf(text: string, range: TextRange): string {
+  return text.slice(range.start, range.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax lookup
+
+export interface SyntaxFunction {
+  readonly op: Operation;
+  readonly chunk: Chunk;
+  /** Top-level ops of the body in order (the same order as TtnnFunction.ops). */
+  readonly bodyOps: readonly Operation[];
+}
+
+/** Every `func.func` of the file with its chunk (nested modules walked, bounded). */
+export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
+  const out: SyntaxFunction[] = [];
+  for (const chunk of parse.file.chunks) {
+    const visit = (op: Operation, depth: number): void => {
+      if (depth > 16) return;
+      if (op.name === 'func.func') {
+        const bodyOps: Operation[] = [];
+        for (const block of op.regions[0]?.blocks ?? []) bodyOps.push(...block.operations);
+        out.push({ op, chunk, bodyOps });
+        return;
+      }
+      for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
+    };
+    for (const op of chunk.operations) visit(op, 0);
+  }
+  return out;
+}
+
+export function syntaxFunctionNamed(parse: ParseResult, name: string): SyntaxFunction | undefined {
+  return syntaxFunctions(parse).find((f) => f.op.symbol?.name === name);
+}
+
+/** Flattened result names of an op (`%0#1` for multi-result groups), as TtnnOp.resultNames. */
+export function resultNamesOf(op: Operation): string[] {
+  const names: string[] = [];
+  for (const group of op.results) {
+    if (group.count <= 1) names.push(group.name);
+    else for (let i = 0; i < group.count && i < 4096; i++) names.push(`${group.name}#${i}`);
+  }
+  return names;
+}
+
+export function operandNameOf(op: Operation, i: number): string | undefined {
+  const u = op.operands[i];
+  if (u === undefined) return undefined;
+  return u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`;
+}
+
+/** Where a value is defined: an op result (with its type node) or a function argument. */
+export type ValueDef =
+  | { readonly kind: 'result'; readonly opIndex: number; readonly op: Operation; readonly type: TypeNode | undefined }
+  | { readonly kind: 'arg'; readonly argIndex: number; readonly type: TypeNode | undefined };
+
+export function valueDefs(fn: SyntaxFunction): Map<string, ValueDef> {
+  const defs = new Map<string, ValueDef>();
+  const args = fn.op.regions[0]?.blocks[0]?.arguments ?? fn.op.signature?.arguments ?? [];
+  args.forEach((a, i) => defs.set(a.name, { kind: 'arg', argIndex: i, type: a.type }));
+  fn.bodyOps.forEach((op, i) => resultNamesOf(op).forEach((n, r) => defs.set(n, { kind: 'result', opIndex: i, op, type: op.resultTypes[r] })));
+  return defs;
+}
+
+/** Every use of `name` in the function body: op index, operand index. */
+export function usesOf(fn: SyntaxFunction, name: string): { opIndex: number; operandIndex: number; op: Operation }[] {
+  const out: { opIndex: number; operandIndex: number; op: Operation }[] = [];
+  fn.bodyOps.forEach((op, i) => {
+    for (let k = 0; k < op.operands.length; k++) if (operandNameOf(op, k) === name) out.push({ opIndex: i, operandIndex: k, op });
+  });
+  return out;
+}
+
+/** Text of the op's trailing `loc(...)`, or ''. */
+export function locTextOf(text: string, op: Operation): string {
+  if (op.location === undefined) return '';
+  const at = text.lastIndexOf('loc(', op.location.range.start);
+  if (at < op.range.start) return '';
+  return text.slice(at, op.range.end).trim();
+}
+
+/** Alias definitions of a chunk by name. */
+export function aliasMap(chunk: Chunk): Map<string, AliasDefinition> {
+  return new Map(chunk.aliases.map((a) => [a.name, a]));
+}
+
+/** A fresh SSA name `%<stem><n>` not used in the function. */
+export function freshValueName(fn: SyntaxFunction, stem: string, taken: Set<string> = new Set()): string {
+  const used = new Set<string>(taken);
+  for (const op of fn.bodyOps) for (const n of resultNamesOf(op)) used.add(n.replace(/#\d+$/, ''));
+  for (const a of fn.op.signature?.arguments ?? []) used.add(a.name);
+  for (let i = 0; i < 10_000; i++) {
+    const name = `%${stem}${i}`;
+    if (!used.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  return `%${stem}_x`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Entry point of the quick fixes: for one overflowing op, every fix that passes verification (constant padding in
+ * IR and Python, replicate pad as slice + concat, a layout search, deallocation / DRAM spill of live L1 tensors),
+ * best first. Pure: file lookups come from the caller through `env`.
+ */
+
+import type { ModuleAnalysis } from '../analysis/analyze';
+import type { ParseResult } from '../mlir/syntax';
+import { applyEdits, syntaxFunctionNamed } from './edits';
+import { solveLayouts } from './layoutSolver';
+import { liveTensorFixes } from './liveFixes';
+import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
+import { chainSource, constantPadRewrite, findPadChain, sliceConcatRewrite } from './replicatePad';
+import type { Fix, FixEdit, FixEnv, FixOptions, FixTarget, FixesResult, PythonFile, RejectedFix } from './types';
+import { failureText, makeBaseline, verifyCandidate } from './verify';
+
+export type * from './types';
+
+const NUMERICS = 'zeros at the borders instead of replicated edges: numerics change there';
+
+function thenText(fix: { verification: { firstFailureAfter: Parameters<typeof failureText>[0] | undefined } }): string {
+  const f = fix.verification.firstFailureAfter;
+  return f === undefined ? 'nothing overflows after this' : `then ${failureText(f)} fails first`;
+}
+
+/**
+ * Verified fixes for op `target.opIndex` of `target.functionName`. `analysis` must be `analyzeModule(parse, options.analysis)`
+ * of `text`. Returns no fixes (with reasons in `rejected` / `layoutReason`) when the op fits or nothing verifies.
+ */
+export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv = {}, options: FixOptions = {}): FixesResult {
+  const fa = analysis.functions.find((f) => f.fn.name === target.functionName);
+  const op = fa?.ops[target.opIndex];
+  const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason });
+  if (fa === undefined || op === undefined) return none(`no op ${target.opIndex} in ${target.functionName}`);
+  if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
+  const sfn = syntaxFunctionNamed(parse, target.functionName);
+  if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length) return none('the function could not be matched to the source');
+  const base = makeBaseline(text, parse, analysis, target, options);
+  const fixes: Fix[] = [];
+  const rejected: RejectedFix[] = [];
+
+  const chain = findPadChain(fa.fn, target.opIndex);
+  if (chain !== undefined) {
+    const nOps = chain.opIndices.length;
+    const pad = constantPadRewrite(text, sfn, chain);
+    const padTitle = `Replace the replicate-pad chain (${nOps} ops) with a constant ttnn.pad (${NUMERICS})`;
+    if (typeof pad === 'string') rejected.push({ fixKind: 'constantPadIr', title: padTitle, reason: pad });
+    else {
+      const outcome = verifyCandidate(base, { edits: pad.edits, removesTarget: true, replacementResults: pad.results });
+      if (!outcome.ok) rejected.push({ fixKind: 'constantPadIr', title: padTitle, reason: outcome.reason });
+      else {
+        const irFix: Fix = {
+          id: `constant-pad-ir:${fa.fn.name}:${chain.outputName}`,
+          title: `${padTitle} · ${thenText(outcome)}`,
+          kind: 'quickfix', fixKind: 'constantPadIr', edits: pad.edits, verification: outcome.verification, notes: pad.notes, isPreferred: false,
+        };
+        fixes.push(irFix);
+        const py = pythonFix(sfn, chain, env, irFix);
+        if (py !== undefined && 'fix' in py) fixes.push(py.fix);
+        else if (py !== undefined) rejected.push(py.rejected);
+      }
+    }
+    const inputLayout = fa.fn.ops[chain.opIndices[0]]?.operands[0];
+    const sliceTitle = `Rewrite the replicate pad as slice + concat (same values, no wide untilize)`;
+    const sc = inputLayout?.kind === 'tensor' && inputLayout.layout.kind === 'layout'
+      ? sliceConcatRewrite(text, sfn, chain, inputLayout.layout, analysis.device.workerGrid)
+      : 'the chain input has no known layout';
+    if (typeof sc === 'string') rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: sc });
+    else {
+      const outcome = verifyCandidate(base, { edits: sc.edits, removesTarget: true, replacementResults: sc.results });
+      if (!outcome.ok) rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: outcome.reason });
+      else {
+        fixes.unshift({
+          id: `slice-concat-pad:${fa.fn.name}:${chain.outputName}`,
+          title: `${sliceTitle} · ${thenText(outcome)}`,
+          kind: 'quickfix', fixKind: 'sliceConcatPad', edits: sc.edits, verification: outcome.verification, notes: sc.notes, isPreferred: true,
+        });
+      }
+    }
+  }
+
+  const layouts = solveLayouts(base, sfn, fa);
+  fixes.push(...layouts.fixes);
+  rejected.push(...layouts.rejected);
+  const live = liveTensorFixes(base, sfn, fa);
+  fixes.push(...live.fixes);
+  rejected.push(...live.rejected);
+  if (fixes.length > 0 && !fixes.some((f) => f.isPreferred)) fixes[0] = { ...fixes[0], isPreferred: true };
+  return { fixes, rejected, layoutReason: layouts.reason };
+}
+
+function pythonFix(
+  sfn: NonNullable<ReturnType<typeof syntaxFunctionNamed>>,
+  chain: NonNullable<ReturnType<typeof findPadChain>>,
+  env: FixEnv,
+  irFix: Fix,
+): { fix: Fix } | { rejected: RejectedFix } | undefined {
+  const src = chainSource(sfn, chain);
+  if (src === undefined || env.pythonFiles === undefined) return undefined;
+  let file: PythonFile | undefined;
+  for (const suffix of pathSuffixes(src.file)) {
+    file = env.pythonFiles(suffix);
+    if (file !== undefined) break;
+  }
+  const title = `Use constant padding in ${src.file}:${src.line} (mode="constant", value=0; ${NUMERICS})`;
+  if (file === undefined) return { rejected: { fixKind: 'constantPadPython', title, reason: `${src.file} is not in the workspace` } };
+  const edit = pythonConstantPadEdit(file.text, src.line);
+  if (typeof edit === 'string') return { rejected: { fixKind: 'constantPadPython', title, reason: edit } };
+  const edits: FixEdit[] = [{ uri: file.path, range: edit.range, newText: edit.newText }];
+  return {
+    fix: {
+      id: `constant-pad-python:${file.path}:${src.line}`,
+      title: `${title} · ${thenText(irFix)}`,
+      kind: 'quickfix',
+      fixKind: 'constantPadPython',
+      edits,
+      // tt-mlir lowers a constant F.pad to one ttnn.pad: the IR rewrite is what this edit compiles to.
+      verification: irFix.verification,
+      notes: [...irFix.notes, 'verified on the IR a constant pad lowers to (one ttnn.pad), not by recompiling the model'],
+      isPreferred: false,
+    },
+  };
+}
+
+/** The text of file `uri` (`'self'` for the analysed document) after a fix's edits of that file. */
+export function applyFix(text: string, fix: Fix, uri = 'self'): string | undefined {
+  return applyEdits(text, fix.edits.filter((e) => e.uri === uri));
+}
+

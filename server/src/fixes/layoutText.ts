@@ -1,0 +1,203 @@
+/**
+ * Writing `#ttnn.ttnn_layout<...>` text for a tensor shape and a placement (DRAM/L1 interleaved, height/width/block
+ * sharded) in the syntax era of the file, and adding new layout aliases next to the existing ones.
+ * Canonical forms follow tt-mlir (ttnn-ir-syntax.md §3): linear map collapsing all but the last dim (tile layout pads
+ * the last two to 32), `<1x1>` for DRAM, the worker grid for L1 interleaved with memref `<1 x ceil(pages / cores)>`,
+ * and `ceil(physical / grid)` shards; `core_ranges` since tt-mlir PR #8127, grid maps before it.
+ */
+
+import type { AttrNode, Chunk } from '../mlir/syntax';
+import { splitTopLevel } from '../ttnn/fromSyntax';
+import type { PageLayout } from '../ttnn/layout';
+import { paddedShape } from '../ttnn/layout';
+import { insertLinesAfter } from './edits';
+import type { FixEdit } from './types';
+
+/** How sharded grids are printed: `core_ranges = <[...]>` (2026-05+), named grid maps (2026-03..05), one grid map (older). */
+export type LayoutEra = 'coreRanges' | 'namedMaps' | 'singleMap';
+
+export function layoutEraOf(text: string): LayoutEra {
+  if (text.includes('core_ranges')) return 'coreRanges';
+  if (text.includes('virt_to_physical_map')) return 'namedMaps';
+  if (/workerGrid\s*=\s*#(?:ttcore|tt)\.grid<\d+x\d+\s*,/.test(text) || /ttnn_layout<[^>]*<\d+x\d+,\s*\(d0, d1\) ->/.test(text)) return 'singleMap';
+  return 'coreRanges';
+}
+
+export type PlacementKind = 'dram_interleaved' | 'l1_interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded';
+
+export interface Placement {
+  readonly kind: PlacementKind;
+  /** Virtual grid [rows, cols]: `<1x1>` DRAM, the worker grid for L1 interleaved, `<n x 1>`, `<1 x n>`, `<R x C>`. */
+  readonly grid: readonly [number, number];
+}
+
+export function placementLabel(p: Placement): string {
+  if (p.kind === 'dram_interleaved') return 'DRAM interleaved';
+  if (p.kind === 'l1_interleaved') return 'L1 interleaved';
+  return `${p.kind} ${p.grid[0]}x${p.grid[1]}`;
+}
+
+/** Rows and columns of the 2-D physical view, in pages units (tiles for tile layout, elements otherwise). */
+export function physicalUnits(shape: readonly number[], page: PageLayout): { rows: number; cols: number } {
+  const padded = paddedShape(shape, page);
+  const cols = padded.length === 0 ? 1 : padded[padded.length - 1];
+  let rows = 1;
+  for (let i = 0; i < padded.length - 1; i++) rows *= padded[i];
+  if (padded.length === 1) rows = page === 'tile' ? 32 : 1;
+  return page === 'tile' ? { rows: Math.ceil(rows / 32), cols: Math.ceil(cols / 32) } : { rows, cols };
+}
+
+/** `(d0, d1, d2) -> (d0 * 64 + d1, d2)`: all dims but the last collapse into rows (strides over the padded shape). */
+export function linearMapText(shape: readonly number[], page: PageLayout): string | undefined {
+  const n = shape.length;
+  if (n === 0) return undefined;
+  const dims = shape.map((_, i) => `d${i}`);
+  if (n === 1) return '(d0) -> (0, d0)';
+  const padded = paddedShape(shape, page);
+  const terms: string[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    let stride = 1;
+    for (let j = i + 1; j < n - 1; j++) stride *= padded[j];
+    terms.push(stride === 1 ? `d${i}` : `d${i} * ${stride}`);
+  }
+  return `(${dims.join(', ')}) -> (${terms.join(' + ')}, d${n - 1})`;
+}
+
+function coreRangesText(p: Placement, deviceCols: number): string {
+  const n = p.grid[0] * p.grid[1];
+  const ranges: string[] = [];
+  if (p.kind === 'block_sharded') ranges.push(`#ttnn.core_range<(0,0), (${p.grid[1] - 1},${p.grid[0] - 1})>`);
+  else {
+    const fullRows = Math.floor(n / deviceCols);
+    const rem = n % deviceCols;
+    if (fullRows > 0) ranges.push(`#ttnn.core_range<(0,0), (${deviceCols - 1},${fullRows - 1})>`);
+    if (rem > 0) ranges.push(`#ttnn.core_range<(0,${fullRows}), (${rem - 1},${fullRows})>`);
+  }
+  return `core_ranges = <[${ranges.join(', ')}]>`;
+}
+
+function gridText(p: Placement, era: LayoutEra, deviceCols: number): string {
+  const g = `${p.grid[0]}x${p.grid[1]}`;
+  if (p.kind === 'dram_interleaved' || era === 'coreRanges') return `<${g}>`;
+  const c = deviceCols;
+  const v2p = p.kind === 'height_sharded' ? `(d0, d1) -> (0, d0 floordiv ${c}, d0 mod ${c})` : p.kind === 'width_sharded' ? `(d0, d1) -> (0, d1 floordiv ${c}, d1 mod ${c})` : '(d0, d1) -> (0, d0, d1)';
+  if (era === 'singleMap') return `<${g}, ${v2p}>`;
+  const p2v = p.kind === 'height_sharded' ? `(d0, d1, d2) -> (d1 * ${c} + d2, 0)` : p.kind === 'width_sharded' ? `(d0, d1, d2) -> (0, d1 * ${c} + d2)` : '(d0, d1, d2) -> (d1, d2)';
+  return `<${g}, virt_to_physical_map = ${v2p}, physical_to_virt_map = ${p2v}>`;
+}
+
+export interface LayoutWriteContext {
+  readonly era: LayoutEra;
+  readonly deviceGrid: readonly [number, number];
+  /** Memory-space text to print for DRAM and L1 (`#dram` or `#ttnn.buffer_type<dram>`). */
+  readonly dramSpace: string;
+  readonly l1Space: string;
+}
+
+/** The memref element text (`!ttcore.tile<32x32, bf16>` or `bf16`) of a layout's source text, if readable. */
+export function memrefElementText(layoutSource: string): string | undefined {
+  const at = layoutSource.indexOf('memref<');
+  if (at < 0) return undefined;
+  let depth = 0;
+  let end = -1;
+  for (let i = at + 6; i < layoutSource.length && i < at + 10_000; i++) {
+    const c = layoutSource[i];
+    if (c === '<') depth++;
+    else if (c === '>') {
+      depth--;
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+    }
+  }
+  if (end < 0) return undefined;
+  const first = splitTopLevel(layoutSource.slice(at + 7, end))[0];
+  if (first === undefined) return undefined;
+  return first.replace(/^(?:\s*\d+\s*x)+/, '').trim();
+}
+
+/** Full `#ttnn.ttnn_layout<...>` text for `shape` with the given page layout and element text. */
+export function layoutAttrText(
+  shape: readonly number[],
+  page: PageLayout,
+  elementText: string,
+  p: Placement,
+  w: LayoutWriteContext,
+): string | undefined {
+  const map = linearMapText(shape, page);
+  if (map === undefined) return undefined;
+  const { rows, cols } = physicalUnits(shape, page);
+  const nCores = w.deviceGrid[0] * w.deviceGrid[1];
+  let memref: [number, number];
+  switch (p.kind) {
+    case 'dram_interleaved':
+      memref = [rows, cols];
+      break;
+    case 'l1_interleaved':
+      memref = [1, Math.ceil((rows * cols) / nCores)];
+      break;
+    case 'height_sharded':
+    case 'width_sharded':
+    case 'block_sharded':
+      memref = [Math.ceil(rows / p.grid[0]), Math.ceil(cols / p.grid[1])];
+      break;
+  }
+  const space = p.kind === 'dram_interleaved' ? w.dramSpace : w.l1Space;
+  const memLayout = p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved' ? 'interleaved' : p.kind;
+  const ranges = w.era === 'coreRanges' && memLayout !== 'interleaved' ? `, ${coreRangesText(p, w.deviceGrid[1])}` : '';
+  return `#ttnn.ttnn_layout<${map}, ${gridText(p, w.era, w.deviceGrid[1])}, memref<${memref[0]}x${memref[1]}x${elementText}, ${space}>, <${memLayout}>${ranges}>`;
+}
+
+/** `#dram` when the chunk aliases `#ttnn.buffer_type<dram>`, else the inline attribute. */
+export function memorySpaceText(text: string, chunk: Chunk, buffer: 'dram' | 'l1'): string {
+  for (const a of chunk.aliases) {
+    if (a.attr?.kind === 'dialectAttr' && a.attr.name === 'ttnn.buffer_type' && text.slice(a.attr.range.start, a.attr.range.end).replace(/\s+/g, '') === `#ttnn.buffer_type<${buffer}>`) return a.name;
+  }
+  return `#ttnn.buffer_type<${buffer}>`;
+}
+
+function isLayoutAttr(attr: AttrNode | undefined): boolean {
+  return attr?.kind === 'dialectAttr' && (attr.name === 'ttnn.ttnn_layout' || attr.name === 'tt.layout');
+}
+
+export interface AliasWriter {
+  /** Name of an alias for `value`: an existing alias with the same text, or a new `#ttnn_layout_l1lensN`. */
+  readonly aliasFor: (value: string) => string;
+  /** The insertion edit for the new aliases (after the last layout alias above the first op), or undefined. */
+  readonly edit: () => FixEdit | undefined;
+}
+
+/** Collects the new layout aliases one fix needs and turns them into one insertion edit. */
+export function aliasWriter(text: string, chunk: Chunk): AliasWriter {
+  const existing = new Map<string, string>();
+  const names = new Set<string>();
+  const added: { name: string; value: string }[] = [];
+  for (const a of chunk.aliases) {
+    names.add(a.name);
+    if (a.attr !== undefined && isLayoutAttr(a.attr)) existing.set(text.slice(a.attr.range.start, a.attr.range.end).replace(/\s+/g, ''), a.name);
+  }
+  const aliasFor = (value: string): string => {
+    const key = value.replace(/\s+/g, '');
+    const known = existing.get(key);
+    if (known !== undefined) return known;
+    let i = 0;
+    while (names.has(`#ttnn_layout_l1lens${i}`) && i < 100_000) i++;
+    const name = `#ttnn_layout_l1lens${i}`;
+    names.add(name);
+    existing.set(key, name);
+    added.push({ name, value });
+    return name;
+  };
+  const edit = (): FixEdit | undefined => {
+    if (added.length === 0) return undefined;
+    const firstOp = chunk.operations[0]?.range.start ?? chunk.range.end;
+    const top = chunk.aliases.filter((a) => a.range.end <= firstOp);
+    const anchor = [...top].reverse().find((a) => isLayoutAttr(a.attr)) ?? top[top.length - 1];
+    const lines = added.map((a) => `${a.name} = ${a.value}`);
+    if (anchor !== undefined) return insertLinesAfter(text, anchor.range.end, lines);
+    const at = chunk.operations[0]?.range.start ?? chunk.range.start;
+    return { uri: 'self', range: { start: at, end: at }, newText: lines.map((l) => `${l}\n`).join('') };
+  };
+  return { aliasFor, edit };
+}

@@ -1,0 +1,384 @@
+/**
+ * Recognise tt-mlir's lowering of a replicate pad (`F.pad(..., mode="replicate")` → gather → embedding, tt-mlir issue
+ * #6536; ttmlir-memory.md §4) by structure: [to_layout(tile)] → [permute] → reshape(2-D) → [to_layout(row_major)] →
+ * embedding(constant indices, weight) → reshape → [permute back], the padded dim growing from n to k rows.
+ * Then build two rewrites of the chain: one constant `ttnn.pad` (numerics change at the borders), and the
+ * semantics-keeping slice + repeat + concat of tt-mlir PR #6562.
+ */
+
+import { ESTIMATORS } from '../estimate/registry';
+import type { Location, Operation } from '../mlir/syntax';
+import { elementBytes } from '../ttnn/dtype';
+import type { TensorLayout } from '../ttnn/layout';
+import type { TensorSpec, TtnnFunction, TtnnOp } from '../ttnn/op';
+import {
+  SyntaxFunction,
+  aliasMap,
+  deletionRange,
+  eolOf,
+  freshValueName,
+  indentAt,
+  locTextOf,
+  sliceOf,
+  valueDefs,
+} from './edits';
+import { aliasWriter, layoutAttrText, memorySpaceText, memrefElementText, layoutEraOf } from './layoutText';
+import type { FixEdit } from './types';
+
+export interface PadChain {
+  /** Op indices of the chain, in order (deallocates of its intermediates excluded). */
+  readonly opIndices: readonly number[];
+  /** Indices of `ttnn.deallocate` ops freeing chain intermediates. */
+  readonly deallocIndices: readonly number[];
+  readonly inputName: string;
+  readonly outputName: string;
+  readonly inputShape: readonly number[];
+  readonly outputShape: readonly number[];
+  /** The padded dim of the input/output shape. */
+  readonly dim: number;
+  readonly front: number;
+  readonly back: number;
+  /** How front/back were found: read from constant indices, or assumed (causal front pad). */
+  readonly indexPattern: 'read' | 'assumed';
+  readonly embeddingIndex: number;
+}
+
+function tensorOf(spec: TtnnOp['results'][number] | undefined): (TensorSpec & { dims: readonly number[]; layout: TensorLayout }) | undefined {
+  if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return undefined;
+  return { ...spec, dims: spec.shape.dims, layout: spec.layout };
+}
+
+/** Ints of a `dense<...>` constant's text, if it is a plain integer literal list. */
+function denseInts(text: string): number[] | undefined {
+  const m = /^dense<([-\d\s,[\]]*)>/.exec(text.replace(/\s+/g, ''));
+  if (m === null) return undefined;
+  const nums = m[1].match(/-?\d+/g);
+  return nums === null ? undefined : nums.slice(0, 1_000_000).map(Number);
+}
+
+/** [0]*a ++ [0..n-1] ++ [n-1]*b → {a, b}; undefined when the indices are not a clamp pattern (a real gather). */
+export function clampPattern(indices: readonly number[], n: number): { front: number; back: number } | undefined {
+  const k = indices.length;
+  if (n <= 0 || k < n) return undefined;
+  for (let a = 0; a <= k - n; a++) {
+    let ok = true;
+    for (let i = 0; i < k && ok; i++) {
+      const expect = i < a ? 0 : i < a + n ? i - a : n - 1;
+      ok = indices[i] === expect;
+    }
+    if (ok) return { front: a, back: k - n - a };
+  }
+  return undefined;
+}
+
+function inversePerm(p: readonly number[]): number[] {
+  const inv = new Array<number>(p.length).fill(-1);
+  p.forEach((v, i) => {
+    if (v >= 0 && v < p.length) inv[v] = i;
+  });
+  return inv;
+}
+
+/** Find the replicate-pad chain containing op `opIndex`, if any. */
+export function findPadChain(fn: TtnnFunction, opIndex: number): PadChain | undefined {
+  const defAt = new Map<string, number>();
+  const usesOfName = new Map<string, number[]>();
+  const deallocOf = new Map<string, number>();
+  fn.ops.forEach((op, i) => {
+    op.resultNames.forEach((n) => defAt.set(n, i));
+    if (op.name === 'ttnn.deallocate') {
+      const n = op.operandNames[0];
+      if (n !== undefined) deallocOf.set(n, i);
+      return;
+    }
+    op.operandNames.forEach((n) => usesOfName.set(n, [...(usesOfName.get(n) ?? []), i]));
+  });
+  const soleUser = (name: string): number | undefined => {
+    const u = usesOfName.get(name) ?? [];
+    return u.length === 1 ? u[0] : undefined;
+  };
+  const producer = (name: string | undefined): number | undefined => (name === undefined ? undefined : defAt.get(name));
+  for (let e = 0; e < fn.ops.length; e++) {
+    const emb = fn.ops[e];
+    if (emb.name !== 'ttnn.embedding' || emb.operandNames.length < 2) continue;
+    const chain = chainAround(fn, e, producer, soleUser);
+    if (chain === undefined) continue;
+    if (!chain.opIndices.includes(opIndex)) continue;
+    const deallocIndices = chain.intermediates.map((n) => deallocOf.get(n)).filter((i): i is number => i !== undefined);
+    return { ...chain, deallocIndices };
+  }
+  return undefined;
+}
+
+function chainAround(
+  fn: TtnnFunction,
+  e: number,
+  producer: (name: string | undefined) => number | undefined,
+  soleUser: (name: string) => number | undefined,
+): (Omit<PadChain, 'deallocIndices'> & { intermediates: string[] }) | undefined {
+  const ops = fn.ops;
+  const emb = ops[e];
+  const before: number[] = [];
+  // Walk up from the embedding weight: [to_layout] ← reshape ← [permute] ← [to_layout].
+  let cur = producer(emb.operandNames[1]);
+  const take = (name: string, i: number | undefined): number | undefined => {
+    if (i === undefined || ops[i].name !== name) return undefined;
+    return i;
+  };
+  const l = take('ttnn.to_layout', cur);
+  if (l !== undefined) {
+    before.unshift(l);
+    cur = producer(ops[l].operandNames[0]);
+  }
+  const r1 = take('ttnn.reshape', cur);
+  if (r1 === undefined) return undefined;
+  before.unshift(r1);
+  cur = producer(ops[r1].operandNames[0]);
+  const p1 = take('ttnn.permute', cur);
+  let perm: number[] | undefined;
+  if (p1 !== undefined) {
+    const pv = ops[p1].properties['permutation'];
+    if (pv === undefined || pv.kind !== 'ints') return undefined;
+    perm = [...pv.values];
+    before.unshift(p1);
+    cur = producer(ops[p1].operandNames[0]);
+  }
+  const t0 = take('ttnn.to_layout', cur);
+  if (t0 !== undefined) before.unshift(t0);
+  // Walk down from the embedding result: reshape → [permute back].
+  const after: number[] = [];
+  const r2 = soleUser(emb.resultNames[0] ?? '');
+  if (r2 === undefined || ops[r2].name !== 'ttnn.reshape') return undefined;
+  after.push(r2);
+  let last = r2;
+  if (perm !== undefined) {
+    const p2 = soleUser(ops[r2].resultNames[0] ?? '');
+    if (p2 === undefined || ops[p2].name !== 'ttnn.permute') return undefined;
+    const pv = ops[p2].properties['permutation'];
+    const inv = inversePerm(perm);
+    if (pv === undefined || pv.kind !== 'ints' || pv.values.join(',') !== inv.join(',')) return undefined;
+    after.push(p2);
+    last = p2;
+  }
+  const first = before[0];
+  const inputName = ops[first].operandNames[0];
+  const x = tensorOf(ops[first].operands[0]);
+  const y = tensorOf(ops[last].results[0]);
+  const w = tensorOf(ops[r1].results[0]);
+  const outputName = ops[last].resultNames[0];
+  if (inputName === undefined || outputName === undefined || x === undefined || y === undefined || w === undefined) return undefined;
+  // Every intermediate feeds only the next chain op.
+  const chainOps = [...before, e, ...after];
+  const intermediates: string[] = [];
+  for (let i = 0; i < chainOps.length - 1; i++) {
+    const name = ops[chainOps[i]].resultNames[0];
+    if (name === undefined || soleUser(name) !== chainOps[i + 1]) return undefined;
+    intermediates.push(name);
+  }
+  if (x.dims.length !== y.dims.length || x.dims.length === 0) return undefined;
+  const dim = perm === undefined ? 0 : perm[0];
+  const n = w.dims[0];
+  const k = y.dims[dim];
+  if (x.dims[dim] !== n || k <= n) return undefined;
+  for (let i = 0; i < x.dims.length; i++) if (i !== dim && x.dims[i] !== y.dims[i]) return undefined;
+  if (x.layout.dtype !== y.layout.dtype) return undefined;
+  // Indices: a dense constant gives the pattern; otherwise assume the causal front pad.
+  let front = k - n;
+  let back = 0;
+  let indexPattern: PadChain['indexPattern'] = 'assumed';
+  const idxProducer = producer(emb.operandNames[0]);
+  if (idxProducer !== undefined) {
+    const op = ops[idxProducer];
+    const value = op.properties['value'];
+    const ints = op.name === 'ttnn.constant' && value !== undefined && value.kind === 'other' ? denseInts(value.text) : undefined;
+    if (ints !== undefined) {
+      const pattern = clampPattern(ints, n);
+      if (pattern === undefined || ints.length !== k) return undefined;
+      front = pattern.front;
+      back = pattern.back;
+      indexPattern = 'read';
+    }
+  }
+  return { opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern, embeddingIndex: e, intermediates };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rewrites
+
+export interface ChainRewrite {
+  readonly edits: readonly FixEdit[];
+  /** Result names of the inserted ops. */
+  readonly results: readonly string[];
+  readonly notes: readonly string[];
+}
+
+interface RewriteContext {
+  readonly text: string;
+  readonly fn: SyntaxFunction;
+  readonly chain: PadChain;
+}
+
+function typeTextOf(ctx: RewriteContext, name: string): string | undefined {
+  const def = valueDefs(ctx.fn).get(name);
+  return def?.type === undefined ? undefined : sliceOf(ctx.text, def.type.range);
+}
+
+/** Replace the first chain op with `lines`, delete the rest of the chain and its intermediates' deallocates. */
+function chainEdits(ctx: RewriteContext, lines: readonly string[]): FixEdit[] {
+  const { text, fn, chain } = ctx;
+  const firstOp = fn.bodyOps[chain.opIndices[0]];
+  const indent = indentAt(text, firstOp.range.start);
+  const edits: FixEdit[] = [{ uri: 'self', range: firstOp.range, newText: lines.join(eolOf(text) + indent) }];
+  for (const i of [...chain.opIndices.slice(1), ...chain.deallocIndices]) {
+    const op = fn.bodyOps[i];
+    if (op !== undefined) edits.push({ uri: 'self', range: deletionRange(text, op.range), newText: '' });
+  }
+  return edits;
+}
+
+function locSuffix(ctx: RewriteContext): string {
+  const loc = locTextOf(ctx.text, ctx.fn.bodyOps[ctx.chain.embeddingIndex]);
+  return loc === '' ? '' : ` ${loc}`;
+}
+
+function assumptionNotes(chain: PadChain): string[] {
+  return chain.indexPattern === 'assumed'
+    ? [`the gather indices are not a readable constant: padding of ${chain.front} in front of dim ${chain.dim} assumed (the causal case)`]
+    : [];
+}
+
+/** The chain → one constant `ttnn.pad` with the chain's output type. */
+export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadChain): ChainRewrite | string {
+  const ctx = { text, fn, chain };
+  const inType = typeTextOf(ctx, chain.inputName);
+  const outType = typeTextOf(ctx, chain.outputName);
+  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
+  const padding: number[] = [];
+  for (let i = 0; i < chain.inputShape.length; i++) padding.push(i === chain.dim ? chain.front : 0, i === chain.dim ? chain.back : 0);
+  const line = `${chain.outputName} = "ttnn.pad"(${chain.inputName}) <{padding = array<i32: ${padding.join(', ')}>, use_multicore = true, value = 0.000000e+00 : f32}> : (${inType}) -> ${outType}${locSuffix(ctx)}`;
+  return { edits: chainEdits(ctx, [line]), results: [chain.outputName], notes: assumptionNotes(chain) };
+}
+
+/**
+ * The chain → slice of the edge row(s), repeat for more than one row, concat along the padded dim (tt-mlir PR #6562,
+ * ttmlir-memory.md §4). While `ttnn.repeat` has no L1 model here, the edge is passed to concat n times instead (same
+ * values), so every inserted op can be verified.
+ */
+export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, inputLayout: TensorLayout, deviceGrid: readonly [number, number]): ChainRewrite | string {
+  const ctx = { text, fn, chain };
+  const inType = typeTextOf(ctx, chain.inputName);
+  const outType = typeTextOf(ctx, chain.outputName);
+  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
+  if (inputLayout.memoryLayout !== 'interleaved' || (inputLayout.bufferType !== 'dram' && inputLayout.bufferType !== 'l1')) return 'the chain input is not interleaved in DRAM or L1';
+  if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major') return `no row-major size for ${inputLayout.dtype}`;
+  const def = valueDefs(fn).get(chain.inputName);
+  const enc = def?.type?.kind === 'tensor' ? def.type.encoding : undefined;
+  const aliases = aliasMap(fn.chunk);
+  const encText = enc === undefined ? undefined : enc.kind === 'attrAlias' ? (() => {
+    const a = aliases.get(enc.name)?.attr;
+    return a === undefined ? undefined : sliceOf(text, a.range);
+  })() : sliceOf(text, enc.range);
+  const elem = encText === undefined ? undefined : memrefElementText(encText);
+  if (elem === undefined || def?.type?.kind !== 'tensor') return 'cannot read the chain input layout';
+  const tensorType = def.type;
+  const writer = aliasWriter(text, fn.chunk);
+  const w = {
+    era: layoutEraOf(text),
+    deviceGrid,
+    dramSpace: memorySpaceText(text, fn.chunk, 'dram'),
+    l1Space: memorySpaceText(text, fn.chunk, 'l1'),
+  };
+  const placement = inputLayout.bufferType === 'dram' ? { kind: 'dram_interleaved' as const, grid: [1, 1] as const } : { kind: 'l1_interleaved' as const, grid: deviceGrid };
+  const elemTypeText = sliceOf(text, tensorType.elementType.range);
+  const typeFor = (shape: readonly number[]): string | undefined => {
+    const layout = layoutAttrText(shape, inputLayout.pageLayout, elem, placement, w);
+    return layout === undefined ? undefined : `tensor<${shape.join('x')}x${elemTypeText}, ${writer.aliasFor(layout)}>`;
+  };
+  const loc = locSuffix(ctx);
+  const rank = chain.inputShape.length;
+  const i32s = (xs: readonly number[]): string => `[${xs.map((x) => `${x} : i32`).join(', ')}]`;
+  const taken = new Set<string>();
+  const lines: string[] = [];
+  const deallocs: string[] = [];
+  const useRepeat = ESTIMATORS.has('ttnn.repeat');
+  const notes = assumptionNotes(chain);
+  const edge = (count: number, atFront: boolean): { names: string[]; type: string } | undefined => {
+    const edgeShape = chain.inputShape.map((d, i) => (i === chain.dim ? 1 : d));
+    const edgeType = typeFor(edgeShape);
+    if (edgeType === undefined) return undefined;
+    const begins = chain.inputShape.map((d, i) => (i === chain.dim && !atFront ? d - 1 : 0));
+    const ends = chain.inputShape.map((d, i) => (i === chain.dim && atFront ? 1 : d));
+    const sliceName = freshValueName(fn, atFront ? 'l1lens_front' : 'l1lens_back', taken);
+    lines.push(`${sliceName} = "ttnn.slice_static"(${chain.inputName}) <{begins = ${i32s(begins)}, ends = ${i32s(ends)}, step = ${i32s(new Array<number>(rank).fill(1))}}> : (${inType}) -> ${edgeType}${loc}`);
+    deallocs.push(`"ttnn.deallocate"(${sliceName}) <{force = false}> : (${edgeType}) -> ()${loc}`);
+    if (count === 1) return { names: [sliceName], type: edgeType };
+    if (!useRepeat) return { names: new Array<string>(count).fill(sliceName), type: edgeType };
+    const repShape = chain.inputShape.map((d, i) => (i === chain.dim ? count : d));
+    const repType = typeFor(repShape);
+    if (repType === undefined) return undefined;
+    const repName = freshValueName(fn, atFront ? 'l1lens_front_rep' : 'l1lens_back_rep', taken);
+    const dims = chain.inputShape.map((_, i) => (i === chain.dim ? count : 1));
+    lines.push(`${repName} = "ttnn.repeat"(${sliceName}) <{repeat_dims = #ttnn.shape<${dims.join('x')}>}> : (${edgeType}) -> ${repType}${loc}`);
+    deallocs.push(`"ttnn.deallocate"(${repName}) <{force = false}> : (${repType}) -> ()${loc}`);
+    return { names: [repName], type: repType };
+  };
+  const operands: { name: string; type: string }[] = [];
+  if (chain.front > 0) {
+    const f = edge(chain.front, true);
+    if (f === undefined) return 'cannot write the edge layout';
+    for (const n of f.names) operands.push({ name: n, type: f.type });
+  }
+  operands.push({ name: chain.inputName, type: inType });
+  if (chain.back > 0) {
+    const b = edge(chain.back, false);
+    if (b === undefined) return 'cannot write the edge layout';
+    for (const n of b.names) operands.push({ name: n, type: b.type });
+  }
+  if (!useRepeat && (chain.front > 1 || chain.back > 1)) notes.push('ttnn.repeat has no L1 model here, so the edge slice is concatenated repeatedly (same values)');
+  lines.push(`${chain.outputName} = "ttnn.concat"(${operands.map((o) => o.name).join(', ')}) <{dim = ${chain.dim} : si32}> : (${operands.map((o) => o.type).join(', ')}) -> ${outType}${loc}`);
+  lines.push(...deallocs);
+  const edits = chainEdits(ctx, lines);
+  const aliasEdit = writer.edit();
+  if (aliasEdit !== undefined) edits.push(aliasEdit);
+  const results = lines.map((l) => /^(%[\w$.-]+) =/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+  return { edits, results: [...new Set(results)], notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python source
+
+/** The first `file:line` a location names (through names, fused, callsite and `#locN` aliases). */
+export function fileLineOf(loc: Location | undefined, aliases: ReadonlyMap<string, { attr?: unknown }>, depth = 0): { file: string; line: number } | undefined {
+  if (loc === undefined || depth > 16) return undefined;
+  switch (loc.kind) {
+    case 'fileLineCol':
+      return { file: loc.file, line: loc.line };
+    case 'name':
+      return fileLineOf(loc.child, aliases, depth + 1);
+    case 'fused':
+      for (const l of loc.locations.slice(0, 8)) {
+        const f = fileLineOf(l, aliases, depth + 1);
+        if (f !== undefined) return f;
+      }
+      return undefined;
+    case 'callsite':
+      return fileLineOf(loc.callee, aliases, depth + 1) ?? fileLineOf(loc.caller, aliases, depth + 1);
+    case 'aliasRef': {
+      const attr = aliases.get(loc.name)?.attr as { kind?: string; loc?: Location } | undefined;
+      return attr?.kind === 'loc' ? fileLineOf(attr.loc, aliases, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The Python `file:line` the chain came from (the embedding's loc first, then the other chain ops). */
+export function chainSource(fn: SyntaxFunction, chain: PadChain): { file: string; line: number } | undefined {
+  const aliases = aliasMap(fn.chunk);
+  for (const i of [chain.embeddingIndex, ...chain.opIndices]) {
+    const op: Operation | undefined = fn.bodyOps[i];
+    const f = fileLineOf(op?.location, aliases);
+    if (f !== undefined) return f;
+  }
+  return undefined;
+}

@@ -1,0 +1,123 @@
+/**
+ * Moving one SSA value to another placement by text: a layout for its shape in the file's era (reusing an equal alias
+ * or adding `#ttnn_layout_l1lensN`), written into the defining op's result type and every use's operand type, so the
+ * file stays type-consistent. Values that are returned or are function arguments are not moved (their type is part
+ * of the function's interface).
+ */
+
+import type { CoreRange, TensorLayout } from '../ttnn/layout';
+import { l1Footprint } from '../ttnn/layout';
+import type { TensorSpec } from '../ttnn/op';
+import type { Device } from '../ttnn/device';
+import { SyntaxFunction, aliasMap, sliceOf, usesOf, valueDefs } from './edits';
+import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
+import type { FixEdit } from './types';
+
+export function writeContext(text: string, fn: SyntaxFunction, device: Device): LayoutWriteContext {
+  return {
+    era: layoutEraOf(text),
+    deviceGrid: device.workerGrid,
+    dramSpace: memorySpaceText(text, fn.chunk, 'dram'),
+    l1Space: memorySpaceText(text, fn.chunk, 'l1'),
+  };
+}
+
+/** Layout source text of a value's type (alias resolved), if it has one. */
+function layoutSourceOf(text: string, fn: SyntaxFunction, name: string): string | undefined {
+  const def = valueDefs(fn).get(name);
+  if (def?.type?.kind !== 'tensor' || def.type.encoding === undefined) return undefined;
+  const enc = def.type.encoding;
+  if (enc.kind !== 'attrAlias') return sliceOf(text, enc.range);
+  const a = aliasMap(fn.chunk).get(enc.name)?.attr;
+  return a === undefined ? undefined : sliceOf(text, a.range);
+}
+
+/** Why `name` cannot be retyped, or undefined when it can. */
+export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefined {
+  const def = valueDefs(fn).get(name);
+  if (def === undefined) return `${name} is not defined in this function`;
+  if (def.kind === 'arg') return `${name} is a function argument (its layout is part of the signature)`;
+  if (def.type?.kind !== 'tensor' || def.type.encoding === undefined) return `${name} has no layout encoding`;
+  for (const u of usesOf(fn, name)) {
+    if (u.op.name === 'func.return') return `${name} is returned (its layout is part of the signature)`;
+    const t = u.op.operandTypes[u.operandIndex];
+    if (t === undefined || t.kind !== 'tensor' || t.encoding === undefined) return `a use of ${name} has no written layout`;
+  }
+  return undefined;
+}
+
+/** Edits giving `name` the layout `placement` (plus the alias the writer collects), or why not. */
+export function retypeEdits(
+  text: string,
+  fn: SyntaxFunction,
+  name: string,
+  spec: TensorSpec,
+  placement: Placement,
+  w: LayoutWriteContext,
+  writer: AliasWriter,
+): FixEdit[] | string {
+  const blocked = retypeBlocker(fn, name);
+  if (blocked !== undefined) return blocked;
+  if (spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return `${name} has no known shape and layout`;
+  const source = layoutSourceOf(text, fn, name);
+  const elem = source === undefined ? undefined : memrefElementText(source);
+  if (elem === undefined) return `cannot read the memref element type of ${name}'s layout`;
+  if (spec.layout.syntax !== 'ttnn_layout') return 'layouts of this syntax era (#tt.layout) are not rewritten';
+  const value = layoutAttrText(spec.shape.dims, spec.layout.pageLayout, elem, placement, w);
+  if (value === undefined) return `no layout text for a rank-0 tensor`;
+  const alias = writer.aliasFor(value);
+  const def = valueDefs(fn).get(name);
+  const edits: FixEdit[] = [];
+  if (def?.type?.kind === 'tensor' && def.type.encoding !== undefined) edits.push({ uri: 'self', range: def.type.encoding.range, newText: alias });
+  for (const u of usesOf(fn, name)) {
+    const t = u.op.operandTypes[u.operandIndex];
+    if (t?.kind === 'tensor' && t.encoding !== undefined) edits.push({ uri: 'self', range: t.encoding.range, newText: alias });
+  }
+  // The same type node can be shared when an op uses a value twice: keep each range once.
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const k = `${e.range.start}:${e.range.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The TensorLayout `layoutAttrText` writes for `placement` (what the decoder will read back). */
+export function placedLayout(spec: TensorSpec & { layout: TensorLayout }, dims: readonly number[], placement: Placement, deviceGrid: readonly [number, number], era: string): TensorLayout {
+  const { rows, cols } = physicalUnits(dims, spec.layout.pageLayout);
+  const nCores = deviceGrid[0] * deviceGrid[1];
+  const sharded = placement.kind === 'height_sharded' || placement.kind === 'width_sharded' || placement.kind === 'block_sharded';
+  const shardShape = placement.kind === 'dram_interleaved' ? [rows, cols] : placement.kind === 'l1_interleaved' ? [1, Math.ceil((rows * cols) / nCores)] : [Math.ceil(rows / placement.grid[0]), Math.ceil(cols / placement.grid[1])];
+  let coreRanges: TensorLayout['coreRanges'];
+  if (sharded && era === 'coreRanges') {
+    const n = placement.grid[0] * placement.grid[1];
+    const c = deviceGrid[1];
+    if (placement.kind === 'block_sharded') coreRanges = [{ start: { x: 0, y: 0 }, end: { x: placement.grid[1] - 1, y: placement.grid[0] - 1 } }];
+    else {
+      const full = Math.floor(n / c);
+      const rem = n % c;
+      const ranges: CoreRange[] = [];
+      if (full > 0) ranges.push({ start: { x: 0, y: 0 }, end: { x: c - 1, y: full - 1 } });
+      if (rem > 0) ranges.push({ start: { x: 0, y: full }, end: { x: rem - 1, y: full } });
+      coreRanges = ranges;
+    }
+  }
+  return {
+    kind: 'layout',
+    pageLayout: spec.layout.pageLayout,
+    dtype: spec.layout.dtype,
+    bufferType: placement.kind === 'dram_interleaved' ? 'dram' : 'l1',
+    memoryLayout: placement.kind === 'dram_interleaved' || placement.kind === 'l1_interleaved' ? 'interleaved' : placement.kind,
+    gridShape: placement.grid,
+    coreRanges,
+    shardShape,
+    syntax: 'ttnn_layout',
+  };
+}
+
+/** Bytes per core of a tensor in L1 under `layout` (0 outside L1). */
+export function l1BytesOf(dims: readonly number[], layout: TensorLayout, device: Device): number {
+  return l1Footprint(dims, layout, device)?.bytesPerCore ?? 0;
+}
+

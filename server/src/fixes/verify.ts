@@ -1,0 +1,161 @@
+/**
+ * The gate every fix passes before it is offered: apply its edits in memory, re-parse (zero errors), check types
+ * (no new problems), re-analyse with the same options, and require that the op it targets (or the ops that replace
+ * it) fit, that no other op overflows where it did not or by more, and that no modeled op lost its model.
+ */
+
+import { ModuleAnalysis, OpAnalysis, analyzeModule } from '../analysis/analyze';
+import { parse as parseMlir } from '../mlir/parser';
+import type { ParseResult } from '../mlir/syntax';
+import { applyEdits } from './edits';
+import { typeProblems } from './typeCheck';
+import type { FailureAfter, FixEdit, FixOptions, FixTarget, FixVerification, OpFit } from './types';
+
+/** What the fix builder knows: the state before, computed once per `fixesFor` call. */
+export interface Baseline {
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly analysis: ModuleAnalysis;
+  readonly target: FixTarget;
+  readonly options: FixOptions;
+  /** Type problems of the unfixed text (lazy: only computed when a fix is verified). */
+  problems(): Set<string>;
+}
+
+export function makeBaseline(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, options: FixOptions): Baseline {
+  let cached: Set<string> | undefined;
+  return { text, parse, analysis, target, options, problems: () => (cached ??= typeProblems(text, parse)) };
+}
+
+export interface Candidate {
+  readonly edits: readonly FixEdit[];
+  /** The fix deletes the target op (a rewrite of the chain around it). */
+  readonly removesTarget: boolean;
+  /** Result names of inserted ops in the target function; each must be modeled and fit. */
+  readonly replacementResults: readonly string[];
+}
+
+export type VerifyOutcome = { readonly ok: true; readonly verification: FixVerification } | { readonly ok: false; readonly reason: string };
+
+/** Key of an op that survives edits: its first result, else its name and ordinal among same-named ops. */
+function opKeys(fa: { readonly ops: readonly OpAnalysis[] }): string[] {
+  const seen = new Map<string, number>();
+  return fa.ops.map((o) => {
+    const r = o.op.resultNames[0];
+    if (r !== undefined) return r;
+    const n = seen.get(o.op.name) ?? 0;
+    seen.set(o.op.name, n + 1);
+    return `${o.op.name}#${n}`;
+  });
+}
+
+export function opFit(functionName: string, o: OpAnalysis): OpFit {
+  return {
+    functionName,
+    opIndex: o.index,
+    opName: o.op.name,
+    resultName: o.op.resultNames[0] ?? '',
+    cbBytesPerCore: o.cbBytesPerCore,
+    peakL1BytesPerCore: o.peakL1BytesPerCore,
+    fits: o.overflow === undefined && o.estimate.kind !== 'unmodeled',
+    overflowKind: o.overflow?.kind,
+  };
+}
+
+/** `35 KB`, `1.21 MB`, `512 B` (binary units, as tt-metal sizes are). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+}
+
+export function failureText(f: FailureAfter): string {
+  return `${f.resultName === '' ? '' : `${f.resultName} `}${f.opName}`;
+}
+
+function firstFailureOf(a: ModuleAnalysis): FailureAfter | undefined {
+  const f = a.firstFailure;
+  if (f === undefined) return undefined;
+  const o = a.functions.find((x) => x.fn.name === f.functionName)?.ops[f.opIndex];
+  if (o === undefined) return undefined;
+  return { functionName: f.functionName, opIndex: f.opIndex, opName: o.op.name, resultName: o.op.resultNames[0] ?? '', kind: f.overflow.kind, message: f.overflow.message };
+}
+
+export function targetOp(base: Baseline): OpAnalysis | undefined {
+  return base.analysis.functions.find((f) => f.fn.name === base.target.functionName)?.ops[base.target.opIndex];
+}
+
+/** Apply, re-parse, re-check and re-analyse one candidate. */
+export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome {
+  const before = targetOp(base);
+  if (before === undefined) return { ok: false, reason: 'target op not found' };
+  const selfEdits = cand.edits.filter((e) => e.uri === 'self');
+  const fixed = applyEdits(base.text, selfEdits);
+  if (fixed === undefined) return { ok: false, reason: 'edits overlap' };
+  const parsed = parseMlir(fixed);
+  const errors = parsed.errors.filter((e) => e.severity === 'error');
+  if (errors.length > 0) return { ok: false, reason: `fixed text does not parse: ${errors[0].message}` };
+  const problemsAfter = typeProblems(fixed, parsed);
+  const problemsBefore = base.problems();
+  const newProblems = [...problemsAfter].filter((p) => !problemsBefore.has(p));
+  if (newProblems.length > 0) return { ok: false, reason: `types inconsistent: ${newProblems[0]}` };
+  const after = analyzeModule(parsed, base.options.analysis ?? {});
+
+  // Match ops across the two analyses by key.
+  const worsened: string[] = [];
+  const beforeByKey = new Map<string, OpAnalysis>();
+  for (const fa of base.analysis.functions) opKeys(fa).forEach((k, i) => beforeByKey.set(`${fa.fn.name}|${k}`, fa.ops[i]));
+  const targetKey = `${base.target.functionName}|${opKeys(base.analysis.functions.find((f) => f.fn.name === base.target.functionName)!)[base.target.opIndex]}`;
+  const replacementKeys = new Set(cand.replacementResults.map((r) => `${base.target.functionName}|${r}`));
+  let targetAfter: OpFit | 'removed' = 'removed';
+  const replacements: OpFit[] = [];
+  for (const fa of after.functions) {
+    const keys = opKeys(fa);
+    fa.ops.forEach((o, i) => {
+      const key = `${fa.fn.name}|${keys[i]}`;
+      if (replacementKeys.has(key)) {
+        replacements.push(opFit(fa.fn.name, o));
+        return;
+      }
+      if (key === targetKey) targetAfter = opFit(fa.fn.name, o);
+      const prior = beforeByKey.get(key);
+      if (prior === undefined || prior.op.name !== o.op.name) return;
+      if (o.overflow !== undefined) {
+        if (prior.overflow === undefined) worsened.push(`${keys[i]} ${o.op.name} now overflows (${o.overflow.kind})`);
+        else if (o.overflow.cbRegionEndBytes > prior.overflow.cbRegionEndBytes) worsened.push(`${keys[i]} ${o.op.name} overflows by more`);
+      }
+      if (prior.estimate.kind !== 'unmodeled' && o.estimate.kind === 'unmodeled') worsened.push(`${keys[i]} ${o.op.name} lost its L1 model (${o.estimate.reason})`);
+    });
+  }
+  const tAfter = targetAfter as OpFit | 'removed';
+  if (cand.removesTarget && tAfter !== 'removed') return { ok: false, reason: 'the rewrite left the target op in place' };
+  if (!cand.removesTarget) {
+    if (tAfter === 'removed') return { ok: false, reason: 'the target op disappeared' };
+    if (!tAfter.fits) return { ok: false, reason: tAfter.cbBytesPerCore === null ? 'the target op has no L1 model after the fix' : `the target op still overflows (${tAfter.overflowKind})` };
+  }
+  if (replacements.length !== cand.replacementResults.length) return { ok: false, reason: 'inserted ops not found after re-parse' };
+  const bad = replacements.find((r) => !r.fits);
+  if (bad !== undefined) {
+    return { ok: false, reason: bad.cbBytesPerCore === null && bad.overflowKind === undefined ? `${bad.opName} has no L1 model, cannot show it fits` : `${bad.resultName} ${bad.opName} would overflow (${bad.overflowKind})` };
+  }
+  if (worsened.length > 0) return { ok: false, reason: worsened[0] };
+
+  const firstFailureAfter = firstFailureOf(after);
+  const fitted = tAfter === 'removed' ? replacements : [tAfter];
+  const peak = Math.max(0, ...fitted.map((f) => f.peakL1BytesPerCore));
+  const then = firstFailureAfter === undefined ? 'no op overflows after this' : `then ${failureText(firstFailureAfter)} fails first`;
+  const summary = `fits: ${formatBytes(peak)}/core; ${then}`;
+  return {
+    ok: true,
+    verification: {
+      parseErrors: 0,
+      newTypeProblems: [],
+      targetBefore: opFit(base.target.functionName, before),
+      targetAfter: tAfter,
+      replacements,
+      firstFailureAfter,
+      worsened: [],
+      summary,
+    },
+  };
+}
