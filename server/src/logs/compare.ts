@@ -5,6 +5,7 @@
  * shape so the estimator can be wired in without changes here.
  */
 
+import type { Correlation, MappedOp } from './correlate';
 import type { CoreRange, LogFailure } from './parseLog';
 
 /** The parts of an op's L1 estimate the comparison needs (fill from estimate/ `OpEstimate` and the device). */
@@ -115,6 +116,33 @@ export function compareReached(opLabel: string, estimate: EstimateForComparison 
       `${opLabel} ran fine in this log, but the estimate flags it (CB region ends at ${formatBytes(estimate.cbRegionEndBytes)}): ` +
       'our model is wrong here',
   };
+}
+
+/** What the log says about one op of the file, next to our estimate: for diagnostics, hovers and the CLI's `observed`. */
+export type ObservedOp =
+  | { readonly kind: 'threw'; readonly op: MappedOp; readonly comparison: FailureComparison }
+  | { readonly kind: 'completed'; readonly op: MappedOp; readonly comparison: ReachedComparison };
+
+/**
+ * Every op a mapped (or failure-free) correlation touches, in execution order, the op that threw last.
+ * `estimateFor` looks up our estimate for an op by its range (undefined when unmodeled).
+ */
+export function observeOps(correlation: Correlation, estimateFor: (op: MappedOp) => EstimateForComparison | undefined): ObservedOp[] {
+  if (correlation.kind !== 'mapped' && correlation.kind !== 'noFailure') return [];
+  const observed: ObservedOp[] = correlation.reachedOps.map((op) => ({
+    kind: 'completed',
+    op,
+    comparison: compareReached(opLabel(op), estimateFor(op)),
+  }));
+  if (correlation.kind === 'mapped') {
+    observed.push({ kind: 'threw', op: correlation.failingOp, comparison: compareFailure(correlation.failure, estimateFor(correlation.failingOp)) });
+  }
+  return observed;
+}
+
+/** `%9 (ttnn.to_layout)`, or the op name alone for result-less ops. */
+export function opLabel(op: MappedOp): string {
+  return op.resultName === undefined ? op.opName : `${op.resultName} (${op.opName})`;
 }
 
 /** `9,990,400 B at (7,6)`, `890,144 B at (0,0)-(3,7)`, `780,800 B per bank (bank size 1,331,936 B)`. */

@@ -91,7 +91,7 @@ export function correlate(log: ParsedLog, file: ParseResult): Correlation {
   let orderConsistent = true;
 
   for (const run of runs) {
-    const isLastRun = run.ops.includes(lastOp);
+    const isLastRun = run.ops[run.ops.length - 1] === lastOp;
     const outcome = matchRun(run, functions);
     switch (outcome.kind) {
       case 'fits': {

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareFailure, compareReached, formatBytes, type EstimateForComparison } from '../../../server/src/logs/compare';
+import { compareFailure, compareReached, formatBytes, observeOps, type EstimateForComparison } from '../../../server/src/logs/compare';
+import { correlate } from '../../../server/src/logs/correlate';
 import { parseLog, type LogFailure } from '../../../server/src/logs/parseLog';
+import { parse } from '../../../server/src/mlir/parser';
 
 const failureOf = (name: string): LogFailure => {
   const failure = parseLog(readFileSync(join(__dirname, '../../fixtures/logs', name), 'utf8')).failure;
@@ -133,5 +135,31 @@ describe('formatBytes', () => {
     assert.equal(formatBytes(999), '999 B');
     assert.equal(formatBytes(1_499_136), '1,499,136 B');
     assert.equal(formatBytes(-1_056), '-1,056 B');
+  });
+});
+
+describe('observeOps', () => {
+  it("lists the seed log's completed ops and the op that threw, each next to its estimate", () => {
+    const mochi = parse(readFileSync(join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8'));
+    const correlation = correlate(parseLog(readFileSync(join(__dirname, '../../fixtures/logs/seed_mochi.log'), 'utf8')), mochi);
+    // Pretend we (wrongly) flag %7 and model %9 exactly; %6 and %8 are unmodeled here.
+    const observed = observeOps(correlation, (op) =>
+      op.resultName === '%9' ? seedEstimate : op.resultName === '%7' ? { ...seedEstimate, cbRegionEndBytes: 1_600_000 } : undefined,
+    );
+    assert.deepEqual(
+      observed.map((o) => [o.kind, o.op.resultName, o.comparison.kind]),
+      [
+        ['completed', '%6', 'consistent'],
+        ['completed', '%7', 'contradiction'],
+        ['completed', '%8', 'consistent'],
+        ['threw', '%9', 'compared'],
+      ],
+    );
+    const contradiction = observed[1]!.comparison;
+    assert.equal(
+      contradiction.kind === 'contradiction' && contradiction.text,
+      '%7 (ttnn.permute) ran fine in this log, but the estimate flags it (CB region ends at 1,600,000 B): our model is wrong here',
+    );
+    assert.deepEqual(observeOps(correlate(parseLog('nothing'), mochi), () => seedEstimate), []);
   });
 });
