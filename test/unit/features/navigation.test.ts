@@ -6,12 +6,12 @@ const T = 'tensor<32x32xbf16, #ttnn_layout>';
 const SOURCE = `#dram = #ttnn.buffer_type<dram>
 #ttnn_layout = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
 module {
-  func.func @f(%arg0: ${T}) -> (${T}) {
+  func.func @f(%arg0: ${T}) -> ${T} {
     %0 = "ttnn.relu"(%arg0) : (${T}) -> ${T} loc(#loc1)
     %1 = "ttnn.relu"(%0) : (${T}) -> ${T} loc(#loc2)
     return %1 : ${T} loc(#loc1)
   }
-  func.func @g(%arg0: ${T}) -> (${T}) {
+  func.func @g(%arg0: ${T}) -> ${T} {
     %0 = func.call @f(%arg0) : (${T}) -> ${T}
     return %0 : ${T}
   }

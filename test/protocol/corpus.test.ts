@@ -1,0 +1,76 @@
+/** The real server on a large corpus file (resnet, 1,115 ops): outline, hover, definition, references. */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+
+const FILE = path.join(REPO_ROOT, 'test/fixtures/corpus/tools/explorer/test/models/resnet_ttnn.mlir');
+const TEXT = fs.readFileSync(FILE, 'utf8');
+const URI = fileUri(FILE);
+const LINES = TEXT.split('\n');
+
+function posOf(needle: string, from = 0): proto.Position {
+  const at = TEXT.indexOf(needle, from);
+  assert.ok(at >= 0, needle);
+  const before = TEXT.slice(0, at);
+  return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
+}
+
+describe('protocol: corpus resnet_ttnn.mlir', () => {
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp();
+    await lsp.open(URI, TEXT);
+    await lsp.diagnostics(URI, 1);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('outlines every function with its op count', async () => {
+    const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as proto.DocumentSymbol[];
+    const functions: proto.DocumentSymbol[] = [];
+    const visit = (s: proto.DocumentSymbol): void => {
+      if (s.kind === proto.SymbolKind.Function) functions.push(s);
+      else s.children?.forEach(visit);
+    };
+    symbols.forEach(visit);
+    // Independent count: lines starting with `func.func` in the file.
+    assert.strictEqual(functions.length, LINES.filter((l) => /^\s*func\.func /.test(l)).length);
+    for (const f of functions) {
+      // Ops of a function: the non-empty lines strictly between its header and its closing brace, one op per line.
+      const header = f.range.start.line;
+      const nOps = LINES.slice(header + 1, f.range.end.line).filter((l) => l.trim() !== '').length;
+      assert.strictEqual(f.detail, `${nOps} ops`, f.name);
+    }
+  });
+
+  it('hovers the first conv2d with its shapes as written', async () => {
+    const at = TEXT.indexOf('"ttnn.conv2d"');
+    const lineStart = TEXT.lastIndexOf('\n', at) + 1;
+    const line = TEXT.slice(lineStart, TEXT.indexOf('\n', at));
+    const result = /^\s*(%\w+) =/.exec(line)![1]!;
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: posOf('"ttnn.conv2d"') });
+    const markdown = (hover!.contents as proto.MarkupContent).value;
+    assert.ok(markdown.startsWith(`**${result} ttnn.conv2d**`), markdown.split('\n')[0]);
+    const outShape = /-> tensor<([0-9x]+)x(bf16|f32)/.exec(line)![1]!;
+    assert.ok(markdown.includes(`| output 0 | \`${result}\` ${outShape}x`), markdown);
+  });
+
+  it('goes from an operand to its definition and back through references', async () => {
+    const at = TEXT.indexOf('"ttnn.conv2d"');
+    const line = TEXT.slice(at, TEXT.indexOf('\n', at));
+    const operand = /\((%\w+)/.exec(line)![1]!;
+    const usePos = posOf(`(${operand}`, at);
+    usePos.character += 1;
+    const defs = (await lsp.connection.sendRequest(proto.DefinitionRequest.type, { textDocument: { uri: URI }, position: usePos })) as proto.Location[];
+    assert.strictEqual(defs.length, 1);
+    const defLine = LINES[defs[0]!.range.start.line]!;
+    assert.strictEqual(defLine.slice(defs[0]!.range.start.character, defs[0]!.range.end.character), operand);
+    const refs = await lsp.connection.sendRequest(proto.ReferencesRequest.type, { textDocument: { uri: URI }, position: usePos, context: { includeDeclaration: false } });
+    assert.ok(refs!.some((r) => r.range.start.line === usePos.line && r.range.start.character === usePos.character));
+    for (const r of refs!) assert.strictEqual(LINES[r.range.start.line]!.slice(r.range.start.character, r.range.end.character), operand);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The real bundled server over stdio on the seed example: diagnostics pushed and pulled, hover, inlay hints, code
+ * lens, incremental edits and the ttnnL1/* requests. Figures come from the seed's tt-metal message and its text.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import * as ext from '../../server/src/lsp/ext';
+
+const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
+const SEED = fs.readFileSync(SEED_PATH, 'utf8');
+const URI = fileUri(SEED_PATH);
+
+function posIn(text: string, needle: string, delta = 0): proto.Position {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  const before = text.slice(0, at + delta);
+  return { line: before.split('\n').length - 1, character: at + delta - (before.lastIndexOf('\n') + 1) };
+}
+const pos = (needle: string, delta = 0) => posIn(SEED, needle, delta);
+/** Range of `%9 = "ttnn.to_layout"` in `text`. */
+function headRange(text: string, head: string): proto.Range {
+  const start = posIn(text, head);
+  return { start, end: { line: start.line, character: start.character + head.length } };
+}
+
+describe('protocol: seed example, push diagnostics', () => {
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp();
+    await lsp.open(URI, SEED);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('publishes the Error on %9 with tt-metal wording, producer chain and a link to the Python source', async () => {
+    const published = await lsp.diagnostics(URI, 1);
+    const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
+    assert.strictEqual(errors.length, 1);
+    const e = errors[0]!;
+    assert.deepStrictEqual(e.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
+    assert.strictEqual(e.code, 'l1-cb-overflow');
+    assert.strictEqual(e.source, 'ttnn-l1');
+    assert.ok(e.message.includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), e.message);
+    const related = e.relatedInformation ?? [];
+    assert.deepStrictEqual(related.find((r) => r.message.startsWith('%8 ttnn.reshape'))?.location, { uri: URI, range: headRange(SEED, '%8 = "ttnn.reshape"') });
+    // loc("tests/torch/models/mochi/single_ops.py":16:0), resolved against the workspace folder; line 16 is 0-based 15.
+    const python = related.find((r) => r.location.uri.endsWith('.py'))!;
+    assert.deepStrictEqual(python.location, { uri: fileUri(path.join(REPO_ROOT, 'tests/torch/models/mochi/single_ops.py')), range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } } });
+    const warnings = published.diagnostics.filter((d) => d.code === 'l1-overflow-not-reached');
+    assert.ok(warnings.some((w) => w.range.start.line === pos('%10 = "ttnn.embedding"').line && w.severity === proto.DiagnosticSeverity.Warning));
+  });
+
+  it('hovers %9 with the verdict first and the CB table below', async () => {
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: pos('%9 =', 1) });
+    const markdown = (hover!.contents as proto.MarkupContent).value;
+    assert.strictEqual(markdown.split('\n')[0], '**%9 ttnn.to_layout** — tt-metal throws here: CB region 9,990,400 B > 1,499,136 B on core (7,6)');
+    assert.ok(markdown.includes('| CB c_16 (output) | 2,414 x 2,048 B = 4,943,872 B on cliff_col_row (1 core) |'));
+    assert.deepStrictEqual(hover!.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
+  });
+
+  it('returns inlay hints for the visible lines only', async () => {
+    const line = pos('%9 =').line;
+    const hints = await lsp.connection.sendRequest(proto.InlayHintRequest.type, { textDocument: { uri: URI }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+    assert.deepStrictEqual(hints?.map((h) => [h.label, h.position.line]), [['CB 9.99 MB > 1.50 MB', line]]);
+    const lineText = SEED.split('\n')[line]!;
+    assert.strictEqual(hints![0]!.position.character, lineText.length);
+  });
+
+  it('puts a code lens on @main', async () => {
+    const lenses = await lsp.connection.sendRequest(proto.CodeLensRequest.type, { textDocument: { uri: URI } });
+    assert.strictEqual(lenses?.length, 1);
+    assert.deepStrictEqual(lenses![0]!.range.start, pos('@main'));
+    assert.match(lenses![0]!.command!.title, /^peak L1 .* · \d+ ops overflow$/);
+  });
+
+  it('answers ttnnL1/fileSummary, ttnnL1/timeline and ttnnL1/checkFiles', async () => {
+    const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, { uri: URI });
+    // 1,499,136 - 102,656 = 1,396,480 B usable per core.
+    assert.strictEqual(summary.limitBytesPerCore, 1_396_480);
+    assert.ok(summary.overflowCount >= 2);
+    const t = await lsp.connection.sendRequest<ext.TimelineResult>(ext.TIMELINE_METHOD, { uri: URI });
+    const nine = t.functions[0]!.ops.find((p) => p.result === '%9')!;
+    assert.deepStrictEqual([nine.line, nine.character, nine.overflows], [pos('%9 =').line, pos('%9 =').character, true]);
+    const corpusFile = path.join(REPO_ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/layout_encoding.mlir');
+    const checked = await lsp.connection.sendRequest<ext.CheckFilesResult>(ext.CHECK_FILES_METHOD, { uris: [URI, fileUri(corpusFile), fileUri('/nonexistent/x.mlir')] });
+    assert.deepStrictEqual(checked.files.map((f) => [f.uri, f.overflowCount, f.error !== undefined]), [
+      [URI, summary.overflowCount, false],
+      [fileUri(corpusFile), 0, false],
+      [fileUri('/nonexistent/x.mlir'), 0, true],
+    ]);
+  });
+
+  it('re-publishes after an incremental edit, with ranges moved by the inserted line', async () => {
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }],
+    });
+    const published = await lsp.diagnostics(URI, 2);
+    const e = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error)!;
+    assert.deepStrictEqual(e.range, headRange('// edited\n' + SEED, '%9 = "ttnn.to_layout"'));
+  });
+});
+
+describe('protocol: seed example, pull diagnostics', () => {
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp({ pullDiagnostics: true, settings: { notReachedSeverity: 'information' } });
+    await lsp.open(URI, SEED);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('declares a diagnostic provider and answers full, then unchanged, then full after an edit', async () => {
+    const first = (await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: URI } })) as proto.FullDocumentDiagnosticReport;
+    assert.strictEqual(first.kind, 'full');
+    const e = first.items.find((d) => d.severity === proto.DiagnosticSeverity.Error)!;
+    assert.deepStrictEqual(e.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
+    // The workspace/configuration answer set notReachedSeverity = information.
+    assert.ok(first.items.filter((d) => d.code === 'l1-overflow-not-reached').every((d) => d.severity === proto.DiagnosticSeverity.Information));
+    const again = await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId: first.resultId });
+    assert.strictEqual(again.kind, 'unchanged');
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+    });
+    const after = (await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId: first.resultId })) as proto.FullDocumentDiagnosticReport;
+    assert.strictEqual(after.kind, 'full');
+    assert.strictEqual(after.items.find((d) => d.severity === proto.DiagnosticSeverity.Error)!.range.start.line, e.range.start.line + 1);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * L1 features on the seed example (examples/mochi_replicate_pad.mlir). Expected figures come from the seed's own
+ * tt-metal message (9,990,400 B at core (7,6), max L1 1,499,136 B), its system_desc (base 102,656 B) and its text.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { codeLenses } from '../../../server/src/features/codeLens';
+import { diagnostics } from '../../../server/src/features/diagnostics';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../../../server/src/features/documentAnalysis';
+import { hoverAt } from '../../../server/src/features/hover';
+import { inlayHints } from '../../../server/src/features/inlayHints';
+import { fileSummary, timeline } from '../../../server/src/features/timeline';
+import { rangeOf } from './fixture';
+
+const SEED = fs.readFileSync(path.join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
+const doc = (settings: Partial<AnalysisSettings> = {}) => analyzeDocument(SEED, { ...DEFAULT_ANALYSIS_SETTINGS, ...settings });
+
+/** `%9 = "ttnn.to_layout"` as written in the seed: the squiggle range. */
+function head(result: string, opName: string): { start: number; end: number } {
+  return rangeOf(SEED, `${result} = "${opName}"`);
+}
+
+function lineOf(offset: number): number {
+  return SEED.slice(0, offset).split('\n').length;
+}
+
+describe('features on the seed example', () => {
+  it('reports %9 to_layout as the Error tt-metal throws at, in tt-metal words, with the bytes from the log', () => {
+    const errors = diagnostics(doc()).filter((d) => d.severity === 'error');
+    assert.strictEqual(errors.length, 1);
+    const e = errors[0]!;
+    assert.deepStrictEqual(e.range, head('%9', 'ttnn.to_layout'));
+    assert.strictEqual(e.code, 'l1-cb-overflow');
+    assert.ok(e.message.includes('circular buffers on core (7,6) grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), e.message);
+    // 9,990,400 - 102,656 = 9,887,744 B of CBs: two CBs of 2,414 pages x 2,048 B (2 x 4,943,872).
+    assert.ok(e.message.includes('c_0 2,414 x 2,048 B + c_16 2,414 x 2,048 B = 9,887,744 B'), e.message);
+  });
+
+  it('points the Error at the producer chain (the reshape that made 4x4884480) and the Python source line', () => {
+    const e = diagnostics(doc()).find((d) => d.severity === 'error')!;
+    const reshape = e.related.find((r) => r.message.startsWith('%8 ttnn.reshape'));
+    assert.ok(reshape !== undefined);
+    assert.deepStrictEqual(reshape.target, { kind: 'range', range: head('%8', 'ttnn.reshape') });
+    assert.ok(reshape.message.includes('4x4884480xbf16'));
+    // %9 has loc(#loc7); #loc7 = loc("aten__index_workaround"(#loc2)); #loc2 = single_ops.py:16:0.
+    assert.deepStrictEqual(e.related.find((r) => r.target.kind === 'file')?.target, { kind: 'file', file: 'tests/torch/models/mochi/single_ops.py', line: 16, column: 0 });
+  });
+
+  it('marks later overflowing ops (%10 embedding) as not reached, pointing back at %9, with the severity setting', () => {
+    const later = diagnostics(doc()).filter((d) => d.code === 'l1-overflow-not-reached');
+    assert.ok(later.length >= 1);
+    const embedding = later.find((d) => d.range.start === head('%10', 'ttnn.embedding').start);
+    assert.ok(embedding !== undefined);
+    assert.strictEqual(embedding.severity, 'warning');
+    assert.ok(embedding.message.startsWith(`Not reached: execution stops at %9 ttnn.to_layout (line ${lineOf(head('%9', 'ttnn.to_layout').start)})`), embedding.message);
+    assert.deepStrictEqual(embedding.related[0]?.target, { kind: 'range', range: head('%9', 'ttnn.to_layout') });
+    const hinted = diagnostics(doc({ notReachedSeverity: 'hint' })).filter((d) => d.code === 'l1-overflow-not-reached');
+    assert.ok(hinted.every((d) => d.severity === 'hint'));
+  });
+
+  it('adds "no L1 model" information only when the setting asks for it', () => {
+    assert.strictEqual(diagnostics(doc()).filter((d) => d.code === 'no-l1-model').length, 0);
+    const infos = diagnostics(doc({ noModelInfo: true })).filter((d) => d.code === 'no-l1-model');
+    assert.ok(infos.length > 0);
+    assert.ok(infos.every((d) => d.severity === 'information' && d.message.startsWith('No L1 model for ttnn.')));
+  });
+
+  it('hovers %9 with a compact verdict and a table of the numbers', () => {
+    const at = SEED.indexOf('%9 =') + 1;
+    const hover = hoverAt(doc(), at)!;
+    assert.deepStrictEqual(hover.range, head('%9', 'ttnn.to_layout'));
+    const [first] = hover.markdown.split('\n');
+    assert.strictEqual(first, '**%9 ttnn.to_layout** — tt-metal throws here: CB region 9,990,400 B > 1,499,136 B on core (7,6)');
+    for (const row of [
+      '| input 0 | `%8` 4x4884480xbf16 tile, dram interleaved; padded 32x4884480; 152,640 tiles (#ttnn_layout5) |',
+      '| CB c_0 (input) | 2,414 x 2,048 B = 4,943,872 B on cliff_col_row (1 core) |',
+      '| CB bytes per core | 9,887,744 B (9.89 MB) on (7,6); worst 9,924,608 B (9.92 MB) |',
+    ]) {
+      assert.ok(hover.markdown.includes(row), `missing ${row}\n${hover.markdown}`);
+    }
+    assert.ok(hover.markdown.includes('base 102,656 B (system_desc)'));
+  });
+
+  it('hovers an alias use with its definition', () => {
+    const use = SEED.indexOf('#ttnn_layout6>') + 2;
+    const hover = hoverAt(doc(), use)!;
+    assert.strictEqual(hover.markdown, '```mlir\n#ttnn_layout6 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>\n```');
+  });
+
+  it('shows inlay hints only for ops in the visible range, the overflow as CB region end vs L1 size', () => {
+    const d = doc();
+    const nine = head('%9', 'ttnn.to_layout');
+    const hints = inlayHints(d, { start: nine.start, end: nine.end });
+    // 9,990,400 B = 9.99 MB; 1,499,136 B = 1.50 MB (decimal megabytes).
+    assert.deepStrictEqual(hints.map((h) => h.label), ['CB 9.99 MB > 1.50 MB']);
+    assert.strictEqual(SEED.slice(hints[0]!.offset - 10, hints[0]!.offset), 'loc(#loc7)');
+    assert.deepStrictEqual(inlayHints(d, { start: 0, end: SEED.indexOf('module @') }), []);
+  });
+
+  it('puts one code lens on @main with the peak and the number of overflowing ops', () => {
+    const d = doc();
+    const lenses = codeLenses(d);
+    assert.strictEqual(lenses.length, 1);
+    assert.deepStrictEqual(lenses[0]!.range, rangeOf(SEED, '@main'));
+    const nOverflowing = fileSummary(d).overflowCount;
+    assert.ok(lenses[0]!.title.endsWith(`· ${nOverflowing} ops overflow`), lenses[0]!.title);
+    assert.ok(nOverflowing >= 2);
+  });
+
+  it('summarises the file and lays out the timeline in op order', () => {
+    const d = doc();
+    const summary = fileSummary(d);
+    // Usable L1 = 1,499,136 - 102,656 = 1,396,480 B per core.
+    assert.strictEqual(summary.limitBytesPerCore, 1_396_480);
+    const t = timeline(d);
+    assert.deepStrictEqual(t.functions.map((f) => f.name), ['@main']);
+    const nine = t.functions[0]!.ops.find((p) => p.result === '%9')!;
+    assert.strictEqual(nine.offset, head('%9', 'ttnn.to_layout').start);
+    assert.strictEqual(nine.overflows, true);
+    assert.strictEqual(t.l1UnreservedBase, 102_656);
+  });
+});
