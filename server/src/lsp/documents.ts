@@ -31,6 +31,8 @@ export interface DocumentStoreOptions {
   readonly progress: boolean;
   readonly onAnalyzed: (analyzed: AnalyzedDocument) => void;
   readonly onClosed: (uri: string) => void;
+  /** Resolves once the client's settings are known; no analysis starts before (results would be thrown away). */
+  readonly settingsReady: Promise<void>;
 }
 
 export interface DocumentStore {
@@ -89,6 +91,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   };
 
   const get = async (uri: string): Promise<AnalyzedDocument | undefined> => {
+    await options.settingsReady;
     const textDocument = documents.get(uri);
     if (textDocument === undefined) return undefined;
     const entry = entryOf(uri);

@@ -18,11 +18,17 @@ export function startServer(): void {
   let ctx: handlers.HandlerContext | undefined;
   let pullDiagnostics = false;
   let configurationRequests = false;
+  let refreshDiagnostics = false;
+  let refreshInlayHints = false;
+  let markSettingsReady: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     configurationRequests = caps.workspace?.configuration === true;
+    refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+    refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri !== null) workspaceFolders = [params.rootUri];
     const initialSettings = parseSettings((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ?? params.initializationOptions);
@@ -32,6 +38,7 @@ export function startServer(): void {
       progress: caps.window?.workDoneProgress === true,
       onAnalyzed: (analyzed) => void publish(analyzed.uri, analyzed.version),
       onClosed: (uri) => void (pullDiagnostics ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] })),
+      settingsReady,
     });
     ctx = {
       store,
@@ -65,12 +72,14 @@ export function startServer(): void {
     if (ctx === undefined) return;
     const settings: ServerSettings = configurationRequests ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)) : ctx.store.settings();
     ctx.store.invalidateAll(settings);
-    if (pullDiagnostics) await connection.languages.diagnostics.refresh();
-    await connection.languages.inlayHint.refresh().catch(() => undefined);
+    // Ask clients that support it to re-pull what the new settings change.
+    if (pullDiagnostics && refreshDiagnostics) await connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (refreshInlayHints) await connection.languages.inlayHint.refresh().catch(() => undefined);
   };
 
   connection.onInitialized(() => {
-    if (configurationRequests) reloadSettings().catch((e: unknown) => connection.console.error(`settings: ${String(e)}`));
+    if (!configurationRequests) markSettingsReady();
+    else reloadSettings().catch((e: unknown) => connection.console.error(`settings: ${String(e)}`)).finally(markSettingsReady);
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       workspaceFolders = [...workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
     });
