@@ -27,8 +27,8 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
   before(async function () {
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
-    const vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-vsix-'));
-    const vsixPath = packageVsix(vsixDir);
+    // $E2E_VSIX tests an already built package (e.g. CI's `npm run package` output) instead of building one.
+    const vsixPath = process.env['E2E_VSIX'] ?? packageVsix(fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-vsix-')));
     timings['package'] = Date.now() - t0;
     server = await startCodeServer({
       vsixPath,
