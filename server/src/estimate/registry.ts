@@ -44,7 +44,7 @@ function buildRegistry(): ReadonlyMap<string, Estimator> {
   r.set('ttnn.linear', estimateMatmul);
   r.set('ttnn.conv2d', (op) => estimateConv2d(op));
   r.set('ttnn.conv3d', estimateConv3d);
-  for (const name of ['sum', 'mean', 'max', 'min', 'prod']) r.set(`ttnn.${name}`, estimateReduction);
+  for (const name of ['sum', 'mean', 'max', 'min']) r.set(`ttnn.${name}`, estimateReduction);
   r.set('ttnn.softmax', estimateSoftmax);
   for (const name of NO_PROGRAM_OPS) r.set(name, (op, ctx) => noProgram(op, ctx));
   return r;

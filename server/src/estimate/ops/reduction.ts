@@ -1,5 +1,5 @@
 /**
- * L1 estimate for generic reductions (`ttnn.sum`, `ttnn.mean`, `ttnn.max`, `ttnn.min`, `ttnn.prod` over W and/or H).
+ * L1 estimate for generic reductions (`ttnn.sum`, `ttnn.mean`, `ttnn.max`, `ttnn.min` over W and/or H; `ttnn.prod` has its own factories, unmodeled).
  *
  * Formula (bytes per core):
  *   c_0 input = 2 tiles, c_2 scaler = 1 tile (bf16, f32 for f32 input), c_3 output = 2 tiles          [1]

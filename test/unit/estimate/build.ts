@@ -1,0 +1,62 @@
+/** Test helpers: TTNN op records built directly (no parser), mirroring what tt-mlir's OpModel tests construct. */
+
+import type { DataType } from '../../../server/src/ttnn/dtype';
+import type { BufferType, MemoryLayout, TensorLayout } from '../../../server/src/ttnn/layout';
+import { paddedShape } from '../../../server/src/ttnn/layout';
+import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../../server/src/ttnn/op';
+import { presetDevice } from '../../../server/src/ttnn/device';
+import type { Era, EstimateContext } from '../../../server/src/estimate/types';
+
+export interface TensorOpts {
+  readonly dtype?: DataType;
+  readonly page?: 'tile' | 'row_major';
+  readonly buffer?: BufferType;
+  readonly mem?: MemoryLayout;
+  /** Virtual shard grid [rows, cols] for sharded layouts. */
+  readonly grid?: readonly [number, number];
+}
+
+/** A tensor with tt-mlir's canonical layout: sharded memref = ceil(physical / grid) per dim (tiles for tile layout). */
+export function tensor(shape: readonly number[], o: TensorOpts = {}): TensorSpec {
+  const page = o.page ?? 'tile';
+  const dtype = o.dtype ?? 'bf16';
+  const buffer = o.buffer ?? 'dram';
+  const mem = o.mem ?? (buffer === 'system_memory' ? undefined : 'interleaved');
+  const padded = paddedShape(shape, page);
+  const w = padded[padded.length - 1];
+  let vol = 1;
+  for (const d of padded) vol *= d;
+  const rows = vol / w;
+  const phys = page === 'tile' ? [rows / 32, w / 32] : [rows, w];
+  const grid = o.grid ?? [1, 1];
+  const shard = mem === 'interleaved' || mem === undefined ? phys : [Math.ceil(phys[0] / grid[0]), Math.ceil(phys[1] / grid[1])];
+  const layout: TensorLayout = {
+    kind: 'layout', pageLayout: page, dtype, bufferType: buffer, memoryLayout: mem, gridShape: grid, coreRanges: undefined, shardShape: shard, syntax: 'ttnn_layout',
+  };
+  return { kind: 'tensor', shape: { kind: 'known', dims: shape }, elementDtype: dtype, layout, layoutAlias: '' };
+}
+
+export const DEVICE_VALUE: ValueSpec = { kind: 'other', typeText: '!ttnn.device' };
+
+export function op(name: string, operands: readonly ValueSpec[], results: readonly ValueSpec[], properties: Record<string, PropValue> = {}): TtnnOp {
+  return {
+    name,
+    resultNames: results.map((_, i) => `%r${i}`),
+    operandNames: operands.map((_, i) => `%a${i}`),
+    operands,
+    results,
+    properties,
+    symbolUses: [],
+    range: { start: 0, end: 0 },
+    nameRange: { start: 0, end: 0 },
+    locationName: undefined,
+  };
+}
+
+export const ints = (...values: number[]): PropValue => ({ kind: 'ints', values });
+export const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+
+/** Wormhole n150 (the tt-mlir OpModel fixture's 8x8 N300 worker grid has the same figures). */
+export function whContext(o: { base?: number; era?: Era; live?: number } = {}): EstimateContext {
+  return { device: presetDevice('wormhole_b0_n150', { l1UnreservedBase: o.base }), era: o.era ?? 'legacy-block', liveL1BytesPerCore: o.live };
+}

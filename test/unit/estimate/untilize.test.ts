@@ -1,0 +1,97 @@
+/** Untilize family: the seed failure, both eras of the 2-D block split, and the small-tensor factories. */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import { computeNcoresWh, computeNcoresWhSb, splitBlocksForTilize } from '../../../server/src/estimate/common';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
+  return r as OpEstimate;
+}
+
+describe('estimate/untilize', () => {
+  // Seed: tensor<4x4884480xbf16> tile (padded 32 rows) → row-major, DRAM interleaved, WH n150 base 102,656.
+  const seedOp = op('ttnn.to_layout', [tensor([4, 4884480])], [tensor([4, 4884480], { page: 'row_major' })]);
+
+  it('reproduces the seed: 9,990,400 B on core (7,6), block factory, legacy era', () => {
+    const e = est(estimateOp(seedOp, whContext()));
+    assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
+    // Wt = 4,884,480 / 32 = 152,640; per = ceil(152,640 / 64) = 2,385; isqrt = 48; first c > 48 with
+    // ceil(152,640 / c) < 64 is 2,423 (152,640 / 63 = 2,422.9). 62 full blocks per row, cliff_row = 152,640 − 62·2,423 = 2,414.
+    // Ht = 1 < 2,423 → no full cores: 62 cliff_col cores + the cliff_col_row core (index 62, column-major (7,6)).
+    // Region end = 102,656 + 2,414·2,048 + 2,414·2,048 = 9,990,400.
+    assert.equal(e.cbRegionEndBytes, 9_990_400);
+    assert.deepEqual(e.reportedCore, [7, 6]);
+    assert.equal(e.cbBytesPerCore, 9_887_744);
+    // cliff_col cores hold full 2,423-tile blocks: 2·2,423·2,048 = 9,924,608 B (worse, but validated later).
+    assert.equal(e.worstCbBytesPerCore, 9_924_608);
+    assert.deepEqual(e.worstCore, [0, 0]);
+    assert.equal(e.nCoresUsed, 63);
+    assert.equal(e.confidence, 'exact');
+    const cliffColRow = e.coreGroups.find((g) => g.name === 'cliff_col_row');
+    assert.deepEqual(cliffColRow, { name: 'cliff_col_row', nCores: 1, firstCore: [7, 6], cbBytesPerCore: 9_887_744, cbRegionEndBytes: 9_990_400 });
+    assert.deepEqual(
+      e.cbs.filter((c) => c.coreGroup === 'cliff_col_row').map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+      [['c_0', 2414, 2048], ['c_16', 2414, 2048]],
+    );
+  });
+
+  it('sub-block era (tt-metal PR #35806): the same op fits', () => {
+    const e = est(estimateOp(seedOp, whContext({ era: 'sub-block' })));
+    // limit = (1,499,136 − 102,656) div 4,096 = 340 tiles < 2,423 → compute_ncores_wh_sb: B = 9·269 = 2,421 (64 blocks),
+    // s = 269, cliff_row = 152,640 − 63·2,421 = 117 (ttmetal-l1-model.md §3.7).
+    // cliff_col cores: 102,656 + 2·269·2,048 = 1,204,480; last core (index 63 = (7,7)): 102,656 + 2·117·2,048 = 581,888.
+    const byName = new Map(e.coreGroups.map((g) => [g.name, g]));
+    assert.equal(byName.get('cliff_col')?.cbRegionEndBytes, 1_204_480);
+    assert.equal(byName.get('cliff_col')?.nCores, 63);
+    assert.equal(byName.get('cliff_col_row')?.cbRegionEndBytes, 581_888);
+    assert.deepEqual(byName.get('cliff_col_row')?.firstCore, [7, 7]);
+    assert.equal(e.cbRegionEndBytes, 1_204_480);
+  });
+
+  it('work-split helpers match tt-metal on the worked numbers', () => {
+    assert.equal(computeNcoresWh(64, 152_640, 152_640, 1).blockSize, 2423);
+    const sb = computeNcoresWhSb(64, 152_640, 1, 340);
+    assert.deepEqual([sb?.blockSize, sb?.subBlockSize, sb?.nCores], [2421, 269, 64]);
+    // split_blocks_for_tilize: 960 tile rows on 64 cores → 15 per core, 64 cores, no cliff.
+    assert.deepEqual(splitBlocksForTilize(64, 960), { nCores: 64, blocksPerCore: 15, blocksCliff: 0 });
+    // 2 rows → 1 per core on 2 cores.
+    assert.deepEqual(splitBlocksForTilize(64, 2), { nCores: 2, blocksPerCore: 1, blocksCliff: 0 });
+  });
+
+  it('64x1024 DRAM tile → row-major: 131,072 B (tt-mlir OpModel TestOpModelLib.cpp@b73fc81:867)', () => {
+    // No padding change → untilize; Wt = 32 (not > 32) → MultiCore: 2 tile rows on 2 cores, one block per core →
+    // single-buffered c_0 = c_16 = 32 tiles · 2,048 = 65,536 each.
+    const e = est(estimateOp(op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]), whContext()));
+    assert.equal(e.factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(e.cbBytesPerCore, 131_072);
+    assert.equal(e.cbBytesSummedOverRanges, 131_072);
+    assert.equal(e.l1TensorBytesPerCore, 0);
+  });
+
+  it('untilize_with_unpadding interleaved factory when a tile row fits (seed %25)', () => {
+    // 1x4x60x106x768: padded 106 → 128 rows; Wt = 24 (not > 32), (2,048 + 2,048)·24 = 98,304 < free L1 →
+    // MultiCoreInterleaved: c_0 = c_16 = 24 tiles → 98,304 B; end = 102,656 + 98,304 = 200,960.
+    const e = est(estimateOp(op('ttnn.to_layout', [tensor([1, 4, 60, 106, 768])], [tensor([1, 4, 60, 106, 768], { page: 'row_major' })]), whContext()));
+    assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+    assert.equal(e.cbRegionEndBytes, 200_960);
+    // 4·60·128 / 32 = 960 tile rows → 64 cores.
+    assert.equal(e.nCoresUsed, 64);
+  });
+
+  it('live L1 tensors shrink the free space the factory sees', () => {
+    // 32x16384 bf16 (no padding): Wt = 512, (2,048 + 2,048)·512 = 2,097,152 > free L1 anyway → block; with a
+    // small tensor 32x256 (Wt = 8): 32,768 B needed; 1,380,000 B of live L1 leaves 1,499,136 − 1,380,000 − 102,656 = 16,480
+    // < 32,768 → block factory instead of MultiCore.
+    const small = op('ttnn.untilize', [tensor([32, 256])], [tensor([32, 256], { page: 'row_major' })]);
+    assert.equal(est(estimateOp(small, whContext())).factory, 'UntilizeMultiCoreProgramFactory');
+    assert.equal(est(estimateOp(small, whContext({ live: 1_380_000 }))).factory, 'UntilizeMultiCoreBlockProgramFactory');
+  });
+
+  it('sharded input is explicitly unmodeled', () => {
+    const r = estimateOp(op('ttnn.to_layout', [tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })], [tensor([256, 64], { page: 'row_major' })]), whContext());
+    assert.equal(r.kind, 'unmodeled');
+  });
+});
