@@ -48,9 +48,9 @@ function tensorOf(spec: TtnnOp['results'][number] | undefined): (TensorSpec & { 
   return { ...spec, dims: spec.shape.dims, layout: spec.layout };
 }
 
-/** Ints of a `dense<...>` constant's text, if it is a plain integer literal list. */
+/** Ints of a `dense<...>` constant's text, if it is a plain integer literal list (unanchored: the keyword may repeat). */
 function denseInts(text: string): number[] | undefined {
-  const m = /^dense<([-\d\s,[\]]*)>/.exec(text.replace(/\s+/g, ''));
+  const m = /dense<([-\d,[\]]*)>/.exec(text.replace(/\s+/g, ''));
   if (m === null) return undefined;
   const nums = m[1].match(/-?\d+/g);
   return nums === null ? undefined : nums.slice(0, 1_000_000).map(Number);
