@@ -4,6 +4,7 @@
  */
 
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
 import {
@@ -17,7 +18,17 @@ import {
 import * as proto from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The checkout root, whether this runs from test/support (tsx) or from out/test/support (compiled bench). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  let dir = from;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'esbuild.mjs')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(from, '..', '..');
+}
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
 
 let built: Promise<void> | undefined;
@@ -38,6 +49,8 @@ export interface LspOptions {
   readonly workspaceFolder?: string;
   /** Advertise window.workDoneProgress. */
   readonly progress?: boolean;
+  /** Spawn another language server instead of ours (benchmarks compare with mlir-lsp-server). */
+  readonly command?: { readonly path: string; readonly args: readonly string[] };
 }
 
 export interface LspSession {
@@ -58,8 +71,9 @@ export function fileUri(p: string): string {
 }
 
 export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
-  await buildServer();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (options.command === undefined) await buildServer();
+  const command = options.command ?? { path: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
+  const child = spawn(command.path, [...command.args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderrText = '';
   child.stderr!.on('data', (d: Buffer) => (stderrText += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -71,7 +71,20 @@ function occurrencesInScope(file: SyntaxFile, at: OccurrenceAt, options: ScopeOp
         for (const block of region.blocks) {
           if (block.label !== undefined) take({ nameKind: 'block', name: block.label.name, range: block.label.range, isDefinition: true });
           for (const arg of block.arguments) take({ nameKind: 'value', name: arg.name, range: arg.nameRange, isDefinition: true });
-          forEachOp(block.operations, { crossFunctions: false }, (op) => { for (const o of opOccurrences(op)) take(o); });
+          forEachOp(block.operations, { crossFunctions: false }, (op) => {
+            if (!options.definitionsOnly) {
+              for (const o of opOccurrences(op)) take(o);
+              return;
+            }
+            // Definitions only: results and block headers, without walking types and attributes (hot for hovers).
+            for (const r of op.results) take({ nameKind: 'value', name: r.name, range: r.range, isDefinition: true });
+            for (const region of op.regions) {
+              for (const b of region.blocks) {
+                if (b.label !== undefined) take({ nameKind: 'block', name: b.label.name, range: b.label.range, isDefinition: true });
+                for (const arg of b.arguments) take({ nameKind: 'value', name: arg.name, range: arg.nameRange, isDefinition: true });
+              }
+            }
+          });
         }
       }
       break;

@@ -42,20 +42,16 @@ const MAX_DEPTH = 256;
 export function occurrenceAt(file: SyntaxFile, offset: number): OccurrenceAt | undefined {
   const chunk = file.chunks.find((c) => c.range.start <= offset && offset <= c.range.end);
   if (chunk === undefined) return undefined;
-  for (const alias of chunk.aliases) {
-    if (offset < alias.range.start || offset > alias.range.end) continue;
+  const alias = containing(chunk.aliases, offset);
+  if (alias !== undefined) {
     const found = [...aliasDefinitionOccurrences(alias)].find((o) => touches(o.range, offset));
     return found === undefined ? undefined : { occurrence: found, chunk, op: undefined, ancestors: [] };
   }
-  const ancestors: Operation[] = [];
-  let ops: readonly Operation[] = chunk.operations;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const op = opContaining(ops, offset);
-    if (op === undefined) break;
-    ancestors.push(op);
+  const ancestors = opsAt(file, offset);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const op = ancestors[i]!;
     const own = [...opOccurrences(op)].find((o) => touches(o.range, offset));
-    if (own !== undefined) return { occurrence: own, chunk, op, ancestors };
-    ops = op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations));
+    if (own !== undefined) return { occurrence: own, chunk, op, ancestors: ancestors.slice(0, i + 1) };
   }
   return undefined;
 }
@@ -64,12 +60,18 @@ export function occurrenceAt(file: SyntaxFile, offset: number): OccurrenceAt | u
 export function opsAt(file: SyntaxFile, offset: number): Operation[] {
   const chunk = file.chunks.find((c) => c.range.start <= offset && offset <= c.range.end);
   const chain: Operation[] = [];
-  let ops: readonly Operation[] = chunk?.operations ?? [];
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const op = opContaining(ops, offset);
-    if (op === undefined) break;
+  let op = chunk === undefined ? undefined : containing(chunk.operations, offset);
+  for (let depth = 0; depth < MAX_DEPTH && op !== undefined; depth++) {
     chain.push(op);
-    ops = op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations));
+    const parent: Operation = op;
+    op = undefined;
+    // Binary searches all the way down: cost is O(depth x log ops), whatever the function's size.
+    for (const region of parent.regions) {
+      if (offset < region.range.start || offset > region.range.end) continue;
+      const block = containing(region.blocks, offset);
+      if (block !== undefined) op = containing(block.operations, offset);
+      break;
+    }
   }
   return chain;
 }
@@ -78,16 +80,16 @@ function touches(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
 }
 
-/** Binary search over ops sorted by start (source order). */
-function opContaining(ops: readonly Operation[], offset: number): Operation | undefined {
+/** Binary search over nodes in source order (non-overlapping ranges). */
+function containing<T extends { readonly range: TextRange }>(nodes: readonly T[], offset: number): T | undefined {
   let lo = 0;
-  let hi = ops.length - 1;
+  let hi = nodes.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const op = ops[mid]!;
-    if (offset < op.range.start) hi = mid - 1;
-    else if (offset > op.range.end) lo = mid + 1;
-    else return op;
+    const node = nodes[mid]!;
+    if (offset < node.range.start) hi = mid - 1;
+    else if (offset > node.range.end) lo = mid + 1;
+    else return node;
   }
   return undefined;
 }

@@ -1,0 +1,135 @@
+/**
+ * Language-server benchmark on generated 10k- and 100k-op files, over the real bundled server and stdio: time to
+ * first diagnostics, hover p50/p99, keystroke-to-diagnostics after a one-character edit, peak RSS; and, when Debian's
+ * `mlir-lsp-server-16` is installed, its time to first diagnostics on the same text and our ratio to it.
+ */
+
+import * as fs from 'fs';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../server/src/text/lineIndex';
+import { startLsp, type LspSession } from '../test/support/lspProcess';
+import { generateTtnnModule } from './generate';
+
+export interface LspBenchResult {
+  readonly nOps: number;
+  readonly bytes: number;
+  readonly firstDiagnosticsMs: number;
+  readonly nDiagnostics: number;
+  readonly hoverP50Ms: number;
+  readonly hoverP99Ms: number;
+  readonly editToDiagnosticsMs: number;
+  readonly peakRssBytes: number | undefined;
+  readonly mlirLsp: { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
+}
+
+const MLIR_LSP_CANDIDATES = ['/usr/bin/mlir-lsp-server-16', '/usr/lib/llvm-16/bin/mlir-lsp-server'];
+const N_HOVERS = 300;
+
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** VmHWM of a live process (Linux), in bytes. */
+function peakRss(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m === null ? undefined : Number(m[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offsets of the result names of `count` ops spread evenly over the file. */
+function hoverOffsets(text: string, count: number): number[] {
+  const all: number[] = [];
+  const re = /^\s+(%\d+) = "ttnn\./gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) all.push(m.index + m[0].indexOf('%') + 1);
+  const step = Math.max(1, Math.floor(all.length / count));
+  return all.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+async function timeFirstDiagnostics(lsp: LspSession, uri: string, text: string): Promise<{ ms: number; params: proto.PublishDiagnosticsParams }> {
+  const t0 = nowMs();
+  const published = lsp.diagnostics(uri, 1);
+  await lsp.open(uri, text, 1);
+  const params = await published;
+  return { ms: nowMs() - t0, params };
+}
+
+export async function benchLsp(nOps: number): Promise<LspBenchResult> {
+  const text = generateTtnnModule({ nOps, seed: 1 });
+  const uri = `untitled:bench-${nOps}.mlir`;
+  const lineIndex = new LineIndex(text);
+  const lsp = await startLsp();
+  const first = await timeFirstDiagnostics(lsp, uri, text);
+
+  const hoverMs: number[] = [];
+  for (const offset of hoverOffsets(text, N_HOVERS)) {
+    const t0 = nowMs();
+    await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: lineIndex.position(offset) });
+    hoverMs.push(nowMs() - t0);
+  }
+  hoverMs.sort((a, b) => a - b);
+
+  // One keystroke in the middle of the file: a space typed after an op's `=`.
+  const editAt = hoverOffsets(text, 3)[1]! + 3;
+  const t0 = nowMs();
+  const republished = lsp.diagnostics(uri, 2);
+  await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: lineIndex.position(editAt), end: lineIndex.position(editAt) }, text: ' ' }],
+  });
+  await republished;
+  const editToDiagnosticsMs = nowMs() - t0;
+  const rss = peakRss(lsp.child.pid);
+  await lsp.shutdown();
+
+  let mlirLsp: LspBenchResult['mlirLsp'];
+  const mlirPath = MLIR_LSP_CANDIDATES.find((p) => fs.existsSync(p));
+  if (mlirPath !== undefined) {
+    const other = await startLsp({ command: { path: mlirPath, args: [] } });
+    const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), text);
+    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: theirs.params.diagnostics[0]?.message ?? '' };
+    await other.shutdown();
+  }
+  return {
+    nOps,
+    bytes: text.length,
+    firstDiagnosticsMs: first.ms,
+    nDiagnostics: first.params.diagnostics.length,
+    hoverP50Ms: percentile(hoverMs, 50),
+    hoverP99Ms: percentile(hoverMs, 99),
+    editToDiagnosticsMs,
+    peakRssBytes: rss,
+    mlirLsp,
+  };
+}
+
+/** Prints one block per size; returns the measurements. */
+export async function runLspBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000]): Promise<LspBenchResult[]> {
+  const results: LspBenchResult[] = [];
+  for (const nOps of sizes) {
+    const r = await benchLsp(nOps);
+    results.push(r);
+    const mb = (r.bytes / 1e6).toFixed(1);
+    const rss = r.peakRssBytes === undefined ? 'n/a' : `${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(1)}x file)`;
+    log(`lsp ${nOps} ops (${mb} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics)`);
+    log(`lsp ${nOps} ops: hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; edit-to-diagnostics ${r.editToDiagnosticsMs.toFixed(0)} ms; peak RSS ${rss}`);
+    if (r.mlirLsp === undefined) {
+      log(`lsp ${nOps} ops: mlir-lsp-server-16 not installed (apt-get install mlir-16-tools) — no comparison`);
+    } else {
+      const ratio = r.firstDiagnosticsMs / r.mlirLsp.firstDiagnosticsMs;
+      log(
+        `lsp ${nOps} ops: mlir-lsp-server-16 first diagnostics ${r.mlirLsp.firstDiagnosticsMs.toFixed(0)} ms (${r.mlirLsp.nDiagnostics} diagnostics` +
+          `${r.mlirLsp.firstMessage === '' ? '' : `, first: "${r.mlirLsp.firstMessage.slice(0, 80)}"`}); ours/theirs = ${ratio.toFixed(2)}`,
+      );
+    }
+  }
+  return results;
+}
