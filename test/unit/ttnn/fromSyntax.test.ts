@@ -1,0 +1,132 @@
+/** The syntax → TTNN bridge: layouts in every printed era, element types, shapes, system descriptors, functions. */
+
+import { strict as assert } from 'assert';
+import { parse } from '../../../server/src/mlir/parser';
+import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import type { TensorSpec, TtnnModule } from '../../../server/src/ttnn/op';
+import type { TensorLayout } from '../../../server/src/ttnn/layout';
+
+function mod(text: string): TtnnModule {
+  return moduleFromSyntax(parse(text));
+}
+
+/** The first function's first argument's spec. */
+function argSpec(text: string): TensorSpec {
+  const spec = mod(text).functions[0]?.args[0]?.spec;
+  assert.ok(spec !== undefined && spec.kind === 'tensor', 'expected a tensor argument');
+  return spec;
+}
+
+function layoutOf(text: string): TensorLayout {
+  const spec = argSpec(text);
+  assert.equal(spec.layout.kind, 'layout', spec.layout.kind === 'unknown' ? spec.layout.reason : '');
+  return spec.layout as TensorLayout;
+}
+
+describe('ttnn/fromSyntax', () => {
+  it('decodes an aliased tile layout in DRAM (2026 frontend dump)', () => {
+    const l = layoutOf(`#dram = #ttnn.buffer_type<dram>
+#ttnn_layout5 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x152640x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+func.func @main(%arg0: tensor<4x4884480xbf16, #ttnn_layout5>) { return }`);
+    assert.deepEqual(
+      [l.pageLayout, l.dtype, l.bufferType, l.memoryLayout, l.gridShape, l.shardShape],
+      ['tile', 'bf16', 'dram', 'interleaved', [1, 1], [1, 152640]],
+    );
+  });
+
+  it('decodes row-major memrefs and the shape', () => {
+    const spec = argSpec(`#dram = #ttnn.buffer_type<dram>
+#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>
+func.func @f(%arg0: tensor<4x4884480xbf16, #l>) { return }`);
+    assert.deepEqual(spec.shape, { kind: 'known', dims: [4, 4884480] });
+    assert.equal(spec.layout.kind === 'layout' && spec.layout.pageLayout, 'row_major');
+  });
+
+  it('decodes the 2024 #tt.layout with undef and #tt.memory_space', () => {
+    const text = `#system = #tt.memory_space<system>
+#dram = #tt.memory_space<dram>
+#layout = #tt.layout<(d0, d1, d2, d3) -> (d0 * 672 + d1 * 224 + d2, d3), undef, <1x1>, memref<672x224xf32, #system>>
+#layout30 = #tt.layout<(d0, d1, d2, d3) -> (d0 * 672 + d1 * 224 + d2, d3), undef, <1x1>, memref<672x224xf32, #dram>, interleaved>
+func.func @f(%arg0: tensor<1x3x224x224xf32, #layout>, %arg1: tensor<1x3x224x224xf32, #layout30>) { return }`;
+    const fn = mod(text).functions[0];
+    const a = fn.args[0].spec;
+    const b = fn.args[1].spec;
+    assert.ok(a.kind === 'tensor' && a.layout.kind === 'layout' && b.kind === 'tensor' && b.layout.kind === 'layout');
+    assert.deepEqual([a.layout.bufferType, a.layout.memoryLayout, a.layout.syntax], ['system_memory', undefined, 'tt_layout']);
+    assert.deepEqual([b.layout.bufferType, b.layout.memoryLayout, b.layout.dtype], ['dram', 'interleaved', 'f32']);
+  });
+
+  it('decodes inline layouts without aliases (2025-01) and the !tt.tile spelling', () => {
+    const l = layoutOf(`func.func @forward(%arg0: tensor<1x12x3200xf32, #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 12 + d1, d2), <1x1>, memref<1x100x!tt.tile<32x32, f32>, #ttnn.buffer_type<dram>>, <interleaved>>>) { return }`);
+    assert.deepEqual([l.pageLayout, l.dtype, l.bufferType], ['tile', 'f32', 'dram']);
+  });
+
+  it('decodes every grid form and core ranges', () => {
+    const text = `#l1 = #ttnn.buffer_type<l1>
+#a = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x8, (d0, d1) -> (0, d0, d1)>, memref<1x1x!ttcore.tile<32x32, f32>, #l1>, <block_sharded>>
+#b = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 50176 + d1 * 224 + d2, d3), <8x8, virt_to_physical_map = (d0, d1) -> (0, d0, d1), physical_to_virt_map = (d0, d1, d2) -> (d1, d2)>, memref<1x25x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>
+#c = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 1024 + d1 * 32 + d2, d3), <32x1>, memref<1x8x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>, core_ranges = <[#ttnn.core_range<(0,0), (10,1)>, #ttnn.core_range<(0,2), (9,2)>]>>
+#d = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 256 + d1 * 32 + d2, d3), <8x1>, memref<1x4x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>, core_ranges = #ttnn.core_range_set<[#ttnn.core_range<(0,0), (7,0)>]>>
+#e = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x4x!ttcore.tile<32x32, f32>, #ttnn.buffer_type<dram>>, <interleaved>, exactGrid = true>
+func.func @f(%a: tensor<32x256xf32, #a>, %b: tensor<1x1x224x224xbf16, #b>, %c: tensor<1x32x32x256xbf16, #c>, %d: tensor<1x8x32x128xbf16, #d>, %e: tensor<64x128xf32, #e>) { return }`;
+    const layouts = mod(text).functions[0].args.map((a) => (a.spec.kind === 'tensor' && a.spec.layout.kind === 'layout' ? a.spec.layout : undefined));
+    assert.deepEqual(layouts.map((l) => l?.gridShape), [[1, 8], [8, 8], [32, 1], [8, 1], [1, 1]]);
+    assert.deepEqual(layouts.map((l) => l?.memoryLayout), ['block_sharded', 'interleaved', 'height_sharded', 'height_sharded', 'interleaved']);
+    // (0,0)-(10,1) is 11x2 = 22 cores, (0,2)-(9,2) is 10: 32 shard cores.
+    assert.deepEqual(layouts[2]?.coreRanges, [
+      { start: { x: 0, y: 0 }, end: { x: 10, y: 1 } },
+      { start: { x: 0, y: 2 }, end: { x: 9, y: 2 } },
+    ]);
+    assert.deepEqual(layouts[3]?.coreRanges, [{ start: { x: 0, y: 0 }, end: { x: 7, y: 0 } }]);
+  });
+
+  it('reads block-float tensor element types', () => {
+    const text = `#dram = #ttnn.buffer_type<dram>
+#l7 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<160x96x!ttcore.tile<32x32, bfp_bf8>, #dram>, <interleaved>>
+func.func @f(%arg0: tensor<5120x3072x!ttcore.tile<32x32, bfp_bf8>, #l7>) { return }`;
+    const spec = argSpec(text);
+    assert.equal(spec.elementDtype, 'bfp_bf8');
+    assert.equal(spec.layout.kind === 'layout' && spec.layout.dtype, 'bfp_bf8');
+    assert.deepEqual(spec.shape, { kind: 'known', dims: [5120, 3072] });
+  });
+
+  it('reports malformed layouts as unknown with a reason', () => {
+    const spec = argSpec(`#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, <interleaved>>
+func.func @f(%arg0: tensor<32x32xbf16, #l>) { return }`);
+    assert.equal(spec.layout.kind, 'unknown');
+    assert.match(spec.layout.kind === 'unknown' ? spec.layout.reason : '', /memref/);
+    const noEncoding = argSpec('func.func @f(%arg0: tensor<32x32xbf16>) { return }');
+    assert.equal(noEncoding.layout.kind, 'unknown');
+  });
+
+  it('reports byte sizes beyond 2^53 as model overflow, never a wrapped number', () => {
+    const spec = argSpec('func.func @f(%arg0: tensor<4294967296x4294967296xbf16>) { return }');
+    assert.deepEqual(spec.shape, { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true });
+  });
+
+  it('reads the system descriptor through its alias, and function roles', () => {
+    const text = `#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, coord_translation_offsets = 18x18, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, supported_data_types = [<f32>, <bf16>], supported_tile_sizes = [ 4x16,  32x32], dst_physical_size_tiles = 16, num_cbs = 32, num_compute_threads = 1, num_datamovement_threads = 2}], [0], [1 : i32], [ 0x0x0x0]>
+module attributes {ttcore.system_desc = #system_desc} {
+  ttcore.device_module {
+    builtin.module attributes {ttcore.system_desc = #system_desc} {
+      func.func @main_const_eval_0() attributes {tt.function_type = "const_eval"} { return }
+      func.func @main() { return }
+    }
+  }
+  ttcore.cpu_module {
+    builtin.module {
+      func.func @hoisted() { return }
+    }
+  }
+}`;
+    const m = mod(text);
+    assert.deepEqual(m.systemDesc, {
+      arch: 'wormhole_b0', gridRows: 8, gridCols: 8, l1SizeBytes: 1499136, l1UnreservedBase: 102656, numDramChannels: 12, numCbs: 32,
+      l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32,
+    });
+    assert.deepEqual(
+      m.functions.map((f) => [f.name, f.role, f.inCpuModule]),
+      [['@main_const_eval_0', 'const_eval', false], ['@main', 'entry', false], ['@hoisted', 'entry', true]],
+    );
+  });
+});
