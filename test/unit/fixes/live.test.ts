@@ -1,0 +1,112 @@
+/** Overflows from L1 tensors held live: deallocate after last use, spill to DRAM, and the layout solver; corpus files. */
+
+import { strict as assert } from 'assert';
+import type { Fix } from '../../../server/src/fixes/types';
+import { checkIrFix, fixesAt, load, read } from './harness';
+
+const LIVE = 'test/fixtures/fixes/l1_live.mlir';
+
+function kinds(fixes: readonly Fix[]): string[] {
+  return fixes.map((f) => f.fixKind);
+}
+
+describe('fixes/live tensors and layouts', () => {
+  // l1_live.mlir: %0 and %2 each 716,800 B/core in L1 interleaved (350 tiles x 2,048 B); %0 is freed only after %3.
+  // At %2 (op 2): 1,433,600 B live > 1,499,136 − 102,656 = 1,396,480 B → l1BuffersExhausted.
+  it('the fixture fails where expected', () => {
+    const l = load(read(LIVE));
+    assert.equal(l.analysis.firstFailure?.opIndex, 2);
+    assert.equal(l.analysis.firstFailure?.overflow.kind, 'l1BuffersExhausted');
+    assert.equal(l.analysis.functions[0].ops[2].liveL1TensorBytesPerCore, 1_433_600);
+  });
+
+  it('offers DRAM for %2, deallocating %0 after %1, and spilling %0; each fits after re-analysis', () => {
+    const l = load(read(LIVE));
+    const r = fixesAt(l, '@main', 2);
+    assert.deepEqual(kinds(r.fixes), ['layout', 'deallocate', 'spillToDram']);
+    for (const f of r.fixes) {
+      const { after } = checkIrFix(l, f, '@main', 2, { removed: false });
+      const op2 = after.functions[0].ops.find((o) => o.op.resultNames[0] === '%2')!;
+      // One 716,800 B tensor live + the binary add's CBs, 3 CBs x 2 tiles x 2,048 B = 12,288 → 729,088 B = 712 KB.
+      assert.equal(op2.peakL1BytesPerCore, 729_088, f.id);
+      assert.match(f.title, /712 KB\/core/);
+      assert.equal(f.verification.firstFailureAfter, undefined, 'nothing overflows afterwards');
+      assert.match(f.verification.summary, /no op overflows after this/);
+    }
+    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 712 KB/core');
+    assert.equal(r.fixes[1].title, 'Deallocate %0 (700 KB/core) after its last use (%1): %2 712 KB/core');
+  });
+
+  it('the deallocate moves: one free of %0, right after %1', () => {
+    const l = load(read(LIVE));
+    const fix = fixesAt(l, '@main', 2).fixes.find((f) => f.fixKind === 'deallocate')!;
+    const { fixedText } = checkIrFix(l, fix, '@main', 2, { removed: false });
+    const lines = fixedText.split('\n').map((s) => s.trim());
+    const relu = lines.findIndex((s) => s.startsWith('%1 = "ttnn.relu"'));
+    assert.equal(lines[relu + 1], '"ttnn.deallocate"(%0) <{force = false}> : (tensor<4480x5120xbf16, #ttnn_layout1>) -> ()');
+    assert.equal(lines.filter((s) => s.startsWith('"ttnn.deallocate"(%0)')).length, 1);
+  });
+
+  it('spilling reuses the equal DRAM alias and retypes every use', () => {
+    const l = load(read(LIVE));
+    const fix = fixesAt(l, '@main', 2).fixes.find((f) => f.fixKind === 'spillToDram')!;
+    const { fixedText } = checkIrFix(l, fix, '@main', 2, { removed: false });
+    assert.ok(!fixedText.includes('l1lens'), 'no new alias: #ttnn_layout is the DRAM form already');
+    assert.ok(fixedText.includes('%0 = "ttnn.add"(%arg0, %arg1) : (tensor<4480x5120xbf16, #ttnn_layout>, tensor<4480x5120xbf16, #ttnn_layout>) -> tensor<4480x5120xbf16, #ttnn_layout>'));
+    assert.ok(fixedText.includes('"ttnn.relu"(%0) : (tensor<4480x5120xbf16, #ttnn_layout>)'));
+  });
+
+  it('an input is re-placed at its producer', () => {
+    const l = load(read(LIVE));
+    const r = fixesAt(l, '@main', 3);
+    const input = r.fixes.find((f) => f.fixKind === 'layout')!;
+    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 712 KB/core');
+    checkIrFix(l, input, '@main', 3, { removed: false });
+  });
+
+  it('corpus ttnn_force_final_deallocs.mlir: whatever is offered for the conv activation view verifies, else it says why', () => {
+    const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir'));
+    const first = l.analysis.firstFailure!;
+    const r = fixesAt(l, first.functionName, first.opIndex);
+    for (const f of r.fixes) checkIrFix(l, f, first.functionName, first.opIndex, { removed: false });
+    assert.ok(r.fixes.length > 0 || r.rejected.length > 0 || r.layoutReason !== undefined, 'says why when nothing is offered');
+  });
+
+  it('corpus llama_attention_ttnn.mlir under a 1% usable-L1 cap: a sharded output fits ttnn.cos', () => {
+    const l = load(read('test/fixtures/corpus/llama_attention_ttnn.mlir'), { usableL1Cap: 0.01 });
+    const cos = l.analysis.overflows.find((o) => l.analysis.functions.find((f) => f.fn.name === o.functionName)!.ops[o.opIndex].op.name === 'ttnn.cos')!;
+    const r = fixesAt(l, cos.functionName, cos.opIndex);
+    const layout = r.fixes.filter((f) => f.fixKind === 'layout');
+    assert.ok(layout.length >= 1 && layout.length <= 3);
+    assert.match(layout[0].title, /sharded \d+x\d+: \d+ KB\/core/);
+    for (const f of layout) {
+      const { fixedText } = checkIrFix(l, f, cos.functionName, cos.opIndex, { removed: false });
+      assert.ok(/#ttnn_layout_l1lens0 = #ttnn.ttnn_layout<.*<(width|height|block)_sharded>/.test(fixedText), 'a new sharded alias');
+    }
+  });
+
+  it('every fix offered for the first 10 overflows of several corpus files under tight caps verifies independently', () => {
+    const files = [
+      'test/fixtures/corpus/llama_attention_ttnn.mlir',
+      'test/fixtures/corpus/r18_loc.mlir',
+      'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/optimizer/greedy/l1_spill_reshape_view_alias.mlir',
+      'test/fixtures/corpus/test/ttmlir/Transforms/memory_management.mlir',
+      'test/fixtures/corpus/falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
+    ];
+    let offered = 0;
+    for (const file of files) {
+      for (const cap of [0.01, 0.05]) {
+        const l = load(read(file), { usableL1Cap: cap });
+        for (const o of l.analysis.overflows.slice(0, 10)) {
+          const r = fixesAt(l, o.functionName, o.opIndex);
+          for (const f of r.fixes) {
+            checkIrFix(l, f, o.functionName, o.opIndex, { removed: f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad' });
+            offered++;
+          }
+          if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', `${file} op ${o.opIndex}: says why`);
+        }
+      }
+    }
+    assert.ok(offered > 0, 'some fixes were offered');
+  });
+});
