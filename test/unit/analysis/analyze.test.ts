@@ -1,0 +1,122 @@
+/** Whole-module analysis: the seed's first failure, clash with L1 buffers, liveness, const-eval execution order. */
+
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from '../../../server/src/mlir/parser';
+import { analyzeModule, liveTensorsAt, producerChain } from '../../../server/src/analysis/analyze';
+
+const SEED = readFileSync(join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
+
+describe('analysis/analyzeModule', () => {
+  it('seed: %9 to_layout is the first failure at 9,990,400 B on (7,6); %10 embedding is not reached', () => {
+    const a = analyzeModule(parse(SEED));
+    assert.equal(a.device.l1UnreservedBase, 102_656);
+    assert.equal(a.device.l1SizeBytes, 1_499_136);
+    assert.equal(a.device.source, 'system_desc');
+    // Usable per core: 1,499,136 − 102,656.
+    assert.equal(a.limitBytesPerCore, 1_396_480);
+    const first = a.firstFailure;
+    assert.ok(first !== undefined);
+    const main = a.functions.find((f) => f.fn.name === '@main');
+    assert.ok(main !== undefined);
+    const failing = main.ops[first.opIndex];
+    assert.deepEqual(failing.op.resultNames, ['%9']);
+    assert.equal(failing.op.name, 'ttnn.to_layout');
+    assert.equal(first.overflow.kind, 'cbBeyondL1');
+    assert.equal(first.overflow.status, 'first');
+    assert.equal(first.overflow.cbRegionEndBytes, 9_990_400);
+    assert.deepEqual(first.overflow.core, [7, 6]);
+    assert.equal(
+      first.overflow.message,
+      'Statically allocated circular buffers on core range [(x=7,y=6) - (x=7,y=6)] grow to 9990400 B which is beyond max L1 size of 1499136 B',
+    );
+    const embedding = a.overflows.find((o) => main.ops[o.opIndex].op.resultNames[0] === '%10');
+    assert.ok(embedding !== undefined, 'embedding overflow reported');
+    assert.equal(embedding.overflow.status, 'notReached');
+    // Only one 'first'.
+    assert.equal(a.overflows.filter((o) => o.overflow.status === 'first').length, 1);
+  });
+
+  it('seed: the producer chain of %9 names the reshape that made the 4x4884480 tensor', () => {
+    const a = analyzeModule(parse(SEED));
+    const main = a.functions.find((f) => f.fn.name === '@main')!;
+    const idx = main.ops.findIndex((o) => o.op.resultNames[0] === '%9');
+    const chain = producerChain(main, idx);
+    assert.deepEqual(chain[0], { opIndex: idx - 2, opName: 'ttnn.reshape', resultName: '%8', tensorText: '4x4884480xbf16 tile dram' });
+    assert.deepEqual(chain.map((c) => c.opName), ['ttnn.reshape', 'ttnn.permute', 'ttnn.to_layout']);
+  });
+
+  it('era option: sub-block split makes %9 fit, the embedding becomes the first failure', () => {
+    const a = analyzeModule(parse(SEED), { era: 'sub-block' });
+    const main = a.functions.find((f) => f.fn.name === '@main')!;
+    assert.ok(a.firstFailure !== undefined);
+    assert.deepEqual(main.ops[a.firstFailure.opIndex].op.resultNames, ['%10']);
+  });
+
+  const CLASH = `#dram = #ttnn.buffer_type<dram>
+#l1 = #ttnn.buffer_type<l1>
+#big = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <8x8>, memref<1x256x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>
+#idx = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x6xui32, #dram>, <interleaved>>
+#w = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x600000xbf16, #dram>, <interleaved>>
+#o = #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 6 + d1, d2), <1x1>, memref<6x600000xbf16, #dram>, <interleaved>>
+func.func @main(%arg0: tensor<4096x4096xbf16, #big>, %arg1: tensor<1x6xui32, #idx>, %arg2: tensor<4x600000xbf16, #w>) -> tensor<4096x4096xbf16, #big> {
+  %0 = "ttnn.embedding"(%arg1, %arg2) : (tensor<1x6xui32, #idx>, tensor<4x600000xbf16, #w>) -> tensor<1x6x600000xbf16, #o>
+  "ttnn.deallocate"(%0) <{force = false}> : (tensor<1x6x600000xbf16, #o>) -> ()
+  return %arg0 : tensor<4096x4096xbf16, #big>
+}`;
+
+  it('detects CBs clashing with live L1 buffers (no system desc: n150 preset)', () => {
+    const a = analyzeModule(parse(CLASH));
+    assert.equal(a.device.source, 'preset');
+    const main = a.functions[0];
+    // %arg0: 4096x4096 bf16 = 16,384 tiles over 64 banks = 256 tiles x 2,048 = 524,288 B per core, live throughout.
+    assert.equal(main.ops[0].liveL1TensorBytesPerCore, 524_288);
+    // Embedding: one 600,000-element bf16 row = 1,200,000 B page (single-buffered, 6 rows on 6 cores) + 8 x 32 B
+    // of indices: end = 102,656 + 1,200,000 + 256 = 1,302,912 < 1,499,136 but > 1,499,136 − 524,288 = 974,848.
+    const o = main.ops[0].overflow;
+    assert.ok(o !== undefined);
+    assert.equal(o.kind, 'cbClashesWithL1Buffers');
+    assert.equal(o.status, 'first');
+    assert.equal(o.cbRegionEndBytes, 1_302_912);
+    assert.equal(o.limitBytes, 974_848);
+    assert.deepEqual(liveTensorsAt(main, 0).map((t) => [t.valueName, t.bytesPerCore]), [['%arg0', 524_288]]);
+    assert.equal(main.peak?.bytesPerCore, 1_200_256 + 524_288);
+  });
+
+  it('usable-L1 cap only warns', () => {
+    // The clash case without the big tensor: 1,200,256 B of CBs; cap 0.5 → budget 0.5 x 1,396,480 = 698,240.
+    const text = CLASH.replace('%arg0: tensor<4096x4096xbf16, #big>, ', '').replace('return %arg0 : tensor<4096x4096xbf16, #big>', 'return').replace(' -> tensor<4096x4096xbf16, #big> {', ' {');
+    const a = analyzeModule(parse(text), { usableL1Cap: 0.5 });
+    assert.equal(a.limitBytesPerCore, 698_240);
+    assert.equal(a.firstFailure, undefined);
+    assert.equal(a.overflows[0]?.overflow.kind, 'overUsableCap');
+    assert.equal(a.overflows[0]?.overflow.status, 'warning');
+  });
+
+  it('const-eval callees run where load_cached calls them; unreached functions are not the first failure', () => {
+    const text = `#dram = #ttnn.buffer_type<dram>
+#t = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x152640x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+#r = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>
+func.func @unused(%arg0: tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r> {
+  %0 = "ttnn.to_layout"(%arg0) <{layout = #ttnn.layout<row_major>}> : (tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r>
+  return %0 : tensor<4x4884480xbf16, #r>
+}
+func.func @main_const_eval_0(%arg0: tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r> attributes {const_eval} {
+  %0 = "ttnn.to_layout"(%arg0) <{layout = #ttnn.layout<row_major>}> : (tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r>
+  return %0 : tensor<4x4884480xbf16, #r>
+}
+func.func @main(%arg0: tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r> {
+  %0 = ttcore.load_cached(@main_const_eval_0, [%arg0]) : (tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r>
+  %1 = "ttnn.to_layout"(%arg0) <{layout = #ttnn.layout<row_major>}> : (tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r>
+  return %1 : tensor<4x4884480xbf16, #r>
+}`;
+    const a = analyzeModule(parse(text));
+    const byName = new Map(a.functions.map((f) => [f.fn.name, f]));
+    assert.equal(byName.get('@main_const_eval_0')?.ops[0].executionStep, 0);
+    // @unused is also an entry (nobody calls it) but @main runs first, and @main calls the const-eval function first.
+    assert.equal(a.firstFailure?.functionName, '@main_const_eval_0');
+    assert.equal(a.overflows.filter((o) => o.overflow.status === 'first').length, 1);
+    assert.ok(a.overflows.every((o) => o.overflow.cbRegionEndBytes === 9_990_400));
+  });
+});
