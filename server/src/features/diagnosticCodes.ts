@@ -27,6 +27,8 @@ export const DIAGNOSTIC_CODES = {
   'device-base-fictitious': 'No system_desc: the L1 unreserved base comes from a preset or setting.',
   /** A runtime log says tt-metal threw at this op. */
   'runtime-failure': 'tt-metal threw at this op at run time (from an imported log).',
+  /** A runtime log shows this op ran to completion although the estimate flags it: the model is wrong here. */
+  'runtime-contradiction': 'The imported log shows this op ran fine, but the estimate flags it.',
   /** The analysis itself failed (a bug in ttnn-l1-lens); the rest of the document is unchecked. */
   'internal-error': 'ttnn-l1-lens failed to analyse this document.',
 } as const;

@@ -24,19 +24,24 @@ export interface Hover {
 const MAX_ALIAS_CHARS = 600;
 const TILE_ELEMENTS = 32 * 32;
 
+export interface HoverOptions {
+  /** Lines from an imported runtime log, keyed by op start offset (see runtimeLog.ts). */
+  readonly opNotes?: ReadonlyMap<number, string>;
+}
+
 /** The hover at `offset`, or undefined when there is nothing to say. */
-export function hoverAt(doc: DocumentAnalysis, offset: number): Hover | undefined {
+export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOptions = {}): Hover | undefined {
   const at = occurrenceAt(doc.parse.file, offset);
   if (at !== undefined && at.occurrence.nameKind === 'alias') return aliasHover(doc, at.occurrence.name, at.occurrence.range, at.chunk.aliases);
   if (at !== undefined && at.occurrence.nameKind === 'value' && !at.occurrence.isDefinition) {
     const def = definitionAt(doc.parse.file, offset)[0];
     const producer = def === undefined ? undefined : opEntryAt(doc, def.start);
     if (producer !== undefined && producer.op.op.resultNames.some((n) => n === at.occurrence.name || n.startsWith(`${at.occurrence.name}#`))) {
-      return { markdown: opMarkdown(doc, producer), range: at.occurrence.range };
+      return { markdown: opMarkdown(doc, producer, options), range: at.occurrence.range };
     }
   }
   const entry = opEntryAt(doc, offset);
-  return entry === undefined ? undefined : { markdown: opMarkdown(doc, entry), range: opHeadRange(entry.op) };
+  return entry === undefined ? undefined : { markdown: opMarkdown(doc, entry, options), range: opHeadRange(entry.op) };
 }
 
 function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: readonly { name: string; range: TextRange }[]): Hover | undefined {
@@ -48,9 +53,10 @@ function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, alias
 }
 
 /** The whole hover text of one op. */
-export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry): string {
+export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry, options: HoverOptions = {}): string {
   const op = entry.op;
-  const lines = [headline(doc, op), subline(doc, op), '', '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+  const note = options.opNotes?.get(op.op.range.start);
+  const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`]), subline(doc, op), '', '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
   return lines.join('\n');
 }
 

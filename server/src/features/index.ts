@@ -3,7 +3,8 @@
 export { analysisOptions, analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DocumentAnalysis, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
 export { diagnostics, internalErrorDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
-export { hoverAt, opMarkdown, type Hover } from './hover';
+export { hoverAt, opMarkdown, type Hover, type HoverOptions } from './hover';
+export { runtimeLogFindings, type RuntimeLogFindings } from './runtimeLog';
 export { opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
 export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';

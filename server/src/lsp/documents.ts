@@ -42,6 +42,16 @@ export interface DocumentStore {
   /** Drops every cached analysis (settings changed) and re-analyses open documents when eager. */
   invalidateAll(settings: ServerSettings): void;
   settings(): ServerSettings;
+  /** The runtime log imported for a document (kept until the document closes). */
+  importedLog(uri: string): ImportedLog | undefined;
+  setImportedLog(uri: string, log: ImportedLog): void;
+}
+
+export interface ImportedLog {
+  readonly text: string;
+  readonly name: string;
+  /** Increases with every import, so pull-diagnostic result ids change. */
+  readonly serial: number;
 }
 
 // Above this size the client gets a progress notification while we parse and analyse.
@@ -56,6 +66,7 @@ interface Entry {
 export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
   const documents = new TextDocuments(TextDocument);
   const entries = new Map<string, Entry>();
+  const logs = new Map<string, ImportedLog>();
   let settings = initialSettings;
   let generation = 0;
 
@@ -136,6 +147,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const entry = entries.get(e.document.uri);
     if (entry?.timer !== undefined) clearTimeout(entry.timer);
     entries.delete(e.document.uri);
+    logs.delete(e.document.uri);
     options.onClosed(e.document.uri);
   });
   documents.listen(connection);
@@ -144,6 +156,8 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     documents,
     get,
     settings: () => settings,
+    importedLog: (uri) => logs.get(uri),
+    setImportedLog: (uri, log) => void logs.set(uri, log),
     invalidateAll(next: ServerSettings): void {
       settings = next;
       generation++;

@@ -5,7 +5,7 @@ import * as features from '../features';
 import * as ext from './ext';
 import * as fromProto from './fromProto';
 import * as toProto from './toProto';
-import type { DocumentStore } from './documents';
+import type { DocumentStore, ImportedLog } from './documents';
 import { sourceFileResolver } from './sourceFiles';
 
 export interface HandlerContext {
@@ -14,9 +14,24 @@ export interface HandlerContext {
   readonly hierarchicalSymbols: boolean;
   /** Reads a file for `ttnnL1/checkFiles` (the only disk access besides source-file links). */
   readonly readFile: (uri: string) => string;
+  /** Re-publish (push) or ask the client to re-pull (pull) a document's diagnostics. */
+  readonly onDiagnosticsChanged: (uri: string) => void;
 }
 
 type Doc = features.DocumentAnalysis;
+
+// Runtime-log findings per analysis and log: recomputed only when either changes.
+const findingsCache = new WeakMap<Doc, { log: ImportedLog; findings: features.RuntimeLogFindings }>();
+
+function runtimeFindings(ctx: HandlerContext, uri: string, doc: Doc): features.RuntimeLogFindings | undefined {
+  const log = ctx.store.importedLog(uri);
+  if (log === undefined) return undefined;
+  const cached = findingsCache.get(doc);
+  if (cached?.log === log) return cached.findings;
+  const findings = features.runtimeLogFindings(doc, log.text, log.name);
+  findingsCache.set(doc, { log, findings });
+  return findings;
+}
 
 async function analysisOf(ctx: HandlerContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
   const analyzed = await ctx.store.get(uri);
@@ -31,7 +46,7 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
   const { version, settingsGeneration: generation, outcome } = analyzed;
   if (!ctx.store.settings().enable) return { version, generation, items: [] };
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
-  const list = outcome.kind === 'ok' ? features.diagnostics(outcome.doc) : [features.internalErrorDiagnostic(outcome.message)];
+  const list = outcome.kind === 'ok' ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])] : [features.internalErrorDiagnostic(outcome.message)];
   const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
   return { version, generation, items: list.map((d) => toProto.diagnostic(lineIndex, uri, d, resolve)) };
 }
@@ -39,7 +54,7 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
 export async function onDiagnostic(ctx: HandlerContext, params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
   const result = await diagnosticItems(ctx, params.textDocument.uri);
   if (result === undefined) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = `${result.generation}:${result.version}`;
+  const resultId = `${result.generation}:${result.version}:${ctx.store.importedLog(params.textDocument.uri)?.serial ?? 0}`;
   if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: result.items };
 }
@@ -47,7 +62,7 @@ export async function onDiagnostic(ctx: HandlerContext, params: lsp.DocumentDiag
 export async function onHover(ctx: HandlerContext, params: lsp.HoverParams, token: lsp.CancellationToken): Promise<lsp.Hover | null> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return null;
-  const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position));
+  const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.textDocument.uri, doc)?.opNotes });
   return hover === undefined ? null : toProto.hover(doc.lineIndex, hover);
 }
 
@@ -120,4 +135,14 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
   } catch (error) {
     return { uri, overflowCount: 0, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Remembers the log for the document and answers what it mapped; diagnostics and hovers pick it up from then on. */
+export async function onImportLog(ctx: HandlerContext, params: ext.ImportLogParams, token: lsp.CancellationToken): Promise<ext.ImportLogResult> {
+  const doc = await analysisOf(ctx, params.uri, token);
+  if (doc === undefined) return { message: `${params.logName}: the document is not open or could not be analysed`, mapped: false };
+  ctx.store.setImportedLog(params.uri, { text: params.logText, name: params.logName, serial: (ctx.store.importedLog(params.uri)?.serial ?? 0) + 1 });
+  const findings = runtimeFindings(ctx, params.uri, doc)!;
+  ctx.onDiagnosticsChanged(params.uri);
+  return { message: findings.summary, mapped: findings.mapped };
 }

@@ -45,6 +45,14 @@ export function startServer(): void {
       workspaceFolders: () => workspaceFolders,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       readFile: (uri) => fs.readFileSync(URI.parse(uri).fsPath, 'utf8'),
+      onDiagnosticsChanged: (uri) => {
+        if (!pullDiagnostics) {
+          const version = store.documents.get(uri)?.version;
+          if (version !== undefined) void publish(uri, version);
+        } else if (refreshDiagnostics) {
+          connection.languages.diagnostics.refresh().catch(() => undefined);
+        }
+      },
     };
     return {
       capabilities: {
@@ -111,6 +119,7 @@ export function startServer(): void {
   connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }));
   connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null));
   connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null));
+  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }));
   connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }));
 
   connection.listen();
