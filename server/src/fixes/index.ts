@@ -28,6 +28,15 @@ function thenText(fix: { verification: { firstFailureAfter: Parameters<typeof fa
  * of `text`. Returns no fixes (with reasons in `rejected` / `layoutReason`) when the op fits or nothing verifies.
  */
 export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv = {}, options: FixOptions = {}): FixesResult {
+  try {
+    return fixesForUnguarded(text, parse, analysis, target, env, options);
+  } catch (e) {
+    // Written to be total; one bad file must never take the code-action request down with it.
+    return { fixes: [], rejected: [], layoutReason: `internal error while building fixes: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv, options: FixOptions): FixesResult {
   const fa = analysis.functions.find((f) => f.fn.name === target.functionName);
   const op = fa?.ops[target.opIndex];
   const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason });
@@ -43,7 +52,8 @@ export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnaly
   if (chain !== undefined) {
     const nOps = chain.opIndices.length;
     const pad = constantPadRewrite(text, sfn, chain);
-    const padTitle = `Replace the replicate-pad chain (${nOps} ops) with a constant ttnn.pad (${NUMERICS})`;
+    const assumed = chain.indexPattern === 'assumed' ? `; assumes ${chain.front} rows in front of dim ${chain.dim}` : '';
+    const padTitle = `Replace the replicate-pad chain (${nOps} ops) with a constant ttnn.pad (${NUMERICS}${assumed})`;
     if (typeof pad === 'string') rejected.push({ fixKind: 'constantPadIr', title: padTitle, reason: pad });
     else {
       const outcome = verifyCandidate(base, { edits: pad.edits, removesTarget: true, replacementResults: pad.results });
@@ -61,7 +71,7 @@ export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnaly
       }
     }
     const inputLayout = fa.fn.ops[chain.opIndices[0]]?.operands[0];
-    const sliceTitle = `Rewrite the replicate pad as slice + concat (same values, no wide untilize)`;
+    const sliceTitle = `Rewrite the replicate pad as slice + concat (same values, no wide untilize${assumed})`;
     const sc = inputLayout?.kind === 'tensor' && inputLayout.layout.kind === 'layout'
       ? sliceConcatRewrite(text, sfn, chain, inputLayout.layout, analysis.device.workerGrid)
       : 'the chain input has no known layout';

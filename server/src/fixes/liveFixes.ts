@@ -82,6 +82,10 @@ function spillEdits(base: Baseline, fn: SyntaxFunction, fa: FunctionAnalysis, na
   return aliasEdit === undefined ? edits : [...edits, aliasEdit];
 }
 
+function sumBytes(cs: readonly LiveCandidate[]): number {
+  return cs.reduce((n, c) => n + c.interval.bytesPerCore, 0);
+}
+
 export interface LiveFixResult {
   readonly fixes: Fix[];
   readonly rejected: RejectedFix[];
@@ -97,7 +101,18 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
   const spillable = all.filter((c) => c.interval.definedAt >= 0 && retypeBlocker(fn, c.interval.valueName) === undefined);
   const targetName = target.op.resultNames[0] ?? target.op.name;
 
-  const offer = (fixKind: FixKind, id: string, title: string, edits: FixEdit[] | string): boolean => {
+  // Cheap pre-screen before a full re-analysis: freeing `bytes` at the target must bring it under the limit.
+  const cb = target.cbBytesPerCore ?? 0;
+  const device = base.analysis.device;
+  const enough = (bytes: number): boolean => {
+    const live = target.liveL1TensorBytesPerCore - bytes;
+    return live <= device.l1SizeBytes - device.l1UnreservedBase && cb + live <= base.analysis.limitBytesPerCore;
+  };
+  const offer = (fixKind: FixKind, id: string, title: string, edits: FixEdit[] | string, freedBytes: number): boolean => {
+    if (!enough(freedBytes)) {
+      rejected.push({ fixKind, title, reason: `freeing ${formatBytes(freedBytes)}/core is not enough on its own` });
+      return false;
+    }
     if (typeof edits === 'string') {
       rejected.push({ fixKind, title, reason: edits });
       return false;
@@ -120,7 +135,7 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
     if (deallocOk >= MAX_EACH) break;
     const name = c.interval.valueName;
     const where = c.lastUse >= 0 ? `after its last use (${fa.fn.ops[c.lastUse]?.resultNames[0] ?? fa.fn.ops[c.lastUse]?.name})` : 'at the start';
-    if (offer('deallocate', `deallocate:${fa.fn.name}:${name}`, `Deallocate ${name} (${formatBytes(c.interval.bytesPerCore)}/core) ${where}`, deallocEdits(base, fn, c))) deallocOk++;
+    if (offer('deallocate', `deallocate:${fa.fn.name}:${name}`, `Deallocate ${name} (${formatBytes(c.interval.bytesPerCore)}/core) ${where}`, deallocEdits(base, fn, c), c.interval.bytesPerCore)) deallocOk++;
   }
   if (deallocOk === 0 && early.length > 1) {
     const edits: FixEdit[] = [];
@@ -130,17 +145,17 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
       if (typeof e === 'string') failed = e;
       else edits.push(...e);
     }
-    offer('deallocate', `deallocate:${fa.fn.name}:all`, `Deallocate ${early.map((c) => c.interval.valueName).join(', ')} after their last uses`, failed ?? edits);
+    offer('deallocate', `deallocate:${fa.fn.name}:all`, `Deallocate ${early.map((c) => c.interval.valueName).join(', ')} after their last uses`, failed ?? edits, sumBytes(early));
   }
   let spillOk = 0;
   for (const c of spillable.slice(0, 6)) {
     if (spillOk >= MAX_EACH) break;
     const name = c.interval.valueName;
-    if (offer('spillToDram', `spill:${fa.fn.name}:${name}`, `Spill ${name} (${formatBytes(c.interval.bytesPerCore)}/core) to DRAM`, spillEdits(base, fn, fa, [name]))) spillOk++;
+    if (offer('spillToDram', `spill:${fa.fn.name}:${name}`, `Spill ${name} (${formatBytes(c.interval.bytesPerCore)}/core) to DRAM`, spillEdits(base, fn, fa, [name]), c.interval.bytesPerCore)) spillOk++;
   }
   if (spillOk === 0 && spillable.length > 1) {
     const names = spillable.map((c) => c.interval.valueName);
-    offer('spillToDram', `spill:${fa.fn.name}:all`, `Spill ${names.join(', ')} to DRAM`, spillEdits(base, fn, fa, names));
+    offer('spillToDram', `spill:${fa.fn.name}:all`, `Spill ${names.join(', ')} to DRAM`, spillEdits(base, fn, fa, names), sumBytes(spillable));
   }
   return { fixes, rejected };
 }

@@ -115,4 +115,6 @@ export interface FixOptions {
   readonly maxLayoutFixes?: number;
   /** Full re-analyses the layout solver may spend (default 8); candidates are pre-screened per op first. */
   readonly maxLayoutVerifications?: number;
+  /** Full re-analyses one `fixesFor` call may spend in all (default 16); each re-parses the whole file. */
+  readonly maxVerifications?: number;
 }

@@ -20,11 +20,14 @@ export interface Baseline {
   readonly options: FixOptions;
   /** Type problems of the unfixed text (lazy: only computed when a fix is verified). */
   problems(): Set<string>;
+  /** Full re-analyses left for this call (each costs a parse of the whole file). */
+  readonly budget: { remaining: number };
 }
 
 export function makeBaseline(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, options: FixOptions): Baseline {
   let cached: Set<string> | undefined;
-  return { text, parse, analysis, target, options, problems: () => (cached ??= typeProblems(text, parse)) };
+  const budget = { remaining: options.maxVerifications ?? 16 };
+  return { text, parse, analysis, target, options, problems: () => (cached ??= typeProblems(text, parse)), budget };
 }
 
 export interface Candidate {
@@ -89,6 +92,8 @@ export function targetOp(base: Baseline): OpAnalysis | undefined {
 export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome {
   const before = targetOp(base);
   if (before === undefined) return { ok: false, reason: 'target op not found' };
+  if (base.budget.remaining <= 0) return { ok: false, reason: 'not verified: the re-analysis budget of this request is spent' };
+  base.budget.remaining--;
   const selfEdits = cand.edits.filter((e) => e.uri === 'self');
   const fixed = applyEdits(base.text, selfEdits);
   if (fixed === undefined) return { ok: false, reason: 'edits overlap' };
