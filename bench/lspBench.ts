@@ -95,7 +95,7 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
   if (mlirPath !== undefined) {
     const other = await startLsp({ command: { path: mlirPath, args: [] } });
     const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), text);
-    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: theirs.params.diagnostics[0]?.message ?? '' };
+    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: String(theirs.params.diagnostics[0]?.message ?? '') };
     await other.shutdown();
   }
   return {

@@ -48,7 +48,7 @@ describe('protocol: ttnnL1/importLog', () => {
     const published = await republished;
     const runtime = published.diagnostics.find((d) => d.code === 'runtime-failure')!;
     assert.strictEqual(runtime.range.start.line, lineOf('%9 = "ttnn.to_layout"'));
-    assert.ok(runtime.message.includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), runtime.message);
+    assert.ok(String(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), String(runtime.message));
     const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: { line: lineOf('%9 ='), character: 9 } });
     const lines = (hover!.contents as proto.MarkupContent).value.split('\n');
     assert.strictEqual(lines[1], 'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');

@@ -45,7 +45,7 @@ describe('protocol: seed example, push diagnostics', () => {
     assert.deepStrictEqual(e.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
     assert.strictEqual(e.code, 'l1-cb-overflow');
     assert.strictEqual(e.source, 'ttnn-l1');
-    assert.ok(e.message.includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), e.message);
+    assert.ok(String(e.message).includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), String(e.message));
     const related = e.relatedInformation ?? [];
     assert.deepStrictEqual(related.find((r) => r.message.startsWith('%8 ttnn.reshape'))?.location, { uri: URI, range: headRange(SEED, '%8 = "ttnn.reshape"') });
     // loc("tests/torch/models/mochi/single_ops.py":16:0), resolved against the workspace folder; line 16 is 0-based 15.

@@ -96,10 +96,10 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     if (p.value.kind === 'begin') progressBegins.push(p.value.title ?? '');
   });
   connection.onRequest(proto.ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? {}));
-  connection.onRequest(proto.WorkDoneProgressCreateRequest.type, () => null);
-  connection.onRequest(proto.DiagnosticRefreshRequest.type, () => null);
-  connection.onRequest(proto.InlayHintRefreshRequest.type, () => null);
-  connection.onRequest(proto.RegistrationRequest.type, () => null);
+  connection.onRequest(proto.WorkDoneProgressCreateRequest.type, () => undefined);
+  connection.onRequest(proto.DiagnosticRefreshRequest.type, () => undefined);
+  connection.onRequest(proto.InlayHintRefreshRequest.type, () => undefined);
+  connection.onRequest(proto.RegistrationRequest.type, () => undefined);
   connection.onNotification(proto.LogMessageNotification.type, () => undefined);
   connection.listen();
 
