@@ -105,8 +105,9 @@ export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
   return out;
 }
 
-export function syntaxFunctionNamed(parse: ParseResult, name: string): SyntaxFunction | undefined {
-  return syntaxFunctions(parse).find((f) => f.op.symbol?.name === name);
+/** The `func.func` whose op starts at `offset` (TtnnFunction.range.start). */
+export function syntaxFunctionAt(parse: ParseResult, offset: number): SyntaxFunction | undefined {
+  return syntaxFunctions(parse).find((f) => f.op.range.start === offset);
 }
 
 /** Flattened result names of an op (`%0#1` for multi-result groups), as TtnnOp.resultNames. */

@@ -4,9 +4,9 @@
  * best first. Pure: file lookups come from the caller through `env`.
  */
 
-import type { ModuleAnalysis } from '../analysis/analyze';
+import type { ModuleAnalysis, OverflowRef } from '../analysis/analyze';
 import type { ParseResult } from '../mlir/syntax';
-import { applyEdits, syntaxFunctionNamed } from './edits';
+import { SyntaxFunction, applyEdits, syntaxFunctionAt } from './edits';
 import { solveLayouts } from './layoutSolver';
 import { liveTensorFixes } from './liveFixes';
 import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
@@ -37,14 +37,15 @@ export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnaly
 }
 
 function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv, options: FixOptions): FixesResult {
-  const fa = analysis.functions.find((f) => f.fn.name === target.functionName);
+  const fnIndex = target.functionIndex ?? analysis.functions.findIndex((f) => f.fn.name === target.functionName);
+  const fa = analysis.functions[fnIndex];
   const op = fa?.ops[target.opIndex];
   const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason });
-  if (fa === undefined || op === undefined) return none(`no op ${target.opIndex} in ${target.functionName}`);
+  if (fa === undefined || op === undefined || fa.fn.name !== target.functionName) return none(`no op ${target.opIndex} in ${target.functionName}`);
   if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
-  const sfn = syntaxFunctionNamed(parse, target.functionName);
+  const sfn = syntaxFunctionAt(parse, fa.fn.range.start);
   if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length) return none('the function could not be matched to the source');
-  const base = makeBaseline(text, parse, analysis, target, options);
+  const base = makeBaseline(text, parse, analysis, target, fnIndex, options);
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
 
@@ -100,7 +101,7 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
 }
 
 function pythonFix(
-  sfn: NonNullable<ReturnType<typeof syntaxFunctionNamed>>,
+  sfn: SyntaxFunction,
   chain: NonNullable<ReturnType<typeof findPadChain>>,
   env: FixEnv,
   irFix: Fix,
@@ -130,6 +131,12 @@ function pythonFix(
       isPreferred: false,
     },
   };
+}
+
+/** The fix target of an overflow of `analysis` (with the function index, so split files resolve the right `@main`). */
+export function fixTargetOf(analysis: ModuleAnalysis, ref: OverflowRef): FixTarget {
+  const functionIndex = analysis.functions.findIndex((f) => f.fn.name === ref.functionName && f.ops[ref.opIndex]?.overflow === ref.overflow);
+  return functionIndex < 0 ? { functionName: ref.functionName, opIndex: ref.opIndex } : { functionName: ref.functionName, opIndex: ref.opIndex, functionIndex };
 }
 
 /** The text of file `uri` (`'self'` for the analysed document) after a fix's edits of that file. */

@@ -94,6 +94,8 @@ export interface FixesResult {
 export interface FixTarget {
   readonly functionName: string;
   readonly opIndex: number;
+  /** Index into `ModuleAnalysis.functions`; disambiguates names repeated across `// -----` chunks. */
+  readonly functionIndex?: number;
 }
 
 export interface PythonFile {

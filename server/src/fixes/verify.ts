@@ -17,6 +17,8 @@ export interface Baseline {
   readonly parse: ParseResult;
   readonly analysis: ModuleAnalysis;
   readonly target: FixTarget;
+  /** Index of the target's function in `analysis.functions` (names repeat across `// -----` chunks). */
+  readonly fnIndex: number;
   readonly options: FixOptions;
   /** Type problems of the unfixed text (lazy: only computed when a fix is verified). */
   problems(): Set<string>;
@@ -24,10 +26,10 @@ export interface Baseline {
   readonly budget: { remaining: number };
 }
 
-export function makeBaseline(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, options: FixOptions): Baseline {
+export function makeBaseline(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, fnIndex: number, options: FixOptions): Baseline {
   let cached: Set<string> | undefined;
   const budget = { remaining: options.maxVerifications ?? 16 };
-  return { text, parse, analysis, target, options, problems: () => (cached ??= typeProblems(text, parse)), budget };
+  return { text, parse, analysis, target, fnIndex, options, problems: () => (cached ??= typeProblems(text, parse)), budget };
 }
 
 export interface Candidate {
@@ -85,7 +87,7 @@ function firstFailureOf(a: ModuleAnalysis): FailureAfter | undefined {
 }
 
 export function targetOp(base: Baseline): OpAnalysis | undefined {
-  return base.analysis.functions.find((f) => f.fn.name === base.target.functionName)?.ops[base.target.opIndex];
+  return base.analysis.functions[base.fnIndex]?.ops[base.target.opIndex];
 }
 
 /** Apply, re-parse, re-check and re-analyse one candidate. */
@@ -109,15 +111,16 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   // Match ops across the two analyses by key.
   const worsened: string[] = [];
   const beforeByKey = new Map<string, OpAnalysis>();
-  for (const fa of base.analysis.functions) opKeys(fa).forEach((k, i) => beforeByKey.set(`${fa.fn.name}|${k}`, fa.ops[i]));
-  const targetKey = `${base.target.functionName}|${opKeys(base.analysis.functions.find((f) => f.fn.name === base.target.functionName)!)[base.target.opIndex]}`;
-  const replacementKeys = new Set(cand.replacementResults.map((r) => `${base.target.functionName}|${r}`));
+  base.analysis.functions.forEach((fa, f) => opKeys(fa).forEach((k, i) => beforeByKey.set(`${f}|${k}`, fa.ops[i])));
+  const targetKey = `${base.fnIndex}|${opKeys(base.analysis.functions[base.fnIndex])[base.target.opIndex]}`;
+  const replacementKeys = new Set(cand.replacementResults.map((r) => `${base.fnIndex}|${r}`));
   let targetAfter: OpFit | 'removed' = 'removed';
   const replacements: OpFit[] = [];
-  for (const fa of after.functions) {
+  if (after.functions.length !== base.analysis.functions.length) return { ok: false, reason: 'the fix changed the set of functions' };
+  for (const [f, fa] of after.functions.entries()) {
     const keys = opKeys(fa);
     fa.ops.forEach((o, i) => {
-      const key = `${fa.fn.name}|${keys[i]}`;
+      const key = `${f}|${keys[i]}`;
       if (replacementKeys.has(key)) {
         replacements.push(opFit(fa.fn.name, o));
         return;

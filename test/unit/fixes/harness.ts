@@ -6,7 +6,7 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { AnalysisOptions, ModuleAnalysis, OpAnalysis, analyzeModule } from '../../../server/src/analysis/analyze';
+import { AnalysisOptions, ModuleAnalysis, OpAnalysis, OverflowRef, analyzeModule } from '../../../server/src/analysis/analyze';
 import { parse } from '../../../server/src/mlir/parser';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
 import { applyFix, fixesFor } from '../../../server/src/fixes/index';
@@ -35,14 +35,19 @@ export const MOCHI_ENV: FixEnv = {
   pythonFiles: (suffix) => ('examples/mochi/single_ops.py'.endsWith(suffix) ? { path: 'examples/mochi/single_ops.py', text: read('examples/mochi/single_ops.py') } : undefined),
 };
 
-export function fixesAt(l: Loaded, functionName: string, opIndex: number, env: FixEnv = {}): FixesResult {
-  return fixesFor(l.text, l.parse, l.analysis, { functionName, opIndex }, env, { analysis: l.options });
+export function fixesAt(l: Loaded, functionName: string, opIndex: number, env: FixEnv = {}, functionIndex?: number): FixesResult {
+  return fixesFor(l.text, l.parse, l.analysis, { functionName, opIndex, functionIndex }, env, { analysis: l.options });
 }
 
-/** `functionName|firstResult` (or op name and ordinal) → op analysis. */
+/** Index of the function an overflow belongs to (names repeat across `// -----` chunks). */
+export function functionIndexOf(l: Loaded, o: OverflowRef): number {
+  return l.analysis.functions.findIndex((f) => f.fn.name === o.functionName && f.ops[o.opIndex]?.overflow === o.overflow);
+}
+
+/** `functionIndex|firstResult` (or op name and ordinal) → op analysis. */
 function byKey(a: ModuleAnalysis): Map<string, OpAnalysis> {
   const out = new Map<string, OpAnalysis>();
-  for (const fa of a.functions) {
+  for (const [f, fa] of a.functions.entries()) {
     const seen = new Map<string, number>();
     for (const o of fa.ops) {
       let key = o.op.resultNames[0];
@@ -51,7 +56,7 @@ function byKey(a: ModuleAnalysis): Map<string, OpAnalysis> {
         seen.set(o.op.name, n + 1);
         key = `${o.op.name}#${n}`;
       }
-      out.set(`${fa.fn.name}|${key}`, o);
+      out.set(`${f}|${key}`, o);
     }
   }
   return out;
@@ -66,17 +71,18 @@ export interface Checked {
  * The bar every IR fix must meet: the edited text parses with zero errors; the target op (by its first result) now
  * fits, or is gone when `removed`; no op overflows that did not, or by more.
  */
-export function checkIrFix(l: Loaded, fix: Fix, functionName: string, opIndex: number, how: { removed: boolean }): Checked {
+export function checkIrFix(l: Loaded, fix: Fix, functionName: string, opIndex: number, how: { removed: boolean; functionIndex?: number }): Checked {
   const fixedText = applyFix(l.text, fix);
   assert.ok(fixedText !== undefined, `${fix.id}: edits apply`);
   const p = parse(fixedText);
   assert.deepEqual(p.errors.map((e) => e.message), [], `${fix.id}: fixed text parses with zero errors`);
   const after = analyzeModule(p, l.options);
-  const target = l.analysis.functions.find((f) => f.fn.name === functionName)!.ops[opIndex];
+  const fnIndex = how.functionIndex ?? l.analysis.functions.findIndex((f) => f.fn.name === functionName);
+  const target = l.analysis.functions[fnIndex].ops[opIndex];
   const targetName = target.op.resultNames[0];
   const afterOps = byKey(after);
   if (targetName !== undefined) {
-    const now = afterOps.get(`${functionName}|${targetName}`);
+    const now = afterOps.get(`${fnIndex}|${targetName}`);
     if (how.removed) assert.ok(now === undefined || now.op.name !== target.op.name, `${fix.id}: ${targetName} ${target.op.name} is gone`);
     else {
       assert.ok(now !== undefined, `${fix.id}: ${targetName} still there`);

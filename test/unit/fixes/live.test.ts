@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'assert';
 import type { Fix } from '../../../server/src/fixes/types';
-import { checkIrFix, fixesAt, load, read } from './harness';
+import { checkIrFix, fixesAt, functionIndexOf, load, read } from './harness';
 
 const LIVE = 'test/fixtures/fixes/l1_live.mlir';
 
@@ -64,6 +64,21 @@ describe('fixes/live tensors and layouts', () => {
     checkIrFix(l, input, '@main', 3, { removed: false });
   });
 
+  it('split files: the @main of the second // ----- chunk is the one fixed', () => {
+    const small = read(LIVE).replace(/4480x5120/g, '64x64').replace('memref<140x160x', 'memref<2x2x').replace('memref<1x350x', 'memref<1x1x');
+    const text = `${small}\n// -----\n${read(LIVE)}`;
+    const l = load(text);
+    const o = l.analysis.firstFailure!;
+    const functionIndex = functionIndexOf(l, o);
+    assert.equal(functionIndex, 1);
+    const r = fixesAt(l, '@main', o.opIndex, {}, functionIndex);
+    assert.deepEqual(kinds(r.fixes), ['layout', 'deallocate', 'spillToDram']);
+    for (const f of r.fixes) {
+      assert.ok(f.edits.every((e) => e.range.start > text.indexOf('// -----')), `${f.id} edits the second chunk only`);
+      checkIrFix(l, f, '@main', o.opIndex, { removed: false, functionIndex });
+    }
+  });
+
   it('corpus ttnn_force_final_deallocs.mlir: whatever is offered for the conv activation view verifies, else it says why', () => {
     const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir'));
     const first = l.analysis.firstFailure!;
@@ -98,9 +113,10 @@ describe('fixes/live tensors and layouts', () => {
       for (const cap of [0.01, 0.05]) {
         const l = load(read(file), { usableL1Cap: cap });
         for (const o of l.analysis.overflows.slice(0, 10)) {
-          const r = fixesAt(l, o.functionName, o.opIndex);
+          const functionIndex = functionIndexOf(l, o);
+          const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndex);
           for (const f of r.fixes) {
-            checkIrFix(l, f, o.functionName, o.opIndex, { removed: f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad' });
+            checkIrFix(l, f, o.functionName, o.opIndex, { removed: f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad', functionIndex });
             offered++;
           }
           if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', `${file} op ${o.opIndex}: says why`);

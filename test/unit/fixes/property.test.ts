@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { checkIrFix, fixesAt, load } from './harness';
+import { checkIrFix, fixesAt, functionIndexOf, load } from './harness';
 
 const SYSTEM_DESC = '#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>';
 
@@ -82,9 +82,10 @@ function everyOfferedFixFits(text: string, usableL1Cap?: number): number {
   assert.deepEqual(l.parse.errors.map((e) => e.message), [], 'generated module parses');
   let offered = 0;
   for (const o of l.analysis.overflows.slice(0, 4)) {
-    const r = fixesAt(l, o.functionName, o.opIndex);
+    const functionIndex = functionIndexOf(l, o);
+    const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndex);
     for (const f of r.fixes) {
-      checkIrFix(l, f, o.functionName, o.opIndex, { removed: false });
+      checkIrFix(l, f, o.functionName, o.opIndex, { removed: false, functionIndex });
       offered++;
     }
     if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', 'says why nothing is offered');
