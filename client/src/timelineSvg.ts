@@ -13,6 +13,7 @@ const AXIS_WIDTH_PX = 78;
 const TOP_MARGIN_PX = 16;
 const LABEL_HEIGHT_PX = 56;
 const MAX_X_LABELS = 60;
+const CLIP_AT_LIMITS = 3;
 
 /** HTML for the webview body: a heading and a chart per function, or a one-line note when there is nothing to draw. */
 export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string): string {
@@ -38,9 +39,14 @@ function renderFunction(fn: TimelineFunction, functionIdx: number, limitBytes: n
   const gapPx = nOps > 600 ? 1 : 4;
   const peakBytes = Math.max(0, ...fn.ops.map(totalBytesPerCore));
   const nOverflows = fn.ops.filter((op) => op.overflows).length;
-  const yMaxBytes = Math.max(limitBytes, peakBytes, 1) * 1.08;
+  // A 33 MB op next to a 1.3 MB limit would flatten every other bar, so the axis stops at CLIP_AT_LIMITS x the limit
+  // and taller bars are cut (a gap near the top, their total written inside); the tooltip keeps the exact numbers.
+  const clipBytes = limitBytes * CLIP_AT_LIMITS;
+  const isClipped = limitBytes > 0 && peakBytes > clipBytes * 1.15;
+  const axisTopBytes = isClipped ? clipBytes : Math.max(limitBytes, peakBytes, 1);
+  const yMaxBytes = axisTopBytes * 1.08;
   const plotBottom = TOP_MARGIN_PX + PLOT_HEIGHT_PX;
-  const y = (nBytes: number): number => plotBottom - (PLOT_HEIGHT_PX * nBytes) / yMaxBytes;
+  const y = (nBytes: number): number => plotBottom - (PLOT_HEIGHT_PX * Math.min(nBytes, yMaxBytes)) / yMaxBytes;
   const width = AXIS_WIDTH_PX + nOps * (barWidthPx + gapPx) + 24;
   const height = plotBottom + LABEL_HEIGHT_PX;
   const labelEvery = Math.max(1, Math.ceil(nOps / MAX_X_LABELS));
@@ -55,6 +61,14 @@ function renderFunction(fn: TimelineFunction, functionIdx: number, limitBytes: n
       parts.push(rect(op.overflows ? 'tensor over' : 'tensor', x, y(cbBytes + op.liveL1TensorBytesPerCore), barWidthPx, y(cbBytes) - y(cbBytes + op.liveL1TensorBytesPerCore)));
     }
     if (op.cbBytesPerCore === null) parts.push(text('unmodeled', x + barWidthPx / 2, plotBottom - 4, '?'));
+    if (totalBytesPerCore(op) > yMaxBytes) {
+      parts.push(rect('break', x - 1, TOP_MARGIN_PX + 10, barWidthPx + 2, 3));
+      if (barWidthPx >= 12) {
+        const lx = x + barWidthPx / 2 + 3.5;
+        const ly = TOP_MARGIN_PX + 18;
+        parts.push(`<text class="clip-label" x="${fmt(lx)}" y="${fmt(ly)}" transform="rotate(90 ${fmt(lx)} ${fmt(ly)})">${escapeXml(formatBytesShort(totalBytesPerCore(op)))}</text>`);
+      }
+    }
     if (op.overflows) parts.push(`<path class="over-marker" d="M${fmt(x)} ${fmt(TOP_MARGIN_PX - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`);
     if (opIdx % labelEvery === 0 || op.overflows) {
       const lx = x + barWidthPx / 2;
@@ -66,9 +80,14 @@ function renderFunction(fn: TimelineFunction, functionIdx: number, limitBytes: n
     );
   });
 
-  const ticks = [0, limitBytes, peakBytes > limitBytes ? peakBytes : yMaxBytes / 1.08 / 2]
-    .filter((v, i, all) => all.indexOf(v) === i)
-    .map((v) => `<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`);
+  // Labels closer than a text line to an earlier one are dropped (a small limit under a tall peak).
+  const tickValues: number[] = [];
+  for (const v of [limitBytes, 0, axisTopBytes, axisTopBytes / 2]) {
+    if (tickValues.every((t) => Math.abs(y(t) - y(v)) >= 14)) tickValues.push(v);
+  }
+  const ticks = tickValues.map(
+    (v) => `<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`,
+  );
   const limitLine =
     `<line class="limit" x1="${AXIS_WIDTH_PX}" x2="${fmt(width - 8)}" y1="${fmt(y(limitBytes))}" y2="${fmt(y(limitBytes))}"/>` +
     `<text class="limit-label" x="${fmt(width - 10)}" y="${fmt(y(limitBytes) - 4)}" text-anchor="end">limit ${escapeXml(formatBytesShort(limitBytes))}</text>`;

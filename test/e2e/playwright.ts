@@ -13,7 +13,7 @@ export interface Box {
 }
 
 export interface Locator {
-  click(options?: { timeout?: number; position?: { x: number; y: number } }): Promise<void>;
+  click(options?: { timeout?: number; force?: boolean; position?: { x: number; y: number } }): Promise<void>;
   hover(options?: { timeout?: number; force?: boolean }): Promise<void>;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   first(): Locator;
