@@ -76,6 +76,27 @@ function untilizeModule(hTiles: number, wTiles: number, outL1: boolean): string 
   ].join('\n');
 }
 
+/** A unary op on f32 tiles from DRAM into DRAM (4 KiB tiles: 2 input + 2 output CB pages = 16 KiB). */
+function unaryModule(hTiles: number, wTiles: number): string {
+  const h = hTiles * 32;
+  const w = wTiles * 32;
+  const t = `tensor<${h}x${w}xf32, #dl>`;
+  return [
+    '#dram = #ttnn.buffer_type<dram>',
+    SYSTEM_DESC,
+    `#dl = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<${hTiles}x${wTiles}x!ttcore.tile<32x32, f32>, #dram>, <interleaved>>`,
+    'module attributes {ttcore.system_desc = #system_desc} {',
+    `  func.func @main(%arg0: ${t}) -> ${t} {`,
+    `    %0 = "ttnn.cos"(%arg0) : (${t}) -> ${t}`,
+    `    %1 = "ttnn.relu"(%0) : (${t}) -> ${t}`,
+    `    "ttnn.deallocate"(%0) <{force = false}> : (${t}) -> ()`,
+    `    return %1 : ${t}`,
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
 /** The property itself, for one module: returns how many fixes were offered. */
 function everyOfferedFixFits(text: string, usableL1Cap?: number): number {
   const l = load(text, usableL1Cap === undefined ? {} : { usableL1Cap });
@@ -114,6 +135,17 @@ describe('fixes/property', () => {
     );
     assert.ok(overflowing > 5, `enough generated cases overflow (${overflowing})`);
     assert.ok(total > 0, 'some fixes were offered');
+  });
+
+  it('small unary ops under a tight cap: sharded outputs are offered only when they fit', () => {
+    let total = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(0.01, 0.012, 0.02), (h, w, cap) => {
+        total += everyOfferedFixFits(unaryModule(h, w), cap);
+      }),
+      { numRuns: 30, seed: 8127 },
+    );
+    assert.ok(total > 0, 'some layout fixes were offered');
   });
 
   it('wide untilizes and capped L1: every offered fix fits; none that does not', () => {
