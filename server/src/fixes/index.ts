@@ -71,11 +71,8 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
         else if (py !== undefined) rejected.push(py.rejected);
       }
     }
-    const inputLayout = fa.fn.ops[chain.opIndices[0]]?.operands[0];
     const sliceTitle = `Rewrite the replicate pad as slice + concat (same values, no wide untilize${assumed})`;
-    const sc = inputLayout?.kind === 'tensor' && inputLayout.layout.kind === 'layout'
-      ? sliceConcatRewrite(text, sfn, chain, inputLayout.layout, analysis.device.workerGrid)
-      : 'the chain input has no known layout';
+    const sc = sliceConcatRewrite(text, sfn, chain, analysis.device.workerGrid);
     if (typeof sc === 'string') rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: sc });
     else {
       const outcome = verifyCandidate(base, { edits: sc.edits, removesTarget: true, replacementResults: sc.results });

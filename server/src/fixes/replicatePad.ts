@@ -41,6 +41,8 @@ export interface PadChain {
   /** How front/back were found: read from constant indices, or assumed (causal front pad). */
   readonly indexPattern: 'read' | 'assumed';
   readonly embeddingIndex: number;
+  readonly inputLayout: TensorLayout;
+  readonly outputLayout: TensorLayout;
 }
 
 function tensorOf(spec: TtnnOp['results'][number] | undefined): (TensorSpec & { dims: readonly number[]; layout: TensorLayout }) | undefined {
@@ -199,7 +201,10 @@ function chainAround(
       indexPattern = 'read';
     }
   }
-  return { opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern, embeddingIndex: e, intermediates };
+  return {
+    opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern,
+    embeddingIndex: e, intermediates, inputLayout: x.layout, outputLayout: y.layout,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,6 +258,8 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
   const inType = typeTextOf(ctx, chain.inputName);
   const outType = typeTextOf(ctx, chain.outputName);
   if (inType === undefined || outType === undefined) return 'chain input or output type not found';
+  // ttnn.pad keeps the page layout and placement of its input.
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
   const padding: number[] = [];
   for (let i = 0; i < chain.inputShape.length; i++) padding.push(i === chain.dim ? chain.front : 0, i === chain.dim ? chain.back : 0);
   const line = `${chain.outputName} = "ttnn.pad"(${chain.inputName}) <{padding = array<i32: ${padding.join(', ')}>, use_multicore = true, value = 0.000000e+00 : f32}> : (${inType}) -> ${outType}${locSuffix(ctx)}`;
@@ -264,12 +271,14 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
  * ttmlir-memory.md §4). While `ttnn.repeat` has no L1 model here, the edge is passed to concat n times instead (same
  * values), so every inserted op can be verified.
  */
-export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, inputLayout: TensorLayout, deviceGrid: readonly [number, number]): ChainRewrite | string {
+export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number]): ChainRewrite | string {
   const ctx = { text, fn, chain };
+  const inputLayout = chain.inputLayout;
   const inType = typeTextOf(ctx, chain.inputName);
   const outType = typeTextOf(ctx, chain.outputName);
   if (inType === undefined || outType === undefined) return 'chain input or output type not found';
   if (inputLayout.memoryLayout !== 'interleaved' || (inputLayout.bufferType !== 'dram' && inputLayout.bufferType !== 'l1')) return 'the chain input is not interleaved in DRAM or L1';
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; slice + concat keep it';
   if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major') return `no row-major size for ${inputLayout.dtype}`;
   const def = valueDefs(fn).get(chain.inputName);
   const enc = def?.type?.kind === 'tensor' ? def.type.encoding : undefined;
