@@ -1,3 +1,36 @@
-// CLI entry point (placeholder until the cli/ layer lands).
-process.stderr.write('ttnn-l1: not implemented yet\n');
-process.exit(2);
+/**
+ * `ttnn-l1` entry point: the only code (with lsp/) that touches argv, files, stdout and exit codes.
+ * Everything it prints comes from the same core the language server uses.
+ */
+
+import { parseArgs, USAGE } from './args';
+import { runCheck } from './check';
+import { runFix } from './fix';
+import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './report';
+
+declare const TTNN_L1_VERSION: string | undefined;
+
+function version(): string {
+  return typeof TTNN_L1_VERSION === 'string' ? TTNN_L1_VERSION : 'dev';
+}
+
+function main(argv: readonly string[]): number {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return EXIT_OK;
+    case 'version':
+      process.stdout.write(version() + '\n');
+      return EXIT_OK;
+    case 'usageError':
+      process.stderr.write(`ttnn-l1: ${command.message}\n${USAGE}\n`);
+      return EXIT_UNUSABLE_INPUT;
+    case 'check':
+      return runCheck(command, version());
+    case 'fix':
+      return runFix(command);
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -4,7 +4,7 @@
  * line per observed op. The log is matched to this version of the file or reported as a mismatch, never guessed.
  */
 
-import { observeOps, type EstimateForComparison } from '../logs/compare';
+import { observeOps, type EstimateForComparison, type ObservedOp } from '../logs/compare';
 import { correlate, describeCorrelation, type MappedOp } from '../logs/correlate';
 import { parseLog } from '../logs/parseLog';
 import type { Diagnostic } from './diagnostics';
@@ -18,6 +18,8 @@ export interface RuntimeLogFindings {
   readonly diagnostics: readonly Diagnostic[];
   /** Hover line per observed op, keyed by the op's start offset: `tt-metal: 9,990,400 B at (7,6); estimate: ...`. */
   readonly opNotes: ReadonlyMap<number, string>;
+  /** Every op the log observed (completed or threw) with the estimate comparison, for the CLI's `observed` field. */
+  readonly observed: readonly ObservedOp[];
 }
 
 /** Correlates `logText` with the document. Total: an unusable or foreign log yields a summary and nothing else. */
@@ -40,7 +42,8 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
   };
   const diagnostics: Diagnostic[] = [];
   const opNotes = new Map<number, string>();
-  for (const observed of observeOps(correlation, estimateFor)) {
+  const observedOps = observeOps(correlation, estimateFor);
+  for (const observed of observedOps) {
     const head = { start: observed.op.range.start, end: Math.max(observed.op.nameRange.end, observed.op.range.start) };
     if (observed.kind === 'threw') {
       const c = observed.comparison;
@@ -61,6 +64,6 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       opNotes.set(observed.op.range.start, `ran to completion in ${logName}`);
     }
   }
-  return { summary, mapped: correlation.kind === 'mapped', diagnostics, opNotes };
+  return { summary, mapped: correlation.kind === 'mapped', diagnostics, opNotes, observed: observedOps };
 }
 

@@ -1,0 +1,71 @@
+/** `ttnn-l1 check`: analyse files, print text / JSON / SARIF, and choose the exit code. */
+
+import type { CheckCommand } from './args';
+import { readSourceFile } from './files';
+import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT, fileReport, FileReport } from './report';
+import { renderSarif, renderText } from './render';
+import { settingsFromCommand } from './settings';
+import { runtimeLogFindings } from './runtimeLog';
+import { analyzeDocument, diagnostics as documentDiagnostics, type Diagnostic } from '../features';
+import type { LineIndex } from '../text/lineIndex';
+
+interface Checked {
+  readonly report: FileReport;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lineIndex: LineIndex;
+}
+
+export function runCheck(command: CheckCommand, toolVersion: string): number {
+  const settings = settingsFromCommand(command);
+  if (settings.kind === 'unusable') {
+    process.stderr.write(`ttnn-l1: ${settings.reason}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  }
+  const checked: Checked[] = [];
+  let unusable = false;
+  for (const file of command.files) {
+    const source = readSourceFile(file);
+    if (source.kind === 'unusable') {
+      process.stderr.write(`ttnn-l1: ${source.reason}\n`);
+      unusable = true;
+      continue;
+    }
+    for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
+    const doc = analyzeDocument(source.text, settings.settings);
+    if (!doc.parse.file.chunks.some((chunk) => chunk.operations.length > 0)) {
+      process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
+      unusable = true;
+      continue;
+    }
+    let diagnostics = documentDiagnostics(doc);
+    let observed = new Map();
+    if (command.logPath !== undefined) {
+      const findings = runtimeLogFindings(command.logPath, doc);
+      if (findings.kind === 'unusable') {
+        process.stderr.write(`ttnn-l1: ${findings.reason}\n`);
+        unusable = true;
+        continue;
+      }
+      process.stderr.write(`ttnn-l1: ${findings.summary}\n`);
+      diagnostics = [...diagnostics, ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start);
+      observed = findings.observed;
+    }
+    const report = fileReport(file, doc.analysis, diagnostics, doc.lineIndex, observed);
+    checked.push({ report, diagnostics, lineIndex: doc.lineIndex });
+  }
+
+  switch (command.format) {
+    case 'text':
+      for (const c of checked) process.stdout.write(renderText(c.report, c.diagnostics, c.lineIndex));
+      break;
+    case 'json':
+      // One JSON object per file, one per line (a single file's output is one JSON document).
+      for (const c of checked) process.stdout.write(JSON.stringify(c.report) + '\n');
+      break;
+    case 'sarif':
+      process.stdout.write(renderSarif(checked, toolVersion));
+      break;
+  }
+  if (unusable) return EXIT_UNUSABLE_INPUT;
+  return checked.some((c) => c.report.summary.overflowCount > 0) ? EXIT_OVERFLOW : EXIT_OK;
+}

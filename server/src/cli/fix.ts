@@ -1,0 +1,120 @@
+/**
+ * `ttnn-l1 fix FILE [--apply] [--only TEXT]`: the verified quick fixes for the op tt-metal throws at first, printed as
+ * a unified diff (the preferred fix, or the first whose id or title contains TEXT); `--apply` writes the files.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { FixCommand } from './args';
+import { readSourceFile } from './files';
+import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT } from './report';
+import { settingsFromCommand } from './settings';
+import { analysisOptions, analyzeDocument } from '../features';
+import { applyFix, fixesFor, fixTargetOf, type Fix, type PythonFile } from '../fixes';
+
+/** Directories never searched for the Python file a `loc` names. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.rig', 'out', 'dist', '__pycache__']);
+/** Bound on the workspace walk so a huge tree cannot stall the command. */
+const MAX_FILES_VISITED = 50_000;
+
+export function runFix(command: FixCommand): number {
+  const settings = settingsFromCommand(command.check);
+  if (settings.kind === 'unusable') return fail(settings.reason);
+  const source = readSourceFile(command.file);
+  if (source.kind === 'unusable') return fail(source.reason);
+  const doc = analyzeDocument(source.text, settings.settings);
+  const first = doc.analysis.firstFailure;
+  if (first === undefined) {
+    process.stdout.write(`${command.file}: no op overflows L1; nothing to fix\n`);
+    return EXIT_OK;
+  }
+  const result = fixesFor(source.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), { pythonFiles: findPythonFile }, {
+    analysis: analysisOptions(settings.settings),
+  });
+  const opText = `${first.functionName} op ${first.opIndex}`;
+  if (result.fixes.length === 0) {
+    const why = result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ');
+    process.stderr.write(`ttnn-l1: no verified fix for ${opText}${why ? `: ${why}` : ''}\n`);
+    return EXIT_OVERFLOW;
+  }
+  process.stderr.write(`verified fixes for ${opText}:\n`);
+  for (const fix of result.fixes) process.stderr.write(`  ${fix.isPreferred ? '*' : '-'} ${fix.id}: ${fix.title}\n`);
+
+  const chosen = pickFix(result.fixes, command.only);
+  if (chosen === undefined) return fail(`no fix matches --only ${command.only}`);
+  const changes = changedFiles(command.file, source.text, chosen);
+  if (changes === undefined) return fail(`fix ${chosen.id} could not be applied`);
+  for (const change of changes) {
+    process.stdout.write(createTwoFilesPatch(`a/${change.path}`, `b/${change.path}`, change.before, change.after));
+    if (command.apply) fs.writeFileSync(change.path, change.after);
+  }
+  process.stderr.write(`${command.apply ? 'applied' : 'would apply'} ${chosen.id}: ${chosen.verification.summary}\n`);
+  return EXIT_OK;
+}
+
+function pickFix(fixes: readonly Fix[], only: string | undefined): Fix | undefined {
+  if (only !== undefined) return fixes.find((f) => f.id.includes(only) || f.title.includes(only));
+  return fixes.find((f) => f.isPreferred) ?? fixes[0];
+}
+
+interface FileChange {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+function changedFiles(file: string, text: string, fix: Fix): FileChange[] | undefined {
+  const uris = [...new Set(fix.edits.map((e) => e.uri))];
+  const changes: FileChange[] = [];
+  for (const uri of uris) {
+    const filePath = uri === 'self' ? file : uri;
+    const before = uri === 'self' ? text : readText(filePath);
+    if (before === undefined) return undefined;
+    const after = applyFix(before, fix, uri);
+    if (after === undefined) return undefined;
+    changes.push({ path: filePath, before, after });
+  }
+  return changes;
+}
+
+function readText(filePath: string): string | undefined {
+  const source = readSourceFile(filePath);
+  return source.kind === 'text' ? source.text : undefined;
+}
+
+/** The file under the working directory whose path ends with `pathSuffix` (shortest path wins), or undefined. */
+function findPythonFile(pathSuffix: string): PythonFile | undefined {
+  const suffix = pathSuffix.split(path.sep).join('/');
+  const found: string[] = [];
+  const pending = ['.'];
+  let visited = 0;
+  while (pending.length > 0 && visited < MAX_FILES_VISITED) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      visited++;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
+      } else if (entry.isFile() && ('/' + full.split(path.sep).join('/')).endsWith('/' + suffix)) {
+        found.push(full);
+      }
+    }
+  }
+  found.sort((a, b) => a.length - b.length);
+  const best = found[0];
+  if (best === undefined) return undefined;
+  const text = readText(best);
+  return text === undefined ? undefined : { path: best, text };
+}
+
+function fail(reason: string): number {
+  process.stderr.write(`ttnn-l1: ${reason}\n`);
+  return EXIT_UNUSABLE_INPUT;
+}

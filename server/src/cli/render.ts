@@ -1,0 +1,98 @@
+/**
+ * Renders a checked file for humans (compiler-style `file:line:col: severity: message [code]` with the source line
+ * and a caret) and for code-scanning tools (SARIF 2.1.0). Same diagnostics the language server publishes.
+ */
+
+import { DIAGNOSTIC_CODES } from '../features/diagnosticCodes';
+import type { Diagnostic } from '../features/diagnostics';
+import { formatInteger } from '../features/format';
+import type { LineIndex } from '../text/lineIndex';
+import type { FileReport } from './report';
+
+/** Source lines in dumps can be thousands of characters; show a window around the caret. */
+const SOURCE_WINDOW_CHARS = 120;
+
+export function renderText(report: FileReport, diagnostics: readonly Diagnostic[], lineIndex: LineIndex): string {
+  const out: string[] = [];
+  const d = report.device;
+  out.push(
+    `${report.file}: ${d.arch}, grid ${d.grid[0]}x${d.grid[1]}, L1 ${formatInteger(d.l1SizeBytes)} B per core, ` +
+      `CBs start at ${formatInteger(d.l1UnreservedBase)} B (${d.detail})`,
+  );
+  for (const diag of diagnostics) {
+    const pos = lineIndex.position(diag.range.start);
+    out.push(`${report.file}:${pos.line + 1}:${pos.character + 1}: ${diag.severity}: ${diag.message} [${diag.code}]`);
+    out.push(...sourceExcerpt(lineIndex, diag.range.start, diag.range.end));
+    for (const rel of diag.related) {
+      if (rel.target.kind === 'range') {
+        const at = lineIndex.position(rel.target.range.start);
+        out.push(`  note: ${report.file}:${at.line + 1}:${at.character + 1}: ${rel.message}`);
+      } else {
+        out.push(`  note: ${rel.target.file}:${rel.target.line}:${rel.target.column}: ${rel.message}`);
+      }
+    }
+  }
+  const s = report.summary;
+  const verdict = s.firstFailure === undefined
+    ? 'no op overflows L1'
+    : `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`;
+  const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}`;
+  const modeled = report.ops.filter((o) => o.model === 'estimate').length;
+  const unmodeled = report.ops.filter((o) => o.model === 'unmodeled').length;
+  out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated, ${unmodeled} without an L1 model`);
+  return out.join('\n') + '\n';
+}
+
+function sourceExcerpt(lineIndex: LineIndex, start: number, end: number): string[] {
+  const pos = lineIndex.position(start);
+  const lineStart = lineIndex.lineStart(pos.line);
+  const lineEnd = lineIndex.lineEnd(pos.line);
+  const caretLength = Math.max(1, Math.min(end, lineEnd) - start);
+  const from = Math.max(lineStart, start - SOURCE_WINDOW_CHARS / 2);
+  const to = Math.min(lineEnd, from + SOURCE_WINDOW_CHARS);
+  const text = lineIndex.text.slice(from, to).replace(/\t/g, ' ');
+  const gutter = String(pos.line + 1).padStart(6);
+  const prefix = from > lineStart ? '…' : '';
+  return [
+    `${gutter} | ${prefix}${text}${to < lineEnd ? '…' : ''}`,
+    `${' '.repeat(6)} | ${' '.repeat(prefix.length + start - from)}${'^'.repeat(Math.min(caretLength, to - start))}`,
+  ];
+}
+
+const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** One SARIF 2.1.0 log covering every checked file. */
+export function renderSarif(
+  files: readonly { readonly report: FileReport; readonly diagnostics: readonly Diagnostic[]; readonly lineIndex: LineIndex }[],
+  toolVersion: string,
+): string {
+  const results = files.flatMap(({ report, diagnostics, lineIndex }) =>
+    diagnostics.map((diag) => {
+      const start = lineIndex.position(diag.range.start);
+      const end = lineIndex.position(diag.range.end);
+      return {
+        ruleId: diag.code,
+        level: SARIF_LEVEL[diag.severity],
+        message: { text: diag.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: report.file.split('\\').join('/') },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  const rules = Object.entries(DIAGNOSTIC_CODES).map(([id, description]) => ({
+    id,
+    shortDescription: { text: typeof description === 'string' ? description : id },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'ttnn-l1', version: toolVersion, rules } }, results }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

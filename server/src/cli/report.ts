@@ -1,0 +1,200 @@
+/**
+ * The CLI's JSON report: one object per checked file. The schema and the exit codes are a contract with CI scripts
+ * (documented in README; do not change field names or meanings, only add fields). Fields we cannot compute for an op
+ * are absent, never zero-filled.
+ */
+
+import type { ModuleAnalysis, OpAnalysis } from '../analysis/analyze';
+import type { Diagnostic } from '../features/diagnostics';
+import type { LineIndex } from '../text/lineIndex';
+
+/** Exit codes. Documented; do not change. */
+export const EXIT_OK = 0;
+export const EXIT_OVERFLOW = 1;
+export const EXIT_UNUSABLE_INPUT = 2;
+
+export interface DeviceReport {
+  readonly arch: string;
+  readonly l1SizeBytes: number;
+  readonly l1UnreservedBase: number;
+  /** [rows, cols] of the worker grid. */
+  readonly grid: readonly [number, number];
+  readonly source: 'system_desc' | 'preset' | 'override';
+  readonly baseSource: 'system_desc' | 'preset' | 'override';
+  readonly detail: string;
+}
+
+export interface OpReport {
+  /** 1-based line and column of the op name. */
+  readonly line: number;
+  readonly column: number;
+  readonly op: string;
+  /** First SSA result (`%9`) or ''. */
+  readonly result: string;
+  readonly function: string;
+  /** 'estimate' | 'unmodeled' | 'noProgram'. */
+  readonly model: string;
+  readonly factory?: string;
+  readonly reason?: string;
+  readonly grid?: readonly [number, number];
+  readonly cores?: number;
+  readonly tiles?: { readonly widthTiles: number; readonly heightTiles: number; readonly tileRowsTotal: number };
+  readonly cbBytesPerCore?: number;
+  readonly l1TensorBytesPerCore?: number;
+  readonly liveL1TensorBytesPerCore?: number;
+  readonly cbRegionEndBytes?: number;
+  /** The address the CB region must stay under: l1_size, or the lowest live L1 buffer when that is lower. */
+  readonly limitBytes?: number;
+  readonly fits?: boolean;
+  readonly overflow?: { readonly kind: string; readonly status: string; readonly message: string };
+  readonly confidence?: string;
+  readonly worstCore?: readonly [number, number];
+  readonly reportedCore?: readonly [number, number];
+  readonly citations?: readonly string[];
+  /** Filled from a runtime log (`--log`): what tt-metal really reported for this op. */
+  readonly observed?: ObservedReport;
+}
+
+export interface ObservedReport {
+  readonly message: string;
+  readonly cbRegionEndBytes?: number;
+  readonly limitBytes?: number;
+  readonly core?: readonly [number, number];
+  /** observed − estimated region end, bytes (0 = exact). */
+  readonly differenceBytes?: number;
+  readonly suggestedL1UnreservedBase?: number;
+}
+
+export interface DiagnosticReport {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly device: DeviceReport;
+  readonly ops: readonly OpReport[];
+  readonly diagnostics: readonly DiagnosticReport[];
+  readonly summary: {
+    readonly overflowCount: number;
+    readonly firstFailure?: { readonly line: number; readonly op: string; readonly result: string };
+    readonly peakL1BytesPerCore?: number;
+    readonly limitBytesPerCore: number;
+  };
+}
+
+export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
+  const d = analysis.device;
+  return {
+    arch: d.arch,
+    l1SizeBytes: d.l1SizeBytes,
+    l1UnreservedBase: d.l1UnreservedBase,
+    grid: d.workerGrid,
+    source: d.source,
+    baseSource: d.baseSource,
+    detail: d.sourceDetail,
+  };
+}
+
+function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
+  const pos = lineIndex.position(opA.op.nameRange.start);
+  const head = {
+    line: pos.line + 1,
+    column: pos.character + 1,
+    op: opA.op.name,
+    result: opA.op.resultNames[0] ?? '',
+    function: fnName,
+    model: opA.estimate.kind,
+  };
+  const overflow = opA.overflow === undefined
+    ? undefined
+    : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
+  const est = opA.estimate;
+  if (est.kind === 'unmodeled') return { ...head, reason: est.reason, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+  if (est.kind === 'noProgram') {
+    return { ...head, reason: est.reason, l1TensorBytesPerCore: est.l1TensorBytesPerCore, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+  }
+  const base = analysis.device.l1UnreservedBase;
+  const limitBytes = overflow !== undefined && opA.overflow !== undefined
+    ? opA.overflow.limitBytes
+    : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - opA.liveL1TensorBytesPerCore);
+  return {
+    ...head,
+    factory: est.factory,
+    reason: est.factoryReason,
+    grid: est.grid,
+    cores: est.nCoresUsed,
+    ...(est.tiles && { tiles: { widthTiles: est.tiles.widthTiles, heightTiles: est.tiles.heightTiles, tileRowsTotal: est.tiles.tileRowsTotal } }),
+    cbBytesPerCore: est.cbBytesPerCore,
+    l1TensorBytesPerCore: est.l1TensorBytesPerCore,
+    liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
+    cbRegionEndBytes: est.cbRegionEndBytes,
+    limitBytes,
+    fits: opA.overflow === undefined,
+    ...(overflow && { overflow }),
+    confidence: est.confidence,
+    worstCore: est.worstCore,
+    reportedCore: est.reportedCore,
+    citations: est.citations,
+  };
+}
+
+export function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): DiagnosticReport {
+  const start = lineIndex.position(d.range.start);
+  const end = lineIndex.position(d.range.end);
+  return {
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+/** The report of one file. `observed` maps `function/opIndex` to runtime-log findings (from `--log`). */
+export function fileReport(
+  file: string,
+  analysis: ModuleAnalysis,
+  diagnostics: readonly Diagnostic[],
+  lineIndex: LineIndex,
+  observed: ReadonlyMap<string, ObservedReport> = new Map(),
+): FileReport {
+  const ops: OpReport[] = [];
+  for (const fa of analysis.functions) {
+    for (const opA of fa.ops) {
+      if (opA.op.name === 'func.return') continue;
+      const report = opReport(fa.fn.name, opA, analysis, lineIndex);
+      const seen = observed.get(`${fa.fn.name}/${opA.index}`);
+      ops.push(seen === undefined ? report : { ...report, observed: seen });
+    }
+  }
+  const first = analysis.firstFailure;
+  const firstOp = first === undefined
+    ? undefined
+    : analysis.functions.find((f) => f.fn.name === first.functionName)?.ops[first.opIndex];
+  return {
+    file,
+    device: deviceReport(analysis),
+    ops,
+    diagnostics: diagnostics.map((d) => diagnosticReport(d, lineIndex)),
+    summary: {
+      overflowCount: analysis.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+      ...(firstOp && {
+        firstFailure: {
+          line: lineIndex.position(firstOp.op.nameRange.start).line + 1,
+          op: firstOp.op.name,
+          result: firstOp.op.resultNames[0] ?? '',
+        },
+      }),
+      ...(analysis.peak && { peakL1BytesPerCore: analysis.peak.bytesPerCore }),
+      limitBytesPerCore: analysis.limitBytesPerCore,
+    },
+  };
+}
