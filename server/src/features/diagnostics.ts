@@ -33,6 +33,9 @@ export interface Diagnostic {
   readonly related: readonly RelatedInformation[];
 }
 
+// Layout reasons that mean a broken layout, not merely an unmodeled one (ttnn/fromSyntax.ts wording).
+const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows/;
+
 // Producer chains beyond this many links stop helping (the seed's chain is 3 long).
 const MAX_CHAIN = 6;
 
@@ -54,6 +57,13 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
       if (est.kind !== 'unmodeled') continue;
       out.push({ range: opHeadRange(entry.op), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
     }
+  }
+  for (const entry of doc.opsInOrder) {
+    entry.op.op.results.forEach((spec, i) => {
+      if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !INVALID_LAYOUT.test(spec.layout.reason)) return;
+      const name = entry.op.op.resultNames[i] ?? `result ${i}`;
+      out.push({ range: opHeadRange(entry.op), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
+    });
   }
   for (const warning of doc.analysis.device.warnings) {
     out.push({ range: systemDescRange(doc), severity: 'information', code: 'device-base-fictitious', message: `${warning} (device: ${doc.analysis.device.sourceDetail})`, related: [] });

@@ -122,3 +122,19 @@ describe('features on the seed example', () => {
     assert.strictEqual(t.l1UnreservedBase, 102_656);
   });
 });
+
+describe('features/diagnostics on small files', () => {
+  it('reports a result layout that cannot be decoded (undefined alias) as layout-invalid', () => {
+    const l = '#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>';
+    const text = `#dram = #ttnn.buffer_type<dram>\n${l}\nmodule {\n  func.func @main(%arg0: tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #nope> {\n    %0 = "ttnn.relu"(%arg0) : (tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #nope>\n    return %0 : tensor<32x32xbf16, #nope>\n  }\n}\n`;
+    const found = diagnostics(analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS)).filter((d) => d.code === 'layout-invalid');
+    assert.deepStrictEqual(found.map((d) => [d.severity, d.range]), [['warning', rangeOf(text, '%0 = "ttnn.relu"')]]);
+    assert.ok(found[0]!.message.includes('undefined layout alias #nope'), found[0]!.message);
+  });
+
+  it('turns syntax errors into syntax-error diagnostics and keeps going', () => {
+    const text = 'module {\n  func.func @main() {\n    %0 = "ttnn.relu"(%arg0 : () -> ()\n    return\n  }\n}\n';
+    const found = diagnostics(analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS));
+    assert.ok(found.length > 0 && found.every((d) => d.code === 'syntax-error' && d.severity === 'error'));
+  });
+});
