@@ -13,6 +13,8 @@ import { launchChromium, type Browser, type ConsoleMessage, type Frame, type Loc
 
 const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const EXAMPLE = 'mochi_replicate_pad.mlir';
+/** The runtime log of the seed failure (test/fixtures/logs). */
+const SEED_LOG = 'seed_mochi.log';
 /** tt-metal's figure for %9 in the seed log: "grow to 9990400 B" (examples/mochi_replicate_pad.mlir, header). */
 const CB_FIGURE = /9,990,400|9990400/;
 const OP9_TEXT = '%9 = "ttnn.to_layout"(%8)';
@@ -33,7 +35,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     timings['package'] = Date.now() - t0;
     server = await startCodeServer({
       vsixPath,
-      workspaceFiles: { [EXAMPLE]: path.join(REPO_ROOT, 'examples', EXAMPLE) },
+      workspaceFiles: {
+        [EXAMPLE]: path.join(REPO_ROOT, 'examples', EXAMPLE),
+        [SEED_LOG]: path.join(REPO_ROOT, 'test', 'fixtures', 'logs', SEED_LOG),
+      },
       userSettings: {
         'workbench.startupEditor': 'none',
         'workbench.colorTheme': 'Default Dark Modern',
@@ -76,6 +81,15 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       if (server !== undefined) fs.copyFileSync(server.logPath, path.join(SHOTS_DIR, 'code-server.log'));
     }
   });
+
+  /** Runs a palette command through F1 (Quick Open's Ctrl+P does not open in headless Chromium; F1 does). */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  }
 
   /** The rendered editor line holding `%9 = "ttnn.to_layout"(%8)`. */
   function op9Line(): Locator {
@@ -174,13 +188,42 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     assert.deepStrictEqual(cspErrors, []);
   });
 
+  it('"TTNN L1: Check workspace" lists the example with its overflows', async () => {
+    await runCommand('TTNN L1: Check workspace');
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: /\.mlir files overflow/ }).first();
+    await title.waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: EXAMPLE }).first();
+    const rowText = await row.innerText({ timeout: 5000 });
+    const titleText = await title.innerText();
+    await page.screenshot({ path: path.join(SHOTS_DIR, '07-check-workspace.png') });
+    await page.keyboard.press('Escape');
+    assert.match(titleText, /1 of 1 \.mlir files overflow/);
+    assert.match(rowText, /\d+ overflows?/);
+  });
+
+  it('"TTNN L1: Import runtime log" reads the seed log through the file dialog and maps it', async () => {
+    await runCommand('TTNN L1: Import runtime log');
+    // code-server's file dialog is VS Code's simple dialog: a quick input holding a path.
+    await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(path.join(server!.workspaceDir, SEED_LOG));
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /TTNN L1/ }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    const toastText = await toast.innerText();
+    await page.screenshot({ path: path.join(SHOTS_DIR, '08-import-log.png') });
+    assert.doesNotMatch(toastText, /failed/);
+    assert.ok((await toast.locator('.codicon-info').count()) > 0, `expected an information toast (mapped), got: ${toastText}`);
+    await page.keyboard.press('Escape');
+  });
+
   it('applies the constant-padding quick fix and the squiggle leaves %9', async () => {
     await page.keyboard.press('Escape');
     await op9Name().click();
     await page.keyboard.press('Control+.');
     const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: /constant/i }).first();
     await fixRow.waitFor({ state: 'visible', timeout: 15_000 });
-    await page.screenshot({ path: path.join(SHOTS_DIR, '07-quickfix-menu.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, '09-quickfix-menu.png') });
     await fixRow.click();
     await waitUntil('the squiggle to leave %9', 30_000, async () => {
       const stillThere = (await op9Line().count()) > 0 && (await squigglesOn(op9Line())) > 0;
@@ -193,6 +236,6 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
         (await frame.locator('svg g.op.overflows', { hasText: /%9 to_layout/ }).count()) === 0 ? true : undefined,
       );
     }
-    await page.screenshot({ path: path.join(SHOTS_DIR, '08-after-quickfix.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, '10-after-quickfix.png') });
   });
 });
