@@ -53,7 +53,7 @@ export interface SemanticIndex {
   readonly entities: readonly NamedEntity[];
   /** Every name occurrence, sorted by range start (non-overlapping). */
   readonly occurrences: readonly Occurrence[];
-  /** Undefined and redefined names, out-of-range result numbers (errors) and unresolved symbols (warnings). */
+  /** Undefined and redefined names, out-of-range result numbers (errors) and unresolved symbols (warnings), by position. */
   readonly diagnostics: readonly ParseError[];
   /** Alias definitions per chunk, by name with sigil. */
   readonly aliasesByChunk: readonly ReadonlyMap<string, AliasDefinition>[];
@@ -253,6 +253,7 @@ export function buildSemanticIndex(result: ParseResult): SemanticIndex {
   resolveSymbols(b);
   const occurrences = b.occurrences;
   if (!isSorted(occurrences)) occurrences.sort((x, y) => x.range.start - y.range.start);
+  b.diagnostics.sort((x, y) => x.range.start - y.range.start);
   return { entities: b.entities, occurrences, diagnostics: b.diagnostics, aliasesByChunk, chunks };
 }
 

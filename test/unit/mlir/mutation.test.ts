@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from '../../../server/src/mlir/parser';
+import { buildSemanticIndex, resolveLocation, symbolAt } from '../../../server/src/mlir/semantic';
+import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
+
+const CORPUS = path.join(__dirname, '../../fixtures/corpus');
+const SOURCES = [
+  'oom_ttnn.mlir',
+  'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
+  'ttnn/test_llama_attention_ttnn.mlir',
+  'history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
+  'test/ttmlir/Dialect/TTNN/Transforms/Decomposition/rotary_embedding_decomposition.mlir',
+  'test/ttmlir/Dialect/TTNN/layout_encoding.mlir',
+].map((p) => readFileSync(path.join(CORPUS, p), 'utf8'));
+
+/** mulberry32 */
+function makeRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GARBAGE = ['<', '>', '{', '}', '(', ')', '[', ']', '"', '%', '#', '!', '@', '^', ':', '=', '->', '{-#', '#-}', '// -----\n', '((((((', '<<<<', '\u{1F600}', '\0', '0x', '1x', 'loc(', 'tensor<', '\\', '\n'];
+
+type Mutation = (text: string, random: () => number) => string;
+
+const MUTATIONS: Record<string, Mutation> = {
+  truncate: (t, r) => t.slice(0, Math.floor(r() * t.length)),
+  deleteChar: (t, r) => {
+    const i = Math.floor(r() * t.length);
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  insertGarbage: (t, r) => {
+    const i = Math.floor(r() * t.length);
+    return t.slice(0, i) + GARBAGE[Math.floor(r() * GARBAGE.length)] + t.slice(i);
+  },
+  duplicateLine: (t, r) => {
+    const lines = t.split('\n');
+    const i = Math.floor(r() * lines.length);
+    lines.splice(i, 0, lines[i]);
+    return lines.join('\n');
+  },
+  unbalance: (t, r) => {
+    // Delete one bracket character somewhere.
+    const positions: number[] = [];
+    for (let i = 0; i < t.length; i++) if ('<>(){}[]'.includes(t[i])) positions.push(i);
+    if (positions.length === 0) return t;
+    const i = positions[Math.floor(r() * positions.length)];
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+};
+
+function checkWellFormed(text: string, result: ParseResult): void {
+  assert.ok(!result.errors.some((e) => e.message.startsWith('internal parser error')));
+  for (const e of result.errors) assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length);
+  let guard = 0;
+  const walk = (ops: readonly Operation[]): void => {
+    for (const op of ops) {
+      assert.ok(guard++ < 1_000_000);
+      assert.ok(op.range.start >= 0 && op.range.start <= op.range.end && op.range.end <= text.length);
+      for (const r of op.regions) for (const b of r.blocks) walk(b.operations);
+    }
+  };
+  for (const c of result.file.chunks) walk(c.operations);
+}
+
+describe('mlir parser under mutation (seeded)', () => {
+  for (const [name, mutate] of Object.entries(MUTATIONS)) {
+    it(`${name}: 60 mutated corpus files parse and index without throwing`, () => {
+      const random = makeRandom(name.length * 7919);
+      for (let i = 0; i < 60; i++) {
+        const source = SOURCES[i % SOURCES.length];
+        let text = mutate(source, random);
+        if (i % 3 === 0) text = mutate(text, random);
+        const result = parse(text);
+        checkWellFormed(text, result);
+        const index = buildSemanticIndex(result);
+        const probe = Math.floor(random() * text.length);
+        const found = symbolAt(index, probe);
+        if (found?.kind === 'attrAlias' && found.name.startsWith('#loc')) {
+          resolveLocation(index, { kind: 'aliasRef', name: found.name, range: found.range }, { chunkIndex: found.entity.chunkIndex });
+        }
+      }
+    });
+  }
+
+  it('random byte soup parses without throwing', () => {
+    const random = makeRandom(42);
+    const alphabet = '%#!@^"<>(){}[],:=-x0123456789abcdef .\n\\/*';
+    for (let i = 0; i < 40; i++) {
+      const chars: string[] = [];
+      const n = 1 + Math.floor(random() * 400);
+      for (let k = 0; k < n; k++) chars.push(alphabet[Math.floor(random() * alphabet.length)]);
+      const text = chars.join('');
+      const result = parse(text);
+      checkWellFormed(text, result);
+      buildSemanticIndex(result);
+    }
+  });
+});
