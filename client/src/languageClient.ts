@@ -17,7 +17,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // diagnostics (source 'ttnn-l1' for ours) and VS Code merges them.
     documentSelector: [{ language: 'mlir' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    // Plain values (the configuration object also carries methods); the server re-reads them via workspace/configuration.
+    initializationOptions: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown,
     outputChannel,
   };
   return new LanguageClient(SETTINGS_SECTION, 'TTNN L1 Lens', serverOptions, clientOptions);
