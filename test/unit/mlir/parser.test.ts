@@ -39,10 +39,6 @@ function allOps(result: ParseResult): Operation[] {
   return out;
 }
 
-function slice(text: string, r: TextRange): string {
-  return text.slice(r.start, r.end);
-}
-
 function entry(dict: DictAttr | undefined, name: string): AttrNode {
   const e = dict?.entries.find((x) => x.name === name);
   assert.ok(e, `missing entry ${name}`);
