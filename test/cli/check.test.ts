@@ -1,0 +1,153 @@
+/**
+ * The `ttnn-l1` CLI as CI runs it: the bundled dist/cli.js in a child process, asserting exit codes, the JSON report
+ * contract and one-line reasons for unusable input. Expected figures come from tt-metal's own messages (the seed's
+ * runtime log and tt-metal issue #38364), not from the estimator.
+ */
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const SEED = path.join(ROOT, 'examples/mochi_replicate_pad.mlir');
+
+function run(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function lineOf(file: string, needle: string): number {
+  return fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+describe('ttnn-l1 check (process)', function () {
+  before(function () {
+    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  it('names %9 ttnn.to_layout with tt-metal\'s 9,990,400 B on core (7,6) and exits 1', () => {
+    const r = run(['check', SEED, '--format', 'json']);
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    // The seed's system_desc: Wormhole n150, base 102,656 B, max L1 1,499,136 B (the numbers in the TT_THROW).
+    assert.deepEqual(report.device.grid, [8, 8]);
+    assert.equal(report.device.l1SizeBytes, 1499136);
+    assert.equal(report.device.l1UnreservedBase, 102656);
+    assert.equal(report.device.source, 'system_desc');
+    const op = report.ops.find((o: { result: string }) => o.result === '%9');
+    assert.equal(op.op, 'ttnn.to_layout');
+    assert.equal(op.line, lineOf(SEED, '%9 = "ttnn.to_layout"'));
+    assert.equal(op.cbRegionEndBytes, 9990400);
+    assert.deepEqual(op.reportedCore, [7, 6]);
+    assert.equal(op.limitBytes, 1499136);
+    assert.equal(op.fits, false);
+    assert.equal(op.overflow.status, 'first');
+    assert.equal(report.summary.firstFailure.result, '%9');
+    const errors = report.diagnostics.filter((d: { severity: string }) => d.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, op.line);
+    assert.equal(errors[0].code, 'l1-cb-overflow');
+    // The embedding right after is a later overflow, not an error.
+    const embedding = report.ops.find((o: { result: string }) => o.result === '%10');
+    assert.equal(embedding.overflow.status, 'notReached');
+    // Ops we do not model carry no numbers at all.
+    for (const o of report.ops.filter((x: { model: string }) => x.model === 'unmodeled')) {
+      assert.equal(o.cbBytesPerCore, undefined);
+      assert.equal(typeof o.reason, 'string');
+    }
+  });
+
+  it('prints compiler-style text with the source line and exits 0 on a file that fits', () => {
+    const r = run(['check', SEED]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, new RegExp(`mochi_replicate_pad\\.mlir:${lineOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`));
+    const fits = run(['check', path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/pad_workaround.mlir')]);
+    assert.equal(fits.status, 0, fits.stdout + fits.stderr);
+    assert.match(fits.stdout, /no op overflows L1/);
+  });
+
+  it('writes SARIF 2.1.0 with the error on %9', () => {
+    const r = run(['check', SEED, '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const errors = sarif.runs[0].results.filter((x: { level: string }) => x.level === 'error');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].ruleId, 'l1-cb-overflow');
+    assert.equal(errors[0].locations[0].physicalLocation.region.startLine, lineOf(SEED, '%9 = "ttnn.to_layout"'));
+  });
+
+  it('records what the runtime log observed next to the estimate (--log)', () => {
+    const r = run(['check', SEED, '--format', 'json', '--log', path.join(ROOT, 'test/fixtures/logs/seed_mochi.log')]);
+    assert.equal(r.status, 1, r.stderr);
+    const op = JSON.parse(r.stdout).ops.find((o: { result: string }) => o.result === '%9');
+    assert.equal(op.observed.cbRegionEndBytes, 9990400);
+    assert.equal(op.observed.differenceBytes, 0);
+    assert.match(op.observed.message, /exact/);
+  });
+
+  it('takes the base from the flag and says so', () => {
+    // tt-metal issue #38364's build had base 103,712: 1,056 B more than the seed's.
+    const r = run(['check', SEED, '--format', 'json', '--l1-unreserved-base', '103712']);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.device.l1UnreservedBase, 103712);
+    assert.equal(report.device.baseSource, 'override');
+    assert.equal(report.ops.find((o: { result: string }) => o.result === '%9').cbRegionEndBytes, 9990400 + 1056);
+  });
+
+  it('exits 2 with a one-line reason on unusable input', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-cli-'));
+    const binary = path.join(dir, 'blob.mlir');
+    fs.writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+    const notMlir = path.join(dir, 'notes.mlir');
+    fs.writeFileSync(notMlir, 'just some prose, no operations here\n');
+    for (const [file, pattern] of [
+      [binary, /binary file/],
+      [notMlir, /no MLIR operations found/],
+      [path.join(dir, 'missing.mlir'), /no such file/],
+    ] as const) {
+      const r = run(['check', file]);
+      assert.equal(r.status, 2, `${file}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, pattern);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+    const usage = run(['check', SEED, '--format', 'xml']);
+    assert.equal(usage.status, 2);
+  });
+});
+
+describe('ttnn-l1 fix (process)', () => {
+  it('prints a diff of the preferred verified fix and --apply makes the file fit', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fix-'));
+    const copy = path.join(dir, 'seed.mlir');
+    fs.copyFileSync(SEED, copy);
+    const dry = run(['fix', copy], dir);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^-.*%9 = "ttnn.to_layout"/m);
+    assert.equal(fs.readFileSync(copy, 'utf8'), fs.readFileSync(SEED, 'utf8'), 'a dry run writes nothing');
+    const applied = run(['fix', copy, '--apply'], dir);
+    assert.equal(applied.status, 0, applied.stderr);
+    const after = run(['check', copy, '--format', 'json'], dir);
+    const report = JSON.parse(after.stdout);
+    assert.equal(report.ops.some((o: { result: string }) => o.result === '%9'), false, 'the pad chain is gone');
+    // The seed's point: with the pad fixed, the conv3d is the op that fails first.
+    assert.equal(report.summary.firstFailure.op, 'ttnn.conv3d');
+  });
+
+  it('edits exactly the F.pad call in the Python file the loc names', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fixpy-'));
+    fs.copyFileSync(SEED, path.join(dir, 'seed.mlir'));
+    fs.mkdirSync(path.join(dir, 'mochi'));
+    const py = path.join(dir, 'mochi/single_ops.py');
+    fs.copyFileSync(path.join(ROOT, 'examples/mochi/single_ops.py'), py);
+    const before = fs.readFileSync(py, 'utf8').split('\n');
+    const r = run(['fix', 'seed.mlir', '--only', 'constant-pad-python', '--apply'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const after = fs.readFileSync(py, 'utf8').split('\n');
+    const changed = before.map((l, i) => (l === after[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.deepEqual(changed, [15]);
+    assert.equal(after[15], '        x = F.pad(x, self.time_causal_padding, mode="constant", value=0)');
+  });
+});
