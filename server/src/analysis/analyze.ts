@@ -115,9 +115,11 @@ function l1Bytes(spec: ValueSpec, device: Device): number {
 export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
   const lastUse = new Map<string, number>();
   const dealloc = new Map<string, number>();
+  const returned = new Set<string>();
   fn.ops.forEach((op, i) => {
     for (const name of op.operandNames) lastUse.set(name, i);
     if (op.name === 'ttnn.deallocate' && op.operandNames[0] !== undefined) dealloc.set(op.operandNames[0], i);
+    if (op.name === 'func.return') for (const name of op.operandNames) returned.add(name);
   });
   const last = Math.max(0, fn.ops.length - 1);
   const out: LiveInterval[] = [];
@@ -131,8 +133,7 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
       const name = op.resultNames[r];
       const bytes = l1Bytes(spec, device);
       if (name === undefined || bytes === 0) return;
-      const returned = fn.ops.some((o, j) => j > i && o.name === 'func.return' && o.operandNames.includes(name));
-      const end = dealloc.get(name) ?? (returned ? last : Math.max(i, lastUse.get(name) ?? i));
+      const end = dealloc.get(name) ?? (returned.has(name) ? last : Math.max(i, lastUse.get(name) ?? i));
       out.push({ valueName: name, bytesPerCore: bytes, startIndex: i, endIndex: end, definedAt: i });
     });
   });
@@ -228,6 +229,25 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   };
   for (const fn of entryOrder(module.functions)) visit(fn, 0);
 
+  // Estimates depend only on the op's name, operand/result specs, properties and the live L1 bytes; specs are shared
+  // objects (fromSyntax caches them per type), so repeated op patterns are estimated once.
+  const specIds = new Map<ValueSpec, number>();
+  const idOf = (s: ValueSpec): number => {
+    let id = specIds.get(s);
+    if (id === undefined) specIds.set(s, (id = specIds.size));
+    return id;
+  };
+  const memo = new Map<string, OpEstimateResult>();
+  const estimateCached = (op: TtnnOp, live: number): OpEstimateResult => {
+    const props = Object.keys(op.properties).length === 0 ? '' : JSON.stringify(op.properties);
+    const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${live}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const fresh = estimateOp(op, { device, era, liveL1BytesPerCore: live });
+    if (memo.size < 200_000) memo.set(key, fresh);
+    return fresh;
+  };
+
   const functions: FunctionAnalysis[] = [];
   const pending: { step: number; ref: Omit<OverflowRef, 'overflow'> & { overflow: Omit<Overflow, 'status'> } }[] = [];
   for (const fn of module.functions) {
@@ -242,7 +262,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     let peak: { bytesPerCore: number; opIndex: number } | undefined;
     fn.ops.forEach((op, i) => {
       const liveHere = live[i];
-      const estimate = estimateOp(op, { device, era, liveL1BytesPerCore: liveHere });
+      const estimate = estimateCached(op, liveHere);
       const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
       const peakHere = (cb ?? 0) + liveHere;
       const found = detectOverflow(estimate, liveHere, device, capLimit, cap);

@@ -64,7 +64,8 @@ export interface TileInfo {
 }
 
 export interface OutputL1 {
-  readonly resultName: string;
+  /** Index into the op's results (estimates are shared between identical ops, so no SSA names here). */
+  readonly resultIndex: number;
   readonly bytesPerCore: number;
   readonly how: string;
 }

@@ -99,13 +99,15 @@ interface AliasTable {
   readonly attrs: ReadonlyMap<string, AliasDefinition>;
   readonly types: ReadonlyMap<string, AliasDefinition>;
   readonly layoutCache: Map<string, LayoutInfo>;
+  /** Tensor specs by (shape, element type, layout alias): big files repeat a few hundred tensor types. */
+  readonly specCache: Map<string, ValueSpec>;
 }
 
 function aliasTable(chunk: Chunk): AliasTable {
   const attrs = new Map<string, AliasDefinition>();
   const types = new Map<string, AliasDefinition>();
   for (const a of chunk.aliases) (a.kind === 'attrAlias' ? attrs : types).set(a.name, a);
-  return { attrs, types, layoutCache: new Map() };
+  return { attrs, types, layoutCache: new Map(), specCache: new Map() };
 }
 
 /** Follow `#a = #b` chains (bounded). */
@@ -358,8 +360,17 @@ function valueSpec(type: TypeNode | undefined, table: AliasTable): ValueSpec {
   const t = resolveType(type, table);
   if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
+  // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
+  const cacheable = (t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar';
+  const key = cacheable ? `${t.shapeText.join('x')}|${t.elementType.kind === 'scalar' ? t.elementType.name : ''}|${t.encoding?.kind === 'attrAlias' ? t.encoding.name : ''}` : '';
+  if (cacheable) {
+    const hit = table.specCache.get(key);
+    if (hit !== undefined) return hit;
+  }
   const { layout, alias } = decodeEncoding(t.encoding, table);
-  return { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
+  const spec: ValueSpec = { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
+  if (cacheable && table.specCache.size < 100_000) table.specCache.set(key, spec);
+  return spec;
 }
 
 // ---------------------------------------------------------------------------------------------
