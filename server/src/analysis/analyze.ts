@@ -6,6 +6,7 @@
 
 import type { ParseResult } from '../mlir/syntax';
 import { estimateOp } from '../estimate/registry';
+import { isViewReshape } from '../estimate/ops/reshape';
 import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
@@ -110,16 +111,28 @@ function l1Bytes(spec: ValueSpec, device: Device): number {
 /**
  * Liveness of L1 tensors: results live from their op to their `ttnn.deallocate` or last use (the defining op only when
  * unused; to the end when returned); arguments live from the start to their deallocate, or the whole function
- * (caller-owned) when never deallocated.
+ * (caller-owned) when never deallocated. A view reshape's result shares its input's buffer: it gets no interval of its
+ * own and its uses / deallocation extend the input's.
  */
 export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
+  // A view reshape's result aliases its input's buffer: uses and deallocations of either act on the root value.
+  const rootOf = new Map<string, string>();
+  const root = (name: string): string => rootOf.get(name) ?? name;
+  fn.ops.forEach((op) => {
+    const input = op.operandNames[0];
+    const result = op.resultNames[0];
+    if (input !== undefined && result !== undefined && isViewReshape(op)) rootOf.set(result, root(input));
+  });
   const lastUse = new Map<string, number>();
   const dealloc = new Map<string, number>();
   const returned = new Set<string>();
   fn.ops.forEach((op, i) => {
-    for (const name of op.operandNames) lastUse.set(name, i);
-    if (op.name === 'ttnn.deallocate' && op.operandNames[0] !== undefined) dealloc.set(op.operandNames[0], i);
-    if (op.name === 'func.return') for (const name of op.operandNames) returned.add(name);
+    for (const name of op.operandNames) lastUse.set(root(name), i);
+    if (op.name === 'ttnn.deallocate' && op.operandNames[0] !== undefined) {
+      const r = root(op.operandNames[0]);
+      dealloc.set(r, Math.max(dealloc.get(r) ?? i, i));
+    }
+    if (op.name === 'func.return') for (const name of op.operandNames) returned.add(root(name));
   });
   const last = Math.max(0, fn.ops.length - 1);
   const out: LiveInterval[] = [];
@@ -131,8 +144,9 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
     if (op.name === 'ttnn.deallocate') return;
     op.results.forEach((spec, r) => {
       const name = op.resultNames[r];
+      if (name === undefined || rootOf.has(name)) return;
       const bytes = l1Bytes(spec, device);
-      if (name === undefined || bytes === 0) return;
+      if (bytes === 0) return;
       const end = dealloc.get(name) ?? (returned.has(name) ? last : Math.max(i, lastUse.get(name) ?? i));
       out.push({ valueName: name, bytesPerCore: bytes, startIndex: i, endIndex: end, definedAt: i });
     });

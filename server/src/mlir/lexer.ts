@@ -164,9 +164,8 @@ function lexAt(lx: Lexer, atStart: boolean): void {
     while (end < limit && isBareIdChar(text.charCodeAt(end))) end++;
     kind = Tok.BareId;
   } else if (isDigit(c)) {
-    const r = lexNumber(text, i, limit);
-    kind = r.kind;
-    end = r.end;
+    end = lexNumber(text, i, limit);
+    kind = lexedNumberKind;
   } else {
     switch (c) {
       case 34: // "
@@ -317,7 +316,10 @@ function scanString(text: string, i: number, limit: number): number {
  * (the parser reads a lone `0xDIGITS` as hex where an integer is expected); `4x4884480x` keeps a trailing `x`
  * when an element type follows (`4x4884480xbf16`).
  */
-function lexNumber(text: string, i: number, limit: number): { kind: Tok; end: number } {
+/** Kind of the token lexNumber just scanned (a module variable: no result object per number token). */
+let lexedNumberKind: Tok = Tok.Integer;
+
+function lexNumber(text: string, i: number, limit: number): number {
   let j = i;
   while (j < limit && isDigit(text.charCodeAt(j))) j++;
   if (text.charCodeAt(j) === 120 /* x */) {
@@ -328,7 +330,8 @@ function lexNumber(text: string, i: number, limit: number): { kind: Tok; end: nu
       if (isHexLetter(text.charCodeAt(k)) || (k === j + 1 && isHexLetter(text.charCodeAt(j + 1)))) {
         k = j + 1;
         while (k < limit && isHexDigit(text.charCodeAt(k))) k++;
-        return { kind: Tok.Integer, end: k };
+        lexedNumberKind = Tok.Integer;
+        return k;
       }
     }
     let dims = false;
@@ -346,8 +349,8 @@ function lexNumber(text: string, i: number, limit: number): { kind: Tok; end: nu
         break;
       }
     }
-    if (dims) return { kind: Tok.DimList, end: Math.min(j, limit) };
-    return { kind: Tok.Integer, end: j };
+    lexedNumberKind = dims ? Tok.DimList : Tok.Integer;
+    return Math.min(j, limit);
   }
   if (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) {
     j += 1;
@@ -362,9 +365,11 @@ function lexNumber(text: string, i: number, limit: number): { kind: Tok; end: nu
         j = k;
       }
     }
-    return { kind: Tok.Float, end: Math.min(j, limit) };
+    lexedNumberKind = Tok.Float;
+    return Math.min(j, limit);
   }
-  return { kind: Tok.Integer, end: j };
+  lexedNumberKind = Tok.Integer;
+  return j;
 }
 
 /** The contents of a quoted string token without quotes, with MLIR escapes (`\"`, `\\`, `\n`, `\t`, `\XX` hex) resolved. */

@@ -56,6 +56,10 @@ interface ParserState {
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
+  /** One copy of each recurring name (op names, `bf16`, `#ttnn_layout6`, attribute keys) for the retained tree. */
+  readonly strings: Map<string, string>;
+  /** End offset of the last scanShape. */
+  shapeEnd: number;
 }
 
 interface ShapeInfo {
@@ -131,6 +135,8 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],
     shapeCache: new Map(),
+    strings: new Map(),
+    shapeEnd: 0,
   };
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];
@@ -199,6 +205,19 @@ function expect(p: ParserState, kind: Tok, what: string | (() => string)): boole
 
 function text(p: ParserState): string {
   return p.text.slice(p.lx.start, p.lx.end);
+}
+
+function intern(p: ParserState, s: string): string {
+  if (s.length >= 0) return s;
+  const known = p.strings.get(s);
+  if (known !== undefined) return known;
+  p.strings.set(s, s);
+  return s;
+}
+
+/** The current token's text, interned. */
+function internedText(p: ParserState): string {
+  return intern(p, p.text.slice(p.lx.start, p.lx.end));
 }
 
 function isKeyword(p: ParserState, word: string): boolean {
@@ -316,7 +335,9 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
+/** The Operation under construction: the same object becomes the result (one allocation per op, one shape). */
 interface OpDraft {
+  kind: 'operation';
   name: string;
   nameRange: TextRange;
   form: 'generic' | 'custom';
@@ -331,40 +352,30 @@ interface OpDraft {
   symbol: SymbolRef | undefined;
   symbolUses: SymbolRef[];
   location: Location | undefined;
+  range: TextRange;
   signature: FunctionSignature | undefined;
   visibility: string | undefined;
-  start: number;
 }
 
 /** Shared by every op with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */
 const EMPTY: readonly never[] = Object.freeze([]);
+const EMPTY_MUTABLE = EMPTY as never[];
 
-function orEmpty<T>(items: T[]): readonly T[] {
-  return items.length === 0 ? EMPTY : items;
+function orEmpty<T>(items: T[]): T[] {
+  return items.length === 0 ? EMPTY_MUTABLE : items;
 }
 
 function finishOp(p: ParserState, d: OpDraft): Operation {
-  const op: Operation = {
-    kind: 'operation',
-    name: d.name,
-    nameRange: d.nameRange,
-    form: d.form,
-    results: orEmpty(d.results),
-    operands: orEmpty(d.operands),
-    successors: orEmpty(d.successors),
-    properties: d.properties,
-    attributes: d.attributes,
-    regions: orEmpty(d.regions),
-    operandTypes: orEmpty(d.operandTypes),
-    resultTypes: orEmpty(d.resultTypes),
-    symbol: d.symbol,
-    symbolUses: orEmpty(d.symbolUses),
-    location: d.location,
-    range: { start: d.start, end: Math.max(d.start, p.lx.prevEnd) },
-  };
-  if (d.signature) (op as { signature?: FunctionSignature }).signature = d.signature;
-  if (d.visibility) (op as { visibility?: string }).visibility = d.visibility;
-  return op;
+  d.results = orEmpty(d.results);
+  d.operands = orEmpty(d.operands);
+  d.successors = orEmpty(d.successors);
+  d.regions = orEmpty(d.regions);
+  d.operandTypes = orEmpty(d.operandTypes);
+  d.resultTypes = orEmpty(d.resultTypes);
+  d.symbolUses = orEmpty(d.symbolUses);
+  const start = d.range.start;
+  d.range = { start, end: Math.max(start, p.lx.prevEnd) };
+  return d;
 }
 
 /** Parses one op starting at the current token; on a syntax error, returns what was parsed and resyncs. */
@@ -382,6 +393,7 @@ function parseOperation(p: ParserState): Operation | undefined {
       }
     }
     const d: OpDraft = {
+      kind: 'operation',
       name: '',
       nameRange: tokRange(p),
       form: 'custom',
@@ -396,19 +408,19 @@ function parseOperation(p: ParserState): Operation | undefined {
       symbol: undefined,
       symbolUses: [],
       location: undefined,
+      range: { start, end: start },
       signature: undefined,
       visibility: undefined,
-      start,
     };
     p.symbolSink = d.symbolUses;
     let ok: boolean;
     if (tk(lx) === Tok.String) {
       d.form = 'generic';
-      d.name = unescapeString(p.text, lx.start, lx.end);
+      d.name = intern(p, unescapeString(p.text, lx.start, lx.end));
       nextToken(lx);
       ok = parseGenericBody(p, d);
     } else if (tk(lx) === Tok.BareId) {
-      d.name = text(p);
+      d.name = intern(p, text(p));
       nextToken(lx);
       ok = parseCustomBody(p, d);
     } else {
@@ -1054,7 +1066,7 @@ function parseType(p: ParserState): TypeNode | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.BareId: {
-        const name = text(p);
+        const name = internedText(p);
         if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
@@ -1069,8 +1081,8 @@ function parseType(p: ParserState): TypeNode | undefined {
         return { kind: 'otherType', name, body, range: { start, end: lx.prevEnd } };
       }
       case Tok.BangId: {
-        const full = text(p);
-        const name = full.slice(1);
+        const full = internedText(p);
+        const name = intern(p, full.slice(1));
         const hasBody = adjacentChar(p, 60);
         nextToken(lx);
         if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: { start, end: lx.prevEnd } };
@@ -1116,8 +1128,8 @@ function parseFunctionType(p: ParserState): FunctionType | undefined {
   return { kind: 'function', inputs, results, range: { start, end: lx.prevEnd } };
 }
 
-/** Scans `4x?x768x` from `i`; returns the shape (cached by its text) and the offset after the last `x`. */
-function scanShape(p: ParserState, from: number): { shape: ShapeInfo; end: number } {
+/** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */
+function scanShape(p: ParserState, from: number): ShapeInfo {
   const text = p.text;
   const limit = p.lx.limit;
   let i = from;
@@ -1135,14 +1147,15 @@ function scanShape(p: ParserState, from: number): { shape: ShapeInfo; end: numbe
       break;
     }
   }
-  if (i === from) return { shape: RANK0_SHAPE, end: i };
+  p.shapeEnd = i;
+  if (i === from) return RANK0_SHAPE;
   const key = text.slice(from, i);
   let shape = p.shapeCache.get(key);
   if (!shape) {
     shape = parseShapeText(key);
     p.shapeCache.set(key, shape);
   }
-  return { shape, end: i };
+  return shape;
 }
 
 const RANK0_SHAPE: ShapeInfo = { shape: EMPTY, shapeText: EMPTY };
@@ -1179,9 +1192,8 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   let i = lx.end;
   const limit = lx.limit;
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
-  const info = scanShape(p, i);
-  relexFrom(lx, info.end);
-  const { shape, shapeText } = info.shape;
+  const { shape, shapeText } = scanShape(p, i);
+  relexFrom(lx, p.shapeEnd);
   const elementType = parseType(p);
   if (!elementType) return undefined;
   const attrs: AttrNode[] = [];
@@ -1228,8 +1240,8 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
   const start = lx.start;
   switch (tk(lx)) {
     case Tok.HashId: {
-      const full = text(p);
-      const name = full.slice(1);
+      const full = internedText(p);
+      const name = intern(p, full.slice(1));
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
       if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: { start, end: lx.prevEnd } };
@@ -1503,7 +1515,7 @@ function parseDict(p: ParserState): DictAttr | undefined {
     let guard = lx.limit;
     while (tk(lx) !== Tok.RBrace && guard-- > 0) {
       let name: string;
-      if (tk(lx) === Tok.BareId) name = text(p);
+      if (tk(lx) === Tok.BareId) name = internedText(p);
       else if (tk(lx) === Tok.String) name = unescapeString(p.text, lx.start, lx.end);
       else {
         error(p, `expected an attribute name, found ${describe(p)}`);
@@ -1577,7 +1589,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.HashId: {
-        const name = text(p);
+        const name = internedText(p);
         nextToken(lx);
         return { kind: 'aliasRef', name, range: { start, end: lx.prevEnd } };
       }
@@ -1730,7 +1742,7 @@ function leafKindOf(k: Tok): TokenLeafKind {
 function leafOf(p: ParserState): TokenLeaf {
   const lx = p.lx;
   const leafKind = leafKindOf(tk(lx));
-  const t = text(p);
+  const t = leafKind === 'ident' || leafKind === 'hashIdent' ? internedText(p) : text(p);
   if (leafKind === 'string') {
     return { kind: 'leaf', leafKind, text: t, value: unescapeString(p.text, lx.start, lx.end), range: tokRange(p) };
   }

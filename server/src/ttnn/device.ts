@@ -162,11 +162,19 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     base = p.l1UnreservedBase;
     baseSource = 'preset';
   }
+  let l1SizeBytes = desc.l1SizeBytes ?? p.l1SizeBytes;
+  if (l1SizeBytes <= base) {
+    // A base at or past the end of L1 leaves no room at all: the figures are corrupt, not a device to model.
+    warnings.push(`system_desc l1_size = ${fmt(l1SizeBytes)} B is not above l1_unreserved_base = ${fmt(base)} B; using the ${presetName} preset's L1 size and base`);
+    l1SizeBytes = p.l1SizeBytes;
+    base = p.l1UnreservedBase;
+    baseSource = 'preset';
+  }
   const nCores = rows * cols;
   const device: Device = {
     arch,
     presetName,
-    l1SizeBytes: desc.l1SizeBytes ?? p.l1SizeBytes,
+    l1SizeBytes,
     l1UnreservedBase: base,
     workerGrid: [rows, cols],
     nWorkerCores: nCores,

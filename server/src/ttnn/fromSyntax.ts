@@ -245,6 +245,11 @@ export function decodeLayoutBody(
     rest = rest.slice(dm[0].length);
   }
   if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow)`);
+  // Per-core bytes are at most volume x 4,096 (a f32 tile, or an element page with its alignment): past 2^53 they
+  // would lose precision, so the shard is a model overflow rather than a rounded number.
+  if (shardShape.reduce((v, d) => v * BigInt(d), 1n) * 4096n > MAX_SAFE) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow: shard bytes exceed 2^53)`);
+  if (grid !== undefined && !grid.every((d) => Number.isSafeInteger(d) && d <= 1 << 20)) return unknown(`unreadable grid '${grid.join('x')}' (model overflow)`);
+  if (coreRanges?.some((r) => ![r.start.x, r.start.y, r.end.x, r.end.y].every((c) => c <= 1 << 20))) return unknown('core_ranges beyond any chip (model overflow)');
   let elem = rest;
   if (/^![\w.$-]+$/.test(elem)) elem = resolve(elem) ?? elem;
   const tile = tileDtype(elem);
@@ -503,14 +508,17 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
   const chip = archAt < 0 ? text : text.slice(archAt);
   const int = (key: string): number | undefined => {
     const m = new RegExp(`(?:^|[,{])${key}=(\\d+)`).exec(chip.startsWith('arch=') ? `,${chip}` : chip);
-    return m === null ? undefined : Number(m[1]);
+    // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
+    return m === null || !Number.isSafeInteger(Number(m[1])) ? undefined : Number(m[1]);
   };
   const arch = /^arch=<(\w+)>/.exec(chip)?.[1];
   const grid = /[,{]grid=(\d+)x(\d+)/.exec(`,${chip}`);
+  // A grid with no cores (or more than any chip has) would divide work by zero or by nonsense.
+  const gridOk = grid !== null && [grid[1], grid[2]].every((d) => Number(d) >= 1 && Number(d) <= 1024);
   return {
     arch,
-    gridRows: grid === null ? undefined : Number(grid[1]),
-    gridCols: grid === null ? undefined : Number(grid[2]),
+    gridRows: gridOk ? Number(grid[1]) : undefined,
+    gridCols: gridOk ? Number(grid[2]) : undefined,
     l1SizeBytes: int('l1_size'),
     l1UnreservedBase: int('l1_unreserved_base'),
     numDramChannels: int('num_dram_channels'),

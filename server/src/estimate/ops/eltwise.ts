@@ -31,6 +31,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { noProgram } from './noProgram';
 
 const CITES = {
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
@@ -124,7 +125,7 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.bufferType === 'system_memory') return unmodeled(op.name, 'host typecast (no device program)');
+  if (input.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
   const c = cores(op, ctx, output, inShard ? input : undefined);

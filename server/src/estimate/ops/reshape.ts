@@ -18,24 +18,42 @@
 
 import { elementBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { finishProgram, gridArea, resolveTensor } from '../common';
+import { ResolvedTensor, finishProgram, gridArea, resolveTensor } from '../common';
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
 
 const CITE_RESHAPE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
 
-export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+/**
+ * True when the reshape keeps the stored layout, so its result is a view aliasing the input's buffer (the analysis
+ * must not count that buffer twice).
+ */
+export function isViewReshape(op: TtnnOp): boolean {
+  if (op.name !== 'ttnn.reshape') return false;
   const input = resolveTensor(op.operands[0], 'input');
-  if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
-  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (typeof input === 'string' || typeof output === 'string') return false;
+  return viewCheck(input, output);
+}
+
+function viewCheck(input: ResolvedTensor, output: ResolvedTensor): boolean {
   const inW = input.logical[input.logical.length - 1];
   const outW = output.logical[output.logical.length - 1];
   const inH = input.logical.length >= 2 ? input.logical[input.logical.length - 2] : 1;
   const outH = output.logical.length >= 2 ? output.logical[output.logical.length - 2] : 1;
   const sameStorage = input.layout.pageLayout === output.layout.pageLayout && input.layout.bufferType === output.layout.bufferType && input.layout.memoryLayout === output.layout.memoryLayout;
-  const view = sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || (inH % 32 === 0 && outH % 32 === 0));
+  return sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || (inH % 32 === 0 && outH % 32 === 0));
+}
+
+export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const view = viewCheck(input, output);
+  const inW = input.logical[input.logical.length - 1];
+  const outW = output.logical[output.logical.length - 1];
   if (view) {
     const outputs = outputsInL1(op, ctx);
     const result: NoProgram = { kind: 'noProgram', opName: op.name, reason: 'reshape keeps the stored layout: a view, no device program', l1TensorBytesPerCore: 0, outputs };
