@@ -5,18 +5,21 @@
  *   view (no program): row-major with the same last dim; tile with the same last dim and both second-last dims
  *     multiples of 32                                                                              [1]
  *   row-major reshape: all cores; c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80 [2]
+ *   tiled reshape: all cores; c_0 = mapping page (16 B per segment, 64–128 segments), c_1 = 1 input tile,
+ *     c_2 = 1 output tile                                                                          [3]
  *
  * Symbols: floor64(x) = x rounded down to a multiple of 64.
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp (view fast path)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068
  *
- * Assumptions: the row-major program follows an older version ('approx'); tiled reshapes that move data are unmodeled.
+ * Assumptions: the row-major program follows an older version ('approx'); the tiled mapping page is bounded, not traced.
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
  */
 
-import { elementBytes } from '../../ttnn/dtype';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { ResolvedTensor, finishProgram, gridArea, resolveTensor } from '../common';
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
@@ -24,6 +27,32 @@ import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
 
 const CITE_RESHAPE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
+const CITE_TILED = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068';
+
+/**
+ * Tiled reshape [3]: on every core of the grid, c_0 = one mapping page, c_1 = 1 input tile, c_2 = 1 output tile; work
+ * split over output tiles. The mapping page holds 16 B per contiguous segment of an output tile; segments break at
+ * 16-wide faces, so an output tile has at least 2 per row (64 → 1,024 B) and up to 4 per row when the row straddles
+ * input tiles (128 → 2,048 B).
+ */
+function tiledReshape(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
+  const inW = input.logical[input.logical.length - 1];
+  const outW = output.logical[output.logical.length - 1];
+  const faceAligned = inW % 16 === 0 && outW % 16 === 0;
+  const segments = faceAligned ? 64 : 128;
+  return finishProgram({
+    op, ctx, factory: 'ReshapeTiledProgramFactory',
+    factoryReason: `tiled reshape moving data: ${output.geometry.nPages} output tiles; mapping page of ${segments} segments`,
+    groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'mapping page', nPages: 1, pageBytes: 16 * segments },
+      { index: 1, role: 'input tile', nPages: 1, pageBytes: tileBytes(input.dtype) },
+      { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
+    ],
+    confidence: 'approx', approxReason: 'mapping-page size depends on the segment map tt-metal builds on the host',
+    citations: [CITE_TILED],
+  });
+}
 
 /**
  * True when the reshape keeps the stored layout, so its result is a view aliasing the input's buffer (the analysis
@@ -59,7 +88,8 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     const result: NoProgram = { kind: 'noProgram', opName: op.name, reason: 'reshape keeps the stored layout: a view, no device program', l1TensorBytesPerCore: 0, outputs };
     return result;
   }
-  if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tiled reshape that moves data is not modeled');
+  if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile') return tiledReshape(op, ctx, input, output);
+  if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const floor64 = (x: number): number => Math.floor(x / 64) * 64;
