@@ -6,6 +6,11 @@
 
 import * as fs from 'fs';
 import * as proto from 'vscode-languageserver-protocol/node';
+import { analyzeTtnnModule } from '../server/src/analysis/analyze';
+import { analysisOptions, DEFAULT_ANALYSIS_SETTINGS, indexAnalysis } from '../server/src/features/documentAnalysis';
+import { diagnostics } from '../server/src/features/diagnostics';
+import { parse } from '../server/src/mlir/parser';
+import { moduleFromSyntax } from '../server/src/ttnn/fromSyntax';
 import { LineIndex } from '../server/src/text/lineIndex';
 import { startLsp, type LspSession } from '../test/support/lspProcess';
 import { generateTtnnModule } from './generate';
@@ -20,6 +25,25 @@ export interface LspBenchResult {
   readonly editToDiagnosticsMs: number;
   readonly peakRssBytes: number | undefined;
   readonly mlirLsp: { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
+  /** Where a full analysis spends its time, measured in this process (ms): which layer to make incremental first. */
+  readonly breakdownMs: { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number };
+}
+
+/** One full pass, layer by layer, in-process (the server runs the same code bundled). */
+function breakdown(text: string): LspBenchResult['breakdownMs'] {
+  let t = nowMs();
+  const parsed = parse(text);
+  const parseMs = nowMs() - t;
+  t = nowMs();
+  const module = moduleFromSyntax(parsed);
+  const fromSyntaxMs = nowMs() - t;
+  t = nowMs();
+  const analysis = analyzeTtnnModule(module, analysisOptions(DEFAULT_ANALYSIS_SETTINGS));
+  const analysisMs = nowMs() - t;
+  t = nowMs();
+  diagnostics(indexAnalysis(text, parsed, analysis, DEFAULT_ANALYSIS_SETTINGS));
+  const featuresMs = nowMs() - t;
+  return { parse: parseMs, fromSyntax: fromSyntaxMs, analysis: analysisMs, features: featuresMs };
 }
 
 const MLIR_LSP_CANDIDATES = ['/usr/bin/mlir-lsp-server-16', '/usr/lib/llvm-16/bin/mlir-lsp-server'];
@@ -108,6 +132,7 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     editToDiagnosticsMs,
     peakRssBytes: rss,
     mlirLsp,
+    breakdownMs: breakdown(text),
   };
 }
 
@@ -121,6 +146,8 @@ export async function runLspBench(log: (line: string) => void = console.log, siz
     const rss = r.peakRssBytes === undefined ? 'n/a' : `${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(1)}x file)`;
     log(`lsp ${nOps} ops (${mb} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics)`);
     log(`lsp ${nOps} ops: hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; edit-to-diagnostics ${r.editToDiagnosticsMs.toFixed(0)} ms; peak RSS ${rss}`);
+    const b = r.breakdownMs;
+    log(`lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`);
     if (r.mlirLsp === undefined) {
       log(`lsp ${nOps} ops: mlir-lsp-server-16 not installed (apt-get install mlir-16-tools) — no comparison`);
     } else {

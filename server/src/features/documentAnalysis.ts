@@ -6,11 +6,10 @@
 import { analyzeTtnnModule, type AnalysisOptions, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
-import type { AliasDefinition, Chunk, Operation, ParseResult } from '../mlir/syntax';
+import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleFromSyntax } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
-import { walkOperations } from './syntaxWalk';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -53,12 +52,10 @@ export interface DocumentAnalysis {
   readonly parse: ParseResult;
   readonly analysis: ModuleAnalysis;
   readonly settings: AnalysisSettings;
-  /** Analysed ops by the start offset of their syntax op. */
-  readonly opsByStart: ReadonlyMap<number, OpEntry>;
-  /** Analysed ops sorted by start offset (for range queries such as visible-range inlay hints). */
+  /** Analysed ops sorted by start offset (binary-searched by `opEntryByStart`, scanned for visible-range hints). */
   readonly opsInOrder: readonly OpEntry[];
-  /** Syntax ops by start offset (locations, exact ranges). */
-  readonly syntaxOpsByStart: ReadonlyMap<number, { readonly op: Operation; readonly chunk: Chunk }>;
+  /** Analysed op by the start offset of its syntax op (a binary search, not a stored map). */
+  readonly opsByStart: Pick<ReadonlyMap<number, OpEntry>, 'get'>;
   /** Alias definitions by name, per chunk. */
   aliasesOf(chunk: Chunk): ReadonlyMap<string, AliasDefinition>;
 }
@@ -72,19 +69,23 @@ export function analyzeDocument(text: string, settings: AnalysisSettings): Docum
 export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings): DocumentAnalysis {
   let module = moduleFromSyntax(parseResult);
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
-  const analysis = analyzeTtnnModule(module, analysisOptions(settings));
+  return indexAnalysis(text, parseResult, analyzeTtnnModule(module, analysisOptions(settings)), settings);
+}
+
+/** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */
+export function indexAnalysis(text: string, parseResult: ParseResult, analysis: ModuleAnalysis, settings: AnalysisSettings): DocumentAnalysis {
 
   const opsInOrder: OpEntry[] = [];
-  for (const fn of analysis.functions) for (const op of fn.ops) opsInOrder.push({ fn, op });
-  opsInOrder.sort((a, b) => a.op.op.range.start - b.op.op.range.start);
-  const opsByStart = new Map(opsInOrder.map((e) => [e.op.op.range.start, e]));
-
-  const syntaxOpsByStart = new Map<number, { op: Operation; chunk: Chunk }>();
-  for (const chunk of parseResult.file.chunks) {
-    walkOperations({ ...parseResult.file, chunks: [chunk] }, ({ op }) => {
-      syntaxOpsByStart.set(op.range.start, { op, chunk });
-    });
+  let sorted = true;
+  for (const fn of analysis.functions) {
+    for (const op of fn.ops) {
+      const last = opsInOrder[opsInOrder.length - 1];
+      if (last !== undefined && last.op.op.range.start > op.op.range.start) sorted = false;
+      opsInOrder.push({ fn, op });
+    }
   }
+  // Functions usually come in source order already; sort only when they do not.
+  if (!sorted) opsInOrder.sort((a, b) => a.op.op.range.start - b.op.op.range.start);
   const aliasTables = new Map<Chunk, Map<string, AliasDefinition>>();
   const aliasesOf = (chunk: Chunk): ReadonlyMap<string, AliasDefinition> => {
     let table = aliasTables.get(chunk);
@@ -96,7 +97,32 @@ export function analyzeParsed(text: string, parseResult: ParseResult, settings: 
     }
     return table;
   };
-  return { text, lineIndex: new LineIndex(text), parse: parseResult, analysis, settings, opsByStart, opsInOrder, syntaxOpsByStart, aliasesOf };
+  const doc: DocumentAnalysis = {
+    text,
+    lineIndex: new LineIndex(text),
+    parse: parseResult,
+    analysis,
+    settings,
+    opsInOrder,
+    opsByStart: { get: (start: number) => opEntryByStart(doc, start) },
+    aliasesOf,
+  };
+  return doc;
+}
+
+/** The analysed op whose syntax op starts at `start`, by binary search. */
+export function opEntryByStart(doc: DocumentAnalysis, start: number): OpEntry | undefined {
+  const ops = doc.opsInOrder;
+  let lo = 0;
+  let hi = ops.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ops[mid]!.op.op.range.start;
+    if (at === start) return ops[mid];
+    if (at < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Settings → the analysis options (arch names pick the arch's default preset). */

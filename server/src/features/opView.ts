@@ -3,7 +3,7 @@
 import type { OpAnalysis } from '../analysis/analyze';
 import type { Chunk, Location, Operation } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
-import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
+import { opEntryByStart, type DocumentAnalysis, type OpEntry } from './documentAnalysis';
 import { formatMegabytes, formatPercent } from './format';
 import { opsAt } from './occurrences';
 
@@ -11,7 +11,7 @@ import { opsAt } from './occurrences';
 export function opEntryAt(doc: DocumentAnalysis, offset: number): OpEntry | undefined {
   const chain = opsAt(doc.parse.file, offset);
   for (let i = chain.length - 1; i >= 0; i--) {
-    const entry = doc.opsByStart.get(chain[i]!.range.start);
+    const entry = opEntryByStart(doc, chain[i]!.range.start);
     if (entry !== undefined) return entry;
   }
   return undefined;
@@ -85,11 +85,14 @@ export function sourceLineOf(doc: DocumentAnalysis, chunk: Chunk, location: Loca
 
 /** The syntax op and chunk of an analysed op. */
 export function syntaxOf(doc: DocumentAnalysis, op: OpAnalysis): { readonly op: Operation; readonly chunk: Chunk } | undefined {
-  return doc.syntaxOpsByStart.get(op.op.range.start);
+  const start = op.op.range.start;
+  const chunk = doc.parse.file.chunks.find((c) => c.range.start <= start && start <= c.range.end);
+  const syntax = opsAt(doc.parse.file, start).find((o) => o.range.start === start);
+  return chunk === undefined || syntax === undefined ? undefined : { op: syntax, chunk };
 }
 
 /** The label of a syntax op (outline detail), if it was analysed. */
 export function opSummary(doc: DocumentAnalysis, op: Operation): string | undefined {
-  const entry = doc.opsByStart.get(op.range.start);
+  const entry = opEntryByStart(doc, op.range.start);
   return entry === undefined ? undefined : opLabel(doc, entry.op);
 }

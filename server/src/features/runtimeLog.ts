@@ -8,7 +8,7 @@ import { observeOps, type EstimateForComparison, type ObservedOp } from '../logs
 import { correlate, describeCorrelation, type MappedOp } from '../logs/correlate';
 import { parseLog } from '../logs/parseLog';
 import type { Diagnostic } from './diagnostics';
-import type { DocumentAnalysis } from './documentAnalysis';
+import { opEntryByStart, type DocumentAnalysis } from './documentAnalysis';
 import { formatInteger } from './format';
 
 export interface RuntimeLogFindings {
@@ -27,7 +27,7 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
   const correlation = correlate(parseLog(logText), doc.parse);
   const summary = `${logName}: ${describeCorrelation(correlation)}`;
   const estimateFor = (op: MappedOp): EstimateForComparison | undefined => {
-    const entry = doc.opsByStart.get(op.range.start);
+    const entry = opEntryByStart(doc, op.range.start);
     const est = entry?.op.estimate;
     if (entry === undefined || est === undefined || est.kind !== 'estimate') return undefined;
     const o = entry.op.overflow;
