@@ -81,4 +81,13 @@ describe('features/navigation', () => {
     assert.deepStrictEqual(definitionAt(c.file, c.offset), []);
     assert.deepStrictEqual(referencesAt(c.file, c.offset, { includeDeclaration: true }), []);
   });
+
+  it('goes from a successor to its block label and lists every branch to it', () => {
+    const text = 'func.func @f(%arg0: i1) {\n  "cf.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()\n^bb1:\n  "cf.br"()[^bb2] : () -> ()\n^bb2:\n  return\n}\n';
+    const use = text.indexOf('^bb2]') + 1;
+    const c = cursor(text.slice(0, use) + '$0' + text.slice(use));
+    const label = rangeOf(text, '^bb2:');
+    assert.deepStrictEqual(definitionAt(c.file, c.offset), [{ start: label.start, end: label.start + 4 }]);
+    assert.deepStrictEqual(referencesAt(c.file, c.offset, { includeDeclaration: true }), allRangesOf(text, '^bb2'));
+  });
 });
