@@ -6,7 +6,8 @@ import * as ext from './ext';
 import * as fromProto from './fromProto';
 import * as toProto from './toProto';
 import type { DocumentStore, ImportedLog } from './documents';
-import { sourceFileResolver } from './sourceFiles';
+import { sourceFileResolver, workspaceFileFinder } from './sourceFiles';
+import { LineIndex } from '../text/lineIndex';
 
 export interface HandlerContext {
   readonly store: DocumentStore;
@@ -76,6 +77,15 @@ export async function onCodeLens(ctx: HandlerContext, params: lsp.CodeLensParams
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
+}
+
+export async function onCodeAction(ctx: HandlerContext, params: lsp.CodeActionParams, token: lsp.CancellationToken): Promise<lsp.CodeAction[]> {
+  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  if (doc === undefined || (params.context.only !== undefined && !params.context.only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k)))) return [];
+  const files = workspaceFileFinder(ctx.workspaceFolders(), params.textDocument.uri);
+  const actions = features.codeActionsAt(doc, fromProto.textRange(doc.lineIndex, params.range), { env: { pythonFiles: files.find } });
+  const lineIndexOf = (p: string): LineIndex | undefined => { const t = files.textOf(p); return t === undefined ? undefined : new LineIndex(t); };
+  return actions.map((a) => toProto.codeAction(doc.lineIndex, params.textDocument.uri, a, params.context.diagnostics, lineIndexOf));
 }
 
 export async function onDefinition(ctx: HandlerContext, params: lsp.DefinitionParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {

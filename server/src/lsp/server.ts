@@ -64,6 +64,7 @@ export function startServer(): void {
         foldingRangeProvider: true,
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix], resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'ttnn-l1', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -115,6 +116,7 @@ export function startServer(): void {
   connection.onDocumentSymbol(on(handlers.onDocumentSymbol, []));
   connection.onFoldingRanges(on(handlers.onFoldingRanges, []));
   connection.onCodeLens(on(handlers.onCodeLens, []));
+  connection.onCodeAction(on(handlers.onCodeAction, []));
   connection.languages.inlayHint.on(on(handlers.onInlayHint, []));
   connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }));
   connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null));

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import type { PythonFile } from '../fixes';
 import type { SourceFileResolver } from './toProto';
 
 /**
@@ -22,5 +23,54 @@ export function sourceFileResolver(documentUri: string, workspaceFolderUris: rea
     }
     const first = roots[0];
     return first === undefined ? undefined : URI.file(path.join(first, file)).toString();
+  };
+}
+
+/** Finds workspace files by path suffix for the Python `F.pad` fix; remembers what it read (for edit positions). */
+export interface WorkspaceFileFinder {
+  readonly find: (pathSuffix: string) => PythonFile | undefined;
+  /** Text of a file `find` returned, by its path. */
+  readonly textOf: (filePath: string) => string | undefined;
+}
+
+// Source files worth editing are small; anything larger is not the model script we look for.
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Roots tried in order: the document's folder and its ancestors inside a workspace folder (a `loc` path is often
+ * relative to somewhere above the .mlir), then the workspace folders themselves.
+ */
+export function workspaceFileFinder(workspaceFolderUris: readonly string[], documentUri: string): WorkspaceFileFinder {
+  const folders = workspaceFolderUris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  const roots: string[] = [];
+  const doc = URI.parse(documentUri);
+  if (doc.scheme === 'file') {
+    let dir = path.dirname(doc.fsPath);
+    roots.push(dir);
+    for (let i = 0; i < 16 && folders.some((f) => dir !== f && dir.startsWith(f + path.sep)); i++) {
+      dir = path.dirname(dir);
+      roots.push(dir);
+    }
+  }
+  for (const f of folders) if (!roots.includes(f)) roots.push(f);
+  const read = new Map<string, string>();
+  return {
+    find(pathSuffix: string): PythonFile | undefined {
+      if (pathSuffix === '' || pathSuffix.includes('\0') || path.isAbsolute(pathSuffix)) return undefined;
+      for (const root of roots) {
+        const candidate = path.join(root, pathSuffix);
+        if (!candidate.startsWith(root)) continue;
+        try {
+          if (fs.statSync(candidate).size > MAX_SOURCE_BYTES) continue;
+          const text = fs.readFileSync(candidate, 'utf8');
+          read.set(candidate, text);
+          return { path: candidate, text };
+        } catch {
+          continue;
+        }
+      }
+      return undefined;
+    },
+    textOf: (filePath) => read.get(filePath),
   };
 }

@@ -6,6 +6,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { TextRange } from '../text/textRange';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnosticCodes';
 import type { TimelineResult } from './ext';
+import { URI } from 'vscode-uri';
 
 export function position(lineIndex: LineIndex, offset: number): lsp.Position {
   return lineIndex.position(offset);
@@ -130,5 +131,31 @@ export function timeline(lineIndex: LineIndex, uri: string, t: features.Timeline
         return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows };
       }),
     })),
+  };
+}
+
+/** A quick fix as an LSP code action; `lineIndexOf` gives positions in other files the fix edits (Python sources). */
+export function codeAction(
+  lineIndex: LineIndex,
+  uri: string,
+  action: features.CodeAction,
+  diagnostics: readonly lsp.Diagnostic[],
+  lineIndexOf: (filePath: string) => LineIndex | undefined,
+): lsp.CodeAction {
+  const changes: Record<string, lsp.TextEdit[]> = {};
+  for (const e of action.edits) {
+    const index = e.target === 'self' ? lineIndex : lineIndexOf(e.target);
+    if (index === undefined) continue;
+    const target = e.target === 'self' ? uri : URI.file(e.target).toString();
+    (changes[target] ??= []).push({ range: range(index, e.range), newText: e.newText });
+  }
+  const fixes = range(lineIndex, action.fixes);
+  const related = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.start.line === fixes.start.line);
+  return {
+    title: action.title,
+    kind: lsp.CodeActionKind.QuickFix,
+    ...(related.length > 0 ? { diagnostics: related } : {}),
+    ...(action.isPreferred ? { isPreferred: true } : {}),
+    ...(action.disabledReason !== undefined ? { disabled: { reason: action.disabledReason } } : { edit: { changes } }),
   };
 }

@@ -1,0 +1,79 @@
+/**
+ * Quick fixes for an overflowing op under the cursor, from fixes/ (each verified by re-parsing and re-analysing
+ * the fixed text before it is offered). Results are cached per analysis and op: editors ask on every cursor move.
+ */
+
+import { fixesFor, fixTargetOf, type FixEnv } from '../fixes';
+import type { TextRange } from '../text/textRange';
+import { analysisOptions, type DocumentAnalysis } from './documentAnalysis';
+import { opHeadRange } from './opView';
+
+export interface CodeActionEdit {
+  /** `self` for the analysed document, else the path the environment returned (a Python source file). */
+  readonly target: string;
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface CodeAction {
+  readonly title: string;
+  readonly kind: 'quickfix';
+  readonly isPreferred: boolean;
+  readonly edits: readonly CodeActionEdit[];
+  /** The overflowing op's head (the diagnostic range this action fixes). */
+  readonly fixes: TextRange;
+  /** Set when no fix is computed, with why (editors show it greyed out). */
+  readonly disabledReason?: string;
+}
+
+export interface CodeActionOptions {
+  /** Looks up workspace Python files for the `F.pad` edit. */
+  readonly env?: FixEnv;
+  /**
+   * Above this many characters fixes are not computed: each candidate is verified by re-analysing the whole file,
+   * up to 16 times per op.
+   */
+  readonly maxTextChars?: number;
+}
+
+const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
+const cache = new WeakMap<DocumentAnalysis, Map<number, CodeAction[]>>();
+
+/** Fixes for overflowing ops whose head intersects `range`. */
+export function codeActionsAt(doc: DocumentAnalysis, range: TextRange, options: CodeActionOptions = {}): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const ref of doc.analysis.overflows) {
+    const op = doc.analysis.functions.find((f) => f.fn.name === ref.functionName)?.ops[ref.opIndex];
+    if (op === undefined) continue;
+    const head = opHeadRange(op);
+    if (head.end < range.start || head.start > range.end) continue;
+    let perDoc = cache.get(doc);
+    if (perDoc === undefined) {
+      perDoc = new Map();
+      cache.set(doc, perDoc);
+    }
+    let actions = perDoc.get(head.start);
+    if (actions === undefined) {
+      actions = computeActions(doc, ref, head, options);
+      perDoc.set(head.start, actions);
+    }
+    out.push(...actions);
+  }
+  return out;
+}
+
+function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetOf>[1], head: TextRange, options: CodeActionOptions): CodeAction[] {
+  const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  if (doc.text.length > max) {
+    const reason = `fixes are not computed for files over ${(max / 1e6).toFixed(0)} MB: each is verified by re-analysing the whole file`;
+    return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
+  }
+  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), options.env ?? {}, { analysis: analysisOptions(doc.settings) });
+  return result.fixes.map((fix) => ({
+    title: fix.title,
+    kind: 'quickfix',
+    isPreferred: fix.isPreferred,
+    edits: fix.edits.map((e) => ({ target: e.uri, range: e.range, newText: e.newText })),
+    fixes: head,
+  }));
+}

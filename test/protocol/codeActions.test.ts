@@ -1,0 +1,73 @@
+/**
+ * Quick fixes over the real server on the seed: the replicate-pad rewrites and the Python F.pad edit are offered on
+ * %9, each applies cleanly, and after the constant-pad rewrite the first failure moves to the conv3d (the seed's point).
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../server/src/text/lineIndex';
+import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+
+const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
+const SEED = fs.readFileSync(SEED_PATH, 'utf8');
+const URI = fileUri(SEED_PATH);
+const PY_PATH = path.join(REPO_ROOT, 'examples/mochi/single_ops.py');
+
+function applyEdits(text: string, edits: readonly proto.TextEdit[]): string {
+  const index = new LineIndex(text);
+  const sorted = [...edits].sort((a, b) => index.offset(b.range.start) - index.offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, index.offset(e.range.start)) + e.newText + out.slice(index.offset(e.range.end));
+  return out;
+}
+
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+}
+
+describe('protocol: code actions on the seed', () => {
+  let lsp: LspSession;
+  let actions: proto.CodeAction[];
+  before(async () => {
+    lsp = await startLsp();
+    await lsp.open(URI, SEED);
+    const published = await lsp.diagnostics(URI, 1);
+    const line = lineOf(SEED, '%9 =');
+    const range = { start: { line, character: 9 }, end: { line, character: 9 } };
+    const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
+    actions = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range, context: { diagnostics } })) as proto.CodeAction[];
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('offers verified quick fixes attached to the %9 Error, one preferred', () => {
+    assert.ok(actions.length >= 3, actions.map((a) => a.title).join('\n'));
+    assert.ok(actions.every((a) => a.kind === proto.CodeActionKind.QuickFix && a.diagnostics?.[0]?.code === 'l1-cb-overflow'));
+    assert.strictEqual(actions.filter((a) => a.isPreferred === true).length, 1);
+  });
+
+  it('edits the Python source to constant padding in the F.pad call the loc names (line 16)', () => {
+    const py = actions.find((a) => Object.keys(a.edit?.changes ?? {}).includes(fileUri(PY_PATH)))!;
+    assert.ok(py !== undefined, 'no Python fix');
+    const before = fs.readFileSync(PY_PATH, 'utf8');
+    const after = applyEdits(before, py.edit!.changes![fileUri(PY_PATH)]!);
+    const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    assert.strictEqual(changed.length, 1);
+    assert.strictEqual(lineOf(after, changed[0]!), 15);
+    assert.match(changed[0]!, /F\.pad\(x, self\.time_causal_padding, mode="constant", value=0\)/);
+  });
+
+  it('after the constant-pad rewrite, %9 is gone and tt-metal fails first at the conv3d', async () => {
+    const rewrite = actions.find((a) => a.title.startsWith('Replace the replicate-pad chain'))!;
+    assert.match(rewrite.title, /then %24 ttnn\.conv3d fails first$/);
+    const fixed = applyEdits(SEED, rewrite.edit!.changes![URI]!);
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    const published = await lsp.diagnostics(URI, 2);
+    const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(errors.map((d) => d.range.start.line), [lineOf(fixed, '%24 = "ttnn.conv3d"')]);
+    assert.ok(!fixed.includes('%9 = "ttnn.to_layout"'));
+  });
+});
