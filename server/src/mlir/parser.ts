@@ -60,6 +60,8 @@ interface ParserState {
   readonly strings: Map<string, string>;
   /** End offset of the last scanShape. */
   shapeEnd: number;
+  /** An error caused by reaching the end of the chunk was reported. */
+  reportedEndOfInput: boolean;
 }
 
 interface ShapeInfo {
@@ -89,13 +91,21 @@ export function parse(text: string): ParseResult {
 function splitChunks(text: string): TextRange[] {
   const marker = '// -----';
   const spans: TextRange[] = [];
+  const resources = findResourceSpans(text);
+  let resourceIndex = 0;
   let chunkStart = 0;
   let from = 0;
-  const resourceStart = findResourceStart(text);
   for (;;) {
     const at = text.indexOf(marker, from);
-    if (at < 0 || (resourceStart >= 0 && at > resourceStart)) break;
+    if (at < 0) break;
     from = at + marker.length;
+    while (resourceIndex < resources.length && resources[resourceIndex].end <= at) resourceIndex++;
+    const resource = resources[resourceIndex];
+    if (resource && resource.start <= at) {
+      // Inside a resource blob: keep searching after it.
+      from = resource.end;
+      continue;
+    }
     let lineStart = at;
     while (lineStart > 0) {
       const c = text.charCodeAt(lineStart - 1);
@@ -112,16 +122,21 @@ function splitChunks(text: string): TextRange[] {
   return spans;
 }
 
-/** Offset of a `{-#` at the start of a line, or -1. */
-function findResourceStart(text: string): number {
+/** `{-#` ... `#-}` sections whose opener starts a line (to ignore split markers inside blobs). */
+function findResourceSpans(text: string): TextRange[] {
+  const spans: TextRange[] = [];
   let from = 0;
   for (;;) {
     const at = text.indexOf('{-#', from);
-    if (at < 0) return -1;
+    if (at < 0) return spans;
+    from = at + 3;
     let k = at;
     while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
-    if (k === 0 || text.charCodeAt(k - 1) === 10 || text.charCodeAt(k - 1) === 13) return at;
-    from = at + 3;
+    if (k !== 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) continue;
+    const close = text.indexOf('#-}', from);
+    const end = close < 0 ? text.length : close + 3;
+    spans.push({ start: at, end });
+    from = end;
   }
 }
 
@@ -137,6 +152,7 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
     shapeCache: new Map(),
     strings: new Map(),
     shapeEnd: 0,
+    reportedEndOfInput: false,
   };
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];
@@ -179,6 +195,11 @@ function tk(lx: Lexer): Tok {
 
 function error(p: ParserState, message: string, range?: TextRange): void {
   if (p.errors.length >= MAX_ERRORS) return;
+  // At the end of input every open construct fails at once; the first report says it all.
+  if (p.lx.kind === Tok.Eof) {
+    if (p.reportedEndOfInput) return;
+    p.reportedEndOfInput = true;
+  }
   const r = range ?? { start: p.lx.start, end: p.lx.end };
   p.errors.push({
     message: p.errors.length === MAX_ERRORS - 1 ? 'too many syntax errors; further errors are not reported' : message,
@@ -208,7 +229,6 @@ function text(p: ParserState): string {
 }
 
 function intern(p: ParserState, s: string): string {
-  if (s.length >= 0) return s;
   const known = p.strings.get(s);
   if (known !== undefined) return known;
   p.strings.set(s, s);
@@ -335,7 +355,7 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/** The Operation under construction: the same object becomes the result (one allocation per op, one shape). */
+/** The Operation under construction. */
 interface OpDraft {
   kind: 'operation';
   name: string;
@@ -366,16 +386,28 @@ function orEmpty<T>(items: T[]): T[] {
 }
 
 function finishOp(p: ParserState, d: OpDraft): Operation {
-  d.results = orEmpty(d.results);
-  d.operands = orEmpty(d.operands);
-  d.successors = orEmpty(d.successors);
-  d.regions = orEmpty(d.regions);
-  d.operandTypes = orEmpty(d.operandTypes);
-  d.resultTypes = orEmpty(d.resultTypes);
-  d.symbolUses = orEmpty(d.symbolUses);
   const start = d.range.start;
-  d.range = { start, end: Math.max(start, p.lx.prevEnd) };
-  return d;
+  // A fresh object literal (not the draft): every op gets the same hidden class, with lists already final.
+  return {
+    kind: 'operation',
+    name: d.name,
+    nameRange: d.nameRange,
+    form: d.form,
+    results: orEmpty(d.results),
+    operands: orEmpty(d.operands),
+    successors: orEmpty(d.successors),
+    properties: d.properties,
+    attributes: d.attributes,
+    regions: orEmpty(d.regions),
+    operandTypes: orEmpty(d.operandTypes),
+    resultTypes: orEmpty(d.resultTypes),
+    symbol: d.symbol,
+    symbolUses: orEmpty(d.symbolUses),
+    location: d.location,
+    range: { start, end: Math.max(start, p.lx.prevEnd) },
+    signature: d.signature,
+    visibility: d.visibility,
+  };
 }
 
 /** Parses one op starting at the current token; on a syntax error, returns what was parsed and resyncs. */

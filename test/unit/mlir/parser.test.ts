@@ -488,6 +488,24 @@ describe('mlir parser: errors and recovery', () => {
     }
   });
 
+  it('reports running out of input once, not once per open construct', () => {
+    const r = parse('module {\n  func.func @f() {\n    "a.b"() <{x = [#t.y<(1, ');
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].range.end <= r.file.range.end, true);
+  });
+
+  it('reads CRLF files and ignores split markers inside resource blobs', () => {
+    const src = ['"a.b"() : () -> ()', '{-#', '  // -----', '#-}', '// -----', '"a.c"() : () -> ()', ''].join('\r\n');
+    const r = parse(src);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.file.chunks.length, 2);
+    assert.deepEqual(
+      r.file.chunks.map((c) => c.operations.map((o) => o.name)),
+      [['a.b'], ['a.c']],
+    );
+    assert.deepEqual(r.file.chunks[1].operations[0].range, rangeOf(src, '"a.c"() : () -> ()'));
+  });
+
   it('never throws on empty or degenerate input', () => {
     for (const src of ['', '\n', '}', '{-#', '#-}', '%0:', '"', '@', '^', 'loc(', '// -----', '// -----\n// -----']) {
       const r = parse(src);
