@@ -410,6 +410,9 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
   };
 }
 
+/** Custom-form op names MLIR accepts without a dialect prefix (builtin ops, and func ops inside a func.func). */
+const UNPREFIXED_OP_NAMES = new Set(['module', 'return', 'call', 'unrealized_conversion_cast']);
+
 /** Parses one op starting at the current token; on a syntax error, returns what was parsed and resyncs. */
 function parseOperation(p: ParserState): Operation | undefined {
   const lx = p.lx;
@@ -453,6 +456,14 @@ function parseOperation(p: ParserState): Operation | undefined {
       ok = parseGenericBody(p, d);
     } else if (tk(lx) === Tok.BareId) {
       d.name = intern(p, text(p));
+      if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name)) {
+        // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call; anything else is
+        // "custom op 'x' is unknown" (and usually means the file is prose or another language, not MLIR).
+        error(p, `custom op '${d.name}' is unknown`);
+        nextToken(lx);
+        resync(p);
+        return undefined;
+      }
       nextToken(lx);
       ok = parseCustomBody(p, d);
     } else {
