@@ -33,6 +33,9 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (typeof indices === 'string') return unmodeled(op.name, indices);
   const weight = resolveTensor(op.operands[1], 'weight');
   if (typeof weight === 'string') return unmodeled(op.name, weight);
+  // The output layout picks the factory (row-major vs tilized); without it there is no number to give.
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
   if (weight.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'embedding with tiled weights uses the tilized factory (not modeled)');
   if (weight.layout.bufferType === 'system_memory') return unmodeled(op.name, 'weights on host');
   const wElem = elementBytes(weight.dtype);
