@@ -31,6 +31,8 @@ export function estimateUntilizeOp(op: TtnnOp, ctx: EstimateContext): OpEstimate
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
+  // tt-metal's untilize validate() rejects anything but tile-major input; there is no program to model.
+  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'untilize of a row-major input (tt-metal accepts only tiled input)');
   return estimateUntilize(op, ctx, input, output, op.name === 'ttnn.untilize_with_unpadding' ? 'untilize_with_unpadding' : 'untilize');
 }
 
@@ -39,5 +41,7 @@ export function estimateTilizeOp(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
+  // tt-metal's tilize validate() rejects anything but row-major input.
+  if (input.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tilize of an already tiled input (tt-metal accepts only row-major input)');
   return estimateTilize(op, ctx, input, output, op.name === 'ttnn.tilize_with_val_padding' ? 'tilize_with_val_padding' : 'tilize');
 }
