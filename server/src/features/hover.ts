@@ -40,8 +40,22 @@ export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOpt
       return { markdown: opMarkdown(doc, producer, options), range: at.occurrence.range };
     }
   }
+  if (at !== undefined && at.occurrence.nameKind === 'value') {
+    const arg = argumentHover(doc, at.occurrence.name, at.occurrence.range, offset);
+    if (arg !== undefined) return arg;
+  }
   const entry = opEntryAt(doc, offset);
   return entry === undefined ? undefined : { markdown: opMarkdown(doc, entry, options), range: opHeadRange(entry.op) };
+}
+
+/** A function argument (its definition or a use): the tensor and whether it holds L1 for the whole function. */
+function argumentHover(doc: DocumentAnalysis, name: string, range: TextRange, offset: number): Hover | undefined {
+  const fa = doc.analysis.functions.find((f) => f.fn.range.start <= offset && offset <= f.fn.range.end);
+  const arg = fa?.fn.args.find((a) => a.name === name);
+  if (fa === undefined || arg === undefined) return undefined;
+  const live = fa.liveIntervals.find((iv) => iv.definedAt === -1 && iv.valueName === name);
+  const residency = live === undefined ? 'not resident in L1' : `${formatBytes(live.bytesPerCore)} of L1 per core, live until op ${live.endIndex + 1} of ${fa.ops.length}`;
+  return { markdown: `**${name}** — argument of \`${fa.fn.name}\`: ${tensorText(arg.spec)}\n\n${residency}`, range };
 }
 
 function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: readonly { name: string; range: TextRange }[]): Hover | undefined {

@@ -5,7 +5,7 @@ export { diagnostics, internalErrorDiagnostic, type Diagnostic, type RelatedInfo
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
 export { hoverAt, opMarkdown, type Hover, type HoverOptions } from './hover';
 export { runtimeLogFindings, type RuntimeLogFindings } from './runtimeLog';
-export { opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
+export { functionSummary, opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
 export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';
 export { codeLenses, type CodeLens } from './codeLens';

@@ -96,3 +96,11 @@ export function opSummary(doc: DocumentAnalysis, op: Operation): string | undefi
   const entry = opEntryByStart(doc, op.range.start);
   return entry === undefined ? undefined : opLabel(doc, entry.op);
 }
+
+/** `peak L1 93%` for a function's outline entry, if it was analysed and has modeled ops. */
+export function functionSummary(doc: DocumentAnalysis, fnOp: Operation): string | undefined {
+  const fa = doc.analysis.functions.find((f) => f.fn.range.start === fnOp.range.start);
+  const limit = doc.analysis.limitBytesPerCore;
+  if (fa?.peak === undefined || fa.peak.bytesPerCore === 0 || limit <= 0) return undefined;
+  return `peak L1 ${formatPercent(fa.peak.bytesPerCore / limit)}`;
+}

@@ -20,6 +20,8 @@ export interface OutlineSymbol {
 export interface OutlineOptions {
   /** Detail text per op (e.g. `L1 31%`); undefined for none. */
   readonly opDetail?: (op: Operation) => string | undefined;
+  /** Extra detail per function (e.g. `peak L1 93%`), after its op count. */
+  readonly functionDetail?: (op: Operation) => string | undefined;
   /** Functions with more ops than this get their ops grouped in buckets of this size (outline stays navigable). */
   readonly opsPerGroup?: number;
 }
@@ -44,7 +46,9 @@ function symbolsOf(op: Operation, options: OutlineOptions, depth: number): Outli
     const kind: OutlineKind = isModuleLike(op) ? 'module' : 'function';
     const children = kind === 'function' ? groupOps(opsIn(op).flatMap((o) => opSymbols(o, options, depth + 1)), options) : opsIn(op).flatMap((o) => symbolsOf(o, options, depth + 1));
     const name = op.symbol !== undefined ? (kind === 'module' ? `${op.name} ${op.symbol.name}` : op.symbol.name) : op.name;
-    return [{ name, detail: kind === 'function' ? `${countOps(children)} ops` : '', kind, range: op.range, selectionRange: op.symbol?.range ?? op.nameRange, children }];
+    const extra = kind === 'function' ? options.functionDetail?.(op) : undefined;
+    const detail = kind === 'function' ? `${countOps(children)} ops${extra === undefined ? '' : ` · ${extra}`}` : '';
+    return [{ name, detail, kind, range: op.range, selectionRange: op.symbol?.range ?? op.nameRange, children }];
   }
   // Other ops with regions at module level (e.g. `ttcore.device`, `ttnn.generic`): keep their nested symbols visible.
   return opsIn(op).flatMap((o) => symbolsOf(o, options, depth + 1));

@@ -105,7 +105,7 @@ export async function onReferences(ctx: HandlerContext, params: lsp.ReferencePar
 export async function onDocumentSymbol(ctx: HandlerContext, params: lsp.DocumentSymbolParams, token: lsp.CancellationToken): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  const symbols = features.documentSymbols(doc.parse.file, { opDetail: (op) => features.opSummary(doc, op) });
+  const symbols = features.documentSymbols(doc.parse.file, { opDetail: (op) => features.opSummary(doc, op), functionDetail: (op) => features.functionSummary(doc, op) });
   return ctx.hierarchicalSymbols ? symbols.map((s) => toProto.documentSymbol(doc.lineIndex, s)) : toProto.symbolInformation(doc.lineIndex, params.textDocument.uri, symbols);
 }
 

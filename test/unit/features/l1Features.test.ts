@@ -83,6 +83,13 @@ describe('features on the seed example', () => {
     assert.ok(hover.markdown.includes('base 102,656 B (system_desc)'));
   });
 
+  it('hovers a function argument (definition and use) with its tensor and L1 residency', () => {
+    const d = doc();
+    for (const at of [SEED.indexOf('%arg2:') + 2, SEED.indexOf('(%arg2)') + 2]) {
+      assert.strictEqual(hoverAt(d, at)!.markdown, '**%arg2** — argument of `@main`: 1x768x4x60x106xbf16 row_major, dram interleaved\n\nnot resident in L1');
+    }
+  });
+
   it('hovers an alias use with its definition', () => {
     const use = SEED.indexOf('#ttnn_layout6>') + 2;
     const hover = hoverAt(doc(), use)!;
