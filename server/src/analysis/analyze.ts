@@ -11,7 +11,7 @@ import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
 import { l1Footprint } from '../ttnn/layout';
-import type { TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from '../ttnn/op';
+import type { PropValue, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from '../ttnn/op';
 
 export interface AnalysisOptions {
   /** Analyse against this preset instead of the file's system descriptor. */
@@ -210,6 +210,54 @@ function detectOverflow(est: OpEstimateResult, live: number, device: Device, cap
   return undefined;
 }
 
+/**
+ * What besides operand/result specs an estimator reads: `props` (op properties) and `live` (free L1, which changes
+ * the (un)tilize factory choice). Estimators not listed read neither, so their estimates are shared across live sets;
+ * their CB groups are uniform, so the reported range does not depend on live L1 either.
+ */
+const ESTIMATE_INPUTS: ReadonlyMap<string, { readonly props: boolean; readonly live: boolean }> = new Map([
+  ['ttnn.to_layout', { props: false, live: true }],
+  ['ttnn.untilize', { props: false, live: true }],
+  ['ttnn.untilize_with_unpadding', { props: false, live: true }],
+  ['ttnn.tilize', { props: false, live: true }],
+  ['ttnn.tilize_with_val_padding', { props: false, live: true }],
+  ['ttnn.permute', { props: true, live: false }],
+  ['ttnn.transpose', { props: true, live: false }],
+  ['ttnn.softmax', { props: true, live: false }],
+  ['ttnn.pad', { props: true, live: false }],
+  ['ttnn.slice', { props: true, live: false }],
+  ['ttnn.slice_static', { props: true, live: false }],
+  ['ttnn.matmul', { props: true, live: false }],
+  ['ttnn.linear', { props: true, live: false }],
+  ['ttnn.conv3d', { props: true, live: false }],
+]);
+
+/** A cheap, faithful text key of a property value (for estimate memoisation). */
+function propKey(p: PropValue, depth = 0): string {
+  switch (p.kind) {
+    case 'int':
+      return p.text;
+    case 'float':
+    case 'bool':
+    case 'string':
+      return String(p.value);
+    case 'ints':
+      return p.values.join(',');
+    case 'dialect':
+      return p.text;
+    case 'other':
+      return p.text;
+    case 'array':
+      return depth > 8 ? '…' : `[${p.elements.map((e) => propKey(e, depth + 1)).join(',')}]`;
+    case 'dict': {
+      if (depth > 8) return '…';
+      let out = '{';
+      for (const k in p.entries) out += `${k}=${propKey(p.entries[k], depth + 1)};`;
+      return `${out}}`;
+    }
+  }
+}
+
 function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
   const runnable = functions.filter((f) => !f.isDeclaration && !f.inCpuModule);
   const entries = runnable.filter((f) => f.role === 'entry');
@@ -253,11 +301,16 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   };
   const memo = new Map<string, OpEstimateResult>();
   const estimateCached = (op: TtnnOp, live: number): OpEstimateResult => {
-    const props = Object.keys(op.properties).length === 0 ? '' : JSON.stringify(op.properties);
-    const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${live}`;
+    if (op.operands.length === 0 && op.results.length === 0) return estimateOp(op, { device, era, liveL1BytesPerCore: live });
+    // Only the (un)tilize family reads free L1; only a few estimators read properties (see ESTIMATE_INPUTS).
+    const inputs = ESTIMATE_INPUTS.get(op.name);
+    let props = '';
+    if (inputs?.props === true) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
+    const liveKey = inputs?.live === true ? live : 0;
+    const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${liveKey}`;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
-    const fresh = estimateOp(op, { device, era, liveL1BytesPerCore: live });
+    const fresh = estimateOp(op, { device, era, liveL1BytesPerCore: liveKey });
     if (memo.size < 200_000) memo.set(key, fresh);
     return fresh;
   };

@@ -15,9 +15,9 @@ import type {
   TokenTree,
   TypeNode,
 } from '../mlir/syntax';
-import { DataType, dataTypeFromMlirScalar, parseDataType } from './dtype';
+import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
-import type { BufferType, CoreRange, LayoutInfo, MemoryLayout, TensorLayout } from './layout';
+import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
 import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
 
 // ---------------------------------------------------------------------------------------------
@@ -245,9 +245,6 @@ export function decodeLayoutBody(
     rest = rest.slice(dm[0].length);
   }
   if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow)`);
-  // Per-core bytes are at most volume x 4,096 (a f32 tile, or an element page with its alignment): past 2^53 they
-  // would lose precision, so the shard is a model overflow rather than a rounded number.
-  if (shardShape.reduce((v, d) => v * BigInt(d), 1n) * 4096n > MAX_SAFE) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow: shard bytes exceed 2^53)`);
   if (grid !== undefined && !grid.every((d) => Number.isSafeInteger(d) && d <= 1 << 20)) return unknown(`unreadable grid '${grid.join('x')}' (model overflow)`);
   if (coreRanges?.some((r) => ![r.start.x, r.start.y, r.end.x, r.end.y].every((c) => c <= 1 << 20))) return unknown('core_ranges beyond any chip (model overflow)');
   let elem = rest;
@@ -267,6 +264,15 @@ export function decodeLayoutBody(
     pageLayout = 'tile';
     dtype = tile.dtype;
   }
+  // A shard's bytes are its pages x the page rounded up to a 64 B alignment at most: past 2^53 they would lose
+  // precision, so the layout is a model overflow rather than a rounded number.
+  const shardVolume = shardShape.reduce((v, d) => v * BigInt(d), 1n);
+  const shardWidth = BigInt(shardShape[shardShape.length - 1] ?? 1);
+  const shardBytes =
+    pageLayout === 'tile'
+      ? shardVolume * BigInt(alignUp(tileBytes(dtype), 64))
+      : (shardWidth === 0n ? 0n : shardVolume / shardWidth) * (((shardWidth * BigInt(elementBytes(dtype) ?? 4) + 63n) / 64n) * 64n);
+  if (shardBytes > MAX_SAFE) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow: shard bytes exceed 2^53)`);
   if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout') memoryLayout = 'interleaved';
   if (memoryLayout === undefined && bufferType !== 'system_memory') return unknown('layout has no memory layout (<interleaved>, <height_sharded>, ...)');
   const layout: TensorLayout = {
@@ -315,24 +321,35 @@ function typeAliasText(name: string, table: AliasTable): string | undefined {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: readonly string[]): ShapeInfo {
+function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: readonly string[], layout: LayoutInfo, elementDtype: DataType | undefined): ShapeInfo {
   if (shape === undefined) return { kind: 'unknown', reason: 'unranked tensor', overflow: false };
   if (shape.some((d) => d === null)) return { kind: 'unknown', reason: 'dynamic dimension', overflow: false };
-  // Exact arithmetic on the printed digits: a tensor whose padded byte size (at up to 4 B/element) passes 2^53 is
-  // a model overflow, never a wrapped number.
-  let vol = 1n;
+  // Exact arithmetic on the printed digits: every byte count derived from a tensor stays exact while its padded byte
+  // size (tile pages, or row-major rows with a worst-case 64 B alignment) is within 2^53; past that the tensor is a
+  // model overflow, never a wrapped or rounded number. The dtype is the layout's, else the element type's, else 4 B.
+  const dtype = layout.kind === 'layout' ? layout.dtype : elementDtype;
+  const tiled = layout.kind === 'layout' ? layout.pageLayout === 'tile' : true;
+  const dims: bigint[] = [];
   for (let i = 0; i < shape.length; i++) {
     const text = shapeText[i] ?? String(shape[i]);
-    let dim: bigint;
     try {
-      dim = BigInt(text);
+      dims.push(BigInt(text));
     } catch {
       return { kind: 'unknown', reason: `unreadable dimension '${text}'`, overflow: false };
     }
-    if (i >= shape.length - 2) dim = ((dim + 31n) / 32n) * 32n;
-    vol *= dim;
-    if (vol * 4n > MAX_SAFE) return { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true };
   }
+  const padded = tiled ? (dims.length === 0 ? [32n, 32n] : dims.length === 1 ? [32n, dims[0]] : dims.slice()) : dims.slice();
+  if (tiled) for (let i = Math.max(0, padded.length - 2); i < padded.length; i++) padded[i] = ((padded[i] + 31n) / 32n) * 32n;
+  const width = padded.length === 0 ? 1n : padded[padded.length - 1];
+  let vol = 1n;
+  for (const d of padded) vol *= d;
+  let bytes: bigint;
+  if (tiled) bytes = (vol / 1024n) * BigInt(dtype === undefined ? 4096 : tileBytes(dtype));
+  else {
+    const rowBytes = width * BigInt((dtype === undefined ? undefined : elementBytes(dtype)) ?? 4);
+    bytes = (width === 0n ? 0n : vol / width) * (((rowBytes + 63n) / 64n) * 64n);
+  }
+  if (bytes > MAX_SAFE) return { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true };
   return { kind: 'known', dims: shape as readonly number[] };
 }
 
@@ -373,7 +390,7 @@ function valueSpec(type: TypeNode | undefined, table: AliasTable): ValueSpec {
     if (hit !== undefined) return hit;
   }
   const { layout, alias } = decodeEncoding(t.encoding, table);
-  const spec: ValueSpec = { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
+  const spec: ValueSpec = { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText, layout, elementDtypeOf(t.elementType, table)), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
   if (cacheable && table.specCache.size < 100_000) table.specCache.set(key, spec);
   return spec;
 }
@@ -469,7 +486,8 @@ function toTtnnOp(op: Operation, table: AliasTable): TtnnOp {
     else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
   }
   const operandNames = op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
-  const properties = { ...dictEntries(op.attributes, table), ...dictEntries(op.properties, table) };
+  const properties = dictEntries(op.attributes, table);
+  for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
   return {
     name: op.name,
     resultNames,

@@ -1,0 +1,71 @@
+/**
+ * Small protocol-free views of a ModuleAnalysis for the status bar, the timeline webview and the CLI: figures only,
+ * positions as UTF-16 offsets (lsp/ converts them with LineIndex).
+ */
+
+import type { TextRange } from '../text/textRange';
+import type { ModuleAnalysis } from './analyze';
+
+export interface AnalysisSummary {
+  /** Highest per-op peak (CB region + live L1 tensors), bytes per core; null when no op has a figure. */
+  readonly peakL1BytesPerCore: number | null;
+  readonly limitBytesPerCore: number;
+  /** Overflows tt-metal would throw on (first + not reached); cap warnings excluded. */
+  readonly overflowCount: number;
+  readonly unmodeledOpCount: number;
+  readonly modeledOpCount: number;
+}
+
+export function summarize(analysis: ModuleAnalysis): AnalysisSummary {
+  let modeled = 0;
+  let unmodeledCount = 0;
+  for (const f of analysis.functions) {
+    for (const o of f.ops) {
+      if (o.estimate.kind === 'unmodeled') unmodeledCount++;
+      else modeled++;
+    }
+  }
+  return {
+    peakL1BytesPerCore: analysis.peak === undefined ? null : analysis.peak.bytesPerCore,
+    limitBytesPerCore: analysis.limitBytesPerCore,
+    overflowCount: analysis.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+    unmodeledOpCount: unmodeledCount,
+    modeledOpCount: modeled,
+  };
+}
+
+export interface TimelinePoint {
+  /** Start offset of the op (for line/character). */
+  readonly range: TextRange;
+  readonly opName: string;
+  /** First SSA result, or ''. */
+  readonly result: string;
+  /** Worst-core CB bytes (without the base); null when unmodeled. */
+  readonly cbBytesPerCore: number | null;
+  readonly liveL1TensorBytesPerCore: number;
+  readonly overflows: boolean;
+}
+
+export interface TimelineFunction {
+  readonly name: string;
+  readonly points: readonly TimelinePoint[];
+}
+
+/** Per function, per op (deallocate and return skipped), in source order: the `ttnnL1/timeline` data. */
+export function timeline(analysis: ModuleAnalysis): TimelineFunction[] {
+  return analysis.functions
+    .filter((f) => f.ops.length > 0)
+    .map((f) => ({
+      name: f.fn.name,
+      points: f.ops
+        .filter((o) => o.op.name !== 'ttnn.deallocate' && o.op.name !== 'func.return')
+        .map((o) => ({
+          range: o.op.range,
+          opName: o.op.name,
+          result: o.op.resultNames[0] ?? '',
+          cbBytesPerCore: o.cbBytesPerCore,
+          liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
+          overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
+        })),
+    }));
+}
