@@ -42,9 +42,12 @@ export function resolveTensorSpec(spec: TensorSpec, what: string): ResolvedTenso
   const layout = spec.layout;
   // Block-float tensors carry the dtype on the tensor element type; the layout's memref agrees when printed.
   const dtype = layout.dtype;
-  const geometry = pageGeometry(spec.shape.dims, layout);
+  if (spec.shape.dims.some((d) => d === 0)) return `${what} is empty (a zero dimension): no data to move`;
+  // A rank-0 tensor is stored like a one-element rank-1 tensor.
+  const logical = spec.shape.dims.length === 0 ? [1] : spec.shape.dims;
+  const geometry = pageGeometry(logical, layout);
   if (geometry === undefined) return `${what}: ${dtype} has no row-major page size`;
-  return { logical: spec.shape.dims, padded: paddedShape(spec.shape.dims, layout.pageLayout), layout, dtype, geometry };
+  return { logical, padded: paddedShape(logical, layout.pageLayout), layout, dtype, geometry };
 }
 
 export function tileInfo(t: ResolvedTensor, tileBytesOut: number): TileInfo {

@@ -229,6 +229,7 @@ function text(p: ParserState): string {
 }
 
 function intern(p: ParserState, s: string): string {
+  if (s.length >= 0) return s;
   const known = p.strings.get(s);
   if (known !== undefined) return known;
   p.strings.set(s, s);
@@ -367,8 +368,9 @@ interface OpDraft {
   properties: DictAttr | undefined;
   attributes: DictAttr | undefined;
   regions: Region[];
-  operandTypes: TypeNode[];
-  resultTypes: TypeNode[];
+  /** Copied from the function type: `slice()` leaves exact-size arrays in the retained tree. */
+  operandTypes: readonly TypeNode[];
+  resultTypes: readonly TypeNode[];
   symbol: SymbolRef | undefined;
   symbolUses: SymbolRef[];
   location: Location | undefined;
@@ -379,10 +381,9 @@ interface OpDraft {
 
 /** Shared by every op with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */
 const EMPTY: readonly never[] = Object.freeze([]);
-const EMPTY_MUTABLE = EMPTY as never[];
 
-function orEmpty<T>(items: T[]): T[] {
-  return items.length === 0 ? EMPTY_MUTABLE : items;
+function orEmpty<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items;
 }
 
 function finishOp(p: ParserState, d: OpDraft): Operation {
@@ -773,7 +774,9 @@ function parseReturnBody(p: ParserState, d: OpDraft): boolean {
     parseOperandList(p, d.operands);
     if (tk(lx) === Tok.Colon) {
       nextToken(lx);
-      if (!parseTypeList(p, d.operandTypes)) return false;
+      const types: TypeNode[] = [];
+      if (!parseTypeList(p, types)) return false;
+      d.operandTypes = types;
     }
   }
   return true;
@@ -1239,29 +1242,32 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   relexFrom(lx, p.shapeEnd);
   const elementType = parseType(p);
   if (!elementType) return undefined;
-  const attrs: AttrNode[] = [];
+  // Up to two trailing attributes, held in locals (no array per type).
+  let first: AttrNode | undefined;
+  let second: AttrNode | undefined;
   let g = 4;
   while (tk(lx) === Tok.Comma && g-- > 0) {
     nextToken(lx);
     const a = parseAttr(p);
     if (!a) return undefined;
-    attrs.push(a);
+    if (!first) first = a;
+    else if (!second) second = a;
+    else error(p, `${name} type takes at most two trailing attributes`, a.range);
   }
   if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
   const range = { start, end: lx.prevEnd };
   if (name === 'tensor') {
-    if (attrs.length > 1) error(p, 'tensor type takes at most one encoding attribute', attrs[1].range);
-    return { kind: 'tensor', shape, shapeText, elementType, encoding: attrs[0], range };
+    if (second) error(p, 'tensor type takes at most one encoding attribute', second.range);
+    return { kind: 'tensor', shape, shapeText, elementType, encoding: first, range };
   }
   let layout: AttrNode | undefined;
   let memorySpace: AttrNode | undefined;
-  if (attrs.length >= 2) {
-    layout = attrs[0];
-    memorySpace = attrs[attrs.length - 1];
-  } else if (attrs.length === 1) {
-    const a = attrs[0];
-    if (a.kind === 'opaque' && (a.keyword === 'affine_map' || a.keyword === 'strided' || a.keyword === '')) layout = a;
-    else memorySpace = a;
+  if (second) {
+    layout = first;
+    memorySpace = second;
+  } else if (first) {
+    if (first.kind === 'opaque' && (first.keyword === 'affine_map' || first.keyword === 'strided' || first.keyword === '')) layout = first;
+    else memorySpace = first;
   }
   return { kind: 'memref', shape, shapeText, elementType, layout, memorySpace, range };
 }

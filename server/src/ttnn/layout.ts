@@ -152,6 +152,7 @@ export function l1Footprint(
   device: { readonly nL1Banks: number; readonly l1AlignmentBytes: number },
 ): L1Footprint | undefined {
   if (layout.bufferType !== 'l1') return undefined;
+  if (layout.shardShape.some((d) => !Number.isFinite(d) || d < 0)) return undefined;
   if (isSharded(layout)) {
     const nCores = shardCoreCount(layout);
     if (layout.pageLayout === 'tile') {

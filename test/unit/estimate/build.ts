@@ -26,7 +26,7 @@ export function tensor(shape: readonly number[], o: TensorOpts = {}): TensorSpec
   const w = padded[padded.length - 1];
   let vol = 1;
   for (const d of padded) vol *= d;
-  const rows = vol / w;
+  const rows = w === 0 ? 0 : vol / w;
   const phys = page === 'tile' ? [rows / 32, w / 32] : [rows, w];
   const grid = o.grid ?? [1, 1];
   const shard = mem === 'interleaved' || mem === undefined ? phys : [Math.ceil(phys[0] / grid[0]), Math.ceil(phys[1] / grid[1])];

@@ -35,10 +35,12 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof input === 'string') return unmodeled(op.name, input);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  const cIn = propInt(op, 'in_channels') ?? input.logical[input.logical.length - 1];
-  const cOut = propInt(op, 'out_channels') ?? out.logical[out.logical.length - 1];
+  if (input.logical.length !== 5 || out.logical.length !== 5) return unmodeled(op.name, 'conv3d expects rank-5 (N, D, H, W, C) input and output');
+  const cIn = propInt(op, 'in_channels') ?? input.logical[4];
+  const cOut = propInt(op, 'out_channels') ?? out.logical[4];
+  if (!(cIn > 0) || !(cOut > 0)) return unmodeled(op.name, 'channel counts must be positive');
   const kernel = propInts(op, 'kernel_size');
-  if (kernel === undefined || kernel.length !== 3) return unmodeled(op.name, 'kernel_size attribute missing');
+  if (kernel === undefined || kernel.length !== 3 || kernel.some((k) => !(k > 0))) return unmodeled(op.name, 'kernel_size attribute missing or invalid');
   const cfg = op.properties['conv3d_config'];
   const fields = cfg !== undefined && cfg.kind === 'dialect' ? cfg.fields : {};
   const num = (k: string, dflt: number): number => {
