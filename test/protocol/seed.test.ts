@@ -106,6 +106,39 @@ describe('protocol: seed example, push diagnostics', () => {
   });
 });
 
+describe('protocol: edits in quick succession', () => {
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp();
+    await lsp.open(URI, SEED);
+    await lsp.diagnostics(URI, 1);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('coalesces a burst of edits and publishes only the latest version', async () => {
+    const next = new Promise<proto.PublishDiagnosticsParams>((resolve) => {
+      const sub = lsp.connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
+        sub.dispose();
+        resolve(p);
+      });
+    });
+    const insert = (version: number) =>
+      lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: URI, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+      });
+    // Sent in one tick: the second arrives within the debounce window, so version 2 is never analysed or published.
+    void insert(2);
+    void insert(3);
+    const published = await next;
+    assert.strictEqual(published.version, 3);
+    const e = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error)!;
+    assert.deepStrictEqual(e.range, headRange('\n\n' + SEED, '%9 = "ttnn.to_layout"'));
+  });
+});
+
 describe('protocol: seed example, pull diagnostics', () => {
   let lsp: LspSession;
   before(async () => {
