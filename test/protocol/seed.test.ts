@@ -167,3 +167,21 @@ describe('protocol: seed example, pull diagnostics', () => {
     assert.strictEqual(after.items.find((d) => d.severity === proto.DiagnosticSeverity.Error)!.range.start.line, e.range.start.line + 1);
   });
 });
+
+describe('protocol: ttnnL1.enable = false', () => {
+  let lsp: LspSession;
+  before(async () => {
+    lsp = await startLsp({ pullDiagnostics: true, settings: { enable: false } });
+    await lsp.open(URI, SEED);
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('answers every request empty', async () => {
+    const report = (await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: URI } })) as proto.FullDocumentDiagnosticReport;
+    assert.deepStrictEqual(report.items, []);
+    assert.strictEqual(await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: pos('%9 =', 1) }), null);
+    assert.deepStrictEqual(await lsp.connection.sendRequest(proto.CodeLensRequest.type, { textDocument: { uri: URI } }), []);
+  });
+});

@@ -12,7 +12,9 @@ import type { ServerSettings } from './config';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
-  | { readonly kind: 'failed'; readonly message: string; readonly lineIndex: LineIndex };
+  | { readonly kind: 'failed'; readonly message: string; readonly lineIndex: LineIndex }
+  /** `ttnnL1.enable` is off: nothing is parsed or analysed. */
+  | { readonly kind: 'disabled' };
 
 export interface AnalyzedDocument {
   readonly uri: string;
@@ -80,6 +82,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   };
 
   const runAnalysis = (text: string): AnalysisOutcome => {
+    if (!settings.enable) return { kind: 'disabled' };
     try {
       return { kind: 'ok', doc: features.analyzeDocument(text, settings.analysis) };
     } catch (error) {

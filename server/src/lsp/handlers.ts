@@ -45,7 +45,7 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
   const analyzed = await ctx.store.get(uri);
   if (analyzed === undefined) return undefined;
   const { version, settingsGeneration: generation, outcome } = analyzed;
-  if (!ctx.store.settings().enable) return { version, generation, items: [] };
+  if (outcome.kind === 'disabled' || !ctx.store.settings().enable) return { version, generation, items: [] };
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
   const list = outcome.kind === 'ok' ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])] : [features.internalErrorDiagnostic(outcome.message)];
   const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
