@@ -52,6 +52,8 @@ function buildRegistry(): ReadonlyMap<string, Estimator> {
 
 export const ESTIMATORS: ReadonlyMap<string, Estimator> = buildRegistry();
 
+const NO_PROGRAM: ReadonlySet<string> = new Set(NO_PROGRAM_OPS);
+
 /** Op names with an estimator (including the no-program ones). */
 export function modeledOpNames(): readonly string[] {
   return [...ESTIMATORS.keys()].sort();
@@ -64,6 +66,13 @@ export function modeledOpNames(): readonly string[] {
 export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const estimator = ESTIMATORS.get(op.name);
   if (estimator === undefined) return unmodeled(op.name, `no L1 model for ${op.name}`);
+  // A program's factory and CBs depend on where its output goes: an undecodable first result means no number, for
+  // every estimator alike (found by fuzzing: transpose and permute read only their input).
+  const result = op.results[0];
+  if (result?.kind === 'tensor' && !NO_PROGRAM.has(op.name)) {
+    if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
+    if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
+  }
   try {
     return estimator(op, ctx);
   } catch (e) {
