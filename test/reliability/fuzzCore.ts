@@ -122,10 +122,22 @@ export function applyMutation(text: string, m: Mutation): string {
   }
 }
 
+/** Which source and which mutations (small, so a failing case prints and shrinks well). */
+export interface MutationPlan {
+  readonly source: number;
+  readonly mutations: readonly Mutation[];
+}
+
+export function mutationPlanArb(sources: readonly { readonly text: string }[]): fc.Arbitrary<MutationPlan> {
+  return fc.record({ source: fc.nat({ max: sources.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }) });
+}
+
+export function applyPlan(sources: readonly { readonly text: string }[], plan: MutationPlan): string {
+  return plan.mutations.reduce(applyMutation, sources[plan.source].text);
+}
+
 export function mutatedSourceArb(sources: readonly { readonly text: string }[]): fc.Arbitrary<string> {
-  return fc
-    .tuple(fc.nat({ max: sources.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
-    .map(([s, mutations]) => mutations.reduce(applyMutation, sources[s].text));
+  return mutationPlanArb(sources).map((plan) => applyPlan(sources, plan));
 }
 
 // ---------------------------------------------------------------------------------------------
