@@ -56,8 +56,6 @@ interface ParserState {
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
-  /** One copy of each recurring name (op names, `bf16`, `#ttnn_layout6`, attribute keys) for the retained tree. */
-  readonly strings: Map<string, string>;
   /** End offset of the last scanShape. */
   shapeEnd: number;
   /** An error caused by reaching the end of the chunk was reported. */
@@ -150,7 +148,6 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],
     shapeCache: new Map(),
-    strings: new Map(),
     shapeEnd: 0,
     reportedEndOfInput: false,
   };
@@ -226,19 +223,6 @@ function expect(p: ParserState, kind: Tok, what: string | (() => string)): boole
 
 function text(p: ParserState): string {
   return p.text.slice(p.lx.start, p.lx.end);
-}
-
-function intern(p: ParserState, s: string): string {
-  if (s.length >= 0) return s;
-  const known = p.strings.get(s);
-  if (known !== undefined) return known;
-  p.strings.set(s, s);
-  return s;
-}
-
-/** The current token's text, interned. */
-function internedText(p: ParserState): string {
-  return intern(p, p.text.slice(p.lx.start, p.lx.end));
 }
 
 function isKeyword(p: ParserState, word: string): boolean {
@@ -452,11 +436,11 @@ function parseOperation(p: ParserState): Operation | undefined {
     let ok: boolean;
     if (tk(lx) === Tok.String) {
       d.form = 'generic';
-      d.name = intern(p, unescapeString(p.text, lx.start, lx.end));
+      d.name = unescapeString(p.text, lx.start, lx.end);
       nextToken(lx);
       ok = parseGenericBody(p, d);
     } else if (tk(lx) === Tok.BareId) {
-      d.name = intern(p, text(p));
+      d.name = text(p);
       if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name)) {
         // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call; anything else is
         // "custom op 'x' is unknown" (and usually means the file is prose or another language, not MLIR).
@@ -1112,7 +1096,7 @@ function parseType(p: ParserState): TypeNode | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.BareId: {
-        const name = internedText(p);
+        const name = text(p);
         if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
@@ -1127,8 +1111,8 @@ function parseType(p: ParserState): TypeNode | undefined {
         return { kind: 'otherType', name, body, range: { start, end: lx.prevEnd } };
       }
       case Tok.BangId: {
-        const full = internedText(p);
-        const name = intern(p, full.slice(1));
+        const full = text(p);
+        const name = full.slice(1);
         const hasBody = adjacentChar(p, 60);
         nextToken(lx);
         if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: { start, end: lx.prevEnd } };
@@ -1289,8 +1273,8 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
   const start = lx.start;
   switch (tk(lx)) {
     case Tok.HashId: {
-      const full = internedText(p);
-      const name = intern(p, full.slice(1));
+      const full = text(p);
+      const name = full.slice(1);
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
       if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: { start, end: lx.prevEnd } };
@@ -1564,7 +1548,7 @@ function parseDict(p: ParserState): DictAttr | undefined {
     let guard = lx.limit;
     while (tk(lx) !== Tok.RBrace && guard-- > 0) {
       let name: string;
-      if (tk(lx) === Tok.BareId) name = internedText(p);
+      if (tk(lx) === Tok.BareId) name = text(p);
       else if (tk(lx) === Tok.String) name = unescapeString(p.text, lx.start, lx.end);
       else {
         error(p, `expected an attribute name, found ${describe(p)}`);
@@ -1638,7 +1622,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.HashId: {
-        const name = internedText(p);
+        const name = text(p);
         nextToken(lx);
         return { kind: 'aliasRef', name, range: { start, end: lx.prevEnd } };
       }
@@ -1791,7 +1775,7 @@ function leafKindOf(k: Tok): TokenLeafKind {
 function leafOf(p: ParserState): TokenLeaf {
   const lx = p.lx;
   const leafKind = leafKindOf(tk(lx));
-  const t = leafKind === 'ident' || leafKind === 'hashIdent' ? internedText(p) : text(p);
+  const t = text(p);
   if (leafKind === 'string') {
     return { kind: 'leaf', leafKind, text: t, value: unescapeString(p.text, lx.start, lx.end), range: tokRange(p) };
   }
