@@ -58,13 +58,13 @@ function sameSharding(a: ResolvedTensor, b: ResolvedTensor): boolean {
   );
 }
 
-function cores(op: TtnnOp, ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedTensor | undefined) {
+/** Cores of an eltwise program: the shard grid when sharded, else split_work_to_cores over the output pages. */
+function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedTensor | undefined) {
   if (shardSource !== undefined) {
     const n = shardSource.layout.gridShape[0] * shardSource.layout.gridShape[1];
     return { groups: [{ name: 'shards', nCores: n, firstCore: [0, 0] as const }], why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid` };
   }
   const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
-  void op;
   return { groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), why: `${out.geometry.nPages} pages over ${split.nCores} cores` };
 }
 
@@ -75,7 +75,7 @@ export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   if (typeof output === 'string') return unmodeled(op.name, output);
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
-  const c = cores(op, ctx, output, inShard ? input : outShard ? output : undefined);
+  const c = cores(ctx, output, inShard ? input : outShard ? output : undefined);
   return finishProgram({
     op, ctx, factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory', factoryReason: c.why,
     groups: c.groups,
@@ -113,7 +113,7 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       notes.push('row broadcast CB added from the operand shapes');
     }
   }
-  const k = cores(op, ctx, c, allSharded ? c : undefined);
+  const k = cores(ctx, c, allSharded ? c : undefined);
   return finishProgram({
     op, ctx, factory: 'BinaryNgDeviceOperation::ProgramFactory', factoryReason: k.why, groups: k.groups, cbs,
     confidence: approx === '' ? 'exact' : 'approx', approxReason: approx, citations: [CITES.binaryNg, CITE.workSplit], notes,
@@ -128,7 +128,7 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (input.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
-  const c = cores(op, ctx, output, inShard ? input : undefined);
+  const c = cores(ctx, output, inShard ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
     op, ctx, factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',

@@ -3,18 +3,19 @@
  *
  * Formula (bytes per core):
  *   rows = volume(indices) output rows, split_work_to_cores(grid, rows)                           [1]
- *   c_0 (output rows) = (2 if any core has > 1 row else 1) · chunk, chunk = align(weightRowBytes, a) [1]
- *   c_1 (indices)     = (a / idxElem) pages of round_up(idxElem, 32) B                            [1]
+ *   c_0 (output rows) = (2 if any core has > 1 row else 1) · chunk, chunk = align(weightRowBytes, a)  [1]
+ *     (sub-block era = newer builds: rows over 1 MiB are streamed in floor(1 MiB / a)·a chunks)        [1]
+ *   c_1 (indices)     = (a / idxElem) · round_up(idxElem, 32) B                                       [1]
  *
- * Symbols: weightRowBytes = weight last dim × element bytes (the whole row is one page), a = the weight buffer's
- *   alignment (DRAM 32 B on Wormhole, 64 B on Blackhole; L1 16 B), idxElem = index element bytes (ui32: 4).
+ * Symbols: weightRowBytes = weight last dim × element bytes, a = the index buffer's alignment (DRAM 32 B on Wormhole,
+ *   64 B on Blackhole; L1 16 B), idxElem = index element bytes (ui32: 4). Cores in column-major order.
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d;
  *       ttmetal-l1-model.md §4.11
  *
- * Assumptions: since tt-metal PR #42548 (Apr 2026) the row is chunked at 1 MiB; this follows the older whole-row
- *   page, which is what the seed's tt-metal build did. Tiled weights use another factory (unmodeled).
+ * Assumptions: chunking (tt-metal PR #42548, Apr 2026) is tied to the 'sub-block' era, so builds between Feb and Apr
+ *   2026 are modelled without it only in the legacy era. Tiled weights use another factory (unmodeled).
  * Worked example: weights tensor<4x4884480xbf16> RM, indices 1x6: chunk = 9,768,960 B, one row per core →
  *   c_0 = 9,768,960 B: overflows L1 (the seed's %10); asserted in test/unit/analysis/seed.test.ts.
  */
@@ -27,6 +28,7 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITE_EMB = 'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d';
+const MAX_CHUNK_BYTES = 1024 * 1024;
 
 export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const indices = resolveTensor(op.operands[0], 'indices');
@@ -42,20 +44,24 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const iElem = elementBytes(indices.dtype) ?? 4;
   if (wElem === undefined) return unmodeled(op.name, `weight dtype ${weight.dtype} has no row-major size`);
   const rowBytes = weight.logical[weight.logical.length - 1] * wElem;
-  const align = weight.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
-  const chunk = alignUp(rowBytes, align);
+  // `alignment` is the index buffer's (tt-metal: a.buffer()->alignment()).
+  const align = indices.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const wholeRow = alignUp(rowBytes, align);
+  // Newer builds (tt-metal PR #42548) stream rows longer than 1 MiB in 1 MiB chunks; the legacy era keeps one page per row.
+  const chunked = ctx.era === 'sub-block' && wholeRow > MAX_CHUNK_BYTES;
+  const chunk = chunked ? Math.max(align, Math.floor(MAX_CHUNK_BYTES / align) * align) : wholeRow;
   const rows = volume(indices.logical);
   const split = splitWorkToCores(gridArea(ctx), rows);
   const buffering = split.maxUnitsPerCore > 1 ? 2 : 1;
   return finishProgram({
     op, ctx, factory: 'EmbeddingsRMProgramFactory',
-    factoryReason: `${rows} output rows over ${split.nCores} cores (max ${split.maxUnitsPerCore} per core → ${buffering === 2 ? 'double' : 'single'}-buffered); one page = a whole weight row of ${rowBytes.toLocaleString('en-US')} B`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    factoryReason: `${rows} output rows over ${split.nCores} cores (max ${split.maxUnitsPerCore} per core → ${buffering === 2 ? 'double' : 'single'}-buffered); ${chunked ? `weight rows of ${rowBytes} B streamed in ${chunk} B chunks` : `one page = a whole weight row of ${rowBytes} B`}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'output rows', nPages: buffering, pageBytes: chunk },
-      { index: 1, role: 'indices', nPages: Math.max(1, Math.floor(align / iElem)), pageBytes: alignUp(iElem, 32) },
+      { index: 1, role: 'indices', nPages: 1, pageBytes: Math.max(1, Math.floor(align / iElem)) * alignUp(iElem, 32) },
     ],
     confidence: 'exact', citations: [CITE_EMB, CITE.workSplit],
-    notes: ['tt-metal ≥ PR #42548 (Apr 2026) chunks weight rows at 1 MiB'],
+    notes: chunked ? [] : ['tt-metal ≥ PR #42548 (Apr 2026) chunks weight rows at 1 MiB (era sub-block)'],
   });
 }
