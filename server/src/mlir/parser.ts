@@ -854,7 +854,7 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
   while (guard-- > 0) {
     const k = tk(lx);
     if (k === Tok.Eof || k === Tok.RBrace || k === Tok.FileMetadataBegin) break;
-    if (lx.newlineBefore && !isContinuation(prev)) break;
+    if (lx.newlineBefore && !isContinuation(prev) && !continuesOnNextLine(p)) break;
     if (k === Tok.BareId && isKeyword(p, 'loc') && adjacentOrSpacedParen(p)) break;
     prev = k;
     switch (k) {
@@ -918,6 +918,19 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
     }
   }
   return true;
+}
+
+/**
+ * A line that cannot start an op continues the previous one: `: T`, `-> T`, or an undotted keyword group such as
+ * `ins(...)` / `outs(...)` (tt-mlir prints `ttnn.d2m_subgraph @f` with `ins(`/`outs(` on the following lines).
+ */
+function continuesOnNextLine(p: ParserState): boolean {
+  const lx = p.lx;
+  const k = tk(lx);
+  if (k === Tok.Colon || k === Tok.Arrow) return true;
+  if (k !== Tok.BareId || !adjacentChar(p, 40)) return false;
+  for (let i = lx.start; i < lx.end; i++) if (p.text.charCodeAt(i) === 46) return false;
+  return !isKeyword(p, 'return') && !isKeyword(p, 'call') && !isKeyword(p, 'module') && !isKeyword(p, 'loc');
 }
 
 function isContinuation(k: Tok): boolean {

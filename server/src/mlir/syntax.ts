@@ -247,6 +247,7 @@ export type AttrNode =
 
 // ---------------------------------------------------------------------------------------------
 // Locations
+// A Location's range covers what is inside `loc(...)` (e.g. `#loc7`, `"p0.x"`, `"a"(#loc2)`), not `loc(` and `)`.
 
 export type Location =
   | { readonly kind: 'unknown'; readonly range: TextRange }
@@ -329,7 +330,7 @@ export interface Operation {
   readonly operands: readonly ValueUse[];
   /** Block successors `[^bb1]`. */
   readonly successors: readonly SymbolLikeLabel[];
-  /** Inherent attributes `<{...}>`. */
+  /** Inherent attributes `<{...}>`; for `ttcore.device @d = <...>` one entry `device_attr` (tt-mlir's name) holding `<...>`. */
   readonly properties: DictAttr | undefined;
   /** Discardable attributes `{...}` (for custom-form ops: the `attributes {...}` dictionary). */
   readonly attributes: DictAttr | undefined;

@@ -412,6 +412,34 @@ describe('mlir parser: custom forms (fixture custom_forms.mlir)', () => {
   });
 });
 
+describe('mlir parser: multi-line custom ops', () => {
+  it('keeps ins(...)/outs(...) lines with ttnn.d2m_subgraph (printed on separate lines)', () => {
+    const text = [
+      'func.func @f(%arg0: tensor<4xf32>, %out: tensor<4xf32>) -> tensor<4xf32> {',
+      '  %0 = ttnn.d2m_subgraph @d2m_subgraph',
+      '      ins(%arg0 : tensor<4xf32>)',
+      '      outs(%out : tensor<4xf32>) : tensor<4xf32>',
+      '  return %0 : tensor<4xf32>',
+      '}',
+    ].join('\n');
+    const r = parse(text);
+    assert.deepEqual(r.errors, []);
+    const body = r.file.chunks[0].operations[0].regions[0].blocks[0].operations;
+    assert.deepEqual(
+      body.map((o) => o.name),
+      ['ttnn.d2m_subgraph', 'func.return'],
+    );
+    const sub = body[0];
+    assert.deepEqual(
+      sub.operands.map((o) => o.name),
+      ['%arg0', '%out'],
+    );
+    assert.deepEqual(sub.symbolUses, [{ name: '@d2m_subgraph', range: rangeOf(text, '@d2m_subgraph') }]);
+    assert.equal(asTensor(sub.resultTypes[0]).shapeText[0], '4');
+    assert.equal(sub.range.end, rangeOf(text, ') : tensor<4xf32>').end);
+  });
+});
+
 describe('mlir parser: split files and resources (fixture split.mlir)', () => {
   const text = readFileSync(path.join(FIXTURES, 'split.mlir'), 'utf8');
   const result = parse(text);
