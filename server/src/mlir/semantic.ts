@@ -105,6 +105,21 @@ const ISOLATED_OPS = new Set([
   'tt.cpu_module',
 ]);
 
+/** Custom-form ops whose grammar the parser knows: their operands are uses only. */
+const KNOWN_CUSTOM_OPS = new Set([
+  'builtin.module',
+  'func.return',
+  'func.call',
+  'ttcore.device_module',
+  'ttcore.cpu_module',
+  'tt.device_module',
+  'tt.cpu_module',
+  'ttcore.device',
+  'tt.device',
+  'ttcore.load_cached',
+  'tt.load_cached',
+]);
+
 /** Ops whose region starts a fresh SSA scope (IsolatedFromAbove in MLIR). */
 export function isIsolatedFromAbove(op: Operation): boolean {
   return ISOLATED_OPS.has(op.name) || op.signature !== undefined;
@@ -344,7 +359,21 @@ function indexOperation(b: IndexBuilder, op: Operation, scope: ValueScope, table
     const o = reference(b, undefinedEntity(b, 'symbol', sym.name), sym.range);
     b.pendingSymbols.push({ occurrence: o, table });
   }
-  for (const use of op.operands) indexValueUse(b, use.name, use.resultIndex, use.range, scope);
+  // Custom forms the parser does not know (scf.for, linalg.generic, ...) may define names in their operand text
+  // (`%i = %lb to %ub`, `iter_args(%x = ...)`): an unknown name there is taken as a definition its regions can see.
+  let regionParent = scope;
+  const opaqueCustom = op.form === 'custom' && !KNOWN_CUSTOM_OPS.has(op.name) && op.signature === undefined;
+  for (const use of op.operands) {
+    if (opaqueCustom && use.resultIndex === undefined && lookupValue(regionParent, use.name) === undefined) {
+      if (regionParent === scope) regionParent = { values: new Map(), labels: scope.labels, parent: scope };
+      const e = newEntity(b, 'value', use.name, use.range);
+      e.definingOp = op;
+      regionParent.values.set(use.name, e);
+      define(b, e, use.range);
+      continue;
+    }
+    indexValueUse(b, use.name, use.resultIndex, use.range, scope);
+  }
   for (const succ of op.successors) {
     const e = scope.labels.get(succ.name);
     if (e) {
@@ -368,7 +397,7 @@ function indexOperation(b: IndexBuilder, op: Operation, scope: ValueScope, table
   if (op.attributes && op.form === 'custom') walkAttr(b, op.attributes, 0);
   const isolated = isIsolatedFromAbove(op);
   const innerTable: SymbolTable = op.name === 'builtin.module' ? { symbols: new Map(), parent: table } : table;
-  for (const region of op.regions) indexRegion(b, region, isolated ? undefined : scope, innerTable, depth + 1);
+  for (const region of op.regions) indexRegion(b, region, isolated ? undefined : regionParent, innerTable, depth + 1);
   if (op.attributes && op.form === 'generic') walkAttr(b, op.attributes, 0);
   for (const t of op.operandTypes) walkType(b, t, 0);
   for (const t of op.resultTypes) walkType(b, t, 0);

@@ -143,6 +143,24 @@ describe('mlir semantic index: diagnostics', () => {
     );
   });
 
+  it('takes unknown names in unknown custom ops as definitions their regions see (scf.for)', () => {
+    const text = [
+      'func.func @f(%lb: index, %ub: index) {',
+      '  scf.for %i = %lb to %ub step %lb {',
+      '    "t.use"(%i) : (index) -> ()',
+      '  }',
+      '  "t.use"(%undefined) : (index) -> ()',
+      '}',
+    ].join('\n');
+    const ix = index(text);
+    assert.deepEqual(
+      ix.diagnostics.map((d) => d.range),
+      [rangeOf(text, '%undefined')],
+    );
+    const iv = symbolAt(ix, rangeOf(text, '%i', 1).start);
+    assert.deepEqual(iv?.definition, rangeOf(text, '%i', 0));
+  });
+
   it('resolves block labels used as successors', () => {
     const text = ['func.func @f() {', '  "t.br"() [^bb1] : () -> ()', '^bb1:', '  "t.br"() [^bb9] : () -> ()', '}'].join('\n');
     const ix = index(text);
