@@ -2,8 +2,8 @@
  * L1 estimate for `ttnn.reshape`: a view when the stored layout does not change, else the row-major reshape program.
  *
  * Formula (bytes per core):
- *   view (no program): row-major with the same last dim; tile with the same last dim and both second-last dims
- *     multiples of 32                                                                              [1]
+ *   view (no program): row-major with the same last dim; tile with the same last dim and the same second-last dim
+ *     or both second-last dims multiples of 32                                                     [1]
  *   row-major reshape: all cores; c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80 [2]
  *   tiled reshape: all cores; c_0 = mapping page (16 B per segment, 64–128 segments), c_1 = 1 input tile,
  *     c_2 = 1 output tile                                                                          [3]
@@ -72,7 +72,8 @@ function viewCheck(input: ResolvedTensor, output: ResolvedTensor): boolean {
   const inH = input.logical.length >= 2 ? input.logical[input.logical.length - 2] : 1;
   const outH = output.logical.length >= 2 ? output.logical[output.logical.length - 2] : 1;
   const sameStorage = input.layout.pageLayout === output.layout.pageLayout && input.layout.bufferType === output.layout.bufferType && input.layout.memoryLayout === output.layout.memoryLayout;
-  return sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || (inH % 32 === 0 && outH % 32 === 0));
+  // Tiles stay where they are when only the dims above the last two change, or when both heights are tile-aligned.
+  return sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || inH === outH || (inH % 32 === 0 && outH % 32 === 0));
 }
 
 export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

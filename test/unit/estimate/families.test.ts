@@ -1,0 +1,83 @@
+/** Hand-derived figures for the smaller op families (each expected number is worked out in the comment). */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
+  return r as OpEstimate;
+}
+
+const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
+
+describe('estimate/families', () => {
+  it('pad (row-major): 16 blocks of 11 sticks + pad value + pad align = 34,176 B', () => {
+    // stick = align(96 x 2, 16) = 192; n = ceil(2048 / 192) = 11; c_0 = 16 x 11 x 192 = 33,792;
+    // c_1 = align(192, 32) = 192; front padding → c_2 = 192. Sum 34,176.
+    const e = est(estimateOp(op('ttnn.pad', [rm([1, 32, 64])], [rm([1, 32, 96])], { padding: ints(0, 0, 0, 0, 16, 16) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 34_176);
+  });
+
+  it('slice (row-major): 2 x 16 rows of 192 B = 6,144 B', () => {
+    // 64 output rows on 64 cores → 1 row per core → round_up(1, 32) = 32; largest divisor of 32 with m x 192 ≤ 4096 is 16.
+    const e = est(estimateOp(op('ttnn.slice_static', [rm([128, 128])], [rm([64, 96])], { begins: ints(0, 0), ends: ints(64, 96), step: ints(1, 1) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('reshape: same last dim and height is a view; a data-moving tiled reshape is 5,120 B', () => {
+    const view = estimateOp(op('ttnn.reshape', [tensor([1, 12, 3200])], [tensor([12, 3200])]), whContext());
+    assert.equal(view.kind, 'noProgram');
+    // 64x1024 → 256x256: mapping page 64 segments x 16 B = 1,024 + 1 input tile 2,048 + 1 output tile 2,048.
+    const moved = est(estimateOp(op('ttnn.reshape', [tensor([64, 1024])], [tensor([256, 256])]), whContext()));
+    assert.equal(moved.cbBytesPerCore, 5_120);
+    assert.equal(moved.confidence, 'approx');
+  });
+
+  it('transpose (row-major WH) keeps a whole HW plane per core', () => {
+    // 64x96 bf16: Wt = 3, Ht = 2; c_0 = 2 x 3, c_16 = 2 x 2, c_24 = 2 x 3 tiles = 16 tiles x 2,048 = 32,768.
+    const e = est(estimateOp(op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 32_768);
+  });
+
+  it('permute (row-major, last dim kept) and concat (row-major)', () => {
+    // Rows of 106 bf16 = 212 B, aligned to max(32, 16) = 224; double-buffered: 448.
+    const p = est(estimateOp(op('ttnn.permute', [rm([2, 3, 4, 106])], [rm([3, 2, 4, 106])], { permutation: ints(1, 0, 2, 3) }), whContext()));
+    assert.equal(p.cbBytesPerCore, 448);
+    // Output rows of 100 bf16 = 200 B, aligned to 32 → 224; c_0 = 2 pages.
+    const c = est(estimateOp(op('ttnn.concat', [rm([32, 100]), rm([32, 100])], [rm([64, 100])], { dim: int(0) }), whContext()));
+    assert.equal(c.cbBytesPerCore, 448);
+  });
+
+  it('matmul with a program config', () => {
+    // per_core_M 2, per_core_N 4, in0_block_w 2, bf16: in0 2 x 2 x 2 = 8 tiles, in1 4 x 2 x 2 = 16, out 2 x 4 = 8:
+    // 32 tiles x 2,048 = 65,536 B on the config's 8x4 grid.
+    const config = {
+      kind: 'dialect' as const,
+      name: 'ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config',
+      text: '',
+      items: [],
+      fields: { compute_with_storage_grid_size: '#ttnn.core_coord<8,4>', in0_block_w: '2', per_core_m: '2', per_core_n: '4' },
+    };
+    const e = est(estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])], { matmul_program_config: config }), whContext()));
+    assert.equal(e.cbBytesPerCore, 65_536);
+    assert.equal(e.nCoresUsed, 32);
+    assert.equal(estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])]), whContext()).kind, 'unmodeled');
+  });
+
+  it('conv3d with conv3d_config', () => {
+    // k 3x3x3, C_in 768 in blocks of 64 (12 blocks), C_out block 32, T/H/W blocks 1: patch = 27 x 64 = 1,728;
+    // M_t = 1, K_t = 54, N_t = 1. vol2col_rm = 1 page x 1,728 x 2 B = 3,456; vol2col_tiled 54, weight 54, interm 1,
+    // result 1, reduction 1 + 1, bias 1 = 113 tiles x 2,048 = 231,424. Total 234,880.
+    const config = {
+      kind: 'dialect' as const, name: 'ttnn.conv3d_config', text: '', items: [],
+      fields: { t_out_block: '1', w_out_block: '1', h_out_block: '1', c_out_block: '32', c_in_block: '64' },
+    };
+    const e = est(estimateOp(op('ttnn.conv3d', [rm([1, 6, 60, 106, 768]), rm([20736, 768]), rm([1, 768]), DEVICE_VALUE], [tensor([1, 4, 60, 106, 768])], {
+      conv3d_config: config, kernel_size: ints(3, 3, 3), in_channels: int(768), out_channels: int(768),
+    }), whContext()));
+    assert.equal(e.cbBytesPerCore, 234_880);
+  });
+});
