@@ -41,6 +41,12 @@ const MAX_CHAIN = 6;
 
 /** All diagnostics of a document, in source order. */
 export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
+  // Errors and not one operation: prose, JSON, C++ or binary rather than MLIR. One diagnostic says so instead of one
+  // per line (the CLI exits 2 with the same words).
+  const firstError = doc.parse.errors[0];
+  if (firstError !== undefined && !doc.parse.file.chunks.some((c) => c.operations.length > 0)) {
+    return [{ range: firstError.range, severity: 'error', code: 'syntax-error', message: `No MLIR operations found; is this an MLIR file? (${firstError.message})`, related: [] }];
+  }
   const out: Diagnostic[] = [];
   for (const e of doc.parse.errors) {
     out.push({ range: e.range, severity: e.severity, code: 'syntax-error', message: e.message, related: [] });
