@@ -493,6 +493,27 @@ describe('mlir parser: errors and recovery', () => {
     );
   });
 
+  it('reports and drops an undotted unknown custom op, then keeps parsing', () => {
+    const src = ['ttnn.add %0', 'foo %1, %2', '"a.b"() : () -> ()'].join('\n');
+    const r = parse(src);
+    assert.deepEqual(
+      r.errors.map((e) => [e.message, e.range]),
+      [["custom op 'foo' is unknown", rangeOf(src, 'foo')]],
+    );
+    assert.deepEqual(
+      r.file.chunks[0].operations.map((o) => o.name),
+      ['ttnn.add', 'a.b'],
+    );
+  });
+
+  it('skips a large resource blob in one step', () => {
+    const blob = `"0x${'0A'.repeat(1_000_000)}"`;
+    const src = `"a.b"() : () -> ()\n{-#\n  dialect_resources: { builtin: { b: ${blob} } }\n#-}\n`;
+    const r = parse(src);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.file.resourceSections, [{ start: src.indexOf('{-#'), end: src.indexOf('#-}') + 3 }]);
+  });
+
   it('reports stray characters and unterminated groups', () => {
     const r = parse('#a = #x.y<1, $>\n%0 = "a.b"() : () -> tensor<4xf32');
     assert.deepEqual(
