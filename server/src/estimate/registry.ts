@@ -9,6 +9,7 @@ import { estimateConv2d, estimateConv3d } from './ops/conv';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
 import { estimateMatmul } from './ops/matmul';
+import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
 import { estimatePad } from './ops/pad';
 import { estimatePermute, estimateTranspose } from './ops/permute';
@@ -46,6 +47,7 @@ function buildRegistry(): ReadonlyMap<string, Estimator> {
   r.set('ttnn.conv3d', estimateConv3d);
   for (const name of ['sum', 'mean', 'max', 'min']) r.set(`ttnn.${name}`, estimateReduction);
   r.set('ttnn.softmax', estimateSoftmax);
+  r.set('ttnn.to_memory_config', estimateToMemoryConfig);
   for (const name of NO_PROGRAM_OPS) r.set(name, (op, ctx) => noProgram(op, ctx));
   return r;
 }

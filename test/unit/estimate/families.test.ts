@@ -67,6 +67,16 @@ describe('estimate/families', () => {
     assert.equal(estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])]), whContext()).kind, 'unmodeled');
   });
 
+  it('to_memory_config interleaved → L1 height-sharded: only the alignment scratch costs CB space', () => {
+    // Output CB is the shard (tensor-backed); scratch = 4 x align(2,048 + 32, 32) = 4 x 2,080 = 8,320 B.
+    // Output 1x8x64x128 bf16 = 64 tiles over an 8x1 shard grid = 8 tiles x 2,048 = 16,384 B per core.
+    const out = tensor([1, 8, 64, 128], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const e = est(estimateOp(op('ttnn.to_memory_config', [tensor([1, 8, 64, 128])], [out]), whContext()));
+    assert.equal(e.cbBytesPerCore, 8_320);
+    assert.equal(e.l1TensorBytesPerCore, 16_384);
+    assert.equal(estimateOp(op('ttnn.to_memory_config', [out], [tensor([1, 8, 64, 128])]), whContext()).kind, 'unmodeled');
+  });
+
   it('conv3d with conv3d_config', () => {
     // k 3x3x3, C_in 768 in blocks of 64 (12 blocks), C_out block 32, T/H/W blocks 1: patch = 27 x 64 = 1,728;
     // M_t = 1, K_t = 54, N_t = 1. vol2col_rm = 1 page x 1,728 x 2 B = 3,456; vol2col_tiled 54, weight 54, interm 1,
