@@ -67,8 +67,6 @@ interface ShapeInfo {
   readonly shapeText: readonly string[];
 }
 
-class ParseAbort extends Error {}
-
 export function parse(text: string): ParseResult {
   const errors: ParseError[] = [];
   const resourceSections: TextRange[] = [];
@@ -176,8 +174,9 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
       }
     }
   } catch (e) {
-    if (!(e instanceof ParseAbort)) throw e;
-    error(p, 'parser gave up on this chunk');
+    // Last-resort guard (the parser is designed never to get here): keep what this chunk produced so far.
+    const message = e instanceof Error ? e.message : String(e);
+    errors.push({ message: `internal parser error: ${message}`, range: { start: p.lx.start, end: p.lx.end }, severity: 'error' });
   }
   return { aliases, operations, range: { start, end } };
 }
