@@ -67,7 +67,14 @@ export function modeledOpNames(): readonly string[] {
  */
 export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const estimator = ESTIMATORS.get(op.name);
-  if (estimator === undefined) return unmodeled(op.name, `no L1 model for ${op.name}`);
+  if (estimator === undefined) {
+    // An op whose tensor inputs all live on the host (e.g. prepare_conv2d_weights on host weights) runs on the host.
+    const tensors = op.operands.filter((s) => s.kind === 'tensor');
+    if (tensors.length > 0 && tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')) {
+      return noProgram(op, ctx, 'all tensor inputs are on the host: the op runs on the host');
+    }
+    return unmodeled(op.name, `no L1 model for ${op.name}`);
+  }
   // A program's factory and CBs depend on where its output goes: an undecodable first result means no number, for
   // every estimator alike (found by fuzzing: transpose and permute read only their input).
   const result = op.results[0];

@@ -77,6 +77,13 @@ describe('estimate/families', () => {
     assert.equal(estimateOp(op('ttnn.to_memory_config', [out], [tensor([1, 8, 64, 128])]), whContext()).kind, 'unmodeled');
   });
 
+  it('an op without a model whose inputs are all on the host is a host op; on device it is unmodeled', () => {
+    const host = tensor([64, 3, 7, 7], { page: 'row_major', buffer: 'system_memory' });
+    assert.equal(estimateOp(op('ttnn.prepare_conv2d_weights', [host], [tensor([1, 1, 147, 64])]), whContext()).kind, 'noProgram');
+    const r = estimateOp(op('ttnn.rms_norm', [tensor([32, 64])], [tensor([32, 64])]), whContext());
+    assert.deepEqual(r, { kind: 'unmodeled', opName: 'ttnn.rms_norm', reason: 'no L1 model for ttnn.rms_norm' });
+  });
+
   it('conv3d with conv3d_config', () => {
     // k 3x3x3, C_in 768 in blocks of 64 (12 blocks), C_out block 32, T/H/W blocks 1: patch = 27 x 64 = 1,728;
     // M_t = 1, K_t = 54, N_t = 1. vol2col_rm = 1 page x 1,728 x 2 B = 3,456; vol2col_tiled 54, weight 54, interm 1,
