@@ -6,7 +6,7 @@ import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT, fileReport, FileReport } f
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings } from './runtimeLog';
-import { analyzeDocument, diagnostics as documentDiagnostics, type Diagnostic } from '../features';
+import { analyzeDocument, diagnostics as documentDiagnostics, hasMlirOperations, type Diagnostic } from '../features';
 import type { LineIndex } from '../text/lineIndex';
 
 interface Checked {
@@ -32,7 +32,7 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
     }
     for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
     const doc = analyzeDocument(source.text, settings.settings);
-    if (!doc.parse.file.chunks.some((chunk) => chunk.operations.length > 0)) {
+    if (!hasMlirOperations(doc.parse)) {
       process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
       unusable = true;
       continue;

@@ -5,6 +5,7 @@
  */
 
 import type { Overflow, OverflowRef } from '../analysis/analyze';
+import type { ParseResult } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import type { DiagnosticCode } from './diagnosticCodes';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
@@ -39,12 +40,20 @@ const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no
 // Producer chains beyond this many links stop helping (the seed's chain is 3 long).
 const MAX_CHAIN = 6;
 
+/**
+ * Whether the parse found any MLIR operation. A `return` or `call` at the top level does not count: MLIR accepts those
+ * undotted names only inside a func.func, and at the top level they are the C-like text of a file that is not MLIR.
+ */
+export function hasMlirOperations(parse: ParseResult): boolean {
+  return parse.file.chunks.some((c) => c.operations.some((op) => op.form === 'generic' || (op.name !== 'func.return' && op.name !== 'func.call')));
+}
+
 /** All diagnostics of a document, in source order. */
 export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
   // Errors and not one operation: prose, JSON, C++ or binary rather than MLIR. One diagnostic says so instead of one
   // per line (the CLI exits 2 with the same words).
   const firstError = doc.parse.errors[0];
-  if (firstError !== undefined && !doc.parse.file.chunks.some((c) => c.operations.length > 0)) {
+  if (firstError !== undefined && !hasMlirOperations(doc.parse)) {
     return [{ range: firstError.range, severity: 'error', code: 'syntax-error', message: `No MLIR operations found; is this an MLIR file? (${firstError.message})`, related: [] }];
   }
   const out: Diagnostic[] = [];
