@@ -1,12 +1,16 @@
 /**
- * Open documents and their cached analysis per version. Incremental sync through TextDocuments; re-analysis is
- * debounced after edits and runs at most once per version; stale results are never published; files over 10 MB
- * report work-done progress; a crash in one document's analysis is caught and becomes one diagnostic.
+ * Open documents and their cached analysis per version. Incremental sync; re-analysis is debounced after edits,
+ * runs at most once per version and re-parses only the op an edit falls in when it can; stale results are never
+ * published; files over 10 MB report work-done progress; a crash in one document's analysis is caught and becomes
+ * one diagnostic.
  */
 
-import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
+import { reparseChange } from '../features/incrementalParse';
+import type { ParseResult } from '../mlir/syntax';
+import { listenToDocuments, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 
@@ -38,7 +42,7 @@ export interface DocumentStoreOptions {
 }
 
 export interface DocumentStore {
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: OpenDocuments;
   /** The analysis of the document's current version (computed now if needed); undefined when not open. */
   get(uri: string): Promise<AnalyzedDocument | undefined>;
   /** Drops every cached analysis (settings changed) and re-analyses open documents when eager. */
@@ -66,7 +70,6 @@ interface Entry {
 }
 
 export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
-  const documents = new TextDocuments(TextDocument);
   const entries = new Map<string, Entry>();
   const logs = new Map<string, ImportedLog>();
   let settings = initialSettings;
@@ -81,10 +84,11 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     return e;
   };
 
-  const runAnalysis = (text: string): AnalysisOutcome => {
+  const runAnalysis = (uri: string, text: string, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
     try {
-      return { kind: 'ok', doc: features.analyzeDocument(text, settings.analysis) };
+      const parsed = reusableParse(uri, previous);
+      return { kind: 'ok', doc: parsed === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, parsed, settings.analysis) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       connection.console.error(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
@@ -92,13 +96,27 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     }
   };
 
+  /** The previous parse carried through the edits since (one op re-parsed per edit), when every edit allows it. */
+  const reusableParse = (uri: string, previous: AnalyzedDocument | undefined): ParseResult | undefined => {
+    if (previous?.outcome.kind !== 'ok') return undefined;
+    const steps = documents.editsSince(uri, previous.version);
+    if (steps === undefined) return undefined;
+    let parsed: ParseResult | undefined = previous.outcome.doc.parse;
+    for (const step of steps) {
+      parsed = step.change === undefined ? undefined : reparseChange(parsed, step.change, step.text);
+      if (parsed === undefined) return undefined;
+    }
+    return parsed;
+  };
+
   const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {
     const version = textDocument.version;
     const text = textDocument.getText();
     const reporter = options.progress && text.length > PROGRESS_THRESHOLD_CHARS ? await connection.window.createWorkDoneProgress() : undefined;
     reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
-    const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: generation, outcome: runAnalysis(text) };
+    const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: generation, outcome: runAnalysis(uri, text, entry.analyzed) };
     reporter?.done();
+    documents.forgetThrough(uri, version);
     // A newer version may have been analysed meanwhile; keep whichever is newer.
     if (entry.analyzed === undefined || entry.analyzed.version <= version) entry.analyzed = analyzed;
     return analyzed;
@@ -141,19 +159,17 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     }, delayMs);
   };
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => {
-    // onDidChangeContent also fires on open; the first version needs no debounce.
-    schedule(e.document.uri, e.document.version <= 1 && entries.get(e.document.uri)?.analyzed === undefined ? 0 : options.debounceMs);
+  const documents = listenToDocuments(connection, {
+    onOpen: (document) => schedule(document.uri, 0),
+    onChange: (document) => schedule(document.uri, options.debounceMs),
+    onClose: (uri) => {
+      const entry = entries.get(uri);
+      if (entry?.timer !== undefined) clearTimeout(entry.timer);
+      entries.delete(uri);
+      logs.delete(uri);
+      options.onClosed(uri);
+    },
   });
-  documents.onDidClose((e) => {
-    const entry = entries.get(e.document.uri);
-    if (entry?.timer !== undefined) clearTimeout(entry.timer);
-    entries.delete(e.document.uri);
-    logs.delete(e.document.uri);
-    options.onClosed(e.document.uri);
-  });
-  documents.listen(connection);
 
   return {
     documents,
