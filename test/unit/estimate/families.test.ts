@@ -42,6 +42,13 @@ describe('estimate/families', () => {
     assert.equal(e.cbBytesPerCore, 32_768);
   });
 
+  it('transpose (row-major HC) buffers every stick of a core', () => {
+    // [1, 8, 64, 100] bf16: N·C·H = 512 sticks over 64 cores = 8 each; stick = max(200, align(200, 32) = 224) = 224;
+    // c_0 = 8 x 224 = 1,792 B.
+    const e = est(estimateOp(op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 1_792);
+  });
+
   it('permute (row-major, last dim kept) and concat (row-major)', () => {
     // Rows of 106 bf16 = 212 B, aligned to max(32, 16) = 224; double-buffered: 448.
     const p = est(estimateOp(op('ttnn.permute', [rm([2, 3, 4, 106])], [rm([3, 2, 4, 106])], { permutation: ints(1, 0, 2, 3) }), whContext()));

@@ -7,11 +7,13 @@
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
  *   transpose HC/CN tiled:      c_0 = c_16 = 2 tiles (approx)                                        [2]
+ *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
  *       ttmetal-l1-model.md §4.13–§4.14
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
  *
  * Assumptions: tiled permute (other than a WH/HC transpose) is unmodeled; HC/CN transposes are a few tiles ('approx').
  * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden).
@@ -27,6 +29,7 @@ import { unmodeled } from '../types';
 const CITES = {
   permute: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe',
   transpose: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
+  transposeHcRm: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
 } as const;
 
 function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, lastDimKept: boolean): OpEstimateResult {
@@ -88,6 +91,29 @@ function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor,
   });
 }
 
+/**
+ * Row-major HC transpose [3]: N·C·H sticks split over the grid; one buffer holds every stick of a core:
+ * max sticks per core × max(W·elem, larger aligned page of input/output).
+ */
+function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor): OpEstimateResult {
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const w = input.logical[input.logical.length - 1];
+  const sticks = input.geometry.nPages;
+  const out = op.results[0];
+  const outL1 = out !== undefined && out.kind === 'tensor' && out.layout.kind === 'layout' && out.layout.bufferType === 'l1';
+  const align = Math.max(input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes, outL1 ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+  const stick = Math.max(w * elem, alignUp(w * elem, align));
+  const split = splitWorkToCores(gridArea(ctx), sticks);
+  return finishProgram({
+    op, ctx, factory: 'TransposeHCRMProgramFactory', factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [{ index: 0, role: 'sticks', nPages: split.maxUnitsPerCore, pageBytes: stick }],
+    confidence: 'approx', approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    citations: [CITES.transposeHcRm, CITE.workSplit],
+  });
+}
+
 export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -98,7 +124,11 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (d0 === undefined || d1 === undefined) return unmodeled(op.name, 'dim0/dim1 attributes missing');
   const wh = (d0 === rank - 1 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 1);
   if (input.layout.pageLayout === 'tile') return transposeTiled(op, ctx, input, wh ? 'wh' : 'other');
-  if (!wh) return unmodeled(op.name, 'row-major HC/CN transpose is not modeled');
+  if (!wh) {
+    const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
+    if (!hc || rank > 4) return unmodeled(op.name, 'row-major CN transpose is not modeled');
+    return transposeHcRowMajor(op, ctx, input);
+  }
   const t = tileBytes(input.dtype);
   const p = input.padded;
   const wt = Math.ceil(p[p.length - 1] / 32);
