@@ -101,8 +101,8 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
   }
   hoverMs.sort((a, b) => a - b);
 
-  // One keystroke in the middle of the file: a space typed after an op's `=`.
-  const editAt = hoverOffsets(text, 3)[1]! + 3;
+  // One keystroke in the middle of the file: a space typed in an op's type list (the op still parses).
+  const editAt = text.indexOf(' : (', hoverOffsets(text, 3)[1]!) + 2;
   const t0 = nowMs();
   const republished = lsp.diagnostics(uri, 2);
   await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {

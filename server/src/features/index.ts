@@ -13,5 +13,6 @@ export { codeActionsAt, type CodeAction, type CodeActionEdit, type CodeActionOpt
 export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';
 export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';
+export { reparseChange, type TextChange } from './incrementalParse';
 export { fileSummary, timeline, type FileSummary, type Timeline, type TimelinePoint } from './timeline';
 export { formatBytes, formatInteger, formatMegabytes, formatPercent } from './format';
