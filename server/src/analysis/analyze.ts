@@ -84,6 +84,8 @@ export interface FunctionAnalysis {
 
 export interface OverflowRef {
   readonly functionName: string;
+  /** Index into ModuleAnalysis.functions (split files repeat function names). */
+  readonly functionIndex: number;
   readonly opIndex: number;
   readonly overflow: Overflow;
 }
@@ -99,7 +101,7 @@ export interface ModuleAnalysis {
   readonly overflows: readonly OverflowRef[];
   readonly firstFailure: OverflowRef | undefined;
   /** Highest per-op peak over the module. */
-  readonly peak: { readonly functionName: string; readonly opIndex: number; readonly bytesPerCore: number } | undefined;
+  readonly peak: { readonly functionName: string; readonly functionIndex: number; readonly opIndex: number; readonly bytesPerCore: number } | undefined;
   readonly module: TtnnModule;
 }
 
@@ -272,7 +274,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const era = options.era ?? DEFAULT_ERA;
   const cap = options.usableL1Cap !== undefined && options.usableL1Cap > 0 && options.usableL1Cap <= 1 ? options.usableL1Cap : 1;
   const capLimit = Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap);
-  const byName = new Map(module.functions.map((f) => [f.name, f]));
+  const byName = new Map(module.functions.map((f) => [`${f.chunkIndex}|${f.name}`, f]));
 
   // Execution order: entries first; a call / load_cached runs its callee (once) before the calling op continues.
   const stepOf = new Map<TtnnFunction, Map<number, number>>();
@@ -283,7 +285,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     stepOf.set(fn, steps);
     fn.ops.forEach((op, i) => {
       for (const sym of op.symbolUses) {
-        const callee = byName.get(sym);
+        const callee = byName.get(`${fn.chunkIndex}|${sym}`);
         if (callee !== undefined && !callee.isDeclaration && !callee.inCpuModule) visit(callee, depth + 1);
       }
       steps.set(i, step++);
@@ -317,7 +319,9 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
 
   const functions: FunctionAnalysis[] = [];
   const pending: { step: number; ref: Omit<OverflowRef, 'overflow'> & { overflow: Omit<Overflow, 'status'> } }[] = [];
+  let functionIndex = -1;
   for (const fn of module.functions) {
+    functionIndex++;
     if (fn.isDeclaration || fn.inCpuModule) {
       functions.push({ fn, ops: [], liveIntervals: [], peak: undefined, reached: false });
       continue;
@@ -334,7 +338,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
       const peakHere = (cb ?? 0) + liveHere;
       const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
       const executionStep = steps?.get(i);
-      if (found !== undefined) pending.push({ step: executionStep ?? Number.MAX_SAFE_INTEGER, ref: { functionName: fn.name, opIndex: i, overflow: found } });
+      if (found !== undefined) pending.push({ step: executionStep ?? Number.MAX_SAFE_INTEGER, ref: { functionName: fn.name, functionIndex, opIndex: i, overflow: found } });
       ops.push({ index: i, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: peakHere, overflow: undefined, executionStep });
       if (peak === undefined || peakHere > peak.bytesPerCore) peak = { bytesPerCore: peakHere, opIndex: i };
     });
@@ -345,7 +349,6 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   pending.sort((a, b) => a.step - b.step);
   const overflows: OverflowRef[] = [];
   let firstFailure: OverflowRef | undefined;
-  const fnIndex = new Map(functions.map((f) => [f.fn.name, f]));
   for (const p of pending) {
     const throws = p.ref.overflow.kind !== 'overUsableCap';
     let status: Overflow['status'];
@@ -353,18 +356,18 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';
     else status = 'notReached';
     const overflow: Overflow = { ...p.ref.overflow, status };
-    const ref: OverflowRef = { functionName: p.ref.functionName, opIndex: p.ref.opIndex, overflow };
+    const ref: OverflowRef = { functionName: p.ref.functionName, functionIndex: p.ref.functionIndex, opIndex: p.ref.opIndex, overflow };
     if (status === 'first') firstFailure = ref;
     overflows.push(ref);
-    const fa = fnIndex.get(p.ref.functionName);
+    const fa = functions[p.ref.functionIndex];
     const opA = fa?.ops[p.ref.opIndex];
     if (fa !== undefined && opA !== undefined) (fa.ops as OpAnalysis[])[p.ref.opIndex] = { ...opA, overflow };
   }
 
   let peak: ModuleAnalysis['peak'];
-  for (const f of functions) {
+  for (const [i, f] of functions.entries()) {
     if (f.peak !== undefined && (peak === undefined || f.peak.bytesPerCore > peak.bytesPerCore)) {
-      peak = { functionName: f.fn.name, opIndex: f.peak.opIndex, bytesPerCore: f.peak.bytesPerCore };
+      peak = { functionName: f.fn.name, functionIndex: i, opIndex: f.peak.opIndex, bytesPerCore: f.peak.bytesPerCore };
     }
   }
   return { device, era, usableL1Cap: cap, limitBytesPerCore: capLimit, functions, overflows, firstFailure, peak, module };

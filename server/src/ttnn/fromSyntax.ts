@@ -517,6 +517,7 @@ interface RawFunction {
   readonly op: Operation;
   readonly inCpuModule: boolean;
   readonly table: AliasTable;
+  readonly chunkIndex: number;
 }
 
 /** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's compact body text. */
@@ -555,12 +556,12 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   const raw: RawFunction[] = [];
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
-  for (const chunk of parse.file.chunks) {
+  for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
     const table = aliasTable(chunk);
     const visit = (op: Operation, inCpu: boolean, depth: number): void => {
       if (depth > 16) return;
       if (op.name === 'func.func') {
-        raw.push({ op, inCpuModule: inCpu, table });
+        raw.push({ op, inCpuModule: inCpu, table, chunkIndex });
         return;
       }
       const cpu = inCpu || CPU_MODULE.has(op.name);
@@ -577,16 +578,17 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
     for (const op of chunk.operations) visit(op, false, 0);
   }
   const called = new Set<string>();
-  for (const f of raw) for (const region of f.op.regions) for (const block of region.blocks) for (const op of block.operations) for (const s of op.symbolUses) called.add(s.name);
-  const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, table }) => {
+  for (const f of raw) for (const region of f.op.regions) for (const block of region.blocks) for (const op of block.operations) for (const s of op.symbolUses) called.add(`${f.chunkIndex}|${s.name}`);
+  const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, table, chunkIndex }) => {
     const name = op.symbol?.name ?? '@?';
     const body = op.regions[0]?.blocks ?? [];
     const entryBlock = body[0];
-    const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(name) ? 'other' : 'entry';
+    const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(`${chunkIndex}|${name}`) ? 'other' : 'entry';
     const ops: TtnnOp[] = [];
     for (const block of body) for (const inner of block.operations) ops.push(toTtnnOp(inner, table));
     return {
       name,
+      chunkIndex,
       role,
       isDeclaration: body.length === 0,
       inCpuModule,

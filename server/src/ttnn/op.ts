@@ -83,6 +83,8 @@ export type FunctionRole = 'entry' | 'const_eval' | 'other';
 export interface TtnnFunction {
   /** Symbol with `@`. */
   readonly name: string;
+  /** Index of the `// -----` chunk it lives in: symbols resolve within a chunk (split files repeat `@main`). */
+  readonly chunkIndex: number;
   readonly role: FunctionRole;
   /** No body (external declaration). */
   readonly isDeclaration: boolean;

@@ -58,6 +58,23 @@ describe('analysis/analyzeModule', () => {
     assert.equal(byResult('%10').overflow, undefined);
   });
 
+  it('split files: overflows land in their own chunk\'s @main and calls resolve within the chunk', () => {
+    const seedMain = SEED;
+    const small = `#dram = #ttnn.buffer_type<dram>
+#t = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x32x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+func.func @main(%arg0: tensor<64x1024xbf16, #t>) -> tensor<64x1024xbf16, #t> {
+  %0 = "ttnn.relu"(%arg0) : (tensor<64x1024xbf16, #t>) -> tensor<64x1024xbf16, #t>
+  return %0 : tensor<64x1024xbf16, #t>
+}`;
+    const a = analyzeModule(parse(`${seedMain}\n// -----\n${small}`));
+    const mains = a.functions.map((f, i) => [f.fn.name, f.fn.chunkIndex, i]).filter(([n]) => n === '@main');
+    assert.deepEqual(mains.map(([, c]) => c), [0, 1]);
+    assert.ok(a.firstFailure !== undefined);
+    assert.equal(a.firstFailure.functionIndex, mains[0][2]);
+    assert.equal(a.functions[a.firstFailure.functionIndex].ops[a.firstFailure.opIndex].overflow, a.firstFailure.overflow);
+    assert.ok(a.functions[Number(mains[1][2])].ops.every((o) => o.overflow === undefined));
+  });
+
   const CLASH = `#dram = #ttnn.buffer_type<dram>
 #l1 = #ttnn.buffer_type<l1>
 #big = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <8x8>, memref<1x256x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>
