@@ -60,6 +60,11 @@ export interface ImportedLog {
   readonly serial: number;
 }
 
+// Test hook: a document containing this marker fails analysis, so the reliability tests can prove that one document's
+// crash becomes one diagnostic and the server carries on. Unset in normal use.
+const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
+const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
+
 // Above this size the client gets a progress notification while we parse and analyse.
 const PROGRESS_THRESHOLD_CHARS = 10 * 1024 * 1024;
 
@@ -87,6 +92,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   const runAnalysis = (uri: string, text: string, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
     try {
+      if (FAULT_MARKER !== undefined && text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
       const parsed = reusableParse(uri, previous);
       return { kind: 'ok', doc: parsed === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, parsed, settings.analysis) };
     } catch (error) {
