@@ -6,7 +6,7 @@
 import type { TtnnOp } from '../ttnn/op';
 import { estimateConcat } from './ops/concat';
 import { estimateConv2d, estimateConv3d } from './ops/conv';
-import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary } from './ops/eltwise';
+import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
@@ -33,6 +33,7 @@ function buildRegistry(): ReadonlyMap<string, Estimator> {
   for (const name of UNARY_OPS) r.set(name, estimateUnary);
   for (const name of BINARY_OPS) r.set(name, estimateBinary);
   r.set('ttnn.typecast', estimateTypecast);
+  r.set('ttnn.where', estimateWhere);
   r.set('ttnn.embedding', estimateEmbedding);
   r.set('ttnn.pad', estimatePad);
   r.set('ttnn.permute', estimatePermute);

@@ -124,6 +124,8 @@ const CASES: readonly Case[] = [
   { file: 'Iface', line: 1618, fields: ['output'], build: () => op('ttnn.transpose', [l1(S)], [l1([1024, 64])], { dim0: int(0), dim1: int(1) }) },
   { file: 'Iface', line: 2449, fields: ['cb'], build: () => op('ttnn.typecast', [l1(S)], [l1(S, 'f32')]) },
   { file: 'Iface', line: 3320, fields: ['cb'], build: () => op('ttnn.leaky_relu', [l1(S)], [l1(S)]) },
+  { file: 'Lib', line: 3635, fields: ['tensor'], build: () => op('ttnn.where', [dram(S), dram(S), dram(S)], [l1(S)]) },
+  { file: 'Iface', line: 3720, fields: ['cb'], build: () => op('ttnn.where', [l1(S), l1(S), l1(S)], [l1(S)]) },
   { file: 'Iface', line: 1034, fields: ['output'], build: () => op('ttnn.matmul', [l1([2048, 1024]), l1([1024, 2048])], [l1([2048, 2048])]) },
   { file: 'Iface', line: 3506, fields: ['cb'], build: () => op('ttnn.embedding', [l1(S), l1([256, 128])], [l1([64, 1024, 128])]) },
 ];
@@ -181,12 +183,11 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
   });
 
   it('gives explicit unmodeled results (never a number) where no model exists', () => {
-    // matmul without a program config, embedding with tiled weights, tiled pad, where.
+    // matmul without a program config, embedding with tiled weights, tiled pad.
     const ops = [
       op('ttnn.matmul', [l1([2048, 1024]), l1([1024, 2048])], [l1([2048, 2048])]),
       op('ttnn.embedding', [l1(S), l1([256, 128])], [l1([64, 1024, 128])]),
       op('ttnn.pad', [dram(S)], [l1([64, 1056])]),
-      op('ttnn.where', [l1(S), l1(S), l1(S)], [l1(S)]),
     ];
     for (const o of ops) {
       const r = estimateOp(o, whContext());

@@ -9,6 +9,7 @@
  *             are all sharded alike                                                                   [2]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major   [3]
  *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
+ *   where:    c_0 predicate, c_1/c_2 tensor values, c_3 output, 2 tiles each, on the whole grid       [5]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -17,6 +18,7 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2
  *   [3] tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d
  *   [4] tt-metal tt_metal/common/work_split.cpp (split_work_to_cores)
+ *   [5] tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (index id 10062551432)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -37,6 +39,7 @@ const CITES = {
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
+  where: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
 } as const;
 
 export const UNARY_OPS: readonly string[] = [
@@ -117,6 +120,30 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   return finishProgram({
     op, ctx, factory: 'BinaryNgDeviceOperation::ProgramFactory', factoryReason: k.why, groups: k.groups, cbs,
     confidence: approx === '' ? 'exact' : 'approx', approxReason: approx, citations: [CITES.binaryNg, CITE.workSplit], notes,
+  });
+}
+
+/**
+ * `ttnn.where` (WhereProgramFactory [5]): c_0 predicate, c_1 true-or-false tensor, c_2 false tensor (TTT only),
+ * c_3 output, two tiles each, created on every core of the worker grid.
+ */
+export function estimateWhere(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const pred = resolveTensor(op.operands[0], 'predicate');
+  if (typeof pred === 'string') return unmodeled(op.name, pred);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  const values = [op.operands[1], op.operands[2]].filter((s) => s !== undefined && s.kind === 'tensor').map((s, i) => resolveTensor(s, `value ${i}`));
+  for (const v of values) if (typeof v === 'string') return unmodeled(op.name, v);
+  if ([pred, out, ...values].some((t) => typeof t !== 'string' && isSharded(t.layout))) return unmodeled(op.name, 'sharded where is not modeled');
+  const cbs = [{ index: 0, role: 'predicate', nPages: 2, pageBytes: tileBytes(pred.dtype) }];
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') cbs.push({ index: 1 + i, role: i === 0 ? 'value (true or false)' : 'value false', nPages: 2, pageBytes: tileBytes(v.dtype) });
+  });
+  cbs.push({ index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(out.dtype) });
+  return finishProgram({
+    op, ctx, factory: 'WhereDeviceOperation::WhereProgramFactory', factoryReason: `${values.length === 2 ? 'tensor-tensor-tensor' : 'tensor-scalar'} variant; CBs on every worker core`,
+    groups: [{ name: 'all', nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1], firstCore: [0, 0] }],
+    cbs, confidence: 'exact', citations: [CITES.where],
   });
 }
 
