@@ -28,7 +28,7 @@
  */
 
 import { tileBytes } from '../../ttnn/dtype';
-import { isSharded } from '../../ttnn/layout';
+import { isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -64,8 +64,10 @@ function sameSharding(a: ResolvedTensor, b: ResolvedTensor): boolean {
 /** Cores of an eltwise program: the shard grid when sharded, else split_work_to_cores over the output pages. */
 function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedTensor | undefined) {
   if (shardSource !== undefined) {
-    const n = shardSource.layout.gridShape[0] * shardSource.layout.gridShape[1];
-    return { groups: [{ name: 'shards', nCores: n, firstCore: [0, 0] as const }], why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid` };
+    const n = shardCoreCount(shardSource.layout);
+    const start = shardSource.layout.coreRanges?.[0]?.start;
+    const firstCore: readonly [number, number] = start === undefined ? [0, 0] : [start.x, start.y];
+    return { groups: [{ name: 'shards', nCores: n, firstCore }], why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid` };
   }
   const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
   return { groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), why: `${out.geometry.nPages} pages over ${split.nCores} cores` };
