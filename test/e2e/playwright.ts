@@ -22,6 +22,8 @@ export interface Locator {
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   count(): Promise<number>;
   innerText(options?: { timeout?: number }): Promise<string>;
+  fill(value: string, options?: { timeout?: number }): Promise<void>;
+  inputValue(options?: { timeout?: number }): Promise<string>;
   textContent(options?: { timeout?: number }): Promise<string | null>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   boundingBox(options?: { timeout?: number }): Promise<Box | null>;

@@ -26,9 +26,12 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   let timelineFrame: Frame | undefined;
   const consoleErrors: string[] = [];
   const timings: Record<string, number> = {};
+  /** Texts the editor showed, kept next to the screenshots for review. */
+  const observed: Record<string, string> = {};
   const t0 = Date.now();
 
   before(async function () {
+    fs.rmSync(SHOTS_DIR, { recursive: true, force: true });
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     // $E2E_VSIX tests an already built package (e.g. CI's `npm run package` output) instead of building one.
     const vsixPath = process.env['E2E_VSIX'] ?? packageVsix(fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-vsix-')));
@@ -72,6 +75,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await browser?.close();
     server?.stop();
     fs.writeFileSync(path.join(SHOTS_DIR, 'timings.json'), JSON.stringify({ ...timings, total: Date.now() - t0 }, null, 2));
+    fs.writeFileSync(path.join(SHOTS_DIR, 'observed.json'), JSON.stringify(observed, null, 2));
   });
 
   afterEach(async function () {
@@ -103,12 +107,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
   /** Squiggles whose vertical middle lies within `line`'s box. */
   async function squigglesOn(line: Locator): Promise<number> {
-    const lineBox = await line.boundingBox();
+    // Short timeouts: lines and squiggles come and go while the editor re-renders; a missing one counts as none.
+    if ((await line.count()) === 0) return 0;
+    const lineBox = await line.boundingBox({ timeout: 500 }).catch(() => null);
     if (lineBox === null) return 0;
     const squiggles = page.locator('.monaco-editor .squiggly-error');
     let n = 0;
     for (let i = 0; i < (await squiggles.count()); i++) {
-      const box = await squiggles.nth(i).boundingBox();
+      const box = await squiggles.nth(i).boundingBox({ timeout: 500 }).catch(() => null);
       if (box !== null && box.y + box.height / 2 >= lineBox.y && box.y + box.height / 2 <= lineBox.y + lineBox.height) n++;
     }
     return n;
@@ -143,6 +149,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     });
     timings['hover'] = Date.now() - t0;
     await page.screenshot({ path: path.join(SHOTS_DIR, '02-hover.png') });
+    observed['hover'] = hoverText;
     assert.match(hoverText, CB_FIGURE);
   });
 
@@ -152,6 +159,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       const t = await item.innerText({ timeout: 1000 });
       return /overflow/.test(t) ? t : undefined;
     });
+    observed['statusBar'] = text;
     assert.match(text, /L1 \d/);
   });
 
@@ -204,13 +212,18 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   it('"TTNN L1: Import runtime log" reads the seed log through the file dialog and maps it', async () => {
     await runCommand('TTNN L1: Import runtime log');
     // code-server's file dialog is VS Code's simple dialog: a quick input holding a path.
-    await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type(path.join(server!.workspaceDir, SEED_LOG));
+    // Wait for the dialog's folder listing (it resets the input when it arrives), then fill() the whole path at once:
+    // typed keys race the dialog's own path completion.
+    const pathInput = page.locator('.quick-input-widget input').first();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: SEED_LOG }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    const logPath = path.join(server!.workspaceDir, SEED_LOG);
+    await pathInput.fill(logPath);
+    await waitUntil('the dialog to hold the log path', 5000, async () => ((await pathInput.inputValue()) === logPath ? true : undefined));
     await page.keyboard.press('Enter');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /TTNN L1/ }).first();
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
     const toastText = await toast.innerText();
+    observed['importLogToast'] = toastText;
     await page.screenshot({ path: path.join(SHOTS_DIR, '08-import-log.png') });
     assert.doesNotMatch(toastText, /failed/);
     assert.ok((await toast.locator('.codicon-info').count()) > 0, `expected an information toast (mapped), got: ${toastText}`);
@@ -221,15 +234,24 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.keyboard.press('Escape');
     await op9Name().click();
     await page.keyboard.press('Control+.');
-    const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: /constant/i }).first();
-    await fixRow.waitFor({ state: 'visible', timeout: 15_000 });
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await rows.filter({ hasText: /constant/i }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.screenshot({ path: path.join(SHOTS_DIR, '09-quickfix-menu.png') });
-    await fixRow.click();
+    // Keyboard, as a user would: the action widget re-renders under the pointer, which makes clicks flaky.
+    const titles: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) titles.push(await rows.nth(i).innerText());
+    const fixIdx = titles.findIndex((t) => /constant/i.test(t));
+    for (let i = 0; i < fixIdx; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await waitUntil('the squiggle to leave %9', 30_000, async () => {
-      const stillThere = (await op9Line().count()) > 0 && (await squigglesOn(op9Line())) > 0;
-      return stillThere ? undefined : true;
+      return (await squigglesOn(op9Line())) > 0 ? undefined : true;
     });
     timings['quickFix'] = Date.now() - t0;
+    // The fix removes the gather/embedding chain, so tt-metal's first failure moves on to the conv (the fix's title says so).
+    const convLine = page.locator('.monaco-editor .view-lines .view-line', { hasText: '%24 = "ttnn.conv3d"' }).first();
+    await waitUntil('the error squiggle to move to %24 ttnn.conv3d', 15_000, async () =>
+      (await squigglesOn(convLine)) > 0 ? true : undefined,
+    );
     if (timelineFrame !== undefined) {
       const frame = timelineFrame;
       await waitUntil('the timeline to drop the %9 overflow', 15_000, async () =>
