@@ -7,6 +7,7 @@
 import type { ParseResult } from '../mlir/syntax';
 import { estimateOp } from '../estimate/registry';
 import { isViewReshape } from '../estimate/ops/reshape';
+import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
@@ -212,6 +213,8 @@ function detectOverflow(est: OpEstimateResult, live: number, device: Device, cap
   return undefined;
 }
 
+const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
+
 /**
  * What besides operand/result specs an estimator reads: `props` (op properties) and `live` (free L1, which changes
  * the (un)tilize factory choice). Estimators not listed read neither, so their estimates are shared across live sets;
@@ -303,7 +306,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   };
   const memo = new Map<string, OpEstimateResult>();
   const estimateCached = (op: TtnnOp, live: number): OpEstimateResult => {
-    if (op.operands.length === 0 && op.results.length === 0) return estimateOp(op, { device, era, liveL1BytesPerCore: live });
+    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, era, liveL1BytesPerCore: live });
     // Only the (un)tilize family reads free L1; only a few estimators read properties (see ESTIMATE_INPUTS).
     const inputs = ESTIMATE_INPUTS.get(op.name);
     let props = '';
