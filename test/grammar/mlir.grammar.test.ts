@@ -219,7 +219,8 @@ describe('grammar: mlir.tmLanguage.json', () => {
     ]);
   });
 
-  it('every corpus file and example: each statement starts outside any bracket, and each whole file ends balanced', () => {
+  it('every corpus file and example: each statement starts outside any bracket, and each whole file ends balanced', function () {
+    this.timeout(30_000); // ~2 s: it tokenizes about 2 MB of corpus.
     const files = [...listMlirFiles(CORPUS), ...listMlirFiles(path.join(ROOT, 'examples'))];
     assert.ok(files.length >= 50, `expected the corpus, found ${files.length} files`);
     // Properties may span lines (`<{` ... `}>`), so balance is checked where a new statement begins.
