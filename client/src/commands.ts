@@ -16,8 +16,8 @@ export const COMMANDS = {
 
 /** Asks for a log file and sends its text with the active `mlir` document to `ttnnL1/importLog`. */
 export async function importLog(client: LanguageClient): Promise<void> {
-  const document = vscode.window.activeTextEditor?.document;
-  if (document === undefined || document.languageId !== 'mlir') {
+  const document = targetMlirDocument();
+  if (document === undefined) {
     void vscode.window.showWarningMessage('TTNN L1: open the .mlir file the log belongs to, then import the log.');
     return;
   }
@@ -82,4 +82,11 @@ export async function checkWorkspace(client: LanguageClient, outputChannel: vsco
 export async function restartServer(client: LanguageClient, outputChannel: vscode.OutputChannel): Promise<void> {
   outputChannel.appendLine('Restarting the TTNN L1 language server.');
   await client.restart();
+}
+
+/** The active editor's document if it is `mlir`, else a visible `mlir` editor's (the timeline may have focus). */
+function targetMlirDocument(): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'mlir') return active;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'mlir')?.document;
 }
