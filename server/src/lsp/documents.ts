@@ -136,6 +136,9 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const version = textDocument.version;
     if (entry.analyzed?.version === version && entry.analyzed.settingsGeneration === generation) return entry.analyzed;
     if (entry.inflight?.version === version && entry.inflight.generation === generation) return entry.inflight.promise;
+    // A request that arrives during the debounce takes over the pending analysis; the push that timer owed the client
+    // is then made here (else the version's diagnostics were never published: found by the reliability stress test).
+    const owesPush = entry.timer !== undefined;
     if (entry.timer !== undefined) {
       clearTimeout(entry.timer);
       entry.timer = undefined;
@@ -143,17 +146,20 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const promise = analyze(uri, textDocument, entry);
     entry.inflight = { version, generation, promise };
     try {
-      return await promise;
+      const analyzed = await promise;
+      if (owesPush) notifyIfCurrent(analyzed);
+      return analyzed;
     } finally {
       if (entry.inflight?.promise === promise) entry.inflight = undefined;
     }
   };
 
-  const analyzeAndNotify = async (uri: string): Promise<void> => {
-    const analyzed = await get(uri);
-    // Publish only the current version: stale work is dropped, never shown.
-    if (analyzed !== undefined && documents.get(uri)?.version === analyzed.version && analyzed.settingsGeneration === generation) options.onAnalyzed(analyzed);
+  // Publish only the current version: stale work is dropped, never shown.
+  const notifyIfCurrent = (analyzed: AnalyzedDocument | undefined): void => {
+    if (analyzed !== undefined && documents.get(analyzed.uri)?.version === analyzed.version && analyzed.settingsGeneration === generation) options.onAnalyzed(analyzed);
   };
+
+  const analyzeAndNotify = async (uri: string): Promise<void> => notifyIfCurrent(await get(uri));
 
   const schedule = (uri: string, delayMs: number): void => {
     if (!options.eager) return;
