@@ -116,16 +116,23 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     }
   };
 
+  const originalLines = options.text.split('\n');
   let nRequests = 0;
   for (let i = 0; i < options.edits; i++) {
     const text = doc.getText();
     const start = Math.floor(random() * (text.length + 1));
-    const roll = random();
+    // Keep the document about its original size (and so still MLIR-like): grow it back with original lines when edits
+    // have eaten it, trim whole lines when it has grown.
+    const roll = text.length < 0.7 * options.text.length ? 0.9 : text.length > 1.5 * options.text.length ? 0.5 : random();
     let change: { range: proto.Range; text: string };
-    if (roll < 0.45 || text.length === 0) {
+    if (roll >= 0.85) {
+      const line = originalLines[Math.floor(random() * originalLines.length)] ?? '';
+      const at = doc.positionAt(start).line;
+      change = { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: `${line}\n` };
+    } else if (roll < 0.4 || text.length === 0) {
       change = { range: { start: position(start), end: position(start) }, text: SNIPPETS[Math.floor(random() * SNIPPETS.length)] };
-    } else if (roll < 0.8) {
-      const end = Math.min(text.length, start + 1 + Math.floor(random() * 12));
+    } else if (roll < 0.65) {
+      const end = Math.min(text.length, roll === 0.5 ? text.indexOf('\n', start) + 1 || text.length : start + 1 + Math.floor(random() * 12));
       change = { range: { start: position(start), end: position(end) }, text: '' };
     } else {
       // Retype a number (the edit users make most: a shape, a grid, a core count).
