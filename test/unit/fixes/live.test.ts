@@ -79,24 +79,26 @@ describe('fixes/live tensors and layouts', () => {
     }
   });
 
-  it('corpus ttnn_force_final_deallocs.mlir: whatever is offered for the conv activation view verifies, else it says why', () => {
+  it('corpus ttnn_force_final_deallocs.mlir: nothing overflows (the view reshape shares its input buffer), so nothing is offered', () => {
+    // The conv activation is reshaped as a view; counting the view as a second L1 buffer was a false 1.8 MB failure.
     const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir'));
-    const first = l.analysis.firstFailure!;
-    const r = fixesAt(l, first.functionName, first.opIndex);
-    for (const f of r.fixes) checkIrFix(l, f, first.functionName, first.opIndex, { removed: false });
-    assert.ok(r.fixes.length > 0 || r.rejected.length > 0 || r.layoutReason !== undefined, 'says why when nothing is offered');
+    assert.equal(l.analysis.firstFailure, undefined);
+    const conv = l.analysis.functions.flatMap((f) => f.ops.map((op) => ({ f, op }))).find((x) => x.op.op.name === 'ttnn.conv2d')!;
+    const r = fixesAt(l, conv.f.fn.name, conv.op.index);
+    assert.equal(r.fixes.length, 0);
+    assert.match(r.layoutReason ?? '', /does not overflow/);
   });
 
-  it('corpus llama_attention_ttnn.mlir under a 1% usable-L1 cap: a sharded output fits ttnn.cos', () => {
-    const l = load(read('test/fixtures/corpus/llama_attention_ttnn.mlir'), { usableL1Cap: 0.01 });
-    const cos = l.analysis.overflows.find((o) => l.analysis.functions.find((f) => f.fn.name === o.functionName)!.ops[o.opIndex].op.name === 'ttnn.cos')!;
-    const r = fixesAt(l, cos.functionName, cos.opIndex);
+  it('corpus l1_spill_reshape_view_alias.mlir under a 10% usable-L1 cap: the L1 add output moves to DRAM and fits', () => {
+    const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/optimizer/greedy/l1_spill_reshape_view_alias.mlir'), { usableL1Cap: 0.1 });
+    const add = l.analysis.overflows.find((o) => l.analysis.functions.find((f) => f.fn.name === o.functionName)!.ops[o.opIndex].op.name === 'ttnn.add')!;
+    const r = fixesAt(l, add.functionName, add.opIndex);
     const layout = r.fixes.filter((f) => f.fixKind === 'layout');
     assert.ok(layout.length >= 1 && layout.length <= 3);
-    assert.match(layout[0].title, /sharded \d+x\d+: \d+ KB\/core/);
+    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+ KB\/core$/);
     for (const f of layout) {
-      const { fixedText } = checkIrFix(l, f, cos.functionName, cos.opIndex, { removed: false });
-      assert.ok(/#ttnn_layout_l1lens0 = #ttnn.ttnn_layout<.*<(width|height|block)_sharded>/.test(fixedText), 'a new sharded alias');
+      const { fixedText } = checkIrFix(l, f, add.functionName, add.opIndex, { removed: false });
+      assert.match(fixedText, /%T = "ttnn.add"\(.*-> tensor<[^>]*#ttnn_layout_dram_2d>/, 'the add now produces the DRAM layout');
     }
   });
 
@@ -110,7 +112,7 @@ describe('fixes/live tensors and layouts', () => {
     ];
     let offered = 0;
     for (const file of files) {
-      for (const cap of [0.01, 0.05]) {
+      for (const cap of [0.01, 0.05, 0.1]) {
         const l = load(read(file), { usableL1Cap: cap });
         for (const o of l.analysis.overflows.slice(0, 10)) {
           const functionIndex = functionIndexOf(l, o);
