@@ -59,7 +59,8 @@ export function workspaceFileFinder(workspaceFolderUris: readonly string[], docu
       if (pathSuffix === '' || pathSuffix.includes('\0') || path.isAbsolute(pathSuffix)) return undefined;
       for (const root of roots) {
         const candidate = path.join(root, pathSuffix);
-        if (!candidate.startsWith(root)) continue;
+        // Inside the root itself: a bare prefix test let `../ws-other/x.py` from root `/a/ws` read `/a/ws-other/x.py`.
+        if (!candidate.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) continue;
         try {
           if (fs.statSync(candidate).size > MAX_SOURCE_BYTES) continue;
           const text = fs.readFileSync(candidate, 'utf8');
