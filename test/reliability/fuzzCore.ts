@@ -154,12 +154,18 @@ const SHAPE = fc.array(DIM, { minLength: 0, maxLength: 5 });
 const LAYOUT_MEMORY = fc.constantFrom('#dram', '#l1', '#ttnn.buffer_type<l1>', '#ttnn.buffer_type<dram>', '#system_memory', '#nowhere', '');
 const LAYOUT_KIND = fc.constantFrom('<interleaved>', '<height_sharded>', '<width_sharded>', '<block_sharded>', '<single_bank>', '<bogus>', '');
 
-interface TensorText {
-  readonly type: string;
-  readonly alias: string;
+interface GeneratedTensor {
+  readonly shape: string[];
+  readonly dtype: string;
+  readonly tile: boolean;
+  readonly memory: string;
+  readonly kind: string;
+  readonly grid: [string, string];
+  readonly memref: string[] | undefined;
+  readonly encoding: 'alias' | 'none' | 'inline' | 'undefinedAlias';
 }
 
-const tensorArb: fc.Arbitrary<{ shape: string[]; dtype: string; tile: boolean; memory: string; kind: string; grid: [string, string]; memref: string[] | undefined; encoding: 'alias' | 'none' | 'inline' | 'undefinedAlias' }> = fc.record({
+const tensorArb: fc.Arbitrary<GeneratedTensor> = fc.record({
   shape: SHAPE,
   dtype: fc.oneof({ weight: 5, arbitrary: fc.constantFrom('bf16', 'f32', 'si32', 'ui32', 'u8') }, { weight: 1, arbitrary: fc.constantFrom(...DTYPES) }),
   tile: fc.boolean(),
@@ -185,7 +191,7 @@ function canonicalMemref(shape: readonly string[], tile: boolean): string[] {
   }
 }
 
-function tensorText(t: fc.GeneratedValueOf<typeof tensorArb>, aliasName: string): { type: string; aliasDef: string } {
+function tensorText(t: GeneratedTensor, aliasName: string): { type: string; aliasDef: string } {
   const elem = t.dtype.startsWith('!') || t.dtype.includes('<') ? 'bf16' : t.dtype;
   const memref = t.memref ?? canonicalMemref(t.shape, t.tile);
   const memrefElem = t.tile ? `!ttcore.tile<32x32, ${elem}>` : elem;
