@@ -1,6 +1,7 @@
 /** Shared views of one analysed op for hovers, hints, lenses and diagnostics: labels, ranges, source locations. */
 
 import type { OpAnalysis } from '../analysis/analyze';
+import { locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import type { Chunk, Location, Operation } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import { opEntryByStart, type DocumentAnalysis, type OpEntry } from './documentAnalysis';
@@ -43,44 +44,13 @@ export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefin
   return limit > 0 ? `L1 ${formatPercent(op.peakL1BytesPerCore / limit)}` : undefined;
 }
 
-export interface SourceLine {
-  readonly file: string;
-  /** 1-based, as MLIR prints it. */
-  readonly line: number;
-  readonly column: number;
-}
-
-// `#locN` chains are short; this only guards against cycles in hostile input.
-const MAX_LOC_STEPS = 64;
+/** A 1-based `file:line:col` as MLIR prints it. */
+export type SourceLine = FileLineCol;
 
 /** The first `file:line:col` a location names, following `#locN` aliases, names, fused and call sites. */
 export function sourceLineOf(doc: DocumentAnalysis, chunk: Chunk, location: Location | undefined): SourceLine | undefined {
   const aliases = doc.aliasesOf(chunk);
-  const stack: Location[] = location === undefined ? [] : [location];
-  for (let steps = 0; steps < MAX_LOC_STEPS && stack.length > 0; steps++) {
-    const loc = stack.pop()!;
-    switch (loc.kind) {
-      case 'fileLineCol':
-        return { file: loc.file, line: loc.line, column: loc.column };
-      case 'aliasRef': {
-        const attr = aliases.get(loc.name)?.attr;
-        if (attr?.kind === 'loc') stack.push(attr.loc);
-        break;
-      }
-      case 'name':
-        if (loc.child !== undefined) stack.push(loc.child);
-        break;
-      case 'fused':
-        for (let i = loc.locations.length - 1; i >= 0; i--) stack.push(loc.locations[i]!);
-        break;
-      case 'callsite':
-        stack.push(loc.caller, loc.callee);
-        break;
-      case 'unknown':
-        break;
-    }
-  }
-  return undefined;
+  return resolveLocation(location, (name) => locationOfAlias(aliases.get(name))).fileLineCol;
 }
 
 /** The syntax op and chunk of an analysed op. */

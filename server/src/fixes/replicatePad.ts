@@ -7,7 +7,8 @@
  */
 
 import { ESTIMATORS } from '../estimate/registry';
-import type { Location, Operation } from '../mlir/syntax';
+import { locationOfAlias, resolveLocation } from '../mlir/locations';
+import type { AliasDefinition, Location, Operation } from '../mlir/syntax';
 import { elementBytes } from '../ttnn/dtype';
 import type { TensorLayout } from '../ttnn/layout';
 import type { TensorSpec, TtnnFunction, TtnnOp } from '../ttnn/op';
@@ -357,28 +358,9 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
 // Python source
 
 /** The first `file:line` a location names (through names, fused, callsite and `#locN` aliases). */
-export function fileLineOf(loc: Location | undefined, aliases: ReadonlyMap<string, { attr?: unknown }>, depth = 0): { file: string; line: number } | undefined {
-  if (loc === undefined || depth > 16) return undefined;
-  switch (loc.kind) {
-    case 'fileLineCol':
-      return { file: loc.file, line: loc.line };
-    case 'name':
-      return fileLineOf(loc.child, aliases, depth + 1);
-    case 'fused':
-      for (const l of loc.locations.slice(0, 8)) {
-        const f = fileLineOf(l, aliases, depth + 1);
-        if (f !== undefined) return f;
-      }
-      return undefined;
-    case 'callsite':
-      return fileLineOf(loc.callee, aliases, depth + 1) ?? fileLineOf(loc.caller, aliases, depth + 1);
-    case 'aliasRef': {
-      const attr = aliases.get(loc.name)?.attr as { kind?: string; loc?: Location } | undefined;
-      return attr?.kind === 'loc' ? fileLineOf(attr.loc, aliases, depth + 1) : undefined;
-    }
-    default:
-      return undefined;
-  }
+export function fileLineOf(loc: Location | undefined, aliases: ReadonlyMap<string, Pick<AliasDefinition, 'attr'>>): { file: string; line: number } | undefined {
+  const at = resolveLocation(loc, (name) => locationOfAlias(aliases.get(name))).fileLineCol;
+  return at === undefined ? undefined : { file: at.file, line: at.line };
 }
 
 /** The Python `file:line` the chain came from (the embedding's loc first, then the other chain ops). */

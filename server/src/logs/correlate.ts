@@ -9,6 +9,7 @@
  * are not compared: the log expands layout aliases inline (and pasted excerpts abbreviate them).
  */
 
+import { resolveLocation } from '../mlir/locations';
 import type { Location, Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import type { CoreRange, ExecutedOp, LogFailure, ParsedLog } from './parseLog';
@@ -462,27 +463,8 @@ function elementName(type: TypeNode): string | undefined {
 
 /** The first name a location carries (through aliases, fused and callsite locations), else its file name. */
 function primaryLocName(loc: Location | undefined, aliases: ReadonlyMap<string, Location>): string | undefined {
-  let current = loc;
-  for (let hops = 0; current !== undefined && hops < 32; hops++) {
-    switch (current.kind) {
-      case 'name':
-        return current.name;
-      case 'aliasRef':
-        current = aliases.get(current.name);
-        break;
-      case 'fused':
-        current = current.locations[0];
-        break;
-      case 'callsite':
-        current = current.callee;
-        break;
-      case 'fileLineCol':
-        return current.file;
-      case 'unknown':
-        return undefined;
-    }
-  }
-  return undefined;
+  const first = resolveLocation(loc, (name) => aliases.get(name)).first;
+  return first === undefined ? undefined : first.kind === 'name' ? first.name : first.file;
 }
 
 /** Equal, or one ends with the other after a path-like separator (pasted logs abbreviate prefixes: `5|.../name`). */

@@ -5,6 +5,7 @@
  */
 
 import type { TextRange } from '../text/textRange';
+import { locationOfAlias, resolveLocation as resolveLocationWith, type ResolvedLocation } from './locations';
 import type {
   AliasDefinition,
   AttrNode,
@@ -80,16 +81,7 @@ export interface ResolvedAlias {
   readonly type: TypeNode | undefined;
 }
 
-export interface ResolvedLocation {
-  /** Location names outermost first: `loc("a"("b"(#loc2)))` gives ["a", "b", ...]. */
-  readonly names: readonly string[];
-  /** The first `"file":line:col` found (depth first, callee before caller). */
-  readonly fileLineCol: { readonly file: string; readonly line: number; readonly column: number } | undefined;
-  /** `#locN` aliases followed, in order. */
-  readonly aliasChain: readonly string[];
-  /** A referenced `#locN` was not defined, or a cycle was cut. */
-  readonly incomplete: boolean;
-}
+export type { ResolvedLocation } from './locations';
 
 // The parser bounds nesting at 200 levels; this bound keeps a hand-built tree from recursing without end.
 const MAX_WALK_DEPTH = 512;
@@ -666,53 +658,7 @@ export function resolveAttrAlias(index: SemanticIndex, name: string, options: { 
 /** Resolves a location through `#locN` aliases (cycle-safe): the names it carries and the first file:line:col. */
 export function resolveLocation(index: SemanticIndex, loc: Location, options: { chunkIndex?: number } = {}): ResolvedLocation {
   const table = index.aliasesByChunk[options.chunkIndex ?? 0];
-  const names: string[] = [];
-  const aliasChain: string[] = [];
-  const seen = new Set<string>();
-  let fileLineCol: ResolvedLocation['fileLineCol'];
-  let incomplete = false;
-  let budget = 4096;
-  const visit = (l: Location, depth: number): void => {
-    if (depth > MAX_WALK_DEPTH || budget-- <= 0) {
-      incomplete = true;
-      return;
-    }
-    switch (l.kind) {
-      case 'unknown':
-        return;
-      case 'name':
-        names.push(l.name);
-        if (l.child) visit(l.child, depth + 1);
-        return;
-      case 'fileLineCol':
-        if (!fileLineCol) fileLineCol = { file: l.file, line: l.line, column: l.column };
-        return;
-      case 'fused':
-        for (const c of l.locations) visit(c, depth + 1);
-        return;
-      case 'callsite':
-        visit(l.callee, depth + 1);
-        visit(l.caller, depth + 1);
-        return;
-      case 'aliasRef': {
-        if (seen.has(l.name)) {
-          incomplete = true;
-          return;
-        }
-        seen.add(l.name);
-        aliasChain.push(l.name);
-        const def = table?.get(l.name);
-        if (!def || def.attr?.kind !== 'loc') {
-          incomplete = true;
-          return;
-        }
-        visit(def.attr.loc, depth + 1);
-        return;
-      }
-    }
-  };
-  visit(loc, 0);
-  return { names, fileLineCol, aliasChain, incomplete };
+  return resolveLocationWith(loc, (name) => locationOfAlias(table?.get(name)));
 }
 
 /** The chunk index containing `offset` (0 when outside every chunk). */

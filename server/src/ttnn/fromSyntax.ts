@@ -15,6 +15,7 @@ import type {
   TokenTree,
   TypeNode,
 } from '../mlir/syntax';
+import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
@@ -452,28 +453,8 @@ function dictEntries(dict: DictAttr | undefined, table: AliasTable, depth = 0): 
 // ---------------------------------------------------------------------------------------------
 // Locations
 
-function locationName(loc: Location | undefined, table: AliasTable, depth = 0): string | undefined {
-  if (loc === undefined || depth > 16) return undefined;
-  switch (loc.kind) {
-    case 'name':
-      return loc.name;
-    case 'fileLineCol':
-      return `${loc.file}:${loc.line}:${loc.column}`;
-    case 'fused':
-      for (const l of loc.locations.slice(0, 8)) {
-        const n = locationName(l, table, depth + 1);
-        if (n !== undefined) return n;
-      }
-      return undefined;
-    case 'callsite':
-      return locationName(loc.callee, table, depth + 1);
-    case 'aliasRef': {
-      const def = table.attrs.get(loc.name)?.attr;
-      return def !== undefined && def.kind === 'loc' ? locationName(def.loc, table, depth + 1) : undefined;
-    }
-    default:
-      return undefined;
-  }
+function locationName(loc: Location | undefined, table: AliasTable): string | undefined {
+  return locationLabel(resolveLocation(loc, (name) => locationOfAlias(table.attrs.get(name))));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
     assert.deepEqual(resolved, {
       names: ['aten__index_workaround'],
       fileLineCol: { file: 'tests/torch/models/mochi/single_ops.py', line: 16, column: 0 },
+      first: { kind: 'name', name: 'aten__index_workaround' },
       aliasChain: ['#loc7', '#loc2'],
       incomplete: false,
     });

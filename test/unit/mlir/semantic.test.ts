@@ -93,7 +93,7 @@ describe('mlir semantic index: values', () => {
 
   it('resolves location chains to names and the first file:line:col', () => {
     const loc = resolveLocation(ix, { kind: 'aliasRef', name: '#loc2', range: { start: 0, end: 0 } });
-    assert.deepEqual(loc, { names: ['split'], fileLineCol: { file: 'm.py', line: 7, column: 1 }, aliasChain: ['#loc2', '#loc1'], incomplete: false });
+    assert.deepEqual(loc, { names: ['split'], fileLineCol: { file: 'm.py', line: 7, column: 1 }, first: { kind: 'name', name: 'split' }, aliasChain: ['#loc2', '#loc1'], incomplete: false });
   });
 });
 
@@ -180,7 +180,7 @@ describe('mlir semantic index: diagnostics', () => {
       [["redefinition of alias '#a'", rangeOf(text, '#a', 2)]],
     );
     const loc = resolveLocation(ix, { kind: 'aliasRef', name: '#loc1', range: { start: 0, end: 0 } });
-    assert.deepEqual(loc, { names: ['n'], fileLineCol: undefined, aliasChain: ['#loc1', '#loc2'], incomplete: true });
+    assert.deepEqual(loc, { names: ['n'], fileLineCol: undefined, first: { kind: 'name', name: 'n' }, aliasChain: ['#loc1', '#loc2'], incomplete: true });
     const alias = resolveAttrAlias(ix, '#a');
     assert.deepEqual(
       alias?.chain.map((d) => d.name),
