@@ -137,6 +137,16 @@ describe('reliability: bad and huge input (CLI)', function () {
     assert.ok(report.ops.length >= 140_000, `${report.ops.length} ops`);
   });
 
+  it('a file too big for the JS heap: exit 2 with the NODE_OPTIONS to use, not a V8 out-of-memory abort', () => {
+    // ~12 MB needs ~380 MB of heap at 32 B per input byte; a 200 MB old space cannot hold it.
+    const text = generateTtnnModule({ nOps: 55_000, seed: 3 });
+    const file = write('heap.mlir', text);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=200', CLI, 'check', file], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr.slice(0, 2000));
+    assert.match(r.stderr, /needs about [\d.]+ GB of JavaScript heap.*NODE_OPTIONS=--max-old-space-size=\d+/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr.slice(0, 2000));
+  });
+
   (process.env.RUN_SLOW_TESTS === '1' ? it : it.skip)('a 500 MB dump: analysed, or refused with one line (RUN_SLOW_TESTS=1)', function () {
     this.timeout(1_800_000);
     const file = path.join(dir, 'dump500.mlir');
