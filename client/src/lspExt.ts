@@ -22,6 +22,10 @@ export interface TimelineOpPoint {
   /** Bytes of L1-resident tensors live on the worst core during this op. */
   readonly liveL1TensorBytesPerCore: number;
   readonly overflows: boolean;
+  /** Core with the most CB bytes, [x, y]; absent when the op is not modeled. */
+  readonly worstCore?: readonly [number, number];
+  /** What tt-metal would print for an overflowing op (its reported core can differ from the worst one). */
+  readonly overflowMessage?: string;
 }
 
 export interface TimelineFunction {

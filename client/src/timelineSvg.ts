@@ -113,11 +113,13 @@ function tooltip(op: TimelineOpPoint, limitBytes: number): string {
   const total = totalBytesPerCore(op);
   const lines = [
     `${op.result === '' ? '' : `${op.result} = `}${op.opName}  (line ${op.line + 1})`,
-    op.cbBytesPerCore === null ? 'CB region: no L1 model for this op' : `CB region: ${formatBytesExact(op.cbBytesPerCore)}`,
+    op.cbBytesPerCore === null
+      ? 'CB region: no L1 model for this op'
+      : `CB region: ${formatBytesExact(op.cbBytesPerCore)}${op.worstCore ? ` on the worst core (${op.worstCore[0]},${op.worstCore[1]})` : ''}`,
     `live L1 tensors: ${formatBytesExact(op.liveL1TensorBytesPerCore)}`,
     `total: ${formatBytesExact(total)} of ${formatBytesExact(limitBytes)} (${formatPercent(total, limitBytes)})`,
   ];
-  if (op.overflows) lines.push('OVERFLOWS the usable L1 per core');
+  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the usable L1 per core');
   return lines.join('\n');
 }
 

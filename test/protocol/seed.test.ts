@@ -86,6 +86,11 @@ describe('protocol: seed example, push diagnostics', () => {
     const t = await lsp.connection.sendRequest<ext.TimelineResult>(ext.TIMELINE_METHOD, { uri: URI });
     const nine = t.functions[0]!.ops.find((p) => p.result === '%9')!;
     assert.deepStrictEqual([nine.line, nine.character, nine.overflows], [pos('%9 =').line, pos('%9 =').character, true]);
+    // The 62 cliff_col cores (column-major from (0,0)) hold the most CBs, 2 x 2,423 tiles x 2,048 B = 9,924,608 B; tt-metal
+    // still names the cliff_col_row core (7,6), whose CB allocator comes first (ttmetal-l1-model.md §3.4).
+    assert.strictEqual(nine.cbBytesPerCore, 9_924_608);
+    assert.deepStrictEqual(nine.worstCore, [0, 0]);
+    assert.match(nine.overflowMessage ?? '', /\(x=7,y=6\).* grow to 9990400 B which is beyond max L1 size of 1499136 B/);
     const corpusFile = path.join(REPO_ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/layout_encoding.mlir');
     const checked = await lsp.connection.sendRequest<ext.CheckFilesResult>(ext.CHECK_FILES_METHOD, { uris: [URI, fileUri(corpusFile), fileUri('/nonexistent/x.mlir')] });
     assert.deepStrictEqual(checked.files.map((f) => [f.uri, f.overflowCount, f.error !== undefined]), [

@@ -10,6 +10,10 @@ export interface TimelinePoint {
   readonly cbBytesPerCore: number | null;
   readonly liveL1TensorBytesPerCore: number;
   readonly overflows: boolean;
+  /** Core with the most CB bytes; undefined when unmodeled or when the op runs no program. */
+  readonly worstCore: readonly [number, number] | undefined;
+  /** tt-metal-style message of a throwing overflow (names the core tt-metal reports). */
+  readonly overflowMessage: string | undefined;
 }
 
 export interface Timeline {
@@ -43,6 +47,8 @@ export function timeline(doc: DocumentAnalysis): Timeline {
           cbBytesPerCore: o.cbBytesPerCore,
           liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
           overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
+          worstCore: o.estimate.kind === 'estimate' ? o.estimate.worstCore : undefined,
+          overflowMessage: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap' ? o.overflow.message : undefined,
         })),
       })),
   };

@@ -128,7 +128,8 @@ export function timeline(lineIndex: LineIndex, uri: string, t: features.Timeline
       name: f.name,
       ops: f.ops.map((p) => {
         const { line, character } = lineIndex.position(p.offset);
-        return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows };
+        return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows,
+          ...(p.worstCore && { worstCore: p.worstCore }), ...(p.overflowMessage && { overflowMessage: p.overflowMessage }) };
       }),
     })),
   };
