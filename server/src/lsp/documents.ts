@@ -5,6 +5,7 @@
  * one diagnostic.
  */
 
+import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
@@ -65,6 +66,9 @@ export interface ImportedLog {
 const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
 const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
 
+// Parse tree + analysis take ~30 B of JS heap per character (a 31 MB dump needs 600-900 MB); see cli/files.ts.
+const HEAP_BYTES_PER_CHAR = 32;
+
 // A full analysis costs ~0.2 s per MB (bench: 31 MB in ~5 s); typing in a large file waits this much longer per MB
 // before re-analysing, so a burst of keystrokes costs one analysis, not one per pause.
 const LARGE_DEBOUNCE_MS_PER_MB = 100;
@@ -103,6 +107,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     if (!settings.enable) return { kind: 'disabled' };
     try {
       if (FAULT_MARKER !== undefined && text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
+      // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
+      const heapNeededBytes = text.length * HEAP_BYTES_PER_CHAR;
+      const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
+      if (heapNeededBytes > heapAvailableBytes) {
+        const gb = (n: number): string => (n / 1e9).toFixed(1);
+        throw new Error(
+          `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+        );
+      }
       const parsed = reusableParse(uri, previous);
       return { kind: 'ok', doc: parsed === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, parsed, settings.analysis) };
     } catch (error) {
