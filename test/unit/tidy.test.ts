@@ -1,0 +1,68 @@
+/**
+ * Architecture invariants from ARCHITECTURE.md, checked over the source text (rust-analyzer's tidy): the layer
+ * import direction, `ttnn/fromSyntax.ts` as the only mlir→ttnn bridge, and the client's mirror of the protocol
+ * extensions.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SRC = path.resolve(__dirname, '../../server/src');
+
+/** Which sibling folders each core folder may import from (ARCHITECTURE.md, "Import direction"). */
+const ALLOWED: Record<string, readonly string[]> = {
+  text: [],
+  mlir: ['text'],
+  ttnn: ['text', 'mlir'],
+  estimate: ['text', 'ttnn'],
+  analysis: ['text', 'mlir', 'ttnn', 'estimate'],
+  fixes: ['text', 'mlir', 'ttnn', 'estimate', 'analysis'],
+  logs: ['text', 'mlir'],
+  features: ['text', 'mlir', 'ttnn', 'estimate', 'analysis', 'fixes', 'logs'],
+};
+
+function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? tsFiles(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function importedFolders(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const folders: string[] = [];
+  for (const m of text.matchAll(/from '((?:\.\.\/)+)([a-z]+)\//g)) {
+    // Resolve relative to the file so nested folders (estimate/ops) count their own parent correctly.
+    const target = path.resolve(path.dirname(file), m[1]!, m[2]!);
+    if (path.dirname(target) === SRC) folders.push(m[2]!);
+  }
+  return folders;
+}
+
+describe('tidy: architecture invariants', () => {
+  it('core folders import only the layers below them', () => {
+    const violations: string[] = [];
+    for (const [folder, allowed] of Object.entries(ALLOWED)) {
+      for (const file of tsFiles(path.join(SRC, folder))) {
+        for (const imported of importedFolders(file)) {
+          if (imported !== folder && !allowed.includes(imported)) violations.push(`${path.relative(SRC, file)} imports ${imported}/`);
+        }
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  it('ttnn/fromSyntax.ts is the only ttnn/ file that reads the syntax tree', () => {
+    const readers = tsFiles(path.join(SRC, 'ttnn')).filter((f) => importedFolders(f).includes('mlir'));
+    assert.deepEqual(readers.map((f) => path.relative(SRC, f)), ['ttnn/fromSyntax.ts']);
+  });
+
+  it('client/src/lspExt.ts mirrors the method strings of server/src/lsp/ext.ts', () => {
+    const methods = (file: string): string[] =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/export const (\w+_METHOD) = '([^']+)'/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+    const server = methods(path.join(SRC, 'lsp/ext.ts'));
+    assert.ok(server.length >= 4);
+    assert.deepEqual(methods(path.resolve(SRC, '../../client/src/lspExt.ts')), server);
+  });
+});
