@@ -4,6 +4,7 @@
  * `ProgramImpl::allocate_circular_buffers` that turns a CB list into per-core figures.
  */
 
+import { formatInteger } from '../text/numbers';
 import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
 import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
 import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
@@ -439,5 +440,5 @@ export function groupsFromSplit(split: WorkSplit, grid: readonly [number, number
 }
 
 export function fmtBytes(n: number): string {
-  return `${n.toLocaleString('en-US')} B`;
+  return `${formatInteger(n)} B`;
 }

@@ -1,17 +1,8 @@
 /** Number formatting shared by hovers, hints, lenses and messages: bytes with thousands separators plus decimal MB. */
 
-/** `9990400` → `9,990,400`. Non-finite numbers print as `?` (never an invented figure). */
-export function formatInteger(n: number): string {
-  if (!Number.isFinite(n)) return '?';
-  const sign = n < 0 ? '-' : '';
-  const digits = String(Math.round(Math.abs(n)));
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return sign + out;
-}
+import { formatInteger } from '../text/numbers';
+
+export { formatInteger };
 
 /** `9990400` → `9.99 MB` (decimal megabytes, 10^6, as tt-metal's byte counts read best in decimal). */
 export function formatMegabytes(bytes: number): string {

@@ -5,6 +5,7 @@
  * shape so the estimator can be wired in without changes here.
  */
 
+import { formatInteger } from '../text/numbers';
 import type { Correlation, MappedOp } from './correlate';
 import type { CoreRange, LogFailure } from './parseLog';
 
@@ -158,9 +159,7 @@ export function describeObserved(failure: LogFailure): string {
 
 /** Thousands separators, fixed so output does not depend on the locale: `9,990,400 B`. */
 export function formatBytes(bytes: number): string {
-  const sign = bytes < 0 ? '-' : '';
-  const digits = String(Math.abs(Math.trunc(bytes)));
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} B`;
+  return `${formatInteger(Math.trunc(bytes))} B`;
 }
 
 function showRange(range: CoreRange): string {

@@ -4,6 +4,8 @@
  * each figure came from, because the base moves between tt-metal builds.
  */
 
+import { formatInteger } from '../text/numbers';
+
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
 export type PresetName = 'wormhole_b0_n150' | 'wormhole_b0_n300' | 'blackhole_p100' | 'blackhole_p150';
@@ -108,9 +110,6 @@ function isMockBase(arch: Arch, base: number): boolean {
   return base < 32 * 1024 || (arch === 'blackhole' && base === 98_304);
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
 function fromPreset(name: PresetName, source: DeviceSource, detail: string, warnings: string[]): Device {
   const p = PRESETS[name];
@@ -120,7 +119,7 @@ function fromPreset(name: PresetName, source: DeviceSource, detail: string, warn
 
 function applyBaseOverride(device: Device, base: number | undefined): Device {
   if (base === undefined) return device;
-  return { ...device, l1UnreservedBase: base, baseSource: 'override', sourceDetail: `${device.sourceDetail}; base overridden to ${fmt(base)} B` };
+  return { ...device, l1UnreservedBase: base, baseSource: 'override', sourceDetail: `${device.sourceDetail}; base overridden to ${formatInteger(base)} B` };
 }
 
 function archOf(name: string | undefined): Arch | undefined {
@@ -140,7 +139,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   if (desc === undefined) {
     const name = defaultPresetFor('wormhole_b0');
     const base = PRESETS[name].l1UnreservedBase;
-    const device = fromPreset(name, 'preset', `preset ${name} (no system_desc in the file; default base ${fmt(base)} B)`, []);
+    const device = fromPreset(name, 'preset', `preset ${name} (no system_desc in the file; default base ${formatInteger(base)} B)`, []);
     return applyBaseOverride(device, overrides.l1UnreservedBase);
   }
   const warnings: string[] = [];
@@ -157,7 +156,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   let baseSource: DeviceSource = desc.l1UnreservedBase === undefined ? 'preset' : 'system_desc';
   if (desc.l1UnreservedBase !== undefined && isMockBase(arch, desc.l1UnreservedBase)) {
     warnings.push(
-      `system_desc l1_unreserved_base = ${fmt(desc.l1UnreservedBase)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${fmt(p.l1UnreservedBase)} B`,
+      `system_desc l1_unreserved_base = ${formatInteger(desc.l1UnreservedBase)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${formatInteger(p.l1UnreservedBase)} B`,
     );
     base = p.l1UnreservedBase;
     baseSource = 'preset';
@@ -165,7 +164,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   let l1SizeBytes = desc.l1SizeBytes ?? p.l1SizeBytes;
   if (l1SizeBytes <= base) {
     // A base at or past the end of L1 leaves no room at all: the figures are corrupt, not a device to model.
-    warnings.push(`system_desc l1_size = ${fmt(l1SizeBytes)} B is not above l1_unreserved_base = ${fmt(base)} B; using the ${presetName} preset's L1 size and base`);
+    warnings.push(`system_desc l1_size = ${formatInteger(l1SizeBytes)} B is not above l1_unreserved_base = ${formatInteger(base)} B; using the ${presetName} preset's L1 size and base`);
     l1SizeBytes = p.l1SizeBytes;
     base = p.l1UnreservedBase;
     baseSource = 'preset';
@@ -186,7 +185,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     pcieAlignmentBytes: desc.pcieAlignmentBytes ?? p.pcieAlignmentBytes,
     source: 'system_desc',
     baseSource,
-    sourceDetail: `system_desc (${arch}, grid ${rows}x${cols}, base ${fmt(base)} B${baseSource === 'preset' ? ` from preset ${presetName}` : ''})`,
+    sourceDetail: `system_desc (${arch}, grid ${rows}x${cols}, base ${formatInteger(base)} B${baseSource === 'preset' ? ` from preset ${presetName}` : ''})`,
     warnings,
   };
   return applyBaseOverride(device, overrides.l1UnreservedBase);
