@@ -1,3 +1,4 @@
+import { makeRandom } from './random';
 /**
  * Deterministic generator of realistic printed TTNN IR (tt-xla pipeline style, 2026 syntax): system desc, hundreds of
  * layout aliases (DRAM/L1 interleaved, L1 height/width/block sharded with core_ranges), device_module nesting, a
@@ -10,17 +11,6 @@ export interface GenerateOptions {
   readonly seed: number;
 }
 
-/** mulberry32: tiny deterministic PRNG. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TILE = 32;
 const WORKER_GRID_ROWS = 8;

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startLsp, type LspSession } from '../support/lspProcess';
+import { makeRandom } from '../../bench/random';
 
 export interface StressOptions {
   readonly edits: number;
@@ -38,17 +39,6 @@ export interface StressResult {
   readonly stderr: string;
 }
 
-/** mulberry32 */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['1', '32', 'x', 'x64', '0', '%', '<', '>', '(', ')', '{', '}', ' ', '\n', 'bf16', 'f32', '#dram', '#l1', '"ttnn.relu"', '99999999999999999999', '-1', ', ', ': ', 'loc(', '\u00e9', '\u{1F600}'];
 

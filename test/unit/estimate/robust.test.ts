@@ -5,17 +5,8 @@ import { ESTIMATORS, estimateOp } from '../../../server/src/estimate/registry';
 import type { DataType } from '../../../server/src/ttnn/dtype';
 import type { ValueSpec } from '../../../server/src/ttnn/op';
 import { int, ints, op, tensor, whContext } from './build';
+import { makeRandom as prng } from '../../../bench/random';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function numbersIn(value: unknown, out: number[] = [], depth = 0): number[] {
   if (depth > 8) return out;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
 import { buildSemanticIndex, resolveLocation, symbolAt } from '../../../server/src/mlir/semantic';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
+import { makeRandom } from '../../../bench/random';
 
 const CORPUS = path.join(__dirname, '../../fixtures/corpus');
 const SOURCES = [
@@ -15,17 +16,6 @@ const SOURCES = [
   'test/ttmlir/Dialect/TTNN/layout_encoding.mlir',
 ].map((p) => readFileSync(path.join(CORPUS, p), 'utf8'));
 
-/** mulberry32 */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GARBAGE = ['<', '>', '{', '}', '(', ')', '[', ']', '"', '%', '#', '!', '@', '^', ':', '=', '->', '{-#', '#-}', '// -----\n', '((((((', '<<<<', '\u{1F600}', '\0', '0x', '1x', 'loc(', 'tensor<', '\\', '\n'];
 
