@@ -1,9 +1,10 @@
-import { makeRandom } from './random';
 /**
  * Deterministic generator of realistic printed TTNN IR (tt-xla pipeline style, 2026 syntax): system desc, hundreds of
  * layout aliases (DRAM/L1 interleaved, L1 height/width/block sharded with core_ranges), device_module nesting, a
  * const-eval function, ops with `loc(#locN)` and `#locN` defined after the module. For benchmarks and scale tests.
  */
+
+import { makeRandom } from './random';
 
 export interface GenerateOptions {
   /** Number of `"ttnn.*"` generic ops in the file (get_device and deallocates included). */
