@@ -43,5 +43,7 @@ export function estimateTilizeOp(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof output === 'string') return unmodeled(op.name, output);
   // tt-metal's tilize validate() rejects anything but row-major input.
   if (input.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tilize of an already tiled input (tt-metal accepts only row-major input)');
+  // The factories count tiles of the output: a row-major result has none (fuzz: fractional CB page counts).
+  if (output.layout.pageLayout !== 'tile') return unmodeled(op.name, 'tilize to a row-major result (tilize always produces tiles)');
   return estimateTilize(op, ctx, input, output, op.name === 'ttnn.tilize_with_val_padding' ? 'tilize_with_val_padding' : 'tilize');
 }
