@@ -23,6 +23,22 @@ export interface AnalysisOptions {
   readonly usableL1Cap?: number;
   /** tt-metal generation of the tilize/untilize split (default 'legacy-block'). */
   readonly era?: Era;
+  /** Estimates of an earlier analysis of the same document, reused for ops whose inputs are the same objects. */
+  readonly reuse?: EstimateReuse;
+}
+
+/**
+ * Estimates carried from one analysis to the next: keyed by an op's properties object, which a TTNN op keeps when
+ * only its ranges move (fromSyntax's reuse), and checked against everything else an estimate reads. Filled in by
+ * `analyzeTtnnModule`; dropped whole when the device or era changes.
+ */
+export interface EstimateReuse {
+  deviceKey: string;
+  byOp: WeakMap<object, { readonly op: TtnnOp; readonly liveKey: number; readonly estimate: OpEstimateResult }>;
+}
+
+export function newEstimateReuse(): EstimateReuse {
+  return { deviceKey: '', byOp: new WeakMap() };
 }
 
 /**
@@ -263,6 +279,14 @@ function propKey(p: PropValue, depth = 0): string {
   }
 }
 
+/** Whether two TTNN ops give the same estimate: the same name and the same spec and property objects. */
+function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
+  if (a.name !== b.name || a.properties !== b.properties || a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
+  for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
+  return true;
+}
+
 function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
   const runnable = functions.filter((f) => !f.isDeclaration && !f.inCpuModule);
   const entries = runnable.filter((f) => f.role === 'entry');
@@ -305,13 +329,28 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     return id;
   };
   const memo = new Map<string, OpEstimateResult>();
+  const reuse = options.reuse;
+  if (reuse !== undefined) {
+    const deviceKey = `${JSON.stringify(device)}|${era}`;
+    if (reuse.deviceKey !== deviceKey) {
+      reuse.deviceKey = deviceKey;
+      reuse.byOp = new WeakMap();
+    }
+  }
   const estimateCached = (op: TtnnOp, live: number): OpEstimateResult => {
     if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, era, liveL1BytesPerCore: live });
     // Only the (un)tilize family reads free L1; only a few estimators read properties (see ESTIMATE_INPUTS).
     const inputs = ESTIMATE_INPUTS.get(op.name);
+    const liveKey = inputs?.live === true ? live : 0;
+    const earlier = reuse?.byOp.get(op.properties);
+    if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op)) return earlier.estimate;
+    const estimate = estimateKeyed(op, inputs, liveKey);
+    reuse?.byOp.set(op.properties, { op, liveKey, estimate });
+    return estimate;
+  };
+  const estimateKeyed = (op: TtnnOp, inputs: { readonly props: boolean } | undefined, liveKey: number): OpEstimateResult => {
     let props = '';
     if (inputs?.props === true) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
-    const liveKey = inputs?.live === true ? live : 0;
     const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${liveKey}`;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;

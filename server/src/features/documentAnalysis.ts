@@ -3,12 +3,13 @@
  * shared by every feature. Settings come in explicitly; nothing here reads globals.
  */
 
-import { analyzeTtnnModule, type AnalysisOptions, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
+import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type EstimateReuse, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
-import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
+import type { AliasDefinition, Chunk, Operation, ParseResult } from '../mlir/syntax';
+import type { TtnnOp } from '../ttnn/op';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
-import { decodeSystemDesc, moduleFromSyntax } from '../ttnn/fromSyntax';
+import { decodeSystemDesc, moduleFromSyntax, type TtnnOpReuse } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -58,6 +59,35 @@ export interface DocumentAnalysis {
   readonly opsByStart: Pick<ReadonlyMap<number, OpEntry>, 'get'>;
   /** Alias definitions by name, per chunk. */
   aliasesOf(chunk: Chunk): ReadonlyMap<string, AliasDefinition>;
+  /** Work the next version may reuse when its parse came from `reparseChange` of this one (see `analyzeParsed`). */
+  readonly reuse?: VersionReuse;
+}
+
+/**
+ * Derived work carried across versions of one document, weakly keyed so it dies with the trees: TTNN ops by syntax op
+ * (followed through `reparseChange`'s range-shifted copies) and estimates by op.
+ */
+export interface VersionReuse {
+  readonly ttnnOps: WeakMap<Operation, TtnnOp>;
+  readonly estimates: EstimateReuse;
+}
+
+function ttnnOpReuse(reuse: VersionReuse, origins: ReadonlyMap<Operation, Operation> | undefined): TtnnOpReuse {
+  return {
+    lookup: (op) => {
+      const hit = reuse.ttnnOps.get(op);
+      if (hit !== undefined || origins === undefined) return hit;
+      const origin = origins.get(op);
+      return origin === undefined ? undefined : reuse.ttnnOps.get(origin);
+    },
+    remember: (op, ttnnOp) => void reuse.ttnnOps.set(op, ttnnOp),
+  };
+}
+
+/** How a parse was derived from the analysed `previous` version: `origins` as filled by `reparseChange`. */
+export interface DerivedParse {
+  readonly previous: DocumentAnalysis;
+  readonly origins: ReadonlyMap<Operation, Operation>;
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
@@ -65,15 +95,21 @@ export function analyzeDocument(text: string, settings: AnalysisSettings): Docum
   return analyzeParsed(text, parse(text), settings);
 }
 
-/** Analyses an already-parsed document (the parse must be of `text`). */
-export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings): DocumentAnalysis {
-  let module = moduleFromSyntax(parseResult);
+/**
+ * Analyses an already-parsed document (the parse must be of `text`). `derivedFrom` names the analysed earlier version
+ * whose tree `parseResult` was derived from by `reparseChange` (so alias definitions are unchanged): its TTNN ops and
+ * estimates are reused where the syntax is the same or only shifted; the result equals a fresh analysis.
+ */
+export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse): DocumentAnalysis {
+  const reuse: VersionReuse = derivedFrom?.previous.reuse ?? { ttnnOps: new WeakMap(), estimates: newEstimateReuse() };
+  let module = moduleFromSyntax(parseResult, ttnnOpReuse(reuse, derivedFrom?.origins));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
-  return indexAnalysis(text, parseResult, analyzeTtnnModule(module, analysisOptions(settings)), settings);
+  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), reuse: reuse.estimates });
+  return indexAnalysis(text, parseResult, analysis, settings, reuse);
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */
-export function indexAnalysis(text: string, parseResult: ParseResult, analysis: ModuleAnalysis, settings: AnalysisSettings): DocumentAnalysis {
+export function indexAnalysis(text: string, parseResult: ParseResult, analysis: ModuleAnalysis, settings: AnalysisSettings, reuse?: VersionReuse): DocumentAnalysis {
 
   const opsInOrder: OpEntry[] = [];
   let sorted = true;
@@ -106,6 +142,7 @@ export function indexAnalysis(text: string, parseResult: ParseResult, analysis: 
     opsInOrder,
     opsByStart: { get: (start: number) => opEntryByStart(doc, start) },
     aliasesOf,
+    ...(reuse !== undefined ? { reuse } : {}),
   };
   return doc;
 }

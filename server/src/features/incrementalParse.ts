@@ -37,7 +37,16 @@ export interface TextChange {
  * The parse of `text` (= the previous text with `change` applied), reusing `previous`; undefined when the change is
  * not confined to the inside of one op without regions, or when that op no longer parses cleanly on its own.
  */
-export function reparseChange(previous: ParseResult, change: TextChange, text: string): ParseResult | undefined {
+export function reparseChange(previous: ParseResult, change: TextChange, text: string, options: ReparseOptions = {}): ParseResult | undefined {
+  currentOrigins = options.origins;
+  try {
+    return reparse(previous, change, text);
+  } finally {
+    currentOrigins = undefined;
+  }
+}
+
+function reparse(previous: ParseResult, change: TextChange, text: string): ParseResult | undefined {
   if (previous.errors.length > 0 || change.start > change.end) return undefined;
   const chain = opsAt(previous.file, change.start);
   const leaf = chain[chain.length - 1];
@@ -52,9 +61,26 @@ export function reparseChange(previous: ParseResult, change: TextChange, text: s
   if (reparsed.errors.length > 0 || reparsed.file.chunks.length !== 1 || reparsed.file.resourceSections.length > 0) return undefined;
   if (chunk === undefined || op === undefined || chunk.aliases.length > 0 || chunk.operations.length !== 1) return undefined;
   if (op.regions.length > 0 || op.range.start !== 0 || op.range.end !== opText.length) return undefined;
-  const splice: Splice = { at: change.end, delta, chain, replacement: copyOp(op, leaf.range.start) };
+  // The replacement copies an op of the scratch parse: it has no origin worth recording.
+  const origins = currentOrigins;
+  currentOrigins = undefined;
+  const replacement = copyOp(op, leaf.range.start);
+  currentOrigins = origins;
+  const splice: Splice = { at: change.end, delta, chain, replacement };
   return { file: rebuildFile(previous.file, splice), errors: [] };
 }
+
+export interface ReparseOptions {
+  /**
+   * Filled with (range-shifted copy → the op of an earlier tree it copies), the earliest such op when the map already
+   * holds the copied op's own origin: lets work derived from an op (its TTNN view) carry over a batch of edits. The
+   * caller owns the map and drops it after use, so old trees are not kept alive.
+   */
+  readonly origins?: Map<Operation, Operation>;
+}
+
+// The map of the reparseChange call in progress (the copy helpers are many and recursive; calls never nest).
+let currentOrigins: Map<Operation, Operation> | undefined;
 
 interface Splice {
   /** Nodes starting at or after this previous-text offset move by `delta`. */
@@ -169,7 +195,9 @@ function copyOp(op: Operation, d: number): Operation {
     range: shift(op.range, d),
   };
   if (op.visibility !== undefined) (out as { visibility?: string }).visibility = op.visibility;
-  return op.signature === undefined ? out : { ...out, signature: copySignature(op.signature, d, args) };
+  const copied = op.signature === undefined ? out : { ...out, signature: copySignature(op.signature, d, args) };
+  if (currentOrigins !== undefined) currentOrigins.set(copied, currentOrigins.get(op) ?? op);
+  return copied;
 }
 
 /** Keeps the parser's sharing: a definition's signature arguments are its entry block's argument objects. */

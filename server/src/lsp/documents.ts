@@ -10,7 +10,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
 import { reparseChange } from '../features/incrementalParse';
-import type { ParseResult } from '../mlir/syntax';
+import type { Operation, ParseResult } from '../mlir/syntax';
 import { listenToDocuments, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
@@ -116,8 +116,11 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
           `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
         );
       }
-      const parsed = reusableParse(uri, previous);
-      return { kind: 'ok', doc: parsed === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, parsed, settings.analysis) };
+      const derived = reusableParse(uri, previous);
+      return {
+        kind: 'ok',
+        doc: derived === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from),
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       connection.console.error(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
@@ -126,16 +129,18 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   };
 
   /** The previous parse carried through the edits since (one op re-parsed per edit), when every edit allows it. */
-  const reusableParse = (uri: string, previous: AnalyzedDocument | undefined): ParseResult | undefined => {
+  const reusableParse = (uri: string, previous: AnalyzedDocument | undefined): { parsed: ParseResult; from: features.DerivedParse } | undefined => {
     if (previous?.outcome.kind !== 'ok') return undefined;
     const steps = documents.editsSince(uri, previous.version);
     if (steps === undefined) return undefined;
     let parsed: ParseResult | undefined = previous.outcome.doc.parse;
+    // Dropped after this analysis: it maps the new tree's shifted ops to the analysed version's (whose work is reused).
+    const origins = new Map<Operation, Operation>();
     for (const step of steps) {
-      parsed = step.change === undefined ? undefined : reparseChange(parsed, step.change, step.text);
+      parsed = step.change === undefined ? undefined : reparseChange(parsed, step.change, step.text, { origins });
       if (parsed === undefined) return undefined;
     }
-    return parsed;
+    return { parsed, from: { previous: previous.outcome.doc, origins } };
   };
 
   const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {

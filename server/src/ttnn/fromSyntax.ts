@@ -530,10 +530,20 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
 }
 
 /**
+ * TTNN ops of an earlier version of the same document, to reuse instead of decoding again. Sound only while the alias
+ * definitions are unchanged (an op's view depends on them), as after an incremental re-parse of one op.
+ */
+export interface TtnnOpReuse {
+  /** The TTNN op decoded from this syntax op, or from the earlier op it is a range-shifted copy of. */
+  readonly lookup: (op: Operation) => TtnnOp | undefined;
+  readonly remember: (op: Operation, ttnnOp: TtnnOp) => void;
+}
+
+/**
  * The TTNN view of a parsed file: every `func.func` (nested modules walked, cpu modules marked), its ops with decoded
  * tensor specs, and the first system descriptor. Layouts are decoded once per alias per chunk.
  */
-export function moduleFromSyntax(parse: ParseResult): TtnnModule {
+export function moduleFromSyntax(parse: ParseResult, reuse?: TtnnOpReuse): TtnnModule {
   const raw: RawFunction[] = [];
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
@@ -566,7 +576,19 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
     const entryBlock = body[0];
     const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(`${chunkIndex}|${name}`) ? 'other' : 'entry';
     const ops: TtnnOp[] = [];
-    for (const block of body) for (const inner of block.operations) ops.push(toTtnnOp(inner, table));
+    for (const block of body) {
+      for (const inner of block.operations) {
+        const known = reuse?.lookup(inner);
+        if (known !== undefined && known.range === inner.range && known.nameRange === inner.nameRange) {
+          ops.push(known);
+          continue;
+        }
+        // A shifted copy keeps everything but its ranges, which are the new op's own.
+        const fresh = known !== undefined ? { ...known, range: inner.range, nameRange: inner.nameRange } : toTtnnOp(inner, table);
+        reuse?.remember(inner, fresh);
+        ops.push(fresh);
+      }
+    }
     return {
       name,
       chunkIndex,

@@ -1,0 +1,94 @@
+/**
+ * Reusing an earlier version's TTNN ops and estimates after incremental re-parses must give exactly the analysis a
+ * fresh parse gives: checked on seeded random batches of one-character edits inside ops of the seed and corpus files
+ * (the fresh analysis is the oracle), including edits that change an op's shape or layout alias.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type DocumentAnalysis } from '../../../server/src/features/documentAnalysis';
+import { diagnostics } from '../../../server/src/features/diagnostics';
+import { reparseChange, type TextChange } from '../../../server/src/features/incrementalParse';
+import { walkOperations } from '../../../server/src/features/syntaxWalk';
+import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
+
+const ROOT = path.join(__dirname, '../../..');
+const FILES = [
+  'examples/mochi_replicate_pad.mlir',
+  'test/fixtures/corpus/tools/explorer/test/models/resnet_ttnn.mlir',
+  'test/fixtures/corpus/ttnn/test_llama_attention_ttnn.mlir',
+  'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir',
+];
+
+/** mulberry32, so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function apply(text: string, c: TextChange): string {
+  return text.slice(0, c.start) + c.newText + text.slice(c.end);
+}
+
+/** Everything the features read: the module analysis (ops, estimates, overflows, ranges) and the diagnostics. */
+function canonical(doc: DocumentAnalysis): string {
+  return JSON.stringify({ analysis: doc.analysis, diagnostics: diagnostics(doc) });
+}
+
+/** A random one-character edit strictly inside a leaf op; digits and `x` mostly, so shapes change. */
+function randomEdit(parsed: ParseResult, next: () => number): TextChange {
+  const leaves: { start: number; end: number }[] = [];
+  walkOperations(parsed.file, ({ op }) => {
+    if (op.regions.length === 0) leaves.push(op.range);
+  });
+  const leaf = leaves[Math.floor(next() * leaves.length)]!;
+  const at = leaf.start + 1 + Math.floor(next() * Math.max(1, leaf.end - leaf.start - 2));
+  const alphabet = ['1', '2', '0', '9', 'x', ' ', '3'];
+  const letter = alphabet[Math.floor(next() * alphabet.length)]!;
+  return next() < 0.5 ? { start: at, end: at, newText: letter } : { start: at, end: at + 1, newText: next() < 0.3 ? '' : letter };
+}
+
+describe('features/documentAnalysis: reuse across versions', () => {
+  for (const file of FILES) {
+    it(`equals a fresh analysis after batches of in-op edits: ${path.basename(file)}`, () => {
+      let text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      let doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+      const next = random(file.length * 7);
+      let reused = 0;
+      for (let batch = 0; batch < 12; batch++) {
+        // One to three edits per analysis, as when keystrokes arrive within one debounce.
+        const origins = new Map<Operation, Operation>();
+        let parsed: ParseResult | undefined = doc.parse;
+        let edited = text;
+        const nEdits = 1 + Math.floor(next() * 3);
+        for (let i = 0; i < nEdits && parsed !== undefined; i++) {
+          const change = randomEdit(parsed, next);
+          edited = apply(edited, change);
+          parsed = reparseChange(parsed, change, edited, { origins });
+        }
+        if (parsed === undefined) continue;
+        const incremental = analyzeParsed(edited, parsed, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, origins });
+        const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
+        assert.strictEqual(canonical(incremental), canonical(fresh), `batch ${batch} in ${file}`);
+        reused++;
+        doc = incremental;
+        text = edited;
+      }
+      assert.ok(reused >= 4, `only ${reused} batches took the reuse path`);
+    });
+  }
+
+  it('drops reused estimates when the device changes (settings), still equal to a fresh analysis', () => {
+    const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
+    const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+    const blackhole = { ...DEFAULT_ANALYSIS_SETTINGS, arch: 'blackhole' };
+    const again = analyzeParsed(text, first.parse, blackhole, { previous: first, origins: new Map() });
+    assert.strictEqual(canonical(again), canonical(analyzeDocument(text, blackhole)));
+  });
+});
