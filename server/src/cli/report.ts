@@ -178,7 +178,7 @@ export function fileReport(
   const first = analysis.firstFailure;
   const firstOp = first === undefined
     ? undefined
-    : analysis.functions.find((f) => f.fn.name === first.functionName)?.ops[first.opIndex];
+    : analysis.functions[first.functionIndex]?.ops[first.opIndex];
   return {
     file,
     device: deviceReport(analysis),

@@ -43,7 +43,7 @@ const cache = new WeakMap<DocumentAnalysis, Map<number, CodeAction[]>>();
 export function codeActionsAt(doc: DocumentAnalysis, range: TextRange, options: CodeActionOptions = {}): CodeAction[] {
   const out: CodeAction[] = [];
   for (const ref of doc.analysis.overflows) {
-    const op = doc.analysis.functions.find((f) => f.fn.name === ref.functionName)?.ops[ref.opIndex];
+    const op = doc.analysis.functions[ref.functionIndex]?.ops[ref.opIndex];
     if (op === undefined) continue;
     const head = opHeadRange(op);
     if (head.end < range.start || head.start > range.end) continue;

@@ -87,7 +87,8 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
 }
 
 function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
-  const fn = doc.analysis.functions.find((f) => f.fn.name === ref.functionName);
+  // By index: `// -----` split files repeat function names.
+  const fn = doc.analysis.functions[ref.functionIndex];
   const op = fn?.ops[ref.opIndex];
   return fn === undefined || op === undefined ? undefined : { fn, op };
 }

@@ -131,9 +131,8 @@ function pythonFix(
 }
 
 /** The fix target of an overflow of `analysis` (with the function index, so split files resolve the right `@main`). */
-export function fixTargetOf(analysis: ModuleAnalysis, ref: OverflowRef): FixTarget {
-  const functionIndex = analysis.functions.findIndex((f) => f.fn.name === ref.functionName && f.ops[ref.opIndex]?.overflow === ref.overflow);
-  return functionIndex < 0 ? { functionName: ref.functionName, opIndex: ref.opIndex } : { functionName: ref.functionName, opIndex: ref.opIndex, functionIndex };
+export function fixTargetOf(_analysis: ModuleAnalysis, ref: OverflowRef): FixTarget {
+  return { functionName: ref.functionName, opIndex: ref.opIndex, functionIndex: ref.functionIndex };
 }
 
 /** The text of file `uri` (`'self'` for the analysed document) after a fix's edits of that file. */

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { codeActionsAt } from '../../../server/src/features/codeActions';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { diagnostics } from '../../../server/src/features/diagnostics';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../../../server/src/features/documentAnalysis';
@@ -143,5 +144,41 @@ describe('features/diagnostics on small files', () => {
     const text = 'module {\n  func.func @main() {\n    %0 = "ttnn.relu"(%arg0 : () -> ()\n    return\n  }\n}\n';
     const found = diagnostics(analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS));
     assert.ok(found.length > 0 && found.every((d) => d.code === 'syntax-error' && d.severity === 'error'));
+  });
+});
+
+describe('features on // ----- split files', () => {
+  // Two chunks, each with an @main; only the second one's %9 overflows (the seed's chain). Diagnostics, the first
+  // failure and code actions must land in the second chunk, not on the first @main's op with the same index.
+  const seedText = fs.readFileSync(path.join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
+  const relus = Array.from({ length: 12 }, (_, i) =>
+    `    %${i + 1} = "ttnn.relu"(%${i === 0 ? 'arg0' : i}) : (tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l>`).join('\n');
+  const small = [
+    '#dram = #ttnn.buffer_type<dram>',
+    '#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>',
+    'module {',
+    '  func.func @main(%arg0: tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l> {',
+    relus,
+    '    return %12 : tensor<32x32xbf16, #l>',
+    '  }',
+    '}',
+  ].join('\n');
+  const text = `${small}\n// -----\n${seedText}`;
+  const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+  const second = text.indexOf('// -----');
+
+  it('puts the Error on the second chunk\'s %9', () => {
+    const errors = diagnostics(doc).filter((d) => d.severity === 'error');
+    assert.strictEqual(errors.length, 1);
+    assert.ok(errors[0]!.range.start > second, 'the error is in the second chunk');
+    assert.strictEqual(text.slice(errors[0]!.range.start, errors[0]!.range.start + 2), '%9');
+    assert.match(errors[0]!.message, /9,990,400 B/);
+  });
+
+  it('offers the second chunk\'s fixes, editing only the second chunk', () => {
+    const error = diagnostics(doc).find((d) => d.severity === 'error')!;
+    const actions = codeActionsAt(doc, error.range);
+    assert.ok(actions.length > 0);
+    for (const a of actions) for (const e of a.edits.filter((x) => x.target === 'self')) assert.ok(e.range.start > second, a.title);
   });
 });
