@@ -90,3 +90,10 @@ function targetMlirDocument(): vscode.TextDocument | undefined {
   if (active?.languageId === 'mlir') return active;
   return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'mlir')?.document;
 }
+
+/** Sets `ttnnL1.l1UnreservedBase` for the workspace (from a runtime-log code action); the server re-analyses on change. */
+export async function useL1UnreservedBase(bytes: unknown): Promise<void> {
+  if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) throw new Error(`not a byte count: ${String(bytes)}`);
+  await vscode.workspace.getConfiguration('ttnnL1').update('l1UnreservedBase', bytes, vscode.ConfigurationTarget.Workspace);
+  void vscode.window.showInformationMessage(`TTNN L1: l1UnreservedBase set to ${bytes} B for this workspace.`);
+}

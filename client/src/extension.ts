@@ -1,7 +1,8 @@
 // VS Code entry point: starts the bundled language server and wires the status bar, timeline and commands to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, checkWorkspace, importLog, restartServer } from './commands';
+import { COMMANDS, checkWorkspace, importLog, restartServer, useL1UnreservedBase } from './commands';
+import { USE_L1_UNRESERVED_BASE_COMMAND } from './lspExt';
 import { createLanguageClient } from './languageClient';
 import { registerStatusBar } from './statusBar';
 import { createTimelineView } from './timelinePanel';
@@ -25,6 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.importLog, () => importLog(languageClient).catch(report('Import runtime log'))),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, () =>
       checkWorkspace(languageClient, outputChannel).catch(report('Check workspace')),
+    ),
+    vscode.commands.registerCommand(USE_L1_UNRESERVED_BASE_COMMAND, (bytes: unknown) =>
+      useL1UnreservedBase(bytes).catch(report('Set l1UnreservedBase')),
     ),
     vscode.commands.registerCommand(COMMANDS.restartServer, () =>
       restartServer(languageClient, outputChannel).catch(report('Restart server')),

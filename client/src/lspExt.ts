@@ -4,6 +4,9 @@
  */
 import { RequestType } from 'vscode-languageclient/node';
 
+/** Client command a code action may carry: set `ttnnL1.l1UnreservedBase` (workspace) to `args[0]` bytes. */
+export const USE_L1_UNRESERVED_BASE_COMMAND = 'ttnnL1.useL1UnreservedBase';
+
 export const TIMELINE_METHOD = 'ttnnL1/timeline';
 
 export interface TimelineParams {

@@ -60,7 +60,7 @@ describe('tidy: architecture invariants', () => {
 
   it('client/src/lspExt.ts mirrors the method strings of server/src/lsp/ext.ts', () => {
     const methods = (file: string): string[] =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/export const (\w+_METHOD) = '([^']+)'/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+      [...fs.readFileSync(file, 'utf8').matchAll(/export const (\w+_(?:METHOD|COMMAND)) = '([^']+)'/g)].map((m) => `${m[1]}=${m[2]}`).sort();
     const server = methods(path.join(SRC, 'lsp/ext.ts'));
     assert.ok(server.length >= 4);
     assert.deepEqual(methods(path.resolve(SRC, '../../client/src/lspExt.ts')), server);

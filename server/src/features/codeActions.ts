@@ -6,7 +6,9 @@
 import { fixesFor, fixTargetOf, type FixEnv } from '../fixes';
 import type { TextRange } from '../text/textRange';
 import { analysisOptions, type DocumentAnalysis } from './documentAnalysis';
+import { formatInteger } from './format';
 import { opHeadRange } from './opView';
+import type { RuntimeLogFindings } from './runtimeLog';
 
 export interface CodeActionEdit {
   /** `self` for the analysed document, else the path the environment returned (a Python source file). */
@@ -24,6 +26,22 @@ export interface CodeAction {
   readonly fixes: TextRange;
   /** Set when no fix is computed, with why (editors show it greyed out). */
   readonly disabledReason?: string;
+  /** A client-side settings change instead of edits (`ttnnL1.l1UnreservedBase` from a runtime log). */
+  readonly setL1UnreservedBase?: number;
+}
+
+/** "Use the base the runtime log implies" on the op that threw, when the log's number and ours differ by a base shift. */
+export function runtimeLogActionsAt(findings: RuntimeLogFindings | undefined, range: TextRange): CodeAction[] {
+  const s = findings?.baseSuggestion;
+  if (s === undefined || s.range.end < range.start || s.range.start > range.end) return [];
+  return [{
+    title: `Use l1_unreserved_base = ${formatInteger(s.l1UnreservedBase)} B from the runtime log (setting ttnnL1.l1UnreservedBase)`,
+    kind: 'quickfix',
+    isPreferred: false,
+    edits: [],
+    fixes: s.range,
+    setL1UnreservedBase: s.l1UnreservedBase,
+  }];
 }
 
 export interface CodeActionOptions {

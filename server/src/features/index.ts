@@ -9,7 +9,7 @@ export { functionSummary, opEntryAt, opLabel, opSummary, sourceLineOf, type Sour
 export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';
 export { codeLenses, type CodeLens } from './codeLens';
-export { codeActionsAt, type CodeAction, type CodeActionEdit, type CodeActionOptions } from './codeActions';
+export { codeActionsAt, runtimeLogActionsAt, type CodeAction, type CodeActionEdit, type CodeActionOptions } from './codeActions';
 export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';
 export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';

@@ -7,6 +7,7 @@
 import { observeOps, type EstimateForComparison, type ObservedOp } from '../logs/compare';
 import { correlate, describeCorrelation, type MappedOp } from '../logs/correlate';
 import { parseLog } from '../logs/parseLog';
+import type { TextRange } from '../text/textRange';
 import type { Diagnostic } from './diagnostics';
 import { opEntryByStart, type DocumentAnalysis } from './documentAnalysis';
 import { formatInteger } from './format';
@@ -20,6 +21,8 @@ export interface RuntimeLogFindings {
   readonly opNotes: ReadonlyMap<number, string>;
   /** Every op the log observed (completed or threw) with the estimate comparison, for the CLI's `observed` field. */
   readonly observed: readonly ObservedOp[];
+  /** The base tt-metal's number implies for the op that threw (its head range), when it differs from ours. */
+  readonly baseSuggestion: { readonly l1UnreservedBase: number; readonly range: TextRange } | undefined;
 }
 
 /** Correlates `logText` with the document. Total: an unusable or foreign log yields a summary and nothing else. */
@@ -41,6 +44,7 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
     };
   };
   const diagnostics: Diagnostic[] = [];
+  let baseSuggestion: RuntimeLogFindings['baseSuggestion'];
   const opNotes = new Map<number, string>();
   const observedOps = observeOps(correlation, estimateFor);
   for (const observed of observedOps) {
@@ -49,6 +53,7 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       const c = observed.comparison;
       opNotes.set(observed.op.range.start, c.text);
       const failure = correlation.kind === 'mapped' ? correlation.failure : undefined;
+      if (c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined) baseSuggestion = { l1UnreservedBase: c.suggestedL1UnreservedBase, range: head };
       const base = c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined ? ` The numbers imply l1_unreserved_base = ${formatInteger(c.suggestedL1UnreservedBase)} B: set ttnnL1.l1UnreservedBase to it.` : '';
       diagnostics.push({
         range: head,
@@ -64,6 +69,6 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       opNotes.set(observed.op.range.start, `ran to completion in ${logName}`);
     }
   }
-  return { summary, mapped: correlation.kind === 'mapped', diagnostics, opNotes, observed: observedOps };
+  return { summary, mapped: correlation.kind === 'mapped', diagnostics, opNotes, observed: observedOps, baseSuggestion };
 }
 

@@ -4,6 +4,12 @@
  * them without importing server code. Documented; do not change method names.
  */
 
+/**
+ * Client command a code action may carry: set `ttnnL1.l1UnreservedBase` (workspace) to `args[0]` bytes. Offered when an
+ * imported runtime log implies a different base than the one the analysis used.
+ */
+export const USE_L1_UNRESERVED_BASE_COMMAND = 'ttnnL1.useL1UnreservedBase';
+
 /** Request `ttnnL1/timeline`: L1 per core over execution order, per function, for the webview. */
 export const TIMELINE_METHOD = 'ttnnL1/timeline';
 

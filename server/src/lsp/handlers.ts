@@ -83,7 +83,11 @@ export async function onCodeAction(ctx: HandlerContext, params: lsp.CodeActionPa
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined || (params.context.only !== undefined && !params.context.only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k)))) return [];
   const files = workspaceFileFinder(ctx.workspaceFolders(), params.textDocument.uri);
-  const actions = features.codeActionsAt(doc, fromProto.textRange(doc.lineIndex, params.range), { env: { pythonFiles: files.find } });
+  const range = fromProto.textRange(doc.lineIndex, params.range);
+  const actions = [
+    ...features.codeActionsAt(doc, range, { env: { pythonFiles: files.find } }),
+    ...features.runtimeLogActionsAt(runtimeFindings(ctx, params.textDocument.uri, doc), range),
+  ];
   const lineIndexOf = (p: string): LineIndex | undefined => { const t = files.textOf(p); return t === undefined ? undefined : new LineIndex(t); };
   return actions.map((a) => toProto.codeAction(doc.lineIndex, params.textDocument.uri, a, params.context.diagnostics, lineIndexOf));
 }

@@ -5,7 +5,7 @@ import type * as features from '../features';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextRange } from '../text/textRange';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnosticCodes';
-import type { TimelineResult } from './ext';
+import { USE_L1_UNRESERVED_BASE_COMMAND, type TimelineResult } from './ext';
 import { URI } from 'vscode-uri';
 
 export function position(lineIndex: LineIndex, offset: number): lsp.Position {
@@ -157,6 +157,10 @@ export function codeAction(
     kind: lsp.CodeActionKind.QuickFix,
     ...(related.length > 0 ? { diagnostics: related } : {}),
     ...(action.isPreferred ? { isPreferred: true } : {}),
-    ...(action.disabledReason !== undefined ? { disabled: { reason: action.disabledReason } } : { edit: { changes } }),
+    ...(action.disabledReason !== undefined
+      ? { disabled: { reason: action.disabledReason } }
+      : action.setL1UnreservedBase !== undefined
+        ? { command: { title: action.title, command: USE_L1_UNRESERVED_BASE_COMMAND, arguments: [action.setL1UnreservedBase] } }
+        : { edit: { changes } }),
   };
 }
