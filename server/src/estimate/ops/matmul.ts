@@ -9,8 +9,10 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (and 2d)
- *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs);
- *       ttmetal-l1-model.md §4.8
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@c1654cb (get_estimated_size_of_cbs:
+ *       in0 M·w·2·T(a) + in1 N·w·2·T(b) + out M·N·T(a) + interm M·N·T(interm) + bias w·T(bias) + sharded-in0 block);
+ *       ttmetal-l1-model.md §4.8. That helper counts out and interm separately, an upper bound; the factory shares one
+ *       allocation when their formats match, which is what we count.
  *
  * Assumptions: always 'approx' (interm format, out_block vs per_core sizes and sharded-input CBs vary by version).
  *   Without a program config tt-metal picks one at run time: unmodeled.
@@ -26,7 +28,7 @@ import { unmodeled } from '../types';
 
 const CITES = {
   factory: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp',
-  estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs)',
+  estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@c1654cb (get_estimated_size_of_cbs)',
 } as const;
 
 function field(fields: Readonly<Record<string, string>>, name: string): number | undefined {
