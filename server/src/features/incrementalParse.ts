@@ -54,7 +54,9 @@ function reparse(previous: ParseResult, change: TextChange, text: string): Parse
   if (leaf === undefined || chain.length < 2 || leaf.regions.length > 0) return undefined;
   if (!(leaf.range.start < change.start && change.end < leaf.range.end)) return undefined;
   const delta = change.newText.length - (change.end - change.start);
-  const opText = text.slice(leaf.range.start, leaf.range.end + delta);
+  // A fresh copy of the op's characters: token texts are slices of the parsed string, and slices of `text` would keep
+  // this version's whole text alive for as long as the op lives (one full text per edit, found as heap growth).
+  const opText = Array.from(text.slice(leaf.range.start, leaf.range.end + delta)).join('');
   const reparsed = parse(opText);
   const chunk = reparsed.file.chunks[0];
   const op = chunk?.operations[0];
