@@ -134,42 +134,48 @@ function l1Bytes(spec: ValueSpec, device: Device): number {
  * own and its uses / deallocation extend the input's.
  */
 export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
+  // Plain loops: this runs over every op of every function on each edit.
+  const ops = fn.ops;
   // A view reshape's result aliases its input's buffer: uses and deallocations of either act on the root value.
   const rootOf = new Map<string, string>();
-  const root = (name: string): string => rootOf.get(name) ?? name;
-  fn.ops.forEach((op) => {
+  for (const op of ops) {
     const input = op.operandNames[0];
     const result = op.resultNames[0];
-    if (input !== undefined && result !== undefined && isViewReshape(op)) rootOf.set(result, root(input));
-  });
+    if (input !== undefined && result !== undefined && isViewReshape(op)) rootOf.set(result, rootOf.get(input) ?? input);
+  }
+  const anyViews = rootOf.size > 0;
+  const root = (name: string): string => (anyViews ? (rootOf.get(name) ?? name) : name);
   const lastUse = new Map<string, number>();
   const dealloc = new Map<string, number>();
   const returned = new Set<string>();
-  fn.ops.forEach((op, i) => {
-    for (const name of op.operandNames) lastUse.set(root(name), i);
-    if (op.name === 'ttnn.deallocate' && op.operandNames[0] !== undefined) {
-      const r = root(op.operandNames[0]);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    const operandNames = op.operandNames;
+    for (let k = 0; k < operandNames.length; k++) lastUse.set(root(operandNames[k]!), i);
+    if (op.name === 'ttnn.deallocate' && operandNames[0] !== undefined) {
+      const r = root(operandNames[0]);
       dealloc.set(r, Math.max(dealloc.get(r) ?? i, i));
     }
-    if (op.name === 'func.return') for (const name of op.operandNames) returned.add(root(name));
-  });
-  const last = Math.max(0, fn.ops.length - 1);
+    if (op.name === 'func.return') for (const name of operandNames) returned.add(root(name));
+  }
+  const last = Math.max(0, ops.length - 1);
   const out: LiveInterval[] = [];
   for (const arg of fn.args) {
     const bytes = l1Bytes(arg.spec, device);
     if (bytes > 0) out.push({ valueName: arg.name, bytesPerCore: bytes, startIndex: 0, endIndex: dealloc.get(arg.name) ?? last, definedAt: -1 });
   }
-  fn.ops.forEach((op, i) => {
-    if (op.name === 'ttnn.deallocate') return;
-    op.results.forEach((spec, r) => {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    if (op.name === 'ttnn.deallocate') continue;
+    for (let r = 0; r < op.results.length; r++) {
       const name = op.resultNames[r];
-      if (name === undefined || rootOf.has(name)) return;
-      const bytes = l1Bytes(spec, device);
-      if (bytes === 0) return;
+      if (name === undefined || (anyViews && rootOf.has(name))) continue;
+      const bytes = l1Bytes(op.results[r]!, device);
+      if (bytes === 0) continue;
       const end = dealloc.get(name) ?? (returned.has(name) ? last : Math.max(i, lastUse.get(name) ?? i));
       out.push({ valueName: name, bytesPerCore: bytes, startIndex: i, endIndex: end, definedAt: i });
-    });
-  });
+    }
+  }
   return out;
 }
 
@@ -304,19 +310,20 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const byName = new Map(module.functions.map((f) => [`${f.chunkIndex}|${f.name}`, f]));
 
   // Execution order: entries first; a call / load_cached runs its callee (once) before the calling op continues.
-  const stepOf = new Map<TtnnFunction, Map<number, number>>();
+  // Step of each op of a visited function, by op index (filled in before any callee's ops run after it).
+  const stepOf = new Map<TtnnFunction, number[]>();
   let step = 0;
   const visit = (fn: TtnnFunction, depth: number): void => {
     if (stepOf.has(fn) || depth > 64) return;
-    const steps = new Map<number, number>();
+    const steps: number[] = [];
     stepOf.set(fn, steps);
-    fn.ops.forEach((op, i) => {
-      for (const sym of op.symbolUses) {
+    for (let i = 0; i < fn.ops.length; i++) {
+      for (const sym of fn.ops[i]!.symbolUses) {
         const callee = byName.get(`${fn.chunkIndex}|${sym}`);
         if (callee !== undefined && !callee.isDeclaration && !callee.inCpuModule) visit(callee, depth + 1);
       }
-      steps.set(i, step++);
-    });
+      steps.push(step++);
+    }
   };
   for (const fn of entryOrder(module.functions)) visit(fn, 0);
 
@@ -373,17 +380,18 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     const live = liveBytesPerOp(fn.ops.length, intervals);
     const ops: OpAnalysis[] = [];
     let peak: { bytesPerCore: number; opIndex: number } | undefined;
-    fn.ops.forEach((op, i) => {
-      const liveHere = live[i];
+    for (let i = 0; i < fn.ops.length; i++) {
+      const op = fn.ops[i]!;
+      const liveHere = live[i]!;
       const estimate = estimateCached(op, liveHere);
       const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
       const peakHere = (cb ?? 0) + liveHere;
       const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
-      const executionStep = steps?.get(i);
+      const executionStep = steps?.[i];
       if (found !== undefined) pending.push({ step: executionStep ?? Number.MAX_SAFE_INTEGER, ref: { functionName: fn.name, functionIndex, opIndex: i, overflow: found } });
       ops.push({ index: i, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: peakHere, overflow: undefined, executionStep });
       if (peak === undefined || peakHere > peak.bytesPerCore) peak = { bytesPerCore: peakHere, opIndex: i };
-    });
+    }
     functions.push({ fn, ops, liveIntervals: intervals, peak, reached: steps !== undefined });
   }
 

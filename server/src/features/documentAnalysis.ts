@@ -88,6 +88,8 @@ function ttnnOpReuse(reuse: VersionReuse, origins: ReadonlyMap<Operation, Operat
 export interface DerivedParse {
   readonly previous: DocumentAnalysis;
   readonly origins: ReadonlyMap<Operation, Operation>;
+  /** The line index of the new text, when the caller carried it through the edits (`LineIndex.afterChange`). */
+  readonly lineIndex?: LineIndex;
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
@@ -105,11 +107,18 @@ export function analyzeParsed(text: string, parseResult: ParseResult, settings: 
   let module = moduleFromSyntax(parseResult, ttnnOpReuse(reuse, derivedFrom?.origins));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), reuse: reuse.estimates });
-  return indexAnalysis(text, parseResult, analysis, settings, reuse);
+  return indexAnalysis(text, parseResult, analysis, settings, { reuse, ...(derivedFrom?.lineIndex !== undefined ? { lineIndex: derivedFrom.lineIndex } : {}) });
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */
-export function indexAnalysis(text: string, parseResult: ParseResult, analysis: ModuleAnalysis, settings: AnalysisSettings, reuse?: VersionReuse): DocumentAnalysis {
+export function indexAnalysis(
+  text: string,
+  parseResult: ParseResult,
+  analysis: ModuleAnalysis,
+  settings: AnalysisSettings,
+  known: { readonly reuse?: VersionReuse; readonly lineIndex?: LineIndex } = {},
+): DocumentAnalysis {
+  const { reuse } = known;
 
   const opsInOrder: OpEntry[] = [];
   let sorted = true;
@@ -135,7 +144,7 @@ export function indexAnalysis(text: string, parseResult: ParseResult, analysis: 
   };
   const doc: DocumentAnalysis = {
     text,
-    lineIndex: new LineIndex(text),
+    lineIndex: known.lineIndex !== undefined && known.lineIndex.text === text ? known.lineIndex : new LineIndex(text),
     parse: parseResult,
     analysis,
     settings,

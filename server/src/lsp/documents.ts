@@ -134,13 +134,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const steps = documents.editsSince(uri, previous.version);
     if (steps === undefined) return undefined;
     let parsed: ParseResult | undefined = previous.outcome.doc.parse;
+    let lineIndex = previous.outcome.doc.lineIndex;
     // Dropped after this analysis: it maps the new tree's shifted ops to the analysed version's (whose work is reused).
     const origins = new Map<Operation, Operation>();
     for (const step of steps) {
       parsed = step.change === undefined ? undefined : reparseChange(parsed, step.change, step.text, { origins });
-      if (parsed === undefined) return undefined;
+      if (parsed === undefined || step.change === undefined) return undefined;
+      lineIndex = LineIndex.afterChange(lineIndex, step.change, step.text);
     }
-    return { parsed, from: { previous: previous.outcome.doc, origins } };
+    return { parsed, from: { previous: previous.outcome.doc, origins, lineIndex } };
   };
 
   const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {

@@ -14,18 +14,37 @@ export class LineIndex {
   /** Offset of the first character of each line; lineStarts[0] === 0. */
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  /** `lineStarts`, when given, must be those of `text` (as `afterChange` computes them); otherwise they are scanned. */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts !== undefined) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text` = `previous.text` with `change` (offsets in the previous text) applied: only the lines around
+   * the change are scanned again, the rest shift (a keystroke in a 22 MB file costs a copy of the line table, not a scan).
+   */
+  static afterChange(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }, text: string): LineIndex {
+    const old = previous.lineStarts;
+    const delta = change.newText.length - (change.end - change.start);
+    // Rescan from the start of the line before the change's (so a CR+LF joined or split at a line start is seen) to a
+    // line start past the change whose preceding character is unchanged; both ends are line starts in either text.
+    const lo = Math.max(0, previous.position(change.start).line - 1);
+    let hi = lo;
+    while (hi < old.length && old[hi]! <= change.end + 1) hi++;
+    const windowStart = old[lo]!;
+    const windowEnd = hi < old.length ? old[hi]! + delta : text.length;
+    const starts = old.slice(0, lo + 1);
+    scanLineStarts(text, windowStart, windowEnd, starts);
+    // The scan pushed windowEnd itself (a line start) unless it is the end of the text.
+    if (hi < old.length && starts[starts.length - 1] === windowEnd) starts.pop();
+    for (let i = hi; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -66,5 +85,18 @@ export class LineIndex {
     let end = next - 1;
     if (end > 0 && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
+  }
+}
+
+/** Appends to `starts` the offset after each line break that begins in [from, to) (CR+LF counts once). */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    } else if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
   }
 }
