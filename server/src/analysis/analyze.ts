@@ -25,6 +25,8 @@ export interface AnalysisOptions {
   readonly era?: Era;
   /** Estimates of an earlier analysis of the same document, reused for ops whose inputs are the same objects. */
   readonly reuse?: EstimateReuse;
+  /** An earlier analysis of the same document (with `reuse`): a function whose liveness inputs are unchanged keeps its intervals. */
+  readonly previous?: ModuleAnalysis;
 }
 
 /**
@@ -177,6 +179,35 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
     }
   }
   return out;
+}
+
+/**
+ * Whether `liveIntervalsOf` gives the same intervals for both functions (on one device): per op the same name, SSA
+ * names, view-reshape status and L1 bytes of each result; the same arguments. Ops that only moved share their name
+ * arrays and specs with the earlier op, so the check is by identity for them and by value for edited ops.
+ */
+function sameLivenessInputs(a: TtnnFunction, b: TtnnFunction, device: Device): boolean {
+  if (a.ops.length !== b.ops.length || a.args.length !== b.args.length) return false;
+  for (let i = 0; i < a.args.length; i++) {
+    const x = a.args[i]!;
+    const y = b.args[i]!;
+    if (x.name !== y.name || (x.spec !== y.spec && l1Bytes(x.spec, device) !== l1Bytes(y.spec, device))) return false;
+  }
+  for (let i = 0; i < a.ops.length; i++) {
+    const x = a.ops[i]!;
+    const y = b.ops[i]!;
+    if (x === y || (x.operandNames === y.operandNames && x.resultNames === y.resultNames && x.operands === y.operands && x.results === y.results && x.name === y.name)) continue;
+    if (x.name !== y.name || !sameStrings(x.operandNames, y.operandNames) || !sameStrings(x.resultNames, y.resultNames) || x.results.length !== y.results.length) return false;
+    for (let r = 0; r < x.results.length; r++) if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device)) return false;
+    if (x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y)) return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Per-op live L1 bytes by a sweep over interval starts/ends (O(ops + intervals)). */
@@ -337,9 +368,12 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   };
   const memo = new Map<string, OpEstimateResult>();
   const reuse = options.reuse;
+  // Liveness depends on the device too (bytes per core), so earlier intervals count only on the same device.
+  let sameDevice = false;
   if (reuse !== undefined) {
     const deviceKey = `${JSON.stringify(device)}|${era}`;
-    if (reuse.deviceKey !== deviceKey) {
+    sameDevice = reuse.deviceKey === deviceKey;
+    if (!sameDevice) {
       reuse.deviceKey = deviceKey;
       reuse.byOp = new WeakMap();
     }
@@ -376,7 +410,8 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
       continue;
     }
     const steps = stepOf.get(fn);
-    const intervals = liveIntervalsOf(fn, device);
+    const earlier = sameDevice ? options.previous?.functions[functionIndex] : undefined;
+    const intervals = earlier !== undefined && sameLivenessInputs(earlier.fn, fn, device) ? earlier.liveIntervals : liveIntervalsOf(fn, device);
     const live = liveBytesPerOp(fn.ops.length, intervals);
     const ops: OpAnalysis[] = [];
     let peak: { bytesPerCore: number; opIndex: number } | undefined;

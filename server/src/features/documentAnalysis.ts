@@ -106,7 +106,8 @@ export function analyzeParsed(text: string, parseResult: ParseResult, settings: 
   const reuse: VersionReuse = derivedFrom?.previous.reuse ?? { ttnnOps: new WeakMap(), estimates: newEstimateReuse() };
   let module = moduleFromSyntax(parseResult, ttnnOpReuse(reuse, derivedFrom?.origins));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
-  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), reuse: reuse.estimates });
+  const previous = derivedFrom?.previous.analysis;
+  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), reuse: reuse.estimates, ...(previous !== undefined ? { previous } : {}) });
   return indexAnalysis(text, parseResult, analysis, settings, { reuse, ...(derivedFrom?.lineIndex !== undefined ? { lineIndex: derivedFrom.lineIndex } : {}) });
 }
 
