@@ -93,8 +93,16 @@ export interface DerivedParse {
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
-export function analyzeDocument(text: string, settings: AnalysisSettings): DocumentAnalysis {
-  return analyzeParsed(text, parse(text), settings);
+export function analyzeDocument(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): DocumentAnalysis {
+  return analyzeParsed(text, parse(text), settings, undefined, options);
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Keep what the next version may reuse (`DocumentAnalysis.reuse`): an editor's open document. Off for one-shot
+   * analyses (CLI, workspace check), where it would only cost time and memory.
+   */
+  readonly forEdits?: boolean;
 }
 
 /**
@@ -102,13 +110,14 @@ export function analyzeDocument(text: string, settings: AnalysisSettings): Docum
  * whose tree `parseResult` was derived from by `reparseChange` (so alias definitions are unchanged): its TTNN ops and
  * estimates are reused where the syntax is the same or only shifted; the result equals a fresh analysis.
  */
-export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse): DocumentAnalysis {
-  const reuse: VersionReuse = derivedFrom?.previous.reuse ?? { ttnnOps: new WeakMap(), estimates: newEstimateReuse() };
-  let module = moduleFromSyntax(parseResult, ttnnOpReuse(reuse, derivedFrom?.origins));
+export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, options: AnalyzeOptions = {}): DocumentAnalysis {
+  const reuse: VersionReuse | undefined =
+    derivedFrom?.previous.reuse ?? (derivedFrom !== undefined || options.forEdits === true ? { ttnnOps: new WeakMap(), estimates: newEstimateReuse() } : undefined);
+  let module = moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse, derivedFrom?.origins));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
-  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), reuse: reuse.estimates, ...(previous !== undefined ? { previous } : {}) });
-  return indexAnalysis(text, parseResult, analysis, settings, { reuse, ...(derivedFrom?.lineIndex !== undefined ? { lineIndex: derivedFrom.lineIndex } : {}) });
+  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
+  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(derivedFrom?.lineIndex !== undefined ? { lineIndex: derivedFrom.lineIndex } : {}) });
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */

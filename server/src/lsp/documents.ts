@@ -119,7 +119,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
       const derived = reusableParse(uri, previous);
       return {
         kind: 'ok',
-        doc: derived === undefined ? features.analyzeDocument(text, settings.analysis) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from),
+        doc: derived === undefined ? features.analyzeDocument(text, settings.analysis, { forEdits: true }) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from),
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

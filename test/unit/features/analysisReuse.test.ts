@@ -59,7 +59,7 @@ describe('features/documentAnalysis: reuse across versions', () => {
   for (const file of FILES) {
     it(`equals a fresh analysis after batches of in-op edits: ${path.basename(file)}`, () => {
       let text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      let doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+      let doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
       const next = random(file.length * 7);
       let reused = 0;
       // Fewer batches on the large resnet file (each fresh analysis of it takes ~100 ms).
@@ -89,7 +89,7 @@ describe('features/documentAnalysis: reuse across versions', () => {
 
   it('recomputes liveness when an edit changes the L1 bytes of a result (names unchanged)', () => {
     const text = generateTtnnModule({ nOps: 300, seed: 3 });
-    let doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+    let doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
     const fa = doc.analysis.functions.find((f) => f.liveIntervals.some((iv) => iv.definedAt >= 0));
     assert.ok(fa !== undefined, 'the generated file has L1 results');
     const fnIndex = doc.analysis.functions.indexOf(fa);
@@ -118,7 +118,7 @@ describe('features/documentAnalysis: reuse across versions', () => {
 
   it('drops reused estimates when the device changes (settings), still equal to a fresh analysis', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
-    const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+    const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
     const blackhole = { ...DEFAULT_ANALYSIS_SETTINGS, arch: 'blackhole' };
     const again = analyzeParsed(text, first.parse, blackhole, { previous: first, origins: new Map() });
     assert.strictEqual(canonical(again), canonical(analyzeDocument(text, blackhole)));
