@@ -15,14 +15,16 @@ export interface ProducerLink {
   readonly tensorText: string;
 }
 
-const definitionMaps = new WeakMap<FunctionAnalysis, Map<string, number>>();
+// Keyed by the function's live intervals: the analysis hands a later version the same intervals array only when every
+// op keeps its SSA names and index (see analyzeTtnnModule's reuse), so the map carries over an edit without a rebuild.
+const definitionMaps = new WeakMap<FunctionAnalysis['liveIntervals'], Map<string, number>>();
 
 function definedByOf(fn: FunctionAnalysis): Map<string, number> {
-  let map = definitionMaps.get(fn);
+  let map = definitionMaps.get(fn.liveIntervals);
   if (map === undefined) {
     map = new Map();
     fn.ops.forEach((o, i) => o.op.resultNames.forEach((n) => map!.set(n, i)));
-    definitionMaps.set(fn, map);
+    definitionMaps.set(fn.liveIntervals, map);
   }
   return map;
 }
