@@ -70,11 +70,14 @@ const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[
 const HEAP_BYTES_PER_CHAR = 32;
 
 // A full analysis costs ~0.2 s per MB (bench: 31 MB in ~5 s); typing in a large file waits this much longer per MB
-// before re-analysing, so a burst of keystrokes costs one analysis, not one per pause.
+// before re-analysing, so a burst of keystrokes costs one analysis, not one per pause. Once the document has been
+// analysed, the wait is at most as long as its last analysis took (an edit inside one op reuses most of the work, so
+// re-analysis is several times cheaper than this size-based bound).
 const LARGE_DEBOUNCE_MS_PER_MB = 100;
 
-function debounceForLength(baseMs: number, chars: number): number {
-  return baseMs + Math.floor(chars / 1e6) * LARGE_DEBOUNCE_MS_PER_MB;
+function debounceForLength(baseMs: number, chars: number, lastAnalysisMs: number | undefined): number {
+  const bySize = Math.floor(chars / 1e6) * LARGE_DEBOUNCE_MS_PER_MB;
+  return baseMs + (lastAnalysisMs === undefined ? bySize : Math.min(bySize, Math.ceil(lastAnalysisMs)));
 }
 
 // Above this size the client gets a progress notification while we parse and analyse.
@@ -84,6 +87,8 @@ interface Entry {
   analyzed: AnalyzedDocument | undefined;
   inflight: { version: number; generation: number; promise: Promise<AnalyzedDocument> } | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** How long the last analysis of this document took (wall clock), for the debounce of large files. */
+  lastAnalysisMs: number | undefined;
 }
 
 export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
@@ -92,12 +97,12 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   let settings = initialSettings;
   let generation = 0;
 
-  const debounceFor = (chars: number): number => debounceForLength(options.debounceMs, chars);
+  const debounceFor = (uri: string, chars: number): number => debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs);
 
   const entryOf = (uri: string): Entry => {
     let e = entries.get(uri);
     if (e === undefined) {
-      e = { analyzed: undefined, inflight: undefined, timer: undefined };
+      e = { analyzed: undefined, inflight: undefined, timer: undefined, lastAnalysisMs: undefined };
       entries.set(uri, e);
     }
     return e;
@@ -153,7 +158,9 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     // The analysis below is synchronous: let requests already queued (a hover in another document) be answered first.
     if (large && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
+    const startedMs = Date.now();
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: generation, outcome: runAnalysis(uri, text, entry.analyzed) };
+    entry.lastAnalysisMs = Date.now() - startedMs;
     reporter?.done();
     documents.forgetThrough(uri, version);
     // A newer version may have been analysed meanwhile; keep whichever is newer.
@@ -206,7 +213,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const documents = listenToDocuments(connection, {
     onOpen: (document) => schedule(document.uri, 0),
-    onChange: (document) => schedule(document.uri, debounceFor(document.getText().length)),
+    onChange: (document) => schedule(document.uri, debounceFor(document.uri, document.getText().length)),
     onClose: (uri) => {
       const entry = entries.get(uri);
       if (entry?.timer !== undefined) clearTimeout(entry.timer);
