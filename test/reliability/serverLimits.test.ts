@@ -41,6 +41,9 @@ describe('reliability: server limits', function () {
     const published = await lsp.diagnostics('untitled:huge.mlir', 1);
     assert.equal(published.diagnostics.length, 1);
     assert.match(messageOf(published.diagnostics[0]!), /needs about [\d.]+ GB of JavaScript heap.*max-old-space-size=\d+/);
+    // A limit, not a bug: its own code, and no "please report it".
+    assert.equal(published.diagnostics[0]!.code, 'too-large');
+    assert.doesNotMatch(messageOf(published.diagnostics[0]!), /report/i);
 
     await lsp.open('untitled:small.mlir', SEED_TEXT);
     const small = await lsp.diagnostics('untitled:small.mlir', 1);

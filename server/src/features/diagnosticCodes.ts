@@ -29,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   'runtime-failure': 'tt-metal threw at this op at run time (from an imported log).',
   /** A runtime log shows this op ran to completion although the estimate flags it: the model is wrong here. */
   'runtime-contradiction': 'The imported log shows this op ran fine, but the estimate flags it.',
+  /** The document needs more JavaScript heap than the server has; the message says how to raise it. */
+  'too-large': 'The document is too large to analyse with this process\'s heap.',
   /** The analysis itself failed (a bug in ttnn-l1-lens); the rest of the document is unchecked. */
   'internal-error': 'ttnn-l1-lens failed to analyse this document.',
 } as const;

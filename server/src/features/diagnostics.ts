@@ -171,6 +171,11 @@ function systemDescRange(doc: DocumentAnalysis): TextRange {
   return { start: 0, end: 0 };
 }
 
+/** The single diagnostic published for a document too large to analyse in this process (not a bug: a limit). */
+export function tooLargeDiagnostic(message: string): Diagnostic {
+  return { range: { start: 0, end: 0 }, severity: 'error', code: 'too-large', message: `Not analysed: ${message}.`, related: [] };
+}
+
 /** The single diagnostic published when analysing a document failed (a bug on our side, never the user's). */
 export function internalErrorDiagnostic(message: string): Diagnostic {
   return {

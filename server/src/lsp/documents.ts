@@ -18,6 +18,8 @@ import type { ServerSettings } from './config';
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
   | { readonly kind: 'failed'; readonly message: string; readonly lineIndex: LineIndex }
+  /** Too large for this server's heap: analysing it would abort the process. */
+  | { readonly kind: 'tooLarge'; readonly message: string; readonly lineIndex: LineIndex }
   /** `ttnnL1.enable` is off: nothing is parsed or analysed. */
   | { readonly kind: 'disabled' };
 
@@ -117,9 +119,11 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
       const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
       if (heapNeededBytes > heapAvailableBytes) {
         const gb = (n: number): string => (n / 1e9).toFixed(1);
-        throw new Error(
-          `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
-        );
+        return {
+          kind: 'tooLarge',
+          lineIndex: new LineIndex(text),
+          message: `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+        };
       }
       const derived = reusableParse(uri, previous);
       return {

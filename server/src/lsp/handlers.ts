@@ -47,7 +47,12 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
   const { version, settingsGeneration: generation, outcome } = analyzed;
   if (outcome.kind === 'disabled' || !ctx.store.settings().enable) return { version, generation, items: [] };
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
-  const list = outcome.kind === 'ok' ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])] : [features.internalErrorDiagnostic(outcome.message)];
+  const list =
+    outcome.kind === 'ok'
+      ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])]
+      : outcome.kind === 'tooLarge'
+        ? [features.tooLargeDiagnostic(outcome.message)]
+        : [features.internalErrorDiagnostic(outcome.message)];
   const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
   return { version, generation, items: list.map((d) => toProto.diagnostic(lineIndex, uri, d, resolve)) };
 }
