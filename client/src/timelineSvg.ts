@@ -119,7 +119,7 @@ function tooltip(op: TimelineOpPoint, limitBytes: number): string {
     `live L1 tensors: ${formatBytesExact(op.liveL1TensorBytesPerCore)}`,
     `total: ${formatBytesExact(total)} of ${formatBytesExact(limitBytes)} (${formatPercent(total, limitBytes)})`,
   ];
-  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the usable L1 per core');
+  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `OVERFLOWS — tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the usable L1 per core');
   return lines.join('\n');
 }
 

@@ -184,7 +184,8 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     assert.match(tipText, /%9 = ttnn\.to_layout/);
     // Usable L1 per core from the example's system_desc: l1_size 1,499,136 - l1_unreserved_base 102,656.
     assert.match(tipText, /of 1,396,480 B/);
-    assert.match(tipText, /OVERFLOWS/);
+    assert.match(tipText, /OVERFLOWS — tt-metal: .*\(x=7,y=6\).* grow to 9990400 B/);
+    assert.match(tipText, /on the worst core \(0,0\)/);
     // Click reveals the op: the cursor (still where the file opened, nothing has clicked the editor) goes to %9's line.
     const cursor = page.locator('#status\\.editor\\.selection');
     assert.doesNotMatch(await cursor.innerText(), /Ln 37,/);
