@@ -33,11 +33,11 @@ export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist', 'server.js');
 
 let built: Promise<void> | undefined;
 
-/** Bundles server/src/main.ts to dist/server.js (the same options as esbuild.mjs), once per test run. */
+/** Bundles server/src/main.ts to dist/server.js and its background-analysis worker next to it (the same options as esbuild.mjs), once per test run. */
 export function buildServer(): Promise<void> {
-  built ??= esbuild
-    .build({ entryPoints: [path.join(REPO_ROOT, 'server/src/main.ts')], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' })
-    .then(() => undefined);
+  const bundle = (entry: string, outfile: string) =>
+    esbuild.build({ entryPoints: [path.join(REPO_ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
+  built ??= Promise.all([bundle('server/src/main.ts', SERVER_BUNDLE), bundle('server/src/lsp/analysisWorker.ts', path.join(path.dirname(SERVER_BUNDLE), 'analysisWorker.js'))]).then(() => undefined);
   return built;
 }
 
@@ -59,6 +59,10 @@ export interface LspSession {
   readonly stderr: () => string;
   /** Work-done progress `begin` titles received so far. */
   readonly progressBegins: string[];
+  /** Every publishDiagnostics received, in order. */
+  readonly published: readonly PublishDiagnosticsParams[];
+  /** window/logMessage texts received, in order. */
+  readonly logMessages: readonly string[];
   open(uri: string, text: string, version?: number): Promise<void>;
   /** The next publishDiagnostics for `uri` (with `version` if given), or the latest one if it already matches. */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
@@ -81,7 +85,10 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
 
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const published: PublishDiagnosticsParams[] = [];
+  const logMessages: string[] = [];
   connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
     latest.set(p.uri, p);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i]!;
@@ -100,7 +107,7 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   connection.onRequest(proto.DiagnosticRefreshRequest.type, () => undefined);
   connection.onRequest(proto.InlayHintRefreshRequest.type, () => undefined);
   connection.onRequest(proto.RegistrationRequest.type, () => undefined);
-  connection.onNotification(proto.LogMessageNotification.type, () => undefined);
+  connection.onNotification(proto.LogMessageNotification.type, (p) => void logMessages.push(p.message));
   connection.listen();
 
   const capabilities: ClientCapabilities = {
@@ -131,6 +138,8 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     child,
     stderr: () => stderrText,
     progressBegins,
+    published,
+    logMessages,
     async open(uri, text, version = 1) {
       await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mlir', version, text } });
     },

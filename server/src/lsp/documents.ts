@@ -2,7 +2,7 @@
  * Open documents and their cached analysis per version. Incremental sync; re-analysis is debounced after edits,
  * runs at most once per version and re-parses only the op an edit falls in when it can; stale results are never
  * published; files over 10 MB report work-done progress; a crash in one document's analysis is caught and becomes
- * one diagnostic.
+ * one diagnostic. Documents over `backgroundAnalysisMB` are analysed in a worker thread (background.ts).
  */
 
 import * as v8 from 'v8';
@@ -14,6 +14,7 @@ import type { Operation, ParseResult } from '../mlir/syntax';
 import { listenToDocuments, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
+import { createBackgroundAnalyses, type BackgroundJob } from './background';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
@@ -21,7 +22,11 @@ export type AnalysisOutcome =
   /** Too large for this server's heap: analysing it would abort the process. */
   | { readonly kind: 'tooLarge'; readonly message: string; readonly lineIndex: LineIndex }
   /** `ttnnL1.enable` is off: nothing is parsed or analysed. */
-  | { readonly kind: 'disabled' };
+  | { readonly kind: 'disabled' }
+  /** Analysed in a worker thread (a large document); requests on it are answered there. */
+  | { readonly kind: 'background'; readonly job: BackgroundJob }
+  /** A newer version (or close) stopped this version's background analysis. */
+  | { readonly kind: 'cancelled' };
 
 export interface AnalyzedDocument {
   readonly uri: string;
@@ -93,11 +98,38 @@ interface Entry {
   lastAnalysisMs: number | undefined;
 }
 
+/**
+ * Runs `analyse` unless the document would exhaust the heap or carries the test fault marker; a throw becomes a
+ * 'failed' outcome. Shared by the store and the background worker, so both report the same outcomes.
+ */
+export function guardedAnalysis(text: string, hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void }): AnalysisOutcome {
+  try {
+    if (FAULT_MARKER !== undefined && text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
+    // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
+    const heapNeededBytes = text.length * HEAP_BYTES_PER_CHAR;
+    const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
+    if (heapNeededBytes > heapAvailableBytes) {
+      const gb = (n: number): string => (n / 1e9).toFixed(1);
+      return {
+        kind: 'tooLarge',
+        lineIndex: new LineIndex(text),
+        message: `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+      };
+    }
+    return { kind: 'ok', doc: hooks.analyse() };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    hooks.logError(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
+    return { kind: 'failed', message, lineIndex: new LineIndex(text) };
+  }
+}
+
 export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
   const entries = new Map<string, Entry>();
   const logs = new Map<string, ImportedLog>();
   let settings = initialSettings;
   let generation = 0;
+  const background = createBackgroundAnalyses({ log: (message) => connection.console.log(message) });
 
   const debounceFor = (uri: string, chars: number): number => debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs);
 
@@ -112,29 +144,13 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const runAnalysis = (uri: string, text: string, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
-    try {
-      if (FAULT_MARKER !== undefined && text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
-      // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-      const heapNeededBytes = text.length * HEAP_BYTES_PER_CHAR;
-      const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
-      if (heapNeededBytes > heapAvailableBytes) {
-        const gb = (n: number): string => (n / 1e9).toFixed(1);
-        return {
-          kind: 'tooLarge',
-          lineIndex: new LineIndex(text),
-          message: `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
-        };
-      }
-      const derived = reusableParse(uri, previous);
-      return {
-        kind: 'ok',
-        doc: derived === undefined ? features.analyzeDocument(text, settings.analysis, { forEdits: true }) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from),
-      };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      connection.console.error(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
-      return { kind: 'failed', message, lineIndex: new LineIndex(text) };
-    }
+    return guardedAnalysis(text, {
+      analyse: () => {
+        const derived = reusableParse(uri, previous);
+        return derived === undefined ? features.analyzeDocument(text, settings.analysis, { forEdits: true }) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from);
+      },
+      logError: (m) => connection.console.error(m),
+    });
   };
 
   /** The previous parse carried through the edits since (one op re-parsed per edit), when every edit allows it. */
@@ -158,14 +174,20 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const version = textDocument.version;
     const text = textDocument.getText();
     const large = text.length > PROGRESS_THRESHOLD_CHARS;
+    const inWorker = background.handles(text.length, settings);
+    // Shrunk below the threshold (or settings changed): its worker is of no use any more.
+    if (!inWorker) background.close(uri);
+    const analysisGeneration = generation;
     const reporter = options.progress && large ? await connection.window.createWorkDoneProgress() : undefined;
-    // The analysis below is synchronous: let requests already queued (a hover in another document) be answered first.
-    if (large && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+    // An in-process analysis is synchronous: let requests already queued (a hover in another document) be answered first.
+    if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: generation, outcome: runAnalysis(uri, text, entry.analyzed) };
-    entry.lastAnalysisMs = Date.now() - startedMs;
+    const outcome = inWorker ? await background.analyze(uri, version, text, settings) : runAnalysis(uri, text, entry.analyzed);
+    const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
+    if (outcome.kind === 'cancelled') return analyzed;
+    entry.lastAnalysisMs = Date.now() - startedMs;
     documents.forgetThrough(uri, version);
     // A newer version may have been analysed meanwhile; keep whichever is newer.
     if (entry.analyzed === undefined || entry.analyzed.version <= version) entry.analyzed = analyzed;
@@ -217,10 +239,14 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const documents = listenToDocuments(connection, {
     onOpen: (document) => schedule(document.uri, 0),
-    onChange: (document) => schedule(document.uri, debounceFor(document.uri, document.getText().length)),
+    onChange: (document) => {
+      background.cancelStale(document.uri, document.version);
+      schedule(document.uri, debounceFor(document.uri, document.getText().length));
+    },
     onClose: (uri) => {
       const entry = entries.get(uri);
       if (entry?.timer !== undefined) clearTimeout(entry.timer);
+      background.close(uri);
       entries.delete(uri);
       logs.delete(uri);
       options.onClosed(uri);
@@ -236,6 +262,8 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     invalidateAll(next: ServerSettings): void {
       settings = next;
       generation++;
+      // Analyses in progress under the old settings are of no use any more.
+      for (const uri of entries.keys()) background.cancelStale(uri, undefined);
       for (const uri of entries.keys()) schedule(uri, 0);
     },
   };

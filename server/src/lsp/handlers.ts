@@ -6,6 +6,7 @@ import * as ext from './ext';
 import * as fromProto from './fromProto';
 import * as toProto from './toProto';
 import type { DocumentStore, ImportedLog } from './documents';
+import type { RemoteEnv, RemoteMethod } from './background';
 import { sourceFileResolver, workspaceFileFinder } from './sourceFiles';
 import { LineIndex } from '../text/lineIndex';
 
@@ -34,6 +35,27 @@ function runtimeFindings(ctx: HandlerContext, uri: string, doc: Doc): features.R
   return findings;
 }
 
+function remoteEnv(ctx: HandlerContext, uri: string): RemoteEnv {
+  return { settings: ctx.store.settings(), importedLog: ctx.store.importedLog(uri), workspaceFolders: ctx.workspaceFolders(), hierarchicalSymbols: ctx.hierarchicalSymbols };
+}
+
+/**
+ * Answers a request on a document analysed in a background worker there (by the same handler, `REMOTE_HANDLERS`);
+ * undefined when the document is analysed in-process (or the worker's job was cancelled), so the caller answers.
+ */
+export async function answerInBackground(ctx: HandlerContext, uri: string, method: RemoteMethod, params: unknown, token: lsp.CancellationToken): Promise<{ value: unknown } | undefined> {
+  const analyzed = await ctx.store.get(uri);
+  if (analyzed?.outcome.kind !== 'background') return undefined;
+  const answer = await analyzed.outcome.job.call(method, params, remoteEnv(ctx, uri));
+  if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+  if (answer === undefined) return undefined;
+  if (answer.storedLog !== undefined) {
+    ctx.store.setImportedLog(uri, answer.storedLog);
+    ctx.onDiagnosticsChanged(uri);
+  }
+  return { value: answer.value };
+}
+
 async function analysisOf(ctx: HandlerContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
   const analyzed = await ctx.store.get(uri);
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -45,7 +67,14 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
   const analyzed = await ctx.store.get(uri);
   if (analyzed === undefined) return undefined;
   const { version, settingsGeneration: generation, outcome } = analyzed;
+  // Stale: a newer version's diagnostics follow.
+  if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'disabled' || !ctx.store.settings().enable) return { version, generation, items: [] };
+  if (outcome.kind === 'background') {
+    const answer = await outcome.job.call('diagnosticItems', { uri }, remoteEnv(ctx, uri));
+    const items = (answer?.value as { items: lsp.Diagnostic[] } | undefined)?.items;
+    return items === undefined ? undefined : { version, generation, items };
+  }
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
   const list =
     outcome.kind === 'ok'
@@ -165,3 +194,19 @@ export async function onImportLog(ctx: HandlerContext, params: ext.ImportLogPara
   ctx.onDiagnosticsChanged(params.uri);
   return { message: findings.summary, mapped: findings.mapped };
 }
+
+/** The handlers a background worker runs against its own analysis (plain-data params and results). */
+export const REMOTE_HANDLERS: Readonly<Record<RemoteMethod, (ctx: HandlerContext, params: never, token: lsp.CancellationToken) => Promise<unknown>>> = {
+  hover: onHover,
+  inlayHint: onInlayHint,
+  codeLens: onCodeLens,
+  codeAction: onCodeAction,
+  definition: onDefinition,
+  references: onReferences,
+  documentSymbol: onDocumentSymbol,
+  foldingRange: onFoldingRanges,
+  timeline: onTimeline,
+  fileSummary: onFileSummary,
+  importLog: onImportLog,
+  diagnosticItems: (ctx, params: { uri: string }) => diagnosticItems(ctx, params.uri),
+};

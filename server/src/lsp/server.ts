@@ -5,6 +5,7 @@ import * as lsp from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, SETTINGS_SECTION, type ServerSettings } from './config';
 import { createDocumentStore } from './documents';
+import type { RemoteMethod } from './background';
 import * as ext from './ext';
 import * as handlers from './handlers';
 
@@ -99,9 +100,12 @@ export function startServer(): void {
   });
 
   // Every handler is guarded: a bug in one feature logs and answers empty instead of taking the server down.
-  const on = <P, R>(handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>, empty: R) => async (p: P, t: lsp.CancellationToken): Promise<R> => {
+  // A request on a document analysed in a background worker is answered there, by the same handler (`remote`).
+  const on = <P, R>(handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>, empty: R, remote?: { method: RemoteMethod; uri: (p: P) => string }) => async (p: P, t: lsp.CancellationToken): Promise<R> => {
     if (ctx === undefined) return empty;
     try {
+      const answered = remote === undefined ? undefined : await handlers.answerInBackground(ctx, remote.uri(p), remote.method, p, t);
+      if (answered !== undefined) return (answered.value ?? empty) as R;
       return await handler(ctx, p, t);
     } catch (error) {
       if (error instanceof lsp.ResponseError) throw error;
@@ -110,18 +114,21 @@ export function startServer(): void {
     }
   };
 
-  connection.onHover(on(handlers.onHover, null));
-  connection.onDefinition(on(handlers.onDefinition, []));
-  connection.onReferences(on(handlers.onReferences, []));
-  connection.onDocumentSymbol(on(handlers.onDocumentSymbol, []));
-  connection.onFoldingRanges(on(handlers.onFoldingRanges, []));
-  connection.onCodeLens(on(handlers.onCodeLens, []));
-  connection.onCodeAction(on(handlers.onCodeAction, []));
-  connection.languages.inlayHint.on(on(handlers.onInlayHint, []));
+  const inDocument = (method: RemoteMethod) => ({ method, uri: (p: { textDocument: { uri: string } }) => p.textDocument.uri });
+  const byUri = (method: RemoteMethod) => ({ method, uri: (p: { uri: string }) => p.uri });
+  connection.onHover(on(handlers.onHover, null, inDocument('hover')));
+  connection.onDefinition(on(handlers.onDefinition, [], inDocument('definition')));
+  connection.onReferences(on(handlers.onReferences, [], inDocument('references')));
+  connection.onDocumentSymbol(on(handlers.onDocumentSymbol, [], inDocument('documentSymbol')));
+  connection.onFoldingRanges(on(handlers.onFoldingRanges, [], inDocument('foldingRange')));
+  connection.onCodeLens(on(handlers.onCodeLens, [], inDocument('codeLens')));
+  connection.onCodeAction(on(handlers.onCodeAction, [], inDocument('codeAction')));
+  connection.languages.inlayHint.on(on(handlers.onInlayHint, [], inDocument('inlayHint')));
+  // Pull diagnostics go through diagnosticItems, which forwards itself (push diagnostics use it too).
   connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }));
-  connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null));
-  connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null));
-  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }));
+  connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline')));
+  connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary')));
+  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }, byUri('importLog')));
   connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }));
 
   connection.listen();

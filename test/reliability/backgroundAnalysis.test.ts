@@ -1,0 +1,80 @@
+/**
+ * Documents over `ttnnL1.backgroundAnalysisMB` are analysed in a worker thread: requests on other documents are
+ * answered meanwhile, results equal an in-process analysis, and a newer version cancels the stale job.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+
+const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
+const OOM = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/corpus/oom_ttnn.mlir'), 'utf8');
+// ~2.2 MB of comment lines: over the 1 MB threshold these tests set, cheap enough to analyse twice.
+const PADDING = '// padding line to make the file large ...............................................\n'.repeat(25_000);
+const BIG_V1 = SEED + PADDING;
+const BIG_V2 = OOM + PADDING;
+const SMALL = SEED;
+
+describe('reliability: background analysis of large documents', () => {
+  let background: LspSession;
+  let inProcess: LspSession;
+  before(async () => {
+    background = await startLsp({ settings: { backgroundAnalysisMB: 1 } });
+    // Default threshold (10 MB): the same texts analysed on the main thread, as the reference.
+    inProcess = await startLsp({ settings: {} });
+  });
+  after(async () => {
+    assert.strictEqual(await background.shutdown(), 0);
+    assert.strictEqual(await inProcess.shutdown(), 0);
+  });
+
+  const inProcessDiagnostics = async (uri: string, text: string): Promise<proto.Diagnostic[]> => {
+    await inProcess.open(uri, text);
+    return (await inProcess.diagnostics(uri, 1)).diagnostics;
+  };
+
+  it('answers a hover on a small document before the big one is analysed, with the in-process diagnostics', async () => {
+    assert.ok(BIG_V1.length > 1e6 && SMALL.length < 1e6);
+    const big = 'untitled:big.mlir';
+    const small = 'untitled:small.mlir';
+    const events: string[] = [];
+    const bigDiagnostics = background.diagnostics(big, 1).then((p) => (events.push('big diagnostics'), p));
+    await background.open(big, BIG_V1);
+    await background.open(small, SMALL);
+    // The seed's first op line: any position works, the ordering is what matters.
+    const hover = await background.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: small }, position: { line: 0, character: 0 } });
+    events.push('small hover');
+    const published = await bigDiagnostics;
+    assert.deepStrictEqual(events, ['small hover', 'big diagnostics']);
+    assert.ok(background.logMessages.some((m) => m.startsWith(`background analysis of ${big} version 1 (`)), 'analysed in the worker');
+    assert.ok(!background.logMessages.some((m) => m.startsWith(`background analysis of ${small}`)), 'the small one in-process');
+    assert.notStrictEqual(hover, undefined);
+    const expected = await inProcessDiagnostics(big, BIG_V1);
+    assert.ok(expected.some((d) => d.code === 'l1-cb-overflow'), 'the seed failure is found');
+    assert.deepStrictEqual(published.diagnostics, expected);
+    // A feature request on the big document is forwarded to its worker and answered like in-process.
+    const overflow = expected.find((d) => d.code === 'l1-cb-overflow')!;
+    const params = { textDocument: { uri: big }, position: overflow.range.start };
+    const workerHover = await background.connection.sendRequest(proto.HoverRequest.type, params);
+    const mainHover = await inProcess.connection.sendRequest(proto.HoverRequest.type, params);
+    assert.ok(mainHover !== null);
+    assert.deepStrictEqual(workerHover, mainHover);
+    const symbols = { textDocument: { uri: big } };
+    assert.deepStrictEqual(await background.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols), await inProcess.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols));
+  });
+
+  it('cancels the first job when a second version arrives, and publishes only the final version', async () => {
+    const uri = 'untitled:edited.mlir';
+    await background.open(uri, BIG_V1);
+    // A request makes the version-1 analysis start now (not after the debounce); it ends cancelled, answered empty.
+    const staleHover = background.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await background.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: BIG_V2 }] });
+    const final = await background.diagnostics(uri, 2);
+    assert.strictEqual(await staleHover, null);
+    assert.ok(background.logMessages.some((m) => m === `background analysis of ${uri} version 1 cancelled`), background.logMessages.join('\n'));
+    assert.deepStrictEqual(background.published.filter((p) => p.uri === uri).map((p) => p.version), [2]);
+    assert.deepStrictEqual(final.diagnostics, await inProcessDiagnostics(uri, BIG_V2));
+  });
+});
