@@ -21,7 +21,7 @@
 // Output
 
 /** One `Executing operation:` record. Fields are undefined when the (possibly abridged) text does not show them. */
-export interface ExecutedOp {
+export interface ExecutedOp extends OpFields {
   /** 0-based position among the log's executed ops. */
   readonly index: number;
   /** 1-based log line where the record starts, and where it ends (wrapped records span several lines). */
@@ -29,20 +29,6 @@ export interface ExecutedOp {
   readonly endLine: number;
   /** The op text after `Executing operation:`, ANSI-free, wrapped lines joined with single spaces. */
   readonly text: string;
-  /** `%9`, `%0` (a `%0:2 =` group counts once, with its `:N` dropped); empty for result-less ops. */
-  readonly resultNames: readonly string[];
-  /** `ttnn.to_layout`; undefined when the text does not start like an op. */
-  readonly opName: string | undefined;
-  /** Operand uses as written, `%8`, `%0#1`; undefined when the text shows no operand list. */
-  readonly operandNames: readonly string[] | undefined;
-  /** Keys of the `<{...}>` properties; undefined when the text has none. */
-  readonly propertyNames: readonly string[] | undefined;
-  /** Types after the top-level `:`, each as written (whitespace collapsed); undefined when absent. */
-  readonly operandTypes: readonly string[] | undefined;
-  readonly resultTypes: readonly string[] | undefined;
-  /** The text inside the trailing `loc(...)`, and the quoted strings in it (unescaped), outermost first. */
-  readonly locText: string | undefined;
-  readonly locStrings: readonly string[];
   /** Innermost `Starting execution of program:` around the record, if the log has those lines. */
   readonly program: string | undefined;
   /** Execution instance: a new one starts at each `Starting execution of program:`, or when a result name repeats. */
@@ -323,13 +309,20 @@ function collapse(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Op text
 
-interface OpFields {
+/** What the text of one op shows (also parsed from hover/log snippets by `parseOpText`). */
+export interface OpFields {
+  /** `%9`, `%0` (a `%0:2 =` group counts once, with its `:N` dropped); empty for result-less ops. */
   readonly resultNames: readonly string[];
+  /** `ttnn.to_layout`; undefined when the text does not start like an op. */
   readonly opName: string | undefined;
+  /** Operand uses as written, `%8`, `%0#1`; undefined when the text shows no operand list. */
   readonly operandNames: readonly string[] | undefined;
+  /** Keys of the `<{...}>` properties; undefined when the text has none. */
   readonly propertyNames: readonly string[] | undefined;
+  /** Types after the top-level `:`, each as written (whitespace collapsed); undefined when absent. */
   readonly operandTypes: readonly string[] | undefined;
   readonly resultTypes: readonly string[] | undefined;
+  /** The text inside the trailing `loc(...)`, and the quoted strings in it (unescaped), outermost first. */
   readonly locText: string | undefined;
   readonly locStrings: readonly string[];
 }

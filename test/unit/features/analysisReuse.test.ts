@@ -13,6 +13,7 @@ import { reparseChange, type TextChange } from '../../../server/src/features/inc
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { generateTtnnModule } from '../../../bench/generate';
+import { makeRandom as random } from '../../../bench/random';
 
 const ROOT = path.join(__dirname, '../../..');
 const FILES = [
@@ -22,16 +23,6 @@ const FILES = [
   'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir',
 ];
 
-/** mulberry32, so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function apply(text: string, c: TextChange): string {
   return text.slice(0, c.start) + c.newText + text.slice(c.end);

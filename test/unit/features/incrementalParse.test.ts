@@ -10,6 +10,7 @@ import { reparseChange, type TextChange } from '../../../server/src/features/inc
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import { parse } from '../../../server/src/mlir/parser';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
+import { makeRandom as random } from '../../../bench/random';
 
 const ROOT = path.join(__dirname, '../../..');
 const FILES = [
@@ -20,16 +21,6 @@ const FILES = [
   'test/fixtures/corpus/test/ttmlir/Silicon/TTNN/n150/Transforms/DecomposeLayouts/decomposing_layouts_dram_sharded.mlir',
 ];
 
-/** mulberry32, so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Undefined-valued keys and absent keys are the same tree. */
 function canonical(result: ParseResult): string {
