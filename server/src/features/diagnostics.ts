@@ -35,7 +35,7 @@ export interface Diagnostic {
 }
 
 // Layout reasons that mean a broken layout, not merely an unmodeled one (ttnn/fromSyntax.ts wording).
-const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows/;
+const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows|Memory layout is (?:not allowed|required)|must carry a core_range_set/;
 
 // Producer chains beyond this many links stop helping (the seed's chain is 3 long).
 const MAX_CHAIN = 6;

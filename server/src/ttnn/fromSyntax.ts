@@ -215,6 +215,9 @@ export function decodeLayoutBody(
   let memref: string | undefined;
   let memoryLayout: MemoryLayout | undefined;
   let coreRanges: CoreRange[] | undefined;
+  // `<RxC>` alone is the grid form of tt-mlir since PR #8127 (2026-05), which also made core_ranges mandatory for
+  // sharded layouts; older grids carry maps (`<1x8, (d0, d1) -> ...>`) and no core ranges.
+  let gridIsPlain = false;
   for (const [i, item] of items.entries()) {
     if (item.startsWith('memref<')) memref = item;
     else if (item.startsWith('core_ranges=')) coreRanges = decodeCoreRanges(item);
@@ -222,7 +225,10 @@ export function decodeLayoutBody(
       const inner = stripAngles(item) ?? '';
       const first = splitTopLevel(inner)[0] ?? '';
       const gm = /^(\d+)x(\d+)$/.exec(first);
-      if (gm !== null && grid === undefined) grid = [Number(gm[1]), Number(gm[2])];
+      if (gm !== null && grid === undefined) {
+        grid = [Number(gm[1]), Number(gm[2])];
+        gridIsPlain = splitTopLevel(inner).length === 1;
+      }
       else if (memoryLayoutFrom(inner) !== undefined) memoryLayout = memoryLayoutFrom(inner);
       else if (i > 0 && grid === undefined && syntax === 'ttnn_layout') return unknown(`unreadable grid '${item}'`);
     } else if (memoryLayoutFrom(item) !== undefined) memoryLayout = memoryLayoutFrom(item);
@@ -275,7 +281,16 @@ export function decodeLayoutBody(
       : (shardWidth === 0n ? 0n : shardVolume / shardWidth) * (((shardWidth * BigInt(elementBytes(dtype) ?? 4) + 63n) / 64n) * 64n);
   if (shardBytes > MAX_SAFE) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow: shard bytes exceed 2^53)`);
   if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout') memoryLayout = 'interleaved';
-  if (memoryLayout === undefined && bufferType !== 'system_memory') return unknown('layout has no memory layout (<interleaved>, <height_sharded>, ...)');
+  // tt-mlir's TTNNLayoutAttr verifier (lib/Dialect/TTNN/IR/TTNNOpsAttrs.cpp@19c86fc, ttnn-ir-syntax.md §3) words these.
+  if (memoryLayout === undefined && bufferType !== 'system_memory') {
+    return unknown('Memory layout is required for non-SystemMemory buffer type (<interleaved>, <height_sharded>, ...)');
+  }
+  if (memoryLayout !== undefined && bufferType === 'system_memory' && syntax === 'ttnn_layout') {
+    return unknown('Memory layout is not allowed for SystemMemory buffer type');
+  }
+  if (memoryLayout !== undefined && memoryLayout.endsWith('_sharded') && coreRanges === undefined && gridIsPlain && syntax === 'ttnn_layout') {
+    return unknown(`sharded TTNN layout (${memoryLayout}) must carry a core_range_set`);
+  }
   const layout: TensorLayout = {
     kind: 'layout',
     pageLayout,

@@ -182,3 +182,30 @@ describe('features on // ----- split files', () => {
     for (const a of actions) for (const e of a.edits.filter((x) => x.target === 'self')) assert.ok(e.range.start > second, a.title);
   });
 });
+
+describe('layout verifier rules (corpus layout_encoding.mlir, a tt-mlir negative test)', () => {
+  // Each `// -----` case has `// CHECK: error: <verifier text>` on the line before the op ttmlir-opt reports it on.
+  const file = path.join(__dirname, '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/layout_encoding.mlir');
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const expected = lines.flatMap((l, i) => {
+    const m = /CHECK: error: (.*?)\.?$/.exec(l);
+    return m === null ? [] : [{ line: i + 2, message: m[1]! }];
+  });
+  const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+
+  it('reports each case on the op after its CHECK line, in the verifier\'s words', () => {
+    assert.strictEqual(expected.length, 3);
+    const found = diagnostics(doc).filter((d) => d.code === 'layout-invalid');
+    assert.deepStrictEqual(
+      found.map((d) => doc.lineIndex.position(d.range.start).line + 1),
+      expected.map((e) => e.line),
+    );
+    found.forEach((d, k) => assert.ok(d.message.includes(expected[k]!.message), `${d.message} / ${expected[k]!.message}`));
+  });
+
+  it('does not apply the core_range_set rule to older grids with maps (sharded layouts before tt-mlir PR #8127)', () => {
+    const old = fs.readFileSync(path.join(__dirname, '../../fixtures/corpus/history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir'), 'utf8');
+    assert.deepStrictEqual(diagnostics(analyzeDocument(old, DEFAULT_ANALYSIS_SETTINGS)).filter((d) => d.code === 'layout-invalid'), []);
+  });
+});
