@@ -166,15 +166,18 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const dispatch = via === 'to_layout' ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; ` : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const baseCites = via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace];
+  // Both untilize families take the 2-D block factory on the same test ([3], [4]): its reason, or undefined.
+  const blockWhy = !enoughSpaceHeight
+    ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
+    : wideTest && rowSplit.nCores < whCores
+      ? `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`
+      : undefined;
 
   if (needsUnpadding) {
     const sel = [...baseCites, CITES.uwuSelect];
-    if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
-      const why = !enoughSpaceHeight
-        ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
-        : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
+    if (blockWhy !== undefined) {
       return blockFactoryProgram({
-        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: why, wt, ht, tileIn, tileOut, limit,
+        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit,
         citations: [...sel, ctx.era === 'sub-block' ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
       });
     }
@@ -192,12 +195,9 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
 
   // Plain untilize.
   const sel = [...baseCites, CITES.untilizeSelect];
-  if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
-    const why = !enoughSpaceHeight
-      ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
-      : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
+  if (blockWhy !== undefined) {
     return blockFactoryProgram({
-      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: why, wt, ht, tileIn, tileOut, limit,
+      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit,
       citations: [...sel, CITES.untilizeBlock], tiles,
     });
   }
