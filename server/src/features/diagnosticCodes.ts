@@ -23,6 +23,8 @@ export const DIAGNOSTIC_CODES = {
   'syntax-error': 'MLIR syntax error.',
   /** A `#ttnn.ttnn_layout` that cannot be decoded or is inconsistent with its tensor. */
   'layout-invalid': 'The TTNN layout cannot be decoded or is inconsistent.',
+  /** An op breaks one of tt-mlir's op verifier rules (ttmlir-opt would reject the file); worded like tt-mlir. */
+  'op-invalid': 'The op fails tt-mlir\'s verifier (e.g. a trace op whose callees do not match it).',
   /** No system_desc in the file: device figures come from a preset, and the unreserved base is assumed. */
   'device-base-fictitious': 'No system_desc: the L1 unreserved base comes from a preset or setting.',
   /** A runtime log says tt-metal threw at this op. */

@@ -1,10 +1,11 @@
 /**
- * Document diagnostics: syntax errors, then the L1 verdicts. The first op tt-metal throws at is an Error worded
- * like tt-metal's own message; later overflowing ops are "not reached" (severity from settings); related
- * information points at the producer chain and at the Python source named by the op's `loc`.
+ * Document diagnostics: syntax errors, tt-mlir verifier errors of trace ops, then the L1 verdicts. The first op
+ * tt-metal throws at is an Error worded like tt-metal's own message; later overflowing ops are "not reached" (severity
+ * from settings); related information points at the producer chain and at the Python source named by the op's `loc`.
  */
 
 import type { Overflow, OverflowRef } from '../analysis/analyze';
+import { CAPTURE_OR_EXECUTE_TRACE, verifyTraceOps } from '../analysis/verifyTrace';
 import type { ParseResult } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import type { DiagnosticCode } from './diagnosticCodes';
@@ -80,10 +81,19 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
       out.push({ range: opHeadRange(entry.op), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
     });
   }
+  out.push(...opInvalidDiagnostics(doc));
   for (const warning of doc.analysis.device.warnings) {
     out.push({ range: systemDescRange(doc), severity: 'information', code: 'device-base-fictitious', message: `${warning} (device: ${doc.analysis.device.sourceDetail})`, related: [] });
   }
   return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** tt-mlir verifier errors of trace ops (analysis/verifyTrace.ts): only those ops are looked at, found by name here. */
+function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
+  const starts: number[] = [];
+  for (const entry of doc.opsInOrder) if (entry.op.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(entry.op.op.range.start);
+  if (starts.length === 0) return [];
+  return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] }));
 }
 
 function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
