@@ -7,6 +7,8 @@ import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type Estimat
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
 import type { AliasDefinition, Chunk, Operation, ParseResult } from '../mlir/syntax';
+import type { TextRange } from '../text/textRange';
+import { parseForEdits } from './incrementalParse';
 import type { TtnnOp } from '../ttnn/op';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleFromSyntax, type TtnnOpReuse } from '../ttnn/fromSyntax';
@@ -59,42 +61,40 @@ export interface DocumentAnalysis {
   readonly opsByStart: Pick<ReadonlyMap<number, OpEntry>, 'get'>;
   /** Alias definitions by name, per chunk. */
   aliasesOf(chunk: Chunk): ReadonlyMap<string, AliasDefinition>;
-  /** Work the next version may reuse when its parse came from `reparseChange` of this one (see `analyzeParsed`). */
+  /** Work the next version may reuse when its parse is this one's tree edited by `applyChange` (see `analyzeParsed`). */
   readonly reuse?: VersionReuse;
 }
 
 /**
  * Derived work carried across versions of one document, weakly keyed so it dies with the trees: TTNN ops by syntax op
- * (followed through `reparseChange`'s range-shifted copies) and estimates by op.
+ * (an edit in place keeps every op but the edited one) and estimates by op; and the range list of the tree, which
+ * `applyChange` needs to edit it.
  */
 export interface VersionReuse {
   readonly ttnnOps: WeakMap<Operation, TtnnOp>;
   readonly estimates: EstimateReuse;
+  readonly ranges: TextRange[];
 }
 
-function ttnnOpReuse(reuse: VersionReuse, origins: ReadonlyMap<Operation, Operation> | undefined): TtnnOpReuse {
+function ttnnOpReuse(reuse: VersionReuse): TtnnOpReuse {
   return {
-    lookup: (op) => {
-      const hit = reuse.ttnnOps.get(op);
-      if (hit !== undefined || origins === undefined) return hit;
-      const origin = origins.get(op);
-      return origin === undefined ? undefined : reuse.ttnnOps.get(origin);
-    },
+    lookup: (op) => reuse.ttnnOps.get(op),
     remember: (op, ttnnOp) => void reuse.ttnnOps.set(op, ttnnOp),
   };
 }
 
-/** How a parse was derived from the analysed `previous` version: `origins` as filled by `reparseChange`. */
+/** How a parse was derived from the analysed `previous` version: its tree, edited in place by `applyChange`. */
 export interface DerivedParse {
   readonly previous: DocumentAnalysis;
-  readonly origins: ReadonlyMap<Operation, Operation>;
   /** The line index of the new text, when the caller carried it through the edits (`LineIndex.afterChange`). */
   readonly lineIndex?: LineIndex;
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
 export function analyzeDocument(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): DocumentAnalysis {
-  return analyzeParsed(text, parse(text), settings, undefined, options);
+  if (options.forEdits !== true) return analyzeParsed(text, parse(text), settings);
+  const editable = parseForEdits(text);
+  return analyzeParsed(text, editable.parse, settings, undefined, { ranges: editable.ranges });
 }
 
 export interface AnalyzeOptions {
@@ -105,15 +105,20 @@ export interface AnalyzeOptions {
   readonly forEdits?: boolean;
 }
 
+/** For `analyzeParsed` of a fresh editable parse: its range list, kept in `reuse` for the next version's edits. */
+interface FreshEditable {
+  readonly ranges: TextRange[];
+}
+
 /**
  * Analyses an already-parsed document (the parse must be of `text`). `derivedFrom` names the analysed earlier version
- * whose tree `parseResult` was derived from by `reparseChange` (so alias definitions are unchanged): its TTNN ops and
- * estimates are reused where the syntax is the same or only shifted; the result equals a fresh analysis.
+ * whose tree `parseResult` is, edited in place by `applyChange` (so alias definitions are unchanged): its TTNN ops and
+ * estimates are reused for the ops the edits kept; the result equals a fresh analysis.
  */
-export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, options: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, fresh?: FreshEditable): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
-    derivedFrom?.previous.reuse ?? (derivedFrom !== undefined || options.forEdits === true ? { ttnnOps: new WeakMap(), estimates: newEstimateReuse() } : undefined);
-  let module = moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse, derivedFrom?.origins));
+    derivedFrom?.previous.reuse ?? (fresh !== undefined ? { ttnnOps: new WeakMap(), estimates: newEstimateReuse(), ranges: fresh.ranges } : undefined);
+  let module = moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });

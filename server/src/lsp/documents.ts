@@ -9,8 +9,8 @@ import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
-import { reparseChange } from '../features/incrementalParse';
-import type { Operation, ParseResult } from '../mlir/syntax';
+import { applyChange } from '../features/incrementalParse';
+import type { ParseResult } from '../mlir/syntax';
 import { listenToDocuments, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
@@ -153,21 +153,22 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     });
   };
 
-  /** The previous parse carried through the edits since (one op re-parsed per edit), when every edit allows it. */
+  /**
+   * The previous version's tree edited in place through the edits since (one op re-parsed per edit), when every edit
+   * allows it. The previous analysis is stale from the first edit on; it is replaced by this version's at once.
+   */
   const reusableParse = (uri: string, previous: AnalyzedDocument | undefined): { parsed: ParseResult; from: features.DerivedParse } | undefined => {
     if (previous?.outcome.kind !== 'ok') return undefined;
+    const doc = previous.outcome.doc;
     const steps = documents.editsSince(uri, previous.version);
-    if (steps === undefined) return undefined;
-    let parsed: ParseResult | undefined = previous.outcome.doc.parse;
-    let lineIndex = previous.outcome.doc.lineIndex;
-    // Dropped after this analysis: it maps the new tree's shifted ops to the analysed version's (whose work is reused).
-    const origins = new Map<Operation, Operation>();
+    if (steps === undefined || doc.reuse === undefined) return undefined;
+    const editable = { parse: doc.parse, ranges: doc.reuse.ranges };
+    let lineIndex = doc.lineIndex;
     for (const step of steps) {
-      parsed = step.change === undefined ? undefined : reparseChange(parsed, step.change, step.text, { origins });
-      if (parsed === undefined || step.change === undefined) return undefined;
+      if (step.change === undefined || applyChange(editable, step.change, step.text) === undefined) return undefined;
       lineIndex = LineIndex.afterChange(lineIndex, step.change, step.text);
     }
-    return { parsed, from: { previous: previous.outcome.doc, origins, lineIndex } };
+    return { parsed: doc.parse, from: { previous: doc, lineIndex } };
   };
 
   const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {

@@ -67,7 +67,34 @@ interface ShapeInfo {
   readonly shapeText: readonly string[];
 }
 
-export function parse(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Receives every range object of the tree, each once: what `features/incrementalParse.ts` shifts in place after an
+   * edit instead of copying the tree. Only an editor's open document needs it.
+   */
+  readonly rangeSink?: TextRange[];
+}
+
+// The sink of the parse in progress (parses never nest).
+let rangeSink: TextRange[] | undefined;
+
+/** A new range, recorded in the sink of the parse in progress. */
+function span(start: number, end: number): TextRange {
+  const range = { start, end };
+  rangeSink?.push(range);
+  return range;
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  rangeSink = options.rangeSink;
+  try {
+    return parseText(text);
+  } finally {
+    rangeSink = undefined;
+  }
+}
+
+function parseText(text: string): ParseResult {
   const errors: ParseError[] = [];
   const resourceSections: TextRange[] = [];
   const chunks: Chunk[] = [];
@@ -80,7 +107,7 @@ export function parse(text: string): ParseResult {
     const message = e instanceof Error ? e.message : String(e);
     errors.push({ message: `internal parser error: ${message}`, range: { start: 0, end: 0 }, severity: 'error' });
   }
-  return { file: { chunks, resourceSections, range: { start: 0, end: text.length } }, errors };
+  return { file: { chunks, resourceSections, range: span(0, text.length) }, errors };
 }
 
 /** Splits at lines that start with `// -----` (mlir-opt --split-input-file), outside resource sections. */
@@ -178,7 +205,7 @@ function parseChunk(text: string, start: number, end: number, errors: ParseError
     const message = e instanceof Error ? e.message : String(e);
     errors.push({ message: `internal parser error: ${message}`, range: { start: p.lx.start, end: p.lx.end }, severity: 'error' });
   }
-  return { aliases, operations, range: { start, end } };
+  return { aliases, operations, range: span(start, end) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +262,7 @@ function adjacentChar(p: ParserState, c: number): boolean {
 }
 
 function tokRange(p: ParserState): TextRange {
-  return { start: p.lx.start, end: p.lx.end };
+  return span(p.lx.start, p.lx.end);
 }
 
 function enter(p: ParserState): boolean {
@@ -309,7 +336,7 @@ function skipResourceSection(p: ParserState): void {
   } else {
     end = close + 3;
   }
-  p.resourceSections.push({ start, end });
+  p.resourceSections.push(span(start, end));
   relexFrom(lx, end);
 }
 
@@ -329,11 +356,11 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
   if (isType) {
     const type = parseType(p);
     if (!type) resync(p);
-    return { kind: 'typeAlias', name, nameRange, attr: undefined, type, range: { start: nameRange.start, end: lx.prevEnd } };
+    return { kind: 'typeAlias', name, nameRange, attr: undefined, type, range: span(nameRange.start, lx.prevEnd) };
   }
   const attr = parseAttr(p);
   if (!attr) resync(p);
-  return { kind: 'attrAlias', name, nameRange, attr, type: undefined, range: { start: nameRange.start, end: lx.prevEnd } };
+  return { kind: 'attrAlias', name, nameRange, attr, type: undefined, range: span(nameRange.start, lx.prevEnd) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +415,7 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
     symbol: d.symbol,
     symbolUses: orEmpty(d.symbolUses),
     location: d.location,
-    range: { start, end: Math.max(start, p.lx.prevEnd) },
+    range: span(start, Math.max(start, p.lx.prevEnd)),
     signature: d.signature,
     visibility: d.visibility,
   };
@@ -427,7 +454,7 @@ function parseOperation(p: ParserState): Operation | undefined {
       symbol: undefined,
       symbolUses: [],
       location: undefined,
-      range: { start, end: start },
+      range: span(start, start),
       signature: undefined,
       visibility: undefined,
     };
@@ -498,7 +525,7 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       end = lx.end;
       nextToken(lx);
     }
-    results.push({ name, count, range: { start: range.start, end } });
+    results.push({ name, count, range: span(range.start, end) });
     if (tk(lx) === Tok.Comma) {
       nextToken(lx);
       continue;
@@ -513,7 +540,7 @@ function valueUse(p: ParserState): ValueUse {
   const t = text(p);
   const hash = t.indexOf('#');
   if (hash < 0) return { name: t, resultIndex: undefined, range: tokRange(p) };
-  return { name: t.slice(0, hash), resultIndex: Number(t.slice(hash + 1)), range: { start: lx.start, end: lx.end } };
+  return { name: t.slice(0, hash), resultIndex: Number(t.slice(hash + 1)), range: span(lx.start, lx.end) };
 }
 
 /** `%a, %b` (possibly empty, stops at anything else). */
@@ -677,7 +704,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
       } else {
         const argStart = lx.start;
         let name = '';
-        let nameRange: TextRange = { start: argStart, end: argStart };
+        let nameRange: TextRange = span(argStart, argStart);
         if (tk(lx) === Tok.PercentId) {
           name = text(p);
           nameRange = tokRange(p);
@@ -695,7 +722,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
         }
         let location: Location | undefined;
         if (isKeyword(p, 'loc')) location = parseLocation(p);
-        args.push({ name, nameRange, type, attributes, location, range: { start: argStart, end: lx.prevEnd } });
+        args.push({ name, nameRange, type, attributes, location, range: span(argStart, lx.prevEnd) });
       }
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
@@ -723,7 +750,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
       results.push(r);
     }
   }
-  d.signature = { arguments: args, results, range: { start: sigStart, end: lx.prevEnd } };
+  d.signature = { arguments: args, results, range: span(sigStart, lx.prevEnd) };
   if (isKeyword(p, 'attributes')) {
     nextToken(lx);
     const attrs = parseDict(p);
@@ -747,7 +774,7 @@ function parseFunctionResult(p: ParserState, options: { allowAttributes: boolean
     attributes = parseDict(p);
     if (!attributes) return undefined;
   }
-  return { type, attributes, range: { start, end: p.lx.prevEnd } };
+  return { type, attributes, range: span(start, p.lx.prevEnd) };
 }
 
 /** `return [%a, %b : T, U]` */
@@ -812,7 +839,7 @@ function parseDeviceBody(p: ParserState, d: OpDraft): boolean {
   const attrStart = lx.start;
   const attr = parseAttr(p);
   if (!attr) return false;
-  const entry: DictEntry = { name: 'device_attr', nameRange: { start: attrStart, end: attrStart }, value: attr, range: attr.range };
+  const entry: DictEntry = { name: 'device_attr', nameRange: span(attrStart, attrStart), value: attr, range: attr.range };
   d.properties = { kind: 'dict', entries: [entry], range: attr.range };
   if (tk(lx) === Tok.LBrace && !lx.newlineBefore) {
     const attrs = parseDict(p);
@@ -998,14 +1025,14 @@ function parseRegion(p: ParserState, entryArguments: readonly BlockArgument[] | 
       if (lx.start === before && tk(lx) !== Tok.Eof) nextToken(lx);
     }
     if (blocks.length === 0 && entryArguments && entryArguments.length > 0) {
-      blocks.push({ label: undefined, arguments: entryArguments, operations: [], range: { start: lx.start, end: lx.start } });
+      blocks.push({ label: undefined, arguments: entryArguments, operations: [], range: span(lx.start, lx.start) });
     }
     if (tk(lx) !== Tok.RBrace) {
       error(p, "expected '}' to close the region", { start, end: start + 1 });
-      return { blocks, range: { start, end: lx.prevEnd } };
+      return { blocks, range: span(start, lx.prevEnd) };
     }
     nextToken(lx);
-    return { blocks, range: { start, end: lx.prevEnd } };
+    return { blocks, range: span(start, lx.prevEnd) };
   } finally {
     leave(p);
   }
@@ -1032,7 +1059,7 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
         if (expect(p, Tok.Colon, () => `':' after block argument ${name}`)) type = parseType(p);
         let location: Location | undefined;
         if (isKeyword(p, 'loc')) location = parseLocation(p);
-        parsed.push({ name, nameRange, type, attributes: undefined, location, range: { start: argStart, end: lx.prevEnd } });
+        parsed.push({ name, nameRange, type, attributes: undefined, location, range: span(argStart, lx.prevEnd) });
         if (tk(lx) !== Tok.Comma) break;
         nextToken(lx);
       }
@@ -1059,7 +1086,7 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
   }
   const blockStart = label ? start : operations.length > 0 ? operations[0].range.start : start;
   const end = operations.length > 0 ? operations[operations.length - 1].range.end : label ? lx.prevEnd : start;
-  return { label, arguments: args, operations, range: { start: blockStart, end: Math.max(blockStart, end) } };
+  return { label, arguments: args, operations, range: span(blockStart, Math.max(blockStart, end)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1112,7 +1139,7 @@ function parseType(p: ParserState): TypeNode | undefined {
         if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
-          return { kind: 'scalar', name, range: { start, end: lx.prevEnd } };
+          return { kind: 'scalar', name, range: span(start, lx.prevEnd) };
         }
         nextToken(lx);
         let body: TokenGroup | undefined;
@@ -1120,20 +1147,20 @@ function parseType(p: ParserState): TypeNode | undefined {
           body = parseGroup(p);
           if (!body) return undefined;
         }
-        return { kind: 'otherType', name, body, range: { start, end: lx.prevEnd } };
+        return { kind: 'otherType', name, body, range: span(start, lx.prevEnd) };
       }
       case Tok.BangId: {
         const full = text(p);
         const name = full.slice(1);
         const hasBody = adjacentChar(p, 60);
         nextToken(lx);
-        if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: { start, end: lx.prevEnd } };
+        if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: span(start, lx.prevEnd) };
         let body: TokenGroup | undefined;
         if (hasBody) {
           body = parseGroup(p);
           if (!body) return undefined;
         }
-        return { kind: 'dialectType', name, body, range: { start, end: lx.prevEnd } };
+        return { kind: 'dialectType', name, body, range: span(start, lx.prevEnd) };
       }
       case Tok.LParen:
         return parseFunctionType(p);
@@ -1167,7 +1194,7 @@ function parseFunctionType(p: ParserState): FunctionType | undefined {
     if (!t) return undefined;
     results.push(t);
   }
-  return { kind: 'function', inputs, results, range: { start, end: lx.prevEnd } };
+  return { kind: 'function', inputs, results, range: span(start, lx.prevEnd) };
 }
 
 /** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */
@@ -1251,7 +1278,7 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
     else error(p, `${name} type takes at most two trailing attributes`, a.range);
   }
   if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
-  const range = { start, end: lx.prevEnd };
+  const range = span(start, lx.prevEnd);
   if (name === 'tensor') {
     if (second) error(p, 'tensor type takes at most one encoding attribute', second.range);
     return { kind: 'tensor', shape, shapeText, elementType, encoding: first, range };
@@ -1289,13 +1316,13 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       const name = full.slice(1);
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
-      if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: { start, end: lx.prevEnd } };
+      if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: span(start, lx.prevEnd) };
       let body: TokenGroup | undefined;
       if (hasBody) {
         body = parseGroup(p);
         if (!body) return undefined;
       }
-      return { kind: 'dialectAttr', name, body, range: { start, end: lx.prevEnd } };
+      return { kind: 'dialectAttr', name, body, range: span(start, lx.prevEnd) };
     }
     case Tok.BangId:
     case Tok.LParen:
@@ -1306,7 +1333,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       nextToken(lx);
       const type = parseOptionalColonType(p);
       if (type === null) return undefined;
-      return { kind: 'string', value, type, range: { start, end: lx.prevEnd } };
+      return { kind: 'string', value, type, range: span(start, lx.prevEnd) };
     }
     case Tok.Integer:
     case Tok.Float:
@@ -1325,7 +1352,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
         nextToken(lx);
       }
       if (!expect(p, Tok.RSquare, "']' to close the array")) return undefined;
-      const arr: ArrayAttr = { kind: 'array', elements, range: { start, end: lx.prevEnd } };
+      const arr: ArrayAttr = { kind: 'array', elements, range: span(start, lx.prevEnd) };
       return arr;
     }
     case Tok.LBrace:
@@ -1354,7 +1381,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
         pushSymbol(p);
         nextToken(lx);
       }
-      return { kind: 'opaque', keyword: '', tokens, range: { start, end: lx.prevEnd } };
+      return { kind: 'opaque', keyword: '', tokens, range: span(start, lx.prevEnd) };
     }
     case Tok.BareId:
       return parseKeywordAttr(p);
@@ -1420,7 +1447,7 @@ function parseAffineMapAttr(p: ParserState): OpaqueAttr | undefined {
     error(p, `expected '->' in affine map, found ${describe(p)}`);
     return undefined;
   }
-  return { kind: 'opaque', keyword: '', tokens, range: { start, end: lx.prevEnd } };
+  return { kind: 'opaque', keyword: '', tokens, range: span(start, lx.prevEnd) };
 }
 
 /** `: T` after a literal; returns undefined when absent and null on a syntax error. */
@@ -1463,7 +1490,7 @@ function parseNumberAttr(p: ParserState): AttrNode | undefined {
   const value = literal.endsWith('inf') ? (negative ? -Infinity : Infinity) : Number(literal);
   const type = parseOptionalColonType(p);
   if (type === null) return undefined;
-  const range = { start, end: lx.prevEnd };
+  const range = span(start, lx.prevEnd);
   return kind === 'integer'
     ? { kind: 'integer', text: literal, value, type, range }
     : { kind: 'float', text: literal, value, type, range };
@@ -1477,15 +1504,15 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
     case 'true':
     case 'false':
       nextToken(lx);
-      return { kind: 'bool', value: word === 'true', range: { start, end: lx.prevEnd } };
+      return { kind: 'bool', value: word === 'true', range: span(start, lx.prevEnd) };
     case 'unit':
       nextToken(lx);
-      return { kind: 'unit', range: { start, end: lx.prevEnd } };
+      return { kind: 'unit', range: span(start, lx.prevEnd) };
     case 'loc':
       if (adjacentOrSpacedParen(p)) {
         const loc = parseLocation(p);
         if (!loc) return undefined;
-        return { kind: 'loc', loc, range: { start, end: lx.prevEnd } };
+        return { kind: 'loc', loc, range: span(start, lx.prevEnd) };
       }
       break;
     case 'array':
@@ -1515,9 +1542,9 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
   if (keyword === 'dense' || keyword === 'dense_resource' || keyword === 'sparse') {
     const type = parseOptionalColonType(p);
     if (type === null) return undefined;
-    if (type) return { kind: 'opaque', keyword, tokens, type, range: { start, end: lx.prevEnd } };
+    if (type) return { kind: 'opaque', keyword, tokens, type, range: span(start, lx.prevEnd) };
   }
-  return { kind: 'opaque', keyword, tokens, range: { start, end: lx.prevEnd } };
+  return { kind: 'opaque', keyword, tokens, range: span(start, lx.prevEnd) };
 }
 
 /** `array<i32: 1, 0, 0>` / `array<i64>` */
@@ -1546,7 +1573,7 @@ function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
     }
   }
   if (!expect(p, Tok.Greater, "'>' to close array<...>")) return undefined;
-  return { kind: 'denseArray', elementType, elementTexts, range: { start, end: lx.prevEnd } };
+  return { kind: 'denseArray', elementType, elementTexts, range: span(start, lx.prevEnd) };
 }
 
 /** `{a = 1, b, "c" = 2}`; the current token is `{`. */
@@ -1577,12 +1604,12 @@ function parseDict(p: ParserState): DictAttr | undefined {
       } else {
         value = { kind: 'unit', range: nameRange };
       }
-      entries.push({ name, nameRange, value, range: { start: nameRange.start, end: lx.prevEnd } });
+      entries.push({ name, nameRange, value, range: span(nameRange.start, lx.prevEnd) });
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
     }
     if (!expect(p, Tok.RBrace, "'}' to close the attribute dictionary")) return undefined;
-    return { kind: 'dict', entries, range: { start, end: lx.prevEnd } };
+    return { kind: 'dict', entries, range: span(start, lx.prevEnd) };
   } finally {
     leave(p);
   }
@@ -1636,7 +1663,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
       case Tok.HashId: {
         const name = text(p);
         nextToken(lx);
-        return { kind: 'aliasRef', name, range: { start, end: lx.prevEnd } };
+        return { kind: 'aliasRef', name, range: span(start, lx.prevEnd) };
       }
       case Tok.String: {
         const name = unescapeString(p.text, lx.start, lx.end);
@@ -1665,7 +1692,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
             let g = 4;
             while ((tk(lx) === Tok.Integer || tk(lx) === Tok.Colon) && g-- > 0) nextToken(lx);
           }
-          return { kind: 'fileLineCol', file: name, line, column, range: { start, end: lx.prevEnd } };
+          return { kind: 'fileLineCol', file: name, line, column, range: span(start, lx.prevEnd) };
         }
         let child: Location | undefined;
         if (tk(lx) === Tok.LParen) {
@@ -1674,13 +1701,13 @@ function parseLocationInner(p: ParserState): Location | undefined {
           if (!child) return undefined;
           if (!expect(p, Tok.RParen, "')' after the child location")) return undefined;
         }
-        return { kind: 'name', name, child, range: { start, end: lx.prevEnd } };
+        return { kind: 'name', name, child, range: span(start, lx.prevEnd) };
       }
       case Tok.BareId: {
         const word = text(p);
         if (word === 'unknown') {
           nextToken(lx);
-          return { kind: 'unknown', range: { start, end: lx.prevEnd } };
+          return { kind: 'unknown', range: span(start, lx.prevEnd) };
         }
         if (word === 'fused') {
           nextToken(lx);
@@ -1699,7 +1726,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
             nextToken(lx);
           }
           if (!expect(p, Tok.RSquare, "']' to close fused[...]")) return undefined;
-          return { kind: 'fused', locations, range: { start, end: lx.prevEnd } };
+          return { kind: 'fused', locations, range: span(start, lx.prevEnd) };
         }
         if (word === 'callsite') {
           nextToken(lx);
@@ -1714,7 +1741,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
           const caller = parseLocationInner(p);
           if (!caller) return undefined;
           if (!expect(p, Tok.RParen, "')' to close callsite(...)")) return undefined;
-          return { kind: 'callsite', callee, caller, range: { start, end: lx.prevEnd } };
+          return { kind: 'callsite', callee, caller, range: span(start, lx.prevEnd) };
         }
         break;
       }
@@ -1811,11 +1838,11 @@ function parseGroup(p: ParserState): TokenGroup | undefined {
       const k = tk(lx);
       if (k === close) {
         nextToken(lx);
-        return { kind: 'group', open: openChar(open), children, range: { start, end: lx.prevEnd } };
+        return { kind: 'group', open: openChar(open), children, range: span(start, lx.prevEnd) };
       }
       if (k === Tok.Eof || k === Tok.FileMetadataBegin) {
         error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-        return { kind: 'group', open: openChar(open), children, range: { start, end: lx.prevEnd } };
+        return { kind: 'group', open: openChar(open), children, range: span(start, lx.prevEnd) };
       }
       if (isOpener(k)) {
         const g = parseGroup(p);
@@ -1827,7 +1854,7 @@ function parseGroup(p: ParserState): TokenGroup | undefined {
         if (p.openClosers[idx] > 0) {
           // Closes an enclosing group: this one is missing its closer.
           error(p, `expected '${p.text.charAt(start) === '<' ? '>' : closeCharOf(close)}' before ${describe(p)}`);
-          return { kind: 'group', open: openChar(open), children, range: { start, end: lx.prevEnd } };
+          return { kind: 'group', open: openChar(open), children, range: span(start, lx.prevEnd) };
         }
         error(p, `unbalanced ${describe(p)}`);
         children.push(leafOf(p));
@@ -1839,7 +1866,7 @@ function parseGroup(p: ParserState): TokenGroup | undefined {
         const minusStart = lx.start;
         nextToken(lx);
         const numberText = p.text.slice(minusStart, lx.end);
-        children.push({ kind: 'leaf', leafKind: leafKindOf(tk(lx)), text: numberText, range: { start: minusStart, end: lx.end } });
+        children.push({ kind: 'leaf', leafKind: leafKindOf(tk(lx)), text: numberText, range: span(minusStart, lx.end) });
         nextToken(lx);
         continue;
       }
@@ -1847,7 +1874,7 @@ function parseGroup(p: ParserState): TokenGroup | undefined {
       nextToken(lx);
     }
     error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-    return { kind: 'group', open: openChar(open), children, range: { start, end: lx.prevEnd } };
+    return { kind: 'group', open: openChar(open), children, range: span(start, lx.prevEnd) };
   } finally {
     p.openClosers[closeIndex]--;
     leave(p);

@@ -1,5 +1,5 @@
 /**
- * Reusing an earlier version's TTNN ops and estimates after incremental re-parses must give exactly the analysis a
+ * Reusing an earlier version's TTNN ops and estimates after in-place incremental re-parses must give exactly the analysis a
  * fresh parse gives: checked on seeded random batches of one-character edits inside ops of the seed and corpus files
  * (the fresh analysis is the oracle), including edits that change an op's shape or layout alias.
  */
@@ -9,9 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type DocumentAnalysis } from '../../../server/src/features/documentAnalysis';
 import { diagnostics } from '../../../server/src/features/diagnostics';
-import { reparseChange, type TextChange } from '../../../server/src/features/incrementalParse';
+import { applyChange, type TextChange } from '../../../server/src/features/incrementalParse';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
-import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
+import type { ParseResult } from '../../../server/src/mlir/syntax';
 import { generateTtnnModule } from '../../../bench/generate';
 import { makeRandom as random } from '../../../bench/random';
 
@@ -57,17 +57,18 @@ describe('features/documentAnalysis: reuse across versions', () => {
       const nBatches = file.includes('resnet') ? 12 : 40;
       for (let batch = 0; batch < nBatches; batch++) {
         // One to three edits per analysis, as when keystrokes arrive within one debounce.
-        const origins = new Map<Operation, Operation>();
-        let parsed: ParseResult | undefined = doc.parse;
+        const editable = { parse: doc.parse, ranges: doc.reuse!.ranges };
         let edited = text;
         const nEdits = 1 + Math.floor(next() * 3);
-        for (let i = 0; i < nEdits && parsed !== undefined; i++) {
-          const change = randomEdit(parsed, next);
+        let applied = 0;
+        for (let i = 0; i < nEdits; i++) {
+          const change = randomEdit(editable.parse, next);
+          if (applyChange(editable, change, apply(edited, change)) === undefined) continue;
           edited = apply(edited, change);
-          parsed = reparseChange(parsed, change, edited, { origins });
+          applied++;
         }
-        if (parsed === undefined) continue;
-        const incremental = analyzeParsed(edited, parsed, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, origins });
+        if (applied === 0) continue;
+        const incremental = analyzeParsed(edited, editable.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc });
         const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
         assert.strictEqual(canonical(incremental), canonical(fresh), `batch ${batch} in ${file}`);
         reused++;
@@ -94,10 +95,8 @@ describe('features/documentAnalysis: reuse across versions', () => {
       const at = arrow + '-> tensor<'.length;
       const change: TextChange = { start: at, end: at, newText: '2' };
       const edited = apply(current, change);
-      const origins = new Map<Operation, Operation>();
-      const parsed = reparseChange(doc.parse, change, edited, { origins });
-      if (parsed === undefined) continue;
-      const incremental = analyzeParsed(edited, parsed, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, origins });
+      if (applyChange({ parse: doc.parse, ranges: doc.reuse!.ranges }, change, edited) === undefined) continue;
+      const incremental = analyzeParsed(edited, doc.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc });
       const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
       assert.strictEqual(canonical(incremental), canonical(fresh), `edit at ${at}`);
       if (JSON.stringify(incremental.analysis.functions.map((f) => f.liveIntervals)) !== JSON.stringify(doc.analysis.functions.map((f) => f.liveIntervals))) changed++;
@@ -111,7 +110,7 @@ describe('features/documentAnalysis: reuse across versions', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
     const blackhole = { ...DEFAULT_ANALYSIS_SETTINGS, arch: 'blackhole' };
-    const again = analyzeParsed(text, first.parse, blackhole, { previous: first, origins: new Map() });
+    const again = analyzeParsed(text, first.parse, blackhole, { previous: first });
     assert.strictEqual(canonical(again), canonical(analyzeDocument(text, blackhole)));
   });
 });
