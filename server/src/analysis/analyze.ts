@@ -324,6 +324,45 @@ function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
   return true;
 }
 
+function peakOf(ops: readonly OpAnalysis[]): FunctionAnalysis['peak'] {
+  let peak: { bytesPerCore: number; opIndex: number } | undefined;
+  for (const opA of ops) if (peak === undefined || opA.peakL1BytesPerCore > peak.bytesPerCore) peak = { bytesPerCore: opA.peakL1BytesPerCore, opIndex: opA.index };
+  return peak;
+}
+
+// More edited ops than this in one function: a full pass is as cheap as the checks.
+const MAX_EDITED_OPS = 64;
+
+/**
+ * The analysis of `fn` from `earlier`'s when `fn` is `earlier.fn` with a few ops replaced (an edit in place) and the
+ * L1 liveness is unchanged: only the replaced ops are analysed again, every other record is kept (the live bytes of
+ * an op depend on liveness only, its estimate on itself and those bytes). Undefined when that does not hold.
+ */
+function afterOpEdits(
+  earlier: FunctionAnalysis,
+  fn: TtnnFunction,
+  steps: readonly number[] | undefined,
+  device: Device,
+  analyzeOp: (op: TtnnOp, index: number, liveHere: number, executionStep: number | undefined) => OpAnalysis,
+): FunctionAnalysis | undefined {
+  if (earlier.reached !== (steps !== undefined)) return undefined;
+  if (earlier.fn === fn) return earlier;
+  const before = earlier.fn.ops;
+  if (before.length !== fn.ops.length || earlier.fn.args !== fn.args || earlier.ops.length !== fn.ops.length) return undefined;
+  const edited: number[] = [];
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === fn.ops[i]) continue;
+    if (edited.length === MAX_EDITED_OPS) return undefined;
+    edited.push(i);
+  }
+  // Execution steps follow the ops' order and calls, which an edit that keeps every op's symbols does not change.
+  if (edited.some((i) => earlier.ops[i]!.executionStep !== steps?.[i])) return undefined;
+  if (!sameLivenessInputs(earlier.fn, fn, device)) return undefined;
+  const ops = earlier.ops.slice();
+  for (const i of edited) ops[i] = analyzeOp(fn.ops[i]!, i, earlier.ops[i]!.liveL1TensorBytesPerCore, steps?.[i]);
+  return { fn, ops, liveIntervals: earlier.liveIntervals, peak: peakOf(ops), reached: earlier.reached };
+}
+
 function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
   const runnable = functions.filter((f) => !f.isDeclaration && !f.inCpuModule);
   const entries = runnable.filter((f) => f.role === 'entry');
@@ -400,53 +439,62 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     return fresh;
   };
 
+  // One op's record; its overflow's status is provisional until the pass below orders every overflow.
+  const analyzeOp = (op: TtnnOp, index: number, liveHere: number, executionStep: number | undefined): OpAnalysis => {
+    const estimate = estimateCached(op, liveHere);
+    const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
+    const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
+    const overflow: Overflow | undefined = found === undefined ? undefined : { ...found, status: 'notReached' };
+    return { index, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: (cb ?? 0) + liveHere, overflow, executionStep };
+  };
+
   const functions: FunctionAnalysis[] = [];
-  const pending: { step: number; ref: Omit<OverflowRef, 'overflow'> & { overflow: Omit<Overflow, 'status'> } }[] = [];
-  let functionIndex = -1;
-  for (const fn of module.functions) {
-    functionIndex++;
+  for (const [functionIndex, fn] of module.functions.entries()) {
     if (fn.isDeclaration || fn.inCpuModule) {
       functions.push({ fn, ops: [], liveIntervals: [], peak: undefined, reached: false });
       continue;
     }
     const steps = stepOf.get(fn);
     const earlier = sameDevice ? options.previous?.functions[functionIndex] : undefined;
+    const edited = earlier === undefined ? undefined : afterOpEdits(earlier, fn, steps, device, analyzeOp);
+    if (edited !== undefined) {
+      functions.push(edited);
+      continue;
+    }
     const intervals = earlier !== undefined && sameLivenessInputs(earlier.fn, fn, device) ? earlier.liveIntervals : liveIntervalsOf(fn, device);
     const live = liveBytesPerOp(fn.ops.length, intervals);
     const ops: OpAnalysis[] = [];
-    let peak: { bytesPerCore: number; opIndex: number } | undefined;
-    for (let i = 0; i < fn.ops.length; i++) {
-      const op = fn.ops[i]!;
-      const liveHere = live[i]!;
-      const estimate = estimateCached(op, liveHere);
-      const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
-      const peakHere = (cb ?? 0) + liveHere;
-      const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
-      const executionStep = steps?.[i];
-      if (found !== undefined) pending.push({ step: executionStep ?? Number.MAX_SAFE_INTEGER, ref: { functionName: fn.name, functionIndex, opIndex: i, overflow: found } });
-      ops.push({ index: i, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: peakHere, overflow: undefined, executionStep });
-      if (peak === undefined || peakHere > peak.bytesPerCore) peak = { bytesPerCore: peakHere, opIndex: i };
-    }
-    functions.push({ fn, ops, liveIntervals: intervals, peak, reached: steps !== undefined });
+    for (let i = 0; i < fn.ops.length; i++) ops.push(analyzeOp(fn.ops[i]!, i, live[i]!, steps?.[i]));
+    functions.push({ fn, ops, liveIntervals: intervals, peak: peakOf(ops), reached: steps !== undefined });
   }
 
   // First failure: the earliest throwing overflow in execution order; everything after it is not reached.
+  const pending: { step: number; functionIndex: number; opIndex: number; overflow: Overflow }[] = [];
+  for (const [functionIndex, fa] of functions.entries()) {
+    for (const opA of fa.ops) {
+      if (opA.overflow !== undefined) pending.push({ step: opA.executionStep ?? Number.MAX_SAFE_INTEGER, functionIndex, opIndex: opA.index, overflow: opA.overflow });
+    }
+  }
   pending.sort((a, b) => a.step - b.step);
   const overflows: OverflowRef[] = [];
   let firstFailure: OverflowRef | undefined;
   for (const p of pending) {
-    const throws = p.ref.overflow.kind !== 'overUsableCap';
+    const throws = p.overflow.kind !== 'overUsableCap';
     let status: Overflow['status'];
     if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';
     else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';
     else status = 'notReached';
-    const overflow: Overflow = { ...p.ref.overflow, status };
-    const ref: OverflowRef = { functionName: p.ref.functionName, functionIndex: p.ref.functionIndex, opIndex: p.ref.opIndex, overflow };
+    const overflow: Overflow = p.overflow.status === status ? p.overflow : { ...p.overflow, status };
+    const fa = functions[p.functionIndex]!;
+    const ref: OverflowRef = { functionName: fa.fn.name, functionIndex: p.functionIndex, opIndex: p.opIndex, overflow };
     if (status === 'first') firstFailure = ref;
     overflows.push(ref);
-    const fa = functions[p.ref.functionIndex];
-    const opA = fa?.ops[p.ref.opIndex];
-    if (fa !== undefined && opA !== undefined) (fa.ops as OpAnalysis[])[p.ref.opIndex] = { ...opA, overflow };
+    if (overflow !== p.overflow) {
+      // A record shared with the previous analysis is replaced, never changed.
+      if (options.previous?.functions[p.functionIndex]?.ops === fa.ops) functions[p.functionIndex] = { ...fa, ops: fa.ops.slice() };
+      const ops = functions[p.functionIndex]!.ops as OpAnalysis[];
+      ops[p.opIndex] = { ...ops[p.opIndex]!, overflow };
+    }
   }
 
   let peak: ModuleAnalysis['peak'];

@@ -11,7 +11,7 @@ import type { TextRange } from '../text/textRange';
 import { parseForEdits } from './incrementalParse';
 import type { TtnnOp } from '../ttnn/op';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
-import { decodeSystemDesc, moduleFromSyntax, type TtnnOpReuse } from '../ttnn/fromSyntax';
+import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp, type TtnnOpReuse } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -86,6 +86,8 @@ function ttnnOpReuse(reuse: VersionReuse): TtnnOpReuse {
 /** How a parse was derived from the analysed `previous` version: its tree, edited in place by `applyChange`. */
 export interface DerivedParse {
   readonly previous: DocumentAnalysis;
+  /** The ops `applyChange` replaced since, in order (none when only the settings changed). */
+  readonly edits: readonly ReplacedOp[];
   /** The line index of the new text, when the caller carried it through the edits (`LineIndex.afterChange`). */
   readonly lineIndex?: LineIndex;
 }
@@ -118,7 +120,8 @@ interface FreshEditable {
 export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, fresh?: FreshEditable): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
     derivedFrom?.previous.reuse ?? (fresh !== undefined ? { ttnnOps: new WeakMap(), estimates: newEstimateReuse(), ranges: fresh.ranges } : undefined);
-  let module = moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse));
+  const edited = derivedFrom === undefined ? undefined : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
+  let module = edited ?? moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse));
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });

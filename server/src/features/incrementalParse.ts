@@ -33,10 +33,11 @@ export function parseForEdits(text: string): EditableParse {
   return { parse: parse(text, { rangeSink: ranges }), ranges };
 }
 
-/** What `applyChange` did: `removed` left the tree, `inserted` took its place (same block, same index). */
+/** What `applyChange` did: `removed` left the tree, `inserted` took its place (same block of `parent`, same index). */
 export interface AppliedChange {
   readonly removed: Operation;
   readonly inserted: Operation;
+  readonly parent: Operation;
 }
 
 /**
@@ -92,7 +93,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: s
   }
   const operations = block.operations as Operation[];
   operations[operations.indexOf(leaf)] = op;
-  return { removed: leaf, inserted: op };
+  return { removed: leaf, inserted: op, parent };
 }
 
 function blockHolding(parent: Operation, op: Operation): Block | undefined {

@@ -9,7 +9,7 @@ import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
-import { applyChange } from '../features/incrementalParse';
+import { applyChange, type AppliedChange } from '../features/incrementalParse';
 import type { ParseResult } from '../mlir/syntax';
 import { listenToDocuments, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
@@ -164,11 +164,14 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     if (steps === undefined || doc.reuse === undefined) return undefined;
     const editable = { parse: doc.parse, ranges: doc.reuse.ranges };
     let lineIndex = doc.lineIndex;
+    const edits: AppliedChange[] = [];
     for (const step of steps) {
-      if (step.change === undefined || applyChange(editable, step.change, step.text) === undefined) return undefined;
+      const applied = step.change === undefined ? undefined : applyChange(editable, step.change, step.text);
+      if (applied === undefined || step.change === undefined) return undefined;
+      edits.push(applied);
       lineIndex = LineIndex.afterChange(lineIndex, step.change, step.text);
     }
-    return { parsed: doc.parse, from: { previous: doc, lineIndex } };
+    return { parsed: doc.parse, from: { previous: doc, edits, lineIndex } };
   };
 
   const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {

@@ -11,18 +11,18 @@ export interface LineCol {
 }
 
 export class LineIndex {
-  /** Offset of the first character of each line; lineStarts[0] === 0. */
-  private readonly lineStarts: number[];
+  /** Offset of the first character of each line; lineStarts[0] === 0. Typed: an edit copies it (V8 strings < 2^31). */
+  private readonly lineStarts: Int32Array;
 
   /** `lineStarts`, when given, must be those of `text` (as `afterChange` computes them); otherwise they are scanned. */
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(readonly text: string, lineStarts?: Int32Array) {
     if (lineStarts !== undefined) {
       this.lineStarts = lineStarts;
       return;
     }
     const starts = [0];
     scanLineStarts(text, 0, text.length, starts);
-    this.lineStarts = starts;
+    this.lineStarts = Int32Array.from(starts);
   }
 
   /**
@@ -39,11 +39,16 @@ export class LineIndex {
     while (hi < old.length && old[hi]! <= change.end + 1) hi++;
     const windowStart = old[lo]!;
     const windowEnd = hi < old.length ? old[hi]! + delta : text.length;
-    const starts = old.slice(0, lo + 1);
-    scanLineStarts(text, windowStart, windowEnd, starts);
+    const scanned: number[] = [];
+    scanLineStarts(text, windowStart, windowEnd, scanned);
     // The scan pushed windowEnd itself (a line start) unless it is the end of the text.
-    if (hi < old.length && starts[starts.length - 1] === windowEnd) starts.pop();
-    for (let i = hi; i < old.length; i++) starts.push(old[i]! + delta);
+    if (hi < old.length && scanned[scanned.length - 1] === windowEnd) scanned.pop();
+    const head = lo + 1;
+    const tail = old.length - hi;
+    const starts = new Int32Array(head + scanned.length + tail);
+    starts.set(old.subarray(0, head));
+    starts.set(scanned, head);
+    for (let i = 0, at = head + scanned.length; i < tail; i++) starts[at + i] = old[hi + i]! + delta;
     return new LineIndex(text, starts);
   }
 

@@ -104,11 +104,20 @@ interface AliasTable {
   readonly specCache: Map<string, ValueSpec>;
 }
 
+// Per chunk object: a chunk's aliases never change under an in-place edit (features/incrementalParse declines alias
+// edits), so its decoded layouts and specs are shared by every version — and an edited op's unchanged types decode to
+// the same spec objects, which the analysis compares by identity.
+const aliasTables = new WeakMap<Chunk, AliasTable>();
+
 function aliasTable(chunk: Chunk): AliasTable {
+  const cached = aliasTables.get(chunk);
+  if (cached !== undefined) return cached;
   const attrs = new Map<string, AliasDefinition>();
   const types = new Map<string, AliasDefinition>();
   for (const a of chunk.aliases) (a.kind === 'attrAlias' ? attrs : types).set(a.name, a);
-  return { attrs, types, layoutCache: new Map(), specCache: new Map() };
+  const table: AliasTable = { attrs, types, layoutCache: new Map(), specCache: new Map() };
+  aliasTables.set(chunk, table);
+  return table;
 }
 
 /** Follow `#a = #b` chains (bounded). */
@@ -552,6 +561,47 @@ export interface TtnnOpReuse {
   /** The TTNN op decoded from this syntax op, or from the earlier op it is a range-shifted copy of. */
   readonly lookup: (op: Operation) => TtnnOp | undefined;
   readonly remember: (op: Operation, ttnnOp: TtnnOp) => void;
+}
+
+/** An op of the tree replaced by another in place (features/incrementalParse's `AppliedChange`). */
+export interface ReplacedOp {
+  readonly removed: Operation;
+  readonly inserted: Operation;
+  /** The op whose block holds both. */
+  readonly parent: Operation;
+}
+
+/**
+ * The TTNN view after in-place edits that each replaced one op without regions: `previous` (the view of the tree
+ * before them) with the edited ops' views decoded again — instead of walking every op. Undefined when an edit may
+ * change more than its op's view (it names other symbols, so function roles may change): the caller rebuilds.
+ */
+export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits: readonly ReplacedOp[]): TtnnModule | undefined {
+  const functions = previous.functions.slice();
+  const copied = new Set<number>();
+  for (const { removed, inserted, parent } of edits) {
+    // Ops outside function bodies have no TTNN view (module attributes, which carry the system descriptor, are on ops
+    // with regions, which an in-place edit never replaces).
+    if (parent.name !== 'func.func') continue;
+    const fnIndex = functions.findIndex((f) => f.range === parent.range);
+    const fn = functions[fnIndex];
+    const chunk = fn === undefined ? undefined : parse.file.chunks[fn.chunkIndex];
+    if (fn === undefined || chunk === undefined) return undefined;
+    const opIndex = fn.ops.findIndex((o) => o.range === removed.range);
+    const before = fn.ops[opIndex];
+    if (before === undefined) return undefined;
+    const after = toTtnnOp(inserted, aliasTable(chunk));
+    if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
+    const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
+    ops[opIndex] = after;
+    copied.add(fnIndex);
+    functions[fnIndex] = { ...fn, ops };
+  }
+  return { ...previous, functions };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type DocumentAnalysis } from '../../../server/src/features/documentAnalysis';
 import { diagnostics } from '../../../server/src/features/diagnostics';
-import { applyChange, type TextChange } from '../../../server/src/features/incrementalParse';
+import { applyChange, type AppliedChange, type TextChange } from '../../../server/src/features/incrementalParse';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
 import { generateTtnnModule } from '../../../bench/generate';
@@ -60,15 +60,16 @@ describe('features/documentAnalysis: reuse across versions', () => {
         const editable = { parse: doc.parse, ranges: doc.reuse!.ranges };
         let edited = text;
         const nEdits = 1 + Math.floor(next() * 3);
-        let applied = 0;
+        const edits: AppliedChange[] = [];
         for (let i = 0; i < nEdits; i++) {
           const change = randomEdit(editable.parse, next);
-          if (applyChange(editable, change, apply(edited, change)) === undefined) continue;
+          const applied = applyChange(editable, change, apply(edited, change));
+          if (applied === undefined) continue;
           edited = apply(edited, change);
-          applied++;
+          edits.push(applied);
         }
-        if (applied === 0) continue;
-        const incremental = analyzeParsed(edited, editable.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc });
+        if (edits.length === 0) continue;
+        const incremental = analyzeParsed(edited, editable.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, edits });
         const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
         assert.strictEqual(canonical(incremental), canonical(fresh), `batch ${batch} in ${file}`);
         reused++;
@@ -95,8 +96,9 @@ describe('features/documentAnalysis: reuse across versions', () => {
       const at = arrow + '-> tensor<'.length;
       const change: TextChange = { start: at, end: at, newText: '2' };
       const edited = apply(current, change);
-      if (applyChange({ parse: doc.parse, ranges: doc.reuse!.ranges }, change, edited) === undefined) continue;
-      const incremental = analyzeParsed(edited, doc.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc });
+      const applied = applyChange({ parse: doc.parse, ranges: doc.reuse!.ranges }, change, edited);
+      if (applied === undefined) continue;
+      const incremental = analyzeParsed(edited, doc.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, edits: [applied] });
       const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
       assert.strictEqual(canonical(incremental), canonical(fresh), `edit at ${at}`);
       if (JSON.stringify(incremental.analysis.functions.map((f) => f.liveIntervals)) !== JSON.stringify(doc.analysis.functions.map((f) => f.liveIntervals))) changed++;
@@ -110,7 +112,7 @@ describe('features/documentAnalysis: reuse across versions', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
     const blackhole = { ...DEFAULT_ANALYSIS_SETTINGS, arch: 'blackhole' };
-    const again = analyzeParsed(text, first.parse, blackhole, { previous: first });
+    const again = analyzeParsed(text, first.parse, blackhole, { previous: first, edits: [] });
     assert.strictEqual(canonical(again), canonical(analyzeDocument(text, blackhole)));
   });
 });
