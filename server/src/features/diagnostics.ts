@@ -67,19 +67,21 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     const entry = entryOf(doc, ref);
     if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry));
   }
-  if (doc.settings.noModelInfo) {
-    for (const entry of doc.opsInOrder) {
-      const est = entry.op.estimate;
-      if (est.kind !== 'unmodeled') continue;
-      out.push({ range: opHeadRange(entry.op), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
+  // Plain loops over the records (no entry per op): this runs over every op on each edit.
+  for (const fa of doc.analysis.functions) {
+    for (const opA of fa.ops) {
+      const est = opA.estimate;
+      if (doc.settings.noModelInfo && est.kind === 'unmodeled') {
+        out.push({ range: opHeadRange(opA), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
+      }
+      const results = opA.op.results;
+      for (let i = 0; i < results.length; i++) {
+        const spec = results[i]!;
+        if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !INVALID_LAYOUT.test(spec.layout.reason)) continue;
+        const name = opA.op.resultNames[i] ?? `result ${i}`;
+        out.push({ range: opHeadRange(opA), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
+      }
     }
-  }
-  for (const entry of doc.opsInOrder) {
-    entry.op.op.results.forEach((spec, i) => {
-      if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !INVALID_LAYOUT.test(spec.layout.reason)) return;
-      const name = entry.op.op.resultNames[i] ?? `result ${i}`;
-      out.push({ range: opHeadRange(entry.op), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
-    });
   }
   out.push(...opInvalidDiagnostics(doc));
   for (const warning of doc.analysis.device.warnings) {
@@ -91,7 +93,7 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
 /** tt-mlir verifier errors of trace ops (analysis/verifyTrace.ts): only those ops are looked at, found by name here. */
 function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
   const starts: number[] = [];
-  for (const entry of doc.opsInOrder) if (entry.op.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(entry.op.op.range.start);
+  for (const fa of doc.analysis.functions) for (const opA of fa.ops) if (opA.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(opA.op.range.start);
   if (starts.length === 0) return [];
   return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] }));
 }

@@ -55,14 +55,60 @@ export interface DocumentAnalysis {
   readonly parse: ParseResult;
   readonly analysis: ModuleAnalysis;
   readonly settings: AnalysisSettings;
-  /** Analysed ops sorted by start offset (binary-searched by `opEntryByStart`, scanned for visible-range hints). */
-  readonly opsInOrder: readonly OpEntry[];
+  /** Analysed ops in source order, found by binary searches over the functions (nothing stored per op). */
+  readonly opsInOrder: OpsInOrder;
   /** Analysed op by the start offset of its syntax op (a binary search, not a stored map). */
   readonly opsByStart: Pick<ReadonlyMap<number, OpEntry>, 'get'>;
   /** Alias definitions by name, per chunk. */
   aliasesOf(chunk: Chunk): ReadonlyMap<string, AliasDefinition>;
   /** Work the next version may reuse when its parse is this one's tree edited by `applyChange` (see `analyzeParsed`). */
   readonly reuse?: VersionReuse;
+}
+
+/**
+ * Analysed ops in source order. A view over the functions (sorted by start offset; each function's ops are in source
+ * order): an edit that replaces one op record builds nothing per op.
+ */
+export interface OpsInOrder {
+  /** Every analysed op, in source order (an entry is made per step). */
+  [Symbol.iterator](): Iterator<OpEntry>;
+  /** The ops starting in [from, to], in source order; cost is proportional to the answer (plus two binary searches). */
+  between(from: number, to: number): OpEntry[];
+}
+
+function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
+  const ordered = functions.filter((f) => f.ops.length > 0);
+  // Functions come in source order unless nested modules interleave them; sort only then.
+  if (ordered.some((f, i) => i > 0 && ordered[i - 1]!.fn.range.start > f.fn.range.start)) ordered.sort((a, b) => a.fn.range.start - b.fn.range.start);
+  return {
+    *[Symbol.iterator]() {
+      for (const fn of ordered) for (const op of fn.ops) yield { fn, op };
+    },
+    between(from: number, to: number): OpEntry[] {
+      const out: OpEntry[] = [];
+      // The first function that may hold an op starting at `from` or later: the first whose range ends there or later.
+      let lo = 0;
+      let hi = ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ordered[mid]!.fn.range.end < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let f = lo; f < ordered.length && ordered[f]!.fn.range.start <= to; f++) {
+        const fn = ordered[f]!;
+        const ops = fn.ops;
+        let i = 0;
+        let j = ops.length;
+        while (i < j) {
+          const mid = (i + j) >> 1;
+          if (ops[mid]!.op.range.start < from) i = mid + 1;
+          else j = mid;
+        }
+        for (; i < ops.length && ops[i]!.op.range.start <= to; i++) out.push({ fn, op: ops[i]! });
+      }
+      return out;
+    },
+  };
 }
 
 /**
@@ -137,18 +183,7 @@ export function indexAnalysis(
   known: { readonly reuse?: VersionReuse; readonly lineIndex?: LineIndex } = {},
 ): DocumentAnalysis {
   const { reuse } = known;
-
-  const opsInOrder: OpEntry[] = [];
-  let sorted = true;
-  for (const fn of analysis.functions) {
-    for (const op of fn.ops) {
-      const last = opsInOrder[opsInOrder.length - 1];
-      if (last !== undefined && last.op.op.range.start > op.op.range.start) sorted = false;
-      opsInOrder.push({ fn, op });
-    }
-  }
-  // Functions usually come in source order already; sort only when they do not.
-  if (!sorted) opsInOrder.sort((a, b) => a.op.op.range.start - b.op.op.range.start);
+  const opsInOrder = opsInOrderOf(analysis.functions);
   const aliasTables = new Map<Chunk, Map<string, AliasDefinition>>();
   const aliasesOf = (chunk: Chunk): ReadonlyMap<string, AliasDefinition> => {
     let table = aliasTables.get(chunk);
@@ -176,17 +211,7 @@ export function indexAnalysis(
 
 /** The analysed op whose syntax op starts at `start`, by binary search. */
 export function opEntryByStart(doc: DocumentAnalysis, start: number): OpEntry | undefined {
-  const ops = doc.opsInOrder;
-  let lo = 0;
-  let hi = ops.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = ops[mid]!.op.op.range.start;
-    if (at === start) return ops[mid];
-    if (at < start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  return doc.opsInOrder.between(start, start).find((e) => e.op.op.range.start === start);
 }
 
 /** Settings → the analysis options (arch names pick the arch's default preset). */

@@ -14,17 +14,8 @@ export interface InlayHint {
 
 /** Hints for analysed ops that start inside `visible`, in source order; cost is proportional to the visible ops. */
 export function inlayHints(doc: DocumentAnalysis, visible: TextRange): InlayHint[] {
-  const ops = doc.opsInOrder;
-  let lo = 0;
-  let hi = ops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ops[mid]!.op.op.range.start < visible.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: InlayHint[] = [];
-  for (let i = lo; i < ops.length && ops[i]!.op.op.range.start <= visible.end; i++) {
-    const op = ops[i]!.op;
+  for (const { op } of doc.opsInOrder.between(visible.start, visible.end)) {
     const label = opLabel(doc, op);
     if (label === undefined) continue;
     const head = opHeadRange(op);

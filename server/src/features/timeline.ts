@@ -56,7 +56,7 @@ export function timeline(doc: DocumentAnalysis): Timeline {
 
 export function fileSummary(doc: DocumentAnalysis): FileSummary {
   const a = doc.analysis;
-  const modeled = doc.opsInOrder.some((e) => e.op.cbBytesPerCore !== null);
+  const modeled = a.functions.some((f) => f.ops.some((op) => op.cbBytesPerCore !== null));
   return {
     peakL1BytesPerCore: modeled && a.peak !== undefined ? a.peak.bytesPerCore : null,
     limitBytesPerCore: a.limitBytesPerCore,

@@ -5,6 +5,7 @@
  */
 
 import type {
+  Block,
   AliasDefinition,
   AttrNode,
   Chunk,
@@ -567,8 +568,10 @@ export interface TtnnOpReuse {
 export interface ReplacedOp {
   readonly removed: Operation;
   readonly inserted: Operation;
-  /** The op whose block holds both. */
+  /** The op whose `block` holds both, at `index`. */
   readonly parent: Operation;
+  readonly block: Block;
+  readonly index: number;
 }
 
 /**
@@ -579,7 +582,7 @@ export interface ReplacedOp {
 export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits: readonly ReplacedOp[]): TtnnModule | undefined {
   const functions = previous.functions.slice();
   const copied = new Set<number>();
-  for (const { removed, inserted, parent } of edits) {
+  for (const { removed, inserted, parent, block, index } of edits) {
     // Ops outside function bodies have no TTNN view (module attributes, which carry the system descriptor, are on ops
     // with regions, which an in-place edit never replaces).
     if (parent.name !== 'func.func') continue;
@@ -587,9 +590,14 @@ export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits
     const fn = functions[fnIndex];
     const chunk = fn === undefined ? undefined : parse.file.chunks[fn.chunkIndex];
     if (fn === undefined || chunk === undefined) return undefined;
-    const opIndex = fn.ops.findIndex((o) => o.range === removed.range);
+    // A function's ops are its blocks' ops, block after block.
+    let opIndex = index;
+    for (const b of parent.regions[0]?.blocks ?? []) {
+      if (b === block) break;
+      opIndex += b.operations.length;
+    }
     const before = fn.ops[opIndex];
-    if (before === undefined) return undefined;
+    if (before === undefined || before.range !== removed.range) return undefined;
     const after = toTtnnOp(inserted, aliasTable(chunk));
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
