@@ -99,6 +99,11 @@ export interface FunctionAnalysis {
   /** Highest peakL1BytesPerCore and its op index; undefined for an empty function. */
   readonly peak: { readonly bytesPerCore: number; readonly opIndex: number } | undefined;
   readonly reached: boolean;
+  /** Indices of the ops that overflow, ascending (so an edit's re-analysis need not look at every op). */
+  readonly overflowingOps: readonly number[];
+  /** Indices of the ops without an L1 model or with a result whose layout is unknown, ascending: what per-op
+   *  diagnostics look at besides overflows. */
+  readonly unmodeledOrUnknownLayoutOps: readonly number[];
 }
 
 export interface OverflowRef {
@@ -193,15 +198,16 @@ function sameLivenessInputs(a: TtnnFunction, b: TtnnFunction, device: Device): b
     const y = b.args[i]!;
     if (x.name !== y.name || (x.spec !== y.spec && l1Bytes(x.spec, device) !== l1Bytes(y.spec, device))) return false;
   }
-  for (let i = 0; i < a.ops.length; i++) {
-    const x = a.ops[i]!;
-    const y = b.ops[i]!;
-    if (x === y || (x.operandNames === y.operandNames && x.resultNames === y.resultNames && x.operands === y.operands && x.results === y.results && x.name === y.name)) continue;
-    if (x.name !== y.name || !sameStrings(x.operandNames, y.operandNames) || !sameStrings(x.resultNames, y.resultNames) || x.results.length !== y.results.length) return false;
-    for (let r = 0; r < x.results.length; r++) if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device)) return false;
-    if (x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y)) return false;
-  }
+  for (let i = 0; i < a.ops.length; i++) if (!sameLivenessOp(a.ops[i]!, b.ops[i]!, device)) return false;
   return true;
+}
+
+/** Whether two ops feed liveness the same: name, SSA names, view-reshape status and the L1 bytes of each result. */
+function sameLivenessOp(x: TtnnOp, y: TtnnOp, device: Device): boolean {
+  if (x === y || (x.operandNames === y.operandNames && x.resultNames === y.resultNames && x.operands === y.operands && x.results === y.results && x.name === y.name)) return true;
+  if (x.name !== y.name || !sameStrings(x.operandNames, y.operandNames) || !sameStrings(x.resultNames, y.resultNames) || x.results.length !== y.results.length) return false;
+  for (let r = 0; r < x.results.length; r++) if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device)) return false;
+  return !(x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y));
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -324,6 +330,18 @@ function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
   return true;
 }
 
+function isUnmodeledOrUnknownLayout(opA: OpAnalysis): boolean {
+  return opA.estimate.kind === 'unmodeled' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown');
+}
+
+/** `indices` (ascending) with `edited` (ascending) re-decided by `keep`. */
+function reindex(indices: readonly number[], edited: readonly number[], keep: (i: number) => boolean): number[] {
+  const editedSet = new Set(edited);
+  const out = indices.filter((i) => !editedSet.has(i));
+  for (const i of edited) if (keep(i)) out.push(i);
+  return edited.length === 0 ? out : out.sort((a, b) => a - b);
+}
+
 function peakOf(ops: readonly OpAnalysis[]): FunctionAnalysis['peak'] {
   let peak: { bytesPerCore: number; opIndex: number } | undefined;
   for (const opA of ops) if (peak === undefined || opA.peakL1BytesPerCore > peak.bytesPerCore) peak = { bytesPerCore: opA.peakL1BytesPerCore, opIndex: opA.index };
@@ -341,7 +359,7 @@ const MAX_EDITED_OPS = 64;
 function afterOpEdits(
   earlier: FunctionAnalysis,
   fn: TtnnFunction,
-  steps: readonly number[] | undefined,
+  steps: Int32Array | undefined,
   device: Device,
   analyzeOp: (op: TtnnOp, index: number, liveHere: number, executionStep: number | undefined) => OpAnalysis,
 ): FunctionAnalysis | undefined {
@@ -357,10 +375,28 @@ function afterOpEdits(
   }
   // Execution steps follow the ops' order and calls, which an edit that keeps every op's symbols does not change.
   if (edited.some((i) => earlier.ops[i]!.executionStep !== steps?.[i])) return undefined;
-  if (!sameLivenessInputs(earlier.fn, fn, device)) return undefined;
+  // Liveness reads each op's own names and result bytes; the other ops are the same objects.
+  if (!edited.every((i) => sameLivenessOp(before[i]!, fn.ops[i]!, device))) return undefined;
   const ops = earlier.ops.slice();
   for (const i of edited) ops[i] = analyzeOp(fn.ops[i]!, i, earlier.ops[i]!.liveL1TensorBytesPerCore, steps?.[i]);
-  return { fn, ops, liveIntervals: earlier.liveIntervals, peak: peakOf(ops), reached: earlier.reached };
+  // The highest peak (the first op on a tie) moves only to an edited op, or away from one.
+  let peak = earlier.peak;
+  if (peak !== undefined && edited.includes(peak.opIndex)) peak = peakOf(ops);
+  else {
+    for (const i of edited) {
+      const p = ops[i]!.peakL1BytesPerCore;
+      if (peak === undefined || p > peak.bytesPerCore || (p === peak.bytesPerCore && i < peak.opIndex)) peak = { bytesPerCore: p, opIndex: i };
+    }
+  }
+  return {
+    fn,
+    ops,
+    liveIntervals: earlier.liveIntervals,
+    peak,
+    reached: earlier.reached,
+    overflowingOps: reindex(earlier.overflowingOps, edited, (i) => ops[i]!.overflow !== undefined),
+    unmodeledOrUnknownLayoutOps: reindex(earlier.unmodeledOrUnknownLayoutOps, edited, (i) => isUnmodeledOrUnknownLayout(ops[i]!)),
+  };
 }
 
 function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
@@ -381,18 +417,21 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
 
   // Execution order: entries first; a call / load_cached runs its callee (once) before the calling op continues.
   // Step of each op of a visited function, by op index (filled in before any callee's ops run after it).
-  const stepOf = new Map<TtnnFunction, number[]>();
+  const stepOf = new Map<TtnnFunction, Int32Array>();
   let step = 0;
   const visit = (fn: TtnnFunction, depth: number): void => {
     if (stepOf.has(fn) || depth > 64) return;
-    const steps: number[] = [];
+    // Indexed loops and a typed array: this runs over every op on each edit.
+    const ops = fn.ops;
+    const steps = new Int32Array(ops.length);
     stepOf.set(fn, steps);
-    for (let i = 0; i < fn.ops.length; i++) {
-      for (const sym of fn.ops[i]!.symbolUses) {
-        const callee = byName.get(`${fn.chunkIndex}|${sym}`);
+    for (let i = 0; i < ops.length; i++) {
+      const uses = ops[i]!.symbolUses;
+      for (let k = 0; k < uses.length; k++) {
+        const callee = byName.get(`${fn.chunkIndex}|${uses[k]}`);
         if (callee !== undefined && !callee.isDeclaration && !callee.inCpuModule) visit(callee, depth + 1);
       }
-      steps.push(step++);
+      steps[i] = step++;
     }
   };
   for (const fn of entryOrder(module.functions)) visit(fn, 0);
@@ -451,7 +490,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const functions: FunctionAnalysis[] = [];
   for (const [functionIndex, fn] of module.functions.entries()) {
     if (fn.isDeclaration || fn.inCpuModule) {
-      functions.push({ fn, ops: [], liveIntervals: [], peak: undefined, reached: false });
+      functions.push({ fn, ops: [], liveIntervals: [], peak: undefined, reached: false, overflowingOps: [], unmodeledOrUnknownLayoutOps: [] });
       continue;
     }
     const steps = stepOf.get(fn);
@@ -465,14 +504,21 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     const live = liveBytesPerOp(fn.ops.length, intervals);
     const ops: OpAnalysis[] = [];
     for (let i = 0; i < fn.ops.length; i++) ops.push(analyzeOp(fn.ops[i]!, i, live[i]!, steps?.[i]));
-    functions.push({ fn, ops, liveIntervals: intervals, peak: peakOf(ops), reached: steps !== undefined });
+    const overflowingOps: number[] = [];
+    const unmodeledOrUnknownLayoutOps: number[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      if (ops[i]!.overflow !== undefined) overflowingOps.push(i);
+      if (isUnmodeledOrUnknownLayout(ops[i]!)) unmodeledOrUnknownLayoutOps.push(i);
+    }
+    functions.push({ fn, ops, liveIntervals: intervals, peak: peakOf(ops), reached: steps !== undefined, overflowingOps, unmodeledOrUnknownLayoutOps });
   }
 
   // First failure: the earliest throwing overflow in execution order; everything after it is not reached.
   const pending: { step: number; functionIndex: number; opIndex: number; overflow: Overflow }[] = [];
   for (const [functionIndex, fa] of functions.entries()) {
-    for (const opA of fa.ops) {
-      if (opA.overflow !== undefined) pending.push({ step: opA.executionStep ?? Number.MAX_SAFE_INTEGER, functionIndex, opIndex: opA.index, overflow: opA.overflow });
+    for (const i of fa.overflowingOps) {
+      const opA = fa.ops[i]!;
+      pending.push({ step: opA.executionStep ?? Number.MAX_SAFE_INTEGER, functionIndex, opIndex: i, overflow: opA.overflow! });
     }
   }
   pending.sort((a, b) => a.step - b.step);

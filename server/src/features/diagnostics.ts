@@ -67,9 +67,10 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     const entry = entryOf(doc, ref);
     if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry));
   }
-  // Plain loops over the records (no entry per op): this runs over every op on each edit.
+  // Only the ops the analysis lists (not every op): this runs on each edit.
   for (const fa of doc.analysis.functions) {
-    for (const opA of fa.ops) {
+    for (const index of fa.unmodeledOrUnknownLayoutOps) {
+      const opA = fa.ops[index]!;
       const est = opA.estimate;
       if (doc.settings.noModelInfo && est.kind === 'unmodeled') {
         out.push({ range: opHeadRange(opA), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });

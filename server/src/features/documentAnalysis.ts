@@ -7,7 +7,7 @@ import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type Estimat
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
 import type { AliasDefinition, Chunk, Operation, ParseResult } from '../mlir/syntax';
-import type { TextRange } from '../text/textRange';
+import type { RangeTable } from '../text/rangeTable';
 import { parseForEdits } from './incrementalParse';
 import type { TtnnOp } from '../ttnn/op';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
@@ -119,7 +119,7 @@ function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
 export interface VersionReuse {
   readonly ttnnOps: WeakMap<Operation, TtnnOp>;
   readonly estimates: EstimateReuse;
-  readonly ranges: TextRange[];
+  readonly ranges: RangeTable;
 }
 
 function ttnnOpReuse(reuse: VersionReuse): TtnnOpReuse {
@@ -155,7 +155,7 @@ export interface AnalyzeOptions {
 
 /** For `analyzeParsed` of a fresh editable parse: its range list, kept in `reuse` for the next version's edits. */
 interface FreshEditable {
-  readonly ranges: TextRange[];
+  readonly ranges: RangeTable;
 }
 
 /**

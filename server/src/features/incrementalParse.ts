@@ -1,8 +1,8 @@
 /**
  * Incremental re-parse after an edit inside one op (a keystroke in a shape, an attribute, a location), in place: only
  * that op's text is parsed again and replaces the op in its block; every other node keeps its identity, and the ranges
- * after it move by walking the flat list of the tree's range objects (`ParseOptions.rangeSink`) rather than copying
- * the tree — on a 100k-op file a copy allocated millions of objects per keystroke. Anything less local (new lines of
+ * after it move in one pass over the tree's range table (`ParseOptions.rangeTable`) rather than by copying the tree —
+ * on a 100k-op file a copy allocated millions of objects per keystroke. Anything less local (new lines of
  * ops, regions, aliases, a file with errors) is declined and the caller parses the whole text.
  *
  * The one mutating operation of the core, like tree-sitter's `ts_tree_edit`: the caller owns the `EditableParse` and
@@ -11,7 +11,7 @@
 
 import { parse } from '../mlir/parser';
 import type { Block, Operation, ParseResult } from '../mlir/syntax';
-import type { TextRange } from '../text/textRange';
+import { RangeTable, TableRange } from '../text/rangeTable';
 import { opsAt } from './occurrences';
 
 /** One contiguous replacement, in offsets of the previous text. */
@@ -21,16 +21,15 @@ export interface TextChange {
   readonly newText: string;
 }
 
-/** A parse that edits can be applied to: the tree and every range object in it, each once. */
+/** A parse that edits can be applied to: the tree and the table holding every range in it. */
 export interface EditableParse {
   readonly parse: ParseResult;
-  /** Unordered; shifted in place by `applyChange`. */
-  readonly ranges: TextRange[];
+  readonly ranges: RangeTable;
 }
 
 export function parseForEdits(text: string): EditableParse {
-  const ranges: TextRange[] = [];
-  return { parse: parse(text, { rangeSink: ranges }), ranges };
+  const ranges = new RangeTable();
+  return { parse: parse(text, { rangeTable: ranges }), ranges };
 }
 
 /** What `applyChange` did: `removed` left the tree, `inserted` took its place at `index` of `block` (a block of `parent`). */
@@ -64,7 +63,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: s
   // A fresh copy of the op's characters: token texts are slices of the parsed string, and slices of `text` would keep
   // this version's whole text alive for as long as the op lives (one full text per edit, found as heap growth).
   const opText = Array.from(text.slice(leafStart, leafEnd + delta)).join('');
-  const reparsed = parse(opText);
+  const reparsed = parse(opText, { rangeTable: new RangeTable() });
   const chunk = reparsed.file.chunks[0];
   const op = chunk?.operations[0];
   if (reparsed.errors.length > 0 || reparsed.file.chunks.length !== 1 || reparsed.file.resourceSections.length > 0) return undefined;
@@ -72,28 +71,11 @@ export function applyChange(editable: EditableParse, change: TextChange, text: s
   if (op.regions.length > 0 || op.range.start !== 0 || op.range.end !== opText.length) return undefined;
 
   // From here on the tree changes; nothing below can fail.
-  const removed = rangesOf(leaf);
-  let kept = 0;
-  for (let i = 0; i < ranges.length; i++) {
-    const r = ranges[i]!;
-    if (r.start >= leafStart && r.end <= leafEnd && removed.has(r)) continue;
-    const m = r as { start: number; end: number };
-    if (r.start >= leafEnd) {
-      m.start += delta;
-      m.end += delta;
-    } else if (r.end >= leafEnd) {
-      // Starts before the op and reaches its end: an op, block, region, chunk or file containing it.
-      m.end += delta;
-    }
-    ranges[kept++] = r;
-  }
-  ranges.length = kept;
-  for (const r of rangesOf(op)) {
-    const m = r as { start: number; end: number };
-    m.start += leafStart;
-    m.end += leafStart;
-    ranges.push(r);
-  }
+  for (const r of rangesOf(leaf)) ranges.kill(r);
+  // Ranges after the op move; those that start before it and reach its end (the ops, blocks, regions, chunk and file
+  // containing it) grow.
+  ranges.shiftFrom(leafEnd, delta);
+  for (const r of rangesOf(op)) ranges.adopt(r, leafStart);
   (block.operations as Operation[])[index] = op;
   return { removed: leaf, inserted: op, parent, block, index };
 }
@@ -122,14 +104,14 @@ function indexOfOp(ops: readonly Operation[], op: Operation): number {
 // An op without regions is a few dozen nodes; this bounds a hostile one.
 const MAX_WALK_DEPTH = 256;
 
-/** Every range object in an op's subtree (objects with exactly `start` and `end`), each once. */
-function rangesOf(op: Operation): Set<TextRange> {
-  const found = new Set<TextRange>();
+/** Every range in an op's subtree, each once (a parse with a range table makes only TableRanges). */
+function rangesOf(op: Operation): Set<TableRange> {
+  const found = new Set<TableRange>();
   const seen = new Set<object>();
   const visit = (node: object, depth: number): void => {
     if (seen.has(node) || depth > MAX_WALK_DEPTH) return;
     seen.add(node);
-    if (isRange(node)) {
+    if (node instanceof TableRange) {
       found.add(node);
       return;
     }
@@ -137,9 +119,4 @@ function rangesOf(op: Operation): Set<TextRange> {
   };
   visit(op, 0);
   return found;
-}
-
-function isRange(node: object): node is TextRange {
-  const r = node as Partial<TextRange>;
-  return typeof r.start === 'number' && typeof r.end === 'number' && Object.keys(node).length === 2;
 }

@@ -4,6 +4,7 @@
  * at the next line that starts an op.
  */
 
+import type { RangeTable } from '../text/rangeTable';
 import type { TextRange } from '../text/textRange';
 import { Tok, createLexer, isDigit, markLexer, nextToken, relexFrom, resetLexer, unescapeString, type Lexer } from './lexer';
 import type {
@@ -69,28 +70,26 @@ interface ShapeInfo {
 
 export interface ParseOptions {
   /**
-   * Receives every range object of the tree, each once: what `features/incrementalParse.ts` shifts in place after an
-   * edit instead of copying the tree. Only an editor's open document needs it.
+   * Holds every range of the tree, so that `features/incrementalParse.ts` can shift them in place after an edit
+   * instead of copying the tree. Only an editor's open document needs it.
    */
-  readonly rangeSink?: TextRange[];
+  readonly rangeTable?: RangeTable;
 }
 
-// The sink of the parse in progress (parses never nest).
-let rangeSink: TextRange[] | undefined;
+// The table of the parse in progress (parses never nest).
+let rangeTable: RangeTable | undefined;
 
-/** A new range, recorded in the sink of the parse in progress. */
+/** A new range of the tree (in the table of the parse in progress, if any). */
 function span(start: number, end: number): TextRange {
-  const range = { start, end };
-  rangeSink?.push(range);
-  return range;
+  return rangeTable === undefined ? { start, end } : rangeTable.add(start, end);
 }
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  rangeSink = options.rangeSink;
+  rangeTable = options.rangeTable;
   try {
     return parseText(text);
   } finally {
-    rangeSink = undefined;
+    rangeTable = undefined;
   }
 }
 
