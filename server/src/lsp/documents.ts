@@ -76,16 +76,19 @@ const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[
 // Parse tree + analysis take ~30 B of JS heap per character (a 31 MB dump needs 600-900 MB); see cli/files.ts.
 const HEAP_BYTES_PER_CHAR = 32;
 
-// A full analysis costs ~0.2 s per MB (bench: 31 MB in ~5 s); typing in a large file waits this much longer per MB
-// before re-analysing, so a burst of keystrokes costs one analysis, not one per pause. Once the document has been
-// analysed, the wait is at most as long as its last analysis took (an edit inside one op reuses most of the work, so
-// re-analysis is several times cheaper than this size-based bound).
+// A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
+// before a full re-analysis, so a burst of keystrokes costs one analysis, not one per pause. Once the document has
+// been analysed, the wait is at most as long as its last analysis took. Edits that will most likely be applied in
+// place (features/incrementalParse: tens of ms whatever the size) wait only the base delay.
 const LARGE_DEBOUNCE_MS_PER_MB = 100;
 
 function debounceForLength(baseMs: number, chars: number, lastAnalysisMs: number | undefined): number {
   const bySize = Math.floor(chars / 1e6) * LARGE_DEBOUNCE_MS_PER_MB;
   return baseMs + (lastAnalysisMs === undefined ? bySize : Math.min(bySize, Math.ceil(lastAnalysisMs)));
 }
+
+// A replacement this short without a line break usually stays inside one op (a keystroke, a paste of a number).
+const LOCAL_EDIT_MAX_CHARS = 256;
 
 // Above this size the client gets a progress notification while we parse and analyse.
 const PROGRESS_THRESHOLD_CHARS = 10 * 1024 * 1024;
@@ -131,7 +134,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   let generation = 0;
   const background = createBackgroundAnalyses({ log: (message) => connection.console.log(message) });
 
-  const debounceFor = (uri: string, chars: number): number => debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs);
+  const debounceFor = (uri: string, chars: number): number => (likelyInPlace(uri) ? options.debounceMs : debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs));
+
+  /** Whether the edits since the last analysis will probably be applied in place (a guess: `applyChange` decides). */
+  const likelyInPlace = (uri: string): boolean => {
+    const analyzed = entries.get(uri)?.analyzed;
+    if (analyzed?.outcome.kind !== 'ok' || analyzed.outcome.doc.reuse === undefined || analyzed.outcome.doc.parse.errors.length > 0) return false;
+    const steps = documents.editsSince(uri, analyzed.version);
+    return steps !== undefined && steps.every((s) => s.change !== undefined && s.change.end - s.change.start <= LOCAL_EDIT_MAX_CHARS && s.change.newText.length <= LOCAL_EDIT_MAX_CHARS && !/[\r\n]/.test(s.change.newText));
+  };
 
   const entryOf = (uri: string): Entry => {
     let e = entries.get(uri);
