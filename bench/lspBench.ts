@@ -5,6 +5,7 @@
  */
 
 import * as fs from 'fs';
+import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { analyzeTtnnModule } from '../server/src/analysis/analyze';
 import { analysisOptions, DEFAULT_ANALYSIS_SETTINGS, indexAnalysis } from '../server/src/features/documentAnalysis';
@@ -28,6 +29,8 @@ export interface LspBenchResult {
   readonly editToDiagnosticsMedianMs: number;
   readonly peakRssBytes: number | undefined;
   readonly mlirLsp: { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
+  /** A do-nothing server on the same libraries (bench/nullServer.ts): what receiving the file alone costs. */
+  readonly floor: { readonly firstDiagnosticsMs: number; readonly peakRssBytes: number | undefined };
   /** Where a full analysis spends its time, measured in this process (ms): which layer to make incremental first. */
   readonly breakdownMs: { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number };
 }
@@ -130,6 +133,11 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
   const rss = peakRss(lsp.child.pid);
   await lsp.shutdown();
 
+  const nullServer = await startLsp({ command: { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] } });
+  const floorFirst = await timeFirstDiagnostics(nullServer, uri, text);
+  const floor = { firstDiagnosticsMs: floorFirst.ms, peakRssBytes: peakRss(nullServer.child.pid) };
+  await nullServer.shutdown();
+
   let mlirLsp: LspBenchResult['mlirLsp'];
   const mlirPath = MLIR_LSP_CANDIDATES.find((p) => fs.existsSync(p));
   if (mlirPath !== undefined) {
@@ -149,6 +157,7 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     editToDiagnosticsMedianMs: percentile([...editMs].sort((a, b) => a - b), 50),
     peakRssBytes: rss,
     mlirLsp,
+    floor,
     breakdownMs: breakdown(text),
   };
 }
@@ -163,6 +172,8 @@ export async function runLspBench(log: (line: string) => void = console.log, siz
     const rss = r.peakRssBytes === undefined ? 'n/a' : `${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(1)}x file)`;
     log(`lsp ${nOps} ops (${mb} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics)`);
     log(`lsp ${nOps} ops: hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; edit-to-diagnostics ${r.editToDiagnosticsMs.toFixed(0)} ms first, ${r.editToDiagnosticsMedianMs.toFixed(0)} ms median of ${N_EDITS}; peak RSS ${rss}`);
+    const floorRss = r.floor.peakRssBytes === undefined ? 'n/a' : `${(r.floor.peakRssBytes / 1e6).toFixed(0)} MB (${(r.floor.peakRssBytes / r.bytes).toFixed(1)}x file)`;
+    log(`lsp ${nOps} ops: floor (a server on the same libraries that does nothing, bench/nullServer.ts): first diagnostics ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${floorRss}`);
     const b = r.breakdownMs;
     log(`lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`);
     if (r.mlirLsp === undefined) {
