@@ -421,18 +421,21 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   let step = 0;
   const visit = (fn: TtnnFunction, depth: number): void => {
     if (stepOf.has(fn) || depth > 64) return;
-    // Indexed loops and a typed array: this runs over every op on each edit.
+    // Only the ops that use symbols are looked at; the others take the next steps in order.
     const ops = fn.ops;
     const steps = new Int32Array(ops.length);
     stepOf.set(fn, steps);
-    for (let i = 0; i < ops.length; i++) {
-      const uses = ops[i]!.symbolUses;
-      for (let k = 0; k < uses.length; k++) {
-        const callee = byName.get(`${fn.chunkIndex}|${uses[k]}`);
+    let next = 0;
+    for (const calling of fn.opsWithSymbols) {
+      for (; next < calling; next++) steps[next] = step++;
+      for (const sym of ops[calling]!.symbolUses) {
+        const callee = byName.get(`${fn.chunkIndex}|${sym}`);
         if (callee !== undefined && !callee.isDeclaration && !callee.inCpuModule) visit(callee, depth + 1);
       }
-      steps[i] = step++;
+      steps[calling] = step++;
+      next = calling + 1;
     }
+    for (; next < ops.length; next++) steps[next] = step++;
   };
   for (const fn of entryOrder(module.functions)) visit(fn, 0);
 

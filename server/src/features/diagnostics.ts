@@ -94,7 +94,10 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
 /** tt-mlir verifier errors of trace ops (analysis/verifyTrace.ts): only those ops are looked at, found by name here. */
 function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
   const starts: number[] = [];
-  for (const fa of doc.analysis.functions) for (const opA of fa.ops) if (opA.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(opA.op.range.start);
+  // A trace op names its callees, so it is among the ops with symbols.
+  for (const fa of doc.analysis.functions) {
+    for (const index of fa.fn.opsWithSymbols) if (fa.ops[index]!.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(fa.ops[index]!.op.range.start);
+  }
   if (starts.length === 0) return [];
   return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] }));
 }

@@ -184,17 +184,7 @@ export function indexAnalysis(
 ): DocumentAnalysis {
   const { reuse } = known;
   const opsInOrder = opsInOrderOf(analysis.functions);
-  const aliasTables = new Map<Chunk, Map<string, AliasDefinition>>();
-  const aliasesOf = (chunk: Chunk): ReadonlyMap<string, AliasDefinition> => {
-    let table = aliasTables.get(chunk);
-    if (table === undefined) {
-      table = new Map();
-      // The first definition wins, as MLIR reports a redefinition as an error.
-      for (const a of chunk.aliases) if (!table.has(a.name)) table.set(a.name, a);
-      aliasTables.set(chunk, table);
-    }
-    return table;
-  };
+
   const doc: DocumentAnalysis = {
     text,
     lineIndex: known.lineIndex !== undefined && known.lineIndex.text === text ? known.lineIndex : new LineIndex(text),
@@ -203,10 +193,25 @@ export function indexAnalysis(
     settings,
     opsInOrder,
     opsByStart: { get: (start: number) => opEntryByStart(doc, start) },
-    aliasesOf,
+    aliasesOf: aliasesByName,
     ...(reuse !== undefined ? { reuse } : {}),
   };
   return doc;
+}
+
+// Per chunk object, shared by the versions an in-place edit makes (it never changes aliases); dumps define one `#locN`
+// per op, so rebuilding this per version cost ~10 ms on a 100k-op file.
+const aliasTables = new WeakMap<Chunk, Map<string, AliasDefinition>>();
+
+function aliasesByName(chunk: Chunk): ReadonlyMap<string, AliasDefinition> {
+  let table = aliasTables.get(chunk);
+  if (table === undefined) {
+    table = new Map();
+    // The first definition wins, as MLIR reports a redefinition as an error.
+    for (const a of chunk.aliases) if (!table.has(a.name)) table.set(a.name, a);
+    aliasTables.set(chunk, table);
+  }
+  return table;
 }
 
 /** The analysed op whose syntax op starts at `start`, by binary search. */

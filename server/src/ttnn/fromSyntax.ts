@@ -559,7 +559,7 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
  * definitions are unchanged (an op's view depends on them), as after an incremental re-parse of one op.
  */
 export interface TtnnOpReuse {
-  /** The TTNN op decoded from this syntax op, or from the earlier op it is a range-shifted copy of. */
+  /** The TTNN op decoded from this syntax op (the same object in every version an in-place edit leaves it in). */
   readonly lookup: (op: Operation) => TtnnOp | undefined;
   readonly remember: (op: Operation, ttnnOp: TtnnOp) => void;
 }
@@ -649,17 +649,16 @@ export function moduleFromSyntax(parse: ParseResult, reuse?: TtnnOpReuse): TtnnM
     const entryBlock = body[0];
     const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(`${chunkIndex}|${name}`) ? 'other' : 'entry';
     const ops: TtnnOp[] = [];
+    const opsWithSymbols: number[] = [];
     for (const block of body) {
       for (const inner of block.operations) {
-        const known = reuse?.lookup(inner);
-        if (known !== undefined && known.range === inner.range && known.nameRange === inner.nameRange) {
-          ops.push(known);
-          continue;
+        let ttnnOp = reuse?.lookup(inner);
+        if (ttnnOp === undefined) {
+          ttnnOp = toTtnnOp(inner, table);
+          reuse?.remember(inner, ttnnOp);
         }
-        // A shifted copy keeps everything but its ranges, which are the new op's own.
-        const fresh = known !== undefined ? { ...known, range: inner.range, nameRange: inner.nameRange } : toTtnnOp(inner, table);
-        reuse?.remember(inner, fresh);
-        ops.push(fresh);
+        if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
+        ops.push(ttnnOp);
       }
     }
     return {
@@ -670,6 +669,7 @@ export function moduleFromSyntax(parse: ParseResult, reuse?: TtnnOpReuse): TtnnM
       inCpuModule,
       args: (entryBlock?.arguments ?? []).map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
       ops,
+      opsWithSymbols,
       range: op.range,
       nameRange: op.symbol?.range ?? op.nameRange,
     };

@@ -93,6 +93,9 @@ export interface TtnnFunction {
   readonly args: readonly { readonly name: string; readonly spec: ValueSpec }[];
   /** Top-level ops of the body in source order (`func.return` included). */
   readonly ops: readonly TtnnOp[];
+  /** Indices of the ops that use symbols (calls, `load_cached`, trace ops naming callees), ascending: the only ops that
+   *  shape the execution order, so its walk need not visit every op. */
+  readonly opsWithSymbols: readonly number[];
   readonly range: TextRange;
   readonly nameRange: TextRange;
 }
