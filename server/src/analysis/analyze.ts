@@ -449,10 +449,11 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   };
   const memo = new Map<string, OpEstimateResult>();
   const reuse = options.reuse;
-  // Liveness depends on the device too (bytes per core), so earlier intervals count only on the same device.
+  // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
+  // records count only with the same device, era and cap.
   let sameDevice = false;
   if (reuse !== undefined) {
-    const deviceKey = `${JSON.stringify(device)}|${era}`;
+    const deviceKey = `${JSON.stringify(device)}|${era}|${cap}`;
     sameDevice = reuse.deviceKey === deviceKey;
     if (!sameDevice) {
       reuse.deviceKey = deviceKey;

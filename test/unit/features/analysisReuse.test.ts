@@ -108,6 +108,17 @@ describe('features/documentAnalysis: reuse across versions', () => {
     assert.ok(changed >= 2, `only ${changed} edits changed the live intervals`);
   });
 
+  it('re-judges every op when the usable-L1 cap changes (settings), still equal to a fresh analysis', () => {
+    const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
+    const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
+    // Some of the seed's ops that fit tt-metal's limit use over 1% of usable L1: the cap turns them into warnings.
+    const capped = { ...DEFAULT_ANALYSIS_SETTINGS, usableL1Cap: 0.01 };
+    const again = analyzeParsed(text, first.parse, capped, { previous: first, edits: [] });
+    const fresh = analyzeDocument(text, capped);
+    assert.ok(fresh.analysis.overflows.length > first.analysis.overflows.length, 'the cap adds verdicts');
+    assert.strictEqual(canonical(again), canonical(fresh));
+  });
+
   it('drops reused estimates when the device changes (settings), still equal to a fresh analysis', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const first = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
