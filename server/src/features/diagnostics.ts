@@ -4,7 +4,7 @@
  * from settings); related information points at the producer chain and at the Python source named by the op's `loc`.
  */
 
-import type { Overflow, OverflowRef } from '../analysis/analyze';
+import type { OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
 import { CAPTURE_OR_EXECUTE_TRACE, verifyTraceOps } from '../analysis/verifyTrace';
 import type { ParseResult } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
@@ -12,7 +12,7 @@ import type { DiagnosticCode } from './diagnosticCodes';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger } from './format';
 import { opHeadRange, opTitle, sourceLineOf, syntaxOf } from './opView';
-import { producerChain } from './producers';
+import { producerChain, type ProducerLink } from './producers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -37,6 +37,19 @@ export interface Diagnostic {
 
 // Layout reasons that mean a broken layout, not merely an unmodeled one (ttnn/fromSyntax.ts wording).
 const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows|Memory layout is (?:not allowed|required)|must carry a core_range_set/;
+
+// Reasons recur on thousands of ops (the same few layouts): test each distinct one once.
+const invalidLayoutReasons = new Map<string, boolean>();
+const MAX_REASONS_KEPT = 10_000;
+
+function isInvalidLayoutReason(reason: string): boolean {
+  let invalid = invalidLayoutReasons.get(reason);
+  if (invalid === undefined) {
+    invalid = INVALID_LAYOUT.test(reason);
+    if (invalidLayoutReasons.size < MAX_REASONS_KEPT) invalidLayoutReasons.set(reason, invalid);
+  }
+  return invalid;
+}
 
 // Producer chains beyond this many links stop helping (the seed's chain is 3 long).
 const MAX_CHAIN = 6;
@@ -78,7 +91,7 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
       const results = opA.op.results;
       for (let i = 0; i < results.length; i++) {
         const spec = results[i]!;
-        if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !INVALID_LAYOUT.test(spec.layout.reason)) continue;
+        if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !isInvalidLayoutReason(spec.layout.reason)) continue;
         const name = opA.op.resultNames[i] ?? `result ${i}`;
         out.push({ range: opHeadRange(opA), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
       }
@@ -152,31 +165,84 @@ function whyText(entry: OpEntry): string {
   return `\nWhy: ${est.factory}${list === '' ? '' : ` allocates ${list} = ${formatBytes(est.cbBytesPerCore)} per core`}. ${est.factoryReason}`;
 }
 
+/**
+ * An overflow diagnostic's words, kept per op record: a record is replaced whenever its op, live bytes, verdict or
+ * device change, so the words stay right as long as what else they read is the same (the first failure and its line,
+ * the "not reached" severity, the producers' records). Only the ranges, which move with edits, are made again.
+ */
+interface OverflowWords {
+  readonly first: OpAnalysis | undefined;
+  readonly firstLine: number;
+  readonly severity: Severity;
+  readonly producers: readonly OpAnalysis[];
+  readonly message: string;
+  /** `tt-metal throws first here`, for 'notReached'. */
+  readonly firstMessage: string | undefined;
+  readonly producerMessages: readonly string[];
+  /** A file target does not move with edits of this document. */
+  readonly source: RelatedInformation | undefined;
+}
+
+const overflowWords = new WeakMap<OpAnalysis, OverflowWords>();
+
 function overflowDiagnostic(doc: DocumentAnalysis, entry: OpEntry, o: Overflow, first: OpEntry | undefined): Diagnostic {
+  const severity: Severity = o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
+  const firstLine = o.status === 'notReached' && first !== undefined ? doc.lineIndex.position(first.op.op.range.start).line + 1 : -1;
+  const chain = producerChain(doc, entry, MAX_CHAIN);
+  let words = overflowWords.get(entry.op);
+  const stale =
+    words === undefined ||
+    words.first !== first?.op ||
+    words.firstLine !== firstLine ||
+    words.severity !== severity ||
+    words.producers.length !== chain.length ||
+    chain.some((link, i) => link.op !== words!.producers[i]);
+  if (stale) {
+    words = overflowWordsOf(doc, entry, o, first, firstLine, severity, chain);
+    overflowWords.set(entry.op, words);
+  }
+  const w = words!;
   const related: RelatedInformation[] = [];
+  if (w.firstMessage !== undefined && first !== undefined) related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: w.firstMessage });
+  chain.forEach((link, i) => related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }));
+  if (w.source !== undefined) related.push(w.source);
+  return { range: opHeadRange(entry.op), severity, code: codeOf(o), message: w.message, related };
+}
+
+function overflowWordsOf(
+  doc: DocumentAnalysis,
+  entry: OpEntry,
+  o: Overflow,
+  first: OpEntry | undefined,
+  firstLine: number,
+  severity: Severity,
+  chain: readonly ProducerLink[],
+): OverflowWords {
   let message: string;
-  let severity: Severity;
+  let firstMessage: string | undefined;
   if (o.status === 'first') {
-    severity = 'error';
     message = `tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}.${whyText(entry)}`;
   } else if (o.status === 'notReached') {
-    severity = doc.settings.notReachedSeverity;
-    const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${doc.lineIndex.position(first.op.op.range.start).line + 1})`;
+    const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${firstLine})`;
     message = `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
-    if (first !== undefined) related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: `tt-metal throws first here (${opTitle(first.op)})` });
+    if (first !== undefined) firstMessage = `tt-metal throws first here (${opTitle(first.op)})`;
   } else {
-    severity = 'warning';
     message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
   }
-  for (const link of producerChain(doc, entry, MAX_CHAIN)) {
-    related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: `${opTitle(link.op)} produced ${link.tensorText}` });
-  }
   const syntax = syntaxOf(doc, entry.op);
-  const source = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
-  if (source !== undefined) {
-    related.push({ target: { kind: 'file', file: source.file, line: source.line, column: source.column }, message: `Python source of ${opTitle(entry.op)} (${source.file}:${source.line})` });
-  }
-  return { range: opHeadRange(entry.op), severity, code: codeOf(o), message, related };
+  const line = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
+  const source: RelatedInformation | undefined =
+    line === undefined ? undefined : { target: { kind: 'file', file: line.file, line: line.line, column: line.column }, message: `Python source of ${opTitle(entry.op)} (${line.file}:${line.line})` };
+  return {
+    first: first?.op,
+    firstLine,
+    severity,
+    producers: chain.map((link) => link.op),
+    message,
+    firstMessage,
+    producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
+    source,
+  };
 }
 
 function systemDescRange(doc: DocumentAnalysis): TextRange {
