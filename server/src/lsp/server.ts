@@ -10,7 +10,7 @@ import * as ext from './ext';
 import * as handlers from './handlers';
 
 // Short enough that edit-to-diagnostics stays well under 100 ms, long enough to coalesce a burst of keystrokes.
-const DEBOUNCE_MS = 30;
+const DEBOUNCE_MS = 15;
 
 /** Starts the server on the transport named on the command line (`--stdio`, `--node-ipc`, `--socket=N`). */
 export function startServer(): void {
