@@ -6,12 +6,11 @@
 import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type EstimateReuse, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
-import type { AliasDefinition, Chunk, Operation, ParseResult } from '../mlir/syntax';
+import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
 import { parseForEdits } from './incrementalParse';
-import type { TtnnOp } from '../ttnn/op';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
-import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp, type TtnnOpReuse } from '../ttnn/fromSyntax';
+import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -112,21 +111,13 @@ function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
 }
 
 /**
- * Derived work carried across versions of one document, weakly keyed so it dies with the trees: TTNN ops by syntax op
- * (an edit in place keeps every op but the edited one) and estimates by op; and the range list of the tree, which
- * `applyChange` needs to edit it.
+ * Derived work carried across versions of one document: estimates by op (weakly keyed, so they die with the ops) and
+ * the range table of the tree, which `applyChange` needs to edit it. (The TTNN view and the op records carry over
+ * through `previous`: see `moduleAfterEdits` and `analyzeTtnnModule`.)
  */
 export interface VersionReuse {
-  readonly ttnnOps: WeakMap<Operation, TtnnOp>;
   readonly estimates: EstimateReuse;
   readonly ranges: RangeTable;
-}
-
-function ttnnOpReuse(reuse: VersionReuse): TtnnOpReuse {
-  return {
-    lookup: (op) => reuse.ttnnOps.get(op),
-    remember: (op, ttnnOp) => void reuse.ttnnOps.set(op, ttnnOp),
-  };
 }
 
 /** How a parse was derived from the analysed `previous` version: its tree, edited in place by `applyChange`. */
@@ -165,9 +156,9 @@ interface FreshEditable {
  */
 export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, fresh?: FreshEditable): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
-    derivedFrom?.previous.reuse ?? (fresh !== undefined ? { ttnnOps: new WeakMap(), estimates: newEstimateReuse(), ranges: fresh.ranges } : undefined);
+    derivedFrom?.previous.reuse ?? (fresh !== undefined ? { estimates: newEstimateReuse(), ranges: fresh.ranges } : undefined);
   const edited = derivedFrom === undefined ? undefined : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
-  let module = edited ?? moduleFromSyntax(parseResult, reuse === undefined ? undefined : ttnnOpReuse(reuse));
+  let module = edited ?? moduleFromSyntax(parseResult);
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });

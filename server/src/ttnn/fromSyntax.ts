@@ -554,16 +554,6 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
   };
 }
 
-/**
- * TTNN ops of an earlier version of the same document, to reuse instead of decoding again. Sound only while the alias
- * definitions are unchanged (an op's view depends on them), as after an incremental re-parse of one op.
- */
-export interface TtnnOpReuse {
-  /** The TTNN op decoded from this syntax op (the same object in every version an in-place edit leaves it in). */
-  readonly lookup: (op: Operation) => TtnnOp | undefined;
-  readonly remember: (op: Operation, ttnnOp: TtnnOp) => void;
-}
-
 /** An op of the tree replaced by another in place (features/incrementalParse's `AppliedChange`). */
 export interface ReplacedOp {
   readonly removed: Operation;
@@ -616,7 +606,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * The TTNN view of a parsed file: every `func.func` (nested modules walked, cpu modules marked), its ops with decoded
  * tensor specs, and the first system descriptor. Layouts are decoded once per alias per chunk.
  */
-export function moduleFromSyntax(parse: ParseResult, reuse?: TtnnOpReuse): TtnnModule {
+export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   const raw: RawFunction[] = [];
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
@@ -652,11 +642,7 @@ export function moduleFromSyntax(parse: ParseResult, reuse?: TtnnOpReuse): TtnnM
     const opsWithSymbols: number[] = [];
     for (const block of body) {
       for (const inner of block.operations) {
-        let ttnnOp = reuse?.lookup(inner);
-        if (ttnnOp === undefined) {
-          ttnnOp = toTtnnOp(inner, table);
-          reuse?.remember(inner, ttnnOp);
-        }
+        const ttnnOp = toTtnnOp(inner, table);
         if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
         ops.push(ttnnOp);
       }
