@@ -13,52 +13,15 @@ import type {
   Location,
   Operation,
   ParseResult,
-  TokenTree,
   TypeNode,
 } from '../mlir/syntax';
+import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
+import { printAttr, printTokens, printType } from '../mlir/print';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
 import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
-
-// ---------------------------------------------------------------------------------------------
-// Compact text of token trees: leaves concatenated, a space only between two word-like leaves.
-
-const WORDLIKE = new Set(['ident', 'integer', 'float', 'dimensionList', 'percentIdent', 'atIdent', 'caretIdent', 'hashIdent', 'bangIdent']);
-
-function closeOf(open: '<' | '(' | '[' | '{'): string {
-  return open === '<' ? '>' : open === '(' ? ')' : open === '[' ? ']' : '}';
-}
-
-/** Compact source-like text of token trees; bounded by `budget` characters. */
-export function compactTokens(trees: readonly TokenTree[], budget = 1_000_000): string {
-  const parts: string[] = [];
-  let used = 0;
-  let lastWordlike = false;
-  let lastWasOpenDims = false; // `648x24x` (a shape prefix) glues to the element type that follows
-  const visit = (tree: TokenTree, depth: number): void => {
-    if (used > budget || depth > 200) return;
-    if (tree.kind === 'leaf') {
-      const wordlike = WORDLIKE.has(tree.leafKind);
-      if (wordlike && lastWordlike && !lastWasOpenDims) parts.push(' ');
-      parts.push(tree.text);
-      used += tree.text.length;
-      lastWordlike = wordlike;
-      lastWasOpenDims = tree.leafKind === 'dimensionList' && tree.text.endsWith('x');
-      return;
-    }
-    parts.push(tree.open);
-    lastWordlike = false;
-    lastWasOpenDims = false;
-    for (const child of tree.children) visit(child, depth + 1);
-    parts.push(closeOf(tree.open));
-    lastWordlike = false;
-    used += 2;
-  };
-  for (const t of trees) visit(t, 0);
-  return parts.join('');
-}
 
 /** Split at top-level `sep` (outside brackets and strings); `->` never closes a bracket. */
 export function splitTopLevel(text: string, sep = ','): string[] {
@@ -95,11 +58,10 @@ function stripAngles(text: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Alias table
+// Per-chunk decoding caches
 
-interface AliasTable {
-  readonly attrs: ReadonlyMap<string, AliasDefinition>;
-  readonly types: ReadonlyMap<string, AliasDefinition>;
+interface ChunkTables {
+  readonly aliases: ReadonlyMap<string, AliasDefinition>;
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (shape, element type, layout alias): big files repeat a few hundred tensor types. */
   readonly specCache: Map<string, ValueSpec>;
@@ -108,37 +70,23 @@ interface AliasTable {
 // Per chunk object: a chunk's aliases never change under an in-place edit (features/incrementalParse declines alias
 // edits), so its decoded layouts and specs are shared by every version — and an edited op's unchanged types decode to
 // the same spec objects, which the analysis compares by identity.
-const aliasTables = new WeakMap<Chunk, AliasTable>();
+const chunkTables = new WeakMap<Chunk, ChunkTables>();
 
-function aliasTable(chunk: Chunk): AliasTable {
-  const cached = aliasTables.get(chunk);
+function tablesOf(chunk: Chunk): ChunkTables {
+  const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
-  const attrs = new Map<string, AliasDefinition>();
-  const types = new Map<string, AliasDefinition>();
-  for (const a of chunk.aliases) (a.kind === 'attrAlias' ? attrs : types).set(a.name, a);
-  const table: AliasTable = { attrs, types, layoutCache: new Map(), specCache: new Map() };
-  aliasTables.set(chunk, table);
-  return table;
+  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map() };
+  chunkTables.set(chunk, tables);
+  return tables;
 }
 
-/** Follow `#a = #b` chains (bounded). */
-function resolveAttr(attr: AttrNode | undefined, table: AliasTable): AttrNode | undefined {
-  let current = attr;
-  for (let i = 0; i < 16 && current !== undefined && current.kind === 'attrAlias'; i++) current = table.attrs.get(current.name)?.attr;
-  return current !== undefined && current.kind === 'attrAlias' ? undefined : current;
-}
-
-function resolveType(type: TypeNode | undefined, table: AliasTable): TypeNode | undefined {
-  let current = type;
-  for (let i = 0; i < 16 && current !== undefined && current.kind === 'typeAlias'; i++) current = table.types.get(current.name)?.type;
-  return current !== undefined && current.kind === 'typeAlias' ? undefined : current;
-}
-
-/** Compact text of a `#name` alias's value (e.g. `#ttnn.buffer_type<dram>`), if it is a dialect attribute. */
-function aliasAttrText(name: string, table: AliasTable): string | undefined {
-  const attr = resolveAttr({ kind: 'attrAlias', name, range: { start: 0, end: 0 } }, table);
-  if (attr === undefined || attr.kind !== 'dialectAttr') return undefined;
-  return `#${attr.name}${attr.body === undefined ? '' : compactTokens([attr.body])}`;
+/** Compact text of the dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
+function aliasValueText(name: string, table: ChunkTables): string | undefined {
+  const definition = table.aliases.get(name);
+  const type = resolveType(definition?.type, table.aliases);
+  if (type?.kind === 'dialectType') return printType(type).text;
+  const attr = resolveAttr(definition?.attr, table.aliases);
+  return attr?.kind === 'dialectAttr' ? printAttr(attr).text : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,31 +263,25 @@ export function decodeLayoutBody(
   return layout;
 }
 
-function decodeEncoding(encoding: AttrNode | undefined, table: AliasTable): { layout: LayoutInfo; alias: string } {
+function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { layout: LayoutInfo; alias: string } {
   if (encoding === undefined) return { layout: unknown('tensor type has no layout encoding'), alias: '' };
   const alias = encoding.kind === 'attrAlias' ? encoding.name : '';
   if (alias !== '') {
     const cached = table.layoutCache.get(alias);
     if (cached !== undefined) return { layout: cached, alias };
   }
-  const attr = resolveAttr(encoding, table);
+  const attr = resolveAttr(encoding, table.aliases);
   let layout: LayoutInfo;
   if (attr === undefined) layout = unknown(`undefined layout alias ${alias}`);
   else if (attr.kind !== 'dialectAttr' || (attr.name !== 'ttnn.ttnn_layout' && attr.name !== 'tt.layout')) {
     layout = unknown(attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout');
   } else if (attr.body === undefined) layout = unknown(`#${attr.name} without a body`);
   else {
-    const body = compactTokens(attr.body.children);
-    layout = decodeLayoutBody(attr.name, body, (name) => (name.startsWith('!') ? typeAliasText(name, table) : aliasAttrText(name, table)));
+    const body = printTokens(attr.body.children).text;
+    layout = decodeLayoutBody(attr.name, body, (name) => aliasValueText(name, table));
   }
   if (alias !== '') table.layoutCache.set(alias, layout);
   return { layout, alias };
-}
-
-function typeAliasText(name: string, table: AliasTable): string | undefined {
-  const type = resolveType({ kind: 'typeAlias', name, range: { start: 0, end: 0 } }, table);
-  if (type === undefined || type.kind !== 'dialectType') return undefined;
-  return `!${type.name}${type.body === undefined ? '' : compactTokens([type.body])}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,33 +321,24 @@ function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: rea
   return { kind: 'known', dims: shape as readonly number[] };
 }
 
-function elementDtypeOf(type: TypeNode | undefined, table: AliasTable): DataType | undefined {
-  const t = resolveType(type, table);
+function elementDtypeOf(type: TypeNode | undefined, table: ChunkTables): DataType | undefined {
+  const t = resolveType(type, table.aliases);
   if (t === undefined) return undefined;
   if (t.kind === 'scalar') return dataTypeFromMlirScalar(t.name);
   if (t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') && t.body !== undefined) {
-    const tile = tileDtype(`!${t.name}${compactTokens([t.body])}`);
+    const tile = tileDtype(printType(t).text);
     return typeof tile === 'object' ? tile.dtype : undefined;
   }
   return undefined;
 }
 
+/** The type as written, for `{ kind: 'other' }` specs and properties (bounded: also a memoisation key). */
 function typeText(type: TypeNode): string {
-  switch (type.kind) {
-    case 'scalar':
-      return type.name;
-    case 'dialectType':
-    case 'otherType':
-      return `!${type.name}${type.body === undefined ? '' : compactTokens([type.body], 200)}`;
-    case 'typeAlias':
-      return type.name;
-    default:
-      return type.kind;
-  }
+  return printType(type, { budgetChars: 200 }).text;
 }
 
-function valueSpec(type: TypeNode | undefined, table: AliasTable): ValueSpec {
-  const t = resolveType(type, table);
+function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
+  const t = resolveType(type, table.aliases);
   if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
@@ -424,8 +357,8 @@ function valueSpec(type: TypeNode | undefined, table: AliasTable): ValueSpec {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-function propValue(attr: AttrNode, table: AliasTable, depth = 0): PropValue {
-  const a = depth > 32 ? undefined : resolveAttr(attr, table);
+function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
+  const a = depth > 32 ? undefined : resolveAttr(attr, table.aliases);
   if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
   switch (a.kind) {
     case 'integer':
@@ -450,7 +383,7 @@ function propValue(attr: AttrNode, table: AliasTable, depth = 0): PropValue {
     case 'dict':
       return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
     case 'dialectAttr': {
-      const bodyText = a.body === undefined ? '' : compactTokens(a.body.children, 20_000);
+      const bodyText = a.body === undefined ? '' : printTokens(a.body.children, { budgetChars: 20_000 }).text;
       const items = splitTopLevel(bodyText);
       const fields: Record<string, string> = {};
       for (const item of items) {
@@ -462,13 +395,13 @@ function propValue(attr: AttrNode, table: AliasTable, depth = 0): PropValue {
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
     case 'opaque':
-      return { kind: 'other', text: `${a.keyword}${compactTokens(a.tokens, 2_000)}` };
+      return { kind: 'other', text: `${a.keyword}${printTokens(a.tokens, { budgetChars: 2_000 }).text}` };
     default:
       return { kind: 'other', text: a.kind };
   }
 }
 
-function dictEntries(dict: DictAttr | undefined, table: AliasTable, depth = 0): Record<string, PropValue> {
+function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0): Record<string, PropValue> {
   const out: Record<string, PropValue> = {};
   if (dict === undefined) return out;
   for (const e of dict.entries) out[e.name] = propValue(e.value, table, depth);
@@ -478,14 +411,14 @@ function dictEntries(dict: DictAttr | undefined, table: AliasTable, depth = 0): 
 // ---------------------------------------------------------------------------------------------
 // Locations
 
-function locationName(loc: Location | undefined, table: AliasTable): string | undefined {
-  return locationLabel(resolveLocation(loc, (name) => locationOfAlias(table.attrs.get(name))));
+function locationName(loc: Location | undefined, table: ChunkTables): string | undefined {
+  return locationLabel(resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name))));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Ops, functions, module
 
-function toTtnnOp(op: Operation, table: AliasTable): TtnnOp {
+function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames: string[] = [];
   for (const group of op.results) {
     if (group.count <= 1) resultNames.push(group.name);
@@ -522,7 +455,7 @@ function isConstEval(op: Operation): boolean {
 interface RawFunction {
   readonly op: Operation;
   readonly inCpuModule: boolean;
-  readonly table: AliasTable;
+  readonly table: ChunkTables;
   readonly chunkIndex: number;
 }
 
@@ -588,7 +521,7 @@ export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits
     }
     const before = fn.ops[opIndex];
     if (before === undefined || before.range !== removed.range) return undefined;
-    const after = toTtnnOp(inserted, aliasTable(chunk));
+    const after = toTtnnOp(inserted, tablesOf(chunk));
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
     ops[opIndex] = after;
@@ -611,7 +544,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
-    const table = aliasTable(chunk);
+    const table = tablesOf(chunk);
     const visit = (op: Operation, inCpu: boolean, depth: number): void => {
       if (depth > 16) return;
       if (op.name === 'func.func') {
@@ -622,8 +555,8 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       if (!MODULE_LIKE.has(op.name) && !CPU_MODULE.has(op.name)) return;
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
-          const attr = resolveAttr(e.value, table);
-          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDesc(compactTokens(attr.body.children));
+          const attr = resolveAttr(e.value, table.aliases);
+          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDesc(printTokens(attr.body.children).text);
         }
         if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer')) tensorL1UsageCap = e.value.value;
       }

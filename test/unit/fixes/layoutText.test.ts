@@ -1,7 +1,8 @@
 /** Layout text written by the fixes reproduces tt-mlir's printed forms (seed aliases, HEAD sharded test layouts). */
 
 import { strict as assert } from 'assert';
-import { decodeLayoutBody, compactTokens } from '../../../server/src/ttnn/fromSyntax';
+import { decodeLayoutBody } from '../../../server/src/ttnn/fromSyntax';
+import { printTokens } from '../../../server/src/mlir/print';
 import { layoutAttrText, layoutEraOf, linearMapText, memrefElementText, physicalUnits } from '../../../server/src/fixes/layoutText';
 import { parse } from '../../../server/src/mlir/parser';
 import { typeProblems } from '../../../server/src/fixes/typeCheck';
@@ -57,7 +58,7 @@ describe('fixes/layoutText', () => {
     const p = parse(`#l = ${text}\n`);
     const attr = p.file.chunks[0].aliases[0].attr!;
     assert.equal(attr.kind, 'dialectAttr');
-    const body = attr.kind === 'dialectAttr' && attr.body !== undefined ? compactTokens(attr.body.children) : '';
+    const body = attr.kind === 'dialectAttr' && attr.body !== undefined ? printTokens(attr.body.children).text : '';
     const layout = decodeLayoutBody('ttnn.ttnn_layout', body);
     assert.equal(layout.kind, 'layout');
     if (layout.kind !== 'layout') return;
