@@ -3,7 +3,10 @@
  * functions it names must exist and agree with the op in count and type. Only the ops it is given are looked at.
  */
 
-import type { AliasDefinition, AttrNode, Block, Chunk, Operation, ParseResult, SyntaxFile, TokenTree, TypeNode } from '../mlir/syntax';
+import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
+import { printAttr, printType, type PrintOptions } from '../mlir/print';
+import type { AliasDefinition, AttrNode, Block, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
+import { indexContaining } from '../mlir/syntaxSearch';
 import type { TextRange } from '../text/textRange';
 import { splitTopLevel } from '../ttnn/fromSyntax';
 
@@ -100,19 +103,6 @@ function pathTo(chunk: Chunk, offset: number): Frame[] {
   return path;
 }
 
-function indexContaining(ops: readonly Operation[], offset: number): number {
-  let lo = 0;
-  let hi = ops.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ops[mid]!.range;
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** Post-order (regions before their op, as MLIR's default walk); `visit` returns false to stop. False if stopped or too big. */
 function walkPostOrder(ops: readonly Operation[], visit: (op: Operation) => boolean): boolean {
   const stack: { op: Operation; expanded: boolean }[] = [];
@@ -156,218 +146,46 @@ function lookupFunction(scope: readonly Operation[], name: string): Operation | 
 
 interface ChunkContext {
   readonly chunk: Chunk;
-  readonly attrs: ReadonlyMap<string, AliasDefinition>;
-  readonly types: ReadonlyMap<string, AliasDefinition>;
-  /** Expanded text by alias name. */
-  readonly expanded: Map<string, string>;
+  readonly aliases: ReadonlyMap<string, AliasDefinition>;
+  /** How comparison keys are printed: aliases expanded (memoised per chunk), compact, bounded. */
+  readonly keyOptions: PrintOptions;
   /** Whether a layout (by expanded text) is on device: trace functions repeat a few layouts over many ops. */
   readonly onDevice: Map<string, Tri>;
-}
-
-function chunkContext(chunk: Chunk): ChunkContext {
-  const attrs = new Map<string, AliasDefinition>();
-  const types = new Map<string, AliasDefinition>();
-  // The first definition wins (MLIR rejects a redefinition).
-  for (const a of chunk.aliases) {
-    const table = a.kind === 'attrAlias' ? attrs : types;
-    if (!table.has(a.name)) table.set(a.name, a);
-  }
-  return { chunk, attrs, types, expanded: new Map(), onDevice: new Map() };
 }
 
 // Types in tt-mlir files are well under 1 kB; anything longer (alias bombs) is not compared.
 const MAX_TEXT = 64 * 1024;
 
-interface Render {
-  readonly ctx: ChunkContext;
-  /** Expand aliases (comparison key) or keep them as written (messages). */
-  readonly expand: boolean;
-  readonly sep: string;
-  overBudget: boolean;
-  readonly active: Set<string>;
+function chunkContext(chunk: Chunk): ChunkContext {
+  const aliases = aliasesByName(chunk);
+  const keyOptions: PrintOptions = { separator: ',', aliasDefinition: (name) => aliases.get(name), expandedAliases: new Map(), budgetChars: MAX_TEXT };
+  return { chunk, aliases, keyOptions, onDevice: new Map() };
 }
 
 /** Text equal for equal types: aliases expanded, no layout whitespace; undefined when too large to compare. */
 function typeKey(ctx: ChunkContext, type: TypeNode): string | undefined {
-  const r: Render = { ctx, expand: true, sep: ',', overBudget: false, active: new Set() };
-  const text = renderType(r, type, 0);
-  return r.overBudget ? undefined : text;
+  const printed = printType(type, ctx.keyOptions);
+  return printed.truncated ? undefined : printed.text;
 }
 
 function attrKey(ctx: ChunkContext, attr: AttrNode): string | undefined {
-  const r: Render = { ctx, expand: true, sep: ',', overBudget: false, active: new Set() };
-  const text = renderAttr(r, attr, 0);
-  return r.overBudget ? undefined : text;
+  const printed = printAttr(attr, ctx.keyOptions);
+  return printed.truncated ? undefined : printed.text;
 }
 
 /** The type as written, for messages (`tensor<32x32xbf16, #layout>`). */
-function typeDisplay(ctx: ChunkContext, type: TypeNode): string {
-  const r: Render = { ctx, expand: false, sep: ', ', overBudget: false, active: new Set() };
-  const text = renderType(r, type, 0);
-  return r.overBudget ? '<type too long to print>' : text;
-}
-
-function bounded(r: Render, text: string): string {
-  if (text.length > MAX_TEXT) r.overBudget = true;
-  return r.overBudget ? '' : text;
-}
-
-function joined(r: Render, parts: readonly string[], sep: string): string {
-  let length = 0;
-  for (const p of parts) {
-    length += p.length + sep.length;
-    if (length > MAX_TEXT) {
-      r.overBudget = true;
-      return '';
-    }
-  }
-  return parts.join(sep);
-}
-
-function expandAlias(r: Render, name: string, depth: number): string | undefined {
-  const def = r.ctx.attrs.get(name) ?? r.ctx.types.get(name);
-  if (def === undefined || r.active.has(name) || depth > MAX_DEPTH) return undefined;
-  const memo = r.ctx.expanded.get(name);
-  if (memo !== undefined) return memo;
-  r.active.add(name);
-  const text = def.attr !== undefined ? renderAttr(r, def.attr, depth + 1) : def.type !== undefined ? renderType(r, def.type, depth + 1) : undefined;
-  r.active.delete(name);
-  if (text !== undefined && !r.overBudget) r.ctx.expanded.set(name, text);
-  return text;
-}
-
-function shapePrefix(shapeText: readonly string[] | undefined, ranked: boolean): string {
-  return ranked && shapeText !== undefined ? shapeText.map((d) => `${d}x`).join('') : '*x';
-}
-
-function renderType(r: Render, type: TypeNode, depth: number): string {
-  if (r.overBudget || depth > MAX_DEPTH) {
-    r.overBudget = true;
-    return '';
-  }
-  const sub = (t: TypeNode): string => renderType(r, t, depth + 1);
-  switch (type.kind) {
-    case 'tensor': {
-      const enc = type.encoding === undefined ? '' : `${r.sep}${renderAttr(r, type.encoding, depth + 1)}`;
-      return bounded(r, `tensor<${shapePrefix(type.shapeText, type.shape !== undefined)}${sub(type.elementType)}${enc}>`);
-    }
-    case 'memref': {
-      const layout = type.layout === undefined ? '' : `${r.sep}${renderAttr(r, type.layout, depth + 1)}`;
-      const space = type.memorySpace === undefined ? '' : `${r.sep}${renderAttr(r, type.memorySpace, depth + 1)}`;
-      return bounded(r, `memref<${shapePrefix(type.shapeText, type.shape !== undefined)}${sub(type.elementType)}${layout}${space}>`);
-    }
-    case 'scalar':
-      return type.name;
-    case 'dialectType':
-      return bounded(r, `!${type.name}${type.body === undefined ? '' : renderTokens(r, [type.body], depth + 1)}`);
-    case 'typeAlias':
-      return (r.expand ? expandAlias(r, type.name, depth) : undefined) ?? type.name;
-    case 'function': {
-      const results = type.results.map(sub);
-      const single = results.length === 1 && type.results[0]!.kind !== 'function';
-      return bounded(r, `(${joined(r, type.inputs.map(sub), r.sep)}) -> ${single ? results[0]! : `(${joined(r, results, r.sep)})`}`);
-    }
-    case 'otherType':
-      return bounded(r, `${type.name}${type.body === undefined ? '' : renderTokens(r, [type.body], depth + 1)}`);
-  }
-}
-
-function renderAttr(r: Render, attr: AttrNode, depth: number): string {
-  if (r.overBudget || depth > MAX_DEPTH) {
-    r.overBudget = true;
-    return '';
-  }
-  const typed = (t: TypeNode | undefined): string => (t === undefined ? '' : ` : ${renderType(r, t, depth + 1)}`);
-  switch (attr.kind) {
-    case 'attrAlias':
-      return (r.expand ? expandAlias(r, attr.name, depth) : undefined) ?? attr.name;
-    case 'dialectAttr':
-      return bounded(r, `#${attr.name}${attr.body === undefined ? '' : renderTokens(r, [attr.body], depth + 1)}`);
-    case 'integer':
-    case 'float':
-      return bounded(r, `${attr.text}${typed(attr.type)}`);
-    case 'string':
-      return bounded(r, `${JSON.stringify(attr.value)}${typed(attr.type)}`);
-    case 'bool':
-      return attr.value ? 'true' : 'false';
-    case 'unit':
-      return 'unit';
-    case 'array':
-      return bounded(r, `[${joined(r, attr.elements.map((e) => renderAttr(r, e, depth + 1)), r.sep)}]`);
-    case 'denseArray':
-      return bounded(r, `array<${attr.elementType === undefined ? '' : renderType(r, attr.elementType, depth + 1)}: ${joined(r, attr.elementTexts, r.sep)}>`);
-    case 'dict':
-      return bounded(r, `{${joined(r, attr.entries.map((e) => `${e.name} = ${renderAttr(r, e.value, depth + 1)}`), r.sep)}}`);
-    case 'opaque':
-      return bounded(r, `${attr.keyword}${renderTokens(r, attr.tokens, depth + 1)}${typed(attr.type)}`);
-    case 'typeAttr':
-      return renderType(r, attr.type, depth + 1);
-    case 'loc':
-      return 'loc';
-  }
-}
-
-const WORDLIKE = new Set(['ident', 'integer', 'float', 'dimensionList', 'percentIdent', 'atIdent', 'caretIdent', 'hashIdent', 'bangIdent']);
-
-function closeOf(open: '<' | '(' | '[' | '{'): string {
-  return open === '<' ? '>' : open === '(' ? ')' : open === '[' ? ']' : '}';
-}
-
-/** Token trees as compact text (a space only between two words); `#alias` / `!alias` leaves expanded when asked. */
-function renderTokens(r: Render, trees: readonly TokenTree[], depth: number): string {
-  const parts: string[] = [];
-  let length = 0;
-  let lastWordlike = false;
-  let lastOpenDims = false; // `1x1x` glues to the element type after it
-  const visit = (tree: TokenTree, d: number): void => {
-    if (r.overBudget) return;
-    if (length > MAX_TEXT || d > MAX_DEPTH) {
-      r.overBudget = true;
-      return;
-    }
-    if (tree.kind === 'leaf') {
-      const wordlike = WORDLIKE.has(tree.leafKind);
-      if (wordlike && lastWordlike && !lastOpenDims) parts.push(' ');
-      let text = tree.text;
-      if (r.expand && (tree.leafKind === 'hashIdent' || tree.leafKind === 'bangIdent')) text = expandAlias(r, tree.text, depth + d) ?? text;
-      parts.push(text);
-      if (tree.text === ',' && r.sep !== ',') parts.push(' ');
-      length += text.length + 1;
-      lastWordlike = wordlike;
-      lastOpenDims = tree.leafKind === 'dimensionList' && tree.text.endsWith('x');
-      return;
-    }
-    parts.push(tree.open);
-    lastWordlike = false;
-    lastOpenDims = false;
-    for (const child of tree.children) visit(child, d + 1);
-    parts.push(closeOf(tree.open));
-    lastWordlike = false;
-    length += 2;
-  };
-  for (const t of trees) visit(t, 0);
-  return r.overBudget ? '' : parts.join('');
+function typeDisplay(type: TypeNode): string {
+  const printed = printType(type, { separator: ', ', budgetChars: MAX_TEXT });
+  return printed.truncated ? '<type too long to print>' : printed.text;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Type predicates (tenstorrent/tt-mlir lib/Dialect/TTNN/Utils/Utils.cpp@19c86fc isTensorOnDevice; TTNNOps.cpp's trace_id checks)
 
-function resolvedType(ctx: ChunkContext, type: TypeNode | undefined): TypeNode | undefined {
-  let t = type;
-  for (let i = 0; i < MAX_DEPTH && t !== undefined && t.kind === 'typeAlias'; i++) t = ctx.types.get(t.name)?.type;
-  return t?.kind === 'typeAlias' ? undefined : t;
-}
-
-function resolvedAttr(ctx: ChunkContext, attr: AttrNode | undefined): AttrNode | undefined {
-  let a = attr;
-  for (let i = 0; i < MAX_DEPTH && a !== undefined && a.kind === 'attrAlias'; i++) a = ctx.attrs.get(a.name)?.attr;
-  return a?.kind === 'attrAlias' ? undefined : a;
-}
-
 type Tri = boolean | 'unknown';
 
 function isRankedTensor(ctx: ChunkContext, type: TypeNode | undefined): Tri {
-  const t = resolvedType(ctx, type);
+  const t = resolveType(type, ctx.aliases);
   if (t === undefined) return 'unknown';
   return t.kind === 'tensor' && t.shape !== undefined;
 }
@@ -377,9 +195,9 @@ function isRankedTensor(ctx: ChunkContext, type: TypeNode | undefined): Tri {
  * check, so anything else (no encoding, another attribute) is undecidable here rather than "not on device".
  */
 function isOnDevice(ctx: ChunkContext, type: TypeNode | undefined): Tri {
-  const t = resolvedType(ctx, type);
+  const t = resolveType(type, ctx.aliases);
   if (t === undefined || t.kind !== 'tensor' || t.encoding === undefined) return 'unknown';
-  const enc = resolvedAttr(ctx, t.encoding);
+  const enc = resolveAttr(t.encoding, ctx.aliases);
   if (enc === undefined || enc.kind !== 'dialectAttr' || enc.name !== 'ttnn.ttnn_layout') return 'unknown';
   const key = attrKey(ctx, enc);
   if (key === undefined) return 'unknown';
@@ -403,10 +221,10 @@ function layoutOnDevice(key: string): Tri {
 
 /** A rank-0 ranked tensor with the `#ttnn.trace_id` encoding (the element type is not part of tt-mlir's check). */
 function isTraceIdTensor(ctx: ChunkContext, type: TypeNode | undefined): Tri {
-  const t = resolvedType(ctx, type);
+  const t = resolveType(type, ctx.aliases);
   if (t === undefined) return 'unknown';
   if (t.kind !== 'tensor' || t.shape === undefined || t.shape.length !== 0 || t.encoding === undefined) return false;
-  const enc = resolvedAttr(ctx, t.encoding);
+  const enc = resolveAttr(t.encoding, ctx.aliases);
   if (enc === undefined) return 'unknown';
   return enc.kind === 'dialectAttr' && enc.name === 'ttnn.trace_id' && enc.body === undefined;
 }
@@ -488,7 +306,6 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
     if (!decided(onDevice)) return unknown('an input layout is not a decodable TTNN layout');
     (onDevice ? deviceResident : hostStaged).push(t);
   }
-  const show = (t: TypeNode): string => typeDisplay(ctx, t);
   const scope = symbolScope(ctx.chunk, path);
 
   // Slot allocation function.
@@ -502,7 +319,7 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   for (let i = 0; i < deviceResident.length; i++) {
     const same = sameType(ctx, allocate.inputs[i]!, deviceResident[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Slot allocation function argument ${i} type mismatch: expected ${show(deviceResident[i]!)}, but got ${show(allocate.inputs[i]!)}`);
+    if (!same) return invalid(`Slot allocation function argument ${i} type mismatch: expected ${typeDisplay(deviceResident[i]!)}, but got ${typeDisplay(allocate.inputs[i]!)}`);
   }
   const slots = allocate.results;
   const expectedSlots = inputTypes.length + resultTypes.length;
@@ -515,7 +332,7 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
     const slot = slots[inputTypes.length + i]!;
     const same = sameType(ctx, slot, resultTypes[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Slot allocation function output slot ${i} type mismatch: expected ${show(resultTypes[i]!)}, but got ${show(slot)}`);
+    if (!same) return invalid(`Slot allocation function output slot ${i} type mismatch: expected ${typeDisplay(resultTypes[i]!)}, but got ${typeDisplay(slot)}`);
   }
 
   // Capture function.
@@ -532,19 +349,19 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   for (let i = 0; i < hostStaged.length; i++) {
     const same = sameType(ctx, capture.inputs[i]!, hostStaged[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Capture function host-staged input argument ${i} type mismatch: expected ${show(hostStaged[i]!)}, but got ${show(capture.inputs[i]!)}`);
+    if (!same) return invalid(`Capture function host-staged input argument ${i} type mismatch: expected ${typeDisplay(hostStaged[i]!)}, but got ${typeDisplay(capture.inputs[i]!)}`);
   }
   for (let i = 0; i < slots.length; i++) {
     const arg = capture.inputs[hostStaged.length + i]!;
     const same = sameType(ctx, arg, slots[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Capture function slot argument ${i} type mismatch: expected ${show(slots[i]!)} from slot allocation function, but got ${show(arg)}`);
+    if (!same) return invalid(`Capture function slot argument ${i} type mismatch: expected ${typeDisplay(slots[i]!)} from slot allocation function, but got ${typeDisplay(arg)}`);
   }
   for (let i = 0; i < semaphoreTypes.length; i++) {
     const arg = capture.inputs[hostStaged.length + slots.length + i]!;
     const same = sameType(ctx, arg, semaphoreTypes[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Semaphore input argument ${i} type mismatch: expected ${show(arg)} from capture function, but got ${show(semaphoreTypes[i]!)}`);
+    if (!same) return invalid(`Semaphore input argument ${i} type mismatch: expected ${typeDisplay(arg)} from capture function, but got ${typeDisplay(semaphoreTypes[i]!)}`);
   }
   if (capture.results.length !== 1) return invalid(`Capture function '${captureName}' must return exactly one trace_id value, but returns ${capture.results.length}`);
   const capturedId = isTraceIdTensor(ctx, capture.results[0]);
@@ -592,13 +409,13 @@ function symbolOfProperty(op: Operation, name: string): string | undefined {
 }
 
 function isGlobalSemaphore(ctx: ChunkContext, type: TypeNode | undefined): boolean {
-  const t = resolvedType(ctx, type);
+  const t = resolveType(type, ctx.aliases);
   return t !== undefined && t.kind === 'dialectType' && t.name === 'ttnn.global_semaphore';
 }
 
 /** MLIR prints a block argument operand like this in the verifier's message. */
-function blockArgumentText(ctx: ChunkContext, type: TypeNode, index: number): string {
-  return `<block argument> of type '${typeDisplay(ctx, type)}' at index: ${index}`;
+function blockArgumentText(type: TypeNode, index: number): string {
+  return `<block argument> of type '${typeDisplay(type)}' at index: ${index}`;
 }
 
 function verifyTraceArguments(ctx: ChunkContext, body: Block): Verdict {
@@ -612,7 +429,7 @@ function verifyTraceArguments(ctx: ChunkContext, body: Block): Verdict {
     }
     const onDevice = isOnDevice(ctx, arg.type);
     if (!decided(onDevice)) return unknown('trace argument layout unreadable');
-    if (!onDevice) return invalid(`All input arguments of trace function must be on device.${blockArgumentText(ctx, arg.type, i)} is not on device.`);
+    if (!onDevice) return invalid(`All input arguments of trace function must be on device.${blockArgumentText(arg.type, i)} is not on device.`);
   }
   return VALID;
 }
