@@ -6,6 +6,7 @@
 import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type EstimateReuse, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 import type { Era } from '../estimate/types';
 import { parse } from '../mlir/parser';
+import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
 import { parseForEdits } from './incrementalParse';
@@ -58,7 +59,7 @@ export interface DocumentAnalysis {
   readonly opsInOrder: OpsInOrder;
   /** Analysed op by the start offset of its syntax op (a binary search, not a stored map). */
   readonly opsByStart: Pick<ReadonlyMap<number, OpEntry>, 'get'>;
-  /** Alias definitions by name, per chunk. */
+  /** Alias definitions by name (with the sigil), per chunk: `mlir/aliases`' table. */
   aliasesOf(chunk: Chunk): ReadonlyMap<string, AliasDefinition>;
   /** Work the next version may reuse when its parse is this one's tree edited by `applyChange` (see `analyzeParsed`). */
   readonly reuse?: VersionReuse;
@@ -188,21 +189,6 @@ export function indexAnalysis(
     ...(reuse !== undefined ? { reuse } : {}),
   };
   return doc;
-}
-
-// Per chunk object, shared by the versions an in-place edit makes (it never changes aliases); dumps define one `#locN`
-// per op, so rebuilding this per version cost ~10 ms on a 100k-op file.
-const aliasTables = new WeakMap<Chunk, Map<string, AliasDefinition>>();
-
-function aliasesByName(chunk: Chunk): ReadonlyMap<string, AliasDefinition> {
-  let table = aliasTables.get(chunk);
-  if (table === undefined) {
-    table = new Map();
-    // The first definition wins, as MLIR reports a redefinition as an error.
-    for (const a of chunk.aliases) if (!table.has(a.name)) table.set(a.name, a);
-    aliasTables.set(chunk, table);
-  }
-  return table;
 }
 
 /** The analysed op whose syntax op starts at `start`, by binary search. */

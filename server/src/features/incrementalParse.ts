@@ -11,6 +11,7 @@
 
 import { parse } from '../mlir/parser';
 import type { Block, Operation, ParseResult } from '../mlir/syntax';
+import { indexContaining } from '../mlir/syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
 import { opsAt } from './occurrences';
 
@@ -57,8 +58,8 @@ export function applyChange(editable: EditableParse, change: TextChange, text: s
   const leafEnd = leaf.range.end;
   if (!(leafStart < change.start && change.end < leafEnd)) return undefined;
   const block = blockHolding(parent, leaf);
-  const index = block === undefined ? -1 : indexOfOp(block.operations, leaf);
-  if (block === undefined || index < 0) return undefined;
+  const index = block === undefined ? -1 : indexContaining(block.operations, leafStart);
+  if (block === undefined || block.operations[index] !== leaf) return undefined;
   const delta = change.newText.length - (change.end - change.start);
   // A fresh copy of the op's characters: token texts are slices of the parsed string, and slices of `text` would keep
   // this version's whole text alive for as long as the op lives (one full text per edit, found as heap growth).
@@ -85,20 +86,6 @@ function blockHolding(parent: Operation, op: Operation): Block | undefined {
     for (const block of region.blocks) if (block.range.start <= op.range.start && op.range.end <= block.range.end) return block;
   }
   return undefined;
-}
-
-/** Binary search by start offset (a block's ops are in source order). */
-function indexOfOp(ops: readonly Operation[], op: Operation): number {
-  let lo = 0;
-  let hi = ops.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = ops[mid]!.range.start;
-    if (at === op.range.start) return ops[mid] === op ? mid : -1;
-    if (at < op.range.start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 // An op without regions is a few dozen nodes; this bounds a hostile one.
