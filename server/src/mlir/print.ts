@@ -251,20 +251,22 @@ function attrNode(p: Printer, attr: AttrNode, depth: number): void {
     case 'denseArray':
       emit(p, 'array<');
       if (attr.elementType !== undefined) typeNode(p, attr.elementType, depth + 1);
-      emit(p, ': ');
+      if (attr.elementTexts.length > 0) emit(p, ': ');
       list(p, attr.elementTexts, (t) => emit(p, t));
       emit(p, '>');
       return;
     case 'dict':
       emit(p, '{');
       list(p, attr.entries, (e) => {
-        emit(p, `${e.name} = `);
+        emit(p, e.name);
+        if (e.value.kind === 'unit') return; // `{ttir.cpu_hoist_call}`
+        emit(p, ' = ');
         sub(e.value);
       });
       emit(p, '}');
       return;
     case 'opaque':
-      emit(p, attr.keyword);
+      // The tokens start with the keyword (`dense`, `affine_map`), when there is one.
       tokens(p, attr.tokens, depth + 1);
       typed(attr.type);
       return;

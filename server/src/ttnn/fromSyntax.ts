@@ -395,7 +395,7 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
     case 'opaque':
-      return { kind: 'other', text: `${a.keyword}${printTokens(a.tokens, { budgetChars: 2_000 }).text}` };
+      return { kind: 'other', text: printTokens(a.tokens, { budgetChars: 2_000 }).text }; // the tokens start with the keyword
     default:
       return { kind: 'other', text: a.kind };
   }
