@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { aliasesByName, resolveAttr } from '../../../server/src/mlir/aliases';
+import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
+import { occurrenceAt, type Occurrence } from '../../../server/src/mlir/occurrences';
 import { parse } from '../../../server/src/mlir/parser';
-import { buildSemanticIndex, resolveAttrAlias, resolveLocation, symbolAt } from '../../../server/src/mlir/semantic';
+import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/mlir/scopes';
+import type { Chunk, SyntaxFile } from '../../../server/src/mlir/syntax';
 import type { TextRange } from '../../../server/src/text/textRange';
 
 function rangeOf(text: string, needle: string, nth = 0): TextRange {
@@ -12,13 +16,38 @@ function rangeOf(text: string, needle: string, nth = 0): TextRange {
   return { start: at, end: at + needle.length };
 }
 
-const index = (text: string) => {
+/** The first `length` characters of the nth `needle`: `%0` of `%0:2`. */
+function nameRange(text: string, needle: string, length: number, nth = 0): TextRange {
+  const r = rangeOf(text, needle, nth);
+  return { start: r.start, end: r.start + length };
+}
+
+const fileOf = (text: string): SyntaxFile => {
   const result = parse(text);
   assert.deepEqual(result.errors, []);
-  return buildSemanticIndex(result);
+  return result.file;
 };
 
-describe('mlir semantic index: values', () => {
+const plain = (os: readonly Occurrence[]): TextRange[] => os.map((o) => ({ start: o.range.start, end: o.range.end }));
+
+/** What the name under `offset` resolves to: its kind, whether it is a definition, the definitions and the uses. */
+function resolveAt(file: SyntaxFile, offset: number) {
+  const at = occurrenceAt(file, offset);
+  assert.ok(at, `no name at ${offset}`);
+  const all = occurrencesOf(at);
+  return {
+    kind: at.occurrence.nameKind,
+    isDefinition: all.some((o) => o.isDefinition && o.range.start === at.occurrence.range.start),
+    definitions: plain(definitionsOf(at)),
+    uses: plain(all.filter((o) => !o.isDefinition)),
+  };
+}
+
+function locationLookup(chunk: Chunk | undefined) {
+  return (name: string) => locationOfAlias(chunk?.aliases.find((a) => a.name === name));
+}
+
+describe('mlir scopes: values', () => {
   const text = [
     '#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<1x4xf32, #dram>, <interleaved>>',
     '#dram = #ttnn.buffer_type<dram>',
@@ -36,68 +65,158 @@ describe('mlir semantic index: values', () => {
     '#loc1 = loc("m.py":7:1)',
     '#loc2 = loc("split"(#loc1))',
   ].join('\n');
-  const ix = index(text);
+  const file = fileOf(text);
 
-  it('has no diagnostics', () => {
-    assert.deepEqual(ix.diagnostics, []);
+  it('has no name errors (%0#0 and %0#1 are within the 2 results of %0:2)', () => {
+    assert.deepEqual(nameErrors(file), []);
   });
 
   it('links %0#N uses to the %0:2 group, separately per function', () => {
     const def = rangeOf(text, '%0:2');
-    const found = symbolAt(ix, def.start + 1);
-    assert.ok(found);
+    const found = resolveAt(file, def.start + 1);
     assert.equal(found.kind, 'value');
     assert.equal(found.isDefinition, true);
-    assert.deepEqual(found.definition, { start: def.start, end: def.start + 2 });
-    assert.deepEqual(found.references, [rangeOf(text, '%0#0'), rangeOf(text, '%0#1')]);
-    assert.equal(found.entity.resultCount, 2);
+    assert.deepEqual(found.definitions, [{ start: def.start, end: def.start + 2 }]);
+    // A use's range is the name without its result number.
+    assert.deepEqual(found.uses, [nameRange(text, '%0#0', 2), nameRange(text, '%0#1', 2)]);
     // `%0` in @g is another value.
-    const inG = symbolAt(ix, rangeOf(text, '%0 = call').start);
-    assert.ok(inG);
-    assert.notEqual(inG.entity, found.entity);
+    const inG = resolveAt(file, rangeOf(text, '%0 = call').start);
+    assert.deepEqual(inG.definitions, [nameRange(text, '%0 = call', 2)]);
     const returned = rangeOf(text, 'return %0').start + 'return '.length;
-    assert.deepEqual(inG.references, [{ start: returned, end: returned + 2 }]);
+    assert.deepEqual(inG.uses, [{ start: returned, end: returned + 2 }]);
   });
 
   it('treats function arguments as definitions of the entry block', () => {
-    const found = symbolAt(ix, rangeOf(text, '%arg0', 1).start);
-    assert.ok(found);
+    const found = resolveAt(file, rangeOf(text, '%arg0', 1).start);
     assert.equal(found.isDefinition, false);
-    assert.deepEqual(found.definition, rangeOf(text, '%arg0', 0));
-    assert.deepEqual(found.references, [rangeOf(text, '%arg0', 1)]);
-    assert.equal(found.entity.blockArgument?.name, '%arg0');
+    assert.deepEqual(found.definitions, [rangeOf(text, '%arg0', 0)]);
+    assert.deepEqual(found.uses, [rangeOf(text, '%arg0', 1)]);
+    const fn = file.chunks[0]!.operations[0]!.regions[0]!.blocks[0]!.operations[0]!;
+    const arg = fn.regions[0]!.blocks[0]!.arguments[0]!;
+    assert.equal(arg, fn.signature?.arguments[0]);
+    assert.deepEqual(found.definitions, [{ start: arg.nameRange.start, end: arg.nameRange.end }]);
   });
 
   it('finds alias uses inside dialect bodies and before their definition', () => {
-    const dram = symbolAt(ix, rangeOf(text, '#dram>').start);
-    assert.ok(dram);
-    assert.equal(dram.kind, 'attrAlias');
+    const dram = resolveAt(file, rangeOf(text, '#dram>').start);
+    assert.equal(dram.kind, 'alias');
     const dramDef = rangeOf(text, '#dram =').start;
-    assert.deepEqual(dram.definition, { start: dramDef, end: dramDef + '#dram'.length });
-    assert.equal(dram.references.length, 1);
-    const layoutUses = symbolAt(ix, rangeOf(text, '#l>').start);
+    assert.deepEqual(dram.definitions, [{ start: dramDef, end: dramDef + '#dram'.length }]);
+    assert.equal(dram.uses.length, 1);
+    const layoutUses = resolveAt(file, rangeOf(text, '#l>').start);
     // #l: 2 in each signature (arg, result), 3 + 3 + 1 in @f's body, 2 + 1 in @g's body.
-    assert.equal(layoutUses?.references.length, 2 + 3 + 3 + 1 + 2 + 2 + 1);
-    const loc2 = symbolAt(ix, rangeOf(text, 'loc(#loc2)').start + 4);
-    assert.ok(loc2);
-    assert.deepEqual(loc2.definition, { start: rangeOf(text, '#loc2 =').start, end: rangeOf(text, '#loc2 =').start + 5 });
+    assert.equal(layoutUses.uses.length, 2 + 3 + 3 + 1 + 2 + 2 + 1);
+    const loc2 = resolveAt(file, rangeOf(text, 'loc(#loc2)').start + 4);
+    assert.deepEqual(loc2.definitions, [{ start: rangeOf(text, '#loc2 =').start, end: rangeOf(text, '#loc2 =').start + 5 }]);
   });
 
   it('resolves symbols: call @f refers to func.func @f', () => {
-    const use = symbolAt(ix, rangeOf(text, '@f(%arg0)').start);
-    assert.ok(use);
+    const use = resolveAt(file, rangeOf(text, '@f(%arg0)').start);
     assert.equal(use.kind, 'symbol');
-    assert.deepEqual(use.definition, rangeOf(text, '@f'));
-    assert.deepEqual(use.references, [{ start: rangeOf(text, '@f(%arg0)').start, end: rangeOf(text, '@f(%arg0)').start + 2 }]);
+    assert.deepEqual(use.definitions, [rangeOf(text, '@f')]);
+    assert.deepEqual(use.uses, [{ start: rangeOf(text, '@f(%arg0)').start, end: rangeOf(text, '@f(%arg0)').start + 2 }]);
   });
 
   it('resolves location chains to names and the first file:line:col', () => {
-    const loc = resolveLocation(ix, { kind: 'aliasRef', name: '#loc2', range: { start: 0, end: 0 } });
+    const loc = resolveLocation({ kind: 'aliasRef', name: '#loc2', range: { start: 0, end: 0 } }, locationLookup(file.chunks[0]));
     assert.deepEqual(loc, { names: ['split'], fileLineCol: { file: 'm.py', line: 7, column: 1 }, first: { kind: 'name', name: 'split' }, aliasChain: ['#loc2', '#loc1'], incomplete: false });
   });
 });
 
-describe('mlir semantic index: diagnostics', () => {
+describe('mlir scopes: regions, labels and symbol tables', () => {
+  it('keeps a value defined in a region to that region: sibling regions may reuse the name', () => {
+    const text = [
+      'func.func @f(%c: i1) {',
+      '  "t.if"(%c) ({',
+      '    %x = "t.a"() : () -> i32',
+      '    "t.use"(%x) : (i32) -> ()',
+      '  }, {',
+      '    %x = "t.b"() : () -> i32',
+      '    "t.use"(%x) : (i32) -> ()',
+      '  }) : (i1) -> ()',
+      '}',
+    ].join('\n');
+    const file = fileOf(text);
+    assert.deepEqual(nameErrors(file), []);
+    const second = resolveAt(file, rangeOf(text, '%x)', 1).start);
+    assert.deepEqual(second.definitions, [nameRange(text, '%x =', 2, 1)]);
+    assert.deepEqual(second.uses, [nameRange(text, '%x)', 2, 1)]);
+    // The outer argument is visible in both regions.
+    assert.deepEqual(resolveAt(file, rangeOf(text, '%c)').start).definitions, [rangeOf(text, '%c')]);
+  });
+
+  it('lists both definitions of a name defined twice', () => {
+    const text = ['func.func @f() {', '  %0 = "t.a"() : () -> i32', '  %0 = "t.b"() : () -> i32', '  "t.use"(%0) : (i32) -> ()', '}'].join('\n');
+    const file = fileOf(text);
+    assert.deepEqual(resolveAt(file, rangeOf(text, '%0)').start).definitions, [rangeOf(text, '%0', 0), rangeOf(text, '%0', 1)]);
+  });
+
+  it('looks a symbol up in the nearest module that defines it, and groups uses of an undefined one', () => {
+    const text = [
+      'module {',
+      '  func.func @f() { return }',
+      '  func.func @g() {',
+      '    call @f() : () -> ()',
+      '    call @nope() : () -> ()',
+      '    return',
+      '  }',
+      '  module @inner {',
+      '    func.func @f() { return }',
+      '    func.func @h() {',
+      '      call @f() : () -> ()',
+      '      call @g() : () -> ()',
+      '      call @nope() : () -> ()',
+      '      return',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    const file = fileOf(text);
+    const outerUse = resolveAt(file, rangeOf(text, '@f()', 1).start);
+    assert.deepEqual(outerUse.definitions, [rangeOf(text, '@f', 0)]);
+    assert.deepEqual(outerUse.uses, [rangeOf(text, '@f', 1)]);
+    const innerUse = resolveAt(file, rangeOf(text, '@f()', 3).start);
+    assert.deepEqual(innerUse.definitions, [rangeOf(text, '@f', 2)]);
+    assert.deepEqual(innerUse.uses, [rangeOf(text, '@f', 3)]);
+    // @g is not defined in @inner: the use resolves in the module around it.
+    assert.deepEqual(resolveAt(file, rangeOf(text, '@g()', 1).start).definitions, [rangeOf(text, '@g', 0)]);
+    const nope = resolveAt(file, rangeOf(text, '@nope').start);
+    assert.deepEqual(nope.definitions, []);
+    assert.deepEqual(nope.uses, [rangeOf(text, '@nope', 0), rangeOf(text, '@nope', 1)]);
+    assert.deepEqual(
+      nameErrors(file).map((d) => [d.severity, d.message, d.range.start]),
+      [
+        ['warning', "'@nope' does not reference a defined symbol", rangeOf(text, '@nope', 0).start],
+        ['warning', "'@nope' does not reference a defined symbol", rangeOf(text, '@nope', 1).start],
+      ],
+    );
+  });
+
+  it('counts `callee = @f` once and finds symbols inside dialect attribute bodies', () => {
+    const text = [
+      'func.func @f() { return }',
+      'func.func @g() {',
+      '  "t.call"() {callee = @f, table = #t.table<@f>} : () -> ()',
+      '  return',
+      '}',
+    ].join('\n');
+    const file = fileOf(text);
+    const found = resolveAt(file, rangeOf(text, '@f', 1).start);
+    assert.deepEqual(found.definitions, [rangeOf(text, '@f', 0)]);
+    assert.deepEqual(found.uses, [rangeOf(text, '@f', 1), rangeOf(text, '@f', 2)]);
+    assert.deepEqual(nameErrors(file), []);
+  });
+
+  it('reads `#ttnn<...>` inside a body as a dialect attribute, not an alias use', () => {
+    const text = ['#m = #t.mesh<#ttnn<mesh_shape 1x1>, #undefined_alias>', 'func.func @f() { return }'].join('\n');
+    assert.deepEqual(
+      nameErrors(fileOf(text)).map((d) => d.message),
+      ["undefined symbol alias id 'undefined_alias'"],
+    );
+  });
+});
+
+describe('mlir scopes: name errors', () => {
   it('reports undefined values, redefinitions, bad result numbers, undefined aliases and symbols', () => {
     const text = [
       'func.func @f(%arg0: i32) {',
@@ -109,9 +228,9 @@ describe('mlir semantic index: diagnostics', () => {
       '  %2 = call @absent() : () -> i32',
       '}',
     ].join('\n');
-    const ix = index(text);
+    const errors = nameErrors(fileOf(text));
     assert.deepEqual(
-      ix.diagnostics.map((d) => [d.severity, d.message, text.slice(d.range.start, d.range.end)]),
+      errors.map((d) => [d.severity, d.message, text.slice(d.range.start, d.range.end)]),
       [
         ['error', "use of undeclared SSA value name '%nope'", '%nope'],
         ['error', "redefinition of SSA value '%0'", '%0'],
@@ -120,7 +239,7 @@ describe('mlir semantic index: diagnostics', () => {
         ['warning', "'@absent' does not reference a defined symbol", '@absent'],
       ],
     );
-    assert.deepEqual(ix.diagnostics[1].range, rangeOf(text, '%0', 1));
+    assert.deepEqual(errors[1]!.range, rangeOf(text, '%0', 1));
   });
 
   it('scopes values: nested non-isolated regions see outer values, isolated ones do not', () => {
@@ -136,11 +255,14 @@ describe('mlir semantic index: diagnostics', () => {
       '  }) : () -> ()',
       '}',
     ].join('\n');
-    const ix = index(text);
+    const file = fileOf(text);
     assert.deepEqual(
-      ix.diagnostics.map((d) => d.range),
+      nameErrors(file).map((d) => d.range),
       [rangeOf(text, '%arg0', 2)],
     );
+    // Navigation agrees: the use inside @inner has no definition, the one in the plain region does.
+    assert.deepEqual(resolveAt(file, rangeOf(text, '%arg0', 2).start).definitions, []);
+    assert.deepEqual(resolveAt(file, rangeOf(text, '%arg0', 1).start).definitions, [rangeOf(text, '%arg0', 0)]);
   });
 
   it('takes unknown names in unknown custom ops as definitions their regions see (scf.for)', () => {
@@ -152,50 +274,42 @@ describe('mlir semantic index: diagnostics', () => {
       '  "t.use"(%undefined) : (index) -> ()',
       '}',
     ].join('\n');
-    const ix = index(text);
+    const file = fileOf(text);
     assert.deepEqual(
-      ix.diagnostics.map((d) => d.range),
+      nameErrors(file).map((d) => d.range),
       [rangeOf(text, '%undefined')],
     );
-    const iv = symbolAt(ix, rangeOf(text, '%i', 1).start);
-    assert.deepEqual(iv?.definition, rangeOf(text, '%i', 0));
+    const iv = resolveAt(file, rangeOf(text, '%i', 1).start);
+    assert.deepEqual(iv.definitions, [rangeOf(text, '%i', 0)]);
   });
 
   it('resolves block labels used as successors', () => {
     const text = ['func.func @f() {', '  "t.br"() [^bb1] : () -> ()', '^bb1:', '  "t.br"() [^bb9] : () -> ()', '}'].join('\n');
-    const ix = index(text);
+    const file = fileOf(text);
     assert.deepEqual(
-      ix.diagnostics.map((d) => d.message),
+      nameErrors(file).map((d) => d.message),
       ["reference to an undefined block '^bb9'"],
     );
-    const label = symbolAt(ix, rangeOf(text, '^bb1', 0).start);
-    assert.deepEqual(label?.definition, rangeOf(text, '^bb1', 1));
+    const label = resolveAt(file, rangeOf(text, '^bb1', 0).start);
+    assert.deepEqual(label.definitions, [rangeOf(text, '^bb1', 1)]);
   });
 
   it('reports alias redefinitions and survives location cycles', () => {
     const text = ['#loc1 = loc(#loc2)', '#loc2 = loc("n"(#loc1))', '#a = #b', '#b = #a', '#a = 1'].join('\n');
-    const ix = index(text);
+    const file = fileOf(text);
     assert.deepEqual(
-      ix.diagnostics.map((d) => [d.message, d.range]),
+      nameErrors(file).map((d) => [d.message, d.range]),
       [["redefinition of alias '#a'", rangeOf(text, '#a', 2)]],
     );
-    const loc = resolveLocation(ix, { kind: 'aliasRef', name: '#loc1', range: { start: 0, end: 0 } });
+    const loc = resolveLocation({ kind: 'aliasRef', name: '#loc1', range: { start: 0, end: 0 } }, locationLookup(file.chunks[0]));
     assert.deepEqual(loc, { names: ['n'], fileLineCol: undefined, first: { kind: 'name', name: 'n' }, aliasChain: ['#loc1', '#loc2'], incomplete: true });
-    const alias = resolveAttrAlias(ix, '#a');
-    assert.deepEqual(
-      alias?.chain.map((d) => d.name),
-      ['#a', '#b'],
-    );
-    assert.equal(alias?.attr, undefined);
+    // The chain #a -> #b -> #a never reaches a value (the first #a wins; the redefinition is ignored).
+    assert.equal(resolveAttr({ kind: 'attrAlias', name: '#a', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!)), undefined);
   });
 
   it('follows alias chains to the final value', () => {
-    const ix = index(['#dram = #ttnn.buffer_type<dram>', '#mem = #dram'].join('\n'));
-    const alias = resolveAttrAlias(ix, '#mem');
-    assert.deepEqual(
-      alias?.chain.map((d) => d.name),
-      ['#mem', '#dram'],
-    );
-    assert.ok(alias?.attr?.kind === 'dialectAttr' && alias.attr.name === 'ttnn.buffer_type');
+    const file = fileOf(['#dram = #ttnn.buffer_type<dram>', '#mem = #dram'].join('\n'));
+    const value = resolveAttr({ kind: 'attrAlias', name: '#mem', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!));
+    assert.ok(value?.kind === 'dialectAttr' && value.name === 'ttnn.buffer_type');
   });
 });
