@@ -5,13 +5,14 @@
 
 import type { OpAnalysis } from '../analysis/analyze';
 import type { OpEstimate } from '../estimate/types';
+import { aliasesByName } from '../mlir/aliases';
+import type { AliasDefinition } from '../mlir/syntax';
 import { paddedShape, volume } from '../ttnn/layout';
 import type { ValueSpec } from '../ttnn/op';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger, formatPercent } from './format';
-import { definitionAt } from './navigation';
-import { occurrenceAt } from './occurrences';
+import { definitionAt, occurrenceAt } from './navigation';
 import { opEntryAt, opHeadRange, opTitle } from './opView';
 import { tensorText } from './producers';
 
@@ -32,7 +33,7 @@ export interface HoverOptions {
 /** The hover at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOptions = {}): Hover | undefined {
   const at = occurrenceAt(doc.parse.file, offset);
-  if (at !== undefined && at.occurrence.nameKind === 'alias') return aliasHover(doc, at.occurrence.name, at.occurrence.range, at.chunk.aliases);
+  if (at !== undefined && at.occurrence.nameKind === 'alias') return aliasHover(doc, at.occurrence.name, at.occurrence.range, aliasesByName(at.chunk));
   if (at !== undefined && at.occurrence.nameKind === 'value' && !at.occurrence.isDefinition) {
     const def = definitionAt(doc.parse.file, offset)[0];
     const producer = def === undefined ? undefined : opEntryAt(doc, def.start);
@@ -58,8 +59,8 @@ function argumentHover(doc: DocumentAnalysis, name: string, range: TextRange, of
   return { markdown: `**${name}** — argument of \`${fa.fn.name}\`: ${tensorText(arg.spec)}\n\n${residency}`, range };
 }
 
-function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: readonly { name: string; range: TextRange }[]): Hover | undefined {
-  const def = aliases.find((a) => a.name === name);
+function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: ReadonlyMap<string, AliasDefinition>): Hover | undefined {
+  const def = aliases.get(name);
   if (def === undefined) return { markdown: `\`${name}\`: no definition in this file`, range };
   let text = doc.text.slice(def.range.start, Math.min(def.range.end, def.range.start + MAX_ALIAS_CHARS));
   if (def.range.end - def.range.start > MAX_ALIAS_CHARS) text += ' …';

@@ -2,11 +2,11 @@
 
 import type { OpAnalysis } from '../analysis/analyze';
 import { locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
+import { opsAt } from '../mlir/occurrences';
 import type { Chunk, Location, Operation } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import { opEntryByStart, type DocumentAnalysis, type OpEntry } from './documentAnalysis';
 import { formatMegabytes, formatPercent } from './format';
-import { opsAt } from './occurrences';
 
 /** The innermost analysed op containing `offset`. */
 export function opEntryAt(doc: DocumentAnalysis, offset: number): OpEntry | undefined {
