@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
-import { buildSemanticIndex, resolveLocation, symbolAt } from '../../../server/src/mlir/semantic';
+import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
+import { occurrenceAt } from '../../../server/src/mlir/occurrences';
+import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/mlir/scopes';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { makeRandom } from '../../../bench/random';
 
@@ -63,7 +65,7 @@ function checkWellFormed(text: string, result: ParseResult): void {
 
 describe('mlir parser under mutation (seeded)', () => {
   for (const [name, mutate] of Object.entries(MUTATIONS)) {
-    it(`${name}: 60 mutated corpus files parse and index without throwing`, () => {
+    it(`${name}: 60 mutated corpus files parse and resolve names without throwing`, () => {
       const random = makeRandom(name.length * 7919);
       for (let i = 0; i < 60; i++) {
         const source = SOURCES[i % SOURCES.length];
@@ -71,11 +73,16 @@ describe('mlir parser under mutation (seeded)', () => {
         if (i % 3 === 0) text = mutate(text, random);
         const result = parse(text);
         checkWellFormed(text, result);
-        const index = buildSemanticIndex(result);
+        nameErrors(result.file);
         const probe = Math.floor(random() * text.length);
-        const found = symbolAt(index, probe);
-        if (found?.kind === 'attrAlias' && found.name.startsWith('#loc')) {
-          resolveLocation(index, { kind: 'aliasRef', name: found.name, range: found.range }, { chunkIndex: found.entity.chunkIndex });
+        const found = occurrenceAt(result.file, probe);
+        if (found !== undefined) {
+          definitionsOf(found);
+          occurrencesOf(found);
+        }
+        if (found?.occurrence.nameKind === 'alias' && found.occurrence.name.startsWith('#loc')) {
+          const aliases = found.chunk.aliases;
+          resolveLocation({ kind: 'aliasRef', name: found.occurrence.name, range: found.occurrence.range }, (name) => locationOfAlias(aliases.find((a) => a.name === name)));
         }
       }
     });
@@ -91,7 +98,7 @@ describe('mlir parser under mutation (seeded)', () => {
       const text = chars.join('');
       const result = parse(text);
       checkWellFormed(text, result);
-      buildSemanticIndex(result);
+      nameErrors(result.file);
     }
   });
 });

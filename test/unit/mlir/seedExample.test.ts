@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
-import { buildSemanticIndex, resolveLocation, symbolAt } from '../../../server/src/mlir/semantic';
+import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
+import { occurrenceAt } from '../../../server/src/mlir/occurrences';
+import { nameErrors, occurrencesOf } from '../../../server/src/mlir/scopes';
 import type { Operation } from '../../../server/src/mlir/syntax';
 
 const text = readFileSync(path.join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
@@ -60,15 +62,15 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
   });
 
   it('resolves %9 to its uses and #loc7 to aten__index_workaround at single_ops.py:16', () => {
-    const index = buildSemanticIndex(result);
-    assert.deepEqual(index.diagnostics, []);
-    const at = text.indexOf('%9 = ');
-    const value = symbolAt(index, at);
+    assert.deepEqual(nameErrors(result.file), []);
+    const value = occurrenceAt(result.file, text.indexOf('%9 = '));
     assert.ok(value);
+    const references = occurrencesOf(value).filter((o) => !o.isDefinition);
     // Used by the embedding and by its deallocate.
-    const usingOps = value.references.map((r) => ops.find((o) => o.operands.some((u) => u.range.start === r.start))?.name);
+    const usingOps = references.map((r) => ops.find((o) => o.operands.some((u) => u.range.start === r.range.start))?.name);
     assert.deepEqual(usingOps, ['ttnn.embedding', 'ttnn.deallocate']);
-    const resolved = resolveLocation(index, { kind: 'aliasRef', name: '#loc7', range: { start: 0, end: 0 } });
+    const aliases = result.file.chunks[0]?.aliases ?? [];
+    const resolved = resolveLocation({ kind: 'aliasRef', name: '#loc7', range: { start: 0, end: 0 } }, (name) => locationOfAlias(aliases.find((a) => a.name === name)));
     assert.deepEqual(resolved, {
       names: ['aten__index_workaround'],
       fileLineCol: { file: 'tests/torch/models/mochi/single_ops.py', line: 16, column: 0 },
