@@ -71,7 +71,7 @@ describe('reliability: server stress', function () {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }],
     });
-    // Sent at once, well inside the 30 ms debounce: the hover's analysis replaces the timer's.
+    // Sent at once, well inside the 15 ms debounce: the hover's analysis replaces the timer's.
     await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 37, character: 10 } });
     const published = await lsp.diagnostics(uri, 2);
     assert.equal(published.version, 2);
