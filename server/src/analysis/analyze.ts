@@ -30,9 +30,10 @@ export interface AnalysisOptions {
 }
 
 /**
- * Estimates carried from one analysis to the next: keyed by an op's properties object, which a TTNN op keeps when
- * only its ranges move (fromSyntax's reuse), and checked against everything else an estimate reads. Filled in by
- * `analyzeTtnnModule`; dropped whole when the device or era changes.
+ * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
+ * keyed by an op's properties object, which the TTNN ops an in-place edit leaves alone keep (ttnn/fromSyntax's
+ * `moduleAfterEdits`), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
+ * dropped whole when the device, era or usable-L1 cap changes.
  */
 export interface EstimateReuse {
   deviceKey: string;
@@ -188,8 +189,8 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
 
 /**
  * Whether `liveIntervalsOf` gives the same intervals for both functions (on one device): per op the same name, SSA
- * names, view-reshape status and L1 bytes of each result; the same arguments. Ops that only moved share their name
- * arrays and specs with the earlier op, so the check is by identity for them and by value for edited ops.
+ * names, view-reshape status and L1 bytes of each result; the same arguments. Ops an in-place edit left alone are the
+ * same objects, so the check is by identity for them and by value for edited ops.
  */
 function sameLivenessInputs(a: TtnnFunction, b: TtnnFunction, device: Device): boolean {
   if (a.ops.length !== b.ops.length || a.args.length !== b.args.length) return false;
