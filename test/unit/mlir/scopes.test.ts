@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { aliasesByName, resolveAttr } from '../../../server/src/mlir/aliases';
 import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
 import { occurrenceAt, type Occurrence } from '../../../server/src/mlir/occurrences';
@@ -312,4 +314,25 @@ describe('mlir scopes: name errors', () => {
     const value = resolveAttr({ kind: 'attrAlias', name: '#mem', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!));
     assert.ok(value?.kind === 'dialectAttr' && value.name === 'ttnn.buffer_type');
   });
+});
+
+describe('mlir scopes: consistency on real files', () => {
+  for (const rel of ['examples/mochi_replicate_pad.mlir', 'test/fixtures/corpus/ttnn/test_llama_attention_ttnn.mlir']) {
+    it(`${rel}: every occurrence of a name lists itself and resolves to the same definitions as the rest`, () => {
+      const text = readFileSync(path.join(__dirname, '../../..', rel), 'utf8');
+      const file = fileOf(text);
+      const starts = (os: readonly Occurrence[]): number[] => os.map((o) => o.range.start);
+      let names = 0;
+      for (let offset = 0; offset < text.length; offset++) {
+        const at = occurrenceAt(file, offset);
+        if (at === undefined || at.occurrence.range.start !== offset) continue;
+        names++;
+        const definitions = starts(definitionsOf(at));
+        const all = occurrencesOf(at);
+        assert.ok(all.some((o) => o.range.start === offset), `${at.occurrence.name} at ${offset} is not among its own occurrences`);
+        for (const o of all) assert.deepEqual(starts(definitionsOf(occurrenceAt(file, o.range.start)!)), definitions, `${at.occurrence.name} at ${o.range.start}`);
+      }
+      assert.ok(names > 100, `only ${names} names found`);
+    });
+  }
 });
