@@ -13,7 +13,7 @@ import { parse } from '../mlir/parser';
 import type { Block, Operation, ParseResult } from '../mlir/syntax';
 import { indexContaining } from '../mlir/syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
-import { opsAt } from './occurrences';
+import { opsAt } from '../mlir/occurrences';
 
 /** One contiguous replacement, in offsets of the previous text. */
 export interface TextChange {

@@ -1,6 +1,6 @@
 /**
  * A chunk's `#name` / `!name` alias definitions by name, and alias references followed to the value they stand for.
- * The first definition of a name wins: MLIR rejects a redefinition (semantic.ts reports it).
+ * The first definition of a name wins: MLIR rejects a redefinition (mlir/scopes.ts `nameErrors` reports it).
  */
 
 import type { AliasDefinition, AttrNode, Chunk, TypeNode } from './syntax';

@@ -1,3 +1,0 @@
-/** The op chain under an offset, kept importable from here for features/incrementalParse.ts; it lives in mlir/. */
-
-export { opsAt } from '../mlir/occurrences';
