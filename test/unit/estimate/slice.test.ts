@@ -1,13 +1,24 @@
 /**
- * Tiled slices whose start is off a tile boundary take row-major pages in tt-metal. Expected figures come from tt-metal's
- * own message for the corpus file's first op (tt-mlir PR #8082 / tt-metal #42882): "grow to 2168608 B" on a build with
- * base 103,712 B = 103,712 + 2 x (258,112 x 4 B) — the output row of f32, double-buffered.
+ * Slice routing and CBs, figures derived by hand from tt-metal's source (slice.cpp@81b4b13 SliceOperation::invoke,
+ * slice_device_operation.cpp@019b681, slice_program_factory_rm.cpp@d9f28d7 compute_cb_size,
+ * slice_program_factory_rm_stride.cpp@465a425). The corpus case is also tt-metal's own message (tt-mlir PR #8082 /
+ * tt-metal #42882): "grow to 2168608 B" on a build with base 103,712 B = 103,712 + 2 x (258,112 x 4 B).
  */
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { ints, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
+  return r as OpEstimate;
+}
+
+const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
 
 const FILE = path.join(__dirname, '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir');
 
@@ -19,9 +30,17 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
     const est = wide!.estimate;
     assert.equal(est.kind, 'estimate');
     if (est.kind !== 'estimate') return;
+    // begins[-2] = 2 is off a tile boundary → to_layout ROW_MAJOR, then SliceRmProgramFactory on 6 rows (6 cores, 1 each).
+    // Row = 258,112 x 4 = 1,032,448 B (multiple of the 32 B DRAM alignment), > 4096 so 1 row per read:
+    // c_0 = 1 x 2 x 1,032,448 = 2,064,896; 103,712 + 2,064,896 = 2,168,608.
     assert.equal(est.cbRegionEndBytes, 2_168_608);
     assert.deepEqual(est.cbs.map((cb) => [cb.nPages, cb.pageBytes]), [[2, 1_032_448]]);
+    assert.equal(est.factory, 'SliceRmProgramFactory');
+    assert.equal(est.nCoresUsed, 6);
+    assert.ok(est.citations.some((c) => c.includes('data_movement/slice/slice.cpp@81b4b13')));
+    // The untilize before and the tilize after are separate programs, not in this estimate.
     assert.equal(est.confidence, 'approx');
+    assert.match(est.approxReason, /three programs/);
     assert.equal(wide!.overflow?.status, 'first');
   });
 
@@ -33,5 +52,63 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
     // m x 256 <= 4096 = 16; c_0 = 2 x 16 x 256 = 8,192 B.
     assert.equal(est.cbBytesPerCore, 8_192);
     assert.equal(narrow!.overflow, undefined);
+  });
+});
+
+describe('estimate/slice: routing and CBs by hand from the source', () => {
+  it('TILE, begins on tile boundaries: SliceTileProgramFactory, 2 tiles', () => {
+    // Output 64x96 bf16 = 2 x 3 = 6 tiles over 6 cores; c_0 = 2 x 2,048 = 4,096 B.
+    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 96])], { begins: ints(0, 32), ends: ints(64, 128), step: ints(1, 1) }), whContext()));
+    assert.equal(e.factory, 'SliceTileProgramFactory');
+    assert.equal(e.nCoresUsed, 6);
+    assert.equal(e.cbBytesPerCore, 4_096);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('row-major, begins[-1] misaligned: the page alignment doubles (32 → 64)', () => {
+    // Row 100 bf16 = 200 B; begins[-1] = 1 → 2 B, not a multiple of the 32 B DRAM alignment → a = 2 x 32 = 64;
+    // page = round_up(200, 64) = 256. 64 rows on 64 cores, 1 each → target 32; largest divisor of 32 with m x 256 ≤ 4096
+    // is 16; c_0 = 16 x 2 x 256 = 8,192 B (7,168 B had the alignment stayed 32: page 224, m 16).
+    const e = est(estimateOp(op('ttnn.slice_static', [rm([64, 128])], [rm([64, 100])], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext()));
+    assert.equal(e.factory, 'SliceRmProgramFactory');
+    assert.deepEqual(e.cbs.map((cb) => [cb.nPages, cb.pageBytes]), [[32, 256]]);
+    assert.equal(e.cbBytesPerCore, 8_192);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('TILE with begins[-1] off a tile boundary: the same row-major program, approx for the untilize/tilize around it', () => {
+    // Same figures as the row-major case above: the untilized copy lives in the output's DRAM memory config.
+    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext()));
+    assert.equal(e.factory, 'SliceRmProgramFactory');
+    assert.equal(e.cbBytesPerCore, 8_192);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('TILE in DRAM sliced into L1: the untilized copy is in L1, so a 16 B start offset is aligned', () => {
+    // Slice program src = untilized copy in the output's L1 config (align 16), dst L1 (16) → a = 16; begins[-1] = 8 bf16
+    // = 16 B, a multiple of 16 → no doubling. Row 100 bf16 = 200 B → page = round_up(200, 16) = 208; 64 rows on 64 cores
+    // → target 32; largest divisor of 32 with m x 208 ≤ 4096 is 16; c_0 = 16 x 2 x 208 = 6,656 B.
+    // (Reading the DRAM input instead: a = 32, 16 B misaligned → 64, page 256, 8,192 B.)
+    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100], { buffer: 'l1' })], { begins: ints(0, 8), ends: ints(64, 108), step: ints(1, 1) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 6_656);
+  });
+
+  it('a step ≠ 1 takes SliceRmStrideProgramFactory: 2 rows', () => {
+    // Output 32 rows of 128 bf16 = 256 B (multiple of 32) over 32 cores; c_0 = 2 x 256 = 512 B.
+    const r = est(estimateOp(op('ttnn.slice_static', [rm([64, 128])], [rm([32, 128])], { begins: ints(0, 0), ends: ints(64, 128), step: ints(2, 1) }), whContext()));
+    assert.equal(r.factory, 'SliceRmStrideProgramFactory');
+    assert.equal(r.nCoresUsed, 32);
+    assert.equal(r.cbBytesPerCore, 512);
+    assert.equal(r.confidence, 'exact');
+    // The same slice of a TILE input is untilized first (strided TILE input is refused by the device op).
+    const t = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([32, 128])], { begins: ints(0, 0), ends: ints(64, 128), step: ints(2, 1) }), whContext()));
+    assert.equal(t.factory, 'SliceRmStrideProgramFactory');
+    assert.equal(t.cbBytesPerCore, 512);
+    assert.equal(t.confidence, 'approx');
+  });
+
+  it('a u16 TILE slice that needs the row-major path is unmodeled (tt-metal refuses the implicit untilize)', () => {
+    const r = estimateOp(op('ttnn.slice_static', [tensor([64, 128], { dtype: 'u16' })], [tensor([64, 100], { dtype: 'u16' })], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext());
+    assert.equal(r.kind, 'unmodeled');
   });
 });

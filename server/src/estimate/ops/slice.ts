@@ -1,87 +1,152 @@
 /**
- * L1 estimate for `ttnn.slice` / `ttnn.slice_static` on row-major interleaved tensors.
+ * L1 estimate for `ttnn.slice` / `ttnn.slice_static` on interleaved tensors: which program tt-metal's ttnn::slice runs
+ * (tile, row-major or strided row-major) and the CBs that program allocates.
+ *
+ * Routing (host side, ttnn::slice [4]): a TILE input goes to the row-major path when a step is not 1, the rank is 1, or
+ * the begin of either of the last two dims is off a tile boundary. That path is three device programs: to_layout to
+ * ROW_MAJOR (into the output's memory config), the row-major slice, then to_layout back to TILE. The device op itself
+ * refuses TILE input with such begins, and picks the factory from layout and step [5].
  *
  * Formula (bytes per core):
- *   cores: split_work_to_cores(grid, output rows)                                                 [1]
- *   page = round_up(out_row_bytes, a), a = max(src, dst alignment) (doubled when the start is misaligned) [1]
- *   m = largest divisor of round_up(max rows per core, 32) with m · page ≤ 4096 (merge_num_sticks_to_read) [2]
- *   c_0 = 2 · m · page                                                                             [1]
- *   tiled, tile-aligned: c_0 = 2 input tiles, split_work_to_cores(grid, output tiles)              [3]
- *   tiled, start not on a tile boundary in the last two dims: the row-major path above on the
- *     row-major equivalent (page = output row bytes), which is what tt-metal reported for
- *     slice_static 6x3x258112 f32: "grow to 2168608 B" = 103,712 + 2 x 258,112 x 4              [4]
+ *   TILE, unit steps, begins tile-aligned: c_0 = 2 input tiles, split_work_to_cores(grid, output tiles)    [3]
+ *   row-major, unit steps: cores = split_work_to_cores(grid, output rows)                                   [1]
+ *     a = max(src, dst buffer alignment), doubled when begins[-1] · elem is not a multiple of the src alignment
+ *     page = round_up(output row bytes, a)
+ *     m = largest divisor of round_up(max rows per core, 32) with m · page ≤ 4096 (merge_num_sticks_to_read)   [2]
+ *     c_0 = 2 · m · page
+ *   row-major, a step ≠ 1: c_0 = 2 · round_up(output row bytes, a), same core split                         [6]
+ *   For a TILE input on the row-major path the slice program's src is the untilized copy, which lives in the output's
+ *   memory config [4]; only that program is estimated here (the untilize and tilize are separate programs).
+ * Check against tt-metal's own figure (tt-mlir PR #8082 / tt-metal issue #42882, the corpus file
+ *   test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir): 6x3x258112 f32 TILE, begins[-2] = 2
+ *   → row-major path; 6 output rows of 258,112 x 4 = 1,032,448 B (a multiple of 32); page > 4096 so m = 1;
+ *   c_0 = 2 x 1,032,448 = 2,064,896; with base 103,712 the region ends at 2,168,608 B, the "grow to 2168608 B" reported.
  *
- * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a
- *   [2] tt-metal tt_metal/common/work_split.cpp (merge_num_sticks_to_read); ttmetal-l1-model.md §4.16
- *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_tile.cpp@01c8afe
- *   [4] tt-mlir PR #8082 / tt-metal issue #42882 (shared/reference/ttmlir-memory.md §6); the corpus file
- *       test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir is that op
+ * References (tenstorrent/tt-metal unless noted):
+ *   [1] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a;
+ *       compute_cb_size / SliceRmProgramFactory::create re-read @d9f28d7
+ *   [2] tt_metal/common/work_split.cpp (merge_num_sticks_to_read); ttmetal-l1-model.md §4.16
+ *   [3] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_tile.cpp@01c8afe
+ *   [4] ttnn/cpp/ttnn/operations/data_movement/slice/slice.cpp@81b4b13 (SliceOperation::invoke: rm_only,
+ *       check_handled_tile_alignment, ret_adjustment); the experimental/quasar/slice/slice.cpp@01c8afe fork keeps the
+ *       rule. Background: tt-mlir PR #8082 / tt-metal issue #42882 (shared/reference/ttmlir-memory.md §6); tt-mlir
+ *       pinned tt-metal 90c914e then, a commit the source index does not hold, so the rule is read on both sides of it
+ *   [5] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681
+ *       (validate_on_program_cache_miss, select_program_factory)
+ *   [6] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425
  *
- * Assumptions: misaligned-start doubling is ignored ('approx' when the begin offset of the last dim is non-zero);
- *   unaligned tiled slices follow [4] ('approx': the untilize/tilize around the row-major slice are not added).
  * Worked example: slice to 64 rows of 96 bf16 elements on WH: page = 192, 1 row per core → m = 16
- *   (largest divisor of 32 with m·192 ≤ 4096... = 16), c_0 = 2·16·192 = 6,144 B; see test/unit/estimate/families.test.ts.
+ *   (largest divisor of 32 with m·192 ≤ 4096), c_0 = 2·16·192 = 6,144 B; see test/unit/estimate/families.test.ts.
  */
 
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import type { BufferType } from '../../ttnn/layout';
+import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
+/** begins[i] as tt-metal uses it: negative values wrap around the dim (wrap_index) [4]; a missing entry is 0. */
+function beginAt(begins: readonly number[], dims: readonly number[], i: number): number {
+  const b = begins[i] ?? 0;
+  return b < 0 ? b + (dims[i] ?? 0) : b;
+}
+
 const CITES = {
   tile: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_tile.cpp@01c8afe',
-  slice: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a',
+  slice: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a (compute_cb_size re-read @d9f28d7)',
+  stride: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425',
   merge: 'tt-metal tt_metal/common/work_split.cpp (merge_num_sticks_to_read)',
-  unalignedTiled: 'tt-mlir PR #8082 / tt-metal issue #42882 (slice_static 6x3x258112 f32: row-major pages, grow to 2168608 B)',
+  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681 (select_program_factory)',
+  unalignedTiled:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/slice.cpp@81b4b13 (SliceOperation::invoke: TILE input with unaligned begins, '
+    + 'a step ≠ 1 or rank 1 → to_layout ROW_MAJOR, row-major slice, to_layout TILE); background tt-mlir PR #8082 / tt-metal issue #42882 '
+    + '(slice_static 6x3x258112 f32: grow to 2168608 B)',
 } as const;
 
 /**
- * Tiled interleaved slice [3]: c_0 = 2 input tiles on the cores of split_work_to_cores(grid, output tiles). A start off
- * a tile boundary in the last two dims goes through row-major pages instead [4].
+ * Tiled interleaved slice. TILE-factory only for unit steps, rank ≥ 2 and begins on a tile boundary in the last two dims
+ * [3][4]; anything else is untilized and sliced on row-major pages [4].
  */
 function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded tiled slice is not modeled');
   const begins = propInts(op, 'begins') ?? [];
   const steps = propInts(op, 'step') ?? [];
   const rank = input.logical.length;
-  const aligned = (begins[rank - 1] ?? 0) % 32 === 0 && (begins[rank - 2] ?? 0) % 32 === 0;
-  if (!aligned) {
-    const elem = elementBytes(output.dtype);
-    const rowElems = output.logical[output.logical.length - 1];
-    if (elem === undefined || rowElems === undefined) return unmodeled(op.name, `no row-major form of ${output.dtype} for an unaligned tiled slice`);
-    const nRows = output.logical.slice(0, -1).reduce((a, b) => a * b, 1);
-    return rowMajorSlice(op, ctx, { rowBytes: rowElems * elem, nRows, input, output, begins, viaTiles: true });
-  }
   const unitSteps = steps.every((s) => s === 1);
-  const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
-  return finishProgram({
-    op, ctx, factory: 'SliceTileProgramFactory', factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
-    confidence: unitSteps ? 'exact' : 'approx', approxReason: unitSteps ? '' : 'strided tiled slices may take another factory',
-    citations: [CITES.tile, CITE.workSplit],
+  const aligned = rank >= 2 && beginAt(begins, input.logical, rank - 1) % TILE_HW === 0 && beginAt(begins, input.logical, rank - 2) % TILE_HW === 0;
+  if (unitSteps && aligned) {
+    const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
+    return finishProgram({
+      op, ctx, factory: 'SliceTileProgramFactory', factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
+      confidence: 'exact',
+      citations: [CITES.tile, CITES.select, CITE.workSplit],
+    });
+  }
+  // tt-metal stops before the implicit untilize for u16 [4].
+  if (input.dtype === 'u16') return unmodeled(op.name, 'tt-metal refuses the implicit tile → row-major conversion of this slice for u16');
+  const elem = elementBytes(output.dtype);
+  const rowElems = output.logical[output.logical.length - 1];
+  if (elem === undefined || rowElems === undefined) return unmodeled(op.name, `no row-major form of ${output.dtype} for a tiled slice on the row-major path`);
+  const why = !unitSteps ? 'a step ≠ 1' : rank < 2 ? 'rank 1' : 'begins off a tile boundary';
+  return rowMajorSlice(op, ctx, {
+    rowBytes: rowElems * elem,
+    elemBytes: elem,
+    nRows: output.logical.slice(0, -1).reduce((a, b) => a * b, 1),
+    srcBufferType: output.layout.bufferType,
+    dstBufferType: output.layout.bufferType,
+    lastBegin: beginAt(begins, input.logical, rank - 1),
+    unitSteps,
+    viaTiles: why,
   });
 }
 
 interface RowMajorSlice {
   readonly rowBytes: number;
+  readonly elemBytes: number;
   readonly nRows: number;
-  readonly input: ResolvedTensor;
-  readonly output: ResolvedTensor;
-  readonly begins: readonly number[];
-  /** A tiled slice whose start is off a tile boundary, estimated on its row-major form [4]. */
-  readonly viaTiles: boolean;
+  /** Buffer the slice program reads: the input, or for a tiled input its untilized copy in the output's memory config [4]. */
+  readonly srcBufferType: BufferType;
+  readonly dstBufferType: BufferType;
+  /** begins[-1], wrapped. */
+  readonly lastBegin: number;
+  readonly unitSteps: boolean;
+  /** Why a tiled input takes the row-major path [4]; undefined for a row-major input. */
+  readonly viaTiles: string | undefined;
 }
 
-/** Row-major interleaved slice [1][2]: double-buffered pages of one (merged) output row each. */
+/** Row-major interleaved slice: double-buffered pages of one (merged) output row [1][2], or of one row when strided [6]. */
 function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEstimateResult {
-  const alignOf = (bt: string): number => (bt === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
-  const a = Math.max(alignOf(s.input.layout.bufferType), alignOf(s.output.layout.bufferType));
-  const page = alignUp(s.rowBytes, a);
+  const alignOf = (bt: BufferType): number => (bt === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+  const srcAlign = alignOf(s.srcBufferType);
+  const a = Math.max(srcAlign, alignOf(s.dstBufferType));
   const split = splitWorkToCores(gridArea(ctx), s.nRows);
+  const groups = groupsFromSplit(split, ctx.device.workerGrid, 'row');
+  const via = s.viaTiles === undefined ? '' : `TILE input, ${s.viaTiles} → to_layout ROW_MAJOR, row-major slice, to_layout TILE; `;
+  const composite = s.viaTiles === undefined
+    ? {}
+    : {
+        approxReason: 'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); only the slice program is estimated',
+        notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
+      };
+  const confidence = s.viaTiles === undefined ? 'exact' : 'approx';
+  const citeTail = s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
+  if (!s.unitSteps) {
+    const page = alignUp(s.rowBytes, a);
+    return finishProgram({
+      op, ctx, factory: 'SliceRmStrideProgramFactory', factoryReason: `${via}strided; ${s.nRows} output rows over ${split.nCores} cores`,
+      groups,
+      cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
+      confidence, ...composite,
+      citations: [CITES.stride, ...citeTail],
+    });
+  }
+  // The reader starts at the aligned address below begins[-1], so a misaligned start doubles the page alignment [1].
+  const misaligned = (s.lastBegin * s.elemBytes) % srcAlign !== 0;
+  const page = alignUp(s.rowBytes, misaligned ? 2 * a : a);
   const target = alignUp(Math.max(1, split.maxUnitsPerCore), 32);
   let m = 1;
   for (let d = Math.min(target, Math.floor(4096 / Math.max(1, page))); d >= 1; d--) {
@@ -90,18 +155,13 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
       break;
     }
   }
-  const misaligned = (s.begins[s.begins.length - 1] ?? 0) !== 0;
-  const approxReasons = [
-    ...(misaligned ? ['misaligned start may double the page'] : []),
-    ...(s.viaTiles ? ['tiled input with a start off a tile boundary: row-major path, untilize/tilize around it not added'] : []),
-  ];
-  const via = s.viaTiles ? 'start off a tile boundary → row-major pages; ' : '';
   return finishProgram({
-    op, ctx, factory: 'SliceRmMultiCoreProgramFactory', factoryReason: `${via}${s.nRows} output rows over ${split.nCores} cores; ${m} rows per read`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    op, ctx, factory: 'SliceRmProgramFactory',
+    factoryReason: `${via}${s.nRows} output rows over ${split.nCores} cores; ${m} rows per read${misaligned ? '; misaligned start, alignment doubled' : ''}`,
+    groups,
     cbs: [{ index: 0, role: 'rows', nPages: 2 * m, pageBytes: page }],
-    confidence: approxReasons.length === 0 ? 'exact' : 'approx', approxReason: approxReasons.join('; '),
-    citations: s.viaTiles ? [CITES.slice, CITES.merge, CITE.workSplit, CITES.unalignedTiled] : [CITES.slice, CITES.merge, CITE.workSplit],
+    confidence, ...composite,
+    citations: [CITES.slice, CITES.merge, ...citeTail],
   });
 }
 
@@ -112,7 +172,16 @@ export function estimateSlice(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.pageLayout === 'tile') return tiledSlice(op, ctx, input, output);
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded slice is not modeled');
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `no row-major element size for ${input.dtype}`);
   return rowMajorSlice(op, ctx, {
-    rowBytes: output.geometry.pageBytes, nRows: output.geometry.nPages, input, output, begins: propInts(op, 'begins') ?? [], viaTiles: false,
+    rowBytes: output.geometry.pageBytes,
+    elemBytes: elem,
+    nRows: output.geometry.nPages,
+    srcBufferType: input.layout.bufferType,
+    dstBufferType: output.layout.bufferType,
+    lastBegin: beginAt(propInts(op, 'begins') ?? [], input.logical, input.logical.length - 1),
+    unitSteps: (propInts(op, 'step') ?? []).every((st) => st === 1),
+    viaTiles: undefined,
   });
 }
