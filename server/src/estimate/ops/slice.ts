@@ -30,7 +30,7 @@
  *   [4] ttnn/cpp/ttnn/operations/data_movement/slice/slice.cpp@81b4b13 (SliceOperation::invoke: rm_only,
  *       check_handled_tile_alignment, ret_adjustment); the experimental/quasar/slice/slice.cpp@01c8afe fork keeps the
  *       rule. Background: tt-mlir PR #8082 / tt-metal issue #42882 (shared/reference/ttmlir-memory.md §6); tt-mlir
- *       pinned tt-metal 90c914e then, a commit the source index does not hold, so the rule is read on both sides of it
+ *       pinned tt-metal 90c914e then, a commit the source index does not hold; the two versions read here agree
  *   [5] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681
  *       (validate_on_program_cache_miss, select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425
