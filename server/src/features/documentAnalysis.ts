@@ -10,6 +10,7 @@ import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
 import { parseForEdits } from './incrementalParse';
+import { firstIndexNotBefore } from '../mlir/syntaxSearch';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
@@ -86,25 +87,11 @@ function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
     },
     between(from: number, to: number): OpEntry[] {
       const out: OpEntry[] = [];
-      // The first function that may hold an op starting at `from` or later: the first whose range ends there or later.
-      let lo = 0;
-      let hi = ordered.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ordered[mid]!.fn.range.end < from) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let f = lo; f < ordered.length && ordered[f]!.fn.range.start <= to; f++) {
+      // From the first function that may hold an op starting at `from` or later: the first whose range ends there or later.
+      for (let f = firstIndexNotBefore(ordered.length, (k) => ordered[k]!.fn.range.end < from); f < ordered.length && ordered[f]!.fn.range.start <= to; f++) {
         const fn = ordered[f]!;
         const ops = fn.ops;
-        let i = 0;
-        let j = ops.length;
-        while (i < j) {
-          const mid = (i + j) >> 1;
-          if (ops[mid]!.op.range.start < from) i = mid + 1;
-          else j = mid;
-        }
-        for (; i < ops.length && ops[i]!.op.range.start <= to; i++) out.push({ fn, op: ops[i]! });
+        for (let i = firstIndexNotBefore(ops.length, (k) => ops[k]!.op.range.start < from); i < ops.length && ops[i]!.op.range.start <= to; i++) out.push({ fn, op: ops[i]! });
       }
       return out;
     },

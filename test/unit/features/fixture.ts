@@ -20,15 +20,7 @@ export function cursor(marked: string): Cursor {
   return { text, offset, file: result.file };
 }
 
-/** The range of the `nth` (0-based) occurrence of `needle` in `text`. */
-export function rangeOf(text: string, needle: string, nth = 0): TextRange {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`'${needle}' occurrence ${nth} not in fixture`);
-  }
-  return { start: at, end: at + needle.length };
-}
+export { rangeOf } from '../../support/textRanges';
 
 /** Every occurrence of `needle` that is a whole name (not a prefix of a longer one like `%1` in `%10`). */
 export function allRangesOf(text: string, needle: string): TextRange[] {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rangeOf } from '../../support/textRanges';
 import { parse } from '../../../server/src/mlir/parser';
 import type {
   AttrNode,
@@ -13,19 +14,9 @@ import type {
   TokenTree,
   TypeNode,
 } from '../../../server/src/mlir/syntax';
-import type { TextRange } from '../../../server/src/text/textRange';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/mlir');
 
-/** Range of the `nth` occurrence of `needle` in `text` (found independently of the parser). */
-function rangeOf(text: string, needle: string, nth = 0): TextRange {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `fixture lacks occurrence ${nth} of ${needle}`);
-  }
-  return { start: at, end: at + needle.length };
-}
 
 function allOps(result: ParseResult): Operation[] {
   const out: Operation[] = [];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rangeOf } from '../../support/textRanges';
 import { aliasesByName, resolveAttr } from '../../../server/src/mlir/aliases';
 import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
 import { occurrenceAt, type Occurrence } from '../../../server/src/mlir/occurrences';
@@ -9,14 +10,6 @@ import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/ml
 import type { Chunk, SyntaxFile } from '../../../server/src/mlir/syntax';
 import type { TextRange } from '../../../server/src/text/textRange';
 
-function rangeOf(text: string, needle: string, nth = 0): TextRange {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `fixture lacks occurrence ${nth} of ${needle}`);
-  }
-  return { start: at, end: at + needle.length };
-}
 
 /** The first `length` characters of the nth `needle`: `%0` of `%0:2`. */
 function nameRange(text: string, needle: string, length: number, nth = 0): TextRange {
