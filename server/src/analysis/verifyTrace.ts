@@ -5,6 +5,7 @@
 
 import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import { printAttr, printType, type PrintOptions } from '../mlir/print';
+import { isSymbolTable } from '../mlir/opTraits';
 import type { AliasDefinition, AttrNode, Block, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
 import { indexContaining } from '../mlir/syntaxSearch';
 import type { TextRange } from '../text/textRange';
@@ -123,14 +124,12 @@ function walkPostOrder(ops: readonly Operation[], visit: (op: Operation) => bool
   return true;
 }
 
-// Ops with MLIR's SymbolTable trait among the ones tt-mlir files use (TTCoreOps.td marks the device and cpu modules).
-const SYMBOL_TABLE_OPS = new Set(['builtin.module', 'ttcore.device_module', 'ttcore.cpu_module', 'tt.device_module', 'tt.cpu_module']);
 
 /** The ops of the nearest symbol table around the op at the end of `path` (the chunk itself is the implicit module). */
 function symbolScope(chunk: Chunk, path: readonly Frame[]): readonly Operation[] {
   for (let i = path.length - 2; i >= 0; i--) {
     const op = path[i]!.op;
-    if (SYMBOL_TABLE_OPS.has(op.name)) return op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations));
+    if (isSymbolTable(op)) return op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations));
   }
   return chunk.operations;
 }

@@ -7,6 +7,7 @@
 
 import type { TextRange } from '../text/textRange';
 import { aliasesByName } from './aliases';
+import { isIsolatedFromAbove, isSymbolTable } from './opTraits';
 import {
   aliasDefinition,
   aliasDefinitionOccurrences,
@@ -28,16 +29,6 @@ const MAX_DEPTH = 512;
 const MAX_ERRORS = 1000;
 const NONE: readonly never[] = [];
 
-const ISOLATED_OPS = new Set([
-  'builtin.module',
-  'func.func',
-  'llvm.func',
-  'ttcore.device_module',
-  'ttcore.cpu_module',
-  'tt.device_module',
-  'tt.cpu_module',
-]);
-
 /** Custom-form ops whose grammar the parser knows: their operands are uses only. */
 const KNOWN_CUSTOM_OPS = new Set([
   'builtin.module',
@@ -53,15 +44,6 @@ const KNOWN_CUSTOM_OPS = new Set([
   'tt.load_cached',
 ]);
 
-/** Ops whose regions start a fresh SSA scope (IsolatedFromAbove in MLIR). */
-function isIsolatedFromAbove(op: Operation): boolean {
-  return ISOLATED_OPS.has(op.name) || op.signature !== undefined;
-}
-
-/** Ops whose region is a symbol table (nested modules shadow the symbols of the module around them). */
-function isSymbolTable(op: Operation): boolean {
-  return op.name === 'builtin.module';
-}
 
 // ---------------------------------------------------------------------------------------------
 // Queries for one occurrence

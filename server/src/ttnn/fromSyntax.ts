@@ -17,6 +17,7 @@ import type {
 } from '../mlir/syntax';
 import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
+import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
@@ -441,8 +442,6 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   };
 }
 
-const MODULE_LIKE = new Set(['builtin.module', 'module', 'ttcore.device_module', 'tt.device_module']);
-const CPU_MODULE = new Set(['ttcore.cpu_module', 'tt.cpu_module']);
 
 function isConstEval(op: Operation): boolean {
   for (const e of op.attributes?.entries ?? []) {
@@ -551,8 +550,8 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
         raw.push({ op, inCpuModule: inCpu, table, chunkIndex });
         return;
       }
-      const cpu = inCpu || CPU_MODULE.has(op.name);
-      if (!MODULE_LIKE.has(op.name) && !CPU_MODULE.has(op.name)) return;
+      const cpu = inCpu || isCpuModule(op);
+      if (!isSymbolTable(op)) return;
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
           const attr = resolveAttr(e.value, table.aliases);

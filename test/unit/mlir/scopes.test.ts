@@ -187,6 +187,32 @@ describe('mlir scopes: regions, labels and symbol tables', () => {
     );
   });
 
+  it('treats ttcore.device_module and ttcore.cpu_module as symbol tables (TTCoreOps.td: SymbolTable)', () => {
+    // The same @f in the device and the CPU module: each use resolves inside its own wrapper.
+    const text = [
+      'module {',
+      '  ttcore.device_module {',
+      '    func.func @f() { return }',
+      '    func.func @g() {',
+      '      call @f() : () -> ()',
+      '      return',
+      '    }',
+      '  }',
+      '  ttcore.cpu_module {',
+      '    func.func @f() { return }',
+      '    func.func @h() {',
+      '      call @f() : () -> ()',
+      '      return',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    const file = fileOf(text);
+    assert.deepEqual(resolveAt(file, rangeOf(text, '@f()', 1).start).definitions, [rangeOf(text, '@f', 0)]);
+    assert.deepEqual(resolveAt(file, rangeOf(text, '@f()', 3).start).definitions, [rangeOf(text, '@f', 2)]);
+    assert.deepEqual(nameErrors(file), []);
+  });
+
   it('counts `callee = @f` once and finds symbols inside dialect attribute bodies', () => {
     const text = [
       'func.func @f() { return }',
