@@ -119,9 +119,10 @@ export interface DerivedParse {
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
 export function analyzeDocument(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): DocumentAnalysis {
-  if (options.forEdits !== true) return analyzeParsed(text, parse(text), settings);
+  const lineIndex = options.lineIndex === undefined ? {} : { lineIndex: options.lineIndex };
+  if (options.forEdits !== true) return analyzeParsed(text, parse(text), settings, undefined, lineIndex);
   const editable = parseForEdits(text);
-  return analyzeParsed(text, editable.parse, settings, undefined, { ranges: editable.ranges });
+  return analyzeParsed(text, editable.parse, settings, undefined, { ranges: editable.ranges, ...lineIndex });
 }
 
 export interface AnalyzeOptions {
@@ -130,11 +131,15 @@ export interface AnalyzeOptions {
    * analyses (CLI, workspace check), where it would only cost time and memory.
    */
   readonly forEdits?: boolean;
+  /** The line index of `text`, when the caller keeps one (an editor's open document). */
+  readonly lineIndex?: LineIndex;
 }
 
-/** For `analyzeParsed` of a fresh editable parse: its range list, kept in `reuse` for the next version's edits. */
-interface FreshEditable {
-  readonly ranges: RangeTable;
+/** What the caller of `analyzeParsed` already has for this text. */
+interface Known {
+  /** The range table of a fresh editable parse, kept in `reuse` for the next version's edits. */
+  readonly ranges?: RangeTable;
+  readonly lineIndex?: LineIndex;
 }
 
 /**
@@ -142,15 +147,16 @@ interface FreshEditable {
  * whose tree `parseResult` is, edited in place by `applyChange` (so alias definitions are unchanged): its TTNN ops and
  * estimates are reused for the ops the edits kept; the result equals a fresh analysis.
  */
-export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, fresh?: FreshEditable): DocumentAnalysis {
+export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, known: Known = {}): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
-    derivedFrom?.previous.reuse ?? (fresh !== undefined ? { estimates: newEstimateReuse(), ranges: fresh.ranges } : undefined);
+    derivedFrom?.previous.reuse ?? (known.ranges !== undefined ? { estimates: newEstimateReuse(), ranges: known.ranges } : undefined);
   const edited = derivedFrom === undefined ? undefined : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
   let module = edited ?? moduleFromSyntax(parseResult);
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
-  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(derivedFrom?.lineIndex !== undefined ? { lineIndex: derivedFrom.lineIndex } : {}) });
+  const lineIndex = derivedFrom?.lineIndex ?? known.lineIndex;
+  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(lineIndex !== undefined ? { lineIndex } : {}) });
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */

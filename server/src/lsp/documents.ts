@@ -7,11 +7,10 @@
 
 import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../features';
 import { applyChange, type AppliedChange } from '../features/incrementalParse';
 import type { ParseResult } from '../mlir/syntax';
-import { listenToDocuments, type OpenDocuments } from './openDocuments';
+import { listenToDocuments, type OpenDocument, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import { createBackgroundAnalyses, type BackgroundJob } from './background';
@@ -153,12 +152,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     return e;
   };
 
-  const runAnalysis = (uri: string, text: string, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
+  const runAnalysis = (uri: string, lineIndex: LineIndex, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
+    const text = lineIndex.text;
     return guardedAnalysis(text, {
       analyse: () => {
         const derived = reusableParse(uri, previous);
-        return derived === undefined ? features.analyzeDocument(text, settings.analysis, { forEdits: true }) : features.analyzeParsed(text, derived.parsed, settings.analysis, derived.from);
+        return derived === undefined
+          ? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex })
+          : features.analyzeParsed(text, derived.parsed, settings.analysis, { ...derived.from, lineIndex });
       },
       logError: (m) => connection.console.error(m),
     });
@@ -174,18 +176,16 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const steps = documents.editsSince(uri, previous.version);
     if (steps === undefined || doc.reuse === undefined) return undefined;
     const editable = { parse: doc.parse, ranges: doc.reuse.ranges };
-    let lineIndex = doc.lineIndex;
     const edits: AppliedChange[] = [];
     for (const step of steps) {
-      const applied = step.change === undefined ? undefined : applyChange(editable, step.change, step.text);
-      if (applied === undefined || step.change === undefined) return undefined;
+      const applied = step.change === undefined ? undefined : applyChange(editable, step.change, step.lineIndex.text);
+      if (applied === undefined) return undefined;
       edits.push(applied);
-      lineIndex = LineIndex.afterChange(lineIndex, step.change, step.text);
     }
-    return { parsed: doc.parse, from: { previous: doc, edits, lineIndex } };
+    return { parsed: doc.parse, from: { previous: doc, edits } };
   };
 
-  const analyze = async (uri: string, textDocument: TextDocument, entry: Entry): Promise<AnalyzedDocument> => {
+  const analyze = async (uri: string, textDocument: OpenDocument, entry: Entry): Promise<AnalyzedDocument> => {
     const version = textDocument.version;
     const text = textDocument.getText();
     const large = text.length > PROGRESS_THRESHOLD_CHARS;
@@ -198,7 +198,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const outcome = inWorker ? await background.analyze(uri, version, text, settings) : runAnalysis(uri, text, entry.analyzed);
+    const outcome = inWorker ? await background.analyze(uri, version, text, settings) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
     if (outcome.kind === 'cancelled') return analyzed;

@@ -1,23 +1,34 @@
 /**
  * Open documents with incremental sync, plus the log of edits since a given version (in offsets of the text each
  * edit applied to), so an analysis can re-parse only what changed. Replaces TextDocuments, which hides the edits.
+ * Positions convert through the project's LineIndex, patched per edit (vscode-languageserver-textdocument scans a
+ * 22 MB text for its line table on the first edit and keeps a second table up to date).
  */
 
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../features/incrementalParse';
+import { LineIndex } from '../text/lineIndex';
+
+/** One version of an open document. */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  /** The text and its line table. */
+  readonly lineIndex: LineIndex;
+  getText(): string;
+}
 
 export interface EditStep {
   /** The document version after this edit. */
   readonly version: number;
   /** Offsets in the text before the edit; undefined for a whole-text replacement. */
   readonly change: TextChange | undefined;
-  /** The whole text after the edit. */
-  readonly text: string;
+  /** The whole text after the edit, with its line table. */
+  readonly lineIndex: LineIndex;
 }
 
 export interface OpenDocuments {
-  get(uri: string): TextDocument | undefined;
+  get(uri: string): OpenDocument | undefined;
   /** Edits that lead from `version` to the current one, oldest first; undefined when they are not all known. */
   editsSince(uri: string, version: number): readonly EditStep[] | undefined;
   /** Drops the edits up to `version` (an analysis of it exists now). */
@@ -25,8 +36,8 @@ export interface OpenDocuments {
 }
 
 export interface DocumentEvents {
-  readonly onOpen: (document: TextDocument) => void;
-  readonly onChange: (document: TextDocument) => void;
+  readonly onOpen: (document: OpenDocument) => void;
+  readonly onChange: (document: OpenDocument) => void;
   readonly onClose: (uri: string) => void;
 }
 
@@ -34,7 +45,7 @@ export interface DocumentEvents {
 const MAX_STEPS = 64;
 
 interface Open {
-  document: TextDocument;
+  document: OpenDocument;
   /** Version of the text the first step applies to. */
   stepsFrom: number;
   steps: EditStep[];
@@ -43,19 +54,20 @@ interface Open {
 export function listenToDocuments(connection: Connection, events: DocumentEvents): OpenDocuments {
   const open = new Map<string, Open>();
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const document = TextDocument.create(t.uri, t.languageId, t.version, t.text);
+    const document = openDocument(t.uri, t.version, new LineIndex(t.text));
     open.set(t.uri, { document, stepsFrom: t.version, steps: [] });
     events.onOpen(document);
   });
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     const entry = open.get(t.uri);
     if (entry === undefined || t.version === null) return;
-    let document = entry.document;
+    let lineIndex = entry.document.lineIndex;
     for (const change of contentChanges) {
-      const textChange = rangeChange(document, change);
-      document = TextDocument.update(document, [change], t.version);
-      entry.steps.push({ version: t.version, change: textChange, text: document.getText() });
+      const textChange = rangeChange(lineIndex, change);
+      lineIndex = textChange === undefined ? new LineIndex(change.text) : afterChange(lineIndex, textChange);
+      entry.steps.push({ version: t.version, change: textChange, lineIndex });
     }
+    const document = openDocument(t.uri, t.version, lineIndex);
     if (entry.steps.length > MAX_STEPS) {
       entry.steps = [];
       entry.stepsFrom = t.version;
@@ -87,7 +99,19 @@ export function listenToDocuments(connection: Connection, events: DocumentEvents
   };
 }
 
-function rangeChange(document: TextDocument, change: TextDocumentContentChangeEvent): TextChange | undefined {
+function openDocument(uri: string, version: number, lineIndex: LineIndex): OpenDocument {
+  return { uri, version, lineIndex, getText: () => lineIndex.text };
+}
+
+/** Offsets of a range change; an end before the start (a malformed range) is taken as the start. */
+function rangeChange(lineIndex: LineIndex, change: TextDocumentContentChangeEvent): TextChange | undefined {
   if (!('range' in change)) return undefined;
-  return { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), newText: change.text };
+  const start = lineIndex.offset(change.range.start);
+  const end = Math.max(start, lineIndex.offset(change.range.end));
+  return { start, end, newText: change.text };
+}
+
+function afterChange(lineIndex: LineIndex, change: TextChange): LineIndex {
+  const text = lineIndex.text;
+  return LineIndex.afterChange(lineIndex, change, text.slice(0, change.start) + change.newText + text.slice(change.end));
 }
