@@ -14,7 +14,9 @@ export function sourceFileResolver(documentUri: string, workspaceFolderUris: rea
   const docUri = URI.parse(documentUri);
   const roots = workspaceFolderUris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
   if (docUri.scheme === 'file') roots.push(path.dirname(docUri.fsPath));
-  return (file: string) => {
+  // One answer per file name for this resolver's life (one publish): dumps name the same model file on every op.
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (file: string): string | undefined => {
     if (file === '' || file.includes('\0')) return undefined;
     if (path.isAbsolute(file)) return URI.file(file).toString();
     for (const root of roots) {
@@ -23,6 +25,10 @@ export function sourceFileResolver(documentUri: string, workspaceFolderUris: rea
     }
     const first = roots[0];
     return first === undefined ? undefined : URI.file(path.join(first, file)).toString();
+  };
+  return (file: string) => {
+    if (!resolved.has(file)) resolved.set(file, resolve(file));
+    return resolved.get(file);
   };
 }
 
