@@ -129,7 +129,8 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     await republished;
     editMs.push(nowMs() - t0);
     edited = edited.slice(0, editAt) + ' ' + edited.slice(editAt);
-    editedLines = new LineIndex(edited);
+    // Patched, not rescanned: this client's own work should not weigh on the server it measures.
+    editedLines = LineIndex.afterChange(editedLines, { start: editAt, end: editAt, newText: ' ' }, edited);
   }
   const editToDiagnosticsMs = editMs[0] ?? NaN;
   const rss = peakRss(lsp.child.pid);
