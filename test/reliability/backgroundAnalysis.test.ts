@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../server/src/text/lineIndex';
 import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
 const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
@@ -63,6 +64,36 @@ describe('reliability: background analysis of large documents', () => {
     assert.deepStrictEqual(workerHover, mainHover);
     const symbols = { textDocument: { uri: big } };
     assert.deepStrictEqual(await background.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols), await inProcess.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols));
+  });
+
+  it('applies in-op edits in place in the worker and publishes what the main thread would for the final text', async () => {
+    const uri = 'untitled:typed-into.mlir';
+    await background.open(uri, BIG_V1);
+    await background.diagnostics(uri, 1);
+    let text = BIG_V1;
+    // Spaces typed after a comma inside op lines, one version each, each waited for.
+    const anchors = [...SEED.matchAll(/^ +%\d+ = "ttnn\.[^\n]*?, /gm)].map((m) => m.index + m[0].length).slice(0, 4);
+    let version = 1;
+    for (const [k, at] of anchors.entries()) {
+      const start = at + k; // each earlier space moved the later anchors by one
+      const index = new LineIndex(text);
+      text = text.slice(0, start) + ' ' + text.slice(start);
+      version++;
+      await background.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: index.position(start), end: index.position(start) }, text: ' ' }],
+      });
+      await background.diagnostics(uri, version);
+    }
+    assert.strictEqual(version, 5);
+    const inPlace = background.logMessages.filter((m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith('edits applied in place'));
+    assert.deepStrictEqual(inPlace.length, 4, background.logMessages.join('\n'));
+    const final = await background.diagnostics(uri, version);
+    assert.deepStrictEqual(final.diagnostics, await inProcessDiagnostics(uri, text));
+    // A request on it is answered from the edited tree like in-process.
+    const overflow = final.diagnostics.find((d) => d.code === 'l1-cb-overflow')!;
+    const params = { textDocument: { uri }, position: overflow.range.start };
+    assert.deepStrictEqual(await background.connection.sendRequest(proto.HoverRequest.type, params), await inProcess.connection.sendRequest(proto.HoverRequest.type, params));
   });
 
   it('cancels the first job when a second version arrives, and publishes only the final version', async () => {

@@ -9,7 +9,7 @@ import { parse } from '../mlir/parser';
 import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
-import { parseForEdits } from './incrementalParse';
+import { applyChange, parseForEdits, type AppliedChange, type TextChange } from './incrementalParse';
 import { firstIndexNotBefore } from '../mlir/syntaxSearch';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp } from '../ttnn/fromSyntax';
@@ -115,6 +115,30 @@ export interface DerivedParse {
   readonly edits: readonly ReplacedOp[];
   /** The line index of the new text, when the caller carried it through the edits (`LineIndex.afterChange`). */
   readonly lineIndex?: LineIndex;
+}
+
+/** One edit of an open document and the text after it (with its line index). */
+export interface DocumentEdit {
+  readonly change: TextChange;
+  readonly lineIndex: LineIndex;
+}
+
+/**
+ * The analysis after `edits` (in order; none when only the settings changed), from `previous`'s tree edited in place
+ * (one op re-parsed per edit, see `applyChange`). Undefined when an edit is not that local: the caller then analyses
+ * the text afresh. Either way `previous` is stale afterwards (its tree may be partly edited).
+ */
+export function analyzeAfterEdits(previous: DocumentAnalysis, edits: readonly DocumentEdit[], settings: AnalysisSettings): DocumentAnalysis | undefined {
+  if (previous.reuse === undefined) return undefined;
+  const editable = { parse: previous.parse, ranges: previous.reuse.ranges };
+  const applied: AppliedChange[] = [];
+  for (const edit of edits) {
+    const one = applyChange(editable, edit.change, edit.lineIndex.text);
+    if (one === undefined) return undefined;
+    applied.push(one);
+  }
+  const last = edits[edits.length - 1]?.lineIndex ?? previous.lineIndex;
+  return analyzeParsed(last.text, previous.parse, settings, { previous, edits: applied, lineIndex: last });
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */

@@ -1,6 +1,6 @@
 /** The editor-shaped, protocol-free API the LSP layer and the CLI call (rust-analyzer's `ide` layer). */
 
-export { analysisOptions, analyzeDocument, analyzeParsed, indexAnalysis, opEntryByStart, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DerivedParse, type DocumentAnalysis, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
+export { analysisOptions, analyzeAfterEdits, analyzeDocument, analyzeParsed, indexAnalysis, opEntryByStart, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DerivedParse, type DocumentAnalysis, type DocumentEdit, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
 export { diagnostics, hasMlirOperations, internalErrorDiagnostic, tooLargeDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
 export { hoverAt, opMarkdown, type Hover, type HoverOptions } from './hover';

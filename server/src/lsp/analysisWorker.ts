@@ -6,12 +6,17 @@
 import { parentPort } from 'worker_threads';
 import * as lsp from 'vscode-languageserver';
 import * as features from '../features';
+import type { TextChange } from '../features/incrementalParse';
+import { LineIndex } from '../text/lineIndex';
 import type { FromWorker, RemoteEnv, ToWorker } from './background';
+import type { ServerSettings } from './config';
 import { guardedAnalysis, type AnalyzedDocument, type DocumentStore, type ImportedLog } from './documents';
 import { REMOTE_HANDLERS, type HandlerContext } from './handlers';
 
 const port = parentPort;
 let analyzed: AnalyzedDocument | undefined;
+// The analysis settings `analyzed` was made with (JSON): edits are applied in place only under the same ones.
+let analyzedSettings = '';
 // The same log object across calls, so the handlers' per-log cache of runtime findings holds.
 let lastLog: ImportedLog | undefined;
 
@@ -55,11 +60,36 @@ port?.on('message', (message: ToWorker) => {
     void answer(message);
     return;
   }
-  const { uri, version, text, settings } = message;
+  const { uri, version, text, settings, edits } = message;
+  const previous = analyzed;
+  const previousSettings = analyzedSettings;
   analyzed = undefined;
   const outcome = settings.enable
-    ? guardedAnalysis(text, { analyse: () => features.analyzeDocument(text, settings.analysis), logError: (m) => post({ kind: 'log', message: m }) })
+    ? guardedAnalysis(text, {
+        analyse: () => {
+          const sameSettings = previousSettings === JSON.stringify(settings.analysis);
+          const derived = sameSettings && previous?.outcome.kind === 'ok' && edits !== undefined && edits.fromVersion === previous.version ? afterEdits(previous.outcome.doc, edits.changes, text, settings) : undefined;
+          if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.changes.length ?? 0} edits applied in place` });
+          return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true });
+        },
+        logError: (m) => post({ kind: 'log', message: m }),
+      })
     : { kind: 'disabled' as const };
   analyzed = { uri, version, settingsGeneration: 0, outcome };
+  analyzedSettings = JSON.stringify(settings.analysis);
   post({ kind: 'analyzed', version });
 });
+
+/** `previous` with `changes` applied in place, when that gives exactly `text` and every change is local enough. */
+function afterEdits(previous: features.DocumentAnalysis, changes: readonly TextChange[], text: string, settings: ServerSettings): features.DocumentAnalysis | undefined {
+  let lineIndex = previous.lineIndex;
+  const edits: features.DocumentEdit[] = [];
+  for (const change of changes) {
+    const before = lineIndex.text;
+    lineIndex = LineIndex.afterChange(lineIndex, change, before.slice(0, change.start) + change.newText + before.slice(change.end));
+    edits.push({ change, lineIndex });
+  }
+  // The main thread's text is the truth; a mismatch would be a bug in the edit log, never worth a wrong answer.
+  if (lineIndex.text !== text) return undefined;
+  return features.analyzeAfterEdits(previous, edits, settings.analysis);
+}

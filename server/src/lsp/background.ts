@@ -1,12 +1,14 @@
 /**
  * Large documents are parsed and analysed in a worker thread (one per document, `analysisWorker.js` next to the
  * bundle), so requests on other documents are answered meanwhile; a newer version or close terminates a stale job.
+ * An idle worker keeps its analysis, so the next version's edits are applied there in place (as in-process).
  * The analysis stays in the worker (it holds class instances and closures); requests are forwarded as plain data.
  */
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import type { TextChange } from '../features/incrementalParse';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import type { AnalysisOutcome, ImportedLog } from './documents';
@@ -30,8 +32,14 @@ export interface RemoteAnswer {
   readonly storedLog: ImportedLog | undefined;
 }
 
+/** The edits from the version a worker holds to the one it is asked for: it may apply them in place. */
+export interface WorkerEdits {
+  readonly fromVersion: number;
+  readonly changes: readonly TextChange[];
+}
+
 export type ToWorker =
-  | { readonly kind: 'analyze'; readonly uri: string; readonly version: number; readonly text: string; readonly settings: ServerSettings }
+  | { readonly kind: 'analyze'; readonly uri: string; readonly version: number; readonly text: string; readonly settings: ServerSettings; readonly edits: WorkerEdits | undefined }
   /** Answered only if the worker still holds `version` (else `value` is undefined). */
   | { readonly kind: 'call'; readonly id: number; readonly version: number; readonly method: RemoteMethod; readonly params: unknown; readonly env: RemoteEnv };
 
@@ -50,7 +58,8 @@ export interface BackgroundJob {
 export interface BackgroundAnalyses {
   /** Whether a document of `chars` characters is analysed in a worker under `settings`. */
   handles(chars: number, settings: ServerSettings): boolean;
-  analyze(uri: string, version: number, text: string, settings: ServerSettings): Promise<AnalysisOutcome>;
+  /** `edits` lead from the version the worker last analysed to this one, when they are all known. */
+  analyze(uri: string, version: number, text: string, settings: ServerSettings, edits: WorkerEdits | undefined): Promise<AnalysisOutcome>;
   /** Terminates the document's analysis in progress if it is of a version before `version` (or any, if undefined). */
   cancelStale(uri: string, version: number | undefined): void;
   close(uri: string): void;
@@ -125,7 +134,7 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
 
   return {
     handles: (chars, settings) => available && settings.enable && chars > settings.backgroundAnalysisMB * 1e6,
-    analyze(uri, version, text, settings) {
+    analyze(uri, version, text, settings, edits) {
       const running = workers.get(uri);
       // A job in progress cannot be interrupted inside the worker (the analysis is synchronous): terminate it.
       if (running?.job !== undefined) stop(uri, running);
@@ -136,7 +145,7 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
       hooks.log(`background analysis of ${uri} version ${version} (${(text.length / 1e6).toFixed(1)} MB) started`);
       return new Promise<AnalysisOutcome>((resolve) => {
         w.job = { version, resolve, text };
-        w.worker.postMessage({ kind: 'analyze', uri, version, text, settings } satisfies ToWorker);
+        w.worker.postMessage({ kind: 'analyze', uri, version, text, settings, edits } satisfies ToWorker);
       });
     },
     cancelStale(uri, version) {

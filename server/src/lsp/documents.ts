@@ -8,12 +8,10 @@
 import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import * as features from '../features';
-import { applyChange, type AppliedChange } from '../features/incrementalParse';
-import type { ParseResult } from '../mlir/syntax';
 import { listenToDocuments, type OpenDocument, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
-import { createBackgroundAnalyses, type BackgroundJob } from './background';
+import { createBackgroundAnalyses, type BackgroundJob, type WorkerEdits } from './background';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
@@ -138,7 +136,9 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   /** Whether the edits since the last analysis will probably be applied in place (a guess: `applyChange` decides). */
   const likelyInPlace = (uri: string): boolean => {
     const analyzed = entries.get(uri)?.analyzed;
-    if (analyzed?.outcome.kind !== 'ok' || analyzed.outcome.doc.reuse === undefined || analyzed.outcome.doc.parse.errors.length > 0) return false;
+    // A worker's analysis is not visible here; the worker applies what it can and says so.
+    const editable = analyzed?.outcome.kind === 'background' || (analyzed?.outcome.kind === 'ok' && analyzed.outcome.doc.reuse !== undefined && analyzed.outcome.doc.parse.errors.length === 0);
+    if (analyzed === undefined || !editable) return false;
     const steps = documents.editsSince(uri, analyzed.version);
     return steps !== undefined && steps.every((s) => s.change !== undefined && s.change.end - s.change.start <= LOCAL_EDIT_MAX_CHARS && s.change.newText.length <= LOCAL_EDIT_MAX_CHARS && !/[\r\n]/.test(s.change.newText));
   };
@@ -157,32 +157,32 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const text = lineIndex.text;
     return guardedAnalysis(text, {
       analyse: () => {
-        const derived = reusableParse(uri, previous);
-        return derived === undefined
-          ? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex })
-          : features.analyzeParsed(text, derived.parsed, settings.analysis, { ...derived.from, lineIndex });
+        // The previous version's tree edited in place when every edit since allows it; it is stale from then on and
+        // replaced by this version's analysis at once.
+        const edits = previous?.outcome.kind === 'ok' ? editsSince(uri, previous.version) : undefined;
+        const derived = edits === undefined || previous?.outcome.kind !== 'ok' ? undefined : features.analyzeAfterEdits(previous.outcome.doc, edits, settings.analysis);
+        return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex });
       },
       logError: (m) => connection.console.error(m),
     });
   };
 
-  /**
-   * The previous version's tree edited in place through the edits since (one op re-parsed per edit), when every edit
-   * allows it. The previous analysis is stale from the first edit on; it is replaced by this version's at once.
-   */
-  const reusableParse = (uri: string, previous: AnalyzedDocument | undefined): { parsed: ParseResult; from: features.DerivedParse } | undefined => {
-    if (previous?.outcome.kind !== 'ok') return undefined;
-    const doc = previous.outcome.doc;
-    const steps = documents.editsSince(uri, previous.version);
-    if (steps === undefined || doc.reuse === undefined) return undefined;
-    const editable = { parse: doc.parse, ranges: doc.reuse.ranges };
-    const edits: AppliedChange[] = [];
-    for (const step of steps) {
-      const applied = step.change === undefined ? undefined : applyChange(editable, step.change, step.lineIndex.text);
-      if (applied === undefined) return undefined;
-      edits.push(applied);
+  /** The edits since the version a document's worker holds, for it to apply in place. */
+  const workerEdits = (uri: string, analyzed: AnalyzedDocument | undefined): WorkerEdits | undefined => {
+    if (analyzed?.outcome.kind !== 'background') return undefined;
+    const edits = editsSince(uri, analyzed.version);
+    return edits === undefined ? undefined : { fromVersion: analyzed.version, changes: edits.map((e) => e.change) };
+  };
+
+  /** The edits since `version` as the core takes them; undefined when one replaced the whole text (or is unknown). */
+  const editsSince = (uri: string, version: number): features.DocumentEdit[] | undefined => {
+    const steps = documents.editsSince(uri, version);
+    const edits: features.DocumentEdit[] = [];
+    for (const step of steps ?? []) {
+      if (step.change === undefined) return undefined;
+      edits.push({ change: step.change, lineIndex: step.lineIndex });
     }
-    return { parsed: doc.parse, from: { previous: doc, edits } };
+    return steps === undefined ? undefined : edits;
   };
 
   const analyze = async (uri: string, textDocument: OpenDocument, entry: Entry): Promise<AnalyzedDocument> => {
@@ -198,7 +198,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const outcome = inWorker ? await background.analyze(uri, version, text, settings) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
+    const outcome = inWorker ? await background.analyze(uri, version, text, settings, workerEdits(uri, entry.analyzed)) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
     if (outcome.kind === 'cancelled') return analyzed;
