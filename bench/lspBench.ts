@@ -128,9 +128,9 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     });
     await republished;
     editMs.push(nowMs() - t0);
-    edited = edited.slice(0, editAt) + ' ' + edited.slice(editAt);
     // Patched, not rescanned: this client's own work should not weigh on the server it measures.
-    editedLines = LineIndex.afterChange(editedLines, { start: editAt, end: editAt, newText: ' ' }, edited);
+    editedLines = LineIndex.edited(editedLines, { start: editAt, end: editAt, newText: ' ' });
+    edited = editedLines.text;
   }
   const editToDiagnosticsMs = editMs[0] ?? NaN;
   const rss = peakRss(lsp.child.pid);

@@ -113,8 +113,6 @@ export interface DerivedParse {
   readonly previous: DocumentAnalysis;
   /** The ops `applyChange` replaced since, in order (none when only the settings changed). */
   readonly edits: readonly ReplacedOp[];
-  /** The line index of the new text, when the caller carried it through the edits (`LineIndex.afterChange`). */
-  readonly lineIndex?: LineIndex;
 }
 
 /** One edit of an open document and the text after it (with its line index). */
@@ -138,7 +136,7 @@ export function analyzeAfterEdits(previous: DocumentAnalysis, edits: readonly Do
     applied.push(one);
   }
   const last = edits[edits.length - 1]?.lineIndex ?? previous.lineIndex;
-  return analyzeParsed(last.text, previous.parse, settings, { previous, edits: applied, lineIndex: last });
+  return analyzeParsed(last.text, previous.parse, settings, { previous, edits: applied }, { lineIndex: last });
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
@@ -179,8 +177,7 @@ export function analyzeParsed(text: string, parseResult: ParseResult, settings: 
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
-  const lineIndex = derivedFrom?.lineIndex ?? known.lineIndex;
-  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(lineIndex !== undefined ? { lineIndex } : {}) });
+  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(known.lineIndex !== undefined ? { lineIndex: known.lineIndex } : {}) });
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */

@@ -85,8 +85,7 @@ function afterEdits(previous: features.DocumentAnalysis, changes: readonly TextC
   let lineIndex = previous.lineIndex;
   const edits: features.DocumentEdit[] = [];
   for (const change of changes) {
-    const before = lineIndex.text;
-    lineIndex = LineIndex.afterChange(lineIndex, change, before.slice(0, change.start) + change.newText + before.slice(change.end));
+    lineIndex = LineIndex.edited(lineIndex, change);
     edits.push({ change, lineIndex });
   }
   // The main thread's text is the truth; a mismatch would be a bug in the edit log, never worth a wrong answer.

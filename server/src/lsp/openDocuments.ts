@@ -64,7 +64,7 @@ export function listenToDocuments(connection: Connection, events: DocumentEvents
     let lineIndex = entry.document.lineIndex;
     for (const change of contentChanges) {
       const textChange = rangeChange(lineIndex, change);
-      lineIndex = textChange === undefined ? new LineIndex(change.text) : afterChange(lineIndex, textChange);
+      lineIndex = textChange === undefined ? new LineIndex(change.text) : LineIndex.edited(lineIndex, textChange);
       entry.steps.push({ version: t.version, change: textChange, lineIndex });
     }
     const document = openDocument(t.uri, t.version, lineIndex);
@@ -109,9 +109,4 @@ function rangeChange(lineIndex: LineIndex, change: TextDocumentContentChangeEven
   const start = lineIndex.offset(change.range.start);
   const end = Math.max(start, lineIndex.offset(change.range.end));
   return { start, end, newText: change.text };
-}
-
-function afterChange(lineIndex: LineIndex, change: TextChange): LineIndex {
-  const text = lineIndex.text;
-  return LineIndex.afterChange(lineIndex, change, text.slice(0, change.start) + change.newText + text.slice(change.end));
 }

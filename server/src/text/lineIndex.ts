@@ -52,6 +52,12 @@ export class LineIndex {
     return new LineIndex(text, starts);
   }
 
+  /** The index of `previous.text` with `change` applied (the new text is built here). */
+  static edited(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }): LineIndex {
+    const text = previous.text;
+    return LineIndex.afterChange(previous, change, text.slice(0, change.start) + change.newText + text.slice(change.end));
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
