@@ -12,6 +12,8 @@ import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import { parse } from '../../../server/src/mlir/parser';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
 import { makeRandom as random } from '../../../bench/random';
+import { generateTtnnModule } from '../../../bench/generate';
+import fc from 'fast-check';
 
 const ROOT = path.join(__dirname, '../../..');
 const FILES = [
@@ -67,6 +69,38 @@ describe('features/incrementalParse', () => {
       assert.ok(incremental >= trials / 5, `only ${incremental} of ${trials} edits took the incremental path`);
     });
   }
+
+  it('property: any sequence of hostile one-to-three-character edits, applied in place or declined, leaves the parse of the text', () => {
+    // Generated modules (aliases, locs, nested modules) and edits anywhere inside an op, from an alphabet that opens
+    // and closes groups, strings, comments and lines: an accepted edit must give exactly a fresh parse, a declined one
+    // must leave the tree untouched.
+    const alphabet = ['"', '{', '}', '<', '>', '(', ')', '[', ']', '\n', '#', '%', '@', '^', 'x', '0', '9', ' ', ',', ':', '-', '//', '\\'];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 2 }), fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 })), { minLength: 1, maxLength: 12 }), (seed, edits) => {
+        let text = generateTtnnModule({ nOps: 40, seed });
+        const editable = parseForEdits(text);
+        for (const [where, within, deleteCount, inserted] of edits) {
+          const leaves: { start: number; end: number }[] = [];
+          walkOperations(editable.parse.file, ({ op }) => {
+            if (op.regions.length === 0) leaves.push({ start: op.range.start, end: op.range.end });
+          });
+          const leaf = leaves[Math.floor(where * leaves.length)];
+          if (leaf === undefined) return;
+          const start = Math.min(leaf.end, leaf.start + 1 + Math.floor(within * Math.max(1, leaf.end - leaf.start - 2)));
+          const change: TextChange = { start, end: Math.min(text.length, start + deleteCount), newText: inserted.join('') };
+          const edited = apply(text, change);
+          const before = canonical(editable.parse);
+          if (applyChange(editable, change, edited) === undefined) {
+            assert.strictEqual(canonical(editable.parse), before);
+            continue;
+          }
+          text = edited;
+          assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
+        }
+      }),
+      { numRuns: 60, seed: 20261128 },
+    );
+  });
 
   it('declines edits that are not inside one op, and files with errors', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
