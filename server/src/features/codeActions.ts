@@ -82,7 +82,7 @@ export function codeActionsAt(doc: DocumentAnalysis, range: TextRange, options: 
 
 function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetOf>[1], head: TextRange, options: CodeActionOptions): CodeAction[] {
   const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
-  if (doc.text.length > max) {
+  if (doc.lineIndex.length > max) {
     const reason = `fixes are not computed for files over ${(max / 1e6).toFixed(0)} MB: each is verified by re-analysing the whole file`;
     return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
   }

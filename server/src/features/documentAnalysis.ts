@@ -131,20 +131,20 @@ export function analyzeAfterEdits(previous: DocumentAnalysis, edits: readonly Do
   const editable = { parse: previous.parse, ranges: previous.reuse.ranges };
   const applied: AppliedChange[] = [];
   for (const edit of edits) {
-    const one = applyChange(editable, edit.change, edit.lineIndex.text);
+    const one = applyChange(editable, edit.change, edit.lineIndex);
     if (one === undefined) return undefined;
     applied.push(one);
   }
   const last = edits[edits.length - 1]?.lineIndex ?? previous.lineIndex;
-  return analyzeParsed(last.text, previous.parse, settings, { previous, edits: applied }, { lineIndex: last });
+  return analyzeParsed(last, previous.parse, settings, { previous, edits: applied });
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
 export function analyzeDocument(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): DocumentAnalysis {
-  const lineIndex = options.lineIndex === undefined ? {} : { lineIndex: options.lineIndex };
-  if (options.forEdits !== true) return analyzeParsed(text, parse(text), settings, undefined, lineIndex);
+  const source = options.lineIndex ?? text;
+  if (options.forEdits !== true) return analyzeParsed(source, parse(text), settings);
   const editable = parseForEdits(text);
-  return analyzeParsed(text, editable.parse, settings, undefined, { ranges: editable.ranges, ...lineIndex });
+  return analyzeParsed(source, editable.parse, settings, undefined, { ranges: editable.ranges });
 }
 
 export interface AnalyzeOptions {
@@ -153,7 +153,7 @@ export interface AnalyzeOptions {
    * analyses (CLI, workspace check), where it would only cost time and memory.
    */
   readonly forEdits?: boolean;
-  /** The line index of `text`, when the caller keeps one (an editor's open document). */
+  /** The line index of `text` (the same text), when the caller keeps one (an editor's open document). */
   readonly lineIndex?: LineIndex;
 }
 
@@ -161,15 +161,15 @@ export interface AnalyzeOptions {
 interface Known {
   /** The range table of a fresh editable parse, kept in `reuse` for the next version's edits. */
   readonly ranges?: RangeTable;
-  readonly lineIndex?: LineIndex;
 }
 
 /**
- * Analyses an already-parsed document (the parse must be of `text`). `derivedFrom` names the analysed earlier version
+ * Analyses an already-parsed document (the parse must be of the text: a string, or the LineIndex holding it — then
+ * the text is not flattened unless a feature asks for it). `derivedFrom` names the analysed earlier version
  * whose tree `parseResult` is, edited in place by `applyChange` (so alias definitions are unchanged): its TTNN ops and
  * estimates are reused for the ops the edits kept; the result equals a fresh analysis.
  */
-export function analyzeParsed(text: string, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, known: Known = {}): DocumentAnalysis {
+export function analyzeParsed(source: string | LineIndex, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, known: Known = {}): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
     derivedFrom?.previous.reuse ?? (known.ranges !== undefined ? { estimates: newEstimateReuse(), ranges: known.ranges } : undefined);
   const edited = derivedFrom === undefined ? undefined : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
@@ -177,23 +177,26 @@ export function analyzeParsed(text: string, parseResult: ParseResult, settings: 
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
-  return indexAnalysis(text, parseResult, analysis, settings, { ...(reuse !== undefined ? { reuse } : {}), ...(known.lineIndex !== undefined ? { lineIndex: known.lineIndex } : {}) });
+  return indexAnalysis(source, parseResult, analysis, settings, reuse === undefined ? {} : { reuse });
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */
 export function indexAnalysis(
-  text: string,
+  source: string | LineIndex,
   parseResult: ParseResult,
   analysis: ModuleAnalysis,
   settings: AnalysisSettings,
-  known: { readonly reuse?: VersionReuse; readonly lineIndex?: LineIndex } = {},
+  known: { readonly reuse?: VersionReuse } = {},
 ): DocumentAnalysis {
   const { reuse } = known;
   const opsInOrder = opsInOrderOf(analysis.functions);
-
+  const lineIndex = typeof source === 'string' ? new LineIndex(source) : source;
   const doc: DocumentAnalysis = {
-    text,
-    lineIndex: known.lineIndex !== undefined && known.lineIndex.text === text ? known.lineIndex : new LineIndex(text),
+    // Flat on first use: an edit's analysis and diagnostics never need the whole text.
+    get text() {
+      return lineIndex.text;
+    },
+    lineIndex,
     parse: parseResult,
     analysis,
     settings,

@@ -52,12 +52,12 @@ export function foldingRanges(file: SyntaxFile, lineIndex: LineIndex): FoldingRe
 
 function commentBlocks(lineIndex: LineIndex): FoldingRegion[] {
   const out: FoldingRegion[] = [];
-  const text = lineIndex.text;
+  // Read through the index, not its flat text: after an edit the text is not flattened for this.
   let runStart = -1;
   for (let line = 0; line < lineIndex.lineCount; line++) {
     let i = lineIndex.lineStart(line);
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-    const isComment = text.startsWith('//', i) && !text.startsWith('// -----', i);
+    while (lineIndex.charCodeAt(i) === 32 || lineIndex.charCodeAt(i) === 9) i++;
+    const isComment = lineIndex.startsWith('//', i) && !lineIndex.startsWith('// -----', i);
     if (isComment && runStart < 0) runStart = line;
     if (!isComment && runStart >= 0) {
       if (line - 1 > runStart) out.push({ startLine: runStart, endLine: line - 1, kind: 'comment' });

@@ -62,7 +62,7 @@ function argumentHover(doc: DocumentAnalysis, name: string, range: TextRange, of
 function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: ReadonlyMap<string, AliasDefinition>): Hover | undefined {
   const def = aliases.get(name);
   if (def === undefined) return { markdown: `\`${name}\`: no definition in this file`, range };
-  let text = doc.text.slice(def.range.start, Math.min(def.range.end, def.range.start + MAX_ALIAS_CHARS));
+  let text = doc.lineIndex.slice(def.range.start, Math.min(def.range.end, def.range.start + MAX_ALIAS_CHARS));
   if (def.range.end - def.range.start > MAX_ALIAS_CHARS) text += ' …';
   return { markdown: '```mlir\n' + text + '\n```', range };
 }

@@ -42,11 +42,16 @@ export interface AppliedChange {
   readonly index: number;
 }
 
+/** Slices of a text: a string, or a LineIndex (whose text is then not flattened). */
+export interface TextSlices {
+  slice(start: number, end: number): string;
+}
+
 /**
  * Applies `change` (to the text the tree was parsed from, giving `text`) when it lies strictly inside one op without
  * regions and that op re-parses cleanly on its own; returns undefined and leaves the tree untouched otherwise.
  */
-export function applyChange(editable: EditableParse, change: TextChange, text: string): AppliedChange | undefined {
+export function applyChange(editable: EditableParse, change: TextChange, text: TextSlices): AppliedChange | undefined {
   const { parse: previous, ranges } = editable;
   if (previous.errors.length > 0 || change.start > change.end) return undefined;
   const chain = opsAt(previous.file, change.start);

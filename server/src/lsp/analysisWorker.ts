@@ -64,13 +64,15 @@ port?.on('message', (message: ToWorker) => {
   const previous = analyzed;
   const previousSettings = analyzedSettings;
   analyzed = undefined;
+  let fresh: LineIndex | undefined;
+  const lineIndex = (): LineIndex => (fresh ??= new LineIndex(text));
   const outcome = settings.enable
-    ? guardedAnalysis(text, {
+    ? guardedAnalysis({ length: text.length, lineIndex }, {
         analyse: () => {
           const sameSettings = previousSettings === JSON.stringify(settings.analysis);
           const derived = sameSettings && previous?.outcome.kind === 'ok' && edits !== undefined && edits.fromVersion === previous.version ? afterEdits(previous.outcome.doc, edits.changes, text, settings) : undefined;
           if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.changes.length ?? 0} edits applied in place` });
-          return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true });
+          return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex: lineIndex() });
         },
         logError: (m) => post({ kind: 'log', message: m }),
       })

@@ -98,29 +98,35 @@ interface Entry {
   lastAnalysisMs: number | undefined;
 }
 
+/** The document an analysis is for: its length, and its line index when an outcome needs one (made on demand). */
+export interface AnalysedSource {
+  readonly length: number;
+  readonly lineIndex: () => LineIndex;
+}
+
 /**
  * Runs `analyse` unless the document would exhaust the heap or carries the test fault marker; a throw becomes a
  * 'failed' outcome. Shared by the store and the background worker, so both report the same outcomes.
  */
-export function guardedAnalysis(text: string, hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void }): AnalysisOutcome {
+export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void }): AnalysisOutcome {
   try {
-    if (FAULT_MARKER !== undefined && text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
+    if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
     // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-    const heapNeededBytes = text.length * HEAP_BYTES_PER_CHAR;
+    const heapNeededBytes = source.length * HEAP_BYTES_PER_CHAR;
     const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
     if (heapNeededBytes > heapAvailableBytes) {
       const gb = (n: number): string => (n / 1e9).toFixed(1);
       return {
         kind: 'tooLarge',
-        lineIndex: new LineIndex(text),
-        message: `the document is ${Math.round(text.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+        lineIndex: source.lineIndex(),
+        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
       };
     }
     return { kind: 'ok', doc: hooks.analyse() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     hooks.logError(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
-    return { kind: 'failed', message, lineIndex: new LineIndex(text) };
+    return { kind: 'failed', message, lineIndex: source.lineIndex() };
   }
 }
 
@@ -154,14 +160,13 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const runAnalysis = (uri: string, lineIndex: LineIndex, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
-    const text = lineIndex.text;
-    return guardedAnalysis(text, {
+    return guardedAnalysis({ length: lineIndex.length, lineIndex: () => lineIndex }, {
       analyse: () => {
         // The previous version's tree edited in place when every edit since allows it; it is stale from then on and
         // replaced by this version's analysis at once.
         const edits = previous?.outcome.kind === 'ok' ? editsSince(uri, previous.version) : undefined;
         const derived = edits === undefined || previous?.outcome.kind !== 'ok' ? undefined : features.analyzeAfterEdits(previous.outcome.doc, edits, settings.analysis);
-        return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex });
+        return derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex });
       },
       logError: (m) => connection.console.error(m),
     });
@@ -187,18 +192,18 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const analyze = async (uri: string, textDocument: OpenDocument, entry: Entry): Promise<AnalyzedDocument> => {
     const version = textDocument.version;
-    const text = textDocument.getText();
-    const large = text.length > PROGRESS_THRESHOLD_CHARS;
-    const inWorker = background.handles(text.length, settings);
+    const length = textDocument.lineIndex.length;
+    const large = length > PROGRESS_THRESHOLD_CHARS;
+    const inWorker = background.handles(length, settings);
     // Shrunk below the threshold (or settings changed): its worker is of no use any more.
     if (!inWorker) background.close(uri);
     const analysisGeneration = generation;
     const reporter = options.progress && large ? await connection.window.createWorkDoneProgress() : undefined;
     // An in-process analysis is synchronous: let requests already queued (a hover in another document) be answered first.
     if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
-    reporter?.begin('TTNN L1', undefined, `analysing ${(text.length / 1e6).toFixed(0)} MB`);
+    reporter?.begin('TTNN L1', undefined, `analysing ${(length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const outcome = inWorker ? await background.analyze(uri, version, text, settings, workerEdits(uri, entry.analyzed)) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
+    const outcome = inWorker ? await background.analyze(uri, version, textDocument.getText(), settings, workerEdits(uri, entry.analyzed)) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
     if (outcome.kind === 'cancelled') return analyzed;
@@ -256,7 +261,7 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     onOpen: (document) => schedule(document.uri, 0),
     onChange: (document) => {
       background.cancelStale(document.uri, document.version);
-      schedule(document.uri, debounceFor(document.uri, document.getText().length));
+      schedule(document.uri, debounceFor(document.uri, document.lineIndex.length));
     },
     onClose: (uri) => {
       const entry = entries.get(uri);

@@ -1,7 +1,10 @@
 /**
  * Offset <-> (line, character) conversion. The only place in the project that knows where lines break.
  * Lines and characters are 0-based and counted in UTF-16 code units, as LSP positions are.
+ * An open document's text lives here as a PieceText, so an edit neither copies nor flattens it (see pieceText.ts).
  */
+
+import { PieceText } from './pieceText';
 
 export interface LineCol {
   /** 0-based line. */
@@ -13,23 +16,28 @@ export interface LineCol {
 export class LineIndex {
   /** Offset of the first character of each line; lineStarts[0] === 0. Typed: an edit copies it (V8 strings < 2^31). */
   private readonly lineStarts: Int32Array;
+  private readonly source: PieceText;
 
-  /** `lineStarts`, when given, must be those of `text` (as `afterChange` computes them); otherwise they are scanned. */
-  constructor(readonly text: string, lineStarts?: Int32Array) {
+  /** `lineStarts`, when given, must be those of the text (as `edited` computes them); otherwise they are scanned. */
+  constructor(text: string | PieceText, lineStarts?: Int32Array) {
+    this.source = typeof text === 'string' ? PieceText.of(text) : text;
     if (lineStarts !== undefined) {
       this.lineStarts = lineStarts;
       return;
     }
+    const flat = this.source.toString();
     const starts = [0];
-    scanLineStarts(text, 0, text.length, starts);
+    scanLineStarts(flat, 0, flat.length, starts, 0);
     this.lineStarts = Int32Array.from(starts);
   }
 
   /**
-   * The index of `text` = `previous.text` with `change` (offsets in the previous text) applied: only the lines around
-   * the change are scanned again, the rest shift (a keystroke in a 22 MB file costs a copy of the line table, not a scan).
+   * The index of the previous text with `change` (offsets in the previous text) applied: only the lines around the
+   * change are scanned again, the rest shift (a keystroke in a 22 MB file costs a copy of the line table, not a scan),
+   * and the text itself is not copied (PieceText).
    */
-  static afterChange(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }, text: string): LineIndex {
+  static edited(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }): LineIndex {
+    const source = previous.source.edited(change);
     const old = previous.lineStarts;
     const delta = change.newText.length - (change.end - change.start);
     // Rescan from the start of the line before the change's (so a CR+LF joined or split at a line start is seen) to a
@@ -38,9 +46,10 @@ export class LineIndex {
     let hi = lo;
     while (hi < old.length && old[hi]! <= change.end + 1) hi++;
     const windowStart = old[lo]!;
-    const windowEnd = hi < old.length ? old[hi]! + delta : text.length;
+    const windowEnd = hi < old.length ? old[hi]! + delta : source.length;
     const scanned: number[] = [];
-    scanLineStarts(text, windowStart, windowEnd, scanned);
+    // One character more than the window: a CR at its end looks at the next one.
+    scanLineStarts(source.slice(windowStart, windowEnd + 1), 0, windowEnd - windowStart, scanned, windowStart);
     // The scan pushed windowEnd itself (a line start) unless it is the end of the text.
     if (hi < old.length && scanned[scanned.length - 1] === windowEnd) scanned.pop();
     const head = lo + 1;
@@ -49,13 +58,29 @@ export class LineIndex {
     starts.set(old.subarray(0, head));
     starts.set(scanned, head);
     for (let i = 0, at = head + scanned.length; i < tail; i++) starts[at + i] = old[hi + i]! + delta;
-    return new LineIndex(text, starts);
+    return new LineIndex(source, starts);
   }
 
-  /** The index of `previous.text` with `change` applied (the new text is built here). */
-  static edited(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }): LineIndex {
-    const text = previous.text;
-    return LineIndex.afterChange(previous, change, text.slice(0, change.start) + change.newText + text.slice(change.end));
+  /** The whole text, flat (built on first use after an edit: prefer `slice` and `charCodeAt` on hot paths). */
+  get text(): string {
+    return this.source.toString();
+  }
+
+  get length(): number {
+    return this.source.length;
+  }
+
+  /** Characters [from, to). */
+  slice(from: number, to: number): string {
+    return this.source.slice(from, to);
+  }
+
+  charCodeAt(offset: number): number {
+    return this.source.charCodeAt(offset);
+  }
+
+  startsWith(prefix: string, offset: number): boolean {
+    return this.source.startsWith(prefix, offset);
   }
 
   get lineCount(): number {
@@ -64,7 +89,7 @@ export class LineIndex {
 
   /** Position of an offset; offsets past the end clamp to the end of the text. */
   position(offset: number): LineCol {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -78,7 +103,7 @@ export class LineIndex {
   /** Offset of a position; a line or character past its end clamps to the end of that line or text. */
   offset(pos: LineCol): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.lineStarts.length) return this.text.length;
+    if (pos.line >= this.lineStarts.length) return this.source.length;
     const start = this.lineStarts[pos.line]!;
     const end = this.lineEnd(pos.line);
     return Math.min(start + Math.max(0, pos.character), end);
@@ -92,22 +117,22 @@ export class LineIndex {
   /** Offset just before the line break that ends a 0-based line (or the end of the text). */
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
-    if (next === undefined) return this.text.length;
+    if (next === undefined) return this.source.length;
     let end = next - 1;
-    if (end > 0 && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > 0 && this.source.charCodeAt(end) === 10 && this.source.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 }
 
-/** Appends to `starts` the offset after each line break that begins in [from, to) (CR+LF counts once). */
-function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+/** Appends to `starts` the offset (+ `base`) after each line break that begins in [from, to) of `text` (CR+LF counts once). */
+function scanLineStarts(text: string, from: number, to: number, starts: number[], base: number): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
-      starts.push(i + 1);
+      starts.push(base + i + 1);
     } else if (c === 13 /* \r */) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+      starts.push(base + i + 1);
     }
   }
 }
