@@ -126,6 +126,13 @@ export class LineIndex {
 
 /** Appends to `starts` the offset (+ `base`) after each line break that begins in [from, to) of `text` (CR+LF counts once). */
 function scanLineStarts(text: string, from: number, to: number, starts: number[], base: number): void {
+  // Without a CR only LFs break lines: the native search is several times faster than a loop over every character
+  // (the whole 22 MB text is scanned when a document opens).
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || cr >= to) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(base + i + 1);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {
