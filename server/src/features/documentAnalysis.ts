@@ -9,10 +9,10 @@ import { parse } from '../mlir/parser';
 import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
-import { applyChange, parseForEdits, type AppliedChange, type TextChange } from './incrementalParse';
+import { applyChange, parseForEdits, type AppliedChange, type TextChange } from '../mlir/incrementalParse';
 import { firstIndexNotBefore } from '../mlir/syntaxSearch';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
-import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax, type ReplacedOp } from '../ttnn/fromSyntax';
+import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -112,7 +112,7 @@ export interface VersionReuse {
 export interface DerivedParse {
   readonly previous: DocumentAnalysis;
   /** The ops `applyChange` replaced since, in order (none when only the settings changed). */
-  readonly edits: readonly ReplacedOp[];
+  readonly edits: readonly AppliedChange[];
 }
 
 /** One edit of an open document and the text after it (with its line index). */

@@ -6,7 +6,7 @@
 import { parentPort } from 'worker_threads';
 import * as lsp from 'vscode-languageserver';
 import * as features from '../features';
-import type { TextChange } from '../features/incrementalParse';
+import type { TextChange } from '../mlir/incrementalParse';
 import { LineIndex } from '../text/lineIndex';
 import type { FromWorker, RemoteEnv, ToWorker } from './background';
 import type { ServerSettings } from './config';

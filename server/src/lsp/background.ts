@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { TextChange } from '../features/incrementalParse';
+import type { TextChange } from '../mlir/incrementalParse';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import type { AnalysisOutcome, ImportedLog } from './documents';

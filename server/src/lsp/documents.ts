@@ -76,7 +76,7 @@ const HEAP_BYTES_PER_CHAR = 32;
 // A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
 // before a full re-analysis, so a burst of keystrokes costs one analysis, not one per pause. Once the document has
 // been analysed, the wait is at most as long as its last analysis took. Edits that will most likely be applied in
-// place (features/incrementalParse: tens of ms whatever the size) wait only the base delay.
+// place (mlir/incrementalParse: tens of ms whatever the size) wait only the base delay.
 const LARGE_DEBOUNCE_MS_PER_MB = 100;
 
 function debounceForLength(baseMs: number, chars: number, lastAnalysisMs: number | undefined): number {

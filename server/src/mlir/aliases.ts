@@ -8,7 +8,7 @@ import type { AliasDefinition, AttrNode, Chunk, TypeNode } from './syntax';
 // Chains longer than this (or cycles) resolve to nothing; real files chain one or two aliases.
 const MAX_CHAIN = 64;
 
-// Per chunk object: a parsed chunk's aliases never change (features/incrementalParse declines edits that touch an
+// Per chunk object: a parsed chunk's aliases never change (mlir/incrementalParse declines edits that touch an
 // alias), so every version an in-place edit makes shares the table. Dumps define one `#locN` per op, so building it
 // per version cost ~10 ms on a 100k-op file.
 const tables = new WeakMap<Chunk, ReadonlyMap<string, AliasDefinition>>();

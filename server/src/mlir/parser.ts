@@ -70,7 +70,7 @@ interface ShapeInfo {
 
 export interface ParseOptions {
   /**
-   * Holds every range of the tree, so that `features/incrementalParse.ts` can shift them in place after an edit
+   * Holds every range of the tree, so that `mlir/incrementalParse.ts` can shift them in place after an edit
    * instead of copying the tree. Only an editor's open document needs it.
    */
   readonly rangeTable?: RangeTable;

@@ -1,6 +1,6 @@
 /**
  * Ranges stored by column in two Int32Arrays and handed out as small handle objects whose `start`/`end` read the
- * arrays. An edit in a 100k-op tree must move millions of ranges (features/incrementalParse.ts): over the arrays that
+ * arrays. An edit in a 100k-op tree must move millions of ranges (mlir/incrementalParse.ts): over the arrays that
  * is one tight pass, over the objects themselves it was a cache miss each (~30 ms per keystroke).
  * Offsets fit in 31 bits: V8 strings are shorter than 2^30 code units.
  */

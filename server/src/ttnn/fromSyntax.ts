@@ -5,7 +5,6 @@
  */
 
 import type {
-  Block,
   AliasDefinition,
   AttrNode,
   Chunk,
@@ -16,6 +15,7 @@ import type {
   TypeNode,
 } from '../mlir/syntax';
 import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
+import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { printAttr, printTokens, printType } from '../mlir/print';
@@ -68,7 +68,7 @@ interface ChunkTables {
   readonly specCache: Map<string, ValueSpec>;
 }
 
-// Per chunk object: a chunk's aliases never change under an in-place edit (features/incrementalParse declines alias
+// Per chunk object: a chunk's aliases never change under an in-place edit (mlir/incrementalParse declines alias
 // edits), so its decoded layouts and specs are shared by every version — and an edited op's unchanged types decode to
 // the same spec objects, which the analysis compares by identity.
 const chunkTables = new WeakMap<Chunk, ChunkTables>();
@@ -486,22 +486,12 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
   };
 }
 
-/** An op of the tree replaced by another in place (features/incrementalParse's `AppliedChange`). */
-export interface ReplacedOp {
-  readonly removed: Operation;
-  readonly inserted: Operation;
-  /** The op whose `block` holds both, at `index`. */
-  readonly parent: Operation;
-  readonly block: Block;
-  readonly index: number;
-}
-
 /**
  * The TTNN view after in-place edits that each replaced one op without regions: `previous` (the view of the tree
  * before them) with the edited ops' views decoded again — instead of walking every op. Undefined when an edit may
  * change more than its op's view (it names other symbols, so function roles may change): the caller rebuilds.
  */
-export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits: readonly ReplacedOp[]): TtnnModule | undefined {
+export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits: readonly AppliedChange[]): TtnnModule | undefined {
   const functions = previous.functions.slice();
   const copied = new Set<number>();
   for (const { removed, inserted, parent, block, index } of edits) {

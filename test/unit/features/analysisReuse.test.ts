@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type DocumentAnalysis } from '../../../server/src/features/documentAnalysis';
 import { diagnostics } from '../../../server/src/features/diagnostics';
-import { applyChange, type AppliedChange, type TextChange } from '../../../server/src/features/incrementalParse';
+import { applyChange, type AppliedChange, type TextChange } from '../../../server/src/mlir/incrementalParse';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
 import { generateTtnnModule } from '../../../bench/generate';

@@ -9,11 +9,11 @@
  * must treat everything derived from its earlier version (ranges read before the edit) as stale.
  */
 
-import { parse } from '../mlir/parser';
-import type { Block, Operation, ParseResult } from '../mlir/syntax';
-import { indexContaining } from '../mlir/syntaxSearch';
+import { parse } from './parser';
+import type { Block, Operation, ParseResult } from './syntax';
+import { indexContaining } from './syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
-import { opsAt } from '../mlir/occurrences';
+import { opsAt } from './occurrences';
 
 /** One contiguous replacement, in offsets of the previous text. */
 export interface TextChange {

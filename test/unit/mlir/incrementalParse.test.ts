@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyChange, parseForEdits, type TextChange } from '../../../server/src/features/incrementalParse';
+import { applyChange, parseForEdits, type TextChange } from '../../../server/src/mlir/incrementalParse';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import { parse } from '../../../server/src/mlir/parser';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
@@ -34,7 +34,7 @@ function apply(text: string, c: TextChange): string {
   return text.slice(0, c.start) + c.newText + text.slice(c.end);
 }
 
-describe('features/incrementalParse', () => {
+describe('mlir/incrementalParse', () => {
   for (const file of FILES) {
     it(`equals a full parse after each of a sequence of random one-character edits: ${path.basename(file)}`, () => {
       let text = fs.readFileSync(path.join(ROOT, file), 'utf8');
