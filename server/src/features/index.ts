@@ -13,6 +13,5 @@ export { codeActionsAt, runtimeLogActionsAt, type CodeAction, type CodeActionEdi
 export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';
 export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';
-export { applyChange, parseForEdits, type AppliedChange, type EditableParse, type TextChange } from '../mlir/incrementalParse';
 export { fileSummary, timeline, type FileSummary, type Timeline, type TimelinePoint } from './timeline';
 export { formatBytes, formatInteger, formatMegabytes, formatPercent } from './format';
