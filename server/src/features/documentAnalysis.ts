@@ -10,7 +10,7 @@ import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
 import { applyChange, parseForEdits, type AppliedChange, type TextChange } from '../mlir/incrementalParse';
-import { firstIndexNotBefore } from '../mlir/syntaxSearch';
+import { firstIndexNotBefore } from '../text/search';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';

@@ -5,6 +5,7 @@
  */
 
 import { PieceText } from './pieceText';
+import { firstIndexNotBefore } from './search';
 
 export interface LineCol {
   /** 0-based line. */
@@ -90,14 +91,9 @@ export class LineIndex {
   /** Position of an offset; offsets past the end clamp to the end of the text. */
   position(offset: number): LineCol {
     const clamped = Math.max(0, Math.min(offset, this.source.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: clamped - this.lineStarts[lo]! };
+    // The last line starting at or before the offset (line 0 starts at 0).
+    const line = firstIndexNotBefore(this.lineStarts.length, (k) => this.lineStarts[k]! <= clamped) - 1;
+    return { line, character: clamped - this.lineStarts[line]! };
   }
 
   /** Offset of a position; a line or character past its end clamps to the end of that line or text. */

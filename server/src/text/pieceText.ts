@@ -5,6 +5,8 @@
  * (`toString`), once, or when the pieces get too many.
  */
 
+import { firstIndexNotBefore } from './search';
+
 // Past this many pieces an edit first flattens the text: lookups stay cheap and a flatten is paid once per ~MAX/2 edits.
 const MAX_PIECES = 256;
 
@@ -98,13 +100,6 @@ export class PieceText {
 
   /** Index of the piece holding `offset` (the last piece for the end of the text). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, firstIndexNotBefore(this.pieces.length, (k) => this.starts[k]! <= offset) - 1);
   }
 }
