@@ -10,6 +10,7 @@ import { isViewReshape } from '../estimate/ops/reshape';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
+import { sameStrings } from '../text/stringLists';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
 import { l1Footprint } from '../ttnn/layout';
 import type { PropValue, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from '../ttnn/op';
@@ -209,12 +210,6 @@ function sameLivenessOp(x: TtnnOp, y: TtnnOp, device: Device): boolean {
   if (x.name !== y.name || !sameStrings(x.operandNames, y.operandNames) || !sameStrings(x.resultNames, y.resultNames) || x.results.length !== y.results.length) return false;
   for (let r = 0; r < x.results.length; r++) if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device)) return false;
   return !(x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y));
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Per-op live L1 bytes by a sweep over interval starts/ends (O(ops + intervals)). */

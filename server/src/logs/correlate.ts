@@ -12,6 +12,7 @@
 import { resolveLocation } from '../mlir/locations';
 import type { Location, Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
+import { sameStrings } from '../text/stringLists';
 import type { CoreRange, ExecutedOp, LogFailure, ParsedLog } from './parseLog';
 
 // ---------------------------------------------------------------------------------------------
@@ -380,18 +381,18 @@ export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: Readonly
   if (logOp.opName !== undefined && logOp.opName !== op.name) problems.push(`op is ${logOp.opName} in the log, ${op.name} in the file`);
   if (logOp.resultNames.length > 0) {
     const fileResults = op.results.map((group) => group.name);
-    if (!sameList(logOp.resultNames, fileResults)) problems.push(`results ${logOp.resultNames.join(', ')} vs ${fileResults.join(', ') || 'none'}`);
+    if (!sameStrings(logOp.resultNames, fileResults)) problems.push(`results ${logOp.resultNames.join(', ')} vs ${fileResults.join(', ') || 'none'}`);
   }
   if (logOp.operandNames !== undefined) {
     const fileOperands = op.operands.map(useText);
-    if (!sameList(logOp.operandNames, fileOperands)) {
+    if (!sameStrings(logOp.operandNames, fileOperands)) {
       problems.push(`operands (${logOp.operandNames.join(', ')}) in the log, (${fileOperands.join(', ')}) in the file`);
     }
   }
   if (logOp.propertyNames !== undefined && op.properties !== undefined) {
     const fileKeys = op.properties.entries.map((entry) => entry.name).sort();
     const logKeys = [...logOp.propertyNames].sort();
-    if (!sameList(logKeys, fileKeys)) problems.push(`properties {${logKeys.join(', ')}} vs {${fileKeys.join(', ')}}`);
+    if (!sameStrings(logKeys, fileKeys)) problems.push(`properties {${logKeys.join(', ')}} vs {${fileKeys.join(', ')}}`);
   }
   compareTypes('operand', logOp.operandTypes, op.operandTypes, problems);
   compareTypes('result', logOp.resultTypes, op.resultTypes, problems);
@@ -477,8 +478,4 @@ function sameLocName(logName: string, fileName: string): boolean {
 
 function useText(use: { readonly name: string; readonly resultIndex: number | undefined }): string {
   return use.resultIndex === undefined ? use.name : `${use.name}#${use.resultIndex}`;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, k) => item === b[k]);
 }

@@ -63,13 +63,14 @@ port?.on('message', (message: ToWorker) => {
   const { uri, version, text, settings, edits } = message;
   const previous = analyzed;
   const previousSettings = analyzedSettings;
+  const settingsKey = JSON.stringify(settings.analysis);
   analyzed = undefined;
   let fresh: LineIndex | undefined;
   const lineIndex = (): LineIndex => (fresh ??= new LineIndex(text));
   const outcome = settings.enable
     ? guardedAnalysis({ length: text.length, lineIndex }, {
         analyse: () => {
-          const sameSettings = previousSettings === JSON.stringify(settings.analysis);
+          const sameSettings = previousSettings === settingsKey;
           const derived = sameSettings && previous?.outcome.kind === 'ok' && edits !== undefined && edits.fromVersion === previous.version ? afterEdits(previous.outcome.doc, edits.changes, text, settings) : undefined;
           if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.changes.length ?? 0} edits applied in place` });
           return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex: lineIndex() });
@@ -78,7 +79,7 @@ port?.on('message', (message: ToWorker) => {
       })
     : { kind: 'disabled' as const };
   analyzed = { uri, version, settingsGeneration: 0, outcome };
-  analyzedSettings = JSON.stringify(settings.analysis);
+  analyzedSettings = settingsKey;
   post({ kind: 'analyzed', version });
 });
 

@@ -18,11 +18,6 @@ export class RangeTable {
   private used = 0;
   private dead = 0;
 
-  /** Slots in use, dead ones included (what `shiftFrom` passes over). */
-  get slotCount(): number {
-    return this.used;
-  }
-
   /** Ranges still in the tree. */
   get liveCount(): number {
     return this.used - this.dead;
