@@ -66,7 +66,22 @@ describe('ttnn-l1 check (process)', function () {
     assert.match(r.stdout, new RegExp(`mochi_replicate_pad\\.mlir:${lineOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`));
     const fits = run(['check', path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/pad_workaround.mlir')]);
     assert.equal(fits.status, 0, fits.stdout + fits.stderr);
-    assert.match(fits.stdout, /no op overflows L1/);
+    // Its pad is not modeled: the summary must not claim that nothing overflows, and must name the op.
+    assert.doesNotMatch(fits.stdout, /: no op overflows L1/);
+    assert.match(fits.stdout, /no modeled op overflows L1/);
+    assert.match(fits.stdout, /1 op without an L1 model — cannot rule out an overflow: ttnn\.pad/);
+    const strict = run(['check', '--fail-on-unmodeled', path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/pad_workaround.mlir')]);
+    assert.equal(strict.status, 1, '--fail-on-unmodeled exits 1 for an unmodeled device op');
+  });
+
+  it('reports the tt-metal build window: inferred from the dump, or as given', () => {
+    const inferred = JSON.parse(run(['check', SEED, '--format', 'json']).stdout);
+    // Seed syntax: dst_physical_size_tiles (tt-mlir 2025-10-08, minus the 21-day uplift lag) and no tt.function_type
+    // (printed from 2026-01-19) in a device-module dump.
+    assert.deepEqual([inferred.device.ttMetalDate.earliest, inferred.device.ttMetalDate.latest, inferred.device.ttMetalDate.source], ['2025-09-17', '2026-01-18', 'dump']);
+    const given = JSON.parse(run(['check', SEED, '--format', 'json', '--tt-metal-date', '2026-06']).stdout);
+    assert.deepEqual([given.device.ttMetalDate.earliest, given.device.ttMetalDate.latest, given.device.ttMetalDate.source], ['2026-06-01', '2026-06-30', 'configured']);
+    assert.equal(run(['check', SEED, '--tt-metal-date', '2026-13']).status, 2);
   });
 
   it('writes SARIF 2.1.0 with the error on %9', () => {

@@ -291,6 +291,10 @@ function checkCount(out: string[], where: string, value: unknown): void {
 }
 
 function checkEstimate(out: string[], where: string, e: OpEstimateResult): void {
+  if (e.kind === 'illegal') {
+    if (BAD_TEXT.test(e.rule)) out.push(`${where}: rule says ${JSON.stringify(e.rule)}`);
+    return;
+  }
   if (e.kind === 'unmodeled') {
     if (/internal estimator error/.test(e.reason)) out.push(`${where}: estimator threw: ${e.reason}`);
     if (BAD_TEXT.test(e.reason)) out.push(`${where}: reason says ${JSON.stringify(e.reason)}`);

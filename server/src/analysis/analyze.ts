@@ -5,10 +5,12 @@
  */
 
 import type { ParseResult } from '../mlir/syntax';
-import { estimateOp } from '../estimate/registry';
+import { EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
 import { isViewReshape } from '../estimate/ops/reshape';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
-import { DEFAULT_ERA, Era, OpEstimateResult } from '../estimate/types';
+import type { OpEstimateResult } from '../estimate/types';
+import type { ResolvedBuildWindow } from './buildWindow';
+import { FULL_WINDOW, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD } from '../estimate/changePoints';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
 import { sameStrings } from '../text/stringLists';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
@@ -22,8 +24,9 @@ export interface AnalysisOptions {
   readonly l1UnreservedBase?: number;
   /** Fraction of (l1_size − base) usable before a warning (default 1.0 = tt-metal's own limit). */
   readonly usableL1Cap?: number;
-  /** tt-metal generation of the tilize/untilize split (default 'legacy-block'). */
-  readonly era?: Era;
+  /** The tt-metal builds to estimate for (callers resolve flags/settings or infer it from the dump: buildWindow.ts);
+   *  default: every modeled build. */
+  readonly ttMetal?: ResolvedBuildWindow;
   /** Estimates of an earlier analysis of the same document, reused for ops whose inputs are the same objects. */
   readonly reuse?: EstimateReuse;
   /** An earlier analysis of the same document (with `reuse`): a function whose liveness inputs are unchanged keeps its intervals. */
@@ -34,7 +37,7 @@ export interface AnalysisOptions {
  * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
  * keyed by an op's properties object, which the TTNN ops an in-place edit leaves alone keep (ttnn/fromSyntax's
  * `moduleAfterEdits`), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
- * dropped whole when the device, era or usable-L1 cap changes.
+ * dropped whole when the device, build window or usable-L1 cap changes.
  */
 export interface EstimateReuse {
   deviceKey: string;
@@ -118,7 +121,7 @@ export interface OverflowRef {
 
 export interface ModuleAnalysis {
   readonly device: Device;
-  readonly era: Era;
+  readonly ttMetal: ResolvedBuildWindow;
   readonly usableL1Cap: number;
   /** (l1_size − base) · usableL1Cap: bytes per core available to CBs and L1 tensors. */
   readonly limitBytesPerCore: number;
@@ -270,28 +273,6 @@ function detectOverflow(est: OpEstimateResult, live: number, device: Device, cap
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
-/**
- * What besides operand/result specs an estimator reads: `props` (op properties) and `live` (free L1, which changes
- * the (un)tilize factory choice). Estimators not listed read neither, so their estimates are shared across live sets;
- * their CB groups are uniform, so the reported range does not depend on live L1 either.
- */
-const ESTIMATE_INPUTS: ReadonlyMap<string, { readonly props: boolean; readonly live: boolean }> = new Map([
-  ['ttnn.to_layout', { props: false, live: true }],
-  ['ttnn.untilize', { props: false, live: true }],
-  ['ttnn.untilize_with_unpadding', { props: false, live: true }],
-  ['ttnn.tilize', { props: false, live: true }],
-  ['ttnn.tilize_with_val_padding', { props: false, live: true }],
-  ['ttnn.permute', { props: true, live: false }],
-  ['ttnn.transpose', { props: true, live: false }],
-  ['ttnn.softmax', { props: true, live: false }],
-  ['ttnn.pad', { props: true, live: false }],
-  ['ttnn.slice', { props: true, live: false }],
-  ['ttnn.slice_static', { props: true, live: false }],
-  ['ttnn.matmul', { props: true, live: false }],
-  ['ttnn.linear', { props: true, live: false }],
-  ['ttnn.conv3d', { props: true, live: false }],
-]);
-
 /** A cheap, faithful text key of a property value (for estimate memoisation). */
 function propKey(p: PropValue, depth = 0): string {
   switch (p.kind) {
@@ -406,7 +387,8 @@ function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
 /** Analyse an already-extracted TTNN module. */
 export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions = {}): ModuleAnalysis {
   const device = resolveDevice(module.systemDesc, { preset: options.preset, l1UnreservedBase: options.l1UnreservedBase });
-  const era = options.era ?? DEFAULT_ERA;
+  const ttMetal: ResolvedBuildWindow = options.ttMetal ?? { window: FULL_WINDOW, source: 'none', how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}` };
+  const build = { window: ttMetal.window };
   const cap = options.usableL1Cap !== undefined && options.usableL1Cap > 0 && options.usableL1Cap <= 1 ? options.usableL1Cap : 1;
   const capLimit = Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap);
   const byName = new Map(module.functions.map((f) => [`${f.chunkIndex}|${f.name}`, f]));
@@ -446,10 +428,10 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const memo = new Map<string, OpEstimateResult>();
   const reuse = options.reuse;
   // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
-  // records count only with the same device, era and cap.
+  // records count only with the same device, build window and cap.
   let sameDevice = false;
   if (reuse !== undefined) {
-    const deviceKey = `${JSON.stringify(device)}|${era}|${cap}`;
+    const deviceKey = `${JSON.stringify(device)}|${ttMetal.window.earliest}..${ttMetal.window.latest}|${cap}`;
     sameDevice = reuse.deviceKey === deviceKey;
     if (!sameDevice) {
       reuse.deviceKey = deviceKey;
@@ -457,23 +439,23 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     }
   }
   const estimateCached = (op: TtnnOp, live: number): OpEstimateResult => {
-    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, era, liveL1BytesPerCore: live });
-    // Only the (un)tilize family reads free L1; only a few estimators read properties (see ESTIMATE_INPUTS).
-    const inputs = ESTIMATE_INPUTS.get(op.name);
-    const liveKey = inputs?.live === true ? live : 0;
+    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, ttMetal: build, liveL1BytesPerCore: live });
+    // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
+    const inputs = estimatorReads(op.name);
+    const liveKey = inputs.liveL1 ? live : 0;
     const earlier = reuse?.byOp.get(op.properties);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op)) return earlier.estimate;
     const estimate = estimateKeyed(op, inputs, liveKey);
     reuse?.byOp.set(op.properties, { op, liveKey, estimate });
     return estimate;
   };
-  const estimateKeyed = (op: TtnnOp, inputs: { readonly props: boolean } | undefined, liveKey: number): OpEstimateResult => {
+  const estimateKeyed = (op: TtnnOp, inputs: EstimatorReads, liveKey: number): OpEstimateResult => {
     let props = '';
-    if (inputs?.props === true) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
+    if (inputs.properties) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
     const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${liveKey}`;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
-    const fresh = estimateOp(op, { device, era, liveL1BytesPerCore: liveKey });
+    const fresh = estimateOp(op, { device, ttMetal: build, liveL1BytesPerCore: liveKey });
     if (memo.size < 200_000) memo.set(key, fresh);
     return fresh;
   };
@@ -549,7 +531,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
       peak = { functionName: f.fn.name, functionIndex: i, opIndex: f.peak.opIndex, bytesPerCore: f.peak.bytesPerCore };
     }
   }
-  return { device, era, usableL1Cap: cap, limitBytesPerCore: capLimit, functions, overflows, firstFailure, peak, module };
+  return { device, ttMetal, usableL1Cap: cap, limitBytesPerCore: capLimit, functions, overflows, firstFailure, peak, module };
 }
 
 /** Parse tree → analysis (the entry point for the LSP server and the CLI). Never throws on user input. */

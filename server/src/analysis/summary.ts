@@ -34,6 +34,20 @@ export function summarize(analysis: ModuleAnalysis): AnalysisSummary {
   };
 }
 
+/** Ops without an L1 model (device programs only: unmodeled ops are never no-program ops), with their distinct names. */
+export function unmodeledDeviceOps(analysis: ModuleAnalysis): { readonly count: number; readonly names: readonly string[] } {
+  let count = 0;
+  const names = new Set<string>();
+  for (const f of analysis.functions) {
+    for (const o of f.ops) {
+      if (o.estimate.kind !== 'unmodeled') continue;
+      count++;
+      names.add(o.op.name);
+    }
+  }
+  return { count, names: [...names].sort() };
+}
+
 export interface TimelinePoint {
   /** Start offset of the op (for line/character). */
   readonly range: TextRange;

@@ -11,6 +11,10 @@ export interface CheckCommand {
   readonly l1UnreservedBase: number | undefined;
   readonly usableL1Cap: number | undefined;
   readonly era: 'legacy-block' | 'sub-block' | undefined;
+  /** `auto`, `YYYY-MM` or `YYYY-MM-DD`: the tt-metal build the estimates are for. */
+  readonly ttMetalDate: string | undefined;
+  /** Exit 1 when a device op has no L1 model (an overflow cannot be ruled out). */
+  readonly failOnUnmodeled: boolean;
   readonly logPath: string | undefined;
 }
 
@@ -20,7 +24,7 @@ export interface FixCommand {
   readonly apply: boolean;
   /** Restrict to fixes whose id or title contains this text. */
   readonly only: string | undefined;
-  readonly check: Omit<CheckCommand, 'kind' | 'files' | 'format' | 'logPath'>;
+  readonly check: Omit<CheckCommand, 'kind' | 'files' | 'format' | 'logPath' | 'failOnUnmodeled'>;
 }
 
 export type Command =
@@ -32,11 +36,13 @@ export type Command =
 
 export const USAGE = `usage:
   ttnn-l1 check FILE... [--format text|json|sarif] [--arch wormhole_b0|blackhole] [--system-desc FILE]
-                        [--l1-unreserved-base BYTES] [--usable-l1-cap FRACTION] [--era legacy-block|sub-block]
-                        [--log RUNTIME_LOG]
+                        [--l1-unreserved-base BYTES] [--usable-l1-cap FRACTION]
+                        [--tt-metal-date auto|YYYY-MM|YYYY-MM-DD] [--fail-on-unmodeled] [--log RUNTIME_LOG]
   ttnn-l1 fix FILE [--apply] [--only TEXT] [--arch ...] [--system-desc FILE] [--l1-unreserved-base BYTES]
+                   [--tt-metal-date ...]
 
-exit codes: 0 nothing overflows, 1 an op overflows, 2 unusable input`;
+--era legacy-block|sub-block is an older alias: a build before / from tt-metal PR #35806.
+exit codes: 0 nothing overflows, 1 an op overflows (or, with --fail-on-unmodeled, has no L1 model), 2 unusable input`;
 
 const VALUE_FLAGS = new Set([
   '--format',
@@ -45,10 +51,11 @@ const VALUE_FLAGS = new Set([
   '--l1-unreserved-base',
   '--usable-l1-cap',
   '--era',
+  '--tt-metal-date',
   '--log',
   '--only',
 ]);
-const BOOLEAN_FLAGS = new Set(['--apply']);
+const BOOLEAN_FLAGS = new Set(['--apply', '--fail-on-unmodeled']);
 
 export function parseArgs(argv: readonly string[]): Command {
   const [verb, ...rest] = argv;
@@ -84,6 +91,11 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const era = values.get('--era');
   if (era !== undefined && era !== 'legacy-block' && era !== 'sub-block') return usageError(`--era must be legacy-block or sub-block`);
+  const ttMetalDate = values.get('--tt-metal-date');
+  if (ttMetalDate !== undefined && ttMetalDate !== 'auto' && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(ttMetalDate)) {
+    return usageError(`--tt-metal-date must be auto, YYYY-MM or YYYY-MM-DD`);
+  }
+  if (ttMetalDate !== undefined && era !== undefined) return usageError(`--era is an alias of --tt-metal-date: give one`);
   const base = values.get('--l1-unreserved-base');
   const baseBytes = base === undefined ? undefined : Number(base);
   if (baseBytes !== undefined && !(Number.isSafeInteger(baseBytes) && baseBytes >= 0)) {
@@ -99,14 +111,16 @@ export function parseArgs(argv: readonly string[]): Command {
     l1UnreservedBase: baseBytes,
     usableL1Cap: capFraction,
     era,
+    ttMetalDate,
   } as const;
   if (verb === 'fix') {
     if (positional.length !== 1) return usageError('fix takes exactly one FILE');
+    if (booleans.has('--fail-on-unmodeled')) return usageError('--fail-on-unmodeled applies to check only');
     return { kind: 'fix', file: positional[0]!, apply: booleans.has('--apply'), only: values.get('--only'), check: common };
   }
-  if (booleans.size > 0) return usageError(`${[...booleans][0]} applies to fix only`);
+  if (booleans.has('--apply')) return usageError('--apply applies to fix only');
   if (positional.length === 0) return usageError('check needs at least one FILE');
-  return { kind: 'check', files: positional, format, logPath: values.get('--log'), ...common };
+  return { kind: 'check', files: positional, format, logPath: values.get('--log'), failOnUnmodeled: booleans.has('--fail-on-unmodeled'), ...common };
 }
 
 function usageError(message: string): Command {

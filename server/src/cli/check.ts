@@ -67,5 +67,7 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
       break;
   }
   if (unusable) return EXIT_UNUSABLE_INPUT;
-  return checked.some((c) => c.report.summary.overflowCount > 0) ? EXIT_OVERFLOW : EXIT_OK;
+  if (checked.some((c) => c.report.summary.overflowCount > 0)) return EXIT_OVERFLOW;
+  if (command.failOnUnmodeled && checked.some((c) => c.report.summary.unmodeledOpCount > 0)) return EXIT_OVERFLOW;
+  return EXIT_OK;
 }

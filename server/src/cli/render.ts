@@ -33,13 +33,19 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
     }
   }
   const s = report.summary;
-  const verdict = s.firstFailure === undefined
-    ? 'no op overflows L1'
-    : `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`;
+  // Never "no op overflows" while an op is unmodeled: an overflow there cannot be ruled out.
+  const verdict = s.firstFailure !== undefined
+    ? `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`
+    : s.unmodeledOpCount > 0
+      ? 'no modeled op overflows L1'
+      : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}`;
   const modeled = report.ops.filter((o) => o.model === 'estimate').length;
-  const unmodeled = report.ops.filter((o) => o.model === 'unmodeled').length;
-  out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated, ${unmodeled} without an L1 model`);
+  out.push(`${report.file}: tt-metal build ${d.ttMetalDate.earliest === d.ttMetalDate.latest ? d.ttMetalDate.earliest : `${d.ttMetalDate.earliest}..${d.ttMetalDate.latest}`} (${d.ttMetalDate.how})`);
+  out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
+  if (s.unmodeledOpCount > 0) {
+    out.push(`${report.file}: ${s.unmodeledOpCount} op${s.unmodeledOpCount === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow: ${s.unmodeledOpNames.join(', ')}`);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -7,6 +7,8 @@
 import type { ModuleAnalysis, OpAnalysis } from '../analysis/analyze';
 import type { Diagnostic } from '../features/diagnostics';
 import type { LineIndex } from '../text/lineIndex';
+import type { VersionRange } from '../estimate/types';
+import { unmodeledDeviceOps } from '../analysis/summary';
 
 /** Exit codes. Documented; do not change. */
 export const EXIT_OK = 0;
@@ -22,6 +24,8 @@ export interface DeviceReport {
   readonly source: 'system_desc' | 'preset' | 'override';
   readonly baseSource: 'system_desc' | 'preset' | 'override';
   readonly detail: string;
+  /** The tt-metal builds the estimates are for, and how that window was found. */
+  readonly ttMetalDate: { readonly earliest: string; readonly latest: string; readonly source: string; readonly how: string };
 }
 
 export interface OpReport {
@@ -51,6 +55,8 @@ export interface OpReport {
   readonly worstCore?: readonly [number, number];
   readonly reportedCore?: readonly [number, number];
   readonly citations?: readonly string[];
+  /** Figures per tt-metal build sub-window when the build window straddles change points of this op's factory. */
+  readonly versionRange?: VersionRange;
   /** Filled from a runtime log (`--log`): what tt-metal really reported for this op. */
   readonly observed?: ObservedReport;
 }
@@ -82,6 +88,9 @@ export interface FileReport {
   readonly diagnostics: readonly DiagnosticReport[];
   readonly summary: {
     readonly overflowCount: number;
+    /** Ops that run a device program but have no L1 model: an overflow there cannot be ruled out. */
+    readonly unmodeledOpCount: number;
+    readonly unmodeledOpNames: readonly string[];
     readonly firstFailure?: { readonly line: number; readonly op: string; readonly result: string };
     readonly peakL1BytesPerCore?: number;
     readonly limitBytesPerCore: number;
@@ -98,6 +107,7 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
     source: d.source,
     baseSource: d.baseSource,
     detail: d.sourceDetail,
+    ttMetalDate: { ...analysis.ttMetal.window, source: analysis.ttMetal.source, how: analysis.ttMetal.how },
   };
 }
 
@@ -116,6 +126,7 @@ function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lin
     : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
   const est = opA.estimate;
   if (est.kind === 'unmodeled') return { ...head, reason: est.reason, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+  if (est.kind === 'illegal') return { ...head, reason: est.rule, citations: [est.citation], liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
   if (est.kind === 'noProgram') {
     return { ...head, reason: est.reason, l1TensorBytesPerCore: est.l1TensorBytesPerCore, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
   }
@@ -141,6 +152,7 @@ function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lin
     worstCore: est.worstCore,
     reportedCore: est.reportedCore,
     citations: est.citations,
+    ...(est.versionRange && { versionRange: est.versionRange }),
   };
 }
 
@@ -175,6 +187,7 @@ export function fileReport(
       ops.push(seen === undefined ? report : { ...report, observed: seen });
     }
   }
+  const unmodeled = unmodeledDeviceOps(analysis);
   const first = analysis.firstFailure;
   const firstOp = first === undefined
     ? undefined
@@ -186,6 +199,8 @@ export function fileReport(
     diagnostics: diagnostics.map((d) => diagnosticReport(d, lineIndex)),
     summary: {
       overflowCount: analysis.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+      unmodeledOpCount: unmodeled.count,
+      unmodeledOpNames: unmodeled.names,
       ...(firstOp && {
         firstFailure: {
           line: lineIndex.position(firstOp.op.nameRange.start).line + 1,

@@ -8,7 +8,7 @@ export type SettingsResult =
   | { readonly kind: 'ok'; readonly settings: AnalysisSettings }
   | { readonly kind: 'unusable'; readonly reason: string };
 
-type CheckFlags = Pick<CheckCommand, 'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'usableL1Cap' | 'era'>;
+type CheckFlags = Pick<CheckCommand, 'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'usableL1Cap' | 'era' | 'ttMetalDate'>;
 
 export function settingsFromCommand(flags: CheckFlags): SettingsResult {
   let systemDescText: string | undefined;
@@ -33,6 +33,7 @@ export function settingsFromCommand(flags: CheckFlags): SettingsResult {
       arch: flags.arch ?? DEFAULT_ANALYSIS_SETTINGS.arch,
       l1UnreservedBase: flags.l1UnreservedBase,
       usableL1Cap: flags.usableL1Cap ?? DEFAULT_ANALYSIS_SETTINGS.usableL1Cap,
+      ttMetalDate: flags.ttMetalDate ?? DEFAULT_ANALYSIS_SETTINGS.ttMetalDate,
       ttMetalEra: flags.era ?? DEFAULT_ANALYSIS_SETTINGS.ttMetalEra,
       systemDescText,
     },

@@ -18,42 +18,63 @@ import { estimateReshape } from './ops/reshape';
 import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
-import type { EstimateContext, OpEstimateResult } from './types';
+import type { ChangePointId, TtMetalWindow } from './changePoints';
+import { splitWindow } from './changePoints';
+import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 
 export type Estimator = (op: TtnnOp, ctx: EstimateContext) => OpEstimateResult;
 
-function buildRegistry(): ReadonlyMap<string, Estimator> {
-  const r = new Map<string, Estimator>();
-  r.set('ttnn.to_layout', estimateToLayout);
-  r.set('ttnn.untilize', estimateUntilizeOp);
-  r.set('ttnn.untilize_with_unpadding', estimateUntilizeOp);
-  r.set('ttnn.tilize', estimateTilizeOp);
-  r.set('ttnn.tilize_with_val_padding', estimateTilizeOp);
-  for (const name of UNARY_OPS) r.set(name, estimateUnary);
-  for (const name of BINARY_OPS) r.set(name, estimateBinary);
-  r.set('ttnn.typecast', estimateTypecast);
-  r.set('ttnn.where', estimateWhere);
-  r.set('ttnn.embedding', estimateEmbedding);
-  r.set('ttnn.pad', estimatePad);
-  r.set('ttnn.permute', estimatePermute);
-  r.set('ttnn.transpose', estimateTranspose);
-  r.set('ttnn.concat', estimateConcat);
-  r.set('ttnn.slice', estimateSlice);
-  r.set('ttnn.slice_static', estimateSlice);
-  r.set('ttnn.reshape', estimateReshape);
-  r.set('ttnn.matmul', estimateMatmul);
-  r.set('ttnn.linear', estimateMatmul);
-  r.set('ttnn.conv2d', (op) => estimateConv2d(op));
-  r.set('ttnn.conv3d', estimateConv3d);
-  for (const name of ['sum', 'mean', 'max', 'min']) r.set(`ttnn.${name}`, estimateReduction);
-  r.set('ttnn.softmax', estimateSoftmax);
-  r.set('ttnn.to_memory_config', estimateToMemoryConfig);
-  for (const name of NO_PROGRAM_OPS) r.set(name, (op, ctx) => noProgram(op, ctx));
+/**
+ * What an estimator reads besides its op's name and operand/result types. Estimates are cached by exactly these
+ * inputs (analysis/analyze.ts), so an estimator that reads a property or free L1 and does not say so gets stale
+ * figures: `properties` = any op property or attribute; `liveL1` = `ctx.liveL1BytesPerCore` (free L1 changes the
+ * factory choice of the (un)tilize family).
+ */
+export interface EstimatorReads {
+  readonly properties: boolean;
+  readonly liveL1: boolean;
+}
+
+export interface EstimatorEntry {
+  readonly estimate: Estimator;
+  readonly reads: EstimatorReads;
+}
+
+const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
+const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
+const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
+
+function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
+  const r = new Map<string, EstimatorEntry>();
+  const add = (names: string | readonly string[], estimate: Estimator, reads: EstimatorReads): void => {
+    for (const name of typeof names === 'string' ? [names] : names) r.set(name, { estimate, reads });
+  };
+  add('ttnn.to_layout', estimateToLayout, LIVE_L1);
+  add(['ttnn.untilize', 'ttnn.untilize_with_unpadding'], estimateUntilizeOp, LIVE_L1);
+  add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
+  add(UNARY_OPS, estimateUnary, TYPES_ONLY);
+  add(BINARY_OPS, estimateBinary, TYPES_ONLY);
+  add('ttnn.typecast', estimateTypecast, TYPES_ONLY);
+  add('ttnn.where', estimateWhere, TYPES_ONLY);
+  add('ttnn.embedding', estimateEmbedding, TYPES_ONLY);
+  add('ttnn.pad', estimatePad, PROPERTIES);
+  add('ttnn.permute', estimatePermute, PROPERTIES);
+  add('ttnn.transpose', estimateTranspose, PROPERTIES);
+  add('ttnn.concat', estimateConcat, PROPERTIES);
+  add(['ttnn.slice', 'ttnn.slice_static'], estimateSlice, PROPERTIES);
+  add('ttnn.reshape', estimateReshape, TYPES_ONLY);
+  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, PROPERTIES);
+  add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
+  add('ttnn.conv3d', estimateConv3d, PROPERTIES);
+  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
+  add('ttnn.softmax', estimateSoftmax, PROPERTIES);
+  add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);
+  add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   return r;
 }
 
-export const ESTIMATORS: ReadonlyMap<string, Estimator> = buildRegistry();
+export const ESTIMATORS: ReadonlyMap<string, EstimatorEntry> = buildRegistry();
 
 const NO_PROGRAM: ReadonlySet<string> = new Set(NO_PROGRAM_OPS);
 
@@ -62,13 +83,18 @@ export function modeledOpNames(): readonly string[] {
   return [...ESTIMATORS.keys()].sort();
 }
 
+/** What the estimator of `opName` reads (unknown ops read nothing: they are unmodeled whatever their inputs). */
+export function estimatorReads(opName: string): EstimatorReads {
+  return ESTIMATORS.get(opName)?.reads ?? TYPES_ONLY;
+}
+
 /**
  * Per-core L1 estimate of one op on `ctx.device`. Returns an OpEstimate (CBs per core, region end, worst core),
  * NoProgram (no kernels), or Unmodeled with the reason (never an invented number).
  */
 export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const estimator = ESTIMATORS.get(op.name);
-  if (estimator === undefined) {
+  const entry = ESTIMATORS.get(op.name);
+  if (entry === undefined) {
     // An op whose tensor inputs all live on the host (e.g. prepare_conv2d_weights on host weights) runs on the host.
     const tensors = op.operands.filter((s) => s.kind === 'tensor');
     if (tensors.length > 0 && tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')) {
@@ -83,10 +109,69 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
+  return estimateOverWindow(op, entry.estimate, ctx);
+}
+
+/** Sub-windows are at most one per change point; the bound only guards against a table with hundreds of them. */
+const MAX_SUB_WINDOWS = 64;
+
+/**
+ * Run an estimator for the context's build window. When the window straddles change points the estimator asks about,
+ * split it there and run once per sub-window (repeating while new straddles appear); the result is the sub-window
+ * with the largest worst-core CB figure, carrying every sub-window's figure in `versionRange`.
+ */
+function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
+  const asked = new Set<ChangePointId>();
+  const runIn = (window: TtMetalWindow): { result: OpEstimateResult; straddled: Set<ChangePointId> } => {
+    const straddled = new Set<ChangePointId>();
+    return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
+  };
+  const first = runIn(ctx.ttMetal.window);
+  if (first.straddled.size === 0) return first.result;
+  let runs: { window: TtMetalWindow; result: OpEstimateResult }[] = [];
+  for (let round = 0; round < 8; round++) {
+    let grew = false;
+    const pending = round === 0 ? first.straddled : new Set<ChangePointId>();
+    for (const id of pending) if (!asked.has(id)) (asked.add(id), (grew = true));
+    if (!grew && round > 0) break;
+    runs = [];
+    const found = new Set<ChangePointId>();
+    for (const window of splitWindow(ctx.ttMetal.window, asked).slice(0, MAX_SUB_WINDOWS)) {
+      const run = runIn(window);
+      runs.push({ window, result: run.result });
+      for (const id of run.straddled) if (!asked.has(id)) found.add(id);
+    }
+    if (found.size === 0) break;
+    for (const id of found) asked.add(id);
+  }
+  return combineWindows(runs, [...asked].sort());
+}
+
+function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   try {
     return estimator(op, ctx);
   } catch (e) {
     // Estimators are written to be total; this is a last line of defence so one bad op never sinks a file.
     return unmodeled(op.name, `internal estimator error: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function combineWindows(runs: readonly { window: TtMetalWindow; result: OpEstimateResult }[], changePoints: ChangePointId[]): OpEstimateResult {
+  const figures: VersionedFigure[] = runs.map(({ window, result }) => {
+    switch (result.kind) {
+      case 'estimate':
+        return { window, kind: result.kind, factory: result.factory, cbBytesPerCore: result.cbBytesPerCore, worstCbBytesPerCore: result.worstCbBytesPerCore, cbRegionEndBytes: result.cbRegionEndBytes };
+      case 'illegal':
+        return { window, kind: result.kind, reason: result.rule };
+      case 'unmodeled':
+      case 'noProgram':
+        return { window, kind: result.kind, reason: result.reason };
+    }
+  });
+  let worst: OpEstimate | undefined;
+  for (const { result } of runs) if (result.kind === 'estimate' && (worst === undefined || result.worstCbBytesPerCore > worst.worstCbBytesPerCore)) worst = result;
+  const chosen: OpEstimateResult = worst ?? runs[runs.length - 1]!.result;
+  if (chosen.kind !== 'estimate') return chosen;
+  const versionRange: VersionRange = { changePoints, figures };
+  return { ...chosen, versionRange };
 }

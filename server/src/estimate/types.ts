@@ -4,19 +4,18 @@
  */
 
 import type { Device } from '../ttnn/device';
+import type { ChangePointId, TtMetalWindow } from './changePoints';
 
-/**
- * Which tt-metal generation of the tilize/untilize block split to follow.
- * 'legacy-block': full-width blocks (tt-metal before PR #35806, ~Feb 2026; reproduces the seed failure).
- * 'sub-block': blocks capped at the L1 limit via `compute_ncores_wh_sb` (tt-metal after PR #35806).
- */
-export type Era = 'legacy-block' | 'sub-block';
-
-export const DEFAULT_ERA: Era = 'legacy-block';
+/** The tt-metal builds an estimate is for (see changePoints.ts). */
+export interface TtMetalBuild {
+  readonly window: TtMetalWindow;
+  /** Filled by `atOrAfter` with the change points the window straddles that an estimator asked about. */
+  readonly straddled?: Set<ChangePointId>;
+}
 
 export interface EstimateContext {
   readonly device: Device;
-  readonly era: Era;
+  readonly ttMetal: TtMetalBuild;
   /**
    * Bytes per core already held by live L1 tensors when the op runs. tt-metal's `get_max_l1_space` measures free L1
    * up to the lowest occupied L1 address, so this shrinks factory limits (tilize/untilize block sizes).
@@ -109,6 +108,25 @@ export interface OpEstimate {
   readonly citations: readonly string[];
   readonly tiles: TileInfo | undefined;
   readonly notes: readonly string[];
+  /** Present when the build window straddles change points this op's factory depends on: one figure per sub-window.
+   *  The estimate itself is the sub-window with the largest worst-core CB figure. */
+  readonly versionRange?: VersionRange;
+}
+
+export interface VersionedFigure {
+  readonly window: TtMetalWindow;
+  /** 'estimate' with its figures, or the other kinds (an op tt-metal rejects in that window, or does not model). */
+  readonly kind: OpEstimateResult['kind'];
+  readonly factory?: string;
+  readonly cbBytesPerCore?: number;
+  readonly worstCbBytesPerCore?: number;
+  readonly cbRegionEndBytes?: number;
+  readonly reason?: string;
+}
+
+export interface VersionRange {
+  readonly changePoints: readonly ChangePointId[];
+  readonly figures: readonly VersionedFigure[];
 }
 
 export interface Unmodeled {
@@ -129,10 +147,25 @@ export interface NoProgram {
   readonly outputs: readonly OutputL1[];
 }
 
-export type OpEstimateResult = OpEstimate | Unmodeled | NoProgram;
+/**
+ * A configuration tt-metal rejects (a TT_FATAL in the op's validation or factory selection): the op throws before any
+ * CB is allocated. `rule` is worded like tt-metal's message; `citation` is the validate function's `path@commit`.
+ */
+export interface Illegal {
+  readonly kind: 'illegal';
+  readonly opName: string;
+  readonly rule: string;
+  readonly citation: string;
+}
+
+export type OpEstimateResult = OpEstimate | Unmodeled | NoProgram | Illegal;
 
 export function unmodeled(opName: string, reason: string): Unmodeled {
   return { kind: 'unmodeled', opName, reason };
+}
+
+export function illegal(opName: string, rule: string, citation: string): Illegal {
+  return { kind: 'illegal', opName, rule, citation };
 }
 
 export type { Device };

@@ -4,7 +4,8 @@
  */
 
 import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type EstimateReuse, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
-import type { Era } from '../estimate/types';
+import { CHANGE_POINTS, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD, dayBefore } from '../estimate/changePoints';
+import { ResolvedBuildWindow, explicitWindow, inferBuildWindow } from '../analysis/buildWindow';
 import { parse } from '../mlir/parser';
 import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
@@ -25,7 +26,9 @@ export interface AnalysisSettings {
   readonly l1UnreservedBase: number | undefined;
   /** Fraction of (L1 size - base) the planner may use; 1.0 = all of it (tt-mlir plans with 0.95). */
   readonly usableL1Cap: number;
-  /** tt-metal era of the tilize/untilize factories: `legacy-block`, `sub-block`, or `default` (the estimators' default). */
+  /** tt-metal build date the estimates are for: `auto` (inferred from the dump's syntax), `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly ttMetalDate: string;
+  /** Older alias of `ttMetalDate`: `legacy-block` (before tt-metal PR #35806), `sub-block` (after), or `default`. */
   readonly ttMetalEra: string;
   /** Severity of overflows after the first failure ("not reached"). */
   readonly notReachedSeverity: NotReachedSeverity;
@@ -39,6 +42,7 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
   arch: 'auto',
   l1UnreservedBase: undefined,
   usableL1Cap: 1.0,
+  ttMetalDate: 'auto',
   ttMetalEra: 'default',
   notReachedSeverity: 'warning',
   noModelInfo: false,
@@ -176,7 +180,9 @@ export function analyzeParsed(source: string | LineIndex, parseResult: ParseResu
   let module = edited ?? moduleFromSyntax(parseResult);
   if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
-  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
+  // The build window is inferred once per fresh parse; an in-place edit keeps the previous version's.
+  const ttMetal = previous?.ttMetal ?? resolveBuildWindow(settings, typeof source === 'string' ? source : source.text);
+  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ttMetal, ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
   return indexAnalysis(source, parseResult, analysis, settings, reuse === undefined ? {} : { reuse });
 }
 
@@ -218,11 +224,29 @@ export function analysisOptions(settings: AnalysisSettings): AnalysisOptions {
   let preset: PresetName | undefined;
   if (isPresetName(settings.arch)) preset = settings.arch;
   else if (settings.arch === 'wormhole_b0' || settings.arch === 'blackhole') preset = defaultPresetFor(settings.arch);
-  const era: Era | undefined = settings.ttMetalEra === 'legacy-block' || settings.ttMetalEra === 'sub-block' ? settings.ttMetalEra : undefined;
   return {
     ...(preset !== undefined ? { preset } : {}),
     ...(settings.l1UnreservedBase !== undefined ? { l1UnreservedBase: settings.l1UnreservedBase } : {}),
     usableL1Cap: settings.usableL1Cap,
-    ...(era !== undefined ? { era } : {}),
   };
+}
+
+/**
+ * The tt-metal builds to estimate for: an explicit date, else the `ttMetalEra` alias, else inferred from the dump.
+ * A malformed date falls back to inference (the CLI rejects it before; the editor shows the inferred window).
+ */
+export function resolveBuildWindow(settings: AnalysisSettings, text: string): ResolvedBuildWindow {
+  const source = 'configured';
+  if (settings.ttMetalDate !== 'auto' && settings.ttMetalDate !== '') {
+    const explicit = explicitWindow(settings.ttMetalDate);
+    if (typeof explicit !== 'string') return explicit;
+  }
+  const cp = CHANGE_POINTS['tilize-untilize-sub-block'];
+  if (settings.ttMetalEra === 'legacy-block') {
+    return { window: { earliest: OLDEST_MODELED_BUILD, latest: dayBefore(cp.mergedOn) }, source, how: `era legacy-block: tt-metal before PR #${cp.pr}` };
+  }
+  if (settings.ttMetalEra === 'sub-block') {
+    return { window: { earliest: cp.mergedOn, latest: NEWEST_MODELED_BUILD }, source, how: `era sub-block: tt-metal from PR #${cp.pr} on` };
+  }
+  return inferBuildWindow(text);
 }

@@ -91,6 +91,8 @@ function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
       return `${title} — no L1 model: ${op.estimate.reason}`;
     case 'noProgram':
       return `${title} — no device program (${op.estimate.reason}); ${formatInteger(op.liveL1TensorBytesPerCore)} B of L1 tensors live per core`;
+    case 'illegal':
+      return `${title} — tt-metal rejects this configuration: ${op.estimate.rule}`;
   }
 }
 

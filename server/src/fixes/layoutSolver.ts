@@ -73,7 +73,7 @@ function withSpec(op: TtnnOp, name: string, spec: ValueSpec): TtnnOp {
 function screenOp(base: Baseline, o: OpAnalysis, name: string, oldLayout: TensorLayout, newSpec: KnownTensor): number | undefined {
   const device = base.analysis.device;
   const live = o.liveL1TensorBytesPerCore - l1BytesOf(newSpec.dims, oldLayout, device) + l1BytesOf(newSpec.dims, newSpec.layout, device);
-  const est = estimateOp(withSpec(o.op, name, newSpec), { device, era: base.analysis.era, liveL1BytesPerCore: live });
+  const est = estimateOp(withSpec(o.op, name, newSpec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
   if (est.kind === 'unmodeled') return undefined;
   const cb = est.kind === 'estimate' ? est.worstCbBytesPerCore : 0;
   if (live > device.l1SizeBytes - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore) return undefined;
@@ -132,7 +132,7 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
       const peak = screenOp(base, target, slot.valueName, slot.spec.layout, spec);
       if (peak === undefined) {
         const live = target.liveL1TensorBytesPerCore - l1BytesOf(spec.dims, slot.spec.layout, device) + l1BytesOf(spec.dims, layout, device);
-        const est = estimateOp(withSpec(target.op, slot.valueName, spec), { device, era: base.analysis.era, liveL1BytesPerCore: live });
+        const est = estimateOp(withSpec(target.op, slot.valueName, spec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
         if (est.kind !== 'unmodeled') {
           const bytes = (est.kind === 'estimate' ? est.worstCbBytesPerCore : 0) + live;
           if (closest === undefined || bytes < closest.bytes) closest = { label: `${slot.valueName} ${placementLabel(placement)}`, bytes };

@@ -47,8 +47,8 @@ describe('analysis/analyzeModule', () => {
     assert.deepEqual(chain.map((c) => c.opName), ['ttnn.reshape', 'ttnn.permute', 'ttnn.to_layout']);
   });
 
-  it('era option: in newer builds %9 (sub-blocks) and %10 (1 MiB chunks) fit', () => {
-    const a = analyzeModule(parse(SEED), { era: 'sub-block' });
+  it('a build after tt-metal PR #35806 and #42548: in newer builds %9 (sub-blocks) and %10 (1 MiB chunks) fit', () => {
+    const a = analyzeModule(parse(SEED), { ttMetal: { window: { earliest: '2026-06-01', latest: '2026-06-01' }, source: 'configured', how: 'test' } });
     const main = a.functions.find((f) => f.fn.name === '@main')!;
     const byResult = (r: string) => main.ops.find((o) => o.op.resultNames[0] === r)!;
     assert.equal(byResult('%9').overflow, undefined);

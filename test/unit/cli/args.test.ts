@@ -9,8 +9,13 @@ describe('cli args', () => {
     ]);
     assert.deepEqual(command, {
       kind: 'check', files: ['a.mlir', 'b.mlir'], format: 'json', arch: 'blackhole', systemDescPath: 'sd.ttsys',
-      l1UnreservedBase: 103712, usableL1Cap: 0.95, era: 'sub-block', logPath: 'run.log',
+      l1UnreservedBase: 103712, usableL1Cap: 0.95, era: 'sub-block', ttMetalDate: undefined, failOnUnmodeled: false, logPath: 'run.log',
     });
+    const dated = parseArgs(['check', 'a.mlir', '--tt-metal-date=2026-03-19', '--fail-on-unmodeled']);
+    assert.equal(dated.kind === 'check' && dated.ttMetalDate, '2026-03-19');
+    assert.equal(dated.kind === 'check' && dated.failOnUnmodeled, true);
+    assert.equal(parseArgs(['check', 'a.mlir', '--tt-metal-date', 'March']).kind, 'usageError');
+    assert.equal(parseArgs(['check', 'a.mlir', '--tt-metal-date', '2026-03', '--era', 'sub-block']).kind, 'usageError');
   });
 
   it('rejects bad values with a one-line message instead of guessing', () => {

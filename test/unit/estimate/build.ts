@@ -5,7 +5,8 @@ import type { BufferType, MemoryLayout, TensorLayout } from '../../../server/src
 import { paddedShape } from '../../../server/src/ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../../server/src/ttnn/op';
 import { presetDevice } from '../../../server/src/ttnn/device';
-import type { Era, EstimateContext } from '../../../server/src/estimate/types';
+import type { EstimateContext } from '../../../server/src/estimate/types';
+import { NEWEST_MODELED_BUILD, TtMetalWindow } from '../../../server/src/estimate/changePoints';
 
 export interface TensorOpts {
   readonly dtype?: DataType;
@@ -56,7 +57,15 @@ export function op(name: string, operands: readonly ValueSpec[], results: readon
 export const ints = (...values: number[]): PropValue => ({ kind: 'ints', values });
 export const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
 
-/** Wormhole n150 (the tt-mlir OpModel fixture's 8x8 N300 worker grid has the same figures). */
-export function whContext(o: { base?: number; era?: Era; live?: number } = {}): EstimateContext {
-  return { device: presetDevice('wormhole_b0_n150', { l1UnreservedBase: o.base }), era: o.era ?? 'legacy-block', liveL1BytesPerCore: o.live };
+/** tt-metal f4163c2 (2025-11-27), the build the tt-mlir OpModel goldens were made with: the default of these tests. */
+export const GOLDEN_BUILD_DATE = '2025-11-27';
+
+/**
+ * Wormhole n150 (the tt-mlir OpModel fixture's 8x8 N300 worker grid has the same figures) for one tt-metal build:
+ * `ttMetalDate` (YYYY-MM-DD or a window), or `era` as shorthand for a build before / after tt-metal PR #35806.
+ */
+export function whContext(o: { base?: number; era?: 'legacy-block' | 'sub-block'; ttMetalDate?: string; window?: TtMetalWindow; live?: number } = {}): EstimateContext {
+  const date = o.ttMetalDate ?? (o.era === 'sub-block' ? NEWEST_MODELED_BUILD : GOLDEN_BUILD_DATE);
+  const window = o.window ?? { earliest: date, latest: date };
+  return { device: presetDevice('wormhole_b0_n150', { l1UnreservedBase: o.base }), ttMetal: { window }, liveL1BytesPerCore: o.live };
 }

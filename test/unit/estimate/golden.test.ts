@@ -132,6 +132,7 @@ const CASES: readonly Case[] = [
 
 function figureOf(r: OpEstimateResult, field: Field): number | undefined {
   if (r.kind === 'unmodeled') return undefined;
+  if (r.kind === 'illegal') return undefined;
   const cb = r.kind === 'estimate' ? r.cbBytesSummedOverRanges : 0;
   switch (field) {
     case 'cb':

@@ -20,6 +20,7 @@
  *   c_0 = 9,768,960 B: overflows L1 (the seed's %10); asserted in test/unit/analysis/seed.test.ts.
  */
 
+import { atOrAfter } from '../changePoints';
 import { elementBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -48,7 +49,7 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const align = indices.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
   const wholeRow = alignUp(rowBytes, align);
   // Newer builds (tt-metal PR #42548) stream rows longer than 1 MiB in 1 MiB chunks; the legacy era keeps one page per row.
-  const chunked = ctx.era === 'sub-block' && wholeRow > MAX_CHUNK_BYTES;
+  const chunked = wholeRow > MAX_CHUNK_BYTES && atOrAfter(ctx, 'embedding-row-chunks');
   const chunk = chunked ? Math.max(align, Math.floor(MAX_CHUNK_BYTES / align) * align) : wholeRow;
   const rows = volume(indices.logical);
   const split = splitWorkToCores(gridArea(ctx), rows);
@@ -62,6 +63,6 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
       { index: 1, role: 'indices', nPages: 1, pageBytes: Math.max(1, Math.floor(align / iElem)) * alignUp(iElem, 32) },
     ],
     confidence: 'exact', citations: [CITE_EMB, CITE.workSplit],
-    notes: chunked ? [] : ['tt-metal ≥ PR #42548 (Apr 2026) chunks weight rows at 1 MiB (era sub-block)'],
+    notes: [],
   });
 }

@@ -29,6 +29,7 @@
  *   asserted in test/unit/estimate/tilize.test.ts.
  */
 
+import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, computeNcoresWh, finishProgram, fmtBytes, gridArea, maxL1Space, splitBlocksForTilize, tileInfo } from '../common';
@@ -77,7 +78,7 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
       ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
     const dramAlign = ctx.device.dramAlignmentBytes;
-    const subBlock = ctx.era === 'sub-block';
+    const subBlock = atOrAfter(ctx, 'tilize-untilize-sub-block');
     const limit = subBlock ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : undefined;
     return blockFactoryProgram({
       op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory' : 'TilizeMultiCoreBlockProgramFactory',

@@ -38,6 +38,7 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
+import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -162,7 +163,9 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const rowSplit = splitBlocksForTilize(area, rows);
   const wideTest = wt > 32 && (ht > 32 || wt > ht);
   const whCores = wideTest ? computeNcoresWh(area, wt * ht, wt, ht).nCores : 0;
-  const limit = ctx.era === 'sub-block' ? Math.floor(maxL1 / (tileIn + tileOut)) : undefined;
+  // Asked only on the block path: the other factories did not change at PR #35806.
+  const subBlock = (): boolean => atOrAfter(ctx, 'tilize-untilize-sub-block');
+  const limit = (): number | undefined => (subBlock() ? Math.floor(maxL1 / (tileIn + tileOut)) : undefined);
   const dispatch = via === 'to_layout' ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; ` : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const baseCites = via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace];
@@ -177,8 +180,8 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
     const sel = [...baseCites, CITES.uwuSelect];
     if (blockWhy !== undefined) {
       return blockFactoryProgram({
-        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit,
-        citations: [...sel, ctx.era === 'sub-block' ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
+        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit: limit(),
+        citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
       });
     }
     return finishProgram({
@@ -197,7 +200,7 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const sel = [...baseCites, CITES.untilizeSelect];
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
-      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit,
+      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit: limit(),
       citations: [...sel, CITES.untilizeBlock], tiles,
     });
   }

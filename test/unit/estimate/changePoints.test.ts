@@ -1,0 +1,60 @@
+/** The version axis: change-point lookups, window splitting, and the registry's figure range across a window. */
+
+import { strict as assert } from 'assert';
+import { CHANGE_POINTS, splitWindow, windowForDate } from '../../../server/src/estimate/changePoints';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
+import { op, tensor, whContext } from './build';
+
+describe('estimate/changePoints', () => {
+  const subBlock = CHANGE_POINTS['tilize-untilize-sub-block'].mergedOn;
+  const seedOp = op('ttnn.to_layout', [tensor([4, 4884480])], [tensor([4, 4884480], { page: 'row_major' })]);
+
+  it('reads user dates as a day or a whole month, and rejects malformed ones', () => {
+    assert.deepEqual(windowForDate('2026-03-19'), { earliest: '2026-03-19', latest: '2026-03-19' });
+    assert.deepEqual(windowForDate('2024-02'), { earliest: '2024-02-01', latest: '2024-02-29' });
+    assert.equal(windowForDate('2026-02-30'), undefined);
+    assert.equal(windowForDate('March 2026'), undefined);
+  });
+
+  it('splits a window at each change point inside it, and nowhere else', () => {
+    const parts = splitWindow({ earliest: '2025-06-01', latest: '2026-06-30' }, ['tilize-untilize-sub-block', 'embedding-row-chunks']);
+    assert.equal(parts.length, 3);
+    assert.equal(parts[0]!.earliest, '2025-06-01');
+    assert.equal(parts[1]!.earliest, subBlock);
+    assert.equal(parts[2]!.latest, '2026-06-30');
+    for (let i = 1; i < parts.length; i++) assert.ok(parts[i - 1]!.latest < parts[i]!.earliest);
+    assert.equal(splitWindow({ earliest: '2026-06-01', latest: '2026-06-30' }, ['tilize-untilize-sub-block']).length, 1);
+  });
+
+  it('a window straddling tt-metal PR #35806 gives both figures of the seed untilize: the legacy 9,990,400 B one is reported', () => {
+    const straddling = estimateOp(seedOp, whContext({ window: { earliest: '2025-12-01', latest: '2026-06-30' } }));
+    assert.equal(straddling.kind, 'estimate');
+    if (straddling.kind !== 'estimate') return;
+    // The worst sub-window is reported: the legacy block split's 9,990,400 B (hand-derived in untilize.test.ts).
+    assert.equal(straddling.cbRegionEndBytes, 9_990_400);
+    const range = straddling.versionRange;
+    assert.ok(range !== undefined, 'a straddled change point yields a version range');
+    assert.deepEqual(range.changePoints, ['tilize-untilize-sub-block']);
+    assert.equal(range.figures.length, 2);
+    assert.equal(range.figures[0]!.cbRegionEndBytes, 9_990_400);
+    // After the change the worst core holds 2 x 269 sub-block tiles: 102,656 + 2·269·2,048 = 1,204,480 (untilize.test.ts).
+    assert.equal(range.figures[1]!.worstCbBytesPerCore! + 102_656, 1_204_480);
+    // A window on one side has no range.
+    assert.equal(estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })).kind === 'estimate' && (estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })) as { versionRange?: unknown }).versionRange, undefined);
+  });
+
+  it('an op whose factory does not depend on the straddled change point gets no range', () => {
+    const small = op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]);
+    const r = estimateOp(small, whContext({ window: { earliest: '2025-01-01', latest: '2026-11-30' } }));
+    assert.equal(r.kind === 'estimate' ? r.versionRange : 'not an estimate', undefined);
+  });
+
+  it('infers a window from dated syntax, and says when there is none', () => {
+    assert.equal(inferBuildWindow('"ttnn.add"(%0, %1)').source, 'none');
+    const after = inferBuildWindow('#x = #ttnn.ttnn_layout<(d0) -> (d0), <8x8, virt_to_physical_map = (d0, d1) -> (0, d0, d1)>> ttcore.device_module {}');
+    assert.equal(after.source, 'dump');
+    // virt_to_physical_map: printed by tt-mlir from 2026-03-27 (minus the 21-day uplift lag) until 2026-05-06.
+    assert.deepEqual(after.window, { earliest: '2026-03-06', latest: '2026-05-05' });
+  });
+});
