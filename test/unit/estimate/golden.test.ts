@@ -1,152 +1,30 @@
 /**
  * Golden comparison against tt-mlir's OpModel unit-test figures (test/fixtures/estimate/opmodel-golden-open.tsv, a
- * copy of shared/reference; tt-mlir @b73fc81 pinning tt-metal f4163c2, Nov 2025).
- *
- * How figures compare (see opmodel-golden.md): in that tt-metal era graph capture's `cb_peak_size_per_core` summed every
- * CB the program created regardless of core range, so the TSV's cb figure is compared with
- * `cbBytesSummedOverRanges`; `tensorL1PeakSize` and `outputL1BufferSize` (output tensors resident in L1, per core)
- * with `l1TensorBytesPerCore`; `peakL1MemorySize` with their sum. Only figures the TSV marks EQ are golden; expected
- * values are read from the TSV by (file, line, field), never computed here. Ops are rebuilt from each row's shapes and
- * layouts (fixture defaults: bf16 tiles, 8x8 grid; interface tests default to L1 interleaved).
+ * copy of shared/reference; tt-mlir @b73fc81 pinning tt-metal f4163c2, Nov 2025). Cases: goldenCases/*.ts (every file
+ * there but goldenRows.ts exports `CASES`); comparison rules: goldenCases/goldenRows.ts.
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
+import { readdirSync } from 'fs';
 import { join } from 'path';
 import { estimateOp } from '../../../server/src/estimate/registry';
-import type { OpEstimateResult } from '../../../server/src/estimate/types';
-import type { TtnnOp } from '../../../server/src/ttnn/op';
-import { int, ints, op, tensor, whContext } from './build';
+import { op, tensor, whContext } from './build';
+import { Case, figureOf, loadGolden } from './goldenCases/goldenRows';
 
-type Field = 'cb' | 'tensor' | 'total' | 'output';
-type File = 'Lib' | 'Iface';
-
-interface GoldenRow {
-  readonly file: File;
-  readonly line: number;
-  readonly kind: string;
-  readonly legal: boolean;
-  readonly figures: Partial<Record<Field, number>>;
-  /** Fields the test body really compares with EQ. */
-  readonly eqFields: readonly Field[];
-}
-
-const FIELDS: readonly Field[] = ['cb', 'tensor', 'total', 'output'];
-
-function loadGolden(): GoldenRow[] {
-  const text = readFileSync(join(__dirname, '../../fixtures/estimate/opmodel-golden-open.tsv'), 'utf8');
-  const rows: GoldenRow[] = [];
-  for (const line of text.split('\n').slice(1)) {
-    const c = line.split('\t');
-    if (c.length < 14) continue;
-    const file: File = c[0].includes('TestOpModelInterface') ? 'Iface' : 'Lib';
-    const figures: Partial<Record<Field, number>> = {};
-    FIELDS.forEach((f, i) => {
-      const v = c[9 + i].trim();
-      if (v !== '') figures[f] = Number(v);
-    });
-    const asserted = c[13];
-    let eqFields: Field[];
-    if (c[2] === 'param_tuple') eqFields = FIELDS.filter((f) => new RegExp(`${f}:EQ`).test(asserted));
-    else eqFields = FIELDS.filter((f) => figures[f] !== undefined && /EQ/.test(asserted));
-    rows.push({ file, line: Number(c[1]), kind: c[2], legal: c[8].trim() === 'true', figures, eqFields });
-  }
-  return rows;
-}
-
-interface Case {
-  readonly file: File;
-  readonly line: number;
-  readonly fields: readonly Field[];
-  /** Row kind prefix to disambiguate lines present in both the b73fc81 and HEAD sources. */
-  readonly build: () => TtnnOp;
+function allCases(): Case[] {
+  const dir = join(__dirname, 'goldenCases');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'goldenRows.ts').sort();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return files.flatMap((f) => (require(join(dir, f)) as { CASES: readonly Case[] }).CASES);
 }
 
 const dram = (shape: number[]) => tensor(shape);
-const l1 = (shape: number[], dtype: 'bf16' | 'si32' | 'f32' = 'bf16') => tensor(shape, { buffer: 'l1', dtype });
-const hs = (shape: number[], cores: number) => tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
+const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
 const S = [64, 1024];
-
-const CASES: readonly Case[] = [
-  // TestOpModelLib.cpp@b73fc81 parameter tuples (unary eltwise, checked per op with Relu as the representative).
-  { file: 'Lib', line: 241, fields: ['cb', 'output'], build: () => op('ttnn.relu', [dram(S)], [dram(S)]) },
-  { file: 'Lib', line: 247, fields: ['cb', 'output'], build: () => op('ttnn.relu', [l1(S)], [dram(S)]) },
-  { file: 'Lib', line: 258, fields: ['cb', 'output'], build: () => op('ttnn.relu', [hs([28672, 32], 64)], [hs([28672, 32], 64)]) },
-  { file: 'Lib', line: 285, fields: ['cb', 'output'], build: () => op('ttnn.tanh', [dram(S)], [l1(S)]) },
-  { file: 'Lib', line: 291, fields: ['cb', 'output'], build: () => op('ttnn.tanh', [l1(S)], [l1(S)]) },
-  // Reductions (sum over dim 1 keepdim; over dims 1, 0).
-  { file: 'Lib', line: 478, fields: ['cb', 'output'], build: () => op('ttnn.sum', [dram(S)], [dram([64, 1])], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: true } }) },
-  { file: 'Lib', line: 488, fields: ['cb', 'output'], build: () => op('ttnn.sum', [dram(S)], [dram([1, 1])], { dim_arg: ints(1, 0) }) },
-  // Binary eltwise.
-  { file: 'Lib', line: 1936, fields: ['cb', 'output'], build: () => op('ttnn.add', [l1(S), dram(S)], [dram(S)]) },
-  { file: 'Lib', line: 1942, fields: ['cb', 'output'], build: () => op('ttnn.add', [l1(S), l1(S)], [l1(S)]) },
-  { file: 'Lib', line: 1948, fields: ['cb', 'output'], build: () => op('ttnn.add', [l1(S), dram(S)], [l1(S)]) },
-  { file: 'Lib', line: 1963, fields: ['cb', 'output'], build: () => op('ttnn.add', [hs([32768, 32], 8), dram([32768, 32])], [hs([32768, 32], 8)]) },
-  { file: 'Lib', line: 1985, fields: ['cb', 'output'], build: () => op('ttnn.add', [dram([32768, 32]), dram([32768, 32])], [hs([32768, 32], 8)]) },
-  { file: 'Lib', line: 2007, fields: ['cb', 'output'], build: () => op('ttnn.pow', [l1(S), dram(S)], [dram(S)]) },
-  { file: 'Lib', line: 2013, fields: ['cb', 'output'], build: () => op('ttnn.pow', [l1(S), l1(S)], [l1(S)]) },
-  { file: 'Lib', line: 2019, fields: ['cb', 'output'], build: () => op('ttnn.pow', [l1(S), dram(S)], [l1(S)]) },
-  { file: 'Lib', line: 2217, fields: ['cb', 'tensor', 'total', 'output'], build: () => op('ttnn.pow_scalar', [dram([1, 1, 16384, 32])], [l1([1, 1, 16384, 32])]) },
-  // EXPECT_EQ rows.
-  { file: 'Lib', line: 620, fields: ['cb'], build: () => op('ttnn.softmax', [dram(S)], [dram(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 622, fields: ['tensor'], build: () => op('ttnn.softmax', [dram(S)], [dram(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 630, fields: ['tensor'], build: () => op('ttnn.softmax', [dram(S)], [l1(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 638, fields: ['cb'], build: () => op('ttnn.softmax', [l1(S)], [dram(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 647, fields: ['cb'], build: () => op('ttnn.softmax', [l1(S)], [l1(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 656, fields: ['cb'], build: () => op('ttnn.softmax', [dram(S)], [dram(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 658, fields: ['output'], build: () => op('ttnn.softmax', [dram(S)], [dram(S)], { dimension: int(-1) }) },
-  { file: 'Lib', line: 763, fields: ['tensor'], build: () => op('ttnn.reshape', [dram(S)], [dram([256, 256])]) },
-  { file: 'Lib', line: 776, fields: ['cb'], build: () => op('ttnn.reshape', [dram(S)], [l1([256, 256])]) },
-  { file: 'Lib', line: 778, fields: ['output'], build: () => op('ttnn.reshape', [dram(S)], [l1([256, 256])]) },
-  { file: 'Lib', line: 806, fields: ['output'], build: () => op('ttnn.slice_static', [dram([1, 56, 56, 96])], [dram([1, 28, 56, 95])], { begins: ints(0, 0, 0, 0), ends: ints(1, 56, 56, 95), step: ints(1, 2, 1, 1) }) },
-  { file: 'Lib', line: 867, fields: ['cb'], build: () => op('ttnn.to_layout', [dram(S)], [tensor(S, { page: 'row_major' })]) },
-  { file: 'Lib', line: 869, fields: ['output'], build: () => op('ttnn.to_layout', [dram(S)], [tensor(S, { page: 'row_major' })]) },
-  { file: 'Lib', line: 894, fields: ['tensor'], build: () => op('ttnn.to_layout', [dram(S)], [tensor(S, { page: 'row_major' })]) },
-  { file: 'Lib', line: 974, fields: ['output'], build: () => op('ttnn.concat', [l1(S), l1(S)], [dram([128, 1024])], { dim: int(0) }) },
-  { file: 'Lib', line: 1001, fields: ['tensor'], build: () => op('ttnn.transpose', [dram(S)], [dram([1024, 64])], { dim0: int(0), dim1: int(1) }) },
-  { file: 'Lib', line: 1013, fields: ['cb'], build: () => op('ttnn.transpose', [dram(S)], [l1([1024, 64])], { dim0: int(0), dim1: int(1) }) },
-  { file: 'Lib', line: 1015, fields: ['output'], build: () => op('ttnn.transpose', [dram(S)], [l1([1024, 64])], { dim0: int(0), dim1: int(1) }) },
-  { file: 'Lib', line: 1528, fields: ['cb'], build: () => op('ttnn.pad', [dram(S)], [l1([64, 1056])], { padding: ints(0, 0, 0, 32) }) },
-  { file: 'Lib', line: 1530, fields: ['output'], build: () => op('ttnn.pad', [dram(S)], [l1([64, 1056])], { padding: ints(0, 0, 0, 32) }) },
-  { file: 'Lib', line: 1734, fields: ['tensor'], build: () => op('ttnn.typecast', [dram([32768, 32])], [tensor([32768, 32], { dtype: 'f32' })]) },
-  // TestOpModelInterface.cpp@b73fc81: tensors default to bf16 tiles, L1 interleaved.
-  { file: 'Iface', line: 637, fields: ['output'], build: () => op('ttnn.pow_scalar', [l1(S)], [l1(S)]) },
-  { file: 'Iface', line: 684, fields: ['output'], build: () => op('ttnn.bitwise_not', [l1(S, 'si32')], [l1(S, 'si32')]) },
-  { file: 'Iface', line: 740, fields: ['output'], build: () => op('ttnn.logical_right_shift', [l1(S, 'si32'), l1(S, 'si32')], [l1(S, 'si32')]) },
-  { file: 'Iface', line: 795, fields: ['output'], build: () => op('ttnn.logical_left_shift', [l1(S, 'si32'), l1(S, 'si32')], [l1(S, 'si32')]) },
-  { file: 'Iface', line: 828, fields: ['output'], build: () => op('ttnn.sqrt', [l1(S)], [l1(S)]) },
-  { file: 'Iface', line: 860, fields: ['output'], build: () => op('ttnn.sigmoid', [l1(S)], [l1(S)]) },
-  { file: 'Iface', line: 892, fields: ['output'], build: () => op('ttnn.softmax', [l1(S)], [l1(S)], { dimension: int(-1) }) },
-  { file: 'Iface', line: 1341, fields: ['output'], build: () => op('ttnn.reshape', [l1(S)], [l1([256, 256])]) },
-  { file: 'Iface', line: 1361, fields: ['output'], build: () => op('ttnn.reshape', [l1(S)], [l1([256, 256])]) },
-  { file: 'Iface', line: 1497, fields: ['output'], build: () => op('ttnn.to_layout', [tensor(S, { page: 'row_major' })], [dram(S)]) },
-  { file: 'Iface', line: 1500, fields: ['tensor'], build: () => op('ttnn.to_layout', [tensor(S, { page: 'row_major' })], [dram(S)]) },
-  { file: 'Iface', line: 1618, fields: ['output'], build: () => op('ttnn.transpose', [l1(S)], [l1([1024, 64])], { dim0: int(0), dim1: int(1) }) },
-  { file: 'Iface', line: 2449, fields: ['cb'], build: () => op('ttnn.typecast', [l1(S)], [l1(S, 'f32')]) },
-  { file: 'Iface', line: 3320, fields: ['cb'], build: () => op('ttnn.leaky_relu', [l1(S)], [l1(S)]) },
-  { file: 'Lib', line: 3635, fields: ['tensor'], build: () => op('ttnn.where', [dram(S), dram(S), dram(S)], [l1(S)]) },
-  { file: 'Iface', line: 3720, fields: ['cb'], build: () => op('ttnn.where', [l1(S), l1(S), l1(S)], [l1(S)]) },
-  { file: 'Iface', line: 1034, fields: ['output'], build: () => op('ttnn.matmul', [l1([2048, 1024]), l1([1024, 2048])], [l1([2048, 2048])]) },
-  { file: 'Iface', line: 3506, fields: ['cb'], build: () => op('ttnn.embedding', [l1(S), l1([256, 128])], [l1([64, 1024, 128])]) },
-];
-
-function figureOf(r: OpEstimateResult, field: Field): number | undefined {
-  if (r.kind === 'unmodeled') return undefined;
-  if (r.kind === 'illegal') return undefined;
-  const cb = r.kind === 'estimate' ? r.cbBytesSummedOverRanges : 0;
-  switch (field) {
-    case 'cb':
-      return cb;
-    case 'tensor':
-    case 'output':
-      return r.l1TensorBytesPerCore;
-    case 'total':
-      return cb + r.l1TensorBytesPerCore;
-  }
-}
 
 describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
   const golden = loadGolden();
+  const CASES = allCases();
   const totalGolden = golden.filter((g) => g.legal || g.kind !== 'param_tuple').reduce((n, g) => n + g.eqFields.length, 0);
 
   it('matches >= 90% of the modeled golden figures within 5%', () => {
@@ -155,11 +33,12 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
     const misses: string[] = [];
     const unmodeledLines: string[] = [];
     for (const c of CASES) {
+      if (c.illegal === true) continue;
       const row =
         golden.find((g) => g.file === c.file && g.line === c.line && g.kind !== 'EXPECT_EQ(HEAD)') ??
         golden.find((g) => g.file === c.file && g.line === c.line);
       assert.ok(row !== undefined, `no TSV row ${c.file}:${c.line}`);
-      const result = estimateOp(c.build(), whContext());
+      const result = estimateOp(c.build(), whContext(c.ttMetalDate !== undefined ? { ttMetalDate: c.ttMetalDate } : {}));
       for (const field of c.fields) {
         assert.ok(row.eqFields.includes(field), `${c.file}:${c.line} ${field} is not an EQ figure`);
         const expected = row.figures[field];
@@ -181,6 +60,15 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
     for (const m of misses) console.log(`      miss: ${m}`);
     for (const u of unmodeledLines) console.log(`      unmodeled: ${u}`);
     assert.ok(ratio >= 0.9, `only ${(100 * ratio).toFixed(1)}% within 5%`);
+  });
+
+  it('flags every case whose row says expected_legal false as illegal', () => {
+    for (const c of CASES.filter((x) => x.illegal === true)) {
+      const row = golden.find((g) => g.file === c.file && g.line === c.line);
+      assert.ok(row !== undefined && !row.legal, `${c.file}:${c.line} is not an illegal row of the TSV`);
+      const r = estimateOp(c.build(), whContext(c.ttMetalDate !== undefined ? { ttMetalDate: c.ttMetalDate } : {}));
+      assert.equal(r.kind, 'illegal', `${c.file}:${c.line}: ${r.kind}`);
+    }
   });
 
   it('gives explicit unmodeled results (never a number) where no model exists', () => {
