@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real-editor e2e rig (docs: shared reference vscode-test-rig.md): Debian chromium + neovim, and
+# Installs the real-editor e2e rig (docs: shared reference vscode-test-rig.md): Debian chromium, neovim and emacs-nox + elpa-eglot, and
 # code-server 4.100.3 (VS Code 1.100.3; the last release whose engines allow node 20) + playwright-core into the
 # gitignored .rig/. Idempotent: a second run only re-checks. Needs root (apt) and the npm registry; nothing else.
 set -euo pipefail
@@ -9,6 +9,8 @@ export DEBIAN_FRONTEND=noninteractive
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v nvim >/dev/null || need_apt+=(neovim)
+command -v emacs >/dev/null || need_apt+=(emacs-nox)
+dpkg -s elpa-eglot >/dev/null 2>&1 || need_apt+=(elpa-eglot)
 command -v rg >/dev/null || need_apt+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
