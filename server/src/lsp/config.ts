@@ -5,6 +5,7 @@
 
 import type { AnalysisSettings, NotReachedSeverity } from '../features/documentAnalysis';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../features/documentAnalysis';
+import type { InlayHintOptions } from '../features/inlayHints';
 
 export const SETTINGS_SECTION = 'ttnnL1';
 
@@ -14,6 +15,8 @@ export interface ServerSettings {
   /** `ttnnL1.backgroundAnalysisMB`: documents larger than this (in millions of characters) are analysed in a worker thread. */
   readonly backgroundAnalysisMB: number;
   readonly analysis: AnalysisSettings;
+  /** `ttnnL1.inlayHints.position` / `.verbosity`. */
+  readonly inlayHints: InlayHintOptions;
 }
 
 // Below this, edits take the in-process incremental path (~0.75 s of server work per keystroke on the 22 MB, 100k-op
@@ -21,7 +24,12 @@ export interface ServerSettings {
 // for documents whose analysis would stall other documents for many seconds (31 MB: ~5 s).
 const DEFAULT_BACKGROUND_ANALYSIS_MB = 32;
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { enable: true, backgroundAnalysisMB: DEFAULT_BACKGROUND_ANALYSIS_MB, analysis: DEFAULT_ANALYSIS_SETTINGS };
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
+  enable: true,
+  backgroundAnalysisMB: DEFAULT_BACKGROUND_ANALYSIS_MB,
+  analysis: DEFAULT_ANALYSIS_SETTINGS,
+  inlayHints: { position: 'opName', verbosity: 'short' },
+};
 
 const SEVERITIES: readonly NotReachedSeverity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -45,5 +53,16 @@ export function parseSettings(raw: unknown): ServerSettings {
       notReachedSeverity: typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity) ? (severity as NotReachedSeverity) : d.notReachedSeverity,
       noModelInfo: typeof o['noModelInfo'] === 'boolean' ? o['noModelInfo'] : d.noModelInfo,
     },
+    inlayHints: inlayHintSettings(o['inlayHints']),
+  };
+}
+
+/** `ttnnL1.inlayHints` arrives as a nested object (`{ position, verbosity }`) from VS Code's configuration. */
+function inlayHintSettings(raw: unknown): InlayHintOptions {
+  const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SERVER_SETTINGS.inlayHints;
+  return {
+    position: o['position'] === 'end' || o['position'] === 'opName' ? o['position'] : d.position,
+    verbosity: o['verbosity'] === 'full' || o['verbosity'] === 'short' ? o['verbosity'] : d.verbosity,
   };
 }

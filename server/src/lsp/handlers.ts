@@ -104,7 +104,7 @@ export async function onHover(ctx: HandlerContext, params: lsp.HoverParams, toke
 export async function onInlayHint(ctx: HandlerContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range)).map((h) => toProto.inlayHint(doc.lineIndex, h));
+  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range), ctx.store.settings().inlayHints).map((h) => toProto.inlayHint(doc.lineIndex, h));
 }
 
 export async function onCodeLens(ctx: HandlerContext, params: lsp.CodeLensParams, token: lsp.CancellationToken): Promise<lsp.CodeLens[]> {

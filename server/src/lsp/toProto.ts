@@ -67,7 +67,7 @@ export function inlayHint(lineIndex: LineIndex, h: features.InlayHint): lsp.Inla
   return {
     position: position(lineIndex, h.offset),
     label: h.label,
-    paddingLeft: true,
+    ...(h.padding === 'left' ? { paddingLeft: true } : { paddingRight: true }),
     tooltip: { kind: lsp.MarkupKind.Markdown, value: h.tooltip },
   };
 }

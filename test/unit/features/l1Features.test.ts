@@ -97,14 +97,25 @@ describe('features on the seed example', () => {
     assert.strictEqual(hover.markdown, '```mlir\n#ttnn_layout6 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>\n```');
   });
 
-  it('shows inlay hints only for ops in the visible range, the overflow as CB region end vs L1 size', () => {
+  it('shows inlay hints only for ops in the visible range, short and before the op name by default', () => {
     const d = doc();
     const nine = head('%9', 'ttnn.to_layout');
     const hints = inlayHints(d, { start: nine.start, end: nine.end });
+    // 9,990,400 B (tt-metal's region end for %9) = 9.99 MB in decimal megabytes.
+    assert.deepStrictEqual(hints.map((h) => h.label), ['✗ 9.99 MB']);
+    assert.strictEqual(SEED.slice(hints[0]!.offset, hints[0]!.offset + 16), '"ttnn.to_layout"');
+    assert.strictEqual(hints[0]!.padding, 'right');
+    assert.deepStrictEqual(inlayHints(d, { start: 0, end: SEED.indexOf('module @') }), []);
+  });
+
+  it('with position end and verbosity full: the CB region end vs L1 size after the op', () => {
+    const d = doc();
+    const nine = head('%9', 'ttnn.to_layout');
+    const hints = inlayHints(d, { start: nine.start, end: nine.end }, { position: 'end', verbosity: 'full' });
     // 9,990,400 B = 9.99 MB; 1,499,136 B = 1.50 MB (decimal megabytes).
     assert.deepStrictEqual(hints.map((h) => h.label), ['CB 9.99 MB > 1.50 MB']);
     assert.strictEqual(SEED.slice(hints[0]!.offset - 10, hints[0]!.offset), 'loc(#loc7)');
-    assert.deepStrictEqual(inlayHints(d, { start: 0, end: SEED.indexOf('module @') }), []);
+    assert.strictEqual(hints[0]!.padding, 'left');
   });
 
   it('puts one code lens on @main with the peak and the number of overflowing ops', () => {
