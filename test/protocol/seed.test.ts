@@ -77,7 +77,7 @@ describe('protocol: seed example, push diagnostics', () => {
     const lenses = await lsp.connection.sendRequest(proto.CodeLensRequest.type, { textDocument: { uri: URI } });
     assert.strictEqual(lenses?.length, 1);
     assert.deepStrictEqual(lenses![0]!.range.start, pos('@main'));
-    assert.match(lenses![0]!.command!.title, /^peak L1 .* · \d+ ops overflow$/);
+    assert.match(lenses![0]!.command!.title, /^✗ tt-metal throws at %9 ttnn.to_layout: 9,990,400 B .* · peak L1 .* · \d+ ops overflow$/);
   });
 
   it('answers ttnnL1/fileSummary, ttnnL1/timeline and ttnnL1/checkFiles', async () => {

@@ -239,7 +239,9 @@ function coreText(core: readonly [number, number]): string {
 function detectOverflow(est: OpEstimateResult, live: number, device: Device, capLimit: number, cap: number): Omit<Overflow, 'status'> | undefined {
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
-  if (base + live > l1) {
+  // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
+  const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
+  if (allocates && base + live > l1) {
     return {
       kind: 'l1BuffersExhausted', cbRegionEndBytes: base + live, limitBytes: l1, core: [0, 0],
       message: `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,

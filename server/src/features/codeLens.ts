@@ -1,4 +1,7 @@
-/** Code lenses above each function: peak L1 per core and the op where it peaks, and how many ops overflow. */
+/**
+ * Code lenses above each function: the op tt-metal throws at first when it is in this function (with the figure it
+ * prints), else the peak L1 per core and its op; then how many ops overflow.
+ */
 
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -16,7 +19,8 @@ export interface CodeLens {
 export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
   const out: CodeLens[] = [];
   const limit = doc.analysis.limitBytesPerCore;
-  for (const fa of doc.analysis.functions) {
+  const first = doc.analysis.firstFailure;
+  for (const [functionIndex, fa] of doc.analysis.functions.entries()) {
     if (fa.ops.length === 0) continue;
     const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && o.overflow.kind !== 'overUsableCap').length;
     const peakOp = fa.peak === undefined ? undefined : fa.ops[fa.peak.opIndex];
@@ -25,7 +29,11 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
       : `peak L1 ${formatBytes(fa.peak.bytesPerCore)}/core (${formatPercent(limit > 0 ? fa.peak.bytesPerCore / limit : NaN)}) at ${opTitle(peakOp)}`;
     const overflowing = nOverflowing === 0 ? 'no op overflows' : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
     const reached = fa.reached ? '' : ' · never called from an entry';
-    out.push({ range: fa.fn.nameRange, title: `${peak} · ${overflowing}${reached}`, functionName: fa.fn.name });
+    const firstOp = first !== undefined && first.functionIndex === functionIndex ? fa.ops[first.opIndex] : undefined;
+    const throws = firstOp === undefined || first === undefined
+      ? ''
+      : `✗ tt-metal throws at ${opTitle(firstOp)}: ${formatBytes(first.overflow.cbRegionEndBytes)} > ${formatBytes(first.overflow.limitBytes)} · `;
+    out.push({ range: fa.fn.nameRange, title: `${throws}${peak} · ${overflowing}${reached}`, functionName: fa.fn.name });
   }
   return out;
 }

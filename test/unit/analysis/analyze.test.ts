@@ -140,4 +140,24 @@ func.func @main(%arg0: tensor<4x4884480xbf16, #t>) -> tensor<4x4884480xbf16, #r>
     assert.equal(a.overflows.filter((o) => o.overflow.status === 'first').length, 1);
     assert.ok(a.overflows.every((o) => o.overflow.cbRegionEndBytes === 9_990_400));
   });
+
+  it('an op that allocates nothing (ttnn.deallocate) never "runs out of L1", though the tensors before it do', () => {
+    // Two 8192x6144 bf16 tiled tensors in L1 interleaved over 64 cores: 49,152 tiles / 64 = 768 tiles = 1,572,864 B per
+    // core each, over the 1,396,480 B above the n150 base: the empty that allocates the first already cannot fit.
+    const text = `
+#l1 = #ttnn.buffer_type<l1>
+#layout = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <8x8>, memref<32x24x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>
+func.func @main() {
+  %0 = "ttnn.get_device"() <{mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device
+  %1 = "ttnn.empty"(%0) <{layout = #ttnn.layout<tile>, shape = #ttnn.shape<8192x6144>}> : (!ttnn.device) -> tensor<8192x6144xbf16, #layout>
+  "ttnn.deallocate"(%1) <{force = false}> : (tensor<8192x6144xbf16, #layout>) -> ()
+  return
+}`;
+    const a = analyzeModule(parse(text));
+    const ops = a.functions[0]!.ops;
+    const empty = ops.find((o) => o.op.name === 'ttnn.empty')!;
+    const dealloc = ops.find((o) => o.op.name === 'ttnn.deallocate')!;
+    assert.equal(empty.overflow?.kind, 'l1BuffersExhausted');
+    assert.equal(dealloc.overflow, undefined);
+  });
 });

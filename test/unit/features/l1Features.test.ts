@@ -118,11 +118,13 @@ describe('features on the seed example', () => {
     assert.strictEqual(hints[0]!.padding, 'left');
   });
 
-  it('puts one code lens on @main with the peak and the number of overflowing ops', () => {
+  it('puts one code lens on @main: the op tt-metal throws at first with its figure, then the peak and the overflow count', () => {
     const d = doc();
     const lenses = codeLenses(d);
     assert.strictEqual(lenses.length, 1);
     assert.deepStrictEqual(lenses[0]!.range, rangeOf(SEED, '@main'));
+    // tt-metal's message for %9: "grow to 9990400 B which is beyond max L1 size of 1499136 B".
+    assert.ok(lenses[0]!.title.startsWith('✗ tt-metal throws at %9 ttnn.to_layout: 9,990,400 B (9.99 MB) > 1,499,136 B (1.50 MB) · peak'), lenses[0]!.title);
     const nOverflowing = fileSummary(d).overflowCount;
     assert.ok(lenses[0]!.title.endsWith(`· ${nOverflowing} ops overflow`), lenses[0]!.title);
     assert.ok(nOverflowing >= 2);
