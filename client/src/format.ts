@@ -1,20 +1,12 @@
-/** Byte figures for the status bar and the timeline: exact grouped bytes, and short binary units. */
+/** Byte figures for the status bar and the timeline: the server's formatter (one unit system: exact bytes, decimal MB). */
 
-/** `9990400` → `9,990,400 B`. */
-export function formatBytesExact(nBytes: number): string {
-  return `${Math.round(nBytes).toLocaleString('en-US')} B`;
-}
+import { formatBytesExact, formatMegabytes } from '../../server/src/text/numbers';
 
-/** `9990400` → `9.53 MiB`; `1024` → `1.00 KiB`; below 1 KiB the exact count. */
+export { formatBytesExact };
+
+/** `9990400` → `9.99 MB`, the label the server's hovers, hints and lenses use for the same figure. */
 export function formatBytesShort(nBytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = nBytes;
-  let unitIdx = 0;
-  while (Math.abs(value) >= 1024 && unitIdx < units.length - 1) {
-    value /= 1024;
-    unitIdx++;
-  }
-  return unitIdx === 0 ? `${Math.round(value)} B` : `${value.toFixed(2)} ${units[unitIdx]}`;
+  return formatMegabytes(nBytes);
 }
 
 /** Share of the limit as a whole percent; `—` when the limit is not positive. */

@@ -65,4 +65,17 @@ describe('tidy: architecture invariants', () => {
     assert.ok(server.length >= 4);
     assert.deepEqual(methods(path.resolve(SRC, '../../client/src/lspExt.ts')), server);
   });
+
+  it('one unit system: one byte formatter (server/src/text/numbers.ts) for server and client: no division by 1024, no figure labelled KiB/MiB', () => {
+    const roots = [SRC, path.resolve(SRC, '../../client/src')];
+    const offenders: string[] = [];
+    for (const root of roots) {
+      for (const file of tsFiles(root).filter((f) => !f.endsWith(path.join('text', 'numbers.ts')))) {
+        const withoutComments = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+        // A second formatter shows up as a division by 1024 or a figure labelled in binary units.
+        if (/\/=? ?\(?1024\b|\$\{[^}]*\} ?(KiB|MiB|GiB)\b/.test(withoutComments)) offenders.push(path.relative(SRC, file));
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
 });

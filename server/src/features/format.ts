@@ -1,17 +1,9 @@
-/** Number formatting shared by hovers, hints, lenses and messages: bytes with thousands separators plus decimal MB. */
+/** Number formatting shared by hovers, hints, lenses and messages: bytes with thousands separators plus decimal MB
+ *  (text/numbers.ts, which the client shares). */
 
-import { formatInteger } from '../text/numbers';
+import { formatInteger, formatMegabytes } from '../text/numbers';
 
-export { formatInteger };
-
-/** `9990400` → `9.99 MB` (decimal megabytes, 10^6, as tt-metal's byte counts read best in decimal). */
-export function formatMegabytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '?';
-  const mb = bytes / 1e6;
-  if (mb >= 100) return `${mb.toFixed(0)} MB`;
-  if (mb >= 0.01 || mb === 0) return `${mb.toFixed(2)} MB`;
-  return `${(bytes / 1e3).toFixed(2)} KB`;
-}
+export { formatInteger, formatMegabytes };
 
 /** `9990400` → `9,990,400 B (9.99 MB)`. */
 export function formatBytes(bytes: number): string {

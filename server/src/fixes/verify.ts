@@ -4,6 +4,7 @@
  * it) fit, that no other op overflows where it did not or by more, and that no modeled op lost its model.
  */
 
+import { formatMegabytes } from '../text/numbers';
 import { ModuleAnalysis, OpAnalysis, analyzeModule } from '../analysis/analyze';
 import { parse as parseMlir } from '../mlir/parser';
 import type { ParseResult } from '../mlir/syntax';
@@ -67,11 +68,9 @@ export function opFit(functionName: string, o: OpAnalysis): OpFit {
   };
 }
 
-/** `35 KB`, `1.21 MB`, `512 B` (binary units, as tt-metal sizes are). */
+/** `36.29 kB`, `1.40 MB`: the one unit system of every message (text/numbers.ts, decimal). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+  return formatMegabytes(bytes);
 }
 
 export function failureText(f: FailureAfter): string {

@@ -27,14 +27,14 @@ describe('fixes/live tensors and layouts', () => {
     for (const f of r.fixes) {
       const { after } = checkIrFix(l, f, '@main', 2, { removed: false });
       const op2 = after.functions[0].ops.find((o) => o.op.resultNames[0] === '%2')!;
-      // One 716,800 B tensor live + the binary add's CBs, 3 CBs x 2 tiles x 2,048 B = 12,288 → 729,088 B = 712 KB.
+      // One 716,800 B tensor live + the binary add's CBs, 3 CBs x 2 tiles x 2,048 B = 12,288 → 729,088 B = 0.73 MB.
       assert.equal(op2.peakL1BytesPerCore, 729_088, f.id);
-      assert.match(f.title, /712 KB\/core/);
+      assert.match(f.title, /0\.73 MB\/core/);
       assert.equal(f.verification.firstFailureAfter, undefined, 'nothing overflows afterwards');
       assert.match(f.verification.summary, /no op overflows after this/);
     }
-    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 712 KB/core');
-    assert.equal(r.fixes[1].title, 'Deallocate %0 (700 KB/core) after its last use (%1): %2 712 KB/core');
+    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 0.73 MB/core');
+    assert.equal(r.fixes[1].title, 'Deallocate %0 (0.72 MB/core) after its last use (%1): %2 0.73 MB/core');
   });
 
   it('the deallocate moves: one free of %0, right after %1', () => {
@@ -60,7 +60,7 @@ describe('fixes/live tensors and layouts', () => {
     const l = load(read(LIVE));
     const r = fixesAt(l, '@main', 3);
     const input = r.fixes.find((f) => f.fixKind === 'layout')!;
-    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 712 KB/core');
+    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 0.73 MB/core');
     checkIrFix(l, input, '@main', 3, { removed: false });
   });
 
@@ -95,7 +95,7 @@ describe('fixes/live tensors and layouts', () => {
     const r = fixesAt(l, add.functionName, add.opIndex);
     const layout = r.fixes.filter((f) => f.fixKind === 'layout');
     assert.ok(layout.length >= 1 && layout.length <= 3);
-    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+ KB\/core$/);
+    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+\.\d\d (MB|kB)\/core$/);
     for (const f of layout) {
       const { fixedText } = checkIrFix(l, f, add.functionName, add.opIndex, { removed: false });
       assert.match(fixedText, /%T = "ttnn.add"\(.*-> tensor<[^>]*#ttnn_layout_dram_2d>/, 'the add now produces the DRAM layout');
