@@ -1,7 +1,8 @@
 // @ts-check
 // Webview script for the L1 timeline: puts the host-rendered chart in the page (client/src/timelineSvg.ts escapes
-// every piece of text in it), shows a tooltip for the bar under the pointer or focus, and asks the host to reveal
-// an op in the editor when its bar is clicked or Enter is pressed on it.
+// every piece of text in it), shows a tooltip for the bar under the pointer or focus, asks the host to reveal an op
+// in the editor when its bar is clicked or Enter is pressed on it, and to draw another function when one is picked.
+// Keyboard: Tab reaches the picker and the bars; Left/Right move between bars.
 (function () {
   // @ts-ignore: provided by the VS Code webview host.
   const vscode = acquireVsCodeApi();
@@ -63,6 +64,16 @@
     if (op && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       reveal(op);
+    } else if (op && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      event.preventDefault();
+      const next = event.key === 'ArrowRight' ? op.nextElementSibling : op.previousElementSibling;
+      if (next instanceof SVGElement && next.classList.contains('op')) next.focus();
+    }
+  });
+  root.addEventListener('change', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLSelectElement && target.id === 'fn-picker') {
+      vscode.postMessage({ kind: 'select', functionName: target.value });
     }
   });
 

@@ -29,10 +29,18 @@ export interface TimelineOpPoint {
   readonly worstCore?: readonly [number, number];
   /** What tt-metal would print for an overflowing op (its reported core can differ from the worst one). */
   readonly overflowMessage?: string;
+  /** L1 address the op's use reaches (what the chart draws): for an overflow, the CB region end tt-metal prints;
+   *  else base + CBs + live L1 tensors. Null when not modeled. */
+  readonly l1EndBytes: number | null;
+  /** The op tt-metal throws at first. */
+  readonly isFirstFailure: boolean;
 }
 
 export interface TimelineFunction {
   readonly name: string;
+  /** `entry`, `const_eval` or `other`; functions come entry first, const-eval last. */
+  readonly role: 'entry' | 'const_eval' | 'other';
+  readonly reached: boolean;
   readonly ops: readonly TimelineOpPoint[];
 }
 
@@ -41,6 +49,7 @@ export interface TimelineResult {
   /** Usable bytes per core: l1Size - l1UnreservedBase (times the usable-L1 cap). */
   readonly limitBytesPerCore: number;
   readonly l1UnreservedBase: number;
+  readonly l1SizeBytes: number;
   readonly functions: readonly TimelineFunction[];
 }
 

@@ -1,6 +1,7 @@
 /**
- * The "TTNN L1: Show memory timeline" webview: one panel that follows the active `mlir` editor, re-rendered from
- * `ttnnL1/timeline` after edits, with click-to-reveal. Strict CSP: only our own stylesheet and the nonce'd script.
+ * The "TTNN L1: Show memory timeline" webview: one panel that always shows the active `mlir` editor (cleared at once
+ * when it changes, so it never shows the previous file), re-rendered from `ttnnL1/timeline` after edits, one function
+ * at a time from a picker, with click-to-reveal. Strict CSP: only our own stylesheet and the nonce'd script.
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
@@ -11,7 +12,10 @@ import { renderTimelineHtml } from './timelineSvg';
 const REFRESH_DELAY_MS = 400;
 
 /** Messages the webview script posts (client/media/timeline.js). */
-type WebviewMessage = { readonly kind: 'reveal'; readonly line: number; readonly character: number } | { readonly kind: 'ready' };
+type WebviewMessage =
+  | { readonly kind: 'reveal'; readonly line: number; readonly character: number }
+  | { readonly kind: 'select'; readonly functionName: string }
+  | { readonly kind: 'ready' };
 
 export interface TimelineView extends vscode.Disposable {
   /** Opens (or focuses) the panel for the active `mlir` document. */
@@ -24,6 +28,17 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
   let documentUri: vscode.Uri | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  /** The picked function per document; the last timeline, so a pick re-renders without a request. */
+  const selectedByUri = new Map<string, string>();
+  let last: { readonly uri: string; readonly timeline: TimelineResult | null } | undefined;
+
+  const render = (uri: vscode.Uri, timeline: TimelineResult | null): void => {
+    if (panel === undefined) return;
+    const fileName = uri.path.split('/').pop() ?? uri.toString();
+    panel.title = `L1 timeline: ${fileName}`;
+    last = { uri: uri.toString(), timeline };
+    void panel.webview.postMessage({ kind: 'render', html: renderTimelineHtml(timeline, fileName, selectedByUri.get(uri.toString())) });
+  };
 
   const refresh = async (): Promise<void> => {
     if (panel === undefined || documentUri === undefined) return;
@@ -35,10 +50,8 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
     } catch {
       timeline = null; // Shown as "no analysis yet"; the next edit or restart tries again.
     }
-    if (panel === undefined || requestGeneration !== generation) return;
-    const fileName = uri.path.split('/').pop() ?? uri.toString();
-    panel.title = `L1 timeline: ${fileName}`;
-    void panel.webview.postMessage({ kind: 'render', html: renderTimelineHtml(timeline, fileName) });
+    if (panel === undefined || requestGeneration !== generation || uri.toString() !== documentUri?.toString()) return;
+    render(uri, timeline);
   };
   const schedule = (): void => {
     if (pending !== undefined) clearTimeout(pending);
@@ -47,7 +60,12 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
   const followActiveEditor = (): boolean => {
     const document = vscode.window.activeTextEditor?.document;
     if (document === undefined || document.languageId !== 'mlir') return false;
-    documentUri = document.uri;
+    if (document.uri.toString() !== documentUri?.toString()) {
+      documentUri = document.uri;
+      // Drop the previous file's chart now: the new one may take a while to analyse.
+      generation++;
+      render(document.uri, null);
+    }
     return true;
   };
 
@@ -70,12 +88,16 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
     panel.webview.html = shellHtml(panel.webview, mediaRoot);
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
       if (message.kind === 'ready') void refresh();
-      else if (message.kind === 'reveal' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
+      else if (message.kind === 'select' && typeof message.functionName === 'string' && documentUri !== undefined) {
+        selectedByUri.set(documentUri.toString(), message.functionName);
+        if (last !== undefined && last.uri === documentUri.toString()) render(documentUri, last.timeline);
+      } else if (message.kind === 'reveal' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
         void reveal(message.line, message.character);
       }
     });
     panel.onDidDispose(() => {
       panel = undefined;
+      last = undefined;
     });
   };
 

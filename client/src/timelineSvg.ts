@@ -1,104 +1,138 @@
 /**
- * Renders a `ttnnL1/timeline` result as HTML with one inline SVG bar chart per function: L1 per core over execution
- * order, the CB region stacked under the live L1 tensors, the usable limit as a line, overflowing ops marked.
- * Plain SVG rather than a charting library: one chart type, a few hundred bars, no dependency to bundle or audit, and
- * the markup is a pure function of the data (no vscode import), so it can be checked without an editor. The webview
- * script (client/media/timeline.js) only adds the tooltip and click-to-reveal through the data-* attributes.
+ * Renders a `ttnnL1/timeline` result as HTML: a function picker (entry functions first, const-eval functions grouped)
+ * and one inline SVG bar chart for the selected function — L1 per core over execution order as addresses from 0: the
+ * reserved base, the CB region and the live L1 tensors stacked, the L1 size as a line, overflowing ops marked. A bar's
+ * figure is the diagnostic's (for an overflow, the CB region end tt-metal prints). When a bar is more than a few times
+ * the L1 size the axis turns logarithmic so every bar stays visible.
+ * Plain SVG rather than a charting library: one chart type, no dependency to bundle or audit, and the markup is a pure
+ * function of the data (no vscode import). Only the selected function is drawn: a 145-function dump costs one chart.
+ * The webview script (client/media/timeline.js) adds the tooltip, click-to-reveal and the picker's messages.
  */
 import { formatBytesExact, formatBytesShort, formatPercent } from './format';
 import type { TimelineFunction, TimelineOpPoint, TimelineResult } from './lspExt';
 
-const PLOT_HEIGHT_PX = 220;
+const PLOT_HEIGHT_PX = 240;
 const AXIS_WIDTH_PX = 78;
-const TOP_MARGIN_PX = 16;
-const LABEL_HEIGHT_PX = 56;
+const TOP_MARGIN_PX = 22;
+const LABEL_HEIGHT_PX = 96;
 const MAX_X_LABELS = 60;
-const CLIP_AT_LIMITS = 3;
+const MAX_LABEL_CHARS = 18;
+/** Past this many L1 sizes the linear axis would flatten every other bar: switch to a log axis. */
+const LOG_AXIS_AT_L1_SIZES = 3;
+const LOG_AXIS_FLOOR_BYTES = 10_000;
 
-/** HTML for the webview body: a heading and a chart per function, or a one-line note when there is nothing to draw. */
-export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string): string {
-  if (timeline === null) return `<p class="note">No L1 analysis for ${escapeXml(fileName)} yet.</p>`;
+/** The function shown when the user has not picked one: where tt-metal throws first, else the first entry function. */
+export function defaultFunction(timeline: TimelineResult): string | undefined {
+  const withOps = timeline.functions.filter((f) => f.ops.length > 0);
+  return (withOps.find((f) => f.ops.some((op) => op.isFirstFailure)) ?? withOps[0])?.name;
+}
+
+/** HTML for the webview body: the picker and the chart of `selected` (or the default), or a one-line note. */
+export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string, selected?: string): string {
+  if (timeline === null) return `<p class="note">Analysing ${escapeXml(fileName)}…</p>`;
   const withOps = timeline.functions.filter((f) => f.ops.length > 0);
   if (withOps.length === 0) return `<p class="note">${escapeXml(fileName)} has no TTNN ops to chart.</p>`;
+  const fn = withOps.find((f) => f.name === selected) ?? withOps.find((f) => f.name === defaultFunction(timeline)) ?? withOps[0]!;
   const legend =
-    '<p class="legend"><span class="swatch cb"></span>CB region <span class="swatch tensor"></span>live L1 tensors ' +
-    '<span class="swatch over"></span>overflows <span class="swatch limit"></span>usable limit ' +
-    `${escapeXml(formatBytesExact(timeline.limitBytesPerCore))} per core (above the ${escapeXml(formatBytesExact(timeline.l1UnreservedBase))} reserved base)</p>`;
-  return legend + withOps.map((f, functionIdx) => renderFunction(f, functionIdx, timeline.limitBytesPerCore)).join('\n');
+    '<p class="legend"><span class="swatch base"></span>reserved base <span class="swatch cb"></span>CB region ' +
+    '<span class="swatch tensor"></span>live L1 tensors <span class="swatch over"></span>overflows ' +
+    `<span class="swatch limit"></span>L1 size ${escapeXml(formatBytesExact(timeline.l1SizeBytes))} per core</p>`;
+  return picker(withOps, fn.name) + legend + renderFunction(fn, timeline);
 }
 
-/** Total L1 bytes per core an op point stands for: CB region (0 when unmodeled) plus live L1 tensors. */
-export function totalBytesPerCore(op: TimelineOpPoint): number {
-  return (op.cbBytesPerCore ?? 0) + op.liveL1TensorBytesPerCore;
+function picker(functions: readonly TimelineFunction[], selected: string): string {
+  const option = (f: TimelineFunction): string => {
+    const overflows = f.ops.filter((op) => op.overflows).length;
+    const mark = f.ops.some((op) => op.isFirstFailure) ? '✗ ' : overflows > 0 ? '! ' : '';
+    const detail = `${f.ops.length} op${f.ops.length === 1 ? '' : 's'}${overflows > 0 ? `, ${overflows} overflow${overflows === 1 ? '' : 's'}` : ''}${f.reached ? '' : ', not called'}`;
+    return `<option value="${escapeXml(f.name)}"${f.name === selected ? ' selected' : ''}>${escapeXml(`${mark}${f.name} (${detail})`)}</option>`;
+  };
+  const constEval = functions.filter((f) => f.role === 'const_eval');
+  const others = functions.filter((f) => f.role !== 'const_eval');
+  const groups = others.map(option).join('') +
+    (constEval.length === 0 ? '' : `<optgroup label="const-eval functions (${constEval.length})">${constEval.map(option).join('')}</optgroup>`);
+  return `<p class="picker"><label for="fn-picker">Function</label> <select id="fn-picker">${groups}</select> <span class="count">${functions.length} function${functions.length === 1 ? '' : 's'}</span></p>`;
 }
 
-function renderFunction(fn: TimelineFunction, functionIdx: number, limitBytes: number): string {
+/** Top of an op's bar: the diagnostic's figure for an overflow, else base + CBs + live tensors (0 when unmodeled). */
+export function barTopBytes(op: TimelineOpPoint, baseBytes: number): number {
+  return op.l1EndBytes ?? baseBytes + op.liveL1TensorBytesPerCore;
+}
+
+function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string {
+  const base = timeline.l1UnreservedBase;
+  const l1Size = timeline.l1SizeBytes;
   const nOps = fn.ops.length;
   // Narrower bars for long functions keep a 4,000-op decode graph scrollable rather than megapixels wide.
   const barWidthPx = nOps > 600 ? 3 : nOps > 150 ? 7 : 18;
   const gapPx = nOps > 600 ? 1 : 4;
-  const peakBytes = Math.max(0, ...fn.ops.map(totalBytesPerCore));
+  const peakBytes = Math.max(l1Size, ...fn.ops.map((op) => barTopBytes(op, base)));
   const nOverflows = fn.ops.filter((op) => op.overflows).length;
-  // A 33 MB op next to a 1.3 MB limit would flatten every other bar, so the axis stops at CLIP_AT_LIMITS x the limit
-  // and taller bars are cut (a gap near the top, their total written inside); the tooltip keeps the exact numbers.
-  const clipBytes = limitBytes * CLIP_AT_LIMITS;
-  const isClipped = limitBytes > 0 && peakBytes > clipBytes * 1.15;
-  const axisTopBytes = isClipped ? clipBytes : Math.max(limitBytes, peakBytes, 1);
-  const yMaxBytes = axisTopBytes * 1.08;
+  const logAxis = peakBytes > LOG_AXIS_AT_L1_SIZES * l1Size;
   const plotBottom = TOP_MARGIN_PX + PLOT_HEIGHT_PX;
-  const y = (nBytes: number): number => plotBottom - (PLOT_HEIGHT_PX * Math.min(nBytes, yMaxBytes)) / yMaxBytes;
-  const width = AXIS_WIDTH_PX + nOps * (barWidthPx + gapPx) + 24;
+  const yTop = logAxis ? 10 ** Math.ceil(Math.log10(peakBytes * 1.05)) : peakBytes * 1.08;
+  const y = logAxis
+    ? (nBytes: number): number => {
+        const v = Math.log10(Math.max(LOG_AXIS_FLOOR_BYTES, nBytes));
+        const lo = Math.log10(LOG_AXIS_FLOOR_BYTES);
+        return plotBottom - (PLOT_HEIGHT_PX * (v - lo)) / (Math.log10(yTop) - lo);
+      }
+    : (nBytes: number): number => plotBottom - (PLOT_HEIGHT_PX * Math.max(0, nBytes)) / yTop;
+  const width = AXIS_WIDTH_PX + nOps * (barWidthPx + gapPx) + 90;
   const height = plotBottom + LABEL_HEIGHT_PX;
   const labelEvery = Math.max(1, Math.ceil(nOps / MAX_X_LABELS));
 
   const bars = fn.ops.map((op, opIdx) => {
     const x = AXIS_WIDTH_PX + opIdx * (barWidthPx + gapPx);
-    const cbBytes = op.cbBytesPerCore ?? 0;
+    const top = barTopBytes(op, base);
+    const tensorBottom = top - op.liveL1TensorBytesPerCore;
     const parts: string[] = [];
     parts.push(rect('hit', x - gapPx / 2, TOP_MARGIN_PX, barWidthPx + gapPx, PLOT_HEIGHT_PX));
-    if (op.cbBytesPerCore !== null) parts.push(rect(op.overflows ? 'cb over' : 'cb', x, y(cbBytes), barWidthPx, plotBottom - y(cbBytes)));
-    if (op.liveL1TensorBytesPerCore > 0) {
-      parts.push(rect(op.overflows ? 'tensor over' : 'tensor', x, y(cbBytes + op.liveL1TensorBytesPerCore), barWidthPx, y(cbBytes) - y(cbBytes + op.liveL1TensorBytesPerCore)));
-    }
-    if (op.cbBytesPerCore === null) parts.push(text('unmodeled', x + barWidthPx / 2, plotBottom - 4, '?'));
-    if (totalBytesPerCore(op) > yMaxBytes) {
-      parts.push(rect('break', x - 1, TOP_MARGIN_PX + 10, barWidthPx + 2, 3));
-      if (barWidthPx >= 12) {
-        const lx = x + barWidthPx / 2 + 3.5;
-        const ly = TOP_MARGIN_PX + 18;
-        parts.push(`<text class="clip-label" x="${fmt(lx)}" y="${fmt(ly)}" transform="rotate(90 ${fmt(lx)} ${fmt(ly)})">${escapeXml(formatBytesShort(totalBytesPerCore(op)))}</text>`);
+    parts.push(rect('base', x, y(base), barWidthPx, plotBottom - y(base)));
+    if (op.l1EndBytes !== null) parts.push(rect(op.overflows ? 'cb over' : 'cb', x, y(tensorBottom), barWidthPx, y(base) - y(tensorBottom)));
+    if (op.liveL1TensorBytesPerCore > 0) parts.push(rect(op.overflows ? 'tensor over' : 'tensor', x, y(top), barWidthPx, y(tensorBottom) - y(top)));
+    if (op.l1EndBytes === null) parts.push(text('unmodeled', x + barWidthPx / 2, y(base) - 4, '?'));
+    if (op.overflows) {
+      parts.push(`<path class="over-marker" d="M${fmt(x)} ${fmt(y(top) - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`);
+      if (barWidthPx >= 7 || op.isFirstFailure) {
+        parts.push(text(op.isFirstFailure ? 'value first' : 'value', x + barWidthPx / 2, y(top) - 13, formatBytesShort(top)));
       }
     }
-    if (op.overflows) parts.push(`<path class="over-marker" d="M${fmt(x)} ${fmt(TOP_MARGIN_PX - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`);
     if (opIdx % labelEvery === 0 || op.overflows) {
       const lx = x + barWidthPx / 2;
-      parts.push(`<text class="xlabel${op.overflows ? ' over' : ''}" x="${fmt(lx)}" y="${fmt(plotBottom + 12)}" transform="rotate(-40 ${fmt(lx)} ${fmt(plotBottom + 12)})" text-anchor="end">${escapeXml(opLabel(op))}</text>`);
+      parts.push(`<text class="xlabel${op.overflows ? ' over' : ''}" x="${fmt(lx)}" y="${fmt(plotBottom + 12)}" transform="rotate(-40 ${fmt(lx)} ${fmt(plotBottom + 12)})" text-anchor="end">${escapeXml(shortLabel(op))}</text>`);
     }
     return (
-      `<g class="op${op.overflows ? ' overflows' : ''}" tabindex="0" data-line="${op.line}" data-character="${op.character}" ` +
-      `data-tip="${escapeXml(tooltip(op, limitBytes))}" aria-label="${escapeXml(opLabel(op))}">${parts.join('')}</g>`
+      `<g class="op${op.overflows ? ' overflows' : ''}${op.isFirstFailure ? ' first' : ''}" tabindex="0" data-line="${op.line}" data-character="${op.character}" ` +
+      `data-tip="${escapeXml(tooltip(op, timeline))}" aria-label="${escapeXml(`${opLabel(op)}: ${formatBytesExact(top)}${op.overflows ? ', overflows' : ''}`)}">${parts.join('')}</g>`
     );
   });
 
-  // Labels closer than a text line to an earlier one are dropped (a small limit under a tall peak).
-  const tickValues: number[] = [];
-  for (const v of [limitBytes, 0, axisTopBytes, axisTopBytes / 2]) {
-    if (tickValues.every((t) => Math.abs(y(t) - y(v)) >= 14)) tickValues.push(v);
+  const tickValues = logAxis
+    ? Array.from({ length: Math.round(Math.log10(yTop) - Math.log10(LOG_AXIS_FLOOR_BYTES)) + 1 }, (_, i) => LOG_AXIS_FLOOR_BYTES * 10 ** i)
+    : [0, yTop / 2, base];
+  const ticks: string[] = [];
+  const placed: number[] = [y(l1Size)];
+  for (const v of tickValues) {
+    if (placed.some((p) => Math.abs(p - y(v)) < 14)) continue;
+    placed.push(y(v));
+    ticks.push(`<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`);
   }
-  const ticks = tickValues.map(
-    (v) => `<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`,
-  );
   const limitLine =
-    `<line class="limit" x1="${AXIS_WIDTH_PX}" x2="${fmt(width - 8)}" y1="${fmt(y(limitBytes))}" y2="${fmt(y(limitBytes))}"/>` +
-    `<text class="limit-label" x="${fmt(width - 10)}" y="${fmt(y(limitBytes) - 4)}" text-anchor="end">limit ${escapeXml(formatBytesShort(limitBytes))}</text>`;
+    `<line class="limit" x1="${AXIS_WIDTH_PX}" x2="${fmt(width - 8)}" y1="${fmt(y(l1Size))}" y2="${fmt(y(l1Size))}"/>` +
+    `<text class="limit-label" x="${fmt(width - 10)}" y="${fmt(y(l1Size) - 4)}" text-anchor="end">L1 ${escapeXml(formatBytesShort(l1Size))}</text>`;
   const axis = `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${AXIS_WIDTH_PX - 2}" y1="${TOP_MARGIN_PX}" y2="${plotBottom}"/>` +
-    `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${fmt(width - 8)}" y1="${plotBottom}" y2="${plotBottom}"/>`;
+    `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${fmt(width - 8)}" y1="${plotBottom}" y2="${plotBottom}"/>` +
+    (logAxis ? `<text class="axis-note" x="4" y="${TOP_MARGIN_PX - 8}">log scale</text>` : '');
 
+  const first = fn.ops.find((op) => op.isFirstFailure);
   const summary =
-    `peak ${escapeXml(formatBytesExact(peakBytes))} per core (${formatPercent(peakBytes, limitBytes)} of the limit) · ` +
-    `${nOps} op${nOps === 1 ? '' : 's'} · ${nOverflows === 0 ? 'no overflow' : `${nOverflows} overflow${nOverflows === 1 ? '' : 's'}`}`;
+    (first !== undefined ? `✗ tt-metal throws at ${escapeXml(opLabel(first))}: ${escapeXml(formatBytesExact(barTopBytes(first, base)))} · ` : '') +
+    `peak ${escapeXml(formatBytesExact(peakBytes))} per core (${formatPercent(peakBytes, l1Size)} of L1) · ` +
+    `${nOps} op${nOps === 1 ? '' : 's'} · ${nOverflows === 0 ? 'no overflow' : `${nOverflows} overflow${nOverflows === 1 ? '' : 's'}`}` +
+    (fn.reached ? '' : ' · never called from an entry function');
   return (
-    `<section class="function" id="fn-${functionIdx}"><h2>${escapeXml(fn.name)}</h2><p class="summary${nOverflows > 0 ? ' has-overflow' : ''}">${summary}</p>` +
+    `<section class="function"><h2>${escapeXml(fn.name)}</h2><p class="summary${nOverflows > 0 ? ' has-overflow' : ''}">${summary}</p>` +
     `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="${fmt(width)}" height="${height}" viewBox="0 0 ${fmt(width)} ${height}" role="img" aria-label="L1 per core over execution order for ${escapeXml(fn.name)}">` +
     `${axis}${ticks.join('')}${bars.join('')}${limitLine}</svg></div></section>`
   );
@@ -109,17 +143,24 @@ function opLabel(op: TimelineOpPoint): string {
   return op.result === '' ? shortName : `${op.result} ${shortName}`;
 }
 
-function tooltip(op: TimelineOpPoint, limitBytes: number): string {
-  const total = totalBytesPerCore(op);
+function shortLabel(op: TimelineOpPoint): string {
+  const label = opLabel(op);
+  return label.length <= MAX_LABEL_CHARS ? label : `${label.slice(0, MAX_LABEL_CHARS - 1)}…`;
+}
+
+function tooltip(op: TimelineOpPoint, timeline: TimelineResult): string {
+  const base = timeline.l1UnreservedBase;
+  const top = barTopBytes(op, base);
   const lines = [
     `${op.result === '' ? '' : `${op.result} = `}${op.opName}  (line ${op.line + 1})`,
     op.cbBytesPerCore === null
       ? 'CB region: no L1 model for this op'
-      : `CB region: ${formatBytesExact(op.cbBytesPerCore)}${op.worstCore ? ` on the worst core (${op.worstCore[0]},${op.worstCore[1]})` : ''}`,
+      : `CB region: ${formatBytesExact(op.cbBytesPerCore)}${op.worstCore ? ` on the worst core (${op.worstCore[0]},${op.worstCore[1]})` : ''}, from the base ${formatBytesExact(base)}`,
     `live L1 tensors: ${formatBytesExact(op.liveL1TensorBytesPerCore)}`,
-    `total: ${formatBytesExact(total)} of ${formatBytesExact(limitBytes)} (${formatPercent(total, limitBytes)})`,
+    `reaches ${formatBytesExact(top)} of ${formatBytesExact(timeline.l1SizeBytes)} (${formatPercent(top, timeline.l1SizeBytes)})`,
   ];
-  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `OVERFLOWS — tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the usable L1 per core');
+  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `OVERFLOWS — tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the L1 per core');
+  if (op.isFirstFailure) lines.push('tt-metal throws here first: the run stops at this op');
   return lines.join('\n');
 }
 

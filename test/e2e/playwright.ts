@@ -27,6 +27,7 @@ export interface Locator {
   textContent(options?: { timeout?: number }): Promise<string | null>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   boundingBox(options?: { timeout?: number }): Promise<Box | null>;
+  selectOption(value: string, options?: { timeout?: number }): Promise<string[]>;
   screenshot(options: { path: string }): Promise<Buffer>;
 }
 

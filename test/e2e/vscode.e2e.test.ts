@@ -18,6 +18,8 @@ const SEED_LOG = 'seed_mochi.log';
 /** tt-metal's figure for %9 in the seed log: "grow to 9990400 B" (examples/mochi_replicate_pad.mlir, header). */
 const CB_FIGURE = /9,990,400|9990400/;
 const OP9_TEXT = '%9 = "ttnn.to_layout"(%8)';
+/** The Falcon3-7B decode dump (145 functions, 141 of them const-eval) for the timeline's function picker. */
+const FALCON = 'falcon3_decode.mlir';
 
 describe('e2e: VS Code (code-server) with the packaged extension', function () {
   let server: CodeServer | undefined;
@@ -41,6 +43,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       workspaceFiles: {
         [EXAMPLE]: path.join(REPO_ROOT, 'examples', EXAMPLE),
         [SEED_LOG]: path.join(REPO_ROOT, 'test', 'fixtures', 'logs', SEED_LOG),
+        [FALCON]: path.join(REPO_ROOT, 'test', 'fixtures', 'corpus', 'falcon3_chisel', 'ir', 'traced', 'falcon3_7b_baseline_bfp8_decode_ttnn.mlir'),
       },
       userSettings: {
         'workbench.startupEditor': 'none',
@@ -183,7 +186,8 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.screenshot({ path: path.join(SHOTS_DIR, '06-timeline-hover.png') });
     assert.match(tipText, /%9 = ttnn\.to_layout/);
     // Usable L1 per core from the example's system_desc: l1_size 1,499,136 - l1_unreserved_base 102,656.
-    assert.match(tipText, /of 1,396,480 B/);
+    // The bar reaches the region end tt-metal prints; L1 per core from the example's system_desc is 1,499,136 B.
+    assert.match(tipText, /reaches 9,990,400 B of 1,499,136 B/);
     assert.match(tipText, /OVERFLOWS — tt-metal: .*\(x=7,y=6\).* grow to 9990400 B/);
     assert.match(tipText, /on the worst core \(0,0\)/);
     // Click reveals the op: the cursor (still where the file opened, nothing has clicked the editor) goes to %9's line.
@@ -260,5 +264,27 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       );
     }
     await page.screenshot({ path: path.join(SHOTS_DIR, '10-after-quickfix.png') });
+  });
+
+  it('the timeline follows the active file: the Falcon dump shows one chart behind a function picker', async () => {
+    assert.ok(timelineFrame !== undefined, 'the timeline test opened the panel');
+    const frame = timelineFrame;
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FALCON });
+    await row.click();
+    // At once the panel stops showing the previous file; then the Falcon analysis arrives with its picker.
+    const picker = await waitUntil('the timeline of the Falcon dump with a function picker', 60_000, async () =>
+      (await frame.locator('#fn-picker').count()) > 0 && (await frame.locator('#fn-picker option').count()) > 100 ? frame.locator('#fn-picker') : undefined,
+    );
+    const groups = await picker.locator('optgroup').getAttribute('label');
+    assert.match(groups ?? '', /^const-eval functions \(\d+\)$/);
+    assert.equal(await frame.locator('section.function').count(), 1, 'one chart at a time');
+    await page.screenshot({ path: path.join(SHOTS_DIR, '11-timeline-falcon.png') });
+    // Keyboard: pick a const-eval function from the picker; the chart changes to it.
+    const constEvalName = await picker.locator('optgroup option').first().getAttribute('value');
+    await picker.selectOption(constEvalName ?? '');
+    await waitUntil('the chart of the picked function', 15_000, async () =>
+      (await frame.locator('section.function h2').innerText({ timeout: 1000 })) === constEvalName ? true : undefined,
+    );
+    await page.screenshot({ path: path.join(SHOTS_DIR, '12-timeline-picked.png') });
   });
 });

@@ -1,5 +1,6 @@
 /** Data for the `ttnnL1/timeline` and `ttnnL1/fileSummary` requests, in offsets (the LSP layer converts). */
 
+import type { FunctionRole } from '../ttnn/op';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 export interface TimelinePoint {
@@ -14,12 +15,29 @@ export interface TimelinePoint {
   readonly worstCore: readonly [number, number] | undefined;
   /** tt-metal-style message of a throwing overflow (names the core tt-metal reports). */
   readonly overflowMessage: string | undefined;
+  /**
+   * The L1 address this op's use reaches, the figure the chart draws: for an overflow the CB region end tt-metal prints
+   * (the diagnostic's figure); otherwise base + worst-core CBs + live L1 tensors. Null when the op is not modeled.
+   */
+  readonly l1EndBytes: number | null;
+  /** The op tt-metal throws at first (the run stops there). */
+  readonly isFirstFailure: boolean;
+}
+
+export interface TimelineFunctionData {
+  readonly name: string;
+  readonly role: FunctionRole;
+  /** Whether execution reaches it from an entry function. */
+  readonly reached: boolean;
+  readonly ops: readonly TimelinePoint[];
 }
 
 export interface Timeline {
   readonly limitBytesPerCore: number;
   readonly l1UnreservedBase: number;
-  readonly functions: readonly { readonly name: string; readonly ops: readonly TimelinePoint[] }[];
+  readonly l1SizeBytes: number;
+  /** Entry functions first, then the others, then const-eval functions, each group in file order. */
+  readonly functions: readonly TimelineFunctionData[];
 }
 
 export interface FileSummary {
@@ -30,17 +48,25 @@ export interface FileSummary {
   readonly overflowCount: number;
 }
 
+const ROLE_ORDER: Readonly<Record<FunctionRole, number>> = { entry: 0, other: 1, const_eval: 2 };
+
 /** Per function (analysed ones with ops), the L1 figures of every op in source order. */
 export function timeline(doc: DocumentAnalysis): Timeline {
   const a = doc.analysis;
+  const base = a.device.l1UnreservedBase;
+  const first = a.firstFailure;
   return {
     limitBytesPerCore: a.limitBytesPerCore,
-    l1UnreservedBase: a.device.l1UnreservedBase,
-    functions: a.functions
-      .filter((f) => f.ops.length > 0)
-      .map((f) => ({
+    l1UnreservedBase: base,
+    l1SizeBytes: a.device.l1SizeBytes,
+    functions: [...a.functions.entries()]
+      .filter(([, f]) => f.ops.length > 0)
+      .sort(([i, f], [j, g]) => ROLE_ORDER[f.fn.role] - ROLE_ORDER[g.fn.role] || i - j)
+      .map(([functionIndex, f]) => ({
         name: f.fn.name,
-        ops: f.ops.map((o) => ({
+        role: f.fn.role,
+        reached: f.reached,
+        ops: f.ops.map((o, opIndex) => ({
           offset: o.op.range.start,
           opName: o.op.name,
           result: o.op.resultNames[0] ?? '',
@@ -49,6 +75,10 @@ export function timeline(doc: DocumentAnalysis): Timeline {
           overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
           worstCore: o.estimate.kind === 'estimate' ? o.estimate.worstCore : undefined,
           overflowMessage: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap' ? o.overflow.message : undefined,
+          l1EndBytes: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap'
+            ? o.overflow.cbRegionEndBytes
+            : o.cbBytesPerCore === null ? null : base + o.cbBytesPerCore + o.liveL1TensorBytesPerCore,
+          isFirstFailure: first !== undefined && first.functionIndex === functionIndex && first.opIndex === opIndex,
         })),
       })),
   };

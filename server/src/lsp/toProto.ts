@@ -124,11 +124,15 @@ export function timeline(lineIndex: LineIndex, uri: string, t: features.Timeline
     uri,
     limitBytesPerCore: t.limitBytesPerCore,
     l1UnreservedBase: t.l1UnreservedBase,
+    l1SizeBytes: t.l1SizeBytes,
     functions: t.functions.map((f) => ({
       name: f.name,
+      role: f.role,
+      reached: f.reached,
       ops: f.ops.map((p) => {
         const { line, character } = lineIndex.position(p.offset);
         return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows,
+          l1EndBytes: p.l1EndBytes, isFirstFailure: p.isFirstFailure,
           ...(p.worstCore && { worstCore: p.worstCore }), ...(p.overflowMessage && { overflowMessage: p.overflowMessage }) };
       }),
     })),
