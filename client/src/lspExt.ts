@@ -1,99 +1,13 @@
 /**
- * Client mirror of server/src/lsp/ext.ts, the source of truth for the `ttnnL1/*` requests: same method strings,
- * same plain shapes, plus typed RequestTypes for vscode-languageclient. Change ext.ts first, then this file.
+ * Typed vscode-languageclient RequestTypes over the one protocol file, server/src/lsp/ext.ts: method strings and
+ * shapes live there only (plain, dependency-free TypeScript both sides compile), so they cannot drift apart.
  */
 import { RequestType } from 'vscode-languageclient/node';
+import * as ext from '../../server/src/lsp/ext';
 
-/** Client command a code action may carry: set `ttnnL1.l1UnreservedBase` (workspace) to `args[0]` bytes. */
-export const USE_L1_UNRESERVED_BASE_COMMAND = 'ttnnL1.useL1UnreservedBase';
+export * from '../../server/src/lsp/ext';
 
-export const TIMELINE_METHOD = 'ttnnL1/timeline';
-
-export interface TimelineParams {
-  readonly uri: string;
-}
-
-export interface TimelineOpPoint {
-  /** 0-based line of the op, for "reveal in editor". */
-  readonly line: number;
-  readonly character: number;
-  readonly opName: string;
-  /** SSA result name, e.g. `%9`, or '' for ops without results. */
-  readonly result: string;
-  /** CB region bytes on the worst core (without the unreserved base); null when the op is not modeled. */
-  readonly cbBytesPerCore: number | null;
-  /** Bytes of L1-resident tensors live on the worst core during this op. */
-  readonly liveL1TensorBytesPerCore: number;
-  readonly overflows: boolean;
-  /** Core with the most CB bytes, [x, y]; absent when the op is not modeled. */
-  readonly worstCore?: readonly [number, number];
-  /** What tt-metal would print for an overflowing op (its reported core can differ from the worst one). */
-  readonly overflowMessage?: string;
-  /** L1 address the op's use reaches (what the chart draws): for an overflow, the CB region end tt-metal prints;
-   *  else base + CBs + live L1 tensors. Null when not modeled. */
-  readonly l1EndBytes: number | null;
-  /** The op tt-metal throws at first. */
-  readonly isFirstFailure: boolean;
-}
-
-export interface TimelineFunction {
-  readonly name: string;
-  /** `entry`, `const_eval` or `other`; functions come entry first, const-eval last. */
-  readonly role: 'entry' | 'const_eval' | 'other';
-  readonly reached: boolean;
-  readonly ops: readonly TimelineOpPoint[];
-}
-
-export interface TimelineResult {
-  readonly uri: string;
-  /** Usable bytes per core: l1Size - l1UnreservedBase (times the usable-L1 cap). */
-  readonly limitBytesPerCore: number;
-  readonly l1UnreservedBase: number;
-  readonly l1SizeBytes: number;
-  readonly functions: readonly TimelineFunction[];
-}
-
-export const FILE_SUMMARY_METHOD = 'ttnnL1/fileSummary';
-
-export interface FileSummaryParams {
-  readonly uri: string;
-}
-
-export interface FileSummaryResult {
-  readonly uri: string;
-  /** Highest CB region end + live L1 tensors over all ops, bytes per core; null when nothing is modeled. */
-  readonly peakL1BytesPerCore: number | null;
-  readonly limitBytesPerCore: number;
-  readonly overflowCount: number;
-}
-
-export const IMPORT_LOG_METHOD = 'ttnnL1/importLog';
-
-export interface ImportLogParams {
-  readonly uri: string;
-  /** The log's full text, read by the client from the file the user chose. */
-  readonly logText: string;
-  /** For messages only. */
-  readonly logName: string;
-}
-
-export interface ImportLogResult {
-  /** One line for the user: what was mapped, or why nothing was. */
-  readonly message: string;
-  readonly mapped: boolean;
-}
-
-export const CHECK_FILES_METHOD = 'ttnnL1/checkFiles';
-
-export interface CheckFilesParams {
-  readonly uris: readonly string[];
-}
-
-export interface CheckFilesResult {
-  readonly files: readonly { readonly uri: string; readonly overflowCount: number; readonly error?: string }[];
-}
-
-export const timelineRequest = new RequestType<TimelineParams, TimelineResult | null, void>(TIMELINE_METHOD);
-export const fileSummaryRequest = new RequestType<FileSummaryParams, FileSummaryResult | null, void>(FILE_SUMMARY_METHOD);
-export const importLogRequest = new RequestType<ImportLogParams, ImportLogResult, void>(IMPORT_LOG_METHOD);
-export const checkFilesRequest = new RequestType<CheckFilesParams, CheckFilesResult, void>(CHECK_FILES_METHOD);
+export const timelineRequest = new RequestType<ext.TimelineParams, ext.TimelineResult | null, void>(ext.TIMELINE_METHOD);
+export const fileSummaryRequest = new RequestType<ext.FileSummaryParams, ext.FileSummaryResult | null, void>(ext.FILE_SUMMARY_METHOD);
+export const importLogRequest = new RequestType<ext.ImportLogParams, ext.ImportLogResult, void>(ext.IMPORT_LOG_METHOD);
+export const checkFilesRequest = new RequestType<ext.CheckFilesParams, ext.CheckFilesResult, void>(ext.CHECK_FILES_METHOD);

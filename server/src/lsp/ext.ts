@@ -1,7 +1,7 @@
 /**
- * Custom protocol extensions (`ttnnL1/*`): the source of truth. client/src/lspExt.ts mirrors this file;
- * test/unit/tidy.test.ts checks that the method strings agree. Plain interfaces only, so the client can mirror
- * them without importing server code. Documented; do not change method names.
+ * Custom protocol extensions (`ttnnL1/*`): the one protocol file, compiled into both the server and the VS Code client
+ * (client/src/lspExt.ts re-exports it with typed RequestTypes). Plain interfaces and strings only: no imports, so the
+ * client takes no server code with it (checked by test/unit/tidy.test.ts). Documented; do not change method names.
  */
 
 /**
