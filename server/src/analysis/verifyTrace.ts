@@ -9,7 +9,7 @@ import { isSymbolTable } from '../mlir/opTraits';
 import type { AliasDefinition, AttrNode, Block, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
 import { indexContaining } from '../mlir/syntaxSearch';
 import type { TextRange } from '../text/textRange';
-import { splitTopLevel } from '../ttnn/fromSyntax';
+import { splitTopLevel } from '../mlir/textScan';
 
 /** A verifier error, worded as tt-mlir's `emitOpError` prints it (`'<op>' op <message>`). */
 export interface OpFinding {

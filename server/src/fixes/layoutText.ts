@@ -7,7 +7,7 @@
  */
 
 import type { AttrNode, Chunk } from '../mlir/syntax';
-import { splitTopLevel } from '../ttnn/fromSyntax';
+import { splitTopLevel } from '../mlir/textScan';
 import type { PageLayout } from '../ttnn/layout';
 import { paddedShape } from '../ttnn/layout';
 import { insertLinesAfter } from './edits';

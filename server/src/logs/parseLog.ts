@@ -17,6 +17,8 @@
  *   and the allocator).
  */
 
+import { isBalanced, matchingClose, scanMlirText, skipString, splitTopLevel } from '../mlir/textScan';
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
@@ -392,98 +394,28 @@ function scanTopLevel(s: string): TopLevelScan {
   const groups: { start: number; end: number }[] = [];
   let colon: number | undefined;
   let locStart: number | undefined;
-  let depth = 0;
   let groupStart = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '"') {
-      i = skipString(s, i);
-      continue;
-    }
-    if (c === '-' && s[i + 1] === '>') {
-      i++;
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{' || c === '<') {
-      if (depth === 0 && c === '(') {
-        groupStart = i;
-        if (s.slice(Math.max(0, i - 3), i) === 'loc' && !/[\w.]/.test(s[i - 4] ?? ' ')) locStart = i - 3;
-      }
-      depth++;
-    } else if (c === ')' || c === ']' || c === '}' || c === '>') {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0 && c === ')' && groupStart >= 0) {
-        groups.push({ start: groupStart, end: i });
-        groupStart = -1;
-      }
+  scanMlirText(s, (i, c, depth) => {
+    if (depth === 0 && c === '(') {
+      groupStart = i;
+      if (s.slice(Math.max(0, i - 3), i) === 'loc' && !/[\w.]/.test(s[i - 4] ?? ' ')) locStart = i - 3;
+    } else if (depth === 1 && c === ')' && groupStart >= 0) {
+      groups.push({ start: groupStart, end: i });
+      groupStart = -1;
     } else if (c === ':' && depth === 0 && colon === undefined && locStart === undefined) {
       colon = i;
     }
-  }
+  });
   return { groups, colon, locStart };
-}
-
-function skipString(s: string, quote: number): number {
-  for (let i = quote + 1; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '"') return i;
-  }
-  return s.length;
-}
-
-/** Offset of the delimiter closing the one at `open`, skipping strings and `->`. */
-function matchingClose(s: string, open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i >= 0 && i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '"') i = skipString(s, i);
-    else if (c === '-' && s[i + 1] === '>') i++;
-    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return undefined;
-}
-
-function isBalanced(s: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '"') {
-      const end = skipString(s, i);
-      if (end >= s.length) return false;
-      i = end;
-    } else if (c === '-' && s[i + 1] === '>') i++;
-    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-  }
-  return depth <= 0;
 }
 
 function hasTrailingLoc(s: string): boolean {
   return scanTopLevel(s).locStart !== undefined;
 }
 
-/** Splits on depth-0 commas. */
-function splitTopLevel(s: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '"') i = skipString(s, i);
-    else if (c === '-' && s[i + 1] === '>') i++;
-    else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(s.slice(start));
-  return parts.map(collapse).filter((part) => part !== '');
+/** Splits on depth-0 commas, each part with its whitespace collapsed; empty parts dropped. */
+function splitTopLevelParts(s: string): string[] {
+  return splitTopLevel(s).map(collapse).filter((part) => part !== '');
 }
 
 function valueUses(s: string): string[] {
@@ -491,7 +423,7 @@ function valueUses(s: string): string[] {
 }
 
 function topLevelKeys(body: string): string[] {
-  return splitTopLevel(body)
+  return splitTopLevelParts(body)
     .map((entry) => /^([A-Za-z_][\w$.]*)/.exec(entry)?.[1])
     .filter((key): key is string => key !== undefined);
 }
@@ -509,27 +441,22 @@ function quotedStrings(s: string): string[] {
 
 /** `(A, B) -> C`, `(A) -> (B, C)`, or a bare `A` (custom form); abridged text yields what it shows. */
 function splitFunctionType(typeText: string): { inputs: string[] | undefined; results: string[] | undefined } {
-  let depth = 0;
   let arrow = -1;
-  for (let i = 0; i < typeText.length; i++) {
-    const c = typeText[i]!;
-    if (c === '"') i = skipString(typeText, i);
-    else if (c === '-' && typeText[i + 1] === '>') {
-      if (depth === 0 && arrow < 0) arrow = i;
-      i++;
-    } else if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
-    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
-  }
-  if (arrow < 0) return { inputs: undefined, results: typeText === '' ? undefined : splitTopLevel(typeText) };
+  scanMlirText(typeText, (i, c, depth) => {
+    if (c !== '->' || depth !== 0) return false;
+    arrow = i;
+    return true;
+  });
+  if (arrow < 0) return { inputs: undefined, results: typeText === '' ? undefined : splitTopLevelParts(typeText) };
   return { inputs: typeList(typeText.slice(0, arrow)), results: typeList(typeText.slice(arrow + 2)) };
 }
 
 function typeList(s: string): string[] {
   const trimmed = s.trim();
   if (trimmed.startsWith('(') && matchingClose(trimmed, 0) === trimmed.length - 1) {
-    return splitTopLevel(trimmed.slice(1, -1));
+    return splitTopLevelParts(trimmed.slice(1, -1));
   }
-  return splitTopLevel(trimmed);
+  return splitTopLevelParts(trimmed);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,39 +18,13 @@ import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
+import { splitTopLevel } from '../mlir/textScan';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
 import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
-
-/** Split at top-level `sep` (outside brackets and strings); `->` never closes a bracket. */
-export function splitTopLevel(text: string, sep = ','): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '-' && text[i + 1] === '>') i++;
-    else if (c === '<' || c === '(' || c === '[' || c === '{') depth++;
-    else if (c === '>' || c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === sep && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last !== '' || out.length > 0) out.push(last);
-  return out;
-}
 
 /** `<...>` → `...` (only when the outer brackets match each other). */
 function stripAngles(text: string): string | undefined {
