@@ -40,6 +40,20 @@ function nvimVersion(): [number, number] {
   return m === null ? [0, 0] : [Number(m[1]), Number(m[2])];
 }
 
+/** Runs headless Neovim with `init` as its whole init.lua on the example and returns what probe.lua saw. */
+function runNvim(init: string): { error: string | null; filetype: string; clients: string[]; diagnostics: { line: number; severity: number; message: string }[]; hover: unknown } {
+  const dir = workDir();
+  fs.writeFileSync(path.join(dir, 'init.lua'), init);
+  const out = path.join(dir, 'out.json');
+  execFileSync('nvim', ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE], {
+    cwd: dir,
+    env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
+    timeout: 90_000,
+    stdio: 'pipe',
+  });
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
 const op9Line = lineOf(fs.readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE), 'utf8'), OP9_TEXT);
 
 describe('e2e: README editor snippets', function () {
@@ -48,21 +62,12 @@ describe('e2e: README editor snippets', function () {
   });
 
   it('Neovim 0.7 snippet: .mlir becomes filetype mlir, the server attaches, errors %9 and hovers it', function () {
-    const dir = workDir();
-    fs.writeFileSync(path.join(dir, 'init.lua'), readmeSnippet('nvim-0.7'));
-    const out = path.join(dir, 'out.json');
-    execFileSync('nvim', ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE], {
-      cwd: dir,
-      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-      timeout: 90_000,
-      stdio: 'pipe',
-    });
-    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const r = runNvim(readmeSnippet('nvim-0.7'));
     assert.strictEqual(r.error, null);
     assert.strictEqual(r.filetype, 'mlir');
     assert.deepStrictEqual(r.clients, ['ttnn-l1']);
-    const errors = r.diagnostics.filter((d: { line: number; severity: number }) => d.line === op9Line && d.severity === 1);
-    assert.ok(errors.some((d: { message: string }) => CB_FIGURE.test(d.message)), JSON.stringify(r.diagnostics).slice(0, 500));
+    const errors = r.diagnostics.filter((d) => d.line === op9Line && d.severity === 1);
+    assert.ok(errors.some((d) => CB_FIGURE.test(d.message)), JSON.stringify(r.diagnostics).slice(0, 500));
     assert.match(JSON.stringify(r.hover), CB_FIGURE);
   });
 
@@ -71,17 +76,8 @@ describe('e2e: README editor snippets', function () {
     assert.match(snippet, /vim\.lsp\.config\(/);
     const [major, minor] = nvimVersion();
     if (major === 0 && minor < 11) this.skip();
-    const dir = workDir();
-    fs.writeFileSync(path.join(dir, 'init.lua'), snippet);
-    const out = path.join(dir, 'out.json');
-    execFileSync('nvim', ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE], {
-      cwd: dir,
-      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-      timeout: 90_000,
-      stdio: 'pipe',
-    });
-    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-    assert.ok(r.diagnostics.some((d: { line: number; message: string }) => d.line === op9Line && CB_FIGURE.test(d.message)));
+    const r = runNvim(snippet);
+    assert.ok(r.diagnostics.some((d) => d.line === op9Line && CB_FIGURE.test(d.message)));
   });
 
   it('Emacs snippet: mlir-mode, eglot connects, flymake shows the %9 error and the hover has the figure', function () {
