@@ -1,5 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints one line per measurement. */
 
+import { runCliBench } from './cliBench';
 import { runLspBench } from './lspBench';
 import { runParseBench } from './parseBench';
 
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
   // collections would then be counted in the server's latencies.
   await runLspBench();
   runParseBench();
+  // Whole processes last: the fair anchor, LLVM's mlir-opt-16 on the same text.
+  runCliBench();
 }
 
 main().catch((error: unknown) => {
