@@ -186,3 +186,24 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
     assert.match(e.factoryReason, /grid 11x10 \(x by y\), per_core_M 1, per_core_N 2, in0_block_w 2/);
   });
 });
+
+describe('estimate/matmul: version axis', () => {
+  // a [1,64,1024] times b [4,1024,1024] (a broadcast over b's batches).
+  const build = () => op('ttnn.matmul', [dram([1, 64, 1024]), dram([4, 1024, 1024])], [dram([4, 64, 1024])]);
+  it('before tt-metal PR #47640 the broadcast is rejected (tt-metal issue #12834)', () => {
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2025-11-27' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /BCMK\*BCKN=BCMN/);
+  });
+  it('from PR #47640 on it is a 1D mcast-in1 config; a window straddling the change reports both', () => {
+    // get_mcast_1d_config(fuse_batch false, mcast_in0 false): M = 64 → per_core_M = ceil(ceil(64/64)/32) = 1,
+    // per_core_N = 1024/32 = 32, in0_block_w = 2 (Kt 32). Estimate 1·2·2·T + 32·2·2·T + 32·T·2 = 397,312 < free → kept.
+    // B = 4 batches, K blocks 16 → double: c_0 1·2·2 = 4, c_1 32·2·2 = 128, c_4 32 → 164 tiles = 335,872 B.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 335_872);
+    const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind === 'estimate') assert.deepEqual(r.versionRange?.figures.map((f) => f.kind), ['illegal', 'estimate']);
+  });
+});

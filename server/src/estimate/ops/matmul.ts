@@ -27,6 +27,8 @@
  *       + add output); opmodel-golden-open.tsv.
  *   Selection: matmulConfig.ts.
  *
+ * Version: before tt-metal PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
+ *   rejected; from it on it takes the 1D mcast-in1 config.
  * Assumptions: 'approx' for auto-generated configs (selection read from tt-metal 2026 sources; the reuse and
  *   multi-core factories' CBs from the tt-metal estimate, not the factory line by line); fp32 accumulation and packer
  *   L1 accumulation off unless the IR's compute_config says otherwise; activation fusion costs no CB.
@@ -39,6 +41,7 @@ import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import type { CbSpec } from '../common';
+import { atOrAfter } from '../changePoints';
 import { finishProgram, maxL1Space, propBool, resolveTensor, ResolvedTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -205,6 +208,10 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     else biasPostAdd = true;
   }
 
+  // a broadcast over b's batches: tt-metal rejected it until PR #47640.
+  if (batchOf(a.padded) === 1 && batchOf(b.padded) > 1 && !atOrAfter(ctx, 'matmul-a-batch-broadcast')) {
+    return illegal(op.name, 'bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN or equivalent', 'tt-metal issue #12834; fixed by PR #47640');
+  }
   const flags = computeFlags(op);
   const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
   let cfg: MatmulConfig;
