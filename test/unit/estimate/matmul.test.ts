@@ -108,6 +108,21 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_2' && c.tensorBacked));
   });
 
+  it('batched b with a block sharded on one core: the batched reuse factory', () => {
+    // a [2,64,64] block sharded on 1x1 (shard 4x2 tiles), b [2,64,64] DRAM. get_matmul_program_config: b interleaved,
+    // a block sharded but not on a 2-D grid → create_matmul_program_config, b batched, a sharded: per_core_M = 4 (shard
+    // height), per_core_N = N = 2, in0_block_w = 2 (shard width); get_subblock_sizes(4, 2): (w 4, h 2) fails 2 % 4,
+    // (w 2, h 4) divides → 4x2. Reuse factory: Mt per batch 2 < per_core_M 4 → batch scale 2; c_0 = a's shard
+    // 4·2 = 8 tiles (tensor-backed); c_1 = 2·2·2 = 8 tiles = 16,384; c_4 (shared with the partials) 4·2 = 8 tiles =
+    // 16,384 → 32,768 B on the shard's 1 core.
+    const a = tensor([2, 64, 64], { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([2, 64, 64])], [dram([2, 64, 64])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.equal(e.cbBytesPerCore, 32_768);
+    assert.equal(e.nCoresUsed, 1);
+    assert.match(e.factoryReason, /per_core_M 4, per_core_N 2, in0_block_w 2, out_subblock 4x2/);
+  });
+
   it('linear with a one-row bias fuses it: bias CB of out_block_w tiles', () => {
     // 1024³ all DRAM as in the first case plus bias 1x1024 (padded 32x1024: one tile row) → c_3 = out_block_w = 4 tiles
     // = 8,192 B → 163,840 + 8,192 = 172,032 B.

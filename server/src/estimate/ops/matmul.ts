@@ -10,8 +10,12 @@
  *     tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
  *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
  *     sharded with mcast_in1: c_0 is the shard (tensor-backed).
- *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 per_core_M·w·dbl, c_1 per_core_N·w·dbl, c_4 per_core_M·per_core_N.
- *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid.
+ *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
+ *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
+ *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
+ *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
+ *     no bias ("Bias is not supported for matmul multi core").
+ *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
  *   DRAM-sharded (explicit only): c_0/c_1 as the 1D factory (in1 streamed from DRAM), out per_core_M·per_core_N.
  * `ttnn.linear` whose bias is not one tile row high runs the matmul without a fused bias and adds the bias after it
  * (the matmul's output is then an L1 intermediate when the output is in L1) [5].
@@ -20,8 +24,8 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49
  *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0
- *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp
- *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269
  *   [5] tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface, 2048x2048 bias:
  *       cb 262144 = the bias-less matmul) and TestOpModelLib.cpp@b73fc81 (Linear tuples: tensor peak = matmul output
  *       + add output); opmodel-golden-open.tsv.
@@ -40,9 +44,9 @@ import { TILE_HW, tileBytes } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
-import type { CbSpec } from '../common';
+import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
-import { finishProgram, maxL1Space, propBool, resolveTensor, ResolvedTensor } from '../common';
+import { finishProgram, groupsFromSplit, maxL1Space, propBool, resolveTensor, ResolvedTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import {
@@ -60,8 +64,8 @@ import {
 const CITES = {
   mcast2d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
   mcast1d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
-  reuse: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp',
-  multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp',
+  reuse: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
+  multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
   selection: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
   estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
   validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
@@ -248,13 +252,40 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const intermFp32 = flags.fp32;
   const intermBytes = intermFp32 ? 4096 : flags.packerL1Acc && Kt / cfg.in0BlockW > 2 ? 2048 : outBytes;
   const cbs: CbSpec[] = [];
-  let nCores: number;
   const notes: string[] = [];
+  let groups: GroupSpec[] = [{ name: 'all', nCores: 0, firstCore: [0, 0] }];
+  const transposeTile = propBool(op, 'transpose_a') === true;
   if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
+    // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
+    if (biasTileBytes > 0) return illegal(op.name, 'Bias is not supported for matmul multi core', CITES.multicore);
     const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
-    nCores = Math.min(outTiles, deviceRows * deviceCols);
+    groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, outTiles), [cfg.gridY, cfg.gridX], 'col');
     cbs.push({ index: 0, role: 'in0', nPages: 2, pageBytes: a.tileBytes }, { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes }, { index: 16, role: 'output', nPages: 2, pageBytes: outBytes });
+  } else if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
+    // [3]: a sharded → c_0 is a's shard (per_core_M·Kt); else per_core_M (per batch)·w, always double-buffered; b likewise;
+    // c_4 output per_core_M·per_core_N sharing its bytes with the c_5 partials unless their formats differ.
+    const MtPerBatch = a.padded[a.padded.length - 2] / TILE_HW;
+    const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
+    const batchScale = cfg.perCoreM > MtPerBatch ? Math.floor(cfg.perCoreM / MtPerBatch) : 1;
+    const mPerBatch = Math.min(cfg.perCoreM, MtPerBatch);
+    const aSharded = a.sharding !== 'interleaved';
+    const bSharded = b.sharding !== 'interleaved';
+    cbs.push({ index: 0, role: aSharded ? 'in0 (a shard)' : 'in0 block', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes, tensorBacked: aSharded });
+    cbs.push({ index: 1, role: bSharded ? 'in1 (b shard)' : 'in1 block', nPages: cfg.perCoreN * cfg.in0BlockW * (bSharded ? numBlocks * batchScale : 2), pageBytes: b.tileBytes, tensorBacked: bSharded });
+    const outTiles = cfg.perCoreM * cfg.perCoreN;
+    if (intermBytes !== outBytes) {
+      cbs.push({ index: 4, role: 'output', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+      cbs.push({ index: 5, role: 'interm', nPages: outTiles, pageBytes: intermBytes });
+    } else {
+      cbs.push({ index: 4, role: 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+    }
+    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes });
+    const blocks = Math.floor((batchOf(a.padded) * MtPerBatch) / cfg.perCoreM) * Math.floor(Nt / cfg.perCoreN);
+    const shardCores = aSharded ? a.shardCores : bSharded ? b.shardCores : outSharded ? out.shardCores : undefined;
+    if (shardCores !== undefined) groups = [{ name: 'all', nCores: shardCores, firstCore: [0, 0] }];
+    else groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, blocks), [cfg.gridY, cfg.gridX], 'col');
   } else {
+    // [1][2]
     const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
     const dbl = B * numBlocks > 1 ? 2 : 1;
     const bh = cfg.outBlockH;
@@ -263,7 +294,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const bInL1Sharded = b.sharding !== 'interleaved' && b.buffer === 'l1';
     const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' || cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig';
     const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
-    const in0Backed = aIsShardSource && (cfg.kind === 'MatmulMultiCoreReuseProgramConfig' || (a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0)));
+    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
     const in0Tiles = in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
     cbs.push({ index: 0, role: in0Backed ? 'in0 (a shard)' : 'in0 block', nPages: in0Tiles, pageBytes: a.tileBytes, tensorBacked: in0Backed });
     const in1Tiles = bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
@@ -278,10 +309,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     if (separateInterm) cbs.push({ index: 5, role: 'interm', nPages: bh * bw, pageBytes: intermBytes });
     cbs.push({ index: 4, role: separateInterm ? 'output' : 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
     if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: bw, pageBytes: biasTileBytes });
+    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
     const blocksY = Math.ceil(Mt / cfg.perCoreM);
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
-    nCores = cfg.kind === 'MatmulMultiCoreReuseProgramConfig' ? Math.min(B * blocksY * blocksX, cfg.gridX * cfg.gridY) : blocksY * blocksX;
+    let nCores = blocksY * blocksX;
     if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
+    groups = [{ name: 'all', nCores, firstCore: [0, 0] }];
     if (cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && (blocksY > cfg.gridY || blocksX > cfg.gridX) && !cfg.transposeMcast) {
       return illegal(op.name, `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`, CITES.mcast2d);
     }
@@ -301,11 +334,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const approxReasons: string[] = [];
   if (auto) approxReasons.push('program config generated the way tt-metal\'s 2026 selection code does; earlier builds may differ');
   if (!flags.printed) approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
-  if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig' || cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push(`${cfg.kind} CBs follow the shared mcast layout, not read line by line`);
+  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push('DRAM-sharded factory CBs follow the 1D mcast layout, not read line by line');
+  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   const est = finishProgram({
     op, ctx, factory, factoryReason: reason,
     grid: [cfg.gridY, cfg.gridX],
-    groups: [{ name: 'all', nCores, firstCore: [0, 0] }],
+    groups,
     cbs, confidence: 'approx', approxReason: approxReasons.join('; '),
     citations, notes,
   });
