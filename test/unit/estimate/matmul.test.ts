@@ -222,3 +222,21 @@ describe('estimate/matmul: version axis', () => {
     if (r.kind === 'estimate') assert.deepEqual(r.versionRange?.figures.map((f) => f.kind), ['illegal', 'estimate']);
   });
 });
+
+describe('estimate/matmul: explicit DRAM-sharded config (the corpus perf test)', () => {
+  it('test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir: 45,056 B', () => {
+    // a 32x1024 width sharded on 8 cores (shard 1x4 tiles), b 1024x1280 width sharded (shard 32x5 tiles), output
+    // 32x1280 width sharded (1x5); config in0_block_w 1, per_core_m 1, per_core_n 5. Nt = 40, Kt = 32. WH: 12 DRAM banks;
+    // b's shards padded to 5 x 12 = 60 > 40 tiles → floor(20/5) = 4 banks hold only padding → 8 workers;
+    // per_core_N_compute = ceil(40/8) = 5; subblock (1,5); widening to 6..8 never lowers ceil(5/w) = 1 → stays 5.
+    // K blocks 32 → c_0 = 1·1·2 = 2 tiles (4,096), c_1 = 5·1·3 = 15 tiles (30,720), c_2 a's shard (tensor-backed),
+    // c_4 = 1·5 = 5 tiles (10,240), c_6 the output shard (tensor-backed) → 45,056 B.
+    const file = 'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir';
+    const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', file), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul')!;
+    const e = est(o.estimate);
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig');
+    assert.equal(e.cbBytesPerCore, 45_056);
+    assert.match(e.factoryReason, /program config from the IR/);
+  });
+});

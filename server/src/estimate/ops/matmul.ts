@@ -16,7 +16,8 @@
  *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
  *     no bias ("Bias is not supported for matmul multi core").
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
- *   DRAM-sharded (explicit only): c_0/c_1 as the 1D factory (in1 streamed from DRAM), out per_core_M·per_core_N.
+ *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
+ *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * `ttnn.linear` whose bias is not one tile row high runs the matmul without a fused bias and adds the bias after it
  * (the matmul's output is then an L1 intermediate when the output is in L1) [5].
  * A sharded output of an auto-generated config is re-sharded by tt-metal to per_core_M x per_core_N tiles per core.
@@ -26,6 +27,7 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0
  *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59
  *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
  *   [5] tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface, 2048x2048 bias:
  *       cb 262144 = the bias-less matmul) and TestOpModelLib.cpp@b73fc81 (Linear tuples: tensor peak = matmul output
  *       + add output); opmodel-golden-open.tsv.
@@ -51,6 +53,7 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import {
   MatmulConfig,
+  matmulSubblockParams,
   OperandFacts,
   SelectionInput,
   Sharding,
@@ -66,6 +69,7 @@ const CITES = {
   mcast1d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
   reuse: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
   multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
+  dramSharded: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269',
   selection: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
   estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
   validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
@@ -284,6 +288,50 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const shardCores = aSharded ? a.shardCores : bSharded ? b.shardCores : outSharded ? out.shardCores : undefined;
     if (shardCores !== undefined) groups = [{ name: 'all', nCores: shardCores, firstCore: [0, 0] }];
     else groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, blocks), [cfg.gridY, cfg.gridX], 'col');
+  } else if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') {
+    // [6]: workers = DRAM banks (minus banks holding only padding of b's width shards); per_core_N_compute =
+    // ceil(Nt / workers), its subblock widened up to 8 (4 under fp32) tiles; c_0 per_core_M·w double-buffered, c_1
+    // triple-buffered, c_2 a's shard, c_4 (shared with c_5 unless formats differ) per_core_M·per_core_N_compute,
+    // c_6 the output shard (tensor-backed), c_3 bias per_core_N_compute.
+    let banks = ctx.device.nDramBanks;
+    const bShardW = b.shardTiles?.[1];
+    if (bShardW !== undefined && bShardW > 0 && bShardW * banks > Nt) {
+      const paddingOnly = Math.floor((bShardW * banks - Nt) / bShardW);
+      if (paddingOnly < banks) banks -= paddingOnly;
+    }
+    const pcnSender = Math.ceil(Nt / banks);
+    const [subH, subW] = matmulSubblockParams(cfg.perCoreM, pcnSender, false, false, flags.fp32);
+    let sw = subW;
+    let pcnCompute = pcnSender;
+    const maxW = flags.fp32 ? 4 : 8;
+    if (subH === 1 && sw < maxW) {
+      let count = Math.floor(pcnSender / sw);
+      let preferred = sw;
+      for (let w = sw + 1; w <= maxW; w++) {
+        const c = Math.ceil(pcnSender / w);
+        if (c < count) {
+          count = c;
+          preferred = w;
+        }
+      }
+      sw = preferred;
+      pcnCompute = sw * count;
+    }
+    const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
+    const multi = B * numBlocks > 1;
+    cbs.push({ index: 0, role: 'in0 block', nPages: cfg.perCoreM * cfg.in0BlockW * (multi ? 2 : 1), pageBytes: a.tileBytes });
+    cbs.push({ index: 1, role: 'in1 block (DRAM stream)', nPages: pcnSender * cfg.in0BlockW * (multi ? 3 : 1), pageBytes: b.tileBytes });
+    if (a.shardTiles !== undefined) cbs.push({ index: 2, role: 'in0 shard', nPages: cfg.perCoreM * a.shardTiles[1], pageBytes: a.tileBytes, tensorBacked: true });
+    if (intermBytes !== outBytes) {
+      cbs.push({ index: 4, role: 'output', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
+      cbs.push({ index: 5, role: 'interm', nPages: cfg.perCoreM * pcnCompute, pageBytes: intermBytes });
+    } else {
+      cbs.push({ index: 4, role: 'output/interm (shared)', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
+    }
+    cbs.push({ index: 6, role: 'output shard (reshard)', nPages: cfg.perCoreM * cfg.perCoreN, pageBytes: outBytes, tensorBacked: true });
+    if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: pcnCompute, pageBytes: biasTileBytes });
+    groups = [{ name: 'all', nCores: Math.max(banks, a.shardCores ?? 0), firstCore: [0, 0] }];
+    notes.push(`${banks} DRAM-bank reader cores, per_core_N_compute ${pcnCompute}`);
   } else {
     // [1][2]
     const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
@@ -292,7 +340,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const bw = cfg.outBlockW;
     const aShardTiles = a.shardTiles;
     const bInL1Sharded = b.sharding !== 'interleaved' && b.buffer === 'l1';
-    const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' || cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig';
+    const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
     const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
     const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
     const in0Tiles = in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
@@ -327,6 +375,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ? CITES.mcast2d
       : cfg.kind === 'MatmulMultiCoreReuseProgramConfig' ? CITES.reuse
       : cfg.kind === 'MatmulMultiCoreProgramConfig' ? CITES.multicore
+      : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig' ? CITES.dramSharded
       : CITES.mcast1d,
   ];
   if (auto) citations.push(CITES.selection, CITES.estimate);
@@ -334,7 +383,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const approxReasons: string[] = [];
   if (auto) approxReasons.push('program config generated the way tt-metal\'s 2026 selection code does; earlier builds may differ');
   if (!flags.printed) approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
-  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push('DRAM-sharded factory CBs follow the 1D mcast layout, not read line by line');
+  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
   if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   const est = finishProgram({
     op, ctx, factory, factoryReason: reason,
