@@ -240,3 +240,22 @@ describe('estimate/matmul: explicit DRAM-sharded config (the corpus perf test)',
     assert.match(e.factoryReason, /program config from the IR/);
   });
 });
+
+describe('estimate/matmul: narrow L1 matmuls (tt-metal PR #32173)', () => {
+  // 8192x1024 @ 1024x512, output in L1: height 8192 / width 512 = 16 > 8, so narrow and tall. Factor 16 → blocks
+  // ceil(256/16) = 16 x ceil(16/16) = 1: 16 rows exceed the 8-row grid → no core range.
+  const build = () => op('ttnn.matmul', [dram([8192, 1024]), dram([1024, 512])], [l1([8192, 512])]);
+  it('from PR #32173 on: tall → 1D mcast in1', () => {
+    // get_mcast_1d_config (mcast_in1): per_core_M = ceil(ceil(8192/64)/32) = 4, per_core_N = 16, in0_block_w 2;
+    // estimate 32,768 + 131,072 + 131,072 + 131,072 = 425,984 fits; subblock (4,2). K blocks 16 → double:
+    // c_0 4·2·2 = 16 tiles, c_1 16·2·2 = 64, c_4 4·16 = 64 → 144 tiles = 294,912 B on ceil(256/4) = 64 cores.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-11-27' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 294_912);
+  });
+  it('before it: not narrow (an L1 tensor), no 2D core range → the non-reuse factory, 12,288 B', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-06-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+  });
+});

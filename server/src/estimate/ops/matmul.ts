@@ -33,7 +33,8 @@
  *       + add output); opmodel-golden-open.tsv.
  *   Selection: matmulConfig.ts.
  *
- * Version: before tt-metal PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
+ * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
+ *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
  *   rejected; from it on it takes the 1D mcast-in1 config.
  * Assumptions: 'approx' for auto-generated configs (selection read from tt-metal 2026 sources; the reuse and
  *   multi-core factories' CBs from the tt-metal estimate, not the factory line by line); fp32 accumulation and packer
@@ -233,6 +234,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   } else {
     const input: SelectionInput = {
       a, b, out, biasTileBytes, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);

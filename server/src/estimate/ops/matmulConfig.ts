@@ -88,6 +88,8 @@ export interface SelectionInput {
   readonly gridY: number;
   /** get_max_l1_space: free L1 above the CB base. */
   readonly maxL1SpaceBytes: number;
+  /** Builds before tt-metal PR #32173: create_simple treats a shape as narrow only when every tensor is in DRAM. */
+  readonly narrowOnlyAllDram?: boolean;
 }
 
 export interface Selection {
@@ -261,7 +263,7 @@ function createSimple(s: SelectionInput): Selection {
   }
   const height = rows(s.a);
   const width = cols(s.b);
-  const narrow = isNarrowShape(height, width, allDram);
+  const narrow = s.narrowOnlyAllDram === true ? allDram && isNarrowShape(height, width, true) : isNarrowShape(height, width, allDram);
   const isWide = allInterleaved && narrow && width > height;
   const isTall = allInterleaved && narrow && !isWide;
   let w = 2;
