@@ -259,3 +259,28 @@ describe('estimate/matmul: narrow L1 matmuls (tt-metal PR #32173)', () => {
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 });
+
+describe('estimate/matmul: the printed config parses back as the same config', () => {
+  it('1D and reuse configs round-trip through the explicit-config path with the same CBs', () => {
+    // The auto-configured wide case (28,672 B) and the reuse case (32,768 B), re-estimated with their printed
+    // attribute as matmul_program_config, give the same figures.
+    const cases = [
+      op('ttnn.matmul', [dram([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]),
+      op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+    ];
+    for (const o of cases) {
+      const auto = est(estimateOp(o, whContext()));
+      const printed = /matmul_program_config = (#ttnn\.(\w+)<(.*)>)$/.exec(auto.factoryReason);
+      assert.ok(printed !== null, auto.factoryReason);
+      const fields: Record<string, string> = {};
+      for (const part of printed[3].split(/, (?=\w+ = )/)) {
+        const [k, v] = part.split(' = ');
+        fields[k] = v.replace(/#ttnn\.core_coord<(\d+), (\d+)>/, '$1,$2');
+      }
+      const config = { kind: 'dialect' as const, name: `ttnn.${printed[2]}`, text: printed[1], items: [], fields };
+      const explicit = est(estimateOp({ ...o, properties: { matmul_program_config: config } }, whContext()));
+      assert.equal(explicit.cbBytesPerCore, auto.cbBytesPerCore);
+      assert.equal(explicit.nCoresUsed, auto.nCoresUsed);
+    }
+  });
+});

@@ -240,7 +240,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
-    reason = `tt-metal would pick ${cfg.kind} with ${configSummary(cfg)} because ${sel.because}. As an explicit config: matmul_program_config = ${matmulConfigAttribute(cfg)}`;
+    const attribute = matmulConfigAttribute(cfg);
+    reason = `tt-metal would pick ${cfg.kind} with ${configSummary(cfg)} because ${sel.because}. ${attribute === undefined ? 'tt-mlir has no attribute for this config (leave matmul_program_config out to get it)' : `As an explicit config: matmul_program_config = ${attribute}`}`;
   }
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
     return illegal(op.name, 'Number of columns/rows in matmul compute grid exceeds maximum device compute grid size!', CITES.validate);

@@ -473,39 +473,43 @@ export function selectMatmulConfig(s: SelectionInput): Selection | SelectionErro
 // ---------------------------------------------------------------------------------------------
 // tt-mlir attribute syntax
 
-const ATTR_NAME: Readonly<Record<MatmulConfigKind, string>> = {
+/** tt-mlir attribute mnemonics (include/ttmlir/Dialect/TTNN/IR/TTNNOpsAttrs.td); the non-reuse config has none. */
+const ATTR_NAME: Readonly<Record<MatmulConfigKind, string | undefined>> = {
   MatmulMultiCoreReuseMultiCastProgramConfig: 'matmul_multi_core_reuse_multi_cast_program_config',
   MatmulMultiCoreReuseMultiCast1DProgramConfig: 'matmul_multi_core_reuse_multi_cast_1d_program_config',
   MatmulMultiCoreReuseProgramConfig: 'matmul_multi_core_reuse_program_config',
-  MatmulMultiCoreProgramConfig: 'matmul_multi_core_program_config',
+  MatmulMultiCoreProgramConfig: undefined,
   MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig: 'matmul_multi_core_reuse_multi_cast_dram_sharded_program_config',
 };
 
 /** Config kind from an IR attribute name (`ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config`). */
 export function configKindOfAttribute(name: string): MatmulConfigKind | undefined {
   const bare = name.replace(/^ttnn\./, '');
-  for (const [kind, attr] of Object.entries(ATTR_NAME) as [MatmulConfigKind, string][]) if (attr === bare) return kind;
+  for (const [kind, attr] of Object.entries(ATTR_NAME) as [MatmulConfigKind, string | undefined][]) if (attr !== undefined && attr === bare) return kind;
   return undefined;
 }
 
 /**
- * A config in tt-mlir's attribute syntax (`#ttnn.matmul_multi_core_reuse_multi_cast_program_config<...>`, the form the
- * corpus's dumps print), ready to paste as `matmul_program_config = ...`.
+ * A config in tt-mlir's attribute syntax, ready to paste as `matmul_program_config = ...`: every non-optional parameter
+ * of the attribute as tt-mlir@19c86fc defines it (TTNNOpsAttrs.td; the 1D config's `untilize_out` exists since tt-mlir
+ * PR #3492, 2025-05-21). Undefined for MatmulMultiCoreProgramConfig, which tt-mlir has no attribute for: the IR
+ * cannot ask for it, only leave the choice to tt-metal.
  */
-export function matmulConfigAttribute(c: MatmulConfig): string {
-  const name = `#ttnn.${ATTR_NAME[c.kind]}`;
+export function matmulConfigAttribute(c: MatmulConfig): string | undefined {
+  const attr = ATTR_NAME[c.kind];
+  if (attr === undefined) return undefined;
+  const name = `#ttnn.${attr}`;
   const grid = `compute_with_storage_grid_size = #ttnn.core_coord<${c.gridX}, ${c.gridY}>`;
+  const blocks = `in0_block_w = ${c.in0BlockW}, out_subblock_h = ${c.outSubblockH}, out_subblock_w = ${c.outSubblockW}`;
   switch (c.kind) {
-    case 'MatmulMultiCoreProgramConfig':
-      return `${name}<>`;
     case 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig':
       return `${name}<in0_block_w = ${c.in0BlockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}>`;
     case 'MatmulMultiCoreReuseProgramConfig':
-      return `${name}<${grid}, in0_block_w = ${c.in0BlockW}, out_subblock_h = ${c.outSubblockH}, out_subblock_w = ${c.outSubblockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}>`;
+      return `${name}<${grid}, ${blocks}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}>`;
     case 'MatmulMultiCoreReuseMultiCastProgramConfig':
-      return `${name}<${grid}, in0_block_w = ${c.in0BlockW}, out_subblock_h = ${c.outSubblockH}, out_subblock_w = ${c.outSubblockW}, out_block_h = ${c.outBlockH}, out_block_w = ${c.outBlockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}, transpose_mcast = ${c.transposeMcast}, fuse_batch = ${c.fuseBatch}>`;
-    case 'MatmulMultiCoreReuseMultiCast1DProgramConfig':
-      return `${name}<${grid}, in0_block_w = ${c.in0BlockW}, out_subblock_h = ${c.outSubblockH}, out_subblock_w = ${c.outSubblockW}, out_block_h = ${c.outBlockH}, out_block_w = ${c.outBlockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}, fuse_batch = ${c.fuseBatch}, mcast_in0 = ${c.mcastIn0}>`;
+      return `${name}<${grid}, ${blocks}, out_block_h = ${c.outBlockH}, out_block_w = ${c.outBlockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}, transpose_mcast = ${c.transposeMcast}, fuse_batch = ${c.fuseBatch}>`;
+    default:
+      return `${name}<${grid}, ${blocks}, out_block_h = ${c.outBlockH}, out_block_w = ${c.outBlockW}, per_core_m = ${c.perCoreM}, per_core_n = ${c.perCoreN}, fuse_batch = ${c.fuseBatch}, mcast_in0 = ${c.mcastIn0}, gather_in0 = false, hop_cores = #ttnn.core_range_set<>, num_global_cb_receivers = 0, untilize_out = false>`;
   }
 }
 
