@@ -284,3 +284,28 @@ describe('estimate/matmul: the printed config parses back as the same config', (
     }
   });
 });
+
+describe('estimate/matmul: bias and activation outside the matmul program (bound_matmul)', () => {
+  it('a one-row bias with an L1 output is added after the matmul: no bias CB, the matmul result is an L1 intermediate', () => {
+    // get_post_process_bias: auto config and a non-DRAM output → post-process. The selection still counts the bias tile:
+    // estimate(16,16,2) = 1,310,720 + 2·2,048 = 1,314,816 < 1,396,480 → factor 16, the 2D config of the L1-output
+    // case: 786,432 B, no c_3. The matmul result in L1 interleaved: 1,024 tiles / 64 banks = 16 tiles x 2,048 = 32,768 B
+    // per core, alive until the add has run.
+    const o = op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [l1([1024, 1024])]);
+    const e = est(estimateOp(o, whContext()));
+    assert.equal(e.cbBytesPerCore, 786_432);
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_3'));
+    assert.equal(e.l1IntermediateBytesPerCore, 32_768);
+    assert.ok(e.notes.some((n) => /ttnn\.add/.test(n)));
+  });
+
+  it('an activation runs as a unary op after the matmul; with sharded inputs tt-metal rejects it', () => {
+    const relu = { activation: { kind: 'string' as const, value: 'relu' } };
+    const plain = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])], relu), whContext()));
+    assert.equal(plain.l1IntermediateBytesPerCore, 32_768);
+    const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const r = estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])], relu), whContext());
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /fused_activation/);
+  });
+});

@@ -18,8 +18,11 @@
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
- * `ttnn.linear` whose bias is not one tile row high runs the matmul without a fused bias and adds the bias after it
- * (the matmul's output is then an L1 intermediate when the output is in L1) [5].
+ * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
+ * when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
+ * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. An activation (no user grid) runs as a unary op
+ * after it; sharded inputs reject one. In both cases the matmul's own output is an L1 intermediate when the output is
+ * in L1.
  * A sharded output of an auto-generated config is re-sharded by tt-metal to per_core_M x per_core_N tiles per core.
  *
  * References:
@@ -28,6 +31,7 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59
  *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269
  *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   [5] tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface, 2048x2048 bias:
  *       cb 262144 = the bias-less matmul) and TestOpModelLib.cpp@b73fc81 (Linear tuples: tensor peak = matmul output
  *       + add output); opmodel-golden-open.tsv.
@@ -74,6 +78,7 @@ const CITES = {
   selection: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
   estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
   validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
+  bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
   linearBias: 'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
 
@@ -204,17 +209,23 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const out = facts(outT, false, deviceCols);
   if (a.sharding === 'other' || b.sharding === 'other' || out.sharding === 'other') return unmodeled(op.name, 'nd-sharded or single-bank operand: no matmul factory model');
 
-  // Bias (ttnn.linear operand 2): fused when it is one tile row high, else added after the matmul [5].
+  // Bias (ttnn.linear operand 2). The config is chosen with the bias tile counted (bound_matmul passes its tile size to
+  // get_program_config); get_post_process_bias then decides whether the factory fuses it or ttnn.add runs after [5][7].
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
-  let biasTileBytes = 0;
-  let biasPostAdd = false;
+  let biasTile = 0;
+  let biasRowsPadded = TILE_HW;
   if (biasSpec !== undefined && biasSpec.kind === 'tensor') {
     const bias = resolveTensor(biasSpec, 'bias');
     if (typeof bias === 'string') return unmodeled(op.name, bias);
     if (batchOf(b.padded) > 1) return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
-    const biasRows = bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
-    if (biasRows === TILE_HW && batchOf(bias.padded) === 1) biasTileBytes = tileBytes(bias.dtype);
-    else biasPostAdd = true;
+    biasRowsPadded = bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
+    biasTile = tileBytes(bias.dtype);
+  }
+  // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
+  const activation = op.properties['activation'];
+  const hasActivation = activation !== undefined && !(activation.kind === 'string' && activation.value === '');
+  if (hasActivation && (a.sharding !== 'interleaved' || b.sharding !== 'interleaved')) {
+    return illegal(op.name, 'Sharded matmul run with an activation: this should be placed in the program config\'s fused_activation field', CITES.bound);
   }
 
   // a broadcast over b's batches: tt-metal rejected it until PR #47640.
@@ -233,7 +244,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
     const input: SelectionInput = {
-      a, b, out, biasTileBytes, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+      a, b, out, biasTileBytes: biasTile, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
       narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
     };
     const sel = selectMatmulConfig(input);
@@ -243,6 +254,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const attribute = matmulConfigAttribute(cfg);
     reason = `tt-metal would pick ${cfg.kind} with ${configSummary(cfg)} because ${sel.because}. ${attribute === undefined ? 'tt-mlir has no attribute for this config (leave matmul_program_config out to get it)' : `As an explicit config: matmul_program_config = ${attribute}`}`;
   }
+  // get_post_process_bias: fuse only a one-tile-row bias, never into the non-reuse factory, and for an auto-generated
+  // config only with a DRAM output whose inputs are sharded or all DRAM interleaved.
+  const allDramInterleaved = a.sharding === 'interleaved' && b.sharding === 'interleaved' && out.sharding === 'interleaved' && a.buffer === 'dram' && b.buffer === 'dram';
+  const biasPostAdd = biasTile > 0 && (
+    biasRowsPadded !== TILE_HW ||
+    cfg.kind === 'MatmulMultiCoreProgramConfig' ||
+    (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
+  const biasTileBytes = biasPostAdd ? 0 : biasTile;
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
     return illegal(op.name, 'Number of columns/rows in matmul compute grid exceeds maximum device compute grid size!', CITES.validate);
   }
@@ -264,7 +283,6 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const transposeTile = propBool(op, 'transpose_a') === true;
   if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
     // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
-    if (biasTileBytes > 0) return illegal(op.name, 'Bias is not supported for matmul multi core', CITES.multicore);
     const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
     groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, outTiles), [cfg.gridY, cfg.gridX], 'col');
     cbs.push({ index: 0, role: 'in0', nPages: 2, pageBytes: a.tileBytes }, { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes }, { index: 16, role: 'output', nPages: 2, pageBytes: outBytes });
@@ -370,9 +388,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       return illegal(op.name, `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`, CITES.mcast2d);
     }
   }
-  if (biasPostAdd) notes.push('bias is not one tile row high: tt-metal runs the matmul without it and adds the bias afterwards (an eltwise add with its own small CBs)');
-  const act = op.properties['activation'];
-  if (act !== undefined) notes.push('the fused activation runs in the compute kernel: no extra CB');
+  if (biasPostAdd) notes.push(`the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`);
+  if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
   const citations: string[] = [
     cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ? CITES.mcast2d
@@ -382,7 +399,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       : CITES.mcast1d,
   ];
   if (auto) citations.push(CITES.selection, CITES.estimate);
-  if (biasPostAdd) citations.push(CITES.linearBias);
+  if (biasPostAdd || hasActivation) citations.push(CITES.bound);
+  if (biasPostAdd && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
   const approxReasons: string[] = [];
   if (auto) approxReasons.push('program config generated the way tt-metal\'s 2026 selection code does; earlier builds may differ');
   if (!flags.printed) approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
@@ -399,10 +417,10 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let outputs = est.outputs;
   let intermediate = 0;
   const configShardBytes = cfg.perCoreM * cfg.perCoreN * outBytes;
-  if (outSharded && auto && !biasPostAdd && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
+  if (outSharded && auto && !biasPostAdd && !hasActivation && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
     outputs = outputs.map((o) => (o.resultIndex === 0 ? { ...o, bytesPerCore: configShardBytes, how: `per_core_M ${cfg.perCoreM} x per_core_N ${cfg.perCoreN} tiles x ${outBytes} B (tt-metal's own shard of the output)` } : o));
   }
-  if (biasPostAdd && outT.layout.bufferType === 'l1') {
+  if ((biasPostAdd || hasActivation) && outT.layout.bufferType === 'l1') {
     if (out.sharding !== 'interleaved') intermediate = configShardBytes;
     else intermediate = l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0;
   }
