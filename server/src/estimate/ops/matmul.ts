@@ -14,7 +14,7 @@
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
  *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
- *     no bias ("Bias is not supported for matmul multi core").
+ *     it fuses no bias.
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
@@ -30,19 +30,21 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0
  *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59
  *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269
- *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
- *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   [5] tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface, 2048x2048 bias:
  *       cb 262144 = the bias-less matmul) and TestOpModelLib.cpp@b73fc81 (Linear tuples: tensor peak = matmul output
  *       + add output); opmodel-golden-open.tsv.
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   Selection: matmulConfig.ts.
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
  *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
  *   rejected; from it on it takes the 1D mcast-in1 config.
- * Assumptions: 'approx' for auto-generated configs (selection read from tt-metal 2026 sources; the reuse and
- *   multi-core factories' CBs from the tt-metal estimate, not the factory line by line); fp32 accumulation and packer
- *   L1 accumulation off unless the IR's compute_config says otherwise; activation fusion costs no CB.
+ * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
+ *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
+ *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
+ *   tt-metal runs around the matmul (bias add, activation, a manual transpose for the non-reuse factory) are separate
+ *   programs and not in these CBs.
  * Worked example (2048x2048 @ 2048x2048 bf16, all DRAM, WH 8x8): 2D mcast, per_core 8x8, in0_block_w 64/8 = 8:
  *   c_0 8·8·2·2,048 = 262,144 + c_1 262,144 + c_4 64·2,048 = 131,072 → 655,360 B (tt-mlir OpModel: 655360).
  */
