@@ -56,6 +56,24 @@ export const CHANGE_POINTS = {
     before: 'ttmetal-l1-model.md §4.5 (whole-row page)',
     after: 'ttmetal-l1-model.md §4.5 (1 MiB chunks, PR #42548)',
   },
+  'matmul-narrow-l1-1d': {
+    family: 'matmul',
+    pr: 32173,
+    mergedOn: '2025-11-11',
+    dateFrom: 'approx',
+    what: 'auto-config: tall/wide (side ratio > 8) interleaved matmuls take the 1D mcast configs whatever their buffers; before, only all-DRAM matmuls did (L1 operands fell to 2D or the non-reuse factory)',
+    before: 'tt-metal PR #32173 description ("The restriction to only use it for DRAM matmuls"), matmul_program_config.cpp is_narrow_shape',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
+  },
+  'matmul-a-batch-broadcast': {
+    family: 'matmul',
+    pr: 47640,
+    mergedOn: '2026-06-22',
+    dateFrom: 'approx',
+    what: 'matmul with a unbatched (batch 1) and b batched: rejected before ("bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN", tt-metal issue #12834); from then on routed to a 1D mcast-in1 config that reuses a across b\'s batches',
+    before: 'tt-metal issue #12834 (TT_FATAL in matmul_device_operation.cpp validate)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -64,7 +64,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.concat', estimateConcat, PROPERTIES);
   add(['ttnn.slice', 'ttnn.slice_static'], estimateSlice, PROPERTIES);
   add('ttnn.reshape', estimateReshape, TYPES_ONLY);
-  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, PROPERTIES);
+  // Free L1 (get_max_l1_space) picks the per-core block of an auto-generated config.
+  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
   add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);

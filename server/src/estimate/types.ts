@@ -101,6 +101,9 @@ export interface OpEstimate {
   /** Output tensors resident in L1, bytes per core (interleaved: ceil(pages/banks) x aligned page; sharded: one shard). */
   readonly l1TensorBytesPerCore: number;
   readonly outputs: readonly OutputL1[];
+  /** L1 tensors the op allocates besides its outputs and frees before it returns, bytes per core (e.g. the matmul
+   *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none. */
+  readonly l1IntermediateBytesPerCore?: number;
   readonly confidence: 'exact' | 'approx';
   /** Why 'approx', or ''. */
   readonly approxReason: string;

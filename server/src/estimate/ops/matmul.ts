@@ -1,75 +1,432 @@
 /**
- * L1 estimate for `ttnn.matmul` / `ttnn.linear` when the IR carries a `matmul_program_config`.
+ * L1 estimate for `ttnn.matmul` / `ttnn.linear`: the program config from the IR (`matmul_program_config`) or, without
+ * one, the config tt-metal itself generates (matmulConfig.ts), then the CBs of the factory that config selects.
  *
- * Formula (bytes per core), tt-metal's own estimate plus bias:
- *   c_0 in0 = per_core_M · in0_block_w · 2 · T(a)      (double-buffered, MCAST_INPUT_BUFFERING_DEPTH = 2) [1][2]
- *   c_1 in1 = per_core_N · in0_block_w · 2 · T(b)                                                     [1][2]
- *   out/interm = per_core_M · per_core_N · T(out) (tensor-backed when the output is sharded)           [1]
- *   bias c_3 = per_core_N · T(bias) when a bias operand is present                                    [1]
+ * CBs per core (tiles; T(x) = tile bytes of x; w = in0_block_w; bh x bw = out block; dbl = 2 when B·Kt/w > 1, else 1):
+ *   2D mcast (MatmulMultiCoreReuseMultiCastProgramConfig) [1]: c_0 in0 bh·w·dbl·T(a) (tensor-backed when a is height
+ *     sharded); c_1 in1 bw·w·dbl·T(b) (tensor-backed when b is L1 sharded); a block sharded: c_2 the shard
+ *     (tensor-backed) and c_6 64 B of scratch; c_5 interm bh·bw·T(interm) only when it cannot share the output
+ *     (sharded output with bh ≠ per_core_M, or interm format ≠ output format); c_4 out bh·bw·T(out) (per_core_M·per_core_N,
+ *     tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
+ *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
+ *     sharded with mcast_in1: c_0 is the shard (tensor-backed).
+ *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
+ *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
+ *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
+ *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
+ *     it fuses no bias.
+ *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
+ *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
+ *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
+ * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
+ * when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
+ * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. An activation (no user grid) runs as a unary op
+ * after it; sharded inputs reject one. In both cases the matmul's own output is an L1 intermediate when the output is
+ * in L1.
+ * A sharded output of an auto-generated config is re-sharded by tt-metal to per_core_M x per_core_N tiles per core.
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (and 2d)
- *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@c1654cb (get_estimated_size_of_cbs:
- *       in0 M·w·2·T(a) + in1 N·w·2·T(b) + out M·N·T(a) + interm M·N·T(interm) + bias w·T(bias) + sharded-in0 block);
- *       ttmetal-l1-model.md §4.8. That helper counts out and interm separately, an upper bound; the factory shares one
- *       allocation when their formats match, which is what we count.
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269
+ *   [5] tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface, 2048x2048 bias:
+ *       cb 262144 = the bias-less matmul) and TestOpModelLib.cpp@b73fc81 (Linear tuples: tensor peak = matmul output
+ *       + add output); opmodel-golden-open.tsv.
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
+ *   Selection: matmulConfig.ts.
  *
- * Assumptions: always 'approx' (interm format, out_block vs per_core sizes and sharded-input CBs vary by version).
- *   Without a program config tt-metal picks one at run time: unmodeled.
- * Worked example: per_core_M = per_core_N = 8, in0_block_w = 4, bf16: 8·4·2·2,048·2 + 8·8·2,048 = 393,216 B.
+ * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
+ *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
+ *   rejected; from it on it takes the 1D mcast-in1 config.
+ * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
+ *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
+ *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
+ *   tt-metal runs around the matmul (bias add, activation, a manual transpose for the non-reuse factory) are separate
+ *   programs and not in these CBs.
+ * Worked example (2048x2048 @ 2048x2048 bf16, all DRAM, WH 8x8): 2D mcast, per_core 8x8, in0_block_w 64/8 = 8:
+ *   c_0 8·8·2·2,048 = 262,144 + c_1 262,144 + c_4 64·2,048 = 131,072 → 655,360 B (tt-mlir OpModel: 655360).
  */
 
-import { tileBytes } from '../../ttnn/dtype';
-import { isSharded } from '../../ttnn/layout';
-import type { TtnnOp } from '../../ttnn/op';
-import { finishProgram, resolveTensor } from '../common';
+import { TILE_HW, tileBytes } from '../../ttnn/dtype';
+import { l1Footprint } from '../../ttnn/layout';
+import type { TensorLayout } from '../../ttnn/layout';
+import type { PropValue, TtnnOp } from '../../ttnn/op';
+import type { CbSpec, GroupSpec } from '../common';
+import { atOrAfter } from '../changePoints';
+import { finishProgram, groupsFromSplit, maxL1Space, propBool, resolveTensor, ResolvedTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
+import {
+  MatmulConfig,
+  matmulSubblockParams,
+  OperandFacts,
+  SelectionInput,
+  Sharding,
+  batchOf,
+  configKindOfAttribute,
+  configSummary,
+  matmulConfigAttribute,
+  selectMatmulConfig,
+} from './matmulConfig';
 
 const CITES = {
-  factory: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp',
-  estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp@c1654cb (get_estimated_size_of_cbs)',
+  mcast2d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
+  mcast1d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
+  reuse: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
+  multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
+  dramSharded: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269',
+  selection: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
+  estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
+  validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
+  bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
+  linearBias: 'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
 
-function field(fields: Readonly<Record<string, string>>, name: string): number | undefined {
+/** Bytes of the c_6 scratch CB (`32 * 2`) the mcast factories create when in0 is block sharded / sharded with mcast_in0. */
+const L1_ARRAY_CB_BYTES = 64;
+
+function shardingOf(layout: TensorLayout): Sharding {
+  switch (layout.memoryLayout) {
+    case 'interleaved':
+    case undefined:
+      return 'interleaved';
+    case 'height_sharded':
+    case 'width_sharded':
+    case 'block_sharded':
+      return layout.memoryLayout;
+    default:
+      return 'other';
+  }
+}
+
+/** Bounding box (x = columns, y = rows) of a shard grid: the printed core ranges, else the virtual grid laid row-major on the device grid. */
+function shardGrid(layout: TensorLayout, deviceCols: number): { x: number; y: number; cores: number } {
+  if (layout.coreRanges !== undefined && layout.coreRanges.length > 0) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    let cores = 0;
+    for (const r of layout.coreRanges) {
+      minX = Math.min(minX, r.start.x);
+      minY = Math.min(minY, r.start.y);
+      maxX = Math.max(maxX, r.end.x);
+      maxY = Math.max(maxY, r.end.y);
+      cores += (r.end.x - r.start.x + 1) * (r.end.y - r.start.y + 1);
+    }
+    return { x: maxX - minX + 1, y: maxY - minY + 1, cores };
+  }
+  const [r, c] = layout.gridShape;
+  if (layout.memoryLayout === 'block_sharded') return { x: c, y: r, cores: r * c };
+  const n = r * c;
+  return { x: Math.min(n, deviceCols), y: Math.ceil(n / deviceCols), cores: n };
+}
+
+function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
+  const padded = [...t.padded];
+  const logical = [...t.logical];
+  if (padded.length < 2) padded.unshift(TILE_HW);
+  if (logical.length < 2) logical.unshift(1);
+  if (transpose) {
+    const n = padded.length;
+    [padded[n - 2], padded[n - 1]] = [padded[n - 1], padded[n - 2]];
+    [logical[n - 2], logical[n - 1]] = [logical[n - 1], logical[n - 2]];
+  }
+  const sharding = shardingOf(t.layout);
+  const buffer = t.layout.bufferType === 'dram' ? 'dram' : t.layout.bufferType === 'l1' ? 'l1' : 'other';
+  const base: OperandFacts = { padded, logical, dtype: t.dtype, tileBytes: tileBytes(t.dtype), buffer, sharding };
+  if (sharding === 'interleaved' || sharding === 'other') return base;
+  const shape = t.layout.shardShape;
+  const shardTiles: [number, number] = t.layout.pageLayout === 'tile'
+    ? [shape[shape.length - 2] ?? 1, shape[shape.length - 1] ?? 1]
+    : [Math.ceil((shape[shape.length - 2] ?? 1) / TILE_HW), Math.ceil((shape[shape.length - 1] ?? 1) / TILE_HW)];
+  const g = shardGrid(t.layout, deviceCols);
+  return { ...base, shardTiles, shardGridX: g.x, shardGridY: g.y, shardCores: g.cores };
+}
+
+function field(fields: Readonly<Record<string, string>>, ...names: string[]): number | undefined {
+  for (const name of names) {
+    const v = fields[name];
+    if (v === undefined) continue;
+    const n = Number(v.replace(/:.*$/, ''));
+    if (Number.isFinite(n)) return n;
+  }
+  return undefined;
+}
+
+function boolField(fields: Readonly<Record<string, string>>, name: string): boolean | undefined {
   const v = fields[name];
-  if (v === undefined) return undefined;
-  const n = Number(v.replace(/:.*$/, ''));
-  return Number.isFinite(n) ? n : undefined;
+  return v === undefined ? undefined : v === 'true';
+}
+
+/** An explicit `#ttnn.matmul_*_program_config<...>` as a MatmulConfig, or why not. */
+function parseConfig(config: Extract<PropValue, { kind: 'dialect' }>, deviceGrid: readonly [number, number]): MatmulConfig | string {
+  const kind = configKindOfAttribute(config.name);
+  if (kind === undefined) return `unknown program config ${config.name}`;
+  const f = config.fields;
+  const gridText = f['compute_with_storage_grid_size'] ?? '';
+  const g = /(\d+),(\d+)/.exec(gridText) ?? /(\d+)x(\d+)/.exec(gridText);
+  const gridX = g === null ? deviceGrid[1] : Number(g[1]);
+  const gridY = g === null ? deviceGrid[0] : Number(g[2]);
+  if (kind === 'MatmulMultiCoreProgramConfig') {
+    return { kind, gridX, gridY, in0BlockW: 1, outSubblockH: 1, outSubblockW: 1, outBlockH: 1, outBlockW: 1, perCoreM: 1, perCoreN: 1, fuseBatch: false, mcastIn0: false, transposeMcast: false };
+  }
+  const perCoreM = field(f, 'per_core_m', 'per_core_M');
+  const perCoreN = field(f, 'per_core_n', 'per_core_N');
+  const in0BlockW = field(f, 'in0_block_w');
+  if (perCoreM === undefined || perCoreN === undefined || in0BlockW === undefined) return `${config.name} without per_core_m / per_core_n / in0_block_w`;
+  return {
+    kind, gridX, gridY, in0BlockW, perCoreM, perCoreN,
+    outSubblockH: field(f, 'out_subblock_h') ?? 1,
+    outSubblockW: field(f, 'out_subblock_w') ?? 1,
+    outBlockH: field(f, 'out_block_h') ?? perCoreM,
+    outBlockW: field(f, 'out_block_w') ?? perCoreN,
+    fuseBatch: boolField(f, 'fuse_batch') ?? false,
+    mcastIn0: boolField(f, 'mcast_in0') ?? true,
+    transposeMcast: boolField(f, 'transpose_mcast') ?? false,
+  };
+}
+
+/** fp32_dest_acc_en / packer_l1_acc from a printed `compute_config`, if any. */
+function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean; printed: boolean } {
+  const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
+  if (p === undefined || p.kind !== 'dialect') return { fp32: false, packerL1Acc: false, printed: false };
+  return { fp32: p.fields['fp32_dest_acc_en'] === 'true', packerL1Acc: p.fields['packer_l1_acc'] === 'true', printed: true };
 }
 
 export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const config = op.properties['matmul_program_config'] ?? op.properties['program_config'];
-  if (config === undefined || config.kind !== 'dialect') {
-    return unmodeled(op.name, 'no matmul_program_config in the IR: tt-metal chooses the program config at run time');
+  const aT = resolveTensor(op.operands[0], 'a');
+  if (typeof aT === 'string') return unmodeled(op.name, aT);
+  const bT = resolveTensor(op.operands[1], 'b');
+  if (typeof bT === 'string') return unmodeled(op.name, bT);
+  const outT = resolveTensor(op.results[0], 'result');
+  if (typeof outT === 'string') return unmodeled(op.name, outT);
+  if (aT.layout.pageLayout !== 'tile' || bT.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major matmul operand: tt-metal requires tiled inputs (a to_layout is missing)');
+  if (aT.layout.bufferType === 'system_memory' || bT.layout.bufferType === 'system_memory') return unmodeled(op.name, 'an operand is on the host: matmul runs on device tensors only');
+  const [deviceRows, deviceCols] = ctx.device.workerGrid;
+  const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
+  const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
+  const out = facts(outT, false, deviceCols);
+  if (a.sharding === 'other' || b.sharding === 'other' || out.sharding === 'other') return unmodeled(op.name, 'nd-sharded or single-bank operand: no matmul factory model');
+
+  // Bias (ttnn.linear operand 2). The config is chosen with the bias tile counted (bound_matmul passes its tile size to
+  // get_program_config); get_post_process_bias then decides whether the factory fuses it or ttnn.add runs after [5][7].
+  const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
+  let biasTile = 0;
+  let biasRowsPadded = TILE_HW;
+  if (biasSpec !== undefined && biasSpec.kind === 'tensor') {
+    const bias = resolveTensor(biasSpec, 'bias');
+    if (typeof bias === 'string') return unmodeled(op.name, bias);
+    if (batchOf(b.padded) > 1) return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
+    biasRowsPadded = bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
+    biasTile = tileBytes(bias.dtype);
   }
-  const a = resolveTensor(op.operands[0], 'a');
-  if (typeof a === 'string') return unmodeled(op.name, a);
-  const b = resolveTensor(op.operands[1], 'b');
-  if (typeof b === 'string') return unmodeled(op.name, b);
-  const out = resolveTensor(op.results[0], 'result');
-  if (typeof out === 'string') return unmodeled(op.name, out);
-  const m = field(config.fields, 'per_core_m') ?? field(config.fields, 'per_core_M');
-  const n = field(config.fields, 'per_core_n') ?? field(config.fields, 'per_core_N');
-  const kw = field(config.fields, 'in0_block_w');
-  if (m === undefined || n === undefined || kw === undefined) return unmodeled(op.name, `${config.name} without per_core_m / per_core_n / in0_block_w`);
-  const gridText = config.fields['compute_with_storage_grid_size'] ?? '';
-  const g = /(\d+),(\d+)/.exec(gridText) ?? /(\d+)x(\d+)/.exec(gridText);
-  const gx = g === null ? ctx.device.workerGrid[1] : Number(g[1]);
-  const gy = g === null ? ctx.device.workerGrid[0] : Number(g[2]);
-  const biasSpec = op.operands[2];
-  const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
-  const cbs = [
-    { index: 0, role: 'in0 block', nPages: m * kw * 2, pageBytes: tileBytes(a.dtype) },
-    { index: 1, role: 'in1 block', nPages: n * kw * 2, pageBytes: tileBytes(b.dtype) },
-    { index: 4, role: 'output/interm', nPages: m * n, pageBytes: tileBytes(out.dtype), tensorBacked: isSharded(out.layout) },
+  // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
+  const activation = op.properties['activation'];
+  const hasActivation = activation !== undefined && !(activation.kind === 'string' && activation.value === '');
+  if (hasActivation && (a.sharding !== 'interleaved' || b.sharding !== 'interleaved')) {
+    return illegal(op.name, 'Sharded matmul run with an activation: this should be placed in the program config\'s fused_activation field', CITES.bound);
+  }
+
+  // a broadcast over b's batches: tt-metal rejected it until PR #47640.
+  if (batchOf(a.padded) === 1 && batchOf(b.padded) > 1 && !atOrAfter(ctx, 'matmul-a-batch-broadcast')) {
+    return illegal(op.name, 'bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN or equivalent', 'tt-metal issue #12834; fixed by PR #47640');
+  }
+  const flags = computeFlags(op);
+  const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
+  let cfg: MatmulConfig;
+  let reason: string;
+  let auto = false;
+  if (explicit !== undefined && explicit.kind === 'dialect') {
+    const parsed = parseConfig(explicit, ctx.device.workerGrid);
+    if (typeof parsed === 'string') return unmodeled(op.name, parsed);
+    cfg = parsed;
+    reason = `program config from the IR: ${configSummary(cfg)}`;
+  } else {
+    const input: SelectionInput = {
+      a, b, out, biasTileBytes: biasTile, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+    };
+    const sel = selectMatmulConfig(input);
+    if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
+    cfg = sel.config;
+    auto = true;
+    const attribute = matmulConfigAttribute(cfg);
+    reason = `tt-metal would pick ${cfg.kind} with ${configSummary(cfg)} because ${sel.because}. ${attribute === undefined ? 'tt-mlir has no attribute for this config (leave matmul_program_config out to get it)' : `As an explicit config: matmul_program_config = ${attribute}`}`;
+  }
+  // get_post_process_bias: fuse only a one-tile-row bias, never into the non-reuse factory, and for an auto-generated
+  // config only with a DRAM output whose inputs are sharded or all DRAM interleaved.
+  const allDramInterleaved = a.sharding === 'interleaved' && b.sharding === 'interleaved' && out.sharding === 'interleaved' && a.buffer === 'dram' && b.buffer === 'dram';
+  const biasPostAdd = biasTile > 0 && (
+    biasRowsPadded !== TILE_HW ||
+    cfg.kind === 'MatmulMultiCoreProgramConfig' ||
+    (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
+  const biasTileBytes = biasPostAdd ? 0 : biasTile;
+  if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
+    return illegal(op.name, 'Number of columns/rows in matmul compute grid exceeds maximum device compute grid size!', CITES.validate);
+  }
+  if (cfg.kind !== 'MatmulMultiCoreProgramConfig' && (cfg.perCoreM % cfg.outSubblockH !== 0 || cfg.perCoreN % cfg.outSubblockW !== 0)) {
+    return illegal(op.name, 'per_core_M must be divisible by out_subblock_h! / per_core_N must be divisible by out_subblock_w!', CITES.validate);
+  }
+
+  const Mt = ((cfg.fuseBatch ? batchOf(a.padded) : 1) * a.padded[a.padded.length - 2]) / TILE_HW;
+  const Kt = a.padded[a.padded.length - 1] / TILE_HW;
+  const Nt = b.padded[b.padded.length - 1] / TILE_HW;
+  const B = cfg.fuseBatch ? 1 : batchOf(a.padded);
+  const outSharded = out.sharding !== 'interleaved';
+  const outBytes = tileBytes(outT.dtype);
+  const intermFp32 = flags.fp32;
+  const intermBytes = intermFp32 ? 4096 : flags.packerL1Acc && Kt / cfg.in0BlockW > 2 ? 2048 : outBytes;
+  const cbs: CbSpec[] = [];
+  const notes: string[] = [];
+  let groups: GroupSpec[] = [{ name: 'all', nCores: 0, firstCore: [0, 0] }];
+  const transposeTile = propBool(op, 'transpose_a') === true;
+  if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
+    // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
+    const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
+    groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, outTiles), [cfg.gridY, cfg.gridX], 'col');
+    cbs.push({ index: 0, role: 'in0', nPages: 2, pageBytes: a.tileBytes }, { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes }, { index: 16, role: 'output', nPages: 2, pageBytes: outBytes });
+  } else if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
+    // [3]: a sharded → c_0 is a's shard (per_core_M·Kt); else per_core_M (per batch)·w, always double-buffered; b likewise;
+    // c_4 output per_core_M·per_core_N sharing its bytes with the c_5 partials unless their formats differ.
+    const MtPerBatch = a.padded[a.padded.length - 2] / TILE_HW;
+    const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
+    const batchScale = cfg.perCoreM > MtPerBatch ? Math.floor(cfg.perCoreM / MtPerBatch) : 1;
+    const mPerBatch = Math.min(cfg.perCoreM, MtPerBatch);
+    const aSharded = a.sharding !== 'interleaved';
+    const bSharded = b.sharding !== 'interleaved';
+    cbs.push({ index: 0, role: aSharded ? 'in0 (a shard)' : 'in0 block', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes, tensorBacked: aSharded });
+    cbs.push({ index: 1, role: bSharded ? 'in1 (b shard)' : 'in1 block', nPages: cfg.perCoreN * cfg.in0BlockW * (bSharded ? numBlocks * batchScale : 2), pageBytes: b.tileBytes, tensorBacked: bSharded });
+    const outTiles = cfg.perCoreM * cfg.perCoreN;
+    if (intermBytes !== outBytes) {
+      cbs.push({ index: 4, role: 'output', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+      cbs.push({ index: 5, role: 'interm', nPages: outTiles, pageBytes: intermBytes });
+    } else {
+      cbs.push({ index: 4, role: 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+    }
+    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes });
+    const blocks = Math.floor((batchOf(a.padded) * MtPerBatch) / cfg.perCoreM) * Math.floor(Nt / cfg.perCoreN);
+    const shardCores = aSharded ? a.shardCores : bSharded ? b.shardCores : outSharded ? out.shardCores : undefined;
+    if (shardCores !== undefined) groups = [{ name: 'all', nCores: shardCores, firstCore: [0, 0] }];
+    else groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, blocks), [cfg.gridY, cfg.gridX], 'col');
+  } else if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') {
+    // [6]: workers = DRAM banks (minus banks holding only padding of b's width shards); per_core_N_compute =
+    // ceil(Nt / workers), its subblock widened up to 8 (4 under fp32) tiles; c_0 per_core_M·w double-buffered, c_1
+    // triple-buffered, c_2 a's shard, c_4 (shared with c_5 unless formats differ) per_core_M·per_core_N_compute,
+    // c_6 the output shard (tensor-backed), c_3 bias per_core_N_compute.
+    let banks = ctx.device.nDramBanks;
+    const bShardW = b.shardTiles?.[1];
+    if (bShardW !== undefined && bShardW > 0 && bShardW * banks > Nt) {
+      const paddingOnly = Math.floor((bShardW * banks - Nt) / bShardW);
+      if (paddingOnly < banks) banks -= paddingOnly;
+    }
+    const pcnSender = Math.ceil(Nt / banks);
+    const [subH, subW] = matmulSubblockParams(cfg.perCoreM, pcnSender, false, false, flags.fp32);
+    let sw = subW;
+    let pcnCompute = pcnSender;
+    const maxW = flags.fp32 ? 4 : 8;
+    if (subH === 1 && sw < maxW) {
+      let count = Math.floor(pcnSender / sw);
+      let preferred = sw;
+      for (let w = sw + 1; w <= maxW; w++) {
+        const c = Math.ceil(pcnSender / w);
+        if (c < count) {
+          count = c;
+          preferred = w;
+        }
+      }
+      sw = preferred;
+      pcnCompute = sw * count;
+    }
+    const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
+    const multi = B * numBlocks > 1;
+    cbs.push({ index: 0, role: 'in0 block', nPages: cfg.perCoreM * cfg.in0BlockW * (multi ? 2 : 1), pageBytes: a.tileBytes });
+    cbs.push({ index: 1, role: 'in1 block (DRAM stream)', nPages: pcnSender * cfg.in0BlockW * (multi ? 3 : 1), pageBytes: b.tileBytes });
+    if (a.shardTiles !== undefined) cbs.push({ index: 2, role: 'in0 shard', nPages: cfg.perCoreM * a.shardTiles[1], pageBytes: a.tileBytes, tensorBacked: true });
+    if (intermBytes !== outBytes) {
+      cbs.push({ index: 4, role: 'output', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
+      cbs.push({ index: 5, role: 'interm', nPages: cfg.perCoreM * pcnCompute, pageBytes: intermBytes });
+    } else {
+      cbs.push({ index: 4, role: 'output/interm (shared)', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
+    }
+    cbs.push({ index: 6, role: 'output shard (reshard)', nPages: cfg.perCoreM * cfg.perCoreN, pageBytes: outBytes, tensorBacked: true });
+    if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: pcnCompute, pageBytes: biasTileBytes });
+    groups = [{ name: 'all', nCores: Math.max(banks, a.shardCores ?? 0), firstCore: [0, 0] }];
+    notes.push(`${banks} DRAM-bank reader cores, per_core_N_compute ${pcnCompute}`);
+  } else {
+    // [1][2]
+    const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
+    const dbl = B * numBlocks > 1 ? 2 : 1;
+    const bh = cfg.outBlockH;
+    const bw = cfg.outBlockW;
+    const aShardTiles = a.shardTiles;
+    const bInL1Sharded = b.sharding !== 'interleaved' && b.buffer === 'l1';
+    const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
+    const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
+    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
+    const in0Tiles = in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
+    cbs.push({ index: 0, role: in0Backed ? 'in0 (a shard)' : 'in0 block', nPages: in0Tiles, pageBytes: a.tileBytes, tensorBacked: in0Backed });
+    const in1Tiles = bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
+    cbs.push({ index: 1, role: bInL1Sharded ? 'in1 (b shard)' : 'in1 block', nPages: in1Tiles, pageBytes: b.tileBytes, tensorBacked: bInL1Sharded });
+    const shardIn2 = aIsShardSource && !in0Backed && (a.sharding === 'block_sharded' || (is1d && cfg.mcastIn0));
+    if (shardIn2 && aShardTiles !== undefined) {
+      cbs.push({ index: 2, role: 'in0 shard', nPages: cfg.perCoreM * aShardTiles[1], pageBytes: a.tileBytes, tensorBacked: true });
+      cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: L1_ARRAY_CB_BYTES });
+    }
+    const outTiles = outSharded ? cfg.perCoreM * cfg.perCoreN : bh * bw;
+    const separateInterm = (outSharded && cfg.perCoreM !== bh) || intermBytes !== outBytes;
+    if (separateInterm) cbs.push({ index: 5, role: 'interm', nPages: bh * bw, pageBytes: intermBytes });
+    cbs.push({ index: 4, role: separateInterm ? 'output' : 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+    if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: bw, pageBytes: biasTileBytes });
+    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
+    const blocksY = Math.ceil(Mt / cfg.perCoreM);
+    const blocksX = Math.ceil(Nt / cfg.perCoreN);
+    let nCores = blocksY * blocksX;
+    if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
+    groups = [{ name: 'all', nCores, firstCore: [0, 0] }];
+    if (cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && (blocksY > cfg.gridY || blocksX > cfg.gridX) && !cfg.transposeMcast) {
+      return illegal(op.name, `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`, CITES.mcast2d);
+    }
+  }
+  if (biasPostAdd) notes.push(`the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`);
+  if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
+  const factory = cfg.kind;
+  const citations: string[] = [
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ? CITES.mcast2d
+      : cfg.kind === 'MatmulMultiCoreReuseProgramConfig' ? CITES.reuse
+      : cfg.kind === 'MatmulMultiCoreProgramConfig' ? CITES.multicore
+      : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig' ? CITES.dramSharded
+      : CITES.mcast1d,
   ];
-  if (bias !== undefined && typeof bias !== 'string') cbs.push({ index: 3, role: 'bias', nPages: n, pageBytes: tileBytes(bias.dtype), tensorBacked: false });
-  return finishProgram({
-    op, ctx, factory: config.name.replace(/^ttnn\./, ''), factoryReason: `program config from the IR: per_core_M ${m}, per_core_N ${n}, in0_block_w ${kw}`,
-    grid: [gy, gx],
-    groups: [{ name: 'all', nCores: gx * gy, firstCore: [0, 0] }],
-    cbs, confidence: 'approx', approxReason: 'tt-metal estimate formula; interm/out block sizes vary by version',
-    citations: [CITES.factory, CITES.estimate],
+  if (auto) citations.push(CITES.selection, CITES.estimate);
+  if (biasPostAdd || hasActivation) citations.push(CITES.bound);
+  if (biasPostAdd && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
+  const approxReasons: string[] = [];
+  if (auto) approxReasons.push('program config generated the way tt-metal\'s 2026 selection code does; earlier builds may differ');
+  if (!flags.printed) approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
+  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
+  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  const est = finishProgram({
+    op, ctx, factory, factoryReason: reason,
+    grid: [cfg.gridY, cfg.gridX],
+    groups,
+    cbs, confidence: 'approx', approxReason: approxReasons.join('; '),
+    citations, notes,
   });
+  // tt-metal shards an auto-configured sharded output by the config's blocks; a post-added bias writes the requested layout.
+  let outputs = est.outputs;
+  let intermediate = 0;
+  const configShardBytes = cfg.perCoreM * cfg.perCoreN * outBytes;
+  if (outSharded && auto && !biasPostAdd && !hasActivation && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
+    outputs = outputs.map((o) => (o.resultIndex === 0 ? { ...o, bytesPerCore: configShardBytes, how: `per_core_M ${cfg.perCoreM} x per_core_N ${cfg.perCoreN} tiles x ${outBytes} B (tt-metal's own shard of the output)` } : o));
+  }
+  if ((biasPostAdd || hasActivation) && outT.layout.bufferType === 'l1') {
+    if (out.sharding !== 'interleaved') intermediate = configShardBytes;
+    else intermediate = l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0;
+  }
+  const l1TensorBytesPerCore = outputs.reduce((n, o) => n + o.bytesPerCore, 0);
+  return { ...est, outputs, l1TensorBytesPerCore, ...(intermediate > 0 ? { l1IntermediateBytesPerCore: intermediate } : {}) };
 }
+

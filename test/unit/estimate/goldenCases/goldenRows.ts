@@ -61,6 +61,9 @@ export interface Case {
   readonly build: () => TtnnOp;
   /** The row says `expected_legal false`: tt-metal rejects the configuration, so the estimate must be `illegal`. */
   readonly illegal?: boolean;
+  /** L1 the OpModel test allocates before the query (tensors it creates outside graph capture, e.g. a linear's
+   *  bias), per core: tt-metal's get_max_l1_space sees it. Default 0. */
+  readonly liveL1BytesPerCore?: number;
   /** Build date to estimate for (default: the goldens' tt-metal f4163c2, GOLDEN_BUILD_DATE). */
   readonly ttMetalDate?: string;
 }
@@ -72,11 +75,12 @@ export function figureOf(r: OpEstimateResult, field: Field): number | undefined 
   switch (field) {
     case 'cb':
       return cb;
-    case 'tensor':
     case 'output':
       return r.l1TensorBytesPerCore;
+    case 'tensor':
+      return r.l1TensorBytesPerCore + (r.kind === 'estimate' ? r.l1IntermediateBytesPerCore ?? 0 : 0);
     case 'total':
-      return cb + r.l1TensorBytesPerCore;
+      return cb + r.l1TensorBytesPerCore + (r.kind === 'estimate' ? r.l1IntermediateBytesPerCore ?? 0 : 0);
   }
 }
 

@@ -1,0 +1,311 @@
+/**
+ * Matmul / linear: the program config tt-metal generates without one in the IR, and the CBs of the factory it selects.
+ * Expected figures are worked by hand from tt-metal's selection (config/matmul_program_config.cpp@001cea9) and
+ * factories (matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49, …_mcast_1d_…@00629f0); the arithmetic is in
+ * the comments. WH n150: 8x8 grid, L1 1,499,136 B, base 102,656 B → free L1 1,396,480 B; bf16 tile 2,048 B.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import { estimatorReads } from '../../../server/src/estimate/registry';
+import { op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
+  return r as OpEstimate;
+}
+
+const dram = (shape: number[]) => tensor(shape);
+const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
+
+describe('estimate/matmul: auto-config, one case per selection path', () => {
+  it('all DRAM interleaved 1024³: 2D mcast over the whole grid, in0_block_w = Kt / 8', () => {
+    // Mt = Kt = Nt = 32. Not narrow. all_dram_interleaved → 2D: in0_block_w = 32/8 = 4, per_core = ceil(32/8) = 4 x 4;
+    // estimate 4·4·2·T + 4·4·2·T + 16·T + 16·T = 196,608 < 1,396,480 → kept. Subblock: (4,2) divides 4x4.
+    // K blocks = 32/4 = 8 > 1 → double-buffered: c_0 = 4·4·2 = 32 tiles, c_1 = 32 tiles, c_4 = 16 tiles (interm shared).
+    // 80 tiles x 2,048 = 163,840 B on 8 x 8 = 64 cores.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 163_840);
+    assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages]), [['c_0', 32], ['c_1', 32], ['c_4', 16]]);
+    assert.equal(e.nCoresUsed, 64);
+    assert.match(e.factoryReason, /tt-metal would pick MatmulMultiCoreReuseMultiCastProgramConfig with grid 8x8 \(x by y\), per_core_M 4, per_core_N 4, in0_block_w 4, out_subblock 4x2/);
+    assert.match(e.factoryReason, /because all operands DRAM interleaved/);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('L1 output, 1024³: per-core factor 16 (largest block under free L1), 2 x 2 blocks, 2D mcast', () => {
+    // create_simple: estimate(16,16,w=2) = 16·2·2·T·2 + 256·T·2 = 1,310,720 < 1,396,480 → 16. Blocks ceil(32/16) = 2 x 2;
+    // not all-DRAM, 4 ≤ 64 and Kt % 2 = 0 → core range 2x2 → 2D with per_core 16, in0_block_w 2, subblock 4x2 → 1x2
+    // (2 ≠ per_core_N). c_0 = 16·2·2 = 64 tiles, c_1 = 64, c_4 = 256 → 384 x 2,048 = 786,432 B on 4 cores.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 786_432);
+    assert.equal(e.nCoresUsed, 4);
+    assert.match(e.factoryReason, /per-core factor 16/);
+  });
+
+  it('live L1 tensors shrink the per-core factor (get_max_l1_space)', () => {
+    // Same op with 400,000 B/core of live L1: free = 1,499,136 − 400,000 − 102,656 = 996,480; 16 needs 1,310,720 → no;
+    // 8: 8·2·2·T·2 + 64·T·2 = 393,216 → yes. Blocks 4x4 → 2D per_core 8, w 2: c_0 32 + c_1 32 + c_4 64 = 128 tiles
+    // = 262,144 B.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]), whContext({ live: 400_000 })));
+    assert.equal(e.cbBytesPerCore, 262_144);
+    assert.deepEqual(estimatorReads('ttnn.matmul'), { properties: true, liveL1: true });
+  });
+
+  it('wide narrow shape 32x1024 @ 1024x4096: 1D mcast of in0', () => {
+    // height 32, width 4096: ratio 128 > 8 → narrow and wide. Factor 16 → blocks 1 x 8 → one row → get_mcast_1d_config
+    // (mcast_in0): per_core_M = 32/32 = 1, per_core_N = ceil(ceil(4096/64)/32) = 2, in0_block_w = 2 (Kt 32 even);
+    // subblock: first table pair dividing 1x2 is (1,2). K blocks 16 → double: c_0 1·2·2 = 4, c_1 2·2·2 = 8, c_4 2 tiles
+    // → 14 x 2,048 = 28,672 B; cores 1 x ceil(128/2) = 64.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.equal(e.nCoresUsed, 64);
+    assert.match(e.factoryReason, /mcast_in0 true/);
+  });
+
+  it('transpose_b reads b as its transpose (same as the untransposed wide case)', () => {
+    // b 4096x1024 with transpose_b → K = 1024, N = 4096: the case above, 28,672 B.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([32, 1024]), dram([4096, 1024])], [dram([32, 4096])], { transpose_b: { kind: 'bool', value: true } }), whContext()));
+    assert.equal(e.cbBytesPerCore, 28_672);
+  });
+
+  it('tall narrow shape 4096x1024 @ 1024x32: 1D mcast of in1', () => {
+    // Blocks 8 x 1 → one column → mcast_in1: per_core_M = ceil(ceil(4096/64)/32) = 2, per_core_N = 1, in0_block_w 2;
+    // subblock for 2x1: (2,1). c_0 2·2·2 = 8, c_1 1·2·2 = 4, c_4 2 → 14 tiles = 28,672 B on 64 cores.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([4096, 1024]), dram([1024, 32])], [dram([4096, 32])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.match(e.factoryReason, /mcast_in0 false/);
+  });
+
+  it('more blocks than cores (not all DRAM): the non-reuse multi-core factory, 2-tile CBs', () => {
+    // 8192x64 @ 64x8192, b in L1: Mt = Nt = 256, factor 16 → 16 x 16 = 256 blocks > 64 cores → MatmulMultiCoreProgramConfig:
+    // c_0, c_1, c_16 of 2 tiles each = 12,288 B.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([8192, 64]), l1([64, 8192])], [dram([8192, 8192])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+  });
+
+  it('block-sharded a: 2D mcast from the shard, with the shard CB tensor-backed and the 64 B scratch CB', () => {
+    // a 1024x1024 block sharded on 4x4 (shard 8x8 tiles), b 1024x512 DRAM. M = K = 32, N = 16; cores along x = 32/8 = 4,
+    // along y = 4 → per_core_M = 32/4 = 8, per_core_N = ceil(16/4) = 4, in0_block_w = gcd(8, 32) = 8. Estimate
+    // 262,144 + 131,072 + 65,536 + 65,536 + in2 8·8·T = 131,072 → 655,360 < free → kept; subblock (4,2).
+    // K blocks 4 → double: c_0 8·8·2 = 128 tiles = 262,144; c_1 4·8·2 = 64 tiles = 131,072; c_2 shard (tensor-backed);
+    // c_6 64 B; c_4 32 tiles = 65,536 → 262,144 + 131,072 + 64 + 65,536 = 458,816 B (each start 32 B aligned).
+    const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 458_816);
+    assert.equal(e.nCoresUsed, 16);
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_2' && c.tensorBacked));
+  });
+
+  it('batched b with a block sharded on one core: the batched reuse factory', () => {
+    // a [2,64,64] block sharded on 1x1 (shard 4x2 tiles), b [2,64,64] DRAM. get_matmul_program_config: b interleaved,
+    // a block sharded but not on a 2-D grid → create_matmul_program_config, b batched, a sharded: per_core_M = 4 (shard
+    // height), per_core_N = N = 2, in0_block_w = 2 (shard width); get_subblock_sizes(4, 2): (w 4, h 2) fails 2 % 4,
+    // (w 2, h 4) divides → 4x2. Reuse factory: Mt per batch 2 < per_core_M 4 → batch scale 2; c_0 = a's shard
+    // 4·2 = 8 tiles (tensor-backed); c_1 = 2·2·2 = 8 tiles = 16,384; c_4 (shared with the partials) 4·2 = 8 tiles =
+    // 16,384 → 32,768 B on the shard's 1 core.
+    const a = tensor([2, 64, 64], { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([2, 64, 64])], [dram([2, 64, 64])]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.equal(e.cbBytesPerCore, 32_768);
+    assert.equal(e.nCoresUsed, 1);
+    assert.match(e.factoryReason, /per_core_M 4, per_core_N 2, in0_block_w 2, out_subblock 4x2/);
+  });
+
+  it('linear with a one-row bias fuses it: bias CB of out_block_w tiles', () => {
+    // 1024³ all DRAM as in the first case plus bias 1x1024 (padded 32x1024: one tile row) → c_3 = out_block_w = 4 tiles
+    // = 8,192 B → 163,840 + 8,192 = 172,032 B.
+    const e = est(estimateOp(op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [dram([1024, 1024])]), whContext()));
+    assert.equal(e.cbBytesPerCore, 172_032);
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_3' && c.nPages === 4));
+  });
+
+  it('bfp8 weights: in1 pages are 1,088 B', () => {
+    // The first case with b in bfp_bf8: c_1 = 32 tiles x 1,088 = 34,816 → 65,536 + 34,816 + 32,768 = 133,120 B.
+    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), tensor([1024, 1024], { dtype: 'bfp_bf8' })], [dram([1024, 1024])]), whContext()));
+    assert.equal(e.cbBytesPerCore, 133_120);
+  });
+
+  it('renders the chosen config in tt-mlir attribute syntax, and the hover reason carries it', () => {
+    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()));
+    const text = matmulConfigAttribute({
+      kind: 'MatmulMultiCoreReuseMultiCastProgramConfig', gridX: 8, gridY: 8, in0BlockW: 4, outSubblockH: 4, outSubblockW: 2,
+      outBlockH: 4, outBlockW: 4, perCoreM: 4, perCoreN: 4, fuseBatch: false, mcastIn0: false, transposeMcast: false,
+    });
+    assert.equal(text, '#ttnn.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn.core_coord<8, 8>, in0_block_w = 4, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 4, out_block_w = 4, per_core_m = 4, per_core_n = 4, transpose_mcast = false, fuse_batch = false>');
+    assert.ok(e.factoryReason.includes(`matmul_program_config = ${text}`));
+  });
+});
+
+describe('estimate/matmul: configurations tt-metal rejects', () => {
+  it('sharded a with sharded b: b must be interleaved', () => {
+    const bs = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const r = estimateOp(op('ttnn.matmul', [bs([1024, 1024]), bs([1024, 1024])], [dram([1024, 1024])]), whContext());
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Input tensor B must have INTERLEAVED memory layout/);
+  });
+
+  it('inner dimensions that differ', () => {
+    const r = estimateOp(op('ttnn.matmul', [dram([64, 96]), dram([64, 64])], [dram([64, 64])]), whContext());
+    assert.equal(r.kind, 'illegal');
+  });
+
+  it('a linear bias with batched weights', () => {
+    const r = estimateOp(op('ttnn.linear', [dram([64, 64]), dram([2, 64, 64]), dram([1, 64])], [dram([2, 64, 64])]), whContext());
+    assert.equal(r.kind, 'illegal');
+  });
+});
+
+describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure', () => {
+  const FILES = [
+    'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
+    'falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
+    'llama_attention_ttnn.mlir',
+    'ttnn/test_llama_attention_ttnn.mlir',
+    'history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
+    'test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
+    'test/ttmlir/Dialect/TTNN/perf_targets/flops_matmul_conv.mlir',
+    'test/ttmlir/Dialect/TTNN/weight_conversion/linear_bfp8_weights.mlir',
+    'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir',
+  ];
+  for (const file of FILES) {
+    it(file, () => {
+      const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', file), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+      const ops = doc.analysis.functions.flatMap((f) => f.ops).filter((o) => o.op.name === 'ttnn.matmul' || o.op.name === 'ttnn.linear');
+      assert.ok(ops.length > 0);
+      for (const o of ops) {
+        const e = o.estimate;
+        assert.equal(e.kind, 'estimate', `${o.op.resultNames[0]}: ${e.kind === 'unmodeled' ? e.reason : e.kind === 'illegal' ? e.rule : ''}`);
+        if (e.kind === 'estimate') assert.ok(e.factoryReason.length > 0 && e.cbBytesPerCore > 0);
+      }
+    });
+  }
+
+  it('falcon3 decode (Blackhole 10x11): the 32x3072 @ 3072x5120ᵀ projection is 1D mcast of in0 over 11x10', () => {
+    // M = 32 (one tile row), N = 5120 (transpose_b), grid x 11, y 10: blocks 1 x ceil(160/16) = 10 → one row → mcast_in0:
+    // per_core_N = ceil(ceil(5120/110)/32) = ceil(47/32) = 2, in0_block_w 2 (Kt 96).
+    const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', FILES[1]), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul' && x.op.results[0]?.kind === 'tensor' && x.op.results[0].shape.kind === 'known' && x.op.results[0].shape.dims.join('x') === '32x5120')!;
+    const e = est(o.estimate);
+    assert.match(e.factoryReason, /grid 11x10 \(x by y\), per_core_M 1, per_core_N 2, in0_block_w 2/);
+  });
+});
+
+describe('estimate/matmul: version axis', () => {
+  // a [1,64,1024] times b [4,1024,1024] (a broadcast over b's batches).
+  const build = () => op('ttnn.matmul', [dram([1, 64, 1024]), dram([4, 1024, 1024])], [dram([4, 64, 1024])]);
+  it('before tt-metal PR #47640 the broadcast is rejected (tt-metal issue #12834)', () => {
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2025-11-27' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /BCMK\*BCKN=BCMN/);
+  });
+  it('from PR #47640 on it is a 1D mcast-in1 config; a window straddling the change reports both', () => {
+    // get_mcast_1d_config(fuse_batch false, mcast_in0 false): M = 64 → per_core_M = ceil(ceil(64/64)/32) = 1,
+    // per_core_N = 1024/32 = 32, in0_block_w = 2 (Kt 32). Estimate 1·2·2·T + 32·2·2·T + 32·T·2 = 397,312 < free → kept.
+    // B = 4 batches, K blocks 16 → double: c_0 1·2·2 = 4, c_1 32·2·2 = 128, c_4 32 → 164 tiles = 335,872 B.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 335_872);
+    const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind === 'estimate') assert.deepEqual(r.versionRange?.figures.map((f) => f.kind), ['illegal', 'estimate']);
+  });
+});
+
+describe('estimate/matmul: explicit DRAM-sharded config (the corpus perf test)', () => {
+  it('test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir: 45,056 B', () => {
+    // a 32x1024 width sharded on 8 cores (shard 1x4 tiles), b 1024x1280 width sharded (shard 32x5 tiles), output
+    // 32x1280 width sharded (1x5); config in0_block_w 1, per_core_m 1, per_core_n 5. Nt = 40, Kt = 32. WH: 12 DRAM banks;
+    // b's shards padded to 5 x 12 = 60 > 40 tiles → floor(20/5) = 4 banks hold only padding → 8 workers;
+    // per_core_N_compute = ceil(40/8) = 5; subblock (1,5); widening to 6..8 never lowers ceil(5/w) = 1 → stays 5.
+    // K blocks 32 → c_0 = 1·1·2 = 2 tiles (4,096), c_1 = 5·1·3 = 15 tiles (30,720), c_2 a's shard (tensor-backed),
+    // c_4 = 1·5 = 5 tiles (10,240), c_6 the output shard (tensor-backed) → 45,056 B.
+    const file = 'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir';
+    const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', file), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul')!;
+    const e = est(o.estimate);
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig');
+    assert.equal(e.cbBytesPerCore, 45_056);
+    assert.match(e.factoryReason, /program config from the IR/);
+  });
+});
+
+describe('estimate/matmul: narrow L1 matmuls (tt-metal PR #32173)', () => {
+  // 8192x1024 @ 1024x512, output in L1: height 8192 / width 512 = 16 > 8, so narrow and tall. Factor 16 → blocks
+  // ceil(256/16) = 16 x ceil(16/16) = 1: 16 rows exceed the 8-row grid → no core range.
+  const build = () => op('ttnn.matmul', [dram([8192, 1024]), dram([1024, 512])], [l1([8192, 512])]);
+  it('from PR #32173 on: tall → 1D mcast in1', () => {
+    // get_mcast_1d_config (mcast_in1): per_core_M = ceil(ceil(8192/64)/32) = 4, per_core_N = 16, in0_block_w 2;
+    // estimate 32,768 + 131,072 + 131,072 + 131,072 = 425,984 fits; subblock (4,2). K blocks 16 → double:
+    // c_0 4·2·2 = 16 tiles, c_1 16·2·2 = 64, c_4 4·16 = 64 → 144 tiles = 294,912 B on ceil(256/4) = 64 cores.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-11-27' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.equal(e.cbBytesPerCore, 294_912);
+  });
+  it('before it: not narrow (an L1 tensor), no 2D core range → the non-reuse factory, 12,288 B', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-06-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+  });
+});
+
+describe('estimate/matmul: the printed config parses back as the same config', () => {
+  it('1D and reuse configs round-trip through the explicit-config path with the same CBs', () => {
+    // The auto-configured wide case (28,672 B) and the reuse case (32,768 B), re-estimated with their printed
+    // attribute as matmul_program_config, give the same figures.
+    const cases = [
+      op('ttnn.matmul', [dram([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]),
+      op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+    ];
+    for (const o of cases) {
+      const auto = est(estimateOp(o, whContext()));
+      const printed = /matmul_program_config = (#ttnn\.(\w+)<(.*)>)$/.exec(auto.factoryReason);
+      assert.ok(printed !== null, auto.factoryReason);
+      const fields: Record<string, string> = {};
+      for (const part of printed[3].split(/, (?=\w+ = )/)) {
+        const [k, v] = part.split(' = ');
+        fields[k] = v.replace(/#ttnn\.core_coord<(\d+), (\d+)>/, '$1,$2');
+      }
+      const config = { kind: 'dialect' as const, name: `ttnn.${printed[2]}`, text: printed[1], items: [], fields };
+      const explicit = est(estimateOp({ ...o, properties: { matmul_program_config: config } }, whContext()));
+      assert.equal(explicit.cbBytesPerCore, auto.cbBytesPerCore);
+      assert.equal(explicit.nCoresUsed, auto.nCoresUsed);
+    }
+  });
+});
+
+describe('estimate/matmul: bias and activation outside the matmul program (bound_matmul)', () => {
+  it('a one-row bias with an L1 output is added after the matmul: no bias CB, the matmul result is an L1 intermediate', () => {
+    // get_post_process_bias: auto config and a non-DRAM output → post-process. The selection still counts the bias tile:
+    // estimate(16,16,2) = 1,310,720 + 2·2,048 = 1,314,816 < 1,396,480 → factor 16, the 2D config of the L1-output
+    // case: 786,432 B, no c_3. The matmul result in L1 interleaved: 1,024 tiles / 64 banks = 16 tiles x 2,048 = 32,768 B
+    // per core, alive until the add has run.
+    const o = op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [l1([1024, 1024])]);
+    const e = est(estimateOp(o, whContext()));
+    assert.equal(e.cbBytesPerCore, 786_432);
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_3'));
+    assert.equal(e.l1IntermediateBytesPerCore, 32_768);
+    assert.ok(e.notes.some((n) => /ttnn\.add/.test(n)));
+  });
+
+  it('an activation runs as a unary op after the matmul; with sharded inputs tt-metal rejects it', () => {
+    const relu = { activation: { kind: 'string' as const, value: 'relu' } };
+    const plain = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])], relu), whContext()));
+    assert.equal(plain.l1IntermediateBytesPerCore, 32_768);
+    const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const r = estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])], relu), whContext());
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /fused_activation/);
+  });
+});
