@@ -1,12 +1,15 @@
 /** Command-line parsing for `ttnn-l1`. Returns a plain description of the command or a usage error; never exits. */
 
+import { PRESET_NAMES, isPresetName } from '../ttnn/device';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckCommand {
   readonly kind: 'check';
   readonly files: readonly string[];
   readonly format: OutputFormat;
-  readonly arch: 'wormhole_b0' | 'blackhole' | undefined;
+  /** An arch (its default preset) or a preset name (`wormhole_b0_n300_worker_dispatch`, ...). */
+  readonly arch: string | undefined;
   readonly systemDescPath: string | undefined;
   readonly l1UnreservedBase: number | undefined;
   readonly usableL1Cap: number | undefined;
@@ -35,7 +38,7 @@ export type Command =
   | { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `usage:
-  ttnn-l1 check FILE... [--format text|json|sarif] [--arch wormhole_b0|blackhole] [--system-desc FILE]
+  ttnn-l1 check FILE... [--format text|json|sarif] [--arch wormhole_b0|blackhole|PRESET] [--system-desc FILE]
                         [--l1-unreserved-base BYTES] [--usable-l1-cap FRACTION]
                         [--tt-metal-date auto|YYYY-MM|YYYY-MM-DD] [--fail-on-unmodeled] [--log RUNTIME_LOG]
   ttnn-l1 fix FILE [--apply] [--only TEXT] [--arch ...] [--system-desc FILE] [--l1-unreserved-base BYTES]
@@ -86,8 +89,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const format = values.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`--format must be text, json or sarif`);
   const arch = values.get('--arch');
-  if (arch !== undefined && arch !== 'wormhole_b0' && arch !== 'blackhole') {
-    return usageError(`--arch must be wormhole_b0 or blackhole`);
+  if (arch !== undefined && arch !== 'wormhole_b0' && arch !== 'blackhole' && !isPresetName(arch)) {
+    return usageError(`--arch must be wormhole_b0, blackhole or a preset: ${PRESET_NAMES.join(', ')}`);
   }
   const era = values.get('--era');
   if (era !== undefined && era !== 'legacy-block' && era !== 'sub-block') return usageError(`--era must be legacy-block or sub-block`);

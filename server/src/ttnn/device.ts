@@ -8,9 +8,9 @@ import { formatInteger } from '../text/numbers';
 
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
-export type PresetName = 'wormhole_b0_n150' | 'wormhole_b0_n300' | 'blackhole_p100' | 'blackhole_p150';
+export type PresetName = 'wormhole_b0_n150' | 'wormhole_b0_n300' | 'wormhole_b0_n300_worker_dispatch' | 'blackhole_p100' | 'blackhole_p150';
 
-export const PRESET_NAMES: readonly PresetName[] = ['wormhole_b0_n150', 'wormhole_b0_n300', 'blackhole_p100', 'blackhole_p150'];
+export const PRESET_NAMES: readonly PresetName[] = ['wormhole_b0_n150', 'wormhole_b0_n300', 'wormhole_b0_n300_worker_dispatch', 'blackhole_p100', 'blackhole_p150'];
 
 export type DeviceSource = 'system_desc' | 'preset' | 'override';
 
@@ -63,12 +63,15 @@ interface PresetFigures {
  *   111,104 B from tt-mlir Blackhole system descs. Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))`
  *   (tt-metal tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf).
  * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
- * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; p100 10x11; p150 10x13 (unharvested).
+ * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; n300 with worker dispatch (ttnn's default outside
+ *   tt-mlir; the chip is two-row harvested and dispatch takes a row) 7 rows x 8 = 56 (ttmetal-l1-model.md §1);
+ *   p100 10x11; p150 10x13 (unharvested).
  * - CB indices: 32 on Wormhole, 64 on Blackhole (circular_buffer_constants.h).
  */
 const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
   wormhole_b0_n150: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
   wormhole_b0_n300: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
+  wormhole_b0_n300_worker_dispatch: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [7, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
   blackhole_p100: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 11], nDramBanks: 7, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
   blackhole_p150: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 13], nDramBanks: 8, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
 };

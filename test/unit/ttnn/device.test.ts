@@ -12,6 +12,9 @@ describe('ttnn/device', () => {
     assert.deepEqual([n150.l1SizeBytes, n150.l1UnreservedBase, n150.workerGrid, n150.dramAlignmentBytes], [1_499_136, 102_656, [8, 8], 32]);
     const p150 = presetDevice('blackhole_p150');
     assert.deepEqual([p150.l1SizeBytes, p150.workerGrid, p150.dramAlignmentBytes, p150.numCbs], [1_572_864, [10, 13], 64, 64]);
+    // n300 with worker dispatch: 8 wide x 7 tall = 56 compute-with-storage cores, one L1 bank each (ttmetal-l1-model.md §1).
+    const n300w = presetDevice('wormhole_b0_n300_worker_dispatch');
+    assert.deepEqual([n300w.workerGrid, n300w.nWorkerCores, n300w.nL1Banks], [[7, 8], 56, 56]);
   });
 
   it('flags the mock base 1024 and substitutes the preset base', () => {
