@@ -7,6 +7,7 @@
  *   enoughSpaceHeight = maxL1 > (T_in + T_out) · Wt                                                  [2]
  *   !enoughSpaceHeight, or Wt > 32 ∧ (Ht > 32 ∨ Wt > Ht) ∧ rowSplit cores < WH-split cores → Block    [3]
  *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4]
+ *   tilize_with_val_padding before tt-metal PR #17790 (≈2025-02): always Interleaved (no block factory)  [5]
  *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
  *   Block, sub-block era: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32); k = s or cliff_row;
  *     plus staging c_1 = (T_in/32)·k + 2·dramAlign                                                   [5]
@@ -73,7 +74,9 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
   const dispatch = via === 'to_layout' ? `to_layout: ${withPadding ? 'needs padding → tilize_with_val_padding' : 'no padding → tilize'}; ` : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
-  if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
+  const wantsBlock = !enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores);
+  // Before tt-metal PR #17790 tilize_with_val_padding had no block factory (the tile-row factory ran and threw).
+  if (wantsBlock && (!withPadding || atOrAfter(ctx, 'tilize-untilize-padding-block-factory'))) {
     const why = !enoughSpaceHeight
       ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
@@ -89,7 +92,7 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
   }
   return finishProgram({
     op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory' : 'TilizeMultiCoreInterleavedProgramFactory',
-    factoryReason: `${dispatch}a tile row fits (${spaceText}); ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+    factoryReason: `${dispatch}${wantsBlock ? `no block factory before tt-metal PR #17790 (${spaceText})` : `a tile row fits (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
