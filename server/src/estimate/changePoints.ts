@@ -41,7 +41,9 @@ export const CHANGE_POINTS = {
   'tilize-untilize-sub-block': {
     family: 'tilize/untilize',
     pr: 35806,
-    mergedOn: '2026-02-01',
+    // Reviews on the PR run to 2026-02-23, and tt-metal issue #38364 hit the legacy split on a main build of that day:
+    // the merge is after it (day not read).
+    mergedOn: '2026-02-24',
     dateFrom: 'approx',
     what: 'block factories cap the block edge at the free-L1 limit (compute_ncores_wh_sb sub-blocks) instead of full-width blocks',
     before: 'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
