@@ -52,7 +52,8 @@ export const CHANGE_POINTS = {
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,
-    mergedOn: '2026-04-01',
+    // Opened 2026-04-17 for tt-metal issue #42434, which hit the whole-row page on 2026-04-16: not merged before.
+    mergedOn: '2026-04-17',
     dateFrom: 'approx',
     what: 'row-major embedding streams weight rows longer than 1 MiB in 1 MiB chunks instead of one whole-row page',
     before: 'ttmetal-l1-model.md §4.5 (whole-row page)',
@@ -102,6 +103,15 @@ export const CHANGE_POINTS = {
     what: 'row-major pad bounds its 16-barrier c_0 depth by (l1_size/2 − base) / barrier bytes',
     before: 'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (buffer_reader_writer_async_factor = 16)',
     after: 'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (depth from l1_budget; PR #56121)',
+  },
+  'tilize-dram-sharded-via-interleaved': {
+    family: 'tilize/untilize',
+    pr: 47384,
+    mergedOn: '2026-06-17',
+    dateFrom: 'approx',
+    what: 'ttnn::tilize of a DRAM-sharded row-major input whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B)',
+    before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
+    after: 'tt-metal …/tilize/tilize.cpp (PR #47384: sharded + large row → to DRAM interleaved, tilize, back)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

@@ -153,7 +153,27 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('tilize of a DRAM width-sharded row-major input', () => {
+    it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
+      // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-05-27' })), 5_576_032);
+    });
+    it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
+      assertFits({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-07-01' });
+    });
+    it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', base: BASE_2026, date: '2026-06-22' })), 5_576_480);
+    });
+  });
+
   describe('slice, embedding', () => {
+    it('tt-metal #42434 (2026-04-16): embedding of (32, 1572864) bf16 rows, 3,249,696 B exactly', () => {
+      // One row per core → c_0 = 1 x 1,572,864·2 = 3,145,728; c_1 = (32 / 4)·32 = 256; 103,712 + 3,145,984 = 3,249,696.
+      assert.equal(regionEnd(assertFails({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-04-16' })), 3_249_696);
+    });
+    it('tt-metal #42434 after PR #42548 (1 MiB chunks): fits', () => {
+      assertFits({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-05-01' });
+    });
     it('tt-metal #42882 (2026-04-22): 2,168,608 B exactly', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
       assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-04-22' })), 2_168_608);

@@ -22,6 +22,7 @@
  *   [4] tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c
  *   [5] tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf;
  *       work_split_tilize.hpp@02ed05c; tt-metal issue #38364
+ *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
  *   'approx'); sharded inputs are unmodeled; staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
@@ -45,12 +46,15 @@ const CITES = {
   interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
   blockTwvp: 'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
+  issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
 export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+  const dramSharded = input.layout.bufferType === 'dram' && input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
+  if (dramSharded) return tilizeDramSharded(op, ctx, input, output, via);
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded tilize factories)`);
   if (output.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize to a ${output.layout.memoryLayout ?? 'host'} output is not modeled`);
   const padded = output.padded;
@@ -101,5 +105,44 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
     confidence: withPadding ? 'approx' : 'exact',
     approxReason: withPadding ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)' : '',
     citations: [...cites, CITES.interleaved, CITE.workSplitTilize], tiles,
+  });
+}
+
+/**
+ * Row-major input sharded in DRAM [6]. A tile row that fits: the sharded factories are not modeled. One that does not:
+ * from tt-metal PR #47384 on `ttnn::tilize` converts to DRAM interleaved, tilizes (block factory) and converts back
+ * (three programs; the tilize is estimated); before it, and for tilize_with_val_padding (tt-metal #47735, still open),
+ * the factory allocated the whole tile row: c_0 = Wt·T_in, c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows)
+ * (tt-metal #45331 printed 5,576,032 B for a 42,752-wide bf16 row: 103,712 + 1,336·4,096 + 64).
+ */
+function tilizeDramSharded(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+  const padded = output.padded;
+  const wt = padded[padded.length - 1] / 32;
+  const tileIn = tileBytes(input.dtype);
+  const tileOut = tileBytes(output.dtype);
+  const maxL1 = maxL1Space(ctx);
+  if (maxL1 > (tileIn + tileOut) * wt) return unmodeled(op.name, `tilize of a DRAM ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`);
+  const withPadding = via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  if (!withPadding && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved')) {
+    const interleaved = { ...input, layout: { ...input.layout, memoryLayout: 'interleaved' as const } };
+    const outInterleaved = { ...output, layout: { ...output.layout, memoryLayout: 'interleaved' as const } };
+    const r = estimateTilize(op, ctx, interleaved, outInterleaved, via);
+    if (r.kind !== 'estimate') return r;
+    return { ...r, factoryReason: `DRAM-sharded input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`, confidence: 'approx', approxReason: 'the to/from-interleaved copies around the tilize are separate programs, not estimated here' };
+  }
+  let vol = 1;
+  for (const d of padded) vol *= d;
+  const rows = wt === 0 ? 0 : vol / (wt * 32) / 32;
+  const rowSplit = splitBlocksForTilize(gridArea(ctx), rows);
+  return finishProgram({
+    op, ctx, factory: withPadding ? 'TilizeWithValPadding (DRAM-sharded input)' : 'Tilize (DRAM-sharded input)',
+    factoryReason: `DRAM ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
+    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
+      { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
+    ],
+    confidence: 'approx', approxReason: 'factory not read: whole-row CBs inferred from tt-metal #45331 (64 B below its figure) and #47735 (512 B below)',
+    citations: [CITES.issue45331, CITE.workSplitTilize],
   });
 }
