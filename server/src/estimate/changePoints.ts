@@ -95,6 +95,15 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/data_movement/concat/device/concat_program_factory.cpp (num_input_pages = 2)',
     after: 'tt-metal …/concat/device/concat_program_factory.cpp@d95c1ad (depth 1 above the L1 budget; PR #43898)',
   },
+  'slice-rm-subrow-chunks': {
+    family: 'slice',
+    pr: 49067,
+    mergedOn: '2026-07-06',
+    dateFrom: 'approx',
+    what: 'row-major slice splits a row whose double-buffered page exceeds the L1 budget into 8 KiB sub-row chunks (c_0 = 2·2·chunk) instead of whole-row pages (tt-metal #42882)',
+    before: 'tt-metal …/slice/device/slice_program_factory_rm.cpp@d9f28d7 (c_0 = 2 · num_read_per_barrier · row page)',
+    after: 'tt-metal …/slice/device/slice_program_factory_rm.cpp (compute_cb_size sub-row chunking, PR #49067)',
+  },
   'pad-rm-depth-l1-budget': {
     family: 'pad',
     pr: 56121,

@@ -178,6 +178,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
       assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-04-22' })), 2_168_608);
     });
+    it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
+      assertFits({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-08-01' });
+    });
     it('tt-metal #32635 (2025-11-18): embedding of 786,432-wide bf16 rows overflows (whole-row page)', () => {
       // One 1,572,864 B row page before tt-metal PR #42548's 1 MiB chunks.
       assertFails({ file: 'embedding_tt-metal-32635.mlir', date: '2025-11-18' });

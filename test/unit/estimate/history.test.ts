@@ -75,6 +75,14 @@ describe('estimate history (change points)', () => {
     assert.equal(est(estimateOp(u, whContext({ ttMetalDate: '2025-03-01' }))).factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
   });
 
+  it('slice (row-major): whole-row pages before tt-metal PR #49067, 8 KiB sub-row chunks after', () => {
+    // f32 rows of 258,112: page = 1,032,448 B; 2 pages > 1,499,136 − 102,656 = 1,396,480 → after: chunk =
+    // min(8,192, 1,396,480 / 8) = 8,192; c_0 = 2·2·8,192 = 32,768. Before: 2 x 1,032,448 = 2,064,896.
+    const s = op('ttnn.slice_static', [rm([6, 3, 258_112], 'f32')], [rm([6, 1, 258_112], 'f32')], { begins: ints(0, 2, 0), ends: ints(6, 3, 258_112), step: ints(1, 1, 1) });
+    assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-05' }))).cbBytesPerCore, 2_064_896);
+    assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-06' }))).cbBytesPerCore, 32_768);
+  });
+
   it('transpose HC (tiled): one double-buffered input CB, plus a one-face pad CB when C % 32 != 0', () => {
     // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB 16·16·2 = 512 → 4,608 B.
     const t = op('ttnn.transpose', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { dim0: int(1), dim1: int(2) });
