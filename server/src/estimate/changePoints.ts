@@ -95,6 +95,15 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/data_movement/concat/device/concat_program_factory.cpp (num_input_pages = 2)',
     after: 'tt-metal …/concat/device/concat_program_factory.cpp@d95c1ad (depth 1 above the L1 budget; PR #43898)',
   },
+  'tilize-block-staging-budget': {
+    family: 'tilize/untilize',
+    pr: 50551,
+    mergedOn: '2026-07-22',
+    dateFrom: 'approx',
+    what: 'tilize block factories budget (and allocate) the c_1 staging CB: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32) instead of maxL1 / (T_in + T_out)',
+    before: 'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (cb_block_size_limit = max_l1_size / (in + out); issue #50748)',
+    after: 'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (PR #50551: staging folded into the limit)',
+  },
   'slice-rm-subrow-chunks': {
     family: 'slice',
     pr: 49067,

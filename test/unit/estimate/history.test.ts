@@ -83,6 +83,19 @@ describe('estimate history (change points)', () => {
     assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-06' }))).cbBytesPerCore, 32_768);
   });
 
+  it('tilize block factory: no c_1 staging in the budget before tt-metal PR #50551, staging CB and a smaller limit after', () => {
+    // [1,1,1,1048576] f32 → bf16 tile (tt-metal #38364's op), base 102,656: maxL1 = 1,396,480.
+    // Before: limit = ⌊1,396,480 / 6,144⌋ = 227 tiles, CBs c_0 + c_16 only. After: ⌊(1,396,480 − 64) / 6,272⌋ = 222, + c_1.
+    const t = op('ttnn.tilize_with_val_padding', [rm([1, 1, 1, 1_048_576], 'f32')], [tensor([1, 1, 1, 1_048_576])]);
+    const before = est(estimateOp(t, whContext({ ttMetalDate: '2026-04-01' })));
+    const after = est(estimateOp(t, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_1'));
+    assert.ok(after.cbs.some((c) => c.cbIndex === 'c_1' && c.role === 'staging'));
+    assert.match(before.factoryReason, /limit 227 tiles/);
+    assert.match(after.factoryReason, /limit 222 tiles/);
+    for (const e of [before, after]) assert.ok(e.worstCbBytesPerCore <= 1_396_480, `fits: ${e.worstCbBytesPerCore}`);
+  });
+
   it('transpose HC (tiled): one double-buffered input CB, plus a one-face pad CB when C % 32 != 0', () => {
     // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB 16·16·2 = 512 → 4,608 B.
     const t = op('ttnn.transpose', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { dim0: int(1), dim1: int(2) });

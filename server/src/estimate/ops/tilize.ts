@@ -9,8 +9,9 @@
  *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4]
  *   tilize_with_val_padding before tt-metal PR #17790 (≈2025-02): always Interleaved (no block factory)  [5]
  *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
- *   Block, sub-block era: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32); k = s or cliff_row;
- *     plus staging c_1 = (T_in/32)·k + 2·dramAlign                                                   [5]
+ *   Block, sub-block era (PR #35806): limit = maxL1 / (T_in + T_out); k = s or cliff_row             [5]
+ *     from tt-metal PR #50551: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32), plus staging
+ *     c_1 = (T_in/32)·k + 2·dramAlign                                                                [5][7]
  *
  * Symbols: T_in = tile bytes of the row-major input dtype (f32 4,096, bf16 2,048), T_out = tile bytes of the output
  *   dtype, Wt/Ht = padded last/second-last dim / 32, maxL1 = (l1_size − live L1) − base.
@@ -22,6 +23,9 @@
  *   [4] tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c
  *   [5] tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf;
  *       work_split_tilize.hpp@02ed05c; tt-metal issue #38364
+ *   [7] tt-metal PR #50551 / issue #50748 (2026-07-21): the block factories allocated c_1 staging without budgeting it;
+ *       the PR folds it into cb_block_size_limit. When staging first appeared between #35806 and #50551 is not known:
+ *       that window is modelled without it.
  *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
@@ -86,11 +90,14 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
     const dramAlign = ctx.device.dramAlignmentBytes;
     const subBlock = atOrAfter(ctx, 'tilize-untilize-sub-block');
-    const limit = subBlock ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : undefined;
+    // The c_1 staging CB is in the budget (and allocated) from tt-metal PR #50551 on; PR #35806's split divided free L1
+    // by the two tile CBs only.
+    const staged = subBlock && atOrAfter(ctx, 'tilize-block-staging-budget');
+    const limit = !subBlock ? undefined : staged ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : Math.floor(maxL1 / (tileIn + tileOut));
     return blockFactoryProgram({
       op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory' : 'TilizeMultiCoreBlockProgramFactory',
       factoryReason: why, wt, ht, tileIn, tileOut, limit,
-      staging: subBlock ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
+      staging: staged ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
       citations: [...cites, CITES.blockTwvp, CITES.issue38364], tiles,
     });
   }
