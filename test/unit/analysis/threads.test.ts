@@ -139,6 +139,11 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #16804: [1,3,5,25152] overflows too', () => {
       assertFails(u16804, 'untilize_1x3x5x25152', { first: false });
     });
+    it('tt-metal #15950 (2024-12-12): tilize_with_zero_padding of (1,1,1,50304) bf16 grows to 6,538,016 B (within 4 KiB)', () => {
+      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 102,656 (preset
+      // base) = 6,541,568; tt-metal printed 6,538,016 (its late-2024 base was 3,552 B lower).
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-15950.mlir', date: '2025-01-01' })), 6_538_016);
+    });
     it('tt-metal #27315 (2025-08-22): to_layout of [16, 5210112] bf16 to tile overflows (legacy block split)', () => {
       assertFails({ file: 'tilize_tt-metal-27315.mlir', date: '2025-08-22' });
     });

@@ -13,7 +13,8 @@
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad;
  *       ttmetal-l1-model.md §4.15
  *   [2] tt-metal PR #43898 (issue #43893: 4×(217413,1) f32 on dim 1 grew to 1,843,072 B: page ≈ 870 KB, two pages)
- *   [3] tt-metal issue #43371 (int32 [1993728,3] + [1993728,1] on dim 1)
+ *   [3] tt-metal issue #43371 (int32 [1993728,3] + [1993728,1] on dim 1); tt-mlir PR #8237 review (2026-05-04):
+ *       "whenever last dim is not tile aligned metal permutes the last two dims"
  *
  * Assumptions: sharded concat (tensor-backed CBs) is unmodeled. The unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
