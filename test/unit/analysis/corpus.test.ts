@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import { readFileSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { parse } from '../../../server/src/mlir/parser';
+import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
 import { summarize, timeline } from '../../../server/src/analysis/summary';
 
@@ -56,7 +57,8 @@ describe('analysis/corpus', () => {
 
   it('summary and timeline of the seed', () => {
     const seed = readFileSync(join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
-    const a = analyzeModule(parse(seed));
+    // The seed's builds as its syntax dates them (the CLI's `auto`).
+    const a = analyzeModule(parse(seed), { ttMetal: inferBuildWindow(seed) });
     const s = summarize(a);
     // %9, %10, the row-major reshape %11 and conv3d %24 (tt-metal defaults) all exceed L1.
     assert.equal(s.overflowCount, 4);

@@ -4,7 +4,7 @@
  * Formula (bytes per core):
  *   rows = volume(indices) output rows, split_work_to_cores(grid, rows)                           [1]
  *   c_0 (output rows) = (2 if any core has > 1 row else 1) · chunk, chunk = align(weightRowBytes, a)  [1]
- *     (sub-block era = newer builds: rows over 1 MiB are streamed in floor(1 MiB / a)·a chunks)        [1]
+ *     (from tt-metal PR #42548: rows over 1 MiB are streamed in floor(1 MiB / a)·a chunks)            [1]
  *   c_1 (indices)     = (a / idxElem) · round_up(idxElem, 32) B                                       [1]
  *
  * Symbols: weightRowBytes = weight last dim × element bytes, a = the index buffer's alignment (DRAM 32 B on Wormhole,
@@ -14,8 +14,9 @@
  *   [1] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_rm_program_factory.cpp@0021b0d;
  *       ttmetal-l1-model.md §4.11
  *
- * Assumptions: chunking (tt-metal PR #42548, Apr 2026) is tied to the 'sub-block' era, so builds between Feb and Apr
- *   2026 are modelled without it only in the legacy era. Tiled weights use another factory (unmodeled).
+ * Assumptions: tiled weights use another factory (unmodeled). Chunking is the change point `embedding-row-chunks`
+ *   (tt-metal PR #42548, opened 2026-04-17 for issue #42434, whose 2026-04-16 build still allocated the whole row:
+ *   3,249,696 B for (32, 1572864) bf16 rows, reproduced exactly in test/unit/analysis/threads.test.ts).
  * Worked example: weights tensor<4x4884480xbf16> RM, indices 1x6: chunk = 9,768,960 B, one row per core →
  *   c_0 = 9,768,960 B: overflows L1 (the seed's %10); asserted in test/unit/analysis/seed.test.ts.
  */
@@ -48,7 +49,7 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // `alignment` is the index buffer's (tt-metal: a.buffer()->alignment()).
   const align = indices.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
   const wholeRow = alignUp(rowBytes, align);
-  // Newer builds (tt-metal PR #42548) stream rows longer than 1 MiB in 1 MiB chunks; the legacy era keeps one page per row.
+  // From tt-metal PR #42548 rows longer than 1 MiB are streamed in 1 MiB chunks; before, one page per row.
   const chunked = wholeRow > MAX_CHUNK_BYTES && atOrAfter(ctx, 'embedding-row-chunks');
   const chunk = chunked ? Math.max(align, Math.floor(MAX_CHUNK_BYTES / align) * align) : wholeRow;
   const rows = volume(indices.logical);

@@ -2,21 +2,30 @@
  * L1 estimate for `ttnn.pad` on row-major interleaved tensors (the default multi-core reader/writer factory).
  *
  * Formula (bytes per core):
- *   stick = align(W_out · elem, 16); n = max(ceil(2048 / stick), 1)                                [1]
- *   c_0 = k · n · stick, k = 16 (before tt-metal PR #56121) else clamp((l1/2 − base)/(n·stick), 1, 16) [1]
+ *   stick = align(W_out · elem, 16)                                                                [1]
+ *   n (sticks per 2 KiB barrier) = ceil(2048 / (W_in · elem)) before tt-metal PR #40316 (from the unaligned
+ *     *input* width), else max(ceil(2048 / stick), 1)                                             [1][2]
+ *   c_0 = k · n · stick, k = 16 before PR #56121, else clamp(⌊(l1/2 − base) / (n·stick)⌋, 1, 16)    [2][3]
  *   c_1 (pad value) = align(W_out · elem, dramAlign); c_2 (pad_align) same, with front padding or an
  *   unaligned stick                                                                                 [1]
  *   cores: split_work_to_cores(grid, rows of the output)                                           [1]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab;
- *       ttmetal-l1-model.md §4.12
+ *       ttmetal-l1-model.md §4.12; the 2025 factory pad_program_factory.cpp (pad_rm_reader_writer_multi_core_v2:
+ *       c_1, c_2, then c_0 = 16 · get_num_stick_per_barrier(input) · stick)
+ *   [2] tt-metal PR #40316 (fixes issue #39875: [8,1,1,1] → [8,1,1,192] had n = 512 from the 4-byte input stick)
+ *   [3] tt-metal PR #56121 (fixes issue #56133: a 51,275-wide padded row with the fixed depth of 16)
  *
- * Assumptions: k = 16 (both eras modelled here predate PR #56121). Tiled pad factories are unmodeled.
+ * Assumptions: the PR #56121 depth is min(16, max(1, ⌊budget / barrier bytes⌋)) as its description states (the diff
+ *   is cut off there). Tiled pad factories are unmodeled.
  * Worked example: pad of 1x32x64 bf16 RM to 1x32x96: stick = 192, n = 11, c_0 = 16·11·192 = 33,792 B,
  *   c_1 = 192, c_2 = 192 (front padding) → 34,176 B; asserted in test/unit/estimate/families.test.ts.
+ *   tt-metal issue #39875 (before #40316): u32 [8,1,1,1] → [8,1,1,192]: n = 2048/4 = 512, c_0 = 16·512·768 = 6,291,456,
+ *   c_1 = 768 → 103,712 + 6,292,224 = 6,395,936 B, tt-metal's figure (test/unit/analysis/threads.test.ts).
  */
 
+import { atOrAfter } from '../changePoints';
 import { elementBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -36,8 +45,13 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const wOut = output.logical[output.logical.length - 1];
+  const wIn = input.logical[input.logical.length - 1];
   const stick = alignUp(wOut * elem, 16);
-  const n = Math.max(Math.ceil(2048 / stick), 1);
+  const fromOutput = atOrAfter(ctx, 'pad-rm-barrier-from-output');
+  // Before PR #40316 the loop `for (bytes = 0; bytes < 2048; bytes += W_in·elem) n++` ran on the input stick.
+  const n = fromOutput || wIn * elem === 0 ? Math.max(Math.ceil(2048 / stick), 1) : Math.ceil(2048 / (wIn * elem));
+  const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
+  const depth = atOrAfter(ctx, 'pad-rm-depth-l1-budget') ? Math.min(16, Math.max(1, Math.floor(budget / (n * stick)))) : 16;
   const padRow = alignUp(wOut * elem, ctx.device.dramAlignmentBytes);
   const padding = propInts(op, 'padding') ?? [];
   // `padding` is [front0, back0, front1, back1, ...]; any non-zero front pad needs the pad_align buffer.
@@ -46,14 +60,16 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   const rows = output.geometry.nPages;
   const split = splitWorkToCores(gridArea(ctx), rows);
   const cbs = [
-    { index: 0, role: 'sticks', nPages: 16 * n, pageBytes: stick },
+    { index: 0, role: 'sticks', nPages: depth * n, pageBytes: stick },
     { index: 1, role: 'pad value', nPages: 1, pageBytes: padRow },
   ];
   if (needsAlign) cbs.push({ index: 2, role: 'pad align', nPages: 1, pageBytes: padRow });
   return finishProgram({
     op, ctx, factory: 'PadRmReaderWriterMultiCoreProgramFactory',
-    factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB`,
+    factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: 'exact', citations: [CITE_PAD, CITE.workSplit],
+    cbs, confidence: depth < 16 ? 'approx' : 'exact',
+    approxReason: depth < 16 ? 'c_0 depth below 16 follows PR #56121\'s description (its diff is cut off at the depth formula)' : '',
+    citations: [CITE_PAD, CITE.workSplit, ...(fromOutput ? ['tt-metal PR #40316'] : [])],
   });
 }

@@ -6,7 +6,8 @@
  *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel)            [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
- *   transpose HC/CN tiled:      c_0 = c_16 = 2 tiles (approx)                                        [2]
+ *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
+ *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
  *
  * References:
@@ -14,6 +15,7 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
  *       ttmetal-l1-model.md §4.13–§4.14
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
  *
  * Assumptions: tiled permute (other than a WH/HC transpose) is unmodeled; HC/CN transposes are a few tiles ('approx').
  * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden).
@@ -30,6 +32,7 @@ const CITES = {
   permute: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe',
   transpose: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
   transposeHcRm: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
+  transposeHcTiled: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
 } as const;
 
 function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, lastDimKept: boolean): OpEstimateResult {
@@ -72,12 +75,15 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   // Tiled: a permute that swaps only the last two dims is a WH transpose.
   const swapsWh = perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
   if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
+  // ttnn::permute runs a (0, 2, 1, 3) permutation as an HC transpose.
+  if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3) return transposeTiled(op, ctx, input, 'hc');
   return unmodeled(op.name, 'tiled permute factories are not modeled');
 }
 
-function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, kind: 'wh' | 'other'): OpEstimateResult {
+function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, kind: 'wh' | 'hc' | 'other'): OpEstimateResult {
   const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
   const t = tileBytes(input.dtype);
+  if (kind === 'hc') return transposeHcTiled(op, ctx, input, split, t);
   return finishProgram({
     op, ctx, factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores`,
@@ -88,6 +94,25 @@ function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor,
     ],
     confidence: kind === 'wh' ? 'exact' : 'approx', approxReason: kind === 'wh' ? '' : 'HC/CN transpose factories not read; two double-buffered tiles assumed',
     citations: [CITES.transpose, CITE.workSplit],
+  });
+}
+
+/**
+ * Tiled interleaved HC transpose [4]: one double-buffered input CB of tiles, plus a one-face pad CB
+ * (16·16 elements) when C is not a multiple of the tile width.
+ */
+function transposeHcTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, split: ReturnType<typeof splitWorkToCores>, t: number): OpEstimateResult {
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size`);
+  const c = input.logical[input.logical.length - 3] ?? 1;
+  const cbs = [{ index: 0, role: 'input', nPages: 2, pageBytes: t }];
+  if (c % 32 !== 0) cbs.push({ index: 1, role: 'pad (one face)', nPages: 1, pageBytes: 16 * 16 * elem });
+  return finishProgram({
+    op, ctx, factory: 'TransposeHCTiledInterleavedProgramFactory',
+    factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores${c % 32 !== 0 ? `; C = ${c} not a multiple of 32 → pad CB` : ''}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs, confidence: 'approx', approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    citations: [CITES.transposeHcTiled, CITE.workSplit],
   });
 }
 
@@ -123,7 +148,8 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const d1 = norm(propInt(op, 'dim1'));
   if (d0 === undefined || d1 === undefined) return unmodeled(op.name, 'dim0/dim1 attributes missing');
   const wh = (d0 === rank - 1 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 1);
-  if (input.layout.pageLayout === 'tile') return transposeTiled(op, ctx, input, wh ? 'wh' : 'other');
+  const hcDims = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
+  if (input.layout.pageLayout === 'tile') return transposeTiled(op, ctx, input, wh ? 'wh' : hcDims && rank === 4 ? 'hc' : 'other');
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
     if (!hc || rank > 4) return unmodeled(op.name, 'row-major CN transpose is not modeled');

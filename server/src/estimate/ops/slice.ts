@@ -13,7 +13,8 @@
  *     a = max(src, dst buffer alignment), doubled when begins[-1] · elem is not a multiple of the src alignment
  *     page = round_up(output row bytes, a)
  *     m = largest divisor of round_up(max rows per core, 32) with m · page ≤ 4096 (merge_num_sticks_to_read)   [2]
- *     c_0 = 2 · m · page
+ *     c_0 = 2 · m · page; from tt-metal PR #49067, when 2 · page > l1_size − base (aligned start):
+ *     c_0 = 2 · 2 · chunk, chunk = align(min(8 KiB, (l1_size − base) / 8), a)                       [7]
  *   row-major, a step ≠ 1: c_0 = 2 · round_up(output row bytes, a), same core split                         [6]
  *   For a TILE input on the row-major path the slice program's src is the untilized copy, which lives in the output's
  *   memory config [4]; only that program is estimated here (the untilize and tilize are separate programs).
@@ -34,12 +35,14 @@
  *   [5] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681
  *       (validate_on_program_cache_miss, select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425
+ *   [7] tt-metal PR #49067 (2026-07-06, for issue #42882): sub-row NOC chunking when 2 · row page exceeds the L1 budget
  *
  * Worked example: slice to 64 rows of 96 bf16 elements on WH: page = 192, 1 row per core → m = 16
  *   (largest divisor of 32 with m·192 ≤ 4096), c_0 = 2·16·192 = 6,144 B; see test/unit/estimate/families.test.ts.
  */
 
 import type { BufferType } from '../../ttnn/layout';
+import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -147,6 +150,21 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   // The reader starts at the aligned address below begins[-1], so a misaligned start doubles the page alignment [1].
   const misaligned = (s.lastBegin * s.elemBytes) % srcAlign !== 0;
   const page = alignUp(s.rowBytes, misaligned ? 2 * a : a);
+  // From tt-metal PR #49067 a row whose two pages exceed the L1 budget (aligned start only) is read in sub-row chunks
+  // of 8 KiB (at most L1/8), two per barrier, double-buffered [7]. Asked only when the row is that wide.
+  const budget = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  if (!misaligned && 2 * page > budget && atOrAfter(ctx, 'slice-rm-subrow-chunks')) {
+    const chunk = alignUp(Math.min(8192, Math.floor(budget / 8)), a);
+    return finishProgram({
+      op, ctx, factory: 'SliceRmProgramFactory (sub-row chunks)',
+      factoryReason: `${via}${s.nRows} output rows over ${split.nCores} cores; two ${page} B pages exceed ${budget} B of L1 → ${chunk} B sub-row chunks (tt-metal PR #49067)`,
+      groups,
+      cbs: [{ index: 0, role: 'row chunks', nPages: 4, pageBytes: chunk }],
+      confidence: 'approx', approxReason: 'chunk size and L1 budget taken from tt-metal PR #49067\'s description, not read from the factory',
+      ...(s.viaTiles === undefined ? {} : { notes: composite.notes }),
+      citations: [CITES.slice, 'tt-metal PR #49067', ...citeTail],
+    });
+  }
   const target = alignUp(Math.max(1, split.maxUnitsPerCore), 32);
   let m = 1;
   for (let d = Math.min(target, Math.floor(4096 / Math.max(1, page))); d >= 1; d--) {

@@ -5,18 +5,22 @@
  *   block = largest divisor of Wt ≤ 8                                                              [1]
  *   c_0 = 2·block·T(in) (numeric_stable: Wt tiles), c_11 = 2·block·T(out), c_7 = 1 im, c_2 = 1 bf16 scaler,
  *   c_6 = Wt im (exps), c_5 = 1 tile; numeric_stable adds c_8 = 1 im and c_10 = Wt im                [1]
- *   if that exceeds 0.9 · l1_size the large kernel runs: c_0 = c_6 = 80 tiles (+ c_9, c_10), c_12/15/16 = 1 im [1]
+ *   if that exceeds 0.9 · l1_size the large kernel runs (tt-metal PR #23130 on; before, the whole-row CBs
+ *   always): c_0 = c_6 = c_10 = 80 tiles, c_5 = 1 im, c_12/15/16 = 1 im                              [1][2]
  *   cores: split_work_to_cores(grid, NC·Ht tile rows)                                               [1]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f;
  *       ttmetal-l1-model.md §4.7
+ *   [2] tt-metal PR #23130 (large-kernel fallback, 2025-06); issue #18997 (2025-03: (32,32000) f32 grew to 2,287,328 B)
  *
  * Assumptions: softmax over a non-last dim is unmodeled (tt-metal transposes around it); fp32 dest accumulation off.
+ * Large-kernel example (issue #12 of this project, read from the factory): 1x1x32x32768 bf16 → 536,576 B of CBs.
  * Worked example: 64x1024 bf16: Wt = 32, block = 8: 32,768 + 32,768 + 2,048 + 2,048 + 65,536 + 2,048 = 137,216 B
  *   (tt-mlir OpModel golden).
  */
 
+import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
@@ -53,13 +57,16 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     ...(stable ? [{ index: 8, role: 'max', nPages: 1, pageBytes: im }, { index: 10, role: 'x - max', nPages: wt, pageBytes: im }] : []),
   ];
   const smallTotal = small.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
-  const large = smallTotal > 0.9 * ctx.device.l1SizeBytes;
+  // Asked only when the whole-row CBs are too big: that is the only case the change point decides.
+  const large = smallTotal > 0.9 * ctx.device.l1SizeBytes && atOrAfter(ctx, 'softmax-large-kernel');
   const cbs = large
     ? [
         { index: 0, role: 'input', nPages: 80, pageBytes: tIn },
         { index: 11, role: 'output', nPages: 2 * block, pageBytes: tOut },
         { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
         { index: 6, role: 'exps', nPages: 80, pageBytes: im },
+        { index: 5, role: 'max', nPages: 1, pageBytes: im },
+        { index: 10, role: 'x - max', nPages: 80, pageBytes: im },
         { index: 7, role: 'reduce result', nPages: 1, pageBytes: im },
         { index: 12, role: 'interim', nPages: 1, pageBytes: im },
         { index: 15, role: 'interim', nPages: 1, pageBytes: im },
@@ -71,7 +78,7 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     op, ctx, factory: large ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)' : 'SoftmaxProgramFactoryAttentionOptimized',
     factoryReason: `Wt = ${wt}, block ${block}; ${rows} tile rows over ${split.nCores} cores${large ? '; whole-row CBs exceed 0.9·L1 → 80-tile large kernel' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: large ? 'approx' : 'exact', approxReason: large ? 'large-kernel CB list partially traced' : '',
+    cbs, confidence: large ? 'approx' : 'exact', approxReason: large ? 'large-kernel CB list (c_0, c_5, c_6, c_10 of 80/1 tiles) as read from the 2026 factory; not re-read for older builds' : '',
     citations: [CITE_SOFTMAX, CITE.workSplit],
   });
 }

@@ -7,9 +7,11 @@
  *   enoughSpaceHeight = maxL1 > (T_in + T_out) · Wt                                                  [2]
  *   !enoughSpaceHeight, or Wt > 32 ∧ (Ht > 32 ∨ Wt > Ht) ∧ rowSplit cores < WH-split cores → Block    [3]
  *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4]
+ *   tilize_with_val_padding before tt-metal PR #17790 (≈2025-02): always Interleaved (no block factory)  [5]
  *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
- *   Block, sub-block era: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32); k = s or cliff_row;
- *     plus staging c_1 = (T_in/32)·k + 2·dramAlign                                                   [5]
+ *   Block, sub-block era (PR #35806): limit = maxL1 / (T_in + T_out); k = s or cliff_row             [5]
+ *     from tt-metal PR #50551: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32), plus staging
+ *     c_1 = (T_in/32)·k + 2·dramAlign                                                                [5][7]
  *
  * Symbols: T_in = tile bytes of the row-major input dtype (f32 4,096, bf16 2,048), T_out = tile bytes of the output
  *   dtype, Wt/Ht = padded last/second-last dim / 32, maxL1 = (l1_size − live L1) − base.
@@ -21,6 +23,10 @@
  *   [4] tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c
  *   [5] tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf;
  *       work_split_tilize.hpp@02ed05c; tt-metal issue #38364
+ *   [7] tt-metal PR #50551 / issue #50748 (2026-07-21): the block factories allocated c_1 staging without budgeting it;
+ *       the PR folds it into cb_block_size_limit. When staging first appeared between #35806 and #50551 is not known:
+ *       that window is modelled without it.
+ *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
  *   'approx'); sharded inputs are unmodeled; staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
@@ -44,12 +50,15 @@ const CITES = {
   interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
   blockTwvp: 'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
+  issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
 export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+  const dramSharded = input.layout.bufferType === 'dram' && input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
+  if (dramSharded) return tilizeDramSharded(op, ctx, input, output, via);
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded tilize factories)`);
   if (output.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize to a ${output.layout.memoryLayout ?? 'host'} output is not modeled`);
   const padded = output.padded;
@@ -73,23 +82,28 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
   const dispatch = via === 'to_layout' ? `to_layout: ${withPadding ? 'needs padding → tilize_with_val_padding' : 'no padding → tilize'}; ` : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
-  if (!enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores)) {
+  const wantsBlock = !enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores);
+  // Before tt-metal PR #17790 tilize_with_val_padding had no block factory (the tile-row factory ran and threw).
+  if (wantsBlock && (!withPadding || atOrAfter(ctx, 'tilize-untilize-padding-block-factory'))) {
     const why = !enoughSpaceHeight
       ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
       : `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`;
     const dramAlign = ctx.device.dramAlignmentBytes;
     const subBlock = atOrAfter(ctx, 'tilize-untilize-sub-block');
-    const limit = subBlock ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : undefined;
+    // The c_1 staging CB is in the budget (and allocated) from tt-metal PR #50551 on; PR #35806's split divided free L1
+    // by the two tile CBs only.
+    const staged = subBlock && atOrAfter(ctx, 'tilize-block-staging-budget');
+    const limit = !subBlock ? undefined : staged ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : Math.floor(maxL1 / (tileIn + tileOut));
     return blockFactoryProgram({
       op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory' : 'TilizeMultiCoreBlockProgramFactory',
       factoryReason: why, wt, ht, tileIn, tileOut, limit,
-      staging: subBlock ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
+      staging: staged ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
       citations: [...cites, CITES.blockTwvp, CITES.issue38364], tiles,
     });
   }
   return finishProgram({
     op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory' : 'TilizeMultiCoreInterleavedProgramFactory',
-    factoryReason: `${dispatch}a tile row fits (${spaceText}); ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+    factoryReason: `${dispatch}${wantsBlock ? `no block factory before tt-metal PR #17790 (${spaceText})` : `a tile row fits (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
@@ -98,5 +112,44 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
     confidence: withPadding ? 'approx' : 'exact',
     approxReason: withPadding ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)' : '',
     citations: [...cites, CITES.interleaved, CITE.workSplitTilize], tiles,
+  });
+}
+
+/**
+ * Row-major input sharded in DRAM [6]. A tile row that fits: the sharded factories are not modeled. One that does not:
+ * from tt-metal PR #47384 on `ttnn::tilize` converts to DRAM interleaved, tilizes (block factory) and converts back
+ * (three programs; the tilize is estimated); before it, and for tilize_with_val_padding (tt-metal #47735, still open),
+ * the factory allocated the whole tile row: c_0 = Wt·T_in, c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows)
+ * (tt-metal #45331 printed 5,576,032 B for a 42,752-wide bf16 row: 103,712 + 1,336·4,096 + 64).
+ */
+function tilizeDramSharded(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+  const padded = output.padded;
+  const wt = padded[padded.length - 1] / 32;
+  const tileIn = tileBytes(input.dtype);
+  const tileOut = tileBytes(output.dtype);
+  const maxL1 = maxL1Space(ctx);
+  if (maxL1 > (tileIn + tileOut) * wt) return unmodeled(op.name, `tilize of a DRAM ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`);
+  const withPadding = via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  if (!withPadding && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved')) {
+    const interleaved = { ...input, layout: { ...input.layout, memoryLayout: 'interleaved' as const } };
+    const outInterleaved = { ...output, layout: { ...output.layout, memoryLayout: 'interleaved' as const } };
+    const r = estimateTilize(op, ctx, interleaved, outInterleaved, via);
+    if (r.kind !== 'estimate') return r;
+    return { ...r, factoryReason: `DRAM-sharded input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`, confidence: 'approx', approxReason: 'the to/from-interleaved copies around the tilize are separate programs, not estimated here' };
+  }
+  let vol = 1;
+  for (const d of padded) vol *= d;
+  const rows = wt === 0 ? 0 : vol / (wt * 32) / 32;
+  const rowSplit = splitBlocksForTilize(gridArea(ctx), rows);
+  return finishProgram({
+    op, ctx, factory: withPadding ? 'TilizeWithValPadding (DRAM-sharded input)' : 'Tilize (DRAM-sharded input)',
+    factoryReason: `DRAM ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
+    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
+      { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
+    ],
+    confidence: 'approx', approxReason: 'factory not read: whole-row CBs inferred from tt-metal #45331 (64 B below its figure) and #47735 (512 B below)',
+    citations: [CITES.issue45331, CITE.workSplitTilize],
   });
 }

@@ -12,6 +12,8 @@
  *     c_0 = Wt·T_in·(1 if one block per core else 2), c_16 likewise with T_out                       [4]
  *   Block (legacy era): b = block edge of split_blocks_for_tilize_wh; full/cliff_col cores c_0 = c_16 = b tiles,
  *     cliff_row/cliff_col_row cores cliff_row tiles; sub-block era: full/cliff_col use s (compute_ncores_wh_sb) [5]
+ *   before tt-metal PR #17790 (≈2025-02) untilize_with_unpadding had no block factory: the interleaved one ran
+ *     whatever the row width                                                                        [7]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
  *
  * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
@@ -29,6 +31,7 @@
  *   [5] tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76 (legacy, column-major
  *       cores) and @0cb8f4d (sub-block); work_split_tilize.hpp@02ed05c
  *   [6] tt-metal tt_metal/impl/program/program.cpp@001b6f9; ttmetal-l1-model.md §2–§3
+ *   [7] tt-metal PR #17790 (split_blocks_for_tilize_wh, review 2025-02-21); issue #16804 (2025-01-16, [1,1,1,50304] OOM)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
  *   block factory's higher dims ride along as `third_dim` (only the last two dims split). The reported core range is
@@ -178,7 +181,8 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
 
   if (needsUnpadding) {
     const sel = [...baseCites, CITES.uwuSelect];
-    if (blockWhy !== undefined) {
+    // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
+    if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
       return blockFactoryProgram({
         op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit: limit(),
         citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
@@ -186,13 +190,15 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
     }
     return finishProgram({
       op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
-      factoryReason: `${dispatch}a tile row fits (${spaceText}); ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+      factoryReason: `${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
       groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
       ],
-      confidence: 'exact', citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize], tiles,
+      confidence: blockWhy === undefined ? 'exact' : 'approx',
+      approxReason: blockWhy === undefined ? '' : 'pre-PR #17790 tile-row factory taken to size its CBs like the later interleaved factory (Wt tiles each)',
+      citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize], tiles,
     });
   }
 

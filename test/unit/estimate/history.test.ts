@@ -1,0 +1,108 @@
+/**
+ * The version axis per family: each change point in estimate/changePoints.ts flips the figure the way the tt-metal
+ * factories before and after it allocate. Figures are derived by hand from the factories (arithmetic in comments).
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { int, ints, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
+  return r as OpEstimate;
+}
+const rm = (shape: number[], dtype: 'bf16' | 'f32' | 'u32' = 'bf16') => tensor(shape, { page: 'row_major', dtype });
+
+describe('estimate history (change points)', () => {
+  it('pad: sticks per barrier from the input width before tt-metal PR #40316, from the output stick after', () => {
+    // bf16 [4,1,1,8] → [4,1,1,1024]: stick = 2,048 B. Before: n = ceil(2048 / 16 B input) = 128 → c_0 = 16·128·2,048
+    // = 4,194,304; after: n = max(ceil(2048 / 2048), 1) = 1 → c_0 = 16·2,048 = 32,768. c_1 = 2,048 (no c_2).
+    const pad = op('ttnn.pad', [rm([4, 1, 1, 8])], [rm([4, 1, 1, 1024])], { padding: ints(0, 0, 0, 0, 0, 0, 0, 1016) });
+    assert.equal(est(estimateOp(pad, whContext({ ttMetalDate: '2026-03-18' }))).cbBytesPerCore, 4_194_304 + 2_048);
+    assert.equal(est(estimateOp(pad, whContext({ ttMetalDate: '2026-03-19' }))).cbBytesPerCore, 32_768 + 2_048);
+    // A window across the PR reports both figures and the worst one.
+    const both = est(estimateOp(pad, whContext({ window: { earliest: '2026-03-01', latest: '2026-04-30' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['pad-rm-barrier-from-output']);
+    assert.equal(both.cbBytesPerCore, 4_196_352);
+  });
+
+  it('pad: from tt-metal PR #56121 the c_0 depth is bounded by l1_size/2 − base', () => {
+    // bf16 width 40,000: stick 80,000 B, n = 1. Budget = 749,568 − 102,656 = 646,912 → ⌊646,912 / 80,000⌋ = 8 deep.
+    const pad = op('ttnn.pad', [rm([1, 1, 1, 100])], [rm([1, 1, 1, 40_000])], { padding: ints(0, 0, 0, 0, 0, 0, 0, 39_900) });
+    const before = est(estimateOp(pad, whContext({ ttMetalDate: '2026-09-01' })));
+    const after = est(estimateOp(pad, whContext({ ttMetalDate: '2026-10-01' })));
+    assert.equal(before.cbs.find((c) => c.cbIndex === 'c_0')?.totalBytes, 16 * 80_000);
+    assert.equal(after.cbs.find((c) => c.cbIndex === 'c_0')?.totalBytes, 8 * 80_000);
+    assert.equal(after.confidence, 'approx');
+  });
+
+  it('concat: two pages above l1_size/2 − base are single-buffered from tt-metal PR #43898 on', () => {
+    // Row-major [2, 200,000] bf16 concat on dim 0: page = 400,000 B; 2 pages = 800,000 > 646,912 → 1 page after.
+    const c = op('ttnn.concat', [rm([1, 200_000]), rm([1, 200_000])], [rm([2, 200_000])], { dim: int(0) });
+    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-01' }))).cbBytesPerCore, 800_000);
+    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-08' }))).cbBytesPerCore, 400_000);
+  });
+
+  it('concat: tiled inputs with an unaligned last dim concatenate whole transposed rows', () => {
+    // [1000, 5] + [1000, 3] f32 on dim 1: page = align(1,000·4, 32) = 4,000 → 2 pages = 8,000 B (approx).
+    const c = op('ttnn.concat', [tensor([1000, 5], { dtype: 'f32' }), tensor([1000, 3], { dtype: 'f32' })], [tensor([1000, 8], { dtype: 'f32' })], { dim: int(1) });
+    const e = est(estimateOp(c, whContext()));
+    assert.equal(e.cbBytesPerCore, 8_000);
+    assert.equal(e.confidence, 'approx');
+    // Aligned last dims keep tile pages: 2·4,096.
+    const aligned = op('ttnn.concat', [tensor([1000, 32], { dtype: 'f32' }), tensor([1000, 64], { dtype: 'f32' })], [tensor([1000, 96], { dtype: 'f32' })], { dim: int(1) });
+    assert.equal(est(estimateOp(aligned, whContext())).cbBytesPerCore, 8_192);
+  });
+
+  it('softmax: no large kernel before tt-metal PR #23130; the large kernel has c_5 and c_10 (536,576 B for 1x1x32x32768 bf16)', () => {
+    const s = op('ttnn.softmax', [tensor([1, 1, 32, 32_768])], [tensor([1, 1, 32, 32_768])], { dimension: int(-1) });
+    // Large kernel: c_0, c_6, c_10 = 80·2,048 = 163,840 each; c_11 = 2·8·2,048 = 32,768; c_2, c_5, c_7, c_12, c_15,
+    // c_16 = 2,048 each → 3·163,840 + 32,768 + 6·2,048 = 536,576 (the factory's figure in this project's issue #12).
+    const after = est(estimateOp(s, whContext({ ttMetalDate: '2025-11-27' })));
+    assert.equal(after.cbBytesPerCore, 536_576);
+    // Before: whole-row CBs. Wt = 1,024: c_0 = c_11 = 16·2,048; c_7, c_2, c_5 = 2,048; c_6 = 1,024·2,048 → 2,169,856.
+    const before = est(estimateOp(s, whContext({ ttMetalDate: '2025-03-01' })));
+    assert.equal(before.cbBytesPerCore, 2 * 32_768 + 3 * 2_048 + 2_097_152);
+  });
+
+  it('untilize_with_unpadding: the tile-row factory before tt-metal PR #17790, the block factory after', () => {
+    // [1, 1, 1, 50304] bf16 (tt-metal #16804): Wt = 1,572. Before: c_0 = c_16 = 1,572·2,048 = 3,219,456 each.
+    const u = op('ttnn.untilize_with_unpadding', [tensor([1, 1, 1, 50_304])], [rm([1, 1, 1, 50_304])]);
+    const before = est(estimateOp(u, whContext({ ttMetalDate: '2025-01-16' })));
+    assert.equal(before.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+    assert.equal(before.cbBytesPerCore, 2 * 3_219_456);
+    assert.equal(est(estimateOp(u, whContext({ ttMetalDate: '2025-03-01' }))).factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
+  });
+
+  it('slice (row-major): whole-row pages before tt-metal PR #49067, 8 KiB sub-row chunks after', () => {
+    // f32 rows of 258,112: page = 1,032,448 B; 2 pages > 1,499,136 − 102,656 = 1,396,480 → after: chunk =
+    // min(8,192, 1,396,480 / 8) = 8,192; c_0 = 2·2·8,192 = 32,768. Before: 2 x 1,032,448 = 2,064,896.
+    const s = op('ttnn.slice_static', [rm([6, 3, 258_112], 'f32')], [rm([6, 1, 258_112], 'f32')], { begins: ints(0, 2, 0), ends: ints(6, 3, 258_112), step: ints(1, 1, 1) });
+    assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-05' }))).cbBytesPerCore, 2_064_896);
+    assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-06' }))).cbBytesPerCore, 32_768);
+  });
+
+  it('tilize block factory: no c_1 staging in the budget before tt-metal PR #50551, staging CB and a smaller limit after', () => {
+    // [1,1,1,1048576] f32 → bf16 tile (tt-metal #38364's op), base 102,656: maxL1 = 1,396,480.
+    // Before: limit = ⌊1,396,480 / 6,144⌋ = 227 tiles, CBs c_0 + c_16 only. After: ⌊(1,396,480 − 64) / 6,272⌋ = 222, + c_1.
+    const t = op('ttnn.tilize_with_val_padding', [rm([1, 1, 1, 1_048_576], 'f32')], [tensor([1, 1, 1, 1_048_576])]);
+    const before = est(estimateOp(t, whContext({ ttMetalDate: '2026-04-01' })));
+    const after = est(estimateOp(t, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_1'));
+    assert.ok(after.cbs.some((c) => c.cbIndex === 'c_1' && c.role === 'staging'));
+    assert.match(before.factoryReason, /limit 227 tiles/);
+    assert.match(after.factoryReason, /limit 222 tiles/);
+    for (const e of [before, after]) assert.ok(e.worstCbBytesPerCore <= 1_396_480, `fits: ${e.worstCbBytesPerCore}`);
+  });
+
+  it('transpose HC (tiled): one double-buffered input CB, plus a one-face pad CB when C % 32 != 0', () => {
+    // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB 16·16·2 = 512 → 4,608 B.
+    const t = op('ttnn.transpose', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { dim0: int(1), dim1: int(2) });
+    assert.equal(est(estimateOp(t, whContext())).cbBytesPerCore, 4_608);
+    const aligned = op('ttnn.transpose', [tensor([1, 32, 64, 64])], [tensor([1, 64, 32, 64])], { dim0: int(1), dim1: int(2) });
+    assert.equal(est(estimateOp(aligned, whContext())).cbBytesPerCore, 4_096);
+    const permute = op('ttnn.permute', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { permutation: ints(0, 2, 1, 3) });
+    assert.equal(est(estimateOp(permute, whContext())).factory, 'TransposeHCTiledInterleavedProgramFactory');
+  });
+});
