@@ -13,7 +13,7 @@ import type { TimelineFunction, TimelineOpPoint, TimelineResult } from './lspExt
 
 const PLOT_HEIGHT_PX = 240;
 const AXIS_WIDTH_PX = 78;
-const TOP_MARGIN_PX = 22;
+const TOP_MARGIN_PX = 64;
 const LABEL_HEIGHT_PX = 96;
 const MAX_X_LABELS = 60;
 const MAX_LABEL_CHARS = 18;
@@ -66,11 +66,12 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
   // Narrower bars for long functions keep a 4,000-op decode graph scrollable rather than megapixels wide.
   const barWidthPx = nOps > 600 ? 3 : nOps > 150 ? 7 : 18;
   const gapPx = nOps > 600 ? 1 : 4;
-  const peakBytes = Math.max(l1Size, ...fn.ops.map((op) => barTopBytes(op, base)));
+  const peakBytes = Math.max(0, ...fn.ops.map((op) => barTopBytes(op, base)));
+  const axisTopBytes = Math.max(l1Size, peakBytes);
   const nOverflows = fn.ops.filter((op) => op.overflows).length;
-  const logAxis = peakBytes > LOG_AXIS_AT_L1_SIZES * l1Size;
+  const logAxis = axisTopBytes > LOG_AXIS_AT_L1_SIZES * l1Size;
   const plotBottom = TOP_MARGIN_PX + PLOT_HEIGHT_PX;
-  const yTop = logAxis ? 10 ** Math.ceil(Math.log10(peakBytes * 1.05)) : peakBytes * 1.08;
+  const yTop = logAxis ? 10 ** Math.ceil(Math.log10(axisTopBytes * 1.05)) : axisTopBytes * 1.08;
   const y = logAxis
     ? (nBytes: number): number => {
         const v = Math.log10(Math.max(LOG_AXIS_FLOOR_BYTES, nBytes));
@@ -95,7 +96,10 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
     if (op.overflows) {
       parts.push(`<path class="over-marker" d="M${fmt(x)} ${fmt(y(top) - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`);
       if (barWidthPx >= 7 || op.isFirstFailure) {
-        parts.push(text(op.isFirstFailure ? 'value first' : 'value', x + barWidthPx / 2, y(top) - 13, formatBytesShort(top)));
+        // Vertical, so neighbouring overflows' figures never overlap.
+        const vx = x + barWidthPx / 2 + 3.5;
+        const vy = y(top) - 13;
+        parts.push(`<text class="value${op.isFirstFailure ? ' first' : ''}" x="${fmt(vx)}" y="${fmt(vy)}" transform="rotate(-90 ${fmt(vx)} ${fmt(vy)})">${escapeXml(formatBytesShort(top))}</text>`);
       }
     }
     if (opIdx % labelEvery === 0 || op.overflows) {
@@ -120,7 +124,7 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
   }
   const limitLine =
     `<line class="limit" x1="${AXIS_WIDTH_PX}" x2="${fmt(width - 8)}" y1="${fmt(y(l1Size))}" y2="${fmt(y(l1Size))}"/>` +
-    `<text class="limit-label" x="${fmt(width - 10)}" y="${fmt(y(l1Size) - 4)}" text-anchor="end">L1 ${escapeXml(formatBytesShort(l1Size))}</text>`;
+    `<text class="limit-label" x="${AXIS_WIDTH_PX + 4}" y="${fmt(y(l1Size) - 4)}">L1 ${escapeXml(formatBytesShort(l1Size))}</text>`;
   const axis = `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${AXIS_WIDTH_PX - 2}" y1="${TOP_MARGIN_PX}" y2="${plotBottom}"/>` +
     `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${fmt(width - 8)}" y1="${plotBottom}" y2="${plotBottom}"/>` +
     (logAxis ? `<text class="axis-note" x="4" y="${TOP_MARGIN_PX - 8}">log scale</text>` : '');

@@ -48,6 +48,11 @@ describe('client/timeline markup', () => {
     assert.ok(withOps.length > 100, `${withOps.length} functions`);
     const html = renderTimelineHtml(t, 'falcon3.mlir');
     assert.equal((html.match(/<section class="function">/g) ?? []).length, 1);
+    // The summary's peak is the function's own, not the axis top (the L1 size line).
+    const main = t.functions.find((f) => f.name === '@main')!;
+    const peak = Math.max(...main.ops.map((op) => op.l1EndBytes ?? t.l1UnreservedBase + op.liveL1TensorBytesPerCore));
+    assert.ok(peak < t.l1SizeBytes);
+    assert.match(html, new RegExp(`peak ${peak.toLocaleString('en-US')} B per core`));
     const constEval = withOps.filter((f) => f.role === 'const_eval').length;
     assert.ok(constEval > 100);
     assert.match(html, new RegExp(`<optgroup label="const-eval functions \\(${constEval}\\)">`));
