@@ -73,8 +73,10 @@ export function figureOf(r: OpEstimateResult, field: Field): number | undefined 
     case 'cb':
       return cb;
     case 'tensor':
-    case 'output':
       return r.l1TensorBytesPerCore;
+    case 'output':
+      // outputL1BufferSize is the first result's buffer (ops with several results, e.g. split_qkv, report q's).
+      return r.outputs.find((o) => o.resultIndex === 0)?.bytesPerCore ?? 0;
     case 'total':
       return cb + r.l1TensorBytesPerCore;
   }
