@@ -4,6 +4,7 @@
  */
 
 import type { TtnnOp } from '../ttnn/op';
+import { estimateSdpa, estimateSdpaDecode } from './ops/attention';
 import { estimateConcat } from './ops/concat';
 import { estimateConv2d, estimateConv3d } from './ops/conv';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
@@ -25,6 +26,7 @@ import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
+import { KNOWN_UNMODELED } from './unmodeledReasons';
 
 export type Estimator = (op: TtnnOp, ctx: EstimateContext) => OpEstimateResult;
 
@@ -82,6 +84,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.paged_update_cache', estimatePagedUpdateCache, PROPERTIES);
   add('ttnn.paged_fill_cache', estimatePagedFillCache, TYPES_ONLY);
   add(['ttnn.nlp_concat_heads', 'ttnn.concatenate_heads'], estimateNlpConcatHeads, TYPES_ONLY);
+  // Attention reads is_causal, program_config, operandSegmentSizes, head_dim_v, sliding_window_size, compute_config.
+  add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill'], estimateSdpa, PROPERTIES);
+  add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
   add('ttnn.nlp_concat_heads_decode', estimateNlpConcatHeadsDecode, TYPES_ONLY);
   add('ttnn.split_query_key_value_and_split_heads', estimateSplitQkvHeads, PROPERTIES); // transpose_key
   add('ttnn.nlp_create_qkv_heads_decode', estimateNlpCreateQkvHeadsDecode, PROPERTIES); // num_heads, num_kv_heads
@@ -117,7 +122,7 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (tensors.length > 0 && tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')) {
       return noProgram(op, ctx, 'all tensor inputs are on the host: the op runs on the host');
     }
-    return unmodeled(op.name, `no L1 model for ${op.name}`);
+    return unmodeled(op.name, KNOWN_UNMODELED.get(op.name) ?? `no L1 model for ${op.name}`);
   }
   // A program's factory and CBs depend on where its output goes: an undecodable first result means no number, for
   // every estimator alike (found by fuzzing: transpose and permute read only their input).
