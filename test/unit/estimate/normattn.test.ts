@@ -222,9 +222,21 @@ describe('estimate/normattn', () => {
       }
     }
     // 3 + 57 rms_norm, 2 + 56 paged_update_cache, 1 + 28 paged SDPA decode, 1 + 28 nlp_concat_heads_decode, 1 layer_norm,
-    // 4 + 1 prefill SDPA / MLA, 7 nlp_concat_heads_decode, 2 rotary llama, 3 fill_cache + 1 paged_fill_cache.
-    assert.equal(figures, 3 + 57 + 2 + 56 + 1 + 28 + 1 + 28 + 1 + 4 + 1 + 7 + 2 + 3 + 1);
-    // Decode-mode llama rotary (sharded factory), an interleaved-input paged_update_cache, 7 distributed_rms_norm.
-    assert.equal(reasons, 1 + 1 + 7);
+    // 4 + 1 prefill SDPA / MLA, 7 nlp_concat_heads_decode, 3 rotary llama, 3 fill_cache + 1 paged_fill_cache.
+    assert.equal(figures, 3 + 57 + 2 + 56 + 1 + 28 + 1 + 28 + 1 + 4 + 1 + 7 + 3 + 3 + 1);
+    // An interleaved-input paged_update_cache (illegal: "Expect input_tensor to be sharded"), 7 distributed_rms_norm.
+    assert.equal(reasons, 1 + 7);
+  });
+
+  it('decode-mode rotary_embedding_llama: shard-backed CBs plus three head_dim scratch CBs; interleaved paged_update_cache input is illegal', () => {
+    const a = analyzeCorpus('test/ttmlir/Silicon/TTNN/n150/transformer/rotary_embedding_llama.mlir');
+    const decode = opsNamed(a, 'ttnn.rotary_embedding_llama').find((o) => o.op.properties['is_decode_mode']?.kind === 'bool' && (o.op.properties['is_decode_mode'] as { value: boolean }).value);
+    const e = estimateOf(decode!.estimate);
+    // 1x1x32x32 height-sharded: head_dim 1 tile → c_24, c_25, c_26 one bf16 tile each = 6,144 B; the rest are shards.
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.cbs.filter((c) => c.tensorBacked).length, 5);
+    const [update] = opsNamed(analyzeCorpus('test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir'), 'ttnn.paged_update_cache');
+    assert.equal(update!.estimate.kind, 'illegal');
+    assert.equal(update!.estimate.kind === 'illegal' ? update!.estimate.rule : '', 'Expect input_tensor to be sharded');
   });
 });

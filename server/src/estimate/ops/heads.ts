@@ -19,6 +19,8 @@
  *   rotary_embedding_llama, prefill with interleaved tensors [6]: hd = head_dim/32, rows per core r = ceil(S/32 / p)
  *     with p = min(A / min(B, A), S/32); reload when r·heads > 8 or cos has one row per head: input = cos = sin = 2·hd,
  *     else input 2·hd·r, cos = sin 2·hd·r; c_3 trans_mat 1; c_24/25/26 hd; c_16 2·hd; on every core of the grid
+ *   rotary_embedding_llama, decode mode (sharded) [7]: input, cos, sin, trans_mat and output CBs are their shards;
+ *     c_24/25/26 one shard width (head_dim/32 tiles) each; cores = the shard grid
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@0172564
@@ -27,9 +29,10 @@
  *   [4] tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd
  *   [5] tt-metal …/rotary_embedding/device/rotary_embedding_program_factory.cpp@0055520
  *   [6] tt-metal …/rotary_embedding_llama/device/rotary_embedding_llama_multi_core_program_factory.cpp@0016fcf
+ *   [7] tt-metal …/rotary_embedding_llama/device/rotary_embedding_llama_sharded_program_factory.cpp@16f79f8
  *
- * Assumptions: sharded-input variants of split_qkv / create_qkv_heads_decode and the decode-mode (sharded) llama
- *   rotary run other factories (unmodeled). tt-mlir's concatenate_heads runs the nlp_concat_heads program.
+ * Assumptions: sharded-input variants of split_qkv / create_qkv_heads_decode and the sharded prefill llama rotary
+ *   run other factories (unmodeled). tt-mlir's concatenate_heads runs the nlp_concat_heads program.
  * Worked example (golden TestOpModelLib.cpp:1141): concatenate_heads 1x8x512x64 → heads·head_dim/32 = 16,
  *   c_0 = 2·16 tiles · 2,048 = 65,536 B.
  */
@@ -48,6 +51,7 @@ const CITE_CONCAT_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/trans
 const CITE_CREATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads/device/nlp_create_qkv_heads_program_factory.cpp@086f5b2';
 const CITE_CREATE_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd';
 const CITE_ROTARY = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding/device/rotary_embedding_program_factory.cpp@0055520';
+const CITE_ROTARY_LLAMA_SHARDED = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_sharded_program_factory.cpp@16f79f8';
 const CITE_ROTARY_LLAMA = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_multi_core_program_factory.cpp@0016fcf';
 
 /** One group for the cores of a sharded tensor. */
@@ -210,7 +214,27 @@ export function estimateRotaryEmbeddingLlama(op: TtnnOp, ctx: EstimateContext): 
   const [input, cos, sin, transMat] = tensors as Exclude<(typeof tensors)[number], string>[];
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (propBool(op, 'is_decode_mode') === true) return unmodeled(op.name, 'decode mode runs RotaryEmbeddingLlamaMultiCoreSharded (height-sharded inputs; not modeled)');
+  if (propBool(op, 'is_decode_mode') === true) {
+    // Decode runs RotaryEmbeddingLlamaMultiCoreSharded [7]: every tensor CB is its shard; three head_dim scratch CBs.
+    const shardLayout = isSharded(input.layout) ? input.layout : isSharded(output.layout) ? output.layout : undefined;
+    if (shardLayout === undefined) return unmodeled(op.name, 'decode mode reads the input (or output) shard spec; both are interleaved');
+    const hdT = shardLayout.shardShape[shardLayout.shardShape.length - 1] ?? 1;
+    const tensorCb = (index: number, role: string, t: { layout: TensorLayout; dtype: typeof input.dtype }): CbSpec =>
+      ({ index, role, nPages: isSharded(t.layout) ? shardTileCount(t.layout) : 1, pageBytes: tileBytes(t.dtype), tensorBacked: true });
+    return finishProgram({
+      op, ctx, factory: 'RotaryEmbeddingLlamaMultiCoreSharded',
+      factoryReason: `decode mode: input/cos/sin/trans_mat/output CBs are their shards; head_dim ${hdT} tiles of scratch ×3 on the shard grid`,
+      groups: [shardGridGroup(shardLayout)],
+      cbs: [
+        tensorCb(0, 'input shard', input), tensorCb(1, 'cos shard', cos), tensorCb(2, 'sin shard', sin), tensorCb(3, 'trans_mat shard', transMat),
+        { index: 24, role: 'rotated input', nPages: hdT, pageBytes: tileBytes(input.dtype) },
+        { index: 25, role: 'cos interm', nPages: hdT, pageBytes: tileBytes(cos.dtype) },
+        { index: 26, role: 'sin interm', nPages: hdT, pageBytes: tileBytes(sin.dtype) },
+        tensorCb(16, 'output shard', output),
+      ],
+      confidence: 'exact', citations: [CITE_ROTARY_LLAMA_SHARDED],
+    });
+  }
   if (isSharded(input.layout) || isSharded(output.layout)) return unmodeled(op.name, 'sharded prefill runs the prefill-sharded factory (not modeled)');
   if (isSharded(cos.layout) || isSharded(sin.layout) || isSharded(transMat.layout)) {
     return unmodeled(op.name, 'sharded cos/sin/trans_mat take the globally-allocated CB paths (not modeled)');

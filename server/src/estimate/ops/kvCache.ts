@@ -19,6 +19,8 @@
  *       input CB; the factory text was not re-read line by line, the size agrees with the OpModel golden)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78
  *   [4] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a
+ *   [5] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373 (validate: sharded,
+ *       not width-sharded input of bf16/f32; interleaved cache)
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none; the tt-mlir OpModel golden
  *   figures (tt-metal f4163c2) match these factories, so no change point is known for them since 2025-01.
@@ -31,13 +33,14 @@ import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { shardGridGroup, shardTileCount } from './heads';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
 
 const CITE_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520';
 const CITE_FILL = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477';
 const CITE_PAGED_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78';
+const CITE_PAGED_UPDATE_VALIDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373';
 const CITE_PAGED_FILL = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a';
 
 interface CacheOperands {
@@ -104,9 +107,11 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
   const r = cacheAndInput(op);
   if (typeof r === 'string') return unmodeled(op.name, r);
   const { cache, input } = r;
-  if (!isSharded(input.layout)) {
-    return unmodeled(op.name, 'paged_update_cache reads the input\'s shard spec (tt-metal requires a sharded input); this input is interleaved');
-  }
+  // PagedUpdateCacheDeviceOperation::validate_on_program_cache_miss [5].
+  if (!isSharded(input.layout)) return illegal(op.name, 'Expect input_tensor to be sharded', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.layout.memoryLayout === 'width_sharded') return illegal(op.name, 'Expect input_tensor to NOT have memory layout WIDTH SHARDED', CITE_PAGED_UPDATE_VALIDATE);
+  if (cache.layout.memoryLayout !== 'interleaved') return illegal(op.name, 'Only interleaved cache is supported', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.dtype !== 'bf16' && input.dtype !== 'f32') return illegal(op.name, 'Data type of input tensor for update cache must be FLOAT32 or BFLOAT16', CITE_PAGED_UPDATE_VALIDATE);
   const segments = operandSegments(op);
   // tt-mlir: (cache, input, update_index, page_table?); without operandSegmentSizes the operands come in that order.
   const indexIdx = segments.length >= 3 ? segments[2]?.[0] : 2;
