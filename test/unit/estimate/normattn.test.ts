@@ -165,6 +165,18 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(cases[0]![1], whContext())).cbBytesSummedOverRanges, 78_848);
   });
 
+  it('rms_norm with weight and bias, by hand from the golden-era factory (largest-divisor block, fp32 acc off)', () => {
+    const rms = (shape: number[], w?: number) => op('ttnn.rms_norm', [dram(shape), ...(w ? [dram([w]), dram([w])] : [])], [dram(shape)], { operandSegmentSizes: segments(1, w ? 1 : 0, w ? 1 : 0) });
+    // 1x32x128x128 with gamma and beta [128]: Wt = 4, block 4: c_0 4 + c_16 8 + c_2 2 + c_3 2 + c_19 2 + c_20 4 + c_21 8 +
+    //   c_22 8 + c_5 4 + c_6 4 = 46 tiles = 94,208 B.
+    assert.equal(estimateOf(estimateOp(rms([1, 32, 128, 128], 128), whContext())).cbBytesPerCore, 94_208);
+    // 1x16x32x32, no weights: Wt = 1, block 1: c_0 1 + c_16 2 + c_2 2 + c_3 2 + c_19 2 + c_20 1 + c_21 8 = 18 tiles = 36,864 B.
+    assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext())).cbBytesPerCore, 36_864);
+    // After 'layernorm-fixed-block' the block is 8 and Wt is rounded up to it: c_0 8 + c_16 16 + 2 + 2 + 2 + c_20 8 + c_21 8
+    //   = 46 tiles = 94,208 B for the 1x16x32x32 case.
+    assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore, 94_208);
+  });
+
   it('update_cache with a sharded input backs c_1 with the shard and runs on the shard grid', () => {
     const input = tensor([1, 32, 32, 512], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
     const e = estimateOf(estimateOp(op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }), whContext()));
