@@ -85,7 +85,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.paged_fill_cache', estimatePagedFillCache, TYPES_ONLY);
   add(['ttnn.nlp_concat_heads', 'ttnn.concatenate_heads'], estimateNlpConcatHeads, TYPES_ONLY);
   // Attention reads is_causal, program_config, operandSegmentSizes, head_dim_v, sliding_window_size, compute_config.
-  add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill'], estimateSdpa, PROPERTIES);
+  add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'], estimateSdpa, PROPERTIES);
   add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
   add('ttnn.nlp_concat_heads_decode', estimateNlpConcatHeadsDecode, TYPES_ONLY);
   add('ttnn.split_query_key_value_and_split_heads', estimateSplitQkvHeads, PROPERTIES); // transpose_key

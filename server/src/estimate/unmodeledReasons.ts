@@ -12,6 +12,5 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.group_norm', 'runs the sharded/mcast group-norm factories (program config from the input shard spec and num_groups); not modeled'],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
-  ['ttnn.chunked_scaled_dot_product_attention', 'chunked (paged-K) prefill: the SDPA factory with a page table and chunk_start_idx tensor; not modeled'],
   ['ttnn.paged_flash_multi_latent_attention_decode', 'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled'],
 ]);

@@ -177,6 +177,16 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore, 94_208);
   });
 
+  it('chunked SDPA (paged K/V, chunk_start_idx tensor) adds the page-table and chunk-start CBs to the prefill list', () => {
+    const q = dram([1, 8, 128, 64]);
+    const kv = dram([64, 8, 32, 64]);
+    const o = op('ttnn.chunked_scaled_dot_product_attention', [q, kv, kv, rmInt([1, 16]), rmInt([1])], [q]);
+    // Default 32/32 chunks; 4 q chunks over 8 heads on 64 cores → 1 per core (c_0 single-buffered), DHt 2, causal:
+    //   c_0 2·2048 + c_1, c_2 4·2048 each + c_3 2 Bfp4_b tiles (576 B) + c_5, c_7 2048 each + c_6 16·4 + c_8, c_9 32 each
+    //   + c_24 2048 + c_25, c_26 2·2048 each + c_27..c_31 2048 each + c_16 2·2048 = 50,432 B.
+    assert.equal(estimateOf(estimateOp(o, whContext())).cbBytesPerCore, 50_432);
+  });
+
   it('update_cache with a sharded input backs c_1 with the shard and runs on the shard grid', () => {
     const input = tensor([1, 32, 32, 512], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
     const e = estimateOf(estimateOp(op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }), whContext()));
@@ -186,7 +196,7 @@ describe('estimate/normattn', () => {
   });
 
   it('declares what each estimator reads', () => {
-    for (const name of ['ttnn.layer_norm', 'ttnn.rms_norm', 'ttnn.update_cache', 'ttnn.paged_update_cache', 'ttnn.scaled_dot_product_attention',
+    for (const name of ['ttnn.layer_norm', 'ttnn.rms_norm', 'ttnn.update_cache', 'ttnn.paged_update_cache', 'ttnn.scaled_dot_product_attention', 'ttnn.chunked_scaled_dot_product_attention',
       'ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode', 'ttnn.flash_mla_prefill',
       'ttnn.split_query_key_value_and_split_heads', 'ttnn.nlp_create_qkv_heads_decode', 'ttnn.rotary_embedding', 'ttnn.rotary_embedding_llama']) {
       assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false }, name);

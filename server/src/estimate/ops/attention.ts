@@ -1,6 +1,7 @@
 /**
  * L1 estimates for attention: `ttnn.scaled_dot_product_attention` (prefill), `ttnn.flash_mla_prefill` (the same
- * program with the latent K reused as V), `ttnn.scaled_dot_product_attention_decode` and
+ * program with the latent K reused as V), `ttnn.chunked_scaled_dot_product_attention` (the same program over a paged
+ * K/V: + c_6 one page-table row of max_blocks·4 B, c_8/c_9 32 B chunk-start pages; K length = S_q + max_blocks·block), `ttnn.scaled_dot_product_attention_decode` and
  * `ttnn.paged_scaled_dot_product_attention_decode`. Every CB is created on every core of the program grid.
  *
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
@@ -96,7 +97,9 @@ function programGrid(cfg: SdpaProgramConfig | undefined, ctx: EstimateContext): 
 
 export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const mla = op.name === 'ttnn.flash_mla_prefill';
-  const segments = operandSegments(op);
+  // chunked_scaled_dot_product_attention: (q, k, v, page_table, chunk_start_idx), the "flexible" chunked path.
+  const chunked = op.name === 'ttnn.chunked_scaled_dot_product_attention';
+  const segments = chunked ? op.operands.map((_, i) => [i]) : operandSegments(op);
   const q = resolveTensor(op.operands[0], 'query');
   if (typeof q === 'string') return unmodeled(op.name, q);
   const k = resolveTensor(op.operands[1], 'key');
@@ -104,18 +107,21 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   // scaled_dot_product_attention: (q, k, v, mask?, sink?); flash_mla_prefill: (q, k, v?, mask?).
   const v = mla ? segmentOperand(op, segments, 2, 'value') : resolveTensor(op.operands[2], 'value');
   if (typeof v === 'string') return unmodeled(op.name, v);
-  const mask = segmentOperand(op, segments, 3, 'attention mask');
+  const pageTable = chunked ? resolveTensor(op.operands[3], 'page table') : undefined;
+  if (typeof pageTable === 'string') return unmodeled(op.name, pageTable);
+  const mask = chunked ? undefined : segmentOperand(op, segments, 3, 'attention mask');
   if (typeof mask === 'string') return unmodeled(op.name, mask);
-  const sink = mla ? undefined : segmentOperand(op, segments, 4, 'attention sink');
+  const sink = mla || chunked ? undefined : segmentOperand(op, segments, 4, 'attention sink');
   if (typeof sink === 'string') return unmodeled(op.name, sink);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   if (q.padded.length !== 4 || k.padded.length !== 4) return unmodeled(op.name, 'SDPA takes 4-D [B, heads, S, head_dim] tensors');
   if ([q, k, v ?? k].some((t) => t.layout.pageLayout !== 'tile')) return unmodeled(op.name, 'row-major Q/K/V (tt-metal requires tiled)');
-  const isCausal = propBool(op, 'is_causal') ?? true;
+  // Chunked prefill is causal; its K length is the query plus every page the page table can name.
+  const isCausal = chunked ? true : propBool(op, 'is_causal') ?? true;
   const cfg = programConfig(op);
   const [b, nqh, sq] = q.padded;
-  const sk = k.padded[2];
+  const sk = chunked && pageTable !== undefined ? sq + pageTable.padded[1] * k.padded[2] : k.padded[2];
   const dht = q.padded[3] / 32;
   const headDimV = mla ? (propInt(op, 'head_dim_v') ?? q.padded[3]) : (v ?? k).padded[3];
   const vdht = Math.ceil(headDimV / 32);
@@ -144,6 +150,13 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     cbs.push({ index: 3, role: 'mask chunk (double-buffered)', nPages: sqT * skT * 2, pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4') });
   }
   cbs.push({ index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 }, { index: 7, role: 'identity column', nPages: 1, pageBytes: bf16 });
+  if (chunked && pageTable !== undefined) {
+    cbs.push(
+      { index: 6, role: 'page-table row', nPages: 1, pageBytes: pageTable.padded[1] * 4 },
+      { index: 8, role: 'chunk_start_idx (compute)', nPages: 1, pageBytes: 32 },
+      { index: 9, role: 'chunk_start_idx (writer)', nPages: 1, pageBytes: 32 },
+    );
+  }
   if (sink !== undefined) cbs.push({ index: 4, role: 'attention sink', nPages: sqT, pageBytes: tileBytes(sink.dtype) });
   cbs.push(
     { index: 24, role: 'QK^T', nPages: sqT * skT, pageBytes: bf16 },
