@@ -187,6 +187,16 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(o, whContext())).cbBytesPerCore, 50_432);
   });
 
+  it('sdpa_fw (tt-train) by hand; an L1 query is rejected like tt-metal does', () => {
+    const qkv = dram([1, 2, 64, 64]);
+    const o = (q: TensorSpec) => op('ttnn.sdpa_fw', [q, qkv, qkv, dram([1, 1, 64, 64])], [qkv], { operandSegmentSizes: segments(1, 1, 1, 1) });
+    // E = 2 tiles: c_0, c_1, c_2 4 bf16 tiles each + c_3 1 + c_5..c_9 5 + c_10..c_12 3 Float32 tiles + c_13..c_15 2 each
+    //   = 24·2,048 + 3·4,096 = 61,440 B.
+    assert.equal(estimateOf(estimateOp(o(qkv), whContext())).cbBytesPerCore, 61_440);
+    const r = estimateOp(o(tensor([1, 2, 64, 64], { buffer: 'l1' })), whContext());
+    assert.equal(r.kind === 'illegal' ? r.rule : r.kind, 'Query buffer must be in DRAM');
+  });
+
   it('update_cache with a sharded input backs c_1 with the shard and runs on the shard grid', () => {
     const input = tensor([1, 32, 32, 512], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
     const e = estimateOf(estimateOp(op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }), whContext()));

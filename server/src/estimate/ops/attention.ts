@@ -38,7 +38,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CbSpec, ResolvedTensor, finishProgram, propBool, propInt, resolveTensor } from '../common';
+import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
@@ -274,5 +274,63 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     confidence: configured || paged ? 'exact' : 'approx',
     approxReason: configured || paged ? '' : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
     citations: [CITE_SDPA_DECODE],
+  });
+}
+
+const CITE_SDPA_FW = 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_fw/device/sdpa_fw_program_factory.cpp@01fd8ac';
+
+/**
+ * `ttnn.sdpa_fw` (tt-train's SDPAForwardProgramFactory) [3]: one Q row-tile per unit of work,
+ * split_work_to_cores(grid, B·heads·S/32), column-major. Page size is a bf16 tile for every data CB and a Float32 tile
+ * for the exp-sum ones: c_0 2·qWt, c_1 2·kWt, c_2 2·vWt, c_3 1 (mask), c_4 2 (return_intermediates), c_5, c_6, c_7,
+ * c_8, c_9 1 each, c_10, c_11, c_12 1 Float32 each, c_13, c_14, c_15 qWt each. Q, K, V, mask and outputs must be in DRAM.
+ *   [3] tt-metal tt-train/sources/ttml/metal/ops/sdpa_fw/device/sdpa_fw_program_factory.cpp@01fd8ac
+ * Approx: tt-mlir passes a mask_type the version read does not take (a generated causal mask may add a CB).
+ */
+export function estimateSdpaFw(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const segments = operandSegments(op);
+  const q = resolveTensor(op.operands[0], 'query');
+  if (typeof q === 'string') return unmodeled(op.name, q);
+  const k = resolveTensor(op.operands[1], 'key');
+  if (typeof k === 'string') return unmodeled(op.name, k);
+  const v = resolveTensor(op.operands[2], 'value');
+  if (typeof v === 'string') return unmodeled(op.name, v);
+  const mask = segmentOperand(op, segments, 3, 'attention mask');
+  if (typeof mask === 'string') return unmodeled(op.name, mask);
+  if (q.padded.length !== 4 || k.padded.length !== 4 || v.padded.length !== 4) return unmodeled(op.name, 'sdpa_fw takes 4-D [B, heads, S, E] tensors');
+  const results = op.results.map((r, i) => resolveTensor(r, `result ${i}`));
+  for (const [what, t] of [['Query', q], ['Key', k], ['Value', v], ['Mask', mask], ...results.map((r) => ['Output', r] as const)] as const) {
+    if (t === undefined || typeof t === 'string') continue;
+    if (t.layout.bufferType !== 'dram') return illegal(op.name, `${what} buffer must be in DRAM`, CITE_SDPA_FW);
+  }
+  const [qB, qNH, qS, qE] = q.padded;
+  if (qE !== k.padded[3] || qE !== v.padded[3]) return illegal(op.name, 'Embedding dims of Q, K, V must be the same', CITE_SDPA_FW);
+  if (qB !== k.padded[0]) return illegal(op.name, 'Query and Key batch sizes must be the same', CITE_SDPA_FW);
+  if (qS !== k.padded[2]) return illegal(op.name, 'Query and Key sequence lengths must be the same', CITE_SDPA_FW);
+  if (qNH % k.padded[1] !== 0) return illegal(op.name, 'Number of heads must be divisible by number of groups', CITE_SDPA_FW);
+  const wt = qE / 32;
+  const rows = (qB * qNH * qS) / 32;
+  const returnIntermediates = propBool(op, 'return_intermediates') ?? false;
+  const bf16 = tileBytes('bf16');
+  const f32 = tileBytes('f32');
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'Q row', nPages: 2 * wt, pageBytes: bf16 },
+    { index: 1, role: 'K row', nPages: 2 * wt, pageBytes: bf16 },
+    { index: 2, role: 'V row', nPages: 2 * wt, pageBytes: bf16 },
+  ];
+  if (mask !== undefined) cbs.push({ index: 3, role: 'mask', nPages: 1, pageBytes: bf16 });
+  if (returnIntermediates) cbs.push({ index: 4, role: 'intermediates (max, 1/sum)', nPages: 2, pageBytes: bf16 });
+  cbs.push(
+    ...[5, 6, 7, 8, 9].map((index) => ({ index, role: 'scaler / QK / max', nPages: 1, pageBytes: bf16 })),
+    ...[10, 11, 12].map((index) => ({ index, role: 'exp sums (Float32)', nPages: 1, pageBytes: f32 })),
+    ...[13, 14, 15].map((index) => ({ index, role: 'matmul out / output', nPages: wt, pageBytes: bf16 })),
+  );
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  return finishProgram({
+    op, ctx, factory: 'SDPAForwardProgramFactory (tt-train)',
+    factoryReason: `${rows} Q tile rows over ${split.nCores} cores; E = ${wt} tiles`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs, confidence: 'approx', approxReason: 'tt-mlir passes mask_type, which the factory version read does not take',
+    citations: [CITE_SDPA_FW, CITE.workSplit],
   });
 }

@@ -74,6 +74,11 @@ export const CASES: readonly Case[] = [
     file: 'Iface', line: 1841, fields: ['output'],
     build: () => op('ttnn.nlp_create_qkv_heads_decode', [l1([1, 1, 32, 3072])], [hs([1, 32, 32, 32], 32), hs([1, 32, 32, 32], 32), hs([1, 32, 32, 32], 32)], { num_heads: int(32), num_kv_heads: int(32), overlap_qk_coregrid: bool(true) }),
   },
+  // tt-train SDPA forward (TestOpModelLib.cpp@19c86fc:5809): all DRAM, so no output in L1.
+  {
+    file: 'Lib', line: 5816, fields: ['output'], ttMetalDate: HEAD_BUILD,
+    build: () => op('ttnn.sdpa_fw', [dram([1, 2, 64, 64]), dram([1, 2, 64, 64]), dram([1, 2, 64, 64]), dram([1, 1, 64, 64])], [dram([1, 2, 64, 64])], { operandSegmentSizes: segments(1, 1, 1, 1) }),
+  },
   // Rotary embeddings (interface tests 1741, 1784).
   { file: 'Iface', line: 1741, fields: ['output'], build: () => op('ttnn.rotary_embedding_llama', [l1([1, 1, 1, 32]), l1([1, 1, 1, 32]), l1([1, 1, 1, 32]), l1([1, 1, 32, 32])], [l1([1, 1, 1, 32])], { is_decode_mode: bool(false) }) },
   { file: 'Iface', line: 1784, fields: ['output'], build: () => op('ttnn.rotary_embedding', [l1([1, 32, 1024, 64]), l1([1, 1, 1024, 64]), l1([1, 1, 1024, 64])], [l1([1, 32, 1024, 64])]) },
