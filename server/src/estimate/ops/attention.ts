@@ -30,7 +30,8 @@
  * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
  *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
  *   without a program_config were inferred from the goldens (hence 'approx'); Q/output interleaved or sharded (the
- *   output CB c_20 is then the output shard).
+ *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
+ *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
  * Worked example (tt-mlir OpModel upper bound TestOpModelLib.cpp:5335, WH 8x8): decode q 1x1x12x32, K/V 1x12x128x32,
  *   causal: half tiles, Sk = 128/32 = 4, h = 64/12 = 5: 38.5 full tiles' worth = 78,848 B (equal to the bound).
  */

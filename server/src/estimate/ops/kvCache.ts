@@ -22,8 +22,9 @@
  *   [5] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373 (validate: sharded,
  *       not width-sharded input of bf16/f32; interleaved cache)
  *
- * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none; the tt-mlir OpModel golden
- *   figures (tt-metal f4163c2) match these factories, so no change point is known for them since 2025-01.
+ * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none. The factories read are
+ *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, but builds before that were not
+ *   compared (no change point traced).
  * Worked example (golden TestOpModelLib.cpp:4618): update_cache, cache 1x32x64x512 bf16, input 1x32x3x512: g = 1,
  *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
  */
