@@ -38,7 +38,7 @@
  */
 
 import { atOrAfter } from '../changePoints';
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -62,7 +62,7 @@ export function shardGridGroup(layout: TensorLayout, name = 'shard grid'): Group
 
 /** Tiles in one shard of a tiled sharded tensor (the memref's shard shape counts tiles). */
 export function shardTileCount(layout: TensorLayout): number {
-  return layout.pageLayout === 'tile' ? volume(layout.shardShape) : Math.ceil(volume(layout.shardShape) / 1024);
+  return layout.pageLayout === 'tile' ? volume(layout.shardShape) : Math.ceil(volume(layout.shardShape) / TILE_ELEMENTS);
 }
 
 export function estimateNlpConcatHeads(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

@@ -29,7 +29,7 @@
  *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
  */
 
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
@@ -92,7 +92,7 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const r = cacheAndInput(op);
   if (typeof r === 'string') return unmodeled(op.name, r);
   const { input } = r;
-  const tiles = volume(input.padded) / 1024;
+  const tiles = volume(input.padded) / TILE_ELEMENTS;
   const split = splitWorkToCores(gridArea(ctx), tiles);
   return finishProgram({
     op, ctx, factory: 'FillCacheMultiCoreProgramFactory',
