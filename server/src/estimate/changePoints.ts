@@ -149,6 +149,33 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
     after: 'tt-metal …/tilize/tilize.cpp (PR #47384: sharded + large row → to DRAM interleaved, tilize, back)',
   },
+  'layernorm-fp32-acc-default': {
+    family: 'norm',
+    pr: 19295,
+    mergedOn: '2025-03-19',
+    dateFrom: 'approx',
+    what: 'ttnn.layer_norm without a compute_kernel_config runs with fp32_dest_acc_en = true (Float32 intermediate CBs, block size 4) instead of false',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 2472590686: HiFi4, approx on, fp32 acc off)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 302208558: approx off, fp32 acc on); PR #19295 opened 2025-03-18',
+  },
+  'layernorm-fixed-block': {
+    family: 'norm',
+    pr: 33527,
+    mergedOn: '2026-01-01',
+    dateFrom: 'approx',
+    what: '(fix of tt-metal issue #33527; the fixing PR was not identified, `pr` is the issue) interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
+    before: 'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b; tt-mlir OpModel golden RMSNorm rows (tt-metal f4163c2, 2025-11-27)',
+    after: 'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)',
+  },
+  'qkv-decode-aligned-scratch': {
+    family: 'heads',
+    pr: 43270,
+    mergedOn: '2026-05-15',
+    dateFrom: 'approx',
+    what: '(fix of tt-metal issue #43270; the fixing PR was not identified, `pr` is the issue) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
+    before: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
+    after: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

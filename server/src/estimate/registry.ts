@@ -4,13 +4,17 @@
  */
 
 import type { TtnnOp } from '../ttnn/op';
+import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
 import { estimateConcat } from './ops/concat';
 import { estimateConv2d, estimateConv3d } from './ops/conv';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
+import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
+import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
+import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimatePad } from './ops/pad';
 import { estimatePermute, estimateTranspose } from './ops/permute';
 import { estimateReduction } from './ops/reduction';
@@ -22,6 +26,7 @@ import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
+import { KNOWN_UNMODELED } from './unmodeledReasons';
 
 export type Estimator = (op: TtnnOp, ctx: EstimateContext) => OpEstimateResult;
 
@@ -71,6 +76,24 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);
   add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);
+  // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).
+  add('ttnn.layer_norm', estimateLayerNorm, PROPERTIES);
+  add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
+  // KV caches read operandSegmentSizes and compute_config.
+  add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);
+  add('ttnn.fill_cache', estimateFillCache, TYPES_ONLY);
+  add('ttnn.paged_update_cache', estimatePagedUpdateCache, PROPERTIES);
+  add('ttnn.paged_fill_cache', estimatePagedFillCache, TYPES_ONLY);
+  add(['ttnn.nlp_concat_heads', 'ttnn.concatenate_heads'], estimateNlpConcatHeads, TYPES_ONLY);
+  // Attention reads is_causal, program_config, operandSegmentSizes, head_dim_v, sliding_window_size, compute_config.
+  add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'], estimateSdpa, PROPERTIES);
+  add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
+  add('ttnn.sdpa_fw', estimateSdpaFw, PROPERTIES); // operandSegmentSizes, return_intermediates
+  add('ttnn.nlp_concat_heads_decode', estimateNlpConcatHeadsDecode, TYPES_ONLY);
+  add('ttnn.split_query_key_value_and_split_heads', estimateSplitQkvHeads, PROPERTIES); // transpose_key
+  add('ttnn.nlp_create_qkv_heads_decode', estimateNlpCreateQkvHeadsDecode, PROPERTIES); // num_heads, num_kv_heads
+  add('ttnn.rotary_embedding', estimateRotaryEmbedding, PROPERTIES); // token_index
+  add('ttnn.rotary_embedding_llama', estimateRotaryEmbeddingLlama, PROPERTIES); // is_decode_mode
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   return r;
 }
@@ -101,7 +124,7 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (tensors.length > 0 && tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')) {
       return noProgram(op, ctx, 'all tensor inputs are on the host: the op runs on the host');
     }
-    return unmodeled(op.name, `no L1 model for ${op.name}`);
+    return unmodeled(op.name, KNOWN_UNMODELED.get(op.name) ?? `no L1 model for ${op.name}`);
   }
   // A program's factory and CBs depend on where its output goes: an undecodable first result means no number, for
   // every estimator alike (found by fuzzing: transpose and permute read only their input).

@@ -93,8 +93,9 @@ describe('estimate/families', () => {
   it('an op without a model whose inputs are all on the host is a host op; on device it is unmodeled', () => {
     const host = tensor([64, 3, 7, 7], { page: 'row_major', buffer: 'system_memory' });
     assert.equal(estimateOp(op('ttnn.prepare_conv2d_weights', [host], [tensor([1, 1, 147, 64])]), whContext()).kind, 'noProgram');
-    const r = estimateOp(op('ttnn.rms_norm', [tensor([32, 64])], [tensor([32, 64])]), whContext());
-    assert.deepEqual(r, { kind: 'unmodeled', opName: 'ttnn.rms_norm', reason: 'no L1 model for ttnn.rms_norm' });
+    // (rms_norm, the earlier example, is modeled now: ops/norm.ts.) An op name no estimator or reason table knows:
+    const r = estimateOp(op('ttnn.some_future_op', [tensor([32, 64])], [tensor([32, 64])]), whContext());
+    assert.deepEqual(r, { kind: 'unmodeled', opName: 'ttnn.some_future_op', reason: 'no L1 model for ttnn.some_future_op' });
   });
 
   it('conv3d with conv3d_config', () => {

@@ -75,10 +75,11 @@ export function figureOf(r: OpEstimateResult, field: Field): number | undefined 
   switch (field) {
     case 'cb':
       return cb;
-    case 'output':
-      return r.l1TensorBytesPerCore;
     case 'tensor':
       return r.l1TensorBytesPerCore + (r.kind === 'estimate' ? r.l1IntermediateBytesPerCore ?? 0 : 0);
+    case 'output':
+      // outputL1BufferSize is the first result's buffer (ops with several results, e.g. split_qkv, report q's).
+      return r.outputs.find((o) => o.resultIndex === 0)?.bytesPerCore ?? 0;
     case 'total':
       return cb + r.l1TensorBytesPerCore + (r.kind === 'estimate' ? r.l1IntermediateBytesPerCore ?? 0 : 0);
   }

@@ -1,0 +1,337 @@
+/**
+ * L1 estimates for attention: `ttnn.scaled_dot_product_attention` (prefill), `ttnn.flash_mla_prefill` (the same
+ * program with the latent K reused as V), `ttnn.chunked_scaled_dot_product_attention` (the same program over a paged
+ * K/V: + c_6 one page-table row of max_blocks·4 B, c_8/c_9 32 B chunk-start pages; K length = S_q + max_blocks·block), `ttnn.scaled_dot_product_attention_decode` and
+ * `ttnn.paged_scaled_dot_product_attention_decode`. Every CB is created on every core of the program grid.
+ *
+ * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
+ *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
+ *   c_0 q Sq·DHt·(2 if a core gets more than one q chunk else 1) · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 ·
+ *   c_3 mask Sq·Sk·2 (mask dtype; Bfp4_b when generated for causal/padding) when a mask is used ·
+ *   c_5, c_7 one bf16 tile each · c_4 sink Sq tiles (attention sink) · c_24 Sq·Sk · c_25, c_26 Sq·vDHt ·
+ *   c_27..c_31 Sq each · c_16 Sq·vDHt (output dtype)
+ *   parallelism: batch, then heads, then q chunks over the grid; q chunks per core decide c_0's double buffering.
+ * Decode (SDPA decode program factory) [2], B = q padded[1], PNHt = round_up(q heads, 32)/32, nkv = K heads:
+ *   Sk = k_chunk/32, or the dynamic-chunk size (8, 4 with fp32 acc) when k_chunk is 0;
+ *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
+ *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
+ *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
+ *   c_8 cur_pos (one aligned page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
+ *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
+ *   c_23 PNHt·vDHt · c_16 PNHt·vDHt · c_17, c_18 PNHt · c_19 (PNHt·vDHt + 2·PNHt)·(h − 1) · c_20 PNHt·vDHt (output)
+ * Chunk sizes: the op's program_config, else prefill 32/32 (the factory's default [1]); non-paged decode the largest
+ *   power of two dividing the K length, capped at 512, and paged decode 0 (dynamic), which reproduce tt-mlir's OpModel
+ *   upper bounds exactly (tt-metal f4163c2).
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d
+ *
+ * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
+ *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
+ *   without a program_config were inferred from the goldens (hence 'approx'); Q/output interleaved or sharded (the
+ *   output CB c_20 is then the output shard). The factory versions read are recent; the OpModel upper bounds
+ *   (tt-metal f4163c2, 2025-11) agree with them, builds before that were not compared (no change point traced).
+ * Worked example (tt-mlir OpModel upper bound TestOpModelLib.cpp:5335, WH 8x8): decode q 1x1x12x32, K/V 1x12x128x32,
+ *   causal: half tiles, Sk = 128/32 = 4, h = 64/12 = 5: 38.5 full tiles' worth = 78,848 B (equal to the bound).
+ */
+
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp, isSharded } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+import { fp32DestAccFromConfig, operandSegments } from './norm';
+
+const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
+const CITE_SDPA_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
+
+interface SdpaProgramConfig {
+  /** CoreCoord (x = columns, y = rows). */
+  readonly grid?: readonly [number, number];
+  readonly qChunk?: number;
+  readonly kChunk?: number;
+  readonly maxCoresPerHeadBatch?: number;
+}
+
+function programConfig(op: TtnnOp): SdpaProgramConfig | undefined {
+  const p = op.properties['program_config'];
+  if (p === undefined || p.kind !== 'dialect') return undefined;
+  const num = (k: string): number | undefined => {
+    const v = p.fields[k];
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+  };
+  const g = /^<(\d+),(\d+)>$/.exec(p.fields['compute_with_storage_grid_size'] ?? '');
+  return {
+    grid: g !== null ? [Number(g[1]), Number(g[2])] : undefined,
+    qChunk: num('q_chunk_size'),
+    kChunk: num('k_chunk_size'),
+    maxCoresPerHeadBatch: num('max_cores_per_head_batch'),
+  };
+}
+
+/** Largest power of two dividing `n`, capped at 512: the K chunk the goldens' tt-metal used for non-paged decode. */
+function defaultChunk(n: number): number {
+  let c = 1;
+  while (c < 512 && n % (c * 2) === 0) c *= 2;
+  return Math.max(32, c);
+}
+
+/** Bytes of one aligned page of a small index tensor (row-major: one row aligned to its buffer; tiled: one tile). */
+function alignedPageBytes(t: ResolvedTensor, ctx: EstimateContext): number {
+  if (t.layout.pageLayout === 'tile') return tileBytes(t.dtype);
+  const align = t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  return alignUp(t.padded[t.padded.length - 1] * (elementBytes(t.dtype) ?? 4), align);
+}
+
+function segmentOperand(op: TtnnOp, segments: readonly (readonly number[])[], segment: number, what: string): ResolvedTensor | string | undefined {
+  const idx = segments[segment]?.[0];
+  if (idx === undefined) return undefined;
+  return resolveTensor(op.operands[idx], what);
+}
+
+/** Grid the program runs on as [x columns, y rows]. */
+function programGrid(cfg: SdpaProgramConfig | undefined, ctx: EstimateContext): readonly [number, number] {
+  return cfg?.grid ?? [ctx.device.workerGrid[1], ctx.device.workerGrid[0]];
+}
+
+export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const mla = op.name === 'ttnn.flash_mla_prefill';
+  // chunked_scaled_dot_product_attention: (q, k, v, page_table, chunk_start_idx), the "flexible" chunked path.
+  const chunked = op.name === 'ttnn.chunked_scaled_dot_product_attention';
+  const segments = chunked ? op.operands.map((_, i) => [i]) : operandSegments(op);
+  const q = resolveTensor(op.operands[0], 'query');
+  if (typeof q === 'string') return unmodeled(op.name, q);
+  const k = resolveTensor(op.operands[1], 'key');
+  if (typeof k === 'string') return unmodeled(op.name, k);
+  // scaled_dot_product_attention: (q, k, v, mask?, sink?); flash_mla_prefill: (q, k, v?, mask?).
+  const v = mla ? segmentOperand(op, segments, 2, 'value') : resolveTensor(op.operands[2], 'value');
+  if (typeof v === 'string') return unmodeled(op.name, v);
+  const pageTable = chunked ? resolveTensor(op.operands[3], 'page table') : undefined;
+  if (typeof pageTable === 'string') return unmodeled(op.name, pageTable);
+  const mask = chunked ? undefined : segmentOperand(op, segments, 3, 'attention mask');
+  if (typeof mask === 'string') return unmodeled(op.name, mask);
+  const sink = mla || chunked ? undefined : segmentOperand(op, segments, 4, 'attention sink');
+  if (typeof sink === 'string') return unmodeled(op.name, sink);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  if (q.padded.length !== 4 || k.padded.length !== 4) return unmodeled(op.name, 'SDPA takes 4-D [B, heads, S, head_dim] tensors');
+  if ([q, k, v ?? k].some((t) => t.layout.pageLayout !== 'tile')) return unmodeled(op.name, 'row-major Q/K/V (tt-metal requires tiled)');
+  // Chunked prefill is causal; its K length is the query plus every page the page table can name.
+  const isCausal = chunked ? true : propBool(op, 'is_causal') ?? true;
+  const cfg = programConfig(op);
+  const [b, nqh, sq] = q.padded;
+  const sk = chunked && pageTable !== undefined ? sq + pageTable.padded[1] * k.padded[2] : k.padded[2];
+  const dht = q.padded[3] / 32;
+  const headDimV = mla ? (propInt(op, 'head_dim_v') ?? q.padded[3]) : (v ?? k).padded[3];
+  const vdht = Math.ceil(headDimV / 32);
+  // The factory's own default without a program_config is 32/32 [1].
+  const qChunk = cfg?.qChunk ?? 32;
+  const kChunk = cfg?.kChunk ?? 32;
+  const sqT = qChunk / 32;
+  const skT = kChunk / 32;
+  const paddedSq = Math.ceil(sq / qChunk) * qChunk;
+  const paddedSk = Math.ceil(sk / kChunk) * kChunk;
+  const qChunks = paddedSq / qChunk;
+  const [gx, gy] = programGrid(cfg, ctx);
+  const nCores = gx * gy;
+  const batchParallel = Math.min(b, nCores);
+  const nhParallel = Math.min(Math.floor(nCores / batchParallel), nqh);
+  const qParallel = Math.max(1, Math.min(Math.floor(nCores / (batchParallel * nhParallel)), qChunks));
+  const qPerCore = Math.ceil(qChunks / qParallel);
+  const usePaddedMask = !isCausal && (paddedSk !== sk || paddedSq !== sq);
+  const bf16 = tileBytes('bf16');
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'Q chunk', nPages: sqT * dht * (qPerCore > 1 ? 2 : 1), pageBytes: tileBytes(q.dtype) },
+    { index: 1, role: 'K chunk (double-buffered)', nPages: skT * dht * 2, pageBytes: tileBytes(k.dtype) },
+    { index: 2, role: 'V chunk (double-buffered)', nPages: skT * vdht * 2, pageBytes: tileBytes((v ?? k).dtype) },
+  ];
+  if (mask !== undefined || isCausal || usePaddedMask) {
+    cbs.push({ index: 3, role: 'mask chunk (double-buffered)', nPages: sqT * skT * 2, pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4') });
+  }
+  cbs.push({ index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 }, { index: 7, role: 'identity column', nPages: 1, pageBytes: bf16 });
+  if (chunked && pageTable !== undefined) {
+    cbs.push(
+      { index: 6, role: 'page-table row', nPages: 1, pageBytes: pageTable.padded[1] * 4 },
+      { index: 8, role: 'chunk_start_idx (compute)', nPages: 1, pageBytes: 32 },
+      { index: 9, role: 'chunk_start_idx (writer)', nPages: 1, pageBytes: 32 },
+    );
+  }
+  if (sink !== undefined) cbs.push({ index: 4, role: 'attention sink', nPages: sqT, pageBytes: tileBytes(sink.dtype) });
+  cbs.push(
+    { index: 24, role: 'QK^T', nPages: sqT * skT, pageBytes: bf16 },
+    { index: 25, role: 'out im', nPages: sqT * vdht, pageBytes: bf16 },
+    { index: 26, role: 'out accumulate', nPages: sqT * vdht, pageBytes: bf16 },
+    ...[27, 28, 29, 30, 31].map((index) => ({ index, role: 'row statistics', nPages: sqT, pageBytes: bf16 })),
+    { index: 16, role: 'output', nPages: sqT * vdht, pageBytes: tileBytes(out.dtype) },
+  );
+  const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
+  return finishProgram({
+    op, ctx, factory: mla ? 'SDPAProgramFactory (flash MLA prefill)' : 'SDPAProgramFactory',
+    factoryReason: `q/k chunks ${qChunk}/${kChunk}${configured ? ' (program_config)' : ' (factory default without program_config)'}; ${qPerCore} q chunk(s) per core; CBs on all ${nCores} cores`,
+    grid: [gy, gx],
+    groups: [{ name: 'grid', nCores, firstCore: [0, 0] }],
+    cbs,
+    confidence: configured ? 'exact' : 'approx',
+    approxReason: configured ? '' : 'no program_config: the factory defaults to 32/32 chunks, but the host op may choose others (the tt-metal f4163c2 goldens fit a 128-wide K chunk for a 128-long K)',
+    citations: [CITE_SDPA],
+  });
+}
+
+export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const paged = op.name === 'ttnn.paged_scaled_dot_product_attention_decode';
+  const segments = operandSegments(op);
+  const q = resolveTensor(op.operands[0], 'query');
+  if (typeof q === 'string') return unmodeled(op.name, q);
+  const k = resolveTensor(op.operands[1], 'key');
+  if (typeof k === 'string') return unmodeled(op.name, k);
+  const v = resolveTensor(op.operands[2], 'value');
+  if (typeof v === 'string') return unmodeled(op.name, v);
+  // decode: (q, k, v, mask?, cur_pos?, sink?); paged: (q, k, v, page_table, mask?, cur_pos?, sink?).
+  const base = paged ? 4 : 3;
+  const pageTable = paged ? resolveTensor(op.operands[segments[3]?.[0] ?? 3], 'page table') : undefined;
+  if (typeof pageTable === 'string') return unmodeled(op.name, pageTable);
+  const mask = segmentOperand(op, segments, base, 'attention mask');
+  if (typeof mask === 'string') return unmodeled(op.name, mask);
+  const curPos = segmentOperand(op, segments, base + 1, 'cur_pos');
+  if (typeof curPos === 'string') return unmodeled(op.name, curPos);
+  const sink = segmentOperand(op, segments, base + 2, 'attention sink');
+  if (typeof sink === 'string') return unmodeled(op.name, sink);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  if (q.padded.length !== 4 || k.padded.length !== 4) return unmodeled(op.name, 'SDPA decode takes 4-D Q [1, B, heads, head_dim] and K/V [B, heads, S, head_dim]');
+  if (k.layout.pageLayout !== 'tile' || v.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major K/V (tt-metal requires tiled)');
+
+  const isCausal = propBool(op, 'is_causal') ?? true;
+  const cfg = programConfig(op);
+  const fp32 = fp32DestAccFromConfig(op) ?? false;
+  const dst = fp32 ? 4 : 8;
+  const b = q.padded[1];
+  const pnh = Math.ceil(q.logical[2] / 32) * 32;
+  const numQHeads = q.logical[2];
+  const nkv = k.padded[1];
+  const dht = k.padded[3] / 32;
+  const vdht = v.padded[3] / 32;
+  const seq = paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
+  const kChunk = cfg?.kChunk ?? (paged ? 0 : defaultChunk(seq));
+  const skCb = kChunk === 0 ? dst : kChunk / 32;
+  const pnht = pnh / 32;
+  const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
+
+  const [gx, gy] = programGrid(cfg, ctx);
+  const available = gx * gy;
+  if (available < b) return illegal(op.name, `Cores available (${available}) must be >= batch size (${b})`, CITE_SDPA_DECODE);
+  const maxCoresPerHead = cfg?.maxCoresPerHeadBatch ?? available;
+  const coresPerBatch = Math.floor(Math.min(available, maxCoresPerHead * b * nkv) / b);
+  const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
+
+  const halfTile = isCausal && numQHeads <= 16 && q.dtype === 'bf16';
+  const half = (bytes: number): number => (halfTile ? bytes / 2 : bytes);
+  const bf16 = tileBytes('bf16');
+  const qTile = half(tileBytes(q.dtype));
+  const maskTile = half(tileBytes(mask?.dtype ?? 'bf16'));
+  const small = half(bf16);
+  const outTiles = pnht * vdht;
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'Q', nPages: pnht * dht, pageBytes: qTile },
+    { index: 1, role: 'K chunk (double-buffered)', nPages: skCb * dht * 2, pageBytes: tileBytes(k.dtype) },
+    { index: 2, role: 'V chunk (double-buffered)', nPages: skCb * vdht * 2, pageBytes: tileBytes(v.dtype) },
+    { index: 3, role: 'mask', nPages: pnht * skCb, pageBytes: maskTile },
+  ];
+  if (sink !== undefined) cbs.push({ index: 4, role: 'attention sink', nPages: pnht, pageBytes: small });
+  cbs.push(
+    { index: 5, role: 'scale', nPages: 1, pageBytes: small },
+    { index: 6, role: 'm_in', nPages: pnht, pageBytes: small },
+    { index: 7, role: 'l_in', nPages: pnht, pageBytes: small },
+  );
+  if (curPos !== undefined) cbs.push({ index: 8, role: 'cur_pos', nPages: 1, pageBytes: alignedPageBytes(curPos, ctx), tensorBacked: isSharded(curPos.layout) });
+  if (pageTable !== undefined) cbs.push({ index: 9, role: 'page-table row', nPages: 1, pageBytes: alignedPageBytes(pageTable, ctx), tensorBacked: isSharded(pageTable.layout) });
+  cbs.push(
+    { index: 10, role: 'tilized Q', nPages: pnht * dht, pageBytes: qTile },
+    { index: 11, role: 'column identity', nPages: 1, pageBytes: bf16 },
+    { index: 12, role: 'scalar', nPages: 1, pageBytes: small },
+  );
+  if (slidingWindow) cbs.push({ index: 13, role: 'sliding-window mask', nPages: pnht * skCb, pageBytes: maskTile });
+  cbs.push(
+    { index: 24, role: 'QK^T', nPages: pnht * skCb, pageBytes: small },
+    { index: 25, role: 'out im', nPages: outTiles, pageBytes: small },
+    { index: 26, role: 'out accumulate', nPages: outTiles, pageBytes: small },
+    ...[27, 28, 29, 30, 31, 21, 22].map((index) => ({ index, role: 'row statistics', nPages: pnht, pageBytes: small })),
+    { index: 23, role: 'out im 2', nPages: outTiles, pageBytes: small },
+    { index: 16, role: 'output partial', nPages: outTiles, pageBytes: small },
+    { index: 17, role: 'max partial', nPages: pnht, pageBytes: small },
+    { index: 18, role: 'sum partial', nPages: pnht, pageBytes: small },
+    { index: 19, role: 'reduction scratch', nPages: (outTiles + 2 * pnht) * (coresPerHead - 1), pageBytes: small },
+    { index: 20, role: 'output', nPages: outTiles, pageBytes: tileBytes(out.dtype), tensorBacked: isSharded(out.layout) },
+  );
+  const configured = cfg?.kChunk !== undefined;
+  return finishProgram({
+    op, ctx, factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
+    factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${configured ? ' (program_config)' : ''}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
+    grid: [gy, gx],
+    groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
+    cbs,
+    confidence: configured || paged ? 'exact' : 'approx',
+    approxReason: configured || paged ? '' : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
+    citations: [CITE_SDPA_DECODE],
+  });
+}
+
+const CITE_SDPA_FW = 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_fw/device/sdpa_fw_program_factory.cpp@01fd8ac';
+
+/**
+ * `ttnn.sdpa_fw` (tt-train's SDPAForwardProgramFactory) [3]: one Q row-tile per unit of work,
+ * split_work_to_cores(grid, B·heads·S/32), column-major. Page size is a bf16 tile for every data CB and a Float32 tile
+ * for the exp-sum ones: c_0 2·qWt, c_1 2·kWt, c_2 2·vWt, c_3 1 (mask), c_4 2 (return_intermediates), c_5, c_6, c_7,
+ * c_8, c_9 1 each, c_10, c_11, c_12 1 Float32 each, c_13, c_14, c_15 qWt each. Q, K, V, mask and outputs must be in DRAM.
+ *   [3] tt-metal tt-train/sources/ttml/metal/ops/sdpa_fw/device/sdpa_fw_program_factory.cpp@01fd8ac
+ * Approx: tt-mlir passes a mask_type the version read does not take (a generated causal mask may add a CB).
+ */
+export function estimateSdpaFw(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const segments = operandSegments(op);
+  const q = resolveTensor(op.operands[0], 'query');
+  if (typeof q === 'string') return unmodeled(op.name, q);
+  const k = resolveTensor(op.operands[1], 'key');
+  if (typeof k === 'string') return unmodeled(op.name, k);
+  const v = resolveTensor(op.operands[2], 'value');
+  if (typeof v === 'string') return unmodeled(op.name, v);
+  const mask = segmentOperand(op, segments, 3, 'attention mask');
+  if (typeof mask === 'string') return unmodeled(op.name, mask);
+  if (q.padded.length !== 4 || k.padded.length !== 4 || v.padded.length !== 4) return unmodeled(op.name, 'sdpa_fw takes 4-D [B, heads, S, E] tensors');
+  const results = op.results.map((r, i) => resolveTensor(r, `result ${i}`));
+  for (const [what, t] of [['Query', q], ['Key', k], ['Value', v], ['Mask', mask], ...results.map((r) => ['Output', r] as const)] as const) {
+    if (t === undefined || typeof t === 'string') continue;
+    if (t.layout.bufferType !== 'dram') return illegal(op.name, `${what} buffer must be in DRAM`, CITE_SDPA_FW);
+  }
+  const [qB, qNH, qS, qE] = q.padded;
+  if (qE !== k.padded[3] || qE !== v.padded[3]) return illegal(op.name, 'Embedding dims of Q, K, V must be the same', CITE_SDPA_FW);
+  if (qB !== k.padded[0]) return illegal(op.name, 'Query and Key batch sizes must be the same', CITE_SDPA_FW);
+  if (qS !== k.padded[2]) return illegal(op.name, 'Query and Key sequence lengths must be the same', CITE_SDPA_FW);
+  if (qNH % k.padded[1] !== 0) return illegal(op.name, 'Number of heads must be divisible by number of groups', CITE_SDPA_FW);
+  const wt = qE / 32;
+  const rows = (qB * qNH * qS) / 32;
+  const returnIntermediates = propBool(op, 'return_intermediates') ?? false;
+  const bf16 = tileBytes('bf16');
+  const f32 = tileBytes('f32');
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'Q row', nPages: 2 * wt, pageBytes: bf16 },
+    { index: 1, role: 'K row', nPages: 2 * wt, pageBytes: bf16 },
+    { index: 2, role: 'V row', nPages: 2 * wt, pageBytes: bf16 },
+  ];
+  if (mask !== undefined) cbs.push({ index: 3, role: 'mask', nPages: 1, pageBytes: bf16 });
+  if (returnIntermediates) cbs.push({ index: 4, role: 'intermediates (max, 1/sum)', nPages: 2, pageBytes: bf16 });
+  cbs.push(
+    ...[5, 6, 7, 8, 9].map((index) => ({ index, role: 'scaler / QK / max', nPages: 1, pageBytes: bf16 })),
+    ...[10, 11, 12].map((index) => ({ index, role: 'exp sums (Float32)', nPages: 1, pageBytes: f32 })),
+    ...[13, 14, 15].map((index) => ({ index, role: 'matmul out / output', nPages: wt, pageBytes: bf16 })),
+  );
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  return finishProgram({
+    op, ctx, factory: 'SDPAForwardProgramFactory (tt-train)',
+    factoryReason: `${rows} Q tile rows over ${split.nCores} cores; E = ${wt} tiles`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs, confidence: 'approx', approxReason: 'tt-mlir passes mask_type, which the factory version read does not take',
+    citations: [CITE_SDPA_FW, CITE.workSplit],
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * L1 estimates for the KV-cache ops: `ttnn.update_cache`, `ttnn.fill_cache`, `ttnn.paged_update_cache`,
+ * `ttnn.paged_fill_cache` (all tiled caches; the cache is updated in place, so no output tensor is allocated).
+ *
+ * Formulas (bytes per core; T(x) = tile bytes of x, im = Float32 tile with fp32 dest acc else bf16; Wt = head dim / 32):
+ *   update_cache [1]: g = min(2, cache batch); c_0 2·g·Wt T(cache) · c_1 input 2·Wt T(input) (tensor-backed when the
+ *     input is sharded) · c_24+c_25 2·g·Wt im · c_26 2·g·Wt im · c_16 B·Wt T(cache), B = input padded[-2];
+ *     cores: split_work_to_cores(grid, input heads·B/32) (sharded input: its shard grid)
+ *   fill_cache [2]: c_0 2 tiles of the input dtype; split_work_to_cores over the input's tiles
+ *   paged_update_cache [3]: c_0 2·Wt T(cache) · c_1 = the input's shard (tensor-backed) · c_24+c_25 2·Wt im ·
+ *     c_26 2·Wt im · c_16 B·Wt T(cache), B = input padded[1] · c_2 1 tile of the index dtype (update index tensor) ·
+ *     c_3 one page-table row (padded last dim × element bytes); cores = the input's shard grid
+ *   paged_fill_cache [4]: input 2·Wt T(input) · page table one aligned row · batch_idx elements × element bytes;
+ *     split_work_to_cores(grid, batch·heads·seq tiles)
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477 (2-tile
+ *       input CB; the factory text was not re-read line by line, the size agrees with the OpModel golden)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a
+ *   [5] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373 (validate: sharded,
+ *       not width-sharded input of bf16/f32; interleaved cache)
+ *
+ * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none. The factories read are
+ *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, but builds before that were not
+ *   compared (no change point traced).
+ * Worked example (golden TestOpModelLib.cpp:4618): update_cache, cache 1x32x64x512 bf16, input 1x32x3x512: g = 1,
+ *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
+ */
+
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+import { shardGridGroup, shardTileCount } from './heads';
+import { fp32DestAccFromConfig, operandSegments } from './norm';
+
+const CITE_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520';
+const CITE_FILL = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477';
+const CITE_PAGED_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78';
+const CITE_PAGED_UPDATE_VALIDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373';
+const CITE_PAGED_FILL = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a';
+
+interface CacheOperands {
+  readonly cache: ResolvedTensor;
+  readonly input: ResolvedTensor;
+}
+
+function cacheAndInput(op: TtnnOp): CacheOperands | string {
+  const cache = resolveTensor(op.operands[0], 'cache');
+  if (typeof cache === 'string') return cache;
+  const input = resolveTensor(op.operands[1], 'input');
+  if (typeof input === 'string') return input;
+  if (cache.layout.pageLayout !== 'tile' || input.layout.pageLayout !== 'tile') return 'row-major cache or input: the row-major cache kernels are not modeled';
+  if (cache.padded.length !== 4 || input.padded.length !== 4) return 'cache and input must be 4-D (tt-metal validates rank 4)';
+  return { cache, input };
+}
+
+export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const r = cacheAndInput(op);
+  if (typeof r === 'string') return unmodeled(op.name, r);
+  const { cache, input } = r;
+  const fp32 = fp32DestAccFromConfig(op) ?? false;
+  const im = tileBytes(fp32 ? 'f32' : 'bf16');
+  const tCache = tileBytes(cache.dtype);
+  const tIn = tileBytes(input.dtype);
+  const wt = cache.padded[3] / 32;
+  const g = Math.min(2, cache.padded[0]);
+  const b = input.padded[2];
+  const sharded = isSharded(input.layout);
+  const batchedHeads = (input.padded[1] * b) / 32;
+  const split = splitWorkToCores(gridArea(ctx), batchedHeads);
+  const groups = sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row');
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'cache rows', nPages: 2 * g * wt, pageBytes: tCache },
+    { index: 1, role: 'input', nPages: sharded ? shardTileCount(input.layout) : 2 * wt, pageBytes: tIn, tensorBacked: sharded },
+    { index: 24, role: 'untilized cache/input (c_24, c_25)', nPages: 2 * g * wt, pageBytes: im },
+    { index: 26, role: 'updated rows', nPages: 2 * g * wt, pageBytes: im },
+    { index: 16, role: 'output (one head of tiles)', nPages: b * wt, pageBytes: tCache },
+  ];
+  return finishProgram({
+    op, ctx, factory: 'UpdateCacheMultiCoreProgramFactory',
+    factoryReason: `Wt = ${wt}, granularity ${g}, B = ${b}; ${sharded ? 'sharded input: its shard grid' : `${batchedHeads} batched heads over ${split.nCores} cores`}`,
+    groups, cbs, confidence: 'exact', citations: [CITE_UPDATE, CITE.workSplit],
+  });
+}
+
+export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const r = cacheAndInput(op);
+  if (typeof r === 'string') return unmodeled(op.name, r);
+  const { input } = r;
+  const tiles = volume(input.padded) / TILE_ELEMENTS;
+  const split = splitWorkToCores(gridArea(ctx), tiles);
+  return finishProgram({
+    op, ctx, factory: 'FillCacheMultiCoreProgramFactory',
+    factoryReason: `${tiles} input tiles over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [{ index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) }],
+    confidence: 'approx', approxReason: 'fill_cache factory size agrees with the OpModel golden; its text was not re-read',
+    citations: [CITE_FILL, CITE.workSplit],
+  });
+}
+
+export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const r = cacheAndInput(op);
+  if (typeof r === 'string') return unmodeled(op.name, r);
+  const { cache, input } = r;
+  // PagedUpdateCacheDeviceOperation::validate_on_program_cache_miss [5].
+  if (!isSharded(input.layout)) return illegal(op.name, 'Expect input_tensor to be sharded', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.layout.memoryLayout === 'width_sharded') return illegal(op.name, 'Expect input_tensor to NOT have memory layout WIDTH SHARDED', CITE_PAGED_UPDATE_VALIDATE);
+  if (cache.layout.memoryLayout !== 'interleaved') return illegal(op.name, 'Only interleaved cache is supported', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.dtype !== 'bf16' && input.dtype !== 'f32') return illegal(op.name, 'Data type of input tensor for update cache must be FLOAT32 or BFLOAT16', CITE_PAGED_UPDATE_VALIDATE);
+  const segments = operandSegments(op);
+  // tt-mlir: (cache, input, update_index, page_table?); without operandSegmentSizes the operands come in that order.
+  const indexIdx = segments.length >= 3 ? segments[2]?.[0] : 2;
+  const tableIdx = segments.length >= 4 ? segments[3]?.[0] : 3;
+  const index = indexIdx !== undefined ? resolveTensor(op.operands[indexIdx], 'update index') : undefined;
+  const table = tableIdx !== undefined && op.operands[tableIdx] !== undefined ? resolveTensor(op.operands[tableIdx], 'page table') : undefined;
+  if (typeof index === 'string') return unmodeled(op.name, index);
+  if (typeof table === 'string') return unmodeled(op.name, table);
+  const fp32 = fp32DestAccFromConfig(op) ?? false;
+  const im = tileBytes(fp32 ? 'f32' : 'bf16');
+  const tCache = tileBytes(cache.dtype);
+  const wt = input.padded[3] / 32;
+  const b = input.padded[1];
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'cache rows', nPages: 2 * wt, pageBytes: tCache },
+    { index: 1, role: 'input shard', nPages: shardTileCount(input.layout), pageBytes: tileBytes(input.dtype), tensorBacked: true },
+    { index: 24, role: 'untilized cache/input (c_24, c_25)', nPages: 2 * wt, pageBytes: im },
+    { index: 26, role: 'updated rows', nPages: 2 * wt, pageBytes: im },
+    { index: 16, role: 'output', nPages: b * wt, pageBytes: tCache },
+  ];
+  if (index !== undefined) cbs.push({ index: 2, role: 'update index (one tile)', nPages: 1, pageBytes: tileBytes(index.dtype) });
+  if (table !== undefined) {
+    const rowBytes = table.padded[table.padded.length - 1] * (elementBytes(table.dtype) ?? 4);
+    cbs.push({ index: 3, role: 'page-table row', nPages: 1, pageBytes: rowBytes });
+  }
+  return finishProgram({
+    op, ctx, factory: 'PagedUpdateCacheProgramFactory',
+    factoryReason: `Wt = ${wt}, B = ${b}; cores = the input's ${shardCoreCount(input.layout)}-core shard grid${table !== undefined ? '; paged (page table)' : ''}`,
+    groups: [shardGridGroup(input.layout)], cbs, confidence: 'exact', citations: [CITE_PAGED_UPDATE],
+  });
+}
+
+export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const r = cacheAndInput(op);
+  if (typeof r === 'string') return unmodeled(op.name, r);
+  const { input } = r;
+  const table = resolveTensor(op.operands[2], 'page table');
+  if (typeof table === 'string') return unmodeled(op.name, table);
+  const batchIdx = op.operands[3] !== undefined ? resolveTensor(op.operands[3], 'batch index') : undefined;
+  if (typeof batchIdx === 'string') return unmodeled(op.name, batchIdx);
+  const wt = input.padded[3] / 32;
+  const blocks = (input.padded[0] * input.padded[1] * input.padded[2]) / 32;
+  const split = splitWorkToCores(gridArea(ctx), blocks);
+  // The page table's aligned page: one row (last dim × element bytes) rounded up to its buffer's alignment.
+  const tableAlign = table.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const tableRowBytes = alignUp(table.padded[table.padded.length - 1] * (elementBytes(table.dtype) ?? 4), tableAlign);
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: 2 * wt, pageBytes: tileBytes(input.dtype) },
+    { index: 1, role: 'page-table row', nPages: 1, pageBytes: tableRowBytes },
+  ];
+  if (batchIdx !== undefined) {
+    cbs.push({ index: 2, role: 'batch index', nPages: volume(batchIdx.logical), pageBytes: elementBytes(batchIdx.dtype) ?? 4 });
+  }
+  return finishProgram({
+    op, ctx, factory: 'PagedFillCacheProgramFactory',
+    factoryReason: `Wt = ${wt}; ${blocks} (batch, head, seq-tile) blocks over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs, confidence: 'exact', citations: [CITE_PAGED_FILL, CITE.workSplit],
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * L1 estimate for `ttnn.layer_norm` and `ttnn.rms_norm` on interleaved tiled inputs (LayerNormMultiCoreProgramFactory).
+ *
+ * Formula (tiles per core; T(x) = tile bytes of dtype x, im = Float32 with fp32 dest accumulation else bf16):   [1][2]
+ *   Wt = padded width / 32; block = 8 (4 with fp32 acc)
+ *     builds before 'layernorm-fixed-block': block = largest divisor of Wt ≤ 8 (≤ 4), WtB = Wt
+ *     builds from it on: WtB = Wt rounded up to a multiple of block
+ *   fit test (layer_norm only; rms_norm always runs the one-pass kernel):
+ *     Σ [in0 WtB·T(in), out0 2·block·T(out), im0/im3 WtB·im, in5/in6 WtB·T(gamma/beta, bf16 if absent),
+ *        im6/im5 2·block·im, im4 8·im, im1/im2 2·im, in2/in3 2·T(bf16)] < 0.95 · l1_size
+ *     when it fails: large-tensor kernel, in0/im0/im3/in5/in6 = 56 tiles (60 before the change point) if gamma,
+ *     beta or Float32 input, else 112 (120)                                                                   [1][2]
+ *   CBs created, in order: c_0 in0 · c_16 out0 · c_18 2 im (layer_norm) · c_2 2 bf16 · c_3 2 bf16 · c_19 2 im ·
+ *     c_24 WtB im (layer_norm) · c_20 WtB im · c_21 8 im · c_26 1 im (large tensor) · c_22 2·block im (gamma or beta)
+ *     · c_5 WtB T(gamma) · c_6 WtB T(beta)                                                                       [2]
+ *   cores: split_work_to_cores(grid, NC·Ht tile rows), row-major; every core has the same CBs.
+ *
+ * Version axis: 'layernorm-fp32-acc-default' (layer_norm without compute_config: fp32 acc on from tt-metal PR #19295);
+ *   'layernorm-fixed-block' (block size / large-tensor widths). rms_norm without compute_config: fp32 acc off (the
+ *   OpModel golden rows, tt-metal f4163c2, only match with it off).
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b
+ *       (largest-divisor block, 60/120 large-tensor widths, `CB_can_fit_in_L1` 0.95 · l1_size)
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp
+ *       (LayerNormMultiCoreProgramFactory, search-index version 240909175: fixed block, 56/112, c_26, CB order)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute config); tt-mlir
+ *       runtime/lib/ttnn/operations/normalization/layer_norm.cpp@19c86fc passes no compute config
+ *
+ * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
+ *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (unmodeled); row-major gamma/beta
+ *   keeps the one-pass kernel. The large-tensor path's c_26 accumulator is taken for every build (approx).
+ * Worked example: rms_norm 1x64x64x64 bf16, no gamma, fp32 off: Wt = 2, block 2: c_0 2 + c_16 4 + c_2 2 + c_3 2 +
+ *   c_19 2 + c_20 2 + c_21 8 = 22 tiles = 45,056 B (tt-mlir OpModel golden, TestOpModelLib.cpp:4268).
+ */
+
+import { atOrAfter } from '../changePoints';
+import { DataType, tileBytes } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import { CITE, CbSpec, ResolvedTensor, finishProgram, groupsFromSplit, propInts, resolveTensor, splitWorkToCores, gridArea } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+import { largestDivisorAtMost } from './untilize';
+
+const CITE_LN_OLD = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b';
+const CITE_LN_NEW = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)';
+const CITE_LN_DEFAULTS = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute kernel config); tt-metal PR #19295';
+
+/** Operands of an op with optional operands, split by `operandSegmentSizes` (one operand per segment when absent). */
+export function operandSegments(op: TtnnOp): readonly (readonly number[])[] {
+  const sizes = propInts(op, 'operandSegmentSizes');
+  const out: number[][] = [];
+  if (sizes === undefined) return op.operands.map((_, i) => [i]);
+  let next = 0;
+  for (const n of sizes) {
+    const seg: number[] = [];
+    for (let k = 0; k < n; k++) seg.push(next++);
+    out.push(seg);
+  }
+  return out;
+}
+
+/** The `fp32_dest_acc_en` of a `#ttnn.device_compute_kernel_config<…>` property, if the op has one that says. */
+export function fp32DestAccFromConfig(op: TtnnOp): boolean | undefined {
+  const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
+  if (p === undefined || p.kind !== 'dialect') return undefined;
+  const v = p.fields['fp32_dest_acc_en'];
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+type NormKind = 'layer' | 'rms';
+
+export function estimateLayerNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateNorm(op, ctx, 'layer');
+}
+
+export function estimateRmsNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateNorm(op, ctx, 'rms');
+}
+
+function optionalOperand(op: TtnnOp, segments: readonly (readonly number[])[], segment: number, what: string): ResolvedTensor | string | undefined {
+  const idx = segments[segment]?.[0];
+  if (idx === undefined) return undefined;
+  return resolveTensor(op.operands[idx], what);
+}
+
+function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major input: the row-major layer/rms norm kernels are not modeled');
+  if (input.layout.memoryLayout !== 'interleaved') {
+    return unmodeled(op.name, `${input.layout.memoryLayout} input runs LayerNormShardedMultiCoreProgramFactory (program config from the shard spec; not modeled)`);
+  }
+  const segments = operandSegments(op);
+  const gamma = optionalOperand(op, segments, 1, 'weight');
+  const beta = optionalOperand(op, segments, 2, 'bias');
+  if (typeof gamma === 'string') return unmodeled(op.name, gamma);
+  if (typeof beta === 'string') return unmodeled(op.name, beta);
+
+  const configured = fp32DestAccFromConfig(op);
+  const fp32 = configured ?? (kind === 'layer' ? atOrAfter(ctx, 'layernorm-fp32-acc-default') : false);
+  const fixedBlock = atOrAfter(ctx, 'layernorm-fixed-block');
+  const rank = input.padded.length;
+  const wt = input.padded[rank - 1] / 32;
+  const rows = input.geometry.heightTilesTotal;
+  const maxBlock = fp32 ? 4 : 8;
+  const block = fixedBlock ? maxBlock : largestDivisorAtMost(wt, maxBlock);
+  let wtB = fixedBlock ? Math.ceil(wt / block) * block : wt;
+
+  const tIn = tileBytes(input.dtype);
+  const tOut = tileBytes(output.dtype);
+  const im = tileBytes(fp32 ? 'f32' : 'bf16');
+  const bf16 = tileBytes('bf16');
+  const gammaDtype: DataType = gamma?.dtype ?? 'bf16';
+  const betaDtype: DataType = beta?.dtype ?? 'bf16';
+  const rowMajorWeights = gamma?.layout.pageLayout === 'row_major' || beta?.layout.pageLayout === 'row_major';
+
+  // CB_can_fit_in_L1 sums every buffer, used or not (in1 is 0: no residual).
+  const smallSum =
+    wtB * tIn + 2 * block * tOut + 2 * wtB * im + wtB * tileBytes(gammaDtype) + wtB * tileBytes(betaDtype) +
+    2 * block * im + 2 * block * im + 8 * im + 2 * im + 2 * bf16 + 2 * bf16 + 2 * im;
+  const fits = smallSum < ctx.device.l1SizeBytes * 0.95;
+  const large = kind === 'layer' && !rowMajorWeights && !fits;
+  if (large) {
+    const weighted = gamma !== undefined || beta !== undefined || input.dtype === 'f32';
+    wtB = weighted ? (fixedBlock ? 56 : 60) : fixedBlock ? 112 : 120;
+    // Older builds threw before allocating: TT_FATAL(in0_t % block_size == 0) (tt-metal issue #33527).
+    if (wtB % block !== 0) {
+      return illegal(op.name, `Buffer size in0_t (${wtB}) must be divisible by block_size (${block})`, CITE_LN_OLD);
+    }
+  }
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: wtB, pageBytes: tIn },
+    { index: 16, role: 'output', nPages: 2 * block, pageBytes: tOut },
+  ];
+  if (kind === 'layer') cbs.push({ index: 18, role: 'E[x]', nPages: 2, pageBytes: im });
+  cbs.push(
+    { index: 2, role: 'reduce scaler', nPages: 2, pageBytes: bf16 },
+    { index: 3, role: 'epsilon', nPages: 2, pageBytes: bf16 },
+    { index: 19, role: '1/sqrt(var)', nPages: 2, pageBytes: im },
+  );
+  if (kind === 'layer') cbs.push({ index: 24, role: 'x - E[x]', nPages: wtB, pageBytes: im });
+  cbs.push({ index: 20, role: 'squares', nPages: wtB, pageBytes: im }, { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im });
+  if (large) cbs.push({ index: 26, role: 'large-tensor accumulator', nPages: 1, pageBytes: im });
+  if (gamma !== undefined || beta !== undefined) cbs.push({ index: 22, role: 'gamma/beta staging', nPages: 2 * block, pageBytes: im });
+  if (gamma !== undefined) cbs.push({ index: 5, role: 'gamma', nPages: wtB, pageBytes: tileBytes(gammaDtype) });
+  if (beta !== undefined) cbs.push({ index: 6, role: 'beta', nPages: wtB, pageBytes: tileBytes(betaDtype) });
+
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  const fp32Why = configured !== undefined ? 'compute_config' : kind === 'layer' ? (fp32 ? 'layer_norm default since PR #19295' : 'layer_norm default before PR #19295') : 'rms_norm default';
+  return finishProgram({
+    op, ctx,
+    factory: large ? 'LayerNormMultiCoreProgramFactory (large-tensor kernel)' : 'LayerNormMultiCoreProgramFactory',
+    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${kind === 'rms' ? ' (rms_norm never switches kernels)' : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs,
+    confidence: large ? 'approx' : 'exact',
+    approxReason: large ? 'large-tensor kernel: the c_26 accumulator is assumed in every build' : '',
+    citations: [fixedBlock ? CITE_LN_NEW : CITE_LN_OLD, CITE_LN_DEFAULTS, CITE.workSplit],
+  });
+}

@@ -1,0 +1,274 @@
+/**
+ * Normalization, attention, KV-cache, heads and rotary estimators: figures derived by hand from the tt-metal factories
+ * (arithmetic in the comments), the tt-mlir OpModel upper bounds (read from the TSV), tt-metal's own error message
+ * (issue #33527), and every op of these families in the real corpus dumps.
+ */
+
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from '../../../server/src/mlir/parser';
+import { analyzeModule } from '../../../server/src/analysis/analyze';
+import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
+import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
+import type { OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op';
+import { int, op, tensor, whContext } from './build';
+import { loadGolden } from './goldenCases/goldenRows';
+
+const CORPUS = join(__dirname, '../../fixtures/corpus');
+const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype });
+const rmInt = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'si32' });
+const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
+const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
+const computeConfig = (fp32: boolean): PropValue => ({
+  kind: 'dialect', name: 'ttnn.device_compute_kernel_config', text: '', items: [], fields: { fp32_dest_acc_en: String(fp32) },
+});
+
+function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
+  assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
+  return r as Extract<OpEstimateResult, { kind: 'estimate' }>;
+}
+
+function analyzeCorpus(rel: string) {
+  const text = readFileSync(join(CORPUS, rel), 'utf8');
+  return analyzeModule(parse(text), { ttMetal: inferBuildWindow(text) });
+}
+
+function opsNamed(a: ReturnType<typeof analyzeCorpus>, name: string) {
+  return a.functions.flatMap((f) => f.ops).filter((o) => o.op.name === name);
+}
+
+function layerNorm(input: TensorSpec, props: Record<string, PropValue> = {}, weight?: TensorSpec, bias?: TensorSpec): TtnnOp {
+  const operands = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
+  return op('ttnn.layer_norm', operands, [input], { operandSegmentSizes: segments(1, weight ? 1 : 0, bias ? 1 : 0), ...props });
+}
+
+describe('estimate/normattn', () => {
+  it('oom_ttnn.mlir: its f32 layer_norm (1x8190x3072, Blackhole, build window 2026-03..05) runs the large-tensor kernel and fits', () => {
+    const a = analyzeCorpus('oom_ttnn.mlir');
+    assert.ok(a.ttMetal.window.earliest >= '2026-03-01' && a.ttMetal.window.latest <= '2026-05-31', JSON.stringify(a.ttMetal.window));
+    const [ln] = opsNamed(a, 'ttnn.layer_norm');
+    const e = estimateOf(ln!.estimate);
+    // Wt = 3072/32 = 96; layer_norm's default compute config has fp32 acc on (tt-metal PR #19295): block 4, im = 4,096 B.
+    // One-pass fit test (CB_can_fit_in_L1 sums every buffer): in0 96·4096 + out0 8·4096 + im0, im3 2·96·4096 +
+    //   in5, in6 2·96·2048 (bf16 when absent) + im6, im5 2·8·4096 + im4 8·4096 + im1 2·4096 + in2, in3 2·2·2048 + im2 2·4096
+    //   = 393,216 + 32,768 + 786,432 + 393,216 + 65,536 + 32,768 + 8,192 + 8,192 + 8,192 = 1,728,512 ≥ 0.95·1,572,864
+    //   → large-tensor kernel; Float32 input → width 56 tiles.
+    // CBs: c_0 56·4096 + c_16 8·4096 + c_18 2·4096 + c_2 2·2048 + c_3 2·2048 + c_19 2·4096 + c_24 56·4096 + c_20 56·4096
+    //   + c_21 8·4096 + c_26 4096 = 229,376·3 + 32,768·2 + 8,192·2 + 4,096·3 = 782,336 B (all 64-B multiples).
+    assert.equal(e.factory, 'LayerNormMultiCoreProgramFactory (large-tensor kernel)');
+    assert.equal(e.cbBytesPerCore, 782_336);
+    // 111,104 (the dump's l1_unreserved_base) + 782,336 = 893,440 < 1,572,864: this op is not what ran out of L1.
+    assert.equal(e.cbRegionEndBytes, 893_440);
+    assert.ok(!a.overflows.some((o) => a.functions[o.functionIndex]?.ops[o.opIndex]?.op.name === 'ttnn.layer_norm'));
+  });
+
+  it('layer_norm before the fixed-block change point uses 60-tile large-tensor CBs; the window straddling it reports both', () => {
+    const a = analyzeCorpus('oom_ttnn.mlir');
+    const ln = opsNamed(a, 'ttnn.layer_norm')[0]!.op;
+    const device = a.device;
+    const old = estimateOf(estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2025-12-01' } } }));
+    // Same CB list with 60 instead of 56: 245,760·3 + 65,536 + 16,384 + 12,288 = 831,488 B.
+    assert.equal(old.cbBytesPerCore, 831_488);
+    const both = estimateOf(estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2026-02-28' } } }));
+    assert.deepEqual(both.versionRange?.figures.map((f) => f.cbBytesPerCore), [831_488, 782_336]);
+  });
+
+  it('flags the layer_norm tt-metal rejected with "in0_t (60) must be divisible by block_size (8)" (tt-metal issue #33527)', () => {
+    // Issue #33527: 1x1x3584x4608 bf16 with bias, fp32 acc off → block = largest divisor of Wt = 144 up to 8 = 8; the
+    // one-pass CBs (144·2048·5 + 6·16·2048 + ... > 0.95·L1) do not fit → large tensor with weights → 60 tiles, 60 % 8 ≠ 0.
+    const ln = layerNorm(dram([1, 1, 3584, 4608]), { compute_config: computeConfig(false) }, undefined, dram([4608]));
+    const r = estimateOp(ln, whContext({ ttMetalDate: '2025-11-27' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /in0_t \(60\) must be divisible by block_size \(8\)/);
+    // After the fix the width is 56, a multiple of 8.
+    assert.equal(estimateOp(ln, whContext({ ttMetalDate: '2026-06-01' })).kind, 'estimate');
+  });
+
+  it('layer_norm without compute_config: fp32 accumulation from tt-metal PR #19295 on (a straddling window gives both)', () => {
+    // 32x1024 bf16, no weights, Wormhole. fp32 off: block 8, im bf16: c_0 32·2048 + c_16 16·2048 + c_18, c_2, c_3, c_19
+    //   4·4096 + c_24, c_20 2·32·2048 + c_21 8·2048 = 65,536 + 32,768 + 16,384 + 131,072 + 16,384 = 262,144.
+    // fp32 on: block 4, im f32: 65,536 + 8·2048 + 8,192 + 4,096 + 4,096 + 8,192 + 2·32·4096 + 8·4096 = 401,408.
+    const ln = layerNorm(dram([32, 1024]));
+    const r = estimateOf(estimateOp(ln, whContext({ window: { earliest: '2025-01-01', latest: '2025-06-30' } })));
+    assert.deepEqual(r.versionRange?.figures.map((f) => f.cbBytesPerCore), [262_144, 401_408]);
+  });
+
+  it('Falcon3 decode rms_norm (32x3072 bf16, gamma, fp32 acc from compute_config, Blackhole): 884,736 B', () => {
+    const a = analyzeCorpus('falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir');
+    const norms = opsNamed(a, 'ttnn.rms_norm');
+    assert.equal(norms.length, 3);
+    // Wt = 96, fp32 acc → block 4, im = 4,096 B; rms_norm keeps the one-pass kernel. c_0 96·2048 + c_16 8·2048 +
+    //   c_2, c_3 2·2048 each + c_19 2·4096 + c_20 96·4096 + c_21 8·4096 + c_22 8·4096 + c_5 96·2048
+    //   = 196,608 + 16,384 + 8,192 + 8,192 + 393,216 + 32,768 + 32,768 + 196,608 = 884,736.
+    for (const n of norms) assert.equal(estimateOf(n.estimate).cbBytesPerCore, 884_736);
+  });
+
+  it('Falcon3 traced decode: paged_update_cache, paged SDPA decode and nlp_concat_heads_decode get their factory figures', () => {
+    const a = analyzeCorpus('falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir');
+    const updates = opsNamed(a, 'ttnn.paged_update_cache');
+    assert.equal(updates.length, 56);
+    // Cache 6528x4x32x256 bfp8 (1,088 B tiles), input 1x32x4x256 height-sharded (tensor-backed c_1), Wt = 8, B = 32:
+    //   c_0 16·1088 + c_24 16·2048 + c_26 16·2048 + c_16 32·8·1088 + c_2 one si32 tile 4,096 + c_3 page-table row 1024·4
+    //   = 17,408 + 32,768 + 32,768 + 278,528 + 4,096 + 4,096 = 369,664.
+    for (const u of updates) assert.equal(estimateOf(u.estimate).cbBytesPerCore, 369_664);
+    const sdpa = opsNamed(a, 'ttnn.paged_scaled_dot_product_attention_decode');
+    assert.equal(sdpa.length, 28);
+    // q 1x32x12x256 (12 heads → PNHt 1, causal bf16 → 1,024 B half tiles), K/V bfp8 DHt 8, k_chunk 32 → 1 tile,
+    //   max_cores_per_head_batch 1 → 1 core per head (no reduction scratch):
+    //   c_0 8·1024 + c_1, c_2 16·1088 each + c_3 1024 + c_5, c_6, c_7 1024 each + c_8 cur_pos 32·4 = 128 + c_9 1024·4
+    //   + c_10 8·1024 + c_11 2048 + c_12 1024 + c_24 1024 + c_25, c_26, c_23, c_16 8·1024 each + 7 statistics 1024 +
+    //   c_17, c_18 1024 each + c_19 0 + c_20 8·2048 = 121,984.
+    for (const s of sdpa) assert.equal(estimateOf(s.estimate).cbBytesPerCore, 121_984);
+    const concat = opsNamed(a, 'ttnn.nlp_concat_heads_decode');
+    assert.equal(concat.length, 28);
+    // Its one CB is the width-sharded output (globally allocated): no CB region.
+    for (const c of concat) {
+      const e = estimateOf(c.estimate);
+      assert.equal(e.cbBytesPerCore, 0);
+      assert.ok(e.cbs.length === 1 && e.cbs[0]!.tensorBacked);
+    }
+    assert.equal(opsNamed(a, 'ttnn.rms_norm').length, 57);
+  });
+
+  it('SDPA decode, paged decode and prefill stay within the tt-mlir OpModel upper bounds', () => {
+    const golden = loadGolden();
+    const bound = (line: number) => golden.find((g) => g.file === 'Lib' && g.line === line)!.figures.cb!;
+    const q = dram([1, 1, 12, 32]);
+    const kv = dram([1, 12, 128, 32]);
+    const curPos = dram([1]);
+    const decode = (mask: boolean, sink: boolean, causal: boolean) =>
+      op('ttnn.scaled_dot_product_attention_decode', [q, kv, kv, ...(mask ? [dram([1, 1, 12, 128])] : []), curPos, ...(sink ? [dram([12, 32])] : [])], [q], {
+        is_causal: bool(causal), operandSegmentSizes: segments(1, 1, 1, mask ? 1 : 0, 1, sink ? 1 : 0),
+      });
+    const cases: [number, TtnnOp][] = [
+      [5335, decode(false, false, true)],
+      [5370, decode(true, false, false)],
+      [5408, decode(false, true, true)],
+      [5448, decode(true, true, false)],
+      [5635, op('ttnn.paged_scaled_dot_product_attention_decode', [dram([1, 1, 12, 64]), dram([128, 12, 32, 64]), dram([128, 12, 32, 64]), rmInt([1, 128]), rmInt([1])], [dram([1, 1, 12, 64])], {
+        is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 1, 0, 1, 0),
+      })],
+      [5767, op('ttnn.scaled_dot_product_attention', [dram([1, 1, 32, 64]), dram([1, 1, 128, 64]), dram([1, 1, 128, 64]), dram([1, 1, 32, 128])], [dram([1, 1, 32, 64])], {
+        is_causal: bool(false), operandSegmentSizes: segments(1, 1, 1, 1, 0),
+      })],
+    ];
+    for (const [line, o] of cases) {
+      const e = estimateOf(estimateOp(o, whContext()));
+      assert.ok(e.cbBytesSummedOverRanges <= bound(line), `Lib:${line}: ${e.cbBytesSummedOverRanges} > ${bound(line)}`);
+    }
+    // Lib:5335 by hand: causal, 12 heads, bf16 → half tiles (1,024 B); K chunk = 128 (S = 128) → 4 tiles; 5 cores per
+    // head (64 / 12): c_0 1 + c_1, c_2 2·(4·1·2048)/1024 = 16 each + c_3 4 + c_5 1 + c_6, c_7 2 + c_8 2 (one bf16 tile
+    // page of cur_pos) + c_10 1 + c_11 2 + c_12 1 + c_24 4 + c_25, c_26 2 + 7 statistics + c_23, c_16 2 + c_17, c_18 2 +
+    // c_19 (1 + 2)·4 = 12 + c_20 2 = 77 KiB units = 78,848 B: the bound itself.
+    assert.equal(estimateOf(estimateOp(cases[0]![1], whContext())).cbBytesSummedOverRanges, 78_848);
+  });
+
+  it('rms_norm with weight and bias, by hand from the golden-era factory (largest-divisor block, fp32 acc off)', () => {
+    const rms = (shape: number[], w?: number) => op('ttnn.rms_norm', [dram(shape), ...(w ? [dram([w]), dram([w])] : [])], [dram(shape)], { operandSegmentSizes: segments(1, w ? 1 : 0, w ? 1 : 0) });
+    // 1x32x128x128 with gamma and beta [128]: Wt = 4, block 4: c_0 4 + c_16 8 + c_2 2 + c_3 2 + c_19 2 + c_20 4 + c_21 8 +
+    //   c_22 8 + c_5 4 + c_6 4 = 46 tiles = 94,208 B.
+    assert.equal(estimateOf(estimateOp(rms([1, 32, 128, 128], 128), whContext())).cbBytesPerCore, 94_208);
+    // 1x16x32x32, no weights: Wt = 1, block 1: c_0 1 + c_16 2 + c_2 2 + c_3 2 + c_19 2 + c_20 1 + c_21 8 = 18 tiles = 36,864 B.
+    assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext())).cbBytesPerCore, 36_864);
+    // After 'layernorm-fixed-block' the block is 8 and Wt is rounded up to it: c_0 8 + c_16 16 + 2 + 2 + 2 + c_20 8 + c_21 8
+    //   = 46 tiles = 94,208 B for the 1x16x32x32 case.
+    assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore, 94_208);
+  });
+
+  it('chunked SDPA (paged K/V, chunk_start_idx tensor) adds the page-table and chunk-start CBs to the prefill list', () => {
+    const q = dram([1, 8, 128, 64]);
+    const kv = dram([64, 8, 32, 64]);
+    const o = op('ttnn.chunked_scaled_dot_product_attention', [q, kv, kv, rmInt([1, 16]), rmInt([1])], [q]);
+    // Default 32/32 chunks; 4 q chunks over 8 heads on 64 cores → 1 per core (c_0 single-buffered), DHt 2, causal:
+    //   c_0 2·2048 + c_1, c_2 4·2048 each + c_3 2 Bfp4_b tiles (576 B) + c_5, c_7 2048 each + c_6 16·4 + c_8, c_9 32 each
+    //   + c_24 2048 + c_25, c_26 2·2048 each + c_27..c_31 2048 each + c_16 2·2048 = 50,432 B.
+    assert.equal(estimateOf(estimateOp(o, whContext())).cbBytesPerCore, 50_432);
+  });
+
+  it('sdpa_fw (tt-train) by hand; an L1 query is rejected like tt-metal does', () => {
+    const qkv = dram([1, 2, 64, 64]);
+    const o = (q: TensorSpec) => op('ttnn.sdpa_fw', [q, qkv, qkv, dram([1, 1, 64, 64])], [qkv], { operandSegmentSizes: segments(1, 1, 1, 1) });
+    // E = 2 tiles: c_0, c_1, c_2 4 bf16 tiles each + c_3 1 + c_5..c_9 5 + c_10..c_12 3 Float32 tiles + c_13..c_15 2 each
+    //   = 24·2,048 + 3·4,096 = 61,440 B.
+    assert.equal(estimateOf(estimateOp(o(qkv), whContext())).cbBytesPerCore, 61_440);
+    const r = estimateOp(o(tensor([1, 2, 64, 64], { buffer: 'l1' })), whContext());
+    assert.equal(r.kind === 'illegal' ? r.rule : r.kind, 'Query buffer must be in DRAM');
+  });
+
+  it('update_cache with a sharded input backs c_1 with the shard and runs on the shard grid', () => {
+    const input = tensor([1, 32, 32, 512], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
+    const e = estimateOf(estimateOp(op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }), whContext()));
+    // Bcache = 1 → granularity 1, Wt = 16, B = 32: c_0 32 + c_24 32 + c_26 32 + c_16 512 tiles = 608 · 2,048 = 1,245,184.
+    assert.equal(e.cbBytesPerCore, 1_245_184);
+    assert.equal(e.nCoresUsed, 1);
+  });
+
+  it('declares what each estimator reads', () => {
+    for (const name of ['ttnn.layer_norm', 'ttnn.rms_norm', 'ttnn.update_cache', 'ttnn.paged_update_cache', 'ttnn.scaled_dot_product_attention', 'ttnn.chunked_scaled_dot_product_attention',
+      'ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode', 'ttnn.flash_mla_prefill',
+      'ttnn.split_query_key_value_and_split_heads', 'ttnn.nlp_create_qkv_heads_decode', 'ttnn.rotary_embedding', 'ttnn.rotary_embedding_llama']) {
+      assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false }, name);
+    }
+    for (const name of ['ttnn.fill_cache', 'ttnn.paged_fill_cache', 'ttnn.nlp_concat_heads', 'ttnn.concatenate_heads', 'ttnn.nlp_concat_heads_decode']) {
+      assert.deepEqual(estimatorReads(name), { properties: false, liveL1: false }, name);
+    }
+    // A property change must change the figure for a 'properties' estimator: transpose_key adds two 4-tile CBs.
+    const split = (t: boolean) => op('ttnn.split_query_key_value_and_split_heads', [dram([1, 512, 1536])], [dram([1, 16, 512, 32]), dram([1, 16, 512, 32]), dram([1, 16, 512, 32])], { num_heads: int(16), transpose_key: bool(t) });
+    assert.equal(estimateOf(estimateOp(split(true), whContext())).cbBytesPerCore - estimateOf(estimateOp(split(false), whContext())).cbBytesPerCore, 8 * 2048);
+  });
+
+  it('every norm/attention/KV-cache/heads/rotary op in the real dumps gets a figure or a specific reason', function () {
+    this.timeout(120_000);
+    const files = [
+      'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
+      'falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
+      'oom_ttnn.mlir',
+      'llama_attention_ttnn.mlir',
+      'ttnn/test_llama_attention_ttnn.mlir',
+      'test/ttmlir/Dialect/TTNN/perf_targets/flops_attention.mlir',
+      'test/ttmlir/Dialect/TTNN/perf_targets/sdpa_dram_bound.mlir',
+      'test/ttmlir/Silicon/TTNN/n150/transformer/nlp_concat_heads_decode.mlir',
+      'test/ttmlir/Silicon/TTNN/n150/transformer/rotary_embedding_llama.mlir',
+      'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/fill_cache_input_pad_workaround.mlir',
+      'test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir',
+      'test/ttmlir/Dialect/TTNN/Transforms/Decomposition/distributed_rms_norm_decomposition.mlir',
+    ];
+    const family = /norm|attention|cache|heads|rotary|flash_mla|split_query/;
+    let figures = 0;
+    let reasons = 0;
+    for (const file of files) {
+      for (const o of analyzeCorpus(file).functions.flatMap((f) => f.ops)) {
+        if (!family.test(o.op.name) || o.op.name === 'ttcore.load_cached') continue;
+        const e = o.estimate;
+        if (e.kind === 'estimate') {
+          figures++;
+          assert.ok(Number.isFinite(e.cbBytesPerCore) && e.cbBytesPerCore >= 0);
+        } else {
+          reasons++;
+          assert.ok(e.kind === 'unmodeled' || e.kind === 'illegal', `${file}: ${o.op.name} is ${e.kind}`);
+          const why = e.kind === 'unmodeled' ? e.reason : e.rule;
+          assert.ok(!/^no L1 model for/.test(why), `${file}: ${o.op.name} has no specific reason`);
+        }
+      }
+    }
+    // 3 + 57 rms_norm, 2 + 56 paged_update_cache, 1 + 28 paged SDPA decode, 1 + 28 nlp_concat_heads_decode, 1 layer_norm,
+    // 4 + 1 prefill SDPA / MLA, 7 nlp_concat_heads_decode, 3 rotary llama, 3 fill_cache + 1 paged_fill_cache.
+    assert.equal(figures, 3 + 57 + 2 + 56 + 1 + 28 + 1 + 28 + 1 + 4 + 1 + 7 + 3 + 3 + 1);
+    // An interleaved-input paged_update_cache (illegal: "Expect input_tensor to be sharded"), 7 distributed_rms_norm.
+    assert.equal(reasons, 1 + 7);
+  });
+
+  it('decode-mode rotary_embedding_llama: shard-backed CBs plus three head_dim scratch CBs; interleaved paged_update_cache input is illegal', () => {
+    const a = analyzeCorpus('test/ttmlir/Silicon/TTNN/n150/transformer/rotary_embedding_llama.mlir');
+    const decode = opsNamed(a, 'ttnn.rotary_embedding_llama').find((o) => o.op.properties['is_decode_mode']?.kind === 'bool' && (o.op.properties['is_decode_mode'] as { value: boolean }).value);
+    const e = estimateOf(decode!.estimate);
+    // 1x1x32x32 height-sharded: head_dim 1 tile → c_24, c_25, c_26 one bf16 tile each = 6,144 B; the rest are shards.
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.cbs.filter((c) => c.tensorBacked).length, 5);
+    const [update] = opsNamed(analyzeCorpus('test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir'), 'ttnn.paged_update_cache');
+    assert.equal(update!.estimate.kind, 'illegal');
+    assert.equal(update!.estimate.kind === 'illegal' ? update!.estimate.rule : '', 'Expect input_tensor to be sharded');
+  });
+});
