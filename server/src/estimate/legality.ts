@@ -1,7 +1,7 @@
 /**
  * Op validation rules of tt-metal (the TT_FATALs in an op's `validate`) that do not belong to one estimator's CB
- * formula: the registry checks them before the estimator runs, so the `illegal` result feeds the `op-illegal`
- * diagnostic and the fix solver alike (fixes/ never offers a placement an estimate calls illegal).
+ * formula: the registry checks them before the estimator runs, so the `illegal` result reaches the hover, the
+ * report and the fix solver alike (fixes/ never offers a placement an estimate calls illegal).
  *
  * Rules:
  *   unary-memory-layout: unary ops (relu, exp, tanh, ...) require input and output memory layouts to match

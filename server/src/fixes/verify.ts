@@ -59,7 +59,7 @@ function opKeys(fa: { readonly ops: readonly OpAnalysis[] }): string[] {
 
 /**
  * The tt-metal rule that rejects an op's configuration in some build of the window (`estimate/legality.ts` and the
- * estimators' `illegal` results, the same check the `op-illegal` diagnostic reads), or undefined when every build accepts it.
+ * estimators' `illegal` results, the same estimates the hover and the report show), or undefined when every build accepts it.
  */
 export function illegalIn(est: OpEstimateResult): string | undefined {
   if (est.kind === 'illegal') return est.rule;
