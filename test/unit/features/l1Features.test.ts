@@ -138,9 +138,9 @@ describe('features on the seed example', () => {
     // Usable L1 = 1,499,136 - 102,656 = 1,396,480 B per core.
     assert.strictEqual(summary.limitBytesPerCore, 1_396_480);
     const t = timeline(d);
-    // The const-eval function runs where @main's load_cached does (first).
-    assert.deepStrictEqual(t.functions.map((f) => f.name), ['@main_const_eval_0', '@main']);
-    const nine = t.functions[1]!.ops.find((p) => p.result === '%9')!;
+    // Entry functions first, then the const-eval function @main's load_cached runs.
+    assert.deepStrictEqual(t.functions.map((f) => f.name), ['@main', '@main_const_eval_0']);
+    const nine = t.functions[0]!.ops.find((p) => p.result === '%9')!;
     assert.strictEqual(nine.offset, head('%9', 'ttnn.to_layout').start);
     assert.strictEqual(nine.overflows, true);
     assert.strictEqual(t.l1UnreservedBase, 102_656);
