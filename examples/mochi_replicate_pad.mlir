@@ -3,7 +3,9 @@
 // At run time tt-metal threw on %9 with:
 //   Statically allocated circular buffers on core range [(x=7,y=6) - (x=7,y=6)] grow to 9990400 B
 //   which is beyond max L1 size of 1499136 B
-// Reconstructed from the shapes, op order and locations in the original debug log (see README).
+// Reconstructed from the shapes, op order and locations in the original debug log (see README). The gather indices
+// [[0, 0, 0, 1, 2, 3]] are a constant hoisted into a const-eval function and loaded with ttcore.load_cached, as the
+// tt-mlir of the time printed it (`attributes {const_eval}`, before tt-mlir PR #6502; shared/corpus r18_loc.mlir).
 #dram = #ttnn.buffer_type<dram>
 #loc = loc(unknown)
 #loc1 = loc("p0.x")
@@ -26,7 +28,13 @@ module @SyncTensorsGraph.42 attributes {ttcore.meshes = #ttcore.meshes<[<"mesh" 
   ttcore.device_module {
     builtin.module @SyncTensorsGraph.42 attributes {ttcore.meshes = #ttcore.meshes<[<"mesh" = 1x1>]>, ttcore.system_desc = #system_desc} {
       ttcore.device @default_device = <workerGrid = #ttcore.grid<8x8, (d0, d1) -> (0, d0, d1)>, l1Map = (d0, d1, d2)[s0] -> (0, d0, d1, d2 + s0), dramMap = (d0, d1, d2)[s0, s1, s2, s3, s4, s5, s6] -> (0, 0, (((d0 * s1) * (s2 * (s3 * s6)) + d1 * (s2 * (s3 * s6)) + d2) floordiv s4) mod 12, ((d0 * s1) * (s2 * (s3 * s6)) + d1 * (s2 * (s3 * s6)) + d2) floordiv (s4 * 12) + ((d0 * s1) * (s2 * (s3 * s6)) + d1 * (s2 * (s3 * s6)) + d2) mod s4 + s5), meshShape = 1x1, chipIds = [0]> loc(#loc)
-      func.func @main(%arg0: tensor<20736x768xbf16, #ttnn_layout> {ttcore.argument_type = #ttcore.argument_type<parameter>, ttir.name = "conv.weight"} loc("p1.w"), %arg1: tensor<1x768xbf16, #ttnn_layout1> {ttcore.argument_type = #ttcore.argument_type<parameter>, ttir.name = "conv.bias"} loc("p2.b"), %arg2: tensor<1x768x4x60x106xbf16, #ttnn_layout2> {ttcore.argument_type = #ttcore.argument_type<input>, ttir.name = "args_0"} loc("p0.x"), %arg3: tensor<1x6xui32, #ttnn_layout7> {ttcore.argument_type = #ttcore.argument_type<constant>, ttir.name = "pad_indices"} loc("p3.idx")) -> (tensor<1x4x60x106x768xbf16, #ttnn_layout13> {ttir.name = "CogVideoXCausalConv3d.output"}) {
+      func.func @main_const_eval_0() -> tensor<1x6xui32, #ttnn_layout7> attributes {const_eval} {
+        %0 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)
+        %1 = "ttnn.constant"(%0) <{layout = #ttnn.layout<row_major>, value = dense<[[0, 0, 0, 1, 2, 3]]> : tensor<1x6xui32>}> : (!ttnn.device) -> tensor<1x6xui32, #ttnn_layout7> loc(#loc)
+        return %1 : tensor<1x6xui32, #ttnn_layout7> loc(#loc)
+      } loc(#loc)
+      func.func @main(%arg0: tensor<20736x768xbf16, #ttnn_layout> {ttcore.argument_type = #ttcore.argument_type<parameter>, ttir.name = "conv.weight"} loc("p1.w"), %arg1: tensor<1x768xbf16, #ttnn_layout1> {ttcore.argument_type = #ttcore.argument_type<parameter>, ttir.name = "conv.bias"} loc("p2.b"), %arg2: tensor<1x768x4x60x106xbf16, #ttnn_layout2> {ttcore.argument_type = #ttcore.argument_type<input>, ttir.name = "args_0"} loc("p0.x")) -> (tensor<1x4x60x106x768xbf16, #ttnn_layout13> {ttir.name = "CogVideoXCausalConv3d.output"}) {
+        %0 = ttcore.load_cached(@main_const_eval_0, []) : () -> tensor<1x6xui32, #ttnn_layout7> loc(#loc)
         %5 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)
         %6 = "ttnn.to_layout"(%arg2) <{layout = #ttnn.layout<tile>}> : (tensor<1x768x4x60x106xbf16, #ttnn_layout2>) -> tensor<1x768x4x60x106xbf16, #ttnn_layout3> loc(#loc4)
         "ttnn.deallocate"(%arg2) <{force = false}> : (tensor<1x768x4x60x106xbf16, #ttnn_layout2>) -> () loc(#loc)
@@ -36,7 +44,7 @@ module @SyncTensorsGraph.42 attributes {ttcore.meshes = #ttcore.meshes<[<"mesh" 
         "ttnn.deallocate"(%7) <{force = false}> : (tensor<4x1x768x60x106xbf16, #ttnn_layout4>) -> () loc(#loc)
         %9 = "ttnn.to_layout"(%8) <{layout = #ttnn.layout<row_major>}> : (tensor<4x4884480xbf16, #ttnn_layout5>) -> tensor<4x4884480xbf16, #ttnn_layout6> loc(#loc7)
         "ttnn.deallocate"(%8) <{force = false}> : (tensor<4x4884480xbf16, #ttnn_layout5>) -> () loc(#loc)
-        %10 = "ttnn.embedding"(%arg3, %9) : (tensor<1x6xui32, #ttnn_layout7>, tensor<4x4884480xbf16, #ttnn_layout6>) -> tensor<1x6x4884480xbf16, #ttnn_layout8> loc(#loc8)
+        %10 = "ttnn.embedding"(%0, %9) : (tensor<1x6xui32, #ttnn_layout7>, tensor<4x4884480xbf16, #ttnn_layout6>) -> tensor<1x6x4884480xbf16, #ttnn_layout8> loc(#loc8)
         "ttnn.deallocate"(%9) <{force = false}> : (tensor<4x4884480xbf16, #ttnn_layout6>) -> () loc(#loc)
         %11 = "ttnn.reshape"(%10) <{shape = [6 : i32, 1 : i32, 768 : i32, 60 : i32, 106 : i32]}> : (tensor<1x6x4884480xbf16, #ttnn_layout8>) -> tensor<6x1x768x60x106xbf16, #ttnn_layout9> loc(#loc9)
         "ttnn.deallocate"(%10) <{force = false}> : (tensor<1x6x4884480xbf16, #ttnn_layout8>) -> () loc(#loc)

@@ -142,13 +142,42 @@ describe('ttnn-l1 fix (process)', () => {
     assert.equal(dry.status, 0, dry.stderr);
     assert.match(dry.stdout, /^-.*%9 = "ttnn.to_layout"/m);
     assert.equal(fs.readFileSync(copy, 'utf8'), fs.readFileSync(SEED, 'utf8'), 'a dry run writes nothing');
+    // The seed's indices are a const-eval constant: the proven slice + concat rewrite is the default.
+    assert.match(dry.stderr, /would apply slice-concat-pad:@main:%12/);
     const applied = run(['fix', copy, '--apply'], dir);
     assert.equal(applied.status, 0, applied.stderr);
+    assert.match(fs.readFileSync(copy, 'utf8'), /%12 = "ttnn\.concat"\(/);
     const after = run(['check', copy, '--format', 'json'], dir);
     const report = JSON.parse(after.stdout);
     assert.equal(report.ops.some((o: { result: string }) => o.result === '%9'), false, 'the pad chain is gone');
     // The seed's point: with the pad fixed, the conv3d is the op that fails first.
     assert.equal(report.summary.firstFailure.op, 'ttnn.conv3d');
+  });
+
+  it('never applies a fix that rests on an assumption without --only (runtime gather indices)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fixrt-'));
+    const copy = path.join(dir, 'runtime.mlir');
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/fixes/mochi_runtime_indices.mlir'), copy);
+    const before = fs.readFileSync(copy, 'utf8');
+    const r = run(['fix', copy, '--apply'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /\? slice-concat-pad:@main:%12: If the indices are \[0, 0, 0, 1, 2, 3\] \(2 rows in front of dim 2\)/);
+    assert.match(r.stderr, /no fix is applied by default: every verified fix rests on an assumption/);
+    assert.equal(fs.readFileSync(copy, 'utf8'), before, 'nothing written');
+    const picked = run(['fix', copy, '--apply', '--only', 'slice-concat-pad'], dir);
+    assert.equal(picked.status, 0, picked.stderr);
+    assert.notEqual(fs.readFileSync(copy, 'utf8'), before, '--only applies it');
+  });
+
+  it('says why when no fix exists, in the words of the disabled code action', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fixnone-'));
+    const copy = path.join(dir, 'seed.mlir');
+    fs.copyFileSync(SEED, copy);
+    assert.equal(run(['fix', copy, '--apply'], dir).status, 0);
+    // With the pad fixed, the conv3d fails first and nothing verifies for it.
+    const r = run(['fix', copy], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^ttnn-l1: @main op \d+: No verified fix \(checked for tt-metal [\d.-]+\): /m);
   });
 
   it('edits exactly the F.pad call in the Python file the loc names', () => {

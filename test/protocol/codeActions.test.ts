@@ -60,14 +60,26 @@ describe('protocol: code actions on the seed', () => {
     assert.match(changed[0]!, /F\.pad\(x, self\.time_causal_padding, mode="constant", value=0\)/);
   });
 
+  it('the preferred fix is slice + concat with the proven indices', () => {
+    const preferred = actions.find((a) => a.isPreferred === true)!;
+    assert.match(preferred.title, /^Rewrite the replicate pad as slice \+ concat \(same values: indices \[0, 0, 0, 1, 2, 3\] proven by ttnn\.constant in @main_const_eval_0/);
+  });
+
   it('after the constant-pad rewrite, %9 is gone and tt-metal fails first at the conv3d', async () => {
     const rewrite = actions.find((a) => a.title.startsWith('Replace the replicate-pad chain'))!;
-    assert.match(rewrite.title, /then %24 ttnn\.conv3d fails first$/);
+    assert.match(rewrite.title, /then %24 ttnn\.conv3d fails first \(checked for tt-metal 2025-09-17\.\.2026-01-18\)$/);
     const fixed = applyEdits(SEED, rewrite.edit!.changes![URI]!);
     await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }] });
     const published = await lsp.diagnostics(URI, 2);
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.range.start.line), [lineOf(fixed, '%24 = "ttnn.conv3d"')]);
     assert.ok(!fixed.includes('%9 = "ttnn.to_layout"'));
+    // No fix verifies for the conv3d: the editor gets a disabled action with the reason, not "No code actions available".
+    const line = lineOf(fixed, '%24 = "ttnn.conv3d"');
+    const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
+    const none = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range: { start: { line, character: 9 }, end: { line, character: 9 } }, context: { diagnostics } })) as proto.CodeAction[];
+    assert.strictEqual(none.length, 1, none.map((a) => a.title).join('\n'));
+    assert.strictEqual(none[0]!.edit, undefined);
+    assert.match(none[0]!.disabled?.reason ?? '', /^No verified fix \(checked for tt-metal [\d.-]+\): no layout fits: the closest layout, %24 L1 interleaved, still needs [\d.]+ MB\/core/);
   });
 });

@@ -43,12 +43,13 @@ describe('protocol: navigation on the seed example', () => {
     assert.strictEqual(without?.length, uses);
   });
 
-  it('outlines module > device_module > module > @main', async () => {
+  it('outlines module > device_module > module > @main_const_eval_0, @main', async () => {
     const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as proto.DocumentSymbol[];
-    const main = symbols[0]!.children![0]!.children![0]!.children![0]!;
-    assert.strictEqual(main.name, '@main');
+    const fns = symbols[0]!.children![0]!.children![0]!.children!;
+    assert.deepStrictEqual(fns.map((f) => f.name), ['@main_const_eval_0', '@main']);
+    const main = fns[1]!;
     assert.strictEqual(main.kind, proto.SymbolKind.Function);
-    assert.deepStrictEqual(main.selectionRange.start, pos('@main'));
+    assert.deepStrictEqual(main.selectionRange.start, pos('@main('));
   });
 
   it('folds the module bodies', async () => {

@@ -1,6 +1,7 @@
 /**
  * `ttnn-l1 fix FILE [--apply] [--only TEXT]`: the verified quick fixes for the op tt-metal throws at first, printed as
  * a unified diff (the preferred fix, or the first whose id or title contains TEXT); `--apply` writes the files.
+ * A fix that rests on an unproven assumption (`Fix.assumes`) is never chosen without `--only`.
  */
 
 import * as fs from 'node:fs';
@@ -34,14 +35,20 @@ export function runFix(command: FixCommand): number {
   });
   const opText = `${first.functionName} op ${first.opIndex}`;
   if (result.fixes.length === 0) {
-    const why = result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ');
-    process.stderr.write(`ttnn-l1: no verified fix for ${opText}${why ? `: ${why}` : ''}\n`);
+    // The same words the editor shows on its disabled code action.
+    const why = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ')}`;
+    process.stderr.write(`ttnn-l1: ${opText}: ${why}\n`);
     return EXIT_OVERFLOW;
   }
   process.stderr.write(`verified fixes for ${opText}:\n`);
-  for (const fix of result.fixes) process.stderr.write(`  ${fix.isPreferred ? '*' : '-'} ${fix.id}: ${fix.title}\n`);
+  for (const fix of result.fixes) process.stderr.write(`  ${fix.isPreferred ? '*' : fix.assumes !== undefined ? '?' : '-'} ${fix.id}: ${fix.title}\n`);
 
   const chosen = pickFix(result.fixes, command.only);
+  if (chosen === undefined && command.only === undefined) {
+    // Never by default: a fix that rests on an unproven assumption changes values if the assumption is wrong.
+    process.stderr.write(`ttnn-l1: no fix is ${command.apply ? 'applied' : 'shown'} by default: every verified fix rests on an assumption the IR does not prove (${result.fixes[0].assumes}); pick one with --only ID\n`);
+    return EXIT_OVERFLOW;
+  }
   if (chosen === undefined) return fail(`no fix matches --only ${command.only}`);
   const changes = changedFiles(command.file, source.text, chosen);
   if (changes === undefined) return fail(`fix ${chosen.id} could not be applied`);
@@ -53,9 +60,10 @@ export function runFix(command: FixCommand): number {
   return EXIT_OK;
 }
 
+/** `--only TEXT`: the first fix whose id or title contains it; by default the preferred fix, never one that assumes. */
 function pickFix(fixes: readonly Fix[], only: string | undefined): Fix | undefined {
   if (only !== undefined) return fixes.find((f) => f.id.includes(only) || f.title.includes(only));
-  return fixes.find((f) => f.isPreferred) ?? fixes[0];
+  return fixes.find((f) => f.isPreferred && f.assumes === undefined) ?? fixes.find((f) => f.assumes === undefined);
 }
 
 interface FileChange {

@@ -176,6 +176,17 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
     after: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
   },
+  'unary-mixed-memory-layouts': {
+    family: 'eltwise (unary)',
+    // The PR that relaxed it was not found; #32376 is the tt-metal issue that tracks the relaxation. Illegal at
+    // f4163c2 (2025-11, tt-mlir OpModel goldens); the date is the month the relaxation is reported to have landed.
+    pr: 32376,
+    mergedOn: '2026-04-01',
+    dateFrom: 'approx',
+    what: 'unary ops accept an input and output of different memory layouts (interleaved ↔ sharded); before, validate throws',
+    before: 'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
+    after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

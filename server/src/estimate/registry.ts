@@ -24,6 +24,7 @@ import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
+import { illegalConfiguration } from './legality';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
@@ -133,7 +134,8 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
-  return estimateOverWindow(op, entry.estimate, ctx);
+  // Validation rules (estimate/legality.ts) run inside the window split, so a rule that changed is checked per build.
+  return estimateOverWindow(op, (o, c) => illegalConfiguration(o, c) ?? entry.estimate(o, c), ctx);
 }
 
 /** Sub-windows are at most one per change point; the bound only guards against a table with hundreds of them. */

@@ -87,6 +87,11 @@ function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetO
     return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
   }
   const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), options.env ?? {}, { analysis: analysisOptions(doc.settings) });
+  if (result.fixes.length === 0) {
+    // Shown greyed out on the diagnostic, so the editor says why instead of "No code actions available".
+    const reason = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? 'nothing passed verification'}`;
+    return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
+  }
   return result.fixes.map((fix) => ({
     title: fix.title,
     kind: 'quickfix',

@@ -10,7 +10,8 @@ import { SyntaxFunction, applyEdits, syntaxFunctionAt } from './edits';
 import { solveLayouts } from './layoutSolver';
 import { liveTensorFixes } from './liveFixes';
 import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
-import { chainSource, constantPadRewrite, findPadChain, sliceConcatRewrite } from './replicatePad';
+import { windowText } from '../estimate/changePoints';
+import { chainAssumption, chainSource, constantPadRewrite, findPadChain, indicesText, paddingText, sliceConcatRewrite } from './replicatePad';
 import type { Fix, FixEdit, FixEnv, FixOptions, FixTarget, FixesResult, PythonFile, RejectedFix } from './types';
 import { failureText, makeBaseline, verifyCandidate } from './verify';
 
@@ -32,7 +33,8 @@ export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnaly
     return fixesForUnguarded(text, parse, analysis, target, env, options);
   } catch (e) {
     // Written to be total; one bad file must never take the code-action request down with it.
-    return { fixes: [], rejected: [], layoutReason: `internal error while building fixes: ${e instanceof Error ? e.message : String(e)}` };
+    const reason = `internal error while building fixes: ${e instanceof Error ? e.message : String(e)}`;
+    return { fixes: [], rejected: [], layoutReason: reason, noFixReason: `No verified fix: ${reason}` };
   }
 }
 
@@ -40,7 +42,7 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
   const fnIndex = target.functionIndex ?? analysis.functions.findIndex((f) => f.fn.name === target.functionName);
   const fa = analysis.functions[fnIndex];
   const op = fa?.ops[target.opIndex];
-  const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason });
+  const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason, noFixReason: `No verified fix: ${reason}` });
   if (fa === undefined || op === undefined || fa.fn.name !== target.functionName) return none(`no op ${target.opIndex} in ${target.functionName}`);
   if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
   const sfn = syntaxFunctionAt(parse, fa.fn.range.start);
@@ -49,12 +51,15 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
 
-  const chain = findPadChain(fa.fn, target.opIndex);
+  const chain = findPadChain(fa.fn, target.opIndex, analysis.module);
   if (chain !== undefined) {
     const nOps = chain.opIndices.length;
-    const pad = constantPadRewrite(text, sfn, chain);
-    const assumed = chain.indexPattern === 'assumed' ? `; assumes ${chain.front} rows in front of dim ${chain.dim}` : '';
-    const padTitle = `Replace the replicate-pad chain (${nOps} ops) with a constant ttnn.pad (${NUMERICS}${assumed})`;
+    const grid = analysis.device.workerGrid;
+    // Unproven indices: the assumption leads the title, and the fix is never preferred or applied by default.
+    const assumes = chainAssumption(chain);
+    const ifTitle = assumes === undefined ? '' : `${assumes[0].toUpperCase()}${assumes.slice(1)}: `;
+    const pad = constantPadRewrite(text, sfn, chain, grid);
+    const padTitle = `${ifTitle}Replace the replicate-pad chain (${nOps} ops) with a constant ttnn.pad (${NUMERICS})`;
     if (typeof pad === 'string') rejected.push({ fixKind: 'constantPadIr', title: padTitle, reason: pad });
     else {
       const outcome = verifyCandidate(base, { edits: pad.edits, removesTarget: true, replacementResults: pad.results });
@@ -64,6 +69,7 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
           id: `constant-pad-ir:${fa.fn.name}:${chain.outputName}`,
           title: `${padTitle} · ${thenText(outcome)}`,
           kind: 'quickfix', fixKind: 'constantPadIr', edits: pad.edits, verification: outcome.verification, notes: pad.notes, isPreferred: false,
+          ...(assumes !== undefined && { assumes }),
         };
         fixes.push(irFix);
         const py = pythonFix(sfn, chain, env, irFix);
@@ -71,18 +77,23 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
         else if (py !== undefined) rejected.push(py.rejected);
       }
     }
-    const sliceTitle = `Rewrite the replicate pad as slice + concat (same values, no wide untilize${assumed})`;
-    const sc = sliceConcatRewrite(text, sfn, chain, analysis.device.workerGrid);
+    const sliceTitle = assumes === undefined
+      ? `Rewrite the replicate pad as slice + concat (same values: indices ${indicesText(chain.indices)} proven by ${chain.indexSource}; no wide untilize)`
+      : `${ifTitle}rewrite the replicate pad as slice + concat (${paddingText(chain)}; no wide untilize)`;
+    const sc = sliceConcatRewrite(text, sfn, chain, grid);
     if (typeof sc === 'string') rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: sc });
     else {
       const outcome = verifyCandidate(base, { edits: sc.edits, removesTarget: true, replacementResults: sc.results });
       if (!outcome.ok) rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: outcome.reason });
       else {
-        fixes.unshift({
+        const fix: Fix = {
           id: `slice-concat-pad:${fa.fn.name}:${chain.outputName}`,
           title: `${sliceTitle} · ${thenText(outcome)}`,
-          kind: 'quickfix', fixKind: 'sliceConcatPad', edits: sc.edits, verification: outcome.verification, notes: sc.notes, isPreferred: true,
-        });
+          kind: 'quickfix', fixKind: 'sliceConcatPad', edits: sc.edits, verification: outcome.verification, notes: sc.notes, isPreferred: assumes === undefined,
+          ...(assumes !== undefined && { assumes }),
+        };
+        if (assumes === undefined) fixes.unshift(fix);
+        else fixes.push(fix);
       }
     }
   }
@@ -93,8 +104,13 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
   const live = liveTensorFixes(base, sfn, fa);
   fixes.push(...live.fixes);
   rejected.push(...live.rejected);
-  if (fixes.length > 0 && !fixes.some((f) => f.isPreferred)) fixes[0] = { ...fixes[0], isPreferred: true };
-  return { fixes, rejected, layoutReason: layouts.reason };
+  // An assumption-based fix is never preferred: the first fix that assumes nothing is, if there is one.
+  const firstSure = fixes.findIndex((f) => f.assumes === undefined);
+  if (firstSure >= 0 && !fixes.some((f) => f.isPreferred)) fixes[firstSure] = { ...fixes[firstSure], isPreferred: true };
+  const checked = `checked for tt-metal ${windowText(analysis.ttMetal.window)}`;
+  const stamped = fixes.map((f) => ({ ...f, title: `${f.title} (${checked})` }));
+  const noFixReason = stamped.length > 0 ? undefined : `No verified fix (${checked}): ${layouts.reason ?? rejected.map((r) => `${r.title}: ${r.reason}`).slice(0, 2).join('; ')}`;
+  return { fixes: stamped, rejected, layoutReason: layouts.reason, ...(noFixReason !== undefined && { noFixReason }) };
 }
 
 function pythonFix(
@@ -110,7 +126,9 @@ function pythonFix(
     file = env.pythonFiles(suffix);
     if (file !== undefined) break;
   }
-  const title = `Use constant padding in ${src.file}:${src.line} (mode="constant", value=0; ${NUMERICS})`;
+  // The edit itself reads the padding from the Python call; its verification is the IR fix's, so it shares that assumption.
+  const ifTitle = irFix.assumes === undefined ? '' : `${irFix.assumes[0].toUpperCase()}${irFix.assumes.slice(1)}: `;
+  const title = `${ifTitle}${ifTitle === '' ? 'Use' : 'use'} constant padding in ${src.file}:${src.line} (mode="constant", value=0; ${NUMERICS})`;
   if (file === undefined) return { rejected: { fixKind: 'constantPadPython', title, reason: `${src.file} is not in the workspace` } };
   const edit = pythonConstantPadEdit(file.text, src.line);
   if (typeof edit === 'string') return { rejected: { fixKind: 'constantPadPython', title, reason: edit } };
@@ -126,6 +144,7 @@ function pythonFix(
       verification: irFix.verification,
       notes: [...irFix.notes, 'verified on the IR a constant pad lowers to (one ttnn.pad), not by recompiling the model'],
       isPreferred: false,
+      ...(irFix.assumes !== undefined && { assumes: irFix.assumes }),
     },
   };
 }

@@ -12,7 +12,7 @@ import { SyntaxFunction } from './edits';
 import { Placement, aliasWriter, physicalUnits, placementLabel } from './layoutText';
 import { l1BytesOf, placedLayout, retypeBlocker, retypeEdits, writeContext } from './retype';
 import type { Baseline } from './verify';
-import { formatBytes, failureText, verifyCandidate } from './verify';
+import { formatBytes, failureText, illegalIn, verifyCandidate } from './verify';
 import type { Fix, RejectedFix } from './types';
 
 type KnownTensor = TensorSpec & { readonly layout: TensorLayout; readonly dims: readonly number[] };
@@ -69,12 +69,20 @@ function withSpec(op: TtnnOp, name: string, spec: ValueSpec): TtnnOp {
   };
 }
 
-/** Peak (CBs + live L1) of `o` with value `name` re-placed, or undefined when unmodeled or over the limit. */
-function screenOp(base: Baseline, o: OpAnalysis, name: string, oldLayout: TensorLayout, newSpec: KnownTensor): number | undefined {
+/**
+ * Peak (CBs + live L1) of `o` with value `name` re-placed, or undefined when unmodeled, over the limit, or rejected by
+ * a tt-metal rule of some build in the window (`illegal` is recorded: nothing illegal is ever offered).
+ */
+function screenOp(base: Baseline, o: OpAnalysis, name: string, oldLayout: TensorLayout, newSpec: KnownTensor, illegal?: (rule: string) => void): number | undefined {
   const device = base.analysis.device;
   const live = o.liveL1TensorBytesPerCore - l1BytesOf(newSpec.dims, oldLayout, device) + l1BytesOf(newSpec.dims, newSpec.layout, device);
   const est = estimateOp(withSpec(o.op, name, newSpec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
   if (est.kind === 'unmodeled') return undefined;
+  const rule = illegalIn(est);
+  if (rule !== undefined) {
+    illegal?.(rule);
+    return undefined;
+  }
   const cb = est.kind === 'estimate' ? est.worstCbBytesPerCore : 0;
   if (live > device.l1SizeBytes - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore) return undefined;
   return cb + live;
@@ -129,7 +137,13 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
       if (samePlacement(slot.spec.layout, placement)) continue;
       const layout = placedLayout(slot.spec, slot.spec.dims, placement, device.workerGrid, era);
       const spec: KnownTensor = { ...slot.spec, layout };
-      const peak = screenOp(base, target, slot.valueName, slot.spec.layout, spec);
+      let illegalRule: string | undefined;
+      const peak = screenOp(base, target, slot.valueName, slot.spec.layout, spec, (rule) => (illegalRule = rule));
+      const what = `${slot.role === 'output' ? 'output' : 'input'} ${slot.valueName} → ${placementLabel(placement)}`;
+      if (illegalRule !== undefined) {
+        rejected.push({ fixKind: 'layout', title: what, reason: `tt-metal rejects it: ${illegalRule}` });
+        continue;
+      }
       if (peak === undefined) {
         const live = target.liveL1TensorBytesPerCore - l1BytesOf(spec.dims, slot.spec.layout, device) + l1BytesOf(spec.dims, layout, device);
         const est = estimateOp(withSpec(target.op, slot.valueName, spec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
@@ -141,7 +155,11 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
       }
       if (slot.role === 'input') {
         const producer = fa.ops[slot.producerIndex];
-        if (screenOp(base, producer, slot.valueName, slot.spec.layout, spec) === undefined) continue;
+        let producerRule: string | undefined;
+        if (screenOp(base, producer, slot.valueName, slot.spec.layout, spec, (rule) => (producerRule = rule)) === undefined) {
+          if (producerRule !== undefined) rejected.push({ fixKind: 'layout', title: what, reason: `tt-metal rejects its producer: ${producerRule}` });
+          continue;
+        }
       }
       const key = `${slot.valueName}|${placement.kind}`;
       const prior = best.get(key);
@@ -153,7 +171,7 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
     const limit = formatBytes(base.analysis.limitBytesPerCore);
     const why = closest === undefined
       ? `no other layout of ${target.op.name}'s inputs or outputs has an L1 model here`
-      : `no layout fits: the closest, ${closest.label}, still needs ${formatBytes(closest.bytes)}/core (limit ${limit})`;
+      : `no layout fits: the closest layout, ${closest.label}, still needs ${formatBytes(closest.bytes)}/core (limit ${limit})`;
     return { fixes: [], rejected, reason: why };
   }
 

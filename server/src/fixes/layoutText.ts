@@ -64,6 +64,11 @@ export function linearMapText(shape: readonly number[], page: PageLayout): strin
 }
 
 function coreRangesText(p: Placement, deviceCols: number): string {
+  return `core_ranges = <[${coreRangeList(p, deviceCols).join(', ')}]>`;
+}
+
+/** `#ttnn.core_range<(x0,y0), (x1,y1)>` items of a sharded placement: row-major over the worker grid, or one block. */
+function coreRangeList(p: Placement, deviceCols: number): string[] {
   const n = p.grid[0] * p.grid[1];
   const ranges: string[] = [];
   if (p.kind === 'block_sharded') ranges.push(`#ttnn.core_range<(0,0), (${p.grid[1] - 1},${p.grid[0] - 1})>`);
@@ -73,7 +78,36 @@ function coreRangesText(p: Placement, deviceCols: number): string {
     if (fullRows > 0) ranges.push(`#ttnn.core_range<(0,0), (${deviceCols - 1},${fullRows - 1})>`);
     if (rem > 0) ranges.push(`#ttnn.core_range<(0,${fullRows}), (${rem - 1},${fullRows})>`);
   }
-  return `core_ranges = <[${ranges.join(', ')}]>`;
+  return ranges;
+}
+
+/**
+ * A `memory_config` op attribute stating `p`, in the syntax of `existing` (the attribute being replaced), or why it
+ * cannot be written. tt-mlir read this attribute when emitting the runtime program until PR #7548 (2026-05-16), so a
+ * retype that left it would change nothing at run time. Forms (ttnn-ir-syntax.md §6): `#ttnn.memory_config<#dram,
+ * <interleaved>>` and, sharded, `…, #ttnn.shard_spec<<[core ranges]>, <HxW elements>, <row_major>(, <physical>)?>>`
+ * (PR #2987, 2025-05-16 on; the shard mode since 2025-08). The older `<<interleaved>, <dram>>` and
+ * `<#dram, <<1x100>>, <interleaved>>` forms are not written.
+ */
+export function memoryConfigText(
+  existing: string,
+  shape: readonly number[],
+  page: PageLayout,
+  p: Placement,
+  w: LayoutWriteContext,
+): string | { readonly reason: string } {
+  const body = existing.replace(/\s+/g, '');
+  if (!/^#ttnn\.memory_config<#[\w.]+(<\w+>)?,<(interleaved|height_sharded|width_sharded|block_sharded)>/.test(body)) {
+    return { reason: `the memory_config attribute ${existing.length > 80 ? `${existing.slice(0, 80)}…` : existing} is of a syntax era this fix does not write` };
+  }
+  const space = p.kind === 'dram_interleaved' ? w.dramSpace : w.l1Space;
+  if (p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved') return `#ttnn.memory_config<${space}, <interleaved>>`;
+  const { rows, cols } = physicalUnits(shape, page);
+  const unit = page === 'tile' ? 32 : 1;
+  const shardH = Math.ceil(rows / p.grid[0]) * unit;
+  const shardW = Math.ceil(cols / p.grid[1]) * unit;
+  const mode = /<row_major>,<(physical|logical)>>/.test(body) || w.shardSpecMode === true ? ', <physical>' : '';
+  return `#ttnn.memory_config<${space}, <${p.kind}>, #ttnn.shard_spec<<[${coreRangeList(p, w.deviceGrid[1]).join(', ')}]>, <${shardH}x${shardW}>, <row_major>${mode}>>`;
 }
 
 function gridText(p: Placement, era: LayoutEra, deviceCols: number): string {
@@ -92,6 +126,8 @@ export interface LayoutWriteContext {
   /** Memory-space text to print for DRAM and L1 (`#dram` or `#ttnn.buffer_type<dram>`). */
   readonly dramSpace: string;
   readonly l1Space: string;
+  /** The file's shard specs carry a shard mode (`<physical>`, printed since 2025-08). */
+  readonly shardSpecMode?: boolean;
 }
 
 /** The memref element text (`!ttcore.tile<32x32, bf16>` or `bf16`) of a layout's source text, if readable. */

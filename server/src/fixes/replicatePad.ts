@@ -4,6 +4,12 @@
  * embedding(constant indices, weight) → reshape → [permute back], the padded dim growing from n to k rows.
  * Then build two rewrites of the chain: one constant `ttnn.pad` (numerics change at the borders), and the
  * semantics-keeping slice + repeat + concat of tt-mlir PR #6562.
+ *
+ * Front/back padding follows tt-mlir's corrected decomposition: the indices must be exactly
+ * [0]*front ++ [0..n-1] ++ [n-1]*back with the body present (PR #8254, 2026-05-05); the back pad replicates the last
+ * row, [n-1:n] (PR #8477, 2026-05-19); a size-1 dim repeats its one row (PR #8493, 2026-05-20). The pattern is read
+ * only from indices the IR proves (fixes/indexValues.ts); otherwise the causal front pad is an assumption, and every
+ * fix built on it says so.
  */
 
 import { ESTIMATORS } from '../estimate/registry';
@@ -23,6 +29,9 @@ import {
   sliceOf,
   valueDefs,
 } from './edits';
+import type { TtnnModule } from '../ttnn/op';
+import { provenIndices } from './indexValues';
+import { sliceOpName } from './irEra';
 import { aliasWriter, layoutAttrText, memorySpaceText, memrefElementText, layoutEraOf } from './layoutText';
 import type { FixEdit } from './types';
 
@@ -39,8 +48,12 @@ export interface PadChain {
   readonly dim: number;
   readonly front: number;
   readonly back: number;
-  /** How front/back were found: read from constant indices, or assumed (causal front pad). */
-  readonly indexPattern: 'read' | 'assumed';
+  /** How front/back were found: from indices the IR proves (a constant), or assumed (causal front pad). */
+  readonly indexPattern: 'proven' | 'assumed';
+  /** Where proven indices come from ("ttnn.constant in @main_const_eval_0 (ttcore.load_cached)"), or why assumed. */
+  readonly indexSource: string;
+  /** The gather indices: read, or the ones assumed. */
+  readonly indices: readonly number[];
   readonly embeddingIndex: number;
   readonly inputLayout: TensorLayout;
   readonly outputLayout: TensorLayout;
@@ -49,14 +62,6 @@ export interface PadChain {
 function tensorOf(spec: TtnnOp['results'][number] | undefined): (TensorSpec & { dims: readonly number[]; layout: TensorLayout }) | undefined {
   if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return undefined;
   return { ...spec, dims: spec.shape.dims, layout: spec.layout };
-}
-
-/** Ints of a `dense<...>` constant's text, if it is a plain integer literal list (unanchored: the keyword may repeat). */
-function denseInts(text: string): number[] | undefined {
-  const m = /dense<([-\d,[\]]*)>/.exec(text.replace(/\s+/g, ''));
-  if (m === null) return undefined;
-  const nums = m[1].match(/-?\d+/g);
-  return nums === null ? undefined : nums.slice(0, 1_000_000).map(Number);
 }
 
 /** [0]*a ++ [0..n-1] ++ [n-1]*b → {a, b}; undefined when the indices are not a clamp pattern (a real gather). */
@@ -83,7 +88,7 @@ function inversePerm(p: readonly number[]): number[] {
 }
 
 /** Find the replicate-pad chain containing op `opIndex`, if any. */
-export function findPadChain(fn: TtnnFunction, opIndex: number): PadChain | undefined {
+export function findPadChain(fn: TtnnFunction, opIndex: number, module?: TtnnModule): PadChain | undefined {
   const defAt = new Map<string, number>();
   const usesOfName = new Map<string, number[]>();
   const deallocOf = new Map<string, number>();
@@ -104,7 +109,7 @@ export function findPadChain(fn: TtnnFunction, opIndex: number): PadChain | unde
   for (let e = 0; e < fn.ops.length; e++) {
     const emb = fn.ops[e];
     if (emb.name !== 'ttnn.embedding' || emb.operandNames.length < 2) continue;
-    const chain = chainAround(fn, e, producer, soleUser);
+    const chain = chainAround(fn, e, producer, soleUser, module);
     if (chain === undefined) continue;
     if (!chain.opIndices.includes(opIndex)) continue;
     const deallocIndices = chain.intermediates.map((n) => deallocOf.get(n)).filter((i): i is number => i !== undefined);
@@ -118,6 +123,7 @@ function chainAround(
   e: number,
   producer: (name: string | undefined) => number | undefined,
   soleUser: (name: string) => number | undefined,
+  module: TtnnModule | undefined,
 ): (Omit<PadChain, 'deallocIndices'> & { intermediates: string[] }) | undefined {
   const ops = fn.ops;
   const emb = ops[e];
@@ -185,25 +191,26 @@ function chainAround(
   if (x.dims[dim] !== n || k <= n) return undefined;
   for (let i = 0; i < x.dims.length; i++) if (i !== dim && x.dims[i] !== y.dims[i]) return undefined;
   if (x.layout.dtype !== y.layout.dtype) return undefined;
-  // Indices: a dense constant gives the pattern; otherwise assume the causal front pad.
+  // Indices: proven values give the pattern (or show it is no pad); otherwise the causal front pad is assumed.
   let front = k - n;
   let back = 0;
   let indexPattern: PadChain['indexPattern'] = 'assumed';
-  const idxProducer = producer(emb.operandNames[0]);
-  if (idxProducer !== undefined) {
-    const op = ops[idxProducer];
-    const value = op.properties['value'];
-    const ints = op.name === 'ttnn.constant' && value !== undefined && value.kind === 'other' ? denseInts(value.text) : undefined;
-    if (ints !== undefined) {
-      const pattern = clampPattern(ints, n);
-      if (pattern === undefined || ints.length !== k) return undefined;
-      front = pattern.front;
-      back = pattern.back;
-      indexPattern = 'read';
-    }
+  let indices: number[] = [...new Array<number>(k - n).fill(0), ...Array.from({ length: n }, (_, i) => i)];
+  const idxName = emb.operandNames[0];
+  const idxDef = producer(idxName);
+  let indexSource = idxDef === undefined ? `the gather indices ${idxName ?? ''} are a function argument (supplied at run time)` : `the gather indices ${idxName ?? ''} come from ${ops[idxDef].name}, not a constant`;
+  const proven = idxName === undefined ? undefined : provenIndices(module, fn, idxName);
+  if (proven !== undefined) {
+    const pattern = proven.values.length === k ? clampPattern(proven.values, n) : undefined;
+    if (pattern === undefined) return undefined;
+    front = pattern.front;
+    back = pattern.back;
+    indexPattern = 'proven';
+    indexSource = proven.source;
+    indices = [...proven.values];
   }
   return {
-    opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern,
+    opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern, indexSource, indices,
     embeddingIndex: e, intermediates, inputLayout: x.layout, outputLayout: y.layout,
   };
 }
@@ -247,39 +254,44 @@ function locSuffix(ctx: RewriteContext): string {
   return loc === '' ? '' : ` ${loc}`;
 }
 
+/** `[0, 0, 0, 1, 2, 3]`, or `[0 ×3, 1, …, 3]` when long. */
+export function indicesText(indices: readonly number[]): string {
+  if (indices.length <= 8) return `[${indices.join(', ')}]`;
+  const runs: string[] = [];
+  let i = 0;
+  while (i < indices.length && runs.length < 6) {
+    let j = i;
+    while (j + 1 < indices.length && indices[j + 1] === indices[i]) j++;
+    runs.push(j > i ? `${indices[i]} ×${j - i + 1}` : `${indices[i]}`);
+    i = j + 1;
+  }
+  return `[${runs.join(', ')}${i < indices.length ? `, … ${indices[indices.length - 1]}` : ''}]`;
+}
+
+/** What the pad amounts are, in words: "2 rows in front of dim 2", "1 row in front of and 2 behind dim 3". */
+export function paddingText(chain: Pick<PadChain, 'front' | 'back' | 'dim'>): string {
+  const rows = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+  if (chain.back === 0) return `${rows(chain.front)} in front of dim ${chain.dim}`;
+  if (chain.front === 0) return `${rows(chain.back)} behind dim ${chain.dim}`;
+  return `${rows(chain.front)} in front of and ${chain.back} behind dim ${chain.dim}`;
+}
+
+/** The assumption a fix of this chain rests on (for its title), or undefined when the indices are proven. */
+export function chainAssumption(chain: PadChain): string | undefined {
+  return chain.indexPattern === 'assumed' ? `if the indices are ${indicesText(chain.indices)} (${paddingText(chain)})` : undefined;
+}
+
 function assumptionNotes(chain: PadChain): string[] {
   return chain.indexPattern === 'assumed'
-    ? [`the gather indices are not a readable constant: padding of ${chain.front} in front of dim ${chain.dim} assumed (the causal case)`]
-    : [];
+    ? [`${chain.indexSource}: the rewrite assumes they are ${indicesText(chain.indices)}, the causal front pad of ${chain.front} on dim ${chain.dim}; other indices give other values`]
+    : [`gather indices ${indicesText(chain.indices)} proven by ${chain.indexSource}: ${paddingText(chain)}`];
 }
 
-/** The chain → one constant `ttnn.pad` with the chain's output type. */
-export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadChain): ChainRewrite | string {
-  const ctx = { text, fn, chain };
-  const inType = typeTextOf(ctx, chain.inputName);
-  const outType = typeTextOf(ctx, chain.outputName);
-  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
-  // ttnn.pad keeps the page layout and placement of its input.
-  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
-  const padding: number[] = [];
-  for (let i = 0; i < chain.inputShape.length; i++) padding.push(i === chain.dim ? chain.front : 0, i === chain.dim ? chain.back : 0);
-  const line = `${chain.outputName} = "ttnn.pad"(${chain.inputName}) <{padding = array<i32: ${padding.join(', ')}>, use_multicore = true, value = 0.000000e+00 : f32}> : (${inType}) -> ${outType}${locSuffix(ctx)}`;
-  return { edits: chainEdits(ctx, [line]), results: [chain.outputName], notes: assumptionNotes(chain) };
-}
-
-/**
- * The chain → slice of the edge row(s), repeat for more than one row, concat along the padded dim (tt-mlir PR #6562,
- * ttmlir-memory.md §4). While `ttnn.repeat` has no L1 model here, the edge is passed to concat n times instead (same
- * values), so every inserted op can be verified.
- */
-export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number]): ChainRewrite | string {
-  const ctx = { text, fn, chain };
+/** Writes tensor types in the chain input's placement for new shapes (aliases collected by one writer per fix). */
+function chainTypeWriter(ctx: RewriteContext, deviceGrid: readonly [number, number]): { typeFor: (shape: readonly number[]) => string | undefined; aliasEdit: () => FixEdit | undefined } | string {
+  const { text, fn, chain } = ctx;
   const inputLayout = chain.inputLayout;
-  const inType = typeTextOf(ctx, chain.inputName);
-  const outType = typeTextOf(ctx, chain.outputName);
-  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
   if (inputLayout.memoryLayout !== 'interleaved' || (inputLayout.bufferType !== 'dram' && inputLayout.bufferType !== 'l1')) return 'the chain input is not interleaved in DRAM or L1';
-  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; slice + concat keep it';
   if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major') return `no row-major size for ${inputLayout.dtype}`;
   const def = valueDefs(fn).get(chain.inputName);
   const enc = def?.type?.kind === 'tensor' ? def.type.encoding : undefined;
@@ -290,7 +302,7 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
   })() : sliceOf(text, enc.range);
   const elem = encText === undefined ? undefined : memrefElementText(encText);
   if (elem === undefined || def?.type?.kind !== 'tensor') return 'cannot read the chain input layout';
-  const tensorType = def.type;
+  const elemTypeText = sliceOf(text, def.type.elementType.range);
   const writer = aliasWriter(text, fn.chunk);
   const w = {
     era: layoutEraOf(text),
@@ -299,14 +311,90 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     l1Space: memorySpaceText(text, fn.chunk, 'l1'),
   };
   const placement = inputLayout.bufferType === 'dram' ? { kind: 'dram_interleaved' as const, grid: [1, 1] as const } : { kind: 'l1_interleaved' as const, grid: deviceGrid };
-  const elemTypeText = sliceOf(text, tensorType.elementType.range);
-  const typeFor = (shape: readonly number[]): string | undefined => {
-    const layout = layoutAttrText(shape, inputLayout.pageLayout, elem, placement, w);
-    return layout === undefined ? undefined : `tensor<${shape.join('x')}x${elemTypeText}, ${writer.aliasFor(layout)}>`;
+  return {
+    typeFor: (shape) => {
+      const layout = layoutAttrText(shape, inputLayout.pageLayout, elem, placement, w);
+      return layout === undefined ? undefined : `tensor<${shape.join('x')}x${elemTypeText}, ${writer.aliasFor(layout)}>`;
+    },
+    aliasEdit: () => writer.edit(),
   };
+}
+
+const i32List = (xs: readonly number[]): string => `[${xs.map((x) => `${x} : i32`).join(', ')}]`;
+
+/** Largest rank tt-metal's `ttnn::pad` pads in one op: above it, it squeezes to 4-D and unsqueezes back (tt-metal
+ *  issue #38144: the unsqueeze can corrupt the shape; tt-mlir decomposes such pads, PadHighDimRewritePattern, PR #7121). */
+const PAD_MAX_RANK = 4;
+
+/**
+ * The chain → one constant `ttnn.pad` with the chain's output type. A pad of rank above 4 is written as tt-mlir's
+ * workaround would run it: reshape to [before, n, after] (the dims around the padded one merged), pad that dim,
+ * reshape back; no permute is needed because only one dim is padded.
+ */
+export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number] = [8, 8]): ChainRewrite | string {
+  const ctx = { text, fn, chain };
+  const inType = typeTextOf(ctx, chain.inputName);
+  const outType = typeTextOf(ctx, chain.outputName);
+  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
+  // ttnn.pad keeps the page layout and placement of its input.
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
+  const loc = locSuffix(ctx);
+  const padLine = (result: string, input: string, rank: number, dim: number, from: string, to: string): string => {
+    const padding: number[] = [];
+    for (let i = 0; i < rank; i++) padding.push(i === dim ? chain.front : 0, i === dim ? chain.back : 0);
+    return `${result} = "ttnn.pad"(${input}) <{padding = array<i32: ${padding.join(', ')}>, use_multicore = true, value = 0.000000e+00 : f32}> : (${from}) -> ${to}${loc}`;
+  };
+  const notes = assumptionNotes(chain);
+  if (chain.inputShape.length <= PAD_MAX_RANK) {
+    return { edits: chainEdits(ctx, [padLine(chain.outputName, chain.inputName, chain.inputShape.length, chain.dim, inType, outType)]), results: [chain.outputName], notes };
+  }
+  const types = chainTypeWriter(ctx, deviceGrid);
+  if (typeof types === 'string') return `a rank-${chain.inputShape.length} pad must be reshaped to rank 3 first, but ${types}`;
+  const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
+  const before = prod(chain.inputShape.slice(0, chain.dim));
+  const after = prod(chain.inputShape.slice(chain.dim + 1));
+  const n = chain.inputShape[chain.dim];
+  const k = chain.outputShape[chain.dim];
+  const flatIn = [before, n, after];
+  const flatOut = [before, k, after];
+  const flatInType = types.typeFor(flatIn);
+  const flatOutType = types.typeFor(flatOut);
+  if (flatInType === undefined || flatOutType === undefined) return 'cannot write the rank-3 layouts';
+  const taken = new Set<string>();
+  const flat = freshValueName(fn, 'l1lens_flat', taken);
+  const padded = freshValueName(fn, 'l1lens_padded', taken);
+  const lines = [
+    `${flat} = "ttnn.reshape"(${chain.inputName}) <{shape = ${i32List(flatIn)}}> : (${inType}) -> ${flatInType}${loc}`,
+    padLine(padded, flat, 3, 1, flatInType, flatOutType),
+    `"ttnn.deallocate"(${flat}) <{force = false}> : (${flatInType}) -> ()${loc}`,
+    `${chain.outputName} = "ttnn.reshape"(${padded}) <{shape = ${i32List(chain.outputShape)}}> : (${flatOutType}) -> ${outType}${loc}`,
+    `"ttnn.deallocate"(${padded}) <{force = false}> : (${flatOutType}) -> ()${loc}`,
+  ];
+  notes.push(`tt-metal pads rank ${chain.inputShape.length} only by squeezing to 4-D and back (tt-metal issue #38144), so the pad runs on a rank-3 view [${flatIn.join(', ')}] between two reshapes, as tt-mlir's PadHighDimRewritePattern does`);
+  const edits = chainEdits(ctx, lines);
+  const aliasEdit = types.aliasEdit();
+  if (aliasEdit !== undefined) edits.push(aliasEdit);
+  return { edits, results: [flat, padded, chain.outputName], notes };
+}
+
+/**
+ * The chain → slice of the edge row(s), repeat for more than one row, concat along the padded dim (tt-mlir PR #6562,
+ * ttmlir-memory.md §4). While `ttnn.repeat` has no L1 model here, the edge is passed to concat n times instead (same
+ * values), so every inserted op can be verified. The slice op is named as the dump's tt-mlir names it.
+ */
+export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number]): ChainRewrite | string {
+  const ctx = { text, fn, chain };
+  const inType = typeTextOf(ctx, chain.inputName);
+  const outType = typeTextOf(ctx, chain.outputName);
+  if (inType === undefined || outType === undefined) return 'chain input or output type not found';
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; slice + concat keep it';
+  const sliceName = sliceOpName(text);
+  if (typeof sliceName !== 'string') return sliceName.reason;
+  const types = chainTypeWriter(ctx, deviceGrid);
+  if (typeof types === 'string') return types;
+  const { typeFor } = types;
   const loc = locSuffix(ctx);
   const rank = chain.inputShape.length;
-  const i32s = (xs: readonly number[]): string => `[${xs.map((x) => `${x} : i32`).join(', ')}]`;
   const taken = new Set<string>();
   const lines: string[] = [];
   const deallocs: string[] = [];
@@ -316,19 +404,20 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     const edgeShape = chain.inputShape.map((d, i) => (i === chain.dim ? 1 : d));
     const edgeType = typeFor(edgeShape);
     if (edgeType === undefined) return undefined;
+    // Front: row 0; back: row n-1 (tt-mlir PR #8477 fixed its back pad to slice [n-1:n], not [0:1]).
     const begins = chain.inputShape.map((d, i) => (i === chain.dim && !atFront ? d - 1 : 0));
     const ends = chain.inputShape.map((d, i) => (i === chain.dim && atFront ? 1 : d));
-    const sliceName = freshValueName(fn, atFront ? 'l1lens_front' : 'l1lens_back', taken);
-    lines.push(`${sliceName} = "ttnn.slice_static"(${chain.inputName}) <{begins = ${i32s(begins)}, ends = ${i32s(ends)}, step = ${i32s(new Array<number>(rank).fill(1))}}> : (${inType}) -> ${edgeType}${loc}`);
-    deallocs.push(`"ttnn.deallocate"(${sliceName}) <{force = false}> : (${edgeType}) -> ()${loc}`);
-    if (count === 1) return { names: [sliceName], type: edgeType };
-    if (!useRepeat) return { names: new Array<string>(count).fill(sliceName), type: edgeType };
+    const edgeName = freshValueName(fn, atFront ? 'l1lens_front' : 'l1lens_back', taken);
+    lines.push(`${edgeName} = "${sliceName}"(${chain.inputName}) <{begins = ${i32List(begins)}, ends = ${i32List(ends)}, step = ${i32List(new Array<number>(rank).fill(1))}}> : (${inType}) -> ${edgeType}${loc}`);
+    deallocs.push(`"ttnn.deallocate"(${edgeName}) <{force = false}> : (${edgeType}) -> ()${loc}`);
+    if (count === 1) return { names: [edgeName], type: edgeType };
+    if (!useRepeat) return { names: new Array<string>(count).fill(edgeName), type: edgeType };
     const repShape = chain.inputShape.map((d, i) => (i === chain.dim ? count : d));
     const repType = typeFor(repShape);
     if (repType === undefined) return undefined;
     const repName = freshValueName(fn, atFront ? 'l1lens_front_rep' : 'l1lens_back_rep', taken);
     const dims = chain.inputShape.map((_, i) => (i === chain.dim ? count : 1));
-    lines.push(`${repName} = "ttnn.repeat"(${sliceName}) <{repeat_dims = #ttnn.shape<${dims.join('x')}>}> : (${edgeType}) -> ${repType}${loc}`);
+    lines.push(`${repName} = "ttnn.repeat"(${edgeName}) <{repeat_dims = #ttnn.shape<${dims.join('x')}>}> : (${edgeType}) -> ${repType}${loc}`);
     deallocs.push(`"ttnn.deallocate"(${repName}) <{force = false}> : (${repType}) -> ()${loc}`);
     return { names: [repName], type: repType };
   };
@@ -348,7 +437,7 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
   lines.push(`${chain.outputName} = "ttnn.concat"(${operands.map((o) => o.name).join(', ')}) <{dim = ${chain.dim} : si32}> : (${operands.map((o) => o.type).join(', ')}) -> ${outType}${loc}`);
   lines.push(...deallocs);
   const edits = chainEdits(ctx, lines);
-  const aliasEdit = writer.edit();
+  const aliasEdit = types.aliasEdit();
   if (aliasEdit !== undefined) edits.push(aliasEdit);
   const results = lines.map((l) => /^(%[\w$.-]+) =/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
   return { edits, results: [...new Set(results)], notes };

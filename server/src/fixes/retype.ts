@@ -10,7 +10,8 @@ import { l1Footprint } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
 import type { Device } from '../ttnn/device';
 import { SyntaxFunction, aliasMap, sliceOf, usesOf, valueDefs } from './edits';
-import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
+import type { Operation } from '../mlir/syntax';
+import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memoryConfigText, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
 import type { FixEdit } from './types';
 
 export function writeContext(text: string, fn: SyntaxFunction, device: Device): LayoutWriteContext {
@@ -19,7 +20,26 @@ export function writeContext(text: string, fn: SyntaxFunction, device: Device): 
     deviceGrid: device.workerGrid,
     dramSpace: memorySpaceText(text, fn.chunk, 'dram'),
     l1Space: memorySpaceText(text, fn.chunk, 'l1'),
+    shardSpecMode: /<row_major>,\s*<(?:physical|logical)>>/.test(text),
   };
+}
+
+/** Whether an op of the chunk refers to the function by symbol (a call, `load_cached`, a trace op). */
+function isReferenced(fn: SyntaxFunction): boolean {
+  const name = fn.op.symbol?.name;
+  if (name === undefined) return false;
+  let found = false;
+  let visited = 0;
+  const visit = (op: Operation, depth: number): void => {
+    if (found || depth > 16 || ++visited > 2_000_000) return;
+    if (op !== fn.op && op.symbolUses.some((u) => u.name === name)) {
+      found = true;
+      return;
+    }
+    for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
+  };
+  for (const op of fn.chunk.operations) visit(op, 0);
+  return found;
 }
 
 /** Layout source text of a value's type (alias resolved), if it has one. */
@@ -36,10 +56,15 @@ function layoutSourceOf(text: string, fn: SyntaxFunction, name: string): string 
 export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefined {
   const def = valueDefs(fn).get(name);
   if (def === undefined) return `${name} is not defined in this function`;
-  if (def.kind === 'arg') return `${name} is a function argument (its layout is part of the signature)`;
+  if (def.kind === 'arg') return `${name} is a function argument (its layout is the caller's)`;
   if (def.type?.kind !== 'tensor' || def.type.encoding === undefined) return `${name} has no layout encoding`;
   for (const u of usesOf(fn, name)) {
-    if (u.op.name === 'func.return') return `${name} is returned (its layout is part of the signature)`;
+    if (u.op.name === 'func.return') {
+      // The signature's result type is rewritten with it; callers in this file would need their types changed too.
+      if (isReferenced(fn)) return `${name} is returned by ${fn.op.symbol?.name ?? 'the function'}, which is called in this file`;
+      const r = fn.op.signature?.results[u.operandIndex]?.type;
+      if (r?.kind !== 'tensor' || r.encoding === undefined) return `the signature states no layout for result ${u.operandIndex}`;
+    }
     const t = u.op.operandTypes[u.operandIndex];
     if (t === undefined || t.kind !== 'tensor' || t.encoding === undefined) return `a use of ${name} has no written layout`;
   }
@@ -72,6 +97,25 @@ export function retypeEdits(
   for (const u of usesOf(fn, name)) {
     const t = u.op.operandTypes[u.operandIndex];
     if (t?.kind === 'tensor' && t.encoding !== undefined) edits.push({ uri: 'self', range: t.encoding.range, newText: alias });
+    if (u.op.name === 'func.return') {
+      const r = fn.op.signature?.results[u.operandIndex]?.type;
+      if (r?.kind === 'tensor' && r.encoding !== undefined) edits.push({ uri: 'self', range: r.encoding.range, newText: alias });
+    }
+  }
+  // Every other place that states the placement: the defining op's `memory_config` attribute (dumps before tt-mlir
+  // PR #7548 carry one on ops that take a memory config; the runtime program followed it, not the result type).
+  if (def?.kind === 'result') {
+    const entry = def.op.properties?.entries.find((e) => e.name === 'memory_config');
+    if (entry !== undefined) {
+      const existing = sliceOf(text, entry.value.range);
+      const resolved = existing.startsWith('#ttnn.') ? existing : (() => {
+        const a = aliasMap(fn.chunk).get(existing.trim())?.attr;
+        return a === undefined ? existing : sliceOf(text, a.range);
+      })();
+      const mc = memoryConfigText(resolved, spec.shape.dims, spec.layout.pageLayout, placement, w);
+      if (typeof mc !== 'string') return mc.reason;
+      edits.push({ uri: 'self', range: entry.value.range, newText: mc });
+    }
   }
   // The same type node can be shared when an op uses a value twice: keep each range once.
   const seen = new Set<string>();

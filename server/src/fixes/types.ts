@@ -33,6 +33,8 @@ export interface OpFit {
   readonly peakL1BytesPerCore: number;
   readonly fits: boolean;
   readonly overflowKind: OverflowKind | undefined;
+  /** The tt-metal rule that rejects the op in some build of the window (then `fits` is false). */
+  readonly illegalRule?: string;
 }
 
 export interface FailureAfter {
@@ -72,6 +74,11 @@ export interface Fix {
   readonly verification: FixVerification;
   /** Assumptions the fix rests on (e.g. "index pattern unknown: front padding assumed"). */
   readonly notes: readonly string[];
+  /**
+   * Set when the fix is only right under an assumption the IR does not prove (then its title says it, it is never
+   * preferred, and `ttnn-l1 fix --apply` applies it only when picked with `--only`): "if the indices are [0, 0, 1]".
+   */
+  readonly assumes?: string;
   readonly isPreferred: boolean;
 }
 
@@ -88,6 +95,8 @@ export interface FixesResult {
   readonly rejected: readonly RejectedFix[];
   /** When no layout fits: why (for the diagnostic), else undefined. */
   readonly layoutReason: string | undefined;
+  /** When no fix is offered: why, in one line for a disabled code action and the CLI ("No verified fix: …"). */
+  readonly noFixReason?: string;
 }
 
 /** The op fixes are asked for: an index into `FunctionAnalysis.ops` of the named function. */

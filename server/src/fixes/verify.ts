@@ -8,6 +8,8 @@ import { formatMegabytes } from '../text/numbers';
 import { ModuleAnalysis, OpAnalysis, analyzeModule } from '../analysis/analyze';
 import { parse as parseMlir } from '../mlir/parser';
 import type { ParseResult } from '../mlir/syntax';
+import { windowText } from '../estimate/changePoints';
+import type { OpEstimateResult } from '../estimate/types';
 import { applyEdits } from './edits';
 import { typeProblems } from './typeCheck';
 import type { FailureAfter, FixEdit, FixOptions, FixTarget, FixVerification, OpFit } from './types';
@@ -55,15 +57,28 @@ function opKeys(fa: { readonly ops: readonly OpAnalysis[] }): string[] {
   });
 }
 
+/**
+ * The tt-metal rule that rejects an op's configuration in some build of the window (`estimate/legality.ts` and the
+ * estimators' `illegal` results, the same estimates the hover and the report show), or undefined when every build accepts it.
+ */
+export function illegalIn(est: OpEstimateResult): string | undefined {
+  if (est.kind === 'illegal') return est.rule;
+  if (est.kind !== 'estimate' || est.versionRange === undefined) return undefined;
+  const bad = est.versionRange.figures.find((f) => f.kind === 'illegal');
+  return bad === undefined ? undefined : `${bad.reason ?? 'rejected by tt-metal'} (tt-metal builds ${windowText(bad.window)})`;
+}
+
 export function opFit(functionName: string, o: OpAnalysis): OpFit {
+  const rule = illegalIn(o.estimate);
   return {
+    ...(rule !== undefined && { illegalRule: rule }),
     functionName,
     opIndex: o.index,
     opName: o.op.name,
     resultName: o.op.resultNames[0] ?? '',
     cbBytesPerCore: o.cbBytesPerCore,
     peakL1BytesPerCore: o.peakL1BytesPerCore,
-    fits: o.overflow === undefined && o.estimate.kind !== 'unmodeled',
+    fits: o.overflow === undefined && o.estimate.kind !== 'unmodeled' && illegalIn(o.estimate) === undefined,
     overflowKind: o.overflow?.kind,
   };
 }
@@ -131,6 +146,8 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
         if (prior.overflow === undefined) worsened.push(`${keys[i]} ${o.op.name} now overflows (${o.overflow.kind})`);
         else if (o.overflow.cbRegionEndBytes > prior.overflow.cbRegionEndBytes) worsened.push(`${keys[i]} ${o.op.name} overflows by more`);
       }
+      const nowIllegal = illegalIn(o.estimate);
+      if (nowIllegal !== undefined && illegalIn(prior.estimate) === undefined) worsened.push(`${keys[i]} ${o.op.name} would be rejected by tt-metal: ${nowIllegal}`);
       if (prior.estimate.kind !== 'unmodeled' && o.estimate.kind === 'unmodeled') worsened.push(`${keys[i]} ${o.op.name} lost its L1 model (${o.estimate.reason})`);
     });
   }
@@ -138,10 +155,12 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   if (cand.removesTarget && tAfter !== 'removed') return { ok: false, reason: 'the rewrite left the target op in place' };
   if (!cand.removesTarget) {
     if (tAfter === 'removed') return { ok: false, reason: 'the target op disappeared' };
+    if (tAfter.illegalRule !== undefined) return { ok: false, reason: `tt-metal would reject ${tAfter.resultName} ${tAfter.opName}: ${tAfter.illegalRule}` };
     if (!tAfter.fits) return { ok: false, reason: tAfter.cbBytesPerCore === null ? 'the target op has no L1 model after the fix' : `the target op still overflows (${tAfter.overflowKind})` };
   }
   if (replacements.length !== cand.replacementResults.length) return { ok: false, reason: 'inserted ops not found after re-parse' };
   const bad = replacements.find((r) => !r.fits);
+  if (bad?.illegalRule !== undefined) return { ok: false, reason: `tt-metal would reject ${bad.resultName} ${bad.opName}: ${bad.illegalRule}` };
   if (bad !== undefined) {
     return { ok: false, reason: bad.cbBytesPerCore === null && bad.overflowKind === undefined ? `${bad.opName} has no L1 model, cannot show it fits` : `${bad.resultName} ${bad.opName} would overflow (${bad.overflowKind})` };
   }

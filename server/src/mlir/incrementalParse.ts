@@ -75,6 +75,9 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   if (reparsed.errors.length > 0 || reparsed.file.chunks.length !== 1 || reparsed.file.resourceSections.length > 0) return undefined;
   if (chunk === undefined || op === undefined || chunk.aliases.length > 0 || chunk.operations.length !== 1) return undefined;
   if (op.regions.length > 0 || op.range.start !== 0 || op.range.end !== opText.length) return undefined;
+  // An edit that renames the op changes its grammar: an unknown custom-form op is scanned up to a line break that
+  // depends on the text after it, which the scratch parse does not see (found on `ttcore.lo)ad_cached(...)`).
+  if (op.name !== leaf.name || op.form !== leaf.form) return undefined;
 
   // From here on the tree changes; nothing below can fail.
   for (const r of rangesOf(leaf)) ranges.kill(r);

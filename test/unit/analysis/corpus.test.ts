@@ -64,7 +64,7 @@ describe('analysis/corpus', () => {
     assert.equal(s.overflowCount, 4);
     assert.equal(s.limitBytesPerCore, 1_396_480);
     const t = timeline(a);
-    const p9 = t[0].points.find((p) => p.result === '%9');
+    const p9 = t.find((f) => f.name === '@main')?.points.find((p) => p.result === '%9');
     assert.deepEqual([p9?.cbBytesPerCore, p9?.overflows], [9_924_608, true]);
   });
 });

@@ -118,15 +118,17 @@ describe('features on the seed example', () => {
     assert.strictEqual(hints[0]!.padding, 'left');
   });
 
-  it('puts one code lens on @main: the op tt-metal throws at first with its figure, then the peak and the overflow count', () => {
+  it('puts a code lens on each function; @main\'s names the op tt-metal throws at first with its figure, then the peak and the overflow count', () => {
     const d = doc();
     const lenses = codeLenses(d);
-    assert.strictEqual(lenses.length, 1);
-    assert.deepStrictEqual(lenses[0]!.range, rangeOf(SEED, '@main'));
+    assert.strictEqual(lenses.length, 2);
+    assert.deepStrictEqual(lenses[0]!.range, rangeOf(SEED, '@main_const_eval_0'));
+    const main = lenses.find((l) => SEED.slice(l.range.start, l.range.end) === '@main')!;
+    assert.strictEqual(main.range.start, SEED.indexOf('@main('));
     // tt-metal's message for %9: "grow to 9990400 B which is beyond max L1 size of 1499136 B".
-    assert.ok(lenses[0]!.title.startsWith('✗ tt-metal throws at %9 ttnn.to_layout: 9,990,400 B (9.99 MB) > 1,499,136 B (1.50 MB) · peak'), lenses[0]!.title);
+    assert.ok(main.title.startsWith('✗ tt-metal throws at %9 ttnn.to_layout: 9,990,400 B (9.99 MB) > 1,499,136 B (1.50 MB) · peak'), main.title);
     const nOverflowing = fileSummary(d).overflowCount;
-    assert.ok(lenses[0]!.title.endsWith(`· ${nOverflowing} ops overflow`), lenses[0]!.title);
+    assert.ok(main.title.endsWith(`· ${nOverflowing} ops overflow`), main.title);
     assert.ok(nOverflowing >= 2);
   });
 
@@ -136,7 +138,8 @@ describe('features on the seed example', () => {
     // Usable L1 = 1,499,136 - 102,656 = 1,396,480 B per core.
     assert.strictEqual(summary.limitBytesPerCore, 1_396_480);
     const t = timeline(d);
-    assert.deepStrictEqual(t.functions.map((f) => f.name), ['@main']);
+    // Entry functions first, then the const-eval function @main's load_cached runs.
+    assert.deepStrictEqual(t.functions.map((f) => f.name), ['@main', '@main_const_eval_0']);
     const nine = t.functions[0]!.ops.find((p) => p.result === '%9')!;
     assert.strictEqual(nine.offset, head('%9', 'ttnn.to_layout').start);
     assert.strictEqual(nine.overflows, true);

@@ -20,13 +20,13 @@ describe('features/symbols', () => {
     assert.deepStrictEqual(shape(deviceModule), { name: 'ttcore.device_module', kind: 'module', children: 1 });
     const inner = deviceModule.children[0]!;
     // `ttcore.device @default_device` has no body, so only the function shows.
-    assert.deepStrictEqual(inner.children.map(shape), [{ name: '@main', kind: 'function', children: 22 }]);
-    const main = inner.children[0]!;
-    // 22 = lines 30..51 of the file (one op per line, counted with awk).
-    assert.strictEqual(main.detail, '22 ops');
-    assert.strictEqual(main.children[7]!.name, '%9 = ttnn.to_layout');
-    assert.strictEqual(SEED.slice(main.children[7]!.selectionRange.start, main.children[7]!.selectionRange.end), '%9');
-    assert.strictEqual(main.children[2]!.name, 'ttnn.deallocate');
+    assert.deepStrictEqual(inner.children.map(shape), [{ name: '@main_const_eval_0', kind: 'function', children: 3 }, { name: '@main', kind: 'function', children: 23 }]);
+    const main = inner.children[1]!;
+    // 23 = lines 37..59 of the file (one op per line, counted with awk); the const-eval function's 3 are lines 32..34.
+    assert.strictEqual(main.detail, '23 ops');
+    assert.strictEqual(main.children[8]!.name, '%9 = ttnn.to_layout');
+    assert.strictEqual(SEED.slice(main.children[8]!.selectionRange.start, main.children[8]!.selectionRange.end), '%9');
+    assert.strictEqual(main.children[3]!.name, 'ttnn.deallocate');
   });
 
   it('groups the ops of a huge function into buckets', () => {
@@ -43,7 +43,7 @@ describe('features/symbols', () => {
 
   it('puts a detail next to each op', () => {
     const symbols = documentSymbols(parse(SEED).file, { opDetail: (op) => (op.name === 'ttnn.to_layout' ? 'L1 1%' : undefined) });
-    const main = symbols[0]!.children[0]!.children[0]!.children[0]!;
+    const main = symbols[0]!.children[0]!.children[0]!.children[1]!;
     assert.deepStrictEqual(main.children.filter((c) => c.detail !== '').map((c) => c.name), ['%6 = ttnn.to_layout', '%9 = ttnn.to_layout', '%25 = ttnn.to_layout']);
   });
 });
@@ -51,16 +51,17 @@ describe('features/symbols', () => {
 describe('features/folding', () => {
   it('folds the comment header, alias tables and every nested body of the seed', () => {
     const folds = foldingRanges(parse(SEED).file, new LineIndex(SEED));
-    // 0-based lines: comments 1-6; aliases 7-24 and 56-67; module 25..55, device_module 26..54, module 27..53,
-    // func 29..52 (1-based, from grep -n); a body folds up to the line before its closing brace.
+    // 0-based lines: comments 1-8; aliases 9-26 and 64-75; module 27..63, device_module 28..62, module 29..61,
+    // @main_const_eval_0 31..35, @main 36..60 (1-based, from grep -n); a body folds up to the line before its closing brace.
     assert.deepStrictEqual(folds, [
-      { startLine: 0, endLine: 5, kind: 'comment' },
-      { startLine: 6, endLine: 23, kind: 'imports' },
-      { startLine: 24, endLine: 53, kind: 'region' },
-      { startLine: 25, endLine: 52, kind: 'region' },
-      { startLine: 26, endLine: 51, kind: 'region' },
-      { startLine: 28, endLine: 50, kind: 'region' },
-      { startLine: 55, endLine: 66, kind: 'imports' },
+      { startLine: 0, endLine: 7, kind: 'comment' },
+      { startLine: 8, endLine: 25, kind: 'imports' },
+      { startLine: 26, endLine: 61, kind: 'region' },
+      { startLine: 27, endLine: 60, kind: 'region' },
+      { startLine: 28, endLine: 59, kind: 'region' },
+      { startLine: 30, endLine: 33, kind: 'region' },
+      { startLine: 35, endLine: 58, kind: 'region' },
+      { startLine: 63, endLine: 74, kind: 'imports' },
     ]);
   });
 });

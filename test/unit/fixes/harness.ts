@@ -91,6 +91,12 @@ export function checkIrFix(l: Loaded, fix: Fix, functionName: string, opIndex: n
     }
   }
   const before = byKey(l.analysis);
+  // Nothing tt-metal rejects (in any build of the window) where it accepted the op before.
+  const rejects = (o: OpAnalysis): boolean => o.estimate.kind === 'illegal' || (o.estimate.kind === 'estimate' && (o.estimate.versionRange?.figures.some((f) => f.kind === 'illegal') ?? false));
+  for (const [key, o] of afterOps) {
+    const prior = before.get(key);
+    if (rejects(o)) assert.ok(prior !== undefined && rejects(prior), `${fix.id}: ${key} ${o.op.name} is now rejected by tt-metal`);
+  }
   for (const [key, o] of afterOps) {
     if (o.overflow === undefined) continue;
     const prior = before.get(key);

@@ -33,8 +33,8 @@ describe('fixes/live tensors and layouts', () => {
       assert.equal(f.verification.firstFailureAfter, undefined, 'nothing overflows afterwards');
       assert.match(f.verification.summary, /no op overflows after this/);
     }
-    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 0.73 MB/core');
-    assert.equal(r.fixes[1].title, 'Deallocate %0 (0.72 MB/core) after its last use (%1): %2 0.73 MB/core');
+    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
+    assert.equal(r.fixes[1].title, 'Deallocate %0 (0.72 MB/core) after its last use (%1): %2 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
   });
 
   it('the deallocate moves: one free of %0, right after %1', () => {
@@ -60,7 +60,7 @@ describe('fixes/live tensors and layouts', () => {
     const l = load(read(LIVE));
     const r = fixesAt(l, '@main', 3);
     const input = r.fixes.find((f) => f.fixKind === 'layout')!;
-    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 0.73 MB/core');
+    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
     checkIrFix(l, input, '@main', 3, { removed: false });
   });
 
@@ -95,7 +95,7 @@ describe('fixes/live tensors and layouts', () => {
     const r = fixesAt(l, add.functionName, add.opIndex);
     const layout = r.fixes.filter((f) => f.fixKind === 'layout');
     assert.ok(layout.length >= 1 && layout.length <= 3);
-    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+\.\d\d (MB|kB)\/core$/);
+    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+\.\d\d (MB|kB)\/core \(checked for tt-metal [\d.-]+\)$/);
     for (const f of layout) {
       const { fixedText } = checkIrFix(l, f, add.functionName, add.opIndex, { removed: false });
       assert.match(fixedText, /%T = "ttnn.add"\(.*-> tensor<[^>]*#ttnn_layout_dram_2d>/, 'the add now produces the DRAM layout');

@@ -6,6 +6,8 @@
 
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
+import type { AnalysisOptions } from '../../../server/src/analysis/analyze';
+import type { Fix } from '../../../server/src/fixes/types';
 import { checkIrFix, fixesAt, functionIndexOf, load } from './harness';
 
 const SYSTEM_DESC = '#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>';
@@ -97,9 +99,14 @@ function unaryModule(hTiles: number, wTiles: number): string {
   ].join('\n');
 }
 
+/** tt-metal builds from `earliest` to `latest` (as `--tt-metal-date` would give). */
+function builds(earliest: string, latest: string): AnalysisOptions['ttMetal'] {
+  return { window: { earliest, latest }, source: 'configured', how: 'test' };
+}
+
 /** The property itself, for one module: returns how many fixes were offered. */
-function everyOfferedFixFits(text: string, usableL1Cap?: number): number {
-  const l = load(text, usableL1Cap === undefined ? {} : { usableL1Cap });
+function everyOfferedFixFits(text: string, usableL1Cap?: number, ttMetal?: AnalysisOptions['ttMetal'], onFix?: (f: Fix) => void): number {
+  const l = load(text, { ...(usableL1Cap !== undefined && { usableL1Cap }), ...(ttMetal !== undefined && { ttMetal }) });
   assert.deepEqual(l.parse.errors.map((e) => e.message), [], 'generated module parses');
   let offered = 0;
   for (const o of l.analysis.overflows.slice(0, 4)) {
@@ -107,6 +114,7 @@ function everyOfferedFixFits(text: string, usableL1Cap?: number): number {
     const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndex);
     for (const f of r.fixes) {
       checkIrFix(l, f, o.functionName, o.opIndex, { removed: false, functionIndex });
+      onFix?.(f);
       offered++;
     }
     if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', 'says why nothing is offered');
@@ -137,15 +145,37 @@ describe('fixes/property', () => {
     assert.ok(total > 0, 'some fixes were offered');
   });
 
-  it('small unary ops under a tight cap: sharded outputs are offered only when they fit', () => {
+  it('small unary ops under a tight cap, builds that accept mixed layouts: sharded outputs are offered only when they fit', () => {
     let total = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(0.01, 0.012, 0.02), (h, w, cap) => {
-        total += everyOfferedFixFits(unaryModule(h, w), cap);
+        total += everyOfferedFixFits(unaryModule(h, w), cap, builds('2026-06-01', '2026-06-30'));
       }),
       { numRuns: 30, seed: 8127 },
     );
     assert.ok(total > 0, 'some layout fixes were offered');
+  });
+
+  // Issue #16: "Put output %0 in height_sharded 16x1" for a unary op with an interleaved input is rejected by tt-metal
+  // before the relaxation ("Unary operation requires Input and Output memory layout to match"; tt-mlir OpModel
+  // golden TestOpModelLib.cpp@b73fc81:308 expects tanh L1 interleaved → height-sharded illegal).
+  it('the same ops on earlier builds (and on an unknown build): no interleaved → sharded placement of a unary op is offered', () => {
+    for (const window of [builds('2025-11-01', '2026-01-31'), undefined]) {
+      let rejectedForRule = 0;
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(0.01, 0.012, 0.02), (h, w, cap) => {
+          const text = unaryModule(h, w);
+          everyOfferedFixFits(text, cap, window, (f) => assert.doesNotMatch(f.title, /sharded/, f.title));
+          const l = load(text, { usableL1Cap: cap, ...(window !== undefined && { ttMetal: window }) });
+          for (const o of l.analysis.overflows) {
+            const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndexOf(l, o));
+            rejectedForRule += r.rejected.filter((x) => /sharded/.test(x.title) && /Unary operation requires Input and Output memory layout to match/.test(x.reason)).length;
+          }
+        }),
+        { numRuns: 12, seed: 8127 },
+      );
+      assert.ok(rejectedForRule > 0, 'sharded placements were found and rejected for the rule');
+    }
   });
 
   it('wide untilizes and capped L1: every offered fix fits; none that does not', () => {

@@ -102,6 +102,16 @@ describe('mlir/incrementalParse', () => {
     );
   });
 
+  it('declines an edit that renames an op (a custom op cut to `ttcore.lo)ad_cached` is scanned to a line break it cannot see)', () => {
+    const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
+    const previous = parseForEdits(text);
+    const at = text.indexOf('ttcore.load_cached(@main') + 9;
+    const edited = text.slice(0, at) + ')' + text.slice(at);
+    assert.strictEqual(applyChange(previous, { start: at, end: at, newText: ')' }, edited), undefined);
+    const inside = text.indexOf('@main_const_eval_0, []') + 5;
+    assert.notStrictEqual(applyChange(previous, { start: inside, end: inside, newText: 'x' }, text.slice(0, inside) + 'x' + text.slice(inside)), undefined, 'an edit of its operands stays in place');
+  });
+
   it('declines edits that are not inside one op, and files with errors', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const previous = parseForEdits(text);

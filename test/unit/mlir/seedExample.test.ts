@@ -27,13 +27,15 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
     assert.deepEqual(result.errors, []);
   });
 
-  it('finds the ops of @main in order', () => {
-    // Read off the file: get_device, then to_layout/permute/reshape/to_layout/embedding/reshape/permute/permute/conv3d/to_layout
-    // and 10 deallocates (of %arg2 and of %6..%13, %24: each consumed temporary).
+  it('finds the ops of @main_const_eval_0 and @main in order', () => {
+    // Read off the file: the const-eval function's get_device and constant (the gather indices), then @main's
+    // load_cached (custom form, not ttnn.), get_device, to_layout/permute/reshape/to_layout/embedding/reshape/permute/
+    // permute/conv3d/to_layout and 10 deallocates (of %arg2 and of %6..%13, %24: each consumed temporary).
     assert.deepEqual(
       ttnn.filter((o) => o.name !== 'ttnn.deallocate').map((o) => o.name.slice(5)),
-      ['get_device', 'to_layout', 'permute', 'reshape', 'to_layout', 'embedding', 'reshape', 'permute', 'permute', 'conv3d', 'to_layout'],
+      ['get_device', 'constant', 'get_device', 'to_layout', 'permute', 'reshape', 'to_layout', 'embedding', 'reshape', 'permute', 'permute', 'conv3d', 'to_layout'],
     );
+    assert.equal(ops.filter((o) => o.name === 'ttcore.load_cached').length, 1);
     assert.equal(ttnn.filter((o) => o.name === 'ttnn.deallocate').length, 10);
   });
 
