@@ -12,6 +12,7 @@ import { listenToDocuments, type OpenDocument, type OpenDocuments } from './open
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import { createBackgroundAnalyses, type BackgroundJob, type WorkerEdits } from './background';
+import { HEAP_BYTES_PER_INPUT_BYTE } from '../host/openInput';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
@@ -70,8 +71,6 @@ export interface ImportedLog {
 const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
 const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
 
-// Parse tree + analysis take ~30 B of JS heap per character (a 31 MB dump needs 600-900 MB); see cli/files.ts.
-const HEAP_BYTES_PER_CHAR = 32;
 
 // A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
 // before a full re-analysis, so a burst of keystrokes costs one analysis, not one per pause. Once the document has
@@ -112,7 +111,7 @@ export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analys
   try {
     if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
     // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-    const heapNeededBytes = source.length * HEAP_BYTES_PER_CHAR;
+    const heapNeededBytes = source.length * HEAP_BYTES_PER_INPUT_BYTE;
     const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
     if (heapNeededBytes > heapAvailableBytes) {
       const gb = (n: number): string => (n / 1e9).toFixed(1);
