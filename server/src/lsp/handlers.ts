@@ -30,6 +30,11 @@ export function stackOf(error: unknown): string {
 
 const NO_LINES = new LineIndex('');
 
+// Test hook (like documents.ts' analysis fault marker): diagnostics of a document containing this marker throw after
+// its analysis succeeded, so the reliability tests can prove the publish path itself is guarded. Unset in normal use.
+const DIAGNOSTICS_FAULT_ENV = 'TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER';
+const DIAGNOSTICS_FAULT = process.env[DIAGNOSTICS_FAULT_ENV] === '' ? undefined : process.env[DIAGNOSTICS_FAULT_ENV];
+
 type Doc = features.DocumentAnalysis;
 
 // Runtime-log findings per analysis and log: recomputed only when either changes.
@@ -112,6 +117,7 @@ async function unguardedDiagnosticItems(ctx: HandlerContext, uri: string, seen: 
     return items === undefined ? undefined : { version, generation, items };
   }
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
+  if (DIAGNOSTICS_FAULT !== undefined && lineIndex.text.includes(DIAGNOSTICS_FAULT)) throw new Error(`injected diagnostics fault (${DIAGNOSTICS_FAULT_ENV})`);
   const list =
     outcome.kind === 'ok'
       ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])]
