@@ -336,6 +336,37 @@ for (const mode of ['push', 'pull'] as const) {
       assert.ok(hover === null || typeof hover === 'object');
     });
 
+    it('malformed notifications and requests: dropped or InvalidParams; no request fails inside; later documents are right', async () => {
+      const uri = fileUri(path.join(dir, 'malformed.mlir'));
+      const notifications: readonly (readonly [string, unknown])[] = [
+        ['textDocument/didOpen', null],
+        ['textDocument/didOpen', {}],
+        ['textDocument/didOpen', { textDocument: { uri, text: 5, version: 'x', languageId: 'mlir' } }],
+        ['textDocument/didChange', null],
+        ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: -5, character: 1e9 }, end: null }, text: null }] }],
+        ['textDocument/didClose', null],
+        ['workspace/didChangeConfiguration', null],
+        ['workspace/didChangeConfiguration', { settings: 'abc' }],
+        ['workspace/didChangeWorkspaceFolders', null],
+        ['$/cancelRequest', null],
+      ];
+      for (const [method, params] of notifications) await lsp.connection.sendNotification(method, params as never);
+      const invalid: readonly (readonly [string, unknown])[] = [
+        ['textDocument/references', { textDocument: { uri }, position: { line: 0, character: 1 } }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } }],
+        ['textDocument/inlayHint', { textDocument: { uri } }],
+        ['ttnnL1/checkFiles', { uris: 'file:///x.mlir' }],
+        ['ttnnL1/timeline', []],
+      ];
+      for (const [method, params] of invalid) {
+        await assert.rejects(lsp.connection.sendRequest(method, params as never), (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams, method);
+      }
+      await lsp.open(uri, SEED, 3);
+      const items = await diagnosticsOf(uri, 3);
+      assert.ok(items.some((d) => d.code === 'l1-cb-overflow' && d.range.start.line === SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'))));
+      assert.deepEqual(lsp.logEntries.filter((e) => /request failed/.test(e.message)).map((e) => e.message.slice(0, 200)), []);
+    });
+
     if (mode === 'push') {
       it('2. Check workspace refuses a FIFO, a sparse 600 MB file and /dev/zero with a reason, and still checks the rest', async function () {
         const fifo = path.join(dir, 'pipe.mlir');

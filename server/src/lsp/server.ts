@@ -144,7 +144,7 @@ export function startServer(): void {
   const byUri = (method: RemoteMethod) => ({ method, uri: (p: { uri: string }) => p.uri });
   connection.onHover(on(handlers.onHover, null, inDocument('hover'), atPosition));
   connection.onDefinition(on(handlers.onDefinition, [], inDocument('definition'), atPosition));
-  connection.onReferences(on(handlers.onReferences, [], inDocument('references'), atPosition));
+  connection.onReferences(on(handlers.onReferences, [], inDocument('references'), (p) => atPosition(p) && isObject((p as { context?: unknown }).context)));
   connection.onDocumentSymbol(on(handlers.onDocumentSymbol, [], inDocument('documentSymbol'), ofDocument));
   connection.onFoldingRanges(on(handlers.onFoldingRanges, [], inDocument('foldingRange'), ofDocument));
   connection.onCodeLens(on(handlers.onCodeLens, [], inDocument('codeLens'), ofDocument));
