@@ -259,6 +259,7 @@ describe('reliability round 2 (issue #15): CLI', function () {
 });
 
 const MARKER = 'diagnostics-fault-91c2';
+const ESCAPE = 'escape-fault-3e5d';
 
 for (const mode of ['push', 'pull'] as const) {
   describe(`reliability round 2 (issue #15): server as a ${mode} client`, function () {
@@ -276,7 +277,7 @@ for (const mode of ['push', 'pull'] as const) {
 
     before(async () => {
       dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `ttnn-l1-round2-${mode}-`)));
-      lsp = await startLsp({ pullDiagnostics: mode === 'pull', workspaceFolder: dir, env: { TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER: MARKER } });
+      lsp = await startLsp({ pullDiagnostics: mode === 'pull', workspaceFolder: dir, env: { TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER: MARKER, TTNN_L1_TEST_ESCAPE_MARKER: ESCAPE } });
       void lsp.exited.then(() => (exitedEarly = true));
     });
     after(async () => {
@@ -315,6 +316,18 @@ for (const mode of ['push', 'pull'] as const) {
       const other = fileUri(path.join(dir, 'other.mlir'));
       await lsp.open(other, SEED);
       assert.ok((await diagnosticsOf(other)).some((d) => d.code === 'l1-cb-overflow'));
+    });
+
+    it('1. an unhandled rejection and an uncaught exception outside any handler: logged with their stacks, the server lives', async () => {
+      const uri = fileUri(path.join(dir, 'escape.mlir'));
+      await lsp.open(uri, `// ${ESCAPE}\n${SEED}`);
+      // The document is still analysed and its diagnostics delivered.
+      assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'l1-cb-overflow'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const errors = lsp.logEntries.filter((e) => e.type === proto.MessageType.Error).map((e) => e.message);
+      assert.ok(errors.some((m) => /^unhandled rejection: Error: injected unhandled rejection[\s\S]*\n\s+at /.test(m)), errors.join('\n'));
+      assert.ok(errors.some((m) => /^uncaught exception: Error: injected uncaught exception[\s\S]*\n\s+at /.test(m)), errors.join('\n'));
+      assert.equal(exitedEarly, false);
     });
 
     it('7. a loc naming /etc/passwd is not a link; the message says where it points and why', async () => {

@@ -70,6 +70,10 @@ export interface ImportedLog {
 // crash becomes one diagnostic and the server carries on. Unset in normal use.
 const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
 const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
+// Test hook: opening a document containing this marker leaves a rejected promise nobody handles and throws from a
+// timer, so the reliability tests can prove the process-wide guard (server.ts) keeps the server alive. Unset in normal use.
+const ESCAPE_MARKER_ENV = 'TTNN_L1_TEST_ESCAPE_MARKER';
+const ESCAPE_MARKER = process.env[ESCAPE_MARKER_ENV] === '' ? undefined : process.env[ESCAPE_MARKER_ENV];
 
 
 // A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
@@ -257,7 +261,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   };
 
   const documents = listenToDocuments(connection, {
-    onOpen: (document) => schedule(document.uri, 0),
+    onOpen: (document) => {
+      if (ESCAPE_MARKER !== undefined && document.lineIndex.text.includes(ESCAPE_MARKER)) {
+        void Promise.reject(new Error(`injected unhandled rejection (${ESCAPE_MARKER_ENV})`));
+        setImmediate(() => {
+          throw new Error(`injected uncaught exception (${ESCAPE_MARKER_ENV})`);
+        });
+      }
+      schedule(document.uri, 0);
+    },
     onChange: (document) => {
       background.cancelStale(document.uri, document.version);
       schedule(document.uri, debounceFor(document.uri, document.lineIndex.length));
