@@ -18,6 +18,19 @@ export const MAX_INPUT_BYTES = 536_000_000;
 /** JS heap per byte of input for parse + analysis + report, with headroom (measured: a 31 MB dump needs 600-900 MB). */
 export const HEAP_BYTES_PER_INPUT_BYTE = 32;
 
+/**
+ * Share of the free heap an analysis may plan to fill. Near its limit V8 spends its time in garbage collection (issue
+ * #15: a 130 MB dump, just under a 100% threshold, took 415 s at 4.1 GB), so refusing with the way out is kinder.
+ */
+const HEAP_SHARE = 0.75;
+
+/** Whether analysing `sizeBytes` of text fits this process's free heap (shared by the CLI, checkFiles and open documents). */
+export function analysisHeap(sizeBytes: number): { readonly neededBytes: number; readonly freeBytes: number; readonly usedBytes: number; readonly fits: boolean } {
+  const heap = v8.getHeapStatistics();
+  const neededBytes = sizeBytes * HEAP_BYTES_PER_INPUT_BYTE;
+  return { neededBytes, freeBytes: heap.total_available_size, usedBytes: heap.used_heap_size, fits: neededBytes <= heap.total_available_size * HEAP_SHARE };
+}
+
 export type InputText =
   | { readonly kind: 'text'; readonly text: string; readonly warnings: readonly string[] }
   | { readonly kind: 'unusable'; readonly reason: string };
@@ -85,11 +98,10 @@ function sizeRefusal(path: string, sizeBytes: number, maxBytes: number, analysed
   if (sizeBytes > maxBytes) return `${path} is ${mb(sizeBytes)}; the limit is ${maxBytes >= 1e6 ? mb(maxBytes) : `${maxBytes} B`}`;
   if (!analysed) return undefined;
   // Past the heap limit V8 aborts the process with a stack dump: refuse up front and say how to raise the limit.
-  const heap = v8.getHeapStatistics();
-  const heapNeededBytes = sizeBytes * HEAP_BYTES_PER_INPUT_BYTE;
-  if (heapNeededBytes <= heap.total_available_size) return undefined;
+  const heap = analysisHeap(sizeBytes);
+  if (heap.fits) return undefined;
   const gb = (n: number): string => (n / 1e9).toFixed(1);
-  return `${path} is ${mb(sizeBytes)}; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap, more than the ${gb(heap.total_available_size)} GB this process has free: rerun with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + heap.used_heap_size) / 1e6)} (and that much free RAM)`;
+  return `${path} is ${mb(sizeBytes)}; analysing it needs about ${gb(heap.neededBytes)} GB of JavaScript heap, more than this process can spare (${gb(heap.freeBytes)} GB free): rerun with NODE_OPTIONS=--max-old-space-size=${heapToAsk(heap)} (and that much free RAM)`;
 }
 
 function errorText(err: unknown): string {
@@ -98,4 +110,9 @@ function errorText(err: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return typeof code === 'string' ? code : String(err);
+}
+
+/** The --max-old-space-size (MB) under which `analysisHeap` would say it fits. */
+export function heapToAsk(heap: { readonly neededBytes: number; readonly usedBytes: number }): number {
+  return Math.ceil((heap.neededBytes / HEAP_SHARE + heap.usedBytes) / 1e6);
 }

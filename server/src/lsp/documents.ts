@@ -5,14 +5,13 @@
  * one diagnostic. Documents over `backgroundAnalysisMB` are analysed in a worker thread (background.ts).
  */
 
-import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import * as features from '../features';
 import { listenToDocuments, type OpenDocument, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import { createBackgroundAnalyses, type BackgroundJob, type WorkerEdits } from './background';
-import { HEAP_BYTES_PER_INPUT_BYTE } from '../host/openInput';
+import { analysisHeap, heapToAsk } from '../host/openInput';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
@@ -115,14 +114,13 @@ export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analys
   try {
     if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
     // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-    const heapNeededBytes = source.length * HEAP_BYTES_PER_INPUT_BYTE;
-    const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
-    if (heapNeededBytes > heapAvailableBytes) {
+    const heap = analysisHeap(source.length);
+    if (!heap.fits) {
       const gb = (n: number): string => (n / 1e9).toFixed(1);
       return {
         kind: 'tooLarge',
         lineIndex: source.lineIndex(),
-        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heap.neededBytes)} GB of JavaScript heap and the server has ${gb(heap.freeBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${heapToAsk(heap)}, or use the ttnn-l1 CLI`,
       };
     }
     return { kind: 'ok', doc: hooks.analyse() };
