@@ -226,6 +226,7 @@ function firstInexactFigure(e: OpEstimate): string | undefined {
     ['cbBytesSummedOverRanges', e.cbBytesSummedOverRanges],
     ['l1TensorBytesPerCore', e.l1TensorBytesPerCore],
     ['nCoresUsed', e.nCoresUsed],
+    ...(e.l1IntermediateBytesPerCore !== undefined ? [['l1IntermediateBytesPerCore', e.l1IntermediateBytesPerCore] as const] : []),
   ];
   for (const [what, n] of top) {
     const bad = inexact(what, n);
