@@ -29,6 +29,11 @@ export async function importLog(client: LanguageClient): Promise<void> {
   const logUri = picked?.[0];
   if (logUri === undefined) return;
   const stat = await vscode.workspace.fs.stat(logUri);
+  // Regular files only (the server's open-input rule): a FIFO or device would block or never end (its size reads 0).
+  if ((stat.type & vscode.FileType.File) === 0) {
+    void vscode.window.showErrorMessage(`TTNN L1: ${logUri.path} is not a regular file; only log files are imported.`);
+    return;
+  }
   if (stat.size > MAX_LOG_BYTES) {
     void vscode.window.showErrorMessage(`TTNN L1: ${logUri.path} is ${stat.size} B; logs above ${MAX_LOG_BYTES} B are not imported.`);
     return;

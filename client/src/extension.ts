@@ -34,6 +34,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restartServer(languageClient, outputChannel).catch(report('Restart server')),
     ),
   );
+  // Trust granted: a workspace's `ttnnL1.enable` counts from now on; the server re-reads its settings.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (languageClient.isRunning()) void languageClient.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }),
+  );
   // A server that fails to start must not fail activation: the grammar and commands still work without it.
   await languageClient.start().catch(report('Starting the language server'));
 }

@@ -1,6 +1,7 @@
 /** Builds the language client for the bundled server (dist/server.js, node IPC) on every `mlir` document. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { effectiveEnable, withEffectiveEnable, type EffectiveEnable } from './trust';
 
 export const SETTINGS_SECTION = 'ttnnL1';
 
@@ -18,8 +19,29 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: [{ language: 'mlir' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Plain values (the configuration object also carries methods); the server re-reads them via workspace/configuration.
-    initializationOptions: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown,
+    initializationOptions: withEffectiveEnable(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown, enableFor(undefined, outputChannel)),
     outputChannel,
+    middleware: {
+      workspace: {
+        // Every `ttnnL1` section the server reads passes the trust rule for `enable` (client/src/trust.ts).
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) return answer;
+          return answer.map((value: unknown, i) => {
+            const item = params.items[i];
+            if (item?.section !== SETTINGS_SECTION) return value;
+            return withEffectiveEnable(value, enableFor(item.scopeUri === undefined ? undefined : vscode.Uri.parse(item.scopeUri), outputChannel));
+          });
+        },
+      },
+    },
   };
   return new LanguageClient(SETTINGS_SECTION, 'TTNN L1 Lens', serverOptions, clientOptions);
+}
+
+/** `ttnnL1.enable` for a resource under the workspace-trust rule; says so in the log when a workspace's `false` is ignored. */
+export function enableFor(resource: vscode.Uri | undefined, log: vscode.LogOutputChannel | undefined): EffectiveEnable {
+  const effective = effectiveEnable(vscode.workspace.getConfiguration(SETTINGS_SECTION, resource).inspect('enable'), vscode.workspace.isTrusted);
+  if (effective.ignoredWorkspaceValue) log?.warn('ttnnL1.enable is false in this untrusted workspace\'s settings; analysis stays on (trust the workspace to let it turn the analysis off).');
+  return effective;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { formatBytesExact, formatBytesShort, formatPercent } from './format';
 import { fileSummaryRequest, type FileSummaryResult } from './lspExt';
+import { enableFor } from './languageClient';
 
 const REFRESH_DELAY_MS = 300;
 
@@ -21,6 +22,15 @@ export function registerStatusBar(client: LanguageClient, showTimelineCommand: s
       return;
     }
     const requestGeneration = ++generation;
+    // Off is shown, never silent: a file with overflows must not look clean.
+    const enable = enableFor(editor.document.uri, undefined);
+    if (!enable.enable) {
+      item.text = '$(circle-slash) L1 off';
+      item.tooltip = `TTNN L1: analysis is off (ttnnL1.enable is false in the ${enable.offBy ?? 'settings'}); overflows are not checked.`;
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.show();
+      return;
+    }
     const uri = editor.document.uri.toString();
     let summary: FileSummaryResult | null = null;
     try {
@@ -46,6 +56,7 @@ export function registerStatusBar(client: LanguageClient, showTimelineCommand: s
     // Diagnostics arrive after each analysis, so they mark when a fresh summary is available.
     vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && schedule()),
     client.onDidChangeState(schedule),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ttnnL1.enable') && schedule()),
     { dispose: () => pending !== undefined && clearTimeout(pending) },
   );
 }

@@ -48,9 +48,10 @@ describe('protocol: seed example, push diagnostics', () => {
     assert.ok(String(e.message).includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), String(e.message));
     const related = e.relatedInformation ?? [];
     assert.deepStrictEqual(related.find((r) => r.message.startsWith('%8 ttnn.reshape'))?.location, { uri: URI, range: headRange(SEED, '%8 = "ttnn.reshape"') });
-    // loc("tests/torch/models/mochi/single_ops.py":16:0), resolved against the workspace folder; line 16 is 0-based 15.
+    // loc("tests/torch/models/mochi/single_ops.py":16:0): the longest tail of that path that exists next to the dump
+    // (examples/mochi/single_ops.py, host/sourcePaths.ts), inside the workspace; line 16 is 0-based 15.
     const python = related.find((r) => r.location.uri.endsWith('.py'))!;
-    assert.deepStrictEqual(python.location, { uri: fileUri(path.join(REPO_ROOT, 'tests/torch/models/mochi/single_ops.py')), range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } } });
+    assert.deepStrictEqual(python.location, { uri: fileUri(fs.realpathSync(path.join(REPO_ROOT, 'examples/mochi/single_ops.py'))), range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } } });
     const warnings = published.diagnostics.filter((d) => d.code === 'l1-overflow-not-reached');
     assert.ok(warnings.some((w) => w.range.start.line === pos('%10 = "ttnn.embedding"').line && w.severity === proto.DiagnosticSeverity.Warning));
   });

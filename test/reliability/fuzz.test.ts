@@ -14,7 +14,7 @@ import type { Operation, ParseResult } from '../../server/src/mlir/syntax';
 import { decodeLayoutBody } from '../../server/src/ttnn/fromSyntax';
 import { l1Footprint } from '../../server/src/ttnn/layout';
 import { presetDevice } from '../../server/src/ttnn/device';
-import { applyPlan, documentViolations, generatedModuleArb, loadSources, mutationPlanArb, NASTY_NUMBERS } from './fuzzCore';
+import { applyPlan, documentViolations, generatedModuleArb, loadSources, mutationPlanArb, NASTY_NUMBERS, nestedModuleArb } from './fuzzCore';
 
 const FIXTURES = path.join(__dirname, '../fixtures/reliability');
 const SEED = 20261128;
@@ -65,6 +65,29 @@ describe('reliability: fuzzing (seeded slice)', () => {
         assert.deepEqual(documentViolations(text, { features: true }), []);
       }),
       { seed: SEED + 2, numRuns: 1000 },
+    );
+  });
+
+  it('400 module trees with calls, load_cached and trace ops across nested device, CPU and builtin modules, empty and declared callees', () => {
+    fc.assert(
+      fc.property(nestedModuleArb, (text) => {
+        assert.deepEqual(documentViolations(text, { features: true }), []);
+      }),
+      { seed: SEED + 4, numRuns: 400 },
+    );
+  });
+
+  it('200 seed conv3d attributes past 2^53 (up to 10^330): every figure exact or a model overflow, never Infinity or null', () => {
+    const seed = sources.find((x) => x.name.endsWith('mochi_replicate_pad.mlir'))!.text;
+    const conv = /kernel_size = array<i32: 3, 3, 3>|in_channels = 768 : i32|out_channels = 768 : i32|input_depth = 6 : i32|batch_size = 1 : i32/g;
+    const huge = fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.bigInt({ min: 2n ** 52n, max: 10n ** 330n }).map(String));
+    fc.assert(
+      fc.property(fc.nat({ max: 4 }), huge, (which, value) => {
+        let k = 0;
+        const text = seed.replace(conv, (m) => (k++ !== which ? m : m.startsWith('kernel_size') ? `kernel_size = array<i32: ${value}, 3, 3>` : m.replace(/\d+ : i32/, `${value} : i32`)));
+        assert.deepEqual(documentViolations(text), []);
+      }),
+      { seed: SEED + 5, numRuns: 200 },
     );
   });
 

@@ -1,13 +1,15 @@
 /**
  * Shared by the reliability property tests and `scripts/fuzz.ts`: fast-check arbitraries that mutate real TTNN files
  * (truncation, byte flips, line edits, brackets, giant and negative numbers, unknown dtypes) or generate single-op
- * modules, and `documentViolations`, the invariants every analysed document must satisfy ("nothing crashes, nothing lies").
+ * modules, module trees with symbols and calls across nested modules, non-MLIR inputs, and `documentViolations`, the
+ * invariants every analysed document must satisfy ("nothing crashes, nothing lies"), and `expectedCheckExit`, the CLI
+ * exit code the README documents for an input.
  */
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyzeDocument, codeLenses, DEFAULT_ANALYSIS_SETTINGS, diagnostics, documentSymbols, foldingRanges, hoverAt, inlayHints, timeline, type DocumentAnalysis } from '../../server/src/features';
+import { analyzeDocument, codeLenses, DEFAULT_ANALYSIS_SETTINGS, definitionAt, diagnostics, documentSymbols, fileSummary, foldingRanges, hasMlirOperations, hoverAt, inlayHints, referencesAt, timeline, type DocumentAnalysis } from '../../server/src/features';
 import { modeledOpNames } from '../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../server/src/estimate/types';
 import { decodeSource } from '../../server/src/text/decode';
@@ -281,6 +283,120 @@ export const generatedModuleArb: fc.Arbitrary<string> = fc
   });
 
 // ---------------------------------------------------------------------------------------------
+// Symbols across nested modules: functions (some with empty bodies, some declarations) inside builtin.module,
+// ttcore.device_module and ttcore.cpu_module, called with func.call, ttcore.load_cached and trace ops, from the same
+// module, another one, or nowhere (undefined symbols). Issue #15's crash: a func.func in a cpu_module using a symbol.
+
+const WRAPPERS = ['builtin.module', 'ttcore.device_module', 'ttcore.cpu_module', 'module', 'tt.cpu_module'] as const;
+
+interface GeneratedFunction {
+  readonly body: 'ops' | 'empty' | 'declaration' | 'returnOnly';
+  /** Indices (mod the function count) of the functions this one refers to, and how. */
+  readonly calls: readonly { readonly target: number; readonly how: 'call' | 'load_cached' | 'trace' | 'undefined' }[];
+}
+
+interface GeneratedScope {
+  readonly wrappers: readonly (typeof WRAPPERS)[number][];
+  readonly functions: readonly GeneratedFunction[];
+}
+
+const functionArb: fc.Arbitrary<GeneratedFunction> = fc.record({
+  body: fc.constantFrom('ops' as const, 'ops' as const, 'empty' as const, 'declaration' as const, 'returnOnly' as const),
+  calls: fc.array(fc.record({ target: fc.nat({ max: 7 }), how: fc.constantFrom('call' as const, 'call' as const, 'load_cached' as const, 'trace' as const, 'undefined' as const) }), { maxLength: 3 }),
+});
+
+const scopeArb: fc.Arbitrary<GeneratedScope> = fc.record({
+  wrappers: fc.array(fc.constantFrom(...WRAPPERS), { minLength: 0, maxLength: 3 }),
+  functions: fc.array(functionArb, { minLength: 1, maxLength: 4 }),
+});
+
+const T = 'tensor<64x64xbf16, #l1_tile>';
+const LAYOUT_HEADER =
+  '#dram = #ttnn.buffer_type<dram>\n#l1 = #ttnn.buffer_type<l1>\n' +
+  '#l1_tile = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>\n';
+
+/** Text of one generated module tree; `truncateAt` (0..1) cuts it like a half-written file. */
+export const nestedModuleArb: fc.Arbitrary<string> = fc
+  .record({ scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }), truncateAt: fc.option(position, { nil: undefined, freq: 4 }) })
+  .map(({ scopes, truncateAt }) => {
+    let text = LAYOUT_HEADER + 'module {\n';
+    scopes.forEach((scope, s) => {
+      const names = scope.functions.map((_, f) => `@f${s}_${f}`);
+      let inner = '';
+      scope.functions.forEach((fn, f) => {
+        const name = names[f]!;
+        if (fn.body === 'declaration') {
+          inner += `func.func private ${name}(${T}) -> ${T}\n`;
+          return;
+        }
+        if (fn.body === 'empty') {
+          inner += `func.func ${name}() {\n}\n`;
+          return;
+        }
+        let body = '';
+        let last = '%arg0';
+        fn.calls.forEach((c, k) => {
+          const target = c.how === 'undefined' ? `@missing${k}` : (names[c.target % names.length] ?? '@nowhere');
+          const result = `%c${k}`;
+          switch (c.how) {
+            case 'call':
+            case 'undefined':
+              body += `  ${result} = func.call ${target}(${last}) : (${T}) -> ${T}\n`;
+              break;
+            case 'load_cached':
+              body += `  ${result} = ttcore.load_cached(${target}, [${last}]) : (${T}) -> ${T}\n`;
+              break;
+            case 'trace':
+              body += `  ${result} = "ttnn.capture_or_execute_trace"(${last}) <{capture_callee = ${target}, execute_callee = ${target}}> : (${T}) -> ${T}\n`;
+              break;
+          }
+          last = result;
+        });
+        if (fn.body === 'ops') {
+          body += `  %r = "ttnn.relu"(${last}) : (${T}) -> ${T}\n`;
+          last = '%r';
+        }
+        inner += `func.func ${name}(%arg0: ${T}) -> ${T} {\n${body}  return ${last} : ${T}\n}\n`;
+      });
+      for (const w of [...scope.wrappers].reverse()) inner = `${w} {\n${inner}}\n`;
+      text += inner;
+    });
+    text += '}\n';
+    return truncateAt === undefined ? text : text.slice(0, Math.floor(truncateAt * text.length));
+  });
+
+// ---------------------------------------------------------------------------------------------
+// What the CLI must answer (README "Exit codes"): 0 nothing overflows, 1 an op overflows, 2 unusable input.
+
+/** The exit code `ttnn-l1 check` must give for these bytes, from the core in-process (the CLI adds only I/O). */
+export function expectedCheckExit(bytes: Uint8Array): 0 | 1 | 2 {
+  const decoded = decodeSource(bytes);
+  if (decoded.kind === 'rejected') return 2;
+  const doc = analyzeDocument(decoded.text, DEFAULT_ANALYSIS_SETTINGS);
+  if (!hasMlirOperations(doc.parse)) return 2;
+  // README: 1 when an op overflows (a usable-L1 cap excess is a planning warning, not a tt-metal throw).
+  return fileSummary(doc).overflowCount > 0 ? 1 : 0;
+}
+
+/** Text that is not MLIR though it has quotes, dots, braces and `return`s (issue #15 item 5). */
+export const NON_MLIR_TEXTS: readonly string[] = [
+  '""',
+  '{"name": "ttnn-l1-lens", "main": "./dist/extension.js", "ttnn.add": 1}\n',
+  '# Title\n\nUse `"ttnn.to_layout"` here: `%9 = "ttnn.to_layout"` fails.\n',
+  'import torch\n\ndef f(x):\n    return torch.nn.functional.pad(x, (1, 1), mode="replicate")\n',
+  'int main() { return 0; }\n',
+  'see "ttnn.conv3d" and "func.func" in the docs\n',
+];
+
+/** Non-MLIR inputs as bytes: the texts above, random non-NUL bytes, UTF-16 of a real dump. */
+export const nonMlirBytesArb = (sources: readonly { readonly text: string }[]): fc.Arbitrary<Uint8Array> =>
+  fc.oneof(
+    fc.constantFrom(...NON_MLIR_TEXTS).map((t) => Buffer.from(t, 'utf8') as Uint8Array),
+    fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((b) => b.map((x) => (x === 0 ? 1 : x))),
+    fc.nat({ max: sources.length - 1 }).map((i) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sources[i]!.text.slice(0, 2000), 'utf16le')]) as Uint8Array),
+  );
+
+// ---------------------------------------------------------------------------------------------
 // Invariants
 
 // `undefined layout alias #x` is a real reason; a bare `undefined` is a missing value printed.
@@ -383,6 +499,15 @@ export function documentViolations(text: string, options: CheckOptions = {}): st
       }
       documentSymbols(doc.parse.file);
       foldingRanges(doc.parse.file, doc.lineIndex);
+      // Navigation from every symbol use of every function (calls across nested modules).
+      for (const fa of doc.analysis.functions) {
+        for (const index of fa.fn.opsWithSymbols) {
+          const op = fa.fn.ops[index];
+          if (op === undefined) continue;
+          definitionAt(doc.parse.file, op.range.start);
+          referencesAt(doc.parse.file, op.range.start, { includeDeclaration: true });
+        }
+      }
     }
   } catch (e) {
     out.push(`feature threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

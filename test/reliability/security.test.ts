@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analysisOptions, analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../server/src/features';
 import { fixesFor, fixTargetOf } from '../../server/src/fixes';
-import { workspaceFileFinder } from '../../server/src/lsp/sourceFiles';
+import { sourceFileResolver, workspaceFileFinder } from '../../server/src/lsp/sourceFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -57,10 +57,10 @@ describe('reliability: security', () => {
     assert.deepEqual(found, []);
   });
 
-  it('the pure core (everything but lsp/ and cli/) imports no fs, path, process, child_process or vscode', () => {
+  it('the pure core (everything but lsp/, cli/ and host/) imports no fs, path, process, child_process or vscode', () => {
     const found: string[] = [];
     for (const { file, text } of server) {
-      if (/^server\/src\/(lsp|cli)\//.test(file) || file === 'server/src/main.ts') continue;
+      if (/^server\/src\/(lsp|cli|host)\//.test(file) || file === 'server/src/main.ts') continue;
       const m = /from ['"](?:node:)?(fs|path|child_process|process|os|vscode[\w-]*)['"]/.exec(text);
       if (m !== null) found.push(`${file}: ${m[1]}`);
       if (/\bprocess\.(env|argv|cwd|exit)\b/.test(codeOnly(text))) found.push(`${file}: process.*`);
@@ -69,9 +69,9 @@ describe('reliability: security', () => {
   });
 
   it('file reads in the server are limited to the places that exist for them', () => {
-    // checkFiles (server.ts readFile: files the client listed), source links and the Python finder (sourceFiles.ts).
-    const readers = server.filter(({ text }) => /\bfs\.(readFileSync|readFile|createReadStream|openSync)\b/.test(codeOnly(text))).map(({ file }) => file);
-    assert.deepEqual(readers.filter((f) => !f.startsWith('server/src/cli/')).sort(), ['server/src/lsp/server.ts', 'server/src/lsp/sourceFiles.ts']);
+    // One routine opens and reads input files (host/openInput.ts): the CLI's inputs, checkFiles, Python sources.
+    const readers = server.filter(({ text }) => /\bfs\.(readFileSync|readFile|createReadStream|openSync|readSync)\b/.test(codeOnly(text))).map(({ file }) => file);
+    assert.deepEqual(readers.sort(), ['server/src/host/openInput.ts']);
     const writers = server.filter(({ text }) => /\bfs\.(writeFileSync|writeFile|appendFile|rmSync|unlinkSync|renameSync|createWriteStream)\b/.test(codeOnly(text))).map(({ file }) => file);
     // Only `ttnn-l1 fix --apply` writes, and only the files its fixes name.
     assert.ok(writers.every((f) => f.startsWith('server/src/cli/')), writers.join(', '));
@@ -118,9 +118,19 @@ describe('reliability: security', () => {
       fs.writeFileSync(path.join(base, 'outside.py'), 'secret = 2\n');
       const finder = workspaceFileFinder([URI.file(ws).toString()], URI.file(path.join(ws, 'models/dump.mlir')).toString());
       assert.equal(finder.find('models/single_ops.py')?.text, 'x = 1\n');
+      // A name that climbs out may still match a file inside by its tail (`single_ops.py`); it never reads outside.
       for (const escape of ['../ws-evil/single_ops.py', '../outside.py', '../../outside.py', path.join(base, 'outside.py'), 'models/../../outside.py', 'single_ops.py\0.py']) {
-        assert.equal(finder.find(escape), undefined, escape);
+        const found = finder.find(escape);
+        assert.ok(found === undefined || (found.path.startsWith(fs.realpathSync(ws) + path.sep) && !found.text.includes('secret')), `${escape}: ${found?.path}`);
       }
+      assert.equal(finder.find('../outside.py'), undefined);
+      // A symlink inside the workspace to a file outside it is neither read nor linked (real paths are compared).
+      fs.symlinkSync(path.join(base, 'outside.py'), path.join(ws, 'models/linked.py'));
+      assert.equal(finder.find('models/linked.py'), undefined);
+      const links = sourceFileResolver(URI.file(path.join(ws, 'models/dump.mlir')).toString(), [URI.file(ws).toString()]);
+      assert.match(JSON.stringify(links('models/linked.py')), /unlinked.*outside the workspace/);
+      assert.match(JSON.stringify(links('/etc/passwd')), /unlinked/);
+      assert.deepEqual(links('models/single_ops.py'), { uri: URI.file(fs.realpathSync(path.join(ws, 'models/single_ops.py'))).toString() });
     } finally {
       fs.rmSync(base, { recursive: true, force: true });
     }

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as proto from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import * as os from 'node:os';
+import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
 const SEED_TEXT = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
 
@@ -50,6 +51,19 @@ describe('reliability: server limits', function () {
     assert.ok(small.diagnostics.some((d) => d.code === 'l1-cb-overflow'));
     const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: 'untitled:small.mlir' }, position: { line: 36, character: 10 } });
     assert.ok(hover !== null);
+  });
+
+  it('Check workspace: a file too large for this heap is refused with the way out, not read into an abort', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-limits-'));
+    try {
+      const big = path.join(dir, 'big.mlir');
+      fs.writeFileSync(big, SEED_TEXT + '// padding line to make the file large ...............................................\n'.repeat(140_000));
+      const result = (await lsp.connection.sendRequest('ttnnL1/checkFiles', { uris: [fileUri(big), fileUri(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'))] })) as { files: { overflowCount: number; error?: string }[] };
+      assert.match(result.files[0]!.error ?? '', /needs about [\d.]+ GB of JavaScript heap.*max-old-space-size=\d+/);
+      assert.ok(result.files[1]!.overflowCount > 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prose gets one "No MLIR operations found" diagnostic, not one per line', async () => {

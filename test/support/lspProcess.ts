@@ -49,6 +49,10 @@ export interface LspOptions {
   readonly workspaceFolder?: string;
   /** Advertise window.workDoneProgress. */
   readonly progress?: boolean;
+  /** Advertise workspace.workspaceFolders (default true; false sends rootUri only, like many minimal clients). */
+  readonly workspaceFolders?: boolean;
+  /** Extra environment for the server process. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Spawn another language server instead of ours (benchmarks compare with mlir-lsp-server). */
   readonly command?: { readonly path: string; readonly args: readonly string[] };
 }
@@ -63,6 +67,10 @@ export interface LspSession {
   readonly published: readonly PublishDiagnosticsParams[];
   /** window/logMessage texts received, in order. */
   readonly logMessages: readonly string[];
+  /** window/logMessage messages with their type (1 error, 2 warning, 3 info, 4 log), in order. */
+  readonly logEntries: readonly { readonly type: number; readonly message: string }[];
+  /** Resolves with the exit code when the server process exits (for tests that prove it does not). */
+  readonly exited: Promise<number | null>;
   open(uri: string, text: string, version?: number): Promise<void>;
   /** The next publishDiagnostics for `uri` (with `version` if given), or the latest one if it already matches. */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
@@ -77,7 +85,7 @@ export function fileUri(p: string): string {
 export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   if (options.command === undefined) await buildServer();
   const command = options.command ?? { path: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
-  const child = spawn(command.path, [...command.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command.path, [...command.args], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env !== undefined ? { env: { ...process.env, ...options.env } } : {}) });
   let stderrText = '';
   child.stderr!.on('data', (d: Buffer) => (stderrText += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -107,7 +115,11 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   connection.onRequest(proto.DiagnosticRefreshRequest.type, () => undefined);
   connection.onRequest(proto.InlayHintRefreshRequest.type, () => undefined);
   connection.onRequest(proto.RegistrationRequest.type, () => undefined);
-  connection.onNotification(proto.LogMessageNotification.type, (p) => void logMessages.push(p.message));
+  const logEntries: { type: number; message: string }[] = [];
+  connection.onNotification(proto.LogMessageNotification.type, (p) => {
+    logMessages.push(p.message);
+    logEntries.push({ type: p.type, message: p.message });
+  });
   connection.listen();
 
   const capabilities: ClientCapabilities = {
@@ -121,7 +133,7 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
       codeLens: {},
       foldingRange: {},
     },
-    workspace: { configuration: options.settings !== undefined, workspaceFolders: true },
+    workspace: { configuration: options.settings !== undefined, workspaceFolders: options.workspaceFolders !== false },
     window: { workDoneProgress: options.progress === true },
   };
   const folder = options.workspaceFolder ?? REPO_ROOT;
@@ -129,7 +141,7 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     processId: process.pid,
     rootUri: fileUri(folder),
     capabilities,
-    workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }],
+    ...(options.workspaceFolders !== false ? { workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }] } : {}),
   });
   await connection.sendNotification(proto.InitializedNotification.type, {});
 
@@ -140,6 +152,8 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     progressBegins,
     published,
     logMessages,
+    logEntries,
+    exited,
     async open(uri, text, version = 1) {
       await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mlir', version, text } });
     },

@@ -99,6 +99,8 @@ export interface LiveInterval {
 
 export interface FunctionAnalysis {
   readonly fn: TtnnFunction;
+  /** One record per op of `fn.ops`, or none at all for a function not analysed (a declaration, a CPU-module function):
+   *  index lists of `fn` (`opsWithSymbols`) index `fn.ops`, never this. */
   readonly ops: readonly OpAnalysis[];
   readonly liveIntervals: readonly LiveInterval[];
   /** Highest peakL1BytesPerCore and its op index; undefined for an empty function. */

@@ -30,13 +30,14 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
       unusable = true;
       continue;
     }
-    for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
     const doc = analyzeDocument(source.text, settings.settings);
     if (!hasMlirOperations(doc.parse)) {
       process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
       unusable = true;
       continue;
     }
+    // Warnings only for input that is used (unusable input gets its one line).
+    for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
     let diagnostics = documentDiagnostics(doc);
     let observed = new Map();
     if (command.logPath !== undefined) {

@@ -5,19 +5,14 @@
  */
 
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { FixCommand } from './args';
-import { readSourceFile } from './files';
+import { readAuxiliaryFile, readSourceFile } from './files';
 import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT } from './report';
 import { settingsFromCommand } from './settings';
-import { analysisOptions, analyzeDocument } from '../features';
-import { applyFix, fixesFor, fixTargetOf, type Fix, type PythonFile } from '../fixes';
-
-/** Directories never searched for the Python file a `loc` names. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.rig', 'out', 'dist', '__pycache__']);
-/** Bound on the workspace walk so a huge tree cannot stall the command. */
-const MAX_FILES_VISITED = 50_000;
+import { analysisOptions, analyzeDocument, hasMlirOperations } from '../features';
+import { applyFix, fixesFor, fixTargetOf, type Fix } from '../fixes';
+import { cliWorkspaceRoots, sourcePaths } from '../host/sourcePaths';
 
 export function runFix(command: FixCommand): number {
   const settings = settingsFromCommand(command.check);
@@ -25,12 +20,16 @@ export function runFix(command: FixCommand): number {
   const source = readSourceFile(command.file);
   if (source.kind === 'unusable') return fail(source.reason);
   const doc = analyzeDocument(source.text, settings.settings);
+  // The same verdict as `check`: text that is not MLIR is unusable input, not "nothing to fix".
+  if (!hasMlirOperations(doc.parse)) return fail(`${command.file}: no MLIR operations found; is this an MLIR file?`);
   const first = doc.analysis.firstFailure;
   if (first === undefined) {
     process.stdout.write(`${command.file}: no op overflows L1; nothing to fix\n`);
     return EXIT_OK;
   }
-  const result = fixesFor(source.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), { pythonFiles: findPythonFile }, {
+  // Python sources resolve relative to the dump, inside the CLI's workspace (host/sourcePaths.ts), never by a search.
+  const sources = sourcePaths(command.file, cliWorkspaceRoots(command.file, process.cwd()));
+  const result = fixesFor(source.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), { pythonFiles: (suffix) => sources.readSuffix(suffix) }, {
     analysis: analysisOptions(settings.settings),
   });
   const opText = `${first.functionName} op ${first.opIndex}`;
@@ -77,7 +76,7 @@ function changedFiles(file: string, text: string, fix: Fix): FileChange[] | unde
   const changes: FileChange[] = [];
   for (const uri of uris) {
     const filePath = uri === 'self' ? file : uri;
-    const before = uri === 'self' ? text : readText(filePath);
+    const before = uri === 'self' ? text : readPython(filePath);
     if (before === undefined) return undefined;
     const after = applyFix(before, fix, uri);
     if (after === undefined) return undefined;
@@ -86,40 +85,9 @@ function changedFiles(file: string, text: string, fix: Fix): FileChange[] | unde
   return changes;
 }
 
-function readText(filePath: string): string | undefined {
-  const source = readSourceFile(filePath);
+function readPython(filePath: string): string | undefined {
+  const source = readAuxiliaryFile(filePath);
   return source.kind === 'text' ? source.text : undefined;
-}
-
-/** The file under the working directory whose path ends with `pathSuffix` (shortest path wins), or undefined. */
-function findPythonFile(pathSuffix: string): PythonFile | undefined {
-  const suffix = pathSuffix.split(path.sep).join('/');
-  const found: string[] = [];
-  const pending = ['.'];
-  let visited = 0;
-  while (pending.length > 0 && visited < MAX_FILES_VISITED) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      visited++;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && ('/' + full.split(path.sep).join('/')).endsWith('/' + suffix)) {
-        found.push(full);
-      }
-    }
-  }
-  found.sort((a, b) => a.length - b.length);
-  const best = found[0];
-  if (best === undefined) return undefined;
-  const text = readText(best);
-  return text === undefined ? undefined : { path: best, text };
 }
 
 function fail(reason: string): number {

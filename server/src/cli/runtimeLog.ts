@@ -1,6 +1,6 @@
 /** `ttnn-l1 check FILE --log LOG`: reads the log and turns the shared runtime-log findings into report fields. */
 
-import { readSourceFile } from './files';
+import { readAuxiliaryFile } from './files';
 import type { ObservedReport } from './report';
 import { runtimeLogFindings as findingsFor, type DocumentAnalysis, type Diagnostic } from '../features';
 
@@ -15,7 +15,7 @@ export type CliLogFindings =
   | { readonly kind: 'unusable'; readonly reason: string };
 
 export function runtimeLogFindings(logPath: string, doc: DocumentAnalysis): CliLogFindings {
-  const source = readSourceFile(logPath);
+  const source = readAuxiliaryFile(logPath);
   if (source.kind === 'unusable') return { kind: 'unusable', reason: `--log: ${source.reason}` };
   const findings = findingsFor(doc, source.text, logPath);
   const observed = new Map<string, ObservedReport>();

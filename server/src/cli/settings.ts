@@ -1,7 +1,7 @@
 /** CLI flags → the same AnalysisSettings the language server builds from `ttnnL1.*` settings. */
 
 import type { CheckCommand } from './args';
-import { readSourceFile } from './files';
+import { readAuxiliaryFile } from './files';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../features';
 
 export type SettingsResult =
@@ -13,7 +13,7 @@ type CheckFlags = Pick<CheckCommand, 'arch' | 'systemDescPath' | 'l1UnreservedBa
 export function settingsFromCommand(flags: CheckFlags): SettingsResult {
   let systemDescText: string | undefined;
   if (flags.systemDescPath !== undefined) {
-    const source = readSourceFile(flags.systemDescPath);
+    const source = readAuxiliaryFile(flags.systemDescPath);
     if (source.kind === 'unusable') {
       return {
         kind: 'unusable',

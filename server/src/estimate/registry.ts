@@ -175,7 +175,7 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
 
 function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   try {
-    return estimator(op, ctx);
+    return withinModel(estimator(op, ctx));
   } catch (e) {
     // Estimators are written to be total; this is a last line of defence so one bad op never sinks a file.
     return unmodeled(op.name, `internal estimator error: ${e instanceof Error ? e.message : String(e)}`);
@@ -200,4 +200,51 @@ function combineWindows(runs: readonly { window: TtMetalWindow; result: OpEstima
   if (chosen.kind !== 'estimate') return chosen;
   const versionRange: VersionRange = { changePoints, figures };
   return { ...chosen, versionRange };
+}
+
+/** Reasons of model-overflow results start with this (features/diagnostics.ts reports them as `model-overflow`). */
+export const MODEL_OVERFLOW = 'model overflow';
+
+/**
+ * The documented rule for every estimator at once: a byte figure that is not an exact non-negative integer (past
+ * 2^53 a JS number rounds; huge attributes reach Infinity or NaN) is a model overflow with no number, never
+ * "3.744e+24 B" or a `null` in the JSON report.
+ */
+function withinModel(result: OpEstimateResult): OpEstimateResult {
+  const bad = result.kind === 'estimate' ? firstInexactFigure(result) : result.kind === 'noProgram' ? inexact('l1TensorBytesPerCore', result.l1TensorBytesPerCore) : undefined;
+  if (bad === undefined) return result;
+  return unmodeled(result.opName, `${MODEL_OVERFLOW}: ${bad} is not an exact byte count (beyond 2^53 B, so no figure is given)`);
+}
+
+function inexact(what: string, bytes: number): string | undefined {
+  return Number.isSafeInteger(bytes) && bytes >= 0 ? undefined : what;
+}
+
+function firstInexactFigure(e: OpEstimate): string | undefined {
+  const top: readonly (readonly [string, number])[] = [
+    ['cbBytesPerCore', e.cbBytesPerCore],
+    ['cbRegionEndBytes', e.cbRegionEndBytes],
+    ['worstCbBytesPerCore', e.worstCbBytesPerCore],
+    ['cbBytesSummedOverRanges', e.cbBytesSummedOverRanges],
+    ['l1TensorBytesPerCore', e.l1TensorBytesPerCore],
+    ['nCoresUsed', e.nCoresUsed],
+    ...(e.l1IntermediateBytesPerCore !== undefined ? [['l1IntermediateBytesPerCore', e.l1IntermediateBytesPerCore] as const] : []),
+  ];
+  for (const [what, n] of top) {
+    const bad = inexact(what, n);
+    if (bad !== undefined) return bad;
+  }
+  for (const g of e.coreGroups) {
+    const bad = inexact(`core group ${g.name} CB bytes`, g.cbBytesPerCore) ?? inexact(`core group ${g.name} region end`, g.cbRegionEndBytes);
+    if (bad !== undefined) return bad;
+  }
+  for (const cb of e.cbs) {
+    const bad = inexact(`${cb.cbIndex} pages`, cb.nPages) ?? inexact(`${cb.cbIndex} page bytes`, cb.pageBytes) ?? inexact(`${cb.cbIndex} bytes`, cb.totalBytes);
+    if (bad !== undefined) return bad;
+  }
+  for (const o of e.outputs) {
+    const bad = inexact(`result ${o.resultIndex} L1 bytes`, o.bytesPerCore);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
 }

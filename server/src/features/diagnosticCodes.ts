@@ -15,8 +15,9 @@ export const DIAGNOSTIC_CODES = {
   'l1-out-of-memory': 'Live L1 tensors exceed L1; the allocator throws at this op.',
   /** An overflowing or clashing op after the first failure; execution never gets there. */
   'l1-overflow-not-reached': 'This op would also overflow L1, but execution stops at an earlier op.',
-  /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw). */
-  'model-overflow': 'CB region plus live L1 tensors exceed the usable-L1 cap.',
+  /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw); or one of
+   *  its byte figures is past 2^53 B, where a JS number is no longer exact (no figure is given). */
+  'model-overflow': 'CB region plus live L1 tensors exceed the usable-L1 cap, or a byte figure is beyond 2^53 B (no figure).',
   /** No L1 model for this op (off by default). */
   'no-l1-model': 'No L1 model for this op; its L1 use is unknown.',
   /** The MLIR text does not parse here. */

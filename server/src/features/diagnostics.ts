@@ -7,6 +7,8 @@
 import type { OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
 import { CAPTURE_OR_EXECUTE_TRACE, verifyTraceOps } from '../analysis/verifyTrace';
 import type { ParseResult } from '../mlir/syntax';
+import { hasMlirSignal } from '../mlir/mlirSignal';
+import { MODEL_OVERFLOW } from '../estimate/registry';
 import type { TextRange } from '../text/textRange';
 import type { DiagnosticCode } from './diagnosticCodes';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
@@ -55,11 +57,11 @@ function isInvalidLayoutReason(reason: string): boolean {
 const MAX_CHAIN = 6;
 
 /**
- * Whether the parse found any MLIR operation. A `return` or `call` at the top level does not count: MLIR accepts those
- * undotted names only inside a func.func, and at the top level they are the C-like text of a file that is not MLIR.
+ * Whether the text is MLIR at all (mlir/mlirSignal.ts): one cleanly parsed op written as MLIR writes ops. The CLI's
+ * `check` and `fix` and the editor's diagnostics decide it here, so they agree.
  */
 export function hasMlirOperations(parse: ParseResult): boolean {
-  return parse.file.chunks.some((c) => c.operations.some((op) => op.form === 'generic' || (op.name !== 'func.return' && op.name !== 'func.call')));
+  return hasMlirSignal(parse);
 }
 
 /** All diagnostics of a document, in source order. */
@@ -85,7 +87,10 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     for (const index of fa.unmodeledOrUnknownLayoutOps) {
       const opA = fa.ops[index]!;
       const est = opA.estimate;
-      if (doc.settings.noModelInfo && est.kind === 'unmodeled') {
+      // A figure past what a JS number holds exactly: said always (the op likely overflows; we cannot say by how much).
+      if (est.kind === 'unmodeled' && est.reason.startsWith(MODEL_OVERFLOW)) {
+        out.push({ range: opHeadRange(opA), severity: 'warning', code: 'model-overflow', message: `${est.opName}: ${est.reason}; its L1 use cannot be computed.`, related: [] });
+      } else if (doc.settings.noModelInfo && est.kind === 'unmodeled') {
         out.push({ range: opHeadRange(opA), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
       }
       const results = opA.op.results;
@@ -107,9 +112,14 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
 /** tt-mlir verifier errors of trace ops (analysis/verifyTrace.ts): only those ops are looked at, found by name here. */
 function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
   const starts: number[] = [];
-  // A trace op names its callees, so it is among the ops with symbols.
+  // A trace op names its callees, so it is among the ops with symbols. `opsWithSymbols` indexes the function's TTNN
+  // ops (`fa.fn.ops`), which every function has; `fa.ops` is empty for functions not analysed (CPU module, declaration).
   for (const fa of doc.analysis.functions) {
-    for (const index of fa.fn.opsWithSymbols) if (fa.ops[index]!.op.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(fa.ops[index]!.op.range.start);
+    const ops = fa.fn.ops;
+    for (const index of fa.fn.opsWithSymbols) {
+      const op = ops[index];
+      if (op?.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(op.range.start);
+    }
   }
   if (starts.length === 0) return [];
   return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] }));

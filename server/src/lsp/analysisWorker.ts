@@ -38,8 +38,9 @@ function contextFor(env: RemoteEnv, stored: { log: ImportedLog | undefined }): H
     workspaceFolders: () => env.workspaceFolders,
     hierarchicalSymbols: env.hierarchicalSymbols,
     // checkFiles is answered on the main thread; nothing here reads files by uri.
-    readFile: () => '',
+    readFile: () => ({ kind: 'unusable', reason: 'not read in a background analysis' }),
     onDiagnosticsChanged: () => undefined,
+    logError: (message) => post({ kind: 'log', message }),
   };
 }
 

@@ -5,13 +5,13 @@
  * one diagnostic. Documents over `backgroundAnalysisMB` are analysed in a worker thread (background.ts).
  */
 
-import * as v8 from 'v8';
 import type { Connection } from 'vscode-languageserver';
 import * as features from '../features';
 import { listenToDocuments, type OpenDocument, type OpenDocuments } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
 import { createBackgroundAnalyses, type BackgroundJob, type WorkerEdits } from './background';
+import { analysisHeap, heapToAsk } from '../host/openInput';
 
 export type AnalysisOutcome =
   | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
@@ -69,9 +69,11 @@ export interface ImportedLog {
 // crash becomes one diagnostic and the server carries on. Unset in normal use.
 const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
 const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
+// Test hook: opening a document containing this marker leaves a rejected promise nobody handles and throws from a
+// timer, so the reliability tests can prove the process-wide guard (server.ts) keeps the server alive. Unset in normal use.
+const ESCAPE_MARKER_ENV = 'TTNN_L1_TEST_ESCAPE_MARKER';
+const ESCAPE_MARKER = process.env[ESCAPE_MARKER_ENV] === '' ? undefined : process.env[ESCAPE_MARKER_ENV];
 
-// Parse tree + analysis take ~30 B of JS heap per character (a 31 MB dump needs 600-900 MB); see cli/files.ts.
-const HEAP_BYTES_PER_CHAR = 32;
 
 // A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
 // before a full re-analysis, so a burst of keystrokes costs one analysis, not one per pause. Once the document has
@@ -112,14 +114,13 @@ export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analys
   try {
     if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
     // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-    const heapNeededBytes = source.length * HEAP_BYTES_PER_CHAR;
-    const heapAvailableBytes = v8.getHeapStatistics().total_available_size;
-    if (heapNeededBytes > heapAvailableBytes) {
+    const heap = analysisHeap(source.length);
+    if (!heap.fits) {
       const gb = (n: number): string => (n / 1e9).toFixed(1);
       return {
         kind: 'tooLarge',
         lineIndex: source.lineIndex(),
-        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heapNeededBytes)} GB of JavaScript heap and the server has ${gb(heapAvailableBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((heapNeededBytes + v8.getHeapStatistics().used_heap_size) / 1e6)}, or use the ttnn-l1 CLI`,
+        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heap.neededBytes)} GB of JavaScript heap and the server has ${gb(heap.freeBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${heapToAsk(heap)}, or use the ttnn-l1 CLI`,
       };
     }
     return { kind: 'ok', doc: hooks.analyse() };
@@ -258,7 +259,15 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   };
 
   const documents = listenToDocuments(connection, {
-    onOpen: (document) => schedule(document.uri, 0),
+    onOpen: (document) => {
+      if (ESCAPE_MARKER !== undefined && document.lineIndex.text.includes(ESCAPE_MARKER)) {
+        void Promise.reject(new Error(`injected unhandled rejection (${ESCAPE_MARKER_ENV})`));
+        setImmediate(() => {
+          throw new Error(`injected uncaught exception (${ESCAPE_MARKER_ENV})`);
+        });
+      }
+      schedule(document.uri, 0);
+    },
     onChange: (document) => {
       background.cancelStale(document.uri, document.version);
       schedule(document.uri, debounceFor(document.uri, document.lineIndex.length));

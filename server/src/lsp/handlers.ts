@@ -9,16 +9,31 @@ import type { DocumentStore, ImportedLog } from './documents';
 import type { RemoteEnv, RemoteMethod } from './background';
 import { sourceFileResolver, workspaceFileFinder } from './sourceFiles';
 import { LineIndex } from '../text/lineIndex';
+import type { InputText } from '../host/openInput';
 
 export interface HandlerContext {
   readonly store: DocumentStore;
   readonly workspaceFolders: () => readonly string[];
   readonly hierarchicalSymbols: boolean;
-  /** Reads a file for `ttnnL1/checkFiles` (the only disk access besides source-file links). */
-  readonly readFile: (uri: string) => string;
+  /** Reads a file for `ttnnL1/checkFiles` (host/openInput.ts: regular files only, size and heap checked). */
+  readonly readFile: (uri: string) => InputText;
   /** Re-publish (push) or ask the client to re-pull (pull) a document's diagnostics. */
   readonly onDiagnosticsChanged: (uri: string) => void;
+  /** The server log (error level): where a caught failure's stack goes. */
+  readonly logError: (message: string) => void;
 }
+
+/** An error's stack (or its text), for the log. */
+export function stackOf(error: unknown): string {
+  return error instanceof Error && error.stack !== undefined ? error.stack : String(error);
+}
+
+const NO_LINES = new LineIndex('');
+
+// Test hook (like documents.ts' analysis fault marker): diagnostics of a document containing this marker throw after
+// its analysis succeeded, so the reliability tests can prove the publish path itself is guarded. Unset in normal use.
+const DIAGNOSTICS_FAULT_ENV = 'TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER';
+const DIAGNOSTICS_FAULT = process.env[DIAGNOSTICS_FAULT_ENV] === '' ? undefined : process.env[DIAGNOSTICS_FAULT_ENV];
 
 type Doc = features.DocumentAnalysis;
 
@@ -63,10 +78,36 @@ async function analysisOf(ctx: HandlerContext, uri: string, token: lsp.Cancellat
   return analyzed.outcome.doc;
 }
 
-export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise<{ version: number; generation: number; items: lsp.Diagnostic[] } | undefined> {
+export interface DiagnosticItems {
+  readonly version: number;
+  /** The settings generation (-1 for a failure), part of pull-diagnostic result ids. */
+  readonly generation: number;
+  readonly items: lsp.Diagnostic[];
+}
+
+/**
+ * A document's diagnostics as the client gets them, pushed (server.ts `publish`) or pulled (`onDiagnostic`): the one
+ * path both take. Never rejects: a failure anywhere on it is logged with its stack and becomes one `internal-error`
+ * diagnostic, so no bug in one feature hides the document's other findings silently or ends the server.
+ */
+export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise<DiagnosticItems | undefined> {
+  const seen: { version?: number } = {};
+  try {
+    return await unguardedDiagnosticItems(ctx, uri, seen);
+  } catch (error) {
+    ctx.logError(`diagnostics of ${uri} failed: ${stackOf(error)}`);
+    const version = seen.version ?? ctx.store.documents.get(uri)?.version;
+    if (version === undefined) return undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return { version, generation: -1, items: [toProto.diagnostic(NO_LINES, uri, features.internalErrorDiagnostic(message), () => ({ unlinked: 'not resolved' }))] };
+  }
+}
+
+async function unguardedDiagnosticItems(ctx: HandlerContext, uri: string, seen: { version?: number }): Promise<DiagnosticItems | undefined> {
   const analyzed = await ctx.store.get(uri);
   if (analyzed === undefined) return undefined;
   const { version, settingsGeneration: generation, outcome } = analyzed;
+  seen.version = version;
   // Stale: a newer version's diagnostics follow.
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'disabled' || !ctx.store.settings().enable) return { version, generation, items: [] };
@@ -76,6 +117,7 @@ export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise
     return items === undefined ? undefined : { version, generation, items };
   }
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
+  if (DIAGNOSTICS_FAULT !== undefined && lineIndex.text.includes(DIAGNOSTICS_FAULT)) throw new Error(`injected diagnostics fault (${DIAGNOSTICS_FAULT_ENV})`);
   const list =
     outcome.kind === 'ok'
       ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])]
@@ -178,7 +220,10 @@ export async function onCheckFiles(ctx: HandlerContext, params: ext.CheckFilesPa
 
 function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['files'][number] {
   try {
-    const doc = features.analyzeDocument(ctx.readFile(uri), ctx.store.settings().analysis);
+    const input = ctx.readFile(uri);
+    if (input.kind === 'unusable') return { uri, overflowCount: 0, error: input.reason };
+    const doc = features.analyzeDocument(input.text, ctx.store.settings().analysis);
+    if (!features.hasMlirOperations(doc.parse)) return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
     return { uri, overflowCount: features.fileSummary(doc).overflowCount };
   } catch (error) {
     return { uri, overflowCount: 0, error: error instanceof Error ? error.message : String(error) };

@@ -53,29 +53,39 @@ interface Open {
 
 export function listenToDocuments(connection: Connection, events: DocumentEvents): OpenDocuments {
   const open = new Map<string, Open>();
-  connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const document = openDocument(t.uri, t.version, new LineIndex(t.text));
-    open.set(t.uri, { document, stepsFrom: t.version, steps: [] });
+  // Notifications cannot be answered with an error: malformed ones are dropped here, before they reach any state.
+  connection.onDidOpenTextDocument((params) => {
+    const t = (params as { textDocument?: unknown } | null)?.textDocument as { uri?: unknown; version?: unknown; text?: unknown } | undefined;
+    if (typeof t?.uri !== 'string' || !Number.isInteger(t.version) || typeof t.text !== 'string') return;
+    const version = t.version as number;
+    const document = openDocument(t.uri, version, new LineIndex(t.text));
+    open.set(t.uri, { document, stepsFrom: version, steps: [] });
     events.onOpen(document);
   });
-  connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
+  connection.onDidChangeTextDocument((params) => {
+    const t = (params as { textDocument?: { uri?: unknown; version?: unknown } } | null)?.textDocument;
+    const contentChanges = (params as { contentChanges?: unknown } | null)?.contentChanges;
+    if (typeof t?.uri !== 'string' || !Number.isInteger(t.version) || !Array.isArray(contentChanges) || !contentChanges.every(isContentChange)) return;
     const entry = open.get(t.uri);
-    if (entry === undefined || t.version === null) return;
+    if (entry === undefined) return;
+    const version = t.version as number;
     let lineIndex = entry.document.lineIndex;
     for (const change of contentChanges) {
       const textChange = rangeChange(lineIndex, change);
       lineIndex = textChange === undefined ? new LineIndex(change.text) : LineIndex.edited(lineIndex, textChange);
-      entry.steps.push({ version: t.version, change: textChange, lineIndex });
+      entry.steps.push({ version, change: textChange, lineIndex });
     }
-    const document = openDocument(t.uri, t.version, lineIndex);
+    const document = openDocument(t.uri, version, lineIndex);
     if (entry.steps.length > MAX_STEPS) {
       entry.steps = [];
-      entry.stepsFrom = t.version;
+      entry.stepsFrom = version;
     }
     entry.document = document;
     events.onChange(document);
   });
-  connection.onDidCloseTextDocument(({ textDocument: t }) => {
+  connection.onDidCloseTextDocument((params) => {
+    const t = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument;
+    if (typeof t?.uri !== 'string') return;
     open.delete(t.uri);
     events.onClose(t.uri);
   });
@@ -109,4 +119,16 @@ function rangeChange(lineIndex: LineIndex, change: TextDocumentContentChangeEven
   const start = lineIndex.offset(change.range.start);
   const end = Math.max(start, lineIndex.offset(change.range.end));
   return { start, end, newText: change.text };
+}
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+/** A whole-text change, or a range change whose positions are integers (clamped to the text by LineIndex). */
+function isContentChange(c: unknown): c is TextDocumentContentChangeEvent {
+  const change = c as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
+  if (typeof change !== 'object' || change === null || typeof change.text !== 'string') return false;
+  return !('range' in change) || (typeof change.range === 'object' && change.range !== null && isPosition(change.range.start) && isPosition(change.range.end));
 }

@@ -1,6 +1,5 @@
 /** The language server: capabilities, and one line per method wiring it to its handler. */
 
-import * as fs from 'fs';
 import * as lsp from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, SETTINGS_SECTION, type ServerSettings } from './config';
@@ -8,6 +7,7 @@ import { createDocumentStore } from './documents';
 import type { RemoteMethod } from './background';
 import * as ext from './ext';
 import * as handlers from './handlers';
+import { readInputText, type InputText } from '../host/openInput';
 
 // Short enough that edit-to-diagnostics stays well under 100 ms, long enough to coalesce a burst of keystrokes.
 const DEBOUNCE_MS = 15;
@@ -15,6 +15,18 @@ const DEBOUNCE_MS = 15;
 /** Starts the server on the transport named on the command line (`--stdio`, `--node-ipc`, `--socket=N`). */
 export function startServer(): void {
   const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+  const logError = (message: string): void => {
+    try {
+      connection.console.error(message);
+    } catch {
+      process.stderr.write(message + '\n');
+    }
+  };
+  // Process-wide guard: whatever escapes a handler, a notification or a timer is logged with its stack; it never ends
+  // the server (Node's default for both is to exit). Failures on a document's diagnostics path are caught earlier and
+  // become one internal-error diagnostic (handlers.diagnosticItems).
+  process.on('uncaughtException', (error) => logError(`uncaught exception: ${handlers.stackOf(error)}`));
+  process.on('unhandledRejection', (reason) => logError(`unhandled rejection: ${handlers.stackOf(reason)}`));
   let workspaceFolders: string[] = [];
   let ctx: handlers.HandlerContext | undefined;
   let pullDiagnostics = false;
@@ -24,8 +36,11 @@ export function startServer(): void {
   let markSettingsReady: () => void = () => undefined;
   const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
 
+  let workspaceFolderEvents = false;
+
   connection.onInitialize((params) => {
     const caps = params.capabilities;
+    workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     configurationRequests = caps.workspace?.configuration === true;
     refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
@@ -38,14 +53,15 @@ export function startServer(): void {
       eager: !pullDiagnostics,
       progress: caps.window?.workDoneProgress === true,
       onAnalyzed: (analyzed) => void publish(analyzed.uri, analyzed.version),
-      onClosed: (uri) => void (pullDiagnostics ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] })),
+      onClosed: (uri) => void (pullDiagnostics ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`))),
       settingsReady,
     });
     ctx = {
       store,
       workspaceFolders: () => workspaceFolders,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
-      readFile: (uri) => fs.readFileSync(URI.parse(uri).fsPath, 'utf8'),
+      readFile: (uri) => readUri(uri),
+      logError,
       onDiagnosticsChanged: (uri) => {
         if (!pullDiagnostics) {
           const version = store.documents.get(uri)?.version;
@@ -73,9 +89,14 @@ export function startServer(): void {
     };
   });
 
+  // Push: the same guarded items the pull handler answers with; never rejects.
   const publish = async (uri: string, version: number): Promise<void> => {
-    const result = ctx === undefined ? undefined : await handlers.diagnosticItems(ctx, uri);
-    if (result !== undefined && result.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: result.items });
+    try {
+      const result = ctx === undefined ? undefined : await handlers.diagnosticItems(ctx, uri);
+      if (result !== undefined && result.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: result.items });
+    } catch (error) {
+      logError(`publishing diagnostics of ${uri} failed: ${handlers.stackOf(error)}`);
+    }
   };
 
   const reloadSettings = async (): Promise<void> => {
@@ -89,19 +110,24 @@ export function startServer(): void {
 
   connection.onInitialized(() => {
     if (!configurationRequests) markSettingsReady();
-    else reloadSettings().catch((e: unknown) => connection.console.error(`settings: ${String(e)}`)).finally(markSettingsReady);
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      workspaceFolders = [...workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
-    });
+    else reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`)).finally(markSettingsReady);
+    // Only a client that has workspace folders sends their changes (asking others logs an error on every start).
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        workspaceFolders = [...workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
+      });
+    }
   });
   connection.onDidChangeConfiguration((change) => {
     if (!configurationRequests && ctx !== undefined) ctx.store.invalidateAll(parseSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS));
-    reloadSettings().catch((e: unknown) => connection.console.error(`settings: ${String(e)}`));
+    reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`));
   });
 
   // Every handler is guarded: a bug in one feature logs and answers empty instead of taking the server down.
   // A request on a document analysed in a background worker is answered there, by the same handler (`remote`).
-  const on = <P, R>(handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>, empty: R, remote?: { method: RemoteMethod; uri: (p: P) => string }) => async (p: P, t: lsp.CancellationToken): Promise<R> => {
+  // Params that do not have the shape the method needs are the client's error (-32602), not ours (-32603).
+  const on = <P, R>(handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>, empty: R, remote?: { method: RemoteMethod; uri: (p: P) => string }, valid: (p: unknown) => boolean = isObject) => async (p: P, t: lsp.CancellationToken): Promise<R> => {
+    if (!valid(p)) throw new lsp.ResponseError(lsp.ErrorCodes.InvalidParams, 'invalid params');
     if (ctx === undefined) return empty;
     try {
       const answered = remote === undefined ? undefined : await handlers.answerInBackground(ctx, remote.uri(p), remote.method, p, t);
@@ -109,27 +135,59 @@ export function startServer(): void {
       return await handler(ctx, p, t);
     } catch (error) {
       if (error instanceof lsp.ResponseError) throw error;
-      connection.console.error(`request failed: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`);
+      logError(`request failed: ${handlers.stackOf(error)}`);
       return empty;
     }
   };
 
   const inDocument = (method: RemoteMethod) => ({ method, uri: (p: { textDocument: { uri: string } }) => p.textDocument.uri });
   const byUri = (method: RemoteMethod) => ({ method, uri: (p: { uri: string }) => p.uri });
-  connection.onHover(on(handlers.onHover, null, inDocument('hover')));
-  connection.onDefinition(on(handlers.onDefinition, [], inDocument('definition')));
-  connection.onReferences(on(handlers.onReferences, [], inDocument('references')));
-  connection.onDocumentSymbol(on(handlers.onDocumentSymbol, [], inDocument('documentSymbol')));
-  connection.onFoldingRanges(on(handlers.onFoldingRanges, [], inDocument('foldingRange')));
-  connection.onCodeLens(on(handlers.onCodeLens, [], inDocument('codeLens')));
-  connection.onCodeAction(on(handlers.onCodeAction, [], inDocument('codeAction')));
-  connection.languages.inlayHint.on(on(handlers.onInlayHint, [], inDocument('inlayHint')));
+  connection.onHover(on(handlers.onHover, null, inDocument('hover'), atPosition));
+  connection.onDefinition(on(handlers.onDefinition, [], inDocument('definition'), atPosition));
+  connection.onReferences(on(handlers.onReferences, [], inDocument('references'), (p) => atPosition(p) && isObject((p as { context?: unknown }).context)));
+  connection.onDocumentSymbol(on(handlers.onDocumentSymbol, [], inDocument('documentSymbol'), ofDocument));
+  connection.onFoldingRanges(on(handlers.onFoldingRanges, [], inDocument('foldingRange'), ofDocument));
+  connection.onCodeLens(on(handlers.onCodeLens, [], inDocument('codeLens'), ofDocument));
+  connection.onCodeAction(on(handlers.onCodeAction, [], inDocument('codeAction'), (p) => inRange(p) && isObject((p as { context?: unknown }).context)));
+  connection.languages.inlayHint.on(on(handlers.onInlayHint, [], inDocument('inlayHint'), inRange));
   // Pull diagnostics go through diagnosticItems, which forwards itself (push diagnostics use it too).
-  connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }));
-  connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline')));
-  connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary')));
-  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }, byUri('importLog')));
-  connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }));
+  connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }, undefined, ofDocument));
+  connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline'), withUri));
+  connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary'), withUri));
+  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }, byUri('importLog'), (p) => withUri(p) && typeof (p as { logText?: unknown }).logText === 'string'));
+  connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }, undefined, (p) => isObject(p) && Array.isArray(p.uris) && p.uris.every((u) => typeof u === 'string')));
 
   connection.listen();
+}
+
+function isObject(p: unknown): p is Record<string, unknown> {
+  return typeof p === 'object' && p !== null;
+}
+
+function isPosition(p: unknown): boolean {
+  return isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+function ofDocument(p: unknown): boolean {
+  return isObject(p) && isObject(p.textDocument) && typeof p.textDocument.uri === 'string';
+}
+
+function atPosition(p: unknown): boolean {
+  return ofDocument(p) && isPosition((p as { position?: unknown }).position);
+}
+
+function inRange(p: unknown): boolean {
+  const range = (p as { range?: unknown }).range;
+  return ofDocument(p) && isObject(range) && isPosition(range.start) && isPosition(range.end);
+}
+
+function withUri(p: unknown): boolean {
+  return isObject(p) && typeof p.uri === 'string';
+}
+
+/** A file "Check workspace" analyses: on disk only, through the shared open-input routine (regular, capped, heap-checked). */
+function readUri(uri: string): InputText {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return { kind: 'unusable', reason: `${uri} is not a file on disk` };
+  return readInputText(parsed.fsPath, { analysed: true });
 }

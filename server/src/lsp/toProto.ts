@@ -33,28 +33,33 @@ export function severity(s: features.Severity): lsp.DiagnosticSeverity {
   }
 }
 
-/** Turns a `loc("file.py":16:0)` target into a URI; undefined when it cannot be placed. */
-export type SourceFileResolver = (file: string) => string | undefined;
+/** Turns a `loc("file.py":16:0)` target into a URI, or says why it is not linked (outside the workspace, missing). */
+export type SourceFileResolver = (file: string) => { readonly uri: string } | { readonly unlinked: string };
 
 export function diagnostic(lineIndex: LineIndex, uri: string, d: features.Diagnostic, resolveFile: SourceFileResolver): lsp.Diagnostic {
   const related: lsp.DiagnosticRelatedInformation[] = [];
+  let message = d.message;
   for (const r of d.related) {
     if (r.target.kind === 'range') {
       related.push({ location: location(lineIndex, uri, r.target.range), message: r.message });
       continue;
     }
-    const fileUri = resolveFile(r.target.file);
-    if (fileUri === undefined) continue;
+    const file = resolveFile(r.target.file);
+    // Not a link (outside the workspace, or missing): the message says where the source would be and why.
+    if ('unlinked' in file) {
+      message += `\n${r.message}: ${file.unlinked}`;
+      continue;
+    }
     // MLIR file locations are 1-based lines; column 0 means "unknown column".
     const pos = { line: Math.max(0, r.target.line - 1), character: Math.max(0, r.target.column - 1) };
-    related.push({ location: { uri: fileUri, range: { start: pos, end: pos } }, message: r.message });
+    related.push({ location: { uri: file.uri, range: { start: pos, end: pos } }, message: r.message });
   }
   return {
     range: range(lineIndex, d.range),
     severity: severity(d.severity),
     code: d.code,
     source: DIAGNOSTIC_SOURCE,
-    message: d.message,
+    message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
   };
 }

@@ -64,7 +64,7 @@ export function occurrenceAt(file: SyntaxFile, offset: number): OccurrenceAt | u
   const ancestors = opsAt(file, offset);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const op = ancestors[i]!;
-    const own = first(opOwnOccurrences(op), offset);
+    const own = operandAt(op, offset) ?? first(opOwnOccurrences(op), offset);
     if (own !== undefined) return { occurrence: own, chunk, op, ancestors: ancestors.slice(0, i + 1), inBlockHeader: false };
     for (const region of op.regions) {
       for (const block of region.blocks) {
@@ -94,6 +94,17 @@ export function opsAt(file: SyntaxFile, offset: number): Operation[] {
     }
   }
   return chain;
+}
+
+/**
+ * The operand use under `offset`, by binary search (operands are in source order): an op with 250k operands on one
+ * line answered a hover or go-to-definition by making an occurrence per operand and type first.
+ */
+function operandAt(op: Operation, offset: number): Occurrence | undefined {
+  const i = indexContaining(op.operands, offset, { includeEnd: true });
+  if (i < 0) return undefined;
+  const o = operandUse(op.operands[i]!);
+  return o.range.start <= offset && offset <= o.range.end ? o : undefined;
 }
 
 function chunkAt(file: SyntaxFile, offset: number): Chunk | undefined {

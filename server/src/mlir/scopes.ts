@@ -22,7 +22,8 @@ import {
   type Occurrence,
   type OccurrenceAt,
 } from './occurrences';
-import type { Chunk, Operation, ParseError, Region, SyntaxFile } from './syntax';
+import type { Chunk, Operation, ParseError, Region, SyntaxFile, ValueUse } from './syntax';
+import { indexContaining } from './syntaxSearch';
 
 // The parser bounds nesting at 200 levels; this bound keeps a hand-built tree from recursing without end.
 const MAX_DEPTH = 512;
@@ -119,6 +120,8 @@ interface ValueWalk {
   readonly intoIsolated: boolean;
   /** Resolve the uses of this op only (a definition query: definitions are all it needs elsewhere); all when undefined. */
   readonly usesOf: Operation | undefined;
+  /** With `usesOf`: resolve only the operand starting here (the use under the cursor), found by binary search. */
+  readonly useStart: number | undefined;
   readonly visit: (occurrence: Occurrence, entity: Entity) => void;
   readonly report: ErrorSink | undefined;
   /** Uses of an undefined name share one entity per kind and name, so their occurrences still group together. */
@@ -138,6 +141,7 @@ function valueEntityOf(at: OccurrenceAt, options: { allUses: boolean }): { entit
     name: target.name,
     intoIsolated: false,
     usesOf: options.allUses ? undefined : at.op,
+    useStart: options.allUses || target.isDefinition ? undefined : target.range.start,
     visit: (occurrence, entity) => resolved.push({ occurrence, entity }),
     report: undefined,
     undefinedNames: new Map(),
@@ -197,7 +201,7 @@ function walkOp(w: ValueWalk, op: Operation, scope: Scope, depth: number): void 
   let regionParent = scope;
   const opaqueCustom = op.form === 'custom' && !KNOWN_CUSTOM_OPS.has(op.name) && op.signature === undefined;
   const resolveUses = w.usesOf === undefined || w.usesOf === op;
-  for (const use of resolveUses || opaqueCustom ? op.operands : NONE) {
+  for (const use of resolveUses || opaqueCustom ? usesToResolve(w, op, opaqueCustom) : NONE) {
     if (!wants(w, use.name)) continue;
     const o = operandUse(use);
     if (opaqueCustom && use.resultIndex === undefined && lookup(regionParent, use.name) === undefined) {
@@ -229,6 +233,14 @@ function walkOp(w: ValueWalk, op: Operation, scope: Scope, depth: number): void 
   const isolated = isIsolatedFromAbove(op);
   if (isolated && !w.intoIsolated) return;
   for (const region of op.regions) walkRegion(w, region, isolated ? undefined : regionParent, depth + 1);
+}
+
+/** An op's operands to resolve: just the one under the cursor for a definition query (unless the op defines names in
+ *  its operand text), so a value used 250k times in one op costs one lookup, not 250k. */
+function usesToResolve(w: ValueWalk, op: Operation, opaqueCustom: boolean): readonly ValueUse[] {
+  if (w.useStart === undefined || w.usesOf !== op || opaqueCustom) return op.operands;
+  const i = indexContaining(op.operands, w.useStart, { includeEnd: true });
+  return i < 0 ? op.operands : [op.operands[i]!];
 }
 
 function wants(w: ValueWalk, name: string): boolean {
@@ -354,7 +366,7 @@ export function nameErrors(file: SyntaxFile): ParseError[] {
     if (errors.length < MAX_ERRORS) errors.push({ message, range, severity });
   };
   for (const chunk of file.chunks) {
-    walkValueScope({ name: undefined, intoIsolated: true, usesOf: undefined, visit: () => undefined, report, undefinedNames: new Map() }, chunk);
+    walkValueScope({ name: undefined, intoIsolated: true, usesOf: undefined, useStart: undefined, visit: () => undefined, report, undefinedNames: new Map() }, chunk);
     checkAliases(chunk, report);
     checkSymbols(chunk, report);
   }

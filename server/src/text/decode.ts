@@ -17,6 +17,8 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   if (MLIR_BYTECODE_MAGIC.every((b, i) => bytes[i] === b)) {
     return { kind: 'rejected', reason: 'MLIR bytecode, not text: convert it with `mlir-opt --emit-bytecode=false` first' };
   }
+  const utf16 = utf16Kind(bytes);
+  if (utf16 !== undefined) return { kind: 'rejected', reason: `${utf16} text, not UTF-8: re-save it as UTF-8` };
   const sniffEnd = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let i = 0; i < sniffEnd; i++) {
     if (bytes[i] === 0) return { kind: 'rejected', reason: `binary file (NUL byte at offset ${i}), not MLIR text` };
@@ -34,4 +36,29 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     warnings.push(`not valid UTF-8; undecodable bytes were replaced (first near character ${firstBad})`);
   }
   return { kind: 'text', text, warnings };
+}
+
+// Bytes looked at to tell UTF-16 without a byte-order mark from binary.
+const UTF16_SNIFF_BYTES = 4096;
+
+/**
+ * 'UTF-16LE' / 'UTF-16BE' when the bytes are UTF-16 text (PowerShell's `>` and Windows editors write it): a byte-order
+ * mark, or mostly-ASCII text whose every other byte is NUL. Such a file is text the user can re-save, not "binary".
+ */
+function utf16Kind(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  const n = Math.min(bytes.length, UTF16_SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  // ASCII in UTF-16: the high byte of (nearly) every unit is NUL and the low byte (nearly) never is.
+  if (oddNul >= pairs * 0.9 && evenNul <= pairs * 0.1) return 'UTF-16LE';
+  if (evenNul >= pairs * 0.9 && oddNul <= pairs * 0.1) return 'UTF-16BE';
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { definitionAt, referencesAt } from '../../../server/src/features/navigation';
 import { allRangesOf, cursor, rangeOf } from './fixture';
+import { parse } from '../../../server/src/mlir/parser';
 
 const T = 'tensor<32x32xbf16, #ttnn_layout>';
 const SOURCE = `#dram = #ttnn.buffer_type<dram>
@@ -27,6 +28,30 @@ function at(needle: string, nth = 0, delta = 1): ReturnType<typeof cursor> {
 }
 
 describe('features/navigation', () => {
+  it('a use among thousands of operands of one op: every cursor place on it finds the definition (operands searched by binary search)', () => {
+    // %0:2 has two results; `%0#1` is a use of %0 whose range covers `#1`; the cursor on `#` (just after the name) is on
+    // %0, on `1` it is on no name.
+    const uses = Array.from({ length: 3000 }, (_, i) => (i === 1500 ? '%0#1' : '%arg0')).join(', ');
+    const text = `func.func @f(%arg0: tensor<4xf32>) -> tensor<4xf32> {\n  %0:2 = "test.two"(%arg0) : (tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)\n  %1 = "ttnn.concat"(${uses}) : () -> tensor<4xf32>\n  return %1 : tensor<4xf32>\n}\n`;
+    const file = parse(text).file;
+    const argDef = { start: text.indexOf('%arg0'), end: text.indexOf('%arg0') + 5 };
+    const resultDef = { start: text.indexOf('%0:2'), end: text.indexOf('%0:2') + 2 };
+    const opStart = text.indexOf('"ttnn.concat"(') + 14;
+    for (const k of [0, 1, 777, 1499, 2999]) {
+      // Uses are 7 characters apart ('%arg0, '); after the `%0#1, ` (6 characters) one fewer.
+      const start = k < 1500 ? opStart + k * 7 : opStart + 1500 * 7 + 6 + (k - 1501) * 7;
+      assert.equal(text.slice(start, start + 5), '%arg0', `use ${k}`);
+      for (const d of [0, 2, 5]) assert.deepStrictEqual(definitionAt(file, start + d), [argDef], `use ${k} +${d}`);
+    }
+    const special = opStart + 1500 * 7;
+    assert.equal(text.slice(special, special + 4), '%0#1');
+    assert.deepStrictEqual(definitionAt(file, special + 1), [resultDef]);
+    assert.deepStrictEqual(definitionAt(file, special + 2), [resultDef]);
+    assert.deepStrictEqual(definitionAt(file, special + 3), []);
+    // References still list every use (3000 - 1 of %arg0 in the op, one in the first op, and the definition).
+    assert.equal(referencesAt(file, opStart, { includeDeclaration: true }).length, 2999 + 1 + 1);
+  });
+
   it('goes from an SSA use to its result definition', () => {
     const c = at('%0)', 0);
     assert.deepStrictEqual(definitionAt(c.file, c.offset), [rangeOf(SOURCE, '%0 =', 0)].map((r) => ({ start: r.start, end: r.start + 2 })));
