@@ -3,6 +3,7 @@
  * prints), else the peak L1 per core and its op; then how many ops overflow.
  */
 
+import { isL1Overflow } from '../analysis/analyze';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { formatBytes, formatPercent } from './format';
@@ -22,7 +23,7 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
   const first = doc.analysis.firstFailure;
   for (const [functionIndex, fa] of doc.analysis.functions.entries()) {
     if (fa.ops.length === 0) continue;
-    const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && o.overflow.kind !== 'overUsableCap').length;
+    const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && isL1Overflow(o.overflow)).length;
     const peakOp = fa.peak === undefined ? undefined : fa.ops[fa.peak.opIndex];
     const peak = fa.peak === undefined || peakOp === undefined || fa.peak.bytesPerCore === 0
       ? 'no modeled L1 use'

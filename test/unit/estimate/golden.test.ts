@@ -7,9 +7,37 @@
 import { strict as assert } from 'assert';
 import { readdirSync } from 'fs';
 import { join } from 'path';
+import { analyzeTtnnModule } from '../../../server/src/analysis/analyze';
+import { explicitWindow } from '../../../server/src/analysis/buildWindow';
+import { opReport, type OpReport } from '../../../server/src/cli/report';
 import { estimateOp } from '../../../server/src/estimate/registry';
-import { op, tensor, whContext } from './build';
-import { Case, figureOf, loadGolden } from './goldenCases/goldenRows';
+import { LineIndex } from '../../../server/src/text/lineIndex';
+import type { TtnnFunction, TtnnOp } from '../../../server/src/ttnn/op';
+import { GOLDEN_BUILD_DATE, op, tensor, whContext } from './build';
+import { Case, buildDateOf, figureOf, loadGolden, rowOf } from './goldenCases/goldenRows';
+
+/**
+ * The CLI's JSON record of `o` (cli/report.ts `opReport`): `o` is analysed as the one op of an entry function whose
+ * arguments are its operands and which returns its results (Wormhole n150, the given tt-metal build date), and its
+ * estimate is made as tt-mlir's OpModel test measured it: the inputs the query materialises are not allocated, only
+ * the L1 the test allocated beforehand is live (`liveL1BytesPerCore`; default none). `liveL1TensorBytesPerCore` is the
+ * analysis' (the L1 operands as live arguments plus the L1 results).
+ */
+export function reportOf(o: TtnnOp, ttMetalDate: string = GOLDEN_BUILD_DATE, liveL1BytesPerCore?: number): OpReport {
+  const ret: TtnnOp = { ...op('func.return', o.results, []), operandNames: o.resultNames };
+  const at = { start: 0, end: 0 };
+  const fn: TtnnFunction = {
+    name: '@main', chunkIndex: 0, role: 'entry', isDeclaration: false, inCpuModule: false,
+    args: o.operands.map((spec, i) => ({ name: o.operandNames[i]!, spec })),
+    ops: [o, ret], opsWithSymbols: [], range: at, nameRange: at,
+  };
+  const window = explicitWindow(ttMetalDate);
+  if (typeof window === 'string') throw new Error(window);
+  const analysis = analyzeTtnnModule({ functions: [fn], systemDesc: undefined, tensorL1UsageCap: undefined }, { preset: 'wormhole_b0_n150', ttMetal: window });
+  const analysed = analysis.functions[0]!.ops[0]!;
+  const estimate = estimateOp(o, { device: analysis.device, ttMetal: { window: window.window }, liveL1BytesPerCore: liveL1BytesPerCore ?? 0 });
+  return opReport(fn.name, { ...analysed, estimate }, analysis, new LineIndex(''));
+}
 
 function allCases(): Case[] {
   const dir = join(__dirname, 'goldenCases');
@@ -34,18 +62,16 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
     const unmodeledLines: string[] = [];
     for (const c of CASES) {
       if (c.illegal === true) continue;
-      const row =
-        golden.find((g) => g.file === c.file && g.line === c.line && g.kind !== 'EXPECT_EQ(HEAD)') ??
-        golden.find((g) => g.file === c.file && g.line === c.line);
-      assert.ok(row !== undefined, `no TSV row ${c.file}:${c.line}`);
-      const result = estimateOp(c.build(), whContext({ ...(c.ttMetalDate !== undefined ? { ttMetalDate: c.ttMetalDate } : {}), ...(c.liveL1BytesPerCore !== undefined ? { live: c.liveL1BytesPerCore } : {}) }));
+      const row = rowOf(golden, c);
+      assert.ok(row !== undefined, `no TSV row ${c.file}:${c.line}${c.head === true ? ' (HEAD)' : ''}`);
+      const report = reportOf(c.build(), buildDateOf(c, row), c.liveL1BytesPerCore);
       for (const field of c.fields) {
         assert.ok(row.eqFields.includes(field), `${c.file}:${c.line} ${field} is not an EQ figure`);
         const expected = row.figures[field];
         assert.ok(expected !== undefined, `${c.file}:${c.line} has no ${field} figure`);
-        const got = figureOf(result, field);
+        const got = figureOf(report, field, row);
         if (got === undefined) {
-          unmodeledLines.push(`${c.file}:${c.line} ${field} (${result.kind === 'unmodeled' ? result.reason : ''})`);
+          unmodeledLines.push(`${c.file}:${c.line} ${field} (${report.model}: ${report.reason ?? ''})`);
           continue;
         }
         modeled++;
@@ -64,10 +90,11 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
 
   it('flags every case whose row says expected_legal false as illegal', () => {
     for (const c of CASES.filter((x) => x.illegal === true)) {
-      const row = golden.find((g) => g.file === c.file && g.line === c.line);
+      const row = rowOf(golden, c);
       assert.ok(row !== undefined && !row.legal, `${c.file}:${c.line} is not an illegal row of the TSV`);
-      const r = estimateOp(c.build(), whContext({ ...(c.ttMetalDate !== undefined ? { ttMetalDate: c.ttMetalDate } : {}), ...(c.liveL1BytesPerCore !== undefined ? { live: c.liveL1BytesPerCore } : {}) }));
-      assert.equal(r.kind, 'illegal', `${c.file}:${c.line}: ${r.kind}`);
+      const r = reportOf(c.build(), buildDateOf(c, row), c.liveL1BytesPerCore);
+      assert.equal(r.model, 'illegal', `${c.file}:${c.line}: ${r.model}`);
+      assert.ok(r.reason !== undefined && r.reason.length > 0 && r.citations !== undefined && r.citations.length > 0, `${c.file}:${c.line}: the rule and its citation`);
     }
   });
 
