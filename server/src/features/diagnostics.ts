@@ -14,7 +14,7 @@ import { formatBytes, formatInteger } from './format';
 import { opHeadRange, opTitle, sourceLineOf, syntaxOf } from './opView';
 import { producerChain, type ProducerLink } from './producers';
 import { fitsWhenText } from './buildText';
-import { changePointText, windowText } from '../estimate/changePoints';
+import { windowText } from '../estimate/changePoints';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -238,8 +238,8 @@ function overflowWordsOf(
     const failsOn = o.buildDependent.failsIn.map(windowText).join(', ');
     message =
       `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
-      `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (${range.changePoints.map(changePointText).join(', ')}; ` +
-      `build window ${windowText(doc.analysis.ttMetal.window)}). Set ttnnL1.ttMetalDate / --tt-metal-date to your build.${whyText(entry)}`;
+      `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +
+      `Set ttnnL1.ttMetalDate / --tt-metal-date to your build.${whyText(entry)}`;
   } else {
     message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
   }

@@ -21,8 +21,13 @@
 
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { OpReport } from '../../../../server/src/cli/report';
-import type { TtnnOp } from '../../../../server/src/ttnn/op';
+import { analyzeTtnnModule } from '../../../../server/src/analysis/analyze';
+import { explicitWindow } from '../../../../server/src/analysis/buildWindow';
+import { opReport, type OpReport } from '../../../../server/src/cli/report';
+import { LineIndex } from '../../../../server/src/text/lineIndex';
+import { estimateOp } from '../../../../server/src/estimate/registry';
+import type { TtnnFunction, TtnnOp } from '../../../../server/src/ttnn/op';
+import { GOLDEN_BUILD_DATE, op } from '../build';
 
 export type Field = 'cb' | 'tensor' | 'total' | 'output';
 export type File = 'Lib' | 'Iface';
@@ -110,4 +115,27 @@ export function figureOf(r: OpReport, field: Field, row: GoldenRow): number | un
     case 'total':
       return r.cbBytesSummedOverRanges + tensor;
   }
+}
+
+/**
+ * The CLI's JSON record of `o` (cli/report.ts `opReport`): `o` is analysed as the one op of an entry function whose
+ * arguments are its operands and which returns its results (Wormhole n150, the given tt-metal build date), and its
+ * estimate is made as tt-mlir's OpModel test measured it: the inputs the query materialises are not allocated, only
+ * the L1 the test allocated beforehand is live (`liveL1BytesPerCore`; default none). `liveL1TensorBytesPerCore` is the
+ * analysis' (the L1 operands as live arguments plus the L1 results).
+ */
+export function reportOf(o: TtnnOp, ttMetalDate: string = GOLDEN_BUILD_DATE, liveL1BytesPerCore?: number): OpReport {
+  const ret: TtnnOp = { ...op('func.return', o.results, []), operandNames: o.resultNames };
+  const at = { start: 0, end: 0 };
+  const fn: TtnnFunction = {
+    name: '@main', chunkIndex: 0, role: 'entry', isDeclaration: false, inCpuModule: false,
+    args: o.operands.map((spec, i) => ({ name: o.operandNames[i]!, spec })),
+    ops: [o, ret], opsWithSymbols: [], range: at, nameRange: at,
+  };
+  const window = explicitWindow(ttMetalDate);
+  if (typeof window === 'string') throw new Error(window);
+  const analysis = analyzeTtnnModule({ functions: [fn], systemDesc: undefined, tensorL1UsageCap: undefined }, { preset: 'wormhole_b0_n150', ttMetal: window });
+  const analysed = analysis.functions[0]!.ops[0]!;
+  const estimate = estimateOp(o, { device: analysis.device, ttMetal: { window: window.window }, liveL1BytesPerCore: liveL1BytesPerCore ?? 0 });
+  return opReport(fn.name, { ...analysed, estimate }, analysis, new LineIndex(''));
 }
