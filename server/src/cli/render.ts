@@ -38,9 +38,11 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
   // Never "no op overflows" while an op is unmodeled: an overflow there cannot be ruled out.
   const verdict = s.firstFailure !== undefined
     ? `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`
-    : s.unmodeledOpCount > 0
-      ? 'no modeled op overflows L1'
-      : 'no op overflows L1';
+    : s.buildDependentOverflowCount > 0
+      ? `${s.buildDependentOverflowCount} op${s.buildDependentOverflowCount === 1 ? ' overflows' : 's overflow'} L1 on some tt-metal builds of the window only`
+      : s.unmodeledOpCount > 0
+        ? 'no modeled op overflows L1'
+        : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
   const modeled = report.ops.filter((o) => o.model === 'estimate').length;
   out.push(`${report.file}: tt-metal build ${d.ttMetalDate.earliest === d.ttMetalDate.latest ? d.ttMetalDate.earliest : `${d.ttMetalDate.earliest}..${d.ttMetalDate.latest}`} (${d.ttMetalDate.how})`);

@@ -28,7 +28,10 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
     const peak = fa.peak === undefined || peakOp === undefined || fa.peak.bytesPerCore === 0
       ? 'no modeled L1 use'
       : `peak L1 ${formatBytes(fa.peak.bytesPerCore)}/core (${formatPercent(limit > 0 ? fa.peak.bytesPerCore / limit : NaN)}) at ${opTitle(peakOp)}`;
-    const overflowing = nOverflowing === 0 ? 'no op overflows' : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
+    // Never "no op overflows" while an op of the function has no model: an overflow there cannot be ruled out.
+    const nUnmodeled = fa.ops.filter((o) => o.estimate.kind === 'unmodeled').length;
+    const none = nUnmodeled === 0 ? 'no op overflows' : `no modeled op overflows · ${nUnmodeled} without an L1 model`;
+    const overflowing = nOverflowing === 0 ? none : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
     const reached = fa.reached ? '' : ' · never called from an entry';
     const firstOp = first !== undefined && first.functionIndex === functionIndex ? fa.ops[first.opIndex] : undefined;
     const throws = firstOp === undefined || first === undefined
