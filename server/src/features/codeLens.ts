@@ -36,7 +36,9 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
     const firstOp = first !== undefined && first.functionIndex === functionIndex ? fa.ops[first.opIndex] : undefined;
     const throws = firstOp === undefined || first === undefined
       ? ''
-      : `✗ tt-metal throws at ${opTitle(firstOp)}: ${formatBytes(first.overflow.cbRegionEndBytes)} > ${formatBytes(first.overflow.limitBytes)} · `;
+      : first.overflow.kind === 'opIllegal'
+        ? `✗ tt-metal throws at ${opTitle(firstOp)}: its validation rejects the configuration · `
+        : `✗ tt-metal throws at ${opTitle(firstOp)}: ${formatBytes(first.overflow.cbRegionEndBytes)} > ${formatBytes(first.overflow.limitBytes)} · `;
     out.push({ range: fa.fn.nameRange, title: `${throws}${peak} · ${overflowing}${reached}`, functionName: fa.fn.name });
   }
   return out;
