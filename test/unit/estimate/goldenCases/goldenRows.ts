@@ -37,6 +37,8 @@ export interface GoldenRow {
   readonly line: number;
   readonly kind: string;
   readonly legal: boolean;
+  /** The TSV's op column (`Relu`, `GeluBackwardOp`, `SoftmaxInterleaved`). */
+  readonly op: string;
   /** A row of tt-mlir HEAD (19c86fc, tt-metal d5f9bc4) rather than b73fc81. */
   readonly head: boolean;
   readonly figures: Partial<Record<Field, number>>;
@@ -62,7 +64,7 @@ export function loadGolden(): GoldenRow[] {
     let eqFields: Field[];
     if (c[2] === 'param_tuple') eqFields = FIELDS.filter((f) => new RegExp(`${f}:EQ`).test(asserted));
     else eqFields = FIELDS.filter((f) => figures[f] !== undefined && /EQ/.test(asserted));
-    rows.push({ file, line: Number(c[1]), kind: c[2], legal: c[8].trim() === 'true', head: c[2] === 'EXPECT_EQ(HEAD)', figures, eqFields });
+    rows.push({ file, line: Number(c[1]), kind: c[2], legal: c[8].trim() === 'true', op: c[5].trim(), head: c[2] === 'EXPECT_EQ(HEAD)', figures, eqFields });
   }
   return rows;
 }
