@@ -43,7 +43,7 @@ module {
 /**
  * The seed with syntax that dates it to tt-metal builds 2025-12-29..2026-05-15 (analysis/buildWindow.ts): a
  * `tt.function_type` function attribute (printed since tt-mlir 2026-01-19, minus 21 days of uplift lag) and a
- * `memory_config` op attribute (printed until 2026-05-16). That window straddles tt-metal PR #35806 (≈2026-02-01), which
+ * `memory_config` op attribute (printed until 2026-05-16). That window straddles tt-metal PR #35806 (changePoints.ts), which
  * makes the untilize of %9 fit (analysis test "a build after tt-metal PR #35806"), so %9 overflows on part of it only.
  */
 export function seedInStraddlingWindow(): string {

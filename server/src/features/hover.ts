@@ -105,7 +105,13 @@ function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
     return `${title} — ${verdict}: its validation rejects this configuration: ${op.estimate.rule}`;
   }
   if (o !== undefined) {
-    const verdict = o.status === 'first' ? 'tt-metal throws here' : o.status === 'notReached' ? 'would overflow (not reached)' : 'over the usable-L1 cap';
+    const verdict = o.status === 'first'
+      ? 'tt-metal throws here'
+      : o.status === 'notReached'
+        ? 'would overflow (not reached)'
+        : o.buildDependent !== undefined
+          ? 'overflows on some tt-metal builds of the window'
+          : 'over the usable-L1 cap';
     const what = o.kind === 'cbClashesWithL1Buffers' ? 'CB region clashes with L1 buffers' : o.kind === 'l1BuffersExhausted' ? 'L1 tensors exceed L1' : 'CB region';
     return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B on core (${o.core[0]},${o.core[1]})`;
   }
