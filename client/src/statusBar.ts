@@ -62,21 +62,35 @@ export function registerStatusBar(client: LanguageClient, showTimelineCommand: s
 }
 
 function render(item: vscode.StatusBarItem, summary: FileSummaryResult | null): void {
-  if (summary === null || summary.peakL1BytesPerCore === null) {
+  if (summary === null) {
     item.text = '$(circuit-board) L1 —';
-    item.tooltip = summary === null ? 'TTNN L1: no analysis yet' : 'TTNN L1: no op in this file has an L1 model';
+    item.tooltip = 'TTNN L1: no analysis yet';
     item.backgroundColor = undefined;
+    return;
+  }
+  // The server words the verdict (never "no overflow" while an op is unmodeled); older servers send none.
+  const verdict = summary.verdict ?? `${summary.overflowCount} op${summary.overflowCount === 1 ? '' : 's'} overflow`;
+  const unmodeled = summary.unmodeledOpCount ?? 0;
+  const failures = summary.overflowCount + (summary.illegalOpCount ?? 0);
+  const unmodeledText = unmodeled > 0 ? ` · ${unmodeled} without model` : '';
+  const build = summary.buildWindow === undefined ? '' : `\n\n${summary.buildWindow}`;
+  if (summary.peakL1BytesPerCore === null) {
+    item.text = `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 —${unmodeledText}`;
+    item.tooltip = new vscode.MarkdownString(`**TTNN L1** no op in this file has an L1 figure\n\n${verdict}${build}`);
+    item.backgroundColor = failures > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     return;
   }
   const peak = summary.peakL1BytesPerCore;
   const limit = summary.limitBytesPerCore;
   const overflows = summary.overflowCount;
   item.text =
-    `$(${overflows > 0 ? 'error' : 'circuit-board'}) L1 ${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
-    (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '');
+    `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
+    (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '') +
+    ((summary.illegalOpCount ?? 0) > 0 ? ` · ${summary.illegalOpCount} illegal` : '') +
+    unmodeledText;
   item.tooltip = new vscode.MarkdownString(
     `**TTNN L1** peak per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} usable\n\n` +
-      `${overflows} op${overflows === 1 ? '' : 's'} overflow. Click to show the memory timeline.`,
+      `${verdict}. Click to show the memory timeline.${build}`,
   );
-  item.backgroundColor = overflows > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  item.backgroundColor = failures > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
 }

@@ -8,9 +8,9 @@ import type { ParseResult } from '../mlir/syntax';
 import { EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
 import { isViewReshape } from '../estimate/ops/reshape';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
-import type { OpEstimateResult } from '../estimate/types';
+import type { OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
 import type { ResolvedBuildWindow } from './buildWindow';
-import { FULL_WINDOW, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD } from '../estimate/changePoints';
+import { FULL_WINDOW, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
 import { Device, PresetName, resolveDevice } from '../ttnn/device';
 import { sameStrings } from '../text/stringLists';
 import { moduleFromSyntax } from '../ttnn/fromSyntax';
@@ -53,22 +53,68 @@ export function newEstimateReuse(): EstimateReuse {
  * - 'cbBeyondL1': CB region end > l1_size ("circular buffers ... grow to N B which is beyond max L1 size of M B");
  * - 'cbClashesWithL1Buffers': CB region end > lowest live L1 buffer ("clash with L1 buffers");
  * - 'l1BuffersExhausted': live L1 tensors alone exceed l1_size − base (allocator out of memory);
- * - 'overUsableCap': fits tt-metal's limits but exceeds usableL1Cap · (l1_size − base) (warning only).
+ * - 'overUsableCap': fits tt-metal's limits but exceeds usableL1Cap · (l1_size − base) (warning only);
+ * - 'opIllegal': tt-metal's validation rejects the configuration (TT_FATAL) before any CB or output is allocated.
  */
-export type OverflowKind = 'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap';
+export type OverflowKind = 'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap' | 'opIllegal';
+
+/**
+ * Whether an overflow is an L1 overflow tt-metal throws at on every build of the window: not a cap warning, not a
+ * rejected configuration, not one that fits on some builds.
+ */
+export function isL1Overflow(o: Pick<Overflow, 'kind' | 'buildDependent'>): boolean {
+  return o.kind !== 'overUsableCap' && o.kind !== 'opIllegal' && o.buildDependent === undefined;
+}
+
+/** Whether one sub-window's figure fails (tt-metal throws) with `live` bytes of L1 tensors per core; undefined: no figure. */
+export function figureFails(f: VersionedFigure, device: Device, live: number): boolean | undefined {
+  if (f.kind === 'illegal') return true;
+  if (f.kind !== 'estimate' || f.worstCbBytesPerCore === undefined) return undefined;
+  const base = device.l1UnreservedBase;
+  return base + live > device.l1SizeBytes || base + f.worstCbBytesPerCore > device.l1SizeBytes - live;
+}
+
+/** The sub-windows a version range fails and fits in; undefined unless both kinds occur. */
+export function buildDependence(range: VersionRange, device: Device, live: number): BuildDependence | undefined {
+  const failsIn: TtMetalWindow[] = [];
+  const fitsIn: TtMetalWindow[] = [];
+  for (const f of range.figures) {
+    const fails = figureFails(f, device, live);
+    if (fails === true) failsIn.push(f.window);
+    else if (fails === false) fitsIn.push(f.window);
+  }
+  return failsIn.length > 0 && fitsIn.length > 0 ? { failsIn, fitsIn, changePoints: range.changePoints } : undefined;
+}
+
+/** Whether an overflow kind is a point where tt-metal throws (every kind but the usable-L1 cap warning). */
+export function throwsAtRunTime(kind: OverflowKind): boolean {
+  return kind !== 'overUsableCap';
+}
 
 export interface Overflow {
   readonly kind: OverflowKind;
   /** 'first': tt-metal throws here (first failing op in execution order); 'notReached': would also fail, not reached;
    *  'warning': over the usable-L1 cap only. */
   readonly status: 'first' | 'notReached' | 'warning';
-  /** CB region end on the reported core (bytes), or live L1 for 'l1BuffersExhausted'. */
+  /** CB region end on the reported core (bytes), or live L1 for 'l1BuffersExhausted'; 0 for 'opIllegal'. */
   readonly cbRegionEndBytes: number;
-  /** The limit crossed: l1_size, the lowest live L1 buffer address, or the capped budget. */
+  /** The limit crossed: l1_size, the lowest live L1 buffer address, or the capped budget; 0 for 'opIllegal'. */
   readonly limitBytes: number;
   readonly core: readonly [number, number];
   /** tt-metal-style message (what the runtime log would say). */
   readonly message: string;
+  /**
+   * Present when the build window straddles a change point of the op's factory and the op overflows on some of its
+   * builds but fits on others: then it is not a certain failure (status 'warning' unless an earlier op fails first).
+   */
+  readonly buildDependent?: BuildDependence;
+}
+
+/** The sub-windows of the build window an op fails in and fits in (estimate/registry.ts versionRange). */
+export interface BuildDependence {
+  readonly failsIn: readonly TtMetalWindow[];
+  readonly fitsIn: readonly TtMetalWindow[];
+  readonly changePoints: readonly ChangePointId[];
 }
 
 export interface OpAnalysis {
@@ -241,6 +287,10 @@ function coreText(core: readonly [number, number]): string {
 function detectOverflow(est: OpEstimateResult, live: number, device: Device, capLimit: number, cap: number): Omit<Overflow, 'status'> | undefined {
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
+  // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
+  if (est.kind === 'illegal') {
+    return { kind: 'opIllegal', cbRegionEndBytes: 0, limitBytes: 0, core: [0, 0], message: illegalMessage(est.rule, est.citation) };
+  }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
   if (allocates && base + live > l1) {
@@ -273,6 +323,11 @@ function detectOverflow(est: OpEstimateResult, live: number, device: Device, cap
     };
   }
   return undefined;
+}
+
+/** tt-metal's wording of a failed validation (`TT_FATAL` prints the condition's message), with the rule's source. */
+export function illegalMessage(rule: string, citation: string): string {
+  return `TT_FATAL: ${rule} (${citation})`;
 }
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
@@ -469,7 +524,12 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     const estimate = estimateCached(op, liveHere);
     const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
     const found = detectOverflow(estimate, liveHere, device, capLimit, cap);
-    const overflow: Overflow | undefined = found === undefined ? undefined : { ...found, status: 'notReached' };
+    // Without any build information the worst build is assumed (an error); a window from the dump or the user that
+    // straddles a change point flipping the verdict makes the overflow build-dependent.
+    const dependence = found !== undefined && found.kind !== 'overUsableCap' && ttMetal.source !== 'none' && estimate.kind === 'estimate' && estimate.versionRange !== undefined
+      ? buildDependence(estimate.versionRange, device, liveHere)
+      : undefined;
+    const overflow: Overflow | undefined = found === undefined ? undefined : { ...found, status: 'notReached', ...(dependence && { buildDependent: dependence }) };
     return { index, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: liveHere, peakL1BytesPerCore: (cb ?? 0) + liveHere, overflow, executionStep };
   };
 
@@ -511,7 +571,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const overflows: OverflowRef[] = [];
   let firstFailure: OverflowRef | undefined;
   for (const p of pending) {
-    const throws = p.overflow.kind !== 'overUsableCap';
+    const throws = throwsAtRunTime(p.overflow.kind) && p.overflow.buildDependent === undefined;
     let status: Overflow['status'];
     if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';
     else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';

@@ -4,7 +4,7 @@
  */
 
 import type { TextRange } from '../text/textRange';
-import type { ModuleAnalysis } from './analyze';
+import { isL1Overflow, type ModuleAnalysis } from './analyze';
 
 export interface AnalysisSummary {
   /** Highest per-op peak (CB region + live L1 tensors), bytes per core; null when no op has a figure. */
@@ -28,7 +28,7 @@ export function summarize(analysis: ModuleAnalysis): AnalysisSummary {
   return {
     peakL1BytesPerCore: analysis.peak === undefined ? null : analysis.peak.bytesPerCore,
     limitBytesPerCore: analysis.limitBytesPerCore,
-    overflowCount: analysis.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+    overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
     unmodeledOpCount: unmodeledCount,
     modeledOpCount: modeled,
   };
@@ -46,6 +46,34 @@ export function unmodeledDeviceOps(analysis: ModuleAnalysis): { readonly count: 
     }
   }
   return { count, names: [...names].sort() };
+}
+
+/** `3 ops without an L1 model — cannot rule out an overflow` (with their names when given). */
+export function unmodeledText(count: number, names: readonly string[] = []): string {
+  return `${count} op${count === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+}
+
+/**
+ * One line for a whole file: the L1 overflows, rejected configurations and build-dependent overflows, and the ops
+ * without a model. Never says "no op overflows" while an op is unmodeled.
+ */
+export function verdictText(analysis: ModuleAnalysis): string {
+  let overflows = 0;
+  let illegal = 0;
+  let buildDependent = 0;
+  for (const o of analysis.overflows) {
+    if (isL1Overflow(o.overflow)) overflows++;
+    else if (o.overflow.kind === 'opIllegal') illegal++;
+    else if (o.overflow.buildDependent !== undefined) buildDependent++;
+  }
+  const unmodeled = unmodeledDeviceOps(analysis);
+  const parts: string[] = [];
+  if (overflows > 0) parts.push(`${overflows} op${overflows === 1 ? ' overflows' : 's overflow'} L1`);
+  if (illegal > 0) parts.push(`${illegal} op${illegal === 1 ? '' : 's'} tt-metal rejects`);
+  if (buildDependent > 0) parts.push(`${buildDependent} op${buildDependent === 1 ? ' overflows' : 's overflow'} on some tt-metal builds of the window`);
+  if (parts.length === 0) parts.push(unmodeled.count > 0 ? 'no modeled op overflows L1' : 'no op overflows L1');
+  if (unmodeled.count > 0) parts.push(unmodeledText(unmodeled.count, unmodeled.names));
+  return parts.join('; ');
 }
 
 export interface TimelinePoint {
@@ -79,7 +107,7 @@ export function timeline(analysis: ModuleAnalysis): TimelineFunction[] {
           result: o.op.resultNames[0] ?? '',
           cbBytesPerCore: o.cbBytesPerCore,
           liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
-          overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
+          overflows: o.overflow !== undefined && isL1Overflow(o.overflow),
         })),
     }));
 }

@@ -45,7 +45,7 @@ export const USAGE = `usage:
                    [--tt-metal-date ...]
 
 --era legacy-block|sub-block is an older alias: a build before / from tt-metal PR #35806.
-exit codes: 0 nothing overflows, 1 an op overflows (or, with --fail-on-unmodeled, has no L1 model), 2 unusable input`;
+exit codes: 0 nothing overflows, 1 an op overflows or tt-metal rejects an op (or, with --fail-on-unmodeled, an op has no L1 model), 2 unusable input`;
 
 const VALUE_FLAGS = new Set([
   '--format',

@@ -68,7 +68,8 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
       break;
   }
   if (unusable) return EXIT_UNUSABLE_INPUT;
-  if (checked.some((c) => c.report.summary.overflowCount > 0)) return EXIT_OVERFLOW;
+  // An op tt-metal rejects is a failure point like an overflow: the run throws there.
+  if (checked.some((c) => c.report.summary.overflowCount > 0 || c.report.summary.illegalOpCount > 0)) return EXIT_OVERFLOW;
   if (command.failOnUnmodeled && checked.some((c) => c.report.summary.unmodeledOpCount > 0)) return EXIT_OVERFLOW;
   return EXIT_OK;
 }

@@ -5,7 +5,7 @@
 
 import { DIAGNOSTIC_CODES } from '../features/diagnosticCodes';
 import type { Diagnostic } from '../features/diagnostics';
-import { formatInteger } from '../features/format';
+import { formatInteger, formatOpModelTerms } from '../features/format';
 import type { LineIndex } from '../text/lineIndex';
 import type { FileReport } from './report';
 
@@ -23,6 +23,8 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
     const pos = lineIndex.position(diag.range.start);
     out.push(`${report.file}:${pos.line + 1}:${pos.character + 1}: ${diag.severity}: ${diag.message} [${diag.code}]`);
     out.push(...sourceExcerpt(lineIndex, diag.range.start, diag.range.end));
+    const terms = termsOfOpAt(report, pos.line + 1);
+    if (terms !== undefined) out.push(`  note: ${terms}`);
     for (const rel of diag.related) {
       if (rel.target.kind === 'range') {
         const at = lineIndex.position(rel.target.range.start);
@@ -36,10 +38,12 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
   // Never "no op overflows" while an op is unmodeled: an overflow there cannot be ruled out.
   const verdict = s.firstFailure !== undefined
     ? `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`
-    : s.unmodeledOpCount > 0
-      ? 'no modeled op overflows L1'
-      : 'no op overflows L1';
-  const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}`;
+    : s.buildDependentOverflowCount > 0
+      ? `${s.buildDependentOverflowCount} op${s.buildDependentOverflowCount === 1 ? ' overflows' : 's overflow'} L1 on some tt-metal builds of the window only`
+      : s.unmodeledOpCount > 0
+        ? 'no modeled op overflows L1'
+        : 'no op overflows L1';
+  const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
   const modeled = report.ops.filter((o) => o.model === 'estimate').length;
   out.push(`${report.file}: tt-metal build ${d.ttMetalDate.earliest === d.ttMetalDate.latest ? d.ttMetalDate.earliest : `${d.ttMetalDate.earliest}..${d.ttMetalDate.latest}`} (${d.ttMetalDate.how})`);
   out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
@@ -47,6 +51,19 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
     out.push(`${report.file}: ${s.unmodeledOpCount} op${s.unmodeledOpCount === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow: ${s.unmodeledOpNames.join(', ')}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The OpModel-terms line of the one op reported on `line` (1-based) that has them. */
+function termsOfOpAt(report: FileReport, line: number): string | undefined {
+  const ops = report.ops.filter((o) => o.line === line && o.peakL1BytesPerCore !== undefined);
+  const o = ops.length === 1 ? ops[0]! : undefined;
+  if (o === undefined || o.worstCbBytesPerCore === undefined || o.cbBytesSummedOverRanges === undefined) return undefined;
+  return formatOpModelTerms({
+    worstCbBytesPerCore: o.worstCbBytesPerCore,
+    cbBytesSummedOverRanges: o.cbBytesSummedOverRanges,
+    tensorL1BytesPerCore: (o.l1TensorBytesPerCore ?? 0) + (o.intermediateL1BytesPerCore ?? 0),
+    peakL1BytesPerCore: o.peakL1BytesPerCore!,
+  });
 }
 
 function sourceExcerpt(lineIndex: LineIndex, start: number, end: number): string[] {

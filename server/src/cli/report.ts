@@ -4,11 +4,12 @@
  * are absent, never zero-filled.
  */
 
-import type { ModuleAnalysis, OpAnalysis } from '../analysis/analyze';
+import { isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 import type { Diagnostic } from '../features/diagnostics';
 import type { LineIndex } from '../text/lineIndex';
 import type { VersionRange } from '../estimate/types';
 import { unmodeledDeviceOps } from '../analysis/summary';
+import { opModelTerms } from '../estimate/opModelTerms';
 
 /** Exit codes. Documented; do not change. */
 export const EXIT_OK = 0;
@@ -36,15 +37,28 @@ export interface OpReport {
   /** First SSA result (`%9`) or ''. */
   readonly result: string;
   readonly function: string;
-  /** 'estimate' | 'unmodeled' | 'noProgram'. */
+  /** 'estimate' | 'unmodeled' | 'noProgram' | 'illegal' (tt-metal rejects the configuration: `reason` quotes the rule,
+   *  `citations` its source). */
   readonly model: string;
   readonly factory?: string;
   readonly reason?: string;
   readonly grid?: readonly [number, number];
   readonly cores?: number;
   readonly tiles?: { readonly widthTiles: number; readonly heightTiles: number; readonly tileRowsTotal: number };
+  /** CB bytes on the core tt-metal reports (0 for an op without a device program). */
   readonly cbBytesPerCore?: number;
+  /** CB bytes on the worst core (`worstCore`). */
+  readonly worstCbBytesPerCore?: number;
+  /** Every CB the program creates, summed over its core ranges (the tt-mlir OpModel golden `cb` of tt-metal f4163c2). */
+  readonly cbBytesSummedOverRanges?: number;
+  /** The op's output tensors resident in L1, bytes per core. */
   readonly l1TensorBytesPerCore?: number;
+  /** Each result resident in L1 and its bytes per core (index into the op's results); results in DRAM are not listed. */
+  readonly l1Outputs?: readonly { readonly resultIndex: number; readonly bytesPerCore: number }[];
+  /** L1 tensors the op allocates and frees while it runs (OpEstimate.l1IntermediateBytesPerCore), bytes per core. */
+  readonly intermediateL1BytesPerCore?: number;
+  /** OpModel's total: worstCbBytesPerCore + l1TensorBytesPerCore + intermediateL1BytesPerCore (estimate/opModelTerms.ts). */
+  readonly peakL1BytesPerCore?: number;
   readonly liveL1TensorBytesPerCore?: number;
   readonly cbRegionEndBytes?: number;
   /** The address the CB region must stay under: l1_size, or the lowest live L1 buffer when that is lower. */
@@ -87,7 +101,12 @@ export interface FileReport {
   readonly ops: readonly OpReport[];
   readonly diagnostics: readonly DiagnosticReport[];
   readonly summary: {
+    /** L1 overflows tt-metal throws at (first and not reached). */
     readonly overflowCount: number;
+    /** Ops whose configuration tt-metal rejects (`op-illegal`): tt-metal throws at them too. */
+    readonly illegalOpCount: number;
+    /** Ops that overflow on some tt-metal builds of the window and fit on others (`l1-overflow-build-dependent`). */
+    readonly buildDependentOverflowCount: number;
     /** Ops that run a device program but have no L1 model: an overflow there cannot be ruled out. */
     readonly unmodeledOpCount: number;
     readonly unmodeledOpNames: readonly string[];
@@ -111,7 +130,8 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
   };
 }
 
-function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
+/** The JSON record of one analysed op (exported for tests that compare with tt-mlir's OpModel through it). */
+export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
   const pos = lineIndex.position(opA.op.nameRange.start);
   const head = {
     line: pos.line + 1,
@@ -126,9 +146,21 @@ function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lin
     : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
   const est = opA.estimate;
   if (est.kind === 'unmodeled') return { ...head, reason: est.reason, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
-  if (est.kind === 'illegal') return { ...head, reason: est.rule, citations: [est.citation], liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+  if (est.kind === 'illegal') {
+    return { ...head, reason: est.rule, citations: [est.citation], liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, fits: false, ...(overflow && { overflow }) };
+  }
+  const terms = opModelTerms(est)!;
+  const opModel = {
+    cbBytesPerCore: est.kind === 'estimate' ? est.cbBytesPerCore : 0,
+    worstCbBytesPerCore: terms.worstCbBytesPerCore,
+    cbBytesSummedOverRanges: terms.cbBytesSummedOverRanges,
+    l1TensorBytesPerCore: terms.outputL1BytesPerCore,
+    l1Outputs: est.outputs.map((o) => ({ resultIndex: o.resultIndex, bytesPerCore: o.bytesPerCore })),
+    intermediateL1BytesPerCore: terms.intermediateL1BytesPerCore,
+    peakL1BytesPerCore: terms.peakL1BytesPerCore,
+  };
   if (est.kind === 'noProgram') {
-    return { ...head, reason: est.reason, l1TensorBytesPerCore: est.l1TensorBytesPerCore, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+    return { ...head, reason: est.reason, ...opModel, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
   }
   const base = analysis.device.l1UnreservedBase;
   const limitBytes = overflow !== undefined && opA.overflow !== undefined
@@ -141,8 +173,7 @@ function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lin
     grid: est.grid,
     cores: est.nCoresUsed,
     ...(est.tiles && { tiles: { widthTiles: est.tiles.widthTiles, heightTiles: est.tiles.heightTiles, tileRowsTotal: est.tiles.tileRowsTotal } }),
-    cbBytesPerCore: est.cbBytesPerCore,
-    l1TensorBytesPerCore: est.l1TensorBytesPerCore,
+    ...opModel,
     liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
     cbRegionEndBytes: est.cbRegionEndBytes,
     limitBytes,
@@ -198,7 +229,9 @@ export function fileReport(
     ops,
     diagnostics: diagnostics.map((d) => diagnosticReport(d, lineIndex)),
     summary: {
-      overflowCount: analysis.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+      overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
+      illegalOpCount: analysis.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,
+      buildDependentOverflowCount: analysis.overflows.filter((o) => o.overflow.buildDependent !== undefined).length,
       unmodeledOpCount: unmodeled.count,
       unmodeledOpNames: unmodeled.names,
       ...(firstOp && {

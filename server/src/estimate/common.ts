@@ -349,6 +349,8 @@ export interface ProgramSpec {
   readonly citations: readonly string[];
   readonly tiles?: TileInfo;
   readonly notes?: readonly string[];
+  /** L1 tensors the op allocates and frees while it runs, bytes per core (OpEstimate.l1IntermediateBytesPerCore). */
+  readonly l1IntermediateBytesPerCore?: number;
 }
 
 /** L1 footprints of an op's results (only those whose buffer is L1). */
@@ -431,6 +433,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     citations: [...spec.citations, CITE.cbAllocation],
     tiles: spec.tiles,
     notes: spec.notes ?? [],
+    ...(spec.l1IntermediateBytesPerCore !== undefined && spec.l1IntermediateBytesPerCore > 0 && { l1IntermediateBytesPerCore: spec.l1IntermediateBytesPerCore }),
   };
 }
 

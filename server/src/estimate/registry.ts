@@ -11,6 +11,7 @@ import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary,
 import { estimateEmbedding } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
 import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
+import { estimateGeluBackward } from './ops/geluBackward';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
@@ -24,10 +25,10 @@ import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
-import { illegalConfiguration } from './legality';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
+import { legalityOf } from './legality';
 
 export type Estimator = (op: TtnnOp, ctx: EstimateContext) => OpEstimateResult;
 
@@ -64,6 +65,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.typecast', estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);
   add('ttnn.embedding', estimateEmbedding, TYPES_ONLY);
+  add('ttnn.gelu_bw', estimateGeluBackward, TYPES_ONLY);
   add('ttnn.pad', estimatePad, PROPERTIES);
   add('ttnn.permute', estimatePermute, PROPERTIES);
   add('ttnn.transpose', estimateTranspose, PROPERTIES);
@@ -134,8 +136,12 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
-  // Validation rules (estimate/legality.ts) run inside the window split, so a rule that changed is checked per build.
-  return estimateOverWindow(op, (o, c) => illegalConfiguration(o, c) ?? entry.estimate(o, c), ctx);
+  return estimateOverWindow(op, withLegality(entry.estimate), ctx);
+}
+
+/** tt-metal validates an op before its program factory runs: a broken rule (legality.ts) is the result. */
+function withLegality(estimator: Estimator): Estimator {
+  return (op, ctx) => legalityOf(op, ctx) ?? estimator(op, ctx);
 }
 
 /** Sub-windows are at most one per change point; the bound only guards against a table with hundreds of them. */

@@ -102,7 +102,8 @@ export interface OpEstimate {
   readonly l1TensorBytesPerCore: number;
   readonly outputs: readonly OutputL1[];
   /** L1 tensors the op allocates besides its outputs and frees before it returns, bytes per core (e.g. the matmul
-   *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none. */
+   *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none: the op is one device program, which
+   *  allocates its outputs and nothing else (CBs are not tensors). */
   readonly l1IntermediateBytesPerCore?: number;
   readonly confidence: 'exact' | 'approx';
   /** Why 'approx', or ''. */

@@ -3,6 +3,7 @@
  * prints), else the peak L1 per core and its op; then how many ops overflow.
  */
 
+import { isL1Overflow } from '../analysis/analyze';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { formatBytes, formatPercent } from './format';
@@ -22,17 +23,22 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
   const first = doc.analysis.firstFailure;
   for (const [functionIndex, fa] of doc.analysis.functions.entries()) {
     if (fa.ops.length === 0) continue;
-    const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && o.overflow.kind !== 'overUsableCap').length;
+    const nOverflowing = fa.ops.filter((o) => o.overflow !== undefined && isL1Overflow(o.overflow)).length;
     const peakOp = fa.peak === undefined ? undefined : fa.ops[fa.peak.opIndex];
     const peak = fa.peak === undefined || peakOp === undefined || fa.peak.bytesPerCore === 0
       ? 'no modeled L1 use'
       : `peak L1 ${formatBytes(fa.peak.bytesPerCore)}/core (${formatPercent(limit > 0 ? fa.peak.bytesPerCore / limit : NaN)}) at ${opTitle(peakOp)}`;
-    const overflowing = nOverflowing === 0 ? 'no op overflows' : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
+    // Never "no op overflows" while an op of the function has no model: an overflow there cannot be ruled out.
+    const nUnmodeled = fa.ops.filter((o) => o.estimate.kind === 'unmodeled').length;
+    const none = nUnmodeled === 0 ? 'no op overflows' : `no modeled op overflows · ${nUnmodeled} without an L1 model`;
+    const overflowing = nOverflowing === 0 ? none : `${nOverflowing} ${nOverflowing === 1 ? 'op overflows' : 'ops overflow'}`;
     const reached = fa.reached ? '' : ' · never called from an entry';
     const firstOp = first !== undefined && first.functionIndex === functionIndex ? fa.ops[first.opIndex] : undefined;
     const throws = firstOp === undefined || first === undefined
       ? ''
-      : `✗ tt-metal throws at ${opTitle(firstOp)}: ${formatBytes(first.overflow.cbRegionEndBytes)} > ${formatBytes(first.overflow.limitBytes)} · `;
+      : first.overflow.kind === 'opIllegal'
+        ? `✗ tt-metal throws at ${opTitle(firstOp)}: its validation rejects the configuration · `
+        : `✗ tt-metal throws at ${opTitle(firstOp)}: ${formatBytes(first.overflow.cbRegionEndBytes)} > ${formatBytes(first.overflow.limitBytes)} · `;
     out.push({ range: fa.fn.nameRange, title: `${throws}${peak} · ${overflowing}${reached}`, functionName: fa.fn.name });
   }
   return out;

@@ -18,7 +18,11 @@ export const DIAGNOSTIC_CODES = {
   /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw); or one of
    *  its byte figures is past 2^53 B, where a JS number is no longer exact (no figure is given). */
   'model-overflow': 'CB region plus live L1 tensors exceed the usable-L1 cap, or a byte figure is beyond 2^53 B (no figure).',
-  /** No L1 model for this op (off by default). */
+  /** tt-metal's validation rejects the op's configuration (a TT_FATAL before any allocation): it throws here. */
+  'op-illegal': 'tt-metal rejects this op configuration (TT_FATAL in its validation); quoted with its source.',
+  /** The op overflows on some tt-metal builds of the window and fits on others (a factory change point inside it). */
+  'l1-overflow-build-dependent': 'Whether this op overflows L1 depends on the tt-metal build within the window.',
+  /** An op that runs a device program has no L1 model: an overflow there cannot be ruled out (on by default). */
   'no-l1-model': 'No L1 model for this op; its L1 use is unknown.',
   /** The MLIR text does not parse here. */
   'syntax-error': 'MLIR syntax error.',

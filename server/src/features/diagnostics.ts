@@ -15,6 +15,8 @@ import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger } from './format';
 import { opHeadRange, opTitle, sourceLineOf, syntaxOf } from './opView';
 import { producerChain, type ProducerLink } from './producers';
+import { fitsWhenText } from './buildText';
+import { windowText } from '../estimate/changePoints';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -133,6 +135,9 @@ function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
 }
 
 function codeOf(overflow: Overflow): DiagnosticCode {
+  // An illegal op keeps its code when not reached: it is a rejected configuration, not an L1 overflow.
+  if (overflow.kind === 'opIllegal') return 'op-illegal';
+  if (overflow.buildDependent !== undefined && overflow.status === 'warning') return 'l1-overflow-build-dependent';
   if (overflow.status === 'notReached') return 'l1-overflow-not-reached';
   switch (overflow.kind) {
     case 'cbBeyondL1':
@@ -162,6 +167,8 @@ function failureText(doc: DocumentAnalysis, entry: OpEntry, o: Overflow): string
       return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase)} B lie between the base and the L1 size`;
     case 'overUsableCap':
       return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;
+    case 'opIllegal':
+      return `its validation rejects this configuration — ${o.message}`;
   }
 }
 
@@ -236,6 +243,13 @@ function overflowWordsOf(
     const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${firstLine})`;
     message = `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
     if (first !== undefined) firstMessage = `tt-metal throws first here (${opTitle(first.op)})`;
+  } else if (o.buildDependent !== undefined && entry.op.estimate.kind === 'estimate' && entry.op.estimate.versionRange !== undefined) {
+    const range = entry.op.estimate.versionRange;
+    const failsOn = o.buildDependent.failsIn.map(windowText).join(', ');
+    message =
+      `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
+      `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +
+      `Set ttnnL1.ttMetalDate / --tt-metal-date to your build.${whyText(entry)}`;
   } else {
     message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
   }

@@ -32,7 +32,7 @@ export interface AnalysisSettings {
   readonly ttMetalEra: string;
   /** Severity of overflows after the first failure ("not reached"). */
   readonly notReachedSeverity: NotReachedSeverity;
-  /** Report ops without an L1 model as Information diagnostics. */
+  /** Report ops that run a device program but have no L1 model as Information diagnostics (default on). */
   readonly noModelInfo: boolean;
   /** Text containing a `#ttcore.system_desc<...>` to use instead of the file's own (CLI `--system-desc`). */
   readonly systemDescText?: string;
@@ -45,7 +45,7 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
   ttMetalDate: 'auto',
   ttMetalEra: 'default',
   notReachedSeverity: 'warning',
-  noModelInfo: false,
+  noModelInfo: true,
 };
 
 /** An analysed op with its function, found from the syntax op (keyed by start offset). */

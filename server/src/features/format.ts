@@ -17,3 +17,17 @@ export function formatPercent(fraction: number): string {
   if (pct > 0 && pct < 1) return `${pct.toFixed(1)}%`;
   return `${Math.round(pct)}%`;
 }
+
+/**
+ * `OpModel terms: cb 8,192 · tensor 2,048 · total 10,240` (estimate/opModelTerms.ts), with the CB sum over core
+ * ranges when it differs from the worst core (what graph capture reported for the tt-mlir OpModel goldens).
+ */
+export function formatOpModelTerms(t: {
+  readonly worstCbBytesPerCore: number;
+  readonly cbBytesSummedOverRanges: number;
+  readonly tensorL1BytesPerCore: number;
+  readonly peakL1BytesPerCore: number;
+}): string {
+  const summed = t.cbBytesSummedOverRanges === t.worstCbBytesPerCore ? '' : ` (CBs summed over core ranges: ${formatInteger(t.cbBytesSummedOverRanges)})`;
+  return `OpModel terms: cb ${formatInteger(t.worstCbBytesPerCore)} · tensor ${formatInteger(t.tensorL1BytesPerCore)} · total ${formatInteger(t.peakL1BytesPerCore)}${summed}`;
+}

@@ -11,7 +11,9 @@ import { paddedShape, volume } from '../ttnn/layout';
 import type { ValueSpec } from '../ttnn/op';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
-import { formatBytes, formatInteger, formatPercent } from './format';
+import { formatBytes, formatInteger, formatOpModelTerms, formatPercent } from './format';
+import { opModelTerms } from '../estimate/opModelTerms';
+import { buildWindowText, versionRangeText } from './buildText';
 import { definitionAt, occurrenceAt } from './navigation';
 import { opEntryAt, opHeadRange, opTitle } from './opView';
 import { tensorText } from './producers';
@@ -71,16 +73,45 @@ function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, alias
 export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry, options: HoverOptions = {}): string {
   const op = entry.op;
   const note = options.opNotes?.get(op.op.range.start);
-  const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`]), subline(doc, op), '', '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+  const terms = opModelTerms(op.estimate);
+  const lines = [
+    headline(doc, op),
+    ...(note === undefined ? [] : [`Runtime log — ${note}`]),
+    subline(doc, op),
+    ...(terms === undefined ? [] : ['', formatOpModelTerms(terms)]),
+    ...buildLines(doc, op),
+    '',
+    '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
   return lines.join('\n');
+}
+
+/** Build window lines: the tt-metal builds assumed and how they were found; an op's figures across them. */
+function buildLines(doc: DocumentAnalysis, op: OpAnalysis): string[] {
+  const lines = ['', buildWindowText(doc.analysis.ttMetal)];
+  const est = op.estimate;
+  if (est.kind === 'estimate' && est.versionRange !== undefined) {
+    const text = versionRangeText(est.versionRange, doc.analysis.device, op.liveL1TensorBytesPerCore);
+    if (text !== undefined) lines.push('', text);
+  }
+  return lines;
 }
 
 function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
   const title = `**${opTitle(op)}**`;
   const o = op.overflow;
   const limit = doc.analysis.limitBytesPerCore;
+  if (o !== undefined && o.kind === 'opIllegal' && op.estimate.kind === 'illegal') {
+    const verdict = o.status === 'first' ? 'tt-metal throws here' : 'tt-metal would throw here (not reached)';
+    return `${title} — ${verdict}: its validation rejects this configuration: ${op.estimate.rule}`;
+  }
   if (o !== undefined) {
-    const verdict = o.status === 'first' ? 'tt-metal throws here' : o.status === 'notReached' ? 'would overflow (not reached)' : 'over the usable-L1 cap';
+    const verdict = o.status === 'first'
+      ? 'tt-metal throws here'
+      : o.status === 'notReached'
+        ? 'would overflow (not reached)'
+        : o.buildDependent !== undefined
+          ? 'overflows on some tt-metal builds of the window'
+          : 'over the usable-L1 cap';
     const what = o.kind === 'cbClashesWithL1Buffers' ? 'CB region clashes with L1 buffers' : o.kind === 'l1BuffersExhausted' ? 'L1 tensors exceed L1' : 'CB region';
     return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B on core (${o.core[0]},${o.core[1]})`;
   }
@@ -127,6 +158,7 @@ function tableRows(doc: DocumentAnalysis, op: OpAnalysis): [string, string][] {
   op.op.results.forEach((spec, i) => rows.push([`output ${i}`, tensorRow(op.op.resultNames[i], spec)]));
   const est = op.estimate;
   if (est.kind === 'estimate') rows.push(...estimateRows(doc, op, est));
+  else if (est.kind === 'illegal') rows.push(['tt-metal rule', est.rule], ['rule source', est.citation]);
   else rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live`]);
   const device = doc.analysis.device;
   rows.push(['device', `${device.sourceDetail}; L1 ${formatInteger(device.l1SizeBytes)} B, base ${formatInteger(device.l1UnreservedBase)} B (${device.baseSource})`]);
@@ -152,6 +184,7 @@ function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [
   }
   rows.push(['CB bytes per core', `${formatBytes(est.cbBytesPerCore)} on (${est.reportedCore[0]},${est.reportedCore[1]}); worst ${formatBytes(est.worstCbBytesPerCore)}`]);
   rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live (outputs in L1: ${formatInteger(est.l1TensorBytesPerCore)} B)`]);
+  if (est.l1IntermediateBytesPerCore !== undefined) rows.push(['intermediate L1 tensors', `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op`]);
   const l1 = doc.analysis.device.l1SizeBytes;
   rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B vs limit ${formatInteger(l1)} B; ${formatPercent(usable > 0 ? op.peakL1BytesPerCore / usable : NaN)} of usable L1 (${formatInteger(usable)} B)`]);
   rows.push(['worst core', `(${est.worstCore[0]},${est.worstCore[1]})`]);

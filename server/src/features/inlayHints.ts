@@ -33,7 +33,7 @@ export function inlayHints(doc: DocumentAnalysis, visible: TextRange, options: I
     const full = opLabel(doc, op);
     if (full === undefined) continue;
     const o = op.overflow;
-    const label = options.verbosity === 'full' || o === undefined ? full : `✗ ${formatMegabytes(o.cbRegionEndBytes)}`;
+    const label = options.verbosity === 'full' || o === undefined ? full : o.kind === 'opIllegal' ? '✗ illegal' : `✗ ${formatMegabytes(o.cbRegionEndBytes)}`;
     const tooltip = o === undefined ? `${opTitle(op)}: peak L1 per core as a share of usable L1 (CBs + live L1 tensors). Hover the op for details.` : `${opTitle(op)}: ${o.message}`;
     const offset = atName ? op.op.nameRange.start : Math.max(op.op.range.end, op.op.nameRange.end);
     out.push({ offset, label, tooltip, padding: atName ? 'right' : 'left' });

@@ -35,6 +35,7 @@ export function opTitle(op: OpAnalysis): string {
  */
 export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefined {
   const o = op.overflow;
+  if (o !== undefined && o.kind === 'opIllegal') return 'illegal';
   if (o !== undefined) {
     const what = o.kind === 'l1BuffersExhausted' ? 'L1' : 'CB';
     return `${what} ${formatMegabytes(o.cbRegionEndBytes)} > ${formatMegabytes(o.limitBytes)}`;

@@ -4,6 +4,7 @@
  * line per observed op. The log is matched to this version of the file or reported as a mismatch, never guessed.
  */
 
+import { throwsAtRunTime } from '../analysis/analyze';
 import { observeOps, type EstimateForComparison, type ObservedOp } from '../logs/compare';
 import { correlate, describeCorrelation, type MappedOp } from '../logs/correlate';
 import { parseLog } from '../logs/parseLog';
@@ -39,7 +40,7 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       cbBytesPerCore: est.cbBytesPerCore,
       worstCore: est.reportedCore,
       l1UnreservedBase: doc.analysis.device.l1UnreservedBase,
-      overflows: o !== undefined && o.kind !== 'overUsableCap',
+      overflows: o !== undefined && throwsAtRunTime(o.kind),
       l1SizeBytes: doc.analysis.device.l1SizeBytes,
     };
   };

@@ -1,6 +1,9 @@
 /** Data for the `ttnnL1/timeline` and `ttnnL1/fileSummary` requests, in offsets (the LSP layer converts). */
 
 import type { FunctionRole } from '../ttnn/op';
+import { isL1Overflow } from '../analysis/analyze';
+import { unmodeledDeviceOps, verdictText } from '../analysis/summary';
+import { buildWindowText } from './buildText';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 export interface TimelinePoint {
@@ -44,8 +47,20 @@ export interface FileSummary {
   /** Highest CB + live L1 tensor bytes per core over all ops; null when no op is modeled. */
   readonly peakL1BytesPerCore: number | null;
   readonly limitBytesPerCore: number;
-  /** Ops that exceed tt-metal's limits (first failure and not-reached; usable-cap warnings excluded). */
+  /** Ops that exceed tt-metal's limits on every build of the window (first failure and not-reached; usable-cap
+   *  warnings, rejected configurations and build-dependent overflows excluded). */
   readonly overflowCount: number;
+  /** Ops whose configuration tt-metal rejects (`op-illegal`). */
+  readonly illegalOpCount: number;
+  /** Ops that overflow on some builds of the window only (`l1-overflow-build-dependent`). */
+  readonly buildDependentOverflowCount: number;
+  /** Ops that run a device program without an L1 model, and their distinct names. */
+  readonly unmodeledOpCount: number;
+  readonly unmodeledOpNames: readonly string[];
+  /** The file's verdict in words (analysis/summary.ts verdictText): never "no op overflows" while an op is unmodeled. */
+  readonly verdict: string;
+  /** The tt-metal builds assumed and how they were found (`tt-metal ≈ 2025-09-17..2026-01-18, from the dump's syntax: …`). */
+  readonly buildWindow: string;
 }
 
 const ROLE_ORDER: Readonly<Record<FunctionRole, number>> = { entry: 0, other: 1, const_eval: 2 };
@@ -72,10 +87,10 @@ export function timeline(doc: DocumentAnalysis): Timeline {
           result: o.op.resultNames[0] ?? '',
           cbBytesPerCore: o.cbBytesPerCore,
           liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
-          overflows: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap',
+          overflows: o.overflow !== undefined && isL1Overflow(o.overflow),
           worstCore: o.estimate.kind === 'estimate' ? o.estimate.worstCore : undefined,
-          overflowMessage: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap' ? o.overflow.message : undefined,
-          l1EndBytes: o.overflow !== undefined && o.overflow.kind !== 'overUsableCap'
+          overflowMessage: o.overflow !== undefined && isL1Overflow(o.overflow) ? o.overflow.message : undefined,
+          l1EndBytes: o.overflow !== undefined && isL1Overflow(o.overflow)
             ? o.overflow.cbRegionEndBytes
             : o.cbBytesPerCore === null ? null : base + o.cbBytesPerCore + o.liveL1TensorBytesPerCore,
           isFirstFailure: first !== undefined && first.functionIndex === functionIndex && first.opIndex === opIndex,
@@ -87,9 +102,16 @@ export function timeline(doc: DocumentAnalysis): Timeline {
 export function fileSummary(doc: DocumentAnalysis): FileSummary {
   const a = doc.analysis;
   const modeled = a.functions.some((f) => f.ops.some((op) => op.cbBytesPerCore !== null));
+  const unmodeled = unmodeledDeviceOps(a);
   return {
     peakL1BytesPerCore: modeled && a.peak !== undefined ? a.peak.bytesPerCore : null,
     limitBytesPerCore: a.limitBytesPerCore,
-    overflowCount: a.overflows.filter((o) => o.overflow.kind !== 'overUsableCap').length,
+    overflowCount: a.overflows.filter((o) => isL1Overflow(o.overflow)).length,
+    illegalOpCount: a.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,
+    buildDependentOverflowCount: a.overflows.filter((o) => o.overflow.buildDependent !== undefined).length,
+    unmodeledOpCount: unmodeled.count,
+    unmodeledOpNames: unmodeled.names,
+    verdict: verdictText(a),
+    buildWindow: buildWindowText(a.ttMetal),
   };
 }

@@ -45,6 +45,7 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
   const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason, noFixReason: `No verified fix: ${reason}` });
   if (fa === undefined || op === undefined || fa.fn.name !== target.functionName) return none(`no op ${target.opIndex} in ${target.functionName}`);
   if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
+  if (op.overflow.kind === 'opIllegal') return none(`${op.op.resultNames[0] ?? op.op.name}: tt-metal rejects its configuration; no L1 fix applies`);
   const sfn = syntaxFunctionAt(parse, fa.fn.range.start);
   if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length) return none('the function could not be matched to the source');
   const base = makeBaseline(text, parse, analysis, target, fnIndex, options);

@@ -69,7 +69,19 @@ export interface FileSummaryResult {
   /** Highest CB region end + live L1 tensors over all ops, bytes per core; null when nothing is modeled. */
   readonly peakL1BytesPerCore: number | null;
   readonly limitBytesPerCore: number;
+  /** Ops that overflow L1 on every build of the window. */
   readonly overflowCount: number;
+  /** Ops whose configuration tt-metal rejects (`op-illegal`). */
+  readonly illegalOpCount: number;
+  /** Ops that overflow on some tt-metal builds of the window only. */
+  readonly buildDependentOverflowCount: number;
+  /** Ops that run a device program but have no L1 model: an overflow there cannot be ruled out. */
+  readonly unmodeledOpCount: number;
+  readonly unmodeledOpNames: readonly string[];
+  /** The file's verdict in words; never "no op overflows" while an op is unmodeled. */
+  readonly verdict: string;
+  /** The tt-metal builds assumed and how they were found. */
+  readonly buildWindow: string;
 }
 
 /** Request `ttnnL1/importLog`: correlate a tt-mlir runtime log with the document. */
