@@ -1,6 +1,7 @@
 // VS Code entry point: starts the bundled language server and wires the status bar, timeline and commands to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBreakdown } from './breakdown';
 import { COMMANDS, checkWorkspace, importLog, restartServer, useL1UnreservedBase } from './commands';
 import { USE_L1_UNRESERVED_BASE_COMMAND } from './lspExt';
 import { createLanguageClient } from './languageClient';
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     timeline,
     registerStatusBar(languageClient, COMMANDS.showTimeline),
+    registerBreakdown(languageClient),
     vscode.commands.registerCommand(COMMANDS.showTimeline, () => timeline.show()),
     vscode.commands.registerCommand(COMMANDS.importLog, () => importLog(languageClient).catch(report('Import runtime log'))),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, () =>

@@ -1,6 +1,7 @@
 /** Builds the language client for the bundled server (dist/server.js, node IPC) on every `mlir` document. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SHOW_BREAKDOWN_COMMAND } from './lspExt';
 import { effectiveEnable, withEffectiveEnable, type EffectiveEnable } from './trust';
 
 export const SETTINGS_SECTION = 'ttnnL1';
@@ -21,6 +22,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // Plain values (the configuration object also carries methods); the server re-reads them via workspace/configuration.
     initializationOptions: withEffectiveEnable(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown, enableFor(undefined, outputChannel)),
     outputChannel,
+    // Hovers link to the op's full breakdown through this one command; no other command runs from server Markdown.
+    markdown: { isTrusted: { enabledCommands: [SHOW_BREAKDOWN_COMMAND] } },
     middleware: {
       workspace: {
         // Every `ttnnL1` section the server reads passes the trust rule for `enable` (client/src/trust.ts).

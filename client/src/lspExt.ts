@@ -11,3 +11,4 @@ export const timelineRequest = new RequestType<ext.TimelineParams, ext.TimelineR
 export const fileSummaryRequest = new RequestType<ext.FileSummaryParams, ext.FileSummaryResult | null, void>(ext.FILE_SUMMARY_METHOD);
 export const importLogRequest = new RequestType<ext.ImportLogParams, ext.ImportLogResult, void>(ext.IMPORT_LOG_METHOD);
 export const checkFilesRequest = new RequestType<ext.CheckFilesParams, ext.CheckFilesResult, void>(ext.CHECK_FILES_METHOD);
+export const opBreakdownRequest = new RequestType<ext.OpBreakdownParams, ext.OpBreakdownResult | null, void>(ext.OP_BREAKDOWN_METHOD);

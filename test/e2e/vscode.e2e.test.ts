@@ -155,6 +155,18 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.screenshot({ path: path.join(SHOTS_DIR, '02-hover.png') });
     observed['hover'] = hoverText;
     assert.match(hoverText, CB_FIGURE);
+    // It fits VS Code's default hover box: no scrollbar (content no taller than the box) and no table.
+    const box = await hover.boundingBox({ timeout: 2000 });
+    const scrollable = page.locator('.monaco-hover:not(.hidden) .monaco-scrollable-element .scrollbar.vertical .slider').first();
+    const sliderHeight = (await scrollable.count()) === 0 ? 0 : ((await scrollable.boundingBox({ timeout: 500 }).catch(() => null))?.height ?? 0);
+    observed['hoverHeightPx'] = String(box?.height ?? -1);
+    assert.ok(box !== null && box.height <= 300, `hover is ${box?.height} px tall`);
+    assert.ok(sliderHeight === 0, 'the hover scrolls');
+    assert.doesNotMatch(hoverText, /CB c_16/);
+    assert.match(hoverText, /Full breakdown/);
+    // The inlay hint sits between `%9 =` and the op name, in the one unit system.
+    observed['op9Line'] = await op9Line().innerText();
+    assert.match(observed['op9Line'], /%9\s=\s✗\s9\.99\sMB\s"ttnn\.to_layout"/);
   });
 
   it('shows the peak and overflow count in the status bar', async () => {

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
+import * as ext from '../../server/src/lsp/ext';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
 const FILE = path.join(REPO_ROOT, 'test/fixtures/corpus/tools/explorer/test/models/resnet_ttnn.mlir');
@@ -55,8 +56,10 @@ describe('protocol: corpus resnet_ttnn.mlir', () => {
     const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: posOf('"ttnn.conv2d"') });
     const markdown = (hover!.contents as proto.MarkupContent).value;
     assert.ok(markdown.startsWith(`**${result} ttnn.conv2d**`), markdown.split('\n')[0]);
+    // The shapes are in the op's full breakdown, which the hover links to.
+    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, { uri: URI, position: posOf('"ttnn.conv2d"') });
     const outShape = /-> tensor<([0-9x]+)x(bf16|f32)/.exec(line)![1]!;
-    assert.ok(markdown.includes(`| output 0 | \`${result}\` ${outShape}x`), markdown);
+    assert.ok(breakdown!.markdown.includes(`| output 0 | \`${result}\` ${outShape}x`), breakdown!.markdown);
   });
 
   it('goes from an operand to its definition and back through references', async () => {

@@ -106,7 +106,8 @@ describe('protocol: incremental re-parse', () => {
       answers.push(await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, doc));
       answers.push(await lsp.connection.sendRequest(proto.CodeLensRequest.type, doc));
       answers.push(await lsp.connection.sendRequest(proto.FoldingRangeRequest.type, doc));
-      return JSON.parse(JSON.stringify(answers).split(target).join('<self>')) as unknown[];
+      // The hover's breakdown link carries the document URI URL-encoded.
+      return JSON.parse(JSON.stringify(answers).split(target).join('<self>').split(encodeURIComponent(target)).join('<self>')) as unknown[];
     };
     const edited = await ask(uri);
     const fresh = await ask(freshUri);

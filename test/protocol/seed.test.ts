@@ -56,11 +56,16 @@ describe('protocol: seed example, push diagnostics', () => {
     assert.ok(warnings.some((w) => w.range.start.line === pos('%10 = "ttnn.embedding"').line && w.severity === proto.DiagnosticSeverity.Warning));
   });
 
-  it('hovers %9 with the verdict first and the CB table below', async () => {
+  it('hovers %9 with the verdict first and a link to the CB table (ttnnL1/opBreakdown)', async () => {
     const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: pos('%9 =', 1) });
     const markdown = (hover!.contents as proto.MarkupContent).value;
     assert.strictEqual(markdown.split('\n')[0], '**%9 ttnn.to_layout** — tt-metal throws here: CB region 9,990,400 B > 1,499,136 B on core (7,6)');
-    assert.ok(markdown.includes('| CB c_16 (output) | 2,414 x 2,048 B = 4,943,872 B on cliff_col_row (1 core) |'));
+    const link = /\(command:ttnnL1\.showBreakdown\?([^)]+)\)/.exec(markdown);
+    assert.ok(link !== null, markdown);
+    const [uri, line, character] = JSON.parse(decodeURIComponent(link[1]!)) as [string, number, number];
+    assert.deepStrictEqual([uri, line], [URI, pos('%9 =').line]);
+    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, { uri, position: { line, character } });
+    assert.ok(breakdown!.markdown.includes('| CB c_16 (output) | 2,414 x 2,048 B = 4,943,872 B on cliff_col_row (1 core) |'), breakdown!.markdown);
     assert.deepStrictEqual(hover!.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
   });
 

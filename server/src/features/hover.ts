@@ -1,6 +1,8 @@
 /**
- * Hovers: on an op (its result, name or anywhere in it) the L1 breakdown — compact first lines, then a Markdown
- * table; on an operand, the producing op's hover; on an alias use, the alias definition.
+ * Hovers, in the clangd / rust-analyzer style: on an op (its result, name or anywhere in it) a few lines that answer
+ * "does it fit, by how much, on which core, why", with the full breakdown (every CB, tensor, citation, build window)
+ * one command away (`opBreakdownAt`, shown by the client as a read-only document); on an operand, the producing op's
+ * hover; on an alias use, the alias definition.
  */
 
 import type { OpAnalysis } from '../analysis/analyze';
@@ -21,7 +23,12 @@ import { tensorText } from './producers';
 export interface Hover {
   readonly markdown: string;
   readonly range: TextRange;
+  /** Offset of the op whose full breakdown (`opBreakdownAt`) the client may link to. */
+  readonly breakdownAt?: number;
 }
+
+/** The `reason` shown in a hover is cut here; the breakdown has all of it. */
+const MAX_WHY_CHARS = 160;
 
 // Long alias values (system descs run to kilobytes) are cut; the definition is one click away.
 const MAX_ALIAS_CHARS = 600;
@@ -40,7 +47,7 @@ export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOpt
     const def = definitionAt(doc.parse.file, offset)[0];
     const producer = def === undefined ? undefined : opEntryAt(doc, def.start);
     if (producer !== undefined && producer.op.op.resultNames.some((n) => n === at.occurrence.name || n.startsWith(`${at.occurrence.name}#`))) {
-      return { markdown: opMarkdown(doc, producer, options), range: at.occurrence.range };
+      return { markdown: opSummaryMarkdown(doc, producer, options), range: at.occurrence.range, breakdownAt: producer.op.op.range.start };
     }
   }
   if (at !== undefined && at.occurrence.nameKind === 'value') {
@@ -48,7 +55,36 @@ export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOpt
     if (arg !== undefined) return arg;
   }
   const entry = opEntryAt(doc, offset);
-  return entry === undefined ? undefined : { markdown: opMarkdown(doc, entry, options), range: opHeadRange(entry.op) };
+  return entry === undefined ? undefined : { markdown: opSummaryMarkdown(doc, entry, options), range: opHeadRange(entry.op), breakdownAt: entry.op.op.range.start };
+}
+
+/** The full breakdown of the op at `offset` (every CB, tensor, citation, the build window), or undefined. */
+export function opBreakdownAt(doc: DocumentAnalysis, offset: number, options: HoverOptions = {}): string | undefined {
+  const entry = opEntryAt(doc, offset);
+  return entry === undefined ? undefined : opMarkdown(doc, entry, options);
+}
+
+/**
+ * The hover of one op: the verdict with its figures and core, why (the factory's reason, cut short), the factory,
+ * cores and confidence, and the build window in a few words: it fits VS Code's default hover without scrolling.
+ */
+export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options: HoverOptions = {}): string {
+  const op = entry.op;
+  const note = options.opNotes?.get(op.op.range.start);
+  const est = op.estimate;
+  const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`])];
+  if (est.kind === 'estimate') {
+    const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
+    lines.push('', `Why: ${why}`, '', subline(doc, op));
+  }
+  const window = doc.analysis.ttMetal.window;
+  const build = `tt-metal ${window.earliest === window.latest ? window.earliest : `${window.earliest}..${window.latest}`} (${doc.analysis.ttMetal.source === 'dump' ? 'inferred from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information: every modeled build'})`;
+  lines.push('', build);
+  if (est.kind === 'estimate' && est.versionRange !== undefined) {
+    const text = versionRangeText(est.versionRange, doc.analysis.device, op.liveL1TensorBytesPerCore);
+    if (text !== undefined) lines.push('', text);
+  }
+  return lines.join('\n');
 }
 
 /** A function argument (its definition or a use): the tensor and whether it holds L1 for the whole function. */
@@ -69,7 +105,7 @@ function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, alias
   return { markdown: '```mlir\n' + text + '\n```', range };
 }
 
-/** The whole hover text of one op. */
+/** The whole breakdown of one op: verdict, OpModel terms, build window and a table of every figure. */
 export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry, options: HoverOptions = {}): string {
   const op = entry.op;
   const note = options.opNotes?.get(op.op.range.start);

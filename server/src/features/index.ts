@@ -3,7 +3,7 @@
 export { analysisOptions, analyzeAfterEdits, analyzeDocument, analyzeParsed, indexAnalysis, opEntryByStart, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DerivedParse, type DocumentAnalysis, type DocumentEdit, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
 export { diagnostics, hasMlirOperations, internalErrorDiagnostic, tooLargeDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
-export { hoverAt, opMarkdown, type Hover, type HoverOptions } from './hover';
+export { hoverAt, opBreakdownAt, opMarkdown, type Hover, type HoverOptions } from './hover';
 export { runtimeLogFindings, type RuntimeLogFindings } from './runtimeLog';
 export { functionSummary, opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
 export { producerChain, type ProducerLink } from './producers';

@@ -16,7 +16,7 @@ import type { AnalysisOutcome, ImportedLog } from './documents';
 /** The handlers a background analysis answers (`REMOTE_HANDLERS` in handlers.ts). */
 export type RemoteMethod =
   | 'hover' | 'inlayHint' | 'codeLens' | 'codeAction' | 'definition' | 'references' | 'documentSymbol' | 'foldingRange'
-  | 'timeline' | 'fileSummary' | 'importLog' | 'diagnosticItems';
+  | 'timeline' | 'fileSummary' | 'opBreakdown' | 'importLog' | 'diagnosticItems';
 
 /** What a handler reads from the main thread's context, as plain data. */
 export interface RemoteEnv {

@@ -57,6 +57,25 @@ export interface TimelineResult {
   readonly functions: readonly TimelineFunction[];
 }
 
+/**
+ * Request `ttnnL1/opBreakdown`: the full L1 breakdown (Markdown) of the op at a position: every CB, tensor, citation
+ * and the build window. Hovers stay short and link to it through the client command `ttnnL1.showBreakdown`
+ * (arguments: uri, line, character).
+ */
+export const OP_BREAKDOWN_METHOD = 'ttnnL1/opBreakdown';
+
+/** Client command a hover links to: shows `ttnnL1/opBreakdown` for `[uri, line, character]` in a read-only document. */
+export const SHOW_BREAKDOWN_COMMAND = 'ttnnL1.showBreakdown';
+
+export interface OpBreakdownParams {
+  readonly uri: string;
+  readonly position: { readonly line: number; readonly character: number };
+}
+
+export interface OpBreakdownResult {
+  readonly markdown: string;
+}
+
 /** Request `ttnnL1/fileSummary`: the status bar's figures for one document. */
 export const FILE_SUMMARY_METHOD = 'ttnnL1/fileSummary';
 

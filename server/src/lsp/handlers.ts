@@ -140,7 +140,14 @@ export async function onHover(ctx: HandlerContext, params: lsp.HoverParams, toke
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return null;
   const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.textDocument.uri, doc)?.opNotes });
-  return hover === undefined ? null : toProto.hover(doc.lineIndex, hover);
+  return hover === undefined ? null : toProto.hover(doc.lineIndex, hover, params.textDocument.uri);
+}
+
+export async function onOpBreakdown(ctx: HandlerContext, params: ext.OpBreakdownParams, token: lsp.CancellationToken): Promise<ext.OpBreakdownResult | null> {
+  const doc = await analysisOf(ctx, params.uri, token);
+  if (doc === undefined) return null;
+  const markdown = features.opBreakdownAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.uri, doc)?.opNotes });
+  return markdown === undefined ? null : { markdown };
 }
 
 export async function onInlayHint(ctx: HandlerContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
@@ -252,6 +259,7 @@ export const REMOTE_HANDLERS: Readonly<Record<RemoteMethod, (ctx: HandlerContext
   foldingRange: onFoldingRanges,
   timeline: onTimeline,
   fileSummary: onFileSummary,
+  opBreakdown: onOpBreakdown,
   importLog: onImportLog,
   diagnosticItems: (ctx, params: { uri: string }) => diagnosticItems(ctx, params.uri),
 };

@@ -154,6 +154,7 @@ export function startServer(): void {
   connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }, undefined, ofDocument));
   connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline'), withUri));
   connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary'), withUri));
+  connection.onRequest(ext.OP_BREAKDOWN_METHOD, on(handlers.onOpBreakdown, null, byUri('opBreakdown'), (p) => withUri(p) && isObject((p as { position?: unknown }).position)));
   connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }, byUri('importLog'), (p) => withUri(p) && typeof (p as { logText?: unknown }).logText === 'string'));
   connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }, undefined, (p) => isObject(p) && Array.isArray(p.uris) && p.uris.every((u) => typeof u === 'string')));
 

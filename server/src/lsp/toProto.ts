@@ -5,7 +5,7 @@ import type * as features from '../features';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextRange } from '../text/textRange';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnosticCodes';
-import { USE_L1_UNRESERVED_BASE_COMMAND, type TimelineResult } from './ext';
+import { SHOW_BREAKDOWN_COMMAND, USE_L1_UNRESERVED_BASE_COMMAND, type TimelineResult } from './ext';
 import { URI } from 'vscode-uri';
 
 export function position(lineIndex: LineIndex, offset: number): lsp.Position {
@@ -64,8 +64,15 @@ export function diagnostic(lineIndex: LineIndex, uri: string, d: features.Diagno
   };
 }
 
-export function hover(lineIndex: LineIndex, h: features.Hover): lsp.Hover {
-  return { contents: { kind: lsp.MarkupKind.Markdown, value: h.markdown }, range: range(lineIndex, h.range) };
+/** A hover; with `uri`, a link to the op's full breakdown (the client command `ttnnL1.showBreakdown`). */
+export function hover(lineIndex: LineIndex, h: features.Hover, uri?: string): lsp.Hover {
+  let value = h.markdown;
+  if (uri !== undefined && h.breakdownAt !== undefined) {
+    const at = lineIndex.position(h.breakdownAt);
+    const args = encodeURIComponent(JSON.stringify([uri, at.line, at.character]));
+    value += `\n\n[Full breakdown: every CB, tensor and citation](command:${SHOW_BREAKDOWN_COMMAND}?${args})`;
+  }
+  return { contents: { kind: lsp.MarkupKind.Markdown, value }, range: range(lineIndex, h.range) };
 }
 
 export function inlayHint(lineIndex: LineIndex, h: features.InlayHint): lsp.InlayHint {

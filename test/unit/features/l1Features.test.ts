@@ -10,7 +10,7 @@ import { codeActionsAt } from '../../../server/src/features/codeActions';
 import { codeLenses } from '../../../server/src/features/codeLens';
 import { diagnostics } from '../../../server/src/features/diagnostics';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../../../server/src/features/documentAnalysis';
-import { hoverAt } from '../../../server/src/features/hover';
+import { hoverAt, opBreakdownAt } from '../../../server/src/features/hover';
 import { inlayHints } from '../../../server/src/features/inlayHints';
 import { fileSummary, timeline } from '../../../server/src/features/timeline';
 import { rangeOf } from './fixture';
@@ -69,20 +69,28 @@ describe('features on the seed example', () => {
     assert.ok(infos.every((d) => d.severity === 'information' && d.message.startsWith('No L1 model for ttnn.permute')));
   });
 
-  it('hovers %9 with a compact verdict and a table of the numbers', () => {
+  it('hovers %9 with a compact verdict (fits the default hover box), the full table one command away', () => {
     const at = SEED.indexOf('%9 =') + 1;
     const hover = hoverAt(doc(), at)!;
     assert.deepStrictEqual(hover.range, head('%9', 'ttnn.to_layout'));
-    const [first] = hover.markdown.split('\n');
-    assert.strictEqual(first, '**%9 ttnn.to_layout** — tt-metal throws here: CB region 9,990,400 B > 1,499,136 B on core (7,6)');
+    const lines = hover.markdown.split('\n');
+    assert.strictEqual(lines[0], '**%9 ttnn.to_layout** — tt-metal throws here: CB region 9,990,400 B > 1,499,136 B on core (7,6)');
+    // Short: no table, no paragraph twice, every line within what a hover shows unwrapped-ish, a handful of lines.
+    assert.ok(!hover.markdown.includes('|---|'), hover.markdown);
+    assert.ok(lines.length <= 10, `${lines.length} lines`);
+    assert.ok(lines.every((l) => l.length <= 200), lines.find((l) => l.length > 200));
+    assert.ok(lines.some((l) => l.startsWith('Why: ')));
+    assert.equal(new Set(lines.filter((l) => l !== '')).size, lines.filter((l) => l !== '').length, 'no line repeated');
+    assert.strictEqual(hover.breakdownAt, SEED.indexOf('%9 ='));
+    const breakdown = opBreakdownAt(doc(), at)!;
     for (const row of [
       '| input 0 | `%8` 4x4884480xbf16 tile, dram interleaved; padded 32x4884480; 152,640 tiles (#ttnn_layout5) |',
       '| CB c_0 (input) | 2,414 x 2,048 B = 4,943,872 B on cliff_col_row (1 core) |',
       '| CB bytes per core | 9,887,744 B (9.89 MB) on (7,6); worst 9,924,608 B (9.92 MB) |',
     ]) {
-      assert.ok(hover.markdown.includes(row), `missing ${row}\n${hover.markdown}`);
+      assert.ok(breakdown.includes(row), `missing ${row}\n${breakdown}`);
     }
-    assert.ok(hover.markdown.includes('base 102,656 B (system_desc)'));
+    assert.ok(breakdown.includes('base 102,656 B (system_desc)'));
   });
 
   it('hovers a function argument (definition and use) with its tensor and L1 residency', () => {
