@@ -14,6 +14,7 @@ import { estimateRand } from './ops/creation';
 import { estimateEmbedding, estimateEmbeddingBackward } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
 import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
+import { estimateGather } from './ops/gather';
 import { binaryLegality, reductionDimLegality, unaryLegality, withLegality } from './ops/legality';
 import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
@@ -58,6 +59,7 @@ export interface EstimatorEntry {
 const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
 const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
 const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
+const PROPERTIES_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
 
 function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   const r = new Map<string, EstimatorEntry>();
@@ -82,7 +84,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
   add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
-  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), withLegality(reductionDimLegality, estimateReduction), PROPERTIES);
+  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), withLegality(reductionDimLegality, estimateReduction), PROPERTIES_LIVE_L1);
   add('ttnn.prod', withLegality(reductionDimLegality, estimateProd), PROPERTIES);
   add('ttnn.argmax', withLegality(reductionDimLegality, estimateArgMax), PROPERTIES);
   add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], withLegality(reductionDimLegality, estimateAccumulation), PROPERTIES);
@@ -95,6 +97,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.embedding_bw', estimateEmbeddingBackward, TYPES_ONLY);
   add('ttnn.gelu_bw', withLegality(binaryLegality, estimateBinary), TYPES_ONLY);
   add('ttnn.slice_dynamic', estimateSliceDynamic, TYPES_ONLY);
+  add('ttnn.gather', estimateGather, PROPERTIES);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);
   add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).

@@ -14,6 +14,8 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format);
  *       split_work_to_cores over output tiles
  *
+ * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
+ *
  * Assumptions: a reduction over the last dim only is 'exact' for the 2025 factory; other dims (H, HW, several dims that
  *   chain programs) reuse the same CB set as 'approx'.
  * prod over all dims runs prod_all (not modeled); ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
@@ -29,6 +31,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
 const CITE_REDUCE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
 
@@ -37,7 +40,7 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major reductions are not modeled (ttnn tilizes first; the reduce program needs tiles)');
+  if (input.layout.pageLayout !== 'tile') return rowMajorReduction(op, ctx);
   const rank = input.logical.length;
   const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
   const overW = dims.length === 1 && dims[0] === rank - 1;
@@ -86,4 +89,22 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     approxReason: direct ? '' : `dim ${dim} of a rank-${rank} input is moved to dim 0 of a 4-D view first (permute/reshape, smaller programs); only prod_nc is sized`,
     citations: [CITE_PROD, CITE.workSplit],
   });
+}
+
+/**
+ * A row-major input is tilized for the reduce program and the result converted back (ttnn's reductions work on tiles):
+ * the figure is the largest of tilize, reduce and untilize (composite.ts).
+ */
+function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'input or result is not a tensor');
+  const steps: Step[] = [];
+  const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
+  steps.push(t.step);
+  const rmOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'row_major';
+  const tiledOut = rmOut ? specWith(outSpec, { pageLayout: 'tile' }) : outSpec;
+  steps.push({ label: 'reduce', result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx) });
+  if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
+  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'row-major input: tilize → reduce → untilize program sequence' });
 }
