@@ -311,8 +311,10 @@ function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
   return true;
 }
 
+/** Ops the diagnostics look at besides overflows: no L1 model, a layout that cannot be decoded, or a configuration
+ *  tt-metal rejects (`illegal`). */
 function isUnmodeledOrUnknownLayout(opA: OpAnalysis): boolean {
-  return opA.estimate.kind === 'unmodeled' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown');
+  return opA.estimate.kind === 'unmodeled' || opA.estimate.kind === 'illegal' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown');
 }
 
 /** `indices` (ascending) with `edited` (ascending) re-decided by `keep`. */

@@ -26,6 +26,8 @@ export const DIAGNOSTIC_CODES = {
   'layout-invalid': 'The TTNN layout cannot be decoded or is inconsistent.',
   /** An op breaks one of tt-mlir's op verifier rules (ttmlir-opt would reject the file); worded like tt-mlir. */
   'op-invalid': 'The op fails tt-mlir\'s verifier (e.g. a trace op whose callees do not match it).',
+  /** tt-metal's validation rejects this op's configuration (a TT_FATAL): it throws before allocating anything. */
+  'op-illegal': 'tt-metal rejects this configuration (its validation throws); the rule and its source are quoted.',
   /** No system_desc in the file: device figures come from a preset, and the unreserved base is assumed. */
   'device-base-fictitious': 'No system_desc: the L1 unreserved base comes from a preset or setting.',
   /** A runtime log says tt-metal threw at this op. */

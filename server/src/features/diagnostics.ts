@@ -87,6 +87,9 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     for (const index of fa.unmodeledOrUnknownLayoutOps) {
       const opA = fa.ops[index]!;
       const est = opA.estimate;
+      if (est.kind === 'illegal') {
+        out.push({ range: opHeadRange(opA), severity: 'error', code: 'op-illegal', message: `tt-metal rejects this ${est.opName}: ${est.rule} (${est.citation})`, related: [] });
+      }
       // A figure past what a JS number holds exactly: said always (the op likely overflows; we cannot say by how much).
       if (est.kind === 'unmodeled' && est.reason.startsWith(MODEL_OVERFLOW)) {
         out.push({ range: opHeadRange(opA), severity: 'warning', code: 'model-overflow', message: `${est.opName}: ${est.reason}; its L1 use cannot be computed.`, related: [] });
