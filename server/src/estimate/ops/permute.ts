@@ -111,7 +111,7 @@ export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: Re
   const h = rank - 2;
   const outDims = perm.map((p) => input.logical[p] ?? 1);
   const outH = outDims[h] ?? 1;
-  const outTiles = Math.max(1, volume(paddedShapeOf(outDims)) / 1024);
+  const outTiles = Math.max(1, volume(paddedShapeOf(outDims)) / TILE_ELEMENTS);
   const inTiles = Math.max(1, input.geometry.nPages);
   const invariant = (perm[last] === last && perm[h] === h) || (perm[last] === h && perm[h] === last);
   const cbs: { index: number; role: string; nPages: number; pageBytes: number }[] = [];
@@ -144,7 +144,7 @@ export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: Re
     const w = input.logical[last] ?? 1;
     let xw = Math.ceil(x / 32) * 32 * Math.ceil(w / 32) * 32;
     for (let i = 0; i < rank - 1; i++) if (i !== perm[last]) xw *= input.logical[i] ?? 1;
-    units = Math.max(1, xw / 1024);
+    units = Math.max(1, xw / TILE_ELEMENTS);
     why = `both tiled dims move: ${units} XW blocks; page = tile + ${misalignment} B read misalignment`;
   }
   const split = splitWorkToCores(gridArea(ctx), units);
