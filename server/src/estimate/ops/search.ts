@@ -19,11 +19,13 @@
  *       (SortProgramFactorySingleRowSingleCore)
  *   [3] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe
  *       (select_program_factory: Wt ≤ 64 → single core; compute_output_specs: index dtype)
- *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)
+ *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved);
+ *       multi-core only for W ≥ multi_core_min_width (8,192), W a power of two < 65,535, k ≤ 64 and verify_multi_core_cost
+ *       (topk_device_operation.cpp select_program_factory, topk_constants.hpp; search index ids 60792697138, 3695074387)
  *
  * Assumptions: sort over a dim other than the last is transposed by the composite first (the transpose program is
  *   smaller); sort with Wt > 64 (hybrid / DRAM factories) and topk on rows wide enough for the multi-core split
- *   (W > 8,192) are unmodeled; argmax with use_multicore is unmodeled.
+ *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; argmax with use_multicore is unmodeled.
  * Worked example: argmax over dim 1 of 64x64 bf16 row-major, keep_dim: c_0 = 64 · 2 = 128, c_1 = 1 · 4 = 4 →
  *   132 B (tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:536); sort of 64x64 bf16 tiles (Wt = 2):
  *   4·2,048 + 4·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 1,024 = 33,792 B (golden :1582).
@@ -129,7 +131,10 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const k = propInt(op, 'k');
   if (k === undefined || k <= 0) return unmodeled(op.name, 'k attribute missing');
   const w = input.padded[input.padded.length - 1] ?? 32;
-  if (w > 8192) return unmodeled(op.name, `topk over ${w} elements may use the multi-core split (not modeled)`);
+  // The multi-core factory is chosen only when W ≥ 8,192, W is a power of two below 65,535 and k ≤ 64 (and a split
+  // fits); every other shape runs the single-core factory.
+  const multiCoreCandidate = w >= 8192 && w < 65_535 && (w & (w - 1)) === 0 && k <= 64;
+  if (multiCoreCandidate) return unmodeled(op.name, `topk over ${w} elements (a power of two ≥ 8,192, k ≤ 64) takes the multi-core split when it fits (not modeled)`);
   const values = resolveTensor(op.results[0], 'values');
   if (typeof values === 'string') return unmodeled(op.name, values);
   const idxSpec = op.results[1];
@@ -150,7 +155,7 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       { index: 6, role: 'output values', nPages: kt, pageBytes: tv },
       { index: 7, role: 'output indices', nPages: kt, pageBytes: ti },
     ],
-    confidence: 'approx', approxReason: 'single-core factory assumed (the multi-core split is chosen for wide rows)',
+    confidence: 'approx', approxReason: 'single-core factory read at tt-metal 01ca906; other builds not compared',
     citations: [CITES.topk],
   });
 }
