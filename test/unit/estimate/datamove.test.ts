@@ -218,3 +218,23 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
     assert.ok(ESTIMATORS.has('ttnn.slice_dynamic'));
   });
 });
+
+describe('estimate/datamove: prod over all dims', () => {
+  it('prod_all runs on one core with two double-buffered tile CBs', () => {
+    // f32 32x64: c_0 = 2 · 4,096 = 8,192 at base; c_3 = 2 · 4,096 → 16,384 B on core (0,0).
+    const e = est(estimateOp(op('ttnn.prod', [dram([32, 64], 'f32')], [dram([1, 1], 'f32')], { keep_dim: bool(false) }), whContext()));
+    assert.equal(e.factory, 'ProdAllProgramFactory');
+    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.nCoresUsed, 1);
+  });
+});
+
+describe('estimate/datamove: argmax on tiles', () => {
+  it('a tiled input with a tiled result is rejected by the factory (illegal); a row-major result is sized', () => {
+    const tiled = estimateOp(op('ttnn.argmax', [dram([64, 96])], [dram([1, 1], 'u32')], { keep_dim: bool(true) }), whContext());
+    assert.equal(tiled.kind, 'illegal');
+    // TILE input: c_0 = one bf16 tile 2,048; c_1 = one output row of 1 u32 = 4 B at base + 2,048 → 2,052 B.
+    const e = est(estimateOp(op('ttnn.argmax', [dram([64, 96])], [rm([1, 1], 'u32')], { keep_dim: bool(true) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 2_052);
+  });
+});

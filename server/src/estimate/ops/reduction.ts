@@ -13,12 +13,13 @@
  *       bfloat16"), output 2 tiles
  *   [3] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format);
  *       split_work_to_cores over output tiles
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
  * Assumptions: a reduction over the last dim only is 'exact' for the 2025 factory; other dims (H, HW, several dims that
  *   chain programs) reuse the same CB set as 'approx'.
- * prod over all dims runs prod_all (not modeled); ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
+ * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
  * Worked example: prod over dim 0 of 64x64 bf16 tiles: 6 × 2,048 = 12,288 B (golden TestOpModelLib.cpp@b73fc81:583);
@@ -26,7 +27,7 @@
  *   TestOpModelLib.cpp@b73fc81:478).
  */
 
-import { tileBytes } from '../../ttnn/dtype';
+import { tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -69,7 +70,8 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major prod is not modeled');
   const dims = propInts(op, 'dim_arg') ?? propInts(op, 'dim');
-  if (dims === undefined || dims.length !== 1) return unmodeled(op.name, 'prod over all dims runs the prod_all factory (not modeled)');
+  if (dims === undefined || dims.length === 0) return prodAll(op, ctx, input.dtype, output.dtype);
+  if (dims.length !== 1) return unmodeled(op.name, 'prod over several dims (not one, not all) is not modeled');
   const rank = input.logical.length;
   const dim = dims[0] < 0 ? dims[0] + rank : dims[0];
   const outTiles = Math.max(1, output.layout.pageLayout === 'tile' ? output.geometry.nPages : Math.ceil(output.geometry.nPages / 32));
@@ -107,4 +109,19 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   steps.push({ label: 'reduce', result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx) });
   if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
   return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'row-major input: tilize → reduce → untilize program sequence' });
+}
+
+const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';
+
+function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType, outDtype: DataType): OpEstimateResult {
+  return finishProgram({
+    op, ctx, factory: 'ProdAllProgramFactory', factoryReason: 'product over every element on core (0,0)',
+    groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(inDtype) },
+      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
+    ],
+    confidence: 'approx', approxReason: 'prod_all factory read at tt-metal 04b3405; other builds not compared',
+    citations: [CITE_PROD_ALL],
+  });
 }

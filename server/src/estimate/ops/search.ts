@@ -4,7 +4,8 @@
  * Formula (bytes per core):
  *   argmax, single core (use_multicore false, the tt-mlir default) [1]:
  *     ROW_MAJOR input: c_0 = W · elem(in), c_1 = L · elem(out), L = 1 when reducing all dims or keep_dim, else the
- *       padded H; TILE input: c_0 = one input tile, c_1 = one output page
+ *       padded H; TILE input: c_0 = one input tile, c_1 = one output page; a TILE input with a TILE result is
+ *       rejected (TT_FATAL "For TILE input layout, only ROW_MAJOR output is supported")
  *   sort (Wt ≤ 64: SortProgramFactorySingleRowSingleCore) [2][3]:
  *     TILE: c_in = 4·T(in), c_idx = 4·T(idx), transposed 2 × Wt tiles (values, indices), c_val = 2·T(in),
  *           c_idx_out = 2·T(idx), synchronization 1,024 B
@@ -36,7 +37,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { propBool, propInt, propInts, resolveTensor } from '../common';
 import { finishProgram } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 
 const CITES = {
   argmax: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd',
@@ -68,7 +69,7 @@ export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     srcPage = w * inElem;
     dstPage = outLast * outElem;
   } else {
-    if (output.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'For TILE input layout, only ROW_MAJOR output is supported (tt-metal argmax)');
+    if (output.layout.pageLayout !== 'row_major') return illegal(op.name, `For TILE input layout, only ROW_MAJOR output is supported, got output layout: TILE`, CITES.argmax + ' (get_page_sizes_single_core)');
     srcPage = tileBytes(input.dtype);
     dstPage = output.geometry.pageBytes;
   }
