@@ -238,3 +238,20 @@ describe('estimate/datamove: argmax on tiles', () => {
     assert.equal(e.cbBytesPerCore, 2_052);
   });
 });
+
+describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
+  it('row-major repeat runs the row-major program alone: two CBs of 2 · 64 + row bytes', () => {
+    // 4x100 bf16 rows of 200 B: each CB 128 + 200 = 328 B; the second starts at the next 32 B boundary (352):
+    // 352 + 328 = 680 B per core, on every worker core.
+    const e = est(estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([8, 100])], { repeat_dims: { kind: 'dialect', name: 'ttnn.shape', text: '#ttnn.shape<2x1>', items: ['2x1'], fields: {} } }), whContext()));
+    assert.equal(e.cbBytesPerCore, 680);
+    assert.equal(e.nCoresUsed, 64);
+  });
+
+  it('slice_dynamic on tiles: two input tiles (the tile factory, begins assumed tile-aligned)', () => {
+    const e = est(estimateOp(op('ttnn.slice_dynamic', [dram([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [dram([2, 32, 32])]), whContext()));
+    assert.equal(e.cbBytesPerCore, 4_096);
+    assert.equal(e.confidence, 'approx');
+    assert.equal(estimateOp(op('ttnn.slice_dynamic', [rm([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [rm([2, 32, 32])]), whContext()).kind, 'unmodeled');
+  });
+});
