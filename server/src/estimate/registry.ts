@@ -14,7 +14,7 @@ import { estimateRand } from './ops/creation';
 import { estimateEmbedding, estimateEmbeddingBackward } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
 import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
-import { estimateGather } from './ops/gather';
+import { estimateGather, estimateScatter } from './ops/gather';
 import { binaryLegality, reductionDimLegality, unaryLegality, withLegality } from './ops/legality';
 import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
@@ -98,6 +98,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.gelu_bw', withLegality(binaryLegality, estimateBinary), TYPES_ONLY);
   add('ttnn.slice_dynamic', estimateSliceDynamic, TYPES_ONLY);
   add('ttnn.gather', estimateGather, PROPERTIES);
+  add('ttnn.scatter', estimateScatter, PROPERTIES_LIVE_L1);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);
   add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).

@@ -38,7 +38,7 @@ const DUMPS = [
 
 /** Op kinds of the families this test asserts on. */
 const ASSERTED_FAMILIES: ReadonlySet<string> = new Set([
-  'permute', 'transpose', 'repeat', 'repeat_interleave', 'gather', 'embedding', 'embedding_bw', 'to_memory_config',
+  'permute', 'transpose', 'repeat', 'repeat_interleave', 'gather', 'scatter', 'embedding', 'embedding_bw', 'to_memory_config',
   'slice_dynamic', 'sort', 'topk', 'argmax', 'cumsum', 'cumprod', 'moreh_cumsum', 'prod', 'sum', 'mean', 'max', 'min',
   'assign', 'copy', 'rand', 'full', 'zeros', 'ones', 'arange', 'empty', 'constant', 'quantize', 'dequantize', 'requantize',
 ].map((n) => `ttnn.${n}`));

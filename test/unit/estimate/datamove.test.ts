@@ -255,3 +255,22 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
     assert.equal(estimateOp(op('ttnn.slice_dynamic', [rm([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [rm([2, 32, 32])]), whContext()).kind, 'unmodeled');
   });
 });
+
+describe('estimate/datamove: scatter (scatter_program_factory.cpp@0055520)', () => {
+  it('row-major f32 scatter: one page per tensor, the chunk caps the page at a fraction of free L1', () => {
+    // free = 1,499,136 − 102,656 = 1,396,480; chunk = ceil32(⌊⌊⌊1,396,480/4⌋/4⌋·0.8 − 32⌋) = ceil32(69,792) = 69,792
+    // elements ≥ every row here. Pages: input 128·4 = 512, source 32·4 = 128, index 32·4 = 128, output 512; placed at
+    // base, +512, +640, +768 → 1,280 B.
+    const e = est(estimateOp(op('ttnn.scatter', [rm([64, 128], 'f32'), rm([64, 32], 'si32'), rm([64, 32], 'f32')], [rm([64, 128], 'f32')], { dim: int(-1) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 1_280);
+  });
+
+  it('a row wider than the chunk is read in chunks; live L1 shrinks the chunk', () => {
+    // 100,000 f32 per row: pages of min(100,000, 69,792) · 4 = 279,168 B, four of them = 1,116,672 B.
+    const wide = (live?: number) => est(estimateOp(op('ttnn.scatter', [rm([2, 100_000], 'f32'), rm([2, 100_000], 'si32'), rm([2, 100_000], 'f32')], [rm([2, 100_000], 'f32')], { dim: int(-1) }), whContext({ live })));
+    assert.equal(wide().cbBytesPerCore, 1_116_672);
+    // 500,000 B live: free = 896,480 → chunk = ceil32(⌊56,030·0.8 − 32⌋) = ceil32(44,792) = 44,800; page = 179,200;
+    // four pages = 716,800 B.
+    assert.equal(wide(500_000).cbBytesPerCore, 716_800);
+  });
+});
