@@ -45,8 +45,9 @@ describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00
   });
 
   it('TileRowInvariant: W stays last, H moves; the padding face row when the new H is not tile-aligned', () => {
-    // 1x3x56x64 bf16, perm (0,2,1,3): output H = input dim 1 = 3 → c_1 = 16 · 2 = 32 B after c_0 = 4,096 → 4,128 B.
-    const e = est(estimateOp(op('ttnn.permute', [dram([1, 3, 56, 64])], [dram([1, 56, 3, 64])], { permutation: ints(0, 2, 1, 3) }), whContext()));
+    // 1x2x3x56x64 bf16, perm (0,1,3,2,4) (rank 5: not the 4-D (0,2,1,3) that ttnn::permute runs as an HC
+    // transpose): output H = input dim 2 = 3 → c_1 = 16 · 2 = 32 B after c_0 = 4,096 → 4,128 B.
+    const e = est(estimateOp(op('ttnn.permute', [dram([1, 2, 3, 56, 64])], [dram([1, 2, 56, 3, 64])], { permutation: ints(0, 1, 3, 2, 4) }), whContext()));
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileRowInvariant');
     assert.equal(e.cbBytesPerCore, 4_128);
   });
