@@ -12,8 +12,10 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/moreh_cumsum.cpp (forwards to the accumulation op; an older
  *       moreh factory with 6 tiles, moreh_cumsum_program_factory.cpp@3384f57, predates it)
  *
- * Assumptions: an accumulation over one of the last two dims is permuted by the composite first (the permute program
- *   is smaller); only the accumulation program is sized ('approx' then).
+ * Assumptions: an accumulation over H (the last-but-one dim) is permuted by the composite first (the permute program
+ *   is smaller: the tt-mlir goldens over H match the accumulation CBs); only the accumulation program is sized
+ *   ('approx' then). Along the last dim (W) it is unmodeled: the row round trip was not read, and tt-forge-onnx #1634
+ *   (moreh_cumsum of 2,441,216 f32, a 2025-03 build) overflowed L1 there.
  * Worked example: moreh_cumsum over dim 0 of 64x1024 bf16: 16 tiles × 2,048 = 32,768 B (tt-mlir OpModel golden
  *   TestOpModelLib.cpp@b73fc81:1064).
  */
@@ -35,6 +37,10 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
   const rank = input.logical.length;
   const raw = propInt(op, 'dim') ?? 0;
   const dim = raw < 0 ? raw + rank : raw;
+  // Along the last dim the composite moves a whole row (of up to millions of elements) before the accumulation
+  // program runs; that round trip was not read, and a real build overflowed L1 on one (tt-forge-onnx #1634:
+  // moreh_cumsum of 2,441,216 f32, 2025-03): no number rather than a 'fits'.
+  if (dim === rank - 1) return unmodeled(op.name, 'accumulation along the last dim: the composite\'s row round trip before the accumulation program is not modeled (tt-forge-onnx #1634 overflowed there)');
   const inLastTwo = dim >= rank - 2;
   const along = inLastTwo ? Math.ceil((input.logical[dim] ?? 1) / 32) : input.logical[dim] ?? 1;
   const rows = Math.max(1, Math.floor(input.geometry.nPages / Math.max(1, along)));
