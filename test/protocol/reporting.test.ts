@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { fileUri, startLsp, type LspSession } from '../support/lspProcess';
 import * as ext from '../../server/src/lsp/ext';
-import { ILLEGAL_RELU_ONLY, seedInStraddlingWindow } from '../support/seedVariants';
+import { ILLEGAL_RELU_ONLY, seedInStraddlingWindow, UNMODELED_OP } from '../support/seedVariants';
 
 function posIn(text: string, needle: string, delta = 0): proto.Position {
   const at = text.indexOf(needle);
@@ -40,7 +40,7 @@ describe('protocol: build windows, unmodeled ops and illegal ops', () => {
     assert.strictEqual(nine.severity, proto.DiagnosticSeverity.Warning);
     assert.ok(String(nine.message).includes('fits only from tt-metal PR #35806'), String(nine.message));
     const info = published.diagnostics.filter((d) => d.code === 'no-l1-model');
-    assert.deepStrictEqual(info.map((d) => [d.severity, d.range.start.line]), [[proto.DiagnosticSeverity.Information, posIn(STRADDLE, '%7 = "ttnn.permute"').line]]);
+    assert.deepStrictEqual(info.map((d) => [d.severity, d.range.start.line]), [[proto.DiagnosticSeverity.Information, posIn(STRADDLE, `%7 = "${UNMODELED_OP}"`).line]]);
   });
 
   it('hovers %9 with the build window, how it was inferred, and the figures across it', async () => {
@@ -57,7 +57,7 @@ describe('protocol: build windows, unmodeled ops and illegal ops', () => {
   it('ttnnL1/fileSummary words the verdict with the unmodeled ops and the build window', async () => {
     const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, { uri: STRADDLE_URI });
     assert.strictEqual(summary.unmodeledOpCount, 1);
-    assert.deepStrictEqual(summary.unmodeledOpNames, ['ttnn.permute']);
+    assert.deepStrictEqual(summary.unmodeledOpNames, [UNMODELED_OP]);
     assert.ok(summary.verdict.includes('1 op without an L1 model — cannot rule out an overflow'), summary.verdict);
     assert.ok(!summary.verdict.includes('no op overflows'));
     assert.ok(summary.buildDependentOverflowCount >= 1);

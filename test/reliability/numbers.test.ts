@@ -4,7 +4,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, diagnostics, hoverAt } from '../../server/src/features';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, diagnostics, opBreakdownAt } from '../../server/src/features';
 
 // One core, one L1 bank: an interleaved L1 tensor's per-core bytes are its whole size, so the boundary is reachable.
 const SYSTEM_DESC =
@@ -50,9 +50,9 @@ describe('reliability: byte counts at 2^53', () => {
     // Both tensors live at once: 2 x (2^53 - 2,048) = 2^54 - 4,096, a multiple of 4 and so still exact in a double.
     assert.equal(BigInt(relu.liveL1TensorBytesPerCore), 2n ** 54n - 4096n);
     assert.ok(relu.overflow !== undefined);
-    const hover = hoverAt(doc, relu.op.range.start);
-    assert.ok(hover !== undefined);
-    assert.match(hover.markdown, /9,007,199,254,738,944/);
+    const breakdown = opBreakdownAt(doc, relu.op.range.start);
+    assert.ok(breakdown !== undefined);
+    assert.match(breakdown, /9,007,199,254,738,944/);
   });
 
   it('one tile more (exactly 2^53 B) is a model overflow, not a number', () => {

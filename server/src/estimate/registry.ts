@@ -8,17 +8,25 @@ import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attentio
 import { estimateConcat } from './ops/concat';
 import { estimateConv2d, estimateConv3d } from './ops/conv';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
-import { estimateEmbedding } from './ops/embedding';
+import { estimateAccumulation } from './ops/accumulation';
+import { estimateCopy } from './ops/copy';
+import { estimateRand } from './ops/creation';
+import { estimateEmbedding, estimateEmbeddingBackward } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
 import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
+import { estimateGather, estimateScatter } from './ops/gather';
 import { estimateGeluBackward } from './ops/geluBackward';
+import { estimateQuantization } from './ops/quantization';
+import { estimateRepeat } from './ops/repeat';
+import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
+import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimatePad } from './ops/pad';
 import { estimatePermute, estimateTranspose } from './ops/permute';
-import { estimateReduction } from './ops/reduction';
+import { estimateProd, estimateReduction } from './ops/reduction';
 import { estimateReshape } from './ops/reshape';
 import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
@@ -51,6 +59,7 @@ export interface EstimatorEntry {
 const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
 const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
 const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
+const PROPERTIES_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
 
 function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   const r = new Map<string, EstimatorEntry>();
@@ -62,10 +71,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
   add(UNARY_OPS, estimateUnary, TYPES_ONLY);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
-  add('ttnn.typecast', estimateTypecast, TYPES_ONLY);
+  add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);
-  add('ttnn.embedding', estimateEmbedding, TYPES_ONLY);
-  add('ttnn.gelu_bw', estimateGeluBackward, TYPES_ONLY);
+  add('ttnn.embedding', estimateEmbedding, LIVE_L1);
   add('ttnn.pad', estimatePad, PROPERTIES);
   add('ttnn.permute', estimatePermute, PROPERTIES);
   add('ttnn.transpose', estimateTranspose, PROPERTIES);
@@ -76,7 +84,21 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
   add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
-  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
+  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES_LIVE_L1);
+  add('ttnn.prod', estimateProd, PROPERTIES);
+  add('ttnn.argmax', estimateArgMax, PROPERTIES);
+  add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], estimateAccumulation, PROPERTIES);
+  add('ttnn.sort', estimateSort, PROPERTIES);
+  add('ttnn.topk', estimateTopK, PROPERTIES);
+  add(['ttnn.repeat', 'ttnn.repeat_interleave'], estimateRepeat, LIVE_L1);
+  add(['ttnn.assign', 'ttnn.copy'], estimateCopy, TYPES_ONLY);
+  add('ttnn.rand', estimateRand, LIVE_L1);
+  add(['ttnn.quantize', 'ttnn.dequantize', 'ttnn.requantize'], estimateQuantization, PROPERTIES);
+  add('ttnn.embedding_bw', estimateEmbeddingBackward, TYPES_ONLY);
+  add('ttnn.gelu_bw', estimateGeluBackward, TYPES_ONLY);
+  add('ttnn.slice_dynamic', estimateSliceDynamic, TYPES_ONLY);
+  add('ttnn.gather', estimateGather, PROPERTIES);
+  add('ttnn.scatter', estimateScatter, PROPERTIES_LIVE_L1);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);
   add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).

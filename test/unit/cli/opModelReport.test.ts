@@ -8,14 +8,14 @@
 import { strict as assert } from 'assert';
 import { fileReport, opReport, type OpReport } from '../../../server/src/cli/report';
 import { renderText } from '../../../server/src/cli/render';
-import { analyzeDocument, diagnostics, hoverAt } from '../../../server/src/features';
+import { analyzeDocument, diagnostics, opBreakdownAt } from '../../../server/src/features';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { op, tensor } from '../estimate/build';
 import { HEAD_BUILD_DATE, loadGolden, reportOf } from '../estimate/goldenCases/goldenRows';
-import { GELU_BW_L1, SEED } from '../../support/seedVariants';
+import { GELU_BW_L1, seedWithUnmodeledOp } from '../../support/seedVariants';
 
 function seedReport() {
-  const doc = analyzeDocument(SEED, DEFAULT_ANALYSIS_SETTINGS);
+  const doc = analyzeDocument(seedWithUnmodeledOp(), DEFAULT_ANALYSIS_SETTINGS);
   return { doc, report: fileReport('seed.mlir', doc.analysis, diagnostics(doc), doc.lineIndex) };
 }
 
@@ -88,14 +88,14 @@ describe('cli/report: OpModel terms', () => {
     assert.equal(r.peakL1BytesPerCore, 12_288 + 2_048 + 4_096);
   });
 
-  it('the hover and the text output carry the OpModel terms line', () => {
+  it('the full breakdown (linked from the hover) and the text output carry the OpModel terms line', () => {
     const doc = analyzeDocument(GELU_BW_L1, DEFAULT_ANALYSIS_SETTINGS);
-    const hover = hoverAt(doc, GELU_BW_L1.indexOf('"ttnn.gelu_bw"') + 2)!;
+    const breakdown = opBreakdownAt(doc, GELU_BW_L1.indexOf('"ttnn.gelu_bw"') + 2)!;
     // 12,288 CBs + 2,048 output = 14,336.
-    assert.ok(hover.markdown.includes('OpModel terms: cb 12,288 · tensor 2,048 · total 14,336'), hover.markdown);
+    assert.ok(breakdown.includes('OpModel terms: cb 12,288 · tensor 2,048 · total 14,336'), breakdown);
     const { doc: seedDoc, report } = seedReport();
-    const seedHover = hoverAt(seedDoc, SEED.indexOf('%9 =') + 1)!;
-    assert.ok(seedHover.markdown.includes('OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), seedHover.markdown);
+    const seedBreakdown = opBreakdownAt(seedDoc, seedDoc.text.indexOf('%9 =') + 1)!;
+    assert.ok(seedBreakdown.includes('OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), seedBreakdown);
     const text = renderText(report, diagnostics(seedDoc), seedDoc.lineIndex);
     assert.ok(text.includes('  note: OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), text);
   });

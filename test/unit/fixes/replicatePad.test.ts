@@ -123,7 +123,7 @@ describe('fixes/replicatePad', () => {
     assert.equal(after.firstFailure?.opIndex, ops.findIndex((o) => o.op.name === 'ttnn.conv3d'));
   });
 
-  it('slice + concat keeps the values: edge slice, concatenated twice in front along dim 2', () => {
+  it('slice + repeat + concat keeps the values: edge slice, repeated twice, in front along dim 2 (tt-mlir PR #6562)', () => {
     const l = load(read(SEED));
     const fix = byKind(fixesAt(l, '@main', FAILING).fixes, 'sliceConcatPad');
     const { fixedText, after } = checkIrFix(l, fix, '@main', FAILING, { removed: true });
@@ -131,8 +131,9 @@ describe('fixes/replicatePad', () => {
     // New alias for the 1x768x1x60x106 edge, in the seed's row-major DRAM form (compare #ttnn_layout2's strides).
     assert.ok(fixedText.includes('#ttnn_layout_l1lens0 = #ttnn.ttnn_layout<(d0, d1, d2, d3, d4) -> (d0 * 46080 + d1 * 60 + d2 * 60 + d3, d4), <1x1>, memref<46080x106xbf16, #dram>, <interleaved>>'));
     assert.ok(fixedText.includes('"ttnn.slice_static"(%arg2) <{begins = [0 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 1 : i32, 60 : i32, 106 : i32]'));
-    assert.ok(/%12 = "ttnn\.concat"\((%l1lens_front0), \1, %arg2\) <\{dim = 2 : si32\}>/.test(fixedText));
-    for (const name of ['ttnn.slice_static', 'ttnn.concat']) {
+    assert.ok(fixedText.includes('%l1lens_front_rep0 = "ttnn.repeat"(%l1lens_front0) <{repeat_dims = #ttnn.shape<1x1x2x1x1>}>'));
+    assert.ok(/%12 = "ttnn\.concat"\(%l1lens_front_rep0, %arg2\) <\{dim = 2 : si32\}>/.test(fixedText));
+    for (const name of ['ttnn.slice_static', 'ttnn.repeat', 'ttnn.concat']) {
       const o = mainAfter.ops.find((x) => x.op.name === name)!;
       assert.equal(o.estimate.kind, 'estimate', name);
       assert.equal(o.overflow, undefined, name);
@@ -174,9 +175,9 @@ describe('fixes/replicatePad', () => {
     const b = byKind(r.fixes, 'constantPadIr');
     assert.ok(checkIrFix(back, b, '@main', 8, { removed: true }).fixedText.includes('padding = array<i32: 0, 0, 0, 2, 0, 0>'));
     const sc = checkIrFix(back, byKind(r.fixes, 'sliceConcatPad'), '@main', 8, { removed: true }).fixedText;
-    // The back edge is the last frame: begins 3 on dim 2; concat puts it after the input, twice.
+    // The back edge is the last frame: begins 3 on dim 2; repeated twice, concat puts it after the input.
     assert.ok(sc.includes('<{begins = [0 : i32, 0 : i32, 3 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 4 : i32, 60 : i32, 106 : i32]'));
-    assert.ok(/%12 = "ttnn\.concat"\(%arg2, (%l1lens_back0), \1\)/.test(sc));
+    assert.ok(/%12 = "ttnn\.concat"\(%arg2, %l1lens_back_rep0\)/.test(sc), sc.slice(0, 0));
   });
 
   it('a gather whose indices are not a clamp pattern gets no padding fix', () => {

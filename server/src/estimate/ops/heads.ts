@@ -96,11 +96,14 @@ export function estimateNlpConcatHeadsDecode(op: TtnnOp, ctx: EstimateContext): 
   if (!isSharded(input.layout) || !isSharded(output.layout)) {
     return unmodeled(op.name, 'nlp_concat_heads_decode reads the input and output shard specs (tt-metal requires both sharded); a layout here is interleaved');
   }
+  // A shard shape that is not a positive count (a rank-0 layout's memref) has no tile count to give.
+  const shardTiles = shardTileCount(output.layout);
+  if (!Number.isFinite(shardTiles) || shardTiles <= 0) return unmodeled(op.name, 'output shard shape has no tile count');
   return finishProgram({
     op, ctx, factory: 'NLPConcatHeadsDecodeProgramFactory',
     factoryReason: `the only CB (c_16) is the output shard on the output's ${shardCoreCount(output.layout)} cores`,
     groups: [shardGridGroup(output.layout, 'output grid')],
-    cbs: [{ index: 16, role: 'output shard', nPages: shardTileCount(output.layout), pageBytes: tileBytes(output.dtype), tensorBacked: true }],
+    cbs: [{ index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tileBytes(output.dtype), tensorBacked: true }],
     confidence: 'exact', citations: [CITE_CONCAT_DECODE],
   });
 }

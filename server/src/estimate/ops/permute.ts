@@ -9,6 +9,7 @@
  *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
+ *   permute tiled, other orders: TileInvariant / TileRowInvariant / TiledGeneric (estimateTiledPermute)  [5]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe
@@ -16,13 +17,17 @@
  *       ttmetal-l1-model.md §4.13–§4.14
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
+ *   [5] tt-metal …/permute/device/permute_device_operation.cpp@080a251 (select_program_factory);
+ *       …/permute/device/permute_tiled_program_factory.cpp@00b0fa3
  *
- * Assumptions: tiled permute (other than a WH/HC transpose) is unmodeled; HC/CN transposes are a few tiles ('approx').
- * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden).
+ * Assumptions: HC/CN transposes are a few tiles ('approx'); sharded tiled permute is rejected by tt-metal's validate.
+ * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden);
+ *   permute (0,2,3,1) of 1x64x56x56 bf16 DRAM tiled (TiledGeneric): page = 2,048 + max(0, 32 − 32) → 3·2·2,048 = 12,288 B
+ *   plus the 32 B face row (C = 64 → output H = 56 is not a multiple of 32): 12,320 B; test/unit/estimate/datamove.test.ts.
  */
 
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
-import { alignUp } from '../../ttnn/layout';
+import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInt, propInts, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -77,7 +82,83 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
   // ttnn::permute runs a (0, 2, 1, 3) permutation as an HC transpose.
   if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3) return transposeTiled(op, ctx, input, 'hc');
-  return unmodeled(op.name, 'tiled permute factories are not modeled');
+  return estimateTiledPermute(op, ctx, input, perm);
+}
+
+const CITES_TILED = {
+  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 (select_program_factory)',
+  factories: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@00b0fa3 (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric)',
+} as const;
+
+/**
+ * Tiled permute (any dim order) [select, factories]:
+ *   TileInvariant (the last two dims stay the last two, maybe swapped): c_0 = 2 tiles, + c_16 = 2 tiles when swapped;
+ *     split_work_to_cores over output tiles.
+ *   TileRowInvariant (only one of the last two dims moves, the output's last dim is the input's H or W):
+ *     c_0 = 2 tiles, c_1 = one face row (16 · elem) when the output H is not a multiple of 32, c_16 = 2 tiles when the
+ *     output's last dim is the input's H; split over input tiles.
+ *   TiledGeneric (both tiled dims move): c_0 = c_1 = c_2 = 2 · (T + m), m = max(0, read alignment − 16 · elem) of the
+ *     input buffer; c_3 = 16 · elem when the output H is not a multiple of 32; split over X·W blocks.
+ * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs).
+ */
+export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, perm: readonly number[]): OpEstimateResult {
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'Permute operation does not support sharded input tensor (tt-metal validate)');
+  const rank = input.logical.length;
+  if (rank < 2) return unmodeled(op.name, 'rank-1 tiled permute');
+  const t = tileBytes(input.dtype);
+  const elem = elementBytes(input.dtype);
+  const last = rank - 1;
+  const h = rank - 2;
+  const outDims = perm.map((p) => input.logical[p] ?? 1);
+  const outH = outDims[h] ?? 1;
+  const outTiles = Math.max(1, volume(paddedShapeOf(outDims)) / TILE_ELEMENTS);
+  const inTiles = Math.max(1, input.geometry.nPages);
+  const invariant = (perm[last] === last && perm[h] === h) || (perm[last] === h && perm[h] === last);
+  const cbs: { index: number; role: string; nPages: number; pageBytes: number }[] = [];
+  let factory: string;
+  let units: number;
+  let why: string;
+  if (invariant) {
+    factory = 'PermuteDeviceOperation::MultiCoreTileInvariant';
+    cbs.push({ index: 0, role: 'tiles', nPages: 2, pageBytes: t });
+    if (perm[last] === h) cbs.push({ index: 16, role: 'transposed tiles', nPages: 2, pageBytes: t });
+    units = outTiles;
+    why = `the last two dims stay in place${perm[last] === h ? ' (swapped: WH transpose of each tile)' : ''}; ${units} output tiles`;
+  } else if (perm[last] === last || perm[last] === h) {
+    if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size for the padding face row`);
+    factory = 'PermuteDeviceOperation::MultiCoreTileRowInvariant';
+    cbs.push({ index: 0, role: 'tiles', nPages: 2, pageBytes: t });
+    if (outH % 32 !== 0) cbs.push({ index: 1, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
+    if (perm[last] === h) cbs.push({ index: 16, role: 'transposed tiles', nPages: 2, pageBytes: t });
+    units = inTiles;
+    why = `one tiled dim moves; ${units} input tiles`;
+  } else {
+    if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size for the XW blocks`);
+    factory = 'PermuteDeviceOperation::MultiCoreTiledGeneric';
+    const readAlign = input.layout.bufferType === 'dram' ? ctx.device.dramAlignmentBytes : ctx.device.l1AlignmentBytes;
+    const misalignment = Math.max(0, readAlign - 16 * elem);
+    const page = t + misalignment;
+    cbs.push({ index: 0, role: 'XW block', nPages: 2, pageBytes: page }, { index: 1, role: 'tilized block', nPages: 2, pageBytes: page }, { index: 2, role: 'transposed block', nPages: 2, pageBytes: page });
+    if (outH % 32 !== 0) cbs.push({ index: 3, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
+    const x = input.logical[perm[last]] ?? 1;
+    const w = input.logical[last] ?? 1;
+    let xw = Math.ceil(x / 32) * 32 * Math.ceil(w / 32) * 32;
+    for (let i = 0; i < rank - 1; i++) if (i !== perm[last]) xw *= input.logical[i] ?? 1;
+    units = Math.max(1, xw / TILE_ELEMENTS);
+    why = `both tiled dims move: ${units} XW blocks; page = tile + ${misalignment} B read misalignment`;
+  }
+  const split = splitWorkToCores(gridArea(ctx), units);
+  return finishProgram({
+    op, ctx, factory, factoryReason: `${why} over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs, confidence: 'approx',
+    approxReason: 'factories read at tt-metal 00b0fa3 and selection at 080a251; other builds not compared (per-core CBs do not depend on the core split)',
+    citations: [CITES_TILED.select, CITES_TILED.factories, CITE.workSplit],
+  });
+}
+
+function paddedShapeOf(dims: readonly number[]): number[] {
+  return dims.map((d, i) => (i >= dims.length - 2 ? Math.ceil(d / 32) * 32 : d));
 }
 
 function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, kind: 'wh' | 'hc' | 'other'): OpEstimateResult {

@@ -1,0 +1,103 @@
+/**
+ * Ops whose ttnn entry point runs several device programs in sequence (a to_layout before the kernel, a typecast
+ * after it, …). tt-metal allocates each program's CBs when it runs and frees them before the next, so the op's CB
+ * figure is the largest step's; graph capture's `cb_peak_size_per_core` is that maximum too (tt-mlir OpModel goldens
+ * of repeat, embedding with tiled weights, rand, quantize: ttmlir-memory.md).
+ *
+ * Steps are estimated by the ordinary estimators on synthetic ops (`stepOp`), so a step is exactly what the lone op
+ * would cost. The result keeps the op's own results (their L1 footprint) and lists every step's figure.
+ */
+
+import type { DataType } from '../../ttnn/dtype';
+import type { BufferType, MemoryLayout, PageLayout, TensorLayout } from '../../ttnn/layout';
+import { paddedShape } from '../../ttnn/layout';
+import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../ttnn/op';
+import { outputsInL1 } from '../common';
+import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { estimateToLayout } from './toLayout';
+
+export interface SpecChanges {
+  readonly dims?: readonly number[];
+  readonly pageLayout?: PageLayout;
+  readonly dtype?: DataType;
+  readonly bufferType?: BufferType;
+  /** Interleaved (the default for a changed buffer) or keep the base's. */
+  readonly memoryLayout?: MemoryLayout;
+}
+
+/** A tensor like `base` with some placement fields changed; interleaved layouts get tt-mlir's canonical memref. */
+export function specWith(base: TensorSpec, changes: SpecChanges): TensorSpec {
+  if (base.layout.kind !== 'layout' || base.shape.kind !== 'known') return base;
+  const dims = changes.dims ?? base.shape.dims;
+  const pageLayout = changes.pageLayout ?? base.layout.pageLayout;
+  const dtype = changes.dtype ?? base.layout.dtype;
+  const bufferType = changes.bufferType ?? base.layout.bufferType;
+  const memoryLayout = changes.memoryLayout ?? (changes.bufferType !== undefined || changes.dims !== undefined ? 'interleaved' : base.layout.memoryLayout);
+  let shardShape = base.layout.shardShape;
+  let gridShape = base.layout.gridShape;
+  if (memoryLayout === 'interleaved' || memoryLayout === undefined) {
+    const padded = paddedShape(dims.length === 0 ? [1] : dims, pageLayout);
+    const w = padded[padded.length - 1] ?? 1;
+    let vol = 1;
+    for (const d of padded) vol *= d;
+    const rows = w === 0 ? 0 : vol / w;
+    shardShape = pageLayout === 'tile' ? [rows / 32, w / 32] : [rows, w];
+    gridShape = base.layout.gridShape;
+  }
+  const layout: TensorLayout = { ...base.layout, pageLayout, dtype, bufferType, memoryLayout: bufferType === 'system_memory' ? undefined : memoryLayout, shardShape, gridShape, coreRanges: memoryLayout === base.layout.memoryLayout ? base.layout.coreRanges : undefined };
+  return { kind: 'tensor', shape: { kind: 'known', dims }, elementDtype: dtype, layout, layoutAlias: '' };
+}
+
+/** A synthetic op for one step of a composite (same text range as the real op; no names). */
+export function stepOp(op: TtnnOp, name: string, operands: readonly ValueSpec[], results: readonly ValueSpec[], properties: Record<string, PropValue> = {}): TtnnOp {
+  return { ...op, name, operands, results, properties, resultNames: results.map((_, i) => `%step${i}`), operandNames: operands.map((_, i) => `%in${i}`) };
+}
+
+export interface Step {
+  /** What the step does, e.g. `untilize weights`. */
+  readonly label: string;
+  readonly result: OpEstimateResult;
+}
+
+/**
+ * The figure of a composite: an illegal step makes the op illegal; otherwise the step with the largest worst-core
+ * CB region (ties: the later step) is reported, with every step's figure in the reason. Unmodeled when any step that
+ * runs a program is unmodeled (its CBs could be the largest).
+ */
+export function largestStep(op: TtnnOp, ctx: EstimateContext, steps: readonly Step[], how: { readonly confidence?: 'exact' | 'approx'; readonly approxReason?: string; readonly citations?: readonly string[] } = {}): OpEstimateResult {
+  for (const s of steps) if (s.result.kind === 'illegal') return { ...s.result, opName: op.name, rule: `${s.label}: ${s.result.rule}` };
+  for (const s of steps) if (s.result.kind === 'unmodeled') return unmodeled(op.name, `${s.label}: ${s.result.reason}`);
+  let chosen: { step: Step; est: OpEstimate } | undefined;
+  for (const s of steps) {
+    if (s.result.kind !== 'estimate') continue;
+    if (chosen === undefined || s.result.worstCbBytesPerCore >= chosen.est.worstCbBytesPerCore) chosen = { step: s, est: s.result };
+  }
+  if (chosen === undefined) return unmodeled(op.name, 'no step of the composite runs a device program');
+  const summary = steps
+    .map((s) => `${s.label}: ${s.result.kind === 'estimate' ? `${s.result.factory} ${s.result.worstCbBytesPerCore} B` : 'no program'}`)
+    .join('; ');
+  const approxReasons = [how.approxReason, ...steps.map((s) => (s.result.kind === 'estimate' && s.result.confidence === 'approx' ? `${s.label}: ${s.result.approxReason}` : undefined))].filter((r): r is string => r !== undefined && r !== '');
+  const confidence = how.confidence === 'approx' || approxReasons.length > 0 ? 'approx' : 'exact';
+  const outputs = outputsInL1(op, ctx);
+  const citations = [...(how.citations ?? []), ...steps.flatMap((s) => (s.result.kind === 'estimate' ? s.result.citations : []))];
+  return {
+    ...chosen.est,
+    opName: op.name,
+    factory: chosen.est.factory,
+    factoryReason: `${steps.length} programs run in turn (${summary}); the largest is ${chosen.step.label}: ${chosen.est.factoryReason}`,
+    cbBytesSummedOverRanges: chosen.est.cbBytesSummedOverRanges,
+    outputs,
+    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
+    confidence,
+    approxReason: confidence === 'approx' ? approxReasons.join('; ') : '',
+    citations: [...new Set(citations)],
+    notes: [...chosen.est.notes, `composite: ${steps.map((s) => s.label).join(' → ')}`],
+  };
+}
+
+/** A `ttnn.to_layout` step converting `from` to `pageLayout` (same placement), as tt-metal's composites do. */
+export function toLayoutStep(op: TtnnOp, ctx: EstimateContext, label: string, from: TensorSpec, pageLayout: PageLayout, changes: SpecChanges = {}): { step: Step; to: TensorSpec } {
+  const to = specWith(from, { ...changes, pageLayout });
+  return { step: { label, result: estimateToLayout(stepOp(op, 'ttnn.to_layout', [from], [to]), ctx) }, to };
+}

@@ -1,0 +1,133 @@
+/**
+ * L1 estimates for `ttnn.gather` and `ttnn.scatter`.
+ *
+ * The gather composite moves `dim` last (a transpose) and works on 4-D tiles; the device op picks [1]:
+ *   Wt_input ≤ 60 and Wt_index ≤ 60: SingleRowSingleCore — c_0 = Wt_input input tiles, c_1 = 1 index tile,
+ *     c_2 = 1 output tile; split_work_to_cores(grid, Ht) over tile rows of the index
+ *   otherwise SingleRowMultiCore — c_0 = 2 input tiles, c_1 = 1 index tile, c_2 = 1 output tile; split over Wt_index
+ * Wt = padded width along `dim` / 32.
+ *
+ * References (tenstorrent/tt-metal):
+ *   [1] ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_device_operation.cpp (WT_THRESHOLD = 60,
+ *       select_program_factory; search index id 860703337) and gather_program_factory.cpp@0055520
+ *
+ * scatter (ScatterProgramFactory [2]) works on row-major sticks, one single-page CB per tensor on every core of
+ *   split_work_to_cores(grid, input rows):
+ *     chunk = ceil32(⌊⌊⌊free / 4⌋ / 4⌋ · 0.8 − 32⌋) elements, free = get_max_l1_space (L1 below the lowest live buffer
+ *     minus the unreserved base); page(t) = ceil32(min(W_t, chunk) · elem(t)) for input, index and source; the output
+ *     page equals the input page. TILE operands are untilized first and the result tilized (composite.ts).
+ *   [2] ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520
+ *       (calculate_optimal_chunk_size); the bf16 reduction variant (scatter_reduce_bfloat16_program_factory) is not
+ *       modeled
+ *
+ * Assumptions ('approx' when `dim` is not the last dim): the transpose programs of the composite are smaller.
+ * Worked example: gather along the last dim of a 1x1x32x2048 bf16 input with a 1x1x32x64 u32 index (Wt_input = 64 > 60):
+ *   multi-core factory, c_0 = 2 · 2,048, c_1 = 4,096 (u32 tile), c_2 = 2,048 → 10,240 B; see datamove.test.ts.
+ */
+
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { volume } from '../../ttnn/layout';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, maxL1Space, propInt, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+
+const CITE_GATHER = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
+const WT_THRESHOLD = 60;
+
+export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const index = resolveTensor(op.operands[1], 'index');
+  if (typeof index === 'string') return unmodeled(op.name, index);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (input.layout.pageLayout !== 'tile' || index.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major gather operands are tilized by the composite first (not modeled)');
+  const rank = input.logical.length;
+  const raw = propInt(op, 'dim') ?? -1;
+  const dim = raw < 0 ? raw + rank : raw;
+  const wtInput = Math.ceil((input.logical[dim] ?? 1) / 32);
+  const wtIndex = Math.ceil((index.logical[dim] ?? 1) / 32);
+  // Tile rows of the index once `dim` is last: every other index element, in rows of 32.
+  const indexRows = Math.max(1, Math.ceil(volume(index.logical) / Math.max(1, index.logical[dim] ?? 1) / 32));
+  const single = wtInput <= WT_THRESHOLD && wtIndex <= WT_THRESHOLD;
+  const split = splitWorkToCores(gridArea(ctx), single ? indexRows : wtIndex);
+  return finishProgram({
+    op, ctx, factory: single ? 'GatherProgramFactorySingleRowSingleCore' : 'GatherProgramFactorySingleRowMultiCore',
+    factoryReason: `Wt_input = ${wtInput}, Wt_index = ${wtIndex} (threshold ${WT_THRESHOLD}); split over ${single ? `${indexRows} tile rows` : `${wtIndex} index tiles`} on ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: single ? 'input row' : 'input tiles', nPages: single ? wtInput : 2, pageBytes: tileBytes(input.dtype) },
+      { index: 1, role: 'index tile', nPages: 1, pageBytes: tileBytes(index.dtype) },
+      { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
+    ],
+    confidence: dim === rank - 1 && rank === 4 ? 'exact' : 'approx',
+    approxReason: dim === rank - 1 && rank === 4 ? '' : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
+    citations: [CITE_GATHER, CITE.workSplit],
+  });
+}
+
+const CITE_SCATTER = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520';
+
+function ceil32(n: number): number {
+  return Math.ceil(n / 32) * 32;
+}
+
+/** ScatterProgramFactory on row-major operands (see the header). */
+function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, index: TensorSpec, source: TensorSpec, output: TensorSpec): OpEstimateResult {
+  const ts = [input, index, source, output].map((t, i) => resolveTensor(t, ['input', 'index', 'source', 'output'][i]!));
+  for (const t of ts) if (typeof t === 'string') return unmodeled(op.name, t);
+  const [inT, idxT, srcT] = ts as ResolvedTensor[];
+  const free = maxL1Space(ctx);
+  const chunk = ceil32(Math.floor(Math.floor(Math.floor(free / 4) / 4) * 0.8 - 32));
+  const page = (t: ResolvedTensor): number | undefined => {
+    const e = elementBytes(t.dtype);
+    return e === undefined ? undefined : ceil32(Math.min(t.logical[t.logical.length - 1] ?? 1, chunk) * e);
+  };
+  const pIn = page(inT);
+  const pIdx = page(idxT);
+  const pSrc = page(srcT);
+  if (pIn === undefined || pIdx === undefined || pSrc === undefined) return unmodeled(op.name, 'block-float scatter operand has no row-major form');
+  const rows = Math.max(1, Math.floor(volume(inT.logical) / Math.max(1, inT.logical[inT.logical.length - 1] ?? 1)));
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  return finishProgram({
+    op: stepOp(op, 'ttnn.scatter', [input, index, source], [output]), ctx, factory: 'ScatterProgramFactory',
+    factoryReason: `${rows} rows over ${split.nCores} cores; chunk ${chunk} elements (free L1 ${free} B)`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
+      { index: 1, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
+      { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
+      { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
+    ],
+    confidence: 'exact', citations: [CITE_SCATTER, CITE.workSplit],
+  });
+}
+
+export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const [inSpec, idxSpec, srcSpec] = op.operands;
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || idxSpec?.kind !== 'tensor' || srcSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'scatter needs input, index, source and a result tensor');
+  const reduce = op.properties.scatter_reduce_type;
+  if (reduce !== undefined && !(reduce.kind === 'dialect' && /invalid|none/i.test(reduce.text))) return unmodeled(op.name, 'scatter with a reduction runs the bf16 reduction factory (not modeled)');
+  for (const t of [inSpec, idxSpec, srcSpec, outSpec]) if (t.layout.kind === 'layout' && t.layout.bufferType === 'system_memory') return unmodeled(op.name, 'scatter operand on the host');
+  const steps: Step[] = [];
+  const rmOf = (label: string, t: TensorSpec): TensorSpec => {
+    if (t.layout.kind !== 'layout' || t.layout.pageLayout === 'row_major') return t;
+    const s = toLayoutStep(op, ctx, `untilize ${label}`, t, 'row_major');
+    steps.push(s.step);
+    return s.to;
+  };
+  const rmIn = rmOf('input', inSpec);
+  const rmIdx = rmOf('index', idxSpec);
+  const rmSrc = rmOf('source', srcSpec);
+  const tiledOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile';
+  const rmOut = tiledOut ? specWith(outSpec, { pageLayout: 'row_major' }) : outSpec;
+  steps.push({ label: 'scatter', result: scatterProgram(op, ctx, rmIn, rmIdx, rmSrc, rmOut) });
+  if (tiledOut) steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
+  const rank = rmIn.shape.kind === 'known' ? rmIn.shape.dims.length : 1;
+  const raw = propInt(op, 'dim') ?? -1;
+  const lastDim = raw === -1 || raw === rank - 1;
+  return largestStep(op, ctx, steps, { confidence: lastDim ? 'exact' : 'approx', approxReason: lastDim ? '' : 'the composite moves dim last first (transpose programs not sized)' });
+}

@@ -1,0 +1,162 @@
+/**
+ * L1 estimates for search-style reductions: `ttnn.argmax`, `ttnn.sort`, `ttnn.topk`.
+ *
+ * Formula (bytes per core):
+ *   argmax, single core (use_multicore false, the tt-mlir default) [1]:
+ *     ROW_MAJOR input: c_0 = W · elem(in), c_1 = L · elem(out), L = 1 when reducing all dims or keep_dim, else the
+ *       padded H; TILE input: c_0 = one input tile, c_1 = one output page; a TILE input with a TILE result is
+ *       rejected (TT_FATAL "For TILE input layout, only ROW_MAJOR output is supported")
+ *   sort (Wt ≤ 64: SortProgramFactorySingleRowSingleCore) [2][3]:
+ *     TILE: c_in = 4·T(in), c_idx = 4·T(idx), transposed 2 × Wt tiles (values, indices), c_val = 2·T(in),
+ *           c_idx_out = 2·T(idx), synchronization 1,024 B
+ *     Wt = padded W / 32; indices are UINT16 unless W ≥ 65,535 or the input is f32 (then UINT32) [3]
+ *   topk, single core [4]: c_0 = 4·T(v), c_1 = 4·T(i), c_2 = 4·T(v), c_3 = 4·T(i), c_4 = 2K·T(v), c_5 = 2K·T(i),
+ *     c_6 = K·T(v), c_7 = K·T(i), K = ceil(k / 32); one core.
+ *
+ * References (tenstorrent/tt-metal):
+ *   [1] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd
+ *       (get_page_sizes_single_core)
+ *   [2] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add
+ *       (SortProgramFactorySingleRowSingleCore)
+ *   [3] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe
+ *       (select_program_factory: Wt ≤ 64 → single core; compute_output_specs: index dtype)
+ *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved);
+ *       multi-core only for W ≥ multi_core_min_width (8,192), W a power of two < 65,535, k ≤ 64 and verify_multi_core_cost
+ *       (topk_device_operation.cpp select_program_factory, topk_constants.hpp; search index ids 60792697138, 3695074387)
+ *
+ * Assumptions: sort over a dim other than the last is transposed by the composite first (the transpose program is
+ *   smaller); sort with Wt > 64 (hybrid / DRAM factories) and topk on rows wide enough for the multi-core split
+ *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; argmax with use_multicore is unmodeled.
+ * Worked example: argmax over dim 1 of 64x64 bf16 row-major, keep_dim: c_0 = 64 · 2 = 128, c_1 = 1 · 4 = 4 →
+ *   132 B (tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:536); sort of 64x64 bf16 tiles (Wt = 2):
+ *   4·2,048 + 4·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 1,024 = 33,792 B (golden :1582).
+ */
+
+import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
+import type { TtnnOp } from '../../ttnn/op';
+import { propBool, propInt, propInts, resolveTensor } from '../common';
+import { finishProgram } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+
+const CITES = {
+  argmax: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd',
+  sort: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactorySingleRowSingleCore)',
+  sortSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
+  topk: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)',
+} as const;
+
+const ONE_CORE = [{ name: 'core', nCores: 1, firstCore: [0, 0] as const }];
+
+export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  if (propBool(op, 'use_multicore') === true) return unmodeled(op.name, 'multi-core argmax is not modeled');
+  const dims = propInts(op, 'dim') ?? propInts(op, 'dim_arg');
+  const reduceAll = dims === undefined || dims.length === 0;
+  const keepDim = propBool(op, 'keep_dim') ?? false;
+  let srcPage: number;
+  let dstPage: number;
+  if (input.layout.pageLayout === 'row_major') {
+    const inElem = elementBytes(input.dtype);
+    const outElem = elementBytes(output.dtype);
+    if (inElem === undefined || outElem === undefined) return unmodeled(op.name, 'block-float argmax');
+    const padded = input.padded;
+    const w = padded[padded.length - 1] ?? 1;
+    const outLast = reduceAll || keepDim || padded.length < 2 ? 1 : padded[padded.length - 2];
+    srcPage = w * inElem;
+    dstPage = outLast * outElem;
+  } else {
+    if (output.layout.pageLayout !== 'row_major') return illegal(op.name, `For TILE input layout, only ROW_MAJOR output is supported, got output layout: TILE`, CITES.argmax + ' (get_page_sizes_single_core)');
+    srcPage = tileBytes(input.dtype);
+    dstPage = output.geometry.pageBytes;
+  }
+  return finishProgram({
+    op, ctx, factory: 'ArgMaxSingleCoreProgramFactory',
+    factoryReason: `single core; one ${input.layout.pageLayout === 'tile' ? 'tile' : 'row'} in (${srcPage} B), one output page (${dstPage} B)`,
+    groups: ONE_CORE,
+    cbs: [
+      { index: 0, role: 'input page', nPages: 1, pageBytes: srcPage },
+      { index: 1, role: 'output page', nPages: 1, pageBytes: dstPage },
+    ],
+    confidence: 'exact', citations: [CITES.argmax],
+  });
+}
+
+function sortIndexDtype(input: DataType, w: number, declared: DataType | undefined): DataType {
+  if (declared === 'u16' || declared === 'u32') return declared;
+  return w >= 65_535 || input === 'f32' ? 'u32' : 'u16';
+}
+
+export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major sort is not modeled');
+  const rank = input.logical.length;
+  const dimRaw = propInt(op, 'dim') ?? -1;
+  const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
+  // The composite moves the sorted dim last (a transpose) and pads W to a multiple of 64.
+  const w = dim === rank - 1 ? input.padded[rank - 1] : input.logical[dim] ?? 1;
+  const wPadded = Math.ceil(w / 64) * 64;
+  const wt = wPadded / 32;
+  if (wt > 64) return unmodeled(op.name, `sort with Wt = ${wt} > 64 uses the cross-core / DRAM factories (not modeled)`);
+  const idxSpec = op.results[1];
+  const declared = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : undefined;
+  const ti = tileBytes(sortIndexDtype(input.dtype, wPadded, declared));
+  const tv = tileBytes(input.dtype);
+  return finishProgram({
+    op, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
+    factoryReason: `Wt = ${wt} ≤ 64: single-row single-core factory${dim === rank - 1 ? '' : ' (after the composite moves the sorted dim last)'}`,
+    groups: ONE_CORE,
+    cbs: [
+      { index: 0, role: 'input tiles', nPages: 4, pageBytes: tv },
+      { index: 1, role: 'index tiles', nPages: 4, pageBytes: ti },
+      { index: 2, role: 'transposed input', nPages: wt, pageBytes: tv },
+      { index: 3, role: 'transposed indices', nPages: wt, pageBytes: ti },
+      { index: 4, role: 'sorted values', nPages: 2, pageBytes: tv },
+      { index: 5, role: 'sorted indices', nPages: 2, pageBytes: ti },
+      { index: 6, role: 'synchronization', nPages: 1, pageBytes: 1024 },
+    ],
+    confidence: dim === rank - 1 && w % 64 === 0 ? 'exact' : 'approx',
+    approxReason: dim === rank - 1 && w % 64 === 0 ? '' : 'the composite transposes / pads W to a multiple of 64 first; only the sort program is sized',
+    citations: [CITES.sort, CITES.sortSelect],
+  });
+}
+
+export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major topk is not modeled');
+  const k = propInt(op, 'k');
+  if (k === undefined || k <= 0) return unmodeled(op.name, 'k attribute missing');
+  const w = input.padded[input.padded.length - 1] ?? 32;
+  // The multi-core factory is chosen only when W ≥ 8,192, W is a power of two below 65,535 and k ≤ 64 (and a split
+  // fits); every other shape runs the single-core factory.
+  const multiCoreCandidate = w >= 8192 && w < 65_535 && (w & (w - 1)) === 0 && k <= 64;
+  if (multiCoreCandidate) return unmodeled(op.name, `topk over ${w} elements (a power of two ≥ 8,192, k ≤ 64) takes the multi-core split when it fits (not modeled)`);
+  const values = resolveTensor(op.results[0], 'values');
+  if (typeof values === 'string') return unmodeled(op.name, values);
+  const idxSpec = op.results[1];
+  const idxDtype: DataType = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : 'u16';
+  const tv = tileBytes(values.dtype);
+  const ti = tileBytes(idxDtype);
+  const kt = Math.ceil(k / 32);
+  return finishProgram({
+    op, ctx, factory: 'TopK single-core interleaved', factoryReason: `one core; K = ceil(${k} / 32) = ${kt} tiles`,
+    groups: ONE_CORE,
+    cbs: [
+      { index: 0, role: 'input', nPages: 4, pageBytes: tv },
+      { index: 1, role: 'indices', nPages: 4, pageBytes: ti },
+      { index: 2, role: 'transposed values', nPages: 4, pageBytes: tv },
+      { index: 3, role: 'transposed indices', nPages: 4, pageBytes: ti },
+      { index: 4, role: 'result prep values', nPages: 2 * kt, pageBytes: tv },
+      { index: 5, role: 'result prep indices', nPages: 2 * kt, pageBytes: ti },
+      { index: 6, role: 'output values', nPages: kt, pageBytes: tv },
+      { index: 7, role: 'output indices', nPages: kt, pageBytes: ti },
+    ],
+    confidence: 'approx', approxReason: 'single-core factory read at tt-metal 01ca906; other builds not compared',
+    citations: [CITES.topk],
+  });
+}
