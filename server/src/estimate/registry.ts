@@ -6,7 +6,9 @@
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
 import { estimateConcat } from './ops/concat';
-import { estimateConv2d, estimateConv3d } from './ops/conv';
+import { estimateConv3d } from './ops/conv';
+import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
+import { estimateBatchNorm } from './ops/batchNorm';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
@@ -74,7 +76,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.reshape', estimateReshape, TYPES_ONLY);
   // Free L1 (get_max_l1_space) picks the per-core block of an auto-generated config.
   add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
-  add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
+  add('ttnn.conv2d', estimateConv2d, PROPERTIES);
+  add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES);
+  add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
+  add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);

@@ -26,10 +26,6 @@ import { unmodeled } from '../types';
 
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
 
-export function estimateConv2d(op: TtnnOp): OpEstimateResult {
-  return unmodeled(op.name, 'conv2d CBs depend on the block/parallel configs tt-metal derives at run time (get_cb_info); no static model yet');
-}
-
 export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
