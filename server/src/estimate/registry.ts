@@ -9,6 +9,7 @@ import { estimateConcat } from './ops/concat';
 import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm } from './ops/batchNorm';
+import { estimatePool2d, estimateUpsample } from './ops/pool';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
@@ -80,6 +81,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES);
   add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
+  add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
+  add('ttnn.upsample', estimateUpsample, PROPERTIES);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);

@@ -191,6 +191,15 @@ function pair(v: readonly number[] | undefined, dflt: number): [number, number] 
   return undefined;
 }
 
+/** An (H, W) attribute: `name = array<i32: h, w>`, or the 2024 spelling `<stem>_height` / `<stem>_width`. */
+export function hwInts(op: TtnnOp, name: string, stem: string): readonly number[] | undefined {
+  const v = propInts(op, name);
+  if (v !== undefined) return v;
+  const h = propInt(op, `${stem}_height`);
+  const w = propInt(op, `${stem}_width`);
+  return h !== undefined && w !== undefined ? [h, w] : undefined;
+}
+
 /** tt-mlir prints 2 values (pH, pW) or 4 values (top, left, bottom, right); tt-metal wants top, bottom, left, right. */
 function padding4(v: readonly number[] | undefined): [number, number, number, number] | undefined {
   if (v === undefined) return [0, 0, 0, 0];
@@ -216,10 +225,11 @@ export function readConvProblem(op: TtnnOp, transposed: boolean): ConvProblem | 
   if (inChannels === undefined || outChannels === undefined || batch === undefined || inputH === undefined || inputW === undefined) {
     return 'in_channels, out_channels, batch_size, input_height or input_width attribute missing';
   }
-  const kernel = pair(propInts(op, 'kernel_size'), 1);
-  const stride = pair(propInts(op, 'stride'), 1);
-  const dilation = pair(propInts(op, 'dilation'), 1);
-  const padding = padding4(propInts(op, 'padding'));
+  const kernel = pair(hwInts(op, 'kernel_size', 'kernel'), 1);
+  const stride = pair(hwInts(op, 'stride', 'stride'), 1);
+  const dilation = pair(hwInts(op, 'dilation', 'dilation'), 1);
+  const padding = padding4(hwInts(op, 'padding', 'padding'));
+  if (propInts(op, 'kernel_size') === undefined && propInt(op, 'kernel_height') === undefined) return 'kernel_size attribute missing';
   if (kernel === undefined || stride === undefined || dilation === undefined || padding === undefined) return 'kernel_size, stride, padding or dilation has an unexpected length';
   const groups = get('groups') ?? 1;
   if ([inChannels, outChannels, batch, inputH, inputW, groups, ...kernel, ...stride, ...dilation].some((v) => !(v > 0)) || padding.some((p) => p < 0)) {
@@ -254,7 +264,9 @@ export function readConvProblem(op: TtnnOp, transposed: boolean): ConvProblem | 
     path = 'dram';
     if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
   }
-  const hasBias = op.operands.slice(2).some((s) => s.kind === 'tensor');
+  // A bias holds C_out values; 2024-era dumps pass the destination tensor (N·OH·OW·C_out) in the same position.
+  const third = op.operands[2];
+  const hasBias = third?.kind === 'tensor' && third.shape.kind === 'known' && third.shape.dims.reduce((n, d) => n * d, 1) === outChannels;
   return {
     batch, inChannels, outChannels, inputH, inputW, outputH, outputW, kernel, stride, padding, dilation, groups, hasBias,
     inputDtype: input.dtype, outputDtype: out.dtype, weightsDtype, inputLayout: input.layout, config, fp32DestAcc, packerL1Acc,
@@ -331,10 +343,14 @@ function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1A
 }
 
 /** `determine_parallel_config`. */
-export function determineParallelConfig(p: ConvProblem, scheme: ShardScheme, align: number, grid: Grid, mm: boolean): ParallelConfig {
+export function determineParallelConfig(
+  p: ConvProblem, scheme: ShardScheme, align: number, grid: Grid, mm: boolean,
+  /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). */
+  units: { readonly tileH: number; readonly tileW: number } = { tileH: 32, tileW: 32 },
+): ParallelConfig {
   const alignment = isDepthwise(p) ? 32 : align;
-  const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / 32);
-  const outCTiles = Math.ceil(p.outChannels / 32);
+  const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / units.tileH);
+  const outCTiles = Math.ceil(p.outChannels / units.tileW);
   const abhTiles = p.config.actBlockHOverride === 0 ? 1 : Math.max(1, Math.floor(p.config.actBlockHOverride / 32));
   const colMajor = p.config.transposeShards;
   if (scheme === 'height_sharded') {
@@ -348,7 +364,7 @@ export function determineParallelConfig(p: ConvProblem, scheme: ShardScheme, ali
     const c = !mm ? closestDivisorWithPadding(inBlocks, startC) : closestLargestCommonDivisor(outCTiles, inBlocks, startC);
     return { scheme, nCores: nhw * c, coresNhw: nhw, coresC: c, box: colMajor ? [nhw, c] : [c, nhw] };
   }
-  const inTiles = Math.ceil(p.inChannels / 32);
+  const inTiles = Math.ceil(p.inChannels / units.tileW);
   const c = !mm ? closestDivisorWithPadding(inTiles, grid.x * grid.y) : closestLargestDivisor(inTiles, grid.x * grid.y);
   return { scheme, nCores: c, coresNhw: 1, coresC: c, box: rowWiseBox(c, grid.x) };
 }
