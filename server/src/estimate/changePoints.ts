@@ -187,6 +187,33 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
+  'conv2d-width-double-buffer': {
+    family: 'conv2d',
+    pr: 23114,
+    mergedOn: '2025-06-09',
+    dateFrom: 'approx',
+    what: 'width-sharded conv2d honours enable_act_double_buffer / enable_weights_double_buffer (before: single-buffered ACT and WEIGHTS CBs)',
+    before: 'tt-metal issue #22858 (width sharding has no double buffering); conv2d_op_width_sharded_program_factory.cpp',
+    after: 'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
+  },
+  'conv2d-block-inner-dim-by-kernel-h': {
+    family: 'conv2d',
+    pr: 25805,
+    mergedOn: '2025-08-01',
+    dateFrom: 'approx',
+    what: 'block-sharded conv2d slices the activation inner dim by kernel height: act_block_w = C/n_c·kW instead of C/n_c·kH·kW (full_inner_dim keeps the old blocks), shrinking ACT, ACT_TILIZED and WEIGHTS by kH',
+    before: 'tt-metal conv2d_utils.cpp (determine_per_core_conv_block_config: block act_block_w over kH·kW)',
+    after: 'tt-metal PR #25805; conv2d_utils.cpp@002a3f4 (act_block_w = round_up(C/n_c·kW·(full_inner_dim ? kH : 1), 32))',
+  },
+  'conv2d-split-reader-heuristic': {
+    family: 'conv2d',
+    pr: 27731,
+    mergedOn: '2025-09-10',
+    dateFrom: 'approx',
+    what: 'height-sharded conv2d splits the ACT CB into ACT + ACT_SECOND_READER by a NoC-cost heuristic (enable_split_reader removed from Conv2dConfig); before, only when enable_split_reader was set',
+    before: 'tt-metal conv2d_op_sharded_program_factory.cpp (split reader only with Conv2dConfig.enable_split_reader)',
+    after: 'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

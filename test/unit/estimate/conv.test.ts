@@ -187,3 +187,34 @@ describe('conv3d blocking (fix search)', () => {
     assert.match(conv3dBlockingProblem({ ...ok, grid: [9, 8] }, 768, 768, grid) ?? '', /exceeds the device grid/);
   });
 });
+
+describe('conv2d change points', () => {
+  it('block sharded before tt-metal PR #25805 keeps kH in the activation block: 497,728 B', () => {
+    // The 56x56x256 block case, act_block_w = round_up(256/8·3·3, 32)/32 = 9: WEIGHTS 9, ACT 13·9 = 117,
+    // ACT_TILIZED 117 → 243 · 2,048 + 64 = 497,728 B.
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } });
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-07-01' }))).cbBytesSummedOverRanges, 497_728);
+  });
+
+  it('a window straddling PR #25805 reports both figures', () => {
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } });
+    const e = est(estimateOp(o, whContext({ window: { earliest: '2025-07-01', latest: '2025-11-27' } })));
+    assert.deepEqual(e.versionRange?.figures.map((f) => f.cbBytesPerCore), [497_728, 165_952]);
+  });
+
+  it('width sharded before PR #23114 ignores the double-buffer flags', () => {
+    // 8x8x512 width case with both flags: the 2025-11 build doubles WEIGHTS (9 → 18) and ACT (18 → 36):
+    // (9·2 + 18·2 + 18 + 18) = 90 · 2,048 + 64 = 184,384 B; before the PR the plain 63 tiles: 129,088 B.
+    const cfg = { shard_layout: 'width_sharded', enable_act_double_buffer: 'true', enable_weights_double_buffer: 'true' };
+    const o = conv2d({ n: 1, h: 8, w: 8, cIn: 512, cOut: 512, k: 3, s: 1, p: 1, config: cfg });
+    assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 184_384);
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-05-01' }))).cbBytesSummedOverRanges, 129_088);
+  });
+
+  it('before PR #27731 the height-sharded ACT is one CB unless enable_split_reader is set', () => {
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } });
+    const e = est(estimateOp(o, whContext({ ttMetalDate: '2025-08-15' })));
+    assert.deepEqual(e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages), [12, 12]);
+    assert.equal(e.cbBytesSummedOverRanges, 73_792);
+  });
+});

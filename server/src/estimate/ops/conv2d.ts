@@ -58,6 +58,7 @@ import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, fmtBytes, propInt, propInts, resolveTensor } from '../common';
+import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { noProgram } from './noProgram';
@@ -84,6 +85,8 @@ export interface Conv2dConfigFields {
   readonly fullInnerDim: boolean;
   readonly configTensorsInDram: boolean;
   readonly deallocateActivation: boolean;
+  /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
+  readonly enableSplitReader: boolean;
   /** The attribute was present in the IR. */
   readonly present: boolean;
 }
@@ -180,6 +183,7 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     fullInnerDim: boolField(f, 'full_inner_dim', false),
     configTensorsInDram: boolField(f, 'config_tensors_in_dram', false),
     deallocateActivation: boolField(f, 'deallocate_activation', false),
+    enableSplitReader: boolField(f, 'enable_split_reader', false),
     present: op.properties['conv2d_config'] !== undefined,
   };
 }
@@ -418,7 +422,7 @@ function haloElementsPerCore(p: ConvProblem, perCoreOutRows: number, channelsPer
 }
 
 /** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
-export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1AlignmentBytes: number, given?: ParallelConfig): ConvPlan | string {
+export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1AlignmentBytes: number, ctx: EstimateContext, given?: ParallelConfig): ConvPlan | string {
   const mm = isMatmulConv(p, scheme);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
@@ -439,7 +443,10 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
   const dw1d = is1dDepthwise(p);
   let actBlockW: number;
   if (scheme === 'height_sharded') actBlockW = dw1d ? alignUp(inChannelsPadded, 32) : alignUp(inChannelsPadded * p.kernel[1], 32);
-  else if (scheme === 'block_sharded') actBlockW = alignUp((inChannelsPadded / input.coresC) * p.kernel[1] * (p.config.fullInnerDim ? p.kernel[0] : 1), 32);
+  else if (scheme === 'block_sharded') {
+    const fullInner = p.config.fullInnerDim || !atOrAfter(ctx, 'conv2d-block-inner-dim-by-kernel-h');
+    actBlockW = alignUp((inChannelsPadded / input.coresC) * p.kernel[1] * (fullInner ? p.kernel[0] : 1), 32);
+  }
   else {
     const div = 32 * input.nCores * p.config.actBlockWDiv;
     if (inChannelsPadded % div !== 0) return `Padded In Channels = ${inChannelsPadded} is not a multiple of 32 · ${input.nCores} cores · act_block_w_div ${p.config.actBlockWDiv}`;
@@ -474,17 +481,20 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
     if (intermDtype !== p.outputDtype) cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
     notes.push(`1x1 stride-1 conv runs ttnn.matmul: per_core_M ${perCoreOutHTiles}, per_core_N ${perCoreOutWTiles}, in0_block_w ${kTiles}`);
   } else {
+    const doubleBuffers = scheme !== 'width_sharded' || atOrAfter(ctx, 'conv2d-width-double-buffer');
     let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles : actBlockWTiles);
     if (scheme === 'height_sharded') {
       if (numBlocksActH > 1) weightTiles *= p.kernel[0];
       else if (p.config.weightsDoubleBuffer) weightTiles *= 2;
-    } else if (p.config.weightsDoubleBuffer) weightTiles *= 2;
+    } else if (p.config.weightsDoubleBuffer && doubleBuffers) weightTiles *= 2;
     cbs.push({ index: 0, role: 'weights', nPages: weightTiles, pageBytes: weightsTile });
     const partialsAliasOutput = p.config.outputLayout === 'tile' && partialDtype === p.outputDtype && !dw1d;
     cbs.push({ index: 1, role: 'matmul partials', nPages: dw1d ? 1 : perCoreOutTiles, pageBytes: tileOf(partialDtype), tensorBacked: partialsAliasOutput });
     const split = scheme === 'height_sharded' && !dw1d && actBlockHTiles > 1 &&
-      splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype);
-    const buffering = p.config.actDoubleBuffer ? 2 : 1;
+      (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
+        ? splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype)
+        : p.config.enableSplitReader);
+    const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
     const first = split ? actBlockHTiles - Math.floor(actBlockHTiles / 2) : actBlockHTiles;
     const second = split ? Math.floor(actBlockHTiles / 2) : 0;
@@ -513,31 +523,31 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
 }
 
 /** Shard scheme and parallel config tt-metal would use (config, input sharding, or auto-shard by total L1). */
-function choosePlan(p: ConvProblem, grid: Grid, l1Align: number): { plan: ConvPlan; why: string } | string {
+function choosePlan(p: ConvProblem, grid: Grid, l1Align: number, ctx: EstimateContext): { plan: ConvPlan; why: string } | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   if (given !== undefined && !p.config.reshardIfNotOptimal && (p.config.shardLayout === undefined || p.config.shardLayout === given.scheme)) {
-    const plan = planConv(p, given.scheme, grid, l1Align, given);
+    const plan = planConv(p, given.scheme, grid, l1Align, ctx, given);
     if (typeof plan === 'string') return plan;
     return { plan, why: `input already ${given.scheme} on ${given.nCores} cores` };
   }
   if (p.config.shardLayout !== undefined) {
-    const plan = planConv(p, p.config.shardLayout, grid, l1Align);
+    const plan = planConv(p, p.config.shardLayout, grid, l1Align, ctx);
     if (typeof plan === 'string') return plan;
     return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}` };
   }
-  const height = planConv(p, 'height_sharded', grid, l1Align);
+  const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
   if (is1dDepthwise(p)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + x.haloBytes;
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
-  const block = planConv(p, 'block_sharded', grid, l1Align);
+  const block = planConv(p, 'block_sharded', grid, l1Align, ctx);
   if (typeof block !== 'string') {
     sizes.push(`block ${fmtBytes(total(block))}`);
     if (total(block) < total(winner) && Math.max(block.input.nCores, block.output.nCores) >= grid.x) winner = block;
   }
   if (!isMatmulConv(p, undefined)) {
-    const width = planConv(p, 'width_sharded', grid, l1Align);
+    const width = planConv(p, 'width_sharded', grid, l1Align, ctx);
     if (typeof width !== 'string') {
       sizes.push(`width ${fmtBytes(total(width))}`);
       if (total(width) < total(winner)) winner = width;
@@ -575,14 +585,14 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - (ctx.liveL1BytesPerCore ?? 0);
       let count = 1;
       for (; count < p.outputH; count++) {
-        const c = choosePlan(sliceProblem(p, 'height', count), grid, l1Align);
+        const c = choosePlan(sliceProblem(p, 'height', count), grid, l1Align, ctx);
         if (typeof c === 'string' || c.plan.cbBytes + c.plan.outputShardBytes + c.plan.haloBytes <= free) break;
       }
       problem = sliceProblem(p, 'height', count);
       sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-height slice(s) assumed (the fewest that fit); `;
     }
   }
-  const chosen = choosePlan(problem, grid, l1Align);
+  const chosen = choosePlan(problem, grid, l1Align, ctx);
   if (typeof chosen === 'string') return illegal(op.name, chosen, CITES.utils);
   const { plan, why } = chosen;
   const cores = Math.max(plan.input.nCores, plan.output.nCores);

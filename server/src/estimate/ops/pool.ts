@@ -146,7 +146,7 @@ function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
     inputLayout: { kind: 'layout', pageLayout: outputTiled ? 'tile' : 'row_major', dtype: 'bf16', bufferType: 'l1', memoryLayout: 'interleaved', gridShape: [1, 1], coreRanges: undefined, shardShape: [1, 1], syntax: 'ttnn_layout' },
     config: {
       weightsDtype: undefined, actBlockHOverride: 0, actBlockWDiv: 1, shardLayout: undefined, reshardIfNotOptimal: false, transposeShards: false,
-      outputLayout: 'tile', actDoubleBuffer: false, weightsDoubleBuffer: false, fullInnerDim: false, configTensorsInDram: false, deallocateActivation: false, present: false,
+      outputLayout: 'tile', actDoubleBuffer: false, weightsDoubleBuffer: false, fullInnerDim: false, configTensorsInDram: false, deallocateActivation: false, enableSplitReader: false, present: false,
     },
     fp32DestAcc: false, packerL1Acc: false, path: 'l1', slices: undefined, transposed: false,
   };
