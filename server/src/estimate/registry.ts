@@ -8,8 +8,8 @@ import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attentio
 import { estimateConcat } from './ops/concat';
 import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
-import { estimateBatchNorm } from './ops/batchNorm';
-import { estimatePool2d, estimateUpsample } from './ops/pool';
+import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
+import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateEmbedding } from './ops/embedding';
 import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
@@ -83,6 +83,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
   add('ttnn.upsample', estimateUpsample, PROPERTIES);
+  add('ttnn.global_avg_pool2d', (op) => estimateGlobalAvgPool2d(op), TYPES_ONLY);
+  add('ttnn.batch_norm_training', (op) => estimateBatchNormTraining(op), TYPES_ONLY);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);

@@ -21,7 +21,8 @@ export type FixKind =
   | 'layout'
   | 'deallocate'
   | 'spillToDram'
-  | 'conv3dConfig';
+  | 'conv3dConfig'
+  | 'conv2dConfig';
 
 /** How one op fares in an analysis. `cbBytesPerCore` is null when the op has no L1 model. */
 export interface OpFit {

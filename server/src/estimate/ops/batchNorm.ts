@@ -101,3 +101,8 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     citations: [CITE_FACTORY],
   });
 }
+
+/** `ttnn.batch_norm_training`: batch statistics and the running-statistics update run as extra device ops. */
+export function estimateBatchNormTraining(op: TtnnOp): OpEstimateResult {
+  return unmodeled(op.name, 'batch_norm in training mode (batch statistics, running_statistics update) is not modeled');
+}

@@ -1,5 +1,6 @@
 /**
- * L1 estimate for `ttnn.conv3d` (experimental conv3d factory); `ttnn.conv2d` is unmodeled.
+ * L1 estimate for `ttnn.conv3d` (experimental conv3d factory); conv2d and the rest of the family: conv2d.ts, pool.ts,
+ * batchNorm.ts.
  *
  * Formula (bytes per core; all CBs on every core of the grid):
  *   patch = kT·kH·kW·C_in_block, M_t = ceil(T_blk·H_blk·W_blk / 32), K_t = ceil(patch / 32), N_t = C_out_block / 32  [1]
@@ -10,10 +11,13 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff;
  *       ttmetal-l1-model.md §4.10
+ *   [2] tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults: T/W/H_out_block 1,
+ *       C_out_block 0 and C_in_block 0 meaning all channels, compute_with_storage_grid_size {1, 1}; index id 54921902088)
  *
- * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults are assumed (blocks of 1 in T/H/W,
- *   C_in_block = C_in, C_out_block = C_out); the optional L1 prefetch shard is ignored. conv2d's CBs depend on block and
- *   parallel configs tt-metal computes at run time (`get_cb_info`): unmodeled.
+ * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults are assumed [2] (blocks of 1 in T/H/W,
+ *   C_in_block = C_in, C_out_block = C_out); every CB is on every core whatever the grid, so the default 1x1 grid only
+ *   changes the core count, not the per-core bytes (the device grid is reported). The optional L1 prefetch shard is
+ *   ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
  * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
  */
 
@@ -25,6 +29,7 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
+const CITE_CONV3D_DEFAULTS = 'tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults; index id 54921902088)';
 
 export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -74,6 +79,6 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     factoryReason: `${cfg === undefined ? 'no conv3d_config in the IR: tt-metal defaults assumed; ' : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
     grid, groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
     cbs, confidence: 'approx', approxReason: cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
-    citations: [CITE_CONV3D],
+    citations: cfg === undefined ? [CITE_CONV3D, CITE_CONV3D_DEFAULTS] : [CITE_CONV3D],
   });
 }

@@ -569,9 +569,10 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): 
   return { ...p, outputW: outW, inputW: inW };
 }
 
-export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
-  const p = readConvProblem(op, transposed);
-  if (typeof p === 'string') return unmodeled(op.name, p);
+/** The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. */
+export function planConv2dOp(op: TtnnOp, ctx: EstimateContext): { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string } | { unmodeled: string } | { illegal: string } {
+  const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d');
+  if (typeof p === 'string') return { unmodeled: p };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const l1Align = ctx.device.l1AlignmentBytes;
   let problem = p;
@@ -593,8 +594,15 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
-  if (typeof chosen === 'string') return illegal(op.name, chosen, CITES.utils);
-  const { plan, why } = chosen;
+  if (typeof chosen === 'string') return { illegal: chosen };
+  return { plan: chosen.plan, why: chosen.why, problem: p, sliceNote };
+}
+
+export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
+  const planned = planConv2dOp(op, ctx);
+  if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
+  if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
+  const { plan, why, problem: p, sliceNote } = planned;
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : 'conv2d';
   const factory = plan.mmConv ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})` :

@@ -260,3 +260,12 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     citations: [CITES.upsample],
   });
 }
+
+/**
+ * `ttnn.global_avg_pool2d`: tt-metal runs it as one pool_sum reduction over the spatial dim (reduction::pool_sum in
+ * older builds, avg_pool2d's global-pool shortcut in newer ones; global_avg_pool.cpp), a reduce factory whose CBs are
+ * not modeled here.
+ */
+export function estimateGlobalAvgPool2d(op: TtnnOp): OpEstimateResult {
+  return unmodeled(op.name, 'global_avg_pool2d runs a pool_sum reduction over the spatial dim (reduce factory with a 1/(H·W) scaler): not modeled');
+}
