@@ -636,8 +636,9 @@ export function estimateConvTranspose2d(op: TtnnOp, ctx: EstimateContext): OpEst
 
 /**
  * `ttnn.prepare_conv2d_weights` / `ttnn.prepare_conv2d_bias`: with the weights on the host, tt-metal reorders, pads
- * and tilizes them on the host and copies the result to the device (prepare_conv2d_weights.cpp,
- * prepare_conv_weights / prepare_conv_bias: host tensors never reach a device program), so no CBs; the tt-mlir OpModel
+ * and tilizes them on the host and copies the result to the device (conv2d.cpp / prepare_conv2d_weights.cpp:
+ * `!is_device_tensor(weight)` → prepare_conv_weights_biases_and_move_to_device, "Preprocessing weights on host and
+ * moving to device"), so no CBs; the tt-mlir OpModel
  * reports 0 B (TestOpModelLib.cpp@b73fc81:3844–3864). Weights already on the device run a chain of device ops
  * (to_layout, pad, permute) that is not modeled.
  */
