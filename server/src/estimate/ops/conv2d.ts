@@ -403,8 +403,11 @@ function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig |
 function splitReaderViable(perCoreOutHTiles: number, inChannels: number, outChannels: number, kernelW: number, inputDtype: DataType): boolean {
   const bytes = inputDtype === 'f32' ? 4 : 2;
   const unit = bytes * inChannels * kernelW;
-  const clamped = Math.max(16, Math.min(Math.floor(unit), 1024));
-  const rate = 0.868 + ((27.7 - 0.868) / (1024 - 16)) * (clamped - 16);
+  // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
+  const LINEAR_MAX_BYTES = 1024;
+  const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
+  const slope = (27.7 - 0.868) / (LINEAR_MAX_BYTES - 16);
+  const rate = 0.868 + slope * (clamped - 16);
   const actCost = perCoreOutHTiles * 32 * (unit / rate);
   const weightsCost = (inChannels * outChannels * kernelW) / 16;
   return actCost > weightsCost;

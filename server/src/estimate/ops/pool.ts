@@ -34,7 +34,7 @@
  */
 
 import type { DataType } from '../../ttnn/dtype';
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, fmtBytes, gridArea, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
@@ -111,26 +111,26 @@ function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, out
   const large = kernelHw > (lastPartial ? 16 : 32);
   const maxTiles = flavor.returnIndices ? 1 : flavor.avg && large ? 4 : 8;
   const wide = inNtilesC > maxTiles;
-  const inCbElems = flavor.returnIndices ? maxTiles * 1024 : wide ? maxTiles * 32 * rows : inNtilesC * 32 * rows;
-  const inCbPage = nbytes * alignUp(inCbElems, 1024);
+  const inCbElems = flavor.returnIndices ? maxTiles * TILE_ELEMENTS : wide ? maxTiles * 32 * rows : inNtilesC * 32 * rows;
+  const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
   const cPadded = alignUp(shape.channels, nShardsC * 32);
   const nhw = shape.batch * shape.outputH * shape.outputW;
   const shardH = pc.scheme === 'width_sharded' ? nhw : alignUp(nhw, pc.coresNhw * 32) / pc.coresNhw;
   const shardW = cPadded / nShardsC;
-  const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: 1024 * nbytes }];
-  if (flavor.avg && !flavor.oneScalarPerCore) cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: 1024 * nbytes });
-  cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: 1024 * nbytes });
+  const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
+  if (flavor.avg && !flavor.oneScalarPerCore) cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
+  cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: TILE_ELEMENTS * nbytes });
   cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
   cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
   if (flavor.returnIndices) {
-    cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * 1024 });
-    cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * 1024 });
+    cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * TILE_ELEMENTS });
+    cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * TILE_ELEMENTS });
   }
-  if (flavor.outputTiled) cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * 1024 * nbytes });
+  if (flavor.outputTiled) cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
   if (flavor.configInDram) cbs.push({ index: 8, role: 'config tensors', nPages: 1, pageBytes: shardH * 6 + 2 + (flavor.oneScalarPerCore ? 0 : shardH * 6) });
   const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
   const outputShardBytes = flavor.outputTiled
-    ? ((shardH * shardW) / 1024) * tileBytes(outputDtype)
+    ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
     : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
