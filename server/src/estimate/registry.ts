@@ -54,6 +54,7 @@ export interface EstimatorEntry {
 const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
 const PROPERTIES: EstimatorReads = { properties: true, liveL1: false };
 const LIVE_L1: EstimatorReads = { properties: false, liveL1: true };
+const PROPERTIES_AND_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
 
 function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   const r = new Map<string, EstimatorEntry>();
@@ -76,9 +77,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.slice', 'ttnn.slice_static'], estimateSlice, PROPERTIES);
   add('ttnn.reshape', estimateReshape, TYPES_ONLY);
   // Free L1 (get_max_l1_space) picks the per-core block of an auto-generated config.
-  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
-  add('ttnn.conv2d', estimateConv2d, PROPERTIES);
-  add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES);
+  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, PROPERTIES_AND_LIVE_L1);
+  // The DRAM path picks its slice count by the free L1 (ctx.liveL1BytesPerCore).
+  add('ttnn.conv2d', estimateConv2d, PROPERTIES_AND_LIVE_L1);
+  add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES_AND_LIVE_L1);
   add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);

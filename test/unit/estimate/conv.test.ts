@@ -6,7 +6,7 @@
  */
 
 import { strict as assert } from 'assert';
-import { estimateOp } from '../../../server/src/estimate/registry';
+import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { chooseConv3dBlocking, conv3dBlockingProblem } from '../../../server/src/fixes/conv3dConfig';
@@ -101,6 +101,14 @@ describe('estimate/conv2d', () => {
     const slices = Number(/(\d+) output-height slice/.exec(e.factoryReason)?.[1]);
     assert.ok(slices > 1, e.factoryReason);
     assert.ok(e.cbRegionEndBytes <= 1_499_136);
+  });
+
+  it('the DRAM path\'s slice count reads free L1, so the registry says conv2d reads live L1 and properties', () => {
+    const op0 = conv2d({ n: 1, h: 512, w: 512, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, input: tensor([1, 1, 512 * 512, 64]) });
+    const slices = (live: number): number => Number(/(\d+) output-height slice/.exec(est(estimateOp(op0, whContext({ live }))).factoryReason)?.[1]);
+    assert.ok(slices(800_000) > slices(0));
+    assert.deepEqual(estimatorReads('ttnn.conv2d'), { properties: true, liveL1: true });
+    assert.deepEqual(estimatorReads('ttnn.max_pool2d'), { properties: true, liveL1: false });
   });
 
   it('rejects an act_block_h_override that is not a tile multiple', () => {
