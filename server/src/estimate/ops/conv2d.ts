@@ -619,7 +619,8 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
     cbs: plan.cbs,
     confidence: 'approx',
-    approxReason: `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}`,
+    approxReason: `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1 ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)' : ''),
     citations: [CITES.utils, CITES.cbInfo, CITES.model],
     notes: [
       ...plan.notes,
