@@ -614,7 +614,8 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     op, ctx, factory,
     factoryReason: `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
-      `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment})`,
+      `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); live during the op besides the CBs: ` +
+      `${plan.haloBytes > 0 ? `halo shard ≈ ${fmtBytes(plan.haloBytes)}, ` : ''}output shard ${fmtBytes(plan.outputShardBytes)} per core`,
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
     cbs: plan.cbs,
