@@ -226,3 +226,43 @@ describe('conv2d change points', () => {
     assert.equal(e.cbBytesSummedOverRanges, 73_792);
   });
 });
+
+describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
+  // Qwen2.5-VL patch embedding: C_in 3 (padded to 32), C_out 1280, kernel = stride = 2x14x14, one output patch,
+  // pre-prepared weights [2·14·14·32, 1280], no bias (tt-metal issue #42146, tt-metal PR #48243).
+  const rm = (s: number[]) => tensor(s, { page: 'row_major' });
+  const qwen = op('ttnn.conv3d', [rm([1, 2, 14, 14, 3]), tensor([12544, 1280]), DEVICE_VALUE], [rm([1, 1, 1, 1, 1280])], {
+    in_channels: int(3), out_channels: int(1280), kernel_size: ints(2, 14, 14), stride: ints(2, 14, 14),
+  });
+
+  it('C_in_block 32 (tt-metal PR #41281): within 0.1% of the 1,738,528 B tt-metal printed in issue #42146', () => {
+    // K = 2·14·14·32 = 12,544 → K_t 392; C_out_block 32 → N_t 1: vol2col_rm 1 page of 12,544·2 = 25,088; vol2col_tiled
+    // 392·2,048 = 802,816; weight 802,816; interm 2,048; result 2,048 → 1,634,816 B + base. tt-metal's figure includes
+    // its build's base (about 1 KB above the n150 preset's 102,656 B).
+    const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-04-15' })));
+    assert.equal(e.cbBytesPerCore, 1_634_816);
+    assert.ok(Math.abs(e.cbRegionEndBytes - 1_738_528) / 1_738_528 < 0.001);
+  });
+
+  it('the smallest valid C_in block (PR #43715) is 16 for a 2x14x14 kernel and fits', () => {
+    // lcm(16, 32 / gcd(392, 32) = 4) = 16 → K_t 196, 32/16 = 2 C_in blocks: vol2col_rm 6,272·2 = 12,544;
+    // vol2col_tiled + weight 2·196·2,048; interm + result 2·2,048; reduction (1 + 1 ack) 2·2,048 → 823,552 B.
+    const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-10' })));
+    assert.equal(e.cbBytesPerCore, 823_552);
+  });
+
+  it('pre-prepared weights took the full C_in block between PR #47343 and PR #48243 (tt-metal printed 1,739,040 B)', () => {
+    const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-06-20' })));
+    assert.equal(e.cbBytesPerCore, 1_634_816);
+    assert.ok(Math.abs(e.cbRegionEndBytes - 1_739_040) / 1_739_040 < 0.001);
+  });
+
+  it('before PR #38595 the default Conv3dConfig blocks are all channels (Mochi: 33.5 MB)', () => {
+    // C_in = C_out = 768, k 3x3x3: K_t 648, N_t 24: weight 15,552 tiles alone = 31,850,496 B.
+    const mochi = op('ttnn.conv3d', [rm([1, 6, 60, 106, 768]), tensor([20736, 768]), tensor([1, 768]), DEVICE_VALUE], [rm([1, 4, 60, 106, 768])], {
+      in_channels: int(768), out_channels: int(768), kernel_size: ints(3, 3, 3),
+    });
+    const e = est(estimateOp(mochi, whContext({ ttMetalDate: '2025-12-01' })));
+    assert.ok(e.cbBytesPerCore > 31_850_496);
+  });
+});
