@@ -14,9 +14,10 @@
  *   [2] tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults: T/W/H_out_block 1,
  *       C_out_block 0 and C_in_block 0 meaning all channels, compute_with_storage_grid_size {1, 1}; index id 54921902088)
  *
- * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults are assumed [2] (blocks of 1 in T/H/W,
- *   C_in_block = C_in, C_out_block = C_out); every CB is on every core whatever the grid, so the default 1x1 grid only
- *   changes the core count, not the per-core bytes (the device grid is reported). The optional L1 prefetch shard is
+ * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults of the build are used (noConfigBlocks):
+ *   the default Conv3dConfig [2] (T/H/W blocks 1, all input and output channels) until tt-metal PR #38595, then its
+ *   auto blocking (C_out_block 32; C_in_block all, 32, or the smallest valid block by change point); every CB is on
+ *   every core whatever the grid, so the grid only changes the core count. Input channels are padded to 32. The optional L1 prefetch shard is
  *   ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
  * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
  */
