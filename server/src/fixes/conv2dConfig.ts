@@ -56,9 +56,10 @@ function withConfig(op: TtnnOp, fields: Fields): TtnnOp {
   return { ...op, properties: { ...op.properties, conv2d_config: cfg } };
 }
 
-function divisorsBelow(n: number, below: number): number[] {
+/** Divisors of n below `below`, largest first; at most `max` of them (the search is bounded for huge shards). */
+function divisorsBelow(n: number, below: number, max = 16): number[] {
   const out: number[] = [];
-  for (let d = Math.min(n, below - 1); d >= 1; d--) if (n % d === 0) out.push(d);
+  for (let d = Math.min(n, below - 1, 1 << 16); d >= 1 && out.length < max; d--) if (n % d === 0) out.push(d);
   return out;
 }
 

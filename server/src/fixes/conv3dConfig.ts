@@ -32,8 +32,10 @@ export interface Conv3dBlocking {
 
 const CITE_VALIDATE = 'tt-metal conv3d_device_operation.cpp@021df86 (Conv3dOp::validate)';
 
+/** Divisors of n that are multiples of `step`, largest first (none for implausibly large n: bounded work). */
 function divisorsDescending(n: number, step: number): number[] {
   const out: number[] = [];
+  if (!(n > 0) || n > 1 << 20) return out;
   for (let d = n; d >= step; d--) if (n % d === 0 && d % step === 0) out.push(d);
   return out;
 }

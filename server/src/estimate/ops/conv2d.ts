@@ -282,7 +282,8 @@ export function readConvProblem(op: TtnnOp, transposed: boolean): ConvProblem | 
 // tt-metal's divisor searches (conv2d_utils.cpp)
 
 function closestLargestDivisor(num: number, start: number): number {
-  let d = Math.max(1, start);
+  // No divisor exceeds num: start there at most (a huge override must not spin).
+  let d = Math.max(1, Math.min(start, num));
   while (d > 1 && num % d !== 0) d--;
   return d;
 }
@@ -587,10 +588,12 @@ export function planConv2dOp(op: TtnnOp, ctx: EstimateContext): { plan: ConvPlan
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit.
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - (ctx.liveL1BytesPerCore ?? 0);
+      // Every count up to 64, then doubling (bounded work for huge images).
       let count = 1;
-      for (; count < p.outputH; count++) {
+      while (count < p.outputH) {
         const c = choosePlan(sliceProblem(p, 'height', count), grid, l1Align, ctx);
         if (typeof c === 'string' || c.plan.cbBytes + c.plan.outputShardBytes + c.plan.haloBytes <= free) break;
+        count = count < 64 ? count + 1 : Math.min(p.outputH, count * 2);
       }
       problem = sliceProblem(p, 'height', count);
       sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-height slice(s) assumed (the fewest that fit); `;
