@@ -111,6 +111,15 @@ describe('estimate/conv2d', () => {
     assert.deepEqual(estimatorReads('ttnn.max_pool2d'), { properties: true, liveL1: false });
   });
 
+  it('a hostile act_block_h_override (2^30) follows tt-metal to one core, quickly (the divisor scans start at the number)', () => {
+    const r = estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded', act_block_h_override: String(2 ** 30) } }), whContext());
+    // The override's 2^25 tiles also multiply determine_parallel_config's unit: every core count pads too much, so one
+    // core takes all 98 tile rows; the act block is the closest divisor of 98 below 2^25 = 98.
+    // WEIGHTS 2·6 = 12 (one act block); ACT 49·6 + 49·6 = 588 (split); ACT_TILIZED 98·6 = 588 → 1,188 · 2,048 + 64.
+    assert.equal(est(r).cbBytesSummedOverRanges, 2_433_088);
+    assert.equal(est(r).nCoresUsed, 1);
+  });
+
   it('rejects an act_block_h_override that is not a tile multiple', () => {
     const r = estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded', act_block_h_override: '48' } }), whContext());
     assert.equal(r.kind, 'illegal');
