@@ -214,6 +214,15 @@ export const CHANGE_POINTS = {
     before: 'tt-metal conv2d_op_sharded_program_factory.cpp (split reader only with Conv2dConfig.enable_split_reader)',
     after: 'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
   },
+  'conv2d-dram-input-auto-slice': {
+    family: 'conv2d',
+    pr: 27147,
+    mergedOn: '2025-09-01',
+    dateFrom: 'approx',
+    what: 'conv2d without a slice config picks DRAM vs L1 from the input: a DRAM input takes the sliced DRAM path (channels aligned to 8, auto slice count); before, it was resharded into L1 and run whole',
+    before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
+    after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

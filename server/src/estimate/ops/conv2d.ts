@@ -3,7 +3,8 @@
  * parallel config and block config tt-metal derives at run time, then the CBs of `get_cb_info`.
  *
  * Formula (bytes per core; every CB on every core of the conv's grid):
- *   path: DRAM input without `conv2d_slice_config<l1_full>` → DRAM path (sliced op); else the L1 path      [1]
+ *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv2d only; conv_transpose2d
+ *     keeps the L1 path, PR #33136); `dram_height|dram_width` → DRAM path; else the L1 path                 [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
@@ -213,7 +214,7 @@ function padding4(v: readonly number[] | undefined): [number, number, number, nu
 }
 
 /** Read a conv2d / conv_transpose2d op. A string is the reason it cannot be estimated. */
-export function readConvProblem(op: TtnnOp, transposed: boolean): ConvProblem | string {
+export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateContext): ConvProblem | string {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return input;
   const weight = op.operands[1];
@@ -261,9 +262,11 @@ export function readConvProblem(op: TtnnOp, transposed: boolean): ConvProblem | 
   const sliceType = sliceItems?.[0];
   const sliceCount = Number(sliceItems?.[1] ?? 0);
   const inDram = input.layout.bufferType === 'dram' || input.layout.bufferType === 'system_memory';
-  let path: 'l1' | 'dram' = inDram ? 'dram' : 'l1';
+  let path: 'l1' | 'dram' = 'l1';
   let slices: ConvProblem['slices'];
   if (sliceType === 'l1_full') path = 'l1';
+  // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147.
+  else if (sliceType === undefined) path = inDram && !transposed && atOrAfter(ctx, 'conv2d-dram-input-auto-slice') ? 'dram' : 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
     if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
@@ -575,7 +578,7 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): 
 
 /** The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. */
 export function planConv2dOp(op: TtnnOp, ctx: EstimateContext): { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string } | { unmodeled: string } | { illegal: string } {
-  const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d');
+  const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx);
   if (typeof p === 'string') return { unmodeled: p };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const l1Align = ctx.device.l1AlignmentBytes;
