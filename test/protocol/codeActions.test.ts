@@ -1,6 +1,7 @@
 /**
  * Quick fixes over the real server on the seed: the replicate-pad rewrites and the Python F.pad edit are offered on
- * %9, each applies cleanly, and after the constant-pad rewrite the first failure moves to the conv3d (the seed's point).
+ * %9, each applies cleanly, and after the constant-pad rewrite the first failure moves to the conv3d (the seed's point),
+ * whose conv3d_config blocking fix then leaves no error.
  */
 
 import * as assert from 'assert';
@@ -74,12 +75,16 @@ describe('protocol: code actions on the seed', () => {
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.range.start.line), [lineOf(fixed, '%24 = "ttnn.conv3d"')]);
     assert.ok(!fixed.includes('%9 = "ttnn.to_layout"'));
-    // No fix verifies for the conv3d: the editor gets a disabled action with the reason, not "No code actions available".
+    // The conv3d then gets its conv3d_config blocking fix (fixes/conv3dConfig.ts), and applying it leaves no error.
     const line = lineOf(fixed, '%24 = "ttnn.conv3d"');
     const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
-    const none = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range: { start: { line, character: 9 }, end: { line, character: 9 } }, context: { diagnostics } })) as proto.CodeAction[];
-    assert.strictEqual(none.length, 1, none.map((a) => a.title).join('\n'));
-    assert.strictEqual(none[0]!.edit, undefined);
-    assert.match(none[0]!.disabled?.reason ?? '', /^No verified fix \(checked for tt-metal [\d.-]+\): no layout fits: the closest layout, %24 L1 interleaved, still needs [\d.]+ MB\/core/);
+    const conv = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range: { start: { line, character: 9 }, end: { line, character: 9 } }, context: { diagnostics } })) as proto.CodeAction[];
+    const blocking = conv.find((a) => a.title.startsWith('Set conv3d_config blocking'));
+    assert.ok(blocking !== undefined, conv.map((a) => a.title).join('\n'));
+    const blocked = applyEdits(fixed, blocking.edit!.changes![URI]!);
+    assert.match(blocked, /conv3d_config = #ttnn\.conv3d_config<[^>]*c_in_block = \d+, compute_with_storage_grid_size = #ttcore\.grid<8x8>>/);
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: blocked }] });
+    const after = await lsp.diagnostics(URI, 3);
+    assert.deepStrictEqual(after.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error).map((d) => d.message), []);
   });
 });

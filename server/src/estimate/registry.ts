@@ -6,7 +6,10 @@
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
 import { estimateConcat } from './ops/concat';
-import { estimateConv2d, estimateConv3d } from './ops/conv';
+import { estimateConv3d } from './ops/conv';
+import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
+import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
+import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
 import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateAccumulation } from './ops/accumulation';
 import { estimateCopy } from './ops/copy';
@@ -81,8 +84,16 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.slice', 'ttnn.slice_static'], estimateSlice, PROPERTIES);
   add('ttnn.reshape', estimateReshape, TYPES_ONLY);
   // Free L1 (get_max_l1_space) picks the per-core block of an auto-generated config.
-  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, { properties: true, liveL1: true });
-  add('ttnn.conv2d', (op) => estimateConv2d(op), TYPES_ONLY);
+  add(['ttnn.matmul', 'ttnn.linear'], estimateMatmul, PROPERTIES_LIVE_L1);
+  // The DRAM path picks its slice count by the free L1 (ctx.liveL1BytesPerCore).
+  add('ttnn.conv2d', estimateConv2d, PROPERTIES_LIVE_L1);
+  add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES_LIVE_L1);
+  add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
+  add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
+  add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
+  add('ttnn.upsample', estimateUpsample, PROPERTIES);
+  add('ttnn.global_avg_pool2d', (op) => estimateGlobalAvgPool2d(op), TYPES_ONLY);
+  add('ttnn.batch_norm_training', (op) => estimateBatchNormTraining(op), TYPES_ONLY);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES_LIVE_L1);
   add('ttnn.prod', estimateProd, PROPERTIES);

@@ -1,11 +1,14 @@
 /**
  * Entry point of the quick fixes: for one overflowing op, every fix that passes verification (constant padding in
- * IR and Python, replicate pad as slice + concat, a layout search, deallocation / DRAM spill of live L1 tensors),
+ * IR and Python, replicate pad as slice + concat, conv3d_config blocking, conv2d_config act blocks / buffering / shard layout, a layout search, deallocation / DRAM spill of
+ * live L1 tensors),
  * best first. Pure: file lookups come from the caller through `env`.
  */
 
 import type { ModuleAnalysis, OverflowRef } from '../analysis/analyze';
 import type { ParseResult } from '../mlir/syntax';
+import { conv2dConfigFixes } from './conv2dConfig';
+import { conv3dConfigFixes } from './conv3dConfig';
 import { SyntaxFunction, applyEdits, syntaxFunctionAt } from './edits';
 import { solveLayouts } from './layoutSolver';
 import { liveTensorFixes } from './liveFixes';
@@ -99,6 +102,11 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
     }
   }
 
+  if (op.op.name === 'ttnn.conv3d' || op.op.name === 'ttnn.conv2d' || op.op.name === 'ttnn.conv_transpose2d') {
+    const conv = op.op.name === 'ttnn.conv3d' ? conv3dConfigFixes(base, sfn, fa) : conv2dConfigFixes(base, sfn, fa);
+    fixes.push(...conv.fixes);
+    rejected.push(...conv.rejected);
+  }
   const layouts = solveLayouts(base, sfn, fa);
   fixes.push(...layouts.fixes);
   rejected.push(...layouts.rejected);

@@ -20,7 +20,9 @@ export type FixKind =
   | 'sliceConcatPad'
   | 'layout'
   | 'deallocate'
-  | 'spillToDram';
+  | 'spillToDram'
+  | 'conv3dConfig'
+  | 'conv2dConfig';
 
 /** How one op fares in an analysis. `cbBytesPerCore` is null when the op has no L1 model. */
 export interface OpFit {

@@ -44,7 +44,10 @@ describe('analysis/corpus', () => {
     // the reshape %view aliases it, so the live total stays 854,016 B.
     const atConv = conv.ops.find((o) => o.op.name === 'ttnn.conv2d');
     assert.equal(atConv?.liveL1TensorBytesPerCore, 854_016);
-    assert.equal(a.overflows.filter((o) => o.functionName === '@conv_activation').length, 0);
+    // No overflow from live buffers; the conv's own CBs overflow (the conv tt-mlir's conv2d_l1_oom_fallback.mlir
+    // documents as an L1 OOM), which is not about the view.
+    const here = a.overflows.filter((o) => o.functionName === '@conv_activation');
+    assert.deepEqual(here.map((o) => o.overflow.kind), ['cbBeyondL1']);
   });
 
   it('mock system descs are flagged and replaced by the preset base', () => {

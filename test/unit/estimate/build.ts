@@ -23,7 +23,8 @@ export function tensor(shape: readonly number[], o: TensorOpts = {}): TensorSpec
   const dtype = o.dtype ?? 'bf16';
   const buffer = o.buffer ?? 'dram';
   const mem = o.mem ?? (buffer === 'system_memory' ? undefined : 'interleaved');
-  const padded = paddedShape(shape, page);
+  // A rank-0 tensor is stored like a one-element rank-1 tensor (as resolveTensor treats it); its memref is 1x1.
+  const padded = paddedShape(shape.length === 0 ? [1] : shape, page);
   const w = padded[padded.length - 1];
   let vol = 1;
   for (const d of padded) vol *= d;

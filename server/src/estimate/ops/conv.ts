@@ -1,5 +1,6 @@
 /**
- * L1 estimate for `ttnn.conv3d` (experimental conv3d factory); `ttnn.conv2d` is unmodeled.
+ * L1 estimate for `ttnn.conv3d` (experimental conv3d factory); conv2d and the rest of the family: conv2d.ts, pool.ts,
+ * batchNorm.ts.
  *
  * Formula (bytes per core; all CBs on every core of the grid):
  *   patch = kT·kH·kW·C_in_block, M_t = ceil(T_blk·H_blk·W_blk / 32), K_t = ceil(patch / 32), N_t = C_out_block / 32  [1]
@@ -10,24 +11,58 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff;
  *       ttmetal-l1-model.md §4.10
+ *   [2] tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults: T/W/H_out_block 1,
+ *       C_out_block 0 and C_in_block 0 meaning all channels, compute_with_storage_grid_size {1, 1}; index id 54921902088)
  *
- * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults are assumed (blocks of 1 in T/H/W,
- *   C_in_block = C_in, C_out_block = C_out); the optional L1 prefetch shard is ignored. conv2d's CBs depend on block and
- *   parallel configs tt-metal computes at run time (`get_cb_info`): unmodeled.
+ * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults of the build are used (noConfigBlocks):
+ *   the default Conv3dConfig [2] (T/H/W blocks 1, all input and output channels) until tt-metal PR #38595, then its
+ *   auto blocking (C_out_block 32; C_in_block all, 32, or the smallest valid block by change point); every CB is on
+ *   every core whatever the grid, so the grid only changes the core count. Input channels are padded to 32. The optional L1 prefetch shard is
+ *   ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
  * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
  */
 
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { atOrAfter } from '../changePoints';
 import { finishProgram, propInt, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
+const CITE_CONV3D_DEFAULTS = 'tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults; index id 54921902088)';
 
-export function estimateConv2d(op: TtnnOp): OpEstimateResult {
-  return unmodeled(op.name, 'conv2d CBs depend on the block/parallel configs tt-metal derives at run time (get_cb_info); no static model yet');
+/**
+ * Blocks tt-metal uses when the op carries no conv3d_config (T/H/W blocks are 1 in every era):
+ *   before PR #38595: the default-constructed Conv3dConfig, C_in and C_out blocks 0 = all channels [2];
+ *   PR #38595: optional config, C_out_block 32, full C_in; PR #41281: C_in_block 32; PR #43715: the smallest valid block
+ *   lcm(L1 alignment, 32 / gcd(kD·kH·kW, 32)); pre-prepared (rank-2) weights fell back to the full block between
+ *   PR #47343 and PR #48243 (tt-metal conv3d.cpp@06bd373 and the PRs' descriptions).
+ */
+function noConfigBlocks(op: TtnnOp, ctx: EstimateContext, cIn: number, cOut: number, kernel: readonly number[]): { cInBlock: number; cOutBlock: number; why: string } {
+  if (!atOrAfter(ctx, 'conv3d-no-config-auto-blocking')) return { cInBlock: cIn, cOutBlock: cOut, why: 'the default Conv3dConfig (full C_in and C_out blocks)' };
+  const cOutBlock = Math.min(32, cOut);
+  const weight = op.operands[1];
+  const prepared = weight?.kind === 'tensor' && weight.shape.kind === 'known' && weight.shape.dims.length === 2;
+  if (prepared && atOrAfter(ctx, 'conv3d-prepared-weights-full-c-in') && !atOrAfter(ctx, 'conv3d-prepared-weights-min-c-in')) {
+    return { cInBlock: cIn, cOutBlock, why: 'auto blocking, pre-prepared weights: full C_in block, C_out_block 32' };
+  }
+  if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-min')) {
+    const kernelVol = kernel[0]! * kernel[1]! * kernel[2]!;
+    const minBlock = lcm(ctx.device.l1AlignmentBytes, 32 / gcd(kernelVol, 32));
+    return { cInBlock: Math.min(minBlock, cIn), cOutBlock, why: `auto blocking: smallest valid C_in_block ${minBlock}, C_out_block 32` };
+  }
+  if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-32')) return { cInBlock: Math.min(32, cIn), cOutBlock, why: 'auto blocking: C_in_block 32, C_out_block 32' };
+  return { cInBlock: cIn, cOutBlock, why: 'auto blocking: full C_in block, C_out_block 32' };
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
 }
 
 export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -47,11 +82,14 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const v = Number(fields[k]);
     return Number.isFinite(v) && v > 0 ? v : dflt;
   };
+  // Input channels are padded to the config's alignment (32 by default) before the patch is gathered.
+  const cInAligned = alignUp(cIn, 32);
+  const defaults = cfg === undefined ? noConfigBlocks(op, ctx, cInAligned, cOut, kernel) : { cInBlock: cInAligned, cOutBlock: cOut, why: '' };
   const tBlk = num('t_out_block', 1);
   const hBlk = num('h_out_block', 1);
   const wBlk = num('w_out_block', 1);
-  const cInBlk = num('c_in_block', cIn);
-  const cOutBlk = num('c_out_block', cOut);
+  const cInBlk = num('c_in_block', defaults.cInBlock);
+  const cOutBlk = num('c_out_block', defaults.cOutBlock);
   const elem = elementBytes(input.dtype) ?? 2;
   const t = tileBytes(out.dtype === 'f32' ? 'f32' : 'bf16');
   const patch = kernel[0] * kernel[1] * kernel[2] * cInBlk;
@@ -59,7 +97,7 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const mT = Math.ceil(nPatches / 32);
   const kT = Math.ceil(patch / 32);
   const nT = Math.ceil(cOutBlk / 32);
-  const cInBlocks = Math.ceil(cIn / cInBlk);
+  const cInBlocks = Math.ceil(cInAligned / cInBlk);
   const hasBias = op.operands.length > 2 && op.operands[2]?.kind === 'tensor';
   const cbs = [
     { index: 0, role: 'vol2col rm', nPages: Math.min(nPatches, 64), pageBytes: alignUp(patch, 32) * elem },
@@ -75,9 +113,9 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const grid: [number, number] = g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
   return finishProgram({
     op, ctx, factory: 'Conv3dProgramFactory',
-    factoryReason: `${cfg === undefined ? 'no conv3d_config in the IR: tt-metal defaults assumed; ' : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
+    factoryReason: `${cfg === undefined ? `no conv3d_config in the IR: ${defaults.why}; ` : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
     grid, groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
     cbs, confidence: 'approx', approxReason: cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
-    citations: [CITE_CONV3D],
+    citations: cfg === undefined ? [CITE_CONV3D, CITE_CONV3D_DEFAULTS] : [CITE_CONV3D],
   });
 }

@@ -1,0 +1,108 @@
+/**
+ * L1 estimate for batch norm in inference (`ttnn.batch_norm_inference`, `ttnn.batch_norm` with training = false):
+ * tt-metal's BatchNormFactory, every CB double-buffered (2 tiles) on every core of the compute grid.
+ *
+ * Formula (bytes per core):
+ *   interm = f32 if any of input, mean, output, var, weight, bias is f32, else the input format          [1]
+ *   c_0 input 2·T(in); c_1 mean 2·T(mean); c_2 output 2·T(out) (2·T(interm) when interm f32 but output not,
+ *   plus c_9 2·T(out) for the typecast); c_3 var 2·T(var); c_4 eps 2·T(interm); c_5 weight 2·T(weight or bf16);
+ *   c_6 bias 2·T(bias or bf16); c_7 den 2·T(interm); c_8 temp 2·T(interm)                                   [1]
+ *   Validation: running mean and variance are required in inference, and the statistics are rank 4
+ *   [1, C, 1, 1] like the input's channel dim                                                              [2]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp
+ *       (program-descriptor version, index id 54541415248; the older create_cb version had a tenth CB, c_8 num)
+ *   [2] tt-metal …/batch_norm/device/batch_norm_device_operation.cpp (validate_tensors); tt-mlir OpModel rows
+ *       TestOpModelLib.cpp@b73fc81:4128 and :4161 (rank-1 statistics and missing running statistics are illegal)
+ *
+ * Assumptions: interleaved tensors (sharded batch norm is not modeled); the CBs are created on the whole compute grid
+ *   whatever the tile count, as the factory does.
+ * Worked example (golden TestOpModelLib.cpp@b73fc81:4100): 1x32x128x128 bf16 with bf16 statistics: 9 CBs × 2 tiles ×
+ *   2,048 B = 36,864 B.
+ */
+
+import type { DataType } from '../../ttnn/dtype';
+import { tileBytes } from '../../ttnn/dtype';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { CbSpec, finishProgram, gridArea, propInts, resolveTensor } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+
+const CITE_FACTORY = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp (descriptor version, index id 54541415248)';
+const CITE_VALIDATE = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_device_operation.cpp (validate_tensors)';
+
+/** Operands by role: `operandSegmentSizes` says which optional tensors are present (input, mean, var, weight, bias). */
+function operandsByRole(op: TtnnOp): { input?: TensorSpec; mean?: TensorSpec; variance?: TensorSpec; weight?: TensorSpec; bias?: TensorSpec } {
+  const tensors = op.operands.filter((o): o is TensorSpec => o.kind === 'tensor');
+  const segments = propInts(op, 'operandSegmentSizes');
+  const roles = ['input', 'mean', 'variance', 'weight', 'bias'] as const;
+  const out: Record<string, TensorSpec | undefined> = {};
+  if (segments !== undefined && segments.length >= roles.length) {
+    let next = 0;
+    roles.forEach((role, i) => {
+      if ((segments[i] ?? 0) > 0) out[role] = tensors[next++];
+    });
+  } else roles.forEach((role, i) => (out[role] = tensors[i]));
+  return out;
+}
+
+export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (op.properties['training']?.kind === 'bool' && op.properties['training'].value) {
+    return unmodeled(op.name, 'batch_norm in training mode (running statistics update) is not modeled');
+  }
+  const roles = operandsByRole(op);
+  const input = resolveTensor(roles.input, 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  if (roles.mean === undefined || roles.variance === undefined) {
+    return illegal(op.name, 'running_mean and running_var must be defined in evaluation mode', CITE_VALIDATE);
+  }
+  const stats = [roles.mean, roles.variance, roles.weight, roles.bias].filter((t): t is TensorSpec => t !== undefined);
+  for (const s of stats) {
+    if (s.shape.kind === 'known' && s.shape.dims.length !== 4) {
+      return illegal(op.name, `batch norm statistics must be 4D [1, C, 1, 1] (got rank ${s.shape.dims.length})`, CITE_VALIDATE);
+    }
+  }
+  if (input.layout.memoryLayout !== 'interleaved' || (out.layout.memoryLayout !== 'interleaved' && out.layout.bufferType !== 'system_memory')) {
+    return unmodeled(op.name, 'sharded batch_norm is not modeled');
+  }
+  const dtypeOf = (t: TensorSpec | undefined): DataType | undefined => (t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined);
+  const aDt = input.dtype;
+  const bDt = dtypeOf(roles.mean) ?? aDt;
+  const cDt = out.dtype;
+  const dDt = dtypeOf(roles.variance) ?? aDt;
+  const eDt = dtypeOf(roles.weight) ?? 'bf16';
+  const fDt = dtypeOf(roles.bias) ?? 'bf16';
+  const anyF32 = [aDt, bDt, cDt, dDt, eDt, fDt].includes('f32');
+  const interm: DataType = anyF32 ? 'f32' : aDt;
+  const typecast = interm === 'f32' && cDt !== 'f32';
+  const t = (d: DataType): number => tileBytes(d);
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: 2, pageBytes: t(aDt) },
+    { index: 1, role: 'batch mean', nPages: 2, pageBytes: t(bDt) },
+    { index: 2, role: typecast ? 'compute output (f32 staging)' : 'output', nPages: 2, pageBytes: t(typecast ? interm : cDt) },
+    ...(typecast ? [{ index: 9, role: 'writer output', nPages: 2, pageBytes: t(cDt) }] : []),
+    { index: 3, role: 'batch var', nPages: 2, pageBytes: t(dDt) },
+    { index: 4, role: 'eps', nPages: 2, pageBytes: t(interm) },
+    { index: 5, role: 'weight', nPages: 2, pageBytes: t(eDt) },
+    { index: 6, role: 'bias', nPages: 2, pageBytes: t(fDt) },
+    { index: 7, role: 'den 1/sqrt(var + eps)', nPages: 2, pageBytes: t(interm) },
+    { index: 8, role: 'temp', nPages: 2, pageBytes: t(interm) },
+  ];
+  return finishProgram({
+    op, ctx, factory: 'BatchNormFactory',
+    factoryReason: `inference batch norm: 9 double-buffered CBs (interm ${interm}${typecast ? ', + output typecast CB' : ''}) on all ${gridArea(ctx)} cores`,
+    groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    cbs,
+    confidence: 'approx',
+    approxReason: 'factory read at an undated version (program-descriptor port); the tt-mlir golden of Nov 2025 agrees for bf16',
+    citations: [CITE_FACTORY],
+  });
+}
+
+/** `ttnn.batch_norm_training`: batch statistics and the running-statistics update run as extra device ops. */
+export function estimateBatchNormTraining(op: TtnnOp): OpEstimateResult {
+  return unmodeled(op.name, 'batch_norm in training mode (batch statistics, running_statistics update) is not modeled');
+}

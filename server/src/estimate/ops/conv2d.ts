@@ -1,0 +1,663 @@
+/**
+ * L1 estimate for `ttnn.conv2d` and `ttnn.conv_transpose2d` with or without `conv2d_config`: the shard layout,
+ * parallel config and block config tt-metal derives at run time, then the CBs of `get_cb_info`.
+ *
+ * Formula (bytes per core; every CB on every core of the conv's grid):
+ *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv2d only; conv_transpose2d
+ *     keeps the L1 path, PR #33136); `dram_height|dram_width` → DRAM path; else the L1 path                 [1]
+ *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
+ *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
+ *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs)    [1]
+ *   determine_parallel_config: NHW_t = ceil(B·OH·OW / 32); height: n = largest divisor ≤ grid area whose
+ *     padding of NHW_t is < one share (in multiples of act_block_h_override); block: n_nhw the same on the
+ *     grid's rows, n_c = same rule on ceil(C_in / C_align) over the grid's columns; width: n_c on C_in tiles  [1]
+ *   output config: width/block re-split C_out tiles; per_core_M = NHW padded to n_nhw·32 / n_nhw / 32,
+ *     per_core_N = ceil(round_up(C_out, n_c_out·32) / n_c_out / 32)                                         [1]
+ *   block config: act_block_h = per_core_M (or the override's largest divisor of it);
+ *     act_block_w = height: round_up(C_in_pad·kW, 32); block: round_up(C_in_pad / n_c · kW, 32);
+ *     width: C_in_pad·kH·kW / (n_c · act_block_w_div)   (all in tiles below)                                [1]
+ *   get_cb_info: WEIGHTS = per_core_N·act_block_w (height with > 1 act block in h: ×kH, else ×2 if weights
+ *     double-buffered); MATMUL_PARTIALS = per_core_M·per_core_N partial tiles unless it aliases the output;
+ *     ACT (+ ACT_SECOND_READER when the split-reader heuristic fires; same total) = act_block_h·act_block_w,
+ *     ×2 if act double-buffered, input tile (height) or output tile (width/block); ACT_TILIZED =
+ *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
+ *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
+ *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
+ *   1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
+ *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
+ *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
+ *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
+ *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (get_input_channels_alignment,
+ *       determine_parallel_config, determine_output_parallel_config, get_conv_configs,
+ *       determine_per_core_conv_block_config, calculate_L1_usage_for_conv_op, determine_conv_config_for_auto_shard,
+ *       get_conv_padded_input_shape_and_mem_config, determine_conv2d_execution_path)
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info,
+ *       is_split_reader_supported); the program factory creates exactly these CBs (allocate_cbs); ttmetal-l1-model.md §4.9
+ *   [3] conv2d_utils.cpp@002a3f4 (use_matmul_for_1x1_conv, determine_matmul_op_config_from_conv_op_config);
+ *       ttmetal-l1-model.md §4.8
+ *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
+ *
+ * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
+ *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
+ *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
+ *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). The halo op's output shard
+ *   is not a CB: it is a tensor live during the conv and is reported in the notes. The DRAM path's slice count is
+ *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
+ *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
+ * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
+ *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
+ *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
+ *   WEIGHTS 2·7 = 14 tiles, ACT 7·7 = 49 (split 28 + 21), ACT_TILIZED 49 → 112 · 2,048 + 64 (L1_ARRAY) = 229,440 B.
+ */
+
+import { DataType, tileBytes } from '../../ttnn/dtype';
+import type { TensorLayout } from '../../ttnn/layout';
+import { alignUp } from '../../ttnn/layout';
+import type { PropValue, TtnnOp } from '../../ttnn/op';
+import { CbSpec, finishProgram, fmtBytes, propInt, propInts, resolveTensor } from '../common';
+import { atOrAfter } from '../changePoints';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+import { noProgram } from './noProgram';
+
+const CITES = {
+  utils: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config, get_conv_configs, determine_per_core_conv_block_config, determine_conv_config_for_auto_shard)',
+  cbInfo: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info, calculate_L1_usage)',
+  model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
+} as const;
+
+export type ShardScheme = 'height_sharded' | 'block_sharded' | 'width_sharded';
+
+/** `Conv2dConfig` fields that shape the CBs, with tt-metal's defaults. */
+export interface Conv2dConfigFields {
+  readonly weightsDtype: DataType | undefined;
+  readonly actBlockHOverride: number;
+  readonly actBlockWDiv: number;
+  readonly shardLayout: ShardScheme | undefined;
+  readonly reshardIfNotOptimal: boolean;
+  readonly transposeShards: boolean;
+  readonly outputLayout: 'tile' | 'row_major';
+  readonly actDoubleBuffer: boolean;
+  readonly weightsDoubleBuffer: boolean;
+  readonly fullInnerDim: boolean;
+  readonly configTensorsInDram: boolean;
+  readonly deallocateActivation: boolean;
+  /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
+  readonly enableSplitReader: boolean;
+  /** The attribute was present in the IR. */
+  readonly present: boolean;
+}
+
+/** Everything about one conv the CB arithmetic needs, read from the op. */
+export interface ConvProblem {
+  readonly batch: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly inputH: number;
+  readonly inputW: number;
+  readonly outputH: number;
+  readonly outputW: number;
+  readonly kernel: readonly [number, number];
+  readonly stride: readonly [number, number];
+  /** top, bottom, left, right (tt-metal's padding_n4 order). */
+  readonly padding: readonly [number, number, number, number];
+  readonly dilation: readonly [number, number];
+  readonly groups: number;
+  readonly hasBias: boolean;
+  readonly inputDtype: DataType;
+  readonly outputDtype: DataType;
+  readonly weightsDtype: DataType;
+  readonly inputLayout: TensorLayout;
+  readonly config: Conv2dConfigFields;
+  readonly fp32DestAcc: boolean;
+  readonly packerL1Acc: boolean;
+  /** 'l1' or 'dram' execution path, and the slices of the DRAM path when given. */
+  readonly path: 'l1' | 'dram';
+  readonly slices: { readonly kind: 'height' | 'width'; readonly count: number } | undefined;
+  readonly transposed: boolean;
+}
+
+export interface ParallelConfig {
+  readonly scheme: ShardScheme;
+  readonly nCores: number;
+  readonly coresNhw: number;
+  readonly coresC: number;
+  /** Bounding box [x (cols), y (rows)]. */
+  readonly box: readonly [number, number];
+}
+
+export interface ConvPlan {
+  readonly input: ParallelConfig;
+  readonly output: ParallelConfig;
+  readonly channelsAlignment: number;
+  readonly inChannelsPadded: number;
+  readonly perCoreOutHTiles: number;
+  readonly perCoreOutWTiles: number;
+  readonly actBlockHTiles: number;
+  readonly actBlockWTiles: number;
+  readonly mmConv: boolean;
+  readonly cbs: readonly CbSpec[];
+  readonly cbBytes: number;
+  readonly outputShardBytes: number;
+  readonly haloBytes: number;
+  readonly notes: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribute reading
+
+function fieldsOf(p: PropValue | undefined): Readonly<Record<string, string>> | undefined {
+  return p !== undefined && p.kind === 'dialect' ? p.fields : undefined;
+}
+
+function boolField(fields: Readonly<Record<string, string>>, name: string, dflt: boolean): boolean {
+  const v = fields[name];
+  return v === 'true' ? true : v === 'false' ? false : dflt;
+}
+
+function intField(fields: Readonly<Record<string, string>>, name: string, dflt: number): number {
+  const v = Number(fields[name]);
+  return Number.isInteger(v) && v >= 0 ? v : dflt;
+}
+
+const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
+  bf16: 'bf16', f32: 'f32', bfp_bf8: 'bfp_bf8', bfp_bf4: 'bfp_bf4', f16: 'f16', u32: 'u32', si32: 'si32', u16: 'u16', u8: 'u8',
+};
+
+export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
+  const f = fieldsOf(op.properties['conv2d_config']) ?? {};
+  const shard = f['shard_layout'];
+  return {
+    weightsDtype: f['weights_dtype'] !== undefined ? DTYPE_NAMES[f['weights_dtype']] : undefined,
+    actBlockHOverride: intField(f, 'act_block_h_override', 0),
+    actBlockWDiv: Math.max(1, intField(f, 'act_block_w_div', 1)),
+    shardLayout: shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
+    reshardIfNotOptimal: boolField(f, 'reshard_if_not_optimal', false),
+    transposeShards: boolField(f, 'transpose_shards', false),
+    outputLayout: f['output_layout'] === 'row_major' ? 'row_major' : 'tile',
+    actDoubleBuffer: boolField(f, 'enable_act_double_buffer', false),
+    weightsDoubleBuffer: boolField(f, 'enable_weights_double_buffer', false),
+    fullInnerDim: boolField(f, 'full_inner_dim', false),
+    configTensorsInDram: boolField(f, 'config_tensors_in_dram', false),
+    deallocateActivation: boolField(f, 'deallocate_activation', false),
+    enableSplitReader: boolField(f, 'enable_split_reader', false),
+    present: op.properties['conv2d_config'] !== undefined,
+  };
+}
+
+function pair(v: readonly number[] | undefined, dflt: number): [number, number] | undefined {
+  if (v === undefined) return [dflt, dflt];
+  if (v.length === 1) return [v[0], v[0]];
+  if (v.length === 2) return [v[0], v[1]];
+  return undefined;
+}
+
+/** An (H, W) attribute: `name = array<i32: h, w>`, or the 2024 spelling `<stem>_height` / `<stem>_width`. */
+export function hwInts(op: TtnnOp, name: string, stem: string): readonly number[] | undefined {
+  const v = propInts(op, name);
+  if (v !== undefined) return v;
+  const h = propInt(op, `${stem}_height`);
+  const w = propInt(op, `${stem}_width`);
+  return h !== undefined && w !== undefined ? [h, w] : undefined;
+}
+
+/** tt-mlir prints 2 values (pH, pW) or 4 values (top, left, bottom, right); tt-metal wants top, bottom, left, right. */
+function padding4(v: readonly number[] | undefined): [number, number, number, number] | undefined {
+  if (v === undefined) return [0, 0, 0, 0];
+  if (v.length === 2) return [v[0], v[0], v[1], v[1]];
+  if (v.length === 4) return [v[0], v[2], v[1], v[3]];
+  return undefined;
+}
+
+/** Read a conv2d / conv_transpose2d op. A string is the reason it cannot be estimated. */
+export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateContext): ConvProblem | string {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return input;
+  const weight = op.operands[1];
+  if (weight === undefined || weight.kind !== 'tensor') return 'weight operand missing';
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return out;
+  const get = (n: string): number | undefined => propInt(op, n);
+  const inChannels = get('in_channels');
+  const outChannels = get('out_channels');
+  const batch = get('batch_size');
+  const inputH = get('input_height');
+  const inputW = get('input_width');
+  if (inChannels === undefined || outChannels === undefined || batch === undefined || inputH === undefined || inputW === undefined) {
+    return 'in_channels, out_channels, batch_size, input_height or input_width attribute missing';
+  }
+  const kernel = pair(hwInts(op, 'kernel_size', 'kernel'), 1);
+  const stride = pair(hwInts(op, 'stride', 'stride'), 1);
+  const dilation = pair(hwInts(op, 'dilation', 'dilation'), 1);
+  const padding = padding4(hwInts(op, 'padding', 'padding'));
+  if (propInts(op, 'kernel_size') === undefined && propInt(op, 'kernel_height') === undefined) return 'kernel_size attribute missing';
+  if (kernel === undefined || stride === undefined || dilation === undefined || padding === undefined) return 'kernel_size, stride, padding or dilation has an unexpected length';
+  const groups = get('groups') ?? 1;
+  if ([inChannels, outChannels, batch, inputH, inputW, groups, ...kernel, ...stride, ...dilation].some((v) => !(v > 0)) || padding.some((p) => p < 0)) {
+    return 'conv attributes must be positive';
+  }
+  let outputH: number;
+  let outputW: number;
+  if (transposed) {
+    const outPad = pair(propInts(op, 'output_padding'), 0) ?? [0, 0];
+    outputH = (inputH - 1) * stride[0] - (padding[0] + padding[1]) + dilation[0] * (kernel[0] - 1) + outPad[0] + 1;
+    outputW = (inputW - 1) * stride[1] - (padding[2] + padding[3]) + dilation[1] * (kernel[1] - 1) + outPad[1] + 1;
+  } else {
+    outputH = Math.floor((inputH - kernel[0] - (kernel[0] - 1) * (dilation[0] - 1) + padding[0] + padding[1]) / stride[0]) + 1;
+    outputW = Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
+  }
+  if (!(outputH > 0) || !(outputW > 0)) return `output image ${outputH}x${outputW} is empty`;
+  const config = readConv2dConfig(op);
+  const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;
+  const weightsDtype = config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
+  const cc = fieldsOf(op.properties['compute_config']) ?? {};
+  const fp32DestAcc = boolField(cc, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
+  const packerL1Acc = boolField(cc, 'packer_l1_acc', false);
+  const slice = op.properties['conv2d_slice_config'];
+  const sliceItems = slice !== undefined && slice.kind === 'dialect' ? slice.items : undefined;
+  const sliceType = sliceItems?.[0];
+  const sliceCount = Number(sliceItems?.[1] ?? 0);
+  const inDram = input.layout.bufferType === 'dram' || input.layout.bufferType === 'system_memory';
+  let path: 'l1' | 'dram' = 'l1';
+  let slices: ConvProblem['slices'];
+  if (sliceType === 'l1_full') path = 'l1';
+  // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147.
+  else if (sliceType === undefined) path = inDram && !transposed && atOrAfter(ctx, 'conv2d-dram-input-auto-slice') ? 'dram' : 'l1';
+  else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
+    path = 'dram';
+    if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
+  }
+  // A bias holds C_out values; 2024-era dumps pass the destination tensor (N·OH·OW·C_out) in the same position.
+  const third = op.operands[2];
+  const hasBias = third?.kind === 'tensor' && third.shape.kind === 'known' && third.shape.dims.reduce((n, d) => n * d, 1) === outChannels;
+  return {
+    batch, inChannels, outChannels, inputH, inputW, outputH, outputW, kernel, stride, padding, dilation, groups, hasBias,
+    inputDtype: input.dtype, outputDtype: out.dtype, weightsDtype, inputLayout: input.layout, config, fp32DestAcc, packerL1Acc,
+    path, slices, transposed,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// tt-metal's divisor searches (conv2d_utils.cpp)
+
+function closestLargestDivisor(num: number, start: number): number {
+  // No divisor exceeds num: start there at most (a huge override must not spin).
+  let d = Math.max(1, Math.min(start, num));
+  while (d > 1 && num % d !== 0) d--;
+  return d;
+}
+
+function closestLargestCommonDivisor(a: number, b: number, start: number): number {
+  let d = Math.max(1, start);
+  while (d > 1 && (a % d !== 0 || b % d !== 0)) d--;
+  return d;
+}
+
+function closestDivisorWithPadding(num: number, start: number): number {
+  let d = Math.max(1, start);
+  while (d > 1 && alignUp(num, d) - num >= alignUp(num, d) / d) d--;
+  return d;
+}
+
+function closestDivisorWithPaddingAndMult(num: number, start: number, mult: number): number {
+  let d = Math.max(1, start);
+  const padded = (x: number): number => alignUp(num, x * mult);
+  while (d > 1 && padded(d) - num >= padded(d) / d) d--;
+  return d;
+}
+
+/** `num_cores_to_corerangeset(n, grid, row_wise = true)`: its bounding box. */
+function rowWiseBox(n: number, gridX: number): [number, number] {
+  return n >= gridX ? [gridX, Math.ceil(n / gridX)] : [n, 1];
+}
+
+interface Grid {
+  readonly x: number;
+  readonly y: number;
+}
+
+function isDepthwise(p: ConvProblem): boolean {
+  return p.groups === p.inChannels && p.groups === p.outChannels;
+}
+
+function is1dDepthwise(p: ConvProblem): boolean {
+  return isDepthwise(p) && p.kernel[0] === 1 && p.inputH === 1 && p.kernel[1] === 1 && !p.hasBias;
+}
+
+export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined): boolean {
+  return !p.transposed && p.kernel[0] === 1 && p.kernel[1] === 1 && p.stride[0] === 1 && p.stride[1] === 1 && p.padding.every((x) => x === 0) &&
+    p.dilation[0] === 1 && p.dilation[1] === 1 && scheme !== 'width_sharded';
+}
+
+/** `get_input_channels_alignment`. */
+function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1AlignmentBytes: number): number {
+  if (isDepthwise(p)) return 32;
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  if (!mm && scheme !== 'width_sharded' && (rowMajor || p.path === 'dram')) {
+    if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
+      const shardWidth = p.inputLayout.pageLayout === 'tile' ? (p.inputLayout.shardShape[1] ?? 1) * 32 : p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0;
+      if (shardWidth % 32 === 0) return 32;
+      if (shardWidth % 16 === 0) return 16;
+      if (shardWidth % 8 === 0) return 8;
+      return 32;
+    }
+    return l1AlignmentBytes / 2;
+  }
+  return 32;
+}
+
+/** `determine_parallel_config`. */
+export function determineParallelConfig(
+  p: ConvProblem, scheme: ShardScheme, align: number, grid: Grid, mm: boolean,
+  /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). */
+  units: { readonly tileH: number; readonly tileW: number } = { tileH: 32, tileW: 32 },
+): ParallelConfig {
+  const alignment = isDepthwise(p) ? 32 : align;
+  const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / units.tileH);
+  const outCTiles = Math.ceil(p.outChannels / units.tileW);
+  const abhTiles = p.config.actBlockHOverride === 0 ? 1 : Math.max(1, Math.floor(p.config.actBlockHOverride / 32));
+  const colMajor = p.config.transposeShards;
+  if (scheme === 'height_sharded') {
+    const n = closestDivisorWithPaddingAndMult(outNhwTiles, grid.x * grid.y, abhTiles);
+    return { scheme, nCores: n, coresNhw: n, coresC: 1, box: rowWiseBox(n, grid.x) };
+  }
+  if (scheme === 'block_sharded') {
+    const inBlocks = Math.ceil(p.inChannels / alignment);
+    const nhw = closestDivisorWithPaddingAndMult(outNhwTiles, colMajor ? grid.x : grid.y, abhTiles);
+    const startC = colMajor ? grid.y : grid.x;
+    const c = !mm ? closestDivisorWithPadding(inBlocks, startC) : closestLargestCommonDivisor(outCTiles, inBlocks, startC);
+    return { scheme, nCores: nhw * c, coresNhw: nhw, coresC: c, box: colMajor ? [nhw, c] : [c, nhw] };
+  }
+  const inTiles = Math.ceil(p.inChannels / units.tileW);
+  const c = !mm ? closestDivisorWithPadding(inTiles, grid.x * grid.y) : closestLargestDivisor(inTiles, grid.x * grid.y);
+  return { scheme, nCores: c, coresNhw: 1, coresC: c, box: rowWiseBox(c, grid.x) };
+}
+
+/** `determine_output_parallel_config`. */
+function outputParallelConfig(p: ConvProblem, input: ParallelConfig, grid: Grid, mm: boolean): ParallelConfig {
+  if (mm) return input;
+  const outCTiles = Math.ceil(p.outChannels / 32);
+  if (input.scheme === 'width_sharded') {
+    const c = closestDivisorWithPadding(outCTiles, grid.x * grid.y);
+    return { ...input, nCores: c, coresC: c, box: rowWiseBox(c, grid.x) };
+  }
+  if (input.scheme === 'block_sharded') {
+    const colMajor = p.config.transposeShards;
+    const c = closestDivisorWithPadding(outCTiles, colMajor ? grid.y : grid.x);
+    return { ...input, nCores: input.coresNhw * c, coresC: c, box: colMajor ? [input.coresNhw, c] : [c, input.coresNhw] };
+  }
+  return input;
+}
+
+/** The parallel config of an L1-sharded input (its shard grid), when the IR says so. */
+function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig | undefined {
+  const scheme = layout.memoryLayout;
+  if (layout.bufferType !== 'l1' || (scheme !== 'height_sharded' && scheme !== 'block_sharded' && scheme !== 'width_sharded')) return undefined;
+  const [rows, cols] = layout.gridShape;
+  if (scheme === 'height_sharded') return { scheme, nCores: rows * cols, coresNhw: rows * cols, coresC: 1, box: rowWiseBox(rows * cols, gridX) };
+  if (scheme === 'width_sharded') return { scheme, nCores: rows * cols, coresNhw: 1, coresC: rows * cols, box: [cols, rows] };
+  return { scheme, nCores: rows * cols, coresNhw: rows, coresC: cols, box: [cols, rows] };
+}
+
+/** `is_split_reader_viable` (Wormhole rates). */
+function splitReaderViable(perCoreOutHTiles: number, inChannels: number, outChannels: number, kernelW: number, inputDtype: DataType): boolean {
+  const bytes = inputDtype === 'f32' ? 4 : 2;
+  const unit = bytes * inChannels * kernelW;
+  // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
+  const LINEAR_MAX_BYTES = 1024;
+  const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
+  const slope = (27.7 - 0.868) / (LINEAR_MAX_BYTES - 16);
+  const rate = 0.868 + slope * (clamped - 16);
+  const actCost = perCoreOutHTiles * 32 * (unit / rate);
+  const weightsCost = (inChannels * outChannels * kernelW) / 16;
+  return actCost > weightsCost;
+}
+
+function tileOf(dtype: DataType): number {
+  return tileBytes(dtype);
+}
+
+/** Approximate halo output elements per core: the input rows a core's output rows touch, padded width, its channels. */
+function haloElementsPerCore(p: ConvProblem, perCoreOutRows: number, channelsPerCore: number): number {
+  const imageRows = Math.min(p.outputH, Math.ceil(perCoreOutRows / p.outputW) + 1);
+  const inputRows = (imageRows - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1;
+  return inputRows * (p.inputW + p.padding[2] + p.padding[3]) * channelsPerCore;
+}
+
+/** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
+export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1AlignmentBytes: number, ctx: EstimateContext, given?: ParallelConfig): ConvPlan | string {
+  const mm = isMatmulConv(p, scheme);
+  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
+  const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
+  const output = outputParallelConfig(p, input, grid, mm);
+  const inChannelsPadded = alignUp(p.inChannels, input.coresC * align);
+  const outChannelsPadded = alignUp(p.outChannels, output.coresC * 32);
+  const nhwOut = p.batch * p.outputH * p.outputW;
+  const nhwShard = scheme === 'width_sharded' ? nhwOut : alignUp(nhwOut, output.coresNhw * 32) / output.coresNhw;
+  const perCoreOutHTiles = Math.ceil(nhwShard / 32);
+  const perCoreOutWTiles = Math.ceil(outChannelsPadded / output.coresC / 32);
+  const paddedPerCoreHTiles = Math.floor(nhwShard / 32);
+  let actBlockHTiles = perCoreOutHTiles;
+  if (p.config.actBlockHOverride > 0) {
+    if (p.config.actBlockHOverride % 32 !== 0) return `act_block_h_override ${p.config.actBlockHOverride} is not a multiple of 32 (tile height)`;
+    const ov = p.config.actBlockHOverride / 32;
+    actBlockHTiles = paddedPerCoreHTiles % ov === 0 ? ov : closestLargestDivisor(paddedPerCoreHTiles, ov);
+  }
+  const dw1d = is1dDepthwise(p);
+  let actBlockW: number;
+  if (scheme === 'height_sharded') actBlockW = dw1d ? alignUp(inChannelsPadded, 32) : alignUp(inChannelsPadded * p.kernel[1], 32);
+  else if (scheme === 'block_sharded') {
+    const fullInner = p.config.fullInnerDim || !atOrAfter(ctx, 'conv2d-block-inner-dim-by-kernel-h');
+    actBlockW = alignUp((inChannelsPadded / input.coresC) * p.kernel[1] * (fullInner ? p.kernel[0] : 1), 32);
+  }
+  else {
+    const div = 32 * input.nCores * p.config.actBlockWDiv;
+    if (inChannelsPadded % div !== 0) return `Padded In Channels = ${inChannelsPadded} is not a multiple of 32 · ${input.nCores} cores · act_block_w_div ${p.config.actBlockWDiv}`;
+    actBlockW = (inChannelsPadded * p.kernel[0] * p.kernel[1]) / (input.nCores * p.config.actBlockWDiv);
+  }
+  const actBlockWTiles = Math.ceil(actBlockW / 32);
+  const inputTile = tileOf(p.inputDtype === 'f32' ? 'f32' : 'bf16');
+  const weightsTile = tileOf(p.weightsDtype);
+  const outputTile = tileOf(p.outputDtype);
+  const perCoreOutTiles = perCoreOutHTiles * perCoreOutWTiles;
+  const notes: string[] = [];
+  const cbs: CbSpec[] = [];
+  // Weight matrix height in tiles as prepare_conv_weights lays it out: kH rows of act_block_w (height), kH·kW·C / 32 otherwise.
+  const weightHTiles = scheme === 'height_sharded' ? p.kernel[0] * actBlockWTiles : Math.ceil((inChannelsPadded * p.kernel[0] * p.kernel[1]) / 32);
+  const numBlocksActH = Math.max(1, Math.floor(perCoreOutHTiles / actBlockHTiles));
+  const numBlocksActW = Math.max(1, Math.floor(weightHTiles / Math.max(1, actBlockWTiles)));
+  const in0BlocksW = scheme === 'block_sharded' ? numBlocksActW * Math.max(1, Math.floor(Math.ceil(outChannelsPadded / 32) / perCoreOutWTiles)) : numBlocksActW;
+  const packer = p.packerL1Acc && ((p.hasBias && in0BlocksW > 1) || in0BlocksW > 2);
+  const partialDtype: DataType = packer ? (p.fp32DestAcc ? 'f32' : 'bf16') : p.outputDtype;
+  const outputShardBytes = perCoreOutTiles * outputTile;
+
+  if (mm) {
+    // ttnn.matmul with MatmulMultiCoreReuseMultiCast(1D) configs built from the conv's blocks (in0_block_w = act_block_w).
+    const kTiles = actBlockWTiles;
+    const numKBlocks = Math.max(1, Math.ceil(Math.ceil(inChannelsPadded / 32) / kTiles));
+    const buffering = numKBlocks > 1 ? 2 : 1;
+    cbs.push({ index: 0, role: 'in0 (activations)', nPages: perCoreOutHTiles * kTiles * buffering, pageBytes: tileOf(p.inputDtype) });
+    cbs.push({ index: 1, role: 'in1 (weights)', nPages: perCoreOutWTiles * kTiles * buffering, pageBytes: weightsTile });
+    if (p.hasBias) cbs.push({ index: 3, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
+    cbs.push({ index: 4, role: 'output (sharded)', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
+    const intermDtype: DataType = p.fp32DestAcc ? 'f32' : p.outputDtype;
+    if (intermDtype !== p.outputDtype) cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
+    notes.push(`1x1 stride-1 conv runs ttnn.matmul: per_core_M ${perCoreOutHTiles}, per_core_N ${perCoreOutWTiles}, in0_block_w ${kTiles}`);
+  } else {
+    const doubleBuffers = scheme !== 'width_sharded' || atOrAfter(ctx, 'conv2d-width-double-buffer');
+    let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles : actBlockWTiles);
+    if (scheme === 'height_sharded') {
+      if (numBlocksActH > 1) weightTiles *= p.kernel[0];
+      else if (p.config.weightsDoubleBuffer) weightTiles *= 2;
+    } else if (p.config.weightsDoubleBuffer && doubleBuffers) weightTiles *= 2;
+    cbs.push({ index: 0, role: 'weights', nPages: weightTiles, pageBytes: weightsTile });
+    const partialsAliasOutput = p.config.outputLayout === 'tile' && partialDtype === p.outputDtype && !dw1d;
+    cbs.push({ index: 1, role: 'matmul partials', nPages: dw1d ? 1 : perCoreOutTiles, pageBytes: tileOf(partialDtype), tensorBacked: partialsAliasOutput });
+    const split = scheme === 'height_sharded' && !dw1d && actBlockHTiles > 1 &&
+      (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
+        ? splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype)
+        : p.config.enableSplitReader);
+    const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
+    const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
+    const first = split ? actBlockHTiles - Math.floor(actBlockHTiles / 2) : actBlockHTiles;
+    const second = split ? Math.floor(actBlockHTiles / 2) : 0;
+    const actTiles = first * actBlockWTiles * buffering;
+    cbs.push({ index: 2, role: 'act', nPages: actTiles, pageBytes: actTile });
+    if (second > 0) cbs.push({ index: 3, role: 'act (second reader)', nPages: second * actBlockWTiles * buffering, pageBytes: actTile });
+    if (dw1d) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
+    cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
+    if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
+    const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
+    if (scheme === 'width_sharded') cbs.push({ index: 7, role: 'act row-major', nPages: 2 * actBlockWTiles, pageBytes: inputTile });
+    else if (scheme === 'block_sharded' && inputDf !== p.outputDtype) cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
+    cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
+    const indexBytes = perCoreOutHTiles * 32 * (p.config.configTensorsInDram && p.inputH === 1 && p.kernel[0] === 1 ? 6 : 2);
+    cbs.push({ index: 9, role: 'reader indices', nPages: 1, pageBytes: indexBytes, tensorBacked: !p.config.configTensorsInDram });
+    cbs.push({ index: 10, role: 'L1 scratchpad', nPages: 1, pageBytes: 64 });
+    if (split) notes.push(`split reader (heuristic): act ${first}+${second} of ${actBlockHTiles} tile rows`);
+  }
+  const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
+  const channelsPerCore = inChannelsPadded / input.coresC;
+  const haloBytes = mm ? 0 : haloElementsPerCore(p, perCoreOutHTiles * 32, channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
+  return {
+    input, output, channelsAlignment: align, inChannelsPadded, perCoreOutHTiles, perCoreOutWTiles, actBlockHTiles, actBlockWTiles,
+    mmConv: mm, cbs, cbBytes, outputShardBytes, haloBytes, notes,
+  };
+}
+
+/** Shard scheme and parallel config tt-metal would use (config, input sharding, or auto-shard by total L1). */
+function choosePlan(p: ConvProblem, grid: Grid, l1Align: number, ctx: EstimateContext): { plan: ConvPlan; why: string } | string {
+  const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
+  if (given !== undefined && !p.config.reshardIfNotOptimal && (p.config.shardLayout === undefined || p.config.shardLayout === given.scheme)) {
+    const plan = planConv(p, given.scheme, grid, l1Align, ctx, given);
+    if (typeof plan === 'string') return plan;
+    return { plan, why: `input already ${given.scheme} on ${given.nCores} cores` };
+  }
+  if (p.config.shardLayout !== undefined) {
+    const plan = planConv(p, p.config.shardLayout, grid, l1Align, ctx);
+    if (typeof plan === 'string') return plan;
+    return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}` };
+  }
+  const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
+  if (typeof height === 'string') return height;
+  if (is1dDepthwise(p)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
+  const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + x.haloBytes;
+  let winner = height;
+  const sizes = [`height ${fmtBytes(total(height))}`];
+  const block = planConv(p, 'block_sharded', grid, l1Align, ctx);
+  if (typeof block !== 'string') {
+    sizes.push(`block ${fmtBytes(total(block))}`);
+    if (total(block) < total(winner) && Math.max(block.input.nCores, block.output.nCores) >= grid.x) winner = block;
+  }
+  if (!isMatmulConv(p, undefined)) {
+    const width = planConv(p, 'width_sharded', grid, l1Align, ctx);
+    if (typeof width !== 'string') {
+      sizes.push(`width ${fmtBytes(total(width))}`);
+      if (total(width) < total(winner)) winner = width;
+    }
+  }
+  return { plan: winner, why: `auto shard (CBs + output + halo per core: ${sizes.join(', ')}) → ${winner.input.scheme}` };
+}
+
+/** Shrink the problem to one output slice of the DRAM path. */
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): ConvProblem {
+  if (count <= 1) return p;
+  if (kind === 'height') {
+    const outH = Math.ceil(p.outputH / count);
+    const inH = Math.min(p.inputH, (outH - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1);
+    return { ...p, outputH: outH, inputH: inH };
+  }
+  const outW = Math.ceil(p.outputW / count);
+  const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
+  return { ...p, outputW: outW, inputW: inW };
+}
+
+/** The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. */
+export function planConv2dOp(op: TtnnOp, ctx: EstimateContext): { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string } | { unmodeled: string } | { illegal: string } {
+  const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx);
+  if (typeof p === 'string') return { unmodeled: p };
+  const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
+  const l1Align = ctx.device.l1AlignmentBytes;
+  let problem = p;
+  let sliceNote = '';
+  if (p.path === 'dram') {
+    if (p.slices !== undefined) {
+      problem = sliceProblem(p, p.slices.kind, p.slices.count);
+      sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
+    } else {
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit.
+      const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - (ctx.liveL1BytesPerCore ?? 0);
+      // Every count up to 64, then doubling (bounded work for huge images).
+      let count = 1;
+      while (count < p.outputH) {
+        const c = choosePlan(sliceProblem(p, 'height', count), grid, l1Align, ctx);
+        if (typeof c === 'string' || c.plan.cbBytes + c.plan.outputShardBytes + c.plan.haloBytes <= free) break;
+        count = count < 64 ? count + 1 : Math.min(p.outputH, count * 2);
+      }
+      problem = sliceProblem(p, 'height', count);
+      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-height slice(s) assumed (the fewest that fit); `;
+    }
+  }
+  const chosen = choosePlan(problem, grid, l1Align, ctx);
+  if (typeof chosen === 'string') return { illegal: chosen };
+  return { plan: chosen.plan, why: chosen.why, problem: p, sliceNote };
+}
+
+export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
+  const planned = planConv2dOp(op, ctx);
+  if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
+  if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
+  const { plan, why, problem: p, sliceNote } = planned;
+  const cores = Math.max(plan.input.nCores, plan.output.nCores);
+  const family = transposed ? 'conv_transpose2d' : 'conv2d';
+  const factory = plan.mmConv ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})` :
+    `${family} sharded program (${plan.input.scheme})`;
+  return finishProgram({
+    op, ctx, factory,
+    factoryReason: `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
+      `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
+      `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); live during the op besides the CBs: ` +
+      `${plan.haloBytes > 0 ? `halo shard ≈ ${fmtBytes(plan.haloBytes)}, ` : ''}output shard ${fmtBytes(plan.outputShardBytes)} per core`,
+    grid: [plan.output.box[1], plan.output.box[0]],
+    groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
+    cbs: plan.cbs,
+    confidence: 'approx',
+    approxReason: `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1 ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)' : ''),
+    citations: [CITES.utils, CITES.cbInfo, CITES.model],
+    notes: [
+      ...plan.notes,
+      ...(plan.haloBytes > 0 ? [`halo output shard ≈ ${fmtBytes(plan.haloBytes)} per core is live during the conv (a tensor, not a CB)`] : []),
+      `conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`,
+    ],
+  });
+}
+
+export function estimateConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateConv2dFamily(op, ctx, false);
+}
+
+export function estimateConvTranspose2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateConv2dFamily(op, ctx, true);
+}
+
+/**
+ * `ttnn.prepare_conv2d_weights` / `ttnn.prepare_conv2d_bias`: with the weights on the host, tt-metal reorders, pads
+ * and tilizes them on the host and copies the result to the device (conv2d.cpp / prepare_conv2d_weights.cpp:
+ * `!is_device_tensor(weight)` → prepare_conv_weights_biases_and_move_to_device, "Preprocessing weights on host and
+ * moving to device"), so no CBs; the tt-mlir OpModel
+ * reports 0 B (TestOpModelLib.cpp@b73fc81:3844–3864). Weights already on the device run a chain of device ops
+ * (to_layout, pad, permute) that is not modeled.
+ */
+export function estimatePrepareConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const weights = op.operands[0];
+  if (weights === undefined || weights.kind !== 'tensor' || weights.layout.kind !== 'layout') return unmodeled(op.name, 'weights operand layout unknown');
+  if (weights.layout.bufferType === 'system_memory') {
+    return noProgram(op, ctx, 'host-side weight preparation (reorder, pad, tilize on the host), then a copy to the device: no device program');
+  }
+  return unmodeled(op.name, `${op.name} on device-resident weights runs a chain of device ops (to_layout, pad, permute): not modeled`);
+}

@@ -1,0 +1,271 @@
+/**
+ * L1 estimates for `ttnn.max_pool2d`, `ttnn.max_pool2d_with_indices`, `ttnn.avg_pool2d` (the sliding-window pool2d
+ * factory) and `ttnn.upsample` (nearest, interleaved).
+ *
+ * Pool2d formula (bytes per core; all CBs on every core of the shard grid):
+ *   parallel config: the input's sharding, else auto shard: height / width / block by `determine_valid_parallel_config`
+ *     (conv's determine_parallel_config with C_align 32, no channel padding, shard height a tile multiple only for a
+ *     tiled output), the smallest `calculate_L1_usage` wins (ties to height, then width)                      [1][2]
+ *   n_c = 1 (height), cores (width), grid columns (block); in_ntiles_c = ceil(C / n_c / 32);
+ *   rows = kH·kW if ≤ 16 else 32; MAX = 1 with indices, 4 for large-kernel avg pools, else 8; wide = in_ntiles_c > MAX
+ *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
+ *   CBs: scalar 2·1024·B (+ a second one for avg pools needing per-element scalars); clear value 1024·B;
+ *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
+ *     in_ntiles_c·1024·B; config tensors in DRAM: shard_h·6 + 2 (+ shard_h·6 for avg scalars).
+ *     The output shard (and the index shard) are tensor-backed                                                [1]
+ *   B = datum bytes of the input (bfp8 → bf16).
+ *
+ * Upsample (nearest, integer scale, interleaved input):                                                      [3]
+ *   row-major: split_work_to_cores(grid, N·H·W sticks); c_0 = (2 if a core gets ≠ 1 stick else 1) pages of
+ *     round_up(C·elem, DRAM alignment); tiled: units = tile rows, c_0 = Wt (×2) input tiles, c_1 the same in output tiles.
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp (calculate_L1_usage, get_factory_parameters,
+ *       determine_pool_config_for_auto_shard; index id 342725637), mirrored by
+ *       …/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561
+ *
+ * Assumptions: the halo op's output (the pool's real input) is a tensor, not counted here; DRAM inputs are estimated as
+ *   one slice (the pool DRAM slicing path is not modeled). Sharded and bilinear upsample are not modeled.
+ * Worked example: max_pool2d 1x1x12544x64 bf16 (112x112, C 64, k3 s2 p1 → 56x56), height sharded on 64 cores
+ *   (as ResNet-18 runs it): in_ntiles_c = 2, rows = 9, in_cb = 2·32·9 = 576 → 1024 elements: scalar 4,096 + clear
+ *   2,048 + in_0 4,096 + in_1 4,096 = 14,336 B (row-major output: no pre-tilize CB).
+ */
+
+import type { DataType } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CbSpec, finishProgram, fmtBytes, gridArea, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import type { EstimateContext, OpEstimateResult } from '../types';
+import { unmodeled } from '../types';
+import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
+
+const CITES = {
+  usage: 'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp (calculate_L1_usage, get_factory_parameters, determine_pool_config_for_auto_shard; index id 342725637)',
+  factory: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4',
+  parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
+  upsample: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+} as const;
+
+interface PoolShape {
+  readonly batch: number;
+  readonly channels: number;
+  readonly inputH: number;
+  readonly inputW: number;
+  readonly outputH: number;
+  readonly outputW: number;
+  readonly kernel: readonly [number, number];
+  readonly padH: number;
+  readonly padW: number;
+  readonly ceilPadH: number;
+  readonly ceilPadW: number;
+}
+
+function poolShape(op: TtnnOp): PoolShape | string {
+  const batch = propInt(op, 'batch_size');
+  const channels = propInt(op, 'channels');
+  const inputH = propInt(op, 'input_height');
+  const inputW = propInt(op, 'input_width');
+  const k = hwInts(op, 'kernel_size', 'kernel');
+  const s = hwInts(op, 'stride', 'stride') ?? [1, 1];
+  const d = hwInts(op, 'dilation', 'dilation') ?? [1, 1];
+  const p = hwInts(op, 'padding', 'padding') ?? [0, 0];
+  if (batch === undefined || channels === undefined || inputH === undefined || inputW === undefined || k === undefined || k.length !== 2) {
+    return 'batch_size, channels, input_height, input_width or kernel_size attribute missing';
+  }
+  // tt-mlir: 2 values (pH, pW) or 4 (top, left, bottom, right).
+  const [pt, pl, pb, pr] = p.length === 4 ? [p[0], p[1], p[2], p[3]] : [p[0] ?? 0, p[1] ?? 0, p[0] ?? 0, p[1] ?? 0];
+  const ceilMode = propBool(op, 'ceil_mode') ?? false;
+  const dim = (inp: number, kk: number, ss: number, dd: number, pad: number): { out: number; ceilPad: number } => {
+    const eff = (kk - 1) * dd + 1;
+    const span = inp + pad - eff;
+    const out = (ceilMode ? Math.ceil(span / ss) : Math.floor(span / ss)) + 1;
+    const ceilPad = ceilMode ? Math.max(0, (out - 1) * ss + eff - (inp + pad)) : 0;
+    return { out, ceilPad };
+  };
+  const h = dim(inputH, k[0], s[0] ?? 1, d[0] ?? 1, pt + pb);
+  const w = dim(inputW, k[1], s[1] ?? 1, d[1] ?? 1, pl + pr);
+  if ([batch, channels, inputH, inputW, k[0], k[1]].some((v) => !(v > 0)) || !(h.out > 0) || !(w.out > 0)) return 'pool attributes must be positive';
+  return { batch, channels, inputH, inputW, outputH: h.out, outputW: w.out, kernel: [k[0], k[1]], padH: pt + pb, padW: pl + pr, ceilPadH: h.ceilPad, ceilPadW: w.ceilPad };
+}
+
+interface PoolFlavor {
+  readonly avg: boolean;
+  readonly returnIndices: boolean;
+  readonly oneScalarPerCore: boolean;
+  readonly outputTiled: boolean;
+  readonly configInDram: boolean;
+}
+
+/** `calculate_L1_usage` for one parallel config: CB list plus the output shard (tensor-backed). */
+function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, outputDtype: DataType, pc: ParallelConfig): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
+  const nbytes = inputDtype === 'f32' ? 4 : 2;
+  const nShardsC = pc.coresC;
+  const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
+  const kernelHw = shape.kernel[0] * shape.kernel[1];
+  const rows = kernelHw <= 16 ? kernelHw : 32;
+  const perShardC = Math.floor(shape.channels / nShardsC);
+  const lastPartial = perShardC % 32 !== 0 && perShardC % 32 <= 16;
+  const large = kernelHw > (lastPartial ? 16 : 32);
+  const maxTiles = flavor.returnIndices ? 1 : flavor.avg && large ? 4 : 8;
+  const wide = inNtilesC > maxTiles;
+  const inCbElems = flavor.returnIndices ? maxTiles * TILE_ELEMENTS : wide ? maxTiles * 32 * rows : inNtilesC * 32 * rows;
+  const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
+  const cPadded = alignUp(shape.channels, nShardsC * 32);
+  const nhw = shape.batch * shape.outputH * shape.outputW;
+  const shardH = pc.scheme === 'width_sharded' ? nhw : alignUp(nhw, pc.coresNhw * 32) / pc.coresNhw;
+  const shardW = cPadded / nShardsC;
+  const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
+  if (flavor.avg && !flavor.oneScalarPerCore) cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
+  cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: TILE_ELEMENTS * nbytes });
+  cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
+  cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
+  if (flavor.returnIndices) {
+    cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * TILE_ELEMENTS });
+    cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * TILE_ELEMENTS });
+  }
+  if (flavor.outputTiled) cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
+  if (flavor.configInDram) cbs.push({ index: 8, role: 'config tensors', nPages: 1, pageBytes: shardH * 6 + 2 + (flavor.oneScalarPerCore ? 0 : shardH * 6) });
+  const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
+  const outputShardBytes = flavor.outputTiled
+    ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
+    : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
+  cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
+  const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
+  return { cbs, cbBytes, outputShardBytes };
+}
+
+function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
+  // determine_parallel_config only reads these fields (channels in = out, no override, row-major orientation).
+  return {
+    batch: shape.batch, inChannels: shape.channels, outChannels: shape.channels, inputH: shape.inputH, inputW: shape.inputW,
+    outputH: shape.outputH, outputW: shape.outputW, kernel: shape.kernel, stride: [1, 1], padding: [0, 0, 0, 0], dilation: [1, 1], groups: 1,
+    hasBias: false, inputDtype: 'bf16', outputDtype: 'bf16', weightsDtype: 'bf16',
+    inputLayout: { kind: 'layout', pageLayout: outputTiled ? 'tile' : 'row_major', dtype: 'bf16', bufferType: 'l1', memoryLayout: 'interleaved', gridShape: [1, 1], coreRanges: undefined, shardShape: [1, 1], syntax: 'ttnn_layout' },
+    config: {
+      weightsDtype: undefined, actBlockHOverride: 0, actBlockWDiv: 1, shardLayout: undefined, reshardIfNotOptimal: false, transposeShards: false,
+      outputLayout: 'tile', actDoubleBuffer: false, weightsDoubleBuffer: false, fullInnerDim: false, configTensorsInDram: false, deallocateActivation: false, enableSplitReader: false, present: false,
+    },
+    fp32DestAcc: false, packerL1Acc: false, path: 'l1', slices: undefined, transposed: false,
+  };
+}
+
+/** `determine_valid_parallel_config`: shard height a tile multiple only for tiled outputs, width for tiled in or out. */
+function poolParallelConfig(shape: PoolShape, scheme: ShardScheme, inputTiled: boolean, outputTiled: boolean, grid: { x: number; y: number }): ParallelConfig {
+  return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, { tileH: outputTiled ? 32 : 1, tileW: inputTiled || outputTiled ? 32 : 16 });
+}
+
+export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const shape = poolShape(op);
+  if (typeof shape === 'string') return unmodeled(op.name, shape);
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  const avg = op.name === 'ttnn.avg_pool2d';
+  const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
+  const countIncludePad = propBool(op, 'count_include_pad') ?? true;
+  const divisorOverride = propInt(op, 'divisor_override');
+  const ceilMode = propBool(op, 'ceil_mode') ?? false;
+  const oneScalarPerCore = !avg || divisorOverride !== undefined ||
+    ((!ceilMode || (shape.ceilPadH === 0 && shape.ceilPadW === 0)) && (countIncludePad || (shape.padH === 0 && shape.padW === 0)));
+  const flavor: PoolFlavor = {
+    avg, returnIndices, oneScalarPerCore, outputTiled: out.layout.pageLayout === 'tile', configInDram: propBool(op, 'config_tensors_in_dram') ?? false,
+  };
+  const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
+  const inScheme = input.layout.memoryLayout;
+  let pc: ParallelConfig;
+  let why: string;
+  if (input.layout.bufferType === 'l1' && (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded')) {
+    const [rows, cols] = input.layout.gridShape;
+    const n = rows * cols;
+    pc = inScheme === 'height_sharded' ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+      : inScheme === 'width_sharded' ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+        : { scheme: inScheme, nCores: n, coresNhw: rows, coresC: cols, box: [cols, rows] };
+    why = `input already ${inScheme} on ${n} cores`;
+  } else {
+    const applied = op.properties['applied_shard_scheme'];
+    const forced = applied?.kind === 'dialect' ? applied.items.find((i): i is ShardScheme => i === 'height_sharded' || i === 'width_sharded' || i === 'block_sharded') : undefined;
+    const options: ShardScheme[] = forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
+    const sized = options.map((s) => {
+      const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
+      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p);
+      return { s, p, total: r.cbBytes + r.outputShardBytes };
+    });
+    // tt-metal keeps height unless another is strictly smaller; width before block.
+    let best = sized[0]!;
+    for (const c of sized.slice(1)) if (c.total < best.total) best = c;
+    pc = best.p;
+    why = forced !== undefined ? `applied_shard_scheme ${forced}` : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
+  }
+  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
+  return finishProgram({
+    op, ctx, factory: `Pool2D MultiCore (${pc.scheme})`,
+    factoryReason: `${why}; ${pc.nCores} cores (${pc.coresNhw} along NHW × ${pc.coresC} along C); output ${shape.outputH}x${shape.outputW}`,
+    grid: [pc.box[1], pc.box[0]],
+    groups: [{ name: 'shard cores', nCores: pc.nCores, firstCore: [0, 0] }],
+    cbs,
+    confidence: 'approx',
+    approxReason: 'pool2d factory sized from tt-metal\'s own calculate_L1_usage at an undated version; the halo input shard is a tensor not counted here',
+    citations: [CITES.usage, CITES.factory, CITES.parallel],
+    notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`],
+  });
+}
+
+export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  const mode = op.properties['mode'];
+  if (mode !== undefined && mode.kind === 'string' && mode.value !== 'nearest') return unmodeled(op.name, `upsample mode "${mode.value}" uses the bilinear factory (not modeled)`);
+  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
+  const scale = op.properties['scale_factor'];
+  const scales = scale?.kind === 'int' ? [scale.value] : scale?.kind === 'ints' ? scale.values : [];
+  if (scales.some((s) => !Number.isInteger(s))) return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
+  const area = gridArea(ctx);
+  const p = input.padded;
+  const last = p[p.length - 1] ?? 1;
+  const volume = p.reduce((n, d) => n * d, 1);
+  if (input.layout.pageLayout === 'tile') {
+    const wt = last / 32;
+    const tileRows = volume / last / 32;
+    const split = splitWorkToCores(area, tileRows);
+    const pages = wt * (split.maxUnitsPerCore === 1 ? 1 : 2);
+    return finishProgram({
+      op, ctx, factory: 'UpsampleMultiCoreInterleavedProgramFactory',
+      factoryReason: `tiled input: ${tileRows} tile rows over ${split.nCores} cores; a row of ${wt} tiles per block`,
+      groups: [{ name: 'all', nCores: split.nCores, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: pages, pageBytes: tileBytes(input.dtype) },
+        { index: 1, role: 'output (untilized)', nPages: pages, pageBytes: tileBytes(out.dtype) },
+      ],
+      confidence: 'approx', approxReason: 'upsample factory read at one undated version',
+      citations: [CITES.upsample],
+    });
+  }
+  const elem = elementBytes(input.dtype) ?? 2;
+  const sticks = volume / last;
+  const split = splitWorkToCores(area, sticks);
+  const group1PerCore = split.maxUnitsPerCore;
+  const pages = group1PerCore === 1 ? 1 : 2;
+  return finishProgram({
+    op, ctx, factory: 'UpsampleMultiCoreInterleavedProgramFactory',
+    factoryReason: `row-major input: ${sticks} sticks over ${split.nCores} cores (${group1PerCore} on the first) → ${pages === 1 ? 'single' : 'double'}-buffered stick of ${last} elements`,
+    groups: [{ name: 'all', nCores: split.nCores, firstCore: [0, 0] }],
+    cbs: [{ index: 0, role: 'input/output stick', nPages: pages, pageBytes: alignUp(last * elem, ctx.device.dramAlignmentBytes) }],
+    confidence: 'approx', approxReason: 'upsample factory read at one undated version',
+    citations: [CITES.upsample],
+  });
+}
+
+/**
+ * `ttnn.global_avg_pool2d`: tt-metal runs it as one pool_sum reduction over the spatial dim (reduction::pool_sum in
+ * older builds, avg_pool2d's global-pool shortcut in newer ones; global_avg_pool.cpp), a reduce factory whose CBs are
+ * not modeled here.
+ */
+export function estimateGlobalAvgPool2d(op: TtnnOp): OpEstimateResult {
+  return unmodeled(op.name, 'global_avg_pool2d runs a pool_sum reduction over the spatial dim (reduce factory with a 1/(H·W) scaler): not modeled');
+}

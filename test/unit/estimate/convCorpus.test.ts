@@ -1,0 +1,56 @@
+/**
+ * Every convolution-family op in the corpus's real printed dumps (ResNet-18, the two VoVNet dumps, the 2024 explorer
+ * ResNet, the conv2d config / perf / OOM-fallback tests, flops_matmul_conv) gets an L1 figure, or a specific stated
+ * reason why not (never the generic "no L1 model").
+ */
+
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from '../../../server/src/mlir/parser';
+import { analyzeModule } from '../../../server/src/analysis/analyze';
+
+const CORPUS = join(__dirname, '../../fixtures/corpus');
+const FILES = [
+  'r18_loc.mlir',
+  'docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir',
+  'docs/vovnet-bounty/vovnet_clean/vovnet_cpp_dp/irs/ttnn_1780078440058.mlir',
+  'tools/explorer/test/models/resnet_ttnn.mlir',
+  'test/ttmlir/EmitC/TTNN/conv/conv2d_conv2dconfig.mlir',
+  'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_conv2d_config.mlir',
+  'test/ttmlir/Dialect/TTNN/optimizer/conv2d_l1_oom_fallback.mlir',
+  'test/ttmlir/Dialect/TTNN/perf_targets/flops_matmul_conv.mlir',
+];
+const FAMILY = new Set([
+  'ttnn.conv2d', 'ttnn.conv_transpose2d', 'ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices', 'ttnn.upsample',
+  'ttnn.batch_norm', 'ttnn.batch_norm_inference', 'ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias', 'ttnn.conv3d',
+]);
+
+describe('estimate/conv corpus coverage', () => {
+  it('gives every conv-family op of the real dumps a figure or a specific reason', function () {
+    this.timeout(120_000);
+    const counts = new Map<string, { ops: number; estimated: number }>();
+    const unmodeled: string[] = [];
+    for (const file of FILES) {
+      const a = analyzeModule(parse(readFileSync(join(CORPUS, file), 'utf8')));
+      for (const f of a.functions) {
+        for (const o of f.ops) {
+          if (!FAMILY.has(o.op.name)) continue;
+          const c = counts.get(o.op.name) ?? { ops: 0, estimated: 0 };
+          c.ops++;
+          if (o.estimate.kind === 'estimate' || o.estimate.kind === 'noProgram') c.estimated++;
+          counts.set(o.op.name, c);
+          if (o.estimate.kind === 'unmodeled') {
+            assert.doesNotMatch(o.estimate.reason, /^no L1 model for/, `${file} ${o.op.resultNames[0]}`);
+            unmodeled.push(`${file} ${o.op.resultNames[0]} ${o.op.name}: ${o.estimate.reason}`);
+          }
+        }
+      }
+    }
+    for (const [name, c] of counts) console.log(`      ${name}: ${c.estimated}/${c.ops} with a figure`);
+    for (const u of unmodeled) console.log(`      unmodeled: ${u}`);
+    assert.ok((counts.get('ttnn.conv2d')?.ops ?? 0) >= 155, 'the dumps hold at least 155 conv2d ops');
+    // Every conv2d of these dumps has an estimate (none is rejected or unmodeled).
+    assert.equal(counts.get('ttnn.conv2d')?.estimated, counts.get('ttnn.conv2d')?.ops);
+  });
+});
