@@ -7,6 +7,7 @@ import { createDocumentStore } from './documents';
 import type { RemoteMethod } from './background';
 import * as ext from './ext';
 import * as handlers from './handlers';
+import { SourceDiagnostics } from './sourceDiagnostics';
 import { readInputText, type InputText } from '../host/openInput';
 
 // Short enough that edit-to-diagnostics stays well under 100 ms, long enough to coalesce a burst of keystrokes.
@@ -53,7 +54,10 @@ export function startServer(): void {
       eager: !pullDiagnostics,
       progress: caps.window?.workDoneProgress === true,
       onAnalyzed: (analyzed) => void publish(analyzed.uri, analyzed.version),
-      onClosed: (uri) => void (pullDiagnostics ? undefined : connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`))),
+      onClosed: (uri) => {
+        publishSourceLines(uri, undefined);
+        if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`));
+      },
       settingsReady,
     });
     ctx = {
@@ -89,11 +93,23 @@ export function startServer(): void {
     };
   });
 
+  // A dump's failures also go to the Python source lines its locs name (pushed, in pull mode too: clients pull only
+  // documents of our language).
+  const sourceDiagnostics = new SourceDiagnostics();
+  const publishSourceLines = (uri: string, items: readonly lsp.Diagnostic[] | undefined): void => {
+    for (const file of sourceDiagnostics.update(uri, items)) {
+      connection.sendDiagnostics({ uri: file, diagnostics: sourceDiagnostics.forFile(file) }).catch((e: unknown) => logError(`diagnostics of ${file}: ${handlers.stackOf(e)}`));
+    }
+  };
+
   // Push: the same guarded items the pull handler answers with; never rejects.
   const publish = async (uri: string, version: number): Promise<void> => {
     try {
       const result = ctx === undefined ? undefined : await handlers.diagnosticItems(ctx, uri);
-      if (result !== undefined && result.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: result.items });
+      if (result !== undefined && result.version === version) {
+        await connection.sendDiagnostics({ uri, version, diagnostics: result.items });
+        publishSourceLines(uri, result.items);
+      }
     } catch (error) {
       logError(`publishing diagnostics of ${uri} failed: ${handlers.stackOf(error)}`);
     }
@@ -151,7 +167,11 @@ export function startServer(): void {
   connection.onCodeAction(on(handlers.onCodeAction, [], inDocument('codeAction'), (p) => inRange(p) && isObject((p as { context?: unknown }).context)));
   connection.languages.inlayHint.on(on(handlers.onInlayHint, [], inDocument('inlayHint'), inRange));
   // Pull diagnostics go through diagnosticItems, which forwards itself (push diagnostics use it too).
-  connection.languages.diagnostics.on(on((c, p: lsp.DocumentDiagnosticParams) => handlers.onDiagnostic(c, p), { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }, undefined, ofDocument));
+  connection.languages.diagnostics.on(on(async (c, p: lsp.DocumentDiagnosticParams) => {
+    const report = await handlers.onDiagnostic(c, p);
+    if (report.kind === lsp.DocumentDiagnosticReportKind.Full) publishSourceLines(p.textDocument.uri, report.items);
+    return report;
+  }, { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }, undefined, ofDocument));
   connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline'), withUri));
   connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary'), withUri));
   connection.onRequest(ext.OP_BREAKDOWN_METHOD, on(handlers.onOpBreakdown, null, byUri('opBreakdown'), (p) => withUri(p) && isObject((p as { position?: unknown }).position)));

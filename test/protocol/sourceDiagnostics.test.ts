@@ -1,0 +1,60 @@
+/**
+ * A dump's L1 failures in the Python source its `loc`s name (issue #17 item 8): opening the seed in a workspace that
+ * holds the model file puts the %9 error on the F.pad line of that file, linking back to the op; closing the dump
+ * withdraws it. As a push client and as a pull client (which pulls only `mlir` documents).
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT, fileUri, startLsp, type LspSession } from '../support/lspProcess';
+
+const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
+const PYTHON = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi/single_ops.py'), 'utf8');
+
+function workspace(): { dir: string; dumpUri: string; pyUri: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-py-'));
+  fs.writeFileSync(path.join(dir, 'model.mlir'), SEED);
+  fs.mkdirSync(path.join(dir, 'mochi'));
+  fs.writeFileSync(path.join(dir, 'mochi', 'single_ops.py'), PYTHON);
+  return { dir, dumpUri: fileUri(path.join(dir, 'model.mlir')), pyUri: fileUri(path.join(dir, 'mochi', 'single_ops.py')) };
+}
+
+for (const pull of [false, true]) {
+  describe(`protocol: L1 failures in the Python source (${pull ? 'pull' : 'push'} client)`, () => {
+    let lsp: LspSession;
+    const ws = workspace();
+    before(async () => {
+      lsp = await startLsp({ workspaceFolder: ws.dir, pullDiagnostics: pull });
+    });
+    after(async () => {
+      assert.strictEqual(await lsp.shutdown(), 0);
+    });
+
+    it('puts the %9 error on the loc line of the model file, with a link back to the op', async () => {
+      const pyDiagnostics = lsp.diagnostics(ws.pyUri);
+      await lsp.open(ws.dumpUri, SEED);
+      if (pull) await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: ws.dumpUri } });
+      const published = await pyDiagnostics;
+      // %9's loc is single_ops.py:16 (1-based): line 15 in the protocol.
+      const error = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error);
+      assert.ok(error !== undefined, JSON.stringify(published.diagnostics).slice(0, 400));
+      assert.strictEqual(error.range.start.line, 15);
+      assert.match(String(error.message), /^model\.mlir: .*%9 ttnn\.to_layout.*9,990,400 B/);
+      assert.strictEqual(error.relatedInformation?.[0]?.location.uri, ws.dumpUri);
+      assert.match(PYTHON.split('\n')[15]!, /F\.pad/);
+    });
+
+    it('withdraws them when the dump closes', async () => {
+      const cleared = new Promise<proto.PublishDiagnosticsParams>((resolve) => {
+        lsp.connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
+          if (p.uri === ws.pyUri && p.diagnostics.length === 0) resolve(p);
+        });
+      });
+      await lsp.connection.sendNotification(proto.DidCloseTextDocumentNotification.type, { textDocument: { uri: ws.dumpUri } });
+      assert.deepStrictEqual((await cleared).diagnostics, []);
+    });
+  });
+}
