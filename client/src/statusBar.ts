@@ -83,13 +83,16 @@ function render(item: vscode.StatusBarItem, summary: FileSummaryResult | null): 
   const peak = summary.peakL1BytesPerCore;
   const limit = summary.limitBytesPerCore;
   const overflows = summary.overflowCount;
+  // The op that throws first (what the run will hit) before the peak, which may come from an op never reached.
+  const first = summary.firstFailure === undefined ? '' : `✗ ${summary.firstFailure.op.split(' ')[0]} ${formatBytesShort(summary.firstFailure.figureBytes)} · peak `;
   item.text =
-    `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
+    `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${first}${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
     (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '') +
     ((summary.illegalOpCount ?? 0) > 0 ? ` · ${summary.illegalOpCount} illegal` : '') +
     unmodeledText;
   item.tooltip = new vscode.MarkdownString(
-    `**TTNN L1** peak per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} usable\n\n` +
+    (summary.firstFailure === undefined ? '' : `**TTNN L1** tt-metal throws first at ${summary.firstFailure.op}: ${formatBytesExact(summary.firstFailure.figureBytes)}\n\n`) +
+      `**TTNN L1** peak per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} usable\n\n` +
       `${verdict}. Click to show the memory timeline.${build}`,
   );
   item.backgroundColor = failures > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

@@ -92,6 +92,8 @@ describe('protocol: seed example, push diagnostics', () => {
     // 1,499,136 - 102,656 = 1,396,480 B usable per core.
     assert.strictEqual(summary.limitBytesPerCore, 1_396_480);
     assert.ok(summary.overflowCount >= 2);
+    // The op the run hits first, with tt-metal's figure ("grow to 9990400 B"), not the never-reached peak.
+    assert.deepStrictEqual(summary.firstFailure, { op: '%9 ttnn.to_layout', figureBytes: 9_990_400 });
     const t = await lsp.connection.sendRequest<ext.TimelineResult>(ext.TIMELINE_METHOD, { uri: URI });
     const nine = t.functions.find((f) => f.name === '@main')!.ops.find((p) => p.result === '%9')!;
     assert.deepStrictEqual([nine.line, nine.character, nine.overflows], [pos('%9 =').line, pos('%9 =').character, true]);

@@ -5,6 +5,7 @@ import { isL1Overflow } from '../analysis/analyze';
 import { unmodeledDeviceOps, verdictText } from '../analysis/summary';
 import { buildWindowText } from './buildText';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { opTitle } from './opView';
 
 export interface TimelinePoint {
   readonly offset: number;
@@ -61,6 +62,8 @@ export interface FileSummary {
   readonly verdict: string;
   /** The tt-metal builds assumed and how they were found (`tt-metal ≈ 2025-09-17..2026-01-18, from the dump's syntax: …`). */
   readonly buildWindow: string;
+  /** The op tt-metal throws at first and the figure it prints (CB region end, bytes); absent when nothing throws. */
+  readonly firstFailure?: { readonly op: string; readonly figureBytes: number };
 }
 
 const ROLE_ORDER: Readonly<Record<FunctionRole, number>> = { entry: 0, other: 1, const_eval: 2 };
@@ -113,5 +116,12 @@ export function fileSummary(doc: DocumentAnalysis): FileSummary {
     unmodeledOpNames: unmodeled.names,
     verdict: verdictText(a),
     buildWindow: buildWindowText(a.ttMetal),
+    ...firstFailureOf(doc),
   };
+}
+
+function firstFailureOf(doc: DocumentAnalysis): { firstFailure?: FileSummary['firstFailure'] } {
+  const first = doc.analysis.firstFailure;
+  const op = first === undefined ? undefined : doc.analysis.functions[first.functionIndex]?.ops[first.opIndex];
+  return first === undefined || op === undefined ? {} : { firstFailure: { op: opTitle(op), figureBytes: first.overflow.cbRegionEndBytes } };
 }

@@ -101,6 +101,8 @@ export interface FileSummaryResult {
   readonly verdict: string;
   /** The tt-metal builds assumed and how they were found. */
   readonly buildWindow: string;
+  /** The op tt-metal throws at first (`%9 ttnn.to_layout`) and the figure it prints (CB region end, bytes), if any. */
+  readonly firstFailure?: { readonly op: string; readonly figureBytes: number };
 }
 
 /** Request `ttnnL1/importLog`: correlate a tt-mlir runtime log with the document. */
