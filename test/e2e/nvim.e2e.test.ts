@@ -11,8 +11,8 @@ import * as path from 'path';
 import { REPO_ROOT } from './codeServer';
 
 const EXAMPLE = 'mochi_replicate_pad.mlir';
-/** 0-based line of `%9 = "ttnn.to_layout"` in examples/mochi_replicate_pad.mlir (line 37 in an editor). */
-const OP9_LINE = 36;
+/** 0-based line of `%9 = "ttnn.to_layout"` in examples/mochi_replicate_pad.mlir. */
+const OP9_LINE = fs.readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'));
 /** tt-metal's figure for %9 in the seed log: "grow to 9990400 B". */
 const CB_FIGURE = /9,990,400|9990400/;
 

@@ -19,6 +19,8 @@ const SEED_LOG = 'seed_mochi.log';
 const CB_FIGURE = /9,990,400|9990400/;
 /** %9's editor line; an inlay hint (`✗ 9.99 MB`) sits between `%9 =` and the op name, and Monaco renders spaces as U+00A0. */
 const OP9_LINE = /%9\s=\s.*"ttnn\.to_layout"\(%8\)/;
+/** 1-based editor line of %9 in the example. */
+const OP9_EDITOR_LINE = fs.readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')) + 1;
 /** The Falcon3-7B decode dump (145 functions, 141 of them const-eval) for the timeline's function picker. */
 const FALCON = 'falcon3_decode.mlir';
 
@@ -199,17 +201,17 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const tipText = await frame.locator('#tooltip').innerText({ timeout: 5000 });
     await page.screenshot({ path: path.join(SHOTS_DIR, '06-timeline-hover.png') });
     assert.match(tipText, /%9 = ttnn\.to_layout/);
-    // Usable L1 per core from the example's system_desc: l1_size 1,499,136 - l1_unreserved_base 102,656.
     // The bar reaches the region end tt-metal prints; L1 per core from the example's system_desc is 1,499,136 B.
     assert.match(tipText, /reaches 9,990,400 B of 1,499,136 B/);
     assert.match(tipText, /OVERFLOWS — tt-metal: .*\(x=7,y=6\).* grow to 9990400 B/);
     assert.match(tipText, /on the worst core \(0,0\)/);
     // Click reveals the op: the cursor (still where the file opened, nothing has clicked the editor) goes to %9's line.
     const cursor = page.locator('#status\\.editor\\.selection');
-    assert.doesNotMatch(await cursor.innerText(), /Ln 37,/);
+    const op9Ln = new RegExp(`Ln ${OP9_EDITOR_LINE},`);
+    assert.doesNotMatch(await cursor.innerText(), op9Ln);
     await overflowing.locator('rect.hit').click({ force: true });
-    await waitUntil('the editor cursor on line 37', 10_000, async () =>
-      /Ln 37,/.test(await cursor.innerText({ timeout: 1000 })) ? true : undefined,
+    await waitUntil(`the editor cursor on line ${OP9_EDITOR_LINE}`, 10_000, async () =>
+      op9Ln.test(await cursor.innerText({ timeout: 1000 })) ? true : undefined,
     );
     const cspErrors = consoleErrors.filter((m) => /Content Security Policy/i.test(m));
     assert.deepStrictEqual(cspErrors, []);
