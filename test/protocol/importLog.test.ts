@@ -36,7 +36,7 @@ describe('protocol: ttnnL1/importLog', () => {
   it('maps the seed log to %9, publishes the runtime Error and shows tt-metal vs estimate in the hover', async () => {
     const republished = new Promise<proto.PublishDiagnosticsParams>((resolve) => {
       const sub = lsp.connection.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
-        if (p.diagnostics.some((d) => d.code === 'runtime-failure')) {
+        if (p.uri === URI && p.diagnostics.some((d) => d.code === 'runtime-failure')) {
           sub.dispose();
           resolve(p);
         }

@@ -172,14 +172,15 @@ function failureText(doc: DocumentAnalysis, entry: OpEntry, o: Overflow): string
   }
 }
 
-/** Why: the factory and its CBs on the reported core. */
+/** Why: the factory and its CBs on the reported core (the factory's own reasoning is in the hover and the breakdown,
+ *  so an editor showing both does not say it twice). */
 function whyText(entry: OpEntry): string {
   const est = entry.op.estimate;
   if (est.kind !== 'estimate') return '';
   const group = est.coreGroups.find((g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1]);
   const cbs = est.cbs.filter((cb) => !cb.tensorBacked && (group === undefined || cb.coreGroup === group.name));
   const list = cbs.map((cb) => `${cb.cbIndex} ${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B`).join(' + ');
-  return `\nWhy: ${est.factory}${list === '' ? '' : ` allocates ${list} = ${formatBytes(est.cbBytesPerCore)} per core`}. ${est.factoryReason}`;
+  return `\nWhy: ${est.factory}${list === '' ? '' : ` allocates ${list} = ${formatBytes(est.cbBytesPerCore)} per core`}.`;
 }
 
 /**

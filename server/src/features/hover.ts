@@ -28,7 +28,7 @@ export interface Hover {
 }
 
 /** The `reason` shown in a hover is cut here; the breakdown has all of it. */
-const MAX_WHY_CHARS = 160;
+const MAX_WHY_CHARS = 110;
 
 // Long alias values (system descs run to kilobytes) are cut; the definition is one click away.
 const MAX_ALIAS_CHARS = 600;
@@ -73,13 +73,14 @@ export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options
   const note = options.opNotes?.get(op.op.range.start);
   const est = op.estimate;
   const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`])];
-  if (est.kind === 'estimate') {
-    const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
-    lines.push('', `Why: ${why}`, '', subline(doc, op));
-  }
   const window = doc.analysis.ttMetal.window;
   const build = `tt-metal ${window.earliest === window.latest ? window.earliest : `${window.earliest}..${window.latest}`} (${doc.analysis.ttMetal.source === 'dump' ? 'inferred from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information: every modeled build'})`;
-  lines.push('', build);
+  if (est.kind === 'estimate') {
+    const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
+    lines.push('', `Why: ${why}`, '', `${subline(doc, op)} · ${build}`);
+  } else {
+    lines.push('', build);
+  }
   if (est.kind === 'estimate' && est.versionRange !== undefined) {
     const text = versionRangeText(est.versionRange, doc.analysis.device, op.liveL1TensorBytesPerCore);
     if (text !== undefined) lines.push('', text);
