@@ -1,0 +1,68 @@
+/**
+ * matmul_program_config fixes: an explicit 2D mcast config whose in0 / in1 blocks overflow L1 gets a smaller
+ * in0_block_w, verified by re-parse and re-analysis; a matmul whose L1-resident operands leave no room for any blocking
+ * gets a stated reason instead. Figures by hand from the 2D mcast factory
+ * (matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49): c_0 out_block_h·w·dbl·T(a), c_1 out_block_w·w·dbl·T(b),
+ * c_4 out_block_h·out_block_w·T(out) (interm shared: same bf16 format, interleaved output), dbl = 2 when Kt/w > 1.
+ * WH n150: 8x8 grid, L1 1,499,136 B, CB base 102,656 B; bf16 tile 2,048 B.
+ */
+
+import { strict as assert } from 'assert';
+import { checkIrFix, fixesAt, load, read } from './harness';
+import { applyFix } from '../../../server/src/fixes/index';
+
+const BIG_K = 'test/fixtures/fixes/matmul_config_big_k.mlir';
+const NO_ROOM = 'test/fixtures/fixes/matmul_config_no_room.mlir';
+
+describe('fixes/matmul_program_config', () => {
+  // Kt = 64, in0_block_w 32 → 2 K blocks → dbl: c_0 8·32·2 = 512 tiles, c_1 512, c_4 64 → 1,088 · 2,048 = 2,228,224 B.
+  it('an explicit config with in0_block_w 32 of Kt 64 overflows with 2,228,224 B of CBs', () => {
+    const l = load(read(BIG_K));
+    const op = l.analysis.functions[0].ops[0];
+    assert.equal(op.cbBytesPerCore, 2_228_224);
+    assert.ok(op.overflow !== undefined);
+  });
+
+  it('offers in0_block_w 16 (the largest divisor of Kt below 32 that fits), applies, re-parses and re-analyses to fit', () => {
+    // w 16: Kt/16 = 4 blocks → dbl; c_0 8·16·2 = 256, c_1 256, c_4 64 → 576 · 2,048 = 1,179,648 B;
+    // 102,656 + 1,179,648 = 1,282,304 ≤ 1,499,136. Out block stays 8x8 = per_core, subblock (4,2): 4·2 = 8 ≤ 8 (no fp32
+    // accumulation) and divides 8x8.
+    const l = load(read(BIG_K));
+    const r = fixesAt(l, '@main', 0);
+    const fix = r.fixes.find((f) => f.fixKind === 'matmulConfig');
+    assert.ok(fix !== undefined, JSON.stringify(r.rejected));
+    assert.match(fix.title, /in0_block_w 16, out_block 8x8, out_subblock 4x2/);
+    assert.match(fix.title, /nothing overflows after this/);
+    assert.match(fix.title, /\(checked for tt-metal \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d\)$/);
+    const { after } = checkIrFix(l, fix, '@main', 0, { removed: false });
+    const now = after.functions[0].ops[0];
+    assert.equal(now.cbBytesPerCore, 1_179_648);
+    assert.equal(now.overflow, undefined);
+    const text = applyFix(l.text, fix)!;
+    assert.match(text, /matmul_program_config = #ttnn\.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn\.core_coord<8, 8>, in0_block_w = 16, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 8, per_core_m = 8, per_core_n = 8, transpose_mcast = false, fuse_batch = false>, transpose_a = false/);
+  });
+
+  it('the second fix halves in0_block_w again (8: c_0 8·8·2 = 128, c_1 128, c_4 64 → 320 · 2,048 = 655,360 B)', () => {
+    const l = load(read(BIG_K));
+    const fixes = fixesAt(l, '@main', 0).fixes.filter((f) => f.fixKind === 'matmulConfig');
+    assert.equal(fixes.length, 2);
+    assert.match(fixes[1].title, /in0_block_w 8, out_block 8x8/);
+    const { after } = checkIrFix(l, fixes[1], '@main', 0, { removed: false });
+    assert.equal(after.functions[0].ops[0].cbBytesPerCore, 655_360);
+  });
+
+  it('no blocking fits when a and b stay live in L1: a no-fix reason, no config offered', () => {
+    // a 338 + b 339 = 677 tiles · 2,048 = 1,386,496 B live per core → 1,499,136 − 1,386,496 = 112,640 B for base + CBs.
+    // Smallest config: w 1 (Kt 64 → dbl), out block 1x1: c_0 2, c_1 2, c_4 1 = 5 tiles = 10,240 B;
+    // 102,656 + 10,240 = 112,896 > 112,640.
+    const l = load(read(NO_ROOM));
+    const op = l.analysis.functions[0].ops[0];
+    assert.equal(op.liveL1TensorBytesPerCore, 1_386_496);
+    const r = fixesAt(l, '@main', 0);
+    assert.equal(r.fixes.filter((f) => f.fixKind === 'matmulConfig').length, 0);
+    const why = r.rejected.find((x) => x.fixKind === 'matmulConfig');
+    assert.ok(why !== undefined);
+    assert.ok(r.noFixReason !== undefined);
+    assert.match(why.reason, /no in0_block_w \(a divisor of Kt 64\) and out block .* per_core 43x43 fits/);
+  });
+});
