@@ -13,6 +13,7 @@ import { applyFix } from '../../../server/src/fixes/index';
 
 const BIG_K = 'test/fixtures/fixes/matmul_config_big_k.mlir';
 const NO_ROOM = 'test/fixtures/fixes/matmul_config_no_room.mlir';
+const SHARDED_OUT = 'test/fixtures/fixes/matmul_config_sharded_out.mlir';
 
 describe('fixes/matmul_program_config', () => {
   // Kt = 64, in0_block_w 32 → 2 K blocks → dbl: c_0 8·32·2 = 512 tiles, c_1 512, c_4 64 → 1,088 · 2,048 = 2,228,224 B.
@@ -64,5 +65,20 @@ describe('fixes/matmul_program_config', () => {
     assert.ok(why !== undefined);
     assert.ok(r.noFixReason !== undefined);
     assert.match(why.reason, /no in0_block_w \(a divisor of Kt 64\) and out block .* per_core 43x43 fits/);
+  });
+  it('a block-sharded output keeps out_subblock_h 1 (sharded-output rule: out_subblock_w = per_core_N or out_subblock_h = 1)', () => {
+    // Output 8x8 tiles per core, tensor-backed c_4 (not a CB allocation): CBs c_0 8·32·2 = 512 + c_1 512 tiles =
+    // 2,097,152 B before. Fix w 16: c_0 256 + c_1 256 = 512 tiles = 1,048,576 B; 102,656 + 1,048,576 = 1,151,232 ≤
+    // 1,499,136 − 131,072 (the live 8·8·2,048 B output shard) = 1,368,064. Subblock: (4,2), (2,4), (8,1) break the rule
+    // (w ≠ per_core_N 8 and h ≠ 1); (1,8) keeps it, 1·8 ≤ 8, divides 8x8.
+    const l = load(read(SHARDED_OUT));
+    assert.equal(l.analysis.functions[0].ops[0].cbBytesPerCore, 2_097_152);
+    const fix = fixesAt(l, '@main', 0).fixes.find((f) => f.fixKind === 'matmulConfig');
+    assert.ok(fix !== undefined);
+    assert.match(fix.title, /in0_block_w 16, out_block 8x8, out_subblock 1x8/);
+    const { after } = checkIrFix(l, fix, '@main', 0, { removed: false });
+    assert.equal(after.functions[0].ops[0].cbBytesPerCore, 1_048_576);
+    assert.equal(after.functions[0].ops[0].overflow, undefined);
+    assert.match(applyFix(l.text, fix)!, /in0_block_w = 16, out_subblock_h = 1, out_subblock_w = 8,/);
   });
 });
