@@ -13,6 +13,7 @@ import { applyFix } from '../../../server/src/fixes/index';
 
 const BIG_K = 'test/fixtures/fixes/matmul_config_big_k.mlir';
 const NO_ROOM = 'test/fixtures/fixes/matmul_config_no_room.mlir';
+const FP32 = 'test/fixtures/fixes/matmul_config_fp32.mlir';
 const SHARDED_OUT = 'test/fixtures/fixes/matmul_config_sharded_out.mlir';
 
 describe('fixes/matmul_program_config', () => {
@@ -80,5 +81,20 @@ describe('fixes/matmul_program_config', () => {
     assert.equal(after.functions[0].ops[0].cbBytesPerCore, 1_048_576);
     assert.equal(after.functions[0].ops[0].overflow, undefined);
     assert.match(applyFix(l.text, fix)!, /in0_block_w = 16, out_subblock_h = 1, out_subblock_w = 8,/);
+  });
+  it('fp32 accumulation: in0_block_w 16 still overflows, 8 fits, and the subblock stays within 4 tiles (2x2)', () => {
+    // fp32_dest_acc_en → separate fp32 interm c_5 8·8·4,096 = 262,144 B. Before (w 32): c_0 1,048,576 + c_1 1,048,576 +
+    // c_5 262,144 + c_4 131,072 = 2,490,368 B. w 16: 524,288·2 + 393,216 = 1,441,792; 102,656 + 1,441,792 = 1,544,448
+    // > 1,499,136 → not offered. w 8: 262,144·2 + 393,216 = 917,504 B. Subblock: (4,2) … (1,6), (5,1), (1,5) are over
+    // 4 tiles or do not divide 8; (2,2) is the first with h·w ≤ 4 dividing 8x8.
+    const l = load(read(FP32));
+    assert.equal(l.analysis.functions[0].ops[0].cbBytesPerCore, 2_490_368);
+    const fixes = fixesAt(l, '@main', 0).fixes.filter((f) => f.fixKind === 'matmulConfig');
+    assert.ok(fixes.length > 0);
+    assert.ok(!fixes.some((f) => /in0_block_w 16,/.test(f.title)));
+    assert.match(fixes[0].title, /in0_block_w 8, out_block 8x8, out_subblock 2x2/);
+    const { after } = checkIrFix(l, fixes[0], '@main', 0, { removed: false });
+    assert.equal(after.functions[0].ops[0].cbBytesPerCore, 917_504);
+    assert.equal(after.functions[0].ops[0].overflow, undefined);
   });
 });
