@@ -8,7 +8,8 @@
  *   - out_subblock: the first (h, w) of tt-metal's SUBBLOCK_HW_CHOICES order with h·w ≤ 8 (4 under fp32 accumulation:
  *     the dest register limit) dividing the out block; with a sharded output also out_subblock_w = per_core_N or
  *     out_subblock_h = 1, and out_block_w = per_core_N or out_block_h = 1 (the sharded-output TT_FATALs).
- * Largest out block first, then largest in0_block_w (fewest K passes); each candidate is pre-screened with the estimator
+ * An explicit config keeps its text (fields rewritten in place: the dump's era); an auto config is printed with
+ * matmulConfigAttribute. Largest out block first, then largest in0_block_w (fewest K passes); each candidate is pre-screened with the estimator
  * and the first two that fit are verified by re-analysis. Operands a or b sharded (in0_block_w is then tied to the
  * shard width), the non-reuse factory (no attribute in tt-mlir) and the DRAM-sharded factory are not searched.
  * References: tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate: divisibility and
@@ -67,6 +68,27 @@ function withConfig(op: TtnnOp, c: MatmulConfig, text: string): TtnnOp {
   return { ...op, properties: props };
 }
 
+/**
+ * The IR's own config text with the searched fields rewritten in place, so the dump's era keeps its field set and
+ * spelling; undefined when a field to change is absent (an out block left out means per_core, its default).
+ */
+function rewrittenText(original: string, c: MatmulConfig): string | undefined {
+  let text = original;
+  const changes: [string, number, number | undefined][] = [
+    ['in0_block_w', c.in0BlockW, undefined], ['out_subblock_h', c.outSubblockH, undefined], ['out_subblock_w', c.outSubblockW, undefined],
+    ['out_block_h', c.outBlockH, c.perCoreM], ['out_block_w', c.outBlockW, c.perCoreN],
+  ];
+  for (const [name, value, absentMeans] of changes) {
+    const re = new RegExp(`(\\b${name}\\s*=\\s*)\\d+`);
+    if (!re.test(text)) {
+      if (absentMeans === value) continue;
+      return undefined;
+    }
+    text = text.replace(re, `$1${value}`);
+  }
+  return text;
+}
+
 function configEdit(sop: Operation, text: string): FixEdit | string {
   const props = sop.properties;
   if (props === undefined) return 'the op has no properties dictionary to hold matmul_program_config';
@@ -106,13 +128,17 @@ export function matmulConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
       candidates.push({ ...cur, in0BlockW: k, outBlockH: bh, outBlockW: bw, outSubblockH: sh, outSubblockW: sw });
     }
   }
+  const explicit = target.op.properties['matmul_program_config'] ?? target.op.properties['program_config'];
+  const entry = sop.properties?.entries.find((e) => e.name === 'matmul_program_config' || e.name === 'program_config');
+  const entryValue = entry === undefined ? undefined : base.text.slice(entry.range.start, entry.range.end).replace(/^[^=]*=\s*/, '');
+  const original = !inUse.auto && explicit !== undefined && explicit.kind === 'dialect' && entryValue?.startsWith('#ttnn.') === true ? entryValue : undefined;
   const limit = ctx.device.l1SizeBytes - target.liveL1TensorBytesPerCore;
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
   let screened = 0;
   for (const c of candidates) {
     if (fixes.length >= 2 || screened >= MAX_SCREENED) break;
-    const text = matmulConfigAttribute(c);
+    const text = original !== undefined ? rewrittenText(original, c) : matmulConfigAttribute(c);
     if (text === undefined) continue;
     screened++;
     const r = estimateOp(withConfig(target.op, c, text), ctx);

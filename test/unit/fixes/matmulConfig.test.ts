@@ -14,6 +14,7 @@ import { applyFix } from '../../../server/src/fixes/index';
 const BIG_K = 'test/fixtures/fixes/matmul_config_big_k.mlir';
 const NO_ROOM = 'test/fixtures/fixes/matmul_config_no_room.mlir';
 const FP32 = 'test/fixtures/fixes/matmul_config_fp32.mlir';
+const OLD_1D = 'test/fixtures/fixes/matmul_config_1d_pre3492.mlir';
 const SHARDED_OUT = 'test/fixtures/fixes/matmul_config_sharded_out.mlir';
 
 describe('fixes/matmul_program_config', () => {
@@ -96,5 +97,20 @@ describe('fixes/matmul_program_config', () => {
     const { after } = checkIrFix(l, fixes[0], '@main', 0, { removed: false });
     assert.equal(after.functions[0].ops[0].cbBytesPerCore, 917_504);
     assert.equal(after.functions[0].ops[0].overflow, undefined);
+  });
+  it('a 1D mcast-in0 config keeps the dump\'s own field set (no untilize_out added) and its blocks shrink to fit', () => {
+    // Mt 8, Kt 256, Nt 128; per_core 8x2 on 64 cores. w 128 → 2 K blocks → dbl: c_0 8·128·2 = 2,048, c_1 2·128·2 = 512,
+    // c_4 16 → 2,576 · 2,048 = 5,275,648 B. Out block 8x2 (largest area) first; w 64: c_0 8·64·2 = 1,024 tiles alone
+    // = 2,097,152 B → no; w 32: c_0 512 + c_1 128 + c_4 16 = 656 tiles = 1,343,488 B; 102,656 + 1,343,488 = 1,446,144
+    // ≤ 1,499,136. Subblock (4,2): 4·2 = 8 ≤ 8 and divides 8x2.
+    const l = load(read(OLD_1D));
+    assert.equal(l.analysis.functions[0].ops[0].cbBytesPerCore, 5_275_648);
+    const fix = fixesAt(l, '@main', 0).fixes.find((f) => f.fixKind === 'matmulConfig');
+    assert.ok(fix !== undefined);
+    assert.match(fix.title, /in0_block_w 32, out_block 8x2, out_subblock 4x2/);
+    const { after } = checkIrFix(l, fix, '@main', 0, { removed: false });
+    assert.equal(after.functions[0].ops[0].cbBytesPerCore, 1_343_488);
+    const text = applyFix(l.text, fix)!;
+    assert.match(text, /in0_block_w = 32, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 2, per_core_m = 8, per_core_n = 2, fuse_batch = true, mcast_in0 = true, gather_in0 = false, hop_cores = #ttnn\.core_range_set<>, num_global_cb_receivers = 0>, transpose_a/);
   });
 });
