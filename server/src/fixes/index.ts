@@ -1,6 +1,6 @@
 /**
  * Entry point of the quick fixes: for one overflowing op, every fix that passes verification (constant padding in
- * IR and Python, replicate pad as slice + concat, conv3d_config blocking, conv2d_config act blocks / buffering / shard layout, a layout search, deallocation / DRAM spill of
+ * IR and Python, replicate pad as slice + concat, conv3d_config blocking, conv2d_config act blocks / buffering / shard layout, matmul_program_config blocking, a layout search, deallocation / DRAM spill of
  * live L1 tensors),
  * best first. Pure: file lookups come from the caller through `env`.
  */
@@ -12,6 +12,7 @@ import { conv3dConfigFixes } from './conv3dConfig';
 import { SyntaxFunction, applyEdits, syntaxFunctionAt } from './edits';
 import { solveLayouts } from './layoutSolver';
 import { liveTensorFixes } from './liveFixes';
+import { matmulConfigFixes } from './matmulConfig';
 import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
 import { windowText } from '../estimate/changePoints';
 import { chainAssumption, chainSource, constantPadRewrite, findPadChain, indicesText, paddingText, sliceConcatRewrite } from './replicatePad';
@@ -106,6 +107,11 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
     const conv = op.op.name === 'ttnn.conv3d' ? conv3dConfigFixes(base, sfn, fa) : conv2dConfigFixes(base, sfn, fa);
     fixes.push(...conv.fixes);
     rejected.push(...conv.rejected);
+  }
+  if (op.op.name === 'ttnn.matmul' || op.op.name === 'ttnn.linear') {
+    const mm = matmulConfigFixes(base, sfn, fa);
+    fixes.push(...mm.fixes);
+    rejected.push(...mm.rejected);
   }
   const layouts = solveLayouts(base, sfn, fa);
   fixes.push(...layouts.fixes);

@@ -22,7 +22,8 @@ export type FixKind =
   | 'deallocate'
   | 'spillToDram'
   | 'conv3dConfig'
-  | 'conv2dConfig';
+  | 'conv2dConfig'
+  | 'matmulConfig';
 
 /** How one op fares in an analysis. `cbBytesPerCore` is null when the op has no L1 model. */
 export interface OpFit {

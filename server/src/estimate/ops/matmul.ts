@@ -430,3 +430,36 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   return { ...est, outputs, l1TensorBytesPerCore, ...(intermediate > 0 ? { l1IntermediateBytesPerCore: intermediate } : {}) };
 }
 
+
+/**
+ * The program config `estimateMatmul` sizes for `op` (the IR's, else tt-metal's auto config) with what a config search
+ * needs (Kt, operand sharding, fp32 accumulation), or why there is none. Same inputs as the estimator above.
+ */
+export function matmulConfigInUse(op: TtnnOp, ctx: EstimateContext): { config: MatmulConfig; auto: boolean; kt: number; operandsSharded: boolean; outSharded: boolean; fp32DestAcc: boolean } | string {
+  const aT = resolveTensor(op.operands[0], 'a');
+  const bT = resolveTensor(op.operands[1], 'b');
+  const outT = resolveTensor(op.results[0], 'result');
+  if (typeof aT === 'string') return aT;
+  if (typeof bT === 'string') return bT;
+  if (typeof outT === 'string') return outT;
+  const [deviceRows, deviceCols] = ctx.device.workerGrid;
+  const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
+  const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
+  const out = facts(outT, false, deviceCols);
+  const flags = computeFlags(op);
+  const kt = a.padded[a.padded.length - 1] / TILE_HW;
+  const common = { kt, operandsSharded: a.sharding !== 'interleaved' || b.sharding !== 'interleaved', outSharded: out.sharding !== 'interleaved', fp32DestAcc: flags.fp32 };
+  const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
+  if (explicit !== undefined && explicit.kind === 'dialect') {
+    const parsed = parseConfig(explicit, ctx.device.workerGrid);
+    return typeof parsed === 'string' ? parsed : { config: parsed, auto: false, ...common };
+  }
+  const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
+  const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
+  const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
+  const sel = selectMatmulConfig({
+    a, b, out, biasTileBytes, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+    narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+  });
+  return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
+}
