@@ -41,6 +41,13 @@ describe('estimate/pad (tiled)', () => {
     assert.ok(r.kind === 'illegal' && /front padding/.test(r.rule));
   });
 
+  it('rejects a tiled dtype the tile factories do not take (bfp_bf4)', () => {
+    const t = (s: number[]) => tensor(s, { dtype: 'bfp_bf4' });
+    const r = estimateOp(op('ttnn.pad', [t([64, 64])], [t([64, 96])], { padding: ints(0, 0, 0, 32), use_multicore: bool(false) }), whContext());
+    assert.equal(r.kind, 'illegal');
+    assert.ok(r.kind === 'illegal' && /Cannot pad tilized tensor/.test(r.rule));
+  });
+
   it('padding inside the last tile is a view with no program', () => {
     // 30x30 → 31x31: both tile-pad to 32x32, no upper dim grows → ttnn::experimental::view.
     const r = estimateOp(op('ttnn.pad', [tensor([30, 30])], [tensor([31, 31])], { padding: ints(0, 1, 0, 1), use_multicore: bool(false) }), whContext());

@@ -18,7 +18,8 @@
  *   [3] tt-metal PR #56121 (fixes issue #56133: a 51,275-wide padded row with the fixed depth of 16)
  *
  * Tiled input (ttnn::pad invoke_tile, then PadDeviceOperation::select_program_factory) [4][5]:
- *   front padding → rejected ("on device tile padding does not support front padding");
+ *   front padding → rejected ("on device tile padding does not support front padding"); a dtype other than
+ *     f32/bf16/si32/u32/u16/bfp_bf8 → rejected ("Cannot pad tilized tensor with specified format");
  *   the tile-padded output equals the input's tile-padded shape (padding stays inside the last tile, no upper dim
  *     grows) → a view, no device program;
  *   use_multicore false → PadTileCoreProgramFactory on core (0,0): c_0 = 2 tiles, c_1 (pad tile) = 1 tile        [6]
@@ -102,10 +103,16 @@ const CITE_PAD_TILE = {
   multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_multicore_program_factory.cpp@0e438e2',
 } as const;
 
+const TILE_PAD_DTYPES: ReadonlySet<string> = new Set(['f32', 'bf16', 'si32', 'u32', 'u16', 'bfp_bf8']);
+
 function estimateTiledPad(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
   const padding = propInts(op, 'padding') ?? [];
   if (padding.some((v, i) => i % 2 === 0 && v !== 0)) {
     return illegal(op.name, 'ttnn.pad: on device tile padding does not support front padding', CITE_PAD_TILE.invoke);
+  }
+  // validate_on_program_cache_miss: tiled pad takes FLOAT32, BFLOAT16, INT32, UINT32, UINT16, BFLOAT8_B only.
+  if (!TILE_PAD_DTYPES.has(input.dtype)) {
+    return illegal(op.name, `Cannot pad tilized tensor with specified format (${input.dtype})`, `${CITE_PAD_TILE.select} (validate_on_program_cache_miss)`);
   }
   const rank = output.padded.length;
   const inPadded = input.padded;
