@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import { readdirSync } from 'fs';
 import { join } from 'path';
 import { ESTIMATORS, estimateOp } from '../../../server/src/estimate/registry';
-import { op, tensor, whContext } from './build';
+import { ints, op, tensor, whContext } from './build';
 import { Case, buildDateOf, figureOf, loadGolden, reportOf, rowOf } from './goldenCases/goldenRows';
 
 
@@ -27,9 +27,6 @@ function modeledOpOf(tsvOp: string): string | undefined {
   return ESTIMATORS.has(name) ? name : undefined;
 }
 
-const dram = (shape: number[]) => tensor(shape);
-const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
-const S = [64, 1024];
 
 describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
   const golden = loadGolden();
@@ -84,9 +81,10 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
   });
 
   it('gives explicit unmodeled results (never a number) where no model exists', () => {
-    // tiled pad (matmul and embedding with tiled weights have models now).
+    // sharded row-major pad (tiled pad, matmul and embedding with tiled weights have models now).
+    const rmSharded = (shape: number[]) => tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
     const ops = [
-      op('ttnn.pad', [dram(S)], [l1([64, 1056])]),
+      op('ttnn.pad', [rmSharded([64, 1024])], [rmSharded([64, 1056])], { padding: ints(0, 0, 0, 32) }),
     ];
     for (const o of ops) {
       const r = estimateOp(o, whContext());

@@ -17,21 +17,43 @@
  *   [2] tt-metal PR #40316 (fixes issue #39875: [8,1,1,1] → [8,1,1,192] had n = 512 from the 4-byte input stick)
  *   [3] tt-metal PR #56121 (fixes issue #56133: a 51,275-wide padded row with the fixed depth of 16)
  *
+ * Tiled input (ttnn::pad invoke_tile, then PadDeviceOperation::select_program_factory) [4][5]:
+ *   front padding → rejected ("on device tile padding does not support front padding"); a dtype other than
+ *     f32/bf16/si32/u32/u16/bfp_bf8 → rejected ("Cannot pad tilized tensor with specified format");
+ *   the tile-padded output equals the input's tile-padded shape (padding stays inside the last tile, no upper dim
+ *     grows) → a view, no device program;
+ *   use_multicore false → PadTileCoreProgramFactory on core (0,0): c_0 = 2 tiles, c_1 (pad tile) = 1 tile        [6]
+ *   use_multicore true  → PadTileMulticoreProgramFactory on the whole compute grid: c_0 = 2 pages, c_1 = 2 pages,
+ *     c_2 (pad value) = 1 page, page = the output's tile page                                                    [7]
+ *
+ * References (continued):
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/pad.cpp (invoke_tile: fill_implicit_tile_padding, then
+ *       a view when pad_current_tile_dim(-1) && pad_current_tile_dim(-2) && !pad_upper_dims, else pad_impl)
+ *   [5] tt-metal …/pad/device/pad_device_operation.cpp@020e15e (select_program_factory: TILE → use_multicore ?
+ *       PadTileMulticoreProgramFactory : PadTileCoreProgramFactory)
+ *   [6] tt-metal …/pad/device/pad_tile_program_factory.cpp@0e45a1c
+ *   [7] tt-metal …/pad/device/pad_tile_multicore_program_factory.cpp@0e438e2
+ *
  * Assumptions: the PR #56121 depth is min(16, max(1, ⌊budget / barrier bytes⌋)) as its description states (the diff
- *   is cut off there). Tiled pad factories are unmodeled.
+ *   is cut off there). A tiled pad without `use_multicore` is taken as single-core (tt-mlir's OpModel tests pass
+ *   false). The multi-core tile factory was read at a 2026 commit, not dated against the build → approx. An input
+ *   with implicit tile padding first runs fill_implicit_tile_padding (its own program, not sized here) → approx.
+ *   The row-major path ignores use_multicore (the single-core row-major factory is unmodeled).
  * Worked example: pad of 1x32x64 bf16 RM to 1x32x96: stick = 192, n = 11, c_0 = 16·11·192 = 33,792 B,
  *   c_1 = 192, c_2 = 192 (front padding) → 34,176 B; asserted in test/unit/estimate/families.test.ts.
  *   tt-metal issue #39875 (before #40316): u32 [8,1,1,1] → [8,1,1,192]: n = 2048/4 = 512, c_0 = 16·512·768 = 6,291,456,
  *   c_1 = 768 → 103,712 + 6,292,224 = 6,395,936 B, tt-metal's figure (test/unit/analysis/threads.test.ts).
+ *   Tiled, single core: 64x1024 bf16 → 64x1056: c_0 = 2·2,048 + c_1 = 2,048 → 6,144 B (golden TestOpModelLib.cpp@b73fc81:1528).
  */
 
 import { atOrAfter } from '../changePoints';
-import { elementBytes } from '../../ttnn/dtype';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
+import { CITE, finishProgram, gridArea, groupsFromSplit, propBool, propInts, resolveTensor, splitWorkToCores, type ResolvedTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
+import { noProgram } from './noProgram';
 
 const CITE_PAD = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab';
 
@@ -40,7 +62,7 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'tiled pad factories are not modeled');
+  if (input.layout.pageLayout === 'tile') return estimateTiledPad(op, ctx, input, output);
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded pad is not modeled');
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
@@ -71,5 +93,71 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
     cbs, confidence: depth < 16 ? 'approx' : 'exact',
     approxReason: depth < 16 ? 'c_0 depth below 16 follows PR #56121\'s description (its diff is cut off at the depth formula)' : '',
     citations: [CITE_PAD, CITE.workSplit, ...(fromOutput ? ['tt-metal PR #40316'] : [])],
+  });
+}
+
+const CITE_PAD_TILE = {
+  invoke: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/pad.cpp (invoke_tile)',
+  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_device_operation.cpp@020e15e (select_program_factory)',
+  single: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_program_factory.cpp@0e45a1c',
+  multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_multicore_program_factory.cpp@0e438e2',
+} as const;
+
+const TILE_PAD_DTYPES: ReadonlySet<string> = new Set(['f32', 'bf16', 'si32', 'u32', 'u16', 'bfp_bf8']);
+
+function estimateTiledPad(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
+  const padding = propInts(op, 'padding') ?? [];
+  if (padding.some((v, i) => i % 2 === 0 && v !== 0)) {
+    return illegal(op.name, 'ttnn.pad: on device tile padding does not support front padding', CITE_PAD_TILE.invoke);
+  }
+  // validate_on_program_cache_miss: tiled pad takes FLOAT32, BFLOAT16, INT32, UINT32, UINT16, BFLOAT8_B only.
+  if (!TILE_PAD_DTYPES.has(input.dtype)) {
+    return illegal(op.name, `Cannot pad tilized tensor with specified format (${input.dtype})`, `${CITE_PAD_TILE.select} (validate_on_program_cache_miss)`);
+  }
+  const rank = output.padded.length;
+  const inPadded = input.padded;
+  const outPadded = output.padded;
+  const sameRank = inPadded.length === rank;
+  const upperGrows = !sameRank || outPadded.slice(0, -2).some((d, i) => d !== inPadded[i]);
+  const tileDimsSame = sameRank && rank >= 2 && outPadded[rank - 1] === inPadded[rank - 1] && outPadded[rank - 2] === inPadded[rank - 2];
+  if (rank === 1 || (!upperGrows && tileDimsSame)) {
+    return noProgram(op, ctx, 'tiled pad inside the last tile is a view of the tile-padded input (ttnn::pad invoke_tile)');
+  }
+  const implicitPadding = input.logical.some((d, i) => d !== inPadded[i]);
+  const notes = implicitPadding ? ['the input has implicit tile padding: fill_implicit_tile_padding runs first as its own program (not sized)'] : [];
+  const multicore = propBool(op, 'use_multicore') ?? false;
+  if (!multicore) {
+    const tile = tileBytes(input.dtype);
+    return finishProgram({
+      op, ctx, factory: 'PadTileCoreProgramFactory',
+      factoryReason: `use_multicore false: one core, ${tile} B tiles`,
+      groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input tiles', nPages: 2, pageBytes: tile },
+        { index: 1, role: 'pad tile', nPages: 1, pageBytes: tile },
+      ],
+      confidence: implicitPadding ? 'approx' : 'exact',
+      approxReason: implicitPadding ? notes[0] : '',
+      citations: [CITE_PAD_TILE.invoke, CITE_PAD_TILE.select, CITE_PAD_TILE.single],
+      notes,
+    });
+  }
+  // CBs go on every core of the compute grid (total_cores), used or not; the page is the output buffer's page.
+  const page = output.geometry.pageBytes;
+  const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
+  const reasons = ['the multi-core tile factory was read at tt-metal 0e438e2 (2026), not dated against the build window', ...notes];
+  return finishProgram({
+    op, ctx, factory: 'PadTileMulticoreProgramFactory',
+    factoryReason: `use_multicore: ${output.geometry.nPages} output tiles over ${split.nCores} cores; CBs on all ${gridArea(ctx)} grid cores, ${page} B pages`,
+    groups: [{ name: 'grid', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input tiles', nPages: 2, pageBytes: page },
+      { index: 1, role: 'output tiles', nPages: 2, pageBytes: page },
+      { index: 2, role: 'pad value', nPages: 1, pageBytes: page },
+    ],
+    confidence: 'approx',
+    approxReason: reasons.join('; '),
+    citations: [CITE_PAD_TILE.invoke, CITE_PAD_TILE.select, CITE_PAD_TILE.multi, CITE.workSplit],
+    notes,
   });
 }

@@ -1,0 +1,44 @@
+/**
+ * `ttnn.softmax` over dim -2 (server/src/estimate/ops/softmax.ts): tt-metal's general H factories, figures by hand
+ * from softmax_program_factory_general_h_small.cpp / _h_large.cpp @003544f and is_softmax_general_h_small_available
+ * (base + CB bytes ≤ 512 KiB = 524,288). bf16 tile = 2,048 B; the n150 base is 102,656 B.
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import { int, op, tensor, whContext } from './build';
+
+function softmaxH(shape: number[]) {
+  return estimateOp(op('ttnn.softmax', [tensor(shape)], [tensor(shape)], { dimension: int(-2) }), whContext());
+}
+
+describe('estimate/softmax over dim -2 (general H factories)', () => {
+  it('whole-column CBs while they fit 512 KiB with the base (Ht = 50)', () => {
+    // small test: 102,656 + (4·50 + 5)·2,048 = 102,656 + 419,840 = 522,496 ≤ 524,288 → H-small;
+    // CBs: 50 + 1 + 1 + 50 + 50 + 1 + 1 + 50 + 1 = 205 tiles = 419,840 B; Wt = 1 column → 1 core.
+    const r = softmaxH([50 * 32, 32]);
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.factory, 'SoftmaxProgramFactoryGeneralHSmall');
+    assert.equal(r.cbBytesPerCore, 419_840);
+    assert.equal(r.nCoresUsed, 1);
+  });
+
+  it('two-tile streaming CBs one tile row later (Ht = 51)', () => {
+    // 102,656 + 209·2,048 = 530,688 > 524,288 → H-large: 2 + 1 + 1 + 2 + 2 + 1 + 1 + 1 + 1 = 12 tiles = 24,576 B.
+    const r = softmaxH([51 * 32, 32]);
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.factory, 'SoftmaxProgramFactoryGeneralHLarge');
+    assert.equal(r.cbBytesPerCore, 24_576);
+  });
+
+  it('splits the tile columns over cores', () => {
+    // 2x64x96: NC = 2, Wt = 3 → 6 columns on 6 cores; Ht = 2 → small: 13 tiles = 26,624 B each.
+    const r = softmaxH([2, 64, 96]);
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.nCoresUsed, 6);
+    assert.equal(r.cbBytesPerCore, 26_624);
+  });
+});
