@@ -55,8 +55,9 @@ function isInvalidLayoutReason(reason: string): boolean {
   return invalid;
 }
 
-// Producer chains beyond this many links stop helping (the seed's chain is 3 long).
-const MAX_CHAIN = 6;
+// The producer of the failing op's input: enough to find where a shape came from; editors show related information in
+// the same box as the hover, so a longer chain pushed the hover out of view (the breakdown lists the inputs).
+const MAX_CHAIN = 1;
 
 /**
  * Whether the text is MLIR at all (mlir/mlirSignal.ts): one cleanly parsed op written as MLIR writes ops. The CLI's

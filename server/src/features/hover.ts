@@ -76,8 +76,12 @@ export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options
   const window = doc.analysis.ttMetal.window;
   const build = `tt-metal ${window.earliest === window.latest ? window.earliest : `${window.earliest}..${window.latest}`} (${doc.analysis.ttMetal.source === 'dump' ? 'inferred from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information: every modeled build'})`;
   if (est.kind === 'estimate') {
-    const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
-    lines.push('', `Why: ${why}`, '', `${subline(doc, op)} · ${build}`);
+    // An overflowing op's diagnostic, shown in the same box by editors, already says why (its factory and CBs).
+    if (op.overflow === undefined) {
+      const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
+      lines.push('', `Why: ${why}`);
+    }
+    lines.push('', `${subline(doc, op)} · ${build}`);
   } else {
     lines.push('', build);
   }
