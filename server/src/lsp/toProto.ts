@@ -47,7 +47,7 @@ export function diagnostic(lineIndex: LineIndex, uri: string, d: features.Diagno
     const file = resolveFile(r.target.file);
     // Not a link (outside the workspace, or missing): the message says where the source would be and why.
     if ('unlinked' in file) {
-      message += `\n${r.message}: ${file.unlinked}`;
+      message += `\nPython source ${r.target.file}:${r.target.line}: ${file.unlinked}`;
       continue;
     }
     // MLIR file locations are 1-based lines; column 0 means "unknown column".
