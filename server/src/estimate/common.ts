@@ -51,6 +51,18 @@ export function resolveTensorSpec(spec: TensorSpec, what: string): ResolvedTenso
   return { logical, padded: paddedShape(logical, layout.pageLayout), layout, dtype, geometry };
 }
 
+/** The first operand and the first result as tensor specs and resolved tensors, or the reason the op has no model. */
+export function resolveUnaryShape(op: TtnnOp): { inSpec: TensorSpec; outSpec: TensorSpec; input: ResolvedTensor; output: ResolvedTensor } | string {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec === undefined || inSpec.kind !== 'tensor' || outSpec === undefined || outSpec.kind !== 'tensor') return 'input or result is not a tensor';
+  const input = resolveTensorSpec(inSpec, 'input');
+  if (typeof input === 'string') return input;
+  const output = resolveTensorSpec(outSpec, 'result');
+  if (typeof output === 'string') return output;
+  return { inSpec, outSpec, input, output };
+}
+
 export function tileInfo(t: ResolvedTensor, tileBytesOut: number): TileInfo {
   const padded = paddedShape(t.logical, 'tile');
   const w = padded[padded.length - 1];

@@ -28,7 +28,7 @@
 
 import { isBlockFloat, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propInt, resolveTensor, splitWorkToCores } from '../common';
+import { CITE, finishProgram, gridArea, groupsFromSplit, propInt, resolveTensor, resolveUnaryShape, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp } from './composite';
@@ -77,13 +77,9 @@ function typecastStep(op: TtnnOp, ctx: EstimateContext, from: TensorSpec, to: Da
 }
 
 export function estimateQuantization(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec === undefined || inSpec.kind !== 'tensor' || outSpec === undefined || outSpec.kind !== 'tensor') return unmodeled(op.name, 'input or result is not a tensor');
-  const input = resolveTensor(inSpec, 'input');
-  if (typeof input === 'string') return unmodeled(op.name, input);
-  const output = resolveTensor(outSpec, 'result');
-  if (typeof output === 'string') return unmodeled(op.name, output);
+  const resolved = resolveUnaryShape(op);
+  if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+  const { inSpec, input, output } = resolved;
   if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major quantization input is not modeled');
   const params = op.operands.slice(1).filter((s): s is TensorSpec => s.kind === 'tensor');
   const paramVolume = Math.max(1, ...params.map((p) => (p.shape.kind === 'known' ? p.shape.dims.reduce((a, b) => a * b, 1) : 1)));

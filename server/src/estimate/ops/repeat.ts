@@ -27,7 +27,7 @@
 import { elementBytes } from '../../ttnn/dtype';
 import { isSharded } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { finishProgram, resolveTensor, resolveTensorSpec } from '../common';
+import { finishProgram, resolveTensorSpec, resolveUnaryShape } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -60,13 +60,9 @@ function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEs
 }
 
 export function estimateRepeat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec === undefined || inSpec.kind !== 'tensor' || outSpec === undefined || outSpec.kind !== 'tensor') return unmodeled(op.name, 'input or result is not a tensor');
-  const input = resolveTensor(inSpec, 'input');
-  if (typeof input === 'string') return unmodeled(op.name, input);
-  const output = resolveTensor(outSpec, 'result');
-  if (typeof output === 'string') return unmodeled(op.name, output);
+  const resolved = resolveUnaryShape(op);
+  if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+  const { inSpec, outSpec, input, output } = resolved;
   if (input.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'repeat of a host tensor runs on the host');
   const steps: Step[] = [];
   let rmIn: TensorSpec = inSpec;
