@@ -180,7 +180,8 @@ function whyText(entry: OpEntry): string {
   if (est.kind !== 'estimate') return '';
   const group = est.coreGroups.find((g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1]);
   const cbs = est.cbs.filter((cb) => !cb.tensorBacked && (group === undefined || cb.coreGroup === group.name));
-  const list = cbs.map((cb) => `${cb.cbIndex} ${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B`).join(' + ');
+  // CB indices only: the pages and sizes of each are in the hover's breakdown.
+  const list = cbs.map((cb) => cb.cbIndex).join(' + ');
   return `\nWhy: ${est.factory}${list === '' ? '' : ` allocates ${list} = ${formatBytes(est.cbBytesPerCore)} per core`}.`;
 }
 

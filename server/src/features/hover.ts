@@ -74,7 +74,10 @@ export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options
   const est = op.estimate;
   const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`])];
   const window = doc.analysis.ttMetal.window;
-  const build = `tt-metal ${window.earliest === window.latest ? window.earliest : `${window.earliest}..${window.latest}`} (${doc.analysis.ttMetal.source === 'dump' ? 'inferred from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information: every modeled build'})`;
+  // Months are enough here; the breakdown gives the days and how the window was found.
+  const month = (d: string): string => d.slice(0, 7);
+  const span = month(window.earliest) === month(window.latest) ? month(window.earliest) : `${month(window.earliest)}..${month(window.latest)}`;
+  const build = `tt-metal ${window.earliest === window.latest ? window.earliest : span} (${doc.analysis.ttMetal.source === 'dump' ? 'from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information'})`;
   if (est.kind === 'estimate') {
     // An overflowing op's diagnostic, shown in the same box by editors, already says why (its factory and CBs).
     if (op.overflow === undefined) {
