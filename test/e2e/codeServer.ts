@@ -53,7 +53,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(workspaceDir);
   fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
-  for (const [name, source] of Object.entries(options.workspaceFiles)) fs.copyFileSync(source, path.join(workspaceDir, name));
+  for (const [name, source] of Object.entries(options.workspaceFiles)) {
+    fs.mkdirSync(path.dirname(path.join(workspaceDir, name)), { recursive: true });
+    fs.copyFileSync(source, path.join(workspaceDir, name));
+  }
   fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
   execFileSync(bin, ['--user-data-dir', dataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsixPath], {
     stdio: 'pipe',

@@ -259,7 +259,7 @@ function overflowWordsOf(
   const syntax = syntaxOf(doc, entry.op);
   const line = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
   const source: RelatedInformation | undefined =
-    line === undefined ? undefined : { target: { kind: 'file', file: line.file, line: line.line, column: line.column }, message: `Python source of ${opTitle(entry.op)} (${line.file}:${line.line})` };
+    line === undefined ? undefined : { target: { kind: 'file', file: line.file, line: line.line, column: line.column }, message: `Python source of ${opTitle(entry.op)}` };
   return {
     first: first?.op,
     firstLine,

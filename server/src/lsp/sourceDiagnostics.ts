@@ -7,6 +7,8 @@
 
 import * as lsp from 'vscode-languageserver/node';
 
+const WHOLE_LINE = 10_000;
+
 /** Related-information messages that name a source line (features/diagnostics.ts words them this way). */
 const SOURCE_LINE = /^Python source of /;
 
@@ -20,8 +22,10 @@ export function sourceLineDiagnostics(dumpUri: string, dumpDiagnostics: readonly
       if (!SOURCE_LINE.test(rel.message) || rel.location.uri === dumpUri) continue;
       const headline = (typeof d.message === 'string' ? d.message : d.message.value).split('\n')[0]!;
       const list = byFile.get(rel.location.uri) ?? [];
+      // The whole source line (a `loc` names a line, its column is often 0): past the end is clamped (LSP 3.17).
+      const line = rel.location.range.start.line;
       list.push({
-        range: rel.location.range,
+        range: { start: { line, character: 0 }, end: { line, character: WHOLE_LINE } },
         severity: d.severity,
         source: d.source,
         ...(d.code !== undefined ? { code: d.code } : {}),
