@@ -92,8 +92,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
   add('ttnn.upsample', estimateUpsample, PROPERTIES);
-  add('ttnn.global_avg_pool2d', (op) => estimateGlobalAvgPool2d(op), TYPES_ONLY);
-  add('ttnn.batch_norm_training', (op) => estimateBatchNormTraining(op), TYPES_ONLY);
+  add('ttnn.global_avg_pool2d', estimateGlobalAvgPool2d, TYPES_ONLY);
+  // operandSegmentSizes says which optional statistics/weight/bias operands are present.
+  add('ttnn.batch_norm_training', estimateBatchNormTraining, PROPERTIES);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES_LIVE_L1);
   add('ttnn.prod', estimateProd, PROPERTIES);

@@ -36,10 +36,12 @@
 import type { DataType } from '../../ttnn/dtype';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
-import type { TtnnOp } from '../../ttnn/op';
-import { CbSpec, finishProgram, fmtBytes, gridArea, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { CbSpec, finishProgram, fmtBytes, gridArea, outputsInL1, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
+import { specWith, stepOp } from './composite';
+import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
 
 const CITES = {
@@ -262,10 +264,39 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
 }
 
 /**
- * `ttnn.global_avg_pool2d`: tt-metal runs it as one pool_sum reduction over the spatial dim (reduction::pool_sum in
- * older builds, avg_pool2d's global-pool shortcut in newer ones; global_avg_pool.cpp), a reduce factory whose CBs are
- * not modeled here.
+ * `ttnn.global_avg_pool2d` [g]: a rank-3 [H, W, C] input is viewed as [1, H, W, C] (same last two dims: no program),
+ *   the [N, H, W, C] input is viewed as [N, 1, H·Wp, C] (Wp = W padded to the tile for a tiled input), then one
+ *   pool_sum over dim −2 with a 1/(H·W) scaler, a generic reduce over H; the final reshape to [N, 1, 1, C] is a view.
+ *   So the figure is that of `ttnn.sum` over dim 2 of the viewed tensor (reduction.ts: input, scaler and output CBs,
+ *   2 tiles each; row-major inputs go through tilize/untilize there). A rank-2 [H, W] input is reshaped to
+ *   [1, H, W, 1], which moves data (not modeled); other ranks are rejected ("Input tensor must be rank 2, 3, or 4").
+ * [g] tt-metal ttnn/cpp/ttnn/operations/pool/global_avg_pool/global_avg_pool.cpp@050f24f
+ * Worked example: 1x7x7x2048 bf16 tiled → view 1x1x(7·32)x2048 → sum over H: 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B.
  */
-export function estimateGlobalAvgPool2d(op: TtnnOp): OpEstimateResult {
-  return unmodeled(op.name, 'global_avg_pool2d runs a pool_sum reduction over the spatial dim (reduce factory with a 1/(H·W) scaler): not modeled');
+const CITE_GLOBAL_AVG_POOL = 'tt-metal ttnn/cpp/ttnn/operations/pool/global_avg_pool/global_avg_pool.cpp@050f24f';
+
+export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const out = resolveTensor(op.results[0], 'result');
+  if (typeof out === 'string') return unmodeled(op.name, out);
+  const rank = input.logical.length;
+  if (rank < 2 || rank > 4) return illegal(op.name, `Input tensor must be rank 2, 3, or 4, got rank ${rank}`, CITE_GLOBAL_AVG_POOL);
+  if (rank === 2) return unmodeled(op.name, 'rank-2 global_avg_pool2d reshapes [H, W] to [1, H, W, 1] first (a data-moving reshape): not modeled');
+  const padded = rank === 3 ? [1, ...input.padded] : input.padded;
+  const logical = rank === 3 ? [1, ...input.logical] : input.logical;
+  const [n, h, wPadded] = padded as [number, number, number, number];
+  const c = logical[3] as number;
+  const viewed = specWith(op.operands[0] as TensorSpec, { dims: [n, 1, h * wPadded, c], memoryLayout: input.layout.memoryLayout });
+  const sum = estimateReduction(stepOp(op, 'ttnn.sum', [viewed], [op.results[0] as TensorSpec], { dim_arg: { kind: 'ints', values: [2] }, keep_dim: { kind: 'bool', value: true } }), ctx);
+  if (sum.kind !== 'estimate') return sum.kind === 'unmodeled' ? unmodeled(op.name, `pool_sum over H: ${sum.reason}`) : { ...sum, opName: op.name };
+  return {
+    ...sum,
+    opName: op.name,
+    factoryReason: `pool_sum over H of the [${n}, 1, ${h * wPadded}, ${c}] view: ${sum.factoryReason}`,
+    outputs: outputsInL1(op, ctx),
+    confidence: 'approx',
+    approxReason: ['the H reduce is sized with the reduction estimator\'s CB set', sum.approxReason].filter((r) => r !== '').join('; '),
+    citations: [CITE_GLOBAL_AVG_POOL, ...sum.citations],
+  };
 }
