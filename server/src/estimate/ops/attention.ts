@@ -96,18 +96,29 @@ function programGrid(cfg: SdpaProgramConfig | undefined, ctx: EstimateContext): 
   return cfg?.grid ?? [ctx.device.workerGrid[1], ctx.device.workerGrid[0]];
 }
 
+/** Query, key and value (by default operand 2) resolved, or the reason the op has no model. */
+function resolveQkv<V extends ResolvedTensor | undefined = ResolvedTensor>(
+  op: TtnnOp,
+  value: () => V | string = () => resolveTensor(op.operands[2], 'value') as V | string,
+): { q: ResolvedTensor; k: ResolvedTensor; v: V } | string {
+  const q = resolveTensor(op.operands[0], 'query');
+  if (typeof q === 'string') return q;
+  const k = resolveTensor(op.operands[1], 'key');
+  if (typeof k === 'string') return k;
+  const v = value();
+  if (typeof v === 'string') return v;
+  return { q, k, v };
+}
+
 export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const mla = op.name === 'ttnn.flash_mla_prefill';
   // chunked_scaled_dot_product_attention: (q, k, v, page_table, chunk_start_idx), the "flexible" chunked path.
   const chunked = op.name === 'ttnn.chunked_scaled_dot_product_attention';
   const segments = chunked ? op.operands.map((_, i) => [i]) : operandSegments(op);
-  const q = resolveTensor(op.operands[0], 'query');
-  if (typeof q === 'string') return unmodeled(op.name, q);
-  const k = resolveTensor(op.operands[1], 'key');
-  if (typeof k === 'string') return unmodeled(op.name, k);
   // scaled_dot_product_attention: (q, k, v, mask?, sink?); flash_mla_prefill: (q, k, v?, mask?).
-  const v = mla ? segmentOperand(op, segments, 2, 'value') : resolveTensor(op.operands[2], 'value');
-  if (typeof v === 'string') return unmodeled(op.name, v);
+  const qkv = resolveQkv(op, mla ? () => segmentOperand(op, segments, 2, 'value') : undefined);
+  if (typeof qkv === 'string') return unmodeled(op.name, qkv);
+  const { q, k, v } = qkv;
   const pageTable = chunked ? resolveTensor(op.operands[3], 'page table') : undefined;
   if (typeof pageTable === 'string') return unmodeled(op.name, pageTable);
   const mask = chunked ? undefined : segmentOperand(op, segments, 3, 'attention mask');
@@ -182,12 +193,9 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
 export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const paged = op.name === 'ttnn.paged_scaled_dot_product_attention_decode';
   const segments = operandSegments(op);
-  const q = resolveTensor(op.operands[0], 'query');
-  if (typeof q === 'string') return unmodeled(op.name, q);
-  const k = resolveTensor(op.operands[1], 'key');
-  if (typeof k === 'string') return unmodeled(op.name, k);
-  const v = resolveTensor(op.operands[2], 'value');
-  if (typeof v === 'string') return unmodeled(op.name, v);
+  const qkv = resolveQkv(op);
+  if (typeof qkv === 'string') return unmodeled(op.name, qkv);
+  const { q, k, v } = qkv;
   // decode: (q, k, v, mask?, cur_pos?, sink?); paged: (q, k, v, page_table, mask?, cur_pos?, sink?).
   const base = paged ? 4 : 3;
   const pageTable = paged ? resolveTensor(op.operands[segments[3]?.[0] ?? 3], 'page table') : undefined;
@@ -290,12 +298,9 @@ const CITE_SDPA_FW = 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_fw/device/sd
  */
 export function estimateSdpaFw(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const segments = operandSegments(op);
-  const q = resolveTensor(op.operands[0], 'query');
-  if (typeof q === 'string') return unmodeled(op.name, q);
-  const k = resolveTensor(op.operands[1], 'key');
-  if (typeof k === 'string') return unmodeled(op.name, k);
-  const v = resolveTensor(op.operands[2], 'value');
-  if (typeof v === 'string') return unmodeled(op.name, v);
+  const qkv = resolveQkv(op);
+  if (typeof qkv === 'string') return unmodeled(op.name, qkv);
+  const { q, k, v } = qkv;
   const mask = segmentOperand(op, segments, 3, 'attention mask');
   if (typeof mask === 'string') return unmodeled(op.name, mask);
   if (q.padded.length !== 4 || k.padded.length !== 4 || v.padded.length !== 4) return unmodeled(op.name, 'sdpa_fw takes 4-D [B, heads, S, E] tensors');
