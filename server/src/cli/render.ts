@@ -3,6 +3,7 @@
  * and a caret) and for code-scanning tools (SARIF 2.1.0). Same diagnostics the language server publishes.
  */
 
+import { windowText } from '../estimate/changePoints';
 import { DIAGNOSTIC_CODES } from '../features/diagnosticCodes';
 import type { Diagnostic } from '../features/diagnostics';
 import { formatInteger, formatOpModelTerms } from '../features/format';
@@ -45,7 +46,7 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
         : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
   const modeled = report.ops.filter((o) => o.model === 'estimate').length;
-  out.push(`${report.file}: tt-metal build ${d.ttMetalDate.earliest === d.ttMetalDate.latest ? d.ttMetalDate.earliest : `${d.ttMetalDate.earliest}..${d.ttMetalDate.latest}`} (${d.ttMetalDate.how})`);
+  out.push(`${report.file}: tt-metal build ${windowText(d.ttMetalDate)} (${d.ttMetalDate.how})`);
   out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
   if (s.unmodeledOpCount > 0) {
     out.push(`${report.file}: ${s.unmodeledOpCount} op${s.unmodeledOpCount === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow: ${s.unmodeledOpNames.join(', ')}`);

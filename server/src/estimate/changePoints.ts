@@ -329,10 +329,12 @@ export function windowForDate(text: string): TtMetalWindow | undefined {
   return { earliest: `${m[1]}-${m[2]}-01`, latest: `${m[1]}-${m[2]}-${String(lastDay).padStart(2, '0')}` };
 }
 
-/** `2025-09..2026-01`, or one date when the window is a day. */
-export function windowText(window: TtMetalWindow): string {
+/** `2025-09-17..2026-01-18`, or one date when the window is a day; `month` precision: `2025-09..2026-01` (a one-day
+ *  window keeps its day). */
+export function windowText(window: TtMetalWindow, precision: 'day' | 'month' = 'day'): string {
   if (window.earliest === window.latest) return window.earliest;
-  return `${window.earliest}..${window.latest}`;
+  const cut = (d: IsoDate): string => (precision === 'month' ? d.slice(0, 7) : d);
+  return cut(window.earliest) === cut(window.latest) ? cut(window.earliest) : `${cut(window.earliest)}..${cut(window.latest)}`;
 }
 
 /** The change points whose dates fall inside a window (the rules that may differ between its builds). */

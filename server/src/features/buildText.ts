@@ -58,5 +58,5 @@ export function fitsWhenText(range: VersionRange, fitsIn: readonly TtMetalWindow
     const id = pointAt(windows[fitsIn.length]!.earliest);
     if (id !== undefined) return `fits only before ${changePointText(id)}`;
   }
-  return `fits only on tt-metal builds ${fitsIn.map(windowText).join(', ')}`;
+  return `fits only on tt-metal builds ${fitsIn.map((w) => windowText(w)).join(', ')}`;
 }

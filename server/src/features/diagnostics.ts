@@ -248,7 +248,7 @@ function overflowWordsOf(
     if (first !== undefined) firstMessage = `tt-metal throws first here (${opTitle(first.op)})`;
   } else if (o.buildDependent !== undefined && entry.op.estimate.kind === 'estimate' && entry.op.estimate.versionRange !== undefined) {
     const range = entry.op.estimate.versionRange;
-    const failsOn = o.buildDependent.failsIn.map(windowText).join(', ');
+    const failsOn = o.buildDependent.failsIn.map((w) => windowText(w)).join(', ');
     message =
       `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
       `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +

@@ -14,6 +14,7 @@ import type { ValueSpec } from '../ttnn/op';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger, formatOpModelTerms, formatPercent } from './format';
+import { windowText } from '../estimate/changePoints';
 import { opModelTerms } from '../estimate/opModelTerms';
 import { buildWindowText, versionRangeText } from './buildText';
 import { definitionAt, occurrenceAt } from './navigation';
@@ -73,11 +74,8 @@ export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options
   const note = options.opNotes?.get(op.op.range.start);
   const est = op.estimate;
   const lines = [headline(doc, op), ...(note === undefined ? [] : [`Runtime log — ${note}`])];
-  const window = doc.analysis.ttMetal.window;
   // Months are enough here; the breakdown gives the days and how the window was found.
-  const month = (d: string): string => d.slice(0, 7);
-  const span = month(window.earliest) === month(window.latest) ? month(window.earliest) : `${month(window.earliest)}..${month(window.latest)}`;
-  const build = `tt-metal ${window.earliest === window.latest ? window.earliest : span} (${doc.analysis.ttMetal.source === 'dump' ? 'from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information'})`;
+  const build = `tt-metal ${windowText(doc.analysis.ttMetal.window, 'month')} (${doc.analysis.ttMetal.source === 'dump' ? 'from the dump' : doc.analysis.ttMetal.source === 'configured' ? 'as configured' : 'no build information'})`;
   if (est.kind === 'estimate') {
     // An overflowing op's diagnostic, shown in the same box by editors, already says why (its factory and CBs).
     if (op.overflow === undefined) {
