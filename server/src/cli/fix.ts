@@ -4,6 +4,7 @@
  * A fix that rests on an unproven assumption (`Fix.assumes`) is never chosen without `--only`.
  */
 
+import { verdictText } from '../analysis/summary';
 import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { FixCommand } from './args';
@@ -24,7 +25,8 @@ export function runFix(command: FixCommand): number {
   if (!hasMlirOperations(doc.parse)) return fail(`${command.file}: no MLIR operations found; is this an MLIR file?`);
   const first = doc.analysis.firstFailure;
   if (first === undefined) {
-    process.stdout.write(`${command.file}: no op overflows L1; nothing to fix\n`);
+    // The file's verdict words unmodeled ops too: never "no op overflows" while one has no L1 model.
+    process.stdout.write(`${command.file}: ${verdictText(doc.analysis)}; nothing to fix\n`);
     return EXIT_OK;
   }
   // Python sources resolve relative to the dump, inside the CLI's workspace (host/sourcePaths.ts), never by a search.

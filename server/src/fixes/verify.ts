@@ -4,6 +4,7 @@
  * it) fit, that no other op overflows where it did not or by more, and that no modeled op lost its model.
  */
 
+import { unmodeledDeviceOps } from '../analysis/summary';
 import { formatMegabytes } from '../text/numbers';
 import { ModuleAnalysis, OpAnalysis, analyzeModule } from '../analysis/analyze';
 import { parse as parseMlir } from '../mlir/parser';
@@ -169,7 +170,11 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   const firstFailureAfter = firstFailureOf(after);
   const fitted = tAfter === 'removed' ? replacements : [tAfter];
   const peak = Math.max(0, ...fitted.map((f) => f.peakL1BytesPerCore));
-  const then = firstFailureAfter === undefined ? 'no op overflows after this' : `then ${failureText(firstFailureAfter)} fails first`;
+  // Never "no op overflows" while an op has no L1 model: an overflow there cannot be ruled out.
+  const unmodeledAfter = unmodeledDeviceOps(after).count;
+  const then = firstFailureAfter !== undefined
+    ? `then ${failureText(firstFailureAfter)} fails first`
+    : unmodeledAfter > 0 ? `no modeled op overflows after this (${unmodeledAfter} without an L1 model)` : 'no op overflows after this';
   const summary = `fits: ${formatBytes(peak)}/core; ${then}`;
   return {
     ok: true,
