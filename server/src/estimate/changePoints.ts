@@ -268,6 +268,46 @@ export const CHANGE_POINTS = {
     before: 'tt-metal PR #47343 (rank-2 weights: full C_in block)',
     after: 'tt-metal PR #48243 (default_c_in_block(kernel_vol))',
   },
+  'ccl-reduce-scatter-nd': {
+    family: 'ccl',
+    pr: 30887,
+    // CI runs of the PR (18693752256, 18727048144) are of 2025-10-21/22; merge day not read.
+    mergedOn: '2025-10-22',
+    dateFrom: 'approx',
+    what: 'ttnn::reduce_scatter runs the minimal async ring/line factories for N-D tile-aligned inputs (composite otherwise); earlier builds ran a 4-D-only path not read here (unmodeled before)',
+    before: 'tt-metal PR #30887 description ("Reduce scatter only supported 4D tensors")',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671; composite_common.cpp@00d062b',
+  },
+  'ccl-all-gather-nd': {
+    family: 'ccl',
+    pr: 30998,
+    // CI run 18726537267 of the PR is of 2025-10-22; merge day not read.
+    mergedOn: '2025-10-23',
+    dateFrom: 'approx',
+    what: 'ttnn::all_gather runs the minimal default all_gather_async builder for any rank (2-D special case, ND composite fixes); earlier builds routed some shapes differently (unmodeled before)',
+    before: 'tt-metal PR #26989 (composite for outer-dim gathers), PR #26661 (composite for padded gather dims)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520',
+  },
+  'ccl-scatter-write-4-chunks': {
+    family: 'ccl',
+    pr: 32395,
+    // Reviewed 2025-11-18; its CI runs (19935583723…) are of early December 2025. Merge day not read.
+    mergedOn: '2025-12-05',
+    dateFrom: 'approx',
+    what: 'fabric scatter writes carry up to 4 chunks instead of 2: all_gather packs min(4, pages per packet) tiles per packet (bfp8/bfp4/u8 tiles: c_0 of 12 tiles instead of 6); the ring reduce_scatter granularity likewise',
+    before: 'tt-metal …/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (max_target_noc_addresses_per_packet = 2)',
+    after: 'tt-metal …/all_gather_matmul_async builder _2 and strided reduce_scatter (max_target_noc_addresses_per_packet = 4); PR #34581 (all-gather scatter-write fix, 2025-12-17)',
+  },
+  'all-gather-rewrite': {
+    family: 'ccl',
+    pr: 48301,
+    // Description 2026-06-26; tt-metal issue #48197 said the same day it would merge "late next week". Day not read.
+    mergedOn: '2026-07-02',
+    dateFrom: 'approx',
+    what: 'ttnn::all_gather rewritten: unicast/multicast factories with per-arch sweep rules for workers and packets per CB entry (CB = 2 entries); not modeled from here on',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_program_factory.cpp@0055520 (minimal default builder)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_unicast_factory.cpp@022ab70',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

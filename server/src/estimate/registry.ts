@@ -5,6 +5,7 @@
 
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
+import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
 import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
@@ -131,6 +132,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.nlp_create_qkv_heads_decode', estimateNlpCreateQkvHeadsDecode, PROPERTIES); // num_heads, num_kv_heads
   add('ttnn.rotary_embedding', estimateRotaryEmbedding, PROPERTIES); // token_index
   add('ttnn.rotary_embedding_llama', estimateRotaryEmbeddingLlama, PROPERTIES); // is_decode_mode
+  // CCL: all_gather_dim / scatter_dim and topology; the ring size comes from the per-device types.
+  add('ttnn.all_gather', estimateAllGather, PROPERTIES);
+  add('ttnn.reduce_scatter', estimateReduceScatter, PROPERTIES);
+  add('ttnn.all_reduce', estimateAllReduce, PROPERTIES); // topology
+  add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   return r;
 }

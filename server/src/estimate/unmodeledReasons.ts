@@ -14,10 +14,11 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
   ['ttnn.sdpa_bw', 'runs tt-train\'s SDPA backward factory (ttml); not modeled'],
-  // Multi-device (CCL) ops: tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/
-  // all_gather_async_program_minimal_variants.cpp@00edc3b (get_tt_fabric_channel_buffer_size_bytes, packet headers).
-  ...(['all_gather', 'reduce_scatter', 'all_reduce', 'all_reduce_async', 'all_to_all_dispatch', 'all_to_all_dispatch_metadata', 'all_to_all_combine', 'point_to_point', 'mesh_partition'].map(
-    (n): [string, string] => [`ttnn.${n}`, "worker CBs of tt-metal's CCL programs depend on the fabric channel buffer and packet header sizes and on the mux/worker core split chosen when the fabric is configured (e.g. all_gather_async minimal default: 3·min(2, packet/page) pages per worker core plus 16 packet headers; mux cores hold fabric channel buffers at the unreserved base), which the IR does not carry; not modeled"],
-  )),
+  // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts).
+  ['ttnn.all_to_all_dispatch', 'runs tt-metal\'s all_to_all_dispatch factory (ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch; MoE token routing over fabric), which was not read; not modeled'],
+  ['ttnn.all_to_all_dispatch_metadata', 'runs ttnn::experimental::all_to_all_dispatch_metadata in persistent mode (sparse-mcast dispatch with a drain/tilizer core and fabric mux cores chosen by the op); not modeled'],
+  ['ttnn.all_to_all_combine', 'runs tt-metal\'s all_to_all_combine factory (ttnn/cpp/ttnn/operations/ccl/all_to_all_combine; MoE combine over fabric), which was not read; not modeled'],
+  ['ttnn.all_reduce_async', 'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled'],
+  ['ttnn.mesh_partition', 'runs tt-metal\'s mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled'],
   ['ttnn.paged_flash_multi_latent_attention_decode', 'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled'],
 ]);

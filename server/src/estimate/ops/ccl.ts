@@ -1,0 +1,366 @@
+/**
+ * Per-device L1 estimate for the multi-device (CCL) ops tt-mlir emits: `ttnn.all_gather`, `ttnn.reduce_scatter`,
+ * `ttnn.all_reduce` and `ttnn.point_to_point` (tt-mlir lowers `collective_permute` to `assign` + `point_to_point`).
+ * tt-mlir prints per-device tensor types, so every figure here is one device's program; the ring size along
+ * `cluster_axis` is read from the types (gather: result dim / input dim; scatter: input dim / result dim).
+ *
+ * Formula (bytes per worker core; mux cores hold fabric channel buffers from the unreserved base, not CBs):
+ *   fabric channel buffer C = payload + header = 4,352 + 64 (1D fabric, the only kind tt-mlir's runtime opens)  [5][6]
+ *   pages per packet P = ⌊C / page⌋, page = tile bytes (tile layout)                                               [1][2]
+ *   all_gather, native (tiled, gather dim not padded): c_0 = 3·min(M, P) pages,                                    [1][3]
+ *     M = 2 scatter-write chunks, 4 from change point `ccl-scatter-write-4-chunks`                                   [7]
+ *   all_gather, composite (row-major, or tiled and padded on the gather dim): all_broadcast + concat — unmodeled     [3]
+ *   reduce_scatter, native (tiled, scatter slice tile-aligned): c_0..c_3 (input, intermediate, reader output,
+ *     compute output) of 3·g pages each; Linear g = min(4P, 8); Ring g = n < 4 ? 4n : 8 with n = min(M, P)          [2][4]
+ *   all_reduce: reduce_scatter then all_gather (each frees its CBs before the next): the reduce-scatter step's CBs    [8]
+ *   point_to_point: sender c_0 = 2 aligned pages, c_1 = 4 headers, c_2 = one packet;
+ *     receiver c_0 = 4 headers, c_1 = one packet, c_2 = 3·(pages per packet) pages; the figure is the larger          [9]
+ *   packet (point_to_point) = k·aligned page, k = min(⌊Cmax / aligned page⌋, pages), Cmax = C (bf16: bit_floor(C))  [9]
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b
+ *       (sender CB c_in0 = 3·num_tiles_to_write_per_packet pages; FabricMuxConfig at the unreserved base), and
+ *       ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_matmul_async/… (build_…_program_artifacts_2, same CB, M = 4)
+ *   [2] tt-metal …/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp
+ *       (ring: tile_granularity = n < 4 ? 4n : 8; line: min(4·num_pages_per_packet, 8); c_in0..c_in3 = 3·granularity pages)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520
+ *       (AllGatherProgram → build_all_gather_async_minimal_default_program_artifacts; default workers/buffers/chunks);
+ *       …/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671 (ring or
+ *       line builder by topology), reduce_scatter_device_operation.cpp@1d897df (intermediate defaults to DRAM interleaved)
+ *   [5] tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = tile_size(Bfp8_b)·4 =
+ *       4,352), tt_metal/fabric/fabric_context.cpp (channel buffer = packet header + max payload; 1D header for ≤ 32 hops
+ *       is 64 B)
+ *   [6] tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D or FABRIC_1D_RING)
+ *   [7] tt-metal PR #32395 (fabric unicast scatter multi-chunk, 2 → 4 chunks) and PR #34581 (all-gather uses it)
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async:
+ *       reduce_scatter on the first tile dim the ring divides, then all_gather_async)
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3,
+ *       receive_program_factory.cpp@2ed8bc3; compute_aligned_packet_dims (…/ccl/reduce_to_root copy)
+ *   [10] tt-metal PR #48301 (2026-07, "New ttnn.all_gather": unicast/multicast factories sized by per-arch sweep rules)
+ *
+ * Assumptions: the default fabric (1D, 4,352 B payload; tt-mlir sets no FabricRouterConfig) and a 64 B packet header
+ *   (the header matters only for page sizes near a multiple of the payload, flagged when it does); tt-mlir passes no
+ *   num_links / num_workers_per_link / num_buffers_per_channel / chunks_per_sync, so the per-core CBs are the defaults'
+ *   (they do not depend on the worker count); worker and mux core counts assume one link. The mux cores' fabric channel
+ *   buffers (workers × buffers × C at the unreserved base) are not CBs and are not counted. Before change points
+ *   `ccl-all-gather-nd` / `ccl-reduce-scatter-nd` the ttnn entry points ran earlier factories not read here (unmodeled);
+ *   from `all-gather-rewrite` on, all_gather runs factories not modeled.
+ * Worked example: reduce_scatter of a 1x1x256x128 bf16 tiled tensor over 4 devices (scatter dim 3 → 1x1x256x32):
+ *   P = ⌊4,416 / 2,048⌋ = 2, Linear g = min(8, 8) = 8, four CBs of 3·8 = 24 tiles: 4·24·2,048 = 196,608 B per worker
+ *   core; asserted in test/unit/estimate/ccl.test.ts.
+ */
+
+import { changePoint, atOrAfter } from '../changePoints';
+import { tileBytes } from '../../ttnn/dtype';
+import { alignUp } from '../../ttnn/layout';
+import type { TtnnOp } from '../../ttnn/op';
+import { CbSpec, GroupSpec, ResolvedTensor, finishProgram, gridArea, propInt, resolveUnaryShape } from '../common';
+import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
+import { illegal, unmodeled } from '../types';
+
+const CITES = {
+  allGatherMinimal: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (sender CB c_in0 = 3·num_tiles_to_write_per_packet pages)',
+  allGatherEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520 (AllGatherProgram → minimal default builder)',
+  allGatherValidate: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_device_operation.cpp@0055520 (validate_on_program_cache_miss)',
+  composite: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)',
+  reduceScatter: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp (ring and line builders: c_in0..c_in3 = 3·tile_granularity pages)',
+  reduceScatterEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671, reduce_scatter_device_operation.cpp@1d897df (intermediate in DRAM unless configured)',
+  fabric: 'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
+  ttmlirFabric: 'tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D / FABRIC_1D_RING)',
+  allReduce: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830, experimental/ccl/all_reduce_async/all_reduce_async.cpp@85af204 (reduce_scatter then all_gather_async)',
+  p2pSend: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3',
+  p2pReceive: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/receive_program_factory.cpp@2ed8bc3',
+} as const;
+
+/** Fabric 1D packet payload: `tt::tile_size(Bfp8_b) * 4` (FabricEriscDatamoverBuilder::default_packet_payload_size_bytes). */
+export const FABRIC_PAYLOAD_BYTES = 1088 * 4;
+/** 1D low-latency packet header for up to 32 hops (FabricContext: "32 hops (64B header)"). */
+export const FABRIC_HEADER_BYTES = 64;
+/** Largest header any fabric mode uses (HybridMeshPacketHeaderT<35>): bounds the header-size uncertainty. */
+const FABRIC_HEADER_MAX_BYTES = 96;
+/** `get_tt_fabric_channel_buffer_size_bytes()`: header + payload. */
+export const FABRIC_CHANNEL_BUFFER_BYTES = FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_BYTES;
+
+const DEFAULT_FABRIC = 'default 1D fabric (4,352 B payload + 64 B header) as tt-mlir\'s runtime opens it';
+
+/** ⌊channel buffer / page⌋, and whether another plausible header size would change it. */
+function pagesPerPacket(page: number): { pages: number; headerSensitive: boolean } {
+  const pages = Math.floor(FABRIC_CHANNEL_BUFFER_BYTES / page);
+  const low = Math.floor(FABRIC_PAYLOAD_BYTES / page);
+  const high = Math.floor((FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_MAX_BYTES) / page);
+  return { pages, headerSensitive: low !== high };
+}
+
+/** Scatter-write chunks per fabric packet in the build (2, then 4 from PR #32395). */
+function maxScatterChunks(ctx: EstimateContext): number {
+  return atOrAfter(ctx, 'ccl-scatter-write-4-chunks') ? 4 : 2;
+}
+
+function normalizedDim(op: TtnnOp, name: string, rank: number): number | string {
+  const raw = propInt(op, name);
+  if (raw === undefined) return `${name} is missing`;
+  const dim = raw < 0 ? raw + rank : raw;
+  if (dim < 0 || dim >= rank) return `${name} ${raw} is outside the rank-${rank} tensor`;
+  return dim;
+}
+
+/** Tiled and not padded on the last two dims that the op splits or joins (composite_common.cpp). */
+function paddedOn(t: ResolvedTensor, dim: number, extent: number): boolean {
+  const rank = t.logical.length;
+  return (dim === rank - 1 || dim === rank - 2) && extent % 32 !== 0;
+}
+
+/**
+ * Worker and mux core groups of one link: `choose_worker_cores` takes cores in row order from the sub-device's first
+ * core, a mux core before each direction's workers (so the first worker is (1, 0)).
+ */
+function linkGroups(workersPerDirection: number): GroupSpec[] {
+  return [
+    { name: 'workers', nCores: 2 * workersPerDirection, firstCore: [1, 0] },
+    { name: 'fabric mux', nCores: 2, firstCore: [0, 0] },
+  ];
+}
+
+function approxReasons(parts: readonly (string | false | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('; ');
+}
+
+function cclEstimate(op: TtnnOp, ctx: EstimateContext, o: {
+  factory: string; factoryReason: string; cbs: CbSpec[]; workersPerDirection: number; reasons: readonly (string | false | undefined)[]; citations: string[]; notes?: string[];
+}): OpEstimate {
+  return finishProgram({
+    op,
+    ctx,
+    factory: o.factory,
+    factoryReason: o.factoryReason,
+    groups: linkGroups(o.workersPerDirection),
+    cbs: o.cbs.map((cb) => ({ ...cb, groups: ['workers'] })),
+    confidence: 'approx',
+    approxReason: approxReasons([DEFAULT_FABRIC, ...o.reasons]),
+    citations: [...o.citations, CITES.fabric, CITES.ttmlirFabric],
+    notes: [
+      'per-device figure (tt-mlir prints per-device tensor types)',
+      'fabric mux cores keep their channel buffers from the L1 unreserved base; they are not CBs and are not counted',
+      ...(o.notes ?? []),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// all_gather
+
+/**
+ * `all_gather_async` minimal default worker count (`default_workers`): 4 above 256 KiB moved per link, 1 at or below
+ * 4 KiB, else 2 (when the sub-device has the cores). Moved per link = output · (N − 1) / N, halved on a ring.
+ */
+function defaultAllGatherWorkers(outputBytes: number, ring: number, isRing: boolean, ctx: EstimateContext): number {
+  const moved = (outputBytes * (ring - 1)) / ring / (isRing ? 2 : 1);
+  const candidates = moved > 256 * 1024 ? [4, 2, 1] : moved <= 4 * 1024 ? [1] : [2, 1];
+  for (const w of candidates) if (2 * (w + 1) <= gridArea(ctx)) return w;
+  return 1;
+}
+
+function topologyOf(op: TtnnOp): 'ring' | 'linear' | undefined {
+  const p = op.properties.topology;
+  if (p === undefined || p.kind !== 'dialect') return undefined;
+  if (/ring/i.test(p.text)) return 'ring';
+  if (/linear/i.test(p.text)) return 'linear';
+  return undefined;
+}
+
+export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (!atOrAfter(ctx, 'ccl-all-gather-nd')) {
+    return unmodeled(op.name, `builds before ${changeText('ccl-all-gather-nd')} ran an earlier ttnn::all_gather path whose factory was not read`);
+  }
+  if (atOrAfter(ctx, 'all-gather-rewrite')) {
+    return unmodeled(op.name, `from ${changeText('all-gather-rewrite')} ttnn::all_gather picks its unicast or multicast factory and CB entry size by per-arch sweep rules (packets per entry, workers per direction); not modeled`);
+  }
+  const shapes = resolveUnaryShape(op);
+  if (typeof shapes === 'string') return unmodeled(op.name, shapes);
+  const { input, output } = shapes;
+  const rank = input.logical.length;
+  if (rank < 2) return illegal(op.name, 'AllGather requires tensor of rank 2 or greater', CITES.allGatherValidate);
+  const dim = normalizedDim(op, 'all_gather_dim', rank);
+  if (typeof dim === 'string') return unmodeled(op.name, dim);
+  const ring = output.logical[dim] / input.logical[dim];
+  if (!Number.isInteger(ring) || ring < 1) return unmodeled(op.name, `result dim ${dim} (${output.logical[dim]}) is not a multiple of the input's (${input.logical[dim]}): ring size unknown`);
+  if (ring === 1) return illegal(op.name, 'all_gather op will only work for num_devices > 1, but has 1', CITES.allGatherValidate);
+  if (input.layout.pageLayout !== 'tile') {
+    return unmodeled(op.name, 'a row-major all_gather runs tt-metal\'s composite (all_broadcast, then concat of the gathered tensors; composite_common.cpp); not modeled');
+  }
+  if (paddedOn(input, dim, input.logical[dim])) {
+    return unmodeled(op.name, `the gather dim (${input.logical[dim]}) is padded inside a tile: tt-metal runs the composite all_gather (untilize, all_broadcast, concat, tilize); not modeled`);
+  }
+  const page = tileBytes(input.dtype);
+  const { pages: perPacket, headerSensitive } = pagesPerPacket(page);
+  const maxChunks = maxScatterChunks(ctx);
+  const tilesPerPacket = Math.min(maxChunks, perPacket);
+  const isRing = topologyOf(op) === 'ring';
+  const outputBytes = output.geometry.nPages * output.geometry.pageBytes;
+  const workers = defaultAllGatherWorkers(outputBytes, ring, isRing, ctx);
+  return cclEstimate(op, ctx, {
+    factory: 'AllGatherProgram (all_gather_async minimal default)',
+    factoryReason: `tiled input, gather dim ${dim} over ${ring} devices not padded: native minimal all_gather; ${perPacket} tiles of ${page} B per ${FABRIC_CHANNEL_BUFFER_BYTES} B packet, at most ${maxChunks} scatter-write chunks → ${tilesPerPacket} per packet, triple-buffered`,
+    cbs: [{ index: 0, role: 'sender tiles (reader → writer)', nPages: 3 * tilesPerPacket, pageBytes: page }],
+    workersPerDirection: workers,
+    reasons: [
+      headerSensitive && `pages per packet depend on the fabric header size at ${page} B pages`,
+      `worker count from default_workers at one link (${workers} per direction); per-core CBs do not depend on it`,
+      'earlier revisions also created a 16-packet-header CB (≈1 KiB); whether the builds of this window still do was not checked',
+    ],
+    citations: [CITES.allGatherEntry, CITES.allGatherMinimal, CITES.composite],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// reduce_scatter (and the reduce-scatter step of all_reduce)
+
+interface ReduceScatterCbs {
+  readonly granularity: number;
+  readonly cbs: CbSpec[];
+  readonly why: string;
+  readonly topologyUnknown: boolean;
+}
+
+/** Line and ring builders' tile granularity for `page`, and the four CBs of the topology (worst when unknown). */
+function reduceScatterCbs(op: TtnnOp, ctx: EstimateContext, page: number): ReduceScatterCbs {
+  const { pages: perPacket } = pagesPerPacket(page);
+  const lineG = Math.min(4 * perPacket, 8);
+  const n = Math.min(maxScatterChunks(ctx), perPacket);
+  const ringG = n < 4 ? 4 * n : 8;
+  const topology = topologyOf(op);
+  const granularity = topology === 'ring' ? ringG : topology === 'linear' ? lineG : Math.max(lineG, ringG);
+  const roles = ['input', 'intermediate (received partials)', 'reader output', 'compute output (reduced)'];
+  return {
+    granularity,
+    cbs: roles.map((role, index) => ({ index, role, nPages: 3 * granularity, pageBytes: page })),
+    why: `${perPacket} pages of ${page} B per ${FABRIC_CHANNEL_BUFFER_BYTES} B packet → tile granularity ${granularity} (line ${lineG}, ring ${ringG}${topology === undefined ? ', topology not in the IR' : `, ${topology}`})`,
+    topologyUnknown: topology === undefined && lineG !== ringG,
+  };
+}
+
+export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
+    return unmodeled(op.name, `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier ttnn::reduce_scatter path (4-D only) whose factory was not read`);
+  }
+  const shapes = resolveUnaryShape(op);
+  if (typeof shapes === 'string') return unmodeled(op.name, shapes);
+  const { input, output } = shapes;
+  const rank = input.logical.length;
+  const dim = normalizedDim(op, 'scatter_dim', rank);
+  if (typeof dim === 'string') return unmodeled(op.name, dim);
+  const ring = input.logical[dim] / output.logical[dim];
+  if (!Number.isInteger(ring) || ring < 1) return unmodeled(op.name, `input dim ${dim} (${input.logical[dim]}) is not a multiple of the result's (${output.logical[dim]}): ring size unknown`);
+  if (ring === 1) return unmodeled(op.name, 'ring size 1 along cluster_axis: tt-mlir folds this op away; tt-metal\'s validation of a one-device reduce_scatter was not read');
+  if (input.layout.pageLayout !== 'tile') {
+    return unmodeled(op.name, 'a row-major reduce_scatter runs tt-metal\'s composite (split, tilize, pad, concat, native reduce_scatter, untilize; composite_common.cpp); not modeled');
+  }
+  if (paddedOn(input, dim, output.logical[dim])) {
+    return unmodeled(op.name, `each device's slice of dim ${dim} (${output.logical[dim]}) is padded inside a tile: tt-metal runs the composite reduce_scatter (pad, concat, native, slice); not modeled`);
+  }
+  const page = tileBytes(input.dtype);
+  const rs = reduceScatterCbs(op, ctx, page);
+  return cclEstimate(op, ctx, {
+    factory: 'ReduceScatterProgram (reduce_scatter_minimal_async)',
+    factoryReason: `tiled input, scatter dim ${dim} over ${ring} devices, tile-aligned slices: native minimal reduce_scatter; ${rs.why}`,
+    cbs: rs.cbs,
+    workersPerDirection: 1,
+    reasons: [
+      rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
+      pagesPerPacket(page).headerSensitive && `pages per packet depend on the fabric header size at ${page} B pages`,
+      'worker and mux core counts assume one link and one worker per direction; per-core CBs do not depend on them',
+      'the intermediate tensor is DRAM interleaved (tt-mlir passes no intermediate memory config)',
+    ],
+    citations: [CITES.reduceScatterEntry, CITES.reduceScatter, CITES.composite],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// all_reduce
+
+export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
+    return unmodeled(op.name, `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier reduce_scatter inside all_reduce whose factory was not read`);
+  }
+  const shapes = resolveUnaryShape(op);
+  if (typeof shapes === 'string') return unmodeled(op.name, shapes);
+  const { input } = shapes;
+  if (input.layout.pageLayout !== 'tile') {
+    return unmodeled(op.name, 'a row-major all_reduce runs the composite reduce_scatter and all_gather (untilize/tilize round trips); not modeled');
+  }
+  const page = tileBytes(input.dtype);
+  const rs = reduceScatterCbs(op, ctx, page);
+  const gatherStepChanged = atOrAfter(ctx, 'all-gather-rewrite');
+  return cclEstimate(op, ctx, {
+    factory: 'all_reduce_async: reduce_scatter (minimal) then all_gather',
+    factoryReason: `all_reduce = reduce_scatter on the first tile dim the ring divides, then all_gather; the reduce-scatter step's four CBs are the larger (all_gather's one sender CB is at most 3 packets): ${rs.why}`,
+    cbs: rs.cbs,
+    workersPerDirection: 1,
+    reasons: [
+      'the ring size along cluster_axis is not in the op\'s types (result = input): assumed some tile dim divides it',
+      rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
+      gatherStepChanged && `the all_gather step runs the factories of ${changeText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
+      'the scattered tensor between the two steps takes the result\'s memory config; when that is L1 it is not counted',
+    ],
+    citations: [CITES.allReduce, CITES.reduceScatter, CITES.allGatherMinimal],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// point_to_point
+
+/** `compute_aligned_packet_dims`: pages per packet and the packet's bytes. */
+function alignedPacketDims(t: ResolvedTensor, alignment: number): { pagesPerPacket: number; packetBytes: number; segmented: boolean } {
+  const max = t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(FABRIC_CHANNEL_BUFFER_BYTES)) : FABRIC_CHANNEL_BUFFER_BYTES;
+  const aligned = alignUp(t.geometry.pageBytes, alignment);
+  if (aligned <= max) {
+    const k = Math.max(1, Math.min(Math.floor(max / aligned), t.geometry.nPages));
+    return { pagesPerPacket: k, packetBytes: k * aligned, segmented: false };
+  }
+  return { pagesPerPacket: 1, packetBytes: max, segmented: true };
+}
+
+export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const shapes = resolveUnaryShape(op);
+  if (typeof shapes === 'string') return unmodeled(op.name, shapes);
+  const { input, output } = shapes;
+  const alignment = ctx.device.l1AlignmentBytes;
+  const send = alignedPacketDims(input, alignment);
+  const receive = alignedPacketDims(output, alignment);
+  const headers = 2 * 2 * FABRIC_HEADER_BYTES;
+  const senderCbs: CbSpec[] = [
+    { index: 0, role: 'sender pages (reader → writer)', nPages: 2, pageBytes: alignUp(input.geometry.pageBytes, alignment) },
+    { index: 1, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 2, role: 'packet staging', nPages: 1, pageBytes: send.packetBytes },
+  ];
+  const receiverCbs: CbSpec[] = [
+    { index: 0, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 1, role: 'packet staging', nPages: 1, pageBytes: receive.packetBytes },
+    { index: 2, role: 'receiver pages (reader → writer)', nPages: 3 * receive.pagesPerPacket, pageBytes: output.geometry.pageBytes },
+  ];
+  const total = (cbs: CbSpec[]): number => cbs.reduce((n, cb) => n + alignUp(cb.nPages * cb.pageBytes, ctx.device.dramAlignmentBytes), 0);
+  const receiverWorse = total(receiverCbs) >= total(senderCbs);
+  return finishProgram({
+    op,
+    ctx,
+    factory: receiverWorse ? 'PointToPointOp::SendReceive (receive program)' : 'PointToPointOp::SendReceive (send program)',
+    factoryReason: `one core per device: the sender's program (2 pages, ${headers} B of headers, a ${send.packetBytes} B packet) or the receiver's (headers, a ${receive.packetBytes} B packet, 3·${receive.pagesPerPacket} pages); the figure is the ${receiverWorse ? 'receiver' : 'sender'}'s, the larger`,
+    groups: [{ name: 'worker', nCores: 1, firstCore: [0, 0] }],
+    cbs: receiverWorse ? receiverCbs : senderCbs,
+    confidence: 'approx',
+    approxReason: approxReasons([
+      DEFAULT_FABRIC,
+      'packet header CBs assume a 64 B header',
+      (send.segmented || receive.segmented) && 'a page larger than a packet is sent in segments: the staging CB is assumed one packet',
+      'the receive-side intermediate tensor tt-metal allocates is not counted',
+    ]),
+    citations: [CITES.p2pSend, CITES.p2pReceive, CITES.fabric],
+    notes: ['per-device figure: the sender and the receiver run different programs; the larger is reported'],
+  });
+}
+
+function changeText(id: 'ccl-all-gather-nd' | 'ccl-reduce-scatter-nd' | 'all-gather-rewrite'): string {
+  const cp = changePoint(id);
+  return `tt-metal PR #${cp.pr} (≈${cp.mergedOn})`;
+}
