@@ -150,6 +150,13 @@ describe('estimate/ccl', () => {
       assert.equal(late.worstCbBytesPerCore, 196_608);
       assert.match(late.approxReason, /#48301/);
     });
+
+    it('a single-tile tensor has no dim to scatter: the composite all_gather + local sum (unmodeled)', () => {
+      // finding_scatter_dim over tile extents [1, 1, 1, 1] finds no dim a ring of ≥ 2 divides.
+      const r = estimateOp(op('ttnn.all_reduce', [tensor([1, 1, 32, 32])], [tensor([1, 1, 32, 32])], { cluster_axis: int(1) }), NOV_2025);
+      assert.equal(r.kind, 'unmodeled');
+      assert.match(r.kind === 'unmodeled' ? r.reason : '', /composite/);
+    });
   });
 
   describe('point_to_point', () => {

@@ -12,7 +12,8 @@
  *   all_gather, composite (row-major, or tiled and padded on the gather dim): all_broadcast + concat — unmodeled     [3]
  *   reduce_scatter, native (tiled, scatter slice tile-aligned): c_0..c_3 (input, intermediate, reader output,
  *     compute output) of 3·g pages each; Linear g = min(4P, 8); Ring g = n < 4 ? 4n : 8 with n = min(M, P)          [2][4]
- *   all_reduce: reduce_scatter then all_gather (each frees its CBs before the next): the reduce-scatter step's CBs    [8]
+ *   all_reduce: reduce_scatter then all_gather (each frees its CBs before the next): the reduce-scatter step's CBs;
+ *     a single-tile tensor (no dim to split) runs the composite all_gather + local sum — unmodeled                    [8]
  *   point_to_point: sender c_0 = 2 aligned pages, c_1 = 4 headers, c_2 = one packet;
  *     receiver c_0 = 4 headers, c_1 = one packet, c_2 = 3·(pages per packet) pages; the figure is the larger          [9]
  *   packet (point_to_point) = k·aligned page, k = min(⌊Cmax / aligned page⌋, pages), Cmax = C (bf16: bit_floor(C))  [9]
@@ -33,8 +34,9 @@
  *       is 64 B)
  *   [6] tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D or FABRIC_1D_RING)
  *   [7] tt-metal PR #32395 (fabric unicast scatter multi-chunk, 2 → 4 chunks) and PR #34581 (all-gather uses it)
- *   [8] tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async:
- *       reduce_scatter on the first tile dim the ring divides, then all_gather_async)
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async, whose
+ *       cluster-axis overload takes the last dim, in tiles, the ring divides (finding_scatter_dim) and runs
+ *       ttnn::reduce_scatter then ttnn::all_gather; no such dim, or a composite case → all_gather + local moreh_sum)
  *   [9] tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3,
  *       receive_program_factory.cpp@2ed8bc3; compute_aligned_packet_dims (…/ccl/reduce_to_root copy)
  *   [10] tt-metal PR #48301 (2026-07, "New ttnn.all_gather": unicast/multicast factories sized by per-arch sweep rules)
@@ -68,7 +70,7 @@ const CITES = {
   reduceScatterEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671, reduce_scatter_device_operation.cpp@1d897df (intermediate in DRAM unless configured)',
   fabric: 'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
   ttmlirFabric: 'tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D / FABRIC_1D_RING)',
-  allReduce: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830, experimental/ccl/all_reduce_async/all_reduce_async.cpp@85af204 (reduce_scatter then all_gather_async)',
+  allReduce: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async); experimental/ccl/all_reduce_async/all_reduce_async.cpp, cluster-axis overload with optional semaphores (finding_scatter_dim; ttnn::reduce_scatter then ttnn::all_gather, or the composite all_gather + local sum)',
   p2pSend: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3',
   p2pReceive: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/receive_program_factory.cpp@2ed8bc3',
 } as const;
@@ -289,6 +291,12 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (input.layout.pageLayout !== 'tile') {
     return unmodeled(op.name, 'a row-major all_reduce runs the composite reduce_scatter and all_gather (untilize/tilize round trips); not modeled');
   }
+  // finding_scatter_dim: the last dim (tile units for the last two) the ring divides; none → the composite all-gather
+  // + local moreh_sum. With every extent 1 no ring of two or more devices divides any dim.
+  const tileUnits = input.padded.map((d, i) => (i >= input.padded.length - 2 ? d / 32 : d));
+  if (tileUnits.every((d) => d === 1)) {
+    return unmodeled(op.name, 'no dim of a single-tile tensor splits over the ring: tt-metal runs the composite all_gather + local sum (all_broadcast, concat, moreh_sum); not modeled');
+  }
   const page = tileBytes(input.dtype);
   const rs = reduceScatterCbs(op, ctx, page);
   const gatherStepChanged = atOrAfter(ctx, 'all-gather-rewrite');
@@ -298,7 +306,7 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     cbs: rs.cbs,
     workersPerDirection: 1,
     reasons: [
-      'the ring size along cluster_axis is not in the op\'s types (result = input): assumed some tile dim divides it',
+      'the ring size along cluster_axis is not in the op\'s types (result = input): assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)',
       rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
       gatherStepChanged && `the all_gather step runs the factories of ${changeText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
       'the scattered tensor between the two steps takes the result\'s memory config; when that is L1 it is not counted',
