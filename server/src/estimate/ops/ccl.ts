@@ -19,8 +19,10 @@
  *   packet (point_to_point) = k·aligned page, k = min(⌊Cmax / aligned page⌋, pages), Cmax = C (bf16: bit_floor(C))  [9]
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b
- *       (sender CB c_in0 = 3·num_tiles_to_write_per_packet pages; FabricMuxConfig at the unreserved base), and
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp
+ *       (ND revision of build_all_gather_async_minimal_default_program_artifacts: one sender CB c_in0 of
+ *       3·num_tiles_to_write_per_packet pages, default_workers, FabricMuxConfig at the unreserved base; the 2025-07
+ *       revision @00edc3b had M = 2 and a 16-header CB, gone by the ND revision), and
  *       ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_matmul_async/… (build_…_program_artifacts_2, same CB, M = 4)
  *   [2] tt-metal …/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp
  *       (ring: tile_granularity = n < 4 ? 4n : 8; line: min(4·num_pages_per_packet, 8); c_in0..c_in3 = 3·granularity pages)
@@ -209,7 +211,6 @@ export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     reasons: [
       headerSensitive && `pages per packet depend on the fabric header size at ${page} B pages`,
       `worker count from default_workers at one link (${workers} per direction); per-core CBs do not depend on it`,
-      'earlier revisions also created a 16-packet-header CB (≈1 KiB); whether the builds of this window still do was not checked',
     ],
     citations: [CITES.allGatherEntry, CITES.allGatherMinimal, CITES.composite],
   });
