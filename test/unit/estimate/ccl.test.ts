@@ -173,6 +173,14 @@ describe('estimate/ccl', () => {
       const e = est(estimateOp(op('ttnn.point_to_point', [tensor([1, 1, 64, 64], { dtype: 'f32' })], [tensor([1, 1, 64, 64], { dtype: 'f32' })], {}), NOV_2025));
       assert.equal(e.worstCbBytesPerCore, 16_640);
     });
+
+    it('a row-major f32 row wider than a packet goes in 4,416 B segments', () => {
+      // 1 x 2048 f32 row = 8,192 B > 4,416: one page per packet, packet = 4,416. Receiver: 256 + 4,416 + 3·8,192 =
+      // 29,248 (CBs at 32 B alignment: 256, 4,416, 24,576). Sender: 2·8,192 + 256 + 4,416 = 21,056.
+      const rm = (): ReturnType<typeof tensor> => tensor([4, 2048], { dtype: 'f32', page: 'row_major' });
+      const e = est(estimateOp(op('ttnn.point_to_point', [rm()], [rm()], {}), NOV_2025));
+      assert.equal(e.worstCbBytesPerCore, 29_248);
+    });
   });
 
   it('declares what the estimators read (topology and dims are properties; point_to_point reads types only)', () => {

@@ -40,7 +40,8 @@
  *       cluster-axis overload takes the last dim, in tiles, the ring divides (finding_scatter_dim) and runs
  *       ttnn::reduce_scatter then ttnn::all_gather; no such dim, or a composite case → all_gather + local moreh_sum)
  *   [9] tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3,
- *       receive_program_factory.cpp@2ed8bc3; compute_aligned_packet_dims (…/ccl/reduce_to_root copy)
+ *       receive_program_factory.cpp@2ed8bc3; compute_aligned_packet_dims (read in its …/ccl/reduce_to_root copy:
+ *       pages that fit share a packet, a larger page goes in max-sized segments)
  *   [10] tt-metal PR #48301 (2026-07, "New ttnn.all_gather": unicast/multicast factories sized by per-arch sweep rules)
  *
  * Assumptions: the default fabric (1D, 4,352 B payload; tt-mlir sets no FabricRouterConfig) and a 64 B packet header
@@ -319,15 +320,18 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
 // ---------------------------------------------------------------------------------------------
 // point_to_point
 
-/** `compute_aligned_packet_dims`: pages per packet and the packet's bytes. */
-function alignedPacketDims(t: ResolvedTensor, alignment: number): { pagesPerPacket: number; packetBytes: number; segmented: boolean } {
+/**
+ * `compute_aligned_packet_dims`: a page that fits travels with others, k = min(⌊max / aligned page⌋, pages) to a
+ * packet; a larger page is cut into max-sized segments, one page per packet.
+ */
+function alignedPacketDims(t: ResolvedTensor, alignment: number): { pagesPerPacket: number; packetBytes: number } {
   const max = t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(FABRIC_CHANNEL_BUFFER_BYTES)) : FABRIC_CHANNEL_BUFFER_BYTES;
   const aligned = alignUp(t.geometry.pageBytes, alignment);
   if (aligned <= max) {
     const k = Math.max(1, Math.min(Math.floor(max / aligned), t.geometry.nPages));
-    return { pagesPerPacket: k, packetBytes: k * aligned, segmented: false };
+    return { pagesPerPacket: k, packetBytes: k * aligned };
   }
-  return { pagesPerPacket: 1, packetBytes: max, segmented: true };
+  return { pagesPerPacket: 1, packetBytes: max };
 }
 
 export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -361,8 +365,7 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
     approxReason: approxReasons([
       DEFAULT_FABRIC,
       'packet header CBs assume a 64 B header',
-      (send.segmented || receive.segmented) && 'a page larger than a packet is sent in segments: the staging CB is assumed one packet',
-      'the receive-side intermediate tensor tt-metal allocates is not counted',
+      output.layout.bufferType === 'l1' && 'the receive-side intermediate tensor (total packets × packet bytes, in the result\'s memory config, so in L1 here) is not counted',
     ]),
     citations: [CITES.p2pSend, CITES.p2pReceive, CITES.fabric],
     notes: ['per-device figure: the sender and the receiver run different programs; the larger is reported'],
