@@ -23,6 +23,7 @@ import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
 import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
+import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
@@ -126,6 +127,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'], estimateSdpa, PROPERTIES);
   add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
   add('ttnn.sdpa_fw', estimateSdpaFw, PROPERTIES); // operandSegmentSizes, return_intermediates
+  add('ttnn.sdpa_bw', estimateSdpaBw, TYPES_ONLY);
+  add('ttnn.adamw', estimateAdamW, PROPERTIES); // stochastic_rounding
   add('ttnn.nlp_concat_heads_decode', estimateNlpConcatHeadsDecode, TYPES_ONLY);
   add('ttnn.split_query_key_value_and_split_heads', estimateSplitQkvHeads, PROPERTIES); // transpose_key
   add('ttnn.nlp_create_qkv_heads_decode', estimateNlpCreateQkvHeadsDecode, PROPERTIES); // num_heads, num_kv_heads

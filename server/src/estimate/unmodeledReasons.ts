@@ -13,7 +13,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.distributed_layer_norm', 'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own'],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
-  ['ttnn.sdpa_bw', 'runs tt-train\'s SDPA backward factory (ttml); not modeled'],
   // Multi-device (CCL) ops: tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/
   // all_gather_async_program_minimal_variants.cpp@00edc3b (get_tt_fabric_channel_buffer_size_bytes, packet headers).
   ...(['all_gather', 'reduce_scatter', 'all_reduce', 'all_reduce_async', 'all_to_all_dispatch', 'all_to_all_dispatch_metadata', 'all_to_all_combine', 'point_to_point', 'mesh_partition'].map(
