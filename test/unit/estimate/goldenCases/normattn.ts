@@ -41,6 +41,8 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 4516, fields: ['cb'], build: () => op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4518, fields: ['output'], build: () => op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Iface', line: 4522, fields: ['cb'], build: () => op('ttnn.fill_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
+  // All-L1 fill_cache: ttnn returns the cache it updated in place, and OpModel reports that buffer as the output.
+  { file: 'Lib', line: 4547, fields: ['output'], build: () => op('ttnn.fill_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4590, fields: ['tensor'], build: () => op('ttnn.update_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512]), dram([1], 'u32')], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4618, fields: ['cb'], build: () => op('ttnn.update_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }) },
   { file: 'Iface', line: 4572, fields: ['cb'], build: () => op('ttnn.update_cache', [l1([1, 32, 64, 256]), l1([1, 32, 3, 256]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }) },
