@@ -38,6 +38,7 @@ import { propBool, propInt, propInts, resolveTensor } from '../common';
 import { finishProgram } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { withResultsPlacedLike } from './composite';
 
 const CITES = {
   argmax: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd',
@@ -106,8 +107,10 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const declared = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : undefined;
   const ti = tileBytes(sortIndexDtype(input.dtype, wPadded, declared));
   const tv = tileBytes(input.dtype);
+  // Off the last dim the composite transposes the results back with the input's memory config, not the requested
+  // one (sort.cpp@09f752a post_sort_transform_tensor; TestOpModelLib.cpp@b73fc81:1584: DRAM input, L1 requested, 0 B).
   return finishProgram({
-    op, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
+    op: dim === rank - 1 ? op : withResultsPlacedLike(op, op.operands[0]), ctx, factory: 'SortProgramFactorySingleRowSingleCore',
     factoryReason: `Wt = ${wt} ≤ 64: single-row single-core factory${dim === rank - 1 ? '' : ' (after the composite moves the sorted dim last)'}`,
     groups: ONE_CORE,
     cbs: [
