@@ -228,6 +228,18 @@ describe('estimate/datamove: prod over all dims', () => {
     assert.equal(e.cbBytesPerCore, 16_384);
     assert.equal(e.nCoresUsed, 1);
   });
+
+  it('prod over the last dim holds the permuted input, the zeros prod_nc writes and the first permute back in L1', () => {
+    const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
+    // 64x128 bf16 over dim 1 (4-D dim 3), L1 result: [128,1,1,64] = 128·2 = 256 tiles → 4 per bank = 8,192; zeros
+    // [1,1,1,64] 2 tiles → 2,048; permute back [1,1,1,64] → 2,048: 12,288 B besides the [64] result (2 tiles, 2,048 B).
+    const e = est(estimateOp(op('ttnn.prod', [dram([64, 128])], [l1([64])], { dim_arg: int(1), keep_dim: bool(false) }), whContext()));
+    assert.equal(e.l1IntermediateBytesPerCore, 12_288);
+    assert.equal(e.l1TensorBytesPerCore, 2_048);
+    // In DRAM nothing lands in L1; over dim 0 of a 4-D input prod_nc's zeros is the result.
+    assert.equal(est(estimateOp(op('ttnn.prod', [dram([64, 128])], [dram([64])], { dim_arg: int(1), keep_dim: bool(false) }), whContext())).l1IntermediateBytesPerCore, undefined);
+    assert.equal(est(estimateOp(op('ttnn.prod', [dram([2, 3, 64, 64])], [l1([3, 64, 64])], { dim_arg: int(0), keep_dim: bool(false) }), whContext())).l1IntermediateBytesPerCore, undefined);
+  });
 });
 
 describe('estimate/datamove: argmax on tiles', () => {
