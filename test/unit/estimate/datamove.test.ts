@@ -137,6 +137,16 @@ describe('estimate/datamove: composites (largest program of the sequence)', () =
     assert.match(f32.factoryReason, /1 programs run in turn/);
     const bf16 = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [dram([64, 1024])]), whContext()));
     assert.match(bf16.factoryReason, /typecast f32 → bf16/);
+    assert.equal(bf16.l1IntermediateBytesPerCore, undefined);
+  });
+
+  it('rand into L1: the f32 tensor is live while the typecast allocates the result', () => {
+    // 128x1024 bf16 row-major result: f32 [128,1024] = 128 tiles → 2 per bank = 8,192; bf16 tiles → 4,096; row-major
+    // 128 rows of 2,048 B → 2 per bank = 4,096. Pairs: 8,192 + 4,096 = 12,288 (uniform → typecast) and 4,096 + 4,096
+    // (typecast → to_layout): peak 12,288, of which the 4,096 B result is the output.
+    const e = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [tensor([128, 1024], { buffer: 'l1', page: 'row_major' })]), whContext()));
+    assert.equal(e.l1IntermediateBytesPerCore, 8_192);
+    assert.equal(e.l1TensorBytesPerCore, 4_096);
   });
 
   it('quantize with scalar-tensor parameters: bf16 binary steps (6 tiles) and the typecast to si32', () => {
