@@ -107,7 +107,11 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 1726, fields: ['tensor'], build: () => op('ttnn.bitcast_convert', [dram([32768, 32], 'f32')], [dram([32768, 32], 'u32')]) },
 
   // Embedding with tiled weights, embedding backward.
-  { file: 'Lib', line: 3587, fields: ['cb', 'output'], build: () => op('ttnn.embedding', [tensor([2, 512], { buffer: 'l1', grid: [2, 1] }), dram([512, 256])], [l1([2, 512, 256])]) },
+  // The output figure of the embedding tuples is not the op's output: OpModel<EmbeddingOp> (TTNNOpModel.cpp@b73fc81,
+  // getEmbeddingOpArgs) builds the preallocated output tensor it hands ttnn::embedding from the *weight* shape with the
+  // output layout, so it measures a [512, 256] L1 tensor (128 tiles / 64 banks · 2,048 = 4,096 B) where the real
+  // [2, 512, 256] result is 8,192 B per core (the 1x1024 / 256x128 tuple likewise: 2,048 vs 4,096). Only cb is compared.
+  { file: 'Lib', line: 3587, fields: ['cb'], build: () => op('ttnn.embedding', [tensor([2, 512], { buffer: 'l1', grid: [2, 1] }), dram([512, 256])], [l1([2, 512, 256])]) },
   { file: 'Iface', line: 3506, fields: ['cb'], build: () => op('ttnn.embedding', [l1(S), l1([256, 128])], [l1([64, 1024, 128])]) },
   { file: 'Iface', line: 3547, fields: ['cb'], build: () => op('ttnn.embedding', [l1(S), l1([256, 128])], [dram([64, 1024, 128])]) },
   { file: 'Iface', line: 3593, fields: ['cb'], build: () => op('ttnn.embedding_bw', [rm([2, 1024]), rm([3200, 4096]), l1([1, 1, 2048, 4096])], [l1([1, 1, 3200, 4096])]) },
