@@ -292,6 +292,16 @@ export const CHANGE_POINTS = {
     before: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025 version, index id 2593063702: returns original_layout unless typecast)',
     after: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp@01c8afe (to_memory_config(original_layout, mem_config))',
   },
+  'asinh-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 23576,
+    // Reviews run to 2025-06-20 and the LLK side (tt-llk #381) to the same week; merge day not read.
+    mergedOn: '2025-06-23',
+    dateFrom: 'approx',
+    what: 'asinh runs as one SFPU unary program (UnaryOpType::ASINH); before, as a composite of eltwise programs (abs, square, add, sqrt, add, log, sign, multiply), the largest of them a tensor-tensor binary',
+    before: 'tt-metal …/eltwise/unary/device/unary_composite_op.cpp (_asinh, index id 6710124477)',
+    after: 'tt-metal …/eltwise/unary/unary.cpp (REGISTER_UNARY_OPERATION(asinh, ASINH), index id 7199966208)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

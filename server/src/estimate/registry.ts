@@ -10,7 +10,7 @@ import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
 import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
-import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
+import { BINARY_OPS, UNARY_OPS, estimateAsinh, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateAccumulation } from './ops/accumulation';
 import { estimateCopy } from './ops/copy';
 import { estimateRand } from './ops/creation';
@@ -74,6 +74,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.untilize', 'ttnn.untilize_with_unpadding'], estimateUntilizeOp, LIVE_L1);
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
   add(UNARY_OPS, estimateUnary, TYPES_ONLY);
+  add('ttnn.asinh', estimateAsinh, TYPES_ONLY);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

@@ -218,6 +218,8 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
       'ttnn.ones', 'ttnn.constant', 'ttnn.arange', 'ttnn.to_tensor_spec', 'ttnn.write_tensor', 'ttnn.dump_tensor',
       'ttnn.load_tensor', 'ttnn.mesh_shard', 'ttnn.begin_trace_capture', 'ttnn.end_trace_capture', 'ttnn.execute_trace',
       'ttnn.capture_or_execute_trace', 'ttnn.to_dtype', 'func.return', 'func.call', 'ttcore.load_cached', 'tt.load_cached',
+      'ttnn.alloc', 'ttnn.distribute_tensor', 'ttnn.aggregate_tensor', 'ttnn.create_global_semaphore', 'ttnn.reset_global_semaphore',
+      'ttnn.allocate_moe_compute_semaphore',
     ];
     assert.deepEqual([...NO_PROGRAM_OPS].sort(), [...expected].sort());
   });

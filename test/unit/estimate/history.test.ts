@@ -119,4 +119,10 @@ describe('estimate history (change points)', () => {
     // Along the last dim the transposes take the requested config in every build.
     assert.equal(est(estimateOp(ri(1, [64, 2048]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore, 4_096);
   });
+  it('asinh: a composite of eltwise programs before tt-metal PR #23576, one unary SFPU program after', () => {
+    // bf16 64x1024: binary step c_0 + c_1 + c_2 = 3·2·2,048 = 12,288 B; unary c_0 + c_2 = 2·2·2,048 = 8,192 B.
+    const asinh = op('ttnn.asinh', [tensor([64, 1024])], [tensor([64, 1024])]);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-22' }))).cbBytesPerCore, 12_288);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-23' }))).cbBytesPerCore, 8_192);
+  });
 });
