@@ -99,6 +99,18 @@ describe('estimate/datamove: search and accumulation', () => {
     assert.equal(e.cbBytesPerCore, 41_984);
   });
 
+  it('sort off the last dim: the sort program writes in the requested config, the results come back in the input\'s', () => {
+    // 64x64 bf16 over dim 0, DRAM input, L1 requested: values and u16 indices [1,1,64,64] (4 tiles each, 1 per bank:
+    // 2,048 B) are L1 intermediates = 4,096 B; the transposed-back results are DRAM (0 B).
+    const e = est(estimateOp(op('ttnn.sort', [dram([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(0) }), whContext()));
+    assert.equal(e.l1TensorBytesPerCore, 0);
+    assert.equal(e.l1IntermediateBytesPerCore, 4_096);
+    // Over the last dim with no padding the sort program's outputs are the results: no intermediates.
+    const last = est(estimateOp(op('ttnn.sort', [l1([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(-1) }), whContext()));
+    assert.equal(last.l1TensorBytesPerCore, 4_096);
+    assert.equal(last.l1IntermediateBytesPerCore, undefined);
+  });
+
   it('sort with Wt > 64 uses the cross-core factories: unmodeled', () => {
     assert.equal(estimateOp(op('ttnn.sort', [dram([32, 4096])], [dram([32, 4096]), dram([32, 4096], 'u16')], { dim: int(-1) }), whContext()).kind, 'unmodeled');
   });
