@@ -55,6 +55,8 @@ export interface OpReport {
   readonly l1TensorBytesPerCore?: number;
   /** Each result resident in L1 and its bytes per core (index into the op's results); results in DRAM are not listed. */
   readonly l1Outputs?: readonly { readonly resultIndex: number; readonly bytesPerCore: number }[];
+  /** L1 operands the op updates in place and returns (KV caches), per core; not allocations (estimate/types.ts). */
+  readonly l1InPlaceOutputs?: readonly { readonly operandIndex: number; readonly bytesPerCore: number }[];
   /** L1 tensors the op allocates and frees while it runs (OpEstimate.l1IntermediateBytesPerCore), bytes per core. */
   readonly intermediateL1BytesPerCore?: number;
   /** OpModel's total: worstCbBytesPerCore + l1TensorBytesPerCore + intermediateL1BytesPerCore (estimate/opModelTerms.ts). */
@@ -156,6 +158,7 @@ export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalys
     cbBytesSummedOverRanges: terms.cbBytesSummedOverRanges,
     l1TensorBytesPerCore: terms.outputL1BytesPerCore,
     l1Outputs: est.outputs.map((o) => ({ resultIndex: o.resultIndex, bytesPerCore: o.bytesPerCore })),
+    ...(est.kind === 'estimate' && est.inPlaceOutputs !== undefined && { l1InPlaceOutputs: est.inPlaceOutputs.map((o) => ({ operandIndex: o.operandIndex, bytesPerCore: o.bytesPerCore })) }),
     intermediateL1BytesPerCore: terms.intermediateL1BytesPerCore,
     peakL1BytesPerCore: terms.peakL1BytesPerCore,
   };

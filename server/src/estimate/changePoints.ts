@@ -21,8 +21,11 @@ export interface TtMetalWindow {
 export interface ChangePoint {
   /** Op family the change affects, as the estimator files name it. */
   readonly family: string;
-  /** tenstorrent/tt-metal pull request that made the change. */
+  /** Pull request that made the change: tenstorrent/tt-metal's, or `repo`'s when given. */
   readonly pr: number;
+  /** The PR's repository when it is not tt-metal: a tt-mlir runtime change of which ttnn call runs (dated by the merge;
+   *  tt-mlir pins a tt-metal of about the same date, so the build date stands for both). */
+  readonly repo?: 'tenstorrent/tt-mlir';
   /** Merge date: builds from this date on have the new behaviour. */
   readonly mergedOn: IsoDate;
   /** How sure the date is: 'merge' (merge commit date read), 'approx' (month known, day estimated). */
@@ -307,6 +310,37 @@ export const CHANGE_POINTS = {
     what: 'ttnn::all_gather rewritten: unicast/multicast factories with per-arch sweep rules for workers and packets per CB entry (CB = 2 entries); not modeled from here on',
     before: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_program_factory.cpp@0055520 (minimal default builder)',
     after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_unicast_factory.cpp@022ab70',
+  },
+  'repeat-output-memory-config': {
+    family: 'repeat',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 6772,
+    mergedOn: '2026-01-28',
+    dateFrom: 'merge',
+    what: 'tt-mlir\'s runtime and OpModel pass the op\'s memory config to ttnn::repeat; before, ttnn::repeat(in, dims) ran without one, so the result took the input\'s memory config whatever the IR result says (TestOpModelLib.cpp@b73fc81:1470: DRAM input, L1 result requested, 0 B of L1 output)',
+    before: 'tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81; tt-metal …/repeat/repeat.cpp (output memory_config.value_or(input\'s))',
+    after: 'tt-mlir f3c90ca (runtime repeat.cpp: createMemoryConfigIfNeeded(op->memcfg()))',
+  },
+  'repeat-interleave-output-memory-config': {
+    family: 'repeat',
+    pr: 44115,
+    // Review thread of 2026-07-15 asks for it; tt-mlir's OpModel test expected 0 B of L1 output up to its tt-metal
+    // uplift of 2026-07-17 and an L1 output from the one of 2026-07-29 (tt-mlir 3b502db): merged in between.
+    mergedOn: '2026-07-20',
+    dateFrom: 'approx',
+    what: 'repeat_interleave of a bf16 tensor along a dim other than the last ends with to_memory_config(output memory config); before, the unsqueeze/concat/reshape/to_layout chain kept the input\'s memory config and the requested one was ignored',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025 version, index id 2593063702: returns original_layout unless typecast)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp@01c8afe (to_memory_config(original_layout, mem_config))',
+  },
+  'asinh-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 23576,
+    // Reviews run to 2025-06-20 and the LLK side (tt-llk #381) to the same week; merge day not read.
+    mergedOn: '2025-06-23',
+    dateFrom: 'approx',
+    what: 'asinh runs as one SFPU unary program (UnaryOpType::ASINH); before, as a composite of eltwise programs (abs, square, add, sqrt, add, log, sign, multiply), the largest of them a tensor-tensor binary',
+    before: 'tt-metal …/eltwise/unary/device/unary_composite_op.cpp (_asinh, index id 6710124477)',
+    after: 'tt-metal …/eltwise/unary/unary.cpp (REGISTER_UNARY_OPERATION(asinh, ASINH), index id 7199966208)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

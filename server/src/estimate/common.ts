@@ -376,6 +376,15 @@ export function outputsInL1(op: TtnnOp, ctx: EstimateContext): OutputL1[] {
   return out;
 }
 
+/** `estimate` with operand `operandIndex` listed as updated in place and returned (when it lives in L1). */
+export function withInPlaceOutput(estimate: OpEstimate, op: TtnnOp, ctx: EstimateContext, operandIndex: number): OpEstimate {
+  const spec = op.operands[operandIndex];
+  if (spec?.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return estimate;
+  const fp = l1Footprint(spec.shape.dims, spec.layout, ctx.device);
+  if (fp === undefined) return estimate;
+  return { ...estimate, inPlaceOutputs: [{ operandIndex, bytesPerCore: fp.bytesPerCore, how: `${fp.how}, updated in place` }] };
+}
+
 /**
  * Place the CBs like `allocate_circular_buffers`: on each core group, in creation order, every non-tensor-backed CB
  * starts at the previous end rounded up to the DRAM alignment. Region end = base + that sum. tt-metal validates the

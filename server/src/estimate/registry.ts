@@ -11,7 +11,7 @@ import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
 import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
-import { BINARY_OPS, UNARY_OPS, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
+import { BINARY_OPS, UNARY_OPS, estimateAsinh, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
 import { estimateAccumulation } from './ops/accumulation';
 import { estimateCopy } from './ops/copy';
 import { estimateRand } from './ops/creation';
@@ -24,6 +24,7 @@ import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
 import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
+import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
@@ -74,6 +75,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.untilize', 'ttnn.untilize_with_unpadding'], estimateUntilizeOp, LIVE_L1);
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
   add(UNARY_OPS, estimateUnary, TYPES_ONLY);
+  add('ttnn.asinh', estimateAsinh, TYPES_ONLY);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);
@@ -127,6 +129,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'], estimateSdpa, PROPERTIES);
   add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
   add('ttnn.sdpa_fw', estimateSdpaFw, PROPERTIES); // operandSegmentSizes, return_intermediates
+  add('ttnn.sdpa_bw', estimateSdpaBw, TYPES_ONLY);
+  add('ttnn.adamw', estimateAdamW, PROPERTIES); // stochastic_rounding
   add('ttnn.nlp_concat_heads_decode', estimateNlpConcatHeadsDecode, TYPES_ONLY);
   add('ttnn.split_query_key_value_and_split_heads', estimateSplitQkvHeads, PROPERTIES); // transpose_key
   add('ttnn.nlp_create_qkv_heads_decode', estimateNlpCreateQkvHeadsDecode, PROPERTIES); // num_heads, num_kv_heads

@@ -69,6 +69,13 @@ export interface OutputL1 {
   readonly how: string;
 }
 
+/** An operand the op writes in place and returns as its output (KV-cache updates): no tensor is allocated. */
+export interface InPlaceOutputL1 {
+  readonly operandIndex: number;
+  readonly bytesPerCore: number;
+  readonly how: string;
+}
+
 export interface OpEstimate {
   readonly kind: 'estimate';
   readonly opName: string;
@@ -105,6 +112,9 @@ export interface OpEstimate {
    *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none: the op is one device program, which
    *  allocates its outputs and nothing else (CBs are not tensors). */
   readonly l1IntermediateBytesPerCore?: number;
+  /** L1 operands the op updates in place and ttnn returns as its output (tt-mlir's OpModel reports such a buffer as the
+   *  output buffer); not counted in `l1TensorBytesPerCore`, which holds only what the op allocates. Absent when none. */
+  readonly inPlaceOutputs?: readonly InPlaceOutputL1[];
   readonly confidence: 'exact' | 'approx';
   /** Why 'approx', or ''. */
   readonly approxReason: string;

@@ -105,4 +105,24 @@ describe('estimate history (change points)', () => {
     const permute = op('ttnn.permute', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { permutation: ints(0, 2, 1, 3) });
     assert.equal(est(estimateOp(permute, whContext())).factory, 'TransposeHCTiledInterleavedProgramFactory');
   });
+  it('repeat / repeat_interleave: the result keeps the input\'s memory config until tt-mlir #6772 / tt-metal #44115', () => {
+    const shape = (dims: number[]) => ({ kind: 'dialect' as const, name: 'ttnn.shape', text: '', items: [dims.join('x')], fields: {} });
+    const l1 = (s: number[]) => tensor(s, { buffer: 'l1' });
+    // 64x1024 DRAM input repeated to 128x1024 with an L1 result: 128 tiles / 64 banks · 2,048 = 4,096 B per core when
+    // the L1 result is honoured, 0 while the input's DRAM config is kept.
+    const repeat = op('ttnn.repeat', [tensor([64, 1024])], [l1([128, 1024])], { repeat_dims: shape([2, 1]) });
+    assert.equal(est(estimateOp(repeat, whContext({ ttMetalDate: '2026-01-27' }))).l1TensorBytesPerCore, 0);
+    assert.equal(est(estimateOp(repeat, whContext({ ttMetalDate: '2026-01-28' }))).l1TensorBytesPerCore, 4_096);
+    const ri = (dim: number, out: number[]) => op('ttnn.repeat_interleave', [tensor([64, 1024])], [l1(out)], { repeats: int(2), dim: int(dim) });
+    assert.equal(est(estimateOp(ri(0, [128, 1024]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore, 0);
+    assert.equal(est(estimateOp(ri(0, [128, 1024]), whContext({ ttMetalDate: '2026-07-20' }))).l1TensorBytesPerCore, 4_096);
+    // Along the last dim the transposes take the requested config in every build.
+    assert.equal(est(estimateOp(ri(1, [64, 2048]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore, 4_096);
+  });
+  it('asinh: a composite of eltwise programs before tt-metal PR #23576, one unary SFPU program after', () => {
+    // bf16 64x1024: binary step c_0 + c_1 + c_2 = 3·2·2,048 = 12,288 B; unary c_0 + c_2 = 2·2·2,048 = 8,192 B.
+    const asinh = op('ttnn.asinh', [tensor([64, 1024])], [tensor([64, 1024])]);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-22' }))).cbBytesPerCore, 12_288);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-23' }))).cbBytesPerCore, 8_192);
+  });
 });

@@ -205,6 +205,16 @@ describe('estimate/normattn', () => {
     assert.equal(e.nCoresUsed, 1);
   });
 
+  it('KV caches report the L1 cache they update in place as their output, not as an allocation', () => {
+    const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
+    const e = estimateOf(estimateOp(op('ttnn.update_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }), whContext()));
+    // Cache 1x32x64x512 bf16 = 32·2·16 = 1,024 tiles over 64 L1 banks = 16 tiles · 2,048 = 32,768 B per core.
+    assert.deepEqual(e.inPlaceOutputs?.map((o) => [o.operandIndex, o.bytesPerCore]), [[0, 32_768]]);
+    assert.equal(e.l1TensorBytesPerCore, 0);
+    const d = estimateOf(estimateOp(op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }), whContext()));
+    assert.equal(d.inPlaceOutputs, undefined);
+  });
+
   it('declares what each estimator reads', () => {
     for (const name of ['ttnn.layer_norm', 'ttnn.rms_norm', 'ttnn.update_cache', 'ttnn.paged_update_cache', 'ttnn.scaled_dot_product_attention', 'ttnn.chunked_scaled_dot_product_attention',
       'ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode', 'ttnn.flash_mla_prefill',

@@ -101,3 +101,16 @@ export function toLayoutStep(op: TtnnOp, ctx: EstimateContext, label: string, fr
   const to = specWith(from, { ...changes, pageLayout });
   return { step: { label, result: estimateToLayout(stepOp(op, 'ttnn.to_layout', [from], [to]), ctx) }, to };
 }
+
+/**
+ * `op` with every tensor result placed like `input` (same buffer, interleaved): for composites whose last step ignores
+ * the requested memory config and keeps the input's (ttnn's default `memory_config.value_or(input.memory_config())`).
+ * A sharded or host input leaves `op` as it is: its shard spec cannot describe a result of another shape.
+ */
+export function withResultsPlacedLike(op: TtnnOp, input: ValueSpec | undefined): TtnnOp {
+  if (input?.kind !== 'tensor' || input.layout.kind !== 'layout') return op;
+  const { bufferType, memoryLayout } = input.layout;
+  if (bufferType === 'system_memory' || (memoryLayout !== undefined && memoryLayout !== 'interleaved')) return op;
+  const results = op.results.map((r) => (r.kind === 'tensor' && r.layout.kind === 'layout' ? specWith(r, { bufferType, memoryLayout: 'interleaved' }) : r));
+  return { ...op, results };
+}

@@ -19,12 +19,16 @@
  *
  * Assumptions ('approx'): newer builds generate the requested dtype directly (rand_program_factory.cpp@01ab699: 2 f32
  *   tiles + 1 output tile, no typecast); that change is not dated yet, so every build is sized like the goldens'.
+ * L1 tensors: the f32 tensor lives until the typecast has allocated its result (rand.cpp reassigns it), so an L1 bf16
+ *   result holds both at once: 64x1024 → 64 f32 tiles / 64 banks = 4,096 B + 2,048 B of result = 6,144 B (tt-mlir
+ *   OpModel TestOpModelLib.cpp@b73fc81:4466).
  * Worked example: rand 64x1024 bf16 tiles: uniform 2 · 4,096 + 4,096 = 12,288 B; typecast 2 · 4,096 + 2 · 2,048 =
  *   12,288 B → 12,288 B (tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:4454).
  */
 
 import { tileBytes } from '../../ttnn/dtype';
-import type { TtnnOp } from '../../ttnn/op';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { l1Footprint } from '../../ttnn/layout';
 import { CITE, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -59,12 +63,25 @@ export function estimateRand(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       confidence: 'exact', citations: [CITES.uniform, CITE.workSplit],
     }),
   }];
+  // Each step's input is freed when the composite reassigns it, after the step allocated its output: the L1 peak is
+  // the largest (input, output) pair, of which the final result is part of the op's own output figure.
+  const tensors: TensorSpec[] = [genSpec];
   let cur = genSpec;
   if (output.dtype !== 'f32') {
     const cast = specWith(cur, { dtype: output.dtype });
     steps.push({ label: `typecast f32 → ${output.dtype}`, result: estimateTypecast(stepOp(op, 'ttnn.typecast', [cur], [cast]), ctx) });
     cur = cast;
+    tensors.push(cast);
   }
-  if (output.layout.pageLayout === 'row_major') steps.push(toLayoutStep(op, ctx, 'to row-major', cur, 'row_major').step);
-  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'newer builds generate the dtype directly (no typecast program); not dated', citations: [CITES.rand] });
+  if (output.layout.pageLayout === 'row_major') {
+    const rm = toLayoutStep(op, ctx, 'to row-major', cur, 'row_major');
+    steps.push(rm.step);
+    tensors.push(rm.to);
+  }
+  const l1 = tensors.map((t) => (t.shape.kind === 'known' && t.layout.kind === 'layout' ? l1Footprint(t.shape.dims, t.layout, ctx.device)?.bytesPerCore ?? 0 : 0));
+  let peak = l1[0]!;
+  for (let i = 1; i < l1.length; i++) peak = Math.max(peak, l1[i - 1]! + l1[i]!);
+  const result = largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'newer builds generate the dtype directly (no typecast program); not dated', citations: [CITES.rand] });
+  const intermediate = peak - l1[l1.length - 1]!;
+  return result.kind === 'estimate' && intermediate > 0 ? { ...result, l1IntermediateBytesPerCore: intermediate } : result;
 }

@@ -10,6 +10,7 @@
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major   [3]
  *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
  *   where:    c_0 predicate, c_1/c_2 tensor values, c_3 output, 2 tiles each, on the whole grid       [5]
+ *   asinh:    unary from change point `asinh-unary-sfpu`; before, its composite's largest step (binary)   [6]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -19,6 +20,7 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d
  *   [4] tt-metal tt_metal/common/work_split.cpp (split_work_to_cores)
  *   [5] tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (index id 10062551432)
+ *   [6] tt-metal PR #23576 (asinh as an SFPU unary op); unary_composite_op.cpp _asinh before it (index id 6710124477)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -33,6 +35,8 @@ import type { TtnnOp } from '../../ttnn/op';
 import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
+import { largestStep, stepOp } from './composite';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -40,6 +44,7 @@ const CITES = {
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
   where: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
+  asinhComposite: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp (_asinh before PR #23576, index id 6710124477)',
 } as const;
 
 export const UNARY_OPS: readonly string[] = [
@@ -71,6 +76,21 @@ function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedT
   }
   const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
   return { groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), why: `${out.geometry.nPages} pages over ${split.nCores} cores` };
+}
+
+/**
+ * `ttnn.asinh`: one unary SFPU program from change point `asinh-unary-sfpu` on; before it, ttnn::asinh was the composite
+ * log(|x| + sqrt(x² + 1))·sign(x) of unary and tensor-tensor binary programs on tensors of the input's shape, each
+ * allocating its CBs in turn: the largest is a binary program's (c_0, c_1, c_2 two tiles each).
+ */
+export function estimateAsinh(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'asinh-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  if (input === undefined) return unmodeled(op.name, 'asinh without an input');
+  return largestStep(op, ctx, [
+    { label: 'unary steps (abs, square, sqrt, log, sign)', result: estimateUnary(stepOp(op, 'ttnn.abs', [input], op.results), ctx) },
+    { label: 'binary steps (add, multiply)', result: estimateBinary(stepOp(op, 'ttnn.add', [input, input], op.results), ctx) },
+  ], { confidence: 'approx', approxReason: 'composite asinh: the intermediate tensors it allocates between programs are not counted', citations: [CITES.asinhComposite] });
 }
 
 export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

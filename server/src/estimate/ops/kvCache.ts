@@ -32,7 +32,7 @@
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores, withInPlaceOutput } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { shardGridGroup, shardTileCount } from './heads';
@@ -81,11 +81,11 @@ export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimat
     { index: 26, role: 'updated rows', nPages: 2 * g * wt, pageBytes: im },
     { index: 16, role: 'output (one head of tiles)', nPages: b * wt, pageBytes: tCache },
   ];
-  return finishProgram({
+  return withInPlaceOutput(finishProgram({
     op, ctx, factory: 'UpdateCacheMultiCoreProgramFactory',
     factoryReason: `Wt = ${wt}, granularity ${g}, B = ${b}; ${sharded ? 'sharded input: its shard grid' : `${batchedHeads} batched heads over ${split.nCores} cores`}`,
     groups, cbs, confidence: 'exact', citations: [CITE_UPDATE, CITE.workSplit],
-  });
+  }), op, ctx, 0);
 }
 
 export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -94,14 +94,14 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const { input } = r;
   const tiles = volume(input.padded) / TILE_ELEMENTS;
   const split = splitWorkToCores(gridArea(ctx), tiles);
-  return finishProgram({
+  return withInPlaceOutput(finishProgram({
     op, ctx, factory: 'FillCacheMultiCoreProgramFactory',
     factoryReason: `${tiles} input tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [{ index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) }],
     confidence: 'approx', approxReason: 'fill_cache factory size agrees with the OpModel golden; its text was not re-read',
     citations: [CITE_FILL, CITE.workSplit],
-  });
+  }), op, ctx, 0);
 }
 
 export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -138,11 +138,11 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
     const rowBytes = table.padded[table.padded.length - 1] * (elementBytes(table.dtype) ?? 4);
     cbs.push({ index: 3, role: 'page-table row', nPages: 1, pageBytes: rowBytes });
   }
-  return finishProgram({
+  return withInPlaceOutput(finishProgram({
     op, ctx, factory: 'PagedUpdateCacheProgramFactory',
     factoryReason: `Wt = ${wt}, B = ${b}; cores = the input's ${shardCoreCount(input.layout)}-core shard grid${table !== undefined ? '; paged (page table)' : ''}`,
     groups: [shardGridGroup(input.layout)], cbs, confidence: 'exact', citations: [CITE_PAGED_UPDATE],
-  });
+  }), op, ctx, 0);
 }
 
 export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -166,10 +166,10 @@ export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEsti
   if (batchIdx !== undefined) {
     cbs.push({ index: 2, role: 'batch index', nPages: volume(batchIdx.logical), pageBytes: elementBytes(batchIdx.dtype) ?? 4 });
   }
-  return finishProgram({
+  return withInPlaceOutput(finishProgram({
     op, ctx, factory: 'PagedFillCacheProgramFactory',
     factoryReason: `Wt = ${wt}; ${blocks} (batch, head, seq-tile) blocks over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs, confidence: 'exact', citations: [CITE_PAGED_FILL, CITE.workSplit],
-  });
+  }), op, ctx, 0);
 }

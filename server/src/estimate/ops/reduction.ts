@@ -14,6 +14,7 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format);
  *       split_work_to_cores over output tiles
  *   [4] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405
+ *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
@@ -29,6 +30,7 @@
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
+import { isSharded, l1Footprint, type TensorLayout } from '../../ttnn/layout';
 import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -78,6 +80,7 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const split = splitWorkToCores(gridArea(ctx), outTiles);
   const t = tileBytes(output.dtype);
   const direct = rank === 4 && dim <= 1;
+  const intermediates = prodIntermediates(op, ctx, input.logical, dim);
   return finishProgram({
     op, ctx, factory: 'ProdNcProgramFactory', factoryReason: `${outTiles} output tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
@@ -89,8 +92,37 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     ],
     confidence: direct ? 'exact' : 'approx',
     approxReason: direct ? '' : `dim ${dim} of a rank-${rank} input is moved to dim 0 of a 4-D view first (permute/reshape, smaller programs); only prod_nc is sized`,
-    citations: [CITE_PROD, CITE.workSplit],
+    citations: [CITE_PROD, CITE_PROD_COMPOSITE, CITE.workSplit],
+    l1IntermediateBytesPerCore: intermediates,
   });
+}
+
+const CITE_PROD_COMPOSITE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822: unsqueeze_to_4D, permute, prod_nc into ttnn::zeros, permute back)';
+
+/**
+ * L1 tensors ttnn::prod allocates besides its result, per core [5]: the input is viewed as 4-D (d = dim + 4 − rank);
+ * for d = 2 or 3 it is permuted so d leads ({2,0,1,3} / {3,0,1,2}), prod_nc writes into a `ttnn::zeros` of the
+ * reduced shape, and that is permuted back ({1,2,0,3}); for d = 3 a last permute {0,1,3,2} makes the result. Every
+ * step takes the output memory config and every named tensor lives until the composite returns, so at the last
+ * allocation the permuted input, the zeros and (d = 3) the first permute back are all live. d = 0 or 1: prod_nc's
+ * zeros is the result itself. The slices it takes cover the whole tensor (no copy). Worked example
+ * (TestOpModelLib.cpp@b73fc81:593): 64x64 bf16 over dim 0, L1 result: [64,1,1,64] = 128 tiles → 4,096 B; zeros
+ * [1,1,1,64] 2 tiles → 2,048 B; with the 2,048 B result, 8,192 B of L1 tensors.
+ */
+function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly number[], dim: number): number {
+  const out = op.results[0];
+  if (out?.kind !== 'tensor' || out.layout.kind !== 'layout' || out.layout.bufferType !== 'l1' || isSharded(out.layout)) return 0;
+  const rank = logical.length;
+  if (rank > 4) return 0;
+  const d = dim + 4 - rank;
+  if (d < 2) return 0;
+  const [n, c, h, w] = [...Array(4 - rank).fill(1), ...logical] as [number, number, number, number];
+  const permuted = d === 2 ? [h, n, c, w] : [w, n, c, h];
+  const reduced = [1, permuted[1]!, permuted[2]!, permuted[3]!];
+  const shapes = d === 2 ? [permuted, reduced] : [permuted, reduced, [reduced[1]!, reduced[2]!, 1, reduced[3]!]];
+  let bytes = 0;
+  for (const dims of shapes) bytes += l1Footprint(dims, specWith(out, { dims, pageLayout: 'tile' }).layout as TensorLayout, ctx.device)?.bytesPerCore ?? 0;
+  return bytes;
 }
 
 /**

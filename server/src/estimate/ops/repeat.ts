@@ -16,6 +16,14 @@
  *       (cb_size_bytes = READ_ALIGNMENT · 2 + page_size_bytes, c_0 and c_1 on the whole grid)
  *   [2] ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp (to ROW_MAJOR, repeat, back to TILE)
  *   [3] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp
+ *   [4] tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81 (`::ttnn::repeat(in, dims)`, no memory
+ *       config) and lib/OpModel/TTNN/TTNNOpModel.cpp@b73fc81 (OpModel<RepeatOp> likewise); tt-mlir #6772 passes it
+ *   [5] ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025, index id 2593063702)
+ *
+ * Output placement: before change points `repeat-output-memory-config` (repeat) and
+ *   `repeat-interleave-output-memory-config` (bf16 repeat_interleave off the last dim) the result keeps the input's
+ *   memory config whatever the IR result type says [4, 5] (tt-mlir OpModel TestOpModelLib.cpp@b73fc81:1470, :1412: a
+ *   DRAM input with an L1 result requested reports 0 B of L1 output).
  *
  * Assumptions ('approx'): the last-dim repeat program is sized like the higher-dim one; newer builds repeat tiles
  *   natively (m_tile_page_size_bytes in [1]) without the untilize/tilize steps — not dated, so not a change point yet.
@@ -27,10 +35,11 @@
 import { elementBytes } from '../../ttnn/dtype';
 import { isSharded } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { finishProgram, resolveTensorSpec, resolveUnaryShape } from '../common';
+import { atOrAfter } from '../changePoints';
+import { finishProgram, propInt, resolveTensorSpec, resolveUnaryShape } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
-import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { Step, largestStep, specWith, stepOp, toLayoutStep, withResultsPlacedLike } from './composite';
 import { estimateToMemoryConfig } from './memoryConfig';
 import { noProgram } from './noProgram';
 
@@ -59,7 +68,24 @@ function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEs
   });
 }
 
-export function estimateRepeat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+/**
+ * Whether the result lands where the IR says or keeps the input's memory config: ttnn.repeat ran without a memory
+ * config before tt-mlir #6772 [4]; repeat_interleave of bf16 along a dim other than the last returned its
+ * unsqueeze/concat/reshape/to_layout chain's tensor (the input's config) before tt-metal #44115 [5].
+ */
+function outputKeepsInputPlacement(op: TtnnOp, ctx: EstimateContext): boolean {
+  if (op.name === 'ttnn.repeat') return !atOrAfter(ctx, 'repeat-output-memory-config');
+  const input = op.operands[0];
+  if (input?.kind !== 'tensor' || input.shape.kind !== 'known' || input.layout.kind !== 'layout') return false;
+  const rank = input.shape.dims.length;
+  const dimRaw = propInt(op, 'dim') ?? 0;
+  const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
+  if (dim === rank - 1 || input.layout.dtype !== 'bf16' || (propInt(op, 'repeats') ?? 2) === 1) return false;
+  return !atOrAfter(ctx, 'repeat-interleave-output-memory-config');
+}
+
+export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const op = outputKeepsInputPlacement(opAsWritten, ctx) ? withResultsPlacedLike(opAsWritten, opAsWritten.operands[0]) : opAsWritten;
   const resolved = resolveUnaryShape(op);
   if (typeof resolved === 'string') return unmodeled(op.name, resolved);
   const { inSpec, outSpec, input, output } = resolved;

@@ -35,9 +35,11 @@
 import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { propBool, propInt, propInts, resolveTensor } from '../common';
-import { finishProgram } from '../common';
+import { finishProgram, outputsInL1 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { specWith, withResultsPlacedLike } from './composite';
+import { isSharded, l1Footprint } from '../../ttnn/layout';
 
 const CITES = {
   argmax: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd',
@@ -90,6 +92,46 @@ function sortIndexDtype(input: DataType, w: number, declared: DataType | undefin
   return w >= 65_535 || input === 'f32' ? 'u32' : 'u16';
 }
 
+/**
+ * L1 tensors ttnn::sort allocates besides its results (sort.cpp@09f752a): the sort program writes values and indices of
+ * the transposed 4-D shape, its last dim padded to a power of two (at least 64), in the requested memory config; a
+ * padded result is sliced back (again in that config), and off the last dim both are transposed back in the input's
+ * config. Each reassignment frees the previous tensor once the next one exists, so the peak is the largest of the
+ * live sets along that chain; the op's own results (`placed`) are counted as outputs, the rest here. Worked example
+ * (TestOpModelLib.cpp@b73fc81:1583): 64x64 bf16 over dim 0, L1 requested, DRAM input: values and u16 indices
+ * [1,1,64,64] in L1, 4 tiles / 64 banks → 2,048 B each = 4,096 B; the results go to DRAM.
+ */
+function sortL1Intermediates(op: TtnnOp, placed: TtnnOp, ctx: EstimateContext, logical: readonly number[], dim: number, indexDtype: DataType): number {
+  const requested = op.results[0];
+  if (requested?.kind !== 'tensor' || requested.layout.kind !== 'layout' || isSharded(requested.layout)) return 0;
+  const rank = logical.length;
+  const sortedLen = logical[dim] ?? 1;
+  const moved = [...logical];
+  [moved[dim], moved[rank - 1]] = [moved[rank - 1]!, moved[dim]!];
+  const flat = rank > 4 ? [moved.slice(0, rank - 3).reduce((a, b) => a * b, 1), ...moved.slice(rank - 3)] : [...Array(4 - rank).fill(1), ...moved];
+  const paddedLast = Math.ceil(sortedLen / 32) * 32;
+  let pow2 = 1;
+  while (pow2 < paddedLast) pow2 *= 2;
+  const sortedW = pow2 === paddedLast && paddedLast > 32 ? paddedLast : Math.max(64, pow2);
+  const bytes = (dims: number[], dtype: DataType): number => {
+    const spec = specWith(requested, { dims, dtype, pageLayout: 'tile' });
+    return spec.layout.kind === 'layout' ? l1Footprint(dims, spec.layout, ctx.device)?.bytesPerCore ?? 0 : 0;
+  };
+  const valuesDtype = requested.layout.dtype;
+  const stages: [number, number][] = [[bytes([...flat.slice(0, 3), sortedW], valuesDtype), bytes([...flat.slice(0, 3), sortedW], indexDtype)]];
+  if (sortedW !== sortedLen) stages.push([bytes([...flat.slice(0, 3), sortedLen], valuesDtype), bytes([...flat.slice(0, 3), sortedLen], indexDtype)]);
+  const outputs = outputsInL1(placed, ctx);
+  const out = (i: number) => outputs.find((o) => o.resultIndex === i)?.bytesPerCore ?? 0;
+  if (dim !== rank - 1) stages.push([out(0), out(1)]);
+  let peak = stages[0]![0] + stages[0]![1];
+  for (let i = 1; i < stages.length; i++) {
+    const [pv, pi] = stages[i - 1]!;
+    const [nv, ni] = stages[i]!;
+    peak = Math.max(peak, pv + pi + nv, pi + nv + ni);
+  }
+  return Math.max(0, peak - out(0) - out(1));
+}
+
 export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -106,8 +148,12 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const declared = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : undefined;
   const ti = tileBytes(sortIndexDtype(input.dtype, wPadded, declared));
   const tv = tileBytes(input.dtype);
+  // Off the last dim the composite transposes the results back with the input's memory config, not the requested
+  // one (sort.cpp@09f752a post_sort_transform_tensor; TestOpModelLib.cpp@b73fc81:1584: DRAM input, L1 requested, 0 B).
+  const placed = dim === rank - 1 ? op : withResultsPlacedLike(op, op.operands[0]);
   return finishProgram({
-    op, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
+    l1IntermediateBytesPerCore: sortL1Intermediates(op, placed, ctx, input.logical, dim, sortIndexDtype(input.dtype, wPadded, declared)),
+    op: placed, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
     factoryReason: `Wt = ${wt} ≤ 64: single-row single-core factory${dim === rank - 1 ? '' : ' (after the composite moves the sorted dim last)'}`,
     groups: ONE_CORE,
     cbs: [

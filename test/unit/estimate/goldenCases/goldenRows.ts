@@ -112,8 +112,9 @@ export function figureOf(r: OpReport, field: Field, row: GoldenRow): number | un
     case 'tensor':
       return tensor;
     case 'output':
-      // outputL1BufferSize is the first result's buffer (ops with several results, e.g. split_qkv, report q's).
-      return r.l1Outputs?.find((o) => o.resultIndex === 0)?.bytesPerCore ?? 0;
+      // outputL1BufferSize is the first result's buffer (ops with several results, e.g. split_qkv, report q's); an op
+      // that updates an operand in place and returns it (KV caches: no result in the IR) reports that operand's.
+      return r.l1Outputs?.find((o) => o.resultIndex === 0)?.bytesPerCore ?? r.l1InPlaceOutputs?.[0]?.bytesPerCore ?? 0;
     case 'total':
       return r.cbBytesSummedOverRanges + tensor;
   }

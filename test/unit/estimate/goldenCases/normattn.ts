@@ -28,6 +28,15 @@ function splitQkv(input: TensorSpec, out: TensorSpec, heads: number, transposeKe
   return op('ttnn.split_query_key_value_and_split_heads', [input], [out, out, out], { num_heads: int(heads), transpose_key: bool(transposeKey) });
 }
 
+/** ScaledDotProductAttentionDecodeOpInterface(WithMultipleHeads)@19c86fc: q [1, 1, heads, 32], K/V [1, heads, 128, 32],
+ *  mask [1, 1, heads, 128], cur_pos [1] si32, not causal. */
+function sdpaDecode(heads: number): TtnnOp {
+  const kv = dram([1, heads, 128, 32]);
+  return op('ttnn.scaled_dot_product_attention_decode', [dram([1, 1, heads, 32]), kv, kv, dram([1, 1, heads, 128]), dram([1], 'si32')], [dram([1, 1, heads, 32])], {
+    is_causal: bool(false), operandSegmentSizes: segments(1, 1, 1, 1, 1, 0),
+  });
+}
+
 export const CASES: readonly Case[] = [
   // RMSNorm parameter tuples (TestOpModelLib.cpp:4268, 4290).
   { file: 'Lib', line: 4268, fields: ['cb', 'output'], build: () => rmsNorm(dram([1, 64, 64, 64]), undefined, dram([1, 64, 64, 64])) },
@@ -41,6 +50,8 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 4516, fields: ['cb'], build: () => op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4518, fields: ['output'], build: () => op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Iface', line: 4522, fields: ['cb'], build: () => op('ttnn.fill_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
+  // All-L1 fill_cache: ttnn returns the cache it updated in place, and OpModel reports that buffer as the output.
+  { file: 'Lib', line: 4547, fields: ['output'], build: () => op('ttnn.fill_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512])], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4590, fields: ['tensor'], build: () => op('ttnn.update_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512]), dram([1], 'u32')], [], { batch_offset: int(0) }) },
   { file: 'Lib', line: 4618, fields: ['cb'], build: () => op('ttnn.update_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }) },
   { file: 'Iface', line: 4572, fields: ['cb'], build: () => op('ttnn.update_cache', [l1([1, 32, 64, 256]), l1([1, 32, 3, 256]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }) },
@@ -59,6 +70,8 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 1141, fields: ['cb', 'output'], build: () => op('ttnn.concatenate_heads', [l1([1, 8, 512, 64])], [l1([1, 512, 512])]) },
   { file: 'Lib', line: 1159, fields: ['cb', 'output'], build: () => op('ttnn.concatenate_heads', [dram([1, 16, 256, 32])], [l1([1, 256, 512])]) },
   { file: 'Iface', line: 2196, fields: ['cb'], build: () => op('ttnn.nlp_concat_heads', [l1([1, 8, 512, 64])], [l1([1, 1, 512, 512])]) },
+  // TestOpModelInterface.cpp@b73fc81 ConcatenateHeadsOpInterface: 1x8x512x64 → 1x512x512, L1 interleaved defaults.
+  { file: 'Iface', line: 1696, fields: ['output'], build: () => op('ttnn.concatenate_heads', [l1([1, 8, 512, 64])], [l1([1, 512, 512])]) },
   // nlp_concat_heads_decode (TestOpModelLib.cpp@b73fc81:1173): input 1x2x32x128 height-sharded on 2 cores; tt-metal
   // writes the output width-sharded on num_heads (8) cores with a [32, head_dim] shard, whatever layout is requested.
   { file: 'Lib', line: 1209, fields: ['output'], build: () => op('ttnn.nlp_concat_heads_decode', [hs([1, 2, 32, 128], 2)], [ws([1, 1, 32, 1024], 8)], { num_heads: int(8) }) },
@@ -78,6 +91,16 @@ export const CASES: readonly Case[] = [
   {
     file: 'Lib', line: 5816, fields: ['output'], ttMetalDate: HEAD_BUILD,
     build: () => op('ttnn.sdpa_fw', [dram([1, 2, 64, 64]), dram([1, 2, 64, 64]), dram([1, 2, 64, 64]), dram([1, 1, 64, 64])], [dram([1, 2, 64, 64])], { operandSegmentSizes: segments(1, 1, 1, 1) }),
+  },
+  // HEAD interface tests (TestOpModelInterface.cpp@19c86fc ~1975, ~2060, ~2325): every tensor DRAM interleaved and the
+  // output layout the query's, so nothing is in L1 (the HEAD tensor figure counts the L1 operands too: none).
+  { file: 'Iface', line: 2037, head: true, fields: ['tensor'], build: () => sdpaDecode(1) },
+  { file: 'Iface', line: 2121, head: true, fields: ['tensor'], build: () => sdpaDecode(2) },
+  {
+    file: 'Iface', line: 2385, head: true, fields: ['output'],
+    build: () => op('ttnn.scaled_dot_product_attention', [dram([1, 1, 32, 32]), dram([1, 1, 128, 32]), dram([1, 1, 128, 32]), dram([1, 1, 32, 128]), dram([1, 1, 1, 1])], [dram([1, 1, 32, 32])], {
+      is_causal: bool(false), operandSegmentSizes: segments(1, 1, 1, 1, 1),
+    }),
   },
   // Rotary embeddings (interface tests 1741, 1784).
   { file: 'Iface', line: 1741, fields: ['output'], build: () => op('ttnn.rotary_embedding_llama', [l1([1, 1, 1, 32]), l1([1, 1, 1, 32]), l1([1, 1, 1, 32]), l1([1, 1, 32, 32])], [l1([1, 1, 1, 32])], { is_decode_mode: bool(false) }) },
