@@ -1,0 +1,326 @@
+/** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
+
+import { Tok, markLexer, nextToken, resetLexer, unescapeString } from '../lexer';
+import type { ArrayAttr, AttrNode, DenseArrayAttr, DictAttr, DictEntry, OpaqueAttr, TokenGroup, TokenTree, TypeNode } from '../syntax';
+import { parseLocation } from './locations';
+import { adjacentOrSpacedParen } from './operations';
+import { adjacentChar, describe, enter, error, expect, isKeyword, leave, span, text, tk, tokRange, type ParserState } from './state';
+import { leafOf, parseGroup } from './tokenTrees';
+import { isBuiltinScalarName, parseType } from './types';
+
+export function parseAttr(p: ParserState): AttrNode | undefined {
+  if (!enter(p)) return undefined;
+  try {
+    return parseAttrInner(p);
+  } finally {
+    leave(p);
+  }
+}
+
+function parseAttrInner(p: ParserState): AttrNode | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  switch (tk(lx)) {
+    case Tok.HashId: {
+      const full = text(p);
+      const name = full.slice(1);
+      const hasBody = adjacentChar(p, 60);
+      nextToken(lx);
+      if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: span(p, start, lx.prevEnd) };
+      let body: TokenGroup | undefined;
+      if (hasBody) {
+        body = parseGroup(p);
+        if (!body) return undefined;
+      }
+      return { kind: 'dialectAttr', name, body, range: span(p, start, lx.prevEnd) };
+    }
+    case Tok.BangId:
+    case Tok.LParen:
+      if (tk(lx) === Tok.LParen && looksLikeAffineMap(p)) return parseAffineMapAttr(p);
+      return typeAttr(p);
+    case Tok.String: {
+      const value = unescapeString(p.text, lx.start, lx.end);
+      nextToken(lx);
+      const type = parseOptionalColonType(p);
+      if (type === null) return undefined;
+      return { kind: 'string', value, type, range: span(p, start, lx.prevEnd) };
+    }
+    case Tok.Integer:
+    case Tok.Float:
+    case Tok.Minus:
+    case Tok.DimList:
+      return parseNumberAttr(p);
+    case Tok.LSquare: {
+      nextToken(lx);
+      const elements: AttrNode[] = [];
+      let guard = lx.limit;
+      while (tk(lx) !== Tok.RSquare && guard-- > 0) {
+        const e = parseAttr(p);
+        if (!e) return undefined;
+        elements.push(e);
+        if (tk(lx) !== Tok.Comma) break;
+        nextToken(lx);
+      }
+      if (!expect(p, Tok.RSquare, "']' to close the array")) return undefined;
+      const arr: ArrayAttr = { kind: 'array', elements, range: span(p, start, lx.prevEnd) };
+      return arr;
+    }
+    case Tok.LBrace:
+      return parseDict(p);
+    case Tok.Less: {
+      const g = parseGroup(p);
+      if (!g) return undefined;
+      return { kind: 'opaque', keyword: '', tokens: [g], range: g.range };
+    }
+    case Tok.AtId: {
+      const tokens: TokenTree[] = [leafOf(p)];
+      pushSymbol(p);
+      nextToken(lx);
+      let guard = 64;
+      // Nested references `@a::@b`.
+      while (tk(lx) === Tok.Colon && p.text.charCodeAt(lx.end) === 58 && guard-- > 0) {
+        tokens.push(leafOf(p));
+        nextToken(lx);
+        tokens.push(leafOf(p));
+        nextToken(lx);
+        if (tk(lx) !== Tok.AtId) {
+          error(p, `expected a nested @symbol after '::', found ${describe(p)}`);
+          return undefined;
+        }
+        tokens.push(leafOf(p));
+        pushSymbol(p);
+        nextToken(lx);
+      }
+      return { kind: 'opaque', keyword: '', tokens, range: span(p, start, lx.prevEnd) };
+    }
+    case Tok.BareId:
+      return parseKeywordAttr(p);
+    default:
+      error(p, `expected an attribute, found ${describe(p)}`);
+      return undefined;
+  }
+}
+
+function pushSymbol(p: ParserState): void {
+  p.symbolSink?.push({ name: text(p), range: tokRange(p) });
+}
+
+function typeAttr(p: ParserState): AttrNode | undefined {
+  const type = parseType(p);
+  if (!type) return undefined;
+  return { kind: 'typeAttr', type, range: type.range };
+}
+
+/** `(d0, d1) -> ...` or `(d0)[s0] -> ...` versus a function type `(i32) -> i32`. */
+function looksLikeAffineMap(p: ParserState): boolean {
+  const lx = p.lx;
+  const mark = markLexer(lx);
+  nextToken(lx);
+  let affine: boolean;
+  if (tk(lx) === Tok.RParen) {
+    nextToken(lx);
+    affine = tk(lx) === Tok.LSquare;
+  } else if (tk(lx) === Tok.BareId) {
+    const t = text(p);
+    affine = !isBuiltinScalarName(t) && t !== 'tensor' && t !== 'memref' && t !== 'vector' && t !== 'complex' && t !== 'tuple';
+  } else {
+    affine = tk(lx) === Tok.Integer;
+  }
+  resetLexer(lx, mark);
+  return affine;
+}
+
+function parseAffineMapAttr(p: ParserState): OpaqueAttr | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  const tokens: TokenTree[] = [];
+  const dims = parseGroup(p);
+  if (!dims) return undefined;
+  tokens.push(dims);
+  if (tk(lx) === Tok.LSquare) {
+    const syms = parseGroup(p);
+    if (!syms) return undefined;
+    tokens.push(syms);
+  }
+  if (tk(lx) === Tok.Arrow) {
+    tokens.push(leafOf(p));
+    nextToken(lx);
+    if (tk(lx) === Tok.LParen) {
+      const res = parseGroup(p);
+      if (!res) return undefined;
+      tokens.push(res);
+    } else {
+      error(p, `expected '(' for the affine map results, found ${describe(p)}`);
+      return undefined;
+    }
+  } else if (!isKeyword(p, 'domain') && tk(lx) !== Tok.Colon) {
+    error(p, `expected '->' in affine map, found ${describe(p)}`);
+    return undefined;
+  }
+  return { kind: 'opaque', keyword: '', tokens, range: span(p, start, lx.prevEnd) };
+}
+
+/** `: T` after a literal; returns undefined when absent and null on a syntax error. */
+function parseOptionalColonType(p: ParserState): TypeNode | undefined | null {
+  if (tk(p.lx) !== Tok.Colon) return undefined;
+  nextToken(p.lx);
+  const t = parseType(p);
+  return t ?? null;
+}
+
+function parseNumberAttr(p: ParserState): AttrNode | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  let negative = false;
+  if (tk(lx) === Tok.Minus) {
+    negative = true;
+    nextToken(lx);
+  }
+  let literal = text(p);
+  let kind: 'integer' | 'float';
+  if (tk(lx) === Tok.Integer) {
+    kind = 'integer';
+  } else if (tk(lx) === Tok.Float) {
+    kind = 'float';
+  } else if (tk(lx) === Tok.DimList && /^0x[0-9]+$/.test(literal)) {
+    // `0x100` lexes as a dimension list; where a number is expected it is hex.
+    kind = 'integer';
+  } else if (tk(lx) === Tok.DimList && !negative) {
+    const leaf = leafOf(p);
+    nextToken(lx);
+    return { kind: 'opaque', keyword: '', tokens: [leaf], range: leaf.range };
+  } else if (isKeyword(p, 'inf') || isKeyword(p, 'nan')) {
+    kind = 'float';
+  } else {
+    error(p, `expected a number after '-', found ${describe(p)}`);
+    return undefined;
+  }
+  nextToken(lx);
+  if (negative) literal = `-${literal}`;
+  const value = literal.endsWith('inf') ? (negative ? -Infinity : Infinity) : Number(literal);
+  const type = parseOptionalColonType(p);
+  if (type === null) return undefined;
+  const range = span(p, start, lx.prevEnd);
+  return kind === 'integer'
+    ? { kind: 'integer', text: literal, value, type, range }
+    : { kind: 'float', text: literal, value, type, range };
+}
+
+function parseKeywordAttr(p: ParserState): AttrNode | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  const word = text(p);
+  switch (word) {
+    case 'true':
+    case 'false':
+      nextToken(lx);
+      return { kind: 'bool', value: word === 'true', range: span(p, start, lx.prevEnd) };
+    case 'unit':
+      nextToken(lx);
+      return { kind: 'unit', range: span(p, start, lx.prevEnd) };
+    case 'loc':
+      if (adjacentOrSpacedParen(p)) {
+        const loc = parseLocation(p);
+        if (!loc) return undefined;
+        return { kind: 'loc', loc, range: span(p, start, lx.prevEnd) };
+      }
+      break;
+    case 'array':
+      if (adjacentChar(p, 60)) return parseDenseArray(p);
+      break;
+    case 'inf':
+    case 'nan':
+      return parseNumberAttr(p);
+    case 'tensor':
+    case 'memref':
+    case 'vector':
+    case 'complex':
+    case 'tuple':
+      return typeAttr(p);
+  }
+  if (isBuiltinScalarName(word)) return typeAttr(p);
+  const tokens: TokenTree[] = [leafOf(p)];
+  const keyword = word;
+  nextToken(lx);
+  let guard = 4;
+  // `dense<...>`, `distinct[0]<...>`, `strided<[1], offset: 0>`, `affine_map<...>`, unknown `keyword<...>`.
+  while ((tk(lx) === Tok.Less || tk(lx) === Tok.LSquare) && lx.start === lx.prevEnd && guard-- > 0) {
+    const g = parseGroup(p);
+    if (!g) return undefined;
+    tokens.push(g);
+  }
+  if (keyword === 'dense' || keyword === 'dense_resource' || keyword === 'sparse') {
+    const type = parseOptionalColonType(p);
+    if (type === null) return undefined;
+    if (type) return { kind: 'opaque', keyword, tokens, type, range: span(p, start, lx.prevEnd) };
+  }
+  return { kind: 'opaque', keyword, tokens, range: span(p, start, lx.prevEnd) };
+}
+
+/** `array<i32: 1, 0, 0>` / `array<i64>` */
+function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  nextToken(lx); // array
+  nextToken(lx); // <
+  const elementType = parseType(p);
+  if (!elementType) return undefined;
+  const elementTexts: string[] = [];
+  if (tk(lx) === Tok.Colon) {
+    nextToken(lx);
+    let guard = lx.limit;
+    while (tk(lx) !== Tok.Greater && guard-- > 0) {
+      const elemStart = lx.start;
+      if (tk(lx) === Tok.Minus) nextToken(lx);
+      if (tk(lx) !== Tok.Integer && tk(lx) !== Tok.Float && tk(lx) !== Tok.BareId) {
+        error(p, `expected an array element, found ${describe(p)}`);
+        return undefined;
+      }
+      elementTexts.push(p.text.slice(elemStart, lx.end));
+      nextToken(lx);
+      if (tk(lx) !== Tok.Comma) break;
+      nextToken(lx);
+    }
+  }
+  if (!expect(p, Tok.Greater, "'>' to close array<...>")) return undefined;
+  return { kind: 'denseArray', elementType, elementTexts, range: span(p, start, lx.prevEnd) };
+}
+
+/** `{a = 1, b, "c" = 2}`; the current token is `{`. */
+export function parseDict(p: ParserState): DictAttr | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  if (!enter(p)) return undefined;
+  try {
+    nextToken(lx); // '{'
+    const entries: DictEntry[] = [];
+    let guard = lx.limit;
+    while (tk(lx) !== Tok.RBrace && guard-- > 0) {
+      let name: string;
+      if (tk(lx) === Tok.BareId) name = text(p);
+      else if (tk(lx) === Tok.String) name = unescapeString(p.text, lx.start, lx.end);
+      else {
+        error(p, `expected an attribute name, found ${describe(p)}`);
+        return undefined;
+      }
+      const nameRange = tokRange(p);
+      nextToken(lx);
+      let value: AttrNode;
+      if (tk(lx) === Tok.Equal) {
+        nextToken(lx);
+        const v = parseAttr(p);
+        if (!v) return undefined;
+        value = v;
+      } else {
+        value = { kind: 'unit', range: nameRange };
+      }
+      entries.push({ name, nameRange, value, range: span(p, nameRange.start, lx.prevEnd) });
+      if (tk(lx) !== Tok.Comma) break;
+      nextToken(lx);
+    }
+    if (!expect(p, Tok.RBrace, "'}' to close the attribute dictionary")) return undefined;
+    return { kind: 'dict', entries, range: span(p, start, lx.prevEnd) };
+  } finally {
+    leave(p);
+  }
+}

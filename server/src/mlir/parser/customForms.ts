@@ -1,0 +1,400 @@
+/**
+ * Custom-form op bodies: builtin `module`, `func.func`/`return`/`call`, tt-mlir's custom-form ops
+ * (`ttcore.device_module`/`cpu_module`, `ttcore.device`, `ttcore.load_cached`), and any other custom-form op, whose
+ * grammar is unknown, scanned to its line end.
+ */
+
+import type { TextRange } from '../../text/textRange';
+import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
+import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, TokenTree, TypeNode } from '../syntax';
+import { parseAttr, parseDict } from './attributes';
+import { parseLocation } from './locations';
+import { adjacentOrSpacedParen, parseOperandList, parseRegion, valueUse, type OpDraft } from './operations';
+import { adjacentChar, describe, error, expect, isKeyword, isOpener, span, text, tk, tokRange, type ParserState } from './state';
+import { parseGroup } from './tokenTrees';
+import { parseType, parseTypeList } from './types';
+
+const MODULE_NAMES = new Set(['module', 'builtin.module']);
+const REGION_ONLY_OPS = new Set(['ttcore.device_module', 'ttcore.cpu_module', 'tt.device_module', 'tt.cpu_module']);
+
+export function parseCustomBody(p: ParserState, d: OpDraft): boolean {
+  const name = d.name;
+  if (MODULE_NAMES.has(name)) {
+    d.name = 'builtin.module';
+    return parseModuleBody(p, d);
+  }
+  if (name === 'func.func' || name.endsWith('.func')) return parseFunctionBody(p, d);
+  if (name === 'return' || name === 'func.return') {
+    d.name = 'func.return';
+    return parseReturnBody(p, d);
+  }
+  if (name === 'call' || name === 'func.call') {
+    d.name = 'func.call';
+    return parseCallBody(p, d);
+  }
+  if (REGION_ONLY_OPS.has(name)) return parseRegionOnlyBody(p, d);
+  if (name === 'ttcore.device' || name === 'tt.device') return parseDeviceBody(p, d);
+  if (name === 'ttcore.load_cached' || name === 'tt.load_cached') return parseLoadCachedBody(p, d);
+  return parseUnknownCustomBody(p, d);
+}
+
+/** `[@name] [attributes {...}] { region }` */
+function parseModuleBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (tk(lx) === Tok.AtId) {
+    d.symbol = { name: text(p), range: tokRange(p) };
+    nextToken(lx);
+  }
+  if (isKeyword(p, 'attributes')) {
+    nextToken(lx);
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  if (tk(lx) !== Tok.LBrace) {
+    error(p, `expected '{' to open the module body, found ${describe(p)}`);
+    return false;
+  }
+  const region = parseRegion(p, undefined);
+  if (!region) return false;
+  d.regions.push(region);
+  return true;
+}
+
+function parseRegionOnlyBody(p: ParserState, d: OpDraft): boolean {
+  if (isKeyword(p, 'attributes')) {
+    nextToken(p.lx);
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  if (tk(p.lx) !== Tok.LBrace) {
+    error(p, `expected '{' after '${d.name}', found ${describe(p)}`);
+    return false;
+  }
+  const region = parseRegion(p, undefined);
+  if (!region) return false;
+  d.regions.push(region);
+  return true;
+}
+
+/** `[private|public|...] @name(args) [-> results] [attributes {...}] [{ body }]` */
+function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  let guard = 8;
+  while (tk(lx) === Tok.BareId && guard-- > 0) {
+    // Visibility / linkage keywords: private, public, nested, internal, external, ...
+    d.visibility = d.visibility ? `${d.visibility} ${text(p)}` : text(p);
+    nextToken(lx);
+  }
+  if (tk(lx) !== Tok.AtId) {
+    error(p, `expected the function's @name, found ${describe(p)}`);
+    return false;
+  }
+  d.symbol = { name: text(p), range: tokRange(p) };
+  nextToken(lx);
+  const sigStart = lx.start;
+  if (!expect(p, Tok.LParen, "'(' to open the argument list")) return false;
+  const args: BlockArgument[] = [];
+  let isDeclarationStyle = false;
+  if (tk(lx) !== Tok.RParen) {
+    let g = lx.limit;
+    while (g-- > 0) {
+      if (tk(lx) === Tok.Ellipsis) {
+        nextToken(lx);
+      } else {
+        const argStart = lx.start;
+        let name = '';
+        let nameRange: TextRange = span(p, argStart, argStart);
+        if (tk(lx) === Tok.PercentId) {
+          name = text(p);
+          nameRange = tokRange(p);
+          nextToken(lx);
+          if (!expect(p, Tok.Colon, () => `':' after argument ${name}`)) return false;
+        } else {
+          isDeclarationStyle = true;
+        }
+        const type = parseType(p);
+        if (!type) return false;
+        let attributes: DictAttr | undefined;
+        if (tk(lx) === Tok.LBrace) {
+          attributes = parseDict(p);
+          if (!attributes) return false;
+        }
+        let location: Location | undefined;
+        if (isKeyword(p, 'loc')) location = parseLocation(p);
+        args.push({ name, nameRange, type, attributes, location, range: span(p, argStart, lx.prevEnd) });
+      }
+      if (tk(lx) !== Tok.Comma) break;
+      nextToken(lx);
+    }
+  }
+  if (!expect(p, Tok.RParen, "')' to close the argument list")) return false;
+  const results: FunctionResult[] = [];
+  if (tk(lx) === Tok.Arrow) {
+    nextToken(lx);
+    if (tk(lx) === Tok.LParen) {
+      nextToken(lx);
+      let g = lx.limit;
+      while (tk(lx) !== Tok.RParen && g-- > 0) {
+        const r = parseFunctionResult(p, { allowAttributes: true });
+        if (!r) return false;
+        results.push(r);
+        if (tk(lx) !== Tok.Comma) break;
+        nextToken(lx);
+      }
+      if (!expect(p, Tok.RParen, "')' to close the result list")) return false;
+    } else {
+      // A bare result type is never followed by attributes: the `{` is the body.
+      const r = parseFunctionResult(p, { allowAttributes: false });
+      if (!r) return false;
+      results.push(r);
+    }
+  }
+  d.signature = { arguments: args, results, range: span(p, sigStart, lx.prevEnd) };
+  if (isKeyword(p, 'attributes')) {
+    nextToken(lx);
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  if (tk(lx) === Tok.LBrace) {
+    const region = parseRegion(p, isDeclarationStyle ? [] : args);
+    if (!region) return false;
+    d.regions.push(region);
+  }
+  return true;
+}
+
+function parseFunctionResult(p: ParserState, options: { allowAttributes: boolean }): FunctionResult | undefined {
+  const start = p.lx.start;
+  const type = parseType(p);
+  if (!type) return undefined;
+  let attributes: DictAttr | undefined;
+  if (options.allowAttributes && tk(p.lx) === Tok.LBrace) {
+    attributes = parseDict(p);
+    if (!attributes) return undefined;
+  }
+  return { type, attributes, range: span(p, start, p.lx.prevEnd) };
+}
+
+/** `return [%a, %b : T, U]` */
+function parseReturnBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (tk(lx) === Tok.PercentId && !(lx.newlineBefore)) {
+    parseOperandList(p, d.operands);
+    if (tk(lx) === Tok.Colon) {
+      nextToken(lx);
+      const types: TypeNode[] = [];
+      if (!parseTypeList(p, types)) return false;
+      d.operandTypes = types;
+    }
+  }
+  return true;
+}
+
+/** `@f(%a) [{attrs}] : (T) -> U` */
+function parseCallBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (tk(lx) !== Tok.AtId) {
+    error(p, `expected the callee @name, found ${describe(p)}`);
+    return false;
+  }
+  d.symbolUses.push({ name: text(p), range: tokRange(p) });
+  nextToken(lx);
+  if (!expect(p, Tok.LParen, "'(' after the callee")) return false;
+  parseOperandList(p, d.operands);
+  if (!expect(p, Tok.RParen, "')' after call operands")) return false;
+  return parseAttrsAndFunctionType(p, d);
+}
+
+function parseAttrsAndFunctionType(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (tk(lx) === Tok.LBrace) {
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  if (!expect(p, Tok.Colon, () => `':' and the function type of '${d.name}'`)) return false;
+  const type = parseType(p);
+  if (!type) return false;
+  if (type.kind === 'function') {
+    d.operandTypes = type.inputs.slice();
+    d.resultTypes = type.results.slice();
+  } else {
+    d.resultTypes = [type];
+  }
+  return true;
+}
+
+/** `@default_device = <...>`: the attribute becomes the `device_attr` property (its name in tt-mlir's DeviceOp). */
+function parseDeviceBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (tk(lx) !== Tok.AtId) {
+    error(p, `expected the device @name, found ${describe(p)}`);
+    return false;
+  }
+  d.symbol = { name: text(p), range: tokRange(p) };
+  nextToken(lx);
+  if (!expect(p, Tok.Equal, "'=' after the device name")) return false;
+  const attrStart = lx.start;
+  const attr = parseAttr(p);
+  if (!attr) return false;
+  const entry: DictEntry = { name: 'device_attr', nameRange: span(p, attrStart, attrStart), value: attr, range: attr.range };
+  d.properties = { kind: 'dict', entries: [entry], range: attr.range };
+  if (tk(lx) === Tok.LBrace && !lx.newlineBefore) {
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  return true;
+}
+
+/** `(@f, [%a, %b]) : (T) -> (U)` */
+function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (!expect(p, Tok.LParen, "'(' after load_cached")) return false;
+  if (tk(lx) !== Tok.AtId) {
+    error(p, `expected the callee @name, found ${describe(p)}`);
+    return false;
+  }
+  d.symbolUses.push({ name: text(p), range: tokRange(p) });
+  nextToken(lx);
+  if (!expect(p, Tok.Comma, "',' after the callee")) return false;
+  if (!expect(p, Tok.LSquare, "'[' to open the operand list")) return false;
+  parseOperandList(p, d.operands);
+  if (!expect(p, Tok.RSquare, "']' to close the operand list")) return false;
+  if (!expect(p, Tok.RParen, "')' after load_cached operands")) return false;
+  return parseAttrsAndFunctionType(p, d);
+}
+
+/**
+ * Any other custom-form op (llvm.*, scf.*, ...): its grammar is unknown, so it ends at the first line break that
+ * is not inside brackets or after a continuation token. `%x` become operands, `@x` symbol uses, `^bb` successors,
+ * `{` followed by a line break (or an op) a region, and a trailing `: (T) -> U` or `: T` the types when they parse.
+ */
+function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  let guard = lx.limit - lx.start + 2;
+  let prev: Tok = Tok.BareId;
+  const definesSymbol = d.name.endsWith('.global');
+  while (guard-- > 0) {
+    const k = tk(lx);
+    if (k === Tok.Eof || k === Tok.RBrace || k === Tok.FileMetadataBegin) break;
+    if (lx.newlineBefore && !isContinuation(prev) && !continuesOnNextLine(p)) break;
+    if (k === Tok.BareId && isKeyword(p, 'loc') && adjacentOrSpacedParen(p)) break;
+    prev = k;
+    switch (k) {
+      case Tok.PercentId:
+        d.operands.push(valueUse(p));
+        nextToken(lx);
+        break;
+      case Tok.AtId: {
+        const ref = { name: text(p), range: tokRange(p) };
+        if (definesSymbol && !d.symbol) d.symbol = ref;
+        else d.symbolUses.push(ref);
+        nextToken(lx);
+        break;
+      }
+      case Tok.CaretId:
+        d.successors.push({ name: text(p), range: tokRange(p) });
+        nextToken(lx);
+        break;
+      case Tok.LBrace:
+        if (looksLikeRegion(p)) {
+          const region = parseRegion(p, undefined);
+          if (!region) return false;
+          d.regions.push(region);
+        } else {
+          const attrs = parseDict(p);
+          if (!attrs) return false;
+          if (!d.attributes) d.attributes = attrs;
+        }
+        prev = Tok.RBrace;
+        break;
+      case Tok.Colon: {
+        nextToken(lx);
+        const mark = markLexer(lx);
+        const errorCount = p.errors.length;
+        const types: TypeNode[] = [];
+        if (parseTypeList(p, types) && (lx.newlineBefore || tk(lx) === Tok.Eof || isKeyword(p, 'loc'))) {
+          if (types.length === 1 && types[0].kind === 'function') {
+            d.operandTypes = types[0].inputs.slice();
+            d.resultTypes = types[0].results.slice();
+          } else {
+            d.resultTypes = types;
+          }
+          prev = Tok.Greater;
+        } else {
+          // Not a plain type list (e.g. `!llvm.ptr to i64`): keep scanning token by token.
+          p.errors.length = errorCount;
+          resetLexer(lx, mark);
+          prev = Tok.Colon;
+        }
+        break;
+      }
+      default:
+        if (isOpener(k)) {
+          const group = parseGroup(p);
+          if (group) collectTreeRefs(group, d);
+          prev = Tok.RParen;
+        } else {
+          nextToken(lx);
+        }
+        break;
+    }
+  }
+  return true;
+}
+
+/**
+ * A line that cannot start an op continues the previous one: `: T`, `-> T`, or an undotted keyword group such as
+ * `ins(...)` / `outs(...)` (tt-mlir prints `ttnn.d2m_subgraph @f` with `ins(`/`outs(` on the following lines).
+ */
+function continuesOnNextLine(p: ParserState): boolean {
+  const lx = p.lx;
+  const k = tk(lx);
+  if (k === Tok.Colon || k === Tok.Arrow) return true;
+  if (k !== Tok.BareId || !adjacentChar(p, 40)) return false;
+  for (let i = lx.start; i < lx.end; i++) if (p.text.charCodeAt(i) === 46) return false;
+  return !isKeyword(p, 'return') && !isKeyword(p, 'call') && !isKeyword(p, 'module') && !isKeyword(p, 'loc');
+}
+
+function isContinuation(k: Tok): boolean {
+  return k === Tok.Comma || k === Tok.Colon || k === Tok.Equal || k === Tok.Arrow;
+}
+
+/** After `{`: a region if a line break or an op-like token follows; otherwise an attribute dictionary. */
+function looksLikeRegion(p: ParserState): boolean {
+  const lx = p.lx;
+  const mark = markLexer(lx);
+  nextToken(lx);
+  const k = tk(lx);
+  const region =
+    lx.newlineBefore || k === Tok.PercentId || k === Tok.CaretId || (k === Tok.String && p.text.charCodeAt(lx.end) === 40);
+  resetLexer(lx, mark);
+  return region && k !== Tok.RBrace;
+}
+
+function collectTreeRefs(tree: TokenTree, d: OpDraft): void {
+  // Iterative walk: token trees can be deep.
+  const stack: TokenTree[] = [tree];
+  let guard = 1 << 22;
+  while (stack.length > 0 && guard-- > 0) {
+    const t = stack.pop() as TokenTree;
+    if (t.kind === 'group') {
+      for (let i = t.children.length - 1; i >= 0; i--) stack.push(t.children[i]);
+    } else if (t.leafKind === 'percentIdent') {
+      const hash = t.text.indexOf('#');
+      d.operands.push(
+        hash < 0
+          ? { name: t.text, resultIndex: undefined, range: t.range }
+          : { name: t.text.slice(0, hash), resultIndex: Number(t.text.slice(hash + 1)), range: t.range },
+      );
+    } else if (t.leafKind === 'atIdent') {
+      d.symbolUses.push({ name: t.text, range: t.range });
+    } else if (t.leafKind === 'caretIdent') {
+      d.successors.push({ name: t.text, range: t.range });
+    }
+  }
+}

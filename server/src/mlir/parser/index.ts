@@ -1,0 +1,176 @@
+/**
+ * Tolerant recursive-descent parser for MLIR's textual format (generic ops, the custom forms tt-mlir prints,
+ * aliases, locations, `// -----` chunks). Never throws; a syntax error becomes a ParseError and parsing resumes
+ * at the next line that starts an op.
+ *
+ * Split like LLVM's AsmParser: `state.ts` (ParserState and token helpers), `operations.ts` (ops, regions, blocks),
+ * `customForms.ts` (builtin/func custom forms and tt-mlir's custom-form ops), `types.ts`, `attributes.ts` (with
+ * affine maps), `locations.ts`, `tokenTrees.ts` (dialect attribute/type bodies). This file: the top level (chunks,
+ * resource sections, alias definitions).
+ */
+
+import type { RangeTable } from '../../text/rangeTable';
+import type { TextRange } from '../../text/textRange';
+import { Tok, createLexer, nextToken } from '../lexer';
+import type { AliasDefinition, Chunk, Operation, ParseError, ParseResult } from '../syntax';
+import { parseAttr } from './attributes';
+import { parseOperation } from './operations';
+import { error, expect, resync, skipResourceSection, span, text, tk, tokRange, type ParserState } from './state';
+import { parseType } from './types';
+
+export { isBuiltinScalarName } from './types';
+
+export interface ParseOptions {
+  /**
+   * Holds every range of the tree, so that `mlir/incrementalParse.ts` can shift them in place after an edit
+   * instead of copying the tree. Only an editor's open document needs it.
+   */
+  readonly rangeTable?: RangeTable;
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const ranges = options.rangeTable;
+  const errors: ParseError[] = [];
+  const resourceSections: TextRange[] = [];
+  const chunks: Chunk[] = [];
+  try {
+    for (const chunk of splitChunks(text)) {
+      chunks.push(parseChunk(text, chunk.start, chunk.end, errors, resourceSections, ranges));
+    }
+  } catch (e) {
+    // Last-resort guard: the parser is designed never to get here.
+    const message = e instanceof Error ? e.message : String(e);
+    errors.push({ message: `internal parser error: ${message}`, range: { start: 0, end: 0 }, severity: 'error' });
+  }
+  const range = ranges === undefined ? { start: 0, end: text.length } : ranges.add(0, text.length);
+  return { file: { chunks, resourceSections, range }, errors };
+}
+
+/** Splits at lines that start with `// -----` (mlir-opt --split-input-file), outside resource sections. */
+function splitChunks(text: string): TextRange[] {
+  const marker = '// -----';
+  const spans: TextRange[] = [];
+  const resources = findResourceSpans(text);
+  let resourceIndex = 0;
+  let chunkStart = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(marker, from);
+    if (at < 0) break;
+    from = at + marker.length;
+    while (resourceIndex < resources.length && resources[resourceIndex].end <= at) resourceIndex++;
+    const resource = resources[resourceIndex];
+    if (resource && resource.start <= at) {
+      // Inside a resource blob: keep searching after it.
+      from = resource.end;
+      continue;
+    }
+    let lineStart = at;
+    while (lineStart > 0) {
+      const c = text.charCodeAt(lineStart - 1);
+      if (c === 32 || c === 9) lineStart--;
+      else break;
+    }
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) continue;
+    spans.push({ start: chunkStart, end: lineStart });
+    const eol = text.indexOf('\n', from);
+    chunkStart = eol < 0 ? text.length : eol + 1;
+    from = chunkStart;
+  }
+  spans.push({ start: chunkStart, end: text.length });
+  return spans;
+}
+
+/** `{-#` ... `#-}` sections whose opener starts a line (to ignore split markers inside blobs). */
+function findResourceSpans(text: string): TextRange[] {
+  const spans: TextRange[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('{-#', from);
+    if (at < 0) return spans;
+    from = at + 3;
+    let k = at;
+    while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    if (k !== 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) continue;
+    const close = text.indexOf('#-}', from);
+    const end = close < 0 ? text.length : close + 3;
+    spans.push({ start: at, end });
+    from = end;
+  }
+}
+
+function parseChunk(
+  text: string,
+  start: number,
+  end: number,
+  errors: ParseError[],
+  resourceSections: TextRange[],
+  ranges: RangeTable | undefined,
+): Chunk {
+  const p: ParserState = {
+    lx: createLexer(text, start, end),
+    text,
+    errors,
+    resourceSections,
+    ranges,
+    depth: 0,
+    symbolSink: undefined,
+    openClosers: [0, 0, 0, 0],
+    shapeCache: new Map(),
+    shapeEnd: 0,
+    reportedEndOfInput: false,
+  };
+  const aliases: AliasDefinition[] = [];
+  const operations: Operation[] = [];
+  try {
+    let guard = end - start + 16;
+    while (tk(p.lx) !== Tok.Eof && guard-- > 0) {
+      const before = p.lx.start;
+      const kind = tk(p.lx);
+      if (kind === Tok.HashId || kind === Tok.BangId) {
+        const alias = parseAliasDefinition(p);
+        if (alias) aliases.push(alias);
+      } else if (kind === Tok.FileMetadataBegin) {
+        skipResourceSection(p);
+      } else if (kind === Tok.RBrace) {
+        error(p, "unexpected '}' at top level");
+        nextToken(p.lx);
+      } else {
+        const op = parseOperation(p);
+        if (op) operations.push(op);
+      }
+      if (p.lx.start === before && tk(p.lx) !== Tok.Eof) {
+        nextToken(p.lx);
+        resync(p);
+      }
+    }
+  } catch (e) {
+    // Last-resort guard (the parser is designed never to get here): keep what this chunk produced so far.
+    const message = e instanceof Error ? e.message : String(e);
+    errors.push({ message: `internal parser error: ${message}`, range: { start: p.lx.start, end: p.lx.end }, severity: 'error' });
+  }
+  return { aliases, operations, range: span(p, start, end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aliases
+
+function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
+  const lx = p.lx;
+  const isType = tk(lx) === Tok.BangId;
+  const name = text(p);
+  const nameRange = tokRange(p);
+  nextToken(lx);
+  if (!expect(p, Tok.Equal, () => `'=' after alias ${name}`)) {
+    resync(p);
+    return undefined;
+  }
+  if (isType) {
+    const type = parseType(p);
+    if (!type) resync(p);
+    return { kind: 'typeAlias', name, nameRange, attr: undefined, type, range: span(p, nameRange.start, lx.prevEnd) };
+  }
+  const attr = parseAttr(p);
+  if (!attr) resync(p);
+  return { kind: 'attrAlias', name, nameRange, attr, type: undefined, range: span(p, nameRange.start, lx.prevEnd) };
+}

@@ -1,0 +1,141 @@
+/** Locations inside `loc(...)`: unknown, names, file:line:col, fused, callsite and `#locN` references. */
+
+import { Tok, nextToken, unescapeString } from '../lexer';
+import type { Location } from '../syntax';
+import { describe, enter, error, expect, isKeyword, isStatementStart, leave, span, text, tk, type ParserState } from './state';
+import { parseGroup } from './tokenTrees';
+
+/** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
+export function parseLocation(p: ParserState): Location | undefined {
+  const lx = p.lx;
+  nextToken(lx); // loc
+  if (!expect(p, Tok.LParen, "'(' after loc")) return undefined;
+  const loc = parseLocationInner(p);
+  if (!loc) {
+    skipToCloseParen(p);
+    return undefined;
+  }
+  if (!expect(p, Tok.RParen, "')' to close loc(...)")) {
+    skipToCloseParen(p);
+    return undefined;
+  }
+  return loc;
+}
+
+/** Recovery inside `loc(...)`: skip to the `)` that closes it, staying on the current line. */
+function skipToCloseParen(p: ParserState): void {
+  const lx = p.lx;
+  let depth = 0;
+  let guard = lx.limit;
+  while (tk(lx) !== Tok.Eof && guard-- > 0) {
+    if (lx.newlineBefore && depth === 0 && isStatementStart(tk(lx))) return;
+    if (tk(lx) === Tok.LParen) depth++;
+    else if (tk(lx) === Tok.RParen) {
+      if (depth === 0) {
+        nextToken(lx);
+        return;
+      }
+      depth--;
+    }
+    nextToken(lx);
+  }
+}
+
+function parseLocationInner(p: ParserState): Location | undefined {
+  if (!enter(p)) return undefined;
+  try {
+    const lx = p.lx;
+    const start = lx.start;
+    switch (tk(lx)) {
+      case Tok.HashId: {
+        const name = text(p);
+        nextToken(lx);
+        return { kind: 'aliasRef', name, range: span(p, start, lx.prevEnd) };
+      }
+      case Tok.String: {
+        const name = unescapeString(p.text, lx.start, lx.end);
+        nextToken(lx);
+        if (tk(lx) === Tok.Colon) {
+          nextToken(lx);
+          if (tk(lx) !== Tok.Integer) {
+            error(p, `expected a line number, found ${describe(p)}`);
+            return undefined;
+          }
+          const line = Number(text(p));
+          nextToken(lx);
+          let column = 0;
+          if (tk(lx) === Tok.Colon) {
+            nextToken(lx);
+            if (tk(lx) !== Tok.Integer) {
+              error(p, `expected a column number, found ${describe(p)}`);
+              return undefined;
+            }
+            column = Number(text(p));
+            nextToken(lx);
+          }
+          // Newer MLIR file ranges: `"f":1:2 to 3:4` / `to :4`.
+          if (isKeyword(p, 'to')) {
+            nextToken(lx);
+            let g = 4;
+            while ((tk(lx) === Tok.Integer || tk(lx) === Tok.Colon) && g-- > 0) nextToken(lx);
+          }
+          return { kind: 'fileLineCol', file: name, line, column, range: span(p, start, lx.prevEnd) };
+        }
+        let child: Location | undefined;
+        if (tk(lx) === Tok.LParen) {
+          nextToken(lx);
+          child = parseLocationInner(p);
+          if (!child) return undefined;
+          if (!expect(p, Tok.RParen, "')' after the child location")) return undefined;
+        }
+        return { kind: 'name', name, child, range: span(p, start, lx.prevEnd) };
+      }
+      case Tok.BareId: {
+        const word = text(p);
+        if (word === 'unknown') {
+          nextToken(lx);
+          return { kind: 'unknown', range: span(p, start, lx.prevEnd) };
+        }
+        if (word === 'fused') {
+          nextToken(lx);
+          if (tk(lx) === Tok.Less) {
+            const meta = parseGroup(p);
+            if (!meta) return undefined;
+          }
+          if (!expect(p, Tok.LSquare, "'[' after fused")) return undefined;
+          const locations: Location[] = [];
+          let guard = lx.limit;
+          while (tk(lx) !== Tok.RSquare && guard-- > 0) {
+            const l = parseLocationInner(p);
+            if (!l) return undefined;
+            locations.push(l);
+            if (tk(lx) !== Tok.Comma) break;
+            nextToken(lx);
+          }
+          if (!expect(p, Tok.RSquare, "']' to close fused[...]")) return undefined;
+          return { kind: 'fused', locations, range: span(p, start, lx.prevEnd) };
+        }
+        if (word === 'callsite') {
+          nextToken(lx);
+          if (!expect(p, Tok.LParen, "'(' after callsite")) return undefined;
+          const callee = parseLocationInner(p);
+          if (!callee) return undefined;
+          if (!isKeyword(p, 'at')) {
+            error(p, `expected 'at' in callsite(...), found ${describe(p)}`);
+            return undefined;
+          }
+          nextToken(lx);
+          const caller = parseLocationInner(p);
+          if (!caller) return undefined;
+          if (!expect(p, Tok.RParen, "')' to close callsite(...)")) return undefined;
+          return { kind: 'callsite', callee, caller, range: span(p, start, lx.prevEnd) };
+        }
+        break;
+      }
+    }
+    error(p, `expected a location, found ${describe(p)}`);
+    return undefined;
+  } finally {
+    leave(p);
+  }
+}

@@ -1,0 +1,373 @@
+/**
+ * Operations (generic form and the dispatch to custom forms), their result and operand lists, regions and blocks
+ * (LLVM's OperationParser).
+ */
+
+import type { TextRange } from '../../text/textRange';
+import { Tok, nextToken, unescapeString } from '../lexer';
+import type {
+  Block,
+  BlockArgument,
+  DictAttr,
+  FunctionSignature,
+  Location,
+  Operation,
+  Region,
+  ResultGroup,
+  SymbolLikeLabel,
+  SymbolRef,
+  TypeNode,
+  ValueUse,
+} from '../syntax';
+import { parseDict } from './attributes';
+import { parseCustomBody } from './customForms';
+import { parseLocation } from './locations';
+import {
+  describe,
+  enter,
+  error,
+  expect,
+  isKeyword,
+  leave,
+  orEmpty,
+  resync,
+  skipBalancedIteratively,
+  skipResourceSection,
+  span,
+  text,
+  tk,
+  tokRange,
+  type ParserState,
+} from './state';
+import { parseType } from './types';
+
+/** The Operation under construction. */
+export interface OpDraft {
+  kind: 'operation';
+  name: string;
+  nameRange: TextRange;
+  form: 'generic' | 'custom';
+  results: ResultGroup[];
+  operands: ValueUse[];
+  successors: SymbolLikeLabel[];
+  properties: DictAttr | undefined;
+  attributes: DictAttr | undefined;
+  regions: Region[];
+  /** Copied from the function type: `slice()` leaves exact-size arrays in the retained tree. */
+  operandTypes: readonly TypeNode[];
+  resultTypes: readonly TypeNode[];
+  symbol: SymbolRef | undefined;
+  symbolUses: SymbolRef[];
+  location: Location | undefined;
+  range: TextRange;
+  signature: FunctionSignature | undefined;
+  visibility: string | undefined;
+}
+
+function finishOp(p: ParserState, d: OpDraft): Operation {
+  const start = d.range.start;
+  // A fresh object literal (not the draft): every op gets the same hidden class, with lists already final.
+  return {
+    kind: 'operation',
+    name: d.name,
+    nameRange: d.nameRange,
+    form: d.form,
+    results: orEmpty(d.results),
+    operands: orEmpty(d.operands),
+    successors: orEmpty(d.successors),
+    properties: d.properties,
+    attributes: d.attributes,
+    regions: orEmpty(d.regions),
+    operandTypes: orEmpty(d.operandTypes),
+    resultTypes: orEmpty(d.resultTypes),
+    symbol: d.symbol,
+    symbolUses: orEmpty(d.symbolUses),
+    location: d.location,
+    range: span(p, start, Math.max(start, p.lx.prevEnd)),
+    signature: d.signature,
+    visibility: d.visibility,
+  };
+}
+
+/** Custom-form op names MLIR accepts without a dialect prefix (builtin ops, and func ops inside a func.func). */
+const UNPREFIXED_OP_NAMES = new Set(['module', 'return', 'call', 'unrealized_conversion_cast']);
+
+/** Parses one op starting at the current token; on a syntax error, returns what was parsed and resyncs. */
+export function parseOperation(p: ParserState): Operation | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  if (!enter(p)) return undefined;
+  const outerSink = p.symbolSink;
+  try {
+    const results: ResultGroup[] = [];
+    if (tk(lx) === Tok.PercentId) {
+      if (!parseResultList(p, results)) {
+        resync(p);
+        return undefined;
+      }
+    }
+    const d: OpDraft = {
+      kind: 'operation',
+      name: '',
+      nameRange: tokRange(p),
+      form: 'custom',
+      results,
+      operands: [],
+      successors: [],
+      properties: undefined,
+      attributes: undefined,
+      regions: [],
+      operandTypes: [],
+      resultTypes: [],
+      symbol: undefined,
+      symbolUses: [],
+      location: undefined,
+      range: span(p, start, start),
+      signature: undefined,
+      visibility: undefined,
+    };
+    p.symbolSink = d.symbolUses;
+    let ok: boolean;
+    if (tk(lx) === Tok.String) {
+      d.form = 'generic';
+      d.name = unescapeString(p.text, lx.start, lx.end);
+      nextToken(lx);
+      ok = parseGenericBody(p, d);
+    } else if (tk(lx) === Tok.BareId) {
+      d.name = text(p);
+      if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name)) {
+        // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call; anything else is
+        // "custom op 'x' is unknown" (and usually means the file is prose or another language, not MLIR).
+        error(p, `custom op '${d.name}' is unknown`);
+        nextToken(lx);
+        resync(p);
+        return undefined;
+      }
+      nextToken(lx);
+      ok = parseCustomBody(p, d);
+    } else {
+      error(p, `expected an operation, found ${describe(p)}`);
+      resync(p);
+      return undefined;
+    }
+    if (ok && isKeyword(p, 'loc') && adjacentOrSpacedParen(p)) d.location = parseLocation(p);
+    if (!ok) resync(p);
+    else if (tk(lx) !== Tok.Eof && tk(lx) !== Tok.RBrace && !lx.newlineBefore) {
+      error(p, `unexpected ${describe(p)} after operation '${d.name}'`);
+      resync(p);
+    }
+    return finishOp(p, d);
+  } finally {
+    p.symbolSink = outerSink;
+    leave(p);
+  }
+}
+
+export function adjacentOrSpacedParen(p: ParserState): boolean {
+  let i = p.lx.end;
+  while (p.text.charCodeAt(i) === 32) i++;
+  return p.text.charCodeAt(i) === 40;
+}
+
+/** `%a, %b:2 =` */
+function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
+  const lx = p.lx;
+  let guard = lx.limit;
+  while (guard-- > 0) {
+    if (tk(lx) !== Tok.PercentId) {
+      error(p, `expected a result name, found ${describe(p)}`);
+      return false;
+    }
+    const name = text(p);
+    const range = tokRange(p);
+    nextToken(lx);
+    let count = 1;
+    let end = range.end;
+    if (tk(lx) === Tok.Colon) {
+      nextToken(lx);
+      if (tk(lx) !== Tok.Integer) {
+        error(p, `expected a result count after ':', found ${describe(p)}`);
+        return false;
+      }
+      count = Number(text(p));
+      end = lx.end;
+      nextToken(lx);
+    }
+    results.push({ name, count, range: span(p, range.start, end) });
+    if (tk(lx) === Tok.Comma) {
+      nextToken(lx);
+      continue;
+    }
+    return expect(p, Tok.Equal, "'=' after op results");
+  }
+  return false;
+}
+
+export function valueUse(p: ParserState): ValueUse {
+  const lx = p.lx;
+  const t = text(p);
+  const hash = t.indexOf('#');
+  if (hash < 0) return { name: t, resultIndex: undefined, range: tokRange(p) };
+  return { name: t.slice(0, hash), resultIndex: Number(t.slice(hash + 1)), range: span(p, lx.start, lx.end) };
+}
+
+/** `%a, %b` (possibly empty, stops at anything else). */
+export function parseOperandList(p: ParserState, out: ValueUse[]): void {
+  const lx = p.lx;
+  let guard = lx.limit;
+  while (tk(lx) === Tok.PercentId && guard-- > 0) {
+    out.push(valueUse(p));
+    nextToken(lx);
+    if (tk(lx) !== Tok.Comma) return;
+    nextToken(lx);
+  }
+}
+
+/** After the quoted name: `(operands) [successors] <{props}> (regions) {attrs} : functionType` */
+function parseGenericBody(p: ParserState, d: OpDraft): boolean {
+  const lx = p.lx;
+  if (!expect(p, Tok.LParen, "'(' after the op name")) return false;
+  parseOperandList(p, d.operands);
+  if (!expect(p, Tok.RParen, "')' after operands")) return false;
+  if (tk(lx) === Tok.LSquare) {
+    nextToken(lx);
+    let guard = lx.limit;
+    while (tk(lx) === Tok.CaretId && guard-- > 0) {
+      d.successors.push({ name: text(p), range: tokRange(p) });
+      nextToken(lx);
+      if (tk(lx) === Tok.LParen) skipBalancedIteratively(p);
+      if (tk(lx) !== Tok.Comma) break;
+      nextToken(lx);
+    }
+    if (!expect(p, Tok.RSquare, "']' after successors")) return false;
+  }
+  if (tk(lx) === Tok.Less) {
+    nextToken(lx);
+    if (tk(lx) !== Tok.LBrace) {
+      error(p, `expected '{' after '<' of properties, found ${describe(p)}`);
+      return false;
+    }
+    const props = parseDict(p);
+    if (!props) return false;
+    d.properties = props;
+    if (!expect(p, Tok.Greater, "'>' after properties")) return false;
+  }
+  if (tk(lx) === Tok.LParen) {
+    nextToken(lx);
+    let guard = lx.limit;
+    while (tk(lx) === Tok.LBrace && guard-- > 0) {
+      const region = parseRegion(p, undefined);
+      if (!region) return false;
+      d.regions.push(region);
+      if (tk(lx) !== Tok.Comma) break;
+      nextToken(lx);
+    }
+    if (!expect(p, Tok.RParen, "')' after regions")) return false;
+  }
+  if (tk(lx) === Tok.LBrace) {
+    const attrs = parseDict(p);
+    if (!attrs) return false;
+    d.attributes = attrs;
+  }
+  if (!expect(p, Tok.Colon, "':' and the op's function type")) return false;
+  const type = parseType(p);
+  if (!type) return false;
+  if (type.kind !== 'function') {
+    error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
+    return false;
+  }
+  d.operandTypes = type.inputs.slice();
+  d.resultTypes = type.results.slice();
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions and blocks
+
+/** `{ [^bb0(args):] ops ... }`; `entryArguments` are the function's arguments for an unlabeled entry block. */
+export function parseRegion(p: ParserState, entryArguments: readonly BlockArgument[] | undefined): Region | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  if (!enter(p)) return undefined;
+  try {
+    nextToken(lx); // '{'
+    const blocks: Block[] = [];
+    let guard = lx.limit - lx.start + 2;
+    let first = true;
+    while (tk(lx) !== Tok.RBrace && tk(lx) !== Tok.Eof && guard-- > 0) {
+      const before = lx.start;
+      if (tk(lx) === Tok.CaretId) {
+        blocks.push(parseBlock(p, undefined));
+      } else if (first) {
+        blocks.push(parseBlock(p, entryArguments ?? []));
+      } else {
+        // Unreachable in practice: parseBlock stops only at '}', '^' or end of input.
+        nextToken(lx);
+      }
+      first = false;
+      if (lx.start === before && tk(lx) !== Tok.Eof) nextToken(lx);
+    }
+    if (blocks.length === 0 && entryArguments && entryArguments.length > 0) {
+      blocks.push({ label: undefined, arguments: entryArguments, operations: [], range: span(p, lx.start, lx.start) });
+    }
+    if (tk(lx) !== Tok.RBrace) {
+      error(p, "expected '}' to close the region", { start, end: start + 1 });
+      return { blocks, range: span(p, start, lx.prevEnd) };
+    }
+    nextToken(lx);
+    return { blocks, range: span(p, start, lx.prevEnd) };
+  } finally {
+    leave(p);
+  }
+}
+
+function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | undefined): Block {
+  const lx = p.lx;
+  const start = lx.start;
+  let label: SymbolLikeLabel | undefined;
+  let args: readonly BlockArgument[] = entryArguments ?? [];
+  if (entryArguments === undefined) {
+    label = { name: text(p), range: tokRange(p) };
+    nextToken(lx);
+    const parsed: BlockArgument[] = [];
+    if (tk(lx) === Tok.LParen) {
+      nextToken(lx);
+      let g = lx.limit;
+      while (tk(lx) === Tok.PercentId && g-- > 0) {
+        const argStart = lx.start;
+        const name = text(p);
+        const nameRange = tokRange(p);
+        nextToken(lx);
+        let type: TypeNode | undefined;
+        if (expect(p, Tok.Colon, () => `':' after block argument ${name}`)) type = parseType(p);
+        let location: Location | undefined;
+        if (isKeyword(p, 'loc')) location = parseLocation(p);
+        parsed.push({ name, nameRange, type, attributes: undefined, location, range: span(p, argStart, lx.prevEnd) });
+        if (tk(lx) !== Tok.Comma) break;
+        nextToken(lx);
+      }
+      expect(p, Tok.RParen, "')' after block arguments");
+    }
+    args = parsed;
+    const labelName = label.name;
+    if (!expect(p, Tok.Colon, () => `':' after block label ${labelName}`)) resync(p);
+  }
+  const operations: Operation[] = [];
+  let guard = lx.limit - lx.start + 2;
+  while (tk(lx) !== Tok.RBrace && tk(lx) !== Tok.CaretId && tk(lx) !== Tok.Eof && guard-- > 0) {
+    const before = lx.start;
+    if (tk(lx) === Tok.FileMetadataBegin) {
+      skipResourceSection(p);
+      continue;
+    }
+    const op = parseOperation(p);
+    if (op) operations.push(op);
+    if (lx.start === before && tk(lx) !== Tok.Eof) {
+      nextToken(lx);
+      resync(p);
+    }
+  }
+  const blockStart = label ? start : operations.length > 0 ? operations[0].range.start : start;
+  const end = operations.length > 0 ? operations[operations.length - 1].range.end : label ? lx.prevEnd : start;
+  return { label, arguments: args, operations, range: span(p, blockStart, Math.max(blockStart, end)) };
+}

@@ -1,0 +1,184 @@
+/**
+ * The state of one parse (LLVM's ParserState): the lexer, the errors, the range table, the nesting depth and the
+ * caches the sub-parsers share, plus the token helpers every sub-parser uses. No module-level state: parses are
+ * independent and may nest (a quick fix re-parses while another parse's tree is being built).
+ */
+
+import type { RangeTable } from '../../text/rangeTable';
+import type { TextRange } from '../../text/textRange';
+import { Tok, nextToken, relexFrom, type Lexer } from '../lexer';
+import type { Dim, ParseError, SymbolRef } from '../syntax';
+
+/** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
+const MAX_NESTING_DEPTH = 200;
+/** Stop recording errors after this many (a binary file would otherwise produce millions). */
+const MAX_ERRORS = 1000;
+
+export interface ParserState {
+  readonly lx: Lexer;
+  readonly text: string;
+  readonly errors: ParseError[];
+  readonly resourceSections: TextRange[];
+  /** Every range of the tree goes here when the parse is editable (`ParseOptions.rangeTable`). */
+  readonly ranges: RangeTable | undefined;
+  depth: number;
+  /** Symbols referenced by attributes of the op being parsed. */
+  symbolSink: SymbolRef[] | undefined;
+  /** Open token-tree delimiters per closer (`)`, `]`, `}`, `>`), for recovery from mismatched closers. */
+  readonly openClosers: number[];
+  /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
+  readonly shapeCache: Map<string, ShapeInfo>;
+  /** End offset of the last scanShape. */
+  shapeEnd: number;
+  /** An error caused by reaching the end of the chunk was reported. */
+  reportedEndOfInput: boolean;
+}
+
+export interface ShapeInfo {
+  readonly shape: readonly Dim[] | undefined;
+  readonly shapeText: readonly string[];
+}
+
+/** A new range of the tree (in the parse's range table, if it has one). */
+export function span(p: ParserState, start: number, end: number): TextRange {
+  return p.ranges === undefined ? { start, end } : p.ranges.add(start, end);
+}
+
+/** Shared by every node with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
+export function orEmpty<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** The current token kind (a call, so TypeScript does not narrow it across nextToken). */
+export function tk(lx: Lexer): Tok {
+  return lx.kind;
+}
+
+export function error(p: ParserState, message: string, range?: TextRange): void {
+  if (p.errors.length >= MAX_ERRORS) return;
+  // At the end of input every open construct fails at once; the first report says it all.
+  if (p.lx.kind === Tok.Eof) {
+    if (p.reportedEndOfInput) return;
+    p.reportedEndOfInput = true;
+  }
+  const r = range ?? { start: p.lx.start, end: p.lx.end };
+  p.errors.push({
+    message: p.errors.length === MAX_ERRORS - 1 ? 'too many syntax errors; further errors are not reported' : message,
+    range: r,
+    severity: 'error',
+  });
+}
+
+export function describe(p: ParserState): string {
+  if (tk(p.lx) === Tok.Eof) return 'end of input';
+  const t = p.text.slice(p.lx.start, Math.min(p.lx.end, p.lx.start + 40));
+  return `'${t}'`;
+}
+
+/** Consumes a token of `kind` or reports `expected <what>`; `what` may be a function so hot paths build no strings. */
+export function expect(p: ParserState, kind: Tok, what: string | (() => string)): boolean {
+  if (tk(p.lx) === kind) {
+    nextToken(p.lx);
+    return true;
+  }
+  error(p, `expected ${typeof what === 'string' ? what : what()}, found ${describe(p)}`);
+  return false;
+}
+
+export function text(p: ParserState): string {
+  return p.text.slice(p.lx.start, p.lx.end);
+}
+
+export function isKeyword(p: ParserState, word: string): boolean {
+  const lx = p.lx;
+  return tk(lx) === Tok.BareId && lx.end - lx.start === word.length && p.text.startsWith(word, lx.start);
+}
+
+/** The current token is immediately followed (no whitespace) by `c`. */
+export function adjacentChar(p: ParserState, c: number): boolean {
+  return p.text.charCodeAt(p.lx.end) === c;
+}
+
+export function tokRange(p: ParserState): TextRange {
+  return span(p, p.lx.start, p.lx.end);
+}
+
+export function enter(p: ParserState): boolean {
+  if (p.depth >= MAX_NESTING_DEPTH) {
+    error(p, `nesting deeper than ${MAX_NESTING_DEPTH} levels`);
+    skipBalancedIteratively(p);
+    return false;
+  }
+  p.depth++;
+  return true;
+}
+
+export function leave(p: ParserState): void {
+  p.depth--;
+}
+
+export function isOpener(k: Tok): boolean {
+  return k === Tok.LParen || k === Tok.LSquare || k === Tok.LBrace || k === Tok.Less;
+}
+
+export function isCloser(k: Tok): boolean {
+  return k === Tok.RParen || k === Tok.RSquare || k === Tok.RBrace || k === Tok.Greater;
+}
+
+/** Skips the current token; if it opens a group, skips to its matching close without recursion. */
+export function skipBalancedIteratively(p: ParserState): void {
+  const lx = p.lx;
+  if (!isOpener(tk(lx))) {
+    if (tk(lx) !== Tok.Eof) nextToken(lx);
+    return;
+  }
+  let depth = 0;
+  do {
+    if (isOpener(tk(lx))) depth++;
+    else if (isCloser(tk(lx))) depth--;
+    nextToken(lx);
+  } while (depth > 0 && tk(lx) !== Tok.Eof);
+}
+
+/** After an error: skip to the next token that starts a line and can start an op, a block, or close a region. */
+export function resync(p: ParserState): void {
+  const lx = p.lx;
+  let guard = lx.limit - lx.start + 2;
+  while (tk(lx) !== Tok.Eof && guard-- > 0) {
+    if (lx.newlineBefore && isStatementStart(tk(lx))) return;
+    nextToken(lx);
+  }
+}
+
+export function isStatementStart(k: Tok): boolean {
+  return (
+    k === Tok.PercentId ||
+    k === Tok.String ||
+    k === Tok.BareId ||
+    k === Tok.RBrace ||
+    k === Tok.CaretId ||
+    k === Tok.HashId ||
+    k === Tok.BangId ||
+    k === Tok.FileMetadataBegin
+  );
+}
+
+export function skipResourceSection(p: ParserState): void {
+  const lx = p.lx;
+  const start = lx.start;
+  const close = p.text.indexOf('#-}', lx.end);
+  let end: number;
+  if (close < 0 || close + 3 > lx.limit) {
+    error(p, "unterminated '{-#' resource section", { start, end: lx.end });
+    end = lx.limit;
+  } else {
+    end = close + 3;
+  }
+  p.resourceSections.push(span(p, start, end));
+  relexFrom(lx, end);
+}

@@ -1,0 +1,210 @@
+/** Types: builtin scalars, `tensor`/`memref` with their shapes, function types, dialect types and aliases. */
+
+import { Tok, isDigit, nextToken, relexFrom } from '../lexer';
+import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
+import { parseAttr } from './attributes';
+import { EMPTY, adjacentChar, describe, enter, error, expect, leave, span, text, tk, type ParserState, type ShapeInfo } from './state';
+import { parseGroup } from './tokenTrees';
+
+export function parseTypeList(p: ParserState, out: TypeNode[]): boolean {
+  const lx = p.lx;
+  let guard = lx.limit;
+  while (guard-- > 0) {
+    const t = parseType(p);
+    if (!t) return false;
+    out.push(t);
+    if (tk(lx) !== Tok.Comma) return true;
+    nextToken(lx);
+  }
+  return false;
+}
+
+export function isBuiltinScalarName(name: string): boolean {
+  switch (name) {
+    case 'bf16':
+    case 'f16':
+    case 'f32':
+    case 'f64':
+    case 'f80':
+    case 'f128':
+    case 'tf32':
+    case 'index':
+    case 'none':
+      return true;
+  }
+  const c0 = name.charCodeAt(0);
+  if (c0 === 102 /* f */ && name.length > 2 && (name.startsWith('f8') || name.startsWith('f6') || name.startsWith('f4'))) return true;
+  let digitsFrom = -1;
+  if (c0 === 105 /* i */) digitsFrom = 1;
+  else if ((c0 === 115 /* s */ || c0 === 117) /* u */ && name.charCodeAt(1) === 105) digitsFrom = 2;
+  if (digitsFrom < 0 || name.length <= digitsFrom) return false;
+  for (let i = digitsFrom; i < name.length; i++) if (!isDigit(name.charCodeAt(i))) return false;
+  return true;
+}
+
+export function parseType(p: ParserState): TypeNode | undefined {
+  const lx = p.lx;
+  if (!enter(p)) return undefined;
+  try {
+    const start = lx.start;
+    switch (tk(lx)) {
+      case Tok.BareId: {
+        const name = text(p);
+        if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
+        if (isBuiltinScalarName(name)) {
+          nextToken(lx);
+          return { kind: 'scalar', name, range: span(p, start, lx.prevEnd) };
+        }
+        nextToken(lx);
+        let body: TokenGroup | undefined;
+        if (tk(lx) === Tok.Less && lx.start === lx.prevEnd) {
+          body = parseGroup(p);
+          if (!body) return undefined;
+        }
+        return { kind: 'otherType', name, body, range: span(p, start, lx.prevEnd) };
+      }
+      case Tok.BangId: {
+        const full = text(p);
+        const name = full.slice(1);
+        const hasBody = adjacentChar(p, 60);
+        nextToken(lx);
+        if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: span(p, start, lx.prevEnd) };
+        let body: TokenGroup | undefined;
+        if (hasBody) {
+          body = parseGroup(p);
+          if (!body) return undefined;
+        }
+        return { kind: 'dialectType', name, body, range: span(p, start, lx.prevEnd) };
+      }
+      case Tok.LParen:
+        return parseFunctionType(p);
+      default:
+        error(p, `expected a type, found ${describe(p)}`);
+        return undefined;
+    }
+  } finally {
+    leave(p);
+  }
+}
+
+/** `(T, U) -> V` or `(T) -> (U, V)` */
+function parseFunctionType(p: ParserState): FunctionType | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  nextToken(lx); // '('
+  const inputs: TypeNode[] = [];
+  if (tk(lx) !== Tok.RParen && !parseTypeList(p, inputs)) return undefined;
+  if (!expect(p, Tok.RParen, "')' after function input types")) return undefined;
+  if (!expect(p, Tok.Arrow, "'->' in function type")) return undefined;
+  const results: TypeNode[] = [];
+  if (tk(lx) === Tok.LParen) {
+    // `(U, V)` result list, or a single function-typed result `((T) -> U)`: MLIR prints results parenthesized when
+    // there are several or one function type; a parenthesized list is what every dump has.
+    nextToken(lx);
+    if (tk(lx) !== Tok.RParen && !parseTypeList(p, results)) return undefined;
+    if (!expect(p, Tok.RParen, "')' after function result types")) return undefined;
+  } else {
+    const t = parseType(p);
+    if (!t) return undefined;
+    results.push(t);
+  }
+  return { kind: 'function', inputs, results, range: span(p, start, lx.prevEnd) };
+}
+
+/** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */
+export function scanShape(p: ParserState, from: number): ShapeInfo {
+  const text = p.text;
+  const limit = p.lx.limit;
+  let i = from;
+  let guard = limit - i + 1;
+  while (i < limit && guard-- > 0) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < limit && isDigit(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 120 /* x */) break;
+      i = j + 1;
+    } else if ((c === 63 /* ? */ || c === 42) /* * */ && text.charCodeAt(i + 1) === 120) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  p.shapeEnd = i;
+  if (i === from) return RANK0_SHAPE;
+  const key = text.slice(from, i);
+  let shape = p.shapeCache.get(key);
+  if (!shape) {
+    shape = parseShapeText(key);
+    p.shapeCache.set(key, shape);
+  }
+  return shape;
+}
+
+const RANK0_SHAPE: ShapeInfo = { shape: EMPTY, shapeText: EMPTY };
+
+/** `4x?x768x` -> dims; `*x` makes the shape unranked. */
+function parseShapeText(dimsText: string): ShapeInfo {
+  const parts = dimsText.split('x');
+  parts.pop(); // after the trailing x
+  let shape: Dim[] | undefined = [];
+  const shapeText: string[] = [];
+  for (const part of parts) {
+    if (part === '*') {
+      shape = undefined;
+    } else if (part === '?') {
+      shapeText.push('?');
+      shape?.push(null);
+    } else {
+      shapeText.push(part);
+      shape?.push(Number(part));
+    }
+  }
+  return { shape, shapeText };
+}
+
+/**
+ * `tensor<1x768x4x60x106xbf16, #enc>` / `memref<1x152640x!ttcore.tile<32x32, bf16>, #dram>`: the dimension prefix is
+ * scanned character by character (the lexer cannot know where `...x` ends and the element type begins).
+ */
+function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType | MemRefType | undefined {
+  const lx = p.lx;
+  const text = p.text;
+  const start = lx.start;
+  nextToken(lx); // now at '<'
+  let i = lx.end;
+  const limit = lx.limit;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+  const { shape, shapeText } = scanShape(p, i);
+  relexFrom(lx, p.shapeEnd);
+  const elementType = parseType(p);
+  if (!elementType) return undefined;
+  // Up to two trailing attributes, held in locals (no array per type).
+  let first: AttrNode | undefined;
+  let second: AttrNode | undefined;
+  let g = 4;
+  while (tk(lx) === Tok.Comma && g-- > 0) {
+    nextToken(lx);
+    const a = parseAttr(p);
+    if (!a) return undefined;
+    if (!first) first = a;
+    else if (!second) second = a;
+    else error(p, `${name} type takes at most two trailing attributes`, a.range);
+  }
+  if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
+  const range = span(p, start, lx.prevEnd);
+  if (name === 'tensor') {
+    if (second) error(p, 'tensor type takes at most one encoding attribute', second.range);
+    return { kind: 'tensor', shape, shapeText, elementType, encoding: first, range };
+  }
+  let layout: AttrNode | undefined;
+  let memorySpace: AttrNode | undefined;
+  if (second) {
+    layout = first;
+    memorySpace = second;
+  } else if (first) {
+    if (first.kind === 'opaque' && (first.keyword === 'affine_map' || first.keyword === 'strided' || first.keyword === '')) layout = first;
+    else memorySpace = first;
+  }
+  return { kind: 'memref', shape, shapeText, elementType, layout, memorySpace, range };
+}
