@@ -1,10 +1,10 @@
 /** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
 
-import { Tok, markLexer, nextToken, resetLexer, unescapeString } from '../lexer';
+import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
 import type { ArrayAttr, AttrNode, DenseArrayAttr, DictAttr, DictEntry, OpaqueAttr, TokenGroup, TokenTree, TypeNode } from '../syntax';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen } from './operations';
-import { adjacentChar, describe, enter, error, expect, isKeyword, leave, span, text, tk, tokRange, type ParserState } from './state';
+import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState } from './state';
 import { leafOf, parseGroup } from './tokenTrees';
 import { isBuiltinScalarName, parseType } from './types';
 
@@ -22,8 +22,8 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
   const start = lx.start;
   switch (tk(lx)) {
     case Tok.HashId: {
-      const full = text(p);
-      const name = full.slice(1);
+      const full = word(p);
+      const name = intern(p, full.slice(1));
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
       if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: span(p, start, lx.prevEnd) };
@@ -39,7 +39,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       if (tk(lx) === Tok.LParen && looksLikeAffineMap(p)) return parseAffineMapAttr(p);
       return typeAttr(p);
     case Tok.String: {
-      const value = unescapeString(p.text, lx.start, lx.end);
+      const value = stringValue(p);
       nextToken(lx);
       const type = parseOptionalColonType(p);
       if (type === null) return undefined;
@@ -209,12 +209,12 @@ function parseNumberAttr(p: ParserState): AttrNode | undefined {
 function parseKeywordAttr(p: ParserState): AttrNode | undefined {
   const lx = p.lx;
   const start = lx.start;
-  const word = text(p);
-  switch (word) {
+  const name = word(p);
+  switch (name) {
     case 'true':
     case 'false':
       nextToken(lx);
-      return { kind: 'bool', value: word === 'true', range: span(p, start, lx.prevEnd) };
+      return { kind: 'bool', value: name === 'true', range: span(p, start, lx.prevEnd) };
     case 'unit':
       nextToken(lx);
       return { kind: 'unit', range: span(p, start, lx.prevEnd) };
@@ -238,9 +238,9 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
     case 'tuple':
       return typeAttr(p);
   }
-  if (isBuiltinScalarName(word)) return typeAttr(p);
+  if (isBuiltinScalarName(name)) return typeAttr(p);
   const tokens: TokenTree[] = [leafOf(p)];
-  const keyword = word;
+  const keyword = name;
   nextToken(lx);
   let guard = 4;
   // `dense<...>`, `distinct[0]<...>`, `strided<[1], offset: 0>`, `affine_map<...>`, unknown `keyword<...>`.
@@ -276,7 +276,7 @@ function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
         error(p, `expected an array element, found ${describe(p)}`);
         return undefined;
       }
-      elementTexts.push(p.text.slice(elemStart, lx.end));
+      elementTexts.push(intern(p, p.text.slice(elemStart, lx.end)));
       nextToken(lx);
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
@@ -297,8 +297,8 @@ export function parseDict(p: ParserState): DictAttr | undefined {
     let guard = lx.limit;
     while (tk(lx) !== Tok.RBrace && guard-- > 0) {
       let name: string;
-      if (tk(lx) === Tok.BareId) name = text(p);
-      else if (tk(lx) === Tok.String) name = unescapeString(p.text, lx.start, lx.end);
+      if (tk(lx) === Tok.BareId) name = word(p);
+      else if (tk(lx) === Tok.String) name = stringValue(p);
       else {
         error(p, `expected an attribute name, found ${describe(p)}`);
         return undefined;

@@ -119,6 +119,7 @@ function parseChunk(
     shapeCache: new Map(),
     shapeEnd: 0,
     reportedEndOfInput: false,
+    strings: new Map(),
   };
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];

@@ -4,7 +4,7 @@
  */
 
 import type { TextRange } from '../../text/textRange';
-import { Tok, nextToken, unescapeString } from '../lexer';
+import { Tok, nextToken } from '../lexer';
 import type {
   Block,
   BlockArgument,
@@ -34,6 +34,8 @@ import {
   skipBalancedIteratively,
   skipResourceSection,
   span,
+  stringValue,
+  word,
   text,
   tk,
   tokRange,
@@ -59,13 +61,14 @@ export interface OpDraft {
   symbol: SymbolRef | undefined;
   symbolUses: SymbolRef[];
   location: Location | undefined;
-  range: TextRange;
+  /** Where the op starts (its range is made once, when it is finished). */
+  start: number;
   signature: FunctionSignature | undefined;
   visibility: string | undefined;
 }
 
 function finishOp(p: ParserState, d: OpDraft): Operation {
-  const start = d.range.start;
+  const start = d.start;
   // A fresh object literal (not the draft): every op gets the same hidden class, with lists already final.
   return {
     kind: 'operation',
@@ -122,7 +125,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
       symbol: undefined,
       symbolUses: [],
       location: undefined,
-      range: span(p, start, start),
+      start,
       signature: undefined,
       visibility: undefined,
     };
@@ -130,11 +133,11 @@ export function parseOperation(p: ParserState): Operation | undefined {
     let ok: boolean;
     if (tk(lx) === Tok.String) {
       d.form = 'generic';
-      d.name = unescapeString(p.text, lx.start, lx.end);
+      d.name = stringValue(p);
       nextToken(lx);
       ok = parseGenericBody(p, d);
     } else if (tk(lx) === Tok.BareId) {
-      d.name = text(p);
+      d.name = word(p);
       if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name)) {
         // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call; anything else is
         // "custom op 'x' is unknown" (and usually means the file is prose or another language, not MLIR).

@@ -6,7 +6,7 @@
 
 import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
-import { Tok, nextToken, relexFrom, type Lexer } from '../lexer';
+import { Tok, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
@@ -32,6 +32,11 @@ export interface ParserState {
   shapeEnd: number;
   /** An error caused by reaching the end of the chunk was reported. */
   reportedEndOfInput: boolean;
+  /**
+   * One string per distinct name or token text: op names, attribute names, `bf16`, `#ttnn_layout3`, `%12` recur on
+   * every op of a 100k-op file, and a slice per occurrence was a tenth of the tree.
+   */
+  readonly strings: Map<string, string>;
 }
 
 export interface ShapeInfo {
@@ -92,6 +97,27 @@ export function expect(p: ParserState, kind: Tok, what: string | (() => string))
 
 export function text(p: ParserState): string {
   return p.text.slice(p.lx.start, p.lx.end);
+}
+
+/**
+ * The current token's text, interned: for words drawn from a small vocabulary (op and attribute names, `bf16`,
+ * `#ttnn_layout3`, token-tree leaves). SSA names and `#locN` are nearly unique; interning them cost more than it saved.
+ */
+export function word(p: ParserState): string {
+  return intern(p, p.text.slice(p.lx.start, p.lx.end));
+}
+
+/** The parse's one copy of `s`. */
+export function intern(p: ParserState, s: string): string {
+  const known = p.strings.get(s);
+  if (known !== undefined) return known;
+  p.strings.set(s, s);
+  return s;
+}
+
+/** The current string token's unescaped contents (interned). */
+export function stringValue(p: ParserState): string {
+  return intern(p, unescapeString(p.text, p.lx.start, p.lx.end));
 }
 
 export function isKeyword(p: ParserState, word: string): boolean {

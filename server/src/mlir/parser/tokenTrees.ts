@@ -1,8 +1,8 @@
 /** Token trees: the balanced `<>`/`()`/`[]`/`{}` groups kept uninterpreted (dialect attribute and type bodies). */
 
-import { Tok, isDigit, nextToken, unescapeString, type Lexer } from '../lexer';
+import { Tok, isDigit, nextToken, type Lexer } from '../lexer';
 import type { TokenGroup, TokenLeaf, TokenLeafKind, TokenTree } from '../syntax';
-import { describe, enter, error, isCloser, isOpener, leave, span, text, tk, tokRange, type ParserState } from './state';
+import { describe, enter, error, intern, isCloser, isOpener, leave, span, stringValue, tk, word, tokRange, type ParserState } from './state';
 
 const CLOSER_INDEX: Partial<Record<Tok, number>> = { [Tok.RParen]: 0, [Tok.RSquare]: 1, [Tok.RBrace]: 2, [Tok.Greater]: 3 };
 
@@ -62,9 +62,9 @@ function leafKindOf(k: Tok): TokenLeafKind {
 export function leafOf(p: ParserState): TokenLeaf {
   const lx = p.lx;
   const leafKind = leafKindOf(tk(lx));
-  const t = text(p);
+  const t = word(p);
   if (leafKind === 'string') {
-    return { kind: 'leaf', leafKind, text: t, value: unescapeString(p.text, lx.start, lx.end), range: tokRange(p) };
+    return { kind: 'leaf', leafKind, text: t, value: stringValue(p), range: tokRange(p) };
   }
   return { kind: 'leaf', leafKind, text: t, range: tokRange(p) };
 }
@@ -113,7 +113,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       if (k === Tok.Minus && canMergeSign(lx, children)) {
         const minusStart = lx.start;
         nextToken(lx);
-        const numberText = p.text.slice(minusStart, lx.end);
+        const numberText = intern(p, p.text.slice(minusStart, lx.end));
         children.push({ kind: 'leaf', leafKind: leafKindOf(tk(lx)), text: numberText, range: span(p, minusStart, lx.end) });
         nextToken(lx);
         continue;

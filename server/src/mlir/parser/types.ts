@@ -3,7 +3,7 @@
 import { Tok, isDigit, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
 import { parseAttr } from './attributes';
-import { EMPTY, adjacentChar, describe, enter, error, expect, leave, span, text, tk, type ParserState, type ShapeInfo } from './state';
+import { EMPTY, adjacentChar, describe, enter, error, expect, intern, leave, span, tk, word, type ParserState, type ShapeInfo } from './state';
 import { parseGroup } from './tokenTrees';
 
 export function parseTypeList(p: ParserState, out: TypeNode[]): boolean {
@@ -49,7 +49,7 @@ export function parseType(p: ParserState): TypeNode | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.BareId: {
-        const name = text(p);
+        const name = word(p);
         if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
@@ -64,8 +64,8 @@ export function parseType(p: ParserState): TypeNode | undefined {
         return { kind: 'otherType', name, body, range: span(p, start, lx.prevEnd) };
       }
       case Tok.BangId: {
-        const full = text(p);
-        const name = full.slice(1);
+        const full = word(p);
+        const name = intern(p, full.slice(1));
         const hasBody = adjacentChar(p, 60);
         nextToken(lx);
         if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: span(p, start, lx.prevEnd) };
