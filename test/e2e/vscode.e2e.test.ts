@@ -235,6 +235,11 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     observed['statusBar'] = text;
     // The op the run hits first and tt-metal's figure for it, before the peak.
     assert.match(text, /L1 ✗ %9 9\.99 MB · peak \d/);
+    // The code lens of @main: exact bytes with separators as tt-metal prints them, then the one human unit (decimal MB).
+    const lens = await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %9/ }).first().innerText({ timeout: 5000 });
+    observed['codeLens'] = lens;
+    assert.match(lens, /9,990,400 B \(9\.99 MB\) > 1,499,136 B \(1\.50 MB\)/);
+    for (const shown of [text, lens, observed['hover'] ?? '', observed['op9Line'] ?? '']) assert.doesNotMatch(shown, /[KMG]iB/);
   });
 
   it('opens the L1 timeline webview: %9 marked as overflowing, its numbers on hover, click reveals it', async () => {
@@ -252,6 +257,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const bars = await frame.locator('svg g.op').count();
     assert.ok(bars > 5, `expected a bar per op, got ${bars}`);
     const overflowing = frame.locator('svg g.op.overflows', { hasText: /%9 to_layout/ }).first();
+    // As drawn: %9's CB bar rises above the L1 line and ends inside the chart (the axis is not cut off at the limit).
+    const limitLine = await frame.locator('svg line.limit').first().boundingBox({ timeout: 5000 });
+    const cbBar = await overflowing.locator('rect.cb.over').first().boundingBox({ timeout: 5000 });
+    const chart = await overflowing.locator('xpath=ancestor::*[local-name()="svg"][1]').boundingBox({ timeout: 5000 });
+    observed['timelineOp9Px'] = JSON.stringify({ limitLine, cbBar, chart });
+    assert.ok(limitLine !== null && cbBar !== null && chart !== null, observed['timelineOp9Px']);
+    assert.ok(cbBar.y < limitLine.y - 20, `the %9 bar top (${cbBar.y}) is not above the L1 line (${limitLine.y})`);
+    assert.ok(cbBar.y > chart.y, `the %9 bar (${cbBar.y}) is clipped at the chart top (${chart.y})`);
     await overflowing.locator('rect.hit').hover({ force: true });
     const tipText = await frame.locator('#tooltip').innerText({ timeout: 5000 });
     await page.screenshot({ path: path.join(SHOTS_DIR, '06-timeline-hover.png') });
@@ -411,6 +424,11 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await waitUntil('the error squiggle to move to %24 ttnn.conv3d', 15_000, async () =>
       (await squigglesOn(convLine)) > 0 ? true : undefined,
     );
+    // The code lens of @main follows the edit: it names the op that now throws first.
+    await waitUntil('the @main code lens to name %24 ttnn.conv3d', 15_000, async () =>
+      (await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %24 ttnn\.conv3d/ }).count()) > 0 ? true : undefined,
+    );
+    observed['codeLensAfterFix'] = await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at/ }).first().innerText();
     if (timelineFrame !== undefined) {
       const frame = timelineFrame;
       await waitUntil('the timeline to drop the %9 overflow', 15_000, async () =>
