@@ -27,6 +27,34 @@ mkdir -p "$RGC"
   tar czf "$RGC/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C /usr/bin rg
 
 mkdir -p .rig
+
+# Neovim 0.11+ for the README's current-style snippet. Bookworm ships 0.7.2 and no backport exists (trixie has 0.10.4,
+# without vim.lsp.config); Debian unstable's neovim is 0.11+ but needs glibc >= 2.38 (bookworm: 2.36). So its .debs
+# and their dependency closure, libc6 included, are fetched from Debian's archive with a private apt state (the
+# system's sources, lists and dpkg database are untouched), unpacked under .rig/neovim-sid/, and run through that
+# libc's own loader (.rig/neovim-sid/nvim; --library-path is not inherited by the language server nvim spawns).
+NVIM_SID=.rig/neovim-sid
+if ! "$NVIM_SID/nvim" --headless --clean -c 'qa!' >/dev/null 2>&1; then
+  rm -rf "$NVIM_SID" && mkdir -p "$NVIM_SID"/apt/lists/partial "$NVIM_SID"/apt/cache/archives/partial "$NVIM_SID"/debs "$NVIM_SID"/root
+  echo 'deb http://deb.debian.org/debian sid main' > "$NVIM_SID/apt/sources.list"
+  apt_private=(-o "Dir::Etc::SourceList=$PWD/$NVIM_SID/apt/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+    -o "Dir::State::Lists=$PWD/$NVIM_SID/apt/lists" -o "Dir::Cache=$PWD/$NVIM_SID/apt/cache" -o Dir::State::status=/dev/null)
+  apt-get "${apt_private[@]}" update -qq
+  # Dir::State::status=/dev/null: the closure as if nothing were installed (bookworm's libs are too old for it).
+  mapfile -t nvim_debs < <(apt-cache "${apt_private[@]}" depends --recurse --no-recommends --no-suggests --no-conflicts \
+    --no-breaks --no-replaces --no-enhances neovim | grep -v '^ ' | grep -v '^<' | sort -u)
+  (cd "$NVIM_SID/debs" && apt-get "${apt_private[@]}" download "${nvim_debs[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+  for deb in "$NVIM_SID"/debs/*.deb; do dpkg-deb -x "$deb" "$NVIM_SID/root"; done
+  cat > "$NVIM_SID/nvim" <<'WRAPPER'
+#!/bin/sh
+R="$(cd "$(dirname "$0")" && pwd)/root"
+VIMRUNTIME="$R/usr/share/nvim/runtime" exec "$R/usr/lib64/ld-linux-x86-64.so.2" --library-path "$R/usr/lib/x86_64-linux-gnu" "$R/usr/bin/nvim" "$@"
+WRAPPER
+  chmod +x "$NVIM_SID/nvim"
+  rm -rf "$NVIM_SID/apt" "$NVIM_SID/debs"
+fi
+"$NVIM_SID/nvim" --version | head -1
+
 cd .rig
 [ -f package.json ] || echo '{"name":"vscode-rig","private":true}' > package.json
 if [ ! -x node_modules/.bin/code-server ] || [ ! -d node_modules/playwright-core ]; then

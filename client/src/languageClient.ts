@@ -18,7 +18,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // The language id is shared with LLVM's vscode-mlir and tt-mlir's ttmlir-lsp-server; each server adds its own
     // diagnostics (source 'ttnn-l1' for ours) and VS Code merges them.
     documentSelector: [{ language: 'mlir' }],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Changes to .mlir files on disk: a closed dump's diagnostics in its Python source are withdrawn when its file changes.
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchDumps(context) },
     // Plain values (the configuration object also carries methods); the server re-reads them via workspace/configuration.
     initializationOptions: withEffectiveEnable(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown, enableFor(undefined, outputChannel)),
     outputChannel,
@@ -47,4 +48,10 @@ export function enableFor(resource: vscode.Uri | undefined, log: vscode.LogOutpu
   const effective = effectiveEnable(vscode.workspace.getConfiguration(SETTINGS_SECTION, resource).inspect('enable'), vscode.workspace.isTrusted);
   if (effective.ignoredWorkspaceValue) log?.warn('ttnnL1.enable is false in this untrusted workspace\'s settings; analysis stays on (trust the workspace to let it turn the analysis off).');
   return effective;
+}
+
+function watchDumps(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.mlir');
+  context.subscriptions.push(watcher);
+  return watcher;
 }

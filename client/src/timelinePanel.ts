@@ -32,18 +32,24 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
   const selectedByUri = new Map<string, string>();
   let last: { readonly uri: string; readonly timeline: TimelineResult | null } | undefined;
 
-  const render = (uri: vscode.Uri, timeline: TimelineResult | null): void => {
+  const render = (uri: vscode.Uri, timeline: TimelineResult | null, closed = false): void => {
     if (panel === undefined) return;
     const fileName = uri.path.split('/').pop() ?? uri.toString();
     panel.title = `L1 timeline: ${fileName}`;
     last = { uri: uri.toString(), timeline };
-    void panel.webview.postMessage({ kind: 'render', html: renderTimelineHtml(timeline, fileName, selectedByUri.get(uri.toString())) });
+    void panel.webview.postMessage({ kind: 'render', html: renderTimelineHtml(timeline, fileName, selectedByUri.get(uri.toString()), closed) });
   };
 
   const refresh = async (): Promise<void> => {
     if (panel === undefined || documentUri === undefined) return;
     const requestGeneration = ++generation;
     const uri = documentUri;
+    // A closed file has no analysis on the server: keep its last chart (it describes the file as saved) instead of
+    // "Analysing…" for ever; VS Code closes a preview tab as soon as another file is opened from the explorer.
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+      if (last?.uri !== uri.toString() || last.timeline === null) render(uri, null, true);
+      return;
+    }
     let timeline: TimelineResult | null = null;
     try {
       if (client.isRunning()) timeline = await client.sendRequest(timelineRequest, { uri: uri.toString() });

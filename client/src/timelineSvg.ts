@@ -27,8 +27,12 @@ export function defaultFunction(timeline: TimelineResult): string | undefined {
   return (withOps.find((f) => f.ops.some((op) => op.isFirstFailure)) ?? withOps[0])?.name;
 }
 
-/** HTML for the webview body: the picker and the chart of `selected` (or the default), or a one-line note. */
-export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string, selected?: string): string {
+/**
+ * HTML for the webview body: the picker and the chart of `selected` (or the default), or a one-line note (`closed`:
+ * the file was closed before its analysis arrived).
+ */
+export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string, selected?: string, closed = false): string {
+  if (timeline === null && closed) return `<p class="note">${escapeXml(fileName)} is closed: open a .mlir file to see its timeline.</p>`;
   if (timeline === null) return `<p class="note">Analysing ${escapeXml(fileName)}…</p>`;
   const withOps = timeline.functions.filter((f) => f.ops.length > 0);
   if (withOps.length === 0) return `<p class="note">${escapeXml(fileName)} has no TTNN ops to chart.</p>`;

@@ -41,7 +41,8 @@ export interface DocumentStoreOptions {
   /** Whether the client accepts server-initiated work-done progress. */
   readonly progress: boolean;
   readonly onAnalyzed: (analyzed: AnalyzedDocument) => void;
-  readonly onClosed: (uri: string) => void;
+  /** `lastText`: the document's text when it closed. */
+  readonly onClosed: (uri: string, lastText: string | undefined) => void;
   /** Resolves once the client's settings are known; no analysis starts before (results would be thrown away). */
   readonly settingsReady: Promise<void>;
 }
@@ -272,13 +273,13 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
       background.cancelStale(document.uri, document.version);
       schedule(document.uri, debounceFor(document.uri, document.lineIndex.length));
     },
-    onClose: (uri) => {
+    onClose: (uri, lastText) => {
       const entry = entries.get(uri);
       if (entry?.timer !== undefined) clearTimeout(entry.timer);
       background.close(uri);
       entries.delete(uri);
       logs.delete(uri);
-      options.onClosed(uri);
+      options.onClosed(uri, lastText);
     },
   });
 

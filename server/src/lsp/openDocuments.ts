@@ -38,7 +38,8 @@ export interface OpenDocuments {
 export interface DocumentEvents {
   readonly onOpen: (document: OpenDocument) => void;
   readonly onChange: (document: OpenDocument) => void;
-  readonly onClose: (uri: string) => void;
+  /** `lastText`: the document's text when it closed. */
+  readonly onClose: (uri: string, lastText: string | undefined) => void;
 }
 
 // Enough for a burst of keystrokes between two analyses; older history is never needed.
@@ -86,8 +87,9 @@ export function listenToDocuments(connection: Connection, events: DocumentEvents
   connection.onDidCloseTextDocument((params) => {
     const t = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument;
     if (typeof t?.uri !== 'string') return;
+    const lastText = open.get(t.uri)?.document.lineIndex.text;
     open.delete(t.uri);
-    events.onClose(t.uri);
+    events.onClose(t.uri, lastText);
   });
   return {
     get: (uri) => open.get(uri)?.document,

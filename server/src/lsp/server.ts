@@ -54,8 +54,11 @@ export function startServer(): void {
       eager: !pullDiagnostics,
       progress: caps.window?.workDoneProgress === true,
       onAnalyzed: (analyzed) => void publish(analyzed.uri, analyzed.version),
-      onClosed: (uri) => {
-        publishSourceLines(uri, undefined);
+      onClosed: (uri, lastText) => {
+        // A dump closed as saved still describes its file on disk, so what it says about the Python source stays:
+        // VS Code closes the dump's preview tab when the .py is single-clicked in the explorer. Unsaved edits are gone
+        // with the editor, and so is what they said.
+        if (!sourceDiagnostics.has(uri) || lastText === undefined || !sameAsOnDisk(uri, lastText)) publishSourceLines(uri, undefined);
         if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`));
       },
       settingsReady,
@@ -123,6 +126,14 @@ export function startServer(): void {
     if (pullDiagnostics && refreshDiagnostics) await connection.languages.diagnostics.refresh().catch(() => undefined);
     if (refreshInlayHints) await connection.languages.inlayHint.refresh().catch(() => undefined);
   };
+
+  // A closed dump whose source-file diagnostics were kept changed or went away on disk: withdraw them (reopening it
+  // says them again). Open dumps follow their editor, not the disk.
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (ctx?.store.documents.get(change.uri) === undefined && sourceDiagnostics.has(change.uri)) publishSourceLines(change.uri, undefined);
+    }
+  });
 
   connection.onInitialized(() => {
     if (!configurationRequests) markSettingsReady();
@@ -204,6 +215,12 @@ function inRange(p: unknown): boolean {
 
 function withUri(p: unknown): boolean {
   return isObject(p) && typeof p.uri === 'string';
+}
+
+/** Whether a closed document's last text is what its file holds (false when it cannot be read). */
+function sameAsOnDisk(uri: string, text: string): boolean {
+  const onDisk = readUri(uri);
+  return onDisk.kind === 'text' && onDisk.text === text;
 }
 
 /** A file "Check workspace" analyses: on disk only, through the shared open-input routine (regular, capped, heap-checked). */

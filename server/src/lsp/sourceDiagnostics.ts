@@ -2,7 +2,8 @@
  * A dump's L1 failures shown in the Python model source its `loc`s name: for each Error or Warning that links to a
  * source line (the related information "Python source of %9 …", only ever made for files inside the workspace), a
  * diagnostic on that line of that file, linking back to the op. Kept per dump, merged per source file, so a dump that
- * changes or closes withdraws exactly what it said.
+ * changes withdraws exactly what it said. A dump closed as saved keeps them until its file changes or goes on disk
+ * (server.ts); one closed with unsaved edits withdraws them.
  */
 
 import * as lsp from 'vscode-languageserver/node';
@@ -49,6 +50,11 @@ export class SourceDiagnostics {
     else this.byDump.set(dumpUri, after);
     const touched = new Set([...before.keys(), ...after.keys()]);
     return [...touched].filter((file) => JSON.stringify(before.get(file) ?? []) !== JSON.stringify(after.get(file) ?? []));
+  }
+
+  /** Whether a dump currently says anything about a source file. */
+  has(dumpUri: string): boolean {
+    return this.byDump.has(dumpUri);
   }
 
   /** Every dump's diagnostics for one source file. */

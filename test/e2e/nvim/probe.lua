@@ -9,7 +9,9 @@ local result = { filetype = vim.bo.filetype, clients = {}, diagnostics = {}, hov
 local ok, err = pcall(function()
   local bufnr = vim.api.nvim_get_current_buf()
   vim.wait(wait_ms, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
-  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do table.insert(result.clients, client.name) end
+  -- get_clients (0.10+) replaces buf_get_clients (deprecated since 0.10).
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr }) or vim.lsp.buf_get_clients(bufnr)
+  for _, client in pairs(clients) do table.insert(result.clients, client.name) end
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     table.insert(result.diagnostics, { line = d.lnum, severity = d.severity, message = d.message, source = d.source })
   end

@@ -42,6 +42,13 @@ describe('client/timeline markup', () => {
     assert.match(html, /✗ tt-metal throws at %9 to_layout: 9,990,400 B/);
   });
 
+  it('no analysis: "Analysing" while the file is open, a note naming the closed file once it is closed', () => {
+    assert.match(renderTimelineHtml(null, 'model.mlir'), /Analysing model\.mlir…/);
+    const closed = renderTimelineHtml(null, 'a<b>.mlir', undefined, true);
+    assert.match(closed, /a&lt;b&gt;\.mlir is closed/);
+    assert.doesNotMatch(closed, /Analysing/);
+  });
+
   it('Falcon3-7B decode (145 functions): one chart, entry functions first, const-eval grouped in the picker', () => {
     const t = timelineOf('test/fixtures/corpus/falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir');
     const withOps = t.functions.filter((f) => f.ops.length > 0);
