@@ -80,19 +80,21 @@ function render(item: vscode.StatusBarItem, summary: FileSummaryResult | null): 
     item.backgroundColor = failures > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     return;
   }
-  const peak = summary.peakL1BytesPerCore;
-  const limit = summary.limitBytesPerCore;
+  // One definition with the hover, code lens and timeline: L1 in use (base + CBs + live tensors) of L1 size.
+  // Older servers send only the figure above the base and the usable limit.
+  const peak = summary.peakL1InUseBytes ?? summary.peakL1BytesPerCore;
+  const limit = summary.l1SizeBytes ?? summary.limitBytesPerCore;
   const overflows = summary.overflowCount;
   // The op that throws first (what the run will hit) before the peak, which may come from an op never reached.
   const first = summary.firstFailure === undefined ? '' : `✗ ${summary.firstFailure.op.split(' ')[0]} ${formatBytesShort(summary.firstFailure.figureBytes)} · peak `;
   item.text =
-    `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${first}${formatBytesShort(peak)} (${formatPercent(peak, limit)})` +
+    `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${first}${formatBytesShort(peak)} (${formatPercent(peak, limit)} of L1)` +
     (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '') +
     ((summary.illegalOpCount ?? 0) > 0 ? ` · ${summary.illegalOpCount} illegal` : '') +
     unmodeledText;
   item.tooltip = new vscode.MarkdownString(
     (summary.firstFailure === undefined ? '' : `**TTNN L1** tt-metal throws first at ${summary.firstFailure.op}: ${formatBytesExact(summary.firstFailure.figureBytes)}\n\n`) +
-      `**TTNN L1** peak per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} usable\n\n` +
+      `**TTNN L1** peak L1 in use per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} (L1 size; base + CBs + live L1 tensors)\n\n` +
       `${verdict}. Click to show the memory timeline.${build}`,
   );
   item.backgroundColor = failures > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

@@ -7,7 +7,7 @@ import { isL1Overflow } from '../analysis/analyze';
 import type { TextRange } from '../text/textRange';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { formatBytes, formatPercent } from './format';
-import { opTitle } from './opView';
+import { l1InUseBytes, l1Share, opTitle } from './opView';
 
 export interface CodeLens {
   readonly range: TextRange;
@@ -19,7 +19,6 @@ export interface CodeLens {
 /** One lens per analysed function with ops, on its symbol. */
 export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
   const out: CodeLens[] = [];
-  const limit = doc.analysis.limitBytesPerCore;
   const first = doc.analysis.firstFailure;
   for (const [functionIndex, fa] of doc.analysis.functions.entries()) {
     if (fa.ops.length === 0) continue;
@@ -27,7 +26,7 @@ export function codeLenses(doc: DocumentAnalysis): CodeLens[] {
     const peakOp = fa.peak === undefined ? undefined : fa.ops[fa.peak.opIndex];
     const peak = fa.peak === undefined || peakOp === undefined || fa.peak.bytesPerCore === 0
       ? 'no modeled L1 use'
-      : `peak L1 ${formatBytes(fa.peak.bytesPerCore)}/core (${formatPercent(limit > 0 ? fa.peak.bytesPerCore / limit : NaN)}) at ${opTitle(peakOp)}`;
+      : `peak L1 ${formatBytes(l1InUseBytes(doc, fa.peak.bytesPerCore))}/core (${formatPercent(l1Share(doc, fa.peak.bytesPerCore))} of L1) at ${opTitle(peakOp)}`;
     // Never "no op overflows" while an op of the function has no model: an overflow there cannot be ruled out.
     const nUnmodeled = fa.ops.filter((o) => o.estimate.kind === 'unmodeled').length;
     const none = nUnmodeled === 0 ? 'no op overflows' : `no modeled op overflows · ${nUnmodeled} without an L1 model`;

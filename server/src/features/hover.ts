@@ -18,7 +18,7 @@ import { windowText } from '../estimate/changePoints';
 import { opModelTerms } from '../estimate/opModelTerms';
 import { buildWindowText, versionRangeText } from './buildText';
 import { definitionAt, occurrenceAt } from './navigation';
-import { opEntryAt, opHeadRange, opTitle } from './opView';
+import { l1InUseBytes, l1Share, opEntryAt, opHeadRange, opTitle } from './opView';
 import { tensorText } from './producers';
 
 export interface Hover {
@@ -141,7 +141,6 @@ function buildLines(doc: DocumentAnalysis, op: OpAnalysis): string[] {
 function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
   const title = `**${opTitle(op)}**`;
   const o = op.overflow;
-  const limit = doc.analysis.limitBytesPerCore;
   if (o !== undefined && o.kind === 'opIllegal' && op.estimate.kind === 'illegal') {
     const verdict = o.status === 'first' ? 'tt-metal throws here' : 'tt-metal would throw here (not reached)';
     return `${title} — ${verdict}: its validation rejects this configuration: ${op.estimate.rule}`;
@@ -159,7 +158,7 @@ function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
   }
   switch (op.estimate.kind) {
     case 'estimate':
-      return `${title} — L1 ${formatPercent(limit > 0 ? op.peakL1BytesPerCore / limit : NaN)} of usable: ${formatInteger(op.estimate.worstCbBytesPerCore)} B CBs + ${formatInteger(op.liveL1TensorBytesPerCore)} B L1 tensors per core`;
+      return `${title} — L1 ${formatPercent(l1Share(doc, op.peakL1BytesPerCore))} of L1: ${formatInteger(op.estimate.worstCbBytesPerCore)} B CBs + ${formatInteger(op.liveL1TensorBytesPerCore)} B L1 tensors per core`;
     case 'unmodeled':
       return `${title} — no L1 model: ${op.estimate.reason}`;
     case 'noProgram':
@@ -210,7 +209,6 @@ function tableRows(doc: DocumentAnalysis, op: OpAnalysis): [string, string][] {
 
 function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [string, string][] {
   const rows: [string, string][] = [];
-  const usable = doc.analysis.limitBytesPerCore;
   if (est.tiles !== undefined) {
     const t = est.tiles;
     const total = t.widthTiles * t.tileRowsTotal;
@@ -228,7 +226,8 @@ function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [
   rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live (outputs in L1: ${formatInteger(est.l1TensorBytesPerCore)} B)`]);
   if (est.l1IntermediateBytesPerCore !== undefined) rows.push(['intermediate L1 tensors', `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op`]);
   const l1 = doc.analysis.device.l1SizeBytes;
-  rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B vs limit ${formatInteger(l1)} B; ${formatPercent(usable > 0 ? op.peakL1BytesPerCore / usable : NaN)} of usable L1 (${formatInteger(usable)} B)`]);
+  rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B of L1 size ${formatInteger(l1)} B`]);
+  rows.push(['L1 in use', `${formatInteger(l1InUseBytes(doc, op.peakL1BytesPerCore))} B (${formatPercent(l1Share(doc, op.peakL1BytesPerCore))} of L1): base + CBs + live L1 tensors`]);
   rows.push(['worst core', `(${est.worstCore[0]},${est.worstCore[1]})`]);
   return rows;
 }

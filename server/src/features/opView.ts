@@ -30,8 +30,23 @@ export function opTitle(op: OpAnalysis): string {
 }
 
 /**
+ * L1 in use per core, the one definition every view shows: the unreserved base plus the op's CBs and live L1 tensors,
+ * i.e. the address they reach — what tt-metal's "grow to … B" counts — so it compares with L1 size ("max L1 size" in
+ * tt-metal's message). `bytesAboveBase` is a `peakL1BytesPerCore`-style figure.
+ */
+export function l1InUseBytes(doc: DocumentAnalysis, bytesAboveBase: number): number {
+  return doc.analysis.device.l1UnreservedBase + bytesAboveBase;
+}
+
+/** `l1InUseBytes` as a share of L1 size (NaN without a device L1 size). */
+export function l1Share(doc: DocumentAnalysis, bytesAboveBase: number): number {
+  const l1 = doc.analysis.device.l1SizeBytes;
+  return l1 > 0 ? l1InUseBytes(doc, bytesAboveBase) / l1 : NaN;
+}
+
+/**
  * The short label shown as inlay hint and outline detail: `CB 9.99 MB > 1.50 MB` when it overflows (CB region end
- * vs the limit crossed), else `L1 31%` (peak per core over usable L1). Undefined when there is nothing to say.
+ * vs the limit crossed), else `L1 31%` (L1 in use over L1 size, `l1Share`). Undefined when there is nothing to say.
  */
 export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefined {
   const o = op.overflow;
@@ -41,8 +56,8 @@ export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefin
     return `${what} ${formatMegabytes(o.cbRegionEndBytes)} > ${formatMegabytes(o.limitBytes)}`;
   }
   if (op.estimate.kind !== 'estimate') return undefined;
-  const limit = doc.analysis.limitBytesPerCore;
-  return limit > 0 ? `L1 ${formatPercent(op.peakL1BytesPerCore / limit)}` : undefined;
+  const share = l1Share(doc, op.peakL1BytesPerCore);
+  return Number.isFinite(share) ? `L1 ${formatPercent(share)}` : undefined;
 }
 
 /** A 1-based `file:line:col` as MLIR prints it. */
@@ -71,7 +86,7 @@ export function opSummary(doc: DocumentAnalysis, op: Operation): string | undefi
 /** `peak L1 93%` for a function's outline entry, if it was analysed and has modeled ops. */
 export function functionSummary(doc: DocumentAnalysis, fnOp: Operation): string | undefined {
   const fa = doc.analysis.functions.find((f) => f.fn.range.start === fnOp.range.start);
-  const limit = doc.analysis.limitBytesPerCore;
-  if (fa?.peak === undefined || fa.peak.bytesPerCore === 0 || limit <= 0) return undefined;
-  return `peak L1 ${formatPercent(fa.peak.bytesPerCore / limit)}`;
+  if (fa?.peak === undefined || fa.peak.bytesPerCore === 0) return undefined;
+  const share = l1Share(doc, fa.peak.bytesPerCore);
+  return Number.isFinite(share) ? `peak L1 ${formatPercent(share)}` : undefined;
 }

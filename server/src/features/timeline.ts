@@ -5,7 +5,7 @@ import { isL1Overflow } from '../analysis/analyze';
 import { unmodeledDeviceOps, verdictText } from '../analysis/summary';
 import { buildWindowText } from './buildText';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { opTitle } from './opView';
+import { l1InUseBytes, opTitle } from './opView';
 
 export interface TimelinePoint {
   readonly offset: number;
@@ -47,6 +47,9 @@ export interface Timeline {
 export interface FileSummary {
   /** Highest CB + live L1 tensor bytes per core over all ops; null when no op is modeled. */
   readonly peakL1BytesPerCore: number | null;
+  /** The same peak as L1 in use (base + CBs + live L1 tensors, `opView.l1InUseBytes`), for display against `l1SizeBytes`. */
+  readonly peakL1InUseBytes: number | null;
+  readonly l1SizeBytes: number;
   readonly limitBytesPerCore: number;
   /** Ops that exceed tt-metal's limits on every build of the window (first failure and not-reached; usable-cap
    *  warnings, rejected configurations and build-dependent overflows excluded). */
@@ -108,6 +111,8 @@ export function fileSummary(doc: DocumentAnalysis): FileSummary {
   const unmodeled = unmodeledDeviceOps(a);
   return {
     peakL1BytesPerCore: modeled && a.peak !== undefined ? a.peak.bytesPerCore : null,
+    peakL1InUseBytes: modeled && a.peak !== undefined ? l1InUseBytes(doc, a.peak.bytesPerCore) : null,
+    l1SizeBytes: a.device.l1SizeBytes,
     limitBytesPerCore: a.limitBytesPerCore,
     overflowCount: a.overflows.filter((o) => isL1Overflow(o.overflow)).length,
     illegalOpCount: a.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,

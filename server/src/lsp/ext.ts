@@ -87,6 +87,9 @@ export interface FileSummaryResult {
   readonly uri: string;
   /** Highest CB region end + live L1 tensors over all ops, bytes per core; null when nothing is modeled. */
   readonly peakL1BytesPerCore: number | null;
+  /** The same peak as L1 in use (base + CBs + live L1 tensors), shown against `l1SizeBytes`; absent from older servers. */
+  readonly peakL1InUseBytes?: number | null;
+  readonly l1SizeBytes?: number;
   readonly limitBytesPerCore: number;
   /** Ops that overflow L1 on every build of the window. */
   readonly overflowCount: number;

@@ -160,6 +160,27 @@ describe('features on the seed example', () => {
     assert.strictEqual(nine.overflows, true);
     assert.strictEqual(t.l1UnreservedBase, 102_656);
   });
+
+  it('shows one L1 figure everywhere: the base plus CBs plus live L1 tensors, as a share of L1 size', () => {
+    const d = doc();
+    const summary = fileSummary(d);
+    // The seed's system_desc: base 102,656 B, L1 1,499,136 B (tt-metal's "max L1 size").
+    assert.strictEqual(summary.l1SizeBytes, 1_499_136);
+    assert.strictEqual(summary.peakL1InUseBytes, 102_656 + summary.peakL1BytesPerCore!);
+    const pct = (bytesAboveBase: number) => `${Math.round(((102_656 + bytesAboveBase) / 1_499_136) * 100)}%`;
+    // A fitting op: its inlay label and hover headline give the same share.
+    const fitting = d.analysis.functions.flatMap((f) => f.ops).find((o) => o.estimate.kind === 'estimate' && o.overflow === undefined && o.peakL1BytesPerCore > 20_000)!;
+    assert.ok(fitting !== undefined);
+    const label = inlayHints(d, { start: 0, end: SEED.length }).find((h) => h.label.includes('L1 ') && h.tooltip.startsWith(`${fitting.op.resultNames[0]} `));
+    const headline = hoverAt(d, fitting.op.range.start + 1)!.markdown.split('\n')[0]!;
+    assert.ok(headline.includes(`L1 ${pct(fitting.peakL1BytesPerCore)} of L1`), headline);
+    assert.ok(label !== undefined);
+    assert.ok(label.label.includes(`L1 ${pct(fitting.peakL1BytesPerCore)}`), label.label);
+    // The code lens peak is the same definition.
+    const main = codeLenses(d).find((l) => l.functionName === '@main')!;
+    const peak = d.analysis.functions.find((f) => f.fn.name === '@main')!.peak!;
+    assert.ok(main.title.includes(`(${pct(peak.bytesPerCore)} of L1)`), main.title);
+  });
 });
 
 describe('features/diagnostics on small files', () => {
