@@ -208,7 +208,7 @@ const overflowWords = new WeakMap<OpAnalysis, OverflowWords>();
 function overflowDiagnostic(doc: DocumentAnalysis, entry: OpEntry, o: Overflow, first: OpEntry | undefined): Diagnostic {
   const severity: Severity = o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
   const firstLine = o.status === 'notReached' && first !== undefined ? doc.lineIndex.position(first.op.op.range.start).line + 1 : -1;
-  const chain = producerChain(doc, entry, MAX_CHAIN);
+  const chain = producerChain(entry, MAX_CHAIN);
   let words = overflowWords.get(entry.op);
   const stale =
     words === undefined ||

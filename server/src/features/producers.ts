@@ -6,7 +6,7 @@
 
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import type { ValueSpec } from '../ttnn/op';
-import type { OpEntry, DocumentAnalysis } from './documentAnalysis';
+import type { OpEntry } from './documentAnalysis';
 
 export interface ProducerLink {
   readonly op: OpAnalysis;
@@ -30,8 +30,7 @@ function definedByOf(fn: FunctionAnalysis): Map<string, number> {
 }
 
 /** The producers of the op's first tensor operand, nearest first, at most `maxDepth` long. */
-export function producerChain(doc: DocumentAnalysis, entry: OpEntry, maxDepth: number): ProducerLink[] {
-  void doc;
+export function producerChain(entry: OpEntry, maxDepth: number): ProducerLink[] {
   const definedBy = definedByOf(entry.fn);
   const chain: ProducerLink[] = [];
   let current = entry.op;

@@ -1,0 +1,123 @@
+/**
+ * Estimate caching: within one analysis, repeated op patterns are estimated once (memo keyed by the op's name,
+ * operand/result spec objects and what its registry entry declares it reads); across analyses of one document,
+ * `EstimateReuse` carries estimates for ops an in-place edit left alone.
+ */
+
+import { type EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
+import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
+import type { TtMetalWindow } from '../estimate/changePoints';
+import type { OpEstimateResult } from '../estimate/types';
+import type { Device } from '../ttnn/device';
+import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
+
+/**
+ * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
+ * keyed by an op's properties object, which the TTNN ops an in-place edit leaves alone keep (ttnn/fromSyntax's
+ * `moduleAfterEdits`), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
+ * dropped whole when the device, build window or usable-L1 cap changes.
+ */
+export interface EstimateReuse {
+  deviceKey: string;
+  byOp: WeakMap<object, { readonly op: TtnnOp; readonly liveKey: number; readonly estimate: OpEstimateResult }>;
+}
+
+export function newEstimateReuse(): EstimateReuse {
+  return { deviceKey: '', byOp: new WeakMap() };
+}
+
+// Memo entries kept per analysis at most (a file of distinct ops past this is estimated afresh per op).
+const MAX_MEMO_ENTRIES = 200_000;
+
+export interface EstimateCache {
+  /** The estimate of `op` with `live` bytes of L1 tensors per core around it. */
+  readonly estimate: (op: TtnnOp, live: number) => OpEstimateResult;
+  /** Whether `reuse` was filled in for the same device, build window and cap (so earlier op records count too). */
+  readonly sameSettings: boolean;
+}
+
+/**
+ * An estimate function for one analysis on `device` over the build `window`. With `reuse`, estimates of the earlier
+ * analysis are looked up first (by the op's properties object, then checked against every other input), and reuse is
+ * emptied when the device, window or usable-L1 cap differs from the one it was filled for.
+ */
+export function estimateCache(device: Device, window: TtMetalWindow, cap: number, reuse: EstimateReuse | undefined): EstimateCache {
+  const ttMetal = { window };
+  // Specs are shared objects (fromSyntax caches them per type), so a spec's identity is a faithful key.
+  const specIds = new Map<ValueSpec, number>();
+  const idOf = (s: ValueSpec): number => {
+    let id = specIds.get(s);
+    if (id === undefined) specIds.set(s, (id = specIds.size));
+    return id;
+  };
+  const memo = new Map<string, OpEstimateResult>();
+  // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
+  // records count only with the same device, build window and cap.
+  let sameSettings = false;
+  if (reuse !== undefined) {
+    const deviceKey = `${JSON.stringify(device)}|${window.earliest}..${window.latest}|${cap}`;
+    sameSettings = reuse.deviceKey === deviceKey;
+    if (!sameSettings) {
+      reuse.deviceKey = deviceKey;
+      reuse.byOp = new WeakMap();
+    }
+  }
+  const keyed = (op: TtnnOp, inputs: EstimatorReads, liveKey: number): OpEstimateResult => {
+    let props = '';
+    if (inputs.properties) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
+    const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${liveKey}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
+    if (memo.size < MAX_MEMO_ENTRIES) memo.set(key, fresh);
+    return fresh;
+  };
+  const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
+    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+    // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
+    const inputs = estimatorReads(op.name);
+    const liveKey = inputs.liveL1 ? live : 0;
+    const earlier = reuse?.byOp.get(op.properties);
+    if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op)) return earlier.estimate;
+    const fresh = keyed(op, inputs, liveKey);
+    reuse?.byOp.set(op.properties, { op, liveKey, estimate: fresh });
+    return fresh;
+  };
+  return { estimate, sameSettings };
+}
+
+const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
+
+/** A cheap, faithful text key of a property value (for estimate memoisation). */
+export function propKey(p: PropValue, depth = 0): string {
+  switch (p.kind) {
+    case 'int':
+      return p.text;
+    case 'float':
+    case 'bool':
+    case 'string':
+      return String(p.value);
+    case 'ints':
+      return p.values.join(',');
+    case 'dialect':
+      return p.text;
+    case 'other':
+      return p.text;
+    case 'array':
+      return depth > 8 ? '…' : `[${p.elements.map((e) => propKey(e, depth + 1)).join(',')}]`;
+    case 'dict': {
+      if (depth > 8) return '…';
+      let out = '{';
+      for (const k in p.entries) out += `${k}=${propKey(p.entries[k], depth + 1)};`;
+      return `${out}}`;
+    }
+  }
+}
+
+/** Whether two TTNN ops give the same estimate: the same name and the same spec and property objects. */
+function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
+  if (a.name !== b.name || a.properties !== b.properties || a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
+  for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
+  return true;
+}

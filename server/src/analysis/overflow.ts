@@ -1,0 +1,171 @@
+/**
+ * Overflows: whether one op fails with its estimate and the L1 tensors live around it (both tt-metal CB failures,
+ * allocator exhaustion, a rejected configuration, the usable-L1 cap), whether that depends on the build, and the
+ * first failure of a run (the first throwing op in execution order is `first`, later ones `notReached`).
+ */
+
+import type { ResolvedBuildWindow } from './buildWindow';
+import type { OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
+import type { TtMetalWindow } from '../estimate/changePoints';
+import type { Device } from '../ttnn/device';
+import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
+
+/**
+ * Whether an overflow is an L1 overflow tt-metal throws at on every build of the window: not a cap warning, not a
+ * rejected configuration, not one that fits on some builds.
+ */
+export function isL1Overflow(o: Pick<Overflow, 'kind' | 'buildDependent'>): boolean {
+  return o.kind !== 'overUsableCap' && o.kind !== 'opIllegal' && o.buildDependent === undefined;
+}
+
+/** Whether one sub-window's figure fails (tt-metal throws) with `live` bytes of L1 tensors per core; undefined: no figure. */
+export function figureFails(f: VersionedFigure, device: Device, live: number): boolean | undefined {
+  if (f.kind === 'illegal') return true;
+  if (f.kind !== 'estimate' || f.worstCbBytesPerCore === undefined) return undefined;
+  const base = device.l1UnreservedBase;
+  return base + live > device.l1SizeBytes || base + f.worstCbBytesPerCore > device.l1SizeBytes - live;
+}
+
+/** The sub-windows a version range fails and fits in; undefined unless both kinds occur. */
+export function buildDependence(range: VersionRange, device: Device, live: number): BuildDependence | undefined {
+  const failsIn: TtMetalWindow[] = [];
+  const fitsIn: TtMetalWindow[] = [];
+  for (const f of range.figures) {
+    const fails = figureFails(f, device, live);
+    if (fails === true) failsIn.push(f.window);
+    else if (fails === false) fitsIn.push(f.window);
+  }
+  return failsIn.length > 0 && fitsIn.length > 0 ? { failsIn, fitsIn, changePoints: range.changePoints } : undefined;
+}
+
+/** Whether an overflow kind is a point where tt-metal throws (every kind but the usable-L1 cap warning). */
+export function throwsAtRunTime(kind: OverflowKind): boolean {
+  return kind !== 'overUsableCap';
+}
+
+/** The L1 budget an analysis checks against: tt-metal's own limits, and the usable-L1 cap below them. */
+export interface L1Limits {
+  readonly device: Device;
+  /** Fraction of (l1_size − base) usable before a warning, in (0, 1]. */
+  readonly cap: number;
+  /** (l1_size − base) · cap, bytes per core. */
+  readonly capLimit: number;
+}
+
+/** The limits for `device` with a usable-L1 cap (anything outside (0, 1] counts as 1: tt-metal's own limit). */
+export function l1Limits(device: Device, usableL1Cap: number | undefined): L1Limits {
+  const cap = usableL1Cap !== undefined && usableL1Cap > 0 && usableL1Cap <= 1 ? usableL1Cap : 1;
+  return { device, cap, capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap) };
+}
+
+function coreText(core: readonly [number, number]): string {
+  return `[(x=${core[0]},y=${core[1]}) - (x=${core[0]},y=${core[1]})]`;
+}
+
+/** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later). */
+export function detectOverflow(est: OpEstimateResult, live: number, limits: L1Limits): Omit<Overflow, 'status'> | undefined {
+  const { device, cap, capLimit } = limits;
+  const l1 = device.l1SizeBytes;
+  const base = device.l1UnreservedBase;
+  // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
+  if (est.kind === 'illegal') {
+    return { kind: 'opIllegal', cbRegionEndBytes: 0, limitBytes: 0, core: [0, 0], message: illegalMessage(est.rule, est.citation) };
+  }
+  // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
+  const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
+  if (allocates && base + live > l1) {
+    return {
+      kind: 'l1BuffersExhausted', cbRegionEndBytes: base + live, limitBytes: l1, core: [0, 0],
+      message: `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+    };
+  }
+  if (est.kind !== 'estimate') return undefined;
+  const lowest = l1 - live;
+  const worstEnd = base + est.worstCbBytesPerCore;
+  if (worstEnd > lowest) {
+    const end = est.cbRegionEndBytes;
+    const core = est.reportedCore;
+    if (end > l1) {
+      return {
+        kind: 'cbBeyondL1', cbRegionEndBytes: end, limitBytes: l1, core,
+        message: `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+      };
+    }
+    return {
+      kind: 'cbClashesWithL1Buffers', cbRegionEndBytes: end, limitBytes: lowest, core,
+      message: `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+    };
+  }
+  if (cap < 1 && est.worstCbBytesPerCore + live > capLimit) {
+    return {
+      kind: 'overUsableCap', cbRegionEndBytes: worstEnd, limitBytes: base + capLimit, core: est.worstCore,
+      message: `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
+    };
+  }
+  return undefined;
+}
+
+/** tt-metal's wording of a failed validation (`TT_FATAL` prints the condition's message), with the rule's source. */
+export function illegalMessage(rule: string, citation: string): string {
+  return `TT_FATAL: ${rule} (${citation})`;
+}
+
+/**
+ * The overflow of one op with `live` bytes of L1 tensors per core, status provisional ('notReached') until
+ * `orderOverflows` sees every op. Without any build information the worst build is assumed (an error); a window from
+ * the dump or the user that straddles a change point flipping the verdict makes the overflow build-dependent.
+ */
+export function overflowOf(estimate: OpEstimateResult, live: number, limits: L1Limits, ttMetal: ResolvedBuildWindow): Overflow | undefined {
+  const found = detectOverflow(estimate, live, limits);
+  if (found === undefined) return undefined;
+  const dependence = found.kind !== 'overUsableCap' && ttMetal.source !== 'none' && estimate.kind === 'estimate' && estimate.versionRange !== undefined
+    ? buildDependence(estimate.versionRange, limits.device, live)
+    : undefined;
+  return { ...found, status: 'notReached', ...(dependence && { buildDependent: dependence }) };
+}
+
+/**
+ * Every overflow of the functions in execution order (unreached functions last) with its final status: the earliest
+ * throwing overflow of a reached op is `first`; throwing ones after it are `notReached`; the others are `warning`
+ * before the first failure and `notReached` after it. Records whose status changes are replaced (in a copy of their
+ * function's list), never changed, so records shared with an earlier analysis stay as they were.
+ */
+export function orderOverflows(functions: readonly FunctionAnalysis[]): {
+  readonly functions: readonly FunctionAnalysis[];
+  readonly overflows: readonly OverflowRef[];
+  readonly firstFailure: OverflowRef | undefined;
+} {
+  const pending: { step: number; functionIndex: number; opIndex: number; overflow: Overflow }[] = [];
+  for (const [functionIndex, fa] of functions.entries()) {
+    for (const i of fa.overflowingOps) {
+      const opA = fa.ops[i]!;
+      pending.push({ step: opA.executionStep ?? Number.MAX_SAFE_INTEGER, functionIndex, opIndex: i, overflow: opA.overflow! });
+    }
+  }
+  pending.sort((a, b) => a.step - b.step);
+  const out = functions.slice();
+  const copied = new Set<number>();
+  const overflows: OverflowRef[] = [];
+  let firstFailure: OverflowRef | undefined;
+  for (const p of pending) {
+    const throws = throwsAtRunTime(p.overflow.kind) && p.overflow.buildDependent === undefined;
+    let status: Overflow['status'];
+    if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';
+    else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';
+    else status = 'notReached';
+    const overflow: Overflow = p.overflow.status === status ? p.overflow : { ...p.overflow, status };
+    const fa = out[p.functionIndex]!;
+    const ref: OverflowRef = { functionName: fa.fn.name, functionIndex: p.functionIndex, opIndex: p.opIndex, overflow };
+    if (status === 'first') firstFailure = ref;
+    overflows.push(ref);
+    if (overflow !== p.overflow) {
+      if (!copied.has(p.functionIndex)) {
+        copied.add(p.functionIndex);
+        out[p.functionIndex] = { ...fa, ops: fa.ops.slice() };
+      }
+      const ops = out[p.functionIndex]!.ops as OpAnalysis[];
+      ops[p.opIndex] = { ...ops[p.opIndex]!, overflow };
+    }
+  }
+  return { functions: out, overflows, firstFailure };
+}
