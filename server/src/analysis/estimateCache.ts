@@ -88,21 +88,25 @@ export function estimateCache(device: Device, window: TtMetalWindow, cap: number
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
-/** A cheap, faithful text key of a property value (for estimate memoisation). */
+/**
+ * A cheap, faithful text key of a property value (for estimate memoisation): values of different kinds or nestings
+ * never share a key (`[1,<2,3>]` vs `[<1,2>,3]`, `1` vs `1f` vs `"1"`).
+ */
 export function propKey(p: PropValue, depth = 0): string {
   switch (p.kind) {
     case 'int':
       return p.text;
     case 'float':
+      return `${p.value}f`;
     case 'bool':
-    case 'string':
       return String(p.value);
+    case 'string':
+      return JSON.stringify(p.value);
     case 'ints':
-      return p.values.join(',');
+      return `<${p.values.join(',')}>`;
     case 'dialect':
-      return p.text;
     case 'other':
-      return p.text;
+      return `{${p.text}}`;
     case 'array':
       return depth > 8 ? '…' : `[${p.elements.map((e) => propKey(e, depth + 1)).join(',')}]`;
     case 'dict': {

@@ -1,0 +1,69 @@
+/**
+ * Estimate caching: a repeated op pattern is estimated once, keyed by exactly what its registry entry reads; estimates
+ * carried across analyses are dropped when the device, build window or cap changes.
+ */
+
+import { strict as assert } from 'assert';
+import { estimateCache, newEstimateReuse, propKey } from '../../../server/src/analysis/estimateCache';
+import { estimatorReads } from '../../../server/src/estimate/registry';
+import { presetDevice } from '../../../server/src/ttnn/device';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { int, ints, op, tensor } from '../estimate/build';
+
+const DEVICE = presetDevice('wormhole_b0_n150');
+const WINDOW = { earliest: '2025-11-27', latest: '2025-11-27' };
+const IN = tensor([64, 64]);
+const OUT = tensor([64]);
+
+describe('analysis/estimateCache', () => {
+  it('an op whose estimator reads no properties shares one estimate across property values; one that does, does not', () => {
+    assert.deepEqual(estimatorReads('ttnn.relu'), { properties: false, liveL1: false });
+    assert.equal(estimatorReads('ttnn.sum').properties, true);
+    const cache = estimateCache(DEVICE, WINDOW, 1, undefined);
+    const a = cache.estimate(op('ttnn.relu', [IN], [IN], { x: int(1) }), 0);
+    assert.equal(cache.estimate(op('ttnn.relu', [IN], [IN], { x: int(2) }), 0), a);
+    const dim0 = cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(0), keep_dim: { kind: 'bool', value: false } }), 0);
+    const dim1 = cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }), 0);
+    assert.notEqual(dim1, dim0);
+    assert.equal(cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }), 0), dim1);
+  });
+
+  it('live L1 is part of the key only for estimators that read it', () => {
+    assert.equal(estimatorReads('ttnn.relu').liveL1, false);
+    assert.equal(estimatorReads('ttnn.to_layout').liveL1, true);
+    const cache = estimateCache(DEVICE, WINDOW, 1, undefined);
+    const relu = op('ttnn.relu', [IN], [IN]);
+    assert.equal(cache.estimate(relu, 1_000), cache.estimate(relu, 2_000));
+    const toLayout = op('ttnn.to_layout', [tensor([64, 64], { page: 'row_major' })], [IN]);
+    assert.notEqual(cache.estimate(toLayout, 1_000), cache.estimate(toLayout, 2_000));
+    assert.equal(cache.estimate(toLayout, 1_000), cache.estimate(toLayout, 1_000));
+  });
+
+  it('reuse carries an op\'s estimate to the next analysis under the same settings and is emptied when they change', () => {
+    const reuse = newEstimateReuse();
+    const relu = op('ttnn.relu', [IN], [IN]);
+    const first = estimateCache(DEVICE, WINDOW, 1, reuse);
+    assert.equal(first.sameSettings, false, 'a fresh reuse was filled for no settings');
+    const estimate = first.estimate(relu, 0);
+    const second = estimateCache(DEVICE, WINDOW, 1, reuse);
+    assert.equal(second.sameSettings, true);
+    assert.equal(second.estimate(relu, 0), estimate);
+    // Same properties object, another operand spec: not the same inputs, estimated afresh.
+    assert.notEqual(second.estimate({ ...relu, operands: [tensor([64, 64])] }, 0), estimate);
+    const otherCap = estimateCache(DEVICE, WINDOW, 0.5, reuse);
+    assert.equal(otherCap.sameSettings, false);
+    assert.equal(reuse.byOp.get(relu.properties), undefined);
+    assert.equal(estimateCache(DEVICE, { earliest: '2026-01-01', latest: '2026-01-01' }, 0.5, reuse).sameSettings, false);
+  });
+
+  it('property keys tell apart values of different kinds and nestings', () => {
+    const values: PropValue[] = [
+      int(1), int(2), ints(1, 2), ints(12), ints(1), { kind: 'float', value: 1 }, { kind: 'float', value: 0.5 },
+      { kind: 'bool', value: true }, { kind: 'string', value: 'true' }, { kind: 'string', value: '1' }, { kind: 'other', text: '1' },
+      { kind: 'array', elements: [int(1), ints(2, 3)] }, { kind: 'array', elements: [ints(1, 2), int(3)] },
+      { kind: 'dict', entries: { a: int(1) } }, { kind: 'dict', entries: { b: int(1) } },
+    ];
+    const keys = values.map((v) => propKey(v));
+    assert.equal(new Set(keys).size, keys.length, keys.join(' | '));
+  });
+});

@@ -1,0 +1,81 @@
+/** L1 tensor liveness: intervals from definition to last use / deallocate / return, arguments, view reshapes, the sweep. */
+
+import { strict as assert } from 'assert';
+import { l1Bytes, liveBytesPerOp, liveIntervalsOf, sameLivenessOp } from '../../../server/src/analysis/liveness';
+import { presetDevice } from '../../../server/src/ttnn/device';
+import { tensor } from '../estimate/build';
+import { fnOf, namedOp } from './fnBuild';
+
+const DEVICE = presetDevice('wormhole_b0_n150');
+// 64x64 bf16 tiles height-sharded on one core: 2x2 tiles x 2,048 B (32·32·2) = 8,192 B per core.
+const L1 = tensor([64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
+const L1_BYTES = 8_192;
+const DRAM = tensor([64, 64]);
+
+const unary = (result: string, input: string, out = L1) => namedOp('ttnn.relu', [[input, L1]], [[result, out]]);
+const dealloc = (name: string) => namedOp('ttnn.deallocate', [[name, L1]], []);
+const ret = (...names: string[]) => namedOp('func.return', names.map((n) => [n, L1] as [string, typeof L1]), []);
+
+describe('analysis/liveness', () => {
+  it('an L1 tensor is 8,192 B per core; a DRAM one is not counted', () => {
+    assert.equal(l1Bytes(L1, DEVICE), L1_BYTES);
+    assert.equal(l1Bytes(DRAM, DEVICE), 0);
+  });
+
+  it('a result lives to its last use, its deallocate, or the end when returned; an unused one at its op only', () => {
+    const fn = fnOf('@main', [
+      unary('%0', '%arg0'), // used by %2: [0, 2]
+      unary('%1', '%arg0'), // unused: [1, 1]
+      unary('%2', '%0'), // deallocated at 4: [2, 4]
+      unary('%3', '%2', DRAM), // DRAM: no interval
+      dealloc('%2'),
+      unary('%5', '%arg0'), // returned: [5, 6]
+      ret('%5'),
+    ], { args: [{ name: '%arg0', spec: L1 }] });
+    const intervals = liveIntervalsOf(fn, DEVICE).map((iv) => [iv.valueName, iv.startIndex, iv.endIndex, iv.definedAt]);
+    assert.deepEqual(intervals, [
+      // A caller-owned argument never deallocated: the whole function.
+      ['%arg0', 0, 6, -1],
+      ['%0', 0, 2, 0],
+      ['%1', 1, 1, 1],
+      ['%2', 2, 4, 2],
+      ['%5', 5, 6, 5],
+    ]);
+  });
+
+  it('a deallocated argument lives from the start to its deallocate', () => {
+    const fn = fnOf('@main', [unary('%0', '%arg0'), dealloc('%arg0'), ret('%0')], { args: [{ name: '%arg0', spec: L1 }] });
+    assert.deepEqual(liveIntervalsOf(fn, DEVICE).find((iv) => iv.valueName === '%arg0')?.endIndex, 1);
+  });
+
+  it('a view reshape shares its input\'s buffer: no interval of its own, its uses extend the input\'s', () => {
+    const view = tensor([1, 64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
+    const fn = fnOf('@main', [
+      unary('%0', '%arg0'),
+      namedOp('ttnn.reshape', [['%0', L1]], [['%1', view]]),
+      unary('%2', '%arg0', DRAM),
+      namedOp('ttnn.relu', [['%1', view]], [['%3', DRAM]]),
+      namedOp('ttnn.deallocate', [['%1', view]], []),
+    ]);
+    const intervals = liveIntervalsOf(fn, DEVICE).map((iv) => [iv.valueName, iv.startIndex, iv.endIndex]);
+    // %0's buffer is used through %1 at op 3 and freed through %1 at op 4.
+    assert.deepEqual(intervals, [['%0', 0, 4]]);
+  });
+
+  it('live bytes per op are the sum of the intervals covering it', () => {
+    const iv = (start: number, end: number, bytes: number) => ({ valueName: '%x', bytesPerCore: bytes, startIndex: start, endIndex: end, definedAt: start });
+    // op 0: 100; op 1: 100 + 50; op 2: 50; op 3: nothing; an interval past the end is cut at the last op.
+    assert.deepEqual(liveBytesPerOp(4, [iv(0, 1, 100), iv(1, 2, 50)]), [100, 150, 50, 0]);
+    assert.deepEqual(liveBytesPerOp(2, [iv(1, 9, 7)]), [0, 7]);
+  });
+
+  it('two ops feed liveness the same only with the same names and L1 bytes', () => {
+    const a = unary('%0', '%arg0');
+    assert.ok(sameLivenessOp(a, unary('%0', '%arg0'), DEVICE));
+    assert.ok(!sameLivenessOp(a, unary('%9', '%arg0'), DEVICE));
+    assert.ok(!sameLivenessOp(a, unary('%0', '%arg1'), DEVICE));
+    assert.ok(!sameLivenessOp(a, unary('%0', '%arg0', DRAM), DEVICE));
+    // Another spec object with the same L1 bytes feeds liveness the same.
+    assert.ok(sameLivenessOp(a, unary('%0', '%arg0', tensor([64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] })), DEVICE));
+  });
+});
