@@ -29,6 +29,11 @@ function tsFiles(dir: string): string[] {
   });
 }
 
+/** Module specifiers of a file's imports and re-exports (`from '…'`). */
+function relativeImports(file: string): string[] {
+  return [...fs.readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;]*? from '([^']+)'/gm)].map((m) => m[1]!);
+}
+
 function importedFolders(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const folders: string[] = [];
@@ -58,12 +63,24 @@ describe('tidy: architecture invariants', () => {
     assert.deepEqual(readers.map((f) => path.relative(SRC, f)), ['ttnn/fromSyntax.ts']);
   });
 
-  it('one protocol file: server/src/lsp/ext.ts imports nothing, and the client takes its shapes from it', () => {
-    assert.deepEqual(importedFolders(path.join(SRC, 'lsp/ext.ts')), []);
-    assert.doesNotMatch(fs.readFileSync(path.join(SRC, 'lsp/ext.ts'), 'utf8'), /^import /m);
+  it('one protocol file: server/src/lsp/ext.ts imports only import-free shape files, and the client takes its shapes from it', () => {
+    const ext = path.join(SRC, 'lsp/ext.ts');
+    for (const imported of relativeImports(ext)) {
+      assert.match(imported, /^\.\.\/features\/\w+Shape$/, `ext.ts imports ${imported}: only features/*Shape.ts files`);
+      const shapeFile = `${path.resolve(path.dirname(ext), imported)}.ts`;
+      assert.deepEqual(relativeImports(shapeFile), [], `${path.relative(SRC, shapeFile)} imports nothing`);
+      assert.doesNotMatch(fs.readFileSync(shapeFile, 'utf8'), /^import /m);
+    }
+    assert.doesNotMatch(fs.readFileSync(ext, 'utf8'), /^import (?!type \{[^}]*\} from '\.\.\/features\/)/m, 'type-only imports of shape files');
     const client = fs.readFileSync(path.resolve(SRC, '../../client/src/lspExt.ts'), 'utf8');
     assert.match(client, /from '\.\.\/\.\.\/server\/src\/lsp\/ext'/);
     assert.doesNotMatch(client, /export (interface|const \w+_METHOD)/, 'no second copy of a shape or method string');
+  });
+
+  it('one FileSummary shape: features/ and the protocol share it (no second interface with its fields)', () => {
+    const fields = /readonly peakL1BytesPerCore: number \| null;/;
+    const declaring = [...tsFiles(SRC), ...tsFiles(path.resolve(SRC, '../../client/src'))].filter((f) => fields.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(declaring.map((f) => path.relative(SRC, f)), ['features/fileSummaryShape.ts']);
   });
 
   it('one unit system: one byte formatter (server/src/text/numbers.ts) for server and client: no division by 1024, no figure labelled KiB/MiB', () => {

@@ -1,38 +1,10 @@
 /**
- * Small protocol-free views of a ModuleAnalysis for the status bar, the timeline webview and the CLI: figures only,
- * positions as UTF-16 offsets (lsp/ converts them with LineIndex).
+ * A whole file's analysis in words for the status bar, the CLI and fixes: the ops without an L1 model and the verdict
+ * (never "no op overflows" while an op is unmodeled).
  */
 
-import type { TextRange } from '../text/textRange';
-import { isL1Overflow, type ModuleAnalysis } from './analyze';
-
-export interface AnalysisSummary {
-  /** Highest per-op peak (CB region + live L1 tensors), bytes per core; null when no op has a figure. */
-  readonly peakL1BytesPerCore: number | null;
-  readonly limitBytesPerCore: number;
-  /** Overflows tt-metal would throw on (first + not reached); cap warnings excluded. */
-  readonly overflowCount: number;
-  readonly unmodeledOpCount: number;
-  readonly modeledOpCount: number;
-}
-
-export function summarize(analysis: ModuleAnalysis): AnalysisSummary {
-  let modeled = 0;
-  let unmodeledCount = 0;
-  for (const f of analysis.functions) {
-    for (const o of f.ops) {
-      if (o.estimate.kind === 'unmodeled') unmodeledCount++;
-      else modeled++;
-    }
-  }
-  return {
-    peakL1BytesPerCore: analysis.peak === undefined ? null : analysis.peak.bytesPerCore,
-    limitBytesPerCore: analysis.limitBytesPerCore,
-    overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
-    unmodeledOpCount: unmodeledCount,
-    modeledOpCount: modeled,
-  };
-}
+import { isL1Overflow } from './overflow';
+import type { ModuleAnalysis } from './types';
 
 /** Ops without an L1 model (device programs only: unmodeled ops are never no-program ops), with their distinct names. */
 export function unmodeledDeviceOps(analysis: ModuleAnalysis): { readonly count: number; readonly names: readonly string[] } {
@@ -74,40 +46,4 @@ export function verdictText(analysis: ModuleAnalysis): string {
   if (parts.length === 0) parts.push(unmodeled.count > 0 ? 'no modeled op overflows L1' : 'no op overflows L1');
   if (unmodeled.count > 0) parts.push(unmodeledText(unmodeled.count, unmodeled.names));
   return parts.join('; ');
-}
-
-export interface TimelinePoint {
-  /** Start offset of the op (for line/character). */
-  readonly range: TextRange;
-  readonly opName: string;
-  /** First SSA result, or ''. */
-  readonly result: string;
-  /** Worst-core CB bytes (without the base); null when unmodeled. */
-  readonly cbBytesPerCore: number | null;
-  readonly liveL1TensorBytesPerCore: number;
-  readonly overflows: boolean;
-}
-
-export interface TimelineFunction {
-  readonly name: string;
-  readonly points: readonly TimelinePoint[];
-}
-
-/** Per function, per op (deallocate and return skipped), in source order: the `ttnnL1/timeline` data. */
-export function timeline(analysis: ModuleAnalysis): TimelineFunction[] {
-  return analysis.functions
-    .filter((f) => f.ops.length > 0)
-    .map((f) => ({
-      name: f.fn.name,
-      points: f.ops
-        .filter((o) => o.op.name !== 'ttnn.deallocate' && o.op.name !== 'func.return')
-        .map((o) => ({
-          range: o.op.range,
-          opName: o.op.name,
-          result: o.op.resultNames[0] ?? '',
-          cbBytesPerCore: o.cbBytesPerCore,
-          liveL1TensorBytesPerCore: o.liveL1TensorBytesPerCore,
-          overflows: o.overflow !== undefined && isL1Overflow(o.overflow),
-        })),
-    }));
 }

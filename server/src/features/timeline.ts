@@ -5,7 +5,10 @@ import { isL1Overflow } from '../analysis/analyze';
 import { unmodeledDeviceOps, verdictText } from '../analysis/summary';
 import { buildWindowText } from './buildText';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { FileSummary } from './fileSummaryShape';
 import { l1InUseBytes, opTitle } from './opView';
+
+export type { FileSummary } from './fileSummaryShape';
 
 export interface TimelinePoint {
   readonly offset: number;
@@ -42,31 +45,6 @@ export interface Timeline {
   readonly l1SizeBytes: number;
   /** Entry functions first, then the others, then const-eval functions, each group in file order. */
   readonly functions: readonly TimelineFunctionData[];
-}
-
-export interface FileSummary {
-  /** Highest CB + live L1 tensor bytes per core over all ops; null when no op is modeled. */
-  readonly peakL1BytesPerCore: number | null;
-  /** The same peak as L1 in use (base + CBs + live L1 tensors, `opView.l1InUseBytes`), for display against `l1SizeBytes`. */
-  readonly peakL1InUseBytes: number | null;
-  readonly l1SizeBytes: number;
-  readonly limitBytesPerCore: number;
-  /** Ops that exceed tt-metal's limits on every build of the window (first failure and not-reached; usable-cap
-   *  warnings, rejected configurations and build-dependent overflows excluded). */
-  readonly overflowCount: number;
-  /** Ops whose configuration tt-metal rejects (`op-illegal`). */
-  readonly illegalOpCount: number;
-  /** Ops that overflow on some builds of the window only (`l1-overflow-build-dependent`). */
-  readonly buildDependentOverflowCount: number;
-  /** Ops that run a device program without an L1 model, and their distinct names. */
-  readonly unmodeledOpCount: number;
-  readonly unmodeledOpNames: readonly string[];
-  /** The file's verdict in words (analysis/summary.ts verdictText): never "no op overflows" while an op is unmodeled. */
-  readonly verdict: string;
-  /** The tt-metal builds assumed and how they were found (`tt-metal ≈ 2025-09-17..2026-01-18, from the dump's syntax: …`). */
-  readonly buildWindow: string;
-  /** The op tt-metal throws at first and the figure it prints (CB region end, bytes); absent when nothing throws. */
-  readonly firstFailure?: { readonly op: string; readonly figureBytes: number };
 }
 
 const ROLE_ORDER: Readonly<Record<FunctionRole, number>> = { entry: 0, other: 1, const_eval: 2 };

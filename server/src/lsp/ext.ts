@@ -1,8 +1,13 @@
 /**
  * Custom protocol extensions (`ttnnL1/*`): the one protocol file, compiled into both the server and the VS Code client
- * (client/src/lspExt.ts re-exports it with typed RequestTypes). Plain interfaces and strings only: no imports, so the
- * client takes no server code with it (checked by test/unit/tidy.test.ts). Documented; do not change method names.
+ * (client/src/lspExt.ts re-exports it with typed RequestTypes). Plain interfaces and strings only; it imports only
+ * import-free shape files (features/fileSummaryShape.ts), so the client takes no server code with it (checked by
+ * test/unit/tidy.test.ts). Documented; do not change method names.
  */
+
+import type { FileSummary } from '../features/fileSummaryShape';
+
+export type { FileSummary } from '../features/fileSummaryShape';
 
 /**
  * Client command a code action may carry: set `ttnnL1.l1UnreservedBase` (workspace) to `args[0]` bytes. Offered when an
@@ -83,29 +88,8 @@ export interface FileSummaryParams {
   readonly uri: string;
 }
 
-export interface FileSummaryResult {
+export interface FileSummaryResult extends FileSummary {
   readonly uri: string;
-  /** Highest CB region end + live L1 tensors over all ops, bytes per core; null when nothing is modeled. */
-  readonly peakL1BytesPerCore: number | null;
-  /** The same peak as L1 in use (base + CBs + live L1 tensors), shown against `l1SizeBytes`; absent from older servers. */
-  readonly peakL1InUseBytes?: number | null;
-  readonly l1SizeBytes?: number;
-  readonly limitBytesPerCore: number;
-  /** Ops that overflow L1 on every build of the window. */
-  readonly overflowCount: number;
-  /** Ops whose configuration tt-metal rejects (`op-illegal`). */
-  readonly illegalOpCount: number;
-  /** Ops that overflow on some tt-metal builds of the window only. */
-  readonly buildDependentOverflowCount: number;
-  /** Ops that run a device program but have no L1 model: an overflow there cannot be ruled out. */
-  readonly unmodeledOpCount: number;
-  readonly unmodeledOpNames: readonly string[];
-  /** The file's verdict in words; never "no op overflows" while an op is unmodeled. */
-  readonly verdict: string;
-  /** The tt-metal builds assumed and how they were found. */
-  readonly buildWindow: string;
-  /** The op tt-metal throws at first (`%9 ttnn.to_layout`) and the figure it prints (CB region end, bytes), if any. */
-  readonly firstFailure?: { readonly op: string; readonly figureBytes: number };
 }
 
 /** Request `ttnnL1/importLog`: correlate a tt-mlir runtime log with the document. */
