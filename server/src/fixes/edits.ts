@@ -3,6 +3,7 @@
  * syntax nodes (ops, functions, value types) that an analysed TTNN op came from.
  */
 
+import type { GenericOp } from '../mlir/print';
 import type { AliasDefinition, Chunk, Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import type { FixEdit } from './types';
@@ -174,4 +175,9 @@ export function freshValueName(fn: SyntaxFunction, stem: string, taken: Set<stri
     }
   }
   return `%${stem}_x`;
+}
+
+/** `"ttnn.deallocate"(name) <{force = false}> : (type) -> ()`, printed by mlir/print's `printGenericOp`. */
+export function deallocateOp(name: string, type: string, location?: string): GenericOp {
+  return { results: [], name: 'ttnn.deallocate', operands: [name], properties: [['force', 'false']], operandTypes: [type], resultTypes: [], location };
 }

@@ -4,10 +4,11 @@
  * first; when no single one suffices, all of them together.
  */
 
+import { printGenericOp } from '../mlir/print';
 import type { FunctionAnalysis, LiveInterval } from '../analysis/analyze';
 import type { TensorLayout } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
-import { SyntaxFunction, deletionRange, indentAt, insertLinesAfter, sliceOf, valueDefs } from './edits';
+import { SyntaxFunction, deallocateOp, deletionRange, indentAt, insertLinesAfter, sliceOf, valueDefs } from './edits';
 import { aliasWriter } from './layoutText';
 import { retypeBlocker, retypeEdits, writeContext } from './retype';
 import type { Fix, FixEdit, FixKind, RejectedFix } from './types';
@@ -47,7 +48,7 @@ function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): Fix
   if (def?.type === undefined) return `${name} has no written type`;
   const typeText = sliceOf(base.text, def.type.range);
   const after = c.lastUse >= 0 ? fn.bodyOps[c.lastUse] : undefined;
-  const line = `"ttnn.deallocate"(${name}) <{force = false}> : (${typeText}) -> ()`;
+  const line = printGenericOp(deallocateOp(name, typeText));
   const edits: FixEdit[] = [];
   if (after === undefined) {
     const first = fn.bodyOps[0];

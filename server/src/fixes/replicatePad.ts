@@ -14,6 +14,7 @@
 
 import { ESTIMATORS } from '../estimate/registry';
 import { locationOfAlias, resolveLocation } from '../mlir/locations';
+import { type GenericOp, printGenericOp } from '../mlir/print';
 import type { AliasDefinition, Location, Operation } from '../mlir/syntax';
 import { elementBytes } from '../ttnn/dtype';
 import type { TensorLayout } from '../ttnn/layout';
@@ -21,6 +22,7 @@ import type { TensorSpec, TtnnFunction, TtnnOp } from '../ttnn/op';
 import {
   SyntaxFunction,
   aliasMap,
+  deallocateOp,
   deletionRange,
   eolOf,
   freshValueName,
@@ -236,12 +238,12 @@ function typeTextOf(ctx: RewriteContext, name: string): string | undefined {
   return def?.type === undefined ? undefined : sliceOf(ctx.text, def.type.range);
 }
 
-/** Replace the first chain op with `lines`, delete the rest of the chain and its intermediates' deallocates. */
-function chainEdits(ctx: RewriteContext, lines: readonly string[]): FixEdit[] {
+/** Replace the first chain op with `ops`, delete the rest of the chain and its intermediates' deallocates. */
+function chainEdits(ctx: RewriteContext, ops: readonly GenericOp[]): FixEdit[] {
   const { text, fn, chain } = ctx;
   const firstOp = fn.bodyOps[chain.opIndices[0]];
   const indent = indentAt(text, firstOp.range.start);
-  const edits: FixEdit[] = [{ uri: 'self', range: firstOp.range, newText: lines.join(eolOf(text) + indent) }];
+  const edits: FixEdit[] = [{ uri: 'self', range: firstOp.range, newText: ops.map(printGenericOp).join(eolOf(text) + indent) }];
   for (const i of [...chain.opIndices.slice(1), ...chain.deallocIndices]) {
     const op = fn.bodyOps[i];
     if (op !== undefined) edits.push({ uri: 'self', range: deletionRange(text, op.range), newText: '' });
@@ -249,10 +251,16 @@ function chainEdits(ctx: RewriteContext, lines: readonly string[]): FixEdit[] {
   return edits;
 }
 
-function locSuffix(ctx: RewriteContext): string {
-  const loc = locTextOf(ctx.text, ctx.fn.bodyOps[ctx.chain.embeddingIndex]);
-  return loc === '' ? '' : ` ${loc}`;
+/** The chain's location (the embedding's `loc(...)`), for every op that replaces it. */
+function chainLocation(ctx: RewriteContext): string {
+  return locTextOf(ctx.text, ctx.fn.bodyOps[ctx.chain.embeddingIndex]);
 }
+
+/** The SSA names the ops define, each once, in order. */
+function resultsOf(ops: readonly GenericOp[]): string[] {
+  return [...new Set(ops.flatMap((o) => o.results))];
+}
+
 
 /** `[0, 0, 0, 1, 2, 3]`, or `[0 ×3, 1, …, 3]` when long. */
 export function indicesText(indices: readonly number[]): string {
@@ -338,15 +346,17 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
   if (inType === undefined || outType === undefined) return 'chain input or output type not found';
   // ttnn.pad keeps the page layout and placement of its input.
   if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
-  const loc = locSuffix(ctx);
-  const padLine = (result: string, input: string, rank: number, dim: number, from: string, to: string): string => {
+  const location = chainLocation(ctx);
+  const padOp = (result: string, input: string, rank: number, dim: number, from: string, to: string): GenericOp => {
     const padding: number[] = [];
     for (let i = 0; i < rank; i++) padding.push(i === dim ? chain.front : 0, i === dim ? chain.back : 0);
-    return `${result} = "ttnn.pad"(${input}) <{padding = array<i32: ${padding.join(', ')}>, use_multicore = true, value = 0.000000e+00 : f32}> : (${from}) -> ${to}${loc}`;
+    const properties = [['padding', `array<i32: ${padding.join(', ')}>`], ['use_multicore', 'true'], ['value', '0.000000e+00 : f32']] as const;
+    return { results: [result], name: 'ttnn.pad', operands: [input], properties, operandTypes: [from], resultTypes: [to], location };
   };
   const notes = assumptionNotes(chain);
   if (chain.inputShape.length <= PAD_MAX_RANK) {
-    return { edits: chainEdits(ctx, [padLine(chain.outputName, chain.inputName, chain.inputShape.length, chain.dim, inType, outType)]), results: [chain.outputName], notes };
+    const ops = [padOp(chain.outputName, chain.inputName, chain.inputShape.length, chain.dim, inType, outType)];
+    return { edits: chainEdits(ctx, ops), results: resultsOf(ops), notes };
   }
   const types = chainTypeWriter(ctx, deviceGrid);
   if (typeof types === 'string') return `a rank-${chain.inputShape.length} pad must be reshaped to rank 3 first, but ${types}`;
@@ -363,18 +373,21 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
   const taken = new Set<string>();
   const flat = freshValueName(fn, 'l1lens_flat', taken);
   const padded = freshValueName(fn, 'l1lens_padded', taken);
-  const lines = [
-    `${flat} = "ttnn.reshape"(${chain.inputName}) <{shape = ${i32List(flatIn)}}> : (${inType}) -> ${flatInType}${loc}`,
-    padLine(padded, flat, 3, 1, flatInType, flatOutType),
-    `"ttnn.deallocate"(${flat}) <{force = false}> : (${flatInType}) -> ()${loc}`,
-    `${chain.outputName} = "ttnn.reshape"(${padded}) <{shape = ${i32List(chain.outputShape)}}> : (${flatOutType}) -> ${outType}${loc}`,
-    `"ttnn.deallocate"(${padded}) <{force = false}> : (${flatOutType}) -> ()${loc}`,
+  const reshapeOp = (result: string, input: string, shape: readonly number[], from: string, to: string): GenericOp => ({
+    results: [result], name: 'ttnn.reshape', operands: [input], properties: [['shape', i32List(shape)]], operandTypes: [from], resultTypes: [to], location,
+  });
+  const ops = [
+    reshapeOp(flat, chain.inputName, flatIn, inType, flatInType),
+    padOp(padded, flat, 3, 1, flatInType, flatOutType),
+    deallocateOp(flat, flatInType, location),
+    reshapeOp(chain.outputName, padded, chain.outputShape, flatOutType, outType),
+    deallocateOp(padded, flatOutType, location),
   ];
   notes.push(`tt-metal pads rank ${chain.inputShape.length} only by squeezing to 4-D and back (tt-metal issue #38144), so the pad runs on a rank-3 view [${flatIn.join(', ')}] between two reshapes, as tt-mlir's PadHighDimRewritePattern does`);
-  const edits = chainEdits(ctx, lines);
+  const edits = chainEdits(ctx, ops);
   const aliasEdit = types.aliasEdit();
   if (aliasEdit !== undefined) edits.push(aliasEdit);
-  return { edits, results: [flat, padded, chain.outputName], notes };
+  return { edits, results: resultsOf(ops), notes };
 }
 
 /**
@@ -393,11 +406,11 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
   const types = chainTypeWriter(ctx, deviceGrid);
   if (typeof types === 'string') return types;
   const { typeFor } = types;
-  const loc = locSuffix(ctx);
+  const location = chainLocation(ctx);
   const rank = chain.inputShape.length;
   const taken = new Set<string>();
-  const lines: string[] = [];
-  const deallocs: string[] = [];
+  const ops: GenericOp[] = [];
+  const deallocs: GenericOp[] = [];
   const useRepeat = ESTIMATORS.has('ttnn.repeat');
   const notes = assumptionNotes(chain);
   const edge = (count: number, atFront: boolean): { names: string[]; type: string } | undefined => {
@@ -408,8 +421,9 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     const begins = chain.inputShape.map((d, i) => (i === chain.dim && !atFront ? d - 1 : 0));
     const ends = chain.inputShape.map((d, i) => (i === chain.dim && atFront ? 1 : d));
     const edgeName = freshValueName(fn, atFront ? 'l1lens_front' : 'l1lens_back', taken);
-    lines.push(`${edgeName} = "${sliceName}"(${chain.inputName}) <{begins = ${i32List(begins)}, ends = ${i32List(ends)}, step = ${i32List(new Array<number>(rank).fill(1))}}> : (${inType}) -> ${edgeType}${loc}`);
-    deallocs.push(`"ttnn.deallocate"(${edgeName}) <{force = false}> : (${edgeType}) -> ()${loc}`);
+    const properties = [['begins', i32List(begins)], ['ends', i32List(ends)], ['step', i32List(new Array<number>(rank).fill(1))]] as const;
+    ops.push({ results: [edgeName], name: sliceName, operands: [chain.inputName], properties, operandTypes: [inType], resultTypes: [edgeType], location });
+    deallocs.push(deallocateOp(edgeName, edgeType, location));
     if (count === 1) return { names: [edgeName], type: edgeType };
     if (!useRepeat) return { names: new Array<string>(count).fill(edgeName), type: edgeType };
     const repShape = chain.inputShape.map((d, i) => (i === chain.dim ? count : d));
@@ -417,8 +431,8 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     if (repType === undefined) return undefined;
     const repName = freshValueName(fn, atFront ? 'l1lens_front_rep' : 'l1lens_back_rep', taken);
     const dims = chain.inputShape.map((_, i) => (i === chain.dim ? count : 1));
-    lines.push(`${repName} = "ttnn.repeat"(${edgeName}) <{repeat_dims = #ttnn.shape<${dims.join('x')}>}> : (${edgeType}) -> ${repType}${loc}`);
-    deallocs.push(`"ttnn.deallocate"(${repName}) <{force = false}> : (${repType}) -> ()${loc}`);
+    ops.push({ results: [repName], name: 'ttnn.repeat', operands: [edgeName], properties: [['repeat_dims', `#ttnn.shape<${dims.join('x')}>`]], operandTypes: [edgeType], resultTypes: [repType], location });
+    deallocs.push(deallocateOp(repName, repType, location));
     return { names: [repName], type: repType };
   };
   const operands: { name: string; type: string }[] = [];
@@ -434,13 +448,15 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     for (const n of b.names) operands.push({ name: n, type: b.type });
   }
   if (!useRepeat && (chain.front > 1 || chain.back > 1)) notes.push('ttnn.repeat has no L1 model here, so the edge slice is concatenated repeatedly (same values)');
-  lines.push(`${chain.outputName} = "ttnn.concat"(${operands.map((o) => o.name).join(', ')}) <{dim = ${chain.dim} : si32}> : (${operands.map((o) => o.type).join(', ')}) -> ${outType}${loc}`);
-  lines.push(...deallocs);
-  const edits = chainEdits(ctx, lines);
+  ops.push({
+    results: [chain.outputName], name: 'ttnn.concat', operands: operands.map((o) => o.name), properties: [['dim', `${chain.dim} : si32`]],
+    operandTypes: operands.map((o) => o.type), resultTypes: [outType], location,
+  });
+  ops.push(...deallocs);
+  const edits = chainEdits(ctx, ops);
   const aliasEdit = types.aliasEdit();
   if (aliasEdit !== undefined) edits.push(aliasEdit);
-  const results = lines.map((l) => /^(%[\w$.-]+) =/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
-  return { edits, results: [...new Set(results)], notes };
+  return { edits, results: resultsOf(ops), notes };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -278,3 +278,31 @@ function attrNode(p: Printer, attr: AttrNode, depth: number): void {
       return;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operations (new IR written by quick fixes)
+
+/**
+ * An operation in MLIR's generic form, its parts already text (SSA names, attribute values and types as the file
+ * writes them). The caller keeps the result names it chose, so nothing reads them back from the printed line.
+ */
+export interface GenericOp {
+  readonly results: readonly string[];
+  readonly name: string;
+  readonly operands: readonly string[];
+  /** Inherent attributes, printed `<{name = value, ...}>` in this order; none: no `<{}>`. */
+  readonly properties?: readonly (readonly [name: string, value: string])[];
+  readonly operandTypes: readonly string[];
+  readonly resultTypes: readonly string[];
+  /** A trailing `loc(...)`, or '' / undefined for none. */
+  readonly location?: string;
+}
+
+/** `%r = "ttnn.pad"(%x) <{padding = array<i32: 0, 1>}> : (tensor<...>) -> tensor<...> loc(...)`; `-> ()` without results. */
+export function printGenericOp(op: GenericOp): string {
+  const results = op.results.length === 0 ? '' : `${op.results.join(', ')} = `;
+  const properties = op.properties === undefined || op.properties.length === 0 ? '' : ` <{${op.properties.map(([name, value]) => `${name} = ${value}`).join(', ')}}>`;
+  const resultTypes = op.resultTypes.length === 1 ? op.resultTypes[0]! : `(${op.resultTypes.join(', ')})`;
+  const location = op.location === undefined || op.location === '' ? '' : ` ${op.location}`;
+  return `${results}"${op.name}"(${op.operands.join(', ')})${properties} : (${op.operandTypes.join(', ')}) -> ${resultTypes}${location}`;
+}
