@@ -181,7 +181,7 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
     if (fixes.length >= maxFixes || verified >= maxVerify) break;
     const w = writeContext(base.text, fn, device);
     const writer = aliasWriter(base.text, fn.chunk);
-    const edits = retypeEdits(base.text, fn, c.slot.valueName, c.slot.spec, c.placement, w, writer);
+    const edits = retypeEdits(fn, c.slot.valueName, c.slot.spec, c.placement, w, writer);
     const label = placementLabel(c.placement);
     const what = c.slot.role === 'output' ? `output ${c.slot.valueName}` : `input ${c.slot.valueName} (at its producer)`;
     if (typeof edits === 'string') {

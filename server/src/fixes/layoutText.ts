@@ -6,8 +6,8 @@
  * and `ceil(physical / grid)` shards; `core_ranges` since tt-mlir PR #8127, grid maps before it.
  */
 
-import type { AttrNode, Chunk } from '../mlir/syntax';
-import { splitTopLevel } from '../mlir/textScan';
+import { printAttr, printTokens } from '../mlir/print';
+import type { AttrNode, Chunk, TokenTree } from '../mlir/syntax';
 import type { PageLayout } from '../ttnn/layout';
 import { paddedShape } from '../ttnn/layout';
 import { insertLinesAfter } from './edits';
@@ -90,24 +90,28 @@ function coreRangeList(p: Placement, deviceCols: number): string[] {
  * `<#dram, <<1x100>>, <interleaved>>` forms are not written.
  */
 export function memoryConfigText(
-  existing: string,
+  existing: AttrNode,
   shape: readonly number[],
   page: PageLayout,
   p: Placement,
   w: LayoutWriteContext,
 ): string | { readonly reason: string } {
-  const body = existing.replace(/\s+/g, '');
-  if (!/^#ttnn\.memory_config<#[\w.]+(<\w+>)?,<(interleaved|height_sharded|width_sharded|block_sharded)>/.test(body)) {
-    return { reason: `the memory_config attribute ${existing.length > 80 ? `${existing.slice(0, 80)}…` : existing} is of a syntax era this fix does not write` };
+  const items = existing.kind === 'dialectAttr' && existing.name === 'ttnn.memory_config' && existing.body !== undefined ? topLevelItems(existing.body.children) : [];
+  // `#dram` or `#ttnn.buffer_type<dram>`, then `<interleaved>` or a sharded memory layout.
+  const space = items[0];
+  const spaceReadable = space !== undefined && isLeaf(space[0], 'hashIdent') && (space.length === 1 || (space.length === 2 && space[1]!.kind === 'group'));
+  if (!spaceReadable || !MEMORY_LAYOUTS.has(angleWord(items[1]) ?? '')) {
+    const shown = printAttr(existing, { separator: ', ', budgetChars: 80 });
+    return { reason: `the memory_config attribute ${shown.truncated || shown.text.length > 80 ? `${shown.text.slice(0, 80)}…` : shown.text} is of a syntax era this fix does not write` };
   }
-  const space = p.kind === 'dram_interleaved' ? w.dramSpace : w.l1Space;
-  if (p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved') return `#ttnn.memory_config<${space}, <interleaved>>`;
+  const spaceText = p.kind === 'dram_interleaved' ? w.dramSpace : w.l1Space;
+  if (p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved') return `#ttnn.memory_config<${spaceText}, <interleaved>>`;
   const { rows, cols } = physicalUnits(shape, page);
   const unit = page === 'tile' ? 32 : 1;
   const shardH = Math.ceil(rows / p.grid[0]) * unit;
   const shardW = Math.ceil(cols / p.grid[1]) * unit;
-  const mode = /<row_major>,<(physical|logical)>>/.test(body) || w.shardSpecMode === true ? ', <physical>' : '';
-  return `#ttnn.memory_config<${space}, <${p.kind}>, #ttnn.shard_spec<<[${coreRangeList(p, w.deviceGrid[1]).join(', ')}]>, <${shardH}x${shardW}>, <row_major>${mode}>>`;
+  const mode = hasShardMode(items) || w.shardSpecMode === true ? ', <physical>' : '';
+  return `#ttnn.memory_config<${spaceText}, <${p.kind}>, #ttnn.shard_spec<<[${coreRangeList(p, w.deviceGrid[1]).join(', ')}]>, <${shardH}x${shardW}>, <row_major>${mode}>>`;
 }
 
 function gridText(p: Placement, era: LayoutEra, deviceCols: number): string {
@@ -130,27 +134,24 @@ export interface LayoutWriteContext {
   readonly shardSpecMode?: boolean;
 }
 
-/** The memref element text (`!ttcore.tile<32x32, bf16>` or `bf16`) of a layout's source text, if readable. */
-export function memrefElementText(layoutSource: string): string | undefined {
-  const at = layoutSource.indexOf('memref<');
-  if (at < 0) return undefined;
-  let depth = 0;
-  let end = -1;
-  for (let i = at + 6; i < layoutSource.length && i < at + 10_000; i++) {
-    const c = layoutSource[i];
-    if (c === '<') depth++;
-    else if (c === '>') {
-      depth--;
-      if (depth === 0) {
-        end = i;
-        break;
-      }
-    }
+/**
+ * The memref element (`!ttcore.tile<32x32, bf16>` or `bf16`) of a layout attribute, read from its token tree: the
+ * first item of `memref<...>` after the shape prefix, printed with MLIR's separators.
+ */
+export function memrefElementText(layout: AttrNode): string | undefined {
+  if (layout.kind !== 'dialectAttr' || layout.body === undefined) return undefined;
+  const top = layout.body.children;
+  for (let i = 0; i + 1 < top.length; i++) {
+    const memref = top[i + 1]!;
+    if (!isLeaf(top[i], 'ident', 'memref') || memref.kind !== 'group' || memref.open !== '<') continue;
+    const first = topLevelItems(memref.children)[0] ?? [];
+    let k = 0;
+    while (k < first.length && isLeaf(first[k], 'dimensionList') && (first[k] as { text: string }).text.endsWith('x')) k++;
+    if (k === first.length) return undefined;
+    const printed = printTokens(first.slice(k), { separator: ', ' });
+    return printed.truncated ? undefined : printed.text;
   }
-  if (end < 0) return undefined;
-  const first = splitTopLevel(layoutSource.slice(at + 7, end))[0];
-  if (first === undefined) return undefined;
-  return first.replace(/^(?:\s*\d+\s*x)+/, '').trim();
+  return undefined;
 }
 
 /** Full `#ttnn.ttnn_layout<...>` text for `shape` with the given page layout and element text. */
@@ -186,11 +187,48 @@ export function layoutAttrText(
 }
 
 /** `#dram` when the chunk aliases `#ttnn.buffer_type<dram>`, else the inline attribute. */
-export function memorySpaceText(text: string, chunk: Chunk, buffer: 'dram' | 'l1'): string {
+export function memorySpaceText(chunk: Chunk, buffer: 'dram' | 'l1'): string {
   for (const a of chunk.aliases) {
-    if (a.attr?.kind === 'dialectAttr' && a.attr.name === 'ttnn.buffer_type' && text.slice(a.attr.range.start, a.attr.range.end).replace(/\s+/g, '') === `#ttnn.buffer_type<${buffer}>`) return a.name;
+    const body = a.attr?.kind === 'dialectAttr' && a.attr.name === 'ttnn.buffer_type' ? a.attr.body?.children : undefined;
+    if (body !== undefined && body.length === 1 && isLeaf(body[0], 'ident', buffer)) return a.name;
   }
   return `#ttnn.buffer_type<${buffer}>`;
+}
+
+const MEMORY_LAYOUTS: ReadonlySet<string> = new Set(['interleaved', 'height_sharded', 'width_sharded', 'block_sharded']);
+
+function isLeaf(tree: TokenTree | undefined, leafKind: string, text?: string): boolean {
+  return tree !== undefined && tree.kind === 'leaf' && tree.leafKind === leafKind && (text === undefined || tree.text === text);
+}
+
+/** Token trees split at their top-level `,` leaves. */
+function topLevelItems(trees: readonly TokenTree[]): TokenTree[][] {
+  const items: TokenTree[][] = [[]];
+  for (const t of trees) {
+    if (t.kind === 'leaf' && t.text === ',') items.push([]);
+    else items[items.length - 1]!.push(t);
+  }
+  return items;
+}
+
+/** The word of an item written `<word>` (`<interleaved>`, `<row_major>`), else undefined. */
+function angleWord(item: readonly TokenTree[] | undefined): string | undefined {
+  const group = item?.length === 1 ? item[0] : undefined;
+  if (group?.kind !== 'group' || group.open !== '<' || group.children.length !== 1) return undefined;
+  const word = group.children[0]!;
+  return word.kind === 'leaf' && word.leafKind === 'ident' ? word.text : undefined;
+}
+
+/** Whether the memory config's shard spec carries a shard mode (`<row_major>, <physical>` at its end; since 2025-08). */
+function hasShardMode(items: readonly TokenTree[][]): boolean {
+  for (const item of items) {
+    const spec = item.length === 2 && isLeaf(item[0], 'hashIdent', '#ttnn.shard_spec') ? item[1] : undefined;
+    if (spec?.kind !== 'group') continue;
+    const parts = topLevelItems(spec.children);
+    const mode = angleWord(parts[parts.length - 1]);
+    if (angleWord(parts[parts.length - 2]) === 'row_major' && (mode === 'physical' || mode === 'logical')) return true;
+  }
+  return false;
 }
 
 function isLayoutAttr(attr: AttrNode | undefined): boolean {

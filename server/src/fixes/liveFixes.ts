@@ -75,7 +75,7 @@ function spillEdits(base: Baseline, fn: SyntaxFunction, fa: FunctionAnalysis, na
     const op = fa.fn.ops[at];
     const spec = op?.results[op.resultNames.indexOf(name)];
     if (spec === undefined || spec.kind !== 'tensor') return `${name} is not a tensor result`;
-    const e = retypeEdits(base.text, fn, name, spec as TensorSpec & { layout: TensorLayout }, { kind: 'dram_interleaved', grid: [1, 1] }, w, writer);
+    const e = retypeEdits(fn, name, spec as TensorSpec & { layout: TensorLayout }, { kind: 'dram_interleaved', grid: [1, 1] }, w, writer);
     if (typeof e === 'string') return e;
     edits.push(...e);
   }

@@ -303,20 +303,16 @@ function chainTypeWriter(ctx: RewriteContext, deviceGrid: readonly [number, numb
   if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major') return `no row-major size for ${inputLayout.dtype}`;
   const def = valueDefs(fn).get(chain.inputName);
   const enc = def?.type?.kind === 'tensor' ? def.type.encoding : undefined;
-  const aliases = aliasMap(fn.chunk);
-  const encText = enc === undefined ? undefined : enc.kind === 'attrAlias' ? (() => {
-    const a = aliases.get(enc.name)?.attr;
-    return a === undefined ? undefined : sliceOf(text, a.range);
-  })() : sliceOf(text, enc.range);
-  const elem = encText === undefined ? undefined : memrefElementText(encText);
+  const layoutAttr = enc?.kind === 'attrAlias' ? aliasMap(fn.chunk).get(enc.name)?.attr : enc;
+  const elem = layoutAttr === undefined ? undefined : memrefElementText(layoutAttr);
   if (elem === undefined || def?.type?.kind !== 'tensor') return 'cannot read the chain input layout';
   const elemTypeText = sliceOf(text, def.type.elementType.range);
   const writer = aliasWriter(text, fn.chunk);
   const w = {
     era: layoutEraOf(text),
     deviceGrid,
-    dramSpace: memorySpaceText(text, fn.chunk, 'dram'),
-    l1Space: memorySpaceText(text, fn.chunk, 'l1'),
+    dramSpace: memorySpaceText(fn.chunk, 'dram'),
+    l1Space: memorySpaceText(fn.chunk, 'l1'),
   };
   const placement = inputLayout.bufferType === 'dram' ? { kind: 'dram_interleaved' as const, grid: [1, 1] as const } : { kind: 'l1_interleaved' as const, grid: deviceGrid };
   return {

@@ -9,8 +9,8 @@ import type { CoreRange, TensorLayout } from '../ttnn/layout';
 import { l1Footprint } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
 import type { Device } from '../ttnn/device';
-import { SyntaxFunction, aliasMap, sliceOf, usesOf, valueDefs } from './edits';
-import type { Operation } from '../mlir/syntax';
+import { SyntaxFunction, aliasMap, usesOf, valueDefs } from './edits';
+import type { AttrNode, Operation } from '../mlir/syntax';
 import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memoryConfigText, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
 import type { FixEdit } from './types';
 
@@ -18,8 +18,8 @@ export function writeContext(text: string, fn: SyntaxFunction, device: Device): 
   return {
     era: layoutEraOf(text),
     deviceGrid: device.workerGrid,
-    dramSpace: memorySpaceText(text, fn.chunk, 'dram'),
-    l1Space: memorySpaceText(text, fn.chunk, 'l1'),
+    dramSpace: memorySpaceText(fn.chunk, 'dram'),
+    l1Space: memorySpaceText(fn.chunk, 'l1'),
     shardSpecMode: /<row_major>,\s*<(?:physical|logical)>>/.test(text),
   };
 }
@@ -43,13 +43,16 @@ function isReferenced(fn: SyntaxFunction): boolean {
 }
 
 /** Layout source text of a value's type (alias resolved), if it has one. */
-function layoutSourceOf(text: string, fn: SyntaxFunction, name: string): string | undefined {
+/** The layout attribute of `name`'s type (through its alias), if written. */
+function layoutAttrOf(fn: SyntaxFunction, name: string): AttrNode | undefined {
   const def = valueDefs(fn).get(name);
   if (def?.type?.kind !== 'tensor' || def.type.encoding === undefined) return undefined;
-  const enc = def.type.encoding;
-  if (enc.kind !== 'attrAlias') return sliceOf(text, enc.range);
-  const a = aliasMap(fn.chunk).get(enc.name)?.attr;
-  return a === undefined ? undefined : sliceOf(text, a.range);
+  return resolvedAttr(fn, def.type.encoding);
+}
+
+/** An attribute with a top-level alias reference replaced by its definition (undefined when the alias is not defined). */
+function resolvedAttr(fn: SyntaxFunction, attr: AttrNode): AttrNode | undefined {
+  return attr.kind === 'attrAlias' ? aliasMap(fn.chunk).get(attr.name)?.attr : attr;
 }
 
 /** Why `name` cannot be retyped, or undefined when it can. */
@@ -73,7 +76,6 @@ export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefi
 
 /** Edits giving `name` the layout `placement` (plus the alias the writer collects), or why not. */
 export function retypeEdits(
-  text: string,
   fn: SyntaxFunction,
   name: string,
   spec: TensorSpec,
@@ -84,8 +86,8 @@ export function retypeEdits(
   const blocked = retypeBlocker(fn, name);
   if (blocked !== undefined) return blocked;
   if (spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return `${name} has no known shape and layout`;
-  const source = layoutSourceOf(text, fn, name);
-  const elem = source === undefined ? undefined : memrefElementText(source);
+  const layoutAttr = layoutAttrOf(fn, name);
+  const elem = layoutAttr === undefined ? undefined : memrefElementText(layoutAttr);
   if (elem === undefined) return `cannot read the memref element type of ${name}'s layout`;
   if (spec.layout.syntax !== 'ttnn_layout') return 'layouts of this syntax era (#tt.layout) are not rewritten';
   const value = layoutAttrText(spec.shape.dims, spec.layout.pageLayout, elem, placement, w);
@@ -107,12 +109,7 @@ export function retypeEdits(
   if (def?.kind === 'result') {
     const entry = def.op.properties?.entries.find((e) => e.name === 'memory_config');
     if (entry !== undefined) {
-      const existing = sliceOf(text, entry.value.range);
-      const resolved = existing.startsWith('#ttnn.') ? existing : (() => {
-        const a = aliasMap(fn.chunk).get(existing.trim())?.attr;
-        return a === undefined ? existing : sliceOf(text, a.range);
-      })();
-      const mc = memoryConfigText(resolved, spec.shape.dims, spec.layout.pageLayout, placement, w);
+      const mc = memoryConfigText(resolvedAttr(fn, entry.value) ?? entry.value, spec.shape.dims, spec.layout.pageLayout, placement, w);
       if (typeof mc !== 'string') return mc.reason;
       edits.push({ uri: 'self', range: entry.value.range, newText: mc });
     }

@@ -9,7 +9,8 @@
 
 import { strict as assert } from 'assert';
 import { applyEdits, syntaxFunctionAt } from '../../../server/src/fixes/edits';
-import { memoryConfigText } from '../../../server/src/fixes/layoutText';
+import { memoryConfigText, memorySpaceText } from '../../../server/src/fixes/layoutText';
+import { attrOf } from '../../support/syntax';
 import { constantPadRewrite, findPadChain, sliceConcatRewrite } from '../../../server/src/fixes/replicatePad';
 import { typeProblems } from '../../../server/src/fixes/typeCheck';
 import { parse } from '../../../server/src/mlir/parser';
@@ -273,21 +274,37 @@ describe('fixes/eras: layout and spill fixes state the placement everywhere', ()
 describe('fixes/eras: memory_config text', () => {
   const w = { era: 'coreRanges' as const, deviceGrid: [8, 8] as const, dramSpace: '#dram', l1Space: '#l1' };
   it('DRAM and L1 interleaved in the shard-spec era form (ttnn-ir-syntax.md §6)', () => {
-    assert.equal(memoryConfigText('#ttnn.memory_config<#l1, <interleaved>>', [64, 64], 'tile', { kind: 'dram_interleaved', grid: [1, 1] }, w), '#ttnn.memory_config<#dram, <interleaved>>');
-    assert.equal(memoryConfigText('#ttnn.memory_config<#dram, <interleaved>>', [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w), '#ttnn.memory_config<#l1, <interleaved>>');
+    assert.equal(memoryConfigText(attrOf('#ttnn.memory_config<#l1, <interleaved>>'), [64, 64], 'tile', { kind: 'dram_interleaved', grid: [1, 1] }, w), '#ttnn.memory_config<#dram, <interleaved>>');
+    assert.equal(memoryConfigText(attrOf('#ttnn.memory_config<#dram, <interleaved>>'), [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w), '#ttnn.memory_config<#l1, <interleaved>>');
   });
 
   it('height-sharded 256x64 bf16 tiles on 8 cores: shard 32x64 elements on cores (0,0)-(7,0)', () => {
     // 8 x 2 tiles; ceil(8/8) = 1 tile row = 32 elements, 2 tiles = 64; 8 cores fill row 0 of the 8-wide grid.
     assert.equal(
-      memoryConfigText('#ttnn.memory_config<#dram, <interleaved>>', [256, 64], 'tile', { kind: 'height_sharded', grid: [8, 1] }, w),
+      memoryConfigText(attrOf('#ttnn.memory_config<#dram, <interleaved>>'), [256, 64], 'tile', { kind: 'height_sharded', grid: [8, 1] }, w),
       '#ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>, <32x64>, <row_major>>>',
     );
   });
 
+  it('keeps the shard mode of the sharded attribute it replaces (read from its token tree, spacing as written)', () => {
+    const sharded = attrOf('#ttnn.memory_config<#l1,<height_sharded>,#ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>,<32x64>,<row_major>,<physical>>>');
+    assert.equal(
+      memoryConfigText(sharded, [256, 64], 'tile', { kind: 'height_sharded', grid: [8, 1] }, w),
+      '#ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>, <32x64>, <row_major>, <physical>>>',
+    );
+  });
+
+  it('the memory space alias of the chunk when it has one', () => {
+    const chunk = parse('#dram = #ttnn.buffer_type<dram>\n#other = #ttnn.buffer_type< l1 >\n').file.chunks[0]!;
+    assert.equal(memorySpaceText(chunk, 'dram'), '#dram');
+    assert.equal(memorySpaceText(chunk, 'l1'), '#other');
+    const withoutDram = parse('#x = #ttnn.buffer_type<l1>\n').file.chunks[0]!;
+    assert.equal(memorySpaceText(withoutDram, 'dram'), '#ttnn.buffer_type<dram>');
+  });
+
   it('refuses the 2024-11 and 2025-01 forms rather than mixing syntaxes', () => {
     for (const old of ['#ttnn.memory_config<<interleaved>, <dram>>', '#ttnn.memory_config<#dram, <<1x100>>, <interleaved>>']) {
-      const r = memoryConfigText(old, [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w);
+      const r = memoryConfigText(attrOf(old), [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w);
       assert.equal(typeof r, 'object', old);
     }
   });

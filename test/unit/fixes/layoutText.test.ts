@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import { decodeLayoutBody } from '../../../server/src/ttnn/fromSyntax';
 import { printTokens } from '../../../server/src/mlir/print';
 import { layoutAttrText, layoutEraOf, linearMapText, memrefElementText, physicalUnits } from '../../../server/src/fixes/layoutText';
+import { attrOf } from '../../support/syntax';
 import { parse } from '../../../server/src/mlir/parser';
 import { typeProblems } from '../../../server/src/fixes/typeCheck';
 import { read } from './harness';
@@ -69,8 +70,11 @@ describe('fixes/layoutText', () => {
   it('physical units and memref element text', () => {
     assert.deepEqual(physicalUnits([4, 4884480], 'tile'), { rows: 1, cols: 152640 });
     assert.deepEqual(physicalUnits([1, 768, 4, 60, 106], 'row_major'), { rows: 184320, cols: 106 });
-    assert.equal(memrefElementText('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<648x24x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>'), TILE);
-    assert.equal(memrefElementText('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>'), 'bf16');
+    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<648x24x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>')), TILE);
+    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>')), 'bf16');
+    // Read from the token tree: spacing as written does not matter, a memref without a shape prefix still has an element.
+    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref< 2x2x!ttcore.tile<32x32,bf16> , #dram>, <interleaved>>')), TILE);
+    assert.equal(memrefElementText(attrOf('#ttnn.buffer_type<dram>')), undefined);
   });
 });
 
