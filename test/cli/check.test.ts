@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { lineOf } from '../support/positions';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -19,8 +20,9 @@ function run(args: string[], cwd = ROOT): { status: number | null; stdout: strin
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function lineOf(file: string, needle: string): number {
-  return fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+/** 1-based line of `needle` in a file, as the CLI prints it. */
+function lineNumberOf(file: string, needle: string): number {
+  return lineOf(fs.readFileSync(file, 'utf8'), needle) + 1;
 }
 
 describe('ttnn-l1 check (process)', function () {
@@ -39,7 +41,7 @@ describe('ttnn-l1 check (process)', function () {
     assert.equal(report.device.source, 'system_desc');
     const op = report.ops.find((o: { result: string }) => o.result === '%9');
     assert.equal(op.op, 'ttnn.to_layout');
-    assert.equal(op.line, lineOf(SEED, '%9 = "ttnn.to_layout"'));
+    assert.equal(op.line, lineNumberOf(SEED, '%9 = "ttnn.to_layout"'));
     assert.equal(op.cbRegionEndBytes, 9990400);
     assert.deepEqual(op.reportedCore, [7, 6]);
     assert.equal(op.limitBytes, 1499136);
@@ -63,7 +65,7 @@ describe('ttnn-l1 check (process)', function () {
   it('prints compiler-style text with the source line and exits 0 on a file that fits', () => {
     const r = run(['check', SEED]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, new RegExp(`mochi_replicate_pad\\.mlir:${lineOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`));
+    assert.match(r.stdout, new RegExp(`mochi_replicate_pad\\.mlir:${lineNumberOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`));
     const workarounds = path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds');
     const fits = run(['check', path.join(workarounds, 'gather_workaround.mlir')]);
     assert.equal(fits.status, 0, fits.stdout + fits.stderr);
@@ -101,7 +103,7 @@ describe('ttnn-l1 check (process)', function () {
     const errors = sarif.runs[0].results.filter((x: { level: string }) => x.level === 'error');
     assert.equal(errors.length, 1);
     assert.equal(errors[0].ruleId, 'l1-cb-overflow');
-    assert.equal(errors[0].locations[0].physicalLocation.region.startLine, lineOf(SEED, '%9 = "ttnn.to_layout"'));
+    assert.equal(errors[0].locations[0].physicalLocation.region.startLine, lineNumberOf(SEED, '%9 = "ttnn.to_layout"'));
   });
 
   it('records what the runtime log observed next to the estimate (--log)', () => {

@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { lineOf } from '../support/positions';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
 const SEED = fs.readFileSync(SEED_PATH, 'utf8');
@@ -22,10 +23,6 @@ function applyEdits(text: string, edits: readonly proto.TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, index.offset(e.range.start)) + e.newText + out.slice(index.offset(e.range.end));
   return out;
-}
-
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 }
 
 describe('protocol: code actions on the seed', () => {

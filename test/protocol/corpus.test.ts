@@ -6,18 +6,14 @@ import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import * as ext from '../../server/src/lsp/ext';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { positionOf } from '../support/positions';
 
 const FILE = path.join(REPO_ROOT, 'test/fixtures/corpus/tools/explorer/test/models/resnet_ttnn.mlir');
 const TEXT = fs.readFileSync(FILE, 'utf8');
 const URI = fileUri(FILE);
 const LINES = TEXT.split('\n');
 
-function posOf(needle: string, from = 0): proto.Position {
-  const at = TEXT.indexOf(needle, from);
-  assert.ok(at >= 0, needle);
-  const before = TEXT.slice(0, at);
-  return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
-}
+const posOf = (needle: string, from = 0): proto.Position => positionOf(TEXT, needle, { from });
 
 describe('protocol: corpus resnet_ttnn.mlir', () => {
   let lsp: LspSession;

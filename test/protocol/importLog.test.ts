@@ -6,15 +6,14 @@ import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import * as ext from '../../server/src/lsp/ext';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { lineOf } from '../support/positions';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
 const SEED = fs.readFileSync(SEED_PATH, 'utf8');
 const URI = fileUri(SEED_PATH);
 const LOG = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/logs', name), 'utf8');
 
-function lineOf(needle: string): number {
-  return SEED.slice(0, SEED.indexOf(needle)).split('\n').length - 1;
-}
+const seedLineOf = (needle: string): number => lineOf(SEED, needle);
 
 describe('protocol: ttnnL1/importLog', () => {
   let lsp: LspSession;
@@ -47,9 +46,9 @@ describe('protocol: ttnnL1/importLog', () => {
     assert.match(result.message, /^seed\.log: tt-metal threw on %9 \(ttnn\.to_layout\) in @main/);
     const published = await republished;
     const runtime = published.diagnostics.find((d) => d.code === 'runtime-failure')!;
-    assert.strictEqual(runtime.range.start.line, lineOf('%9 = "ttnn.to_layout"'));
+    assert.strictEqual(runtime.range.start.line, seedLineOf('%9 = "ttnn.to_layout"'));
     assert.ok(String(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), String(runtime.message));
-    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: { line: lineOf('%9 ='), character: 9 } });
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: { line: seedLineOf('%9 ='), character: 9 } });
     const lines = (hover!.contents as proto.MarkupContent).value.split('\n');
     assert.strictEqual(lines[1], 'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');
   });

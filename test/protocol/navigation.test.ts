@@ -3,20 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { positionOf } from '../support/positions';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
 const SEED = fs.readFileSync(SEED_PATH, 'utf8');
 const URI = fileUri(SEED_PATH);
 
 /** 0-based position of the nth occurrence of `needle` (+ delta characters). */
-function pos(needle: string, nth = 0, delta = 0): proto.Position {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = SEED.indexOf(needle, at + 1);
-  assert.ok(at >= 0, needle);
-  const before = SEED.slice(0, at + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: at + delta - (before.lastIndexOf('\n') + 1) };
-}
+const pos = (needle: string, nth = 0, delta = 0): proto.Position => positionOf(SEED, needle, { nth, delta });
 
 describe('protocol: navigation on the seed example', () => {
   let lsp: LspSession;

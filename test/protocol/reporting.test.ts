@@ -11,13 +11,9 @@ import * as proto from 'vscode-languageserver-protocol/node';
 import { fileUri, startLsp, type LspSession } from '../support/lspProcess';
 import * as ext from '../../server/src/lsp/ext';
 import { ILLEGAL_RELU_ONLY, seedInStraddlingWindow, UNMODELED_OP } from '../support/seedVariants';
+import { positionOf } from '../support/positions';
 
-function posIn(text: string, needle: string, delta = 0): proto.Position {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, needle);
-  const before = text.slice(0, at + delta);
-  return { line: before.split('\n').length - 1, character: at + delta - (before.lastIndexOf('\n') + 1) };
-}
+const posIn = (text: string, needle: string, delta = 0): proto.Position => positionOf(text, needle, { delta });
 
 describe('protocol: build windows, unmodeled ops and illegal ops', () => {
   const STRADDLE = seedInStraddlingWindow();

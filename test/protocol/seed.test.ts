@@ -9,17 +9,13 @@ import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 import * as ext from '../../server/src/lsp/ext';
+import { positionOf } from '../support/positions';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
 const SEED = fs.readFileSync(SEED_PATH, 'utf8');
 const URI = fileUri(SEED_PATH);
 
-function posIn(text: string, needle: string, delta = 0): proto.Position {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, needle);
-  const before = text.slice(0, at + delta);
-  return { line: before.split('\n').length - 1, character: at + delta - (before.lastIndexOf('\n') + 1) };
-}
+const posIn = (text: string, needle: string, delta = 0): proto.Position => positionOf(text, needle, { delta });
 const pos = (needle: string, delta = 0) => posIn(SEED, needle, delta);
 /** Range of `%9 = "ttnn.to_layout"` in `text`. */
 function headRange(text: string, head: string): proto.Range {

@@ -5,22 +5,11 @@
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { parse } from '../../../server/src/mlir/parser';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
+import { CONV_FILES, readCorpus } from '../../support/corpus';
 
-const CORPUS = join(__dirname, '../../fixtures/corpus');
-const FILES = [
-  'r18_loc.mlir',
-  'docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir',
-  'docs/vovnet-bounty/vovnet_clean/vovnet_cpp_dp/irs/ttnn_1780078440058.mlir',
-  'tools/explorer/test/models/resnet_ttnn.mlir',
-  'test/ttmlir/EmitC/TTNN/conv/conv2d_conv2dconfig.mlir',
-  'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_conv2d_config.mlir',
-  'test/ttmlir/Dialect/TTNN/optimizer/conv2d_l1_oom_fallback.mlir',
-  'test/ttmlir/Dialect/TTNN/perf_targets/flops_matmul_conv.mlir',
-];
+const FILES = CONV_FILES;
 const FAMILY = new Set([
   'ttnn.conv2d', 'ttnn.conv_transpose2d', 'ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices', 'ttnn.upsample',
   'ttnn.batch_norm', 'ttnn.batch_norm_inference', 'ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias', 'ttnn.conv3d',
@@ -32,7 +21,7 @@ describe('estimate/conv corpus coverage', () => {
     const counts = new Map<string, { ops: number; estimated: number }>();
     const unmodeled: string[] = [];
     for (const file of FILES) {
-      const a = analyzeModule(parse(readFileSync(join(CORPUS, file), 'utf8')));
+      const a = analyzeModule(parse(readCorpus(file)));
       for (const f of a.functions) {
         for (const o of f.ops) {
           if (!FAMILY.has(o.op.name)) continue;

@@ -10,32 +10,12 @@
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { parse } from '../../../server/src/mlir/parser';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
-
-const CORPUS = join(__dirname, '../../fixtures/corpus');
+import { COVERAGE_FILES, readCorpus } from '../../support/corpus';
 
 /** The real printed dumps (and the hand-written files the issue names) of the corpus. */
-const DUMPS = [
-  'docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir',
-  'docs/vovnet-bounty/vovnet_clean/vovnet_cpp_dp/irs/ttnn_1780078440058.mlir',
-  'r18_loc.mlir',
-  'tools/explorer/test/models/resnet_ttnn.mlir',
-  'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
-  'falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
-  'llama_attention_ttnn.mlir',
-  'ttnn/test_llama_attention_ttnn.mlir',
-  'history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
-  'test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
-  'oom_ttnn.mlir',
-  'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
-  'test/ttmlir/Dialect/TTNN/perf_targets/flops_ccl_reduce.mlir',
-  'test/ttmlir/Conversion/TTNNToTTIR/reduction_op.mlir',
-  'test/ttmlir/Dialect/TTNN/Canonicalizer/layout_to_creation_ops_canonicalizer.mlir',
-  'test/ttmlir/Transforms/memory_management.mlir',
-];
+const DUMPS = COVERAGE_FILES;
 
 /** Op kinds of the families this test asserts on. */
 const ASSERTED_FAMILIES: ReadonlySet<string> = new Set([
@@ -67,7 +47,7 @@ describe('estimate/coverage over the real dumps', () => {
     const byKind = new Map<string, Tally>();
     const gaps: string[] = [];
     for (const rel of DUMPS) {
-      const a = analyzeModule(parse(readFileSync(join(CORPUS, rel), 'utf8')));
+      const a = analyzeModule(parse(readCorpus(rel)));
       for (const f of a.functions) {
         for (const o of f.ops) {
           const e = o.estimate;

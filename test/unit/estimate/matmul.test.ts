@@ -6,14 +6,13 @@
  */
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
 import { op, tensor, whContext } from './build';
+import { DUMP, MATMUL_FILES, readCorpus } from '../../support/corpus';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
@@ -168,20 +167,9 @@ describe('estimate/matmul: configurations tt-metal rejects', () => {
 });
 
 describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure', () => {
-  const FILES = [
-    'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
-    'falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
-    'llama_attention_ttnn.mlir',
-    'ttnn/test_llama_attention_ttnn.mlir',
-    'history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
-    'test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir',
-    'test/ttmlir/Dialect/TTNN/perf_targets/flops_matmul_conv.mlir',
-    'test/ttmlir/Dialect/TTNN/weight_conversion/linear_bfp8_weights.mlir',
-    'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir',
-  ];
-  for (const file of FILES) {
+  for (const file of MATMUL_FILES) {
     it(file, () => {
-      const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', file), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+      const doc = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS);
       const ops = doc.analysis.functions.flatMap((f) => f.ops).filter((o) => o.op.name === 'ttnn.matmul' || o.op.name === 'ttnn.linear');
       assert.ok(ops.length > 0);
       for (const o of ops) {
@@ -195,7 +183,7 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
   it('falcon3 decode (Blackhole 10x11): the 32x3072 @ 3072x5120ᵀ projection is 1D mcast of in0 over 11x10', () => {
     // M = 32 (one tile row), N = 5120 (transpose_b), grid x 11, y 10: blocks 1 x ceil(160/16) = 10 → one row → mcast_in0:
     // per_core_N = ceil(ceil(5120/110)/32) = ceil(47/32) = 2, in0_block_w 2 (Kt 96).
-    const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', FILES[1]), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+    const doc = analyzeDocument(readCorpus(DUMP.falcon3DecodeTraced), DEFAULT_ANALYSIS_SETTINGS);
     const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul' && x.op.results[0]?.kind === 'tensor' && x.op.results[0].shape.kind === 'known' && x.op.results[0].shape.dims.join('x') === '32x5120')!;
     const e = est(o.estimate);
     assert.match(e.factoryReason, /grid 11x10 \(x by y\), per_core_M 1, per_core_N 2, in0_block_w 2/);
@@ -232,7 +220,7 @@ describe('estimate/matmul: explicit DRAM-sharded config (the corpus perf test)',
     // K blocks 32 → c_0 = 1·1·2 = 2 tiles (4,096), c_1 = 5·1·3 = 15 tiles (30,720), c_2 a's shard (tensor-backed),
     // c_4 = 1·5 = 5 tiles (10,240), c_6 the output shard (tensor-backed) → 45,056 B.
     const file = 'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir';
-    const doc = analyzeDocument(fs.readFileSync(path.join(__dirname, '../../fixtures/corpus', file), 'utf8'), DEFAULT_ANALYSIS_SETTINGS);
+    const doc = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS);
     const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul')!;
     const e = est(o.estimate);
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig');

@@ -15,6 +15,7 @@ import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op';
 import { int, op, tensor, whContext } from './build';
 import { loadGolden } from './goldenCases/goldenRows';
+import { NORM_ATTENTION_FILES } from '../../support/corpus';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype });
@@ -231,20 +232,7 @@ describe('estimate/normattn', () => {
 
   it('every norm/attention/KV-cache/heads/rotary op in the real dumps gets a figure or a specific reason', function () {
     this.timeout(120_000);
-    const files = [
-      'falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir',
-      'falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
-      'oom_ttnn.mlir',
-      'llama_attention_ttnn.mlir',
-      'ttnn/test_llama_attention_ttnn.mlir',
-      'test/ttmlir/Dialect/TTNN/perf_targets/flops_attention.mlir',
-      'test/ttmlir/Dialect/TTNN/perf_targets/sdpa_dram_bound.mlir',
-      'test/ttmlir/Silicon/TTNN/n150/transformer/nlp_concat_heads_decode.mlir',
-      'test/ttmlir/Silicon/TTNN/n150/transformer/rotary_embedding_llama.mlir',
-      'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/fill_cache_input_pad_workaround.mlir',
-      'test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir',
-      'test/ttmlir/Dialect/TTNN/Transforms/Decomposition/distributed_rms_norm_decomposition.mlir',
-    ];
+    const files = NORM_ATTENTION_FILES;
     const family = /norm|attention|cache|heads|rotary|flash_mla|split_query/;
     let figures = 0;
     let reasons = 0;

@@ -14,6 +14,8 @@ import { hoverAt, opBreakdownAt } from '../../../server/src/features/hover';
 import { inlayHints } from '../../../server/src/features/inlayHints';
 import { fileSummary, timeline } from '../../../server/src/features/timeline';
 import { rangeOf } from './fixture';
+import { positionAt } from '../../support/positions';
+import { checkDiagnostics, checkHover, markedAt } from '../../support/checks';
 
 const SEED = fs.readFileSync(path.join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8');
 const doc = (settings: Partial<AnalysisSettings> = {}) => analyzeDocument(SEED, { ...DEFAULT_ANALYSIS_SETTINGS, ...settings });
@@ -23,9 +25,8 @@ function head(result: string, opName: string): { start: number; end: number } {
   return rangeOf(SEED, `${result} = "${opName}"`);
 }
 
-function lineOf(offset: number): number {
-  return SEED.slice(0, offset).split('\n').length;
-}
+/** 1-based line of an offset in the seed, as messages print it. */
+const lineNumberAt = (offset: number): number => positionAt(SEED, offset).line + 1;
 
 describe('features on the seed example', () => {
   it('reports %9 to_layout as the Error tt-metal throws at, in tt-metal words, with the bytes from the log', () => {
@@ -55,7 +56,7 @@ describe('features on the seed example', () => {
     const embedding = later.find((d) => d.range.start === head('%10', 'ttnn.embedding').start);
     assert.ok(embedding !== undefined);
     assert.strictEqual(embedding.severity, 'warning');
-    assert.ok(embedding.message.startsWith(`Not reached: execution stops at %9 ttnn.to_layout (line ${lineOf(head('%9', 'ttnn.to_layout').start)})`), embedding.message);
+    assert.ok(embedding.message.startsWith(`Not reached: execution stops at %9 ttnn.to_layout (line ${lineNumberAt(head('%9', 'ttnn.to_layout').start)})`), embedding.message);
     assert.deepStrictEqual(embedding.related[0]?.target, { kind: 'range', range: head('%9', 'ttnn.to_layout') });
     const hinted = diagnostics(doc({ notReachedSeverity: 'hint' })).filter((d) => d.code === 'l1-overflow-not-reached');
     assert.ok(hinted.every((d) => d.severity === 'hint'));
@@ -100,16 +101,25 @@ describe('features on the seed example', () => {
   });
 
   it('hovers a function argument (definition and use) with its tensor and L1 residency', () => {
-    const d = doc();
     for (const at of [SEED.indexOf('%arg2:') + 2, SEED.indexOf('(%arg2)') + 2]) {
-      assert.strictEqual(hoverAt(d, at)!.markdown, '**%arg2** — argument of `@main`: 1x768x4x60x106xbf16 row_major, dram interleaved\n\nnot resident in L1');
+      checkHover(markedAt(SEED, at), '**%arg2** — argument of `@main`: 1x768x4x60x106xbf16 row_major, dram interleaved\n\nnot resident in L1');
     }
   });
 
   it('hovers an alias use with its definition', () => {
-    const use = SEED.indexOf('#ttnn_layout6>') + 2;
-    const hover = hoverAt(doc(), use)!;
-    assert.strictEqual(hover.markdown, '```mlir\n#ttnn_layout6 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>\n```');
+    checkHover(
+      markedAt(SEED, SEED.indexOf('#ttnn_layout6>') + 2),
+      '```mlir\n#ttnn_layout6 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>\n```',
+    );
+  });
+
+  it('hover texts of the seed\'s failing op and of an op that fits (gold files; figures checked above)', () => {
+    checkHover(markedAt(SEED, SEED.indexOf('%9 =') + 1), { gold: 'hover/seed-9-to_layout.md' });
+    checkHover(markedAt(SEED, SEED.indexOf('%6 =') + 1), { gold: 'hover/seed-6-to_layout.md' });
+  });
+
+  it('diagnostics text of the seed (gold file; the first failure\'s figures are checked above from tt-metal\'s log)', () => {
+    checkDiagnostics(SEED, { gold: 'diagnostics/seed.txt' });
   });
 
   it('shows inlay hints only for ops in the visible range, short and before the op name by default', () => {

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { diagnostics } from '../../../server/src/features/diagnostics';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { rangeOf } from './fixture';
+import { checkDiagnostics, checkHover, markedAt } from '../../support/checks';
 
 // 256x64 bf16: 16 tiles. L1 interleaved on the 8x8 grid holds ceil(16/64) = 1 tile per bank; height-sharded on 8x1
 // cores holds one 32-row band of 2 tiles per core.
@@ -30,6 +31,11 @@ describe('features/op-illegal', () => {
     assert.strictEqual(found[0]!.severity, 'error');
     assert.deepStrictEqual(found[0]!.range, rangeOf(TEXT, '%0 = "ttnn.relu"'));
     assert.match(found[0]!.message, /Unary operation requires Input and Output memory layout to match/);
+  });
+
+  it('diagnostics and hover texts for the 2025 build (gold files; the rule is checked above)', () => {
+    checkDiagnostics(TEXT, { gold: 'diagnostics/op-illegal-unary-2025.txt' }, { ttMetalDate: '2025-11-27' });
+    checkHover(markedAt(TEXT, TEXT.indexOf('%0 =') + 1), { gold: 'hover/op-illegal-unary-2025.md' }, { ttMetalDate: '2025-11-27' });
   });
 
   it('is not reported for a build that accepts mixed layouts', () => {
