@@ -40,17 +40,16 @@ describe('reliability: background analysis of large documents', () => {
     assert.ok(BIG_V1.length > 1e6 && SMALL.length < 1e6);
     const big = 'untitled:big.mlir';
     const small = 'untitled:small.mlir';
-    const events: string[] = [];
-    const bigDiagnostics = background.diagnostics(big, 1).then((p) => (events.push('big diagnostics'), p));
+    const bigDiagnostics = background.diagnostics(big, 1);
     await background.open(big, BIG_V1);
     await background.open(small, SMALL);
     // On %9's op name in the small copy of the seed: answered in-process with tt-metal's figure for it.
     const op9Line = SMALL.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'));
     const op9Character = SMALL.split('\n')[op9Line]!.indexOf('ttnn.to_layout');
     const hover = await background.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: small }, position: { line: op9Line, character: op9Character } });
-    events.push('small hover');
     const published = await bigDiagnostics;
-    assert.deepStrictEqual(events, ['small hover', 'big diagnostics']);
+    // The big one runs in the worker, so the main thread answers the small one meanwhile; which reply comes first is
+    // the scheduler's business (a fast machine may finish the big one first), so that order is not asserted.
     assert.ok(background.logMessages.some((m) => m.startsWith(`background analysis of ${big} version 1 (`)), 'analysed in the worker');
     assert.ok(!background.logMessages.some((m) => m.startsWith(`background analysis of ${small}`)), 'the small one in-process');
     assert.match(JSON.stringify(hover?.contents), /9,990,400 B/);
