@@ -1,6 +1,6 @@
 /** Command-line parsing for `ttnn-l1`. Returns a plain description of the command or a usage error; never exits. */
 
-import { PRESET_NAMES, isPresetName } from '../ttnn/device';
+import { PRESET_NAMES, isPresetName } from '../features';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

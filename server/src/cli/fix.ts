@@ -4,15 +4,13 @@
  * A fix that rests on an unproven assumption (`Fix.assumes`) is never chosen without `--only`.
  */
 
-import { verdictText } from '../analysis/summary';
 import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { FixCommand } from './args';
 import { readAuxiliaryFile, readSourceFile } from './files';
 import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT } from './report';
 import { settingsFromCommand } from './settings';
-import { analysisOptions, analyzeDocument, hasMlirOperations } from '../features';
-import { applyFix, fixesFor, fixTargetOf, type Fix } from '../fixes';
+import { analysisOptions, analyzeDocument, applyFix, fixesFor, fixTargetOf, hasMlirOperations, verdictText, type Fix } from '../features';
 import { cliWorkspaceRoots, sourcePaths } from '../host/sourcePaths';
 
 export function runFix(command: FixCommand): number {

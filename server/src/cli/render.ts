@@ -3,10 +3,9 @@
  * and a caret) and for code-scanning tools (SARIF 2.1.0). Same diagnostics the language server publishes.
  */
 
-import { windowText } from '../estimate/changePoints';
 import { DIAGNOSTIC_CODES } from '../features/diagnosticCodes';
 import type { Diagnostic } from '../features/diagnostics';
-import { formatInteger, formatOpModelTerms } from '../features/format';
+import { formatInteger, formatOpModelTerms, windowText } from '../features';
 import type { LineIndex } from '../text/lineIndex';
 import type { FileReport } from './report';
 

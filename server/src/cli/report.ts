@@ -4,12 +4,8 @@
  * are absent, never zero-filled.
  */
 
-import { isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
-import type { Diagnostic } from '../features/diagnostics';
+import { isL1Overflow, opModelTerms, unmodeledDeviceOps, type Diagnostic, type ModuleAnalysis, type OpAnalysis, type VersionRange } from '../features';
 import type { LineIndex } from '../text/lineIndex';
-import type { VersionRange } from '../estimate/types';
-import { unmodeledDeviceOps } from '../analysis/summary';
-import { opModelTerms } from '../estimate/opModelTerms';
 
 /** Exit codes. Documented; do not change. */
 export const EXIT_OK = 0;

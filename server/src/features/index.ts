@@ -14,4 +14,14 @@ export { definitionAt, referencesAt, type ReferencesOptions } from './navigation
 export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';
 export { fileSummary, timeline, type FileSummary, type Timeline, type TimelinePoint } from './timeline';
-export { formatBytes, formatInteger, formatMegabytes, formatPercent } from './format';
+export { formatBytes, formatInteger, formatMegabytes, formatOpModelTerms, formatPercent } from './format';
+
+// Core results and helpers the front ends print as they are: the CLI's JSON contract reads the analysis and the
+// OpModel terms, `ttnn-l1 fix` applies fixes; lsp/ and cli/ import them from here, not from the layers below.
+export { isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
+export { unmodeledDeviceOps, verdictText } from '../analysis/summary';
+export { opModelTerms } from '../estimate/opModelTerms';
+export type { VersionRange } from '../estimate/types';
+export { windowText } from '../estimate/changePoints';
+export { isPresetName, PRESET_NAMES } from '../ttnn/device';
+export { applyFix, fixesFor, fixTargetOf, type Fix } from '../fixes';
