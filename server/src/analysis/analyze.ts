@@ -68,7 +68,8 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     functions.push(functionRecord(fn, ops, intervals, fnSteps !== undefined));
   }
 
-  const ordered = orderOverflows(functions);
+  // Op lists made by this analysis may be written in place; one kept from the previous analysis may not.
+  const ordered = orderOverflows(functions, (i) => options.previous?.functions[i]?.ops !== functions[i]!.ops);
   let peak: ModuleAnalysis['peak'];
   for (const [i, f] of ordered.functions.entries()) {
     if (f.peak !== undefined && (peak === undefined || f.peak.bytesPerCore > peak.bytesPerCore)) {

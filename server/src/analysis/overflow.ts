@@ -127,10 +127,11 @@ export function overflowOf(estimate: OpEstimateResult, live: number, limits: L1L
 /**
  * Every overflow of the functions in execution order (unreached functions last) with its final status: the earliest
  * throwing overflow of a reached op is `first`; throwing ones after it are `notReached`; the others are `warning`
- * before the first failure and `notReached` after it. Records whose status changes are replaced (in a copy of their
- * function's list), never changed, so records shared with an earlier analysis stay as they were.
+ * before the first failure and `notReached` after it. Records whose status changes are replaced, never changed; their
+ * function's op list is copied first unless `ownsOps(functionIndex)` says it was made for this analysis (then it is
+ * written in place), so lists shared with an earlier analysis stay as they were.
  */
-export function orderOverflows(functions: readonly FunctionAnalysis[]): {
+export function orderOverflows(functions: readonly FunctionAnalysis[], ownsOps: (functionIndex: number) => boolean = () => false): {
   readonly functions: readonly FunctionAnalysis[];
   readonly overflows: readonly OverflowRef[];
   readonly firstFailure: OverflowRef | undefined;
@@ -161,7 +162,7 @@ export function orderOverflows(functions: readonly FunctionAnalysis[]): {
     if (overflow !== p.overflow) {
       if (!copied.has(p.functionIndex)) {
         copied.add(p.functionIndex);
-        out[p.functionIndex] = { ...fa, ops: fa.ops.slice() };
+        if (!ownsOps(p.functionIndex)) out[p.functionIndex] = { ...fa, ops: fa.ops.slice() };
       }
       const ops = out[p.functionIndex]!.ops as OpAnalysis[];
       ops[p.opIndex] = { ...ops[p.opIndex]!, overflow };

@@ -112,6 +112,14 @@ describe('analysis/overflow', () => {
       assert.equal(functions[0]!.ops[1], main.ops[1]);
     });
 
+    it('writes an op list the caller owns in place instead of copying it', () => {
+      const ops = [record(0, 0, overflow('cbBeyondL1'))];
+      const owned: FunctionAnalysis = { fn: fnOf('@main', []), ops, liveIntervals: [], peak: undefined, reached: true, unmodeledOrUnknownLayoutOps: [], overflowingOps: [0] };
+      const { functions } = orderOverflows([owned], () => true);
+      assert.equal(functions[0], owned);
+      assert.equal(ops[0]!.overflow!.status, 'first');
+    });
+
     it('an unreached op and a build-dependent overflow are never first; a rejected configuration is a failure point', () => {
       const dependence = { failsIn: [], fitsIn: [], changePoints: [] };
       const main = fa('@main', [record(0, 0, overflow('cbBeyondL1', { buildDependent: dependence })), record(1, undefined, overflow('cbBeyondL1'))]);
