@@ -88,11 +88,16 @@ export function estimateCache(device: Device, window: TtMetalWindow, cap: number
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
+// Nesting past this is keyed by a fresh token: never shared, so such an op is estimated afresh rather than wrongly reused.
+const MAX_KEY_DEPTH = 8;
+let unsharedKeys = 0;
+
 /**
  * A cheap, faithful text key of a property value (for estimate memoisation): values of different kinds or nestings
  * never share a key (`[1,<2,3>]` vs `[<1,2>,3]`, `1` vs `1f` vs `"1"`).
  */
 export function propKey(p: PropValue, depth = 0): string {
+  if (depth > MAX_KEY_DEPTH) return `…${unsharedKeys++}`;
   switch (p.kind) {
     case 'int':
       return p.text;
@@ -108,9 +113,8 @@ export function propKey(p: PropValue, depth = 0): string {
     case 'other':
       return `{${p.text}}`;
     case 'array':
-      return depth > 8 ? '…' : `[${p.elements.map((e) => propKey(e, depth + 1)).join(',')}]`;
+      return `[${p.elements.map((e) => propKey(e, depth + 1)).join(',')}]`;
     case 'dict': {
-      if (depth > 8) return '…';
       let out = '{';
       for (const k in p.entries) out += `${k}=${propKey(p.entries[k], depth + 1)};`;
       return `${out}}`;

@@ -65,5 +65,13 @@ describe('analysis/estimateCache', () => {
     ];
     const keys = values.map((v) => propKey(v));
     assert.equal(new Set(keys).size, keys.length, keys.join(' | '));
+    // Past the nesting the key spells out, two different values never share a key (nor do two equal ones).
+    const nested = (leaf: number): PropValue => {
+      let v: PropValue = int(leaf);
+      for (let i = 0; i < 12; i++) v = { kind: 'array', elements: [v] };
+      return v;
+    };
+    assert.notEqual(propKey(nested(1)), propKey(nested(2)));
+    assert.equal(propKey(int(7)), propKey(int(7)));
   });
 });
