@@ -65,6 +65,8 @@ export interface FixVerification {
   readonly worsened: readonly string[];
   /** One line for titles and hovers: "fits: 35 KB/core; then %24 ttnn.conv3d fails first". */
   readonly summary: string;
+  /** The part of `summary` after the fit: "then %24 ttnn.conv3d fails first", "no op overflows after this". */
+  readonly afterText: string;
 }
 
 export interface Fix {

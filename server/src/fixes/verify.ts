@@ -187,6 +187,7 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
       firstFailureAfter,
       worsened: [],
       summary,
+      afterText: then,
     },
   };
 }
