@@ -118,7 +118,7 @@ export function conv2dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
       rejected.push({ fixKind: 'conv2dConfig', title, reason: outcome.reason });
       continue;
     }
-    const then = outcome.verification.firstFailureAfter === undefined ? 'nothing overflows after this' : outcome.verification.afterText;
+    const then = outcome.verification.afterText;
     fixes.push({
       id: `conv2d-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${Object.entries(c.changes).map(([k, v]) => `${k}=${v}`).join(',')}`,
       title: `${title} · ${then}`,

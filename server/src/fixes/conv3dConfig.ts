@@ -151,7 +151,7 @@ export function conv3dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
   const title = `${title0}: c_in_block ${blocking.cInBlock}, c_out_block ${blocking.cOutBlock}, t/h/w out blocks ${blocking.tOutBlock}/${blocking.hOutBlock}/${blocking.wOutBlock} (${cbText})`;
   const outcome = verifyCandidate(base, { edits: [edit], removesTarget: false, replacementResults: [] });
   if (!outcome.ok) return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title, reason: outcome.reason }] };
-  const then = outcome.verification.firstFailureAfter === undefined ? 'nothing overflows after this' : outcome.verification.afterText;
+  const then = outcome.verification.afterText;
   const notes = [
     `valid for tt-metal: ${CITE_VALIDATE}`,
     ...(cIn !== undefined && blocking.cInBlock < cIn

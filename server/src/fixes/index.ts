@@ -17,15 +17,15 @@ import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
 import { windowText } from '../estimate/changePoints';
 import { chainAssumption, chainSource, constantPadRewrite, findPadChain, indicesText, paddingText, sliceConcatRewrite } from './replicatePad';
 import type { Fix, FixEdit, FixEnv, FixOptions, FixTarget, FixesResult, PythonFile, RejectedFix } from './types';
-import { failureText, makeBaseline, verifyCandidate } from './verify';
+import { makeBaseline, verifyCandidate } from './verify';
 
 export type * from './types';
 
 const NUMERICS = 'zeros at the borders instead of replicated edges: numerics change there';
 
-function thenText(fix: { verification: { firstFailureAfter: Parameters<typeof failureText>[0] | undefined } }): string {
-  const f = fix.verification.firstFailureAfter;
-  return f === undefined ? 'nothing overflows after this' : `then ${failureText(f)} fails first`;
+/** What the file looks like after the fix, as the verification words it (never "no op overflows" while an op is unmodeled). */
+function thenText(fix: { verification: { afterText: string } }): string {
+  return fix.verification.afterText;
 }
 
 /**

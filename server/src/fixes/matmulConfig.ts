@@ -155,7 +155,7 @@ export function matmulConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
       rejected.push({ fixKind: 'matmulConfig', title, reason: outcome.reason });
       continue;
     }
-    const then = outcome.verification.firstFailureAfter === undefined ? 'nothing overflows after this' : outcome.verification.afterText;
+    const then = outcome.verification.afterText;
     fixes.push({
       id: `matmul-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${c.in0BlockW},${c.outBlockH}x${c.outBlockW}`,
       title: `${title} · ${then}`,

@@ -26,6 +26,20 @@ describe('fixes/matmul_program_config', () => {
     assert.ok(op.overflow !== undefined);
   });
 
+  it('never titles a fix "no op overflows" while an op of the file has no L1 model', () => {
+    // The same matmul followed by a ttnn.dropout (a device program without an L1 model: unmodeledReasons.ts).
+    const text = read(BIG_K).replace(
+      '    return %0 : tensor<2048x2048xbf16, #ttnn_layout>',
+      '    %1 = "ttnn.dropout"(%0) <{prob = 5.000000e-01 : f32, scale = 2.000000e+00 : f32, seed = 0 : ui32, use_per_device_seed = true}> : (tensor<2048x2048xbf16, #ttnn_layout>) -> tensor<2048x2048xbf16, #ttnn_layout>\n    return %1 : tensor<2048x2048xbf16, #ttnn_layout>',
+    );
+    const l = load(text);
+    assert.equal(l.analysis.functions[0].ops[1].estimate.kind, 'unmodeled');
+    const fix = fixesAt(l, '@main', 0).fixes.find((f) => f.fixKind === 'matmulConfig');
+    assert.ok(fix !== undefined);
+    assert.match(fix.title, /no modeled op overflows after this \(1 without an L1 model\)/);
+    assert.doesNotMatch(fix.title, /(^|[^d] )no op overflows/);
+  });
+
   it('offers in0_block_w 16 (the largest divisor of Kt below 32 that fits), applies, re-parses and re-analyses to fit', () => {
     // w 16: Kt/16 = 4 blocks → dbl; c_0 8·16·2 = 256, c_1 256, c_4 64 → 576 · 2,048 = 1,179,648 B;
     // 102,656 + 1,179,648 = 1,282,304 ≤ 1,499,136. Out block stays 8x8 = per_core, subblock (4,2): 4·2 = 8 ≤ 8 (no fp32
@@ -35,7 +49,7 @@ describe('fixes/matmul_program_config', () => {
     const fix = r.fixes.find((f) => f.fixKind === 'matmulConfig');
     assert.ok(fix !== undefined, JSON.stringify(r.rejected));
     assert.match(fix.title, /in0_block_w 16, out_block 8x8, out_subblock 4x2/);
-    assert.match(fix.title, /nothing overflows after this/);
+    assert.match(fix.title, /no op overflows after this/);
     assert.match(fix.title, /\(checked for tt-metal \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d\)$/);
     const { after } = checkIrFix(l, fix, '@main', 0, { removed: false });
     const now = after.functions[0].ops[0];
