@@ -26,6 +26,7 @@ import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
+import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
@@ -100,6 +101,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.batch_norm_training', estimateBatchNormTraining, PROPERTIES);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
   add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES_LIVE_L1);
+  // MoE: program_config, compute_config, nnz and which input is sparse; the remap reads only types.
+  add('ttnn.sparse_matmul', estimateSparseMatmul, PROPERTIES);
+  add('ttnn.moe_expert_token_remap', estimateMoeExpertTokenRemap, TYPES_ONLY);
   add('ttnn.prod', estimateProd, PROPERTIES);
   add('ttnn.argmax', estimateArgMax, PROPERTIES);
   add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], estimateAccumulation, PROPERTIES);

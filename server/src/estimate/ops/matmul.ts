@@ -162,7 +162,7 @@ function boolField(fields: Readonly<Record<string, string>>, name: string): bool
 }
 
 /** An explicit `#ttnn.matmul_*_program_config<...>` as a MatmulConfig, or why not. */
-function parseConfig(config: Extract<PropValue, { kind: 'dialect' }>, deviceGrid: readonly [number, number]): MatmulConfig | string {
+export function parseMatmulConfig(config: Extract<PropValue, { kind: 'dialect' }>, deviceGrid: readonly [number, number]): MatmulConfig | string {
   const kind = configKindOfAttribute(config.name);
   if (kind === undefined) return `unknown program config ${config.name}`;
   const f = config.fields;
@@ -190,7 +190,7 @@ function parseConfig(config: Extract<PropValue, { kind: 'dialect' }>, deviceGrid
 }
 
 /** fp32_dest_acc_en / packer_l1_acc from a printed `compute_config`, if any. */
-function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean; printed: boolean } {
+export function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean; printed: boolean } {
   const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
   if (p === undefined || p.kind !== 'dialect') return { fp32: false, packerL1Acc: false, printed: false };
   return { fp32: p.fields['fp32_dest_acc_en'] === 'true', packerL1Acc: p.fields['packer_l1_acc'] === 'true', printed: true };
@@ -240,7 +240,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let reason: string;
   let auto = false;
   if (explicit !== undefined && explicit.kind === 'dialect') {
-    const parsed = parseConfig(explicit, ctx.device.workerGrid);
+    const parsed = parseMatmulConfig(explicit, ctx.device.workerGrid);
     if (typeof parsed === 'string') return unmodeled(op.name, parsed);
     cfg = parsed;
     reason = `program config from the IR: ${configSummary(cfg)}`;
@@ -451,7 +451,7 @@ export function matmulConfigInUse(op: TtnnOp, ctx: EstimateContext): { config: M
   const common = { kt, operandsSharded: a.sharding !== 'interleaved' || b.sharding !== 'interleaved', outSharded: out.sharding !== 'interleaved', fp32DestAcc: flags.fp32 };
   const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
   if (explicit !== undefined && explicit.kind === 'dialect') {
-    const parsed = parseConfig(explicit, ctx.device.workerGrid);
+    const parsed = parseMatmulConfig(explicit, ctx.device.workerGrid);
     return typeof parsed === 'string' ? parsed : { config: parsed, auto: false, ...common };
   }
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;

@@ -1,0 +1,125 @@
+/**
+ * MoE ops: sparse_matmul (sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@060a2d5, validate @01656bf, tt-mlir
+ * runtime's default config) and moe_expert_token_remap (moe_expert_token_remap_program_factory.cpp@369c386). Figures by
+ * hand from those factories on WH n150 (8x8 grid, 32 B DRAM / 16 B L1 alignment; CBs placed at 32 B boundaries).
+ */
+
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { parse } from '../../../server/src/mlir/parser';
+import { analyzeModule } from '../../../server/src/analysis/analyze';
+import { int, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', JSON.stringify(r).slice(0, 400));
+  return r as OpEstimate;
+}
+
+const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
+const dialect = (name: string, fields: Record<string, string>): PropValue => ({ kind: 'dialect', name, text: '', items: [], fields });
+const CORPUS = join(__dirname, '../../fixtures/corpus');
+
+function corpusEstimates(rel: string, opName: string): OpEstimateResult[] {
+  const a = analyzeModule(parse(readFileSync(join(CORPUS, rel), 'utf8')));
+  return a.functions.flatMap((f) => f.ops.filter((o) => o.op.name === opName).map((o) => o.estimate));
+}
+
+describe('estimate/moe: sparse_matmul', () => {
+  it('runtime default config (no program_config): one core, double-buffered 1-tile blocks, two sparsity pages', () => {
+    // a 1x1x32x64, b 1x4x64x32, sparsity 1x1x1x4 bf16 row-major DRAM (tt-mlir perf_targets/flops_attention.mlir).
+    // per_core_M = max(1, ⌊32/32⌋) = 1, per_core_N = max(1, ⌈1/8⌉) = 1 → 1·1 = 1 core. Kt = 2, in0_block_w 1 → 2 blocks;
+    // batchA 1 · batchB 4 · 2 > 1 → depth 2. c_0 = 2·1·1·2,048 = 4,096; c_1 = 4,096; c_4 = 1·2,048 (shared with c_5);
+    // sparsity page = align32(4·2) = 32, twice. 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
+    const sparsity = tensor([1, 1, 1, 4], { page: 'row_major' });
+    const e = est(estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity], [tensor([1, 1, 1, 4, 32, 32])],
+      { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) }), whContext()));
+    assert.equal(e.factory, 'SparseMatmulMultiCoreReuseMcast1DProgramFactory');
+    assert.equal(e.nCoresUsed, 1);
+    assert.equal(e.cbBytesPerCore, 10_304);
+    assert.equal(e.confidence, 'approx'); // the runtime's config and the default compute config are assumed
+  });
+
+  it('an explicit 1D config: blocks from the config, four cores', () => {
+    // a 1x1x64x512 (Mt 2, Kt 16), b 1x8x512x128 (Nt 4), sparsity 1x1x1x8 row-major bf16.
+    // in0_block_w 4, out_block 1x2, per_core 1x2 → ⌈2/1⌉·⌈4/2⌉ = 4 cores (≤ 8 in a row: rectangular). 16/4 = 4 K blocks,
+    // batch 1·8·4 > 1 → depth 2. c_0 = 2·1·4·2,048 = 16,384; c_1 = 2·2·4·2,048 = 32,768; c_4 = 1·2·2,048 = 4,096;
+    // sparsity page = align32(8·2) = 32, twice → 16,384 + 32,768 + 4,096 + 32 + 32 = 53,312 B.
+    const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>', in0_block_w: '4', out_subblock_h: '1', out_subblock_w: '2',
+      out_block_h: '1', out_block_w: '2', per_core_m: '1', per_core_n: '2', fuse_batch: 'false', mcast_in0: 'true',
+    });
+    const args = [tensor([1, 1, 64, 512]), tensor([1, 8, 512, 128]), tensor([1, 1, 1, 8], { page: 'row_major' })];
+    const result = [tensor([1, 1, 1, 8, 64, 128])];
+    const e = est(estimateOp(op('ttnn.sparse_matmul', args, result, { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), program_config: config }), whContext()));
+    assert.equal(e.nCoresUsed, 4);
+    assert.equal(e.cbBytesPerCore, 53_312);
+    // fp32 accumulation: the partials (c_5) get their own 2-tile f32 CB: + 2·4,096 = 8,192 → 61,504 B.
+    const fp32 = dialect('ttnn.device_compute_kernel_config', { fp32_dest_acc_en: 'true' });
+    const f = est(estimateOp(op('ttnn.sparse_matmul', args, result, { is_input_b_sparse: bool(true), program_config: config, compute_config: fp32 }), whContext()));
+    assert.equal(f.cbBytesPerCore, 61_504);
+    assert.equal(f.confidence, 'exact');
+  });
+
+  it('tt-metal\'s validation: sparsity volume, rectangular core grid, at least one sparse input', () => {
+    // b sparse only: batch_length = batch(a) · batch(b) = 1 · 4 = 4, but the sparsity holds 8.
+    const bad = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 8], { page: 'row_major' })], [tensor([1, 1, 1, 4, 32, 32])], { is_input_b_sparse: bool(true) }), whContext());
+    assert.equal(bad.kind, 'illegal');
+    assert.match((bad as { rule: string }).rule, /sparsity logical_volume \(8\) must equal batch_length \(4\)/);
+    // M = 48: Mt 2, per_core_M = ⌊48/32⌋ = 1 → 2 rows of blocks; Nt 10 → per_core_N = ⌈10/8⌉ = 2 → 5 columns: 10 cores,
+    // row-major over 8 columns their bounding box is 2·8 = 16 cores → tt-metal rejects the non-rectangular grid.
+    const ragged = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 48, 64]), tensor([1, 4, 64, 320]), tensor([1, 1, 1, 4], { page: 'row_major' })], [tensor([1, 1, 1, 4, 48, 320])], { is_input_b_sparse: bool(true) }), whContext());
+    assert.equal(ragged.kind, 'illegal');
+    assert.match((ragged as { rule: string }).rule, /num_cores_with_work \(10\) must be equal to in0_mcast_receiver_num_cores \(16\)/);
+    const neither = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 4], { page: 'row_major' })], [tensor([1, 1, 1, 4, 32, 32])], { is_input_a_sparse: bool(false), is_input_b_sparse: bool(false) }), whContext());
+    assert.equal(neither.kind, 'illegal');
+  });
+
+  it('the corpus dumps (workaround test, flops test) get figures; the tiled f32 sparsity is sized as the row-major bf16 tt-mlir makes of it', () => {
+    // moe_ccl_workaround_with_optimizer.mlir: a 1x4x32x256, b 1x4x256x64, sparsity 1x4x1x4. Mt 1, Kt 8, Nt 2 →
+    // per_core_N = 1 → 2 cores; batchA 4 · batchB 4 · 8 > 1 → depth 2: 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
+    const moe = corpusEstimates('test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir', 'ttnn.sparse_matmul');
+    assert.equal(moe.length, 2);
+    for (const r of moe) {
+      const e = est(r);
+      assert.equal(e.nCoresUsed, 2);
+      assert.equal(e.cbBytesPerCore, 10_304);
+    }
+    const flops = corpusEstimates('test/ttmlir/Dialect/TTNN/perf_targets/flops_attention.mlir', 'ttnn.sparse_matmul');
+    assert.equal(est(flops[0]).cbBytesPerCore, 10_304);
+  });
+
+  it('reads properties (program_config, compute_config, nnz, sparse flags)', () => {
+    assert.equal(estimatorReads('ttnn.sparse_matmul').properties, true);
+    assert.equal(estimatorReads('ttnn.moe_expert_token_remap').properties, false);
+  });
+});
+
+describe('estimate/moe: moe_expert_token_remap', () => {
+  it('the corpus remap: six single-page CBs on all 64 cores', () => {
+    // topk 1x2x128x32 → row-major bf16 row 32·2 = 64 B; mapping 1x1x32x8 → u16 row 16 B; metadata 1x2x128x4 → 8 B;
+    // experts per device = 4 (result 1x2x128x4). c_0 = align16(16) = 16, c_1 = align16(4·2) = 16, c_2 = align16(8) = 16,
+    // c_3 = 2·align16(64) = 128, c_4 = 4·2 = 8, c_5 (reduced 1x1x8x4) = 4·2 = 8. Placed at 32 B boundaries:
+    // 0–16, 32–48, 64–80, 96–224, 224–232, 256–264 → 264 B per core; summed 16+16+16+128+8+8 = 192 B.
+    const remap = corpusEstimates('test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir', 'ttnn.moe_expert_token_remap');
+    assert.equal(remap.length, 1);
+    const e = est(remap[0]);
+    assert.equal(e.nCoresUsed, 64);
+    assert.equal(e.cbBytesPerCore, 264);
+    assert.equal(e.cbBytesSummedOverRanges, 192);
+    assert.equal(e.confidence, 'approx'); // the IR's operands are tiled si32: sized in the workaround's row-major form
+  });
+
+  it('row-major u16 operands as tt-metal requires them: exact; a one-result build has no reduced CB', () => {
+    // topk 1x1x64x16 bf16 (row 32 B), mapping 1x1x16x4 u16 (8 B → 16), metadata 1x1x64x2 u16 (4 B → 16), 8 experts
+    // per device: c_0 16, c_1 align16(16) = 16, c_2 16, c_3 2·32 = 64, c_4 8·2 = 16 → 0–16, 32–48, 64–80, 96–160,
+    // 160–176 → 176 B.
+    const rm = (shape: number[], dtype: 'bf16' | 'u16') => tensor(shape, { page: 'row_major', dtype });
+    const e = est(estimateOp(op('ttnn.moe_expert_token_remap', [rm([1, 1, 64, 16], 'bf16'), rm([1, 1, 16, 4], 'u16'), rm([1, 1, 64, 2], 'u16')], [rm([1, 1, 64, 8], 'bf16')], { reduction_size: int(32) }), whContext()));
+    assert.equal(e.cbBytesPerCore, 176);
+    assert.equal(e.confidence, 'exact');
+  });
+});
