@@ -342,6 +342,16 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/eltwise/unary/device/unary_composite_op.cpp (_asinh, index id 6710124477)',
     after: 'tt-metal …/eltwise/unary/unary.cpp (REGISTER_UNARY_OPERATION(asinh, ASINH), index id 7199966208)',
   },
+  'argmax-multicore-by-layout': {
+    family: 'search',
+    pr: 46340,
+    // The PR description is dated 2026-06-08 (issue #44838, 2026-05-20); the merge day was not read.
+    mergedOn: '2026-06-08',
+    dateFrom: 'approx',
+    what: 'argmax loses use_multicore: a row-major input reduced over the last dim (or all dims) always takes ArgMaxMultiCoreProgramFactory, everything else the single-core factory; before, use_multicore chose the factory and a tiled input with use_multicore was rejected',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

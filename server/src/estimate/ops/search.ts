@@ -6,6 +6,10 @@
  *     ROW_MAJOR input: c_0 = W · elem(in), c_1 = L · elem(out), L = 1 when reducing all dims or keep_dim, else the
  *       padded H; TILE input: c_0 = one input tile, c_1 = one output page; a TILE input with a TILE result is
  *       rejected (TT_FATAL "For TILE input layout, only ROW_MAJOR output is supported")
+ *   argmax, multi-core [5] (use_multicore before tt-metal PR #46340, change point `argmax-multicore-by-layout`; from it
+ *     on every row-major input reduced over the last or all dims): u = alignment / 2 elements (16 DRAM, 8 L1),
+ *     split_work_to_cores(grid, ⌈W / u⌉) → n cores, group g reads s_g units; c_0 = round32(s_g · u · elem(in)) per
+ *     group, c_1 = round32(L · elem(out)), c_2 = n · round32(L · elem(out)), c_3 = n · round32(L · elem(in))
  *   sort (Wt ≤ 64: SortProgramFactorySingleRowSingleCore) [2][3]:
  *     TILE: c_in = 4·T(in), c_idx = 4·T(idx), transposed 2 × Wt tiles (values, indices), c_val = 2·T(in),
  *           c_idx_out = 2·T(idx), synchronization 1,024 B
@@ -23,10 +27,13 @@
  *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved);
  *       multi-core only for W ≥ multi_core_min_width (8,192), W a power of two < 65,535, k ≤ 64 and verify_multi_core_cost
  *       (topk_device_operation.cpp select_program_factory, topk_constants.hpp; search index ids 60792697138, 3695074387)
+ *   [5] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f
+ *       (distribute_work_to_cores; CBs c_0..c_3); argmax_device_operation.cpp@00218c5 (uses_multicore_path, PR #46340)
  *
  * Assumptions: sort over a dim other than the last is transposed by the composite first (the transpose program is
  *   smaller); sort with Wt > 64 (hybrid / DRAM factories) and topk on rows wide enough for the multi-core split
- *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; argmax with use_multicore is unmodeled.
+ *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; the multi-core argmax factory was read at one
+ *   build (050f24f) and is 'approx' for the older ones.
  * Worked example: argmax over dim 1 of 64x64 bf16 row-major, keep_dim: c_0 = 64 · 2 = 128, c_1 = 1 · 4 = 4 →
  *   132 B (tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:536); sort of 64x64 bf16 tiles (Wt = 2):
  *   4·2,048 + 4·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 2·2,048 + 1,024 = 33,792 B (golden :1582).
@@ -34,8 +41,8 @@
 
 import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { propBool, propInt, propInts, resolveTensor } from '../common';
-import { finishProgram, outputsInL1 } from '../common';
+import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, outputsInL1, propBool, propInt, propInts, resolveTensor, splitWorkToCores } from '../common';
+import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { specWith, withResultsPlacedLike } from './composite';
@@ -46,6 +53,8 @@ const CITES = {
   sort: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactorySingleRowSingleCore)',
   sortSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
   topk: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)',
+  argmaxMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
+  argmaxValidateOld: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp before PR #46340 (validate_on_program_cache_miss, use_multicore)',
 } as const;
 
 const ONE_CORE = [{ name: 'core', nCores: 1, firstCore: [0, 0] as const }];
@@ -55,13 +64,21 @@ export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (propBool(op, 'use_multicore') === true) return unmodeled(op.name, 'multi-core argmax is not modeled');
   const dims = propInts(op, 'dim') ?? propInts(op, 'dim_arg');
   const reduceAll = dims === undefined || dims.length === 0;
   const keepDim = propBool(op, 'keep_dim') ?? false;
+  const rank = input.logical.length;
+  const rowMajor = input.layout.pageLayout === 'row_major';
+  const lastDim = reduceAll || (dims.length === 1 && (dims[0] < 0 ? dims[0] + rank : dims[0]) === rank - 1);
+  // Which factory: use_multicore before PR #46340; from it on, the layout and dim alone. Asked only when they differ.
+  const flag = propBool(op, 'use_multicore') === true;
+  const byPath = rowMajor && lastDim;
+  const multicore = flag === byPath ? flag : atOrAfter(ctx, 'argmax-multicore-by-layout') ? byPath : flag;
+  if (multicore && !rowMajor) return illegal(op.name, 'Multicore argmax only supports ROW_MAJOR layout for inputs!', CITES.argmaxValidateOld);
+  if (multicore) return argMaxMultiCore(op, ctx, input, output, reduceAll, keepDim, flag !== byPath);
   let srcPage: number;
   let dstPage: number;
-  if (input.layout.pageLayout === 'row_major') {
+  if (rowMajor) {
     const inElem = elementBytes(input.dtype);
     const outElem = elementBytes(output.dtype);
     if (inElem === undefined || outElem === undefined) return unmodeled(op.name, 'block-float argmax');
@@ -84,6 +101,40 @@ export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 1, role: 'output page', nPages: 1, pageBytes: dstPage },
     ],
     confidence: 'exact', citations: [CITES.argmax],
+  });
+}
+
+const round32 = (n: number): number => Math.ceil(n / 32) * 32;
+
+/**
+ * ArgMaxMultiCoreProgramFactory [5]: the reduced row is split over split_work_to_cores(grid, ⌈W / u⌉) cores in units of
+ * u = alignment / 2 elements (u = 16 for a DRAM input, 8 for L1); each core group reads its share into c_0; every core
+ * holds c_1 (one output page), c_2 and c_3 (one output page of indices / values per core, for the reduce core).
+ */
+function argMaxMultiCore(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, reduceAll: boolean, keepDim: boolean, byBuild: boolean): OpEstimateResult {
+  const inElem = elementBytes(input.dtype);
+  const outElem = elementBytes(output.dtype);
+  if (inElem === undefined || outElem === undefined) return unmodeled(op.name, 'block-float argmax');
+  const padded = input.padded;
+  const w = padded[padded.length - 1] ?? 1;
+  const outLast = reduceAll || keepDim || padded.length < 2 ? 1 : padded[padded.length - 2];
+  const unit = (input.layout.bufferType === 'dram' ? ctx.device.dramAlignmentBytes : ctx.device.l1AlignmentBytes) / 2;
+  const split = splitWorkToCores(gridArea(ctx), Math.ceil(w / unit));
+  const n = split.nCores;
+  const groups = groupsFromSplit(split, ctx.device.workerGrid, 'col');
+  const unitsOf = (i: number): number => (split.runs.length === 2 && i === 1 ? split.maxUnitsPerCore - 1 : split.maxUnitsPerCore) * unit;
+  return finishProgram({
+    op, ctx, factory: 'ArgMaxMultiCoreProgramFactory',
+    factoryReason: `${byBuild ? 'row-major input reduced over the last dim (tt-metal PR #46340 on: multi-core whatever use_multicore)' : 'use_multicore'}; ${w} elements in units of ${unit} over ${n} cores`,
+    groups,
+    cbs: [
+      ...split.runs.map((r, i) => ({ index: 0, role: 'input share', nPages: 1, pageBytes: round32(unitsOf(i) * inElem), groups: [r.name] })),
+      { index: 1, role: 'output page', nPages: 1, pageBytes: round32(outLast * outElem) },
+      { index: 2, role: 'per-core indices', nPages: 1, pageBytes: round32(outLast * outElem) * n },
+      { index: 3, role: 'per-core values', nPages: 1, pageBytes: round32(outLast * inElem) * n },
+    ],
+    confidence: 'approx', approxReason: 'multi-core factory read at tt-metal 050f24f; earlier builds (from PR #20730, 2025-04) not compared',
+    citations: [CITES.argmaxMulti, CITE.workSplit],
   });
 }
 

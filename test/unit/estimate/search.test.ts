@@ -1,0 +1,69 @@
+/**
+ * Search ops' multi-core factories: argmax (argmax_multi_core_program_factory.cpp@050f24f, factory choice by
+ * use_multicore before tt-metal PR #46340 and by layout/dim from it on). Figures by hand from the factories on WH n150
+ * (8x8 grid, 32 B DRAM / 16 B L1 alignment; CBs placed at 32 B boundaries).
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { int, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', JSON.stringify(r).slice(0, 400));
+  return r as OpEstimate;
+}
+
+const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
+const rm = (shape: number[], o: { dtype?: 'bf16' | 'u32' | 'f32'; buffer?: 'dram' | 'l1' } = {}) => tensor(shape, { page: 'row_major', dtype: o.dtype ?? 'bf16', buffer: o.buffer });
+
+describe('estimate/search: multi-core argmax', () => {
+  // Llama decode sampling: argmax over the 128,256-entry vocabulary row, bf16 row-major DRAM.
+  const vocab = (props: Record<string, PropValue>) => op('ttnn.argmax', [rm([1, 1, 1, 128_256])], [rm([1, 1, 1], { dtype: 'u32' })], { dim: int(3), ...props });
+
+  it('use_multicore: the row split in 16-element units over 64 cores, two core groups', () => {
+    // u = 32 / 2 = 16; ⌈128,256 / 16⌉ = 8,016 units over 64 cores: q = 125, r = 16 → 16 cores × 126 units
+    // (2,016 elements, c_0 = round32(4,032) = 4,032) and 48 cores × 125 (2,000, c_0 = 4,000). L = padded H = 1:
+    // c_1 = round32(1·4) = 32, c_2 = 64·32 = 2,048, c_3 = 64·round32(1·2) = 2,048.
+    // group 1: 4,032 + 32 + 2,048 + 2,048 = 8,160 B; group 2: 4,000 + 32 + 2,048 + 2,048 = 8,128 B.
+    const e = est(estimateOp(vocab({ use_multicore: bool(true) }), whContext()));
+    assert.equal(e.factory, 'ArgMaxMultiCoreProgramFactory');
+    assert.equal(e.nCoresUsed, 64);
+    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 8_160], [48, 8_128]]);
+    assert.equal(e.worstCbBytesPerCore, 8_160);
+  });
+
+  it('an L1 input splits in 8-element units', () => {
+    // [1, 1000] bf16 row-major L1, dim 1: u = 16 / 2 = 8; ⌈1000/8⌉ = 125 units over 64 cores: q = 1, r = 61 → 61 cores
+    // × 2 units (16 elements, c_0 = round32(32) = 32) and 3 × 1 (8 elements, round32(16) = 32). L = 1 (rank 2, H = 1):
+    // c_1 = 32, c_2 = 64·32 = 2,048, c_3 = 64·32 = 2,048 → 32 + 32 + 2,048 + 2,048 = 4,160 B on either group.
+    const e = est(estimateOp(op('ttnn.argmax', [rm([1, 1000], { buffer: 'l1' })], [rm([1], { dtype: 'u32' })], { dim: int(1), use_multicore: bool(true) }), whContext()));
+    assert.equal(e.worstCbBytesPerCore, 4_160);
+  });
+
+  it('tt-metal PR #46340 (change point argmax-multicore-by-layout): a row-major last-dim argmax is multi-core without the flag', () => {
+    // Before: single core, c_0 = one 128,256 · 2 = 256,512 B row, c_1 = 1 · 4 at align32 → 256,516 B.
+    const before = est(estimateOp(vocab({}), whContext({ ttMetalDate: '2026-05-01' })));
+    assert.equal(before.factory, 'ArgMaxSingleCoreProgramFactory');
+    assert.equal(before.cbBytesPerCore, 256_516);
+    const after = est(estimateOp(vocab({}), whContext({ ttMetalDate: '2026-07-01' })));
+    assert.equal(after.factory, 'ArgMaxMultiCoreProgramFactory');
+    assert.equal(after.worstCbBytesPerCore, 8_160);
+    // A window over both sides reports both figures; the estimate is the larger (single-core) one.
+    const both = est(estimateOp(vocab({}), whContext({ window: { earliest: '2026-05-01', latest: '2026-07-01' } })));
+    assert.equal(both.worstCbBytesPerCore, 256_516);
+    assert.deepEqual(both.versionRange?.changePoints, ['argmax-multicore-by-layout']);
+  });
+
+  it('a tiled input with use_multicore: rejected before PR #46340, the single-core tile reader after', () => {
+    const tiled = op('ttnn.argmax', [tensor([32, 1024])], [rm([32], { dtype: 'u32' })], { dim: int(1), use_multicore: bool(true) });
+    const before = estimateOp(tiled, whContext());
+    assert.equal(before.kind, 'illegal');
+    assert.match((before as { rule: string }).rule, /Multicore argmax only supports ROW_MAJOR/);
+    // After: c_0 = one bf16 tile 2,048; c_1 = one output row page 32 · 4 = 128 → 2,048 + 128 = 2,176 B.
+    const after = est(estimateOp(tiled, whContext({ ttMetalDate: '2026-07-01' })));
+    assert.equal(after.factory, 'ArgMaxSingleCoreProgramFactory');
+    assert.equal(after.cbBytesPerCore, 2_176);
+  });
+});
