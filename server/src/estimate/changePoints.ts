@@ -352,6 +352,16 @@ export const CHANGE_POINTS = {
     before: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
     after: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
   },
+  'moreh-cumsum-to-accumulation': {
+    family: 'accumulation',
+    pr: 24427,
+    // The PR's CI run and review comments are of 2025-07-01..03; the merge day was not read.
+    mergedOn: '2025-07-03',
+    dateFrom: 'approx',
+    what: 'moreh_cumsum becomes a wrapper of ttnn cumsum (the accumulation composite and AccumulationProgramFactory, 4-tile CBs); before, it ran the moreh device op: 4-D tensors, dim 0 or 1 only, 6 tiles of CBs',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57 (c_0 2, c_1 1, c_24 1, c_16 2 tiles)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/moreh_cumsum.cpp@417861f (forwards to cumsum); accumulation_program_factory.cpp@01ca906',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

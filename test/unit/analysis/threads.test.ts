@@ -5,8 +5,9 @@
  * within 4 KiB of tt-metal's figure where the thread quotes one (exact where every input is known), and nothing is
  * flagged where the thread (or the fixing PR's test) says the op ran. Expected figures are tt-metal's, from the threads.
  *
- * Unmodeled families (conv2d, cumsum) are asserted as "overflow or unmodeled" — never "fits" — so the assertion keeps
- * holding when their models land; their figures are `it.skip` until then.
+ * Ops without a model in the thread's build (conv2d; the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
+ * PR #24427, whose thread quotes no figure) are asserted as "overflow or unmodeled" — never "fits" — so the assertion
+ * keeps holding when their models land; their figures are `it.skip` until then.
  */
 
 import * as assert from 'node:assert/strict';

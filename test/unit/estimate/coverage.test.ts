@@ -30,8 +30,7 @@ const MODELED_CCL: ReadonlySet<string> = new Set(['all_gather', 'reduce_scatter'
 
 /**
  * reduction_op.mlir tests the d2m hoisting of reductions (`ttnn.hoist_generic_via_d2m`: the op is compiled into a D2M
- * generic, not run as the ttnn program); its cumprod along the last dim is the one op of these families without a
- * figure (accumulation along W is unmodeled: see accumulation.ts).
+ * generic, not run as the ttnn program); an op of these families without a figure is tolerated there.
  */
 const GAPS_ALLOWED_IN = 'test/ttmlir/Conversion/TTNNToTTIR/reduction_op.mlir';
 
