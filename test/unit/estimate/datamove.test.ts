@@ -111,8 +111,8 @@ describe('estimate/datamove: search and accumulation', () => {
     assert.equal(last.l1IntermediateBytesPerCore, undefined);
   });
 
-  it('sort with Wt > 64 uses the cross-core factories: unmodeled', () => {
-    assert.equal(estimateOp(op('ttnn.sort', [dram([32, 4096])], [dram([32, 4096]), dram([32, 4096], 'u16')], { dim: int(-1) }), whContext()).kind, 'unmodeled');
+  it('sort with Wt > 64 uses the cross-core factory (figures in search.test.ts)', () => {
+    assert.equal(est(estimateOp(op('ttnn.sort', [dram([32, 4096])], [dram([32, 4096]), dram([32, 4096], 'u16')], { dim: int(-1) }), whContext())).factory, 'SortProgramFactoryCrossCoreDataExchange');
   });
 
   it('topk k = 4 (one K tile), bf16 values, u16 indices', () => {

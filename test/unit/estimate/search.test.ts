@@ -67,3 +67,35 @@ describe('estimate/search: multi-core argmax', () => {
     assert.equal(after.cbBytesPerCore, 2_176);
   });
 });
+
+describe('estimate/search: sort rows wider than 64 tiles (sort_program_factory.cpp@00c5add)', () => {
+  const sort = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => {
+    const idx = dtype === 'f32' ? 'u32' : 'u16';
+    return op('ttnn.sort', [tensor(shape, { dtype })], [tensor(shape, { dtype }), tensor(shape, { dtype: idx })], { dim: int(-1) });
+  };
+
+  it('Wt = 128 (bf16): the hybrid cross-core factory, 2 tiles on each of 64 cores', () => {
+    // A = 64: min(128, max(⌊128/64⌋, 2)) = 2 → 64·2 = 128 ≥ Wt → hybrid. n = 2, ⌈128/2⌉ = 64 cores. u16 indices (2,048):
+    // ten CBs of 2·2,048 = 4,096 (input, index, the two transposed slices of n = 2 tiles, values, indices, and the peer
+    // exchange pairs) + the u32 lookup tile 4,096 + the bf16 sync tile 2,048 = 11·4,096 + 2,048 = 47,104 B.
+    const e = est(estimateOp(sort([1, 1, 32, 4096]), whContext()));
+    assert.equal(e.factory, 'SortProgramFactoryCrossCoreDataExchange');
+    assert.equal(e.nCoresUsed, 64);
+    assert.equal(e.cbBytesPerCore, 47_104);
+  });
+
+  it('Wt = 256 (f32, u32 indices): 4 tiles per core', () => {
+    // min(128, max(4, 2)) = 4 → 256 ≤ 256 → hybrid, n = 4, 64 cores. T = 4,096 everywhere: 2·4,096 ·8 (input, index,
+    // values, indices, 2·T values and indices to and from the peer) = 65,536; slices 2·4·4,096 = 32,768; + 4,096 + 2,048
+    // = 104,448 B.
+    const e = est(estimateOp(sort([1, 1, 32, 8192], 'f32'), whContext()));
+    assert.equal(e.cbBytesPerCore, 104_448);
+  });
+
+  it('Wt = 200: 64 · max(⌊200/64⌋, 2) = 192 < 200 → the DRAM factory (six 2-tile CBs on 63 workers)', () => {
+    // 100 tile pairs over min(100, 63) = 63 workers: 6 · 2 · 2,048 = 24,576 B; the coordinator 2·2,048 + 2·2,048 = 8,192.
+    const e = est(estimateOp(sort([1, 1, 32, 6400]), whContext()));
+    assert.equal(e.factory, 'SortProgramFactorySingleRowMultiCore');
+    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[63, 24_576], [1, 8_192]]);
+  });
+});

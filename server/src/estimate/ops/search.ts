@@ -14,6 +14,9 @@
  *     TILE: c_in = 4·T(in), c_idx = 4·T(idx), transposed 2 × Wt tiles (values, indices), c_val = 2·T(in),
  *           c_idx_out = 2·T(idx), synchronization 1,024 B
  *     Wt = padded W / 32; indices are UINT16 unless W ≥ 65,535 or the input is f32 (then UINT32) [3]
+ *   sort, Wt > 64 [6][3]: hybrid cross-core factory when Wt ≤ A · min(128, max(⌊Wt/A⌋, 2)) (A = grid cores), n tiles
+ *     per core: 2·T(in) + 2·T(idx) + n·(T(in) + T(idx)) + 2·T(v) + 2·T(idx) + 2·(2·T(v) + 2·T(idx)) + 4,096 + 2,048;
+ *     else the DRAM factory: 2·(2·T(in) + 3·T(idx) + T(v)) on each worker, 2·(T(in) + T(idx)) on the coordinator
  *   topk, single core [4]: c_0 = 4·T(v), c_1 = 4·T(i), c_2 = 4·T(v), c_3 = 4·T(i), c_4 = 2K·T(v), c_5 = 2K·T(i),
  *     c_6 = K·T(v), c_7 = K·T(i), K = ceil(k / 32); one core.
  *
@@ -27,11 +30,13 @@
  *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved);
  *       multi-core only for W ≥ multi_core_min_width (8,192), W a power of two < 65,535, k ≤ 64 and verify_multi_core_cost
  *       (topk_device_operation.cpp select_program_factory, topk_constants.hpp; search index ids 60792697138, 3695074387)
+ *   [6] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add
+ *       (SortProgramFactoryCrossCoreDataExchange, SortProgramFactorySingleRowMultiCore)
  *   [5] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f
  *       (distribute_work_to_cores; CBs c_0..c_3); argmax_device_operation.cpp@00218c5 (uses_multicore_path, PR #46340)
  *
  * Assumptions: sort over a dim other than the last is transposed by the composite first (the transpose program is
- *   smaller); sort with Wt > 64 (hybrid / DRAM factories) and topk on rows wide enough for the multi-core split
+ *   smaller); the sort factories for Wt > 64 were read at one build (00c5add, 'approx'); topk on rows wide enough for the multi-core split
  *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; the multi-core argmax factory was read at one
  *   build (050f24f) and is 'approx' for the older ones.
  * Worked example: argmax over dim 1 of 64x64 bf16 row-major, keep_dim: c_0 = 64 · 2 = 128, c_1 = 1 · 4 = 4 →
@@ -53,6 +58,7 @@ const CITES = {
   sort: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactorySingleRowSingleCore)',
   sortSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
   topk: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)',
+  sortMany: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactoryCrossCoreDataExchange, get_number_of_tiles_per_core, compute_cross_core_layout; SortProgramFactorySingleRowMultiCore)',
   argmaxMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
   argmaxValidateOld: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp before PR #46340 (validate_on_program_cache_miss, use_multicore)',
 } as const;
@@ -194,7 +200,6 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const w = dim === rank - 1 ? input.padded[rank - 1] : input.logical[dim] ?? 1;
   const wPadded = Math.ceil(w / 64) * 64;
   const wt = wPadded / 32;
-  if (wt > 64) return unmodeled(op.name, `sort with Wt = ${wt} > 64 uses the cross-core / DRAM factories (not modeled)`);
   const idxSpec = op.results[1];
   const declared = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : undefined;
   const ti = tileBytes(sortIndexDtype(input.dtype, wPadded, declared));
@@ -202,8 +207,10 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   // Off the last dim the composite transposes the results back with the input's memory config, not the requested
   // one (sort.cpp@09f752a post_sort_transform_tensor; TestOpModelLib.cpp@b73fc81:1584: DRAM input, L1 requested, 0 B).
   const placed = dim === rank - 1 ? op : withResultsPlacedLike(op, op.operands[0]);
+  const l1Intermediates = sortL1Intermediates(op, placed, ctx, input.logical, dim, sortIndexDtype(input.dtype, wPadded, declared));
+  if (wt > 64) return sortManyTiles(placed, ctx, wt, tv, ti, dim === rank - 1 && w % 64 === 0, l1Intermediates);
   return finishProgram({
-    l1IntermediateBytesPerCore: sortL1Intermediates(op, placed, ctx, input.logical, dim, sortIndexDtype(input.dtype, wPadded, declared)),
+    l1IntermediateBytesPerCore: l1Intermediates,
     op: placed, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
     factoryReason: `Wt = ${wt} ≤ 64: single-row single-core factory${dim === rank - 1 ? '' : ' (after the composite moves the sorted dim last)'}`,
     groups: ONE_CORE,
@@ -219,6 +226,69 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     confidence: dim === rank - 1 && w % 64 === 0 ? 'exact' : 'approx',
     approxReason: dim === rank - 1 && w % 64 === 0 ? '' : 'the composite transposes / pads W to a multiple of 64 first; only the sort program is sized',
     citations: [CITES.sort, CITES.sortSelect],
+  });
+}
+
+/** tt-metal's `rounddown_pow2`. */
+function roundDownPow2(n: number): number {
+  return n <= 0 ? 0 : 2 ** Math.floor(Math.log2(n));
+}
+
+/**
+ * Sort rows wider than 64 tiles [6]: the hybrid cross-core factory when Wt ≤ A · min(128, max(⌊Wt/A⌋, 2)) (A = grid
+ * cores), else the DRAM factory. Hybrid: n = min(128, max(⌊Wt/V⌋, 2), Wt) tiles per core (V = the largest power of two
+ * ≤ A), ⌈Wt/n⌉ cores, CBs 2·T(in), 2·T(idx), n·T(in), n·T(idx), 2·T(v), 2·T(idx), 2·T(v) and 2·T(idx) (own and peer
+ * exchange halves, twice), one u32 tile (core lookup table), one bf16 tile (packer/unpacker sync). DRAM: workers
+ * (⌊Wt/2⌋ pairs over up to A − 1 cores) hold six double-buffered tile CBs, the coordinator two.
+ */
+function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number, ti: number, lastDimAligned: boolean, l1IntermediateBytesPerCore: number): OpEstimateResult {
+  const area = gridArea(ctx);
+  const hybridTilesPerCore = Math.min(128, Math.max(Math.floor(wt / area), 2));
+  const approxReason = `sort factories for Wt > 64 read at tt-metal 00c5add only${lastDimAligned ? '' : '; the composite transposes / pads W to a multiple of 64 first (only the sort program is sized)'}`;
+  const citations = [CITES.sortMany, CITES.sortSelect];
+  if (wt <= area * hybridTilesPerCore) {
+    const virtualCores = roundDownPow2(area);
+    const n = Math.min(Math.min(128, Math.max(Math.floor(wt / virtualCores), 2)), wt);
+    const used = Math.ceil(wt / n);
+    if (used > virtualCores) return illegal(op.name, `All core utilization count exceeds total number of cores. Utilized cores: ${used}, Total cores: ${virtualCores}`, CITES.sortMany);
+    return finishProgram({
+      op, ctx, l1IntermediateBytesPerCore, factory: 'SortProgramFactoryCrossCoreDataExchange',
+      factoryReason: `Wt = ${wt} > 64 and ≤ ${area} · ${hybridTilesPerCore}: hybrid factory, ${n} tiles on each of ${used} cores`,
+      groups: [{ name: 'cores', nCores: used, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input tiles', nPages: 2, pageBytes: tv },
+        { index: 1, role: 'index tiles', nPages: 2, pageBytes: ti },
+        { index: 2, role: 'transposed input slice', nPages: n, pageBytes: tv },
+        { index: 3, role: 'transposed index slice', nPages: n, pageBytes: ti },
+        { index: 4, role: 'sorted values', nPages: 2, pageBytes: tv },
+        { index: 5, role: 'sorted indices', nPages: 2, pageBytes: ti },
+        { index: 6, role: 'values to the peer', nPages: 1, pageBytes: 2 * tv },
+        { index: 7, role: 'indices to the peer', nPages: 2, pageBytes: ti },
+        { index: 8, role: 'values from the peer', nPages: 1, pageBytes: 2 * tv },
+        { index: 9, role: 'indices from the peer', nPages: 2, pageBytes: ti },
+        { index: 10, role: 'core lookup table', nPages: 1, pageBytes: tileBytes('u32') },
+        { index: 11, role: 'packer/unpacker sync', nPages: 1, pageBytes: tileBytes('bf16') },
+      ],
+      confidence: 'approx', approxReason, citations,
+    });
+  }
+  const pairs = Math.floor(wt / 2);
+  const workers = Math.min(pairs, area - 1);
+  return finishProgram({
+    op, ctx, l1IntermediateBytesPerCore, factory: 'SortProgramFactorySingleRowMultiCore',
+    factoryReason: `Wt = ${wt} > ${area} · ${hybridTilesPerCore}: DRAM factory, ${pairs} tile pairs over ${workers} worker cores and a coordinator`,
+    groups: [{ name: 'workers', nCores: workers, firstCore: [0, 0] }, { name: 'coordinator', nCores: 1, firstCore: [ctx.device.workerGrid[1] - 1, ctx.device.workerGrid[0] - 1] }],
+    cbs: [
+      { index: 0, role: 'coordinator input tiles', nPages: 2, pageBytes: tv, groups: ['coordinator'] },
+      { index: 1, role: 'coordinator index tiles', nPages: 2, pageBytes: ti, groups: ['coordinator'] },
+      { index: 2, role: 'input tiles', nPages: 2, pageBytes: tv, groups: ['workers'] },
+      { index: 3, role: 'index tiles', nPages: 2, pageBytes: ti, groups: ['workers'] },
+      { index: 4, role: 'transposed input', nPages: 2, pageBytes: tv, groups: ['workers'] },
+      { index: 5, role: 'transposed indices', nPages: 2, pageBytes: ti, groups: ['workers'] },
+      { index: 6, role: 'sorted values', nPages: 2, pageBytes: tv, groups: ['workers'] },
+      { index: 7, role: 'sorted indices', nPages: 2, pageBytes: ti, groups: ['workers'] },
+    ],
+    confidence: 'approx', approxReason, citations,
   });
 }
 
