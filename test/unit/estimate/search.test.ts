@@ -99,3 +99,24 @@ describe('estimate/search: sort rows wider than 64 tiles (sort_program_factory.c
     assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[63, 24_576], [1, 8_192]]);
   });
 });
+
+describe('estimate/gather: scatter with a reduction (scatter_reduce_bfloat16_program_factory.cpp@00e3779)', () => {
+  const sum: PropValue = { kind: 'dialect', name: 'ttcore.reduce_type', text: '#ttcore.reduce_type<sum>', items: ['sum'], fields: {} };
+  const rmT = (shape: number[], dtype: 'bf16' | 'si32' | 'f32') => tensor(shape, { page: 'row_major', dtype });
+  const scatter = (w: number, dtype: 'bf16' | 'f32') => op('ttnn.scatter', [rmT([64, w], dtype), rmT([64, w], 'si32'), rmT([64, w], dtype)], [rmT([64, w], dtype)], { dim: int(-1), scatter_reduce_type: sum });
+
+  it('bf16 input: five row-chunk CBs, the fifth an fp32 accumulator', () => {
+    // free = 1,499,136 − 102,656 = 1,396,480; chunk = ceil32(⌊⌊⌊1,396,480/5⌋/4⌋·0.9 − 32⌋) = ceil32(⌊69,824·0.9 − 32⌋) =
+    // ceil32(62,809) = 62,816 ≥ 1,000. Pages: input ceil32(1,000·2) = 2,016, index 1,000·4 = 4,000, source 2,016,
+    // output 2,016, fp32 1,000·4 = 4,000 → 14,048 B per core (all multiples of 32).
+    const e = est(estimateOp(scatter(1000, 'bf16'), whContext()));
+    assert.equal(e.factory, 'ScatterReduceBfloat16ProgramFactory');
+    assert.equal(e.cbBytesPerCore, 14_048);
+    // A 100,000-wide row is cut at the 62,816-element chunk: 125,632 + 251,264 + 125,632 + 125,632 + 251,264 = 879,424 B.
+    assert.equal(est(estimateOp(scatter(100_000, 'bf16'), whContext())).cbBytesPerCore, 879_424);
+  });
+
+  it('an f32 input with a reduction runs the plain scatter factory', () => {
+    assert.equal(est(estimateOp(scatter(1000, 'f32'), whContext())).factory, 'ScatterProgramFactory');
+  });
+});

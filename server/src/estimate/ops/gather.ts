@@ -17,8 +17,12 @@
  *     minus the unreserved base); page(t) = ceil32(min(W_t, chunk) · elem(t)) for input, index and source; the output
  *     page equals the input page. TILE operands are untilized first and the result tilized (composite.ts).
  *   [2] ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520
- *       (calculate_optimal_chunk_size); the bf16 reduction variant (scatter_reduce_bfloat16_program_factory) is not
- *       modeled
+ *       (calculate_optimal_chunk_size)
+ * A bf16 input with a reduction runs ScatterReduceBfloat16ProgramFactory [3] (other dtypes with a reduction run the
+ *   factory above): chunk = ceil32(⌊⌊⌊free / 5⌋ / 4⌋ · 0.9 − 32⌋); input, index, source and output row-chunk pages as
+ *   above, plus an fp32 accumulation page ceil32(min(W_in, chunk) · 4).
+ *   [3] ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_reduce_bfloat16_program_factory.cpp@00e3779;
+ *       scatter_device_operation.cpp@0e8e63f (select_program_factory)
  *
  * Assumptions ('approx' when `dim` is not the last dim): the transpose programs of the composite are smaller.
  * Worked example: gather along the last dim of a 1x1x32x2048 bf16 input with a 1x1x32x64 u32 index (Wt_input = 64 > 60):
@@ -69,21 +73,28 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
 }
 
 const CITE_SCATTER = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520';
+const CITE_SCATTER_REDUCE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_reduce_bfloat16_program_factory.cpp@00e3779 (calculate_optimal_chunk_size, five CBs)';
+const CITE_SCATTER_SELECT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_device_operation.cpp@0e8e63f (select_program_factory)';
 
 function ceil32(n: number): number {
   return Math.ceil(n / 32) * 32;
 }
 
-/** ScatterProgramFactory on row-major operands (see the header). */
-function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, index: TensorSpec, source: TensorSpec, output: TensorSpec): OpEstimateResult {
+/**
+ * ScatterProgramFactory on row-major operands, or ScatterReduceBfloat16ProgramFactory for a bf16 input with a reduction
+ * (see the header).
+ */
+function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, index: TensorSpec, source: TensorSpec, output: TensorSpec, reduceBf16: boolean): OpEstimateResult {
   const ts = [input, index, source, output].map((t, i) => resolveTensor(t, ['input', 'index', 'source', 'output'][i]!));
   for (const t of ts) if (typeof t === 'string') return unmodeled(op.name, t);
   const [inT, idxT, srcT] = ts as ResolvedTensor[];
   const free = maxL1Space(ctx);
-  const chunk = ceil32(Math.floor(Math.floor(Math.floor(free / 4) / 4) * 0.8 - 32));
+  // Five row chunks at 4 B per datum with a 10 % margin (reduction factory); four with 20 % (the plain one).
+  const chunk = reduceBf16 ? ceil32(Math.floor(Math.floor(Math.floor(free / 5) / 4) * 0.9 - 32)) : ceil32(Math.floor(Math.floor(Math.floor(free / 4) / 4) * 0.8 - 32));
+  const rowElems = (t: ResolvedTensor): number => Math.min(t.logical[t.logical.length - 1] ?? 1, chunk);
   const page = (t: ResolvedTensor): number | undefined => {
     const e = elementBytes(t.dtype);
-    return e === undefined ? undefined : ceil32(Math.min(t.logical[t.logical.length - 1] ?? 1, chunk) * e);
+    return e === undefined ? undefined : ceil32(rowElems(t) * e);
   };
   const pIn = page(inT);
   const pIdx = page(idxT);
@@ -92,16 +103,24 @@ function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, ind
   const rows = Math.max(1, Math.floor(volume(inT.logical) / Math.max(1, inT.logical[inT.logical.length - 1] ?? 1)));
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
-    op: stepOp(op, 'ttnn.scatter', [input, index, source], [output]), ctx, factory: 'ScatterProgramFactory',
-    factoryReason: `${rows} rows over ${split.nCores} cores; chunk ${chunk} elements (free L1 ${free} B)`,
+    op: stepOp(op, 'ttnn.scatter', [input, index, source], [output]), ctx, factory: reduceBf16 ? 'ScatterReduceBfloat16ProgramFactory' : 'ScatterProgramFactory',
+    factoryReason: `${reduceBf16 ? 'bf16 input with a reduction; ' : ''}${rows} rows over ${split.nCores} cores; chunk ${chunk} elements (free L1 ${free} B)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs: [
+    cbs: reduceBf16 ? [
+      { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
+      { index: 1, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
+      { index: 2, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
+      { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
+      { index: 4, role: 'fp32 accumulation chunk', nPages: 1, pageBytes: ceil32(rowElems(inT) * 4) },
+    ] : [
       { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
       { index: 1, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
       { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
       { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
     ],
-    confidence: 'exact', citations: [CITE_SCATTER, CITE.workSplit],
+    confidence: reduceBf16 ? 'approx' : 'exact',
+    approxReason: reduceBf16 ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order' : '',
+    citations: [reduceBf16 ? CITE_SCATTER_REDUCE : CITE_SCATTER, CITE_SCATTER_SELECT, CITE.workSplit],
   });
 }
 
@@ -110,7 +129,9 @@ export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const outSpec = op.results[0];
   if (inSpec?.kind !== 'tensor' || idxSpec?.kind !== 'tensor' || srcSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'scatter needs input, index, source and a result tensor');
   const reduce = op.properties.scatter_reduce_type;
-  if (reduce !== undefined && !(reduce.kind === 'dialect' && /invalid|none/i.test(reduce.text))) return unmodeled(op.name, 'scatter with a reduction runs the bf16 reduction factory (not modeled)');
+  const reduction = reduce !== undefined && !(reduce.kind === 'dialect' && /invalid|none/i.test(reduce.text));
+  // tt-metal picks the reduction factory for a bf16 input (scatter_device_operation.cpp select_program_factory).
+  const reduceBf16 = reduction && inSpec.layout.kind === 'layout' && inSpec.layout.dtype === 'bf16';
   for (const t of [inSpec, idxSpec, srcSpec, outSpec]) if (t.layout.kind === 'layout' && t.layout.bufferType === 'system_memory') return unmodeled(op.name, 'scatter operand on the host');
   const steps: Step[] = [];
   const rmOf = (label: string, t: TensorSpec): TensorSpec => {
@@ -124,7 +145,7 @@ export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const rmSrc = rmOf('source', srcSpec);
   const tiledOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile';
   const rmOut = tiledOut ? specWith(outSpec, { pageLayout: 'row_major' }) : outSpec;
-  steps.push({ label: 'scatter', result: scatterProgram(op, ctx, rmIn, rmIdx, rmSrc, rmOut) });
+  steps.push({ label: 'scatter', result: scatterProgram(op, ctx, rmIn, rmIdx, rmSrc, rmOut, reduceBf16) });
   if (tiledOut) steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
   const rank = rmIn.shape.kind === 'known' ? rmIn.shape.dims.length : 1;
   const raw = propInt(op, 'dim') ?? -1;
