@@ -120,3 +120,30 @@ describe('estimate/gather: scatter with a reduction (scatter_reduce_bfloat16_pro
     assert.equal(est(estimateOp(scatter(1000, 'f32'), whContext())).factory, 'ScatterProgramFactory');
   });
 });
+
+describe('estimate/search: multi-core topk (topk_multi_core_program_factory.cpp@010a13c, topk_utils.cpp@04ef66d)', () => {
+  const topk = (w: number, k: number) => op('ttnn.topk', [tensor([1, 1, 32, w])], [tensor([1, 1, 32, k]), tensor([1, 1, 32, k], { dtype: 'u16' })], { k: int(k), dim: int(-1) });
+
+  it('W = 8,192, k = 32: 16 local cores of 512 elements and a final core', () => {
+    // 8x8 grid: up to (8 − 2)·(8 − 1) = 42 local cores in a 7x6 rectangle; P = 32; splits from ⌊8,192/32/32⌋·32 = 256.
+    // 256 → 32 cores: no x ≤ 7, y ≤ 6 with x·y = 32 → skipped. 512 → 16 cores (4x4), Wt_local 16, Wt_final 16·32/32 = 16:
+    // modeled cost 155,648 < L1, score 7·16 + 2·16 = 144; 1,024 → 8 cores, score 7·32 + 2·8 = 240; larger splits score
+    // more → 512. Local CBs: 4·2,048 + 4·2,048 + 16·2,048 + 16·2,048 + 2·2,048 + 16·2,048 + 16·2,048 + 2·2,048
+    // = 155,648 B; the final core: 8,192 + 8,192 + 32,768 + 32,768 + 4,096 + 4,096 + 32,768 + 32,768 = 155,648 B.
+    const e = est(estimateOp(topk(8192, 32), whContext()));
+    assert.equal(e.factory, 'TopKMultiCoreProgramFactory');
+    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 155_648], [1, 155_648]]);
+  });
+
+  it('W = 16,384, k = 64: 1,024-element splits (16 cores), Wt_final = 16 · 64 / 32 = 32', () => {
+    // 512 → 32 cores (not a rectangle); 1,024 → 16 cores: score 7·32 + 2·32 = 288 (2,048 → 8 cores: 7·64 + 2·16 = 480).
+    // Local: 8,192 + 8,192 + 32·2,048 ·2 + 4,096 + 32·2,048 ·2 + 4,096 = 286,720 B; final: the same sum = 286,720 B.
+    const e = est(estimateOp(topk(16_384, 64), whContext()));
+    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 286_720], [1, 286_720]]);
+  });
+
+  it('k > 64 or a width that is not a power of two stays on the single-core factory', () => {
+    assert.equal(est(estimateOp(topk(8192, 96), whContext())).factory, 'TopK single-core interleaved');
+    assert.equal(est(estimateOp(topk(12_288, 32), whContext())).factory, 'TopK single-core interleaved');
+  });
+});

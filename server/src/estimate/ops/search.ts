@@ -19,6 +19,9 @@
  *     else the DRAM factory: 2·(2·T(in) + 3·T(idx) + T(v)) on each worker, 2·(T(in) + T(idx)) on the coordinator
  *   topk, single core [4]: c_0 = 4·T(v), c_1 = 4·T(i), c_2 = 4·T(v), c_3 = 4·T(i), c_4 = 2K·T(v), c_5 = 2K·T(i),
  *     c_6 = K·T(v), c_7 = K·T(i), K = ceil(k / 32); one core.
+ *   topk, multi-core [7] (W a power of two in [8,192, 65,535), k ≤ 64, and a split found by find_topk_core_config):
+ *     every core 4·T(v) + 4·T(i) + Wt_final·(T(c) + T(i)) + 2·T(i); local cores + Wt_local·(T(c) + T(i)) + 2·T(c);
+ *     the final core + 2·T(v) + Wt_final·(T(c) + T(i)); Wt_local = split / 32, Wt_final = cores · max(k, 32) / 32
  *
  * References (tenstorrent/tt-metal):
  *   [1] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd
@@ -30,14 +33,17 @@
  *   [4] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved);
  *       multi-core only for W ≥ multi_core_min_width (8,192), W a power of two < 65,535, k ≤ 64 and verify_multi_core_cost
  *       (topk_device_operation.cpp select_program_factory, topk_constants.hpp; search index ids 60792697138, 3695074387)
+ *   [7] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_multi_core_program_factory.cpp@010a13c, topk_utils.cpp@04ef66d
+ *       (find_topk_core_config), topk_device_operation.cpp@040a27c (select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add
  *       (SortProgramFactoryCrossCoreDataExchange, SortProgramFactorySingleRowMultiCore)
  *   [5] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f
  *       (distribute_work_to_cores; CBs c_0..c_3); argmax_device_operation.cpp@00218c5 (uses_multicore_path, PR #46340)
  *
  * Assumptions: sort over a dim other than the last is transposed by the composite first (the transpose program is
- *   smaller); the sort factories for Wt > 64 were read at one build (00c5add, 'approx'); topk on rows wide enough for the multi-core split
- *   (W a power of two in [8,192, 65,535) with k ≤ 64) are unmodeled; the multi-core argmax factory was read at one
+ *   smaller); the sort factories for Wt > 64 were read at one build (00c5add, 'approx'); the topk multi-core
+ *   factory and split at 2026 builds (stable = false: tt-mlir passes no `stable`; the default sub-core grid is the
+ *   worker grid); the multi-core argmax factory was read at one
  *   build (050f24f) and is 'approx' for the older ones.
  * Worked example: argmax over dim 1 of 64x64 bf16 row-major, keep_dim: c_0 = 64 · 2 = 128, c_1 = 1 · 4 = 4 →
  *   132 B (tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:536); sort of 64x64 bf16 tiles (Wt = 2):
@@ -59,6 +65,8 @@ const CITES = {
   sortSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
   topk: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)',
   sortMany: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactoryCrossCoreDataExchange, get_number_of_tiles_per_core, compute_cross_core_layout; SortProgramFactorySingleRowMultiCore)',
+  topkMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_multi_core_program_factory.cpp@010a13c; topk_utils.cpp@04ef66d (find_topk_core_config)',
+  topkSelect: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_device_operation.cpp@040a27c (select_program_factory)',
   argmaxMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
   argmaxValidateOld: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp before PR #46340 (validate_on_program_cache_miss, use_multicore)',
 } as const;
@@ -292,6 +300,86 @@ function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number,
   });
 }
 
+interface TopKSplit {
+  readonly localCores: number;
+  readonly splitSize: number;
+  readonly wtLocal: number;
+  readonly wtFinal: number;
+}
+
+/**
+ * `find_topk_core_config` [7] on the default sub-core grid (the whole worker grid): splits of W (powers of two from
+ * ⌊W / 32 / P⌋ · 32, P = the largest power of two ≤ (rows − 2)·(cols − 1), up to W / 2) that divide W into 2..(rows −
+ * 2)·(cols − 1) chunks of ≥ 64 elements arranged as a rectangle of at most (cols − 1) x (rows − 2) cores, whose modeled
+ * per-core bytes stay under l1_size; the one with the least 7·Wt_local + 2·Wt_final (first on ties).
+ */
+function findTopKSplit(ctx: EstimateContext, w: number, k: number, tValue: number, tIndex: number, tCompute: number): TopKSplit | undefined {
+  const [rows, cols] = ctx.device.workerGrid;
+  const maxX = cols - 1;
+  const maxY = rows - 2;
+  const maxCores = maxY * maxX;
+  if (maxCores <= 0) return undefined;
+  const start = Math.floor(w / 32 / roundDownPow2(maxCores)) * 32;
+  if (start <= 0) return undefined;
+  let best: TopKSplit | undefined;
+  let bestScore = Infinity;
+  for (let split = start; split <= w / 2; split *= 2) {
+    const rem = w % split;
+    const n = Math.floor(w / split) + (rem > 0 ? 1 : 0);
+    const wtFinal = (n * Math.max(k, 32)) / 32;
+    const wtLocal = split / 32;
+    const shared = 4 * (tValue + tIndex) + wtFinal * (tCompute + tIndex) + 2 * tIndex;
+    const perCore = Math.max(shared + 2 * tValue + wtFinal * (tCompute + tIndex), shared + wtLocal * (tCompute + tIndex) + 2 * tCompute);
+    if (n > maxCores) continue;
+    let contiguous = false;
+    for (let y = maxY; y > 0 && !contiguous; y--) for (let x = maxX; x > 0; x--) if (x * y === n) { contiguous = true; break; }
+    if (perCore < ctx.device.l1SizeBytes && n > 1 && split >= 64 && contiguous && rem === 0) {
+      const score = 7 * wtLocal + 2 * wtFinal;
+      if (score < bestScore) {
+        bestScore = score;
+        best = { localCores: n, splitSize: split, wtLocal, wtFinal };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * TopKMultiCoreProgramFactory [7] (stable = false, u16 indices): on every core c_0 = 4·T(v), c_1 = 4·T(i), the gather
+ * buffers c_4 = Wt_final·T(c), c_5 = Wt_final·T(i), c_9 = 2·T(i); local cores add c_2 = Wt_local·T(c), c_3 =
+ * Wt_local·T(i), c_8 = 2·T(c); the final core c_8 = 2·T(v), c_6 = Wt_final·T(c), c_7 = Wt_final·T(i). T(c) is the bf16
+ * tile for bfp8 values, else the value tile. Undefined when no split fits (the single-core factory runs).
+ */
+function topkMultiCore(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType, valueDtype: DataType, w: number, k: number): OpEstimateResult | undefined {
+  const tv = tileBytes(valueDtype);
+  const ti = tileBytes('u16');
+  const tc = inputDtype === 'bfp_bf8' || inputDtype === 'bfp_bf4' ? tileBytes('bf16') : tileBytes(inputDtype);
+  const split = findTopKSplit(ctx, w, k, tv, ti, tc);
+  if (split === undefined) return undefined;
+  const { localCores, wtLocal, wtFinal } = split;
+  return finishProgram({
+    op, ctx, factory: 'TopKMultiCoreProgramFactory',
+    factoryReason: `W = ${w} (a power of two ≥ 8,192), k = ${k} ≤ 64: ${localCores} local cores of ${split.splitSize} elements (${wtLocal} tiles) and a final core merging ${wtFinal} tiles`,
+    groups: [{ name: 'local', nCores: localCores, firstCore: [0, 0] }, { name: 'final', nCores: 1, firstCore: [0, ctx.device.workerGrid[0] - 2] }],
+    cbs: [
+      { index: 0, role: 'input values', nPages: 4, pageBytes: tv },
+      { index: 1, role: 'input indices', nPages: 4, pageBytes: ti },
+      { index: 4, role: 'gathered values', nPages: wtFinal, pageBytes: tc },
+      { index: 5, role: 'gathered indices', nPages: wtFinal, pageBytes: ti },
+      { index: 9, role: 'top-k indices out', nPages: 2, pageBytes: ti },
+      { index: 2, role: 'transposed values', nPages: wtLocal, pageBytes: tc, groups: ['local'] },
+      { index: 3, role: 'transposed indices', nPages: wtLocal, pageBytes: ti, groups: ['local'] },
+      { index: 8, role: 'top-k values out', nPages: 2, pageBytes: tc, groups: ['local'] },
+      { index: 8, role: 'top-k values out', nPages: 2, pageBytes: tv, groups: ['final'] },
+      { index: 6, role: 'final values workspace', nPages: wtFinal, pageBytes: tc, groups: ['final'] },
+      { index: 7, role: 'final indices workspace', nPages: wtFinal, pageBytes: ti, groups: ['final'] },
+    ],
+    confidence: 'approx',
+    approxReason: 'multi-core split and CBs read at 2026 builds (010a13c, 04ef66d: the least modeled makespan; earlier builds took the first valid split, change not dated)',
+    citations: [CITES.topkMulti, CITES.topkSelect],
+  });
+}
+
 export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -302,9 +390,12 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   // The multi-core factory is chosen only when W ≥ 8,192, W is a power of two below 65,535 and k ≤ 64 (and a split
   // fits); every other shape runs the single-core factory.
   const multiCoreCandidate = w >= 8192 && w < 65_535 && (w & (w - 1)) === 0 && k <= 64;
-  if (multiCoreCandidate) return unmodeled(op.name, `topk over ${w} elements (a power of two ≥ 8,192, k ≤ 64) takes the multi-core split when it fits (not modeled)`);
   const values = resolveTensor(op.results[0], 'values');
   if (typeof values === 'string') return unmodeled(op.name, values);
+  if (multiCoreCandidate) {
+    const multi = topkMultiCore(op, ctx, input.dtype, values.dtype, w, k);
+    if (multi !== undefined) return multi;
+  }
   const idxSpec = op.results[1];
   const idxDtype: DataType = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : 'u16';
   const tv = tileBytes(values.dtype);
