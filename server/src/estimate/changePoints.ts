@@ -301,6 +301,16 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (max_target_noc_addresses_per_packet = 2)',
     after: 'tt-metal …/all_gather_matmul_async builder _2 and strided reduce_scatter (max_target_noc_addresses_per_packet = 4); PR #34581 (all-gather scatter-write fix, 2025-12-17)',
   },
+  'a2a-dispatch-send-map': {
+    family: 'ccl',
+    pr: 24816,
+    // Description 2025-07-10; the multi-link PR #25124 (opened 2025-07-15) builds on it. Merge day not read.
+    mergedOn: '2025-07-14',
+    dateFrom: 'approx',
+    what: 'all_to_all_dispatch keeps a token-device send map (c_4) and packs metadata in an L1 CB (c_5, FullPacket; PageByPage without it when L1 is short); earlier builds read whole indices into c_1 with 16 packet headers (unmodeled before)',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@72c3272',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes); all_to_all_dispatch.cpp@012e288',
+  },
   'all-gather-rewrite': {
     family: 'ccl',
     pr: 48301,

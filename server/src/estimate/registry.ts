@@ -5,6 +5,7 @@
 
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
+import { estimateAllToAllCombine, estimateAllToAllDispatch } from './ops/allToAll';
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
 import { estimateConv3d } from './ops/conv';
@@ -145,6 +146,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.reduce_scatter', estimateReduceScatter, PROPERTIES);
   add('ttnn.all_reduce', estimateAllReduce, PROPERTIES); // topology
   add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
+  // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
+  add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
+  add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   return r;
 }

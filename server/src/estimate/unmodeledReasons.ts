@@ -13,10 +13,9 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.distributed_layer_norm', 'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own'],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
-  // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts).
-  ['ttnn.all_to_all_dispatch', 'runs tt-metal\'s all_to_all_dispatch factory (ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch; MoE token routing over fabric), which was not read; not modeled'],
+  // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
+  // all_to_all_dispatch, all_to_all_combine: ops/allToAll.ts).
   ['ttnn.all_to_all_dispatch_metadata', 'runs ttnn::experimental::all_to_all_dispatch_metadata in persistent mode (sparse-mcast dispatch with a drain/tilizer core and fabric mux cores chosen by the op); not modeled'],
-  ['ttnn.all_to_all_combine', 'runs tt-metal\'s all_to_all_combine factory (ttnn/cpp/ttnn/operations/ccl/all_to_all_combine; MoE combine over fabric), which was not read; not modeled'],
   ['ttnn.all_reduce_async', 'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled'],
   ['ttnn.mesh_partition', 'runs tt-metal\'s mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled'],
   ['ttnn.paged_flash_multi_latent_attention_decode', 'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled'],

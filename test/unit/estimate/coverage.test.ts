@@ -5,8 +5,9 @@
  *
  * Asserted: every op of the data-movement / search / accumulation / creation / copy / quantization families gets a
  * figure (≥ 99%). The overall share depends on the other families (matmul, conv/pool, norms/attention) and is printed
- * until they land. The modeled CCL ops (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts) are asserted
- * too; the MoE all-to-all ops are listed, not asserted (see ARCHITECTURE.md, "Op coverage").
+ * until they land. The modeled CCL ops (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
+ * all_to_all_dispatch, all_to_all_combine: ops/allToAll.ts) are asserted too; all_to_all_dispatch_metadata is listed,
+ * not asserted (see ARCHITECTURE.md, "Op coverage").
  */
 
 import { strict as assert } from 'assert';
@@ -25,8 +26,8 @@ const ASSERTED_FAMILIES: ReadonlySet<string> = new Set([
 ].map((n) => `ttnn.${n}`));
 
 
-/** CCL op kinds with a model (estimate/ops/ccl.ts): each one in the dumps gets a figure in some build of its window. */
-const MODELED_CCL: ReadonlySet<string> = new Set(['all_gather', 'reduce_scatter', 'all_reduce', 'point_to_point'].map((n) => `ttnn.${n}`));
+/** CCL op kinds with a model (estimate/ops/ccl.ts, allToAll.ts): each one in the dumps gets a figure in some build of its window. */
+const MODELED_CCL: ReadonlySet<string> = new Set(['all_gather', 'reduce_scatter', 'all_reduce', 'point_to_point', 'all_to_all_dispatch', 'all_to_all_combine'].map((n) => `ttnn.${n}`));
 
 /**
  * reduction_op.mlir tests the d2m hoisting of reductions (`ttnn.hoist_generic_via_d2m`: the op is compiled into a D2M

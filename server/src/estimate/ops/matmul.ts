@@ -81,6 +81,7 @@ const CITES = {
   estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
   validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
   bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
+  tiledInputs: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@9f46ee6 (validate_on_program_cache_miss: both inputs Layout::TILE); matmul.cpp@0167725 (bound_matmul passes the operands unchanged); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@020a004 (::ttnn::matmul on the pool tensors, no to_layout)',
   linearBias: 'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
 
@@ -203,8 +204,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof bT === 'string') return unmodeled(op.name, bT);
   const outT = resolveTensor(op.results[0], 'result');
   if (typeof outT === 'string') return unmodeled(op.name, outT);
-  if (aT.layout.pageLayout !== 'tile' || bT.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major matmul operand: tt-metal requires tiled inputs (a to_layout is missing)');
   if (aT.layout.bufferType === 'system_memory' || bT.layout.bufferType === 'system_memory') return unmodeled(op.name, 'an operand is on the host: matmul runs on device tensors only');
+  // Neither tt-mlir's runtime nor ttnn::matmul (bound_matmul) tilizes an operand; the device op rejects it.
+  if (aT.layout.pageLayout !== 'tile' || bT.layout.pageLayout !== 'tile') return illegal(op.name, 'Inputs to matmul must be tilized', CITES.tiledInputs);
   const [deviceRows, deviceCols] = ctx.device.workerGrid;
   const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
   const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
