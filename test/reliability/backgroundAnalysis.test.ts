@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
+import * as ext from '../../server/src/lsp/ext';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
@@ -89,12 +90,35 @@ describe('reliability: background analysis of large documents', () => {
     assert.strictEqual(version, 5);
     const inPlace = background.logMessages.filter((m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith('edits applied in place'));
     assert.deepStrictEqual(inPlace.length, 4, background.logMessages.join('\n'));
+    // Each version after the first travels to the worker as its one edit, never as the 2 MB text again.
+    const started = background.logMessages.filter((m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith(' started'));
+    assert.deepStrictEqual(started.map((m) => /version (\d+) \(2\.2 MB(, sent as 1 edit)?\)/.exec(m)?.slice(1)), [['1', undefined], ['2', ', sent as 1 edit'], ['3', ', sent as 1 edit'], ['4', ', sent as 1 edit'], ['5', ', sent as 1 edit']]);
     const final = await background.diagnostics(uri, version);
     assert.deepStrictEqual(final.diagnostics, await inProcessDiagnostics(uri, text));
     // A request on it is answered from the edited tree like in-process.
     const overflow = final.diagnostics.find((d) => d.code === 'l1-cb-overflow')!;
     const params = { textDocument: { uri }, position: overflow.range.start };
     assert.deepStrictEqual(await background.connection.sendRequest(proto.HoverRequest.type, params), await inProcess.connection.sendRequest(proto.HoverRequest.type, params));
+  });
+
+  it('imports a runtime log in the worker and re-publishes the document with the runtime failure', async () => {
+    const uri = 'untitled:with-log.mlir';
+    await background.open(uri, BIG_V1);
+    await background.diagnostics(uri, 1);
+    // The session's own publishDiagnostics handler records every publish (a second handler would replace it).
+    const publishedBefore = background.published.length;
+    const republished = (async (): Promise<proto.PublishDiagnosticsParams> => {
+      for (;;) {
+        const found = background.published.slice(publishedBefore).find((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'runtime-failure'));
+        if (found !== undefined) return found;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const log = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/logs/seed_mochi.log'), 'utf8');
+    const result = await background.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, { uri, logText: log, logName: 'seed.log' });
+    assert.strictEqual(result.mapped, true, result.message);
+    const runtime = (await republished).diagnostics.find((d) => d.code === 'runtime-failure')!;
+    assert.strictEqual(runtime.range.start.line, SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')));
   });
 
   it('cancels the first job when a second version arrives, and publishes only the final version', async () => {

@@ -61,20 +61,13 @@ describe('tidy: architecture invariants', () => {
     assert.deepEqual(violations, []);
   });
 
-  it('cli/ reaches the core through features/ only (besides host/ and text/)', () => {
-    const violations = tsFiles(path.join(SRC, 'cli')).flatMap((file) =>
-      importedFolders(file).filter((f) => !FRONT_END_ALLOWED.includes(f)).map((f) => `${path.relative(SRC, file)} imports ${f}/`),
+  it('cli/ and lsp/ reach the core through features/ only (besides host/ and text/)', () => {
+    const violations = ['cli', 'lsp'].flatMap((folder) =>
+      tsFiles(path.join(SRC, folder)).flatMap((file) =>
+        importedFolders(file).filter((f) => !FRONT_END_ALLOWED.includes(f)).map((f) => `${path.relative(SRC, file)} imports ${f}/`),
+      ),
     );
     assert.deepEqual(violations, []);
-  });
-
-  it('lsp/ reaches the core through features/ only, but for the imports its untangling (issue #19, item 4) still removes', () => {
-    // The lsp/ rework is in progress in parallel: these may only go away; none may be added.
-    const stillAllowed = new Set(['lsp/analysisWorker.ts imports mlir/', 'lsp/background.ts imports mlir/', 'lsp/openDocuments.ts imports mlir/', 'lsp/sourceFiles.ts imports fixes/']);
-    const violations = tsFiles(path.join(SRC, 'lsp')).flatMap((file) =>
-      importedFolders(file).filter((f) => !FRONT_END_ALLOWED.includes(f)).map((f) => `${path.relative(SRC, file)} imports ${f}/`),
-    );
-    assert.deepEqual(violations.filter((v) => !stillAllowed.has(v)), []);
   });
 
   it('ttnn/fromSyntax.ts is the only ttnn/ file that reads the syntax tree', () => {

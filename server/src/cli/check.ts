@@ -2,15 +2,16 @@
 
 import type { CheckCommand } from './args';
 import { readSourceFile } from './files';
-import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT, fileReport, FileReport } from './report';
+import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT, lazyFileReport, writeJsonReport, type FileReport } from './report';
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings } from './runtimeLog';
 import { analyzeDocument, diagnostics as documentDiagnostics, hasMlirOperations, type Diagnostic } from '../features';
 import type { LineIndex } from '../text/lineIndex';
 
-interface Checked {
-  readonly report: FileReport;
+/** What SARIF keeps of each file until the one log over all files is written. */
+interface SarifFile {
+  readonly report: { readonly file: string };
   readonly diagnostics: readonly Diagnostic[];
   readonly lineIndex: LineIndex;
 }
@@ -21,7 +22,9 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
     process.stderr.write(`ttnn-l1: ${settings.reason}\n`);
     return EXIT_UNUSABLE_INPUT;
   }
-  const checked: Checked[] = [];
+  // What outlives a file's analysis: its summary, for the exit code.
+  const checked: FileReport['summary'][] = [];
+  const sarif: SarifFile[] = [];
   let unusable = false;
   for (const file of command.files) {
     const source = readSourceFile(file);
@@ -51,25 +54,18 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
       diagnostics = [...diagnostics, ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start);
       observed = findings.observed;
     }
-    const report = fileReport(file, doc.analysis, diagnostics, doc.lineIndex, observed);
-    checked.push({ report, diagnostics, lineIndex: doc.lineIndex });
+    // Each file is written once analysed (its analysis is then garbage): op records are built only as written.
+    const report = lazyFileReport(file, doc.analysis, diagnostics, doc.lineIndex, observed);
+    if (command.format === 'text') process.stdout.write(renderText(report, diagnostics, doc.lineIndex));
+    // One JSON object per file, one per line (a single file's output is one JSON document), streamed.
+    else if (command.format === 'json') writeJsonReport(report, (chunk) => process.stdout.write(chunk));
+    else sarif.push({ report: { file }, diagnostics, lineIndex: doc.lineIndex });
+    checked.push(report.summary);
   }
-
-  switch (command.format) {
-    case 'text':
-      for (const c of checked) process.stdout.write(renderText(c.report, c.diagnostics, c.lineIndex));
-      break;
-    case 'json':
-      // One JSON object per file, one per line (a single file's output is one JSON document).
-      for (const c of checked) process.stdout.write(JSON.stringify(c.report) + '\n');
-      break;
-    case 'sarif':
-      process.stdout.write(renderSarif(checked, toolVersion));
-      break;
-  }
+  if (command.format === 'sarif') process.stdout.write(renderSarif(sarif, toolVersion));
   if (unusable) return EXIT_UNUSABLE_INPUT;
   // An op tt-metal rejects is a failure point like an overflow: the run throws there.
-  if (checked.some((c) => c.report.summary.overflowCount > 0 || c.report.summary.illegalOpCount > 0)) return EXIT_OVERFLOW;
-  if (command.failOnUnmodeled && checked.some((c) => c.report.summary.unmodeledOpCount > 0)) return EXIT_OVERFLOW;
+  if (checked.some((s) => s.overflowCount > 0 || s.illegalOpCount > 0)) return EXIT_OVERFLOW;
+  if (command.failOnUnmodeled && checked.some((s) => s.unmodeledOpCount > 0)) return EXIT_OVERFLOW;
   return EXIT_OK;
 }

@@ -10,7 +10,7 @@ import type { FixCommand } from './args';
 import { readAuxiliaryFile, readSourceFile } from './files';
 import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT } from './report';
 import { settingsFromCommand } from './settings';
-import { analysisOptions, analyzeDocument, applyFix, fixesFor, fixTargetOf, hasMlirOperations, verdictText, type Fix } from '../features';
+import { analyzeDocument, applyFix, fixesForFirstFailure, hasMlirOperations, verdictText, type Fix } from '../features';
 import { cliWorkspaceRoots, sourcePaths } from '../host/sourcePaths';
 
 export function runFix(command: FixCommand): number {
@@ -21,18 +21,16 @@ export function runFix(command: FixCommand): number {
   const doc = analyzeDocument(source.text, settings.settings);
   // The same verdict as `check`: text that is not MLIR is unusable input, not "nothing to fix".
   if (!hasMlirOperations(doc.parse)) return fail(`${command.file}: no MLIR operations found; is this an MLIR file?`);
-  const first = doc.analysis.firstFailure;
-  if (first === undefined) {
+  // Python sources resolve relative to the dump, inside the CLI's workspace (host/sourcePaths.ts), never by a search.
+  const sources = sourcePaths(command.file, cliWorkspaceRoots(command.file, process.cwd()));
+  const found = fixesForFirstFailure(doc, { pythonFiles: (suffix) => sources.readSuffix(suffix) });
+  if (found === undefined) {
     // The file's verdict words unmodeled ops too: never "no op overflows" while one has no L1 model.
     process.stdout.write(`${command.file}: ${verdictText(doc.analysis)}; nothing to fix\n`);
     return EXIT_OK;
   }
-  // Python sources resolve relative to the dump, inside the CLI's workspace (host/sourcePaths.ts), never by a search.
-  const sources = sourcePaths(command.file, cliWorkspaceRoots(command.file, process.cwd()));
-  const result = fixesFor(source.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), { pythonFiles: (suffix) => sources.readSuffix(suffix) }, {
-    analysis: analysisOptions(settings.settings),
-  });
-  const opText = `${first.functionName} op ${first.opIndex}`;
+  const { result } = found;
+  const opText = `${found.functionName} op ${found.opIndex}`;
   if (result.fixes.length === 0) {
     // The same words the editor shows on its disabled code action.
     const why = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ')}`;

@@ -3,16 +3,15 @@
  * and a caret) and for code-scanning tools (SARIF 2.1.0). Same diagnostics the language server publishes.
  */
 
-import { DIAGNOSTIC_CODES } from '../features/diagnosticCodes';
-import type { Diagnostic } from '../features/diagnostics';
-import { formatInteger, formatOpModelTerms, windowText } from '../features';
+import { DIAGNOSTIC_CODES, formatInteger, formatOpModelTerms, windowText, type Diagnostic } from '../features';
 import type { LineIndex } from '../text/lineIndex';
-import type { FileReport } from './report';
+import { lazyView, type FileReport, type LazyFileReport } from './report';
 
 /** Source lines in dumps can be thousands of characters; show a window around the caret. */
 const SOURCE_WINDOW_CHARS = 120;
 
-export function renderText(report: FileReport, diagnostics: readonly Diagnostic[], lineIndex: LineIndex): string {
+export function renderText(whole: FileReport | LazyFileReport, diagnostics: readonly Diagnostic[], lineIndex: LineIndex): string {
+  const report = 'estimatedOpCount' in whole ? whole : lazyView(whole);
   const out: string[] = [];
   const d = report.device;
   out.push(
@@ -44,7 +43,7 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
         ? 'no modeled op overflows L1'
         : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
-  const modeled = report.ops.filter((o) => o.model === 'estimate').length;
+  const modeled = report.estimatedOpCount;
   out.push(`${report.file}: tt-metal build ${windowText(d.ttMetalDate)} (${d.ttMetalDate.how})`);
   out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
   if (s.unmodeledOpCount > 0) {
@@ -54,8 +53,8 @@ export function renderText(report: FileReport, diagnostics: readonly Diagnostic[
 }
 
 /** The OpModel-terms line of the one op reported on `line` (1-based) that has them. */
-function termsOfOpAt(report: FileReport, line: number): string | undefined {
-  const ops = report.ops.filter((o) => o.line === line && o.peakL1BytesPerCore !== undefined);
+function termsOfOpAt(report: LazyFileReport, line: number): string | undefined {
+  const ops = report.opsOnLine(line).filter((o) => o.peakL1BytesPerCore !== undefined);
   const o = ops.length === 1 ? ops[0]! : undefined;
   if (o === undefined || o.worstCbBytesPerCore === undefined || o.cbBytesSummedOverRanges === undefined) return undefined;
   return formatOpModelTerms({
@@ -86,7 +85,7 @@ const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', wa
 
 /** One SARIF 2.1.0 log covering every checked file. */
 export function renderSarif(
-  files: readonly { readonly report: FileReport; readonly diagnostics: readonly Diagnostic[]; readonly lineIndex: LineIndex }[],
+  files: readonly { readonly report: { readonly file: string }; readonly diagnostics: readonly Diagnostic[]; readonly lineIndex: LineIndex }[],
   toolVersion: string,
 ): string {
   const results = files.flatMap(({ report, diagnostics, lineIndex }) =>

@@ -200,7 +200,73 @@ export function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): Diagnosti
   };
 }
 
+/**
+ * The report of one file, built as it is read: the op records one at a time (`ops`), only the ones on a line
+ * (`opsOnLine`, for the text renderer's notes), or written straight out as JSON (`writeJsonReport`). The summary and
+ * the device are small and built at once. A 300k-op file's report is never one object in memory.
+ */
+export interface LazyFileReport {
+  readonly file: string;
+  readonly device: DeviceReport;
+  readonly summary: FileReport['summary'];
+  /** Ops whose model is `estimate` (the text renderer's count). */
+  readonly estimatedOpCount: number;
+  /** Every op record, in report order (functions in analysis order, ops in their order), built as iterated. */
+  ops(): Iterable<OpReport>;
+  /** The records of the ops whose name is on `line` (1-based). */
+  opsOnLine(line: number): readonly OpReport[];
+  diagnostics(): Iterable<DiagnosticReport>;
+}
+
 /** The report of one file. `observed` maps `function/opIndex` to runtime-log findings (from `--log`). */
+export function lazyFileReport(
+  file: string,
+  analysis: ModuleAnalysis,
+  diagnostics: readonly Diagnostic[],
+  lineIndex: LineIndex,
+  observed: ReadonlyMap<string, ObservedReport> = new Map(),
+): LazyFileReport {
+  const recordOf = (fnName: string, opA: OpAnalysis): OpReport => {
+    const report = opReport(fnName, opA, analysis, lineIndex);
+    const seen = observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
+    return seen === undefined ? report : { ...report, observed: seen };
+  };
+  let estimatedOpCount = 0;
+  for (const fa of analysis.functions) for (const opA of fa.ops) if (opA.estimate.kind === 'estimate' && opA.op.name !== 'func.return') estimatedOpCount++;
+  let byLine: Map<number, { fnName: string; opA: OpAnalysis }[]> | undefined;
+  return {
+    file,
+    device: deviceReport(analysis),
+    summary: summaryReport(analysis, lineIndex),
+    estimatedOpCount,
+    *ops() {
+      for (const fa of analysis.functions) {
+        for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield recordOf(fa.fn.name, opA);
+      }
+    },
+    opsOnLine(line) {
+      // Made on the first call only (the text format with diagnostics): lines of op names, no records.
+      if (byLine === undefined) {
+        byLine = new Map();
+        for (const fa of analysis.functions) {
+          for (const opA of fa.ops) {
+            if (opA.op.name === 'func.return') continue;
+            const at = lineIndex.position(opA.op.nameRange.start).line + 1;
+            const list = byLine.get(at);
+            if (list === undefined) byLine.set(at, [{ fnName: fa.fn.name, opA }]);
+            else list.push({ fnName: fa.fn.name, opA });
+          }
+        }
+      }
+      return (byLine.get(line) ?? []).map((o) => recordOf(o.fnName, o.opA));
+    },
+    *diagnostics() {
+      for (const d of diagnostics) yield diagnosticReport(d, lineIndex);
+    },
+  };
+}
+
+/** The whole report as one object (tests; the CLI streams `LazyFileReport` instead). */
 export function fileReport(
   file: string,
   analysis: ModuleAnalysis,
@@ -208,40 +274,69 @@ export function fileReport(
   lineIndex: LineIndex,
   observed: ReadonlyMap<string, ObservedReport> = new Map(),
 ): FileReport {
-  const ops: OpReport[] = [];
-  for (const fa of analysis.functions) {
-    for (const opA of fa.ops) {
-      if (opA.op.name === 'func.return') continue;
-      const report = opReport(fa.fn.name, opA, analysis, lineIndex);
-      const seen = observed.get(`${fa.fn.name}/${opA.index}`);
-      ops.push(seen === undefined ? report : { ...report, observed: seen });
+  const lazy = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
+  return { file, device: lazy.device, ops: [...lazy.ops()], diagnostics: [...lazy.diagnostics()], summary: lazy.summary };
+}
+
+/** A whole report seen through the lazy interface (for renderers given one). */
+export function lazyView(report: FileReport): LazyFileReport {
+  return {
+    file: report.file,
+    device: report.device,
+    summary: report.summary,
+    estimatedOpCount: report.ops.filter((o) => o.model === 'estimate').length,
+    ops: () => report.ops,
+    opsOnLine: (line) => report.ops.filter((o) => o.line === line),
+    diagnostics: () => report.diagnostics,
+  };
+}
+
+// Chunks of about this many characters go to `write`: few system calls, no string of the whole report.
+const JSON_CHUNK_CHARS = 1 << 16;
+
+/**
+ * Writes `report` as `JSON.stringify` of the whole `FileReport` would (the same bytes: keys in the same order), one
+ * record at a time, followed by a newline.
+ */
+export function writeJsonReport(report: LazyFileReport, write: (chunk: string) => void): void {
+  let chunk = `{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`;
+  const list = (items: Iterable<unknown>): void => {
+    let first = true;
+    for (const item of items) {
+      chunk += (first ? '' : ',') + JSON.stringify(item);
+      first = false;
+      if (chunk.length >= JSON_CHUNK_CHARS) {
+        write(chunk);
+        chunk = '';
+      }
     }
-  }
+  };
+  list(report.ops());
+  chunk += '],"diagnostics":[';
+  list(report.diagnostics());
+  write(`${chunk}],"summary":${JSON.stringify(report.summary)}}\n`);
+}
+
+function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileReport['summary'] {
   const unmodeled = unmodeledDeviceOps(analysis);
   const first = analysis.firstFailure;
   const firstOp = first === undefined
     ? undefined
     : analysis.functions[first.functionIndex]?.ops[first.opIndex];
   return {
-    file,
-    device: deviceReport(analysis),
-    ops,
-    diagnostics: diagnostics.map((d) => diagnosticReport(d, lineIndex)),
-    summary: {
-      overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
-      illegalOpCount: analysis.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,
-      buildDependentOverflowCount: analysis.overflows.filter((o) => o.overflow.buildDependent !== undefined).length,
-      unmodeledOpCount: unmodeled.count,
-      unmodeledOpNames: unmodeled.names,
-      ...(firstOp && {
-        firstFailure: {
-          line: lineIndex.position(firstOp.op.nameRange.start).line + 1,
-          op: firstOp.op.name,
-          result: firstOp.op.resultNames[0] ?? '',
-        },
-      }),
-      ...(analysis.peak && { peakL1BytesPerCore: analysis.peak.bytesPerCore }),
-      limitBytesPerCore: analysis.limitBytesPerCore,
-    },
+    overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
+    illegalOpCount: analysis.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,
+    buildDependentOverflowCount: analysis.overflows.filter((o) => o.overflow.buildDependent !== undefined).length,
+    unmodeledOpCount: unmodeled.count,
+    unmodeledOpNames: unmodeled.names,
+    ...(firstOp && {
+      firstFailure: {
+        line: lineIndex.position(firstOp.op.nameRange.start).line + 1,
+        op: firstOp.op.name,
+        result: firstOp.op.resultNames[0] ?? '',
+      },
+    }),
+    ...(analysis.peak && { peakL1BytesPerCore: analysis.peak.bytesPerCore }),
+    limitBytesPerCore: analysis.limitBytesPerCore,
   };
 }

@@ -3,7 +3,7 @@
  * the fixed text before it is offered). Results are cached per analysis and op: editors ask on every cursor move.
  */
 
-import { fixesFor, fixTargetOf, type FixEnv } from '../fixes';
+import { fixesFor, fixTargetOf, type FixEnv, type FixesResult } from '../fixes';
 import type { TextRange } from '../text/textRange';
 import { analysisOptions, type DocumentAnalysis } from './documentAnalysis';
 import { formatInteger } from './format';
@@ -99,4 +99,15 @@ function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetO
     edits: fix.edits.map((e) => ({ target: e.uri, range: e.range, newText: e.newText })),
     fixes: head,
   }));
+}
+
+/**
+ * The verified fixes for the op tt-metal throws at first (`ttnn-l1 fix`), with no size cap; undefined when nothing
+ * throws. The same `fixesFor` the editor's code actions call.
+ */
+export function fixesForFirstFailure(doc: DocumentAnalysis, env: FixEnv = {}): { readonly functionName: string; readonly opIndex: number; readonly result: FixesResult } | undefined {
+  const first = doc.analysis.firstFailure;
+  if (first === undefined) return undefined;
+  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), env, { analysis: analysisOptions(doc.settings) });
+  return { functionName: first.functionName, opIndex: first.opIndex, result };
 }

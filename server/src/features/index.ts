@@ -1,6 +1,7 @@
 /** The editor-shaped, protocol-free API the LSP layer and the CLI call (rust-analyzer's `ide` layer). */
 
 export { analysisOptions, analyzeAfterEdits, analyzeDocument, analyzeParsed, indexAnalysis, opEntryByStart, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DerivedParse, type DocumentAnalysis, type DocumentEdit, type NotReachedSeverity, type OpEntry } from './documentAnalysis';
+export type { TextChange } from '../mlir/incrementalParse';
 export { diagnostics, hasMlirOperations, internalErrorDiagnostic, tooLargeDiagnostic, type Diagnostic, type RelatedInformation, type RelatedTarget, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
 export { hoverAt, opBreakdownAt, opMarkdown, type Hover, type HoverOptions } from './hover';
@@ -9,7 +10,7 @@ export { functionSummary, opEntryAt, opLabel, opSummary, sourceLineOf, type Sour
 export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';
 export { codeLenses, type CodeLens } from './codeLens';
-export { codeActionsAt, runtimeLogActionsAt, type CodeAction, type CodeActionEdit, type CodeActionOptions } from './codeActions';
+export { codeActionsAt, fixesForFirstFailure, runtimeLogActionsAt, type CodeAction, type CodeActionEdit, type CodeActionOptions } from './codeActions';
 export { definitionAt, referencesAt, type ReferencesOptions } from './navigation';
 export { documentSymbols, type OutlineKind, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';
@@ -24,4 +25,4 @@ export { opModelTerms } from '../estimate/opModelTerms';
 export type { VersionRange } from '../estimate/types';
 export { windowText } from '../estimate/changePoints';
 export { isPresetName, PRESET_NAMES } from '../ttnn/device';
-export { applyFix, fixesFor, fixTargetOf, type Fix } from '../fixes';
+export { applyFix, fixesFor, fixTargetOf, type Fix, type FixEnv, type PythonFile } from '../fixes';

@@ -1,59 +1,78 @@
 /**
- * Worker-thread entry (bundled to dist/analysisWorker.js): analyses one large document and answers requests on it
- * with the same handlers the main thread uses, so results are those of an in-process analysis.
+ * Worker-thread entry (bundled to dist/analysisWorker.js): holds one large document's text and analysis, follows its
+ * versions by their edits (applied in place when they are local, as on the main thread), and answers requests on it
+ * with the same handlers the main thread uses, over the same document interface, so results are those of an
+ * in-process analysis.
  */
 
 import { parentPort } from 'worker_threads';
 import * as lsp from 'vscode-languageserver';
 import * as features from '../features';
-import type { TextChange } from '../mlir/incrementalParse';
 import { LineIndex } from '../text/lineIndex';
-import type { FromWorker, RemoteEnv, ToWorker } from './background';
-import type { ServerSettings } from './config';
-import { guardedAnalysis, type AnalyzedDocument, type DocumentStore, type ImportedLog } from './documents';
-import { REMOTE_HANDLERS, type HandlerContext } from './handlers';
+import type { FromWorker, ToWorker, WorkerSource } from './background';
+import { guardedAnalysis, type AnalyzedDocument, type ImportedLog, type RemoteEnv } from './outcome';
+import { REMOTE_HANDLERS, type DocumentContext, type HandlerDocuments } from './handlers';
 
 const port = parentPort;
-let analyzed: AnalyzedDocument | undefined;
-// The analysis settings `analyzed` was made with (JSON): edits are applied in place only under the same ones.
-let analyzedSettings = '';
+
+/** The version this worker holds: its text, and its analysis under `settingsKey` (the analysis settings as JSON). */
+interface Held {
+  readonly analyzed: AnalyzedDocument;
+  readonly lineIndex: LineIndex;
+  readonly settingsKey: string;
+}
+
+let held: Held | undefined;
 // The same log object across calls, so the handlers' per-log cache of runtime findings holds.
 let lastLog: ImportedLog | undefined;
 
 const post = (message: FromWorker): void => port?.postMessage(message);
 
-function contextFor(env: RemoteEnv, stored: { log: ImportedLog | undefined }): HandlerContext {
+/** The held document as the handlers read it; the runtime log and settings come from the main thread with each call. */
+function documentsFor(env: RemoteEnv, answer: { storedLog: ImportedLog | undefined }): HandlerDocuments {
   const log = env.importedLog === undefined ? undefined : lastLog?.serial === env.importedLog.serial && lastLog.name === env.importedLog.name ? lastLog : env.importedLog;
   lastLog = log;
-  const store: DocumentStore = {
-    documents: { get: () => undefined, editsSince: () => undefined, forgetThrough: () => undefined },
-    get: () => Promise.resolve(analyzed),
-    invalidateAll: () => undefined,
-    settings: () => env.settings,
-    importedLog: () => stored.log ?? log,
-    setImportedLog: (_uri, next) => void (stored.log = next),
-  };
   return {
-    store,
-    workspaceFolders: () => env.workspaceFolders,
-    hierarchicalSymbols: env.hierarchicalSymbols,
-    // checkFiles is answered on the main thread; nothing here reads files by uri.
-    readFile: () => ({ kind: 'unusable', reason: 'not read in a background analysis' }),
-    onDiagnosticsChanged: () => undefined,
-    logError: (message) => post({ kind: 'log', message }),
+    analyzed: (uri) => Promise.resolve(held?.analyzed.uri === uri ? held.analyzed : undefined),
+    version: (uri) => (held?.analyzed.uri === uri ? held.analyzed.version : undefined),
+    settings: () => env.settings,
+    importedLog: () => answer.storedLog ?? log,
+    setImportedLog: (_uri, next) => void (answer.storedLog = next),
   };
 }
 
 async function answer(message: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
-  if (analyzed?.version !== message.version) return post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined });
-  const stored: { log: ImportedLog | undefined } = { log: undefined };
+  if (held?.analyzed.version !== message.version) return post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined, diagnosticsChanged: false });
+  const result = { storedLog: undefined as ImportedLog | undefined, diagnosticsChanged: false };
+  const ctx: DocumentContext = {
+    documents: documentsFor(message.env, result),
+    workspaceFolders: () => message.env.workspaceFolders,
+    hierarchicalSymbols: message.env.hierarchicalSymbols,
+    // The main thread re-publishes (or asks the client to re-pull) when the answer says so.
+    onDiagnosticsChanged: () => void (result.diagnosticsChanged = true),
+    logError: (m) => post({ kind: 'log', message: m }),
+  };
   try {
-    const value = await REMOTE_HANDLERS[message.method](contextFor(message.env, stored), message.params as never, lsp.CancellationToken.None);
-    post({ kind: 'answer', id: message.id, value, storedLog: stored.log });
+    const value = await REMOTE_HANDLERS[message.method](ctx, message.params as never, lsp.CancellationToken.None);
+    post({ kind: 'answer', id: message.id, value, ...result });
   } catch (error) {
     post({ kind: 'log', message: `request ${message.method} failed in the background analysis: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}` });
-    post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined });
+    post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined, diagnosticsChanged: false });
   }
+}
+
+/** The text of the version `source` leads to, as the held text edited, or undefined when this worker cannot follow. */
+function textOf(source: WorkerSource): { lineIndex: LineIndex; edits: features.DocumentEdit[] | undefined } | undefined {
+  if (source.kind === 'text') return { lineIndex: new LineIndex(source.text), edits: undefined };
+  if (held === undefined || held.analyzed.version !== source.fromVersion) return undefined;
+  let lineIndex = held.lineIndex;
+  const edits: features.DocumentEdit[] = [];
+  for (const change of source.changes) {
+    lineIndex = LineIndex.edited(lineIndex, change);
+    edits.push({ change, lineIndex });
+  }
+  // The main thread's text is the truth; a length that differs would be a bug in the edit log: ask for the text.
+  return lineIndex.length === source.length ? { lineIndex, edits } : undefined;
 }
 
 port?.on('message', (message: ToWorker) => {
@@ -61,38 +80,24 @@ port?.on('message', (message: ToWorker) => {
     void answer(message);
     return;
   }
-  const { uri, version, text, settings, edits } = message;
-  const previous = analyzed;
-  const previousSettings = analyzedSettings;
+  const { uri, version, settings } = message;
+  const next = textOf(message.source);
+  if (next === undefined) return post({ kind: 'needText', version });
+  const previous = held;
   const settingsKey = JSON.stringify(settings.analysis);
-  analyzed = undefined;
-  let fresh: LineIndex | undefined;
-  const lineIndex = (): LineIndex => (fresh ??= new LineIndex(text));
+  held = undefined;
+  const { lineIndex, edits } = next;
   const outcome = settings.enable
-    ? guardedAnalysis({ length: text.length, lineIndex }, {
+    ? guardedAnalysis({ length: lineIndex.length, lineIndex: () => lineIndex }, {
         analyse: () => {
-          const sameSettings = previousSettings === settingsKey;
-          const derived = sameSettings && previous?.outcome.kind === 'ok' && edits !== undefined && edits.fromVersion === previous.version ? afterEdits(previous.outcome.doc, edits.changes, text, settings) : undefined;
-          if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.changes.length ?? 0} edits applied in place` });
-          return derived ?? features.analyzeDocument(text, settings.analysis, { forEdits: true, lineIndex: lineIndex() });
+          const inPlace = edits !== undefined && previous?.settingsKey === settingsKey && previous.analyzed.outcome.kind === 'ok';
+          const derived = inPlace ? features.analyzeAfterEdits((previous.analyzed.outcome as { doc: features.DocumentAnalysis }).doc, edits, settings.analysis) : undefined;
+          if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.length ?? 0} edits applied in place` });
+          return derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex });
         },
         logError: (m) => post({ kind: 'log', message: m }),
       })
     : { kind: 'disabled' as const };
-  analyzed = { uri, version, settingsGeneration: 0, outcome };
-  analyzedSettings = settingsKey;
+  held = { analyzed: { uri, version, settingsGeneration: 0, outcome }, lineIndex, settingsKey };
   post({ kind: 'analyzed', version });
 });
-
-/** `previous` with `changes` applied in place, when that gives exactly `text` and every change is local enough. */
-function afterEdits(previous: features.DocumentAnalysis, changes: readonly TextChange[], text: string, settings: ServerSettings): features.DocumentAnalysis | undefined {
-  let lineIndex = previous.lineIndex;
-  const edits: features.DocumentEdit[] = [];
-  for (const change of changes) {
-    lineIndex = LineIndex.edited(lineIndex, change);
-    edits.push({ change, lineIndex });
-  }
-  // The main thread's text is the truth; a mismatch would be a bug in the edit log, never worth a wrong answer.
-  if (lineIndex.text !== text) return undefined;
-  return features.analyzeAfterEdits(previous, edits, settings.analysis);
-}

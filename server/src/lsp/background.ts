@@ -1,78 +1,76 @@
 /**
  * Large documents are parsed and analysed in a worker thread (one per document, `analysisWorker.js` next to the
- * bundle), so requests on other documents are answered meanwhile; a newer version or close terminates a stale job.
- * An idle worker keeps its analysis, so the next version's edits are applied there in place (as in-process).
- * The analysis stays in the worker (it holds class instances and closures); requests are forwarded as plain data.
+ * bundle), so requests on other documents are answered meanwhile; a newer version or close terminates a stale full
+ * analysis. An idle worker keeps its text and analysis, so the next version travels as its edits only (never the
+ * text again) and is applied there in place, as in-process; an edit job is never terminated (it costs what the
+ * same edit costs in-process) and later versions queue behind it. The analysis stays in the worker (it holds class
+ * instances and closures); requests are forwarded as plain data and only their results come back.
  */
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { TextChange } from '../mlir/incrementalParse';
-import { LineIndex } from '../text/lineIndex';
+import type * as features from '../features';
+import type { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
-import type { AnalysisOutcome, ImportedLog } from './documents';
+import type { AnalysisOutcome, BackgroundJob, RemoteAnswer, RemoteEnv, RemoteMethod } from './outcome';
 
-/** The handlers a background analysis answers (`REMOTE_HANDLERS` in handlers.ts). */
-export type RemoteMethod =
-  | 'hover' | 'inlayHint' | 'codeLens' | 'codeAction' | 'definition' | 'references' | 'documentSymbol' | 'foldingRange'
-  | 'timeline' | 'fileSummary' | 'opBreakdown' | 'importLog' | 'diagnosticItems';
-
-/** What a handler reads from the main thread's context, as plain data. */
-export interface RemoteEnv {
-  readonly settings: ServerSettings;
-  readonly importedLog: ImportedLog | undefined;
-  readonly workspaceFolders: readonly string[];
-  readonly hierarchicalSymbols: boolean;
-}
-
-export interface RemoteAnswer {
-  readonly value: unknown;
-  /** The runtime log the handler stored (importLog); the main thread keeps it. */
-  readonly storedLog: ImportedLog | undefined;
-}
-
-/** The edits from the version a worker holds to the one it is asked for: it may apply them in place. */
-export interface WorkerEdits {
-  readonly fromVersion: number;
-  readonly changes: readonly TextChange[];
-}
+/** Where a worker gets a version's text: the whole of it, or the edits from the version it holds. */
+export type WorkerSource =
+  | { readonly kind: 'text'; readonly text: string }
+  /** `length` is the text's length after the edits: the worker checks it before trusting its own copy. */
+  | { readonly kind: 'edits'; readonly fromVersion: number; readonly changes: readonly features.TextChange[]; readonly length: number };
 
 export type ToWorker =
-  | { readonly kind: 'analyze'; readonly uri: string; readonly version: number; readonly text: string; readonly settings: ServerSettings; readonly edits: WorkerEdits | undefined }
+  | { readonly kind: 'analyze'; readonly uri: string; readonly version: number; readonly settings: ServerSettings; readonly source: WorkerSource }
   /** Answered only if the worker still holds `version` (else `value` is undefined). */
   | { readonly kind: 'call'; readonly id: number; readonly version: number; readonly method: RemoteMethod; readonly params: unknown; readonly env: RemoteEnv };
 
 export type FromWorker =
   | { readonly kind: 'analyzed'; readonly version: number }
+  /** The worker could not follow the edits to `version` (it does not hold their base): send the text. */
+  | { readonly kind: 'needText'; readonly version: number }
   | ({ readonly kind: 'answer'; readonly id: number } & RemoteAnswer)
   | { readonly kind: 'log'; readonly message: string };
 
-/** A finished background analysis of one version. */
-export interface BackgroundJob {
+/** One version of an open document as the store hands it over. */
+export interface DocumentVersion {
   readonly version: number;
-  /** The handler's answer; undefined when the worker was terminated (a newer version or close) first. */
-  call(method: RemoteMethod, params: unknown, env: RemoteEnv): Promise<RemoteAnswer | undefined>;
+  readonly lineIndex: LineIndex;
+  /** The edits from `fromVersion` to this version (undefined when they are not all known, e.g. a whole-text change). */
+  readonly editsSince: (fromVersion: number) => readonly features.TextChange[] | undefined;
 }
 
 export interface BackgroundAnalyses {
   /** Whether a document of `chars` characters is analysed in a worker under `settings`. */
   handles(chars: number, settings: ServerSettings): boolean;
-  /** `edits` lead from the version the worker last analysed to this one, when they are all known. */
-  analyze(uri: string, version: number, text: string, settings: ServerSettings, edits: WorkerEdits | undefined): Promise<AnalysisOutcome>;
-  /** Terminates the document's analysis in progress if it is of a version before `version` (or any, if undefined). */
+  analyze(uri: string, document: DocumentVersion, settings: ServerSettings): Promise<AnalysisOutcome>;
+  /** Terminates the document's full analysis in progress if it is of a version before `version` (or any, if undefined). */
   cancelStale(uri: string, version: number | undefined): void;
   close(uri: string): void;
 }
 
 export const WORKER_FILE = 'analysisWorker.js';
 
+interface Job {
+  readonly version: number;
+  readonly resolve: (outcome: AnalysisOutcome) => void;
+  readonly lineIndex: LineIndex;
+  readonly settings: ServerSettings;
+  readonly uri: string;
+  /** Sent as the whole text: a full analysis, worth terminating when it goes stale. */
+  full: boolean;
+}
+
 interface DocumentWorker {
   readonly worker: Worker;
   nextId: number;
   stopped: boolean;
   readonly calls: Map<number, (answer: RemoteAnswer | undefined) => void>;
-  job: { readonly version: number; readonly resolve: (outcome: AnalysisOutcome) => void; readonly text: string } | undefined;
+  /** Jobs posted and not answered yet, oldest first (the worker takes them in order). */
+  readonly jobs: Job[];
+  /** The version whose text the worker holds once it has taken every posted job. */
+  holds: number | undefined;
 }
 
 export function createBackgroundAnalyses(hooks: { readonly log: (message: string) => void }): BackgroundAnalyses {
@@ -87,33 +85,40 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
     void w.worker.terminate();
     for (const resolve of w.calls.values()) resolve(undefined);
     w.calls.clear();
-    if (w.job !== undefined) {
-      hooks.log(`background analysis of ${uri} version ${w.job.version} cancelled`);
-      w.job.resolve({ kind: 'cancelled' });
-      w.job = undefined;
+    for (const job of w.jobs.splice(0)) {
+      hooks.log(`background analysis of ${uri} version ${job.version} cancelled`);
+      job.resolve({ kind: 'cancelled' });
     }
   };
 
+  const postText = (w: DocumentWorker, job: Job): void => {
+    job.full = true;
+    w.worker.postMessage({ kind: 'analyze', uri: job.uri, version: job.version, settings: job.settings, source: { kind: 'text', text: job.lineIndex.text } } satisfies ToWorker);
+  };
+
   const start = (uri: string): DocumentWorker => {
-    const w: DocumentWorker = { worker: new Worker(workerPath), nextId: 0, stopped: false, calls: new Map(), job: undefined };
+    const w: DocumentWorker = { worker: new Worker(workerPath), nextId: 0, stopped: false, calls: new Map(), jobs: [], holds: undefined };
     w.worker.on('message', (m: FromWorker) => {
       if (m.kind === 'log') hooks.log(m.message);
       else if (m.kind === 'answer') {
         w.calls.get(m.id)?.(m);
         w.calls.delete(m.id);
-      } else if (w.job?.version === m.version) {
-        const { resolve } = w.job;
-        w.job = undefined;
-        resolve({ kind: 'background', job: jobOf(w, m.version) });
+      } else if (m.kind === 'needText') {
+        const job = w.jobs.find((j) => j.version === m.version);
+        if (job !== undefined) postText(w, job);
+      } else {
+        const at = w.jobs.findIndex((j) => j.version === m.version);
+        if (at < 0) return;
+        const [job] = w.jobs.splice(at, 1);
+        job!.resolve({ kind: 'background', job: jobOf(w, m.version) });
       }
     });
     // A crash (out of memory, a bug) ends this document's worker only; its analysis becomes one diagnostic.
     const crashed = (message: string): void => {
       if (w.stopped) return;
-      const job = w.job;
-      w.job = undefined;
+      const jobs = w.jobs.splice(0);
       stop(uri, w);
-      if (job !== undefined) job.resolve({ kind: 'failed', message, lineIndex: new LineIndex(job.text) });
+      for (const job of jobs) job.resolve({ kind: 'failed', message, lineIndex: job.lineIndex });
     };
     w.worker.on('error', (e) => crashed(`background analysis crashed: ${e.message}`));
     w.worker.on('exit', (code) => crashed(`background analysis exited with code ${code}`));
@@ -134,23 +139,28 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
 
   return {
     handles: (chars, settings) => available && settings.enable && chars > settings.backgroundAnalysisMB * 1e6,
-    analyze(uri, version, text, settings, edits) {
+    analyze(uri, document, settings) {
       const running = workers.get(uri);
-      // A job in progress cannot be interrupted inside the worker (the analysis is synchronous): terminate it.
-      if (running?.job !== undefined) stop(uri, running);
+      // A full analysis in progress cannot be interrupted inside the worker (it is synchronous): terminate it.
+      if (running !== undefined && running.jobs.some((j) => j.full)) stop(uri, running);
       const w = workers.get(uri) ?? start(uri);
       // Answers still pending on the previous analysis of this worker are dropped with it.
       for (const resolve of w.calls.values()) resolve(undefined);
       w.calls.clear();
-      hooks.log(`background analysis of ${uri} version ${version} (${(text.length / 1e6).toFixed(1)} MB) started`);
+      const { version, lineIndex } = document;
+      const changes = w.holds === undefined ? undefined : document.editsSince(w.holds);
+      hooks.log(`background analysis of ${uri} version ${version} (${(lineIndex.length / 1e6).toFixed(1)} MB${changes === undefined ? "" : `, sent as ${changes.length} edit${changes.length === 1 ? "" : "s"}`}) started`);
       return new Promise<AnalysisOutcome>((resolve) => {
-        w.job = { version, resolve, text };
-        w.worker.postMessage({ kind: 'analyze', uri, version, text, settings, edits } satisfies ToWorker);
+        const job: Job = { version, resolve, lineIndex, settings, uri, full: changes === undefined };
+        w.jobs.push(job);
+        if (changes === undefined) postText(w, job);
+        else w.worker.postMessage({ kind: 'analyze', uri, version, settings, source: { kind: 'edits', fromVersion: w.holds!, changes, length: lineIndex.length } } satisfies ToWorker);
+        w.holds = version;
       });
     },
     cancelStale(uri, version) {
       const w = workers.get(uri);
-      if (w?.job !== undefined && (version === undefined || w.job.version < version)) stop(uri, w);
+      if (w !== undefined && w.jobs.some((j) => j.full && (version === undefined || j.version < version))) stop(uri, w);
     },
     close(uri) {
       const w = workers.get(uri);

@@ -7,31 +7,12 @@
 
 import type { Connection } from 'vscode-languageserver';
 import * as features from '../features';
-import { listenToDocuments, type OpenDocument, type OpenDocuments } from './openDocuments';
+import { listenToDocuments, type OpenDocument } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
-import { createBackgroundAnalyses, type BackgroundJob, type WorkerEdits } from './background';
-import { analysisHeap, heapToAsk } from '../host/openInput';
-
-export type AnalysisOutcome =
-  | { readonly kind: 'ok'; readonly doc: features.DocumentAnalysis }
-  | { readonly kind: 'failed'; readonly message: string; readonly lineIndex: LineIndex }
-  /** Too large for this server's heap: analysing it would abort the process. */
-  | { readonly kind: 'tooLarge'; readonly message: string; readonly lineIndex: LineIndex }
-  /** `ttnnL1.enable` is off: nothing is parsed or analysed. */
-  | { readonly kind: 'disabled' }
-  /** Analysed in a worker thread (a large document); requests on it are answered there. */
-  | { readonly kind: 'background'; readonly job: BackgroundJob }
-  /** A newer version (or close) stopped this version's background analysis. */
-  | { readonly kind: 'cancelled' };
-
-export interface AnalyzedDocument {
-  readonly uri: string;
-  readonly version: number;
-  /** Bumped whenever settings change, so pull-diagnostic result ids change too. */
-  readonly settingsGeneration: number;
-  readonly outcome: AnalysisOutcome;
-}
+import { createBackgroundAnalyses } from './background';
+import type { HandlerDocuments } from './handlers';
+import { guardedAnalysis, type AnalysisOutcome, type AnalyzedDocument, type ImportedLog } from './outcome';
 
 export interface DocumentStoreOptions {
   /** Delay between the last edit and the (push-mode) re-analysis. */
@@ -47,29 +28,11 @@ export interface DocumentStoreOptions {
   readonly settingsReady: Promise<void>;
 }
 
-export interface DocumentStore {
-  readonly documents: OpenDocuments;
-  /** The analysis of the document's current version (computed now if needed); undefined when not open. */
-  get(uri: string): Promise<AnalyzedDocument | undefined>;
+/** The open documents and their analyses, as the handlers read them, plus what the server does on a settings change. */
+export interface DocumentStore extends HandlerDocuments {
   /** Drops every cached analysis (settings changed) and re-analyses open documents when eager. */
   invalidateAll(settings: ServerSettings): void;
-  settings(): ServerSettings;
-  /** The runtime log imported for a document (kept until the document closes). */
-  importedLog(uri: string): ImportedLog | undefined;
-  setImportedLog(uri: string, log: ImportedLog): void;
 }
-
-export interface ImportedLog {
-  readonly text: string;
-  readonly name: string;
-  /** Increases with every import, so pull-diagnostic result ids change. */
-  readonly serial: number;
-}
-
-// Test hook: a document containing this marker fails analysis, so the reliability tests can prove that one document's
-// crash becomes one diagnostic and the server carries on. Unset in normal use.
-const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
-const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
 // Test hook: opening a document containing this marker leaves a rejected promise nobody handles and throws from a
 // timer, so the reliability tests can prove the process-wide guard (server.ts) keeps the server alive. Unset in normal use.
 const ESCAPE_MARKER_ENV = 'TTNN_L1_TEST_ESCAPE_MARKER';
@@ -99,37 +62,6 @@ interface Entry {
   timer: NodeJS.Timeout | undefined;
   /** How long the last analysis of this document took (wall clock), for the debounce of large files. */
   lastAnalysisMs: number | undefined;
-}
-
-/** The document an analysis is for: its length, and its line index when an outcome needs one (made on demand). */
-export interface AnalysedSource {
-  readonly length: number;
-  readonly lineIndex: () => LineIndex;
-}
-
-/**
- * Runs `analyse` unless the document would exhaust the heap or carries the test fault marker; a throw becomes a
- * 'failed' outcome. Shared by the store and the background worker, so both report the same outcomes.
- */
-export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void }): AnalysisOutcome {
-  try {
-    if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
-    // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
-    const heap = analysisHeap(source.length);
-    if (!heap.fits) {
-      const gb = (n: number): string => (n / 1e9).toFixed(1);
-      return {
-        kind: 'tooLarge',
-        lineIndex: source.lineIndex(),
-        message: `the document is ${Math.round(source.length / 1e6)} MB; analysing it needs about ${gb(heap.neededBytes)} GB of JavaScript heap and the server has ${gb(heap.freeBytes)} GB free: start it with NODE_OPTIONS=--max-old-space-size=${heapToAsk(heap)}, or use the ttnn-l1 CLI`,
-      };
-    }
-    return { kind: 'ok', doc: hooks.analyse() };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    hooks.logError(`analysis failed: ${error instanceof Error && error.stack !== undefined ? error.stack : message}`);
-    return { kind: 'failed', message, lineIndex: source.lineIndex() };
-  }
 }
 
 export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
@@ -174,13 +106,6 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     });
   };
 
-  /** The edits since the version a document's worker holds, for it to apply in place. */
-  const workerEdits = (uri: string, analyzed: AnalyzedDocument | undefined): WorkerEdits | undefined => {
-    if (analyzed?.outcome.kind !== 'background') return undefined;
-    const edits = editsSince(uri, analyzed.version);
-    return edits === undefined ? undefined : { fromVersion: analyzed.version, changes: edits.map((e) => e.change) };
-  };
-
   /** The edits since `version` as the core takes them; undefined when one replaced the whole text (or is unknown). */
   const editsSince = (uri: string, version: number): features.DocumentEdit[] | undefined => {
     const steps = documents.editsSince(uri, version);
@@ -205,7 +130,9 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const outcome = inWorker ? await background.analyze(uri, version, textDocument.getText(), settings, workerEdits(uri, entry.analyzed)) : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
+    const outcome = inWorker
+      ? await background.analyze(uri, { version, lineIndex: textDocument.lineIndex, editsSince: (from) => editsSince(uri, from)?.map((e) => e.change) }, settings)
+      : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
     if (outcome.kind === 'cancelled') return analyzed;
@@ -284,8 +211,8 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
   });
 
   return {
-    documents,
-    get,
+    analyzed: get,
+    version: (uri) => documents.get(uri)?.version,
     settings: () => settings,
     importedLog: (uri) => logs.get(uri),
     setImportedLog: (uri, log) => void logs.set(uri, log),

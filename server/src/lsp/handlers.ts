@@ -5,22 +5,42 @@ import * as features from '../features';
 import * as ext from './ext';
 import * as fromProto from './fromProto';
 import * as toProto from './toProto';
-import type { DocumentStore, ImportedLog } from './documents';
-import type { RemoteEnv, RemoteMethod } from './background';
+import type { ServerSettings } from './config';
+import type { AnalyzedDocument, ImportedLog, RemoteEnv, RemoteMethod } from './outcome';
 import { sourceFileResolver, workspaceFileFinder } from './sourceFiles';
 import { LineIndex } from '../text/lineIndex';
 import type { InputText } from '../host/openInput';
 
-export interface HandlerContext {
-  readonly store: DocumentStore;
+/**
+ * The documents as the handlers read them: the main thread's document store, or a background worker's one document
+ * (analysisWorker.ts); both hold real analyses.
+ */
+export interface HandlerDocuments {
+  /** The analysis of the document's current version (computed now if needed); undefined when not open. */
+  analyzed(uri: string): Promise<AnalyzedDocument | undefined>;
+  /** The document's current version; undefined when not open. */
+  version(uri: string): number | undefined;
+  settings(): ServerSettings;
+  /** The runtime log imported for a document (kept until the document closes). */
+  importedLog(uri: string): ImportedLog | undefined;
+  setImportedLog(uri: string, log: ImportedLog): void;
+}
+
+/** What a handler on one document reads: all a background worker has too. */
+export interface DocumentContext {
+  readonly documents: HandlerDocuments;
   readonly workspaceFolders: () => readonly string[];
   readonly hierarchicalSymbols: boolean;
-  /** Reads a file for `ttnnL1/checkFiles` (host/openInput.ts: regular files only, size and heap checked). */
-  readonly readFile: (uri: string) => InputText;
   /** Re-publish (push) or ask the client to re-pull (pull) a document's diagnostics. */
   readonly onDiagnosticsChanged: (uri: string) => void;
   /** The server log (error level): where a caught failure's stack goes. */
   readonly logError: (message: string) => void;
+}
+
+/** The main thread's context: also reads files (`ttnnL1/checkFiles`). */
+export interface HandlerContext extends DocumentContext {
+  /** Reads a file for `ttnnL1/checkFiles` (host/openInput.ts: regular files only, size and heap checked). */
+  readonly readFile: (uri: string) => InputText;
 }
 
 /** An error's stack (or its text), for the log. */
@@ -40,8 +60,8 @@ type Doc = features.DocumentAnalysis;
 // Runtime-log findings per analysis and log: recomputed only when either changes.
 const findingsCache = new WeakMap<Doc, { log: ImportedLog; findings: features.RuntimeLogFindings }>();
 
-function runtimeFindings(ctx: HandlerContext, uri: string, doc: Doc): features.RuntimeLogFindings | undefined {
-  const log = ctx.store.importedLog(uri);
+function runtimeFindings(ctx: DocumentContext, uri: string, doc: Doc): features.RuntimeLogFindings | undefined {
+  const log = ctx.documents.importedLog(uri);
   if (log === undefined) return undefined;
   const cached = findingsCache.get(doc);
   if (cached?.log === log) return cached.findings;
@@ -50,31 +70,29 @@ function runtimeFindings(ctx: HandlerContext, uri: string, doc: Doc): features.R
   return findings;
 }
 
-function remoteEnv(ctx: HandlerContext, uri: string): RemoteEnv {
-  return { settings: ctx.store.settings(), importedLog: ctx.store.importedLog(uri), workspaceFolders: ctx.workspaceFolders(), hierarchicalSymbols: ctx.hierarchicalSymbols };
+function remoteEnv(ctx: DocumentContext, uri: string): RemoteEnv {
+  return { settings: ctx.documents.settings(), importedLog: ctx.documents.importedLog(uri), workspaceFolders: ctx.workspaceFolders(), hierarchicalSymbols: ctx.hierarchicalSymbols };
 }
 
 /**
  * Answers a request on a document analysed in a background worker there (by the same handler, `REMOTE_HANDLERS`);
  * undefined when the document is analysed in-process (or the worker's job was cancelled), so the caller answers.
  */
-export async function answerInBackground(ctx: HandlerContext, uri: string, method: RemoteMethod, params: unknown, token: lsp.CancellationToken): Promise<{ value: unknown } | undefined> {
-  const analyzed = await ctx.store.get(uri);
+export async function answerInBackground(ctx: DocumentContext, uri: string, method: RemoteMethod, params: unknown, token: lsp.CancellationToken): Promise<{ value: unknown } | undefined> {
+  const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed?.outcome.kind !== 'background') return undefined;
   const answer = await analyzed.outcome.job.call(method, params, remoteEnv(ctx, uri));
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
   if (answer === undefined) return undefined;
-  if (answer.storedLog !== undefined) {
-    ctx.store.setImportedLog(uri, answer.storedLog);
-    ctx.onDiagnosticsChanged(uri);
-  }
+  if (answer.storedLog !== undefined) ctx.documents.setImportedLog(uri, answer.storedLog);
+  if (answer.diagnosticsChanged) ctx.onDiagnosticsChanged(uri);
   return { value: answer.value };
 }
 
-async function analysisOf(ctx: HandlerContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
-  const analyzed = await ctx.store.get(uri);
+async function analysisOf(ctx: DocumentContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
+  const analyzed = await ctx.documents.analyzed(uri);
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
-  if (analyzed === undefined || analyzed.outcome.kind !== 'ok' || !ctx.store.settings().enable) return undefined;
+  if (analyzed === undefined || analyzed.outcome.kind !== 'ok' || !ctx.documents.settings().enable) return undefined;
   return analyzed.outcome.doc;
 }
 
@@ -90,27 +108,27 @@ export interface DiagnosticItems {
  * path both take. Never rejects: a failure anywhere on it is logged with its stack and becomes one `internal-error`
  * diagnostic, so no bug in one feature hides the document's other findings silently or ends the server.
  */
-export async function diagnosticItems(ctx: HandlerContext, uri: string): Promise<DiagnosticItems | undefined> {
+export async function diagnosticItems(ctx: DocumentContext, uri: string): Promise<DiagnosticItems | undefined> {
   const seen: { version?: number } = {};
   try {
     return await unguardedDiagnosticItems(ctx, uri, seen);
   } catch (error) {
     ctx.logError(`diagnostics of ${uri} failed: ${stackOf(error)}`);
-    const version = seen.version ?? ctx.store.documents.get(uri)?.version;
+    const version = seen.version ?? ctx.documents.version(uri);
     if (version === undefined) return undefined;
     const message = error instanceof Error ? error.message : String(error);
     return { version, generation: -1, items: [toProto.diagnostic(NO_LINES, uri, features.internalErrorDiagnostic(message), () => ({ unlinked: 'not resolved' }))] };
   }
 }
 
-async function unguardedDiagnosticItems(ctx: HandlerContext, uri: string, seen: { version?: number }): Promise<DiagnosticItems | undefined> {
-  const analyzed = await ctx.store.get(uri);
+async function unguardedDiagnosticItems(ctx: DocumentContext, uri: string, seen: { version?: number }): Promise<DiagnosticItems | undefined> {
+  const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed === undefined) return undefined;
   const { version, settingsGeneration: generation, outcome } = analyzed;
   seen.version = version;
   // Stale: a newer version's diagnostics follow.
   if (outcome.kind === 'cancelled') return undefined;
-  if (outcome.kind === 'disabled' || !ctx.store.settings().enable) return { version, generation, items: [] };
+  if (outcome.kind === 'disabled' || !ctx.documents.settings().enable) return { version, generation, items: [] };
   if (outcome.kind === 'background') {
     const answer = await outcome.job.call('diagnosticItems', { uri }, remoteEnv(ctx, uri));
     const items = (answer?.value as { items: lsp.Diagnostic[] } | undefined)?.items;
@@ -128,41 +146,41 @@ async function unguardedDiagnosticItems(ctx: HandlerContext, uri: string, seen: 
   return { version, generation, items: list.map((d) => toProto.diagnostic(lineIndex, uri, d, resolve)) };
 }
 
-export async function onDiagnostic(ctx: HandlerContext, params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
+export async function onDiagnostic(ctx: DocumentContext, params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
   const result = await diagnosticItems(ctx, params.textDocument.uri);
   if (result === undefined) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = `${result.generation}:${result.version}:${ctx.store.importedLog(params.textDocument.uri)?.serial ?? 0}`;
+  const resultId = `${result.generation}:${result.version}:${ctx.documents.importedLog(params.textDocument.uri)?.serial ?? 0}`;
   if (params.previousResultId === resultId) return { kind: lsp.DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: result.items };
 }
 
-export async function onHover(ctx: HandlerContext, params: lsp.HoverParams, token: lsp.CancellationToken): Promise<lsp.Hover | null> {
+export async function onHover(ctx: DocumentContext, params: lsp.HoverParams, token: lsp.CancellationToken): Promise<lsp.Hover | null> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return null;
   const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.textDocument.uri, doc)?.opNotes });
   return hover === undefined ? null : toProto.hover(doc.lineIndex, hover, params.textDocument.uri);
 }
 
-export async function onOpBreakdown(ctx: HandlerContext, params: ext.OpBreakdownParams, token: lsp.CancellationToken): Promise<ext.OpBreakdownResult | null> {
+export async function onOpBreakdown(ctx: DocumentContext, params: ext.OpBreakdownParams, token: lsp.CancellationToken): Promise<ext.OpBreakdownResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
   const markdown = features.opBreakdownAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.uri, doc)?.opNotes });
   return markdown === undefined ? null : { markdown };
 }
 
-export async function onInlayHint(ctx: HandlerContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
+export async function onInlayHint(ctx: DocumentContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range), ctx.store.settings().inlayHints).map((h) => toProto.inlayHint(doc.lineIndex, h));
+  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range), ctx.documents.settings().inlayHints).map((h) => toProto.inlayHint(doc.lineIndex, h));
 }
 
-export async function onCodeLens(ctx: HandlerContext, params: lsp.CodeLensParams, token: lsp.CancellationToken): Promise<lsp.CodeLens[]> {
+export async function onCodeLens(ctx: DocumentContext, params: lsp.CodeLensParams, token: lsp.CancellationToken): Promise<lsp.CodeLens[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
 }
 
-export async function onCodeAction(ctx: HandlerContext, params: lsp.CodeActionParams, token: lsp.CancellationToken): Promise<lsp.CodeAction[]> {
+export async function onCodeAction(ctx: DocumentContext, params: lsp.CodeActionParams, token: lsp.CancellationToken): Promise<lsp.CodeAction[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined || (params.context.only !== undefined && !params.context.only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k)))) return [];
   const files = workspaceFileFinder(ctx.workspaceFolders(), params.textDocument.uri);
@@ -175,40 +193,40 @@ export async function onCodeAction(ctx: HandlerContext, params: lsp.CodeActionPa
   return actions.map((a) => toProto.codeAction(doc.lineIndex, params.textDocument.uri, a, params.context.diagnostics, lineIndexOf));
 }
 
-export async function onDefinition(ctx: HandlerContext, params: lsp.DefinitionParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+export async function onDefinition(ctx: DocumentContext, params: lsp.DefinitionParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const targets = features.definitionAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position));
   return targets.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
 }
 
-export async function onReferences(ctx: HandlerContext, params: lsp.ReferenceParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+export async function onReferences(ctx: DocumentContext, params: lsp.ReferenceParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const refs = features.referencesAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position), { includeDeclaration: params.context.includeDeclaration });
   return refs.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
 }
 
-export async function onDocumentSymbol(ctx: HandlerContext, params: lsp.DocumentSymbolParams, token: lsp.CancellationToken): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
+export async function onDocumentSymbol(ctx: DocumentContext, params: lsp.DocumentSymbolParams, token: lsp.CancellationToken): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const symbols = features.documentSymbols(doc.parse.file, { opDetail: (op) => features.opSummary(doc, op), functionDetail: (op) => features.functionSummary(doc, op) });
   return ctx.hierarchicalSymbols ? symbols.map((s) => toProto.documentSymbol(doc.lineIndex, s)) : toProto.symbolInformation(doc.lineIndex, params.textDocument.uri, symbols);
 }
 
-export async function onFoldingRanges(ctx: HandlerContext, params: lsp.FoldingRangeParams, token: lsp.CancellationToken): Promise<lsp.FoldingRange[]> {
+export async function onFoldingRanges(ctx: DocumentContext, params: lsp.FoldingRangeParams, token: lsp.CancellationToken): Promise<lsp.FoldingRange[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.foldingRanges(doc.parse.file, doc.lineIndex).map(toProto.foldingRange);
 }
 
-export async function onTimeline(ctx: HandlerContext, params: ext.TimelineParams, token: lsp.CancellationToken): Promise<ext.TimelineResult | null> {
+export async function onTimeline(ctx: DocumentContext, params: ext.TimelineParams, token: lsp.CancellationToken): Promise<ext.TimelineResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
   return toProto.timeline(doc.lineIndex, params.uri, features.timeline(doc));
 }
 
-export async function onFileSummary(ctx: HandlerContext, params: ext.FileSummaryParams, token: lsp.CancellationToken): Promise<ext.FileSummaryResult | null> {
+export async function onFileSummary(ctx: DocumentContext, params: ext.FileSummaryParams, token: lsp.CancellationToken): Promise<ext.FileSummaryResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
   return { uri: params.uri, ...features.fileSummary(doc) };
@@ -229,7 +247,7 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
   try {
     const input = ctx.readFile(uri);
     if (input.kind === 'unusable') return { uri, overflowCount: 0, error: input.reason };
-    const doc = features.analyzeDocument(input.text, ctx.store.settings().analysis);
+    const doc = features.analyzeDocument(input.text, ctx.documents.settings().analysis);
     if (!features.hasMlirOperations(doc.parse)) return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
     return { uri, overflowCount: features.fileSummary(doc).overflowCount };
   } catch (error) {
@@ -238,17 +256,17 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
 }
 
 /** Remembers the log for the document and answers what it mapped; diagnostics and hovers pick it up from then on. */
-export async function onImportLog(ctx: HandlerContext, params: ext.ImportLogParams, token: lsp.CancellationToken): Promise<ext.ImportLogResult> {
+export async function onImportLog(ctx: DocumentContext, params: ext.ImportLogParams, token: lsp.CancellationToken): Promise<ext.ImportLogResult> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return { message: `${params.logName}: the document is not open or could not be analysed`, mapped: false };
-  ctx.store.setImportedLog(params.uri, { text: params.logText, name: params.logName, serial: (ctx.store.importedLog(params.uri)?.serial ?? 0) + 1 });
+  ctx.documents.setImportedLog(params.uri, { text: params.logText, name: params.logName, serial: (ctx.documents.importedLog(params.uri)?.serial ?? 0) + 1 });
   const findings = runtimeFindings(ctx, params.uri, doc)!;
   ctx.onDiagnosticsChanged(params.uri);
   return { message: findings.summary, mapped: findings.mapped };
 }
 
 /** The handlers a background worker runs against its own analysis (plain-data params and results). */
-export const REMOTE_HANDLERS: Readonly<Record<RemoteMethod, (ctx: HandlerContext, params: never, token: lsp.CancellationToken) => Promise<unknown>>> = {
+export const REMOTE_HANDLERS: Readonly<Record<RemoteMethod, (ctx: DocumentContext, params: never, token: lsp.CancellationToken) => Promise<unknown>>> = {
   hover: onHover,
   inlayHint: onInlayHint,
   codeLens: onCodeLens,

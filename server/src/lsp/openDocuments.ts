@@ -6,7 +6,7 @@
  */
 
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { TextChange } from '../mlir/incrementalParse';
+import type { TextChange } from '../features';
 import { LineIndex } from '../text/lineIndex';
 
 /** One version of an open document. */

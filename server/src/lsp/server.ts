@@ -3,8 +3,8 @@
 import * as lsp from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, SETTINGS_SECTION, type ServerSettings } from './config';
-import { createDocumentStore } from './documents';
-import type { RemoteMethod } from './background';
+import { createDocumentStore, type DocumentStore } from './documents';
+import type { RemoteMethod } from './outcome';
 import * as ext from './ext';
 import * as handlers from './handlers';
 import { SourceDiagnostics } from './sourceDiagnostics';
@@ -30,6 +30,7 @@ export function startServer(): void {
   process.on('unhandledRejection', (reason) => logError(`unhandled rejection: ${handlers.stackOf(reason)}`));
   let workspaceFolders: string[] = [];
   let ctx: handlers.HandlerContext | undefined;
+  let store: DocumentStore | undefined;
   let pullDiagnostics = false;
   let configurationRequests = false;
   let refreshDiagnostics = false;
@@ -49,7 +50,7 @@ export function startServer(): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri !== null) workspaceFolders = [params.rootUri];
     const initialSettings = parseSettings((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ?? params.initializationOptions);
-    const store = createDocumentStore(connection, initialSettings, {
+    store = createDocumentStore(connection, initialSettings, {
       debounceMs: DEBOUNCE_MS,
       eager: !pullDiagnostics,
       progress: caps.window?.workDoneProgress === true,
@@ -63,15 +64,16 @@ export function startServer(): void {
       },
       settingsReady,
     });
+    const documents = store;
     ctx = {
-      store,
+      documents,
       workspaceFolders: () => workspaceFolders,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       readFile: (uri) => readUri(uri),
       logError,
       onDiagnosticsChanged: (uri) => {
         if (!pullDiagnostics) {
-          const version = store.documents.get(uri)?.version;
+          const version = documents.version(uri);
           if (version !== undefined) void publish(uri, version);
         } else if (refreshDiagnostics) {
           connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -119,9 +121,9 @@ export function startServer(): void {
   };
 
   const reloadSettings = async (): Promise<void> => {
-    if (ctx === undefined) return;
-    const settings: ServerSettings = configurationRequests ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)) : ctx.store.settings();
-    ctx.store.invalidateAll(settings);
+    if (store === undefined) return;
+    const settings: ServerSettings = configurationRequests ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)) : store.settings();
+    store.invalidateAll(settings);
     // Ask clients that support it to re-pull what the new settings change.
     if (pullDiagnostics && refreshDiagnostics) await connection.languages.diagnostics.refresh().catch(() => undefined);
     if (refreshInlayHints) await connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -131,7 +133,7 @@ export function startServer(): void {
   // says them again). Open dumps follow their editor, not the disk.
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (ctx?.store.documents.get(change.uri) === undefined && sourceDiagnostics.has(change.uri)) publishSourceLines(change.uri, undefined);
+      if (store?.version(change.uri) === undefined && sourceDiagnostics.has(change.uri)) publishSourceLines(change.uri, undefined);
     }
   });
 
@@ -146,7 +148,7 @@ export function startServer(): void {
     }
   });
   connection.onDidChangeConfiguration((change) => {
-    if (!configurationRequests && ctx !== undefined) ctx.store.invalidateAll(parseSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS));
+    if (!configurationRequests && store !== undefined) store.invalidateAll(parseSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS));
     reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`));
   });
 

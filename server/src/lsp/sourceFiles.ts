@@ -1,7 +1,7 @@
 /** The source files a `loc` names, for one document: host/sourcePaths.ts's rules with URIs in and out. */
 
 import { URI } from 'vscode-uri';
-import type { PythonFile } from '../fixes';
+import type { PythonFile } from '../features';
 import { sourcePaths, type SourcePaths } from '../host/sourcePaths';
 import type { SourceFileResolver } from './toProto';
 
