@@ -1,16 +1,35 @@
-/** `npm run bench`: runs every benchmark and prints one line per measurement. */
+/**
+ * `npm run bench`: runs every benchmark and prints one line per measurement, at 10k, 100k and 300k ops.
+ *
+ *   npm run bench                     # the three sizes (about half an hour on 2 cores)
+ *   npm run bench -- --quick          # one small size (2,000 ops), one run each: a smoke run
+ *   npm run bench -- --ops 100000     # chosen sizes (comma-separated)
+ *   npm run bench -- --worker         # also: keystrokes on the largest size in-process vs in the background worker
+ */
 
 import { runCliBench } from './cliBench';
-import { runLspBench } from './lspBench';
+import { runLspBench, runWorkerComparison } from './lspBench';
 import { runParseBench } from './parseBench';
 
+const QUICK_OPS = 2_000;
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+
 async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const ops = flag('ops');
+  const sizes = quick ? [QUICK_OPS] : ops !== undefined ? ops.split(',').map(Number) : [10_000, 100_000, 300_000];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--ops takes op counts (comma-separated), not ${ops}`);
   // The language-server figures first: the parse bench grows this (client) process's heap, and its garbage
   // collections would then be counted in the server's latencies.
-  await runLspBench();
-  runParseBench();
+  await runLspBench(console.log, sizes);
+  if (process.argv.includes('--worker')) await runWorkerComparison(console.log, Math.max(...sizes));
+  runParseBench(console.log, sizes.filter((n) => n <= 100_000));
   // Whole processes last: the fair anchor, LLVM's mlir-opt-16 on the same text.
-  runCliBench();
+  runCliBench(console.log, sizes, quick ? 1 : 3);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,13 @@
 /**
- * Language-server benchmark on generated 10k- and 100k-op files, over the real bundled server and stdio: time to
- * first diagnostics, hover p50/p99, keystroke-to-diagnostics after a one-character edit, peak RSS; and, when Debian's
- * `mlir-lsp-server-16` is installed, its time to first diagnostics on the same text and our ratio to it.
+ * Language-server benchmark over the real bundled server and stdio, at 10k, 100k and 300k ops:
+ * - on the generated dump (bench/generate.ts): time to first diagnostics, hover p50/p99, peak RSS, and keystrokes on a
+ *   file with very many diagnostics (every op of its kind unmodeled or illegal: ~23k at 100k ops); next to it
+ *   `mlir-lsp-server-16` on the generic-form copy of the same text (bench/genericForm.ts; LLVM's full parse and
+ *   verify) when installed, and the null server (bench/nullServer.ts) as the floor for first diagnostics only;
+ * - on the real Falcon3-7B decode dump replicated to the size (bench/falcon.ts): keystrokes on a clean file (no
+ *   diagnostics) and with many diagnostics (`usableL1Cap` 0.5: ~57 per copy, ~1.2k at 100k ops).
+ * A keystroke is a space typed into an op's type list (the op still parses), timed to the diagnostics of its version.
+ * Documents over `backgroundAnalysisMB` (32 MB: the 300k-op files) are analysed in the worker, as in an editor.
  */
 
 import * as fs from 'fs';
@@ -13,8 +19,23 @@ import { diagnostics } from '../server/src/features/diagnostics';
 import { parse } from '../server/src/mlir/parser';
 import { moduleFromSyntax } from '../server/src/ttnn/fromSyntax';
 import { LineIndex } from '../server/src/text/lineIndex';
-import { startLsp, type LspSession } from '../test/support/lspProcess';
+import { SERVER_BUNDLE, startLsp, type LspSession } from '../test/support/lspProcess';
+import { falconDump } from './falcon';
 import { generateTtnnModule } from './generate';
+import { toGenericForm } from './genericForm';
+
+export interface KeystrokeFigures {
+  /** Size of the file typed into. */
+  readonly bytes: number;
+  /** Diagnostics the file has (published for every keystroke). */
+  readonly nDiagnostics: number;
+  readonly firstMs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  /** Whether the server analysed the file in its background worker. */
+  readonly inWorker: boolean;
+  readonly peakRssBytes: number | undefined;
+}
 
 export interface LspBenchResult {
   readonly nOps: number;
@@ -23,21 +44,18 @@ export interface LspBenchResult {
   readonly nDiagnostics: number;
   readonly hoverP50Ms: number;
   readonly hoverP99Ms: number;
-  /** The first keystroke after the open. */
-  readonly editToDiagnosticsMs: number;
-  /** Median and p90 over N_EDITS keystrokes in a row (each waits for its diagnostics). */
-  readonly editToDiagnosticsMedianMs: number;
-  readonly editToDiagnosticsP90Ms: number;
   readonly peakRssBytes: number | undefined;
+  /** Keystrokes on the generated dump (very many diagnostics), and on the Falcon copy clean and with many. */
+  readonly keystrokes: { readonly generated: KeystrokeFigures; readonly falconClean: KeystrokeFigures; readonly falconMany: KeystrokeFigures };
   readonly mlirLsp: { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
   /** A do-nothing server on the same libraries (bench/nullServer.ts): what receiving the file alone costs. */
   readonly floor: { readonly firstDiagnosticsMs: number; readonly peakRssBytes: number | undefined };
   /** Where a full analysis spends its time, measured in this process (ms): which layer to make incremental first. */
-  readonly breakdownMs: { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number };
+  readonly breakdownMs: { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number } | undefined;
 }
 
 /** One full pass, layer by layer, in-process (the server runs the same code bundled). */
-function breakdown(text: string): LspBenchResult['breakdownMs'] {
+function breakdown(text: string): NonNullable<LspBenchResult['breakdownMs']> {
   let t = nowMs();
   const parsed = parse(text);
   const parseMs = nowMs() - t;
@@ -57,6 +75,9 @@ const MLIR_LSP_CANDIDATES = ['/usr/bin/mlir-lsp-server-16', '/usr/lib/llvm-16/bi
 const N_HOVERS = 300;
 // Enough keystrokes for a median and a p90 that GC pauses do not decide alone.
 const N_EDITS = 20;
+// The server as an editor starts it (default heap). BENCH_SERVER names another bundle (a build of an older commit)
+// for before/after figures on the same machine.
+const SERVER = { path: process.execPath, args: [process.env['BENCH_SERVER'] ?? SERVER_BUNDLE, '--stdio'] };
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -95,11 +116,61 @@ async function timeFirstDiagnostics(lsp: LspSession, uri: string, text: string):
   return { ms: nowMs() - t0, params };
 }
 
-export async function benchLsp(nOps: number): Promise<LspBenchResult> {
+/**
+ * `N_EDITS` keystrokes in a row, spread over the file, each waited for: a space typed into an op's type list.
+ * The first keystroke after the open also pays one-off costs, so it is reported apart from the median and p90.
+ */
+async function timeKeystrokes(lsp: LspSession, uri: string, text: string): Promise<{ ms: number[] }> {
+  const ms: number[] = [];
+  let editedLines = new LineIndex(text);
+  const editOps = hoverOffsets(text, N_EDITS + 2).slice(1, N_EDITS + 1);
+  for (const [k, opOffset] of editOps.entries()) {
+    // Offsets in the original text; the k earlier insertions (all before this point) moved it by k characters.
+    const editAt = text.indexOf(' : (', opOffset) + 2 + k;
+    const version = 2 + k;
+    const t0 = nowMs();
+    const republished = lsp.diagnostics(uri, version);
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: editedLines.position(editAt), end: editedLines.position(editAt) }, text: ' ' }],
+    });
+    await republished;
+    ms.push(nowMs() - t0);
+    // Patched, not rescanned: this client's own work should not weigh on the server it measures.
+    editedLines = LineIndex.edited(editedLines, { start: editAt, end: editAt, newText: ' ' });
+  }
+  return { ms };
+}
+
+/** Opens `text` in a fresh server with `settings`, types `N_EDITS` keystrokes, and reports them. */
+export async function keystrokeSession(nOps: number, name: string, text: string, settings: Record<string, unknown>): Promise<KeystrokeFigures> {
+  const lsp = await startLsp({ command: SERVER, settings });
+  const uri = `untitled:${name}-${nOps}.mlir`;
+  const first = await timeFirstDiagnostics(lsp, uri, text);
+  const { ms } = await timeKeystrokes(lsp, uri, text);
+  const figures = keystrokeFigures(text.length, first.params.diagnostics.length, ms, lsp);
+  await lsp.shutdown();
+  return figures;
+}
+
+function keystrokeFigures(bytes: number, nDiagnostics: number, ms: readonly number[], lsp: LspSession): KeystrokeFigures {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    bytes,
+    nDiagnostics,
+    firstMs: ms[0] ?? NaN,
+    medianMs: percentile(sorted, 50),
+    p90Ms: percentile(sorted, 90),
+    inWorker: lsp.logMessages.some((m) => m.startsWith('background analysis of ')),
+    peakRssBytes: peakRss(lsp.child.pid),
+  };
+}
+
+export async function benchLsp(nOps: number, options: { readonly breakdown?: boolean } = {}): Promise<LspBenchResult> {
   const text = generateTtnnModule({ nOps, seed: 1 });
   const uri = `untitled:bench-${nOps}.mlir`;
   const lineIndex = new LineIndex(text);
-  const lsp = await startLsp();
+  const lsp = await startLsp({ command: SERVER, settings: {} });
   const first = await timeFirstDiagnostics(lsp, uri, text);
 
   const hoverMs: number[] = [];
@@ -109,32 +180,13 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     hoverMs.push(nowMs() - t0);
   }
   hoverMs.sort((a, b) => a - b);
-
-  // Keystrokes in the middle of the file, one at a time: a space typed in an op's type list (the op still parses).
-  // The first edit after the open also pays one-off costs (the client document's line table), so several are timed.
-  const editMs: number[] = [];
-  let edited = text;
-  let editedLines = lineIndex;
-  const editOps = hoverOffsets(text, N_EDITS + 2).slice(1, N_EDITS + 1);
-  for (const [k, opOffset] of editOps.entries()) {
-    // Offsets before the earlier insertions' points are unchanged; later ones moved by one character per edit.
-    const editAt = edited.indexOf(' : (', opOffset + k) + 2;
-    const version = 2 + k;
-    const t0 = nowMs();
-    const republished = lsp.diagnostics(uri, version);
-    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: editedLines.position(editAt), end: editedLines.position(editAt) }, text: ' ' }],
-    });
-    await republished;
-    editMs.push(nowMs() - t0);
-    // Patched, not rescanned: this client's own work should not weigh on the server it measures.
-    editedLines = LineIndex.edited(editedLines, { start: editAt, end: editAt, newText: ' ' });
-    edited = editedLines.text;
-  }
-  const editToDiagnosticsMs = editMs[0] ?? NaN;
+  const generated = keystrokeFigures(text.length, first.params.diagnostics.length, (await timeKeystrokes(lsp, uri, text)).ms, lsp);
   const rss = peakRss(lsp.child.pid);
   await lsp.shutdown();
+
+  const falcon = falconDump(nOps);
+  const falconClean = await keystrokeSession(nOps, 'falcon', falcon, {});
+  const falconMany = await keystrokeSession(nOps, 'falcon-cap', falcon, { usableL1Cap: 0.5 });
 
   const nullServer = await startLsp({ command: { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] } });
   const floorFirst = await timeFirstDiagnostics(nullServer, uri, text);
@@ -144,8 +196,9 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
   let mlirLsp: LspBenchResult['mlirLsp'];
   const mlirPath = MLIR_LSP_CANDIDATES.find((p) => fs.existsSync(p));
   if (mlirPath !== undefined) {
+    // LLVM 16 reads the generic-form copy whole (the printed form stops it at the first tt-mlir custom op).
     const other = await startLsp({ command: { path: mlirPath, args: [] } });
-    const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), text);
+    const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), toGenericForm(text));
     mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: String(theirs.params.diagnostics[0]?.message ?? '') };
     await other.shutdown();
   }
@@ -156,39 +209,52 @@ export async function benchLsp(nOps: number): Promise<LspBenchResult> {
     nDiagnostics: first.params.diagnostics.length,
     hoverP50Ms: percentile(hoverMs, 50),
     hoverP99Ms: percentile(hoverMs, 99),
-    editToDiagnosticsMs,
-    editToDiagnosticsMedianMs: percentile([...editMs].sort((a, b) => a - b), 50),
-    editToDiagnosticsP90Ms: percentile([...editMs].sort((a, b) => a - b), 90),
     peakRssBytes: rss,
+    keystrokes: { generated, falconClean, falconMany },
     mlirLsp,
     floor,
-    breakdownMs: breakdown(text),
+    breakdownMs: options.breakdown === false ? undefined : breakdown(text),
   };
 }
 
 /** Prints one block per size; returns the measurements. */
-export async function runLspBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000]): Promise<LspBenchResult[]> {
+export async function runLspBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000, 300_000]): Promise<LspBenchResult[]> {
   const results: LspBenchResult[] = [];
+  const mb = (b: number | undefined, file: number): string => (b === undefined ? 'n/a' : `${(b / 1e6).toFixed(0)} MB (${(b / file).toFixed(1)}x file)`);
   for (const nOps of sizes) {
-    const r = await benchLsp(nOps);
+    // The in-process layer breakdown holds a second copy of the analysis in this process: skipped at 300k ops.
+    const r = await benchLsp(nOps, { breakdown: nOps <= 100_000 });
     results.push(r);
-    const mb = (r.bytes / 1e6).toFixed(1);
-    const rss = r.peakRssBytes === undefined ? 'n/a' : `${(r.peakRssBytes / 1e6).toFixed(0)} MB (${(r.peakRssBytes / r.bytes).toFixed(1)}x file)`;
-    log(`lsp ${nOps} ops (${mb} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics)`);
-    log(`lsp ${nOps} ops: hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; edit-to-diagnostics ${r.editToDiagnosticsMs.toFixed(0)} ms first, ${r.editToDiagnosticsMedianMs.toFixed(0)} ms median (p90 ${r.editToDiagnosticsP90Ms.toFixed(0)} ms) of ${N_EDITS}; peak RSS ${rss}`);
-    const floorRss = r.floor.peakRssBytes === undefined ? 'n/a' : `${(r.floor.peakRssBytes / 1e6).toFixed(0)} MB (${(r.floor.peakRssBytes / r.bytes).toFixed(1)}x file)`;
-    log(`lsp ${nOps} ops: floor (a server on the same libraries that does nothing, bench/nullServer.ts): first diagnostics ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${floorRss}`);
+    log(`lsp ${nOps} ops (${(r.bytes / 1e6).toFixed(1)} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics); hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; peak RSS ${mb(r.peakRssBytes, r.bytes)}`);
+    const keys = (label: string, k: KeystrokeFigures): void =>
+      log(`lsp ${nOps} ops: keystroke-to-diagnostics, ${label} (${k.nDiagnostics} diagnostics${k.inWorker ? ', background worker' : ''}): median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms) of ${N_EDITS}; peak RSS ${mb(k.peakRssBytes, k.bytes)}`);
+    keys(`Falcon3-7B copies (${(r.keystrokes.falconClean.bytes / 1e6).toFixed(1)} MB), clean`, r.keystrokes.falconClean);
+    keys('Falcon3-7B copy, usableL1Cap 0.5', r.keystrokes.falconMany);
+    keys('generated dump', r.keystrokes.generated);
+    log(`lsp ${nOps} ops: floor for first diagnostics (a server on the same libraries that does nothing, bench/nullServer.ts): ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${mb(r.floor.peakRssBytes, r.bytes)}`);
     const b = r.breakdownMs;
-    log(`lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`);
+    if (b !== undefined) log(`lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`);
     if (r.mlirLsp === undefined) {
       log(`lsp ${nOps} ops: mlir-lsp-server-16 not installed (apt-get install mlir-16-tools) — no comparison`);
     } else {
       const ratio = r.firstDiagnosticsMs / r.mlirLsp.firstDiagnosticsMs;
       log(
-        `lsp ${nOps} ops: mlir-lsp-server-16 first diagnostics ${r.mlirLsp.firstDiagnosticsMs.toFixed(0)} ms (${r.mlirLsp.nDiagnostics} diagnostics` +
+        `lsp ${nOps} ops: mlir-lsp-server-16 on the generic-form copy: first diagnostics ${r.mlirLsp.firstDiagnosticsMs.toFixed(0)} ms (${r.mlirLsp.nDiagnostics} diagnostics` +
           `${r.mlirLsp.firstMessage === '' ? '' : `, first: "${r.mlirLsp.firstMessage.slice(0, 80)}"`}); ours/theirs = ${ratio.toFixed(2)}`,
       );
     }
   }
   return results;
+}
+
+/**
+ * The worker path against in-process analysis on the same file (the Falcon copy at `nOps`, many diagnostics):
+ * `backgroundAnalysisMB` 0 sends every document to the worker, a threshold past the file keeps it in-process.
+ */
+export async function runWorkerComparison(log: (line: string) => void, nOps: number): Promise<void> {
+  const text = falconDump(nOps);
+  for (const [label, mbThreshold] of [['in-process', 1e6], ['background worker', 0]] as const) {
+    const k = await keystrokeSession(nOps, `falcon-${mbThreshold}`, text, { usableL1Cap: 0.5, backgroundAnalysisMB: mbThreshold });
+    log(`lsp ${nOps} ops, Falcon3-7B copy (${(text.length / 1e6).toFixed(1)} MB, ${k.nDiagnostics} diagnostics), ${label}: keystroke median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms); peak RSS ${(k.peakRssBytes === undefined ? NaN : k.peakRssBytes / 1e6).toFixed(0)} MB`);
+  }
 }

@@ -39,9 +39,9 @@ export function benchParse(nOps: number, runs = 5): ParseBenchResult {
 }
 
 /** Prints one line per size; returns the measurements. */
-export function runParseBench(log: (line: string) => void = console.log): ParseBenchResult[] {
+export function runParseBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000]): ParseBenchResult[] {
   const results: ParseBenchResult[] = [];
-  for (const nOps of [10_000, 100_000]) {
+  for (const nOps of sizes) {
     const r = benchParse(nOps);
     results.push(r);
     log(
