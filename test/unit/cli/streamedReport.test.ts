@@ -1,0 +1,58 @@
+/**
+ * The CLI's lazy report (cli/report.ts): `writeJsonReport` streams the same bytes `JSON.stringify` gives for the whole
+ * report object (the JSON contract is byte-for-byte), in chunks; the text renderer given the lazy report (records of
+ * the ops on a diagnostic's line only) prints what it prints from the whole one.
+ */
+
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileReport, lazyFileReport, writeJsonReport } from '../../../server/src/cli/report';
+import { renderText } from '../../../server/src/cli/render';
+import { analyzeDocument, diagnostics, runtimeLogFindings } from '../../../server/src/features';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import { generateTtnnModule } from '../../../bench/generate';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (p: string): string => fs.readFileSync(path.join(ROOT, p), 'utf8');
+
+// The seed (an overflow, not-reached ops, related information), a public-thread reproducer, and a
+// generated 2,000-op dump (illegal, unmodeled and not-reached ops; a report of several chunks).
+const FILES: readonly [string, () => string][] = [
+  ['mochi_replicate_pad.mlir', () => read('examples/mochi_replicate_pad.mlir')],
+  ['concat_tt-metal-43893.mlir', () => read('test/fixtures/threads/concat_tt-metal-43893.mlir')],
+  ['generated-2000.mlir', () => generateTtnnModule({ nOps: 2000, seed: 1 })],
+];
+
+function streamed(report: ReturnType<typeof lazyFileReport>): { text: string; chunks: number } {
+  const chunks: string[] = [];
+  writeJsonReport(report, (c) => chunks.push(c));
+  return { text: chunks.join(''), chunks: chunks.length };
+}
+
+describe('cli/report: the streamed JSON report', () => {
+  for (const [file, text] of FILES) {
+    it(`${file}: streamed JSON equals JSON.stringify of the whole report; the text is the same from both`, () => {
+      const doc = analyzeDocument(text(), DEFAULT_ANALYSIS_SETTINGS);
+      const list = diagnostics(doc);
+      assert.ok(list.length > 0, 'a file with diagnostics, so the notes under them are exercised');
+      const whole = fileReport(file, doc.analysis, list, doc.lineIndex);
+      const lazy = lazyFileReport(file, doc.analysis, list, doc.lineIndex);
+      const out = streamed(lazy);
+      assert.equal(out.text, JSON.stringify(whole) + '\n');
+      // A report past one chunk is written in several, never as one string.
+      if (out.text.length > 1 << 17) assert.ok(out.chunks > 1, `${out.chunks} chunk(s)`);
+      assert.equal(renderText(lazy, list, doc.lineIndex), renderText(whole, list, doc.lineIndex));
+    });
+  }
+
+  it('with runtime-log findings (observed records on every op)', () => {
+    const doc = analyzeDocument(read('examples/mochi_replicate_pad.mlir'), DEFAULT_ANALYSIS_SETTINGS);
+    const findings = runtimeLogFindings(doc, read('test/fixtures/logs/seed_mochi.log'), 'seed.log');
+    const observed = new Map([...doc.analysis.functions.entries()].flatMap(([, fa]) => fa.ops.map((o) => [`${fa.fn.name}/${o.index}`, { message: `seen ${o.index}` }] as const)));
+    const list = [...diagnostics(doc), ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start);
+    const whole = fileReport('seed.mlir', doc.analysis, list, doc.lineIndex, observed);
+    assert.equal(streamed(lazyFileReport('seed.mlir', doc.analysis, list, doc.lineIndex, observed)).text, JSON.stringify(whole) + '\n');
+    assert.ok(whole.ops.length > 0 && whole.ops.every((o) => o.observed !== undefined));
+  });
+});
