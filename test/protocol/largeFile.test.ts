@@ -1,4 +1,7 @@
-/** Files over 10 MB: the server reports work-done progress while it analyses, then publishes as usual. */
+/**
+ * Files over 10 MB: the server reports work-done progress while it analyses, then publishes as usual; a keystroke
+ * applied in place gets no progress (its round trip to the client would cost more than the edit).
+ */
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -28,5 +31,23 @@ describe('protocol: large file', () => {
     assert.deepStrictEqual(lsp.progressBegins, ['TTNN L1']);
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.code), ['l1-cb-overflow']);
+  });
+
+  it('reports no progress for a keystroke inside an op, and publishes its version', async () => {
+    const text = SEED + PADDING;
+    const uri = 'untitled:typed.mlir';
+    await lsp.open(uri, text);
+    await lsp.diagnostics(uri, 1);
+    const before = lsp.progressBegins.length;
+    // A space after the first comma of %9's op line: the op still parses, the edit is applied in place.
+    const line = SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'));
+    const character = SEED.split('\n')[line]!.indexOf(', ') + 1;
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }],
+    });
+    const published = await lsp.diagnostics(uri, 2);
+    assert.ok(published.diagnostics.some((d) => d.code === 'l1-cb-overflow'));
+    assert.strictEqual(lsp.progressBegins.length, before);
   });
 });

@@ -125,9 +125,12 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     // Shrunk below the threshold (or settings changed): its worker is of no use any more.
     if (!inWorker) background.close(uri);
     const analysisGeneration = generation;
-    const reporter = options.progress && large ? await connection.window.createWorkDoneProgress() : undefined;
+    // Keystrokes that will most likely be applied in place take tens of ms: no progress round trip to the client (it
+    // would cost more than the analysis), no yield. A full analysis (open, paste, settings change) gets both.
+    const full = !(likelyInPlace(uri) && (documents.editsSince(uri, entry.analyzed?.version ?? version)?.length ?? 0) > 0);
+    const reporter = options.progress && large && full ? await connection.window.createWorkDoneProgress() : undefined;
     // An in-process analysis is synchronous: let requests already queued (a hover in another document) be answered first.
-    if (large && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (large && full && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
     const outcome = inWorker
