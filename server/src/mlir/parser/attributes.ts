@@ -4,9 +4,10 @@ import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
 import type { ArrayAttr, AttrNode, DenseArrayAttr, DictAttr, DictEntry, OpaqueAttr, TokenGroup, TokenTree, TypeNode } from '../syntax';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen } from './operations';
-import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState } from './state';
+import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState, slot } from './state';
 import { leafOf, parseGroup } from './tokenTrees';
 import { isBuiltinScalarName, parseType } from './types';
+import { SlottedAttrAlias, SlottedDict, SlottedDictEntry } from './nodes';
 
 export function parseAttr(p: ParserState): AttrNode | undefined {
   if (!enter(p)) return undefined;
@@ -26,7 +27,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       const name = intern(p, full.slice(1));
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
-      if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: span(p, start, lx.prevEnd) };
+      if (!hasBody && name.indexOf('.') < 0) return new SlottedAttrAlias(p.slots, slot(p, start, lx.prevEnd), full);
       let body: TokenGroup | undefined;
       if (hasBody) {
         body = parseGroup(p);
@@ -303,7 +304,8 @@ export function parseDict(p: ParserState): DictAttr | undefined {
         error(p, `expected an attribute name, found ${describe(p)}`);
         return undefined;
       }
-      const nameRange = tokRange(p);
+      const nameStart = lx.start;
+      const nameSlot = slot(p, nameStart, lx.end);
       nextToken(lx);
       let value: AttrNode;
       if (tk(lx) === Tok.Equal) {
@@ -312,14 +314,14 @@ export function parseDict(p: ParserState): DictAttr | undefined {
         if (!v) return undefined;
         value = v;
       } else {
-        value = { kind: 'unit', range: nameRange };
+        value = { kind: 'unit', range: span(p, nameStart, lx.prevEnd) };
       }
-      entries.push({ name, nameRange, value, range: span(p, nameRange.start, lx.prevEnd) });
+      entries.push(new SlottedDictEntry(p.slots, slot(p, nameStart, lx.prevEnd), nameSlot, name, value));
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
     }
     if (!expect(p, Tok.RBrace, "'}' to close the attribute dictionary")) return undefined;
-    return { kind: 'dict', entries, range: span(p, start, lx.prevEnd) };
+    return new SlottedDict(p.slots, slot(p, start, lx.prevEnd), entries);
   } finally {
     leave(p);
   }

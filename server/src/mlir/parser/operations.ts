@@ -39,9 +39,11 @@ import {
   text,
   tk,
   tokRange,
+  slot,
   type ParserState,
 } from './state';
 import { parseType } from './types';
+import { SlottedValueUse } from './nodes';
 
 /** The Operation under construction. */
 export interface OpDraft {
@@ -210,8 +212,8 @@ export function valueUse(p: ParserState): ValueUse {
   const lx = p.lx;
   const t = text(p);
   const hash = t.indexOf('#');
-  if (hash < 0) return { name: t, resultIndex: undefined, range: tokRange(p) };
-  return { name: t.slice(0, hash), resultIndex: Number(t.slice(hash + 1)), range: span(p, lx.start, lx.end) };
+  if (hash < 0) return new SlottedValueUse(p.slots, slot(p, lx.start, lx.end), t, undefined);
+  return new SlottedValueUse(p.slots, slot(p, lx.start, lx.end), t.slice(0, hash), Number(t.slice(hash + 1)));
 }
 
 /** `%a, %b` (possibly empty, stops at anything else). */
