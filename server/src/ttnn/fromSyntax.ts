@@ -41,6 +41,11 @@ interface ChunkTables {
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (shape, element type, layout alias): big files repeat a few hundred tensor types. */
   readonly specCache: Map<string, ValueSpec>;
+  /**
+   * Property values by kind and text (`i1`, `d2,0,1`, `D#ttnn.layout<tile>`): a 100k-op file writes a few thousand
+   * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
+   */
+  readonly propCache: Map<string, PropValue>;
 }
 
 // Per chunk object: a chunk's aliases never change under an in-place edit (mlir/incrementalParse declines alias
@@ -51,7 +56,7 @@ const chunkTables = new WeakMap<Chunk, ChunkTables>();
 function tablesOf(chunk: Chunk): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
-  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map() };
+  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map(), propCache: new Map() };
   chunkTables.set(chunk, tables);
   return tables;
 }
@@ -333,24 +338,39 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
+const PROP_TRUE: PropValue = { kind: 'bool', value: true };
+const PROP_FALSE: PropValue = { kind: 'bool', value: false };
+/** Bounds the per-chunk property cache (a file of distinct values gains nothing from it). */
+const MAX_CACHED_PROPS = 100_000;
+
+/** The chunk's one PropValue for `key` (kind letter + text), made by `make` the first time. */
+function sharedProp(table: ChunkTables, key: string, make: () => PropValue): PropValue {
+  const hit = table.propCache.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (table.propCache.size < MAX_CACHED_PROPS) table.propCache.set(key, value);
+  return value;
+}
+
 function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
   const a = depth > 32 ? undefined : resolveAttr(attr, table.aliases);
   if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
   switch (a.kind) {
     case 'integer':
-      return { kind: 'int', value: a.value, text: a.text };
+      return sharedProp(table, `i${a.text}`, () => ({ kind: 'int', value: a.value, text: a.text }));
     case 'float':
       return { kind: 'float', value: a.value };
     case 'bool':
-      return { kind: 'bool', value: a.value };
+      return a.value ? PROP_TRUE : PROP_FALSE;
     case 'string':
-      return { kind: 'string', value: a.value };
+      return sharedProp(table, `s${a.value}`, () => ({ kind: 'string', value: a.value }));
     case 'unit':
-      return { kind: 'bool', value: true };
-    case 'denseArray': {
-      const values = a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t)));
-      return { kind: 'ints', values };
-    }
+      return PROP_TRUE;
+    case 'denseArray':
+      return sharedProp(table, `d${a.elementTexts.join(',')}`, () => ({
+        kind: 'ints',
+        values: a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t))),
+      }));
     case 'array': {
       const elements = a.elements.map((e) => propValue(e, table, depth + 1));
       if (elements.every((e) => e.kind === 'int')) return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
@@ -360,13 +380,16 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
       return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
     case 'dialectAttr': {
       const bodyText = a.body === undefined ? '' : printTokens(a.body.children, { budgetChars: 20_000 }).text;
-      const items = splitTopLevel(bodyText);
-      const fields: Record<string, string> = {};
-      for (const item of items) {
-        const eq = /^([\w.]+)=(.*)$/s.exec(item);
-        if (eq !== null) fields[eq[1]] = eq[2];
-      }
-      return { kind: 'dialect', name: a.name, text: `#${a.name}<${bodyText}>`, items, fields };
+      const text = `#${a.name}<${bodyText}>`;
+      return sharedProp(table, `D${text}`, () => {
+        const items = splitTopLevel(bodyText);
+        const fields: Record<string, string> = {};
+        for (const item of items) {
+          const eq = /^([\w.]+)=(.*)$/s.exec(item);
+          if (eq !== null) fields[eq[1]] = eq[2];
+        }
+        return { kind: 'dialect', name: a.name, text, items, fields };
+      });
     }
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
