@@ -4,7 +4,7 @@ import { Tok, nextToken, unescapeString } from '../lexer';
 import type { Location } from '../syntax';
 import { describe, enter, error, expect, isKeyword, isStatementStart, leave, span, text, tk, type ParserState, slot } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedLocAlias } from './nodes';
+import { SlottedLocAlias, SlottedNameLoc } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
@@ -89,7 +89,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
           if (!child) return undefined;
           if (!expect(p, Tok.RParen, "')' after the child location")) return undefined;
         }
-        return { kind: 'name', name, child, range: span(p, start, lx.prevEnd) };
+        return new SlottedNameLoc(p.slots, slot(p, start, lx.prevEnd), name, child);
       }
       case Tok.BareId: {
         const word = text(p);

@@ -1,6 +1,7 @@
 /**
- * The most numerous syntax nodes (token leaves, scalar types, `#alias` uses, tensor types, `#locN` uses, SSA uses,
- * dictionary entries and dictionaries: ~70% of a 100k-op tree's ranges) as class instances that keep their range
+ * The most numerous syntax nodes (token leaves and groups, scalar and tensor types, `#alias` and `#locN` uses, SSA
+ * uses and result groups, dictionaries and their entries, integer/bool/dialect/dense-array/loc attributes, name
+ * locations: ~90% of a 100k-op tree's ranges; ops, regions and blocks keep handles, compared by identity) as class instances that keep their range
  * as a slot of the parse's range table (`ParserState.slots`) instead of a `{ start, end }` object each: the parse
  * allocates no range object for them. `range` is a getter on the prototype returning a fresh plain `{ start, end }`
  * (a snapshot: re-read it after an incremental edit, as for every range). Slots are the same table an editable
@@ -23,6 +24,15 @@ import type {
   TypeNode,
   ValueUse,
   AttrAliasRef,
+  BoolAttr,
+  DenseArrayAttr,
+  DialectAttr,
+  IntegerAttr,
+  LocAttr,
+  Location,
+  ResultGroup,
+  TokenGroup,
+  TokenTree,
 } from '../syntax';
 
 /** A node whose range lives in slot `$s` of table `$t`. */
@@ -157,6 +167,101 @@ export class SlottedDict extends SlottedNode implements DictAttr {
     table: RangeTable,
     slot: number,
     readonly entries: readonly DictEntry[],
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedGroup extends SlottedNode implements TokenGroup {
+  readonly kind = 'group' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly open: '<' | '(' | '[' | '{',
+    readonly children: readonly TokenTree[],
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedDialectAttr extends SlottedNode implements DialectAttr {
+  readonly kind = 'dialectAttr' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly name: string,
+    readonly body: TokenGroup | undefined,
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedInteger extends SlottedNode implements IntegerAttr {
+  readonly kind = 'integer' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly text: string,
+    readonly value: number,
+    readonly type: TypeNode | undefined,
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedBool extends SlottedNode implements BoolAttr {
+  readonly kind = 'bool' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly value: boolean,
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedDenseArray extends SlottedNode implements DenseArrayAttr {
+  readonly kind = 'denseArray' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly elementType: TypeNode | undefined,
+    readonly elementTexts: readonly string[],
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedLocAttr extends SlottedNode implements LocAttr {
+  readonly kind = 'loc' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly loc: Location,
+  ) {
+    super(table, slot);
+  }
+}
+
+/** `loc("name")` / `loc("name"(child))`. */
+export class SlottedNameLoc extends SlottedNode {
+  readonly kind = 'name' as const;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly name: string,
+    readonly child: Location | undefined,
+  ) {
+    super(table, slot);
+  }
+}
+
+export class SlottedResultGroup extends SlottedNode implements ResultGroup {
+  constructor(
+    table: RangeTable,
+    slot: number,
+    readonly name: string,
+    readonly count: number,
   ) {
     super(table, slot);
   }

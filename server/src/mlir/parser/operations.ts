@@ -43,7 +43,7 @@ import {
   type ParserState,
 } from './state';
 import { parseType } from './types';
-import { SlottedValueUse } from './nodes';
+import { SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /** The Operation under construction. */
 export interface OpDraft {
@@ -184,10 +184,10 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       return false;
     }
     const name = text(p);
-    const range = tokRange(p);
+    const start = lx.start;
     nextToken(lx);
     let count = 1;
-    let end = range.end;
+    let end = lx.prevEnd;
     if (tk(lx) === Tok.Colon) {
       nextToken(lx);
       if (tk(lx) !== Tok.Integer) {
@@ -198,7 +198,7 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       end = lx.end;
       nextToken(lx);
     }
-    results.push({ name, count, range: span(p, range.start, end) });
+    results.push(new SlottedResultGroup(p.slots, slot(p, start, end), name, count));
     if (tk(lx) === Tok.Comma) {
       nextToken(lx);
       continue;

@@ -51,6 +51,15 @@ export function span(p: ParserState, start: number, end: number): TextRange {
   return p.ranges === undefined ? { start, end } : p.ranges.add(start, end);
 }
 
+/**
+ * A new range equal to `node`'s: a node of parser/nodes.ts hands out snapshots, which an edit would not move, so a
+ * node that shares a child's range takes its own.
+ */
+export function spanOf(p: ParserState, node: { readonly range: TextRange }): TextRange {
+  const r = node.range;
+  return span(p, r.start, r.end);
+}
+
 /** A new slot of the parse's range table, for the nodes of parser/nodes.ts. */
 export function slot(p: ParserState, start: number, end: number): number {
   return p.slots.addSlot(start, end);

@@ -2,8 +2,8 @@
 
 import { Tok, isDigit, nextToken, type Lexer } from '../lexer';
 import type { TokenGroup, TokenLeaf, TokenLeafKind, TokenTree } from '../syntax';
-import { describe, enter, error, intern, isCloser, isOpener, leave, span, stringValue, tk, word, type ParserState, slot } from './state';
-import { SlottedLeaf } from './nodes';
+import { describe, enter, error, intern, isCloser, isOpener, leave, stringValue, tk, word, type ParserState, slot } from './state';
+import { SlottedGroup, SlottedLeaf } from './nodes';
 
 const CLOSER_INDEX: Partial<Record<Tok, number>> = { [Tok.RParen]: 0, [Tok.RSquare]: 1, [Tok.RBrace]: 2, [Tok.Greater]: 3 };
 
@@ -87,11 +87,11 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       const k = tk(lx);
       if (k === close) {
         nextToken(lx);
-        return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
       }
       if (k === Tok.Eof || k === Tok.FileMetadataBegin) {
         error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-        return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
       }
       if (isOpener(k)) {
         const g = parseGroup(p);
@@ -103,7 +103,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
         if (p.openClosers[idx] > 0) {
           // Closes an enclosing group: this one is missing its closer.
           error(p, `expected '${p.text.charAt(start) === '<' ? '>' : closeCharOf(close)}' before ${describe(p)}`);
-          return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+          return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
         }
         error(p, `unbalanced ${describe(p)}`);
         children.push(leafOf(p));
@@ -123,7 +123,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       nextToken(lx);
     }
     error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-    return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+    return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
   } finally {
     p.openClosers[closeIndex]--;
     leave(p);
