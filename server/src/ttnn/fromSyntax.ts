@@ -46,6 +46,35 @@ interface ChunkTables {
    * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
    */
   readonly propCache: Map<string, PropValue>;
+  /** Operand/result spec lists of one or two specs by their specs (cached specs recur, so their lists do). */
+  readonly specLists: Map<ValueSpec, SpecLists>;
+}
+
+interface SpecLists {
+  one: readonly ValueSpec[] | undefined;
+  readonly two: Map<ValueSpec, readonly ValueSpec[]>;
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_SPECS: readonly ValueSpec[] = Object.freeze([]);
+
+/** The chunk's one list holding `specs` when it has at most two (ValueSpecs and their lists are read-only). */
+function sharedSpecList(table: ChunkTables, specs: ValueSpec[]): readonly ValueSpec[] {
+  if (specs.length === 0) return NO_SPECS;
+  if (specs.length > 2) return specs;
+  const first = specs[0]!;
+  let lists = table.specLists.get(first);
+  if (lists === undefined) {
+    if (table.specLists.size >= MAX_CACHED_PROPS) return specs;
+    lists = { one: undefined, two: new Map() };
+    table.specLists.set(first, lists);
+  }
+  if (specs.length === 1) return (lists.one ??= specs);
+  const second = specs[1]!;
+  const known = lists.two.get(second);
+  if (known !== undefined) return known;
+  if (lists.two.size < 1024) lists.two.set(second, specs);
+  return specs;
 }
 
 // Per chunk object: a chunk's aliases never change under an in-place edit (mlir/incrementalParse declines alias
@@ -56,7 +85,7 @@ const chunkTables = new WeakMap<Chunk, ChunkTables>();
 function tablesOf(chunk: Chunk): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
-  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map(), propCache: new Map() };
+  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map(), propCache: new Map(), specLists: new Map() };
   chunkTables.set(chunk, tables);
   return tables;
 }
@@ -423,17 +452,17 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     if (group.count <= 1) resultNames.push(group.name);
     else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
   }
-  const operandNames = op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
+  const operandNames = op.operands.length === 0 ? NO_STRINGS : op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
   const properties = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
   return {
     name: op.name,
-    resultNames,
+    resultNames: resultNames.length === 0 ? NO_STRINGS : resultNames,
     operandNames,
-    operands: op.operands.map((_, i) => valueSpec(op.operandTypes[i], table)),
-    results: resultNames.map((_, i) => valueSpec(op.resultTypes[i], table)),
+    operands: sharedSpecList(table, op.operands.map((_, i) => valueSpec(op.operandTypes[i], table))),
+    results: sharedSpecList(table, resultNames.map((_, i) => valueSpec(op.resultTypes[i], table))),
     properties,
-    symbolUses: op.symbolUses.map((s) => s.name),
+    symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
     range: op.range,
     nameRange: op.nameRange,
     locationName: locationName(op.location, table),
