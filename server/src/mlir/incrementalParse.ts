@@ -1,7 +1,7 @@
 /**
  * Incremental re-parse after an edit inside one op (a keystroke in a shape, an attribute, a location), in place: only
  * that op's text is parsed again and replaces the op in its block; every other node keeps its identity, and the ranges
- * after it move in one pass over the tree's range table (`ParseOptions.rangeTable`) rather than by copying the tree —
+ * after it (handles, and the slots parser/nodes.ts's nodes hold) move in one pass over the tree's range table (`ParseOptions.rangeTable`) rather than by copying the tree —
  * on a 100k-op file a copy allocated millions of objects per keystroke. Anything less local (new lines of
  * ops, regions, aliases, a file with errors) is declined and the caller parses the whole text.
  *
@@ -14,6 +14,7 @@ import type { Block, Operation, ParseResult } from './syntax';
 import { indexContaining } from './syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
 import { opsAt } from './occurrences';
+import { SlottedDictEntry, SlottedNode } from './parser/nodes';
 
 /** One contiguous replacement, in offsets of the previous text. */
 export interface TextChange {
@@ -80,11 +81,23 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   if (op.name !== leaf.name || op.form !== leaf.form) return undefined;
 
   // From here on the tree changes; nothing below can fail.
-  for (const r of rangesOf(leaf)) ranges.kill(r);
+  const removedRanges = rangesOf(leaf);
+  for (const r of removedRanges.handles) ranges.kill(r);
+  for (const n of removedRanges.slotted) {
+    ranges.killSlot(n.$s);
+    if (n instanceof SlottedDictEntry) ranges.killSlot(n.$n);
+  }
   // Ranges after the op move; those that start before it and reach its end (the ops, blocks, regions, chunk and file
   // containing it) grow.
   ranges.shiftFrom(leafEnd, delta);
-  for (const r of rangesOf(op)) ranges.adopt(r, leafStart);
+  const insertedRanges = rangesOf(op);
+  for (const r of insertedRanges.handles) ranges.adopt(r, leafStart);
+  for (const n of insertedRanges.slotted) {
+    const scratch = n.$t;
+    n.$s = ranges.adoptSlot(scratch, n.$s, leafStart);
+    if (n instanceof SlottedDictEntry) n.$n = ranges.adoptSlot(scratch, n.$n, leafStart);
+    n.$t = ranges;
+  }
   (block.operations as Operation[])[index] = op;
   return { removed: leaf, inserted: op, parent, block, index };
 }
@@ -99,19 +112,25 @@ function blockHolding(parent: Operation, op: Operation): Block | undefined {
 // An op without regions is a few dozen nodes; this bounds a hostile one.
 const MAX_WALK_DEPTH = 256;
 
-/** Every range in an op's subtree, each once (a parse with a range table makes only TableRanges). */
-function rangesOf(op: Operation): Set<TableRange> {
-  const found = new Set<TableRange>();
+/**
+ * Every range in an op's subtree, each once: TableRange handles (a parse with a range table makes only those) and
+ * the nodes that hold slots of the table themselves (parser/nodes.ts).
+ */
+function rangesOf(op: Operation): { handles: Set<TableRange>; slotted: Set<SlottedNode> } {
+  const handles = new Set<TableRange>();
+  const slotted = new Set<SlottedNode>();
   const seen = new Set<object>();
   const visit = (node: object, depth: number): void => {
     if (seen.has(node) || depth > MAX_WALK_DEPTH) return;
     seen.add(node);
     if (node instanceof TableRange) {
-      found.add(node);
+      handles.add(node);
       return;
     }
+    if (node instanceof RangeTable) return;
+    if (node instanceof SlottedNode) slotted.add(node);
     for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) visit(value as object, depth + 1);
   };
   visit(op, 0);
-  return found;
+  return { handles, slotted };
 }

@@ -27,6 +27,24 @@ export class RangeTable {
     return new TableRange(this, this.slotFor(start, end));
   }
 
+  /** A new slot holding `start`/`end`, for nodes that keep the slot number instead of a handle (mlir/parser/nodes.ts). */
+  addSlot(start: number, end: number): number {
+    return this.slotFor(start, end);
+  }
+
+  /** The slot `slot` of table `from`, copied into this one offset by `by`; returns the new slot. */
+  adoptSlot(from: RangeTable, slot: number, by: number): number {
+    return this.slotFor(from.starts[slot]! + by, from.ends[slot]! + by);
+  }
+
+  /** Like `kill`, for a slot held by number. */
+  killSlot(slot: number): void {
+    if (this.starts[slot] === DEAD) return;
+    this.starts[slot] = DEAD;
+    this.ends[slot] = DEAD;
+    this.dead++;
+  }
+
   /** Moves a handle of another table (a scratch parse's) into this one, offsetting it by `by`. */
   adopt(range: TableRange, by: number): void {
     const slot = this.slotFor(range.start + by, range.end + by);
@@ -36,10 +54,7 @@ export class RangeTable {
 
   /** The range leaves the tree; its slot is skipped from now on (slots are not reused: a full parse starts afresh). */
   kill(range: TableRange): void {
-    if (range.table !== this || this.starts[range.slot] === DEAD) return;
-    this.starts[range.slot] = DEAD;
-    this.ends[range.slot] = DEAD;
-    this.dead++;
+    if (range.table === this) this.killSlot(range.slot);
   }
 
   /**

@@ -41,6 +41,40 @@ interface ChunkTables {
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (shape, element type, layout alias): big files repeat a few hundred tensor types. */
   readonly specCache: Map<string, ValueSpec>;
+  /**
+   * Property values by kind and text (`i1`, `d2,0,1`, `D#ttnn.layout<tile>`): a 100k-op file writes a few thousand
+   * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
+   */
+  readonly propCache: Map<string, PropValue>;
+  /** Operand/result spec lists of one or two specs by their specs (cached specs recur, so their lists do). */
+  readonly specLists: Map<ValueSpec, SpecLists>;
+}
+
+interface SpecLists {
+  one: readonly ValueSpec[] | undefined;
+  readonly two: Map<ValueSpec, readonly ValueSpec[]>;
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_SPECS: readonly ValueSpec[] = Object.freeze([]);
+
+/** The chunk's one list holding `specs` when it has at most two (ValueSpecs and their lists are read-only). */
+function sharedSpecList(table: ChunkTables, specs: ValueSpec[]): readonly ValueSpec[] {
+  if (specs.length === 0) return NO_SPECS;
+  if (specs.length > 2) return specs;
+  const first = specs[0]!;
+  let lists = table.specLists.get(first);
+  if (lists === undefined) {
+    if (table.specLists.size >= MAX_CACHED_PROPS) return specs;
+    lists = { one: undefined, two: new Map() };
+    table.specLists.set(first, lists);
+  }
+  if (specs.length === 1) return (lists.one ??= specs);
+  const second = specs[1]!;
+  const known = lists.two.get(second);
+  if (known !== undefined) return known;
+  if (lists.two.size < 1024) lists.two.set(second, specs);
+  return specs;
 }
 
 // Per chunk object: a chunk's aliases never change under an in-place edit (mlir/incrementalParse declines alias
@@ -51,7 +85,7 @@ const chunkTables = new WeakMap<Chunk, ChunkTables>();
 function tablesOf(chunk: Chunk): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
-  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map() };
+  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map(), propCache: new Map(), specLists: new Map() };
   chunkTables.set(chunk, tables);
   return tables;
 }
@@ -333,24 +367,39 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
+const PROP_TRUE: PropValue = { kind: 'bool', value: true };
+const PROP_FALSE: PropValue = { kind: 'bool', value: false };
+/** Bounds the per-chunk property cache (a file of distinct values gains nothing from it). */
+const MAX_CACHED_PROPS = 100_000;
+
+/** The chunk's one PropValue for `key` (kind letter + text), made by `make` the first time. */
+function sharedProp(table: ChunkTables, key: string, make: () => PropValue): PropValue {
+  const hit = table.propCache.get(key);
+  if (hit !== undefined) return hit;
+  const value = make();
+  if (table.propCache.size < MAX_CACHED_PROPS) table.propCache.set(key, value);
+  return value;
+}
+
 function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
   const a = depth > 32 ? undefined : resolveAttr(attr, table.aliases);
   if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
   switch (a.kind) {
     case 'integer':
-      return { kind: 'int', value: a.value, text: a.text };
+      return sharedProp(table, `i${a.text}`, () => ({ kind: 'int', value: a.value, text: a.text }));
     case 'float':
       return { kind: 'float', value: a.value };
     case 'bool':
-      return { kind: 'bool', value: a.value };
+      return a.value ? PROP_TRUE : PROP_FALSE;
     case 'string':
-      return { kind: 'string', value: a.value };
+      return sharedProp(table, `s${a.value}`, () => ({ kind: 'string', value: a.value }));
     case 'unit':
-      return { kind: 'bool', value: true };
-    case 'denseArray': {
-      const values = a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t)));
-      return { kind: 'ints', values };
-    }
+      return PROP_TRUE;
+    case 'denseArray':
+      return sharedProp(table, `d${a.elementTexts.join(',')}`, () => ({
+        kind: 'ints',
+        values: a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t))),
+      }));
     case 'array': {
       const elements = a.elements.map((e) => propValue(e, table, depth + 1));
       if (elements.every((e) => e.kind === 'int')) return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
@@ -360,13 +409,16 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
       return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
     case 'dialectAttr': {
       const bodyText = a.body === undefined ? '' : printTokens(a.body.children, { budgetChars: 20_000 }).text;
-      const items = splitTopLevel(bodyText);
-      const fields: Record<string, string> = {};
-      for (const item of items) {
-        const eq = /^([\w.]+)=(.*)$/s.exec(item);
-        if (eq !== null) fields[eq[1]] = eq[2];
-      }
-      return { kind: 'dialect', name: a.name, text: `#${a.name}<${bodyText}>`, items, fields };
+      const text = `#${a.name}<${bodyText}>`;
+      return sharedProp(table, `D${text}`, () => {
+        const items = splitTopLevel(bodyText);
+        const fields: Record<string, string> = {};
+        for (const item of items) {
+          const eq = /^([\w.]+)=(.*)$/s.exec(item);
+          if (eq !== null) fields[eq[1]] = eq[2];
+        }
+        return { kind: 'dialect', name: a.name, text, items, fields };
+      });
     }
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
@@ -400,17 +452,17 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     if (group.count <= 1) resultNames.push(group.name);
     else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
   }
-  const operandNames = op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
+  const operandNames = op.operands.length === 0 ? NO_STRINGS : op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
   const properties = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
   return {
     name: op.name,
-    resultNames,
+    resultNames: resultNames.length === 0 ? NO_STRINGS : resultNames,
     operandNames,
-    operands: op.operands.map((_, i) => valueSpec(op.operandTypes[i], table)),
-    results: resultNames.map((_, i) => valueSpec(op.resultTypes[i], table)),
+    operands: sharedSpecList(table, op.operands.map((_, i) => valueSpec(op.operandTypes[i], table))),
+    results: sharedSpecList(table, resultNames.map((_, i) => valueSpec(op.resultTypes[i], table))),
     properties,
-    symbolUses: op.symbolUses.map((s) => s.name),
+    symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
     range: op.range,
     nameRange: op.nameRange,
     locationName: locationName(op.location, table),

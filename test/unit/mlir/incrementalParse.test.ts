@@ -112,6 +112,25 @@ describe('mlir/incrementalParse', () => {
     assert.notStrictEqual(applyChange(previous, { start: inside, end: inside, newText: 'x' }, text.slice(0, inside) + 'x' + text.slice(inside)), undefined, 'an edit of its operands stays in place');
   });
 
+  it('moves ranges that nodes share with a child (type attributes, one-token attributes, unknown custom ops) after an edit before them', () => {
+    // Each of these nodes once copied its child's range, a snapshot of a slotted node that the edit did not move.
+    let text = [
+      'module {',
+      '  %0 = "test.a"() {v = 1 : i32} : () -> i32',
+      '  %1 = "test.b"() {t = i32, u = tensor<2xf32>, w = (i32) -> i32, o = @sym} : () -> i32',
+      '  test.custom %0, %1 [^bb1] @f : i32',
+      '}',
+      '',
+    ].join('\n');
+    const editable = parseForEdits(text);
+    const at = text.indexOf('1 : i32');
+    for (const change of [{ start: at, end: at + 1, newText: '12345' }, { start: at, end: at + 5, newText: '7' }]) {
+      text = apply(text, change);
+      assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
+      assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
+    }
+  });
+
   it('declines edits that are not inside one op, and files with errors', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const previous = parseForEdits(text);

@@ -4,9 +4,10 @@ import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
 import type { ArrayAttr, AttrNode, DenseArrayAttr, DictAttr, DictEntry, OpaqueAttr, TokenGroup, TokenTree, TypeNode } from '../syntax';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen } from './operations';
-import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState } from './state';
+import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState, slot, spanOf } from './state';
 import { leafOf, parseGroup } from './tokenTrees';
 import { isBuiltinScalarName, parseType } from './types';
+import { SlottedAttrAlias, SlottedBool, SlottedDenseArray, SlottedDialectAttr, SlottedDict, SlottedDictEntry, SlottedInteger, SlottedLocAttr } from './nodes';
 
 export function parseAttr(p: ParserState): AttrNode | undefined {
   if (!enter(p)) return undefined;
@@ -26,13 +27,13 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       const name = intern(p, full.slice(1));
       const hasBody = adjacentChar(p, 60);
       nextToken(lx);
-      if (!hasBody && name.indexOf('.') < 0) return { kind: 'attrAlias', name: full, range: span(p, start, lx.prevEnd) };
+      if (!hasBody && name.indexOf('.') < 0) return new SlottedAttrAlias(p.slots, slot(p, start, lx.prevEnd), full);
       let body: TokenGroup | undefined;
       if (hasBody) {
         body = parseGroup(p);
         if (!body) return undefined;
       }
-      return { kind: 'dialectAttr', name, body, range: span(p, start, lx.prevEnd) };
+      return new SlottedDialectAttr(p.slots, slot(p, start, lx.prevEnd), name, body);
     }
     case Tok.BangId:
     case Tok.LParen:
@@ -70,7 +71,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
     case Tok.Less: {
       const g = parseGroup(p);
       if (!g) return undefined;
-      return { kind: 'opaque', keyword: '', tokens: [g], range: g.range };
+      return { kind: 'opaque', keyword: '', tokens: [g], range: spanOf(p, g) };
     }
     case Tok.AtId: {
       const tokens: TokenTree[] = [leafOf(p)];
@@ -108,7 +109,7 @@ function pushSymbol(p: ParserState): void {
 function typeAttr(p: ParserState): AttrNode | undefined {
   const type = parseType(p);
   if (!type) return undefined;
-  return { kind: 'typeAttr', type, range: type.range };
+  return { kind: 'typeAttr', type, range: spanOf(p, type) };
 }
 
 /** `(d0, d1) -> ...` or `(d0)[s0] -> ...` versus a function type `(i32) -> i32`. */
@@ -188,7 +189,7 @@ function parseNumberAttr(p: ParserState): AttrNode | undefined {
   } else if (tk(lx) === Tok.DimList && !negative) {
     const leaf = leafOf(p);
     nextToken(lx);
-    return { kind: 'opaque', keyword: '', tokens: [leaf], range: leaf.range };
+    return { kind: 'opaque', keyword: '', tokens: [leaf], range: spanOf(p, leaf) };
   } else if (isKeyword(p, 'inf') || isKeyword(p, 'nan')) {
     kind = 'float';
   } else {
@@ -200,10 +201,9 @@ function parseNumberAttr(p: ParserState): AttrNode | undefined {
   const value = literal.endsWith('inf') ? (negative ? -Infinity : Infinity) : Number(literal);
   const type = parseOptionalColonType(p);
   if (type === null) return undefined;
-  const range = span(p, start, lx.prevEnd);
   return kind === 'integer'
-    ? { kind: 'integer', text: literal, value, type, range }
-    : { kind: 'float', text: literal, value, type, range };
+    ? new SlottedInteger(p.slots, slot(p, start, lx.prevEnd), literal, value, type)
+    : { kind: 'float', text: literal, value, type, range: span(p, start, lx.prevEnd) };
 }
 
 function parseKeywordAttr(p: ParserState): AttrNode | undefined {
@@ -214,7 +214,7 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
     case 'true':
     case 'false':
       nextToken(lx);
-      return { kind: 'bool', value: name === 'true', range: span(p, start, lx.prevEnd) };
+      return new SlottedBool(p.slots, slot(p, start, lx.prevEnd), name === 'true');
     case 'unit':
       nextToken(lx);
       return { kind: 'unit', range: span(p, start, lx.prevEnd) };
@@ -222,7 +222,7 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
       if (adjacentOrSpacedParen(p)) {
         const loc = parseLocation(p);
         if (!loc) return undefined;
-        return { kind: 'loc', loc, range: span(p, start, lx.prevEnd) };
+        return new SlottedLocAttr(p.slots, slot(p, start, lx.prevEnd), loc);
       }
       break;
     case 'array':
@@ -283,7 +283,7 @@ function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
     }
   }
   if (!expect(p, Tok.Greater, "'>' to close array<...>")) return undefined;
-  return { kind: 'denseArray', elementType, elementTexts, range: span(p, start, lx.prevEnd) };
+  return new SlottedDenseArray(p.slots, slot(p, start, lx.prevEnd), elementType, elementTexts);
 }
 
 /** `{a = 1, b, "c" = 2}`; the current token is `{`. */
@@ -303,7 +303,8 @@ export function parseDict(p: ParserState): DictAttr | undefined {
         error(p, `expected an attribute name, found ${describe(p)}`);
         return undefined;
       }
-      const nameRange = tokRange(p);
+      const nameStart = lx.start;
+      const nameSlot = slot(p, nameStart, lx.end);
       nextToken(lx);
       let value: AttrNode;
       if (tk(lx) === Tok.Equal) {
@@ -312,14 +313,14 @@ export function parseDict(p: ParserState): DictAttr | undefined {
         if (!v) return undefined;
         value = v;
       } else {
-        value = { kind: 'unit', range: nameRange };
+        value = { kind: 'unit', range: span(p, nameStart, lx.prevEnd) };
       }
-      entries.push({ name, nameRange, value, range: span(p, nameRange.start, lx.prevEnd) });
+      entries.push(new SlottedDictEntry(p.slots, slot(p, nameStart, lx.prevEnd), nameSlot, name, value));
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
     }
     if (!expect(p, Tok.RBrace, "'}' to close the attribute dictionary")) return undefined;
-    return { kind: 'dict', entries, range: span(p, start, lx.prevEnd) };
+    return new SlottedDict(p.slots, slot(p, start, lx.prevEnd), entries);
   } finally {
     leave(p);
   }

@@ -10,7 +10,7 @@ import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, Toke
 import { parseAttr, parseDict } from './attributes';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen, parseOperandList, parseRegion, valueUse, type OpDraft } from './operations';
-import { adjacentChar, describe, error, expect, isKeyword, isOpener, span, text, tk, tokRange, type ParserState } from './state';
+import { adjacentChar, describe, error, expect, isKeyword, isOpener, span, text, tk, tokRange, type ParserState, spanOf } from './state';
 import { parseGroup } from './tokenTrees';
 import { parseType, parseTypeList } from './types';
 
@@ -240,8 +240,8 @@ function parseDeviceBody(p: ParserState, d: OpDraft): boolean {
   const attrStart = lx.start;
   const attr = parseAttr(p);
   if (!attr) return false;
-  const entry: DictEntry = { name: 'device_attr', nameRange: span(p, attrStart, attrStart), value: attr, range: attr.range };
-  d.properties = { kind: 'dict', entries: [entry], range: attr.range };
+  const entry: DictEntry = { name: 'device_attr', nameRange: span(p, attrStart, attrStart), value: attr, range: spanOf(p, attr) };
+  d.properties = { kind: 'dict', entries: [entry], range: spanOf(p, attr) };
   if (tk(lx) === Tok.LBrace && !lx.newlineBefore) {
     const attrs = parseDict(p);
     if (!attrs) return false;
@@ -336,7 +336,7 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
       default:
         if (isOpener(k)) {
           const group = parseGroup(p);
-          if (group) collectTreeRefs(group, d);
+          if (group) collectTreeRefs(p, group, d);
           prev = Tok.RParen;
         } else {
           nextToken(lx);
@@ -376,7 +376,7 @@ function looksLikeRegion(p: ParserState): boolean {
   return region && k !== Tok.RBrace;
 }
 
-function collectTreeRefs(tree: TokenTree, d: OpDraft): void {
+function collectTreeRefs(p: ParserState, tree: TokenTree, d: OpDraft): void {
   // Iterative walk: token trees can be deep.
   const stack: TokenTree[] = [tree];
   let guard = 1 << 22;
@@ -388,13 +388,13 @@ function collectTreeRefs(tree: TokenTree, d: OpDraft): void {
       const hash = t.text.indexOf('#');
       d.operands.push(
         hash < 0
-          ? { name: t.text, resultIndex: undefined, range: t.range }
-          : { name: t.text.slice(0, hash), resultIndex: Number(t.text.slice(hash + 1)), range: t.range },
+          ? { name: t.text, resultIndex: undefined, range: spanOf(p, t) }
+          : { name: t.text.slice(0, hash), resultIndex: Number(t.text.slice(hash + 1)), range: spanOf(p, t) },
       );
     } else if (t.leafKind === 'atIdent') {
-      d.symbolUses.push({ name: t.text, range: t.range });
+      d.symbolUses.push({ name: t.text, range: spanOf(p, t) });
     } else if (t.leafKind === 'caretIdent') {
-      d.successors.push({ name: t.text, range: t.range });
+      d.successors.push({ name: t.text, range: spanOf(p, t) });
     }
   }
 }

@@ -9,7 +9,7 @@
  * resource sections, alias definitions).
  */
 
-import type { RangeTable } from '../../text/rangeTable';
+import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, createLexer, nextToken } from '../lexer';
 import type { AliasDefinition, Chunk, Operation, ParseError, ParseResult } from '../syntax';
@@ -30,12 +30,13 @@ export interface ParseOptions {
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const ranges = options.rangeTable;
+  const slots = ranges ?? new RangeTable();
   const errors: ParseError[] = [];
   const resourceSections: TextRange[] = [];
   const chunks: Chunk[] = [];
   try {
     for (const chunk of splitChunks(text)) {
-      chunks.push(parseChunk(text, chunk.start, chunk.end, errors, resourceSections, ranges));
+      chunks.push(parseChunk(text, chunk.start, chunk.end, errors, resourceSections, ranges, slots));
     }
   } catch (e) {
     // Last-resort guard: the parser is designed never to get here.
@@ -106,6 +107,7 @@ function parseChunk(
   errors: ParseError[],
   resourceSections: TextRange[],
   ranges: RangeTable | undefined,
+  slots: RangeTable,
 ): Chunk {
   const p: ParserState = {
     lx: createLexer(text, start, end),
@@ -113,6 +115,7 @@ function parseChunk(
     errors,
     resourceSections,
     ranges,
+    slots,
     depth: 0,
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],

@@ -2,8 +2,9 @@
 
 import { Tok, nextToken, unescapeString } from '../lexer';
 import type { Location } from '../syntax';
-import { describe, enter, error, expect, isKeyword, isStatementStart, leave, span, text, tk, type ParserState } from './state';
+import { describe, enter, error, expect, isKeyword, isStatementStart, leave, span, text, tk, type ParserState, slot } from './state';
 import { parseGroup } from './tokenTrees';
+import { SlottedLocAlias, SlottedNameLoc } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
@@ -50,7 +51,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
       case Tok.HashId: {
         const name = text(p);
         nextToken(lx);
-        return { kind: 'aliasRef', name, range: span(p, start, lx.prevEnd) };
+        return new SlottedLocAlias(p.slots, slot(p, start, lx.prevEnd), name);
       }
       case Tok.String: {
         const name = unescapeString(p.text, lx.start, lx.end);
@@ -88,7 +89,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
           if (!child) return undefined;
           if (!expect(p, Tok.RParen, "')' after the child location")) return undefined;
         }
-        return { kind: 'name', name, child, range: span(p, start, lx.prevEnd) };
+        return new SlottedNameLoc(p.slots, slot(p, start, lx.prevEnd), name, child);
       }
       case Tok.BareId: {
         const word = text(p);

@@ -39,9 +39,11 @@ import {
   text,
   tk,
   tokRange,
+  slot,
   type ParserState,
 } from './state';
 import { parseType } from './types';
+import { SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /** The Operation under construction. */
 export interface OpDraft {
@@ -182,10 +184,10 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       return false;
     }
     const name = text(p);
-    const range = tokRange(p);
+    const start = lx.start;
     nextToken(lx);
     let count = 1;
-    let end = range.end;
+    let end = lx.prevEnd;
     if (tk(lx) === Tok.Colon) {
       nextToken(lx);
       if (tk(lx) !== Tok.Integer) {
@@ -196,7 +198,7 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       end = lx.end;
       nextToken(lx);
     }
-    results.push({ name, count, range: span(p, range.start, end) });
+    results.push(new SlottedResultGroup(p.slots, slot(p, start, end), name, count));
     if (tk(lx) === Tok.Comma) {
       nextToken(lx);
       continue;
@@ -210,8 +212,8 @@ export function valueUse(p: ParserState): ValueUse {
   const lx = p.lx;
   const t = text(p);
   const hash = t.indexOf('#');
-  if (hash < 0) return { name: t, resultIndex: undefined, range: tokRange(p) };
-  return { name: t.slice(0, hash), resultIndex: Number(t.slice(hash + 1)), range: span(p, lx.start, lx.end) };
+  if (hash < 0) return new SlottedValueUse(p.slots, slot(p, lx.start, lx.end), t, undefined);
+  return new SlottedValueUse(p.slots, slot(p, lx.start, lx.end), t.slice(0, hash), Number(t.slice(hash + 1)));
 }
 
 /** `%a, %b` (possibly empty, stops at anything else). */

@@ -21,6 +21,8 @@ export interface ParserState {
   readonly resourceSections: TextRange[];
   /** Every range of the tree goes here when the parse is editable (`ParseOptions.rangeTable`). */
   readonly ranges: RangeTable | undefined;
+  /** The slots of the nodes in parser/nodes.ts: `ranges` when editable, else a table of this parse's own. */
+  readonly slots: RangeTable;
   depth: number;
   /** Symbols referenced by attributes of the op being parsed. */
   symbolSink: SymbolRef[] | undefined;
@@ -47,6 +49,20 @@ export interface ShapeInfo {
 /** A new range of the tree (in the parse's range table, if it has one). */
 export function span(p: ParserState, start: number, end: number): TextRange {
   return p.ranges === undefined ? { start, end } : p.ranges.add(start, end);
+}
+
+/**
+ * A new range equal to `node`'s: a node of parser/nodes.ts hands out snapshots, which an edit would not move, so a
+ * node that shares a child's range takes its own.
+ */
+export function spanOf(p: ParserState, node: { readonly range: TextRange }): TextRange {
+  const r = node.range;
+  return span(p, r.start, r.end);
+}
+
+/** A new slot of the parse's range table, for the nodes of parser/nodes.ts. */
+export function slot(p: ParserState, start: number, end: number): number {
+  return p.slots.addSlot(start, end);
 }
 
 /** Shared by every node with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */

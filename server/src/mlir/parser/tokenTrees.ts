@@ -2,7 +2,8 @@
 
 import { Tok, isDigit, nextToken, type Lexer } from '../lexer';
 import type { TokenGroup, TokenLeaf, TokenLeafKind, TokenTree } from '../syntax';
-import { describe, enter, error, intern, isCloser, isOpener, leave, span, stringValue, tk, word, tokRange, type ParserState } from './state';
+import { describe, enter, error, intern, isCloser, isOpener, leave, stringValue, tk, word, type ParserState, slot } from './state';
+import { SlottedGroup, SlottedLeaf } from './nodes';
 
 const CLOSER_INDEX: Partial<Record<Tok, number>> = { [Tok.RParen]: 0, [Tok.RSquare]: 1, [Tok.RBrace]: 2, [Tok.Greater]: 3 };
 
@@ -64,9 +65,9 @@ export function leafOf(p: ParserState): TokenLeaf {
   const leafKind = leafKindOf(tk(lx));
   const t = word(p);
   if (leafKind === 'string') {
-    return { kind: 'leaf', leafKind, text: t, value: stringValue(p), range: tokRange(p) };
+    return new SlottedLeaf(p.slots, slot(p, p.lx.start, p.lx.end), leafKind, t, stringValue(p));
   }
-  return { kind: 'leaf', leafKind, text: t, range: tokRange(p) };
+  return new SlottedLeaf(p.slots, slot(p, lx.start, lx.end), leafKind, t, undefined);
 }
 
 /** A balanced group starting at the current opener token. */
@@ -86,11 +87,11 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       const k = tk(lx);
       if (k === close) {
         nextToken(lx);
-        return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
       }
       if (k === Tok.Eof || k === Tok.FileMetadataBegin) {
         error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-        return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
       }
       if (isOpener(k)) {
         const g = parseGroup(p);
@@ -102,7 +103,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
         if (p.openClosers[idx] > 0) {
           // Closes an enclosing group: this one is missing its closer.
           error(p, `expected '${p.text.charAt(start) === '<' ? '>' : closeCharOf(close)}' before ${describe(p)}`);
-          return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+          return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
         }
         error(p, `unbalanced ${describe(p)}`);
         children.push(leafOf(p));
@@ -114,7 +115,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
         const minusStart = lx.start;
         nextToken(lx);
         const numberText = intern(p, p.text.slice(minusStart, lx.end));
-        children.push({ kind: 'leaf', leafKind: leafKindOf(tk(lx)), text: numberText, range: span(p, minusStart, lx.end) });
+        children.push(new SlottedLeaf(p.slots, slot(p, minusStart, lx.end), leafKindOf(tk(lx)), numberText, undefined));
         nextToken(lx);
         continue;
       }
@@ -122,7 +123,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       nextToken(lx);
     }
     error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-    return { kind: 'group', open: openChar(open), children, range: span(p, start, lx.prevEnd) };
+    return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
   } finally {
     p.openClosers[closeIndex]--;
     leave(p);

@@ -3,8 +3,9 @@
 import { Tok, isDigit, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
 import { parseAttr } from './attributes';
-import { EMPTY, adjacentChar, describe, enter, error, expect, intern, leave, span, tk, word, type ParserState, type ShapeInfo } from './state';
+import { EMPTY, adjacentChar, describe, enter, error, expect, intern, leave, span, tk, word, type ParserState, type ShapeInfo, slot } from './state';
 import { parseGroup } from './tokenTrees';
+import { SlottedScalar, SlottedTensor } from './nodes';
 
 export function parseTypeList(p: ParserState, out: TypeNode[]): boolean {
   const lx = p.lx;
@@ -53,7 +54,7 @@ export function parseType(p: ParserState): TypeNode | undefined {
         if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
-          return { kind: 'scalar', name, range: span(p, start, lx.prevEnd) };
+          return new SlottedScalar(p.slots, slot(p, start, lx.prevEnd), name);
         }
         nextToken(lx);
         let body: TokenGroup | undefined;
@@ -192,11 +193,11 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
     else error(p, `${name} type takes at most two trailing attributes`, a.range);
   }
   if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
-  const range = span(p, start, lx.prevEnd);
   if (name === 'tensor') {
     if (second) error(p, 'tensor type takes at most one encoding attribute', second.range);
-    return { kind: 'tensor', shape, shapeText, elementType, encoding: first, range };
+    return new SlottedTensor(p.slots, slot(p, start, lx.prevEnd), shape, shapeText, elementType, first);
   }
+  const range = span(p, start, lx.prevEnd);
   let layout: AttrNode | undefined;
   let memorySpace: AttrNode | undefined;
   if (second) {
