@@ -210,7 +210,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     });
     timings['hover'] = Date.now() - t0;
     // Let the hover's fade-in finish so the screenshot shows it opaque.
-    await page.waitForTimeout(500);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await page.screenshot({ path: path.join(SHOTS_DIR, '02-hover.png') });
     observed['hover'] = hoverText;
     assert.match(hoverText, CB_FIGURE);
