@@ -19,7 +19,7 @@ import { diagnostics } from '../server/src/features/diagnostics';
 import { parse } from '../server/src/mlir/parser';
 import { moduleFromSyntax } from '../server/src/ttnn/fromSyntax';
 import { LineIndex } from '../server/src/text/lineIndex';
-import { SERVER_BUNDLE, startLsp, type LspSession } from '../test/support/lspProcess';
+import { diagnosticText, SERVER_BUNDLE, startLsp, type LspSession } from '../test/support/lspProcess';
 import { falconDump } from './falcon';
 import { generateTtnnModule } from './generate';
 import { toGenericForm } from './genericForm';
@@ -199,7 +199,7 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
     // LLVM 16 reads the generic-form copy whole (the printed form stops it at the first tt-mlir custom op).
     const other = await startLsp({ command: { path: mlirPath, args: [] } });
     const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), toGenericForm(text));
-    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: String(theirs.params.diagnostics[0]?.message ?? '') };
+    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: diagnosticText(theirs.params.diagnostics[0]?.message ?? '') };
     await other.shutdown();
   }
   return {

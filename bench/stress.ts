@@ -14,7 +14,7 @@ import { comparable, runStress } from '../test/reliability/stressDriver';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i < 0 || process.argv[i + 1] === undefined ? fallback : (process.argv[i + 1] as string);
+  return i < 0 || process.argv[i + 1] === undefined ? fallback : process.argv[i + 1];
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -72,6 +72,6 @@ if (cliCases > 0) {
 }
 const dir = failures.size === 0 ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fuzz-'));
 let k = 0;
-for (const [key, text] of failures) fs.writeFileSync(path.join(dir as string, `failure_${k++}.mlir`), `// ${key}\n${text}`);
+for (const [key, text] of failures) fs.writeFileSync(path.join(dir, `failure_${k++}.mlir`), `// ${key}\n${text}`);
 process.stdout.write(`fuzz: ${ran} cases${cliCases > 0 ? ` (+${cliCases} through the CLI)` : ''}, seed ${seed}, ${failures.size} distinct violations${dir === undefined ? '' : ` (inputs in ${dir})`}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 process.exit(failures.size === 0 ? 0 : 1);

@@ -19,10 +19,10 @@ export function loadMlirGrammar(): Promise<vsctm.IGrammar> {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (text: string) => new oniguruma.OnigString(text),
       }),
-      loadGrammar: async (scopeName) =>
-        scopeName === 'source.mlir'
-          ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH)
-          : null,
+      loadGrammar: (scopeName) =>
+        Promise.resolve(
+          scopeName === 'source.mlir' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
+        ),
     });
     const grammar = await registry.loadGrammar('source.mlir');
     if (grammar === null) throw new Error(`cannot load ${GRAMMAR_PATH}`);

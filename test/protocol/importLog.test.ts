@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
 import * as ext from '../../server/src/lsp/ext';
-import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { diagnosticText, fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 import { lineOf } from '../support/positions';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
@@ -47,7 +47,7 @@ describe('protocol: ttnnL1/importLog', () => {
     const published = await republished;
     const runtime = published.diagnostics.find((d) => d.code === 'runtime-failure')!;
     assert.strictEqual(runtime.range.start.line, seedLineOf('%9 = "ttnn.to_layout"'));
-    assert.ok(String(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), String(runtime.message));
+    assert.ok(diagnosticText(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), diagnosticText(runtime.message));
     const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: { line: seedLineOf('%9 ='), character: 9 } });
     const lines = (hover!.contents as proto.MarkupContent).value.split('\n');
     assert.strictEqual(lines[1], 'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');

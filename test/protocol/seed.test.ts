@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
-import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { diagnosticText, fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 import * as ext from '../../server/src/lsp/ext';
 import { positionOf } from '../support/positions';
 
@@ -41,7 +41,7 @@ describe('protocol: seed example, push diagnostics', () => {
     assert.deepStrictEqual(e.range, headRange(SEED, '%9 = "ttnn.to_layout"'));
     assert.strictEqual(e.code, 'l1-cb-overflow');
     assert.strictEqual(e.source, 'ttnn-l1');
-    assert.ok(String(e.message).includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), String(e.message));
+    assert.ok(diagnosticText(e.message).includes('grow to 9,990,400 B which is beyond max L1 size of 1,499,136 B'), diagnosticText(e.message));
     const related = e.relatedInformation ?? [];
     assert.deepStrictEqual(related.find((r) => r.message.startsWith('%8 ttnn.reshape'))?.location, { uri: URI, range: headRange(SEED, '%8 = "ttnn.reshape"') });
     // loc("tests/torch/models/mochi/single_ops.py":16:0): the longest tail of that path that exists next to the dump

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT, fileUri, startLsp, type LspSession } from '../support/lspProcess';
+import { REPO_ROOT, diagnosticText, fileUri, startLsp, type LspSession } from '../support/lspProcess';
 
 const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
 const PYTHON = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi/single_ops.py'), 'utf8');
@@ -44,7 +44,7 @@ for (const pull of [false, true]) {
       const error = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error);
       assert.ok(error !== undefined, JSON.stringify(published.diagnostics).slice(0, 400));
       assert.strictEqual(error.range.start.line, 15);
-      assert.match(String(error.message), /^model\.mlir: .*%9 ttnn\.to_layout.*9,990,400 B/);
+      assert.match(diagnosticText(error.message), /^model\.mlir: .*%9 ttnn\.to_layout.*9,990,400 B/);
       assert.strictEqual(error.relatedInformation?.[0]?.location.uri, ws.dumpUri);
       assert.match(PYTHON.split('\n')[15]!, /F\.pad/);
     });

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as proto from 'vscode-languageserver-protocol/node';
-import { fileUri, startLsp, type LspSession } from '../support/lspProcess';
+import { diagnosticText, fileUri, startLsp, type LspSession } from '../support/lspProcess';
 import { loadSources } from './fuzzCore';
 import { CLI_BUNDLE, cliViolations, decoyWorkspace, expectedCheckExit, fuzzInputs, REPO, runCli, specialFiles } from './fuzzProcesses';
 
@@ -76,7 +76,7 @@ describe('reliability: fuzzing through the processes (seeded slice)', function (
             ? (await lsp.diagnostics(uri, 1)).diagnostics
             : ((await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri } })) as proto.FullDocumentDiagnosticReport).items;
         // internal-error means a crash on our side: no fuzz input may cause one.
-        for (const d of items) if (d.code === 'internal-error') problems.push(`${input.kind} #${k}: ${String(d.message)}`);
+        for (const d of items) if (d.code === 'internal-error') problems.push(`${input.kind} #${k}: ${diagnosticText(d.message)}`);
         const lines = text.split('\n');
         const [l, c] = positions[k]!;
         const line = lines.length === 0 ? 0 : l % lines.length;

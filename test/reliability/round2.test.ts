@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as proto from 'vscode-languageserver-protocol/node';
-import { fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
+import { diagnosticText, fileUri, REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
@@ -310,7 +310,7 @@ for (const mode of ['push', 'pull'] as const) {
       const items = await diagnosticsOf(uri);
       assert.equal(items.length, 1, JSON.stringify(items));
       assert.equal(items[0]!.code, 'internal-error');
-      assert.match(String(items[0]!.message), /injected diagnostics fault/);
+      assert.match(diagnosticText(items[0]!.message), /injected diagnostics fault/);
       assert.ok(lsp.logEntries.some((e) => e.type === proto.MessageType.Error && /injected diagnostics fault[\s\S]*\n\s+at /.test(e.message)));
       // Another document is still served.
       const other = fileUri(path.join(dir, 'other.mlir'));
@@ -338,7 +338,7 @@ for (const mode of ['push', 'pull'] as const) {
       const error = items.find((d) => d.code === 'l1-cb-overflow')!;
       assert.ok(error !== undefined);
       for (const r of error.relatedInformation ?? []) assert.equal(r.location.uri, uri, `links ${r.location.uri}`);
-      assert.match(String(error.message), /\/etc\/passwd:16\)?: (?:outside the workspace \(not linked\)|not found)/);
+      assert.match(diagnosticText(error.message), /\/etc\/passwd:16\)?: (?:outside the workspace \(not linked\)|not found)/);
     });
 
     it('8. hover with params null is InvalidParams (-32602), and the server carries on', async () => {

@@ -171,3 +171,8 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     },
   };
 }
+
+/** A diagnostic's message as text: LSP 3.18 lets it be markup content, which String() would print as [object Object]. */
+export function diagnosticText(message: string | proto.MarkupContent): string {
+  return typeof message === 'string' ? message : message.value;
+}

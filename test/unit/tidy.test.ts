@@ -111,7 +111,7 @@ describe('tidy: architecture invariants', () => {
   it('ARCHITECTURE.md names every change point of the version axis', () => {
     const architecture = fs.readFileSync(path.resolve(SRC, '../../ARCHITECTURE.md'), 'utf8');
     const table = fs.readFileSync(path.join(SRC, 'estimate/changePoints.ts'), 'utf8');
-    const ids = [...table.matchAll(/^  '([a-z0-9-]+)': \{$/gm)].map((m) => m[1]!);
+    const ids = [...table.matchAll(/^ {2}'([a-z0-9-]+)': \{$/gm)].map((m) => m[1]!);
     assert.ok(ids.length >= 10, `${ids.length} change points read`);
     assert.deepEqual(ids.filter((id) => !architecture.includes(`\`${id}\``)), []);
   });

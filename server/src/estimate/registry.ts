@@ -216,7 +216,11 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
   for (let round = 0; round < 8; round++) {
     let grew = false;
     const pending = round === 0 ? first.straddled : new Set<ChangePointId>();
-    for (const id of pending) if (!asked.has(id)) (asked.add(id), (grew = true));
+    for (const id of pending) {
+      if (asked.has(id)) continue;
+      asked.add(id);
+      grew = true;
+    }
     if (!grew && round > 0) break;
     runs = [];
     const found = new Set<ChangePointId>();

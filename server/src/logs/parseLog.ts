@@ -248,9 +248,12 @@ function splitLines(text: string, notes: string[]): string[] {
 }
 
 // CSI sequences (colours, cursor moves) and OSC sequences (terminal titles, links).
+// eslint-disable-next-line no-control-regex -- these match terminal control bytes on purpose
 const ANSI_CSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex -- as above
 const ANSI_OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
 // Remaining control characters and U+FFFD (what decoders put for binary junk); tabs become spaces.
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 
 function cleanLine(line: string): string {

@@ -146,12 +146,12 @@ function decodeMemorySpace(text: string, resolve: (alias: string) => string | un
   return m === null ? undefined : bufferTypeFrom(m[1]);
 }
 
-/** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype, else undefined. */
-function tileDtype(text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | string {
+/** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype; `'notTile'` for a scalar element type; else why not. */
+function tileDtype(text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | { error: string } {
   const m = /^!(?:ttcore|tt)\.tile<(\d+)x(\d+),(\w+)>$/.exec(text);
-  if (m === null) return text.startsWith('!') ? `unsupported element type ${text}` : 'notTile';
+  if (m === null) return text.startsWith('!') ? { error: `unsupported element type ${text}` } : 'notTile';
   const dtype = parseDataType(m[3]) ?? dataTypeFromMlirScalar(m[3]);
-  if (dtype === undefined) return `unknown tile data type ${m[3]}`;
+  if (dtype === undefined) return { error: `unknown tile data type ${m[3]}` };
   return { dtype, tileH: Number(m[1]), tileW: Number(m[2]) };
 }
 
@@ -232,8 +232,8 @@ export function decodeLayoutBody(
     if (d === undefined) return unknown(`unknown element type '${elem}'`);
     pageLayout = 'row_major';
     dtype = d;
-  } else if (typeof tile === 'string') {
-    return unknown(tile);
+  } else if ('error' in tile) {
+    return unknown(tile.error);
   } else {
     if (tile.tileH !== 32 || tile.tileW !== 32) return unknown(`tile shape ${tile.tileH}x${tile.tileW} is not modeled (32x32 only)`);
     pageLayout = 'tile';
@@ -337,7 +337,7 @@ function elementDtypeOf(type: TypeNode | undefined, table: ChunkTables): DataTyp
   if (t.kind === 'scalar') return dataTypeFromMlirScalar(t.name);
   if (t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') && t.body !== undefined) {
     const tile = tileDtype(printType(t).text);
-    return typeof tile === 'object' ? tile.dtype : undefined;
+    return typeof tile === 'object' && 'dtype' in tile ? tile.dtype : undefined;
   }
   return undefined;
 }

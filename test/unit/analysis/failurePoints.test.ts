@@ -77,10 +77,12 @@ describe('legality: ops tt-metal rejects', () => {
     assert.equal(relu.cbBytesPerCore, undefined);
     assert.equal(report.summary.illegalOpCount, 1);
     assert.equal(report.summary.firstFailure?.result, '%4');
-    const sarif = JSON.parse(renderSarif([{ report, diagnostics: diags, lineIndex: doc.lineIndex }], 'test'));
-    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'op-illegal');
-    assert.equal(result.level, 'error');
-    assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'op-illegal'));
+    const sarif = JSON.parse(renderSarif([{ report, diagnostics: diags, lineIndex: doc.lineIndex }], 'test')) as {
+      runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[];
+    };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'op-illegal');
+    assert.equal(result?.level, 'error');
+    assert.ok(sarif.runs[0]!.tool.driver.rules.some((r) => r.id === 'op-illegal'));
   });
 
   it('a file whose only failure is an illegal op reports it as the first failure and no overflow', () => {

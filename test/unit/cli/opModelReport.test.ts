@@ -57,7 +57,7 @@ describe('cli/report: OpModel terms', () => {
     for (const field of ['cbBytesPerCore', 'worstCbBytesPerCore', 'cbBytesSummedOverRanges', 'l1TensorBytesPerCore', 'intermediateL1BytesPerCore', 'peakL1BytesPerCore', 'cbRegionEndBytes', 'fits']) {
       assert.ok(!(field in json), `${field} present on an unmodeled op`);
     }
-    assert.ok(typeof json['reason'] === 'string' && (json['reason'] as string).length > 0);
+    assert.ok(typeof json['reason'] === 'string' && json['reason'].length > 0);
   });
 
   it('gelu_bw (tt-mlir HEAD GeluBackwardOp): figures from the TSV through the JSON', () => {

@@ -13,7 +13,7 @@ import { ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : '');
-  return r as OpEstimate;
+  return r;
 }
 
 const STATS = [1, 32, 1, 1];

@@ -14,7 +14,7 @@ import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : 'rule' in r ? r.rule : ''}`);
-  return r as OpEstimate;
+  return r;
 }
 
 const dialect = (name: string, fields: Record<string, string>): PropValue => ({ kind: 'dialect', name, text: `#${name}<>`, items: Object.entries(fields).map(([k, v]) => `${k}=${v}`), fields });
@@ -188,7 +188,7 @@ describe('conv3d blocking (fix search)', () => {
     // H blocks add 20,736 B per patch row (budget left 17,664 B): none.
     const ctx = whContext();
     const b = chooseConv3dBlocking(mochi, ctx, ctx.device.l1SizeBytes);
-    assert.ok(typeof b !== 'string', String(b));
+    if (typeof b === 'string') assert.fail(b);
     assert.deepEqual([b.cInBlock, b.cOutBlock, b.tOutBlock, b.hOutBlock, b.wOutBlock], [384, 32, 1, 1, 2]);
     const withConfig = { ...mochi, properties: { ...mochi.properties, conv3d_config: dialect('ttnn.conv3d_config', { c_in_block: '384', c_out_block: '32', w_out_block: '2', t_out_block: '1', h_out_block: '1' }) } };
     assert.equal(est(estimateOp(withConfig, ctx)).cbRegionEndBytes, 1_481_472);

@@ -13,7 +13,7 @@ import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r).slice(0, 400));
-  return r as OpEstimate;
+  return r;
 }
 
 const dram = (shape: number[], dtype: DataType = 'bf16') => tensor(shape, { dtype });

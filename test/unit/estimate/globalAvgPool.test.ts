@@ -13,7 +13,7 @@ describe('estimate/global_avg_pool2d', () => {
   it('1x7x7x2048 bf16 tiled: 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B', () => {
     const r = estimateOp(op('ttnn.global_avg_pool2d', [tensor([1, 7, 7, 2048])], [tensor([1, 1, 1, 2048])]), whContext());
     assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : '');
-    assert.equal((r as OpEstimate).cbBytesSummedOverRanges, 3 * 2 * 2048);
+    assert.equal(r.cbBytesSummedOverRanges, 3 * 2 * 2048);
   });
 
   it('f32 input and output: 2·4,096 + 2·2,048 (bf16 scaler) + 2·4,096 = 20,480 B', () => {

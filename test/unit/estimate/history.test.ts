@@ -10,7 +10,7 @@ import { int, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
-  return r as OpEstimate;
+  return r;
 }
 const rm = (shape: number[], dtype: 'bf16' | 'f32' | 'u32' = 'bf16') => tensor(shape, { page: 'row_major', dtype });
 

@@ -16,7 +16,7 @@ import { DUMP, MATMUL_FILES, readCorpus } from '../../support/corpus';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
-  return r as OpEstimate;
+  return r;
 }
 
 const dram = (shape: number[]) => tensor(shape);

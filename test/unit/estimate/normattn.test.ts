@@ -28,7 +28,7 @@ const computeConfig = (fp32: boolean): PropValue => ({
 
 function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
-  return r as Extract<OpEstimateResult, { kind: 'estimate' }>;
+  return r;
 }
 
 function analyzeCorpus(rel: string) {

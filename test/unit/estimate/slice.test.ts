@@ -16,7 +16,7 @@ import { ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
-  return r as OpEstimate;
+  return r;
 }
 
 const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });

@@ -7,7 +7,7 @@ import { op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
-  return r as OpEstimate;
+  return r;
 }
 
 describe('estimate/tilize', () => {

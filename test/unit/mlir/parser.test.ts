@@ -47,7 +47,7 @@ function leafTexts(tree: TokenTree): string[] {
 
 function asTensor(t: TypeNode | undefined): TensorType {
   assert.equal(t?.kind, 'tensor');
-  return t as TensorType;
+  return t;
 }
 
 describe('mlir parser: generic ops', () => {

@@ -20,7 +20,7 @@ function argSpec(text: string): TensorSpec {
 function layoutOf(text: string): TensorLayout {
   const spec = argSpec(text);
   assert.equal(spec.layout.kind, 'layout', spec.layout.kind === 'unknown' ? spec.layout.reason : '');
-  return spec.layout as TensorLayout;
+  return spec.layout;
 }
 
 describe('ttnn/fromSyntax', () => {

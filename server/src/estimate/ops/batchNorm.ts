@@ -135,12 +135,12 @@ export function estimateBatchNormTraining(op: TtnnOp, ctx: EstimateContext): OpE
     return illegal(op.name, `batch_norm not supported for tensors with rank < 4. (rank=${input.logical.length})`, CITE_COMPOSITE);
   }
   const inSpec = roles.input as TensorSpec;
-  const channels = input.logical[input.logical.length - 3] as number;
+  const channels = input.logical[input.logical.length - 3]!;
   // ttnn::mean keeps the input's dtype and memory config; the statistics are [1, C, 1, 1].
   const batchStat = specWith(inSpec, { dims: [1, channels, 1, 1] });
   const optional = [roles.weight, roles.bias];
   const batchNormStep = estimateBatchNorm(
-    stepOp(op, 'ttnn.batch_norm_inference', [inSpec, batchStat, batchStat, ...optional.filter((t): t is TensorSpec => t !== undefined)], [op.results[0] as TensorSpec], {
+    stepOp(op, 'ttnn.batch_norm_inference', [inSpec, batchStat, batchStat, ...optional.filter((t): t is TensorSpec => t !== undefined)], [op.results[0]!], {
       operandSegmentSizes: { kind: 'ints', values: [1, 1, 1, ...optional.map((t) => (t === undefined ? 0 : 1))] },
     }),
     ctx,

@@ -283,7 +283,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const intermBytes = intermFp32 ? 4096 : flags.packerL1Acc && Kt / cfg.in0BlockW > 2 ? 2048 : outBytes;
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
-  let groups: GroupSpec[] = [{ name: 'all', nCores: 0, firstCore: [0, 0] }];
+  let groups: GroupSpec[];
   const transposeTile = propBool(op, 'transpose_a') === true;
   if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
     // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).

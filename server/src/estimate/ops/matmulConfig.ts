@@ -403,8 +403,8 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
   }
   n = Math.max(n, 1);
   const [bh, bw] = multiDimFactor(s, m, n, k, false);
-  let [sh, sw] = subblockSizes(bh, bw, s.fp32DestAcc);
-  if (sw !== n) sh = 1;
+  const [subblockH, sw] = subblockSizes(bh, bw, s.fp32DestAcc);
+  const sh = sw !== n ? 1 : subblockH;
   return {
     config: config('MatmulMultiCoreReuseMultiCastProgramConfig', { gridX: s.gridX, gridY: s.gridY, in0BlockW: k, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: m, perCoreN: n }),
     because: '2D mcast from the block shard',

@@ -286,9 +286,9 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
   const padded = rank === 3 ? [1, ...input.padded] : input.padded;
   const logical = rank === 3 ? [1, ...input.logical] : input.logical;
   const [n, h, wPadded] = padded as [number, number, number, number];
-  const c = logical[3] as number;
+  const c = logical[3]!;
   const viewed = specWith(op.operands[0] as TensorSpec, { dims: [n, 1, h * wPadded, c], memoryLayout: input.layout.memoryLayout });
-  const sum = estimateReduction(stepOp(op, 'ttnn.sum', [viewed], [op.results[0] as TensorSpec], { dim_arg: { kind: 'ints', values: [2] }, keep_dim: { kind: 'bool', value: true } }), ctx);
+  const sum = estimateReduction(stepOp(op, 'ttnn.sum', [viewed], [op.results[0]!], { dim_arg: { kind: 'ints', values: [2] }, keep_dim: { kind: 'bool', value: true } }), ctx);
   if (sum.kind !== 'estimate') return sum.kind === 'unmodeled' ? unmodeled(op.name, `pool_sum over H: ${sum.reason}`) : { ...sum, opName: op.name };
   return {
     ...sum,

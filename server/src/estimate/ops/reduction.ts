@@ -116,7 +116,7 @@ function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly n
   if (rank > 4) return 0;
   const d = dim + 4 - rank;
   if (d < 2) return 0;
-  const [n, c, h, w] = [...Array(4 - rank).fill(1), ...logical] as [number, number, number, number];
+  const [n, c, h, w] = [...Array<number>(4 - rank).fill(1), ...logical] as [number, number, number, number];
   const permuted = d === 2 ? [h, n, c, w] : [w, n, c, h];
   const reduced = [1, permuted[1]!, permuted[2]!, permuted[3]!];
   const shapes = d === 2 ? [permuted, reduced] : [permuted, reduced, [reduced[1]!, reduced[2]!, 1, reduced[3]!]];

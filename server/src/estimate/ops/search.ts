@@ -173,7 +173,7 @@ function sortL1Intermediates(op: TtnnOp, placed: TtnnOp, ctx: EstimateContext, l
   const sortedLen = logical[dim] ?? 1;
   const moved = [...logical];
   [moved[dim], moved[rank - 1]] = [moved[rank - 1]!, moved[dim]!];
-  const flat = rank > 4 ? [moved.slice(0, rank - 3).reduce((a, b) => a * b, 1), ...moved.slice(rank - 3)] : [...Array(4 - rank).fill(1), ...moved];
+  const flat = rank > 4 ? [moved.slice(0, rank - 3).reduce((a, b) => a * b, 1), ...moved.slice(rank - 3)] : [...Array<number>(4 - rank).fill(1), ...moved];
   const paddedLast = Math.ceil(sortedLen / 32) * 32;
   let pow2 = 1;
   while (pow2 < paddedLast) pow2 *= 2;
