@@ -80,6 +80,18 @@ func.func @f(%a: tensor<32x256xf32, #a>, %b: tensor<1x1x224x224xbf16, #b>, %c: t
     assert.deepEqual(layouts[3]?.coreRanges, [{ start: { x: 0, y: 0 }, end: { x: 7, y: 0 } }]);
   });
 
+  it('reads layouts by token kind: a tile-type alias, an inline buffer type, a zero dimension lexed as hex', () => {
+    // `!tile = !ttcore.tile<32x32, f32>` stands for the tile type; `memref<0xbf16, ...>` is MLIR's shape [0] of bf16
+    // even though `0xbf16` also reads as a hex integer.
+    const tiled = layoutOf(`!tile = !ttcore.tile<32x32, f32>
+#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x3x!tile, #ttnn.buffer_type<l1>>, <interleaved>>
+func.func @f(%arg0: tensor<64x96xf32, #l>) { return }`);
+    assert.deepEqual([tiled.pageLayout, tiled.dtype, tiled.bufferType, tiled.shardShape], ['tile', 'f32', 'l1', [2, 3]]);
+    const empty = layoutOf(`#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<0xbf16, #ttnn.buffer_type<dram>>, <interleaved>>
+func.func @f(%arg0: tensor<0xbf16, #l>) { return }`);
+    assert.deepEqual([empty.pageLayout, empty.dtype, empty.shardShape], ['row_major', 'bf16', [0]]);
+  });
+
   it('reads block-float tensor element types', () => {
     const text = `#dram = #ttnn.buffer_type<dram>
 #l7 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<160x96x!ttcore.tile<32x32, bfp_bf8>, #dram>, <interleaved>>
