@@ -21,7 +21,7 @@ import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
-import { splitTopLevel } from '../mlir/textScan';
+import { matchingClose, splitTopLevel } from '../mlir/textScan';
 import { parse } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
@@ -588,18 +588,48 @@ interface RawFunction {
   readonly chunkIndex: number;
 }
 
-/** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's compact body text. */
-export function decodeSystemDesc(text: string): SystemDescInfo {
-  // The chip descs follow the cpu descs: take the first dict that mentions `arch=`.
-  const archAt = text.indexOf('arch=');
-  const chip = archAt < 0 ? text : text.slice(archAt);
-  const int = (key: string): number | undefined => {
-    const m = new RegExp(`(?:^|[,{])${key}=(\\d+)`).exec(chip.startsWith('arch=') ? `,${chip}` : chip);
-    // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
-    return m === null || !Number.isSafeInteger(Number(m[1])) ? undefined : Number(m[1]);
+/** A token tree flattened in text order, groups as their opening and closing characters. */
+function flatTokens(trees: Tokens, out: string[], kinds: string[], depth: number): void {
+  for (const t of trees) {
+    if (out.length >= 1_000_000) return;
+    if (t.kind === 'leaf') {
+      out.push(t.text);
+      kinds.push(t.leafKind);
+    } else if (depth < 200) {
+      out.push(t.open);
+      kinds.push('open');
+      flatTokens(t.children, out, kinds, depth + 1);
+      out.push(CLOSE_OF[t.open]);
+      kinds.push('close');
+    }
+  }
+}
+
+const CLOSE_OF = { '<': '>', '(': ')', '[': ']', '{': '}' } as const;
+
+/** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's body tokens. */
+export function decodeSystemDescTokens(body: Tokens): SystemDescInfo {
+  const words: string[] = [];
+  const kinds: string[] = [];
+  flatTokens(body, words, kinds, 0);
+  // The chip descs follow the cpu descs: start at the first `arch =`.
+  const archAt = words.findIndex((w, i) => w === 'arch' && kinds[i] === 'ident' && words[i + 1] === '=');
+  const from = Math.max(archAt, 0);
+  /** The first `key = value` at or after `from` that opens an entry (after `,` or `{`), its value's word. */
+  const valueOf = (key: string): string | undefined => {
+    for (let i = from; i < words.length - 2; i++) {
+      if (words[i] !== key || kinds[i] !== 'ident' || words[i + 1] !== '=') continue;
+      if (i === from || words[i - 1] === ',' || words[i - 1] === '{') return words[i + 2];
+    }
+    return undefined;
   };
-  const arch = /^arch=<(\w+)>/.exec(chip)?.[1];
-  const grid = /[,{]grid=(\d+)x(\d+)/.exec(`,${chip}`);
+  const int = (key: string): number | undefined => {
+    const digits = /^\d+/.exec(valueOf(key) ?? '')?.[0];
+    // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
+    return digits === undefined || !Number.isSafeInteger(Number(digits)) ? undefined : Number(digits);
+  };
+  const arch = archAt >= 0 && words[archAt + 2] === '<' && words[archAt + 4] === '>' && /^\w+$/.test(words[archAt + 3] ?? '') ? words[archAt + 3] : undefined;
+  const grid = /^(\d+)x(\d+)/.exec(valueOf('grid') ?? '');
   // A grid with no cores (or more than any chip has) would divide work by zero or by nonsense.
   const gridOk = grid !== null && [grid[1], grid[2]].every((d) => Number(d) >= 1 && Number(d) <= 1024);
   return {
@@ -614,6 +644,14 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
     dramAlignmentBytes: int('noc_dram_address_align_bytes'),
     pcieAlignmentBytes: int('pcie_address_align_bytes'),
   };
+}
+
+/** The system desc of a text holding `#ttcore.system_desc<...>` (or `#tt.`), e.g. a `--system-desc` file. */
+export function decodeSystemDesc(text: string): SystemDescInfo {
+  const found = /#(?:ttcore|tt)\.system_desc</.exec(text);
+  const close = found === null ? undefined : matchingClose(text, found.index + found[0].length - 1);
+  const attr = found === null ? undefined : parsedDialectValue(text.slice(found.index, close === undefined ? undefined : close + 1));
+  return decodeSystemDescTokens(attr?.body?.children ?? []);
 }
 
 /**
@@ -671,7 +709,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
           const attr = resolveAttr(e.value, table.aliases);
-          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDesc(printTokens(attr.body.children).text);
+          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDescTokens(attr.body.children);
         }
         if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer')) tensorL1UsageCap = e.value.value;
       }

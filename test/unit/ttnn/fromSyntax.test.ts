@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'assert';
 import { parse } from '../../../server/src/mlir/parser';
-import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import { decodeSystemDesc, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import type { TensorSpec, TtnnModule } from '../../../server/src/ttnn/op';
 import type { TensorLayout } from '../../../server/src/ttnn/layout';
 
@@ -140,5 +140,16 @@ module attributes {ttcore.system_desc = #system_desc} {
       m.functions.map((f) => [f.name, f.role, f.inCpuModule]),
       [['@main_const_eval_0', 'const_eval', false], ['@main', 'entry', false], ['@hoisted', 'entry', true]],
     );
+  });
+
+  it('reads a --system-desc text: the chip after the host descs, keys only where an entry starts', () => {
+    // Figures as written in the text below (`max_l1_size` is not `l1_size`); keys it lacks are absent.
+    const text = `// saved from a run
+#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <blackhole>, grid = 10x11, max_l1_size = 7, l1_size = 1572864, num_dram_channels = 7, l1_unreserved_base = 111104}], [0], [1 : i32], [ 0x0x0x0]>
+module {}`;
+    assert.deepEqual(decodeSystemDesc(text.replace(/\s+/g, '')), {
+      arch: 'blackhole', gridRows: 10, gridCols: 11, l1SizeBytes: 1572864, l1UnreservedBase: 111104, numDramChannels: 7, numCbs: undefined,
+      l1AlignmentBytes: undefined, dramAlignmentBytes: undefined, pcieAlignmentBytes: undefined,
+    });
   });
 });
