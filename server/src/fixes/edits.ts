@@ -4,7 +4,7 @@
  */
 
 import type { GenericOp } from '../mlir/print';
-import type { AliasDefinition, Chunk, Operation, ParseResult, TypeNode } from '../mlir/syntax';
+import type { AliasDefinition, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import type { FixEdit } from './types';
 
@@ -83,6 +83,7 @@ export function sliceOf(text: string, range: TextRange): string {
 export interface SyntaxFunction {
   readonly op: Operation;
   readonly chunk: Chunk;
+  readonly file: SyntaxFile;
   /** Top-level ops of the body in order (the same order as TtnnFunction.ops). */
   readonly bodyOps: readonly Operation[];
 }
@@ -96,7 +97,7 @@ export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
       if (op.name === 'func.func') {
         const bodyOps: Operation[] = [];
         for (const block of op.regions[0]?.blocks ?? []) bodyOps.push(...block.operations);
-        out.push({ op, chunk, bodyOps });
+        out.push({ op, chunk, file: parse.file, bodyOps });
         return;
       }
       for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);

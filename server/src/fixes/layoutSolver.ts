@@ -129,7 +129,7 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
   if (slots.length === 0) return { fixes: [], rejected, reason: `no input or output of ${target.op.name} can be re-placed: ${blockers.join('; ') || 'no tensors with known layouts'}` };
 
   // Pre-screen: the target (and the producer, for inputs) must be modeled and fit; keep the best per (slot, kind).
-  const era = writeContext(base.text, fn, device).era;
+  const era = writeContext(fn, device).era;
   const best = new Map<string, Screened>();
   let closest: { label: string; bytes: number } | undefined;
   for (const slot of slots) {
@@ -179,7 +179,7 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
   let verified = 0;
   for (const c of ranked) {
     if (fixes.length >= maxFixes || verified >= maxVerify) break;
-    const w = writeContext(base.text, fn, device);
+    const w = writeContext(fn, device);
     const writer = aliasWriter(base.text, fn.chunk);
     const edits = retypeEdits(fn, c.slot.valueName, c.slot.spec, c.placement, w, writer);
     const label = placementLabel(c.placement);

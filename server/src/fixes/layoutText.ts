@@ -7,20 +7,22 @@
  */
 
 import { printAttr, printTokens } from '../mlir/print';
-import type { AttrNode, Chunk, TokenTree } from '../mlir/syntax';
+import type { AttrNode, Chunk, SyntaxFile, TokenTree } from '../mlir/syntax';
 import type { PageLayout } from '../ttnn/layout';
 import { paddedShape } from '../ttnn/layout';
 import { insertLinesAfter } from './edits';
+import { fileMarks } from './fileMarks';
 import type { FixEdit } from './types';
 
 /** How sharded grids are printed: `core_ranges = <[...]>` (2026-05+), named grid maps (2026-03..05), one grid map (older). */
 export type LayoutEra = 'coreRanges' | 'namedMaps' | 'singleMap';
 
-export function layoutEraOf(text: string): LayoutEra {
-  if (text.includes('core_ranges')) return 'coreRanges';
-  if (text.includes('virt_to_physical_map')) return 'namedMaps';
-  if (/workerGrid\s*=\s*#(?:ttcore|tt)\.grid<\d+x\d+\s*,/.test(text) || /ttnn_layout<[^>]*<\d+x\d+,\s*\(d0, d1\) ->/.test(text)) return 'singleMap';
-  return 'coreRanges';
+/** The era the file's attributes print (read from its syntax tree; a file that shows none gets the current one). */
+export function layoutEraOf(file: SyntaxFile): LayoutEra {
+  const marks = fileMarks(file);
+  if (marks.coreRanges) return 'coreRanges';
+  if (marks.namedMaps) return 'namedMaps';
+  return marks.singleMap ? 'singleMap' : 'coreRanges';
 }
 
 export type PlacementKind = 'dram_interleaved' | 'l1_interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded';

@@ -65,7 +65,7 @@ function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): Fix
 }
 
 function spillEdits(base: Baseline, fn: SyntaxFunction, fa: FunctionAnalysis, names: readonly string[]): FixEdit[] | string {
-  const w = writeContext(base.text, fn, base.analysis.device);
+  const w = writeContext(fn, base.analysis.device);
   const writer = aliasWriter(base.text, fn.chunk);
   const edits: FixEdit[] = [];
   for (const name of names) {

@@ -309,7 +309,7 @@ function chainTypeWriter(ctx: RewriteContext, deviceGrid: readonly [number, numb
   const elemTypeText = sliceOf(text, def.type.elementType.range);
   const writer = aliasWriter(text, fn.chunk);
   const w = {
-    era: layoutEraOf(text),
+    era: layoutEraOf(fn.file),
     deviceGrid,
     dramSpace: memorySpaceText(fn.chunk, 'dram'),
     l1Space: memorySpaceText(fn.chunk, 'l1'),

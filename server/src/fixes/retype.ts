@@ -12,15 +12,16 @@ import type { Device } from '../ttnn/device';
 import { SyntaxFunction, aliasMap, usesOf, valueDefs } from './edits';
 import type { AttrNode, Operation } from '../mlir/syntax';
 import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memoryConfigText, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
+import { fileMarks } from './fileMarks';
 import type { FixEdit } from './types';
 
-export function writeContext(text: string, fn: SyntaxFunction, device: Device): LayoutWriteContext {
+export function writeContext(fn: SyntaxFunction, device: Device): LayoutWriteContext {
   return {
-    era: layoutEraOf(text),
+    era: layoutEraOf(fn.file),
     deviceGrid: device.workerGrid,
     dramSpace: memorySpaceText(fn.chunk, 'dram'),
     l1Space: memorySpaceText(fn.chunk, 'l1'),
-    shardSpecMode: /<row_major>,\s*<(?:physical|logical)>>/.test(text),
+    shardSpecMode: fileMarks(fn.file).shardSpecMode,
   };
 }
 

@@ -6,6 +6,9 @@
 
 import type {
   AliasDefinition,
+  TokenGroup,
+  TokenLeaf,
+  TokenTree,
   AttrNode,
   Chunk,
   DictAttr,
@@ -18,20 +21,14 @@ import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
-import { splitTopLevel } from '../mlir/textScan';
+import { matchingClose, splitTopLevel } from '../mlir/textScan';
+import { parse } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
 import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
-
-/** `<...>` → `...` (only when the outer brackets match each other). */
-function stripAngles(text: string): string | undefined {
-  const t = text.trim();
-  if (!t.startsWith('<') || !t.endsWith('>')) return undefined;
-  return t.slice(1, -1);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Per-chunk decoding caches
@@ -90,13 +87,13 @@ function tablesOf(chunk: Chunk): ChunkTables {
   return tables;
 }
 
-/** Compact text of the dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
-function aliasValueText(name: string, table: ChunkTables): string | undefined {
+/** The dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
+function aliasValue(name: string, table: ChunkTables): DialectValue | undefined {
   const definition = table.aliases.get(name);
   const type = resolveType(definition?.type, table.aliases);
-  if (type?.kind === 'dialectType') return printType(type).text;
+  if (type?.kind === 'dialectType') return { name: type.name, body: type.body, text: printType(type).text };
   const attr = resolveAttr(definition?.attr, table.aliases);
-  return attr?.kind === 'dialectAttr' ? printAttr(attr).text : undefined;
+  return attr?.kind === 'dialectAttr' ? { name: attr.name, body: attr.body, text: printAttr(attr).text } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,102 +131,188 @@ function memoryLayoutFrom(text: string): MemoryLayout | undefined {
   }
 }
 
-/** The memory space of a memref: `#dram`, `#ttnn.buffer_type<l1>`, `#tt.memory_space<system>`. */
-function decodeMemorySpace(text: string, resolve: (alias: string) => string | undefined): BufferType | undefined {
-  let t = text.trim();
-  if (/^#[\w.$-]+$/.test(t)) {
-    const resolved = resolve(t);
-    if (resolved !== undefined) t = resolved;
-    else return bufferTypeFrom(t.slice(1)); // unresolved alias: trust the conventional names #dram, #l1, #system_memory
-  }
-  const m = /^#(?:ttnn\.buffer_type|tt\.memory_space|ttcore\.memory_space)<(\w+)>$/.exec(t);
-  return m === null ? undefined : bufferTypeFrom(m[1]);
+const unknown = (reason: string): LayoutInfo => ({ kind: 'unknown', reason });
+
+/** A dialect attribute or type an alias stands for: `#dram` → `#ttnn.buffer_type` with body `<dram>`. */
+export interface DialectValue {
+  readonly name: string;
+  readonly body: TokenGroup | undefined;
+  /** Compact text (`!ttcore.tile<32x32,bf16>`), for messages. */
+  readonly text: string;
 }
 
-/** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype; `'notTile'` for a scalar element type; else why not. */
-function tileDtype(text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | { error: string } {
-  const m = /^!(?:ttcore|tt)\.tile<(\d+)x(\d+),(\w+)>$/.exec(text);
-  if (m === null) return text.startsWith('!') ? { error: `unsupported element type ${text}` } : 'notTile';
-  const dtype = parseDataType(m[3]) ?? dataTypeFromMlirScalar(m[3]);
-  if (dtype === undefined) return { error: `unknown tile data type ${m[3]}` };
-  return { dtype, tileH: Number(m[1]), tileW: Number(m[2]) };
-}
+export type ResolveAlias = (alias: string) => DialectValue | undefined;
 
-const CORE_RANGE_RE = /core_range<\((\d+),(\d+)\),\((\d+),(\d+)\)>/g;
+type Tokens = readonly TokenTree[];
 
-function decodeCoreRanges(text: string): CoreRange[] {
-  const out: CoreRange[] = [];
-  CORE_RANGE_RE.lastIndex = 0;
-  for (let m = CORE_RANGE_RE.exec(text); m !== null && out.length < 4096; m = CORE_RANGE_RE.exec(text)) {
-    out.push({ start: { x: Number(m[1]), y: Number(m[2]) }, end: { x: Number(m[3]), y: Number(m[4]) } });
+/** Top-level `,`-separated items of a token list (groups keep their own commas). */
+function splitItems(trees: Tokens): Tokens[] {
+  if (trees.length === 0) return [];
+  const out: Tokens[] = [];
+  let start = 0;
+  for (let i = 0; i < trees.length; i++) {
+    const t = trees[i]!;
+    if (t.kind === 'leaf' && t.leafKind === 'punct' && t.text === ',') {
+      out.push(trees.slice(start, i));
+      start = i + 1;
+    }
   }
+  out.push(trees.slice(start));
   return out;
 }
 
-const unknown = (reason: string): LayoutInfo => ({ kind: 'unknown', reason });
+const textOf = (trees: Tokens): string => printTokens(trees).text;
+
+function isLeaf(t: TokenTree | undefined, kind: TokenLeaf['leafKind'], text?: string): t is TokenLeaf {
+  return t !== undefined && t.kind === 'leaf' && t.leafKind === kind && (text === undefined || t.text === text);
+}
+
+function isGroup(t: TokenTree | undefined, open: TokenGroup['open']): t is TokenGroup {
+  return t !== undefined && t.kind === 'group' && t.open === open;
+}
+
+/** The one identifier an item consists of (`interleaved`), else undefined. */
+function soleIdent(item: Tokens): string | undefined {
+  return item.length === 1 && isLeaf(item[0], 'ident') ? item[0].text : undefined;
+}
+
+/** `(x,y)` of two non-negative integers. */
+function corePoint(t: TokenTree | undefined): { x: number; y: number } | undefined {
+  if (!isGroup(t, '(') || t.children.length !== 3) return undefined;
+  const [x, comma, y] = t.children;
+  if (!isLeaf(x, 'integer') || !isLeaf(comma, 'punct', ',') || !isLeaf(y, 'integer')) return undefined;
+  if (!/^\d+$/.test(x.text) || !/^\d+$/.test(y.text)) return undefined;
+  return { x: Number(x.text), y: Number(y.text) };
+}
+
+/** Every `...core_range<(x,y),(x,y)>` anywhere in the trees, in order. */
+function collectCoreRanges(trees: Tokens, out: CoreRange[], depth: number): void {
+  if (depth > 32) return;
+  for (let i = 0; i < trees.length && out.length < 4096; i++) {
+    const t = trees[i]!;
+    if (t.kind === 'group') {
+      collectCoreRanges(t.children, out, depth + 1);
+      continue;
+    }
+    const next = trees[i + 1];
+    if (!t.text.endsWith('core_range') || !isGroup(next, '<') || next.children.length !== 3 || !isLeaf(next.children[1], 'punct', ',')) continue;
+    const start = corePoint(next.children[0]);
+    const end = corePoint(next.children[2]);
+    if (start !== undefined && end !== undefined) {
+      out.push({ start, end });
+      i++;
+    }
+  }
+}
+
+function bufferTypeOf(value: DialectValue | undefined): BufferType | undefined {
+  if (value === undefined || !/^(?:ttnn\.buffer_type|tt\.memory_space|ttcore\.memory_space)$/.test(value.name)) return undefined;
+  const word = value.body === undefined ? undefined : soleIdent(value.body.children);
+  return word === undefined ? undefined : bufferTypeFrom(word);
+}
+
+/** The memory space of a memref: `#dram`, `#ttnn.buffer_type<l1>`, `#tt.memory_space<system>`. */
+function memorySpaceOf(item: Tokens, resolve: ResolveAlias): BufferType | undefined {
+  const head = item[0];
+  if (!isLeaf(head, 'hashIdent')) return undefined;
+  if (item.length === 1) {
+    const resolved = resolve(head.text);
+    // Unresolved alias: trust the conventional names #dram, #l1, #system_memory.
+    return resolved === undefined ? bufferTypeFrom(head.text.slice(1)) : bufferTypeOf(resolved);
+  }
+  return item.length === 2 && isGroup(item[1], '<') ? bufferTypeOf({ name: head.text.slice(1), body: item[1], text: '' }) : undefined;
+}
+
+/** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype; another `!` type → why not; else 'notTile'. */
+function tileOf(value: DialectValue, text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | { error: string } {
+  const parts = value.body === undefined ? [] : splitItems(value.body.children);
+  const dims = parts[0]?.length === 1 && isLeaf(parts[0][0], 'dimensionList') ? /^(\d+)x(\d+)$/.exec(parts[0][0].text) : null;
+  const dtypeWord = parts.length === 2 ? soleIdent(parts[1]!) : undefined;
+  if ((value.name !== 'ttcore.tile' && value.name !== 'tt.tile') || dims === null || dtypeWord === undefined || !/^\w+$/.test(dtypeWord)) {
+    return text.startsWith('!') ? { error: `unsupported element type ${text}` } : 'notTile';
+  }
+  const dtype = parseDataType(dtypeWord) ?? dataTypeFromMlirScalar(dtypeWord);
+  if (dtype === undefined) return { error: `unknown tile data type ${dtypeWord}` };
+  return { dtype, tileH: Number(dims[1]), tileW: Number(dims[2]) };
+}
+
+/** The element type tokens of a memref (after its shape) as a dialect value, if they are `!name` or `!name<...>`. */
+function elementValue(elem: Tokens, leftover: string): DialectValue | undefined {
+  if (leftover !== '' || !isLeaf(elem[0], 'bangIdent')) return undefined;
+  if (elem.length === 1) return { name: elem[0].text.slice(1), body: undefined, text: elem[0].text };
+  return elem.length === 2 && isGroup(elem[1], '<') ? { name: elem[0].text.slice(1), body: elem[1], text: textOf(elem) } : undefined;
+}
 
 /**
- * Decode the compact body (without outer `<>`) of `#ttnn.ttnn_layout<...>` or `#tt.layout<...>`.
- * `resolve` maps `#alias` to its compact text. Exported for tests.
+ * Decode the body tokens (inside the outer `<>`) of `#ttnn.ttnn_layout<...>` or `#tt.layout<...>`. `resolve` maps
+ * `#alias` / `!alias` to the dialect attribute or type it stands for.
  */
-export function decodeLayoutBody(
-  dialectName: string,
-  body: string,
-  resolve: (alias: string) => string | undefined = () => undefined,
-): LayoutInfo {
+export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: ResolveAlias = () => undefined): LayoutInfo {
   const syntax = dialectName === 'tt.layout' ? 'tt_layout' : 'ttnn_layout';
-  const items = splitTopLevel(body);
+  const items = splitItems(body);
   let grid: [number, number] | undefined;
-  let memref: string | undefined;
+  let memref: TokenGroup | undefined;
+  let memrefItem: Tokens | undefined;
   let memoryLayout: MemoryLayout | undefined;
   let coreRanges: CoreRange[] | undefined;
   // `<RxC>` alone is the grid form of tt-mlir since PR #8127 (2026-05), which also made core_ranges mandatory for
   // sharded layouts; older grids carry maps (`<1x8, (d0, d1) -> ...>`) and no core ranges.
   let gridIsPlain = false;
   for (const [i, item] of items.entries()) {
-    if (item.startsWith('memref<')) memref = item;
-    else if (item.startsWith('core_ranges=')) coreRanges = decodeCoreRanges(item);
-    else if (item.startsWith('<')) {
-      const inner = stripAngles(item) ?? '';
-      const first = splitTopLevel(inner)[0] ?? '';
-      const gm = /^(\d+)x(\d+)$/.exec(first);
+    const head = item[0];
+    if (isLeaf(head, 'ident', 'memref') && isGroup(item[1], '<')) {
+      memref = item.length === 2 ? item[1] : undefined;
+      memrefItem = item;
+    } else if (isLeaf(head, 'ident', 'core_ranges') && isLeaf(item[1], 'punct', '=')) {
+      coreRanges = [];
+      collectCoreRanges(item, coreRanges, 0);
+    } else if (isGroup(head, '<') && item.length === 1) {
+      const inner = splitItems(head.children);
+      const first = inner[0];
+      const gm = first?.length === 1 && isLeaf(first[0], 'dimensionList') ? /^(\d+)x(\d+)$/.exec(first[0].text) : null;
+      const innerLayout = memoryLayoutFrom(soleIdent(head.children) ?? '');
       if (gm !== null && grid === undefined) {
         grid = [Number(gm[1]), Number(gm[2])];
-        gridIsPlain = splitTopLevel(inner).length === 1;
-      }
-      else if (memoryLayoutFrom(inner) !== undefined) memoryLayout = memoryLayoutFrom(inner);
-      else if (i > 0 && grid === undefined && syntax === 'ttnn_layout') return unknown(`unreadable grid '${item}'`);
-    } else if (memoryLayoutFrom(item) !== undefined) memoryLayout = memoryLayoutFrom(item);
+        gridIsPlain = inner.length === 1;
+      } else if (innerLayout !== undefined) memoryLayout = innerLayout;
+      else if (i > 0 && grid === undefined && syntax === 'ttnn_layout') return unknown(`unreadable grid '${textOf(item)}'`);
+    } else if (memoryLayoutFrom(soleIdent(item) ?? '') !== undefined) memoryLayout = memoryLayoutFrom(soleIdent(item)!);
     // Affine map, `undef`/oob values, mesh = ..., exactGrid = ..., ignorePhysicalLayout = ...: not needed for bytes.
   }
-  if (memref === undefined) return unknown('layout has no memref<...> (shard shape and element type)');
-  const memrefInner = stripAngles(memref.slice('memref'.length));
-  if (memrefInner === undefined) return unknown(`malformed memref '${memref}'`);
-  const parts = splitTopLevel(memrefInner);
-  if (parts.length < 2) return unknown(`memref '${memref}' has no memory space`);
-  const bufferType = decodeMemorySpace(parts[parts.length - 1], resolve);
-  if (bufferType === undefined) return unknown(`unknown memory space '${parts[parts.length - 1]}'`);
-  // Shape and element type: `648x24x!ttcore.tile<32x32,bf16>` or `4x4884480xbf16`.
-  const shapeAndElem = parts[0];
+  if (memrefItem === undefined) return unknown('layout has no memref<...> (shard shape and element type)');
+  if (memref === undefined) return unknown(`malformed memref '${textOf(memrefItem)}'`);
+  const parts = splitItems(memref.children);
+  if (parts.length < 2) return unknown(`memref '${textOf(memrefItem)}' has no memory space`);
+  const spaceItem = parts[parts.length - 1]!;
+  const bufferType = memorySpaceOf(spaceItem, resolve);
+  if (bufferType === undefined) return unknown(`unknown memory space '${textOf(spaceItem)}'`);
+  // Shape and element type: `648x24x` then `!ttcore.tile<32x32,bf16>`, or `4x4884480x` then `bf16`.
+  const shapeAndElem = parts[0]!;
   const shardShape: number[] = [];
-  let rest = shapeAndElem;
-  for (let guard = 0; guard < 64; guard++) {
-    const dm = /^(\d+)x/.exec(rest);
-    if (dm === null) break;
-    shardShape.push(Number(dm[1]));
-    rest = rest.slice(dm[0].length);
+  let elem: Tokens = shapeAndElem;
+  // A leading dimension list (`648x24x`; `0xbf16` lexes as one hex integer) gives the dimensions up to the last `x`
+  // before a non-digit; what follows starts the element text (`32x32` alone: shape [32], element `32`).
+  let leftover = '';
+  const first = shapeAndElem[0];
+  if (isLeaf(first, 'dimensionList') || isLeaf(first, 'integer')) {
+    const pieces = first.text.split('x');
+    let k = 0;
+    for (; k < pieces.length - 1 && k < 64 && /^\d+$/.test(pieces[k]!); k++) shardShape.push(Number(pieces[k]));
+    leftover = pieces.slice(k).join('x');
+    elem = shapeAndElem.slice(1);
   }
-  if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow)`);
+  if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow)`);
   if (grid !== undefined && !grid.every((d) => Number.isSafeInteger(d) && d <= 1 << 20)) return unknown(`unreadable grid '${grid.join('x')}' (model overflow)`);
   if (coreRanges?.some((r) => ![r.start.x, r.start.y, r.end.x, r.end.y].every((c) => c <= 1 << 20))) return unknown('core_ranges beyond any chip (model overflow)');
-  let elem = rest;
-  if (/^![\w.$-]+$/.test(elem)) elem = resolve(elem) ?? elem;
-  const tile = tileDtype(elem);
+  const elemAlias = leftover === '' && elem.length === 1 && isLeaf(elem[0], 'bangIdent') ? resolve(elem[0].text) : undefined;
+  const elemText = elemAlias?.text ?? (leftover === '' ? textOf(elem) : textOf(shapeAndElem).slice((first as TokenLeaf).text.length - leftover.length));
+  const elemValue = elemAlias ?? elementValue(elem, leftover);
+  const tile = elemValue === undefined ? (elemText.startsWith('!') ? { error: `unsupported element type ${elemText}` } : 'notTile') : tileOf(elemValue, elemText);
   let pageLayout: 'tile' | 'row_major';
   let dtype: DataType;
   if (tile === 'notTile') {
-    const d = dataTypeFromMlirScalar(elem);
-    if (d === undefined) return unknown(`unknown element type '${elem}'`);
+    const d = dataTypeFromMlirScalar(elemText);
+    if (d === undefined) return unknown(`unknown element type '${elemText}'`);
     pageLayout = 'row_major';
     dtype = d;
   } else if ('error' in tile) {
@@ -247,7 +330,7 @@ export function decodeLayoutBody(
     pageLayout === 'tile'
       ? shardVolume * BigInt(alignUp(tileBytes(dtype), 64))
       : (shardWidth === 0n ? 0n : shardVolume / shardWidth) * (((shardWidth * BigInt(elementBytes(dtype) ?? 4) + 63n) / 64n) * 64n);
-  if (shardBytes > MAX_SAFE) return unknown(`shard shape '${shapeAndElem}' overflows (model overflow: shard bytes exceed 2^53)`);
+  if (shardBytes > MAX_SAFE) return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow: shard bytes exceed 2^53)`);
   if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout') memoryLayout = 'interleaved';
   // tt-mlir's TTNNLayoutAttr verifier (lib/Dialect/TTNN/IR/TTNNOpsAttrs.cpp@19c86fc, ttnn-ir-syntax.md §3) words these.
   if (memoryLayout === undefined && bufferType !== 'system_memory') {
@@ -273,6 +356,27 @@ export function decodeLayoutBody(
   return layout;
 }
 
+/** A dialect attribute or type written as text (`#ttnn.buffer_type<l1>`, `!ttcore.tile<32x32,bf16>`), parsed. */
+function parsedDialectValue(text: string): DialectValue | undefined {
+  const definition = parse(`${text.startsWith('!') ? '!' : '#'}decoded = ${text}\n`).file.chunks[0]?.aliases[0];
+  const value = definition?.type ?? definition?.attr;
+  if (value?.kind !== 'dialectType' && value?.kind !== 'dialectAttr') return undefined;
+  return { name: value.name, body: value.body, text: value.kind === 'dialectType' ? printType(value).text : printAttr(value).text };
+}
+
+/**
+ * Decode a layout body written as text (without the outer `<>`) through the token decoder: for tests and text that
+ * comes from outside a parsed file. `resolve` maps `#alias` / `!alias` to the text it stands for.
+ */
+export function decodeLayoutBody(dialectName: string, body: string, resolve: (alias: string) => string | undefined = () => undefined): LayoutInfo {
+  const attr = parsedDialectValue(`#${dialectName}<${body}>`);
+  if (attr?.body === undefined) return unknown(`unreadable layout '${body}'`);
+  return decodeLayoutTokens(dialectName, attr.body.children, (alias) => {
+    const text = resolve(alias);
+    return text === undefined ? undefined : parsedDialectValue(text);
+  });
+}
+
 function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { layout: LayoutInfo; alias: string } {
   if (encoding === undefined) return { layout: unknown('tensor type has no layout encoding'), alias: '' };
   const alias = encoding.kind === 'attrAlias' ? encoding.name : '';
@@ -287,8 +391,7 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
     layout = unknown(attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout');
   } else if (attr.body === undefined) layout = unknown(`#${attr.name} without a body`);
   else {
-    const body = printTokens(attr.body.children).text;
-    layout = decodeLayoutBody(attr.name, body, (name) => aliasValueText(name, table));
+    layout = decodeLayoutTokens(attr.name, attr.body.children, (name) => aliasValue(name, table));
   }
   if (alias !== '') table.layoutCache.set(alias, layout);
   return { layout, alias };
@@ -336,7 +439,7 @@ function elementDtypeOf(type: TypeNode | undefined, table: ChunkTables): DataTyp
   if (t === undefined) return undefined;
   if (t.kind === 'scalar') return dataTypeFromMlirScalar(t.name);
   if (t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') && t.body !== undefined) {
-    const tile = tileDtype(printType(t).text);
+    const tile = tileOf({ name: t.name, body: t.body, text: '' }, '');
     return typeof tile === 'object' && 'dtype' in tile ? tile.dtype : undefined;
   }
   return undefined;
@@ -485,18 +588,48 @@ interface RawFunction {
   readonly chunkIndex: number;
 }
 
-/** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's compact body text. */
-export function decodeSystemDesc(text: string): SystemDescInfo {
-  // The chip descs follow the cpu descs: take the first dict that mentions `arch=`.
-  const archAt = text.indexOf('arch=');
-  const chip = archAt < 0 ? text : text.slice(archAt);
-  const int = (key: string): number | undefined => {
-    const m = new RegExp(`(?:^|[,{])${key}=(\\d+)`).exec(chip.startsWith('arch=') ? `,${chip}` : chip);
-    // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
-    return m === null || !Number.isSafeInteger(Number(m[1])) ? undefined : Number(m[1]);
+/** A token tree flattened in text order, groups as their opening and closing characters. */
+function flatTokens(trees: Tokens, out: string[], kinds: string[], depth: number): void {
+  for (const t of trees) {
+    if (out.length >= 1_000_000) return;
+    if (t.kind === 'leaf') {
+      out.push(t.text);
+      kinds.push(t.leafKind);
+    } else if (depth < 200) {
+      out.push(t.open);
+      kinds.push('open');
+      flatTokens(t.children, out, kinds, depth + 1);
+      out.push(CLOSE_OF[t.open]);
+      kinds.push('close');
+    }
+  }
+}
+
+const CLOSE_OF = { '<': '>', '(': ')', '[': ']', '{': '}' } as const;
+
+/** Read `l1_size`, `grid`, `l1_unreserved_base`, ... of chip 0 from a system desc's body tokens. */
+export function decodeSystemDescTokens(body: Tokens): SystemDescInfo {
+  const words: string[] = [];
+  const kinds: string[] = [];
+  flatTokens(body, words, kinds, 0);
+  // The chip descs follow the cpu descs: start at the first `arch =`.
+  const archAt = words.findIndex((w, i) => w === 'arch' && kinds[i] === 'ident' && words[i + 1] === '=');
+  const from = Math.max(archAt, 0);
+  /** The first `key = value` at or after `from` that opens an entry (after `,` or `{`), its value's word. */
+  const valueOf = (key: string): string | undefined => {
+    for (let i = from; i < words.length - 2; i++) {
+      if (words[i] !== key || kinds[i] !== 'ident' || words[i + 1] !== '=') continue;
+      if (i === from || words[i - 1] === ',' || words[i - 1] === '{') return words[i + 2];
+    }
+    return undefined;
   };
-  const arch = /^arch=<(\w+)>/.exec(chip)?.[1];
-  const grid = /[,{]grid=(\d+)x(\d+)/.exec(`,${chip}`);
+  const int = (key: string): number | undefined => {
+    const digits = /^\d+/.exec(valueOf(key) ?? '')?.[0];
+    // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
+    return digits === undefined || !Number.isSafeInteger(Number(digits)) ? undefined : Number(digits);
+  };
+  const arch = archAt >= 0 && words[archAt + 2] === '<' && words[archAt + 4] === '>' && /^\w+$/.test(words[archAt + 3] ?? '') ? words[archAt + 3] : undefined;
+  const grid = /^(\d+)x(\d+)/.exec(valueOf('grid') ?? '');
   // A grid with no cores (or more than any chip has) would divide work by zero or by nonsense.
   const gridOk = grid !== null && [grid[1], grid[2]].every((d) => Number(d) >= 1 && Number(d) <= 1024);
   return {
@@ -511,6 +644,14 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
     dramAlignmentBytes: int('noc_dram_address_align_bytes'),
     pcieAlignmentBytes: int('pcie_address_align_bytes'),
   };
+}
+
+/** The system desc of a text holding `#ttcore.system_desc<...>` (or `#tt.`), e.g. a `--system-desc` file. */
+export function decodeSystemDesc(text: string): SystemDescInfo {
+  const found = /#(?:ttcore|tt)\.system_desc</.exec(text);
+  const close = found === null ? undefined : matchingClose(text, found.index + found[0].length - 1);
+  const attr = found === null ? undefined : parsedDialectValue(text.slice(found.index, close === undefined ? undefined : close + 1));
+  return decodeSystemDescTokens(attr?.body?.children ?? []);
 }
 
 /**
@@ -568,7 +709,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
           const attr = resolveAttr(e.value, table.aliases);
-          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDesc(printTokens(attr.body.children).text);
+          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDescTokens(attr.body.children);
         }
         if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer')) tensorL1UsageCap = e.value.value;
       }

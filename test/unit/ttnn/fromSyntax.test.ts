@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'assert';
 import { parse } from '../../../server/src/mlir/parser';
-import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import { decodeSystemDesc, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import type { TensorSpec, TtnnModule } from '../../../server/src/ttnn/op';
 import type { TensorLayout } from '../../../server/src/ttnn/layout';
 
@@ -80,6 +80,18 @@ func.func @f(%a: tensor<32x256xf32, #a>, %b: tensor<1x1x224x224xbf16, #b>, %c: t
     assert.deepEqual(layouts[3]?.coreRanges, [{ start: { x: 0, y: 0 }, end: { x: 7, y: 0 } }]);
   });
 
+  it('reads layouts by token kind: a tile-type alias, an inline buffer type, a zero dimension lexed as hex', () => {
+    // `!tile = !ttcore.tile<32x32, f32>` stands for the tile type; `memref<0xbf16, ...>` is MLIR's shape [0] of bf16
+    // even though `0xbf16` also reads as a hex integer.
+    const tiled = layoutOf(`!tile = !ttcore.tile<32x32, f32>
+#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x3x!tile, #ttnn.buffer_type<l1>>, <interleaved>>
+func.func @f(%arg0: tensor<64x96xf32, #l>) { return }`);
+    assert.deepEqual([tiled.pageLayout, tiled.dtype, tiled.bufferType, tiled.shardShape], ['tile', 'f32', 'l1', [2, 3]]);
+    const empty = layoutOf(`#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<0xbf16, #ttnn.buffer_type<dram>>, <interleaved>>
+func.func @f(%arg0: tensor<0xbf16, #l>) { return }`);
+    assert.deepEqual([empty.pageLayout, empty.dtype, empty.shardShape], ['row_major', 'bf16', [0]]);
+  });
+
   it('reads block-float tensor element types', () => {
     const text = `#dram = #ttnn.buffer_type<dram>
 #l7 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<160x96x!ttcore.tile<32x32, bfp_bf8>, #dram>, <interleaved>>
@@ -128,5 +140,16 @@ module attributes {ttcore.system_desc = #system_desc} {
       m.functions.map((f) => [f.name, f.role, f.inCpuModule]),
       [['@main_const_eval_0', 'const_eval', false], ['@main', 'entry', false], ['@hoisted', 'entry', true]],
     );
+  });
+
+  it('reads a --system-desc text: the chip after the host descs, keys only where an entry starts', () => {
+    // Figures as written in the text below (`max_l1_size` is not `l1_size`); keys it lacks are absent.
+    const text = `// saved from a run
+#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <blackhole>, grid = 10x11, max_l1_size = 7, l1_size = 1572864, num_dram_channels = 7, l1_unreserved_base = 111104}], [0], [1 : i32], [ 0x0x0x0]>
+module {}`;
+    assert.deepEqual(decodeSystemDesc(text.replace(/\s+/g, '')), {
+      arch: 'blackhole', gridRows: 10, gridCols: 11, l1SizeBytes: 1572864, l1UnreservedBase: 111104, numDramChannels: 7, numCbs: undefined,
+      l1AlignmentBytes: undefined, dramAlignmentBytes: undefined, pcieAlignmentBytes: undefined,
+    });
   });
 });
