@@ -22,12 +22,16 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const ops = flag('ops');
   const sizes = quick ? [QUICK_OPS] : ops !== undefined ? ops.split(',').map(Number) : [10_000, 100_000, 300_000];
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--ops takes op counts (comma-separated), not ${ops}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+    throw new Error(`--ops takes op counts (comma-separated), not ${ops}`);
   // The language-server figures first: the parse bench grows this (client) process's heap, and its garbage
   // collections would then be counted in the server's latencies.
   await runLspBench(console.log, sizes);
   if (process.argv.includes('--worker')) await runWorkerComparison(console.log, Math.max(...sizes));
-  runParseBench(console.log, sizes.filter((n) => n <= 100_000));
+  runParseBench(
+    console.log,
+    sizes.filter((n) => n <= 100_000),
+  );
   // Whole processes last: the fair anchor, LLVM's mlir-opt-16 on the same text.
   runCliBench(console.log, sizes, quick ? 1 : 3);
 }

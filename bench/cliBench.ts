@@ -24,18 +24,31 @@ interface ProcessCost {
 }
 
 function measure(command: string, args: readonly string[]): ProcessCost {
-  const r = spawnSync(GNU_TIME, ['-f', '%U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(GNU_TIME, ['-f', '%U %S %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const last = (r.stderr ?? '').trim().split('\n').pop() ?? '';
   const [user, sys, maxKb] = last.split(' ').map(Number);
-  if (![user, sys, maxKb].every((n) => Number.isFinite(n))) throw new Error(`could not read GNU time's figures: ${last}`);
+  if (![user, sys, maxKb].every((n) => Number.isFinite(n)))
+    throw new Error(`could not read GNU time's figures: ${last}`);
   return { cpuSeconds: user! + sys!, peakRssBytes: maxKb! * 1024, exitCode: r.status ?? -1 };
 }
 
 function best(costs: readonly ProcessCost[]): ProcessCost {
-  return { cpuSeconds: Math.min(...costs.map((c) => c.cpuSeconds)), peakRssBytes: Math.min(...costs.map((c) => c.peakRssBytes)), exitCode: costs[0]!.exitCode };
+  return {
+    cpuSeconds: Math.min(...costs.map((c) => c.cpuSeconds)),
+    peakRssBytes: Math.min(...costs.map((c) => c.peakRssBytes)),
+    exitCode: costs[0]!.exitCode,
+  };
 }
 
-export function runCliBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000, 300_000], runs = 3): void {
+export function runCliBench(
+  log: (line: string) => void = console.log,
+  sizes: readonly number[] = [10_000, 100_000, 300_000],
+  runs = 3,
+): void {
   if (!fs.existsSync(GNU_TIME)) {
     log(`cli: ${GNU_TIME} not installed (apt-get install time) — no process figures`);
     return;
@@ -53,14 +66,16 @@ export function runCliBench(log: (line: string) => void = console.log, sizes: re
     // Big enough for the 300k-op file's heap; the CLI itself says which NODE_OPTIONS a larger file needs.
     const nodeArgs = ['--max-old-space-size=8192', cli, 'check', '--format', 'json'];
     // The check exits 1 when an op overflows: read its output whatever the exit code.
-    const report = (file: string): string => spawnSync(process.execPath, [...nodeArgs, file], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+    const report = (file: string): string =>
+      spawnSync(process.execPath, [...nodeArgs, file], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
     const same = report(generic).split(generic).join(original) === report(original);
     const ours: ProcessCost[] = [];
     const theirs: ProcessCost[] = [];
     const n = nOps >= 300_000 ? 1 : runs;
     for (let i = 0; i < n; i++) {
       ours.push(measure(process.execPath, [...nodeArgs, original]));
-      if (mlirOpt !== undefined) theirs.push(measure(mlirOpt, ['--allow-unregistered-dialect', generic, '-o', '/dev/null']));
+      if (mlirOpt !== undefined)
+        theirs.push(measure(mlirOpt, ['--allow-unregistered-dialect', generic, '-o', '/dev/null']));
     }
     const o = best(ours);
     const mb = (b: number): string => `${(b / 1e6).toFixed(0)} MB`;

@@ -8,7 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../test/support/lspProcess';
 
-const FALCON_PATH = path.join(REPO_ROOT, 'test/fixtures/corpus/falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir');
+const FALCON_PATH = path.join(
+  REPO_ROOT,
+  'test/fixtures/corpus/falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
+);
 
 export function falconDump(nOps: number): string {
   const one = fs.readFileSync(FALCON_PATH, 'utf8');

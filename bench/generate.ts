@@ -12,12 +12,12 @@ export interface GenerateOptions {
   readonly seed: number;
 }
 
-
 const TILE = 32;
 const WORKER_GRID_ROWS = 8;
 const WORKER_GRID_COLS = 8;
 
-type LayoutKind = 'dramRowMajor' | 'dramTile' | 'l1Interleaved' | 'l1HeightSharded' | 'l1WidthSharded' | 'l1BlockSharded';
+type LayoutKind =
+  'dramRowMajor' | 'dramTile' | 'l1Interleaved' | 'l1HeightSharded' | 'l1WidthSharded' | 'l1BlockSharded';
 
 interface TensorKind {
   readonly shape: readonly number[];
@@ -116,7 +116,14 @@ export function generateTtnnModule(options: GenerateOptions): string {
 
   // Shapes: 4-d activations and 2-d weights, bf16. Four layout variants per shape.
   const nShapes = Math.max(8, Math.min(150, Math.floor(nOps / 60)));
-  const kinds: LayoutKind[] = ['dramRowMajor', 'dramTile', 'l1Interleaved', 'l1HeightSharded', 'l1WidthSharded', 'l1BlockSharded'];
+  const kinds: LayoutKind[] = [
+    'dramRowMajor',
+    'dramTile',
+    'l1Interleaved',
+    'l1HeightSharded',
+    'l1WidthSharded',
+    'l1BlockSharded',
+  ];
   const header: string[] = ['#dram = #ttnn.buffer_type<dram>', '#l1 = #ttnn.buffer_type<l1>', '#loc = loc(unknown)'];
   const nArgs = 4;
   for (let i = 0; i < nArgs; i++) header.push(`#loc${i + 1} = loc("p${i}.${i * 4 + 1}")`);
@@ -161,7 +168,9 @@ export function generateTtnnModule(options: GenerateOptions): string {
   let nextValue = 1;
   let emitted = 0;
   const indent = '        ';
-  body.push(`${indent}%0 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)`);
+  body.push(
+    `${indent}%0 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)`,
+  );
   emitted++;
 
   interface Live {
@@ -182,7 +191,9 @@ export function generateTtnnModule(options: GenerateOptions): string {
   const live: Live[] = args.slice();
   const fresh = (kind: TensorKind, shapeIndex: number): Live => ({ name: `%${nextValue++}`, kind, shapeIndex });
   const cached = fresh(args[1].kind, args[1].shapeIndex);
-  body.push(`${indent}${cached.name} = ttcore.load_cached(@main_const_eval_0, [${args[1].name}]) : (${args[1].kind.type}) -> ${cached.kind.type} loc(#loc)`);
+  body.push(
+    `${indent}${cached.name} = ttcore.load_cached(@main_const_eval_0, [${args[1].name}]) : (${args[1].kind.type}) -> ${cached.kind.type} loc(#loc)`,
+  );
   live.push(cached);
   const dealloc = (v: Live): void => {
     if (v.name.startsWith('%arg') || emitted >= nOps) return;

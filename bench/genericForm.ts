@@ -13,9 +13,15 @@ export function toGenericForm(text: string): string {
   let out = rewriteProperties(text);
   out = rewriteRegionOps(out, 'ttcore.device_module');
   out = rewriteRegionOps(out, 'ttcore.cpu_module');
-  out = out.replace(/ttcore\.device @([\w.$-]+) = </g, (_m, name: string) => `"ttcore.device"() {sym_name = "${name}", device_attr = #ttcore.device<`);
+  out = out.replace(
+    /ttcore\.device @([\w.$-]+) = </g,
+    (_m, name: string) => `"ttcore.device"() {sym_name = "${name}", device_attr = #ttcore.device<`,
+  );
   out = closeDeviceOps(out);
-  out = out.replace(/ttcore\.load_cached\((@[\w.$-]+), \[([^\]]*)\]\)/g, (_m, callee: string, args: string) => `"ttcore.load_cached"(${args}) {callee = ${callee}}`);
+  out = out.replace(
+    /ttcore\.load_cached\((@[\w.$-]+), \[([^\]]*)\]\)/g,
+    (_m, callee: string, args: string) => `"ttcore.load_cached"(${args}) {callee = ${callee}}`,
+  );
   return out;
 }
 

@@ -46,12 +46,19 @@ export interface LspBenchResult {
   readonly hoverP99Ms: number;
   readonly peakRssBytes: number | undefined;
   /** Keystrokes on the generated dump (very many diagnostics), and on the Falcon copy clean and with many. */
-  readonly keystrokes: { readonly generated: KeystrokeFigures; readonly falconClean: KeystrokeFigures; readonly falconMany: KeystrokeFigures };
-  readonly mlirLsp: { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
+  readonly keystrokes: {
+    readonly generated: KeystrokeFigures;
+    readonly falconClean: KeystrokeFigures;
+    readonly falconMany: KeystrokeFigures;
+  };
+  readonly mlirLsp:
+    { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
   /** A do-nothing server on the same libraries (bench/nullServer.ts): what receiving the file alone costs. */
   readonly floor: { readonly firstDiagnosticsMs: number; readonly peakRssBytes: number | undefined };
   /** Where a full analysis spends its time, measured in this process (ms): which layer to make incremental first. */
-  readonly breakdownMs: { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number } | undefined;
+  readonly breakdownMs:
+    | { readonly parse: number; readonly fromSyntax: number; readonly analysis: number; readonly features: number }
+    | undefined;
 }
 
 /** One full pass, layer by layer, in-process (the server runs the same code bundled). */
@@ -108,7 +115,11 @@ function hoverOffsets(text: string, count: number): number[] {
   return all.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-async function timeFirstDiagnostics(lsp: LspSession, uri: string, text: string): Promise<{ ms: number; params: proto.PublishDiagnosticsParams }> {
+async function timeFirstDiagnostics(
+  lsp: LspSession,
+  uri: string,
+  text: string,
+): Promise<{ ms: number; params: proto.PublishDiagnosticsParams }> {
   const t0 = nowMs();
   const published = lsp.diagnostics(uri, 1);
   await lsp.open(uri, text, 1);
@@ -132,7 +143,9 @@ async function timeKeystrokes(lsp: LspSession, uri: string, text: string): Promi
     const republished = lsp.diagnostics(uri, version);
     await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: editedLines.position(editAt), end: editedLines.position(editAt) }, text: ' ' }],
+      contentChanges: [
+        { range: { start: editedLines.position(editAt), end: editedLines.position(editAt) }, text: ' ' },
+      ],
     });
     await republished;
     ms.push(nowMs() - t0);
@@ -143,7 +156,12 @@ async function timeKeystrokes(lsp: LspSession, uri: string, text: string): Promi
 }
 
 /** Opens `text` in a fresh server with `settings`, types `N_EDITS` keystrokes, and reports them. */
-export async function keystrokeSession(nOps: number, name: string, text: string, settings: Record<string, unknown>): Promise<KeystrokeFigures> {
+export async function keystrokeSession(
+  nOps: number,
+  name: string,
+  text: string,
+  settings: Record<string, unknown>,
+): Promise<KeystrokeFigures> {
   const lsp = await startLsp({ command: SERVER, settings });
   const uri = `untitled:${name}-${nOps}.mlir`;
   const first = await timeFirstDiagnostics(lsp, uri, text);
@@ -153,7 +171,12 @@ export async function keystrokeSession(nOps: number, name: string, text: string,
   return figures;
 }
 
-function keystrokeFigures(bytes: number, nDiagnostics: number, ms: readonly number[], lsp: LspSession): KeystrokeFigures {
+function keystrokeFigures(
+  bytes: number,
+  nDiagnostics: number,
+  ms: readonly number[],
+  lsp: LspSession,
+): KeystrokeFigures {
   const sorted = [...ms].sort((a, b) => a - b);
   return {
     bytes,
@@ -176,11 +199,19 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
   const hoverMs: number[] = [];
   for (const offset of hoverOffsets(text, N_HOVERS)) {
     const t0 = nowMs();
-    await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: lineIndex.position(offset) });
+    await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri },
+      position: lineIndex.position(offset),
+    });
     hoverMs.push(nowMs() - t0);
   }
   hoverMs.sort((a, b) => a - b);
-  const generated = keystrokeFigures(text.length, first.params.diagnostics.length, (await timeKeystrokes(lsp, uri, text)).ms, lsp);
+  const generated = keystrokeFigures(
+    text.length,
+    first.params.diagnostics.length,
+    (await timeKeystrokes(lsp, uri, text)).ms,
+    lsp,
+  );
   const rss = peakRss(lsp.child.pid);
   await lsp.shutdown();
 
@@ -188,7 +219,9 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
   const falconClean = await keystrokeSession(nOps, 'falcon', falcon, {});
   const falconMany = await keystrokeSession(nOps, 'falcon-cap', falcon, { usableL1Cap: 0.5 });
 
-  const nullServer = await startLsp({ command: { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] } });
+  const nullServer = await startLsp({
+    command: { path: process.execPath, args: [path.join(__dirname, 'nullServer.js'), '--stdio'] },
+  });
   const floorFirst = await timeFirstDiagnostics(nullServer, uri, text);
   const floor = { firstDiagnosticsMs: floorFirst.ms, peakRssBytes: peakRss(nullServer.child.pid) };
   await nullServer.shutdown();
@@ -199,7 +232,11 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
     // LLVM 16 reads the generic-form copy whole (the printed form stops it at the first tt-mlir custom op).
     const other = await startLsp({ command: { path: mlirPath, args: [] } });
     const theirs = await timeFirstDiagnostics(other, uri.replace('untitled:', 'file:///tmp/'), toGenericForm(text));
-    mlirLsp = { firstDiagnosticsMs: theirs.ms, nDiagnostics: theirs.params.diagnostics.length, firstMessage: diagnosticText(theirs.params.diagnostics[0]?.message ?? '') };
+    mlirLsp = {
+      firstDiagnosticsMs: theirs.ms,
+      nDiagnostics: theirs.params.diagnostics.length,
+      firstMessage: diagnosticText(theirs.params.diagnostics[0]?.message ?? ''),
+    };
     await other.shutdown();
   }
   return {
@@ -218,22 +255,38 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
 }
 
 /** Prints one block per size; returns the measurements. */
-export async function runLspBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000, 300_000]): Promise<LspBenchResult[]> {
+export async function runLspBench(
+  log: (line: string) => void = console.log,
+  sizes: readonly number[] = [10_000, 100_000, 300_000],
+): Promise<LspBenchResult[]> {
   const results: LspBenchResult[] = [];
-  const mb = (b: number | undefined, file: number): string => (b === undefined ? 'n/a' : `${(b / 1e6).toFixed(0)} MB (${(b / file).toFixed(1)}x file)`);
+  const mb = (b: number | undefined, file: number): string =>
+    b === undefined ? 'n/a' : `${(b / 1e6).toFixed(0)} MB (${(b / file).toFixed(1)}x file)`;
   for (const nOps of sizes) {
     // The in-process layer breakdown holds a second copy of the analysis in this process: skipped at 300k ops.
     const r = await benchLsp(nOps, { breakdown: nOps <= 100_000 });
     results.push(r);
-    log(`lsp ${nOps} ops (${(r.bytes / 1e6).toFixed(1)} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics); hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; peak RSS ${mb(r.peakRssBytes, r.bytes)}`);
+    log(
+      `lsp ${nOps} ops (${(r.bytes / 1e6).toFixed(1)} MB): first diagnostics ${r.firstDiagnosticsMs.toFixed(0)} ms (${r.nDiagnostics} diagnostics); hover p50 ${r.hoverP50Ms.toFixed(2)} ms, p99 ${r.hoverP99Ms.toFixed(2)} ms; peak RSS ${mb(r.peakRssBytes, r.bytes)}`,
+    );
     const keys = (label: string, k: KeystrokeFigures): void =>
-      log(`lsp ${nOps} ops: keystroke-to-diagnostics, ${label} (${k.nDiagnostics} diagnostics${k.inWorker ? ', background worker' : ''}): median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms) of ${N_EDITS}; peak RSS ${mb(k.peakRssBytes, k.bytes)}`);
-    keys(`Falcon3-7B copies (${(r.keystrokes.falconClean.bytes / 1e6).toFixed(1)} MB), clean`, r.keystrokes.falconClean);
+      log(
+        `lsp ${nOps} ops: keystroke-to-diagnostics, ${label} (${k.nDiagnostics} diagnostics${k.inWorker ? ', background worker' : ''}): median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms) of ${N_EDITS}; peak RSS ${mb(k.peakRssBytes, k.bytes)}`,
+      );
+    keys(
+      `Falcon3-7B copies (${(r.keystrokes.falconClean.bytes / 1e6).toFixed(1)} MB), clean`,
+      r.keystrokes.falconClean,
+    );
     keys('Falcon3-7B copy, usableL1Cap 0.5', r.keystrokes.falconMany);
     keys('generated dump', r.keystrokes.generated);
-    log(`lsp ${nOps} ops: floor for first diagnostics (a server on the same libraries that does nothing, bench/nullServer.ts): ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${mb(r.floor.peakRssBytes, r.bytes)}`);
+    log(
+      `lsp ${nOps} ops: floor for first diagnostics (a server on the same libraries that does nothing, bench/nullServer.ts): ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${mb(r.floor.peakRssBytes, r.bytes)}`,
+    );
     const b = r.breakdownMs;
-    if (b !== undefined) log(`lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`);
+    if (b !== undefined)
+      log(
+        `lsp ${nOps} ops: full pass in-process: parse ${b.parse.toFixed(0)} ms, fromSyntax ${b.fromSyntax.toFixed(0)} ms, analysis ${b.analysis.toFixed(0)} ms, features ${b.features.toFixed(0)} ms`,
+      );
     if (r.mlirLsp === undefined) {
       log(`lsp ${nOps} ops: mlir-lsp-server-16 not installed (apt-get install mlir-16-tools) — no comparison`);
     } else {
@@ -253,8 +306,16 @@ export async function runLspBench(log: (line: string) => void = console.log, siz
  */
 export async function runWorkerComparison(log: (line: string) => void, nOps: number): Promise<void> {
   const text = falconDump(nOps);
-  for (const [label, mbThreshold] of [['in-process', 1e6], ['background worker', 0]] as const) {
-    const k = await keystrokeSession(nOps, `falcon-${mbThreshold}`, text, { usableL1Cap: 0.5, backgroundAnalysisMB: mbThreshold });
-    log(`lsp ${nOps} ops, Falcon3-7B copy (${(text.length / 1e6).toFixed(1)} MB, ${k.nDiagnostics} diagnostics), ${label}: keystroke median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms); peak RSS ${(k.peakRssBytes === undefined ? NaN : k.peakRssBytes / 1e6).toFixed(0)} MB`);
+  for (const [label, mbThreshold] of [
+    ['in-process', 1e6],
+    ['background worker', 0],
+  ] as const) {
+    const k = await keystrokeSession(nOps, `falcon-${mbThreshold}`, text, {
+      usableL1Cap: 0.5,
+      backgroundAnalysisMB: mbThreshold,
+    });
+    log(
+      `lsp ${nOps} ops, Falcon3-7B copy (${(text.length / 1e6).toFixed(1)} MB, ${k.nDiagnostics} diagnostics), ${label}: keystroke median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms); peak RSS ${(k.peakRssBytes === undefined ? NaN : k.peakRssBytes / 1e6).toFixed(0)} MB`,
+    );
   }
 }

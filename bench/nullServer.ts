@@ -10,6 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
-documents.onDidChangeContent((e) => void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics: [] }));
+documents.onDidChangeContent(
+  (e) => void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics: [] }),
+);
 documents.listen(connection);
 connection.listen();

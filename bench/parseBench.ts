@@ -39,7 +39,10 @@ export function benchParse(nOps: number, runs = 5): ParseBenchResult {
 }
 
 /** Prints one line per size; returns the measurements. */
-export function runParseBench(log: (line: string) => void = console.log, sizes: readonly number[] = [10_000, 100_000]): ParseBenchResult[] {
+export function runParseBench(
+  log: (line: string) => void = console.log,
+  sizes: readonly number[] = [10_000, 100_000],
+): ParseBenchResult[] {
   const results: ParseBenchResult[] = [];
   for (const nOps of sizes) {
     const r = benchParse(nOps);

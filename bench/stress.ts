@@ -31,25 +31,34 @@ async function main(): Promise<number> {
     requestEvery: every,
     text: fs.readFileSync(file, 'utf8'),
     reportEvery: Math.max(1, Math.floor(edits / 20)),
-    onProgress: (done, rss) => process.stdout.write(`  ${String(done).padStart(6)} edits  server RSS ${rss === undefined ? 'n/a' : mb(rss)}\n`),
+    onProgress: (done, rss) =>
+      process.stdout.write(`  ${String(done).padStart(6)} edits  server RSS ${rss === undefined ? 'n/a' : mb(rss)}\n`),
   });
   const seconds = (Date.now() - started) / 1000;
   const rss = result.rssBytes;
   process.stdout.write(
-    `stress: ${edits} edits, ${Object.entries(result.requests).map(([k, n]) => `${n} ${k}`).join(', ')} in ${seconds.toFixed(1)} s; ` +
+    `stress: ${edits} edits, ${Object.entries(result.requests)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')} in ${seconds.toFixed(1)} s; ` +
       `server RSS first ${rss.length > 0 ? mb(rss[0]!) : 'n/a'}, peak ${rss.length > 0 ? mb(Math.max(...rss)) : 'n/a'}, last ${rss.length > 0 ? mb(rss[rss.length - 1]!) : 'n/a'}; exit ${result.exitCode}\n`,
   );
   let ok = true;
   if (result.requestErrors.length > 0) {
     ok = false;
-    process.stdout.write(`request errors (${result.requestErrors.length}):\n${result.requestErrors.slice(0, 10).join('\n')}\n`);
+    process.stdout.write(
+      `request errors (${result.requestErrors.length}):\n${result.requestErrors.slice(0, 10).join('\n')}\n`,
+    );
   }
   try {
     assert.deepEqual(comparable(result.finalDiagnostics), comparable(result.freshDiagnostics));
-    process.stdout.write(`final diagnostics (${result.finalDiagnostics.length}) equal a fresh analysis of the final text\n`);
+    process.stdout.write(
+      `final diagnostics (${result.finalDiagnostics.length}) equal a fresh analysis of the final text\n`,
+    );
   } catch {
     ok = false;
-    process.stdout.write(`MISMATCH: ${result.finalDiagnostics.length} diagnostics after the edits vs ${result.freshDiagnostics.length} fresh\n`);
+    process.stdout.write(
+      `MISMATCH: ${result.finalDiagnostics.length} diagnostics after the edits vs ${result.freshDiagnostics.length} fresh\n`,
+    );
   }
   // Bounded: a leak of anything per edit (texts, trees, analyses) would grow with the edit count, not settle.
   if (rss.length > 1 && Math.max(...rss) > 2 * rss[0]! + 100e6) {

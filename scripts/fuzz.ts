@@ -13,7 +13,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { documentViolations, generatedModuleArb, loadSources, mutatedSourceArb, nestedModuleArb } from '../test/reliability/fuzzCore';
+import {
+  documentViolations,
+  generatedModuleArb,
+  loadSources,
+  mutatedSourceArb,
+  nestedModuleArb,
+} from '../test/reliability/fuzzCore';
 import { cliViolations, expectedCheckExit, fuzzInputs, specialFiles } from '../test/reliability/fuzzProcesses';
 
 function flag(name: string): string | undefined {
@@ -25,7 +31,13 @@ const cases = Number(flag('cases') ?? 100_000);
 const seed = Number(flag('seed') ?? Date.now() % 2 ** 31);
 const features = process.argv.includes('--features');
 const cliCases = Number(flag('cli') ?? 0);
-if (!Number.isSafeInteger(cases) || cases <= 0 || !Number.isSafeInteger(seed) || !Number.isSafeInteger(cliCases) || cliCases < 0) {
+if (
+  !Number.isSafeInteger(cases) ||
+  cases <= 0 ||
+  !Number.isSafeInteger(seed) ||
+  !Number.isSafeInteger(cliCases) ||
+  cliCases < 0
+) {
   process.stderr.write('usage: tsx scripts/fuzz.ts [--cases N] [--seed S] [--features] [--cli N]\n');
   process.exit(2);
 }
@@ -60,12 +72,14 @@ if (cliCases > 0) {
     failures.set(key, text);
     process.stdout.write(`violation (cli): ${v.slice(0, 400)}\n`);
   };
-  for (const file of specialFiles(work)) for (const v of cliViolations(file, 2, work, { fix: true })) record(v, `special file ${file}`);
+  for (const file of specialFiles(work))
+    for (const v of cliViolations(file, 2, work, { fix: true })) record(v, `special file ${file}`);
   const inputs = fuzzInputs(sources, cliCases, seed);
   inputs.forEach((input, k) => {
     const file = path.join(work, `case${k}.mlir`);
     fs.writeFileSync(file, input.bytes);
-    for (const v of cliViolations(file, expectedCheckExit(input.bytes), work, { fix: k % 4 === 0 })) record(`${input.kind}: ${v}`, Buffer.from(input.bytes).toString('latin1'));
+    for (const v of cliViolations(file, expectedCheckExit(input.bytes), work, { fix: k % 4 === 0 }))
+      record(`${input.kind}: ${v}`, Buffer.from(input.bytes).toString('latin1'));
     if (k % 100 === 99) process.stdout.write(`  ${k + 1} CLI cases, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   });
   fs.rmSync(work, { recursive: true, force: true });
@@ -73,5 +87,7 @@ if (cliCases > 0) {
 const dir = failures.size === 0 ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fuzz-'));
 let k = 0;
 for (const [key, text] of failures) fs.writeFileSync(path.join(dir, `failure_${k++}.mlir`), `// ${key}\n${text}`);
-process.stdout.write(`fuzz: ${ran} cases${cliCases > 0 ? ` (+${cliCases} through the CLI)` : ''}, seed ${seed}, ${failures.size} distinct violations${dir === undefined ? '' : ` (inputs in ${dir})`}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  `fuzz: ${ran} cases${cliCases > 0 ? ` (+${cliCases} through the CLI)` : ''}, seed ${seed}, ${failures.size} distinct violations${dir === undefined ? '' : ` (inputs in ${dir})`}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);
 process.exit(failures.size === 0 ? 0 : 1);

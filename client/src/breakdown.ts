@@ -11,14 +11,20 @@ export const BREAKDOWN_SCHEME = 'ttnn-l1-breakdown';
 /** `ttnn-l1-breakdown:/%9 ttnn.to_layout.md?<uri, line, character>`: the query carries the request's arguments. */
 function breakdownUri(uri: string, line: number, character: number): vscode.Uri {
   const name = vscode.Uri.parse(uri).path.split('/').pop() ?? 'op';
-  return vscode.Uri.from({ scheme: BREAKDOWN_SCHEME, path: `/${name}:${line + 1}.md`, query: JSON.stringify([uri, line, character]) });
+  return vscode.Uri.from({
+    scheme: BREAKDOWN_SCHEME,
+    path: `/${name}:${line + 1}.md`,
+    query: JSON.stringify([uri, line, character]),
+  });
 }
 
 export function registerBreakdown(client: LanguageClient): vscode.Disposable {
   const provider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
       const [documentUri, line, character] = JSON.parse(uri.query) as [string, number, number];
-      const result = client.isRunning() ? await client.sendRequest(opBreakdownRequest, { uri: documentUri, position: { line, character } }) : null;
+      const result = client.isRunning()
+        ? await client.sendRequest(opBreakdownRequest, { uri: documentUri, position: { line, character } })
+        : null;
       return result?.markdown ?? 'No L1 analysis for this op (the file changed, or the server is not running).';
     },
   };
@@ -29,7 +35,10 @@ export function registerBreakdown(client: LanguageClient): vscode.Disposable {
       const target = breakdownUri(uri, line as number, character as number);
       // Rendered when the built-in Markdown extension is there; the plain read-only text otherwise.
       await vscode.commands.executeCommand('markdown.showPreviewToSide', target).then(undefined, async () => {
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), {
+          preview: true,
+          viewColumn: vscode.ViewColumn.Beside,
+        });
       });
     }),
   );

@@ -24,7 +24,7 @@ export async function importLog(client: LanguageClient): Promise<void> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: 'Import runtime log',
-    filters: { 'Logs': ['log', 'txt', 'out'], 'All files': ['*'] },
+    filters: { Logs: ['log', 'txt', 'out'], 'All files': ['*'] },
   });
   const logUri = picked?.[0];
   if (logUri === undefined) return;
@@ -35,7 +35,9 @@ export async function importLog(client: LanguageClient): Promise<void> {
     return;
   }
   if (stat.size > MAX_LOG_BYTES) {
-    void vscode.window.showErrorMessage(`TTNN L1: ${logUri.path} is ${stat.size} B; logs above ${MAX_LOG_BYTES} B are not imported.`);
+    void vscode.window.showErrorMessage(
+      `TTNN L1: ${logUri.path} is ${stat.size} B; logs above ${MAX_LOG_BYTES} B are not imported.`,
+    );
     return;
   }
   const logText = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(logUri));
@@ -60,7 +62,9 @@ export async function checkWorkspace(client: LanguageClient, outputChannel: vsco
   const nOverflowing = result.files.filter((f) => f.overflowCount > 0).length;
   outputChannel.appendLine(`Check workspace: ${result.files.length} files, ${nOverflowing} with L1 overflows.`);
   for (const file of flagged) {
-    outputChannel.appendLine(`  ${file.error !== undefined ? `error: ${file.error}` : `${file.overflowCount} overflow(s)`}  ${file.uri}`);
+    outputChannel.appendLine(
+      `  ${file.error !== undefined ? `error: ${file.error}` : `${file.overflowCount} overflow(s)`}  ${file.uri}`,
+    );
   }
   if (flagged.length === 0) {
     void vscode.window.showInformationMessage(`TTNN L1: ${result.files.length} .mlir files checked, no L1 overflow.`);
@@ -72,7 +76,10 @@ export async function checkWorkspace(client: LanguageClient, outputChannel: vsco
       const uri = vscode.Uri.parse(f.uri);
       return {
         label: vscode.workspace.asRelativePath(uri),
-        description: f.error !== undefined ? `not checked: ${f.error}` : `${f.overflowCount} overflow${f.overflowCount === 1 ? '' : 's'}`,
+        description:
+          f.error !== undefined
+            ? `not checked: ${f.error}`
+            : `${f.overflowCount} overflow${f.overflowCount === 1 ? '' : 's'}`,
         uri,
       };
     });
@@ -98,7 +105,10 @@ function targetMlirDocument(): vscode.TextDocument | undefined {
 
 /** Sets `ttnnL1.l1UnreservedBase` for the workspace (from a runtime-log code action); the server re-analyses on change. */
 export async function useL1UnreservedBase(bytes: unknown): Promise<void> {
-  if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) throw new Error(`not a byte count: ${String(bytes)}`);
-  await vscode.workspace.getConfiguration('ttnnL1').update('l1UnreservedBase', bytes, vscode.ConfigurationTarget.Workspace);
+  if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0)
+    throw new Error(`not a byte count: ${String(bytes)}`);
+  await vscode.workspace
+    .getConfiguration('ttnnL1')
+    .update('l1UnreservedBase', bytes, vscode.ConfigurationTarget.Workspace);
   void vscode.window.showInformationMessage(`TTNN L1: l1UnreservedBase set to ${bytes} B for this workspace.`);
 }

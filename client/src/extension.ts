@@ -25,7 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerStatusBar(languageClient, COMMANDS.showTimeline),
     registerBreakdown(languageClient),
     vscode.commands.registerCommand(COMMANDS.showTimeline, () => timeline.show()),
-    vscode.commands.registerCommand(COMMANDS.importLog, () => importLog(languageClient).catch(report('Import runtime log'))),
+    vscode.commands.registerCommand(COMMANDS.importLog, () =>
+      importLog(languageClient).catch(report('Import runtime log')),
+    ),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, () =>
       checkWorkspace(languageClient, outputChannel).catch(report('Check workspace')),
     ),
@@ -39,7 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Trust granted: a workspace's `ttnnL1.enable` counts from now on; the server re-reads its settings.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (languageClient.isRunning()) void languageClient.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      if (languageClient.isRunning())
+        void languageClient.sendNotification('workspace/didChangeConfiguration', { settings: null });
     }),
   );
   // A server that fails to start must not fail activation: the grammar and commands still work without it.

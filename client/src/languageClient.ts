@@ -1,17 +1,29 @@
 /** Builds the language client for the bundled server (dist/server.js, node IPC) on every `mlir` document. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { SHOW_BREAKDOWN_COMMAND } from './lspExt';
 import { effectiveEnable, withEffectiveEnable, type EffectiveEnable } from './trust';
 
 export const SETTINGS_SECTION = 'ttnnL1';
 
 /** A client that is not started yet; `trace.server` and the output channel follow the `ttnnL1` id. */
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: the server only reads the text the editor sends, so untitled and virtual documents work too.
@@ -21,7 +33,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // Changes to .mlir files on disk: a closed dump's diagnostics in its Python source are withdrawn when its file changes.
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchDumps(context) },
     // Plain values (the configuration object also carries methods); the server re-reads them via workspace/configuration.
-    initializationOptions: withEffectiveEnable(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown, enableFor(undefined, outputChannel)),
+    initializationOptions: withEffectiveEnable(
+      JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) as unknown,
+      enableFor(undefined, outputChannel),
+    ),
     outputChannel,
     // Hovers link to the op's full breakdown through this one command; no other command runs from server Markdown.
     markdown: { isTrusted: { enabledCommands: [SHOW_BREAKDOWN_COMMAND] } },
@@ -34,7 +49,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
           return answer.map((value: unknown, i) => {
             const item = params.items[i];
             if (item?.section !== SETTINGS_SECTION) return value;
-            return withEffectiveEnable(value, enableFor(item.scopeUri === undefined ? undefined : vscode.Uri.parse(item.scopeUri), outputChannel));
+            return withEffectiveEnable(
+              value,
+              enableFor(item.scopeUri === undefined ? undefined : vscode.Uri.parse(item.scopeUri), outputChannel),
+            );
           });
         },
       },
@@ -45,8 +63,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
 
 /** `ttnnL1.enable` for a resource under the workspace-trust rule; says so in the log when a workspace's `false` is ignored. */
 export function enableFor(resource: vscode.Uri | undefined, log: vscode.LogOutputChannel | undefined): EffectiveEnable {
-  const effective = effectiveEnable(vscode.workspace.getConfiguration(SETTINGS_SECTION, resource).inspect('enable'), vscode.workspace.isTrusted);
-  if (effective.ignoredWorkspaceValue) log?.warn('ttnnL1.enable is false in this untrusted workspace\'s settings; analysis stays on (trust the workspace to let it turn the analysis off).');
+  const effective = effectiveEnable(
+    vscode.workspace.getConfiguration(SETTINGS_SECTION, resource).inspect('enable'),
+    vscode.workspace.isTrusted,
+  );
+  if (effective.ignoredWorkspaceValue)
+    log?.warn(
+      "ttnnL1.enable is false in this untrusted workspace's settings; analysis stays on (trust the workspace to let it turn the analysis off).",
+    );
   return effective;
 }
 

@@ -7,8 +7,16 @@ import * as ext from '../../server/src/lsp/ext';
 
 export * from '../../server/src/lsp/ext';
 
-export const timelineRequest = new RequestType<ext.TimelineParams, ext.TimelineResult | null, void>(ext.TIMELINE_METHOD);
-export const fileSummaryRequest = new RequestType<ext.FileSummaryParams, ext.FileSummaryResult | null, void>(ext.FILE_SUMMARY_METHOD);
+export const timelineRequest = new RequestType<ext.TimelineParams, ext.TimelineResult | null, void>(
+  ext.TIMELINE_METHOD,
+);
+export const fileSummaryRequest = new RequestType<ext.FileSummaryParams, ext.FileSummaryResult | null, void>(
+  ext.FILE_SUMMARY_METHOD,
+);
 export const importLogRequest = new RequestType<ext.ImportLogParams, ext.ImportLogResult, void>(ext.IMPORT_LOG_METHOD);
-export const checkFilesRequest = new RequestType<ext.CheckFilesParams, ext.CheckFilesResult, void>(ext.CHECK_FILES_METHOD);
-export const opBreakdownRequest = new RequestType<ext.OpBreakdownParams, ext.OpBreakdownResult | null, void>(ext.OP_BREAKDOWN_METHOD);
+export const checkFilesRequest = new RequestType<ext.CheckFilesParams, ext.CheckFilesResult, void>(
+  ext.CHECK_FILES_METHOD,
+);
+export const opBreakdownRequest = new RequestType<ext.OpBreakdownParams, ext.OpBreakdownResult | null, void>(
+  ext.OP_BREAKDOWN_METHOD,
+);

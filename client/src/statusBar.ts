@@ -46,7 +46,8 @@ export function registerStatusBar(client: LanguageClient, showTimelineCommand: s
     if (pending !== undefined) clearTimeout(pending);
     pending = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
   };
-  const isActive = (uri: vscode.Uri): boolean => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+  const isActive = (uri: vscode.Uri): boolean =>
+    vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
 
   schedule();
   return vscode.Disposable.from(
@@ -86,14 +87,19 @@ function render(item: vscode.StatusBarItem, summary: FileSummaryResult | null): 
   const limit = summary.l1SizeBytes ?? summary.limitBytesPerCore;
   const overflows = summary.overflowCount;
   // The op that throws first (what the run will hit) before the peak, which may come from an op never reached.
-  const first = summary.firstFailure === undefined ? '' : `✗ ${summary.firstFailure.op.split(' ')[0]} ${formatBytesShort(summary.firstFailure.figureBytes)} · peak `;
+  const first =
+    summary.firstFailure === undefined
+      ? ''
+      : `✗ ${summary.firstFailure.op.split(' ')[0]} ${formatBytesShort(summary.firstFailure.figureBytes)} · peak `;
   item.text =
     `$(${failures > 0 ? 'error' : unmodeled > 0 ? 'warning' : 'circuit-board'}) L1 ${first}${formatBytesShort(peak)} (${formatPercent(peak, limit)} of L1)` +
     (overflows > 0 ? ` · ${overflows} overflow${overflows === 1 ? '' : 's'}` : '') +
     ((summary.illegalOpCount ?? 0) > 0 ? ` · ${summary.illegalOpCount} illegal` : '') +
     unmodeledText;
   item.tooltip = new vscode.MarkdownString(
-    (summary.firstFailure === undefined ? '' : `**TTNN L1** tt-metal throws first at ${summary.firstFailure.op}: ${formatBytesExact(summary.firstFailure.figureBytes)}\n\n`) +
+    (summary.firstFailure === undefined
+      ? ''
+      : `**TTNN L1** tt-metal throws first at ${summary.firstFailure.op}: ${formatBytesExact(summary.firstFailure.figureBytes)}\n\n`) +
       `**TTNN L1** peak L1 in use per core ${formatBytesExact(peak)} of ${formatBytesExact(limit)} (L1 size; base + CBs + live L1 tensors)\n\n` +
       `${verdict}. Click to show the memory timeline.${build}`,
   );

@@ -37,7 +37,10 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
     const fileName = uri.path.split('/').pop() ?? uri.toString();
     panel.title = `L1 timeline: ${fileName}`;
     last = { uri: uri.toString(), timeline };
-    void panel.webview.postMessage({ kind: 'render', html: renderTimelineHtml(timeline, fileName, selectedByUri.get(uri.toString()), closed) });
+    void panel.webview.postMessage({
+      kind: 'render',
+      html: renderTimelineHtml(timeline, fileName, selectedByUri.get(uri.toString()), closed),
+    });
   };
 
   const refresh = async (): Promise<void> => {
@@ -85,11 +88,16 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
   };
 
   const open = (): void => {
-    panel = vscode.window.createWebviewPanel('ttnnL1.timeline', 'L1 timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [mediaRoot],
-      retainContextWhenHidden: false,
-    });
+    panel = vscode.window.createWebviewPanel(
+      'ttnnL1.timeline',
+      'L1 timeline',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [mediaRoot],
+        retainContextWhenHidden: false,
+      },
+    );
     panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'icon.png');
     panel.webview.html = shellHtml(panel.webview, mediaRoot);
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
@@ -109,8 +117,12 @@ export function createTimelineView(context: vscode.ExtensionContext, client: Lan
 
   const subscriptions = vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(() => panel !== undefined && followActiveEditor() && schedule()),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === documentUri?.toString() && schedule()),
-    vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === documentUri?.toString()) && schedule()),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => e.document.uri.toString() === documentUri?.toString() && schedule(),
+    ),
+    vscode.languages.onDidChangeDiagnostics(
+      (e) => e.uris.some((u) => u.toString() === documentUri?.toString()) && schedule(),
+    ),
     client.onDidChangeState(schedule),
   );
 

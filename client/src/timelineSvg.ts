@@ -31,12 +31,21 @@ export function defaultFunction(timeline: TimelineResult): string | undefined {
  * HTML for the webview body: the picker and the chart of `selected` (or the default), or a one-line note (`closed`:
  * the file was closed before its analysis arrived).
  */
-export function renderTimelineHtml(timeline: TimelineResult | null, fileName: string, selected?: string, closed = false): string {
-  if (timeline === null && closed) return `<p class="note">${escapeXml(fileName)} is closed: open a .mlir file to see its timeline.</p>`;
+export function renderTimelineHtml(
+  timeline: TimelineResult | null,
+  fileName: string,
+  selected?: string,
+  closed = false,
+): string {
+  if (timeline === null && closed)
+    return `<p class="note">${escapeXml(fileName)} is closed: open a .mlir file to see its timeline.</p>`;
   if (timeline === null) return `<p class="note">Analysing ${escapeXml(fileName)}…</p>`;
   const withOps = timeline.functions.filter((f) => f.ops.length > 0);
   if (withOps.length === 0) return `<p class="note">${escapeXml(fileName)} has no TTNN ops to chart.</p>`;
-  const fn = withOps.find((f) => f.name === selected) ?? withOps.find((f) => f.name === defaultFunction(timeline)) ?? withOps[0]!;
+  const fn =
+    withOps.find((f) => f.name === selected) ??
+    withOps.find((f) => f.name === defaultFunction(timeline)) ??
+    withOps[0]!;
   const legend =
     '<p class="legend"><span class="swatch base"></span>reserved base <span class="swatch cb"></span>CB region ' +
     '<span class="swatch tensor"></span>live L1 tensors <span class="swatch over"></span>overflows ' +
@@ -53,8 +62,11 @@ function picker(functions: readonly TimelineFunction[], selected: string): strin
   };
   const constEval = functions.filter((f) => f.role === 'const_eval');
   const others = functions.filter((f) => f.role !== 'const_eval');
-  const groups = others.map(option).join('') +
-    (constEval.length === 0 ? '' : `<optgroup label="const-eval functions (${constEval.length})">${constEval.map(option).join('')}</optgroup>`);
+  const groups =
+    others.map(option).join('') +
+    (constEval.length === 0
+      ? ''
+      : `<optgroup label="const-eval functions (${constEval.length})">${constEval.map(option).join('')}</optgroup>`);
   return `<p class="picker"><label for="fn-picker">Function</label> <select id="fn-picker">${groups}</select> <span class="count">${functions.length} function${functions.length === 1 ? '' : 's'}</span></p>`;
 }
 
@@ -94,21 +106,29 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
     const parts: string[] = [];
     parts.push(rect('hit', x - gapPx / 2, TOP_MARGIN_PX, barWidthPx + gapPx, PLOT_HEIGHT_PX));
     parts.push(rect('base', x, y(base), barWidthPx, plotBottom - y(base)));
-    if (op.l1EndBytes !== null) parts.push(rect(op.overflows ? 'cb over' : 'cb', x, y(tensorBottom), barWidthPx, y(base) - y(tensorBottom)));
-    if (op.liveL1TensorBytesPerCore > 0) parts.push(rect(op.overflows ? 'tensor over' : 'tensor', x, y(top), barWidthPx, y(tensorBottom) - y(top)));
+    if (op.l1EndBytes !== null)
+      parts.push(rect(op.overflows ? 'cb over' : 'cb', x, y(tensorBottom), barWidthPx, y(base) - y(tensorBottom)));
+    if (op.liveL1TensorBytesPerCore > 0)
+      parts.push(rect(op.overflows ? 'tensor over' : 'tensor', x, y(top), barWidthPx, y(tensorBottom) - y(top)));
     if (op.l1EndBytes === null) parts.push(text('unmodeled', x + barWidthPx / 2, y(base) - 4, '?'));
     if (op.overflows) {
-      parts.push(`<path class="over-marker" d="M${fmt(x)} ${fmt(y(top) - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`);
+      parts.push(
+        `<path class="over-marker" d="M${fmt(x)} ${fmt(y(top) - 10)}h${fmt(barWidthPx)}l${fmt(-barWidthPx / 2)} 8z"/>`,
+      );
       if (barWidthPx >= 7 || op.isFirstFailure) {
         // Vertical, so neighbouring overflows' figures never overlap.
         const vx = x + barWidthPx / 2 + 3.5;
         const vy = y(top) - 13;
-        parts.push(`<text class="value${op.isFirstFailure ? ' first' : ''}" x="${fmt(vx)}" y="${fmt(vy)}" transform="rotate(-90 ${fmt(vx)} ${fmt(vy)})">${escapeXml(formatBytesShort(top))}</text>`);
+        parts.push(
+          `<text class="value${op.isFirstFailure ? ' first' : ''}" x="${fmt(vx)}" y="${fmt(vy)}" transform="rotate(-90 ${fmt(vx)} ${fmt(vy)})">${escapeXml(formatBytesShort(top))}</text>`,
+        );
       }
     }
     if (opIdx % labelEvery === 0 || op.overflows) {
       const lx = x + barWidthPx / 2;
-      parts.push(`<text class="xlabel${op.overflows ? ' over' : ''}" x="${fmt(lx)}" y="${fmt(plotBottom + 12)}" transform="rotate(-40 ${fmt(lx)} ${fmt(plotBottom + 12)})" text-anchor="end">${escapeXml(shortLabel(op))}</text>`);
+      parts.push(
+        `<text class="xlabel${op.overflows ? ' over' : ''}" x="${fmt(lx)}" y="${fmt(plotBottom + 12)}" transform="rotate(-40 ${fmt(lx)} ${fmt(plotBottom + 12)})" text-anchor="end">${escapeXml(shortLabel(op))}</text>`,
+      );
     }
     return (
       `<g class="op${op.overflows ? ' overflows' : ''}${op.isFirstFailure ? ' first' : ''}" tabindex="0" data-line="${op.line}" data-character="${op.character}" ` +
@@ -117,25 +137,33 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
   });
 
   const tickValues = logAxis
-    ? Array.from({ length: Math.round(Math.log10(yTop) - Math.log10(LOG_AXIS_FLOOR_BYTES)) + 1 }, (_, i) => LOG_AXIS_FLOOR_BYTES * 10 ** i)
+    ? Array.from(
+        { length: Math.round(Math.log10(yTop) - Math.log10(LOG_AXIS_FLOOR_BYTES)) + 1 },
+        (_, i) => LOG_AXIS_FLOOR_BYTES * 10 ** i,
+      )
     : [0, yTop / 2, base];
   const ticks: string[] = [];
   const placed: number[] = [y(l1Size)];
   for (const v of tickValues) {
     if (placed.some((p) => Math.abs(p - y(v)) < 14)) continue;
     placed.push(y(v));
-    ticks.push(`<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`);
+    ticks.push(
+      `<text class="ylabel" x="${AXIS_WIDTH_PX - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${escapeXml(formatBytesShort(v))}</text>`,
+    );
   }
   const limitLine =
     `<line class="limit" x1="${AXIS_WIDTH_PX}" x2="${fmt(width - 8)}" y1="${fmt(y(l1Size))}" y2="${fmt(y(l1Size))}"/>` +
     `<text class="limit-label" x="${AXIS_WIDTH_PX + 4}" y="${fmt(y(l1Size) - 4)}">L1 ${escapeXml(formatBytesShort(l1Size))}</text>`;
-  const axis = `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${AXIS_WIDTH_PX - 2}" y1="${TOP_MARGIN_PX}" y2="${plotBottom}"/>` +
+  const axis =
+    `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${AXIS_WIDTH_PX - 2}" y1="${TOP_MARGIN_PX}" y2="${plotBottom}"/>` +
     `<line class="axis" x1="${AXIS_WIDTH_PX - 2}" x2="${fmt(width - 8)}" y1="${plotBottom}" y2="${plotBottom}"/>` +
     (logAxis ? `<text class="axis-note" x="4" y="${TOP_MARGIN_PX - 8}">log scale</text>` : '');
 
   const first = fn.ops.find((op) => op.isFirstFailure);
   const summary =
-    (first !== undefined ? `✗ tt-metal throws at ${escapeXml(opLabel(first))}: ${escapeXml(formatBytesExact(barTopBytes(first, base)))} · ` : '') +
+    (first !== undefined
+      ? `✗ tt-metal throws at ${escapeXml(opLabel(first))}: ${escapeXml(formatBytesExact(barTopBytes(first, base)))} · `
+      : '') +
     `peak ${escapeXml(formatBytesExact(peakBytes))} per core (${formatPercent(peakBytes, l1Size)} of L1) · ` +
     `${nOps} op${nOps === 1 ? '' : 's'} · ${nOverflows === 0 ? 'no overflow' : `${nOverflows} overflow${nOverflows === 1 ? '' : 's'}`}` +
     (fn.reached ? '' : ' · never called from an entry function');
@@ -167,7 +195,10 @@ function tooltip(op: TimelineOpPoint, timeline: TimelineResult): string {
     `live L1 tensors: ${formatBytesExact(op.liveL1TensorBytesPerCore)}`,
     `reaches ${formatBytesExact(top)} of ${formatBytesExact(timeline.l1SizeBytes)} (${formatPercent(top, timeline.l1SizeBytes)})`,
   ];
-  if (op.overflows) lines.push(op.overflowMessage !== undefined ? `OVERFLOWS — tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the L1 per core');
+  if (op.overflows)
+    lines.push(
+      op.overflowMessage !== undefined ? `OVERFLOWS — tt-metal: ${op.overflowMessage}` : 'OVERFLOWS the L1 per core',
+    );
   if (op.isFirstFailure) lines.push('tt-metal throws here first: the run stops at this op');
   return lines.join('\n');
 }
@@ -186,5 +217,8 @@ function fmt(n: number): string {
 
 /** Escapes text for XML/HTML content and double-quoted attributes (newlines kept; the tooltip splits on them). */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -28,7 +28,11 @@ export function effectiveEnable(scopes: SettingScopes | undefined, trusted: bool
   if (trusted && workspace !== undefined) {
     return { enable: workspace, ignoredWorkspaceValue: false, offBy: workspace ? undefined : 'workspace settings' };
   }
-  return { enable: user, ignoredWorkspaceValue: !trusted && workspace === false && user, offBy: user ? undefined : 'user settings' };
+  return {
+    enable: user,
+    ignoredWorkspaceValue: !trusted && workspace === false && user,
+    offBy: user ? undefined : 'user settings',
+  };
 }
 
 /** `settings` (the `ttnnL1` section sent to the server) with `enable` replaced by the effective value. */

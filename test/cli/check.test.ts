@@ -27,10 +27,11 @@ function lineNumberOf(file: string, needle: string): number {
 
 describe('ttnn-l1 check (process)', function () {
   before(function () {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   });
 
-  it('names %9 ttnn.to_layout with tt-metal\'s 9,990,400 B on core (7,6) and exits 1', () => {
+  it("names %9 ttnn.to_layout with tt-metal's 9,990,400 B on core (7,6) and exits 1", () => {
     const r = run(['check', SEED, '--format', 'json']);
     assert.equal(r.status, 1, r.stderr);
     const report = JSON.parse(r.stdout);
@@ -65,7 +66,12 @@ describe('ttnn-l1 check (process)', function () {
   it('prints compiler-style text with the source line and exits 0 on a file that fits', () => {
     const r = run(['check', SEED]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, new RegExp(`mochi_replicate_pad\\.mlir:${lineNumberOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`));
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `mochi_replicate_pad\\.mlir:${lineNumberOf(SEED, '%9 = "ttnn.to_layout"')}:\\d+: error: .*9,990,400 B`,
+      ),
+    );
     const workarounds = path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds');
     const fits = run(['check', path.join(workarounds, 'gather_workaround.mlir')]);
     assert.equal(fits.status, 0, fits.stdout + fits.stderr);
@@ -80,7 +86,10 @@ describe('ttnn-l1 check (process)', function () {
     // `fix` on the same file words the verdict the same way: nothing overflows among the modeled ops.
     const fix = run(['fix', path.join(workarounds, 'gather_workaround.mlir')]);
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
-    assert.match(fix.stdout, /no modeled op overflows L1; 1 op without an L1 model — cannot rule out an overflow: .*; nothing to fix/);
+    assert.match(
+      fix.stdout,
+      /no modeled op overflows L1; 1 op without an L1 model — cannot rule out an overflow: .*; nothing to fix/,
+    );
     assert.doesNotMatch(fix.stdout, /: no op overflows/);
     const strict = run(['check', '--fail-on-unmodeled', path.join(workarounds, 'gather_workaround.mlir')]);
     assert.equal(strict.status, 1, '--fail-on-unmodeled exits 1 for an unmodeled device op');
@@ -90,9 +99,15 @@ describe('ttnn-l1 check (process)', function () {
     const inferred = JSON.parse(run(['check', SEED, '--format', 'json']).stdout);
     // Seed syntax: dst_physical_size_tiles (tt-mlir 2025-10-08, minus the 21-day uplift lag) and no tt.function_type
     // (printed from 2026-01-19) in a device-module dump.
-    assert.deepEqual([inferred.device.ttMetalDate.earliest, inferred.device.ttMetalDate.latest, inferred.device.ttMetalDate.source], ['2025-09-17', '2026-01-18', 'dump']);
+    assert.deepEqual(
+      [inferred.device.ttMetalDate.earliest, inferred.device.ttMetalDate.latest, inferred.device.ttMetalDate.source],
+      ['2025-09-17', '2026-01-18', 'dump'],
+    );
     const given = JSON.parse(run(['check', SEED, '--format', 'json', '--tt-metal-date', '2026-06']).stdout);
-    assert.deepEqual([given.device.ttMetalDate.earliest, given.device.ttMetalDate.latest, given.device.ttMetalDate.source], ['2026-06-01', '2026-06-30', 'configured']);
+    assert.deepEqual(
+      [given.device.ttMetalDate.earliest, given.device.ttMetalDate.latest, given.device.ttMetalDate.source],
+      ['2026-06-01', '2026-06-30', 'configured'],
+    );
     assert.equal(run(['check', SEED, '--tt-metal-date', '2026-13']).status, 2);
   });
 
@@ -161,7 +176,11 @@ describe('ttnn-l1 fix (process)', () => {
     assert.match(fs.readFileSync(copy, 'utf8'), /%12 = "ttnn\.concat"\(/);
     const after = run(['check', copy, '--format', 'json'], dir);
     const report = JSON.parse(after.stdout);
-    assert.equal(report.ops.some((o: { result: string }) => o.result === '%9'), false, 'the pad chain is gone');
+    assert.equal(
+      report.ops.some((o: { result: string }) => o.result === '%9'),
+      false,
+      'the pad chain is gone',
+    );
     // The seed's point: with the pad fixed, the conv3d is the op that fails first.
     assert.equal(report.summary.firstFailure.op, 'ttnn.conv3d');
   });
@@ -173,7 +192,10 @@ describe('ttnn-l1 fix (process)', () => {
     const before = fs.readFileSync(copy, 'utf8');
     const r = run(['fix', copy, '--apply'], dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /\? slice-concat-pad:@main:%12: If the indices are \[0, 0, 0, 1, 2, 3\] \(2 rows in front of dim 2\)/);
+    assert.match(
+      r.stderr,
+      /\? slice-concat-pad:@main:%12: If the indices are \[0, 0, 0, 1, 2, 3\] \(2 rows in front of dim 2\)/,
+    );
     assert.match(r.stderr, /no fix is applied by default: every verified fix rests on an assumption/);
     assert.equal(fs.readFileSync(copy, 'utf8'), before, 'nothing written');
     const picked = run(['fix', copy, '--apply', '--only', 'slice-concat-pad'], dir);

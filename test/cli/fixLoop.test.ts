@@ -23,7 +23,8 @@ function run(args: string[], cwd: string): { status: number | null; stdout: stri
 
 describe('ttnn-l1 fix --apply until nothing overflows (process)', function () {
   before(function () {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   });
 
   it('fixes the Mochi example step by step: the pad chain, then the conv3d blocking; check then exits 0', () => {
@@ -46,7 +47,7 @@ describe('ttnn-l1 fix --apply until nothing overflows (process)', function () {
     assert.deepEqual(failedAt, ['ttnn.to_layout', 'ttnn.conv3d']);
     const text = fs.readFileSync(file, 'utf8');
     const config = /conv3d_config = #ttnn\.conv3d_config<([^>]*#ttcore\.grid<(\d+)x(\d+)>)>/.exec(text);
-    assert.ok(config !== null, 'the conv3d carries a conv3d_config in the dump\'s syntax');
+    assert.ok(config !== null, "the conv3d carries a conv3d_config in the dump's syntax");
     const field = (name: string): number => Number(new RegExp(`${name} = (\\d+)`).exec(config[1])?.[1]);
     // tt-metal Conv3dOp::validate: C_in = C_out = 768; blocks multiples of 32 that divide them; C_in blocks ≤ 64 cores.
     assert.equal(768 % field('c_in_block'), 0);

@@ -27,18 +27,22 @@ describe('ttnn-l1 check: reporting contract (process)', function () {
     return p;
   };
   before(function () {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-report-'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('JSON per op: reported, worst and summed CBs of the seed\'s cliff split, the peak, zeros for no-program ops', () => {
+  it("JSON per op: reported, worst and summed CBs of the seed's cliff split, the peak, zeros for no-program ops", () => {
     const r = run(['check', write('unmodeled-seed.mlir', seedWithUnmodeledOp()), '--format', 'json']);
     assert.equal(r.status, 1, r.stderr);
     const report = JSON.parse(r.stdout);
     const nine = report.ops.find((o: { result: string }) => o.result === '%9');
     // 9,990,400 − 102,656 = 9,887,744 on (7,6); full blocks 2 x 2,423 x 2,048 = 9,924,608; both ranges 19,812,352.
-    assert.deepEqual([nine.cbBytesPerCore, nine.worstCbBytesPerCore, nine.cbBytesSummedOverRanges, nine.peakL1BytesPerCore], [9_887_744, 9_924_608, 19_812_352, 9_924_608]);
+    assert.deepEqual(
+      [nine.cbBytesPerCore, nine.worstCbBytesPerCore, nine.cbBytesSummedOverRanges, nine.peakL1BytesPerCore],
+      [9_887_744, 9_924_608, 19_812_352, 9_924_608],
+    );
     const device = report.ops.find((o: { op: string }) => o.op === 'ttnn.get_device');
     assert.deepEqual([device.cbBytesPerCore, device.cbBytesSummedOverRanges, device.peakL1BytesPerCore], [0, 0, 0]);
     const unmodeled = report.ops.find((o: { model: string }) => o.model === 'unmodeled');
@@ -55,19 +59,34 @@ describe('ttnn-l1 check: reporting contract (process)', function () {
     assert.ok(relu.reason.startsWith('Unary operation requires input to be on Device'));
     assert.ok(relu.citations[0].includes('unary_device_operation.cpp@019b681'));
     assert.deepEqual([report.summary.overflowCount, report.summary.illegalOpCount], [0, 1]);
-    assert.ok(report.diagnostics.some((d: { code: string; severity: string }) => d.code === 'op-illegal' && d.severity === 'error'));
+    assert.ok(
+      report.diagnostics.some(
+        (d: { code: string; severity: string }) => d.code === 'op-illegal' && d.severity === 'error',
+      ),
+    );
     const text = run(['check', file]);
     assert.equal(text.status, 1);
-    assert.ok(text.stdout.includes('[op-illegal]') && text.stdout.includes('TT_FATAL: Unary operation requires input to be on Device'), text.stdout);
+    assert.ok(
+      text.stdout.includes('[op-illegal]') &&
+        text.stdout.includes('TT_FATAL: Unary operation requires input to be on Device'),
+      text.stdout,
+    );
     const sarif = JSON.parse(run(['check', file, '--format', 'sarif']).stdout);
-    assert.ok(sarif.runs[0].results.some((x: { ruleId: string; level: string }) => x.ruleId === 'op-illegal' && x.level === 'error'));
+    assert.ok(
+      sarif.runs[0].results.some(
+        (x: { ruleId: string; level: string }) => x.ruleId === 'op-illegal' && x.level === 'error',
+      ),
+    );
   });
 
   it('a build-dependent overflow is a warning with versionRange in the JSON; the text shows the OpModel terms', () => {
     const file = write('straddle.mlir', seedInStraddlingWindow());
     const r = run(['check', file, '--format', 'json']);
     const report = JSON.parse(r.stdout);
-    assert.deepEqual([report.device.ttMetalDate.earliest, report.device.ttMetalDate.latest, report.device.ttMetalDate.source], ['2025-12-29', '2026-05-15', 'dump']);
+    assert.deepEqual(
+      [report.device.ttMetalDate.earliest, report.device.ttMetalDate.latest, report.device.ttMetalDate.source],
+      ['2025-12-29', '2026-05-15', 'dump'],
+    );
     const nine = report.ops.find((o: { result: string }) => o.result === '%9');
     assert.equal(nine.overflow.status, 'warning');
     assert.deepEqual(nine.versionRange.changePoints, ['tilize-untilize-sub-block']);
@@ -75,7 +94,12 @@ describe('ttnn-l1 check: reporting contract (process)', function () {
     assert.deepEqual([diag.code, diag.severity], ['l1-overflow-build-dependent', 'warning']);
     assert.ok(report.summary.buildDependentOverflowCount >= 1);
     const text = run(['check', write('unmodeled.mlir', seedWithUnmodeledOp())]).stdout;
-    assert.ok(text.includes('note: OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), text);
+    assert.ok(
+      text.includes(
+        'note: OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)',
+      ),
+      text,
+    );
     assert.ok(text.includes(`1 op without an L1 model — cannot rule out an overflow: ${UNMODELED_OP}`), text);
   });
 });

@@ -13,19 +13,27 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 const PAD = path.join(ROOT, 'test/fixtures/threads/pad_tt-metal-39875.mlir');
 
 function check(args: string[]): { status: number | null; json: any } {
-  const r = spawnSync(process.execPath, [CLI, 'check', PAD, '--format', 'json', '--l1-unreserved-base', '103712', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'check', PAD, '--format', 'json', '--l1-unreserved-base', '103712', ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   return { status: r.status, json: r.stdout === '' ? undefined : JSON.parse(r.stdout) };
 }
 
 describe('ttnn-l1 check --tt-metal-date on a thread fixture (tt-metal #39875)', function () {
   before(function () {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   });
 
-  it('the issue\'s build (2026-03-13): exit 1 on ttnn.pad with tt-metal\'s 6,395,936 B', () => {
+  it("the issue's build (2026-03-13): exit 1 on ttnn.pad with tt-metal's 6,395,936 B", () => {
     const r = check(['--tt-metal-date', '2026-03-13']);
     assert.equal(r.status, 1);
-    assert.deepEqual([r.json.device.ttMetalDate.earliest, r.json.device.ttMetalDate.latest], ['2026-03-13', '2026-03-13']);
+    assert.deepEqual(
+      [r.json.device.ttMetalDate.earliest, r.json.device.ttMetalDate.latest],
+      ['2026-03-13', '2026-03-13'],
+    );
     const pad = r.json.ops.find((o: { op: string }) => o.op === 'ttnn.pad');
     assert.equal(pad.cbRegionEndBytes, 6_395_936);
     assert.equal(pad.overflow.status, 'first');

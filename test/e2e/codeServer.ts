@@ -37,10 +37,14 @@ export function codeServerBin(): string {
 export function packageVsix(outDir: string): string {
   const vsixPath = path.join(outDir, 'ttnn-l1-lens-e2e.vsix');
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO_ROOT, stdio: 'pipe' });
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsixPath], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsixPath],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    },
+  );
   return vsixPath;
 }
 
@@ -58,9 +62,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     fs.copyFileSync(source, path.join(workspaceDir, name));
   }
   fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
-  execFileSync(bin, ['--user-data-dir', dataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsixPath], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    bin,
+    ['--user-data-dir', dataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsixPath],
+    {
+      stdio: 'pipe',
+    },
+  );
 
   const port = await freePort();
   const logPath = path.join(tmp, 'code-server.log');
@@ -69,8 +77,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const child: ChildProcess = spawn(
     bin,
     [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', dataDir, '--extensions-dir', extensionsDir, workspaceDir,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      dataDir,
+      '--extensions-dir',
+      extensionsDir,
+      workspaceDir,
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );
@@ -99,7 +117,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -110,10 +130,12 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
-      http.get(url, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      }).on('error', () => resolve(false));
+      http
+        .get(url, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on('error', () => resolve(false));
     });
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -134,5 +156,7 @@ export async function waitUntil<T>(what: string, timeoutMs: number, probe: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
+  );
 }

@@ -62,16 +62,29 @@ function nvim011(): { bin: string } | { missing: string } {
 }
 
 /** Runs headless Neovim with `init` as its whole init.lua on the example and returns what probe.lua saw. */
-function runNvim(init: string, bin = 'nvim'): { error: string | null; filetype: string; clients: string[]; diagnostics: { line: number; severity: number; message: string }[]; hover: unknown } {
+function runNvim(
+  init: string,
+  bin = 'nvim',
+): {
+  error: string | null;
+  filetype: string;
+  clients: string[];
+  diagnostics: { line: number; severity: number; message: string }[];
+  hover: unknown;
+} {
   const dir = workDir();
   fs.writeFileSync(path.join(dir, 'init.lua'), init);
   const out = path.join(dir, 'out.json');
-  execFileSync(bin, ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE], {
-    cwd: dir,
-    env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-    timeout: 90_000,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    bin,
+    ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE],
+    {
+      cwd: dir,
+      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
+      timeout: 90_000,
+      stdio: 'pipe',
+    },
+  );
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
@@ -88,7 +101,10 @@ describe('e2e: README editor snippets', function () {
     assert.strictEqual(r.filetype, 'mlir');
     assert.deepStrictEqual(r.clients, ['ttnn-l1']);
     const errors = r.diagnostics.filter((d) => d.line === op9Line && d.severity === 1);
-    assert.ok(errors.some((d) => CB_FIGURE.test(d.message)), JSON.stringify(r.diagnostics).slice(0, 500));
+    assert.ok(
+      errors.some((d) => CB_FIGURE.test(d.message)),
+      JSON.stringify(r.diagnostics).slice(0, 500),
+    );
     assert.match(JSON.stringify(r.hover), CB_FIGURE);
   });
 
@@ -106,7 +122,10 @@ describe('e2e: README editor snippets', function () {
     assert.strictEqual(r.filetype, 'mlir');
     assert.deepStrictEqual(r.clients, ['ttnn_l1']);
     const errors = r.diagnostics.filter((d) => d.line === op9Line && d.severity === 1);
-    assert.ok(errors.some((d) => CB_FIGURE.test(d.message)), JSON.stringify(r.diagnostics).slice(0, 500));
+    assert.ok(
+      errors.some((d) => CB_FIGURE.test(d.message)),
+      JSON.stringify(r.diagnostics).slice(0, 500),
+    );
     assert.match(JSON.stringify(r.hover), CB_FIGURE);
   });
 
@@ -116,25 +135,47 @@ describe('e2e: README editor snippets', function () {
     const out = path.join(dir, 'out.json');
     // Debian's elpa-eglot (Emacs 28) is activated by package.el, which an interactive Emacs runs before the init file
     // (batch mode does not, hence the explicit call); no user init is read.
-    execFileSync('emacs', ['--batch', '--eval', '(package-initialize)', '-l', 'init.el', '--eval', `(find-file "${EXAMPLE}")`, '-l', path.join(__dirname, 'emacs', 'probe.el')], {
-      cwd: dir,
-      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-      timeout: 90_000,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'emacs',
+      [
+        '--batch',
+        '--eval',
+        '(package-initialize)',
+        '-l',
+        'init.el',
+        '--eval',
+        `(find-file "${EXAMPLE}")`,
+        '-l',
+        path.join(__dirname, 'emacs', 'probe.el'),
+      ],
+      {
+        cwd: dir,
+        env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
+        timeout: 90_000,
+        stdio: 'pipe',
+      },
+    );
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     assert.strictEqual(r.error, undefined, r.error);
     assert.strictEqual(r.mode, 'mlir-mode');
     assert.strictEqual(r.connected, true);
-    const errors = (r.diagnostics ?? []).filter((d: { line: number; type: string }) => d.line === op9Line && /error/.test(d.type));
-    assert.ok(errors.some((d: { message: string }) => CB_FIGURE.test(d.message)), JSON.stringify(r.diagnostics).slice(0, 500));
+    const errors = (r.diagnostics ?? []).filter(
+      (d: { line: number; type: string }) => d.line === op9Line && /error/.test(d.type),
+    );
+    assert.ok(
+      errors.some((d: { message: string }) => CB_FIGURE.test(d.message)),
+      JSON.stringify(r.diagnostics).slice(0, 500),
+    );
     assert.match(String(r.hover), CB_FIGURE);
   });
 
   it('Helix snippet: present, naming the server and the mlir language (no Helix in Debian to run it)', function () {
     const snippet = readmeSnippet('helix');
     assert.match(snippet, /\[language-server\.ttnn-l1\]/);
-    assert.match(snippet, new RegExp(`args = \\["${REPO_ROOT.replace(/[/.]/g, '\\$&')}/dist/server\\.js", "--stdio"\\]`));
+    assert.match(
+      snippet,
+      new RegExp(`args = \\["${REPO_ROOT.replace(/[/.]/g, '\\$&')}/dist/server\\.js", "--stdio"\\]`),
+    );
     assert.match(snippet, /file-types = \["mlir"\]/);
   });
 });

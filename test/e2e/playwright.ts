@@ -46,7 +46,11 @@ export interface Page {
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   frames(): Frame[];
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void>; wheel(deltaX: number, deltaY: number): Promise<void> };
+  mouse: {
+    move(x: number, y: number): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+    wheel(deltaX: number, deltaY: number): Promise<void>;
+  };
   screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;
   evaluate<T>(fn: () => T): Promise<T>;

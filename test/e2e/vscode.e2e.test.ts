@@ -21,7 +21,11 @@ const CB_FIGURE = /9,990,400|9990400/;
 /** %9's editor line; an inlay hint (`✗ 9.99 MB`) sits between `%9 =` and the op name, and Monaco renders spaces as U+00A0. */
 const OP9_LINE = /%9\s=\s.*"ttnn\.to_layout"\(%8\)/;
 /** 1-based editor line of %9 in the example. */
-const OP9_EDITOR_LINE = fs.readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')) + 1;
+const OP9_EDITOR_LINE =
+  fs
+    .readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes('%9 = "ttnn.to_layout"')) + 1;
 /** The Falcon3-7B decode dump (145 functions, 141 of them const-eval) for the timeline's function picker. */
 const FALCON = 'falcon3_decode.mlir';
 /**
@@ -57,7 +61,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     // $E2E_VSIX tests an already built package (e.g. CI's `npm run package` output) instead of building one.
     const vsixPath = process.env['E2E_VSIX'] ?? packageVsix(fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-vsix-')));
     timings['package'] = Date.now() - t0;
-    assert.ok(PY_LOC !== null && fs.readFileSync(OUTSIDE_PY, 'utf8').split('\n')[PY_LINE - 1]?.includes('F.pad('), `#loc2 names the F.pad line of ${PY_SOURCE}`);
+    assert.ok(
+      PY_LOC !== null && fs.readFileSync(OUTSIDE_PY, 'utf8').split('\n')[PY_LINE - 1]?.includes('F.pad('),
+      `#loc2 names the F.pad line of ${PY_SOURCE}`,
+    );
     const outsideCopy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-outside-')), OUTSIDE);
     fs.writeFileSync(outsideCopy, EXAMPLE_TEXT.split(`"${PY_LOC![1]}"`).join(JSON.stringify(OUTSIDE_PY)));
     server = await startCodeServer({
@@ -67,7 +74,16 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
         [SEED_LOG]: path.join(REPO_ROOT, 'test', 'fixtures', 'logs', SEED_LOG),
         [PY_SOURCE]: OUTSIDE_PY,
         [OUTSIDE]: outsideCopy,
-        [FALCON]: path.join(REPO_ROOT, 'test', 'fixtures', 'corpus', 'falcon3_chisel', 'ir', 'traced', 'falcon3_7b_baseline_bfp8_decode_ttnn.mlir'),
+        [FALCON]: path.join(
+          REPO_ROOT,
+          'test',
+          'fixtures',
+          'corpus',
+          'falcon3_chisel',
+          'ir',
+          'traced',
+          'falcon3_7b_baseline_bfp8_decode_ttnn.mlir',
+        ),
       },
       userSettings: {
         'workbench.startupEditor': 'none',
@@ -101,7 +117,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   after(async function () {
     await browser?.close();
     server?.stop();
-    fs.writeFileSync(path.join(SHOTS_DIR, 'timings.json'), JSON.stringify({ ...timings, total: Date.now() - t0 }, null, 2));
+    fs.writeFileSync(
+      path.join(SHOTS_DIR, 'timings.json'),
+      JSON.stringify({ ...timings, total: Date.now() - t0 }, null, 2),
+    );
     fs.writeFileSync(path.join(SHOTS_DIR, 'observed.json'), JSON.stringify(observed, null, 2));
   });
 
@@ -118,7 +137,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type(title);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
   }
 
@@ -129,7 +151,9 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
 
   /** The span of the op name on %9's line. */
   function op9Name(): Locator {
-    return op9Line().locator('span > span', { hasText: /ttnn\.to_layout/ }).first();
+    return op9Line()
+      .locator('span > span', { hasText: /ttnn\.to_layout/ })
+      .first();
   }
 
   /** Lets a hover finish fading in before a screenshot. */
@@ -140,7 +164,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   /** An explorer row by its exact name (`mochi` also prefixes the example's name). */
   function explorerRow(name: string): Locator {
     const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+    return page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: exact }) })
+      .first();
   }
 
   /**
@@ -173,8 +200,12 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const squiggles = page.locator('.monaco-editor .squiggly-error');
     let n = 0;
     for (let i = 0; i < (await squiggles.count()); i++) {
-      const box = await squiggles.nth(i).boundingBox({ timeout: 500 }).catch(() => null);
-      if (box !== null && box.y + box.height / 2 >= lineBox.y && box.y + box.height / 2 <= lineBox.y + lineBox.height) n++;
+      const box = await squiggles
+        .nth(i)
+        .boundingBox({ timeout: 500 })
+        .catch(() => null);
+      if (box !== null && box.y + box.height / 2 >= lineBox.y && box.y + box.height / 2 <= lineBox.y + lineBox.height)
+        n++;
     }
     return n;
   }
@@ -194,11 +225,17 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     timings['coloured'] = Date.now() - t0;
     await page.screenshot({ path: path.join(SHOTS_DIR, '01-opened.png') });
     const classes = new Set([opClass, ssaClass, commentClass]);
-    assert.strictEqual(classes.size, 3, `expected three token colours, got op=${opClass} ssa=${ssaClass} comment=${commentClass}`);
+    assert.strictEqual(
+      classes.size,
+      3,
+      `expected three token colours, got op=${opClass} ssa=${ssaClass} comment=${commentClass}`,
+    );
   });
 
   it('puts an error squiggle on %9 and its hover shows the 9,990,400 B CB figure', async () => {
-    await waitUntil('an error squiggle on %9', 60_000, async () => ((await squigglesOn(op9Line())) > 0 ? true : undefined));
+    await waitUntil('an error squiggle on %9', 60_000, async () =>
+      (await squigglesOn(op9Line())) > 0 ? true : undefined,
+    );
     timings['squiggle'] = Date.now() - t0;
     await revealInMiddle(op9Line(), '%9');
     await op9Name().hover();
@@ -217,10 +254,16 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     // Our part (verdict, factory, build window, breakdown link) is visible in VS Code's default box without scrolling,
     // under the diagnostic VS Code puts in the same box; only its "View Problem" footer may sit below the fold.
     const box = await hover.boundingBox({ timeout: 2000 });
-    const link = await page.locator('.monaco-hover:not(.hidden) a', { hasText: /Full breakdown/ }).first().boundingBox({ timeout: 2000 });
+    const link = await page
+      .locator('.monaco-hover:not(.hidden) a', { hasText: /Full breakdown/ })
+      .first()
+      .boundingBox({ timeout: 2000 });
     observed['hoverHeightPx'] = String(box?.height ?? -1);
     assert.ok(box !== null && box.height <= 300, `hover is ${box?.height} px tall`);
-    assert.ok(link !== null && link.y + link.height <= box.y + box.height, `the breakdown link is below the fold (${link?.y} vs box ${box.y}+${box.height})`);
+    assert.ok(
+      link !== null && link.y + link.height <= box.y + box.height,
+      `the breakdown link is below the fold (${link?.y} vs box ${box.y}+${box.height})`,
+    );
     assert.doesNotMatch(hoverText, /CB c_16/);
     assert.match(hoverText, /Full breakdown/);
     // The inlay hint sits between `%9 =` and the op name, in the one unit system.
@@ -238,10 +281,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     // The op the run hits first and tt-metal's figure for it, before the peak.
     assert.match(text, /L1 ✗ %9 9\.99 MB · peak \d/);
     // The code lens of @main: exact bytes with separators as tt-metal prints them, then the one human unit (decimal MB).
-    const lens = await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %9/ }).first().innerText({ timeout: 5000 });
+    const lens = await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %9/ })
+      .first()
+      .innerText({ timeout: 5000 });
     observed['codeLens'] = lens;
     assert.match(lens, /9,990,400 B \(9\.99 MB\) > 1,499,136 B \(1\.50 MB\)/);
-    for (const shown of [text, lens, observed['hover'] ?? '', observed['op9Line'] ?? '']) assert.doesNotMatch(shown, /[KMG]iB/);
+    for (const shown of [text, lens, observed['hover'] ?? '', observed['op9Line'] ?? ''])
+      assert.doesNotMatch(shown, /[KMG]iB/);
   });
 
   it('opens the L1 timeline webview: %9 marked as overflowing, its numbers on hover, click reveals it', async () => {
@@ -249,7 +296,13 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await action.click({ timeout: 15_000 });
     const frame = await waitUntil('the timeline webview with bars', 30_000, async () => {
       for (const f of page.frames()) {
-        if ((await f.locator('svg g.op').count().catch(() => 0)) > 0) return f;
+        if (
+          (await f
+            .locator('svg g.op')
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return f;
       }
       return undefined;
     });
@@ -291,9 +344,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await explorerRow(OUTSIDE).click();
     const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: OP9_LINE }).first();
     await line.waitFor({ state: 'visible', timeout: 30_000 });
-    await waitUntil('an error squiggle on %9 of the copy', 60_000, async () => ((await squigglesOn(line)) > 0 ? true : undefined));
+    await waitUntil('an error squiggle on %9 of the copy', 60_000, async () =>
+      (await squigglesOn(line)) > 0 ? true : undefined,
+    );
     await revealInMiddle(line, `%9 of ${OUTSIDE}`);
-    await line.locator('span > span', { hasText: /ttnn\.to_layout/ }).first().hover();
+    await line
+      .locator('span > span', { hasText: /ttnn\.to_layout/ })
+      .first()
+      .hover();
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     const hoverText = await waitUntil('the hover of %9 in the copy', 15_000, async () => {
       const text = await hover.innerText({ timeout: 1000 });
@@ -302,14 +360,17 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await settled();
     await page.screenshot({ path: path.join(SHOTS_DIR, '07-python-source-outside.png') });
     observed['outsideHover'] = hoverText;
-    assert.ok(hoverText.includes(`Python source ${OUTSIDE_PY}:${PY_LINE}: outside the workspace (not linked)`), hoverText);
+    assert.ok(
+      hoverText.includes(`Python source ${OUTSIDE_PY}:${PY_LINE}: outside the workspace (not linked)`),
+      hoverText,
+    );
     // The producer link stays; no related-information row points at the file outside.
     assert.match(hoverText, new RegExp(`${OUTSIDE.replace('.', '\\.')}\\(\\d+, \\d+\\): %8 ttnn\\.reshape produced`));
     assert.doesNotMatch(hoverText, /single_ops\.py\(\d+, \d+\)/);
     await page.keyboard.press('Escape');
   });
 
-  it('the Python source shows the dump\'s %9 error on the F.pad line its loc names, linking back to the op', async () => {
+  it("the Python source shows the dump's %9 error on the F.pad line its loc names, linking back to the op", async () => {
     await explorerRow('mochi').click();
     await explorerRow('single_ops.py').click();
     const padLine = page.locator('.monaco-editor .view-lines .view-line', { hasText: /x\s=\sF\.pad\(/ }).first();
@@ -332,9 +393,14 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     if (timelineFrame !== undefined) {
       const frame = timelineFrame;
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.ok((await frame.locator('svg g.op').count()) > 0, `the timeline keeps the closed dump's chart: ${await frame.locator('body').innerText()}`);
+      assert.ok(
+        (await frame.locator('svg g.op').count()) > 0,
+        `the timeline keeps the closed dump's chart: ${await frame.locator('body').innerText()}`,
+      );
     }
-    await waitUntil(`an error squiggle on ${PY_SOURCE}:${PY_LINE}`, 30_000, async () => ((await squigglesOn(padLine)) > 0 ? true : undefined));
+    await waitUntil(`an error squiggle on ${PY_SOURCE}:${PY_LINE}`, 30_000, async () =>
+      (await squigglesOn(padLine)) > 0 ? true : undefined,
+    );
     await padLine.locator('span > span', { hasText: /pad/ }).first().hover();
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     const hoverText = await waitUntil('the hover of the F.pad line', 15_000, async () => {
@@ -344,15 +410,27 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await settled();
     await page.screenshot({ path: path.join(SHOTS_DIR, '08-python-source-hover.png') });
     observed['pythonHover'] = hoverText;
-    assert.match(hoverText, new RegExp(`${EXAMPLE.replace('.', '\\.')}: tt-metal will throw at %9 ttnn\\.to_layout: circular buffers on core \\(7,6\\) grow to 9,990,400 B`));
+    assert.match(
+      hoverText,
+      new RegExp(
+        `${EXAMPLE.replace('.', '\\.')}: tt-metal will throw at %9 ttnn\\.to_layout: circular buffers on core \\(7,6\\) grow to 9,990,400 B`,
+      ),
+    );
     // The not-reached %10 / %11 warnings from the same Python line are there too, but the dump's producer chain is not.
     assert.doesNotMatch(hoverText, /produced/);
-    const backLink = page.locator('.monaco-hover:not(.hidden) a', { hasText: new RegExp(`${EXAMPLE.replace('.', '\\.')}\\(${OP9_EDITOR_LINE}, \\d+\\)`) }).first();
+    const backLink = page
+      .locator('.monaco-hover:not(.hidden) a', {
+        hasText: new RegExp(`${EXAMPLE.replace('.', '\\.')}\\(${OP9_EDITOR_LINE}, \\d+\\)`),
+      })
+      .first();
     await backLink.waitFor({ state: 'visible', timeout: 5000 });
 
     // The Problems panel lists it under the Python file, at that line.
     await runCommand('View: Toggle Problems');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /tt-metal will throw at %9/ }).filter({ hasText: new RegExp(`\\[Ln ${PY_LINE}, Col 1\\]`) }).first();
+    const problem = page
+      .locator('.markers-panel .monaco-list-row', { hasText: /tt-metal will throw at %9/ })
+      .filter({ hasText: new RegExp(`\\[Ln ${PY_LINE}, Col 1\\]`) })
+      .first();
     await problem.waitFor({ state: 'visible', timeout: 15_000 });
     observed['pythonProblem'] = await problem.innerText();
     await page.screenshot({ path: path.join(SHOTS_DIR, '09-python-source-problems.png') });
@@ -365,7 +443,9 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const cursor = page.locator('#status\\.editor\\.selection');
     await waitUntil(`the dump's %9 (line ${OP9_EDITOR_LINE}) under the cursor`, 10_000, async () =>
       new RegExp(`Ln ${OP9_EDITOR_LINE},`).test(await cursor.innerText({ timeout: 1000 })) &&
-      (await page.locator('.tab.active', { hasText: EXAMPLE }).count()) > 0 ? true : undefined,
+      (await page.locator('.tab.active', { hasText: EXAMPLE }).count()) > 0
+        ? true
+        : undefined,
     );
   });
 
@@ -389,10 +469,15 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     // Wait for the dialog's folder listing (it resets the input when it arrives), then fill() the whole path at once:
     // typed keys race the dialog's own path completion.
     const pathInput = page.locator('.quick-input-widget input').first();
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: SEED_LOG }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: SEED_LOG })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     const logPath = path.join(server!.workspaceDir, SEED_LOG);
     await pathInput.fill(logPath);
-    await waitUntil('the dialog to hold the log path', 5000, async () => ((await pathInput.inputValue()) === logPath ? true : undefined));
+    await waitUntil('the dialog to hold the log path', 5000, async () =>
+      (await pathInput.inputValue()) === logPath ? true : undefined,
+    );
     await page.keyboard.press('Enter');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /TTNN L1/ }).first();
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
@@ -400,7 +485,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     observed['importLogToast'] = toastText;
     await page.screenshot({ path: path.join(SHOTS_DIR, '11-import-log.png') });
     assert.doesNotMatch(toastText, /failed/);
-    assert.ok((await toast.locator('.codicon-info').count()) > 0, `expected an information toast (mapped), got: ${toastText}`);
+    assert.ok(
+      (await toast.locator('.codicon-info').count()) > 0,
+      `expected an information toast (mapped), got: ${toastText}`,
+    );
     await page.keyboard.press('Escape');
   });
 
@@ -409,7 +497,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await op9Name().click();
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row');
-    await rows.filter({ hasText: /constant/i }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await rows
+      .filter({ hasText: /constant/i })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await page.screenshot({ path: path.join(SHOTS_DIR, '12-quickfix-menu.png') });
     // Keyboard, as a user would: the action widget re-renders under the pointer, which makes clicks flaky.
     const titles: string[] = [];
@@ -422,15 +513,24 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     });
     timings['quickFix'] = Date.now() - t0;
     // The fix removes the gather/embedding chain, so tt-metal's first failure moves on to the conv (the fix's title says so).
-    const convLine = page.locator('.monaco-editor .view-lines .view-line', { hasText: /%24\s=\s.*"ttnn\.conv3d"/ }).first();
+    const convLine = page
+      .locator('.monaco-editor .view-lines .view-line', { hasText: /%24\s=\s.*"ttnn\.conv3d"/ })
+      .first();
     await waitUntil('the error squiggle to move to %24 ttnn.conv3d', 15_000, async () =>
       (await squigglesOn(convLine)) > 0 ? true : undefined,
     );
     // The code lens of @main follows the edit: it names the op that now throws first.
     await waitUntil('the @main code lens to name %24 ttnn.conv3d', 15_000, async () =>
-      (await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %24 ttnn\.conv3d/ }).count()) > 0 ? true : undefined,
+      (await page
+        .locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at %24 ttnn\.conv3d/ })
+        .count()) > 0
+        ? true
+        : undefined,
     );
-    observed['codeLensAfterFix'] = await page.locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at/ }).first().innerText();
+    observed['codeLensAfterFix'] = await page
+      .locator('.monaco-editor .codelens-decoration', { hasText: /tt-metal throws at/ })
+      .first()
+      .innerText();
     if (timelineFrame !== undefined) {
       const frame = timelineFrame;
       await waitUntil('the timeline to drop the %9 overflow', 15_000, async () =>
@@ -447,7 +547,9 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     await row.click();
     // At once the panel stops showing the previous file; then the Falcon analysis arrives with its picker.
     const picker = await waitUntil('the timeline of the Falcon dump with a function picker', 60_000, async () =>
-      (await frame.locator('#fn-picker').count()) > 0 && (await frame.locator('#fn-picker option').count()) > 100 ? frame.locator('#fn-picker') : undefined,
+      (await frame.locator('#fn-picker').count()) > 0 && (await frame.locator('#fn-picker option').count()) > 100
+        ? frame.locator('#fn-picker')
+        : undefined,
     );
     const groups = await picker.locator('optgroup').getAttribute('label');
     assert.match(groups ?? '', /^const-eval functions \(\d+\)$/);

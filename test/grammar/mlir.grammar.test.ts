@@ -21,7 +21,10 @@ function lastLine(...lines: string[]): TokenizedLine {
 }
 
 /** Asserts that each `[needle, scope]` is one token run whose every token carries `scope`. */
-function check(line: TokenizedLine, expectations: readonly (readonly [string, string] | readonly [string, string, number])[]): void {
+function check(
+  line: TokenizedLine,
+  expectations: readonly (readonly [string, string] | readonly [string, string, number])[],
+): void {
   for (const [needle, scope, occurrence] of expectations) {
     const covering = scopesCovering(line, needle, occurrence ?? 0);
     if (typeof covering === 'string') assert.fail(`${covering}\n  line: ${line.text}`);
@@ -40,7 +43,9 @@ function checkNot(line: TokenizedLine, needle: string, scope: string): void {
 
 describe('grammar: mlir.tmLanguage.json', () => {
   it('declares source.mlir, the scope LLVM vscode-mlir uses, so the two extensions coexist', () => {
-    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes', 'mlir.tmLanguage.json'), 'utf8')) as { scopeName: string };
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes', 'mlir.tmLanguage.json'), 'utf8')) as {
+      scopeName: string;
+    };
     assert.strictEqual(raw.scopeName, 'source.mlir');
   });
 
@@ -126,7 +131,9 @@ describe('grammar: mlir.tmLanguage.json', () => {
       ['%33', 'variable.other.ssa.mlir'],
       ['// 2 preds: ^bb0, ^bb2', 'comment.line.double-slash.mlir'],
     ]);
-    const device = lastLine('      ttcore.device @default_device = <workerGrid = #ttcore.grid<8x8, (d0, d1) -> (0, d0, d1)>, l1Map = (d0, d1, d2)[s0] -> (0, d0, d1, d2 + s0), meshShape = 1x1, chipIds = [0]> loc(#loc)');
+    const device = lastLine(
+      '      ttcore.device @default_device = <workerGrid = #ttcore.grid<8x8, (d0, d1) -> (0, d0, d1)>, l1Map = (d0, d1, d2)[s0] -> (0, d0, d1, d2 + s0), meshShape = 1x1, chipIds = [0]> loc(#loc)',
+    );
     check(device, [
       ['ttcore.device', 'entity.name.function.op.custom.mlir'],
       ['@default_device', 'entity.name.function.symbol.mlir'],
@@ -166,7 +173,9 @@ describe('grammar: mlir.tmLanguage.json', () => {
   });
 
   it('numbers: floats with exponents, dense, hex-like offsets, integers with types (corpus: pad_workaround, cacheable-creation-ops)', () => {
-    const pad = lastLine('    %0 = "ttnn.pad"(%arg0) <{padding = array<i32: 0, 0, 1, 1, 1, 1>, use_multicore = false, value = 0.000000e+00 : f32}> : (tensor<1x30x30xsi32, #ttnn_layout>) -> tensor<1x32x32xsi32, #ttnn_layout1>');
+    const pad = lastLine(
+      '    %0 = "ttnn.pad"(%arg0) <{padding = array<i32: 0, 0, 1, 1, 1, 1>, use_multicore = false, value = 0.000000e+00 : f32}> : (tensor<1x30x30xsi32, #ttnn_layout>) -> tensor<1x32x32xsi32, #ttnn_layout1>',
+    );
     check(pad, [
       ['"ttnn.pad"', 'entity.name.function.op.generic.ttnn.mlir'],
       ['0.000000e+00', 'constant.numeric.float.mlir'],
@@ -174,19 +183,25 @@ describe('grammar: mlir.tmLanguage.json', () => {
       ['false', 'constant.language.boolean.mlir'],
       ['si32', 'storage.type.primitive.mlir'],
     ]);
-    const constant = lastLine('    %constant = "ttnn.constant"(%device) <{layout = #ttnn.layout<tile>, value = dense<3.000000e+00> : tensor<32x32xbf16>}> : (!ttnn.device) -> tensor<32x32xbf16, #ttnn_layout>');
+    const constant = lastLine(
+      '    %constant = "ttnn.constant"(%device) <{layout = #ttnn.layout<tile>, value = dense<3.000000e+00> : tensor<32x32xbf16>}> : (!ttnn.device) -> tensor<32x32xbf16, #ttnn_layout>',
+    );
     check(constant, [
       ['dense', 'support.type.attribute.builtin.mlir'],
       ['3.000000e+00', 'constant.numeric.float.mlir'],
       ['tile', 'constant.language.ttnn.mlir'],
       ['!ttnn.device', 'entity.name.type.dialect.mlir'],
     ]);
-    const device = lastLine('        %5 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)');
+    const device = lastLine(
+      '        %5 = "ttnn.get_device"() <{mesh_offset = #ttnn<mesh_offset 0x0>, mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device loc(#loc)',
+    );
     check(device, [
       ['#ttnn<', 'support.type.attribute.dialect.ttnn.mlir'],
       ['0x0', 'constant.numeric.shape.mlir'],
     ]);
-    const index = lastLine('#ttnn_layout16 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<32x1xui32, #dram>, <interleaved>>');
+    const index = lastLine(
+      '#ttnn_layout16 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<32x1xui32, #dram>, <interleaved>>',
+    );
     check(index, [
       ['32x1x', 'constant.numeric.dimension.mlir'],
       ['ui32', 'storage.type.primitive.mlir'],
@@ -194,7 +209,9 @@ describe('grammar: mlir.tmLanguage.json', () => {
   });
 
   it('sharded memory configs: nested attributes, core ranges, L1 buffer type (corpus: rotary_embedding_llama)', () => {
-    const line = lastLine('#height_sharded_mem_config = #ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<#ttnn.core_range_set<[#ttnn.core_range<(0, 0), (7, 0)>]>, <32x32>, <row_major>>>');
+    const line = lastLine(
+      '#height_sharded_mem_config = #ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<#ttnn.core_range_set<[#ttnn.core_range<(0, 0), (7, 0)>]>, <32x32>, <row_major>>>',
+    );
     check(line, [
       ['#l1', 'variable.other.constant.attribute-alias.mlir'],
       ['height_sharded', 'constant.language.ttnn.mlir', 1],
@@ -205,7 +222,9 @@ describe('grammar: mlir.tmLanguage.json', () => {
   });
 
   it('module header and return (seed example)', () => {
-    const module = lastLine('module @SyncTensorsGraph.42 attributes {ttcore.meshes = #ttcore.meshes<[<"mesh" = 1x1>]>} {');
+    const module = lastLine(
+      'module @SyncTensorsGraph.42 attributes {ttcore.meshes = #ttcore.meshes<[<"mesh" = 1x1>]>} {',
+    );
     check(module, [
       ['module', 'keyword.other.mlir'],
       ['@SyncTensorsGraph.42', 'entity.name.function.symbol.mlir'],
@@ -233,10 +252,12 @@ describe('grammar: mlir.tmLanguage.json', () => {
       const tokenized = tokenizeLines(grammar, lines);
       let depthBefore = 1;
       for (const [lineIdx, line] of tokenized.entries()) {
-        if (depthBefore !== 1 && statementStart.test(line.text)) unbalanced.push(`${path.relative(ROOT, file)}:${lineIdx + 1}`);
+        if (depthBefore !== 1 && statementStart.test(line.text))
+          unbalanced.push(`${path.relative(ROOT, file)}:${lineIdx + 1}`);
         depthBefore = line.depthAfter;
       }
-      if (lines.length === allLines.length && depthBefore !== 1) unbalanced.push(`${path.relative(ROOT, file)}: end of file`);
+      if (lines.length === allLines.length && depthBefore !== 1)
+        unbalanced.push(`${path.relative(ROOT, file)}: end of file`);
     }
     assert.deepStrictEqual(unbalanced.slice(0, 10), []);
   });

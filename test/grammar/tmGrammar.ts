@@ -21,7 +21,9 @@ export function loadMlirGrammar(): Promise<vsctm.IGrammar> {
       }),
       loadGrammar: (scopeName) =>
         Promise.resolve(
-          scopeName === 'source.mlir' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
+          scopeName === 'source.mlir'
+            ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH)
+            : null,
         ),
     });
     const grammar = await registry.loadGrammar('source.mlir');

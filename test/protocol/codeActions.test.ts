@@ -21,7 +21,8 @@ function applyEdits(text: string, edits: readonly proto.TextEdit[]): string {
   const index = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => index.offset(b.range.start) - index.offset(a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, index.offset(e.range.start)) + e.newText + out.slice(index.offset(e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, index.offset(e.range.start)) + e.newText + out.slice(index.offset(e.range.end));
   return out;
 }
 
@@ -35,7 +36,11 @@ describe('protocol: code actions on the seed', () => {
     const line = lineOf(SEED, '%9 =');
     const range = { start: { line, character: 9 }, end: { line, character: 9 } };
     const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
-    actions = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range, context: { diagnostics } })) as proto.CodeAction[];
+    actions = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range,
+      context: { diagnostics },
+    })) as proto.CodeAction[];
   });
   after(async () => {
     assert.strictEqual(await lsp.shutdown(), 0);
@@ -43,7 +48,9 @@ describe('protocol: code actions on the seed', () => {
 
   it('offers verified quick fixes attached to the %9 Error, one preferred', () => {
     assert.ok(actions.length >= 3, actions.map((a) => a.title).join('\n'));
-    assert.ok(actions.every((a) => a.kind === proto.CodeActionKind.QuickFix && a.diagnostics?.[0]?.code === 'l1-cb-overflow'));
+    assert.ok(
+      actions.every((a) => a.kind === proto.CodeActionKind.QuickFix && a.diagnostics?.[0]?.code === 'l1-cb-overflow'),
+    );
     assert.strictEqual(actions.filter((a) => a.isPreferred === true).length, 1);
   });
 
@@ -60,28 +67,50 @@ describe('protocol: code actions on the seed', () => {
 
   it('the preferred fix is slice + concat with the proven indices', () => {
     const preferred = actions.find((a) => a.isPreferred === true)!;
-    assert.match(preferred.title, /^Rewrite the replicate pad as slice \+ concat \(same values: indices \[0, 0, 0, 1, 2, 3\] proven by ttnn\.constant in @main_const_eval_0/);
+    assert.match(
+      preferred.title,
+      /^Rewrite the replicate pad as slice \+ concat \(same values: indices \[0, 0, 0, 1, 2, 3\] proven by ttnn\.constant in @main_const_eval_0/,
+    );
   });
 
   it('after the constant-pad rewrite, %9 is gone and tt-metal fails first at the conv3d', async () => {
     const rewrite = actions.find((a) => a.title.startsWith('Replace the replicate-pad chain'))!;
     assert.match(rewrite.title, /then %24 ttnn\.conv3d fails first \(checked for tt-metal 2025-09-17\.\.2026-01-18\)$/);
     const fixed = applyEdits(SEED, rewrite.edit!.changes![URI]!);
-    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
     const published = await lsp.diagnostics(URI, 2);
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => d.range.start.line), [lineOf(fixed, '%24 = "ttnn.conv3d"')]);
+    assert.deepStrictEqual(
+      errors.map((d) => d.range.start.line),
+      [lineOf(fixed, '%24 = "ttnn.conv3d"')],
+    );
     assert.ok(!fixed.includes('%9 = "ttnn.to_layout"'));
     // The conv3d then gets its conv3d_config blocking fix (fixes/conv3dConfig.ts), and applying it leaves no error.
     const line = lineOf(fixed, '%24 = "ttnn.conv3d"');
     const diagnostics = published.diagnostics.filter((d) => d.range.start.line === line);
-    const conv = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument: { uri: URI }, range: { start: { line, character: 9 }, end: { line, character: 9 } }, context: { diagnostics } })) as proto.CodeAction[];
+    const conv = (await lsp.connection.sendRequest(proto.CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line, character: 9 }, end: { line, character: 9 } },
+      context: { diagnostics },
+    })) as proto.CodeAction[];
     const blocking = conv.find((a) => a.title.startsWith('Set conv3d_config blocking'));
     assert.ok(blocking !== undefined, conv.map((a) => a.title).join('\n'));
     const blocked = applyEdits(fixed, blocking.edit!.changes![URI]!);
-    assert.match(blocked, /conv3d_config = #ttnn\.conv3d_config<[^>]*c_in_block = \d+, compute_with_storage_grid_size = #ttcore\.grid<8x8>>/);
-    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: blocked }] });
+    assert.match(
+      blocked,
+      /conv3d_config = #ttnn\.conv3d_config<[^>]*c_in_block = \d+, compute_with_storage_grid_size = #ttcore\.grid<8x8>>/,
+    );
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ text: blocked }],
+    });
     const after = await lsp.diagnostics(URI, 3);
-    assert.deepStrictEqual(after.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error).map((d) => d.message), []);
+    assert.deepStrictEqual(
+      after.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error).map((d) => d.message),
+      [],
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('protocol: corpus resnet_ttnn.mlir', () => {
   });
 
   it('outlines every function with its op count', async () => {
-    const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as proto.DocumentSymbol[];
+    const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, {
+      textDocument: { uri: URI },
+    })) as proto.DocumentSymbol[];
     const functions: proto.DocumentSymbol[] = [];
     const visit = (s: proto.DocumentSymbol): void => {
       if (s.kind === proto.SymbolKind.Function) functions.push(s);
@@ -49,11 +51,17 @@ describe('protocol: corpus resnet_ttnn.mlir', () => {
     const lineStart = TEXT.lastIndexOf('\n', at) + 1;
     const line = TEXT.slice(lineStart, TEXT.indexOf('\n', at));
     const result = /^\s*(%\w+) =/.exec(line)![1]!;
-    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: posOf('"ttnn.conv2d"') });
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: posOf('"ttnn.conv2d"'),
+    });
     const markdown = (hover!.contents as proto.MarkupContent).value;
     assert.ok(markdown.startsWith(`**${result} ttnn.conv2d**`), markdown.split('\n')[0]);
     // The shapes are in the op's full breakdown, which the hover links to.
-    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, { uri: URI, position: posOf('"ttnn.conv2d"') });
+    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, {
+      uri: URI,
+      position: posOf('"ttnn.conv2d"'),
+    });
     const outShape = /-> tensor<([0-9x]+)x(bf16|f32)/.exec(line)![1]!;
     assert.ok(breakdown!.markdown.includes(`| output 0 | \`${result}\` ${outShape}x`), breakdown!.markdown);
   });
@@ -64,12 +72,20 @@ describe('protocol: corpus resnet_ttnn.mlir', () => {
     const operand = /\((%\w+)/.exec(line)![1]!;
     const usePos = posOf(`(${operand}`, at);
     usePos.character += 1;
-    const defs = (await lsp.connection.sendRequest(proto.DefinitionRequest.type, { textDocument: { uri: URI }, position: usePos })) as proto.Location[];
+    const defs = (await lsp.connection.sendRequest(proto.DefinitionRequest.type, {
+      textDocument: { uri: URI },
+      position: usePos,
+    })) as proto.Location[];
     assert.strictEqual(defs.length, 1);
     const defLine = LINES[defs[0]!.range.start.line]!;
     assert.strictEqual(defLine.slice(defs[0]!.range.start.character, defs[0]!.range.end.character), operand);
-    const refs = await lsp.connection.sendRequest(proto.ReferencesRequest.type, { textDocument: { uri: URI }, position: usePos, context: { includeDeclaration: false } });
+    const refs = await lsp.connection.sendRequest(proto.ReferencesRequest.type, {
+      textDocument: { uri: URI },
+      position: usePos,
+      context: { includeDeclaration: false },
+    });
     assert.ok(refs!.some((r) => r.range.start.line === usePos.line && r.range.start.character === usePos.character));
-    for (const r of refs!) assert.strictEqual(LINES[r.range.start.line]!.slice(r.range.start.character, r.range.end.character), operand);
+    for (const r of refs!)
+      assert.strictEqual(LINES[r.range.start.line]!.slice(r.range.start.character, r.range.end.character), operand);
   });
 });

@@ -27,7 +27,11 @@ describe('protocol: ttnnL1/importLog', () => {
   });
 
   it('reports a log from another version of the file as a mismatch and maps nothing', async () => {
-    const result = await lsp.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, { uri: URI, logText: LOG('mochi_other_version.log'), logName: 'other.log' });
+    const result = await lsp.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, {
+      uri: URI,
+      logText: LOG('mochi_other_version.log'),
+      logName: 'other.log',
+    });
     assert.strictEqual(result.mapped, false);
     assert.match(result.message, /^other\.log: the log does not match this file/);
   });
@@ -41,14 +45,24 @@ describe('protocol: ttnnL1/importLog', () => {
         }
       });
     });
-    const result = await lsp.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, { uri: URI, logText: LOG('seed_mochi.log'), logName: 'seed.log' });
+    const result = await lsp.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, {
+      uri: URI,
+      logText: LOG('seed_mochi.log'),
+      logName: 'seed.log',
+    });
     assert.strictEqual(result.mapped, true);
     assert.match(result.message, /^seed\.log: tt-metal threw on %9 \(ttnn\.to_layout\) in @main/);
     const published = await republished;
     const runtime = published.diagnostics.find((d) => d.code === 'runtime-failure')!;
     assert.strictEqual(runtime.range.start.line, seedLineOf('%9 = "ttnn.to_layout"'));
-    assert.ok(diagnosticText(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'), diagnosticText(runtime.message));
-    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: URI }, position: { line: seedLineOf('%9 ='), character: 9 } });
+    assert.ok(
+      diagnosticText(runtime.message).includes('grow to 9990400 B which is beyond max L1 size of 1499136 B'),
+      diagnosticText(runtime.message),
+    );
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: { line: seedLineOf('%9 ='), character: 9 },
+    });
     const lines = (hover!.contents as proto.MarkupContent).value.split('\n');
     assert.strictEqual(lines[1], 'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');
   });

@@ -45,7 +45,10 @@ describe('protocol: incremental re-parse', () => {
       const range = { start: index.position(start), end: index.position(start + deleteCount) };
       text = text.slice(0, start) + newText + text.slice(start + deleteCount);
       version++;
-      await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+      await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: newText }],
+      });
       await lsp.diagnostics(uri, version);
     }
     const incremental = await lsp.diagnostics(uri, version);
@@ -72,7 +75,8 @@ describe('protocol: incremental re-parse', () => {
       const newLine = k === 13 || k === 29;
       const anchors: number[] = [];
       const re = newLine ? /\n( +)"ttnn\./g : /^ +%\d+ = "ttnn\.[^\n]*?, /gm;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) anchors.push(newLine ? m.index + 1 : m.index + m[0].length);
+      for (let m = re.exec(text); m !== null; m = re.exec(text))
+        anchors.push(newLine ? m.index + 1 : m.index + m[0].length);
       const start = anchors[Math.floor(next() * anchors.length)]!;
       const newText = newLine ? '// note\n' : next() < 0.5 ? ' ' : '';
       if (newText === '') continue;
@@ -99,7 +103,13 @@ describe('protocol: incremental re-parse', () => {
         const position = index.position(m.index + 1);
         answers.push(await lsp.connection.sendRequest(proto.HoverRequest.type, { ...doc, position }));
         answers.push(await lsp.connection.sendRequest(proto.DefinitionRequest.type, { ...doc, position }));
-        answers.push(await lsp.connection.sendRequest(proto.ReferencesRequest.type, { ...doc, position, context: { includeDeclaration: true } }));
+        answers.push(
+          await lsp.connection.sendRequest(proto.ReferencesRequest.type, {
+            ...doc,
+            position,
+            context: { includeDeclaration: true },
+          }),
+        );
       }
       const whole = { start: { line: 0, character: 0 }, end: index.position(text.length) };
       answers.push(await lsp.connection.sendRequest(proto.InlayHintRequest.type, { ...doc, range: whole }));
@@ -107,7 +117,9 @@ describe('protocol: incremental re-parse', () => {
       answers.push(await lsp.connection.sendRequest(proto.CodeLensRequest.type, doc));
       answers.push(await lsp.connection.sendRequest(proto.FoldingRangeRequest.type, doc));
       // The hover's breakdown link carries the document URI URL-encoded.
-      return JSON.parse(JSON.stringify(answers).split(target).join('<self>').split(encodeURIComponent(target)).join('<self>')) as unknown[];
+      return JSON.parse(
+        JSON.stringify(answers).split(target).join('<self>').split(encodeURIComponent(target)).join('<self>'),
+      ) as unknown[];
     };
     const edited = await ask(uri);
     const fresh = await ask(freshUri);

@@ -11,7 +11,9 @@ import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 
 const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
 // 11 MB of comment lines after the seed: large enough for progress, cheap to analyse.
-const PADDING = '// padding line to make the file large ...............................................\n'.repeat(130_000);
+const PADDING = '// padding line to make the file large ...............................................\n'.repeat(
+  130_000,
+);
 
 describe('protocol: large file', () => {
   let lsp: LspSession;
@@ -30,7 +32,10 @@ describe('protocol: large file', () => {
     const published = await lsp.diagnostics(uri, 1);
     assert.deepStrictEqual(lsp.progressBegins, ['TTNN L1']);
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => d.code), ['l1-cb-overflow']);
+    assert.deepStrictEqual(
+      errors.map((d) => d.code),
+      ['l1-cb-overflow'],
+    );
   });
 
   it('reports no progress for a keystroke inside an op, and publishes its version', async () => {

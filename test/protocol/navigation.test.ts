@@ -23,24 +23,40 @@ describe('protocol: navigation on the seed example', () => {
   });
 
   it('goes to the definition of %8 from its use in %9', async () => {
-    const result = (await lsp.connection.sendRequest(proto.DefinitionRequest.type, { textDocument: { uri: URI }, position: pos('(%8)', 0, 2) })) as proto.Location[];
+    const result = (await lsp.connection.sendRequest(proto.DefinitionRequest.type, {
+      textDocument: { uri: URI },
+      position: pos('(%8)', 0, 2),
+    })) as proto.Location[];
     const def = pos('%8 =');
-    assert.deepStrictEqual(result, [{ uri: URI, range: { start: def, end: { line: def.line, character: def.character + 2 } } }]);
+    assert.deepStrictEqual(result, [
+      { uri: URI, range: { start: def, end: { line: def.line, character: def.character + 2 } } },
+    ]);
   });
 
   it('finds the references of #loc2 (two locs wrap it) with and without the declaration', async () => {
     const params = { textDocument: { uri: URI }, position: pos('#loc2 =', 0, 1) };
-    const withDecl = await lsp.connection.sendRequest(proto.ReferencesRequest.type, { ...params, context: { includeDeclaration: true } });
+    const withDecl = await lsp.connection.sendRequest(proto.ReferencesRequest.type, {
+      ...params,
+      context: { includeDeclaration: true },
+    });
     const uses = SEED.split('(#loc2)').length - 1;
     assert.strictEqual(withDecl?.length, uses + 1);
-    const without = await lsp.connection.sendRequest(proto.ReferencesRequest.type, { ...params, context: { includeDeclaration: false } });
+    const without = await lsp.connection.sendRequest(proto.ReferencesRequest.type, {
+      ...params,
+      context: { includeDeclaration: false },
+    });
     assert.strictEqual(without?.length, uses);
   });
 
   it('outlines module > device_module > module > @main_const_eval_0, @main', async () => {
-    const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as proto.DocumentSymbol[];
+    const symbols = (await lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, {
+      textDocument: { uri: URI },
+    })) as proto.DocumentSymbol[];
     const fns = symbols[0]!.children![0]!.children![0]!.children!;
-    assert.deepStrictEqual(fns.map((f) => f.name), ['@main_const_eval_0', '@main']);
+    assert.deepStrictEqual(
+      fns.map((f) => f.name),
+      ['@main_const_eval_0', '@main'],
+    );
     const main = fns[1]!;
     assert.strictEqual(main.kind, proto.SymbolKind.Function);
     assert.deepStrictEqual(main.selectionRange.start, pos('@main('));

@@ -31,27 +31,43 @@ describe('protocol: build windows, unmodeled ops and illegal ops', () => {
 
   it('publishes the build-dependent overflow as a Warning and the op without a model as Information', async () => {
     const published = await lsp.diagnostics(STRADDLE_URI, 1);
-    const nine = published.diagnostics.find((d) => d.range.start.line === posIn(STRADDLE, '%9 = "ttnn.to_layout"').line)!;
+    const nine = published.diagnostics.find(
+      (d) => d.range.start.line === posIn(STRADDLE, '%9 = "ttnn.to_layout"').line,
+    )!;
     assert.strictEqual(nine.code, 'l1-overflow-build-dependent');
     assert.strictEqual(nine.severity, proto.DiagnosticSeverity.Warning);
     assert.ok(diagnosticText(nine.message).includes('fits only from tt-metal PR #35806'), diagnosticText(nine.message));
     const info = published.diagnostics.filter((d) => d.code === 'no-l1-model');
-    assert.deepStrictEqual(info.map((d) => [d.severity, d.range.start.line]), [[proto.DiagnosticSeverity.Information, posIn(STRADDLE, `%7 = "${UNMODELED_OP}"`).line]]);
+    assert.deepStrictEqual(
+      info.map((d) => [d.severity, d.range.start.line]),
+      [[proto.DiagnosticSeverity.Information, posIn(STRADDLE, `%7 = "${UNMODELED_OP}"`).line]],
+    );
   });
 
   it('hovers %9 with the build window, how it was inferred, and the figures across it', async () => {
-    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: STRADDLE_URI }, position: posIn(STRADDLE, '%9 =', 1) });
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: STRADDLE_URI },
+      position: posIn(STRADDLE, '%9 =', 1),
+    });
     const markdown = (hover!.contents as proto.MarkupContent).value;
     assert.ok(markdown.includes('tt-metal 2025-12..2026-05 (from the dump)'), markdown);
     assert.ok(markdown.includes('depending on tt-metal build'), markdown);
     // How the window was inferred and the OpModel terms are in the full breakdown.
-    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, { uri: STRADDLE_URI, position: posIn(STRADDLE, '%9 =', 1) });
-    assert.ok(breakdown!.markdown.includes("tt-metal ≈ 2025-12-29..2026-05-15, from the dump's syntax:"), breakdown!.markdown);
+    const breakdown = await lsp.connection.sendRequest<ext.OpBreakdownResult | null>(ext.OP_BREAKDOWN_METHOD, {
+      uri: STRADDLE_URI,
+      position: posIn(STRADDLE, '%9 =', 1),
+    });
+    assert.ok(
+      breakdown!.markdown.includes("tt-metal ≈ 2025-12-29..2026-05-15, from the dump's syntax:"),
+      breakdown!.markdown,
+    );
     assert.ok(breakdown!.markdown.includes('OpModel terms: cb '), breakdown!.markdown);
   });
 
   it('ttnnL1/fileSummary words the verdict with the unmodeled ops and the build window', async () => {
-    const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, { uri: STRADDLE_URI });
+    const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, {
+      uri: STRADDLE_URI,
+    });
     assert.strictEqual(summary.unmodeledOpCount, 1);
     assert.deepStrictEqual(summary.unmodeledOpNames, [UNMODELED_OP]);
     assert.ok(summary.verdict.includes('1 op without an L1 model — cannot rule out an overflow'), summary.verdict);
@@ -63,9 +79,17 @@ describe('protocol: build windows, unmodeled ops and illegal ops', () => {
   it('publishes op-illegal as an Error and counts it in the summary', async () => {
     const published = await lsp.diagnostics(ILLEGAL_URI, 1);
     const errors = published.diagnostics.filter((d) => d.severity === proto.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => d.code), ['op-illegal']);
-    assert.ok(diagnosticText(errors[0]!.message).includes('TT_FATAL: Unary operation requires input to be on Device'), diagnosticText(errors[0]!.message));
-    const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, { uri: ILLEGAL_URI });
+    assert.deepStrictEqual(
+      errors.map((d) => d.code),
+      ['op-illegal'],
+    );
+    assert.ok(
+      diagnosticText(errors[0]!.message).includes('TT_FATAL: Unary operation requires input to be on Device'),
+      diagnosticText(errors[0]!.message),
+    );
+    const summary = await lsp.connection.sendRequest<ext.FileSummaryResult>(ext.FILE_SUMMARY_METHOD, {
+      uri: ILLEGAL_URI,
+    });
     assert.deepStrictEqual([summary.overflowCount, summary.illegalOpCount], [0, 1]);
   });
 });

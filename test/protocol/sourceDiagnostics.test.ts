@@ -21,7 +21,11 @@ function workspace(): { dir: string; dumpUri: string; pyUri: string } {
   fs.writeFileSync(path.join(dir, 'model.mlir'), SEED);
   fs.mkdirSync(path.join(dir, 'mochi'));
   fs.writeFileSync(path.join(dir, 'mochi', 'single_ops.py'), PYTHON);
-  return { dir, dumpUri: fileUri(path.join(dir, 'model.mlir')), pyUri: fileUri(path.join(dir, 'mochi', 'single_ops.py')) };
+  return {
+    dir,
+    dumpUri: fileUri(path.join(dir, 'model.mlir')),
+    pyUri: fileUri(path.join(dir, 'mochi', 'single_ops.py')),
+  };
 }
 
 for (const pull of [false, true]) {
@@ -38,7 +42,8 @@ for (const pull of [false, true]) {
     it('puts the %9 error on the loc line of the model file, with a link back to the op', async () => {
       const pyDiagnostics = lsp.diagnostics(ws.pyUri);
       await lsp.open(ws.dumpUri, SEED);
-      if (pull) await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: ws.dumpUri } });
+      if (pull)
+        await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: ws.dumpUri } });
       const published = await pyDiagnostics;
       // %9's loc is single_ops.py:16 (1-based): line 15 in the protocol.
       const error = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error);
@@ -51,20 +56,34 @@ for (const pull of [false, true]) {
 
     /** The diagnostics lists published for the Python file after the first `from` publications of the session. */
     function pyPublishedSince(from: number): proto.Diagnostic[][] {
-      return lsp.published.slice(from).filter((p) => p.uri === ws.pyUri).map((p) => p.diagnostics);
+      return lsp.published
+        .slice(from)
+        .filter((p) => p.uri === ws.pyUri)
+        .map((p) => p.diagnostics);
     }
 
     /** A request answered after every notification sent before it (the server handles messages in order). */
     async function roundTrip(): Promise<void> {
-      await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: ws.pyUri }, position: { line: 0, character: 0 } });
+      await lsp.connection.sendRequest(proto.HoverRequest.type, {
+        textDocument: { uri: ws.pyUri },
+        position: { line: 0, character: 0 },
+      });
     }
 
     it('keeps them when the dump closes as saved, and withdraws them when its file changes on disk', async () => {
       const from = lsp.published.length;
-      await lsp.connection.sendNotification(proto.DidCloseTextDocumentNotification.type, { textDocument: { uri: ws.dumpUri } });
+      await lsp.connection.sendNotification(proto.DidCloseTextDocumentNotification.type, {
+        textDocument: { uri: ws.dumpUri },
+      });
       await roundTrip();
-      assert.deepStrictEqual(pyPublishedSince(from), [], 'nothing published for the Python file when the saved dump closes');
-      await lsp.connection.sendNotification(proto.DidChangeWatchedFilesNotification.type, { changes: [{ uri: ws.dumpUri, type: proto.FileChangeType.Changed }] });
+      assert.deepStrictEqual(
+        pyPublishedSince(from),
+        [],
+        'nothing published for the Python file when the saved dump closes',
+      );
+      await lsp.connection.sendNotification(proto.DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: ws.dumpUri, type: proto.FileChangeType.Changed }],
+      });
       await roundTrip();
       assert.deepStrictEqual(pyPublishedSince(from), [[]]);
     });
@@ -73,11 +92,18 @@ for (const pull of [false, true]) {
       const opened = lsp.published.length;
       // The editor's text differs from the file (an unsaved comment); its failures are the same.
       await lsp.open(ws.dumpUri, SEED + '\n// unsaved\n', 2);
-      if (pull) await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: ws.dumpUri } });
-      for (let i = 0; i < 200 && pyPublishedSince(opened).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      assert.ok(pyPublishedSince(opened)[0]?.some((d) => d.severity === proto.DiagnosticSeverity.Error), 'the reopened dump says it again');
+      if (pull)
+        await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri: ws.dumpUri } });
+      for (let i = 0; i < 200 && pyPublishedSince(opened).length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(
+        pyPublishedSince(opened)[0]?.some((d) => d.severity === proto.DiagnosticSeverity.Error),
+        'the reopened dump says it again',
+      );
       const from = lsp.published.length;
-      await lsp.connection.sendNotification(proto.DidCloseTextDocumentNotification.type, { textDocument: { uri: ws.dumpUri } });
+      await lsp.connection.sendNotification(proto.DidCloseTextDocumentNotification.type, {
+        textDocument: { uri: ws.dumpUri },
+      });
       await roundTrip();
       assert.deepStrictEqual(pyPublishedSince(from), [[]]);
     });

@@ -14,7 +14,9 @@ import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
 const SEED = fs.readFileSync(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'), 'utf8');
 const OOM = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/corpus/oom_ttnn.mlir'), 'utf8');
 // ~2.2 MB of comment lines: over the 1 MB threshold these tests set, cheap enough to analyse twice.
-const PADDING = '// padding line to make the file large ...............................................\n'.repeat(25_000);
+const PADDING = '// padding line to make the file large ...............................................\n'.repeat(
+  25_000,
+);
 const BIG_V1 = SEED + PADDING;
 const BIG_V2 = OOM + PADDING;
 const SMALL = SEED;
@@ -47,15 +49,27 @@ describe('reliability: background analysis of large documents', () => {
     // On %9's op name in the small copy of the seed: answered in-process with tt-metal's figure for it.
     const op9Line = SMALL.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'));
     const op9Character = SMALL.split('\n')[op9Line]!.indexOf('ttnn.to_layout');
-    const hover = await background.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: small }, position: { line: op9Line, character: op9Character } });
+    const hover = await background.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: small },
+      position: { line: op9Line, character: op9Character },
+    });
     const published = await bigDiagnostics;
     // The big one runs in the worker, so the main thread answers the small one meanwhile; which reply comes first is
     // the scheduler's business (a fast machine may finish the big one first), so that order is not asserted.
-    assert.ok(background.logMessages.some((m) => m.startsWith(`background analysis of ${big} version 1 (`)), 'analysed in the worker');
-    assert.ok(!background.logMessages.some((m) => m.startsWith(`background analysis of ${small}`)), 'the small one in-process');
+    assert.ok(
+      background.logMessages.some((m) => m.startsWith(`background analysis of ${big} version 1 (`)),
+      'analysed in the worker',
+    );
+    assert.ok(
+      !background.logMessages.some((m) => m.startsWith(`background analysis of ${small}`)),
+      'the small one in-process',
+    );
     assert.match(JSON.stringify(hover?.contents), /9,990,400 B/);
     const expected = await inProcessDiagnostics(big, BIG_V1);
-    assert.ok(expected.some((d) => d.code === 'l1-cb-overflow'), 'the seed failure is found');
+    assert.ok(
+      expected.some((d) => d.code === 'l1-cb-overflow'),
+      'the seed failure is found',
+    );
     assert.deepStrictEqual(published.diagnostics, expected);
     // A feature request on the big document is forwarded to its worker and answered like in-process.
     const overflow = expected.find((d) => d.code === 'l1-cb-overflow')!;
@@ -65,7 +79,10 @@ describe('reliability: background analysis of large documents', () => {
     assert.ok(mainHover !== null);
     assert.deepStrictEqual(workerHover, mainHover);
     const symbols = { textDocument: { uri: big } };
-    assert.deepStrictEqual(await background.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols), await inProcess.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols));
+    assert.deepStrictEqual(
+      await background.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols),
+      await inProcess.connection.sendRequest(proto.DocumentSymbolRequest.type, symbols),
+    );
   });
 
   it('applies in-op edits in place in the worker and publishes what the main thread would for the final text', async () => {
@@ -88,17 +105,33 @@ describe('reliability: background analysis of large documents', () => {
       await background.diagnostics(uri, version);
     }
     assert.strictEqual(version, 5);
-    const inPlace = background.logMessages.filter((m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith('edits applied in place'));
+    const inPlace = background.logMessages.filter(
+      (m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith('edits applied in place'),
+    );
     assert.deepStrictEqual(inPlace.length, 4, background.logMessages.join('\n'));
     // Each version after the first travels to the worker as its one edit, never as the 2 MB text again.
-    const started = background.logMessages.filter((m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith(' started'));
-    assert.deepStrictEqual(started.map((m) => /version (\d+) \(2\.2 MB(, sent as 1 edit)?\)/.exec(m)?.slice(1)), [['1', undefined], ['2', ', sent as 1 edit'], ['3', ', sent as 1 edit'], ['4', ', sent as 1 edit'], ['5', ', sent as 1 edit']]);
+    const started = background.logMessages.filter(
+      (m) => m.startsWith(`background analysis of ${uri} version `) && m.endsWith(' started'),
+    );
+    assert.deepStrictEqual(
+      started.map((m) => /version (\d+) \(2\.2 MB(, sent as 1 edit)?\)/.exec(m)?.slice(1)),
+      [
+        ['1', undefined],
+        ['2', ', sent as 1 edit'],
+        ['3', ', sent as 1 edit'],
+        ['4', ', sent as 1 edit'],
+        ['5', ', sent as 1 edit'],
+      ],
+    );
     const final = await background.diagnostics(uri, version);
     assert.deepStrictEqual(final.diagnostics, await inProcessDiagnostics(uri, text));
     // A request on it is answered from the edited tree like in-process.
     const overflow = final.diagnostics.find((d) => d.code === 'l1-cb-overflow')!;
     const params = { textDocument: { uri }, position: overflow.range.start };
-    assert.deepStrictEqual(await background.connection.sendRequest(proto.HoverRequest.type, params), await inProcess.connection.sendRequest(proto.HoverRequest.type, params));
+    assert.deepStrictEqual(
+      await background.connection.sendRequest(proto.HoverRequest.type, params),
+      await inProcess.connection.sendRequest(proto.HoverRequest.type, params),
+    );
   });
 
   it('imports a runtime log in the worker and re-publishes the document with the runtime failure', async () => {
@@ -109,28 +142,49 @@ describe('reliability: background analysis of large documents', () => {
     const publishedBefore = background.published.length;
     const republished = (async (): Promise<proto.PublishDiagnosticsParams> => {
       for (;;) {
-        const found = background.published.slice(publishedBefore).find((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'runtime-failure'));
+        const found = background.published
+          .slice(publishedBefore)
+          .find((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'runtime-failure'));
         if (found !== undefined) return found;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })();
     const log = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/logs/seed_mochi.log'), 'utf8');
-    const result = await background.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, { uri, logText: log, logName: 'seed.log' });
+    const result = await background.connection.sendRequest<ext.ImportLogResult>(ext.IMPORT_LOG_METHOD, {
+      uri,
+      logText: log,
+      logName: 'seed.log',
+    });
     assert.strictEqual(result.mapped, true, result.message);
     const runtime = (await republished).diagnostics.find((d) => d.code === 'runtime-failure')!;
-    assert.strictEqual(runtime.range.start.line, SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')));
+    assert.strictEqual(
+      runtime.range.start.line,
+      SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')),
+    );
   });
 
   it('cancels the first job when a second version arrives, and publishes only the final version', async () => {
     const uri = 'untitled:edited.mlir';
     await background.open(uri, BIG_V1);
     // A request makes the version-1 analysis start now (not after the debounce); it ends cancelled, answered empty.
-    const staleHover = background.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
-    await background.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: BIG_V2 }] });
+    const staleHover = background.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
+    await background.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: BIG_V2 }],
+    });
     const final = await background.diagnostics(uri, 2);
     assert.strictEqual(await staleHover, null);
-    assert.ok(background.logMessages.some((m) => m === `background analysis of ${uri} version 1 cancelled`), background.logMessages.join('\n'));
-    assert.deepStrictEqual(background.published.filter((p) => p.uri === uri).map((p) => p.version), [2]);
+    assert.ok(
+      background.logMessages.some((m) => m === `background analysis of ${uri} version 1 cancelled`),
+      background.logMessages.join('\n'),
+    );
+    assert.deepStrictEqual(
+      background.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [2],
+    );
     assert.deepStrictEqual(final.diagnostics, await inProcessDiagnostics(uri, BIG_V2));
   });
 });

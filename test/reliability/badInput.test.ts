@@ -24,7 +24,10 @@ interface Run {
 }
 
 function check(file: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, 'check', file, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, 'check', file, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -44,7 +47,8 @@ describe('reliability: bad and huge input (CLI)', function () {
   };
 
   before(() => {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-reliability-'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,9 +60,17 @@ describe('reliability: bad and huge input (CLI)', function () {
   });
 
   const notMlir: readonly (readonly [string, string | Uint8Array, RegExp])[] = [
-    ['prose.txt', fs.readFileSync(path.join(ROOT, 'test/fixtures/reliability/prose.txt'), 'utf8'), /no MLIR operations found/],
+    [
+      'prose.txt',
+      fs.readFileSync(path.join(ROOT, 'test/fixtures/reliability/prose.txt'), 'utf8'),
+      /no MLIR operations found/,
+    ],
     ['data.json', '{"name": "resnet", "layers": [1, 2, 3], "meta": {"dtype": "bf16"}}\n', /no MLIR operations found/],
-    ['kernel.cpp', '#include <cstdint>\nint main() {\n  uint32_t cb = 0;\n  return cb;\n}\n', /no MLIR operations found/],
+    [
+      'kernel.cpp',
+      '#include <cstdint>\nint main() {\n  uint32_t cb = 0;\n  return cb;\n}\n',
+      /no MLIR operations found/,
+    ],
     ['empty.mlir', '', /no MLIR operations found/],
     ['blank.mlir', '\n\n   \n// only a comment\n', /no MLIR operations found/],
     ['random.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), /binary file/],
@@ -95,7 +107,10 @@ describe('reliability: bad and huge input (CLI)', function () {
   });
 
   it('non-UTF-8 bytes in a comment: a one-line warning, and the overflow is still found', () => {
-    const latin1 = Buffer.concat([Buffer.from('// Gr\xfc\xdfe aus M\xfcnchen\n', 'latin1'), Buffer.from(SEED_TEXT, 'utf8')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('// Gr\xfc\xdfe aus M\xfcnchen\n', 'latin1'),
+      Buffer.from(SEED_TEXT, 'utf8'),
+    ]);
     const r = check(write('latin1.mlir', latin1), '--format', 'json');
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /not valid UTF-8/);
@@ -120,7 +135,11 @@ describe('reliability: bad and huge input (CLI)', function () {
 
   it('binary bytes spliced into the middle of a real file: exit 2, not a crash', () => {
     const bytes = Buffer.from(SEED_TEXT, 'utf8');
-    const spliced = Buffer.concat([bytes.subarray(0, 5000), Buffer.from([0, 1, 2, 0xff, 0xfe, 0]), bytes.subarray(5000)]);
+    const spliced = Buffer.concat([
+      bytes.subarray(0, 5000),
+      Buffer.from([0, 1, 2, 0xff, 0xfe, 0]),
+      bytes.subarray(5000),
+    ]);
     const r = check(write('spliced.mlir', spliced));
     assert.equal(r.status, 2);
     assert.match(r.stderr, /binary file \(NUL byte at offset 5000\)/);
@@ -147,24 +166,27 @@ describe('reliability: bad and huge input (CLI)', function () {
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr.slice(0, 2000));
   });
 
-  (process.env.RUN_SLOW_TESTS === '1' ? it : it.skip)('a 500 MB dump: analysed, or refused with one line (RUN_SLOW_TESTS=1)', function () {
-    this.timeout(1_800_000);
-    const file = path.join(dir, 'dump500.mlir');
-    // Written in pieces so the test itself never holds 500 MB of text: one generated module per ~25 MB, split markers between.
-    const fd = fs.openSync(file, 'w');
-    let bytes = 0;
-    for (let i = 0; bytes < 500_000_000; i++) {
-      const part = generateTtnnModule({ nOps: 80_000, seed: 100 + i });
-      fs.writeSync(fd, (i === 0 ? '' : '\n// -----\n') + part);
-      bytes += part.length;
-    }
-    fs.closeSync(fd);
-    const r = check(file, '--format', 'json');
-    if (r.status === 2) {
-      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr.slice(0, 2000));
-    } else {
-      assert.ok(r.status === 0 || r.status === 1, r.stderr.slice(0, 2000));
-      assert.ok((JSON.parse(r.stdout) as { ops: unknown[] }).ops.length > 1_000_000);
-    }
-  });
+  (process.env.RUN_SLOW_TESTS === '1' ? it : it.skip)(
+    'a 500 MB dump: analysed, or refused with one line (RUN_SLOW_TESTS=1)',
+    function () {
+      this.timeout(1_800_000);
+      const file = path.join(dir, 'dump500.mlir');
+      // Written in pieces so the test itself never holds 500 MB of text: one generated module per ~25 MB, split markers between.
+      const fd = fs.openSync(file, 'w');
+      let bytes = 0;
+      for (let i = 0; bytes < 500_000_000; i++) {
+        const part = generateTtnnModule({ nOps: 80_000, seed: 100 + i });
+        fs.writeSync(fd, (i === 0 ? '' : '\n// -----\n') + part);
+        bytes += part.length;
+      }
+      fs.closeSync(fd);
+      const r = check(file, '--format', 'json');
+      if (r.status === 2) {
+        assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr.slice(0, 2000));
+      } else {
+        assert.ok(r.status === 0 || r.status === 1, r.stderr.slice(0, 2000));
+        assert.ok((JSON.parse(r.stdout) as { ops: unknown[] }).ops.length > 1_000_000);
+      }
+    },
+  );
 });

@@ -14,7 +14,15 @@ import type { Operation, ParseResult } from '../../server/src/mlir/syntax';
 import { decodeLayoutBody } from '../../server/src/ttnn/fromSyntax';
 import { l1Footprint } from '../../server/src/ttnn/layout';
 import { presetDevice } from '../../server/src/ttnn/device';
-import { applyPlan, documentViolations, generatedModuleArb, loadSources, mutationPlanArb, NASTY_NUMBERS, nestedModuleArb } from './fuzzCore';
+import {
+  applyPlan,
+  documentViolations,
+  generatedModuleArb,
+  loadSources,
+  mutationPlanArb,
+  NASTY_NUMBERS,
+  nestedModuleArb,
+} from './fuzzCore';
 
 const FIXTURES = path.join(__dirname, '../fixtures/reliability');
 const SEED = 20261128;
@@ -79,12 +87,22 @@ describe('reliability: fuzzing (seeded slice)', () => {
 
   it('200 seed conv3d attributes past 2^53 (up to 10^330): every figure exact or a model overflow, never Infinity or null', () => {
     const seed = sources.find((x) => x.name.endsWith('mochi_replicate_pad.mlir'))!.text;
-    const conv = /kernel_size = array<i32: 3, 3, 3>|in_channels = 768 : i32|out_channels = 768 : i32|input_depth = 6 : i32|batch_size = 1 : i32/g;
-    const huge = fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.bigInt({ min: 2n ** 52n, max: 10n ** 330n }).map(String));
+    const conv =
+      /kernel_size = array<i32: 3, 3, 3>|in_channels = 768 : i32|out_channels = 768 : i32|input_depth = 6 : i32|batch_size = 1 : i32/g;
+    const huge = fc.oneof(
+      fc.constantFrom(...NASTY_NUMBERS),
+      fc.bigInt({ min: 2n ** 52n, max: 10n ** 330n }).map(String),
+    );
     fc.assert(
       fc.property(fc.nat({ max: 4 }), huge, (which, value) => {
         let k = 0;
-        const text = seed.replace(conv, (m) => (k++ !== which ? m : m.startsWith('kernel_size') ? `kernel_size = array<i32: ${value}, 3, 3>` : m.replace(/\d+ : i32/, `${value} : i32`)));
+        const text = seed.replace(conv, (m) =>
+          k++ !== which
+            ? m
+            : m.startsWith('kernel_size')
+              ? `kernel_size = array<i32: ${value}, 3, 3>`
+              : m.replace(/\d+ : i32/, `${value} : i32`),
+        );
         assert.deepEqual(documentViolations(text), []);
       }),
       { seed: SEED + 5, numRuns: 200 },
@@ -97,7 +115,16 @@ describe('reliability: fuzzing (seeded slice)', () => {
     const structured = fc
       .tuple(
         fc.array(dim, { maxLength: 4 }),
-        fc.constantFrom('!ttcore.tile<32x32, bf16>', '!ttcore.tile<32x32,bfp_bf8>', 'bf16', 'f32', 'ui32', 'bf17', '!ttcore.tile<16x16,bf16>', '!tile'),
+        fc.constantFrom(
+          '!ttcore.tile<32x32, bf16>',
+          '!ttcore.tile<32x32,bfp_bf8>',
+          'bf16',
+          'f32',
+          'ui32',
+          'bf17',
+          '!ttcore.tile<16x16,bf16>',
+          '!tile',
+        ),
         fc.constantFrom('#l1', '#dram', '#ttnn.buffer_type<l1>', '#system_memory', '#bogus', ''),
         fc.tuple(dim, dim),
         fc.constantFrom('<interleaved>', '<height_sharded>', '<block_sharded>', '<nonsense>', ''),
@@ -105,24 +132,37 @@ describe('reliability: fuzzing (seeded slice)', () => {
       )
       .map(([shape, elem, space, [gr, gc], mem, cr]) => {
         const memref = `memref<${shape.map((d) => `${d}x`).join('')}${elem}${space === '' ? '' : `,${space}`}>`;
-        const ranges = cr === undefined ? '' : `,core_ranges=<[#ttnn.core_range<(${cr[0]},${cr[1]}),(${cr[2]},${cr[3]})>]>`;
+        const ranges =
+          cr === undefined ? '' : `,core_ranges=<[#ttnn.core_range<(${cr[0]},${cr[1]}),(${cr[2]},${cr[3]})>]>`;
         return `(d0,d1)->(d0,d1),<${gr}x${gc}>,${memref}${mem === '' ? '' : `,${mem}`}${ranges}`;
       });
-    const resolve = (alias: string): string | undefined => (alias === '#l1' ? '#ttnn.buffer_type<l1>' : alias === '#dram' ? '#ttnn.buffer_type<dram>' : undefined);
+    const resolve = (alias: string): string | undefined =>
+      alias === '#l1' ? '#ttnn.buffer_type<l1>' : alias === '#dram' ? '#ttnn.buffer_type<dram>' : undefined;
     fc.assert(
-      fc.property(fc.oneof(structured, fc.string({ maxLength: 200 })), fc.constantFrom('ttnn.ttnn_layout', 'tt.layout'), (body, dialect) => {
-        const layout = decodeLayoutBody(dialect, body, resolve);
-        if (layout.kind === 'unknown') {
-          assert.ok(layout.reason.length > 0);
-          return;
-        }
-        for (const n of [...layout.gridShape, ...layout.shardShape]) assert.ok(Number.isSafeInteger(n) && n >= 0, `${body}: ${n}`);
-        const footprint = l1Footprint([32, 32], layout, device);
-        if (footprint !== undefined) {
-          assert.ok(Number.isSafeInteger(footprint.bytesPerCore) && footprint.bytesPerCore >= 0, `${body}: ${footprint.bytesPerCore}`);
-          assert.ok(Number.isSafeInteger(footprint.nCores) && footprint.nCores >= 0, `${body}: ${footprint.nCores} cores`);
-        }
-      }),
+      fc.property(
+        fc.oneof(structured, fc.string({ maxLength: 200 })),
+        fc.constantFrom('ttnn.ttnn_layout', 'tt.layout'),
+        (body, dialect) => {
+          const layout = decodeLayoutBody(dialect, body, resolve);
+          if (layout.kind === 'unknown') {
+            assert.ok(layout.reason.length > 0);
+            return;
+          }
+          for (const n of [...layout.gridShape, ...layout.shardShape])
+            assert.ok(Number.isSafeInteger(n) && n >= 0, `${body}: ${n}`);
+          const footprint = l1Footprint([32, 32], layout, device);
+          if (footprint !== undefined) {
+            assert.ok(
+              Number.isSafeInteger(footprint.bytesPerCore) && footprint.bytesPerCore >= 0,
+              `${body}: ${footprint.bytesPerCore}`,
+            );
+            assert.ok(
+              Number.isSafeInteger(footprint.nCores) && footprint.nCores >= 0,
+              `${body}: ${footprint.nCores} cores`,
+            );
+          }
+        },
+      ),
       { seed: SEED + 3, numRuns: 3000 },
     );
   });
@@ -139,7 +179,10 @@ describe('reliability: fuzzing (seeded slice)', () => {
     const broken = '%1 = "ttnn.relu"(%0 : (tensor<32x32xbf16>) -> tensor<\n';
     const errorsOnce = parse(broken).errors.length;
     const errorsEight = parse(broken.repeat(8)).errors.length;
-    assert.ok(errorsOnce >= 1 && errorsEight >= errorsOnce && errorsEight <= 8 * errorsOnce + 1, `${errorsOnce} vs ${errorsEight}`);
+    assert.ok(
+      errorsOnce >= 1 && errorsEight >= errorsOnce && errorsEight <= 8 * errorsOnce + 1,
+      `${errorsOnce} vs ${errorsEight}`,
+    );
   });
 
   it('pathological shapes of text: deep nesting, one huge line, a million brackets, NUL and lone surrogates', () => {
@@ -160,7 +203,10 @@ describe('reliability: fuzzing (seeded slice)', () => {
     for (const text of cases) assert.deepEqual(documentViolations(text), [], text.slice(0, 40));
   });
 
-  for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.mlir')).sort()) {
+  for (const file of fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.mlir'))
+    .sort()) {
     it(`regression: ${file}`, () => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
       assert.deepEqual(documentViolations(text, { features: true }), []);

@@ -9,7 +9,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyzeDocument, codeLenses, DEFAULT_ANALYSIS_SETTINGS, definitionAt, diagnostics, documentSymbols, fileSummary, foldingRanges, hasMlirOperations, hoverAt, inlayHints, referencesAt, timeline, type DocumentAnalysis } from '../../server/src/features';
+import {
+  analyzeDocument,
+  codeLenses,
+  DEFAULT_ANALYSIS_SETTINGS,
+  definitionAt,
+  diagnostics,
+  documentSymbols,
+  fileSummary,
+  foldingRanges,
+  hasMlirOperations,
+  hoverAt,
+  inlayHints,
+  referencesAt,
+  timeline,
+  type DocumentAnalysis,
+} from '../../server/src/features';
 import { modeledOpNames } from '../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../server/src/estimate/types';
 import { decodeSource } from '../../server/src/text/decode';
@@ -23,7 +38,8 @@ export function loadSources(maxBytes = 45_000): readonly { readonly name: string
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.mlir') && fs.statSync(full).size <= maxBytes) out.push({ name: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
+      else if (entry.name.endsWith('.mlir') && fs.statSync(full).size <= maxBytes)
+        out.push({ name: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
     }
   };
   visit(path.join(ROOT, 'test/fixtures/corpus'));
@@ -48,16 +64,84 @@ export type Mutation =
 
 /** Numbers that break naive arithmetic: zero, negative, 2^31/2^32/2^53 edges, 64-bit overflow, floats. */
 export const NASTY_NUMBERS = [
-  '0', '-1', '-32', '1', '31', '33', '4294967295', '4294967296', '2147483648', '9007199254740991', '9007199254740992',
-  '9007199254740993', '18446744073709551616', '99999999999999999999', '1e309', '0x7fffffffffffffff', '1.5', '00000000000000000001',
+  '0',
+  '-1',
+  '-32',
+  '1',
+  '31',
+  '33',
+  '4294967295',
+  '4294967296',
+  '2147483648',
+  '9007199254740991',
+  '9007199254740992',
+  '9007199254740993',
+  '18446744073709551616',
+  '99999999999999999999',
+  '1e309',
+  '0x7fffffffffffffff',
+  '1.5',
+  '00000000000000000001',
 ];
 
 const INSERTS = [
-  '<', '>', '{', '}', '(', ')', '[', ']', '"', '%', '#', '!', '@', '^', ':', '=', '->', '{-#', '#-}', '// -----\n', '((((((((', '<<<<<<<<',
-  '\u{1F600}', '\0', '\uFFFD', '\uD800', 'loc(', 'tensor<', '\\', '\n', '\r', '\t', 'x', '?x', '*x', 'memref<', '#ttnn.ttnn_layout<', 'dense_resource<',
+  '<',
+  '>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '%',
+  '#',
+  '!',
+  '@',
+  '^',
+  ':',
+  '=',
+  '->',
+  '{-#',
+  '#-}',
+  '// -----\n',
+  '((((((((',
+  '<<<<<<<<',
+  '\u{1F600}',
+  '\0',
+  '\uFFFD',
+  '\uD800',
+  'loc(',
+  'tensor<',
+  '\\',
+  '\n',
+  '\r',
+  '\t',
+  'x',
+  '?x',
+  '*x',
+  'memref<',
+  '#ttnn.ttnn_layout<',
+  'dense_resource<',
 ];
 
-const DTYPES = ['bf16', 'f32', 'u8', 'si32', 'i1', 'bfp_bf8', 'bf17', 'f64', 'i64', 'q8', 'f8E4M3FN', 'complex<f32>', 'index', '!ttcore.tile<32x32, bf17>', '!ttcore.tile<16x16, bf16>'];
+const DTYPES = [
+  'bf16',
+  'f32',
+  'u8',
+  'si32',
+  'i1',
+  'bfp_bf8',
+  'bf17',
+  'f64',
+  'i64',
+  'q8',
+  'f8E4M3FN',
+  'complex<f32>',
+  'index',
+  '!ttcore.tile<32x32, bf17>',
+  '!ttcore.tile<16x16, bf16>',
+];
 
 const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
@@ -67,8 +151,16 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('deleteLine' as const), at: position }),
   fc.record({ kind: fc.constant('duplicateLine' as const), at: position }),
   fc.record({ kind: fc.constant('deleteBracket' as const), at: position }),
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 8, unit: 'binary' })) }),
-  fc.record({ kind: fc.constant('replaceNumber' as const), at: position, text: fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String)) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 8, unit: 'binary' })),
+  }),
+  fc.record({
+    kind: fc.constant('replaceNumber' as const),
+    at: position,
+    text: fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String)),
+  }),
   fc.record({ kind: fc.constant('replaceDtype' as const), at: position, text: fc.constantFrom(...DTYPES) }),
   fc.constant({ kind: 'crlf' as const }),
 );
@@ -131,7 +223,10 @@ export interface MutationPlan {
 }
 
 export function mutationPlanArb(sources: readonly { readonly text: string }[]): fc.Arbitrary<MutationPlan> {
-  return fc.record({ source: fc.nat({ max: sources.length - 1 }), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }) });
+  return fc.record({
+    source: fc.nat({ max: sources.length - 1 }),
+    mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+  });
 }
 
 export function applyPlan(sources: readonly { readonly text: string }[], plan: MutationPlan): string {
@@ -153,8 +248,24 @@ const DIM = fc.oneof(
 
 const SHAPE = fc.array(DIM, { minLength: 0, maxLength: 5 });
 
-const LAYOUT_MEMORY = fc.constantFrom('#dram', '#l1', '#ttnn.buffer_type<l1>', '#ttnn.buffer_type<dram>', '#system_memory', '#nowhere', '');
-const LAYOUT_KIND = fc.constantFrom('<interleaved>', '<height_sharded>', '<width_sharded>', '<block_sharded>', '<single_bank>', '<bogus>', '');
+const LAYOUT_MEMORY = fc.constantFrom(
+  '#dram',
+  '#l1',
+  '#ttnn.buffer_type<l1>',
+  '#ttnn.buffer_type<dram>',
+  '#system_memory',
+  '#nowhere',
+  '',
+);
+const LAYOUT_KIND = fc.constantFrom(
+  '<interleaved>',
+  '<height_sharded>',
+  '<width_sharded>',
+  '<block_sharded>',
+  '<single_bank>',
+  '<bogus>',
+  '',
+);
 
 interface GeneratedTensor {
   readonly shape: string[];
@@ -169,14 +280,24 @@ interface GeneratedTensor {
 
 const tensorArb: fc.Arbitrary<GeneratedTensor> = fc.record({
   shape: SHAPE,
-  dtype: fc.oneof({ weight: 5, arbitrary: fc.constantFrom('bf16', 'f32', 'si32', 'ui32', 'u8') }, { weight: 1, arbitrary: fc.constantFrom(...DTYPES) }),
+  dtype: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom('bf16', 'f32', 'si32', 'ui32', 'u8') },
+    { weight: 1, arbitrary: fc.constantFrom(...DTYPES) },
+  ),
   tile: fc.boolean(),
   memory: LAYOUT_MEMORY,
   kind: LAYOUT_KIND,
   grid: fc.tuple(fc.oneof(fc.constantFrom('1', '8'), DIM), fc.oneof(fc.constantFrom('1', '8'), DIM)),
   // undefined: the canonical memref derived from the shape; otherwise a random (possibly inconsistent) one
   memref: fc.option(fc.array(DIM, { minLength: 0, maxLength: 3 }), { nil: undefined }),
-  encoding: fc.constantFrom('alias' as const, 'alias' as const, 'alias' as const, 'none' as const, 'inline' as const, 'undefinedAlias' as const),
+  encoding: fc.constantFrom(
+    'alias' as const,
+    'alias' as const,
+    'alias' as const,
+    'none' as const,
+    'inline' as const,
+    'undefinedAlias' as const,
+  ),
 });
 
 function canonicalMemref(shape: readonly string[], tile: boolean): string[] {
@@ -186,7 +307,8 @@ function canonicalMemref(shape: readonly string[], tile: boolean): string[] {
     if (dims.length === 0) return tile ? ['1', '1'] : ['1', '1'];
     const cols = dims[dims.length - 1];
     let rows = 1n;
-    for (let k = 0; k < dims.length - 1; k++) rows *= k === dims.length - 2 && tile ? ((dims[k] + 31n) / 32n) * 32n : dims[k];
+    for (let k = 0; k < dims.length - 1; k++)
+      rows *= k === dims.length - 2 && tile ? ((dims[k] + 31n) / 32n) * 32n : dims[k];
     return tile ? [String((rows + 31n) / 32n), String((cols + 31n) / 32n)] : [String(rows), String(cols)];
   } catch {
     return ['1', '1'];
@@ -220,16 +342,56 @@ const PROP_VALUES = fc.oneof(
   DIM.map((d) => `${d} : i32`),
   fc.array(DIM, { maxLength: 5 }).map((ds) => `array<i64: ${ds.join(', ')}>`),
   fc.array(DIM, { maxLength: 5 }).map((ds) => `[${ds.map((d) => `${d} : i32`).join(', ')}]`),
-  fc.constantFrom('true', 'false', '1.0 : f32', '#ttnn.layout<tile>', '#ttnn.layout<row_major>', '#ttcore.supportedDataTypes<bf16>', '"zeros"', '#ttnn.shard_spec<>'),
+  fc.constantFrom(
+    'true',
+    'false',
+    '1.0 : f32',
+    '#ttnn.layout<tile>',
+    '#ttnn.layout<row_major>',
+    '#ttcore.supportedDataTypes<bf16>',
+    '"zeros"',
+    '#ttnn.shard_spec<>',
+  ),
 );
 
-const PROP_NAMES = ['dim', 'dims', 'shape', 'permutation', 'padding', 'begins', 'ends', 'step', 'layout', 'dtype', 'keep_dim', 'value', 'transpose_a', 'transpose_b', 'kernel_size', 'stride', 'in_channels', 'out_channels', 'batch_size', 'input_height', 'input_width', 'input_depth', 'groups', 'use_multicore', 'padded_shape', 'output_shape', 'dimension'];
+const PROP_NAMES = [
+  'dim',
+  'dims',
+  'shape',
+  'permutation',
+  'padding',
+  'begins',
+  'ends',
+  'step',
+  'layout',
+  'dtype',
+  'keep_dim',
+  'value',
+  'transpose_a',
+  'transpose_b',
+  'kernel_size',
+  'stride',
+  'in_channels',
+  'out_channels',
+  'batch_size',
+  'input_height',
+  'input_width',
+  'input_depth',
+  'groups',
+  'use_multicore',
+  'padded_shape',
+  'output_shape',
+  'dimension',
+];
 
 export const generatedModuleArb: fc.Arbitrary<string> = fc
   .record({
     ops: fc.array(
       fc.record({
-        name: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...modeledOpNames()) }, { weight: 1, arbitrary: fc.constantFrom('ttnn.not_an_op', 'tosa.add', 'ttnn.') }),
+        name: fc.oneof(
+          { weight: 9, arbitrary: fc.constantFrom(...modeledOpNames()) },
+          { weight: 1, arbitrary: fc.constantFrom('ttnn.not_an_op', 'tosa.add', 'ttnn.') },
+        ),
         operands: fc.array(tensorArb, { minLength: 0, maxLength: 3 }),
         results: fc.array(tensorArb, { minLength: 0, maxLength: 2 }),
         props: fc.dictionary(fc.constantFrom(...PROP_NAMES), PROP_VALUES, { maxKeys: 5 }),
@@ -268,11 +430,14 @@ export const generatedModuleArb: fc.Arbitrary<string> = fc
       const resultTypes = op.results.map((t) => tensorText(t, `l${nAlias++}`));
       for (const r of resultTypes) aliases += r.aliasDef;
       const resultNames = resultTypes.map(() => `%${nValue++}`);
-      const props = Object.entries(op.props).map(([k, v]) => `${k} = ${v}`).join(', ');
+      const props = Object.entries(op.props)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ');
       const lhs = resultNames.length === 0 ? '' : `${resultNames.join(', ')} = `;
       body += `    ${lhs}"${op.name}"(${operandNames.join(', ')})${props === '' ? '' : ` <{${props}}>`} : (${operandTypes.join(', ')}) -> (${resultTypes.map((r) => r.type).join(', ')})\n`;
       resultNames.forEach((name, k) => live.push({ name, type: resultTypes[k].type }));
-      if (op.dealloc && operandNames.length > 0) body += `    "ttnn.deallocate"(${operandNames[0]}) <{force = false}> : (${operandTypes[0]}) -> ()\n`;
+      if (op.dealloc && operandNames.length > 0)
+        body += `    "ttnn.deallocate"(${operandNames[0]}) <{force = false}> : (${operandTypes[0]}) -> ()\n`;
     }
     const desc =
       systemDesc === undefined
@@ -301,8 +466,26 @@ interface GeneratedScope {
 }
 
 const functionArb: fc.Arbitrary<GeneratedFunction> = fc.record({
-  body: fc.constantFrom('ops' as const, 'ops' as const, 'empty' as const, 'declaration' as const, 'returnOnly' as const),
-  calls: fc.array(fc.record({ target: fc.nat({ max: 7 }), how: fc.constantFrom('call' as const, 'call' as const, 'load_cached' as const, 'trace' as const, 'undefined' as const) }), { maxLength: 3 }),
+  body: fc.constantFrom(
+    'ops' as const,
+    'ops' as const,
+    'empty' as const,
+    'declaration' as const,
+    'returnOnly' as const,
+  ),
+  calls: fc.array(
+    fc.record({
+      target: fc.nat({ max: 7 }),
+      how: fc.constantFrom(
+        'call' as const,
+        'call' as const,
+        'load_cached' as const,
+        'trace' as const,
+        'undefined' as const,
+      ),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const scopeArb: fc.Arbitrary<GeneratedScope> = fc.record({
@@ -317,7 +500,10 @@ const LAYOUT_HEADER =
 
 /** Text of one generated module tree; `truncateAt` (0..1) cuts it like a half-written file. */
 export const nestedModuleArb: fc.Arbitrary<string> = fc
-  .record({ scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }), truncateAt: fc.option(position, { nil: undefined, freq: 4 }) })
+  .record({
+    scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }),
+    truncateAt: fc.option(position, { nil: undefined, freq: 4 }),
+  })
   .map(({ scopes, truncateAt }) => {
     let text = LAYOUT_HEADER + 'module {\n';
     scopes.forEach((scope, s) => {
@@ -393,7 +579,15 @@ export const nonMlirBytesArb = (sources: readonly { readonly text: string }[]): 
   fc.oneof(
     fc.constantFrom(...NON_MLIR_TEXTS).map((t) => Buffer.from(t, 'utf8') as Uint8Array),
     fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((b) => b.map((x) => (x === 0 ? 1 : x))),
-    fc.nat({ max: sources.length - 1 }).map((i) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sources[i]!.text.slice(0, 2000), 'utf16le')]) as Uint8Array),
+    fc
+      .nat({ max: sources.length - 1 })
+      .map(
+        (i) =>
+          Buffer.concat([
+            Buffer.from([0xff, 0xfe]),
+            Buffer.from(sources[i]!.text.slice(0, 2000), 'utf16le'),
+          ]) as Uint8Array,
+      ),
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +597,8 @@ export const nonMlirBytesArb = (sources: readonly { readonly text: string }[]): 
 const BAD_TEXT = /\bNaN\b|Infinity|\bundefined\b(?! layout alias)|\[object Object\]/;
 
 function checkCount(out: string[], where: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) out.push(`${where} = ${String(value)} is not a non-negative safe integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    out.push(`${where} = ${String(value)} is not a non-negative safe integer`);
 }
 
 function checkEstimate(out: string[], where: string, e: OpEstimateResult): void {
@@ -419,10 +614,20 @@ function checkEstimate(out: string[], where: string, e: OpEstimateResult): void 
   checkCount(out, `${where}.l1TensorBytesPerCore`, e.l1TensorBytesPerCore);
   for (const o of e.outputs) checkCount(out, `${where}.outputs.bytesPerCore`, o.bytesPerCore);
   if (e.kind === 'noProgram') return;
-  for (const key of ['nCoresUsed', 'cbBytesPerCore', 'cbRegionEndBytes', 'worstCbBytesPerCore', 'cbBytesSummedOverRanges'] as const) checkCount(out, `${where}.${key}`, e[key]);
+  for (const key of [
+    'nCoresUsed',
+    'cbBytesPerCore',
+    'cbRegionEndBytes',
+    'worstCbBytesPerCore',
+    'cbBytesSummedOverRanges',
+  ] as const)
+    checkCount(out, `${where}.${key}`, e[key]);
   for (const n of [...e.grid, ...e.reportedCore, ...e.worstCore]) checkCount(out, `${where} core/grid`, n);
-  for (const g of e.coreGroups) for (const key of ['nCores', 'cbBytesPerCore', 'cbRegionEndBytes'] as const) checkCount(out, `${where}.coreGroups.${key}`, g[key]);
-  for (const cb of e.cbs) for (const key of ['nPages', 'pageBytes', 'totalBytes'] as const) checkCount(out, `${where}.cbs.${key}`, cb[key]);
+  for (const g of e.coreGroups)
+    for (const key of ['nCores', 'cbBytesPerCore', 'cbRegionEndBytes'] as const)
+      checkCount(out, `${where}.coreGroups.${key}`, g[key]);
+  for (const cb of e.cbs)
+    for (const key of ['nPages', 'pageBytes', 'totalBytes'] as const) checkCount(out, `${where}.cbs.${key}`, cb[key]);
   if (BAD_TEXT.test(e.factoryReason)) out.push(`${where}: factoryReason says ${JSON.stringify(e.factoryReason)}`);
   for (const n of e.notes) if (BAD_TEXT.test(n)) out.push(`${where}: note says ${JSON.stringify(n)}`);
 }
@@ -443,7 +648,8 @@ export function documentViolations(text: string, options: CheckOptions = {}): st
   }
   try {
     for (const e of doc.parse.errors) {
-      if (!(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length)) out.push(`parse error range ${JSON.stringify(e.range)} outside the text`);
+      if (!(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length))
+        out.push(`parse error range ${JSON.stringify(e.range)} outside the text`);
       if (/internal parser error/.test(e.message)) out.push(`parser threw: ${e.message}`);
     }
     const a = doc.analysis;
@@ -453,13 +659,15 @@ export function documentViolations(text: string, options: CheckOptions = {}): st
         const where = `${fa.fn.name}/${op.index} ${op.op.name}`;
         checkEstimate(out, where, op.estimate);
         if (op.cbBytesPerCore !== null) checkCount(out, `${where}.cbBytesPerCore`, op.cbBytesPerCore);
-        if (op.estimate.kind === 'unmodeled' && op.cbBytesPerCore !== null) out.push(`${where}: unmodeled op reports ${op.cbBytesPerCore} CB bytes`);
+        if (op.estimate.kind === 'unmodeled' && op.cbBytesPerCore !== null)
+          out.push(`${where}: unmodeled op reports ${op.cbBytesPerCore} CB bytes`);
         checkCount(out, `${where}.liveL1TensorBytesPerCore`, op.liveL1TensorBytesPerCore);
         checkCount(out, `${where}.peakL1BytesPerCore`, op.peakL1BytesPerCore);
         if (op.overflow !== undefined) {
           checkCount(out, `${where}.overflow.cbRegionEndBytes`, op.overflow.cbRegionEndBytes);
           checkCount(out, `${where}.overflow.limitBytes`, op.overflow.limitBytes);
-          if (BAD_TEXT.test(op.overflow.message)) out.push(`${where}: overflow message says ${JSON.stringify(op.overflow.message)}`);
+          if (BAD_TEXT.test(op.overflow.message))
+            out.push(`${where}: overflow message says ${JSON.stringify(op.overflow.message)}`);
         }
         // An op whose main input or output cannot be decoded has no number (extra operands, e.g. an unused bias, may be
         // ignored by a model that does not need them).
@@ -467,7 +675,12 @@ export function documentViolations(text: string, options: CheckOptions = {}): st
           for (const spec of [op.op.operands[0], op.op.results[0]]) {
             if (spec === undefined || spec.kind !== 'tensor') continue;
             if (spec.layout.kind === 'unknown' || spec.shape.kind === 'unknown') {
-              const why = spec.layout.kind === 'unknown' ? spec.layout.reason : spec.shape.kind === 'unknown' ? spec.shape.reason : '';
+              const why =
+                spec.layout.kind === 'unknown'
+                  ? spec.layout.reason
+                  : spec.shape.kind === 'unknown'
+                    ? spec.shape.reason
+                    : '';
               out.push(`${where}: estimated ${op.estimate.cbBytesPerCore} B although a tensor is undecodable (${why})`);
             }
           }
@@ -477,19 +690,24 @@ export function documentViolations(text: string, options: CheckOptions = {}): st
       if (fa.peak !== undefined) checkCount(out, `${fa.fn.name}.peak`, fa.peak.bytesPerCore);
     }
     for (const d of diagnostics(doc)) {
-      if (!(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length)) out.push(`diagnostic range ${JSON.stringify(d.range)} outside the text`);
+      if (!(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length))
+        out.push(`diagnostic range ${JSON.stringify(d.range)} outside the text`);
       if (d.message.trim() === '') out.push('empty diagnostic message');
-      else if (d.code !== 'syntax-error' && BAD_TEXT.test(d.message)) out.push(`diagnostic says ${JSON.stringify(d.message)}`);
+      else if (d.code !== 'syntax-error' && BAD_TEXT.test(d.message))
+        out.push(`diagnostic says ${JSON.stringify(d.message)}`);
     }
     if (options.features === true) {
       for (const entry of doc.opsInOrder) {
         const h = hoverAt(doc, entry.op.op.range.start);
         if (h !== undefined && BAD_TEXT.test(h.markdown.replace(/```mlir[\s\S]*?```/g, ''))) {
           const line = h.markdown.split('\n').find((l) => BAD_TEXT.test(l)) ?? '';
-          out.push(`hover on ${entry.op.op.name} says ${JSON.stringify(line.match(BAD_TEXT)?.[0])}: ${line.slice(0, 300)}`);
+          out.push(
+            `hover on ${entry.op.op.name} says ${JSON.stringify(line.match(BAD_TEXT)?.[0])}: ${line.slice(0, 300)}`,
+          );
         }
       }
-      for (const hint of inlayHints(doc, { start: 0, end: text.length })) if (BAD_TEXT.test(hint.label)) out.push(`inlay hint says ${hint.label}`);
+      for (const hint of inlayHints(doc, { start: 0, end: text.length }))
+        if (BAD_TEXT.test(hint.label)) out.push(`inlay hint says ${hint.label}`);
       for (const lens of codeLenses(doc)) if (BAD_TEXT.test(lens.title)) out.push(`code lens says ${lens.title}`);
       for (const f of timeline(doc).functions) {
         for (const p of f.ops) {

@@ -12,7 +12,16 @@ import fc from 'fast-check';
 import * as proto from 'vscode-languageserver-protocol/node';
 import { diagnosticText, fileUri, startLsp, type LspSession } from '../support/lspProcess';
 import { loadSources } from './fuzzCore';
-import { CLI_BUNDLE, cliViolations, decoyWorkspace, expectedCheckExit, fuzzInputs, REPO, runCli, specialFiles } from './fuzzProcesses';
+import {
+  CLI_BUNDLE,
+  cliViolations,
+  decoyWorkspace,
+  expectedCheckExit,
+  fuzzInputs,
+  REPO,
+  runCli,
+  specialFiles,
+} from './fuzzProcesses';
 
 const SEED = 20261204;
 const SEED_TEXT = fs.readFileSync(path.join(REPO, 'examples/mochi_replicate_pad.mlir'), 'utf8');
@@ -37,7 +46,11 @@ describe('reliability: fuzzing through the processes (seeded slice)', function (
     inputs.forEach((input, k) => {
       const file = path.join(dir, `case${k}.mlir`);
       fs.writeFileSync(file, input.bytes);
-      violations.push(...cliViolations(file, expectedCheckExit(input.bytes), dir, { fix: k % 3 === 0 }).map((v) => `${input.kind}: ${v}`));
+      violations.push(
+        ...cliViolations(file, expectedCheckExit(input.bytes), dir, { fix: k % 3 === 0 }).map(
+          (v) => `${input.kind}: ${v}`,
+        ),
+      );
     });
     assert.deepEqual(violations, []);
   });
@@ -54,7 +67,8 @@ describe('reliability: fuzzing through the processes (seeded slice)', function (
       const r = runCli(['fix', '--only', 'constant-pad-python', '--apply', ws.dump], ws.cwd);
       assert.equal(r.status, 0, `depth ${depth}: ${r.stderr}`);
       assert.match(fs.readFileSync(ws.real, 'utf8'), /mode="constant"/, `depth ${depth}`);
-      for (const f of ws.untouched) assert.equal(fs.readFileSync(f, 'utf8'), PYTHON, `depth ${depth}: ${f} was written`);
+      for (const f of ws.untouched)
+        assert.equal(fs.readFileSync(f, 'utf8'), PYTHON, `depth ${depth}: ${f} was written`);
     }
   });
 
@@ -74,9 +88,14 @@ describe('reliability: fuzzing through the processes (seeded slice)', function (
         const items =
           mode === 'push'
             ? (await lsp.diagnostics(uri, 1)).diagnostics
-            : ((await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument: { uri } })) as proto.FullDocumentDiagnosticReport).items;
+            : (
+                (await lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, {
+                  textDocument: { uri },
+                })) as proto.FullDocumentDiagnosticReport
+              ).items;
         // internal-error means a crash on our side: no fuzz input may cause one.
-        for (const d of items) if (d.code === 'internal-error') problems.push(`${input.kind} #${k}: ${diagnosticText(d.message)}`);
+        for (const d of items)
+          if (d.code === 'internal-error') problems.push(`${input.kind} #${k}: ${diagnosticText(d.message)}`);
         const lines = text.split('\n');
         const [l, c] = positions[k]!;
         const line = lines.length === 0 ? 0 : l % lines.length;

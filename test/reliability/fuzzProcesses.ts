@@ -23,8 +23,18 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], cwd: string, timeoutMs = 60_000): CliRun {
-  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut: r.error !== undefined && (r.error as { code?: string }).code === 'ETIMEDOUT' };
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    timedOut: r.error !== undefined && (r.error as { code?: string }).code === 'ETIMEDOUT',
+  };
 }
 
 /** One input class, named so a failure says which generator made it. */
@@ -46,20 +56,29 @@ export function fuzzInputArb(sources: readonly { readonly text: string }[]): fc.
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|TypeError|RangeError|ReferenceError/;
 
 /** What is wrong with `ttnn-l1 check` (and `fix`) on `file`, expected to exit `expected`; empty when all is right. */
-export function cliViolations(file: string, expected: 0 | 1 | 2, cwd: string, options: { fix?: boolean } = {}): string[] {
+export function cliViolations(
+  file: string,
+  expected: 0 | 1 | 2,
+  cwd: string,
+  options: { fix?: boolean } = {},
+): string[] {
   const out: string[] = [];
   const check = runCli(['check', file], cwd);
   if (check.timedOut) return [`check ${file}: no answer within the deadline`];
-  if (check.status !== expected) out.push(`check ${file}: exit ${check.status}, documented ${expected}: ${check.stderr.slice(0, 300)}`);
-  if (STACK_TRACE.test(check.stderr + check.stdout)) out.push(`check ${file}: stack trace: ${check.stderr.slice(0, 300)}`);
-  if (check.status === 2 && check.stderr.trim().split('\n').length !== 1) out.push(`check ${file}: exit 2 without exactly one line on stderr: ${check.stderr.slice(0, 300)}`);
+  if (check.status !== expected)
+    out.push(`check ${file}: exit ${check.status}, documented ${expected}: ${check.stderr.slice(0, 300)}`);
+  if (STACK_TRACE.test(check.stderr + check.stdout))
+    out.push(`check ${file}: stack trace: ${check.stderr.slice(0, 300)}`);
+  if (check.status === 2 && check.stderr.trim().split('\n').length !== 1)
+    out.push(`check ${file}: exit 2 without exactly one line on stderr: ${check.stderr.slice(0, 300)}`);
   if (options.fix === true) {
     const fix = runCli(['fix', file], cwd);
     if (fix.timedOut) out.push(`fix ${file}: no answer within the deadline`);
     else {
       // fix agrees with check on unusable input and on clean files; an overflowing file has a fix (0) or none (1).
       const allowed = expected === 2 ? [2] : expected === 0 ? [0] : [0, 1];
-      if (!allowed.includes(fix.status ?? -1)) out.push(`fix ${file}: exit ${fix.status} where check exits ${expected}: ${fix.stderr.slice(0, 300)}`);
+      if (!allowed.includes(fix.status ?? -1))
+        out.push(`fix ${file}: exit ${fix.status} where check exits ${expected}: ${fix.stderr.slice(0, 300)}`);
       if (STACK_TRACE.test(fix.stderr + fix.stdout)) out.push(`fix ${file}: stack trace: ${fix.stderr.slice(0, 300)}`);
     }
   }
@@ -83,7 +102,12 @@ export function specialFiles(dir: string): string[] {
  * it, and decoys the fix must never touch: the same tail in the cwd and the dump's parents (when they are not the
  * real one's directory), and a symlink next to them pointing outside the workspace. Returns what to compare after.
  */
-export function decoyWorkspace(root: string, seedText: string, pythonText: string, depth: number): { cwd: string; dump: string; real: string; untouched: string[] } {
+export function decoyWorkspace(
+  root: string,
+  seedText: string,
+  pythonText: string,
+  depth: number,
+): { cwd: string; dump: string; real: string; untouched: string[] } {
   const cwd = path.join(root, 'ws');
   const dumpDir = path.join(cwd, ...Array.from({ length: depth }, (_, i) => `level${i}`));
   fs.mkdirSync(path.join(dumpDir, 'mochi'), { recursive: true });

@@ -63,7 +63,10 @@ describe('reliability: byte counts at 2^53', () => {
     assert.equal(relu.estimate.kind, 'unmodeled');
     assert.equal(relu.cbBytesPerCore, null);
     const d = diagnostics(doc);
-    assert.ok(!d.some((x) => /9,007,199,254,740,992|9007199254740992/.test(x.message)), d.map((x) => x.message).join('\n'));
+    assert.ok(
+      !d.some((x) => /9,007,199,254,740,992|9007199254740992/.test(x.message)),
+      d.map((x) => x.message).join('\n'),
+    );
   });
 
   it('f32 halves the boundary: 2^46 - 32 columns fit exactly, 2^46 do not', () => {
@@ -102,13 +105,18 @@ describe('reliability: byte counts at 2^53', () => {
     const { relu } = reluOf(text);
     assert.equal(relu.estimate.kind, 'unmodeled');
     assert.ok(relu.op.operands[0].kind === 'tensor' && relu.op.operands[0].layout.kind === 'unknown');
-    assert.match(relu.op.operands[0].layout.kind === 'unknown' ? relu.op.operands[0].layout.reason : '', /model overflow/);
+    assert.match(
+      relu.op.operands[0].layout.kind === 'unknown' ? relu.op.operands[0].layout.reason : '',
+      /model overflow/,
+    );
     assert.equal(relu.liveL1TensorBytesPerCore, 0);
   });
 
   it('a system desc with figures past 2^53, zero cores or no room above the base falls back to the preset', () => {
     const base = (l1: string, b: string, grid: string) =>
-      SYSTEM_DESC.replace('l1_size = 1499136', `l1_size = ${l1}`).replace('l1_unreserved_base = 102656', `l1_unreserved_base = ${b}`).replace('grid = 1x1', `grid = ${grid}`) +
+      SYSTEM_DESC.replace('l1_size = 1499136', `l1_size = ${l1}`)
+        .replace('l1_unreserved_base = 102656', `l1_unreserved_base = ${b}`)
+        .replace('grid = 1x1', `grid = ${grid}`) +
       '\nmodule attributes {ttcore.system_desc = #system_desc} {\n  func.func @main() {\n    return\n  }\n}\n';
     for (const [l1, b, grid] of [
       ['99999999999999999999', '102656', '8x8'],
@@ -120,7 +128,10 @@ describe('reliability: byte counts at 2^53', () => {
       const doc = analyzeDocument(base(l1, b, grid), DEFAULT_ANALYSIS_SETTINGS);
       const device = doc.analysis.device;
       // Wormhole n150 preset: 1,499,136 B L1, base 102,656 B, 8x8 grid (ttmetal-l1-model.md).
-      assert.ok(Number.isSafeInteger(device.l1SizeBytes) && device.l1SizeBytes > device.l1UnreservedBase, `${l1} ${b} ${grid}`);
+      assert.ok(
+        Number.isSafeInteger(device.l1SizeBytes) && device.l1SizeBytes > device.l1UnreservedBase,
+        `${l1} ${b} ${grid}`,
+      );
       assert.ok(device.nWorkerCores >= 1 && Number.isSafeInteger(device.nWorkerCores));
       assert.ok(doc.analysis.limitBytesPerCore > 0 && Number.isSafeInteger(doc.analysis.limitBytesPerCore));
     }

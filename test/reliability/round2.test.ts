@@ -52,7 +52,12 @@ interface Run {
 
 function cli(args: readonly string[], options: { cwd?: string } = {}): Run {
   // A hang is a failure, not a stuck test run: every call has a deadline.
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: options.cwd ?? REPO_ROOT, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? REPO_ROOT,
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -70,7 +75,8 @@ describe('reliability round 2 (issue #15): CLI', function () {
     return file;
   };
   before(() => {
-    if (!fs.existsSync(CLI)) spawnSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (!fs.existsSync(CLI))
+      spawnSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-round2-')));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -87,8 +93,14 @@ describe('reliability round 2 (issue #15): CLI', function () {
       const file = write('seed_cpu.mlir', SEED_WITH_CPU_MODULE);
       const r = cli(['check', file, SEED_PATH, '--format', 'json']);
       assert.equal(r.status, 1, r.stderr);
-      const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { summary: { firstFailure?: { result: string } } });
-      assert.deepEqual(reports.map((x) => x.summary.firstFailure?.result), ['%9', '%9']);
+      const reports = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { summary: { firstFailure?: { result: string } } });
+      assert.deepEqual(
+        reports.map((x) => x.summary.firstFailure?.result),
+        ['%9', '%9'],
+      );
     });
 
     it('the 39-byte reproducer: a one-line verdict and a documented exit code, no stack trace', () => {
@@ -131,7 +143,7 @@ describe('reliability round 2 (issue #15): CLI', function () {
   });
 
   describe('5. non-MLIR text: check and fix agree on exit 2', () => {
-    const random = Uint8Array.from({ length: 256 * 1024 }, (_, i) => 1 + ((i * 2654435761) >>> 7) % 255);
+    const random = Uint8Array.from({ length: 256 * 1024 }, (_, i) => 1 + (((i * 2654435761) >>> 7) % 255));
     const cases: readonly (readonly [string, () => string | Uint8Array])[] = [
       ['package.json', () => fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')],
       ['README.md', () => fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')],
@@ -174,11 +186,17 @@ describe('reliability round 2 (issue #15): CLI', function () {
     for (const kernel of ['9007199254740993', `1${'0'.repeat(330)}`]) {
       it(`kernel_size ${kernel.length > 20 ? '10^330' : kernel}: the conv3d is a model overflow with no figure, never null or Infinity`, () => {
         assert.ok(SEED.includes('kernel_size = array<i32: 3, 3, 3>'));
-        const file = write(`k${kernel.length}.mlir`, SEED.replace('kernel_size = array<i32: 3, 3, 3>', `kernel_size = array<i32: ${kernel}, 3, 3>`));
+        const file = write(
+          `k${kernel.length}.mlir`,
+          SEED.replace('kernel_size = array<i32: 3, 3, 3>', `kernel_size = array<i32: ${kernel}, 3, 3>`),
+        );
         const r = cli(['check', file, '--format', 'json']);
         assert.equal(r.status, 1, r.stderr);
         assert.doesNotMatch(r.stdout, /null|Infinity|NaN|\de\+\d/);
-        const report = JSON.parse(r.stdout) as { ops: { op: string; model: string; reason?: string; cbBytesPerCore?: number }[]; diagnostics: { code: string; line: number }[] };
+        const report = JSON.parse(r.stdout) as {
+          ops: { op: string; model: string; reason?: string; cbBytesPerCore?: number }[];
+          diagnostics: { code: string; line: number }[];
+        };
         const conv = report.ops.find((o) => o.op === 'ttnn.conv3d')!;
         assert.equal(conv.model, 'unmodeled');
         assert.match(conv.reason ?? '', /^model overflow/);
@@ -198,13 +216,19 @@ describe('reliability round 2 (issue #15): CLI', function () {
       fs.writeFileSync(dump, SEED);
       fs.writeFileSync(path.join(root, 'examples/mochi/single_ops.py'), PYTHON);
       fs.writeFileSync(path.join(root, 'mochi/single_ops.py'), PYTHON);
-      return { dump, real: path.join(root, 'examples/mochi/single_ops.py'), decoy: path.join(root, 'mochi/single_ops.py') };
+      return {
+        dump,
+        real: path.join(root, 'examples/mochi/single_ops.py'),
+        decoy: path.join(root, 'mochi/single_ops.py'),
+      };
     };
 
     it('a decoy ./mochi/single_ops.py in the cwd is left alone; the one next to the dump is rewritten', () => {
       const root = path.join(dir, 'ws-decoy');
       const { real, decoy } = setUp(root);
-      const r = cli(['fix', '--only', 'constant-pad-python', '--apply', 'examples/mochi_replicate_pad.mlir'], { cwd: root });
+      const r = cli(['fix', '--only', 'constant-pad-python', '--apply', 'examples/mochi_replicate_pad.mlir'], {
+        cwd: root,
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.equal(fs.readFileSync(decoy, 'utf8'), PYTHON);
       assert.notEqual(fs.readFileSync(real, 'utf8'), PYTHON);
@@ -231,14 +255,17 @@ describe('reliability round 2 (issue #15): CLI', function () {
       fs.writeFileSync(outside, PYTHON);
       fs.rmSync(real);
       fs.symlinkSync(outside, real);
-      const r = cli(['fix', '--only', 'constant-pad-python', '--apply', 'examples/mochi_replicate_pad.mlir'], { cwd: root });
+      const r = cli(['fix', '--only', 'constant-pad-python', '--apply', 'examples/mochi_replicate_pad.mlir'], {
+        cwd: root,
+      });
       assert.equal(r.status, 2, r.stderr);
       assert.equal(fs.readFileSync(outside, 'utf8'), PYTHON);
     });
   });
 
   describe('8. UTF-16 input', () => {
-    const utf16le = (text: string, bom: boolean): Buffer => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
+    const utf16le = (text: string, bom: boolean): Buffer =>
+      Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
     const utf16be = (text: string): Buffer => {
       const le = Buffer.from(text, 'utf16le');
       return Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
@@ -277,7 +304,11 @@ for (const mode of ['push', 'pull'] as const) {
 
     before(async () => {
       dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `ttnn-l1-round2-${mode}-`)));
-      lsp = await startLsp({ pullDiagnostics: mode === 'pull', workspaceFolder: dir, env: { TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER: MARKER, TTNN_L1_TEST_ESCAPE_MARKER: ESCAPE } });
+      lsp = await startLsp({
+        pullDiagnostics: mode === 'pull',
+        workspaceFolder: dir,
+        env: { TTNN_L1_TEST_DIAGNOSTICS_FAULT_MARKER: MARKER, TTNN_L1_TEST_ESCAPE_MARKER: ESCAPE },
+      });
       void lsp.exited.then(() => (exitedEarly = true));
     });
     after(async () => {
@@ -290,7 +321,10 @@ for (const mode of ['push', 'pull'] as const) {
       const uri = fileUri(path.join(dir, 'seed_cpu.mlir'));
       await lsp.open(uri, SEED_WITH_CPU_MODULE);
       const items = await diagnosticsOf(uri);
-      assert.ok(items.some((d) => d.code === 'l1-cb-overflow' && d.severity === proto.DiagnosticSeverity.Error), JSON.stringify(items.map((d) => d.code)));
+      assert.ok(
+        items.some((d) => d.code === 'l1-cb-overflow' && d.severity === proto.DiagnosticSeverity.Error),
+        JSON.stringify(items.map((d) => d.code)),
+      );
       assert.ok(!items.some((d) => d.code === 'internal-error'));
     });
 
@@ -300,7 +334,10 @@ for (const mode of ['push', 'pull'] as const) {
       const items = await diagnosticsOf(uri);
       assert.ok(items.length > 0);
       assert.ok(!items.some((d) => d.code === 'internal-error'), JSON.stringify(items));
-      const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+      const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 3 },
+      });
       assert.ok(hover === null || typeof hover === 'object');
     });
 
@@ -311,7 +348,11 @@ for (const mode of ['push', 'pull'] as const) {
       assert.equal(items.length, 1, JSON.stringify(items));
       assert.equal(items[0]!.code, 'internal-error');
       assert.match(diagnosticText(items[0]!.message), /injected diagnostics fault/);
-      assert.ok(lsp.logEntries.some((e) => e.type === proto.MessageType.Error && /injected diagnostics fault[\s\S]*\n\s+at /.test(e.message)));
+      assert.ok(
+        lsp.logEntries.some(
+          (e) => e.type === proto.MessageType.Error && /injected diagnostics fault[\s\S]*\n\s+at /.test(e.message),
+        ),
+      );
       // Another document is still served.
       const other = fileUri(path.join(dir, 'other.mlir'));
       await lsp.open(other, SEED);
@@ -325,8 +366,14 @@ for (const mode of ['push', 'pull'] as const) {
       assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'l1-cb-overflow'));
       await new Promise((resolve) => setTimeout(resolve, 50));
       const errors = lsp.logEntries.filter((e) => e.type === proto.MessageType.Error).map((e) => e.message);
-      assert.ok(errors.some((m) => /^unhandled rejection: Error: injected unhandled rejection[\s\S]*\n\s+at /.test(m)), errors.join('\n'));
-      assert.ok(errors.some((m) => /^uncaught exception: Error: injected uncaught exception[\s\S]*\n\s+at /.test(m)), errors.join('\n'));
+      assert.ok(
+        errors.some((m) => /^unhandled rejection: Error: injected unhandled rejection[\s\S]*\n\s+at /.test(m)),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((m) => /^uncaught exception: Error: injected uncaught exception[\s\S]*\n\s+at /.test(m)),
+        errors.join('\n'),
+      );
       assert.equal(exitedEarly, false);
     });
 
@@ -338,14 +385,26 @@ for (const mode of ['push', 'pull'] as const) {
       const error = items.find((d) => d.code === 'l1-cb-overflow')!;
       assert.ok(error !== undefined);
       for (const r of error.relatedInformation ?? []) assert.equal(r.location.uri, uri, `links ${r.location.uri}`);
-      assert.match(diagnosticText(error.message), /\/etc\/passwd:16\)?: (?:outside the workspace \(not linked\)|not found)/);
+      assert.match(
+        diagnosticText(error.message),
+        /\/etc\/passwd:16\)?: (?:outside the workspace \(not linked\)|not found)/,
+      );
     });
 
     it('8. hover with params null is InvalidParams (-32602), and the server carries on', async () => {
-      await assert.rejects(lsp.connection.sendRequest('textDocument/hover', null), (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams);
-      await assert.rejects(lsp.connection.sendRequest('textDocument/definition', { textDocument: { uri: 'file:///x.mlir' } }), (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams);
+      await assert.rejects(
+        lsp.connection.sendRequest('textDocument/hover', null),
+        (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams,
+      );
+      await assert.rejects(
+        lsp.connection.sendRequest('textDocument/definition', { textDocument: { uri: 'file:///x.mlir' } }),
+        (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams,
+      );
       const uri = fileUri(path.join(dir, 'seed_cpu.mlir'));
-      const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 0 },
+      });
       assert.ok(hover === null || typeof hover === 'object');
     });
 
@@ -356,7 +415,13 @@ for (const mode of ['push', 'pull'] as const) {
         ['textDocument/didOpen', {}],
         ['textDocument/didOpen', { textDocument: { uri, text: 5, version: 'x', languageId: 'mlir' } }],
         ['textDocument/didChange', null],
-        ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: -5, character: 1e9 }, end: null }, text: null }] }],
+        [
+          'textDocument/didChange',
+          {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ range: { start: { line: -5, character: 1e9 }, end: null }, text: null }],
+          },
+        ],
         ['textDocument/didClose', null],
         ['workspace/didChangeConfiguration', null],
         ['workspace/didChangeConfiguration', { settings: 'abc' }],
@@ -366,18 +431,34 @@ for (const mode of ['push', 'pull'] as const) {
       for (const [method, params] of notifications) await lsp.connection.sendNotification(method, params as never);
       const invalid: readonly (readonly [string, unknown])[] = [
         ['textDocument/references', { textDocument: { uri }, position: { line: 0, character: 1 } }],
-        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } }],
+        [
+          'textDocument/codeAction',
+          { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } },
+        ],
         ['textDocument/inlayHint', { textDocument: { uri } }],
         ['ttnnL1/checkFiles', { uris: 'file:///x.mlir' }],
         ['ttnnL1/timeline', []],
       ];
       for (const [method, params] of invalid) {
-        await assert.rejects(lsp.connection.sendRequest(method, params as never), (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams, method);
+        await assert.rejects(
+          lsp.connection.sendRequest(method, params as never),
+          (e: { code?: number }) => e.code === proto.ErrorCodes.InvalidParams,
+          method,
+        );
       }
       await lsp.open(uri, SEED, 3);
       const items = await diagnosticsOf(uri, 3);
-      assert.ok(items.some((d) => d.code === 'l1-cb-overflow' && d.range.start.line === SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"'))));
-      assert.deepEqual(lsp.logEntries.filter((e) => /request failed/.test(e.message)).map((e) => e.message.slice(0, 200)), []);
+      assert.ok(
+        items.some(
+          (d) =>
+            d.code === 'l1-cb-overflow' &&
+            d.range.start.line === SEED.split('\n').findIndex((l) => l.includes('%9 = "ttnn.to_layout"')),
+        ),
+      );
+      assert.deepEqual(
+        lsp.logEntries.filter((e) => /request failed/.test(e.message)).map((e) => e.message.slice(0, 200)),
+        [],
+      );
     });
 
     if (mode === 'push') {
@@ -389,8 +470,16 @@ for (const mode of ['push', 'pull'] as const) {
         fs.truncateSync(big, 600_000_000);
         const json = path.join(dir, 'data.mlir');
         fs.writeFileSync(json, '{"name": "x", "ttnn.add": 1}\n');
-        const uris = [...(haveFifo ? [fifo] : []), big, json, SEED_PATH, ...(fs.existsSync('/dev/zero') ? ['/dev/zero'] : [])].map(fileUri);
-        const result = await lsp.connection.sendRequest('ttnnL1/checkFiles', { uris }) as { files: { uri: string; overflowCount: number; error?: string }[] };
+        const uris = [
+          ...(haveFifo ? [fifo] : []),
+          big,
+          json,
+          SEED_PATH,
+          ...(fs.existsSync('/dev/zero') ? ['/dev/zero'] : []),
+        ].map(fileUri);
+        const result = (await lsp.connection.sendRequest('ttnnL1/checkFiles', { uris })) as {
+          files: { uri: string; overflowCount: number; error?: string }[];
+        };
         const byName = new Map(result.files.map((f) => [path.basename(new URL(f.uri).pathname), f]));
         if (haveFifo) assert.match(byName.get('pipe.mlir')?.error ?? '', /FIFO/);
         assert.match(byName.get('big.mlir')?.error ?? '', /600 MB; the limit is/);
@@ -409,7 +498,10 @@ describe('reliability round 2 (issue #15): a client without workspace folders', 
     const uri = fileUri(SEED_PATH);
     await lsp.open(uri, SEED);
     await lsp.diagnostics(uri, 1);
-    assert.deepEqual(lsp.logEntries.filter((e) => e.type === proto.MessageType.Error), []);
+    assert.deepEqual(
+      lsp.logEntries.filter((e) => e.type === proto.MessageType.Error),
+      [],
+    );
     assert.equal(await lsp.shutdown(), 0);
   });
 });

@@ -52,7 +52,8 @@ describe('reliability: security', () => {
     for (const { file, text } of server) {
       // Imports are checked on the raw text (their module names are strings); the rest on code only.
       const code = codeOnly(text);
-      for (const [re, what] of forbidden) if (re.test(what === 'child_process' || what === 'vm' ? text : code)) found.push(`${file}: ${what}`);
+      for (const [re, what] of forbidden)
+        if (re.test(what === 'child_process' || what === 'vm' ? text : code)) found.push(`${file}: ${what}`);
     }
     assert.deepEqual(found, []);
   });
@@ -70,11 +71,22 @@ describe('reliability: security', () => {
 
   it('file reads in the server are limited to the places that exist for them', () => {
     // One routine opens and reads input files (host/openInput.ts): the CLI's inputs, checkFiles, Python sources.
-    const readers = server.filter(({ text }) => /\bfs\.(readFileSync|readFile|createReadStream|openSync|readSync)\b/.test(codeOnly(text))).map(({ file }) => file);
+    const readers = server
+      .filter(({ text }) => /\bfs\.(readFileSync|readFile|createReadStream|openSync|readSync)\b/.test(codeOnly(text)))
+      .map(({ file }) => file);
     assert.deepEqual(readers.sort(), ['server/src/host/openInput.ts']);
-    const writers = server.filter(({ text }) => /\bfs\.(writeFileSync|writeFile|appendFile|rmSync|unlinkSync|renameSync|createWriteStream)\b/.test(codeOnly(text))).map(({ file }) => file);
+    const writers = server
+      .filter(({ text }) =>
+        /\bfs\.(writeFileSync|writeFile|appendFile|rmSync|unlinkSync|renameSync|createWriteStream)\b/.test(
+          codeOnly(text),
+        ),
+      )
+      .map(({ file }) => file);
     // Only `ttnn-l1 fix --apply` writes, and only the files its fixes name.
-    assert.ok(writers.every((f) => f.startsWith('server/src/cli/')), writers.join(', '));
+    assert.ok(
+      writers.every((f) => f.startsWith('server/src/cli/')),
+      writers.join(', '),
+    );
   });
 
   it('quick fixes edit only the analysed document and the Python file they name in their title', () => {
@@ -93,7 +105,9 @@ describe('reliability: security', () => {
     let pythonFixes = 0;
     assert.ok(doc.analysis.overflows.length > 0);
     for (const ref of doc.analysis.overflows) {
-      const result = fixesFor(text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), env, { analysis: analysisOptions(DEFAULT_ANALYSIS_SETTINGS) });
+      const result = fixesFor(text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), env, {
+        analysis: analysisOptions(DEFAULT_ANALYSIS_SETTINGS),
+      });
       for (const fix of result.fixes) {
         for (const edit of fix.edits) {
           if (edit.uri === 'self') continue;
@@ -116,28 +130,49 @@ describe('reliability: security', () => {
       fs.writeFileSync(path.join(ws, 'models/single_ops.py'), 'x = 1\n');
       fs.writeFileSync(path.join(base, 'ws-evil/single_ops.py'), 'secret = 1\n');
       fs.writeFileSync(path.join(base, 'outside.py'), 'secret = 2\n');
-      const finder = workspaceFileFinder([URI.file(ws).toString()], URI.file(path.join(ws, 'models/dump.mlir')).toString());
+      const finder = workspaceFileFinder(
+        [URI.file(ws).toString()],
+        URI.file(path.join(ws, 'models/dump.mlir')).toString(),
+      );
       assert.equal(finder.find('models/single_ops.py')?.text, 'x = 1\n');
       // A name that climbs out may still match a file inside by its tail (`single_ops.py`); it never reads outside.
-      for (const escape of ['../ws-evil/single_ops.py', '../outside.py', '../../outside.py', path.join(base, 'outside.py'), 'models/../../outside.py', 'single_ops.py\0.py']) {
+      for (const escape of [
+        '../ws-evil/single_ops.py',
+        '../outside.py',
+        '../../outside.py',
+        path.join(base, 'outside.py'),
+        'models/../../outside.py',
+        'single_ops.py\0.py',
+      ]) {
         const found = finder.find(escape);
-        assert.ok(found === undefined || (found.path.startsWith(fs.realpathSync(ws) + path.sep) && !found.text.includes('secret')), `${escape}: ${found?.path}`);
+        assert.ok(
+          found === undefined ||
+            (found.path.startsWith(fs.realpathSync(ws) + path.sep) && !found.text.includes('secret')),
+          `${escape}: ${found?.path}`,
+        );
       }
       assert.equal(finder.find('../outside.py'), undefined);
       // A symlink inside the workspace to a file outside it is neither read nor linked (real paths are compared).
       fs.symlinkSync(path.join(base, 'outside.py'), path.join(ws, 'models/linked.py'));
       assert.equal(finder.find('models/linked.py'), undefined);
-      const links = sourceFileResolver(URI.file(path.join(ws, 'models/dump.mlir')).toString(), [URI.file(ws).toString()]);
+      const links = sourceFileResolver(URI.file(path.join(ws, 'models/dump.mlir')).toString(), [
+        URI.file(ws).toString(),
+      ]);
       assert.match(JSON.stringify(links('models/linked.py')), /unlinked.*outside the workspace/);
       assert.match(JSON.stringify(links('/etc/passwd')), /unlinked/);
-      assert.deepEqual(links('models/single_ops.py'), { uri: URI.file(fs.realpathSync(path.join(ws, 'models/single_ops.py'))).toString() });
+      assert.deepEqual(links('models/single_ops.py'), {
+        uri: URI.file(fs.realpathSync(path.join(ws, 'models/single_ops.py'))).toString(),
+      });
     } finally {
       fs.rmSync(base, { recursive: true, force: true });
     }
   });
 
   it('the timeline webview has a strict CSP (default-src none, nonce scripts) and no remote content', () => {
-    const client = [...sourceFiles(path.join(ROOT, 'client/src'), /\.ts$/), ...sourceFiles(path.join(ROOT, 'client/media'), /\.(js|css|html)$/)];
+    const client = [
+      ...sourceFiles(path.join(ROOT, 'client/src'), /\.ts$/),
+      ...sourceFiles(path.join(ROOT, 'client/media'), /\.(js|css|html)$/),
+    ];
     const panel = client.find((f) => f.file === 'client/src/timelinePanel.ts');
     assert.ok(panel !== undefined);
     assert.match(panel.text, /http-equiv="Content-Security-Policy"/);
@@ -149,14 +184,18 @@ describe('reliability: security', () => {
     const remote: string[] = [];
     for (const { file, text } of client) {
       if (!/timeline|webview/i.test(file)) continue;
-      for (const m of text.matchAll(/https?:\/\/[^\s'"`)]+/g)) if (m[0] !== 'http://www.w3.org/2000/svg') remote.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/https?:\/\/[^\s'"`)]+/g))
+        if (m[0] !== 'http://www.w3.org/2000/svg') remote.push(`${file}: ${m[0]}`);
     }
     assert.deepEqual(remote, []);
   });
 
   it('a runtime log is read only from the file the user picked, and the server reads none itself', () => {
     const commands = fs.readFileSync(path.join(ROOT, 'client/src/commands.ts'), 'utf8');
-    const importLog = commands.slice(commands.indexOf('export async function importLog'), commands.indexOf('export async function checkWorkspace'));
+    const importLog = commands.slice(
+      commands.indexOf('export async function importLog'),
+      commands.indexOf('export async function checkWorkspace'),
+    );
     assert.match(importLog, /showOpenDialog\(/);
     // The only read is of the picked uri, and its text is what goes to the server.
     const reads = [...importLog.matchAll(/workspace\.fs\.readFile\(([^)]*)\)/g)].map((m) => m[1]);

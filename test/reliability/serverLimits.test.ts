@@ -36,12 +36,17 @@ describe('reliability: server limits', function () {
   });
 
   it('a document too large for the heap: one diagnostic with the way out, and the server lives on', async () => {
-    const big = SEED_TEXT + '// padding line to make the file large ...............................................\n'.repeat(140_000);
+    const big =
+      SEED_TEXT +
+      '// padding line to make the file large ...............................................\n'.repeat(140_000);
     assert.ok(big.length > 12_000_000);
     await lsp.open('untitled:huge.mlir', big);
     const published = await lsp.diagnostics('untitled:huge.mlir', 1);
     assert.equal(published.diagnostics.length, 1);
-    assert.match(messageOf(published.diagnostics[0]!), /needs about [\d.]+ GB of JavaScript heap.*max-old-space-size=\d+/);
+    assert.match(
+      messageOf(published.diagnostics[0]!),
+      /needs about [\d.]+ GB of JavaScript heap.*max-old-space-size=\d+/,
+    );
     // A limit, not a bug: its own code, and no "please report it".
     assert.equal(published.diagnostics[0]!.code, 'too-large');
     assert.doesNotMatch(messageOf(published.diagnostics[0]!), /report/i);
@@ -49,7 +54,10 @@ describe('reliability: server limits', function () {
     await lsp.open('untitled:small.mlir', SEED_TEXT);
     const small = await lsp.diagnostics('untitled:small.mlir', 1);
     assert.ok(small.diagnostics.some((d) => d.code === 'l1-cb-overflow'));
-    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri: 'untitled:small.mlir' }, position: { line: 36, character: 10 } });
+    const hover = await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: 'untitled:small.mlir' },
+      position: { line: 36, character: 10 },
+    });
     assert.ok(hover !== null);
   });
 
@@ -57,8 +65,14 @@ describe('reliability: server limits', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-limits-'));
     try {
       const big = path.join(dir, 'big.mlir');
-      fs.writeFileSync(big, SEED_TEXT + '// padding line to make the file large ...............................................\n'.repeat(140_000));
-      const result = (await lsp.connection.sendRequest('ttnnL1/checkFiles', { uris: [fileUri(big), fileUri(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'))] })) as { files: { overflowCount: number; error?: string }[] };
+      fs.writeFileSync(
+        big,
+        SEED_TEXT +
+          '// padding line to make the file large ...............................................\n'.repeat(140_000),
+      );
+      const result = (await lsp.connection.sendRequest('ttnnL1/checkFiles', {
+        uris: [fileUri(big), fileUri(path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir'))],
+      })) as { files: { overflowCount: number; error?: string }[] };
       assert.match(result.files[0]!.error ?? '', /needs about [\d.]+ GB of JavaScript heap.*max-old-space-size=\d+/);
       assert.ok(result.files[1]!.overflowCount > 0);
     } finally {
@@ -71,6 +85,9 @@ describe('reliability: server limits', function () {
     await lsp.open('untitled:notes.mlir', prose);
     const published = await lsp.diagnostics('untitled:notes.mlir', 1);
     assert.equal(published.diagnostics.length, 1);
-    assert.match(messageOf(published.diagnostics[0]!), /No MLIR operations found; is this an MLIR file\? \(custom op 'just' is unknown\)/);
+    assert.match(
+      messageOf(published.diagnostics[0]!),
+      /No MLIR operations found; is this an MLIR file\? \(custom op 'just' is unknown\)/,
+    );
   });
 });

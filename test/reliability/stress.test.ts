@@ -58,21 +58,29 @@ describe('reliability: server stress', function () {
     assert.equal(faulty.diagnostics[0]!.code, 'internal-error');
     assert.equal(faulty.diagnostics[0]!.severity, proto.DiagnosticSeverity.Error);
     const message = faulty.diagnostics[0]!.message;
-    assert.match(typeof message === 'string' ? message : message.value, /could not analyse this document \(injected analysis fault/);
+    assert.match(
+      typeof message === 'string' ? message : message.value,
+      /could not analyse this document \(injected analysis fault/,
+    );
     assert.equal(result.exitCode, 0);
   });
 
-  it('regression: a hover inside the debounce window no longer swallows that version\'s push', async () => {
+  it("regression: a hover inside the debounce window no longer swallows that version's push", async () => {
     const lsp = await startLsp();
     const uri = 'untitled:debounce.mlir';
     await lsp.open(uri, SEED_TEXT, 1);
     await lsp.diagnostics(uri, 1);
     await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }],
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' },
+      ],
     });
     // Sent at once, well inside the 15 ms debounce: the hover's analysis replaces the timer's.
-    await lsp.connection.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 37, character: 10 } });
+    await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 37, character: 10 },
+    });
     const published = await lsp.diagnostics(uri, 2);
     assert.equal(published.version, 2);
     assert.equal(await lsp.shutdown(), 0);

@@ -39,8 +39,34 @@ export interface StressResult {
   readonly stderr: string;
 }
 
-
-const SNIPPETS = ['1', '32', 'x', 'x64', '0', '%', '<', '>', '(', ')', '{', '}', ' ', '\n', 'bf16', 'f32', '#dram', '#l1', '"ttnn.relu"', '99999999999999999999', '-1', ', ', ': ', 'loc(', '\u00e9', '\u{1F600}'];
+const SNIPPETS = [
+  '1',
+  '32',
+  'x',
+  'x64',
+  '0',
+  '%',
+  '<',
+  '>',
+  '(',
+  ')',
+  '{',
+  '}',
+  ' ',
+  '\n',
+  'bf16',
+  'f32',
+  '#dram',
+  '#l1',
+  '"ttnn.relu"',
+  '99999999999999999999',
+  '-1',
+  ', ',
+  ': ',
+  'loc(',
+  '\u00e9',
+  '\u{1F600}',
+];
 
 export function rssOf(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
@@ -55,7 +81,13 @@ export function rssOf(pid: number | undefined): number | undefined {
 
 /** Strips what legitimately differs between two documents with the same text (the uri in related information). */
 export function comparable(diagnostics: readonly proto.Diagnostic[]): unknown[] {
-  return diagnostics.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message, related: (d.relatedInformation ?? []).map((r) => ({ range: r.location.range, message: r.message })) }));
+  return diagnostics.map((d) => ({
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    related: (d.relatedInformation ?? []).map((r) => ({ range: r.location.range, message: r.message })),
+  }));
 }
 
 export async function runStress(options: StressOptions): Promise<StressResult> {
@@ -87,14 +119,24 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
           // On a diagnostic when there is one (that is where quick fixes are computed), else at a random line. The
           // session's latest publish (lspProcess keeps it; another notification handler would replace its own).
           const latestDiagnostics = (await lsp.diagnostics(uri)).diagnostics;
-          const d = latestDiagnostics.length > 0 ? latestDiagnostics[Math.floor(random() * latestDiagnostics.length)] : undefined;
+          const d =
+            latestDiagnostics.length > 0
+              ? latestDiagnostics[Math.floor(random() * latestDiagnostics.length)]
+              : undefined;
           const range = d?.range ?? { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } };
-          await lsp.connection.sendRequest(proto.CodeActionRequest.type, { textDocument, range, context: { diagnostics: d === undefined ? [] : [d] } });
+          await lsp.connection.sendRequest(proto.CodeActionRequest.type, {
+            textDocument,
+            range,
+            context: { diagnostics: d === undefined ? [] : [d] },
+          });
           break;
         }
         case 2:
           requests.inlayHint++;
-          await lsp.connection.sendRequest(proto.InlayHintRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: position(text.length) } });
+          await lsp.connection.sendRequest(proto.InlayHintRequest.type, {
+            textDocument,
+            range: { start: { line: 0, character: 0 }, end: position(text.length) },
+          });
           break;
         case 3:
           requests.documentSymbol++;
@@ -102,7 +144,9 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
           break;
       }
     } catch (error) {
-      requestErrors.push(`${['hover', 'codeAction', 'inlayHint', 'documentSymbol'][k % 4]}: ${error instanceof Error ? error.message : String(error)}`);
+      requestErrors.push(
+        `${['hover', 'codeAction', 'inlayHint', 'documentSymbol'][k % 4]}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -113,16 +157,23 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     const start = Math.floor(random() * (text.length + 1));
     // Keep the document about its original size (and so still MLIR-like): grow it back with original lines when edits
     // have eaten it, trim whole lines when it has grown.
-    const roll = text.length < 0.7 * options.text.length ? 0.9 : text.length > 1.5 * options.text.length ? 0.5 : random();
+    const roll =
+      text.length < 0.7 * options.text.length ? 0.9 : text.length > 1.5 * options.text.length ? 0.5 : random();
     let change: { range: proto.Range; text: string };
     if (roll >= 0.85) {
       const line = originalLines[Math.floor(random() * originalLines.length)] ?? '';
       const at = doc.positionAt(start).line;
       change = { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: `${line}\n` };
     } else if (roll < 0.4 || text.length === 0) {
-      change = { range: { start: position(start), end: position(start) }, text: SNIPPETS[Math.floor(random() * SNIPPETS.length)] };
+      change = {
+        range: { start: position(start), end: position(start) },
+        text: SNIPPETS[Math.floor(random() * SNIPPETS.length)],
+      };
     } else if (roll < 0.65) {
-      const end = Math.min(text.length, roll === 0.5 ? text.indexOf('\n', start) + 1 || text.length : start + 1 + Math.floor(random() * 12));
+      const end = Math.min(
+        text.length,
+        roll === 0.5 ? text.indexOf('\n', start) + 1 || text.length : start + 1 + Math.floor(random() * 12),
+      );
       change = { range: { start: position(start), end: position(end) }, text: '' };
     } else {
       // Retype a number (the edit users make most: a shape, a grid, a core count).
@@ -133,7 +184,10 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     }
     const version = doc.version + 1;
     doc = TextDocument.update(doc, [change], version);
-    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await lsp.connection.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
     if ((i + 1) % options.requestEvery === 0) await request(nRequests++);
     if (options.reportEvery !== undefined && (i + 1) % options.reportEvery === 0) {
       const rss = rssOf(lsp.child.pid);

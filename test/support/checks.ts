@@ -5,7 +5,12 @@
 
 import * as assert from 'node:assert/strict';
 import { diagnostics, type Diagnostic } from '../../server/src/features/diagnostics';
-import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings, type DocumentAnalysis } from '../../server/src/features/documentAnalysis';
+import {
+  analyzeDocument,
+  DEFAULT_ANALYSIS_SETTINGS,
+  type AnalysisSettings,
+  type DocumentAnalysis,
+} from '../../server/src/features/documentAnalysis';
 import { hoverAt } from '../../server/src/features/hover';
 import { checkGold } from './gold';
 import { positionAt } from './positions';
@@ -54,7 +59,8 @@ export function diagnosticsText(text: string, list: readonly Diagnostic[]): stri
   return list
     .map((d) => {
       const related = d.related.map((r) => {
-        const where = r.target.kind === 'range' ? at(r.target.range.start) : `${r.target.file}:${r.target.line}:${r.target.column}`;
+        const where =
+          r.target.kind === 'range' ? at(r.target.range.start) : `${r.target.file}:${r.target.line}:${r.target.column}`;
         return `\n    related ${where}: ${r.message}`;
       });
       return `${at(d.range.start)}-${at(d.range.end)} ${d.severity} ${d.code}: ${d.message}${related.join('')}`;

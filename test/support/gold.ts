@@ -24,6 +24,7 @@ export function checkGold(name: string, actual: string): void {
     fs.writeFileSync(file, text);
     return;
   }
-  if (!fs.existsSync(file)) assert.fail(`no gold file test/gold/${name}: run with UPDATE_GOLD=1 to write it, then review it`);
+  if (!fs.existsSync(file))
+    assert.fail(`no gold file test/gold/${name}: run with UPDATE_GOLD=1 to write it, then review it`);
   assert.equal(text, fs.readFileSync(file, 'utf8'), `differs from test/gold/${name} (UPDATE_GOLD=1 rewrites it)`);
 }

@@ -36,8 +36,20 @@ let built: Promise<void> | undefined;
 /** Bundles server/src/main.ts to dist/server.js and its background-analysis worker next to it (the same options as esbuild.mjs), once per test run. */
 export function buildServer(): Promise<void> {
   const bundle = (entry: string, outfile: string) =>
-    esbuild.build({ entryPoints: [path.join(REPO_ROOT, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' });
-  built ??= Promise.all([bundle('server/src/main.ts', SERVER_BUNDLE), bundle('server/src/lsp/analysisWorker.ts', path.join(path.dirname(SERVER_BUNDLE), 'analysisWorker.js'))]).then(() => undefined);
+    esbuild.build({
+      entryPoints: [path.join(REPO_ROOT, entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  built ??= Promise.all([
+    bundle('server/src/main.ts', SERVER_BUNDLE),
+    bundle('server/src/lsp/analysisWorker.ts', path.join(path.dirname(SERVER_BUNDLE), 'analysisWorker.js')),
+  ]).then(() => undefined);
   return built;
 }
 
@@ -85,11 +97,17 @@ export function fileUri(p: string): string {
 export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   if (options.command === undefined) await buildServer();
   const command = options.command ?? { path: process.execPath, args: [SERVER_BUNDLE, '--stdio'] };
-  const child = spawn(command.path, [...command.args], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env !== undefined ? { env: { ...process.env, ...options.env } } : {}) });
+  const child = spawn(command.path, [...command.args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.env !== undefined ? { env: { ...process.env, ...options.env } } : {}),
+  });
   let stderrText = '';
   child.stderr!.on('data', (d: Buffer) => (stderrText += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
 
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -141,7 +159,9 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     processId: process.pid,
     rootUri: fileUri(folder),
     capabilities,
-    ...(options.workspaceFolders !== false ? { workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }] } : {}),
+    ...(options.workspaceFolders !== false
+      ? { workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }] }
+      : {}),
   });
   await connection.sendNotification(proto.InitializedNotification.type, {});
 
@@ -155,7 +175,9 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     logEntries,
     exited,
     async open(uri, text, version = 1) {
-      await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mlir', version, text } });
+      await connection.sendNotification(proto.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'mlir', version, text },
+      });
     },
     diagnostics(uri, version) {
       const have = latest.get(uri);

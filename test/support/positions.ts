@@ -17,8 +17,15 @@ export function positionAt(text: string, offset: number): Position {
 }
 
 /** The position `delta` characters into the `nth` (0-based) occurrence of `needle` (at or after `from`). */
-export function positionOf(text: string, needle: string, o: { readonly nth?: number; readonly delta?: number; readonly from?: number } = {}): Position {
-  const start = o.from === undefined ? rangeOf(text, needle, o.nth).start : o.from + rangeOf(text.slice(o.from), needle, o.nth).start;
+export function positionOf(
+  text: string,
+  needle: string,
+  o: { readonly nth?: number; readonly delta?: number; readonly from?: number } = {},
+): Position {
+  const start =
+    o.from === undefined
+      ? rangeOf(text, needle, o.nth).start
+      : o.from + rangeOf(text.slice(o.from), needle, o.nth).start;
   return positionAt(text, start + (o.delta ?? 0));
 }
 

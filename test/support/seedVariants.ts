@@ -29,9 +29,17 @@ function replaceOnce(text: string, needle: string, replacement: string): string 
  * run throws at %4 and the overflow at %9 is never reached.
  */
 export function seedWithIllegalRelu(): string {
-  let t = replaceOnce(SEED, '#dram = #ttnn.buffer_type<dram>\n', '#dram = #ttnn.buffer_type<dram>\n#system_memory = #ttnn.buffer_type<system_memory>\n#host = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<64x1024xbf16, #system_memory>>\n');
+  let t = replaceOnce(
+    SEED,
+    '#dram = #ttnn.buffer_type<dram>\n',
+    '#dram = #ttnn.buffer_type<dram>\n#system_memory = #ttnn.buffer_type<system_memory>\n#host = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<64x1024xbf16, #system_memory>>\n',
+  );
   t = replaceOnce(t, 'loc("p0.x")) ->', 'loc("p0.x"), %arg9: tensor<64x1024xbf16, #host> loc("p9.h")) ->');
-  t = replaceOnce(t, '        %6 = "ttnn.to_layout"', '        %4 = "ttnn.relu"(%arg9) : (tensor<64x1024xbf16, #host>) -> tensor<64x1024xbf16, #host> loc(#loc)\n        %6 = "ttnn.to_layout"');
+  t = replaceOnce(
+    t,
+    '        %6 = "ttnn.to_layout"',
+    '        %4 = "ttnn.relu"(%arg9) : (tensor<64x1024xbf16, #host>) -> tensor<64x1024xbf16, #host> loc(#loc)\n        %6 = "ttnn.to_layout"',
+  );
   return t;
 }
 
@@ -56,8 +64,16 @@ module {
  * Its permute %7 is `UNMODELED_OP`, so the file also has an op without an L1 model.
  */
 export function seedInStraddlingWindow(): string {
-  let t = replaceOnce(seedWithUnmodeledOp(), '{ttir.name = "CogVideoXCausalConv3d.output"}) {', '{ttir.name = "CogVideoXCausalConv3d.output"}) attributes {tt.function_type = "forward_device"} {');
-  t = replaceOnce(t, '"ttnn.deallocate"(%arg2) <{force = false}>', '"ttnn.deallocate"(%arg2) <{force = false, memory_config = #ttnn.memory_config<#dram, <interleaved>>}>');
+  let t = replaceOnce(
+    seedWithUnmodeledOp(),
+    '{ttir.name = "CogVideoXCausalConv3d.output"}) {',
+    '{ttir.name = "CogVideoXCausalConv3d.output"}) attributes {tt.function_type = "forward_device"} {',
+  );
+  t = replaceOnce(
+    t,
+    '"ttnn.deallocate"(%arg2) <{force = false}>',
+    '"ttnn.deallocate"(%arg2) <{force = false, memory_config = #ttnn.memory_config<#dram, <interleaved>>}>',
+  );
   return t;
 }
 

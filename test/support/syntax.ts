@@ -7,6 +7,7 @@ import type { AttrNode } from '../../server/src/mlir/syntax';
 export function attrOf(text: string): AttrNode {
   const result = parse(`#a = ${text}\n`);
   const attr = result.file.chunks[0]?.aliases[0]?.attr;
-  if (result.errors.length > 0 || attr === undefined) throw new Error(`attribute does not parse: ${text} (${result.errors.map((e) => e.message).join('; ')})`);
+  if (result.errors.length > 0 || attr === undefined)
+    throw new Error(`attribute does not parse: ${text} (${result.errors.map((e) => e.message).join('; ')})`);
   return attr;
 }

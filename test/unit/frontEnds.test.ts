@@ -11,14 +11,18 @@ import * as path from 'node:path';
 const SRC = path.resolve(__dirname, '../../server/src');
 
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
 }
 
 /** The server/src-relative paths (without extension) a file imports, type-only imports included. */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)[^;]*? from '(\.{1,2}\/[^']+)'/gm)) out.push(path.relative(SRC, path.resolve(path.dirname(file), m[1]!)));
+  for (const m of text.matchAll(/^(?:import|export)[^;]*? from '(\.{1,2}\/[^']+)'/gm))
+    out.push(path.relative(SRC, path.resolve(path.dirname(file), m[1]!)));
   return out;
 }
 

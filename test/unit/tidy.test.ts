@@ -54,7 +54,8 @@ describe('tidy: architecture invariants', () => {
     for (const [folder, allowed] of Object.entries(ALLOWED)) {
       for (const file of tsFiles(path.join(SRC, folder))) {
         for (const imported of importedFolders(file)) {
-          if (imported !== folder && !allowed.includes(imported)) violations.push(`${path.relative(SRC, file)} imports ${imported}/`);
+          if (imported !== folder && !allowed.includes(imported))
+            violations.push(`${path.relative(SRC, file)} imports ${imported}/`);
         }
       }
     }
@@ -64,7 +65,9 @@ describe('tidy: architecture invariants', () => {
   it('cli/ and lsp/ reach the core through features/ only (besides host/ and text/)', () => {
     const violations = ['cli', 'lsp'].flatMap((folder) =>
       tsFiles(path.join(SRC, folder)).flatMap((file) =>
-        importedFolders(file).filter((f) => !FRONT_END_ALLOWED.includes(f)).map((f) => `${path.relative(SRC, file)} imports ${f}/`),
+        importedFolders(file)
+          .filter((f) => !FRONT_END_ALLOWED.includes(f))
+          .map((f) => `${path.relative(SRC, file)} imports ${f}/`),
       ),
     );
     assert.deepEqual(violations, []);
@@ -72,7 +75,10 @@ describe('tidy: architecture invariants', () => {
 
   it('ttnn/fromSyntax.ts is the only ttnn/ file that reads the syntax tree', () => {
     const readers = tsFiles(path.join(SRC, 'ttnn')).filter((f) => importedFolders(f).includes('mlir'));
-    assert.deepEqual(readers.map((f) => path.relative(SRC, f)), ['ttnn/fromSyntax.ts']);
+    assert.deepEqual(
+      readers.map((f) => path.relative(SRC, f)),
+      ['ttnn/fromSyntax.ts'],
+    );
   });
 
   it('one protocol file: server/src/lsp/ext.ts imports only import-free shape files, and the client takes its shapes from it', () => {
@@ -83,7 +89,11 @@ describe('tidy: architecture invariants', () => {
       assert.deepEqual(relativeImports(shapeFile), [], `${path.relative(SRC, shapeFile)} imports nothing`);
       assert.doesNotMatch(fs.readFileSync(shapeFile, 'utf8'), /^import /m);
     }
-    assert.doesNotMatch(fs.readFileSync(ext, 'utf8'), /^import (?!type \{[^}]*\} from '\.\.\/features\/)/m, 'type-only imports of shape files');
+    assert.doesNotMatch(
+      fs.readFileSync(ext, 'utf8'),
+      /^import (?!type \{[^}]*\} from '\.\.\/features\/)/m,
+      'type-only imports of shape files',
+    );
     const client = fs.readFileSync(path.resolve(SRC, '../../client/src/lspExt.ts'), 'utf8');
     assert.match(client, /from '\.\.\/\.\.\/server\/src\/lsp\/ext'/);
     assert.doesNotMatch(client, /export (interface|const \w+_METHOD)/, 'no second copy of a shape or method string');
@@ -91,8 +101,13 @@ describe('tidy: architecture invariants', () => {
 
   it('one FileSummary shape: features/ and the protocol share it (no second interface with its fields)', () => {
     const fields = /readonly peakL1BytesPerCore: number \| null;/;
-    const declaring = [...tsFiles(SRC), ...tsFiles(path.resolve(SRC, '../../client/src'))].filter((f) => fields.test(fs.readFileSync(f, 'utf8')));
-    assert.deepEqual(declaring.map((f) => path.relative(SRC, f)), ['features/fileSummaryShape.ts']);
+    const declaring = [...tsFiles(SRC), ...tsFiles(path.resolve(SRC, '../../client/src'))].filter((f) =>
+      fields.test(fs.readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(
+      declaring.map((f) => path.relative(SRC, f)),
+      ['features/fileSummaryShape.ts'],
+    );
   });
 
   it('one unit system: one byte formatter (server/src/text/numbers.ts) for server and client: no division by 1024, no figure labelled KiB/MiB', () => {
@@ -100,9 +115,13 @@ describe('tidy: architecture invariants', () => {
     const offenders: string[] = [];
     for (const root of roots) {
       for (const file of tsFiles(root).filter((f) => !f.endsWith(path.join('text', 'numbers.ts')))) {
-        const withoutComments = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+        const withoutComments = fs
+          .readFileSync(file, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, '');
         // A second formatter shows up as a division by 1024 or a figure labelled in binary units.
-        if (/\/=? ?\(?1024\b|\$\{[^}]*\} ?(KiB|MiB|GiB)\b/.test(withoutComments)) offenders.push(path.relative(SRC, file));
+        if (/\/=? ?\(?1024\b|\$\{[^}]*\} ?(KiB|MiB|GiB)\b/.test(withoutComments))
+          offenders.push(path.relative(SRC, file));
       }
     }
     assert.deepEqual(offenders, []);
@@ -113,6 +132,9 @@ describe('tidy: architecture invariants', () => {
     const table = fs.readFileSync(path.join(SRC, 'estimate/changePoints.ts'), 'utf8');
     const ids = [...table.matchAll(/^ {2}'([a-z0-9-]+)': \{$/gm)].map((m) => m[1]!);
     assert.ok(ids.length >= 10, `${ids.length} change points read`);
-    assert.deepEqual(ids.filter((id) => !architecture.includes(`\`${id}\``)), []);
+    assert.deepEqual(
+      ids.filter((id) => !architecture.includes(`\`${id}\``)),
+      [],
+    );
   });
 });

@@ -41,8 +41,15 @@ export interface AnalysisOptions {
 
 /** Analyse an already-extracted TTNN module. */
 export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions = {}): ModuleAnalysis {
-  const device = resolveDevice(module.systemDesc, { preset: options.preset, l1UnreservedBase: options.l1UnreservedBase });
-  const ttMetal: ResolvedBuildWindow = options.ttMetal ?? { window: FULL_WINDOW, source: 'none', how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}` };
+  const device = resolveDevice(module.systemDesc, {
+    preset: options.preset,
+    l1UnreservedBase: options.l1UnreservedBase,
+  });
+  const ttMetal: ResolvedBuildWindow = options.ttMetal ?? {
+    window: FULL_WINDOW,
+    source: 'none',
+    how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}`,
+  };
   const limits = l1Limits(device, options.usableL1Cap);
   const steps = executionSteps(module.functions);
   const cache = estimateCache(device, ttMetal.window, limits.cap, options.reuse);
@@ -61,7 +68,10 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
       functions.push(edited);
       continue;
     }
-    const intervals = earlier !== undefined && sameLivenessInputs(earlier.fn, fn, device) ? earlier.liveIntervals : liveIntervalsOf(fn, device);
+    const intervals =
+      earlier !== undefined && sameLivenessInputs(earlier.fn, fn, device)
+        ? earlier.liveIntervals
+        : liveIntervalsOf(fn, device);
     const live = liveBytesPerOp(fn.ops.length, intervals);
     const ops: OpAnalysis[] = [];
     for (let i = 0; i < fn.ops.length; i++) ops.push(opRecord(ctx, fn.ops[i]!, i, live[i]!, fnSteps?.[i]));
@@ -77,8 +87,15 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     }
   }
   return {
-    device, ttMetal, usableL1Cap: limits.cap, limitBytesPerCore: limits.capLimit, functions: ordered.functions, overflows: ordered.overflows,
-    firstFailure: ordered.firstFailure, peak, module,
+    device,
+    ttMetal,
+    usableL1Cap: limits.cap,
+    limitBytesPerCore: limits.capLimit,
+    functions: ordered.functions,
+    overflows: ordered.overflows,
+    firstFailure: ordered.firstFailure,
+    peak,
+    module,
   };
 }
 

@@ -6,7 +6,15 @@
  * Syntax dates: shared/reference/ttnn-ir-syntax.md (timeline, tt-mlir PR and commit per change).
  */
 
-import { FULL_WINDOW, IsoDate, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD, TtMetalWindow, dayBefore, windowForDate } from '../estimate/changePoints';
+import {
+  FULL_WINDOW,
+  IsoDate,
+  NEWEST_MODELED_BUILD,
+  OLDEST_MODELED_BUILD,
+  TtMetalWindow,
+  dayBefore,
+  windowForDate,
+} from '../estimate/changePoints';
 
 /** `configured`: --tt-metal-date / ttnnL1.ttMetalDate (or the older era alias); `dump`: inferred from its syntax. */
 export type BuildWindowSource = 'configured' | 'dump' | 'none';
@@ -34,19 +42,77 @@ interface SyntaxClue {
   readonly source: string;
 }
 
-const has = (needle: string) => (text: string): boolean => text.includes(needle);
+const has =
+  (needle: string) =>
+  (text: string): boolean =>
+    text.includes(needle);
 
 /** Ordered oldest first. `absenceMeansBefore` clues are used only for printed pipeline dumps (with a device module). */
 const CLUES: readonly SyntaxClue[] = [
-  { name: '`ttcore.` dialect prefix', present: has('ttcore.'), since: '2025-06-17', absenceMeansBefore: false, source: 'tt-mlir PR #3772 (820a520)' },
-  { name: '`tt.` dialect prefix (`#tt.system_desc`, `!tt.tile`)', present: (t) => /[#!]tt\.(system_desc|tile|device)/.test(t), until: '2025-06-17', absenceMeansBefore: false, source: 'tt-mlir PR #3772 (820a520)' },
-  { name: '`dst_physical_size_tiles` in the system desc', present: has('dst_physical_size_tiles'), since: '2025-10-08', absenceMeansBefore: false, source: 'tt-mlir PR #5206' },
-  { name: '`tt.function_type` function attributes', present: has('tt.function_type'), since: '2026-01-19', absenceMeansBefore: true, source: 'tt-mlir PR #6502 (0f5e303)' },
-  { name: 'grid maps printed as `virt_to_physical_map = …`', present: has('virt_to_physical_map'), since: '2026-03-27', until: '2026-05-06', absenceMeansBefore: false, source: 'tt-mlir PR #7662 (43f52bd), PR #8127 (0ca2e3d)' },
-  { name: '`dram_grid` in the chip desc', present: has('dram_grid'), since: '2026-04-28', absenceMeansBefore: false, source: 'tt-mlir PR #8146' },
-  { name: '`core_ranges` in sharded layouts', present: has('core_ranges'), since: '2026-05-06', absenceMeansBefore: false, source: 'tt-mlir PR #8127 (0ca2e3d)' },
-  { name: '`memory_config` op attributes', present: (t) => /\bmemory_config = #ttnn\.memory_config/.test(t), until: '2026-05-16', absenceMeansBefore: false, source: 'tt-mlir PR #7548 (b49cc6d)' },
-  { name: '`ttnn.to_tensor_spec` ops', present: has('"ttnn.to_tensor_spec"'), since: '2026-07-31', absenceMeansBefore: false, source: 'tt-mlir PR #9065 (3fff830)' },
+  {
+    name: '`ttcore.` dialect prefix',
+    present: has('ttcore.'),
+    since: '2025-06-17',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #3772 (820a520)',
+  },
+  {
+    name: '`tt.` dialect prefix (`#tt.system_desc`, `!tt.tile`)',
+    present: (t) => /[#!]tt\.(system_desc|tile|device)/.test(t),
+    until: '2025-06-17',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #3772 (820a520)',
+  },
+  {
+    name: '`dst_physical_size_tiles` in the system desc',
+    present: has('dst_physical_size_tiles'),
+    since: '2025-10-08',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #5206',
+  },
+  {
+    name: '`tt.function_type` function attributes',
+    present: has('tt.function_type'),
+    since: '2026-01-19',
+    absenceMeansBefore: true,
+    source: 'tt-mlir PR #6502 (0f5e303)',
+  },
+  {
+    name: 'grid maps printed as `virt_to_physical_map = …`',
+    present: has('virt_to_physical_map'),
+    since: '2026-03-27',
+    until: '2026-05-06',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #7662 (43f52bd), PR #8127 (0ca2e3d)',
+  },
+  {
+    name: '`dram_grid` in the chip desc',
+    present: has('dram_grid'),
+    since: '2026-04-28',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #8146',
+  },
+  {
+    name: '`core_ranges` in sharded layouts',
+    present: has('core_ranges'),
+    since: '2026-05-06',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #8127 (0ca2e3d)',
+  },
+  {
+    name: '`memory_config` op attributes',
+    present: (t) => /\bmemory_config = #ttnn\.memory_config/.test(t),
+    until: '2026-05-16',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #7548 (b49cc6d)',
+  },
+  {
+    name: '`ttnn.to_tensor_spec` ops',
+    present: has('"ttnn.to_tensor_spec"'),
+    since: '2026-07-31',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #9065 (3fff830)',
+  },
 ];
 
 function addDays(date: IsoDate, days: number): IsoDate {
@@ -57,7 +123,11 @@ function addDays(date: IsoDate, days: number): IsoDate {
 export function explicitWindow(dateText: string): ResolvedBuildWindow | string {
   const window = windowForDate(dateText);
   if (window === undefined) return `tt-metal date must be YYYY-MM or YYYY-MM-DD (got "${dateText}")`;
-  return { window, source: 'configured', how: `tt-metal ${dateText}, as configured (--tt-metal-date / ttnnL1.ttMetalDate)` };
+  return {
+    window,
+    source: 'configured',
+    how: `tt-metal ${dateText}, as configured (--tt-metal-date / ttnnL1.ttMetalDate)`,
+  };
 }
 
 /**
@@ -93,7 +163,11 @@ export function inferBuildWindow(text: string): ResolvedBuildWindow {
   if (latest > NEWEST_MODELED_BUILD) latest = NEWEST_MODELED_BUILD;
   if (evidence.length === 0 || earliest > latest) {
     const why = earliest > latest ? 'contradictory syntax clues' : 'no dated syntax in the file';
-    return { window: FULL_WINDOW, source: 'none', how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD} (${why})` };
+    return {
+      window: FULL_WINDOW,
+      source: 'none',
+      how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD} (${why})`,
+    };
   }
   return { window: { earliest, latest }, source: 'dump', how: `from the dump's syntax: ${evidence.join('; ')}` };
 }

@@ -35,7 +35,8 @@ export function afterOpEdits(
   if (earlier.reached !== (steps !== undefined)) return undefined;
   if (earlier.fn === fn) return earlier;
   const before = earlier.fn.ops;
-  if (before.length !== fn.ops.length || earlier.fn.args !== fn.args || earlier.ops.length !== fn.ops.length) return undefined;
+  if (before.length !== fn.ops.length || earlier.fn.args !== fn.args || earlier.ops.length !== fn.ops.length)
+    return undefined;
   const edited: number[] = [];
   for (let i = 0; i < before.length; i++) {
     if (before[i] === fn.ops[i]) continue;
@@ -54,7 +55,8 @@ export function afterOpEdits(
   else {
     for (const i of edited) {
       const p = ops[i]!.peakL1BytesPerCore;
-      if (peak === undefined || p > peak.bytesPerCore || (p === peak.bytesPerCore && i < peak.opIndex)) peak = { bytesPerCore: p, opIndex: i };
+      if (peak === undefined || p > peak.bytesPerCore || (p === peak.bytesPerCore && i < peak.opIndex))
+        peak = { bytesPerCore: p, opIndex: i };
     }
   }
   return {
@@ -64,6 +66,8 @@ export function afterOpEdits(
     peak,
     reached: earlier.reached,
     overflowingOps: reindex(earlier.overflowingOps, edited, (i) => ops[i]!.overflow !== undefined),
-    unmodeledOrUnknownLayoutOps: reindex(earlier.unmodeledOrUnknownLayoutOps, edited, (i) => isUnmodeledOrUnknownLayout(ops[i]!)),
+    unmodeledOrUnknownLayoutOps: reindex(earlier.unmodeledOrUnknownLayoutOps, edited, (i) =>
+      isUnmodeledOrUnknownLayout(ops[i]!),
+    ),
   };
 }

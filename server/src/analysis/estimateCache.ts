@@ -41,7 +41,12 @@ export interface EstimateCache {
  * analysis are looked up first (by the op's properties object, then checked against every other input), and reuse is
  * emptied when the device, window or usable-L1 cap differs from the one it was filled for.
  */
-export function estimateCache(device: Device, window: TtMetalWindow, cap: number, reuse: EstimateReuse | undefined): EstimateCache {
+export function estimateCache(
+  device: Device,
+  window: TtMetalWindow,
+  cap: number,
+  reuse: EstimateReuse | undefined,
+): EstimateCache {
   const ttMetal = { window };
   // Specs are shared objects (fromSyntax caches them per type), so a spec's identity is a faithful key.
   const specIds = new Map<ValueSpec, number>();
@@ -73,12 +78,14 @@ export function estimateCache(device: Device, window: TtMetalWindow, cap: number
     return fresh;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
-    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name)) return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name))
+      return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
     const inputs = estimatorReads(op.name);
     const liveKey = inputs.liveL1 ? live : 0;
     const earlier = reuse?.byOp.get(op.properties);
-    if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op)) return earlier.estimate;
+    if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
+      return earlier.estimate;
     const fresh = keyed(op, inputs, liveKey);
     reuse?.byOp.set(op.properties, { op, liveKey, estimate: fresh });
     return fresh;
@@ -124,7 +131,13 @@ export function propKey(p: PropValue, depth = 0): string {
 
 /** Whether two TTNN ops give the same estimate: the same name and the same spec and property objects. */
 function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
-  if (a.name !== b.name || a.properties !== b.properties || a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
+  if (
+    a.name !== b.name ||
+    a.properties !== b.properties ||
+    a.operands.length !== b.operands.length ||
+    a.results.length !== b.results.length
+  )
+    return false;
   for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
   for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
   return true;

@@ -30,7 +30,8 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
   for (const op of ops) {
     const input = op.operandNames[0];
     const result = op.resultNames[0];
-    if (input !== undefined && result !== undefined && isViewReshape(op)) rootOf.set(result, rootOf.get(input) ?? input);
+    if (input !== undefined && result !== undefined && isViewReshape(op))
+      rootOf.set(result, rootOf.get(input) ?? input);
   }
   const anyViews = rootOf.size > 0;
   const root = (name: string): string => (anyViews ? (rootOf.get(name) ?? name) : name);
@@ -51,7 +52,14 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
   const out: LiveInterval[] = [];
   for (const arg of fn.args) {
     const bytes = l1Bytes(arg.spec, device);
-    if (bytes > 0) out.push({ valueName: arg.name, bytesPerCore: bytes, startIndex: 0, endIndex: dealloc.get(arg.name) ?? last, definedAt: -1 });
+    if (bytes > 0)
+      out.push({
+        valueName: arg.name,
+        bytesPerCore: bytes,
+        startIndex: 0,
+        endIndex: dealloc.get(arg.name) ?? last,
+        definedAt: -1,
+      });
   }
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
@@ -86,9 +94,25 @@ export function sameLivenessInputs(a: TtnnFunction, b: TtnnFunction, device: Dev
 
 /** Whether two ops feed liveness the same: name, SSA names, view-reshape status and the L1 bytes of each result. */
 export function sameLivenessOp(x: TtnnOp, y: TtnnOp, device: Device): boolean {
-  if (x === y || (x.operandNames === y.operandNames && x.resultNames === y.resultNames && x.operands === y.operands && x.results === y.results && x.name === y.name)) return true;
-  if (x.name !== y.name || !sameStrings(x.operandNames, y.operandNames) || !sameStrings(x.resultNames, y.resultNames) || x.results.length !== y.results.length) return false;
-  for (let r = 0; r < x.results.length; r++) if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device)) return false;
+  if (
+    x === y ||
+    (x.operandNames === y.operandNames &&
+      x.resultNames === y.resultNames &&
+      x.operands === y.operands &&
+      x.results === y.results &&
+      x.name === y.name)
+  )
+    return true;
+  if (
+    x.name !== y.name ||
+    !sameStrings(x.operandNames, y.operandNames) ||
+    !sameStrings(x.resultNames, y.resultNames) ||
+    x.results.length !== y.results.length
+  )
+    return false;
+  for (let r = 0; r < x.results.length; r++)
+    if (x.results[r] !== y.results[r] && l1Bytes(x.results[r]!, device) !== l1Bytes(y.results[r]!, device))
+      return false;
   return !(x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y));
 }
 
@@ -110,5 +134,7 @@ export function liveBytesPerOp(nOps: number, intervals: readonly LiveInterval[])
 
 /** L1 tensors live during op `opIndex` (for hovers), largest first. */
 export function liveTensorsAt(fa: FunctionAnalysis, opIndex: number): LiveInterval[] {
-  return fa.liveIntervals.filter((iv) => iv.startIndex <= opIndex && opIndex <= iv.endIndex).sort((a, b) => b.bytesPerCore - a.bytesPerCore);
+  return fa.liveIntervals
+    .filter((iv) => iv.startIndex <= opIndex && opIndex <= iv.endIndex)
+    .sort((a, b) => b.bytesPerCore - a.bytesPerCore);
 }

@@ -63,19 +63,32 @@ function coreText(core: readonly [number, number]): string {
 }
 
 /** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later). */
-export function detectOverflow(est: OpEstimateResult, live: number, limits: L1Limits): Omit<Overflow, 'status'> | undefined {
+export function detectOverflow(
+  est: OpEstimateResult,
+  live: number,
+  limits: L1Limits,
+): Omit<Overflow, 'status'> | undefined {
   const { device, cap, capLimit } = limits;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
   if (est.kind === 'illegal') {
-    return { kind: 'opIllegal', cbRegionEndBytes: 0, limitBytes: 0, core: [0, 0], message: illegalMessage(est.rule, est.citation) };
+    return {
+      kind: 'opIllegal',
+      cbRegionEndBytes: 0,
+      limitBytes: 0,
+      core: [0, 0],
+      message: illegalMessage(est.rule, est.citation),
+    };
   }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
   if (allocates && base + live > l1) {
     return {
-      kind: 'l1BuffersExhausted', cbRegionEndBytes: base + live, limitBytes: l1, core: [0, 0],
+      kind: 'l1BuffersExhausted',
+      cbRegionEndBytes: base + live,
+      limitBytes: l1,
+      core: [0, 0],
       message: `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
     };
   }
@@ -87,18 +100,27 @@ export function detectOverflow(est: OpEstimateResult, live: number, limits: L1Li
     const core = est.reportedCore;
     if (end > l1) {
       return {
-        kind: 'cbBeyondL1', cbRegionEndBytes: end, limitBytes: l1, core,
+        kind: 'cbBeyondL1',
+        cbRegionEndBytes: end,
+        limitBytes: l1,
+        core,
         message: `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
       };
     }
     return {
-      kind: 'cbClashesWithL1Buffers', cbRegionEndBytes: end, limitBytes: lowest, core,
+      kind: 'cbClashesWithL1Buffers',
+      cbRegionEndBytes: end,
+      limitBytes: lowest,
+      core,
       message: `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
     };
   }
   if (cap < 1 && est.worstCbBytesPerCore + live > capLimit) {
     return {
-      kind: 'overUsableCap', cbRegionEndBytes: worstEnd, limitBytes: base + capLimit, core: est.worstCore,
+      kind: 'overUsableCap',
+      cbRegionEndBytes: worstEnd,
+      limitBytes: base + capLimit,
+      core: est.worstCore,
       message: `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
     };
   }
@@ -115,12 +137,21 @@ export function illegalMessage(rule: string, citation: string): string {
  * `orderOverflows` sees every op. Without any build information the worst build is assumed (an error); a window from
  * the dump or the user that straddles a change point flipping the verdict makes the overflow build-dependent.
  */
-export function overflowOf(estimate: OpEstimateResult, live: number, limits: L1Limits, ttMetal: ResolvedBuildWindow): Overflow | undefined {
+export function overflowOf(
+  estimate: OpEstimateResult,
+  live: number,
+  limits: L1Limits,
+  ttMetal: ResolvedBuildWindow,
+): Overflow | undefined {
   const found = detectOverflow(estimate, live, limits);
   if (found === undefined) return undefined;
-  const dependence = found.kind !== 'overUsableCap' && ttMetal.source !== 'none' && estimate.kind === 'estimate' && estimate.versionRange !== undefined
-    ? buildDependence(estimate.versionRange, limits.device, live)
-    : undefined;
+  const dependence =
+    found.kind !== 'overUsableCap' &&
+    ttMetal.source !== 'none' &&
+    estimate.kind === 'estimate' &&
+    estimate.versionRange !== undefined
+      ? buildDependence(estimate.versionRange, limits.device, live)
+      : undefined;
   return { ...found, status: 'notReached', ...(dependence && { buildDependent: dependence }) };
 }
 
@@ -131,7 +162,10 @@ export function overflowOf(estimate: OpEstimateResult, live: number, limits: L1L
  * function's op list is copied first unless `ownsOps(functionIndex)` says it was made for this analysis (then it is
  * written in place), so lists shared with an earlier analysis stay as they were.
  */
-export function orderOverflows(functions: readonly FunctionAnalysis[], ownsOps: (functionIndex: number) => boolean = () => false): {
+export function orderOverflows(
+  functions: readonly FunctionAnalysis[],
+  ownsOps: (functionIndex: number) => boolean = () => false,
+): {
   readonly functions: readonly FunctionAnalysis[];
   readonly overflows: readonly OverflowRef[];
   readonly firstFailure: OverflowRef | undefined;
@@ -140,7 +174,12 @@ export function orderOverflows(functions: readonly FunctionAnalysis[], ownsOps: 
   for (const [functionIndex, fa] of functions.entries()) {
     for (const i of fa.overflowingOps) {
       const opA = fa.ops[i]!;
-      pending.push({ step: opA.executionStep ?? Number.MAX_SAFE_INTEGER, functionIndex, opIndex: i, overflow: opA.overflow! });
+      pending.push({
+        step: opA.executionStep ?? Number.MAX_SAFE_INTEGER,
+        functionIndex,
+        opIndex: i,
+        overflow: opA.overflow!,
+      });
     }
   }
   pending.sort((a, b) => a.step - b.step);

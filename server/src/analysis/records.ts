@@ -17,15 +17,35 @@ export interface OpRecordContext {
 }
 
 /** One op's record with `live` bytes of L1 tensors per core around it; its overflow's status is provisional. */
-export function opRecord(ctx: OpRecordContext, op: TtnnOp, index: number, live: number, executionStep: number | undefined): OpAnalysis {
+export function opRecord(
+  ctx: OpRecordContext,
+  op: TtnnOp,
+  index: number,
+  live: number,
+  executionStep: number | undefined,
+): OpAnalysis {
   const estimate = ctx.estimate(op, live);
   const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
   const overflow = overflowOf(estimate, live, ctx.limits, ctx.ttMetal);
-  return { index, op, estimate, cbBytesPerCore: cb, liveL1TensorBytesPerCore: live, peakL1BytesPerCore: (cb ?? 0) + live, overflow, executionStep };
+  return {
+    index,
+    op,
+    estimate,
+    cbBytesPerCore: cb,
+    liveL1TensorBytesPerCore: live,
+    peakL1BytesPerCore: (cb ?? 0) + live,
+    overflow,
+    executionStep,
+  };
 }
 
 /** A function's record over its op records (one per op of `fn.ops`). */
-export function functionRecord(fn: TtnnFunction, ops: readonly OpAnalysis[], liveIntervals: readonly LiveInterval[], reached: boolean): FunctionAnalysis {
+export function functionRecord(
+  fn: TtnnFunction,
+  ops: readonly OpAnalysis[],
+  liveIntervals: readonly LiveInterval[],
+  reached: boolean,
+): FunctionAnalysis {
   const overflowingOps: number[] = [];
   const unmodeledOrUnknownLayoutOps: number[] = [];
   for (let i = 0; i < ops.length; i++) {
@@ -37,16 +57,28 @@ export function functionRecord(fn: TtnnFunction, ops: readonly OpAnalysis[], liv
 
 /** The record of a function that is not analysed: a declaration or a function of a CPU module. */
 export function unanalysedRecord(fn: TtnnFunction): FunctionAnalysis {
-  return { fn, ops: [], liveIntervals: [], peak: undefined, reached: false, overflowingOps: [], unmodeledOrUnknownLayoutOps: [] };
+  return {
+    fn,
+    ops: [],
+    liveIntervals: [],
+    peak: undefined,
+    reached: false,
+    overflowingOps: [],
+    unmodeledOrUnknownLayoutOps: [],
+  };
 }
 
 export function isUnmodeledOrUnknownLayout(opA: OpAnalysis): boolean {
-  return opA.estimate.kind === 'unmodeled' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown');
+  return (
+    opA.estimate.kind === 'unmodeled' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown')
+  );
 }
 
 /** The highest peak over `ops` (the first op on a tie); undefined for no ops. */
 export function peakOf(ops: readonly OpAnalysis[]): FunctionAnalysis['peak'] {
   let peak: { bytesPerCore: number; opIndex: number } | undefined;
-  for (const opA of ops) if (peak === undefined || opA.peakL1BytesPerCore > peak.bytesPerCore) peak = { bytesPerCore: opA.peakL1BytesPerCore, opIndex: opA.index };
+  for (const opA of ops)
+    if (peak === undefined || opA.peakL1BytesPerCore > peak.bytesPerCore)
+      peak = { bytesPerCore: opA.peakL1BytesPerCore, opIndex: opA.index };
   return peak;
 }

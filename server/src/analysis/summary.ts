@@ -7,7 +7,10 @@ import { isL1Overflow } from './overflow';
 import type { ModuleAnalysis } from './types';
 
 /** Ops without an L1 model (device programs only: unmodeled ops are never no-program ops), with their distinct names. */
-export function unmodeledDeviceOps(analysis: ModuleAnalysis): { readonly count: number; readonly names: readonly string[] } {
+export function unmodeledDeviceOps(analysis: ModuleAnalysis): {
+  readonly count: number;
+  readonly names: readonly string[];
+} {
   let count = 0;
   const names = new Set<string>();
   for (const f of analysis.functions) {
@@ -42,7 +45,10 @@ export function verdictText(analysis: ModuleAnalysis): string {
   const parts: string[] = [];
   if (overflows > 0) parts.push(`${overflows} op${overflows === 1 ? ' overflows' : 's overflow'} L1`);
   if (illegal > 0) parts.push(`${illegal} op${illegal === 1 ? '' : 's'} tt-metal rejects`);
-  if (buildDependent > 0) parts.push(`${buildDependent} op${buildDependent === 1 ? ' overflows' : 's overflow'} on some tt-metal builds of the window`);
+  if (buildDependent > 0)
+    parts.push(
+      `${buildDependent} op${buildDependent === 1 ? ' overflows' : 's overflow'} on some tt-metal builds of the window`,
+    );
   if (parts.length === 0) parts.push(unmodeled.count > 0 ? 'no modeled op overflows L1' : 'no op overflows L1');
   if (unmodeled.count > 0) parts.push(unmodeledText(unmodeled.count, unmodeled.names));
   return parts.join('; ');

@@ -17,7 +17,8 @@ import type { ResolvedBuildWindow } from './buildWindow';
  * - 'overUsableCap': fits tt-metal's limits but exceeds usableL1Cap · (l1_size − base) (warning only);
  * - 'opIllegal': tt-metal's validation rejects the configuration (TT_FATAL) before any CB or output is allocated.
  */
-export type OverflowKind = 'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap' | 'opIllegal';
+export type OverflowKind =
+  'cbBeyondL1' | 'cbClashesWithL1Buffers' | 'l1BuffersExhausted' | 'overUsableCap' | 'opIllegal';
 
 export interface Overflow {
   readonly kind: OverflowKind;
@@ -106,6 +107,13 @@ export interface ModuleAnalysis {
   readonly overflows: readonly OverflowRef[];
   readonly firstFailure: OverflowRef | undefined;
   /** Highest per-op peak over the module. */
-  readonly peak: { readonly functionName: string; readonly functionIndex: number; readonly opIndex: number; readonly bytesPerCore: number } | undefined;
+  readonly peak:
+    | {
+        readonly functionName: string;
+        readonly functionIndex: number;
+        readonly opIndex: number;
+        readonly bytesPerCore: number;
+      }
+    | undefined;
   readonly module: TtnnModule;
 }

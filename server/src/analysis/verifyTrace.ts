@@ -6,7 +6,16 @@
 import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import { printAttr, printType, type PrintOptions } from '../mlir/print';
 import { isSymbolTable } from '../mlir/opTraits';
-import type { AliasDefinition, AttrNode, Block, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
+import type {
+  AliasDefinition,
+  AttrNode,
+  Block,
+  Chunk,
+  Operation,
+  ParseResult,
+  SyntaxFile,
+  TypeNode,
+} from '../mlir/syntax';
 import { indexContaining } from '../mlir/syntaxSearch';
 import type { TextRange } from '../text/textRange';
 import { splitTopLevel } from '../mlir/textScan';
@@ -45,12 +54,19 @@ export function verifyTraceOps(parse: ParseResult, options: VerifyTraceOptions =
       contexts.set(chunk, ctx);
     }
     const verdict = verifyCaptureOrExecuteTrace(ctx, path);
-    if (verdict.kind === 'invalid') out.push({ range: { start: op.range.start, end: Math.max(op.nameRange.end, op.range.start) }, message: `'${op.name}' op ${verdict.message}` });
+    if (verdict.kind === 'invalid')
+      out.push({
+        range: { start: op.range.start, end: Math.max(op.nameRange.end, op.range.start) },
+        message: `'${op.name}' op ${verdict.message}`,
+      });
   }
   return out;
 }
 
-type Verdict = { readonly kind: 'valid' } | { readonly kind: 'invalid'; readonly message: string } | { readonly kind: 'unknown'; readonly why: string };
+type Verdict =
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'invalid'; readonly message: string }
+  | { readonly kind: 'unknown'; readonly why: string };
 
 const VALID: Verdict = { kind: 'valid' };
 const invalid = (message: string): Verdict => ({ kind: 'invalid', message });
@@ -124,7 +140,6 @@ function walkPostOrder(ops: readonly Operation[], visit: (op: Operation) => bool
   return true;
 }
 
-
 /** The ops of the nearest symbol table around the op at the end of `path` (the chunk itself is the implicit module). */
 function symbolScope(chunk: Chunk, path: readonly Frame[]): readonly Operation[] {
   for (let i = path.length - 2; i >= 0; i--) {
@@ -157,7 +172,12 @@ const MAX_TEXT = 64 * 1024;
 
 function chunkContext(chunk: Chunk): ChunkContext {
   const aliases = aliasesByName(chunk);
-  const keyOptions: PrintOptions = { separator: ',', aliasDefinition: (name) => aliases.get(name), expandedAliases: new Map(), budgetChars: MAX_TEXT };
+  const keyOptions: PrintOptions = {
+    separator: ',',
+    aliasDefinition: (name) => aliases.get(name),
+    expandedAliases: new Map(),
+    budgetChars: MAX_TEXT,
+  };
   return { chunk, aliases, keyOptions, onDevice: new Map() };
 }
 
@@ -210,7 +230,10 @@ function isOnDevice(ctx: ChunkContext, type: TypeNode | undefined): Tri {
 /** From the expanded `#ttnn.ttnn_layout<...>` text: the memref's memory space is not system memory. */
 function layoutOnDevice(key: string): Tri {
   const body = /^#ttnn\.ttnn_layout<(.*)>$/s.exec(key)?.[1];
-  const memref = body === undefined ? undefined : splitTopLevel(body).find((item) => item.startsWith('memref<') && item.endsWith('>'));
+  const memref =
+    body === undefined
+      ? undefined
+      : splitTopLevel(body).find((item) => item.startsWith('memref<') && item.endsWith('>'));
   if (memref === undefined) return 'unknown';
   const parts = splitTopLevel(memref.slice('memref<'.length, -1));
   const space = parts.length < 2 ? undefined : /^#ttnn\.buffer_type<(\w+)>$/.exec(parts[parts.length - 1]!)?.[1];
@@ -240,9 +263,12 @@ function sameType(ctx: ChunkContext, a: TypeNode, b: TypeNode): Tri {
 /** The single `@name` of a FlatSymbolRefAttr property, without the `@`. */
 function flatSymbol(op: Operation, name: string): string | undefined {
   const value = op.properties?.entries.find((e) => e.name === name)?.value;
-  if (value === undefined || value.kind !== 'opaque' || value.keyword !== '' || value.tokens.length !== 1) return undefined;
+  if (value === undefined || value.kind !== 'opaque' || value.keyword !== '' || value.tokens.length !== 1)
+    return undefined;
   const token = value.tokens[0]!;
-  return token.kind === 'leaf' && token.leafKind === 'atIdent' && !token.text.startsWith('@"') ? token.text.slice(1) : undefined;
+  return token.kind === 'leaf' && token.leafKind === 'atIdent' && !token.text.startsWith('@"')
+    ? token.text.slice(1)
+    : undefined;
 }
 
 function segmentSizes(op: Operation): number[] | undefined {
@@ -289,11 +315,14 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   const allocateName = flatSymbol(op, 'allocate_slots_callee');
   const captureName = flatSymbol(op, 'capture_callee');
   const executeName = flatSymbol(op, 'execute_callee');
-  if (allocateName === undefined || captureName === undefined || executeName === undefined) return unknown('callee properties missing or not flat symbols');
+  if (allocateName === undefined || captureName === undefined || executeName === undefined)
+    return unknown('callee properties missing or not flat symbols');
   const segments = segmentSizes(op);
-  if (segments === undefined || segments.length !== 3 || segments[0] !== 1) return unknown('operandSegmentSizes is not [1, inputs, semaphores]');
+  if (segments === undefined || segments.length !== 3 || segments[0] !== 1)
+    return unknown('operandSegmentSizes is not [1, inputs, semaphores]');
   const [, nInputs, nSemaphores] = segments as [number, number, number];
-  if (op.operands.length !== 1 + nInputs + nSemaphores || op.operandTypes.length !== op.operands.length) return unknown('operands do not match their segments or types');
+  if (op.operands.length !== 1 + nInputs + nSemaphores || op.operandTypes.length !== op.operands.length)
+    return unknown('operands do not match their segments or types');
   const inputTypes = op.operandTypes.slice(1, 1 + nInputs);
   const semaphoreTypes = op.operandTypes.slice(1 + nInputs);
   const resultTypes = op.resultTypes;
@@ -313,12 +342,17 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   const allocate = signatureOf(allocateFn);
   if (allocate === undefined) return unknown('slot allocation signature unreadable');
   if (allocate.inputs.length !== deviceResident.length) {
-    return invalid(`Slot allocation function '${allocateName}' must take ${deviceResident.length} arguments (the device-resident inputs), but has ${allocate.inputs.length}`);
+    return invalid(
+      `Slot allocation function '${allocateName}' must take ${deviceResident.length} arguments (the device-resident inputs), but has ${allocate.inputs.length}`,
+    );
   }
   for (let i = 0; i < deviceResident.length; i++) {
     const same = sameType(ctx, allocate.inputs[i]!, deviceResident[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Slot allocation function argument ${i} type mismatch: expected ${typeDisplay(deviceResident[i]!)}, but got ${typeDisplay(allocate.inputs[i]!)}`);
+    if (!same)
+      return invalid(
+        `Slot allocation function argument ${i} type mismatch: expected ${typeDisplay(deviceResident[i]!)}, but got ${typeDisplay(allocate.inputs[i]!)}`,
+      );
   }
   const slots = allocate.results;
   const expectedSlots = inputTypes.length + resultTypes.length;
@@ -331,7 +365,10 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
     const slot = slots[inputTypes.length + i]!;
     const same = sameType(ctx, slot, resultTypes[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Slot allocation function output slot ${i} type mismatch: expected ${typeDisplay(resultTypes[i]!)}, but got ${typeDisplay(slot)}`);
+    if (!same)
+      return invalid(
+        `Slot allocation function output slot ${i} type mismatch: expected ${typeDisplay(resultTypes[i]!)}, but got ${typeDisplay(slot)}`,
+      );
   }
 
   // Capture function.
@@ -348,41 +385,68 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   for (let i = 0; i < hostStaged.length; i++) {
     const same = sameType(ctx, capture.inputs[i]!, hostStaged[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Capture function host-staged input argument ${i} type mismatch: expected ${typeDisplay(hostStaged[i]!)}, but got ${typeDisplay(capture.inputs[i]!)}`);
+    if (!same)
+      return invalid(
+        `Capture function host-staged input argument ${i} type mismatch: expected ${typeDisplay(hostStaged[i]!)}, but got ${typeDisplay(capture.inputs[i]!)}`,
+      );
   }
   for (let i = 0; i < slots.length; i++) {
     const arg = capture.inputs[hostStaged.length + i]!;
     const same = sameType(ctx, arg, slots[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Capture function slot argument ${i} type mismatch: expected ${typeDisplay(slots[i]!)} from slot allocation function, but got ${typeDisplay(arg)}`);
+    if (!same)
+      return invalid(
+        `Capture function slot argument ${i} type mismatch: expected ${typeDisplay(slots[i]!)} from slot allocation function, but got ${typeDisplay(arg)}`,
+      );
   }
   for (let i = 0; i < semaphoreTypes.length; i++) {
     const arg = capture.inputs[hostStaged.length + slots.length + i]!;
     const same = sameType(ctx, arg, semaphoreTypes[i]!);
     if (!decided(same)) return unknown('type too large');
-    if (!same) return invalid(`Semaphore input argument ${i} type mismatch: expected ${typeDisplay(arg)} from capture function, but got ${typeDisplay(semaphoreTypes[i]!)}`);
+    if (!same)
+      return invalid(
+        `Semaphore input argument ${i} type mismatch: expected ${typeDisplay(arg)} from capture function, but got ${typeDisplay(semaphoreTypes[i]!)}`,
+      );
   }
-  if (capture.results.length !== 1) return invalid(`Capture function '${captureName}' must return exactly one trace_id value, but returns ${capture.results.length}`);
+  if (capture.results.length !== 1)
+    return invalid(
+      `Capture function '${captureName}' must return exactly one trace_id value, but returns ${capture.results.length}`,
+    );
   const capturedId = isTraceIdTensor(ctx, capture.results[0]);
   if (!decided(capturedId)) return unknown('capture result type unreadable');
-  if (!capturedId) return invalid(`Capture function '${captureName}' must return a trace_id tensor (scalar ui32 with TraceIdAttr encoding)`);
+  if (!capturedId)
+    return invalid(
+      `Capture function '${captureName}' must return a trace_id tensor (scalar ui32 with TraceIdAttr encoding)`,
+    );
 
   // Trace function: the callee of the first call in the capture function.
   let call: Operation | undefined;
-  const walked = walkPostOrder(captureFn.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations)), (inner) => {
-    if (inner.name === 'func.call') call = inner;
-    return call === undefined;
-  });
+  const walked = walkPostOrder(
+    captureFn.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations)),
+    (inner) => {
+      if (inner.name === 'func.call') call = inner;
+      return call === undefined;
+    },
+  );
   if (call === undefined && !walked) return unknown('capture function too large to walk');
-  const callee = call === undefined ? undefined : call.form === 'custom' ? call.symbolUses[0]?.name : symbolOfProperty(call, 'callee');
-  if (call !== undefined && (callee === undefined || callee.startsWith('@"'))) return unknown('call without a readable callee');
+  const callee =
+    call === undefined
+      ? undefined
+      : call.form === 'custom'
+        ? call.symbolUses[0]?.name
+        : symbolOfProperty(call, 'callee');
+  if (call !== undefined && (callee === undefined || callee.startsWith('@"')))
+    return unknown('call without a readable callee');
   const traceName = callee?.slice(1);
   if (traceName === undefined) return invalid('No trace function found in capture function');
   const traceFn = lookupFunction(scope, traceName);
   if (traceFn === undefined) return invalid(`'${traceName}' does not reference a function`);
   const trace = signatureOf(traceFn);
   if (trace === undefined) return unknown('trace signature unreadable');
-  if (trace.results.length !== 0) return invalid(`Trace function '${traceName}' must return no results; it stores its outputs into the output slot arguments`);
+  if (trace.results.length !== 0)
+    return invalid(
+      `Trace function '${traceName}' must return no results; it stores its outputs into the output slot arguments`,
+    );
   const body = traceFn.regions[0]?.blocks[0];
   if (body === undefined) return unknown('trace function has no body');
   const traceArgs = verifyTraceArguments(ctx, body);
@@ -395,10 +459,16 @@ function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]):
   if (executeFn === undefined) return invalid(`'${executeName}' does not reference a function`);
   const execute = signatureOf(executeFn);
   if (execute === undefined) return unknown('execute signature unreadable');
-  if (execute.inputs.length !== 1) return invalid(`Execute function '${executeName}' must take exactly one trace_id argument, but has ${execute.inputs.length} arguments`);
+  if (execute.inputs.length !== 1)
+    return invalid(
+      `Execute function '${executeName}' must take exactly one trace_id argument, but has ${execute.inputs.length} arguments`,
+    );
   const executeId = isTraceIdTensor(ctx, execute.inputs[0]);
   if (!decided(executeId)) return unknown('execute argument type unreadable');
-  if (!executeId) return invalid(`Execute function '${executeName}' argument must be a trace_id tensor (scalar ui32 with TraceIdAttr encoding)`);
+  if (!executeId)
+    return invalid(
+      `Execute function '${executeName}' argument must be a trace_id tensor (scalar ui32 with TraceIdAttr encoding)`,
+    );
   return VALID;
 }
 
@@ -428,7 +498,10 @@ function verifyTraceArguments(ctx: ChunkContext, body: Block): Verdict {
     }
     const onDevice = isOnDevice(ctx, arg.type);
     if (!decided(onDevice)) return unknown('trace argument layout unreadable');
-    if (!onDevice) return invalid(`All input arguments of trace function must be on device.${blockArgumentText(arg.type, i)} is not on device.`);
+    if (!onDevice)
+      return invalid(
+        `All input arguments of trace function must be on device.${blockArgumentText(arg.type, i)} is not on device.`,
+      );
   }
   return VALID;
 }
@@ -447,7 +520,9 @@ function definingOpBefore(path: readonly Frame[], name: string): Operation | und
 }
 
 function meshProperty(ctx: ChunkContext, op: Operation, name: string): string | undefined {
-  const value = op.properties?.entries.find((e) => e.name === name)?.value ?? op.attributes?.entries.find((e) => e.name === name)?.value;
+  const value =
+    op.properties?.entries.find((e) => e.name === name)?.value ??
+    op.attributes?.entries.find((e) => e.name === name)?.value;
   return value === undefined ? '' : attrKey(ctx, value);
 }
 
@@ -461,44 +536,64 @@ function verifyTraceBody(ctx: ChunkContext, path: readonly Frame[], traceFn: Ope
     if (ranked === false) return true;
     const onDevice = ranked === 'unknown' ? 'unknown' : isOnDevice(ctx, type);
     if (onDevice === 'unknown') verdict = unknown(`${what} layout unreadable`);
-    else if (!onDevice) verdict = invalid(`All ${what} tensors of trace function must be on device.${name} is not on device.`);
+    else if (!onDevice)
+      verdict = invalid(`All ${what} tensors of trace function must be on device.${name} is not on device.`);
     return verdict.kind === 'valid';
   };
-  const completed = walkPostOrder(traceFn.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations)), (op) => {
-    if (op.name === CAPTURE_OR_EXECUTE_TRACE) {
-      verdict = invalid('CaptureOrExecuteTraceOp op must not be nested within trace function');
-      return false;
-    }
-    if (op.name === 'ttcore.load_cached' || op.name === 'tt.load_cached') {
-      verdict = invalid('LoadCached op must not be nested within trace function');
-      return false;
-    }
-    if (op.name === 'ttnn.get_device') {
-      if (traceDevice === undefined) {
-        const device = traceOp.operands[0];
-        const definer = device === undefined || device.resultIndex !== undefined ? undefined : definingOpBefore(path, device.name);
-        traceDevice = definer?.name === 'ttnn.get_device' ? { shape: meshProperty(ctx, definer, 'mesh_shape'), offset: meshProperty(ctx, definer, 'mesh_offset') } : 'unknown';
-      }
-      const shape = meshProperty(ctx, op, 'mesh_shape');
-      const offset = meshProperty(ctx, op, 'mesh_offset');
-      if (traceDevice === 'unknown' || traceDevice.shape === undefined || traceDevice.offset === undefined || shape === undefined || offset === undefined) {
-        verdict = unknown('device configuration undecidable');
+  const completed = walkPostOrder(
+    traceFn.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations)),
+    (op) => {
+      if (op.name === CAPTURE_OR_EXECUTE_TRACE) {
+        verdict = invalid('CaptureOrExecuteTraceOp op must not be nested within trace function');
         return false;
       }
-      if (traceDevice.shape !== shape || traceDevice.offset !== offset) {
-        verdict = invalid('Device configuration of get_device op in callee must match device configuration of trace op');
+      if (op.name === 'ttcore.load_cached' || op.name === 'tt.load_cached') {
+        verdict = invalid('LoadCached op must not be nested within trace function');
         return false;
       }
+      if (op.name === 'ttnn.get_device') {
+        if (traceDevice === undefined) {
+          const device = traceOp.operands[0];
+          const definer =
+            device === undefined || device.resultIndex !== undefined ? undefined : definingOpBefore(path, device.name);
+          traceDevice =
+            definer?.name === 'ttnn.get_device'
+              ? { shape: meshProperty(ctx, definer, 'mesh_shape'), offset: meshProperty(ctx, definer, 'mesh_offset') }
+              : 'unknown';
+        }
+        const shape = meshProperty(ctx, op, 'mesh_shape');
+        const offset = meshProperty(ctx, op, 'mesh_offset');
+        if (
+          traceDevice === 'unknown' ||
+          traceDevice.shape === undefined ||
+          traceDevice.offset === undefined ||
+          shape === undefined ||
+          offset === undefined
+        ) {
+          verdict = unknown('device configuration undecidable');
+          return false;
+        }
+        if (traceDevice.shape !== shape || traceDevice.offset !== offset) {
+          verdict = invalid(
+            'Device configuration of get_device op in callee must match device configuration of trace op',
+          );
+          return false;
+        }
+        return true;
+      }
+      if (
+        op.operandTypes.length !== op.operands.length ||
+        op.resultTypes.length !== op.results.reduce((n, g) => n + g.count, 0)
+      ) {
+        verdict = unknown(`${op.name}: operand or result types not all written`);
+        return false;
+      }
+      for (const [i, t] of op.operandTypes.entries())
+        if (!valueOnDevice(t, op.operands[i]!.name, 'input')) return false;
+      for (const [i, t] of op.resultTypes.entries()) if (!valueOnDevice(t, resultName(op, i), 'output')) return false;
       return true;
-    }
-    if (op.operandTypes.length !== op.operands.length || op.resultTypes.length !== op.results.reduce((n, g) => n + g.count, 0)) {
-      verdict = unknown(`${op.name}: operand or result types not all written`);
-      return false;
-    }
-    for (const [i, t] of op.operandTypes.entries()) if (!valueOnDevice(t, op.operands[i]!.name, 'input')) return false;
-    for (const [i, t] of op.resultTypes.entries()) if (!valueOnDevice(t, resultName(op, i), 'output')) return false;
-    return true;
-  });
+    },
+  );
   if (!completed && verdict.kind === 'valid') return unknown('trace function too large to walk');
   return verdict;
 }

@@ -87,18 +87,25 @@ export function parseArgs(argv: readonly string[]): Command {
   }
 
   const format = values.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`--format must be text, json or sarif`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    return usageError(`--format must be text, json or sarif`);
   const arch = values.get('--arch');
   if (arch !== undefined && arch !== 'wormhole_b0' && arch !== 'blackhole' && !isPresetName(arch)) {
     return usageError(`--arch must be wormhole_b0, blackhole or a preset: ${PRESET_NAMES.join(', ')}`);
   }
   const era = values.get('--era');
-  if (era !== undefined && era !== 'legacy-block' && era !== 'sub-block') return usageError(`--era must be legacy-block or sub-block`);
+  if (era !== undefined && era !== 'legacy-block' && era !== 'sub-block')
+    return usageError(`--era must be legacy-block or sub-block`);
   const ttMetalDate = values.get('--tt-metal-date');
-  if (ttMetalDate !== undefined && ttMetalDate !== 'auto' && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(ttMetalDate)) {
+  if (
+    ttMetalDate !== undefined &&
+    ttMetalDate !== 'auto' &&
+    !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(ttMetalDate)
+  ) {
     return usageError(`--tt-metal-date must be auto, YYYY-MM or YYYY-MM-DD`);
   }
-  if (ttMetalDate !== undefined && era !== undefined) return usageError(`--era is an alias of --tt-metal-date: give one`);
+  if (ttMetalDate !== undefined && era !== undefined)
+    return usageError(`--era is an alias of --tt-metal-date: give one`);
   const base = values.get('--l1-unreserved-base');
   const baseBytes = base === undefined ? undefined : Number(base);
   if (baseBytes !== undefined && !(Number.isSafeInteger(baseBytes) && baseBytes >= 0)) {
@@ -106,7 +113,8 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const cap = values.get('--usable-l1-cap');
   const capFraction = cap === undefined ? undefined : Number(cap);
-  if (capFraction !== undefined && !(capFraction > 0 && capFraction <= 1)) return usageError(`--usable-l1-cap must be in (0, 1]`);
+  if (capFraction !== undefined && !(capFraction > 0 && capFraction <= 1))
+    return usageError(`--usable-l1-cap must be in (0, 1]`);
 
   const common = {
     arch,
@@ -119,11 +127,24 @@ export function parseArgs(argv: readonly string[]): Command {
   if (verb === 'fix') {
     if (positional.length !== 1) return usageError('fix takes exactly one FILE');
     if (booleans.has('--fail-on-unmodeled')) return usageError('--fail-on-unmodeled applies to check only');
-    return { kind: 'fix', file: positional[0]!, apply: booleans.has('--apply'), only: values.get('--only'), check: common };
+    return {
+      kind: 'fix',
+      file: positional[0]!,
+      apply: booleans.has('--apply'),
+      only: values.get('--only'),
+      check: common,
+    };
   }
   if (booleans.has('--apply')) return usageError('--apply applies to fix only');
   if (positional.length === 0) return usageError('check needs at least one FILE');
-  return { kind: 'check', files: positional, format, logPath: values.get('--log'), failOnUnmodeled: booleans.has('--fail-on-unmodeled'), ...common };
+  return {
+    kind: 'check',
+    files: positional,
+    format,
+    logPath: values.get('--log'),
+    failOnUnmodeled: booleans.has('--fail-on-unmodeled'),
+    ...common,
+  };
 }
 
 function usageError(message: string): Command {

@@ -2,7 +2,14 @@
 
 import type { CheckCommand } from './args';
 import { readSourceFile } from './files';
-import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT, lazyFileReport, writeJsonReport, type FileReport } from './report';
+import {
+  EXIT_OK,
+  EXIT_OVERFLOW,
+  EXIT_UNUSABLE_INPUT,
+  lazyFileReport,
+  writeJsonReport,
+  type FileReport,
+} from './report';
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings } from './runtimeLog';

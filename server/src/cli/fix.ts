@@ -33,17 +33,24 @@ export function runFix(command: FixCommand): number {
   const opText = `${found.functionName} op ${found.opIndex}`;
   if (result.fixes.length === 0) {
     // The same words the editor shows on its disabled code action.
-    const why = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ')}`;
+    const why =
+      result.noFixReason ??
+      `No verified fix: ${result.layoutReason ?? result.rejected.map((r) => `${r.title}: ${r.reason}`).join('; ')}`;
     process.stderr.write(`ttnn-l1: ${opText}: ${why}\n`);
     return EXIT_OVERFLOW;
   }
   process.stderr.write(`verified fixes for ${opText}:\n`);
-  for (const fix of result.fixes) process.stderr.write(`  ${fix.isPreferred ? '*' : fix.assumes !== undefined ? '?' : '-'} ${fix.id}: ${fix.title}\n`);
+  for (const fix of result.fixes)
+    process.stderr.write(
+      `  ${fix.isPreferred ? '*' : fix.assumes !== undefined ? '?' : '-'} ${fix.id}: ${fix.title}\n`,
+    );
 
   const chosen = pickFix(result.fixes, command.only);
   if (chosen === undefined && command.only === undefined) {
     // Never by default: a fix that rests on an unproven assumption changes values if the assumption is wrong.
-    process.stderr.write(`ttnn-l1: no fix is ${command.apply ? 'applied' : 'shown'} by default: every verified fix rests on an assumption the IR does not prove (${result.fixes[0].assumes}); pick one with --only ID\n`);
+    process.stderr.write(
+      `ttnn-l1: no fix is ${command.apply ? 'applied' : 'shown'} by default: every verified fix rests on an assumption the IR does not prove (${result.fixes[0].assumes}); pick one with --only ID\n`,
+    );
     return EXIT_OVERFLOW;
   }
   if (chosen === undefined) return fail(`no fix matches --only ${command.only}`);

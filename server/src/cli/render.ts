@@ -10,7 +10,11 @@ import { lazyView, type FileReport, type LazyFileReport } from './report';
 /** Source lines in dumps can be thousands of characters; show a window around the caret. */
 const SOURCE_WINDOW_CHARS = 120;
 
-export function renderText(whole: FileReport | LazyFileReport, diagnostics: readonly Diagnostic[], lineIndex: LineIndex): string {
+export function renderText(
+  whole: FileReport | LazyFileReport,
+  diagnostics: readonly Diagnostic[],
+  lineIndex: LineIndex,
+): string {
   const report = 'estimatedOpCount' in whole ? whole : lazyView(whole);
   const out: string[] = [];
   const d = report.device;
@@ -35,19 +39,22 @@ export function renderText(whole: FileReport | LazyFileReport, diagnostics: read
   }
   const s = report.summary;
   // Never "no op overflows" while an op is unmodeled: an overflow there cannot be ruled out.
-  const verdict = s.firstFailure !== undefined
-    ? `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`
-    : s.buildDependentOverflowCount > 0
-      ? `${s.buildDependentOverflowCount} op${s.buildDependentOverflowCount === 1 ? ' overflows' : 's overflow'} L1 on some tt-metal builds of the window only`
-      : s.unmodeledOpCount > 0
-        ? 'no modeled op overflows L1'
-        : 'no op overflows L1';
+  const verdict =
+    s.firstFailure !== undefined
+      ? `tt-metal will throw at ${s.firstFailure.result ? `${s.firstFailure.result} = ` : ''}${s.firstFailure.op} (line ${s.firstFailure.line})`
+      : s.buildDependentOverflowCount > 0
+        ? `${s.buildDependentOverflowCount} op${s.buildDependentOverflowCount === 1 ? ' overflows' : 's overflow'} L1 on some tt-metal builds of the window only`
+        : s.unmodeledOpCount > 0
+          ? 'no modeled op overflows L1'
+          : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
   const modeled = report.estimatedOpCount;
   out.push(`${report.file}: tt-metal build ${windowText(d.ttMetalDate)} (${d.ttMetalDate.how})`);
   out.push(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
   if (s.unmodeledOpCount > 0) {
-    out.push(`${report.file}: ${s.unmodeledOpCount} op${s.unmodeledOpCount === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow: ${s.unmodeledOpNames.join(', ')}`);
+    out.push(
+      `${report.file}: ${s.unmodeledOpCount} op${s.unmodeledOpCount === 1 ? '' : 's'} without an L1 model — cannot rule out an overflow: ${s.unmodeledOpNames.join(', ')}`,
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -56,7 +63,8 @@ export function renderText(whole: FileReport | LazyFileReport, diagnostics: read
 function termsOfOpAt(report: LazyFileReport, line: number): string | undefined {
   const ops = report.opsOnLine(line).filter((o) => o.peakL1BytesPerCore !== undefined);
   const o = ops.length === 1 ? ops[0]! : undefined;
-  if (o === undefined || o.worstCbBytesPerCore === undefined || o.cbBytesSummedOverRanges === undefined) return undefined;
+  if (o === undefined || o.worstCbBytesPerCore === undefined || o.cbBytesSummedOverRanges === undefined)
+    return undefined;
   return formatOpModelTerms({
     worstCbBytesPerCore: o.worstCbBytesPerCore,
     cbBytesSummedOverRanges: o.cbBytesSummedOverRanges,
@@ -81,11 +89,20 @@ function sourceExcerpt(lineIndex: LineIndex, start: number, end: number): string
   ];
 }
 
-const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Diagnostic['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** One SARIF 2.1.0 log covering every checked file. */
 export function renderSarif(
-  files: readonly { readonly report: { readonly file: string }; readonly diagnostics: readonly Diagnostic[]; readonly lineIndex: LineIndex }[],
+  files: readonly {
+    readonly report: { readonly file: string };
+    readonly diagnostics: readonly Diagnostic[];
+    readonly lineIndex: LineIndex;
+  }[],
   toolVersion: string,
 ): string {
   const results = files.flatMap(({ report, diagnostics, lineIndex }) =>
@@ -100,7 +117,12 @@ export function renderSarif(
           {
             physicalLocation: {
               artifactLocation: { uri: report.file.split('\\').join('/') },
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+              region: {
+                startLine: start.line + 1,
+                startColumn: start.character + 1,
+                endLine: end.line + 1,
+                endColumn: end.character + 1,
+              },
             },
           },
         ],

@@ -4,7 +4,15 @@
  * are absent, never zero-filled.
  */
 
-import { isL1Overflow, opModelTerms, unmodeledDeviceOps, type Diagnostic, type ModuleAnalysis, type OpAnalysis, type VersionRange } from '../features';
+import {
+  isL1Overflow,
+  opModelTerms,
+  unmodeledDeviceOps,
+  type Diagnostic,
+  type ModuleAnalysis,
+  type OpAnalysis,
+  type VersionRange,
+} from '../features';
 import type { LineIndex } from '../text/lineIndex';
 
 /** Exit codes. Documented; do not change. */
@@ -22,7 +30,12 @@ export interface DeviceReport {
   readonly baseSource: 'system_desc' | 'preset' | 'override';
   readonly detail: string;
   /** The tt-metal builds the estimates are for, and how that window was found. */
-  readonly ttMetalDate: { readonly earliest: string; readonly latest: string; readonly source: string; readonly how: string };
+  readonly ttMetalDate: {
+    readonly earliest: string;
+    readonly latest: string;
+    readonly source: string;
+    readonly how: string;
+  };
 }
 
 export interface OpReport {
@@ -139,13 +152,27 @@ export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalys
     function: fnName,
     model: opA.estimate.kind,
   };
-  const overflow = opA.overflow === undefined
-    ? undefined
-    : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
+  const overflow =
+    opA.overflow === undefined
+      ? undefined
+      : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
   const est = opA.estimate;
-  if (est.kind === 'unmodeled') return { ...head, reason: est.reason, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+  if (est.kind === 'unmodeled')
+    return {
+      ...head,
+      reason: est.reason,
+      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
+      ...(overflow && { overflow }),
+    };
   if (est.kind === 'illegal') {
-    return { ...head, reason: est.rule, citations: [est.citation], liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, fits: false, ...(overflow && { overflow }) };
+    return {
+      ...head,
+      reason: est.rule,
+      citations: [est.citation],
+      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
+      fits: false,
+      ...(overflow && { overflow }),
+    };
   }
   const terms = opModelTerms(est)!;
   const opModel = {
@@ -154,24 +181,43 @@ export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalys
     cbBytesSummedOverRanges: terms.cbBytesSummedOverRanges,
     l1TensorBytesPerCore: terms.outputL1BytesPerCore,
     l1Outputs: est.outputs.map((o) => ({ resultIndex: o.resultIndex, bytesPerCore: o.bytesPerCore })),
-    ...(est.kind === 'estimate' && est.inPlaceOutputs !== undefined && { l1InPlaceOutputs: est.inPlaceOutputs.map((o) => ({ operandIndex: o.operandIndex, bytesPerCore: o.bytesPerCore })) }),
+    ...(est.kind === 'estimate' &&
+      est.inPlaceOutputs !== undefined && {
+        l1InPlaceOutputs: est.inPlaceOutputs.map((o) => ({
+          operandIndex: o.operandIndex,
+          bytesPerCore: o.bytesPerCore,
+        })),
+      }),
     intermediateL1BytesPerCore: terms.intermediateL1BytesPerCore,
     peakL1BytesPerCore: terms.peakL1BytesPerCore,
   };
   if (est.kind === 'noProgram') {
-    return { ...head, reason: est.reason, ...opModel, liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore, ...(overflow && { overflow }) };
+    return {
+      ...head,
+      reason: est.reason,
+      ...opModel,
+      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
+      ...(overflow && { overflow }),
+    };
   }
   const base = analysis.device.l1UnreservedBase;
-  const limitBytes = overflow !== undefined && opA.overflow !== undefined
-    ? opA.overflow.limitBytes
-    : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - opA.liveL1TensorBytesPerCore);
+  const limitBytes =
+    overflow !== undefined && opA.overflow !== undefined
+      ? opA.overflow.limitBytes
+      : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - opA.liveL1TensorBytesPerCore);
   return {
     ...head,
     factory: est.factory,
     reason: est.factoryReason,
     grid: est.grid,
     cores: est.nCoresUsed,
-    ...(est.tiles && { tiles: { widthTiles: est.tiles.widthTiles, heightTiles: est.tiles.heightTiles, tileRowsTotal: est.tiles.tileRowsTotal } }),
+    ...(est.tiles && {
+      tiles: {
+        widthTiles: est.tiles.widthTiles,
+        heightTiles: est.tiles.heightTiles,
+        tileRowsTotal: est.tiles.tileRowsTotal,
+      },
+    }),
     ...opModel,
     liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
     cbRegionEndBytes: est.cbRegionEndBytes,
@@ -232,7 +278,8 @@ export function lazyFileReport(
     return seen === undefined ? report : { ...report, observed: seen };
   };
   let estimatedOpCount = 0;
-  for (const fa of analysis.functions) for (const opA of fa.ops) if (opA.estimate.kind === 'estimate' && opA.op.name !== 'func.return') estimatedOpCount++;
+  for (const fa of analysis.functions)
+    for (const opA of fa.ops) if (opA.estimate.kind === 'estimate' && opA.op.name !== 'func.return') estimatedOpCount++;
   let byLine: Map<number, { fnName: string; opA: OpAnalysis }[]> | undefined;
   return {
     file,
@@ -275,7 +322,13 @@ export function fileReport(
   observed: ReadonlyMap<string, ObservedReport> = new Map(),
 ): FileReport {
   const lazy = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
-  return { file, device: lazy.device, ops: [...lazy.ops()], diagnostics: [...lazy.diagnostics()], summary: lazy.summary };
+  return {
+    file,
+    device: lazy.device,
+    ops: [...lazy.ops()],
+    diagnostics: [...lazy.diagnostics()],
+    summary: lazy.summary,
+  };
 }
 
 /** A whole report seen through the lazy interface (for renderers given one). */
@@ -320,9 +373,7 @@ export function writeJsonReport(report: LazyFileReport, write: (chunk: string) =
 function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileReport['summary'] {
   const unmodeled = unmodeledDeviceOps(analysis);
   const first = analysis.firstFailure;
-  const firstOp = first === undefined
-    ? undefined
-    : analysis.functions[first.functionIndex]?.ops[first.opIndex];
+  const firstOp = first === undefined ? undefined : analysis.functions[first.functionIndex]?.ops[first.opIndex];
   return {
     overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
     illegalOpCount: analysis.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,

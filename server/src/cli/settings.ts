@@ -5,10 +5,12 @@ import { readAuxiliaryFile } from './files';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../features';
 
 export type SettingsResult =
-  | { readonly kind: 'ok'; readonly settings: AnalysisSettings }
-  | { readonly kind: 'unusable'; readonly reason: string };
+  { readonly kind: 'ok'; readonly settings: AnalysisSettings } | { readonly kind: 'unusable'; readonly reason: string };
 
-type CheckFlags = Pick<CheckCommand, 'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'usableL1Cap' | 'era' | 'ttMetalDate'>;
+type CheckFlags = Pick<
+  CheckCommand,
+  'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'usableL1Cap' | 'era' | 'ttMetalDate'
+>;
 
 export function settingsFromCommand(flags: CheckFlags): SettingsResult {
   let systemDescText: string | undefined;
@@ -22,7 +24,10 @@ export function settingsFromCommand(flags: CheckFlags): SettingsResult {
     }
     const found = /#(?:ttcore|tt)\.system_desc</.exec(source.text);
     if (found === null) {
-      return { kind: 'unusable', reason: `--system-desc: ${flags.systemDescPath} contains no #ttcore.system_desc<...> attribute` };
+      return {
+        kind: 'unusable',
+        reason: `--system-desc: ${flags.systemDescPath} contains no #ttcore.system_desc<...> attribute`,
+      };
     }
     systemDescText = source.text;
   }

@@ -50,7 +50,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'block factories cap the block edge at the free-L1 limit (compute_ncores_wh_sb sub-blocks) instead of full-width blocks',
     before: 'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
-    after: 'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d; work_split_tilize.hpp@02ed05c',
+    after:
+      'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d; work_split_tilize.hpp@02ed05c',
   },
   'embedding-row-chunks': {
     family: 'embedding',
@@ -68,8 +69,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-11-11',
     dateFrom: 'approx',
     what: 'auto-config: tall/wide (side ratio > 8) interleaved matmuls take the 1D mcast configs whatever their buffers; before, only all-DRAM matmuls did (L1 operands fell to 2D or the non-reuse factory)',
-    before: 'tt-metal PR #32173 description ("The restriction to only use it for DRAM matmuls"), matmul_program_config.cpp is_narrow_shape',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
+    before:
+      'tt-metal PR #32173 description ("The restriction to only use it for DRAM matmuls"), matmul_program_config.cpp is_narrow_shape',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
   },
   'matmul-a-batch-broadcast': {
     family: 'matmul',
@@ -78,7 +81,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'matmul with a unbatched (batch 1) and b batched: rejected before ("bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN", tt-metal issue #12834); from then on routed to a 1D mcast-in1 config that reuses a across b\'s batches',
     before: 'tt-metal issue #12834 (TT_FATAL in matmul_device_operation.cpp validate)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
   },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
@@ -86,8 +90,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-02-24',
     dateFrom: 'approx',
     what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit; before, the tile-row factory ran with Wt-tile CBs and threw',
-    before: 'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp (PR #16805 thread, 2025-01-16: parallelised over rows only)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp (split_blocks_for_tilize_wh, PR #17790 review 2025-02-21)',
+    before:
+      'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp (PR #16805 thread, 2025-01-16: parallelised over rows only)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp (split_blocks_for_tilize_wh, PR #17790 review 2025-02-21)',
   },
   'softmax-large-kernel': {
     family: 'softmax',
@@ -95,7 +101,8 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-06-18',
     dateFrom: 'approx',
     what: 'attention-optimized softmax switches to the 80-tile large kernel when its whole-row CBs exceed 0.9·L1; before, whole-row CBs always',
-    before: 'tt-metal …/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp (TT_FATAL on block size, no fallback; PR #23130 diff)',
+    before:
+      'tt-metal …/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp (TT_FATAL on block size, no fallback; PR #23130 diff)',
     after: 'tt-metal …/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f (use_large_kernel)',
   },
   'pad-rm-barrier-from-output': {
@@ -104,8 +111,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-03-19',
     dateFrom: 'approx',
     what: 'row-major pad counts sticks per 2 KiB barrier from the padded output stick, not the input width (a narrow input padded wide had a multi-MB c_0)',
-    before: 'tt-metal …/data_movement/pad/device/pad_program_factory.cpp (get_num_stick_per_barrier(input_tensor): 2048 / (W_in·elem))',
-    after: 'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (get_num_stick_per_barrier(stick_size_padded_aligned))',
+    before:
+      'tt-metal …/data_movement/pad/device/pad_program_factory.cpp (get_num_stick_per_barrier(input_tensor): 2048 / (W_in·elem))',
+    after:
+      'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (get_num_stick_per_barrier(stick_size_padded_aligned))',
   },
   'concat-single-buffer-fallback': {
     family: 'concat',
@@ -122,8 +131,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-07-22',
     dateFrom: 'approx',
     what: 'tilize block factories budget (and allocate) the c_1 staging CB: limit = (maxL1 − 2·dramAlign) / (T_in + T_out + T_in/32) instead of maxL1 / (T_in + T_out)',
-    before: 'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (cb_block_size_limit = max_l1_size / (in + out); issue #50748)',
-    after: 'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (PR #50551: staging folded into the limit)',
+    before:
+      'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (cb_block_size_limit = max_l1_size / (in + out); issue #50748)',
+    after:
+      'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (PR #50551: staging folded into the limit)',
   },
   'slice-rm-subrow-chunks': {
     family: 'slice',
@@ -140,8 +151,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-09-10',
     dateFrom: 'approx',
     what: 'row-major pad bounds its 16-barrier c_0 depth by (l1_size/2 − base) / barrier bytes',
-    before: 'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (buffer_reader_writer_async_factor = 16)',
-    after: 'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (depth from l1_budget; PR #56121)',
+    before:
+      'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (buffer_reader_writer_async_factor = 16)',
+    after:
+      'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (depth from l1_budget; PR #56121)',
   },
   'tilize-dram-sharded-via-interleaved': {
     family: 'tilize/untilize',
@@ -158,8 +171,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-03-19',
     dateFrom: 'approx',
     what: 'ttnn.layer_norm without a compute_kernel_config runs with fp32_dest_acc_en = true (Float32 intermediate CBs, block size 4) instead of false',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 2472590686: HiFi4, approx on, fp32 acc off)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 302208558: approx off, fp32 acc on); PR #19295 opened 2025-03-18',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 2472590686: HiFi4, approx on, fp32 acc off)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 302208558: approx off, fp32 acc on); PR #19295 opened 2025-03-18',
   },
   'layernorm-fixed-block': {
     family: 'norm',
@@ -167,8 +182,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-01-01',
     dateFrom: 'approx',
     what: '(fix of tt-metal issue #33527; the fixing PR was not identified, `pr` is the issue) interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
-    before: 'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b; tt-mlir OpModel golden RMSNorm rows (tt-metal f4163c2, 2025-11-27)',
-    after: 'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)',
+    before:
+      'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b; tt-mlir OpModel golden RMSNorm rows (tt-metal f4163c2, 2025-11-27)',
+    after:
+      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)',
   },
   'qkv-decode-aligned-scratch': {
     family: 'heads',
@@ -176,8 +193,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-05-15',
     dateFrom: 'approx',
     what: '(fix of tt-metal issue #43270; the fixing PR was not identified, `pr` is the issue) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
-    before: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
-    after: 'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
+    before:
+      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
+    after:
+      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
   },
   'unary-mixed-memory-layouts': {
     family: 'eltwise (unary)',
@@ -187,7 +206,8 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-04-01',
     dateFrom: 'approx',
     what: 'unary ops accept an input and output of different memory layouts (interleaved ↔ sharded); before, validate throws',
-    before: 'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
+    before:
+      'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
   'conv2d-width-double-buffer': {
@@ -196,8 +216,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-06-09',
     dateFrom: 'approx',
     what: 'width-sharded conv2d honours enable_act_double_buffer / enable_weights_double_buffer (before: single-buffered ACT and WEIGHTS CBs)',
-    before: 'tt-metal issue #22858 (width sharding has no double buffering); conv2d_op_width_sharded_program_factory.cpp',
-    after: 'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
+    before:
+      'tt-metal issue #22858 (width sharding has no double buffering); conv2d_op_width_sharded_program_factory.cpp',
+    after:
+      'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
   },
   'conv2d-block-inner-dim-by-kernel-h': {
     family: 'conv2d',
@@ -206,7 +228,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'block-sharded conv2d slices the activation inner dim by kernel height: act_block_w = C/n_c·kW instead of C/n_c·kH·kW (full_inner_dim keeps the old blocks), shrinking ACT, ACT_TILIZED and WEIGHTS by kH',
     before: 'tt-metal conv2d_utils.cpp (determine_per_core_conv_block_config: block act_block_w over kH·kW)',
-    after: 'tt-metal PR #25805; conv2d_utils.cpp@002a3f4 (act_block_w = round_up(C/n_c·kW·(full_inner_dim ? kH : 1), 32))',
+    after:
+      'tt-metal PR #25805; conv2d_utils.cpp@002a3f4 (act_block_w = round_up(C/n_c·kW·(full_inner_dim ? kH : 1), 32))',
   },
   'conv2d-split-reader-heuristic': {
     family: 'conv2d',
@@ -215,7 +238,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'height-sharded conv2d splits the ACT CB into ACT + ACT_SECOND_READER by a NoC-cost heuristic (enable_split_reader removed from Conv2dConfig); before, only when enable_split_reader was set',
     before: 'tt-metal conv2d_op_sharded_program_factory.cpp (split reader only with Conv2dConfig.enable_split_reader)',
-    after: 'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
+    after:
+      'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
   },
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
@@ -232,7 +256,8 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-02-26',
     dateFrom: 'approx',
     what: 'conv3d without a Conv3dConfig uses conservative blocks: C_out_block 32 (was all output channels), full C_in, T/H/W 1, the whole device grid',
-    before: 'tt-metal conv3d_device_operation_types.hpp (Conv3dConfig defaults: C_in_block = C_out_block = 0, all channels)',
+    before:
+      'tt-metal conv3d_device_operation_types.hpp (Conv3dConfig defaults: C_in_block = C_out_block = 0, all channels)',
     after: 'tt-metal PR #38595 (conv3d.cpp: optional config with default blocking)',
   },
   'conv3d-no-config-c-in-block-32': {
@@ -279,7 +304,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'ttnn::reduce_scatter runs the minimal async ring/line factories for N-D tile-aligned inputs (composite otherwise); earlier builds ran a 4-D-only path not read here (unmodeled before)',
     before: 'tt-metal PR #30887 description ("Reduce scatter only supported 4D tensors")',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671; composite_common.cpp@00d062b',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671; composite_common.cpp@00d062b',
   },
   'ccl-all-gather-nd': {
     family: 'ccl',
@@ -289,7 +315,8 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: 'ttnn::all_gather runs the minimal default all_gather_async builder for any rank (2-D special case, ND composite fixes); earlier builds routed some shapes differently (unmodeled before)',
     before: 'tt-metal PR #26989 (composite for outer-dim gathers), PR #26661 (composite for padded gather dims)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520',
   },
   'ccl-scatter-write-4-chunks': {
     family: 'ccl',
@@ -298,8 +325,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-12-05',
     dateFrom: 'approx',
     what: 'fabric scatter writes carry up to 4 chunks instead of 2: all_gather packs min(4, pages per packet) tiles per packet (bfp8/bfp4/u8 tiles: c_0 of 12 tiles instead of 6); the ring reduce_scatter granularity likewise',
-    before: 'tt-metal …/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (max_target_noc_addresses_per_packet = 2)',
-    after: 'tt-metal …/all_gather_matmul_async builder _2 and strided reduce_scatter (max_target_noc_addresses_per_packet = 4); PR #34581 (all-gather scatter-write fix, 2025-12-17)',
+    before:
+      'tt-metal …/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (max_target_noc_addresses_per_packet = 2)',
+    after:
+      'tt-metal …/all_gather_matmul_async builder _2 and strided reduce_scatter (max_target_noc_addresses_per_packet = 4); PR #34581 (all-gather scatter-write fix, 2025-12-17)',
   },
   'a2a-dispatch-send-map': {
     family: 'ccl',
@@ -308,8 +337,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-07-14',
     dateFrom: 'approx',
     what: 'all_to_all_dispatch keeps a token-device send map (c_4) and packs metadata in an L1 CB (c_5, FullPacket; PageByPage without it when L1 is short); earlier builds read whole indices into c_1 with 16 packet headers (unmodeled before)',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@72c3272',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes); all_to_all_dispatch.cpp@012e288',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@72c3272',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes); all_to_all_dispatch.cpp@012e288',
   },
   'all-gather-rewrite': {
     family: 'ccl',
@@ -318,7 +349,8 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-07-02',
     dateFrom: 'approx',
     what: 'ttnn::all_gather rewritten: unicast/multicast factories with per-arch sweep rules for workers and packets per CB entry (CB = 2 entries); not modeled from here on',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_program_factory.cpp@0055520 (minimal default builder)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_program_factory.cpp@0055520 (minimal default builder)',
     after: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_unicast_factory.cpp@022ab70',
   },
   'repeat-output-memory-config': {
@@ -327,8 +359,9 @@ export const CHANGE_POINTS = {
     pr: 6772,
     mergedOn: '2026-01-28',
     dateFrom: 'merge',
-    what: 'tt-mlir\'s runtime and OpModel pass the op\'s memory config to ttnn::repeat; before, ttnn::repeat(in, dims) ran without one, so the result took the input\'s memory config whatever the IR result says (TestOpModelLib.cpp@b73fc81:1470: DRAM input, L1 result requested, 0 B of L1 output)',
-    before: 'tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81; tt-metal …/repeat/repeat.cpp (output memory_config.value_or(input\'s))',
+    what: "tt-mlir's runtime and OpModel pass the op's memory config to ttnn::repeat; before, ttnn::repeat(in, dims) ran without one, so the result took the input's memory config whatever the IR result says (TestOpModelLib.cpp@b73fc81:1470: DRAM input, L1 result requested, 0 B of L1 output)",
+    before:
+      "tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81; tt-metal …/repeat/repeat.cpp (output memory_config.value_or(input's))",
     after: 'tt-mlir f3c90ca (runtime repeat.cpp: createMemoryConfigIfNeeded(op->memcfg()))',
   },
   'repeat-interleave-output-memory-config': {
@@ -338,9 +371,11 @@ export const CHANGE_POINTS = {
     // uplift of 2026-07-17 and an L1 output from the one of 2026-07-29 (tt-mlir 3b502db): merged in between.
     mergedOn: '2026-07-20',
     dateFrom: 'approx',
-    what: 'repeat_interleave of a bf16 tensor along a dim other than the last ends with to_memory_config(output memory config); before, the unsqueeze/concat/reshape/to_layout chain kept the input\'s memory config and the requested one was ignored',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025 version, index id 2593063702: returns original_layout unless typecast)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp@01c8afe (to_memory_config(original_layout, mem_config))',
+    what: "repeat_interleave of a bf16 tensor along a dim other than the last ends with to_memory_config(output memory config); before, the unsqueeze/concat/reshape/to_layout chain kept the input's memory config and the requested one was ignored",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025 version, index id 2593063702: returns original_layout unless typecast)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp@01c8afe (to_memory_config(original_layout, mem_config))',
   },
   'asinh-unary-sfpu': {
     family: 'eltwise (unary)',
@@ -359,8 +394,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2026-06-08',
     dateFrom: 'approx',
     what: 'argmax loses use_multicore: a row-major input reduced over the last dim (or all dims) always takes ArgMaxMultiCoreProgramFactory, everything else the single-core factory; before, use_multicore chose the factory and a tiled input with use_multicore was rejected',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
   },
   'moreh-cumsum-to-accumulation': {
     family: 'accumulation',
@@ -369,8 +406,10 @@ export const CHANGE_POINTS = {
     mergedOn: '2025-07-03',
     dateFrom: 'approx',
     what: 'moreh_cumsum becomes a wrapper of ttnn cumsum (the accumulation composite and AccumulationProgramFactory, 4-tile CBs); before, it ran the moreh device op: 4-D tensors, dim 0 or 1 only, 6 tiles of CBs',
-    before: 'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57 (c_0 2, c_1 1, c_24 1, c_16 2 tiles)',
-    after: 'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/moreh_cumsum.cpp@417861f (forwards to cumsum); accumulation_program_factory.cpp@01ca906',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57 (c_0 2, c_1 1, c_24 1, c_16 2 tiles)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/moreh_cumsum.cpp@417861f (forwards to cumsum); accumulation_program_factory.cpp@01ca906',
   },
 } as const satisfies Record<string, ChangePoint>;
 
@@ -438,7 +477,9 @@ export function windowForDate(text: string): TtMetalWindow | undefined {
 export function windowText(window: TtMetalWindow, precision: 'day' | 'month' = 'day'): string {
   if (window.earliest === window.latest) return window.earliest;
   const cut = (d: IsoDate): string => (precision === 'month' ? d.slice(0, 7) : d);
-  return cut(window.earliest) === cut(window.latest) ? cut(window.earliest) : `${cut(window.earliest)}..${cut(window.latest)}`;
+  return cut(window.earliest) === cut(window.latest)
+    ? cut(window.earliest)
+    : `${cut(window.earliest)}..${cut(window.latest)}`;
 }
 
 /** The change points whose dates fall inside a window (the rules that may differ between its builds). */

@@ -12,9 +12,11 @@ import type { CbAllocation, CoreGroup, CoreXY, EstimateContext, OpEstimate, Outp
 
 /** Citations shared by several estimators (tenstorrent/tt-metal unless noted). */
 export const CITE = {
-  cbAllocation: 'tt-metal tt_metal/impl/program/program.cpp@001b6f9 (allocate_circular_buffers, validate_circular_buffer_region)',
+  cbAllocation:
+    'tt-metal tt_metal/impl/program/program.cpp@001b6f9 (allocate_circular_buffers, validate_circular_buffer_region)',
   workSplit: 'tt-metal tt_metal/common/work_split.cpp (split_work_to_cores), ttmetal-l1-model.md §4',
-  workSplitTilize: 'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp@02ed05c (compute_ncores_wh, compute_ncores_wh_sb, split_blocks_for_tilize[_wh])',
+  workSplitTilize:
+    'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp@02ed05c (compute_ncores_wh, compute_ncores_wh_sb, split_blocks_for_tilize[_wh])',
   coreOrder: 'tt-metal tt_metal/common/core_coord.cpp (corerange_to_cores, row_wise = false: column-major)',
   buffers: 'tt-metal tt_metal/impl/buffers/buffer.cpp (aligned_size_per_bank), ttmetal-l1-model.md §5',
 } as const;
@@ -52,10 +54,13 @@ export function resolveTensorSpec(spec: TensorSpec, what: string): ResolvedTenso
 }
 
 /** The first operand and the first result as tensor specs and resolved tensors, or the reason the op has no model. */
-export function resolveUnaryShape(op: TtnnOp): { inSpec: TensorSpec; outSpec: TensorSpec; input: ResolvedTensor; output: ResolvedTensor } | string {
+export function resolveUnaryShape(
+  op: TtnnOp,
+): { inSpec: TensorSpec; outSpec: TensorSpec; input: ResolvedTensor; output: ResolvedTensor } | string {
   const inSpec = op.operands[0];
   const outSpec = op.results[0];
-  if (inSpec === undefined || inSpec.kind !== 'tensor' || outSpec === undefined || outSpec.kind !== 'tensor') return 'input or result is not a tensor';
+  if (inSpec === undefined || inSpec.kind !== 'tensor' || outSpec === undefined || outSpec.kind !== 'tensor')
+    return 'input or result is not a tensor';
   const input = resolveTensorSpec(inSpec, 'input');
   if (typeof input === 'string') return input;
   const output = resolveTensorSpec(outSpec, 'result');
@@ -129,10 +134,13 @@ export function splitWorkToCores(area: number, units: number): WorkSplit {
   const n = Math.min(units, area);
   const q = Math.floor(units / n);
   const r = units % n;
-  const runs: CoreRun[] = r === 0 ? [{ name: 'all', firstIndex: 0, nCores: n }] : [
-    { name: 'group1', firstIndex: 0, nCores: r },
-    { name: 'group2', firstIndex: r, nCores: n - r },
-  ];
+  const runs: CoreRun[] =
+    r === 0
+      ? [{ name: 'all', firstIndex: 0, nCores: n }]
+      : [
+          { name: 'group1', firstIndex: 0, nCores: r },
+          { name: 'group2', firstIndex: r, nCores: n - r },
+        ];
   return { nCores: n, runs, maxUnitsPerCore: r === 0 ? q : q + 1 };
 }
 
@@ -205,11 +213,17 @@ export interface NcoresWhSb extends NcoresWh {
  * than A cores use them; else choose block = n·s (n ≥ 2, s < limit) maximising the block count ≤ A with the row cliff
  * < limit, ties to smaller n. Returns undefined when tt-metal would fail ("No solution found").
  */
-export function computeNcoresWhSb(area: number, widthTiles: number, heightTiles: number, limit: number): NcoresWhSb | undefined {
+export function computeNcoresWhSb(
+  area: number,
+  widthTiles: number,
+  heightTiles: number,
+  limit: number,
+): NcoresWhSb | undefined {
   if (limit <= 0) return undefined;
   const wide0 = Math.ceil(widthTiles / limit);
   const high0 = Math.ceil(heightTiles / limit);
-  if (wide0 * high0 < area) return { nCores: wide0 * high0, blockSize: limit, blocksWide: wide0, blocksHigh: high0, subBlockSize: limit };
+  if (wide0 * high0 < area)
+    return { nCores: wide0 * high0, blockSize: limit, blocksWide: wide0, blocksHigh: high0, subBlockSize: limit };
   let best: { n: number; count: number; s: number; block: number } | undefined;
   const countFor = (block: number): number => Math.ceil(widthTiles / block) * Math.ceil(heightTiles / block);
   // Same optimum as tt-metal's exhaustive scan (s from limit-1 down, n from 2 up): the block count is non-increasing
@@ -233,7 +247,8 @@ export function computeNcoresWhSb(area: number, widthTiles: number, heightTiles:
       if (best !== undefined && count < best.count) break;
       const cliffRow = widthTiles - Math.floor(widthTiles / block) * block;
       if (cliffRow >= limit) continue;
-      if (best === undefined || count > best.count || (count === best.count && n < best.n)) best = { n, count, s, block };
+      if (best === undefined || count > best.count || (count === best.count && n < best.n))
+        best = { n, count, s, block };
     }
   }
   if (best === undefined) return undefined;
@@ -279,7 +294,8 @@ export function splitBlocksForTilizeWh(
   let usedSubBlocks = false;
   if (limit !== undefined && blockSize > limit) {
     const sb = computeNcoresWhSb(area, widthTiles, heightTiles, limit);
-    if (sb === undefined) return `compute_ncores_wh_sb finds no sub-block under the ${limit}-tile L1 limit (tt-metal: "No solution found for single_block_size")`;
+    if (sb === undefined)
+      return `compute_ncores_wh_sb finds no sub-block under the ${limit}-tile L1 limit (tt-metal: "No solution found for single_block_size")`;
     blockSize = sb.blockSize;
     subBlockSize = sb.subBlockSize;
     blocksWide = sb.blocksWide;
@@ -377,12 +393,20 @@ export function outputsInL1(op: TtnnOp, ctx: EstimateContext): OutputL1[] {
 }
 
 /** `estimate` with operand `operandIndex` listed as updated in place and returned (when it lives in L1). */
-export function withInPlaceOutput(estimate: OpEstimate, op: TtnnOp, ctx: EstimateContext, operandIndex: number): OpEstimate {
+export function withInPlaceOutput(
+  estimate: OpEstimate,
+  op: TtnnOp,
+  ctx: EstimateContext,
+  operandIndex: number,
+): OpEstimate {
   const spec = op.operands[operandIndex];
   if (spec?.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return estimate;
   const fp = l1Footprint(spec.shape.dims, spec.layout, ctx.device);
   if (fp === undefined) return estimate;
-  return { ...estimate, inPlaceOutputs: [{ operandIndex, bytesPerCore: fp.bytesPerCore, how: `${fp.how}, updated in place` }] };
+  return {
+    ...estimate,
+    inPlaceOutputs: [{ operandIndex, bytesPerCore: fp.bytesPerCore, how: `${fp.how}, updated in place` }],
+  };
 }
 
 /**
@@ -407,7 +431,15 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     const totalBytes = tensorBacked ? 0 : cb.nPages * cb.pageBytes;
     summed += totalBytes;
     for (const name of targets) {
-      cbs.push({ cbIndex: `c_${cb.index}`, role: cb.role, nPages: cb.nPages, pageBytes: cb.pageBytes, totalBytes, coreGroup: name, tensorBacked });
+      cbs.push({
+        cbIndex: `c_${cb.index}`,
+        role: cb.role,
+        nPages: cb.nPages,
+        pageBytes: cb.pageBytes,
+        totalBytes,
+        coreGroup: name,
+        tensorBacked,
+      });
       if (!creationOrder.includes(name)) creationOrder.push(name);
       if (tensorBacked) continue;
       const start = alignUp(endByGroup.get(name) ?? base, align);
@@ -416,7 +448,13 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
   }
   const coreGroups: CoreGroup[] = groups.map((g) => {
     const end = endByGroup.get(g.name) ?? base;
-    return { name: g.name, nCores: g.nCores, firstCore: g.firstCore, cbBytesPerCore: end - base, cbRegionEndBytes: end };
+    return {
+      name: g.name,
+      nCores: g.nCores,
+      firstCore: g.firstCore,
+      cbBytesPerCore: end - base,
+      cbRegionEndBytes: end,
+    };
   });
   const byName = new Map(coreGroups.map((g) => [g.name, g]));
   let worst = coreGroups[0];
@@ -454,7 +492,8 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     citations: [...spec.citations, CITE.cbAllocation],
     tiles: spec.tiles,
     notes: spec.notes ?? [],
-    ...(spec.l1IntermediateBytesPerCore !== undefined && spec.l1IntermediateBytesPerCore > 0 && { l1IntermediateBytesPerCore: spec.l1IntermediateBytesPerCore }),
+    ...(spec.l1IntermediateBytesPerCore !== undefined &&
+      spec.l1IntermediateBytesPerCore > 0 && { l1IntermediateBytesPerCore: spec.l1IntermediateBytesPerCore }),
   };
 }
 

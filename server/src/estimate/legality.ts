@@ -47,13 +47,27 @@ export interface LegalityRule {
 }
 
 const CITES = {
-  unaryValidate: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp@019b681 (validate_on_program_cache_miss)',
-  unaryLayouts: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp (validate; tt-metal issue #32376)',
-  binaryBroadcast: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp (broadcast check)',
-  reduceDim: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (dim normalisation)',
+  unaryValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp@019b681 (validate_on_program_cache_miss)',
+  unaryLayouts:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp (validate; tt-metal issue #32376)',
+  binaryBroadcast:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp (broadcast check)',
+  reduceDim:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (dim normalisation)',
 } as const;
 
-const REDUCING_OPS: readonly string[] = ['sum', 'mean', 'max', 'min', 'prod', 'argmax', 'cumsum', 'cumprod', 'moreh_cumsum'].map((n) => `ttnn.${n}`);
+const REDUCING_OPS: readonly string[] = [
+  'sum',
+  'mean',
+  'max',
+  'min',
+  'prod',
+  'argmax',
+  'cumsum',
+  'cumprod',
+  'moreh_cumsum',
+].map((n) => `ttnn.${n}`);
 
 function memoryLayoutOf(spec: ValueSpec | undefined): string | undefined {
   if (spec === undefined || spec.kind !== 'tensor' || spec.layout.kind !== 'layout') return undefined;
@@ -78,8 +92,13 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
     ops: UNARY_OPS,
     check: (op) => {
       const input = op.operands[0];
-      if (input?.kind !== 'tensor' || input.layout.kind !== 'layout' || input.layout.bufferType !== 'system_memory') return undefined;
-      return illegal(op.name, 'Unary operation requires input to be on Device (the input is a host tensor in system memory)', CITES.unaryValidate);
+      if (input?.kind !== 'tensor' || input.layout.kind !== 'layout' || input.layout.bufferType !== 'system_memory')
+        return undefined;
+      return illegal(
+        op.name,
+        'Unary operation requires input to be on Device (the input is a host tensor in system memory)',
+        CITES.unaryValidate,
+      );
     },
   },
   {
@@ -89,7 +108,11 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
       const output = memoryLayoutOf(op.results[0]);
       if (input === undefined || output === undefined || input === output) return undefined;
       if (atOrAfter(ctx, 'unary-mixed-memory-layouts')) return undefined;
-      return illegal(op.name, `Unary operation requires Input and Output memory layout to match. Input layout: ${input}, Output layout: ${output}`, CITES.unaryLayouts);
+      return illegal(
+        op.name,
+        `Unary operation requires Input and Output memory layout to match. Input layout: ${input}, Output layout: ${output}`,
+        CITES.unaryLayouts,
+      );
     },
   },
   {
@@ -101,7 +124,12 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
       for (let i = -1; i >= -Math.max(a.length, b.length); i--) {
         const x = a.length + i >= 0 ? a[a.length + i] : 1;
         const y = b.length + i >= 0 ? b[b.length + i] : 1;
-        if (x !== y && x !== 1 && y !== 1) return illegal(op.name, `Broadcasting rule violation for rank ${i}, dim a: ${x}, dim b: ${y}`, CITES.binaryBroadcast);
+        if (x !== y && x !== 1 && y !== 1)
+          return illegal(
+            op.name,
+            `Broadcasting rule violation for rank ${i}, dim a: ${x}, dim b: ${y}`,
+            CITES.binaryBroadcast,
+          );
       }
       return undefined;
     },
@@ -113,7 +141,12 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
       if (input === undefined) return undefined;
       const span = Math.max(input.length, 1);
       for (const d of intsOf(op, 'dim_arg') ?? intsOf(op, 'dim') ?? []) {
-        if (d < -span || d >= span) return illegal(op.name, `Dimension out of range (expected to be in range of [${-span}, ${span - 1}], but got ${d})`, CITES.reduceDim);
+        if (d < -span || d >= span)
+          return illegal(
+            op.name,
+            `Dimension out of range (expected to be in range of [${-span}, ${span - 1}], but got ${d})`,
+            CITES.reduceDim,
+          );
       }
       return undefined;
     },

@@ -12,13 +12,33 @@ import { estimateConv3d } from './ops/conv';
 import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
 import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
-import { BINARY_OPS, UNARY_OPS, estimateAsinh, estimateBinary, estimateTypecast, estimateUnary, estimateWhere } from './ops/eltwise';
+import {
+  BINARY_OPS,
+  UNARY_OPS,
+  estimateAsinh,
+  estimateBinary,
+  estimateTypecast,
+  estimateUnary,
+  estimateWhere,
+} from './ops/eltwise';
 import { estimateAccumulation } from './ops/accumulation';
 import { estimateCopy } from './ops/copy';
 import { estimateRand } from './ops/creation';
 import { estimateEmbedding, estimateEmbeddingBackward } from './ops/embedding';
-import { estimateNlpConcatHeads, estimateNlpConcatHeadsDecode, estimateNlpCreateQkvHeadsDecode, estimateRotaryEmbedding, estimateRotaryEmbeddingLlama, estimateSplitQkvHeads } from './ops/heads';
-import { estimateFillCache, estimatePagedFillCache, estimatePagedUpdateCache, estimateUpdateCache } from './ops/kvCache';
+import {
+  estimateNlpConcatHeads,
+  estimateNlpConcatHeadsDecode,
+  estimateNlpCreateQkvHeadsDecode,
+  estimateRotaryEmbedding,
+  estimateRotaryEmbeddingLlama,
+  estimateSplitQkvHeads,
+} from './ops/heads';
+import {
+  estimateFillCache,
+  estimatePagedFillCache,
+  estimatePagedUpdateCache,
+  estimateUpdateCache,
+} from './ops/kvCache';
 import { estimateGather, estimateScatter } from './ops/gather';
 import { estimateGeluBackward } from './ops/geluBackward';
 import { estimateQuantization } from './ops/quantization';
@@ -101,7 +121,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // operandSegmentSizes says which optional statistics/weight/bias operands are present.
   add('ttnn.batch_norm_training', estimateBatchNormTraining, PROPERTIES);
   add('ttnn.conv3d', estimateConv3d, PROPERTIES);
-  add(['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`), estimateReduction, PROPERTIES_LIVE_L1);
+  add(
+    ['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`),
+    estimateReduction,
+    PROPERTIES_LIVE_L1,
+  );
   // MoE: program_config, compute_config, nnz and which input is sparse; the remap reads only types.
   add('ttnn.sparse_matmul', estimateSparseMatmul, PROPERTIES);
   add('ttnn.moe_expert_token_remap', estimateMoeExpertTokenRemap, TYPES_ONLY);
@@ -131,8 +155,16 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.paged_fill_cache', estimatePagedFillCache, TYPES_ONLY);
   add(['ttnn.nlp_concat_heads', 'ttnn.concatenate_heads'], estimateNlpConcatHeads, TYPES_ONLY);
   // Attention reads is_causal, program_config, operandSegmentSizes, head_dim_v, sliding_window_size, compute_config.
-  add(['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'], estimateSdpa, PROPERTIES);
-  add(['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'], estimateSdpaDecode, PROPERTIES);
+  add(
+    ['ttnn.scaled_dot_product_attention', 'ttnn.flash_mla_prefill', 'ttnn.chunked_scaled_dot_product_attention'],
+    estimateSdpa,
+    PROPERTIES,
+  );
+  add(
+    ['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'],
+    estimateSdpaDecode,
+    PROPERTIES,
+  );
   add('ttnn.sdpa_fw', estimateSdpaFw, PROPERTIES); // operandSegmentSizes, return_intermediates
   add('ttnn.sdpa_bw', estimateSdpaBw, TYPES_ONLY);
   add('ttnn.adamw', estimateAdamW, PROPERTIES); // stochastic_rounding
@@ -176,7 +208,10 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (entry === undefined) {
     // An op whose tensor inputs all live on the host (e.g. prepare_conv2d_weights on host weights) runs on the host.
     const tensors = op.operands.filter((s) => s.kind === 'tensor');
-    if (tensors.length > 0 && tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')) {
+    if (
+      tensors.length > 0 &&
+      tensors.every((s) => s.kind === 'tensor' && s.layout.kind === 'layout' && s.layout.bufferType === 'system_memory')
+    ) {
       return noProgram(op, ctx, 'all tensor inputs are on the host: the op runs on the host');
     }
     return unmodeled(op.name, KNOWN_UNMODELED.get(op.name) ?? `no L1 model for ${op.name}`);
@@ -244,11 +279,21 @@ function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEst
   }
 }
 
-function combineWindows(runs: readonly { window: TtMetalWindow; result: OpEstimateResult }[], changePoints: ChangePointId[]): OpEstimateResult {
+function combineWindows(
+  runs: readonly { window: TtMetalWindow; result: OpEstimateResult }[],
+  changePoints: ChangePointId[],
+): OpEstimateResult {
   const figures: VersionedFigure[] = runs.map(({ window, result }) => {
     switch (result.kind) {
       case 'estimate':
-        return { window, kind: result.kind, factory: result.factory, cbBytesPerCore: result.cbBytesPerCore, worstCbBytesPerCore: result.worstCbBytesPerCore, cbRegionEndBytes: result.cbRegionEndBytes };
+        return {
+          window,
+          kind: result.kind,
+          factory: result.factory,
+          cbBytesPerCore: result.cbBytesPerCore,
+          worstCbBytesPerCore: result.worstCbBytesPerCore,
+          cbRegionEndBytes: result.cbRegionEndBytes,
+        };
       case 'illegal':
         return { window, kind: result.kind, reason: result.rule };
       case 'unmodeled':
@@ -257,7 +302,9 @@ function combineWindows(runs: readonly { window: TtMetalWindow; result: OpEstima
     }
   });
   let worst: OpEstimate | undefined;
-  for (const { result } of runs) if (result.kind === 'estimate' && (worst === undefined || result.worstCbBytesPerCore > worst.worstCbBytesPerCore)) worst = result;
+  for (const { result } of runs)
+    if (result.kind === 'estimate' && (worst === undefined || result.worstCbBytesPerCore > worst.worstCbBytesPerCore))
+      worst = result;
   const chosen: OpEstimateResult = worst ?? runs[runs.length - 1]!.result;
   if (chosen.kind !== 'estimate') return chosen;
   const versionRange: VersionRange = { changePoints, figures };
@@ -273,9 +320,17 @@ export const MODEL_OVERFLOW = 'model overflow';
  * "3.744e+24 B" or a `null` in the JSON report.
  */
 function withinModel(result: OpEstimateResult): OpEstimateResult {
-  const bad = result.kind === 'estimate' ? firstInexactFigure(result) : result.kind === 'noProgram' ? inexact('l1TensorBytesPerCore', result.l1TensorBytesPerCore) : undefined;
+  const bad =
+    result.kind === 'estimate'
+      ? firstInexactFigure(result)
+      : result.kind === 'noProgram'
+        ? inexact('l1TensorBytesPerCore', result.l1TensorBytesPerCore)
+        : undefined;
   if (bad === undefined) return result;
-  return unmodeled(result.opName, `${MODEL_OVERFLOW}: ${bad} is not an exact byte count (beyond 2^53 B, so no figure is given)`);
+  return unmodeled(
+    result.opName,
+    `${MODEL_OVERFLOW}: ${bad} is not an exact byte count (beyond 2^53 B, so no figure is given)`,
+  );
 }
 
 function inexact(what: string, bytes: number): string | undefined {
@@ -290,18 +345,25 @@ function firstInexactFigure(e: OpEstimate): string | undefined {
     ['cbBytesSummedOverRanges', e.cbBytesSummedOverRanges],
     ['l1TensorBytesPerCore', e.l1TensorBytesPerCore],
     ['nCoresUsed', e.nCoresUsed],
-    ...(e.l1IntermediateBytesPerCore !== undefined ? [['l1IntermediateBytesPerCore', e.l1IntermediateBytesPerCore] as const] : []),
+    ...(e.l1IntermediateBytesPerCore !== undefined
+      ? [['l1IntermediateBytesPerCore', e.l1IntermediateBytesPerCore] as const]
+      : []),
   ];
   for (const [what, n] of top) {
     const bad = inexact(what, n);
     if (bad !== undefined) return bad;
   }
   for (const g of e.coreGroups) {
-    const bad = inexact(`core group ${g.name} CB bytes`, g.cbBytesPerCore) ?? inexact(`core group ${g.name} region end`, g.cbRegionEndBytes);
+    const bad =
+      inexact(`core group ${g.name} CB bytes`, g.cbBytesPerCore) ??
+      inexact(`core group ${g.name} region end`, g.cbRegionEndBytes);
     if (bad !== undefined) return bad;
   }
   for (const cb of e.cbs) {
-    const bad = inexact(`${cb.cbIndex} pages`, cb.nPages) ?? inexact(`${cb.cbIndex} page bytes`, cb.pageBytes) ?? inexact(`${cb.cbIndex} bytes`, cb.totalBytes);
+    const bad =
+      inexact(`${cb.cbIndex} pages`, cb.nPages) ??
+      inexact(`${cb.cbIndex} page bytes`, cb.pageBytes) ??
+      inexact(`${cb.cbIndex} bytes`, cb.totalBytes);
     if (bad !== undefined) return bad;
   }
   for (const o of e.outputs) {

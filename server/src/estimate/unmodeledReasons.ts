@@ -5,31 +5,82 @@
 
 export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
-  ['ttnn.distributed_rms_norm', 'runs ttnn::fused_rms_minimal (RMSAllGather: a width-sharded rms_norm fused with a fabric all-gather, experimental CCL factory); not modeled'],
-  ['ttnn.rms_norm_pre_all_gather', 'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled'],
-  ['ttnn.layer_norm_pre_all_gather', 'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled'],
-  ['ttnn.layer_norm_post_all_gather', 'runs the distributed-norm post-all-gather factory (normalise with gathered statistics); not modeled'],
-  ['ttnn.group_norm', 'runs the sharded/mcast group-norm factories (program config from the input shard spec and num_groups); not modeled'],
-  ['ttnn.distributed_layer_norm', 'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own'],
+  [
+    'ttnn.distributed_rms_norm',
+    'runs ttnn::fused_rms_minimal (RMSAllGather: a width-sharded rms_norm fused with a fabric all-gather, experimental CCL factory); not modeled',
+  ],
+  [
+    'ttnn.rms_norm_pre_all_gather',
+    'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled',
+  ],
+  [
+    'ttnn.layer_norm_pre_all_gather',
+    'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled',
+  ],
+  [
+    'ttnn.layer_norm_post_all_gather',
+    'runs the distributed-norm post-all-gather factory (normalise with gathered statistics); not modeled',
+  ],
+  [
+    'ttnn.group_norm',
+    'runs the sharded/mcast group-norm factories (program config from the input shard spec and num_groups); not modeled',
+  ],
+  [
+    'ttnn.distributed_layer_norm',
+    'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own',
+  ],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
   // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
   // all_to_all_dispatch, all_to_all_combine: ops/allToAll.ts).
-  ['ttnn.all_to_all_dispatch_metadata', 'runs ttnn::experimental::all_to_all_dispatch_metadata in persistent mode (sparse-mcast dispatch with a drain/tilizer core and fabric mux cores chosen by the op); not modeled'],
-  ['ttnn.all_reduce_async', 'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled'],
-  ['ttnn.mesh_partition', 'runs tt-metal\'s mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled'],
-  ['ttnn.paged_flash_multi_latent_attention_decode', 'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled'],
+  [
+    'ttnn.all_to_all_dispatch_metadata',
+    'runs ttnn::experimental::all_to_all_dispatch_metadata in persistent mode (sparse-mcast dispatch with a drain/tilizer core and fabric mux cores chosen by the op); not modeled',
+  ],
+  [
+    'ttnn.all_reduce_async',
+    'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled',
+  ],
+  [
+    'ttnn.mesh_partition',
+    "runs tt-metal's mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled",
+  ],
+  [
+    'ttnn.paged_flash_multi_latent_attention_decode',
+    'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
+  ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
   ['ttnn.dropout', 'runs ttnn::experimental::dropout (its own device op with an RNG seed per core); factory not read'],
-  ['ttnn.clamp_tensor', 'ttnn::clamp with tensor bounds: which programs it runs (a ternary clamp or maximum/minimum steps) was not read'],
-  ['ttnn.conv1d', 'ttnn::conv1d reshapes to a conv2d of height 1 and runs the conv2d pipeline; not mapped onto the conv2d model yet'],
-  ['ttnn.prepare_conv3d_weights', 'conv3d weight preparation on device (host weights take no device program); not modeled'],
-  ['ttnn.prepare_conv_transpose2d_weights', 'conv_transpose2d weight preparation on device (host weights take no device program); not modeled'],
-  ['ttnn.prepare_conv_transpose2d_bias', 'conv_transpose2d bias preparation on device (host bias takes no device program); not modeled'],
-  ['ttnn.generic', 'runs the program its descriptor carries (kernels and CB descriptors chosen by the compiler that built it); its CBs are not read from the attribute'],
+  [
+    'ttnn.clamp_tensor',
+    'ttnn::clamp with tensor bounds: which programs it runs (a ternary clamp or maximum/minimum steps) was not read',
+  ],
+  [
+    'ttnn.conv1d',
+    'ttnn::conv1d reshapes to a conv2d of height 1 and runs the conv2d pipeline; not mapped onto the conv2d model yet',
+  ],
+  [
+    'ttnn.prepare_conv3d_weights',
+    'conv3d weight preparation on device (host weights take no device program); not modeled',
+  ],
+  [
+    'ttnn.prepare_conv_transpose2d_weights',
+    'conv_transpose2d weight preparation on device (host weights take no device program); not modeled',
+  ],
+  [
+    'ttnn.prepare_conv_transpose2d_bias',
+    'conv_transpose2d bias preparation on device (host bias takes no device program); not modeled',
+  ],
+  [
+    'ttnn.generic',
+    'runs the program its descriptor carries (kernels and CB descriptors chosen by the compiler that built it); its CBs are not read from the attribute',
+  ],
   ['ttnn.d2m_subgraph', 'dispatches a D2M-compiled subgraph of ttnn.generic programs; not modeled'],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
-  ['ttnn.moe_compute', 'fused MoE expert compute (selective tilize, experts, combine across devices); factory not read'],
+  [
+    'ttnn.moe_compute',
+    'fused MoE expert compute (selective tilize, experts, combine across devices); factory not read',
+  ],
   ['ttnn.moe_gpt', 'fused GPT-OSS MoE compute kernel; factory not read'],
   ['ttnn.selective_reduce_combine', 'MoE reduce-and-combine across devices (fabric); factory not read'],
   ['ttnn.topk_router_gpt', 'fused GPT-OSS router (linear + top-k); factory not read'],

@@ -5,7 +5,13 @@
 
 import { buildDependence, figureFails } from '../analysis/analyze';
 import type { ResolvedBuildWindow } from '../analysis/buildWindow';
-import { CHANGE_POINTS, changePointText, windowText, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
+import {
+  CHANGE_POINTS,
+  changePointText,
+  windowText,
+  type ChangePointId,
+  type TtMetalWindow,
+} from '../estimate/changePoints';
 import type { VersionRange } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { formatMegabytes } from './format';
@@ -31,12 +37,16 @@ export function versionRangeText(range: VersionRange, device: Device, live: numb
   if (ends.length === 0) return undefined;
   const lo = Math.min(...ends);
   const hi = Math.max(...ends);
-  const figures = lo === hi ? `${formatMegabytes(lo)} CB region end on every build` : `${formatMegabytes(lo)}–${formatMegabytes(hi)} CB region end depending on tt-metal build`;
+  const figures =
+    lo === hi
+      ? `${formatMegabytes(lo)} CB region end on every build`
+      : `${formatMegabytes(lo)}–${formatMegabytes(hi)} CB region end depending on tt-metal build`;
   const points = range.changePoints.map(changePointText).join(', ');
   const dep = buildDependence(range, device, live);
   let verdict: string;
   if (dep !== undefined) verdict = fitsWhenText(range, dep.fitsIn);
-  else if (range.figures.some((f) => figureFails(f, device, live) === true)) verdict = 'overflows on every build of the window';
+  else if (range.figures.some((f) => figureFails(f, device, live) === true))
+    verdict = 'overflows on every build of the window';
   else verdict = 'fits on every build of the window';
   const illegalIn = range.figures.filter((f) => f.kind === 'illegal').map((f) => windowText(f.window));
   const illegal = illegalIn.length === 0 ? '' : `; tt-metal rejects it on ${illegalIn.join(', ')}`;
@@ -48,8 +58,11 @@ export function fitsWhenText(range: VersionRange, fitsIn: readonly TtMetalWindow
   const windows = range.figures.map((f) => f.window);
   const fits = new Set(fitsIn.map((w) => w.earliest));
   const firstFit = windows.findIndex((w) => fits.has(w.earliest));
-  const contiguous = windows.every((w, i) => fits.has(w.earliest) === (i >= firstFit)) || windows.every((w, i) => fits.has(w.earliest) === (i < firstFit + fitsIn.length && i >= firstFit));
-  const pointAt = (date: string): ChangePointId | undefined => range.changePoints.find((id) => CHANGE_POINTS[id].mergedOn === date);
+  const contiguous =
+    windows.every((w, i) => fits.has(w.earliest) === i >= firstFit) ||
+    windows.every((w, i) => fits.has(w.earliest) === (i < firstFit + fitsIn.length && i >= firstFit));
+  const pointAt = (date: string): ChangePointId | undefined =>
+    range.changePoints.find((id) => CHANGE_POINTS[id].mergedOn === date);
   if (contiguous && firstFit > 0 && firstFit + fitsIn.length === windows.length) {
     const id = pointAt(windows[firstFit]!.earliest);
     if (id !== undefined) return `fits only from ${changePointText(id)}`;

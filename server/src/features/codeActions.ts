@@ -34,14 +34,16 @@ export interface CodeAction {
 export function runtimeLogActionsAt(findings: RuntimeLogFindings | undefined, range: TextRange): CodeAction[] {
   const s = findings?.baseSuggestion;
   if (s === undefined || s.range.end < range.start || s.range.start > range.end) return [];
-  return [{
-    title: `Use l1_unreserved_base = ${formatInteger(s.l1UnreservedBase)} B from the runtime log (setting ttnnL1.l1UnreservedBase)`,
-    kind: 'quickfix',
-    isPreferred: false,
-    edits: [],
-    fixes: s.range,
-    setL1UnreservedBase: s.l1UnreservedBase,
-  }];
+  return [
+    {
+      title: `Use l1_unreserved_base = ${formatInteger(s.l1UnreservedBase)} B from the runtime log (setting ttnnL1.l1UnreservedBase)`,
+      kind: 'quickfix',
+      isPreferred: false,
+      edits: [],
+      fixes: s.range,
+      setL1UnreservedBase: s.l1UnreservedBase,
+    },
+  ];
 }
 
 export interface CodeActionOptions {
@@ -80,17 +82,42 @@ export function codeActionsAt(doc: DocumentAnalysis, range: TextRange, options: 
   return out;
 }
 
-function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetOf>[1], head: TextRange, options: CodeActionOptions): CodeAction[] {
+function computeActions(
+  doc: DocumentAnalysis,
+  ref: Parameters<typeof fixTargetOf>[1],
+  head: TextRange,
+  options: CodeActionOptions,
+): CodeAction[] {
   const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   if (doc.lineIndex.length > max) {
     const reason = `fixes are not computed for files over ${(max / 1e6).toFixed(0)} MB: each is verified by re-analysing the whole file`;
-    return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
+    return [
+      {
+        title: 'Find an L1 fix for this op',
+        kind: 'quickfix',
+        isPreferred: false,
+        edits: [],
+        fixes: head,
+        disabledReason: reason,
+      },
+    ];
   }
-  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), options.env ?? {}, { analysis: analysisOptions(doc.settings) });
+  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), options.env ?? {}, {
+    analysis: analysisOptions(doc.settings),
+  });
   if (result.fixes.length === 0) {
     // Shown greyed out on the diagnostic, so the editor says why instead of "No code actions available".
     const reason = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? 'nothing passed verification'}`;
-    return [{ title: 'Find an L1 fix for this op', kind: 'quickfix', isPreferred: false, edits: [], fixes: head, disabledReason: reason }];
+    return [
+      {
+        title: 'Find an L1 fix for this op',
+        kind: 'quickfix',
+        isPreferred: false,
+        edits: [],
+        fixes: head,
+        disabledReason: reason,
+      },
+    ];
   }
   return result.fixes.map((fix) => ({
     title: fix.title,
@@ -105,9 +132,14 @@ function computeActions(doc: DocumentAnalysis, ref: Parameters<typeof fixTargetO
  * The verified fixes for the op tt-metal throws at first (`ttnn-l1 fix`), with no size cap; undefined when nothing
  * throws. The same `fixesFor` the editor's code actions call.
  */
-export function fixesForFirstFailure(doc: DocumentAnalysis, env: FixEnv = {}): { readonly functionName: string; readonly opIndex: number; readonly result: FixesResult } | undefined {
+export function fixesForFirstFailure(
+  doc: DocumentAnalysis,
+  env: FixEnv = {},
+): { readonly functionName: string; readonly opIndex: number; readonly result: FixesResult } | undefined {
   const first = doc.analysis.firstFailure;
   if (first === undefined) return undefined;
-  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), env, { analysis: analysisOptions(doc.settings) });
+  const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, first), env, {
+    analysis: analysisOptions(doc.settings),
+  });
   return { functionName: first.functionName, opIndex: first.opIndex, result };
 }

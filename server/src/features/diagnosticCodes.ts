@@ -17,7 +17,8 @@ export const DIAGNOSTIC_CODES = {
   'l1-overflow-not-reached': 'This op would also overflow L1, but execution stops at an earlier op.',
   /** The op's CBs plus live L1 tensors exceed the usable-L1 cap (a planning limit, not a tt-metal throw); or one of
    *  its byte figures is past 2^53 B, where a JS number is no longer exact (no figure is given). */
-  'model-overflow': 'CB region plus live L1 tensors exceed the usable-L1 cap, or a byte figure is beyond 2^53 B (no figure).',
+  'model-overflow':
+    'CB region plus live L1 tensors exceed the usable-L1 cap, or a byte figure is beyond 2^53 B (no figure).',
   /** tt-metal's validation rejects the op's configuration (a TT_FATAL before any allocation): it throws here. */
   'op-illegal': 'tt-metal rejects this op configuration (TT_FATAL in its validation); quoted with its source.',
   /** The op overflows on some tt-metal builds of the window and fits on others (a factory change point inside it). */
@@ -29,7 +30,7 @@ export const DIAGNOSTIC_CODES = {
   /** A `#ttnn.ttnn_layout` that cannot be decoded or is inconsistent with its tensor. */
   'layout-invalid': 'The TTNN layout cannot be decoded or is inconsistent.',
   /** An op breaks one of tt-mlir's op verifier rules (ttmlir-opt would reject the file); worded like tt-mlir. */
-  'op-invalid': 'The op fails tt-mlir\'s verifier (e.g. a trace op whose callees do not match it).',
+  'op-invalid': "The op fails tt-mlir's verifier (e.g. a trace op whose callees do not match it).",
   /** No system_desc in the file: device figures come from a preset, and the unreserved base is assumed. */
   'device-base-fictitious': 'No system_desc: the L1 unreserved base comes from a preset or setting.',
   /** A runtime log says tt-metal threw at this op. */
@@ -37,7 +38,7 @@ export const DIAGNOSTIC_CODES = {
   /** A runtime log shows this op ran to completion although the estimate flags it: the model is wrong here. */
   'runtime-contradiction': 'The imported log shows this op ran fine, but the estimate flags it.',
   /** The document needs more JavaScript heap than the server has; the message says how to raise it. */
-  'too-large': 'The document is too large to analyse with this process\'s heap.',
+  'too-large': "The document is too large to analyse with this process's heap.",
   /** The analysis itself failed (a bug in ttnn-l1-lens); the rest of the document is unchecked. */
   'internal-error': 'ttnn-l1-lens failed to analyse this document.',
 } as const;

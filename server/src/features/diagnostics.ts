@@ -40,7 +40,8 @@ export interface Diagnostic {
 }
 
 // Layout reasons that mean a broken layout, not merely an unmodeled one (ttnn/fromSyntax.ts wording).
-const INVALID_LAYOUT = /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows|Memory layout is (?:not allowed|required)|must carry a core_range_set/;
+const INVALID_LAYOUT =
+  /undefined layout alias|malformed|unreadable|no memref|no memory space|unknown memory space|unknown element type|without a body|overflows|Memory layout is (?:not allowed|required)|must carry a core_range_set/;
 
 // Reasons recur on thousands of ops (the same few layouts): test each distinct one once.
 const invalidLayoutReasons = new Map<string, boolean>();
@@ -73,7 +74,15 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
   // per line (the CLI exits 2 with the same words).
   const firstError = doc.parse.errors[0];
   if (firstError !== undefined && !hasMlirOperations(doc.parse)) {
-    return [{ range: firstError.range, severity: 'error', code: 'syntax-error', message: `No MLIR operations found; is this an MLIR file? (${firstError.message})`, related: [] }];
+    return [
+      {
+        range: firstError.range,
+        severity: 'error',
+        code: 'syntax-error',
+        message: `No MLIR operations found; is this an MLIR file? (${firstError.message})`,
+        related: [],
+      },
+    ];
   }
   const out: Diagnostic[] = [];
   for (const e of doc.parse.errors) {
@@ -92,22 +101,47 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
       const est = opA.estimate;
       // A figure past what a JS number holds exactly: said always (the op likely overflows; we cannot say by how much).
       if (est.kind === 'unmodeled' && est.reason.startsWith(MODEL_OVERFLOW)) {
-        out.push({ range: opHeadRange(opA), severity: 'warning', code: 'model-overflow', message: `${est.opName}: ${est.reason}; its L1 use cannot be computed.`, related: [] });
+        out.push({
+          range: opHeadRange(opA),
+          severity: 'warning',
+          code: 'model-overflow',
+          message: `${est.opName}: ${est.reason}; its L1 use cannot be computed.`,
+          related: [],
+        });
       } else if (doc.settings.noModelInfo && est.kind === 'unmodeled') {
-        out.push({ range: opHeadRange(opA), severity: 'information', code: 'no-l1-model', message: `No L1 model for ${est.opName}: ${est.reason}`, related: [] });
+        out.push({
+          range: opHeadRange(opA),
+          severity: 'information',
+          code: 'no-l1-model',
+          message: `No L1 model for ${est.opName}: ${est.reason}`,
+          related: [],
+        });
       }
       const results = opA.op.results;
       for (let i = 0; i < results.length; i++) {
         const spec = results[i]!;
-        if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !isInvalidLayoutReason(spec.layout.reason)) continue;
+        if (spec.kind !== 'tensor' || spec.layout.kind !== 'unknown' || !isInvalidLayoutReason(spec.layout.reason))
+          continue;
         const name = opA.op.resultNames[i] ?? `result ${i}`;
-        out.push({ range: opHeadRange(opA), severity: 'warning', code: 'layout-invalid', message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`, related: [] });
+        out.push({
+          range: opHeadRange(opA),
+          severity: 'warning',
+          code: 'layout-invalid',
+          message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`,
+          related: [],
+        });
       }
     }
   }
   out.push(...opInvalidDiagnostics(doc));
   for (const warning of doc.analysis.device.warnings) {
-    out.push({ range: systemDescRange(doc), severity: 'information', code: 'device-base-fictitious', message: `${warning} (device: ${doc.analysis.device.sourceDetail})`, related: [] });
+    out.push({
+      range: systemDescRange(doc),
+      severity: 'information',
+      code: 'device-base-fictitious',
+      message: `${warning} (device: ${doc.analysis.device.sourceDetail})`,
+      related: [],
+    });
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
@@ -125,7 +159,13 @@ function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
     }
   }
   if (starts.length === 0) return [];
-  return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] }));
+  return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({
+    range: f.range,
+    severity: 'error',
+    code: 'op-invalid',
+    message: f.message,
+    related: [],
+  }));
 }
 
 function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
@@ -178,7 +218,9 @@ function failureText(doc: DocumentAnalysis, entry: OpEntry, o: Overflow): string
 function whyText(entry: OpEntry): string {
   const est = entry.op.estimate;
   if (est.kind !== 'estimate') return '';
-  const group = est.coreGroups.find((g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1]);
+  const group = est.coreGroups.find(
+    (g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1],
+  );
   const cbs = est.cbs.filter((cb) => !cb.tensorBacked && (group === undefined || cb.coreGroup === group.name));
   // CB indices only: the pages and sizes of each are in the hover's breakdown.
   const list = cbs.map((cb) => cb.cbIndex).join(' + ');
@@ -205,9 +247,16 @@ interface OverflowWords {
 
 const overflowWords = new WeakMap<OpAnalysis, OverflowWords>();
 
-function overflowDiagnostic(doc: DocumentAnalysis, entry: OpEntry, o: Overflow, first: OpEntry | undefined): Diagnostic {
-  const severity: Severity = o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
-  const firstLine = o.status === 'notReached' && first !== undefined ? doc.lineIndex.position(first.op.op.range.start).line + 1 : -1;
+function overflowDiagnostic(
+  doc: DocumentAnalysis,
+  entry: OpEntry,
+  o: Overflow,
+  first: OpEntry | undefined,
+): Diagnostic {
+  const severity: Severity =
+    o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
+  const firstLine =
+    o.status === 'notReached' && first !== undefined ? doc.lineIndex.position(first.op.op.range.start).line + 1 : -1;
   const chain = producerChain(entry, MAX_CHAIN);
   let words = overflowWords.get(entry.op);
   const stale =
@@ -223,8 +272,11 @@ function overflowDiagnostic(doc: DocumentAnalysis, entry: OpEntry, o: Overflow, 
   }
   const w = words!;
   const related: RelatedInformation[] = [];
-  if (w.firstMessage !== undefined && first !== undefined) related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: w.firstMessage });
-  chain.forEach((link, i) => related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }));
+  if (w.firstMessage !== undefined && first !== undefined)
+    related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: w.firstMessage });
+  chain.forEach((link, i) =>
+    related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }),
+  );
   if (w.source !== undefined) related.push(w.source);
   return { range: opHeadRange(entry.op), severity, code: codeOf(o), message: w.message, related };
 }
@@ -246,7 +298,11 @@ function overflowWordsOf(
     const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${firstLine})`;
     message = `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
     if (first !== undefined) firstMessage = `tt-metal throws first here (${opTitle(first.op)})`;
-  } else if (o.buildDependent !== undefined && entry.op.estimate.kind === 'estimate' && entry.op.estimate.versionRange !== undefined) {
+  } else if (
+    o.buildDependent !== undefined &&
+    entry.op.estimate.kind === 'estimate' &&
+    entry.op.estimate.versionRange !== undefined
+  ) {
     const range = entry.op.estimate.versionRange;
     const failsOn = o.buildDependent.failsIn.map((w) => windowText(w)).join(', ');
     message =
@@ -259,7 +315,12 @@ function overflowWordsOf(
   const syntax = syntaxOf(doc, entry.op);
   const line = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
   const source: RelatedInformation | undefined =
-    line === undefined ? undefined : { target: { kind: 'file', file: line.file, line: line.line, column: line.column }, message: `Python source of ${opTitle(entry.op)}` };
+    line === undefined
+      ? undefined
+      : {
+          target: { kind: 'file', file: line.file, line: line.line, column: line.column },
+          message: `Python source of ${opTitle(entry.op)}`,
+        };
   return {
     first: first?.op,
     firstLine,
@@ -282,7 +343,13 @@ function systemDescRange(doc: DocumentAnalysis): TextRange {
 
 /** The single diagnostic published for a document too large to analyse in this process (not a bug: a limit). */
 export function tooLargeDiagnostic(message: string): Diagnostic {
-  return { range: { start: 0, end: 0 }, severity: 'error', code: 'too-large', message: `Not analysed: ${message}.`, related: [] };
+  return {
+    range: { start: 0, end: 0 },
+    severity: 'error',
+    code: 'too-large',
+    message: `Not analysed: ${message}.`,
+    related: [],
+  };
 }
 
 /** The single diagnostic published when analysing a document failed (a bug on our side, never the user's). */

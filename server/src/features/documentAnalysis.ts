@@ -3,7 +3,15 @@
  * shared by every feature. Settings come in explicitly; nothing here reads globals.
  */
 
-import { analyzeTtnnModule, newEstimateReuse, type AnalysisOptions, type EstimateReuse, type FunctionAnalysis, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
+import {
+  analyzeTtnnModule,
+  newEstimateReuse,
+  type AnalysisOptions,
+  type EstimateReuse,
+  type FunctionAnalysis,
+  type ModuleAnalysis,
+  type OpAnalysis,
+} from '../analysis/analyze';
 import { CHANGE_POINTS, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD, dayBefore } from '../estimate/changePoints';
 import { ResolvedBuildWindow, explicitWindow, inferBuildWindow } from '../analysis/buildWindow';
 import { parse } from '../mlir/parser';
@@ -84,7 +92,8 @@ export interface OpsInOrder {
 function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
   const ordered = functions.filter((f) => f.ops.length > 0);
   // Functions come in source order unless nested modules interleave them; sort only then.
-  if (ordered.some((f, i) => i > 0 && ordered[i - 1]!.fn.range.start > f.fn.range.start)) ordered.sort((a, b) => a.fn.range.start - b.fn.range.start);
+  if (ordered.some((f, i) => i > 0 && ordered[i - 1]!.fn.range.start > f.fn.range.start))
+    ordered.sort((a, b) => a.fn.range.start - b.fn.range.start);
   return {
     *[Symbol.iterator]() {
       for (const fn of ordered) for (const op of fn.ops) yield { fn, op };
@@ -92,10 +101,19 @@ function opsInOrderOf(functions: readonly FunctionAnalysis[]): OpsInOrder {
     between(from: number, to: number): OpEntry[] {
       const out: OpEntry[] = [];
       // From the first function that may hold an op starting at `from` or later: the first whose range ends there or later.
-      for (let f = firstIndexNotBefore(ordered.length, (k) => ordered[k]!.fn.range.end < from); f < ordered.length && ordered[f]!.fn.range.start <= to; f++) {
+      for (
+        let f = firstIndexNotBefore(ordered.length, (k) => ordered[k]!.fn.range.end < from);
+        f < ordered.length && ordered[f]!.fn.range.start <= to;
+        f++
+      ) {
         const fn = ordered[f]!;
         const ops = fn.ops;
-        for (let i = firstIndexNotBefore(ops.length, (k) => ops[k]!.op.range.start < from); i < ops.length && ops[i]!.op.range.start <= to; i++) out.push({ fn, op: ops[i]! });
+        for (
+          let i = firstIndexNotBefore(ops.length, (k) => ops[k]!.op.range.start < from);
+          i < ops.length && ops[i]!.op.range.start <= to;
+          i++
+        )
+          out.push({ fn, op: ops[i]! });
       }
       return out;
     },
@@ -130,7 +148,11 @@ export interface DocumentEdit {
  * (one op re-parsed per edit, see `applyChange`). Undefined when an edit is not that local: the caller then analyses
  * the text afresh. Either way `previous` is stale afterwards (its tree may be partly edited).
  */
-export function analyzeAfterEdits(previous: DocumentAnalysis, edits: readonly DocumentEdit[], settings: AnalysisSettings): DocumentAnalysis | undefined {
+export function analyzeAfterEdits(
+  previous: DocumentAnalysis,
+  edits: readonly DocumentEdit[],
+  settings: AnalysisSettings,
+): DocumentAnalysis | undefined {
   if (previous.reuse === undefined) return undefined;
   const editable = { parse: previous.parse, ranges: previous.reuse.ranges };
   const applied: AppliedChange[] = [];
@@ -144,7 +166,11 @@ export function analyzeAfterEdits(previous: DocumentAnalysis, edits: readonly Do
 }
 
 /** Parses and analyses a document. Total: bad input yields diagnostics, never an exception. */
-export function analyzeDocument(text: string, settings: AnalysisSettings, options: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyzeDocument(
+  text: string,
+  settings: AnalysisSettings,
+  options: AnalyzeOptions = {},
+): DocumentAnalysis {
   const source = options.lineIndex ?? text;
   if (options.forEdits !== true) return analyzeParsed(source, parse(text), settings);
   const editable = parseForEdits(text);
@@ -173,16 +199,32 @@ interface Known {
  * whose tree `parseResult` is, edited in place by `applyChange` (so alias definitions are unchanged): its TTNN ops and
  * estimates are reused for the ops the edits kept; the result equals a fresh analysis.
  */
-export function analyzeParsed(source: string | LineIndex, parseResult: ParseResult, settings: AnalysisSettings, derivedFrom?: DerivedParse, known: Known = {}): DocumentAnalysis {
+export function analyzeParsed(
+  source: string | LineIndex,
+  parseResult: ParseResult,
+  settings: AnalysisSettings,
+  derivedFrom?: DerivedParse,
+  known: Known = {},
+): DocumentAnalysis {
   const reuse: VersionReuse | undefined =
-    derivedFrom?.previous.reuse ?? (known.ranges !== undefined ? { estimates: newEstimateReuse(), ranges: known.ranges } : undefined);
-  const edited = derivedFrom === undefined ? undefined : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
+    derivedFrom?.previous.reuse ??
+    (known.ranges !== undefined ? { estimates: newEstimateReuse(), ranges: known.ranges } : undefined);
+  const edited =
+    derivedFrom === undefined
+      ? undefined
+      : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
   let module = edited ?? moduleFromSyntax(parseResult);
-  if (settings.systemDescText !== undefined) module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
+  if (settings.systemDescText !== undefined)
+    module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
   const previous = derivedFrom?.previous.analysis;
   // The build window is inferred once per fresh parse; an in-place edit keeps the previous version's.
   const ttMetal = previous?.ttMetal ?? resolveBuildWindow(settings, typeof source === 'string' ? source : source.text);
-  const analysis = analyzeTtnnModule(module, { ...analysisOptions(settings), ttMetal, ...(reuse !== undefined ? { reuse: reuse.estimates } : {}), ...(previous !== undefined ? { previous } : {}) });
+  const analysis = analyzeTtnnModule(module, {
+    ...analysisOptions(settings),
+    ttMetal,
+    ...(reuse !== undefined ? { reuse: reuse.estimates } : {}),
+    ...(previous !== undefined ? { previous } : {}),
+  });
   return indexAnalysis(source, parseResult, analysis, settings, reuse === undefined ? {} : { reuse });
 }
 
@@ -243,10 +285,18 @@ export function resolveBuildWindow(settings: AnalysisSettings, text: string): Re
   }
   const cp = CHANGE_POINTS['tilize-untilize-sub-block'];
   if (settings.ttMetalEra === 'legacy-block') {
-    return { window: { earliest: OLDEST_MODELED_BUILD, latest: dayBefore(cp.mergedOn) }, source, how: `era legacy-block: tt-metal before PR #${cp.pr}` };
+    return {
+      window: { earliest: OLDEST_MODELED_BUILD, latest: dayBefore(cp.mergedOn) },
+      source,
+      how: `era legacy-block: tt-metal before PR #${cp.pr}`,
+    };
   }
   if (settings.ttMetalEra === 'sub-block') {
-    return { window: { earliest: cp.mergedOn, latest: NEWEST_MODELED_BUILD }, source, how: `era sub-block: tt-metal from PR #${cp.pr} on` };
+    return {
+      window: { earliest: cp.mergedOn, latest: NEWEST_MODELED_BUILD },
+      source,
+      how: `era sub-block: tt-metal from PR #${cp.pr} on`,
+    };
   }
   return inferBuildWindow(text);
 }

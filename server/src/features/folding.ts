@@ -64,6 +64,7 @@ function commentBlocks(lineIndex: LineIndex): FoldingRegion[] {
       runStart = -1;
     }
   }
-  if (runStart >= 0 && lineIndex.lineCount - 1 > runStart) out.push({ startLine: runStart, endLine: lineIndex.lineCount - 1, kind: 'comment' });
+  if (runStart >= 0 && lineIndex.lineCount - 1 > runStart)
+    out.push({ startLine: runStart, endLine: lineIndex.lineCount - 1, kind: 'comment' });
   return out;
 }

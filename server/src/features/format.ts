@@ -28,6 +28,9 @@ export function formatOpModelTerms(t: {
   readonly tensorL1BytesPerCore: number;
   readonly peakL1BytesPerCore: number;
 }): string {
-  const summed = t.cbBytesSummedOverRanges === t.worstCbBytesPerCore ? '' : ` (CBs summed over core ranges: ${formatInteger(t.cbBytesSummedOverRanges)})`;
+  const summed =
+    t.cbBytesSummedOverRanges === t.worstCbBytesPerCore
+      ? ''
+      : ` (CBs summed over core ranges: ${formatInteger(t.cbBytesSummedOverRanges)})`;
   return `OpModel terms: cb ${formatInteger(t.worstCbBytesPerCore)} · tensor ${formatInteger(t.tensorL1BytesPerCore)} · total ${formatInteger(t.peakL1BytesPerCore)}${summed}`;
 }

@@ -43,12 +43,20 @@ export interface HoverOptions {
 /** The hover at `offset`, or undefined when there is nothing to say. */
 export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOptions = {}): Hover | undefined {
   const at = occurrenceAt(doc.parse.file, offset);
-  if (at !== undefined && at.occurrence.nameKind === 'alias') return aliasHover(doc, at.occurrence.name, at.occurrence.range, aliasesByName(at.chunk));
+  if (at !== undefined && at.occurrence.nameKind === 'alias')
+    return aliasHover(doc, at.occurrence.name, at.occurrence.range, aliasesByName(at.chunk));
   if (at !== undefined && at.occurrence.nameKind === 'value' && !at.occurrence.isDefinition) {
     const def = definitionAt(doc.parse.file, offset)[0];
     const producer = def === undefined ? undefined : opEntryAt(doc, def.start);
-    if (producer !== undefined && producer.op.op.resultNames.some((n) => n === at.occurrence.name || n.startsWith(`${at.occurrence.name}#`))) {
-      return { markdown: opSummaryMarkdown(doc, producer, options), range: at.occurrence.range, breakdownAt: producer.op.op.range.start };
+    if (
+      producer !== undefined &&
+      producer.op.op.resultNames.some((n) => n === at.occurrence.name || n.startsWith(`${at.occurrence.name}#`))
+    ) {
+      return {
+        markdown: opSummaryMarkdown(doc, producer, options),
+        range: at.occurrence.range,
+        breakdownAt: producer.op.op.range.start,
+      };
     }
   }
   if (at !== undefined && at.occurrence.nameKind === 'value') {
@@ -56,7 +64,13 @@ export function hoverAt(doc: DocumentAnalysis, offset: number, options: HoverOpt
     if (arg !== undefined) return arg;
   }
   const entry = opEntryAt(doc, offset);
-  return entry === undefined ? undefined : { markdown: opSummaryMarkdown(doc, entry, options), range: opHeadRange(entry.op), breakdownAt: entry.op.op.range.start };
+  return entry === undefined
+    ? undefined
+    : {
+        markdown: opSummaryMarkdown(doc, entry, options),
+        range: opHeadRange(entry.op),
+        breakdownAt: entry.op.op.range.start,
+      };
 }
 
 /** The full breakdown of the op at `offset` (every CB, tensor, citation, the build window), or undefined. */
@@ -79,7 +93,10 @@ export function opSummaryMarkdown(doc: DocumentAnalysis, entry: OpEntry, options
   if (est.kind === 'estimate') {
     // An overflowing op's diagnostic, shown in the same box by editors, already says why (its factory and CBs).
     if (op.overflow === undefined) {
-      const why = est.factoryReason.length > MAX_WHY_CHARS ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…` : est.factoryReason;
+      const why =
+        est.factoryReason.length > MAX_WHY_CHARS
+          ? `${est.factoryReason.slice(0, MAX_WHY_CHARS - 1)}…`
+          : est.factoryReason;
       lines.push('', `Why: ${why}`);
     }
     lines.push('', `${subline(doc, op)} · ${build}`);
@@ -99,11 +116,19 @@ function argumentHover(doc: DocumentAnalysis, name: string, range: TextRange, of
   const arg = fa?.fn.args.find((a) => a.name === name);
   if (fa === undefined || arg === undefined) return undefined;
   const live = fa.liveIntervals.find((iv) => iv.definedAt === -1 && iv.valueName === name);
-  const residency = live === undefined ? 'not resident in L1' : `${formatBytes(live.bytesPerCore)} of L1 per core, live until op ${live.endIndex + 1} of ${fa.ops.length}`;
+  const residency =
+    live === undefined
+      ? 'not resident in L1'
+      : `${formatBytes(live.bytesPerCore)} of L1 per core, live until op ${live.endIndex + 1} of ${fa.ops.length}`;
   return { markdown: `**${name}** — argument of \`${fa.fn.name}\`: ${tensorText(arg.spec)}\n\n${residency}`, range };
 }
 
-function aliasHover(doc: DocumentAnalysis, name: string, range: TextRange, aliases: ReadonlyMap<string, AliasDefinition>): Hover | undefined {
+function aliasHover(
+  doc: DocumentAnalysis,
+  name: string,
+  range: TextRange,
+  aliases: ReadonlyMap<string, AliasDefinition>,
+): Hover | undefined {
   const def = aliases.get(name);
   if (def === undefined) return { markdown: `\`${name}\`: no definition in this file`, range };
   let text = doc.lineIndex.slice(def.range.start, Math.min(def.range.end, def.range.start + MAX_ALIAS_CHARS));
@@ -123,7 +148,10 @@ export function opMarkdown(doc: DocumentAnalysis, entry: OpEntry, options: Hover
     ...(terms === undefined ? [] : ['', formatOpModelTerms(terms)]),
     ...buildLines(doc, op),
     '',
-    '| | |', '|---|---|', ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+    '| | |',
+    '|---|---|',
+    ...tableRows(doc, op).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`),
+  ];
   return lines.join('\n');
 }
 
@@ -146,14 +174,20 @@ function headline(doc: DocumentAnalysis, op: OpAnalysis): string {
     return `${title} — ${verdict}: its validation rejects this configuration: ${op.estimate.rule}`;
   }
   if (o !== undefined) {
-    const verdict = o.status === 'first'
-      ? 'tt-metal throws here'
-      : o.status === 'notReached'
-        ? 'would overflow (not reached)'
-        : o.buildDependent !== undefined
-          ? 'overflows on some tt-metal builds of the window'
-          : 'over the usable-L1 cap';
-    const what = o.kind === 'cbClashesWithL1Buffers' ? 'CB region clashes with L1 buffers' : o.kind === 'l1BuffersExhausted' ? 'L1 tensors exceed L1' : 'CB region';
+    const verdict =
+      o.status === 'first'
+        ? 'tt-metal throws here'
+        : o.status === 'notReached'
+          ? 'would overflow (not reached)'
+          : o.buildDependent !== undefined
+            ? 'overflows on some tt-metal builds of the window'
+            : 'over the usable-L1 cap';
+    const what =
+      o.kind === 'cbClashesWithL1Buffers'
+        ? 'CB region clashes with L1 buffers'
+        : o.kind === 'l1BuffersExhausted'
+          ? 'L1 tensors exceed L1'
+          : 'CB region';
     return `${title} — ${verdict}: ${what} ${formatInteger(o.cbRegionEndBytes)} B > ${formatInteger(o.limitBytes)} B on core (${o.core[0]},${o.core[1]})`;
   }
   switch (op.estimate.kind) {
@@ -202,8 +236,15 @@ function tableRows(doc: DocumentAnalysis, op: OpAnalysis): [string, string][] {
   else if (est.kind === 'illegal') rows.push(['tt-metal rule', est.rule], ['rule source', est.citation]);
   else rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live`]);
   const device = doc.analysis.device;
-  rows.push(['device', `${device.sourceDetail}; L1 ${formatInteger(device.l1SizeBytes)} B, base ${formatInteger(device.l1UnreservedBase)} B (${device.baseSource})`]);
-  if (est.kind === 'estimate') rows.push(['confidence', `${est.confidence}${est.approxReason === '' ? '' : ` — ${est.approxReason}`}`], ['citation', est.citations.join('; ')]);
+  rows.push([
+    'device',
+    `${device.sourceDetail}; L1 ${formatInteger(device.l1SizeBytes)} B, base ${formatInteger(device.l1UnreservedBase)} B (${device.baseSource})`,
+  ]);
+  if (est.kind === 'estimate')
+    rows.push(
+      ['confidence', `${est.confidence}${est.approxReason === '' ? '' : ` — ${est.approxReason}`}`],
+      ['citation', est.citations.join('; ')],
+    );
   return rows;
 }
 
@@ -213,21 +254,41 @@ function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [
     const t = est.tiles;
     const total = t.widthTiles * t.tileRowsTotal;
     const perCore = est.nCoresUsed > 0 ? Math.ceil(total / est.nCoresUsed) : total;
-    rows.push(['tiles', `${formatInteger(t.widthTiles)} wide x ${formatInteger(t.tileRowsTotal)} tile rows = ${formatInteger(total)}; ~${formatInteger(perCore)} per core`]);
+    rows.push([
+      'tiles',
+      `${formatInteger(t.widthTiles)} wide x ${formatInteger(t.tileRowsTotal)} tile rows = ${formatInteger(total)}; ~${formatInteger(perCore)} per core`,
+    ]);
   }
   rows.push(['grid', `${est.grid[0]}x${est.grid[1]}, ${est.nCoresUsed} cores used`]);
   rows.push(['factory', `\`${est.factory}\` — ${est.factoryReason}`]);
   for (const cb of est.cbs) {
     const group = est.coreGroups.find((g) => g.name === cb.coreGroup);
-    const where = group === undefined ? '' : ` on ${cb.coreGroup} (${group.nCores} ${group.nCores === 1 ? 'core' : 'cores'})`;
-    rows.push([`CB ${cb.cbIndex} (${cb.role})`, `${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B = ${formatInteger(cb.totalBytes)} B${cb.tensorBacked ? ' (tensor-backed: no CB L1)' : ''}${where}`]);
+    const where =
+      group === undefined ? '' : ` on ${cb.coreGroup} (${group.nCores} ${group.nCores === 1 ? 'core' : 'cores'})`;
+    rows.push([
+      `CB ${cb.cbIndex} (${cb.role})`,
+      `${formatInteger(cb.nPages)} x ${formatInteger(cb.pageBytes)} B = ${formatInteger(cb.totalBytes)} B${cb.tensorBacked ? ' (tensor-backed: no CB L1)' : ''}${where}`,
+    ]);
   }
-  rows.push(['CB bytes per core', `${formatBytes(est.cbBytesPerCore)} on (${est.reportedCore[0]},${est.reportedCore[1]}); worst ${formatBytes(est.worstCbBytesPerCore)}`]);
-  rows.push(['L1 tensors per core', `${formatBytes(op.liveL1TensorBytesPerCore)} live (outputs in L1: ${formatInteger(est.l1TensorBytesPerCore)} B)`]);
-  if (est.l1IntermediateBytesPerCore !== undefined) rows.push(['intermediate L1 tensors', `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op`]);
+  rows.push([
+    'CB bytes per core',
+    `${formatBytes(est.cbBytesPerCore)} on (${est.reportedCore[0]},${est.reportedCore[1]}); worst ${formatBytes(est.worstCbBytesPerCore)}`,
+  ]);
+  rows.push([
+    'L1 tensors per core',
+    `${formatBytes(op.liveL1TensorBytesPerCore)} live (outputs in L1: ${formatInteger(est.l1TensorBytesPerCore)} B)`,
+  ]);
+  if (est.l1IntermediateBytesPerCore !== undefined)
+    rows.push([
+      'intermediate L1 tensors',
+      `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op`,
+    ]);
   const l1 = doc.analysis.device.l1SizeBytes;
   rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B of L1 size ${formatInteger(l1)} B`]);
-  rows.push(['L1 in use', `${formatInteger(l1InUseBytes(doc, op.peakL1BytesPerCore))} B (${formatPercent(l1Share(doc, op.peakL1BytesPerCore))} of L1): base + CBs + live L1 tensors`]);
+  rows.push([
+    'L1 in use',
+    `${formatInteger(l1InUseBytes(doc, op.peakL1BytesPerCore))} B (${formatPercent(l1Share(doc, op.peakL1BytesPerCore))} of L1): base + CBs + live L1 tensors`,
+  ]);
   rows.push(['worst core', `(${est.worstCore[0]},${est.worstCore[1]})`]);
   return rows;
 }

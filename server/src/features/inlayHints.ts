@@ -33,8 +33,16 @@ export function inlayHints(doc: DocumentAnalysis, visible: TextRange, options: I
     const full = opLabel(doc, op);
     if (full === undefined) continue;
     const o = op.overflow;
-    const label = options.verbosity === 'full' || o === undefined ? full : o.kind === 'opIllegal' ? '✗ illegal' : `✗ ${formatMegabytes(o.cbRegionEndBytes)}`;
-    const tooltip = o === undefined ? `${opTitle(op)}: L1 in use per core (base + CBs + live L1 tensors) as a share of L1 size. Hover the op for details.` : `${opTitle(op)}: ${o.message}`;
+    const label =
+      options.verbosity === 'full' || o === undefined
+        ? full
+        : o.kind === 'opIllegal'
+          ? '✗ illegal'
+          : `✗ ${formatMegabytes(o.cbRegionEndBytes)}`;
+    const tooltip =
+      o === undefined
+        ? `${opTitle(op)}: L1 in use per core (base + CBs + live L1 tensors) as a share of L1 size. Hover the op for details.`
+        : `${opTitle(op)}: ${o.message}`;
     const offset = atName ? op.op.nameRange.start : Math.max(op.op.range.end, op.op.nameRange.end);
     out.push({ offset, label, tooltip, padding: atName ? 'right' : 'left' });
   }

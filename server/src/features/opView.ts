@@ -64,13 +64,20 @@ export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefin
 export type SourceLine = FileLineCol;
 
 /** The first `file:line:col` a location names, following `#locN` aliases, names, fused and call sites. */
-export function sourceLineOf(doc: DocumentAnalysis, chunk: Chunk, location: Location | undefined): SourceLine | undefined {
+export function sourceLineOf(
+  doc: DocumentAnalysis,
+  chunk: Chunk,
+  location: Location | undefined,
+): SourceLine | undefined {
   const aliases = doc.aliasesOf(chunk);
   return resolveLocation(location, (name) => locationOfAlias(aliases.get(name))).fileLineCol;
 }
 
 /** The syntax op and chunk of an analysed op. */
-export function syntaxOf(doc: DocumentAnalysis, op: OpAnalysis): { readonly op: Operation; readonly chunk: Chunk } | undefined {
+export function syntaxOf(
+  doc: DocumentAnalysis,
+  op: OpAnalysis,
+): { readonly op: Operation; readonly chunk: Chunk } | undefined {
   const start = op.op.range.start;
   const chunk = doc.parse.file.chunks.find((c) => c.range.start <= start && start <= c.range.end);
   const syntax = opsAt(doc.parse.file, start).find((o) => o.range.start === start);

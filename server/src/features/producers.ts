@@ -52,7 +52,8 @@ export function producerChain(entry: OpEntry, maxDepth: number): ProducerLink[] 
 export function tensorText(spec: ValueSpec | undefined): string {
   if (spec === undefined || spec.kind !== 'tensor') return 'a non-tensor value';
   const shape = spec.shape.kind === 'known' ? spec.shape.dims.join('x') : '?';
-  if (spec.layout.kind !== 'layout') return `${shape}x${spec.elementDtype ?? '?'} (layout unknown: ${spec.layout.reason})`;
+  if (spec.layout.kind !== 'layout')
+    return `${shape}x${spec.elementDtype ?? '?'} (layout unknown: ${spec.layout.reason})`;
   const l = spec.layout;
   return `${shape}x${l.dtype} ${l.pageLayout}, ${l.bufferType}${l.memoryLayout === undefined ? '' : ` ${l.memoryLayout}`}`;
 }

@@ -54,8 +54,12 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       const c = observed.comparison;
       opNotes.set(observed.op.range.start, c.text);
       const failure = correlation.kind === 'mapped' ? correlation.failure : undefined;
-      if (c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined) baseSuggestion = { l1UnreservedBase: c.suggestedL1UnreservedBase, range: head };
-      const base = c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined ? ` The numbers imply l1_unreserved_base = ${formatInteger(c.suggestedL1UnreservedBase)} B: set ttnnL1.l1UnreservedBase to it.` : '';
+      if (c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined)
+        baseSuggestion = { l1UnreservedBase: c.suggestedL1UnreservedBase, range: head };
+      const base =
+        c.kind === 'compared' && c.suggestedL1UnreservedBase !== undefined
+          ? ` The numbers imply l1_unreserved_base = ${formatInteger(c.suggestedL1UnreservedBase)} B: set ttnnL1.l1UnreservedBase to it.`
+          : '';
       diagnostics.push({
         range: head,
         severity: 'error',
@@ -65,11 +69,23 @@ export function runtimeLogFindings(doc: DocumentAnalysis, logText: string, logNa
       });
     } else if (observed.comparison.kind === 'contradiction') {
       opNotes.set(observed.op.range.start, observed.comparison.text);
-      diagnostics.push({ range: head, severity: 'warning', code: 'runtime-contradiction', message: `${observed.comparison.text} (${logName})`, related: [] });
+      diagnostics.push({
+        range: head,
+        severity: 'warning',
+        code: 'runtime-contradiction',
+        message: `${observed.comparison.text} (${logName})`,
+        related: [],
+      });
     } else {
       opNotes.set(observed.op.range.start, `ran to completion in ${logName}`);
     }
   }
-  return { summary, mapped: correlation.kind === 'mapped', diagnostics, opNotes, observed: observedOps, baseSuggestion };
+  return {
+    summary,
+    mapped: correlation.kind === 'mapped',
+    diagnostics,
+    opNotes,
+    observed: observedOps,
+    baseSuggestion,
+  };
 }
-

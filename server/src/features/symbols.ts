@@ -44,8 +44,15 @@ function symbolsOf(op: Operation, options: OutlineOptions, depth: number): Outli
   if (depth > MAX_DEPTH) return [];
   if (isModuleLike(op) || isFunctionLike(op)) {
     const kind: OutlineKind = isModuleLike(op) ? 'module' : 'function';
-    const children = kind === 'function' ? groupOps(opsIn(op).flatMap((o) => opSymbols(o, options, depth + 1)), options) : opsIn(op).flatMap((o) => symbolsOf(o, options, depth + 1));
-    const name = op.symbol !== undefined ? (kind === 'module' ? `${op.name} ${op.symbol.name}` : op.symbol.name) : op.name;
+    const children =
+      kind === 'function'
+        ? groupOps(
+            opsIn(op).flatMap((o) => opSymbols(o, options, depth + 1)),
+            options,
+          )
+        : opsIn(op).flatMap((o) => symbolsOf(o, options, depth + 1));
+    const name =
+      op.symbol !== undefined ? (kind === 'module' ? `${op.name} ${op.symbol.name}` : op.symbol.name) : op.name;
     const extra = kind === 'function' ? options.functionDetail?.(op) : undefined;
     const detail = kind === 'function' ? `${countOps(children)} ops${extra === undefined ? '' : ` · ${extra}`}` : '';
     return [{ name, detail, kind, range: op.range, selectionRange: op.symbol?.range ?? op.nameRange, children }];
@@ -59,7 +66,16 @@ function opSymbols(op: Operation, options: OutlineOptions, depth: number): Outli
   const result = op.results[0];
   const name = result !== undefined ? `${op.results.map((r) => r.name).join(', ')} = ${op.name}` : op.name;
   const nested = depth > MAX_DEPTH ? [] : opsIn(op).flatMap((o) => opSymbols(o, options, depth + 1));
-  return [{ name, detail: options.opDetail?.(op) ?? '', kind: 'operation', range: op.range, selectionRange: result?.range ?? op.nameRange, children: nested }];
+  return [
+    {
+      name,
+      detail: options.opDetail?.(op) ?? '',
+      kind: 'operation',
+      range: op.range,
+      selectionRange: result?.range ?? op.nameRange,
+      children: nested,
+    },
+  ];
 }
 
 function opsIn(op: Operation): Operation[] {

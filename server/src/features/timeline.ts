@@ -74,9 +74,12 @@ export function timeline(doc: DocumentAnalysis): Timeline {
           overflows: o.overflow !== undefined && isL1Overflow(o.overflow),
           worstCore: o.estimate.kind === 'estimate' ? o.estimate.worstCore : undefined,
           overflowMessage: o.overflow !== undefined && isL1Overflow(o.overflow) ? o.overflow.message : undefined,
-          l1EndBytes: o.overflow !== undefined && isL1Overflow(o.overflow)
-            ? o.overflow.cbRegionEndBytes
-            : o.cbBytesPerCore === null ? null : base + o.cbBytesPerCore + o.liveL1TensorBytesPerCore,
+          l1EndBytes:
+            o.overflow !== undefined && isL1Overflow(o.overflow)
+              ? o.overflow.cbRegionEndBytes
+              : o.cbBytesPerCore === null
+                ? null
+                : base + o.cbBytesPerCore + o.liveL1TensorBytesPerCore,
           isFirstFailure: first !== undefined && first.functionIndex === functionIndex && first.opIndex === opIndex,
         })),
       })),
@@ -106,5 +109,7 @@ export function fileSummary(doc: DocumentAnalysis): FileSummary {
 function firstFailureOf(doc: DocumentAnalysis): { firstFailure?: FileSummary['firstFailure'] } {
   const first = doc.analysis.firstFailure;
   const op = first === undefined ? undefined : doc.analysis.functions[first.functionIndex]?.ops[first.opIndex];
-  return first === undefined || op === undefined ? {} : { firstFailure: { op: opTitle(op), figureBytes: first.overflow.cbRegionEndBytes } };
+  return first === undefined || op === undefined
+    ? {}
+    : { firstFailure: { op: opTitle(op), figureBytes: first.overflow.cbRegionEndBytes } };
 }

@@ -52,7 +52,13 @@ export function conv2dConfigText(fields: Fields): string {
 function withConfig(op: TtnnOp, fields: Fields): TtnnOp {
   const record: Record<string, string> = {};
   for (const [k, v] of fields) record[k] = v;
-  const cfg: PropValue = { kind: 'dialect', name: 'ttnn.conv2d_config', text: conv2dConfigText(fields), items: fields.map(([k, v]) => `${k}=${v}`), fields: record };
+  const cfg: PropValue = {
+    kind: 'dialect',
+    name: 'ttnn.conv2d_config',
+    text: conv2dConfigText(fields),
+    items: fields.map(([k, v]) => `${k}=${v}`),
+    fields: record,
+  };
   return { ...op, properties: { ...op.properties, conv2d_config: cfg } };
 }
 
@@ -70,33 +76,67 @@ function configEdit(sop: Operation, text: string): FixEdit | string {
   const existing = props.entries.find((e) => e.name === 'conv2d_config');
   if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
   const later = props.entries.find((e) => e.name > 'conv2d_config');
-  if (later !== undefined) return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
+  if (later !== undefined)
+    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
   const last = props.entries[props.entries.length - 1];
   if (last === undefined) return 'empty properties dictionary';
   return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
 }
 
-export function conv2dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: FunctionAnalysis): { fixes: Fix[]; rejected: RejectedFix[] } {
+export function conv2dConfigFixes(
+  base: Baseline,
+  sfn: SyntaxFunction,
+  fa: FunctionAnalysis,
+): { fixes: Fix[]; rejected: RejectedFix[] } {
   const target = fa.ops[base.target.opIndex];
   const sop = sfn.bodyOps[base.target.opIndex];
-  if (target === undefined || sop === undefined || (target.op.name !== 'ttnn.conv2d' && target.op.name !== 'ttnn.conv_transpose2d')) return { fixes: [], rejected: [] };
-  const ctx: EstimateContext = { device: base.analysis.device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: target.liveL1TensorBytesPerCore };
+  if (
+    target === undefined ||
+    sop === undefined ||
+    (target.op.name !== 'ttnn.conv2d' && target.op.name !== 'ttnn.conv_transpose2d')
+  )
+    return { fixes: [], rejected: [] };
+  const ctx: EstimateContext = {
+    device: base.analysis.device,
+    ttMetal: { window: base.analysis.ttMetal.window },
+    liveL1BytesPerCore: target.liveL1TensorBytesPerCore,
+  };
   const planned = planConv2dOp(target.op, ctx);
-  if (!('plan' in planned)) return { fixes: [], rejected: [{ fixKind: 'conv2dConfig', title: 'Change conv2d_config', reason: 'unmodeled' in planned ? planned.unmodeled : planned.illegal }] };
+  if (!('plan' in planned))
+    return {
+      fixes: [],
+      rejected: [
+        {
+          fixKind: 'conv2dConfig',
+          title: 'Change conv2d_config',
+          reason: 'unmodeled' in planned ? planned.unmodeled : planned.illegal,
+        },
+      ],
+    };
   const { plan, problem } = planned;
   const fields = currentFields(target.op);
   const candidates: Candidate[] = [];
   const buffered = problem.config.actDoubleBuffer || problem.config.weightsDoubleBuffer;
-  const noDouble: Record<string, string> = buffered ? { enable_act_double_buffer: 'false', enable_weights_double_buffer: 'false' } : {};
+  const noDouble: Record<string, string> = buffered
+    ? { enable_act_double_buffer: 'false', enable_weights_double_buffer: 'false' }
+    : {};
   if (buffered) candidates.push({ what: 'double buffering off', changes: noDouble });
   for (const d of divisorsBelow(plan.perCoreOutHTiles, plan.actBlockHTiles)) {
     candidates.push({ what: `act_block_h_override = ${32 * d}`, changes: { act_block_h_override: String(32 * d) } });
-    if (buffered) candidates.push({ what: `act_block_h_override = ${32 * d}, double buffering off`, changes: { act_block_h_override: String(32 * d), ...noDouble } });
+    if (buffered)
+      candidates.push({
+        what: `act_block_h_override = ${32 * d}, double buffering off`,
+        changes: { act_block_h_override: String(32 * d), ...noDouble },
+      });
   }
-  const inputSharded = problem.path === 'l1' && problem.inputLayout.bufferType === 'l1' && problem.inputLayout.memoryLayout !== 'interleaved';
+  const inputSharded =
+    problem.path === 'l1' &&
+    problem.inputLayout.bufferType === 'l1' &&
+    problem.inputLayout.memoryLayout !== 'interleaved';
   if (!inputSharded) {
     for (const scheme of ['height_sharded', 'block_sharded', 'width_sharded'] as const) {
-      if (scheme !== plan.input.scheme) candidates.push({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } });
+      if (scheme !== plan.input.scheme)
+        candidates.push({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } });
     }
   }
   const limit = ctx.device.l1SizeBytes - target.liveL1TensorBytesPerCore;
@@ -120,13 +160,25 @@ export function conv2dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
     }
     const then = outcome.verification.afterText;
     fixes.push({
-      id: `conv2d-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${Object.entries(c.changes).map(([k, v]) => `${k}=${v}`).join(',')}`,
+      id: `conv2d-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${Object.entries(c.changes)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`,
       title: `${title} · ${then}`,
-      kind: 'quickfix', fixKind: 'conv2dConfig', edits: [edit], verification: outcome.verification,
-      notes: ['re-derived with tt-metal\'s conv2d block heuristics (conv2d_utils.cpp@002a3f4); smaller act blocks and single buffering trade speed for L1'],
+      kind: 'quickfix',
+      fixKind: 'conv2dConfig',
+      edits: [edit],
+      verification: outcome.verification,
+      notes: [
+        "re-derived with tt-metal's conv2d block heuristics (conv2d_utils.cpp@002a3f4); smaller act blocks and single buffering trade speed for L1",
+      ],
       isPreferred: false,
     });
   }
-  if (fixes.length === 0 && rejected.length === 0) rejected.push({ fixKind: 'conv2dConfig', title: 'Change conv2d_config', reason: 'no act block, buffering or shard layout change fits' });
+  if (fixes.length === 0 && rejected.length === 0)
+    rejected.push({
+      fixKind: 'conv2dConfig',
+      title: 'Change conv2d_config',
+      reason: 'no act block, buffering or shard layout change fits',
+    });
   return { fixes, rejected };
 }

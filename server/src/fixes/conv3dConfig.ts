@@ -41,25 +41,46 @@ function divisorsDescending(n: number, step: number): number[] {
 }
 
 /** Why tt-metal would reject the blocking, or undefined. */
-export function conv3dBlockingProblem(b: Conv3dBlocking, cIn: number, cOut: number, deviceGrid: readonly [number, number]): string | undefined {
-  if (cOut % b.cOutBlock !== 0 || b.cOutBlock % 32 !== 0) return `C_out_block ${b.cOutBlock} must be a multiple of 32 and divide ${cOut} output channels`;
-  if (cIn % b.cInBlock !== 0 || b.cInBlock % 32 !== 0) return `C_in_block ${b.cInBlock} must be a multiple of 32 and divide ${cIn} input channels`;
-  if (b.grid[0] > deviceGrid[0] || b.grid[1] > deviceGrid[1]) return `grid ${b.grid[0]}x${b.grid[1]} exceeds the device grid`;
-  if (cIn / b.cInBlock > b.grid[0] * b.grid[1]) return `${cIn / b.cInBlock} C_in blocks exceed the ${b.grid[0] * b.grid[1]} cores`;
+export function conv3dBlockingProblem(
+  b: Conv3dBlocking,
+  cIn: number,
+  cOut: number,
+  deviceGrid: readonly [number, number],
+): string | undefined {
+  if (cOut % b.cOutBlock !== 0 || b.cOutBlock % 32 !== 0)
+    return `C_out_block ${b.cOutBlock} must be a multiple of 32 and divide ${cOut} output channels`;
+  if (cIn % b.cInBlock !== 0 || b.cInBlock % 32 !== 0)
+    return `C_in_block ${b.cInBlock} must be a multiple of 32 and divide ${cIn} input channels`;
+  if (b.grid[0] > deviceGrid[0] || b.grid[1] > deviceGrid[1])
+    return `grid ${b.grid[0]}x${b.grid[1]} exceeds the device grid`;
+  if (cIn / b.cInBlock > b.grid[0] * b.grid[1])
+    return `${cIn / b.cInBlock} C_in blocks exceed the ${b.grid[0] * b.grid[1]} cores`;
   return undefined;
 }
 
 export function conv3dConfigText(b: Conv3dBlocking, gridDialect: 'ttcore' | 'tt'): string {
-  return `#ttnn.conv3d_config<t_out_block = ${b.tOutBlock}, w_out_block = ${b.wOutBlock}, h_out_block = ${b.hOutBlock}, ` +
-    `c_out_block = ${b.cOutBlock}, c_in_block = ${b.cInBlock}, compute_with_storage_grid_size = #${gridDialect}.grid<${b.grid[0]}x${b.grid[1]}>>`;
+  return (
+    `#ttnn.conv3d_config<t_out_block = ${b.tOutBlock}, w_out_block = ${b.wOutBlock}, h_out_block = ${b.hOutBlock}, ` +
+    `c_out_block = ${b.cOutBlock}, c_in_block = ${b.cInBlock}, compute_with_storage_grid_size = #${gridDialect}.grid<${b.grid[0]}x${b.grid[1]}>>`
+  );
 }
 
 function withBlocking(op: TtnnOp, b: Conv3dBlocking): TtnnOp {
   const fields: Record<string, string> = {
-    t_out_block: String(b.tOutBlock), w_out_block: String(b.wOutBlock), h_out_block: String(b.hOutBlock),
-    c_out_block: String(b.cOutBlock), c_in_block: String(b.cInBlock), compute_with_storage_grid_size: `#ttcore.grid<${b.grid[0]}x${b.grid[1]}>`,
+    t_out_block: String(b.tOutBlock),
+    w_out_block: String(b.wOutBlock),
+    h_out_block: String(b.hOutBlock),
+    c_out_block: String(b.cOutBlock),
+    c_in_block: String(b.cInBlock),
+    compute_with_storage_grid_size: `#ttcore.grid<${b.grid[0]}x${b.grid[1]}>`,
   };
-  const cfg: PropValue = { kind: 'dialect', name: 'ttnn.conv3d_config', text: conv3dConfigText(b, 'ttcore'), items: Object.entries(fields).map(([k, v]) => `${k}=${v}`), fields };
+  const cfg: PropValue = {
+    kind: 'dialect',
+    name: 'ttnn.conv3d_config',
+    text: conv3dConfigText(b, 'ttcore'),
+    items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
+    fields,
+  };
   return { ...op, properties: { ...op.properties, conv3d_config: cfg } };
 }
 
@@ -73,14 +94,17 @@ function regionEnd(op: TtnnOp, b: Conv3dBlocking, ctx: EstimateContext): number 
 export function chooseConv3dBlocking(op: TtnnOp, ctx: EstimateContext, limit: number): Conv3dBlocking | string {
   const input = op.operands[0];
   const out = op.results[0];
-  if (input?.kind !== 'tensor' || input.shape.kind !== 'known' || out?.kind !== 'tensor' || out.shape.kind !== 'known') return 'conv3d shapes unknown';
+  if (input?.kind !== 'tensor' || input.shape.kind !== 'known' || out?.kind !== 'tensor' || out.shape.kind !== 'known')
+    return 'conv3d shapes unknown';
   const cIn = input.shape.dims[4];
   const cOut = out.shape.dims[4];
   const [tOut, hOut, wOut] = [out.shape.dims[1], out.shape.dims[2], out.shape.dims[3]];
-  if (cIn === undefined || cOut === undefined || tOut === undefined || hOut === undefined || wOut === undefined) return 'conv3d expects rank-5 tensors';
+  if (cIn === undefined || cOut === undefined || tOut === undefined || hOut === undefined || wOut === undefined)
+    return 'conv3d expects rank-5 tensors';
   const grid = ctx.device.workerGrid;
   const base: Omit<Conv3dBlocking, 'cInBlock' | 'cOutBlock'> = { tOutBlock: 1, hOutBlock: 1, wOutBlock: 1, grid };
-  const fits = (b: Conv3dBlocking): boolean => conv3dBlockingProblem(b, cIn, cOut, grid) === undefined && (regionEnd(op, b, ctx) ?? Infinity) <= limit;
+  const fits = (b: Conv3dBlocking): boolean =>
+    conv3dBlockingProblem(b, cIn, cOut, grid) === undefined && (regionEnd(op, b, ctx) ?? Infinity) <= limit;
   const cOutBlocks = divisorsDescending(cOut, 32);
   let chosen: Conv3dBlocking | undefined;
   for (const cInBlock of divisorsDescending(cIn, 32)) {
@@ -94,7 +118,8 @@ export function chooseConv3dBlocking(op: TtnnOp, ctx: EstimateContext, limit: nu
       break;
     }
   }
-  if (chosen === undefined) return `no tt-metal-valid blocking (C_in and C_out blocks multiples of 32 dividing ${cIn} and ${cOut}) fits`;
+  if (chosen === undefined)
+    return `no tt-metal-valid blocking (C_in and C_out blocks multiples of 32 dividing ${cIn} and ${cOut}) fits`;
   let best: Conv3dBlocking = chosen;
   // Grow the output blocks while the patches stay within one tile row of the matmul and the CBs fit.
   for (const dim of ['wOutBlock', 'hOutBlock', 'tOutBlock'] as const) {
@@ -121,13 +146,18 @@ function configEdit(sop: Operation, text: string): FixEdit | string {
   if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
   // MLIR prints properties sorted by name: insert before the first later name.
   const later = props.entries.find((e) => e.name > 'conv3d_config');
-  if (later !== undefined) return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
+  if (later !== undefined)
+    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
   const last = props.entries[props.entries.length - 1];
   if (last === undefined) return 'empty properties dictionary';
   return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
 }
 
-export function conv3dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: FunctionAnalysis): { fixes: Fix[]; rejected: RejectedFix[] } {
+export function conv3dConfigFixes(
+  base: Baseline,
+  sfn: SyntaxFunction,
+  fa: FunctionAnalysis,
+): { fixes: Fix[]; rejected: RejectedFix[] } {
   const target: OpAnalysis | undefined = fa.ops[base.target.opIndex];
   const sop = sfn.bodyOps[base.target.opIndex];
   if (target === undefined || sop === undefined || target.op.name !== 'ttnn.conv3d') return { fixes: [], rejected: [] };
@@ -139,11 +169,13 @@ export function conv3dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
   };
   const limit = ctx.device.l1SizeBytes - target.liveL1TensorBytesPerCore;
   const blocking = chooseConv3dBlocking(target.op, ctx, limit);
-  if (typeof blocking === 'string') return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: blocking }] };
+  if (typeof blocking === 'string')
+    return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: blocking }] };
   const gridDialect = /#ttcore\./.test(base.text) || !/#tt\.grid/.test(base.text) ? 'ttcore' : 'tt';
   const text = conv3dConfigText(blocking, gridDialect);
   const edit = configEdit(sop, text);
-  if (typeof edit === 'string') return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: edit }] };
+  if (typeof edit === 'string')
+    return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: edit }] };
   const cb = estimateOp(withBlocking(target.op, blocking), ctx);
   const cbText = cb.kind === 'estimate' ? `${formatBytes(cb.cbBytesPerCore)} of CBs per core` : 'fits';
   const input = target.op.operands[0];
@@ -155,15 +187,24 @@ export function conv3dConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
   const notes = [
     `valid for tt-metal: ${CITE_VALIDATE}`,
     ...(cIn !== undefined && blocking.cInBlock < cIn
-      ? [`weights must be laid out for c_in_block = ${blocking.cInBlock} (ttnn.prepare_conv3d_weights / tt-mlir's --ttnn-prepare-conv3d-weights read it from this config); pre-prepared weight arguments for one C_in block need re-preparing`]
+      ? [
+          `weights must be laid out for c_in_block = ${blocking.cInBlock} (ttnn.prepare_conv3d_weights / tt-mlir's --ttnn-prepare-conv3d-weights read it from this config); pre-prepared weight arguments for one C_in block need re-preparing`,
+        ]
       : []),
   ];
   return {
-    fixes: [{
-      id: `conv3d-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${blocking.cInBlock}x${blocking.cOutBlock}`,
-      title: `${title} · ${then}`,
-      kind: 'quickfix', fixKind: 'conv3dConfig', edits: [edit], verification: outcome.verification, notes, isPreferred: false,
-    }],
+    fixes: [
+      {
+        id: `conv3d-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${blocking.cInBlock}x${blocking.cOutBlock}`,
+        title: `${title} · ${then}`,
+        kind: 'quickfix',
+        fixKind: 'conv3dConfig',
+        edits: [edit],
+        verification: outcome.verification,
+        notes,
+        isPreferred: false,
+      },
+    ],
     rejected: [],
   };
 }

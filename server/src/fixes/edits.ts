@@ -100,7 +100,8 @@ export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
         out.push({ op, chunk, file: parse.file, bodyOps });
         return;
       }
-      for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
+      for (const region of op.regions)
+        for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
     };
     for (const op of chunk.operations) visit(op, 0);
   }
@@ -137,7 +138,9 @@ export function valueDefs(fn: SyntaxFunction): Map<string, ValueDef> {
   const defs = new Map<string, ValueDef>();
   const args = fn.op.regions[0]?.blocks[0]?.arguments ?? fn.op.signature?.arguments ?? [];
   args.forEach((a, i) => defs.set(a.name, { kind: 'arg', argIndex: i, type: a.type }));
-  fn.bodyOps.forEach((op, i) => resultNamesOf(op).forEach((n, r) => defs.set(n, { kind: 'result', opIndex: i, op, type: op.resultTypes[r] })));
+  fn.bodyOps.forEach((op, i) =>
+    resultNamesOf(op).forEach((n, r) => defs.set(n, { kind: 'result', opIndex: i, op, type: op.resultTypes[r] })),
+  );
   return defs;
 }
 
@@ -145,7 +148,8 @@ export function valueDefs(fn: SyntaxFunction): Map<string, ValueDef> {
 export function usesOf(fn: SyntaxFunction, name: string): { opIndex: number; operandIndex: number; op: Operation }[] {
   const out: { opIndex: number; operandIndex: number; op: Operation }[] = [];
   fn.bodyOps.forEach((op, i) => {
-    for (let k = 0; k < op.operands.length; k++) if (operandNameOf(op, k) === name) out.push({ opIndex: i, operandIndex: k, op });
+    for (let k = 0; k < op.operands.length; k++)
+      if (operandNameOf(op, k) === name) out.push({ opIndex: i, operandIndex: k, op });
   });
   return out;
 }
@@ -180,5 +184,13 @@ export function freshValueName(fn: SyntaxFunction, stem: string, taken: Set<stri
 
 /** `"ttnn.deallocate"(name) <{force = false}> : (type) -> ()`, printed by mlir/print's `printGenericOp`. */
 export function deallocateOp(name: string, type: string, location?: string): GenericOp {
-  return { results: [], name: 'ttnn.deallocate', operands: [name], properties: [['force', 'false']], operandTypes: [type], resultTypes: [], location };
+  return {
+    results: [],
+    name: 'ttnn.deallocate',
+    operands: [name],
+    properties: [['force', 'false']],
+    operandTypes: [type],
+    resultTypes: [],
+    location,
+  };
 }

@@ -40,9 +40,19 @@ export function fileMarks(file: SyntaxFile): FileMarks {
       if (t.leafKind !== 'ident') continue;
       if (t.text === 'core_ranges') marks.coreRanges = true;
       else if (t.text === 'virt_to_physical_map') marks.namedMaps = true;
-      else if (t.text === 'workerGrid' && isLeafText(trees[i + 1], '=') && (isLeafText(trees[i + 2], '#ttcore.grid') || isLeafText(trees[i + 2], '#tt.grid'))) {
+      else if (
+        t.text === 'workerGrid' &&
+        isLeafText(trees[i + 1], '=') &&
+        (isLeafText(trees[i + 2], '#ttcore.grid') || isLeafText(trees[i + 2], '#tt.grid'))
+      ) {
         const grid = trees[i + 3];
-        if (grid?.kind === 'group' && grid.open === '<' && isGridShape(grid.children[0]) && isLeafText(grid.children[1], ',')) marks.singleMap = true;
+        if (
+          grid?.kind === 'group' &&
+          grid.open === '<' &&
+          isGridShape(grid.children[0]) &&
+          isLeafText(grid.children[1], ',')
+        )
+          marks.singleMap = true;
       }
     }
   };
@@ -77,7 +87,8 @@ export function fileMarks(file: SyntaxFile): FileMarks {
     if (a === undefined || depth > 64 || ++nodes > MAX_NODES) return;
     switch (a.kind) {
       case 'dialectAttr':
-        if (a.name === 'ttnn.ttnn_layout' && a.body !== undefined && isSingleMapLayout(a.body.children)) marks.singleMap = true;
+        if (a.name === 'ttnn.ttnn_layout' && a.body !== undefined && isSingleMapLayout(a.body.children))
+          marks.singleMap = true;
         if (a.body !== undefined) tokens([a.body], depth + 1);
         return;
       case 'opaque':
@@ -173,10 +184,19 @@ function isSingleMapLayout(body: readonly TokenTree[]): boolean {
 }
 
 function isD0D1(t: TokenTree | undefined): boolean {
-  return t?.kind === 'group' && t.open === '(' && t.children.length === 3 && isLeafText(t.children[0], 'd0') && isLeafText(t.children[1], ',') && isLeafText(t.children[2], 'd1');
+  return (
+    t?.kind === 'group' &&
+    t.open === '(' &&
+    t.children.length === 3 &&
+    isLeafText(t.children[0], 'd0') &&
+    isLeafText(t.children[1], ',') &&
+    isLeafText(t.children[2], 'd1')
+  );
 }
 
 function containsCloseAngle(trees: readonly TokenTree[], depth: number): boolean {
   if (depth > 200) return true;
-  return trees.some((t) => (t.kind === 'leaf' ? t.text.includes('>') : t.open === '<' || containsCloseAngle(t.children, depth + 1)));
+  return trees.some((t) =>
+    t.kind === 'leaf' ? t.text.includes('>') : t.open === '<' || containsCloseAngle(t.children, depth + 1),
+  );
 }

@@ -15,7 +15,15 @@ import { liveTensorFixes } from './liveFixes';
 import { matmulConfigFixes } from './matmulConfig';
 import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
 import { windowText } from '../estimate/changePoints';
-import { chainAssumption, chainSource, constantPadRewrite, findPadChain, indicesText, paddingText, sliceConcatRewrite } from './replicatePad';
+import {
+  chainAssumption,
+  chainSource,
+  constantPadRewrite,
+  findPadChain,
+  indicesText,
+  paddingText,
+  sliceConcatRewrite,
+} from './replicatePad';
 import type { Fix, FixEdit, FixEnv, FixOptions, FixTarget, FixesResult, PythonFile, RejectedFix } from './types';
 import { makeBaseline, verifyCandidate } from './verify';
 
@@ -32,7 +40,14 @@ function thenText(fix: { verification: { afterText: string } }): string {
  * Verified fixes for op `target.opIndex` of `target.functionName`. `analysis` must be `analyzeModule(parse, options.analysis)`
  * of `text`. Returns no fixes (with reasons in `rejected` / `layoutReason`) when the op fits or nothing verifies.
  */
-export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv = {}, options: FixOptions = {}): FixesResult {
+export function fixesFor(
+  text: string,
+  parse: ParseResult,
+  analysis: ModuleAnalysis,
+  target: FixTarget,
+  env: FixEnv = {},
+  options: FixOptions = {},
+): FixesResult {
   try {
     return fixesForUnguarded(text, parse, analysis, target, env, options);
   } catch (e) {
@@ -42,16 +57,31 @@ export function fixesFor(text: string, parse: ParseResult, analysis: ModuleAnaly
   }
 }
 
-function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, env: FixEnv, options: FixOptions): FixesResult {
+function fixesForUnguarded(
+  text: string,
+  parse: ParseResult,
+  analysis: ModuleAnalysis,
+  target: FixTarget,
+  env: FixEnv,
+  options: FixOptions,
+): FixesResult {
   const fnIndex = target.functionIndex ?? analysis.functions.findIndex((f) => f.fn.name === target.functionName);
   const fa = analysis.functions[fnIndex];
   const op = fa?.ops[target.opIndex];
-  const none = (reason: string): FixesResult => ({ fixes: [], rejected: [], layoutReason: reason, noFixReason: `No verified fix: ${reason}` });
-  if (fa === undefined || op === undefined || fa.fn.name !== target.functionName) return none(`no op ${target.opIndex} in ${target.functionName}`);
+  const none = (reason: string): FixesResult => ({
+    fixes: [],
+    rejected: [],
+    layoutReason: reason,
+    noFixReason: `No verified fix: ${reason}`,
+  });
+  if (fa === undefined || op === undefined || fa.fn.name !== target.functionName)
+    return none(`no op ${target.opIndex} in ${target.functionName}`);
   if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
-  if (op.overflow.kind === 'opIllegal') return none(`${op.op.resultNames[0] ?? op.op.name}: tt-metal rejects its configuration; no L1 fix applies`);
+  if (op.overflow.kind === 'opIllegal')
+    return none(`${op.op.resultNames[0] ?? op.op.name}: tt-metal rejects its configuration; no L1 fix applies`);
   const sfn = syntaxFunctionAt(parse, fa.fn.range.start);
-  if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length) return none('the function could not be matched to the source');
+  if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length)
+    return none('the function could not be matched to the source');
   const base = makeBaseline(text, parse, analysis, target, fnIndex, options);
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
@@ -73,7 +103,12 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
         const irFix: Fix = {
           id: `constant-pad-ir:${fa.fn.name}:${chain.outputName}`,
           title: `${padTitle} · ${thenText(outcome)}`,
-          kind: 'quickfix', fixKind: 'constantPadIr', edits: pad.edits, verification: outcome.verification, notes: pad.notes, isPreferred: false,
+          kind: 'quickfix',
+          fixKind: 'constantPadIr',
+          edits: pad.edits,
+          verification: outcome.verification,
+          notes: pad.notes,
+          isPreferred: false,
           ...(assumes !== undefined && { assumes }),
         };
         fixes.push(irFix);
@@ -82,9 +117,10 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
         else if (py !== undefined) rejected.push(py.rejected);
       }
     }
-    const sliceTitle = assumes === undefined
-      ? `Rewrite the replicate pad as slice + concat (same values: indices ${indicesText(chain.indices)} proven by ${chain.indexSource}; no wide untilize)`
-      : `${ifTitle}rewrite the replicate pad as slice + concat (${paddingText(chain)}; no wide untilize)`;
+    const sliceTitle =
+      assumes === undefined
+        ? `Rewrite the replicate pad as slice + concat (same values: indices ${indicesText(chain.indices)} proven by ${chain.indexSource}; no wide untilize)`
+        : `${ifTitle}rewrite the replicate pad as slice + concat (${paddingText(chain)}; no wide untilize)`;
     const sc = sliceConcatRewrite(text, sfn, chain, grid);
     if (typeof sc === 'string') rejected.push({ fixKind: 'sliceConcatPad', title: sliceTitle, reason: sc });
     else {
@@ -94,7 +130,12 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
         const fix: Fix = {
           id: `slice-concat-pad:${fa.fn.name}:${chain.outputName}`,
           title: `${sliceTitle} · ${thenText(outcome)}`,
-          kind: 'quickfix', fixKind: 'sliceConcatPad', edits: sc.edits, verification: outcome.verification, notes: sc.notes, isPreferred: assumes === undefined,
+          kind: 'quickfix',
+          fixKind: 'sliceConcatPad',
+          edits: sc.edits,
+          verification: outcome.verification,
+          notes: sc.notes,
+          isPreferred: assumes === undefined,
           ...(assumes !== undefined && { assumes }),
         };
         if (assumes === undefined) fixes.unshift(fix);
@@ -121,10 +162,20 @@ function fixesForUnguarded(text: string, parse: ParseResult, analysis: ModuleAna
   rejected.push(...live.rejected);
   // An assumption-based fix is never preferred: the first fix that assumes nothing is, if there is one.
   const firstSure = fixes.findIndex((f) => f.assumes === undefined);
-  if (firstSure >= 0 && !fixes.some((f) => f.isPreferred)) fixes[firstSure] = { ...fixes[firstSure], isPreferred: true };
+  if (firstSure >= 0 && !fixes.some((f) => f.isPreferred))
+    fixes[firstSure] = { ...fixes[firstSure], isPreferred: true };
   const checked = `checked for tt-metal ${windowText(analysis.ttMetal.window)}`;
   const stamped = fixes.map((f) => ({ ...f, title: `${f.title} (${checked})` }));
-  const noFixReason = stamped.length > 0 ? undefined : `No verified fix (${checked}): ${layouts.reason ?? rejected.map((r) => `${r.title}: ${r.reason}`).slice(0, 2).join('; ')}`;
+  const noFixReason =
+    stamped.length > 0
+      ? undefined
+      : `No verified fix (${checked}): ${
+          layouts.reason ??
+          rejected
+            .map((r) => `${r.title}: ${r.reason}`)
+            .slice(0, 2)
+            .join('; ')
+        }`;
   return { fixes: stamped, rejected, layoutReason: layouts.reason, ...(noFixReason !== undefined && { noFixReason }) };
 }
 
@@ -144,7 +195,8 @@ function pythonFix(
   // The edit itself reads the padding from the Python call; its verification is the IR fix's, so it shares that assumption.
   const ifTitle = irFix.assumes === undefined ? '' : `${irFix.assumes[0].toUpperCase()}${irFix.assumes.slice(1)}: `;
   const title = `${ifTitle}${ifTitle === '' ? 'Use' : 'use'} constant padding in ${src.file}:${src.line} (mode="constant", value=0; ${NUMERICS})`;
-  if (file === undefined) return { rejected: { fixKind: 'constantPadPython', title, reason: `${src.file} is not in the workspace` } };
+  if (file === undefined)
+    return { rejected: { fixKind: 'constantPadPython', title, reason: `${src.file} is not in the workspace` } };
   const edit = pythonConstantPadEdit(file.text, src.line);
   if (typeof edit === 'string') return { rejected: { fixKind: 'constantPadPython', title, reason: edit } };
   const edits: FixEdit[] = [{ uri: file.path, range: edit.range, newText: edit.newText }];
@@ -157,7 +209,10 @@ function pythonFix(
       edits,
       // tt-mlir lowers a constant F.pad to one ttnn.pad: the IR rewrite is what this edit compiles to.
       verification: irFix.verification,
-      notes: [...irFix.notes, 'verified on the IR a constant pad lowers to (one ttnn.pad), not by recompiling the model'],
+      notes: [
+        ...irFix.notes,
+        'verified on the IR a constant pad lowers to (one ttnn.pad), not by recompiling the model',
+      ],
       isPreferred: false,
       ...(irFix.assumes !== undefined && { assumes: irFix.assumes }),
     },
@@ -171,6 +226,8 @@ export function fixTargetOf(_analysis: ModuleAnalysis, ref: OverflowRef): FixTar
 
 /** The text of file `uri` (`'self'` for the analysed document) after a fix's edits of that file. */
 export function applyFix(text: string, fix: Fix, uri = 'self'): string | undefined {
-  return applyEdits(text, fix.edits.filter((e) => e.uri === uri));
+  return applyEdits(
+    text,
+    fix.edits.filter((e) => e.uri === uri),
+  );
 }
-

@@ -21,7 +21,13 @@ const MAX_DEPTH = 32;
 
 /** Ops whose result holds the same values as operand 0 (reshape flattens the same row-major order). */
 const SAME_VALUES = new Set([
-  'ttnn.to_layout', 'ttnn.typecast', 'ttnn.to_dtype', 'ttnn.reshape', 'ttnn.to_device', 'ttnn.from_device', 'ttnn.to_memory_config',
+  'ttnn.to_layout',
+  'ttnn.typecast',
+  'ttnn.to_dtype',
+  'ttnn.reshape',
+  'ttnn.to_device',
+  'ttnn.from_device',
+  'ttnn.to_memory_config',
   'ttnn.to_tensor_spec',
 ]);
 
@@ -34,11 +40,16 @@ function volumeOf(spec: ValueSpec | undefined): number | undefined {
 function intWidthOf(spec: ValueSpec | undefined): { bytes: number; signed: boolean } | undefined {
   if (spec === undefined || spec.kind !== 'tensor') return undefined;
   switch (spec.elementDtype) {
-    case 'u32': return { bytes: 4, signed: false };
-    case 'si32': return { bytes: 4, signed: true };
-    case 'u16': return { bytes: 2, signed: false };
-    case 'u8': return { bytes: 1, signed: false };
-    default: return undefined;
+    case 'u32':
+      return { bytes: 4, signed: false };
+    case 'si32':
+      return { bytes: 4, signed: true };
+    case 'u16':
+      return { bytes: 2, signed: false };
+    case 'u8':
+      return { bytes: 1, signed: false };
+    default:
+      return undefined;
   }
 }
 
@@ -55,7 +66,8 @@ export function denseIntValues(text: string, result: ValueSpec | undefined): num
     for (let i = 0; i < n; i++) {
       let v = 0n;
       // Little-endian: the last byte of an element is the most significant.
-      for (let b = w.bytes - 1; b >= 0; b--) v = (v << 8n) | BigInt(parseInt(hex[1].slice(2 * (i * w.bytes + b), 2 * (i * w.bytes + b) + 2), 16));
+      for (let b = w.bytes - 1; b >= 0; b--)
+        v = (v << 8n) | BigInt(parseInt(hex[1].slice(2 * (i * w.bytes + b), 2 * (i * w.bytes + b) + 2), 16));
       if (w.signed && v >= 1n << BigInt(8 * w.bytes - 1)) v -= 1n << BigInt(8 * w.bytes);
       out.push(Number(v));
     }
@@ -89,12 +101,21 @@ interface Evaluated {
 }
 
 /** Values of `name` in `fn`, following const-eval calls through `module` (same chunk). */
-export function provenIndices(module: TtnnModule | undefined, fn: TtnnFunction, name: string): ProvenIndices | undefined {
+export function provenIndices(
+  module: TtnnModule | undefined,
+  fn: TtnnFunction,
+  name: string,
+): ProvenIndices | undefined {
   const r = evaluate(module, fn, name, 0);
   return r === undefined ? undefined : { values: r.values, source: r.source };
 }
 
-function evaluate(module: TtnnModule | undefined, fn: TtnnFunction, name: string, depth: number): Evaluated | undefined {
+function evaluate(
+  module: TtnnModule | undefined,
+  fn: TtnnFunction,
+  name: string,
+  depth: number,
+): Evaluated | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const at = fn.ops.findIndex((o) => o.resultNames.includes(name));
   if (at < 0) return undefined; // a function argument: supplied at run time
@@ -110,7 +131,15 @@ function evaluate(module: TtnnModule | undefined, fn: TtnnFunction, name: string
     const start = intProp(op, 'start');
     const end = intProp(op, 'end');
     const step = intProp(op, 'step') ?? 1;
-    if (start === undefined || end === undefined || step === 0 || !Number.isInteger(start) || !Number.isInteger(end) || !Number.isInteger(step)) return undefined;
+    if (
+      start === undefined ||
+      end === undefined ||
+      step === 0 ||
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      !Number.isInteger(step)
+    )
+      return undefined;
     const n = Math.max(0, Math.ceil((end - start) / step));
     if (n > MAX_VALUES) return undefined;
     return { values: Array.from({ length: n }, (_, i) => start + i * step), source: `ttnn.arange in ${fn.name}` };
@@ -125,7 +154,9 @@ function evaluate(module: TtnnModule | undefined, fn: TtnnFunction, name: string
     const hi = intProp(op, 'max');
     if (input === undefined || lo === undefined || hi === undefined) return undefined;
     const r = evaluate(module, fn, input, depth + 1);
-    return r === undefined ? undefined : { values: r.values.map((v) => Math.min(hi, Math.max(lo, v))), source: r.source };
+    return r === undefined
+      ? undefined
+      : { values: r.values.map((v) => Math.min(hi, Math.max(lo, v))), source: r.source };
   }
   if (op.name === 'ttcore.load_cached' || op.name === 'tt.load_cached') {
     const callee = module?.functions.find((f) => f.chunkIndex === fn.chunkIndex && f.name === op.symbolUses[0]);
@@ -135,7 +166,12 @@ function evaluate(module: TtnnModule | undefined, fn: TtnnFunction, name: string
     if (returned === undefined) return undefined;
     const argIndex = callee.args.findIndex((a) => a.name === returned);
     // A const-eval argument is the caller's operand (a parameter or constant supplied at run time, or a value here).
-    const r = argIndex >= 0 ? (op.operandNames[argIndex] === undefined ? undefined : evaluate(module, fn, op.operandNames[argIndex], depth + 1)) : evaluate(module, callee, returned, depth + 1);
+    const r =
+      argIndex >= 0
+        ? op.operandNames[argIndex] === undefined
+          ? undefined
+          : evaluate(module, fn, op.operandNames[argIndex], depth + 1)
+        : evaluate(module, callee, returned, depth + 1);
     return r === undefined ? undefined : { values: r.values, source: `${r.source} (${op.name})` };
   }
   return undefined;

@@ -22,9 +22,12 @@ const UPLIFT_LAG_DAYS = 21;
 export function ttMlirDatesOf(text: string): TtMlirDates {
   const w = inferBuildWindow(text);
   if (w.source !== 'dump') return { earliest: '0000-01-01', latest: '9999-12-31' };
-  const earliest = w.window.earliest === OLDEST_MODELED_BUILD
-    ? '0000-01-01'
-    : new Date(Date.parse(`${w.window.earliest}T00:00:00Z`) + UPLIFT_LAG_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const earliest =
+    w.window.earliest === OLDEST_MODELED_BUILD
+      ? '0000-01-01'
+      : new Date(Date.parse(`${w.window.earliest}T00:00:00Z`) + UPLIFT_LAG_DAYS * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
   return { earliest, latest: w.window.latest };
 }
 
@@ -37,5 +40,7 @@ export function sliceOpName(text: string): string | { readonly reason: string } 
   const d = ttMlirDatesOf(text);
   if (d.latest < SLICE_STATIC_SINCE) return 'ttnn.slice';
   if (d.earliest >= SLICE_STATIC_SINCE) return 'ttnn.slice_static';
-  return { reason: `the dump's syntax does not tell whether its tt-mlir prints ttnn.slice or ttnn.slice_static (renamed by tt-mlir PR #4340, ${SLICE_STATIC_SINCE})` };
+  return {
+    reason: `the dump's syntax does not tell whether its tt-mlir prints ttnn.slice or ttnn.slice_static (renamed by tt-mlir PR #4340, ${SLICE_STATIC_SINCE})`,
+  };
 }

@@ -18,17 +18,27 @@ import type { Fix, RejectedFix } from './types';
 type KnownTensor = TensorSpec & { readonly layout: TensorLayout; readonly dims: readonly number[] };
 
 function known(spec: ValueSpec | undefined): KnownTensor | undefined {
-  if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return undefined;
+  if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout')
+    return undefined;
   return { ...spec, layout: spec.layout, dims: spec.shape.dims };
 }
 
 /** Placements to try for a tensor of `dims` on a `[R, C]` worker grid (its current one excluded by the caller). */
-export function placementsFor(dims: readonly number[], layout: TensorLayout, grid: readonly [number, number]): Placement[] {
+export function placementsFor(
+  dims: readonly number[],
+  layout: TensorLayout,
+  grid: readonly [number, number],
+): Placement[] {
   const [R, C] = grid;
   const n = R * C;
   const { rows, cols } = physicalUnits(dims, layout.pageLayout);
-  const out: Placement[] = [{ kind: 'dram_interleaved', grid: [1, 1] }, { kind: 'l1_interleaved', grid: [R, C] }];
-  const counts = [...new Set([n, n / 2, n / 4, n / 8, C, rows, cols].map(Math.floor))].filter((k) => k >= 2 && k <= n).sort((a, b) => b - a);
+  const out: Placement[] = [
+    { kind: 'dram_interleaved', grid: [1, 1] },
+    { kind: 'l1_interleaved', grid: [R, C] },
+  ];
+  const counts = [...new Set([n, n / 2, n / 4, n / 8, C, rows, cols].map(Math.floor))]
+    .filter((k) => k >= 2 && k <= n)
+    .sort((a, b) => b - a);
   for (const k of counts) if (k <= rows) out.push({ kind: 'height_sharded', grid: [k, 1] });
   for (const k of counts) if (k <= cols) out.push({ kind: 'width_sharded', grid: [1, k] });
   if (layout.pageLayout === 'tile') {
@@ -42,9 +52,18 @@ export function placementsFor(dims: readonly number[], layout: TensorLayout, gri
 }
 
 function samePlacement(layout: TensorLayout, p: Placement): boolean {
-  const kind = layout.bufferType === 'dram' && layout.memoryLayout === 'interleaved' ? 'dram_interleaved' : layout.bufferType === 'l1' && layout.memoryLayout === 'interleaved' ? 'l1_interleaved' : layout.memoryLayout;
+  const kind =
+    layout.bufferType === 'dram' && layout.memoryLayout === 'interleaved'
+      ? 'dram_interleaved'
+      : layout.bufferType === 'l1' && layout.memoryLayout === 'interleaved'
+        ? 'l1_interleaved'
+        : layout.memoryLayout;
   if (kind !== p.kind) return false;
-  return p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved' || (layout.gridShape[0] === p.grid[0] && layout.gridShape[1] === p.grid[1]);
+  return (
+    p.kind === 'dram_interleaved' ||
+    p.kind === 'l1_interleaved' ||
+    (layout.gridShape[0] === p.grid[0] && layout.gridShape[1] === p.grid[1])
+  );
 }
 
 interface Slot {
@@ -73,10 +92,24 @@ function withSpec(op: TtnnOp, name: string, spec: ValueSpec): TtnnOp {
  * Peak (CBs + live L1) of `o` with value `name` re-placed, or undefined when unmodeled, over the limit, or rejected by
  * a tt-metal rule of some build in the window (`illegal` is recorded: nothing illegal is ever offered).
  */
-function screenOp(base: Baseline, o: OpAnalysis, name: string, oldLayout: TensorLayout, newSpec: KnownTensor, illegal?: (rule: string) => void): number | undefined {
+function screenOp(
+  base: Baseline,
+  o: OpAnalysis,
+  name: string,
+  oldLayout: TensorLayout,
+  newSpec: KnownTensor,
+  illegal?: (rule: string) => void,
+): number | undefined {
   const device = base.analysis.device;
-  const live = o.liveL1TensorBytesPerCore - l1BytesOf(newSpec.dims, oldLayout, device) + l1BytesOf(newSpec.dims, newSpec.layout, device);
-  const est = estimateOp(withSpec(o.op, name, newSpec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
+  const live =
+    o.liveL1TensorBytesPerCore -
+    l1BytesOf(newSpec.dims, oldLayout, device) +
+    l1BytesOf(newSpec.dims, newSpec.layout, device);
+  const est = estimateOp(withSpec(o.op, name, newSpec), {
+    device,
+    ttMetal: { window: base.analysis.ttMetal.window },
+    liveL1BytesPerCore: live,
+  });
   if (est.kind === 'unmodeled') return undefined;
   const rule = illegalIn(est);
   if (rule !== undefined) {
@@ -84,7 +117,8 @@ function screenOp(base: Baseline, o: OpAnalysis, name: string, oldLayout: Tensor
     return undefined;
   }
   const cb = est.kind === 'estimate' ? est.worstCbBytesPerCore : 0;
-  if (live > device.l1SizeBytes - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore) return undefined;
+  if (live > device.l1SizeBytes - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore)
+    return undefined;
   return cb + live;
 }
 
@@ -126,7 +160,12 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
     }
     slots.push({ valueName: name, spec, role: 'input', producerIndex: p });
   });
-  if (slots.length === 0) return { fixes: [], rejected, reason: `no input or output of ${target.op.name} can be re-placed: ${blockers.join('; ') || 'no tensors with known layouts'}` };
+  if (slots.length === 0)
+    return {
+      fixes: [],
+      rejected,
+      reason: `no input or output of ${target.op.name} can be re-placed: ${blockers.join('; ') || 'no tensors with known layouts'}`,
+    };
 
   // Pre-screen: the target (and the producer, for inputs) must be modeled and fit; keep the best per (slot, kind).
   const era = writeContext(fn, device).era;
@@ -145,33 +184,47 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
         continue;
       }
       if (peak === undefined) {
-        const live = target.liveL1TensorBytesPerCore - l1BytesOf(spec.dims, slot.spec.layout, device) + l1BytesOf(spec.dims, layout, device);
-        const est = estimateOp(withSpec(target.op, slot.valueName, spec), { device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: live });
+        const live =
+          target.liveL1TensorBytesPerCore -
+          l1BytesOf(spec.dims, slot.spec.layout, device) +
+          l1BytesOf(spec.dims, layout, device);
+        const est = estimateOp(withSpec(target.op, slot.valueName, spec), {
+          device,
+          ttMetal: { window: base.analysis.ttMetal.window },
+          liveL1BytesPerCore: live,
+        });
         if (est.kind !== 'unmodeled') {
           const bytes = (est.kind === 'estimate' ? est.worstCbBytesPerCore : 0) + live;
-          if (closest === undefined || bytes < closest.bytes) closest = { label: `${slot.valueName} ${placementLabel(placement)}`, bytes };
+          if (closest === undefined || bytes < closest.bytes)
+            closest = { label: `${slot.valueName} ${placementLabel(placement)}`, bytes };
         }
         continue;
       }
       if (slot.role === 'input') {
         const producer = fa.ops[slot.producerIndex];
         let producerRule: string | undefined;
-        if (screenOp(base, producer, slot.valueName, slot.spec.layout, spec, (rule) => (producerRule = rule)) === undefined) {
-          if (producerRule !== undefined) rejected.push({ fixKind: 'layout', title: what, reason: `tt-metal rejects its producer: ${producerRule}` });
+        if (
+          screenOp(base, producer, slot.valueName, slot.spec.layout, spec, (rule) => (producerRule = rule)) ===
+          undefined
+        ) {
+          if (producerRule !== undefined)
+            rejected.push({ fixKind: 'layout', title: what, reason: `tt-metal rejects its producer: ${producerRule}` });
           continue;
         }
       }
       const key = `${slot.valueName}|${placement.kind}`;
       const prior = best.get(key);
-      if (prior === undefined || peak < prior.peakBytesPerCore) best.set(key, { slot, placement, peakBytesPerCore: peak });
+      if (prior === undefined || peak < prior.peakBytesPerCore)
+        best.set(key, { slot, placement, peakBytesPerCore: peak });
     }
   }
   const ranked = [...best.values()].sort((a, b) => a.peakBytesPerCore - b.peakBytesPerCore);
   if (ranked.length === 0) {
     const limit = formatBytes(base.analysis.limitBytesPerCore);
-    const why = closest === undefined
-      ? `no other layout of ${target.op.name}'s inputs or outputs has an L1 model here`
-      : `no layout fits: the closest layout, ${closest.label}, still needs ${formatBytes(closest.bytes)}/core (limit ${limit})`;
+    const why =
+      closest === undefined
+        ? `no other layout of ${target.op.name}'s inputs or outputs has an L1 model here`
+        : `no layout fits: the closest layout, ${closest.label}, still needs ${formatBytes(closest.bytes)}/core (limit ${limit})`;
     return { fixes: [], rejected, reason: why };
   }
 
@@ -183,7 +236,8 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
     const writer = aliasWriter(base.text, fn.chunk);
     const edits = retypeEdits(fn, c.slot.valueName, c.slot.spec, c.placement, w, writer);
     const label = placementLabel(c.placement);
-    const what = c.slot.role === 'output' ? `output ${c.slot.valueName}` : `input ${c.slot.valueName} (at its producer)`;
+    const what =
+      c.slot.role === 'output' ? `output ${c.slot.valueName}` : `input ${c.slot.valueName} (at its producer)`;
     if (typeof edits === 'string') {
       rejected.push({ fixKind: 'layout', title: `${what} → ${label}`, reason: edits });
       continue;
@@ -210,6 +264,12 @@ export function solveLayouts(base: Baseline, fn: SyntaxFunction, fa: FunctionAna
       isPreferred: false,
     });
   }
-  const reason = fixes.length > 0 ? undefined : `no re-placed layout passed verification: ${rejected.map((r) => `${r.title}: ${r.reason}`).slice(0, 3).join('; ')}`;
+  const reason =
+    fixes.length > 0
+      ? undefined
+      : `no re-placed layout passed verification: ${rejected
+          .map((r) => `${r.title}: ${r.reason}`)
+          .slice(0, 3)
+          .join('; ')}`;
   return { fixes, rejected, reason };
 }

@@ -25,7 +25,8 @@ export function layoutEraOf(file: SyntaxFile): LayoutEra {
   return marks.singleMap ? 'singleMap' : 'coreRanges';
 }
 
-export type PlacementKind = 'dram_interleaved' | 'l1_interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded';
+export type PlacementKind =
+  'dram_interleaved' | 'l1_interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded';
 
 export interface Placement {
   readonly kind: PlacementKind;
@@ -98,16 +99,25 @@ export function memoryConfigText(
   p: Placement,
   w: LayoutWriteContext,
 ): string | { readonly reason: string } {
-  const items = existing.kind === 'dialectAttr' && existing.name === 'ttnn.memory_config' && existing.body !== undefined ? topLevelItems(existing.body.children) : [];
+  const items =
+    existing.kind === 'dialectAttr' && existing.name === 'ttnn.memory_config' && existing.body !== undefined
+      ? topLevelItems(existing.body.children)
+      : [];
   // `#dram` or `#ttnn.buffer_type<dram>`, then `<interleaved>` or a sharded memory layout.
   const space = items[0];
-  const spaceReadable = space !== undefined && isLeaf(space[0], 'hashIdent') && (space.length === 1 || (space.length === 2 && space[1]!.kind === 'group'));
+  const spaceReadable =
+    space !== undefined &&
+    isLeaf(space[0], 'hashIdent') &&
+    (space.length === 1 || (space.length === 2 && space[1]!.kind === 'group'));
   if (!spaceReadable || !MEMORY_LAYOUTS.has(angleWord(items[1]) ?? '')) {
     const shown = printAttr(existing, { separator: ', ', budgetChars: 80 });
-    return { reason: `the memory_config attribute ${shown.truncated || shown.text.length > 80 ? `${shown.text.slice(0, 80)}…` : shown.text} is of a syntax era this fix does not write` };
+    return {
+      reason: `the memory_config attribute ${shown.truncated || shown.text.length > 80 ? `${shown.text.slice(0, 80)}…` : shown.text} is of a syntax era this fix does not write`,
+    };
   }
   const spaceText = p.kind === 'dram_interleaved' ? w.dramSpace : w.l1Space;
-  if (p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved') return `#ttnn.memory_config<${spaceText}, <interleaved>>`;
+  if (p.kind === 'dram_interleaved' || p.kind === 'l1_interleaved')
+    return `#ttnn.memory_config<${spaceText}, <interleaved>>`;
   const { rows, cols } = physicalUnits(shape, page);
   const unit = page === 'tile' ? 32 : 1;
   const shardH = Math.ceil(rows / p.grid[0]) * unit;
@@ -120,9 +130,19 @@ function gridText(p: Placement, era: LayoutEra, deviceCols: number): string {
   const g = `${p.grid[0]}x${p.grid[1]}`;
   if (p.kind === 'dram_interleaved' || era === 'coreRanges') return `<${g}>`;
   const c = deviceCols;
-  const v2p = p.kind === 'height_sharded' ? `(d0, d1) -> (0, d0 floordiv ${c}, d0 mod ${c})` : p.kind === 'width_sharded' ? `(d0, d1) -> (0, d1 floordiv ${c}, d1 mod ${c})` : '(d0, d1) -> (0, d0, d1)';
+  const v2p =
+    p.kind === 'height_sharded'
+      ? `(d0, d1) -> (0, d0 floordiv ${c}, d0 mod ${c})`
+      : p.kind === 'width_sharded'
+        ? `(d0, d1) -> (0, d1 floordiv ${c}, d1 mod ${c})`
+        : '(d0, d1) -> (0, d0, d1)';
   if (era === 'singleMap') return `<${g}, ${v2p}>`;
-  const p2v = p.kind === 'height_sharded' ? `(d0, d1, d2) -> (d1 * ${c} + d2, 0)` : p.kind === 'width_sharded' ? `(d0, d1, d2) -> (0, d1 * ${c} + d2)` : '(d0, d1, d2) -> (d1, d2)';
+  const p2v =
+    p.kind === 'height_sharded'
+      ? `(d0, d1, d2) -> (d1 * ${c} + d2, 0)`
+      : p.kind === 'width_sharded'
+        ? `(d0, d1, d2) -> (0, d1 * ${c} + d2)`
+        : '(d0, d1, d2) -> (d1, d2)';
   return `<${g}, virt_to_physical_map = ${v2p}, physical_to_virt_map = ${p2v}>`;
 }
 
@@ -148,7 +168,8 @@ export function memrefElementText(layout: AttrNode): string | undefined {
     if (!isLeaf(top[i], 'ident', 'memref') || memref.kind !== 'group' || memref.open !== '<') continue;
     const first = topLevelItems(memref.children)[0] ?? [];
     let k = 0;
-    while (k < first.length && isLeaf(first[k], 'dimensionList') && (first[k] as { text: string }).text.endsWith('x')) k++;
+    while (k < first.length && isLeaf(first[k], 'dimensionList') && (first[k] as { text: string }).text.endsWith('x'))
+      k++;
     if (k === first.length) return undefined;
     const printed = printTokens(first.slice(k), { separator: ', ' });
     return printed.truncated ? undefined : printed.text;
@@ -191,16 +212,27 @@ export function layoutAttrText(
 /** `#dram` when the chunk aliases `#ttnn.buffer_type<dram>`, else the inline attribute. */
 export function memorySpaceText(chunk: Chunk, buffer: 'dram' | 'l1'): string {
   for (const a of chunk.aliases) {
-    const body = a.attr?.kind === 'dialectAttr' && a.attr.name === 'ttnn.buffer_type' ? a.attr.body?.children : undefined;
+    const body =
+      a.attr?.kind === 'dialectAttr' && a.attr.name === 'ttnn.buffer_type' ? a.attr.body?.children : undefined;
     if (body !== undefined && body.length === 1 && isLeaf(body[0], 'ident', buffer)) return a.name;
   }
   return `#ttnn.buffer_type<${buffer}>`;
 }
 
-const MEMORY_LAYOUTS: ReadonlySet<string> = new Set(['interleaved', 'height_sharded', 'width_sharded', 'block_sharded']);
+const MEMORY_LAYOUTS: ReadonlySet<string> = new Set([
+  'interleaved',
+  'height_sharded',
+  'width_sharded',
+  'block_sharded',
+]);
 
 function isLeaf(tree: TokenTree | undefined, leafKind: string, text?: string): boolean {
-  return tree !== undefined && tree.kind === 'leaf' && tree.leafKind === leafKind && (text === undefined || tree.text === text);
+  return (
+    tree !== undefined &&
+    tree.kind === 'leaf' &&
+    tree.leafKind === leafKind &&
+    (text === undefined || tree.text === text)
+  );
 }
 
 /** Token trees split at their top-level `,` leaves. */
@@ -251,7 +283,8 @@ export function aliasWriter(text: string, chunk: Chunk): AliasWriter {
   const added: { name: string; value: string }[] = [];
   for (const a of chunk.aliases) {
     names.add(a.name);
-    if (a.attr !== undefined && isLayoutAttr(a.attr)) existing.set(text.slice(a.attr.range.start, a.attr.range.end).replace(/\s+/g, ''), a.name);
+    if (a.attr !== undefined && isLayoutAttr(a.attr))
+      existing.set(text.slice(a.attr.range.start, a.attr.range.end).replace(/\s+/g, ''), a.name);
   }
   const aliasFor = (value: string): string => {
     const key = value.replace(/\s+/g, '');

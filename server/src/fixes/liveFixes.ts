@@ -53,7 +53,11 @@ function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): Fix
   if (after === undefined) {
     const first = fn.bodyOps[0];
     if (first === undefined) return 'empty function';
-    edits.push({ uri: 'self', range: { start: first.range.start, end: first.range.start }, newText: `${line}\n${indentAt(base.text, first.range.start)}` });
+    edits.push({
+      uri: 'self',
+      range: { start: first.range.start, end: first.range.start },
+      newText: `${line}\n${indentAt(base.text, first.range.start)}`,
+    });
   } else {
     edits.push(insertLinesAfter(base.text, after.range.end, [indentAt(base.text, after.range.start) + line]));
   }
@@ -64,7 +68,12 @@ function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): Fix
   return edits;
 }
 
-function spillEdits(base: Baseline, fn: SyntaxFunction, fa: FunctionAnalysis, names: readonly string[]): FixEdit[] | string {
+function spillEdits(
+  base: Baseline,
+  fn: SyntaxFunction,
+  fa: FunctionAnalysis,
+  names: readonly string[],
+): FixEdit[] | string {
   const w = writeContext(fn, base.analysis.device);
   const writer = aliasWriter(base.text, fn.chunk);
   const edits: FixEdit[] = [];
@@ -75,7 +84,14 @@ function spillEdits(base: Baseline, fn: SyntaxFunction, fa: FunctionAnalysis, na
     const op = fa.fn.ops[at];
     const spec = op?.results[op.resultNames.indexOf(name)];
     if (spec === undefined || spec.kind !== 'tensor') return `${name} is not a tensor result`;
-    const e = retypeEdits(fn, name, spec as TensorSpec & { layout: TensorLayout }, { kind: 'dram_interleaved', grid: [1, 1] }, w, writer);
+    const e = retypeEdits(
+      fn,
+      name,
+      spec as TensorSpec & { layout: TensorLayout },
+      { kind: 'dram_interleaved', grid: [1, 1] },
+      w,
+      writer,
+    );
     if (typeof e === 'string') return e;
     edits.push(...e);
   }
@@ -99,7 +115,9 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
   if (target.liveL1TensorBytesPerCore === 0) return { fixes, rejected };
   const all = liveCandidates(fa, base.target.opIndex);
   const early = all.filter((c) => c.lastUse < base.target.opIndex);
-  const spillable = all.filter((c) => c.interval.definedAt >= 0 && retypeBlocker(fn, c.interval.valueName) === undefined);
+  const spillable = all.filter(
+    (c) => c.interval.definedAt >= 0 && retypeBlocker(fn, c.interval.valueName) === undefined,
+  );
   const targetName = target.op.resultNames[0] ?? target.op.name;
 
   // Cheap pre-screen before a full re-analysis: freeing `bytes` at the target must bring it under the limit.
@@ -109,7 +127,13 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
     const live = target.liveL1TensorBytesPerCore - bytes;
     return live <= device.l1SizeBytes - device.l1UnreservedBase && cb + live <= base.analysis.limitBytesPerCore;
   };
-  const offer = (fixKind: FixKind, id: string, title: string, edits: FixEdit[] | string, freedBytes: number): boolean => {
+  const offer = (
+    fixKind: FixKind,
+    id: string,
+    title: string,
+    edits: FixEdit[] | string,
+    freedBytes: number,
+  ): boolean => {
     if (!enough(freedBytes)) {
       rejected.push({ fixKind, title, reason: `freeing ${formatBytes(freedBytes)}/core is not enough on its own` });
       return false;
@@ -126,7 +150,16 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
     const v = outcome.verification;
     const peak = v.targetAfter === 'removed' ? 0 : v.targetAfter.peakL1BytesPerCore;
     const then = v.firstFailureAfter === undefined ? '' : ` · then ${failureText(v.firstFailureAfter)} fails first`;
-    fixes.push({ id, title: `${title}: ${targetName} ${formatBytes(peak)}/core${then}`, kind: 'quickfix', fixKind, edits, verification: v, notes: [], isPreferred: false });
+    fixes.push({
+      id,
+      title: `${title}: ${targetName} ${formatBytes(peak)}/core${then}`,
+      kind: 'quickfix',
+      fixKind,
+      edits,
+      verification: v,
+      notes: [],
+      isPreferred: false,
+    });
     return true;
   };
 
@@ -135,8 +168,20 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
   for (const c of early.slice(0, 6)) {
     if (deallocOk >= MAX_EACH) break;
     const name = c.interval.valueName;
-    const where = c.lastUse >= 0 ? `after its last use (${fa.fn.ops[c.lastUse]?.resultNames[0] ?? fa.fn.ops[c.lastUse]?.name})` : 'at the start';
-    if (offer('deallocate', `deallocate:${fa.fn.name}:${name}`, `Deallocate ${name} (${formatBytes(c.interval.bytesPerCore)}/core) ${where}`, deallocEdits(base, fn, c), c.interval.bytesPerCore)) deallocOk++;
+    const where =
+      c.lastUse >= 0
+        ? `after its last use (${fa.fn.ops[c.lastUse]?.resultNames[0] ?? fa.fn.ops[c.lastUse]?.name})`
+        : 'at the start';
+    if (
+      offer(
+        'deallocate',
+        `deallocate:${fa.fn.name}:${name}`,
+        `Deallocate ${name} (${formatBytes(c.interval.bytesPerCore)}/core) ${where}`,
+        deallocEdits(base, fn, c),
+        c.interval.bytesPerCore,
+      )
+    )
+      deallocOk++;
   }
   if (deallocOk === 0 && early.length > 1) {
     const edits: FixEdit[] = [];
@@ -146,17 +191,38 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
       if (typeof e === 'string') failed = e;
       else edits.push(...e);
     }
-    offer('deallocate', `deallocate:${fa.fn.name}:all`, `Deallocate ${early.map((c) => c.interval.valueName).join(', ')} after their last uses`, failed ?? edits, sumBytes(early));
+    offer(
+      'deallocate',
+      `deallocate:${fa.fn.name}:all`,
+      `Deallocate ${early.map((c) => c.interval.valueName).join(', ')} after their last uses`,
+      failed ?? edits,
+      sumBytes(early),
+    );
   }
   let spillOk = 0;
   for (const c of spillable.slice(0, 6)) {
     if (spillOk >= MAX_EACH) break;
     const name = c.interval.valueName;
-    if (offer('spillToDram', `spill:${fa.fn.name}:${name}`, `Spill ${name} (${formatBytes(c.interval.bytesPerCore)}/core) to DRAM`, spillEdits(base, fn, fa, [name]), c.interval.bytesPerCore)) spillOk++;
+    if (
+      offer(
+        'spillToDram',
+        `spill:${fa.fn.name}:${name}`,
+        `Spill ${name} (${formatBytes(c.interval.bytesPerCore)}/core) to DRAM`,
+        spillEdits(base, fn, fa, [name]),
+        c.interval.bytesPerCore,
+      )
+    )
+      spillOk++;
   }
   if (spillOk === 0 && spillable.length > 1) {
     const names = spillable.map((c) => c.interval.valueName);
-    offer('spillToDram', `spill:${fa.fn.name}:all`, `Spill ${names.join(', ')} to DRAM`, spillEdits(base, fn, fa, names), sumBytes(spillable));
+    offer(
+      'spillToDram',
+      `spill:${fa.fn.name}:all`,
+      `Spill ${names.join(', ')} to DRAM`,
+      spillEdits(base, fn, fa, names),
+      sumBytes(spillable),
+    );
   }
   return { fixes, rejected };
 }

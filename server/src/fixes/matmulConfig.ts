@@ -30,8 +30,26 @@ import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
 
 const SUBBLOCK_HW_CHOICES: readonly (readonly [number, number])[] = [
-  [4, 2], [2, 4], [8, 1], [1, 8], [7, 1], [1, 7], [3, 2], [2, 3], [6, 1], [1, 6],
-  [5, 1], [1, 5], [2, 2], [4, 1], [1, 4], [3, 1], [1, 3], [2, 1], [1, 2], [1, 1],
+  [4, 2],
+  [2, 4],
+  [8, 1],
+  [1, 8],
+  [7, 1],
+  [1, 7],
+  [3, 2],
+  [2, 3],
+  [6, 1],
+  [1, 6],
+  [5, 1],
+  [1, 5],
+  [2, 2],
+  [4, 1],
+  [1, 4],
+  [3, 1],
+  [1, 3],
+  [2, 1],
+  [1, 2],
+  [1, 1],
 ];
 
 /** At most this many candidates are estimated (bounded work for huge per-core blocks). */
@@ -57,12 +75,25 @@ function subblock(bh: number, bw: number, perCoreN: number, fp32: boolean, outSh
 function withConfig(op: TtnnOp, c: MatmulConfig, text: string): TtnnOp {
   const fields: Record<string, string> = {
     compute_with_storage_grid_size: `${c.gridX},${c.gridY}`,
-    in0_block_w: String(c.in0BlockW), out_subblock_h: String(c.outSubblockH), out_subblock_w: String(c.outSubblockW),
-    out_block_h: String(c.outBlockH), out_block_w: String(c.outBlockW), per_core_m: String(c.perCoreM), per_core_n: String(c.perCoreN),
-    fuse_batch: String(c.fuseBatch), mcast_in0: String(c.mcastIn0), transpose_mcast: String(c.transposeMcast),
+    in0_block_w: String(c.in0BlockW),
+    out_subblock_h: String(c.outSubblockH),
+    out_subblock_w: String(c.outSubblockW),
+    out_block_h: String(c.outBlockH),
+    out_block_w: String(c.outBlockW),
+    per_core_m: String(c.perCoreM),
+    per_core_n: String(c.perCoreN),
+    fuse_batch: String(c.fuseBatch),
+    mcast_in0: String(c.mcastIn0),
+    transpose_mcast: String(c.transposeMcast),
   };
   const name = /^#(ttnn\.[a-z0-9_]+)</.exec(text)?.[1] ?? '';
-  const cfg: PropValue = { kind: 'dialect', name, text, items: Object.entries(fields).map(([k, v]) => `${k}=${v}`), fields };
+  const cfg: PropValue = {
+    kind: 'dialect',
+    name,
+    text,
+    items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
+    fields,
+  };
   const props = { ...op.properties, matmul_program_config: cfg };
   delete (props as Record<string, PropValue>)['program_config'];
   return { ...op, properties: props };
@@ -75,8 +106,11 @@ function withConfig(op: TtnnOp, c: MatmulConfig, text: string): TtnnOp {
 function rewrittenText(original: string, c: MatmulConfig): string | undefined {
   let text = original;
   const changes: [string, number, number | undefined][] = [
-    ['in0_block_w', c.in0BlockW, undefined], ['out_subblock_h', c.outSubblockH, undefined], ['out_subblock_w', c.outSubblockW, undefined],
-    ['out_block_h', c.outBlockH, c.perCoreM], ['out_block_w', c.outBlockW, c.perCoreN],
+    ['in0_block_w', c.in0BlockW, undefined],
+    ['out_subblock_h', c.outSubblockH, undefined],
+    ['out_subblock_w', c.outSubblockW, undefined],
+    ['out_block_h', c.outBlockH, c.perCoreM],
+    ['out_block_w', c.outBlockW, c.perCoreN],
   ];
   for (const [name, value, absentMeans] of changes) {
     const re = new RegExp(`(\\b${name}\\s*=\\s*)\\d+`);
@@ -96,24 +130,45 @@ function configEdit(sop: Operation, text: string): FixEdit | string {
   const existing = props.entries.find((e) => e.name === 'matmul_program_config' || e.name === 'program_config');
   if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
   const later = props.entries.find((e) => e.name > 'matmul_program_config');
-  if (later !== undefined) return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
+  if (later !== undefined)
+    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
   const last = props.entries[props.entries.length - 1];
   if (last === undefined) return 'empty properties dictionary';
   return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
 }
 
-export function matmulConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: FunctionAnalysis): { fixes: Fix[]; rejected: RejectedFix[] } {
+export function matmulConfigFixes(
+  base: Baseline,
+  sfn: SyntaxFunction,
+  fa: FunctionAnalysis,
+): { fixes: Fix[]; rejected: RejectedFix[] } {
   const target = fa.ops[base.target.opIndex];
   const sop = sfn.bodyOps[base.target.opIndex];
-  if (target === undefined || sop === undefined || (target.op.name !== 'ttnn.matmul' && target.op.name !== 'ttnn.linear')) return { fixes: [], rejected: [] };
+  if (
+    target === undefined ||
+    sop === undefined ||
+    (target.op.name !== 'ttnn.matmul' && target.op.name !== 'ttnn.linear')
+  )
+    return { fixes: [], rejected: [] };
   const title0 = 'Set a smaller matmul_program_config';
-  const reject = (reason: string) => ({ fixes: [], rejected: [{ fixKind: 'matmulConfig' as const, title: title0, reason }] });
-  const ctx: EstimateContext = { device: base.analysis.device, ttMetal: { window: base.analysis.ttMetal.window }, liveL1BytesPerCore: target.liveL1TensorBytesPerCore };
+  const reject = (reason: string) => ({
+    fixes: [],
+    rejected: [{ fixKind: 'matmulConfig' as const, title: title0, reason }],
+  });
+  const ctx: EstimateContext = {
+    device: base.analysis.device,
+    ttMetal: { window: base.analysis.ttMetal.window },
+    liveL1BytesPerCore: target.liveL1TensorBytesPerCore,
+  };
   const inUse = matmulConfigInUse(target.op, ctx);
   if (typeof inUse === 'string') return reject(inUse);
   const cur = inUse.config;
   if (inUse.operandsSharded) return reject('a or b is sharded: in0_block_w is tied to the shard, not searched');
-  if (cur.kind === 'MatmulMultiCoreProgramConfig' || cur.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') return reject(`${cur.kind}: no smaller blocking to search`);
+  if (
+    cur.kind === 'MatmulMultiCoreProgramConfig' ||
+    cur.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'
+  )
+    return reject(`${cur.kind}: no smaller blocking to search`);
   const hasOutBlock = cur.kind !== 'MatmulMultiCoreReuseProgramConfig';
   const candidates: MatmulConfig[] = [];
   const hs = hasOutBlock ? divisorsUpTo(cur.perCoreM, cur.outBlockH) : [cur.perCoreM];
@@ -130,8 +185,12 @@ export function matmulConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
   }
   const explicit = target.op.properties['matmul_program_config'] ?? target.op.properties['program_config'];
   const entry = sop.properties?.entries.find((e) => e.name === 'matmul_program_config' || e.name === 'program_config');
-  const entryValue = entry === undefined ? undefined : base.text.slice(entry.range.start, entry.range.end).replace(/^[^=]*=\s*/, '');
-  const original = !inUse.auto && explicit !== undefined && explicit.kind === 'dialect' && entryValue?.startsWith('#ttnn.') === true ? entryValue : undefined;
+  const entryValue =
+    entry === undefined ? undefined : base.text.slice(entry.range.start, entry.range.end).replace(/^[^=]*=\s*/, '');
+  const original =
+    !inUse.auto && explicit !== undefined && explicit.kind === 'dialect' && entryValue?.startsWith('#ttnn.') === true
+      ? entryValue
+      : undefined;
   const limit = ctx.device.l1SizeBytes - target.liveL1TensorBytesPerCore;
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
@@ -159,13 +218,20 @@ export function matmulConfigFixes(base: Baseline, sfn: SyntaxFunction, fa: Funct
     fixes.push({
       id: `matmul-config:${fa.fn.name}:${target.op.resultNames[0] ?? target.index}:${c.in0BlockW},${c.outBlockH}x${c.outBlockW}`,
       title: `${title} · ${then}`,
-      kind: 'quickfix', fixKind: 'matmulConfig', edits: [edit], verification: outcome.verification,
+      kind: 'quickfix',
+      fixKind: 'matmulConfig',
+      edits: [edit],
+      verification: outcome.verification,
       notes: ['same factory, grid and per_core_M / per_core_N; smaller K blocks and out blocks trade speed for L1'],
       isPreferred: false,
     });
   }
   if (fixes.length === 0 && rejected.length === 0) {
-    rejected.push({ fixKind: 'matmulConfig', title: title0, reason: `no in0_block_w (a divisor of Kt ${inUse.kt}) and out block of ${cur.kind} with per_core ${cur.perCoreM}x${cur.perCoreN} fits ${formatBytes(Math.max(0, limit))} of L1 beside its live tensors` });
+    rejected.push({
+      fixKind: 'matmulConfig',
+      title: title0,
+      reason: `no in0_block_w (a divisor of Kt ${inUse.kt}) and out block of ${cur.kind} with per_core ${cur.perCoreM}x${cur.perCoreN} fits ${formatBytes(Math.max(0, limit))} of L1 beside its live tensors`,
+    });
   }
   return { fixes, rejected };
 }

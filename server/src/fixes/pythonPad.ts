@@ -102,11 +102,19 @@ export function pythonConstantPadEdit(text: string, line: number): PythonPadEdit
       const kw = /^mode\s*=\s*(["'])replicate\1$/.exec(a.text);
       if (kw !== null) {
         const q = kw[1];
-        return { range: a.range, newText: hasValue ? `mode=${q}constant${q}` : `mode=${q}constant${q}, value=0`, callRange };
+        return {
+          range: a.range,
+          newText: hasValue ? `mode=${q}constant${q}` : `mode=${q}constant${q}, value=0`,
+          callRange,
+        };
       }
       if (i === 2 && REPLICATE.test(a.text)) {
         const q = a.text[0];
-        return { range: a.range, newText: hasValue || args.length > 3 ? `${q}constant${q}` : `${q}constant${q}, 0`, callRange };
+        return {
+          range: a.range,
+          newText: hasValue || args.length > 3 ? `${q}constant${q}` : `${q}constant${q}, 0`,
+          callRange,
+        };
       }
     }
   }
@@ -115,7 +123,10 @@ export function pythonConstantPadEdit(text: string, line: number): PythonPadEdit
 
 /** Path suffixes to ask the workspace for, longest first: `a/b/c.py`, `b/c.py`, `c.py`. */
 export function pathSuffixes(file: string): string[] {
-  const parts = file.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  const parts = file
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
   const out: string[] = [];
   for (let i = 0; i < parts.length && i < 32; i++) out.push(parts.slice(i).join('/'));
   return out;

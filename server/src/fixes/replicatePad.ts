@@ -61,8 +61,11 @@ export interface PadChain {
   readonly outputLayout: TensorLayout;
 }
 
-function tensorOf(spec: TtnnOp['results'][number] | undefined): (TensorSpec & { dims: readonly number[]; layout: TensorLayout }) | undefined {
-  if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout') return undefined;
+function tensorOf(
+  spec: TtnnOp['results'][number] | undefined,
+): (TensorSpec & { dims: readonly number[]; layout: TensorLayout }) | undefined {
+  if (spec === undefined || spec.kind !== 'tensor' || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout')
+    return undefined;
   return { ...spec, dims: spec.shape.dims, layout: spec.layout };
 }
 
@@ -177,7 +180,8 @@ function chainAround(
   const y = tensorOf(ops[last].results[0]);
   const w = tensorOf(ops[r1].results[0]);
   const outputName = ops[last].resultNames[0];
-  if (inputName === undefined || outputName === undefined || x === undefined || y === undefined || w === undefined) return undefined;
+  if (inputName === undefined || outputName === undefined || x === undefined || y === undefined || w === undefined)
+    return undefined;
   // Every intermediate feeds only the next chain op.
   const chainOps = [...before, e, ...after];
   const intermediates: string[] = [];
@@ -200,7 +204,10 @@ function chainAround(
   let indices: number[] = [...new Array<number>(k - n).fill(0), ...Array.from({ length: n }, (_, i) => i)];
   const idxName = emb.operandNames[0];
   const idxDef = producer(idxName);
-  let indexSource = idxDef === undefined ? `the gather indices ${idxName ?? ''} are a function argument (supplied at run time)` : `the gather indices ${idxName ?? ''} come from ${ops[idxDef].name}, not a constant`;
+  let indexSource =
+    idxDef === undefined
+      ? `the gather indices ${idxName ?? ''} are a function argument (supplied at run time)`
+      : `the gather indices ${idxName ?? ''} come from ${ops[idxDef].name}, not a constant`;
   const proven = idxName === undefined ? undefined : provenIndices(module, fn, idxName);
   if (proven !== undefined) {
     const pattern = proven.values.length === k ? clampPattern(proven.values, n) : undefined;
@@ -212,8 +219,21 @@ function chainAround(
     indices = [...proven.values];
   }
   return {
-    opIndices: chainOps, inputName, outputName, inputShape: x.dims, outputShape: y.dims, dim, front, back, indexPattern, indexSource, indices,
-    embeddingIndex: e, intermediates, inputLayout: x.layout, outputLayout: y.layout,
+    opIndices: chainOps,
+    inputName,
+    outputName,
+    inputShape: x.dims,
+    outputShape: y.dims,
+    dim,
+    front,
+    back,
+    indexPattern,
+    indexSource,
+    indices,
+    embeddingIndex: e,
+    intermediates,
+    inputLayout: x.layout,
+    outputLayout: y.layout,
   };
 }
 
@@ -243,7 +263,9 @@ function chainEdits(ctx: RewriteContext, ops: readonly GenericOp[]): FixEdit[] {
   const { text, fn, chain } = ctx;
   const firstOp = fn.bodyOps[chain.opIndices[0]];
   const indent = indentAt(text, firstOp.range.start);
-  const edits: FixEdit[] = [{ uri: 'self', range: firstOp.range, newText: ops.map(printGenericOp).join(eolOf(text) + indent) }];
+  const edits: FixEdit[] = [
+    { uri: 'self', range: firstOp.range, newText: ops.map(printGenericOp).join(eolOf(text) + indent) },
+  ];
   for (const i of [...chain.opIndices.slice(1), ...chain.deallocIndices]) {
     const op = fn.bodyOps[i];
     if (op !== undefined) edits.push({ uri: 'self', range: deletionRange(text, op.range), newText: '' });
@@ -260,7 +282,6 @@ function chainLocation(ctx: RewriteContext): string {
 function resultsOf(ops: readonly GenericOp[]): string[] {
   return [...new Set(ops.flatMap((o) => o.results))];
 }
-
 
 /** `[0, 0, 0, 1, 2, 3]`, or `[0 ×3, 1, …, 3]` when long. */
 export function indicesText(indices: readonly number[]): string {
@@ -286,21 +307,33 @@ export function paddingText(chain: Pick<PadChain, 'front' | 'back' | 'dim'>): st
 
 /** The assumption a fix of this chain rests on (for its title), or undefined when the indices are proven. */
 export function chainAssumption(chain: PadChain): string | undefined {
-  return chain.indexPattern === 'assumed' ? `if the indices are ${indicesText(chain.indices)} (${paddingText(chain)})` : undefined;
+  return chain.indexPattern === 'assumed'
+    ? `if the indices are ${indicesText(chain.indices)} (${paddingText(chain)})`
+    : undefined;
 }
 
 function assumptionNotes(chain: PadChain): string[] {
   return chain.indexPattern === 'assumed'
-    ? [`${chain.indexSource}: the rewrite assumes they are ${indicesText(chain.indices)}, the causal front pad of ${chain.front} on dim ${chain.dim}; other indices give other values`]
+    ? [
+        `${chain.indexSource}: the rewrite assumes they are ${indicesText(chain.indices)}, the causal front pad of ${chain.front} on dim ${chain.dim}; other indices give other values`,
+      ]
     : [`gather indices ${indicesText(chain.indices)} proven by ${chain.indexSource}: ${paddingText(chain)}`];
 }
 
 /** Writes tensor types in the chain input's placement for new shapes (aliases collected by one writer per fix). */
-function chainTypeWriter(ctx: RewriteContext, deviceGrid: readonly [number, number]): { typeFor: (shape: readonly number[]) => string | undefined; aliasEdit: () => FixEdit | undefined } | string {
+function chainTypeWriter(
+  ctx: RewriteContext,
+  deviceGrid: readonly [number, number],
+): { typeFor: (shape: readonly number[]) => string | undefined; aliasEdit: () => FixEdit | undefined } | string {
   const { text, fn, chain } = ctx;
   const inputLayout = chain.inputLayout;
-  if (inputLayout.memoryLayout !== 'interleaved' || (inputLayout.bufferType !== 'dram' && inputLayout.bufferType !== 'l1')) return 'the chain input is not interleaved in DRAM or L1';
-  if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major') return `no row-major size for ${inputLayout.dtype}`;
+  if (
+    inputLayout.memoryLayout !== 'interleaved' ||
+    (inputLayout.bufferType !== 'dram' && inputLayout.bufferType !== 'l1')
+  )
+    return 'the chain input is not interleaved in DRAM or L1';
+  if (elementBytes(inputLayout.dtype) === undefined && inputLayout.pageLayout === 'row_major')
+    return `no row-major size for ${inputLayout.dtype}`;
   const def = valueDefs(fn).get(chain.inputName);
   const enc = def?.type?.kind === 'tensor' ? def.type.encoding : undefined;
   const layoutAttr = enc?.kind === 'attrAlias' ? aliasMap(fn.chunk).get(enc.name)?.attr : enc;
@@ -314,11 +347,16 @@ function chainTypeWriter(ctx: RewriteContext, deviceGrid: readonly [number, numb
     dramSpace: memorySpaceText(fn.chunk, 'dram'),
     l1Space: memorySpaceText(fn.chunk, 'l1'),
   };
-  const placement = inputLayout.bufferType === 'dram' ? { kind: 'dram_interleaved' as const, grid: [1, 1] as const } : { kind: 'l1_interleaved' as const, grid: deviceGrid };
+  const placement =
+    inputLayout.bufferType === 'dram'
+      ? { kind: 'dram_interleaved' as const, grid: [1, 1] as const }
+      : { kind: 'l1_interleaved' as const, grid: deviceGrid };
   return {
     typeFor: (shape) => {
       const layout = layoutAttrText(shape, inputLayout.pageLayout, elem, placement, w);
-      return layout === undefined ? undefined : `tensor<${shape.join('x')}x${elemTypeText}, ${writer.aliasFor(layout)}>`;
+      return layout === undefined
+        ? undefined
+        : `tensor<${shape.join('x')}x${elemTypeText}, ${writer.aliasFor(layout)}>`;
     },
     aliasEdit: () => writer.edit(),
   };
@@ -335,19 +373,37 @@ const PAD_MAX_RANK = 4;
  * workaround would run it: reshape to [before, n, after] (the dims around the padded one merged), pad that dim,
  * reshape back; no permute is needed because only one dim is padded.
  */
-export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number] = [8, 8]): ChainRewrite | string {
+export function constantPadRewrite(
+  text: string,
+  fn: SyntaxFunction,
+  chain: PadChain,
+  deviceGrid: readonly [number, number] = [8, 8],
+): ChainRewrite | string {
   const ctx = { text, fn, chain };
   const inType = typeTextOf(ctx, chain.inputName);
   const outType = typeTextOf(ctx, chain.outputName);
   if (inType === undefined || outType === undefined) return 'chain input or output type not found';
   // ttnn.pad keeps the page layout and placement of its input.
-  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout)
+    return 'the chain changes tile/row-major layout; one ttnn.pad cannot';
   const location = chainLocation(ctx);
   const padOp = (result: string, input: string, rank: number, dim: number, from: string, to: string): GenericOp => {
     const padding: number[] = [];
     for (let i = 0; i < rank; i++) padding.push(i === dim ? chain.front : 0, i === dim ? chain.back : 0);
-    const properties = [['padding', `array<i32: ${padding.join(', ')}>`], ['use_multicore', 'true'], ['value', '0.000000e+00 : f32']] as const;
-    return { results: [result], name: 'ttnn.pad', operands: [input], properties, operandTypes: [from], resultTypes: [to], location };
+    const properties = [
+      ['padding', `array<i32: ${padding.join(', ')}>`],
+      ['use_multicore', 'true'],
+      ['value', '0.000000e+00 : f32'],
+    ] as const;
+    return {
+      results: [result],
+      name: 'ttnn.pad',
+      operands: [input],
+      properties,
+      operandTypes: [from],
+      resultTypes: [to],
+      location,
+    };
   };
   const notes = assumptionNotes(chain);
   if (chain.inputShape.length <= PAD_MAX_RANK) {
@@ -355,7 +411,8 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
     return { edits: chainEdits(ctx, ops), results: resultsOf(ops), notes };
   }
   const types = chainTypeWriter(ctx, deviceGrid);
-  if (typeof types === 'string') return `a rank-${chain.inputShape.length} pad must be reshaped to rank 3 first, but ${types}`;
+  if (typeof types === 'string')
+    return `a rank-${chain.inputShape.length} pad must be reshaped to rank 3 first, but ${types}`;
   const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
   const before = prod(chain.inputShape.slice(0, chain.dim));
   const after = prod(chain.inputShape.slice(chain.dim + 1));
@@ -370,7 +427,13 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
   const flat = freshValueName(fn, 'l1lens_flat', taken);
   const padded = freshValueName(fn, 'l1lens_padded', taken);
   const reshapeOp = (result: string, input: string, shape: readonly number[], from: string, to: string): GenericOp => ({
-    results: [result], name: 'ttnn.reshape', operands: [input], properties: [['shape', i32List(shape)]], operandTypes: [from], resultTypes: [to], location,
+    results: [result],
+    name: 'ttnn.reshape',
+    operands: [input],
+    properties: [['shape', i32List(shape)]],
+    operandTypes: [from],
+    resultTypes: [to],
+    location,
   });
   const ops = [
     reshapeOp(flat, chain.inputName, flatIn, inType, flatInType),
@@ -379,7 +442,9 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
     reshapeOp(chain.outputName, padded, chain.outputShape, flatOutType, outType),
     deallocateOp(padded, flatOutType, location),
   ];
-  notes.push(`tt-metal pads rank ${chain.inputShape.length} only by squeezing to 4-D and back (tt-metal issue #38144), so the pad runs on a rank-3 view [${flatIn.join(', ')}] between two reshapes, as tt-mlir's PadHighDimRewritePattern does`);
+  notes.push(
+    `tt-metal pads rank ${chain.inputShape.length} only by squeezing to 4-D and back (tt-metal issue #38144), so the pad runs on a rank-3 view [${flatIn.join(', ')}] between two reshapes, as tt-mlir's PadHighDimRewritePattern does`,
+  );
   const edits = chainEdits(ctx, ops);
   const aliasEdit = types.aliasEdit();
   if (aliasEdit !== undefined) edits.push(aliasEdit);
@@ -391,12 +456,18 @@ export function constantPadRewrite(text: string, fn: SyntaxFunction, chain: PadC
  * ttmlir-memory.md §4). While `ttnn.repeat` has no L1 model here, the edge is passed to concat n times instead (same
  * values), so every inserted op can be verified. The slice op is named as the dump's tt-mlir names it.
  */
-export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadChain, deviceGrid: readonly [number, number]): ChainRewrite | string {
+export function sliceConcatRewrite(
+  text: string,
+  fn: SyntaxFunction,
+  chain: PadChain,
+  deviceGrid: readonly [number, number],
+): ChainRewrite | string {
   const ctx = { text, fn, chain };
   const inType = typeTextOf(ctx, chain.inputName);
   const outType = typeTextOf(ctx, chain.outputName);
   if (inType === undefined || outType === undefined) return 'chain input or output type not found';
-  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout) return 'the chain changes tile/row-major layout; slice + concat keep it';
+  if (chain.inputLayout.pageLayout !== chain.outputLayout.pageLayout)
+    return 'the chain changes tile/row-major layout; slice + concat keep it';
   const sliceName = sliceOpName(text);
   if (typeof sliceName !== 'string') return sliceName.reason;
   const types = chainTypeWriter(ctx, deviceGrid);
@@ -417,8 +488,20 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     const begins = chain.inputShape.map((d, i) => (i === chain.dim && !atFront ? d - 1 : 0));
     const ends = chain.inputShape.map((d, i) => (i === chain.dim && atFront ? 1 : d));
     const edgeName = freshValueName(fn, atFront ? 'l1lens_front' : 'l1lens_back', taken);
-    const properties = [['begins', i32List(begins)], ['ends', i32List(ends)], ['step', i32List(new Array<number>(rank).fill(1))]] as const;
-    ops.push({ results: [edgeName], name: sliceName, operands: [chain.inputName], properties, operandTypes: [inType], resultTypes: [edgeType], location });
+    const properties = [
+      ['begins', i32List(begins)],
+      ['ends', i32List(ends)],
+      ['step', i32List(new Array<number>(rank).fill(1))],
+    ] as const;
+    ops.push({
+      results: [edgeName],
+      name: sliceName,
+      operands: [chain.inputName],
+      properties,
+      operandTypes: [inType],
+      resultTypes: [edgeType],
+      location,
+    });
     deallocs.push(deallocateOp(edgeName, edgeType, location));
     if (count === 1) return { names: [edgeName], type: edgeType };
     if (!useRepeat) return { names: new Array<string>(count).fill(edgeName), type: edgeType };
@@ -427,7 +510,15 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     if (repType === undefined) return undefined;
     const repName = freshValueName(fn, atFront ? 'l1lens_front_rep' : 'l1lens_back_rep', taken);
     const dims = chain.inputShape.map((_, i) => (i === chain.dim ? count : 1));
-    ops.push({ results: [repName], name: 'ttnn.repeat', operands: [edgeName], properties: [['repeat_dims', `#ttnn.shape<${dims.join('x')}>`]], operandTypes: [edgeType], resultTypes: [repType], location });
+    ops.push({
+      results: [repName],
+      name: 'ttnn.repeat',
+      operands: [edgeName],
+      properties: [['repeat_dims', `#ttnn.shape<${dims.join('x')}>`]],
+      operandTypes: [edgeType],
+      resultTypes: [repType],
+      location,
+    });
     deallocs.push(deallocateOp(repName, repType, location));
     return { names: [repName], type: repType };
   };
@@ -443,10 +534,16 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
     if (b === undefined) return 'cannot write the edge layout';
     for (const n of b.names) operands.push({ name: n, type: b.type });
   }
-  if (!useRepeat && (chain.front > 1 || chain.back > 1)) notes.push('ttnn.repeat has no L1 model here, so the edge slice is concatenated repeatedly (same values)');
+  if (!useRepeat && (chain.front > 1 || chain.back > 1))
+    notes.push('ttnn.repeat has no L1 model here, so the edge slice is concatenated repeatedly (same values)');
   ops.push({
-    results: [chain.outputName], name: 'ttnn.concat', operands: operands.map((o) => o.name), properties: [['dim', `${chain.dim} : si32`]],
-    operandTypes: operands.map((o) => o.type), resultTypes: [outType], location,
+    results: [chain.outputName],
+    name: 'ttnn.concat',
+    operands: operands.map((o) => o.name),
+    properties: [['dim', `${chain.dim} : si32`]],
+    operandTypes: operands.map((o) => o.type),
+    resultTypes: [outType],
+    location,
   });
   ops.push(...deallocs);
   const edits = chainEdits(ctx, ops);
@@ -459,7 +556,10 @@ export function sliceConcatRewrite(text: string, fn: SyntaxFunction, chain: PadC
 // Python source
 
 /** The first `file:line` a location names (through names, fused, callsite and `#locN` aliases). */
-export function fileLineOf(loc: Location | undefined, aliases: ReadonlyMap<string, Pick<AliasDefinition, 'attr'>>): { file: string; line: number } | undefined {
+export function fileLineOf(
+  loc: Location | undefined,
+  aliases: ReadonlyMap<string, Pick<AliasDefinition, 'attr'>>,
+): { file: string; line: number } | undefined {
   const at = resolveLocation(loc, (name) => locationOfAlias(aliases.get(name))).fileLineCol;
   return at === undefined ? undefined : { file: at.file, line: at.line };
 }

@@ -11,7 +11,17 @@ import type { TensorSpec } from '../ttnn/op';
 import type { Device } from '../ttnn/device';
 import { SyntaxFunction, aliasMap, usesOf, valueDefs } from './edits';
 import type { AttrNode, Operation } from '../mlir/syntax';
-import { AliasWriter, LayoutWriteContext, Placement, layoutAttrText, layoutEraOf, memoryConfigText, memorySpaceText, memrefElementText, physicalUnits } from './layoutText';
+import {
+  AliasWriter,
+  LayoutWriteContext,
+  Placement,
+  layoutAttrText,
+  layoutEraOf,
+  memoryConfigText,
+  memorySpaceText,
+  memrefElementText,
+  physicalUnits,
+} from './layoutText';
 import { fileMarks } from './fileMarks';
 import type { FixEdit } from './types';
 
@@ -37,7 +47,8 @@ function isReferenced(fn: SyntaxFunction): boolean {
       found = true;
       return;
     }
-    for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
+    for (const region of op.regions)
+      for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
   };
   for (const op of fn.chunk.operations) visit(op, 0);
   return found;
@@ -65,12 +76,15 @@ export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefi
   for (const u of usesOf(fn, name)) {
     if (u.op.name === 'func.return') {
       // The signature's result type is rewritten with it; callers in this file would need their types changed too.
-      if (isReferenced(fn)) return `${name} is returned by ${fn.op.symbol?.name ?? 'the function'}, which is called in this file`;
+      if (isReferenced(fn))
+        return `${name} is returned by ${fn.op.symbol?.name ?? 'the function'}, which is called in this file`;
       const r = fn.op.signature?.results[u.operandIndex]?.type;
-      if (r?.kind !== 'tensor' || r.encoding === undefined) return `the signature states no layout for result ${u.operandIndex}`;
+      if (r?.kind !== 'tensor' || r.encoding === undefined)
+        return `the signature states no layout for result ${u.operandIndex}`;
     }
     const t = u.op.operandTypes[u.operandIndex];
-    if (t === undefined || t.kind !== 'tensor' || t.encoding === undefined) return `a use of ${name} has no written layout`;
+    if (t === undefined || t.kind !== 'tensor' || t.encoding === undefined)
+      return `a use of ${name} has no written layout`;
   }
   return undefined;
 }
@@ -96,13 +110,16 @@ export function retypeEdits(
   const alias = writer.aliasFor(value);
   const def = valueDefs(fn).get(name);
   const edits: FixEdit[] = [];
-  if (def?.type?.kind === 'tensor' && def.type.encoding !== undefined) edits.push({ uri: 'self', range: def.type.encoding.range, newText: alias });
+  if (def?.type?.kind === 'tensor' && def.type.encoding !== undefined)
+    edits.push({ uri: 'self', range: def.type.encoding.range, newText: alias });
   for (const u of usesOf(fn, name)) {
     const t = u.op.operandTypes[u.operandIndex];
-    if (t?.kind === 'tensor' && t.encoding !== undefined) edits.push({ uri: 'self', range: t.encoding.range, newText: alias });
+    if (t?.kind === 'tensor' && t.encoding !== undefined)
+      edits.push({ uri: 'self', range: t.encoding.range, newText: alias });
     if (u.op.name === 'func.return') {
       const r = fn.op.signature?.results[u.operandIndex]?.type;
-      if (r?.kind === 'tensor' && r.encoding !== undefined) edits.push({ uri: 'self', range: r.encoding.range, newText: alias });
+      if (r?.kind === 'tensor' && r.encoding !== undefined)
+        edits.push({ uri: 'self', range: r.encoding.range, newText: alias });
     }
   }
   // Every other place that states the placement: the defining op's `memory_config` attribute (dumps before tt-mlir
@@ -110,7 +127,13 @@ export function retypeEdits(
   if (def?.kind === 'result') {
     const entry = def.op.properties?.entries.find((e) => e.name === 'memory_config');
     if (entry !== undefined) {
-      const mc = memoryConfigText(resolvedAttr(fn, entry.value) ?? entry.value, spec.shape.dims, spec.layout.pageLayout, placement, w);
+      const mc = memoryConfigText(
+        resolvedAttr(fn, entry.value) ?? entry.value,
+        spec.shape.dims,
+        spec.layout.pageLayout,
+        placement,
+        w,
+      );
       if (typeof mc !== 'string') return mc.reason;
       edits.push({ uri: 'self', range: entry.value.range, newText: mc });
     }
@@ -126,16 +149,29 @@ export function retypeEdits(
 }
 
 /** The TensorLayout `layoutAttrText` writes for `placement` (what the decoder will read back). */
-export function placedLayout(spec: TensorSpec & { layout: TensorLayout }, dims: readonly number[], placement: Placement, deviceGrid: readonly [number, number], era: string): TensorLayout {
+export function placedLayout(
+  spec: TensorSpec & { layout: TensorLayout },
+  dims: readonly number[],
+  placement: Placement,
+  deviceGrid: readonly [number, number],
+  era: string,
+): TensorLayout {
   const { rows, cols } = physicalUnits(dims, spec.layout.pageLayout);
   const nCores = deviceGrid[0] * deviceGrid[1];
-  const sharded = placement.kind === 'height_sharded' || placement.kind === 'width_sharded' || placement.kind === 'block_sharded';
-  const shardShape = placement.kind === 'dram_interleaved' ? [rows, cols] : placement.kind === 'l1_interleaved' ? [1, Math.ceil((rows * cols) / nCores)] : [Math.ceil(rows / placement.grid[0]), Math.ceil(cols / placement.grid[1])];
+  const sharded =
+    placement.kind === 'height_sharded' || placement.kind === 'width_sharded' || placement.kind === 'block_sharded';
+  const shardShape =
+    placement.kind === 'dram_interleaved'
+      ? [rows, cols]
+      : placement.kind === 'l1_interleaved'
+        ? [1, Math.ceil((rows * cols) / nCores)]
+        : [Math.ceil(rows / placement.grid[0]), Math.ceil(cols / placement.grid[1])];
   let coreRanges: TensorLayout['coreRanges'];
   if (sharded && era === 'coreRanges') {
     const n = placement.grid[0] * placement.grid[1];
     const c = deviceGrid[1];
-    if (placement.kind === 'block_sharded') coreRanges = [{ start: { x: 0, y: 0 }, end: { x: placement.grid[1] - 1, y: placement.grid[0] - 1 } }];
+    if (placement.kind === 'block_sharded')
+      coreRanges = [{ start: { x: 0, y: 0 }, end: { x: placement.grid[1] - 1, y: placement.grid[0] - 1 } }];
     else {
       const full = Math.floor(n / c);
       const rem = n % c;
@@ -150,7 +186,8 @@ export function placedLayout(spec: TensorSpec & { layout: TensorLayout }, dims: 
     pageLayout: spec.layout.pageLayout,
     dtype: spec.layout.dtype,
     bufferType: placement.kind === 'dram_interleaved' ? 'dram' : 'l1',
-    memoryLayout: placement.kind === 'dram_interleaved' || placement.kind === 'l1_interleaved' ? 'interleaved' : placement.kind,
+    memoryLayout:
+      placement.kind === 'dram_interleaved' || placement.kind === 'l1_interleaved' ? 'interleaved' : placement.kind,
     gridShape: placement.grid,
     coreRanges,
     shardShape,
@@ -162,4 +199,3 @@ export function placedLayout(spec: TensorSpec & { layout: TensorLayout }, dims: 
 export function l1BytesOf(dims: readonly number[], layout: TensorLayout, device: Device): number {
   return l1Footprint(dims, layout, device)?.bytesPerCore ?? 0;
 }
-

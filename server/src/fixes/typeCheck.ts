@@ -8,14 +8,21 @@
 import type { Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import { SyntaxFunction, aliasMap, operandNameOf, resultNamesOf, syntaxFunctions } from './edits';
 
-function typeKey(text: string, type: TypeNode | undefined, aliases: ReadonlyMap<string, { attr?: { range: { start: number; end: number } } }>): string {
+function typeKey(
+  text: string,
+  type: TypeNode | undefined,
+  aliases: ReadonlyMap<string, { attr?: { range: { start: number; end: number } } }>,
+): string {
   if (type === undefined) return '(none)';
   let raw = text.slice(type.range.start, type.range.end);
   if (type.kind === 'tensor' && type.encoding !== undefined && type.encoding.kind === 'attrAlias') {
     const def = aliases.get(type.encoding.name)?.attr;
     if (def !== undefined) {
       const enc = type.encoding.range;
-      raw = text.slice(type.range.start, enc.start) + text.slice(def.range.start, def.range.end) + text.slice(enc.end, type.range.end);
+      raw =
+        text.slice(type.range.start, enc.start) +
+        text.slice(def.range.start, def.range.end) +
+        text.slice(enc.end, type.range.end);
     }
   }
   return raw.replace(/\s+/g, '');
@@ -71,11 +78,13 @@ function checkFunction(text: string, fn: SyntaxFunction, out: Set<string>): void
       if (sig.length !== op.operands.length) out.add(`${fnName}|return|arity differs from the signature`);
       op.operandTypes.forEach((t, k) => {
         const s = sig[k];
-        if (s !== undefined && typeKey(text, t, aliases) !== typeKey(text, s.type, aliases)) out.add(`${fnName}|return|${k}|type differs from the signature`);
+        if (s !== undefined && typeKey(text, t, aliases) !== typeKey(text, s.type, aliases))
+          out.add(`${fnName}|return|${k}|type differs from the signature`);
       });
     }
     for (const t of [...op.operandTypes, ...op.resultTypes]) {
-      if (t.kind === 'tensor' && t.encoding?.kind === 'attrAlias' && !aliases.has(t.encoding.name)) out.add(`${fnName}|${label}|${t.encoding.name}|undefined alias`);
+      if (t.kind === 'tensor' && t.encoding?.kind === 'attrAlias' && !aliases.has(t.encoding.name))
+        out.add(`${fnName}|${label}|${t.encoding.name}|undefined alias`);
     }
   });
 }

@@ -30,10 +30,26 @@ export interface Baseline {
   readonly budget: { remaining: number };
 }
 
-export function makeBaseline(text: string, parse: ParseResult, analysis: ModuleAnalysis, target: FixTarget, fnIndex: number, options: FixOptions): Baseline {
+export function makeBaseline(
+  text: string,
+  parse: ParseResult,
+  analysis: ModuleAnalysis,
+  target: FixTarget,
+  fnIndex: number,
+  options: FixOptions,
+): Baseline {
   let cached: Set<string> | undefined;
   const budget = { remaining: options.maxVerifications ?? 16 };
-  return { text, parse, analysis, target, fnIndex, options, problems: () => (cached ??= typeProblems(text, parse)), budget };
+  return {
+    text,
+    parse,
+    analysis,
+    target,
+    fnIndex,
+    options,
+    problems: () => (cached ??= typeProblems(text, parse)),
+    budget,
+  };
 }
 
 export interface Candidate {
@@ -44,7 +60,8 @@ export interface Candidate {
   readonly replacementResults: readonly string[];
 }
 
-export type VerifyOutcome = { readonly ok: true; readonly verification: FixVerification } | { readonly ok: false; readonly reason: string };
+export type VerifyOutcome =
+  { readonly ok: true; readonly verification: FixVerification } | { readonly ok: false; readonly reason: string };
 
 /** Key of an op that survives edits: its first result, else its name and ordinal among same-named ops. */
 function opKeys(fa: { readonly ops: readonly OpAnalysis[] }): string[] {
@@ -66,7 +83,9 @@ export function illegalIn(est: OpEstimateResult): string | undefined {
   if (est.kind === 'illegal') return est.rule;
   if (est.kind !== 'estimate' || est.versionRange === undefined) return undefined;
   const bad = est.versionRange.figures.find((f) => f.kind === 'illegal');
-  return bad === undefined ? undefined : `${bad.reason ?? 'rejected by tt-metal'} (tt-metal builds ${windowText(bad.window)})`;
+  return bad === undefined
+    ? undefined
+    : `${bad.reason ?? 'rejected by tt-metal'} (tt-metal builds ${windowText(bad.window)})`;
 }
 
 export function opFit(functionName: string, o: OpAnalysis): OpFit {
@@ -98,7 +117,14 @@ function firstFailureOf(a: ModuleAnalysis): FailureAfter | undefined {
   if (f === undefined) return undefined;
   const o = a.functions.find((x) => x.fn.name === f.functionName)?.ops[f.opIndex];
   if (o === undefined) return undefined;
-  return { functionName: f.functionName, opIndex: f.opIndex, opName: o.op.name, resultName: o.op.resultNames[0] ?? '', kind: f.overflow.kind, message: f.overflow.message };
+  return {
+    functionName: f.functionName,
+    opIndex: f.opIndex,
+    opName: o.op.name,
+    resultName: o.op.resultNames[0] ?? '',
+    kind: f.overflow.kind,
+    message: f.overflow.message,
+  };
 }
 
 export function targetOp(base: Baseline): OpAnalysis | undefined {
@@ -109,7 +135,8 @@ export function targetOp(base: Baseline): OpAnalysis | undefined {
 export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome {
   const before = targetOp(base);
   if (before === undefined) return { ok: false, reason: 'target op not found' };
-  if (base.budget.remaining <= 0) return { ok: false, reason: 'not verified: the re-analysis budget of this request is spent' };
+  if (base.budget.remaining <= 0)
+    return { ok: false, reason: 'not verified: the re-analysis budget of this request is spent' };
   base.budget.remaining--;
   const selfEdits = cand.edits.filter((e) => e.uri === 'self');
   const fixed = applyEdits(base.text, selfEdits);
@@ -131,7 +158,8 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   const replacementKeys = new Set(cand.replacementResults.map((r) => `${base.fnIndex}|${r}`));
   let targetAfter: OpFit | 'removed' = 'removed';
   const replacements: OpFit[] = [];
-  if (after.functions.length !== base.analysis.functions.length) return { ok: false, reason: 'the fix changed the set of functions' };
+  if (after.functions.length !== base.analysis.functions.length)
+    return { ok: false, reason: 'the fix changed the set of functions' };
   for (const [f, fa] of after.functions.entries()) {
     const keys = opKeys(fa);
     fa.ops.forEach((o, i) => {
@@ -145,25 +173,48 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
       if (prior === undefined || prior.op.name !== o.op.name) return;
       if (o.overflow !== undefined) {
         if (prior.overflow === undefined) worsened.push(`${keys[i]} ${o.op.name} now overflows (${o.overflow.kind})`);
-        else if (o.overflow.cbRegionEndBytes > prior.overflow.cbRegionEndBytes) worsened.push(`${keys[i]} ${o.op.name} overflows by more`);
+        else if (o.overflow.cbRegionEndBytes > prior.overflow.cbRegionEndBytes)
+          worsened.push(`${keys[i]} ${o.op.name} overflows by more`);
       }
       const nowIllegal = illegalIn(o.estimate);
-      if (nowIllegal !== undefined && illegalIn(prior.estimate) === undefined) worsened.push(`${keys[i]} ${o.op.name} would be rejected by tt-metal: ${nowIllegal}`);
-      if (prior.estimate.kind !== 'unmodeled' && o.estimate.kind === 'unmodeled') worsened.push(`${keys[i]} ${o.op.name} lost its L1 model (${o.estimate.reason})`);
+      if (nowIllegal !== undefined && illegalIn(prior.estimate) === undefined)
+        worsened.push(`${keys[i]} ${o.op.name} would be rejected by tt-metal: ${nowIllegal}`);
+      if (prior.estimate.kind !== 'unmodeled' && o.estimate.kind === 'unmodeled')
+        worsened.push(`${keys[i]} ${o.op.name} lost its L1 model (${o.estimate.reason})`);
     });
   }
   const tAfter = targetAfter as OpFit | 'removed';
-  if (cand.removesTarget && tAfter !== 'removed') return { ok: false, reason: 'the rewrite left the target op in place' };
+  if (cand.removesTarget && tAfter !== 'removed')
+    return { ok: false, reason: 'the rewrite left the target op in place' };
   if (!cand.removesTarget) {
     if (tAfter === 'removed') return { ok: false, reason: 'the target op disappeared' };
-    if (tAfter.illegalRule !== undefined) return { ok: false, reason: `tt-metal would reject ${tAfter.resultName} ${tAfter.opName}: ${tAfter.illegalRule}` };
-    if (!tAfter.fits) return { ok: false, reason: tAfter.cbBytesPerCore === null ? 'the target op has no L1 model after the fix' : `the target op still overflows (${tAfter.overflowKind})` };
+    if (tAfter.illegalRule !== undefined)
+      return {
+        ok: false,
+        reason: `tt-metal would reject ${tAfter.resultName} ${tAfter.opName}: ${tAfter.illegalRule}`,
+      };
+    if (!tAfter.fits)
+      return {
+        ok: false,
+        reason:
+          tAfter.cbBytesPerCore === null
+            ? 'the target op has no L1 model after the fix'
+            : `the target op still overflows (${tAfter.overflowKind})`,
+      };
   }
-  if (replacements.length !== cand.replacementResults.length) return { ok: false, reason: 'inserted ops not found after re-parse' };
+  if (replacements.length !== cand.replacementResults.length)
+    return { ok: false, reason: 'inserted ops not found after re-parse' };
   const bad = replacements.find((r) => !r.fits);
-  if (bad?.illegalRule !== undefined) return { ok: false, reason: `tt-metal would reject ${bad.resultName} ${bad.opName}: ${bad.illegalRule}` };
+  if (bad?.illegalRule !== undefined)
+    return { ok: false, reason: `tt-metal would reject ${bad.resultName} ${bad.opName}: ${bad.illegalRule}` };
   if (bad !== undefined) {
-    return { ok: false, reason: bad.cbBytesPerCore === null && bad.overflowKind === undefined ? `${bad.opName} has no L1 model, cannot show it fits` : `${bad.resultName} ${bad.opName} would overflow (${bad.overflowKind})` };
+    return {
+      ok: false,
+      reason:
+        bad.cbBytesPerCore === null && bad.overflowKind === undefined
+          ? `${bad.opName} has no L1 model, cannot show it fits`
+          : `${bad.resultName} ${bad.opName} would overflow (${bad.overflowKind})`,
+    };
   }
   if (worsened.length > 0) return { ok: false, reason: worsened[0] };
 
@@ -172,9 +223,12 @@ export function verifyCandidate(base: Baseline, cand: Candidate): VerifyOutcome 
   const peak = Math.max(0, ...fitted.map((f) => f.peakL1BytesPerCore));
   // Never "no op overflows" while an op has no L1 model: an overflow there cannot be ruled out.
   const unmodeledAfter = unmodeledDeviceOps(after).count;
-  const then = firstFailureAfter !== undefined
-    ? `then ${failureText(firstFailureAfter)} fails first`
-    : unmodeledAfter > 0 ? `no modeled op overflows after this (${unmodeledAfter} without an L1 model)` : 'no op overflows after this';
+  const then =
+    firstFailureAfter !== undefined
+      ? `then ${failureText(firstFailureAfter)} fails first`
+      : unmodeledAfter > 0
+        ? `no modeled op overflows after this (${unmodeledAfter} without an L1 model)`
+        : 'no op overflows after this';
   const summary = `fits: ${formatBytes(peak)}/core; ${then}`;
   return {
     ok: true,

@@ -25,10 +25,20 @@ export const HEAP_BYTES_PER_INPUT_BYTE = 32;
 const HEAP_SHARE = 0.75;
 
 /** Whether analysing `sizeBytes` of text fits this process's free heap (shared by the CLI, checkFiles and open documents). */
-export function analysisHeap(sizeBytes: number): { readonly neededBytes: number; readonly freeBytes: number; readonly usedBytes: number; readonly fits: boolean } {
+export function analysisHeap(sizeBytes: number): {
+  readonly neededBytes: number;
+  readonly freeBytes: number;
+  readonly usedBytes: number;
+  readonly fits: boolean;
+} {
   const heap = v8.getHeapStatistics();
   const neededBytes = sizeBytes * HEAP_BYTES_PER_INPUT_BYTE;
-  return { neededBytes, freeBytes: heap.total_available_size, usedBytes: heap.used_heap_size, fits: neededBytes <= heap.total_available_size * HEAP_SHARE };
+  return {
+    neededBytes,
+    freeBytes: heap.total_available_size,
+    usedBytes: heap.used_heap_size,
+    fits: neededBytes <= heap.total_available_size * HEAP_SHARE,
+  };
 }
 
 export type InputText =
@@ -95,7 +105,8 @@ function nonRegularKind(stat: fs.Stats): string | undefined {
 
 function sizeRefusal(path: string, sizeBytes: number, maxBytes: number, analysed: boolean): string | undefined {
   const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
-  if (sizeBytes > maxBytes) return `${path} is ${mb(sizeBytes)}; the limit is ${maxBytes >= 1e6 ? mb(maxBytes) : `${maxBytes} B`}`;
+  if (sizeBytes > maxBytes)
+    return `${path} is ${mb(sizeBytes)}; the limit is ${maxBytes >= 1e6 ? mb(maxBytes) : `${maxBytes} B`}`;
   if (!analysed) return undefined;
   // Past the heap limit V8 aborts the process with a stack dump: refuse up front and say how to raise the limit.
   const heap = analysisHeap(sizeBytes);

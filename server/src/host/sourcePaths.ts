@@ -22,8 +22,7 @@ import { readInputText } from './openInput';
 
 /** Where a named file is: inside the workspace (its real path), or why it is not used. */
 export type LocatedSource =
-  | { readonly kind: 'inside'; readonly path: string }
-  | { readonly kind: 'outside'; readonly reason: string };
+  { readonly kind: 'inside'; readonly path: string } | { readonly kind: 'outside'; readonly reason: string };
 
 export interface SourcePaths {
   /** The file a `loc` names, if it exists inside the workspace. */
@@ -56,7 +55,8 @@ function isInside(child: string, root: string): boolean {
  * `workspaceRoots` are directories.
  */
 export function sourcePaths(dumpPath: string | undefined, workspaceRoots: readonly string[]): SourcePaths {
-  const given = workspaceRoots.length > 0 ? workspaceRoots : dumpPath !== undefined ? [path.dirname(path.resolve(dumpPath))] : [];
+  const given =
+    workspaceRoots.length > 0 ? workspaceRoots : dumpPath !== undefined ? [path.dirname(path.resolve(dumpPath))] : [];
   const roots = given.map((r) => realpathOrUndefined(path.resolve(r))).filter((r): r is string => r !== undefined);
   const searchDirs: string[] = [];
   if (dumpPath !== undefined) {
@@ -97,7 +97,12 @@ export function sourcePaths(dumpPath: string | undefined, workspaceRoots: readon
         escaped = true;
       }
     }
-    return { kind: 'outside', reason: escaped ? 'resolves outside the workspace through a symbolic link (not linked)' : 'not found in the workspace' };
+    return {
+      kind: 'outside',
+      reason: escaped
+        ? 'resolves outside the workspace through a symbolic link (not linked)'
+        : 'not found in the workspace',
+    };
   };
 
   const locate = (file: string): LocatedSource => {

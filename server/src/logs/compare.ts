@@ -65,7 +65,11 @@ export function compareFailure(failure: LogFailure, estimate: EstimateForCompari
     return { kind: 'notComparable', reason, text: `${observedText}; not comparable: ${reason}` };
   }
   if (estimate === undefined) {
-    return { kind: 'notComparable', reason: 'no estimate for this op', text: `${observedText}; estimate: none (op not modeled)` };
+    return {
+      kind: 'notComparable',
+      reason: 'no estimate for this op',
+      text: `${observedText}; estimate: none (op not modeled)`,
+    };
   }
 
   const observed = failure.bytes;
@@ -84,17 +88,31 @@ export function compareFailure(failure: LogFailure, estimate: EstimateForCompari
       ? impliedBase
       : undefined;
   const missedOverflow = !estimate.overflows;
-  if (missedOverflow) notes.push('tt-metal overflowed L1 here but the estimate says the op fits: our model is wrong for this op');
+  if (missedOverflow)
+    notes.push('tt-metal overflowed L1 here but the estimate says the op fits: our model is wrong for this op');
   if (coreAgreement === 'different') {
-    notes.push(`tt-metal reports core range ${failure.coreRangeText ?? '?'}, the estimate core (${estimate.worstCore[0]},${estimate.worstCore[1]})`);
+    notes.push(
+      `tt-metal reports core range ${failure.coreRangeText ?? '?'}, the estimate core (${estimate.worstCore[0]},${estimate.worstCore[1]})`,
+    );
   }
-  if (failure.kind === 'cbExceedsL1' && estimate.l1SizeBytes !== undefined && failure.limitBytes !== undefined && failure.limitBytes !== estimate.l1SizeBytes) {
-    notes.push(`tt-metal's max L1 size is ${formatBytes(failure.limitBytes)}, the device setting ${formatBytes(estimate.l1SizeBytes)}: wrong device?`);
+  if (
+    failure.kind === 'cbExceedsL1' &&
+    estimate.l1SizeBytes !== undefined &&
+    failure.limitBytes !== undefined &&
+    failure.limitBytes !== estimate.l1SizeBytes
+  ) {
+    notes.push(
+      `tt-metal's max L1 size is ${formatBytes(failure.limitBytes)}, the device setting ${formatBytes(estimate.l1SizeBytes)}: wrong device?`,
+    );
   }
 
-  const verdict = delta === 0 ? 'exact' : `${formatBytes(Math.abs(delta))} ${delta > 0 ? 'under' : 'over'} (${percent(delta, observed)})`;
+  const verdict =
+    delta === 0
+      ? 'exact'
+      : `${formatBytes(Math.abs(delta))} ${delta > 0 ? 'under' : 'over'} (${percent(delta, observed)})`;
   let text = `${observedText}; estimate: ${formatBytes(estimate.cbRegionEndBytes)} — ${verdict}`;
-  if (suggestedL1UnreservedBase !== undefined) text += `; use l1_unreserved_base = ${suggestedL1UnreservedBase} from this log`;
+  if (suggestedL1UnreservedBase !== undefined)
+    text += `; use l1_unreserved_base = ${suggestedL1UnreservedBase} from this log`;
   return {
     kind: 'compared',
     observedBytes: observed,
@@ -128,7 +146,10 @@ export type ObservedOp =
  * Every op a mapped (or failure-free) correlation touches, in execution order, the op that threw last.
  * `estimateFor` looks up our estimate for an op by its range (undefined when unmodeled).
  */
-export function observeOps(correlation: Correlation, estimateFor: (op: MappedOp) => EstimateForComparison | undefined): ObservedOp[] {
+export function observeOps(
+  correlation: Correlation,
+  estimateFor: (op: MappedOp) => EstimateForComparison | undefined,
+): ObservedOp[] {
   if (correlation.kind !== 'mapped' && correlation.kind !== 'noFailure') return [];
   const observed: ObservedOp[] = correlation.reachedOps.map((op) => ({
     kind: 'completed',
@@ -136,7 +157,11 @@ export function observeOps(correlation: Correlation, estimateFor: (op: MappedOp)
     comparison: compareReached(opLabel(op), estimateFor(op)),
   }));
   if (correlation.kind === 'mapped') {
-    observed.push({ kind: 'threw', op: correlation.failingOp, comparison: compareFailure(correlation.failure, estimateFor(correlation.failingOp)) });
+    observed.push({
+      kind: 'threw',
+      op: correlation.failingOp,
+      comparison: compareFailure(correlation.failure, estimateFor(correlation.failingOp)),
+    });
   }
   return observed;
 }

@@ -48,7 +48,12 @@ export type Correlation =
       readonly orderConsistent: boolean;
       readonly notes: readonly string[];
     }
-  | { readonly kind: 'mismatch'; readonly reason: string; readonly failure: RuntimeFailure | undefined; readonly notes: readonly string[] }
+  | {
+      readonly kind: 'mismatch';
+      readonly reason: string;
+      readonly failure: RuntimeFailure | undefined;
+      readonly notes: readonly string[];
+    }
   | {
       readonly kind: 'noFailure';
       readonly reachedOps: readonly MappedOp[];
@@ -126,7 +131,8 @@ export function correlate(log: ParsedLog, file: ParseResult): Correlation {
   }
 
   const lastMapped = mappedByIndex.get(lastOp.index);
-  if (lastMapped === undefined) return mismatch(`log line ${lastOp.line}: the last executed op could not be matched`, failure, notes);
+  if (lastMapped === undefined)
+    return mismatch(`log line ${lastOp.line}: the last executed op could not be matched`, failure, notes);
   const completedBefore = (limit: number): MappedOp[] => {
     const seen = new Set<number>();
     const reached: MappedOp[] = [];
@@ -143,11 +149,30 @@ export function correlate(log: ParsedLog, file: ParseResult): Correlation {
   if (failure === undefined) {
     if (log.lastOpCompleted) {
       const reached = completedBefore(log.ops.length);
-      return { kind: 'noFailure', reachedOps: [...reached, lastMapped], inProgressOp: undefined, orderConsistent, notes };
+      return {
+        kind: 'noFailure',
+        reachedOps: [...reached, lastMapped],
+        inProgressOp: undefined,
+        orderConsistent,
+        notes,
+      };
     }
-    return { kind: 'noFailure', reachedOps: completedBefore(lastOp.index), inProgressOp: lastMapped, orderConsistent, notes };
+    return {
+      kind: 'noFailure',
+      reachedOps: completedBefore(lastOp.index),
+      inProgressOp: lastMapped,
+      orderConsistent,
+      notes,
+    };
   }
-  return { kind: 'mapped', failingOp: lastMapped, failure, reachedOps: completedBefore(lastOp.index), orderConsistent, notes };
+  return {
+    kind: 'mapped',
+    failingOp: lastMapped,
+    failure,
+    reachedOps: completedBefore(lastOp.index),
+    orderConsistent,
+    notes,
+  };
 }
 
 /** One line for a notification or the CLI. */
@@ -165,7 +190,9 @@ export function describeCorrelation(correlation: Correlation): string {
     case 'noFailure':
       return (
         `no failure in the log; ${correlation.reachedOps.length} op(s) completed` +
-        (correlation.inProgressOp === undefined ? '' : `, ${correlation.inProgressOp.resultName ?? correlation.inProgressOp.opName} started last (log truncated?)`)
+        (correlation.inProgressOp === undefined
+          ? ''
+          : `, ${correlation.inProgressOp.resultName ?? correlation.inProgressOp.opName} started last (log truncated?)`)
       );
     case 'unparseable':
       return `cannot use the log: ${correlation.reason}`;
@@ -320,7 +347,11 @@ function matchRunIn(run: Run, fn: FunctionInfo): { positions: number[]; agreed: 
     const position = locate(logOp, fn, previous);
     if (position === undefined) {
       const what = logOp.resultNames[0] ?? `a result-less ${logOp.opName ?? 'op'}`;
-      return { positions, agreed: positions.length, problem: `log line ${logOp.line}: ${what} is not defined in ${fn.name} of this file` };
+      return {
+        positions,
+        agreed: positions.length,
+        problem: `log line ${logOp.line}: ${what} is not defined in ${fn.name} of this file`,
+      };
     }
     const disagreements = compareOp(logOp, fn.ops[position]!, fn.locAliases);
     if (disagreements.length > 0) {
@@ -378,10 +409,12 @@ function orderNote(run: Run, fn: FunctionInfo, positions: readonly number[]): st
 /** What the log shows that the file contradicts; parts the log does not show are not evidence either way. */
 export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: ReadonlyMap<string, Location>): string[] {
   const problems: string[] = [];
-  if (logOp.opName !== undefined && logOp.opName !== op.name) problems.push(`op is ${logOp.opName} in the log, ${op.name} in the file`);
+  if (logOp.opName !== undefined && logOp.opName !== op.name)
+    problems.push(`op is ${logOp.opName} in the log, ${op.name} in the file`);
   if (logOp.resultNames.length > 0) {
     const fileResults = op.results.map((group) => group.name);
-    if (!sameStrings(logOp.resultNames, fileResults)) problems.push(`results ${logOp.resultNames.join(', ')} vs ${fileResults.join(', ') || 'none'}`);
+    if (!sameStrings(logOp.resultNames, fileResults))
+      problems.push(`results ${logOp.resultNames.join(', ')} vs ${fileResults.join(', ') || 'none'}`);
   }
   if (logOp.operandNames !== undefined) {
     const fileOperands = op.operands.map(useText);
@@ -392,7 +425,8 @@ export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: Readonly
   if (logOp.propertyNames !== undefined && op.properties !== undefined) {
     const fileKeys = op.properties.entries.map((entry) => entry.name).sort();
     const logKeys = [...logOp.propertyNames].sort();
-    if (!sameStrings(logKeys, fileKeys)) problems.push(`properties {${logKeys.join(', ')}} vs {${fileKeys.join(', ')}}`);
+    if (!sameStrings(logKeys, fileKeys))
+      problems.push(`properties {${logKeys.join(', ')}} vs {${fileKeys.join(', ')}}`);
   }
   compareTypes('operand', logOp.operandTypes, op.operandTypes, problems);
   compareTypes('result', logOp.resultTypes, op.resultTypes, problems);
@@ -404,7 +438,12 @@ export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: Readonly
   return problems;
 }
 
-function compareTypes(what: string, logTypes: readonly string[] | undefined, fileTypes: readonly TypeNode[], problems: string[]): void {
+function compareTypes(
+  what: string,
+  logTypes: readonly string[] | undefined,
+  fileTypes: readonly TypeNode[],
+  problems: string[],
+): void {
   if (logTypes === undefined || fileTypes.length === 0) return;
   if (logTypes.length !== fileTypes.length) {
     problems.push(`${logTypes.length} ${what} type(s) in the log, ${fileTypes.length} in the file`);
@@ -415,7 +454,8 @@ function compareTypes(what: string, logTypes: readonly string[] | undefined, fil
     const fileKey = fileTypeKey(fileTypes[k]!);
     if (logKey === undefined || fileKey === undefined) return;
     const sameDims = logKey.dims === fileKey.dims;
-    const sameElement = logKey.element === undefined || fileKey.element === undefined || logKey.element === fileKey.element;
+    const sameElement =
+      logKey.element === undefined || fileKey.element === undefined || logKey.element === fileKey.element;
     if (!sameDims || !sameElement) {
       problems.push(`${what} ${k} type ${showKey(logKey)} in the log, ${showKey(fileKey)} in the file`);
     }
@@ -429,7 +469,9 @@ interface TypeKey {
 }
 
 function showKey(key: TypeKey): string {
-  return key.dims === undefined ? (key.element ?? '?') : `tensor<${key.dims}${key.dims === '' ? '' : 'x'}${key.element ?? '?'}>`;
+  return key.dims === undefined
+    ? (key.element ?? '?')
+    : `tensor<${key.dims}${key.dims === '' ? '' : 'x'}${key.element ?? '?'}>`;
 }
 
 function logTypeKey(text: string): TypeKey | undefined {
@@ -447,7 +489,10 @@ function logTypeKey(text: string): TypeKey | undefined {
 function fileTypeKey(type: TypeNode): TypeKey | undefined {
   switch (type.kind) {
     case 'tensor':
-      return { dims: type.shape === undefined ? '*' : type.shapeText.join('x'), element: elementName(type.elementType) };
+      return {
+        dims: type.shape === undefined ? '*' : type.shapeText.join('x'),
+        element: elementName(type.elementType),
+      };
     case 'scalar':
     case 'dialectType':
       return { dims: undefined, element: elementName(type) };

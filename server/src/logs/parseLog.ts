@@ -243,7 +243,8 @@ function splitLines(text: string, notes: string[]): string[] {
       start = i + 1;
     }
   }
-  if (lines.length >= MAX_LINES && start < text.length) notes.push(`log longer than ${MAX_LINES} lines; the rest is ignored`);
+  if (lines.length >= MAX_LINES && start < text.length)
+    notes.push(`log longer than ${MAX_LINES} lines; the rest is ignored`);
   return lines;
 }
 
@@ -279,7 +280,9 @@ function popProgram(stack: { name: string }[], name: string): void {
 /** A line that begins a new log record (so it cannot continue a wrapped op). */
 function looksLikeNewRecord(line: string): boolean {
   return (
-    /^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][\w.]*\s*\|\s*[A-Za-z]+\s*\||E {2,}|RuntimeError\b|Traceback\b)/.test(line) ||
+    /^\s*(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|[A-Za-z][\w.]*\s*\|\s*[A-Za-z]+\s*\||E {2,}|RuntimeError\b|Traceback\b)/.test(
+      line,
+    ) ||
     line.includes('Executing operation:') ||
     line.includes('Statically allocated') ||
     line.includes('Out of Memory:') ||
@@ -289,7 +292,11 @@ function looksLikeNewRecord(line: string): boolean {
 }
 
 /** Joins an op record that was wrapped over several lines (by a terminal, or by hand as in the seed's excerpt). */
-function collectRecord(lines: readonly string[], startIndex: number, firstText: string): { text: string; endIndex: number; cut: boolean } {
+function collectRecord(
+  lines: readonly string[],
+  startIndex: number,
+  firstText: string,
+): { text: string; endIndex: number; cut: boolean } {
   let text = collapse(firstText);
   let endIndex = startIndex;
   for (let extra = 0; extra < MAX_CONTINUATION_LINES; extra++) {
@@ -418,7 +425,9 @@ function hasTrailingLoc(s: string): boolean {
 
 /** Splits on depth-0 commas, each part with its whitespace collapsed; empty parts dropped. */
 function splitTopLevelParts(s: string): string[] {
-  return splitTopLevel(s).map(collapse).filter((part) => part !== '');
+  return splitTopLevel(s)
+    .map(collapse)
+    .filter((part) => part !== '');
 }
 
 function valueUses(s: string): string[] {
@@ -504,7 +513,10 @@ function matchFailure(lines: readonly string[], index: number): { failure: LogFa
   for (let k = index; k < lines.length && k < index + MAX_FAILURE_WINDOW_LINES; k++) {
     if (k > index && (lines[k]!.includes('Executing operation:') || lines[k]!.trim() === '')) break;
     windowStarts.push(window.length);
-    const piece = k === index ? line.slice(anchorAt, anchorAt + MAX_FAILURE_WINDOW_CHARS) : stripPrefix(lines[k]!).slice(0, MAX_FAILURE_WINDOW_CHARS);
+    const piece =
+      k === index
+        ? line.slice(anchorAt, anchorAt + MAX_FAILURE_WINDOW_CHARS)
+        : stripPrefix(lines[k]!).slice(0, MAX_FAILURE_WINDOW_CHARS);
     window = collapse(`${window} ${piece}`);
     if (window.length > MAX_FAILURE_WINDOW_CHARS) break;
   }

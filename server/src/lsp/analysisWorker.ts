@@ -30,7 +30,12 @@ const post = (message: FromWorker): void => port?.postMessage(message);
 
 /** The held document as the handlers read it; the runtime log and settings come from the main thread with each call. */
 function documentsFor(env: RemoteEnv, answer: { storedLog: ImportedLog | undefined }): HandlerDocuments {
-  const log = env.importedLog === undefined ? undefined : lastLog?.serial === env.importedLog.serial && lastLog.name === env.importedLog.name ? lastLog : env.importedLog;
+  const log =
+    env.importedLog === undefined
+      ? undefined
+      : lastLog?.serial === env.importedLog.serial && lastLog.name === env.importedLog.name
+        ? lastLog
+        : env.importedLog;
   lastLog = log;
   return {
     analyzed: (uri) => Promise.resolve(held?.analyzed.uri === uri ? held.analyzed : undefined),
@@ -42,7 +47,8 @@ function documentsFor(env: RemoteEnv, answer: { storedLog: ImportedLog | undefin
 }
 
 async function answer(message: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
-  if (held?.analyzed.version !== message.version) return post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined, diagnosticsChanged: false });
+  if (held?.analyzed.version !== message.version)
+    return post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined, diagnosticsChanged: false });
   const result = { storedLog: undefined as ImportedLog | undefined, diagnosticsChanged: false };
   const ctx: DocumentContext = {
     documents: documentsFor(message.env, result),
@@ -56,13 +62,18 @@ async function answer(message: Extract<ToWorker, { kind: 'call' }>): Promise<voi
     const value = await REMOTE_HANDLERS[message.method](ctx, message.params as never, lsp.CancellationToken.None);
     post({ kind: 'answer', id: message.id, value, ...result });
   } catch (error) {
-    post({ kind: 'log', message: `request ${message.method} failed in the background analysis: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}` });
+    post({
+      kind: 'log',
+      message: `request ${message.method} failed in the background analysis: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`,
+    });
     post({ kind: 'answer', id: message.id, value: undefined, storedLog: undefined, diagnosticsChanged: false });
   }
 }
 
 /** The text of the version `source` leads to, as the held text edited, or undefined when this worker cannot follow. */
-function textOf(source: WorkerSource): { lineIndex: LineIndex; edits: features.DocumentEdit[] | undefined } | undefined {
+function textOf(
+  source: WorkerSource,
+): { lineIndex: LineIndex; edits: features.DocumentEdit[] | undefined } | undefined {
   if (source.kind === 'text') return { lineIndex: new LineIndex(source.text), edits: undefined };
   if (held === undefined || held.analyzed.version !== source.fromVersion) return undefined;
   let lineIndex = held.lineIndex;
@@ -88,15 +99,31 @@ port?.on('message', (message: ToWorker) => {
   held = undefined;
   const { lineIndex, edits } = next;
   const outcome = settings.enable
-    ? guardedAnalysis({ length: lineIndex.length, lineIndex: () => lineIndex }, {
-        analyse: () => {
-          const inPlace = edits !== undefined && previous?.settingsKey === settingsKey && previous.analyzed.outcome.kind === 'ok';
-          const derived = inPlace ? features.analyzeAfterEdits((previous.analyzed.outcome as { doc: features.DocumentAnalysis }).doc, edits, settings.analysis) : undefined;
-          if (derived !== undefined) post({ kind: 'log', message: `background analysis of ${uri} version ${version}: ${edits?.length ?? 0} edits applied in place` });
-          return derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex });
+    ? guardedAnalysis(
+        { length: lineIndex.length, lineIndex: () => lineIndex },
+        {
+          analyse: () => {
+            const inPlace =
+              edits !== undefined && previous?.settingsKey === settingsKey && previous.analyzed.outcome.kind === 'ok';
+            const derived = inPlace
+              ? features.analyzeAfterEdits(
+                  (previous.analyzed.outcome as { doc: features.DocumentAnalysis }).doc,
+                  edits,
+                  settings.analysis,
+                )
+              : undefined;
+            if (derived !== undefined)
+              post({
+                kind: 'log',
+                message: `background analysis of ${uri} version ${version}: ${edits?.length ?? 0} edits applied in place`,
+              });
+            return (
+              derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex })
+            );
+          },
+          logError: (m) => post({ kind: 'log', message: m }),
         },
-        logError: (m) => post({ kind: 'log', message: m }),
-      })
+      )
     : { kind: 'disabled' as const };
   held = { analyzed: { uri, version, settingsGeneration: 0, outcome }, lineIndex, settingsKey };
   post({ kind: 'analyzed', version });

@@ -19,12 +19,30 @@ import type { AnalysisOutcome, BackgroundJob, RemoteAnswer, RemoteEnv, RemoteMet
 export type WorkerSource =
   | { readonly kind: 'text'; readonly text: string }
   /** `length` is the text's length after the edits: the worker checks it before trusting its own copy. */
-  | { readonly kind: 'edits'; readonly fromVersion: number; readonly changes: readonly features.TextChange[]; readonly length: number };
+  | {
+      readonly kind: 'edits';
+      readonly fromVersion: number;
+      readonly changes: readonly features.TextChange[];
+      readonly length: number;
+    };
 
 export type ToWorker =
-  | { readonly kind: 'analyze'; readonly uri: string; readonly version: number; readonly settings: ServerSettings; readonly source: WorkerSource }
+  | {
+      readonly kind: 'analyze';
+      readonly uri: string;
+      readonly version: number;
+      readonly settings: ServerSettings;
+      readonly source: WorkerSource;
+    }
   /** Answered only if the worker still holds `version` (else `value` is undefined). */
-  | { readonly kind: 'call'; readonly id: number; readonly version: number; readonly method: RemoteMethod; readonly params: unknown; readonly env: RemoteEnv };
+  | {
+      readonly kind: 'call';
+      readonly id: number;
+      readonly version: number;
+      readonly method: RemoteMethod;
+      readonly params: unknown;
+      readonly env: RemoteEnv;
+    };
 
 export type FromWorker =
   | { readonly kind: 'analyzed'; readonly version: number }
@@ -93,11 +111,24 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
 
   const postText = (w: DocumentWorker, job: Job): void => {
     job.full = true;
-    w.worker.postMessage({ kind: 'analyze', uri: job.uri, version: job.version, settings: job.settings, source: { kind: 'text', text: job.lineIndex.text } } satisfies ToWorker);
+    w.worker.postMessage({
+      kind: 'analyze',
+      uri: job.uri,
+      version: job.version,
+      settings: job.settings,
+      source: { kind: 'text', text: job.lineIndex.text },
+    } satisfies ToWorker);
   };
 
   const start = (uri: string): DocumentWorker => {
-    const w: DocumentWorker = { worker: new Worker(workerPath), nextId: 0, stopped: false, calls: new Map(), jobs: [], holds: undefined };
+    const w: DocumentWorker = {
+      worker: new Worker(workerPath),
+      nextId: 0,
+      stopped: false,
+      calls: new Map(),
+      jobs: [],
+      holds: undefined,
+    };
     w.worker.on('message', (m: FromWorker) => {
       if (m.kind === 'log') hooks.log(m.message);
       else if (m.kind === 'answer') {
@@ -149,12 +180,21 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
       w.calls.clear();
       const { version, lineIndex } = document;
       const changes = w.holds === undefined ? undefined : document.editsSince(w.holds);
-      hooks.log(`background analysis of ${uri} version ${version} (${(lineIndex.length / 1e6).toFixed(1)} MB${changes === undefined ? "" : `, sent as ${changes.length} edit${changes.length === 1 ? "" : "s"}`}) started`);
+      hooks.log(
+        `background analysis of ${uri} version ${version} (${(lineIndex.length / 1e6).toFixed(1)} MB${changes === undefined ? '' : `, sent as ${changes.length} edit${changes.length === 1 ? '' : 's'}`}) started`,
+      );
       return new Promise<AnalysisOutcome>((resolve) => {
         const job: Job = { version, resolve, lineIndex, settings, uri, full: changes === undefined };
         w.jobs.push(job);
         if (changes === undefined) postText(w, job);
-        else w.worker.postMessage({ kind: 'analyze', uri, version, settings, source: { kind: 'edits', fromVersion: w.holds!, changes, length: lineIndex.length } } satisfies ToWorker);
+        else
+          w.worker.postMessage({
+            kind: 'analyze',
+            uri,
+            version,
+            settings,
+            source: { kind: 'edits', fromVersion: w.holds!, changes, length: lineIndex.length },
+          } satisfies ToWorker);
         w.holds = version;
       });
     },

@@ -43,14 +43,20 @@ export function parseSettings(raw: unknown): ServerSettings {
   const backgroundMB = o['backgroundAnalysisMB'];
   return {
     enable: typeof o['enable'] === 'boolean' ? o['enable'] : true,
-    backgroundAnalysisMB: typeof backgroundMB === 'number' && Number.isFinite(backgroundMB) && backgroundMB >= 0 ? backgroundMB : DEFAULT_BACKGROUND_ANALYSIS_MB,
+    backgroundAnalysisMB:
+      typeof backgroundMB === 'number' && Number.isFinite(backgroundMB) && backgroundMB >= 0
+        ? backgroundMB
+        : DEFAULT_BACKGROUND_ANALYSIS_MB,
     analysis: {
       arch: typeof o['arch'] === 'string' && o['arch'] !== '' ? o['arch'] : d.arch,
       l1UnreservedBase: typeof base === 'number' && Number.isInteger(base) && base > 0 ? base : undefined,
       usableL1Cap: typeof cap === 'number' && cap > 0 && cap <= 1 ? cap : d.usableL1Cap,
       ttMetalDate: typeof o['ttMetalDate'] === 'string' && o['ttMetalDate'] !== '' ? o['ttMetalDate'] : d.ttMetalDate,
       ttMetalEra: typeof o['ttMetalEra'] === 'string' && o['ttMetalEra'] !== '' ? o['ttMetalEra'] : d.ttMetalEra,
-      notReachedSeverity: typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity) ? (severity as NotReachedSeverity) : d.notReachedSeverity,
+      notReachedSeverity:
+        typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)
+          ? (severity as NotReachedSeverity)
+          : d.notReachedSeverity,
       noModelInfo: typeof o['noModelInfo'] === 'boolean' ? o['noModelInfo'] : d.noModelInfo,
     },
     inlayHints: inlayHintSettings(o['inlayHints']),

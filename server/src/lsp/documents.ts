@@ -38,7 +38,6 @@ export interface DocumentStore extends HandlerDocuments {
 const ESCAPE_MARKER_ENV = 'TTNN_L1_TEST_ESCAPE_MARKER';
 const ESCAPE_MARKER = process.env[ESCAPE_MARKER_ENV] === '' ? undefined : process.env[ESCAPE_MARKER_ENV];
 
-
 // A full analysis costs ~0.1 s per MB (bench: 22 MB in ~2.5 s); typing in a large file waits this much longer per MB
 // before a full re-analysis, so a burst of keystrokes costs one analysis, not one per pause. Once the document has
 // been analysed, the wait is at most as long as its last analysis took. Edits that will most likely be applied in
@@ -64,23 +63,43 @@ interface Entry {
   lastAnalysisMs: number | undefined;
 }
 
-export function createDocumentStore(connection: Connection, initialSettings: ServerSettings, options: DocumentStoreOptions): DocumentStore {
+export function createDocumentStore(
+  connection: Connection,
+  initialSettings: ServerSettings,
+  options: DocumentStoreOptions,
+): DocumentStore {
   const entries = new Map<string, Entry>();
   const logs = new Map<string, ImportedLog>();
   let settings = initialSettings;
   let generation = 0;
   const background = createBackgroundAnalyses({ log: (message) => connection.console.log(message) });
 
-  const debounceFor = (uri: string, chars: number): number => (likelyInPlace(uri) ? options.debounceMs : debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs));
+  const debounceFor = (uri: string, chars: number): number =>
+    likelyInPlace(uri)
+      ? options.debounceMs
+      : debounceForLength(options.debounceMs, chars, entries.get(uri)?.lastAnalysisMs);
 
   /** Whether the edits since the last analysis will probably be applied in place (a guess: `applyChange` decides). */
   const likelyInPlace = (uri: string): boolean => {
     const analyzed = entries.get(uri)?.analyzed;
     // A worker's analysis is not visible here; the worker applies what it can and says so.
-    const editable = analyzed?.outcome.kind === 'background' || (analyzed?.outcome.kind === 'ok' && analyzed.outcome.doc.reuse !== undefined && analyzed.outcome.doc.parse.errors.length === 0);
+    const editable =
+      analyzed?.outcome.kind === 'background' ||
+      (analyzed?.outcome.kind === 'ok' &&
+        analyzed.outcome.doc.reuse !== undefined &&
+        analyzed.outcome.doc.parse.errors.length === 0);
     if (analyzed === undefined || !editable) return false;
     const steps = documents.editsSince(uri, analyzed.version);
-    return steps !== undefined && steps.every((s) => s.change !== undefined && s.change.end - s.change.start <= LOCAL_EDIT_MAX_CHARS && s.change.newText.length <= LOCAL_EDIT_MAX_CHARS && !/[\r\n]/.test(s.change.newText));
+    return (
+      steps !== undefined &&
+      steps.every(
+        (s) =>
+          s.change !== undefined &&
+          s.change.end - s.change.start <= LOCAL_EDIT_MAX_CHARS &&
+          s.change.newText.length <= LOCAL_EDIT_MAX_CHARS &&
+          !/[\r\n]/.test(s.change.newText),
+      )
+    );
   };
 
   const entryOf = (uri: string): Entry => {
@@ -94,16 +113,22 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   const runAnalysis = (uri: string, lineIndex: LineIndex, previous: AnalyzedDocument | undefined): AnalysisOutcome => {
     if (!settings.enable) return { kind: 'disabled' };
-    return guardedAnalysis({ length: lineIndex.length, lineIndex: () => lineIndex }, {
-      analyse: () => {
-        // The previous version's tree edited in place when every edit since allows it; it is stale from then on and
-        // replaced by this version's analysis at once.
-        const edits = previous?.outcome.kind === 'ok' ? editsSince(uri, previous.version) : undefined;
-        const derived = edits === undefined || previous?.outcome.kind !== 'ok' ? undefined : features.analyzeAfterEdits(previous.outcome.doc, edits, settings.analysis);
-        return derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex });
+    return guardedAnalysis(
+      { length: lineIndex.length, lineIndex: () => lineIndex },
+      {
+        analyse: () => {
+          // The previous version's tree edited in place when every edit since allows it; it is stale from then on and
+          // replaced by this version's analysis at once.
+          const edits = previous?.outcome.kind === 'ok' ? editsSince(uri, previous.version) : undefined;
+          const derived =
+            edits === undefined || previous?.outcome.kind !== 'ok'
+              ? undefined
+              : features.analyzeAfterEdits(previous.outcome.doc, edits, settings.analysis);
+          return derived ?? features.analyzeDocument(lineIndex.text, settings.analysis, { forEdits: true, lineIndex });
+        },
+        logError: (m) => connection.console.error(m),
       },
-      logError: (m) => connection.console.error(m),
-    });
+    );
   };
 
   /** The edits since `version` as the core takes them; undefined when one replaced the whole text (or is unknown). */
@@ -127,14 +152,25 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
     const analysisGeneration = generation;
     // Keystrokes that will most likely be applied in place take tens of ms: no progress round trip to the client (it
     // would cost more than the analysis), no yield. A full analysis (open, paste, settings change) gets both.
-    const full = !(likelyInPlace(uri) && (documents.editsSince(uri, entry.analyzed?.version ?? version)?.length ?? 0) > 0);
+    const full = !(
+      likelyInPlace(uri) && (documents.editsSince(uri, entry.analyzed?.version ?? version)?.length ?? 0) > 0
+    );
     const reporter = options.progress && large && full ? await connection.window.createWorkDoneProgress() : undefined;
     // An in-process analysis is synchronous: let requests already queued (a hover in another document) be answered first.
-    if (large && full && !inWorker && reporter === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (large && full && !inWorker && reporter === undefined)
+      await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
     const outcome = inWorker
-      ? await background.analyze(uri, { version, lineIndex: textDocument.lineIndex, editsSince: (from) => editsSince(uri, from)?.map((e) => e.change) }, settings)
+      ? await background.analyze(
+          uri,
+          {
+            version,
+            lineIndex: textDocument.lineIndex,
+            editsSince: (from) => editsSince(uri, from)?.map((e) => e.change),
+          },
+          settings,
+        )
       : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
@@ -174,7 +210,12 @@ export function createDocumentStore(connection: Connection, initialSettings: Ser
 
   // Publish only the current version: stale work is dropped, never shown.
   const notifyIfCurrent = (analyzed: AnalyzedDocument | undefined): void => {
-    if (analyzed !== undefined && documents.get(analyzed.uri)?.version === analyzed.version && analyzed.settingsGeneration === generation) options.onAnalyzed(analyzed);
+    if (
+      analyzed !== undefined &&
+      documents.get(analyzed.uri)?.version === analyzed.version &&
+      analyzed.settingsGeneration === generation
+    )
+      options.onAnalyzed(analyzed);
   };
 
   const analyzeAndNotify = async (uri: string): Promise<void> => notifyIfCurrent(await get(uri));

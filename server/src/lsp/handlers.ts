@@ -71,14 +71,25 @@ function runtimeFindings(ctx: DocumentContext, uri: string, doc: Doc): features.
 }
 
 function remoteEnv(ctx: DocumentContext, uri: string): RemoteEnv {
-  return { settings: ctx.documents.settings(), importedLog: ctx.documents.importedLog(uri), workspaceFolders: ctx.workspaceFolders(), hierarchicalSymbols: ctx.hierarchicalSymbols };
+  return {
+    settings: ctx.documents.settings(),
+    importedLog: ctx.documents.importedLog(uri),
+    workspaceFolders: ctx.workspaceFolders(),
+    hierarchicalSymbols: ctx.hierarchicalSymbols,
+  };
 }
 
 /**
  * Answers a request on a document analysed in a background worker there (by the same handler, `REMOTE_HANDLERS`);
  * undefined when the document is analysed in-process (or the worker's job was cancelled), so the caller answers.
  */
-export async function answerInBackground(ctx: DocumentContext, uri: string, method: RemoteMethod, params: unknown, token: lsp.CancellationToken): Promise<{ value: unknown } | undefined> {
+export async function answerInBackground(
+  ctx: DocumentContext,
+  uri: string,
+  method: RemoteMethod,
+  params: unknown,
+  token: lsp.CancellationToken,
+): Promise<{ value: unknown } | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed?.outcome.kind !== 'background') return undefined;
   const answer = await analyzed.outcome.job.call(method, params, remoteEnv(ctx, uri));
@@ -117,11 +128,23 @@ export async function diagnosticItems(ctx: DocumentContext, uri: string): Promis
     const version = seen.version ?? ctx.documents.version(uri);
     if (version === undefined) return undefined;
     const message = error instanceof Error ? error.message : String(error);
-    return { version, generation: -1, items: [toProto.diagnostic(NO_LINES, uri, features.internalErrorDiagnostic(message), () => ({ unlinked: 'not resolved' }))] };
+    return {
+      version,
+      generation: -1,
+      items: [
+        toProto.diagnostic(NO_LINES, uri, features.internalErrorDiagnostic(message), () => ({
+          unlinked: 'not resolved',
+        })),
+      ],
+    };
   }
 }
 
-async function unguardedDiagnosticItems(ctx: DocumentContext, uri: string, seen: { version?: number }): Promise<DiagnosticItems | undefined> {
+async function unguardedDiagnosticItems(
+  ctx: DocumentContext,
+  uri: string,
+  seen: { version?: number },
+): Promise<DiagnosticItems | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed === undefined) return undefined;
   const { version, settingsGeneration: generation, outcome } = analyzed;
@@ -135,7 +158,8 @@ async function unguardedDiagnosticItems(ctx: DocumentContext, uri: string, seen:
     return items === undefined ? undefined : { version, generation, items };
   }
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
-  if (DIAGNOSTICS_FAULT !== undefined && lineIndex.text.includes(DIAGNOSTICS_FAULT)) throw new Error(`injected diagnostics fault (${DIAGNOSTICS_FAULT_ENV})`);
+  if (DIAGNOSTICS_FAULT !== undefined && lineIndex.text.includes(DIAGNOSTICS_FAULT))
+    throw new Error(`injected diagnostics fault (${DIAGNOSTICS_FAULT_ENV})`);
   const list =
     outcome.kind === 'ok'
       ? [...features.diagnostics(outcome.doc), ...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? [])]
@@ -146,7 +170,10 @@ async function unguardedDiagnosticItems(ctx: DocumentContext, uri: string, seen:
   return { version, generation, items: list.map((d) => toProto.diagnostic(lineIndex, uri, d, resolve)) };
 }
 
-export async function onDiagnostic(ctx: DocumentContext, params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
+export async function onDiagnostic(
+  ctx: DocumentContext,
+  params: lsp.DocumentDiagnosticParams,
+): Promise<lsp.DocumentDiagnosticReport> {
   const result = await diagnosticItems(ctx, params.textDocument.uri);
   if (result === undefined) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
   const resultId = `${result.generation}:${result.version}:${ctx.documents.importedLog(params.textDocument.uri)?.serial ?? 0}`;
@@ -154,85 +181,155 @@ export async function onDiagnostic(ctx: DocumentContext, params: lsp.DocumentDia
   return { kind: lsp.DocumentDiagnosticReportKind.Full, resultId, items: result.items };
 }
 
-export async function onHover(ctx: DocumentContext, params: lsp.HoverParams, token: lsp.CancellationToken): Promise<lsp.Hover | null> {
+export async function onHover(
+  ctx: DocumentContext,
+  params: lsp.HoverParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.Hover | null> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return null;
-  const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.textDocument.uri, doc)?.opNotes });
+  const hover = features.hoverAt(doc, fromProto.offset(doc.lineIndex, params.position), {
+    opNotes: runtimeFindings(ctx, params.textDocument.uri, doc)?.opNotes,
+  });
   return hover === undefined ? null : toProto.hover(doc.lineIndex, hover, params.textDocument.uri);
 }
 
-export async function onOpBreakdown(ctx: DocumentContext, params: ext.OpBreakdownParams, token: lsp.CancellationToken): Promise<ext.OpBreakdownResult | null> {
+export async function onOpBreakdown(
+  ctx: DocumentContext,
+  params: ext.OpBreakdownParams,
+  token: lsp.CancellationToken,
+): Promise<ext.OpBreakdownResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
-  const markdown = features.opBreakdownAt(doc, fromProto.offset(doc.lineIndex, params.position), { opNotes: runtimeFindings(ctx, params.uri, doc)?.opNotes });
+  const markdown = features.opBreakdownAt(doc, fromProto.offset(doc.lineIndex, params.position), {
+    opNotes: runtimeFindings(ctx, params.uri, doc)?.opNotes,
+  });
   return markdown === undefined ? null : { markdown };
 }
 
-export async function onInlayHint(ctx: DocumentContext, params: lsp.InlayHintParams, token: lsp.CancellationToken): Promise<lsp.InlayHint[]> {
+export async function onInlayHint(
+  ctx: DocumentContext,
+  params: lsp.InlayHintParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.InlayHint[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  return features.inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range), ctx.documents.settings().inlayHints).map((h) => toProto.inlayHint(doc.lineIndex, h));
+  return features
+    .inlayHints(doc, fromProto.textRange(doc.lineIndex, params.range), ctx.documents.settings().inlayHints)
+    .map((h) => toProto.inlayHint(doc.lineIndex, h));
 }
 
-export async function onCodeLens(ctx: DocumentContext, params: lsp.CodeLensParams, token: lsp.CancellationToken): Promise<lsp.CodeLens[]> {
+export async function onCodeLens(
+  ctx: DocumentContext,
+  params: lsp.CodeLensParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.CodeLens[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
 }
 
-export async function onCodeAction(ctx: DocumentContext, params: lsp.CodeActionParams, token: lsp.CancellationToken): Promise<lsp.CodeAction[]> {
+export async function onCodeAction(
+  ctx: DocumentContext,
+  params: lsp.CodeActionParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.CodeAction[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
-  if (doc === undefined || (params.context.only !== undefined && !params.context.only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k)))) return [];
+  if (
+    doc === undefined ||
+    (params.context.only !== undefined && !params.context.only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k)))
+  )
+    return [];
   const files = workspaceFileFinder(ctx.workspaceFolders(), params.textDocument.uri);
   const range = fromProto.textRange(doc.lineIndex, params.range);
   const actions = [
     ...features.codeActionsAt(doc, range, { env: { pythonFiles: files.find } }),
     ...features.runtimeLogActionsAt(runtimeFindings(ctx, params.textDocument.uri, doc), range),
   ];
-  const lineIndexOf = (p: string): LineIndex | undefined => { const t = files.textOf(p); return t === undefined ? undefined : new LineIndex(t); };
-  return actions.map((a) => toProto.codeAction(doc.lineIndex, params.textDocument.uri, a, params.context.diagnostics, lineIndexOf));
+  const lineIndexOf = (p: string): LineIndex | undefined => {
+    const t = files.textOf(p);
+    return t === undefined ? undefined : new LineIndex(t);
+  };
+  return actions.map((a) =>
+    toProto.codeAction(doc.lineIndex, params.textDocument.uri, a, params.context.diagnostics, lineIndexOf),
+  );
 }
 
-export async function onDefinition(ctx: DocumentContext, params: lsp.DefinitionParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+export async function onDefinition(
+  ctx: DocumentContext,
+  params: lsp.DefinitionParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.Location[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const targets = features.definitionAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position));
   return targets.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
 }
 
-export async function onReferences(ctx: DocumentContext, params: lsp.ReferenceParams, token: lsp.CancellationToken): Promise<lsp.Location[]> {
+export async function onReferences(
+  ctx: DocumentContext,
+  params: lsp.ReferenceParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.Location[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  const refs = features.referencesAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position), { includeDeclaration: params.context.includeDeclaration });
+  const refs = features.referencesAt(doc.parse.file, fromProto.offset(doc.lineIndex, params.position), {
+    includeDeclaration: params.context.includeDeclaration,
+  });
   return refs.map((r) => toProto.location(doc.lineIndex, params.textDocument.uri, r));
 }
 
-export async function onDocumentSymbol(ctx: DocumentContext, params: lsp.DocumentSymbolParams, token: lsp.CancellationToken): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
+export async function onDocumentSymbol(
+  ctx: DocumentContext,
+  params: lsp.DocumentSymbolParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
-  const symbols = features.documentSymbols(doc.parse.file, { opDetail: (op) => features.opSummary(doc, op), functionDetail: (op) => features.functionSummary(doc, op) });
-  return ctx.hierarchicalSymbols ? symbols.map((s) => toProto.documentSymbol(doc.lineIndex, s)) : toProto.symbolInformation(doc.lineIndex, params.textDocument.uri, symbols);
+  const symbols = features.documentSymbols(doc.parse.file, {
+    opDetail: (op) => features.opSummary(doc, op),
+    functionDetail: (op) => features.functionSummary(doc, op),
+  });
+  return ctx.hierarchicalSymbols
+    ? symbols.map((s) => toProto.documentSymbol(doc.lineIndex, s))
+    : toProto.symbolInformation(doc.lineIndex, params.textDocument.uri, symbols);
 }
 
-export async function onFoldingRanges(ctx: DocumentContext, params: lsp.FoldingRangeParams, token: lsp.CancellationToken): Promise<lsp.FoldingRange[]> {
+export async function onFoldingRanges(
+  ctx: DocumentContext,
+  params: lsp.FoldingRangeParams,
+  token: lsp.CancellationToken,
+): Promise<lsp.FoldingRange[]> {
   const doc = await analysisOf(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.foldingRanges(doc.parse.file, doc.lineIndex).map(toProto.foldingRange);
 }
 
-export async function onTimeline(ctx: DocumentContext, params: ext.TimelineParams, token: lsp.CancellationToken): Promise<ext.TimelineResult | null> {
+export async function onTimeline(
+  ctx: DocumentContext,
+  params: ext.TimelineParams,
+  token: lsp.CancellationToken,
+): Promise<ext.TimelineResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
   return toProto.timeline(doc.lineIndex, params.uri, features.timeline(doc));
 }
 
-export async function onFileSummary(ctx: DocumentContext, params: ext.FileSummaryParams, token: lsp.CancellationToken): Promise<ext.FileSummaryResult | null> {
+export async function onFileSummary(
+  ctx: DocumentContext,
+  params: ext.FileSummaryParams,
+  token: lsp.CancellationToken,
+): Promise<ext.FileSummaryResult | null> {
   const doc = await analysisOf(ctx, params.uri, token);
   if (doc === undefined) return null;
   return { uri: params.uri, ...features.fileSummary(doc) };
 }
 
-export async function onCheckFiles(ctx: HandlerContext, params: ext.CheckFilesParams, token: lsp.CancellationToken): Promise<ext.CheckFilesResult> {
+export async function onCheckFiles(
+  ctx: HandlerContext,
+  params: ext.CheckFilesParams,
+  token: lsp.CancellationToken,
+): Promise<ext.CheckFilesResult> {
   const files: ext.CheckFilesResult['files'][number][] = [];
   for (const uri of params.uris) {
     if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -248,7 +345,8 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
     const input = ctx.readFile(uri);
     if (input.kind === 'unusable') return { uri, overflowCount: 0, error: input.reason };
     const doc = features.analyzeDocument(input.text, ctx.documents.settings().analysis);
-    if (!features.hasMlirOperations(doc.parse)) return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
+    if (!features.hasMlirOperations(doc.parse))
+      return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
     return { uri, overflowCount: features.fileSummary(doc).overflowCount };
   } catch (error) {
     return { uri, overflowCount: 0, error: error instanceof Error ? error.message : String(error) };
@@ -256,17 +354,28 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
 }
 
 /** Remembers the log for the document and answers what it mapped; diagnostics and hovers pick it up from then on. */
-export async function onImportLog(ctx: DocumentContext, params: ext.ImportLogParams, token: lsp.CancellationToken): Promise<ext.ImportLogResult> {
+export async function onImportLog(
+  ctx: DocumentContext,
+  params: ext.ImportLogParams,
+  token: lsp.CancellationToken,
+): Promise<ext.ImportLogResult> {
   const doc = await analysisOf(ctx, params.uri, token);
-  if (doc === undefined) return { message: `${params.logName}: the document is not open or could not be analysed`, mapped: false };
-  ctx.documents.setImportedLog(params.uri, { text: params.logText, name: params.logName, serial: (ctx.documents.importedLog(params.uri)?.serial ?? 0) + 1 });
+  if (doc === undefined)
+    return { message: `${params.logName}: the document is not open or could not be analysed`, mapped: false };
+  ctx.documents.setImportedLog(params.uri, {
+    text: params.logText,
+    name: params.logName,
+    serial: (ctx.documents.importedLog(params.uri)?.serial ?? 0) + 1,
+  });
   const findings = runtimeFindings(ctx, params.uri, doc)!;
   ctx.onDiagnosticsChanged(params.uri);
   return { message: findings.summary, mapped: findings.mapped };
 }
 
 /** The handlers a background worker runs against its own analysis (plain-data params and results). */
-export const REMOTE_HANDLERS: Readonly<Record<RemoteMethod, (ctx: DocumentContext, params: never, token: lsp.CancellationToken) => Promise<unknown>>> = {
+export const REMOTE_HANDLERS: Readonly<
+  Record<RemoteMethod, (ctx: DocumentContext, params: never, token: lsp.CancellationToken) => Promise<unknown>>
+> = {
   hover: onHover,
   inlayHint: onInlayHint,
   codeLens: onCodeLens,

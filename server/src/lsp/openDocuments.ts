@@ -56,7 +56,8 @@ export function listenToDocuments(connection: Connection, events: DocumentEvents
   const open = new Map<string, Open>();
   // Notifications cannot be answered with an error: malformed ones are dropped here, before they reach any state.
   connection.onDidOpenTextDocument((params) => {
-    const t = (params as { textDocument?: unknown } | null)?.textDocument as { uri?: unknown; version?: unknown; text?: unknown } | undefined;
+    const t = (params as { textDocument?: unknown } | null)?.textDocument as
+      { uri?: unknown; version?: unknown; text?: unknown } | undefined;
     if (typeof t?.uri !== 'string' || !Number.isInteger(t.version) || typeof t.text !== 'string') return;
     const version = t.version as number;
     const document = openDocument(t.uri, version, new LineIndex(t.text));
@@ -66,7 +67,13 @@ export function listenToDocuments(connection: Connection, events: DocumentEvents
   connection.onDidChangeTextDocument((params) => {
     const t = (params as { textDocument?: { uri?: unknown; version?: unknown } } | null)?.textDocument;
     const contentChanges = (params as { contentChanges?: unknown } | null)?.contentChanges;
-    if (typeof t?.uri !== 'string' || !Number.isInteger(t.version) || !Array.isArray(contentChanges) || !contentChanges.every(isContentChange)) return;
+    if (
+      typeof t?.uri !== 'string' ||
+      !Number.isInteger(t.version) ||
+      !Array.isArray(contentChanges) ||
+      !contentChanges.every(isContentChange)
+    )
+      return;
     const entry = open.get(t.uri);
     if (entry === undefined) return;
     const version = t.version as number;
@@ -132,5 +139,11 @@ function isPosition(p: unknown): boolean {
 function isContentChange(c: unknown): c is TextDocumentContentChangeEvent {
   const change = c as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
   if (typeof change !== 'object' || change === null || typeof change.text !== 'string') return false;
-  return !('range' in change) || (typeof change.range === 'object' && change.range !== null && isPosition(change.range.start) && isPosition(change.range.end));
+  return (
+    !('range' in change) ||
+    (typeof change.range === 'object' &&
+      change.range !== null &&
+      isPosition(change.range.start) &&
+      isPosition(change.range.end))
+  );
 }

@@ -39,8 +39,19 @@ export interface ImportedLog {
 
 /** The handlers a background analysis answers (`REMOTE_HANDLERS` in handlers.ts). */
 export type RemoteMethod =
-  | 'hover' | 'inlayHint' | 'codeLens' | 'codeAction' | 'definition' | 'references' | 'documentSymbol' | 'foldingRange'
-  | 'timeline' | 'fileSummary' | 'opBreakdown' | 'importLog' | 'diagnosticItems';
+  | 'hover'
+  | 'inlayHint'
+  | 'codeLens'
+  | 'codeAction'
+  | 'definition'
+  | 'references'
+  | 'documentSymbol'
+  | 'foldingRange'
+  | 'timeline'
+  | 'fileSummary'
+  | 'opBreakdown'
+  | 'importLog'
+  | 'diagnosticItems';
 
 /** What a handler reads from the main thread's context, as plain data. */
 export interface RemoteEnv {
@@ -68,7 +79,10 @@ export interface BackgroundJob {
 // Test hook: a document containing this marker fails analysis, so the reliability tests can prove that one document's
 // crash becomes one diagnostic and the server carries on. Unset in normal use.
 const FAULT_MARKER_ENV = 'TTNN_L1_TEST_FAULT_MARKER';
-const FAULT_MARKER = process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === '' ? undefined : process.env[FAULT_MARKER_ENV];
+const FAULT_MARKER =
+  process.env[FAULT_MARKER_ENV] === undefined || process.env[FAULT_MARKER_ENV] === ''
+    ? undefined
+    : process.env[FAULT_MARKER_ENV];
 
 /** The document an analysis is for: its length, and its line index when an outcome needs one (made on demand). */
 export interface AnalysedSource {
@@ -80,9 +94,13 @@ export interface AnalysedSource {
  * Runs `analyse` unless the document would exhaust the heap or carries the test fault marker; a throw becomes a
  * 'failed' outcome. Shared by the store and the background worker, so both report the same outcomes.
  */
-export function guardedAnalysis(source: AnalysedSource, hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void }): AnalysisOutcome {
+export function guardedAnalysis(
+  source: AnalysedSource,
+  hooks: { readonly analyse: () => features.DocumentAnalysis; readonly logError: (message: string) => void },
+): AnalysisOutcome {
   try {
-    if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER)) throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
+    if (FAULT_MARKER !== undefined && source.lineIndex().text.includes(FAULT_MARKER))
+      throw new Error(`injected analysis fault (${FAULT_MARKER_ENV})`);
     // Past the heap V8 aborts the whole server (and the client restarts it into the same document): refuse instead.
     const heap = analysisHeap(source.length);
     if (!heap.fits) {

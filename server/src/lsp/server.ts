@@ -49,7 +49,10 @@ export function startServer(): void {
     refreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspaceFolders.length === 0 && params.rootUri !== null) workspaceFolders = [params.rootUri];
-    const initialSettings = parseSettings((params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ?? params.initializationOptions);
+    const initialSettings = parseSettings(
+      (params.initializationOptions as Record<string, unknown> | undefined)?.[SETTINGS_SECTION] ??
+        params.initializationOptions,
+    );
     store = createDocumentStore(connection, initialSettings, {
       debounceMs: DEBOUNCE_MS,
       eager: !pullDiagnostics,
@@ -59,8 +62,12 @@ export function startServer(): void {
         // A dump closed as saved still describes its file on disk, so what it says about the Python source stays:
         // VS Code closes the dump's preview tab when the .py is single-clicked in the explorer. Unsaved edits are gone
         // with the editor, and so is what they said.
-        if (!sourceDiagnostics.has(uri) || lastText === undefined || !sameAsOnDisk(uri, lastText)) publishSourceLines(uri, undefined);
-        if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`));
+        if (!sourceDiagnostics.has(uri) || lastText === undefined || !sameAsOnDisk(uri, lastText))
+          publishSourceLines(uri, undefined);
+        if (!pullDiagnostics)
+          connection
+            .sendDiagnostics({ uri, diagnostics: [] })
+            .catch((e: unknown) => logError(`clearing diagnostics of ${uri}: ${handlers.stackOf(e)}`));
       },
       settingsReady,
     });
@@ -91,7 +98,9 @@ export function startServer(): void {
         inlayHintProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix], resolveProvider: false },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'ttnn-l1', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'ttnn-l1', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ttnn-l1-lsp', version: '0.1.0' },
@@ -103,7 +112,9 @@ export function startServer(): void {
   const sourceDiagnostics = new SourceDiagnostics();
   const publishSourceLines = (uri: string, items: readonly lsp.Diagnostic[] | undefined): void => {
     for (const file of sourceDiagnostics.update(uri, items)) {
-      connection.sendDiagnostics({ uri: file, diagnostics: sourceDiagnostics.forFile(file) }).catch((e: unknown) => logError(`diagnostics of ${file}: ${handlers.stackOf(e)}`));
+      connection
+        .sendDiagnostics({ uri: file, diagnostics: sourceDiagnostics.forFile(file) })
+        .catch((e: unknown) => logError(`diagnostics of ${file}: ${handlers.stackOf(e)}`));
     }
   };
 
@@ -122,7 +133,9 @@ export function startServer(): void {
 
   const reloadSettings = async (): Promise<void> => {
     if (store === undefined) return;
-    const settings: ServerSettings = configurationRequests ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)) : store.settings();
+    const settings: ServerSettings = configurationRequests
+      ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION))
+      : store.settings();
     store.invalidateAll(settings);
     // Ask clients that support it to re-pull what the new settings change.
     if (pullDiagnostics && refreshDiagnostics) await connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -133,63 +146,131 @@ export function startServer(): void {
   // says them again). Open dumps follow their editor, not the disk.
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (store?.version(change.uri) === undefined && sourceDiagnostics.has(change.uri)) publishSourceLines(change.uri, undefined);
+      if (store?.version(change.uri) === undefined && sourceDiagnostics.has(change.uri))
+        publishSourceLines(change.uri, undefined);
     }
   });
 
   connection.onInitialized(() => {
     if (!configurationRequests) markSettingsReady();
-    else reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`)).finally(markSettingsReady);
+    else
+      reloadSettings()
+        .catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`))
+        .finally(markSettingsReady);
     // Only a client that has workspace folders sends their changes (asking others logs an error on every start).
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        workspaceFolders = [...workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((a) => a.uri)];
+        workspaceFolders = [
+          ...workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)),
+          ...e.added.map((a) => a.uri),
+        ];
       });
     }
   });
   connection.onDidChangeConfiguration((change) => {
-    if (!configurationRequests && store !== undefined) store.invalidateAll(parseSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS));
+    if (!configurationRequests && store !== undefined)
+      store.invalidateAll(
+        parseSettings(
+          (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS,
+        ),
+      );
     reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`));
   });
 
   // Every handler is guarded: a bug in one feature logs and answers empty instead of taking the server down.
   // A request on a document analysed in a background worker is answered there, by the same handler (`remote`).
   // Params that do not have the shape the method needs are the client's error (-32602), not ours (-32603).
-  const on = <P, R>(handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>, empty: R, remote?: { method: RemoteMethod; uri: (p: P) => string }, valid: (p: unknown) => boolean = isObject) => async (p: P, t: lsp.CancellationToken): Promise<R> => {
-    if (!valid(p)) throw new lsp.ResponseError(lsp.ErrorCodes.InvalidParams, 'invalid params');
-    if (ctx === undefined) return empty;
-    try {
-      const answered = remote === undefined ? undefined : await handlers.answerInBackground(ctx, remote.uri(p), remote.method, p, t);
-      if (answered !== undefined) return (answered.value ?? empty) as R;
-      return await handler(ctx, p, t);
-    } catch (error) {
-      if (error instanceof lsp.ResponseError) throw error;
-      logError(`request failed: ${handlers.stackOf(error)}`);
-      return empty;
-    }
-  };
+  const on =
+    <P, R>(
+      handler: (c: handlers.HandlerContext, p: P, t: lsp.CancellationToken) => Promise<R>,
+      empty: R,
+      remote?: { method: RemoteMethod; uri: (p: P) => string },
+      valid: (p: unknown) => boolean = isObject,
+    ) =>
+    async (p: P, t: lsp.CancellationToken): Promise<R> => {
+      if (!valid(p)) throw new lsp.ResponseError(lsp.ErrorCodes.InvalidParams, 'invalid params');
+      if (ctx === undefined) return empty;
+      try {
+        const answered =
+          remote === undefined ? undefined : await handlers.answerInBackground(ctx, remote.uri(p), remote.method, p, t);
+        if (answered !== undefined) return (answered.value ?? empty) as R;
+        return await handler(ctx, p, t);
+      } catch (error) {
+        if (error instanceof lsp.ResponseError) throw error;
+        logError(`request failed: ${handlers.stackOf(error)}`);
+        return empty;
+      }
+    };
 
-  const inDocument = (method: RemoteMethod) => ({ method, uri: (p: { textDocument: { uri: string } }) => p.textDocument.uri });
+  const inDocument = (method: RemoteMethod) => ({
+    method,
+    uri: (p: { textDocument: { uri: string } }) => p.textDocument.uri,
+  });
   const byUri = (method: RemoteMethod) => ({ method, uri: (p: { uri: string }) => p.uri });
   connection.onHover(on(handlers.onHover, null, inDocument('hover'), atPosition));
   connection.onDefinition(on(handlers.onDefinition, [], inDocument('definition'), atPosition));
-  connection.onReferences(on(handlers.onReferences, [], inDocument('references'), (p) => atPosition(p) && isObject((p as { context?: unknown }).context)));
+  connection.onReferences(
+    on(
+      handlers.onReferences,
+      [],
+      inDocument('references'),
+      (p) => atPosition(p) && isObject((p as { context?: unknown }).context),
+    ),
+  );
   connection.onDocumentSymbol(on(handlers.onDocumentSymbol, [], inDocument('documentSymbol'), ofDocument));
   connection.onFoldingRanges(on(handlers.onFoldingRanges, [], inDocument('foldingRange'), ofDocument));
   connection.onCodeLens(on(handlers.onCodeLens, [], inDocument('codeLens'), ofDocument));
-  connection.onCodeAction(on(handlers.onCodeAction, [], inDocument('codeAction'), (p) => inRange(p) && isObject((p as { context?: unknown }).context)));
+  connection.onCodeAction(
+    on(
+      handlers.onCodeAction,
+      [],
+      inDocument('codeAction'),
+      (p) => inRange(p) && isObject((p as { context?: unknown }).context),
+    ),
+  );
   connection.languages.inlayHint.on(on(handlers.onInlayHint, [], inDocument('inlayHint'), inRange));
   // Pull diagnostics go through diagnosticItems, which forwards itself (push diagnostics use it too).
-  connection.languages.diagnostics.on(on(async (c, p: lsp.DocumentDiagnosticParams) => {
-    const report = await handlers.onDiagnostic(c, p);
-    if (report.kind === lsp.DocumentDiagnosticReportKind.Full) publishSourceLines(p.textDocument.uri, report.items);
-    return report;
-  }, { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] }, undefined, ofDocument));
+  connection.languages.diagnostics.on(
+    on(
+      async (c, p: lsp.DocumentDiagnosticParams) => {
+        const report = await handlers.onDiagnostic(c, p);
+        if (report.kind === lsp.DocumentDiagnosticReportKind.Full) publishSourceLines(p.textDocument.uri, report.items);
+        return report;
+      },
+      { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] },
+      undefined,
+      ofDocument,
+    ),
+  );
   connection.onRequest(ext.TIMELINE_METHOD, on(handlers.onTimeline, null, byUri('timeline'), withUri));
   connection.onRequest(ext.FILE_SUMMARY_METHOD, on(handlers.onFileSummary, null, byUri('fileSummary'), withUri));
-  connection.onRequest(ext.OP_BREAKDOWN_METHOD, on(handlers.onOpBreakdown, null, byUri('opBreakdown'), (p) => withUri(p) && isObject((p as { position?: unknown }).position)));
-  connection.onRequest(ext.IMPORT_LOG_METHOD, on(handlers.onImportLog, { message: 'import failed', mapped: false }, byUri('importLog'), (p) => withUri(p) && typeof (p as { logText?: unknown }).logText === 'string'));
-  connection.onRequest(ext.CHECK_FILES_METHOD, on(handlers.onCheckFiles, { files: [] }, undefined, (p) => isObject(p) && Array.isArray(p.uris) && p.uris.every((u) => typeof u === 'string')));
+  connection.onRequest(
+    ext.OP_BREAKDOWN_METHOD,
+    on(
+      handlers.onOpBreakdown,
+      null,
+      byUri('opBreakdown'),
+      (p) => withUri(p) && isObject((p as { position?: unknown }).position),
+    ),
+  );
+  connection.onRequest(
+    ext.IMPORT_LOG_METHOD,
+    on(
+      handlers.onImportLog,
+      { message: 'import failed', mapped: false },
+      byUri('importLog'),
+      (p) => withUri(p) && typeof (p as { logText?: unknown }).logText === 'string',
+    ),
+  );
+  connection.onRequest(
+    ext.CHECK_FILES_METHOD,
+    on(
+      handlers.onCheckFiles,
+      { files: [] },
+      undefined,
+      (p) => isObject(p) && Array.isArray(p.uris) && p.uris.every((u) => typeof u === 'string'),
+    ),
+  );
 
   connection.listen();
 }

@@ -14,7 +14,10 @@ const WHOLE_LINE = 10_000;
 const SOURCE_LINE = /^Python source of /;
 
 /** The source-file diagnostics one dump's diagnostics imply, by source-file URI. */
-export function sourceLineDiagnostics(dumpUri: string, dumpDiagnostics: readonly lsp.Diagnostic[]): Map<string, lsp.Diagnostic[]> {
+export function sourceLineDiagnostics(
+  dumpUri: string,
+  dumpDiagnostics: readonly lsp.Diagnostic[],
+): Map<string, lsp.Diagnostic[]> {
   const byFile = new Map<string, lsp.Diagnostic[]>();
   const dumpName = dumpUri.split('/').pop() ?? dumpUri;
   for (const d of dumpDiagnostics) {
@@ -45,11 +48,16 @@ export class SourceDiagnostics {
 
   update(dumpUri: string, dumpDiagnostics: readonly lsp.Diagnostic[] | undefined): string[] {
     const before = this.byDump.get(dumpUri) ?? new Map<string, lsp.Diagnostic[]>();
-    const after = dumpDiagnostics === undefined ? new Map<string, lsp.Diagnostic[]>() : sourceLineDiagnostics(dumpUri, dumpDiagnostics);
+    const after =
+      dumpDiagnostics === undefined
+        ? new Map<string, lsp.Diagnostic[]>()
+        : sourceLineDiagnostics(dumpUri, dumpDiagnostics);
     if (after.size === 0) this.byDump.delete(dumpUri);
     else this.byDump.set(dumpUri, after);
     const touched = new Set([...before.keys(), ...after.keys()]);
-    return [...touched].filter((file) => JSON.stringify(before.get(file) ?? []) !== JSON.stringify(after.get(file) ?? []));
+    return [...touched].filter(
+      (file) => JSON.stringify(before.get(file) ?? []) !== JSON.stringify(after.get(file) ?? []),
+    );
   }
 
   /** Whether a dump currently says anything about a source file. */

@@ -7,7 +7,10 @@ import type { SourceFileResolver } from './toProto';
 
 function pathsFor(documentUri: string, workspaceFolderUris: readonly string[]): SourcePaths {
   const doc = URI.parse(documentUri);
-  const roots = workspaceFolderUris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+  const roots = workspaceFolderUris
+    .map((u) => URI.parse(u))
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.fsPath);
   return sourcePaths(doc.scheme === 'file' ? doc.fsPath : undefined, roots);
 }
 

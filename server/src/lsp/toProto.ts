@@ -36,7 +36,12 @@ export function severity(s: features.Severity): lsp.DiagnosticSeverity {
 /** Turns a `loc("file.py":16:0)` target into a URI, or says why it is not linked (outside the workspace, missing). */
 export type SourceFileResolver = (file: string) => { readonly uri: string } | { readonly unlinked: string };
 
-export function diagnostic(lineIndex: LineIndex, uri: string, d: features.Diagnostic, resolveFile: SourceFileResolver): lsp.Diagnostic {
+export function diagnostic(
+  lineIndex: LineIndex,
+  uri: string,
+  d: features.Diagnostic,
+  resolveFile: SourceFileResolver,
+): lsp.Diagnostic {
   const related: lsp.DiagnosticRelatedInformation[] = [];
   let message = d.message;
   for (const r of d.related) {
@@ -88,7 +93,10 @@ export function inlayHint(lineIndex: LineIndex, h: features.InlayHint): lsp.Inla
 export const SHOW_TIMELINE_COMMAND = 'ttnnL1.showTimeline';
 
 export function codeLens(lineIndex: LineIndex, uri: string, l: features.CodeLens): lsp.CodeLens {
-  return { range: range(lineIndex, l.range), command: { title: l.title, command: SHOW_TIMELINE_COMMAND, arguments: [uri, l.functionName] } };
+  return {
+    range: range(lineIndex, l.range),
+    command: { title: l.title, command: SHOW_TIMELINE_COMMAND, arguments: [uri, l.functionName] },
+  };
 }
 
 function symbolKind(kind: features.OutlineKind): lsp.SymbolKind {
@@ -116,10 +124,19 @@ export function documentSymbol(lineIndex: LineIndex, s: features.OutlineSymbol):
 }
 
 /** Flat form for clients without hierarchical document symbols. */
-export function symbolInformation(lineIndex: LineIndex, uri: string, symbols: readonly features.OutlineSymbol[]): lsp.SymbolInformation[] {
+export function symbolInformation(
+  lineIndex: LineIndex,
+  uri: string,
+  symbols: readonly features.OutlineSymbol[],
+): lsp.SymbolInformation[] {
   const out: lsp.SymbolInformation[] = [];
   const visit = (s: features.OutlineSymbol, container: string | undefined): void => {
-    out.push({ name: s.name, kind: symbolKind(s.kind), location: location(lineIndex, uri, s.range), ...(container !== undefined ? { containerName: container } : {}) });
+    out.push({
+      name: s.name,
+      kind: symbolKind(s.kind),
+      location: location(lineIndex, uri, s.range),
+      ...(container !== undefined ? { containerName: container } : {}),
+    });
     for (const c of s.children) visit(c, s.name);
   };
   for (const s of symbols) visit(s, undefined);
@@ -127,7 +144,12 @@ export function symbolInformation(lineIndex: LineIndex, uri: string, symbols: re
 }
 
 export function foldingRange(f: features.FoldingRegion): lsp.FoldingRange {
-  const kind = f.kind === 'comment' ? lsp.FoldingRangeKind.Comment : f.kind === 'imports' ? lsp.FoldingRangeKind.Imports : lsp.FoldingRangeKind.Region;
+  const kind =
+    f.kind === 'comment'
+      ? lsp.FoldingRangeKind.Comment
+      : f.kind === 'imports'
+        ? lsp.FoldingRangeKind.Imports
+        : lsp.FoldingRangeKind.Region;
   return { startLine: f.startLine, endLine: f.endLine, kind };
 }
 
@@ -143,9 +165,19 @@ export function timeline(lineIndex: LineIndex, uri: string, t: features.Timeline
       reached: f.reached,
       ops: f.ops.map((p) => {
         const { line, character } = lineIndex.position(p.offset);
-        return { line, character, opName: p.opName, result: p.result, cbBytesPerCore: p.cbBytesPerCore, liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore, overflows: p.overflows,
-          l1EndBytes: p.l1EndBytes, isFirstFailure: p.isFirstFailure,
-          ...(p.worstCore && { worstCore: p.worstCore }), ...(p.overflowMessage && { overflowMessage: p.overflowMessage }) };
+        return {
+          line,
+          character,
+          opName: p.opName,
+          result: p.result,
+          cbBytesPerCore: p.cbBytesPerCore,
+          liveL1TensorBytesPerCore: p.liveL1TensorBytesPerCore,
+          overflows: p.overflows,
+          l1EndBytes: p.l1EndBytes,
+          isFirstFailure: p.isFirstFailure,
+          ...(p.worstCore && { worstCore: p.worstCore }),
+          ...(p.overflowMessage && { overflowMessage: p.overflowMessage }),
+        };
       }),
     })),
   };
@@ -176,7 +208,13 @@ export function codeAction(
     ...(action.disabledReason !== undefined
       ? { disabled: { reason: action.disabledReason } }
       : action.setL1UnreservedBase !== undefined
-        ? { command: { title: action.title, command: USE_L1_UNRESERVED_BASE_COMMAND, arguments: [action.setL1UnreservedBase] } }
+        ? {
+            command: {
+              title: action.title,
+              command: USE_L1_UNRESERVED_BASE_COMMAND,
+              arguments: [action.setL1UnreservedBase],
+            },
+          }
         : { edit: { changes } }),
   };
 }

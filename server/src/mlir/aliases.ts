@@ -24,15 +24,23 @@ export function aliasesByName(chunk: Chunk): ReadonlyMap<string, AliasDefinition
 }
 
 /** `attr` with `#a = #b` chains followed to a value that is not an alias reference; undefined if a name is undefined. */
-export function resolveAttr(attr: AttrNode | undefined, aliases: ReadonlyMap<string, AliasDefinition>): AttrNode | undefined {
+export function resolveAttr(
+  attr: AttrNode | undefined,
+  aliases: ReadonlyMap<string, AliasDefinition>,
+): AttrNode | undefined {
   let current = attr;
-  for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'attrAlias'; i++) current = aliases.get(current.name)?.attr;
+  for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'attrAlias'; i++)
+    current = aliases.get(current.name)?.attr;
   return current?.kind === 'attrAlias' ? undefined : current;
 }
 
 /** `type` with `!a = !b` chains followed to a type that is not an alias reference; undefined if a name is undefined. */
-export function resolveType(type: TypeNode | undefined, aliases: ReadonlyMap<string, AliasDefinition>): TypeNode | undefined {
+export function resolveType(
+  type: TypeNode | undefined,
+  aliases: ReadonlyMap<string, AliasDefinition>,
+): TypeNode | undefined {
   let current = type;
-  for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'typeAlias'; i++) current = aliases.get(current.name)?.type;
+  for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'typeAlias'; i++)
+    current = aliases.get(current.name)?.type;
   return current?.kind === 'typeAlias' ? undefined : current;
 }

@@ -73,8 +73,10 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   const reparsed = parse(opText, { rangeTable: new RangeTable() });
   const chunk = reparsed.file.chunks[0];
   const op = chunk?.operations[0];
-  if (reparsed.errors.length > 0 || reparsed.file.chunks.length !== 1 || reparsed.file.resourceSections.length > 0) return undefined;
-  if (chunk === undefined || op === undefined || chunk.aliases.length > 0 || chunk.operations.length !== 1) return undefined;
+  if (reparsed.errors.length > 0 || reparsed.file.chunks.length !== 1 || reparsed.file.resourceSections.length > 0)
+    return undefined;
+  if (chunk === undefined || op === undefined || chunk.aliases.length > 0 || chunk.operations.length !== 1)
+    return undefined;
   if (op.regions.length > 0 || op.range.start !== 0 || op.range.end !== opText.length) return undefined;
   // An edit that renames the op changes its grammar: an unknown custom-form op is scanned up to a line break that
   // depends on the text after it, which the scratch parse does not see (found on `ttcore.lo)ad_cached(...)`).
@@ -104,7 +106,8 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
 
 function blockHolding(parent: Operation, op: Operation): Block | undefined {
   for (const region of parent.regions) {
-    for (const block of region.blocks) if (block.range.start <= op.range.start && op.range.end <= block.range.end) return block;
+    for (const block of region.blocks)
+      if (block.range.start <= op.range.start && op.range.end <= block.range.end) return block;
   }
   return undefined;
 }
@@ -129,7 +132,8 @@ function rangesOf(op: Operation): { handles: Set<TableRange>; slotted: Set<Slott
     }
     if (node instanceof RangeTable) return;
     if (node instanceof SlottedNode) slotted.add(node);
-    for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) visit(value as object, depth + 1);
+    for (const value of Object.values(node))
+      if (typeof value === 'object' && value !== null) visit(value as object, depth + 1);
   };
   visit(op, 0);
   return { handles, slotted };

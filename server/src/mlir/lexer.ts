@@ -80,7 +80,14 @@ export interface LexerMark {
 }
 
 export function markLexer(lx: Lexer): LexerMark {
-  return { pos: lx.pos, kind: lx.kind, start: lx.start, end: lx.end, newlineBefore: lx.newlineBefore, prevEnd: lx.prevEnd };
+  return {
+    pos: lx.pos,
+    kind: lx.kind,
+    start: lx.start,
+    end: lx.end,
+    newlineBefore: lx.newlineBefore,
+    prevEnd: lx.prevEnd,
+  };
 }
 
 export function resetLexer(lx: Lexer, mark: LexerMark): void {

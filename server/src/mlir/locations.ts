@@ -21,7 +21,8 @@ export interface ResolvedLocation {
   /** The first `file:line:col` met. */
   readonly fileLineCol: FileLineCol | undefined;
   /** The first name or file position met: the label tt-mlir's own dumps and logs show for an op. */
-  readonly first: { readonly kind: 'name'; readonly name: string } | ({ readonly kind: 'file' } & FileLineCol) | undefined;
+  readonly first:
+    { readonly kind: 'name'; readonly name: string } | ({ readonly kind: 'file' } & FileLineCol) | undefined;
   /** `#locN` aliases followed, in order. */
   readonly aliasChain: readonly string[];
   /** True when the walk stopped at a cycle, an undefined alias or the step budget. */

@@ -10,9 +10,39 @@ import type { Operation, ParseResult } from './syntax';
 
 /** Dialects whose custom-form ops appear in tt-mlir dumps and upstream MLIR text. */
 const KNOWN_DIALECTS: ReadonlySet<string> = new Set([
-  'builtin', 'func', 'ttnn', 'ttcore', 'tt', 'ttir', 'ttkernel', 'ttmetal', 'd2m', 'emitc', 'emitpy', 'llvm', 'arith',
-  'math', 'tensor', 'memref', 'scf', 'cf', 'affine', 'linalg', 'vector', 'bufferization', 'stablehlo', 'chlo', 'mhlo',
-  'sdy', 'shardy', 'tosa', 'quant', 'index', 'gpu', 'shape', 'ml_program',
+  'builtin',
+  'func',
+  'ttnn',
+  'ttcore',
+  'tt',
+  'ttir',
+  'ttkernel',
+  'ttmetal',
+  'd2m',
+  'emitc',
+  'emitpy',
+  'llvm',
+  'arith',
+  'math',
+  'tensor',
+  'memref',
+  'scf',
+  'cf',
+  'affine',
+  'linalg',
+  'vector',
+  'bufferization',
+  'stablehlo',
+  'chlo',
+  'mhlo',
+  'sdy',
+  'shardy',
+  'tosa',
+  'quant',
+  'index',
+  'gpu',
+  'shape',
+  'ml_program',
 ]);
 
 const DIALECT_QUALIFIED = /^[A-Za-z_][\w$]*\.[A-Za-z_][\w$.]*$/;
@@ -38,7 +68,8 @@ export function hasMlirSignal(parse: ParseResult): boolean {
   const visit = (op: Operation, depth: number): boolean => {
     if (++visited > MAX_OPS_VISITED || depth > MAX_DEPTH) return false;
     if (isMlirShaped(op) && clean(op)) return true;
-    for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) if (visit(inner, depth + 1)) return true;
+    for (const region of op.regions)
+      for (const block of region.blocks) for (const inner of block.operations) if (visit(inner, depth + 1)) return true;
     return false;
   };
   for (const chunk of parse.file.chunks) for (const op of chunk.operations) if (visit(op, 0)) return true;

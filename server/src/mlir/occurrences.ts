@@ -59,17 +59,21 @@ export function occurrenceAt(file: SyntaxFile, offset: number): OccurrenceAt | u
   const alias = containing(chunk.aliases, offset);
   if (alias !== undefined) {
     const found = first(aliasDefinitionOccurrences(alias), offset);
-    return found === undefined ? undefined : { occurrence: found, chunk, op: undefined, ancestors: [], inBlockHeader: false };
+    return found === undefined
+      ? undefined
+      : { occurrence: found, chunk, op: undefined, ancestors: [], inBlockHeader: false };
   }
   const ancestors = opsAt(file, offset);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const op = ancestors[i]!;
     const own = operandAt(op, offset) ?? first(opOwnOccurrences(op), offset);
-    if (own !== undefined) return { occurrence: own, chunk, op, ancestors: ancestors.slice(0, i + 1), inBlockHeader: false };
+    if (own !== undefined)
+      return { occurrence: own, chunk, op, ancestors: ancestors.slice(0, i + 1), inBlockHeader: false };
     for (const region of op.regions) {
       for (const block of region.blocks) {
         const header = first(blockHeaderOccurrences(block), offset);
-        if (header !== undefined) return { occurrence: header, chunk, op, ancestors: ancestors.slice(0, i + 1), inBlockHeader: true };
+        if (header !== undefined)
+          return { occurrence: header, chunk, op, ancestors: ancestors.slice(0, i + 1), inBlockHeader: true };
       }
     }
   }
@@ -162,7 +166,8 @@ export function argumentDefinition(arg: BlockArgument): Occurrence | undefined {
  */
 export function* opOwnOccurrences(op: Operation): Generator<Occurrence> {
   for (const r of op.results) yield resultDefinition(r);
-  if (op.symbol !== undefined) yield { nameKind: 'symbol', name: op.symbol.name, range: op.symbol.range, isDefinition: true };
+  if (op.symbol !== undefined)
+    yield { nameKind: 'symbol', name: op.symbol.name, range: op.symbol.range, isDefinition: true };
   for (const u of op.operands) yield operandUse(u);
   for (const s of op.successors) yield successorUse(s);
   for (const s of op.symbolUses) yield { nameKind: 'symbol', name: s.name, range: s.range, isDefinition: false };
@@ -185,7 +190,8 @@ function* attributeAndTypeOccurrences(op: Operation): Generator<Occurrence> {
   const sig = op.signature;
   if (sig !== undefined) {
     // A definition's arguments are its entry block's, visited with the block header; a declaration's only here.
-    if (op.regions[0]?.blocks[0]?.arguments !== sig.arguments) for (const arg of sig.arguments) yield* argumentOccurrences(arg);
+    if (op.regions[0]?.blocks[0]?.arguments !== sig.arguments)
+      for (const arg of sig.arguments) yield* argumentOccurrences(arg);
     for (const r of sig.results) {
       yield* typeOccurrences(r.type, 0);
       if (r.attributes !== undefined) yield* attrOccurrences(r.attributes, 0);
@@ -334,11 +340,13 @@ function* tokenOccurrences(tokens: readonly TokenTree[], depth: number): Generat
 
 /** `next` is the sibling after `leaf`, to tell `#ttnn<...>` (a dialect attribute) from an alias use. */
 function leafOccurrence(leaf: TokenLeaf, next: TokenTree | undefined): Occurrence | undefined {
-  if (leaf.leafKind === 'atIdent') return { nameKind: 'symbol', name: leaf.text, range: leaf.range, isDefinition: false };
+  if (leaf.leafKind === 'atIdent')
+    return { nameKind: 'symbol', name: leaf.text, range: leaf.range, isDefinition: false };
   if (leaf.leafKind !== 'hashIdent' && leaf.leafKind !== 'bangIdent') return undefined;
   // Inside uninterpreted bodies `#dram` and `#ttnn.buffer_type<...>` look alike: dotted names and a name with a
   // `<...>` body right after it (`#ttnn<...>`) are dialect attributes and types, not aliases.
   if (leaf.text.includes('.')) return undefined;
-  if (next !== undefined && next.kind === 'group' && next.open === '<' && next.range.start === leaf.range.end) return undefined;
+  if (next !== undefined && next.kind === 'group' && next.open === '<' && next.range.start === leaf.range.end)
+    return undefined;
   return aliasUse(leaf.text, leaf.range);
 }

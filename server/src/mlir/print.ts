@@ -54,7 +54,17 @@ export function printAttr(attr: AttrNode, options: PrintOptions = {}): Printed {
 
 // ---------------------------------------------------------------------------------------------
 
-const WORDLIKE: ReadonlySet<TokenLeafKind> = new Set(['ident', 'integer', 'float', 'dimensionList', 'percentIdent', 'atIdent', 'caretIdent', 'hashIdent', 'bangIdent']);
+const WORDLIKE: ReadonlySet<TokenLeafKind> = new Set([
+  'ident',
+  'integer',
+  'float',
+  'dimensionList',
+  'percentIdent',
+  'atIdent',
+  'caretIdent',
+  'hashIdent',
+  'bangIdent',
+]);
 
 const CLOSE = { '<': '>', '(': ')', '[': ']', '{': '}' } as const;
 
@@ -112,7 +122,12 @@ function list<T>(p: Printer, items: readonly T[], print: (item: T) => void): voi
 /** Prints the expansion of alias `name` if there is one to print (not undefined, not in a cycle). */
 function alias(p: Printer, name: string, depth: number): boolean {
   const definition = p.aliasDefinition?.(name);
-  if (definition === undefined || p.expanding.has(name) || (definition.attr === undefined && definition.type === undefined)) return false;
+  if (
+    definition === undefined ||
+    p.expanding.has(name) ||
+    (definition.attr === undefined && definition.type === undefined)
+  )
+    return false;
   const memo = p.expandedAliases?.get(name);
   if (memo !== undefined) {
     emit(p, memo);
@@ -301,7 +316,10 @@ export interface GenericOp {
 /** `%r = "ttnn.pad"(%x) <{padding = array<i32: 0, 1>}> : (tensor<...>) -> tensor<...> loc(...)`; `-> ()` without results. */
 export function printGenericOp(op: GenericOp): string {
   const results = op.results.length === 0 ? '' : `${op.results.join(', ')} = `;
-  const properties = op.properties === undefined || op.properties.length === 0 ? '' : ` <{${op.properties.map(([name, value]) => `${name} = ${value}`).join(', ')}}>`;
+  const properties =
+    op.properties === undefined || op.properties.length === 0
+      ? ''
+      : ` <{${op.properties.map(([name, value]) => `${name} = ${value}`).join(', ')}}>`;
   const resultTypes = op.resultTypes.length === 1 ? op.resultTypes[0]! : `(${op.resultTypes.join(', ')})`;
   const location = op.location === undefined || op.location === '' ? '' : ` ${op.location}`;
   return `${results}"${op.name}"(${op.operands.join(', ')})${properties} : (${op.operandTypes.join(', ')}) -> ${resultTypes}${location}`;

@@ -45,7 +45,6 @@ const KNOWN_CUSTOM_OPS = new Set([
   'tt.load_cached',
 ]);
 
-
 // ---------------------------------------------------------------------------------------------
 // Queries for one occurrence
 
@@ -63,7 +62,9 @@ export function definitionsOf(at: OccurrenceAt): Occurrence[] {
       return [];
     case 'value':
     case 'block':
-      return (valueEntityOf(at, { allUses: false })?.entity.definitions ?? []).slice().sort((a, b) => a.range.start - b.range.start);
+      return (valueEntityOf(at, { allUses: false })?.entity.definitions ?? [])
+        .slice()
+        .sort((a, b) => a.range.start - b.range.start);
   }
 }
 
@@ -73,10 +74,15 @@ export function occurrencesOf(at: OccurrenceAt): Occurrence[] {
   const out: Occurrence[] = [];
   switch (nameKind) {
     case 'alias':
-      for (const alias of at.chunk.aliases) for (const o of aliasDefinitionOccurrences(alias)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
-      forEachOp(at.chunk.operations, () => true, (op) => {
-        for (const o of opOccurrences(op)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
-      });
+      for (const alias of at.chunk.aliases)
+        for (const o of aliasDefinitionOccurrences(alias)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
+      forEachOp(
+        at.chunk.operations,
+        () => true,
+        (op) => {
+          for (const o of opOccurrences(op)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
+        },
+      );
       break;
     case 'symbol':
       out.push(...symbolOccurrences(at));
@@ -134,7 +140,10 @@ type ErrorSink = (message: string, range: TextRange, severity: 'error' | 'warnin
  * Resolves the values or labels named like the one under `at` within its scope: one pass over that scope at most.
  * Without `allUses`, only the uses in the op under `at` are resolved (definitions are still found everywhere).
  */
-function valueEntityOf(at: OccurrenceAt, options: { allUses: boolean }): { entity: Entity; resolved: Resolved[] } | undefined {
+function valueEntityOf(
+  at: OccurrenceAt,
+  options: { allUses: boolean },
+): { entity: Entity; resolved: Resolved[] } | undefined {
   const target = at.occurrence;
   const resolved: Resolved[] = [];
   const walk: ValueWalk = {
@@ -147,7 +156,9 @@ function valueEntityOf(at: OccurrenceAt, options: { allUses: boolean }): { entit
     undefinedNames: new Map(),
   };
   walkValueScope(walk, valueScopeRoot(at) ?? at.chunk);
-  const self = resolved.find((r) => r.occurrence.nameKind === target.nameKind && r.occurrence.range.start === target.range.start);
+  const self = resolved.find(
+    (r) => r.occurrence.nameKind === target.nameKind && r.occurrence.range.start === target.range.start,
+  );
   return self === undefined ? undefined : { entity: self.entity, resolved };
 }
 
@@ -217,7 +228,11 @@ function walkOp(w: ValueWalk, op: Operation, scope: Scope, depth: number): void 
       continue;
     }
     if (use.resultIndex !== undefined && use.resultIndex >= e.resultCount) {
-      w.report?.(`result number ${use.resultIndex} of '${use.name}' is out of range (it defines ${e.resultCount})`, use.range, 'error');
+      w.report?.(
+        `result number ${use.resultIndex} of '${use.name}' is out of range (it defines ${e.resultCount})`,
+        use.range,
+        'error',
+      );
     }
     w.visit(o, e);
   }
@@ -260,7 +275,13 @@ function declareValue(w: ValueWalk, scope: Scope, def: Occurrence, resultCount: 
 }
 
 /** A redefinition joins the entity it collides with, so navigation lists both definitions. */
-function define(w: ValueWalk, names: Map<string, Entity>, existing: Entity | undefined, def: Occurrence, resultCount: number): void {
+function define(
+  w: ValueWalk,
+  names: Map<string, Entity>,
+  existing: Entity | undefined,
+  def: Occurrence,
+  resultCount: number,
+): void {
   let e = existing;
   if (e === undefined) {
     e = { definitions: [], resultCount };
@@ -317,14 +338,18 @@ function tableOps(table: SymbolTable): readonly Operation[] {
  */
 function symbolDefinitions(table: SymbolTable, name?: string): Map<string, Occurrence[]> {
   const defs = new Map<string, Occurrence[]>();
-  forEachOp(tableOps(table), (op) => !isSymbolTable(op) && op.signature === undefined, (op) => {
-    const s = op.symbol;
-    if (s === undefined || (name !== undefined && s.name !== name)) return;
-    const def: Occurrence = { nameKind: 'symbol', name: s.name, range: s.range, isDefinition: true };
-    const list = defs.get(s.name);
-    if (list === undefined) defs.set(s.name, [def]);
-    else list.push(def);
-  });
+  forEachOp(
+    tableOps(table),
+    (op) => !isSymbolTable(op) && op.signature === undefined,
+    (op) => {
+      const s = op.symbol;
+      if (s === undefined || (name !== undefined && s.name !== name)) return;
+      const def: Occurrence = { nameKind: 'symbol', name: s.name, range: s.range, isDefinition: true };
+      const list = defs.get(s.name);
+      if (list === undefined) defs.set(s.name, [def]);
+      else list.push(def);
+    },
+  );
   return defs;
 }
 
@@ -366,7 +391,18 @@ export function nameErrors(file: SyntaxFile): ParseError[] {
     if (errors.length < MAX_ERRORS) errors.push({ message, range, severity });
   };
   for (const chunk of file.chunks) {
-    walkValueScope({ name: undefined, intoIsolated: true, usesOf: undefined, useStart: undefined, visit: () => undefined, report, undefinedNames: new Map() }, chunk);
+    walkValueScope(
+      {
+        name: undefined,
+        intoIsolated: true,
+        usesOf: undefined,
+        useStart: undefined,
+        visit: () => undefined,
+        report,
+        undefinedNames: new Map(),
+      },
+      chunk,
+    );
     checkAliases(chunk, report);
     checkSymbols(chunk, report);
   }
@@ -375,37 +411,50 @@ export function nameErrors(file: SyntaxFile): ParseError[] {
 
 function checkAliases(chunk: Chunk, report: ErrorSink): void {
   const table = aliasesByName(chunk);
-  for (const alias of chunk.aliases) if (table.get(alias.name) !== alias) report(`redefinition of alias '${alias.name}'`, alias.nameRange, 'error');
+  for (const alias of chunk.aliases)
+    if (table.get(alias.name) !== alias) report(`redefinition of alias '${alias.name}'`, alias.nameRange, 'error');
   const check = (o: Occurrence): void => {
-    if (o.nameKind === 'alias' && !o.isDefinition && !table.has(o.name)) report(`undefined symbol alias id '${o.name.slice(1)}'`, o.range, 'error');
+    if (o.nameKind === 'alias' && !o.isDefinition && !table.has(o.name))
+      report(`undefined symbol alias id '${o.name.slice(1)}'`, o.range, 'error');
   };
   for (const alias of chunk.aliases) for (const o of aliasDefinitionOccurrences(alias)) check(o);
-  forEachOp(chunk.operations, () => true, (op) => {
-    for (const o of opOccurrences(op)) check(o);
-  });
+  forEachOp(
+    chunk.operations,
+    () => true,
+    (op) => {
+      for (const o of opOccurrences(op)) check(o);
+    },
+  );
 }
 
 function checkSymbols(chunk: Chunk, report: ErrorSink): void {
   const visitTable = (table: SymbolTable, outer: readonly Map<string, Occurrence[]>[], depth: number): void => {
     if (depth > MAX_DEPTH) return;
     const defs = symbolDefinitions(table);
-    for (const [name, list] of defs) for (const d of list.slice(1)) report(`redefinition of symbol named '${name.slice(1)}'`, d.range, 'error');
+    for (const [name, list] of defs)
+      for (const d of list.slice(1)) report(`redefinition of symbol named '${name.slice(1)}'`, d.range, 'error');
     const chain = [defs, ...outer];
     const checkUse = (o: Occurrence): void => {
       if (o.nameKind === 'symbol' && !o.isDefinition && !chain.some((t) => t.has(o.name))) {
         report(`'${o.name}' does not reference a defined symbol`, o.range, 'warning');
       }
     };
-    if ('kind' in table) for (const region of table.regions) for (const block of region.blocks) for (const o of blockHeaderOccurrences(block)) checkUse(o);
-    forEachOp(tableOps(table), (op) => !isSymbolTable(op), (op) => {
-      // A nested table's own symbol and uses belong to this table; its body to the nested one.
-      if (isSymbolTable(op)) {
-        for (const o of opOwnOccurrences(op)) checkUse(o);
-        visitTable(op, chain, depth + 1);
-        return;
-      }
-      for (const o of opOccurrences(op)) checkUse(o);
-    });
+    if ('kind' in table)
+      for (const region of table.regions)
+        for (const block of region.blocks) for (const o of blockHeaderOccurrences(block)) checkUse(o);
+    forEachOp(
+      tableOps(table),
+      (op) => !isSymbolTable(op),
+      (op) => {
+        // A nested table's own symbol and uses belong to this table; its body to the nested one.
+        if (isSymbolTable(op)) {
+          for (const o of opOwnOccurrences(op)) checkUse(o);
+          visitTable(op, chain, depth + 1);
+          return;
+        }
+        for (const o of opOccurrences(op)) checkUse(o);
+      },
+    );
   };
   visitTable(chunk, [], 0);
 }
@@ -413,7 +462,11 @@ function checkSymbols(chunk: Chunk, report: ErrorSink): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Visits `ops` and the ops nested in them in source order, into the regions of the ops `descend` accepts. */
-function forEachOp(ops: readonly Operation[], descend: (op: Operation) => boolean, visit: (op: Operation) => void): void {
+function forEachOp(
+  ops: readonly Operation[],
+  descend: (op: Operation) => boolean,
+  visit: (op: Operation) => void,
+): void {
   const stack: Operation[] = [];
   for (let i = ops.length - 1; i >= 0; i--) stack.push(ops[i]!);
   while (stack.length > 0) {

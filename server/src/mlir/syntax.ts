@@ -254,7 +254,13 @@ export type Location =
   /** `loc("name")` or `loc("name"(child))`. */
   | { readonly kind: 'name'; readonly name: string; readonly child: Location | undefined; readonly range: TextRange }
   /** `loc("file.py":116:0)` */
-  | { readonly kind: 'fileLineCol'; readonly file: string; readonly line: number; readonly column: number; readonly range: TextRange }
+  | {
+      readonly kind: 'fileLineCol';
+      readonly file: string;
+      readonly line: number;
+      readonly column: number;
+      readonly range: TextRange;
+    }
   /** `loc(fused[a, b])` or `loc(fused<meta>[a, b])` */
   | { readonly kind: 'fused'; readonly locations: readonly Location[]; readonly range: TextRange }
   /** `loc(callsite(callee at caller))` */

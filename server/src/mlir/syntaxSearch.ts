@@ -11,7 +11,11 @@ export interface ContainingOptions {
  * The index of the node whose range holds `offset`, or -1. The nodes are in source order and do not overlap (with
  * `includeEnd`, an offset where one node ends and the next starts may give either).
  */
-export function indexContaining(nodes: readonly { readonly range: TextRange }[], offset: number, options: ContainingOptions = {}): number {
+export function indexContaining(
+  nodes: readonly { readonly range: TextRange }[],
+  offset: number,
+  options: ContainingOptions = {},
+): number {
   const endInside = options.includeEnd === true;
   let lo = 0;
   let hi = nodes.length - 1;
@@ -24,4 +28,3 @@ export function indexContaining(nodes: readonly { readonly range: TextRange }[],
   }
   return -1;
 }
-

@@ -15,7 +15,10 @@ const MLIR_BYTECODE_MAGIC = [0x4d, 0x4c, 0xef, 0x52];
 
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   if (MLIR_BYTECODE_MAGIC.every((b, i) => bytes[i] === b)) {
-    return { kind: 'rejected', reason: 'MLIR bytecode, not text: convert it with `mlir-opt --emit-bytecode=false` first' };
+    return {
+      kind: 'rejected',
+      reason: 'MLIR bytecode, not text: convert it with `mlir-opt --emit-bytecode=false` first',
+    };
   }
   const utf16 = utf16Kind(bytes);
   if (utf16 !== undefined) return { kind: 'rejected', reason: `${utf16} text, not UTF-8: re-save it as UTF-8` };

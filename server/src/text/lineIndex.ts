@@ -37,7 +37,10 @@ export class LineIndex {
    * change are scanned again, the rest shift (a keystroke in a 22 MB file costs a copy of the line table, not a scan),
    * and the text itself is not copied (PieceText).
    */
-  static edited(previous: LineIndex, change: { readonly start: number; readonly end: number; readonly newText: string }): LineIndex {
+  static edited(
+    previous: LineIndex,
+    change: { readonly start: number; readonly end: number; readonly newText: string },
+  ): LineIndex {
     const source = previous.source.edited(change);
     const old = previous.lineStarts;
     const delta = change.newText.length - (change.end - change.start);

@@ -8,9 +8,16 @@ import { formatInteger } from '../text/numbers';
 
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
-export type PresetName = 'wormhole_b0_n150' | 'wormhole_b0_n300' | 'wormhole_b0_n300_worker_dispatch' | 'blackhole_p100' | 'blackhole_p150';
+export type PresetName =
+  'wormhole_b0_n150' | 'wormhole_b0_n300' | 'wormhole_b0_n300_worker_dispatch' | 'blackhole_p100' | 'blackhole_p150';
 
-export const PRESET_NAMES: readonly PresetName[] = ['wormhole_b0_n150', 'wormhole_b0_n300', 'wormhole_b0_n300_worker_dispatch', 'blackhole_p100', 'blackhole_p150'];
+export const PRESET_NAMES: readonly PresetName[] = [
+  'wormhole_b0_n150',
+  'wormhole_b0_n300',
+  'wormhole_b0_n300_worker_dispatch',
+  'blackhole_p100',
+  'blackhole_p150',
+];
 
 export type DeviceSource = 'system_desc' | 'preset' | 'override';
 
@@ -69,11 +76,61 @@ interface PresetFigures {
  * - CB indices: 32 on Wormhole, 64 on Blackhole (circular_buffer_constants.h).
  */
 const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
-  wormhole_b0_n150: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
-  wormhole_b0_n300: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [8, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
-  wormhole_b0_n300_worker_dispatch: { arch: 'wormhole_b0', l1SizeBytes: 1_499_136, l1UnreservedBase: 102_656, workerGrid: [7, 8], nDramBanks: 12, numCbs: 32, l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32 },
-  blackhole_p100: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 11], nDramBanks: 7, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
-  blackhole_p150: { arch: 'blackhole', l1SizeBytes: 1_572_864, l1UnreservedBase: 111_104, workerGrid: [10, 13], nDramBanks: 8, numCbs: 64, l1AlignmentBytes: 16, dramAlignmentBytes: 64, pcieAlignmentBytes: 64 },
+  wormhole_b0_n150: {
+    arch: 'wormhole_b0',
+    l1SizeBytes: 1_499_136,
+    l1UnreservedBase: 102_656,
+    workerGrid: [8, 8],
+    nDramBanks: 12,
+    numCbs: 32,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 32,
+    pcieAlignmentBytes: 32,
+  },
+  wormhole_b0_n300: {
+    arch: 'wormhole_b0',
+    l1SizeBytes: 1_499_136,
+    l1UnreservedBase: 102_656,
+    workerGrid: [8, 8],
+    nDramBanks: 12,
+    numCbs: 32,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 32,
+    pcieAlignmentBytes: 32,
+  },
+  wormhole_b0_n300_worker_dispatch: {
+    arch: 'wormhole_b0',
+    l1SizeBytes: 1_499_136,
+    l1UnreservedBase: 102_656,
+    workerGrid: [7, 8],
+    nDramBanks: 12,
+    numCbs: 32,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 32,
+    pcieAlignmentBytes: 32,
+  },
+  blackhole_p100: {
+    arch: 'blackhole',
+    l1SizeBytes: 1_572_864,
+    l1UnreservedBase: 111_104,
+    workerGrid: [10, 11],
+    nDramBanks: 7,
+    numCbs: 64,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 64,
+    pcieAlignmentBytes: 64,
+  },
+  blackhole_p150: {
+    arch: 'blackhole',
+    l1SizeBytes: 1_572_864,
+    l1UnreservedBase: 111_104,
+    workerGrid: [10, 13],
+    nDramBanks: 8,
+    numCbs: 64,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 64,
+    pcieAlignmentBytes: 64,
+  },
 };
 
 export function defaultPresetFor(arch: Arch): PresetName {
@@ -113,16 +170,29 @@ function isMockBase(arch: Arch, base: number): boolean {
   return base < 32 * 1024 || (arch === 'blackhole' && base === 98_304);
 }
 
-
 function fromPreset(name: PresetName, source: DeviceSource, detail: string, warnings: string[]): Device {
   const p = PRESETS[name];
   const nCores = p.workerGrid[0] * p.workerGrid[1];
-  return { ...p, presetName: name, nWorkerCores: nCores, nL1Banks: nCores, source, baseSource: source, sourceDetail: detail, warnings };
+  return {
+    ...p,
+    presetName: name,
+    nWorkerCores: nCores,
+    nL1Banks: nCores,
+    source,
+    baseSource: source,
+    sourceDetail: detail,
+    warnings,
+  };
 }
 
 function applyBaseOverride(device: Device, base: number | undefined): Device {
   if (base === undefined) return device;
-  return { ...device, l1UnreservedBase: base, baseSource: 'override', sourceDetail: `${device.sourceDetail}; base overridden to ${formatInteger(base)} B` };
+  return {
+    ...device,
+    l1UnreservedBase: base,
+    baseSource: 'override',
+    sourceDetail: `${device.sourceDetail}; base overridden to ${formatInteger(base)} B`,
+  };
 }
 
 function archOf(name: string | undefined): Arch | undefined {
@@ -142,7 +212,12 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   if (desc === undefined) {
     const name = defaultPresetFor('wormhole_b0');
     const base = PRESETS[name].l1UnreservedBase;
-    const device = fromPreset(name, 'preset', `preset ${name} (no system_desc in the file; default base ${formatInteger(base)} B)`, []);
+    const device = fromPreset(
+      name,
+      'preset',
+      `preset ${name} (no system_desc in the file; default base ${formatInteger(base)} B)`,
+      [],
+    );
     return applyBaseOverride(device, overrides.l1UnreservedBase);
   }
   const warnings: string[] = [];
@@ -151,7 +226,10 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     warnings.push(`unknown arch '${desc.arch ?? '(missing)'}' in system_desc; assuming wormhole_b0`);
     arch = 'wormhole_b0';
   }
-  const presetName = desc.gridCols !== undefined && arch === 'blackhole' && desc.gridCols <= 11 ? 'blackhole_p100' : defaultPresetFor(arch);
+  const presetName =
+    desc.gridCols !== undefined && arch === 'blackhole' && desc.gridCols <= 11
+      ? 'blackhole_p100'
+      : defaultPresetFor(arch);
   const p = PRESETS[presetName];
   const rows = desc.gridRows ?? p.workerGrid[0];
   const cols = desc.gridCols ?? p.workerGrid[1];
@@ -167,7 +245,9 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   let l1SizeBytes = desc.l1SizeBytes ?? p.l1SizeBytes;
   if (l1SizeBytes <= base) {
     // A base at or past the end of L1 leaves no room at all: the figures are corrupt, not a device to model.
-    warnings.push(`system_desc l1_size = ${formatInteger(l1SizeBytes)} B is not above l1_unreserved_base = ${formatInteger(base)} B; using the ${presetName} preset's L1 size and base`);
+    warnings.push(
+      `system_desc l1_size = ${formatInteger(l1SizeBytes)} B is not above l1_unreserved_base = ${formatInteger(base)} B; using the ${presetName} preset's L1 size and base`,
+    );
     l1SizeBytes = p.l1SizeBytes;
     base = p.l1UnreservedBase;
     baseSource = 'preset';

@@ -21,7 +21,20 @@ export type DataType =
   | 'i1';
 
 const ALL_DATA_TYPES: readonly DataType[] = [
-  'f32', 'f16', 'bf16', 'bfp_f8', 'bfp_bf8', 'bfp_f4', 'bfp_bf4', 'bfp_f2', 'bfp_bf2', 'u32', 'u16', 'u8', 'si32', 'i1',
+  'f32',
+  'f16',
+  'bf16',
+  'bfp_f8',
+  'bfp_bf8',
+  'bfp_f4',
+  'bfp_bf4',
+  'bfp_f2',
+  'bfp_bf2',
+  'u32',
+  'u16',
+  'u8',
+  'si32',
+  'i1',
 ];
 
 /** Side of the only tile shape tt-metal's data-movement factories use. */

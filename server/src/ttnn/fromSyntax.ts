@@ -27,7 +27,14 @@ import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
-import { alignUp, type BufferType, type CoreRange, type LayoutInfo, type MemoryLayout, type TensorLayout } from './layout';
+import {
+  alignUp,
+  type BufferType,
+  type CoreRange,
+  type LayoutInfo,
+  type MemoryLayout,
+  type TensorLayout,
+} from './layout';
 import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,7 +89,13 @@ const chunkTables = new WeakMap<Chunk, ChunkTables>();
 function tablesOf(chunk: Chunk): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
-  const tables: ChunkTables = { aliases: aliasesByName(chunk), layoutCache: new Map(), specCache: new Map(), propCache: new Map(), specLists: new Map() };
+  const tables: ChunkTables = {
+    aliases: aliasesByName(chunk),
+    layoutCache: new Map(),
+    specCache: new Map(),
+    propCache: new Map(),
+    specLists: new Map(),
+  };
   chunkTables.set(chunk, tables);
   return tables;
 }
@@ -195,7 +208,13 @@ function collectCoreRanges(trees: Tokens, out: CoreRange[], depth: number): void
       continue;
     }
     const next = trees[i + 1];
-    if (!t.text.endsWith('core_range') || !isGroup(next, '<') || next.children.length !== 3 || !isLeaf(next.children[1], 'punct', ',')) continue;
+    if (
+      !t.text.endsWith('core_range') ||
+      !isGroup(next, '<') ||
+      next.children.length !== 3 ||
+      !isLeaf(next.children[1], 'punct', ',')
+    )
+      continue;
     const start = corePoint(next.children[0]);
     const end = corePoint(next.children[2]);
     if (start !== undefined && end !== undefined) {
@@ -206,7 +225,8 @@ function collectCoreRanges(trees: Tokens, out: CoreRange[], depth: number): void
 }
 
 function bufferTypeOf(value: DialectValue | undefined): BufferType | undefined {
-  if (value === undefined || !/^(?:ttnn\.buffer_type|tt\.memory_space|ttcore\.memory_space)$/.test(value.name)) return undefined;
+  if (value === undefined || !/^(?:ttnn\.buffer_type|tt\.memory_space|ttcore\.memory_space)$/.test(value.name))
+    return undefined;
   const word = value.body === undefined ? undefined : soleIdent(value.body.children);
   return word === undefined ? undefined : bufferTypeFrom(word);
 }
@@ -220,15 +240,26 @@ function memorySpaceOf(item: Tokens, resolve: ResolveAlias): BufferType | undefi
     // Unresolved alias: trust the conventional names #dram, #l1, #system_memory.
     return resolved === undefined ? bufferTypeFrom(head.text.slice(1)) : bufferTypeOf(resolved);
   }
-  return item.length === 2 && isGroup(item[1], '<') ? bufferTypeOf({ name: head.text.slice(1), body: item[1], text: '' }) : undefined;
+  return item.length === 2 && isGroup(item[1], '<')
+    ? bufferTypeOf({ name: head.text.slice(1), body: item[1], text: '' })
+    : undefined;
 }
 
 /** `!ttcore.tile<32x32, bf16>` / `!tt.tile<...>` → dtype; another `!` type → why not; else 'notTile'. */
-function tileOf(value: DialectValue, text: string): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | { error: string } {
+function tileOf(
+  value: DialectValue,
+  text: string,
+): { dtype: DataType; tileH: number; tileW: number } | 'notTile' | { error: string } {
   const parts = value.body === undefined ? [] : splitItems(value.body.children);
-  const dims = parts[0]?.length === 1 && isLeaf(parts[0][0], 'dimensionList') ? /^(\d+)x(\d+)$/.exec(parts[0][0].text) : null;
+  const dims =
+    parts[0]?.length === 1 && isLeaf(parts[0][0], 'dimensionList') ? /^(\d+)x(\d+)$/.exec(parts[0][0].text) : null;
   const dtypeWord = parts.length === 2 ? soleIdent(parts[1]!) : undefined;
-  if ((value.name !== 'ttcore.tile' && value.name !== 'tt.tile') || dims === null || dtypeWord === undefined || !/^\w+$/.test(dtypeWord)) {
+  if (
+    (value.name !== 'ttcore.tile' && value.name !== 'tt.tile') ||
+    dims === null ||
+    dtypeWord === undefined ||
+    !/^\w+$/.test(dtypeWord)
+  ) {
     return text.startsWith('!') ? { error: `unsupported element type ${text}` } : 'notTile';
   }
   const dtype = parseDataType(dtypeWord) ?? dataTypeFromMlirScalar(dtypeWord);
@@ -240,14 +271,20 @@ function tileOf(value: DialectValue, text: string): { dtype: DataType; tileH: nu
 function elementValue(elem: Tokens, leftover: string): DialectValue | undefined {
   if (leftover !== '' || !isLeaf(elem[0], 'bangIdent')) return undefined;
   if (elem.length === 1) return { name: elem[0].text.slice(1), body: undefined, text: elem[0].text };
-  return elem.length === 2 && isGroup(elem[1], '<') ? { name: elem[0].text.slice(1), body: elem[1], text: textOf(elem) } : undefined;
+  return elem.length === 2 && isGroup(elem[1], '<')
+    ? { name: elem[0].text.slice(1), body: elem[1], text: textOf(elem) }
+    : undefined;
 }
 
 /**
  * Decode the body tokens (inside the outer `<>`) of `#ttnn.ttnn_layout<...>` or `#tt.layout<...>`. `resolve` maps
  * `#alias` / `!alias` to the dialect attribute or type it stands for.
  */
-export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: ResolveAlias = () => undefined): LayoutInfo {
+export function decodeLayoutTokens(
+  dialectName: string,
+  body: Tokens,
+  resolve: ResolveAlias = () => undefined,
+): LayoutInfo {
   const syntax = dialectName === 'tt.layout' ? 'tt_layout' : 'ttnn_layout';
   const items = splitItems(body);
   let grid: [number, number] | undefined;
@@ -275,7 +312,8 @@ export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: R
         grid = [Number(gm[1]), Number(gm[2])];
         gridIsPlain = inner.length === 1;
       } else if (innerLayout !== undefined) memoryLayout = innerLayout;
-      else if (i > 0 && grid === undefined && syntax === 'ttnn_layout') return unknown(`unreadable grid '${textOf(item)}'`);
+      else if (i > 0 && grid === undefined && syntax === 'ttnn_layout')
+        return unknown(`unreadable grid '${textOf(item)}'`);
     } else if (memoryLayoutFrom(soleIdent(item) ?? '') !== undefined) memoryLayout = memoryLayoutFrom(soleIdent(item)!);
     // Affine map, `undef`/oob values, mesh = ..., exactGrid = ..., ignorePhysicalLayout = ...: not needed for bytes.
   }
@@ -301,13 +339,24 @@ export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: R
     leftover = pieces.slice(k).join('x');
     elem = shapeAndElem.slice(1);
   }
-  if (shardShape.some((d) => !Number.isSafeInteger(d))) return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow)`);
-  if (grid !== undefined && !grid.every((d) => Number.isSafeInteger(d) && d <= 1 << 20)) return unknown(`unreadable grid '${grid.join('x')}' (model overflow)`);
-  if (coreRanges?.some((r) => ![r.start.x, r.start.y, r.end.x, r.end.y].every((c) => c <= 1 << 20))) return unknown('core_ranges beyond any chip (model overflow)');
-  const elemAlias = leftover === '' && elem.length === 1 && isLeaf(elem[0], 'bangIdent') ? resolve(elem[0].text) : undefined;
-  const elemText = elemAlias?.text ?? (leftover === '' ? textOf(elem) : textOf(shapeAndElem).slice((first as TokenLeaf).text.length - leftover.length));
+  if (shardShape.some((d) => !Number.isSafeInteger(d)))
+    return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow)`);
+  if (grid !== undefined && !grid.every((d) => Number.isSafeInteger(d) && d <= 1 << 20))
+    return unknown(`unreadable grid '${grid.join('x')}' (model overflow)`);
+  if (coreRanges?.some((r) => ![r.start.x, r.start.y, r.end.x, r.end.y].every((c) => c <= 1 << 20)))
+    return unknown('core_ranges beyond any chip (model overflow)');
+  const elemAlias =
+    leftover === '' && elem.length === 1 && isLeaf(elem[0], 'bangIdent') ? resolve(elem[0].text) : undefined;
+  const elemText =
+    elemAlias?.text ??
+    (leftover === '' ? textOf(elem) : textOf(shapeAndElem).slice((first as TokenLeaf).text.length - leftover.length));
   const elemValue = elemAlias ?? elementValue(elem, leftover);
-  const tile = elemValue === undefined ? (elemText.startsWith('!') ? { error: `unsupported element type ${elemText}` } : 'notTile') : tileOf(elemValue, elemText);
+  const tile =
+    elemValue === undefined
+      ? elemText.startsWith('!')
+        ? { error: `unsupported element type ${elemText}` }
+        : 'notTile'
+      : tileOf(elemValue, elemText);
   let pageLayout: 'tile' | 'row_major';
   let dtype: DataType;
   if (tile === 'notTile') {
@@ -318,7 +367,8 @@ export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: R
   } else if ('error' in tile) {
     return unknown(tile.error);
   } else {
-    if (tile.tileH !== 32 || tile.tileW !== 32) return unknown(`tile shape ${tile.tileH}x${tile.tileW} is not modeled (32x32 only)`);
+    if (tile.tileH !== 32 || tile.tileW !== 32)
+      return unknown(`tile shape ${tile.tileH}x${tile.tileW} is not modeled (32x32 only)`);
     pageLayout = 'tile';
     dtype = tile.dtype;
   }
@@ -329,9 +379,12 @@ export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: R
   const shardBytes =
     pageLayout === 'tile'
       ? shardVolume * BigInt(alignUp(tileBytes(dtype), 64))
-      : (shardWidth === 0n ? 0n : shardVolume / shardWidth) * (((shardWidth * BigInt(elementBytes(dtype) ?? 4) + 63n) / 64n) * 64n);
-  if (shardBytes > MAX_SAFE) return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow: shard bytes exceed 2^53)`);
-  if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout') memoryLayout = 'interleaved';
+      : (shardWidth === 0n ? 0n : shardVolume / shardWidth) *
+        (((shardWidth * BigInt(elementBytes(dtype) ?? 4) + 63n) / 64n) * 64n);
+  if (shardBytes > MAX_SAFE)
+    return unknown(`shard shape '${textOf(shapeAndElem)}' overflows (model overflow: shard bytes exceed 2^53)`);
+  if (memoryLayout === undefined && bufferType !== 'system_memory' && syntax === 'tt_layout')
+    memoryLayout = 'interleaved';
   // tt-mlir's TTNNLayoutAttr verifier (lib/Dialect/TTNN/IR/TTNNOpsAttrs.cpp@19c86fc, ttnn-ir-syntax.md §3) words these.
   if (memoryLayout === undefined && bufferType !== 'system_memory') {
     return unknown('Memory layout is required for non-SystemMemory buffer type (<interleaved>, <height_sharded>, ...)');
@@ -339,7 +392,13 @@ export function decodeLayoutTokens(dialectName: string, body: Tokens, resolve: R
   if (memoryLayout !== undefined && bufferType === 'system_memory' && syntax === 'ttnn_layout') {
     return unknown('Memory layout is not allowed for SystemMemory buffer type');
   }
-  if (memoryLayout !== undefined && memoryLayout.endsWith('_sharded') && coreRanges === undefined && gridIsPlain && syntax === 'ttnn_layout') {
+  if (
+    memoryLayout !== undefined &&
+    memoryLayout.endsWith('_sharded') &&
+    coreRanges === undefined &&
+    gridIsPlain &&
+    syntax === 'ttnn_layout'
+  ) {
     return unknown(`sharded TTNN layout (${memoryLayout}) must carry a core_range_set`);
   }
   const layout: TensorLayout = {
@@ -361,14 +420,22 @@ function parsedDialectValue(text: string): DialectValue | undefined {
   const definition = parse(`${text.startsWith('!') ? '!' : '#'}decoded = ${text}\n`).file.chunks[0]?.aliases[0];
   const value = definition?.type ?? definition?.attr;
   if (value?.kind !== 'dialectType' && value?.kind !== 'dialectAttr') return undefined;
-  return { name: value.name, body: value.body, text: value.kind === 'dialectType' ? printType(value).text : printAttr(value).text };
+  return {
+    name: value.name,
+    body: value.body,
+    text: value.kind === 'dialectType' ? printType(value).text : printAttr(value).text,
+  };
 }
 
 /**
  * Decode a layout body written as text (without the outer `<>`) through the token decoder: for tests and text that
  * comes from outside a parsed file. `resolve` maps `#alias` / `!alias` to the text it stands for.
  */
-export function decodeLayoutBody(dialectName: string, body: string, resolve: (alias: string) => string | undefined = () => undefined): LayoutInfo {
+export function decodeLayoutBody(
+  dialectName: string,
+  body: string,
+  resolve: (alias: string) => string | undefined = () => undefined,
+): LayoutInfo {
   const attr = parsedDialectValue(`#${dialectName}<${body}>`);
   if (attr?.body === undefined) return unknown(`unreadable layout '${body}'`);
   return decodeLayoutTokens(dialectName, attr.body.children, (alias) => {
@@ -388,7 +455,9 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
   let layout: LayoutInfo;
   if (attr === undefined) layout = unknown(`undefined layout alias ${alias}`);
   else if (attr.kind !== 'dialectAttr' || (attr.name !== 'ttnn.ttnn_layout' && attr.name !== 'tt.layout')) {
-    layout = unknown(attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout');
+    layout = unknown(
+      attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout',
+    );
   } else if (attr.body === undefined) layout = unknown(`#${attr.name} without a body`);
   else {
     layout = decodeLayoutTokens(attr.name, attr.body.children, (name) => aliasValue(name, table));
@@ -402,7 +471,12 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: readonly string[], layout: LayoutInfo, elementDtype: DataType | undefined): ShapeInfo {
+function shapeInfo(
+  shape: readonly (number | null)[] | undefined,
+  shapeText: readonly string[],
+  layout: LayoutInfo,
+  elementDtype: DataType | undefined,
+): ShapeInfo {
   if (shape === undefined) return { kind: 'unknown', reason: 'unranked tensor', overflow: false };
   if (shape.some((d) => d === null)) return { kind: 'unknown', reason: 'dynamic dimension', overflow: false };
   // Exact arithmetic on the printed digits: every byte count derived from a tensor stays exact while its padded byte
@@ -419,8 +493,15 @@ function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: rea
       return { kind: 'unknown', reason: `unreadable dimension '${text}'`, overflow: false };
     }
   }
-  const padded = tiled ? (dims.length === 0 ? [32n, 32n] : dims.length === 1 ? [32n, dims[0]] : dims.slice()) : dims.slice();
-  if (tiled) for (let i = Math.max(0, padded.length - 2); i < padded.length; i++) padded[i] = ((padded[i] + 31n) / 32n) * 32n;
+  const padded = tiled
+    ? dims.length === 0
+      ? [32n, 32n]
+      : dims.length === 1
+        ? [32n, dims[0]]
+        : dims.slice()
+    : dims.slice();
+  if (tiled)
+    for (let i = Math.max(0, padded.length - 2); i < padded.length; i++) padded[i] = ((padded[i] + 31n) / 32n) * 32n;
   const width = padded.length === 0 ? 1n : padded[padded.length - 1];
   let vol = 1n;
   for (const d of padded) vol *= d;
@@ -430,7 +511,8 @@ function shapeInfo(shape: readonly (number | null)[] | undefined, shapeText: rea
     const rowBytes = width * BigInt((dtype === undefined ? undefined : elementBytes(dtype)) ?? 4);
     bytes = (width === 0n ? 0n : vol / width) * (((rowBytes + 63n) / 64n) * 64n);
   }
-  if (bytes > MAX_SAFE) return { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true };
+  if (bytes > MAX_SAFE)
+    return { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true };
   return { kind: 'known', dims: shape as readonly number[] };
 }
 
@@ -456,13 +538,21 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
   const cacheable = (t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar';
-  const key = cacheable ? `${t.shapeText.join('x')}|${t.elementType.kind === 'scalar' ? t.elementType.name : ''}|${t.encoding?.kind === 'attrAlias' ? t.encoding.name : ''}` : '';
+  const key = cacheable
+    ? `${t.shapeText.join('x')}|${t.elementType.kind === 'scalar' ? t.elementType.name : ''}|${t.encoding?.kind === 'attrAlias' ? t.encoding.name : ''}`
+    : '';
   if (cacheable) {
     const hit = table.specCache.get(key);
     if (hit !== undefined) return hit;
   }
   const { layout, alias } = decodeEncoding(t.encoding, table);
-  const spec: ValueSpec = { kind: 'tensor', shape: shapeInfo(t.shape, t.shapeText, layout, elementDtypeOf(t.elementType, table)), elementDtype: elementDtypeOf(t.elementType, table), layout, layoutAlias: alias };
+  const spec: ValueSpec = {
+    kind: 'tensor',
+    shape: shapeInfo(t.shape, t.shapeText, layout, elementDtypeOf(t.elementType, table)),
+    elementDtype: elementDtypeOf(t.elementType, table),
+    layout,
+    layoutAlias: alias,
+  };
   if (cacheable && table.specCache.size < 100_000) table.specCache.set(key, spec);
   return spec;
 }
@@ -505,7 +595,8 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
       }));
     case 'array': {
       const elements = a.elements.map((e) => propValue(e, table, depth + 1));
-      if (elements.every((e) => e.kind === 'int')) return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
+      if (elements.every((e) => e.kind === 'int'))
+        return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
       return { kind: 'array', elements };
     }
     case 'dict':
@@ -555,15 +646,24 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     if (group.count <= 1) resultNames.push(group.name);
     else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
   }
-  const operandNames = op.operands.length === 0 ? NO_STRINGS : op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
+  const operandNames =
+    op.operands.length === 0
+      ? NO_STRINGS
+      : op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
   const properties = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
   return {
     name: op.name,
     resultNames: resultNames.length === 0 ? NO_STRINGS : resultNames,
     operandNames,
-    operands: sharedSpecList(table, op.operands.map((_, i) => valueSpec(op.operandTypes[i], table))),
-    results: sharedSpecList(table, resultNames.map((_, i) => valueSpec(op.resultTypes[i], table))),
+    operands: sharedSpecList(
+      table,
+      op.operands.map((_, i) => valueSpec(op.operandTypes[i], table)),
+    ),
+    results: sharedSpecList(
+      table,
+      resultNames.map((_, i) => valueSpec(op.resultTypes[i], table)),
+    ),
     properties,
     symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
     range: op.range,
@@ -572,11 +672,15 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   };
 }
 
-
 function isConstEval(op: Operation): boolean {
   for (const e of op.attributes?.entries ?? []) {
     if (e.name === 'const_eval' || e.name === 'ttcore.const_eval') return true;
-    if ((e.name === 'tt.function_type' || e.name === 'ttcore.function_type') && e.value.kind === 'string' && e.value.value === 'const_eval') return true;
+    if (
+      (e.name === 'tt.function_type' || e.name === 'ttcore.function_type') &&
+      e.value.kind === 'string' &&
+      e.value.value === 'const_eval'
+    )
+      return true;
   }
   return false;
 }
@@ -628,7 +732,10 @@ export function decodeSystemDescTokens(body: Tokens): SystemDescInfo {
     // Digits past 2^53 cannot be a real figure; treat them as absent (the preset's value) rather than round them.
     return digits === undefined || !Number.isSafeInteger(Number(digits)) ? undefined : Number(digits);
   };
-  const arch = archAt >= 0 && words[archAt + 2] === '<' && words[archAt + 4] === '>' && /^\w+$/.test(words[archAt + 3] ?? '') ? words[archAt + 3] : undefined;
+  const arch =
+    archAt >= 0 && words[archAt + 2] === '<' && words[archAt + 4] === '>' && /^\w+$/.test(words[archAt + 3] ?? '')
+      ? words[archAt + 3]
+      : undefined;
   const grid = /^(\d+)x(\d+)/.exec(valueOf('grid') ?? '');
   // A grid with no cores (or more than any chip has) would divide work by zero or by nonsense.
   const gridOk = grid !== null && [grid[1], grid[2]].every((d) => Number(d) >= 1 && Number(d) <= 1024);
@@ -650,7 +757,10 @@ export function decodeSystemDescTokens(body: Tokens): SystemDescInfo {
 export function decodeSystemDesc(text: string): SystemDescInfo {
   const found = /#(?:ttcore|tt)\.system_desc</.exec(text);
   const close = found === null ? undefined : matchingClose(text, found.index + found[0].length - 1);
-  const attr = found === null ? undefined : parsedDialectValue(text.slice(found.index, close === undefined ? undefined : close + 1));
+  const attr =
+    found === null
+      ? undefined
+      : parsedDialectValue(text.slice(found.index, close === undefined ? undefined : close + 1));
   return decodeSystemDescTokens(attr?.body?.children ?? []);
 }
 
@@ -659,7 +769,11 @@ export function decodeSystemDesc(text: string): SystemDescInfo {
  * before them) with the edited ops' views decoded again — instead of walking every op. Undefined when an edit may
  * change more than its op's view (it names other symbols, so function roles may change): the caller rebuilds.
  */
-export function moduleAfterEdits(previous: TtnnModule, parse: ParseResult, edits: readonly AppliedChange[]): TtnnModule | undefined {
+export function moduleAfterEdits(
+  previous: TtnnModule,
+  parse: ParseResult,
+  edits: readonly AppliedChange[],
+): TtnnModule | undefined {
   const functions = previous.functions.slice();
   const copied = new Set<number>();
   for (const { removed, inserted, parent, block, index } of edits) {
@@ -709,16 +823,22 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
           const attr = resolveAttr(e.value, table.aliases);
-          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined) systemDesc = decodeSystemDescTokens(attr.body.children);
+          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined)
+            systemDesc = decodeSystemDescTokens(attr.body.children);
         }
-        if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer')) tensorL1UsageCap = e.value.value;
+        if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer'))
+          tensorL1UsageCap = e.value.value;
       }
-      for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
+      for (const region of op.regions)
+        for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
     };
     for (const op of chunk.operations) visit(op, false, 0);
   }
   const called = new Set<string>();
-  for (const f of raw) for (const region of f.op.regions) for (const block of region.blocks) for (const op of block.operations) for (const s of op.symbolUses) called.add(`${f.chunkIndex}|${s.name}`);
+  for (const f of raw)
+    for (const region of f.op.regions)
+      for (const block of region.blocks)
+        for (const op of block.operations) for (const s of op.symbolUses) called.add(`${f.chunkIndex}|${s.name}`);
   const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, table, chunkIndex }) => {
     const name = op.symbol?.name ?? '@?';
     const body = op.regions[0]?.blocks ?? [];

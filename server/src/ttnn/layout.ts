@@ -7,7 +7,8 @@ import { DataType, TILE_HW, elementBytes, tileBytes } from './dtype';
 
 export type PageLayout = 'tile' | 'row_major';
 export type BufferType = 'dram' | 'l1' | 'system_memory' | 'l1_small' | 'trace';
-export type MemoryLayout = 'interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded' | 'nd_sharded' | 'single_bank';
+export type MemoryLayout =
+  'interleaved' | 'height_sharded' | 'width_sharded' | 'block_sharded' | 'nd_sharded' | 'single_bank';
 
 /** A worker core, in tt-metal's logical coordinates: x = column, y = row. */
 export interface CoreCoord {
@@ -93,7 +94,10 @@ export interface PageGeometry {
  * (volume / last dim), page = last dim x element bytes (tt-metal TensorLayout page size; ttmetal-l1-model.md §5).
  * Undefined when the dtype has no row-major element size (block floats).
  */
-export function pageGeometry(logical: readonly number[], layout: Pick<TensorLayout, 'pageLayout' | 'dtype'>): PageGeometry | undefined {
+export function pageGeometry(
+  logical: readonly number[],
+  layout: Pick<TensorLayout, 'pageLayout' | 'dtype'>,
+): PageGeometry | undefined {
   const padded = paddedShape(logical, layout.pageLayout);
   const width = padded.length === 0 ? 1 : padded[padded.length - 1];
   const rows = width === 0 ? 0 : volume(padded) / width;
@@ -107,11 +111,19 @@ export function pageGeometry(logical: readonly number[], layout: Pick<TensorLayo
   }
   const elem = elementBytes(layout.dtype);
   if (elem === undefined) return undefined;
-  return { nPages: rows, pageBytes: width * elem, widthTiles: Math.ceil(width / TILE_HW), heightTilesTotal: Math.ceil(rows / TILE_HW) };
+  return {
+    nPages: rows,
+    pageBytes: width * elem,
+    widthTiles: Math.ceil(width / TILE_HW),
+    heightTilesTotal: Math.ceil(rows / TILE_HW),
+  };
 }
 
 /** Total bytes of the padded tensor (pages x unaligned page size). */
-export function tensorBytes(logical: readonly number[], layout: Pick<TensorLayout, 'pageLayout' | 'dtype'>): number | undefined {
+export function tensorBytes(
+  logical: readonly number[],
+  layout: Pick<TensorLayout, 'pageLayout' | 'dtype'>,
+): number | undefined {
   const geometry = pageGeometry(logical, layout);
   return geometry === undefined ? undefined : geometry.nPages * geometry.pageBytes;
 }
@@ -124,7 +136,12 @@ export function coreRangeCount(ranges: readonly CoreRange[]): number {
 }
 
 export function isSharded(layout: TensorLayout): boolean {
-  return layout.memoryLayout === 'height_sharded' || layout.memoryLayout === 'width_sharded' || layout.memoryLayout === 'block_sharded' || layout.memoryLayout === 'nd_sharded';
+  return (
+    layout.memoryLayout === 'height_sharded' ||
+    layout.memoryLayout === 'width_sharded' ||
+    layout.memoryLayout === 'block_sharded' ||
+    layout.memoryLayout === 'nd_sharded'
+  );
 }
 
 /** Cores holding one shard each: core_ranges when printed, else the virtual grid's volume. */

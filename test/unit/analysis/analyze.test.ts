@@ -43,7 +43,9 @@ describe('analysis/analyzeModule', () => {
   });
 
   it('a build after tt-metal PR #35806 and #42548: in newer builds %9 (sub-blocks) and %10 (1 MiB chunks) fit', () => {
-    const a = analyzeModule(parse(SEED), { ttMetal: { window: { earliest: '2026-06-01', latest: '2026-06-01' }, source: 'configured', how: 'test' } });
+    const a = analyzeModule(parse(SEED), {
+      ttMetal: { window: { earliest: '2026-06-01', latest: '2026-06-01' }, source: 'configured', how: 'test' },
+    });
     const main = a.functions.find((f) => f.fn.name === '@main')!;
     const byResult = (r: string) => main.ops.find((o) => o.op.resultNames[0] === r)!;
     assert.equal(byResult('%9').overflow, undefined);
@@ -53,7 +55,7 @@ describe('analysis/analyzeModule', () => {
     assert.equal(byResult('%10').overflow, undefined);
   });
 
-  it('split files: overflows land in their own chunk\'s @main and calls resolve within the chunk', () => {
+  it("split files: overflows land in their own chunk's @main and calls resolve within the chunk", () => {
     const seedMain = SEED;
     const small = `#dram = #ttnn.buffer_type<dram>
 #t = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x32x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
@@ -63,10 +65,16 @@ func.func @main(%arg0: tensor<64x1024xbf16, #t>) -> tensor<64x1024xbf16, #t> {
 }`;
     const a = analyzeModule(parse(`${seedMain}\n// -----\n${small}`));
     const mains = a.functions.map((f, i) => [f.fn.name, f.fn.chunkIndex, i]).filter(([n]) => n === '@main');
-    assert.deepEqual(mains.map(([, c]) => c), [0, 1]);
+    assert.deepEqual(
+      mains.map(([, c]) => c),
+      [0, 1],
+    );
     assert.ok(a.firstFailure !== undefined);
     assert.equal(a.firstFailure.functionIndex, mains[0][2]);
-    assert.equal(a.functions[a.firstFailure.functionIndex].ops[a.firstFailure.opIndex].overflow, a.firstFailure.overflow);
+    assert.equal(
+      a.functions[a.firstFailure.functionIndex].ops[a.firstFailure.opIndex].overflow,
+      a.firstFailure.overflow,
+    );
     assert.ok(a.functions[Number(mains[1][2])].ops.every((o) => o.overflow === undefined));
   });
 
@@ -96,13 +104,18 @@ func.func @main(%arg0: tensor<4096x4096xbf16, #big>, %arg1: tensor<1x6xui32, #id
     assert.equal(o.status, 'first');
     assert.equal(o.cbRegionEndBytes, 1_302_912);
     assert.equal(o.limitBytes, 974_848);
-    assert.deepEqual(liveTensorsAt(main, 0).map((t) => [t.valueName, t.bytesPerCore]), [['%arg0', 524_288]]);
+    assert.deepEqual(
+      liveTensorsAt(main, 0).map((t) => [t.valueName, t.bytesPerCore]),
+      [['%arg0', 524_288]],
+    );
     assert.equal(main.peak?.bytesPerCore, 1_200_256 + 524_288);
   });
 
   it('usable-L1 cap only warns', () => {
     // The clash case without the big tensor: 1,200,256 B of CBs; cap 0.5 → budget 0.5 x 1,396,480 = 698,240.
-    const text = CLASH.replace('%arg0: tensor<4096x4096xbf16, #big>, ', '').replace('return %arg0 : tensor<4096x4096xbf16, #big>', 'return').replace(' -> tensor<4096x4096xbf16, #big> {', ' {');
+    const text = CLASH.replace('%arg0: tensor<4096x4096xbf16, #big>, ', '')
+      .replace('return %arg0 : tensor<4096x4096xbf16, #big>', 'return')
+      .replace(' -> tensor<4096x4096xbf16, #big> {', ' {');
     const a = analyzeModule(parse(text), { usableL1Cap: 0.5 });
     assert.equal(a.limitBytesPerCore, 698_240);
     assert.equal(a.firstFailure, undefined);

@@ -47,7 +47,10 @@ describe('analysis/corpus', () => {
     // No overflow from live buffers; the conv's own CBs overflow (the conv tt-mlir's conv2d_l1_oom_fallback.mlir
     // documents as an L1 OOM), which is not about the view.
     const here = a.overflows.filter((o) => o.functionName === '@conv_activation');
-    assert.deepEqual(here.map((o) => o.overflow.kind), ['cbBeyondL1']);
+    assert.deepEqual(
+      here.map((o) => o.overflow.kind),
+      ['cbBeyondL1'],
+    );
   });
 
   it('mock system descs are flagged and replaced by the preset base', () => {

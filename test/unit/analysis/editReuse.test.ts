@@ -25,7 +25,12 @@ const relu = (result: string, input: string, out = L1): TtnnOp => namedOp('ttnn.
 function analysed(fn: TtnnFunction, steps: Int32Array) {
   const intervals = liveIntervalsOf(fn, DEVICE);
   const live = liveBytesPerOp(fn.ops.length, intervals);
-  return functionRecord(fn, fn.ops.map((o, i) => opRecord(CTX, o, i, live[i]!, steps[i])), intervals, true);
+  return functionRecord(
+    fn,
+    fn.ops.map((o, i) => opRecord(CTX, o, i, live[i]!, steps[i])),
+    intervals,
+    true,
+  );
 }
 
 describe('analysis/editReuse', () => {
@@ -48,7 +53,10 @@ describe('analysis/editReuse', () => {
     assert.equal(after.ops[2], earlier.ops[2]);
     assert.equal(after.liveIntervals, earlier.liveIntervals);
     // The same result as analysing the edited function from scratch.
-    assert.deepEqual(after.ops.map((o) => o.peakL1BytesPerCore), analysed(edited, steps).ops.map((o) => o.peakL1BytesPerCore));
+    assert.deepEqual(
+      after.ops.map((o) => o.peakL1BytesPerCore),
+      analysed(edited, steps).ops.map((o) => o.peakL1BytesPerCore),
+    );
   });
 
   it('an edit that changes liveness, the op count or reachability is analysed in full (undefined)', () => {
@@ -61,7 +69,13 @@ describe('analysis/editReuse', () => {
   });
 
   it('reindex re-decides the edited indices and keeps the list ascending', () => {
-    assert.deepEqual(reindex([1, 4, 7], [4, 5], (i) => i === 5), [1, 5, 7]);
-    assert.deepEqual(reindex([1, 4], [], () => true), [1, 4]);
+    assert.deepEqual(
+      reindex([1, 4, 7], [4, 5], (i) => i === 5),
+      [1, 5, 7],
+    );
+    assert.deepEqual(
+      reindex([1, 4], [], () => true),
+      [1, 4],
+    );
   });
 });

@@ -22,10 +22,19 @@ describe('analysis/estimateCache', () => {
     const cache = estimateCache(DEVICE, WINDOW, 1, undefined);
     const a = cache.estimate(op('ttnn.relu', [IN], [IN], { x: int(1) }), 0);
     assert.equal(cache.estimate(op('ttnn.relu', [IN], [IN], { x: int(2) }), 0), a);
-    const dim0 = cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(0), keep_dim: { kind: 'bool', value: false } }), 0);
-    const dim1 = cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }), 0);
+    const dim0 = cache.estimate(
+      op('ttnn.sum', [IN], [OUT], { dim_arg: ints(0), keep_dim: { kind: 'bool', value: false } }),
+      0,
+    );
+    const dim1 = cache.estimate(
+      op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }),
+      0,
+    );
     assert.notEqual(dim1, dim0);
-    assert.equal(cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }), 0), dim1);
+    assert.equal(
+      cache.estimate(op('ttnn.sum', [IN], [OUT], { dim_arg: ints(1), keep_dim: { kind: 'bool', value: false } }), 0),
+      dim1,
+    );
   });
 
   it('live L1 is part of the key only for estimators that read it', () => {
@@ -39,7 +48,7 @@ describe('analysis/estimateCache', () => {
     assert.equal(cache.estimate(toLayout, 1_000), cache.estimate(toLayout, 1_000));
   });
 
-  it('reuse carries an op\'s estimate to the next analysis under the same settings and is emptied when they change', () => {
+  it("reuse carries an op's estimate to the next analysis under the same settings and is emptied when they change", () => {
     const reuse = newEstimateReuse();
     const relu = op('ttnn.relu', [IN], [IN]);
     const first = estimateCache(DEVICE, WINDOW, 1, reuse);
@@ -53,15 +62,29 @@ describe('analysis/estimateCache', () => {
     const otherCap = estimateCache(DEVICE, WINDOW, 0.5, reuse);
     assert.equal(otherCap.sameSettings, false);
     assert.equal(reuse.byOp.get(relu.properties), undefined);
-    assert.equal(estimateCache(DEVICE, { earliest: '2026-01-01', latest: '2026-01-01' }, 0.5, reuse).sameSettings, false);
+    assert.equal(
+      estimateCache(DEVICE, { earliest: '2026-01-01', latest: '2026-01-01' }, 0.5, reuse).sameSettings,
+      false,
+    );
   });
 
   it('property keys tell apart values of different kinds and nestings', () => {
     const values: PropValue[] = [
-      int(1), int(2), ints(1, 2), ints(12), ints(1), { kind: 'float', value: 1 }, { kind: 'float', value: 0.5 },
-      { kind: 'bool', value: true }, { kind: 'string', value: 'true' }, { kind: 'string', value: '1' }, { kind: 'other', text: '1' },
-      { kind: 'array', elements: [int(1), ints(2, 3)] }, { kind: 'array', elements: [ints(1, 2), int(3)] },
-      { kind: 'dict', entries: { a: int(1) } }, { kind: 'dict', entries: { b: int(1) } },
+      int(1),
+      int(2),
+      ints(1, 2),
+      ints(12),
+      ints(1),
+      { kind: 'float', value: 1 },
+      { kind: 'float', value: 0.5 },
+      { kind: 'bool', value: true },
+      { kind: 'string', value: 'true' },
+      { kind: 'string', value: '1' },
+      { kind: 'other', text: '1' },
+      { kind: 'array', elements: [int(1), ints(2, 3)] },
+      { kind: 'array', elements: [ints(1, 2), int(3)] },
+      { kind: 'dict', entries: { a: int(1) } },
+      { kind: 'dict', entries: { b: int(1) } },
     ];
     const keys = values.map((v) => propKey(v));
     assert.equal(new Set(keys).size, keys.length, keys.join(' | '));

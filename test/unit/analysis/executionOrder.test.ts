@@ -20,7 +20,10 @@ describe('analysis/executionOrder', () => {
     const other = fnOf('@other_entry', [plain('%0')]);
     const main = fnOf('@main', [plain('%0')]);
     const helper = fnOf('@helper', [plain('%0')], { role: 'other' });
-    assert.deepEqual(entryOrder([other, main, helper]).map((f) => f.name), ['@main', '@other_entry']);
+    assert.deepEqual(
+      entryOrder([other, main, helper]).map((f) => f.name),
+      ['@main', '@other_entry'],
+    );
     const steps = executionSteps([other, main, helper]);
     assert.deepEqual([...steps.get(main)!], [0]);
     assert.deepEqual([...steps.get(other)!], [1]);
@@ -32,14 +35,17 @@ describe('analysis/executionOrder', () => {
     const decl = fnOf('@decl', [], { role: 'entry', isDeclaration: true });
     const cpu = fnOf('@cpu', [plain('%0')], { role: 'entry', inCpuModule: true });
     const b = fnOf('@b', [plain('%0')], { role: 'other' });
-    assert.deepEqual(entryOrder([a, decl, cpu, b]).map((f) => f.name), ['@a', '@b']);
+    assert.deepEqual(
+      entryOrder([a, decl, cpu, b]).map((f) => f.name),
+      ['@a', '@b'],
+    );
     const caller = fnOf('@main', [callOp('@cpu'), callOp('@decl')]);
     const steps = executionSteps([caller, decl, cpu]);
     assert.deepEqual([...steps.get(caller)!], [0, 1]);
     assert.equal(steps.get(cpu), undefined);
   });
 
-  it('symbols resolve within the caller\'s chunk (split files repeat names); recursion ends', () => {
+  it("symbols resolve within the caller's chunk (split files repeat names); recursion ends", () => {
     const callee0 = fnOf('@f', [plain('%0')], { role: 'other', chunkIndex: 0 });
     const callee1 = fnOf('@f', [plain('%0')], { role: 'other', chunkIndex: 1 });
     const main1 = fnOf('@main', [callOp('@f'), callOp('@main')], { chunkIndex: 1 });

@@ -52,7 +52,10 @@ describe('legality: ops tt-metal rejects', () => {
     assert.equal(illegalDiag!.code, 'op-illegal');
     assert.equal(illegalDiag!.severity, 'error');
     assert.ok(illegalDiag!.message.startsWith('tt-metal will throw at %4 ttnn.relu'), illegalDiag!.message);
-    assert.ok(illegalDiag!.message.includes(`TT_FATAL: ${RULE}`) && illegalDiag!.message.includes(RULE_SOURCE), illegalDiag!.message);
+    assert.ok(
+      illegalDiag!.message.includes(`TT_FATAL: ${RULE}`) && illegalDiag!.message.includes(RULE_SOURCE),
+      illegalDiag!.message,
+    );
     // %9 still overflows by tt-metal's 9,990,400 B, but execution stops at %4 first.
     const [nine] = at(text, diags, '%9 = "ttnn.to_layout"');
     assert.equal(nine!.code, 'l1-overflow-not-reached');
@@ -60,7 +63,12 @@ describe('legality: ops tt-metal rejects', () => {
     assert.ok(nine!.message.includes('9,990,400 B'));
     assert.equal(diags.filter((d) => d.severity === 'error').length, 1);
     const hover = hoverAt(doc, text.indexOf('%4 =') + 1)!;
-    assert.ok(hover.markdown.split('\n')[0]!.includes(`tt-metal throws here: its validation rejects this configuration: ${RULE}`), hover.markdown);
+    assert.ok(
+      hover.markdown
+        .split('\n')[0]!
+        .includes(`tt-metal throws here: its validation rejects this configuration: ${RULE}`),
+      hover.markdown,
+    );
     assert.ok(opBreakdownAt(doc, text.indexOf('%4 =') + 1)!.includes(RULE_SOURCE));
   });
 
@@ -88,7 +96,10 @@ describe('legality: ops tt-metal rejects', () => {
   it('a file whose only failure is an illegal op reports it as the first failure and no overflow', () => {
     const { doc, diags } = analyse(ILLEGAL_RELU_ONLY);
     const report = fileReport('x.mlir', doc.analysis, diags, doc.lineIndex);
-    assert.deepEqual([report.summary.overflowCount, report.summary.illegalOpCount, report.summary.firstFailure?.result], [0, 1, '%0']);
+    assert.deepEqual(
+      [report.summary.overflowCount, report.summary.illegalOpCount, report.summary.firstFailure?.result],
+      [0, 1, '%0'],
+    );
     assert.ok(fileSummary(doc).verdict.includes('1 op tt-metal rejects'), fileSummary(doc).verdict);
   });
 });
@@ -110,7 +121,10 @@ describe('build windows that straddle a change point flipping the verdict', () =
     const [nine] = at(text, diags, '%9 = "ttnn.to_layout"');
     assert.equal(nine!.code, 'l1-overflow-build-dependent');
     assert.equal(nine!.severity, 'warning');
-    assert.ok(nine!.message.includes(`on builds 2025-12-29..${dayBefore(subBlock)} tt-metal will throw at %9 ttnn.to_layout`), nine!.message);
+    assert.ok(
+      nine!.message.includes(`on builds 2025-12-29..${dayBefore(subBlock)} tt-metal will throw at %9 ttnn.to_layout`),
+      nine!.message,
+    );
     assert.ok(nine!.message.includes('9,990,400 B'));
     assert.ok(nine!.message.includes(`fits only from ${changePointText('tilize-untilize-sub-block')}`), nine!.message);
     // It is not the first failure: the run may go on past it.
@@ -120,10 +134,13 @@ describe('build windows that straddle a change point flipping the verdict', () =
     const nineReport = report.ops.find((o) => o.result === '%9')!;
     assert.ok(nineReport.versionRange !== undefined);
     assert.deepEqual(nineReport.versionRange.changePoints, ['tilize-untilize-sub-block']);
-    assert.deepEqual(nineReport.versionRange.figures.map((f) => f.window), [
-      { earliest: '2025-12-29', latest: dayBefore(subBlock) },
-      { earliest: subBlock, latest: '2026-05-15' },
-    ]);
+    assert.deepEqual(
+      nineReport.versionRange.figures.map((f) => f.window),
+      [
+        { earliest: '2025-12-29', latest: dayBefore(subBlock) },
+        { earliest: subBlock, latest: '2026-05-15' },
+      ],
+    );
     assert.equal(nineReport.versionRange.figures[0]!.cbRegionEndBytes, 9_990_400);
     assert.ok(report.summary.buildDependentOverflowCount >= 1);
   });
@@ -172,13 +189,17 @@ describe('ops without an L1 model', () => {
     assert.ok(infos.length > 0 && infos.every((d) => d.severity === 'information'));
     // No-program ops (get_device, deallocate, views) never get one.
     const noProgramStarts = new Set<number>();
-    for (const fa of doc.analysis.functions) for (const o of fa.ops) if (o.estimate.kind === 'noProgram') noProgramStarts.add(o.op.range.start);
+    for (const fa of doc.analysis.functions)
+      for (const o of fa.ops) if (o.estimate.kind === 'noProgram') noProgramStarts.add(o.op.range.start);
     assert.ok(noProgramStarts.size > 0);
     assert.ok(infos.every((d) => !noProgramStarts.has(d.range.start)));
     const summary = fileSummary(doc);
     assert.equal(summary.unmodeledOpCount, 1);
     assert.deepEqual(summary.unmodeledOpNames, ['ttnn.op_without_a_model']);
-    assert.ok(summary.verdict.includes('1 op without an L1 model — cannot rule out an overflow: ttnn.op_without_a_model'), summary.verdict);
+    assert.ok(
+      summary.verdict.includes('1 op without an L1 model — cannot rule out an overflow: ttnn.op_without_a_model'),
+      summary.verdict,
+    );
     assert.ok(!summary.verdict.includes('no op overflows'));
   });
 
@@ -193,8 +214,14 @@ module {
 }
 `;
     const { doc, diags } = analyse(text);
-    assert.deepEqual(diags.filter((d) => d.code === 'no-l1-model').map((d) => d.severity), ['information']);
-    assert.equal(fileSummary(doc).verdict, 'no modeled op overflows L1; 1 op without an L1 model — cannot rule out an overflow: ttnn.unmodeled_device_op');
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'no-l1-model').map((d) => d.severity),
+      ['information'],
+    );
+    assert.equal(
+      fileSummary(doc).verdict,
+      'no modeled op overflows L1; 1 op without an L1 model — cannot rule out an overflow: ttnn.unmodeled_device_op',
+    );
     assert.equal(analyse(text, { noModelInfo: false }).diags.filter((d) => d.code === 'no-l1-model').length, 0);
   });
 });

@@ -3,7 +3,12 @@
 import type { FunctionRole, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from '../../../server/src/ttnn/op';
 
 /** An op with explicit SSA names (build.ts's `op` numbers them per op, which liveness cannot follow). */
-export function namedOp(name: string, operands: readonly [string, ValueSpec][], results: readonly [string, ValueSpec][], symbolUses: readonly string[] = []): TtnnOp {
+export function namedOp(
+  name: string,
+  operands: readonly [string, ValueSpec][],
+  results: readonly [string, ValueSpec][],
+  symbolUses: readonly string[] = [],
+): TtnnOp {
   return {
     name,
     operandNames: operands.map(([n]) => n),

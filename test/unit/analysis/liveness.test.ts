@@ -14,7 +14,12 @@ const DRAM = tensor([64, 64]);
 
 const unary = (result: string, input: string, out = L1) => namedOp('ttnn.relu', [[input, L1]], [[result, out]]);
 const dealloc = (name: string) => namedOp('ttnn.deallocate', [[name, L1]], []);
-const ret = (...names: string[]) => namedOp('func.return', names.map((n) => [n, L1] as [string, typeof L1]), []);
+const ret = (...names: string[]) =>
+  namedOp(
+    'func.return',
+    names.map((n) => [n, L1] as [string, typeof L1]),
+    [],
+  );
 
 describe('analysis/liveness', () => {
   it('an L1 tensor is 8,192 B per core; a DRAM one is not counted', () => {
@@ -23,15 +28,19 @@ describe('analysis/liveness', () => {
   });
 
   it('a result lives to its last use, its deallocate, or the end when returned; an unused one at its op only', () => {
-    const fn = fnOf('@main', [
-      unary('%0', '%arg0'), // used by %2: [0, 2]
-      unary('%1', '%arg0'), // unused: [1, 1]
-      unary('%2', '%0'), // deallocated at 4: [2, 4]
-      unary('%3', '%2', DRAM), // DRAM: no interval
-      dealloc('%2'),
-      unary('%5', '%arg0'), // returned: [5, 6]
-      ret('%5'),
-    ], { args: [{ name: '%arg0', spec: L1 }] });
+    const fn = fnOf(
+      '@main',
+      [
+        unary('%0', '%arg0'), // used by %2: [0, 2]
+        unary('%1', '%arg0'), // unused: [1, 1]
+        unary('%2', '%0'), // deallocated at 4: [2, 4]
+        unary('%3', '%2', DRAM), // DRAM: no interval
+        dealloc('%2'),
+        unary('%5', '%arg0'), // returned: [5, 6]
+        ret('%5'),
+      ],
+      { args: [{ name: '%arg0', spec: L1 }] },
+    );
     const intervals = liveIntervalsOf(fn, DEVICE).map((iv) => [iv.valueName, iv.startIndex, iv.endIndex, iv.definedAt]);
     assert.deepEqual(intervals, [
       // A caller-owned argument never deallocated: the whole function.
@@ -44,11 +53,13 @@ describe('analysis/liveness', () => {
   });
 
   it('a deallocated argument lives from the start to its deallocate', () => {
-    const fn = fnOf('@main', [unary('%0', '%arg0'), dealloc('%arg0'), ret('%0')], { args: [{ name: '%arg0', spec: L1 }] });
+    const fn = fnOf('@main', [unary('%0', '%arg0'), dealloc('%arg0'), ret('%0')], {
+      args: [{ name: '%arg0', spec: L1 }],
+    });
     assert.deepEqual(liveIntervalsOf(fn, DEVICE).find((iv) => iv.valueName === '%arg0')?.endIndex, 1);
   });
 
-  it('a view reshape shares its input\'s buffer: no interval of its own, its uses extend the input\'s', () => {
+  it("a view reshape shares its input's buffer: no interval of its own, its uses extend the input's", () => {
     const view = tensor([1, 64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
     const fn = fnOf('@main', [
       unary('%0', '%arg0'),
@@ -63,7 +74,13 @@ describe('analysis/liveness', () => {
   });
 
   it('live bytes per op are the sum of the intervals covering it', () => {
-    const iv = (start: number, end: number, bytes: number) => ({ valueName: '%x', bytesPerCore: bytes, startIndex: start, endIndex: end, definedAt: start });
+    const iv = (start: number, end: number, bytes: number) => ({
+      valueName: '%x',
+      bytesPerCore: bytes,
+      startIndex: start,
+      endIndex: end,
+      definedAt: start,
+    });
     // op 0: 100; op 1: 100 + 50; op 2: 50; op 3: nothing; an interval past the end is cut at the last op.
     assert.deepEqual(liveBytesPerOp(4, [iv(0, 1, 100), iv(1, 2, 50)]), [100, 150, 50, 0]);
     assert.deepEqual(liveBytesPerOp(2, [iv(1, 9, 7)]), [0, 7]);
@@ -76,6 +93,12 @@ describe('analysis/liveness', () => {
     assert.ok(!sameLivenessOp(a, unary('%0', '%arg1'), DEVICE));
     assert.ok(!sameLivenessOp(a, unary('%0', '%arg0', DRAM), DEVICE));
     // Another spec object with the same L1 bytes feeds liveness the same.
-    assert.ok(sameLivenessOp(a, unary('%0', '%arg0', tensor([64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] })), DEVICE));
+    assert.ok(
+      sameLivenessOp(
+        a,
+        unary('%0', '%arg0', tensor([64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] })),
+        DEVICE,
+      ),
+    );
   });
 });

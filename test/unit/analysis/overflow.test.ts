@@ -4,7 +4,13 @@
  */
 
 import { strict as assert } from 'assert';
-import { buildDependence, detectOverflow, l1Limits, orderOverflows, overflowOf } from '../../../server/src/analysis/overflow';
+import {
+  buildDependence,
+  detectOverflow,
+  l1Limits,
+  orderOverflows,
+  overflowOf,
+} from '../../../server/src/analysis/overflow';
 import type { FunctionAnalysis, OpAnalysis, Overflow } from '../../../server/src/analysis/types';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { type OpEstimate, type OpEstimateResult, illegal, unmodeled } from '../../../server/src/estimate/types';
@@ -20,7 +26,14 @@ const LIMITS = l1Limits(DEVICE, undefined);
 function withCbs(cbBytes: number): OpEstimate {
   const base = estimateOp(op('ttnn.relu', [tensor([64, 64])], [tensor([64, 64])]), whContext({ base: 100_000 }));
   assert.equal(base.kind, 'estimate');
-  return { ...(base as OpEstimate), cbBytesPerCore: cbBytes, worstCbBytesPerCore: cbBytes, cbRegionEndBytes: 100_000 + cbBytes, reportedCore: [1, 2], worstCore: [3, 4] };
+  return {
+    ...(base as OpEstimate),
+    cbBytesPerCore: cbBytes,
+    worstCbBytesPerCore: cbBytes,
+    cbRegionEndBytes: 100_000 + cbBytes,
+    reportedCore: [1, 2],
+    worstCore: [3, 4],
+  };
 }
 
 describe('analysis/overflow', () => {
@@ -29,14 +42,20 @@ describe('analysis/overflow', () => {
     assert.equal(found?.kind, 'cbBeyondL1');
     assert.equal(found?.cbRegionEndBytes, 1_500_000);
     assert.equal(found?.limitBytes, 1_499_136);
-    assert.equal(found?.message, 'Statically allocated circular buffers on core range [(x=1,y=2) - (x=1,y=2)] grow to 1500000 B which is beyond max L1 size of 1499136 B');
+    assert.equal(
+      found?.message,
+      'Statically allocated circular buffers on core range [(x=1,y=2) - (x=1,y=2)] grow to 1500000 B which is beyond max L1 size of 1499136 B',
+    );
   });
 
   it('CBs clashing with live L1 buffers: the lowest buffer sits at 1,499,136 − 200,000 = 1,299,136 < 1,400,000', () => {
     const found = detectOverflow(withCbs(1_300_000), 200_000, LIMITS);
     assert.equal(found?.kind, 'cbClashesWithL1Buffers');
     assert.equal(found?.limitBytes, 1_299_136);
-    assert.match(found?.message ?? '', /L1 buffer allocated at 1299136 and static circular buffer region ends at 1400000$/);
+    assert.match(
+      found?.message ?? '',
+      /L1 buffer allocated at 1299136 and static circular buffer region ends at 1400000$/,
+    );
     // With 99,136 B live the lowest buffer sits at 1,400,000, exactly where the region ends: it fits.
     assert.equal(detectOverflow(withCbs(1_300_000), 99_136, LIMITS), undefined);
   });
@@ -45,14 +64,30 @@ describe('analysis/overflow', () => {
     const live = 1_399_137; // 100,000 + 1,399,137 = 1,499,137 > 1,499,136
     assert.equal(detectOverflow(withCbs(0), live, LIMITS)?.kind, 'l1BuffersExhausted');
     assert.equal(detectOverflow(unmodeled('ttnn.foo', 'test'), live, LIMITS)?.kind, 'l1BuffersExhausted');
-    const deallocate: OpEstimateResult = { kind: 'noProgram', opName: 'ttnn.deallocate', reason: 'test', l1TensorBytesPerCore: 0, outputs: [] };
+    const deallocate: OpEstimateResult = {
+      kind: 'noProgram',
+      opName: 'ttnn.deallocate',
+      reason: 'test',
+      l1TensorBytesPerCore: 0,
+      outputs: [],
+    };
     assert.equal(detectOverflow(deallocate, live, LIMITS), undefined);
     assert.equal(detectOverflow(unmodeled('ttnn.foo', 'test'), live - 1, LIMITS), undefined);
   });
 
   it('a rejected configuration is opIllegal before anything else, with the rule and its source', () => {
-    const found = detectOverflow(illegal('ttnn.relu', 'Input and output must match', 'tt-metal x.cpp@abc'), 2_000_000, LIMITS);
-    assert.deepEqual(found, { kind: 'opIllegal', cbRegionEndBytes: 0, limitBytes: 0, core: [0, 0], message: 'TT_FATAL: Input and output must match (tt-metal x.cpp@abc)' });
+    const found = detectOverflow(
+      illegal('ttnn.relu', 'Input and output must match', 'tt-metal x.cpp@abc'),
+      2_000_000,
+      LIMITS,
+    );
+    assert.deepEqual(found, {
+      kind: 'opIllegal',
+      cbRegionEndBytes: 0,
+      limitBytes: 0,
+      core: [0, 0],
+      message: 'TT_FATAL: Input and output must match (tt-metal x.cpp@abc)',
+    });
   });
 
   it('the usable-L1 cap: 0.5 of 1,399,136 = 699,568 B; CBs + live tensors above it warn', () => {
@@ -69,40 +104,80 @@ describe('analysis/overflow', () => {
     const range = {
       changePoints: ['tilize-untilize-sub-block' as const],
       figures: [
-        { window: { earliest: '2025-11-01', latest: '2026-02-23' }, kind: 'estimate' as const, worstCbBytesPerCore: 1_400_000 },
-        { window: { earliest: '2026-02-24', latest: '2026-06-01' }, kind: 'estimate' as const, worstCbBytesPerCore: 500_000 },
+        {
+          window: { earliest: '2025-11-01', latest: '2026-02-23' },
+          kind: 'estimate' as const,
+          worstCbBytesPerCore: 1_400_000,
+        },
+        {
+          window: { earliest: '2026-02-24', latest: '2026-06-01' },
+          kind: 'estimate' as const,
+          worstCbBytesPerCore: 500_000,
+        },
       ],
     };
     const dependence = buildDependence(range, DEVICE, 0);
     assert.deepEqual(dependence?.failsIn, [range.figures[0]!.window]);
     assert.deepEqual(dependence?.fitsIn, [range.figures[1]!.window]);
     const est = { ...withCbs(1_400_000), versionRange: range };
-    const known = { window: { earliest: '2025-11-01', latest: '2026-06-01' }, source: 'configured' as const, how: 'test' };
+    const known = {
+      window: { earliest: '2025-11-01', latest: '2026-06-01' },
+      source: 'configured' as const,
+      how: 'test',
+    };
     assert.ok(overflowOf(est, 0, LIMITS, known)?.buildDependent !== undefined);
     assert.equal(overflowOf(est, 0, LIMITS, { ...known, source: 'none' })?.buildDependent, undefined);
   });
 
   describe('orderOverflows', () => {
-    const overflow = (kind: Overflow['kind'], extra: Partial<Overflow> = {}): Overflow => ({ kind, status: 'notReached', cbRegionEndBytes: 1, limitBytes: 0, core: [0, 0], message: kind, ...extra });
+    const overflow = (kind: Overflow['kind'], extra: Partial<Overflow> = {}): Overflow => ({
+      kind,
+      status: 'notReached',
+      cbRegionEndBytes: 1,
+      limitBytes: 0,
+      core: [0, 0],
+      message: kind,
+      ...extra,
+    });
     const record = (index: number, step: number | undefined, o: Overflow | undefined): OpAnalysis => ({
-      index, op: op('ttnn.relu', [], []), estimate: unmodeled('ttnn.relu', 'test'), cbBytesPerCore: null, liveL1TensorBytesPerCore: 0, peakL1BytesPerCore: 0, overflow: o, executionStep: step,
+      index,
+      op: op('ttnn.relu', [], []),
+      estimate: unmodeled('ttnn.relu', 'test'),
+      cbBytesPerCore: null,
+      liveL1TensorBytesPerCore: 0,
+      peakL1BytesPerCore: 0,
+      overflow: o,
+      executionStep: step,
     });
-    const fa = (name: string, ops: OpAnalysis[]): FunctionAnalysis => Object.freeze({
-      fn: fnOf(name, []), ops: Object.freeze(ops), liveIntervals: [], peak: undefined, reached: true, unmodeledOrUnknownLayoutOps: [],
-      overflowingOps: ops.flatMap((o, i) => (o.overflow === undefined ? [] : [i])),
-    });
+    const fa = (name: string, ops: OpAnalysis[]): FunctionAnalysis =>
+      Object.freeze({
+        fn: fnOf(name, []),
+        ops: Object.freeze(ops),
+        liveIntervals: [],
+        peak: undefined,
+        reached: true,
+        unmodeledOrUnknownLayoutOps: [],
+        overflowingOps: ops.flatMap((o, i) => (o.overflow === undefined ? [] : [i])),
+      });
 
     it('the earliest throwing overflow in execution order is first; later ones are not reached; a cap warning before it stays a warning', () => {
       // @callee runs at steps 1..2 from @main's op at step 3; @main's own ops are steps 0 and 3 and 4.
-      const main = fa('@main', [record(0, 0, overflow('overUsableCap')), record(1, 3, overflow('cbBeyondL1')), record(2, 4, overflow('overUsableCap'))]);
+      const main = fa('@main', [
+        record(0, 0, overflow('overUsableCap')),
+        record(1, 3, overflow('cbBeyondL1')),
+        record(2, 4, overflow('overUsableCap')),
+      ]);
       const callee = fa('@callee', [record(0, 1, undefined), record(1, 2, overflow('cbClashesWithL1Buffers'))]);
       const { functions, overflows, firstFailure } = orderOverflows([main, callee]);
-      assert.deepEqual(overflows.map((o) => [o.functionName, o.opIndex, o.overflow.status]), [
-        ['@main', 0, 'warning'],
-        ['@callee', 1, 'first'],
-        ['@main', 1, 'notReached'],
-        ['@main', 2, 'notReached'],
-      ]);
+      assert.deepEqual(
+        overflows.map((o) => [o.functionName, o.opIndex, o.overflow.status]),
+        [
+          ['@main', 0, 'warning'],
+          ['@callee', 1, 'first'],
+          ['@main', 1, 'notReached'],
+          ['@main', 2, 'notReached'],
+        ],
+      );
       assert.deepEqual([firstFailure?.functionIndex, firstFailure?.opIndex], [1, 1]);
       // Records are replaced in copies, never changed: the frozen inputs are intact, the outputs carry the statuses.
       assert.equal(main.ops[0]!.overflow!.status, 'notReached');
@@ -114,7 +189,15 @@ describe('analysis/overflow', () => {
 
     it('writes an op list the caller owns in place instead of copying it', () => {
       const ops = [record(0, 0, overflow('cbBeyondL1'))];
-      const owned: FunctionAnalysis = { fn: fnOf('@main', []), ops, liveIntervals: [], peak: undefined, reached: true, unmodeledOrUnknownLayoutOps: [], overflowingOps: [0] };
+      const owned: FunctionAnalysis = {
+        fn: fnOf('@main', []),
+        ops,
+        liveIntervals: [],
+        peak: undefined,
+        reached: true,
+        unmodeledOrUnknownLayoutOps: [],
+        overflowingOps: [0],
+      };
       const { functions } = orderOverflows([owned], () => true);
       assert.equal(functions[0], owned);
       assert.equal(ops[0]!.overflow!.status, 'first');
@@ -122,12 +205,23 @@ describe('analysis/overflow', () => {
 
     it('an unreached op and a build-dependent overflow are never first; a rejected configuration is a failure point', () => {
       const dependence = { failsIn: [], fitsIn: [], changePoints: [] };
-      const main = fa('@main', [record(0, 0, overflow('cbBeyondL1', { buildDependent: dependence })), record(1, undefined, overflow('cbBeyondL1'))]);
+      const main = fa('@main', [
+        record(0, 0, overflow('cbBeyondL1', { buildDependent: dependence })),
+        record(1, undefined, overflow('cbBeyondL1')),
+      ]);
       const { overflows, firstFailure } = orderOverflows([main]);
       assert.equal(firstFailure, undefined);
-      assert.deepEqual(overflows.map((o) => o.overflow.status), ['warning', 'notReached']);
-      const illegalFirst = orderOverflows([fa('@main', [record(0, 0, overflow('opIllegal')), record(1, 1, overflow('cbBeyondL1'))])]);
-      assert.deepEqual(illegalFirst.overflows.map((o) => o.overflow.status), ['first', 'notReached']);
+      assert.deepEqual(
+        overflows.map((o) => o.overflow.status),
+        ['warning', 'notReached'],
+      );
+      const illegalFirst = orderOverflows([
+        fa('@main', [record(0, 0, overflow('opIllegal')), record(1, 1, overflow('cbBeyondL1'))]),
+      ]);
+      assert.deepEqual(
+        illegalFirst.overflows.map((o) => o.overflow.status),
+        ['first', 'notReached'],
+      );
     });
   });
 });

@@ -17,8 +17,16 @@ const WINDOW = { window: { earliest: '2025-11-27', latest: '2025-11-27' }, sourc
 
 function moduleOf(ops: readonly TtnnOp[]): TtnnModule {
   const fn: TtnnFunction = {
-    name: '@main', chunkIndex: 0, role: 'entry', isDeclaration: false, inCpuModule: false, args: [], ops,
-    opsWithSymbols: [], range: { start: 0, end: 0 }, nameRange: { start: 0, end: 0 },
+    name: '@main',
+    chunkIndex: 0,
+    role: 'entry',
+    isDeclaration: false,
+    inCpuModule: false,
+    args: [],
+    ops,
+    opsWithSymbols: [],
+    range: { start: 0, end: 0 },
+    nameRange: { start: 0, end: 0 },
   };
   return { functions: [fn], systemDesc: undefined, tensorL1UsageCap: undefined };
 }
@@ -29,7 +37,9 @@ function mutated(p: PropValue): PropValue | undefined {
     case 'int':
       return { kind: 'int', value: p.value + 1, text: String(p.value + 1) };
     case 'ints':
-      return p.values.length === 0 ? undefined : { kind: 'ints', values: [...p.values.slice(0, -1), p.values[p.values.length - 1]! + 1] };
+      return p.values.length === 0
+        ? undefined
+        : { kind: 'ints', values: [...p.values.slice(0, -1), p.values[p.values.length - 1]! + 1] };
     case 'bool':
       return { kind: 'bool', value: !p.value };
     case 'float':
@@ -58,11 +68,14 @@ func.func @main(%arg0: tensor<64x64xbf16, #l>) -> tensor<64xbf16, #o> {
     const ops = analysis.functions[0]!.ops;
     for (const i of [0, 1]) {
       const fresh = estimateOp(ops[i]!.op, { device: analysis.device, ttMetal: { window: WINDOW.window } });
-      assert.ok(sameResult(ops[i]!.estimate, fresh), `op ${i}: cached ${JSON.stringify(ops[i]!.estimate).slice(0, 200)} vs fresh ${JSON.stringify(fresh).slice(0, 200)}`);
+      assert.ok(
+        sameResult(ops[i]!.estimate, fresh),
+        `op ${i}: cached ${JSON.stringify(ops[i]!.estimate).slice(0, 200)} vs fresh ${JSON.stringify(fresh).slice(0, 200)}`,
+      );
     }
   });
 
-  it('changing any one property of any corpus op never returns the unchanged op\'s cached estimate', () => {
+  it("changing any one property of any corpus op never returns the unchanged op's cached estimate", () => {
     const files = [
       'examples/mochi_replicate_pad.mlir',
       'test/fixtures/corpus/ttnn/test_llama_attention_ttnn.mlir',
@@ -82,7 +95,11 @@ func.func @main(%arg0: tensor<64x64xbf16, #l>) -> tensor<64xbf16, #o> {
             const variant: TtnnOp = { ...op, properties: { ...op.properties, [name]: changed } };
             const analysis = analyzeTtnnModule(moduleOf([op, variant]), { ttMetal: WINDOW });
             const got = analysis.functions[0]!.ops[1]!.estimate;
-            const fresh = estimateOp(variant, { device: analysis.device, ttMetal: { window: WINDOW.window }, liveL1BytesPerCore: analysis.functions[0]!.ops[1]!.liveL1TensorBytesPerCore });
+            const fresh = estimateOp(variant, {
+              device: analysis.device,
+              ttMetal: { window: WINDOW.window },
+              liveL1BytesPerCore: analysis.functions[0]!.ops[1]!.liveL1TensorBytesPerCore,
+            });
             assert.ok(sameResult(got, fresh), `${file}: ${op.name} with ${name} changed got a stale estimate`);
             checked++;
           }

@@ -30,7 +30,12 @@ interface Run {
 
 function analyse(run: Run) {
   const text = fs.readFileSync(path.join(DIR, run.file), 'utf8');
-  return analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: run.date, l1UnreservedBase: run.base, arch: run.arch ?? 'auto' }).analysis;
+  return analyzeDocument(text, {
+    ...DEFAULT_ANALYSIS_SETTINGS,
+    ttMetalDate: run.date,
+    l1UnreservedBase: run.base,
+    arch: run.arch ?? 'auto',
+  }).analysis;
 }
 
 /** The one device op of function `fn` (or of the file's only function). */
@@ -39,14 +44,28 @@ function deviceOp(run: Run, fn?: string): { op: OpAnalysis; first: string | unde
   const f = fn === undefined ? a.functions[0]! : a.functions.find((x) => x.fn.name === `@${fn}`)!;
   assert.ok(f !== undefined, `function ${fn} in ${run.file}`);
   const idx = f.ops.findIndex((o) => o.op.name !== 'func.return');
-  const first = a.firstFailure === undefined ? undefined : `${a.functions[a.firstFailure.functionIndex]!.fn.name}#${a.firstFailure.opIndex}`;
-  return { op: f.ops[idx]!, first: first === `${f.fn.name}#${idx}` ? 'this op' : first, unmodeled: f.unmodeledOrUnknownLayoutOps.includes(idx) };
+  const first =
+    a.firstFailure === undefined
+      ? undefined
+      : `${a.functions[a.firstFailure.functionIndex]!.fn.name}#${a.firstFailure.opIndex}`;
+  return {
+    op: f.ops[idx]!,
+    first: first === `${f.fn.name}#${idx}` ? 'this op' : first,
+    unmodeled: f.unmodeledOrUnknownLayoutOps.includes(idx),
+  };
 }
 
 function assertFails(run: Run, fn?: string, opts: { first?: boolean } = {}): OpAnalysis {
   const { op, first } = deviceOp(run, fn);
-  assert.equal(op.estimate.kind, 'estimate', op.estimate.kind === 'estimate' ? '' : `${op.estimate.kind}: ${'reason' in op.estimate ? op.estimate.reason : ''}`);
-  assert.ok(op.overflow !== undefined, `${run.file}${fn ? ` @${fn}` : ''} at ${run.date}: expected an overflow, got ${op.cbBytesPerCore} B of CBs`);
+  assert.equal(
+    op.estimate.kind,
+    'estimate',
+    op.estimate.kind === 'estimate' ? '' : `${op.estimate.kind}: ${'reason' in op.estimate ? op.estimate.reason : ''}`,
+  );
+  assert.ok(
+    op.overflow !== undefined,
+    `${run.file}${fn ? ` @${fn}` : ''} at ${run.date}: expected an overflow, got ${op.cbBytesPerCore} B of CBs`,
+  );
   assert.equal(op.overflow.kind, 'cbBeyondL1');
   if (opts.first !== false) assert.equal(first, 'this op', 'the first error of the run');
   return op;
@@ -55,7 +74,11 @@ function assertFails(run: Run, fn?: string, opts: { first?: boolean } = {}): OpA
 function assertFits(run: Run, fn?: string): void {
   const { op } = deviceOp(run, fn);
   assert.equal(op.estimate.kind, 'estimate');
-  assert.equal(op.overflow, undefined, `${run.file} at ${run.date}: flagged ${op.overflow?.cbRegionEndBytes} B, the thread says it ran`);
+  assert.equal(
+    op.overflow,
+    undefined,
+    `${run.file} at ${run.date}: flagged ${op.overflow?.cbRegionEndBytes} B, the thread says it ran`,
+  );
 }
 
 function regionEnd(op: OpAnalysis): number {
@@ -64,7 +87,10 @@ function regionEnd(op: OpAnalysis): number {
 }
 
 function assertNear(actual: number, threadFigure: number): void {
-  assert.ok(Math.abs(actual - threadFigure) <= 4096, `${actual} B vs tt-metal's ${threadFigure} B (more than 4 KiB apart)`);
+  assert.ok(
+    Math.abs(actual - threadFigure) <= 4096,
+    `${actual} B vs tt-metal's ${threadFigure} B (more than 4 KiB apart)`,
+  );
 }
 
 describe('public-thread regression set (test/fixtures/threads)', () => {
@@ -119,7 +145,16 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,656 (preset base) = 2,287,872; tt-metal 2,287,328.
       assertNear(regionEnd(assertFails(s18997, 'f32_32x32000')), 2_287_328);
     });
-    for (const fn of ['f32_128x32000', 'f32_512x32000', 'f32_2048x32000', 'f32_32x128000', 'f32_128x128000', 'f32_512x128000', 'f32_2048x128000', 'bf16_32x32000']) {
+    for (const fn of [
+      'f32_128x32000',
+      'f32_512x32000',
+      'f32_2048x32000',
+      'f32_32x128000',
+      'f32_128x128000',
+      'f32_512x128000',
+      'f32_2048x128000',
+      'bf16_32x32000',
+    ]) {
       it(`tt-metal #18997: ${fn} also overflows ("also happens for other dimensions ... also when bfloat16")`, () => {
         assertFails(s18997, fn, { first: false });
       });
@@ -162,27 +197,39 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
   describe('tilize of a DRAM width-sharded row-major input', () => {
     it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
       // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-05-27' })), 5_576_032);
+      assertNear(
+        regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-05-27' })),
+        5_576_032,
+      );
     });
     it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
       assertFits({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-07-01' });
     });
     it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', base: BASE_2026, date: '2026-06-22' })), 5_576_480);
+      assertNear(
+        regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', base: BASE_2026, date: '2026-06-22' })),
+        5_576_480,
+      );
     });
   });
 
   describe('slice, embedding', () => {
     it('tt-metal #42434 (2026-04-16): embedding of (32, 1572864) bf16 rows, 3,249,696 B exactly', () => {
       // One row per core → c_0 = 1 x 1,572,864·2 = 3,145,728; c_1 = (32 / 4)·32 = 256; 103,712 + 3,145,984 = 3,249,696.
-      assert.equal(regionEnd(assertFails({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-04-16' })), 3_249_696);
+      assert.equal(
+        regionEnd(assertFails({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-04-16' })),
+        3_249_696,
+      );
     });
     it('tt-metal #42434 after PR #42548 (1 MiB chunks): fits', () => {
       assertFits({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-05-01' });
     });
     it('tt-metal #42882 (2026-04-22): 2,168,608 B exactly', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
-      assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-04-22' })), 2_168_608);
+      assert.equal(
+        regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-04-22' })),
+        2_168_608,
+      );
     });
     it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
       assertFits({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-08-01' });
@@ -202,7 +249,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     for (const run of cases) {
       it(`${run.file}: overflow or unmodeled ("cannot rule out")`, () => {
         const { op, unmodeled } = deviceOp(run);
-        assert.ok(op.overflow !== undefined || (unmodeled && op.estimate.kind === 'unmodeled'), `${run.file}: neither flagged nor unmodeled`);
+        assert.ok(
+          op.overflow !== undefined || (unmodeled && op.estimate.kind === 'unmodeled'),
+          `${run.file}: neither flagged nor unmodeled`,
+        );
       });
     }
     // Enable when conv2d is modeled: tt-metal's figure for the thread's op.

@@ -56,14 +56,16 @@ describe('trace verifier rules (corpus negative_capture_or_execute_trace.mlir, a
     }
   });
 
-  it('reports each chunk\'s CHECK error on the line of the op it names, in tt-mlir\'s words', () => {
+  it("reports each chunk's CHECK error on the line of the op it names, in tt-mlir's words", () => {
     assert.equal(expected.length, 14); // 14 cases, one per chunk
     const found = opInvalid(text);
     assert.deepEqual(
       found.map((f) => f.line),
       expected.map((e) => e.line),
     );
-    found.forEach((f, k) => assert.ok(f.message.startsWith(expected[k]!.message), `${f.message}\n  expected: ${expected[k]!.message}`));
+    found.forEach((f, k) =>
+      assert.ok(f.message.startsWith(expected[k]!.message), `${f.message}\n  expected: ${expected[k]!.message}`),
+    );
   });
 
   it('gives no other corpus file an op-invalid diagnostic (the traced falcon3 dump predates allocate_slots_callee)', function () {
@@ -138,49 +140,77 @@ describe('trace verifier rules (hand-written modules)', () => {
     // Every earlier rule (slots, capture arguments, trace function walk, device configuration) must pass to get here.
     const text = variant('@execute(%id: tensor<ui32, #ttnn.trace_id>)', '@execute(%id: tensor<32x32xbf16, #layout>)');
     assert.deepEqual(opInvalid(text), [
-      { line: TRACE_OP_LINE, message: "'ttnn.capture_or_execute_trace' op Execute function 'execute' argument must be a trace_id tensor (scalar ui32 with TraceIdAttr encoding)" },
+      {
+        line: TRACE_OP_LINE,
+        message:
+          "'ttnn.capture_or_execute_trace' op Execute function 'execute' argument must be a trace_id tensor (scalar ui32 with TraceIdAttr encoding)",
+      },
     ]);
   });
 
   it('counts only device-resident inputs as slot allocation arguments', () => {
     const text = variant('@alloc(%w: !dev)', '@alloc()').replace('return %1, %w, %2', 'return %1, %1, %2');
-    assert.deepEqual(opInvalid(text).map((f) => f.message), [
-      "'ttnn.capture_or_execute_trace' op Slot allocation function 'alloc' must take 1 arguments (the device-resident inputs), but has 0",
-    ]);
+    assert.deepEqual(
+      opInvalid(text).map((f) => f.message),
+      [
+        "'ttnn.capture_or_execute_trace' op Slot allocation function 'alloc' must take 1 arguments (the device-resident inputs), but has 0",
+      ],
+    );
   });
 
   it('compares a host-staged capture argument with the op input, printing both types as written', () => {
     const text = variant('@capture(%h: tensor<32x32xbf16, #host>', '@capture(%h: tensor<32x32xf32, #host>');
-    assert.deepEqual(opInvalid(text).map((f) => f.message), [
-      "'ttnn.capture_or_execute_trace' op Capture function host-staged input argument 0 type mismatch: expected tensor<32x32xbf16, #host>, but got tensor<32x32xf32, #host>",
-    ]);
+    assert.deepEqual(
+      opInvalid(text).map((f) => f.message),
+      [
+        "'ttnn.capture_or_execute_trace' op Capture function host-staged input argument 0 type mismatch: expected tensor<32x32xbf16, #host>, but got tensor<32x32xf32, #host>",
+      ],
+    );
   });
 
   it('tells a layout in another buffer type apart from the same alias spelled inline', () => {
-    const l1 = variant('#ttnn.buffer_type<dram>>, <interleaved>>>, %s1', '#ttnn.buffer_type<l1>>, <interleaved>>>, %s1');
-    assert.match(opInvalid(l1)[0]?.message ?? '', /op Capture function slot argument 0 type mismatch: expected !dev from slot allocation function, but got tensor<32x32xbf16, #ttnn\.ttnn_layout<.*l1/);
+    const l1 = variant(
+      '#ttnn.buffer_type<dram>>, <interleaved>>>, %s1',
+      '#ttnn.buffer_type<l1>>, <interleaved>>>, %s1',
+    );
+    assert.match(
+      opInvalid(l1)[0]?.message ?? '',
+      /op Capture function slot argument 0 type mismatch: expected !dev from slot allocation function, but got tensor<32x32xbf16, #ttnn\.ttnn_layout<.*l1/,
+    );
   });
 
   it('requires trace function arguments on device', () => {
     const text = variant('@trace(%a: tensor<32x32xbf16, #layout>', '@trace(%a: tensor<32x32xbf16, #host>');
-    assert.deepEqual(opInvalid(text).map((f) => f.message), [
-      "'ttnn.capture_or_execute_trace' op All input arguments of trace function must be on device.<block argument> of type 'tensor<32x32xbf16, #host>' at index: 0 is not on device.",
-    ]);
+    assert.deepEqual(
+      opInvalid(text).map((f) => f.message),
+      [
+        "'ttnn.capture_or_execute_trace' op All input arguments of trace function must be on device.<block argument> of type 'tensor<32x32xbf16, #host>' at index: 0 is not on device.",
+      ],
+    );
   });
 
   it('rejects a load_cached nested in the trace function', () => {
-    const text = variant('  "ttnn.copy"(%0, %out)', '  %c = ttcore.load_cached(@alloc, [%a]) : (tensor<32x32xbf16, #layout>) -> tensor<32x32xbf16, #layout>\n  "ttnn.copy"(%0, %out)');
-    assert.deepEqual(opInvalid(text).map((f) => f.message), ["'ttnn.capture_or_execute_trace' op LoadCached op must not be nested within trace function"]);
+    const text = variant(
+      '  "ttnn.copy"(%0, %out)',
+      '  %c = ttcore.load_cached(@alloc, [%a]) : (tensor<32x32xbf16, #layout>) -> tensor<32x32xbf16, #layout>\n  "ttnn.copy"(%0, %out)',
+    );
+    assert.deepEqual(
+      opInvalid(text).map((f) => f.message),
+      ["'ttnn.capture_or_execute_trace' op LoadCached op must not be nested within trace function"],
+    );
   });
 
-  it('looks symbols up in the op\'s own // ----- chunk', () => {
+  it("looks symbols up in the op's own // ----- chunk", () => {
     const main = VALID.slice(VALID.indexOf('func.func @main'));
     const aliases = VALID.slice(0, VALID.indexOf('func.func private @trace'));
     const split = `${VALID}\n// -----\n${aliases}${main}`;
     const found = opInvalid(split);
     assert.equal(found.length, 1);
     assert.equal(found[0]!.message, "'ttnn.capture_or_execute_trace' op 'alloc' does not reference a function");
-    assert.equal(found[0]!.line, split.split('\n').findIndex((l, i) => i >= TRACE_OP_LINE && l.includes('"ttnn.capture_or_execute_trace"')) + 1);
+    assert.equal(
+      found[0]!.line,
+      split.split('\n').findIndex((l, i) => i >= TRACE_OP_LINE && l.includes('"ttnn.capture_or_execute_trace"')) + 1,
+    );
   });
 
   it('looks symbols up in the nearest enclosing module', () => {
@@ -188,13 +218,19 @@ describe('trace verifier rules (hand-written modules)', () => {
     const aliases = VALID.slice(0, VALID.indexOf('func.func private @trace'));
     assert.deepEqual(opInvalid(aliases + nested), []);
     const apart = `${aliases}module {\n${VALID.slice(VALID.indexOf('func.func @main'))}}\nmodule {\n${VALID.slice(VALID.indexOf('func.func private @trace'), VALID.indexOf('func.func @main'))}}\n`;
-    assert.deepEqual(opInvalid(apart).map((f) => f.message), ["'ttnn.capture_or_execute_trace' op 'alloc' does not reference a function"]);
+    assert.deepEqual(
+      opInvalid(apart).map((f) => f.message),
+      ["'ttnn.capture_or_execute_trace' op 'alloc' does not reference a function"],
+    );
   });
 
   it('leaves the older form without allocate_slots_callee (and undecodable layouts) unverified', () => {
     assert.deepEqual(opInvalid(variant('allocate_slots_callee = @alloc, ', '')), []);
     // An input without a TTNN layout: tt-mlir casts it unchecked when splitting the inputs, so no rule is decided here.
-    const noLayout = variant('@alloc, capture', '@nope, capture').replace('(!ttnn.device, tensor<32x32xbf16, #host>, !dev) -> !dev', '(!ttnn.device, tensor<32x32xbf16>, !dev) -> !dev');
+    const noLayout = variant('@alloc, capture', '@nope, capture').replace(
+      '(!ttnn.device, tensor<32x32xbf16, #host>, !dev) -> !dev',
+      '(!ttnn.device, tensor<32x32xbf16>, !dev) -> !dev',
+    );
     assert.deepEqual(opInvalid(noLayout), []);
     assert.equal(opInvalid(variant('@alloc, capture', '@nope, capture')).length, 1);
   });

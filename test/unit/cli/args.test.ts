@@ -4,12 +4,34 @@ import { parseArgs } from '../../../server/src/cli/args';
 describe('cli args', () => {
   it('parses check with every option, in both --flag value and --flag=value forms', () => {
     const command = parseArgs([
-      'check', 'a.mlir', 'b.mlir', '--format', 'json', '--arch=blackhole', '--l1-unreserved-base', '103712',
-      '--usable-l1-cap=0.95', '--era', 'sub-block', '--log', 'run.log', '--system-desc', 'sd.ttsys',
+      'check',
+      'a.mlir',
+      'b.mlir',
+      '--format',
+      'json',
+      '--arch=blackhole',
+      '--l1-unreserved-base',
+      '103712',
+      '--usable-l1-cap=0.95',
+      '--era',
+      'sub-block',
+      '--log',
+      'run.log',
+      '--system-desc',
+      'sd.ttsys',
     ]);
     assert.deepEqual(command, {
-      kind: 'check', files: ['a.mlir', 'b.mlir'], format: 'json', arch: 'blackhole', systemDescPath: 'sd.ttsys',
-      l1UnreservedBase: 103712, usableL1Cap: 0.95, era: 'sub-block', ttMetalDate: undefined, failOnUnmodeled: false, logPath: 'run.log',
+      kind: 'check',
+      files: ['a.mlir', 'b.mlir'],
+      format: 'json',
+      arch: 'blackhole',
+      systemDescPath: 'sd.ttsys',
+      l1UnreservedBase: 103712,
+      usableL1Cap: 0.95,
+      era: 'sub-block',
+      ttMetalDate: undefined,
+      failOnUnmodeled: false,
+      logPath: 'run.log',
     });
     const dated = parseArgs(['check', 'a.mlir', '--tt-metal-date=2026-03-19', '--fail-on-unmodeled']);
     assert.equal(dated.kind === 'check' && dated.ttMetalDate, '2026-03-19');
@@ -19,7 +41,10 @@ describe('cli args', () => {
   });
 
   it('rejects bad values with a one-line message instead of guessing', () => {
-    assert.deepEqual(parseArgs(['check', 'a.mlir', '--format', 'xml']), { kind: 'usageError', message: '--format must be text, json or sarif' });
+    assert.deepEqual(parseArgs(['check', 'a.mlir', '--format', 'xml']), {
+      kind: 'usageError',
+      message: '--format must be text, json or sarif',
+    });
     assert.equal(parseArgs(['check', 'a.mlir', '--l1-unreserved-base', '-5']).kind, 'usageError');
     assert.equal(parseArgs(['check', 'a.mlir', '--usable-l1-cap', '1.5']).kind, 'usageError');
     assert.equal(parseArgs(['check']).kind, 'usageError');

@@ -48,13 +48,29 @@ describe('cli/report: OpModel terms', () => {
     const { report } = seedReport();
     const device = report.ops.find((o) => o.op === 'ttnn.get_device')!;
     assert.equal(device.model, 'noProgram');
-    for (const field of ['cbBytesPerCore', 'worstCbBytesPerCore', 'cbBytesSummedOverRanges', 'l1TensorBytesPerCore', 'intermediateL1BytesPerCore', 'peakL1BytesPerCore'] as const) {
+    for (const field of [
+      'cbBytesPerCore',
+      'worstCbBytesPerCore',
+      'cbBytesSummedOverRanges',
+      'l1TensorBytesPerCore',
+      'intermediateL1BytesPerCore',
+      'peakL1BytesPerCore',
+    ] as const) {
       assert.equal(device[field], 0, field);
     }
     const permute = byResult(report.ops, '%7');
     assert.equal(permute.model, 'unmodeled');
     const json = JSON.parse(JSON.stringify(permute)) as Record<string, unknown>;
-    for (const field of ['cbBytesPerCore', 'worstCbBytesPerCore', 'cbBytesSummedOverRanges', 'l1TensorBytesPerCore', 'intermediateL1BytesPerCore', 'peakL1BytesPerCore', 'cbRegionEndBytes', 'fits']) {
+    for (const field of [
+      'cbBytesPerCore',
+      'worstCbBytesPerCore',
+      'cbBytesSummedOverRanges',
+      'l1TensorBytesPerCore',
+      'intermediateL1BytesPerCore',
+      'peakL1BytesPerCore',
+      'cbRegionEndBytes',
+      'fits',
+    ]) {
       assert.ok(!(field in json), `${field} present on an unmodeled op`);
     }
     assert.ok(typeof json['reason'] === 'string' && json['reason'].length > 0);
@@ -62,9 +78,13 @@ describe('cli/report: OpModel terms', () => {
 
   it('gelu_bw (tt-mlir HEAD GeluBackwardOp): figures from the TSV through the JSON', () => {
     const golden = loadGolden();
-    const figure = (line: number, field: 'cb' | 'tensor' | 'output') => golden.find((g) => g.file === 'Iface' && g.line === line && g.head)!.figures[field]!;
+    const figure = (line: number, field: 'cb' | 'tensor' | 'output') =>
+      golden.find((g) => g.file === 'Iface' && g.line === line && g.head)!.figures[field]!;
     const l1 = () => tensor([64, 1024], { buffer: 'l1' });
-    const r = reportOf(op('ttnn.gelu_bw', [l1(), l1()], [l1()], { approximate: { kind: 'string', value: 'tanh' } }), HEAD_BUILD_DATE);
+    const r = reportOf(
+      op('ttnn.gelu_bw', [l1(), l1()], [l1()], { approximate: { kind: 'string', value: 'tanh' } }),
+      HEAD_BUILD_DATE,
+    );
     // c_0, c_1, c_2 of 2 bf16 tiles each: 3 x 2 x 2,048 = 12,288 = TSV Iface:4119.
     assert.equal(r.cbBytesSummedOverRanges, figure(4119, 'cb'));
     assert.equal(r.worstCbBytesPerCore, 12_288);
@@ -95,9 +115,19 @@ describe('cli/report: OpModel terms', () => {
     assert.ok(breakdown.includes('OpModel terms: cb 12,288 · tensor 2,048 · total 14,336'), breakdown);
     const { doc: seedDoc, report } = seedReport();
     const seedBreakdown = opBreakdownAt(seedDoc, seedDoc.text.indexOf('%9 =') + 1)!;
-    assert.ok(seedBreakdown.includes('OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), seedBreakdown);
+    assert.ok(
+      seedBreakdown.includes(
+        'OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)',
+      ),
+      seedBreakdown,
+    );
     const text = renderText(report, diagnostics(seedDoc), seedDoc.lineIndex);
-    assert.ok(text.includes('  note: OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)'), text);
+    assert.ok(
+      text.includes(
+        '  note: OpModel terms: cb 9,924,608 · tensor 0 · total 9,924,608 (CBs summed over core ranges: 19,812,352)',
+      ),
+      text,
+    );
   });
 
   it('summed equals per-core for a factory that puts the same CBs on every core (binary add)', () => {

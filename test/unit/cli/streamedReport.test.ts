@@ -49,10 +49,17 @@ describe('cli/report: the streamed JSON report', () => {
   it('with runtime-log findings (observed records on every op)', () => {
     const doc = analyzeDocument(read('examples/mochi_replicate_pad.mlir'), DEFAULT_ANALYSIS_SETTINGS);
     const findings = runtimeLogFindings(doc, read('test/fixtures/logs/seed_mochi.log'), 'seed.log');
-    const observed = new Map([...doc.analysis.functions.entries()].flatMap(([, fa]) => fa.ops.map((o) => [`${fa.fn.name}/${o.index}`, { message: `seen ${o.index}` }] as const)));
+    const observed = new Map(
+      [...doc.analysis.functions.entries()].flatMap(([, fa]) =>
+        fa.ops.map((o) => [`${fa.fn.name}/${o.index}`, { message: `seen ${o.index}` }] as const),
+      ),
+    );
     const list = [...diagnostics(doc), ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start);
     const whole = fileReport('seed.mlir', doc.analysis, list, doc.lineIndex, observed);
-    assert.equal(streamed(lazyFileReport('seed.mlir', doc.analysis, list, doc.lineIndex, observed)).text, JSON.stringify(whole) + '\n');
+    assert.equal(
+      streamed(lazyFileReport('seed.mlir', doc.analysis, list, doc.lineIndex, observed)).text,
+      JSON.stringify(whole) + '\n',
+    );
     assert.ok(whole.ops.length > 0 && whole.ops.every((o) => o.observed !== undefined));
   });
 });

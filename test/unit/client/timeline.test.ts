@@ -15,19 +15,29 @@ import type { TimelineResult } from '../../../server/src/lsp/ext';
 const ROOT = join(__dirname, '../../..');
 
 function timelineOf(file: string): TimelineResult {
-  const doc = analyzeDocument(readFileSync(join(ROOT, file), 'utf8'), { arch: 'auto', l1UnreservedBase: undefined, usableL1Cap: 1, ttMetalDate: 'auto', ttMetalEra: 'default', notReachedSeverity: 'warning', noModelInfo: false });
+  const doc = analyzeDocument(readFileSync(join(ROOT, file), 'utf8'), {
+    arch: 'auto',
+    l1UnreservedBase: undefined,
+    usableL1Cap: 1,
+    ttMetalDate: 'auto',
+    ttMetalEra: 'default',
+    notReachedSeverity: 'warning',
+    noModelInfo: false,
+  });
   return toProto.timeline(doc.lineIndex, `file:///${file}`, timeline(doc));
 }
 
 /** The y of every `<rect class="CLS"` inside the `<g>` of the op labelled `label`. */
 function rectYs(html: string, label: string, cls: string): number[] {
-  const g = new RegExp(`<g class="op[^"]*"[^>]*aria-label="${label.replace(/[%.]/g, '\\$&')}[^"]*">(.*?)</g>`).exec(html);
+  const g = new RegExp(`<g class="op[^"]*"[^>]*aria-label="${label.replace(/[%.]/g, '\\$&')}[^"]*">(.*?)</g>`).exec(
+    html,
+  );
   assert.ok(g !== null, `no bar for ${label}`);
   return [...g[1]!.matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
 }
 
 describe('client/timeline markup', () => {
-  it('seed: %9 is the first failure, its bar reads tt-metal\'s 9,990,400 B and rises above the L1 line', () => {
+  it("seed: %9 is the first failure, its bar reads tt-metal's 9,990,400 B and rises above the L1 line", () => {
     const t = timelineOf('examples/mochi_replicate_pad.mlir');
     const html = renderTimelineHtml(t, 'mochi_replicate_pad.mlir');
     assert.equal(defaultFunction(t), '@main');

@@ -21,12 +21,18 @@ describe('estimate/accumulation: along the last dim (the permute round trip)', (
     // permute (3,1,2,0) → 4096x1x32x1: the output's last dim is the input's dim 0 → TiledGeneric, c_0..c_2 =
     // 2 · (4,096 + max(0, 32 − 16·4)) = 8,192 each = 24,576 (output H 32: no pad CB). Scan along dim 0: four 4-tile f32
     // CBs = 16 · 4,096 = 65,536. Permute back: the same 24,576. Largest: 65,536 B.
-    const r = estimateOp(op('ttnn.cumsum', [f32([1, 1, 32, 4096])], [f32([1, 1, 32, 4096])], { dim: int(3) }), whContext());
+    const r = estimateOp(
+      op('ttnn.cumsum', [f32([1, 1, 32, 4096])], [f32([1, 1, 32, 4096])], { dim: int(3) }),
+      whContext(),
+    );
     const e = est(r);
     assert.equal(e.factory, 'AccumulationProgramFactory');
     assert.equal(e.worstCbBytesPerCore, 65_536);
     assert.equal(e.confidence, 'approx');
-    assert.match(e.factoryReason, /3 programs run in turn \(swap dim 3 with dim 0: PermuteDeviceOperation::MultiCoreTiledGeneric 24576 B/);
+    assert.match(
+      e.factoryReason,
+      /3 programs run in turn \(swap dim 3 with dim 0: PermuteDeviceOperation::MultiCoreTiledGeneric 24576 B/,
+    );
   });
 
   it('the 1-D scan of tt-forge-onnx #1634 (2,441,216 f32) on a build where moreh_cumsum forwards to cumsum', () => {
@@ -36,13 +42,18 @@ describe('estimate/accumulation: along the last dim (the permute round trip)', (
     for (const name of ['ttnn.cumsum', 'ttnn.moreh_cumsum']) {
       const e = est(estimateOp(op(name, [f32([2_441_216])], [f32([2_441_216])], { dim: int(0) }), whContext()));
       assert.equal(e.worstCbBytesPerCore, 65_536, name);
-      assert.match(e.factoryReason, /view as 4-D, swap dim 3 with dim 0: PermuteDeviceOperation::MultiCoreTiledGeneric 24640 B/);
+      assert.match(
+        e.factoryReason,
+        /view as 4-D, swap dim 3 with dim 0: PermuteDeviceOperation::MultiCoreTiledGeneric 24640 B/,
+      );
     }
   });
 
   it('cumprod over H of a rank-2 bf16 tensor: H swapped with dim 0 (TileRowInvariant), then the scan', () => {
     // 64x1024 → 1x1x64x1024, permute (2,1,0,3) → 64x1x1x1024; scan: 16 · 2,048 = 32,768 B (permutes: 2-tile CBs).
-    const e = est(estimateOp(op('ttnn.cumprod', [tensor([64, 1024])], [tensor([64, 1024])], { dim: int(0) }), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.cumprod', [tensor([64, 1024])], [tensor([64, 1024])], { dim: int(0) }), whContext()),
+    );
     assert.equal(e.worstCbBytesPerCore, 32_768);
   });
 });
@@ -62,7 +73,10 @@ describe('estimate/accumulation: moreh_cumsum before tt-metal PR #24427 (change 
   });
 
   it('any other dim or rank has no model before PR #24427 (the tt-forge-onnx #1634 shape included)', () => {
-    const r = estimateOp(op('ttnn.moreh_cumsum', [f32([2_441_216])], [f32([2_441_216])], { dim: int(0) }), whContext({ ttMetalDate: '2025-03-31' }));
+    const r = estimateOp(
+      op('ttnn.moreh_cumsum', [f32([2_441_216])], [f32([2_441_216])], { dim: int(0) }),
+      whContext({ ttMetalDate: '2025-03-31' }),
+    );
     assert.equal(r.kind, 'unmodeled');
     assert.match((r as { reason: string }).reason, /#1634/);
   });

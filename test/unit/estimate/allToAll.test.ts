@@ -22,22 +22,52 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 const CTX = whContext({ ttMetalDate: '2026-06-01' });
-const rm = (shape: number[], dtype: DataType, buffer: BufferType = 'dram') => tensor(shape, { dtype, page: 'row_major', buffer });
+const rm = (shape: number[], dtype: DataType, buffer: BufferType = 'dram') =>
+  tensor(shape, { dtype, page: 'row_major', buffer });
 
-function dispatch(tokens: number, hidden: number, k: number, experts: number, meshDevices: number, axisDevices: number, o: { buffer?: BufferType; outBuffer?: BufferType } = {}) {
+function dispatch(
+  tokens: number,
+  hidden: number,
+  k: number,
+  experts: number,
+  meshDevices: number,
+  axisDevices: number,
+  o: { buffer?: BufferType; outBuffer?: BufferType } = {},
+) {
   const b = o.buffer ?? 'dram';
   const ob = o.outBuffer ?? b;
-  return op('ttnn.all_to_all_dispatch',
-    [rm([1, 1, tokens, hidden], 'bf16', b), rm([1, 1, tokens, k], 'u16', b), rm([1, 1, experts, meshDevices], 'u16', b)],
+  return op(
+    'ttnn.all_to_all_dispatch',
+    [
+      rm([1, 1, tokens, hidden], 'bf16', b),
+      rm([1, 1, tokens, k], 'u16', b),
+      rm([1, 1, experts, meshDevices], 'u16', b),
+    ],
     [rm([1, axisDevices, tokens, hidden], 'bf16', ob), rm([1, axisDevices, tokens, k], 'u16', ob)],
-    { cluster_axis: int(0), num_devices: int(axisDevices) });
+    { cluster_axis: int(0), num_devices: int(axisDevices) },
+  );
 }
 
-function combine(inShape: number[], metaShape: number[], experts: number, meshDevices: number, axisDevices: number, outShape: number[], buffer: BufferType = 'dram') {
-  return op('ttnn.all_to_all_combine',
+function combine(
+  inShape: number[],
+  metaShape: number[],
+  experts: number,
+  meshDevices: number,
+  axisDevices: number,
+  outShape: number[],
+  buffer: BufferType = 'dram',
+) {
+  return op(
+    'ttnn.all_to_all_combine',
     [rm(inShape, 'bf16', buffer), rm(metaShape, 'u16', buffer), rm([1, 1, experts, meshDevices], 'u16', buffer)],
     [rm(outShape, 'bf16', buffer)],
-    { cluster_axis: int(0), num_devices: int(axisDevices), num_experts_per_tok: int(metaShape[3]), output_shard_dim: int(1) });
+    {
+      cluster_axis: int(0),
+      num_devices: int(axisDevices),
+      num_experts_per_tok: int(metaShape[3]),
+      output_shard_dim: int(1),
+    },
+  );
 }
 
 describe('estimate/allToAll', () => {
@@ -48,9 +78,17 @@ describe('estimate/allToAll', () => {
       // c_0 2·14,336 = 28,672; c_1 64·32 = 2,048; c_2 256·64 = 16,384; c_3 2·64 = 128; c_4 32·64 = 2,048;
       // c_5 64·8·32 = 16,384 → 65,664 B.
       const e = est(estimateOp(dispatch(64, 7168, 8, 256, 32, 8), CTX));
-      assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]), [
-        ['c_0', 2, 14_336], ['c_1', 64, 32], ['c_2', 256, 64], ['c_3', 2, 64], ['c_4', 1, 2_048], ['c_5', 512, 32],
-      ]);
+      assert.deepEqual(
+        e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+        [
+          ['c_0', 2, 14_336],
+          ['c_1', 64, 32],
+          ['c_2', 256, 64],
+          ['c_3', 2, 64],
+          ['c_4', 1, 2_048],
+          ['c_5', 512, 32],
+        ],
+      );
       assert.equal(e.worstCbBytesPerCore, 65_664);
       assert.equal(e.confidence, 'approx');
       assert.match(e.factory, /FullPacket/);
@@ -65,22 +103,36 @@ describe('estimate/allToAll', () => {
 
     it('PageByPage (no metadata CB) when the CBs and L1 outputs exceed the free L1', () => {
       // Same op as the first case with 1,400,000 B of live L1: free L1 = 1,499,136 − 1,400,000 − base < 65,664.
-      const e = est(estimateOp(dispatch(64, 7168, 8, 256, 32, 8), whContext({ ttMetalDate: '2026-06-01', live: 1_400_000 })));
+      const e = est(
+        estimateOp(dispatch(64, 7168, 8, 256, 32, 8), whContext({ ttMetalDate: '2026-06-01', live: 1_400_000 })),
+      );
       assert.match(e.factory, /PageByPage/);
       assert.equal(e.worstCbBytesPerCore, 65_664 - 16_384);
       assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
     });
 
     it('illegal: indices that differ from the input outside the last dim, and a sharded output', () => {
-      const bad = op('ttnn.all_to_all_dispatch',
+      const bad = op(
+        'ttnn.all_to_all_dispatch',
         [rm([1, 1, 64, 256], 'bf16'), rm([1, 1, 32, 4], 'u16'), rm([1, 1, 16, 8], 'u16')],
-        [rm([1, 2, 64, 256], 'bf16'), rm([1, 2, 64, 4], 'u16')], { cluster_axis: int(0), num_devices: int(2) });
+        [rm([1, 2, 64, 256], 'bf16'), rm([1, 2, 64, 4], 'u16')],
+        { cluster_axis: int(0), num_devices: int(2) },
+      );
       const r = estimateOp(bad, CTX);
       assert.equal(r.kind, 'illegal');
       assert.match(r.kind === 'illegal' ? r.rule : '', /same shape for all dimensions except the last/);
       const sharded = dispatch(32, 256, 4, 16, 8, 2);
       const out = sharded.results[0]!;
-      const shardedOut = { ...sharded, results: [{ ...out, layout: { ...(out as { layout: object }).layout, memoryLayout: 'height_sharded', bufferType: 'l1' } }, sharded.results[1]!] } as typeof sharded;
+      const shardedOut = {
+        ...sharded,
+        results: [
+          {
+            ...out,
+            layout: { ...(out as { layout: object }).layout, memoryLayout: 'height_sharded', bufferType: 'l1' },
+          },
+          sharded.results[1]!,
+        ],
+      } as typeof sharded;
       const s = estimateOp(shardedOut, CTX);
       assert.equal(s.kind, 'illegal');
       assert.match(s.kind === 'illegal' ? s.rule : '', /must not be sharded/);
@@ -98,17 +150,33 @@ describe('estimate/allToAll', () => {
       // 114,688; c_1 mapping 32·2 = 64; c_2 align16(16) = 16; c_3 metadata 8·2 = 16; c_4 6,560.
       // Placed at 32 B-aligned starts: 114,688 + 64 + 32 + 32 + 6,560 = 121,376.
       const e = est(estimateOp(combine([8, 8, 1, 7168], [1, 8, 1, 8], 256, 32, 8, [8, 1, 1, 7168]), CTX));
-      assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]), [
-        ['c_0', 8, 14_336], ['c_1', 1, 64], ['c_2', 1, 16], ['c_3', 1, 16], ['c_4', 2, 3_280],
-      ]);
+      assert.deepEqual(
+        e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+        [
+          ['c_0', 8, 14_336],
+          ['c_1', 1, 64],
+          ['c_2', 1, 16],
+          ['c_3', 1, 16],
+          ['c_4', 2, 3_280],
+        ],
+      );
       assert.equal(e.worstCbBytesPerCore, 121_376);
     });
 
     it('illegal: experts not divisible by the mesh, input dim 0 ≠ local experts, batch not divisible by the axis group', () => {
       const rule = (r: OpEstimateResult) => (r.kind === 'illegal' ? r.rule : `${r.kind}`);
-      assert.match(rule(estimateOp(combine([4, 2, 1, 256], [1, 2, 1, 4], 30, 8, 2, [4, 1, 1, 256]), CTX)), /evenly divisible by devices/);
-      assert.match(rule(estimateOp(combine([2, 2, 1, 256], [1, 2, 1, 4], 32, 8, 2, [4, 1, 1, 256]), CTX)), /Expected input shape dim 0/);
-      assert.match(rule(estimateOp(combine([4, 3, 1, 256], [1, 3, 1, 4], 32, 8, 2, [4, 1, 1, 256]), CTX)), /must be divisible by axis group/);
+      assert.match(
+        rule(estimateOp(combine([4, 2, 1, 256], [1, 2, 1, 4], 30, 8, 2, [4, 1, 1, 256]), CTX)),
+        /evenly divisible by devices/,
+      );
+      assert.match(
+        rule(estimateOp(combine([2, 2, 1, 256], [1, 2, 1, 4], 32, 8, 2, [4, 1, 1, 256]), CTX)),
+        /Expected input shape dim 0/,
+      );
+      assert.match(
+        rule(estimateOp(combine([4, 3, 1, 256], [1, 3, 1, 4], 32, 8, 2, [4, 1, 1, 256]), CTX)),
+        /must be divisible by axis group/,
+      );
     });
   });
 
@@ -134,6 +202,9 @@ describe('estimate/allToAll', () => {
         assert.match(e.approxReason ?? '', /workaround/);
       }
     }
-    assert.deepEqual(Object.fromEntries(figures), { 'ttnn.all_to_all_dispatch': 25_984, 'ttnn.all_to_all_combine': 29_696 });
+    assert.deepEqual(Object.fromEntries(figures), {
+      'ttnn.all_to_all_dispatch': 25_984,
+      'ttnn.all_to_all_combine': 29_696,
+    });
   });
 });

@@ -18,11 +18,16 @@ function est(r: OpEstimateResult): OpEstimate {
 
 const STATS = [1, 32, 1, 1];
 const training = (input: number[], stats: (ReturnType<typeof tensor> | undefined)[], dtype: 'bf16' | 'f32' = 'bf16') =>
-  op('ttnn.batch_norm_training', [tensor(input, { dtype }), ...stats.filter((s): s is ReturnType<typeof tensor> => s !== undefined)], [tensor(input, { dtype })], {
-    epsilon: { kind: 'float', value: 1e-5 },
-    momentum: { kind: 'float', value: 0.1 },
-    operandSegmentSizes: ints(1, ...stats.map((s) => (s === undefined ? 0 : 1))),
-  });
+  op(
+    'ttnn.batch_norm_training',
+    [tensor(input, { dtype }), ...stats.filter((s): s is ReturnType<typeof tensor> => s !== undefined)],
+    [tensor(input, { dtype })],
+    {
+      epsilon: { kind: 'float', value: 1e-5 },
+      momentum: { kind: 'float', value: 0.1 },
+      operandSegmentSizes: ints(1, ...stats.map((s) => (s === undefined ? 0 : 1))),
+    },
+  );
 
 describe('estimate/batch_norm training', () => {
   it('bf16 with bf16 statistics: running_statistics 12 × 2 × 2,048 = 49,152 B beats batch_norm 9 × 2 × 2,048 = 36,864 B', () => {
@@ -49,7 +54,11 @@ describe('estimate/batch_norm training', () => {
   it('ttnn.batch_norm with training = true takes the same path', () => {
     const s = () => tensor(STATS);
     const o = training([1, 32, 128, 128], [s(), s(), s(), s()]);
-    const viaFlag = { ...o, name: 'ttnn.batch_norm', properties: { ...o.properties, training: { kind: 'bool' as const, value: true } } };
+    const viaFlag = {
+      ...o,
+      name: 'ttnn.batch_norm',
+      properties: { ...o.properties, training: { kind: 'bool' as const, value: true } },
+    };
     assert.equal(est(estimateOp(viaFlag, whContext())).cbBytesSummedOverRanges, 12 * 2 * 2048);
   });
 

@@ -31,16 +31,30 @@ export function tensor(shape: readonly number[], o: TensorOpts = {}): TensorSpec
   const rows = w === 0 ? 0 : vol / w;
   const phys = page === 'tile' ? [rows / 32, w / 32] : [rows, w];
   const grid = o.grid ?? [1, 1];
-  const shard = mem === 'interleaved' || mem === undefined ? phys : [Math.ceil(phys[0] / grid[0]), Math.ceil(phys[1] / grid[1])];
+  const shard =
+    mem === 'interleaved' || mem === undefined ? phys : [Math.ceil(phys[0] / grid[0]), Math.ceil(phys[1] / grid[1])];
   const layout: TensorLayout = {
-    kind: 'layout', pageLayout: page, dtype, bufferType: buffer, memoryLayout: mem, gridShape: grid, coreRanges: undefined, shardShape: shard, syntax: 'ttnn_layout',
+    kind: 'layout',
+    pageLayout: page,
+    dtype,
+    bufferType: buffer,
+    memoryLayout: mem,
+    gridShape: grid,
+    coreRanges: undefined,
+    shardShape: shard,
+    syntax: 'ttnn_layout',
   };
   return { kind: 'tensor', shape: { kind: 'known', dims: shape }, elementDtype: dtype, layout, layoutAlias: '' };
 }
 
 export const DEVICE_VALUE: ValueSpec = { kind: 'other', typeText: '!ttnn.device' };
 
-export function op(name: string, operands: readonly ValueSpec[], results: readonly ValueSpec[], properties: Record<string, PropValue> = {}): TtnnOp {
+export function op(
+  name: string,
+  operands: readonly ValueSpec[],
+  results: readonly ValueSpec[],
+  properties: Record<string, PropValue> = {},
+): TtnnOp {
   return {
     name,
     resultNames: results.map((_, i) => `%r${i}`),
@@ -65,8 +79,20 @@ export const GOLDEN_BUILD_DATE = '2025-11-27';
  * Wormhole n150 (the tt-mlir OpModel fixture's 8x8 N300 worker grid has the same figures) for one tt-metal build:
  * `ttMetalDate` (YYYY-MM-DD or a window), or `era` as shorthand for a build before / after tt-metal PR #35806.
  */
-export function whContext(o: { base?: number; era?: 'legacy-block' | 'sub-block'; ttMetalDate?: string; window?: TtMetalWindow; live?: number } = {}): EstimateContext {
+export function whContext(
+  o: {
+    base?: number;
+    era?: 'legacy-block' | 'sub-block';
+    ttMetalDate?: string;
+    window?: TtMetalWindow;
+    live?: number;
+  } = {},
+): EstimateContext {
   const date = o.ttMetalDate ?? (o.era === 'sub-block' ? NEWEST_MODELED_BUILD : GOLDEN_BUILD_DATE);
   const window = o.window ?? { earliest: date, latest: date };
-  return { device: presetDevice('wormhole_b0_n150', { l1UnreservedBase: o.base }), ttMetal: { window }, liveL1BytesPerCore: o.live };
+  return {
+    device: presetDevice('wormhole_b0_n150', { l1UnreservedBase: o.base }),
+    ttMetal: { window },
+    liveL1BytesPerCore: o.live,
+  };
 }

@@ -23,19 +23,44 @@ function est(r: OpEstimateResult): OpEstimate {
   return r as OpEstimate;
 }
 
-const topology = (name: 'ring' | 'linear'): PropValue => ({ kind: 'dialect', name: 'ttcore.topology', text: `#ttcore.topology<${name}>`, items: [name], fields: {} });
+const topology = (name: 'ring' | 'linear'): PropValue => ({
+  kind: 'dialect',
+  name: 'ttcore.topology',
+  text: `#ttcore.topology<${name}>`,
+  items: [name],
+  fields: {},
+});
 
 /** A build after the ND entry points and before the scatter-write change (the goldens' tt-metal, 2025-11-27). */
 const NOV_2025 = whContext();
 /** After tt-metal PR #32395 (4-chunk scatter writes), before the all_gather rewrite (PR #48301). */
 const JAN_2026 = whContext({ ttMetalDate: '2026-01-15' });
 
-function allGather(inShape: number[], outShape: number[], dim: number, dtype: DataType = 'bf16', page: 'tile' | 'row_major' = 'tile') {
-  return op('ttnn.all_gather', [tensor(inShape, { dtype, page })], [tensor(outShape, { dtype, page })], { all_gather_dim: int(dim), cluster_axis: int(1) });
+function allGather(
+  inShape: number[],
+  outShape: number[],
+  dim: number,
+  dtype: DataType = 'bf16',
+  page: 'tile' | 'row_major' = 'tile',
+) {
+  return op('ttnn.all_gather', [tensor(inShape, { dtype, page })], [tensor(outShape, { dtype, page })], {
+    all_gather_dim: int(dim),
+    cluster_axis: int(1),
+  });
 }
 
-function reduceScatter(inShape: number[], outShape: number[], dim: number, dtype: DataType = 'bf16', extra: Record<string, PropValue> = {}) {
-  return op('ttnn.reduce_scatter', [tensor(inShape, { dtype })], [tensor(outShape, { dtype })], { scatter_dim: int(dim), cluster_axis: int(1), ...extra });
+function reduceScatter(
+  inShape: number[],
+  outShape: number[],
+  dim: number,
+  dtype: DataType = 'bf16',
+  extra: Record<string, PropValue> = {},
+) {
+  return op('ttnn.reduce_scatter', [tensor(inShape, { dtype })], [tensor(outShape, { dtype })], {
+    scatter_dim: int(dim),
+    cluster_axis: int(1),
+    ...extra,
+  });
 }
 
 describe('estimate/ccl', () => {
@@ -43,7 +68,10 @@ describe('estimate/ccl', () => {
     it('bf16 tiles: c_0 = 3·min(2, 2) tiles = 12,288 B per worker core', () => {
       // P = 2, min(M = 2, 2) = 2 tiles per packet, triple-buffered: 6 · 2,048 = 12,288.
       const e = est(estimateOp(allGather([1, 1, 256, 128], [1, 1, 256, 512], 3), NOV_2025));
-      assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]), [['c_0', 6, 2048]]);
+      assert.deepEqual(
+        e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+        [['c_0', 6, 2048]],
+      );
       assert.equal(e.worstCbBytesPerCore, 12_288);
       assert.equal(e.cbRegionEndBytes, 102_656 + 12_288);
       assert.equal(e.confidence, 'approx');
@@ -56,7 +84,10 @@ describe('estimate/ccl', () => {
       assert.equal(est(estimateOp(o, JAN_2026)).worstCbBytesPerCore, 13_056);
       const straddle = est(estimateOp(o, whContext({ window: { earliest: '2025-11-01', latest: '2026-01-31' } })));
       assert.equal(straddle.worstCbBytesPerCore, 13_056);
-      assert.deepEqual(straddle.versionRange?.figures.map((f) => f.worstCbBytesPerCore), [6_528, 13_056]);
+      assert.deepEqual(
+        straddle.versionRange?.figures.map((f) => f.worstCbBytesPerCore),
+        [6_528, 13_056],
+      );
       assert.ok(straddle.versionRange?.changePoints.includes('ccl-scatter-write-4-chunks'));
     });
 
@@ -67,7 +98,10 @@ describe('estimate/ccl', () => {
     });
 
     it('an L1 result is counted as an L1 tensor, not as CBs', () => {
-      const l1 = op('ttnn.all_gather', [tensor([1, 1, 64, 64])], [tensor([1, 1, 64, 256], { buffer: 'l1' })], { all_gather_dim: int(3), cluster_axis: int(1) });
+      const l1 = op('ttnn.all_gather', [tensor([1, 1, 64, 64])], [tensor([1, 1, 64, 256], { buffer: 'l1' })], {
+        all_gather_dim: int(3),
+        cluster_axis: int(1),
+      });
       const e = est(estimateOp(l1, NOV_2025));
       // 64x256 bf16 = 2 · 8 = 16 tiles over 64 L1 banks → one 2,048 B page per bank.
       assert.equal(e.l1TensorBytesPerCore, 2_048);
@@ -80,7 +114,10 @@ describe('estimate/ccl', () => {
       assert.match(rm.kind === 'unmodeled' ? rm.reason : '', /composite/);
       // tt-metal issue #42635 (2026-04-18): per-device 128x25136 f32 tiles gathered on dim 1 over 8 devices ran out of
       // L1; 25,136 % 32 = 16, so ttnn::all_gather took the composite path, which this model does not size.
-      const thread = estimateOp(allGather([128, 25136], [128, 201088], 1, 'f32'), whContext({ ttMetalDate: '2026-04-18' }));
+      const thread = estimateOp(
+        allGather([128, 25136], [128, 201088], 1, 'f32'),
+        whContext({ ttMetalDate: '2026-04-18' }),
+      );
       assert.equal(thread.kind, 'unmodeled');
       assert.match(thread.kind === 'unmodeled' ? thread.reason : '', /padded inside a tile/);
     });
@@ -106,22 +143,43 @@ describe('estimate/ccl', () => {
     it('bf16: four CBs of 3·8 tiles = 196,608 B per worker core', () => {
       // Line g = min(4·2, 8) = 8; ring n = min(2, 2) = 2 → g = 4·2 = 8. 4 CBs · 24 · 2,048 = 196,608.
       const e = est(estimateOp(reduceScatter([1, 1, 256, 128], [1, 1, 256, 32], 3), NOV_2025));
-      assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]), [['c_0', 24, 2048], ['c_1', 24, 2048], ['c_2', 24, 2048], ['c_3', 24, 2048]]);
+      assert.deepEqual(
+        e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+        [
+          ['c_0', 24, 2048],
+          ['c_1', 24, 2048],
+          ['c_2', 24, 2048],
+          ['c_3', 24, 2048],
+        ],
+      );
       assert.equal(e.worstCbBytesPerCore, 196_608);
     });
 
     it('f32: granularity 4 (one tile per packet): 4 · 12 · 4,096 = 196,608 B', () => {
-      assert.equal(est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 64], 3, 'f32'), NOV_2025)).worstCbBytesPerCore, 196_608);
+      assert.equal(
+        est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 64], 3, 'f32'), NOV_2025)).worstCbBytesPerCore,
+        196_608,
+      );
     });
 
     it('bfp8 and bfp4 cap the granularity at 8 in both eras and topologies', () => {
       // bfp8: P = 4, line min(16, 8) = 8, ring n = 2 (then 4) → 8: 4 · 24 · 1,088 = 104,448.
       // bfp4: P = 7, line 8, ring n = 2 (then 4) → 8: 4 · 24 · 576 = 55,296.
       for (const ctx of [NOV_2025, JAN_2026]) {
-        const topologies: Record<string, PropValue>[] = [{}, { topology: topology('ring') }, { topology: topology('linear') }];
+        const topologies: Record<string, PropValue>[] = [
+          {},
+          { topology: topology('ring') },
+          { topology: topology('linear') },
+        ];
         for (const t of topologies) {
-          assert.equal(est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 128], 3, 'bfp_bf8', t), ctx)).worstCbBytesPerCore, 104_448);
-          assert.equal(est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 128], 3, 'bfp_bf4', t), ctx)).worstCbBytesPerCore, 55_296);
+          assert.equal(
+            est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 128], 3, 'bfp_bf8', t), ctx)).worstCbBytesPerCore,
+            104_448,
+          );
+          assert.equal(
+            est(estimateOp(reduceScatter([1, 1, 64, 256], [1, 1, 64, 128], 3, 'bfp_bf4', t), ctx)).worstCbBytesPerCore,
+            55_296,
+          );
         }
       }
     });
@@ -130,13 +188,24 @@ describe('estimate/ccl', () => {
       // 96 / 2 = 48 columns per device: 48 % 32 != 0.
       const padded = estimateOp(reduceScatter([1, 1, 32, 96], [1, 1, 32, 48], 3), NOV_2025);
       assert.equal(padded.kind, 'unmodeled');
-      const rm = estimateOp(op('ttnn.reduce_scatter', [tensor([1, 1, 32, 128], { page: 'row_major' })], [tensor([1, 1, 32, 64], { page: 'row_major' })], { scatter_dim: int(3) }), NOV_2025);
+      const rm = estimateOp(
+        op(
+          'ttnn.reduce_scatter',
+          [tensor([1, 1, 32, 128], { page: 'row_major' })],
+          [tensor([1, 1, 32, 64], { page: 'row_major' })],
+          { scatter_dim: int(3) },
+        ),
+        NOV_2025,
+      );
       assert.equal(rm.kind, 'unmodeled');
       assert.match(rm.kind === 'unmodeled' ? rm.reason : '', /composite/);
     });
 
     it('is unmodeled before the N-D entry point (tt-metal PR #30887)', () => {
-      const r = estimateOp(reduceScatter([1, 1, 256, 128], [1, 1, 256, 32], 3), whContext({ ttMetalDate: '2025-09-01' }));
+      const r = estimateOp(
+        reduceScatter([1, 1, 256, 128], [1, 1, 256, 32], 3),
+        whContext({ ttMetalDate: '2025-09-01' }),
+      );
       assert.equal(r.kind, 'unmodeled');
       assert.match(r.kind === 'unmodeled' ? r.reason : '', /#30887/);
     });
@@ -153,7 +222,10 @@ describe('estimate/ccl', () => {
 
     it('a single-tile tensor has no dim to scatter: the composite all_gather + local sum (unmodeled)', () => {
       // finding_scatter_dim over tile extents [1, 1, 1, 1] finds no dim a ring of ≥ 2 divides.
-      const r = estimateOp(op('ttnn.all_reduce', [tensor([1, 1, 32, 32])], [tensor([1, 1, 32, 32])], { cluster_axis: int(1) }), NOV_2025);
+      const r = estimateOp(
+        op('ttnn.all_reduce', [tensor([1, 1, 32, 32])], [tensor([1, 1, 32, 32])], { cluster_axis: int(1) }),
+        NOV_2025,
+      );
       assert.equal(r.kind, 'unmodeled');
       assert.match(r.kind === 'unmodeled' ? r.reason : '', /composite/);
     });
@@ -163,14 +235,26 @@ describe('estimate/ccl', () => {
     it('bf16 tiles: the receiver program (headers + 4,096 B packet + 3·2 tiles) = 16,640 B', () => {
       // bf16 packets are bit_floor(4,416) = 4,096 B: 2 tiles. Receiver: 4·64 + 4,096 + 6·2,048 = 256 + 4,096 + 12,288.
       // Sender: 2·2,048 + 256 + 4,096 = 8,448.
-      const e = est(estimateOp(op('ttnn.point_to_point', [tensor([1, 1, 64, 64])], [tensor([1, 1, 64, 64])], {}), NOV_2025));
+      const e = est(
+        estimateOp(op('ttnn.point_to_point', [tensor([1, 1, 64, 64])], [tensor([1, 1, 64, 64])], {}), NOV_2025),
+      );
       assert.equal(e.worstCbBytesPerCore, 16_640);
       assert.equal(e.nCoresUsed, 1);
       assert.match(e.factory, /receive/);
     });
 
     it('f32 tiles: one 4,096 B tile per 4,416 B packet: receiver 256 + 4,096 + 3·4,096 = 16,640 B', () => {
-      const e = est(estimateOp(op('ttnn.point_to_point', [tensor([1, 1, 64, 64], { dtype: 'f32' })], [tensor([1, 1, 64, 64], { dtype: 'f32' })], {}), NOV_2025));
+      const e = est(
+        estimateOp(
+          op(
+            'ttnn.point_to_point',
+            [tensor([1, 1, 64, 64], { dtype: 'f32' })],
+            [tensor([1, 1, 64, 64], { dtype: 'f32' })],
+            {},
+          ),
+          NOV_2025,
+        ),
+      );
       assert.equal(e.worstCbBytesPerCore, 16_640);
     });
 
@@ -184,12 +268,16 @@ describe('estimate/ccl', () => {
   });
 
   it('declares what the estimators read (topology and dims are properties; point_to_point reads types only)', () => {
-    for (const name of ['ttnn.all_gather', 'ttnn.reduce_scatter', 'ttnn.all_reduce']) assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false });
+    for (const name of ['ttnn.all_gather', 'ttnn.reduce_scatter', 'ttnn.all_reduce'])
+      assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false });
     assert.deepEqual(estimatorReads('ttnn.point_to_point'), { properties: false, liveL1: false });
   });
 
   it('the corpus CCL dump (flops_ccl_reduce.mlir, mesh 1x4, base 103,712) gets a figure for every CCL op', () => {
-    const text = readFileSync(join(__dirname, '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/perf_targets/flops_ccl_reduce.mlir'), 'utf8');
+    const text = readFileSync(
+      join(__dirname, '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/perf_targets/flops_ccl_reduce.mlir'),
+      'utf8',
+    );
     const a = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-01-15' }).analysis;
     const ends = new Map<string, number[]>();
     for (const o of a.functions[0]!.ops) {

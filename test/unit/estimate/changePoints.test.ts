@@ -18,13 +18,19 @@ describe('estimate/changePoints', () => {
   });
 
   it('splits a window at each change point inside it, and nowhere else', () => {
-    const parts = splitWindow({ earliest: '2025-06-01', latest: '2026-06-30' }, ['tilize-untilize-sub-block', 'embedding-row-chunks']);
+    const parts = splitWindow({ earliest: '2025-06-01', latest: '2026-06-30' }, [
+      'tilize-untilize-sub-block',
+      'embedding-row-chunks',
+    ]);
     assert.equal(parts.length, 3);
     assert.equal(parts[0]!.earliest, '2025-06-01');
     assert.equal(parts[1]!.earliest, subBlock);
     assert.equal(parts[2]!.latest, '2026-06-30');
     for (let i = 1; i < parts.length; i++) assert.ok(parts[i - 1]!.latest < parts[i]!.earliest);
-    assert.equal(splitWindow({ earliest: '2026-06-01', latest: '2026-06-30' }, ['tilize-untilize-sub-block']).length, 1);
+    assert.equal(
+      splitWindow({ earliest: '2026-06-01', latest: '2026-06-30' }, ['tilize-untilize-sub-block']).length,
+      1,
+    );
   });
 
   it('a window straddling tt-metal PR #35806 gives both figures of the seed untilize: the legacy 9,990,400 B one is reported', () => {
@@ -41,7 +47,11 @@ describe('estimate/changePoints', () => {
     // After the change the worst core holds 2 x 269 sub-block tiles: 102,656 + 2·269·2,048 = 1,204,480 (untilize.test.ts).
     assert.equal(range.figures[1]!.worstCbBytesPerCore! + 102_656, 1_204_480);
     // A window on one side has no range.
-    assert.equal(estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })).kind === 'estimate' && (estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })) as { versionRange?: unknown }).versionRange, undefined);
+    assert.equal(
+      estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })).kind === 'estimate' &&
+        (estimateOp(seedOp, whContext({ ttMetalDate: '2026-06-15' })) as { versionRange?: unknown }).versionRange,
+      undefined,
+    );
   });
 
   it('an op whose factory does not depend on the straddled change point gets no range', () => {
@@ -52,7 +62,9 @@ describe('estimate/changePoints', () => {
 
   it('infers a window from dated syntax, and says when there is none', () => {
     assert.equal(inferBuildWindow('"ttnn.add"(%0, %1)').source, 'none');
-    const after = inferBuildWindow('#x = #ttnn.ttnn_layout<(d0) -> (d0), <8x8, virt_to_physical_map = (d0, d1) -> (0, d0, d1)>> ttcore.device_module {}');
+    const after = inferBuildWindow(
+      '#x = #ttnn.ttnn_layout<(d0) -> (d0), <8x8, virt_to_physical_map = (d0, d1) -> (0, d0, d1)>> ttcore.device_module {}',
+    );
     assert.equal(after.source, 'dump');
     // virt_to_physical_map: printed by tt-mlir from 2026-03-27 (minus the 21-day uplift lag) until 2026-05-06.
     assert.deepEqual(after.window, { earliest: '2026-03-06', latest: '2026-05-05' });

@@ -20,51 +20,98 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 // Height-sharded over 2 cores: 128 rows → shards of 2 tile rows.
-const hs = (shape: number[], dtype: DataType = 'bf16') => tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [2, 1], dtype });
+const hs = (shape: number[], dtype: DataType = 'bf16') =>
+  tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [2, 1], dtype });
 const ws = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'width_sharded', grid: [1, 2] });
 
 describe('estimate/concat: L1-sharded operands', () => {
   it('two tiled height-sharded inputs on W: the S2S tiled factory stages the transposes through four CBs', () => {
     // Shard widths: 64 → 2 tiles, 128 → 4 tiles. c_3 = 2·2,048 = 4,096; c_4 = 4·2,048 = 8,192; c_5 = 6·2,048 = 12,288;
     // c_6 = 6·2,048 = 12,288 (inputs and output are bound to their shards) → 36,864 B on each of the 2 cores.
-    const e = est(estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 128])], [hs([1, 1, 128, 192])], { dim: int(3) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 128])], [hs([1, 1, 128, 192])], { dim: int(3) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'ConcatS2STiledProgramFactory');
     assert.equal(e.nCoresUsed, 2);
     assert.equal(e.cbBytesPerCore, 36_864);
     // bfp8: the staging CBs hold bf16 tiles (2,048), the output transpose bfp8 tiles (1,088):
     // 4,096 + 8,192 + 12,288 + 6·1,088 = 6,528 → 31,104 B.
-    const b = est(estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64], 'bfp_bf8'), hs([1, 1, 128, 128], 'bfp_bf8')], [hs([1, 1, 128, 192], 'bfp_bf8')], { dim: int(3) }), whContext()));
+    const b = est(
+      estimateOp(
+        op(
+          'ttnn.concat',
+          [hs([1, 1, 128, 64], 'bfp_bf8'), hs([1, 1, 128, 128], 'bfp_bf8')],
+          [hs([1, 1, 128, 192], 'bfp_bf8')],
+          { dim: int(3) },
+        ),
+        whContext(),
+      ),
+    );
     assert.equal(b.cbBytesPerCore, 31_104);
   });
 
   it('more than two inputs: the S2S multi factory binds every CB to a shard (no CB-region bytes)', () => {
-    const e = est(estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [hs([1, 1, 128, 192])], { dim: int(3) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [hs([1, 1, 128, 192])], {
+          dim: int(3),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'ConcatS2SMultiProgramFactory');
     assert.equal(e.cbBytesPerCore, 0);
     assert.ok(e.cbs.every((c) => c.tensorBacked));
   });
 
   it('sharded inputs to an interleaved output: S2I, input shards bound', () => {
-    const e = est(estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [tensor([1, 1, 128, 128])], { dim: int(3) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [tensor([1, 1, 128, 128])], { dim: int(3) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'ConcatS2IProgramFactory');
     assert.equal(e.cbBytesPerCore, 0);
   });
 
-  it('tt-metal\'s validation: W concat of width-sharded tensors, mixed sharding, a batch-dim concat', () => {
-    const widthOnWs = estimateOp(op('ttnn.concat', [ws([1, 1, 64, 128]), ws([1, 1, 64, 128])], [ws([1, 1, 64, 256])], { dim: int(3) }), whContext());
+  it("tt-metal's validation: W concat of width-sharded tensors, mixed sharding, a batch-dim concat", () => {
+    const widthOnWs = estimateOp(
+      op('ttnn.concat', [ws([1, 1, 64, 128]), ws([1, 1, 64, 128])], [ws([1, 1, 64, 256])], { dim: int(3) }),
+      whContext(),
+    );
     assert.equal(widthOnWs.kind, 'illegal');
-    assert.match((widthOnWs as { rule: string }).rule, /Only support width concat on height-sharded or block-sharded tensors/);
-    const mixed = estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64]), tensor([1, 1, 128, 64])], [hs([1, 1, 128, 128])], { dim: int(3) }), whContext());
+    assert.match(
+      (widthOnWs as { rule: string }).rule,
+      /Only support width concat on height-sharded or block-sharded tensors/,
+    );
+    const mixed = estimateOp(
+      op('ttnn.concat', [hs([1, 1, 128, 64]), tensor([1, 1, 128, 64])], [hs([1, 1, 128, 128])], { dim: int(3) }),
+      whContext(),
+    );
     assert.equal(mixed.kind, 'illegal');
-    const batch = estimateOp(op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [hs([2, 1, 128, 64])], { dim: int(0) }), whContext());
+    const batch = estimateOp(
+      op('ttnn.concat', [hs([1, 1, 128, 64]), hs([1, 1, 128, 64])], [hs([2, 1, 128, 64])], { dim: int(0) }),
+      whContext(),
+    );
     assert.equal(batch.kind, 'illegal');
     assert.match((batch as { rule: string }).rule, /Only width or height concat on sharded tensors/);
   });
 
-  it('the VoVNet dump\'s height-sharded four-way concats get a figure (S2S multi, no CB-region bytes)', () => {
-    const text = readFileSync(join(__dirname, '../../fixtures/corpus/docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir'), 'utf8');
-    const concats = analyzeModule(parse(text)).functions.flatMap((f) => f.ops.filter((o) => o.op.name === 'ttnn.concat'));
-    const sharded = concats.filter((o) => o.estimate.kind === 'estimate' && o.estimate.factory === 'ConcatS2SMultiProgramFactory');
+  it("the VoVNet dump's height-sharded four-way concats get a figure (S2S multi, no CB-region bytes)", () => {
+    const text = readFileSync(
+      join(__dirname, '../../fixtures/corpus/docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir'),
+      'utf8',
+    );
+    const concats = analyzeModule(parse(text)).functions.flatMap((f) =>
+      f.ops.filter((o) => o.op.name === 'ttnn.concat'),
+    );
+    const sharded = concats.filter(
+      (o) => o.estimate.kind === 'estimate' && o.estimate.factory === 'ConcatS2SMultiProgramFactory',
+    );
     assert.ok(sharded.length >= 1);
     for (const o of concats) assert.notEqual(o.estimate.kind, 'unmodeled');
   });

@@ -13,23 +13,64 @@ import { chooseConv3dBlocking, conv3dBlockingProblem } from '../../../server/src
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
-  assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : 'rule' in r ? r.rule : ''}`);
+  assert.equal(
+    r.kind,
+    'estimate',
+    r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : 'rule' in r ? r.rule : ''}`,
+  );
   return r;
 }
 
-const dialect = (name: string, fields: Record<string, string>): PropValue => ({ kind: 'dialect', name, text: `#${name}<>`, items: Object.entries(fields).map(([k, v]) => `${k}=${v}`), fields });
+const dialect = (name: string, fields: Record<string, string>): PropValue => ({
+  kind: 'dialect',
+  name,
+  text: `#${name}<>`,
+  items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
+  fields,
+});
 const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
 const host = (shape: number[]) => tensor(shape, { buffer: 'system_memory', page: 'row_major' });
 
-function conv2d(o: { n: number; h: number; w: number; cIn: number; cOut: number; k: number; s: number; p: number; config?: Record<string, string>; name?: string; input?: ReturnType<typeof tensor> }) {
-  const outH = o.name === 'ttnn.conv_transpose2d' ? (o.h - 1) * o.s - 2 * o.p + (o.k - 1) + 1 : Math.floor((o.h + 2 * o.p - o.k) / o.s) + 1;
-  const outW = o.name === 'ttnn.conv_transpose2d' ? (o.w - 1) * o.s - 2 * o.p + (o.k - 1) + 1 : Math.floor((o.w + 2 * o.p - o.k) / o.s) + 1;
+function conv2d(o: {
+  n: number;
+  h: number;
+  w: number;
+  cIn: number;
+  cOut: number;
+  k: number;
+  s: number;
+  p: number;
+  config?: Record<string, string>;
+  name?: string;
+  input?: ReturnType<typeof tensor>;
+}) {
+  const outH =
+    o.name === 'ttnn.conv_transpose2d'
+      ? (o.h - 1) * o.s - 2 * o.p + (o.k - 1) + 1
+      : Math.floor((o.h + 2 * o.p - o.k) / o.s) + 1;
+  const outW =
+    o.name === 'ttnn.conv_transpose2d'
+      ? (o.w - 1) * o.s - 2 * o.p + (o.k - 1) + 1
+      : Math.floor((o.w + 2 * o.p - o.k) / o.s) + 1;
   const props: Record<string, PropValue> = {
-    in_channels: int(o.cIn), out_channels: int(o.cOut), batch_size: int(o.n), input_height: int(o.h), input_width: int(o.w),
-    kernel_size: ints(o.k, o.k), stride: ints(o.s, o.s), padding: ints(o.p, o.p), dilation: ints(1, 1), groups: int(1),
+    in_channels: int(o.cIn),
+    out_channels: int(o.cOut),
+    batch_size: int(o.n),
+    input_height: int(o.h),
+    input_width: int(o.w),
+    kernel_size: ints(o.k, o.k),
+    stride: ints(o.s, o.s),
+    padding: ints(o.p, o.p),
+    dilation: ints(1, 1),
+    groups: int(1),
   };
   if (o.config !== undefined) props['conv2d_config'] = dialect('ttnn.conv2d_config', o.config);
-  return op(o.name ?? 'ttnn.conv2d', [o.input ?? l1([1, 1, o.n * o.h * o.w, o.cIn]), host([o.cOut, o.cIn, o.k, o.k]), DEVICE_VALUE], [l1([1, 1, o.n * outH * outW, o.cOut])], props);
+  return op(
+    o.name ?? 'ttnn.conv2d',
+    [o.input ?? l1([1, 1, o.n * o.h * o.w, o.cIn]), host([o.cOut, o.cIn, o.k, o.k]), DEVICE_VALUE],
+    [l1([1, 1, o.n * outH * outW, o.cOut])],
+    props,
+  );
 }
 
 describe('estimate/conv2d', () => {
@@ -38,16 +79,39 @@ describe('estimate/conv2d', () => {
     // per core 2x2 tiles; C_align 32 (tiled L1 input) → act_block_w = round_up(64·3, 32)/32 = 6 tiles.
     // WEIGHTS 2·6 = 12 (one act block in h, no double buffer); split reader (act cost 2·32·384/10.66 B/ns > weights
     // 64·64·3/16): ACT 1·6 + second reader 1·6; ACT_TILIZED 2·6 = 12 → 36 tiles · 2,048 + 64 = 73,792 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 73_792);
     assert.equal(e.nCoresUsed, 49);
-    assert.deepEqual(e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages), [6, 6, 12]);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages),
+      [6, 6, 12],
+    );
   });
 
   it('height sharded with act_block_h_override 32: two act blocks per core → weights fully buffered (×kH), 98,368 B', () => {
     // Same conv; per core 2 tiles, act_block_h 1 → num_blocks_act_h 2 > 1: WEIGHTS 2·6·3 = 36; ACT 6 (no split: one
     // tile row); ACT_TILIZED 6 → 48 · 2,048 + 64 = 98,368 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded', act_block_h_override: '32' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 56,
+          w: 56,
+          cIn: 64,
+          cOut: 64,
+          k: 3,
+          s: 1,
+          p: 1,
+          config: { shard_layout: 'height_sharded', act_block_h_override: '32' },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 98_368);
   });
 
@@ -56,7 +120,22 @@ describe('estimate/conv2d', () => {
     // NHW shard = round_up(3136, 8·32)/8 = 416 rows = 13 tiles; per_core_N = 256/8/32 = 1;
     // act_block_w = round_up(256/8·3, 32)/32 = 3. WEIGHTS 1·3 = 3; ACT 13·3 = 39 (output-tile pages);
     // ACT_TILIZED 39; ACT_ROW_MAJOR overlaps ACT (bf16 in and out) → 81 · 2,048 + 64 = 165,952 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 56,
+          w: 56,
+          cIn: 256,
+          cOut: 256,
+          k: 3,
+          s: 1,
+          p: 1,
+          config: { shard_layout: 'block_sharded' },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 165_952);
     assert.equal(e.nCoresUsed, 64);
   });
@@ -65,24 +144,60 @@ describe('estimate/conv2d', () => {
     // C tiles 16 → 16 cores (no padding); NHW 64 rows unpadded → per core 2 tiles high, 512/16/32 = 1 wide;
     // act_block_w = 512·9/16 = 288 → 9 tiles. WEIGHTS 9; ACT 2·9 = 18; ACT_TILIZED 18; ACT_ROW_MAJOR 2·9 = 18
     // → 63 · 2,048 + 64 = 129,088 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 8, w: 8, cIn: 512, cOut: 512, k: 3, s: 1, p: 1, config: { shard_layout: 'width_sharded' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({ n: 1, h: 8, w: 8, cIn: 512, cOut: 512, k: 3, s: 1, p: 1, config: { shard_layout: 'width_sharded' } }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 129_088);
     assert.equal(e.nCoresUsed, 16);
   });
 
   it('act and weights double buffering double their CBs', () => {
     // The height case above with both flags: WEIGHTS 24, ACT 12 + 12, ACT_TILIZED 12 → 60 · 2,048 + 64 = 122,944 B.
-    const e = est(estimateOp(conv2d({
-      n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1,
-      config: { shard_layout: 'height_sharded', enable_act_double_buffer: 'true', enable_weights_double_buffer: 'true' },
-    }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 56,
+          w: 56,
+          cIn: 64,
+          cOut: 64,
+          k: 3,
+          s: 1,
+          p: 1,
+          config: {
+            shard_layout: 'height_sharded',
+            enable_act_double_buffer: 'true',
+            enable_weights_double_buffer: 'true',
+          },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 122_944);
   });
 
   it('1x1 stride-1 conv runs matmul with the conv blocks: 24,576 B', () => {
     // 56x56x64 → 128, height on 49 cores: per_core_M 2, per_core_N 128/32 = 4, K_t = 64/32 = 2 (one K block, no
     // double buffering): in0 2·2 = 4, in1 4·2 = 8 tiles, output tensor-backed → 12 · 2,048 = 24,576 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 128, k: 1, s: 1, p: 0, config: { shard_layout: 'height_sharded' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 56,
+          w: 56,
+          cIn: 64,
+          cOut: 128,
+          k: 1,
+          s: 1,
+          p: 0,
+          config: { shard_layout: 'height_sharded' },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 24_576);
     assert.match(e.factory, /matmul/);
   });
@@ -90,29 +205,79 @@ describe('estimate/conv2d', () => {
   it('conv_transpose2d runs the conv program on the expanded input: 8x8x32, k2 s2 → 16x16, 12,352 B', () => {
     // Output 16x16 = 256 rows = 8 tiles → 8 cores of 1 tile; act_block_w = round_up(32·2, 32)/32 = 2;
     // WEIGHTS 1·2 = 2, ACT 2, ACT_TILIZED 2 → 6 · 2,048 + 64 = 12,352 B.
-    const e = est(estimateOp(conv2d({ n: 1, h: 8, w: 8, cIn: 32, cOut: 32, k: 2, s: 2, p: 0, name: 'ttnn.conv_transpose2d', config: { shard_layout: 'height_sharded' } }), whContext()));
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 8,
+          w: 8,
+          cIn: 32,
+          cOut: 32,
+          k: 2,
+          s: 2,
+          p: 0,
+          name: 'ttnn.conv_transpose2d',
+          config: { shard_layout: 'height_sharded' },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesSummedOverRanges, 12_352);
   });
 
   it('DRAM input without an l1_full slice config slices the output until it fits', () => {
     // 1x512x512x64 → 64, k3 p1 (262,144 output rows): one slice needs ≫ 1.4 MB per core.
-    const op0 = conv2d({ n: 1, h: 512, w: 512, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, input: tensor([1, 1, 512 * 512, 64]) });
+    const op0 = conv2d({
+      n: 1,
+      h: 512,
+      w: 512,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      input: tensor([1, 1, 512 * 512, 64]),
+    });
     const e = est(estimateOp(op0, whContext()));
     const slices = Number(/(\d+) output-height slice/.exec(e.factoryReason)?.[1]);
     assert.ok(slices > 1, e.factoryReason);
     assert.ok(e.cbRegionEndBytes <= 1_499_136);
   });
 
-  it('the DRAM path\'s slice count reads free L1, so the registry says conv2d reads live L1 and properties', () => {
-    const op0 = conv2d({ n: 1, h: 512, w: 512, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, input: tensor([1, 1, 512 * 512, 64]) });
-    const slices = (live: number): number => Number(/(\d+) output-height slice/.exec(est(estimateOp(op0, whContext({ live }))).factoryReason)?.[1]);
+  it("the DRAM path's slice count reads free L1, so the registry says conv2d reads live L1 and properties", () => {
+    const op0 = conv2d({
+      n: 1,
+      h: 512,
+      w: 512,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      input: tensor([1, 1, 512 * 512, 64]),
+    });
+    const slices = (live: number): number =>
+      Number(/(\d+) output-height slice/.exec(est(estimateOp(op0, whContext({ live }))).factoryReason)?.[1]);
     assert.ok(slices(800_000) > slices(0));
     assert.deepEqual(estimatorReads('ttnn.conv2d'), { properties: true, liveL1: true });
     assert.deepEqual(estimatorReads('ttnn.max_pool2d'), { properties: true, liveL1: false });
   });
 
   it('a hostile act_block_h_override (2^30) follows tt-metal to one core, quickly (the divisor scans start at the number)', () => {
-    const r = estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded', act_block_h_override: String(2 ** 30) } }), whContext());
+    const r = estimateOp(
+      conv2d({
+        n: 1,
+        h: 56,
+        w: 56,
+        cIn: 64,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: { shard_layout: 'height_sharded', act_block_h_override: String(2 ** 30) },
+      }),
+      whContext(),
+    );
     // The override's 2^25 tiles also multiply determine_parallel_config's unit: every core count pads too much, so one
     // core takes all 98 tile rows; the act block is the closest divisor of 98 below 2^25 = 98.
     // WEIGHTS 2·6 = 12 (one act block); ACT 49·6 + 49·6 = 588 (split); ACT_TILIZED 98·6 = 588 → 1,188 · 2,048 + 64.
@@ -121,17 +286,47 @@ describe('estimate/conv2d', () => {
   });
 
   it('rejects an act_block_h_override that is not a tile multiple', () => {
-    const r = estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded', act_block_h_override: '48' } }), whContext());
+    const r = estimateOp(
+      conv2d({
+        n: 1,
+        h: 56,
+        w: 56,
+        cIn: 64,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: { shard_layout: 'height_sharded', act_block_h_override: '48' },
+      }),
+      whContext(),
+    );
     assert.equal(r.kind, 'illegal');
   });
 
   it('reads 2024-era split attributes (kernel_height, stride_width, ...) and the DPS output operand is no bias', () => {
     const props: Record<string, PropValue> = {
-      in_channels: int(64), out_channels: int(64), batch_size: int(1), input_height: int(56), input_width: int(56), groups: int(1),
-      kernel_height: int(3), kernel_width: int(3), stride_height: int(1), stride_width: int(1), padding_height: int(1), padding_width: int(1),
-      dilation_height: int(1), dilation_width: int(1), conv2d_config: dialect('ttnn.conv2d_config', { shard_layout: 'height_sharded' }),
+      in_channels: int(64),
+      out_channels: int(64),
+      batch_size: int(1),
+      input_height: int(56),
+      input_width: int(56),
+      groups: int(1),
+      kernel_height: int(3),
+      kernel_width: int(3),
+      stride_height: int(1),
+      stride_width: int(1),
+      padding_height: int(1),
+      padding_width: int(1),
+      dilation_height: int(1),
+      dilation_width: int(1),
+      conv2d_config: dialect('ttnn.conv2d_config', { shard_layout: 'height_sharded' }),
     };
-    const o = op('ttnn.conv2d', [l1([1, 1, 3136, 64]), host([64, 64, 3, 3]), l1([1, 1, 3136, 64]), DEVICE_VALUE], [l1([1, 1, 3136, 64])], props);
+    const o = op(
+      'ttnn.conv2d',
+      [l1([1, 1, 3136, 64]), host([64, 64, 3, 3]), l1([1, 1, 3136, 64]), DEVICE_VALUE],
+      [l1([1, 1, 3136, 64])],
+      props,
+    );
     // Same as the first height case: 73,792 B (no BIAS CB).
     assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 73_792);
   });
@@ -140,16 +335,29 @@ describe('estimate/conv2d', () => {
 describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
   it('batch_norm with f32 tensors: 9 CBs × 2 f32 tiles = 73,728 B', () => {
     const f32 = (s: number[]) => tensor(s, { dtype: 'f32' });
-    const o = op('ttnn.batch_norm_inference', [f32([1, 64, 112, 112]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1])], [f32([1, 64, 112, 112])], { operandSegmentSizes: ints(1, 1, 1, 1, 1) });
+    const o = op(
+      'ttnn.batch_norm_inference',
+      [f32([1, 64, 112, 112]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1]), f32([1, 64, 1, 1])],
+      [f32([1, 64, 112, 112])],
+      { operandSegmentSizes: ints(1, 1, 1, 1, 1) },
+    );
     assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 9 * 2 * 4096);
   });
 
   it('max_pool2d on a height-sharded input: 14,336 B', () => {
     // in_ntiles_c = 64/32 = 2; kH·kW = 9 ≤ 16 rows; in_cb = 2·32·9 = 576 → 1,024 elements → 2,048 B pages.
     // scalar 2·2,048 + clear 2,048 + two readers 2·(2·2,048) = 14,336 B (row-major output: no pre-tilize CB).
-    const hs = (shape: number[], page: 'tile' | 'row_major') => tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page });
+    const hs = (shape: number[], page: 'tile' | 'row_major') =>
+      tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page });
     const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64], 'row_major')], [hs([1, 1, 3136, 64], 'row_major')], {
-      batch_size: int(1), channels: int(64), input_height: int(112), input_width: int(112), kernel_size: ints(3, 3), stride: ints(2, 2), padding: ints(1, 1), dilation: ints(1, 1),
+      batch_size: int(1),
+      channels: int(64),
+      input_height: int(112),
+      input_width: int(112),
+      kernel_size: ints(3, 3),
+      stride: ints(2, 2),
+      padding: ints(1, 1),
+      dilation: ints(1, 1),
     });
     const e = est(estimateOp(o, whContext()));
     assert.equal(e.cbBytesSummedOverRanges, 14_336);
@@ -159,14 +367,21 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
   it('upsample nearest, row-major DRAM: one double-buffered stick of C elements, 256 B', () => {
     // 1x16x16x64 → 256 sticks over 64 cores = 4 each → 2 pages of round_up(64·2, 32) = 128 B.
     const rm = (s: number[]) => tensor(s, { page: 'row_major' });
-    const o = op('ttnn.upsample', [rm([1, 16, 16, 64])], [rm([1, 32, 32, 64])], { scale_factor: int(2), mode: { kind: 'string', value: 'nearest' } });
+    const o = op('ttnn.upsample', [rm([1, 16, 16, 64])], [rm([1, 32, 32, 64])], {
+      scale_factor: int(2),
+      mode: { kind: 'string', value: 'nearest' },
+    });
     assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 256);
   });
 
   it('prepare_conv2d_weights on host weights runs no device program; on device weights it says why not modeled', () => {
     const onHost = op('ttnn.prepare_conv2d_weights', [host([64, 3, 7, 7]), DEVICE_VALUE], [tensor([1, 1, 147, 64])]);
     assert.equal(estimateOp(onHost, whContext()).kind, 'noProgram');
-    const onDevice = op('ttnn.prepare_conv2d_weights', [tensor([64, 3, 7, 7]), DEVICE_VALUE], [tensor([1, 1, 147, 64])]);
+    const onDevice = op(
+      'ttnn.prepare_conv2d_weights',
+      [tensor([64, 3, 7, 7]), DEVICE_VALUE],
+      [tensor([1, 1, 147, 64])],
+    );
     const r = estimateOp(onDevice, whContext());
     assert.equal(r.kind, 'unmodeled');
     assert.match(r.kind === 'unmodeled' ? r.reason : '', /device ops/);
@@ -176,9 +391,16 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
 describe('conv3d blocking (fix search)', () => {
   // Mochi %24: 1x6x60x106x768 → 1x4x60x106x768, k3x3x3, bias; WH n150 (base 102,656 B, L1 1,499,136 B).
   const rm = (s: number[]) => tensor(s, { page: 'row_major' });
-  const mochi = op('ttnn.conv3d', [rm([1, 6, 60, 106, 768]), tensor([20736, 768]), tensor([1, 768]), DEVICE_VALUE], [rm([1, 4, 60, 106, 768])], {
-    in_channels: int(768), out_channels: int(768), kernel_size: ints(3, 3, 3),
-  });
+  const mochi = op(
+    'ttnn.conv3d',
+    [rm([1, 6, 60, 106, 768]), tensor([20736, 768]), tensor([1, 768]), DEVICE_VALUE],
+    [rm([1, 4, 60, 106, 768])],
+    {
+      in_channels: int(768),
+      out_channels: int(768),
+      kernel_size: ints(3, 3, 3),
+    },
+  );
 
   it('proposes C_in 384, C_out 32, W block 2: 1,481,472 B region end', () => {
     // C_in 768 (one block): K_t = 27·768/32 = 648 → vol2col_tiled + weight ≥ 2·648·2,048 B > L1. C_in 384: K_t = 324,
@@ -190,7 +412,19 @@ describe('conv3d blocking (fix search)', () => {
     const b = chooseConv3dBlocking(mochi, ctx, ctx.device.l1SizeBytes);
     if (typeof b === 'string') assert.fail(b);
     assert.deepEqual([b.cInBlock, b.cOutBlock, b.tOutBlock, b.hOutBlock, b.wOutBlock], [384, 32, 1, 1, 2]);
-    const withConfig = { ...mochi, properties: { ...mochi.properties, conv3d_config: dialect('ttnn.conv3d_config', { c_in_block: '384', c_out_block: '32', w_out_block: '2', t_out_block: '1', h_out_block: '1' }) } };
+    const withConfig = {
+      ...mochi,
+      properties: {
+        ...mochi.properties,
+        conv3d_config: dialect('ttnn.conv3d_config', {
+          c_in_block: '384',
+          c_out_block: '32',
+          w_out_block: '2',
+          t_out_block: '1',
+          h_out_block: '1',
+        }),
+      },
+    };
     assert.equal(est(estimateOp(withConfig, ctx)).cbRegionEndBytes, 1_481_472);
   });
 
@@ -200,7 +434,10 @@ describe('conv3d blocking (fix search)', () => {
     assert.equal(conv3dBlockingProblem(ok, 768, 768, grid), undefined);
     assert.match(conv3dBlockingProblem({ ...ok, cOutBlock: 48 }, 768, 768, grid) ?? '', /C_out_block/);
     assert.match(conv3dBlockingProblem({ ...ok, cInBlock: 80 }, 768, 768, grid) ?? '', /C_in_block/);
-    assert.match(conv3dBlockingProblem({ ...ok, cInBlock: 32, grid: [4, 4] }, 768, 768, grid) ?? '', /C_in blocks exceed/);
+    assert.match(
+      conv3dBlockingProblem({ ...ok, cInBlock: 32, grid: [4, 4] }, 768, 768, grid) ?? '',
+      /C_in blocks exceed/,
+    );
     assert.match(conv3dBlockingProblem({ ...ok, grid: [9, 8] }, 768, 768, grid) ?? '', /exceeds the device grid/);
   });
 });
@@ -209,29 +446,69 @@ describe('conv2d change points', () => {
   it('block sharded before tt-metal PR #25805 keeps kH in the activation block: 497,728 B', () => {
     // The 56x56x256 block case, act_block_w = round_up(256/8·3·3, 32)/32 = 9: WEIGHTS 9, ACT 13·9 = 117,
     // ACT_TILIZED 117 → 243 · 2,048 + 64 = 497,728 B.
-    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } });
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-07-01' }))).cbBytesSummedOverRanges, 497_728);
   });
 
   it('a window straddling PR #25805 reports both figures', () => {
-    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } });
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
     const e = est(estimateOp(o, whContext({ window: { earliest: '2025-07-01', latest: '2025-11-27' } })));
-    assert.deepEqual(e.versionRange?.figures.map((f) => f.cbBytesPerCore), [497_728, 165_952]);
+    assert.deepEqual(
+      e.versionRange?.figures.map((f) => f.cbBytesPerCore),
+      [497_728, 165_952],
+    );
   });
 
   it('width sharded before PR #23114 ignores the double-buffer flags', () => {
     // 8x8x512 width case with both flags: the 2025-11 build doubles WEIGHTS (9 → 18) and ACT (18 → 36):
     // (9·2 + 18·2 + 18 + 18) = 90 · 2,048 + 64 = 184,384 B; before the PR the plain 63 tiles: 129,088 B.
-    const cfg = { shard_layout: 'width_sharded', enable_act_double_buffer: 'true', enable_weights_double_buffer: 'true' };
+    const cfg = {
+      shard_layout: 'width_sharded',
+      enable_act_double_buffer: 'true',
+      enable_weights_double_buffer: 'true',
+    };
     const o = conv2d({ n: 1, h: 8, w: 8, cIn: 512, cOut: 512, k: 3, s: 1, p: 1, config: cfg });
     assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 184_384);
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-05-01' }))).cbBytesSummedOverRanges, 129_088);
   });
 
   it('before PR #27731 the height-sharded ACT is one CB unless enable_split_reader is set', () => {
-    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } });
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'height_sharded' },
+    });
     const e = est(estimateOp(o, whContext({ ttMetalDate: '2025-08-15' })));
-    assert.deepEqual(e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages), [12, 12]);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages),
+      [12, 12],
+    );
     assert.equal(e.cbBytesSummedOverRanges, 73_792);
   });
 });
@@ -240,9 +517,17 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
   // Qwen2.5-VL patch embedding: C_in 3 (padded to 32), C_out 1280, kernel = stride = 2x14x14, one output patch,
   // pre-prepared weights [2·14·14·32, 1280], no bias (tt-metal issue #42146, tt-metal PR #48243).
   const rm = (s: number[]) => tensor(s, { page: 'row_major' });
-  const qwen = op('ttnn.conv3d', [rm([1, 2, 14, 14, 3]), tensor([12544, 1280]), DEVICE_VALUE], [rm([1, 1, 1, 1, 1280])], {
-    in_channels: int(3), out_channels: int(1280), kernel_size: ints(2, 14, 14), stride: ints(2, 14, 14),
-  });
+  const qwen = op(
+    'ttnn.conv3d',
+    [rm([1, 2, 14, 14, 3]), tensor([12544, 1280]), DEVICE_VALUE],
+    [rm([1, 1, 1, 1, 1280])],
+    {
+      in_channels: int(3),
+      out_channels: int(1280),
+      kernel_size: ints(2, 14, 14),
+      stride: ints(2, 14, 14),
+    },
+  );
 
   it('C_in_block 32 (tt-metal PR #41281): within 0.1% of the 1,738,528 B tt-metal printed in issue #42146', () => {
     // K = 2·14·14·32 = 12,544 → K_t 392; C_out_block 32 → N_t 1: vol2col_rm 1 page of 12,544·2 = 25,088; vol2col_tiled
@@ -268,9 +553,16 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
 
   it('before PR #38595 the default Conv3dConfig blocks are all channels (Mochi: 33.5 MB)', () => {
     // C_in = C_out = 768, k 3x3x3: K_t 648, N_t 24: weight 15,552 tiles alone = 31,850,496 B.
-    const mochi = op('ttnn.conv3d', [rm([1, 6, 60, 106, 768]), tensor([20736, 768]), tensor([1, 768]), DEVICE_VALUE], [rm([1, 4, 60, 106, 768])], {
-      in_channels: int(768), out_channels: int(768), kernel_size: ints(3, 3, 3),
-    });
+    const mochi = op(
+      'ttnn.conv3d',
+      [rm([1, 6, 60, 106, 768]), tensor([20736, 768]), tensor([1, 768]), DEVICE_VALUE],
+      [rm([1, 4, 60, 106, 768])],
+      {
+        in_channels: int(768),
+        out_channels: int(768),
+        kernel_size: ints(3, 3, 3),
+      },
+    );
     const e = est(estimateOp(mochi, whContext({ ttMetalDate: '2025-12-01' })));
     assert.ok(e.cbBytesPerCore > 31_850_496);
   });

@@ -11,8 +11,17 @@ import { CONV_FILES, readCorpus } from '../../support/corpus';
 
 const FILES = CONV_FILES;
 const FAMILY = new Set([
-  'ttnn.conv2d', 'ttnn.conv_transpose2d', 'ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices', 'ttnn.upsample',
-  'ttnn.batch_norm', 'ttnn.batch_norm_inference', 'ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias', 'ttnn.conv3d',
+  'ttnn.conv2d',
+  'ttnn.conv_transpose2d',
+  'ttnn.max_pool2d',
+  'ttnn.avg_pool2d',
+  'ttnn.max_pool2d_with_indices',
+  'ttnn.upsample',
+  'ttnn.batch_norm',
+  'ttnn.batch_norm_inference',
+  'ttnn.prepare_conv2d_weights',
+  'ttnn.prepare_conv2d_bias',
+  'ttnn.conv3d',
 ]);
 
 describe('estimate/conv corpus coverage', () => {

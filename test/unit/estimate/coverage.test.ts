@@ -19,15 +19,50 @@ import { COVERAGE_FILES, readCorpus } from '../../support/corpus';
 const DUMPS = COVERAGE_FILES;
 
 /** Op kinds of the families this test asserts on. */
-const ASSERTED_FAMILIES: ReadonlySet<string> = new Set([
-  'permute', 'transpose', 'repeat', 'repeat_interleave', 'gather', 'scatter', 'embedding', 'embedding_bw', 'to_memory_config',
-  'slice_dynamic', 'sort', 'topk', 'argmax', 'cumsum', 'cumprod', 'moreh_cumsum', 'prod', 'sum', 'mean', 'max', 'min',
-  'assign', 'copy', 'rand', 'full', 'zeros', 'ones', 'arange', 'empty', 'constant', 'quantize', 'dequantize', 'requantize',
-].map((n) => `ttnn.${n}`));
-
+const ASSERTED_FAMILIES: ReadonlySet<string> = new Set(
+  [
+    'permute',
+    'transpose',
+    'repeat',
+    'repeat_interleave',
+    'gather',
+    'scatter',
+    'embedding',
+    'embedding_bw',
+    'to_memory_config',
+    'slice_dynamic',
+    'sort',
+    'topk',
+    'argmax',
+    'cumsum',
+    'cumprod',
+    'moreh_cumsum',
+    'prod',
+    'sum',
+    'mean',
+    'max',
+    'min',
+    'assign',
+    'copy',
+    'rand',
+    'full',
+    'zeros',
+    'ones',
+    'arange',
+    'empty',
+    'constant',
+    'quantize',
+    'dequantize',
+    'requantize',
+  ].map((n) => `ttnn.${n}`),
+);
 
 /** CCL op kinds with a model (estimate/ops/ccl.ts, allToAll.ts): each one in the dumps gets a figure in some build of its window. */
-const MODELED_CCL: ReadonlySet<string> = new Set(['all_gather', 'reduce_scatter', 'all_reduce', 'point_to_point', 'all_to_all_dispatch', 'all_to_all_combine'].map((n) => `ttnn.${n}`));
+const MODELED_CCL: ReadonlySet<string> = new Set(
+  ['all_gather', 'reduce_scatter', 'all_reduce', 'point_to_point', 'all_to_all_dispatch', 'all_to_all_combine'].map(
+    (n) => `ttnn.${n}`,
+  ),
+);
 
 /**
  * reduction_op.mlir tests the d2m hoisting of reductions (`ttnn.hoist_generic_via_d2m`: the op is compiled into a D2M
@@ -57,7 +92,8 @@ describe('estimate/coverage over the real dumps', () => {
           else {
             t.without++;
             t.reasons.set(e.reason, rel);
-            if (ASSERTED_FAMILIES.has(o.op.name) && rel !== GAPS_ALLOWED_IN) gaps.push(`${o.op.name} in ${rel}: ${e.reason}`);
+            if (ASSERTED_FAMILIES.has(o.op.name) && rel !== GAPS_ALLOWED_IN)
+              gaps.push(`${o.op.name} in ${rel}: ${e.reason}`);
             if (MODELED_CCL.has(o.op.name)) gaps.push(`${o.op.name} in ${rel}: ${e.reason}`);
           }
           byKind.set(o.op.name, t);
@@ -83,7 +119,9 @@ describe('estimate/coverage over the real dumps', () => {
         if (ASSERTED_FAMILIES.has(kind)) mineMissing.push(line);
       }
     }
-    console.log(`      device-program ops with a figure: ${covered}/${all} (${((100 * covered) / all).toFixed(1)}%); data movement / reduction / creation / quantization: ${mineCovered}/${mine}`);
+    console.log(
+      `      device-program ops with a figure: ${covered}/${all} (${((100 * covered) / all).toFixed(1)}%); data movement / reduction / creation / quantization: ${mineCovered}/${mine}`,
+    );
     for (const m of missing) console.log(`      unmodeled: ${m}`);
     assert.ok(mine > 0);
     assert.ok(mineCovered / mine >= 0.99, `only ${mineCovered}/${mine}: ${mineMissing.join('; ')}`);

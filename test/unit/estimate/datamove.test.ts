@@ -26,20 +26,37 @@ describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00
     // 1x64x56x56 bf16 DRAM, perm (0,2,3,1): output last dim = C (input dim 1) → generic. page = 2,048 +
     // max(0, 32 − 16·2) = 2,048. c_0..c_2 = 3 · 2 · 2,048 = 12,288; output H = 56 (not a multiple of 32) → c_3 = 16·2
     // = 32 B placed at base + 12,288 (32-aligned) → 12,320 B per core.
-    const e = est(estimateOp(op('ttnn.permute', [dram([1, 64, 56, 56])], [dram([1, 56, 56, 64])], { permutation: ints(0, 2, 3, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([1, 64, 56, 56])], [dram([1, 56, 56, 64])], { permutation: ints(0, 2, 3, 1) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTiledGeneric');
     assert.equal(e.cbBytesPerCore, 12_320);
   });
 
   it('TiledGeneric on f32: no read misalignment (face row 64 B ≥ 32 B alignment)', () => {
     // f32: page = 4,096 + max(0, 32 − 16·4) = 4,096; 3 · 2 · 4,096 = 24,576; output H = 64 → no padding CB.
-    const e = est(estimateOp(op('ttnn.permute', [dram([2, 64, 64, 32], 'f32')], [dram([2, 64, 32, 64], 'f32')], { permutation: ints(0, 2, 3, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([2, 64, 64, 32], 'f32')], [dram([2, 64, 32, 64], 'f32')], {
+          permutation: ints(0, 2, 3, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 24_576);
   });
 
   it('TileInvariant: batch dims permuted, the last two kept: one double-buffered tile CB', () => {
     // 2x3x64x64 bf16, perm (1,0,2,3): c_0 = 2 · 2,048 = 4,096 B.
-    const e = est(estimateOp(op('ttnn.permute', [dram([2, 3, 64, 64])], [dram([3, 2, 64, 64])], { permutation: ints(1, 0, 2, 3) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([2, 3, 64, 64])], [dram([3, 2, 64, 64])], { permutation: ints(1, 0, 2, 3) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileInvariant');
     assert.equal(e.cbBytesPerCore, 4_096);
   });
@@ -47,14 +64,23 @@ describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00
   it('TileRowInvariant: W stays last, H moves; the padding face row when the new H is not tile-aligned', () => {
     // 1x2x3x56x64 bf16, perm (0,1,3,2,4) (rank 5: not the 4-D (0,2,1,3) that ttnn::permute runs as an HC
     // transpose): output H = input dim 2 = 3 → c_1 = 16 · 2 = 32 B after c_0 = 4,096 → 4,128 B.
-    const e = est(estimateOp(op('ttnn.permute', [dram([1, 2, 3, 56, 64])], [dram([1, 2, 56, 3, 64])], { permutation: ints(0, 1, 3, 2, 4) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([1, 2, 3, 56, 64])], [dram([1, 2, 56, 3, 64])], { permutation: ints(0, 1, 3, 2, 4) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileRowInvariant');
     assert.equal(e.cbBytesPerCore, 4_128);
   });
 
   it('sharded tiled permute is refused by tt-metal: no number', () => {
     const hs = tensor([1, 64, 64, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
-    assert.equal(estimateOp(op('ttnn.permute', [hs], [dram([1, 64, 64, 64])], { permutation: ints(0, 2, 3, 1) }), whContext()).kind, 'unmodeled');
+    assert.equal(
+      estimateOp(op('ttnn.permute', [hs], [dram([1, 64, 64, 64])], { permutation: ints(0, 2, 3, 1) }), whContext())
+        .kind,
+      'unmodeled',
+    );
   });
 });
 
@@ -78,7 +104,10 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
 
   it('interleaved DRAM → L1 runs the copy program (2 tiles); the same placement runs nothing', () => {
     // c_0 = 2 · 2,048 = 4,096 B.
-    assert.equal(est(estimateOp(op('ttnn.to_memory_config', [dram(shape)], [l1(shape)]), whContext())).cbBytesPerCore, 4_096);
+    assert.equal(
+      est(estimateOp(op('ttnn.to_memory_config', [dram(shape)], [l1(shape)]), whContext())).cbBytesPerCore,
+      4_096,
+    );
     assert.equal(estimateOp(op('ttnn.to_memory_config', [dram(shape)], [dram(shape)]), whContext()).kind, 'noProgram');
   });
 });
@@ -87,7 +116,12 @@ describe('estimate/datamove: search and accumulation', () => {
   it('argmax row-major, single core: one input row and one output row', () => {
     // 64x64 bf16 over dim 1, keep_dim false: c_0 = 64 · 2 = 128; c_1 = 64 (padded H) · 4 (u32) = 256, placed at
     // base + 128 (32-aligned) → 384 B.
-    const e = est(estimateOp(op('ttnn.argmax', [rm([64, 64])], [rm([64], 'u32')], { dim: int(1), keep_dim: bool(false) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.argmax', [rm([64, 64])], [rm([64], 'u32')], { dim: int(1), keep_dim: bool(false) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 384);
     assert.equal(e.nCoresUsed, 1);
   });
@@ -95,47 +129,91 @@ describe('estimate/datamove: search and accumulation', () => {
   it('sort over the last dim, Wt = 4: the single-core factory with Wt-tile transposed CBs', () => {
     // 32x128 bf16, u16 indices: 4·2,048 + 4·2,048 + 4·2,048 + 4·2,048 + 2·2,048 + 2·2,048 + 1,024 = 20·2,048 + 1,024
     // = 41,984 B.
-    const e = est(estimateOp(op('ttnn.sort', [dram([1, 1, 32, 128])], [dram([1, 1, 32, 128]), dram([1, 1, 32, 128], 'u16')], { dim: int(-1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.sort', [dram([1, 1, 32, 128])], [dram([1, 1, 32, 128]), dram([1, 1, 32, 128], 'u16')], {
+          dim: int(-1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 41_984);
   });
 
-  it('sort off the last dim: the sort program writes in the requested config, the results come back in the input\'s', () => {
+  it("sort off the last dim: the sort program writes in the requested config, the results come back in the input's", () => {
     // 64x64 bf16 over dim 0, DRAM input, L1 requested: values and u16 indices [1,1,64,64] (4 tiles each, 1 per bank:
     // 2,048 B) are L1 intermediates = 4,096 B; the transposed-back results are DRAM (0 B).
-    const e = est(estimateOp(op('ttnn.sort', [dram([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(0) }), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.sort', [dram([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(0) }), whContext()),
+    );
     assert.equal(e.l1TensorBytesPerCore, 0);
     assert.equal(e.l1IntermediateBytesPerCore, 4_096);
     // Over the last dim with no padding the sort program's outputs are the results: no intermediates.
-    const last = est(estimateOp(op('ttnn.sort', [l1([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(-1) }), whContext()));
+    const last = est(
+      estimateOp(op('ttnn.sort', [l1([64, 64])], [l1([64, 64]), l1([64, 64], 'u16')], { dim: int(-1) }), whContext()),
+    );
     assert.equal(last.l1TensorBytesPerCore, 4_096);
     assert.equal(last.l1IntermediateBytesPerCore, undefined);
   });
 
   it('sort with Wt > 64 uses the cross-core factory (figures in search.test.ts)', () => {
-    assert.equal(est(estimateOp(op('ttnn.sort', [dram([32, 4096])], [dram([32, 4096]), dram([32, 4096], 'u16')], { dim: int(-1) }), whContext())).factory, 'SortProgramFactoryCrossCoreDataExchange');
+    assert.equal(
+      est(
+        estimateOp(
+          op('ttnn.sort', [dram([32, 4096])], [dram([32, 4096]), dram([32, 4096], 'u16')], { dim: int(-1) }),
+          whContext(),
+        ),
+      ).factory,
+      'SortProgramFactoryCrossCoreDataExchange',
+    );
   });
 
   it('topk k = 4 (one K tile), bf16 values, u16 indices', () => {
     // (4 + 4 + 4 + 4 + 2 + 2 + 1 + 1) · 2,048 = 22 · 2,048 = 45,056 B on one core.
-    const e = est(estimateOp(op('ttnn.topk', [dram([64, 1024])], [dram([64, 4]), dram([64, 4], 'u16')], { k: int(4), dim: int(-1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.topk', [dram([64, 1024])], [dram([64, 4]), dram([64, 4], 'u16')], { k: int(4), dim: int(-1) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 45_056);
   });
 
   it('cumsum f32: four 4-tile CBs', () => {
     // 16 · 4,096 = 65,536 B.
-    assert.equal(est(estimateOp(op('ttnn.cumsum', [dram([64, 1024], 'f32')], [dram([64, 1024], 'f32')], { dim: int(0) }), whContext())).cbBytesPerCore, 65_536);
+    assert.equal(
+      est(
+        estimateOp(
+          op('ttnn.cumsum', [dram([64, 1024], 'f32')], [dram([64, 1024], 'f32')], { dim: int(0) }),
+          whContext(),
+        ),
+      ).cbBytesPerCore,
+      65_536,
+    );
   });
 
   it('gather over 64 input tiles takes the multi-core factory', () => {
     // Wt_input = 2048/32 = 64 > 60: c_0 = 2 · 2,048, c_1 = 4,096 (u32 index tile), c_2 = 2,048 → 10,240 B.
-    const e = est(estimateOp(op('ttnn.gather', [dram([1, 1, 32, 2048]), dram([1, 1, 32, 64], 'u32')], [dram([1, 1, 32, 64])], { dim: int(-1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.gather', [dram([1, 1, 32, 2048]), dram([1, 1, 32, 64], 'u32')], [dram([1, 1, 32, 64])], {
+          dim: int(-1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'GatherProgramFactorySingleRowMultiCore');
     assert.equal(e.cbBytesPerCore, 10_240);
   });
 
   it('gather over few tiles holds a whole input row (single-row single-core factory)', () => {
     // Wt_input = 8: c_0 = 8 · 4,096 (f32) = 32,768, c_1 = 4,096, c_2 = 4,096 → 40,960 B.
-    const e = est(estimateOp(op('ttnn.gather', [dram([32, 256], 'f32'), dram([32, 32], 'u32')], [dram([32, 32], 'f32')], { dim: int(1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.gather', [dram([32, 256], 'f32'), dram([32, 32], 'u32')], [dram([32, 32], 'f32')], { dim: int(1) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
     assert.equal(e.cbBytesPerCore, 40_960);
   });
@@ -156,28 +234,48 @@ describe('estimate/datamove: composites (largest program of the sequence)', () =
     // 128x1024 bf16 row-major result: f32 [128,1024] = 128 tiles → 2 per bank = 8,192; bf16 tiles → 4,096; row-major
     // 128 rows of 2,048 B → 2 per bank = 4,096. Pairs: 8,192 + 4,096 = 12,288 (uniform → typecast) and 4,096 + 4,096
     // (typecast → to_layout): peak 12,288, of which the 4,096 B result is the output.
-    const e = est(estimateOp(op('ttnn.rand', [DEVICE_VALUE], [tensor([128, 1024], { buffer: 'l1', page: 'row_major' })]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.rand', [DEVICE_VALUE], [tensor([128, 1024], { buffer: 'l1', page: 'row_major' })]),
+        whContext(),
+      ),
+    );
     assert.equal(e.l1IntermediateBytesPerCore, 8_192);
     assert.equal(e.l1TensorBytesPerCore, 4_096);
   });
 
   it('quantize with scalar-tensor parameters: bf16 binary steps (6 tiles) and the typecast to si32', () => {
     // binary: 3 · 2 · 2,048 = 12,288; typecast bf16 → si32: 2 · 2,048 + 2 · 4,096 = 12,288 → 12,288 B.
-    const e = est(estimateOp(op('ttnn.quantize', [dram([32, 64]), dram([1]), dram([1], 'si32')], [dram([32, 64], 'si32')]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.quantize', [dram([32, 64]), dram([1]), dram([1], 'si32')], [dram([32, 64], 'si32')]),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
   it('embedding with tiled weights: untilize of the weights dominates (2 · Wt tiles)', () => {
     // weights 1024x512 bf16 tiles: Wt = 16, 32 tile rows ≤ 64 cores → one row per core: c_0 = c_16 = 16 · 2,048
     // → 65,536 B; the row-major embedding (rows of 1 KiB) and the tilize of 1x32x512 are smaller.
-    const e = est(estimateOp(op('ttnn.embedding', [rm([1, 32], 'u32'), dram([1024, 512])], [dram([1, 32, 512])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.embedding', [rm([1, 32], 'u32'), dram([1024, 512])], [dram([1, 32, 512])]), whContext()),
+    );
     assert.equal(e.cbBytesPerCore, 65_536);
   });
 
   it('row-major mean: tilize → reduce → untilize', () => {
     // 1x1x49x2048 f32 row-major, mean over dim 2: the reduce program is 2·4,096 + 2·2,048 + 2·4,096 = 20,480 B; the
     // tilize of 2 tile rows of 64 tiles is larger, so the figure is not the reduce's.
-    const e = est(estimateOp(op('ttnn.mean', [rm([1, 1, 49, 2048], 'f32')], [rm([1, 1, 1, 2048], 'f32')], { dim_arg: ints(2), keep_dim: bool(true) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.mean', [rm([1, 1, 49, 2048], 'f32')], [rm([1, 1, 1, 2048], 'f32')], {
+          dim_arg: ints(2),
+          keep_dim: bool(true),
+        }),
+        whContext(),
+      ),
+    );
     assert.ok(e.cbBytesPerCore >= 20_480);
     assert.match(e.factoryReason, /tilize input/);
   });
@@ -196,20 +294,38 @@ describe('estimate/datamove: legality', () => {
     // A window straddling the change point keeps the legal (estimated) sub-window and reports both.
     const straddle = estimateOp(relu, whContext({ window: { earliest: '2026-01-01', latest: '2026-06-30' } }));
     assert.equal(straddle.kind, 'estimate');
-    assert.deepEqual(straddle.kind === 'estimate' ? straddle.versionRange?.figures.map((f) => f.kind) : [], ['illegal', 'estimate']);
+    assert.deepEqual(straddle.kind === 'estimate' ? straddle.versionRange?.figures.map((f) => f.kind) : [], [
+      'illegal',
+      'estimate',
+    ]);
   });
 
   it('binary broadcast: equal-or-one per dim from the right', () => {
-    assert.equal(estimateOp(op('ttnn.multiply', [dram([64, 1024]), dram([1, 1024])], [dram([64, 1024])]), whContext()).kind, 'estimate');
-    const bad = estimateOp(op('ttnn.add', [dram([2, 64, 1024]), dram([3, 1, 1024])], [dram([3, 64, 1024])]), whContext());
+    assert.equal(
+      estimateOp(op('ttnn.multiply', [dram([64, 1024]), dram([1, 1024])], [dram([64, 1024])]), whContext()).kind,
+      'estimate',
+    );
+    const bad = estimateOp(
+      op('ttnn.add', [dram([2, 64, 1024]), dram([3, 1, 1024])], [dram([3, 64, 1024])]),
+      whContext(),
+    );
     assert.equal(bad.kind, 'illegal');
     assert.match(bad.kind === 'illegal' ? bad.rule : '', /Broadcasting rule violation for rank -3, dim a: 2, dim b: 3/);
   });
 
   it('reductions over a dim outside [-rank, rank-1] are illegal', () => {
-    assert.equal(estimateOp(op('ttnn.sum', [dram([64, 1024])], [dram([64, 1])], { dim_arg: ints(2) }), whContext()).kind, 'illegal');
-    assert.equal(estimateOp(op('ttnn.argmax', [rm([64, 64])], [rm([64], 'u32')], { dim: int(-3) }), whContext()).kind, 'illegal');
-    assert.equal(estimateOp(op('ttnn.sum', [dram([64, 1024])], [dram([64, 1])], { dim_arg: ints(-1) }), whContext()).kind, 'estimate');
+    assert.equal(
+      estimateOp(op('ttnn.sum', [dram([64, 1024])], [dram([64, 1])], { dim_arg: ints(2) }), whContext()).kind,
+      'illegal',
+    );
+    assert.equal(
+      estimateOp(op('ttnn.argmax', [rm([64, 64])], [rm([64], 'u32')], { dim: int(-3) }), whContext()).kind,
+      'illegal',
+    );
+    assert.equal(
+      estimateOp(op('ttnn.sum', [dram([64, 1024])], [dram([64, 1])], { dim_arg: ints(-1) }), whContext()).kind,
+      'estimate',
+    );
   });
 });
 
@@ -226,20 +342,56 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
 
   it('the no-program list names only host-side or bookkeeping ops (no device program hides there)', () => {
     const expected = [
-      'ttnn.get_device', 'ttnn.deallocate', 'ttnn.to_device', 'ttnn.from_device', 'ttnn.empty', 'ttnn.full', 'ttnn.zeros',
-      'ttnn.ones', 'ttnn.constant', 'ttnn.arange', 'ttnn.to_tensor_spec', 'ttnn.write_tensor', 'ttnn.dump_tensor',
-      'ttnn.load_tensor', 'ttnn.mesh_shard', 'ttnn.begin_trace_capture', 'ttnn.end_trace_capture', 'ttnn.execute_trace',
-      'ttnn.capture_or_execute_trace', 'ttnn.to_dtype', 'func.return', 'func.call', 'ttcore.load_cached', 'tt.load_cached',
-      'ttnn.alloc', 'ttnn.distribute_tensor', 'ttnn.aggregate_tensor', 'ttnn.create_global_semaphore', 'ttnn.reset_global_semaphore',
+      'ttnn.get_device',
+      'ttnn.deallocate',
+      'ttnn.to_device',
+      'ttnn.from_device',
+      'ttnn.empty',
+      'ttnn.full',
+      'ttnn.zeros',
+      'ttnn.ones',
+      'ttnn.constant',
+      'ttnn.arange',
+      'ttnn.to_tensor_spec',
+      'ttnn.write_tensor',
+      'ttnn.dump_tensor',
+      'ttnn.load_tensor',
+      'ttnn.mesh_shard',
+      'ttnn.begin_trace_capture',
+      'ttnn.end_trace_capture',
+      'ttnn.execute_trace',
+      'ttnn.capture_or_execute_trace',
+      'ttnn.to_dtype',
+      'func.return',
+      'func.call',
+      'ttcore.load_cached',
+      'tt.load_cached',
+      'ttnn.alloc',
+      'ttnn.distribute_tensor',
+      'ttnn.aggregate_tensor',
+      'ttnn.create_global_semaphore',
+      'ttnn.reset_global_semaphore',
       'ttnn.allocate_moe_compute_semaphore',
     ];
     assert.deepEqual([...NO_PROGRAM_OPS].sort(), [...expected].sort());
   });
 
   it('estimators that run a to_layout step read live L1; those that read attributes say so', () => {
-    for (const name of ['ttnn.repeat', 'ttnn.repeat_interleave', 'ttnn.embedding', 'ttnn.rand', 'ttnn.mean']) assert.equal(estimatorReads(name).liveL1, true, name);
-    for (const name of ['ttnn.sort', 'ttnn.topk', 'ttnn.gather', 'ttnn.quantize', 'ttnn.argmax', 'ttnn.prod', 'ttnn.cumsum', 'ttnn.permute']) assert.equal(estimatorReads(name).properties, true, name);
-    for (const name of ['ttnn.assign', 'ttnn.to_memory_config', 'ttnn.embedding_bw']) assert.deepEqual(estimatorReads(name), { properties: false, liveL1: false }, name);
+    for (const name of ['ttnn.repeat', 'ttnn.repeat_interleave', 'ttnn.embedding', 'ttnn.rand', 'ttnn.mean'])
+      assert.equal(estimatorReads(name).liveL1, true, name);
+    for (const name of [
+      'ttnn.sort',
+      'ttnn.topk',
+      'ttnn.gather',
+      'ttnn.quantize',
+      'ttnn.argmax',
+      'ttnn.prod',
+      'ttnn.cumsum',
+      'ttnn.permute',
+    ])
+      assert.equal(estimatorReads(name).properties, true, name);
+    for (const name of ['ttnn.assign', 'ttnn.to_memory_config', 'ttnn.embedding_bw'])
+      assert.deepEqual(estimatorReads(name), { properties: false, liveL1: false }, name);
     assert.ok(ESTIMATORS.has('ttnn.slice_dynamic'));
   });
 });
@@ -247,7 +399,12 @@ describe('estimate/datamove: the no-program list and registry reads', () => {
 describe('estimate/datamove: prod over all dims', () => {
   it('prod_all runs on one core with two double-buffered tile CBs', () => {
     // f32 32x64: c_0 = 2 · 4,096 = 8,192 at base; c_3 = 2 · 4,096 → 16,384 B on core (0,0).
-    const e = est(estimateOp(op('ttnn.prod', [dram([32, 64], 'f32')], [dram([1, 1], 'f32')], { keep_dim: bool(false) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.prod', [dram([32, 64], 'f32')], [dram([1, 1], 'f32')], { keep_dim: bool(false) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'ProdAllProgramFactory');
     assert.equal(e.cbBytesPerCore, 16_384);
     assert.equal(e.nCoresUsed, 1);
@@ -257,21 +414,47 @@ describe('estimate/datamove: prod over all dims', () => {
     const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
     // 64x128 bf16 over dim 1 (4-D dim 3), L1 result: [128,1,1,64] = 128·2 = 256 tiles → 4 per bank = 8,192; zeros
     // [1,1,1,64] 2 tiles → 2,048; permute back [1,1,1,64] → 2,048: 12,288 B besides the [64] result (2 tiles, 2,048 B).
-    const e = est(estimateOp(op('ttnn.prod', [dram([64, 128])], [l1([64])], { dim_arg: int(1), keep_dim: bool(false) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.prod', [dram([64, 128])], [l1([64])], { dim_arg: int(1), keep_dim: bool(false) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.l1IntermediateBytesPerCore, 12_288);
     assert.equal(e.l1TensorBytesPerCore, 2_048);
     // In DRAM nothing lands in L1; over dim 0 of a 4-D input prod_nc's zeros is the result.
-    assert.equal(est(estimateOp(op('ttnn.prod', [dram([64, 128])], [dram([64])], { dim_arg: int(1), keep_dim: bool(false) }), whContext())).l1IntermediateBytesPerCore, undefined);
-    assert.equal(est(estimateOp(op('ttnn.prod', [dram([2, 3, 64, 64])], [l1([3, 64, 64])], { dim_arg: int(0), keep_dim: bool(false) }), whContext())).l1IntermediateBytesPerCore, undefined);
+    assert.equal(
+      est(
+        estimateOp(
+          op('ttnn.prod', [dram([64, 128])], [dram([64])], { dim_arg: int(1), keep_dim: bool(false) }),
+          whContext(),
+        ),
+      ).l1IntermediateBytesPerCore,
+      undefined,
+    );
+    assert.equal(
+      est(
+        estimateOp(
+          op('ttnn.prod', [dram([2, 3, 64, 64])], [l1([3, 64, 64])], { dim_arg: int(0), keep_dim: bool(false) }),
+          whContext(),
+        ),
+      ).l1IntermediateBytesPerCore,
+      undefined,
+    );
   });
 });
 
 describe('estimate/datamove: argmax on tiles', () => {
   it('a tiled input with a tiled result is rejected by the factory (illegal); a row-major result is sized', () => {
-    const tiled = estimateOp(op('ttnn.argmax', [dram([64, 96])], [dram([1, 1], 'u32')], { keep_dim: bool(true) }), whContext());
+    const tiled = estimateOp(
+      op('ttnn.argmax', [dram([64, 96])], [dram([1, 1], 'u32')], { keep_dim: bool(true) }),
+      whContext(),
+    );
     assert.equal(tiled.kind, 'illegal');
     // TILE input: c_0 = one bf16 tile 2,048; c_1 = one output row of 1 u32 = 4 B at base + 2,048 → 2,052 B.
-    const e = est(estimateOp(op('ttnn.argmax', [dram([64, 96])], [rm([1, 1], 'u32')], { keep_dim: bool(true) }), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.argmax', [dram([64, 96])], [rm([1, 1], 'u32')], { keep_dim: bool(true) }), whContext()),
+    );
     assert.equal(e.cbBytesPerCore, 2_052);
   });
 });
@@ -280,16 +463,34 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
   it('row-major repeat runs the row-major program alone: two CBs of 2 · 64 + row bytes', () => {
     // 4x100 bf16 rows of 200 B: each CB 128 + 200 = 328 B; the second starts at the next 32 B boundary (352):
     // 352 + 328 = 680 B per core, on every worker core.
-    const e = est(estimateOp(op('ttnn.repeat', [rm([4, 100])], [rm([8, 100])], { repeat_dims: { kind: 'dialect', name: 'ttnn.shape', text: '#ttnn.shape<2x1>', items: ['2x1'], fields: {} } }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.repeat', [rm([4, 100])], [rm([8, 100])], {
+          repeat_dims: { kind: 'dialect', name: 'ttnn.shape', text: '#ttnn.shape<2x1>', items: ['2x1'], fields: {} },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 680);
     assert.equal(e.nCoresUsed, 64);
   });
 
   it('slice_dynamic on tiles: two input tiles (the tile factory, begins assumed tile-aligned)', () => {
-    const e = est(estimateOp(op('ttnn.slice_dynamic', [dram([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [dram([2, 32, 32])]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_dynamic', [dram([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [dram([2, 32, 32])]),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 4_096);
     assert.equal(e.confidence, 'approx');
-    assert.equal(estimateOp(op('ttnn.slice_dynamic', [rm([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [rm([2, 32, 32])]), whContext()).kind, 'unmodeled');
+    assert.equal(
+      estimateOp(
+        op('ttnn.slice_dynamic', [rm([4, 64, 64]), dram([3], 'si32'), dram([3], 'si32')], [rm([2, 32, 32])]),
+        whContext(),
+      ).kind,
+      'unmodeled',
+    );
   });
 });
 
@@ -298,13 +499,31 @@ describe('estimate/datamove: scatter (scatter_program_factory.cpp@0055520)', () 
     // free = 1,499,136 − 102,656 = 1,396,480; chunk = ceil32(⌊⌊⌊1,396,480/4⌋/4⌋·0.8 − 32⌋) = ceil32(69,792) = 69,792
     // elements ≥ every row here. Pages: input 128·4 = 512, source 32·4 = 128, index 32·4 = 128, output 512; placed at
     // base, +512, +640, +768 → 1,280 B.
-    const e = est(estimateOp(op('ttnn.scatter', [rm([64, 128], 'f32'), rm([64, 32], 'si32'), rm([64, 32], 'f32')], [rm([64, 128], 'f32')], { dim: int(-1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.scatter', [rm([64, 128], 'f32'), rm([64, 32], 'si32'), rm([64, 32], 'f32')], [rm([64, 128], 'f32')], {
+          dim: int(-1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 1_280);
   });
 
   it('a row wider than the chunk is read in chunks; live L1 shrinks the chunk', () => {
     // 100,000 f32 per row: pages of min(100,000, 69,792) · 4 = 279,168 B, four of them = 1,116,672 B.
-    const wide = (live?: number) => est(estimateOp(op('ttnn.scatter', [rm([2, 100_000], 'f32'), rm([2, 100_000], 'si32'), rm([2, 100_000], 'f32')], [rm([2, 100_000], 'f32')], { dim: int(-1) }), whContext({ live })));
+    const wide = (live?: number) =>
+      est(
+        estimateOp(
+          op(
+            'ttnn.scatter',
+            [rm([2, 100_000], 'f32'), rm([2, 100_000], 'si32'), rm([2, 100_000], 'f32')],
+            [rm([2, 100_000], 'f32')],
+            { dim: int(-1) },
+          ),
+          whContext({ live }),
+        ),
+      );
     assert.equal(wide().cbBytesPerCore, 1_116_672);
     // 500,000 B live: free = 896,480 → chunk = ceil32(⌊56,030·0.8 − 32⌋) = ceil32(44,792) = 44,800; page = 179,200;
     // four pages = 716,800 B.

@@ -26,7 +26,16 @@ describe('estimate/families', () => {
 
   it('slice (row-major): 2 x 16 rows of 192 B = 6,144 B', () => {
     // 64 output rows on 64 cores → 1 row per core → round_up(1, 32) = 32; largest divisor of 32 with m x 192 ≤ 4096 is 16.
-    const e = est(estimateOp(op('ttnn.slice_static', [rm([128, 128])], [rm([64, 96])], { begins: ints(0, 0), ends: ints(64, 96), step: ints(1, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [rm([128, 128])], [rm([64, 96])], {
+          begins: ints(0, 0),
+          ends: ints(64, 96),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 6_144);
     assert.equal(e.confidence, 'exact');
   });
@@ -42,23 +51,40 @@ describe('estimate/families', () => {
 
   it('transpose (row-major WH) keeps a whole HW plane per core', () => {
     // 64x96 bf16: Wt = 3, Ht = 2; c_0 = 2 x 3, c_16 = 2 x 2, c_24 = 2 x 3 tiles = 16 tiles x 2,048 = 32,768.
-    const e = est(estimateOp(op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 32_768);
   });
 
   it('transpose (row-major HC) buffers every stick of a core', () => {
     // [1, 8, 64, 100] bf16: N·C·H = 512 sticks over 64 cores = 8 each; stick = max(200, align(200, 32) = 224) = 224;
     // c_0 = 8 x 224 = 1,792 B.
-    const e = est(estimateOp(op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 1_792);
   });
 
   it('permute (row-major, last dim kept) and concat (row-major)', () => {
     // Rows of 106 bf16 = 212 B, aligned to max(32, 16) = 224; double-buffered: 448.
-    const p = est(estimateOp(op('ttnn.permute', [rm([2, 3, 4, 106])], [rm([3, 2, 4, 106])], { permutation: ints(1, 0, 2, 3) }), whContext()));
+    const p = est(
+      estimateOp(
+        op('ttnn.permute', [rm([2, 3, 4, 106])], [rm([3, 2, 4, 106])], { permutation: ints(1, 0, 2, 3) }),
+        whContext(),
+      ),
+    );
     assert.equal(p.cbBytesPerCore, 448);
     // Output rows of 100 bf16 = 200 B, aligned to 32 → 224; c_0 = 2 pages.
-    const c = est(estimateOp(op('ttnn.concat', [rm([32, 100]), rm([32, 100])], [rm([64, 100])], { dim: int(0) }), whContext()));
+    const c = est(
+      estimateOp(op('ttnn.concat', [rm([32, 100]), rm([32, 100])], [rm([64, 100])], { dim: int(0) }), whContext()),
+    );
     assert.equal(c.cbBytesPerCore, 448);
   });
 
@@ -71,13 +97,28 @@ describe('estimate/families', () => {
       name: 'ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config',
       text: '',
       items: [],
-      fields: { compute_with_storage_grid_size: '#ttnn.core_coord<8,4>', in0_block_w: '2', per_core_m: '2', per_core_n: '4' },
+      fields: {
+        compute_with_storage_grid_size: '#ttnn.core_coord<8,4>',
+        in0_block_w: '2',
+        per_core_m: '2',
+        per_core_n: '4',
+      },
     };
-    const e = est(estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])], { matmul_program_config: config }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])], {
+          matmul_program_config: config,
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 65_536);
     assert.equal(e.nCoresUsed, 8);
     // Without a config tt-metal generates one (estimate/ops/matmulConfig.ts; cases in matmul.test.ts).
-    assert.equal(estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])]), whContext()).kind, 'estimate');
+    assert.equal(
+      estimateOp(op('ttnn.matmul', [tensor([64, 128]), tensor([128, 1024])], [tensor([64, 1024])]), whContext()).kind,
+      'estimate',
+    );
   });
 
   it('to_memory_config interleaved → L1 height-sharded: only the alignment scratch costs CB space', () => {
@@ -88,15 +129,25 @@ describe('estimate/families', () => {
     assert.equal(e.cbBytesPerCore, 8_320);
     assert.equal(e.l1TensorBytesPerCore, 16_384);
     // Back to DRAM (sharded_to_interleaved): the only CB is the input shard itself (tensor-backed), same dtype → 0 B.
-    assert.equal(est(estimateOp(op('ttnn.to_memory_config', [out], [tensor([1, 8, 64, 128])]), whContext())).cbBytesPerCore, 0);
+    assert.equal(
+      est(estimateOp(op('ttnn.to_memory_config', [out], [tensor([1, 8, 64, 128])]), whContext())).cbBytesPerCore,
+      0,
+    );
   });
 
   it('an op without a model whose inputs are all on the host is a host op; on device it is unmodeled', () => {
     const host = tensor([64, 3, 7, 7], { page: 'row_major', buffer: 'system_memory' });
-    assert.equal(estimateOp(op('ttnn.prepare_conv2d_weights', [host], [tensor([1, 1, 147, 64])]), whContext()).kind, 'noProgram');
+    assert.equal(
+      estimateOp(op('ttnn.prepare_conv2d_weights', [host], [tensor([1, 1, 147, 64])]), whContext()).kind,
+      'noProgram',
+    );
     // (rms_norm, the earlier example, is modeled now: ops/norm.ts.) An op name no estimator or reason table knows:
     const r = estimateOp(op('ttnn.some_future_op', [tensor([32, 64])], [tensor([32, 64])]), whContext());
-    assert.deepEqual(r, { kind: 'unmodeled', opName: 'ttnn.some_future_op', reason: 'no L1 model for ttnn.some_future_op' });
+    assert.deepEqual(r, {
+      kind: 'unmodeled',
+      opName: 'ttnn.some_future_op',
+      reason: 'no L1 model for ttnn.some_future_op',
+    });
   });
 
   it('conv3d with conv3d_config', () => {
@@ -104,12 +155,28 @@ describe('estimate/families', () => {
     // M_t = 1, K_t = 54, N_t = 1. vol2col_rm = 1 page x 1,728 x 2 B = 3,456; vol2col_tiled 54, weight 54, interm 1,
     // result 1, reduction 1 + 1, bias 1 = 113 tiles x 2,048 = 231,424. Total 234,880.
     const config = {
-      kind: 'dialect' as const, name: 'ttnn.conv3d_config', text: '', items: [],
+      kind: 'dialect' as const,
+      name: 'ttnn.conv3d_config',
+      text: '',
+      items: [],
       fields: { t_out_block: '1', w_out_block: '1', h_out_block: '1', c_out_block: '32', c_in_block: '64' },
     };
-    const e = est(estimateOp(op('ttnn.conv3d', [rm([1, 6, 60, 106, 768]), rm([20736, 768]), rm([1, 768]), DEVICE_VALUE], [tensor([1, 4, 60, 106, 768])], {
-      conv3d_config: config, kernel_size: ints(3, 3, 3), in_channels: int(768), out_channels: int(768),
-    }), whContext()));
+    const e = est(
+      estimateOp(
+        op(
+          'ttnn.conv3d',
+          [rm([1, 6, 60, 106, 768]), rm([20736, 768]), rm([1, 768]), DEVICE_VALUE],
+          [tensor([1, 4, 60, 106, 768])],
+          {
+            conv3d_config: config,
+            kernel_size: ints(3, 3, 3),
+            in_channels: int(768),
+            out_channels: int(768),
+          },
+        ),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 234_880);
   });
 });

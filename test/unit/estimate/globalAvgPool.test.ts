@@ -11,7 +11,10 @@ import { op, tensor, whContext } from './build';
 
 describe('estimate/global_avg_pool2d', () => {
   it('1x7x7x2048 bf16 tiled: 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B', () => {
-    const r = estimateOp(op('ttnn.global_avg_pool2d', [tensor([1, 7, 7, 2048])], [tensor([1, 1, 1, 2048])]), whContext());
+    const r = estimateOp(
+      op('ttnn.global_avg_pool2d', [tensor([1, 7, 7, 2048])], [tensor([1, 1, 1, 2048])]),
+      whContext(),
+    );
     assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : '');
     assert.equal(r.cbBytesSummedOverRanges, 3 * 2 * 2048);
   });
@@ -23,7 +26,14 @@ describe('estimate/global_avg_pool2d', () => {
   });
 
   it('rank 5 is rejected; rank 2 (a data-moving reshape first) is unmodeled', () => {
-    assert.equal(estimateOp(op('ttnn.global_avg_pool2d', [tensor([1, 1, 7, 7, 64])], [tensor([1, 1, 1, 1, 64])]), whContext()).kind, 'illegal');
-    assert.equal(estimateOp(op('ttnn.global_avg_pool2d', [tensor([49, 64])], [tensor([1, 64])]), whContext()).kind, 'unmodeled');
+    assert.equal(
+      estimateOp(op('ttnn.global_avg_pool2d', [tensor([1, 1, 7, 7, 64])], [tensor([1, 1, 1, 1, 64])]), whContext())
+        .kind,
+      'illegal',
+    );
+    assert.equal(
+      estimateOp(op('ttnn.global_avg_pool2d', [tensor([49, 64])], [tensor([1, 64])]), whContext()).kind,
+      'unmodeled',
+    );
   });
 });

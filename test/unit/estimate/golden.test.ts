@@ -11,27 +11,36 @@ import { ESTIMATORS, estimateOp } from '../../../server/src/estimate/registry';
 import { ints, op, tensor, whContext } from './build';
 import { Case, buildDateOf, figureOf, loadGolden, reportOf, rowOf } from './goldenCases/goldenRows';
 
-
 function allCases(): Case[] {
   const dir = join(__dirname, 'goldenCases');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'goldenRows.ts').sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && f !== 'goldenRows.ts')
+    .sort();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return files.flatMap((f) => (require(join(dir, f)) as { CASES: readonly Case[] }).CASES);
 }
 
 /** The registered TTNN op a TSV row's op column names (`GeluBackwardOp` → `ttnn.gelu_bw` via snake case and aliases). */
 function modeledOpOf(tsvOp: string): string | undefined {
-  const alias: Record<string, string> = { gelu_backward: 'gelu_bw', softmax_interleaved: 'softmax', softmax_sharded: 'softmax' };
-  const snake = tsvOp.replace(/Op$/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const alias: Record<string, string> = {
+    gelu_backward: 'gelu_bw',
+    softmax_interleaved: 'softmax',
+    softmax_sharded: 'softmax',
+  };
+  const snake = tsvOp
+    .replace(/Op$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
   const name = `ttnn.${alias[snake] ?? snake}`;
   return ESTIMATORS.has(name) ? name : undefined;
 }
 
-
 describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
   const golden = loadGolden();
   const CASES = allCases();
-  const totalGolden = golden.filter((g) => g.legal || g.kind !== 'param_tuple').reduce((n, g) => n + g.eqFields.length, 0);
+  const totalGolden = golden
+    .filter((g) => g.legal || g.kind !== 'param_tuple')
+    .reduce((n, g) => n + g.eqFields.length, 0);
 
   it('matches >= 90% of the modeled golden figures within 5%', () => {
     let modeled = 0;
@@ -60,13 +69,23 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
     }
     const ratio = within / modeled;
     // Coverage: golden figures we produce a number for, over every EQ figure of the TSV (all ops, incl. unmodeled ones).
-    console.log(`      golden: ${within}/${modeled} modeled figures within 5% (${(100 * ratio).toFixed(1)}%); coverage ${modeled}/${totalGolden} EQ figures of the TSV (${((100 * modeled) / totalGolden).toFixed(1)}%)`);
+    console.log(
+      `      golden: ${within}/${modeled} modeled figures within 5% (${(100 * ratio).toFixed(1)}%); coverage ${modeled}/${totalGolden} EQ figures of the TSV (${((100 * modeled) / totalGolden).toFixed(1)}%)`,
+    );
     for (const m of misses) console.log(`      miss: ${m}`);
     for (const u of unmodeledLines) console.log(`      unmodeled: ${u}`);
     // Rows whose op has an estimator but no case in goldenCases/ yet (each family's file adds its own).
     const covered = new Set(CASES.map((c) => `${c.file}:${c.line}:${c.head === true}`));
-    const uncovered = golden.filter((g) => modeledOpOf(g.op) !== undefined && (g.eqFields.length > 0 || !g.legal) && !covered.has(`${g.file}:${g.line}:${g.head}`) && !covered.has(`${g.file}:${g.line}:false`));
-    console.log(`      golden rows of modeled ops without a case: ${uncovered.length} (${uncovered.map((g) => `${g.file}:${g.line}${g.head ? ' HEAD' : ''} ${g.op}`).join(', ')})`);
+    const uncovered = golden.filter(
+      (g) =>
+        modeledOpOf(g.op) !== undefined &&
+        (g.eqFields.length > 0 || !g.legal) &&
+        !covered.has(`${g.file}:${g.line}:${g.head}`) &&
+        !covered.has(`${g.file}:${g.line}:false`),
+    );
+    console.log(
+      `      golden rows of modeled ops without a case: ${uncovered.length} (${uncovered.map((g) => `${g.file}:${g.line}${g.head ? ' HEAD' : ''} ${g.op}`).join(', ')})`,
+    );
     assert.ok(ratio >= 0.9, `only ${(100 * ratio).toFixed(1)}% within 5%`);
   });
 
@@ -76,16 +95,18 @@ describe('estimate/golden (tt-mlir OpModel figures, tt-metal f4163c2)', () => {
       assert.ok(row !== undefined && !row.legal, `${c.file}:${c.line} is not an illegal row of the TSV`);
       const r = reportOf(c.build(), buildDateOf(c, row), c.liveL1BytesPerCore);
       assert.equal(r.model, 'illegal', `${c.file}:${c.line}: ${r.model}`);
-      assert.ok(r.reason !== undefined && r.reason.length > 0 && r.citations !== undefined && r.citations.length > 0, `${c.file}:${c.line}: the rule and its citation`);
+      assert.ok(
+        r.reason !== undefined && r.reason.length > 0 && r.citations !== undefined && r.citations.length > 0,
+        `${c.file}:${c.line}: the rule and its citation`,
+      );
     }
   });
 
   it('gives explicit unmodeled results (never a number) where no model exists', () => {
     // sharded row-major pad (tiled pad, matmul and embedding with tiled weights have models now).
-    const rmSharded = (shape: number[]) => tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
-    const ops = [
-      op('ttnn.pad', [rmSharded([64, 1024])], [rmSharded([64, 1056])], { padding: ints(0, 0, 0, 32) }),
-    ];
+    const rmSharded = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const ops = [op('ttnn.pad', [rmSharded([64, 1024])], [rmSharded([64, 1056])], { padding: ints(0, 0, 0, 32) })];
     for (const o of ops) {
       const r = estimateOp(o, whContext());
       assert.equal(r.kind, 'unmodeled', o.name);

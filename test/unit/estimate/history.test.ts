@@ -29,7 +29,9 @@ describe('estimate history (change points)', () => {
 
   it('pad: from tt-metal PR #56121 the c_0 depth is bounded by l1_size/2 − base', () => {
     // bf16 width 40,000: stick 80,000 B, n = 1. Budget = 749,568 − 102,656 = 646,912 → ⌊646,912 / 80,000⌋ = 8 deep.
-    const pad = op('ttnn.pad', [rm([1, 1, 1, 100])], [rm([1, 1, 1, 40_000])], { padding: ints(0, 0, 0, 0, 0, 0, 0, 39_900) });
+    const pad = op('ttnn.pad', [rm([1, 1, 1, 100])], [rm([1, 1, 1, 40_000])], {
+      padding: ints(0, 0, 0, 0, 0, 0, 0, 39_900),
+    });
     const before = est(estimateOp(pad, whContext({ ttMetalDate: '2026-09-01' })));
     const after = est(estimateOp(pad, whContext({ ttMetalDate: '2026-10-01' })));
     assert.equal(before.cbs.find((c) => c.cbIndex === 'c_0')?.totalBytes, 16 * 80_000);
@@ -46,12 +48,22 @@ describe('estimate history (change points)', () => {
 
   it('concat: tiled inputs with an unaligned last dim concatenate whole transposed rows', () => {
     // [1000, 5] + [1000, 3] f32 on dim 1: page = align(1,000·4, 32) = 4,000 → 2 pages = 8,000 B (approx).
-    const c = op('ttnn.concat', [tensor([1000, 5], { dtype: 'f32' }), tensor([1000, 3], { dtype: 'f32' })], [tensor([1000, 8], { dtype: 'f32' })], { dim: int(1) });
+    const c = op(
+      'ttnn.concat',
+      [tensor([1000, 5], { dtype: 'f32' }), tensor([1000, 3], { dtype: 'f32' })],
+      [tensor([1000, 8], { dtype: 'f32' })],
+      { dim: int(1) },
+    );
     const e = est(estimateOp(c, whContext()));
     assert.equal(e.cbBytesPerCore, 8_000);
     assert.equal(e.confidence, 'approx');
     // Aligned last dims keep tile pages: 2·4,096.
-    const aligned = op('ttnn.concat', [tensor([1000, 32], { dtype: 'f32' }), tensor([1000, 64], { dtype: 'f32' })], [tensor([1000, 96], { dtype: 'f32' })], { dim: int(1) });
+    const aligned = op(
+      'ttnn.concat',
+      [tensor([1000, 32], { dtype: 'f32' }), tensor([1000, 64], { dtype: 'f32' })],
+      [tensor([1000, 96], { dtype: 'f32' })],
+      { dim: int(1) },
+    );
     assert.equal(est(estimateOp(aligned, whContext())).cbBytesPerCore, 8_192);
   });
 
@@ -72,13 +84,20 @@ describe('estimate history (change points)', () => {
     const before = est(estimateOp(u, whContext({ ttMetalDate: '2025-01-16' })));
     assert.equal(before.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
     assert.equal(before.cbBytesPerCore, 2 * 3_219_456);
-    assert.equal(est(estimateOp(u, whContext({ ttMetalDate: '2025-03-01' }))).factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
+    assert.equal(
+      est(estimateOp(u, whContext({ ttMetalDate: '2025-03-01' }))).factory,
+      'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
+    );
   });
 
   it('slice (row-major): whole-row pages before tt-metal PR #49067, 8 KiB sub-row chunks after', () => {
     // f32 rows of 258,112: page = 1,032,448 B; 2 pages > 1,499,136 − 102,656 = 1,396,480 → after: chunk =
     // min(8,192, 1,396,480 / 8) = 8,192; c_0 = 2·2·8,192 = 32,768. Before: 2 x 1,032,448 = 2,064,896.
-    const s = op('ttnn.slice_static', [rm([6, 3, 258_112], 'f32')], [rm([6, 1, 258_112], 'f32')], { begins: ints(0, 2, 0), ends: ints(6, 3, 258_112), step: ints(1, 1, 1) });
+    const s = op('ttnn.slice_static', [rm([6, 3, 258_112], 'f32')], [rm([6, 1, 258_112], 'f32')], {
+      begins: ints(0, 2, 0),
+      ends: ints(6, 3, 258_112),
+      step: ints(1, 1, 1),
+    });
     assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-05' }))).cbBytesPerCore, 2_064_896);
     assert.equal(est(estimateOp(s, whContext({ ttMetalDate: '2026-07-06' }))).cbBytesPerCore, 32_768);
   });
@@ -100,24 +119,42 @@ describe('estimate history (change points)', () => {
     // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB 16·16·2 = 512 → 4,608 B.
     const t = op('ttnn.transpose', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { dim0: int(1), dim1: int(2) });
     assert.equal(est(estimateOp(t, whContext())).cbBytesPerCore, 4_608);
-    const aligned = op('ttnn.transpose', [tensor([1, 32, 64, 64])], [tensor([1, 64, 32, 64])], { dim0: int(1), dim1: int(2) });
+    const aligned = op('ttnn.transpose', [tensor([1, 32, 64, 64])], [tensor([1, 64, 32, 64])], {
+      dim0: int(1),
+      dim1: int(2),
+    });
     assert.equal(est(estimateOp(aligned, whContext())).cbBytesPerCore, 4_096);
-    const permute = op('ttnn.permute', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { permutation: ints(0, 2, 1, 3) });
+    const permute = op('ttnn.permute', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], {
+      permutation: ints(0, 2, 1, 3),
+    });
     assert.equal(est(estimateOp(permute, whContext())).factory, 'TransposeHCTiledInterleavedProgramFactory');
   });
-  it('repeat / repeat_interleave: the result keeps the input\'s memory config until tt-mlir #6772 / tt-metal #44115', () => {
-    const shape = (dims: number[]) => ({ kind: 'dialect' as const, name: 'ttnn.shape', text: '', items: [dims.join('x')], fields: {} });
+  it("repeat / repeat_interleave: the result keeps the input's memory config until tt-mlir #6772 / tt-metal #44115", () => {
+    const shape = (dims: number[]) => ({
+      kind: 'dialect' as const,
+      name: 'ttnn.shape',
+      text: '',
+      items: [dims.join('x')],
+      fields: {},
+    });
     const l1 = (s: number[]) => tensor(s, { buffer: 'l1' });
     // 64x1024 DRAM input repeated to 128x1024 with an L1 result: 128 tiles / 64 banks · 2,048 = 4,096 B per core when
     // the L1 result is honoured, 0 while the input's DRAM config is kept.
     const repeat = op('ttnn.repeat', [tensor([64, 1024])], [l1([128, 1024])], { repeat_dims: shape([2, 1]) });
     assert.equal(est(estimateOp(repeat, whContext({ ttMetalDate: '2026-01-27' }))).l1TensorBytesPerCore, 0);
     assert.equal(est(estimateOp(repeat, whContext({ ttMetalDate: '2026-01-28' }))).l1TensorBytesPerCore, 4_096);
-    const ri = (dim: number, out: number[]) => op('ttnn.repeat_interleave', [tensor([64, 1024])], [l1(out)], { repeats: int(2), dim: int(dim) });
+    const ri = (dim: number, out: number[]) =>
+      op('ttnn.repeat_interleave', [tensor([64, 1024])], [l1(out)], { repeats: int(2), dim: int(dim) });
     assert.equal(est(estimateOp(ri(0, [128, 1024]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore, 0);
-    assert.equal(est(estimateOp(ri(0, [128, 1024]), whContext({ ttMetalDate: '2026-07-20' }))).l1TensorBytesPerCore, 4_096);
+    assert.equal(
+      est(estimateOp(ri(0, [128, 1024]), whContext({ ttMetalDate: '2026-07-20' }))).l1TensorBytesPerCore,
+      4_096,
+    );
     // Along the last dim the transposes take the requested config in every build.
-    assert.equal(est(estimateOp(ri(1, [64, 2048]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore, 4_096);
+    assert.equal(
+      est(estimateOp(ri(1, [64, 2048]), whContext({ ttMetalDate: '2026-07-19' }))).l1TensorBytesPerCore,
+      4_096,
+    );
   });
   it('asinh: a composite of eltwise programs before tt-metal PR #23576, one unary SFPU program after', () => {
     // bf16 64x1024: binary step c_0 + c_1 + c_2 = 3·2·2,048 = 12,288 B; unary c_0 + c_2 = 2·2·2,048 = 8,192 B.

@@ -10,10 +10,13 @@ const dram = tensor(S);
 const hs = tensor(S, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1] });
 
 describe('estimate/legality', () => {
-  it('a unary op with interleaved input and sharded output is illegal before the relaxation, with tt-metal\'s words', () => {
+  it("a unary op with interleaved input and sharded output is illegal before the relaxation, with tt-metal's words", () => {
     const r = estimateOp(op('ttnn.exp', [l1], [hs]), whContext({ ttMetalDate: '2026-02-15' }));
     assert.equal(r.kind, 'illegal');
-    assert.match(r.kind === 'illegal' ? r.rule : '', /^Unary operation requires Input and Output memory layout to match/);
+    assert.match(
+      r.kind === 'illegal' ? r.rule : '',
+      /^Unary operation requires Input and Output memory layout to match/,
+    );
   });
 
   it('and legal (an estimate) on builds after it', () => {
@@ -21,7 +24,10 @@ describe('estimate/legality', () => {
   });
 
   it('a window straddling the change reports the illegal sub-window in versionRange', () => {
-    const r = estimateOp(op('ttnn.exp', [l1], [hs]), whContext({ window: { earliest: '2026-01-01', latest: '2026-06-30' } }));
+    const r = estimateOp(
+      op('ttnn.exp', [l1], [hs]),
+      whContext({ window: { earliest: '2026-01-01', latest: '2026-06-30' } }),
+    );
     assert.equal(r.kind, 'estimate');
     const kinds = r.kind === 'estimate' ? r.versionRange?.figures.map((f) => f.kind) : undefined;
     assert.deepEqual(kinds, ['illegal', 'estimate']);

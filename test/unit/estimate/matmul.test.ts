@@ -28,12 +28,24 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     // estimate 4·4·2·T + 4·4·2·T + 16·T + 16·T = 196,608 < 1,396,480 → kept. Subblock: (4,2) divides 4x4.
     // K blocks = 32/4 = 8 > 1 → double-buffered: c_0 = 4·4·2 = 32 tiles, c_1 = 32 tiles, c_4 = 16 tiles (interm shared).
     // 80 tiles x 2,048 = 163,840 B on 8 x 8 = 64 cores.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()),
+    );
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
     assert.equal(e.cbBytesPerCore, 163_840);
-    assert.deepEqual(e.cbs.map((c) => [c.cbIndex, c.nPages]), [['c_0', 32], ['c_1', 32], ['c_4', 16]]);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 32],
+        ['c_1', 32],
+        ['c_4', 16],
+      ],
+    );
     assert.equal(e.nCoresUsed, 64);
-    assert.match(e.factoryReason, /tt-metal would pick MatmulMultiCoreReuseMultiCastProgramConfig with grid 8x8 \(x by y\), per_core_M 4, per_core_N 4, in0_block_w 4, out_subblock 4x2/);
+    assert.match(
+      e.factoryReason,
+      /tt-metal would pick MatmulMultiCoreReuseMultiCastProgramConfig with grid 8x8 \(x by y\), per_core_M 4, per_core_N 4, in0_block_w 4, out_subblock 4x2/,
+    );
     assert.match(e.factoryReason, /because all operands DRAM interleaved/);
     assert.equal(e.confidence, 'approx');
   });
@@ -42,7 +54,9 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     // create_simple: estimate(16,16,w=2) = 16·2·2·T·2 + 256·T·2 = 1,310,720 < 1,396,480 → 16. Blocks ceil(32/16) = 2 x 2;
     // not all-DRAM, 4 ≤ 64 and Kt % 2 = 0 → core range 2x2 → 2D with per_core 16, in0_block_w 2, subblock 4x2 → 1x2
     // (2 ≠ per_core_N). c_0 = 16·2·2 = 64 tiles, c_1 = 64, c_4 = 256 → 384 x 2,048 = 786,432 B on 4 cores.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]), whContext()),
+    );
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
     assert.equal(e.cbBytesPerCore, 786_432);
     assert.equal(e.nCoresUsed, 4);
@@ -53,7 +67,12 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     // Same op with 400,000 B/core of live L1: free = 1,499,136 − 400,000 − 102,656 = 996,480; 16 needs 1,310,720 → no;
     // 8: 8·2·2·T·2 + 64·T·2 = 393,216 → yes. Blocks 4x4 → 2D per_core 8, w 2: c_0 32 + c_1 32 + c_4 64 = 128 tiles
     // = 262,144 B.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]), whContext({ live: 400_000 })));
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])]),
+        whContext({ live: 400_000 }),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 262_144);
     assert.deepEqual(estimatorReads('ttnn.matmul'), { properties: true, liveL1: true });
   });
@@ -63,7 +82,9 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     // (mcast_in0): per_core_M = 32/32 = 1, per_core_N = ceil(ceil(4096/64)/32) = 2, in0_block_w = 2 (Kt 32 even);
     // subblock: first table pair dividing 1x2 is (1,2). K blocks 16 → double: c_0 1·2·2 = 4, c_1 2·2·2 = 8, c_4 2 tiles
     // → 14 x 2,048 = 28,672 B; cores 1 x ceil(128/2) = 64.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.matmul', [dram([32, 1024]), dram([1024, 4096])], [dram([32, 4096])]), whContext()),
+    );
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
     assert.equal(e.cbBytesPerCore, 28_672);
     assert.equal(e.nCoresUsed, 64);
@@ -72,14 +93,23 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
 
   it('transpose_b reads b as its transpose (same as the untransposed wide case)', () => {
     // b 4096x1024 with transpose_b → K = 1024, N = 4096: the case above, 28,672 B.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([32, 1024]), dram([4096, 1024])], [dram([32, 4096])], { transpose_b: { kind: 'bool', value: true } }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([32, 1024]), dram([4096, 1024])], [dram([32, 4096])], {
+          transpose_b: { kind: 'bool', value: true },
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 28_672);
   });
 
   it('tall narrow shape 4096x1024 @ 1024x32: 1D mcast of in1', () => {
     // Blocks 8 x 1 → one column → mcast_in1: per_core_M = ceil(ceil(4096/64)/32) = 2, per_core_N = 1, in0_block_w 2;
     // subblock for 2x1: (2,1). c_0 2·2·2 = 8, c_1 1·2·2 = 4, c_4 2 → 14 tiles = 28,672 B on 64 cores.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([4096, 1024]), dram([1024, 32])], [dram([4096, 32])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.matmul', [dram([4096, 1024]), dram([1024, 32])], [dram([4096, 32])]), whContext()),
+    );
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
     assert.equal(e.cbBytesPerCore, 28_672);
     assert.match(e.factoryReason, /mcast_in0 false/);
@@ -125,24 +155,50 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
   it('linear with a one-row bias fuses it: bias CB of out_block_w tiles', () => {
     // 1024³ all DRAM as in the first case plus bias 1x1024 (padded 32x1024: one tile row) → c_3 = out_block_w = 4 tiles
     // = 8,192 B → 163,840 + 8,192 = 172,032 B.
-    const e = est(estimateOp(op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [dram([1024, 1024])]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [dram([1024, 1024])]),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 172_032);
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_3' && c.nPages === 4));
   });
 
   it('bfp8 weights: in1 pages are 1,088 B', () => {
     // The first case with b in bfp_bf8: c_1 = 32 tiles x 1,088 = 34,816 → 65,536 + 34,816 + 32,768 = 133,120 B.
-    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), tensor([1024, 1024], { dtype: 'bfp_bf8' })], [dram([1024, 1024])]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), tensor([1024, 1024], { dtype: 'bfp_bf8' })], [dram([1024, 1024])]),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 133_120);
   });
 
   it('renders the chosen config in tt-mlir attribute syntax, and the hover reason carries it', () => {
-    const e = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]), whContext()),
+    );
     const text = matmulConfigAttribute({
-      kind: 'MatmulMultiCoreReuseMultiCastProgramConfig', gridX: 8, gridY: 8, in0BlockW: 4, outSubblockH: 4, outSubblockW: 2,
-      outBlockH: 4, outBlockW: 4, perCoreM: 4, perCoreN: 4, fuseBatch: false, mcastIn0: false, transposeMcast: false,
+      kind: 'MatmulMultiCoreReuseMultiCastProgramConfig',
+      gridX: 8,
+      gridY: 8,
+      in0BlockW: 4,
+      outSubblockH: 4,
+      outSubblockW: 2,
+      outBlockH: 4,
+      outBlockW: 4,
+      perCoreM: 4,
+      perCoreN: 4,
+      fuseBatch: false,
+      mcastIn0: false,
+      transposeMcast: false,
     });
-    assert.equal(text, '#ttnn.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn.core_coord<8, 8>, in0_block_w = 4, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 4, out_block_w = 4, per_core_m = 4, per_core_n = 4, transpose_mcast = false, fuse_batch = false>');
+    assert.equal(
+      text,
+      '#ttnn.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn.core_coord<8, 8>, in0_block_w = 4, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 4, out_block_w = 4, per_core_m = 4, per_core_n = 4, transpose_mcast = false, fuse_batch = false>',
+    );
     assert.ok(e.factoryReason.includes(`matmul_program_config = ${text}`));
   });
 });
@@ -161,7 +217,10 @@ describe('estimate/matmul: configurations tt-metal rejects', () => {
   });
 
   it('a linear bias with batched weights', () => {
-    const r = estimateOp(op('ttnn.linear', [dram([64, 64]), dram([2, 64, 64]), dram([1, 64])], [dram([2, 64, 64])]), whContext());
+    const r = estimateOp(
+      op('ttnn.linear', [dram([64, 64]), dram([2, 64, 64]), dram([1, 64])], [dram([2, 64, 64])]),
+      whContext(),
+    );
     assert.equal(r.kind, 'illegal');
   });
 });
@@ -170,11 +229,17 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
   for (const file of MATMUL_FILES) {
     it(file, () => {
       const doc = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS);
-      const ops = doc.analysis.functions.flatMap((f) => f.ops).filter((o) => o.op.name === 'ttnn.matmul' || o.op.name === 'ttnn.linear');
+      const ops = doc.analysis.functions
+        .flatMap((f) => f.ops)
+        .filter((o) => o.op.name === 'ttnn.matmul' || o.op.name === 'ttnn.linear');
       assert.ok(ops.length > 0);
       for (const o of ops) {
         const e = o.estimate;
-        assert.equal(e.kind, 'estimate', `${o.op.resultNames[0]}: ${e.kind === 'unmodeled' ? e.reason : e.kind === 'illegal' ? e.rule : ''}`);
+        assert.equal(
+          e.kind,
+          'estimate',
+          `${o.op.resultNames[0]}: ${e.kind === 'unmodeled' ? e.reason : e.kind === 'illegal' ? e.rule : ''}`,
+        );
         if (e.kind === 'estimate') assert.ok(e.factoryReason.length > 0 && e.cbBytesPerCore > 0);
       }
     });
@@ -184,7 +249,15 @@ describe('estimate/matmul: every matmul/linear of the corpus dumps gets a figure
     // M = 32 (one tile row), N = 5120 (transpose_b), grid x 11, y 10: blocks 1 x ceil(160/16) = 10 → one row → mcast_in0:
     // per_core_N = ceil(ceil(5120/110)/32) = ceil(47/32) = 2, in0_block_w 2 (Kt 96).
     const doc = analyzeDocument(readCorpus(DUMP.falcon3DecodeTraced), DEFAULT_ANALYSIS_SETTINGS);
-    const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul' && x.op.results[0]?.kind === 'tensor' && x.op.results[0].shape.kind === 'known' && x.op.results[0].shape.dims.join('x') === '32x5120')!;
+    const o = doc.analysis.functions
+      .flatMap((f) => f.ops)
+      .find(
+        (x) =>
+          x.op.name === 'ttnn.matmul' &&
+          x.op.results[0]?.kind === 'tensor' &&
+          x.op.results[0].shape.kind === 'known' &&
+          x.op.results[0].shape.dims.join('x') === '32x5120',
+      )!;
     const e = est(o.estimate);
     assert.match(e.factoryReason, /grid 11x10 \(x by y\), per_core_M 1, per_core_N 2, in0_block_w 2/);
   });
@@ -207,7 +280,11 @@ describe('estimate/matmul: version axis', () => {
     assert.equal(e.cbBytesPerCore, 335_872);
     const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
     assert.equal(r.kind, 'estimate');
-    if (r.kind === 'estimate') assert.deepEqual(r.versionRange?.figures.map((f) => f.kind), ['illegal', 'estimate']);
+    if (r.kind === 'estimate')
+      assert.deepEqual(
+        r.versionRange?.figures.map((f) => f.kind),
+        ['illegal', 'estimate'],
+      );
   });
 });
 
@@ -219,7 +296,8 @@ describe('estimate/matmul: explicit DRAM-sharded config (the corpus perf test)',
     // per_core_N_compute = ceil(40/8) = 5; subblock (1,5); widening to 6..8 never lowers ceil(5/w) = 1 → stays 5.
     // K blocks 32 → c_0 = 1·1·2 = 2 tiles (4,096), c_1 = 5·1·3 = 15 tiles (30,720), c_2 a's shard (tensor-backed),
     // c_4 = 1·5 = 5 tiles (10,240), c_6 the output shard (tensor-backed) → 45,056 B.
-    const file = 'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir';
+    const file =
+      'test/ttmlir/Silicon/TTNN/n150/perf/test_perf_matmul_multi_core_reuse_multi_cast_dram_sharded_program_config.mlir';
     const doc = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS);
     const o = doc.analysis.functions.flatMap((f) => f.ops).find((x) => x.op.name === 'ttnn.matmul')!;
     const e = est(o.estimate);
@@ -289,7 +367,9 @@ describe('estimate/matmul: bias and activation outside the matmul program (bound
 
   it('an activation runs as a unary op after the matmul; with sharded inputs tt-metal rejects it', () => {
     const relu = { activation: { kind: 'string' as const, value: 'relu' } };
-    const plain = est(estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])], relu), whContext()));
+    const plain = est(
+      estimateOp(op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [l1([1024, 1024])], relu), whContext()),
+    );
     assert.equal(plain.l1IntermediateBytesPerCore, 32_768);
     const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
     const r = estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])], relu), whContext());

@@ -20,7 +20,13 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
-const dialect = (name: string, fields: Record<string, string>): PropValue => ({ kind: 'dialect', name, text: '', items: [], fields });
+const dialect = (name: string, fields: Record<string, string>): PropValue => ({
+  kind: 'dialect',
+  name,
+  text: '',
+  items: [],
+  fields,
+});
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 
 function corpusEstimates(rel: string, opName: string): OpEstimateResult[] {
@@ -35,8 +41,17 @@ describe('estimate/moe: sparse_matmul', () => {
     // batchA 1 · batchB 4 · 2 > 1 → depth 2. c_0 = 2·1·1·2,048 = 4,096; c_1 = 4,096; c_4 = 1·2,048 (shared with c_5);
     // sparsity page = align32(4·2) = 32, twice. 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
     const sparsity = tensor([1, 1, 1, 4], { page: 'row_major' });
-    const e = est(estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity], [tensor([1, 1, 1, 4, 32, 32])],
-      { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) }), whContext()));
+    const e = est(
+      estimateOp(
+        op(
+          'ttnn.sparse_matmul',
+          [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity],
+          [tensor([1, 1, 1, 4, 32, 32])],
+          { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) },
+        ),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'SparseMatmulMultiCoreReuseMcast1DProgramFactory');
     assert.equal(e.nCoresUsed, 1);
     assert.equal(e.cbBytesPerCore, 10_304);
@@ -49,39 +64,95 @@ describe('estimate/moe: sparse_matmul', () => {
     // batch 1·8·4 > 1 → depth 2. c_0 = 2·1·4·2,048 = 16,384; c_1 = 2·2·4·2,048 = 32,768; c_4 = 1·2·2,048 = 4,096;
     // sparsity page = align32(8·2) = 32, twice → 16,384 + 32,768 + 4,096 + 32 + 32 = 53,312 B.
     const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
-      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>', in0_block_w: '4', out_subblock_h: '1', out_subblock_w: '2',
-      out_block_h: '1', out_block_w: '2', per_core_m: '1', per_core_n: '2', fuse_batch: 'false', mcast_in0: 'true',
+      compute_with_storage_grid_size: '#ttnn.core_coord<8,8>',
+      in0_block_w: '4',
+      out_subblock_h: '1',
+      out_subblock_w: '2',
+      out_block_h: '1',
+      out_block_w: '2',
+      per_core_m: '1',
+      per_core_n: '2',
+      fuse_batch: 'false',
+      mcast_in0: 'true',
     });
     const args = [tensor([1, 1, 64, 512]), tensor([1, 8, 512, 128]), tensor([1, 1, 1, 8], { page: 'row_major' })];
     const result = [tensor([1, 1, 1, 8, 64, 128])];
-    const e = est(estimateOp(op('ttnn.sparse_matmul', args, result, { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), program_config: config }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.sparse_matmul', args, result, {
+          is_input_a_sparse: bool(false),
+          is_input_b_sparse: bool(true),
+          program_config: config,
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.nCoresUsed, 4);
     assert.equal(e.cbBytesPerCore, 53_312);
     // fp32 accumulation: the partials (c_5) get their own 2-tile f32 CB: + 2·4,096 = 8,192 → 61,504 B.
     const fp32 = dialect('ttnn.device_compute_kernel_config', { fp32_dest_acc_en: 'true' });
-    const f = est(estimateOp(op('ttnn.sparse_matmul', args, result, { is_input_b_sparse: bool(true), program_config: config, compute_config: fp32 }), whContext()));
+    const f = est(
+      estimateOp(
+        op('ttnn.sparse_matmul', args, result, {
+          is_input_b_sparse: bool(true),
+          program_config: config,
+          compute_config: fp32,
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(f.cbBytesPerCore, 61_504);
     assert.equal(f.confidence, 'exact');
   });
 
-  it('tt-metal\'s validation: sparsity volume, rectangular core grid, at least one sparse input', () => {
+  it("tt-metal's validation: sparsity volume, rectangular core grid, at least one sparse input", () => {
     // b sparse only: batch_length = batch(a) · batch(b) = 1 · 4 = 4, but the sparsity holds 8.
-    const bad = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 8], { page: 'row_major' })], [tensor([1, 1, 1, 4, 32, 32])], { is_input_b_sparse: bool(true) }), whContext());
+    const bad = estimateOp(
+      op(
+        'ttnn.sparse_matmul',
+        [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 8], { page: 'row_major' })],
+        [tensor([1, 1, 1, 4, 32, 32])],
+        { is_input_b_sparse: bool(true) },
+      ),
+      whContext(),
+    );
     assert.equal(bad.kind, 'illegal');
     assert.match((bad as { rule: string }).rule, /sparsity logical_volume \(8\) must equal batch_length \(4\)/);
     // M = 48: Mt 2, per_core_M = ⌊48/32⌋ = 1 → 2 rows of blocks; Nt 10 → per_core_N = ⌈10/8⌉ = 2 → 5 columns: 10 cores,
     // row-major over 8 columns their bounding box is 2·8 = 16 cores → tt-metal rejects the non-rectangular grid.
-    const ragged = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 48, 64]), tensor([1, 4, 64, 320]), tensor([1, 1, 1, 4], { page: 'row_major' })], [tensor([1, 1, 1, 4, 48, 320])], { is_input_b_sparse: bool(true) }), whContext());
+    const ragged = estimateOp(
+      op(
+        'ttnn.sparse_matmul',
+        [tensor([1, 1, 48, 64]), tensor([1, 4, 64, 320]), tensor([1, 1, 1, 4], { page: 'row_major' })],
+        [tensor([1, 1, 1, 4, 48, 320])],
+        { is_input_b_sparse: bool(true) },
+      ),
+      whContext(),
+    );
     assert.equal(ragged.kind, 'illegal');
-    assert.match((ragged as { rule: string }).rule, /num_cores_with_work \(10\) must be equal to in0_mcast_receiver_num_cores \(16\)/);
-    const neither = estimateOp(op('ttnn.sparse_matmul', [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 4], { page: 'row_major' })], [tensor([1, 1, 1, 4, 32, 32])], { is_input_a_sparse: bool(false), is_input_b_sparse: bool(false) }), whContext());
+    assert.match(
+      (ragged as { rule: string }).rule,
+      /num_cores_with_work \(10\) must be equal to in0_mcast_receiver_num_cores \(16\)/,
+    );
+    const neither = estimateOp(
+      op(
+        'ttnn.sparse_matmul',
+        [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 4], { page: 'row_major' })],
+        [tensor([1, 1, 1, 4, 32, 32])],
+        { is_input_a_sparse: bool(false), is_input_b_sparse: bool(false) },
+      ),
+      whContext(),
+    );
     assert.equal(neither.kind, 'illegal');
   });
 
   it('the corpus dumps (workaround test, flops test) get figures; the tiled f32 sparsity is sized as the row-major bf16 tt-mlir makes of it', () => {
     // moe_ccl_workaround_with_optimizer.mlir: a 1x4x32x256, b 1x4x256x64, sparsity 1x4x1x4. Mt 1, Kt 8, Nt 2 →
     // per_core_N = 1 → 2 cores; batchA 4 · batchB 4 · 8 > 1 → depth 2: 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
-    const moe = corpusEstimates('test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir', 'ttnn.sparse_matmul');
+    const moe = corpusEstimates(
+      'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
+      'ttnn.sparse_matmul',
+    );
     assert.equal(moe.length, 2);
     for (const r of moe) {
       const e = est(r);
@@ -104,7 +175,10 @@ describe('estimate/moe: moe_expert_token_remap', () => {
     // experts per device = 4 (result 1x2x128x4). c_0 = align16(16) = 16, c_1 = align16(4·2) = 16, c_2 = align16(8) = 16,
     // c_3 = 2·align16(64) = 128, c_4 = 4·2 = 8, c_5 (reduced 1x1x8x4) = 4·2 = 8. Placed at 32 B boundaries:
     // 0–16, 32–48, 64–80, 96–224, 224–232, 256–264 → 264 B per core; summed 16+16+16+128+8+8 = 192 B.
-    const remap = corpusEstimates('test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir', 'ttnn.moe_expert_token_remap');
+    const remap = corpusEstimates(
+      'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
+      'ttnn.moe_expert_token_remap',
+    );
     assert.equal(remap.length, 1);
     const e = est(remap[0]);
     assert.equal(e.nCoresUsed, 64);
@@ -118,7 +192,17 @@ describe('estimate/moe: moe_expert_token_remap', () => {
     // per device: c_0 16, c_1 align16(16) = 16, c_2 16, c_3 2·32 = 64, c_4 8·2 = 16 → 0–16, 32–48, 64–80, 96–160,
     // 160–176 → 176 B.
     const rm = (shape: number[], dtype: 'bf16' | 'u16') => tensor(shape, { page: 'row_major', dtype });
-    const e = est(estimateOp(op('ttnn.moe_expert_token_remap', [rm([1, 1, 64, 16], 'bf16'), rm([1, 1, 16, 4], 'u16'), rm([1, 1, 64, 2], 'u16')], [rm([1, 1, 64, 8], 'bf16')], { reduction_size: int(32) }), whContext()));
+    const e = est(
+      estimateOp(
+        op(
+          'ttnn.moe_expert_token_remap',
+          [rm([1, 1, 64, 16], 'bf16'), rm([1, 1, 16, 4], 'u16'), rm([1, 1, 64, 2], 'u16')],
+          [rm([1, 1, 64, 8], 'bf16')],
+          { reduction_size: int(32) },
+        ),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 176);
     assert.equal(e.confidence, 'exact');
   });

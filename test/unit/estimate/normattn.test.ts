@@ -23,7 +23,11 @@ const rmInt = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'si
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
 const computeConfig = (fp32: boolean): PropValue => ({
-  kind: 'dialect', name: 'ttnn.device_compute_kernel_config', text: '', items: [], fields: { fp32_dest_acc_en: String(fp32) },
+  kind: 'dialect',
+  name: 'ttnn.device_compute_kernel_config',
+  text: '',
+  items: [],
+  fields: { fp32_dest_acc_en: String(fp32) },
 });
 
 function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
@@ -40,15 +44,26 @@ function opsNamed(a: ReturnType<typeof analyzeCorpus>, name: string) {
   return a.functions.flatMap((f) => f.ops).filter((o) => o.op.name === name);
 }
 
-function layerNorm(input: TensorSpec, props: Record<string, PropValue> = {}, weight?: TensorSpec, bias?: TensorSpec): TtnnOp {
+function layerNorm(
+  input: TensorSpec,
+  props: Record<string, PropValue> = {},
+  weight?: TensorSpec,
+  bias?: TensorSpec,
+): TtnnOp {
   const operands = [input, ...(weight ? [weight] : []), ...(bias ? [bias] : [])];
-  return op('ttnn.layer_norm', operands, [input], { operandSegmentSizes: segments(1, weight ? 1 : 0, bias ? 1 : 0), ...props });
+  return op('ttnn.layer_norm', operands, [input], {
+    operandSegmentSizes: segments(1, weight ? 1 : 0, bias ? 1 : 0),
+    ...props,
+  });
 }
 
 describe('estimate/normattn', () => {
   it('oom_ttnn.mlir: its f32 layer_norm (1x8190x3072, Blackhole, build window 2026-03..05) runs the large-tensor kernel and fits', () => {
     const a = analyzeCorpus('oom_ttnn.mlir');
-    assert.ok(a.ttMetal.window.earliest >= '2026-03-01' && a.ttMetal.window.latest <= '2026-05-31', JSON.stringify(a.ttMetal.window));
+    assert.ok(
+      a.ttMetal.window.earliest >= '2026-03-01' && a.ttMetal.window.latest <= '2026-05-31',
+      JSON.stringify(a.ttMetal.window),
+    );
     const [ln] = opsNamed(a, 'ttnn.layer_norm');
     const e = estimateOf(ln!.estimate);
     // Wt = 3072/32 = 96; layer_norm's default compute config has fp32 acc on (tt-metal PR #19295): block 4, im = 4,096 B.
@@ -69,11 +84,18 @@ describe('estimate/normattn', () => {
     const a = analyzeCorpus('oom_ttnn.mlir');
     const ln = opsNamed(a, 'ttnn.layer_norm')[0]!.op;
     const device = a.device;
-    const old = estimateOf(estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2025-12-01' } } }));
+    const old = estimateOf(
+      estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2025-12-01' } } }),
+    );
     // Same CB list with 60 instead of 56: 245,760·3 + 65,536 + 16,384 + 12,288 = 831,488 B.
     assert.equal(old.cbBytesPerCore, 831_488);
-    const both = estimateOf(estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2026-02-28' } } }));
-    assert.deepEqual(both.versionRange?.figures.map((f) => f.cbBytesPerCore), [831_488, 782_336]);
+    const both = estimateOf(
+      estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2026-02-28' } } }),
+    );
+    assert.deepEqual(
+      both.versionRange?.figures.map((f) => f.cbBytesPerCore),
+      [831_488, 782_336],
+    );
   });
 
   it('flags the layer_norm tt-metal rejected with "in0_t (60) must be divisible by block_size (8)" (tt-metal issue #33527)', () => {
@@ -93,7 +115,10 @@ describe('estimate/normattn', () => {
     // fp32 on: block 4, im f32: 65,536 + 8·2048 + 8,192 + 4,096 + 4,096 + 8,192 + 2·32·4096 + 8·4096 = 401,408.
     const ln = layerNorm(dram([32, 1024]));
     const r = estimateOf(estimateOp(ln, whContext({ window: { earliest: '2025-01-01', latest: '2025-06-30' } })));
-    assert.deepEqual(r.versionRange?.figures.map((f) => f.cbBytesPerCore), [262_144, 401_408]);
+    assert.deepEqual(
+      r.versionRange?.figures.map((f) => f.cbBytesPerCore),
+      [262_144, 401_408],
+    );
   });
 
   it('Falcon3 decode rms_norm (32x3072 bf16, gamma, fp32 acc from compute_config, Blackhole): 884,736 B', () => {
@@ -140,20 +165,44 @@ describe('estimate/normattn', () => {
     const kv = dram([1, 12, 128, 32]);
     const curPos = dram([1]);
     const decode = (mask: boolean, sink: boolean, causal: boolean) =>
-      op('ttnn.scaled_dot_product_attention_decode', [q, kv, kv, ...(mask ? [dram([1, 1, 12, 128])] : []), curPos, ...(sink ? [dram([12, 32])] : [])], [q], {
-        is_causal: bool(causal), operandSegmentSizes: segments(1, 1, 1, mask ? 1 : 0, 1, sink ? 1 : 0),
-      });
+      op(
+        'ttnn.scaled_dot_product_attention_decode',
+        [q, kv, kv, ...(mask ? [dram([1, 1, 12, 128])] : []), curPos, ...(sink ? [dram([12, 32])] : [])],
+        [q],
+        {
+          is_causal: bool(causal),
+          operandSegmentSizes: segments(1, 1, 1, mask ? 1 : 0, 1, sink ? 1 : 0),
+        },
+      );
     const cases: [number, TtnnOp][] = [
       [5335, decode(false, false, true)],
       [5370, decode(true, false, false)],
       [5408, decode(false, true, true)],
       [5448, decode(true, true, false)],
-      [5635, op('ttnn.paged_scaled_dot_product_attention_decode', [dram([1, 1, 12, 64]), dram([128, 12, 32, 64]), dram([128, 12, 32, 64]), rmInt([1, 128]), rmInt([1])], [dram([1, 1, 12, 64])], {
-        is_causal: bool(true), operandSegmentSizes: segments(1, 1, 1, 1, 0, 1, 0),
-      })],
-      [5767, op('ttnn.scaled_dot_product_attention', [dram([1, 1, 32, 64]), dram([1, 1, 128, 64]), dram([1, 1, 128, 64]), dram([1, 1, 32, 128])], [dram([1, 1, 32, 64])], {
-        is_causal: bool(false), operandSegmentSizes: segments(1, 1, 1, 1, 0),
-      })],
+      [
+        5635,
+        op(
+          'ttnn.paged_scaled_dot_product_attention_decode',
+          [dram([1, 1, 12, 64]), dram([128, 12, 32, 64]), dram([128, 12, 32, 64]), rmInt([1, 128]), rmInt([1])],
+          [dram([1, 1, 12, 64])],
+          {
+            is_causal: bool(true),
+            operandSegmentSizes: segments(1, 1, 1, 1, 0, 1, 0),
+          },
+        ),
+      ],
+      [
+        5767,
+        op(
+          'ttnn.scaled_dot_product_attention',
+          [dram([1, 1, 32, 64]), dram([1, 1, 128, 64]), dram([1, 1, 128, 64]), dram([1, 1, 32, 128])],
+          [dram([1, 1, 32, 64])],
+          {
+            is_causal: bool(false),
+            operandSegmentSizes: segments(1, 1, 1, 1, 0),
+          },
+        ),
+      ],
     ];
     for (const [line, o] of cases) {
       const e = estimateOf(estimateOp(o, whContext()));
@@ -167,7 +216,10 @@ describe('estimate/normattn', () => {
   });
 
   it('rms_norm with weight and bias, by hand from the golden-era factory (largest-divisor block, fp32 acc off)', () => {
-    const rms = (shape: number[], w?: number) => op('ttnn.rms_norm', [dram(shape), ...(w ? [dram([w]), dram([w])] : [])], [dram(shape)], { operandSegmentSizes: segments(1, w ? 1 : 0, w ? 1 : 0) });
+    const rms = (shape: number[], w?: number) =>
+      op('ttnn.rms_norm', [dram(shape), ...(w ? [dram([w]), dram([w])] : [])], [dram(shape)], {
+        operandSegmentSizes: segments(1, w ? 1 : 0, w ? 1 : 0),
+      });
     // 1x32x128x128 with gamma and beta [128]: Wt = 4, block 4: c_0 4 + c_16 8 + c_2 2 + c_3 2 + c_19 2 + c_20 4 + c_21 8 +
     //   c_22 8 + c_5 4 + c_6 4 = 46 tiles = 94,208 B.
     assert.equal(estimateOf(estimateOp(rms([1, 32, 128, 128], 128), whContext())).cbBytesPerCore, 94_208);
@@ -175,7 +227,10 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext())).cbBytesPerCore, 36_864);
     // After 'layernorm-fixed-block' the block is 8 and Wt is rounded up to it: c_0 8 + c_16 16 + 2 + 2 + 2 + c_20 8 + c_21 8
     //   = 46 tiles = 94,208 B for the 1x16x32x32 case.
-    assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore, 94_208);
+    assert.equal(
+      estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore,
+      94_208,
+    );
   });
 
   it('chunked SDPA (paged K/V, chunk_start_idx tensor) adds the page-table and chunk-start CBs to the prefill list', () => {
@@ -190,7 +245,8 @@ describe('estimate/normattn', () => {
 
   it('sdpa_fw (tt-train) by hand; an L1 query is rejected like tt-metal does', () => {
     const qkv = dram([1, 2, 64, 64]);
-    const o = (q: TensorSpec) => op('ttnn.sdpa_fw', [q, qkv, qkv, dram([1, 1, 64, 64])], [qkv], { operandSegmentSizes: segments(1, 1, 1, 1) });
+    const o = (q: TensorSpec) =>
+      op('ttnn.sdpa_fw', [q, qkv, qkv, dram([1, 1, 64, 64])], [qkv], { operandSegmentSizes: segments(1, 1, 1, 1) });
     // E = 2 tiles: c_0, c_1, c_2 4 bf16 tiles each + c_3 1 + c_5..c_9 5 + c_10..c_12 3 Float32 tiles + c_13..c_15 2 each
     //   = 24·2,048 + 3·4,096 = 61,440 B.
     assert.equal(estimateOf(estimateOp(o(qkv), whContext())).cbBytesPerCore, 61_440);
@@ -200,7 +256,12 @@ describe('estimate/normattn', () => {
 
   it('update_cache with a sharded input backs c_1 with the shard and runs on the shard grid', () => {
     const input = tensor([1, 32, 32, 512], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
-    const e = estimateOf(estimateOp(op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }), whContext()));
+    const e = estimateOf(
+      estimateOp(
+        op('ttnn.update_cache', [dram([1, 32, 64, 512]), input, dram([1])], [], { batch_offset: int(0) }),
+        whContext(),
+      ),
+    );
     // Bcache = 1 → granularity 1, Wt = 16, B = 32: c_0 32 + c_24 32 + c_26 32 + c_16 512 tiles = 608 · 2,048 = 1,245,184.
     assert.equal(e.cbBytesPerCore, 1_245_184);
     assert.equal(e.nCoresUsed, 1);
@@ -208,26 +269,72 @@ describe('estimate/normattn', () => {
 
   it('KV caches report the L1 cache they update in place as their output, not as an allocation', () => {
     const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
-    const e = estimateOf(estimateOp(op('ttnn.update_cache', [l1([1, 32, 64, 512]), l1([1, 32, 3, 512]), tensor([1], { buffer: 'l1', dtype: 'u32' })], [], { batch_offset: int(0) }), whContext()));
+    const e = estimateOf(
+      estimateOp(
+        op(
+          'ttnn.update_cache',
+          [l1([1, 32, 64, 512]), l1([1, 32, 3, 512]), tensor([1], { buffer: 'l1', dtype: 'u32' })],
+          [],
+          { batch_offset: int(0) },
+        ),
+        whContext(),
+      ),
+    );
     // Cache 1x32x64x512 bf16 = 32·2·16 = 1,024 tiles over 64 L1 banks = 16 tiles · 2,048 = 32,768 B per core.
-    assert.deepEqual(e.inPlaceOutputs?.map((o) => [o.operandIndex, o.bytesPerCore]), [[0, 32_768]]);
+    assert.deepEqual(
+      e.inPlaceOutputs?.map((o) => [o.operandIndex, o.bytesPerCore]),
+      [[0, 32_768]],
+    );
     assert.equal(e.l1TensorBytesPerCore, 0);
-    const d = estimateOf(estimateOp(op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }), whContext()));
+    const d = estimateOf(
+      estimateOp(
+        op('ttnn.fill_cache', [dram([1, 32, 64, 512]), dram([1, 32, 3, 512])], [], { batch_offset: int(0) }),
+        whContext(),
+      ),
+    );
     assert.equal(d.inPlaceOutputs, undefined);
   });
 
   it('declares what each estimator reads', () => {
-    for (const name of ['ttnn.layer_norm', 'ttnn.rms_norm', 'ttnn.update_cache', 'ttnn.paged_update_cache', 'ttnn.scaled_dot_product_attention', 'ttnn.chunked_scaled_dot_product_attention',
-      'ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode', 'ttnn.flash_mla_prefill',
-      'ttnn.split_query_key_value_and_split_heads', 'ttnn.nlp_create_qkv_heads_decode', 'ttnn.rotary_embedding', 'ttnn.rotary_embedding_llama']) {
+    for (const name of [
+      'ttnn.layer_norm',
+      'ttnn.rms_norm',
+      'ttnn.update_cache',
+      'ttnn.paged_update_cache',
+      'ttnn.scaled_dot_product_attention',
+      'ttnn.chunked_scaled_dot_product_attention',
+      'ttnn.scaled_dot_product_attention_decode',
+      'ttnn.paged_scaled_dot_product_attention_decode',
+      'ttnn.flash_mla_prefill',
+      'ttnn.split_query_key_value_and_split_heads',
+      'ttnn.nlp_create_qkv_heads_decode',
+      'ttnn.rotary_embedding',
+      'ttnn.rotary_embedding_llama',
+    ]) {
       assert.deepEqual(estimatorReads(name), { properties: true, liveL1: false }, name);
     }
-    for (const name of ['ttnn.fill_cache', 'ttnn.paged_fill_cache', 'ttnn.nlp_concat_heads', 'ttnn.concatenate_heads', 'ttnn.nlp_concat_heads_decode']) {
+    for (const name of [
+      'ttnn.fill_cache',
+      'ttnn.paged_fill_cache',
+      'ttnn.nlp_concat_heads',
+      'ttnn.concatenate_heads',
+      'ttnn.nlp_concat_heads_decode',
+    ]) {
       assert.deepEqual(estimatorReads(name), { properties: false, liveL1: false }, name);
     }
     // A property change must change the figure for a 'properties' estimator: transpose_key adds two 4-tile CBs.
-    const split = (t: boolean) => op('ttnn.split_query_key_value_and_split_heads', [dram([1, 512, 1536])], [dram([1, 16, 512, 32]), dram([1, 16, 512, 32]), dram([1, 16, 512, 32])], { num_heads: int(16), transpose_key: bool(t) });
-    assert.equal(estimateOf(estimateOp(split(true), whContext())).cbBytesPerCore - estimateOf(estimateOp(split(false), whContext())).cbBytesPerCore, 8 * 2048);
+    const split = (t: boolean) =>
+      op(
+        'ttnn.split_query_key_value_and_split_heads',
+        [dram([1, 512, 1536])],
+        [dram([1, 16, 512, 32]), dram([1, 16, 512, 32]), dram([1, 16, 512, 32])],
+        { num_heads: int(16), transpose_key: bool(t) },
+      );
+    assert.equal(
+      estimateOf(estimateOp(split(true), whContext())).cbBytesPerCore -
+        estimateOf(estimateOp(split(false), whContext())).cbBytesPerCore,
+      8 * 2048,
+    );
   });
 
   it('every norm/attention/KV-cache/heads/rotary op in the real dumps gets a figure or a specific reason', function () {
@@ -260,12 +367,19 @@ describe('estimate/normattn', () => {
 
   it('decode-mode rotary_embedding_llama: shard-backed CBs plus three head_dim scratch CBs; interleaved paged_update_cache input is illegal', () => {
     const a = analyzeCorpus('test/ttmlir/Silicon/TTNN/n150/transformer/rotary_embedding_llama.mlir');
-    const decode = opsNamed(a, 'ttnn.rotary_embedding_llama').find((o) => o.op.properties['is_decode_mode']?.kind === 'bool' && (o.op.properties['is_decode_mode'] as { value: boolean }).value);
+    const decode = opsNamed(a, 'ttnn.rotary_embedding_llama').find(
+      (o) =>
+        o.op.properties['is_decode_mode']?.kind === 'bool' &&
+        (o.op.properties['is_decode_mode'] as { value: boolean }).value,
+    );
     const e = estimateOf(decode!.estimate);
     // 1x1x32x32 height-sharded: head_dim 1 tile → c_24, c_25, c_26 one bf16 tile each = 6,144 B; the rest are shards.
     assert.equal(e.cbBytesPerCore, 6_144);
     assert.equal(e.cbs.filter((c) => c.tensorBacked).length, 5);
-    const [update] = opsNamed(analyzeCorpus('test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir'), 'ttnn.paged_update_cache');
+    const [update] = opsNamed(
+      analyzeCorpus('test/ttmlir/Dialect/TTNN/kv_cache_conversion/paged_update_cache_bfp8.mlir'),
+      'ttnn.paged_update_cache',
+    );
     assert.equal(update!.estimate.kind, 'illegal');
     assert.equal(update!.estimate.kind === 'illegal' ? update!.estimate.rule : '', 'Expect input_tensor to be sharded');
   });

@@ -16,7 +16,13 @@ describe('estimate/pad (tiled)', () => {
     // tt::tile_size(Bfp8_b) = 1,024 mantissa bytes + 64 shared-exponent bytes = 1,088 B;
     // c_0 = 2·1,088 = 2,176, c_1 = 1,088 → 3,264 B on one core.
     const t = (s: number[]) => tensor(s, { dtype: 'bfp_bf8' });
-    const r = estimateOp(op('ttnn.pad', [t([1, 64, 64])], [t([1, 64, 96])], { padding: ints(0, 0, 0, 0, 0, 32), use_multicore: bool(false) }), whContext());
+    const r = estimateOp(
+      op('ttnn.pad', [t([1, 64, 64])], [t([1, 64, 96])], {
+        padding: ints(0, 0, 0, 0, 0, 32),
+        use_multicore: bool(false),
+      }),
+      whContext(),
+    );
     assert.equal(r.kind, 'estimate');
     if (r.kind !== 'estimate') return;
     assert.equal(r.factory, 'PadTileCoreProgramFactory');
@@ -27,7 +33,13 @@ describe('estimate/pad (tiled)', () => {
 
   it('multi-core: 2 + 2 + 1 output pages on every core of the grid', () => {
     // bf16 tile 2,048 B: c_0 = 4,096, c_1 = 4,096, c_2 = 2,048 → 10,240 B per core on all 8·8 = 64 cores.
-    const r = estimateOp(op('ttnn.pad', [tensor([64, 1024])], [tensor([64, 1056])], { padding: ints(0, 0, 0, 32), use_multicore: bool(true) }), whContext());
+    const r = estimateOp(
+      op('ttnn.pad', [tensor([64, 1024])], [tensor([64, 1056])], {
+        padding: ints(0, 0, 0, 32),
+        use_multicore: bool(true),
+      }),
+      whContext(),
+    );
     assert.equal(r.kind, 'estimate');
     if (r.kind !== 'estimate') return;
     assert.equal(r.factory, 'PadTileMulticoreProgramFactory');
@@ -36,21 +48,33 @@ describe('estimate/pad (tiled)', () => {
   });
 
   it('rejects front padding of a tiled tensor', () => {
-    const r = estimateOp(op('ttnn.pad', [tensor([64, 64])], [tensor([64, 96])], { padding: ints(0, 0, 32, 0), use_multicore: bool(false) }), whContext());
+    const r = estimateOp(
+      op('ttnn.pad', [tensor([64, 64])], [tensor([64, 96])], {
+        padding: ints(0, 0, 32, 0),
+        use_multicore: bool(false),
+      }),
+      whContext(),
+    );
     assert.equal(r.kind, 'illegal');
     assert.ok(r.kind === 'illegal' && /front padding/.test(r.rule));
   });
 
   it('rejects a tiled dtype the tile factories do not take (bfp_bf4)', () => {
     const t = (s: number[]) => tensor(s, { dtype: 'bfp_bf4' });
-    const r = estimateOp(op('ttnn.pad', [t([64, 64])], [t([64, 96])], { padding: ints(0, 0, 0, 32), use_multicore: bool(false) }), whContext());
+    const r = estimateOp(
+      op('ttnn.pad', [t([64, 64])], [t([64, 96])], { padding: ints(0, 0, 0, 32), use_multicore: bool(false) }),
+      whContext(),
+    );
     assert.equal(r.kind, 'illegal');
     assert.ok(r.kind === 'illegal' && /Cannot pad tilized tensor/.test(r.rule));
   });
 
   it('padding inside the last tile is a view with no program', () => {
     // 30x30 → 31x31: both tile-pad to 32x32, no upper dim grows → ttnn::experimental::view.
-    const r = estimateOp(op('ttnn.pad', [tensor([30, 30])], [tensor([31, 31])], { padding: ints(0, 1, 0, 1), use_multicore: bool(false) }), whContext());
+    const r = estimateOp(
+      op('ttnn.pad', [tensor([30, 30])], [tensor([31, 31])], { padding: ints(0, 1, 0, 1), use_multicore: bool(false) }),
+      whContext(),
+    );
     assert.equal(r.kind, 'noProgram');
   });
 });

@@ -16,11 +16,13 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
-const rm = (shape: number[], o: { dtype?: 'bf16' | 'u32' | 'f32'; buffer?: 'dram' | 'l1' } = {}) => tensor(shape, { page: 'row_major', dtype: o.dtype ?? 'bf16', buffer: o.buffer });
+const rm = (shape: number[], o: { dtype?: 'bf16' | 'u32' | 'f32'; buffer?: 'dram' | 'l1' } = {}) =>
+  tensor(shape, { page: 'row_major', dtype: o.dtype ?? 'bf16', buffer: o.buffer });
 
 describe('estimate/search: multi-core argmax', () => {
   // Llama decode sampling: argmax over the 128,256-entry vocabulary row, bf16 row-major DRAM.
-  const vocab = (props: Record<string, PropValue>) => op('ttnn.argmax', [rm([1, 1, 1, 128_256])], [rm([1, 1, 1], { dtype: 'u32' })], { dim: int(3), ...props });
+  const vocab = (props: Record<string, PropValue>) =>
+    op('ttnn.argmax', [rm([1, 1, 1, 128_256])], [rm([1, 1, 1], { dtype: 'u32' })], { dim: int(3), ...props });
 
   it('use_multicore: the row split in 16-element units over 64 cores, two core groups', () => {
     // u = 32 / 2 = 16; ⌈128,256 / 16⌉ = 8,016 units over 64 cores: q = 125, r = 16 → 16 cores × 126 units
@@ -30,7 +32,13 @@ describe('estimate/search: multi-core argmax', () => {
     const e = est(estimateOp(vocab({ use_multicore: bool(true) }), whContext()));
     assert.equal(e.factory, 'ArgMaxMultiCoreProgramFactory');
     assert.equal(e.nCoresUsed, 64);
-    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 8_160], [48, 8_128]]);
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]),
+      [
+        [16, 8_160],
+        [48, 8_128],
+      ],
+    );
     assert.equal(e.worstCbBytesPerCore, 8_160);
   });
 
@@ -38,7 +46,15 @@ describe('estimate/search: multi-core argmax', () => {
     // [1, 1000] bf16 row-major L1, dim 1: u = 16 / 2 = 8; ⌈1000/8⌉ = 125 units over 64 cores: q = 1, r = 61 → 61 cores
     // × 2 units (16 elements, c_0 = round32(32) = 32) and 3 × 1 (8 elements, round32(16) = 32). L = 1 (rank 2, H = 1):
     // c_1 = 32, c_2 = 64·32 = 2,048, c_3 = 64·32 = 2,048 → 32 + 32 + 2,048 + 2,048 = 4,160 B on either group.
-    const e = est(estimateOp(op('ttnn.argmax', [rm([1, 1000], { buffer: 'l1' })], [rm([1], { dtype: 'u32' })], { dim: int(1), use_multicore: bool(true) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.argmax', [rm([1, 1000], { buffer: 'l1' })], [rm([1], { dtype: 'u32' })], {
+          dim: int(1),
+          use_multicore: bool(true),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.worstCbBytesPerCore, 4_160);
   });
 
@@ -57,7 +73,10 @@ describe('estimate/search: multi-core argmax', () => {
   });
 
   it('a tiled input with use_multicore: rejected before PR #46340, the single-core tile reader after', () => {
-    const tiled = op('ttnn.argmax', [tensor([32, 1024])], [rm([32], { dtype: 'u32' })], { dim: int(1), use_multicore: bool(true) });
+    const tiled = op('ttnn.argmax', [tensor([32, 1024])], [rm([32], { dtype: 'u32' })], {
+      dim: int(1),
+      use_multicore: bool(true),
+    });
     const before = estimateOp(tiled, whContext());
     assert.equal(before.kind, 'illegal');
     assert.match((before as { rule: string }).rule, /Multicore argmax only supports ROW_MAJOR/);
@@ -71,7 +90,9 @@ describe('estimate/search: multi-core argmax', () => {
 describe('estimate/search: sort rows wider than 64 tiles (sort_program_factory.cpp@00c5add)', () => {
   const sort = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => {
     const idx = dtype === 'f32' ? 'u32' : 'u16';
-    return op('ttnn.sort', [tensor(shape, { dtype })], [tensor(shape, { dtype }), tensor(shape, { dtype: idx })], { dim: int(-1) });
+    return op('ttnn.sort', [tensor(shape, { dtype })], [tensor(shape, { dtype }), tensor(shape, { dtype: idx })], {
+      dim: int(-1),
+    });
   };
 
   it('Wt = 128 (bf16): the hybrid cross-core factory, 2 tiles on each of 64 cores', () => {
@@ -96,14 +117,30 @@ describe('estimate/search: sort rows wider than 64 tiles (sort_program_factory.c
     // 100 tile pairs over min(100, 63) = 63 workers: 6 · 2 · 2,048 = 24,576 B; the coordinator 2·2,048 + 2·2,048 = 8,192.
     const e = est(estimateOp(sort([1, 1, 32, 6400]), whContext()));
     assert.equal(e.factory, 'SortProgramFactorySingleRowMultiCore');
-    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[63, 24_576], [1, 8_192]]);
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]),
+      [
+        [63, 24_576],
+        [1, 8_192],
+      ],
+    );
   });
 });
 
 describe('estimate/gather: scatter with a reduction (scatter_reduce_bfloat16_program_factory.cpp@00e3779)', () => {
-  const sum: PropValue = { kind: 'dialect', name: 'ttcore.reduce_type', text: '#ttcore.reduce_type<sum>', items: ['sum'], fields: {} };
+  const sum: PropValue = {
+    kind: 'dialect',
+    name: 'ttcore.reduce_type',
+    text: '#ttcore.reduce_type<sum>',
+    items: ['sum'],
+    fields: {},
+  };
   const rmT = (shape: number[], dtype: 'bf16' | 'si32' | 'f32') => tensor(shape, { page: 'row_major', dtype });
-  const scatter = (w: number, dtype: 'bf16' | 'f32') => op('ttnn.scatter', [rmT([64, w], dtype), rmT([64, w], 'si32'), rmT([64, w], dtype)], [rmT([64, w], dtype)], { dim: int(-1), scatter_reduce_type: sum });
+  const scatter = (w: number, dtype: 'bf16' | 'f32') =>
+    op('ttnn.scatter', [rmT([64, w], dtype), rmT([64, w], 'si32'), rmT([64, w], dtype)], [rmT([64, w], dtype)], {
+      dim: int(-1),
+      scatter_reduce_type: sum,
+    });
 
   it('bf16 input: five row-chunk CBs, the fifth an fp32 accumulator', () => {
     // free = 1,499,136 − 102,656 = 1,396,480; chunk = ceil32(⌊⌊⌊1,396,480/5⌋/4⌋·0.9 − 32⌋) = ceil32(⌊69,824·0.9 − 32⌋) =
@@ -122,7 +159,11 @@ describe('estimate/gather: scatter with a reduction (scatter_reduce_bfloat16_pro
 });
 
 describe('estimate/search: multi-core topk (topk_multi_core_program_factory.cpp@010a13c, topk_utils.cpp@04ef66d)', () => {
-  const topk = (w: number, k: number) => op('ttnn.topk', [tensor([1, 1, 32, w])], [tensor([1, 1, 32, k]), tensor([1, 1, 32, k], { dtype: 'u16' })], { k: int(k), dim: int(-1) });
+  const topk = (w: number, k: number) =>
+    op('ttnn.topk', [tensor([1, 1, 32, w])], [tensor([1, 1, 32, k]), tensor([1, 1, 32, k], { dtype: 'u16' })], {
+      k: int(k),
+      dim: int(-1),
+    });
 
   it('W = 8,192, k = 32: 16 local cores of 512 elements and a final core', () => {
     // 8x8 grid: up to (8 − 2)·(8 − 1) = 42 local cores in a 7x6 rectangle; P = 32; splits from ⌊8,192/32/32⌋·32 = 256.
@@ -132,14 +173,26 @@ describe('estimate/search: multi-core topk (topk_multi_core_program_factory.cpp@
     // = 155,648 B; the final core: 8,192 + 8,192 + 32,768 + 32,768 + 4,096 + 4,096 + 32,768 + 32,768 = 155,648 B.
     const e = est(estimateOp(topk(8192, 32), whContext()));
     assert.equal(e.factory, 'TopKMultiCoreProgramFactory');
-    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 155_648], [1, 155_648]]);
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]),
+      [
+        [16, 155_648],
+        [1, 155_648],
+      ],
+    );
   });
 
   it('W = 16,384, k = 64: 1,024-element splits (16 cores), Wt_final = 16 · 64 / 32 = 32', () => {
     // 512 → 32 cores (not a rectangle); 1,024 → 16 cores: score 7·32 + 2·32 = 288 (2,048 → 8 cores: 7·64 + 2·16 = 480).
     // Local: 8,192 + 8,192 + 32·2,048 ·2 + 4,096 + 32·2,048 ·2 + 4,096 = 286,720 B; final: the same sum = 286,720 B.
     const e = est(estimateOp(topk(16_384, 64), whContext()));
-    assert.deepEqual(e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]), [[16, 286_720], [1, 286_720]]);
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.nCores, g.cbBytesPerCore]),
+      [
+        [16, 286_720],
+        [1, 286_720],
+      ],
+    );
   });
 
   it('k > 64 or a width that is not a power of two stays on the single-core factory', () => {

@@ -21,16 +21,23 @@ function est(r: OpEstimateResult): OpEstimate {
 
 const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
 
-const FILE = path.join(__dirname, '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir');
+const FILE = path.join(
+  __dirname,
+  '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir',
+);
 
 describe('estimate/slice: tiled input, start off a tile boundary', () => {
   // tt-metal's 2,168,608 B is a build before PR #49067 (sub-row chunks, after which the slice fits): the file's own
   // syntax dates it to a window straddling that change point, where the overflow is only build-dependent.
   const beforeSubRowChunks = dayBefore(CHANGE_POINTS['slice-rm-subrow-chunks'].mergedOn);
-  const doc = analyzeDocument(fs.readFileSync(FILE, 'utf8'), { ...DEFAULT_ANALYSIS_SETTINGS, l1UnreservedBase: 103_712, ttMetalDate: beforeSubRowChunks });
+  const doc = analyzeDocument(fs.readFileSync(FILE, 'utf8'), {
+    ...DEFAULT_ANALYSIS_SETTINGS,
+    l1UnreservedBase: 103_712,
+    ttMetalDate: beforeSubRowChunks,
+  });
   const [wide, narrow] = doc.analysis.functions.map((f) => f.ops.find((o) => o.op.name === 'ttnn.slice_static')!);
 
-  it('reproduces tt-metal\'s 2,168,608 B for 6x3x258112 f32 sliced at row 2', () => {
+  it("reproduces tt-metal's 2,168,608 B for 6x3x258112 f32 sliced at row 2", () => {
     const est = wide!.estimate;
     assert.equal(est.kind, 'estimate');
     if (est.kind !== 'estimate') return;
@@ -38,7 +45,10 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
     // Row = 258,112 x 4 = 1,032,448 B (multiple of the 32 B DRAM alignment), > 4096 so 1 row per read:
     // c_0 = 1 x 2 x 1,032,448 = 2,064,896; 103,712 + 2,064,896 = 2,168,608.
     assert.equal(est.cbRegionEndBytes, 2_168_608);
-    assert.deepEqual(est.cbs.map((cb) => [cb.nPages, cb.pageBytes]), [[2, 1_032_448]]);
+    assert.deepEqual(
+      est.cbs.map((cb) => [cb.nPages, cb.pageBytes]),
+      [[2, 1_032_448]],
+    );
     assert.equal(est.factory, 'SliceRmProgramFactory');
     assert.equal(est.nCoresUsed, 6);
     assert.ok(est.citations.some((c) => c.includes('data_movement/slice/slice.cpp@81b4b13')));
@@ -62,7 +72,16 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
 describe('estimate/slice: routing and CBs by hand from the source', () => {
   it('TILE, begins on tile boundaries: SliceTileProgramFactory, 2 tiles', () => {
     // Output 64x96 bf16 = 2 x 3 = 6 tiles over 6 cores; c_0 = 2 x 2,048 = 4,096 B.
-    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 96])], { begins: ints(0, 32), ends: ints(64, 128), step: ints(1, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 96])], {
+          begins: ints(0, 32),
+          ends: ints(64, 128),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'SliceTileProgramFactory');
     assert.equal(e.nCoresUsed, 6);
     assert.equal(e.cbBytesPerCore, 4_096);
@@ -73,16 +92,37 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     // Row 100 bf16 = 200 B; begins[-1] = 1 → 2 B, not a multiple of the 32 B DRAM alignment → a = 2 x 32 = 64;
     // page = round_up(200, 64) = 256. 64 rows on 64 cores, 1 each → target 32; largest divisor of 32 with m x 256 ≤ 4096
     // is 16; c_0 = 16 x 2 x 256 = 8,192 B (7,168 B had the alignment stayed 32: page 224, m 16).
-    const e = est(estimateOp(op('ttnn.slice_static', [rm([64, 128])], [rm([64, 100])], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [rm([64, 128])], [rm([64, 100])], {
+          begins: ints(0, 1),
+          ends: ints(64, 101),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'SliceRmProgramFactory');
-    assert.deepEqual(e.cbs.map((cb) => [cb.nPages, cb.pageBytes]), [[32, 256]]);
+    assert.deepEqual(
+      e.cbs.map((cb) => [cb.nPages, cb.pageBytes]),
+      [[32, 256]],
+    );
     assert.equal(e.cbBytesPerCore, 8_192);
     assert.equal(e.confidence, 'exact');
   });
 
   it('TILE with begins[-1] off a tile boundary: the same row-major program, approx for the untilize/tilize around it', () => {
     // Same figures as the row-major case above: the untilized copy lives in the output's DRAM memory config.
-    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100])], {
+          begins: ints(0, 1),
+          ends: ints(64, 101),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'SliceRmProgramFactory');
     assert.equal(e.cbBytesPerCore, 8_192);
     assert.equal(e.confidence, 'approx');
@@ -93,26 +133,60 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     // = 16 B, a multiple of 16 → no doubling. Row 100 bf16 = 200 B → page = round_up(200, 16) = 208; 64 rows on 64 cores
     // → target 32; largest divisor of 32 with m x 208 ≤ 4096 is 16; c_0 = 16 x 2 x 208 = 6,656 B.
     // (Reading the DRAM input instead: a = 32, 16 B misaligned → 64, page 256, 8,192 B.)
-    const e = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100], { buffer: 'l1' })], { begins: ints(0, 8), ends: ints(64, 108), step: ints(1, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([64, 100], { buffer: 'l1' })], {
+          begins: ints(0, 8),
+          ends: ints(64, 108),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(e.cbBytesPerCore, 6_656);
   });
 
   it('a step ≠ 1 takes SliceRmStrideProgramFactory: 2 rows', () => {
     // Output 32 rows of 128 bf16 = 256 B (multiple of 32) over 32 cores; c_0 = 2 x 256 = 512 B.
-    const r = est(estimateOp(op('ttnn.slice_static', [rm([64, 128])], [rm([32, 128])], { begins: ints(0, 0), ends: ints(64, 128), step: ints(2, 1) }), whContext()));
+    const r = est(
+      estimateOp(
+        op('ttnn.slice_static', [rm([64, 128])], [rm([32, 128])], {
+          begins: ints(0, 0),
+          ends: ints(64, 128),
+          step: ints(2, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(r.factory, 'SliceRmStrideProgramFactory');
     assert.equal(r.nCoresUsed, 32);
     assert.equal(r.cbBytesPerCore, 512);
     assert.equal(r.confidence, 'exact');
     // The same slice of a TILE input is untilized first (strided TILE input is refused by the device op).
-    const t = est(estimateOp(op('ttnn.slice_static', [tensor([64, 128])], [tensor([32, 128])], { begins: ints(0, 0), ends: ints(64, 128), step: ints(2, 1) }), whContext()));
+    const t = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([64, 128])], [tensor([32, 128])], {
+          begins: ints(0, 0),
+          ends: ints(64, 128),
+          step: ints(2, 1),
+        }),
+        whContext(),
+      ),
+    );
     assert.equal(t.factory, 'SliceRmStrideProgramFactory');
     assert.equal(t.cbBytesPerCore, 512);
     assert.equal(t.confidence, 'approx');
   });
 
   it('a u16 TILE slice that needs the row-major path is unmodeled (tt-metal refuses the implicit untilize)', () => {
-    const r = estimateOp(op('ttnn.slice_static', [tensor([64, 128], { dtype: 'u16' })], [tensor([64, 100], { dtype: 'u16' })], { begins: ints(0, 1), ends: ints(64, 101), step: ints(1, 1) }), whContext());
+    const r = estimateOp(
+      op('ttnn.slice_static', [tensor([64, 128], { dtype: 'u16' })], [tensor([64, 100], { dtype: 'u16' })], {
+        begins: ints(0, 1),
+        ends: ints(64, 101),
+        step: ints(1, 1),
+      }),
+      whContext(),
+    );
     assert.equal(r.kind, 'unmodeled');
   });
 });

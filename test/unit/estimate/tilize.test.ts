@@ -28,7 +28,9 @@ describe('estimate/tilize', () => {
 
   it('64x1024 DRAM row-major → tile: 131,072 B (tt-mlir OpModel interface test, TestOpModelInterface.cpp@b73fc81:1499)', () => {
     // No padding → tilize; Wt = 32 → interleaved factory: c_0 = 32·2,048, c_16 = 32·2,048.
-    const e = est(estimateOp(op('ttnn.to_layout', [tensor([64, 1024], { page: 'row_major' })], [tensor([64, 1024])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.to_layout', [tensor([64, 1024], { page: 'row_major' })], [tensor([64, 1024])]), whContext()),
+    );
     assert.equal(e.factory, 'TilizeMultiCoreInterleavedProgramFactory');
     assert.equal(e.cbBytesPerCore, 131_072);
     assert.equal(e.confidence, 'exact');
@@ -37,7 +39,12 @@ describe('estimate/tilize', () => {
   it('sub-block era adds the staging CB and caps the block', () => {
     // limit = (1,396,480 − 64) div (4,096 + 2,048 + 128) = 222 tiles (base 102,656); block 521 > 222 → sub-blocks.
     const input = tensor([1, 1, 1, 1_048_576], { page: 'row_major', dtype: 'f32' });
-    const e = est(estimateOp(op('ttnn.tilize_with_val_padding', [input], [tensor([1, 1, 1, 1_048_576])]), whContext({ era: 'sub-block' })));
+    const e = est(
+      estimateOp(
+        op('ttnn.tilize_with_val_padding', [input], [tensor([1, 1, 1, 1_048_576])]),
+        whContext({ era: 'sub-block' }),
+      ),
+    );
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_1' && c.role === 'staging'));
     assert.ok(e.worstCbBytesPerCore + 102_656 <= 1_499_136, `fits: ${e.worstCbBytesPerCore}`);
   });

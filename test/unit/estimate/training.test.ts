@@ -40,10 +40,16 @@ describe('estimate/training (tt-train adamw, sdpa_bw)', () => {
 
   it('adamw: operands tt-train rejects are illegal', () => {
     const p = dram([1, 1, 128, 128], 'f32');
-    const inL1 = estimateOp(adamw(tensor([1, 1, 128, 128], { dtype: 'f32', buffer: 'l1' }), dram([1, 1, 128, 128]), p), whContext());
+    const inL1 = estimateOp(
+      adamw(tensor([1, 1, 128, 128], { dtype: 'f32', buffer: 'l1' }), dram([1, 1, 128, 128]), p),
+      whContext(),
+    );
     assert.equal(inL1.kind === 'illegal' ? inL1.rule : inL1.kind, "Tensor 'Parameter' must be in DRAM");
     const f32Grad = estimateOp(adamw(p, p, p), whContext());
-    assert.equal(f32Grad.kind === 'illegal' ? f32Grad.rule : f32Grad.kind, "Tensor 'Gradient' must have data type 'bf16', but got 'f32'");
+    assert.equal(
+      f32Grad.kind === 'illegal' ? f32Grad.rule : f32Grad.kind,
+      "Tensor 'Gradient' must have data type 'bf16', but got 'f32'",
+    );
     assert.deepEqual(estimatorReads('ttnn.adamw'), { properties: true, liveL1: false });
   });
 
@@ -61,7 +67,11 @@ describe('estimate/training (tt-train adamw, sdpa_bw)', () => {
 
   it('sdpa_bw: mismatched K/V heads are illegal', () => {
     const q = dram([1, 4, 64, 64]);
-    const o = op('ttnn.sdpa_bw', [q, q, q, dram([1, 2, 64, 64]), dram([1, 1, 64, 64]), dram([1, 4, 64, 32], 'f32')], [q, q, q]);
+    const o = op(
+      'ttnn.sdpa_bw',
+      [q, q, q, dram([1, 2, 64, 64]), dram([1, 1, 64, 64]), dram([1, 4, 64, 32], 'f32')],
+      [q, q, q],
+    );
     const r = estimateOp(o, whContext());
     assert.equal(r.kind === 'illegal' ? r.rule : r.kind, 'Key and Value number of heads must be the same');
   });

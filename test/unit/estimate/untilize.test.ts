@@ -31,10 +31,19 @@ describe('estimate/untilize', () => {
     assert.equal(e.nCoresUsed, 63);
     assert.equal(e.confidence, 'exact');
     const cliffColRow = e.coreGroups.find((g) => g.name === 'cliff_col_row');
-    assert.deepEqual(cliffColRow, { name: 'cliff_col_row', nCores: 1, firstCore: [7, 6], cbBytesPerCore: 9_887_744, cbRegionEndBytes: 9_990_400 });
+    assert.deepEqual(cliffColRow, {
+      name: 'cliff_col_row',
+      nCores: 1,
+      firstCore: [7, 6],
+      cbBytesPerCore: 9_887_744,
+      cbRegionEndBytes: 9_990_400,
+    });
     assert.deepEqual(
       e.cbs.filter((c) => c.coreGroup === 'cliff_col_row').map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
-      [['c_0', 2414, 2048], ['c_16', 2414, 2048]],
+      [
+        ['c_0', 2414, 2048],
+        ['c_16', 2414, 2048],
+      ],
     );
   });
 
@@ -64,7 +73,9 @@ describe('estimate/untilize', () => {
   it('64x1024 DRAM tile → row-major: 131,072 B (tt-mlir OpModel TestOpModelLib.cpp@b73fc81:867)', () => {
     // No padding change → untilize; Wt = 32 (not > 32) → MultiCore: 2 tile rows on 2 cores, one block per core →
     // single-buffered c_0 = c_16 = 32 tiles · 2,048 = 65,536 each.
-    const e = est(estimateOp(op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]), whContext()),
+    );
     assert.equal(e.factory, 'UntilizeMultiCoreProgramFactory');
     assert.equal(e.cbBytesPerCore, 131_072);
     assert.equal(e.cbBytesSummedOverRanges, 131_072);
@@ -74,7 +85,12 @@ describe('estimate/untilize', () => {
   it('untilize_with_unpadding interleaved factory when a tile row fits (seed %25)', () => {
     // 1x4x60x106x768: padded 106 → 128 rows; Wt = 24 (not > 32), (2,048 + 2,048)·24 = 98,304 < free L1 →
     // MultiCoreInterleaved: c_0 = c_16 = 24 tiles → 98,304 B; end = 102,656 + 98,304 = 200,960.
-    const e = est(estimateOp(op('ttnn.to_layout', [tensor([1, 4, 60, 106, 768])], [tensor([1, 4, 60, 106, 768], { page: 'row_major' })]), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.to_layout', [tensor([1, 4, 60, 106, 768])], [tensor([1, 4, 60, 106, 768], { page: 'row_major' })]),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
     assert.equal(e.cbRegionEndBytes, 200_960);
     // 4·60·128 / 32 = 960 tile rows → 64 cores.
@@ -87,11 +103,21 @@ describe('estimate/untilize', () => {
     // < 32,768 → block factory instead of MultiCore.
     const small = op('ttnn.untilize', [tensor([32, 256])], [tensor([32, 256], { page: 'row_major' })]);
     assert.equal(est(estimateOp(small, whContext())).factory, 'UntilizeMultiCoreProgramFactory');
-    assert.equal(est(estimateOp(small, whContext({ live: 1_380_000 }))).factory, 'UntilizeMultiCoreBlockProgramFactory');
+    assert.equal(
+      est(estimateOp(small, whContext({ live: 1_380_000 }))).factory,
+      'UntilizeMultiCoreBlockProgramFactory',
+    );
   });
 
   it('sharded input is explicitly unmodeled', () => {
-    const r = estimateOp(op('ttnn.to_layout', [tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })], [tensor([256, 64], { page: 'row_major' })]), whContext());
+    const r = estimateOp(
+      op(
+        'ttnn.to_layout',
+        [tensor([256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })],
+        [tensor([256, 64], { page: 'row_major' })],
+      ),
+      whContext(),
+    );
     assert.equal(r.kind, 'unmodeled');
   });
 });

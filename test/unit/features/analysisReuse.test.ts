@@ -7,7 +7,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeDocument, analyzeParsed, DEFAULT_ANALYSIS_SETTINGS, type DocumentAnalysis } from '../../../server/src/features/documentAnalysis';
+import {
+  analyzeDocument,
+  analyzeParsed,
+  DEFAULT_ANALYSIS_SETTINGS,
+  type DocumentAnalysis,
+} from '../../../server/src/features/documentAnalysis';
 import { diagnostics } from '../../../server/src/features/diagnostics';
 import { applyChange, type AppliedChange, type TextChange } from '../../../server/src/mlir/incrementalParse';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
@@ -22,7 +27,6 @@ const FILES = [
   'test/fixtures/corpus/ttnn/test_llama_attention_ttnn.mlir',
   'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir',
 ];
-
 
 function apply(text: string, c: TextChange): string {
   return text.slice(0, c.start) + c.newText + text.slice(c.end);
@@ -43,7 +47,9 @@ function randomEdit(parsed: ParseResult, next: () => number): TextChange {
   const at = leaf.start + 1 + Math.floor(next() * Math.max(1, leaf.end - leaf.start - 2));
   const alphabet = ['1', '2', '0', '9', 'x', ' ', '3'];
   const letter = alphabet[Math.floor(next() * alphabet.length)]!;
-  return next() < 0.5 ? { start: at, end: at, newText: letter } : { start: at, end: at + 1, newText: next() < 0.3 ? '' : letter };
+  return next() < 0.5
+    ? { start: at, end: at, newText: letter }
+    : { start: at, end: at + 1, newText: next() < 0.3 ? '' : letter };
 }
 
 describe('features/documentAnalysis: reuse across versions', () => {
@@ -98,10 +104,17 @@ describe('features/documentAnalysis: reuse across versions', () => {
       const edited = apply(current, change);
       const applied = applyChange({ parse: doc.parse, ranges: doc.reuse!.ranges }, change, edited);
       if (applied === undefined) continue;
-      const incremental = analyzeParsed(edited, doc.parse, DEFAULT_ANALYSIS_SETTINGS, { previous: doc, edits: [applied] });
+      const incremental = analyzeParsed(edited, doc.parse, DEFAULT_ANALYSIS_SETTINGS, {
+        previous: doc,
+        edits: [applied],
+      });
       const fresh = analyzeDocument(edited, DEFAULT_ANALYSIS_SETTINGS);
       assert.strictEqual(canonical(incremental), canonical(fresh), `edit at ${at}`);
-      if (JSON.stringify(incremental.analysis.functions.map((f) => f.liveIntervals)) !== JSON.stringify(doc.analysis.functions.map((f) => f.liveIntervals))) changed++;
+      if (
+        JSON.stringify(incremental.analysis.functions.map((f) => f.liveIntervals)) !==
+        JSON.stringify(doc.analysis.functions.map((f) => f.liveIntervals))
+      )
+        changed++;
       doc = incremental;
       current = edited;
     }

@@ -16,7 +16,8 @@ export function cursor(marked: string): Cursor {
   if (offset < 0 || marked.indexOf('$0', offset + 1) >= 0) throw new Error('fixture needs exactly one $0');
   const text = marked.slice(0, offset) + marked.slice(offset + 2);
   const result = parse(text);
-  if (result.errors.length > 0) throw new Error(`fixture does not parse: ${result.errors.map((e) => e.message).join('; ')}`);
+  if (result.errors.length > 0)
+    throw new Error(`fixture does not parse: ${result.errors.map((e) => e.message).join('; ')}`);
   return { text, offset, file: result.file };
 }
 

@@ -54,7 +54,10 @@ describe('features/navigation', () => {
 
   it('goes from an SSA use to its result definition', () => {
     const c = at('%0)', 0);
-    assert.deepStrictEqual(definitionAt(c.file, c.offset), [rangeOf(SOURCE, '%0 =', 0)].map((r) => ({ start: r.start, end: r.start + 2 })));
+    assert.deepStrictEqual(
+      definitionAt(c.file, c.offset),
+      [rangeOf(SOURCE, '%0 =', 0)].map((r) => ({ start: r.start, end: r.start + 2 })),
+    );
   });
 
   it('goes from a use to a function argument (block argument)', () => {
@@ -70,13 +73,19 @@ describe('features/navigation', () => {
     assert.deepStrictEqual(definitionAt(c.file, c.offset), [{ start: defG.start, end: defG.start + 2 }]);
     const refs = referencesAt(c.file, c.offset, { includeDeclaration: true });
     const use = rangeOf(SOURCE, '%0 :', 0);
-    assert.deepStrictEqual(refs, [{ start: defG.start, end: defG.start + 2 }, { start: use.start, end: use.start + 2 }]);
+    assert.deepStrictEqual(refs, [
+      { start: defG.start, end: defG.start + 2 },
+      { start: use.start, end: use.start + 2 },
+    ]);
   });
 
   it('finds every use of a layout alias, in types and in another alias body', () => {
     const c = at('#ttnn_layout>', 3);
     const refs = referencesAt(c.file, c.offset, { includeDeclaration: true });
-    assert.deepStrictEqual(refs, allRangesOf(SOURCE, '#ttnn_layout').filter((r) => SOURCE.charAt(r.end) !== '<'));
+    assert.deepStrictEqual(
+      refs,
+      allRangesOf(SOURCE, '#ttnn_layout').filter((r) => SOURCE.charAt(r.end) !== '<'),
+    );
     const noDecl = referencesAt(c.file, c.offset, { includeDeclaration: false });
     assert.strictEqual(noDecl.length, refs.length - 1);
   });
@@ -108,7 +117,8 @@ describe('features/navigation', () => {
   });
 
   it('goes from a successor to its block label and lists every branch to it', () => {
-    const text = 'func.func @f(%arg0: i1) {\n  "cf.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()\n^bb1:\n  "cf.br"()[^bb2] : () -> ()\n^bb2:\n  return\n}\n';
+    const text =
+      'func.func @f(%arg0: i1) {\n  "cf.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()\n^bb1:\n  "cf.br"()[^bb2] : () -> ()\n^bb2:\n  return\n}\n';
     const use = text.indexOf('^bb2]') + 1;
     const c = cursor(text.slice(0, use) + '$0' + text.slice(use));
     const label = rangeOf(text, '^bb2:');

@@ -35,7 +35,11 @@ describe('features/op-illegal', () => {
 
   it('diagnostics and hover texts for the 2025 build (gold files; the rule is checked above)', () => {
     checkDiagnostics(TEXT, { gold: 'diagnostics/op-illegal-unary-2025.txt' }, { ttMetalDate: '2025-11-27' });
-    checkHover(markedAt(TEXT, TEXT.indexOf('%0 =') + 1), { gold: 'hover/op-illegal-unary-2025.md' }, { ttMetalDate: '2025-11-27' });
+    checkHover(
+      markedAt(TEXT, TEXT.indexOf('%0 =') + 1),
+      { gold: 'hover/op-illegal-unary-2025.md' },
+      { ttMetalDate: '2025-11-27' },
+    );
   });
 
   it('is not reported for a build that accepts mixed layouts', () => {

@@ -15,12 +15,17 @@ function shape(s: OutlineSymbol): unknown {
 describe('features/symbols', () => {
   it('outlines the seed: module > device_module > module > @main with its 22 ops', () => {
     const symbols = documentSymbols(parse(SEED).file);
-    assert.deepStrictEqual(symbols.map(shape), [{ name: 'builtin.module @SyncTensorsGraph.42', kind: 'module', children: 1 }]);
+    assert.deepStrictEqual(symbols.map(shape), [
+      { name: 'builtin.module @SyncTensorsGraph.42', kind: 'module', children: 1 },
+    ]);
     const deviceModule = symbols[0]!.children[0]!;
     assert.deepStrictEqual(shape(deviceModule), { name: 'ttcore.device_module', kind: 'module', children: 1 });
     const inner = deviceModule.children[0]!;
     // `ttcore.device @default_device` has no body, so only the function shows.
-    assert.deepStrictEqual(inner.children.map(shape), [{ name: '@main_const_eval_0', kind: 'function', children: 3 }, { name: '@main', kind: 'function', children: 23 }]);
+    assert.deepStrictEqual(inner.children.map(shape), [
+      { name: '@main_const_eval_0', kind: 'function', children: 3 },
+      { name: '@main', kind: 'function', children: 23 },
+    ]);
     const main = inner.children[1]!;
     // 23 = lines 37..59 of the file (one op per line, counted with awk); the const-eval function's 3 are lines 32..34.
     assert.strictEqual(main.detail, '23 ops');
@@ -33,18 +38,26 @@ describe('features/symbols', () => {
     const body = Array.from({ length: 5 }, (_, i) => `    %${i} = "ttnn.get_device"() : () -> !ttnn.device`).join('\n');
     const text = `module {\n  func.func @f() {\n${body}\n    return\n  }\n}\n`;
     const main = documentSymbols(parse(text).file, { opsPerGroup: 2 })[0]!.children[0]!;
-    assert.deepStrictEqual(main.children.map((c) => [c.name, c.kind, c.children.length]), [
-      ['ops 1–2', 'group', 2],
-      ['ops 3–4', 'group', 2],
-      ['ops 5–6', 'group', 2],
-    ]);
+    assert.deepStrictEqual(
+      main.children.map((c) => [c.name, c.kind, c.children.length]),
+      [
+        ['ops 1–2', 'group', 2],
+        ['ops 3–4', 'group', 2],
+        ['ops 5–6', 'group', 2],
+      ],
+    );
     assert.strictEqual(main.detail, '6 ops');
   });
 
   it('puts a detail next to each op', () => {
-    const symbols = documentSymbols(parse(SEED).file, { opDetail: (op) => (op.name === 'ttnn.to_layout' ? 'L1 1%' : undefined) });
+    const symbols = documentSymbols(parse(SEED).file, {
+      opDetail: (op) => (op.name === 'ttnn.to_layout' ? 'L1 1%' : undefined),
+    });
     const main = symbols[0]!.children[0]!.children[0]!.children[1]!;
-    assert.deepStrictEqual(main.children.filter((c) => c.detail !== '').map((c) => c.name), ['%6 = ttnn.to_layout', '%9 = ttnn.to_layout', '%25 = ttnn.to_layout']);
+    assert.deepStrictEqual(
+      main.children.filter((c) => c.detail !== '').map((c) => c.name),
+      ['%6 = ttnn.to_layout', '%9 = ttnn.to_layout', '%25 = ttnn.to_layout'],
+    );
   });
 });
 

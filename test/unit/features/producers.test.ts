@@ -20,7 +20,10 @@ describe('features/producerChain', () => {
       chain.slice(0, 1).map((c) => [c.op.index, c.op.op.name, c.resultName, c.tensorText]),
       [[idx - 2, 'ttnn.reshape', '%8', '4x4884480xbf16 tile, dram interleaved']],
     );
-    assert.deepEqual(chain.map((c) => c.op.op.name), ['ttnn.reshape', 'ttnn.permute', 'ttnn.to_layout']);
+    assert.deepEqual(
+      chain.map((c) => c.op.op.name),
+      ['ttnn.reshape', 'ttnn.permute', 'ttnn.to_layout'],
+    );
   });
 
   it('stops at a function argument and at maxDepth', () => {

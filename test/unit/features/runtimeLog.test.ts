@@ -19,11 +19,17 @@ describe('features/runtimeLog', () => {
   it('marks %9 with the runtime Error and our estimate next to tt-metal figure', () => {
     const findings = runtimeLogFindings(doc, log('seed_mochi.log'), 'seed.log');
     assert.strictEqual(findings.mapped, true);
-    assert.deepStrictEqual(findings.diagnostics.map((d) => [d.code, d.severity, d.range]), [['runtime-failure', 'error', rangeOf(SEED, '%9 = "ttnn.to_layout"')]]);
+    assert.deepStrictEqual(
+      findings.diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['runtime-failure', 'error', rangeOf(SEED, '%9 = "ttnn.to_layout"')]],
+    );
     const nine = rangeOf(SEED, '%9 = ').start;
     assert.strictEqual(findings.opNotes.get(nine), 'tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');
     const hover = hoverAt(doc, nine + 1, { opNotes: findings.opNotes })!;
-    assert.strictEqual(hover.markdown.split('\n')[1], 'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact');
+    assert.strictEqual(
+      hover.markdown.split('\n')[1],
+      'Runtime log — tt-metal: 9,990,400 B at (7,6); estimate: 9,990,400 B — exact',
+    );
   });
 
   it('offers the base the log implies when ours is off, and nothing when the estimate is exact', () => {
@@ -34,7 +40,10 @@ describe('features/runtimeLog', () => {
     const head = rangeOf(SEED, '%9 = "ttnn.to_layout"');
     assert.deepStrictEqual(findings.baseSuggestion, { l1UnreservedBase: 102_656, range: head });
     const actions = runtimeLogActionsAt(findings, { start: head.start + 1, end: head.start + 1 });
-    assert.deepStrictEqual(actions.map((a) => [a.setL1UnreservedBase, a.edits.length]), [[102_656, 0]]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.setL1UnreservedBase, a.edits.length]),
+      [[102_656, 0]],
+    );
     assert.match(actions[0]!.title, /102,656 B/);
     assert.deepStrictEqual(runtimeLogActionsAt(findings, rangeOf(SEED, '%10 = ')), [], 'only on the op that threw');
     assert.strictEqual(runtimeLogFindings(doc, log('seed_mochi.log'), 'seed.log').baseSuggestion, undefined);

@@ -33,6 +33,9 @@ describe('fixes/conv2d_config', () => {
     const { after } = checkIrFix(l, fix, '@test_conv2d_l1_oom', index, { removed: false });
     assert.equal(after.functions[0].ops[index]!.cbBytesPerCore, 1_215_104);
     const text = applyFix(l.text, fix)!;
-    assert.match(text, /conv2d_config = #ttnn\.conv2d_config<weights_dtype = bf16, activation = <op_type=relu>, deallocate_activation = true, act_block_h_override = 1120,/);
+    assert.match(
+      text,
+      /conv2d_config = #ttnn\.conv2d_config<weights_dtype = bf16, activation = <op_type=relu>, deallocate_activation = true, act_block_h_override = 1120,/,
+    );
   });
 });

@@ -29,14 +29,36 @@ interface Era {
   readonly memoryConfigAttr: boolean;
 }
 
-const CHIP = 'arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064';
+const CHIP =
+  'arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064';
 
 // Dated by ttnn-ir-syntax.md §8: `tt.` prefix until 2025-06-17 (PR #3772); `dst_physical_size_tiles` since
 // 2025-10-08 (PR #5206); `dram_grid` since 2026-04-28 (PR #8146) and `tt.function_type` since 2026-01-19 (PR #6502).
 const ERAS: readonly Era[] = [
-  { name: '2025-05 (tt. prefix)', systemDesc: `#tt.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>`, loadCached: 'tt.load_cached', constEvalAttr: 'const_eval', slice: 'ttnn.slice', memoryConfigAttr: true },
-  { name: '2025-12 (ttcore, const_eval attribute)', systemDesc: `#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, dst_physical_size_tiles = 16, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>`, loadCached: 'ttcore.load_cached', constEvalAttr: 'const_eval', slice: 'ttnn.slice_static', memoryConfigAttr: true },
-  { name: '2026-06 (dram_grid, tt.function_type)', systemDesc: `#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, dst_physical_size_tiles = 16, num_cbs = 32, dram_grid = 1x12}], [0], [1 : i32], [ 0x0x0x0]>`, loadCached: 'ttcore.load_cached', constEvalAttr: 'tt.function_type = "const_eval"', slice: 'ttnn.slice_static', memoryConfigAttr: false },
+  {
+    name: '2025-05 (tt. prefix)',
+    systemDesc: `#tt.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>`,
+    loadCached: 'tt.load_cached',
+    constEvalAttr: 'const_eval',
+    slice: 'ttnn.slice',
+    memoryConfigAttr: true,
+  },
+  {
+    name: '2025-12 (ttcore, const_eval attribute)',
+    systemDesc: `#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, dst_physical_size_tiles = 16, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>`,
+    loadCached: 'ttcore.load_cached',
+    constEvalAttr: 'const_eval',
+    slice: 'ttnn.slice_static',
+    memoryConfigAttr: true,
+  },
+  {
+    name: '2026-06 (dram_grid, tt.function_type)',
+    systemDesc: `#ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{${CHIP}, dst_physical_size_tiles = 16, num_cbs = 32, dram_grid = 1x12}], [0], [1 : i32], [ 0x0x0x0]>`,
+    loadCached: 'ttcore.load_cached',
+    constEvalAttr: 'tt.function_type = "const_eval"',
+    slice: 'ttnn.slice_static',
+    memoryConfigAttr: false,
+  },
 ];
 
 /** Row-major DRAM interleaved layout text for `shape` (all dims but the last collapse into rows). */
@@ -92,7 +114,9 @@ function smallChain(era: Era, kind: IndexKind, indices: readonly number[], [C, T
   if (kind === 'constEval') lines.push(`    %idx = ${era.loadCached}(@main_const_eval_0, []) : () -> ${ti}`);
   if (kind === 'constant') {
     lines.push('    %dev = "ttnn.get_device"() <{mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device');
-    lines.push(`    %idx = "ttnn.constant"(%dev) <{layout = #ttnn.layout<row_major>, value = ${dense}}> : (!ttnn.device) -> ${ti}`);
+    lines.push(
+      `    %idx = "ttnn.constant"(%dev) <{layout = #ttnn.layout<row_major>, value = ${dense}}> : (!ttnn.device) -> ${ti}`,
+    );
   }
   const idx = kind === 'argument' ? '%arg1' : '%idx';
   lines.push(
@@ -144,7 +168,10 @@ function rewrite(text: string, which: 'sliceConcat' | 'constantPad'): Rewritten 
   const chain = findPadChain(fn, at, mod);
   assert.ok(chain !== undefined, 'the chain is recognised');
   const sfn = syntaxFunctionAt(p, fn.range.start)!;
-  const r = which === 'sliceConcat' ? sliceConcatRewrite(text, sfn, chain, [8, 8]) : constantPadRewrite(text, sfn, chain, [8, 8]);
+  const r =
+    which === 'sliceConcat'
+      ? sliceConcatRewrite(text, sfn, chain, [8, 8])
+      : constantPadRewrite(text, sfn, chain, [8, 8]);
   assert.ok(typeof r !== 'string', typeof r === 'string' ? r : '');
   const fixed = applyEdits(text, r.edits);
   assert.ok(fixed !== undefined);
@@ -154,7 +181,11 @@ function rewrite(text: string, which: 'sliceConcat' | 'constantPad'): Rewritten 
 /** Re-parse clean, no new type problems, every op modeled or free of programs, nothing tt-metal rejects. */
 function checkFixedText(before: string, fixed: string): void {
   const p = parse(fixed);
-  assert.deepEqual(p.errors.map((e) => e.message), [], 'the fixed text parses');
+  assert.deepEqual(
+    p.errors.map((e) => e.message),
+    [],
+    'the fixed text parses',
+  );
   const problemsBefore = typeProblems(before, parse(before));
   const newProblems = [...typeProblems(fixed, p)].filter((x) => !problemsBefore.has(x));
   assert.deepEqual(newProblems, [], 'types stay consistent');
@@ -216,28 +247,31 @@ function l1Relu(era: Era): string {
   // 6144x4096 bf16 = 24,576 tiles; L1 interleaved over 64 cores: 384 tiles x 2,048 B = 786,432 B per core each.
   // Input and output live together: 1,572,864 B > 1,499,136 − 102,656 = 1,396,480 B.
   const dl = '#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<6144x4096xbf16, #system_memory>>';
-  const l1 = '#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <8x8>, memref<1x384x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>';
+  const l1 =
+    '#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <8x8>, memref<1x384x!ttcore.tile<32x32, bf16>, #l1>, <interleaved>>';
   const tile = era.systemDesc.startsWith('#tt.') ? '!tt.tile' : '!ttcore.tile';
   const fix = (s: string): string => s.replace(/!ttcore\.tile/g, tile);
   const mc = era.memoryConfigAttr ? ' <{memory_config = #ttnn.memory_config<#l1, <interleaved>>}>' : '';
-  return fix([
-    '#dram = #ttnn.buffer_type<dram>',
-    '#l1 = #ttnn.buffer_type<l1>',
-    '#system_memory = #ttnn.buffer_type<system_memory>',
-    `#system_desc = ${era.systemDesc}`,
-    `#dl = ${dl}`,
-    `#l1l = ${l1}`,
-    `module attributes {${era.systemDesc.startsWith('#tt.') ? 'tt' : 'ttcore'}.system_desc = #system_desc} {`,
-    '  func.func @main(%arg0: tensor<6144x4096xbf16, #dl>) -> tensor<6144x4096xbf16, #l1l> {',
-    '    %0 = "ttnn.get_device"() <{mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device',
-    `    %1 = "ttnn.to_device"(%arg0, %0)${mc} : (tensor<6144x4096xbf16, #dl>, !ttnn.device) -> tensor<6144x4096xbf16, #l1l>`,
-    '    %2 = "ttnn.relu"(%1) : (tensor<6144x4096xbf16, #l1l>) -> tensor<6144x4096xbf16, #l1l>',
-    '    "ttnn.deallocate"(%1) <{force = false}> : (tensor<6144x4096xbf16, #l1l>) -> ()',
-    '    return %2 : tensor<6144x4096xbf16, #l1l>',
-    '  }',
-    '}',
-    '',
-  ].join('\n'));
+  return fix(
+    [
+      '#dram = #ttnn.buffer_type<dram>',
+      '#l1 = #ttnn.buffer_type<l1>',
+      '#system_memory = #ttnn.buffer_type<system_memory>',
+      `#system_desc = ${era.systemDesc}`,
+      `#dl = ${dl}`,
+      `#l1l = ${l1}`,
+      `module attributes {${era.systemDesc.startsWith('#tt.') ? 'tt' : 'ttcore'}.system_desc = #system_desc} {`,
+      '  func.func @main(%arg0: tensor<6144x4096xbf16, #dl>) -> tensor<6144x4096xbf16, #l1l> {',
+      '    %0 = "ttnn.get_device"() <{mesh_shape = #ttnn<mesh_shape 1x1>}> : () -> !ttnn.device',
+      `    %1 = "ttnn.to_device"(%arg0, %0)${mc} : (tensor<6144x4096xbf16, #dl>, !ttnn.device) -> tensor<6144x4096xbf16, #l1l>`,
+      '    %2 = "ttnn.relu"(%1) : (tensor<6144x4096xbf16, #l1l>) -> tensor<6144x4096xbf16, #l1l>',
+      '    "ttnn.deallocate"(%1) <{force = false}> : (tensor<6144x4096xbf16, #l1l>) -> ()',
+      '    return %2 : tensor<6144x4096xbf16, #l1l>',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
 }
 
 describe('fixes/eras: layout and spill fixes state the placement everywhere', () => {
@@ -249,9 +283,13 @@ describe('fixes/eras: layout and spill fixes state the placement everywhere', ()
       const r = fixesAt(l, '@main', o.opIndex, {}, o.functionIndex);
       const input = r.fixes.find((f) => f.fixKind === 'layout' && /input %1/.test(f.title));
       assert.ok(input !== undefined, r.fixes.map((f) => f.title).join('\n'));
-      const { fixedText } = checkIrFix(l, input, '@main', o.opIndex, { removed: false, functionIndex: o.functionIndex });
+      const { fixedText } = checkIrFix(l, input, '@main', o.opIndex, {
+        removed: false,
+        functionIndex: o.functionIndex,
+      });
       const producer = fixedText.split('\n').find((x) => x.includes('%1 = "ttnn.to_device"'))!;
-      if (era.memoryConfigAttr) assert.ok(producer.includes('memory_config = #ttnn.memory_config<#dram, <interleaved>>'), producer);
+      if (era.memoryConfigAttr)
+        assert.ok(producer.includes('memory_config = #ttnn.memory_config<#dram, <interleaved>>'), producer);
       assert.ok(!/memory_config<#l1/.test(fixedText), 'no attribute still says L1');
     });
 
@@ -261,10 +299,15 @@ describe('fixes/eras: layout and spill fixes state the placement everywhere', ()
       const r = fixesAt(l, '@main', o.opIndex, {}, o.functionIndex);
       const output = r.fixes.find((f) => f.fixKind === 'layout' && /output %2/.test(f.title));
       assert.ok(output !== undefined, r.fixes.map((f) => f.title).join('\n'));
-      const { fixedText } = checkIrFix(l, output, '@main', o.opIndex, { removed: false, functionIndex: o.functionIndex });
+      const { fixedText } = checkIrFix(l, output, '@main', o.opIndex, {
+        removed: false,
+        functionIndex: o.functionIndex,
+      });
       const sig = /func\.func @main\([^)]*\) -> tensor<6144x4096xbf16, (#[\w]+)>/.exec(fixedText)?.[1];
       const ret = /return %2 : tensor<6144x4096xbf16, (#[\w]+)>/.exec(fixedText)?.[1];
-      const def = /%2 = "ttnn\.relu"\(%1\) : \(tensor<6144x4096xbf16, #l1l>\) -> tensor<6144x4096xbf16, (#[\w]+)>/.exec(fixedText)?.[1];
+      const def = /%2 = "ttnn\.relu"\(%1\) : \(tensor<6144x4096xbf16, #l1l>\) -> tensor<6144x4096xbf16, (#[\w]+)>/.exec(
+        fixedText,
+      )?.[1];
       assert.ok(def !== undefined && def !== '#l1l', 'the result type moved');
       assert.deepEqual([sig, ret], [def, def], 'signature and return say the same placement');
     });
@@ -274,20 +317,46 @@ describe('fixes/eras: layout and spill fixes state the placement everywhere', ()
 describe('fixes/eras: memory_config text', () => {
   const w = { era: 'coreRanges' as const, deviceGrid: [8, 8] as const, dramSpace: '#dram', l1Space: '#l1' };
   it('DRAM and L1 interleaved in the shard-spec era form (ttnn-ir-syntax.md §6)', () => {
-    assert.equal(memoryConfigText(attrOf('#ttnn.memory_config<#l1, <interleaved>>'), [64, 64], 'tile', { kind: 'dram_interleaved', grid: [1, 1] }, w), '#ttnn.memory_config<#dram, <interleaved>>');
-    assert.equal(memoryConfigText(attrOf('#ttnn.memory_config<#dram, <interleaved>>'), [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w), '#ttnn.memory_config<#l1, <interleaved>>');
+    assert.equal(
+      memoryConfigText(
+        attrOf('#ttnn.memory_config<#l1, <interleaved>>'),
+        [64, 64],
+        'tile',
+        { kind: 'dram_interleaved', grid: [1, 1] },
+        w,
+      ),
+      '#ttnn.memory_config<#dram, <interleaved>>',
+    );
+    assert.equal(
+      memoryConfigText(
+        attrOf('#ttnn.memory_config<#dram, <interleaved>>'),
+        [64, 64],
+        'tile',
+        { kind: 'l1_interleaved', grid: [8, 8] },
+        w,
+      ),
+      '#ttnn.memory_config<#l1, <interleaved>>',
+    );
   });
 
   it('height-sharded 256x64 bf16 tiles on 8 cores: shard 32x64 elements on cores (0,0)-(7,0)', () => {
     // 8 x 2 tiles; ceil(8/8) = 1 tile row = 32 elements, 2 tiles = 64; 8 cores fill row 0 of the 8-wide grid.
     assert.equal(
-      memoryConfigText(attrOf('#ttnn.memory_config<#dram, <interleaved>>'), [256, 64], 'tile', { kind: 'height_sharded', grid: [8, 1] }, w),
+      memoryConfigText(
+        attrOf('#ttnn.memory_config<#dram, <interleaved>>'),
+        [256, 64],
+        'tile',
+        { kind: 'height_sharded', grid: [8, 1] },
+        w,
+      ),
       '#ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>, <32x64>, <row_major>>>',
     );
   });
 
   it('keeps the shard mode of the sharded attribute it replaces (read from its token tree, spacing as written)', () => {
-    const sharded = attrOf('#ttnn.memory_config<#l1,<height_sharded>,#ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>,<32x64>,<row_major>,<physical>>>');
+    const sharded = attrOf(
+      '#ttnn.memory_config<#l1,<height_sharded>,#ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>,<32x64>,<row_major>,<physical>>>',
+    );
     assert.equal(
       memoryConfigText(sharded, [256, 64], 'tile', { kind: 'height_sharded', grid: [8, 1] }, w),
       '#ttnn.memory_config<#l1, <height_sharded>, #ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>, <32x64>, <row_major>, <physical>>>',
@@ -303,10 +372,12 @@ describe('fixes/eras: memory_config text', () => {
   });
 
   it('refuses the 2024-11 and 2025-01 forms rather than mixing syntaxes', () => {
-    for (const old of ['#ttnn.memory_config<<interleaved>, <dram>>', '#ttnn.memory_config<#dram, <<1x100>>, <interleaved>>']) {
+    for (const old of [
+      '#ttnn.memory_config<<interleaved>, <dram>>',
+      '#ttnn.memory_config<#dram, <<1x100>>, <interleaved>>',
+    ]) {
       const r = memoryConfigText(attrOf(old), [64, 64], 'tile', { kind: 'l1_interleaved', grid: [8, 8] }, w);
       assert.equal(typeof r, 'object', old);
     }
   });
 });
-

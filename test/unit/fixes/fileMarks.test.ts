@@ -14,16 +14,22 @@ describe('fixes/fileMarks', () => {
 }
 `);
     assert.equal(layoutEraOf(named.file), 'namedMaps');
-    const single = parse(`#device = #tt.device<workerGrid = #tt.grid<8x8, (d0, d1) -> (0, d0, d1)>, l1Map = (d0, d1)[s0, s1] -> (0, d0, d1), meshShape = , chipIds = [0]>
+    const single =
+      parse(`#device = #tt.device<workerGrid = #tt.grid<8x8, (d0, d1) -> (0, d0, d1)>, l1Map = (d0, d1)[s0, s1] -> (0, d0, d1), meshShape = , chipIds = [0]>
 module attributes {tt.device = #device} {}
 `);
     assert.equal(layoutEraOf(single.file), 'singleMap');
   });
 
   it('a layout grid with core_ranges is the current era, and words in comments or strings do not count', () => {
-    assert.equal(layoutEraOf(parse(`// virt_to_physical_map in a comment
+    assert.equal(
+      layoutEraOf(
+        parse(`// virt_to_physical_map in a comment
 #l = #ttnn.ttnn_layout<(d0) -> (0, d0), <8x1>, memref<1x1xbf16, #ttnn.buffer_type<l1>>, <height_sharded>, core_ranges = <[#ttnn.core_range<(0,0), (0,7)>]>>
-`).file), 'coreRanges');
+`).file,
+      ),
+      'coreRanges',
+    );
     assert.equal(layoutEraOf(parse('module attributes {note = "virt_to_physical_map"} {}\n').file), 'coreRanges');
   });
 

@@ -128,11 +128,22 @@ export function embedding(indices: Tensor, weight: Tensor): Tensor {
   return { shape: [...indices.shape, width], data };
 }
 
-const IDENTITY = new Set(['ttnn.to_layout', 'ttnn.typecast', 'ttnn.to_memory_config', 'ttnn.to_device', 'ttnn.from_device']);
+const IDENTITY = new Set([
+  'ttnn.to_layout',
+  'ttnn.typecast',
+  'ttnn.to_memory_config',
+  'ttnn.to_device',
+  'ttnn.from_device',
+]);
 const NO_VALUE = new Set(['ttnn.deallocate', 'ttnn.get_device']);
 
 /** Run `fn` on `args`; `module` resolves `load_cached`; `constants` gives each ttnn.constant's values by result name. */
-export function run(module: TtnnModule, fn: TtnnFunction, args: readonly Tensor[], constants: ReadonlyMap<string, Tensor> = new Map()): Tensor[] {
+export function run(
+  module: TtnnModule,
+  fn: TtnnFunction,
+  args: readonly Tensor[],
+  constants: ReadonlyMap<string, Tensor> = new Map(),
+): Tensor[] {
   const env = new Map<string, Tensor>();
   fn.args.forEach((a, i) => env.set(a.name, args[i]));
   const get = (n: string): Tensor => {
@@ -149,7 +160,8 @@ export function run(module: TtnnModule, fn: TtnnFunction, args: readonly Tensor[
     if (IDENTITY.has(op.name)) r = get(op.operandNames[0]);
     else if (op.name === 'ttnn.permute') r = permute(get(op.operandNames[0]), ints(p['permutation']));
     else if (op.name === 'ttnn.reshape') r = { shape: ints(p['shape']), data: get(op.operandNames[0]).data };
-    else if (op.name === 'ttnn.slice' || op.name === 'ttnn.slice_static') r = slice(get(op.operandNames[0]), ints(p['begins']), ints(p['ends']), ints(p['step']));
+    else if (op.name === 'ttnn.slice' || op.name === 'ttnn.slice_static')
+      r = slice(get(op.operandNames[0]), ints(p['begins']), ints(p['ends']), ints(p['step']));
     else if (op.name === 'ttnn.concat') r = concat(op.operandNames.map(get), num(p['dim']));
     else if (op.name === 'ttnn.pad') r = pad(get(op.operandNames[0]), ints(p['padding']), num(p['value']));
     else if (op.name === 'ttnn.repeat') r = repeat(get(op.operandNames[0]), ints(p['repeat_dims']));

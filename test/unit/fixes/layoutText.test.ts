@@ -3,7 +3,13 @@
 import { strict as assert } from 'assert';
 import { decodeLayoutBody } from '../../../server/src/ttnn/fromSyntax';
 import { printTokens } from '../../../server/src/mlir/print';
-import { layoutAttrText, layoutEraOf, linearMapText, memrefElementText, physicalUnits } from '../../../server/src/fixes/layoutText';
+import {
+  layoutAttrText,
+  layoutEraOf,
+  linearMapText,
+  memrefElementText,
+  physicalUnits,
+} from '../../../server/src/fixes/layoutText';
 import { attrOf } from '../../support/syntax';
 import { parse } from '../../../server/src/mlir/parser';
 import { typeProblems } from '../../../server/src/fixes/typeCheck';
@@ -14,10 +20,16 @@ const WH = { era: 'coreRanges' as const, deviceGrid: [8, 8] as const, dramSpace:
 
 describe('fixes/layoutText', () => {
   it('reproduces the seed aliases #ttnn_layout2 (row-major) and #ttnn_layout3 (tile) for 1x768x4x60x106', () => {
-    assert.equal(linearMapText([1, 768, 4, 60, 106], 'row_major'), '(d0, d1, d2, d3, d4) -> (d0 * 184320 + d1 * 240 + d2 * 60 + d3, d4)');
+    assert.equal(
+      linearMapText([1, 768, 4, 60, 106], 'row_major'),
+      '(d0, d1, d2, d3, d4) -> (d0 * 184320 + d1 * 240 + d2 * 60 + d3, d4)',
+    );
     const seed = read('examples/mochi_replicate_pad.mlir');
     const l3 = /#ttnn_layout3 = (.*)/.exec(seed)![1];
-    assert.equal(layoutAttrText([1, 768, 4, 60, 106], 'tile', TILE, { kind: 'dram_interleaved', grid: [1, 1] }, WH), l3);
+    assert.equal(
+      layoutAttrText([1, 768, 4, 60, 106], 'tile', TILE, { kind: 'dram_interleaved', grid: [1, 1] }, WH),
+      l3,
+    );
     const l6 = /#ttnn_layout6 = (.*)/.exec(seed)![1];
     assert.equal(layoutAttrText([4, 4884480], 'row_major', 'bf16', { kind: 'dram_interleaved', grid: [1, 1] }, WH), l6);
   });
@@ -46,12 +58,36 @@ describe('fixes/layoutText', () => {
   });
 
   it('older eras print grid maps instead of core ranges', () => {
-    const single = layoutAttrText([32, 2048], 'tile', TILE, { kind: 'width_sharded', grid: [1, 64] }, { ...WH, era: 'singleMap' })!;
+    const single = layoutAttrText(
+      [32, 2048],
+      'tile',
+      TILE,
+      { kind: 'width_sharded', grid: [1, 64] },
+      { ...WH, era: 'singleMap' },
+    )!;
     assert.ok(single.includes('<1x64, (d0, d1) -> (0, d1 floordiv 8, d1 mod 8)>'), single);
-    const named = layoutAttrText([32, 2048], 'tile', TILE, { kind: 'width_sharded', grid: [1, 64] }, { ...WH, era: 'namedMaps' })!;
-    assert.ok(named.includes('virt_to_physical_map = (d0, d1) -> (0, d1 floordiv 8, d1 mod 8), physical_to_virt_map = (d0, d1, d2) -> (0, d1 * 8 + d2)'), named);
+    const named = layoutAttrText(
+      [32, 2048],
+      'tile',
+      TILE,
+      { kind: 'width_sharded', grid: [1, 64] },
+      { ...WH, era: 'namedMaps' },
+    )!;
+    assert.ok(
+      named.includes(
+        'virt_to_physical_map = (d0, d1) -> (0, d1 floordiv 8, d1 mod 8), physical_to_virt_map = (d0, d1, d2) -> (0, d1 * 8 + d2)',
+      ),
+      named,
+    );
     assert.equal(layoutEraOf(parse(read('examples/mochi_replicate_pad.mlir')).file), 'singleMap');
-    assert.equal(layoutEraOf(parse('#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <8x1>, memref<1x1xbf16, #l1>, <height_sharded>, core_ranges = <[]>>\n').file), 'coreRanges');
+    assert.equal(
+      layoutEraOf(
+        parse(
+          '#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <8x1>, memref<1x1xbf16, #l1>, <height_sharded>, core_ranges = <[]>>\n',
+        ).file,
+      ),
+      'coreRanges',
+    );
   });
 
   it('what it writes decodes back to the intended placement', () => {
@@ -63,17 +99,39 @@ describe('fixes/layoutText', () => {
     const layout = decodeLayoutBody('ttnn.ttnn_layout', body);
     assert.equal(layout.kind, 'layout');
     if (layout.kind !== 'layout') return;
-    assert.deepEqual([layout.memoryLayout, layout.bufferType, layout.gridShape, layout.shardShape], ['width_sharded', 'l1', [1, 4], [8, 1]]);
+    assert.deepEqual(
+      [layout.memoryLayout, layout.bufferType, layout.gridShape, layout.shardShape],
+      ['width_sharded', 'l1', [1, 4], [8, 1]],
+    );
     assert.deepEqual(layout.coreRanges, [{ start: { x: 0, y: 0 }, end: { x: 3, y: 0 } }]);
   });
 
   it('physical units and memref element text', () => {
     assert.deepEqual(physicalUnits([4, 4884480], 'tile'), { rows: 1, cols: 152640 });
     assert.deepEqual(physicalUnits([1, 768, 4, 60, 106], 'row_major'), { rows: 184320, cols: 106 });
-    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<648x24x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>')), TILE);
-    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>')), 'bf16');
+    assert.equal(
+      memrefElementText(
+        attrOf(
+          '#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<648x24x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>',
+        ),
+      ),
+      TILE,
+    );
+    assert.equal(
+      memrefElementText(
+        attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<4x4884480xbf16, #dram>, <interleaved>>'),
+      ),
+      'bf16',
+    );
     // Read from the token tree: spacing as written does not matter, a memref without a shape prefix still has an element.
-    assert.equal(memrefElementText(attrOf('#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref< 2x2x!ttcore.tile<32x32,bf16> , #dram>, <interleaved>>')), TILE);
+    assert.equal(
+      memrefElementText(
+        attrOf(
+          '#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref< 2x2x!ttcore.tile<32x32,bf16> , #dram>, <interleaved>>',
+        ),
+      ),
+      TILE,
+    );
     assert.equal(memrefElementText(attrOf('#ttnn.buffer_type<dram>')), undefined);
   });
 });
@@ -96,13 +154,25 @@ describe('fixes/typeCheck', () => {
       .replace('"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #a>)', '"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #b>)')
       .replace('  return', '  "ttnn.deallocate"(%0) <{force = false}> : (tensor<32x32xbf16, #a>) -> ()\n  return');
     const problems = [...typeProblems(bad, parse(bad))];
-    assert.ok(problems.some((p) => /type differs from its definition/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /#b\|undefined alias/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /used after ttnn.deallocate/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /type differs from its definition/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /#b\|undefined alias/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /used after ttnn.deallocate/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('an inline layout equal to an alias is the same type', () => {
-    const inline = ok.replace('"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #a>)', '"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #ttnn.buffer_type<dram>>, <interleaved>>>)');
+    const inline = ok.replace(
+      '"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #a>)',
+      '"ttnn.relu"(%arg0) : (tensor<32x32xbf16, #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #ttnn.buffer_type<dram>>, <interleaved>>>)',
+    );
     assert.deepEqual([...typeProblems(inline, parse(inline))], []);
   });
 });

@@ -33,8 +33,14 @@ describe('fixes/live tensors and layouts', () => {
       assert.equal(f.verification.firstFailureAfter, undefined, 'nothing overflows afterwards');
       assert.match(f.verification.summary, /no op overflows after this/);
     }
-    assert.equal(r.fixes[0].title, 'Put output %2 in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
-    assert.equal(r.fixes[1].title, 'Deallocate %0 (0.72 MB/core) after its last use (%1): %2 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
+    assert.equal(
+      r.fixes[0].title,
+      'Put output %2 in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)',
+    );
+    assert.equal(
+      r.fixes[1].title,
+      'Deallocate %0 (0.72 MB/core) after its last use (%1): %2 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)',
+    );
   });
 
   it('the deallocate moves: one free of %0, right after %1', () => {
@@ -43,7 +49,10 @@ describe('fixes/live tensors and layouts', () => {
     const { fixedText } = checkIrFix(l, fix, '@main', 2, { removed: false });
     const lines = fixedText.split('\n').map((s) => s.trim());
     const relu = lines.findIndex((s) => s.startsWith('%1 = "ttnn.relu"'));
-    assert.equal(lines[relu + 1], '"ttnn.deallocate"(%0) <{force = false}> : (tensor<4480x5120xbf16, #ttnn_layout1>) -> ()');
+    assert.equal(
+      lines[relu + 1],
+      '"ttnn.deallocate"(%0) <{force = false}> : (tensor<4480x5120xbf16, #ttnn_layout1>) -> ()',
+    );
     assert.equal(lines.filter((s) => s.startsWith('"ttnn.deallocate"(%0)')).length, 1);
   });
 
@@ -52,7 +61,11 @@ describe('fixes/live tensors and layouts', () => {
     const fix = fixesAt(l, '@main', 2).fixes.find((f) => f.fixKind === 'spillToDram')!;
     const { fixedText } = checkIrFix(l, fix, '@main', 2, { removed: false });
     assert.ok(!fixedText.includes('l1lens'), 'no new alias: #ttnn_layout is the DRAM form already');
-    assert.ok(fixedText.includes('%0 = "ttnn.add"(%arg0, %arg1) : (tensor<4480x5120xbf16, #ttnn_layout>, tensor<4480x5120xbf16, #ttnn_layout>) -> tensor<4480x5120xbf16, #ttnn_layout>'));
+    assert.ok(
+      fixedText.includes(
+        '%0 = "ttnn.add"(%arg0, %arg1) : (tensor<4480x5120xbf16, #ttnn_layout>, tensor<4480x5120xbf16, #ttnn_layout>) -> tensor<4480x5120xbf16, #ttnn_layout>',
+      ),
+    );
     assert.ok(fixedText.includes('"ttnn.relu"(%0) : (tensor<4480x5120xbf16, #ttnn_layout>)'));
   });
 
@@ -60,12 +73,18 @@ describe('fixes/live tensors and layouts', () => {
     const l = load(read(LIVE));
     const r = fixesAt(l, '@main', 3);
     const input = r.fixes.find((f) => f.fixKind === 'layout')!;
-    assert.equal(input.title, 'Put input %2 (at its producer) in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)');
+    assert.equal(
+      input.title,
+      'Put input %2 (at its producer) in DRAM interleaved: 0.73 MB/core (checked for tt-metal 2025-01-01..2026-11-30)',
+    );
     checkIrFix(l, input, '@main', 3, { removed: false });
   });
 
   it('split files: the @main of the second // ----- chunk is the one fixed', () => {
-    const small = read(LIVE).replace(/4480x5120/g, '64x64').replace('memref<140x160x', 'memref<2x2x').replace('memref<1x350x', 'memref<1x1x');
+    const small = read(LIVE)
+      .replace(/4480x5120/g, '64x64')
+      .replace('memref<140x160x', 'memref<2x2x')
+      .replace('memref<1x350x', 'memref<1x1x');
     const text = `${small}\n// -----\n${read(LIVE)}`;
     const l = load(text);
     const o = l.analysis.firstFailure!;
@@ -74,18 +93,23 @@ describe('fixes/live tensors and layouts', () => {
     const r = fixesAt(l, '@main', o.opIndex, {}, functionIndex);
     assert.deepEqual(kinds(r.fixes), ['layout', 'deallocate', 'spillToDram']);
     for (const f of r.fixes) {
-      assert.ok(f.edits.every((e) => e.range.start > text.indexOf('// -----')), `${f.id} edits the second chunk only`);
+      assert.ok(
+        f.edits.every((e) => e.range.start > text.indexOf('// -----')),
+        `${f.id} edits the second chunk only`,
+      );
       checkIrFix(l, f, '@main', o.opIndex, { removed: false, functionIndex });
     }
   });
 
-  it('corpus ttnn_force_final_deallocs.mlir: the view reshape shares its input buffer; only the conv\'s own CBs overflow', () => {
+  it("corpus ttnn_force_final_deallocs.mlir: the view reshape shares its input buffer; only the conv's own CBs overflow", () => {
     // The conv activation is reshaped as a view; counting the view as a second L1 buffer was a false 1.8 MB failure.
     // The activation is counted once: 26,650 tiles over 64 banks → 417 · 2,048 = 854,016 B. The conv itself (800x1066x3,
     // k7 s2, L1 input) is the one tt-mlir's conv2d_l1_oom_fallback.mlir documents as an L1 OOM: its CBs overflow
     // (cbBeyondL1), not the live buffers.
     const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir'));
-    const conv = l.analysis.functions.flatMap((f) => f.ops.map((op) => ({ f, op }))).find((x) => x.op.op.name === 'ttnn.conv2d')!;
+    const conv = l.analysis.functions
+      .flatMap((f) => f.ops.map((op) => ({ f, op })))
+      .find((x) => x.op.op.name === 'ttnn.conv2d')!;
     assert.equal(conv.op.liveL1TensorBytesPerCore, 854_016);
     assert.equal(l.analysis.firstFailure?.overflow.kind, 'cbBeyondL1');
     assert.equal(l.analysis.firstFailure?.opIndex, conv.op.index);
@@ -93,15 +117,27 @@ describe('fixes/live tensors and layouts', () => {
   });
 
   it('corpus l1_spill_reshape_view_alias.mlir under a 10% usable-L1 cap: the L1 add output moves to DRAM and fits', () => {
-    const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/optimizer/greedy/l1_spill_reshape_view_alias.mlir'), { usableL1Cap: 0.1 });
-    const add = l.analysis.overflows.find((o) => l.analysis.functions.find((f) => f.fn.name === o.functionName)!.ops[o.opIndex].op.name === 'ttnn.add')!;
+    const l = load(
+      read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/optimizer/greedy/l1_spill_reshape_view_alias.mlir'),
+      { usableL1Cap: 0.1 },
+    );
+    const add = l.analysis.overflows.find(
+      (o) => l.analysis.functions.find((f) => f.fn.name === o.functionName)!.ops[o.opIndex].op.name === 'ttnn.add',
+    )!;
     const r = fixesAt(l, add.functionName, add.opIndex);
     const layout = r.fixes.filter((f) => f.fixKind === 'layout');
     assert.ok(layout.length >= 1 && layout.length <= 3);
-    assert.match(layout[0].title, /^Put output %T in DRAM interleaved: \d+\.\d\d (MB|kB)\/core \(checked for tt-metal [\d.-]+\)$/);
+    assert.match(
+      layout[0].title,
+      /^Put output %T in DRAM interleaved: \d+\.\d\d (MB|kB)\/core \(checked for tt-metal [\d.-]+\)$/,
+    );
     for (const f of layout) {
       const { fixedText } = checkIrFix(l, f, add.functionName, add.opIndex, { removed: false });
-      assert.match(fixedText, /%T = "ttnn.add"\(.*-> tensor<[^>]*#ttnn_layout_dram_2d>/, 'the add now produces the DRAM layout');
+      assert.match(
+        fixedText,
+        /%T = "ttnn.add"\(.*-> tensor<[^>]*#ttnn_layout_dram_2d>/,
+        'the add now produces the DRAM layout',
+      );
     }
   });
 
@@ -121,10 +157,14 @@ describe('fixes/live tensors and layouts', () => {
           const functionIndex = functionIndexOf(l, o);
           const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndex);
           for (const f of r.fixes) {
-            checkIrFix(l, f, o.functionName, o.opIndex, { removed: f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad', functionIndex });
+            checkIrFix(l, f, o.functionName, o.opIndex, {
+              removed: f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad',
+              functionIndex,
+            });
             offered++;
           }
-          if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', `${file} op ${o.opIndex}: says why`);
+          if (r.fixes.length === 0)
+            assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', `${file} op ${o.opIndex}: says why`);
         }
       }
     }

@@ -56,7 +56,10 @@ describe('fixes/matmul_program_config', () => {
     assert.equal(now.cbBytesPerCore, 1_179_648);
     assert.equal(now.overflow, undefined);
     const text = applyFix(l.text, fix)!;
-    assert.match(text, /matmul_program_config = #ttnn\.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn\.core_coord<8, 8>, in0_block_w = 16, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 8, per_core_m = 8, per_core_n = 8, transpose_mcast = false, fuse_batch = false>, transpose_a = false/);
+    assert.match(
+      text,
+      /matmul_program_config = #ttnn\.matmul_multi_core_reuse_multi_cast_program_config<compute_with_storage_grid_size = #ttnn\.core_coord<8, 8>, in0_block_w = 16, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 8, per_core_m = 8, per_core_n = 8, transpose_mcast = false, fuse_batch = false>, transpose_a = false/,
+    );
   });
 
   it('the second fix halves in0_block_w again (8: c_0 8·8·2 = 128, c_1 128, c_4 64 → 320 · 2,048 = 655,360 B)', () => {
@@ -112,7 +115,7 @@ describe('fixes/matmul_program_config', () => {
     assert.equal(after.functions[0].ops[0].cbBytesPerCore, 917_504);
     assert.equal(after.functions[0].ops[0].overflow, undefined);
   });
-  it('a 1D mcast-in0 config keeps the dump\'s own field set (no untilize_out added) and its blocks shrink to fit', () => {
+  it("a 1D mcast-in0 config keeps the dump's own field set (no untilize_out added) and its blocks shrink to fit", () => {
     // Mt 8, Kt 256, Nt 128; per_core 8x2 on 64 cores. w 128 → 2 K blocks → dbl: c_0 8·128·2 = 2,048, c_1 2·128·2 = 512,
     // c_4 16 → 2,576 · 2,048 = 5,275,648 B. Out block 8x2 (largest area) first; w 64: c_0 8·64·2 = 1,024 tiles alone
     // = 2,097,152 B → no; w 32: c_0 512 + c_1 128 + c_4 16 = 656 tiles = 1,343,488 B; 102,656 + 1,343,488 = 1,446,144
@@ -125,6 +128,9 @@ describe('fixes/matmul_program_config', () => {
     const { after } = checkIrFix(l, fix, '@main', 0, { removed: false });
     assert.equal(after.functions[0].ops[0].cbBytesPerCore, 1_343_488);
     const text = applyFix(l.text, fix)!;
-    assert.match(text, /in0_block_w = 32, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 2, per_core_m = 8, per_core_n = 2, fuse_batch = true, mcast_in0 = true, gather_in0 = false, hop_cores = #ttnn\.core_range_set<>, num_global_cb_receivers = 0>, transpose_a/);
+    assert.match(
+      text,
+      /in0_block_w = 32, out_subblock_h = 4, out_subblock_w = 2, out_block_h = 8, out_block_w = 2, per_core_m = 8, per_core_n = 2, fuse_batch = true, mcast_in0 = true, gather_in0 = false, hop_cores = #ttnn\.core_range_set<>, num_global_cb_receivers = 0>, transpose_a/,
+    );
   });
 });

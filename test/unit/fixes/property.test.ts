@@ -10,7 +10,8 @@ import type { AnalysisOptions } from '../../../server/src/analysis/analyze';
 import type { Fix } from '../../../server/src/fixes/types';
 import { checkIrFix, fixesAt, functionIndexOf, load } from './harness';
 
-const SYSTEM_DESC = '#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>';
+const SYSTEM_DESC =
+  '#system_desc = #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <wormhole_b0>, grid = 8x8, l1_size = 1499136, num_dram_channels = 12, dram_channel_size = 1073741824, noc_l1_address_align_bytes = 16, pcie_address_align_bytes = 32, noc_dram_address_align_bytes = 32, l1_unreserved_base = 102656, erisc_l1_unreserved_base = 98304, dram_unreserved_base = 32, dram_unreserved_end = 1073064064, num_cbs = 32}], [0], [1 : i32], [ 0x0x0x0]>';
 
 interface LiveCase {
   readonly hTiles: number;
@@ -33,7 +34,11 @@ function liveModule(c: LiveCase): string {
     events.push({ at: def, order: 0, line: `%t${i} = "ttnn.add"(%arg0, %arg0) : (${d}, ${d}) -> ${t}` });
     events.push({ at: use, order: 1, line: `%r${i} = "ttnn.relu"(%t${i}) : (${t}) -> ${d}` });
     events.push({ at: use, order: 2, line: `"ttnn.deallocate"(%r${i}) <{force = false}> : (${d}) -> ()` });
-    events.push({ at: use + (x.late ? 5 : 0), order: 3, line: `"ttnn.deallocate"(%t${i}) <{force = false}> : (${t}) -> ()` });
+    events.push({
+      at: use + (x.late ? 5 : 0),
+      order: 3,
+      line: `"ttnn.deallocate"(%t${i}) <{force = false}> : (${t}) -> ()`,
+    });
   });
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   return [
@@ -105,9 +110,21 @@ function builds(earliest: string, latest: string): AnalysisOptions['ttMetal'] {
 }
 
 /** The property itself, for one module: returns how many fixes were offered. */
-function everyOfferedFixFits(text: string, usableL1Cap?: number, ttMetal?: AnalysisOptions['ttMetal'], onFix?: (f: Fix) => void): number {
-  const l = load(text, { ...(usableL1Cap !== undefined && { usableL1Cap }), ...(ttMetal !== undefined && { ttMetal }) });
-  assert.deepEqual(l.parse.errors.map((e) => e.message), [], 'generated module parses');
+function everyOfferedFixFits(
+  text: string,
+  usableL1Cap?: number,
+  ttMetal?: AnalysisOptions['ttMetal'],
+  onFix?: (f: Fix) => void,
+): number {
+  const l = load(text, {
+    ...(usableL1Cap !== undefined && { usableL1Cap }),
+    ...(ttMetal !== undefined && { ttMetal }),
+  });
+  assert.deepEqual(
+    l.parse.errors.map((e) => e.message),
+    [],
+    'generated module parses',
+  );
   let offered = 0;
   for (const o of l.analysis.overflows.slice(0, 4)) {
     const functionIndex = functionIndexOf(l, o);
@@ -117,7 +134,8 @@ function everyOfferedFixFits(text: string, usableL1Cap?: number, ttMetal?: Analy
       onFix?.(f);
       offered++;
     }
-    if (r.fixes.length === 0) assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', 'says why nothing is offered');
+    if (r.fixes.length === 0)
+      assert.ok(r.rejected.length > 0 || (r.layoutReason ?? '') !== '', 'says why nothing is offered');
   }
   return offered;
 }
@@ -131,7 +149,10 @@ describe('fixes/property', () => {
         fc.record({
           hTiles: fc.integer({ min: 8, max: 200 }),
           wTiles: fc.integer({ min: 8, max: 200 }),
-          tensors: fc.array(fc.record({ delay: fc.integer({ min: 0, max: 2 }), late: fc.boolean() }), { minLength: 2, maxLength: 4 }),
+          tensors: fc.array(fc.record({ delay: fc.integer({ min: 0, max: 2 }), late: fc.boolean() }), {
+            minLength: 2,
+            maxLength: 4,
+          }),
         }),
         (c) => {
           const text = liveModule(c);
@@ -148,9 +169,14 @@ describe('fixes/property', () => {
   it('small unary ops under a tight cap, builds that accept mixed layouts: sharded outputs are offered only when they fit', () => {
     let total = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(0.01, 0.012, 0.02), (h, w, cap) => {
-        total += everyOfferedFixFits(unaryModule(h, w), cap, builds('2026-06-01', '2026-06-30'));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.constantFrom(0.01, 0.012, 0.02),
+        (h, w, cap) => {
+          total += everyOfferedFixFits(unaryModule(h, w), cap, builds('2026-06-01', '2026-06-30'));
+        },
+      ),
       { numRuns: 30, seed: 8127 },
     );
     assert.ok(total > 0, 'some layout fixes were offered');
@@ -163,15 +189,24 @@ describe('fixes/property', () => {
     for (const window of [builds('2025-11-01', '2026-01-31'), undefined]) {
       let rejectedForRule = 0;
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(0.01, 0.012, 0.02), (h, w, cap) => {
-          const text = unaryModule(h, w);
-          everyOfferedFixFits(text, cap, window, (f) => assert.doesNotMatch(f.title, /sharded/, f.title));
-          const l = load(text, { usableL1Cap: cap, ...(window !== undefined && { ttMetal: window }) });
-          for (const o of l.analysis.overflows) {
-            const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndexOf(l, o));
-            rejectedForRule += r.rejected.filter((x) => /sharded/.test(x.title) && /Unary operation requires Input and Output memory layout to match/.test(x.reason)).length;
-          }
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 16 }),
+          fc.integer({ min: 1, max: 16 }),
+          fc.constantFrom(0.01, 0.012, 0.02),
+          (h, w, cap) => {
+            const text = unaryModule(h, w);
+            everyOfferedFixFits(text, cap, window, (f) => assert.doesNotMatch(f.title, /sharded/, f.title));
+            const l = load(text, { usableL1Cap: cap, ...(window !== undefined && { ttMetal: window }) });
+            for (const o of l.analysis.overflows) {
+              const r = fixesAt(l, o.functionName, o.opIndex, {}, functionIndexOf(l, o));
+              rejectedForRule += r.rejected.filter(
+                (x) =>
+                  /sharded/.test(x.title) &&
+                  /Unary operation requires Input and Output memory layout to match/.test(x.reason),
+              ).length;
+            }
+          },
+        ),
         { numRuns: 12, seed: 8127 },
       );
       assert.ok(rejectedForRule > 0, 'sharded placements were found and rejected for the rule');
@@ -187,7 +222,11 @@ describe('fixes/property', () => {
         fc.boolean(),
         fc.constantFrom(undefined, 0.2, 0.05),
         (h, w, outL1, cap) => {
-          if (load(untilizeModule(h, w, outL1), cap === undefined ? {} : { usableL1Cap: cap }).analysis.overflows.length > 0) overflowing++;
+          if (
+            load(untilizeModule(h, w, outL1), cap === undefined ? {} : { usableL1Cap: cap }).analysis.overflows.length >
+            0
+          )
+            overflowing++;
           everyOfferedFixFits(untilizeModule(h, w, outL1), cap);
         },
       ),

@@ -12,11 +12,17 @@ function fix(text: string, line: number): string {
 
 describe('fixes/pythonPad', () => {
   it('keyword mode, double quotes: adds value=0', () => {
-    assert.equal(fix('x = F.pad(x, (1, 1, 2, 0), mode="replicate")\n', 1), 'x = F.pad(x, (1, 1, 2, 0), mode="constant", value=0)\n');
+    assert.equal(
+      fix('x = F.pad(x, (1, 1, 2, 0), mode="replicate")\n', 1),
+      'x = F.pad(x, (1, 1, 2, 0), mode="constant", value=0)\n',
+    );
   });
 
   it('keeps the quote style and spacing of the rest of the call', () => {
-    assert.equal(fix("y = torch.nn.functional.pad( x , pads , mode = 'replicate' )", 1), "y = torch.nn.functional.pad( x , pads , mode='constant', value=0 )");
+    assert.equal(
+      fix("y = torch.nn.functional.pad( x , pads , mode = 'replicate' )", 1),
+      "y = torch.nn.functional.pad( x , pads , mode='constant', value=0 )",
+    );
   });
 
   it('positional mode becomes "constant", 0', () => {
@@ -45,7 +51,11 @@ describe('fixes/pythonPad', () => {
 
   it('asks the workspace for path suffixes, longest first', () => {
     assert.deepEqual(pathSuffixes('tests/torch/models/mochi/single_ops.py'), [
-      'tests/torch/models/mochi/single_ops.py', 'torch/models/mochi/single_ops.py', 'models/mochi/single_ops.py', 'mochi/single_ops.py', 'single_ops.py',
+      'tests/torch/models/mochi/single_ops.py',
+      'torch/models/mochi/single_ops.py',
+      'models/mochi/single_ops.py',
+      'mochi/single_ops.py',
+      'single_ops.py',
     ]);
   });
 });

@@ -70,9 +70,15 @@ describe('fixes/replicatePad', () => {
   it('offers slice + concat (preferred, "same values"), constant pad and the Python edit for the seed, each verified', () => {
     const l = load(read(SEED));
     const r = fixesAt(l, '@main', FAILING, MOCHI_ENV);
-    assert.deepEqual(r.fixes.map((f) => f.fixKind), ['sliceConcatPad', 'constantPadIr', 'constantPadPython']);
+    assert.deepEqual(
+      r.fixes.map((f) => f.fixKind),
+      ['sliceConcatPad', 'constantPadIr', 'constantPadPython'],
+    );
     assert.equal(r.fixes[0].isPreferred, true);
-    assert.match(r.fixes[0].title, /same values: indices \[0, 0, 0, 1, 2, 3\] proven by ttnn\.constant in @main_const_eval_0/);
+    assert.match(
+      r.fixes[0].title,
+      /same values: indices \[0, 0, 0, 1, 2, 3\] proven by ttnn\.constant in @main_const_eval_0/,
+    );
     for (const f of r.fixes) {
       // The seed's point: removing the pad moves the failure to the conv3d.
       assert.equal(f.verification.firstFailureAfter?.resultName, '%24');
@@ -91,14 +97,19 @@ describe('fixes/replicatePad', () => {
   it('runtime indices: every pad fix states its assumption in the title, none is preferred or "same values"', () => {
     const l = load(read(RUNTIME));
     const r = fixesAt(l, '@main', RUNTIME_FAILING, MOCHI_ENV);
-    const pads = r.fixes.filter((f) => f.fixKind !== 'layout' && f.fixKind !== 'deallocate' && f.fixKind !== 'spillToDram');
+    const pads = r.fixes.filter(
+      (f) => f.fixKind !== 'layout' && f.fixKind !== 'deallocate' && f.fixKind !== 'spillToDram',
+    );
     assert.deepEqual(pads.map((f) => f.fixKind).sort(), ['constantPadIr', 'constantPadPython', 'sliceConcatPad']);
     for (const f of pads) {
       assert.match(f.title, /^If the indices are \[0, 0, 0, 1, 2, 3\] \(2 rows in front of dim 2\): /);
       assert.equal(f.assumes, 'if the indices are [0, 0, 0, 1, 2, 3] (2 rows in front of dim 2)');
       assert.equal(f.isPreferred, false);
       assert.doesNotMatch(f.title, /same values/);
-      assert.ok(f.notes.some((n) => /%arg3 are a function argument/.test(n)), 'the note says why it is assumed');
+      assert.ok(
+        f.notes.some((n) => /%arg3 are a function argument/.test(n)),
+        'the note says why it is assumed',
+      );
     }
   });
 
@@ -107,11 +118,21 @@ describe('fixes/replicatePad', () => {
     const fix = byKind(fixesAt(l, '@main', FAILING, MOCHI_ENV).fixes, 'constantPadIr');
     const { fixedText, after } = checkIrFix(l, fix, '@main', FAILING, { removed: true });
     // [1, 768 | 4 | 60, 106] → [768, 4, 6360]: the dims before and after the padded one merged.
-    assert.match(fixedText, /(%l1lens_flat0) = "ttnn\.reshape"\(%arg2\) <\{shape = \[768 : i32, 4 : i32, 6360 : i32\]\}>/);
-    assert.match(fixedText, /(%l1lens_padded0) = "ttnn\.pad"\(%l1lens_flat0\) <\{padding = array<i32: 0, 0, 2, 0, 0, 0>, use_multicore = true, value = 0\.000000e\+00 : f32\}>/);
-    assert.match(fixedText, /%12 = "ttnn\.reshape"\(%l1lens_padded0\) <\{shape = \[1 : i32, 768 : i32, 6 : i32, 60 : i32, 106 : i32\]\}> : \(tensor<768x6x6360xbf16, #ttnn_layout_l1lens\d>\) -> tensor<1x768x6x60x106xbf16, #ttnn_layout10>/);
+    assert.match(
+      fixedText,
+      /(%l1lens_flat0) = "ttnn\.reshape"\(%arg2\) <\{shape = \[768 : i32, 4 : i32, 6360 : i32\]\}>/,
+    );
+    assert.match(
+      fixedText,
+      /(%l1lens_padded0) = "ttnn\.pad"\(%l1lens_flat0\) <\{padding = array<i32: 0, 0, 2, 0, 0, 0>, use_multicore = true, value = 0\.000000e\+00 : f32\}>/,
+    );
+    assert.match(
+      fixedText,
+      /%12 = "ttnn\.reshape"\(%l1lens_padded0\) <\{shape = \[1 : i32, 768 : i32, 6 : i32, 60 : i32, 106 : i32\]\}> : \(tensor<768x6x6360xbf16, #ttnn_layout_l1lens\d>\) -> tensor<1x768x6x60x106xbf16, #ttnn_layout10>/,
+    );
     assert.ok(fix.notes.some((n) => /#38144/.test(n)));
-    for (const gone of ['"ttnn.embedding"', '"ttnn.deallocate"(%9)', '%7 = ', '%11 = ']) assert.ok(!fixedText.includes(gone), gone);
+    for (const gone of ['"ttnn.embedding"', '"ttnn.deallocate"(%9)', '%7 = ', '%11 = '])
+      assert.ok(!fixedText.includes(gone), gone);
     assert.ok(fixedText.includes('"ttnn.deallocate"(%arg2)'), 'the input is still freed after its (new) use');
     const ops = after.functions[1].ops;
     const pad = ops.find((o) => o.op.name === 'ttnn.pad')!;
@@ -120,7 +141,10 @@ describe('fixes/replicatePad', () => {
     // front padding → pad-align c_2 = 12,736. Total 228,992.
     assert.equal(pad.cbBytesPerCore, 228_992);
     assert.equal(pad.overflow, undefined);
-    assert.equal(after.firstFailure?.opIndex, ops.findIndex((o) => o.op.name === 'ttnn.conv3d'));
+    assert.equal(
+      after.firstFailure?.opIndex,
+      ops.findIndex((o) => o.op.name === 'ttnn.conv3d'),
+    );
   });
 
   it('slice + repeat + concat keeps the values: edge slice, repeated twice, in front along dim 2 (tt-mlir PR #6562)', () => {
@@ -129,9 +153,19 @@ describe('fixes/replicatePad', () => {
     const { fixedText, after } = checkIrFix(l, fix, '@main', FAILING, { removed: true });
     const mainAfter = after.functions.find((f) => f.fn.name === '@main')!;
     // New alias for the 1x768x1x60x106 edge, in the seed's row-major DRAM form (compare #ttnn_layout2's strides).
-    assert.ok(fixedText.includes('#ttnn_layout_l1lens0 = #ttnn.ttnn_layout<(d0, d1, d2, d3, d4) -> (d0 * 46080 + d1 * 60 + d2 * 60 + d3, d4), <1x1>, memref<46080x106xbf16, #dram>, <interleaved>>'));
-    assert.ok(fixedText.includes('"ttnn.slice_static"(%arg2) <{begins = [0 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 1 : i32, 60 : i32, 106 : i32]'));
-    assert.ok(fixedText.includes('%l1lens_front_rep0 = "ttnn.repeat"(%l1lens_front0) <{repeat_dims = #ttnn.shape<1x1x2x1x1>}>'));
+    assert.ok(
+      fixedText.includes(
+        '#ttnn_layout_l1lens0 = #ttnn.ttnn_layout<(d0, d1, d2, d3, d4) -> (d0 * 46080 + d1 * 60 + d2 * 60 + d3, d4), <1x1>, memref<46080x106xbf16, #dram>, <interleaved>>',
+      ),
+    );
+    assert.ok(
+      fixedText.includes(
+        '"ttnn.slice_static"(%arg2) <{begins = [0 : i32, 0 : i32, 0 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 1 : i32, 60 : i32, 106 : i32]',
+      ),
+    );
+    assert.ok(
+      fixedText.includes('%l1lens_front_rep0 = "ttnn.repeat"(%l1lens_front0) <{repeat_dims = #ttnn.shape<1x1x2x1x1>}>'),
+    );
     assert.ok(/%12 = "ttnn\.concat"\(%l1lens_front_rep0, %arg2\) <\{dim = 2 : si32\}>/.test(fixedText));
     for (const name of ['ttnn.slice_static', 'ttnn.repeat', 'ttnn.concat']) {
       const o = mainAfter.ops.find((x) => x.op.name === name)!;
@@ -146,11 +180,13 @@ describe('fixes/replicatePad', () => {
     assert.deepEqual([...new Set(fix.edits.map((e) => e.uri))], ['examples/mochi/single_ops.py']);
     const before = read('examples/mochi/single_ops.py');
     const after = applyFix(before, fix, 'examples/mochi/single_ops.py')!;
-    assert.deepEqual(changedLines(before, after), [{
-      line: 16,
-      before: '        x = F.pad(x, self.time_causal_padding, mode="replicate")',
-      after: '        x = F.pad(x, self.time_causal_padding, mode="constant", value=0)',
-    }]);
+    assert.deepEqual(changedLines(before, after), [
+      {
+        line: 16,
+        before: '        x = F.pad(x, self.time_causal_padding, mode="replicate")',
+        after: '        x = F.pad(x, self.time_causal_padding, mode="constant", value=0)',
+      },
+    ]);
   });
 
   it('no Python fix when the workspace lacks the file', () => {
@@ -166,17 +202,27 @@ describe('fixes/replicatePad', () => {
     assert.equal(fr.fixes[0].fixKind, 'sliceConcatPad');
     assert.equal(fr.fixes[0].isPreferred, true);
     const f = byKind(fr.fixes, 'constantPadIr');
-    assert.deepEqual(f.notes.slice(0, 1), ['gather indices [0, 0, 0, 1, 2, 3] proven by ttnn.constant in @main: 2 rows in front of dim 2']);
-    assert.ok(checkIrFix(front, f, '@main', 8, { removed: true }).fixedText.includes('padding = array<i32: 0, 0, 2, 0, 0, 0>'));
+    assert.deepEqual(f.notes.slice(0, 1), [
+      'gather indices [0, 0, 0, 1, 2, 3] proven by ttnn.constant in @main: 2 rows in front of dim 2',
+    ]);
+    assert.ok(
+      checkIrFix(front, f, '@main', 8, { removed: true }).fixedText.includes('padding = array<i32: 0, 0, 2, 0, 0, 0>'),
+    );
     const back = load(read('test/fixtures/fixes/pad_back_indices.mlir'));
     const r = fixesAt(back, '@main', 8);
     assert.equal(r.fixes[0].fixKind, 'sliceConcatPad');
     assert.equal(r.fixes[0].isPreferred, true);
     const b = byKind(r.fixes, 'constantPadIr');
-    assert.ok(checkIrFix(back, b, '@main', 8, { removed: true }).fixedText.includes('padding = array<i32: 0, 0, 0, 2, 0, 0>'));
+    assert.ok(
+      checkIrFix(back, b, '@main', 8, { removed: true }).fixedText.includes('padding = array<i32: 0, 0, 0, 2, 0, 0>'),
+    );
     const sc = checkIrFix(back, byKind(r.fixes, 'sliceConcatPad'), '@main', 8, { removed: true }).fixedText;
     // The back edge is the last frame: begins 3 on dim 2; repeated twice, concat puts it after the input.
-    assert.ok(sc.includes('<{begins = [0 : i32, 0 : i32, 3 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 4 : i32, 60 : i32, 106 : i32]'));
+    assert.ok(
+      sc.includes(
+        '<{begins = [0 : i32, 0 : i32, 3 : i32, 0 : i32, 0 : i32], ends = [1 : i32, 768 : i32, 4 : i32, 60 : i32, 106 : i32]',
+      ),
+    );
     assert.ok(/%12 = "ttnn\.concat"\(%arg2, %l1lens_back_rep0\)/.test(sc), sc.slice(0, 0));
   });
 
@@ -185,7 +231,11 @@ describe('fixes/replicatePad', () => {
     const fn = moduleFromSyntax(l.parse).functions[0];
     assert.equal(findPadChain(fn, 8), undefined);
     const r = fixesAt(l, '@main', 8, MOCHI_ENV);
-    assert.ok(!r.fixes.some((f) => f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad' || f.fixKind === 'constantPadPython'));
+    assert.ok(
+      !r.fixes.some(
+        (f) => f.fixKind === 'constantPadIr' || f.fixKind === 'sliceConcatPad' || f.fixKind === 'constantPadPython',
+      ),
+    );
   });
 
   it('no layout fits the seed untilize, and the result says why', () => {

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareFailure, compareReached, formatBytes, observeOps, type EstimateForComparison } from '../../../server/src/logs/compare';
+import {
+  compareFailure,
+  compareReached,
+  formatBytes,
+  observeOps,
+  type EstimateForComparison,
+} from '../../../server/src/logs/compare';
 import { correlate } from '../../../server/src/logs/correlate';
 import { parseLog, type LogFailure } from '../../../server/src/logs/parseLog';
 import { parse } from '../../../server/src/mlir/parser';
@@ -60,10 +66,17 @@ describe('compareFailure', () => {
   });
 
   it('does not blame the base for a gap larger than any base varies, or for another core', () => {
-    const farOff = compareFailure(failureOf('tilize_38364.log'), { ...tilizeEstimate, cbRegionEndBytes: 2_000_000, cbBytesPerCore: 1_897_344 });
+    const farOff = compareFailure(failureOf('tilize_38364.log'), {
+      ...tilizeEstimate,
+      cbRegionEndBytes: 2_000_000,
+      cbBytesPerCore: 1_897_344,
+    });
     assert.equal(farOff.kind === 'compared' && farOff.suggestedL1UnreservedBase, undefined);
     // Implied base 2,966,816 − 1,897,344 = 1,069,472 B: no plausible base. 966,816 / 2,966,816 = 32.59 %.
-    assert.equal(farOff.kind === 'compared' && farOff.text, 'tt-metal: 2,966,816 B at (7,6); estimate: 2,000,000 B — 966,816 B under (32.6 %)');
+    assert.equal(
+      farOff.kind === 'compared' && farOff.text,
+      'tt-metal: 2,966,816 B at (7,6); estimate: 2,000,000 B — 966,816 B under (32.6 %)',
+    );
 
     const otherCore = compareFailure(failureOf('tilize_38364.log'), { ...tilizeEstimate, worstCore: [0, 0] });
     assert.equal(otherCore.kind, 'compared');
@@ -120,7 +133,9 @@ describe('compareFailure', () => {
 
 describe('compareReached', () => {
   it('calls an op we flag that ran fine a contradiction', () => {
-    assert.deepEqual(compareReached('%6 (ttnn.to_layout)', { ...seedEstimate, overflows: false }), { kind: 'consistent' });
+    assert.deepEqual(compareReached('%6 (ttnn.to_layout)', { ...seedEstimate, overflows: false }), {
+      kind: 'consistent',
+    });
     assert.deepEqual(compareReached('%6 (ttnn.to_layout)', undefined), { kind: 'consistent' });
     assert.deepEqual(compareReached('%6 (ttnn.to_layout)', seedEstimate), {
       kind: 'contradiction',
@@ -141,10 +156,17 @@ describe('formatBytes', () => {
 describe('observeOps', () => {
   it("lists the seed log's completed ops and the op that threw, each next to its estimate", () => {
     const mochi = parse(readFileSync(join(__dirname, '../../../examples/mochi_replicate_pad.mlir'), 'utf8'));
-    const correlation = correlate(parseLog(readFileSync(join(__dirname, '../../fixtures/logs/seed_mochi.log'), 'utf8')), mochi);
+    const correlation = correlate(
+      parseLog(readFileSync(join(__dirname, '../../fixtures/logs/seed_mochi.log'), 'utf8')),
+      mochi,
+    );
     // Pretend we (wrongly) flag %7 and model %9 exactly; %6 and %8 are unmodeled here.
     const observed = observeOps(correlation, (op) =>
-      op.resultName === '%9' ? seedEstimate : op.resultName === '%7' ? { ...seedEstimate, cbRegionEndBytes: 1_600_000 } : undefined,
+      op.resultName === '%9'
+        ? seedEstimate
+        : op.resultName === '%7'
+          ? { ...seedEstimate, cbRegionEndBytes: 1_600_000 }
+          : undefined,
     );
     assert.deepEqual(
       observed.map((o) => [o.kind, o.op.resultName, o.comparison.kind]),
@@ -160,6 +182,9 @@ describe('observeOps', () => {
       contradiction.kind === 'contradiction' && contradiction.text,
       '%7 (ttnn.permute) ran fine in this log, but the estimate flags it (CB region ends at 1,600,000 B): our model is wrong here',
     );
-    assert.deepEqual(observeOps(correlate(parseLog('nothing'), mochi), () => seedEstimate), []);
+    assert.deepEqual(
+      observeOps(correlate(parseLog('nothing'), mochi), () => seedEstimate),
+      [],
+    );
   });
 });

@@ -33,7 +33,10 @@ describe('correlate', () => {
     assert.equal(c.failingOp.opName, 'ttnn.to_layout');
     assert.equal(c.failingOp.functionName, '@main');
     assert.equal(c.failingOp.logLine, 10);
-    assert.equal(mochiText.slice(c.failingOp.nameRange.start, c.failingOp.nameRange.end).replace(/"/g, ''), 'ttnn.to_layout');
+    assert.equal(
+      mochiText.slice(c.failingOp.nameRange.start, c.failingOp.nameRange.end).replace(/"/g, ''),
+      'ttnn.to_layout',
+    );
     assert.deepEqual(labels(c.reachedOps), ['%6', '%7', '%8']);
     assert.deepEqual(c.reachedOps[0]!.range, opRange(mochiText, '%6 = "ttnn.to_layout"(%arg2)', 'loc(#loc4)'));
     assert.equal(c.orderConsistent, true);
@@ -48,7 +51,15 @@ describe('correlate', () => {
     const c = expectKind(correlate(parseLog(logFixture('mochi_ansi_crlf.log')), mochi), 'mapped');
     assert.equal(c.failingOp.resultName, '%9');
     assert.deepEqual(c.failingOp.range, opRange(mochiText, '%9 = "ttnn.to_layout"(%8)', 'loc(#loc7)'));
-    assert.deepEqual(labels(c.reachedOps), ['%5', '%6', 'ttnn.deallocate', '%7', 'ttnn.deallocate', '%8', 'ttnn.deallocate']);
+    assert.deepEqual(labels(c.reachedOps), [
+      '%5',
+      '%6',
+      'ttnn.deallocate',
+      '%7',
+      'ttnn.deallocate',
+      '%8',
+      'ttnn.deallocate',
+    ]);
     assert.deepEqual(c.reachedOps[2]!.range, opRange(mochiText, '"ttnn.deallocate"(%arg2)', 'loc(#loc)'));
     assert.equal(c.orderConsistent, true);
   });
@@ -57,7 +68,10 @@ describe('correlate', () => {
     const c = expectKind(correlate(parseLog(logFixture('mochi_other_version.log')), mochi), 'mismatch');
     // %5 (get_device) agrees; %6 is the first op whose types differ: 8 frames in the log, 4 in the file.
     assert.match(c.reason, /^log line 3: %6 \(ttnn\.to_layout\) differs from the file: /);
-    assert.match(c.reason, /operand 0 type tensor<1x768x8x60x106xbf16> in the log, tensor<1x768x4x60x106xbf16> in the file/);
+    assert.match(
+      c.reason,
+      /operand 0 type tensor<1x768x8x60x106xbf16> in the log, tensor<1x768x4x60x106xbf16> in the file/,
+    );
     assert.match(c.reason, /\(in @main\)$/);
     assert.equal(c.failure?.bytes, 9_990_400, 'the failure is still reported');
   });
@@ -65,7 +79,15 @@ describe('correlate', () => {
   it('reports a truncated log as noFailure with %9 in progress', () => {
     const c = expectKind(correlate(parseLog(logFixture('mochi_truncated.log')), mochi), 'noFailure');
     assert.equal(c.inProgressOp?.resultName, '%9');
-    assert.deepEqual(labels(c.reachedOps), ['%5', '%6', 'ttnn.deallocate', '%7', 'ttnn.deallocate', '%8', 'ttnn.deallocate']);
+    assert.deepEqual(labels(c.reachedOps), [
+      '%5',
+      '%6',
+      'ttnn.deallocate',
+      '%7',
+      'ttnn.deallocate',
+      '%8',
+      'ttnn.deallocate',
+    ]);
   });
 
   it('counts the last op as reached when its program finished', () => {
@@ -83,13 +105,31 @@ describe('correlate', () => {
   });
 
   for (const [what, opLine, reason] of [
-    ['an SSA name the function does not define', 'Executing operation: %42 = "ttnn.to_layout"(%8)', /%42 is not defined in @main/],
-    ['a different op name', 'Executing operation: %9 = "ttnn.typecast"(%8)', /op is ttnn\.typecast in the log, ttnn\.to_layout in the file/],
-    ['different operands', 'Executing operation: %9 = "ttnn.to_layout"(%7)', /operands \(%7\) in the log, \(%8\) in the file/],
-    ['a different location', 'Executing operation: %9 = "ttnn.to_layout"(%8) loc("aten__pad")', /loc "aten__pad" in the log, "aten__index_workaround" in the file/],
+    [
+      'an SSA name the function does not define',
+      'Executing operation: %42 = "ttnn.to_layout"(%8)',
+      /%42 is not defined in @main/,
+    ],
+    [
+      'a different op name',
+      'Executing operation: %9 = "ttnn.typecast"(%8)',
+      /op is ttnn\.typecast in the log, ttnn\.to_layout in the file/,
+    ],
+    [
+      'different operands',
+      'Executing operation: %9 = "ttnn.to_layout"(%7)',
+      /operands \(%7\) in the log, \(%8\) in the file/,
+    ],
+    [
+      'a different location',
+      'Executing operation: %9 = "ttnn.to_layout"(%8) loc("aten__pad")',
+      /loc "aten__pad" in the log, "aten__index_workaround" in the file/,
+    ],
   ] as const) {
     it(`does not map a failing op with ${what}`, () => {
-      const log = parseLog(`${opLine}\nStatically allocated circular buffers on core range [(x=7,y=6) - (x=7,y=6)] grow to 9990400 B which is beyond max L1 size of 1499136 B\n`);
+      const log = parseLog(
+        `${opLine}\nStatically allocated circular buffers on core range [(x=7,y=6) - (x=7,y=6)] grow to 9990400 B which is beyond max L1 size of 1499136 B\n`,
+      );
       const c = expectKind(correlate(log, mochi), 'mismatch');
       assert.match(c.reason, reason);
     });
@@ -97,7 +137,10 @@ describe('correlate', () => {
 
   it('reports a program the file does not define as a mismatch', () => {
     const c = expectKind(correlate(parseLog(logFixture('tilize_38364.log')), mochi), 'mismatch');
-    assert.match(c.reason, /program "forward", which this file does not define \(it defines @main_const_eval_0, @main\)/);
+    assert.match(
+      c.reason,
+      /program "forward", which this file does not define \(it defines @main_const_eval_0, @main\)/,
+    );
   });
 
   it("maps tt-metal issue #38364's log to %1 of its IR", () => {
@@ -111,16 +154,26 @@ describe('correlate', () => {
   });
 
   it('flags an execution order that contradicts the file', () => {
-    const log = parseLog(['Executing operation: %8 = "ttnn.reshape"(%7)', 'Executing operation: %7 = "ttnn.permute"(%6)'].join('\n'));
+    const log = parseLog(
+      ['Executing operation: %8 = "ttnn.reshape"(%7)', 'Executing operation: %7 = "ttnn.permute"(%6)'].join('\n'),
+    );
     const c = expectKind(correlate(log, mochi), 'noFailure');
     assert.equal(c.orderConsistent, false);
     assert.ok(c.notes.some((note) => note.includes('log line 2 (%7) ran after log line 1 (%8)')));
   });
 
   it('says why a log is unusable instead of mapping it', () => {
-    const onlyFailure = correlate(parseLog('Statically allocated circular buffers on core range [(x=0,y=0) - (x=0,y=0)] grow to 2 B which is beyond max L1 size of 1 B'), mochi);
+    const onlyFailure = correlate(
+      parseLog(
+        'Statically allocated circular buffers on core range [(x=0,y=0) - (x=0,y=0)] grow to 2 B which is beyond max L1 size of 1 B',
+      ),
+      mochi,
+    );
     assert.equal(expectKind(onlyFailure, 'unparseable').failure?.bytes, 2);
-    assert.match(expectKind(correlate(parseLog('hello\nworld'), mochi), 'unparseable').reason, /not a tt-mlir runtime log/);
+    assert.match(
+      expectKind(correlate(parseLog('hello\nworld'), mochi), 'unparseable').reason,
+      /not a tt-mlir runtime log/,
+    );
     const noFunctions = correlate(parseLog(logFixture('seed_mochi.log')), parse('#a = loc(unknown)\n'));
     assert.match(expectKind(noFunctions, 'unparseable').reason, /defines no func\.func/);
   });

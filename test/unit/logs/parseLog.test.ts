@@ -46,7 +46,16 @@ describe('parseLog', () => {
     assert.equal(log.ops.length, 8);
     assert.deepEqual(
       log.ops.map((op) => op.opName),
-      ['ttnn.get_device', 'ttnn.to_layout', 'ttnn.deallocate', 'ttnn.permute', 'ttnn.deallocate', 'ttnn.reshape', 'ttnn.deallocate', 'ttnn.to_layout'],
+      [
+        'ttnn.get_device',
+        'ttnn.to_layout',
+        'ttnn.deallocate',
+        'ttnn.permute',
+        'ttnn.deallocate',
+        'ttnn.reshape',
+        'ttnn.deallocate',
+        'ttnn.to_layout',
+      ],
     );
     assert.ok(log.ops.every((op) => op.program === 'main' && op.runId === log.ops[0]!.runId));
     const last = log.ops[7]!;
@@ -139,7 +148,9 @@ describe('parseLog', () => {
   });
 
   it('keeps an unknown throw as kind "other" with its message', () => {
-    const log = parseLog('Executing operation: %1 = "ttnn.add"(%0, %0)\nRuntimeError: Bad StatusOr access: INTERNAL: Error code: 13\n');
+    const log = parseLog(
+      'Executing operation: %1 = "ttnn.add"(%0, %0)\nRuntimeError: Bad StatusOr access: INTERNAL: Error code: 13\n',
+    );
     assert.equal(log.failure!.kind, 'other');
     assert.equal(log.failure!.message, 'RuntimeError: Bad StatusOr access: INTERNAL: Error code: 13');
     assert.equal(log.failure!.bytes, undefined);
@@ -184,18 +195,29 @@ describe('parseLog', () => {
 
   it('stays bounded on a long log with many throws and finds a message deep inside a very long line', () => {
     const lines: string[] = [];
-    for (let k = 0; k < 20_000; k++) lines.push(`Executing operation: %${k} = "ttnn.add"(%arg0, %arg0)`, 'TT_THROW @ x.cpp:1: tt::exception');
-    lines.push(`${'x'.repeat(50_000)} Statically allocated circular buffers on core range [(x=1,y=2) - (x=3,y=4)] grow to 1600000 B which is beyond max L1 size of 1499136 B`);
+    for (let k = 0; k < 20_000; k++)
+      lines.push(`Executing operation: %${k} = "ttnn.add"(%arg0, %arg0)`, 'TT_THROW @ x.cpp:1: tt::exception');
+    lines.push(
+      `${'x'.repeat(50_000)} Statically allocated circular buffers on core range [(x=1,y=2) - (x=3,y=4)] grow to 1600000 B which is beyond max L1 size of 1499136 B`,
+    );
     const log = parseLog(lines.join('\n'));
     assert.equal(log.ops.length, 20_000);
     assert.equal(log.failure?.kind, 'cbExceedsL1', 'a known message wins over the generic TT_THROW line before it');
     assert.equal(log.failure?.line, 40_001);
     assert.deepEqual(log.failure?.coreRanges, [{ startX: 1, startY: 2, endX: 3, endY: 4 }]);
-    assert.ok(log.notes.some((note) => note.startsWith('a failure was logged at line 2 but 19999 op(s) executed after it')));
+    assert.ok(
+      log.notes.some((note) => note.startsWith('a failure was logged at line 2 but 19999 op(s) executed after it')),
+    );
   });
 
   it('never throws on junk, empty text or huge unbalanced records', () => {
-    for (const text of ['', '\u0000\u0001\ufffd', 'Executing operation:', 'Executing operation: %1 = "ttnn.x"((((<<<', 'x\r\r\n\n'.repeat(1000)]) {
+    for (const text of [
+      '',
+      '\u0000\u0001\ufffd',
+      'Executing operation:',
+      'Executing operation: %1 = "ttnn.x"((((<<<',
+      'x\r\r\n\n'.repeat(1000),
+    ]) {
       const log = parseLog(text);
       assert.ok(Array.isArray(log.ops));
     }
@@ -209,7 +231,9 @@ describe('parseLog', () => {
 
 describe('parseOpText', () => {
   it('reads multi-result groups, result indices and a function type with results in parentheses', () => {
-    const fields = parseOpText('%3:2 = "ttnn.split"(%1#0, %2) : (tensor<2x4xf32>, !ttnn.device) -> (tensor<1x4xf32>, tensor<1x4xf32>) loc("s")');
+    const fields = parseOpText(
+      '%3:2 = "ttnn.split"(%1#0, %2) : (tensor<2x4xf32>, !ttnn.device) -> (tensor<1x4xf32>, tensor<1x4xf32>) loc("s")',
+    );
     assert.deepEqual(fields.resultNames, ['%3']);
     assert.deepEqual(fields.operandNames, ['%1#0', '%2']);
     assert.deepEqual(fields.operandTypes, ['tensor<2x4xf32>', '!ttnn.device']);

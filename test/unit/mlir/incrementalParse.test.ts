@@ -24,7 +24,6 @@ const FILES = [
   'test/fixtures/corpus/test/ttmlir/Silicon/TTNN/n150/Transforms/DecomposeLayouts/decomposing_layouts_dram_sharded.mlir',
 ];
 
-
 /** Undefined-valued keys and absent keys are the same tree. */
 function canonical(result: ParseResult): string {
   return JSON.stringify(result);
@@ -51,17 +50,30 @@ describe('mlir/incrementalParse', () => {
         const leaf = leaves[Math.floor(next() * leaves.length)]!;
         const at = leaf.start + 1 + Math.floor(next() * Math.max(1, leaf.end - leaf.start - 2));
         const kind = next();
-        const change: TextChange = kind < 0.4 ? { start: at, end: at, newText: alphabet[Math.floor(next() * alphabet.length)]! } : kind < 0.7 ? { start: at, end: at + 1, newText: '' } : { start: at, end: at + 1, newText: alphabet[Math.floor(next() * alphabet.length)]! };
+        const change: TextChange =
+          kind < 0.4
+            ? { start: at, end: at, newText: alphabet[Math.floor(next() * alphabet.length)]! }
+            : kind < 0.7
+              ? { start: at, end: at + 1, newText: '' }
+              : { start: at, end: at + 1, newText: alphabet[Math.floor(next() * alphabet.length)]! };
         const edited = apply(text, change);
         const before = canonical(editable.parse);
         if (applyChange(editable, change, edited) === undefined) {
           // Declined: the tree is untouched and still the parse of the unedited text.
-          assert.strictEqual(canonical(editable.parse), before, `declined edit ${JSON.stringify(change)} changed the tree`);
+          assert.strictEqual(
+            canonical(editable.parse),
+            before,
+            `declined edit ${JSON.stringify(change)} changed the tree`,
+          );
           continue;
         }
         incremental++;
         text = edited;
-        assert.strictEqual(canonical(editable.parse), canonical(parse(text)), `edit ${i} ${JSON.stringify(change)} in ${file}`);
+        assert.strictEqual(
+          canonical(editable.parse),
+          canonical(parse(text)),
+          `edit ${i} ${JSON.stringify(change)} in ${file}`,
+        );
       }
       // Every range of the tree is in the table exactly once (else a later edit would miss or double-shift it).
       assert.strictEqual(editable.ranges.liveCount, parseForEdits(text).ranges.liveCount);
@@ -74,30 +86,73 @@ describe('mlir/incrementalParse', () => {
     // Generated modules (aliases, locs, nested modules) and edits anywhere inside an op, from an alphabet that opens
     // and closes groups, strings, comments and lines: an accepted edit must give exactly a fresh parse, a declined one
     // must leave the tree untouched.
-    const alphabet = ['"', '{', '}', '<', '>', '(', ')', '[', ']', '\n', '#', '%', '@', '^', 'x', '0', '9', ' ', ',', ':', '-', '//', '\\'];
+    const alphabet = [
+      '"',
+      '{',
+      '}',
+      '<',
+      '>',
+      '(',
+      ')',
+      '[',
+      ']',
+      '\n',
+      '#',
+      '%',
+      '@',
+      '^',
+      'x',
+      '0',
+      '9',
+      ' ',
+      ',',
+      ':',
+      '-',
+      '//',
+      '\\',
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 2 }), fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 })), { minLength: 1, maxLength: 12 }), (seed, edits) => {
-        let text = generateTtnnModule({ nOps: 40, seed });
-        const editable = parseForEdits(text);
-        for (const [where, within, deleteCount, inserted] of edits) {
-          const leaves: { start: number; end: number }[] = [];
-          walkOperations(editable.parse.file, ({ op }) => {
-            if (op.regions.length === 0) leaves.push({ start: op.range.start, end: op.range.end });
-          });
-          const leaf = leaves[Math.floor(where * leaves.length)];
-          if (leaf === undefined) return;
-          const start = Math.min(leaf.end, leaf.start + 1 + Math.floor(within * Math.max(1, leaf.end - leaf.start - 2)));
-          const change: TextChange = { start, end: Math.min(text.length, start + deleteCount), newText: inserted.join('') };
-          const edited = apply(text, change);
-          const before = canonical(editable.parse);
-          if (applyChange(editable, change, edited) === undefined) {
-            assert.strictEqual(canonical(editable.parse), before);
-            continue;
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.integer({ min: 0, max: 2 }),
+            fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 }),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (seed, edits) => {
+          let text = generateTtnnModule({ nOps: 40, seed });
+          const editable = parseForEdits(text);
+          for (const [where, within, deleteCount, inserted] of edits) {
+            const leaves: { start: number; end: number }[] = [];
+            walkOperations(editable.parse.file, ({ op }) => {
+              if (op.regions.length === 0) leaves.push({ start: op.range.start, end: op.range.end });
+            });
+            const leaf = leaves[Math.floor(where * leaves.length)];
+            if (leaf === undefined) return;
+            const start = Math.min(
+              leaf.end,
+              leaf.start + 1 + Math.floor(within * Math.max(1, leaf.end - leaf.start - 2)),
+            );
+            const change: TextChange = {
+              start,
+              end: Math.min(text.length, start + deleteCount),
+              newText: inserted.join(''),
+            };
+            const edited = apply(text, change);
+            const before = canonical(editable.parse);
+            if (applyChange(editable, change, edited) === undefined) {
+              assert.strictEqual(canonical(editable.parse), before);
+              continue;
+            }
+            text = edited;
+            assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
           }
-          text = edited;
-          assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
-        }
-      }),
+        },
+      ),
       { numRuns: 60, seed: 20261128 },
     );
   });
@@ -109,7 +164,15 @@ describe('mlir/incrementalParse', () => {
     const edited = text.slice(0, at) + ')' + text.slice(at);
     assert.strictEqual(applyChange(previous, { start: at, end: at, newText: ')' }, edited), undefined);
     const inside = text.indexOf('@main_const_eval_0, []') + 5;
-    assert.notStrictEqual(applyChange(previous, { start: inside, end: inside, newText: 'x' }, text.slice(0, inside) + 'x' + text.slice(inside)), undefined, 'an edit of its operands stays in place');
+    assert.notStrictEqual(
+      applyChange(
+        previous,
+        { start: inside, end: inside, newText: 'x' },
+        text.slice(0, inside) + 'x' + text.slice(inside),
+      ),
+      undefined,
+      'an edit of its operands stays in place',
+    );
   });
 
   it('moves ranges that nodes share with a child (type attributes, one-token attributes, unknown custom ops) after an edit before them', () => {
@@ -124,7 +187,10 @@ describe('mlir/incrementalParse', () => {
     ].join('\n');
     const editable = parseForEdits(text);
     const at = text.indexOf('1 : i32');
-    for (const change of [{ start: at, end: at + 1, newText: '12345' }, { start: at, end: at + 5, newText: '7' }]) {
+    for (const change of [
+      { start: at, end: at + 1, newText: '12345' },
+      { start: at, end: at + 5, newText: '7' },
+    ]) {
       text = apply(text, change);
       assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
       assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
@@ -135,9 +201,19 @@ describe('mlir/incrementalParse', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const previous = parseForEdits(text);
     const between = text.indexOf('\n        "ttnn.deallocate"');
-    assert.strictEqual(applyChange(previous, { start: between, end: between, newText: 'x' }, text.slice(0, between) + 'x' + text.slice(between)), undefined);
+    assert.strictEqual(
+      applyChange(
+        previous,
+        { start: between, end: between, newText: 'x' },
+        text.slice(0, between) + 'x' + text.slice(between),
+      ),
+      undefined,
+    );
     const alias = text.indexOf('#ttnn_layout6 =') + 3;
-    assert.strictEqual(applyChange(previous, { start: alias, end: alias, newText: '9' }, text.slice(0, alias) + '9' + text.slice(alias)), undefined);
+    assert.strictEqual(
+      applyChange(previous, { start: alias, end: alias, newText: '9' }, text.slice(0, alias) + '9' + text.slice(alias)),
+      undefined,
+    );
     assert.strictEqual(canonical(previous.parse), canonical(parse(text)));
     const broken = parseForEdits('module {\n  %0 = "ttnn.a"( : () -> ()\n}\n');
     assert.strictEqual(applyChange(broken, { start: 14, end: 14, newText: '1' }, ''), undefined);

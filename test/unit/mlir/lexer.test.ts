@@ -13,7 +13,13 @@ function lexAll(text: string): Lexed[] {
   const lx = createLexer(text, 0, text.length);
   const out: Lexed[] = [];
   for (let guard = 0; guard < text.length + 2 && lx.kind !== Tok.Eof; guard++) {
-    out.push({ kind: lx.kind, text: text.slice(lx.start, lx.end), start: lx.start, end: lx.end, newlineBefore: lx.newlineBefore });
+    out.push({
+      kind: lx.kind,
+      text: text.slice(lx.start, lx.end),
+      start: lx.start,
+      end: lx.end,
+      newlineBefore: lx.newlineBefore,
+    });
     nextToken(lx);
   }
   return out;

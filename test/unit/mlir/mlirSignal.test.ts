@@ -20,7 +20,10 @@ function mlirFiles(dir: string): string[] {
 
 describe('mlir/mlirSignal', () => {
   it('every corpus file and the seed example is MLIR', () => {
-    const files = [...mlirFiles(path.join(ROOT, 'test/fixtures/corpus')), path.join(ROOT, 'examples/mochi_replicate_pad.mlir')];
+    const files = [
+      ...mlirFiles(path.join(ROOT, 'test/fixtures/corpus')),
+      path.join(ROOT, 'examples/mochi_replicate_pad.mlir'),
+    ];
     assert.ok(files.length > 40);
     const missed = files.filter((f) => !hasMlirSignal(parse(fs.readFileSync(f, 'utf8'))));
     assert.deepEqual(missed, []);
@@ -39,7 +42,10 @@ describe('mlir/mlirSignal', () => {
     ['a pair of quotes', '""'],
     ['JSON', '{"name": "x", "version": "1.0", "ttnn.add": 2}'],
     ['Markdown quoting an op', 'Run `%9 = "ttnn.to_layout"` — it fails.\n'],
-    ['Python with returns and dotted calls', 'import torch\ndef f(x):\n    return torch.nn.functional.pad(x, (1, 1))\n'],
+    [
+      'Python with returns and dotted calls',
+      'import torch\ndef f(x):\n    return torch.nn.functional.pad(x, (1, 1))\n',
+    ],
     ['C', 'int main() { return 0; }\n'],
     ['prose with quoted op names', 'see "ttnn.conv3d" and "func.func" in the docs\n'],
     ['an unknown dialect in custom form', 'vim.api.nvim_create_autocmd(x)\n'],

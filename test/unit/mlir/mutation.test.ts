@@ -18,8 +18,38 @@ const SOURCES = [
   'test/ttmlir/Dialect/TTNN/layout_encoding.mlir',
 ].map((p) => readFileSync(path.join(CORPUS, p), 'utf8'));
 
-
-const GARBAGE = ['<', '>', '{', '}', '(', ')', '[', ']', '"', '%', '#', '!', '@', '^', ':', '=', '->', '{-#', '#-}', '// -----\n', '((((((', '<<<<', '\u{1F600}', '\0', '0x', '1x', 'loc(', 'tensor<', '\\', '\n'];
+const GARBAGE = [
+  '<',
+  '>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '%',
+  '#',
+  '!',
+  '@',
+  '^',
+  ':',
+  '=',
+  '->',
+  '{-#',
+  '#-}',
+  '// -----\n',
+  '((((((',
+  '<<<<',
+  '\u{1F600}',
+  '\0',
+  '0x',
+  '1x',
+  'loc(',
+  'tensor<',
+  '\\',
+  '\n',
+];
 
 type Mutation = (text: string, random: () => number) => string;
 
@@ -51,7 +81,8 @@ const MUTATIONS: Record<string, Mutation> = {
 
 function checkWellFormed(text: string, result: ParseResult): void {
   assert.ok(!result.errors.some((e) => e.message.startsWith('internal parser error')));
-  for (const e of result.errors) assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length);
+  for (const e of result.errors)
+    assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length);
   let guard = 0;
   const walk = (ops: readonly Operation[]): void => {
     for (const op of ops) {
@@ -82,7 +113,9 @@ describe('mlir parser under mutation (seeded)', () => {
         }
         if (found?.occurrence.nameKind === 'alias' && found.occurrence.name.startsWith('#loc')) {
           const aliases = found.chunk.aliases;
-          resolveLocation({ kind: 'aliasRef', name: found.occurrence.name, range: found.occurrence.range }, (name) => locationOfAlias(aliases.find((a) => a.name === name)));
+          resolveLocation({ kind: 'aliasRef', name: found.occurrence.name, range: found.occurrence.range }, (name) =>
+            locationOfAlias(aliases.find((a) => a.name === name)),
+          );
         }
       }
     });

@@ -18,7 +18,6 @@ import type {
 
 const FIXTURES = path.join(__dirname, '../../fixtures/mlir');
 
-
 function allOps(result: ParseResult): Operation[] {
   const out: Operation[] = [];
   const walk = (ops: readonly Operation[]): void => {
@@ -96,7 +95,12 @@ describe('mlir parser: generic ops', () => {
     assert.deepEqual(block.label, { name: '^bb0', range: rangeOf(text, '^bb0') });
     assert.equal(block.arguments[0].name, '%x');
     assert.deepEqual(block.arguments[0].nameRange, rangeOf(text, '%x'));
-    assert.deepEqual(plainTree(block.arguments[0].location), { kind: 'name', name: 'bx', child: undefined, range: rangeOf(text, '"bx"') });
+    assert.deepEqual(plainTree(block.arguments[0].location), {
+      kind: 'name',
+      name: 'bx',
+      child: undefined,
+      range: rangeOf(text, '"bx"'),
+    });
     assert.equal(block.operations[0].name, 'test.yield');
     assert.deepEqual(block.operations[0].operands[0].range, rangeOf(text, '%x', 1));
   });
@@ -148,9 +152,65 @@ describe('mlir parser: attributes and types', () => {
     assert.ok(body);
     // The body's tokens as written, whitespace dropped (`1x4x` and `2x1` are dimension lists).
     const expected = [
-      '<', '(', 'd0', ',', 'd1', ')', '->', '(', 'd0', '*', '32', '+', 'd1', ',', '0', ')', ',', '<', '2x1', '>', ',',
-      'memref', '<', '1x4x', '!ttcore.tile', '<', '32x32', ',', 'bf16', '>', ',', '#l1', '>', ',', '<', 'height_sharded', '>', ',',
-      'core_ranges', '=', '<', '[', '#ttnn.core_range', '<', '(', '0', ',', '0', ')', ',', '(', '7', ',', '7', ')', '>', ']', '>', '>',
+      '<',
+      '(',
+      'd0',
+      ',',
+      'd1',
+      ')',
+      '->',
+      '(',
+      'd0',
+      '*',
+      '32',
+      '+',
+      'd1',
+      ',',
+      '0',
+      ')',
+      ',',
+      '<',
+      '2x1',
+      '>',
+      ',',
+      'memref',
+      '<',
+      '1x4x',
+      '!ttcore.tile',
+      '<',
+      '32x32',
+      ',',
+      'bf16',
+      '>',
+      ',',
+      '#l1',
+      '>',
+      ',',
+      '<',
+      'height_sharded',
+      '>',
+      ',',
+      'core_ranges',
+      '=',
+      '<',
+      '[',
+      '#ttnn.core_range',
+      '<',
+      '(',
+      '0',
+      ',',
+      '0',
+      ')',
+      ',',
+      '(',
+      '7',
+      ',',
+      '7',
+      ')',
+      '>',
+      ']',
+      '>',
+      '>',
     ];
     assert.deepEqual(leafTexts(body), expected);
     assert.equal(expected.join(''), src.slice(src.indexOf('<')).replace(/ /g, ''));
@@ -213,7 +273,11 @@ describe('mlir parser: attributes and types', () => {
     const c = asTensor(types[2]);
     assert.deepEqual(c.shape, [5120, 3072]);
     assert.ok(c.elementType.kind === 'dialectType' && c.elementType.name === 'ttcore.tile');
-    assert.deepEqual(plainTree(c.encoding), { kind: 'attrAlias', name: '#ttnn_layout7', range: rangeOf(src, '#ttnn_layout7') });
+    assert.deepEqual(plainTree(c.encoding), {
+      kind: 'attrAlias',
+      name: '#ttnn_layout7',
+      range: rangeOf(src, '#ttnn_layout7'),
+    });
     const d = asTensor(types[3]);
     assert.ok(d.encoding?.kind === 'dialectAttr' && d.encoding.name === 'ttnn.ttnn_layout');
     assert.deepEqual(d.shape, [1, 12, 3200]);
@@ -291,7 +355,11 @@ describe('mlir parser: custom forms (fixture custom_forms.mlir)', () => {
       ['ttcore.device_module', 'ttcore.cpu_module'],
     );
     assert.equal(inner[0].regions[0].blocks[0].operations[0].name, 'builtin.module');
-    assert.deepEqual(plainTree(top[0].location), { kind: 'aliasRef', name: '#loc', range: { start: text.lastIndexOf('} loc(#loc)') + 6, end: text.lastIndexOf('} loc(#loc)') + 10 } });
+    assert.deepEqual(plainTree(top[0].location), {
+      kind: 'aliasRef',
+      name: '#loc',
+      range: { start: text.lastIndexOf('} loc(#loc)') + 6, end: text.lastIndexOf('} loc(#loc)') + 10 },
+    });
   });
 
   it('reads ttcore.device with its attribute as the device_attr property', () => {
@@ -319,7 +387,12 @@ describe('mlir parser: custom forms (fixture custom_forms.mlir)', () => {
       args.map((a) => a.name),
       ['%arg0', '%arg1'],
     );
-    assert.deepEqual(plainTree(args[0].location), { kind: 'name', name: 'p0.x', child: undefined, range: rangeOf(text, '"p0.x"') });
+    assert.deepEqual(plainTree(args[0].location), {
+      kind: 'name',
+      name: 'p0.x',
+      child: undefined,
+      range: rangeOf(text, '"p0.x"'),
+    });
     const m = args[1].type as MemRefType;
     assert.ok(m.kind === 'memref' && m.elementType.kind === 'typeAlias' && m.memorySpace?.kind === 'dialectAttr');
     assert.ok(main.signature?.results[0].attributes?.entries[0].name === 'ttir.name');
@@ -469,7 +542,14 @@ describe('mlir parser: errors and recovery', () => {
   });
 
   it('recovers inside a region and keeps the enclosing structure', () => {
-    const src = ['func.func @f() {', '  %0 = "a.b"() <{x = }> : () -> i32', '  "a.c"() : () -> ()', '}', 'func.func @g() {', '}'].join('\n');
+    const src = [
+      'func.func @f() {',
+      '  %0 = "a.b"() <{x = }> : () -> i32',
+      '  "a.c"() : () -> ()',
+      '}',
+      'func.func @g() {',
+      '}',
+    ].join('\n');
     const r = parse(src);
     assert.equal(r.errors.length, 1);
     const braceAt = rangeOf(src, '}>').start;

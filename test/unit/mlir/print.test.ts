@@ -46,7 +46,10 @@ describe('mlir/print', () => {
   it('prints token trees compactly: a space only between two words, a shape prefix glued to its element type', () => {
     assert.ok(layout.kind === 'dialectAttr' && layout.body !== undefined);
     const printed = printTokens(layout.body.children);
-    assert.deepEqual(printed, { text: '(d0,d1)->(d0,d1),<1x1>,memref<1x1x!ttcore.tile<32x32,bf16>,#dram>,<interleaved>', truncated: false });
+    assert.deepEqual(printed, {
+      text: '(d0,d1)->(d0,d1),<1x1>,memref<1x1x!ttcore.tile<32x32,bf16>,#dram>,<interleaved>',
+      truncated: false,
+    });
     const mesh = attrOf(chunk, '#mesh');
     assert.ok(mesh.kind === 'dialectAttr' && mesh.body !== undefined);
     assert.equal(printTokens([mesh.body]).text, '<mesh_shape 1x1>');
@@ -73,8 +76,12 @@ describe('mlir/print', () => {
     const aliases = aliasesByName(chunk);
     const expandedAliases = new Map<string, string>();
     const options: PrintOptions = { aliasDefinition: (name) => aliases.get(name), expandedAliases };
-    const expectedLayout = '#ttnn.ttnn_layout<(d0,d1)->(d0,d1),<1x1>,memref<1x1x!ttcore.tile<32x32,bf16>,#ttnn.buffer_type<dram>>,<interleaved>>';
-    assert.deepEqual(printType({ kind: 'typeAlias', name: '!t', range: NO_RANGE }, options), { text: `tensor<32x32xbf16,${expectedLayout}>`, truncated: false });
+    const expectedLayout =
+      '#ttnn.ttnn_layout<(d0,d1)->(d0,d1),<1x1>,memref<1x1x!ttcore.tile<32x32,bf16>,#ttnn.buffer_type<dram>>,<interleaved>>';
+    assert.deepEqual(printType({ kind: 'typeAlias', name: '!t', range: NO_RANGE }, options), {
+      text: `tensor<32x32xbf16,${expectedLayout}>`,
+      truncated: false,
+    });
     assert.equal(expandedAliases.get('#dram'), '#ttnn.buffer_type<dram>');
     assert.equal(expandedAliases.get('#l'), expectedLayout);
     // Undefined names and dialect names (`#ttnn<...>` is not an alias) stay as written.
@@ -85,12 +92,18 @@ describe('mlir/print', () => {
   it('keeps a reference met inside its own expansion as written, and stops an alias bomb at the budget', () => {
     const cycle = chunkOf('#a = [#b]\n#b = [#a]\n');
     const cyclic = aliasesByName(cycle);
-    assert.deepEqual(printAttr({ kind: 'attrAlias', name: '#a', range: NO_RANGE }, { aliasDefinition: (n) => cyclic.get(n) }), { text: '[[#a]]', truncated: false });
+    assert.deepEqual(
+      printAttr({ kind: 'attrAlias', name: '#a', range: NO_RANGE }, { aliasDefinition: (n) => cyclic.get(n) }),
+      { text: '[[#a]]', truncated: false },
+    );
 
     const lines: string[] = [];
     for (let i = 0; i < 30; i++) lines.push(`#a${i} = [#a${i + 1}, #a${i + 1}]`);
     const bomb = aliasesByName(chunkOf(`${lines.join('\n')}\n#a30 = 1\n`));
-    const printed = printAttr({ kind: 'attrAlias', name: '#a0', range: NO_RANGE }, { aliasDefinition: (n) => bomb.get(n), budgetChars: 1000 });
+    const printed = printAttr(
+      { kind: 'attrAlias', name: '#a0', range: NO_RANGE },
+      { aliasDefinition: (n) => bomb.get(n), budgetChars: 1000 },
+    );
     assert.equal(printed.truncated, true);
     // At most the budget, one more element and a closing bracket per level of the 30.
     assert.ok(printed.text.length < 1000 + 40, `printed ${printed.text.length} characters`);
@@ -105,12 +118,17 @@ describe('mlir/print', () => {
       printAttr(attrOf(attrs, '#d'), { separator: ', ' }).text,
       '{a = 1 : i64, b = "x\\"y", c, d = array<i32: 1, 0>, e = true, f = dense<1.0> : tensor<2xf32>, g = (i32, f32) -> (i1, i1), h = (i32) -> i32, i = [1, 2], j = array<i64>}',
     );
-    assert.equal(printAttr(attrOf(attrs, '#d')).text, '{a = 1 : i64,b = "x\\"y",c,d = array<i32: 1,0>,e = true,f = dense<1.0> : tensor<2xf32>,g = (i32,f32) -> (i1,i1),h = (i32) -> i32,i = [1,2],j = array<i64>}');
+    assert.equal(
+      printAttr(attrOf(attrs, '#d')).text,
+      '{a = 1 : i64,b = "x\\"y",c,d = array<i32: 1,0>,e = true,f = dense<1.0> : tensor<2xf32>,g = (i32,f32) -> (i1,i1),h = (i32) -> i32,i = [1,2],j = array<i64>}',
+    );
     assert.equal(printAttr(attrOf(attrs, '#m')).text, 'affine_map<(d0)->(d0)>');
   });
 
   it('prints types in MLIR form', () => {
-    const types = chunkOf('!m = memref<2x4xbf16, #dram>\n!u = tensor<*xf32>\n!v = vector<4xf32>\n!s = !ttcore.tile<32x32, bf16>\n!z = tensor<bf16>\n');
+    const types = chunkOf(
+      '!m = memref<2x4xbf16, #dram>\n!u = tensor<*xf32>\n!v = vector<4xf32>\n!s = !ttcore.tile<32x32, bf16>\n!z = tensor<bf16>\n',
+    );
     assert.equal(printType(typeOf(types, '!m'), { separator: ', ' }).text, 'memref<2x4xbf16, #dram>');
     assert.equal(printType(typeOf(types, '!u')).text, 'tensor<*xf32>');
     assert.equal(printType(typeOf(types, '!v')).text, 'vector<4xf32>');
@@ -149,7 +167,10 @@ describe('mlir/syntaxSearch', () => {
   const nodes = [{ range: { start: 0, end: 5 } }, { range: { start: 5, end: 9 } }, { range: { start: 12, end: 20 } }];
 
   it('finds the node whose [start, end) holds an offset', () => {
-    assert.deepEqual([0, 4, 5, 8, 9, 11, 12, 19, 20, -1].map((o) => indexContaining(nodes, o)), [0, 0, 1, 1, -1, -1, 2, 2, -1, -1]);
+    assert.deepEqual(
+      [0, 4, 5, 8, 9, 11, 12, 19, 20, -1].map((o) => indexContaining(nodes, o)),
+      [0, 0, 1, 1, -1, -1, 2, 2, -1, -1],
+    );
     assert.equal(indexContaining([], 3), -1);
   });
 

@@ -10,7 +10,6 @@ import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/ml
 import type { Chunk, SyntaxFile } from '../../../server/src/mlir/syntax';
 import type { TextRange } from '../../../server/src/text/textRange';
 
-
 /** The first `length` characters of the nth `needle`: `%0` of `%0:2`. */
 function nameRange(text: string, needle: string, length: number, nth = 0): TextRange {
   const r = rangeOf(text, needle, nth);
@@ -102,19 +101,32 @@ describe('mlir scopes: values', () => {
     // #l: 2 in each signature (arg, result), 3 + 3 + 1 in @f's body, 2 + 1 in @g's body.
     assert.equal(layoutUses.uses.length, 2 + 3 + 3 + 1 + 2 + 2 + 1);
     const loc2 = resolveAt(file, rangeOf(text, 'loc(#loc2)').start + 4);
-    assert.deepEqual(loc2.definitions, [{ start: rangeOf(text, '#loc2 =').start, end: rangeOf(text, '#loc2 =').start + 5 }]);
+    assert.deepEqual(loc2.definitions, [
+      { start: rangeOf(text, '#loc2 =').start, end: rangeOf(text, '#loc2 =').start + 5 },
+    ]);
   });
 
   it('resolves symbols: call @f refers to func.func @f', () => {
     const use = resolveAt(file, rangeOf(text, '@f(%arg0)').start);
     assert.equal(use.kind, 'symbol');
     assert.deepEqual(use.definitions, [rangeOf(text, '@f')]);
-    assert.deepEqual(use.uses, [{ start: rangeOf(text, '@f(%arg0)').start, end: rangeOf(text, '@f(%arg0)').start + 2 }]);
+    assert.deepEqual(use.uses, [
+      { start: rangeOf(text, '@f(%arg0)').start, end: rangeOf(text, '@f(%arg0)').start + 2 },
+    ]);
   });
 
   it('resolves location chains to names and the first file:line:col', () => {
-    const loc = resolveLocation({ kind: 'aliasRef', name: '#loc2', range: { start: 0, end: 0 } }, locationLookup(file.chunks[0]));
-    assert.deepEqual(loc, { names: ['split'], fileLineCol: { file: 'm.py', line: 7, column: 1 }, first: { kind: 'name', name: 'split' }, aliasChain: ['#loc2', '#loc1'], incomplete: false });
+    const loc = resolveLocation(
+      { kind: 'aliasRef', name: '#loc2', range: { start: 0, end: 0 } },
+      locationLookup(file.chunks[0]),
+    );
+    assert.deepEqual(loc, {
+      names: ['split'],
+      fileLineCol: { file: 'm.py', line: 7, column: 1 },
+      first: { kind: 'name', name: 'split' },
+      aliasChain: ['#loc2', '#loc1'],
+      incomplete: false,
+    });
   });
 });
 
@@ -141,9 +153,18 @@ describe('mlir scopes: regions, labels and symbol tables', () => {
   });
 
   it('lists both definitions of a name defined twice', () => {
-    const text = ['func.func @f() {', '  %0 = "t.a"() : () -> i32', '  %0 = "t.b"() : () -> i32', '  "t.use"(%0) : (i32) -> ()', '}'].join('\n');
+    const text = [
+      'func.func @f() {',
+      '  %0 = "t.a"() : () -> i32',
+      '  %0 = "t.b"() : () -> i32',
+      '  "t.use"(%0) : (i32) -> ()',
+      '}',
+    ].join('\n');
     const file = fileOf(text);
-    assert.deepEqual(resolveAt(file, rangeOf(text, '%0)').start).definitions, [rangeOf(text, '%0', 0), rangeOf(text, '%0', 1)]);
+    assert.deepEqual(resolveAt(file, rangeOf(text, '%0)').start).definitions, [
+      rangeOf(text, '%0', 0),
+      rangeOf(text, '%0', 1),
+    ]);
   });
 
   it('looks a symbol up in the nearest module that defines it, and groups uses of an undefined one', () => {
@@ -305,7 +326,13 @@ describe('mlir scopes: name errors', () => {
   });
 
   it('resolves block labels used as successors', () => {
-    const text = ['func.func @f() {', '  "t.br"() [^bb1] : () -> ()', '^bb1:', '  "t.br"() [^bb9] : () -> ()', '}'].join('\n');
+    const text = [
+      'func.func @f() {',
+      '  "t.br"() [^bb1] : () -> ()',
+      '^bb1:',
+      '  "t.br"() [^bb9] : () -> ()',
+      '}',
+    ].join('\n');
     const file = fileOf(text);
     assert.deepEqual(
       nameErrors(file).map((d) => d.message),
@@ -322,15 +349,30 @@ describe('mlir scopes: name errors', () => {
       nameErrors(file).map((d) => [d.message, d.range]),
       [["redefinition of alias '#a'", rangeOf(text, '#a', 2)]],
     );
-    const loc = resolveLocation({ kind: 'aliasRef', name: '#loc1', range: { start: 0, end: 0 } }, locationLookup(file.chunks[0]));
-    assert.deepEqual(loc, { names: ['n'], fileLineCol: undefined, first: { kind: 'name', name: 'n' }, aliasChain: ['#loc1', '#loc2'], incomplete: true });
+    const loc = resolveLocation(
+      { kind: 'aliasRef', name: '#loc1', range: { start: 0, end: 0 } },
+      locationLookup(file.chunks[0]),
+    );
+    assert.deepEqual(loc, {
+      names: ['n'],
+      fileLineCol: undefined,
+      first: { kind: 'name', name: 'n' },
+      aliasChain: ['#loc1', '#loc2'],
+      incomplete: true,
+    });
     // The chain #a -> #b -> #a never reaches a value (the first #a wins; the redefinition is ignored).
-    assert.equal(resolveAttr({ kind: 'attrAlias', name: '#a', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!)), undefined);
+    assert.equal(
+      resolveAttr({ kind: 'attrAlias', name: '#a', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!)),
+      undefined,
+    );
   });
 
   it('follows alias chains to the final value', () => {
     const file = fileOf(['#dram = #ttnn.buffer_type<dram>', '#mem = #dram'].join('\n'));
-    const value = resolveAttr({ kind: 'attrAlias', name: '#mem', range: { start: 0, end: 0 } }, aliasesByName(file.chunks[0]!));
+    const value = resolveAttr(
+      { kind: 'attrAlias', name: '#mem', range: { start: 0, end: 0 } },
+      aliasesByName(file.chunks[0]!),
+    );
     assert.ok(value?.kind === 'dialectAttr' && value.name === 'ttnn.buffer_type');
   });
 });
@@ -348,8 +390,16 @@ describe('mlir scopes: consistency on real files', () => {
         names++;
         const definitions = starts(definitionsOf(at));
         const all = occurrencesOf(at);
-        assert.ok(all.some((o) => o.range.start === offset), `${at.occurrence.name} at ${offset} is not among its own occurrences`);
-        for (const o of all) assert.deepEqual(starts(definitionsOf(occurrenceAt(file, o.range.start)!)), definitions, `${at.occurrence.name} at ${o.range.start}`);
+        assert.ok(
+          all.some((o) => o.range.start === offset),
+          `${at.occurrence.name} at ${offset} is not among its own occurrences`,
+        );
+        for (const o of all)
+          assert.deepEqual(
+            starts(definitionsOf(occurrenceAt(file, o.range.start)!)),
+            definitions,
+            `${at.occurrence.name} at ${o.range.start}`,
+          );
       }
       assert.ok(names > 100, `only ${names} names found`);
     });

@@ -34,7 +34,21 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
     // permute/conv3d/to_layout and 10 deallocates (of %arg2 and of %6..%13, %24: each consumed temporary).
     assert.deepEqual(
       ttnn.filter((o) => o.name !== 'ttnn.deallocate').map((o) => o.name.slice(5)),
-      ['get_device', 'constant', 'get_device', 'to_layout', 'permute', 'reshape', 'to_layout', 'embedding', 'reshape', 'permute', 'permute', 'conv3d', 'to_layout'],
+      [
+        'get_device',
+        'constant',
+        'get_device',
+        'to_layout',
+        'permute',
+        'reshape',
+        'to_layout',
+        'embedding',
+        'reshape',
+        'permute',
+        'permute',
+        'conv3d',
+        'to_layout',
+      ],
     );
     assert.equal(ops.filter((o) => o.name === 'ttcore.load_cached').length, 1);
     assert.equal(ttnn.filter((o) => o.name === 'ttnn.deallocate').length, 10);
@@ -61,7 +75,11 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
     assert.deepEqual(out.encoding && out.encoding.kind === 'attrAlias' && out.encoding.name, '#ttnn_layout6');
     const eol = text.indexOf('\n', lineAt);
     assert.deepEqual(op.range, { start: lineAt + 8, end: eol });
-    assert.deepEqual(plainTree(op.location), { kind: 'aliasRef', name: '#loc7', range: { start: eol - 6, end: eol - 1 } });
+    assert.deepEqual(plainTree(op.location), {
+      kind: 'aliasRef',
+      name: '#loc7',
+      range: { start: eol - 6, end: eol - 1 },
+    });
   });
 
   it('resolves %9 to its uses and #loc7 to aten__index_workaround at single_ops.py:16', () => {
@@ -70,10 +88,14 @@ describe('seed example: mochi_replicate_pad.mlir', () => {
     assert.ok(value);
     const references = occurrencesOf(value).filter((o) => !o.isDefinition);
     // Used by the embedding and by its deallocate.
-    const usingOps = references.map((r) => ops.find((o) => o.operands.some((u) => u.range.start === r.range.start))?.name);
+    const usingOps = references.map(
+      (r) => ops.find((o) => o.operands.some((u) => u.range.start === r.range.start))?.name,
+    );
     assert.deepEqual(usingOps, ['ttnn.embedding', 'ttnn.deallocate']);
     const aliases = result.file.chunks[0]?.aliases ?? [];
-    const resolved = resolveLocation({ kind: 'aliasRef', name: '#loc7', range: { start: 0, end: 0 } }, (name) => locationOfAlias(aliases.find((a) => a.name === name)));
+    const resolved = resolveLocation({ kind: 'aliasRef', name: '#loc7', range: { start: 0, end: 0 } }, (name) =>
+      locationOfAlias(aliases.find((a) => a.name === name)),
+    );
     assert.deepEqual(resolved, {
       names: ['aten__index_workaround'],
       fileLineCol: { file: 'tests/torch/models/mochi/single_ops.py', line: 16, column: 0 },

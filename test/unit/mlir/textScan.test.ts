@@ -5,7 +5,13 @@ import { isBalanced, matchingClose, scanMlirText, splitTopLevel } from '../../..
 
 describe('mlir/textScan', () => {
   it('splits at top-level commas only, through strings, nested brackets and arrows', () => {
-    assert.deepEqual(splitTopLevel('a, <b, c>, "x, y", (d0, d1) -> (d0, d1), [1, 2]'), ['a', '<b, c>', '"x, y"', '(d0, d1) -> (d0, d1)', '[1, 2]']);
+    assert.deepEqual(splitTopLevel('a, <b, c>, "x, y", (d0, d1) -> (d0, d1), [1, 2]'), [
+      'a',
+      '<b, c>',
+      '"x, y"',
+      '(d0, d1) -> (d0, d1)',
+      '[1, 2]',
+    ]);
     assert.deepEqual(splitTopLevel(''), []);
     assert.deepEqual(splitTopLevel('a,'), ['a', '']);
     assert.deepEqual(splitTopLevel('x = 1; y = 2', ';'), ['x = 1', 'y = 2']);
@@ -29,6 +35,9 @@ describe('mlir/textScan', () => {
     scanMlirText('(a -> b) -> c', (i, c, depth) => {
       if (c === '->') arrows.push([i, depth]);
     });
-    assert.deepEqual(arrows, [[3, 1], [9, 0]]);
+    assert.deepEqual(arrows, [
+      [3, 1],
+      [9, 0],
+    ]);
   });
 });

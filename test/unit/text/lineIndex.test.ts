@@ -30,7 +30,8 @@ describe('LineIndex', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const pieces = ['a', 'bc', '\n', '\r', '\r\n', ' ', 'xyz\n'];
-    const randomText = (n: number): string => Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const randomText = (n: number): string =>
+      Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]).join('');
     // The expected text is kept as a plain string beside the index, whose own text is read only at the end of each
     // trial (reading it earlier would flatten it and skip the piece paths under test).
     let expected = randomText(40);
@@ -42,7 +43,11 @@ describe('LineIndex', () => {
       const edited = expected.slice(0, start) + change.newText + expected.slice(end);
       const incremental = LineIndex.edited(index, change);
       const fresh = new LineIndex(edited);
-      assert.equal(incremental.lineCount, fresh.lineCount, `trial ${trial}: ${JSON.stringify(expected)} + ${JSON.stringify(change)}`);
+      assert.equal(
+        incremental.lineCount,
+        fresh.lineCount,
+        `trial ${trial}: ${JSON.stringify(expected)} + ${JSON.stringify(change)}`,
+      );
       for (let line = 0; line < fresh.lineCount; line++) {
         assert.equal(incremental.lineStart(line), fresh.lineStart(line), `trial ${trial}, line ${line}`);
         assert.equal(incremental.lineEnd(line), fresh.lineEnd(line), `trial ${trial}, line end ${line}`);

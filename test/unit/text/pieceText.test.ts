@@ -11,7 +11,8 @@ describe('text/pieceText', () => {
   it('reads like the plain string after each of 3000 random edits (past the flatten threshold several times)', () => {
     const next = makeRandom(7);
     const alphabet = ['a', 'bc', '\n', '\r\n', ' ', 'xyz', '😀', ''];
-    const word = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const word = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
     let expected = word(200);
     let text = PieceText.of(expected);
     for (let trial = 0; trial < 3000; trial++) {
@@ -24,7 +25,11 @@ describe('text/pieceText', () => {
       for (let probe = 0; probe < 4; probe++) {
         const a = Math.floor(next() * (expected.length + 2)) - 1;
         const b = a + Math.floor(next() * 30);
-        assert.equal(text.slice(a, b), expected.slice(Math.max(0, a), Math.max(0, b)), `trial ${trial}: slice(${a}, ${b})`);
+        assert.equal(
+          text.slice(a, b),
+          expected.slice(Math.max(0, a), Math.max(0, b)),
+          `trial ${trial}: slice(${a}, ${b})`,
+        );
         assert.ok(Object.is(text.charCodeAt(a), expected.charCodeAt(a)), `trial ${trial}: charCodeAt(${a})`);
         assert.equal(text.startsWith('bc', a), expected.startsWith('bc', a), `trial ${trial}: startsWith at ${a}`);
       }

@@ -9,9 +9,15 @@ import { tensor } from '../estimate/build';
 describe('ttnn/device', () => {
   it('presets carry the cited L1 sizes and default bases', () => {
     const n150 = presetDevice('wormhole_b0_n150');
-    assert.deepEqual([n150.l1SizeBytes, n150.l1UnreservedBase, n150.workerGrid, n150.dramAlignmentBytes], [1_499_136, 102_656, [8, 8], 32]);
+    assert.deepEqual(
+      [n150.l1SizeBytes, n150.l1UnreservedBase, n150.workerGrid, n150.dramAlignmentBytes],
+      [1_499_136, 102_656, [8, 8], 32],
+    );
     const p150 = presetDevice('blackhole_p150');
-    assert.deepEqual([p150.l1SizeBytes, p150.workerGrid, p150.dramAlignmentBytes, p150.numCbs], [1_572_864, [10, 13], 64, 64]);
+    assert.deepEqual(
+      [p150.l1SizeBytes, p150.workerGrid, p150.dramAlignmentBytes, p150.numCbs],
+      [1_572_864, [10, 13], 64, 64],
+    );
     // n300 with worker dispatch: 8 wide x 7 tall = 56 compute-with-storage cores, one L1 bank each (ttmetal-l1-model.md §1).
     const n300w = presetDevice('wormhole_b0_n300_worker_dispatch');
     assert.deepEqual([n300w.workerGrid, n300w.nWorkerCores, n300w.nL1Banks], [[7, 8], 56, 56]);
@@ -19,8 +25,16 @@ describe('ttnn/device', () => {
 
   it('flags the mock base 1024 and substitutes the preset base', () => {
     const d = resolveDevice({
-      arch: 'wormhole_b0', gridRows: 8, gridCols: 8, l1SizeBytes: 1_499_136, l1UnreservedBase: 1024, numDramChannels: 12, numCbs: 32,
-      l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32,
+      arch: 'wormhole_b0',
+      gridRows: 8,
+      gridCols: 8,
+      l1SizeBytes: 1_499_136,
+      l1UnreservedBase: 1024,
+      numDramChannels: 12,
+      numCbs: 32,
+      l1AlignmentBytes: 16,
+      dramAlignmentBytes: 32,
+      pcieAlignmentBytes: 32,
     });
     assert.equal(d.l1UnreservedBase, 102_656);
     assert.equal(d.source, 'system_desc');
@@ -37,7 +51,10 @@ describe('ttnn/device', () => {
   });
 
   it('tile sizes and padding', () => {
-    assert.deepEqual(['f32', 'bf16', 'bfp_bf8', 'bfp_bf4', 'bfp_bf2', 'u8'].map((d) => tileBytes(d as never)), [4096, 2048, 1088, 576, 320, 1024]);
+    assert.deepEqual(
+      ['f32', 'bf16', 'bfp_bf8', 'bfp_bf4', 'bfp_bf2', 'u8'].map((d) => tileBytes(d as never)),
+      [4096, 2048, 1088, 576, 320, 1024],
+    );
     assert.deepEqual(paddedShape([1, 768, 4, 60, 106], 'tile'), [1, 768, 4, 64, 128]);
   });
 

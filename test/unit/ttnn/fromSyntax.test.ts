@@ -52,12 +52,17 @@ func.func @f(%arg0: tensor<1x3x224x224xf32, #layout>, %arg1: tensor<1x3x224x224x
     const a = fn.args[0].spec;
     const b = fn.args[1].spec;
     assert.ok(a.kind === 'tensor' && a.layout.kind === 'layout' && b.kind === 'tensor' && b.layout.kind === 'layout');
-    assert.deepEqual([a.layout.bufferType, a.layout.memoryLayout, a.layout.syntax], ['system_memory', undefined, 'tt_layout']);
+    assert.deepEqual(
+      [a.layout.bufferType, a.layout.memoryLayout, a.layout.syntax],
+      ['system_memory', undefined, 'tt_layout'],
+    );
     assert.deepEqual([b.layout.bufferType, b.layout.memoryLayout, b.layout.dtype], ['dram', 'interleaved', 'f32']);
   });
 
   it('decodes inline layouts without aliases (2025-01) and the !tt.tile spelling', () => {
-    const l = layoutOf(`func.func @forward(%arg0: tensor<1x12x3200xf32, #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 12 + d1, d2), <1x1>, memref<1x100x!tt.tile<32x32, f32>, #ttnn.buffer_type<dram>>, <interleaved>>>) { return }`);
+    const l = layoutOf(
+      `func.func @forward(%arg0: tensor<1x12x3200xf32, #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 12 + d1, d2), <1x1>, memref<1x100x!tt.tile<32x32, f32>, #ttnn.buffer_type<dram>>, <interleaved>>>) { return }`,
+    );
     assert.deepEqual([l.pageLayout, l.dtype, l.bufferType], ['tile', 'f32', 'dram']);
   });
 
@@ -69,9 +74,23 @@ func.func @f(%arg0: tensor<1x3x224x224xf32, #layout>, %arg1: tensor<1x3x224x224x
 #d = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 256 + d1 * 32 + d2, d3), <8x1>, memref<1x4x!ttcore.tile<32x32, bf16>, #l1>, <height_sharded>, core_ranges = #ttnn.core_range_set<[#ttnn.core_range<(0,0), (7,0)>]>>
 #e = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x4x!ttcore.tile<32x32, f32>, #ttnn.buffer_type<dram>>, <interleaved>, exactGrid = true>
 func.func @f(%a: tensor<32x256xf32, #a>, %b: tensor<1x1x224x224xbf16, #b>, %c: tensor<1x32x32x256xbf16, #c>, %d: tensor<1x8x32x128xbf16, #d>, %e: tensor<64x128xf32, #e>) { return }`;
-    const layouts = mod(text).functions[0].args.map((a) => (a.spec.kind === 'tensor' && a.spec.layout.kind === 'layout' ? a.spec.layout : undefined));
-    assert.deepEqual(layouts.map((l) => l?.gridShape), [[1, 8], [8, 8], [32, 1], [8, 1], [1, 1]]);
-    assert.deepEqual(layouts.map((l) => l?.memoryLayout), ['block_sharded', 'interleaved', 'height_sharded', 'height_sharded', 'interleaved']);
+    const layouts = mod(text).functions[0].args.map((a) =>
+      a.spec.kind === 'tensor' && a.spec.layout.kind === 'layout' ? a.spec.layout : undefined,
+    );
+    assert.deepEqual(
+      layouts.map((l) => l?.gridShape),
+      [
+        [1, 8],
+        [8, 8],
+        [32, 1],
+        [8, 1],
+        [1, 1],
+      ],
+    );
+    assert.deepEqual(
+      layouts.map((l) => l?.memoryLayout),
+      ['block_sharded', 'interleaved', 'height_sharded', 'height_sharded', 'interleaved'],
+    );
     // (0,0)-(10,1) is 11x2 = 22 cores, (0,2)-(9,2) is 10: 32 shard cores.
     assert.deepEqual(layouts[2]?.coreRanges, [
       { start: { x: 0, y: 0 }, end: { x: 10, y: 1 } },
@@ -86,8 +105,12 @@ func.func @f(%a: tensor<32x256xf32, #a>, %b: tensor<1x1x224x224xbf16, #b>, %c: t
     const tiled = layoutOf(`!tile = !ttcore.tile<32x32, f32>
 #l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x3x!tile, #ttnn.buffer_type<l1>>, <interleaved>>
 func.func @f(%arg0: tensor<64x96xf32, #l>) { return }`);
-    assert.deepEqual([tiled.pageLayout, tiled.dtype, tiled.bufferType, tiled.shardShape], ['tile', 'f32', 'l1', [2, 3]]);
-    const empty = layoutOf(`#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<0xbf16, #ttnn.buffer_type<dram>>, <interleaved>>
+    assert.deepEqual(
+      [tiled.pageLayout, tiled.dtype, tiled.bufferType, tiled.shardShape],
+      ['tile', 'f32', 'l1', [2, 3]],
+    );
+    const empty =
+      layoutOf(`#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<0xbf16, #ttnn.buffer_type<dram>>, <interleaved>>
 func.func @f(%arg0: tensor<0xbf16, #l>) { return }`);
     assert.deepEqual([empty.pageLayout, empty.dtype, empty.shardShape], ['row_major', 'bf16', [0]]);
   });
@@ -113,7 +136,11 @@ func.func @f(%arg0: tensor<32x32xbf16, #l>) { return }`);
 
   it('reports byte sizes beyond 2^53 as model overflow, never a wrapped number', () => {
     const spec = argSpec('func.func @f(%arg0: tensor<4294967296x4294967296xbf16>) { return }');
-    assert.deepEqual(spec.shape, { kind: 'unknown', reason: 'model overflow: tensor byte size exceeds 2^53', overflow: true });
+    assert.deepEqual(spec.shape, {
+      kind: 'unknown',
+      reason: 'model overflow: tensor byte size exceeds 2^53',
+      overflow: true,
+    });
   });
 
   it('reads the system descriptor through its alias, and function roles', () => {
@@ -133,12 +160,24 @@ module attributes {ttcore.system_desc = #system_desc} {
 }`;
     const m = mod(text);
     assert.deepEqual(m.systemDesc, {
-      arch: 'wormhole_b0', gridRows: 8, gridCols: 8, l1SizeBytes: 1499136, l1UnreservedBase: 102656, numDramChannels: 12, numCbs: 32,
-      l1AlignmentBytes: 16, dramAlignmentBytes: 32, pcieAlignmentBytes: 32,
+      arch: 'wormhole_b0',
+      gridRows: 8,
+      gridCols: 8,
+      l1SizeBytes: 1499136,
+      l1UnreservedBase: 102656,
+      numDramChannels: 12,
+      numCbs: 32,
+      l1AlignmentBytes: 16,
+      dramAlignmentBytes: 32,
+      pcieAlignmentBytes: 32,
     });
     assert.deepEqual(
       m.functions.map((f) => [f.name, f.role, f.inCpuModule]),
-      [['@main_const_eval_0', 'const_eval', false], ['@main', 'entry', false], ['@hoisted', 'entry', true]],
+      [
+        ['@main_const_eval_0', 'const_eval', false],
+        ['@main', 'entry', false],
+        ['@hoisted', 'entry', true],
+      ],
     );
   });
 
@@ -148,8 +187,16 @@ module attributes {ttcore.system_desc = #system_desc} {
 #ttcore.system_desc<[{role = host, target_triple = "x86_64-pc-linux"}], [{arch = <blackhole>, grid = 10x11, max_l1_size = 7, l1_size = 1572864, num_dram_channels = 7, l1_unreserved_base = 111104}], [0], [1 : i32], [ 0x0x0x0]>
 module {}`;
     assert.deepEqual(decodeSystemDesc(text.replace(/\s+/g, '')), {
-      arch: 'blackhole', gridRows: 10, gridCols: 11, l1SizeBytes: 1572864, l1UnreservedBase: 111104, numDramChannels: 7, numCbs: undefined,
-      l1AlignmentBytes: undefined, dramAlignmentBytes: undefined, pcieAlignmentBytes: undefined,
+      arch: 'blackhole',
+      gridRows: 10,
+      gridCols: 11,
+      l1SizeBytes: 1572864,
+      l1UnreservedBase: 111104,
+      numDramChannels: 7,
+      numCbs: undefined,
+      l1AlignmentBytes: undefined,
+      dramAlignmentBytes: undefined,
+      pcieAlignmentBytes: undefined,
     });
   });
 });

@@ -40,15 +40,27 @@
 import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp } from './composite';
 import { estimatePermute } from './permute';
 
-const CITE_ACC = 'tt-metal ttnn/cpp/ttnn/operations/reduction/accumulation/device/accumulation_program_factory.cpp@01ca906';
-const CITE_COMPOSITE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/accumulation/accumulation_common.cpp@10581a8 (preprocess_input_tensor)';
-const CITE_MOREH = 'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57';
+const CITE_ACC =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/accumulation/device/accumulation_program_factory.cpp@01ca906';
+const CITE_COMPOSITE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/accumulation/accumulation_common.cpp@10581a8 (preprocess_input_tensor)';
+const CITE_MOREH =
+  'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57';
 
 export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -60,11 +72,13 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
   const rank = input.logical.length;
   const raw = propInt(op, 'dim') ?? 0;
   const dim = raw < 0 ? raw + rank : raw;
-  if (op.name === 'ttnn.moreh_cumsum' && !atOrAfter(ctx, 'moreh-cumsum-to-accumulation')) return morehCumsum(op, ctx, input, output, dim);
+  if (op.name === 'ttnn.moreh_cumsum' && !atOrAfter(ctx, 'moreh-cumsum-to-accumulation'))
+    return morehCumsum(op, ctx, input, output, dim);
   if (rank - dim >= 4) return accumulationProgram(op, ctx, input, output, dim);
   // The composite: view as 4-D, swap the dim with dim 0, scan along dim 0, swap back.
   const inSpec = op.operands[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'input or result is not a tensor');
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
   const shape4 = rank < 4 ? [...Array<number>(4 - rank).fill(1), ...input.logical] : [...input.logical];
   const axis = dim + Math.max(0, 4 - rank);
   const perm = shape4.map((_, i) => (i === 0 ? axis : i === axis ? 0 : i));
@@ -76,13 +90,20 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
   const permProp = { kind: 'ints' as const, values: perm };
   const scan = stepOp(op, op.name, [inSwapped], [outSwapped], { dim: { kind: 'int', value: 0, text: '0' } });
   const steps: Step[] = [
-    { label: rank < 4 ? `view as 4-D, swap dim ${axis} with dim 0` : `swap dim ${dim} with dim 0`, result: estimatePermute(stepOp(op, 'ttnn.permute', [in4], [inSwapped], { permutation: permProp }), ctx) },
+    {
+      label: rank < 4 ? `view as 4-D, swap dim ${axis} with dim 0` : `swap dim ${dim} with dim 0`,
+      result: estimatePermute(stepOp(op, 'ttnn.permute', [in4], [inSwapped], { permutation: permProp }), ctx),
+    },
     { label: 'scan along dim 0', result: accumulationOn(scan, ctx) },
-    { label: 'swap back', result: estimatePermute(stepOp(op, 'ttnn.permute', [outSwapped], [out4], { permutation: permProp }), ctx) },
+    {
+      label: 'swap back',
+      result: estimatePermute(stepOp(op, 'ttnn.permute', [outSwapped], [out4], { permutation: permProp }), ctx),
+    },
   ];
   return largestStep(op, ctx, steps, {
     confidence: 'approx',
-    approxReason: 'the newest builds scan H and W in place (tile-axis kernel, not modeled); the permuted copies of an L1 input are not counted',
+    approxReason:
+      'the newest builds scan H and W in place (tile-axis kernel, not modeled); the permuted copies of an L1 input are not counted',
     citations: [CITE_COMPOSITE],
   });
 }
@@ -96,14 +117,23 @@ function accumulationOn(scan: TtnnOp, ctx: EstimateContext): OpEstimateResult {
 }
 
 /** AccumulationProgramFactory along `dim`, which is not one of the last two (the composite guarantees it). */
-function accumulationProgram(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, dim: number): OpEstimateResult {
+function accumulationProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  dim: number,
+): OpEstimateResult {
   const along = input.logical[dim] ?? 1;
   const rows = Math.max(1, Math.floor(input.geometry.nPages / Math.max(1, along)));
   const split = splitWorkToCores(gridArea(ctx), rows);
   const tIn = tileBytes(input.dtype);
   const tOut = tileBytes(output.dtype);
   return finishProgram({
-    op, ctx, factory: 'AccumulationProgramFactory', factoryReason: `${rows} rows of ${along} tiles along dim ${dim} over ${split.nCores} cores`,
+    op,
+    ctx,
+    factory: 'AccumulationProgramFactory',
+    factoryReason: `${rows} rows of ${along} tiles along dim ${dim} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'src', nPages: 4, pageBytes: tIn },
@@ -117,9 +147,18 @@ function accumulationProgram(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
 }
 
 /** The moreh device op of builds before PR #24427: 4-D, dim 0 or 1, six tiles of CBs. */
-function morehCumsum(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, dim: number): OpEstimateResult {
+function morehCumsum(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  dim: number,
+): OpEstimateResult {
   if (input.logical.length !== 4 || (dim !== 0 && dim !== 1)) {
-    return unmodeled(op.name, `moreh_cumsum before tt-metal PR #24427 runs the moreh device op (4-D, dim 0 or 1 only); how the caller reshapes/permutes a rank-${input.logical.length} scan along dim ${dim} for it was not read (tt-forge-onnx #1634 overflowed L1 there)`);
+    return unmodeled(
+      op.name,
+      `moreh_cumsum before tt-metal PR #24427 runs the moreh device op (4-D, dim 0 or 1 only); how the caller reshapes/permutes a rank-${input.logical.length} scan along dim ${dim} for it was not read (tt-forge-onnx #1634 overflowed L1 there)`,
+    );
   }
   const [n, c, h, w] = input.padded;
   const htWt = (h / 32) * (w / 32);
@@ -127,7 +166,10 @@ function morehCumsum(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, ou
   const split = splitWorkToCores(gridArea(ctx), units);
   const t = tileBytes(output.dtype);
   return finishProgram({
-    op, ctx, factory: 'MorehCumsumDeviceOperation::ProgramFactory', factoryReason: `moreh device op (before tt-metal PR #24427): ${units} tile columns along dim ${dim} over ${split.nCores} cores`,
+    op,
+    ctx,
+    factory: 'MorehCumsumDeviceOperation::ProgramFactory',
+    factoryReason: `moreh device op (before tt-metal PR #24427): ${units} tile columns along dim ${dim} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: t },
@@ -135,7 +177,8 @@ function morehCumsum(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, ou
       { index: 24, role: 'accumulated sum', nPages: 1, pageBytes: t },
       { index: 16, role: 'output', nPages: 2, pageBytes: t },
     ],
-    confidence: 'approx', approxReason: 'moreh factory read at one build (3384f57)',
+    confidence: 'approx',
+    approxReason: 'moreh factory read at one build (3384f57)',
     citations: [CITE_MOREH, CITE.workSplit],
   });
 }

@@ -61,14 +61,21 @@ import { illegal, unmodeled } from '../types';
 import { FABRIC_HEADER_BYTES } from './ccl';
 
 const CITES = {
-  dispatchFactory: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes)',
-  dispatchValidate: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_device_operation.cpp@5cd3a45 (validate_on_program_cache_miss)',
-  dispatchEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/all_to_all_dispatch.cpp@012e288 (num_links 1; FullPacket unless the CBs and L1 outputs exceed the largest free L1 block)',
-  combineFactory: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_combine/device/all_to_all_combine_program_factory.cpp@003544f (c_0..c_4; same at @40e8731)',
-  combineValidate: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_combine/device/all_to_all_combine_device_operation.cpp@021df86 (validate_on_program_cache_miss)',
+  dispatchFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes)',
+  dispatchValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_device_operation.cpp@5cd3a45 (validate_on_program_cache_miss)',
+  dispatchEntry:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/all_to_all_dispatch.cpp@012e288 (num_links 1; FullPacket unless the CBs and L1 outputs exceed the largest free L1 block)',
+  combineFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_combine/device/all_to_all_combine_program_factory.cpp@003544f (c_0..c_4; same at @40e8731)',
+  combineValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_combine/device/all_to_all_combine_device_operation.cpp@021df86 (validate_on_program_cache_miss)',
   clientInterface: 'tt-metal tt_metal/fabric fabric_common.h (CLIENT_INTERFACE_SIZE = 3280)',
-  runtime: 'tt-mlir runtime/lib/ttnn/operations/ccl/all_to_all_dispatch.cpp, all_to_all_combine.cpp@05044f1 (num_links / topology / sub-device defaults)',
-  workarounds: 'tt-mlir test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir (row-major bf16 input, row-major u16 indices / mapping / metadata)',
+  runtime:
+    'tt-mlir runtime/lib/ttnn/operations/ccl/all_to_all_dispatch.cpp, all_to_all_combine.cpp@05044f1 (num_links / topology / sub-device defaults)',
+  workarounds:
+    'tt-mlir test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir (row-major bf16 input, row-major u16 indices / mapping / metadata)',
 } as const;
 
 /** Fabric client interface bytes (tt_fabric CLIENT_INTERFACE_SIZE). */
@@ -105,7 +112,10 @@ function senderGroup() {
 
 export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (!atOrAfter(ctx, 'a2a-dispatch-send-map')) {
-    return unmodeled(op.name, 'builds before tt-metal PR #24816 (change point a2a-dispatch-send-map) ran an earlier all_to_all_dispatch factory (whole-indices CB, 16 packet headers) not modeled');
+    return unmodeled(
+      op.name,
+      'builds before tt-metal PR #24816 (change point a2a-dispatch-send-map) ran an earlier all_to_all_dispatch factory (whole-indices CB, 16 packet headers) not modeled',
+    );
   }
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -115,18 +125,27 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
   if (typeof mapping === 'string') return unmodeled(op.name, mapping);
   const rank = input.logical.length;
   if (rank !== 4 || indices.logical.length !== rank) {
-    return illegal(op.name, 'Input and indices tensor must have the same number of dimensions (rank 4)', CITES.dispatchValidate);
+    return illegal(
+      op.name,
+      'Input and indices tensor must have the same number of dimensions (rank 4)',
+      CITES.dispatchValidate,
+    );
   }
   for (let i = 0; i < rank - 1; i++) {
     if (input.logical[i] !== indices.logical[i]) {
-      return illegal(op.name, `Input and indices tensor must have the same shape for all dimensions except the last. Mismatch at dimension ${i} with shape ${input.logical[i]} and ${indices.logical[i]}`, CITES.dispatchValidate);
+      return illegal(
+        op.name,
+        `Input and indices tensor must have the same shape for all dimensions except the last. Mismatch at dimension ${i} with shape ${input.logical[i]} and ${indices.logical[i]}`,
+        CITES.dispatchValidate,
+      );
     }
   }
   if (resultSharded(op)) return illegal(op.name, 'Output memory config must not be sharded', CITES.dispatchValidate);
   const meshDevices = mapping.logical[mapping.logical.length - 1] ?? 0;
   const dispatchDevices = propInt(op, 'num_devices');
   if (meshDevices < 1) return unmodeled(op.name, 'the expert mapping has no device column: mesh size unknown');
-  if (dispatchDevices === undefined || dispatchDevices < 1) return unmodeled(op.name, 'num_devices (devices along cluster_axis) is missing');
+  if (dispatchDevices === undefined || dispatchDevices < 1)
+    return unmodeled(op.name, 'num_devices (devices along cluster_axis) is missing');
 
   const inputPage = alignUp(rowBytes(input, 'bf16'), bufferAlign(input, ctx));
   const indicesPage = alignUp(rowBytes(indices, 'u16'), bufferAlign(indices, ctx));
@@ -135,17 +154,22 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
   const tokensPerCore = Math.ceil(tokens / NUM_LINKS);
   const base: CbSpec[] = [
     { index: 0, role: 'input token pages (double-buffered)', nPages: 2, pageBytes: inputPage },
-    { index: 1, role: 'expert indices of this core\'s tokens', nPages: tokensPerCore, pageBytes: indicesPage },
+    { index: 1, role: "expert indices of this core's tokens", nPages: tokensPerCore, pageBytes: indicesPage },
     { index: 2, role: 'expert mapping (whole tensor)', nPages: rows(mapping), pageBytes: mappingPage },
     { index: 3, role: 'fabric packet headers', nPages: 2, pageBytes: FABRIC_HEADER_BYTES },
     { index: 4, role: 'token-device send map (1 B each)', nPages: 1, pageBytes: meshDevices * tokensPerCore },
   ];
-  const metadataCb: CbSpec = { index: 5, role: 'packed metadata (FullPacket)', nPages: tokens * dispatchDevices, pageBytes: indicesPage };
+  const metadataCb: CbSpec = {
+    index: 5,
+    role: 'packed metadata (FullPacket)',
+    nPages: tokens * dispatchDevices,
+    pageBytes: indicesPage,
+  };
   const allCbsBytes = [...base, metadataCb].reduce((s, c) => s + c.nPages * c.pageBytes, 0);
   const l1OutputsBytes = outputsInL1(op, ctx).reduce((s, o) => s + o.bytesPerCore, 0);
   const fullPacket = allCbsBytes + l1OutputsBytes <= maxL1Space(ctx);
   const approx = [
-    'default 1D fabric packet header (64 B) and num_links 1, as tt-mlir\'s runtime leaves them',
+    "default 1D fabric packet header (64 B) and num_links 1, as tt-mlir's runtime leaves them",
     'largest free L1 block taken as the unreserved L1 not held by live buffers',
     workaroundNote(input, 'input', 'bf16'),
     workaroundNote(indices, 'indices', 'u16'),
@@ -179,29 +203,49 @@ export function estimateAllToAllCombine(op: TtnnOp, ctx: EstimateContext): OpEst
   const experts = mapping.logical[2];
   if (meshDevices < 1) return unmodeled(op.name, 'the expert mapping has no device column: mesh size unknown');
   if (experts % meshDevices !== 0) {
-    return illegal(op.name, `Number of experts ${experts} should be evenly divisible by devices: ${meshDevices}`, CITES.combineValidate);
+    return illegal(
+      op.name,
+      `Number of experts ${experts} should be evenly divisible by devices: ${meshDevices}`,
+      CITES.combineValidate,
+    );
   }
   const expertsPerDevice = experts / meshDevices;
   // tt-mlir's runtime passes locally_reduced = false: one input slice per local expert.
   if (input.logical[0] !== expertsPerDevice) {
-    return illegal(op.name, `Expected input shape dim 0: ${input.logical[0]} to be equal to expert mapping dim 2: ${experts} / ${meshDevices} devices`, CITES.combineValidate);
+    return illegal(
+      op.name,
+      `Expected input shape dim 0: ${input.logical[0]} to be equal to expert mapping dim 2: ${experts} / ${meshDevices} devices`,
+      CITES.combineValidate,
+    );
   }
   const axisGroup = propInt(op, 'num_devices');
-  if (axisGroup === undefined || axisGroup < 1) return unmodeled(op.name, 'num_devices (devices along cluster_axis) is missing');
+  if (axisGroup === undefined || axisGroup < 1)
+    return unmodeled(op.name, 'num_devices (devices along cluster_axis) is missing');
   const batch = metadata.logical[1];
-  if (batch % axisGroup !== 0) return illegal(op.name, `Batch ${batch} must be divisible by axis group`, CITES.combineValidate);
+  if (batch % axisGroup !== 0)
+    return illegal(op.name, `Batch ${batch} must be divisible by axis group`, CITES.combineValidate);
   if (resultSharded(op)) return illegal(op.name, 'Output memory config must not be sharded', CITES.combineValidate);
 
   const l1Align = ctx.device.l1AlignmentBytes;
   const cbs: CbSpec[] = [
-    { index: 0, role: 'expert output token pages (one per local expert)', nPages: expertsPerDevice, pageBytes: alignUp(rowBytes(input, 'bf16'), bufferAlign(input, ctx)) },
+    {
+      index: 0,
+      role: 'expert output token pages (one per local expert)',
+      nPages: expertsPerDevice,
+      pageBytes: alignUp(rowBytes(input, 'bf16'), bufferAlign(input, ctx)),
+    },
     { index: 1, role: 'expert mapping page', nPages: 1, pageBytes: alignUp(rowBytes(mapping, 'u16'), l1Align) },
     { index: 2, role: 'local experts scratch', nPages: 1, pageBytes: alignUp(2 * expertsPerDevice, l1Align) },
     { index: 3, role: 'metadata page', nPages: 1, pageBytes: alignUp(rowBytes(metadata, 'u16'), l1Align) },
-    { index: 4, role: 'fabric client interface (unicast + atomic-inc headers)', nPages: 2, pageBytes: CLIENT_INTERFACE_BYTES },
+    {
+      index: 4,
+      role: 'fabric client interface (unicast + atomic-inc headers)',
+      nPages: 2,
+      pageBytes: CLIENT_INTERFACE_BYTES,
+    },
   ];
   const approx = [
-    'num_links 1, as tt-mlir\'s runtime leaves it',
+    "num_links 1, as tt-mlir's runtime leaves it",
     workaroundNote(input, 'input', 'bf16'),
     workaroundNote(metadata, 'metadata', 'u16'),
     workaroundNote(mapping, 'mapping', 'u16'),

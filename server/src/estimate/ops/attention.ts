@@ -39,13 +39,25 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  CbSpec,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propBool,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
 
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
-const CITE_SDPA_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
+const CITE_SDPA_DECODE =
+  'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
 
 interface SdpaProgramConfig {
   /** CoreCoord (x = columns, y = rows). */
@@ -85,7 +97,12 @@ function alignedPageBytes(t: ResolvedTensor, ctx: EstimateContext): number {
   return alignUp(t.padded[t.padded.length - 1] * (elementBytes(t.dtype) ?? 4), align);
 }
 
-function segmentOperand(op: TtnnOp, segments: readonly (readonly number[])[], segment: number, what: string): ResolvedTensor | string | undefined {
+function segmentOperand(
+  op: TtnnOp,
+  segments: readonly (readonly number[])[],
+  segment: number,
+  what: string,
+): ResolvedTensor | string | undefined {
   const idx = segments[segment]?.[0];
   if (idx === undefined) return undefined;
   return resolveTensor(op.operands[idx], what);
@@ -127,10 +144,12 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (typeof sink === 'string') return unmodeled(op.name, sink);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  if (q.padded.length !== 4 || k.padded.length !== 4) return unmodeled(op.name, 'SDPA takes 4-D [B, heads, S, head_dim] tensors');
-  if ([q, k, v ?? k].some((t) => t.layout.pageLayout !== 'tile')) return unmodeled(op.name, 'row-major Q/K/V (tt-metal requires tiled)');
+  if (q.padded.length !== 4 || k.padded.length !== 4)
+    return unmodeled(op.name, 'SDPA takes 4-D [B, heads, S, head_dim] tensors');
+  if ([q, k, v ?? k].some((t) => t.layout.pageLayout !== 'tile'))
+    return unmodeled(op.name, 'row-major Q/K/V (tt-metal requires tiled)');
   // Chunked prefill is causal; its K length is the query plus every page the page table can name.
-  const isCausal = chunked ? true : propBool(op, 'is_causal') ?? true;
+  const isCausal = chunked ? true : (propBool(op, 'is_causal') ?? true);
   const cfg = programConfig(op);
   const [b, nqh, sq] = q.padded;
   const sk = chunked && pageTable !== undefined ? sq + pageTable.padded[1] * k.padded[2] : k.padded[2];
@@ -159,9 +178,17 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     { index: 2, role: 'V chunk (double-buffered)', nPages: skT * vdht * 2, pageBytes: tileBytes((v ?? k).dtype) },
   ];
   if (mask !== undefined || isCausal || usePaddedMask) {
-    cbs.push({ index: 3, role: 'mask chunk (double-buffered)', nPages: sqT * skT * 2, pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4') });
+    cbs.push({
+      index: 3,
+      role: 'mask chunk (double-buffered)',
+      nPages: sqT * skT * 2,
+      pageBytes: tileBytes(mask?.dtype ?? 'bfp_bf4'),
+    });
   }
-  cbs.push({ index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 }, { index: 7, role: 'identity column', nPages: 1, pageBytes: bf16 });
+  cbs.push(
+    { index: 5, role: 'identity scalar', nPages: 1, pageBytes: bf16 },
+    { index: 7, role: 'identity column', nPages: 1, pageBytes: bf16 },
+  );
   if (chunked && pageTable !== undefined) {
     cbs.push(
       { index: 6, role: 'page-table row', nPages: 1, pageBytes: pageTable.padded[1] * 4 },
@@ -179,13 +206,17 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   );
   const configured = cfg?.qChunk !== undefined && cfg.kChunk !== undefined;
   return finishProgram({
-    op, ctx, factory: mla ? 'SDPAProgramFactory (flash MLA prefill)' : 'SDPAProgramFactory',
+    op,
+    ctx,
+    factory: mla ? 'SDPAProgramFactory (flash MLA prefill)' : 'SDPAProgramFactory',
     factoryReason: `q/k chunks ${qChunk}/${kChunk}${configured ? ' (program_config)' : ' (factory default without program_config)'}; ${qPerCore} q chunk(s) per core; CBs on all ${nCores} cores`,
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores, firstCore: [0, 0] }],
     cbs,
     confidence: configured ? 'exact' : 'approx',
-    approxReason: configured ? '' : 'no program_config: the factory defaults to 32/32 chunks, but the host op may choose others (the tt-metal f4163c2 goldens fit a 128-wide K chunk for a 128-long K)',
+    approxReason: configured
+      ? ''
+      : 'no program_config: the factory defaults to 32/32 chunks, but the host op may choose others (the tt-metal f4163c2 goldens fit a 128-wide K chunk for a 128-long K)',
     citations: [CITE_SDPA],
   });
 }
@@ -208,8 +239,10 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   if (typeof sink === 'string') return unmodeled(op.name, sink);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  if (q.padded.length !== 4 || k.padded.length !== 4) return unmodeled(op.name, 'SDPA decode takes 4-D Q [1, B, heads, head_dim] and K/V [B, heads, S, head_dim]');
-  if (k.layout.pageLayout !== 'tile' || v.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major K/V (tt-metal requires tiled)');
+  if (q.padded.length !== 4 || k.padded.length !== 4)
+    return unmodeled(op.name, 'SDPA decode takes 4-D Q [1, B, heads, head_dim] and K/V [B, heads, S, head_dim]');
+  if (k.layout.pageLayout !== 'tile' || v.layout.pageLayout !== 'tile')
+    return unmodeled(op.name, 'row-major K/V (tt-metal requires tiled)');
 
   const isCausal = propBool(op, 'is_causal') ?? true;
   const cfg = programConfig(op);
@@ -221,7 +254,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const nkv = k.padded[1];
   const dht = k.padded[3] / 32;
   const vdht = v.padded[3] / 32;
-  const seq = paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
+  const seq =
+    paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
   const kChunk = cfg?.kChunk ?? (paged ? 0 : defaultChunk(seq));
   const skCb = kChunk === 0 ? dst : kChunk / 32;
   const pnht = pnh / 32;
@@ -229,7 +263,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
 
   const [gx, gy] = programGrid(cfg, ctx);
   const available = gx * gy;
-  if (available < b) return illegal(op.name, `Cores available (${available}) must be >= batch size (${b})`, CITE_SDPA_DECODE);
+  if (available < b)
+    return illegal(op.name, `Cores available (${available}) must be >= batch size (${b})`, CITE_SDPA_DECODE);
   const maxCoresPerHead = cfg?.maxCoresPerHeadBatch ?? available;
   const coresPerBatch = Math.floor(Math.min(available, maxCoresPerHead * b * nkv) / b);
   const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
@@ -253,8 +288,22 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     { index: 6, role: 'm_in', nPages: pnht, pageBytes: small },
     { index: 7, role: 'l_in', nPages: pnht, pageBytes: small },
   );
-  if (curPos !== undefined) cbs.push({ index: 8, role: 'cur_pos', nPages: 1, pageBytes: alignedPageBytes(curPos, ctx), tensorBacked: isSharded(curPos.layout) });
-  if (pageTable !== undefined) cbs.push({ index: 9, role: 'page-table row', nPages: 1, pageBytes: alignedPageBytes(pageTable, ctx), tensorBacked: isSharded(pageTable.layout) });
+  if (curPos !== undefined)
+    cbs.push({
+      index: 8,
+      role: 'cur_pos',
+      nPages: 1,
+      pageBytes: alignedPageBytes(curPos, ctx),
+      tensorBacked: isSharded(curPos.layout),
+    });
+  if (pageTable !== undefined)
+    cbs.push({
+      index: 9,
+      role: 'page-table row',
+      nPages: 1,
+      pageBytes: alignedPageBytes(pageTable, ctx),
+      tensorBacked: isSharded(pageTable.layout),
+    });
   cbs.push(
     { index: 10, role: 'tilized Q', nPages: pnht * dht, pageBytes: qTile },
     { index: 11, role: 'column identity', nPages: 1, pageBytes: bf16 },
@@ -271,17 +320,28 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     { index: 17, role: 'max partial', nPages: pnht, pageBytes: small },
     { index: 18, role: 'sum partial', nPages: pnht, pageBytes: small },
     { index: 19, role: 'reduction scratch', nPages: (outTiles + 2 * pnht) * (coresPerHead - 1), pageBytes: small },
-    { index: 20, role: 'output', nPages: outTiles, pageBytes: tileBytes(out.dtype), tensorBacked: isSharded(out.layout) },
+    {
+      index: 20,
+      role: 'output',
+      nPages: outTiles,
+      pageBytes: tileBytes(out.dtype),
+      tensorBacked: isSharded(out.layout),
+    },
   );
   const configured = cfg?.kChunk !== undefined;
   return finishProgram({
-    op, ctx, factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
+    op,
+    ctx,
+    factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
     factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${configured ? ' (program_config)' : ''}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
     cbs,
     confidence: configured || paged ? 'exact' : 'approx',
-    approxReason: configured || paged ? '' : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
+    approxReason:
+      configured || paged
+        ? ''
+        : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
     citations: [CITE_SDPA_DECODE],
   });
 }
@@ -303,17 +363,26 @@ export function estimateSdpaFw(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const { q, k, v } = qkv;
   const mask = segmentOperand(op, segments, 3, 'attention mask');
   if (typeof mask === 'string') return unmodeled(op.name, mask);
-  if (q.padded.length !== 4 || k.padded.length !== 4 || v.padded.length !== 4) return unmodeled(op.name, 'sdpa_fw takes 4-D [B, heads, S, E] tensors');
+  if (q.padded.length !== 4 || k.padded.length !== 4 || v.padded.length !== 4)
+    return unmodeled(op.name, 'sdpa_fw takes 4-D [B, heads, S, E] tensors');
   const results = op.results.map((r, i) => resolveTensor(r, `result ${i}`));
-  for (const [what, t] of [['Query', q], ['Key', k], ['Value', v], ['Mask', mask], ...results.map((r) => ['Output', r] as const)] as const) {
+  for (const [what, t] of [
+    ['Query', q],
+    ['Key', k],
+    ['Value', v],
+    ['Mask', mask],
+    ...results.map((r) => ['Output', r] as const),
+  ] as const) {
     if (t === undefined || typeof t === 'string') continue;
     if (t.layout.bufferType !== 'dram') return illegal(op.name, `${what} buffer must be in DRAM`, CITE_SDPA_FW);
   }
   const [qB, qNH, qS, qE] = q.padded;
-  if (qE !== k.padded[3] || qE !== v.padded[3]) return illegal(op.name, 'Embedding dims of Q, K, V must be the same', CITE_SDPA_FW);
+  if (qE !== k.padded[3] || qE !== v.padded[3])
+    return illegal(op.name, 'Embedding dims of Q, K, V must be the same', CITE_SDPA_FW);
   if (qB !== k.padded[0]) return illegal(op.name, 'Query and Key batch sizes must be the same', CITE_SDPA_FW);
   if (qS !== k.padded[2]) return illegal(op.name, 'Query and Key sequence lengths must be the same', CITE_SDPA_FW);
-  if (qNH % k.padded[1] !== 0) return illegal(op.name, 'Number of heads must be divisible by number of groups', CITE_SDPA_FW);
+  if (qNH % k.padded[1] !== 0)
+    return illegal(op.name, 'Number of heads must be divisible by number of groups', CITE_SDPA_FW);
   const wt = qE / 32;
   const rows = (qB * qNH * qS) / 32;
   const returnIntermediates = propBool(op, 'return_intermediates') ?? false;
@@ -333,10 +402,14 @@ export function estimateSdpaFw(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   );
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
-    op, ctx, factory: 'SDPAForwardProgramFactory (tt-train)',
+    op,
+    ctx,
+    factory: 'SDPAForwardProgramFactory (tt-train)',
     factoryReason: `${rows} Q tile rows over ${split.nCores} cores; E = ${wt} tiles`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs, confidence: 'approx', approxReason: 'tt-mlir passes mask_type, which the factory version read does not take',
+    cbs,
+    confidence: 'approx',
+    approxReason: 'tt-mlir passes mask_type, which the factory version read does not take',
     citations: [CITE_SDPA_FW, CITE.workSplit],
   });
 }

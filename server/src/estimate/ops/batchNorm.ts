@@ -30,13 +30,23 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { largestStep, specWith, stepOp } from './composite';
 
-const CITE_FACTORY = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp (descriptor version, index id 54541415248)';
-const CITE_COMPOSITE = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/batch_norm.cpp@050f24f (training branch)';
-const CITE_RUNNING_STATS = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/running_statistics_program_factory.cpp@0640bf7';
-const CITE_VALIDATE = 'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_device_operation.cpp (validate_tensors)';
+const CITE_FACTORY =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp (descriptor version, index id 54541415248)';
+const CITE_COMPOSITE =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/batch_norm.cpp@050f24f (training branch)';
+const CITE_RUNNING_STATS =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/running_statistics_program_factory.cpp@0640bf7';
+const CITE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_device_operation.cpp (validate_tensors)';
 
 /** Operands by role: `operandSegmentSizes` says which optional tensors are present (input, mean, var, weight, bias). */
-function operandsByRole(op: TtnnOp): { input?: TensorSpec; mean?: TensorSpec; variance?: TensorSpec; weight?: TensorSpec; bias?: TensorSpec } {
+function operandsByRole(op: TtnnOp): {
+  input?: TensorSpec;
+  mean?: TensorSpec;
+  variance?: TensorSpec;
+  weight?: TensorSpec;
+  bias?: TensorSpec;
+} {
   const tensors = op.operands.filter((o): o is TensorSpec => o.kind === 'tensor');
   const segments = propInts(op, 'operandSegmentSizes');
   const roles = ['input', 'mean', 'variance', 'weight', 'bias'] as const;
@@ -51,7 +61,8 @@ function operandsByRole(op: TtnnOp): { input?: TensorSpec; mean?: TensorSpec; va
 }
 
 export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  if (op.properties['training']?.kind === 'bool' && op.properties['training'].value) return estimateBatchNormTraining(op, ctx);
+  if (op.properties['training']?.kind === 'bool' && op.properties['training'].value)
+    return estimateBatchNormTraining(op, ctx);
   const roles = operandsByRole(op);
   const input = resolveTensor(roles.input, 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -63,13 +74,21 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const stats = [roles.mean, roles.variance, roles.weight, roles.bias].filter((t): t is TensorSpec => t !== undefined);
   for (const s of stats) {
     if (s.shape.kind === 'known' && s.shape.dims.length !== 4) {
-      return illegal(op.name, `batch norm statistics must be 4D [1, C, 1, 1] (got rank ${s.shape.dims.length})`, CITE_VALIDATE);
+      return illegal(
+        op.name,
+        `batch norm statistics must be 4D [1, C, 1, 1] (got rank ${s.shape.dims.length})`,
+        CITE_VALIDATE,
+      );
     }
   }
-  if (input.layout.memoryLayout !== 'interleaved' || (out.layout.memoryLayout !== 'interleaved' && out.layout.bufferType !== 'system_memory')) {
+  if (
+    input.layout.memoryLayout !== 'interleaved' ||
+    (out.layout.memoryLayout !== 'interleaved' && out.layout.bufferType !== 'system_memory')
+  ) {
     return unmodeled(op.name, 'sharded batch_norm is not modeled');
   }
-  const dtypeOf = (t: TensorSpec | undefined): DataType | undefined => (t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined);
+  const dtypeOf = (t: TensorSpec | undefined): DataType | undefined =>
+    t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined;
   const aDt = input.dtype;
   const bDt = dtypeOf(roles.mean) ?? aDt;
   const cDt = out.dtype;
@@ -83,7 +102,12 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: 2, pageBytes: t(aDt) },
     { index: 1, role: 'batch mean', nPages: 2, pageBytes: t(bDt) },
-    { index: 2, role: typecast ? 'compute output (f32 staging)' : 'output', nPages: 2, pageBytes: t(typecast ? interm : cDt) },
+    {
+      index: 2,
+      role: typecast ? 'compute output (f32 staging)' : 'output',
+      nPages: 2,
+      pageBytes: t(typecast ? interm : cDt),
+    },
     ...(typecast ? [{ index: 9, role: 'writer output', nPages: 2, pageBytes: t(cDt) }] : []),
     { index: 3, role: 'batch var', nPages: 2, pageBytes: t(dDt) },
     { index: 4, role: 'eps', nPages: 2, pageBytes: t(interm) },
@@ -93,12 +117,15 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     { index: 8, role: 'temp', nPages: 2, pageBytes: t(interm) },
   ];
   return finishProgram({
-    op, ctx, factory: 'BatchNormFactory',
+    op,
+    ctx,
+    factory: 'BatchNormFactory',
     factoryReason: `inference batch norm: 9 double-buffered CBs (interm ${interm}${typecast ? ', + output typecast CB' : ''}) on all ${gridArea(ctx)} cores`,
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs,
     confidence: 'approx',
-    approxReason: 'factory read at an undated version (program-descriptor port); the tt-mlir golden of Nov 2025 agrees for bf16',
+    approxReason:
+      'factory read at an undated version (program-descriptor port); the tt-mlir golden of Nov 2025 agrees for bf16',
     citations: [CITE_FACTORY],
   });
 }
@@ -132,7 +159,11 @@ export function estimateBatchNormTraining(op: TtnnOp, ctx: EstimateContext): OpE
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   if (input.logical.length < 4) {
-    return illegal(op.name, `batch_norm not supported for tensors with rank < 4. (rank=${input.logical.length})`, CITE_COMPOSITE);
+    return illegal(
+      op.name,
+      `batch_norm not supported for tensors with rank < 4. (rank=${input.logical.length})`,
+      CITE_COMPOSITE,
+    );
   }
   const inSpec = roles.input as TensorSpec;
   const channels = input.logical[input.logical.length - 3]!;
@@ -140,12 +171,19 @@ export function estimateBatchNormTraining(op: TtnnOp, ctx: EstimateContext): OpE
   const batchStat = specWith(inSpec, { dims: [1, channels, 1, 1] });
   const optional = [roles.weight, roles.bias];
   const batchNormStep = estimateBatchNorm(
-    stepOp(op, 'ttnn.batch_norm_inference', [inSpec, batchStat, batchStat, ...optional.filter((t): t is TensorSpec => t !== undefined)], [op.results[0]!], {
-      operandSegmentSizes: { kind: 'ints', values: [1, 1, 1, ...optional.map((t) => (t === undefined ? 0 : 1))] },
-    }),
+    stepOp(
+      op,
+      'ttnn.batch_norm_inference',
+      [inSpec, batchStat, batchStat, ...optional.filter((t): t is TensorSpec => t !== undefined)],
+      [op.results[0]!],
+      {
+        operandSegmentSizes: { kind: 'ints', values: [1, 1, 1, ...optional.map((t) => (t === undefined ? 0 : 1))] },
+      },
+    ),
     ctx,
   );
-  const dtypeOf = (t: TensorSpec | undefined): DataType | undefined => (t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined);
+  const dtypeOf = (t: TensorSpec | undefined): DataType | undefined =>
+    t !== undefined && t.layout.kind === 'layout' ? t.layout.dtype : undefined;
   const statDt = input.dtype;
   const meanDt = dtypeOf(roles.mean) ?? 'bf16';
   const varDt = dtypeOf(roles.variance) ?? 'bf16';
@@ -165,7 +203,9 @@ export function estimateBatchNormTraining(op: TtnnOp, ctx: EstimateContext): OpE
     { index: 28, role: 'updated running var', nPages: 2, pageBytes: t(varDt) },
   ];
   const runningStatsStep = finishProgram({
-    op, ctx, factory: 'RunningStatisticsFactory',
+    op,
+    ctx,
+    factory: 'RunningStatisticsFactory',
     factoryReason: `12 double-buffered CBs on all ${gridArea(ctx)} cores`,
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs: runningStatsCbs,
@@ -173,12 +213,18 @@ export function estimateBatchNormTraining(op: TtnnOp, ctx: EstimateContext): OpE
     approxReason: 'factory read at an undated version (create_cb port)',
     citations: [CITE_RUNNING_STATS],
   });
-  return largestStep(op, ctx, [
-    { label: 'running_statistics', result: runningStatsStep },
-    { label: 'batch_norm on the batch statistics', result: batchNormStep },
-  ], {
-    confidence: 'approx',
-    approxReason: 'the mean/square/subtract programs computing the batch statistics are not sized (fewer CBs than these two)',
-    citations: [CITE_COMPOSITE],
-  });
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'running_statistics', result: runningStatsStep },
+      { label: 'batch_norm on the batch statistics', result: batchNormStep },
+    ],
+    {
+      confidence: 'approx',
+      approxReason:
+        'the mean/square/subtract programs computing the batch statistics are not sized (fewer CBs than these two)',
+      citations: [CITE_COMPOSITE],
+    },
+  );
 }

@@ -65,15 +65,23 @@ import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITES = {
-  allGatherMinimal: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (sender CB c_in0 = 3·num_tiles_to_write_per_packet pages)',
-  allGatherEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520 (AllGatherProgram → minimal default builder)',
-  allGatherValidate: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_device_operation.cpp@0055520 (validate_on_program_cache_miss)',
-  composite: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)',
-  reduceScatter: 'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp (ring and line builders: c_in0..c_in3 = 3·tile_granularity pages)',
-  reduceScatterEntry: 'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671, reduce_scatter_device_operation.cpp@1d897df (intermediate in DRAM unless configured)',
-  fabric: 'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
+  allGatherMinimal:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (sender CB c_in0 = 3·num_tiles_to_write_per_packet pages)',
+  allGatherEntry:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520 (AllGatherProgram → minimal default builder)',
+  allGatherValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/device/all_gather_device_operation.cpp@0055520 (validate_on_program_cache_miss)',
+  composite:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)',
+  reduceScatter:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp (ring and line builders: c_in0..c_in3 = 3·tile_granularity pages)',
+  reduceScatterEntry:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671, reduce_scatter_device_operation.cpp@1d897df (intermediate in DRAM unless configured)',
+  fabric:
+    'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
   ttmlirFabric: 'tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D / FABRIC_1D_RING)',
-  allReduce: 'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async); experimental/ccl/all_reduce_async/all_reduce_async.cpp, cluster-axis overload with optional semaphores (finding_scatter_dim; ttnn::reduce_scatter then ttnn::all_gather, or the composite all_gather + local sum)',
+  allReduce:
+    'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async); experimental/ccl/all_reduce_async/all_reduce_async.cpp, cluster-axis overload with optional semaphores (finding_scatter_dim; ttnn::reduce_scatter then ttnn::all_gather, or the composite all_gather + local sum)',
   p2pSend: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/send_program_factory.cpp@2ed8bc3',
   p2pReceive: 'tt-metal ttnn/cpp/ttnn/operations/point_to_point/device/host/receive_program_factory.cpp@2ed8bc3',
 } as const;
@@ -87,7 +95,7 @@ const FABRIC_HEADER_MAX_BYTES = 96;
 /** `get_tt_fabric_channel_buffer_size_bytes()`: header + payload. */
 export const FABRIC_CHANNEL_BUFFER_BYTES = FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_BYTES;
 
-const DEFAULT_FABRIC = 'default 1D fabric (4,352 B payload + 64 B header) as tt-mlir\'s runtime opens it';
+const DEFAULT_FABRIC = "default 1D fabric (4,352 B payload + 64 B header) as tt-mlir's runtime opens it";
 
 /** ⌊channel buffer / page⌋, and whether another plausible header size would change it. */
 function pagesPerPacket(page: number): { pages: number; headerSensitive: boolean } {
@@ -131,9 +139,19 @@ function approxReasons(parts: readonly (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('; ');
 }
 
-function cclEstimate(op: TtnnOp, ctx: EstimateContext, o: {
-  factory: string; factoryReason: string; cbs: CbSpec[]; workersPerDirection: number; reasons: readonly (string | false | undefined)[]; citations: string[]; notes?: string[];
-}): OpEstimate {
+function cclEstimate(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  o: {
+    factory: string;
+    factoryReason: string;
+    cbs: CbSpec[];
+    workersPerDirection: number;
+    reasons: readonly (string | false | undefined)[];
+    citations: string[];
+    notes?: string[];
+  },
+): OpEstimate {
   return finishProgram({
     op,
     ctx,
@@ -176,10 +194,16 @@ function topologyOf(op: TtnnOp): 'ring' | 'linear' | undefined {
 
 export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (!atOrAfter(ctx, 'ccl-all-gather-nd')) {
-    return unmodeled(op.name, `builds before ${changeText('ccl-all-gather-nd')} ran an earlier ttnn::all_gather path whose factory was not read`);
+    return unmodeled(
+      op.name,
+      `builds before ${changeText('ccl-all-gather-nd')} ran an earlier ttnn::all_gather path whose factory was not read`,
+    );
   }
   if (atOrAfter(ctx, 'all-gather-rewrite')) {
-    return unmodeled(op.name, `from ${changeText('all-gather-rewrite')} ttnn::all_gather picks its unicast or multicast factory and CB entry size by per-arch sweep rules (packets per entry, workers per direction); not modeled`);
+    return unmodeled(
+      op.name,
+      `from ${changeText('all-gather-rewrite')} ttnn::all_gather picks its unicast or multicast factory and CB entry size by per-arch sweep rules (packets per entry, workers per direction); not modeled`,
+    );
   }
   const shapes = resolveUnaryShape(op);
   if (typeof shapes === 'string') return unmodeled(op.name, shapes);
@@ -189,13 +213,24 @@ export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const dim = normalizedDim(op, 'all_gather_dim', rank);
   if (typeof dim === 'string') return unmodeled(op.name, dim);
   const ring = output.logical[dim] / input.logical[dim];
-  if (!Number.isInteger(ring) || ring < 1) return unmodeled(op.name, `result dim ${dim} (${output.logical[dim]}) is not a multiple of the input's (${input.logical[dim]}): ring size unknown`);
-  if (ring === 1) return illegal(op.name, 'all_gather op will only work for num_devices > 1, but has 1', CITES.allGatherValidate);
+  if (!Number.isInteger(ring) || ring < 1)
+    return unmodeled(
+      op.name,
+      `result dim ${dim} (${output.logical[dim]}) is not a multiple of the input's (${input.logical[dim]}): ring size unknown`,
+    );
+  if (ring === 1)
+    return illegal(op.name, 'all_gather op will only work for num_devices > 1, but has 1', CITES.allGatherValidate);
   if (input.layout.pageLayout !== 'tile') {
-    return unmodeled(op.name, 'a row-major all_gather runs tt-metal\'s composite (all_broadcast, then concat of the gathered tensors; composite_common.cpp); not modeled');
+    return unmodeled(
+      op.name,
+      "a row-major all_gather runs tt-metal's composite (all_broadcast, then concat of the gathered tensors; composite_common.cpp); not modeled",
+    );
   }
   if (paddedOn(input, dim, input.logical[dim])) {
-    return unmodeled(op.name, `the gather dim (${input.logical[dim]}) is padded inside a tile: tt-metal runs the composite all_gather (untilize, all_broadcast, concat, tilize); not modeled`);
+    return unmodeled(
+      op.name,
+      `the gather dim (${input.logical[dim]}) is padded inside a tile: tt-metal runs the composite all_gather (untilize, all_broadcast, concat, tilize); not modeled`,
+    );
   }
   const page = tileBytes(input.dtype);
   const { pages: perPacket, headerSensitive } = pagesPerPacket(page);
@@ -246,7 +281,10 @@ function reduceScatterCbs(op: TtnnOp, ctx: EstimateContext, page: number): Reduc
 
 export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
-    return unmodeled(op.name, `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier ttnn::reduce_scatter path (4-D only) whose factory was not read`);
+    return unmodeled(
+      op.name,
+      `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier ttnn::reduce_scatter path (4-D only) whose factory was not read`,
+    );
   }
   const shapes = resolveUnaryShape(op);
   if (typeof shapes === 'string') return unmodeled(op.name, shapes);
@@ -255,13 +293,27 @@ export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstim
   const dim = normalizedDim(op, 'scatter_dim', rank);
   if (typeof dim === 'string') return unmodeled(op.name, dim);
   const ring = input.logical[dim] / output.logical[dim];
-  if (!Number.isInteger(ring) || ring < 1) return unmodeled(op.name, `input dim ${dim} (${input.logical[dim]}) is not a multiple of the result's (${output.logical[dim]}): ring size unknown`);
-  if (ring === 1) return unmodeled(op.name, 'ring size 1 along cluster_axis: tt-mlir folds this op away; tt-metal\'s validation of a one-device reduce_scatter was not read');
+  if (!Number.isInteger(ring) || ring < 1)
+    return unmodeled(
+      op.name,
+      `input dim ${dim} (${input.logical[dim]}) is not a multiple of the result's (${output.logical[dim]}): ring size unknown`,
+    );
+  if (ring === 1)
+    return unmodeled(
+      op.name,
+      "ring size 1 along cluster_axis: tt-mlir folds this op away; tt-metal's validation of a one-device reduce_scatter was not read",
+    );
   if (input.layout.pageLayout !== 'tile') {
-    return unmodeled(op.name, 'a row-major reduce_scatter runs tt-metal\'s composite (split, tilize, pad, concat, native reduce_scatter, untilize; composite_common.cpp); not modeled');
+    return unmodeled(
+      op.name,
+      "a row-major reduce_scatter runs tt-metal's composite (split, tilize, pad, concat, native reduce_scatter, untilize; composite_common.cpp); not modeled",
+    );
   }
   if (paddedOn(input, dim, output.logical[dim])) {
-    return unmodeled(op.name, `each device's slice of dim ${dim} (${output.logical[dim]}) is padded inside a tile: tt-metal runs the composite reduce_scatter (pad, concat, native, slice); not modeled`);
+    return unmodeled(
+      op.name,
+      `each device's slice of dim ${dim} (${output.logical[dim]}) is padded inside a tile: tt-metal runs the composite reduce_scatter (pad, concat, native, slice); not modeled`,
+    );
   }
   const page = tileBytes(input.dtype);
   const rs = reduceScatterCbs(op, ctx, page);
@@ -285,19 +337,28 @@ export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstim
 
 export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
-    return unmodeled(op.name, `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier reduce_scatter inside all_reduce whose factory was not read`);
+    return unmodeled(
+      op.name,
+      `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier reduce_scatter inside all_reduce whose factory was not read`,
+    );
   }
   const shapes = resolveUnaryShape(op);
   if (typeof shapes === 'string') return unmodeled(op.name, shapes);
   const { input } = shapes;
   if (input.layout.pageLayout !== 'tile') {
-    return unmodeled(op.name, 'a row-major all_reduce runs the composite reduce_scatter and all_gather (untilize/tilize round trips); not modeled');
+    return unmodeled(
+      op.name,
+      'a row-major all_reduce runs the composite reduce_scatter and all_gather (untilize/tilize round trips); not modeled',
+    );
   }
   // finding_scatter_dim: the last dim (tile units for the last two) the ring divides; none → the composite all-gather
   // + local moreh_sum. With every extent 1 no ring of two or more devices divides any dim.
   const tileUnits = input.padded.map((d, i) => (i >= input.padded.length - 2 ? d / 32 : d));
   if (tileUnits.every((d) => d === 1)) {
-    return unmodeled(op.name, 'no dim of a single-tile tensor splits over the ring: tt-metal runs the composite all_gather + local sum (all_broadcast, concat, moreh_sum); not modeled');
+    return unmodeled(
+      op.name,
+      'no dim of a single-tile tensor splits over the ring: tt-metal runs the composite all_gather + local sum (all_broadcast, concat, moreh_sum); not modeled',
+    );
   }
   const page = tileBytes(input.dtype);
   const rs = reduceScatterCbs(op, ctx, page);
@@ -308,10 +369,11 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     cbs: rs.cbs,
     workersPerDirection: 1,
     reasons: [
-      'the ring size along cluster_axis is not in the op\'s types (result = input): assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)',
+      "the ring size along cluster_axis is not in the op's types (result = input): assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)",
       rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
-      gatherStepChanged && `the all_gather step runs the factories of ${changeText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
-      'the scattered tensor between the two steps takes the result\'s memory config; when that is L1 it is not counted',
+      gatherStepChanged &&
+        `the all_gather step runs the factories of ${changeText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
+      "the scattered tensor between the two steps takes the result's memory config; when that is L1 it is not counted",
     ],
     citations: [CITES.allReduce, CITES.reduceScatter, CITES.allGatherMinimal],
   });
@@ -325,7 +387,8 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
  * packet; a larger page is cut into max-sized segments, one page per packet.
  */
 function alignedPacketDims(t: ResolvedTensor, alignment: number): { pagesPerPacket: number; packetBytes: number } {
-  const max = t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(FABRIC_CHANNEL_BUFFER_BYTES)) : FABRIC_CHANNEL_BUFFER_BYTES;
+  const max =
+    t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(FABRIC_CHANNEL_BUFFER_BYTES)) : FABRIC_CHANNEL_BUFFER_BYTES;
   const aligned = alignUp(t.geometry.pageBytes, alignment);
   if (aligned <= max) {
     const k = Math.max(1, Math.min(Math.floor(max / aligned), t.geometry.nPages));
@@ -343,21 +406,34 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
   const receive = alignedPacketDims(output, alignment);
   const headers = 2 * 2 * FABRIC_HEADER_BYTES;
   const senderCbs: CbSpec[] = [
-    { index: 0, role: 'sender pages (reader → writer)', nPages: 2, pageBytes: alignUp(input.geometry.pageBytes, alignment) },
+    {
+      index: 0,
+      role: 'sender pages (reader → writer)',
+      nPages: 2,
+      pageBytes: alignUp(input.geometry.pageBytes, alignment),
+    },
     { index: 1, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
     { index: 2, role: 'packet staging', nPages: 1, pageBytes: send.packetBytes },
   ];
   const receiverCbs: CbSpec[] = [
     { index: 0, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
     { index: 1, role: 'packet staging', nPages: 1, pageBytes: receive.packetBytes },
-    { index: 2, role: 'receiver pages (reader → writer)', nPages: 3 * receive.pagesPerPacket, pageBytes: output.geometry.pageBytes },
+    {
+      index: 2,
+      role: 'receiver pages (reader → writer)',
+      nPages: 3 * receive.pagesPerPacket,
+      pageBytes: output.geometry.pageBytes,
+    },
   ];
-  const total = (cbs: CbSpec[]): number => cbs.reduce((n, cb) => n + alignUp(cb.nPages * cb.pageBytes, ctx.device.dramAlignmentBytes), 0);
+  const total = (cbs: CbSpec[]): number =>
+    cbs.reduce((n, cb) => n + alignUp(cb.nPages * cb.pageBytes, ctx.device.dramAlignmentBytes), 0);
   const receiverWorse = total(receiverCbs) >= total(senderCbs);
   return finishProgram({
     op,
     ctx,
-    factory: receiverWorse ? 'PointToPointOp::SendReceive (receive program)' : 'PointToPointOp::SendReceive (send program)',
+    factory: receiverWorse
+      ? 'PointToPointOp::SendReceive (receive program)'
+      : 'PointToPointOp::SendReceive (send program)',
     factoryReason: `one core per device: the sender's program (2 pages, ${headers} B of headers, a ${send.packetBytes} B packet) or the receiver's (headers, a ${receive.packetBytes} B packet, 3·${receive.pagesPerPacket} pages); the figure is the ${receiverWorse ? 'receiver' : 'sender'}'s, the larger`,
     groups: [{ name: 'worker', nCores: 1, firstCore: [0, 0] }],
     cbs: receiverWorse ? receiverCbs : senderCbs,
@@ -365,7 +441,8 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
     approxReason: approxReasons([
       DEFAULT_FABRIC,
       'packet header CBs assume a 64 B header',
-      output.layout.bufferType === 'l1' && 'the receive-side intermediate tensor (total packets × packet bytes, in the result\'s memory config, so in L1 here) is not counted',
+      output.layout.bufferType === 'l1' &&
+        "the receive-side intermediate tensor (total packets × packet bytes, in the result's memory config, so in L1 here) is not counted",
     ]),
     citations: [CITES.p2pSend, CITES.p2pReceive, CITES.fabric],
     notes: ['per-device figure: the sender and the receiver run different programs; the larger is reported'],

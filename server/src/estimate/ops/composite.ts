@@ -33,7 +33,9 @@ export function specWith(base: TensorSpec, changes: SpecChanges): TensorSpec {
   const pageLayout = changes.pageLayout ?? base.layout.pageLayout;
   const dtype = changes.dtype ?? base.layout.dtype;
   const bufferType = changes.bufferType ?? base.layout.bufferType;
-  const memoryLayout = changes.memoryLayout ?? (changes.bufferType !== undefined || changes.dims !== undefined ? 'interleaved' : base.layout.memoryLayout);
+  const memoryLayout =
+    changes.memoryLayout ??
+    (changes.bufferType !== undefined || changes.dims !== undefined ? 'interleaved' : base.layout.memoryLayout);
   let shardShape = base.layout.shardShape;
   let gridShape = base.layout.gridShape;
   if (memoryLayout === 'interleaved' || memoryLayout === undefined) {
@@ -45,13 +47,36 @@ export function specWith(base: TensorSpec, changes: SpecChanges): TensorSpec {
     shardShape = pageLayout === 'tile' ? [rows / 32, w / 32] : [rows, w];
     gridShape = base.layout.gridShape;
   }
-  const layout: TensorLayout = { ...base.layout, pageLayout, dtype, bufferType, memoryLayout: bufferType === 'system_memory' ? undefined : memoryLayout, shardShape, gridShape, coreRanges: memoryLayout === base.layout.memoryLayout ? base.layout.coreRanges : undefined };
+  const layout: TensorLayout = {
+    ...base.layout,
+    pageLayout,
+    dtype,
+    bufferType,
+    memoryLayout: bufferType === 'system_memory' ? undefined : memoryLayout,
+    shardShape,
+    gridShape,
+    coreRanges: memoryLayout === base.layout.memoryLayout ? base.layout.coreRanges : undefined,
+  };
   return { kind: 'tensor', shape: { kind: 'known', dims }, elementDtype: dtype, layout, layoutAlias: '' };
 }
 
 /** A synthetic op for one step of a composite (same text range as the real op; no names). */
-export function stepOp(op: TtnnOp, name: string, operands: readonly ValueSpec[], results: readonly ValueSpec[], properties: Record<string, PropValue> = {}): TtnnOp {
-  return { ...op, name, operands, results, properties, resultNames: results.map((_, i) => `%step${i}`), operandNames: operands.map((_, i) => `%in${i}`) };
+export function stepOp(
+  op: TtnnOp,
+  name: string,
+  operands: readonly ValueSpec[],
+  results: readonly ValueSpec[],
+  properties: Record<string, PropValue> = {},
+): TtnnOp {
+  return {
+    ...op,
+    name,
+    operands,
+    results,
+    properties,
+    resultNames: results.map((_, i) => `%step${i}`),
+    operandNames: operands.map((_, i) => `%in${i}`),
+  };
 }
 
 export interface Step {
@@ -65,22 +90,46 @@ export interface Step {
  * CB region (ties: the later step) is reported, with every step's figure in the reason. Unmodeled when any step that
  * runs a program is unmodeled (its CBs could be the largest).
  */
-export function largestStep(op: TtnnOp, ctx: EstimateContext, steps: readonly Step[], how: { readonly confidence?: 'exact' | 'approx'; readonly approxReason?: string; readonly citations?: readonly string[] } = {}): OpEstimateResult {
-  for (const s of steps) if (s.result.kind === 'illegal') return { ...s.result, opName: op.name, rule: `${s.label}: ${s.result.rule}` };
+export function largestStep(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  steps: readonly Step[],
+  how: {
+    readonly confidence?: 'exact' | 'approx';
+    readonly approxReason?: string;
+    readonly citations?: readonly string[];
+  } = {},
+): OpEstimateResult {
+  for (const s of steps)
+    if (s.result.kind === 'illegal') return { ...s.result, opName: op.name, rule: `${s.label}: ${s.result.rule}` };
   for (const s of steps) if (s.result.kind === 'unmodeled') return unmodeled(op.name, `${s.label}: ${s.result.reason}`);
   let chosen: { step: Step; est: OpEstimate } | undefined;
   for (const s of steps) {
     if (s.result.kind !== 'estimate') continue;
-    if (chosen === undefined || s.result.worstCbBytesPerCore >= chosen.est.worstCbBytesPerCore) chosen = { step: s, est: s.result };
+    if (chosen === undefined || s.result.worstCbBytesPerCore >= chosen.est.worstCbBytesPerCore)
+      chosen = { step: s, est: s.result };
   }
   if (chosen === undefined) return unmodeled(op.name, 'no step of the composite runs a device program');
   const summary = steps
-    .map((s) => `${s.label}: ${s.result.kind === 'estimate' ? `${s.result.factory} ${s.result.worstCbBytesPerCore} B` : 'no program'}`)
+    .map(
+      (s) =>
+        `${s.label}: ${s.result.kind === 'estimate' ? `${s.result.factory} ${s.result.worstCbBytesPerCore} B` : 'no program'}`,
+    )
     .join('; ');
-  const approxReasons = [how.approxReason, ...steps.map((s) => (s.result.kind === 'estimate' && s.result.confidence === 'approx' ? `${s.label}: ${s.result.approxReason}` : undefined))].filter((r): r is string => r !== undefined && r !== '');
+  const approxReasons = [
+    how.approxReason,
+    ...steps.map((s) =>
+      s.result.kind === 'estimate' && s.result.confidence === 'approx'
+        ? `${s.label}: ${s.result.approxReason}`
+        : undefined,
+    ),
+  ].filter((r): r is string => r !== undefined && r !== '');
   const confidence = how.confidence === 'approx' || approxReasons.length > 0 ? 'approx' : 'exact';
   const outputs = outputsInL1(op, ctx);
-  const citations = [...(how.citations ?? []), ...steps.flatMap((s) => (s.result.kind === 'estimate' ? s.result.citations : []))];
+  const citations = [
+    ...(how.citations ?? []),
+    ...steps.flatMap((s) => (s.result.kind === 'estimate' ? s.result.citations : [])),
+  ];
   return {
     ...chosen.est,
     opName: op.name,
@@ -97,7 +146,14 @@ export function largestStep(op: TtnnOp, ctx: EstimateContext, steps: readonly St
 }
 
 /** A `ttnn.to_layout` step converting `from` to `pageLayout` (same placement), as tt-metal's composites do. */
-export function toLayoutStep(op: TtnnOp, ctx: EstimateContext, label: string, from: TensorSpec, pageLayout: PageLayout, changes: SpecChanges = {}): { step: Step; to: TensorSpec } {
+export function toLayoutStep(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  label: string,
+  from: TensorSpec,
+  pageLayout: PageLayout,
+  changes: SpecChanges = {},
+): { step: Step; to: TensorSpec } {
   const to = specWith(from, { ...changes, pageLayout });
   return { step: { label, result: estimateToLayout(stepOp(op, 'ttnn.to_layout', [from], [to]), ctx) }, to };
 }
@@ -111,6 +167,8 @@ export function withResultsPlacedLike(op: TtnnOp, input: ValueSpec | undefined):
   if (input?.kind !== 'tensor' || input.layout.kind !== 'layout') return op;
   const { bufferType, memoryLayout } = input.layout;
   if (bufferType === 'system_memory' || (memoryLayout !== undefined && memoryLayout !== 'interleaved')) return op;
-  const results = op.results.map((r) => (r.kind === 'tensor' && r.layout.kind === 'layout' ? specWith(r, { bufferType, memoryLayout: 'interleaved' }) : r));
+  const results = op.results.map((r) =>
+    r.kind === 'tensor' && r.layout.kind === 'layout' ? specWith(r, { bufferType, memoryLayout: 'interleaved' }) : r,
+  );
   return { ...op, results };
 }

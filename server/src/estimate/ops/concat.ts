@@ -37,7 +37,16 @@ import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { CbSpec } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -54,7 +63,10 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const t = resolveTensor(spec, `input ${i}`);
     if (typeof t === 'string') return unmodeled(op.name, t);
     inputs.push(t);
-    maxAlign = Math.max(maxAlign, t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+    maxAlign = Math.max(
+      maxAlign,
+      t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
+    );
   }
   const rank = output.logical.length;
   const dimRaw = propInt(op, 'dim') ?? 0;
@@ -63,9 +75,14 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (inputs.some((t) => isSharded(t.layout)) || isSharded(output.layout)) {
     const sharded = shardedConcat(op, ctx, inputs, output, dim, rank);
     if (sharded !== undefined) return sharded;
-    dramShardedNote = 'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
+    dramShardedNote =
+      'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
-  const unalignedLastDim = output.layout.pageLayout === 'tile' && rank >= 2 && dim === rank - 1 && inputs.some((t) => t.logical[t.logical.length - 1] % 32 !== 0);
+  const unalignedLastDim =
+    output.layout.pageLayout === 'tile' &&
+    rank >= 2 &&
+    dim === rank - 1 &&
+    inputs.some((t) => t.logical[t.logical.length - 1] % 32 !== 0);
   let page: number;
   let pages: number;
   let how: string;
@@ -86,23 +103,38 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const depth = 2 * page > budget && atOrAfter(ctx, 'concat-single-buffer-fallback') ? 1 : 2;
   const split = splitWorkToCores(gridArea(ctx), pages);
   return finishProgram({
-    op, ctx, factory: 'ConcatProgramFactory',
+    op,
+    ctx,
+    factory: 'ConcatProgramFactory',
     factoryReason: `${how} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
     confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
-    approxReason: [unalignedLastDim ? 'unaligned last-dim rewrite taken from tt-metal PR #43898\'s description, not from concat.cpp; the untilize/tilize around it are not included' : '', dramShardedNote ?? ''].filter((r) => r !== '').join('; '),
-    citations: [CITE_CONCAT, CITE.workSplit, ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : [])],
+    approxReason: [
+      unalignedLastDim
+        ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
+        : '',
+      dramShardedNote ?? '',
+    ]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [
+      CITE_CONCAT,
+      CITE.workSplit,
+      ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : []),
+    ],
   });
 }
 
 const CITE_SHARDED = {
-  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@0029bb1 (select_program_factory, validate_on_program_cache_miss)',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp@0029bb1 (select_program_factory, validate_on_program_cache_miss)',
   multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_multi_program_factory.cpp@019b681',
   tiled: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_tiled_program_factory.cpp@09b4c34',
   rm: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2s_rm_program_factory.cpp@03725f2',
   s2i: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_s2i_program_factory.cpp@050f24f',
-  block: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_block_sharded_program_factory.cpp@01c8afe',
+  block:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_block_sharded_program_factory.cpp@01c8afe',
 } as const;
 
 /**
@@ -111,40 +143,85 @@ const CITE_SHARDED = {
  * four CBs: in0 and in1 shard widths, their sum in T', and the sum in T (T' = the bf16 tile for bfp8 inputs).
  * Undefined when tt-metal takes the generic factory instead (a DRAM-sharded side): the caller sizes that one.
  */
-function shardedConcat(op: TtnnOp, ctx: EstimateContext, inputs: readonly ResolvedTensor[], output: ResolvedTensor, dim: number, rank: number): OpEstimateResult | undefined {
+function shardedConcat(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  inputs: readonly ResolvedTensor[],
+  output: ResolvedTensor,
+  dim: number,
+  rank: number,
+): OpEstimateResult | undefined {
   const first = inputs[0];
   if (first === undefined) return unmodeled(op.name, 'concat without tensor inputs');
-  if (inputs.some((t) => isSharded(t.layout) !== isSharded(first.layout))) return illegal(op.name, 'All tensors must be sharded or all must be interleaved', CITE_SHARDED.select);
-  if (!isSharded(first.layout) || first.layout.bufferType !== 'l1' || (isSharded(output.layout) && output.layout.bufferType !== 'l1')) return undefined;
+  if (inputs.some((t) => isSharded(t.layout) !== isSharded(first.layout)))
+    return illegal(op.name, 'All tensors must be sharded or all must be interleaved', CITE_SHARDED.select);
+  if (
+    !isSharded(first.layout) ||
+    first.layout.bufferType !== 'l1' ||
+    (isSharded(output.layout) && output.layout.bufferType !== 'l1')
+  )
+    return undefined;
   const layout = first.layout.memoryLayout;
-  if (inputs.some((t) => t.layout.memoryLayout !== layout)) return illegal(op.name, 'Sharded tensors must have the same memory layout.', CITE_SHARDED.select);
+  if (inputs.some((t) => t.layout.memoryLayout !== layout))
+    return illegal(op.name, 'Sharded tensors must have the same memory layout.', CITE_SHARDED.select);
   const nCores = shardCoreCount(first.layout);
   const groups = [{ name: 'shard cores', nCores, firstCore: [0, 0] as const }];
   // A CB bound to a shard: its size is the shard's, but it costs no CB-region L1 (finishProgram counts it as 0).
   const backed = (i: number, role: string, t: ResolvedTensor): CbSpec => {
     const [rows, cols] = t.layout.shardShape;
     const tiled = t.layout.pageLayout === 'tile';
-    return { index: i, role, nPages: tiled ? rows * cols : rows, pageBytes: tiled ? tileBytes(t.dtype) : cols * (elementBytes(t.dtype) ?? 1), tensorBacked: true };
+    return {
+      index: i,
+      role,
+      nPages: tiled ? rows * cols : rows,
+      pageBytes: tiled ? tileBytes(t.dtype) : cols * (elementBytes(t.dtype) ?? 1),
+      tensorBacked: true,
+    };
   };
   const inputCbs = inputs.map((t, i) => backed(i, `input ${i} shard`, t));
   const approxReason = 'sharded concat factories read at 2026 builds only';
   if (!isSharded(output.layout)) {
     return finishProgram({
-      op, ctx, factory: 'ConcatS2IProgramFactory', factoryReason: `sharded inputs to an interleaved output: the input shards are the CBs on ${nCores} cores`,
-      groups, cbs: inputCbs, confidence: 'approx', approxReason, citations: [CITE_SHARDED.select, CITE_SHARDED.s2i],
+      op,
+      ctx,
+      factory: 'ConcatS2IProgramFactory',
+      factoryReason: `sharded inputs to an interleaved output: the input shards are the CBs on ${nCores} cores`,
+      groups,
+      cbs: inputCbs,
+      confidence: 'approx',
+      approxReason,
+      citations: [CITE_SHARDED.select, CITE_SHARDED.s2i],
     });
   }
-  if (output.layout.memoryLayout !== layout) return illegal(op.name, 'Sharded output and inputs must have the same memory layout.', CITE_SHARDED.select);
+  if (output.layout.memoryLayout !== layout)
+    return illegal(op.name, 'Sharded output and inputs must have the same memory layout.', CITE_SHARDED.select);
   const width = rank >= 2 && dim === rank - 1;
   const height = rank >= 2 && dim === rank - 2;
-  if (width && layout !== 'height_sharded' && layout !== 'block_sharded') return illegal(op.name, 'Only support width concat on height-sharded or block-sharded tensors.', CITE_SHARDED.select);
-  if (height && layout !== 'width_sharded' && layout !== 'block_sharded') return illegal(op.name, 'Only support height concat on width-sharded or block-sharded tensors.', CITE_SHARDED.select);
+  if (width && layout !== 'height_sharded' && layout !== 'block_sharded')
+    return illegal(
+      op.name,
+      'Only support width concat on height-sharded or block-sharded tensors.',
+      CITE_SHARDED.select,
+    );
+  if (height && layout !== 'width_sharded' && layout !== 'block_sharded')
+    return illegal(
+      op.name,
+      'Only support height concat on width-sharded or block-sharded tensors.',
+      CITE_SHARDED.select,
+    );
   if (!width && !height) return illegal(op.name, 'Only width or height concat on sharded tensors', CITE_SHARDED.select);
   const outputCb = backed(16, 'output shard', output);
   if (layout === 'block_sharded') {
     return finishProgram({
-      op, ctx, factory: 'ConcatBlockShardedProgramFactory', factoryReason: `block-sharded: input and output shards are the CBs on ${nCores} cores`,
-      groups, cbs: [...inputCbs, outputCb], confidence: 'approx', approxReason, citations: [CITE_SHARDED.select, CITE_SHARDED.block],
+      op,
+      ctx,
+      factory: 'ConcatBlockShardedProgramFactory',
+      factoryReason: `block-sharded: input and output shards are the CBs on ${nCores} cores`,
+      groups,
+      cbs: [...inputCbs, outputCb],
+      confidence: 'approx',
+      approxReason,
+      citations: [CITE_SHARDED.select, CITE_SHARDED.block],
     });
   }
   if (inputs.length === 2 && width && first.layout.pageLayout === 'tile') {
@@ -154,22 +231,34 @@ function shardedConcat(op: TtnnOp, ctx: EstimateContext, inputs: readonly Resolv
     const t = tileBytes(first.dtype);
     const staged = first.dtype === 'bfp_bf8' ? tileBytes('bf16') : t;
     return finishProgram({
-      op, ctx, factory: 'ConcatS2STiledProgramFactory', factoryReason: `two tiled height-sharded inputs concatenated on W: shard widths ${w0} + ${w1} tiles transposed through four staging CBs on ${nCores} cores`,
+      op,
+      ctx,
+      factory: 'ConcatS2STiledProgramFactory',
+      factoryReason: `two tiled height-sharded inputs concatenated on W: shard widths ${w0} + ${w1} tiles transposed through four staging CBs on ${nCores} cores`,
       groups,
       cbs: [
-        ...inputCbs, backed(2, 'output shard', output),
+        ...inputCbs,
+        backed(2, 'output shard', output),
         { index: 3, role: 'input 0 transposed', nPages: w0, pageBytes: staged },
         { index: 4, role: 'input 1 transposed', nPages: w1, pageBytes: staged },
         { index: 5, role: 'concatenated', nPages: w0 + w1, pageBytes: staged },
         { index: 6, role: 'output transposed', nPages: w0 + w1, pageBytes: t },
       ],
-      confidence: 'approx', approxReason, citations: [CITE_SHARDED.select, CITE_SHARDED.tiled],
+      confidence: 'approx',
+      approxReason,
+      citations: [CITE_SHARDED.select, CITE_SHARDED.tiled],
     });
   }
   const twoRowMajor = inputs.length === 2 && width && first.layout.pageLayout === 'row_major';
   return finishProgram({
-    op, ctx, factory: twoRowMajor ? 'ConcatS2SRMProgramFactory' : 'ConcatS2SMultiProgramFactory',
+    op,
+    ctx,
+    factory: twoRowMajor ? 'ConcatS2SRMProgramFactory' : 'ConcatS2SMultiProgramFactory',
     factoryReason: `sharded to sharded on ${width ? 'W' : 'H'}: input and output shards are the CBs on ${nCores} cores`,
-    groups, cbs: [...inputCbs, outputCb], confidence: 'approx', approxReason, citations: [CITE_SHARDED.select, twoRowMajor ? CITE_SHARDED.rm : CITE_SHARDED.multi],
+    groups,
+    cbs: [...inputCbs, outputCb],
+    confidence: 'approx',
+    approxReason,
+    citations: [CITE_SHARDED.select, twoRowMajor ? CITE_SHARDED.rm : CITE_SHARDED.multi],
   });
 }

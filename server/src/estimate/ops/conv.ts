@@ -31,7 +31,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
-const CITE_CONV3D_DEFAULTS = 'tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults; index id 54921902088)';
+const CITE_CONV3D_DEFAULTS =
+  'tt-metal …/experimental/conv3d/device/conv3d_device_operation_types.hpp (Conv3dConfig defaults; index id 54921902088)';
 
 /**
  * Blocks tt-metal uses when the op carries no conv3d_config (T/H/W blocks are 1 in every era):
@@ -40,20 +41,36 @@ const CITE_CONV3D_DEFAULTS = 'tt-metal …/experimental/conv3d/device/conv3d_dev
  *   lcm(L1 alignment, 32 / gcd(kD·kH·kW, 32)); pre-prepared (rank-2) weights fell back to the full block between
  *   PR #47343 and PR #48243 (tt-metal conv3d.cpp@06bd373 and the PRs' descriptions).
  */
-function noConfigBlocks(op: TtnnOp, ctx: EstimateContext, cIn: number, cOut: number, kernel: readonly number[]): { cInBlock: number; cOutBlock: number; why: string } {
-  if (!atOrAfter(ctx, 'conv3d-no-config-auto-blocking')) return { cInBlock: cIn, cOutBlock: cOut, why: 'the default Conv3dConfig (full C_in and C_out blocks)' };
+function noConfigBlocks(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  cIn: number,
+  cOut: number,
+  kernel: readonly number[],
+): { cInBlock: number; cOutBlock: number; why: string } {
+  if (!atOrAfter(ctx, 'conv3d-no-config-auto-blocking'))
+    return { cInBlock: cIn, cOutBlock: cOut, why: 'the default Conv3dConfig (full C_in and C_out blocks)' };
   const cOutBlock = Math.min(32, cOut);
   const weight = op.operands[1];
   const prepared = weight?.kind === 'tensor' && weight.shape.kind === 'known' && weight.shape.dims.length === 2;
-  if (prepared && atOrAfter(ctx, 'conv3d-prepared-weights-full-c-in') && !atOrAfter(ctx, 'conv3d-prepared-weights-min-c-in')) {
+  if (
+    prepared &&
+    atOrAfter(ctx, 'conv3d-prepared-weights-full-c-in') &&
+    !atOrAfter(ctx, 'conv3d-prepared-weights-min-c-in')
+  ) {
     return { cInBlock: cIn, cOutBlock, why: 'auto blocking, pre-prepared weights: full C_in block, C_out_block 32' };
   }
   if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-min')) {
     const kernelVol = kernel[0]! * kernel[1]! * kernel[2]!;
     const minBlock = lcm(ctx.device.l1AlignmentBytes, 32 / gcd(kernelVol, 32));
-    return { cInBlock: Math.min(minBlock, cIn), cOutBlock, why: `auto blocking: smallest valid C_in_block ${minBlock}, C_out_block 32` };
+    return {
+      cInBlock: Math.min(minBlock, cIn),
+      cOutBlock,
+      why: `auto blocking: smallest valid C_in_block ${minBlock}, C_out_block 32`,
+    };
   }
-  if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-32')) return { cInBlock: Math.min(32, cIn), cOutBlock, why: 'auto blocking: C_in_block 32, C_out_block 32' };
+  if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-32'))
+    return { cInBlock: Math.min(32, cIn), cOutBlock, why: 'auto blocking: C_in_block 32, C_out_block 32' };
   return { cInBlock: cIn, cOutBlock, why: 'auto blocking: full C_in block, C_out_block 32' };
 }
 
@@ -70,12 +87,14 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof input === 'string') return unmodeled(op.name, input);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  if (input.logical.length !== 5 || out.logical.length !== 5) return unmodeled(op.name, 'conv3d expects rank-5 (N, D, H, W, C) input and output');
+  if (input.logical.length !== 5 || out.logical.length !== 5)
+    return unmodeled(op.name, 'conv3d expects rank-5 (N, D, H, W, C) input and output');
   const cIn = propInt(op, 'in_channels') ?? input.logical[4];
   const cOut = propInt(op, 'out_channels') ?? out.logical[4];
   if (!(cIn > 0) || !(cOut > 0)) return unmodeled(op.name, 'channel counts must be positive');
   const kernel = propInts(op, 'kernel_size');
-  if (kernel === undefined || kernel.length !== 3 || kernel.some((k) => !(k > 0))) return unmodeled(op.name, 'kernel_size attribute missing or invalid');
+  if (kernel === undefined || kernel.length !== 3 || kernel.some((k) => !(k > 0)))
+    return unmodeled(op.name, 'kernel_size attribute missing or invalid');
   const cfg = op.properties['conv3d_config'];
   const fields = cfg !== undefined && cfg.kind === 'dialect' ? cfg.fields : {};
   const num = (k: string, dflt: number): number => {
@@ -84,7 +103,10 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   };
   // Input channels are padded to the config's alignment (32 by default) before the patch is gathered.
   const cInAligned = alignUp(cIn, 32);
-  const defaults = cfg === undefined ? noConfigBlocks(op, ctx, cInAligned, cOut, kernel) : { cInBlock: cInAligned, cOutBlock: cOut, why: '' };
+  const defaults =
+    cfg === undefined
+      ? noConfigBlocks(op, ctx, cInAligned, cOut, kernel)
+      : { cInBlock: cInAligned, cOutBlock: cOut, why: '' };
   const tBlk = num('t_out_block', 1);
   const hBlk = num('h_out_block', 1);
   const wBlk = num('w_out_block', 1);
@@ -110,12 +132,19 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (hasBias) cbs.push({ index: 6, role: 'bias', nPages: nT, pageBytes: t });
   const gridText = fields['compute_with_storage_grid_size'] ?? '';
   const g = /(\d+)x(\d+)/.exec(gridText);
-  const grid: [number, number] = g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
+  const grid: [number, number] =
+    g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
   return finishProgram({
-    op, ctx, factory: 'Conv3dProgramFactory',
+    op,
+    ctx,
+    factory: 'Conv3dProgramFactory',
     factoryReason: `${cfg === undefined ? `no conv3d_config in the IR: ${defaults.why}; ` : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
-    grid, groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
-    cbs, confidence: 'approx', approxReason: cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
+    grid,
+    groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
+    cbs,
+    confidence: 'approx',
+    approxReason:
+      cfg === undefined ? 'conv3d_config absent; tt-metal defaults assumed' : 'optional L1 prefetch shard ignored',
     citations: cfg === undefined ? [CITE_CONV3D, CITE_CONV3D_DEFAULTS] : [CITE_CONV3D],
   });
 }

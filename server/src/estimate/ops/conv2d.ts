@@ -65,8 +65,10 @@ import { illegal, unmodeled } from '../types';
 import { noProgram } from './noProgram';
 
 const CITES = {
-  utils: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config, get_conv_configs, determine_per_core_conv_block_config, determine_conv_config_for_auto_shard)',
-  cbInfo: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info, calculate_L1_usage)',
+  utils:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config, get_conv_configs, determine_per_core_conv_block_config, determine_conv_config_for_auto_shard)',
+  cbInfo:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info, calculate_L1_usage)',
   model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
 } as const;
 
@@ -165,7 +167,15 @@ function intField(fields: Readonly<Record<string, string>>, name: string, dflt: 
 }
 
 const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
-  bf16: 'bf16', f32: 'f32', bfp_bf8: 'bfp_bf8', bfp_bf4: 'bfp_bf4', f16: 'f16', u32: 'u32', si32: 'si32', u16: 'u16', u8: 'u8',
+  bf16: 'bf16',
+  f32: 'f32',
+  bfp_bf8: 'bfp_bf8',
+  bfp_bf4: 'bfp_bf4',
+  f16: 'f16',
+  u32: 'u32',
+  si32: 'si32',
+  u16: 'u16',
+  u8: 'u8',
 };
 
 export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
@@ -175,7 +185,8 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     weightsDtype: f['weights_dtype'] !== undefined ? DTYPE_NAMES[f['weights_dtype']] : undefined,
     actBlockHOverride: intField(f, 'act_block_h_override', 0),
     actBlockWDiv: Math.max(1, intField(f, 'act_block_w_div', 1)),
-    shardLayout: shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
+    shardLayout:
+      shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
     reshardIfNotOptimal: boolField(f, 'reshard_if_not_optimal', false),
     transposeShards: boolField(f, 'transpose_shards', false),
     outputLayout: f['output_layout'] === 'row_major' ? 'row_major' : 'tile',
@@ -227,17 +238,28 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   const batch = get('batch_size');
   const inputH = get('input_height');
   const inputW = get('input_width');
-  if (inChannels === undefined || outChannels === undefined || batch === undefined || inputH === undefined || inputW === undefined) {
+  if (
+    inChannels === undefined ||
+    outChannels === undefined ||
+    batch === undefined ||
+    inputH === undefined ||
+    inputW === undefined
+  ) {
     return 'in_channels, out_channels, batch_size, input_height or input_width attribute missing';
   }
   const kernel = pair(hwInts(op, 'kernel_size', 'kernel'), 1);
   const stride = pair(hwInts(op, 'stride', 'stride'), 1);
   const dilation = pair(hwInts(op, 'dilation', 'dilation'), 1);
   const padding = padding4(hwInts(op, 'padding', 'padding'));
-  if (propInts(op, 'kernel_size') === undefined && propInt(op, 'kernel_height') === undefined) return 'kernel_size attribute missing';
-  if (kernel === undefined || stride === undefined || dilation === undefined || padding === undefined) return 'kernel_size, stride, padding or dilation has an unexpected length';
+  if (propInts(op, 'kernel_size') === undefined && propInt(op, 'kernel_height') === undefined)
+    return 'kernel_size attribute missing';
+  if (kernel === undefined || stride === undefined || dilation === undefined || padding === undefined)
+    return 'kernel_size, stride, padding or dilation has an unexpected length';
   const groups = get('groups') ?? 1;
-  if ([inChannels, outChannels, batch, inputH, inputW, groups, ...kernel, ...stride, ...dilation].some((v) => !(v > 0)) || padding.some((p) => p < 0)) {
+  if (
+    [inChannels, outChannels, batch, inputH, inputW, groups, ...kernel, ...stride, ...dilation].some((v) => !(v > 0)) ||
+    padding.some((p) => p < 0)
+  ) {
     return 'conv attributes must be positive';
   }
   let outputH: number;
@@ -247,13 +269,16 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
     outputH = (inputH - 1) * stride[0] - (padding[0] + padding[1]) + dilation[0] * (kernel[0] - 1) + outPad[0] + 1;
     outputW = (inputW - 1) * stride[1] - (padding[2] + padding[3]) + dilation[1] * (kernel[1] - 1) + outPad[1] + 1;
   } else {
-    outputH = Math.floor((inputH - kernel[0] - (kernel[0] - 1) * (dilation[0] - 1) + padding[0] + padding[1]) / stride[0]) + 1;
-    outputW = Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
+    outputH =
+      Math.floor((inputH - kernel[0] - (kernel[0] - 1) * (dilation[0] - 1) + padding[0] + padding[1]) / stride[0]) + 1;
+    outputW =
+      Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
   }
   if (!(outputH > 0) || !(outputW > 0)) return `output image ${outputH}x${outputW} is empty`;
   const config = readConv2dConfig(op);
   const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;
-  const weightsDtype = config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
+  const weightsDtype =
+    config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
   const cc = fieldsOf(op.properties['compute_config']) ?? {};
   const fp32DestAcc = boolField(cc, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
   const packerL1Acc = boolField(cc, 'packer_l1_acc', false);
@@ -266,18 +291,42 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   let slices: ConvProblem['slices'];
   if (sliceType === 'l1_full') path = 'l1';
   // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147.
-  else if (sliceType === undefined) path = inDram && !transposed && atOrAfter(ctx, 'conv2d-dram-input-auto-slice') ? 'dram' : 'l1';
+  else if (sliceType === undefined)
+    path = inDram && !transposed && atOrAfter(ctx, 'conv2d-dram-input-auto-slice') ? 'dram' : 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
     if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
   }
   // A bias holds C_out values; 2024-era dumps pass the destination tensor (N·OH·OW·C_out) in the same position.
   const third = op.operands[2];
-  const hasBias = third?.kind === 'tensor' && third.shape.kind === 'known' && third.shape.dims.reduce((n, d) => n * d, 1) === outChannels;
+  const hasBias =
+    third?.kind === 'tensor' &&
+    third.shape.kind === 'known' &&
+    third.shape.dims.reduce((n, d) => n * d, 1) === outChannels;
   return {
-    batch, inChannels, outChannels, inputH, inputW, outputH, outputW, kernel, stride, padding, dilation, groups, hasBias,
-    inputDtype: input.dtype, outputDtype: out.dtype, weightsDtype, inputLayout: input.layout, config, fp32DestAcc, packerL1Acc,
-    path, slices, transposed,
+    batch,
+    inChannels,
+    outChannels,
+    inputH,
+    inputW,
+    outputH,
+    outputW,
+    kernel,
+    stride,
+    padding,
+    dilation,
+    groups,
+    hasBias,
+    inputDtype: input.dtype,
+    outputDtype: out.dtype,
+    weightsDtype,
+    inputLayout: input.layout,
+    config,
+    fp32DestAcc,
+    packerL1Acc,
+    path,
+    slices,
+    transposed,
   };
 }
 
@@ -329,8 +378,17 @@ function is1dDepthwise(p: ConvProblem): boolean {
 }
 
 export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined): boolean {
-  return !p.transposed && p.kernel[0] === 1 && p.kernel[1] === 1 && p.stride[0] === 1 && p.stride[1] === 1 && p.padding.every((x) => x === 0) &&
-    p.dilation[0] === 1 && p.dilation[1] === 1 && scheme !== 'width_sharded';
+  return (
+    !p.transposed &&
+    p.kernel[0] === 1 &&
+    p.kernel[1] === 1 &&
+    p.stride[0] === 1 &&
+    p.stride[1] === 1 &&
+    p.padding.every((x) => x === 0) &&
+    p.dilation[0] === 1 &&
+    p.dilation[1] === 1 &&
+    scheme !== 'width_sharded'
+  );
 }
 
 /** `get_input_channels_alignment`. */
@@ -339,7 +397,10 @@ function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1A
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   if (!mm && scheme !== 'width_sharded' && (rowMajor || p.path === 'dram')) {
     if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
-      const shardWidth = p.inputLayout.pageLayout === 'tile' ? (p.inputLayout.shardShape[1] ?? 1) * 32 : p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0;
+      const shardWidth =
+        p.inputLayout.pageLayout === 'tile'
+          ? (p.inputLayout.shardShape[1] ?? 1) * 32
+          : (p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0);
       if (shardWidth % 32 === 0) return 32;
       if (shardWidth % 16 === 0) return 16;
       if (shardWidth % 8 === 0) return 8;
@@ -352,7 +413,11 @@ function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1A
 
 /** `determine_parallel_config`. */
 export function determineParallelConfig(
-  p: ConvProblem, scheme: ShardScheme, align: number, grid: Grid, mm: boolean,
+  p: ConvProblem,
+  scheme: ShardScheme,
+  align: number,
+  grid: Grid,
+  mm: boolean,
   /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). */
   units: { readonly tileH: number; readonly tileW: number } = { tileH: 32, tileW: 32 },
 ): ParallelConfig {
@@ -369,7 +434,9 @@ export function determineParallelConfig(
     const inBlocks = Math.ceil(p.inChannels / alignment);
     const nhw = closestDivisorWithPaddingAndMult(outNhwTiles, colMajor ? grid.x : grid.y, abhTiles);
     const startC = colMajor ? grid.y : grid.x;
-    const c = !mm ? closestDivisorWithPadding(inBlocks, startC) : closestLargestCommonDivisor(outCTiles, inBlocks, startC);
+    const c = !mm
+      ? closestDivisorWithPadding(inBlocks, startC)
+      : closestLargestCommonDivisor(outCTiles, inBlocks, startC);
     return { scheme, nCores: nhw * c, coresNhw: nhw, coresC: c, box: colMajor ? [nhw, c] : [c, nhw] };
   }
   const inTiles = Math.ceil(p.inChannels / units.tileW);
@@ -388,7 +455,12 @@ function outputParallelConfig(p: ConvProblem, input: ParallelConfig, grid: Grid,
   if (input.scheme === 'block_sharded') {
     const colMajor = p.config.transposeShards;
     const c = closestDivisorWithPadding(outCTiles, colMajor ? grid.y : grid.x);
-    return { ...input, nCores: input.coresNhw * c, coresC: c, box: colMajor ? [input.coresNhw, c] : [c, input.coresNhw] };
+    return {
+      ...input,
+      nCores: input.coresNhw * c,
+      coresC: c,
+      box: colMajor ? [input.coresNhw, c] : [c, input.coresNhw],
+    };
   }
   return input;
 }
@@ -396,15 +468,27 @@ function outputParallelConfig(p: ConvProblem, input: ParallelConfig, grid: Grid,
 /** The parallel config of an L1-sharded input (its shard grid), when the IR says so. */
 function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig | undefined {
   const scheme = layout.memoryLayout;
-  if (layout.bufferType !== 'l1' || (scheme !== 'height_sharded' && scheme !== 'block_sharded' && scheme !== 'width_sharded')) return undefined;
+  if (
+    layout.bufferType !== 'l1' ||
+    (scheme !== 'height_sharded' && scheme !== 'block_sharded' && scheme !== 'width_sharded')
+  )
+    return undefined;
   const [rows, cols] = layout.gridShape;
-  if (scheme === 'height_sharded') return { scheme, nCores: rows * cols, coresNhw: rows * cols, coresC: 1, box: rowWiseBox(rows * cols, gridX) };
-  if (scheme === 'width_sharded') return { scheme, nCores: rows * cols, coresNhw: 1, coresC: rows * cols, box: [cols, rows] };
+  if (scheme === 'height_sharded')
+    return { scheme, nCores: rows * cols, coresNhw: rows * cols, coresC: 1, box: rowWiseBox(rows * cols, gridX) };
+  if (scheme === 'width_sharded')
+    return { scheme, nCores: rows * cols, coresNhw: 1, coresC: rows * cols, box: [cols, rows] };
   return { scheme, nCores: rows * cols, coresNhw: rows, coresC: cols, box: [cols, rows] };
 }
 
 /** `is_split_reader_viable` (Wormhole rates). */
-function splitReaderViable(perCoreOutHTiles: number, inChannels: number, outChannels: number, kernelW: number, inputDtype: DataType): boolean {
+function splitReaderViable(
+  perCoreOutHTiles: number,
+  inChannels: number,
+  outChannels: number,
+  kernelW: number,
+  inputDtype: DataType,
+): boolean {
   const bytes = inputDtype === 'f32' ? 4 : 2;
   const unit = bytes * inChannels * kernelW;
   // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
@@ -429,7 +513,14 @@ function haloElementsPerCore(p: ConvProblem, perCoreOutRows: number, channelsPer
 }
 
 /** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
-export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1AlignmentBytes: number, ctx: EstimateContext, given?: ParallelConfig): ConvPlan | string {
+export function planConv(
+  p: ConvProblem,
+  scheme: ShardScheme,
+  grid: Grid,
+  l1AlignmentBytes: number,
+  ctx: EstimateContext,
+  given?: ParallelConfig,
+): ConvPlan | string {
   const mm = isMatmulConv(p, scheme);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
@@ -443,20 +534,22 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
   const paddedPerCoreHTiles = Math.floor(nhwShard / 32);
   let actBlockHTiles = perCoreOutHTiles;
   if (p.config.actBlockHOverride > 0) {
-    if (p.config.actBlockHOverride % 32 !== 0) return `act_block_h_override ${p.config.actBlockHOverride} is not a multiple of 32 (tile height)`;
+    if (p.config.actBlockHOverride % 32 !== 0)
+      return `act_block_h_override ${p.config.actBlockHOverride} is not a multiple of 32 (tile height)`;
     const ov = p.config.actBlockHOverride / 32;
     actBlockHTiles = paddedPerCoreHTiles % ov === 0 ? ov : closestLargestDivisor(paddedPerCoreHTiles, ov);
   }
   const dw1d = is1dDepthwise(p);
   let actBlockW: number;
-  if (scheme === 'height_sharded') actBlockW = dw1d ? alignUp(inChannelsPadded, 32) : alignUp(inChannelsPadded * p.kernel[1], 32);
+  if (scheme === 'height_sharded')
+    actBlockW = dw1d ? alignUp(inChannelsPadded, 32) : alignUp(inChannelsPadded * p.kernel[1], 32);
   else if (scheme === 'block_sharded') {
     const fullInner = p.config.fullInnerDim || !atOrAfter(ctx, 'conv2d-block-inner-dim-by-kernel-h');
     actBlockW = alignUp((inChannelsPadded / input.coresC) * p.kernel[1] * (fullInner ? p.kernel[0] : 1), 32);
-  }
-  else {
+  } else {
     const div = 32 * input.nCores * p.config.actBlockWDiv;
-    if (inChannelsPadded % div !== 0) return `Padded In Channels = ${inChannelsPadded} is not a multiple of 32 · ${input.nCores} cores · act_block_w_div ${p.config.actBlockWDiv}`;
+    if (inChannelsPadded % div !== 0)
+      return `Padded In Channels = ${inChannelsPadded} is not a multiple of 32 · ${input.nCores} cores · act_block_w_div ${p.config.actBlockWDiv}`;
     actBlockW = (inChannelsPadded * p.kernel[0] * p.kernel[1]) / (input.nCores * p.config.actBlockWDiv);
   }
   const actBlockWTiles = Math.ceil(actBlockW / 32);
@@ -467,10 +560,16 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
   const notes: string[] = [];
   const cbs: CbSpec[] = [];
   // Weight matrix height in tiles as prepare_conv_weights lays it out: kH rows of act_block_w (height), kH·kW·C / 32 otherwise.
-  const weightHTiles = scheme === 'height_sharded' ? p.kernel[0] * actBlockWTiles : Math.ceil((inChannelsPadded * p.kernel[0] * p.kernel[1]) / 32);
+  const weightHTiles =
+    scheme === 'height_sharded'
+      ? p.kernel[0] * actBlockWTiles
+      : Math.ceil((inChannelsPadded * p.kernel[0] * p.kernel[1]) / 32);
   const numBlocksActH = Math.max(1, Math.floor(perCoreOutHTiles / actBlockHTiles));
   const numBlocksActW = Math.max(1, Math.floor(weightHTiles / Math.max(1, actBlockWTiles)));
-  const in0BlocksW = scheme === 'block_sharded' ? numBlocksActW * Math.max(1, Math.floor(Math.ceil(outChannelsPadded / 32) / perCoreOutWTiles)) : numBlocksActW;
+  const in0BlocksW =
+    scheme === 'block_sharded'
+      ? numBlocksActW * Math.max(1, Math.floor(Math.ceil(outChannelsPadded / 32) / perCoreOutWTiles))
+      : numBlocksActW;
   const packer = p.packerL1Acc && ((p.hasBias && in0BlocksW > 1) || in0BlocksW > 2);
   const partialDtype: DataType = packer ? (p.fp32DestAcc ? 'f32' : 'bf16') : p.outputDtype;
   const outputShardBytes = perCoreOutTiles * outputTile;
@@ -480,13 +579,32 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
     const kTiles = actBlockWTiles;
     const numKBlocks = Math.max(1, Math.ceil(Math.ceil(inChannelsPadded / 32) / kTiles));
     const buffering = numKBlocks > 1 ? 2 : 1;
-    cbs.push({ index: 0, role: 'in0 (activations)', nPages: perCoreOutHTiles * kTiles * buffering, pageBytes: tileOf(p.inputDtype) });
-    cbs.push({ index: 1, role: 'in1 (weights)', nPages: perCoreOutWTiles * kTiles * buffering, pageBytes: weightsTile });
+    cbs.push({
+      index: 0,
+      role: 'in0 (activations)',
+      nPages: perCoreOutHTiles * kTiles * buffering,
+      pageBytes: tileOf(p.inputDtype),
+    });
+    cbs.push({
+      index: 1,
+      role: 'in1 (weights)',
+      nPages: perCoreOutWTiles * kTiles * buffering,
+      pageBytes: weightsTile,
+    });
     if (p.hasBias) cbs.push({ index: 3, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
-    cbs.push({ index: 4, role: 'output (sharded)', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
+    cbs.push({
+      index: 4,
+      role: 'output (sharded)',
+      nPages: perCoreOutTiles,
+      pageBytes: outputTile,
+      tensorBacked: true,
+    });
     const intermDtype: DataType = p.fp32DestAcc ? 'f32' : p.outputDtype;
-    if (intermDtype !== p.outputDtype) cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
-    notes.push(`1x1 stride-1 conv runs ttnn.matmul: per_core_M ${perCoreOutHTiles}, per_core_N ${perCoreOutWTiles}, in0_block_w ${kTiles}`);
+    if (intermDtype !== p.outputDtype)
+      cbs.push({ index: 5, role: 'interm0', nPages: perCoreOutTiles, pageBytes: tileOf(intermDtype) });
+    notes.push(
+      `1x1 stride-1 conv runs ttnn.matmul: per_core_M ${perCoreOutHTiles}, per_core_N ${perCoreOutWTiles}, in0_block_w ${kTiles}`,
+    );
   } else {
     const doubleBuffers = scheme !== 'width_sharded' || atOrAfter(ctx, 'conv2d-width-double-buffer');
     let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles : actBlockWTiles);
@@ -496,8 +614,17 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
     } else if (p.config.weightsDoubleBuffer && doubleBuffers) weightTiles *= 2;
     cbs.push({ index: 0, role: 'weights', nPages: weightTiles, pageBytes: weightsTile });
     const partialsAliasOutput = p.config.outputLayout === 'tile' && partialDtype === p.outputDtype && !dw1d;
-    cbs.push({ index: 1, role: 'matmul partials', nPages: dw1d ? 1 : perCoreOutTiles, pageBytes: tileOf(partialDtype), tensorBacked: partialsAliasOutput });
-    const split = scheme === 'height_sharded' && !dw1d && actBlockHTiles > 1 &&
+    cbs.push({
+      index: 1,
+      role: 'matmul partials',
+      nPages: dw1d ? 1 : perCoreOutTiles,
+      pageBytes: tileOf(partialDtype),
+      tensorBacked: partialsAliasOutput,
+    });
+    const split =
+      scheme === 'height_sharded' &&
+      !dw1d &&
+      actBlockHTiles > 1 &&
       (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
         ? splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype)
         : p.config.enableSplitReader);
@@ -507,32 +634,70 @@ export function planConv(p: ConvProblem, scheme: ShardScheme, grid: Grid, l1Alig
     const second = split ? Math.floor(actBlockHTiles / 2) : 0;
     const actTiles = first * actBlockWTiles * buffering;
     cbs.push({ index: 2, role: 'act', nPages: actTiles, pageBytes: actTile });
-    if (second > 0) cbs.push({ index: 3, role: 'act (second reader)', nPages: second * actBlockWTiles * buffering, pageBytes: actTile });
+    if (second > 0)
+      cbs.push({
+        index: 3,
+        role: 'act (second reader)',
+        nPages: second * actBlockWTiles * buffering,
+        pageBytes: actTile,
+      });
     if (dw1d) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
     const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
-    if (scheme === 'width_sharded') cbs.push({ index: 7, role: 'act row-major', nPages: 2 * actBlockWTiles, pageBytes: inputTile });
-    else if (scheme === 'block_sharded' && inputDf !== p.outputDtype) cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
+    if (scheme === 'width_sharded')
+      cbs.push({ index: 7, role: 'act row-major', nPages: 2 * actBlockWTiles, pageBytes: inputTile });
+    else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
+      cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
-    const indexBytes = perCoreOutHTiles * 32 * (p.config.configTensorsInDram && p.inputH === 1 && p.kernel[0] === 1 ? 6 : 2);
-    cbs.push({ index: 9, role: 'reader indices', nPages: 1, pageBytes: indexBytes, tensorBacked: !p.config.configTensorsInDram });
+    const indexBytes =
+      perCoreOutHTiles * 32 * (p.config.configTensorsInDram && p.inputH === 1 && p.kernel[0] === 1 ? 6 : 2);
+    cbs.push({
+      index: 9,
+      role: 'reader indices',
+      nPages: 1,
+      pageBytes: indexBytes,
+      tensorBacked: !p.config.configTensorsInDram,
+    });
     cbs.push({ index: 10, role: 'L1 scratchpad', nPages: 1, pageBytes: 64 });
     if (split) notes.push(`split reader (heuristic): act ${first}+${second} of ${actBlockHTiles} tile rows`);
   }
   const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
   const channelsPerCore = inChannelsPadded / input.coresC;
-  const haloBytes = mm ? 0 : haloElementsPerCore(p, perCoreOutHTiles * 32, channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
+  const haloBytes = mm
+    ? 0
+    : haloElementsPerCore(p, perCoreOutHTiles * 32, channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
   return {
-    input, output, channelsAlignment: align, inChannelsPadded, perCoreOutHTiles, perCoreOutWTiles, actBlockHTiles, actBlockWTiles,
-    mmConv: mm, cbs, cbBytes, outputShardBytes, haloBytes, notes,
+    input,
+    output,
+    channelsAlignment: align,
+    inChannelsPadded,
+    perCoreOutHTiles,
+    perCoreOutWTiles,
+    actBlockHTiles,
+    actBlockWTiles,
+    mmConv: mm,
+    cbs,
+    cbBytes,
+    outputShardBytes,
+    haloBytes,
+    notes,
   };
 }
 
 /** Shard scheme and parallel config tt-metal would use (config, input sharding, or auto-shard by total L1). */
-function choosePlan(p: ConvProblem, grid: Grid, l1Align: number, ctx: EstimateContext): { plan: ConvPlan; why: string } | string {
+function choosePlan(
+  p: ConvProblem,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string } | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
-  if (given !== undefined && !p.config.reshardIfNotOptimal && (p.config.shardLayout === undefined || p.config.shardLayout === given.scheme)) {
+  if (
+    given !== undefined &&
+    !p.config.reshardIfNotOptimal &&
+    (p.config.shardLayout === undefined || p.config.shardLayout === given.scheme)
+  ) {
     const plan = planConv(p, given.scheme, grid, l1Align, ctx, given);
     if (typeof plan === 'string') return plan;
     return { plan, why: `input already ${given.scheme} on ${given.nCores} cores` };
@@ -560,7 +725,10 @@ function choosePlan(p: ConvProblem, grid: Grid, l1Align: number, ctx: EstimateCo
       if (total(width) < total(winner)) winner = width;
     }
   }
-  return { plan: winner, why: `auto shard (CBs + output + halo per core: ${sizes.join(', ')}) → ${winner.input.scheme}` };
+  return {
+    plan: winner,
+    why: `auto shard (CBs + output + halo per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
+  };
 }
 
 /** Shrink the problem to one output slice of the DRAM path. */
@@ -577,7 +745,13 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): 
 }
 
 /** The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. */
-export function planConv2dOp(op: TtnnOp, ctx: EstimateContext): { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string } | { unmodeled: string } | { illegal: string } {
+export function planConv2dOp(
+  op: TtnnOp,
+  ctx: EstimateContext,
+):
+  | { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string }
+  | { unmodeled: string }
+  | { illegal: string } {
   const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx);
   if (typeof p === 'string') return { unmodeled: p };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
@@ -614,11 +788,15 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const { plan, why, problem: p, sliceNote } = planned;
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : 'conv2d';
-  const factory = plan.mmConv ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})` :
-    `${family} sharded program (${plan.input.scheme})`;
+  const factory = plan.mmConv
+    ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})`
+    : `${family} sharded program (${plan.input.scheme})`;
   return finishProgram({
-    op, ctx, factory,
-    factoryReason: `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
+    op,
+    ctx,
+    factory,
+    factoryReason:
+      `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
       `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); live during the op besides the CBs: ` +
       `${plan.haloBytes > 0 ? `halo shard ≈ ${fmtBytes(plan.haloBytes)}, ` : ''}output shard ${fmtBytes(plan.outputShardBytes)} per core`,
@@ -626,12 +804,17 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
     cbs: plan.cbs,
     confidence: 'approx',
-    approxReason: `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
-      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1 ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)' : ''),
+    approxReason:
+      `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
+      (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
+        ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
+        : ''),
     citations: [CITES.utils, CITES.cbInfo, CITES.model],
     notes: [
       ...plan.notes,
-      ...(plan.haloBytes > 0 ? [`halo output shard ≈ ${fmtBytes(plan.haloBytes)} per core is live during the conv (a tensor, not a CB)`] : []),
+      ...(plan.haloBytes > 0
+        ? [`halo output shard ≈ ${fmtBytes(plan.haloBytes)} per core is live during the conv (a tensor, not a CB)`]
+        : []),
       `conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`,
     ],
   });
@@ -655,9 +838,17 @@ export function estimateConvTranspose2d(op: TtnnOp, ctx: EstimateContext): OpEst
  */
 export function estimatePrepareConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const weights = op.operands[0];
-  if (weights === undefined || weights.kind !== 'tensor' || weights.layout.kind !== 'layout') return unmodeled(op.name, 'weights operand layout unknown');
+  if (weights === undefined || weights.kind !== 'tensor' || weights.layout.kind !== 'layout')
+    return unmodeled(op.name, 'weights operand layout unknown');
   if (weights.layout.bufferType === 'system_memory') {
-    return noProgram(op, ctx, 'host-side weight preparation (reorder, pad, tilize on the host), then a copy to the device: no device program');
+    return noProgram(
+      op,
+      ctx,
+      'host-side weight preparation (reorder, pad, tilize on the host), then a copy to the device: no device program',
+    );
   }
-  return unmodeled(op.name, `${op.name} on device-resident weights runs a chain of device ops (to_layout, pad, permute): not modeled`);
+  return unmodeled(
+    op.name,
+    `${op.name} on device-resident weights runs a chain of device ops (to_layout, pad, permute): not modeled`,
+  );
 }

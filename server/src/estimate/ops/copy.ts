@@ -20,29 +20,51 @@
 import { alignUp } from '../../ttnn/layout';
 import { isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { noProgram } from './noProgram';
 
-const CITE_COPY = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (CopyDeviceOperation)';
+const CITE_COPY =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (CopyDeviceOperation)';
 
 function pageBytes(t: ResolvedTensor): number {
   return t.layout.pageLayout === 'tile' ? t.geometry.pageBytes : alignUp(t.geometry.pageBytes, 32);
 }
 
 /** The copy program from `input` to `output` (shared with to_memory_config). */
-export function estimateCopyProgram(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, why: string, ...citations: string[]): OpEstimateResult {
-  if (input.layout.pageLayout !== output.layout.pageLayout) return unmodeled(op.name, 'copy between tile and row-major layouts (tt-metal requires the same layout)');
+export function estimateCopyProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  why: string,
+  ...citations: string[]
+): OpEstimateResult {
+  if (input.layout.pageLayout !== output.layout.pageLayout)
+    return unmodeled(op.name, 'copy between tile and row-major layouts (tt-metal requires the same layout)');
   const convert = input.dtype !== output.dtype;
   const cbs = [{ index: 0, role: 'input pages', nPages: 2, pageBytes: pageBytes(input) }];
   if (convert) cbs.push({ index: 16, role: 'output pages (dtype change)', nPages: 2, pageBytes: pageBytes(output) });
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, input.geometry.nPages));
   const sharded = isSharded(input.layout) || isSharded(output.layout);
   return finishProgram({
-    op, ctx, factory: 'CopyDeviceOperation', factoryReason: `${why}: ${input.geometry.nPages} pages over ${split.nCores} cores${convert ? `; ${input.dtype} → ${output.dtype} adds an output CB` : ''}`,
+    op,
+    ctx,
+    factory: 'CopyDeviceOperation',
+    factoryReason: `${why}: ${input.geometry.nPages} pages over ${split.nCores} cores${convert ? `; ${input.dtype} → ${output.dtype} adds an output CB` : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: sharded ? 'approx' : 'exact', approxReason: sharded ? 'sharded copy assumed to use the interleaved CB set' : '',
+    cbs,
+    confidence: sharded ? 'approx' : 'exact',
+    approxReason: sharded ? 'sharded copy assumed to use the interleaved CB set' : '',
     citations: [CITE_COPY, ...citations, CITE.workSplit],
   });
 }
@@ -54,6 +76,13 @@ export function estimateCopy(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const target = op.results[0] ?? op.operands[1];
   const output = resolveTensor(target, 'output');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.bufferType === 'system_memory' || output.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'copy involving a host tensor runs on the host');
-  return estimateCopyProgram(op, ctx, input, output, op.name === 'ttnn.copy' ? 'copy into a preallocated tensor' : 'assign');
+  if (input.layout.bufferType === 'system_memory' || output.layout.bufferType === 'system_memory')
+    return noProgram(op, ctx, 'copy involving a host tensor runs on the host');
+  return estimateCopyProgram(
+    op,
+    ctx,
+    input,
+    output,
+    op.name === 'ttnn.copy' ? 'copy into a preallocated tensor' : 'assign',
+  );
 }

@@ -50,26 +50,34 @@ export function estimateRand(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const gen = resolveTensor(genSpec, 'generated tensor');
   if (typeof gen === 'string') return unmodeled(op.name, gen);
   const split = splitWorkToCores(gridArea(ctx), gen.geometry.nPages);
-  const steps: Step[] = [{
-    label: 'uniform (f32 tiles)',
-    result: finishProgram({
-      op: stepOp(op, 'ttnn.rand', [], [genSpec]), ctx, factory: 'UniformDeviceOperation::ProgramFactory',
-      factoryReason: `${gen.geometry.nPages} f32 tiles over ${split.nCores} cores`,
-      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-      cbs: [
-        { index: 24, role: 'f32 random tiles', nPages: 2, pageBytes: tileBytes('f32') },
-        { index: 0, role: 'output tile', nPages: 1, pageBytes: tileBytes('f32') },
-      ],
-      confidence: 'exact', citations: [CITES.uniform, CITE.workSplit],
-    }),
-  }];
+  const steps: Step[] = [
+    {
+      label: 'uniform (f32 tiles)',
+      result: finishProgram({
+        op: stepOp(op, 'ttnn.rand', [], [genSpec]),
+        ctx,
+        factory: 'UniformDeviceOperation::ProgramFactory',
+        factoryReason: `${gen.geometry.nPages} f32 tiles over ${split.nCores} cores`,
+        groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+        cbs: [
+          { index: 24, role: 'f32 random tiles', nPages: 2, pageBytes: tileBytes('f32') },
+          { index: 0, role: 'output tile', nPages: 1, pageBytes: tileBytes('f32') },
+        ],
+        confidence: 'exact',
+        citations: [CITES.uniform, CITE.workSplit],
+      }),
+    },
+  ];
   // Each step's input is freed when the composite reassigns it, after the step allocated its output: the L1 peak is
   // the largest (input, output) pair, of which the final result is part of the op's own output figure.
   const tensors: TensorSpec[] = [genSpec];
   let cur = genSpec;
   if (output.dtype !== 'f32') {
     const cast = specWith(cur, { dtype: output.dtype });
-    steps.push({ label: `typecast f32 → ${output.dtype}`, result: estimateTypecast(stepOp(op, 'ttnn.typecast', [cur], [cast]), ctx) });
+    steps.push({
+      label: `typecast f32 → ${output.dtype}`,
+      result: estimateTypecast(stepOp(op, 'ttnn.typecast', [cur], [cast]), ctx),
+    });
     cur = cast;
     tensors.push(cast);
   }
@@ -78,10 +86,20 @@ export function estimateRand(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     steps.push(rm.step);
     tensors.push(rm.to);
   }
-  const l1 = tensors.map((t) => (t.shape.kind === 'known' && t.layout.kind === 'layout' ? l1Footprint(t.shape.dims, t.layout, ctx.device)?.bytesPerCore ?? 0 : 0));
+  const l1 = tensors.map((t) =>
+    t.shape.kind === 'known' && t.layout.kind === 'layout'
+      ? (l1Footprint(t.shape.dims, t.layout, ctx.device)?.bytesPerCore ?? 0)
+      : 0,
+  );
   let peak = l1[0]!;
   for (let i = 1; i < l1.length; i++) peak = Math.max(peak, l1[i - 1]! + l1[i]!);
-  const result = largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'newer builds generate the dtype directly (no typecast program); not dated', citations: [CITES.rand] });
+  const result = largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason: 'newer builds generate the dtype directly (no typecast program); not dated',
+    citations: [CITES.rand],
+  });
   const intermediate = peak - l1[l1.length - 1]!;
-  return result.kind === 'estimate' && intermediate > 0 ? { ...result, l1IntermediateBytesPerCore: intermediate } : result;
+  return result.kind === 'estimate' && intermediate > 0
+    ? { ...result, l1IntermediateBytesPerCore: intermediate }
+    : result;
 }

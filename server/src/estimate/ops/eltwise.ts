@@ -32,7 +32,15 @@
 import { tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
@@ -43,26 +51,96 @@ const CITES = {
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
-  where: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
-  asinhComposite: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp (_asinh before PR #23576, index id 6710124477)',
+  where:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
+  asinhComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp (_asinh before PR #23576, index id 6710124477)',
 } as const;
 
 export const UNARY_OPS: readonly string[] = [
-  'abs', 'acos', 'asin', 'atan', 'bitwise_not', 'cbrt', 'ceil', 'cos', 'elu', 'erf', 'erfc', 'exp', 'expm1', 'floor', 'gelu',
-  'hardsigmoid', 'isfinite', 'leaky_relu', 'log', 'log1p', 'logical_not', 'mish', 'neg', 'reciprocal', 'relu', 'relu6', 'rsqrt',
-  'sigmoid', 'sign', 'silu', 'sin', 'sqrt', 'square', 'tan', 'tanh', 'clamp_scalar', 'clamp', 'pow_scalar', 'exp2', 'gelu_tanh',
+  'abs',
+  'acos',
+  'asin',
+  'atan',
+  'bitwise_not',
+  'cbrt',
+  'ceil',
+  'cos',
+  'elu',
+  'erf',
+  'erfc',
+  'exp',
+  'expm1',
+  'floor',
+  'gelu',
+  'hardsigmoid',
+  'isfinite',
+  'leaky_relu',
+  'log',
+  'log1p',
+  'logical_not',
+  'mish',
+  'neg',
+  'reciprocal',
+  'relu',
+  'relu6',
+  'rsqrt',
+  'sigmoid',
+  'sign',
+  'silu',
+  'sin',
+  'sqrt',
+  'square',
+  'tan',
+  'tanh',
+  'clamp_scalar',
+  'clamp',
+  'pow_scalar',
+  'exp2',
+  'gelu_tanh',
 ].map((n) => `ttnn.${n}`);
 
 export const BINARY_OPS: readonly string[] = [
-  'add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'pow', 'pow_tensor', 'remainder', 'atan2', 'eq', 'ne', 'gt', 'ge', 'lt', 'le',
-  'equal', 'not_equal', 'greater_than', 'greater_equal', 'less_than', 'less_equal', 'logical_and', 'logical_or', 'logical_xor',
-  'bitwise_and', 'bitwise_or', 'bitwise_xor', 'logical_left_shift', 'logical_right_shift', 'squared_difference',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'maximum',
+  'minimum',
+  'pow',
+  'pow_tensor',
+  'remainder',
+  'atan2',
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'equal',
+  'not_equal',
+  'greater_than',
+  'greater_equal',
+  'less_than',
+  'less_equal',
+  'logical_and',
+  'logical_or',
+  'logical_xor',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+  'logical_left_shift',
+  'logical_right_shift',
+  'squared_difference',
 ].map((n) => `ttnn.${n}`);
 
 function sameSharding(a: ResolvedTensor, b: ResolvedTensor): boolean {
   return (
-    isSharded(a.layout) && isSharded(b.layout) && a.layout.memoryLayout === b.layout.memoryLayout &&
-    a.layout.gridShape[0] === b.layout.gridShape[0] && a.layout.gridShape[1] === b.layout.gridShape[1]
+    isSharded(a.layout) &&
+    isSharded(b.layout) &&
+    a.layout.memoryLayout === b.layout.memoryLayout &&
+    a.layout.gridShape[0] === b.layout.gridShape[0] &&
+    a.layout.gridShape[1] === b.layout.gridShape[1]
   );
 }
 
@@ -72,10 +150,16 @@ function cores(ctx: EstimateContext, out: ResolvedTensor, shardSource: ResolvedT
     const n = shardCoreCount(shardSource.layout);
     const start = shardSource.layout.coreRanges?.[0]?.start;
     const firstCore: readonly [number, number] = start === undefined ? [0, 0] : [start.x, start.y];
-    return { groups: [{ name: 'shards', nCores: n, firstCore }], why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid` };
+    return {
+      groups: [{ name: 'shards', nCores: n, firstCore }],
+      why: `one shard per core on the ${shardSource.layout.gridShape.join('x')} shard grid`,
+    };
   }
   const split = splitWorkToCores(gridArea(ctx), out.geometry.nPages);
-  return { groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), why: `${out.geometry.nPages} pages over ${split.nCores} cores` };
+  return {
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    why: `${out.geometry.nPages} pages over ${split.nCores} cores`,
+  };
 }
 
 /**
@@ -87,10 +171,25 @@ export function estimateAsinh(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   if (atOrAfter(ctx, 'asinh-unary-sfpu')) return estimateUnary(op, ctx);
   const input = op.operands[0];
   if (input === undefined) return unmodeled(op.name, 'asinh without an input');
-  return largestStep(op, ctx, [
-    { label: 'unary steps (abs, square, sqrt, log, sign)', result: estimateUnary(stepOp(op, 'ttnn.abs', [input], op.results), ctx) },
-    { label: 'binary steps (add, multiply)', result: estimateBinary(stepOp(op, 'ttnn.add', [input, input], op.results), ctx) },
-  ], { confidence: 'approx', approxReason: 'composite asinh: the intermediate tensors it allocates between programs are not counted', citations: [CITES.asinhComposite] });
+  return largestStep(
+    op,
+    ctx,
+    [
+      {
+        label: 'unary steps (abs, square, sqrt, log, sign)',
+        result: estimateUnary(stepOp(op, 'ttnn.abs', [input], op.results), ctx),
+      },
+      {
+        label: 'binary steps (add, multiply)',
+        result: estimateBinary(stepOp(op, 'ttnn.add', [input, input], op.results), ctx),
+      },
+    ],
+    {
+      confidence: 'approx',
+      approxReason: 'composite asinh: the intermediate tensors it allocates between programs are not counted',
+      citations: [CITES.asinhComposite],
+    },
+  );
 }
 
 export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -102,13 +201,17 @@ export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   const outShard = isSharded(output.layout);
   const c = cores(ctx, output, inShard ? input : outShard ? output : undefined);
   return finishProgram({
-    op, ctx, factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory', factoryReason: c.why,
+    op,
+    ctx,
+    factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory',
+    factoryReason: c.why,
     groups: c.groups,
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: inShard },
       { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: outShard },
     ],
-    confidence: 'exact', citations: [CITES.unary, CITE.workSplit],
+    confidence: 'exact',
+    citations: [CITES.unary, CITE.workSplit],
   });
 }
 
@@ -124,15 +227,23 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const notes: string[] = [];
   const cbs = [
     { index: 0, role: 'lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: allSharded },
-    { index: 1, role: 'rhs', nPages: b === undefined ? 1 : 2, pageBytes: tileBytes(b?.dtype ?? a.dtype), tensorBacked: allSharded },
+    {
+      index: 1,
+      role: 'rhs',
+      nPages: b === undefined ? 1 : 2,
+      pageBytes: tileBytes(b?.dtype ?? a.dtype),
+      tensorBacked: allSharded,
+    },
     { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(c.dtype), tensorBacked: allSharded },
   ];
   let approx = '';
   if (b !== undefined && a.padded.length >= 2 && b.padded.length >= 2) {
     const aH = a.logical[a.logical.length - 2] ?? 1;
     const bH = b.logical[b.logical.length - 2] ?? 1;
-    if (aH === 1 && bH > 1) cbs.push({ index: 5, role: 'row broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
-    if (bH === 1 && aH > 1) cbs.push({ index: 6, role: 'row broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
+    if (aH === 1 && bH > 1)
+      cbs.push({ index: 5, role: 'row broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
+    if (bH === 1 && aH > 1)
+      cbs.push({ index: 6, role: 'row broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
     if (aH !== bH) {
       approx = 'broadcast subtype inferred from shapes';
       notes.push('row broadcast CB added from the operand shapes');
@@ -140,8 +251,16 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   const k = cores(ctx, c, allSharded ? c : undefined);
   return finishProgram({
-    op, ctx, factory: 'BinaryNgDeviceOperation::ProgramFactory', factoryReason: k.why, groups: k.groups, cbs,
-    confidence: approx === '' ? 'exact' : 'approx', approxReason: approx, citations: [CITES.binaryNg, CITE.workSplit], notes,
+    op,
+    ctx,
+    factory: 'BinaryNgDeviceOperation::ProgramFactory',
+    factoryReason: k.why,
+    groups: k.groups,
+    cbs,
+    confidence: approx === '' ? 'exact' : 'approx',
+    approxReason: approx,
+    citations: [CITES.binaryNg, CITE.workSplit],
+    notes,
   });
 }
 
@@ -154,18 +273,32 @@ export function estimateWhere(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   if (typeof pred === 'string') return unmodeled(op.name, pred);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  const values = [op.operands[1], op.operands[2]].filter((s) => s !== undefined && s.kind === 'tensor').map((s, i) => resolveTensor(s, `value ${i}`));
+  const values = [op.operands[1], op.operands[2]]
+    .filter((s) => s !== undefined && s.kind === 'tensor')
+    .map((s, i) => resolveTensor(s, `value ${i}`));
   for (const v of values) if (typeof v === 'string') return unmodeled(op.name, v);
-  if ([pred, out, ...values].some((t) => typeof t !== 'string' && isSharded(t.layout))) return unmodeled(op.name, 'sharded where is not modeled');
+  if ([pred, out, ...values].some((t) => typeof t !== 'string' && isSharded(t.layout)))
+    return unmodeled(op.name, 'sharded where is not modeled');
   const cbs = [{ index: 0, role: 'predicate', nPages: 2, pageBytes: tileBytes(pred.dtype) }];
   values.forEach((v, i) => {
-    if (typeof v !== 'string') cbs.push({ index: 1 + i, role: i === 0 ? 'value (true or false)' : 'value false', nPages: 2, pageBytes: tileBytes(v.dtype) });
+    if (typeof v !== 'string')
+      cbs.push({
+        index: 1 + i,
+        role: i === 0 ? 'value (true or false)' : 'value false',
+        nPages: 2,
+        pageBytes: tileBytes(v.dtype),
+      });
   });
   cbs.push({ index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(out.dtype) });
   return finishProgram({
-    op, ctx, factory: 'WhereDeviceOperation::WhereProgramFactory', factoryReason: `${values.length === 2 ? 'tensor-tensor-tensor' : 'tensor-scalar'} variant; CBs on every worker core`,
+    op,
+    ctx,
+    factory: 'WhereDeviceOperation::WhereProgramFactory',
+    factoryReason: `${values.length === 2 ? 'tensor-tensor-tensor' : 'tensor-scalar'} variant; CBs on every worker core`,
     groups: [{ name: 'all', nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1], firstCore: [0, 0] }],
-    cbs, confidence: 'exact', citations: [CITES.where],
+    cbs,
+    confidence: 'exact',
+    citations: [CITES.where],
   });
 }
 
@@ -174,20 +307,24 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
+  if (input.layout.bufferType === 'system_memory')
+    return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
   const c = cores(ctx, output, inShard ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
-    op, ctx, factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
+    op,
+    ctx,
+    factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
     factoryReason: `${c.why}${rm ? '; row-major pages are whole rows' : ''}`,
     groups: c.groups,
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: inShard },
       { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: outShard },
     ],
-    confidence: inShard || outShard ? 'approx' : 'exact', approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
+    confidence: inShard || outShard ? 'approx' : 'exact',
+    approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
     citations: [CITES.typecast, CITE.workSplit],
   });
 }

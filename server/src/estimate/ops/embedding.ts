@@ -69,28 +69,33 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const split = splitWorkToCores(gridArea(ctx), rows);
   const buffering = split.maxUnitsPerCore > 1 ? 2 : 1;
   return finishProgram({
-    op, ctx, factory: 'EmbeddingsRMProgramFactory',
+    op,
+    ctx,
+    factory: 'EmbeddingsRMProgramFactory',
     factoryReason: `${rows} output rows over ${split.nCores} cores (max ${split.maxUnitsPerCore} per core → ${buffering === 2 ? 'double' : 'single'}-buffered); ${chunked ? `weight rows of ${rowBytes} B streamed in ${chunk} B chunks` : `one page = a whole weight row of ${rowBytes} B`}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'output rows', nPages: buffering, pageBytes: chunk },
       { index: 1, role: 'indices', nPages: 1, pageBytes: Math.max(1, Math.floor(align / iElem)) * alignUp(iElem, 32) },
     ],
-    confidence: 'exact', citations: [CITE_EMB, CITE.workSplit],
+    confidence: 'exact',
+    citations: [CITE_EMB, CITE.workSplit],
     notes: [],
   });
 }
 
 const CITES_TILED = {
   composite: 'tt-metal ttnn/cpp/ttnn/operations/embedding/embedding.cpp (weights to ROW_MAJOR, result tilized)',
-  backward: 'tt-metal ttnn/cpp/ttnn/operations/embedding_backward/device/embedding_backward_program_factory.cpp@03aed27',
+  backward:
+    'tt-metal ttnn/cpp/ttnn/operations/embedding_backward/device/embedding_backward_program_factory.cpp@03aed27',
 } as const;
 
 /** Tiled weights or a TILE result: untilize weights → row-major embedding → tilize result. */
 function tiledEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const [idxSpec, wSpec] = op.operands;
   const outSpec = op.results[0];
-  if (idxSpec?.kind !== 'tensor' || wSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'operands are not tensors');
+  if (idxSpec?.kind !== 'tensor' || wSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'operands are not tensors');
   const steps: Step[] = [];
   let rmWeight = wSpec;
   if (wSpec.layout.kind === 'layout' && wSpec.layout.pageLayout === 'tile') {
@@ -99,10 +104,22 @@ function tiledEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     rmWeight = u.to;
   }
   const rmOut = specWith(outSpec, { pageLayout: 'row_major' });
-  const rmIdx = idxSpec.layout.kind === 'layout' && idxSpec.layout.pageLayout === 'tile' ? specWith(idxSpec, { pageLayout: 'row_major' }) : idxSpec;
-  steps.push({ label: 'row-major embedding', result: estimateEmbedding(stepOp(op, 'ttnn.embedding', [rmIdx, rmWeight], [rmOut]), ctx) });
-  if (outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile') steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
-  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'program sequence of ttnn::embedding for tiled weights / a TILE result; tiled indices read as row-major sticks', citations: [CITES_TILED.composite] });
+  const rmIdx =
+    idxSpec.layout.kind === 'layout' && idxSpec.layout.pageLayout === 'tile'
+      ? specWith(idxSpec, { pageLayout: 'row_major' })
+      : idxSpec;
+  steps.push({
+    label: 'row-major embedding',
+    result: estimateEmbedding(stepOp(op, 'ttnn.embedding', [rmIdx, rmWeight], [rmOut]), ctx),
+  });
+  if (outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile')
+    steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
+  return largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason:
+      'program sequence of ttnn::embedding for tiled weights / a TILE result; tiled indices read as row-major sticks',
+    citations: [CITES_TILED.composite],
+  });
 }
 
 export function estimateEmbeddingBackward(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -120,7 +137,10 @@ export function estimateEmbeddingBackward(op: TtnnOp, ctx: EstimateContext): OpE
   const tg = tileBytes(grad.dtype);
   const to = tileBytes(output.dtype);
   return finishProgram({
-    op, ctx, factory: 'EmbeddingBackwardProgramFactory', factoryReason: `${embeddingTiles} embedding tiles over ${split.nCores} cores (max ${m} per core)`,
+    op,
+    ctx,
+    factory: 'EmbeddingBackwardProgramFactory',
+    factoryReason: `${embeddingTiles} embedding tiles over ${split.nCores} cores (max ${m} per core)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'grad tiles', nPages: m, pageBytes: tg },
@@ -130,6 +150,7 @@ export function estimateEmbeddingBackward(op: TtnnOp, ctx: EstimateContext): OpE
       { index: 25, role: 'chunk count scratch', nPages: 1, pageBytes: 16 },
       { index: 16, role: 'output tiles', nPages: m, pageBytes: to },
     ],
-    confidence: 'exact', citations: [CITES_TILED.backward, CITE.workSplit],
+    confidence: 'exact',
+    citations: [CITES_TILED.backward, CITE.workSplit],
   });
 }

@@ -32,12 +32,23 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, maxL1Space, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  maxL1Space,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
-const CITE_GATHER = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
+const CITE_GATHER =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60, index id 860703337)';
 const WT_THRESHOLD = 60;
 
 export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -47,7 +58,8 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof index === 'string') return unmodeled(op.name, index);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile' || index.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major gather operands are tilized by the composite first (not modeled)');
+  if (input.layout.pageLayout !== 'tile' || index.layout.pageLayout !== 'tile')
+    return unmodeled(op.name, 'row-major gather operands are tilized by the composite first (not modeled)');
   const rank = input.logical.length;
   const raw = propInt(op, 'dim') ?? -1;
   const dim = raw < 0 ? raw + rank : raw;
@@ -58,23 +70,36 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const single = wtInput <= WT_THRESHOLD && wtIndex <= WT_THRESHOLD;
   const split = splitWorkToCores(gridArea(ctx), single ? indexRows : wtIndex);
   return finishProgram({
-    op, ctx, factory: single ? 'GatherProgramFactorySingleRowSingleCore' : 'GatherProgramFactorySingleRowMultiCore',
+    op,
+    ctx,
+    factory: single ? 'GatherProgramFactorySingleRowSingleCore' : 'GatherProgramFactorySingleRowMultiCore',
     factoryReason: `Wt_input = ${wtInput}, Wt_index = ${wtIndex} (threshold ${WT_THRESHOLD}); split over ${single ? `${indexRows} tile rows` : `${wtIndex} index tiles`} on ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
-      { index: 0, role: single ? 'input row' : 'input tiles', nPages: single ? wtInput : 2, pageBytes: tileBytes(input.dtype) },
+      {
+        index: 0,
+        role: single ? 'input row' : 'input tiles',
+        nPages: single ? wtInput : 2,
+        pageBytes: tileBytes(input.dtype),
+      },
       { index: 1, role: 'index tile', nPages: 1, pageBytes: tileBytes(index.dtype) },
       { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
     ],
     confidence: dim === rank - 1 && rank === 4 ? 'exact' : 'approx',
-    approxReason: dim === rank - 1 && rank === 4 ? '' : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
+    approxReason:
+      dim === rank - 1 && rank === 4
+        ? ''
+        : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
     citations: [CITE_GATHER, CITE.workSplit],
   });
 }
 
-const CITE_SCATTER = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520';
-const CITE_SCATTER_REDUCE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_reduce_bfloat16_program_factory.cpp@00e3779 (calculate_optimal_chunk_size, five CBs)';
-const CITE_SCATTER_SELECT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_device_operation.cpp@0e8e63f (select_program_factory)';
+const CITE_SCATTER =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_program_factory.cpp@0055520';
+const CITE_SCATTER_REDUCE =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_reduce_bfloat16_program_factory.cpp@00e3779 (calculate_optimal_chunk_size, five CBs)';
+const CITE_SCATTER_SELECT =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_device_operation.cpp@0e8e63f (select_program_factory)';
 
 function ceil32(n: number): number {
   return Math.ceil(n / 32) * 32;
@@ -84,13 +109,23 @@ function ceil32(n: number): number {
  * ScatterProgramFactory on row-major operands, or ScatterReduceBfloat16ProgramFactory for a bf16 input with a reduction
  * (see the header).
  */
-function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, index: TensorSpec, source: TensorSpec, output: TensorSpec, reduceBf16: boolean): OpEstimateResult {
+function scatterProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: TensorSpec,
+  index: TensorSpec,
+  source: TensorSpec,
+  output: TensorSpec,
+  reduceBf16: boolean,
+): OpEstimateResult {
   const ts = [input, index, source, output].map((t, i) => resolveTensor(t, ['input', 'index', 'source', 'output'][i]!));
   for (const t of ts) if (typeof t === 'string') return unmodeled(op.name, t);
   const [inT, idxT, srcT] = ts as ResolvedTensor[];
   const free = maxL1Space(ctx);
   // Five row chunks at 4 B per datum with a 10 % margin (reduction factory); four with 20 % (the plain one).
-  const chunk = reduceBf16 ? ceil32(Math.floor(Math.floor(Math.floor(free / 5) / 4) * 0.9 - 32)) : ceil32(Math.floor(Math.floor(Math.floor(free / 4) / 4) * 0.8 - 32));
+  const chunk = reduceBf16
+    ? ceil32(Math.floor(Math.floor(Math.floor(free / 5) / 4) * 0.9 - 32))
+    : ceil32(Math.floor(Math.floor(Math.floor(free / 4) / 4) * 0.8 - 32));
   const rowElems = (t: ResolvedTensor): number => Math.min(t.logical[t.logical.length - 1] ?? 1, chunk);
   const page = (t: ResolvedTensor): number | undefined => {
     const e = elementBytes(t.dtype);
@@ -99,27 +134,34 @@ function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, ind
   const pIn = page(inT);
   const pIdx = page(idxT);
   const pSrc = page(srcT);
-  if (pIn === undefined || pIdx === undefined || pSrc === undefined) return unmodeled(op.name, 'block-float scatter operand has no row-major form');
+  if (pIn === undefined || pIdx === undefined || pSrc === undefined)
+    return unmodeled(op.name, 'block-float scatter operand has no row-major form');
   const rows = Math.max(1, Math.floor(volume(inT.logical) / Math.max(1, inT.logical[inT.logical.length - 1] ?? 1)));
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
-    op: stepOp(op, 'ttnn.scatter', [input, index, source], [output]), ctx, factory: reduceBf16 ? 'ScatterReduceBfloat16ProgramFactory' : 'ScatterProgramFactory',
+    op: stepOp(op, 'ttnn.scatter', [input, index, source], [output]),
+    ctx,
+    factory: reduceBf16 ? 'ScatterReduceBfloat16ProgramFactory' : 'ScatterProgramFactory',
     factoryReason: `${reduceBf16 ? 'bf16 input with a reduction; ' : ''}${rows} rows over ${split.nCores} cores; chunk ${chunk} elements (free L1 ${free} B)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs: reduceBf16 ? [
-      { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
-      { index: 1, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
-      { index: 2, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
-      { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
-      { index: 4, role: 'fp32 accumulation chunk', nPages: 1, pageBytes: ceil32(rowElems(inT) * 4) },
-    ] : [
-      { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
-      { index: 1, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
-      { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
-      { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
-    ],
+    cbs: reduceBf16
+      ? [
+          { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
+          { index: 1, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
+          { index: 2, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
+          { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
+          { index: 4, role: 'fp32 accumulation chunk', nPages: 1, pageBytes: ceil32(rowElems(inT) * 4) },
+        ]
+      : [
+          { index: 0, role: 'input row chunk', nPages: 1, pageBytes: pIn },
+          { index: 1, role: 'source row chunk', nPages: 1, pageBytes: pSrc },
+          { index: 2, role: 'index row chunk', nPages: 1, pageBytes: pIdx },
+          { index: 3, role: 'output row chunk', nPages: 1, pageBytes: pIn },
+        ],
     confidence: reduceBf16 ? 'approx' : 'exact',
-    approxReason: reduceBf16 ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order' : '',
+    approxReason: reduceBf16
+      ? 'the bf16 reduction factory was read at one build (00e3779); its CB indices are taken in creation order'
+      : '',
     citations: [reduceBf16 ? CITE_SCATTER_REDUCE : CITE_SCATTER, CITE_SCATTER_SELECT, CITE.workSplit],
   });
 }
@@ -127,12 +169,20 @@ function scatterProgram(op: TtnnOp, ctx: EstimateContext, input: TensorSpec, ind
 export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const [inSpec, idxSpec, srcSpec] = op.operands;
   const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || idxSpec?.kind !== 'tensor' || srcSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'scatter needs input, index, source and a result tensor');
+  if (
+    inSpec?.kind !== 'tensor' ||
+    idxSpec?.kind !== 'tensor' ||
+    srcSpec?.kind !== 'tensor' ||
+    outSpec?.kind !== 'tensor'
+  )
+    return unmodeled(op.name, 'scatter needs input, index, source and a result tensor');
   const reduce = op.properties.scatter_reduce_type;
   const reduction = reduce !== undefined && !(reduce.kind === 'dialect' && /invalid|none/i.test(reduce.text));
   // tt-metal picks the reduction factory for a bf16 input (scatter_device_operation.cpp select_program_factory).
   const reduceBf16 = reduction && inSpec.layout.kind === 'layout' && inSpec.layout.dtype === 'bf16';
-  for (const t of [inSpec, idxSpec, srcSpec, outSpec]) if (t.layout.kind === 'layout' && t.layout.bufferType === 'system_memory') return unmodeled(op.name, 'scatter operand on the host');
+  for (const t of [inSpec, idxSpec, srcSpec, outSpec])
+    if (t.layout.kind === 'layout' && t.layout.bufferType === 'system_memory')
+      return unmodeled(op.name, 'scatter operand on the host');
   const steps: Step[] = [];
   const rmOf = (label: string, t: TensorSpec): TensorSpec => {
     if (t.layout.kind !== 'layout' || t.layout.pageLayout === 'row_major') return t;
@@ -150,5 +200,8 @@ export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const rank = rmIn.shape.kind === 'known' ? rmIn.shape.dims.length : 1;
   const raw = propInt(op, 'dim') ?? -1;
   const lastDim = raw === -1 || raw === rank - 1;
-  return largestStep(op, ctx, steps, { confidence: lastDim ? 'exact' : 'approx', approxReason: lastDim ? '' : 'the composite moves dim last first (transpose programs not sized)' });
+  return largestStep(op, ctx, steps, {
+    confidence: lastDim ? 'exact' : 'approx',
+    approxReason: lastDim ? '' : 'the composite moves dim last first (transpose programs not sized)',
+  });
 }

@@ -33,7 +33,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITES = {
-  factory: 'tt-metal ttnn/cpp/ttnn/operations/experimental/unary_backward/gelu_backward/device/gelu_backward_program_factory.cpp@04b3405',
+  factory:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/unary_backward/gelu_backward/device/gelu_backward_program_factory.cpp@04b3405',
   op: 'tt-mlir include/ttmlir/Dialect/TTNN/IR/TTNNOps.td@19c86fc (TTNN_GeluBackwardOp → ttnn::experimental::gelu_bw)',
 } as const;
 
@@ -44,11 +45,15 @@ export function estimateGeluBackward(op: TtnnOp, ctx: EstimateContext): OpEstima
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if ([grad, input, output].some((t) => isSharded(t.layout))) return unmodeled(op.name, 'sharded gelu_bw is not modeled (the factory is interleaved-only)');
-  if ([grad, input, output].some((t) => t.layout.pageLayout !== 'tile')) return unmodeled(op.name, 'gelu_bw of row-major tensors is not modeled');
+  if ([grad, input, output].some((t) => isSharded(t.layout)))
+    return unmodeled(op.name, 'sharded gelu_bw is not modeled (the factory is interleaved-only)');
+  if ([grad, input, output].some((t) => t.layout.pageLayout !== 'tile'))
+    return unmodeled(op.name, 'gelu_bw of row-major tensors is not modeled');
   const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
   return finishProgram({
-    op, ctx, factory: 'GeluBackwardProgramFactory',
+    op,
+    ctx,
+    factory: 'GeluBackwardProgramFactory',
     factoryReason: `${output.geometry.nPages} tiles over ${split.nCores} cores (split_work_to_cores)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [

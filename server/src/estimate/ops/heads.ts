@@ -42,17 +42,35 @@ import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, GroupSpec, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  CbSpec,
+  GroupSpec,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propBool,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
-const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@0172564';
-const CITE_CONCAT_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads_decode/device/nlp_concat_heads_decode_program_factory.cpp@003097f';
-const CITE_CREATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads/device/nlp_create_qkv_heads_program_factory.cpp@086f5b2';
-const CITE_CREATE_DECODE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd';
-const CITE_ROTARY = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding/device/rotary_embedding_program_factory.cpp@0055520';
-const CITE_ROTARY_LLAMA_SHARDED = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_sharded_program_factory.cpp@16f79f8';
-const CITE_ROTARY_LLAMA = 'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_multi_core_program_factory.cpp@0016fcf';
+const CITE_CONCAT =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@0172564';
+const CITE_CONCAT_DECODE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_concat_heads_decode/device/nlp_concat_heads_decode_program_factory.cpp@003097f';
+const CITE_CREATE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads/device/nlp_create_qkv_heads_program_factory.cpp@086f5b2';
+const CITE_CREATE_DECODE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd';
+const CITE_ROTARY =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding/device/rotary_embedding_program_factory.cpp@0055520';
+const CITE_ROTARY_LLAMA_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_sharded_program_factory.cpp@16f79f8';
+const CITE_ROTARY_LLAMA =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/rotary_embedding_llama/device/rotary_embedding_llama_multi_core_program_factory.cpp@0016fcf';
 
 /** One group for the cores of a sharded tensor. */
 export function shardGridGroup(layout: TensorLayout, name = 'shard grid'): GroupSpec {
@@ -62,7 +80,9 @@ export function shardGridGroup(layout: TensorLayout, name = 'shard grid'): Group
 
 /** Tiles in one shard of a tiled sharded tensor (the memref's shard shape counts tiles). */
 export function shardTileCount(layout: TensorLayout): number {
-  return layout.pageLayout === 'tile' ? volume(layout.shardShape) : Math.ceil(volume(layout.shardShape) / TILE_ELEMENTS);
+  return layout.pageLayout === 'tile'
+    ? volume(layout.shardShape)
+    : Math.ceil(volume(layout.shardShape) / TILE_ELEMENTS);
 }
 
 export function estimateNlpConcatHeads(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -70,7 +90,8 @@ export function estimateNlpConcatHeads(op: TtnnOp, ctx: EstimateContext): OpEsti
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile' || input.padded.length !== 4) return unmodeled(op.name, 'nlp_concat_heads takes a 4-D tiled [B, heads, S, head_dim] input');
+  if (input.layout.pageLayout !== 'tile' || input.padded.length !== 4)
+    return unmodeled(op.name, 'nlp_concat_heads takes a 4-D tiled [B, heads, S, head_dim] input');
   const [b, heads, s, headDim] = input.padded;
   const perTensorTiles = (heads * headDim) / 32;
   const tile = tileBytes(input.dtype);
@@ -79,12 +100,26 @@ export function estimateNlpConcatHeads(op: TtnnOp, ctx: EstimateContext): OpEsti
   const split = splitWorkToCores(gridArea(ctx), (b * s) / 32);
   const groups = inSharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'col');
   const shardTiles = inSharded ? shardTileCount(input.layout) : perTensorTiles;
-  const cbs: CbSpec[] = [{ index: 0, role: 'input', nPages: inSharded ? shardTiles : 2 * perTensorTiles, pageBytes: tile, tensorBacked: inSharded }];
-  if (outSharded) cbs.push({ index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tile, tensorBacked: true });
+  const cbs: CbSpec[] = [
+    {
+      index: 0,
+      role: 'input',
+      nPages: inSharded ? shardTiles : 2 * perTensorTiles,
+      pageBytes: tile,
+      tensorBacked: inSharded,
+    },
+  ];
+  if (outSharded)
+    cbs.push({ index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tile, tensorBacked: true });
   return finishProgram({
-    op, ctx, factory: 'NLPConcatHeadsProgramFactory',
+    op,
+    ctx,
+    factory: 'NLPConcatHeadsProgramFactory',
     factoryReason: `${heads} heads × ${headDim / 32} tiles per row block; ${inSharded ? 'sharded input: its shard grid' : `${(b * s) / 32} row blocks over ${split.nCores} cores, double-buffered`}`,
-    groups, cbs, confidence: 'exact', citations: [CITE_CONCAT, CITE.workSplit],
+    groups,
+    cbs,
+    confidence: 'exact',
+    citations: [CITE_CONCAT, CITE.workSplit],
   });
 }
 
@@ -94,17 +129,26 @@ export function estimateNlpConcatHeadsDecode(op: TtnnOp, ctx: EstimateContext): 
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (!isSharded(input.layout) || !isSharded(output.layout)) {
-    return unmodeled(op.name, 'nlp_concat_heads_decode reads the input and output shard specs (tt-metal requires both sharded); a layout here is interleaved');
+    return unmodeled(
+      op.name,
+      'nlp_concat_heads_decode reads the input and output shard specs (tt-metal requires both sharded); a layout here is interleaved',
+    );
   }
   // A shard shape that is not a positive count (a rank-0 layout's memref) has no tile count to give.
   const shardTiles = shardTileCount(output.layout);
-  if (!Number.isFinite(shardTiles) || shardTiles <= 0) return unmodeled(op.name, 'output shard shape has no tile count');
+  if (!Number.isFinite(shardTiles) || shardTiles <= 0)
+    return unmodeled(op.name, 'output shard shape has no tile count');
   return finishProgram({
-    op, ctx, factory: 'NLPConcatHeadsDecodeProgramFactory',
+    op,
+    ctx,
+    factory: 'NLPConcatHeadsDecodeProgramFactory',
     factoryReason: `the only CB (c_16) is the output shard on the output's ${shardCoreCount(output.layout)} cores`,
     groups: [shardGridGroup(output.layout, 'output grid')],
-    cbs: [{ index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tileBytes(output.dtype), tensorBacked: true }],
-    confidence: 'exact', citations: [CITE_CONCAT_DECODE],
+    cbs: [
+      { index: 16, role: 'output shard', nPages: shardTiles, pageBytes: tileBytes(output.dtype), tensorBacked: true },
+    ],
+    confidence: 'exact',
+    citations: [CITE_CONCAT_DECODE],
   });
 }
 
@@ -112,19 +156,28 @@ export function estimateSplitQkvHeads(op: TtnnOp, ctx: EstimateContext): OpEstim
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major input (tt-metal requires tiled)');
-  if (isSharded(input.layout)) return unmodeled(op.name, 'sharded input runs create_qkv_heads (sharded factory, not modeled)');
+  if (isSharded(input.layout))
+    return unmodeled(op.name, 'sharded input runs create_qkv_heads (sharded factory, not modeled)');
   const transposeKey = propBool(op, 'transpose_key') ?? false;
   // [B, S, W] (3-D) or [B, 1, S, W]: blocks are the tile rows of B·S.
   const rows = volume(input.padded.slice(0, -1)) / 32;
   const tile = tileBytes(input.dtype);
   const cbs: CbSpec[] = [{ index: 1, role: 'tiles in flight', nPages: 4, pageBytes: tile }];
-  if (transposeKey) cbs.push({ index: 0, role: 'K to transpose', nPages: 4, pageBytes: tile }, { index: 16, role: 'transposed K', nPages: 4, pageBytes: tile });
+  if (transposeKey)
+    cbs.push(
+      { index: 0, role: 'K to transpose', nPages: 4, pageBytes: tile },
+      { index: 16, role: 'transposed K', nPages: 4, pageBytes: tile },
+    );
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
-    op, ctx, factory: 'NlpCreateHeadsDeviceOperation::Interleaved',
+    op,
+    ctx,
+    factory: 'NlpCreateHeadsDeviceOperation::Interleaved',
     factoryReason: `${rows} tile rows over ${split.nCores} cores; 4-tile CBs${transposeKey ? ' (+ transpose CBs for K)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs, confidence: 'exact', citations: [CITE_CREATE, CITE.workSplit],
+    cbs,
+    confidence: 'exact',
+    citations: [CITE_CREATE, CITE.workSplit],
   });
 }
 
@@ -134,9 +187,13 @@ export function estimateNlpCreateQkvHeadsDecode(op: TtnnOp, ctx: EstimateContext
   const outs = [0, 1, 2].map((i) => resolveTensor(op.results[i], `result ${i}`));
   for (const o of outs) if (typeof o === 'string') return unmodeled(op.name, o);
   const [q, k, v] = outs as Exclude<(typeof outs)[number], string>[];
-  if (isSharded(input.layout)) return unmodeled(op.name, 'sharded input runs the sharded create_qkv_heads_decode factory (not modeled)');
+  if (isSharded(input.layout))
+    return unmodeled(op.name, 'sharded input runs the sharded create_qkv_heads_decode factory (not modeled)');
   if (!isSharded(q.layout) || !isSharded(k.layout) || !isSharded(v.layout)) {
-    return unmodeled(op.name, 'the decode factory places q/k/v by their shard specs (tt-metal requires sharded outputs); a result is interleaved');
+    return unmodeled(
+      op.name,
+      'the decode factory places q/k/v by their shard specs (tt-metal requires sharded outputs); a result is interleaved',
+    );
   }
   const tile = tileBytes(input.dtype);
   const cbs: CbSpec[] = [
@@ -145,19 +202,28 @@ export function estimateNlpCreateQkvHeadsDecode(op: TtnnOp, ctx: EstimateContext
     { index: 18, role: 'v shard', nPages: shardTileCount(v.layout), pageBytes: tile, tensorBacked: true },
   ];
   const numHeads = propInt(op, 'num_heads') ?? 1;
-  const headDim = input.padded[input.padded.length - 1] / Math.max(1, numHeads + 2 * (propInt(op, 'num_kv_heads') ?? numHeads));
+  const headDim =
+    input.padded[input.padded.length - 1] / Math.max(1, numHeads + 2 * (propInt(op, 'num_kv_heads') ?? numHeads));
   const faceRowBytes = 16 * (elementBytes(input.dtype) ?? 2);
   const dramAlign = ctx.device.dramAlignmentBytes;
-  const scratch = input.layout.bufferType === 'dram' && faceRowBytes < dramAlign && atOrAfter(ctx, 'qkv-decode-aligned-scratch');
+  const scratch =
+    input.layout.bufferType === 'dram' && faceRowBytes < dramAlign && atOrAfter(ctx, 'qkv-decode-aligned-scratch');
   if (scratch) {
     const entries = Math.max(1, Math.floor(headDim / 32)) + 1;
-    cbs.push({ index: 0, role: 'reader DRAM-aligned scratch', nPages: entries, pageBytes: dramAlign }, { index: 1, role: 'writer DRAM-aligned scratch', nPages: entries, pageBytes: dramAlign });
+    cbs.push(
+      { index: 0, role: 'reader DRAM-aligned scratch', nPages: entries, pageBytes: dramAlign },
+      { index: 1, role: 'writer DRAM-aligned scratch', nPages: entries, pageBytes: dramAlign },
+    );
   }
   return finishProgram({
-    op, ctx, factory: 'NLPCreateQKVHeadsDecodeInterleavedProgramFactory',
+    op,
+    ctx,
+    factory: 'NLPCreateQKVHeadsDecodeInterleavedProgramFactory',
     factoryReason: `q/k/v CBs are the output shards on the q grid (${shardCoreCount(q.layout)} cores)${scratch ? `; ${faceRowBytes} B face rows < ${dramAlign} B DRAM alignment → scratch CBs` : ''}`,
     groups: [shardGridGroup(q.layout, 'q grid')],
-    cbs, confidence: 'exact', citations: [CITE_CREATE_DECODE],
+    cbs,
+    confidence: 'exact',
+    citations: [CITE_CREATE_DECODE],
   });
 }
 
@@ -178,7 +244,8 @@ export function estimateRotaryEmbedding(op: TtnnOp, ctx: EstimateContext): OpEst
   const outSharded = isSharded(output.layout);
   const shardLayout = inSharded ? input.layout : outSharded ? output.layout : undefined;
   const split = splitWorkToCores(gridArea(ctx), rows);
-  const groups = shardLayout !== undefined ? [shardGridGroup(shardLayout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row');
+  const groups =
+    shardLayout !== undefined ? [shardGridGroup(shardLayout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row');
   const tIn = tileBytes(input.dtype);
   const tCos = tileBytes(cos.dtype);
   const tSin = tileBytes(sin.dtype);
@@ -186,7 +253,13 @@ export function estimateRotaryEmbedding(op: TtnnOp, ctx: EstimateContext): OpEst
   const bf16 = tileBytes('bf16');
   const cosSinTiles = decode ? wt : 2 * wt;
   const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: inSharded ? shardTileCount(input.layout) : 2 * wt, pageBytes: tIn, tensorBacked: inSharded },
+    {
+      index: 0,
+      role: 'input',
+      nPages: inSharded ? shardTileCount(input.layout) : 2 * wt,
+      pageBytes: tIn,
+      tensorBacked: inSharded,
+    },
     { index: 1, role: 'rotated input', nPages: 2 * wt, pageBytes: tIn },
     { index: 2, role: 'cos', nPages: cosSinTiles, pageBytes: tCos },
     { index: 3, role: 'sin', nPages: cosSinTiles, pageBytes: tSin },
@@ -194,7 +267,13 @@ export function estimateRotaryEmbedding(op: TtnnOp, ctx: EstimateContext): OpEst
     { index: 24, role: 'rotated interm', nPages: 1, pageBytes: tIn },
     { index: 25, role: 'cos interm', nPages: 1, pageBytes: tCos },
     { index: 26, role: 'sin interm', nPages: 1, pageBytes: tSin },
-    { index: 16, role: 'output', nPages: outSharded ? shardTileCount(output.layout) : 2 * wt, pageBytes: tOut, tensorBacked: outSharded },
+    {
+      index: 16,
+      role: 'output',
+      nPages: outSharded ? shardTileCount(output.layout) : 2 * wt,
+      pageBytes: tOut,
+      tensorBacked: outSharded,
+    },
   ];
   if (decode) {
     cbs.push(
@@ -205,9 +284,14 @@ export function estimateRotaryEmbedding(op: TtnnOp, ctx: EstimateContext): OpEst
     );
   }
   return finishProgram({
-    op, ctx, factory: 'RotaryEmbedding multi-core',
+    op,
+    ctx,
+    factory: 'RotaryEmbedding multi-core',
     factoryReason: `Wt = ${wt}; ${shardLayout !== undefined ? 'sharded: the shard grid' : `${rows} tile rows over ${split.nCores} cores`}${decode ? '; token_index (decode) CBs' : ''}`,
-    groups, cbs, confidence: 'exact', citations: [CITE_ROTARY, CITE.workSplit],
+    groups,
+    cbs,
+    confidence: 'exact',
+    citations: [CITE_ROTARY, CITE.workSplit],
   });
 }
 
@@ -220,29 +304,43 @@ export function estimateRotaryEmbeddingLlama(op: TtnnOp, ctx: EstimateContext): 
   if (propBool(op, 'is_decode_mode') === true) {
     // Decode runs RotaryEmbeddingLlamaMultiCoreSharded [7]: every tensor CB is its shard; three head_dim scratch CBs.
     const shardLayout = isSharded(input.layout) ? input.layout : isSharded(output.layout) ? output.layout : undefined;
-    if (shardLayout === undefined) return unmodeled(op.name, 'decode mode reads the input (or output) shard spec; both are interleaved');
+    if (shardLayout === undefined)
+      return unmodeled(op.name, 'decode mode reads the input (or output) shard spec; both are interleaved');
     const hdT = shardLayout.shardShape[shardLayout.shardShape.length - 1] ?? 1;
-    const tensorCb = (index: number, role: string, t: { layout: TensorLayout; dtype: typeof input.dtype }): CbSpec =>
-      ({ index, role, nPages: isSharded(t.layout) ? shardTileCount(t.layout) : 1, pageBytes: tileBytes(t.dtype), tensorBacked: true });
+    const tensorCb = (index: number, role: string, t: { layout: TensorLayout; dtype: typeof input.dtype }): CbSpec => ({
+      index,
+      role,
+      nPages: isSharded(t.layout) ? shardTileCount(t.layout) : 1,
+      pageBytes: tileBytes(t.dtype),
+      tensorBacked: true,
+    });
     return finishProgram({
-      op, ctx, factory: 'RotaryEmbeddingLlamaMultiCoreSharded',
+      op,
+      ctx,
+      factory: 'RotaryEmbeddingLlamaMultiCoreSharded',
       factoryReason: `decode mode: input/cos/sin/trans_mat/output CBs are their shards; head_dim ${hdT} tiles of scratch ×3 on the shard grid`,
       groups: [shardGridGroup(shardLayout)],
       cbs: [
-        tensorCb(0, 'input shard', input), tensorCb(1, 'cos shard', cos), tensorCb(2, 'sin shard', sin), tensorCb(3, 'trans_mat shard', transMat),
+        tensorCb(0, 'input shard', input),
+        tensorCb(1, 'cos shard', cos),
+        tensorCb(2, 'sin shard', sin),
+        tensorCb(3, 'trans_mat shard', transMat),
         { index: 24, role: 'rotated input', nPages: hdT, pageBytes: tileBytes(input.dtype) },
         { index: 25, role: 'cos interm', nPages: hdT, pageBytes: tileBytes(cos.dtype) },
         { index: 26, role: 'sin interm', nPages: hdT, pageBytes: tileBytes(sin.dtype) },
         tensorCb(16, 'output shard', output),
       ],
-      confidence: 'exact', citations: [CITE_ROTARY_LLAMA_SHARDED],
+      confidence: 'exact',
+      citations: [CITE_ROTARY_LLAMA_SHARDED],
     });
   }
-  if (isSharded(input.layout) || isSharded(output.layout)) return unmodeled(op.name, 'sharded prefill runs the prefill-sharded factory (not modeled)');
+  if (isSharded(input.layout) || isSharded(output.layout))
+    return unmodeled(op.name, 'sharded prefill runs the prefill-sharded factory (not modeled)');
   if (isSharded(cos.layout) || isSharded(sin.layout) || isSharded(transMat.layout)) {
     return unmodeled(op.name, 'sharded cos/sin/trans_mat take the globally-allocated CB paths (not modeled)');
   }
-  if (input.padded.length !== 4 || cos.padded.length !== 4) return unmodeled(op.name, 'rotary_embedding_llama takes 4-D [B, heads, S, head_dim] tensors');
+  if (input.padded.length !== 4 || cos.padded.length !== 4)
+    return unmodeled(op.name, 'rotary_embedding_llama takes 4-D [B, heads, S, head_dim] tensors');
   const [batch, heads, seq] = input.padded;
   const seqT = seq / 32;
   const hd = input.padded[3] / 32;
@@ -256,7 +354,9 @@ export function estimateRotaryEmbeddingLlama(op: TtnnOp, ctx: EstimateContext): 
   const cosSinTiles = reload ? 2 * hd : 2 * hd * rowsPerCore;
   const [rows, cols] = ctx.device.workerGrid;
   return finishProgram({
-    op, ctx, factory: 'RotaryEmbeddingLlamaMultiCore',
+    op,
+    ctx,
+    factory: 'RotaryEmbeddingLlamaMultiCore',
     factoryReason: `head_dim ${hd} tiles, ${rowsPerCore} sin/cos rows per core; ${reload ? 'reload kernel (' + (freqPerHead ? 'cos per head' : 'rows·heads > 8') + ')' : 'rows buffered whole'}; CBs on all ${rows * cols} cores`,
     groups: [{ name: 'all', nCores: rows * cols, firstCore: [0, 0] }],
     cbs: [
@@ -269,6 +369,7 @@ export function estimateRotaryEmbeddingLlama(op: TtnnOp, ctx: EstimateContext): 
       { index: 26, role: 'sin interm', nPages: hd, pageBytes: tileBytes(sin.dtype) },
       { index: 16, role: 'output', nPages: 2 * hd, pageBytes: tileBytes(output.dtype) },
     ],
-    confidence: 'exact', citations: [CITE_ROTARY_LLAMA],
+    confidence: 'exact',
+    citations: [CITE_ROTARY_LLAMA],
   });
 }

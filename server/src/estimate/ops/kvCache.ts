@@ -32,17 +32,31 @@
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores, withInPlaceOutput } from '../common';
+import {
+  CITE,
+  CbSpec,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  resolveTensor,
+  splitWorkToCores,
+  withInPlaceOutput,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { shardGridGroup, shardTileCount } from './heads';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
 
-const CITE_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520';
+const CITE_UPDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_multi_core_program_factory.cpp@0055520';
 const CITE_FILL = 'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/fill_cache_multi_core_program_factory.cpp@28fa477';
-const CITE_PAGED_UPDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78';
-const CITE_PAGED_UPDATE_VALIDATE = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373';
-const CITE_PAGED_FILL = 'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a';
+const CITE_PAGED_UPDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78';
+const CITE_PAGED_UPDATE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373';
+const CITE_PAGED_FILL =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a';
 
 interface CacheOperands {
   readonly cache: ResolvedTensor;
@@ -54,8 +68,10 @@ function cacheAndInput(op: TtnnOp): CacheOperands | string {
   if (typeof cache === 'string') return cache;
   const input = resolveTensor(op.operands[1], 'input');
   if (typeof input === 'string') return input;
-  if (cache.layout.pageLayout !== 'tile' || input.layout.pageLayout !== 'tile') return 'row-major cache or input: the row-major cache kernels are not modeled';
-  if (cache.padded.length !== 4 || input.padded.length !== 4) return 'cache and input must be 4-D (tt-metal validates rank 4)';
+  if (cache.layout.pageLayout !== 'tile' || input.layout.pageLayout !== 'tile')
+    return 'row-major cache or input: the row-major cache kernels are not modeled';
+  if (cache.padded.length !== 4 || input.padded.length !== 4)
+    return 'cache and input must be 4-D (tt-metal validates rank 4)';
   return { cache, input };
 }
 
@@ -76,16 +92,32 @@ export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimat
   const groups = sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row');
   const cbs: CbSpec[] = [
     { index: 0, role: 'cache rows', nPages: 2 * g * wt, pageBytes: tCache },
-    { index: 1, role: 'input', nPages: sharded ? shardTileCount(input.layout) : 2 * wt, pageBytes: tIn, tensorBacked: sharded },
+    {
+      index: 1,
+      role: 'input',
+      nPages: sharded ? shardTileCount(input.layout) : 2 * wt,
+      pageBytes: tIn,
+      tensorBacked: sharded,
+    },
     { index: 24, role: 'untilized cache/input (c_24, c_25)', nPages: 2 * g * wt, pageBytes: im },
     { index: 26, role: 'updated rows', nPages: 2 * g * wt, pageBytes: im },
     { index: 16, role: 'output (one head of tiles)', nPages: b * wt, pageBytes: tCache },
   ];
-  return withInPlaceOutput(finishProgram({
-    op, ctx, factory: 'UpdateCacheMultiCoreProgramFactory',
-    factoryReason: `Wt = ${wt}, granularity ${g}, B = ${b}; ${sharded ? 'sharded input: its shard grid' : `${batchedHeads} batched heads over ${split.nCores} cores`}`,
-    groups, cbs, confidence: 'exact', citations: [CITE_UPDATE, CITE.workSplit],
-  }), op, ctx, 0);
+  return withInPlaceOutput(
+    finishProgram({
+      op,
+      ctx,
+      factory: 'UpdateCacheMultiCoreProgramFactory',
+      factoryReason: `Wt = ${wt}, granularity ${g}, B = ${b}; ${sharded ? 'sharded input: its shard grid' : `${batchedHeads} batched heads over ${split.nCores} cores`}`,
+      groups,
+      cbs,
+      confidence: 'exact',
+      citations: [CITE_UPDATE, CITE.workSplit],
+    }),
+    op,
+    ctx,
+    0,
+  );
 }
 
 export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -94,14 +126,22 @@ export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const { input } = r;
   const tiles = volume(input.padded) / TILE_ELEMENTS;
   const split = splitWorkToCores(gridArea(ctx), tiles);
-  return withInPlaceOutput(finishProgram({
-    op, ctx, factory: 'FillCacheMultiCoreProgramFactory',
-    factoryReason: `${tiles} input tiles over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs: [{ index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) }],
-    confidence: 'approx', approxReason: 'fill_cache factory size agrees with the OpModel golden; its text was not re-read',
-    citations: [CITE_FILL, CITE.workSplit],
-  }), op, ctx, 0);
+  return withInPlaceOutput(
+    finishProgram({
+      op,
+      ctx,
+      factory: 'FillCacheMultiCoreProgramFactory',
+      factoryReason: `${tiles} input tiles over ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs: [{ index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) }],
+      confidence: 'approx',
+      approxReason: 'fill_cache factory size agrees with the OpModel golden; its text was not re-read',
+      citations: [CITE_FILL, CITE.workSplit],
+    }),
+    op,
+    ctx,
+    0,
+  );
 }
 
 export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -109,16 +149,27 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
   if (typeof r === 'string') return unmodeled(op.name, r);
   const { cache, input } = r;
   // PagedUpdateCacheDeviceOperation::validate_on_program_cache_miss [5].
-  if (!isSharded(input.layout)) return illegal(op.name, 'Expect input_tensor to be sharded', CITE_PAGED_UPDATE_VALIDATE);
-  if (input.layout.memoryLayout === 'width_sharded') return illegal(op.name, 'Expect input_tensor to NOT have memory layout WIDTH SHARDED', CITE_PAGED_UPDATE_VALIDATE);
-  if (cache.layout.memoryLayout !== 'interleaved') return illegal(op.name, 'Only interleaved cache is supported', CITE_PAGED_UPDATE_VALIDATE);
-  if (input.dtype !== 'bf16' && input.dtype !== 'f32') return illegal(op.name, 'Data type of input tensor for update cache must be FLOAT32 or BFLOAT16', CITE_PAGED_UPDATE_VALIDATE);
+  if (!isSharded(input.layout))
+    return illegal(op.name, 'Expect input_tensor to be sharded', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.layout.memoryLayout === 'width_sharded')
+    return illegal(op.name, 'Expect input_tensor to NOT have memory layout WIDTH SHARDED', CITE_PAGED_UPDATE_VALIDATE);
+  if (cache.layout.memoryLayout !== 'interleaved')
+    return illegal(op.name, 'Only interleaved cache is supported', CITE_PAGED_UPDATE_VALIDATE);
+  if (input.dtype !== 'bf16' && input.dtype !== 'f32')
+    return illegal(
+      op.name,
+      'Data type of input tensor for update cache must be FLOAT32 or BFLOAT16',
+      CITE_PAGED_UPDATE_VALIDATE,
+    );
   const segments = operandSegments(op);
   // tt-mlir: (cache, input, update_index, page_table?); without operandSegmentSizes the operands come in that order.
   const indexIdx = segments.length >= 3 ? segments[2]?.[0] : 2;
   const tableIdx = segments.length >= 4 ? segments[3]?.[0] : 3;
   const index = indexIdx !== undefined ? resolveTensor(op.operands[indexIdx], 'update index') : undefined;
-  const table = tableIdx !== undefined && op.operands[tableIdx] !== undefined ? resolveTensor(op.operands[tableIdx], 'page table') : undefined;
+  const table =
+    tableIdx !== undefined && op.operands[tableIdx] !== undefined
+      ? resolveTensor(op.operands[tableIdx], 'page table')
+      : undefined;
   if (typeof index === 'string') return unmodeled(op.name, index);
   if (typeof table === 'string') return unmodeled(op.name, table);
   const fp32 = fp32DestAccFromConfig(op) ?? false;
@@ -128,21 +179,38 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
   const b = input.padded[1];
   const cbs: CbSpec[] = [
     { index: 0, role: 'cache rows', nPages: 2 * wt, pageBytes: tCache },
-    { index: 1, role: 'input shard', nPages: shardTileCount(input.layout), pageBytes: tileBytes(input.dtype), tensorBacked: true },
+    {
+      index: 1,
+      role: 'input shard',
+      nPages: shardTileCount(input.layout),
+      pageBytes: tileBytes(input.dtype),
+      tensorBacked: true,
+    },
     { index: 24, role: 'untilized cache/input (c_24, c_25)', nPages: 2 * wt, pageBytes: im },
     { index: 26, role: 'updated rows', nPages: 2 * wt, pageBytes: im },
     { index: 16, role: 'output', nPages: b * wt, pageBytes: tCache },
   ];
-  if (index !== undefined) cbs.push({ index: 2, role: 'update index (one tile)', nPages: 1, pageBytes: tileBytes(index.dtype) });
+  if (index !== undefined)
+    cbs.push({ index: 2, role: 'update index (one tile)', nPages: 1, pageBytes: tileBytes(index.dtype) });
   if (table !== undefined) {
     const rowBytes = table.padded[table.padded.length - 1] * (elementBytes(table.dtype) ?? 4);
     cbs.push({ index: 3, role: 'page-table row', nPages: 1, pageBytes: rowBytes });
   }
-  return withInPlaceOutput(finishProgram({
-    op, ctx, factory: 'PagedUpdateCacheProgramFactory',
-    factoryReason: `Wt = ${wt}, B = ${b}; cores = the input's ${shardCoreCount(input.layout)}-core shard grid${table !== undefined ? '; paged (page table)' : ''}`,
-    groups: [shardGridGroup(input.layout)], cbs, confidence: 'exact', citations: [CITE_PAGED_UPDATE],
-  }), op, ctx, 0);
+  return withInPlaceOutput(
+    finishProgram({
+      op,
+      ctx,
+      factory: 'PagedUpdateCacheProgramFactory',
+      factoryReason: `Wt = ${wt}, B = ${b}; cores = the input's ${shardCoreCount(input.layout)}-core shard grid${table !== undefined ? '; paged (page table)' : ''}`,
+      groups: [shardGridGroup(input.layout)],
+      cbs,
+      confidence: 'exact',
+      citations: [CITE_PAGED_UPDATE],
+    }),
+    op,
+    ctx,
+    0,
+  );
 }
 
 export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -164,12 +232,26 @@ export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEsti
     { index: 1, role: 'page-table row', nPages: 1, pageBytes: tableRowBytes },
   ];
   if (batchIdx !== undefined) {
-    cbs.push({ index: 2, role: 'batch index', nPages: volume(batchIdx.logical), pageBytes: elementBytes(batchIdx.dtype) ?? 4 });
+    cbs.push({
+      index: 2,
+      role: 'batch index',
+      nPages: volume(batchIdx.logical),
+      pageBytes: elementBytes(batchIdx.dtype) ?? 4,
+    });
   }
-  return withInPlaceOutput(finishProgram({
-    op, ctx, factory: 'PagedFillCacheProgramFactory',
-    factoryReason: `Wt = ${wt}; ${blocks} (batch, head, seq-tile) blocks over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: 'exact', citations: [CITE_PAGED_FILL, CITE.workSplit],
-  }), op, ctx, 0);
+  return withInPlaceOutput(
+    finishProgram({
+      op,
+      ctx,
+      factory: 'PagedFillCacheProgramFactory',
+      factoryReason: `Wt = ${wt}; ${blocks} (batch, head, seq-tile) blocks over ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs,
+      confidence: 'exact',
+      citations: [CITE_PAGED_FILL, CITE.workSplit],
+    }),
+    op,
+    ctx,
+    0,
+  );
 }

@@ -55,7 +55,15 @@ import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
-import { finishProgram, groupsFromSplit, maxL1Space, propBool, resolveTensor, ResolvedTensor, splitWorkToCores } from '../common';
+import {
+  finishProgram,
+  groupsFromSplit,
+  maxL1Space,
+  propBool,
+  resolveTensor,
+  ResolvedTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import {
@@ -72,17 +80,26 @@ import {
 } from './matmulConfig';
 
 const CITES = {
-  mcast2d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
-  mcast1d: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
-  reuse: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
+  mcast2d:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
+  mcast1d:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
+  reuse:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
   multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
-  dramSharded: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269',
-  selection: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
-  estimate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
-  validate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
+  dramSharded:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269',
+  selection:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (generate_matmul_program_config)',
+  estimate:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, get_max_l1_space)',
+  validate:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config TT_FATALs)',
   bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
-  tiledInputs: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@9f46ee6 (validate_on_program_cache_miss: both inputs Layout::TILE); matmul.cpp@0167725 (bound_matmul passes the operands unchanged); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@020a004 (::ttnn::matmul on the pool tensors, no to_layout)',
-  linearBias: 'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
+  tiledInputs:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@9f46ee6 (validate_on_program_cache_miss: both inputs Layout::TILE); matmul.cpp@0167725 (bound_matmul passes the operands unchanged); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@020a004 (::ttnn::matmul on the pool tensors, no to_layout)',
+  linearBias:
+    'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
 
 /** Bytes of the c_6 scratch CB (`32 * 2`) the mcast factories create when in0 is block sharded / sharded with mcast_in0. */
@@ -140,9 +157,10 @@ function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): Opera
   const base: OperandFacts = { padded, logical, dtype: t.dtype, tileBytes: tileBytes(t.dtype), buffer, sharding };
   if (sharding === 'interleaved' || sharding === 'other') return base;
   const shape = t.layout.shardShape;
-  const shardTiles: [number, number] = t.layout.pageLayout === 'tile'
-    ? [shape[shape.length - 2] ?? 1, shape[shape.length - 1] ?? 1]
-    : [Math.ceil((shape[shape.length - 2] ?? 1) / TILE_HW), Math.ceil((shape[shape.length - 1] ?? 1) / TILE_HW)];
+  const shardTiles: [number, number] =
+    t.layout.pageLayout === 'tile'
+      ? [shape[shape.length - 2] ?? 1, shape[shape.length - 1] ?? 1]
+      : [Math.ceil((shape[shape.length - 2] ?? 1) / TILE_HW), Math.ceil((shape[shape.length - 1] ?? 1) / TILE_HW)];
   const g = shardGrid(t.layout, deviceCols);
   return { ...base, shardTiles, shardGridX: g.x, shardGridY: g.y, shardCores: g.cores };
 }
@@ -163,7 +181,10 @@ function boolField(fields: Readonly<Record<string, string>>, name: string): bool
 }
 
 /** An explicit `#ttnn.matmul_*_program_config<...>` as a MatmulConfig, or why not. */
-export function parseMatmulConfig(config: Extract<PropValue, { kind: 'dialect' }>, deviceGrid: readonly [number, number]): MatmulConfig | string {
+export function parseMatmulConfig(
+  config: Extract<PropValue, { kind: 'dialect' }>,
+  deviceGrid: readonly [number, number],
+): MatmulConfig | string {
   const kind = configKindOfAttribute(config.name);
   if (kind === undefined) return `unknown program config ${config.name}`;
   const f = config.fields;
@@ -172,14 +193,34 @@ export function parseMatmulConfig(config: Extract<PropValue, { kind: 'dialect' }
   const gridX = g === null ? deviceGrid[1] : Number(g[1]);
   const gridY = g === null ? deviceGrid[0] : Number(g[2]);
   if (kind === 'MatmulMultiCoreProgramConfig') {
-    return { kind, gridX, gridY, in0BlockW: 1, outSubblockH: 1, outSubblockW: 1, outBlockH: 1, outBlockW: 1, perCoreM: 1, perCoreN: 1, fuseBatch: false, mcastIn0: false, transposeMcast: false };
+    return {
+      kind,
+      gridX,
+      gridY,
+      in0BlockW: 1,
+      outSubblockH: 1,
+      outSubblockW: 1,
+      outBlockH: 1,
+      outBlockW: 1,
+      perCoreM: 1,
+      perCoreN: 1,
+      fuseBatch: false,
+      mcastIn0: false,
+      transposeMcast: false,
+    };
   }
   const perCoreM = field(f, 'per_core_m', 'per_core_M');
   const perCoreN = field(f, 'per_core_n', 'per_core_N');
   const in0BlockW = field(f, 'in0_block_w');
-  if (perCoreM === undefined || perCoreN === undefined || in0BlockW === undefined) return `${config.name} without per_core_m / per_core_n / in0_block_w`;
+  if (perCoreM === undefined || perCoreN === undefined || in0BlockW === undefined)
+    return `${config.name} without per_core_m / per_core_n / in0_block_w`;
   return {
-    kind, gridX, gridY, in0BlockW, perCoreM, perCoreN,
+    kind,
+    gridX,
+    gridY,
+    in0BlockW,
+    perCoreM,
+    perCoreN,
     outSubblockH: field(f, 'out_subblock_h') ?? 1,
     outSubblockW: field(f, 'out_subblock_w') ?? 1,
     outBlockH: field(f, 'out_block_h') ?? perCoreM,
@@ -194,7 +235,11 @@ export function parseMatmulConfig(config: Extract<PropValue, { kind: 'dialect' }
 export function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean; printed: boolean } {
   const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
   if (p === undefined || p.kind !== 'dialect') return { fp32: false, packerL1Acc: false, printed: false };
-  return { fp32: p.fields['fp32_dest_acc_en'] === 'true', packerL1Acc: p.fields['packer_l1_acc'] === 'true', printed: true };
+  return {
+    fp32: p.fields['fp32_dest_acc_en'] === 'true',
+    packerL1Acc: p.fields['packer_l1_acc'] === 'true',
+    printed: true,
+  };
 }
 
 export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -204,14 +249,17 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof bT === 'string') return unmodeled(op.name, bT);
   const outT = resolveTensor(op.results[0], 'result');
   if (typeof outT === 'string') return unmodeled(op.name, outT);
-  if (aT.layout.bufferType === 'system_memory' || bT.layout.bufferType === 'system_memory') return unmodeled(op.name, 'an operand is on the host: matmul runs on device tensors only');
+  if (aT.layout.bufferType === 'system_memory' || bT.layout.bufferType === 'system_memory')
+    return unmodeled(op.name, 'an operand is on the host: matmul runs on device tensors only');
   // Neither tt-mlir's runtime nor ttnn::matmul (bound_matmul) tilizes an operand; the device op rejects it.
-  if (aT.layout.pageLayout !== 'tile' || bT.layout.pageLayout !== 'tile') return illegal(op.name, 'Inputs to matmul must be tilized', CITES.tiledInputs);
+  if (aT.layout.pageLayout !== 'tile' || bT.layout.pageLayout !== 'tile')
+    return illegal(op.name, 'Inputs to matmul must be tilized', CITES.tiledInputs);
   const [deviceRows, deviceCols] = ctx.device.workerGrid;
   const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
   const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
   const out = facts(outT, false, deviceCols);
-  if (a.sharding === 'other' || b.sharding === 'other' || out.sharding === 'other') return unmodeled(op.name, 'nd-sharded or single-bank operand: no matmul factory model');
+  if (a.sharding === 'other' || b.sharding === 'other' || out.sharding === 'other')
+    return unmodeled(op.name, 'nd-sharded or single-bank operand: no matmul factory model');
 
   // Bias (ttnn.linear operand 2). The config is chosen with the bias tile counted (bound_matmul passes its tile size to
   // get_program_config); get_post_process_bias then decides whether the factory fuses it or ttnn.add runs after [5][7].
@@ -221,7 +269,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (biasSpec !== undefined && biasSpec.kind === 'tensor') {
     const bias = resolveTensor(biasSpec, 'bias');
     if (typeof bias === 'string') return unmodeled(op.name, bias);
-    if (batchOf(b.padded) > 1) return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
+    if (batchOf(b.padded) > 1)
+      return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
     biasRowsPadded = bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
     biasTile = tileBytes(bias.dtype);
   }
@@ -229,12 +278,20 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const activation = op.properties['activation'];
   const hasActivation = activation !== undefined && !(activation.kind === 'string' && activation.value === '');
   if (hasActivation && (a.sharding !== 'interleaved' || b.sharding !== 'interleaved')) {
-    return illegal(op.name, 'Sharded matmul run with an activation: this should be placed in the program config\'s fused_activation field', CITES.bound);
+    return illegal(
+      op.name,
+      "Sharded matmul run with an activation: this should be placed in the program config's fused_activation field",
+      CITES.bound,
+    );
   }
 
   // a broadcast over b's batches: tt-metal rejected it until PR #47640.
   if (batchOf(a.padded) === 1 && batchOf(b.padded) > 1 && !atOrAfter(ctx, 'matmul-a-batch-broadcast')) {
-    return illegal(op.name, 'bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN or equivalent', 'tt-metal issue #12834; fixed by PR #47640');
+    return illegal(
+      op.name,
+      'bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN or equivalent',
+      'tt-metal issue #12834; fixed by PR #47640',
+    );
   }
   const flags = computeFlags(op);
   const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
@@ -248,7 +305,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
     const input: SelectionInput = {
-      a, b, out, biasTileBytes: biasTile, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+      a,
+      b,
+      out,
+      biasTileBytes: biasTile,
+      fp32DestAcc: flags.fp32,
+      gridX: deviceCols,
+      gridY: deviceRows,
+      maxL1SpaceBytes: maxL1Space(ctx),
       narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
     };
     const sel = selectMatmulConfig(input);
@@ -260,17 +324,34 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   // get_post_process_bias: fuse only a one-tile-row bias, never into the non-reuse factory, and for an auto-generated
   // config only with a DRAM output whose inputs are sharded or all DRAM interleaved.
-  const allDramInterleaved = a.sharding === 'interleaved' && b.sharding === 'interleaved' && out.sharding === 'interleaved' && a.buffer === 'dram' && b.buffer === 'dram';
-  const biasPostAdd = biasTile > 0 && (
-    biasRowsPadded !== TILE_HW ||
-    cfg.kind === 'MatmulMultiCoreProgramConfig' ||
-    (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
+  const allDramInterleaved =
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    out.sharding === 'interleaved' &&
+    a.buffer === 'dram' &&
+    b.buffer === 'dram';
+  const biasPostAdd =
+    biasTile > 0 &&
+    (biasRowsPadded !== TILE_HW ||
+      cfg.kind === 'MatmulMultiCoreProgramConfig' ||
+      (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
   const biasTileBytes = biasPostAdd ? 0 : biasTile;
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
-    return illegal(op.name, 'Number of columns/rows in matmul compute grid exceeds maximum device compute grid size!', CITES.validate);
+    return illegal(
+      op.name,
+      'Number of columns/rows in matmul compute grid exceeds maximum device compute grid size!',
+      CITES.validate,
+    );
   }
-  if (cfg.kind !== 'MatmulMultiCoreProgramConfig' && (cfg.perCoreM % cfg.outSubblockH !== 0 || cfg.perCoreN % cfg.outSubblockW !== 0)) {
-    return illegal(op.name, 'per_core_M must be divisible by out_subblock_h! / per_core_N must be divisible by out_subblock_w!', CITES.validate);
+  if (
+    cfg.kind !== 'MatmulMultiCoreProgramConfig' &&
+    (cfg.perCoreM % cfg.outSubblockH !== 0 || cfg.perCoreN % cfg.outSubblockW !== 0)
+  ) {
+    return illegal(
+      op.name,
+      'per_core_M must be divisible by out_subblock_h! / per_core_N must be divisible by out_subblock_w!',
+      CITES.validate,
+    );
   }
 
   const Mt = ((cfg.fuseBatch ? batchOf(a.padded) : 1) * a.padded[a.padded.length - 2]) / TILE_HW;
@@ -289,7 +370,11 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
     const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
     groups = groupsFromSplit(splitWorkToCores(cfg.gridX * cfg.gridY, outTiles), [cfg.gridY, cfg.gridX], 'col');
-    cbs.push({ index: 0, role: 'in0', nPages: 2, pageBytes: a.tileBytes }, { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes }, { index: 16, role: 'output', nPages: 2, pageBytes: outBytes });
+    cbs.push(
+      { index: 0, role: 'in0', nPages: 2, pageBytes: a.tileBytes },
+      { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes },
+      { index: 16, role: 'output', nPages: 2, pageBytes: outBytes },
+    );
   } else if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
     // [3]: a sharded → c_0 is a's shard (per_core_M·Kt); else per_core_M (per batch)·w, always double-buffered; b likewise;
     // c_4 output per_core_M·per_core_N sharing its bytes with the c_5 partials unless their formats differ.
@@ -299,16 +384,40 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const mPerBatch = Math.min(cfg.perCoreM, MtPerBatch);
     const aSharded = a.sharding !== 'interleaved';
     const bSharded = b.sharding !== 'interleaved';
-    cbs.push({ index: 0, role: aSharded ? 'in0 (a shard)' : 'in0 block', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes, tensorBacked: aSharded });
-    cbs.push({ index: 1, role: bSharded ? 'in1 (b shard)' : 'in1 block', nPages: cfg.perCoreN * cfg.in0BlockW * (bSharded ? numBlocks * batchScale : 2), pageBytes: b.tileBytes, tensorBacked: bSharded });
+    cbs.push({
+      index: 0,
+      role: aSharded ? 'in0 (a shard)' : 'in0 block',
+      nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2,
+      pageBytes: a.tileBytes,
+      tensorBacked: aSharded,
+    });
+    cbs.push({
+      index: 1,
+      role: bSharded ? 'in1 (b shard)' : 'in1 block',
+      nPages: cfg.perCoreN * cfg.in0BlockW * (bSharded ? numBlocks * batchScale : 2),
+      pageBytes: b.tileBytes,
+      tensorBacked: bSharded,
+    });
     const outTiles = cfg.perCoreM * cfg.perCoreN;
     if (intermBytes !== outBytes) {
       cbs.push({ index: 4, role: 'output', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
       cbs.push({ index: 5, role: 'interm', nPages: outTiles, pageBytes: intermBytes });
     } else {
-      cbs.push({ index: 4, role: 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+      cbs.push({
+        index: 4,
+        role: 'output/interm (shared)',
+        nPages: outTiles,
+        pageBytes: outBytes,
+        tensorBacked: outSharded,
+      });
     }
-    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2, pageBytes: a.tileBytes });
+    if (transposeTile)
+      cbs.push({
+        index: 10,
+        role: 'in0 transposed',
+        nPages: aSharded ? cfg.perCoreM * Kt : mPerBatch * cfg.in0BlockW * 2,
+        pageBytes: a.tileBytes,
+      });
     const blocks = Math.floor((batchOf(a.padded) * MtPerBatch) / cfg.perCoreM) * Math.floor(Nt / cfg.perCoreN);
     const shardCores = aSharded ? a.shardCores : bSharded ? b.shardCores : outSharded ? out.shardCores : undefined;
     if (shardCores !== undefined) groups = [{ name: 'all', nCores: shardCores, firstCore: [0, 0] }];
@@ -344,16 +453,39 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     }
     const numBlocks = Math.max(1, Math.floor(Kt / cfg.in0BlockW));
     const multi = B * numBlocks > 1;
-    cbs.push({ index: 0, role: 'in0 block', nPages: cfg.perCoreM * cfg.in0BlockW * (multi ? 2 : 1), pageBytes: a.tileBytes });
-    cbs.push({ index: 1, role: 'in1 block (DRAM stream)', nPages: pcnSender * cfg.in0BlockW * (multi ? 3 : 1), pageBytes: b.tileBytes });
-    if (a.shardTiles !== undefined) cbs.push({ index: 2, role: 'in0 shard', nPages: cfg.perCoreM * a.shardTiles[1], pageBytes: a.tileBytes, tensorBacked: true });
+    cbs.push({
+      index: 0,
+      role: 'in0 block',
+      nPages: cfg.perCoreM * cfg.in0BlockW * (multi ? 2 : 1),
+      pageBytes: a.tileBytes,
+    });
+    cbs.push({
+      index: 1,
+      role: 'in1 block (DRAM stream)',
+      nPages: pcnSender * cfg.in0BlockW * (multi ? 3 : 1),
+      pageBytes: b.tileBytes,
+    });
+    if (a.shardTiles !== undefined)
+      cbs.push({
+        index: 2,
+        role: 'in0 shard',
+        nPages: cfg.perCoreM * a.shardTiles[1],
+        pageBytes: a.tileBytes,
+        tensorBacked: true,
+      });
     if (intermBytes !== outBytes) {
       cbs.push({ index: 4, role: 'output', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
       cbs.push({ index: 5, role: 'interm', nPages: cfg.perCoreM * pcnCompute, pageBytes: intermBytes });
     } else {
       cbs.push({ index: 4, role: 'output/interm (shared)', nPages: cfg.perCoreM * pcnCompute, pageBytes: outBytes });
     }
-    cbs.push({ index: 6, role: 'output shard (reshard)', nPages: cfg.perCoreM * cfg.perCoreN, pageBytes: outBytes, tensorBacked: true });
+    cbs.push({
+      index: 6,
+      role: 'output shard (reshard)',
+      nPages: cfg.perCoreM * cfg.perCoreN,
+      pageBytes: outBytes,
+      tensorBacked: true,
+    });
     if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: pcnCompute, pageBytes: biasTileBytes });
     groups = [{ name: 'all', nCores: Math.max(banks, a.shardCores ?? 0), firstCore: [0, 0] }];
     notes.push(`${banks} DRAM-bank reader cores, per_core_N_compute ${pcnCompute}`);
@@ -368,76 +500,153 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
     const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
     const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
-    const in0Tiles = in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
-    cbs.push({ index: 0, role: in0Backed ? 'in0 (a shard)' : 'in0 block', nPages: in0Tiles, pageBytes: a.tileBytes, tensorBacked: in0Backed });
-    const in1Tiles = bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
-    cbs.push({ index: 1, role: bInL1Sharded ? 'in1 (b shard)' : 'in1 block', nPages: in1Tiles, pageBytes: b.tileBytes, tensorBacked: bInL1Sharded });
+    const in0Tiles =
+      in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
+    cbs.push({
+      index: 0,
+      role: in0Backed ? 'in0 (a shard)' : 'in0 block',
+      nPages: in0Tiles,
+      pageBytes: a.tileBytes,
+      tensorBacked: in0Backed,
+    });
+    const in1Tiles =
+      bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
+    cbs.push({
+      index: 1,
+      role: bInL1Sharded ? 'in1 (b shard)' : 'in1 block',
+      nPages: in1Tiles,
+      pageBytes: b.tileBytes,
+      tensorBacked: bInL1Sharded,
+    });
     const shardIn2 = aIsShardSource && !in0Backed && (a.sharding === 'block_sharded' || (is1d && cfg.mcastIn0));
     if (shardIn2 && aShardTiles !== undefined) {
-      cbs.push({ index: 2, role: 'in0 shard', nPages: cfg.perCoreM * aShardTiles[1], pageBytes: a.tileBytes, tensorBacked: true });
+      cbs.push({
+        index: 2,
+        role: 'in0 shard',
+        nPages: cfg.perCoreM * aShardTiles[1],
+        pageBytes: a.tileBytes,
+        tensorBacked: true,
+      });
       cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: L1_ARRAY_CB_BYTES });
     }
     const outTiles = outSharded ? cfg.perCoreM * cfg.perCoreN : bh * bw;
     const separateInterm = (outSharded && cfg.perCoreM !== bh) || intermBytes !== outBytes;
     if (separateInterm) cbs.push({ index: 5, role: 'interm', nPages: bh * bw, pageBytes: intermBytes });
-    cbs.push({ index: 4, role: separateInterm ? 'output' : 'output/interm (shared)', nPages: outTiles, pageBytes: outBytes, tensorBacked: outSharded });
+    cbs.push({
+      index: 4,
+      role: separateInterm ? 'output' : 'output/interm (shared)',
+      nPages: outTiles,
+      pageBytes: outBytes,
+      tensorBacked: outSharded,
+    });
     if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: bw, pageBytes: biasTileBytes });
-    if (transposeTile) cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
+    if (transposeTile)
+      cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
     const blocksY = Math.ceil(Mt / cfg.perCoreM);
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
     let nCores = blocksY * blocksX;
     if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
     groups = [{ name: 'all', nCores, firstCore: [0, 0] }];
-    if (cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' && (blocksY > cfg.gridY || blocksX > cfg.gridX) && !cfg.transposeMcast) {
-      return illegal(op.name, `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`, CITES.mcast2d);
+    if (
+      cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
+      (blocksY > cfg.gridY || blocksX > cfg.gridX) &&
+      !cfg.transposeMcast
+    ) {
+      return illegal(
+        op.name,
+        `the ${blocksY}x${blocksX} output blocks need more cores than the ${cfg.gridY}x${cfg.gridX} compute grid`,
+        CITES.mcast2d,
+      );
     }
   }
-  if (biasPostAdd) notes.push(`the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`);
+  if (biasPostAdd)
+    notes.push(
+      `the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
+    );
   if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
   const citations: string[] = [
-    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ? CITES.mcast2d
-      : cfg.kind === 'MatmulMultiCoreReuseProgramConfig' ? CITES.reuse
-      : cfg.kind === 'MatmulMultiCoreProgramConfig' ? CITES.multicore
-      : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig' ? CITES.dramSharded
-      : CITES.mcast1d,
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig'
+      ? CITES.mcast2d
+      : cfg.kind === 'MatmulMultiCoreReuseProgramConfig'
+        ? CITES.reuse
+        : cfg.kind === 'MatmulMultiCoreProgramConfig'
+          ? CITES.multicore
+          : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'
+            ? CITES.dramSharded
+            : CITES.mcast1d,
   ];
   if (auto) citations.push(CITES.selection, CITES.estimate);
   if (biasPostAdd || hasActivation) citations.push(CITES.bound);
   if (biasPostAdd && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
   const approxReasons: string[] = [];
-  if (auto) approxReasons.push('program config generated the way tt-metal\'s 2026 selection code does; earlier builds may differ');
-  if (!flags.printed) approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
-  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig') approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
+  if (auto)
+    approxReasons.push(
+      "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
+    );
+  if (!flags.printed)
+    approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
+  if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
+    approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
   if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   const est = finishProgram({
-    op, ctx, factory, factoryReason: reason,
+    op,
+    ctx,
+    factory,
+    factoryReason: reason,
     grid: [cfg.gridY, cfg.gridX],
     groups,
-    cbs, confidence: 'approx', approxReason: approxReasons.join('; '),
-    citations, notes,
+    cbs,
+    confidence: 'approx',
+    approxReason: approxReasons.join('; '),
+    citations,
+    notes,
   });
   // tt-metal shards an auto-configured sharded output by the config's blocks; a post-added bias writes the requested layout.
   let outputs = est.outputs;
   let intermediate = 0;
   const configShardBytes = cfg.perCoreM * cfg.perCoreN * outBytes;
   if (outSharded && auto && !biasPostAdd && !hasActivation && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
-    outputs = outputs.map((o) => (o.resultIndex === 0 ? { ...o, bytesPerCore: configShardBytes, how: `per_core_M ${cfg.perCoreM} x per_core_N ${cfg.perCoreN} tiles x ${outBytes} B (tt-metal's own shard of the output)` } : o));
+    outputs = outputs.map((o) =>
+      o.resultIndex === 0
+        ? {
+            ...o,
+            bytesPerCore: configShardBytes,
+            how: `per_core_M ${cfg.perCoreM} x per_core_N ${cfg.perCoreN} tiles x ${outBytes} B (tt-metal's own shard of the output)`,
+          }
+        : o,
+    );
   }
   if ((biasPostAdd || hasActivation) && outT.layout.bufferType === 'l1') {
     if (out.sharding !== 'interleaved') intermediate = configShardBytes;
     else intermediate = l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0;
   }
   const l1TensorBytesPerCore = outputs.reduce((n, o) => n + o.bytesPerCore, 0);
-  return { ...est, outputs, l1TensorBytesPerCore, ...(intermediate > 0 ? { l1IntermediateBytesPerCore: intermediate } : {}) };
+  return {
+    ...est,
+    outputs,
+    l1TensorBytesPerCore,
+    ...(intermediate > 0 ? { l1IntermediateBytesPerCore: intermediate } : {}),
+  };
 }
-
 
 /**
  * The program config `estimateMatmul` sizes for `op` (the IR's, else tt-metal's auto config) with what a config search
  * needs (Kt, operand sharding, fp32 accumulation), or why there is none. Same inputs as the estimator above.
  */
-export function matmulConfigInUse(op: TtnnOp, ctx: EstimateContext): { config: MatmulConfig; auto: boolean; kt: number; operandsSharded: boolean; outSharded: boolean; fp32DestAcc: boolean } | string {
+export function matmulConfigInUse(
+  op: TtnnOp,
+  ctx: EstimateContext,
+):
+  | {
+      config: MatmulConfig;
+      auto: boolean;
+      kt: number;
+      operandsSharded: boolean;
+      outSharded: boolean;
+      fp32DestAcc: boolean;
+    }
+  | string {
   const aT = resolveTensor(op.operands[0], 'a');
   const bT = resolveTensor(op.operands[1], 'b');
   const outT = resolveTensor(op.results[0], 'result');
@@ -450,7 +659,12 @@ export function matmulConfigInUse(op: TtnnOp, ctx: EstimateContext): { config: M
   const out = facts(outT, false, deviceCols);
   const flags = computeFlags(op);
   const kt = a.padded[a.padded.length - 1] / TILE_HW;
-  const common = { kt, operandsSharded: a.sharding !== 'interleaved' || b.sharding !== 'interleaved', outSharded: out.sharding !== 'interleaved', fp32DestAcc: flags.fp32 };
+  const common = {
+    kt,
+    operandsSharded: a.sharding !== 'interleaved' || b.sharding !== 'interleaved',
+    outSharded: out.sharding !== 'interleaved',
+    fp32DestAcc: flags.fp32,
+  };
   const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
   if (explicit !== undefined && explicit.kind === 'dialect') {
     const parsed = parseMatmulConfig(explicit, ctx.device.workerGrid);
@@ -460,7 +674,14 @@ export function matmulConfigInUse(op: TtnnOp, ctx: EstimateContext): { config: M
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
   const sel = selectMatmulConfig({
-    a, b, out, biasTileBytes, fp32DestAcc: flags.fp32, gridX: deviceCols, gridY: deviceRows, maxL1SpaceBytes: maxL1Space(ctx),
+    a,
+    b,
+    out,
+    biasTileBytes,
+    fp32DestAcc: flags.fp32,
+    gridX: deviceCols,
+    gridY: deviceRows,
+    maxL1SpaceBytes: maxL1Space(ctx),
     narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };

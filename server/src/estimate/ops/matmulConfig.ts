@@ -106,8 +106,26 @@ const TILE = 32;
 
 /** SUBBLOCK_HW_CHOICES: (first, second) pairs in tt-metal's order, largest areas first. */
 const SUBBLOCK_HW_CHOICES: readonly (readonly [number, number])[] = [
-  [4, 2], [2, 4], [8, 1], [1, 8], [7, 1], [1, 7], [3, 2], [2, 3], [6, 1], [1, 6],
-  [5, 1], [1, 5], [2, 2], [4, 1], [1, 4], [3, 1], [1, 3], [2, 1], [1, 2], [1, 1],
+  [4, 2],
+  [2, 4],
+  [8, 1],
+  [1, 8],
+  [7, 1],
+  [1, 7],
+  [3, 2],
+  [2, 3],
+  [6, 1],
+  [1, 6],
+  [5, 1],
+  [1, 5],
+  [2, 2],
+  [4, 1],
+  [1, 4],
+  [3, 1],
+  [1, 3],
+  [2, 1],
+  [1, 2],
+  [1, 1],
 ];
 
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
@@ -161,7 +179,13 @@ function perCoreFactor(s: SelectionInput, w: number): number {
  * get_multi_dim_per_core_factor: the full block if it fits; else out blocks from divisors of per_core_M × per_core_N
  * (squarest pair per area), largest area first, keeping in0_block_w (or shrinking it through its divisors).
  */
-function multiDimFactor(s: SelectionInput, m: number, n: number, w: number, adjustW: boolean): [number, number, number] {
+function multiDimFactor(
+  s: SelectionInput,
+  m: number,
+  n: number,
+  w: number,
+  adjustW: boolean,
+): [number, number, number] {
   if (estimatedCbBytes(s, m, n, w) < s.maxL1SpaceBytes) return [m, n, w];
   const mf = [m, 1];
   const nf = [n, 1];
@@ -190,7 +214,13 @@ function multiDimFactor(s: SelectionInput, m: number, n: number, w: number, adju
 }
 
 /** bmm_op_utils::get_matmul_subblock_params: (h, w) = table pair as given. */
-export function matmulSubblockParams(m: number, n: number, hEqualsM: boolean, wEqualsN: boolean, fp32: boolean): [number, number] {
+export function matmulSubblockParams(
+  m: number,
+  n: number,
+  hEqualsM: boolean,
+  wEqualsN: boolean,
+  fp32: boolean,
+): [number, number] {
   for (const [h, w] of SUBBLOCK_HW_CHOICES) {
     if (fp32 && h * w > 4) continue;
     if (wEqualsN && (w !== n || h !== 1)) continue;
@@ -215,12 +245,21 @@ function isNarrowShape(height: number, width: number, allDram: boolean): boolean
   return allDram && (height <= TILE || width <= TILE);
 }
 
-function config(kind: MatmulConfigKind, c: Omit<MatmulConfig, 'kind' | 'fuseBatch' | 'mcastIn0' | 'transposeMcast'> & Partial<MatmulConfig>): MatmulConfig {
+function config(
+  kind: MatmulConfigKind,
+  c: Omit<MatmulConfig, 'kind' | 'fuseBatch' | 'mcastIn0' | 'transposeMcast'> & Partial<MatmulConfig>,
+): MatmulConfig {
   return { kind, fuseBatch: false, mcastIn0: false, transposeMcast: false, ...c };
 }
 
 /** get_mcast_1d_config (no user shard spec handled: BLOCK_SHARDED outputs on a 1-D grid use the output shard). */
-function mcast1d(s: SelectionInput, fuseBatch: boolean, mcastIn0: boolean, outShardTiles?: readonly [number, number], outGrid?: [number, number]): MatmulConfig {
+function mcast1d(
+  s: SelectionInput,
+  fuseBatch: boolean,
+  mcastIn0: boolean,
+  outShardTiles?: readonly [number, number],
+  outGrid?: [number, number],
+): MatmulConfig {
   const M = fuseBatch ? batchOf(s.a.padded) * rows(s.a) : rows(s.a);
   const K = cols(s.a);
   const N = cols(s.b);
@@ -243,7 +282,17 @@ function mcast1d(s: SelectionInput, fuseBatch: boolean, mcastIn0: boolean, outSh
   const [bh, bw] = multiDimFactor(s, pcm, pcn, w, false);
   const [sh, sw] = matmulSubblockParams(bh, bw, false, false, s.fp32DestAcc);
   return config('MatmulMultiCoreReuseMultiCast1DProgramConfig', {
-    gridX: gx, gridY: gy, in0BlockW: w, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: pcm, perCoreN: pcn, fuseBatch, mcastIn0,
+    gridX: gx,
+    gridY: gy,
+    in0BlockW: w,
+    outSubblockH: sh,
+    outSubblockW: sw,
+    outBlockH: bh,
+    outBlockW: bw,
+    perCoreM: pcm,
+    perCoreN: pcn,
+    fuseBatch,
+    mcastIn0,
   });
 }
 
@@ -259,11 +308,17 @@ function createSimple(s: SelectionInput): Selection {
   const allDram = s.a.buffer === 'dram' && s.b.buffer === 'dram' && s.out.buffer === 'dram';
   const allDramInterleaved = allDram && allInterleaved;
   if (batchOf(s.a.padded) === 1 && batchOf(s.b.padded) > 1 && allInterleaved) {
-    return { config: mcast1d(s, false, false), because: 'a is not batched and b is: 1D mcast in1 so a stays in L1 across b\'s batches' };
+    return {
+      config: mcast1d(s, false, false),
+      because: "a is not batched and b is: 1D mcast in1 so a stays in L1 across b's batches",
+    };
   }
   const height = rows(s.a);
   const width = cols(s.b);
-  const narrow = s.narrowOnlyAllDram === true ? allDram && isNarrowShape(height, width, true) : isNarrowShape(height, width, allDram);
+  const narrow =
+    s.narrowOnlyAllDram === true
+      ? allDram && isNarrowShape(height, width, true)
+      : isNarrowShape(height, width, allDram);
   const isWide = allInterleaved && narrow && width > height;
   const isTall = allInterleaved && narrow && !isWide;
   let w = 2;
@@ -277,24 +332,59 @@ function createSimple(s: SelectionInput): Selection {
     const crY = crX === 0 ? 0 : nby;
     let bs1dCol = false;
     let bs1dRow = false;
-    if (outSharded && s.out.sharding === 'block_sharded' && s.out.shardGridX !== undefined && s.out.shardGridY !== undefined) {
+    if (
+      outSharded &&
+      s.out.sharding === 'block_sharded' &&
+      s.out.shardGridX !== undefined &&
+      s.out.shardGridY !== undefined
+    ) {
       const single = s.out.shardGridX === 1 && s.out.shardGridY === 1;
       bs1dCol = !single && s.out.shardGridX === 1;
       bs1dRow = !single && s.out.shardGridY === 1;
     }
     const use1dIn0 = isWide || (crY === 0 && outSharded && (s.out.sharding === 'width_sharded' || bs1dRow));
     const use1dIn1 = isTall || (crY === 0 && outSharded && (s.out.sharding === 'height_sharded' || bs1dCol));
-    const use2d = allDramInterleaved || (crY === 0 && outSharded && s.out.sharding === 'block_sharded' && !bs1dCol && !bs1dRow);
+    const use2d =
+      allDramInterleaved || (crY === 0 && outSharded && s.out.sharding === 'block_sharded' && !bs1dCol && !bs1dRow);
     const userShard = (bs1dRow || bs1dCol) && s.out.shardTiles !== undefined ? s.out.shardTiles : undefined;
-    const userGrid: [number, number] | undefined = userShard !== undefined ? [s.out.shardGridX!, s.out.shardGridY!] : undefined;
+    const userGrid: [number, number] | undefined =
+      userShard !== undefined ? [s.out.shardGridX!, s.out.shardGridY!] : undefined;
     const bUnbatched = batchOf(s.b.padded) === 1;
     if (crY === 1 || use1dIn0) {
-      const why = crY === 1 ? `the ${nbx} output blocks form one row` : isWide ? `the output is wide and narrow (${height}x${width})` : 'the output is width sharded';
-      return { config: mcast1d(s, userShard !== undefined && bUnbatched, true, bs1dRow ? userShard : undefined, bs1dRow ? userGrid : undefined), because: `${fitText}; ${why}: 1D mcast of in0` };
+      const why =
+        crY === 1
+          ? `the ${nbx} output blocks form one row`
+          : isWide
+            ? `the output is wide and narrow (${height}x${width})`
+            : 'the output is width sharded';
+      return {
+        config: mcast1d(
+          s,
+          userShard !== undefined && bUnbatched,
+          true,
+          bs1dRow ? userShard : undefined,
+          bs1dRow ? userGrid : undefined,
+        ),
+        because: `${fitText}; ${why}: 1D mcast of in0`,
+      };
     }
     if (crX === 1 || use1dIn1) {
-      const why = crX === 1 ? `the ${nby} output blocks form one column` : isTall ? `the output is tall and narrow (${height}x${width})` : 'the output is height sharded';
-      return { config: mcast1d(s, userShard !== undefined && bUnbatched, false, bs1dCol ? userShard : undefined, bs1dCol ? userGrid : undefined), because: `${fitText}; ${why}: 1D mcast of in1` };
+      const why =
+        crX === 1
+          ? `the ${nby} output blocks form one column`
+          : isTall
+            ? `the output is tall and narrow (${height}x${width})`
+            : 'the output is height sharded';
+      return {
+        config: mcast1d(
+          s,
+          userShard !== undefined && bUnbatched,
+          false,
+          bs1dCol ? userShard : undefined,
+          bs1dCol ? userGrid : undefined,
+        ),
+        because: `${fitText}; ${why}: 1D mcast of in1`,
+      };
     }
     if ((crY > 0 && nbx <= X && nby <= Y) || use2d) {
       let pcm = pc;
@@ -314,13 +404,33 @@ function createSimple(s: SelectionInput): Selection {
         because = `all operands DRAM interleaved: 2D mcast over the ${Y}x${X} grid, per_core = ceil(${Mt}/${Y}) x ceil(${Nt}/${X}) tiles, in0_block_w = ${Kt % X === 0 ? `${Kt}/${X}` : '1'}${bh !== pcm || bw !== pcn ? `, out block cut to ${bh}x${bw} to fit L1` : ''}`;
       }
       return {
-        config: config('MatmulMultiCoreReuseMultiCastProgramConfig', { gridX: X, gridY: Y, in0BlockW: w, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: pcm, perCoreN: pcn }),
+        config: config('MatmulMultiCoreReuseMultiCastProgramConfig', {
+          gridX: X,
+          gridY: Y,
+          in0BlockW: w,
+          outSubblockH: sh,
+          outSubblockW: sw,
+          outBlockH: bh,
+          outBlockW: bw,
+          perCoreM: pcm,
+          perCoreN: pcn,
+        }),
         because,
       };
     }
   }
   return {
-    config: config('MatmulMultiCoreProgramConfig', { gridX: X, gridY: Y, in0BlockW: 1, outSubblockH: 1, outSubblockW: 1, outBlockH: 1, outBlockW: 1, perCoreM: 1, perCoreN: 1 }),
+    config: config('MatmulMultiCoreProgramConfig', {
+      gridX: X,
+      gridY: Y,
+      in0BlockW: 1,
+      outSubblockH: 1,
+      outSubblockW: 1,
+      outBlockH: 1,
+      outBlockW: 1,
+      perCoreM: 1,
+      perCoreN: 1,
+    }),
     because: `${fitText}; ${nby}x${nbx} blocks do not fit the ${Y}x${X} grid (or Kt ${Kt} is not a multiple of in0_block_w ${w}): the non-reuse multi-core factory`,
   };
 }
@@ -341,7 +451,17 @@ function systolic1d(s: SelectionInput): MatmulConfig {
   const [bh, bw] = multiDimFactor(s, pcm, pcn, kpc, false);
   const [sh, sw] = subblockSizes(bh, bw, s.fp32DestAcc);
   return config('MatmulMultiCoreReuseMultiCast1DProgramConfig', {
-    gridX: s.gridX, gridY: s.gridY, in0BlockW: kpc, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: pcm, perCoreN: pcn, fuseBatch: true, mcastIn0: !tall,
+    gridX: s.gridX,
+    gridY: s.gridY,
+    in0BlockW: kpc,
+    outSubblockH: sh,
+    outSubblockW: sw,
+    outBlockH: bh,
+    outBlockW: bw,
+    perCoreM: pcm,
+    perCoreN: pcn,
+    fuseBatch: true,
+    mcastIn0: !tall,
   });
 }
 
@@ -354,7 +474,8 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
   const aSharded = s.a.sharding !== 'interleaved';
   const bSharded = s.b.sharding !== 'interleaved';
   if (batchOf(s.b.padded) > 1) {
-    if (batchA === 1 && !aSharded && !bSharded) return { config: mcast1d(s, false, false), because: 'b is batched, a is not: 1D mcast in1' };
+    if (batchA === 1 && !aSharded && !bSharded)
+      return { config: mcast1d(s, false, false), because: 'b is batched, a is not: 1D mcast in1' };
     let m: number;
     let n: number;
     let k: number;
@@ -364,26 +485,41 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
       k = 1;
       if (!(estimatedCbBytes(s, m, n, k) < s.maxL1SpaceBytes)) return createSimple(s);
     } else if (aSharded) {
-      if (s.a.sharding === 'width_sharded') return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input A cannot be width sharded' };
+      if (s.a.sharding === 'width_sharded')
+        return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input A cannot be width sharded' };
       m = s.a.shardTiles![0];
       n = nSize / TILE;
       k = s.a.shardTiles![1];
     } else {
-      if (s.b.sharding === 'width_sharded') return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input B cannot be width sharded' };
+      if (s.b.sharding === 'width_sharded')
+        return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input B cannot be width sharded' };
       m = ceilDiv(mSize, TILE);
       n = s.b.shardTiles![1];
       k = 1;
     }
     const [sh, sw] = subblockSizes(m, n, s.fp32DestAcc);
     return {
-      config: config('MatmulMultiCoreReuseProgramConfig', { gridX: s.gridX, gridY: s.gridY, in0BlockW: k, outSubblockH: sh, outSubblockW: sw, outBlockH: m, outBlockW: n, perCoreM: m, perCoreN: n }),
+      config: config('MatmulMultiCoreReuseProgramConfig', {
+        gridX: s.gridX,
+        gridY: s.gridY,
+        in0BlockW: k,
+        outSubblockH: sh,
+        outSubblockW: sw,
+        outBlockH: m,
+        outBlockW: n,
+        perCoreM: m,
+        perCoreN: n,
+      }),
       because: 'b is batched: the batched reuse factory, one output matrix block per core',
     };
   }
   const anyWithinTile = kSize <= TILE || mSize <= TILE || nSize <= TILE;
   const aBlock = s.a.sharding === 'block_sharded';
   if ((isNarrowShape(batchA * mSize, nSize, false) || anyWithinTile) && !aBlock) {
-    return { config: systolic1d(s), because: `narrow or single-tile shape (${batchA * mSize}x${nSize}): 1D systolic config` };
+    return {
+      config: systolic1d(s),
+      because: `narrow or single-tile shape (${batchA * mSize}x${nSize}): 1D systolic config`,
+    };
   }
   let m: number;
   let n: number;
@@ -406,22 +542,39 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
   const [subblockH, sw] = subblockSizes(bh, bw, s.fp32DestAcc);
   const sh = sw !== n ? 1 : subblockH;
   return {
-    config: config('MatmulMultiCoreReuseMultiCastProgramConfig', { gridX: s.gridX, gridY: s.gridY, in0BlockW: k, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: m, perCoreN: n }),
+    config: config('MatmulMultiCoreReuseMultiCastProgramConfig', {
+      gridX: s.gridX,
+      gridY: s.gridY,
+      in0BlockW: k,
+      outSubblockH: sh,
+      outSubblockW: sw,
+      outBlockH: bh,
+      outBlockW: bw,
+      perCoreM: m,
+      perCoreN: n,
+    }),
     because: '2D mcast from the block shard',
   };
 }
 
 /** get_matmul_program_config (a sharded, matmul = true). */
 function fromShardedA(s: SelectionInput): Selection | SelectionError {
-  if (s.b.sharding !== 'interleaved') return { illegal: `Input tensor B must have INTERLEAVED memory layout, got: ${s.b.sharding.toUpperCase()}` };
+  if (s.b.sharding !== 'interleaved')
+    return { illegal: `Input tensor B must have INTERLEAVED memory layout, got: ${s.b.sharding.toUpperCase()}` };
   const gx = s.a.shardGridX ?? 1;
   const gy = s.a.shardGridY ?? 1;
   const shard = s.a.shardTiles ?? [1, 1];
   const outSharded = s.out.sharding !== 'interleaved';
   const checkOut = (): SelectionError | undefined => {
     if (!outSharded) return undefined;
-    if (s.out.buffer !== s.a.buffer) return { illegal: `Input A and output buffer types must match, got input: ${s.a.buffer.toUpperCase()} vs output: ${s.out.buffer.toUpperCase()}` };
-    if (s.out.sharding !== s.a.sharding) return { illegal: `Input A and output memory layouts must match, got input: ${s.a.sharding.toUpperCase()} vs output: ${s.out.sharding.toUpperCase()}` };
+    if (s.out.buffer !== s.a.buffer)
+      return {
+        illegal: `Input A and output buffer types must match, got input: ${s.a.buffer.toUpperCase()} vs output: ${s.out.buffer.toUpperCase()}`,
+      };
+    if (s.out.sharding !== s.a.sharding)
+      return {
+        illegal: `Input A and output memory layouts must match, got input: ${s.a.sharding.toUpperCase()} vs output: ${s.out.sharding.toUpperCase()}`,
+      };
     return undefined;
   };
   const M = (batchOf(s.a.padded) * rows(s.a)) / TILE;
@@ -437,7 +590,19 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
     const [bh, bw] = multiDimFactor(s, pcm, pcn, w, false);
     const [sh, sw] = matmulSubblockParams(bh, bw, false, outSharded, s.fp32DestAcc);
     return {
-      config: config('MatmulMultiCoreReuseMultiCast1DProgramConfig', { gridX: gx, gridY: gy, in0BlockW: w, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: pcm, perCoreN: pcn, fuseBatch: true, mcastIn0: width }),
+      config: config('MatmulMultiCoreReuseMultiCast1DProgramConfig', {
+        gridX: gx,
+        gridY: gy,
+        in0BlockW: w,
+        outSubblockH: sh,
+        outSubblockW: sw,
+        outBlockH: bh,
+        outBlockW: bw,
+        perCoreM: pcm,
+        perCoreN: pcn,
+        fuseBatch: true,
+        mcastIn0: width,
+      }),
       because: `a is ${width ? 'width' : 'height'} sharded on ${s.a.shardCores ?? gx * gy} cores: 1D mcast of ${width ? 'in0' : 'in1'} from the shard`,
     };
   }
@@ -446,15 +611,31 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
     if (bad !== undefined) return bad;
     const alongX = gx === Math.floor(K / shard[1]);
     const alongY = gy === Math.floor(M / shard[0]);
-    if (!alongY && gy !== ceilDiv(M, shard[0])) return { illegal: `Num cores along y (${gy}) must match provided grid size (${Math.floor(M / shard[0])}) or divided up size (${ceilDiv(M, shard[0])})` };
-    if (!alongX && gx !== ceilDiv(K, shard[1])) return { illegal: `Num cores along x (${gx}) must match provided grid size (${Math.floor(K / shard[1])}) or divided up size (${ceilDiv(K, shard[1])})` };
+    if (!alongY && gy !== ceilDiv(M, shard[0]))
+      return {
+        illegal: `Num cores along y (${gy}) must match provided grid size (${Math.floor(M / shard[0])}) or divided up size (${ceilDiv(M, shard[0])})`,
+      };
+    if (!alongX && gx !== ceilDiv(K, shard[1]))
+      return {
+        illegal: `Num cores along x (${gx}) must match provided grid size (${Math.floor(K / shard[1])}) or divided up size (${ceilDiv(K, shard[1])})`,
+      };
     const pcm = ceilDiv(M, gy);
     const pcn = ceilDiv(N, gx);
     const w = alongX ? gcd(shard[1], K) : 1;
     const [bh, bw] = multiDimFactor(s, pcm, pcn, w, false);
     const [sh, sw] = matmulSubblockParams(bh, bw, false, outSharded, s.fp32DestAcc);
     return {
-      config: config('MatmulMultiCoreReuseMultiCastProgramConfig', { gridX: gx, gridY: gy, in0BlockW: w, outSubblockH: sh, outSubblockW: sw, outBlockH: bh, outBlockW: bw, perCoreM: pcm, perCoreN: pcn }),
+      config: config('MatmulMultiCoreReuseMultiCastProgramConfig', {
+        gridX: gx,
+        gridY: gy,
+        in0BlockW: w,
+        outSubblockH: sh,
+        outSubblockW: sw,
+        outBlockH: bh,
+        outBlockW: bw,
+        perCoreM: pcm,
+        perCoreN: pcn,
+      }),
       because: `a is block sharded on a ${gy}x${gx} grid: 2D mcast, per_core = ceil(${M}/${gy}) x ceil(${N}/${gx}) tiles, in0_block_w = ${alongX ? `gcd(shard width ${shard[1]}, K ${K})` : '1'}`,
     };
   }
@@ -464,8 +645,11 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
 /** The config tt-metal generates when none is given (get_program_config → generate_matmul_program_config). */
 export function selectMatmulConfig(s: SelectionInput): Selection | SelectionError {
   if (cols(s.a) !== rows(s.b)) return { illegal: 'The k dimension does not match between tensors' };
-  if (((batchOf(s.a.padded) * rows(s.a)) % TILE) !== 0 || cols(s.a) % TILE !== 0 || cols(s.b) % TILE !== 0) {
-    return { illegal: 'The last two dimensions of the first tensor and the last dimension of the second tensor must be a multiple of tile size' };
+  if ((batchOf(s.a.padded) * rows(s.a)) % TILE !== 0 || cols(s.a) % TILE !== 0 || cols(s.b) % TILE !== 0) {
+    return {
+      illegal:
+        'The last two dimensions of the first tensor and the last dimension of the second tensor must be a multiple of tile size',
+    };
   }
   return s.a.sharding === 'interleaved' ? createSimple(s) : fromShardedA(s);
 }
@@ -479,13 +663,15 @@ const ATTR_NAME: Readonly<Record<MatmulConfigKind, string | undefined>> = {
   MatmulMultiCoreReuseMultiCast1DProgramConfig: 'matmul_multi_core_reuse_multi_cast_1d_program_config',
   MatmulMultiCoreReuseProgramConfig: 'matmul_multi_core_reuse_program_config',
   MatmulMultiCoreProgramConfig: undefined,
-  MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig: 'matmul_multi_core_reuse_multi_cast_dram_sharded_program_config',
+  MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig:
+    'matmul_multi_core_reuse_multi_cast_dram_sharded_program_config',
 };
 
 /** Config kind from an IR attribute name (`ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config`). */
 export function configKindOfAttribute(name: string): MatmulConfigKind | undefined {
   const bare = name.replace(/^ttnn\./, '');
-  for (const [kind, attr] of Object.entries(ATTR_NAME) as [MatmulConfigKind, string | undefined][]) if (attr !== undefined && attr === bare) return kind;
+  for (const [kind, attr] of Object.entries(ATTR_NAME) as [MatmulConfigKind, string | undefined][])
+    if (attr !== undefined && attr === bare) return kind;
   return undefined;
 }
 
@@ -516,7 +702,11 @@ export function matmulConfigAttribute(c: MatmulConfig): string | undefined {
 /** `per_core_M 8, per_core_N 4, in0_block_w 2, out_subblock 2x4` for hover text. */
 export function configSummary(c: MatmulConfig): string {
   if (c.kind === 'MatmulMultiCoreProgramConfig') return 'no blocking parameters (2-tile CBs per core)';
-  const block = c.outBlockH !== c.perCoreM || c.outBlockW !== c.perCoreN ? `, out_block ${c.outBlockH}x${c.outBlockW}` : '';
-  const extra = c.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ? `, mcast_in0 ${c.mcastIn0}, fuse_batch ${c.fuseBatch}` : '';
+  const block =
+    c.outBlockH !== c.perCoreM || c.outBlockW !== c.perCoreN ? `, out_block ${c.outBlockH}x${c.outBlockW}` : '';
+  const extra =
+    c.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
+      ? `, mcast_in0 ${c.mcastIn0}, fuse_batch ${c.fuseBatch}`
+      : '';
   return `grid ${c.gridX}x${c.gridY} (x by y), per_core_M ${c.perCoreM}, per_core_N ${c.perCoreN}, in0_block_w ${c.in0BlockW}, out_subblock ${c.outSubblockH}x${c.outSubblockW}${block}${extra}`;
 }

@@ -53,7 +53,8 @@ export function estimateToMemoryConfig(op: TtnnOp, ctx: EstimateContext): OpEsti
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.bufferType === 'system_memory' || output.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'host transfer');
+  if (input.layout.bufferType === 'system_memory' || output.layout.bufferType === 'system_memory')
+    return noProgram(op, ctx, 'host transfer');
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
   if (outShard && !inShard) return interleavedToSharded(op, ctx, input, output);
@@ -62,32 +63,60 @@ export function estimateToMemoryConfig(op: TtnnOp, ctx: EstimateContext): OpEsti
   if (input.layout.bufferType === output.layout.bufferType && input.dtype === output.dtype) {
     return noProgram(op, ctx, 'same memory config and dtype: to_memory_config returns its input');
   }
-  return estimateCopyProgram(op, ctx, input, output, 'interleaved → interleaved (to_memory_config copies)', CITES.route);
+  return estimateCopyProgram(
+    op,
+    ctx,
+    input,
+    output,
+    'interleaved → interleaved (to_memory_config copies)',
+    CITES.route,
+  );
 }
 
-function interleavedToSharded(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
-  if (output.layout.bufferType !== 'l1') return unmodeled(op.name, `interleaved → ${output.layout.memoryLayout} ${output.layout.bufferType} (DRAM-sharded output) is not modeled`);
+function interleavedToSharded(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
+  if (output.layout.bufferType !== 'l1')
+    return unmodeled(
+      op.name,
+      `interleaved → ${output.layout.memoryLayout} ${output.layout.bufferType} (DRAM-sharded output) is not modeled`,
+    );
   const dram = ctx.device.dramAlignmentBytes;
   const srcAlign = input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : dram;
   const tile = input.layout.pageLayout === 'tile';
   const shardWidth = output.layout.shardShape[output.layout.shardShape.length - 1] ?? 1;
   const inElem = elementBytes(input.dtype);
   const outElem = elementBytes(output.dtype);
-  if (!tile && (inElem === undefined || outElem === undefined)) return unmodeled(op.name, 'row-major block-float tensor');
+  if (!tile && (inElem === undefined || outElem === undefined))
+    return unmodeled(op.name, 'row-major block-float tensor');
   const inputUnit = tile ? tileBytes(input.dtype) : shardWidth * (inElem ?? 0);
   const outputUnit = tile ? tileBytes(output.dtype) : shardWidth * (outElem ?? 0);
   const shardPages = volume(output.layout.shardShape) / (tile ? 1 : Math.max(1, shardWidth));
   const convert = input.dtype !== output.dtype;
   const cbs = [];
-  if (convert) cbs.push({ index: 0, role: 'input (dtype change)', nPages: shardPages, pageBytes: alignUp(inputUnit, srcAlign) });
-  cbs.push({ index: convert ? 16 : 0, role: 'output shard', nPages: shardPages, pageBytes: alignUp(outputUnit, ctx.device.l1AlignmentBytes), tensorBacked: true });
+  if (convert)
+    cbs.push({ index: 0, role: 'input (dtype change)', nPages: shardPages, pageBytes: alignUp(inputUnit, srcAlign) });
+  cbs.push({
+    index: convert ? 16 : 0,
+    role: 'output shard',
+    nPages: shardPages,
+    pageBytes: alignUp(outputUnit, ctx.device.l1AlignmentBytes),
+    tensorBacked: true,
+  });
   cbs.push({ index: 1, role: 'alignment scratch', nPages: 4, pageBytes: alignUp(inputUnit + dram, dram) });
   const nCores = shardCoreCount(output.layout);
   return finishProgram({
-    op, ctx, factory: 'InterleavedToShardedProgramFactory',
+    op,
+    ctx,
+    factory: 'InterleavedToShardedProgramFactory',
     factoryReason: `interleaved → ${output.layout.memoryLayout} over ${nCores} cores; the output CB is the shard itself`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
-    cbs, confidence: 'approx', approxReason: 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
+    cbs,
+    confidence: 'approx',
+    approxReason: 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
     citations: [CITES.i2s, CITES.route],
   });
 }
@@ -108,20 +137,41 @@ function firstCoreOf(t: ResolvedTensor): readonly [number, number] {
   return start === undefined ? [0, 0] : [start.x, start.y];
 }
 
-function shardedToInterleaved(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
+function shardedToInterleaved(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
   const inPages = shardPages(input);
   const outPage = shardPages({ ...input, dtype: output.dtype });
-  if (inPages === undefined || outPage === undefined) return unmodeled(op.name, 'shard shape empty or a row-major block-float shard');
+  if (inPages === undefined || outPage === undefined)
+    return unmodeled(op.name, 'shard shape empty or a row-major block-float shard');
   const convert = input.dtype !== output.dtype;
   const inL1 = input.layout.bufferType === 'l1';
-  const cbs = [{ index: 0, role: 'input shard', nPages: inPages.pages, pageBytes: inPages.pageBytes, tensorBacked: inL1 }];
-  if (convert) cbs.push({ index: 16, role: 'output (dtype change)', nPages: inPages.pages, pageBytes: outPage.pageBytes, tensorBacked: false });
+  const cbs = [
+    { index: 0, role: 'input shard', nPages: inPages.pages, pageBytes: inPages.pageBytes, tensorBacked: inL1 },
+  ];
+  if (convert)
+    cbs.push({
+      index: 16,
+      role: 'output (dtype change)',
+      nPages: inPages.pages,
+      pageBytes: outPage.pageBytes,
+      tensorBacked: false,
+    });
   const nCores = shardCoreCount(input.layout);
   return finishProgram({
-    op, ctx, factory: 'ShardedToInterleavedProgramFactory',
+    op,
+    ctx,
+    factory: 'ShardedToInterleavedProgramFactory',
     factoryReason: `${input.layout.memoryLayout} ${input.layout.bufferType} → interleaved ${output.layout.bufferType} over the ${nCores} shard cores; the input CB is the shard itself${convert ? '; a dtype change adds an output CB of one shard' : ''}`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(input) }],
-    cbs, confidence: 'approx', approxReason: inL1 ? 'sharded_to_interleaved factory CB set from the 2025 factory (not re-read per build)' : 'DRAM-sharded input: the input CB is assumed to hold one shard',
+    cbs,
+    confidence: 'approx',
+    approxReason: inL1
+      ? 'sharded_to_interleaved factory CB set from the 2025 factory (not re-read per build)'
+      : 'DRAM-sharded input: the input CB is assumed to hold one shard',
     citations: [CITES.s2i, CITES.route],
   });
 }
@@ -133,11 +183,16 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
   const outL1 = output.layout.bufferType === 'l1';
   const nCores = shardCoreCount(output.layout);
   return finishProgram({
-    op, ctx, factory: 'ReshardDeviceOperation',
+    op,
+    ctx,
+    factory: 'ReshardDeviceOperation',
     factoryReason: `${input.layout.memoryLayout} → ${output.layout.memoryLayout} over the ${nCores} output shard cores; the CB is the output shard itself`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
-    cbs: [{ index: 0, role: 'output shard', nPages: outPages.pages, pageBytes: outPages.pageBytes, tensorBacked: outL1 }],
-    confidence: 'approx', approxReason: 'reshard factory CB set not re-read per build (the CB is tensor-backed)',
+    cbs: [
+      { index: 0, role: 'output shard', nPages: outPages.pages, pageBytes: outPages.pageBytes, tensorBacked: outL1 },
+    ],
+    confidence: 'approx',
+    approxReason: 'reshard factory CB set not re-read per build (the CB is tensor-backed)',
     citations: [CITES.reshard, CITES.route],
   });
 }

@@ -53,12 +53,17 @@ import { illegal, unmodeled } from '../types';
 import { computeFlags, parseMatmulConfig } from './matmul';
 
 const CITES = {
-  sparseFactory: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@060a2d5',
-  sparseValidate: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/sparse_matmul_device_operation.cpp@01656bf (validate_on_program_cache_miss)',
+  sparseFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@060a2d5',
+  sparseValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/sparse/sparse_matmul_device_operation.cpp@01656bf (validate_on_program_cache_miss)',
   sparseRuntimeConfig: 'tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp (createSparseMatmulProgramConfig)',
-  remapFactory: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_program_factory.cpp@369c386',
-  remapValidate: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_device_operation.cpp@0100b45',
-  workarounds: 'tt-mlir test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir (operand workarounds)',
+  remapFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_program_factory.cpp@369c386',
+  remapValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/moe_expert_token_remap/device/moe_expert_token_remap_device_operation.cpp@0100b45',
+  workarounds:
+    'tt-mlir test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir (operand workarounds)',
 } as const;
 
 /** tt-mlir's runtime hard-codes the Wormhole 8x8 grid for its default sparse_matmul config. */
@@ -87,20 +92,44 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
   if (typeof sparsity === 'string') return unmodeled(op.name, sparsity);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  if (a.layout.pageLayout !== 'tile' || b.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major sparse_matmul operand: tt-metal requires tiled a and b (a to_layout is missing)');
+  if (a.layout.pageLayout !== 'tile' || b.layout.pageLayout !== 'tile')
+    return unmodeled(
+      op.name,
+      'row-major sparse_matmul operand: tt-metal requires tiled a and b (a to_layout is missing)',
+    );
   const aSparse = propBool(op, 'is_input_a_sparse') ?? false;
   const bSparse = propBool(op, 'is_input_b_sparse') ?? true;
-  if (!aSparse && !bSparse) return illegal(op.name, 'sparse_matmul requires at least one of is_input_a_sparse or is_input_b_sparse to be true', CITES.sparseValidate);
+  if (!aSparse && !bSparse)
+    return illegal(
+      op.name,
+      'sparse_matmul requires at least one of is_input_a_sparse or is_input_b_sparse to be true',
+      CITES.sparseValidate,
+    );
   const kA = a.padded[a.padded.length - 1];
   const kB = b.padded[b.padded.length - 2] ?? 1;
-  if (kA !== kB) return illegal(op.name, `Dimension K (A.shape[-1] ${kA}) and B.shape[-2] (${kB}) must match for A and B`, CITES.sparseValidate);
+  if (kA !== kB)
+    return illegal(
+      op.name,
+      `Dimension K (A.shape[-1] ${kA}) and B.shape[-2] (${kB}) must match for A and B`,
+      CITES.sparseValidate,
+    );
   const batchLengthA = batchOf(a.padded);
   const batchLengthB = batchOf(b.padded);
   const batchLength = aSparse && bSparse ? batchLengthB : aSparse ? batchLengthA : batchLengthA * batchLengthB;
   const sparsityVolume = volume(sparsity.logical);
-  if (sparsityVolume !== batchLength) return illegal(op.name, `sparsity logical_volume (${sparsityVolume}) must equal batch_length (${batchLength})`, CITES.sparseValidate);
+  if (sparsityVolume !== batchLength)
+    return illegal(
+      op.name,
+      `sparsity logical_volume (${sparsityVolume}) must equal batch_length (${batchLength})`,
+      CITES.sparseValidate,
+    );
   const nnz = propInt(op, 'nnz');
-  if (nnz !== undefined && nnz > batchLength) return illegal(op.name, `nnz (${nnz}) must be less than or equal to the length of all batch dimensions (${batchLength})`, CITES.sparseValidate);
+  if (nnz !== undefined && nnz > batchLength)
+    return illegal(
+      op.name,
+      `nnz (${nnz}) must be less than or equal to the length of all batch dimensions (${batchLength})`,
+      CITES.sparseValidate,
+    );
 
   const mt = (a.padded[a.padded.length - 2] ?? 32) / 32;
   const kt = kA / 32;
@@ -118,7 +147,11 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
   if (explicit !== undefined && explicit.kind === 'dialect') {
     const cfg = parseMatmulConfig(explicit, ctx.device.workerGrid);
     if (typeof cfg === 'string') return unmodeled(op.name, cfg);
-    if (cfg.kind !== 'MatmulMultiCoreReuseMultiCast1DProgramConfig') return unmodeled(op.name, `sparse_matmul runs only the 1D mcast factory; ${cfg.kind} is not a config it accepts (std::get fails)`);
+    if (cfg.kind !== 'MatmulMultiCoreReuseMultiCast1DProgramConfig')
+      return unmodeled(
+        op.name,
+        `sparse_matmul runs only the 1D mcast factory; ${cfg.kind} is not a config it accepts (std::get fails)`,
+      );
     if (!cfg.mcastIn0) return illegal(op.name, 'Only mcast_in0 is supported for sparse matmul', CITES.sparseFactory);
     ({ gridX, gridY, in0BlockW, outBlockH, outBlockW, perCoreM, perCoreN } = cfg);
   } else {
@@ -129,18 +162,32 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
     outBlockW = 1;
     perCoreM = Math.max(1, Math.floor((a.logical[a.logical.length - 2] ?? 32) / 32));
     perCoreN = Math.max(1, Math.ceil(nt / RUNTIME_DEFAULT_GRID));
-    approx.push('no program_config in the IR: the config tt-mlir\'s runtime builds is assumed (later tt-mlir sets one at compile time)');
+    approx.push(
+      "no program_config in the IR: the config tt-mlir's runtime builds is assumed (later tt-mlir sets one at compile time)",
+    );
     citations.push(CITES.sparseRuntimeConfig);
   }
-  if (kt % in0BlockW !== 0) return illegal(op.name, `Kt (${kt}) must be divisible by in0_block_w (${in0BlockW})`, CITES.sparseFactory);
+  if (kt % in0BlockW !== 0)
+    return illegal(op.name, `Kt (${kt}) must be divisible by in0_block_w (${in0BlockW})`, CITES.sparseFactory);
   const nCores = Math.ceil(mt / perCoreM) * Math.ceil(nt / perCoreN);
-  if (nCores > gridX * gridY) return illegal(op.name, `Number of blocks exceeds number of cores available: ${nCores} blocks > ${gridX * gridY} cores`, CITES.sparseFactory);
+  if (nCores > gridX * gridY)
+    return illegal(
+      op.name,
+      `Number of blocks exceeds number of cores available: ${nCores} blocks > ${gridX * gridY} cores`,
+      CITES.sparseFactory,
+    );
   // Cores with work are laid out row-major over gridX columns; the in0 multicast covers their bounding box.
   const boundingBox = nCores <= gridX ? nCores : gridX * Math.ceil(nCores / gridX);
-  if (boundingBox !== nCores) return illegal(op.name, `num_cores_with_work (${nCores}) must be equal to in0_mcast_receiver_num_cores (${boundingBox}), please adjust the core grid to make it rectangular.`, CITES.sparseFactory);
+  if (boundingBox !== nCores)
+    return illegal(
+      op.name,
+      `num_cores_with_work (${nCores}) must be equal to in0_mcast_receiver_num_cores (${boundingBox}), please adjust the core grid to make it rectangular.`,
+      CITES.sparseFactory,
+    );
 
   const batchB = batchLengthB;
-  const batchA = aSparse && bSparse ? 1 : aSparse ? Math.max(1, Math.floor(batchLengthA / Math.max(1, batchB))) : batchLengthA;
+  const batchA =
+    aSparse && bSparse ? 1 : aSparse ? Math.max(1, Math.floor(batchLengthA / Math.max(1, batchB))) : batchLengthA;
   const numBlocks = kt / in0BlockW;
   const depth = batchA * batchB * numBlocks > 1 ? 2 : 1;
   const flags = computeFlags(op);
@@ -150,21 +197,32 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
   // Partials format: f32 with fp32 accumulation, bf16 with packer L1 accumulation, else the output format.
   const intermDtype: DataType = flags.fp32 ? 'f32' : packerL1Acc ? 'bf16' : out.dtype;
   const separateInterm = intermDtype !== out.dtype;
-  const align = (t: ResolvedTensor): number => (t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+  const align = (t: ResolvedTensor): number =>
+    t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
   const sparsityPage = rowMajorPage(sparsity, 'bf16', align(sparsity));
   if (sparsityPage === undefined) return unmodeled(op.name, 'sparsity has no row-major page');
-  if (sparsity.layout.pageLayout !== 'row_major' || sparsity.dtype !== 'bf16') approx.push('the sparsity is taken as the row-major bf16 tensor tt-mlir\'s workaround makes of it');
+  if (sparsity.layout.pageLayout !== 'row_major' || sparsity.dtype !== 'bf16')
+    approx.push("the sparsity is taken as the row-major bf16 tensor tt-mlir's workaround makes of it");
   const blockTilesOut = outBlockH * outBlockW;
   const cbs: CbSpec[] = [
     { index: 0, role: 'in0 block', nPages: depth * outBlockH * in0BlockW, pageBytes: tileBytes(a.dtype) },
     { index: 1, role: 'in1 block', nPages: depth * outBlockW * in0BlockW, pageBytes: tileBytes(b.dtype) },
-    { index: 4, role: separateInterm ? 'output block' : 'output / partials block', nPages: blockTilesOut, pageBytes: outTile },
-    ...(separateInterm ? [{ index: 5, role: 'partials block', nPages: blockTilesOut, pageBytes: tileBytes(intermDtype) }] : []),
+    {
+      index: 4,
+      role: separateInterm ? 'output block' : 'output / partials block',
+      nPages: blockTilesOut,
+      pageBytes: outTile,
+    },
+    ...(separateInterm
+      ? [{ index: 5, role: 'partials block', nPages: blockTilesOut, pageBytes: tileBytes(intermDtype) }]
+      : []),
     { index: 6, role: 'sparsity page (in0 sender)', nPages: 1, pageBytes: sparsityPage },
     { index: 7, role: 'sparsity page (in1 sender)', nPages: 1, pageBytes: sparsityPage },
   ];
   return finishProgram({
-    op, ctx, factory: 'SparseMatmulMultiCoreReuseMcast1DProgramFactory',
+    op,
+    ctx,
+    factory: 'SparseMatmulMultiCoreReuseMcast1DProgramFactory',
     factoryReason: `per_core_M ${perCoreM}, per_core_N ${perCoreN}, in0_block_w ${in0BlockW} → ${nCores} core${nCores === 1 ? '' : 's'}; batchA ${batchA} · batchB ${batchB} · ${numBlocks} K blocks → ${depth === 2 ? 'double' : 'single'}-buffered inputs`,
     grid: [gridY, gridX],
     groups: [{ name: 'all', nCores, firstCore: coreAt(0, [gridY, gridX], 'row') }],
@@ -191,9 +249,14 @@ export function estimateMoeExpertTokenRemap(op: TtnnOp, ctx: EstimateContext): O
   const l1Align = ctx.device.l1AlignmentBytes;
   // The workarounds give topk row-major bf16 and mapping / metadata row-major u16; the results follow topk.
   const approx: string[] = [];
-  if (topk.layout.pageLayout !== 'row_major' || topk.dtype !== 'bf16') approx.push('topk taken as the row-major bf16 tensor tt-mlir\'s workaround makes of it');
-  for (const [t, what] of [[mapping, 'mapping'], [metadata, 'metadata']] as const) {
-    if (t.layout.pageLayout !== 'row_major' || t.dtype !== 'u16') approx.push(`${what} taken as the row-major u16 tensor tt-mlir's workaround makes of it`);
+  if (topk.layout.pageLayout !== 'row_major' || topk.dtype !== 'bf16')
+    approx.push("topk taken as the row-major bf16 tensor tt-mlir's workaround makes of it");
+  for (const [t, what] of [
+    [mapping, 'mapping'],
+    [metadata, 'metadata'],
+  ] as const) {
+    if (t.layout.pageLayout !== 'row_major' || t.dtype !== 'u16')
+      approx.push(`${what} taken as the row-major u16 tensor tt-mlir's workaround makes of it`);
   }
   const rowBytes = (t: ResolvedTensor, elem: number): number => (t.logical[t.logical.length - 1] ?? 1) * elem;
   const outElem = 2; // bf16, the topk dtype after the workaround
@@ -204,11 +267,15 @@ export function estimateMoeExpertTokenRemap(op: TtnnOp, ctx: EstimateContext): O
     { index: 2, role: 'metadata page', nPages: 1, pageBytes: alignUp(rowBytes(metadata, 2), l1Align) },
     { index: 3, role: 'topk pages', nPages: 2, pageBytes: alignUp(rowBytes(topk, 2), l1Align) },
     { index: 4, role: 'output mapping page', nPages: 1, pageBytes: expertsPerDevice * outElem },
-    ...(reduced === undefined ? [] : [{ index: 5, role: 'output reduced page', nPages: 1, pageBytes: rowBytes(reduced, outElem) }]),
+    ...(reduced === undefined
+      ? []
+      : [{ index: 5, role: 'output reduced page', nPages: 1, pageBytes: rowBytes(reduced, outElem) }]),
   ];
   const [rows, cols] = ctx.device.workerGrid;
   return finishProgram({
-    op, ctx, factory: 'MoeExpertTokenRemapDeviceOperation::Multicore',
+    op,
+    ctx,
+    factory: 'MoeExpertTokenRemapDeviceOperation::Multicore',
     factoryReason: `CBs on every core of the ${cols}x${rows} grid; ${expertsPerDevice} experts per device${reduced === undefined ? '' : ', reduced output'}`,
     groups: [{ name: 'grid', nCores: rows * cols, firstCore: [0, 0] }],
     cbs,

@@ -23,18 +23,23 @@ const REASONS: Readonly<Record<string, string>> = {
   'ttnn.write_tensor': 'host → device write',
   'ttnn.dump_tensor': 'host-side dump',
   'ttnn.load_tensor': 'host-side load',
-  'ttnn.mesh_shard': 'distributes / aggregates a host tensor over the mesh (identity: no-op); tt-mlir runtime/lib/ttnn/operations/ccl/mesh_shard.cpp@0918c63',
+  'ttnn.mesh_shard':
+    'distributes / aggregates a host tensor over the mesh (identity: no-op); tt-mlir runtime/lib/ttnn/operations/ccl/mesh_shard.cpp@0918c63',
   'ttnn.begin_trace_capture': 'starts recording a trace (the traced ops are analysed where they are written)',
   'ttnn.end_trace_capture': 'ends a trace recording',
   'ttnn.execute_trace': 'replays a recorded trace (its programs are the traced ops)',
   'ttnn.capture_or_execute_trace': 'captures or replays a trace of the callee (analysed on its own)',
   'ttnn.to_dtype': 'host-side dtype conversion',
   'ttnn.alloc': 'allocates the result buffer at a given address (TTNNOps.td@19c86fc AllocOp)',
-  'ttnn.distribute_tensor': 'host-side: maps a host tensor onto the mesh devices (TTNNOps.td@19c86fc DistributeTensorOp)',
-  'ttnn.aggregate_tensor': 'host-side: gathers a multi-device tensor back into one host tensor (TTNNOps.td@19c86fc AggregateTensorOp)',
-  'ttnn.create_global_semaphore': 'creates a global semaphore: one small L1 word per core of its range, written from the host (not counted)',
+  'ttnn.distribute_tensor':
+    'host-side: maps a host tensor onto the mesh devices (TTNNOps.td@19c86fc DistributeTensorOp)',
+  'ttnn.aggregate_tensor':
+    'host-side: gathers a multi-device tensor back into one host tensor (TTNNOps.td@19c86fc AggregateTensorOp)',
+  'ttnn.create_global_semaphore':
+    'creates a global semaphore: one small L1 word per core of its range, written from the host (not counted)',
   'ttnn.reset_global_semaphore': 'host write of a global semaphore value',
-  'ttnn.allocate_moe_compute_semaphore': "creates moe_compute's global semaphore (one small L1 word per core, not counted)",
+  'ttnn.allocate_moe_compute_semaphore':
+    "creates moe_compute's global semaphore (one small L1 word per core, not counted)",
   'func.return': 'function return',
   'func.call': 'call (the callee is analysed on its own)',
   'ttcore.load_cached': 'cached const-eval call (the callee is analysed on its own)',

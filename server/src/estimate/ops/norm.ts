@@ -37,14 +37,27 @@
 import { atOrAfter } from '../changePoints';
 import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, ResolvedTensor, finishProgram, groupsFromSplit, propInts, resolveTensor, splitWorkToCores, gridArea } from '../common';
+import {
+  CITE,
+  CbSpec,
+  ResolvedTensor,
+  finishProgram,
+  groupsFromSplit,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+  gridArea,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { largestDivisorAtMost } from './untilize';
 
-const CITE_LN_OLD = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b';
-const CITE_LN_NEW = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)';
-const CITE_LN_DEFAULTS = 'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute kernel config); tt-metal PR #19295';
+const CITE_LN_OLD =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b';
+const CITE_LN_NEW =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)';
+const CITE_LN_DEFAULTS =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute kernel config); tt-metal PR #19295';
 
 /** Operands of an op with optional operands, split by `operandSegmentSizes` (one operand per segment when absent). */
 export function operandSegments(op: TtnnOp): readonly (readonly number[])[] {
@@ -80,7 +93,12 @@ export function estimateRmsNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   return estimateNorm(op, ctx, 'rms');
 }
 
-function optionalOperand(op: TtnnOp, segments: readonly (readonly number[])[], segment: number, what: string): ResolvedTensor | string | undefined {
+function optionalOperand(
+  op: TtnnOp,
+  segments: readonly (readonly number[])[],
+  segment: number,
+  what: string,
+): ResolvedTensor | string | undefined {
   const idx = segments[segment]?.[0];
   if (idx === undefined) return undefined;
   return resolveTensor(op.operands[idx], what);
@@ -91,9 +109,13 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major input: the row-major layer/rms norm kernels are not modeled');
+  if (input.layout.pageLayout !== 'tile')
+    return unmodeled(op.name, 'row-major input: the row-major layer/rms norm kernels are not modeled');
   if (input.layout.memoryLayout !== 'interleaved') {
-    return unmodeled(op.name, `${input.layout.memoryLayout} input runs LayerNormShardedMultiCoreProgramFactory (program config from the shard spec; not modeled)`);
+    return unmodeled(
+      op.name,
+      `${input.layout.memoryLayout} input runs LayerNormShardedMultiCoreProgramFactory (program config from the shard spec; not modeled)`,
+    );
   }
   const segments = operandSegments(op);
   const gamma = optionalOperand(op, segments, 1, 'weight');
@@ -121,8 +143,18 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
 
   // CB_can_fit_in_L1 sums every buffer, used or not (in1 is 0: no residual).
   const smallSum =
-    wtB * tIn + 2 * block * tOut + 2 * wtB * im + wtB * tileBytes(gammaDtype) + wtB * tileBytes(betaDtype) +
-    2 * block * im + 2 * block * im + 8 * im + 2 * im + 2 * bf16 + 2 * bf16 + 2 * im;
+    wtB * tIn +
+    2 * block * tOut +
+    2 * wtB * im +
+    wtB * tileBytes(gammaDtype) +
+    wtB * tileBytes(betaDtype) +
+    2 * block * im +
+    2 * block * im +
+    8 * im +
+    2 * im +
+    2 * bf16 +
+    2 * bf16 +
+    2 * im;
   const fits = smallSum < ctx.device.l1SizeBytes * 0.95;
   const large = kind === 'layer' && !rowMajorWeights && !fits;
   if (large) {
@@ -144,16 +176,28 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     { index: 19, role: '1/sqrt(var)', nPages: 2, pageBytes: im },
   );
   if (kind === 'layer') cbs.push({ index: 24, role: 'x - E[x]', nPages: wtB, pageBytes: im });
-  cbs.push({ index: 20, role: 'squares', nPages: wtB, pageBytes: im }, { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im });
+  cbs.push(
+    { index: 20, role: 'squares', nPages: wtB, pageBytes: im },
+    { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im },
+  );
   if (large) cbs.push({ index: 26, role: 'large-tensor accumulator', nPages: 1, pageBytes: im });
-  if (gamma !== undefined || beta !== undefined) cbs.push({ index: 22, role: 'gamma/beta staging', nPages: 2 * block, pageBytes: im });
+  if (gamma !== undefined || beta !== undefined)
+    cbs.push({ index: 22, role: 'gamma/beta staging', nPages: 2 * block, pageBytes: im });
   if (gamma !== undefined) cbs.push({ index: 5, role: 'gamma', nPages: wtB, pageBytes: tileBytes(gammaDtype) });
   if (beta !== undefined) cbs.push({ index: 6, role: 'beta', nPages: wtB, pageBytes: tileBytes(betaDtype) });
 
   const split = splitWorkToCores(gridArea(ctx), rows);
-  const fp32Why = configured !== undefined ? 'compute_config' : kind === 'layer' ? (fp32 ? 'layer_norm default since PR #19295' : 'layer_norm default before PR #19295') : 'rms_norm default';
+  const fp32Why =
+    configured !== undefined
+      ? 'compute_config'
+      : kind === 'layer'
+        ? fp32
+          ? 'layer_norm default since PR #19295'
+          : 'layer_norm default before PR #19295'
+        : 'rms_norm default';
   return finishProgram({
-    op, ctx,
+    op,
+    ctx,
     factory: large ? 'LayerNormMultiCoreProgramFactory (large-tensor kernel)' : 'LayerNormMultiCoreProgramFactory',
     factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${kind === 'rms' ? ' (rms_norm never switches kernels)' : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),

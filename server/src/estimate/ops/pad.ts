@@ -50,12 +50,23 @@ import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propBool, propInts, resolveTensor, splitWorkToCores, type ResolvedTensor } from '../common';
+import {
+  CITE,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propBool,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+  type ResolvedTensor,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { noProgram } from './noProgram';
 
-const CITE_PAD = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab';
+const CITE_PAD =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab';
 
 export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -73,7 +84,9 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   // Before PR #40316 the loop `for (bytes = 0; bytes < 2048; bytes += W_in·elem) n++` ran on the input stick.
   const n = fromOutput || wIn * elem === 0 ? Math.max(Math.ceil(2048 / stick), 1) : Math.ceil(2048 / (wIn * elem));
   const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
-  const depth = atOrAfter(ctx, 'pad-rm-depth-l1-budget') ? Math.min(16, Math.max(1, Math.floor(budget / (n * stick)))) : 16;
+  const depth = atOrAfter(ctx, 'pad-rm-depth-l1-budget')
+    ? Math.min(16, Math.max(1, Math.floor(budget / (n * stick))))
+    : 16;
   const padRow = alignUp(wOut * elem, ctx.device.dramAlignmentBytes);
   const padding = propInts(op, 'padding') ?? [];
   // `padding` is [front0, back0, front1, back1, ...]; any non-zero front pad needs the pad_align buffer.
@@ -87,49 +100,72 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
   ];
   if (needsAlign) cbs.push({ index: 2, role: 'pad align', nPages: 1, pageBytes: padRow });
   return finishProgram({
-    op, ctx, factory: 'PadRmReaderWriterMultiCoreProgramFactory',
+    op,
+    ctx,
+    factory: 'PadRmReaderWriterMultiCoreProgramFactory',
     factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: depth < 16 ? 'approx' : 'exact',
-    approxReason: depth < 16 ? 'c_0 depth below 16 follows PR #56121\'s description (its diff is cut off at the depth formula)' : '',
+    cbs,
+    confidence: depth < 16 ? 'approx' : 'exact',
+    approxReason:
+      depth < 16 ? "c_0 depth below 16 follows PR #56121's description (its diff is cut off at the depth formula)" : '',
     citations: [CITE_PAD, CITE.workSplit, ...(fromOutput ? ['tt-metal PR #40316'] : [])],
   });
 }
 
 const CITE_PAD_TILE = {
   invoke: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/pad.cpp (invoke_tile)',
-  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_device_operation.cpp@020e15e (select_program_factory)',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_device_operation.cpp@020e15e (select_program_factory)',
   single: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_program_factory.cpp@0e45a1c',
   multi: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_tile_multicore_program_factory.cpp@0e438e2',
 } as const;
 
 const TILE_PAD_DTYPES: ReadonlySet<string> = new Set(['f32', 'bf16', 'si32', 'u32', 'u16', 'bfp_bf8']);
 
-function estimateTiledPad(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
+function estimateTiledPad(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
   const padding = propInts(op, 'padding') ?? [];
   if (padding.some((v, i) => i % 2 === 0 && v !== 0)) {
     return illegal(op.name, 'ttnn.pad: on device tile padding does not support front padding', CITE_PAD_TILE.invoke);
   }
   // validate_on_program_cache_miss: tiled pad takes FLOAT32, BFLOAT16, INT32, UINT32, UINT16, BFLOAT8_B only.
   if (!TILE_PAD_DTYPES.has(input.dtype)) {
-    return illegal(op.name, `Cannot pad tilized tensor with specified format (${input.dtype})`, `${CITE_PAD_TILE.select} (validate_on_program_cache_miss)`);
+    return illegal(
+      op.name,
+      `Cannot pad tilized tensor with specified format (${input.dtype})`,
+      `${CITE_PAD_TILE.select} (validate_on_program_cache_miss)`,
+    );
   }
   const rank = output.padded.length;
   const inPadded = input.padded;
   const outPadded = output.padded;
   const sameRank = inPadded.length === rank;
   const upperGrows = !sameRank || outPadded.slice(0, -2).some((d, i) => d !== inPadded[i]);
-  const tileDimsSame = sameRank && rank >= 2 && outPadded[rank - 1] === inPadded[rank - 1] && outPadded[rank - 2] === inPadded[rank - 2];
+  const tileDimsSame =
+    sameRank && rank >= 2 && outPadded[rank - 1] === inPadded[rank - 1] && outPadded[rank - 2] === inPadded[rank - 2];
   if (rank === 1 || (!upperGrows && tileDimsSame)) {
-    return noProgram(op, ctx, 'tiled pad inside the last tile is a view of the tile-padded input (ttnn::pad invoke_tile)');
+    return noProgram(
+      op,
+      ctx,
+      'tiled pad inside the last tile is a view of the tile-padded input (ttnn::pad invoke_tile)',
+    );
   }
   const implicitPadding = input.logical.some((d, i) => d !== inPadded[i]);
-  const notes = implicitPadding ? ['the input has implicit tile padding: fill_implicit_tile_padding runs first as its own program (not sized)'] : [];
+  const notes = implicitPadding
+    ? ['the input has implicit tile padding: fill_implicit_tile_padding runs first as its own program (not sized)']
+    : [];
   const multicore = propBool(op, 'use_multicore') ?? false;
   if (!multicore) {
     const tile = tileBytes(input.dtype);
     return finishProgram({
-      op, ctx, factory: 'PadTileCoreProgramFactory',
+      op,
+      ctx,
+      factory: 'PadTileCoreProgramFactory',
       factoryReason: `use_multicore false: one core, ${tile} B tiles`,
       groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
       cbs: [
@@ -145,9 +181,14 @@ function estimateTiledPad(op: TtnnOp, ctx: EstimateContext, input: ResolvedTenso
   // CBs go on every core of the compute grid (total_cores), used or not; the page is the output buffer's page.
   const page = output.geometry.pageBytes;
   const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
-  const reasons = ['the multi-core tile factory was read at tt-metal 0e438e2 (2026), not dated against the build window', ...notes];
+  const reasons = [
+    'the multi-core tile factory was read at tt-metal 0e438e2 (2026), not dated against the build window',
+    ...notes,
+  ];
   return finishProgram({
-    op, ctx, factory: 'PadTileMulticoreProgramFactory',
+    op,
+    ctx,
+    factory: 'PadTileMulticoreProgramFactory',
     factoryReason: `use_multicore: ${output.geometry.nPages} output tiles over ${split.nCores} cores; CBs on all ${gridArea(ctx)} grid cores, ${page} B pages`,
     groups: [{ name: 'grid', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs: [

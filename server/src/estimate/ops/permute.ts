@@ -29,15 +29,28 @@
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInt, propInts, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInt,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITES = {
   permute: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe',
-  transpose: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
-  transposeHcRm: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
-  transposeHcTiled: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
+  transpose:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
+  transposeHcRm:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
+  transposeHcTiled:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
 } as const;
 
 function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, lastDimKept: boolean): OpEstimateResult {
@@ -49,23 +62,32 @@ function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, last
     const page = alignUp(w * elem, Math.max(ctx.device.dramAlignmentBytes, ctx.device.l1AlignmentBytes));
     const split = splitWorkToCores(gridArea(ctx), rows);
     return finishProgram({
-      op, ctx, factory: 'PermuteDeviceOperation::MultiCoreRowInvariant', factoryReason: `last dim kept: ${rows} rows over ${split.nCores} cores`,
+      op,
+      ctx,
+      factory: 'PermuteDeviceOperation::MultiCoreRowInvariant',
+      factoryReason: `last dim kept: ${rows} rows over ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
-      confidence: 'exact', citations: [CITES.permute, CITE.workSplit],
+      confidence: 'exact',
+      citations: [CITES.permute, CITE.workSplit],
     });
   }
   const block = TILE_ELEMENTS * elem;
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, Math.ceil(rows / 32) * Math.ceil(w / 32)));
   return finishProgram({
-    op, ctx, factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric', factoryReason: 'last dim moves: 32x32 blocks through three double-buffered CBs',
+    op,
+    ctx,
+    factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric',
+    factoryReason: 'last dim moves: 32x32 blocks through three double-buffered CBs',
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input block', nPages: 2, pageBytes: block },
       { index: 1, role: 'transposed block', nPages: 2, pageBytes: block },
       { index: 2, role: 'output block', nPages: 2, pageBytes: block },
     ],
-    confidence: 'approx', approxReason: 'core count of the blocked split approximated (CB sizes exact)', citations: [CITES.permute, CITE.workSplit],
+    confidence: 'approx',
+    approxReason: 'core count of the blocked split approximated (CB sizes exact)',
+    citations: [CITES.permute, CITE.workSplit],
   });
 }
 
@@ -73,21 +95,26 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const perm = propInts(op, 'permutation');
-  if (perm === undefined || perm.length !== input.logical.length) return unmodeled(op.name, 'permutation attribute missing or of the wrong rank');
+  if (perm === undefined || perm.length !== input.logical.length)
+    return unmodeled(op.name, 'permutation attribute missing or of the wrong rank');
   const last = input.logical.length - 1;
   if (perm.every((p, i) => p === i)) return unmodeled(op.name, 'identity permutation (no kernel expected)');
   if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last] === last);
   // Tiled: a permute that swaps only the last two dims is a WH transpose.
-  const swapsWh = perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
+  const swapsWh =
+    perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
   if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
   // ttnn::permute runs a (0, 2, 1, 3) permutation as an HC transpose.
-  if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3) return transposeTiled(op, ctx, input, 'hc');
+  if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3)
+    return transposeTiled(op, ctx, input, 'hc');
   return estimateTiledPermute(op, ctx, input, perm);
 }
 
 const CITES_TILED = {
-  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 (select_program_factory)',
-  factories: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@00b0fa3 (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric)',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 (select_program_factory)',
+  factories:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@00b0fa3 (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric)',
 } as const;
 
 /**
@@ -101,8 +128,14 @@ const CITES_TILED = {
  *     input buffer; c_3 = 16 · elem when the output H is not a multiple of 32; split over X·W blocks.
  * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs).
  */
-export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, perm: readonly number[]): OpEstimateResult {
-  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'Permute operation does not support sharded input tensor (tt-metal validate)');
+export function estimateTiledPermute(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  perm: readonly number[],
+): OpEstimateResult {
+  if (input.layout.memoryLayout !== 'interleaved')
+    return unmodeled(op.name, 'Permute operation does not support sharded input tensor (tt-metal validate)');
   const rank = input.logical.length;
   if (rank < 2) return unmodeled(op.name, 'rank-1 tiled permute');
   const t = tileBytes(input.dtype);
@@ -125,7 +158,8 @@ export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: Re
     units = outTiles;
     why = `the last two dims stay in place${perm[last] === h ? ' (swapped: WH transpose of each tile)' : ''}; ${units} output tiles`;
   } else if (perm[last] === last || perm[last] === h) {
-    if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size for the padding face row`);
+    if (elem === undefined)
+      return unmodeled(op.name, `dtype ${input.dtype} has no element size for the padding face row`);
     factory = 'PermuteDeviceOperation::MultiCoreTileRowInvariant';
     cbs.push({ index: 0, role: 'tiles', nPages: 2, pageBytes: t });
     if (outH % 32 !== 0) cbs.push({ index: 1, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
@@ -138,7 +172,11 @@ export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: Re
     const readAlign = input.layout.bufferType === 'dram' ? ctx.device.dramAlignmentBytes : ctx.device.l1AlignmentBytes;
     const misalignment = Math.max(0, readAlign - 16 * elem);
     const page = t + misalignment;
-    cbs.push({ index: 0, role: 'XW block', nPages: 2, pageBytes: page }, { index: 1, role: 'tilized block', nPages: 2, pageBytes: page }, { index: 2, role: 'transposed block', nPages: 2, pageBytes: page });
+    cbs.push(
+      { index: 0, role: 'XW block', nPages: 2, pageBytes: page },
+      { index: 1, role: 'tilized block', nPages: 2, pageBytes: page },
+      { index: 2, role: 'transposed block', nPages: 2, pageBytes: page },
+    );
     if (outH % 32 !== 0) cbs.push({ index: 3, role: 'padding face row', nPages: 1, pageBytes: 16 * elem });
     const x = input.logical[perm[last]] ?? 1;
     const w = input.logical[last] ?? 1;
@@ -149,10 +187,15 @@ export function estimateTiledPermute(op: TtnnOp, ctx: EstimateContext, input: Re
   }
   const split = splitWorkToCores(gridArea(ctx), units);
   return finishProgram({
-    op, ctx, factory, factoryReason: `${why} over ${split.nCores} cores`,
+    op,
+    ctx,
+    factory,
+    factoryReason: `${why} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: 'approx',
-    approxReason: 'factories read at tt-metal 00b0fa3 and selection at 080a251; other builds not compared (per-core CBs do not depend on the core split)',
+    cbs,
+    confidence: 'approx',
+    approxReason:
+      'factories read at tt-metal 00b0fa3 and selection at 080a251; other builds not compared (per-core CBs do not depend on the core split)',
     citations: [CITES_TILED.select, CITES_TILED.factories, CITE.workSplit],
   });
 }
@@ -161,19 +204,27 @@ function paddedShapeOf(dims: readonly number[]): number[] {
   return dims.map((d, i) => (i >= dims.length - 2 ? Math.ceil(d / 32) * 32 : d));
 }
 
-function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, kind: 'wh' | 'hc' | 'other'): OpEstimateResult {
+function transposeTiled(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  kind: 'wh' | 'hc' | 'other',
+): OpEstimateResult {
   const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
   const t = tileBytes(input.dtype);
   if (kind === 'hc') return transposeHcTiled(op, ctx, input, split, t);
   return finishProgram({
-    op, ctx, factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
+    op,
+    ctx,
+    factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: t },
       { index: 16, role: 'output', nPages: 2, pageBytes: t },
     ],
-    confidence: kind === 'wh' ? 'exact' : 'approx', approxReason: kind === 'wh' ? '' : 'HC/CN transpose factories not read; two double-buffered tiles assumed',
+    confidence: kind === 'wh' ? 'exact' : 'approx',
+    approxReason: kind === 'wh' ? '' : 'HC/CN transpose factories not read; two double-buffered tiles assumed',
     citations: [CITES.transpose, CITE.workSplit],
   });
 }
@@ -182,17 +233,27 @@ function transposeTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor,
  * Tiled interleaved HC transpose [4]: one double-buffered input CB of tiles, plus a one-face pad CB
  * (16·16 elements) when C is not a multiple of the tile width.
  */
-function transposeHcTiled(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, split: ReturnType<typeof splitWorkToCores>, t: number): OpEstimateResult {
+function transposeHcTiled(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  split: ReturnType<typeof splitWorkToCores>,
+  t: number,
+): OpEstimateResult {
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size`);
   const c = input.logical[input.logical.length - 3] ?? 1;
   const cbs = [{ index: 0, role: 'input', nPages: 2, pageBytes: t }];
   if (c % 32 !== 0) cbs.push({ index: 1, role: 'pad (one face)', nPages: 1, pageBytes: 16 * 16 * elem });
   return finishProgram({
-    op, ctx, factory: 'TransposeHCTiledInterleavedProgramFactory',
+    op,
+    ctx,
+    factory: 'TransposeHCTiledInterleavedProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores${c % 32 !== 0 ? `; C = ${c} not a multiple of 32 → pad CB` : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: 'approx', approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    cbs,
+    confidence: 'approx',
+    approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
     citations: [CITES.transposeHcTiled, CITE.workSplit],
   });
 }
@@ -207,15 +268,23 @@ function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
   const w = input.logical[input.logical.length - 1];
   const sticks = input.geometry.nPages;
   const out = op.results[0];
-  const outL1 = out !== undefined && out.kind === 'tensor' && out.layout.kind === 'layout' && out.layout.bufferType === 'l1';
-  const align = Math.max(input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes, outL1 ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+  const outL1 =
+    out !== undefined && out.kind === 'tensor' && out.layout.kind === 'layout' && out.layout.bufferType === 'l1';
+  const align = Math.max(
+    input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
+    outL1 ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
+  );
   const stick = Math.max(w * elem, alignUp(w * elem, align));
   const split = splitWorkToCores(gridArea(ctx), sticks);
   return finishProgram({
-    op, ctx, factory: 'TransposeHCRMProgramFactory', factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
+    op,
+    ctx,
+    factory: 'TransposeHCRMProgramFactory',
+    factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [{ index: 0, role: 'sticks', nPages: split.maxUnitsPerCore, pageBytes: stick }],
-    confidence: 'approx', approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    confidence: 'approx',
+    approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
     citations: [CITES.transposeHcRm, CITE.workSplit],
   });
 }
@@ -230,7 +299,8 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (d0 === undefined || d1 === undefined) return unmodeled(op.name, 'dim0/dim1 attributes missing');
   const wh = (d0 === rank - 1 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 1);
   const hcDims = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
-  if (input.layout.pageLayout === 'tile') return transposeTiled(op, ctx, input, wh ? 'wh' : hcDims && rank === 4 ? 'hc' : 'other');
+  if (input.layout.pageLayout === 'tile')
+    return transposeTiled(op, ctx, input, wh ? 'wh' : hcDims && rank === 4 ? 'hc' : 'other');
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
     if (!hc || rank > 4) return unmodeled(op.name, 'row-major CN transpose is not modeled');
@@ -244,13 +314,17 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   for (let i = 0; i < p.length - 2; i++) planes *= p[i];
   const split = splitWorkToCores(gridArea(ctx), planes);
   return finishProgram({
-    op, ctx, factory: 'TransposeWHRowMajorProgramFactory', factoryReason: `${planes} HW planes over ${split.nCores} cores; each core holds a whole ${ht}x${wt}-tile plane`,
+    op,
+    ctx,
+    factory: 'TransposeWHRowMajorProgramFactory',
+    factoryReason: `${planes} HW planes over ${split.nCores} cores; each core holds a whole ${ht}x${wt}-tile plane`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input rows', nPages: 2 * wt, pageBytes: t },
       { index: 16, role: 'output rows', nPages: 2 * ht, pageBytes: t },
       { index: 24, role: 'plane', nPages: ht * wt, pageBytes: t },
     ],
-    confidence: 'exact', citations: [CITES.transpose, CITE.workSplit],
+    confidence: 'exact',
+    citations: [CITES.transpose, CITE.workSplit],
   });
 }

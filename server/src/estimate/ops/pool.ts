@@ -37,7 +37,17 @@ import type { DataType } from '../../ttnn/dtype';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { CbSpec, finishProgram, fmtBytes, gridArea, outputsInL1, propBool, propInt, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CbSpec,
+  finishProgram,
+  fmtBytes,
+  gridArea,
+  outputsInL1,
+  propBool,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { specWith, stepOp } from './composite';
@@ -45,10 +55,12 @@ import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
 
 const CITES = {
-  usage: 'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp (calculate_L1_usage, get_factory_parameters, determine_pool_config_for_auto_shard; index id 342725637)',
+  usage:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp (calculate_L1_usage, get_factory_parameters, determine_pool_config_for_auto_shard; index id 342725637)',
   factory: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4',
   parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
-  upsample: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+  upsample:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
 } as const;
 
 interface PoolShape {
@@ -74,7 +86,14 @@ function poolShape(op: TtnnOp): PoolShape | string {
   const s = hwInts(op, 'stride', 'stride') ?? [1, 1];
   const d = hwInts(op, 'dilation', 'dilation') ?? [1, 1];
   const p = hwInts(op, 'padding', 'padding') ?? [0, 0];
-  if (batch === undefined || channels === undefined || inputH === undefined || inputW === undefined || k === undefined || k.length !== 2) {
+  if (
+    batch === undefined ||
+    channels === undefined ||
+    inputH === undefined ||
+    inputW === undefined ||
+    k === undefined ||
+    k.length !== 2
+  ) {
     return 'batch_size, channels, input_height, input_width or kernel_size attribute missing';
   }
   // tt-mlir: 2 values (pH, pW) or 4 (top, left, bottom, right).
@@ -89,8 +108,21 @@ function poolShape(op: TtnnOp): PoolShape | string {
   };
   const h = dim(inputH, k[0], s[0] ?? 1, d[0] ?? 1, pt + pb);
   const w = dim(inputW, k[1], s[1] ?? 1, d[1] ?? 1, pl + pr);
-  if ([batch, channels, inputH, inputW, k[0], k[1]].some((v) => !(v > 0)) || !(h.out > 0) || !(w.out > 0)) return 'pool attributes must be positive';
-  return { batch, channels, inputH, inputW, outputH: h.out, outputW: w.out, kernel: [k[0], k[1]], padH: pt + pb, padW: pl + pr, ceilPadH: h.ceilPad, ceilPadW: w.ceilPad };
+  if ([batch, channels, inputH, inputW, k[0], k[1]].some((v) => !(v > 0)) || !(h.out > 0) || !(w.out > 0))
+    return 'pool attributes must be positive';
+  return {
+    batch,
+    channels,
+    inputH,
+    inputW,
+    outputH: h.out,
+    outputW: w.out,
+    kernel: [k[0], k[1]],
+    padH: pt + pb,
+    padW: pl + pr,
+    ceilPadH: h.ceilPad,
+    ceilPadW: w.ceilPad,
+  };
 }
 
 interface PoolFlavor {
@@ -102,7 +134,13 @@ interface PoolFlavor {
 }
 
 /** `calculate_L1_usage` for one parallel config: CB list plus the output shard (tensor-backed). */
-function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, outputDtype: DataType, pc: ParallelConfig): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
+function poolCbs(
+  shape: PoolShape,
+  flavor: PoolFlavor,
+  inputDtype: DataType,
+  outputDtype: DataType,
+  pc: ParallelConfig,
+): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
   const nbytes = inputDtype === 'f32' ? 4 : 2;
   const nShardsC = pc.coresC;
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
@@ -113,14 +151,19 @@ function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, out
   const large = kernelHw > (lastPartial ? 16 : 32);
   const maxTiles = flavor.returnIndices ? 1 : flavor.avg && large ? 4 : 8;
   const wide = inNtilesC > maxTiles;
-  const inCbElems = flavor.returnIndices ? maxTiles * TILE_ELEMENTS : wide ? maxTiles * 32 * rows : inNtilesC * 32 * rows;
+  const inCbElems = flavor.returnIndices
+    ? maxTiles * TILE_ELEMENTS
+    : wide
+      ? maxTiles * 32 * rows
+      : inNtilesC * 32 * rows;
   const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
   const cPadded = alignUp(shape.channels, nShardsC * 32);
   const nhw = shape.batch * shape.outputH * shape.outputW;
   const shardH = pc.scheme === 'width_sharded' ? nhw : alignUp(nhw, pc.coresNhw * 32) / pc.coresNhw;
   const shardW = cPadded / nShardsC;
   const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
-  if (flavor.avg && !flavor.oneScalarPerCore) cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
+  if (flavor.avg && !flavor.oneScalarPerCore)
+    cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
   cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: TILE_ELEMENTS * nbytes });
   cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
   cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
@@ -128,8 +171,15 @@ function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, out
     cbs.push({ index: 5, role: 'index temporaries (5 index tiles)', nPages: 5, pageBytes: 2 * TILE_ELEMENTS });
     cbs.push({ index: 6, role: 'pack temporary', nPages: 1, pageBytes: nbytes * TILE_ELEMENTS });
   }
-  if (flavor.outputTiled) cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
-  if (flavor.configInDram) cbs.push({ index: 8, role: 'config tensors', nPages: 1, pageBytes: shardH * 6 + 2 + (flavor.oneScalarPerCore ? 0 : shardH * 6) });
+  if (flavor.outputTiled)
+    cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
+  if (flavor.configInDram)
+    cbs.push({
+      index: 8,
+      role: 'config tensors',
+      nPages: 1,
+      pageBytes: shardH * 6 + 2 + (flavor.oneScalarPerCore ? 0 : shardH * 6),
+    });
   const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
   const outputShardBytes = flavor.outputTiled
     ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
@@ -142,21 +192,69 @@ function poolCbs(shape: PoolShape, flavor: PoolFlavor, inputDtype: DataType, out
 function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
   // determine_parallel_config only reads these fields (channels in = out, no override, row-major orientation).
   return {
-    batch: shape.batch, inChannels: shape.channels, outChannels: shape.channels, inputH: shape.inputH, inputW: shape.inputW,
-    outputH: shape.outputH, outputW: shape.outputW, kernel: shape.kernel, stride: [1, 1], padding: [0, 0, 0, 0], dilation: [1, 1], groups: 1,
-    hasBias: false, inputDtype: 'bf16', outputDtype: 'bf16', weightsDtype: 'bf16',
-    inputLayout: { kind: 'layout', pageLayout: outputTiled ? 'tile' : 'row_major', dtype: 'bf16', bufferType: 'l1', memoryLayout: 'interleaved', gridShape: [1, 1], coreRanges: undefined, shardShape: [1, 1], syntax: 'ttnn_layout' },
-    config: {
-      weightsDtype: undefined, actBlockHOverride: 0, actBlockWDiv: 1, shardLayout: undefined, reshardIfNotOptimal: false, transposeShards: false,
-      outputLayout: 'tile', actDoubleBuffer: false, weightsDoubleBuffer: false, fullInnerDim: false, configTensorsInDram: false, deallocateActivation: false, enableSplitReader: false, present: false,
+    batch: shape.batch,
+    inChannels: shape.channels,
+    outChannels: shape.channels,
+    inputH: shape.inputH,
+    inputW: shape.inputW,
+    outputH: shape.outputH,
+    outputW: shape.outputW,
+    kernel: shape.kernel,
+    stride: [1, 1],
+    padding: [0, 0, 0, 0],
+    dilation: [1, 1],
+    groups: 1,
+    hasBias: false,
+    inputDtype: 'bf16',
+    outputDtype: 'bf16',
+    weightsDtype: 'bf16',
+    inputLayout: {
+      kind: 'layout',
+      pageLayout: outputTiled ? 'tile' : 'row_major',
+      dtype: 'bf16',
+      bufferType: 'l1',
+      memoryLayout: 'interleaved',
+      gridShape: [1, 1],
+      coreRanges: undefined,
+      shardShape: [1, 1],
+      syntax: 'ttnn_layout',
     },
-    fp32DestAcc: false, packerL1Acc: false, path: 'l1', slices: undefined, transposed: false,
+    config: {
+      weightsDtype: undefined,
+      actBlockHOverride: 0,
+      actBlockWDiv: 1,
+      shardLayout: undefined,
+      reshardIfNotOptimal: false,
+      transposeShards: false,
+      outputLayout: 'tile',
+      actDoubleBuffer: false,
+      weightsDoubleBuffer: false,
+      fullInnerDim: false,
+      configTensorsInDram: false,
+      deallocateActivation: false,
+      enableSplitReader: false,
+      present: false,
+    },
+    fp32DestAcc: false,
+    packerL1Acc: false,
+    path: 'l1',
+    slices: undefined,
+    transposed: false,
   };
 }
 
 /** `determine_valid_parallel_config`: shard height a tile multiple only for tiled outputs, width for tiled in or out. */
-function poolParallelConfig(shape: PoolShape, scheme: ShardScheme, inputTiled: boolean, outputTiled: boolean, grid: { x: number; y: number }): ParallelConfig {
-  return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, { tileH: outputTiled ? 32 : 1, tileW: inputTiled || outputTiled ? 32 : 16 });
+function poolParallelConfig(
+  shape: PoolShape,
+  scheme: ShardScheme,
+  inputTiled: boolean,
+  outputTiled: boolean,
+  grid: { x: number; y: number },
+): ParallelConfig {
+  return determineParallelConfig(asConvProblem(shape, outputTiled), scheme, 32, grid, true, {
+    tileH: outputTiled ? 32 : 1,
+    tileW: inputTiled || outputTiled ? 32 : 16,
+  });
 }
 
 export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -171,26 +269,45 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const countIncludePad = propBool(op, 'count_include_pad') ?? true;
   const divisorOverride = propInt(op, 'divisor_override');
   const ceilMode = propBool(op, 'ceil_mode') ?? false;
-  const oneScalarPerCore = !avg || divisorOverride !== undefined ||
-    ((!ceilMode || (shape.ceilPadH === 0 && shape.ceilPadW === 0)) && (countIncludePad || (shape.padH === 0 && shape.padW === 0)));
+  const oneScalarPerCore =
+    !avg ||
+    divisorOverride !== undefined ||
+    ((!ceilMode || (shape.ceilPadH === 0 && shape.ceilPadW === 0)) &&
+      (countIncludePad || (shape.padH === 0 && shape.padW === 0)));
   const flavor: PoolFlavor = {
-    avg, returnIndices, oneScalarPerCore, outputTiled: out.layout.pageLayout === 'tile', configInDram: propBool(op, 'config_tensors_in_dram') ?? false,
+    avg,
+    returnIndices,
+    oneScalarPerCore,
+    outputTiled: out.layout.pageLayout === 'tile',
+    configInDram: propBool(op, 'config_tensors_in_dram') ?? false,
   };
   const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const inScheme = input.layout.memoryLayout;
   let pc: ParallelConfig;
   let why: string;
-  if (input.layout.bufferType === 'l1' && (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded')) {
+  if (
+    input.layout.bufferType === 'l1' &&
+    (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded')
+  ) {
     const [rows, cols] = input.layout.gridShape;
     const n = rows * cols;
-    pc = inScheme === 'height_sharded' ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
-      : inScheme === 'width_sharded' ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
-        : { scheme: inScheme, nCores: n, coresNhw: rows, coresC: cols, box: [cols, rows] };
+    pc =
+      inScheme === 'height_sharded'
+        ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+        : inScheme === 'width_sharded'
+          ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+          : { scheme: inScheme, nCores: n, coresNhw: rows, coresC: cols, box: [cols, rows] };
     why = `input already ${inScheme} on ${n} cores`;
   } else {
     const applied = op.properties['applied_shard_scheme'];
-    const forced = applied?.kind === 'dialect' ? applied.items.find((i): i is ShardScheme => i === 'height_sharded' || i === 'width_sharded' || i === 'block_sharded') : undefined;
-    const options: ShardScheme[] = forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
+    const forced =
+      applied?.kind === 'dialect'
+        ? applied.items.find(
+            (i): i is ShardScheme => i === 'height_sharded' || i === 'width_sharded' || i === 'block_sharded',
+          )
+        : undefined;
+    const options: ShardScheme[] =
+      forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
     const sized = options.map((s) => {
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
       const r = poolCbs(shape, flavor, input.dtype, out.dtype, p);
@@ -200,17 +317,23 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     let best = sized[0]!;
     for (const c of sized.slice(1)) if (c.total < best.total) best = c;
     pc = best.p;
-    why = forced !== undefined ? `applied_shard_scheme ${forced}` : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
+    why =
+      forced !== undefined
+        ? `applied_shard_scheme ${forced}`
+        : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
   return finishProgram({
-    op, ctx, factory: `Pool2D MultiCore (${pc.scheme})`,
+    op,
+    ctx,
+    factory: `Pool2D MultiCore (${pc.scheme})`,
     factoryReason: `${why}; ${pc.nCores} cores (${pc.coresNhw} along NHW × ${pc.coresC} along C); output ${shape.outputH}x${shape.outputW}`,
     grid: [pc.box[1], pc.box[0]],
     groups: [{ name: 'shard cores', nCores: pc.nCores, firstCore: [0, 0] }],
     cbs,
     confidence: 'approx',
-    approxReason: 'pool2d factory sized from tt-metal\'s own calculate_L1_usage at an undated version; the halo input shard is a tensor not counted here',
+    approxReason:
+      "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo input shard is a tensor not counted here",
     citations: [CITES.usage, CITES.factory, CITES.parallel],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`],
   });
@@ -222,11 +345,14 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   const mode = op.properties['mode'];
-  if (mode !== undefined && mode.kind === 'string' && mode.value !== 'nearest') return unmodeled(op.name, `upsample mode "${mode.value}" uses the bilinear factory (not modeled)`);
-  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
+  if (mode !== undefined && mode.kind === 'string' && mode.value !== 'nearest')
+    return unmodeled(op.name, `upsample mode "${mode.value}" uses the bilinear factory (not modeled)`);
+  if (input.layout.memoryLayout !== 'interleaved')
+    return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
   const scale = op.properties['scale_factor'];
   const scales = scale?.kind === 'int' ? [scale.value] : scale?.kind === 'ints' ? scale.values : [];
-  if (scales.some((s) => !Number.isInteger(s))) return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
+  if (scales.some((s) => !Number.isInteger(s)))
+    return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
   const area = gridArea(ctx);
   const p = input.padded;
   const last = p[p.length - 1] ?? 1;
@@ -237,14 +363,17 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     const split = splitWorkToCores(area, tileRows);
     const pages = wt * (split.maxUnitsPerCore === 1 ? 1 : 2);
     return finishProgram({
-      op, ctx, factory: 'UpsampleMultiCoreInterleavedProgramFactory',
+      op,
+      ctx,
+      factory: 'UpsampleMultiCoreInterleavedProgramFactory',
       factoryReason: `tiled input: ${tileRows} tile rows over ${split.nCores} cores; a row of ${wt} tiles per block`,
       groups: [{ name: 'all', nCores: split.nCores, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: pages, pageBytes: tileBytes(input.dtype) },
         { index: 1, role: 'output (untilized)', nPages: pages, pageBytes: tileBytes(out.dtype) },
       ],
-      confidence: 'approx', approxReason: 'upsample factory read at one undated version',
+      confidence: 'approx',
+      approxReason: 'upsample factory read at one undated version',
       citations: [CITES.upsample],
     });
   }
@@ -254,11 +383,21 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   const group1PerCore = split.maxUnitsPerCore;
   const pages = group1PerCore === 1 ? 1 : 2;
   return finishProgram({
-    op, ctx, factory: 'UpsampleMultiCoreInterleavedProgramFactory',
+    op,
+    ctx,
+    factory: 'UpsampleMultiCoreInterleavedProgramFactory',
     factoryReason: `row-major input: ${sticks} sticks over ${split.nCores} cores (${group1PerCore} on the first) → ${pages === 1 ? 'single' : 'double'}-buffered stick of ${last} elements`,
     groups: [{ name: 'all', nCores: split.nCores, firstCore: [0, 0] }],
-    cbs: [{ index: 0, role: 'input/output stick', nPages: pages, pageBytes: alignUp(last * elem, ctx.device.dramAlignmentBytes) }],
-    confidence: 'approx', approxReason: 'upsample factory read at one undated version',
+    cbs: [
+      {
+        index: 0,
+        role: 'input/output stick',
+        nPages: pages,
+        pageBytes: alignUp(last * elem, ctx.device.dramAlignmentBytes),
+      },
+    ],
+    confidence: 'approx',
+    approxReason: 'upsample factory read at one undated version',
     citations: [CITES.upsample],
   });
 }
@@ -281,22 +420,41 @@ export function estimateGlobalAvgPool2d(op: TtnnOp, ctx: EstimateContext): OpEst
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   const rank = input.logical.length;
-  if (rank < 2 || rank > 4) return illegal(op.name, `Input tensor must be rank 2, 3, or 4, got rank ${rank}`, CITE_GLOBAL_AVG_POOL);
-  if (rank === 2) return unmodeled(op.name, 'rank-2 global_avg_pool2d reshapes [H, W] to [1, H, W, 1] first (a data-moving reshape): not modeled');
+  if (rank < 2 || rank > 4)
+    return illegal(op.name, `Input tensor must be rank 2, 3, or 4, got rank ${rank}`, CITE_GLOBAL_AVG_POOL);
+  if (rank === 2)
+    return unmodeled(
+      op.name,
+      'rank-2 global_avg_pool2d reshapes [H, W] to [1, H, W, 1] first (a data-moving reshape): not modeled',
+    );
   const padded = rank === 3 ? [1, ...input.padded] : input.padded;
   const logical = rank === 3 ? [1, ...input.logical] : input.logical;
   const [n, h, wPadded] = padded as [number, number, number, number];
   const c = logical[3]!;
-  const viewed = specWith(op.operands[0] as TensorSpec, { dims: [n, 1, h * wPadded, c], memoryLayout: input.layout.memoryLayout });
-  const sum = estimateReduction(stepOp(op, 'ttnn.sum', [viewed], [op.results[0]!], { dim_arg: { kind: 'ints', values: [2] }, keep_dim: { kind: 'bool', value: true } }), ctx);
-  if (sum.kind !== 'estimate') return sum.kind === 'unmodeled' ? unmodeled(op.name, `pool_sum over H: ${sum.reason}`) : { ...sum, opName: op.name };
+  const viewed = specWith(op.operands[0] as TensorSpec, {
+    dims: [n, 1, h * wPadded, c],
+    memoryLayout: input.layout.memoryLayout,
+  });
+  const sum = estimateReduction(
+    stepOp(op, 'ttnn.sum', [viewed], [op.results[0]!], {
+      dim_arg: { kind: 'ints', values: [2] },
+      keep_dim: { kind: 'bool', value: true },
+    }),
+    ctx,
+  );
+  if (sum.kind !== 'estimate')
+    return sum.kind === 'unmodeled'
+      ? unmodeled(op.name, `pool_sum over H: ${sum.reason}`)
+      : { ...sum, opName: op.name };
   return {
     ...sum,
     opName: op.name,
     factoryReason: `pool_sum over H of the [${n}, 1, ${h * wPadded}, ${c}] view: ${sum.factoryReason}`,
     outputs: outputsInL1(op, ctx),
     confidence: 'approx',
-    approxReason: ['the H reduce is sized with the reduction estimator\'s CB set', sum.approxReason].filter((r) => r !== '').join('; '),
+    approxReason: ["the H reduce is sized with the reduction estimator's CB set", sum.approxReason]
+      .filter((r) => r !== '')
+      .join('; '),
     citations: [CITE_GLOBAL_AVG_POOL, ...sum.citations],
   };
 }

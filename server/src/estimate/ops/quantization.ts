@@ -28,7 +28,16 @@
 
 import { isBlockFloat, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propInt, resolveTensor, resolveUnaryShape, splitWorkToCores } from '../common';
+import {
+  CITE,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInt,
+  resolveTensor,
+  resolveUnaryShape,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp } from './composite';
@@ -63,17 +72,30 @@ function binaryStep(op: TtnnOp, ctx: EstimateContext, label: string, work: Tenso
   return {
     label,
     result: finishProgram({
-      op: stepOp(op, 'ttnn.binary_ng', [work], [work]), ctx, factory: 'BinaryNgDeviceOperation::ProgramFactory',
+      op: stepOp(op, 'ttnn.binary_ng', [work], [work]),
+      ctx,
+      factory: 'BinaryNgDeviceOperation::ProgramFactory',
       factoryReason: `${t.geometry.nPages} ${t.dtype} tiles over ${split.nCores} cores; b broadcast: ${bcast}`,
-      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'), cbs,
-      confidence: 'approx', approxReason: 'broadcast kind inferred from the quantization axis', citations: [CITES.binaryNg, CITE.workSplit],
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+      cbs,
+      confidence: 'approx',
+      approxReason: 'broadcast kind inferred from the quantization axis',
+      citations: [CITES.binaryNg, CITE.workSplit],
     }),
   };
 }
 
-function typecastStep(op: TtnnOp, ctx: EstimateContext, from: TensorSpec, to: DataType): { step: Step; spec: TensorSpec } {
+function typecastStep(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  from: TensorSpec,
+  to: DataType,
+): { step: Step; spec: TensorSpec } {
   const spec = specWith(from, { dtype: to });
-  return { step: { label: `typecast → ${to}`, result: estimateTypecast(stepOp(op, 'ttnn.typecast', [from], [spec]), ctx) }, spec };
+  return {
+    step: { label: `typecast → ${to}`, result: estimateTypecast(stepOp(op, 'ttnn.typecast', [from], [spec]), ctx) },
+    spec,
+  };
 }
 
 export function estimateQuantization(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -82,7 +104,10 @@ export function estimateQuantization(op: TtnnOp, ctx: EstimateContext): OpEstima
   const { inSpec, input, output } = resolved;
   if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major quantization input is not modeled');
   const params = op.operands.slice(1).filter((s): s is TensorSpec => s.kind === 'tensor');
-  const paramVolume = Math.max(1, ...params.map((p) => (p.shape.kind === 'known' ? p.shape.dims.reduce((a, b) => a * b, 1) : 1)));
+  const paramVolume = Math.max(
+    1,
+    ...params.map((p) => (p.shape.kind === 'known' ? p.shape.dims.reduce((a, b) => a * b, 1) : 1)),
+  );
   const axis = propInt(op, 'axis');
   const bcast = bcastOf(input.logical.length, paramVolume, axis);
   const steps: Step[] = [];
@@ -93,8 +118,17 @@ export function estimateQuantization(op: TtnnOp, ctx: EstimateContext): OpEstima
     steps.push({ ...c.step, label: `widen input → ${wanted}` });
     work = c.spec;
   }
-  const binaries = op.name === 'ttnn.requantize' ? ['subtract in zero point', 'multiply by in/out scale', 'add out zero point'] : op.name === 'ttnn.dequantize' ? ['subtract zero point', 'multiply by scale'] : ['divide by scale', 'add zero point'];
+  const binaries =
+    op.name === 'ttnn.requantize'
+      ? ['subtract in zero point', 'multiply by in/out scale', 'add out zero point']
+      : op.name === 'ttnn.dequantize'
+        ? ['subtract zero point', 'multiply by scale']
+        : ['divide by scale', 'add zero point'];
   for (const b of binaries) steps.push(binaryStep(op, ctx, b, work, bcast));
   if (output.dtype !== wanted) steps.push(typecastStep(op, ctx, work, output.dtype).step);
-  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'composite fallback of tensor scale / zero point (binary_ng chain)', citations: [CITES.composite] });
+  return largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason: 'composite fallback of tensor scale / zero point (binary_ng chain)',
+    citations: [CITES.composite],
+  });
 }

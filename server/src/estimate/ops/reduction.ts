@@ -36,7 +36,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
-const CITE_REDUCE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
+const CITE_REDUCE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
 
 export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -50,7 +51,10 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const units = input.geometry.heightTilesTotal;
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, units));
   return finishProgram({
-    op, ctx, factory: 'ReduceMultiCoreWProgramFactory', factoryReason: `${units} tile rows over ${split.nCores} cores`,
+    op,
+    ctx,
+    factory: 'ReduceMultiCoreWProgramFactory',
+    factoryReason: `${units} tile rows over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
@@ -63,7 +67,8 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   });
 }
 
-const CITE_PROD = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format)';
+const CITE_PROD =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_nc_program_factory.cpp@06ed770 (prod_nc_format)';
 
 export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -76,13 +81,19 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   if (dims.length !== 1) return unmodeled(op.name, 'prod over several dims (not one, not all) is not modeled');
   const rank = input.logical.length;
   const dim = dims[0] < 0 ? dims[0] + rank : dims[0];
-  const outTiles = Math.max(1, output.layout.pageLayout === 'tile' ? output.geometry.nPages : Math.ceil(output.geometry.nPages / 32));
+  const outTiles = Math.max(
+    1,
+    output.layout.pageLayout === 'tile' ? output.geometry.nPages : Math.ceil(output.geometry.nPages / 32),
+  );
   const split = splitWorkToCores(gridArea(ctx), outTiles);
   const t = tileBytes(output.dtype);
   const direct = rank === 4 && dim <= 1;
   const intermediates = prodIntermediates(op, ctx, input.logical, dim);
   return finishProgram({
-    op, ctx, factory: 'ProdNcProgramFactory', factoryReason: `${outTiles} output tiles over ${split.nCores} cores`,
+    op,
+    ctx,
+    factory: 'ProdNcProgramFactory',
+    factoryReason: `${outTiles} output tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: t },
@@ -91,13 +102,16 @@ export function estimateProd(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       { index: 3, role: 'output', nPages: 2, pageBytes: t },
     ],
     confidence: direct ? 'exact' : 'approx',
-    approxReason: direct ? '' : `dim ${dim} of a rank-${rank} input is moved to dim 0 of a 4-D view first (permute/reshape, smaller programs); only prod_nc is sized`,
+    approxReason: direct
+      ? ''
+      : `dim ${dim} of a rank-${rank} input is moved to dim 0 of a 4-D view first (permute/reshape, smaller programs); only prod_nc is sized`,
     citations: [CITE_PROD, CITE_PROD_COMPOSITE, CITE.workSplit],
     l1IntermediateBytesPerCore: intermediates,
   });
 }
 
-const CITE_PROD_COMPOSITE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822: unsqueeze_to_4D, permute, prod_nc into ttnn::zeros, permute back)';
+const CITE_PROD_COMPOSITE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822: unsqueeze_to_4D, permute, prod_nc into ttnn::zeros, permute back)';
 
 /**
  * L1 tensors ttnn::prod allocates besides its result, per core [5]: the input is viewed as 4-D (d = dim + 4 − rank);
@@ -111,7 +125,8 @@ const CITE_PROD_COMPOSITE = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/pr
  */
 function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly number[], dim: number): number {
   const out = op.results[0];
-  if (out?.kind !== 'tensor' || out.layout.kind !== 'layout' || out.layout.bufferType !== 'l1' || isSharded(out.layout)) return 0;
+  if (out?.kind !== 'tensor' || out.layout.kind !== 'layout' || out.layout.bufferType !== 'l1' || isSharded(out.layout))
+    return 0;
   const rank = logical.length;
   if (rank > 4) return 0;
   const d = dim + 4 - rank;
@@ -121,7 +136,10 @@ function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly n
   const reduced = [1, permuted[1]!, permuted[2]!, permuted[3]!];
   const shapes = d === 2 ? [permuted, reduced] : [permuted, reduced, [reduced[1]!, reduced[2]!, 1, reduced[3]!]];
   let bytes = 0;
-  for (const dims of shapes) bytes += l1Footprint(dims, specWith(out, { dims, pageLayout: 'tile' }).layout as TensorLayout, ctx.device)?.bytesPerCore ?? 0;
+  for (const dims of shapes)
+    bytes +=
+      l1Footprint(dims, specWith(out, { dims, pageLayout: 'tile' }).layout as TensorLayout, ctx.device)?.bytesPerCore ??
+      0;
   return bytes;
 }
 
@@ -132,28 +150,39 @@ function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly n
 function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const inSpec = op.operands[0];
   const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor') return unmodeled(op.name, 'input or result is not a tensor');
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
   steps.push(t.step);
   const rmOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'row_major';
   const tiledOut = rmOut ? specWith(outSpec, { pageLayout: 'tile' }) : outSpec;
-  steps.push({ label: 'reduce', result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx) });
+  steps.push({
+    label: 'reduce',
+    result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx),
+  });
   if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
-  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'row-major input: tilize → reduce → untilize program sequence' });
+  return largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason: 'row-major input: tilize → reduce → untilize program sequence',
+  });
 }
 
 const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';
 
 function prodAll(op: TtnnOp, ctx: EstimateContext, inDtype: DataType, outDtype: DataType): OpEstimateResult {
   return finishProgram({
-    op, ctx, factory: 'ProdAllProgramFactory', factoryReason: 'product over every element on core (0,0)',
+    op,
+    ctx,
+    factory: 'ProdAllProgramFactory',
+    factoryReason: 'product over every element on core (0,0)',
     groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(inDtype) },
       { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
     ],
-    confidence: 'approx', approxReason: 'prod_all factory read at tt-metal 04b3405; other builds not compared',
+    confidence: 'approx',
+    approxReason: 'prod_all factory read at tt-metal 04b3405; other builds not compared',
     citations: [CITE_PROD_ALL],
   });
 }

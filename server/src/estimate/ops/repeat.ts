@@ -45,7 +45,8 @@ import { noProgram } from './noProgram';
 
 const READ_ALIGNMENT = 64;
 const CITES = {
-  higherDim: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_higher_dim.cpp@044f460',
+  higherDim:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_higher_dim.cpp@044f460',
   composite: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp (ROW_MAJOR round trip)',
 } as const;
 
@@ -58,13 +59,18 @@ function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEs
   const page = (t.logical[t.logical.length - 1] ?? 1) * elem;
   const cb = READ_ALIGNMENT * 2 + page;
   return finishProgram({
-    op, ctx, factory: 'RepeatProgramFactory (row-major)', factoryReason: `rows of ${page} B; two ${cb} B CBs on every worker core`,
+    op,
+    ctx,
+    factory: 'RepeatProgramFactory (row-major)',
+    factoryReason: `rows of ${page} B; two ${cb} B CBs on every worker core`,
     groups: [{ name: 'all', nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1], firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'row', nPages: 1, pageBytes: cb },
       { index: 1, role: 'row', nPages: 1, pageBytes: cb },
     ],
-    confidence: 'approx', approxReason: 'last-dim and higher-dim repeat programs sized alike', citations: [CITES.higherDim],
+    confidence: 'approx',
+    approxReason: 'last-dim and higher-dim repeat programs sized alike',
+    citations: [CITES.higherDim],
   });
 }
 
@@ -85,11 +91,14 @@ function outputKeepsInputPlacement(op: TtnnOp, ctx: EstimateContext): boolean {
 }
 
 export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const op = outputKeepsInputPlacement(opAsWritten, ctx) ? withResultsPlacedLike(opAsWritten, opAsWritten.operands[0]) : opAsWritten;
+  const op = outputKeepsInputPlacement(opAsWritten, ctx)
+    ? withResultsPlacedLike(opAsWritten, opAsWritten.operands[0])
+    : opAsWritten;
   const resolved = resolveUnaryShape(op);
   if (typeof resolved === 'string') return unmodeled(op.name, resolved);
   const { inSpec, outSpec, input, output } = resolved;
-  if (input.layout.bufferType === 'system_memory') return noProgram(op, ctx, 'repeat of a host tensor runs on the host');
+  if (input.layout.bufferType === 'system_memory')
+    return noProgram(op, ctx, 'repeat of a host tensor runs on the host');
   const steps: Step[] = [];
   let rmIn: TensorSpec = inSpec;
   if (input.layout.pageLayout === 'tile') {
@@ -99,13 +108,25 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
   }
   steps.push({ label: 'row-major repeat', result: rmRepeatProgram(op, ctx, rmIn) });
   const outSharded = isSharded(output.layout);
-  const rmOut = specWith(outSpec, { pageLayout: 'row_major', bufferType: output.layout.bufferType === 'system_memory' ? 'dram' : output.layout.bufferType, memoryLayout: 'interleaved' });
+  const rmOut = specWith(outSpec, {
+    pageLayout: 'row_major',
+    bufferType: output.layout.bufferType === 'system_memory' ? 'dram' : output.layout.bufferType,
+    memoryLayout: 'interleaved',
+  });
   let last: TensorSpec = rmOut;
   if (output.layout.pageLayout === 'tile') {
     const t = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
     steps.push(t.step);
     last = t.to;
   }
-  if (outSharded) steps.push({ label: 'reshard result', result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [last], [outSpec]), ctx) });
-  return largestStep(op, ctx, steps, { confidence: 'approx', approxReason: 'program sequence of the ttnn::repeat composite (row-major round trip)', citations: [CITES.composite] });
+  if (outSharded)
+    steps.push({
+      label: 'reshard result',
+      result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [last], [outSpec]), ctx),
+    });
+  return largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason: 'program sequence of the ttnn::repeat composite (row-major round trip)',
+    citations: [CITES.composite],
+  });
 }

@@ -26,8 +26,10 @@ import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
 
-const CITE_RESHAPE = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
-const CITE_TILED = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068';
+const CITE_RESHAPE =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
+const CITE_TILED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068';
 
 /**
  * Tiled reshape [3]: on every core of the grid, c_0 = one mapping page, c_1 = 1 input tile, c_2 = 1 output tile; work
@@ -35,13 +37,20 @@ const CITE_TILED = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view
  * 16-wide faces, so an output tile has at least 2 per row (64 → 1,024 B) and up to 4 per row when the row straddles
  * input tiles (128 → 2,048 B).
  */
-function tiledReshape(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor): OpEstimateResult {
+function tiledReshape(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
   const inW = input.logical[input.logical.length - 1];
   const outW = output.logical[output.logical.length - 1];
   const faceAligned = inW % 16 === 0 && outW % 16 === 0;
   const segments = faceAligned ? 64 : 128;
   return finishProgram({
-    op, ctx, factory: 'ReshapeTiledProgramFactory',
+    op,
+    ctx,
+    factory: 'ReshapeTiledProgramFactory',
     factoryReason: `tiled reshape moving data: ${output.geometry.nPages} output tiles; mapping page of ${segments} segments`,
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs: [
@@ -49,7 +58,8 @@ function tiledReshape(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, o
       { index: 1, role: 'input tile', nPages: 1, pageBytes: tileBytes(input.dtype) },
       { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
     ],
-    confidence: 'approx', approxReason: 'mapping-page size depends on the segment map tt-metal builds on the host',
+    confidence: 'approx',
+    approxReason: 'mapping-page size depends on the segment map tt-metal builds on the host',
     citations: [CITE_TILED],
   });
 }
@@ -71,9 +81,16 @@ function viewCheck(input: ResolvedTensor, output: ResolvedTensor): boolean {
   const outW = output.logical[output.logical.length - 1];
   const inH = input.logical.length >= 2 ? input.logical[input.logical.length - 2] : 1;
   const outH = output.logical.length >= 2 ? output.logical[output.logical.length - 2] : 1;
-  const sameStorage = input.layout.pageLayout === output.layout.pageLayout && input.layout.bufferType === output.layout.bufferType && input.layout.memoryLayout === output.layout.memoryLayout;
+  const sameStorage =
+    input.layout.pageLayout === output.layout.pageLayout &&
+    input.layout.bufferType === output.layout.bufferType &&
+    input.layout.memoryLayout === output.layout.memoryLayout;
   // Tiles stay where they are when only the dims above the last two change, or when both heights are tile-aligned.
-  return sameStorage && inW === outW && (input.layout.pageLayout === 'row_major' || inH === outH || (inH % 32 === 0 && outH % 32 === 0));
+  return (
+    sameStorage &&
+    inW === outW &&
+    (input.layout.pageLayout === 'row_major' || inH === outH || (inH % 32 === 0 && outH % 32 === 0))
+  );
 }
 
 export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -86,23 +103,36 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const outW = output.logical[output.logical.length - 1];
   if (view) {
     const outputs = outputsInL1(op, ctx);
-    const result: NoProgram = { kind: 'noProgram', opName: op.name, reason: 'reshape keeps the stored layout: a view, no device program', l1TensorBytesPerCore: 0, outputs };
+    const result: NoProgram = {
+      kind: 'noProgram',
+      opName: op.name,
+      reason: 'reshape keeps the stored layout: a view, no device program',
+      l1TensorBytesPerCore: 0,
+      outputs,
+    };
     return result;
   }
-  if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile') return tiledReshape(op, ctx, input, output);
-  if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major') return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
+  if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile')
+    return tiledReshape(op, ctx, input, output);
+  if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major')
+    return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const floor64 = (x: number): number => Math.floor(x / 64) * 64;
   const srcRow = inW * elem;
   const dstRow = outW * elem;
   return finishProgram({
-    op, ctx, factory: 'ReshapeRMProgramFactory', factoryReason: 'row-major reshape changing the row width: whole rows staged per core',
+    op,
+    ctx,
+    factory: 'ReshapeRMProgramFactory',
+    factoryReason: 'row-major reshape changing the row width: whole rows staged per core',
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'source rows', nPages: 2, pageBytes: floor64(srcRow - 1) + 128 },
       { index: 1, role: 'destination row', nPages: 1, pageBytes: floor64(dstRow - 1) + 80 },
     ],
-    confidence: 'approx', approxReason: 'follows an older version of the row-major reshape factory', citations: [CITE_RESHAPE],
+    confidence: 'approx',
+    approxReason: 'follows an older version of the row-major reshape factory',
+    citations: [CITE_RESHAPE],
   });
 }

@@ -52,7 +52,19 @@
 
 import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, outputsInL1, propBool, propInt, propInts, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  outputsInL1,
+  propBool,
+  propInt,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -62,13 +74,19 @@ import { isSharded, l1Footprint } from '../../ttnn/layout';
 const CITES = {
   argmax: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_single_core_program_factory.cpp@04cd0dd',
   sort: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactorySingleRowSingleCore)',
-  sortSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
+  sortSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_device_operation.cpp@01c8afe (select_program_factory, compute_output_specs)',
   topk: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.cpp@01ca906 (topk_single_core_interleaved)',
-  sortMany: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactoryCrossCoreDataExchange, get_number_of_tiles_per_core, compute_cross_core_layout; SortProgramFactorySingleRowMultiCore)',
-  topkMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_multi_core_program_factory.cpp@010a13c; topk_utils.cpp@04ef66d (find_topk_core_config)',
-  topkSelect: 'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_device_operation.cpp@040a27c (select_program_factory)',
-  argmaxMulti: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
-  argmaxValidateOld: 'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp before PR #46340 (validate_on_program_cache_miss, use_multicore)',
+  sortMany:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add (SortProgramFactoryCrossCoreDataExchange, get_number_of_tiles_per_core, compute_cross_core_layout; SortProgramFactorySingleRowMultiCore)',
+  topkMulti:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_multi_core_program_factory.cpp@010a13c; topk_utils.cpp@04ef66d (find_topk_core_config)',
+  topkSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_device_operation.cpp@040a27c (select_program_factory)',
+  argmaxMulti:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
+  argmaxValidateOld:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp before PR #46340 (validate_on_program_cache_miss, use_multicore)',
 } as const;
 
 const ONE_CORE = [{ name: 'core', nCores: 1, firstCore: [0, 0] as const }];
@@ -88,7 +106,8 @@ export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const flag = propBool(op, 'use_multicore') === true;
   const byPath = rowMajor && lastDim;
   const multicore = flag === byPath ? flag : atOrAfter(ctx, 'argmax-multicore-by-layout') ? byPath : flag;
-  if (multicore && !rowMajor) return illegal(op.name, 'Multicore argmax only supports ROW_MAJOR layout for inputs!', CITES.argmaxValidateOld);
+  if (multicore && !rowMajor)
+    return illegal(op.name, 'Multicore argmax only supports ROW_MAJOR layout for inputs!', CITES.argmaxValidateOld);
   if (multicore) return argMaxMultiCore(op, ctx, input, output, reduceAll, keepDim, flag !== byPath);
   let srcPage: number;
   let dstPage: number;
@@ -102,19 +121,27 @@ export function estimateArgMax(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     srcPage = w * inElem;
     dstPage = outLast * outElem;
   } else {
-    if (output.layout.pageLayout !== 'row_major') return illegal(op.name, `For TILE input layout, only ROW_MAJOR output is supported, got output layout: TILE`, CITES.argmax + ' (get_page_sizes_single_core)');
+    if (output.layout.pageLayout !== 'row_major')
+      return illegal(
+        op.name,
+        `For TILE input layout, only ROW_MAJOR output is supported, got output layout: TILE`,
+        CITES.argmax + ' (get_page_sizes_single_core)',
+      );
     srcPage = tileBytes(input.dtype);
     dstPage = output.geometry.pageBytes;
   }
   return finishProgram({
-    op, ctx, factory: 'ArgMaxSingleCoreProgramFactory',
+    op,
+    ctx,
+    factory: 'ArgMaxSingleCoreProgramFactory',
     factoryReason: `single core; one ${input.layout.pageLayout === 'tile' ? 'tile' : 'row'} in (${srcPage} B), one output page (${dstPage} B)`,
     groups: ONE_CORE,
     cbs: [
       { index: 0, role: 'input page', nPages: 1, pageBytes: srcPage },
       { index: 1, role: 'output page', nPages: 1, pageBytes: dstPage },
     ],
-    confidence: 'exact', citations: [CITES.argmax],
+    confidence: 'exact',
+    citations: [CITES.argmax],
   });
 }
 
@@ -125,7 +152,15 @@ const round32 = (n: number): number => Math.ceil(n / 32) * 32;
  * u = alignment / 2 elements (u = 16 for a DRAM input, 8 for L1); each core group reads its share into c_0; every core
  * holds c_1 (one output page), c_2 and c_3 (one output page of indices / values per core, for the reduce core).
  */
-function argMaxMultiCore(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, reduceAll: boolean, keepDim: boolean, byBuild: boolean): OpEstimateResult {
+function argMaxMultiCore(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  reduceAll: boolean,
+  keepDim: boolean,
+  byBuild: boolean,
+): OpEstimateResult {
   const inElem = elementBytes(input.dtype);
   const outElem = elementBytes(output.dtype);
   if (inElem === undefined || outElem === undefined) return unmodeled(op.name, 'block-float argmax');
@@ -136,18 +171,28 @@ function argMaxMultiCore(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor
   const split = splitWorkToCores(gridArea(ctx), Math.ceil(w / unit));
   const n = split.nCores;
   const groups = groupsFromSplit(split, ctx.device.workerGrid, 'col');
-  const unitsOf = (i: number): number => (split.runs.length === 2 && i === 1 ? split.maxUnitsPerCore - 1 : split.maxUnitsPerCore) * unit;
+  const unitsOf = (i: number): number =>
+    (split.runs.length === 2 && i === 1 ? split.maxUnitsPerCore - 1 : split.maxUnitsPerCore) * unit;
   return finishProgram({
-    op, ctx, factory: 'ArgMaxMultiCoreProgramFactory',
+    op,
+    ctx,
+    factory: 'ArgMaxMultiCoreProgramFactory',
     factoryReason: `${byBuild ? 'row-major input reduced over the last dim (tt-metal PR #46340 on: multi-core whatever use_multicore)' : 'use_multicore'}; ${w} elements in units of ${unit} over ${n} cores`,
     groups,
     cbs: [
-      ...split.runs.map((r, i) => ({ index: 0, role: 'input share', nPages: 1, pageBytes: round32(unitsOf(i) * inElem), groups: [r.name] })),
+      ...split.runs.map((r, i) => ({
+        index: 0,
+        role: 'input share',
+        nPages: 1,
+        pageBytes: round32(unitsOf(i) * inElem),
+        groups: [r.name],
+      })),
       { index: 1, role: 'output page', nPages: 1, pageBytes: round32(outLast * outElem) },
       { index: 2, role: 'per-core indices', nPages: 1, pageBytes: round32(outLast * outElem) * n },
       { index: 3, role: 'per-core values', nPages: 1, pageBytes: round32(outLast * inElem) * n },
     ],
-    confidence: 'approx', approxReason: 'multi-core factory read at tt-metal 050f24f; earlier builds (from PR #20730, 2025-04) not compared',
+    confidence: 'approx',
+    approxReason: 'multi-core factory read at tt-metal 050f24f; earlier builds (from PR #20730, 2025-04) not compared',
     citations: [CITES.argmaxMulti, CITE.workSplit],
   });
 }
@@ -166,25 +211,41 @@ function sortIndexDtype(input: DataType, w: number, declared: DataType | undefin
  * (TestOpModelLib.cpp@b73fc81:1583): 64x64 bf16 over dim 0, L1 requested, DRAM input: values and u16 indices
  * [1,1,64,64] in L1, 4 tiles / 64 banks → 2,048 B each = 4,096 B; the results go to DRAM.
  */
-function sortL1Intermediates(op: TtnnOp, placed: TtnnOp, ctx: EstimateContext, logical: readonly number[], dim: number, indexDtype: DataType): number {
+function sortL1Intermediates(
+  op: TtnnOp,
+  placed: TtnnOp,
+  ctx: EstimateContext,
+  logical: readonly number[],
+  dim: number,
+  indexDtype: DataType,
+): number {
   const requested = op.results[0];
   if (requested?.kind !== 'tensor' || requested.layout.kind !== 'layout' || isSharded(requested.layout)) return 0;
   const rank = logical.length;
   const sortedLen = logical[dim] ?? 1;
   const moved = [...logical];
   [moved[dim], moved[rank - 1]] = [moved[rank - 1]!, moved[dim]!];
-  const flat = rank > 4 ? [moved.slice(0, rank - 3).reduce((a, b) => a * b, 1), ...moved.slice(rank - 3)] : [...Array<number>(4 - rank).fill(1), ...moved];
+  const flat =
+    rank > 4
+      ? [moved.slice(0, rank - 3).reduce((a, b) => a * b, 1), ...moved.slice(rank - 3)]
+      : [...Array<number>(4 - rank).fill(1), ...moved];
   const paddedLast = Math.ceil(sortedLen / 32) * 32;
   let pow2 = 1;
   while (pow2 < paddedLast) pow2 *= 2;
   const sortedW = pow2 === paddedLast && paddedLast > 32 ? paddedLast : Math.max(64, pow2);
   const bytes = (dims: number[], dtype: DataType): number => {
     const spec = specWith(requested, { dims, dtype, pageLayout: 'tile' });
-    return spec.layout.kind === 'layout' ? l1Footprint(dims, spec.layout, ctx.device)?.bytesPerCore ?? 0 : 0;
+    return spec.layout.kind === 'layout' ? (l1Footprint(dims, spec.layout, ctx.device)?.bytesPerCore ?? 0) : 0;
   };
   const valuesDtype = requested.layout.dtype;
-  const stages: [number, number][] = [[bytes([...flat.slice(0, 3), sortedW], valuesDtype), bytes([...flat.slice(0, 3), sortedW], indexDtype)]];
-  if (sortedW !== sortedLen) stages.push([bytes([...flat.slice(0, 3), sortedLen], valuesDtype), bytes([...flat.slice(0, 3), sortedLen], indexDtype)]);
+  const stages: [number, number][] = [
+    [bytes([...flat.slice(0, 3), sortedW], valuesDtype), bytes([...flat.slice(0, 3), sortedW], indexDtype)],
+  ];
+  if (sortedW !== sortedLen)
+    stages.push([
+      bytes([...flat.slice(0, 3), sortedLen], valuesDtype),
+      bytes([...flat.slice(0, 3), sortedLen], indexDtype),
+    ]);
   const outputs = outputsInL1(placed, ctx);
   const out = (i: number) => outputs.find((o) => o.resultIndex === i)?.bytesPerCore ?? 0;
   if (dim !== rank - 1) stages.push([out(0), out(1)]);
@@ -205,21 +266,33 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const dimRaw = propInt(op, 'dim') ?? -1;
   const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
   // The composite moves the sorted dim last (a transpose) and pads W to a multiple of 64.
-  const w = dim === rank - 1 ? input.padded[rank - 1] : input.logical[dim] ?? 1;
+  const w = dim === rank - 1 ? input.padded[rank - 1] : (input.logical[dim] ?? 1);
   const wPadded = Math.ceil(w / 64) * 64;
   const wt = wPadded / 32;
   const idxSpec = op.results[1];
-  const declared = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : undefined;
+  const declared =
+    idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout'
+      ? idxSpec.layout.dtype
+      : undefined;
   const ti = tileBytes(sortIndexDtype(input.dtype, wPadded, declared));
   const tv = tileBytes(input.dtype);
   // Off the last dim the composite transposes the results back with the input's memory config, not the requested
   // one (sort.cpp@09f752a post_sort_transform_tensor; TestOpModelLib.cpp@b73fc81:1584: DRAM input, L1 requested, 0 B).
   const placed = dim === rank - 1 ? op : withResultsPlacedLike(op, op.operands[0]);
-  const l1Intermediates = sortL1Intermediates(op, placed, ctx, input.logical, dim, sortIndexDtype(input.dtype, wPadded, declared));
+  const l1Intermediates = sortL1Intermediates(
+    op,
+    placed,
+    ctx,
+    input.logical,
+    dim,
+    sortIndexDtype(input.dtype, wPadded, declared),
+  );
   if (wt > 64) return sortManyTiles(placed, ctx, wt, tv, ti, dim === rank - 1 && w % 64 === 0, l1Intermediates);
   return finishProgram({
     l1IntermediateBytesPerCore: l1Intermediates,
-    op: placed, ctx, factory: 'SortProgramFactorySingleRowSingleCore',
+    op: placed,
+    ctx,
+    factory: 'SortProgramFactorySingleRowSingleCore',
     factoryReason: `Wt = ${wt} ≤ 64: single-row single-core factory${dim === rank - 1 ? '' : ' (after the composite moves the sorted dim last)'}`,
     groups: ONE_CORE,
     cbs: [
@@ -232,7 +305,10 @@ export function estimateSort(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       { index: 6, role: 'synchronization', nPages: 1, pageBytes: 1024 },
     ],
     confidence: dim === rank - 1 && w % 64 === 0 ? 'exact' : 'approx',
-    approxReason: dim === rank - 1 && w % 64 === 0 ? '' : 'the composite transposes / pads W to a multiple of 64 first; only the sort program is sized',
+    approxReason:
+      dim === rank - 1 && w % 64 === 0
+        ? ''
+        : 'the composite transposes / pads W to a multiple of 64 first; only the sort program is sized',
     citations: [CITES.sort, CITES.sortSelect],
   });
 }
@@ -249,7 +325,15 @@ function roundDownPow2(n: number): number {
  * exchange halves, twice), one u32 tile (core lookup table), one bf16 tile (packer/unpacker sync). DRAM: workers
  * (⌊Wt/2⌋ pairs over up to A − 1 cores) hold six double-buffered tile CBs, the coordinator two.
  */
-function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number, ti: number, lastDimAligned: boolean, l1IntermediateBytesPerCore: number): OpEstimateResult {
+function sortManyTiles(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  wt: number,
+  tv: number,
+  ti: number,
+  lastDimAligned: boolean,
+  l1IntermediateBytesPerCore: number,
+): OpEstimateResult {
   const area = gridArea(ctx);
   const hybridTilesPerCore = Math.min(128, Math.max(Math.floor(wt / area), 2));
   const approxReason = `sort factories for Wt > 64 read at tt-metal 00c5add only${lastDimAligned ? '' : '; the composite transposes / pads W to a multiple of 64 first (only the sort program is sized)'}`;
@@ -258,9 +342,17 @@ function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number,
     const virtualCores = roundDownPow2(area);
     const n = Math.min(Math.min(128, Math.max(Math.floor(wt / virtualCores), 2)), wt);
     const used = Math.ceil(wt / n);
-    if (used > virtualCores) return illegal(op.name, `All core utilization count exceeds total number of cores. Utilized cores: ${used}, Total cores: ${virtualCores}`, CITES.sortMany);
+    if (used > virtualCores)
+      return illegal(
+        op.name,
+        `All core utilization count exceeds total number of cores. Utilized cores: ${used}, Total cores: ${virtualCores}`,
+        CITES.sortMany,
+      );
     return finishProgram({
-      op, ctx, l1IntermediateBytesPerCore, factory: 'SortProgramFactoryCrossCoreDataExchange',
+      op,
+      ctx,
+      l1IntermediateBytesPerCore,
+      factory: 'SortProgramFactoryCrossCoreDataExchange',
       factoryReason: `Wt = ${wt} > 64 and ≤ ${area} · ${hybridTilesPerCore}: hybrid factory, ${n} tiles on each of ${used} cores`,
       groups: [{ name: 'cores', nCores: used, firstCore: [0, 0] }],
       cbs: [
@@ -277,15 +369,23 @@ function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number,
         { index: 10, role: 'core lookup table', nPages: 1, pageBytes: tileBytes('u32') },
         { index: 11, role: 'packer/unpacker sync', nPages: 1, pageBytes: tileBytes('bf16') },
       ],
-      confidence: 'approx', approxReason, citations,
+      confidence: 'approx',
+      approxReason,
+      citations,
     });
   }
   const pairs = Math.floor(wt / 2);
   const workers = Math.min(pairs, area - 1);
   return finishProgram({
-    op, ctx, l1IntermediateBytesPerCore, factory: 'SortProgramFactorySingleRowMultiCore',
+    op,
+    ctx,
+    l1IntermediateBytesPerCore,
+    factory: 'SortProgramFactorySingleRowMultiCore',
     factoryReason: `Wt = ${wt} > ${area} · ${hybridTilesPerCore}: DRAM factory, ${pairs} tile pairs over ${workers} worker cores and a coordinator`,
-    groups: [{ name: 'workers', nCores: workers, firstCore: [0, 0] }, { name: 'coordinator', nCores: 1, firstCore: [ctx.device.workerGrid[1] - 1, ctx.device.workerGrid[0] - 1] }],
+    groups: [
+      { name: 'workers', nCores: workers, firstCore: [0, 0] },
+      { name: 'coordinator', nCores: 1, firstCore: [ctx.device.workerGrid[1] - 1, ctx.device.workerGrid[0] - 1] },
+    ],
     cbs: [
       { index: 0, role: 'coordinator input tiles', nPages: 2, pageBytes: tv, groups: ['coordinator'] },
       { index: 1, role: 'coordinator index tiles', nPages: 2, pageBytes: ti, groups: ['coordinator'] },
@@ -296,7 +396,9 @@ function sortManyTiles(op: TtnnOp, ctx: EstimateContext, wt: number, tv: number,
       { index: 6, role: 'sorted values', nPages: 2, pageBytes: tv, groups: ['workers'] },
       { index: 7, role: 'sorted indices', nPages: 2, pageBytes: ti, groups: ['workers'] },
     ],
-    confidence: 'approx', approxReason, citations,
+    confidence: 'approx',
+    approxReason,
+    citations,
   });
 }
 
@@ -313,7 +415,14 @@ interface TopKSplit {
  * 2)·(cols − 1) chunks of ≥ 64 elements arranged as a rectangle of at most (cols − 1) x (rows − 2) cores, whose modeled
  * per-core bytes stay under l1_size; the one with the least 7·Wt_local + 2·Wt_final (first on ties).
  */
-function findTopKSplit(ctx: EstimateContext, w: number, k: number, tValue: number, tIndex: number, tCompute: number): TopKSplit | undefined {
+function findTopKSplit(
+  ctx: EstimateContext,
+  w: number,
+  k: number,
+  tValue: number,
+  tIndex: number,
+  tCompute: number,
+): TopKSplit | undefined {
   const [rows, cols] = ctx.device.workerGrid;
   const maxX = cols - 1;
   const maxY = rows - 2;
@@ -329,10 +438,18 @@ function findTopKSplit(ctx: EstimateContext, w: number, k: number, tValue: numbe
     const wtFinal = (n * Math.max(k, 32)) / 32;
     const wtLocal = split / 32;
     const shared = 4 * (tValue + tIndex) + wtFinal * (tCompute + tIndex) + 2 * tIndex;
-    const perCore = Math.max(shared + 2 * tValue + wtFinal * (tCompute + tIndex), shared + wtLocal * (tCompute + tIndex) + 2 * tCompute);
+    const perCore = Math.max(
+      shared + 2 * tValue + wtFinal * (tCompute + tIndex),
+      shared + wtLocal * (tCompute + tIndex) + 2 * tCompute,
+    );
     if (n > maxCores) continue;
     let contiguous = false;
-    for (let y = maxY; y > 0 && !contiguous; y--) for (let x = maxX; x > 0; x--) if (x * y === n) { contiguous = true; break; }
+    for (let y = maxY; y > 0 && !contiguous; y--)
+      for (let x = maxX; x > 0; x--)
+        if (x * y === n) {
+          contiguous = true;
+          break;
+        }
     if (perCore < ctx.device.l1SizeBytes && n > 1 && split >= 64 && contiguous && rem === 0) {
       const score = 7 * wtLocal + 2 * wtFinal;
       if (score < bestScore) {
@@ -350,7 +467,14 @@ function findTopKSplit(ctx: EstimateContext, w: number, k: number, tValue: numbe
  * Wt_local·T(i), c_8 = 2·T(c); the final core c_8 = 2·T(v), c_6 = Wt_final·T(c), c_7 = Wt_final·T(i). T(c) is the bf16
  * tile for bfp8 values, else the value tile. Undefined when no split fits (the single-core factory runs).
  */
-function topkMultiCore(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType, valueDtype: DataType, w: number, k: number): OpEstimateResult | undefined {
+function topkMultiCore(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  inputDtype: DataType,
+  valueDtype: DataType,
+  w: number,
+  k: number,
+): OpEstimateResult | undefined {
   const tv = tileBytes(valueDtype);
   const ti = tileBytes('u16');
   const tc = inputDtype === 'bfp_bf8' || inputDtype === 'bfp_bf4' ? tileBytes('bf16') : tileBytes(inputDtype);
@@ -358,9 +482,14 @@ function topkMultiCore(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType, v
   if (split === undefined) return undefined;
   const { localCores, wtLocal, wtFinal } = split;
   return finishProgram({
-    op, ctx, factory: 'TopKMultiCoreProgramFactory',
+    op,
+    ctx,
+    factory: 'TopKMultiCoreProgramFactory',
     factoryReason: `W = ${w} (a power of two ≥ 8,192), k = ${k} ≤ 64: ${localCores} local cores of ${split.splitSize} elements (${wtLocal} tiles) and a final core merging ${wtFinal} tiles`,
-    groups: [{ name: 'local', nCores: localCores, firstCore: [0, 0] }, { name: 'final', nCores: 1, firstCore: [0, ctx.device.workerGrid[0] - 2] }],
+    groups: [
+      { name: 'local', nCores: localCores, firstCore: [0, 0] },
+      { name: 'final', nCores: 1, firstCore: [0, ctx.device.workerGrid[0] - 2] },
+    ],
     cbs: [
       { index: 0, role: 'input values', nPages: 4, pageBytes: tv },
       { index: 1, role: 'input indices', nPages: 4, pageBytes: ti },
@@ -375,7 +504,8 @@ function topkMultiCore(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType, v
       { index: 7, role: 'final indices workspace', nPages: wtFinal, pageBytes: ti, groups: ['final'] },
     ],
     confidence: 'approx',
-    approxReason: 'multi-core split and CBs read at 2026 builds (010a13c, 04ef66d: the least modeled makespan; earlier builds took the first valid split, change not dated)',
+    approxReason:
+      'multi-core split and CBs read at 2026 builds (010a13c, 04ef66d: the least modeled makespan; earlier builds took the first valid split, change not dated)',
     citations: [CITES.topkMulti, CITES.topkSelect],
   });
 }
@@ -397,12 +527,18 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     if (multi !== undefined) return multi;
   }
   const idxSpec = op.results[1];
-  const idxDtype: DataType = idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout' ? idxSpec.layout.dtype : 'u16';
+  const idxDtype: DataType =
+    idxSpec !== undefined && idxSpec.kind === 'tensor' && idxSpec.layout.kind === 'layout'
+      ? idxSpec.layout.dtype
+      : 'u16';
   const tv = tileBytes(values.dtype);
   const ti = tileBytes(idxDtype);
   const kt = Math.ceil(k / 32);
   return finishProgram({
-    op, ctx, factory: 'TopK single-core interleaved', factoryReason: `one core; K = ceil(${k} / 32) = ${kt} tiles`,
+    op,
+    ctx,
+    factory: 'TopK single-core interleaved',
+    factoryReason: `one core; K = ceil(${k} / 32) = ${kt} tiles`,
     groups: ONE_CORE,
     cbs: [
       { index: 0, role: 'input', nPages: 4, pageBytes: tv },
@@ -414,7 +550,8 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       { index: 6, role: 'output values', nPages: kt, pageBytes: tv },
       { index: 7, role: 'output indices', nPages: kt, pageBytes: ti },
     ],
-    confidence: 'approx', approxReason: 'single-core factory read at tt-metal 01ca906; other builds not compared',
+    confidence: 'approx',
+    approxReason: 'single-core factory read at tt-metal 01ca906; other builds not compared',
     citations: [CITES.topk],
   });
 }

@@ -46,7 +46,16 @@ import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes, TILE_HW } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
@@ -58,14 +67,16 @@ function beginAt(begins: readonly number[], dims: readonly number[], i: number):
 
 const CITES = {
   tile: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_tile.cpp@01c8afe',
-  slice: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a (compute_cb_size re-read @d9f28d7)',
+  slice:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm.cpp@04d7c1a (compute_cb_size re-read @d9f28d7)',
   stride: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_program_factory_rm_stride.cpp@465a425',
   merge: 'tt-metal tt_metal/common/work_split.cpp (merge_num_sticks_to_read)',
-  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681 (select_program_factory)',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/device/slice_device_operation.cpp@019b681 (select_program_factory)',
   unalignedTiled:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/slice.cpp@81b4b13 (SliceOperation::invoke: TILE input with unaligned begins, '
-    + 'a step ≠ 1 or rank 1 → to_layout ROW_MAJOR, row-major slice, to_layout TILE); background tt-mlir PR #8082 / tt-metal issue #42882 '
-    + '(slice_static 6x3x258112 f32: grow to 2168608 B)',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/slice/slice.cpp@81b4b13 (SliceOperation::invoke: TILE input with unaligned begins, ' +
+    'a step ≠ 1 or rank 1 → to_layout ROW_MAJOR, row-major slice, to_layout TILE); background tt-mlir PR #8082 / tt-metal issue #42882 ' +
+    '(slice_static 6x3x258112 f32: grow to 2168608 B)',
 } as const;
 
 /**
@@ -78,11 +89,17 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
   const steps = propInts(op, 'step') ?? [];
   const rank = input.logical.length;
   const unitSteps = steps.every((s) => s === 1);
-  const aligned = rank >= 2 && beginAt(begins, input.logical, rank - 1) % TILE_HW === 0 && beginAt(begins, input.logical, rank - 2) % TILE_HW === 0;
+  const aligned =
+    rank >= 2 &&
+    beginAt(begins, input.logical, rank - 1) % TILE_HW === 0 &&
+    beginAt(begins, input.logical, rank - 2) % TILE_HW === 0;
   if (unitSteps && aligned) {
     const split = splitWorkToCores(gridArea(ctx), output.geometry.nPages);
     return finishProgram({
-      op, ctx, factory: 'SliceTileProgramFactory', factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores`,
+      op,
+      ctx,
+      factory: 'SliceTileProgramFactory',
+      factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
       confidence: 'exact',
@@ -90,10 +107,12 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
     });
   }
   // tt-metal stops before the implicit untilize for u16 [4].
-  if (input.dtype === 'u16') return unmodeled(op.name, 'tt-metal refuses the implicit tile → row-major conversion of this slice for u16');
+  if (input.dtype === 'u16')
+    return unmodeled(op.name, 'tt-metal refuses the implicit tile → row-major conversion of this slice for u16');
   const elem = elementBytes(output.dtype);
   const rowElems = output.logical[output.logical.length - 1];
-  if (elem === undefined || rowElems === undefined) return unmodeled(op.name, `no row-major form of ${output.dtype} for a tiled slice on the row-major path`);
+  if (elem === undefined || rowElems === undefined)
+    return unmodeled(op.name, `no row-major form of ${output.dtype} for a tiled slice on the row-major path`);
   const why = !unitSteps ? 'a step ≠ 1' : rank < 2 ? 'rank 1' : 'begins off a tile boundary';
   return rowMajorSlice(op, ctx, {
     rowBytes: rowElems * elem,
@@ -123,27 +142,38 @@ interface RowMajorSlice {
 
 /** Row-major interleaved slice: double-buffered pages of one (merged) output row [1][2], or of one row when strided [6]. */
 function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEstimateResult {
-  const alignOf = (bt: BufferType): number => (bt === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes);
+  const alignOf = (bt: BufferType): number =>
+    bt === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
   const srcAlign = alignOf(s.srcBufferType);
   const a = Math.max(srcAlign, alignOf(s.dstBufferType));
   const split = splitWorkToCores(gridArea(ctx), s.nRows);
   const groups = groupsFromSplit(split, ctx.device.workerGrid, 'row');
-  const via = s.viaTiles === undefined ? '' : `TILE input, ${s.viaTiles} → to_layout ROW_MAJOR, row-major slice, to_layout TILE; `;
-  const composite = s.viaTiles === undefined
-    ? {}
-    : {
-        approxReason: 'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); only the slice program is estimated',
-        notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
-      };
+  const via =
+    s.viaTiles === undefined
+      ? ''
+      : `TILE input, ${s.viaTiles} → to_layout ROW_MAJOR, row-major slice, to_layout TILE; `;
+  const composite =
+    s.viaTiles === undefined
+      ? {}
+      : {
+          approxReason:
+            'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); only the slice program is estimated',
+          notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
+        };
   const confidence = s.viaTiles === undefined ? 'exact' : 'approx';
-  const citeTail = s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
+  const citeTail =
+    s.viaTiles === undefined ? [CITES.select, CITE.workSplit] : [CITES.select, CITE.workSplit, CITES.unalignedTiled];
   if (!s.unitSteps) {
     const page = alignUp(s.rowBytes, a);
     return finishProgram({
-      op, ctx, factory: 'SliceRmStrideProgramFactory', factoryReason: `${via}strided; ${s.nRows} output rows over ${split.nCores} cores`,
+      op,
+      ctx,
+      factory: 'SliceRmStrideProgramFactory',
+      factoryReason: `${via}strided; ${s.nRows} output rows over ${split.nCores} cores`,
       groups,
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
-      confidence, ...composite,
+      confidence,
+      ...composite,
       citations: [CITES.stride, ...citeTail],
     });
   }
@@ -156,11 +186,14 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   if (!misaligned && 2 * page > budget && atOrAfter(ctx, 'slice-rm-subrow-chunks')) {
     const chunk = alignUp(Math.min(8192, Math.floor(budget / 8)), a);
     return finishProgram({
-      op, ctx, factory: 'SliceRmProgramFactory (sub-row chunks)',
+      op,
+      ctx,
+      factory: 'SliceRmProgramFactory (sub-row chunks)',
       factoryReason: `${via}${s.nRows} output rows over ${split.nCores} cores; two ${page} B pages exceed ${budget} B of L1 → ${chunk} B sub-row chunks (tt-metal PR #49067)`,
       groups,
       cbs: [{ index: 0, role: 'row chunks', nPages: 4, pageBytes: chunk }],
-      confidence: 'approx', approxReason: 'chunk size and L1 budget taken from tt-metal PR #49067\'s description, not read from the factory',
+      confidence: 'approx',
+      approxReason: "chunk size and L1 budget taken from tt-metal PR #49067's description, not read from the factory",
       ...(s.viaTiles === undefined ? {} : { notes: composite.notes }),
       citations: [CITES.slice, 'tt-metal PR #49067', ...citeTail],
     });
@@ -174,11 +207,14 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
     }
   }
   return finishProgram({
-    op, ctx, factory: 'SliceRmProgramFactory',
+    op,
+    ctx,
+    factory: 'SliceRmProgramFactory',
     factoryReason: `${via}${s.nRows} output rows over ${split.nCores} cores; ${m} rows per read${misaligned ? '; misaligned start, alignment doubled' : ''}`,
     groups,
     cbs: [{ index: 0, role: 'rows', nPages: 2 * m, pageBytes: page }],
-    confidence, ...composite,
+    confidence,
+    ...composite,
     citations: [CITES.slice, CITES.merge, ...citeTail],
   });
 }

@@ -28,14 +28,20 @@ export function estimateSliceDynamic(op: TtnnOp, ctx: EstimateContext): OpEstima
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile') return unmodeled(op.name, 'row-major slice_dynamic: the CB depends on the runtime begins (not in the IR)');
+  if (input.layout.pageLayout !== 'tile')
+    return unmodeled(op.name, 'row-major slice_dynamic: the CB depends on the runtime begins (not in the IR)');
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded slice_dynamic is not modeled');
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, output.geometry.nPages));
   return finishProgram({
-    op, ctx, factory: 'SliceTileProgramFactory', factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores (begins assumed tile-aligned)`,
+    op,
+    ctx,
+    factory: 'SliceTileProgramFactory',
+    factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores (begins assumed tile-aligned)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
-    confidence: 'approx', approxReason: 'the begins are runtime tensors: the tile factory is assumed (begins off a tile boundary take the larger row-major path)',
+    confidence: 'approx',
+    approxReason:
+      'the begins are runtime tensors: the tile factory is assumed (begins off a tile boundary take the larger row-major path)',
     citations: [CITE_TILE, CITE.workSplit],
   });
 }

@@ -39,12 +39,23 @@
 import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propBool, propInt, resolveTensor, splitWorkToCores, type ResolvedTensor } from '../common';
+import {
+  CITE,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propBool,
+  propInt,
+  resolveTensor,
+  splitWorkToCores,
+  type ResolvedTensor,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { largestDivisorAtMost } from './untilize';
 
-const CITE_SOFTMAX = 'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
+const CITE_SOFTMAX =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
 
 export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -55,7 +66,8 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const rank = input.logical.length;
   const dim = propInt(op, 'dimension') ?? propInt(op, 'dim') ?? -1;
   if (rank >= 2 && rank <= 4 && (dim === -2 || dim === rank - 2)) return estimateSoftmaxGeneralH(op, ctx, input);
-  if (dim !== -1 && dim !== rank - 1) return unmodeled(op.name, `softmax over dim ${dim} (not the last) is not modeled`);
+  if (dim !== -1 && dim !== rank - 1)
+    return unmodeled(op.name, `softmax over dim ${dim} (not the last) is not modeled`);
   if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded softmax is not modeled');
   const wt = input.padded[rank - 1] / 32;
   const rows = input.geometry.heightTilesTotal;
@@ -71,7 +83,12 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
     { index: 6, role: 'exps', nPages: wt, pageBytes: im },
     { index: 5, role: 'mask/max', nPages: 1, pageBytes: im },
-    ...(stable ? [{ index: 8, role: 'max', nPages: 1, pageBytes: im }, { index: 10, role: 'x - max', nPages: wt, pageBytes: im }] : []),
+    ...(stable
+      ? [
+          { index: 8, role: 'max', nPages: 1, pageBytes: im },
+          { index: 10, role: 'x - max', nPages: wt, pageBytes: im },
+        ]
+      : []),
   ];
   const smallTotal = small.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
   // Asked only when the whole-row CBs are too big: that is the only case the change point decides.
@@ -92,18 +109,29 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     : small;
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
-    op, ctx, factory: large ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)' : 'SoftmaxProgramFactoryAttentionOptimized',
+    op,
+    ctx,
+    factory: large
+      ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)'
+      : 'SoftmaxProgramFactoryAttentionOptimized',
     factoryReason: `Wt = ${wt}, block ${block}; ${rows} tile rows over ${split.nCores} cores${large ? '; whole-row CBs exceed 0.9·L1 → 80-tile large kernel' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs, confidence: large ? 'approx' : 'exact', approxReason: large ? 'large-kernel CB list (c_0, c_5, c_6, c_10 of 80/1 tiles) as read from the 2026 factory; not re-read for older builds' : '',
+    cbs,
+    confidence: large ? 'approx' : 'exact',
+    approxReason: large
+      ? 'large-kernel CB list (c_0, c_5, c_6, c_10 of 80/1 tiles) as read from the 2026 factory; not re-read for older builds'
+      : '',
     citations: [CITE_SOFTMAX, CITE.workSplit],
   });
 }
 
 const CITE_SOFTMAX_GENERAL = {
-  select: 'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp (select_program_factory, is_softmax_general_h_small_available)',
-  small: 'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_general_h_small.cpp@003544f',
-  large: 'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_general_h_large.cpp@003544f',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp (select_program_factory, is_softmax_general_h_small_available)',
+  small:
+    'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_general_h_small.cpp@003544f',
+  large:
+    'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_general_h_large.cpp@003544f',
   ttmlir: 'tt-mlir lib/OpModel/TTNN/TTNNOpModel.cpp@19c86fc (OpModel<SoftmaxOp>: no program config)',
 } as const;
 
@@ -144,12 +172,20 @@ function estimateSoftmaxGeneralH(op: TtnnOp, ctx: EstimateContext, input: Resolv
       ];
   const split = splitWorkToCores(gridArea(ctx), nc * wt);
   return finishProgram({
-    op, ctx, factory: small ? 'SoftmaxProgramFactoryGeneralHSmall' : 'SoftmaxProgramFactoryGeneralHLarge',
+    op,
+    ctx,
+    factory: small ? 'SoftmaxProgramFactoryGeneralHSmall' : 'SoftmaxProgramFactoryGeneralHLarge',
     factoryReason: `softmax over dim -2 (default program config): Ht = ${ht}; whole-column CBs need ${smallUsage} B, ${small ? 'within' : 'over'} 512 KiB with the base; ${nc * wt} tile columns over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs,
     confidence: 'approx',
-    approxReason: 'the general H softmax factories were read at tt-metal 003544f (2026), not dated against the build window',
-    citations: [CITE_SOFTMAX_GENERAL.ttmlir, CITE_SOFTMAX_GENERAL.select, small ? CITE_SOFTMAX_GENERAL.small : CITE_SOFTMAX_GENERAL.large, CITE.workSplit],
+    approxReason:
+      'the general H softmax factories were read at tt-metal 003544f (2026), not dated against the build window',
+    citations: [
+      CITE_SOFTMAX_GENERAL.ttmlir,
+      CITE_SOFTMAX_GENERAL.select,
+      small ? CITE_SOFTMAX_GENERAL.small : CITE_SOFTMAX_GENERAL.large,
+      CITE.workSplit,
+    ],
   });
 }

@@ -38,7 +38,17 @@
 import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, ResolvedTensor, computeNcoresWh, finishProgram, fmtBytes, gridArea, maxL1Space, splitBlocksForTilize, tileInfo } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  computeNcoresWh,
+  finishProgram,
+  fmtBytes,
+  gridArea,
+  maxL1Space,
+  splitBlocksForTilize,
+  tileInfo,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { blockFactoryProgram } from './untilize';
@@ -46,9 +56,11 @@ import { blockFactoryProgram } from './untilize';
 const CITES = {
   toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
   enoughSpace: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space)',
-  select: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)',
+  select:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)',
   interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
-  blockTwvp: 'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
+  blockTwvp:
+    'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
   issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
 } as const;
@@ -56,11 +68,25 @@ const CITES = {
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
 
 /** `ttnn.to_layout` / `ttnn.tilize[_with_val_padding]` from ROW_MAJOR to TILE. */
-export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
-  const dramSharded = input.layout.bufferType === 'dram' && input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
+export function estimateTilize(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  via: TilizeVia,
+): OpEstimateResult {
+  const dramSharded =
+    input.layout.bufferType === 'dram' &&
+    input.layout.memoryLayout !== undefined &&
+    input.layout.memoryLayout !== 'interleaved';
   if (dramSharded) return tilizeDramSharded(op, ctx, input, output, via);
-  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded tilize factories)`);
-  if (output.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `tilize to a ${output.layout.memoryLayout ?? 'host'} output is not modeled`);
+  if (input.layout.memoryLayout !== 'interleaved')
+    return unmodeled(
+      op.name,
+      `tilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded tilize factories)`,
+    );
+  if (output.layout.memoryLayout !== 'interleaved')
+    return unmodeled(op.name, `tilize to a ${output.layout.memoryLayout ?? 'host'} output is not modeled`);
   const padded = output.padded;
   const w = padded[padded.length - 1];
   const h = padded.length >= 2 ? padded[padded.length - 2] : 32;
@@ -72,14 +98,18 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
   const tileIn = tileBytes(input.dtype);
   const tileOut = tileBytes(output.dtype);
   const tiles = tileInfo({ ...input, padded }, tileOut);
-  const withPadding = via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  const withPadding =
+    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
   const maxL1 = maxL1Space(ctx);
   const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
   const area = gridArea(ctx);
   const rowSplit = splitBlocksForTilize(area, rows);
   const wideTest = wt > 32 && (ht > 32 || wt > ht);
   const whCores = wideTest ? computeNcoresWh(area, wt * ht, wt, ht).nCores : 0;
-  const dispatch = via === 'to_layout' ? `to_layout: ${withPadding ? 'needs padding → tilize_with_val_padding' : 'no padding → tilize'}; ` : '';
+  const dispatch =
+    via === 'to_layout'
+      ? `to_layout: ${withPadding ? 'needs padding → tilize_with_val_padding' : 'no padding → tilize'}; `
+      : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const cites = [...(via === 'to_layout' ? [CITES.toLayout] : []), CITES.enoughSpace, CITES.select];
   const wantsBlock = !enoughSpaceHeight || (wideTest && rowSplit.nCores < whCores);
@@ -93,16 +123,34 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
     // The c_1 staging CB is in the budget (and allocated) from tt-metal PR #50551 on; PR #35806's split divided free L1
     // by the two tile CBs only.
     const staged = subBlock && atOrAfter(ctx, 'tilize-block-staging-budget');
-    const limit = !subBlock ? undefined : staged ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32)) : Math.floor(maxL1 / (tileIn + tileOut));
+    const limit = !subBlock
+      ? undefined
+      : staged
+        ? Math.floor((maxL1 - 2 * dramAlign) / (tileIn + tileOut + tileIn / 32))
+        : Math.floor(maxL1 / (tileIn + tileOut));
     return blockFactoryProgram({
-      op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory' : 'TilizeMultiCoreBlockProgramFactory',
-      factoryReason: why, wt, ht, tileIn, tileOut, limit,
+      op,
+      ctx,
+      factory: withPadding
+        ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory'
+        : 'TilizeMultiCoreBlockProgramFactory',
+      factoryReason: why,
+      wt,
+      ht,
+      tileIn,
+      tileOut,
+      limit,
       staging: staged ? { perTile: tileIn / 32, fixed: 2 * dramAlign } : undefined,
-      citations: [...cites, CITES.blockTwvp, CITES.issue38364], tiles,
+      citations: [...cites, CITES.blockTwvp, CITES.issue38364],
+      tiles,
     });
   }
   return finishProgram({
-    op, ctx, factory: withPadding ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory' : 'TilizeMultiCoreInterleavedProgramFactory',
+    op,
+    ctx,
+    factory: withPadding
+      ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory'
+      : 'TilizeMultiCoreInterleavedProgramFactory',
     factoryReason: `${dispatch}${wantsBlock ? `no block factory before tt-metal PR #17790 (${spaceText})` : `a tile row fits (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
@@ -110,8 +158,11 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
     ],
     confidence: withPadding ? 'approx' : 'exact',
-    approxReason: withPadding ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)' : '',
-    citations: [...cites, CITES.interleaved, CITE.workSplitTilize], tiles,
+    approxReason: withPadding
+      ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)'
+      : '',
+    citations: [...cites, CITES.interleaved, CITE.workSplitTilize],
+    tiles,
   });
 }
 
@@ -122,34 +173,54 @@ export function estimateTilize(op: TtnnOp, ctx: EstimateContext, input: Resolved
  * the factory allocated the whole tile row: c_0 = Wt·T_in, c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows)
  * (tt-metal #45331 printed 5,576,032 B for a 42,752-wide bf16 row: 103,712 + 1,336·4,096 + 64).
  */
-function tilizeDramSharded(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor, via: TilizeVia): OpEstimateResult {
+function tilizeDramSharded(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  via: TilizeVia,
+): OpEstimateResult {
   const padded = output.padded;
   const wt = padded[padded.length - 1] / 32;
   const tileIn = tileBytes(input.dtype);
   const tileOut = tileBytes(output.dtype);
   const maxL1 = maxL1Space(ctx);
-  if (maxL1 > (tileIn + tileOut) * wt) return unmodeled(op.name, `tilize of a DRAM ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`);
-  const withPadding = via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
+  if (maxL1 > (tileIn + tileOut) * wt)
+    return unmodeled(
+      op.name,
+      `tilize of a DRAM ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`,
+    );
+  const withPadding =
+    via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
   if (!withPadding && atOrAfter(ctx, 'tilize-dram-sharded-via-interleaved')) {
     const interleaved = { ...input, layout: { ...input.layout, memoryLayout: 'interleaved' as const } };
     const outInterleaved = { ...output, layout: { ...output.layout, memoryLayout: 'interleaved' as const } };
     const r = estimateTilize(op, ctx, interleaved, outInterleaved, via);
     if (r.kind !== 'estimate') return r;
-    return { ...r, factoryReason: `DRAM-sharded input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`, confidence: 'approx', approxReason: 'the to/from-interleaved copies around the tilize are separate programs, not estimated here' };
+    return {
+      ...r,
+      factoryReason: `DRAM-sharded input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`,
+      confidence: 'approx',
+      approxReason: 'the to/from-interleaved copies around the tilize are separate programs, not estimated here',
+    };
   }
   let vol = 1;
   for (const d of padded) vol *= d;
   const rows = wt === 0 ? 0 : vol / (wt * 32) / 32;
   const rowSplit = splitBlocksForTilize(gridArea(ctx), rows);
   return finishProgram({
-    op, ctx, factory: withPadding ? 'TilizeWithValPadding (DRAM-sharded input)' : 'Tilize (DRAM-sharded input)',
+    op,
+    ctx,
+    factory: withPadding ? 'TilizeWithValPadding (DRAM-sharded input)' : 'Tilize (DRAM-sharded input)',
     factoryReason: `DRAM ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
     ],
-    confidence: 'approx', approxReason: 'factory not read: whole-row CBs inferred from tt-metal #45331 (64 B below its figure) and #47735 (512 B below)',
+    confidence: 'approx',
+    approxReason:
+      'factory not read: whole-row CBs inferred from tt-metal #45331 (64 B below its figure) and #47735 (512 B below)',
     citations: [CITES.issue45331, CITE.workSplitTilize],
   });
 }

@@ -39,14 +39,25 @@
 import { tileBytes } from '../../ttnn/dtype';
 import { isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, CbSpec, ResolvedTensor, finishProgram, gridArea, groupsFromSplit, propBool, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  CbSpec,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propBool,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { largestStep } from './composite';
 
 const CITES = {
   adamw: 'tt-metal tt-train/sources/ttml/metal/optimizers/adamw/device/adamw_program_factory.cpp@050f24f',
-  adamwValidate: 'tt-metal tt-train/sources/ttml/metal/optimizers/adamw/device/adamw_device_operation.cpp@06c8522 (validate_on_program_cache_miss)',
+  adamwValidate:
+    'tt-metal tt-train/sources/ttml/metal/optimizers/adamw/device/adamw_device_operation.cpp@06c8522 (validate_on_program_cache_miss)',
   sdpaBw: 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_bw/sdpa_bw.cpp@01fd8ac',
   sdpaBwKv: 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_bw/device/sdpa_bw_kv_program_factory.cpp@01fd8ac',
   sdpaBwQ: 'tt-metal tt-train/sources/ttml/metal/ops/sdpa_bw/device/sdpa_bw_q_program_factory.cpp@03063f0',
@@ -65,7 +76,13 @@ function adamwOperandRule(t: ResolvedTensor, name: string, dtype: string): strin
 }
 
 export function estimateAdamW(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const names = ['Parameter', 'Gradient', 'Exponential Average Buffer', 'Exponential Average Squared Buffer', 'Max Exponential Average Squared Buffer'];
+  const names = [
+    'Parameter',
+    'Gradient',
+    'Exponential Average Buffer',
+    'Exponential Average Squared Buffer',
+    'Max Exponential Average Squared Buffer',
+  ];
   const operands: ResolvedTensor[] = [];
   for (let i = 0; i < Math.min(op.operands.length, names.length); i++) {
     const t = resolveTensor(op.operands[i], names[i]!);
@@ -74,7 +91,12 @@ export function estimateAdamW(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   }
   if (operands.length < 4) return unmodeled(op.name, 'adamw takes param, grad, exp_avg and exp_avg_sq');
   const param = operands[0]!;
-  if (param.dtype !== 'bf16' && param.dtype !== 'f32') return illegal(op.name, `Parameter tensor must be BFLOAT16 or FLOAT32, but got '${param.dtype}'`, CITES.adamwValidate);
+  if (param.dtype !== 'bf16' && param.dtype !== 'f32')
+    return illegal(
+      op.name,
+      `Parameter tensor must be BFLOAT16 or FLOAT32, but got '${param.dtype}'`,
+      CITES.adamwValidate,
+    );
   if ((propBool(op, 'stochastic_rounding') ?? false) && param.dtype !== 'bf16') {
     return illegal(op.name, 'Stochastic rounding is only supported with BFLOAT16 parameters', CITES.adamwValidate);
   }
@@ -105,50 +127,83 @@ export function estimateAdamW(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
       { index: 26, role: 'max_exp_avg_sq (Float32)', nPages: 2 * block, pageBytes: f32 },
     );
   }
-  cbs.push({ index: 24, role: 'momentum (Float32)', nPages: 2 * block, pageBytes: f32 }, { index: 25, role: 'variance (Float32)', nPages: 2 * block, pageBytes: f32 });
+  cbs.push(
+    { index: 24, role: 'momentum (Float32)', nPages: 2 * block, pageBytes: f32 },
+    { index: 25, role: 'variance (Float32)', nPages: 2 * block, pageBytes: f32 },
+  );
   return finishProgram({
-    op, ctx, factory: 'AdamWProgramFactory (tt-train)',
+    op,
+    ctx,
+    factory: 'AdamWProgramFactory (tt-train)',
     factoryReason: `${tiles} param tiles over ${split.nCores} cores, block ${block}${amsgrad ? '; amsgrad' : ''}; updates in place (no tensor allocated)`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs, confidence: 'approx', approxReason: 'one version of the tt-train factory read; its history was not traced',
+    cbs,
+    confidence: 'approx',
+    approxReason: 'one version of the tt-train factory read; its history was not traced',
     citations: [CITES.adamw, CITES.adamwValidate, CITE.workSplit],
   });
 }
 
-function sdpaBwProgram(op: TtnnOp, ctx: EstimateContext, which: 'kv' | 'q', rows: number, wt: number): OpEstimateResult {
+function sdpaBwProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  which: 'kv' | 'q',
+  rows: number,
+  wt: number,
+): OpEstimateResult {
   const bf16 = tileBytes('bf16');
   const f32 = tileBytes('f32');
-  const inputs = ['grad_output', 'attn_output', 'query', 'key', 'value'].map((role, i): CbSpec => ({ index: i, role, nPages: 2 * wt, pageBytes: bf16 }));
-  const cbs: CbSpec[] = which === 'kv'
-    ? [
-      ...inputs,
-      { index: 5, role: 'mask', nPages: 2, pageBytes: bf16 },
-      { index: 6, role: 'intermediates', nPages: 4, pageBytes: bf16 },
-      { index: 7, role: 'matmul reduce (Float32)', nPages: 1, pageBytes: f32 },
-      ...[8, 9, 10, 11].map((index): CbSpec => ({ index, role: 'grad V/K holder (Float32)', nPages: wt, pageBytes: f32 })),
-      ...[15, 12, 13, 14, 16].map((index): CbSpec => ({ index, role: 'scratch (Float32)', nPages: 1, pageBytes: f32 })),
-      { index: 17, role: 'grad_key', nPages: 2 * wt, pageBytes: bf16 },
-      { index: 18, role: 'grad_value', nPages: 2 * wt, pageBytes: bf16 },
-    ]
-    : [
-      ...inputs,
-      { index: 5, role: 'mask', nPages: 1, pageBytes: bf16 },
-      { index: 6, role: 'intermediates', nPages: 2, pageBytes: bf16 },
-      { index: 7, role: 'matmul reduce', nPages: 1, pageBytes: bf16 },
-      { index: 8, role: 'reduction scaler', nPages: 1, pageBytes: bf16 },
-      { index: 9, role: 'prev grad_query', nPages: wt, pageBytes: bf16 },
-      { index: 10, role: 'cur grad_query', nPages: wt, pageBytes: bf16 },
-      ...[13, 14, 15, 16, 17].map((index): CbSpec => ({ index, role: 'scratch', nPages: 1, pageBytes: bf16 })),
-      { index: 18, role: 'grad_query', nPages: wt, pageBytes: bf16 },
-      { index: 21, role: 'writer sync', nPages: 1, pageBytes: bf16 },
-      { index: 22, role: 'masked intermediates', nPages: 2, pageBytes: bf16 },
-    ];
+  const inputs = ['grad_output', 'attn_output', 'query', 'key', 'value'].map((role, i): CbSpec => ({
+    index: i,
+    role,
+    nPages: 2 * wt,
+    pageBytes: bf16,
+  }));
+  const cbs: CbSpec[] =
+    which === 'kv'
+      ? [
+          ...inputs,
+          { index: 5, role: 'mask', nPages: 2, pageBytes: bf16 },
+          { index: 6, role: 'intermediates', nPages: 4, pageBytes: bf16 },
+          { index: 7, role: 'matmul reduce (Float32)', nPages: 1, pageBytes: f32 },
+          ...[8, 9, 10, 11].map((index): CbSpec => ({
+            index,
+            role: 'grad V/K holder (Float32)',
+            nPages: wt,
+            pageBytes: f32,
+          })),
+          ...[15, 12, 13, 14, 16].map((index): CbSpec => ({
+            index,
+            role: 'scratch (Float32)',
+            nPages: 1,
+            pageBytes: f32,
+          })),
+          { index: 17, role: 'grad_key', nPages: 2 * wt, pageBytes: bf16 },
+          { index: 18, role: 'grad_value', nPages: 2 * wt, pageBytes: bf16 },
+        ]
+      : [
+          ...inputs,
+          { index: 5, role: 'mask', nPages: 1, pageBytes: bf16 },
+          { index: 6, role: 'intermediates', nPages: 2, pageBytes: bf16 },
+          { index: 7, role: 'matmul reduce', nPages: 1, pageBytes: bf16 },
+          { index: 8, role: 'reduction scaler', nPages: 1, pageBytes: bf16 },
+          { index: 9, role: 'prev grad_query', nPages: wt, pageBytes: bf16 },
+          { index: 10, role: 'cur grad_query', nPages: wt, pageBytes: bf16 },
+          ...[13, 14, 15, 16, 17].map((index): CbSpec => ({ index, role: 'scratch', nPages: 1, pageBytes: bf16 })),
+          { index: 18, role: 'grad_query', nPages: wt, pageBytes: bf16 },
+          { index: 21, role: 'writer sync', nPages: 1, pageBytes: bf16 },
+          { index: 22, role: 'masked intermediates', nPages: 2, pageBytes: bf16 },
+        ];
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, rows));
   return finishProgram({
-    op, ctx, factory: which === 'kv' ? 'SDPABackwardKVProgramFactory (tt-train)' : 'SDPABackwardQProgramFactory (tt-train)',
+    op,
+    ctx,
+    factory: which === 'kv' ? 'SDPABackwardKVProgramFactory (tt-train)' : 'SDPABackwardQProgramFactory (tt-train)',
     factoryReason: `${rows} ${which === 'kv' ? 'K/V' : 'Q'} tile rows over ${split.nCores} cores; head_dim = ${wt} tiles`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs, confidence: 'approx', approxReason: 'one version of each tt-train factory read; tt-mlir passes a mask_type these versions do not take',
+    cbs,
+    confidence: 'approx',
+    approxReason: 'one version of each tt-train factory read; tt-mlir passes a mask_type these versions do not take',
     citations: [which === 'kv' ? CITES.sdpaBwKv : CITES.sdpaBwQ, CITE.workSplit],
   });
 }
@@ -162,20 +217,36 @@ export function estimateSdpaBw(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     if (typeof r === 'string') return unmodeled(op.name, r);
     t.push(r);
   }
-  const [gradOut, , query, key, value] = t as [ResolvedTensor, ResolvedTensor, ResolvedTensor, ResolvedTensor, ResolvedTensor, ResolvedTensor];
-  if ([gradOut, query, key, value].some((x) => x.padded.length !== 4)) return unmodeled(op.name, 'sdpa_bw takes 4-D [B, heads, S, E] tensors');
+  const [gradOut, , query, key, value] = t as [
+    ResolvedTensor,
+    ResolvedTensor,
+    ResolvedTensor,
+    ResolvedTensor,
+    ResolvedTensor,
+    ResolvedTensor,
+  ];
+  if ([gradOut, query, key, value].some((x) => x.padded.length !== 4))
+    return unmodeled(op.name, 'sdpa_bw takes 4-D [B, heads, S, E] tensors');
   const [qB, qNH, qS, qE] = gradOut.padded as [number, number, number, number];
   const [kB, kNH, kS, kE] = key.padded as [number, number, number, number];
   const [vB, vNH, vS, vE] = value.padded as [number, number, number, number];
-  if (qE !== kE || qE !== vE) return illegal(op.name, 'Embedding dims of grad_output, Q, K, V must be the same', CITES.sdpaBwQ);
-  if (qB !== kB || qB !== vB) return illegal(op.name, 'Query,Key and Value batch sizes must be the same', CITES.sdpaBwQ);
-  if (qS !== kS || qS !== vS) return illegal(op.name, 'Query, Key and Value sequence lengths must be the same', CITES.sdpaBwQ);
+  if (qE !== kE || qE !== vE)
+    return illegal(op.name, 'Embedding dims of grad_output, Q, K, V must be the same', CITES.sdpaBwQ);
+  if (qB !== kB || qB !== vB)
+    return illegal(op.name, 'Query,Key and Value batch sizes must be the same', CITES.sdpaBwQ);
+  if (qS !== kS || qS !== vS)
+    return illegal(op.name, 'Query, Key and Value sequence lengths must be the same', CITES.sdpaBwQ);
   if (kNH !== vNH) return illegal(op.name, 'Key and Value number of heads must be the same', CITES.sdpaBwQ);
   if (qNH % kNH !== 0) return illegal(op.name, 'Number of heads must be divisible by number of groups', CITES.sdpaBwQ);
   const wt = qE / TILE;
   const st = qS / TILE;
-  return largestStep(op, ctx, [
-    { label: 'grad K/V program', result: sdpaBwProgram(op, ctx, 'kv', kB * kNH * st, wt) },
-    { label: 'grad Q program', result: sdpaBwProgram(op, ctx, 'q', qB * qNH * st, wt) },
-  ], { confidence: 'approx', citations: [CITES.sdpaBw] });
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'grad K/V program', result: sdpaBwProgram(op, ctx, 'kv', kB * kNH * st, wt) },
+      { label: 'grad Q program', result: sdpaBwProgram(op, ctx, 'q', qB * qNH * st, wt) },
+    ],
+    { confidence: 'approx', citations: [CITES.sdpaBw] },
+  );
 }

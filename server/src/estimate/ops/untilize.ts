@@ -65,14 +65,20 @@ import { unmodeled } from '../types';
 const CITES = {
   toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
   enoughSpace: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/common/common.cpp (is_enough_space, get_max_l1_space)',
-  uwuSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/device/untilize_with_unpadding_device_operation.cpp@040a27c (select_program_factory)',
-  uwuInterleaved: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@019b681',
-  uwuBlockLegacy: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
-  uwuBlockSub: 'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d',
-  untilizeSelect: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
+  uwuSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/device/untilize_with_unpadding_device_operation.cpp@040a27c (select_program_factory)',
+  uwuInterleaved:
+    'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@019b681',
+  uwuBlockLegacy:
+    'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
+  uwuBlockSub:
+    'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d',
+  untilizeSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
   untilizeMulti: 'tt-metal …/untilize/device/factories/untilize_multi_core_program_factory.cpp@005c352',
   untilizeSingle: 'tt-metal …/untilize/device/factories/untilize_single_core_program_factory.cpp@02dffd6',
-  untilizeColumn: 'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
+  untilizeColumn:
+    'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
   untilizeBlock: 'tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34',
 } as const;
 
@@ -113,7 +119,11 @@ export function blockFactoryProgram(args: {
   const split = splitBlocksForTilizeWh(area, args.wt, args.ht, args.limit);
   if (typeof split === 'string') return unmodeled(op.name, split);
   const grid = ctx.device.workerGrid;
-  const group = (name: string, cores: readonly number[]): GroupSpec => ({ name, nCores: cores.length, firstCore: coreAt(cores[0] ?? 0, grid, 'col') });
+  const group = (name: string, cores: readonly number[]): GroupSpec => ({
+    name,
+    nCores: cores.length,
+    firstCore: coreAt(cores[0] ?? 0, grid, 'col'),
+  });
   const groups = [
     group('full', split.full),
     group('cliff_col_row', split.cliffColRowCores),
@@ -121,11 +131,23 @@ export function blockFactoryProgram(args: {
     group('cliff_col', split.cliffColCores),
   ];
   const fullWidth = split.usedSubBlocks ? split.subBlockSize : split.blockSize;
-  const widthOf: Record<string, number> = { full: fullWidth, cliff_col_row: split.cliffRow, cliff_row: split.cliffRow, cliff_col: fullWidth };
+  const widthOf: Record<string, number> = {
+    full: fullWidth,
+    cliff_col_row: split.cliffRow,
+    cliff_row: split.cliffRow,
+    cliff_col: fullWidth,
+  };
   const cbs: CbSpec[] = [];
   for (const g of groups) {
     const k = widthOf[g.name];
-    if (args.staging !== undefined) cbs.push({ index: 1, role: 'staging', nPages: 1, pageBytes: args.staging.perTile * k + args.staging.fixed, groups: [g.name] });
+    if (args.staging !== undefined)
+      cbs.push({
+        index: 1,
+        role: 'staging',
+        nPages: 1,
+        pageBytes: args.staging.perTile * k + args.staging.fixed,
+        groups: [g.name],
+      });
     cbs.push({ index: 0, role: 'input', nPages: k, pageBytes: args.tileIn, groups: [g.name] });
     cbs.push({ index: 16, role: 'output', nPages: k, pageBytes: args.tileOut, groups: [g.name] });
   }
@@ -149,9 +171,23 @@ export function blockFactoryProgram(args: {
 }
 
 /** `ttnn.to_layout` / `ttnn.untilize[_with_unpadding]` from a TILE tensor to ROW_MAJOR. */
-export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output: ResolvedTensor | undefined, via: UntilizeVia): OpEstimateResult {
-  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories)`);
-  if (output !== undefined && output.layout.memoryLayout !== 'interleaved' && output.layout.bufferType !== 'system_memory') {
+export function estimateUntilize(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor | undefined,
+  via: UntilizeVia,
+): OpEstimateResult {
+  if (input.layout.memoryLayout !== 'interleaved')
+    return unmodeled(
+      op.name,
+      `untilize of a ${input.layout.memoryLayout ?? 'host'} input is not modeled (sharded untilize factories)`,
+    );
+  if (
+    output !== undefined &&
+    output.layout.memoryLayout !== 'interleaved' &&
+    output.layout.bufferType !== 'system_memory'
+  ) {
     return unmodeled(op.name, `untilize to a ${output.layout.memoryLayout} output is not modeled`);
   }
   const { wt, ht, rows } = lastTwoTiles(input);
@@ -160,7 +196,8 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const tileOut = tileBytes(outDtype === 'bfp_bf8' || outDtype === 'bfp_bf4' ? 'bf16' : outDtype);
   const tiles = tileInfo(input, tileOut);
   const maxL1 = maxL1Space(ctx);
-  const needsUnpadding = via === 'untilize_with_unpadding' || (via === 'to_layout' && input.logical.some((d, i) => d !== input.padded[i]));
+  const needsUnpadding =
+    via === 'untilize_with_unpadding' || (via === 'to_layout' && input.logical.some((d, i) => d !== input.padded[i]));
   const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
   const area = gridArea(ctx);
   const rowSplit = splitBlocksForTilize(area, rows);
@@ -169,7 +206,10 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   // Asked only on the block path: the other factories did not change at PR #35806.
   const subBlock = (): boolean => atOrAfter(ctx, 'tilize-untilize-sub-block');
   const limit = (): number | undefined => (subBlock() ? Math.floor(maxL1 / (tileIn + tileOut)) : undefined);
-  const dispatch = via === 'to_layout' ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; ` : '';
+  const dispatch =
+    via === 'to_layout'
+      ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; `
+      : '';
   const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
   const baseCites = via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace];
   // Both untilize families take the 2-D block factory on the same test ([3], [4]): its reason, or undefined.
@@ -184,12 +224,23 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
     // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
     if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
       return blockFactoryProgram({
-        op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit: limit(),
-        citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy], tiles,
+        op,
+        ctx,
+        factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
+        factoryReason: blockWhy,
+        wt,
+        ht,
+        tileIn,
+        tileOut,
+        limit: limit(),
+        citations: [...sel, subBlock() ? CITES.uwuBlockSub : CITES.uwuBlockLegacy],
+        tiles,
       });
     }
     return finishProgram({
-      op, ctx, factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
+      op,
+      ctx,
+      factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
       factoryReason: `${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
       groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
       cbs: [
@@ -197,8 +248,12 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
       ],
       confidence: blockWhy === undefined ? 'exact' : 'approx',
-      approxReason: blockWhy === undefined ? '' : 'pre-PR #17790 tile-row factory taken to size its CBs like the later interleaved factory (Wt tiles each)',
-      citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize], tiles,
+      approxReason:
+        blockWhy === undefined
+          ? ''
+          : 'pre-PR #17790 tile-row factory taken to size its CBs like the later interleaved factory (Wt tiles each)',
+      citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize],
+      tiles,
     });
   }
 
@@ -206,49 +261,72 @@ export function estimateUntilize(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const sel = [...baseCites, CITES.untilizeSelect];
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
-      op, ctx, factory: 'UntilizeMultiCoreBlockProgramFactory', factoryReason: blockWhy, wt, ht, tileIn, tileOut, limit: limit(),
-      citations: [...sel, CITES.untilizeBlock], tiles,
+      op,
+      ctx,
+      factory: 'UntilizeMultiCoreBlockProgramFactory',
+      factoryReason: blockWhy,
+      wt,
+      ht,
+      tileIn,
+      tileOut,
+      limit: limit(),
+      citations: [...sel, CITES.untilizeBlock],
+      tiles,
     });
   }
-  const maxTilesPerCb = Math.floor((Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (2 * tileIn));
+  const maxTilesPerCb = Math.floor(
+    (Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase) / (2 * tileIn),
+  );
   if (wt > maxTilesPerCb) {
     if (rows === 1) {
       return finishProgram({
-        op, ctx, factory: 'UntilizeMultiCoreParallelizeColumnProgramFactory',
+        op,
+        ctx,
+        factory: 'UntilizeMultiCoreParallelizeColumnProgramFactory',
         factoryReason: `${dispatch}Wt = ${wt} > max tiles per CB ${maxTilesPerCb} and a single tile row → column-parallel, one tile per block`,
         groups: [{ name: 'all', nCores: Math.min(area, wt), firstCore: [0, 0] }],
         cbs: [
           { index: 0, role: 'input', nPages: 2, pageBytes: tileIn },
           { index: 16, role: 'output', nPages: 2, pageBytes: tileOut },
         ],
-        confidence: 'approx', approxReason: 'core count of the column split not traced (CB sizes are exact)',
-        citations: [...sel, CITES.untilizeColumn], tiles,
+        confidence: 'approx',
+        approxReason: 'core count of the column split not traced (CB sizes are exact)',
+        citations: [...sel, CITES.untilizeColumn],
+        tiles,
       });
     }
     const maxL1Single = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
     const maxTiles = Math.floor(maxL1Single / (tileIn + tileOut));
     const perBlock = largestDivisorAtMost(wt, maxTiles);
     return finishProgram({
-      op, ctx, factory: 'UntilizeSingleCoreProgramFactory',
+      op,
+      ctx,
+      factory: 'UntilizeSingleCoreProgramFactory',
       factoryReason: `${dispatch}Wt = ${wt} > max tiles per CB ${maxTilesPerCb} → single core; ${perBlock} tiles per block (largest divisor of Wt ≤ ${maxTiles})`,
       groups: [{ name: 'single', nCores: 1, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: perBlock, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: perBlock, pageBytes: tileOut },
       ],
-      confidence: 'exact', citations: [...sel, CITES.untilizeSingle], tiles,
+      confidence: 'exact',
+      citations: [...sel, CITES.untilizeSingle],
+      tiles,
     });
   }
   const buffering = rowSplit.blocksPerCore === 1 ? 1 : 2;
   return finishProgram({
-    op, ctx, factory: 'UntilizeMultiCoreProgramFactory',
+    op,
+    ctx,
+    factory: 'UntilizeMultiCoreProgramFactory',
     factoryReason: `${dispatch}${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core → ${buffering === 1 ? 'single' : 'double'}-buffered Wt = ${wt} tiles)`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: wt * buffering, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt * buffering, pageBytes: tileOut },
     ],
-    confidence: 'exact', citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize], tiles,
+    confidence: 'exact',
+    citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize],
+    tiles,
   });
 }
 

@@ -1,13 +1,50 @@
 /** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
 
 import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
-import type { ArrayAttr, AttrNode, DenseArrayAttr, DictAttr, DictEntry, OpaqueAttr, TokenGroup, TokenTree, TypeNode } from '../syntax';
+import type {
+  ArrayAttr,
+  AttrNode,
+  DenseArrayAttr,
+  DictAttr,
+  DictEntry,
+  OpaqueAttr,
+  TokenGroup,
+  TokenTree,
+  TypeNode,
+} from '../syntax';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen } from './operations';
-import { adjacentChar, describe, enter, error, expect, intern, isKeyword, leave, span, stringValue, text, tk, word, tokRange, type ParserState, slot, spanOf } from './state';
+import {
+  adjacentChar,
+  describe,
+  enter,
+  error,
+  expect,
+  intern,
+  isKeyword,
+  leave,
+  span,
+  stringValue,
+  text,
+  tk,
+  word,
+  tokRange,
+  type ParserState,
+  slot,
+  spanOf,
+} from './state';
 import { leafOf, parseGroup } from './tokenTrees';
 import { isBuiltinScalarName, parseType } from './types';
-import { SlottedAttrAlias, SlottedBool, SlottedDenseArray, SlottedDialectAttr, SlottedDict, SlottedDictEntry, SlottedInteger, SlottedLocAttr } from './nodes';
+import {
+  SlottedAttrAlias,
+  SlottedBool,
+  SlottedDenseArray,
+  SlottedDialectAttr,
+  SlottedDict,
+  SlottedDictEntry,
+  SlottedInteger,
+  SlottedLocAttr,
+} from './nodes';
 
 export function parseAttr(p: ParserState): AttrNode | undefined {
   if (!enter(p)) return undefined;
@@ -123,7 +160,8 @@ function looksLikeAffineMap(p: ParserState): boolean {
     affine = tk(lx) === Tok.LSquare;
   } else if (tk(lx) === Tok.BareId) {
     const t = text(p);
-    affine = !isBuiltinScalarName(t) && t !== 'tensor' && t !== 'memref' && t !== 'vector' && t !== 'complex' && t !== 'tuple';
+    affine =
+      !isBuiltinScalarName(t) && t !== 'tensor' && t !== 'memref' && t !== 'vector' && t !== 'complex' && t !== 'tuple';
   } else {
     affine = tk(lx) === Tok.Integer;
   }

@@ -10,7 +10,20 @@ import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, Toke
 import { parseAttr, parseDict } from './attributes';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen, parseOperandList, parseRegion, valueUse, type OpDraft } from './operations';
-import { adjacentChar, describe, error, expect, isKeyword, isOpener, span, text, tk, tokRange, type ParserState, spanOf } from './state';
+import {
+  adjacentChar,
+  describe,
+  error,
+  expect,
+  isKeyword,
+  isOpener,
+  span,
+  text,
+  tk,
+  tokRange,
+  type ParserState,
+  spanOf,
+} from './state';
 import { parseGroup } from './tokenTrees';
 import { parseType, parseTypeList } from './types';
 
@@ -181,7 +194,7 @@ function parseFunctionResult(p: ParserState, options: { allowAttributes: boolean
 /** `return [%a, %b : T, U]` */
 function parseReturnBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
-  if (tk(lx) === Tok.PercentId && !(lx.newlineBefore)) {
+  if (tk(lx) === Tok.PercentId && !lx.newlineBefore) {
     parseOperandList(p, d.operands);
     if (tk(lx) === Tok.Colon) {
       nextToken(lx);
@@ -240,7 +253,12 @@ function parseDeviceBody(p: ParserState, d: OpDraft): boolean {
   const attrStart = lx.start;
   const attr = parseAttr(p);
   if (!attr) return false;
-  const entry: DictEntry = { name: 'device_attr', nameRange: span(p, attrStart, attrStart), value: attr, range: spanOf(p, attr) };
+  const entry: DictEntry = {
+    name: 'device_attr',
+    nameRange: span(p, attrStart, attrStart),
+    value: attr,
+    range: spanOf(p, attr),
+  };
   d.properties = { kind: 'dict', entries: [entry], range: spanOf(p, attr) };
   if (tk(lx) === Tok.LBrace && !lx.newlineBefore) {
     const attrs = parseDict(p);
@@ -371,7 +389,10 @@ function looksLikeRegion(p: ParserState): boolean {
   nextToken(lx);
   const k = tk(lx);
   const region =
-    lx.newlineBefore || k === Tok.PercentId || k === Tok.CaretId || (k === Tok.String && p.text.charCodeAt(lx.end) === 40);
+    lx.newlineBefore ||
+    k === Tok.PercentId ||
+    k === Tok.CaretId ||
+    (k === Tok.String && p.text.charCodeAt(lx.end) === 40);
   resetLexer(lx, mark);
   return region && k !== Tok.RBrace;
 }

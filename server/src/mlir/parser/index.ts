@@ -151,7 +151,11 @@ function parseChunk(
   } catch (e) {
     // Last-resort guard (the parser is designed never to get here): keep what this chunk produced so far.
     const message = e instanceof Error ? e.message : String(e);
-    errors.push({ message: `internal parser error: ${message}`, range: { start: p.lx.start, end: p.lx.end }, severity: 'error' });
+    errors.push({
+      message: `internal parser error: ${message}`,
+      range: { start: p.lx.start, end: p.lx.end },
+      severity: 'error',
+    });
   }
   return { aliases, operations, range: span(p, start, end) };
 }

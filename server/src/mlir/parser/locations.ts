@@ -2,7 +2,20 @@
 
 import { Tok, nextToken, unescapeString } from '../lexer';
 import type { Location } from '../syntax';
-import { describe, enter, error, expect, isKeyword, isStatementStart, leave, span, text, tk, type ParserState, slot } from './state';
+import {
+  describe,
+  enter,
+  error,
+  expect,
+  isKeyword,
+  isStatementStart,
+  leave,
+  span,
+  text,
+  tk,
+  type ParserState,
+  slot,
+} from './state';
 import { parseGroup } from './tokenTrees';
 import { SlottedLocAlias, SlottedNameLoc } from './nodes';
 

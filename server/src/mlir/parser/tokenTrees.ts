@@ -2,10 +2,28 @@
 
 import { Tok, isDigit, nextToken, type Lexer } from '../lexer';
 import type { TokenGroup, TokenLeaf, TokenLeafKind, TokenTree } from '../syntax';
-import { describe, enter, error, intern, isCloser, isOpener, leave, stringValue, tk, word, type ParserState, slot } from './state';
+import {
+  describe,
+  enter,
+  error,
+  intern,
+  isCloser,
+  isOpener,
+  leave,
+  stringValue,
+  tk,
+  word,
+  type ParserState,
+  slot,
+} from './state';
 import { SlottedGroup, SlottedLeaf } from './nodes';
 
-const CLOSER_INDEX: Partial<Record<Tok, number>> = { [Tok.RParen]: 0, [Tok.RSquare]: 1, [Tok.RBrace]: 2, [Tok.Greater]: 3 };
+const CLOSER_INDEX: Partial<Record<Tok, number>> = {
+  [Tok.RParen]: 0,
+  [Tok.RSquare]: 1,
+  [Tok.RBrace]: 2,
+  [Tok.Greater]: 3,
+};
 
 function closerFor(open: Tok): Tok {
   switch (open) {

@@ -3,7 +3,22 @@
 import { Tok, isDigit, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
 import { parseAttr } from './attributes';
-import { EMPTY, adjacentChar, describe, enter, error, expect, intern, leave, span, tk, word, type ParserState, type ShapeInfo, slot } from './state';
+import {
+  EMPTY,
+  adjacentChar,
+  describe,
+  enter,
+  error,
+  expect,
+  intern,
+  leave,
+  span,
+  tk,
+  word,
+  type ParserState,
+  type ShapeInfo,
+  slot,
+} from './state';
 import { parseGroup } from './tokenTrees';
 import { SlottedScalar, SlottedTensor } from './nodes';
 
@@ -34,7 +49,12 @@ export function isBuiltinScalarName(name: string): boolean {
       return true;
   }
   const c0 = name.charCodeAt(0);
-  if (c0 === 102 /* f */ && name.length > 2 && (name.startsWith('f8') || name.startsWith('f6') || name.startsWith('f4'))) return true;
+  if (
+    c0 === 102 /* f */ &&
+    name.length > 2 &&
+    (name.startsWith('f8') || name.startsWith('f6') || name.startsWith('f4'))
+  )
+    return true;
   let digitsFrom = -1;
   if (c0 === 105 /* i */) digitsFrom = 1;
   else if ((c0 === 115 /* s */ || c0 === 117) /* u */ && name.charCodeAt(1) === 105) digitsFrom = 2;
@@ -69,7 +89,8 @@ export function parseType(p: ParserState): TypeNode | undefined {
         const name = intern(p, full.slice(1));
         const hasBody = adjacentChar(p, 60);
         nextToken(lx);
-        if (!hasBody && name.indexOf('.') < 0) return { kind: 'typeAlias', name: full, range: span(p, start, lx.prevEnd) };
+        if (!hasBody && name.indexOf('.') < 0)
+          return { kind: 'typeAlias', name: full, range: span(p, start, lx.prevEnd) };
         let body: TokenGroup | undefined;
         if (hasBody) {
           body = parseGroup(p);
@@ -204,7 +225,11 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
     layout = first;
     memorySpace = second;
   } else if (first) {
-    if (first.kind === 'opaque' && (first.keyword === 'affine_map' || first.keyword === 'strided' || first.keyword === '')) layout = first;
+    if (
+      first.kind === 'opaque' &&
+      (first.keyword === 'affine_map' || first.keyword === 'strided' || first.keyword === '')
+    )
+      layout = first;
     else memorySpace = first;
   }
   return { kind: 'memref', shape, shapeText, elementType, layout, memorySpace, range };

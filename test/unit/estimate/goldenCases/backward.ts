@@ -9,7 +9,8 @@ import { op, tensor } from '../build';
 
 const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
 const S = [64, 1024];
-const geluBw = (approximate: string) => () => op('ttnn.gelu_bw', [l1(S), l1(S)], [l1(S)], { approximate: { kind: 'string', value: approximate } });
+const geluBw = (approximate: string) => () =>
+  op('ttnn.gelu_bw', [l1(S), l1(S)], [l1(S)], { approximate: { kind: 'string', value: approximate } });
 
 export const CASES: readonly Case[] = [
   { file: 'Iface', line: 4092, head: true, fields: ['tensor'], build: geluBw('none') },

@@ -64,7 +64,16 @@ export function loadGolden(): GoldenRow[] {
     let eqFields: Field[];
     if (c[2] === 'param_tuple') eqFields = FIELDS.filter((f) => new RegExp(`${f}:EQ`).test(asserted));
     else eqFields = FIELDS.filter((f) => figures[f] !== undefined && /EQ/.test(asserted));
-    rows.push({ file, line: Number(c[1]), kind: c[2], legal: c[8].trim() === 'true', op: c[5].trim(), head: c[2] === 'EXPECT_EQ(HEAD)', figures, eqFields });
+    rows.push({
+      file,
+      line: Number(c[1]),
+      kind: c[2],
+      legal: c[8].trim() === 'true',
+      op: c[5].trim(),
+      head: c[2] === 'EXPECT_EQ(HEAD)',
+      figures,
+      eqFields,
+    });
   }
   return rows;
 }
@@ -102,7 +111,12 @@ export function buildDateOf(c: Case, row: GoldenRow | undefined): string | undef
 
 /** The figure of `field` from an op's CLI JSON record; undefined when the record has none (unmodeled, illegal). */
 export function figureOf(r: OpReport, field: Field, row: GoldenRow): number | undefined {
-  if (r.cbBytesSummedOverRanges === undefined || r.l1TensorBytesPerCore === undefined || r.intermediateL1BytesPerCore === undefined) return undefined;
+  if (
+    r.cbBytesSummedOverRanges === undefined ||
+    r.l1TensorBytesPerCore === undefined ||
+    r.intermediateL1BytesPerCore === undefined
+  )
+    return undefined;
   const tensorsBesidesIntermediates = row.head ? r.liveL1TensorBytesPerCore : r.l1TensorBytesPerCore;
   if (tensorsBesidesIntermediates === undefined) return undefined;
   const tensor = tensorsBesidesIntermediates + r.intermediateL1BytesPerCore;
@@ -131,14 +145,28 @@ export function reportOf(o: TtnnOp, ttMetalDate: string = GOLDEN_BUILD_DATE, liv
   const ret: TtnnOp = { ...op('func.return', o.results, []), operandNames: o.resultNames };
   const at = { start: 0, end: 0 };
   const fn: TtnnFunction = {
-    name: '@main', chunkIndex: 0, role: 'entry', isDeclaration: false, inCpuModule: false,
+    name: '@main',
+    chunkIndex: 0,
+    role: 'entry',
+    isDeclaration: false,
+    inCpuModule: false,
     args: o.operands.map((spec, i) => ({ name: o.operandNames[i]!, spec })),
-    ops: [o, ret], opsWithSymbols: [], range: at, nameRange: at,
+    ops: [o, ret],
+    opsWithSymbols: [],
+    range: at,
+    nameRange: at,
   };
   const window = explicitWindow(ttMetalDate);
   if (typeof window === 'string') throw new Error(window);
-  const analysis = analyzeTtnnModule({ functions: [fn], systemDesc: undefined, tensorL1UsageCap: undefined }, { preset: 'wormhole_b0_n150', ttMetal: window });
+  const analysis = analyzeTtnnModule(
+    { functions: [fn], systemDesc: undefined, tensorL1UsageCap: undefined },
+    { preset: 'wormhole_b0_n150', ttMetal: window },
+  );
   const analysed = analysis.functions[0]!.ops[0]!;
-  const estimate = estimateOp(o, { device: analysis.device, ttMetal: { window: window.window }, liveL1BytesPerCore: liveL1BytesPerCore ?? 0 });
+  const estimate = estimateOp(o, {
+    device: analysis.device,
+    ttMetal: { window: window.window },
+    liveL1BytesPerCore: liveL1BytesPerCore ?? 0,
+  });
   return opReport(fn.name, { ...analysed, estimate }, analysis, new LineIndex(''));
 }

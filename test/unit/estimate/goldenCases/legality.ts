@@ -11,7 +11,19 @@ const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
 
 export const CASES: readonly Case[] = [
   // Unary with a height-sharded input and an L1-interleaved output (Relu stands for the row's unary ops).
-  { file: 'Lib', line: 275, fields: [], illegal: true, build: () => op('ttnn.relu', [hs([28672, 32], 64)], [l1([28672, 32])]) },
+  {
+    file: 'Lib',
+    line: 275,
+    fields: [],
+    illegal: true,
+    build: () => op('ttnn.relu', [hs([28672, 32], 64)], [l1([28672, 32])]),
+  },
   // Tanh with an L1-interleaved input and a height-sharded output: the issue #16 "Put output in height_sharded" case.
-  { file: 'Lib', line: 308, fields: [], illegal: true, build: () => op('ttnn.tanh', [l1([28672, 32])], [hs([28672, 32], 64)]) },
+  {
+    file: 'Lib',
+    line: 308,
+    fields: [],
+    illegal: true,
+    build: () => op('ttnn.tanh', [l1([28672, 32])], [hs([28672, 32], 64)]),
+  },
 ];

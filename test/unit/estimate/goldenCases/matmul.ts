@@ -30,17 +30,41 @@ const BIAS_1792_BS = 8 * 7 * 2048;
 
 const ALL = ['cb', 'tensor', 'total', 'output'] as const;
 const CB_OUT = ['cb', 'output'] as const;
-const mm = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor>, o: ReturnType<typeof tensor>) => op('ttnn.matmul', [a, b], [o]);
-const lin = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor>, bias: ReturnType<typeof tensor>, o: ReturnType<typeof tensor>) => op('ttnn.linear', [a, b, bias], [o]);
+const mm = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor>, o: ReturnType<typeof tensor>) =>
+  op('ttnn.matmul', [a, b], [o]);
+const lin = (
+  a: ReturnType<typeof tensor>,
+  b: ReturnType<typeof tensor>,
+  bias: ReturnType<typeof tensor>,
+  o: ReturnType<typeof tensor>,
+) => op('ttnn.linear', [a, b, bias], [o]);
 
 export const CASES: readonly Case[] = [
   // Linear tuples (a, b, bias, output).
   { file: 'Lib', line: 2304, fields: ALL, build: () => lin(dram(D), dram(D), dram(D), dram(D)) },
-  { file: 'Lib', line: 2315, fields: ALL, build: () => lin(dram(D), l1(D), l1(D), dram(D)), liveL1BytesPerCore: BIAS_2048_L1 },
-  { file: 'Lib', line: 2326, fields: ALL, build: () => lin(l1(D), dram(D), l1(D), dram(D)), liveL1BytesPerCore: BIAS_2048_L1 },
+  {
+    file: 'Lib',
+    line: 2315,
+    fields: ALL,
+    build: () => lin(dram(D), l1(D), l1(D), dram(D)),
+    liveL1BytesPerCore: BIAS_2048_L1,
+  },
+  {
+    file: 'Lib',
+    line: 2326,
+    fields: ALL,
+    build: () => lin(l1(D), dram(D), l1(D), dram(D)),
+    liveL1BytesPerCore: BIAS_2048_L1,
+  },
   { file: 'Lib', line: 2337, fields: ALL, build: () => lin(l1(D), l1(D), dram(D), dram(D)) },
   { file: 'Lib', line: 2367, fields: ALL, build: () => lin(bs78(S), dram(S), dram(S), bs78(S)) },
-  { file: 'Lib', line: 2404, fields: ALL, build: () => lin(dram(S), dram(S), bs78(S), bs78(S)), liveL1BytesPerCore: BIAS_1792_BS },
+  {
+    file: 'Lib',
+    line: 2404,
+    fields: ALL,
+    build: () => lin(dram(S), dram(S), bs78(S), bs78(S)),
+    liveL1BytesPerCore: BIAS_1792_BS,
+  },
   { file: 'Lib', line: 2441, fields: ALL, illegal: true, build: () => lin(bs78(S), hs56(S), dram(S), dram(S)) },
   { file: 'Lib', line: 2476, fields: ALL, build: () => lin(hs56([1792, 32]), dram([32, 1792]), dram(S), hs56(S)) },
   // Matmul tuples (a, b, output).
@@ -52,9 +76,39 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 2646, fields: CB_OUT, build: () => mm(bs78(S), dram(S), dram(S)) },
   { file: 'Lib', line: 2673, fields: CB_OUT, build: () => mm(ws56([32, 1792]), dram(S), ws56([32, 1792])) },
   // Interface tests: A 2048x1024, B 1024x2048, output 2048x2048 (linear bias 2048x2048, L1 interleaved).
-  { file: 'Iface', line: 930, fields: ['output'], build: () => lin(il1([2048, 1024]), il1([1024, 2048]), il1(D), il1(D)), liveL1BytesPerCore: BIAS_2048_L1 },
-  { file: 'Iface', line: 970, fields: ['output'], build: () => lin(il1([2048, 1024]), il1([1024, 2048]), il1(D), dram(D)), liveL1BytesPerCore: BIAS_2048_L1 },
-  { file: 'Iface', line: 1005, fields: ['output'], build: () => lin(il1([2048, 1024]), il1([1024, 2048]), il1(D), tensor(D, { buffer: 'l1', mem: 'block_sharded', grid: [8, 8] })), liveL1BytesPerCore: BIAS_2048_L1 },
+  {
+    file: 'Iface',
+    line: 930,
+    fields: ['output'],
+    build: () => lin(il1([2048, 1024]), il1([1024, 2048]), il1(D), il1(D)),
+    liveL1BytesPerCore: BIAS_2048_L1,
+  },
+  {
+    file: 'Iface',
+    line: 970,
+    fields: ['output'],
+    build: () => lin(il1([2048, 1024]), il1([1024, 2048]), il1(D), dram(D)),
+    liveL1BytesPerCore: BIAS_2048_L1,
+  },
+  {
+    file: 'Iface',
+    line: 1005,
+    fields: ['output'],
+    build: () =>
+      lin(
+        il1([2048, 1024]),
+        il1([1024, 2048]),
+        il1(D),
+        tensor(D, { buffer: 'l1', mem: 'block_sharded', grid: [8, 8] }),
+      ),
+    liveL1BytesPerCore: BIAS_2048_L1,
+  },
   { file: 'Iface', line: 1071, fields: ['output'], build: () => mm(il1([2048, 1024]), il1([1024, 2048]), dram(D)) },
-  { file: 'Iface', line: 1103, fields: ['output'], build: () => mm(il1([2048, 1024]), il1([1024, 2048]), tensor(D, { buffer: 'l1', mem: 'block_sharded', grid: [8, 8] })) },
+  {
+    file: 'Iface',
+    line: 1103,
+    fields: ['output'],
+    build: () =>
+      mm(il1([2048, 1024]), il1([1024, 2048]), tensor(D, { buffer: 'l1', mem: 'block_sharded', grid: [8, 8] })),
+  },
 ];

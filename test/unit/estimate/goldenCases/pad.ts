@@ -16,5 +16,11 @@ export const CASES: readonly Case[] = [
   { file: 'Lib', line: 1528, fields: ['cb'], build: () => op('ttnn.pad', [dram(S)], [l1([64, 1056])], PAD) },
   { file: 'Lib', line: 1530, fields: ['output'], build: () => op('ttnn.pad', [dram(S)], [l1([64, 1056])], PAD) },
   // TestOpModelInterface.cpp@b73fc81: tensors default to bf16 tiles, L1 interleaved; {64, 64} → {66, 66}.
-  { file: 'Iface', line: 2305, fields: ['cb'], build: () => op('ttnn.pad', [l1([64, 64])], [l1([66, 66])], { padding: ints(0, 2, 0, 2), use_multicore: bool(false) }) },
+  {
+    file: 'Iface',
+    line: 2305,
+    fields: ['cb'],
+    build: () =>
+      op('ttnn.pad', [l1([64, 64])], [l1([66, 66])], { padding: ints(0, 2, 0, 2), use_multicore: bool(false) }),
+  },
 ];

@@ -12,13 +12,23 @@ import { op, tensor } from '../build';
 
 const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype });
 const S = [1, 1, 128, 128];
-const adamw = () => op('ttnn.adamw', [dram(S, 'f32'), dram(S), dram(S, 'f32'), dram(S, 'f32')], [], {
-  lr: { kind: 'float', value: 1e-3 }, beta1: { kind: 'float', value: 0.9 }, beta2: { kind: 'float', value: 0.999 },
-  beta1_pow: { kind: 'float', value: 0.9 }, beta2_pow: { kind: 'float', value: 0.999 }, epsilon: { kind: 'float', value: 1e-8 },
-  weight_decay: { kind: 'float', value: 0.01 },
-});
+const adamw = () =>
+  op('ttnn.adamw', [dram(S, 'f32'), dram(S), dram(S, 'f32'), dram(S, 'f32')], [], {
+    lr: { kind: 'float', value: 1e-3 },
+    beta1: { kind: 'float', value: 0.9 },
+    beta2: { kind: 'float', value: 0.999 },
+    beta1_pow: { kind: 'float', value: 0.9 },
+    beta2_pow: { kind: 'float', value: 0.999 },
+    epsilon: { kind: 'float', value: 1e-8 },
+    weight_decay: { kind: 'float', value: 0.01 },
+  });
 const QKV = [1, 2, 64, 64];
-const sdpaBw = () => op('ttnn.sdpa_bw', [dram(QKV), dram(QKV), dram(QKV), dram(QKV), dram(QKV), dram([1, 2, 64, 32], 'f32'), dram([1, 1, 64, 64])], [dram(QKV), dram(QKV), dram(QKV)]);
+const sdpaBw = () =>
+  op(
+    'ttnn.sdpa_bw',
+    [dram(QKV), dram(QKV), dram(QKV), dram(QKV), dram(QKV), dram([1, 2, 64, 32], 'f32'), dram([1, 1, 64, 64])],
+    [dram(QKV), dram(QKV), dram(QKV)],
+  );
 
 export const CASES: readonly Case[] = [
   { file: 'Lib', line: 5742, head: true, fields: ['output'], build: adamw },
