@@ -22,35 +22,12 @@ import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
 import { matmulConfigInUse } from '../estimate/ops/matmul';
 import type { MatmulConfig } from '../estimate/ops/matmulConfig';
-import { matmulConfigAttribute } from '../estimate/ops/matmulConfig';
+import { matmulConfigAttribute, SUBBLOCK_HW_CHOICES } from '../estimate/ops/matmulConfig';
 import type { PropValue, TtnnOp } from '../ttnn/op';
 import type { SyntaxFunction } from './edits';
 import type { Fix, FixEdit, RejectedFix } from './types';
 import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
-
-const SUBBLOCK_HW_CHOICES: readonly (readonly [number, number])[] = [
-  [4, 2],
-  [2, 4],
-  [8, 1],
-  [1, 8],
-  [7, 1],
-  [1, 7],
-  [3, 2],
-  [2, 3],
-  [6, 1],
-  [1, 6],
-  [5, 1],
-  [1, 5],
-  [2, 2],
-  [4, 1],
-  [1, 4],
-  [3, 1],
-  [1, 3],
-  [2, 1],
-  [1, 2],
-  [1, 1],
-];
 
 /** At most this many candidates are estimated (bounded work for huge per-core blocks). */
 const MAX_SCREENED = 400;

@@ -105,27 +105,10 @@ export interface SelectionError {
 const TILE = 32;
 
 /** SUBBLOCK_HW_CHOICES: (first, second) pairs in tt-metal's order, largest areas first. */
-const SUBBLOCK_HW_CHOICES: readonly (readonly [number, number])[] = [
-  [4, 2],
-  [2, 4],
-  [8, 1],
-  [1, 8],
-  [7, 1],
-  [1, 7],
-  [3, 2],
-  [2, 3],
-  [6, 1],
-  [1, 6],
-  [5, 1],
-  [1, 5],
-  [2, 2],
-  [4, 1],
-  [1, 4],
-  [3, 1],
-  [1, 3],
-  [2, 1],
-  [1, 2],
-  [1, 1],
+// prettier-ignore
+export const SUBBLOCK_HW_CHOICES: readonly (readonly [number, number])[] = [
+  [4, 2], [2, 4], [8, 1], [1, 8], [7, 1], [1, 7], [3, 2], [2, 3], [6, 1], [1, 6],
+  [5, 1], [1, 5], [2, 2], [4, 1], [1, 4], [3, 1], [1, 3], [2, 1], [1, 2], [1, 1],
 ];
 
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
