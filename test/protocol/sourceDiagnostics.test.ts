@@ -109,3 +109,44 @@ for (const pull of [false, true]) {
     });
   });
 }
+
+describe('protocol: L1 failures in the Python source from a dump "Check workspace" analysed unopened', () => {
+  let lsp: LspSession;
+  const ws = workspace();
+  before(async () => {
+    lsp = await startLsp({ workspaceFolder: ws.dir });
+  });
+  after(async () => {
+    assert.strictEqual(await lsp.shutdown(), 0);
+  });
+
+  it('puts the %9 error on the loc line, and withdraws it when the dump changes on disk', async () => {
+    const pyDiagnostics = lsp.diagnostics(ws.pyUri);
+    const result = await lsp.connection.sendRequest('ttnnL1/checkFiles', { uris: [ws.dumpUri] });
+    assert.ok(JSON.stringify(result).includes('"overflowCount"'), JSON.stringify(result));
+    const published = await pyDiagnostics;
+    const error = published.diagnostics.find((d) => d.severity === proto.DiagnosticSeverity.Error);
+    assert.ok(error !== undefined, JSON.stringify(published.diagnostics).slice(0, 400));
+    // %9's loc is single_ops.py:16 (1-based): line 15 in the protocol.
+    assert.strictEqual(error.range.start.line, 15);
+    assert.match(diagnosticText(error.message), /^model\.mlir: .*%9 ttnn\.to_layout.*9,990,400 B/);
+    assert.strictEqual(error.relatedInformation?.[0]?.location.uri, ws.dumpUri);
+    // Nothing is published for the unopened dump itself.
+    assert.ok(!lsp.published.some((p) => p.uri === ws.dumpUri));
+
+    const from = lsp.published.length;
+    await lsp.connection.sendNotification(proto.DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: ws.dumpUri, type: proto.FileChangeType.Changed }],
+    });
+    // A request answered after the notification (the server handles messages in order).
+    await lsp.connection.sendRequest(proto.HoverRequest.type, {
+      textDocument: { uri: ws.pyUri },
+      position: { line: 0, character: 0 },
+    });
+    const after = lsp.published.slice(from).filter((p) => p.uri === ws.pyUri);
+    assert.deepStrictEqual(
+      after.map((p) => p.diagnostics),
+      [[]],
+    );
+  });
+});

@@ -41,6 +41,8 @@ export interface DocumentContext {
 export interface HandlerContext extends DocumentContext {
   /** Reads a file for `ttnnL1/checkFiles` (host/openInput.ts: regular files only, size and heap checked). */
   readonly readFile: (uri: string) => InputText;
+  /** A file `ttnnL1/checkFiles` analysed that is not open, with its diagnostics (for the Python source it names). */
+  readonly onClosedFileChecked?: (uri: string, items: lsp.Diagnostic[]) => void;
 }
 
 /** An error's stack (or its text), for the log. */
@@ -347,6 +349,12 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
     const doc = features.analyzeDocument(input.text, ctx.documents.settings().analysis);
     if (!features.hasMlirOperations(doc.parse))
       return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
+    // A dump never opened still says what it knows about the Python source its locs name.
+    if (ctx.onClosedFileChecked !== undefined && ctx.documents.version(uri) === undefined) {
+      const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
+      const items = features.diagnostics(doc).map((d) => toProto.diagnostic(doc.lineIndex, uri, d, resolve));
+      ctx.onClosedFileChecked(uri, items);
+    }
     return { uri, overflowCount: features.fileSummary(doc).overflowCount };
   } catch (error) {
     return { uri, overflowCount: 0, error: error instanceof Error ? error.message : String(error) };

@@ -77,6 +77,11 @@ export function startServer(): void {
       workspaceFolders: () => workspaceFolders,
       hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       readFile: (uri) => readUri(uri),
+      // A dump "Check workspace" analysed without opening: its failures go to the Python source lines too, until
+      // its file changes on disk (onDidChangeWatchedFiles) or it is opened (then its editor speaks for it).
+      onClosedFileChecked: (uri, items) => {
+        if (documents.version(uri) === undefined) publishSourceLines(uri, items);
+      },
       logError,
       onDiagnosticsChanged: (uri) => {
         if (!pullDiagnostics) {
