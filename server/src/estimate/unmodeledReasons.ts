@@ -1,6 +1,6 @@
 /**
  * Ops tt-mlir emits that run a device program this tool has no L1 model for, with the specific reason (shown instead
- * of a bare "no L1 model"). Listed in ARCHITECTURE.md; an op here never gets a number.
+ * of a bare "no L1 model"). Listed in docs/estimators.md; an op here never gets a number.
  */
 
 export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([

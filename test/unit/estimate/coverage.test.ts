@@ -7,7 +7,7 @@
  * figure (≥ 99%). The overall share depends on the other families (matmul, conv/pool, norms/attention) and is printed
  * until they land. The modeled CCL ops (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
  * all_to_all_dispatch, all_to_all_combine: ops/allToAll.ts) are asserted too; all_to_all_dispatch_metadata is listed,
- * not asserted (see ARCHITECTURE.md, "Op coverage").
+ * not asserted (see docs/estimators.md, "Op coverage").
  */
 
 import { strict as assert } from 'assert';
