@@ -11,13 +11,12 @@
  */
 
 import type { FunctionAnalysis } from '../analysis/analyze';
-import type { Operation } from '../mlir/syntax';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
 import { planConv2dOp } from '../estimate/ops/conv2d';
 import type { PropValue, TtnnOp } from '../ttnn/op';
-import type { SyntaxFunction } from './edits';
-import type { Fix, FixEdit, RejectedFix } from './types';
+import { propertyEdit, type SyntaxFunction } from './edits';
+import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
 
@@ -67,20 +66,6 @@ function divisorsBelow(n: number, below: number, max = 16): number[] {
   const out: number[] = [];
   for (let d = Math.min(n, below - 1, 1 << 16); d >= 1 && out.length < max; d--) if (n % d === 0) out.push(d);
   return out;
-}
-
-function configEdit(sop: Operation, text: string): FixEdit | string {
-  const props = sop.properties;
-  if (props === undefined) return 'the op has no properties dictionary to hold conv2d_config';
-  const entry = `conv2d_config = ${text}`;
-  const existing = props.entries.find((e) => e.name === 'conv2d_config');
-  if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
-  const later = props.entries.find((e) => e.name > 'conv2d_config');
-  if (later !== undefined)
-    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
-  const last = props.entries[props.entries.length - 1];
-  if (last === undefined) return 'empty properties dictionary';
-  return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
 }
 
 export function conv2dConfigFixes(
@@ -147,7 +132,7 @@ export function conv2dConfigFixes(
     const next = merged(fields, c.changes);
     const r = estimateOp(withConfig(target.op, next), ctx);
     if (r.kind !== 'estimate' || r.cbRegionEndBytes > limit) continue;
-    const edit = configEdit(sop, conv2dConfigText(next));
+    const edit = propertyEdit(sop, 'conv2d_config', conv2dConfigText(next));
     const title = `Set conv2d_config ${c.what} (${formatBytes(r.cbBytesPerCore)} of CBs per core)`;
     if (typeof edit === 'string') {
       rejected.push({ fixKind: 'conv2dConfig', title, reason: edit });

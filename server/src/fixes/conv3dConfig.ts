@@ -11,12 +11,11 @@
  */
 
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
-import type { Operation } from '../mlir/syntax';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
 import type { PropValue, TtnnOp } from '../ttnn/op';
-import type { SyntaxFunction } from './edits';
-import type { Fix, FixEdit, RejectedFix } from './types';
+import { propertyEdit, type SyntaxFunction } from './edits';
+import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
 
@@ -137,22 +136,6 @@ export function chooseConv3dBlocking(op: TtnnOp, ctx: EstimateContext, limit: nu
   return best;
 }
 
-/** Edit writing `conv3d_config = <text>` into the op's properties (replacing an existing entry). */
-function configEdit(sop: Operation, text: string): FixEdit | string {
-  const props = sop.properties;
-  if (props === undefined) return 'the op has no properties dictionary to hold conv3d_config';
-  const entry = `conv3d_config = ${text}`;
-  const existing = props.entries.find((e) => e.name === 'conv3d_config');
-  if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
-  // MLIR prints properties sorted by name: insert before the first later name.
-  const later = props.entries.find((e) => e.name > 'conv3d_config');
-  if (later !== undefined)
-    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
-  const last = props.entries[props.entries.length - 1];
-  if (last === undefined) return 'empty properties dictionary';
-  return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
-}
-
 export function conv3dConfigFixes(
   base: Baseline,
   sfn: SyntaxFunction,
@@ -173,7 +156,7 @@ export function conv3dConfigFixes(
     return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: blocking }] };
   const gridDialect = /#ttcore\./.test(base.text) || !/#tt\.grid/.test(base.text) ? 'ttcore' : 'tt';
   const text = conv3dConfigText(blocking, gridDialect);
-  const edit = configEdit(sop, text);
+  const edit = propertyEdit(sop, 'conv3d_config', text);
   if (typeof edit === 'string')
     return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: edit }] };
   const cb = estimateOp(withBlocking(target.op, blocking), ctx);

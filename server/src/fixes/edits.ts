@@ -194,3 +194,26 @@ export function deallocateOp(name: string, type: string, location?: string): Gen
     location,
   };
 }
+
+/**
+ * Edit writing `name = <text>` into the op's `<{...}>` properties: replaces an existing entry (or one under an older
+ * spelling in `replaces`), else inserts it where MLIR's name-sorted printing puts it. A string says why it cannot.
+ */
+export function propertyEdit(
+  op: Operation,
+  name: string,
+  text: string,
+  replaces: readonly string[] = [],
+): FixEdit | string {
+  const props = op.properties;
+  if (props === undefined) return `the op has no properties dictionary to hold ${name}`;
+  const entry = `${name} = ${text}`;
+  const existing = props.entries.find((e) => e.name === name || replaces.includes(e.name));
+  if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
+  const later = props.entries.find((e) => e.name > name);
+  if (later !== undefined)
+    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
+  const last = props.entries[props.entries.length - 1];
+  if (last === undefined) return 'empty properties dictionary';
+  return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
+}

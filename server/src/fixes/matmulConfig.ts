@@ -17,15 +17,14 @@
  */
 
 import type { FunctionAnalysis } from '../analysis/analyze';
-import type { Operation } from '../mlir/syntax';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
 import { matmulConfigInUse } from '../estimate/ops/matmul';
 import type { MatmulConfig } from '../estimate/ops/matmulConfig';
 import { matmulConfigAttribute, SUBBLOCK_HW_CHOICES } from '../estimate/ops/matmulConfig';
 import type { PropValue, TtnnOp } from '../ttnn/op';
-import type { SyntaxFunction } from './edits';
-import type { Fix, FixEdit, RejectedFix } from './types';
+import { propertyEdit, type SyntaxFunction } from './edits';
+import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
 
@@ -100,20 +99,6 @@ function rewrittenText(original: string, c: MatmulConfig): string | undefined {
   return text;
 }
 
-function configEdit(sop: Operation, text: string): FixEdit | string {
-  const props = sop.properties;
-  if (props === undefined) return 'the op has no properties dictionary to hold matmul_program_config';
-  const entry = `matmul_program_config = ${text}`;
-  const existing = props.entries.find((e) => e.name === 'matmul_program_config' || e.name === 'program_config');
-  if (existing !== undefined) return { uri: 'self', range: existing.range, newText: entry };
-  const later = props.entries.find((e) => e.name > 'matmul_program_config');
-  if (later !== undefined)
-    return { uri: 'self', range: { start: later.range.start, end: later.range.start }, newText: `${entry}, ` };
-  const last = props.entries[props.entries.length - 1];
-  if (last === undefined) return 'empty properties dictionary';
-  return { uri: 'self', range: { start: last.range.end, end: last.range.end }, newText: `, ${entry}` };
-}
-
 export function matmulConfigFixes(
   base: Baseline,
   sfn: SyntaxFunction,
@@ -181,7 +166,7 @@ export function matmulConfigFixes(
     if (r.kind !== 'estimate' || r.cbRegionEndBytes > limit) continue;
     const what = `in0_block_w ${c.in0BlockW}${hasOutBlock ? `, out_block ${c.outBlockH}x${c.outBlockW}` : ''}, out_subblock ${c.outSubblockH}x${c.outSubblockW}`;
     const title = `${title0} (${what}; ${formatBytes(r.cbBytesPerCore)} of CBs per core${inUse.auto ? ', from the config tt-metal would pick' : ''})`;
-    const edit = configEdit(sop, text);
+    const edit = propertyEdit(sop, 'matmul_program_config', text, ['program_config']);
     if (typeof edit === 'string') {
       rejected.push({ fixKind: 'matmulConfig', title, reason: edit });
       break;
