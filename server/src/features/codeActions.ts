@@ -91,16 +91,7 @@ function computeActions(
   const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   if (doc.lineIndex.length > max) {
     const reason = `fixes are not computed for files over ${(max / 1e6).toFixed(0)} MB: each is verified by re-analysing the whole file`;
-    return [
-      {
-        title: 'Find an L1 fix for this op',
-        kind: 'quickfix',
-        isPreferred: false,
-        edits: [],
-        fixes: head,
-        disabledReason: reason,
-      },
-    ];
+    return [noFixAction(reason, head)];
   }
   const result = fixesFor(doc.text, doc.parse, doc.analysis, fixTargetOf(doc.analysis, ref), options.env ?? {}, {
     analysis: analysisOptions(doc.settings),
@@ -108,16 +99,7 @@ function computeActions(
   if (result.fixes.length === 0) {
     // Shown greyed out on the diagnostic, so the editor says why instead of "No code actions available".
     const reason = result.noFixReason ?? `No verified fix: ${result.layoutReason ?? 'nothing passed verification'}`;
-    return [
-      {
-        title: 'Find an L1 fix for this op',
-        kind: 'quickfix',
-        isPreferred: false,
-        edits: [],
-        fixes: head,
-        disabledReason: reason,
-      },
-    ];
+    return [noFixAction(reason, head)];
   }
   return result.fixes.map((fix) => ({
     title: fix.title,
@@ -142,4 +124,16 @@ export function fixesForFirstFailure(
     analysis: analysisOptions(doc.settings),
   });
   return { functionName: first.functionName, opIndex: first.opIndex, result };
+}
+
+/** The greyed-out action that says why no fix is offered (the editor shows it instead of "No code actions available"). */
+function noFixAction(reason: string, fixes: CodeAction['fixes']): CodeAction {
+  return {
+    title: 'Find an L1 fix for this op',
+    kind: 'quickfix',
+    isPreferred: false,
+    edits: [],
+    fixes,
+    disabledReason: reason,
+  };
 }
