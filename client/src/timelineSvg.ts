@@ -85,6 +85,8 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
   const peakBytes = Math.max(0, ...fn.ops.map((op) => barTopBytes(op, base)));
   const axisTopBytes = Math.max(l1Size, peakBytes);
   const nOverflows = fn.ops.filter((op) => op.overflows).length;
+  // Ops without an L1 figure (unmodeled, or rejected by tt-metal): never "no overflow" while one is there.
+  const nWithoutFigure = fn.ops.filter((op) => op.cbBytesPerCore === null).length;
   const logAxis = axisTopBytes > LOG_AXIS_AT_L1_SIZES * l1Size;
   const plotBottom = TOP_MARGIN_PX + PLOT_HEIGHT_PX;
   const yTop = logAxis ? 10 ** Math.ceil(Math.log10(axisTopBytes * 1.05)) : axisTopBytes * 1.08;
@@ -165,7 +167,7 @@ function renderFunction(fn: TimelineFunction, timeline: TimelineResult): string 
       ? `✗ tt-metal throws at ${escapeXml(opLabel(first))}: ${escapeXml(formatBytesExact(barTopBytes(first, base)))} · `
       : '') +
     `peak ${escapeXml(formatBytesExact(peakBytes))} per core (${formatPercent(peakBytes, l1Size)} of L1) · ` +
-    `${nOps} op${nOps === 1 ? '' : 's'} · ${nOverflows === 0 ? 'no overflow' : `${nOverflows} overflow${nOverflows === 1 ? '' : 's'}`}` +
+    `${nOps} op${nOps === 1 ? '' : 's'} · ${overflowText(nOverflows, nWithoutFigure)}` +
     (fn.reached ? '' : ' · never called from an entry function');
   return (
     `<section class="function"><h2>${escapeXml(fn.name)}</h2><p class="summary${nOverflows > 0 ? ' has-overflow' : ''}">${summary}</p>` +
@@ -216,6 +218,11 @@ function fmt(n: number): string {
 }
 
 /** Escapes text for XML/HTML content and double-quoted attributes (newlines kept; the tooltip splits on them). */
+function overflowText(nOverflows: number, nWithoutFigure: number): string {
+  if (nOverflows > 0) return `${nOverflows} overflow${nOverflows === 1 ? '' : 's'}`;
+  return nWithoutFigure === 0 ? 'no overflow' : `no modeled op overflows · ${nWithoutFigure} without an L1 figure`;
+}
+
 export function escapeXml(s: string): string {
   return s.replace(
     /[&<>"']/g,

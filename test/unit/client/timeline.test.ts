@@ -7,7 +7,7 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { defaultFunction, renderTimelineHtml } from '../../../client/src/timelineSvg';
-import { analyzeDocument } from '../../../server/src/features/documentAnalysis';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { timeline } from '../../../server/src/features/timeline';
 import * as toProto from '../../../server/src/lsp/toProto';
 import type { TimelineResult } from '../../../server/src/lsp/ext';
@@ -82,6 +82,29 @@ describe('client/timeline markup', () => {
     const pickedHtml = renderTimelineHtml(t, 'falcon3.mlir', picked);
     assert.match(pickedHtml, new RegExp(`<h2>${picked}</h2>`));
     assert.match(pickedHtml, new RegExp(`<option value="${picked}" selected>`));
+  });
+
+  it('never says "no overflow" while an op of the function has no L1 figure', () => {
+    // A relu (modeled, fits) then a ttnn.dropout (a device program without an L1 model: unmodeledReasons.ts).
+    const layout =
+      '#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>';
+    const t = '(tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l>';
+    const text = [
+      '#dram = #ttnn.buffer_type<dram>',
+      layout,
+      'module {',
+      '  func.func @main(%arg0: tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l> {',
+      `    %0 = "ttnn.relu"(%arg0) : ${t}`,
+      `    %1 = "ttnn.dropout"(%0) <{prob = 5.000000e-01 : f32, scale = 2.000000e+00 : f32, seed = 0 : ui32, use_per_device_seed = true}> : ${t}`,
+      '    return %1 : tensor<32x32xbf16, #l>',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, noModelInfo: false });
+    const html = renderTimelineHtml(toProto.timeline(doc.lineIndex, 'file:///x.mlir', timeline(doc)), 'x.mlir');
+    assert.match(html, /no modeled op overflows · 1 without an L1 figure/);
+    assert.doesNotMatch(html, /no overflow</);
   });
 
   it('no analysis yet: says so instead of showing another file', () => {
