@@ -19,19 +19,19 @@
  *   packet (point_to_point) = k·aligned page, k = min(⌊Cmax / aligned page⌋, pages), Cmax = C (bf16: bit_floor(C))  [9]
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@527c0ee
  *       (ND revision of build_all_gather_async_minimal_default_program_artifacts: one sender CB c_in0 of
  *       3·num_tiles_to_write_per_packet pages, default_workers, FabricMuxConfig at the unreserved base; the 2025-07
  *       revision @00edc3b had M = 2 and a 16-header CB, gone by the ND revision), and
  *       ttnn/cpp/ttnn/operations/experimental/ccl/all_gather_matmul_async/… (build_…_program_artifacts_2, same CB, M = 4)
- *   [2] tt-metal …/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp
+ *   [2] tt-metal …/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp@07b4a3f
  *       (ring: tile_granularity = n < 4 ? 4n : 8; line: min(4·num_pages_per_packet, 8); c_in0..c_in3 = 3·granularity pages)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/ccl/all_gather/all_gather.cpp@00bbd1e, device/all_gather_program_factory.cpp@0055520
  *       (AllGatherProgram → build_all_gather_async_minimal_default_program_artifacts; default workers/buffers/chunks);
  *       …/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)
  *   [4] tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671 (ring or
  *       line builder by topology), reduce_scatter_device_operation.cpp@1d897df (intermediate defaults to DRAM interleaved)
- *   [5] tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = tile_size(Bfp8_b)·4 =
+ *   [5] tt-metal tt_metal/fabric/erisc_datamover_builder.hpp@9568a92 (default_packet_payload_size_bytes = tile_size(Bfp8_b)·4 =
  *       4,352), tt_metal/fabric/fabric_context.cpp (channel buffer = packet header + max payload; 1D header for ≤ 32 hops
  *       is 64 B)
  *   [6] tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D or FABRIC_1D_RING)
@@ -74,11 +74,11 @@ const CITES = {
   composite:
     'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/composite_common.cpp@00d062b (use_composite_all_gather, use_composite_reduce_scatter)',
   reduceScatter:
-    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp (ring and line builders: c_in0..c_in3 = 3·tile_granularity pages)',
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/reduce_scatter_minimal_async/device/reduce_scatter_minimal_async_program.cpp@07b4a3f (ring and line builders: c_in0..c_in3 = 3·tile_granularity pages)',
   reduceScatterEntry:
     'tt-metal ttnn/cpp/ttnn/operations/ccl/reduce_scatter/device/reduce_scatter_program_factory.cpp@5b9c671, reduce_scatter_device_operation.cpp@1d897df (intermediate in DRAM unless configured)',
   fabric:
-    'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
+    'tt-metal tt_metal/fabric/erisc_datamover_builder.hpp@9568a92 (default_packet_payload_size_bytes = 4·1,088), fabric_context.cpp (channel buffer = header + payload)',
   ttmlirFabric: 'tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D / FABRIC_1D_RING)',
   allReduce:
     'tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async); experimental/ccl/all_reduce_async/all_reduce_async.cpp, cluster-axis overload with optional semaphores (finding_scatter_dim; ttnn::reduce_scatter then ttnn::all_gather, or the composite all_gather + local sum)',
