@@ -141,39 +141,51 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
   };
 }
 
-/** The JSON record of one analysed op (exported for tests that compare with tt-mlir's OpModel through it). */
-export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
-  const pos = lineIndex.position(opA.op.nameRange.start);
-  const head = {
-    line: pos.line + 1,
-    column: pos.character + 1,
-    op: opA.op.name,
-    result: opA.op.resultNames[0] ?? '',
-    function: fnName,
-    model: opA.estimate.kind,
-  };
-  const overflow =
-    opA.overflow === undefined
-      ? undefined
-      : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
-  const est = opA.estimate;
-  if (est.kind === 'unmodeled')
-    return {
-      ...head,
-      reason: est.reason,
-      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
-      ...(overflow && { overflow }),
-    };
-  if (est.kind === 'illegal') {
-    return {
-      ...head,
-      reason: est.rule,
-      citations: [est.citation],
-      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
-      fits: false,
-      ...(overflow && { overflow }),
-    };
+/**
+ * One op's record in four parts, in field order: the op (`head`), the estimate's fields before the per-op ones, the
+ * per-op figures (live tensors, limit, overflow), and the estimate's remaining fields. The two estimate parts depend on
+ * the estimate alone, and the analysis shares one estimate object among ops with equal inputs (estimateCache.ts), so
+ * they are built — and their JSON written — once per estimate, not once per op (100k-op dumps share a few thousand).
+ */
+interface OpRecordParts {
+  readonly head: Partial<OpReport>;
+  readonly estimateBefore: EstimateFields;
+  readonly perOp: Partial<OpReport>;
+  readonly estimateAfter: EstimateFields;
+}
+
+/** Fields that depend on the estimate alone, with their JSON (the object's members without braces, or ''). */
+interface EstimateFields {
+  readonly fields: Partial<OpReport>;
+  readonly json: string;
+}
+
+function estimateFields(fields: Partial<OpReport>): EstimateFields {
+  return { fields, json: membersJson(fields) };
+}
+
+/** `JSON.stringify(o)` without the braces: '' for an object whose fields are all absent. */
+function membersJson(o: object): string {
+  return JSON.stringify(o).slice(1, -1);
+}
+
+const NO_FIELDS = estimateFields({});
+
+/** The estimate-only parts of a record, per estimate object. */
+const estimatePartsCache = new WeakMap<OpAnalysis['estimate'], readonly [EstimateFields, EstimateFields]>();
+
+function estimateParts(est: OpAnalysis['estimate']): readonly [EstimateFields, EstimateFields] {
+  let parts = estimatePartsCache.get(est);
+  if (parts === undefined) {
+    parts = buildEstimateParts(est);
+    estimatePartsCache.set(est, parts);
   }
+  return parts;
+}
+
+function buildEstimateParts(est: OpAnalysis['estimate']): readonly [EstimateFields, EstimateFields] {
+  if (est.kind === 'unmodeled') return [estimateFields({ reason: est.reason }), NO_FIELDS];
+  if (est.kind === 'illegal') return [estimateFields({ reason: est.rule, citations: [est.citation] }), NO_FIELDS];
   const terms = opModelTerms(est)!;
   const opModel = {
     cbBytesPerCore: est.kind === 'estimate' ? est.cbBytesPerCore : 0,
@@ -191,48 +203,93 @@ export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalys
     intermediateL1BytesPerCore: terms.intermediateL1BytesPerCore,
     peakL1BytesPerCore: terms.peakL1BytesPerCore,
   };
-  if (est.kind === 'noProgram') {
-    return {
-      ...head,
-      reason: est.reason,
+  if (est.kind === 'noProgram') return [estimateFields({ reason: est.reason, ...opModel }), NO_FIELDS];
+  return [
+    estimateFields({
+      factory: est.factory,
+      reason: est.factoryReason,
+      grid: est.grid,
+      cores: est.nCoresUsed,
+      ...(est.tiles && {
+        tiles: {
+          widthTiles: est.tiles.widthTiles,
+          heightTiles: est.tiles.heightTiles,
+          tileRowsTotal: est.tiles.tileRowsTotal,
+        },
+      }),
       ...opModel,
-      liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
-      ...(overflow && { overflow }),
-    };
+    }),
+    estimateFields({
+      confidence: est.confidence,
+      worstCore: est.worstCore,
+      reportedCore: est.reportedCore,
+      citations: est.citations,
+      ...(est.versionRange && { versionRange: est.versionRange }),
+    }),
+  ];
+}
+
+function opRecordParts(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpRecordParts {
+  const pos = lineIndex.position(opA.op.nameRange.start);
+  const est = opA.estimate;
+  const head = {
+    line: pos.line + 1,
+    column: pos.character + 1,
+    op: opA.op.name,
+    result: opA.op.resultNames[0] ?? '',
+    function: fnName,
+    model: est.kind,
+  };
+  const overflow =
+    opA.overflow === undefined
+      ? undefined
+      : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
+  const [estimateBefore, estimateAfter] = estimateParts(est);
+  const live = opA.liveL1TensorBytesPerCore;
+  if (est.kind === 'unmodeled' || est.kind === 'noProgram') {
+    return { head, estimateBefore, perOp: { liveL1TensorBytesPerCore: live, overflow }, estimateAfter };
   }
+  if (est.kind === 'illegal')
+    return { head, estimateBefore, perOp: { liveL1TensorBytesPerCore: live, fits: false, overflow }, estimateAfter };
   const base = analysis.device.l1UnreservedBase;
   const limitBytes =
-    overflow !== undefined && opA.overflow !== undefined
+    opA.overflow !== undefined
       ? opA.overflow.limitBytes
-      : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - opA.liveL1TensorBytesPerCore);
-  return {
-    ...head,
-    factory: est.factory,
-    reason: est.factoryReason,
-    grid: est.grid,
-    cores: est.nCoresUsed,
-    ...(est.tiles && {
-      tiles: {
-        widthTiles: est.tiles.widthTiles,
-        heightTiles: est.tiles.heightTiles,
-        tileRowsTotal: est.tiles.tileRowsTotal,
-      },
-    }),
-    ...opModel,
-    liveL1TensorBytesPerCore: opA.liveL1TensorBytesPerCore,
+      : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - live);
+  const perOp = {
+    liveL1TensorBytesPerCore: live,
     cbRegionEndBytes: est.cbRegionEndBytes,
     limitBytes,
     fits: opA.overflow === undefined,
-    ...(overflow && { overflow }),
-    confidence: est.confidence,
-    worstCore: est.worstCore,
-    reportedCore: est.reportedCore,
-    citations: est.citations,
-    ...(est.versionRange && { versionRange: est.versionRange }),
+    overflow,
   };
+  return { head, estimateBefore, perOp, estimateAfter };
 }
 
-export function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): DiagnosticReport {
+/** The JSON record of one analysed op (exported for tests that compare with tt-mlir's OpModel through it). */
+export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
+  const parts = opRecordParts(fnName, opA, analysis, lineIndex);
+  // An absent overflow is left out, as JSON.stringify leaves out an undefined member.
+  const { overflow, ...perOp } = parts.perOp;
+  return {
+    ...parts.head,
+    ...parts.estimateBefore.fields,
+    ...perOp,
+    ...(overflow !== undefined && { overflow }),
+    ...parts.estimateAfter.fields,
+  } as OpReport;
+}
+
+/** `JSON.stringify(opReport(...))`, with the estimate's parts written once per estimate. */
+function opReportJson(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): string {
+  const parts = opRecordParts(fnName, opA, analysis, lineIndex);
+  let json = '{' + membersJson(parts.head);
+  for (const members of [parts.estimateBefore.json, membersJson(parts.perOp), parts.estimateAfter.json])
+    if (members !== '') json += ',' + members;
+  return json + '}';
+}
+
+function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): DiagnosticReport {
   const start = lineIndex.position(d.range.start);
   const end = lineIndex.position(d.range.end);
   return {
@@ -259,6 +316,8 @@ export interface LazyFileReport {
   readonly estimatedOpCount: number;
   /** Every op record, in report order (functions in analysis order, ops in their order), built as iterated. */
   ops(): Iterable<OpReport>;
+  /** Every op record as its JSON text (`JSON.stringify` of the `ops()` record), in the same order. */
+  opsJson(): Iterable<string>;
   /** The records of the ops whose name is on `line` (1-based). */
   opsOnLine(line: number): readonly OpReport[];
   diagnostics(): Iterable<DiagnosticReport>;
@@ -277,6 +336,10 @@ export function lazyFileReport(
     const seen = observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
     return seen === undefined ? report : { ...report, observed: seen };
   };
+  const jsonOf = (fnName: string, opA: OpAnalysis): string =>
+    observed.size === 0 || !observed.has(`${fnName}/${opA.index}`)
+      ? opReportJson(fnName, opA, analysis, lineIndex)
+      : JSON.stringify(recordOf(fnName, opA));
   let estimatedOpCount = 0;
   for (const fa of analysis.functions)
     for (const opA of fa.ops) if (opA.estimate.kind === 'estimate' && opA.op.name !== 'func.return') estimatedOpCount++;
@@ -289,6 +352,11 @@ export function lazyFileReport(
     *ops() {
       for (const fa of analysis.functions) {
         for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield recordOf(fa.fn.name, opA);
+      }
+    },
+    *opsJson() {
+      for (const fa of analysis.functions) {
+        for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield jsonOf(fa.fn.name, opA);
       }
     },
     opsOnLine(line) {
@@ -339,6 +407,7 @@ export function lazyView(report: FileReport): LazyFileReport {
     summary: report.summary,
     estimatedOpCount: report.ops.filter((o) => o.model === 'estimate').length,
     ops: () => report.ops,
+    opsJson: () => report.ops.map((o) => JSON.stringify(o)),
     opsOnLine: (line) => report.ops.filter((o) => o.line === line),
     diagnostics: () => report.diagnostics,
   };
@@ -353,10 +422,10 @@ const JSON_CHUNK_CHARS = 1 << 16;
  */
 export function writeJsonReport(report: LazyFileReport, write: (chunk: string) => void): void {
   let chunk = `{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`;
-  const list = (items: Iterable<unknown>): void => {
+  const list = (items: Iterable<string>): void => {
     let first = true;
     for (const item of items) {
-      chunk += (first ? '' : ',') + JSON.stringify(item);
+      chunk += (first ? '' : ',') + item;
       first = false;
       if (chunk.length >= JSON_CHUNK_CHARS) {
         write(chunk);
@@ -364,10 +433,14 @@ export function writeJsonReport(report: LazyFileReport, write: (chunk: string) =
       }
     }
   };
-  list(report.ops());
+  list(report.opsJson());
   chunk += '],"diagnostics":[';
-  list(report.diagnostics());
+  list(mapIterable(report.diagnostics(), (d) => JSON.stringify(d)));
   write(`${chunk}],"summary":${JSON.stringify(report.summary)}}\n`);
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
+  for (const item of items) yield f(item);
 }
 
 function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileReport['summary'] {
