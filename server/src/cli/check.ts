@@ -9,11 +9,18 @@ import {
   lazyFileReport,
   writeJsonReport,
   type FileReport,
+  type ObservedReport,
 } from './report';
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings } from './runtimeLog';
-import { analyzeDocument, diagnostics as documentDiagnostics, hasMlirOperations, type Diagnostic } from '../features';
+import {
+  analyzeDocument,
+  diagnostics as documentDiagnostics,
+  hasMlirOperations,
+  type Diagnostic,
+  type DocumentAnalysis,
+} from '../features';
 import type { LineIndex } from '../text/lineIndex';
 
 /** What SARIF keeps of each file until the one log over all files is written. */
@@ -34,39 +41,18 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
   const sarif: SarifFile[] = [];
   let unusable = false;
   for (const file of command.files) {
-    const source = readSourceFile(file);
-    if (source.kind === 'unusable') {
-      process.stderr.write(`ttnn-l1: ${source.reason}\n`);
+    const checkedFile = analyseFile(file, command, settings.settings);
+    if (checkedFile === undefined) {
       unusable = true;
       continue;
     }
-    const doc = analyzeDocument(source.text, settings.settings);
-    if (!hasMlirOperations(doc.parse)) {
-      process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
-      unusable = true;
-      continue;
-    }
-    // Warnings only for input that is used (unusable input gets its one line).
-    for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
-    let diagnostics = documentDiagnostics(doc);
-    let observed = new Map();
-    if (command.logPath !== undefined) {
-      const findings = runtimeLogFindings(command.logPath, doc);
-      if (findings.kind === 'unusable') {
-        process.stderr.write(`ttnn-l1: ${findings.reason}\n`);
-        unusable = true;
-        continue;
-      }
-      process.stderr.write(`ttnn-l1: ${findings.summary}\n`);
-      diagnostics = [...diagnostics, ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start);
-      observed = findings.observed;
-    }
+    const { analysis, diagnostics, lineIndex, observed } = checkedFile;
     // Each file is written once analysed (its analysis is then garbage): op records are built only as written.
-    const report = lazyFileReport(file, doc.analysis, diagnostics, doc.lineIndex, observed);
-    if (command.format === 'text') process.stdout.write(renderText(report, diagnostics, doc.lineIndex));
+    const report = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
+    if (command.format === 'text') process.stdout.write(renderText(report, diagnostics, lineIndex));
     // One JSON object per file, one per line (a single file's output is one JSON document), streamed.
     else if (command.format === 'json') writeJsonReport(report, (chunk) => process.stdout.write(chunk));
-    else sarif.push({ report: { file }, diagnostics, lineIndex: doc.lineIndex });
+    else sarif.push({ report: { file }, diagnostics, lineIndex });
     checked.push(report.summary);
   }
   if (command.format === 'sarif') process.stdout.write(renderSarif(sarif, toolVersion));
@@ -75,4 +61,50 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
   if (checked.some((s) => s.overflowCount > 0 || s.illegalOpCount > 0)) return EXIT_OVERFLOW;
   if (command.failOnUnmodeled && checked.some((s) => s.unmodeledOpCount > 0)) return EXIT_OVERFLOW;
   return EXIT_OK;
+}
+
+/** What the report of one file is written from. */
+interface AnalysedFile {
+  readonly analysis: DocumentAnalysis['analysis'];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lineIndex: LineIndex;
+  readonly observed: ReadonlyMap<string, ObservedReport>;
+}
+
+/**
+ * Reads and analyses one file, saying on stderr why when it is unusable (then undefined). Returns what the report
+ * needs and not the document: its syntax tree, the larger part of the memory, is garbage before the report is built.
+ */
+function analyseFile(
+  file: string,
+  command: CheckCommand,
+  settings: Parameters<typeof analyzeDocument>[1],
+): AnalysedFile | undefined {
+  const source = readSourceFile(file);
+  if (source.kind === 'unusable') {
+    process.stderr.write(`ttnn-l1: ${source.reason}\n`);
+    return undefined;
+  }
+  const doc = analyzeDocument(source.text, settings);
+  if (!hasMlirOperations(doc.parse)) {
+    process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
+    return undefined;
+  }
+  // Warnings only for input that is used (unusable input gets its one line).
+  for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
+  const diagnostics = documentDiagnostics(doc);
+  if (command.logPath === undefined)
+    return { analysis: doc.analysis, diagnostics, lineIndex: doc.lineIndex, observed: new Map() };
+  const findings = runtimeLogFindings(command.logPath, doc);
+  if (findings.kind === 'unusable') {
+    process.stderr.write(`ttnn-l1: ${findings.reason}\n`);
+    return undefined;
+  }
+  process.stderr.write(`ttnn-l1: ${findings.summary}\n`);
+  return {
+    analysis: doc.analysis,
+    diagnostics: [...diagnostics, ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start),
+    lineIndex: doc.lineIndex,
+    observed: findings.observed,
+  };
 }
