@@ -19,6 +19,7 @@ import {
   describe,
   enter,
   error,
+  exact,
   expect,
   intern,
   isKeyword,
@@ -100,7 +101,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
         nextToken(lx);
       }
       if (!expect(p, Tok.RSquare, "']' to close the array")) return undefined;
-      const arr: ArrayAttr = { kind: 'array', elements, range: span(p, start, lx.prevEnd) };
+      const arr: ArrayAttr = { kind: 'array', elements: exact(elements), range: span(p, start, lx.prevEnd) };
       return arr;
     }
     case Tok.LBrace:
@@ -129,7 +130,7 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
         pushSymbol(p);
         nextToken(lx);
       }
-      return { kind: 'opaque', keyword: '', tokens, range: span(p, start, lx.prevEnd) };
+      return { kind: 'opaque', keyword: '', tokens: exact(tokens), range: span(p, start, lx.prevEnd) };
     }
     case Tok.BareId:
       return parseKeywordAttr(p);
@@ -196,7 +197,7 @@ function parseAffineMapAttr(p: ParserState): OpaqueAttr | undefined {
     error(p, `expected '->' in affine map, found ${describe(p)}`);
     return undefined;
   }
-  return { kind: 'opaque', keyword: '', tokens, range: span(p, start, lx.prevEnd) };
+  return { kind: 'opaque', keyword: '', tokens: exact(tokens), range: span(p, start, lx.prevEnd) };
 }
 
 /** `: T` after a literal; returns undefined when absent and null on a syntax error. */
@@ -290,9 +291,9 @@ function parseKeywordAttr(p: ParserState): AttrNode | undefined {
   if (keyword === 'dense' || keyword === 'dense_resource' || keyword === 'sparse') {
     const type = parseOptionalColonType(p);
     if (type === null) return undefined;
-    if (type) return { kind: 'opaque', keyword, tokens, type, range: span(p, start, lx.prevEnd) };
+    if (type) return { kind: 'opaque', keyword, tokens: exact(tokens), type, range: span(p, start, lx.prevEnd) };
   }
-  return { kind: 'opaque', keyword, tokens, range: span(p, start, lx.prevEnd) };
+  return { kind: 'opaque', keyword, tokens: exact(tokens), range: span(p, start, lx.prevEnd) };
 }
 
 /** `array<i32: 1, 0, 0>` / `array<i64>` */
@@ -321,7 +322,7 @@ function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
     }
   }
   if (!expect(p, Tok.Greater, "'>' to close array<...>")) return undefined;
-  return new SlottedDenseArray(p.slots, slot(p, start, lx.prevEnd), elementType, elementTexts);
+  return new SlottedDenseArray(p.slots, slot(p, start, lx.prevEnd), elementType, exact(elementTexts));
 }
 
 /** `{a = 1, b, "c" = 2}`; the current token is `{`. */
@@ -358,7 +359,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
       nextToken(lx);
     }
     if (!expect(p, Tok.RBrace, "'}' to close the attribute dictionary")) return undefined;
-    return new SlottedDict(p.slots, slot(p, start, lx.prevEnd), entries);
+    return new SlottedDict(p.slots, slot(p, start, lx.prevEnd), exact(entries));
   } finally {
     leave(p);
   }

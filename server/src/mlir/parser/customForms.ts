@@ -14,6 +14,7 @@ import {
   adjacentChar,
   describe,
   error,
+  exact,
   expect,
   isKeyword,
   isOpener,
@@ -164,7 +165,9 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
       results.push(r);
     }
   }
-  d.signature = { arguments: args, results, range: span(p, sigStart, lx.prevEnd) };
+  // One list for the signature and the entry block: both show the same arguments.
+  const argList = exact(args);
+  d.signature = { arguments: argList, results: exact(results), range: span(p, sigStart, lx.prevEnd) };
   if (isKeyword(p, 'attributes')) {
     nextToken(lx);
     const attrs = parseDict(p);
@@ -172,7 +175,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
     d.attributes = attrs;
   }
   if (tk(lx) === Tok.LBrace) {
-    const region = parseRegion(p, isDeclarationStyle ? [] : args);
+    const region = parseRegion(p, isDeclarationStyle ? [] : argList);
     if (!region) return false;
     d.regions.push(region);
   }
@@ -200,7 +203,7 @@ function parseReturnBody(p: ParserState, d: OpDraft): boolean {
       nextToken(lx);
       const types: TypeNode[] = [];
       if (!parseTypeList(p, types)) return false;
-      d.operandTypes = types;
+      d.operandTypes = exact(types);
     }
   }
   return true;
@@ -232,8 +235,8 @@ function parseAttrsAndFunctionType(p: ParserState, d: OpDraft): boolean {
   const type = parseType(p);
   if (!type) return false;
   if (type.kind === 'function') {
-    d.operandTypes = type.inputs.slice();
-    d.resultTypes = type.results.slice();
+    d.operandTypes = type.inputs;
+    d.resultTypes = type.results;
   } else {
     d.resultTypes = [type];
   }
@@ -337,10 +340,10 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
         const types: TypeNode[] = [];
         if (parseTypeList(p, types) && (lx.newlineBefore || tk(lx) === Tok.Eof || isKeyword(p, 'loc'))) {
           if (types.length === 1 && types[0].kind === 'function') {
-            d.operandTypes = types[0].inputs.slice();
-            d.resultTypes = types[0].results.slice();
+            d.operandTypes = types[0].inputs;
+            d.resultTypes = types[0].results;
           } else {
-            d.resultTypes = types;
+            d.resultTypes = exact(types);
           }
           prev = Tok.Greater;
         } else {

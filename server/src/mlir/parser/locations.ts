@@ -6,6 +6,7 @@ import {
   describe,
   enter,
   error,
+  exact,
   expect,
   isKeyword,
   isStatementStart,
@@ -127,7 +128,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
             nextToken(lx);
           }
           if (!expect(p, Tok.RSquare, "']' to close fused[...]")) return undefined;
-          return { kind: 'fused', locations, range: span(p, start, lx.prevEnd) };
+          return { kind: 'fused', locations: exact(locations), range: span(p, start, lx.prevEnd) };
         }
         if (word === 'callsite') {
           nextToken(lx);

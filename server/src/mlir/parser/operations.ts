@@ -29,6 +29,7 @@ import {
   expect,
   isKeyword,
   leave,
+  exact,
   orEmpty,
   resync,
   skipBalancedIteratively,
@@ -57,7 +58,7 @@ export interface OpDraft {
   properties: DictAttr | undefined;
   attributes: DictAttr | undefined;
   regions: Region[];
-  /** Copied from the function type: `slice()` leaves exact-size arrays in the retained tree. */
+  /** The function type's lists (exact-size: see `exact`). */
   operandTypes: readonly TypeNode[];
   resultTypes: readonly TypeNode[];
   symbol: SymbolRef | undefined;
@@ -77,16 +78,16 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
     name: d.name,
     nameRange: d.nameRange,
     form: d.form,
-    results: orEmpty(d.results),
-    operands: orEmpty(d.operands),
-    successors: orEmpty(d.successors),
+    results: exact(d.results),
+    operands: exact(d.operands),
+    successors: exact(d.successors),
     properties: d.properties,
     attributes: d.attributes,
-    regions: orEmpty(d.regions),
+    regions: exact(d.regions),
     operandTypes: orEmpty(d.operandTypes),
     resultTypes: orEmpty(d.resultTypes),
     symbol: d.symbol,
-    symbolUses: orEmpty(d.symbolUses),
+    symbolUses: exact(d.symbolUses),
     location: d.location,
     range: span(p, start, Math.max(start, p.lx.prevEnd)),
     signature: d.signature,
@@ -281,8 +282,8 @@ function parseGenericBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
     return false;
   }
-  d.operandTypes = type.inputs.slice();
-  d.resultTypes = type.results.slice();
+  d.operandTypes = type.inputs;
+  d.resultTypes = type.results;
   return true;
 }
 

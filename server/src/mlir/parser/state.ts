@@ -72,6 +72,15 @@ export function orEmpty<T>(items: readonly T[]): readonly T[] {
   return items.length === 0 ? EMPTY : items;
 }
 
+/**
+ * A list built by `push`, as the exact-size array the tree keeps (`EMPTY` when empty). A pushed array keeps V8's growth
+ * slack: a one-element list holds a 17-slot backing store (152 B instead of 24 B), and the tree of a 100k-op file
+ * retains ~500k such lists (operands, results, dictionary entries, token-group children, ...).
+ */
+export function exact<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items.slice();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 

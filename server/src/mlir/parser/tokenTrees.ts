@@ -6,6 +6,7 @@ import {
   describe,
   enter,
   error,
+  exact,
   intern,
   isCloser,
   isOpener,
@@ -105,11 +106,11 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       const k = tk(lx);
       if (k === close) {
         nextToken(lx);
-        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), exact(children));
       }
       if (k === Tok.Eof || k === Tok.FileMetadataBegin) {
         error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
+        return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), exact(children));
       }
       if (isOpener(k)) {
         const g = parseGroup(p);
@@ -121,7 +122,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
         if (p.openClosers[idx] > 0) {
           // Closes an enclosing group: this one is missing its closer.
           error(p, `expected '${p.text.charAt(start) === '<' ? '>' : closeCharOf(close)}' before ${describe(p)}`);
-          return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
+          return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), exact(children));
         }
         error(p, `unbalanced ${describe(p)}`);
         children.push(leafOf(p));
@@ -141,7 +142,7 @@ export function parseGroup(p: ParserState): TokenGroup | undefined {
       nextToken(lx);
     }
     error(p, `unterminated '${openChar(open)}'`, { start, end: start + 1 });
-    return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), children);
+    return new SlottedGroup(p.slots, slot(p, start, lx.prevEnd), openChar(open), exact(children));
   } finally {
     p.openClosers[closeIndex]--;
     leave(p);

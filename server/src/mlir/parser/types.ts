@@ -5,6 +5,7 @@ import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, T
 import { parseAttr } from './attributes';
 import {
   EMPTY,
+  exact,
   adjacentChar,
   describe,
   enter,
@@ -130,7 +131,7 @@ function parseFunctionType(p: ParserState): FunctionType | undefined {
     if (!t) return undefined;
     results.push(t);
   }
-  return { kind: 'function', inputs, results, range: span(p, start, lx.prevEnd) };
+  return { kind: 'function', inputs: exact(inputs), results: exact(results), range: span(p, start, lx.prevEnd) };
 }
 
 /** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */
@@ -182,7 +183,7 @@ function parseShapeText(dimsText: string): ShapeInfo {
       shape?.push(Number(part));
     }
   }
-  return { shape, shapeText };
+  return { shape: shape && exact(shape), shapeText: exact(shapeText) };
 }
 
 /**
