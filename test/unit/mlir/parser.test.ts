@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { plainTree } from '../../support/plainTree';
 import { rangeOf } from '../../support/textRanges';
 import { parse } from '../../../server/src/mlir/parser';
+import { applyChange, parseForEdits } from '../../../server/src/mlir/incrementalParse';
 import type {
   AttrNode,
   DictAttr,
@@ -284,6 +285,71 @@ describe('mlir parser: attributes and types', () => {
     assert.ok(types[4]?.kind === 'otherType' && types[4].name === 'vector');
     assert.ok(types[5]?.kind === 'dialectType' && types[5].name === 'ttnn.device' && types[5].body === undefined);
     assert.deepEqual(types[6], { kind: 'typeAlias', name: '!f', range: rangeOf(src, '!f', 1) });
+  });
+
+  it('gives each use of a repeated tensor type its own ranges, the same tree as other spellings, and moves them with an edit', () => {
+    // The first two types are spelled as dumps print them (one template per distinct text, see types.ts
+    // parseSharedTensor); the third and fourth take the general path (a space before the comma, a tile element).
+    const src = [
+      'module {',
+      '%0 = "t.a"(%arg0) : (tensor<64x4096xbf16, #l3>) -> tensor<64x4096xbf16, #l3>',
+      '%1 = "t.b"(%0) : (tensor<64x4096xbf16 , #l3>) -> tensor<2x!ttcore.tile<32x32, bf16>, #l3>',
+      '%2 = "t.c"(%1) : (tensor<7xi32>) -> tensor<bf16>',
+      '}',
+    ].join('\n');
+    const r = parse(src);
+    assert.deepEqual(r.errors, []);
+    const [a, b, c] = r.file.chunks[0].operations[0].regions[0].blocks[0].operations;
+    const tensorAt = (t: TypeNode | undefined, nth: number, text: string) => {
+      const whole = rangeOf(src, text, nth);
+      const elementText = text.includes('bf16') ? 'bf16' : text.includes('i32') ? 'i32' : '!ttcore.tile';
+      return { t: asTensor(t), whole, element: rangeOf(src.slice(whole.start), elementText), offset: whole.start };
+    };
+    const expectTensor = (t: TypeNode | undefined, text: string, nth: number, shape: number[]): void => {
+      const { t: tensor, whole, element, offset } = tensorAt(t, nth, text);
+      assert.deepEqual(tensor.range, whole);
+      assert.deepEqual(tensor.shape, shape);
+      assert.deepEqual(tensor.shapeText, shape.map(String));
+      assert.equal(tensor.elementType.range.start, element.start + offset);
+      if (text.includes('#l3')) {
+        const enc = rangeOf(src.slice(whole.start), '#l3');
+        assert.deepEqual(plainTree(tensor.encoding), {
+          kind: 'attrAlias',
+          name: '#l3',
+          range: { start: enc.start + offset, end: enc.end + offset },
+        });
+      } else {
+        assert.equal(tensor.encoding, undefined);
+      }
+    };
+    expectTensor(a.operandTypes[0], 'tensor<64x4096xbf16, #l3>', 0, [64, 4096]);
+    expectTensor(a.resultTypes[0], 'tensor<64x4096xbf16, #l3>', 1, [64, 4096]);
+    expectTensor(b.operandTypes[0], 'tensor<64x4096xbf16 , #l3>', 0, [64, 4096]);
+    expectTensor(c.operandTypes[0], 'tensor<7xi32>', 0, [7]);
+    expectTensor(c.resultTypes[0], 'tensor<bf16>', 0, []);
+    const tile = asTensor(b.resultTypes[0]);
+    assert.ok(tile.elementType.kind === 'dialectType' && tile.elementType.name === 'ttcore.tile');
+    // Both spellings of the same type give the same tree but for the ranges.
+    const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x) => (k === 'range' ? undefined : x)));
+    assert.deepEqual(strip(a.operandTypes[0]), strip(b.operandTypes[0]));
+    assert.deepEqual(Object.keys(plainTree(a.operandTypes[0]) as object), [
+      'shape',
+      'shapeText',
+      'elementType',
+      'encoding',
+      'kind',
+      'range',
+    ]);
+    // An edit inside the first op re-parses it; the shared types after it move with their slots.
+    const editable = parseForEdits(src);
+    const at = src.indexOf('%arg0') + 4;
+    const edited = src.slice(0, at) + '1' + src.slice(at);
+    assert.ok(applyChange(editable, { start: at, end: at, newText: '1' }, edited));
+    assert.equal(JSON.stringify(editable.parse), JSON.stringify(parse(edited)));
+    const moved = asTensor(
+      editable.parse.file.chunks[0].operations[0].regions[0].blocks[0].operations[2].operandTypes[0],
+    );
+    assert.deepEqual(plainTree(moved.elementType), { name: 'i32', kind: 'scalar', range: rangeOf(edited, 'i32') });
   });
 
   it('keeps shape digits beyond 2^53 exactly', () => {

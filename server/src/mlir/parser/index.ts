@@ -120,6 +120,7 @@ function parseChunk(
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],
     shapeCache: new Map(),
+    tensorTemplates: new Map(),
     shapeEnd: 0,
     reportedEndOfInput: false,
     strings: new Map(),

@@ -66,6 +66,13 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
     if (value === undefined && key === 'value') continue;
     out[key] = value;
   }
+  if (node instanceof SlottedSharedTensor) {
+    // Its fields are getters over the shared template; listed in SlottedTensor's order.
+    out['shape'] = node.shape;
+    out['shapeText'] = node.shapeText;
+    out['elementType'] = node.elementType;
+    out['encoding'] = node.encoding;
+  }
   // `kind` lives on the prototype; it came after the own fields when it was a class field, and still does.
   const kind = (node as { readonly kind?: string }).kind;
   if (kind !== undefined) out['kind'] = kind;
@@ -150,6 +157,94 @@ export class SlottedTensor extends SlottedNode implements TensorType {
   }
 }
 kindOnPrototype(SlottedTensor, 'tensor');
+
+/**
+ * What every use of one `tensor<...>` text shares (interned per parse by types.ts `parseSharedTensor`): the shape, and
+ * the element type and `#alias` encoding as names with offsets from the type's start.
+ */
+export interface TensorTemplate {
+  readonly shape: readonly Dim[] | undefined;
+  readonly shapeText: readonly string[];
+  readonly elementName: string;
+  readonly elementStart: number;
+  readonly elementEnd: number;
+  /** With the `#`; undefined when the type has no encoding. */
+  readonly encodingName: string | undefined;
+  readonly encodingStart: number;
+  readonly encodingEnd: number;
+}
+
+/**
+ * `tensor<SHAPExSCALAR>` or `tensor<SHAPExSCALAR, #alias>` (nearly every type of a dump): one slot and a shared
+ * template, instead of a tensor, a scalar and an alias node with a slot each. `elementType` and `encoding` are made
+ * on each read, their ranges derived from the type's own slot: the type lies inside one op's text, which an edit
+ * re-parses whole (mlir/incrementalParse.ts), so offsets within it never change. Compare them by value, not identity.
+ */
+export class SlottedSharedTensor extends SlottedNode implements TensorType {
+  declare readonly kind: 'tensor';
+  /** @internal The shared template. */
+  declare readonly $x: TensorTemplate;
+  constructor(table: RangeTable, slot: number, template: TensorTemplate) {
+    super(table, slot);
+    this.$x = template;
+  }
+
+  get shape(): readonly Dim[] | undefined {
+    return this.$x.shape;
+  }
+
+  get shapeText(): readonly string[] {
+    return this.$x.shapeText;
+  }
+
+  get elementType(): ScalarType {
+    const x = this.$x;
+    return new DerivedScalar(this.$t, this.$s, x.elementStart, x.elementEnd, x.elementName);
+  }
+
+  get encoding(): AttrAliasRef | undefined {
+    const x = this.$x;
+    if (x.encodingName === undefined) return undefined;
+    return new DerivedAttrAlias(this.$t, this.$s, x.encodingStart, x.encodingEnd, x.encodingName);
+  }
+}
+kindOnPrototype(SlottedSharedTensor, 'tensor');
+
+/** A child of a SlottedSharedTensor: `$s` is the type's slot; its range is the type's start plus `$a`..`$b`. */
+abstract class DerivedNode extends SlottedNode {
+  declare $a: number;
+  declare $b: number;
+  constructor(table: RangeTable, slot: number, from: number, to: number) {
+    super(table, slot);
+    this.$a = from;
+    this.$b = to;
+  }
+
+  override get range(): TextRange {
+    const start = this.$t.starts[this.$s]!;
+    return { start: start + this.$a, end: start + this.$b };
+  }
+}
+
+class DerivedScalar extends DerivedNode implements ScalarType {
+  declare readonly kind: 'scalar';
+  declare readonly name: string;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string) {
+    super(table, slot, from, to);
+    this.name = name;
+  }
+}
+kindOnPrototype(DerivedScalar, 'scalar');
+
+class DerivedAttrAlias extends DerivedNode implements AttrAliasRef {
+  declare readonly kind: 'attrAlias';
+  declare readonly name: string;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string) {
+    super(table, slot, from, to);
+    this.name = name;
+  }
+}
+kindOnPrototype(DerivedAttrAlias, 'attrAlias');
 
 export class SlottedValueUse extends SlottedNode implements ValueUse {
   declare readonly name: string;

@@ -8,6 +8,7 @@ import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
+import type { TensorTemplate } from './nodes';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
 const MAX_NESTING_DEPTH = 200;
@@ -30,6 +31,8 @@ export interface ParserState {
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
+  /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
+  readonly tensorTemplates: Map<string, TensorTemplate>;
   /** End offset of the last scanShape. */
   shapeEnd: number;
   /** An error caused by reaching the end of the chunk was reported. */
@@ -167,6 +170,11 @@ export function enter(p: ParserState): boolean {
   }
   p.depth++;
   return true;
+}
+
+/** One more level of nesting would be accepted by `enter` (no error). */
+export function canEnter(p: ParserState): boolean {
+  return p.depth < MAX_NESTING_DEPTH;
 }
 
 export function leave(p: ParserState): void {

@@ -1,12 +1,13 @@
 /** Types: builtin scalars, `tensor`/`memref` with their shapes, function types, dialect types and aliases. */
 
-import { Tok, isDigit, nextToken, relexFrom } from '../lexer';
+import { Tok, isDigit, isLetter, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
 import { parseAttr } from './attributes';
 import {
   EMPTY,
   exact,
   adjacentChar,
+  canEnter,
   describe,
   enter,
   error,
@@ -21,7 +22,7 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedScalar, SlottedTensor } from './nodes';
+import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type TensorTemplate } from './nodes';
 
 export function parseTypeList(p: ParserState, out: TypeNode[]): boolean {
   const lx = p.lx;
@@ -164,6 +165,60 @@ export function scanShape(p: ParserState, from: number): ShapeInfo {
   return shape;
 }
 
+/**
+ * `tensor<64x4096xbf16, #ttnn_layout264>` written exactly so (a builtin scalar, then `>` or `, #alias>`, no other
+ * spaces): a SlottedSharedTensor, its template interned by the type's text. Anything else returns undefined and
+ * takes the general path, which gives these texts the same tree (this path only skips building it token by token).
+ * The current token is `tensor`, immediately followed by `<`.
+ */
+function parseSharedTensor(p: ParserState, start: number): TensorType | undefined {
+  const text = p.text;
+  const limit = p.lx.limit;
+  // The general path would enter the element type and the encoding one level down (and report too deep a nesting).
+  if (!canEnter(p)) return undefined;
+  const { shape, shapeText } = scanShape(p, start + 7 /* after `tensor<` */);
+  const elementStart = p.shapeEnd;
+  if (elementStart >= limit || !isLetter(text.charCodeAt(elementStart))) return undefined;
+  let i = elementStart + 1;
+  while (i < limit && isWordChar(text.charCodeAt(i))) i++;
+  const elementEnd = i;
+  let encodingStart = 0;
+  if (text.charCodeAt(i) === 44 /* , */) {
+    if (text.charCodeAt(i + 1) !== 32 || text.charCodeAt(i + 2) !== 35 /* # */) return undefined;
+    encodingStart = i + 2;
+    i += 3;
+    while (i < limit && isWordChar(text.charCodeAt(i))) i++;
+    if (i === encodingStart + 1) return undefined;
+  }
+  if (i >= limit || text.charCodeAt(i) !== 62 /* > */) return undefined;
+  const end = i + 1;
+  const key = text.slice(start, end);
+  let template = p.tensorTemplates.get(key);
+  if (template === undefined) {
+    const elementName = intern(p, text.slice(elementStart, elementEnd));
+    if (!isBuiltinScalarName(elementName)) return undefined;
+    const hasEncoding = encodingStart > 0;
+    template = {
+      shape,
+      shapeText,
+      elementName,
+      elementStart: elementStart - start,
+      elementEnd: elementEnd - start,
+      encodingName: hasEncoding ? intern(p, text.slice(encodingStart, i)) : undefined,
+      encodingStart: hasEncoding ? encodingStart - start : 0,
+      encodingEnd: hasEncoding ? i - start : 0,
+    } satisfies TensorTemplate;
+    p.tensorTemplates.set(key, template);
+  }
+  relexFrom(p.lx, end);
+  return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
+}
+
+/** [A-Za-z0-9_]: a character that continues a bare or suffix identifier and cannot end one early. */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95;
+}
+
 const RANK0_SHAPE: ShapeInfo = { shape: EMPTY, shapeText: EMPTY };
 
 /** `4x?x768x` -> dims; `*x` makes the shape unranked. */
@@ -194,6 +249,10 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   const lx = p.lx;
   const text = p.text;
   const start = lx.start;
+  if (name === 'tensor') {
+    const shared = parseSharedTensor(p, start);
+    if (shared !== undefined) return shared;
+  }
   nextToken(lx); // now at '<'
   let i = lx.end;
   const limit = lx.limit;
