@@ -171,11 +171,25 @@ export function scanShape(p: ParserState, from: number): ShapeInfo {
  * takes the general path, which gives these texts the same tree (this path only skips building it token by token).
  * The current token is `tensor`, immediately followed by `<`.
  */
+/** Longer `tensor<...>` texts take the general path (bounds the search for the closing `>`). */
+const MAX_SHARED_TENSOR_LENGTH = 256;
+
 function parseSharedTensor(p: ParserState, start: number): TensorType | undefined {
   const text = p.text;
   const limit = p.lx.limit;
   // The general path would enter the element type and the encoding one level down (and report too deep a nesting).
   if (!canEnter(p)) return undefined;
+  // A known text is looked up before any scanning: the type's parse is fixed by its text up to the first `>` (the
+  // end of any type this path accepts), so a prefix equal to an accepted text is that type.
+  const stop = Math.min(limit, start + MAX_SHARED_TENSOR_LENGTH);
+  let close = start + 7;
+  while (close < stop && text.charCodeAt(close) !== 62 /* > */) close++;
+  if (close >= stop) return undefined;
+  const known = p.tensorTemplates.get(text.slice(start, close + 1));
+  if (known !== undefined) {
+    relexFrom(p.lx, close + 1);
+    return new SlottedSharedTensor(p.slots, slot(p, start, close + 1), known);
+  }
   const { shape, shapeText } = scanShape(p, start + 7 /* after `tensor<` */);
   const elementStart = p.shapeEnd;
   if (elementStart >= limit || !isLetter(text.charCodeAt(elementStart))) return undefined;
@@ -190,26 +204,23 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
     while (i < limit && isWordChar(text.charCodeAt(i))) i++;
     if (i === encodingStart + 1) return undefined;
   }
-  if (i >= limit || text.charCodeAt(i) !== 62 /* > */) return undefined;
+  // `i === close`: the characters accepted above include no `>`.
+  if (i !== close) return undefined;
   const end = i + 1;
-  const key = text.slice(start, end);
-  let template = p.tensorTemplates.get(key);
-  if (template === undefined) {
-    const elementName = intern(p, text.slice(elementStart, elementEnd));
-    if (!isBuiltinScalarName(elementName)) return undefined;
-    const hasEncoding = encodingStart > 0;
-    template = {
-      shape,
-      shapeText,
-      elementName,
-      elementStart: elementStart - start,
-      elementEnd: elementEnd - start,
-      encodingName: hasEncoding ? intern(p, text.slice(encodingStart, i)) : undefined,
-      encodingStart: hasEncoding ? encodingStart - start : 0,
-      encodingEnd: hasEncoding ? i - start : 0,
-    } satisfies TensorTemplate;
-    p.tensorTemplates.set(key, template);
-  }
+  const elementName = intern(p, text.slice(elementStart, elementEnd));
+  if (!isBuiltinScalarName(elementName)) return undefined;
+  const hasEncoding = encodingStart > 0;
+  const template: TensorTemplate = {
+    shape,
+    shapeText,
+    elementName,
+    elementStart: elementStart - start,
+    elementEnd: elementEnd - start,
+    encodingName: hasEncoding ? intern(p, text.slice(encodingStart, i)) : undefined,
+    encodingStart: hasEncoding ? encodingStart - start : 0,
+    encodingEnd: hasEncoding ? i - start : 0,
+  };
+  p.tensorTemplates.set(text.slice(start, end), template);
   relexFrom(p.lx, end);
   return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
 }
