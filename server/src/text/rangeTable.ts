@@ -32,6 +32,19 @@ export class RangeTable {
     return this.slotFor(start, end);
   }
 
+  /** Slots handed out so far: a mark for `releaseFrom`. */
+  get size(): number {
+    return this.used;
+  }
+
+  /**
+   * Takes back the slots handed out since `mark` (a `size`): the parse dropped the nodes holding them, and they were
+   * the last handed out (mlir/parser/attributes.ts, shared dialect attributes).
+   */
+  releaseFrom(mark: number): void {
+    if (mark <= this.used) this.used = mark;
+  }
+
   /** The slot `slot` of table `from`, copied into this one offset by `by`; returns the new slot. */
   adoptSlot(from: RangeTable, slot: number, by: number): number {
     return this.slotFor(from.starts[slot]! + by, from.ends[slot]! + by);

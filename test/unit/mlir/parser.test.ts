@@ -352,6 +352,70 @@ describe('mlir parser: attributes and types', () => {
     assert.deepEqual(plainTree(moved.elementType), { name: 'i32', kind: 'scalar', range: rangeOf(edited, 'i32') });
   });
 
+  it('gives each use of a repeated dialect attribute its own token ranges, and moves them with an edit', () => {
+    const attr = '#ttnn.conv2d_config<activation = <op_type = relu>, s = "a>b", n = -3>';
+    const src = [
+      'module {',
+      `%0 = "t.a"(%arg0) <{c = ${attr}}> : (tensor<4xbf16>) -> tensor<4xbf16>`,
+      `%1 = "t.b"(%0) <{c = ${attr}, d = #ttnn.layout<tile>}> : (tensor<4xbf16>) -> tensor<4xbf16>`,
+      '}',
+    ].join('\n');
+    const r = parse(src);
+    assert.deepEqual(r.errors, []);
+    const ops = r.file.chunks[0].operations[0].regions[0].blocks[0].operations;
+    // Every token of the body where the text has it, found by searching the text (not through the parser).
+    const expectBody = (value: AttrNode, text: string, nth: number): void => {
+      assert.ok(value.kind === 'dialectAttr' && value.body !== undefined);
+      const at = rangeOf(src, text, nth).start;
+      assert.deepEqual(value.range, { start: at, end: at + text.length });
+      const leaves: { text: string; start: number }[] = [];
+      const walk = (t: TokenTree): void => {
+        if (t.kind === 'leaf') leaves.push({ text: t.text, start: t.range.start });
+        else t.children.forEach(walk);
+      };
+      walk(value.body);
+      let from = at;
+      for (const leaf of leaves) {
+        const found = src.indexOf(leaf.text, from);
+        assert.equal(leaf.start, found, leaf.text);
+        from = found + leaf.text.length;
+      }
+    };
+    expectBody(entry(ops[0].properties, 'c'), attr, 0);
+    expectBody(entry(ops[1].properties, 'c'), attr, 1);
+    expectBody(entry(ops[1].properties, 'd'), '#ttnn.layout<tile>', 0);
+    const body = entry(ops[1].properties, 'c');
+    assert.ok(body.kind === 'dialectAttr' && body.body !== undefined);
+    assert.deepEqual(leafTexts(body.body), [
+      '<',
+      'activation',
+      '=',
+      '<',
+      'op_type',
+      '=',
+      'relu',
+      '>',
+      ',',
+      's',
+      '=',
+      '"a>b"',
+      ',',
+      'n',
+      '=',
+      '-3',
+      '>',
+    ]);
+    // An edit inside the first op re-parses it; the attribute of the second moves with its slot.
+    const editable = parseForEdits(src);
+    const at = src.indexOf('%arg0') + 4;
+    const edited = src.slice(0, at) + '1' + src.slice(at);
+    assert.ok(applyChange(editable, { start: at, end: at, newText: '1' }, edited));
+    assert.equal(JSON.stringify(editable.parse), JSON.stringify(parse(edited)));
+    const moved = entry(editable.parse.file.chunks[0].operations[0].regions[0].blocks[0].operations[1].properties, 'c');
+    assert.ok(moved.kind === 'dialectAttr' && moved.body !== undefined);
+    assert.deepEqual(moved.body.children[0]!.range, rangeOf(edited, 'activation', 1));
+  });
+
   it('keeps shape digits beyond 2^53 exactly', () => {
     const a = parseAlias('!t = tensor<18446744073709551615x2xf32>');
     assert.deepEqual(asTensor(a.type).shapeText, ['18446744073709551615', '2']);

@@ -45,6 +45,9 @@ import {
   SlottedDictEntry,
   SlottedInteger,
   SlottedLocAttr,
+  SlottedSharedDialectAttr,
+  type RelativeGroup,
+  type RelativeTree,
 } from './nodes';
 
 export function parseAttr(p: ParserState): AttrNode | undefined {
@@ -68,8 +71,11 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       if (!hasBody && name.indexOf('.') < 0) return new SlottedAttrAlias(p.slots, slot(p, start, lx.prevEnd), full);
       let body: TokenGroup | undefined;
       if (hasBody) {
+        const slotMark = p.slots.size;
+        const errorCount = p.errors.length;
         body = parseGroup(p);
         if (!body) return undefined;
+        if (p.errors.length === errorCount) return sharedDialectAttr(p, start, name, body, slotMark);
       }
       return new SlottedDialectAttr(p.slots, slot(p, start, lx.prevEnd), name, body);
     }
@@ -138,6 +144,51 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       error(p, `expected an attribute, found ${describe(p)}`);
       return undefined;
   }
+}
+
+/**
+ * `#name<body>` just parsed without errors, as a SlottedSharedDialectAttr: the body's token tree is kept once per
+ * distinct attribute text, with offsets from the attribute's start, and the slots its nodes took (the last handed out,
+ * from `slotMark`) are given back. A body parsed without errors is a function of its text alone.
+ */
+function sharedDialectAttr(
+  p: ParserState,
+  start: number,
+  name: string,
+  body: TokenGroup,
+  slotMark: number,
+): SlottedSharedDialectAttr {
+  const end = p.lx.prevEnd;
+  const key = p.text.slice(start, end);
+  let template = p.dialectTemplates.get(key);
+  if (template === undefined) {
+    template = relativeGroup(body, start);
+    p.dialectTemplates.set(key, template);
+  }
+  p.slots.releaseFrom(slotMark);
+  return new SlottedSharedDialectAttr(p.slots, slot(p, start, end), name, template);
+}
+
+function relativeGroup(group: TokenGroup, origin: number): RelativeGroup {
+  const range = group.range;
+  return {
+    kind: 'group',
+    open: group.open,
+    children: group.children.map((c): RelativeTree => {
+      if (c.kind === 'group') return relativeGroup(c, origin);
+      const r = c.range;
+      return {
+        kind: 'leaf',
+        leafKind: c.leafKind,
+        text: c.text,
+        value: c.value,
+        from: r.start - origin,
+        to: r.end - origin,
+      };
+    }),
+    from: range.start - origin,
+    to: range.end - origin,
+  };
 }
 
 function pushSymbol(p: ParserState): void {

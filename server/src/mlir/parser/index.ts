@@ -121,6 +121,7 @@ function parseChunk(
     openClosers: [0, 0, 0, 0],
     shapeCache: new Map(),
     tensorTemplates: new Map(),
+    dialectTemplates: new Map(),
     shapeEnd: 0,
     reportedEndOfInput: false,
     strings: new Map(),

@@ -66,6 +66,7 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
     if (value === undefined && key === 'value') continue;
     out[key] = value;
   }
+  if (node instanceof SlottedSharedDialectAttr) out['body'] = node.body;
   if (node instanceof SlottedSharedTensor) {
     // Its fields are getters over the shared template; listed in SlottedTensor's order.
     out['shape'] = node.shape;
@@ -245,6 +246,99 @@ class DerivedAttrAlias extends DerivedNode implements AttrAliasRef {
   }
 }
 kindOnPrototype(DerivedAttrAlias, 'attrAlias');
+
+/** A token tree with offsets from its dialect attribute's start, shared by every use of the attribute's text. */
+export type RelativeTree = RelativeLeaf | RelativeGroup;
+
+export interface RelativeLeaf {
+  readonly kind: 'leaf';
+  readonly leafKind: TokenLeafKind;
+  readonly text: string;
+  readonly value: string | undefined;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface RelativeGroup {
+  readonly kind: 'group';
+  readonly open: '<' | '(' | '[' | '{';
+  readonly children: readonly RelativeTree[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * `#dialect.name<body>` whose text recurs (`#ttnn.layout<tile>`, `#ttcore.supportedDataTypes<bf16>`, a conv2d
+ * config): its own slot and the body as a RelativeGroup shared by every use of the same text, instead of a group and
+ * a leaf node with a slot each per token. `body` is built on each read, ranges derived from the attribute's slot as
+ * for SlottedSharedTensor (the attribute lies inside one op's text); compare it by value, not identity.
+ */
+export class SlottedSharedDialectAttr extends SlottedNode implements DialectAttr {
+  declare readonly kind: 'dialectAttr';
+  declare readonly name: string;
+  /** @internal The shared body. */
+  declare readonly $x: RelativeGroup;
+  constructor(table: RangeTable, slot: number, name: string, body: RelativeGroup) {
+    super(table, slot);
+    this.name = name;
+    this.$x = body;
+  }
+
+  get body(): TokenGroup {
+    return derivedGroup(this.$t, this.$s, this.$x);
+  }
+}
+kindOnPrototype(SlottedSharedDialectAttr, 'dialectAttr');
+
+function derivedGroup(table: RangeTable, slot: number, group: RelativeGroup): TokenGroup {
+  const children = group.children.map((c): TokenTree =>
+    c.kind === 'leaf'
+      ? new DerivedLeaf(table, slot, c.from, c.to, c.leafKind, c.text, c.value)
+      : derivedGroup(table, slot, c),
+  );
+  return new DerivedGroup(table, slot, group.from, group.to, group.open, children);
+}
+
+class DerivedLeaf extends DerivedNode implements TokenLeaf {
+  declare readonly kind: 'leaf';
+  declare readonly leafKind: TokenLeafKind;
+  declare readonly text: string;
+  declare readonly value: string | undefined;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    from: number,
+    to: number,
+    leafKind: TokenLeafKind,
+    text: string,
+    value: string | undefined,
+  ) {
+    super(table, slot, from, to);
+    this.leafKind = leafKind;
+    this.text = text;
+    this.value = value;
+  }
+}
+kindOnPrototype(DerivedLeaf, 'leaf');
+
+class DerivedGroup extends DerivedNode implements TokenGroup {
+  declare readonly kind: 'group';
+  declare readonly open: '<' | '(' | '[' | '{';
+  declare readonly children: readonly TokenTree[];
+  constructor(
+    table: RangeTable,
+    slot: number,
+    from: number,
+    to: number,
+    open: '<' | '(' | '[' | '{',
+    children: readonly TokenTree[],
+  ) {
+    super(table, slot, from, to);
+    this.open = open;
+    this.children = children;
+  }
+}
+kindOnPrototype(DerivedGroup, 'group');
 
 export class SlottedValueUse extends SlottedNode implements ValueUse {
   declare readonly name: string;

@@ -8,7 +8,7 @@ import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
-import type { TensorTemplate } from './nodes';
+import type { RelativeGroup, TensorTemplate } from './nodes';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
 const MAX_NESTING_DEPTH = 200;
@@ -31,6 +31,8 @@ export interface ParserState {
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
+  /** Token trees of dialect attributes by the attribute's text (attributes.ts `sharedDialectAttr`). */
+  readonly dialectTemplates: Map<string, RelativeGroup>;
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
   readonly tensorTemplates: Map<string, TensorTemplate>;
   /** End offset of the last scanShape. */
