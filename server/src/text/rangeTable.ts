@@ -45,6 +45,16 @@ export class RangeTable {
     if (mark <= this.used) this.used = mark;
   }
 
+  /**
+   * Drops the capacity beyond the slots in use (the arrays double as they fill): for a table that is complete, like
+   * the one a non-editable parse keeps for its nodes' slots. Adding slots later still works.
+   */
+  trim(): void {
+    if (this.used === this.starts.length) return;
+    this.starts = this.starts.slice(0, Math.max(this.used, 1));
+    this.ends = this.ends.slice(0, Math.max(this.used, 1));
+  }
+
   /** The slot `slot` of table `from`, copied into this one offset by `by`; returns the new slot. */
   adoptSlot(from: RangeTable, slot: number, by: number): number {
     return this.slotFor(from.starts[slot]! + by, from.ends[slot]! + by);
