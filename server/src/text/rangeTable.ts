@@ -12,11 +12,17 @@ const DEAD = -1;
 
 export class RangeTable {
   /** @internal Read by TableRange. */
-  starts = new Int32Array(INITIAL_CAPACITY);
+  starts: Int32Array;
   /** @internal Read by TableRange. */
-  ends = new Int32Array(INITIAL_CAPACITY);
+  ends: Int32Array;
   private used = 0;
   private dead = 0;
+
+  /** `capacity`: slots before the first doubling (a small table for a short-lived parse of a few nodes). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    this.starts = new Int32Array(Math.max(1, capacity));
+    this.ends = new Int32Array(Math.max(1, capacity));
+  }
 
   /** Ranges still in the tree. */
   get liveCount(): number {

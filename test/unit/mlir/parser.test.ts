@@ -416,6 +416,67 @@ describe('mlir parser: attributes and types', () => {
     assert.deepEqual(moved.body.children[0]!.range, rangeOf(edited, 'activation', 1));
   });
 
+  it('gives each use of a repeated dictionary its own entry ranges, keeps its symbol uses, and moves it with an edit', () => {
+    const props = '<{a = 1 : i32, s = "x}y", l = [2 : i32, #l3], d = {n}, c = @callee}>';
+    const src = [
+      'module {',
+      `%0 = "t.a"(%arg0) ${props} : (tensor<4xbf16>) -> tensor<4xbf16>`,
+      `%1 = "t.b"(%0) ${props} : (tensor<4xbf16>) -> tensor<4xbf16>`,
+      '}',
+    ].join('\n');
+    const r = parse(src);
+    assert.deepEqual(r.errors, []);
+    const ops = r.file.chunks[0].operations[0].regions[0].blocks[0].operations;
+    ops.forEach((op, nth) => {
+      const at = rangeOf(src, props, nth).start + 1; // after '<'
+      assert.deepEqual(op.properties?.range, { start: at, end: at + props.length - 2 });
+      const entries = op.properties!.entries;
+      assert.deepEqual(
+        entries.map((e) => e.name),
+        ['a', 's', 'l', 'd', 'c'],
+      );
+      const rel = (needle: string) => {
+        const x = rangeOf(src.slice(at), needle);
+        return { start: x.start + at, end: x.end + at };
+      };
+      assert.deepEqual(entries[0]!.nameRange, rel('a'));
+      assert.deepEqual(entries[0]!.range, rel('a = 1 : i32'));
+      assert.deepEqual(plainTree(entries[1]!.value), {
+        kind: 'string',
+        value: 'x}y',
+        type: undefined,
+        range: rel('"x}y"'),
+      });
+      const list = entries[2]!.value;
+      assert.ok(list.kind === 'array');
+      assert.deepEqual(list.elements[1]!.range, rel('#l3'));
+      const inner = entries[3]!.value;
+      assert.ok(inner.kind === 'dict');
+      assert.deepEqual(inner.entries[0]!.range, rel('n'));
+      // The symbol reference is recorded for each op.
+      assert.deepEqual(
+        op.symbolUses.map((s) => [s.name, s.range]),
+        [['@callee', rel('@callee')]],
+      );
+    });
+    // Without the symbol reference the two dictionaries share one text; the tree is the same.
+    const shared = src.replaceAll(', c = @callee', '');
+    const s = parse(shared);
+    const sOps = s.file.chunks[0].operations[0].regions[0].blocks[0].operations;
+    assert.deepEqual(
+      sOps.map((op) => op.properties!.entries[2]!.value.range),
+      [rangeOf(shared, '[2 : i32, #l3]', 0), rangeOf(shared, '[2 : i32, #l3]', 1)],
+    );
+    // An edit inside the first op re-parses it; the dictionary of the second moves with its slot.
+    const editable = parseForEdits(shared);
+    const at = shared.indexOf('%arg0') + 4;
+    const edited = shared.slice(0, at) + '1' + shared.slice(at);
+    assert.ok(applyChange(editable, { start: at, end: at, newText: '1' }, edited));
+    assert.equal(JSON.stringify(editable.parse), JSON.stringify(parse(edited)));
+    const moved = editable.parse.file.chunks[0].operations[0].regions[0].blocks[0].operations[1].properties;
+    assert.deepEqual(moved?.entries[1]!.range, rangeOf(edited, 's = "x}y"', 1));
+  });
+
   it('keeps shape digits beyond 2^53 exactly', () => {
     const a = parseAlias('!t = tensor<18446744073709551615x2xf32>');
     assert.deepEqual(asTensor(a.type).shapeText, ['18446744073709551615', '2']);

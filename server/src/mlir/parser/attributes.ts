@@ -1,6 +1,7 @@
 /** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
 
-import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
+import { Tok, markLexer, nextToken, relexFrom, resetLexer } from '../lexer';
+import { RangeTable } from '../../text/rangeTable';
 import type {
   ArrayAttr,
   AttrNode,
@@ -16,6 +17,9 @@ import { parseLocation } from './locations';
 import { adjacentOrSpacedParen } from './operations';
 import {
   adjacentChar,
+  EMPTY,
+  errorsRecorded,
+  newParserState,
   describe,
   enter,
   error,
@@ -45,7 +49,10 @@ import {
   SlottedDictEntry,
   SlottedInteger,
   SlottedLocAttr,
+  SlottedNode,
   SlottedSharedDialectAttr,
+  gettersOnPrototype,
+  kindOnPrototype,
   type RelativeGroup,
   type RelativeTree,
 } from './nodes';
@@ -73,9 +80,10 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       if (hasBody) {
         const slotMark = p.slots.size;
         const errorCount = p.errors.length;
+        const shareable = errorsRecorded(p);
         body = parseGroup(p);
         if (!body) return undefined;
-        if (p.errors.length === errorCount) return sharedDialectAttr(p, start, name, body, slotMark);
+        if (shareable && p.errors.length === errorCount) return sharedDialectAttr(p, start, name, body, slotMark);
       }
       return new SlottedDialectAttr(p.slots, slot(p, start, lx.prevEnd), name, body);
     }
@@ -162,7 +170,7 @@ function sharedDialectAttr(
   const key = p.text.slice(start, end);
   let template = p.dialectTemplates.get(key);
   if (template === undefined) {
-    template = relativeGroup(body, start);
+    template = relativeGroup(body, start + p.origin);
     p.dialectTemplates.set(key, template);
   }
   p.slots.releaseFrom(slotMark);
@@ -376,8 +384,106 @@ function parseDenseArray(p: ParserState): DenseArrayAttr | undefined {
   return new SlottedDenseArray(p.slots, slot(p, start, lx.prevEnd), elementType, exact(elementTexts));
 }
 
-/** `{a = 1, b, "c" = 2}`; the current token is `{`. */
+/** Dictionaries at a deeper nesting, or nesting deeper inside, are not shared (see parseDict). */
+const SHARED_DICT_MAX_DEPTH = 16;
+const SHARED_DICT_MAX_INNER_DEPTH = 64;
+/** Longer dictionary texts are not shared (bounds the scan for the closing brace). */
+const SHARED_DICT_MAX_LENGTH = 4096;
+
+/**
+ * A dictionary whose text recurs (`<{force = false}>` on every deallocate, `<{layout = #ttnn.layout<tile>}>`, a
+ * conv2d's properties): its own slot and its text, one string per distinct text. `entries` parses that text again on
+ * each read, at the dictionary's current start (`ParserState.origin`): the parser builds them, so they are what a
+ * parse of the file gives, ranges included. Compare them by value, not identity.
+ */
+export class SlottedSharedDict extends SlottedNode implements DictAttr {
+  declare readonly kind: 'dict';
+  /** @internal The dictionary's text (a flat copy, not a slice of the file's text). */
+  declare readonly $x: string;
+  constructor(table: RangeTable, slot: number, text: string) {
+    super(table, slot);
+    this.$x = text;
+  }
+
+  get entries(): readonly DictEntry[] {
+    return reparsedDict(this.$x, this.$t.starts[this.$s]!).entries;
+  }
+}
+kindOnPrototype(SlottedSharedDict, 'dict');
+gettersOnPrototype(SlottedSharedDict, ['entries']);
+
+const NO_ENTRIES: DictAttr = { kind: 'dict', entries: EMPTY, range: { start: 0, end: 0 } };
+
+function reparsedDict(text: string, origin: number): DictAttr {
+  const tables = { errors: [], resourceSections: [], ranges: undefined, slots: new RangeTable(16) };
+  // The text parsed without errors in the file, at a bounded depth: it does again, on its own.
+  return parseDictBody(newParserState(text, 0, text.length, tables, origin)) ?? NO_ENTRIES;
+}
+
+/**
+ * `{a = 1, b, "c" = 2}`; the current token is `{`. A dictionary parsed without errors or symbol references, at a
+ * bounded nesting, is a function of its text: it becomes a SlottedSharedDict, and a later dictionary with the same
+ * text takes the same text without being parsed (looked up by the text up to its closing brace).
+ */
 export function parseDict(p: ParserState): DictAttr | undefined {
+  const lx = p.lx;
+  const start = lx.start;
+  const shareable = p.depth <= SHARED_DICT_MAX_DEPTH && errorsRecorded(p);
+  if (shareable) {
+    const end = closingBraceEnd(p.text, start, Math.min(lx.limit, start + SHARED_DICT_MAX_LENGTH));
+    const known = end < 0 ? undefined : p.dictTexts.get(p.text.slice(start, end));
+    if (known !== undefined) {
+      relexFrom(lx, end);
+      return new SlottedSharedDict(p.slots, slot(p, start, end), known);
+    }
+  }
+  const slotMark = p.slots.size;
+  const errorCount = p.errors.length;
+  const symbolCount = p.symbolSink?.length ?? 0;
+  const outerDeepest = p.deepest;
+  p.deepest = p.depth;
+  const dict = parseDictBody(p);
+  const innerDepth = p.deepest - p.depth;
+  p.deepest = Math.max(outerDeepest, p.deepest);
+  if (
+    dict === undefined ||
+    !shareable ||
+    p.errors.length !== errorCount ||
+    (p.symbolSink?.length ?? 0) !== symbolCount ||
+    innerDepth > SHARED_DICT_MAX_INNER_DEPTH ||
+    lx.prevEnd - start > SHARED_DICT_MAX_LENGTH
+  )
+    return dict;
+  const end = lx.prevEnd;
+  const key = p.text.slice(start, end);
+  let flat = p.dictTexts.get(key);
+  if (flat === undefined) {
+    // A copy: a slice would keep the whole file's text alive for as long as the tree lives.
+    flat = Array.from(key).join('');
+    p.dictTexts.set(key, flat);
+  }
+  // The entries' nodes are dropped; their slots were the last handed out.
+  p.slots.releaseFrom(slotMark);
+  return new SlottedSharedDict(p.slots, slot(p, start, end), flat);
+}
+
+/** The end of the `{...}` starting at `start` (after its closing brace, skipping strings), or -1 before `stop`. */
+function closingBraceEnd(text: string, start: number, stop: number): number {
+  let depth = 0;
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < stop && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 123 /* { */) {
+      depth++;
+    } else if (c === 125 /* } */ && --depth === 0) {
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+function parseDictBody(p: ParserState): DictAttr | undefined {
   const lx = p.lx;
   const start = lx.start;
   if (!enter(p)) return undefined;

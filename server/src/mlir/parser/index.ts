@@ -11,11 +11,22 @@
 
 import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
-import { Tok, createLexer, nextToken } from '../lexer';
+import { Tok, nextToken } from '../lexer';
 import type { AliasDefinition, Chunk, Operation, ParseError, ParseResult } from '../syntax';
 import { parseAttr } from './attributes';
 import { parseOperation } from './operations';
-import { error, expect, resync, skipResourceSection, span, text, tk, tokRange, type ParserState } from './state';
+import {
+  error,
+  expect,
+  newParserState,
+  resync,
+  skipResourceSection,
+  span,
+  text,
+  tk,
+  tokRange,
+  type ParserState,
+} from './state';
 import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
@@ -111,23 +122,7 @@ function parseChunk(
   ranges: RangeTable | undefined,
   slots: RangeTable,
 ): Chunk {
-  const p: ParserState = {
-    lx: createLexer(text, start, end),
-    text,
-    errors,
-    resourceSections,
-    ranges,
-    slots,
-    depth: 0,
-    symbolSink: undefined,
-    openClosers: [0, 0, 0, 0],
-    shapeCache: new Map(),
-    tensorTemplates: new Map(),
-    dialectTemplates: new Map(),
-    shapeEnd: 0,
-    reportedEndOfInput: false,
-    strings: new Map(),
-  };
+  const p = newParserState(text, start, end, { errors, resourceSections, ranges, slots });
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];
   try {

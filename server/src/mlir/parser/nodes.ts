@@ -66,14 +66,9 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
     if (value === undefined && key === 'value') continue;
     out[key] = value;
   }
-  if (node instanceof SlottedSharedDialectAttr) out['body'] = node.body;
-  if (node instanceof SlottedSharedTensor) {
-    // Its fields are getters over the shared template; listed in SlottedTensor's order.
-    out['shape'] = node.shape;
-    out['shapeText'] = node.shapeText;
-    out['elementType'] = node.elementType;
-    out['encoding'] = node.encoding;
-  }
+  // Fields a shared node serves from getters over its template, in the order its unshared class has them.
+  const getters = (node as { readonly $getters?: readonly string[] }).$getters;
+  if (getters !== undefined) for (const key of getters) out[key] = (node as unknown as Record<string, unknown>)[key];
   // `kind` lives on the prototype; it came after the own fields when it was a class field, and still does.
   const kind = (node as { readonly kind?: string }).kind;
   if (kind !== undefined) out['kind'] = kind;
@@ -88,8 +83,19 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
  * fields are `declare`d and assigned in the constructor for the same reason, so every node of a class is built by
  * plain stores into one hidden class.
  */
-function kindOnPrototype(cls: abstract new (...args: never[]) => SlottedNode, kind: string): void {
+export function kindOnPrototype(cls: abstract new (...args: never[]) => SlottedNode, kind: string): void {
   Object.defineProperty(cls.prototype, 'kind', { value: kind, enumerable: false, writable: false });
+}
+
+/**
+ * Names the fields a shared node's class serves from prototype getters, for `plainNode` (which lists own fields
+ * first, then these, then `kind`): they must follow the own fields in the order the unshared class has them.
+ */
+export function gettersOnPrototype(
+  cls: abstract new (...args: never[]) => SlottedNode,
+  fields: readonly string[],
+): void {
+  Object.defineProperty(cls.prototype, '$getters', { value: Object.freeze([...fields]), enumerable: false });
 }
 
 export class SlottedLeaf extends SlottedNode implements TokenLeaf {
@@ -210,6 +216,7 @@ export class SlottedSharedTensor extends SlottedNode implements TensorType {
   }
 }
 kindOnPrototype(SlottedSharedTensor, 'tensor');
+gettersOnPrototype(SlottedSharedTensor, ['shape', 'shapeText', 'elementType', 'encoding']);
 
 /** A child of a SlottedSharedTensor: `$s` is the type's slot; its range is the type's start plus `$a`..`$b`. */
 abstract class DerivedNode extends SlottedNode {
@@ -289,6 +296,7 @@ export class SlottedSharedDialectAttr extends SlottedNode implements DialectAttr
   }
 }
 kindOnPrototype(SlottedSharedDialectAttr, 'dialectAttr');
+gettersOnPrototype(SlottedSharedDialectAttr, ['body']);
 
 function derivedGroup(table: RangeTable, slot: number, group: RelativeGroup): TokenGroup {
   const children = group.children.map((c): TokenTree =>

@@ -6,7 +6,7 @@
 
 import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
-import { Tok, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
+import { Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
 import type { RelativeGroup, TensorTemplate } from './nodes';
 
@@ -25,12 +25,21 @@ export interface ParserState {
   /** The slots of the nodes in parser/nodes.ts: `ranges` when editable, else a table of this parse's own. */
   readonly slots: RangeTable;
   depth: number;
+  /** The deepest `depth` reached so far (attributes.ts bounds the nesting of the dictionaries it shares). */
+  deepest: number;
+  /**
+   * Added to every range and slot the parse makes: a dictionary re-parsed from its own text (attributes.ts
+   * `SlottedSharedDict`) gets the ranges it has in the file. 0 for a file.
+   */
+  readonly origin: number;
   /** Symbols referenced by attributes of the op being parsed. */
   symbolSink: SymbolRef[] | undefined;
   /** Open token-tree delimiters per closer (`)`, `]`, `}`, `>`), for recovery from mismatched closers. */
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
+  /** Dictionaries' texts (flat copies) by the same texts (attributes.ts `parseDict`). */
+  readonly dictTexts: Map<string, string>;
   /** Token trees of dialect attributes by the attribute's text (attributes.ts `sharedDialectAttr`). */
   readonly dialectTemplates: Map<string, RelativeGroup>;
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
@@ -51,9 +60,45 @@ export interface ShapeInfo {
   readonly shapeText: readonly string[];
 }
 
+/** The state of a parse of `text` from `start` to `end`. */
+export function newParserState(
+  text: string,
+  start: number,
+  end: number,
+  tables: {
+    readonly errors: ParseError[];
+    readonly resourceSections: TextRange[];
+    readonly ranges: RangeTable | undefined;
+    readonly slots: RangeTable;
+  },
+  origin = 0,
+): ParserState {
+  return {
+    lx: createLexer(text, start, end),
+    text,
+    errors: tables.errors,
+    resourceSections: tables.resourceSections,
+    ranges: tables.ranges,
+    slots: tables.slots,
+    depth: 0,
+    deepest: 0,
+    origin,
+    symbolSink: undefined,
+    openClosers: [0, 0, 0, 0],
+    shapeCache: new Map(),
+    tensorTemplates: new Map(),
+    dialectTemplates: new Map(),
+    dictTexts: new Map(),
+    shapeEnd: 0,
+    reportedEndOfInput: false,
+    strings: new Map(),
+  };
+}
+
 /** A new range of the tree (in the parse's range table, if it has one). */
 export function span(p: ParserState, start: number, end: number): TextRange {
-  return p.ranges === undefined ? { start, end } : p.ranges.add(start, end);
+  const o = p.origin;
+  return p.ranges === undefined ? { start: start + o, end: end + o } : p.ranges.add(start + o, end + o);
 }
 
 /**
@@ -61,13 +106,13 @@ export function span(p: ParserState, start: number, end: number): TextRange {
  * node that shares a child's range takes its own.
  */
 export function spanOf(p: ParserState, node: { readonly range: TextRange }): TextRange {
-  const r = node.range;
-  return span(p, r.start, r.end);
+  const r = node.range; // already offset by p.origin
+  return p.ranges === undefined ? { start: r.start, end: r.end } : p.ranges.add(r.start, r.end);
 }
 
 /** A new slot of the parse's range table, for the nodes of parser/nodes.ts. */
 export function slot(p: ParserState, start: number, end: number): number {
-  return p.slots.addSlot(start, end);
+  return p.slots.addSlot(start + p.origin, end + p.origin);
 }
 
 /** Shared by every node with nothing in a list: the tree of a 100k-op file is mostly retained, so empties add up. */
@@ -170,8 +215,16 @@ export function enter(p: ParserState): boolean {
     skipBalancedIteratively(p);
     return false;
   }
-  p.depth++;
+  if (++p.depth > p.deepest) p.deepest = p.depth;
   return true;
+}
+
+/**
+ * Every error from here on will be recorded: none capped (MAX_ERRORS) or folded into an earlier end-of-input report.
+ * A subtree parsed from here on without a new error is then a function of its text alone.
+ */
+export function errorsRecorded(p: ParserState): boolean {
+  return p.errors.length < MAX_ERRORS && !p.reportedEndOfInput;
 }
 
 /** One more level of nesting would be accepted by `enter` (no error). */
