@@ -330,7 +330,8 @@ describe('mlir parser: attributes and types', () => {
     const tile = asTensor(b.resultTypes[0]);
     assert.ok(tile.elementType.kind === 'dialectType' && tile.elementType.name === 'ttcore.tile');
     // Both spellings of the same type give the same tree but for the ranges.
-    const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x) => (k === 'range' ? undefined : x)));
+    const strip = (v: unknown): unknown =>
+      JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'range' ? undefined : x))) as unknown;
     assert.deepEqual(strip(a.operandTypes[0]), strip(b.operandTypes[0]));
     assert.deepEqual(Object.keys(plainTree(a.operandTypes[0]) as object), [
       'shape',
