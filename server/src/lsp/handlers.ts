@@ -109,6 +109,32 @@ async function analysisOf(ctx: DocumentContext, uri: string, token: lsp.Cancella
   return analyzed.outcome.doc;
 }
 
+/**
+ * The analysis for an answer about the whole document (outline, folding, code lenses, timeline), once the same
+ * version's diagnostics have gone out. Requests that arrive during an analysis all resume when it ends, in arrival
+ * order, in one run of the microtask queue, while the diagnostics (pushed, or the answer to a pull) are only written
+ * from a later turn of the event loop (the JSON-RPC writer runs on setImmediate): an editor that asks for the outline
+ * on open (VS Code's breadcrumbs) made a 100k-op document's first diagnostics wait for the outline (~2 s, 24 MB of
+ * JSON). Two turns let that write go first; a request the client cancelled meanwhile (it does, on the next keystroke)
+ * is not computed at all.
+ */
+async function analysisAfterDiagnostics(
+  ctx: DocumentContext,
+  uri: string,
+  token: lsp.CancellationToken,
+): Promise<Doc | undefined> {
+  const doc = await analysisOf(ctx, uri, token);
+  if (doc === undefined) return undefined;
+  await nextTurn();
+  await nextTurn();
+  if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+  return doc;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export interface DiagnosticItems {
   readonly version: number;
   /** The settings generation (-1 for a failure), part of pull-diagnostic result ids. */
@@ -226,7 +252,7 @@ export async function onCodeLens(
   params: lsp.CodeLensParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.CodeLens[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
 }
@@ -286,7 +312,7 @@ export async function onDocumentSymbol(
   params: lsp.DocumentSymbolParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const symbols = features.documentSymbols(doc.parse.file, {
     opDetail: (op) => features.opSummary(doc, op),
@@ -302,7 +328,7 @@ export async function onFoldingRanges(
   params: lsp.FoldingRangeParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.FoldingRange[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.foldingRanges(doc.parse.file, doc.lineIndex).map(toProto.foldingRange);
 }
@@ -312,7 +338,7 @@ export async function onTimeline(
   params: ext.TimelineParams,
   token: lsp.CancellationToken,
 ): Promise<ext.TimelineResult | null> {
-  const doc = await analysisOf(ctx, params.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.uri, token);
   if (doc === undefined) return null;
   return toProto.timeline(doc.lineIndex, params.uri, features.timeline(doc));
 }
