@@ -111,12 +111,13 @@ async function analysisOf(ctx: DocumentContext, uri: string, token: lsp.Cancella
 
 /**
  * The analysis for an answer about the whole document (outline, folding, code lenses, timeline), once the same
- * version's diagnostics have gone out. Requests that arrive during an analysis all resume when it ends, in arrival
- * order, in one run of the microtask queue, while the diagnostics (pushed, or the answer to a pull) are only written
- * from a later turn of the event loop (the JSON-RPC writer runs on setImmediate): an editor that asks for the outline
- * on open (VS Code's breadcrumbs) made a 100k-op document's first diagnostics wait for the outline (~2 s, 24 MB of
- * JSON). Two turns let that write go first; a request the client cancelled meanwhile (it does, on the next keystroke)
- * is not computed at all.
+ * version's diagnostics have gone out. Requests that arrive during an analysis all resume when it ends, in one run of
+ * the microtask queue, and the requests read meanwhile are then handled one per event-loop turn, while the diagnostics
+ * (pushed, or the answer to a pull) are written from a later turn (the JSON-RPC writer runs on setImmediate): an editor
+ * that asks for the outline on open (VS Code's breadcrumbs) made a 100k-op document's first diagnostics wait for the
+ * outline (~2 s, 24 MB of JSON). So such an answer waits, a bounded number of turns, for this version's diagnostics to
+ * be computed, then two turns for their write; a request the client cancelled meanwhile (it does, on the next
+ * keystroke) is not computed at all.
  */
 async function analysisAfterDiagnostics(
   ctx: DocumentContext,
@@ -125,11 +126,20 @@ async function analysisAfterDiagnostics(
 ): Promise<Doc | undefined> {
   const doc = await analysisOf(ctx, uri, token);
   if (doc === undefined) return undefined;
+  const analyzed = await ctx.documents.analyzed(uri);
+  for (let turn = 0; turn < MAX_TURNS_FOR_DIAGNOSTICS && analyzed !== undefined && !diagnosed.has(analyzed); turn++)
+    await nextTurn();
   await nextTurn();
   await nextTurn();
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
   return doc;
 }
+
+// Analysed versions whose diagnostics have been computed (push or pull): nothing is kept once the version is dropped.
+const diagnosed = new WeakSet<AnalyzedDocument>();
+// A pull client's request for the diagnostics may sit behind a few others read with it; a client that does not pull
+// (or not now) costs whole-document answers this many idle turns (microseconds).
+const MAX_TURNS_FOR_DIAGNOSTICS = 16;
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -175,6 +185,7 @@ async function unguardedDiagnosticItems(
 ): Promise<DiagnosticItems | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed === undefined) return undefined;
+  diagnosed.add(analyzed);
   const { version, settingsGeneration: generation, outcome } = analyzed;
   seen.version = version;
   // Stale: a newer version's diagnostics follow.

@@ -49,6 +49,10 @@ function writeDiagnostics(ctx: handlers.DocumentContext, events: string[]): Prom
   );
 }
 
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 describe('lsp handlers: whole-document answers after the diagnostics', () => {
   const wholeDocument: [string, (ctx: handlers.DocumentContext, token: lsp.CancellationToken) => Promise<unknown>][] = [
     ['outline', (ctx, token) => handlers.onDocumentSymbol(ctx, { textDocument: { uri: URI } }, token)],
@@ -70,6 +74,19 @@ describe('lsp handlers: whole-document answers after the diagnostics', () => {
       assert.deepEqual(events, [`diagnostics written (${nDiagnostics})`, name]);
     });
   }
+
+  it('waits for a diagnostic pull handled a few turns later (read behind other requests)', async () => {
+    const { ctx, finish, done } = analysisInProgress();
+    const events: string[] = [];
+    const answer = handlers
+      .onDocumentSymbol(ctx, { textDocument: { uri: URI } }, lsp.CancellationToken.None)
+      .then(() => void events.push('outline'));
+    // JSON-RPC handles one message per turn: the pull is handled after the three requests read before it.
+    const written = done.then(() => turns(3)).then(() => writeDiagnostics(ctx, events));
+    finish();
+    await Promise.all([answer, written]);
+    assert.deepEqual(events.slice(1), ['outline']);
+  });
 
   it('does not compute an outline the client cancelled while the analysis finished', async () => {
     const { ctx, finish, done } = analysisInProgress();
