@@ -103,10 +103,19 @@ export async function answerInBackground(
 }
 
 async function analysisOf(ctx: DocumentContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
+  return (await analyzedOf(ctx, uri, token))?.doc;
+}
+
+/** The analysed version and its analysis; undefined when there is none to answer from. */
+async function analyzedOf(
+  ctx: DocumentContext,
+  uri: string,
+  token: lsp.CancellationToken,
+): Promise<{ readonly analyzed: AnalyzedDocument; readonly doc: Doc } | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
   if (analyzed === undefined || analyzed.outcome.kind !== 'ok' || !ctx.documents.settings().enable) return undefined;
-  return analyzed.outcome.doc;
+  return { analyzed, doc: analyzed.outcome.doc };
 }
 
 /**
@@ -124,15 +133,13 @@ async function analysisAfterDiagnostics(
   uri: string,
   token: lsp.CancellationToken,
 ): Promise<Doc | undefined> {
-  const doc = await analysisOf(ctx, uri, token);
-  if (doc === undefined) return undefined;
-  const analyzed = await ctx.documents.analyzed(uri);
-  for (let turn = 0; turn < MAX_TURNS_FOR_DIAGNOSTICS && analyzed !== undefined && !diagnosed.has(analyzed); turn++)
-    await nextTurn();
+  const found = await analyzedOf(ctx, uri, token);
+  if (found === undefined) return undefined;
+  for (let turn = 0; turn < MAX_TURNS_FOR_DIAGNOSTICS && !diagnosed.has(found.analyzed); turn++) await nextTurn();
   await nextTurn();
   await nextTurn();
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
-  return doc;
+  return found.doc;
 }
 
 // Analysed versions whose diagnostics have been computed (push or pull): nothing is kept once the version is dropped.
