@@ -6,6 +6,8 @@
  *   verify) when installed, and the null server (bench/nullServer.ts) as the floor for first diagnostics only;
  * - on the real Falcon3-7B decode dump replicated to the size (bench/falcon.ts): keystrokes on a clean file (no
  *   diagnostics) and with many diagnostics (`usableL1Cap` 0.5: ~57 per copy, ~1.2k at 100k ops).
+ * - on the generated dump, as an editor opens it: a pull client asking for the outline, folding ranges and code lenses
+ *   before the diagnostic pull (the order that makes the pull wait longest), timed to each answer.
  * A keystroke is a space typed into an op's type list (the op still parses), timed to the diagnostics of its version.
  * Documents over `backgroundAnalysisMB` (32 MB: the 300k-op files) are analysed in the worker, as in an editor.
  */
@@ -53,6 +55,8 @@ export interface LspBenchResult {
   };
   readonly mlirLsp:
     { readonly firstDiagnosticsMs: number; readonly nDiagnostics: number; readonly firstMessage: string } | undefined;
+  /** didOpen to each answer for a pull client that asks the outline, folding and code lenses before its pull. */
+  readonly editorOpen: { readonly diagnosticsMs: number; readonly outlineMs: number };
   /** A do-nothing server on the same libraries (bench/nullServer.ts): what receiving the file alone costs. */
   readonly floor: { readonly firstDiagnosticsMs: number; readonly peakRssBytes: number | undefined };
   /** Where a full analysis spends its time, measured in this process (ms): which layer to make incremental first. */
@@ -125,6 +129,26 @@ async function timeFirstDiagnostics(
   await lsp.open(uri, text, 1);
   const params = await published;
   return { ms: nowMs() - t0, params };
+}
+
+/**
+ * didOpen, then what an editor asks on open before the diagnostics (outline for breadcrumbs, folding, code lenses), then
+ * the diagnostic pull: ms to the diagnostics and to the outline.
+ */
+async function timeEditorOpen(uri: string, text: string): Promise<LspBenchResult['editorOpen']> {
+  const lsp = await startLsp({ command: SERVER, settings: {}, pullDiagnostics: true });
+  const t0 = nowMs();
+  await lsp.open(uri, text, 1);
+  const textDocument = { uri };
+  const answeredAfter = <T>(request: Promise<T>): Promise<number> => request.then(() => nowMs() - t0);
+  const [outlineMs, , , diagnosticsMs] = await Promise.all([
+    answeredAfter(lsp.connection.sendRequest(proto.DocumentSymbolRequest.type, { textDocument })),
+    answeredAfter(lsp.connection.sendRequest(proto.FoldingRangeRequest.type, { textDocument })),
+    answeredAfter(lsp.connection.sendRequest(proto.CodeLensRequest.type, { textDocument })),
+    answeredAfter(lsp.connection.sendRequest(proto.DocumentDiagnosticRequest.type, { textDocument })),
+  ]);
+  await lsp.shutdown();
+  return { diagnosticsMs, outlineMs };
 }
 
 /**
@@ -215,6 +239,8 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
   const rss = peakRss(lsp.child.pid);
   await lsp.shutdown();
 
+  const editorOpen = await timeEditorOpen(uri, text);
+
   const falcon = falconDump(nOps);
   const falconClean = await keystrokeSession(nOps, 'falcon', falcon, {});
   const falconMany = await keystrokeSession(nOps, 'falcon-cap', falcon, { usableL1Cap: 0.5 });
@@ -248,6 +274,7 @@ export async function benchLsp(nOps: number, options: { readonly breakdown?: boo
     hoverP99Ms: percentile(hoverMs, 99),
     peakRssBytes: rss,
     keystrokes: { generated, falconClean, falconMany },
+    editorOpen,
     mlirLsp,
     floor,
     breakdownMs: options.breakdown === false ? undefined : breakdown(text),
@@ -279,6 +306,9 @@ export async function runLspBench(
     );
     keys('Falcon3-7B copy, usableL1Cap 0.5', r.keystrokes.falconMany);
     keys('generated dump', r.keystrokes.generated);
+    log(
+      `lsp ${nOps} ops: opened by a pull client that asks outline, folding and code lenses before its pull: diagnostics ${r.editorOpen.diagnosticsMs.toFixed(0)} ms, outline ${r.editorOpen.outlineMs.toFixed(0)} ms`,
+    );
     log(
       `lsp ${nOps} ops: floor for first diagnostics (a server on the same libraries that does nothing, bench/nullServer.ts): ${r.floor.firstDiagnosticsMs.toFixed(0)} ms, peak RSS ${mb(r.floor.peakRssBytes, r.bytes)}`,
     );

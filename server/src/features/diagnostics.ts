@@ -5,6 +5,7 @@
  */
 
 import type { OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
+import type { Unmodeled } from '../estimate/types';
 import { CAPTURE_OR_EXECUTE_TRACE, verifyTraceOps } from '../analysis/verifyTrace';
 import type { ParseResult } from '../mlir/syntax';
 import { hasMlirSignal } from '../mlir/mlirSignal';
@@ -90,9 +91,11 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
   }
   const first = doc.analysis.firstFailure;
   const firstEntry = first === undefined ? undefined : entryOf(doc, first);
+  // Every "not reached" message names the first failure's line: one position lookup, not one per overflow.
+  const firstLine = firstEntry === undefined ? -1 : doc.lineIndex.position(firstEntry.op.op.range.start).line + 1;
   for (const ref of doc.analysis.overflows) {
     const entry = entryOf(doc, ref);
-    if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry));
+    if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry, firstLine));
   }
   // Only the ops the analysis lists (not every op): this runs on each edit.
   for (const fa of doc.analysis.functions) {
@@ -113,7 +116,7 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
           range: opHeadRange(opA),
           severity: 'information',
           code: 'no-l1-model',
-          message: `No L1 model for ${est.opName}: ${est.reason}`,
+          message: noModelMessage(est),
           related: [],
         });
       }
@@ -166,6 +169,19 @@ function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
     message: f.message,
     related: [],
   }));
+}
+
+// Estimates are shared by every op of a pattern and kept across versions (analysis/estimateCache.ts): the message is
+// built once per estimate, and a republish hands the serialiser the same (already flat) string.
+const noModelMessages = new WeakMap<Unmodeled, string>();
+
+function noModelMessage(est: Unmodeled): string {
+  let message = noModelMessages.get(est);
+  if (message === undefined) {
+    message = `No L1 model for ${est.opName}: ${est.reason}`;
+    noModelMessages.set(est, message);
+  }
+  return message;
 }
 
 function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
@@ -252,11 +268,11 @@ function overflowDiagnostic(
   entry: OpEntry,
   o: Overflow,
   first: OpEntry | undefined,
+  lineOfFirst: number,
 ): Diagnostic {
   const severity: Severity =
     o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
-  const firstLine =
-    o.status === 'notReached' && first !== undefined ? doc.lineIndex.position(first.op.op.range.start).line + 1 : -1;
+  const firstLine = o.status === 'notReached' && first !== undefined ? lineOfFirst : -1;
   const chain = producerChain(entry, MAX_CHAIN);
   let words = overflowWords.get(entry.op);
   const stale =

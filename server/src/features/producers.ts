@@ -41,8 +41,15 @@ export function producerChain(entry: OpEntry, maxDepth: number): ProducerLink[] 
     // Only earlier ops: SSA dominance in a straight-line body; anything else means a malformed file.
     if (name === undefined || index === undefined || index >= current.index) break;
     const producer = entry.fn.ops[index]!;
-    const r = producer.op.resultNames.indexOf(name);
-    chain.push({ op: producer, resultName: name, tensorText: tensorText(producer.op.results[r]) });
+    const spec = producer.op.results[producer.op.resultNames.indexOf(name)];
+    // Worded on first read: a republish reuses the diagnostic's words and only compares the producers.
+    chain.push({
+      op: producer,
+      resultName: name,
+      get tensorText() {
+        return tensorText(spec);
+      },
+    });
     current = producer;
   }
   return chain;

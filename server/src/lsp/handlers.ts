@@ -103,10 +103,53 @@ export async function answerInBackground(
 }
 
 async function analysisOf(ctx: DocumentContext, uri: string, token: lsp.CancellationToken): Promise<Doc | undefined> {
+  return (await analyzedOf(ctx, uri, token))?.doc;
+}
+
+/** The analysed version and its analysis; undefined when there is none to answer from. */
+async function analyzedOf(
+  ctx: DocumentContext,
+  uri: string,
+  token: lsp.CancellationToken,
+): Promise<{ readonly analyzed: AnalyzedDocument; readonly doc: Doc } | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
   if (analyzed === undefined || analyzed.outcome.kind !== 'ok' || !ctx.documents.settings().enable) return undefined;
-  return analyzed.outcome.doc;
+  return { analyzed, doc: analyzed.outcome.doc };
+}
+
+/**
+ * The analysis for an answer about the whole document (outline, folding, code lenses, timeline), once the same
+ * version's diagnostics have gone out. Requests that arrive during an analysis all resume when it ends, in one run of
+ * the microtask queue, and the requests read meanwhile are then handled one per event-loop turn, while the diagnostics
+ * (pushed, or the answer to a pull) are written from a later turn (the JSON-RPC writer runs on setImmediate): an editor
+ * that asks for the outline on open (VS Code's breadcrumbs) made a 100k-op document's first diagnostics wait for the
+ * outline (~2 s, 24 MB of JSON). So such an answer waits, a bounded number of turns, for this version's diagnostics to
+ * be computed, then two turns for their write; a request the client cancelled meanwhile (it does, on the next
+ * keystroke) is not computed at all.
+ */
+async function analysisAfterDiagnostics(
+  ctx: DocumentContext,
+  uri: string,
+  token: lsp.CancellationToken,
+): Promise<Doc | undefined> {
+  const found = await analyzedOf(ctx, uri, token);
+  if (found === undefined) return undefined;
+  for (let turn = 0; turn < MAX_TURNS_FOR_DIAGNOSTICS && !diagnosed.has(found.analyzed); turn++) await nextTurn();
+  await nextTurn();
+  await nextTurn();
+  if (token.isCancellationRequested) throw new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+  return found.doc;
+}
+
+// Analysed versions whose diagnostics have been computed (push or pull): nothing is kept once the version is dropped.
+const diagnosed = new WeakSet<AnalyzedDocument>();
+// A pull client's request for the diagnostics may sit behind a few others read with it; a client that does not pull
+// (or not now) costs whole-document answers this many idle turns (microseconds).
+const MAX_TURNS_FOR_DIAGNOSTICS = 16;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export interface DiagnosticItems {
@@ -149,6 +192,7 @@ async function unguardedDiagnosticItems(
 ): Promise<DiagnosticItems | undefined> {
   const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed === undefined) return undefined;
+  diagnosed.add(analyzed);
   const { version, settingsGeneration: generation, outcome } = analyzed;
   seen.version = version;
   // Stale: a newer version's diagnostics follow.
@@ -226,7 +270,7 @@ export async function onCodeLens(
   params: lsp.CodeLensParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.CodeLens[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.codeLenses(doc).map((l) => toProto.codeLens(doc.lineIndex, params.textDocument.uri, l));
 }
@@ -286,7 +330,7 @@ export async function onDocumentSymbol(
   params: lsp.DocumentSymbolParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.DocumentSymbol[] | lsp.SymbolInformation[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   const symbols = features.documentSymbols(doc.parse.file, {
     opDetail: (op) => features.opSummary(doc, op),
@@ -302,7 +346,7 @@ export async function onFoldingRanges(
   params: lsp.FoldingRangeParams,
   token: lsp.CancellationToken,
 ): Promise<lsp.FoldingRange[]> {
-  const doc = await analysisOf(ctx, params.textDocument.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.textDocument.uri, token);
   if (doc === undefined) return [];
   return features.foldingRanges(doc.parse.file, doc.lineIndex).map(toProto.foldingRange);
 }
@@ -312,7 +356,7 @@ export async function onTimeline(
   params: ext.TimelineParams,
   token: lsp.CancellationToken,
 ): Promise<ext.TimelineResult | null> {
-  const doc = await analysisOf(ctx, params.uri, token);
+  const doc = await analysisAfterDiagnostics(ctx, params.uri, token);
   if (doc === undefined) return null;
   return toProto.timeline(doc.lineIndex, params.uri, features.timeline(doc));
 }

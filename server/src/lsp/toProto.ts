@@ -52,7 +52,7 @@ export function diagnostic(
     const file = resolveFile(r.target.file);
     // Not a link (outside the workspace, or missing): the message says where the source would be and why.
     if ('unlinked' in file) {
-      message += `\nPython source ${r.target.file}:${r.target.line}: ${file.unlinked}`;
+      message = withUnlinkedNote(message, r, file.unlinked);
       continue;
     }
     // MLIR file locations are 1-based lines; column 0 means "unknown column".
@@ -67,6 +67,23 @@ export function diagnostic(
     message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
   };
+}
+
+// The message with an unlinked source's note, per related-information object: features/diagnostics.ts keeps that
+// object (and the message) per op record across versions, so a republish hands the serialiser the string it flattened
+// last time instead of a fresh concatenation (JSON.stringify of 23k such diagnostics: ~2x the time).
+const unlinkedNotes = new WeakMap<
+  features.RelatedInformation,
+  { readonly before: string; readonly reason: string; readonly message: string }
+>();
+
+function withUnlinkedNote(message: string, r: features.RelatedInformation, reason: string): string {
+  const cached = unlinkedNotes.get(r);
+  if (cached !== undefined && cached.before === message && cached.reason === reason) return cached.message;
+  if (r.target.kind !== 'file') return message;
+  const noted = `${message}\nPython source ${r.target.file}:${r.target.line}: ${reason}`;
+  unlinkedNotes.set(r, { before: message, reason, message: noted });
+  return noted;
 }
 
 /** A hover; with `uri`, a link to the op's full breakdown (the client command `ttnnL1.showBreakdown`). */
