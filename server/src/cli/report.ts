@@ -413,30 +413,60 @@ export function lazyView(report: FileReport): LazyFileReport {
   };
 }
 
-// Chunks of about this many characters go to `write`: few system calls, no string of the whole report.
-const JSON_CHUNK_CHARS = 1 << 16;
+// Chunks of at most this many bytes go to `write`: few system calls, no string of the whole report.
+const JSON_CHUNK_BYTES = 1 << 17;
 
 /**
- * Writes `report` as `JSON.stringify` of the whole `FileReport` would (the same bytes: keys in the same order), one
- * record at a time, followed by a newline.
+ * Strings collected as UTF-8 into chunks of at most JSON_CHUNK_BYTES. Encoding each record's small string on its own
+ * is several times cheaper than encoding a concatenation of them, which V8 must flatten first (100k-op dump: 0.63 →
+ * 0.09 s for 66 MB). Each chunk is a fresh buffer: a pipe's write may still hold the previous one.
  */
-export function writeJsonReport(report: LazyFileReport, write: (chunk: string) => void): void {
-  let chunk = `{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`;
+class Utf8Chunks {
+  private chunk = Buffer.allocUnsafe(JSON_CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly write: (chunk: Uint8Array) => void) {}
+
+  add(text: string): void {
+    // At most 3 bytes per UTF-16 code unit (a surrogate pair's 4 bytes are 2 units).
+    if (this.used + 3 * text.length > JSON_CHUNK_BYTES) {
+      this.flush();
+      if (3 * text.length > JSON_CHUNK_BYTES) {
+        this.write(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    this.write(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(JSON_CHUNK_BYTES);
+    this.used = 0;
+  }
+}
+
+/**
+ * Writes `report` as UTF-8 of what `JSON.stringify` of the whole `FileReport` gives (the same bytes: keys in the same
+ * order), one record at a time, followed by a newline.
+ */
+export function writeJsonReport(report: LazyFileReport, write: (chunk: Uint8Array) => void): void {
+  const out = new Utf8Chunks(write);
+  out.add(`{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`);
   const list = (items: Iterable<string>): void => {
     let first = true;
     for (const item of items) {
-      chunk += (first ? '' : ',') + item;
+      if (!first) out.add(',');
+      out.add(item);
       first = false;
-      if (chunk.length >= JSON_CHUNK_CHARS) {
-        write(chunk);
-        chunk = '';
-      }
     }
   };
   list(report.opsJson());
-  chunk += '],"diagnostics":[';
+  out.add('],"diagnostics":[');
   list(mapIterable(report.diagnostics(), (d) => JSON.stringify(d)));
-  write(`${chunk}],"summary":${JSON.stringify(report.summary)}}\n`);
+  out.add(`],"summary":${JSON.stringify(report.summary)}}\n`);
+  out.flush();
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {

@@ -7,7 +7,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileReport, lazyFileReport, writeJsonReport } from '../../../server/src/cli/report';
+import { fileReport, lazyFileReport, lazyView, writeJsonReport } from '../../../server/src/cli/report';
 import { renderText } from '../../../server/src/cli/render';
 import { analyzeDocument, diagnostics, runtimeLogFindings } from '../../../server/src/features';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
@@ -25,9 +25,9 @@ const FILES: readonly [string, () => string][] = [
 ];
 
 function streamed(report: ReturnType<typeof lazyFileReport>): { text: string; chunks: number } {
-  const chunks: string[] = [];
+  const chunks: Uint8Array[] = [];
   writeJsonReport(report, (c) => chunks.push(c));
-  return { text: chunks.join(''), chunks: chunks.length };
+  return { text: Buffer.concat(chunks).toString('utf8'), chunks: chunks.length };
 }
 
 describe('cli/report: the streamed JSON report', () => {
@@ -61,5 +61,16 @@ describe('cli/report: the streamed JSON report', () => {
       JSON.stringify(whole) + '\n',
     );
     assert.ok(whole.ops.length > 0 && whole.ops.every((o) => o.observed !== undefined));
+  });
+
+  it('a record longer than a chunk, with characters of 2, 3 and 4 UTF-8 bytes, is written whole and intact', () => {
+    const doc = analyzeDocument(read('examples/mochi_replicate_pad.mlir'), DEFAULT_ANALYSIS_SETTINGS);
+    const whole = fileReport('seed.mlir', doc.analysis, diagnostics(doc), doc.lineIndex);
+    // 300,000 UTF-16 units of é (2 bytes), → (3 bytes) and 𝄞 (4 bytes, a surrogate pair): past any chunk size.
+    const reason = 'é→𝄞'.repeat(75_000);
+    const long = { ...whole, ops: whole.ops.map((o, i) => (i === 1 ? { ...o, reason } : o)) };
+    const out = streamed(lazyView(long));
+    assert.equal(out.text, JSON.stringify(long) + '\n');
+    assert.ok(out.chunks >= 3, `${out.chunks} chunk(s): before, the long record, after`);
   });
 });
