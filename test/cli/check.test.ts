@@ -5,10 +5,11 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { generateTtnnModule } from '../../bench/generate';
 import { lineOf } from '../support/positions';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -157,6 +158,26 @@ describe('ttnn-l1 check (process)', function () {
     }
     const usage = run(['check', SEED, '--format', 'xml']);
     assert.equal(usage.status, 2);
+  });
+});
+
+describe('ttnn-l1 check into a pipe closed early (process)', () => {
+  it("stops quietly with the check's exit code (no EPIPE trace)", async () => {
+    // A report of several chunks (the 2,000-op generated dump), read by a consumer that closes after the first bytes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-pipe-'));
+    const file = path.join(dir, 'generated.mlir');
+    fs.writeFileSync(file, generateTtnnModule({ nOps: 2000, seed: 1 }));
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/, stderr);
+    // The dump has ops that overflow: the check's code, 1, not a crash's.
+    assert.equal(status, 1, stderr);
   });
 });
 

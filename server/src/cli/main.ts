@@ -33,4 +33,11 @@ function main(argv: readonly string[]): number {
   }
 }
 
+// A reader that stops early (`ttnn-l1 check --format json big.mlir | head`) closes the pipe: stop quietly with the
+// check's exit code, as other command-line tools do, instead of an unhandled EPIPE trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 process.exitCode = main(process.argv.slice(2));
