@@ -70,7 +70,11 @@ export function estimateCache(
   const keyed = (op: TtnnOp, inputs: EstimatorReads, liveKey: number): OpEstimateResult => {
     let props = '';
     if (inputs.properties) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
-    const key = `${op.name}|${op.operands.map(idOf).join(',')}|${op.results.map(idOf).join(',')}|${props}|${liveKey}`;
+    let key = `${op.name}|`;
+    for (const spec of op.operands) key += `${idOf(spec)},`;
+    key += '|';
+    for (const spec of op.results) key += `${idOf(spec)},`;
+    key += `|${props}|${liveKey}`;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
     const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
@@ -78,11 +82,14 @@ export function estimateCache(
     return fresh;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
-    if (op.results.length === 0 || NO_PROGRAM_OPS.has(op.name))
-      return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
     const inputs = estimatorReads(op.name);
     const liveKey = inputs.liveL1 ? live : 0;
+    // No-program ops (half the ops of a dump are deallocates) share one estimate per distinct input through the memo
+    // alone (a fresh one per op was 1 in 2 objects an analysis kept); other ops without results (in-place updates)
+    // are estimated afresh with their free L1.
+    if (NO_PROGRAM_OPS.has(op.name)) return keyed(op, inputs, liveKey);
+    if (op.results.length === 0) return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
     const earlier = reuse?.byOp.get(op.properties);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;
