@@ -9,6 +9,7 @@ import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram'
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
+import { flattenEstimateStrings } from './flatStrings';
 import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
@@ -78,6 +79,7 @@ export function estimateCache(
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
     const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
+    flattenEstimateStrings(fresh);
     if (memo.size < MAX_MEMO_ENTRIES) memo.set(key, fresh);
     return fresh;
   };
@@ -89,7 +91,11 @@ export function estimateCache(
     // alone (a fresh one per op was 1 in 2 objects an analysis kept); other ops without results (in-place updates)
     // are estimated afresh with their free L1.
     if (NO_PROGRAM_OPS.has(op.name)) return keyed(op, inputs, liveKey);
-    if (op.results.length === 0) return estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+    if (op.results.length === 0) {
+      const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+      flattenEstimateStrings(fresh);
+      return fresh;
+    }
     const earlier = reuse?.byOp.get(op.properties);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;

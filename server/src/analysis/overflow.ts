@@ -5,6 +5,7 @@
  */
 
 import type { ResolvedBuildWindow } from './buildWindow';
+import { flat } from './flatStrings';
 import type { OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
@@ -78,7 +79,7 @@ export function detectOverflow(
       cbRegionEndBytes: 0,
       limitBytes: 0,
       core: [0, 0],
-      message: illegalMessage(est.rule, est.citation),
+      message: flat(illegalMessage(est.rule, est.citation)),
     };
   }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
@@ -89,7 +90,9 @@ export function detectOverflow(
       cbRegionEndBytes: base + live,
       limitBytes: l1,
       core: [0, 0],
-      message: `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+      message: flat(
+        `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+      ),
     };
   }
   if (est.kind !== 'estimate') return undefined;
@@ -104,7 +107,9 @@ export function detectOverflow(
         cbRegionEndBytes: end,
         limitBytes: l1,
         core,
-        message: `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+        message: flat(
+          `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+        ),
       };
     }
     return {
@@ -112,7 +117,9 @@ export function detectOverflow(
       cbRegionEndBytes: end,
       limitBytes: lowest,
       core,
-      message: `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+      message: flat(
+        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+      ),
     };
   }
   if (cap < 1 && est.worstCbBytesPerCore + live > capLimit) {
@@ -121,7 +128,9 @@ export function detectOverflow(
       cbRegionEndBytes: worstEnd,
       limitBytes: base + capLimit,
       core: est.worstCore,
-      message: `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
+      message: flat(
+        `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
+      ),
     };
   }
   return undefined;
