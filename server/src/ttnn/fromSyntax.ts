@@ -52,6 +52,8 @@ interface ChunkTables {
   readonly propCache: Map<string, PropValue>;
   /** Operand/result spec lists of one or two specs by their specs (cached specs recur, so their lists do). */
   readonly specLists: Map<ValueSpec, SpecLists>;
+  /** Op labels of `loc(#locN)` by alias name. */
+  readonly locationLabels: Map<string, string | typeof NO_LABEL>;
 }
 
 interface SpecLists {
@@ -62,23 +64,28 @@ interface SpecLists {
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_SPECS: readonly ValueSpec[] = Object.freeze([]);
 
-/** The chunk's one list holding `specs` when it has at most two (ValueSpecs and their lists are read-only). */
-function sharedSpecList(table: ChunkTables, specs: ValueSpec[]): readonly ValueSpec[] {
-  if (specs.length === 0) return NO_SPECS;
-  if (specs.length > 2) return specs;
-  const first = specs[0]!;
+/**
+ * The chunk's one list of `first` (and `second`, if given), made the first time (ValueSpecs and their lists are
+ * read-only); undefined when the chunk keeps no more lists, and the caller makes its own.
+ */
+function sharedSpecList(
+  table: ChunkTables,
+  first: ValueSpec,
+  second: ValueSpec | undefined,
+): readonly ValueSpec[] | undefined {
   let lists = table.specLists.get(first);
   if (lists === undefined) {
-    if (table.specLists.size >= MAX_CACHED_PROPS) return specs;
+    if (table.specLists.size >= MAX_CACHED_PROPS) return undefined;
     lists = { one: undefined, two: new Map() };
     table.specLists.set(first, lists);
   }
-  if (specs.length === 1) return (lists.one ??= specs);
-  const second = specs[1]!;
+  if (second === undefined) return (lists.one ??= [first]);
   const known = lists.two.get(second);
   if (known !== undefined) return known;
-  if (lists.two.size < 1024) lists.two.set(second, specs);
-  return specs;
+  if (lists.two.size >= 1024) return undefined;
+  const made = [first, second];
+  lists.two.set(second, made);
+  return made;
 }
 
 // Per chunk object: a chunk's aliases never change under an in-place edit (mlir/incrementalParse declines alias
@@ -95,6 +102,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     specCache: new Map(),
     propCache: new Map(),
     specLists: new Map(),
+    locationLabels: new Map(),
   };
   chunkTables.set(chunk, tables);
   return tables;
@@ -634,36 +642,82 @@ function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0):
 // Locations
 
 function locationName(loc: Location | undefined, table: ChunkTables): string | undefined {
+  // Dumps write `loc(#locN)`: its label depends on the chunk's aliases alone, so it is resolved once per alias.
+  if (loc?.kind === 'aliasRef') {
+    const known = table.locationLabels.get(loc.name);
+    if (known !== undefined) return known === NO_LABEL ? undefined : known;
+    // The label is the first name or file position met: an alias to `loc("name"...)` names it outright.
+    const target = locationOfAlias(table.aliases.get(loc.name));
+    const label = target?.kind === 'name' ? target.name : resolvedLocationName(loc, table);
+    if (table.locationLabels.size < MAX_CACHED_PROPS) table.locationLabels.set(loc.name, label ?? NO_LABEL);
+    return label;
+  }
+  return resolvedLocationName(loc, table);
+}
+
+function resolvedLocationName(loc: Location | undefined, table: ChunkTables): string | undefined {
   return locationLabel(resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name))));
 }
+
+/** A location alias without a label, in `locationLabels`. */
+const NO_LABEL = Symbol('no label');
 
 // ---------------------------------------------------------------------------------------------
 // Ops, functions, module
 
-function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
-  const resultNames: string[] = [];
-  for (const group of op.results) {
-    if (group.count <= 1) resultNames.push(group.name);
-    else for (let i = 0; i < group.count && i < 4096; i++) resultNames.push(`${group.name}#${i}`);
+// Arrays below are made at their final length: one grown by push keeps room for 17 elements (152 B), per op.
+
+/** SSA names of an op's results: one per group, or `%0#i` per result of a multi-result group. */
+function resultNamesOf(op: Operation): readonly string[] {
+  const groups = op.results;
+  if (groups.length === 0) return NO_STRINGS;
+  let count = 0;
+  for (const group of groups) count += group.count <= 1 ? 1 : Math.min(group.count, 4096);
+  const names = new Array<string>(count);
+  let at = 0;
+  for (const group of groups) {
+    if (group.count <= 1) names[at++] = group.name;
+    else for (let i = 0; i < group.count && i < 4096; i++) names[at++] = `${group.name}#${i}`;
   }
-  const operandNames =
-    op.operands.length === 0
-      ? NO_STRINGS
-      : op.operands.map((u) => (u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`));
+  return names;
+}
+
+function operandNamesOf(op: Operation): readonly string[] {
+  const uses = op.operands;
+  if (uses.length === 0) return NO_STRINGS;
+  const names = new Array<string>(uses.length);
+  for (let i = 0; i < uses.length; i++) {
+    const u = uses[i]!;
+    names[i] = u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`;
+  }
+  return names;
+}
+
+/** The specs of `count` values typed by `types` (missing types read as such), as the chunk's shared list. */
+function specListOf(types: readonly TypeNode[], count: number, table: ChunkTables): readonly ValueSpec[] {
+  if (count === 0) return NO_SPECS;
+  const first = valueSpec(types[0], table);
+  if (count === 1) return sharedSpecList(table, first, undefined) ?? [first];
+  if (count === 2) {
+    const second = valueSpec(types[1], table);
+    return sharedSpecList(table, first, second) ?? [first, second];
+  }
+  const specs = new Array<ValueSpec>(count);
+  specs[0] = first;
+  for (let i = 1; i < count; i++) specs[i] = valueSpec(types[i], table);
+  return specs;
+}
+
+function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
+  const resultNames = resultNamesOf(op);
   const properties = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
   return {
     name: op.name,
-    resultNames: resultNames.length === 0 ? NO_STRINGS : resultNames,
-    operandNames,
-    operands: sharedSpecList(
-      table,
-      op.operands.map((_, i) => valueSpec(op.operandTypes[i], table)),
-    ),
-    results: sharedSpecList(
-      table,
-      resultNames.map((_, i) => valueSpec(op.resultTypes[i], table)),
-    ),
+    resultNames,
+    operandNames: operandNamesOf(op),
+    operands: specListOf(op.operandTypes, op.operands.length, table),
+    results: specListOf(op.resultTypes, resultNames.length, table),
     properties,
     symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
     range: op.range,
