@@ -43,8 +43,10 @@ import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, Ttnn
 interface ChunkTables {
   readonly aliases: ReadonlyMap<string, AliasDefinition>;
   readonly layoutCache: Map<string, LayoutInfo>;
-  /** Tensor specs by (shape, element type, layout alias): big files repeat a few hundred tensor types. */
-  readonly specCache: Map<string, ValueSpec>;
+  /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
+  readonly specCache: SpecTrie;
+  /** Specs in `specCache` (bounded). */
+  specCount: number;
   /**
    * Property values by kind and text (`i1`, `d2,0,1`, `D#ttnn.layout<tile>`): a 100k-op file writes a few thousand
    * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
@@ -55,6 +57,25 @@ interface ChunkTables {
   /** Op labels of `loc(#locN)` by alias name. */
   readonly locationLabels: Map<string, string | typeof NO_LABEL>;
 }
+
+/**
+ * Tensor specs by layout alias, element type and dimension texts, one trie step each: the few hundred distinct tensor
+ * types of a file are found without building a key string per value.
+ */
+interface SpecTrie {
+  next?: Map<string, SpecTrie>;
+  spec?: ValueSpec;
+}
+
+/** The node of `key` under `node`, made when absent if `create`. */
+function specStep(node: SpecTrie | undefined, key: string, create: boolean): SpecTrie | undefined {
+  let child = node?.next?.get(key);
+  if (child === undefined && node !== undefined && create) (node.next ??= new Map()).set(key, (child = {}));
+  return child;
+}
+
+/** Bounds the per-chunk spec cache (a file of distinct types gains nothing from it). */
+const MAX_CACHED_SPECS = 100_000;
 
 interface SpecLists {
   one: readonly ValueSpec[] | undefined;
@@ -99,7 +120,8 @@ function tablesOf(chunk: Chunk): ChunkTables {
   const tables: ChunkTables = {
     aliases: aliasesByName(chunk),
     layoutCache: new Map(),
-    specCache: new Map(),
+    specCache: {},
+    specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
     locationLabels: new Map(),
@@ -545,13 +567,13 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
-  const cacheable = (t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar';
-  const key = cacheable
-    ? `${t.shapeText.join('x')}|${t.elementType.kind === 'scalar' ? t.elementType.name : ''}|${t.encoding?.kind === 'attrAlias' ? t.encoding.name : ''}`
-    : '';
-  if (cacheable) {
-    const hit = table.specCache.get(key);
-    if (hit !== undefined) return hit;
+  let node: SpecTrie | undefined;
+  if ((t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar') {
+    const create = table.specCount < MAX_CACHED_SPECS;
+    node = specStep(table.specCache, t.encoding?.name ?? '', create);
+    node = specStep(node, t.elementType.name, create);
+    for (const dim of t.shapeText) node = specStep(node, dim, create);
+    if (node?.spec !== undefined) return node.spec;
   }
   const { layout, alias } = decodeEncoding(t.encoding, table);
   const spec: ValueSpec = {
@@ -561,7 +583,10 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
     layout,
     layoutAlias: alias,
   };
-  if (cacheable && table.specCache.size < 100_000) table.specCache.set(key, spec);
+  if (node !== undefined) {
+    node.spec = spec;
+    table.specCount++;
+  }
   return spec;
 }
 
@@ -573,38 +598,67 @@ const PROP_FALSE: PropValue = { kind: 'bool', value: false };
 /** Bounds the per-chunk property cache (a file of distinct values gains nothing from it). */
 const MAX_CACHED_PROPS = 100_000;
 
-/** The chunk's one PropValue for `key` (kind letter + text), made by `make` the first time. */
-function sharedProp(table: ChunkTables, key: string, make: () => PropValue): PropValue {
-  const hit = table.propCache.get(key);
-  if (hit !== undefined) return hit;
-  const value = make();
+/** The chunk's PropValue for `key` (kind letter + text), if it has one. */
+function knownProp(table: ChunkTables, key: string): PropValue | undefined {
+  return table.propCache.get(key);
+}
+
+/** `value`, kept as the chunk's PropValue for `key` while the cache has room. */
+function rememberProp(table: ChunkTables, key: string, value: PropValue): PropValue {
   if (table.propCache.size < MAX_CACHED_PROPS) table.propCache.set(key, value);
   return value;
+}
+
+/** The key of an array of integers (`[1 : i32, 4 : i32]`: digits as written), else undefined. */
+function intArrayKey(elements: readonly AttrNode[], table: ChunkTables): string | undefined {
+  let key = 'a';
+  for (let i = 0; i < elements.length; i++) {
+    const e = resolveAttr(elements[i], table.aliases);
+    if (e?.kind !== 'integer') return undefined;
+    key += i === 0 ? e.text : `,${e.text}`;
+  }
+  return key;
 }
 
 function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
   const a = depth > 32 ? undefined : resolveAttr(attr, table.aliases);
   if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
+  // Shared values are looked up before they are made: a 100k-op file writes a few thousand distinct ones.
   switch (a.kind) {
-    case 'integer':
-      return sharedProp(table, `i${a.text}`, () => ({ kind: 'int', value: a.value, text: a.text }));
+    case 'integer': {
+      const key = `i${a.text}`;
+      return knownProp(table, key) ?? rememberProp(table, key, { kind: 'int', value: a.value, text: a.text });
+    }
     case 'float':
       return { kind: 'float', value: a.value };
     case 'bool':
       return a.value ? PROP_TRUE : PROP_FALSE;
-    case 'string':
-      return sharedProp(table, `s${a.value}`, () => ({ kind: 'string', value: a.value }));
+    case 'string': {
+      const key = `s${a.value}`;
+      return knownProp(table, key) ?? rememberProp(table, key, { kind: 'string', value: a.value });
+    }
     case 'unit':
       return PROP_TRUE;
-    case 'denseArray':
-      return sharedProp(table, `d${a.elementTexts.join(',')}`, () => ({
-        kind: 'ints',
-        values: a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t))),
-      }));
+    case 'denseArray': {
+      const key = `d${a.elementTexts.join(',')}`;
+      return (
+        knownProp(table, key) ??
+        rememberProp(table, key, {
+          kind: 'ints',
+          values: a.elementTexts.map((t) => (t === 'true' ? 1 : t === 'false' ? 0 : Number(t))),
+        })
+      );
+    }
     case 'array': {
+      // An array of integers (`shape = [1 : i32, ...]`) is shared like a dense array: same digits, same values.
+      const intsKey = depth < 32 ? intArrayKey(a.elements, table) : undefined;
+      const known = intsKey === undefined ? undefined : knownProp(table, intsKey);
+      if (known !== undefined) return known;
       const elements = a.elements.map((e) => propValue(e, table, depth + 1));
-      if (elements.every((e) => e.kind === 'int'))
-        return { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
+      if (elements.every((e) => e.kind === 'int')) {
+        const ints: PropValue = { kind: 'ints', values: elements.map((e) => (e.kind === 'int' ? e.value : 0)) };
+        return intsKey === undefined ? ints : rememberProp(table, intsKey, ints);
+      }
       return { kind: 'array', elements };
     }
     case 'dict':
@@ -612,15 +666,8 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
     case 'dialectAttr': {
       const bodyText = a.body === undefined ? '' : printTokens(a.body.children, { budgetChars: 20_000 }).text;
       const text = `#${a.name}<${bodyText}>`;
-      return sharedProp(table, `D${text}`, () => {
-        const items = splitTopLevel(bodyText);
-        const fields: Record<string, string> = {};
-        for (const item of items) {
-          const eq = /^([\w.]+)=(.*)$/s.exec(item);
-          if (eq !== null) fields[eq[1]] = eq[2];
-        }
-        return { kind: 'dialect', name: a.name, text, items, fields };
-      });
+      const key = `D${text}`;
+      return knownProp(table, key) ?? rememberProp(table, key, dialectProp(a.name, text, bodyText));
     }
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
@@ -629,6 +676,17 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
     default:
       return { kind: 'other', text: a.kind };
   }
+}
+
+/** `#name<body>` as a PropValue: its top-level items, and the `key = value` ones as fields. */
+function dialectProp(name: string, text: string, bodyText: string): PropValue {
+  const items = splitTopLevel(bodyText);
+  const fields: Record<string, string> = {};
+  for (const item of items) {
+    const eq = /^([\w.]+)=(.*)$/s.exec(item);
+    if (eq !== null) fields[eq[1]] = eq[2];
+  }
+  return { kind: 'dialect', name, text, items, fields };
 }
 
 function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0): Record<string, PropValue> {
