@@ -14,13 +14,13 @@ import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
  * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
- * keyed by an op's properties object, which the TTNN ops an in-place edit leaves alone keep (ttnn/fromSyntax's
- * `moduleAfterEdits`), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
+ * keyed by the op object, which an in-place edit leaves alone for every op but the edited ones (ttnn/fromSyntax's
+ * `moduleAfterEdits`; property records are shared between ops, so they are no key), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
  * dropped whole when the device, build window or usable-L1 cap changes.
  */
 export interface EstimateReuse {
   deviceKey: string;
-  byOp: WeakMap<object, { readonly op: TtnnOp; readonly liveKey: number; readonly estimate: OpEstimateResult }>;
+  byOp: WeakMap<TtnnOp, { readonly op: TtnnOp; readonly liveKey: number; readonly estimate: OpEstimateResult }>;
 }
 
 export function newEstimateReuse(): EstimateReuse {
@@ -39,7 +39,7 @@ export interface EstimateCache {
 
 /**
  * An estimate function for one analysis on `device` over the build `window`. With `reuse`, estimates of the earlier
- * analysis are looked up first (by the op's properties object, then checked against every other input), and reuse is
+ * analysis are looked up first (by the op object, then checked against every other input), and reuse is
  * emptied when the device, window or usable-L1 cap differs from the one it was filled for.
  */
 export function estimateCache(
@@ -96,11 +96,11 @@ export function estimateCache(
       flattenEstimateStrings(fresh);
       return fresh;
     }
-    const earlier = reuse?.byOp.get(op.properties);
+    const earlier = reuse?.byOp.get(op);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;
     const fresh = keyed(op, inputs, liveKey);
-    reuse?.byOp.set(op.properties, { op, liveKey, estimate: fresh });
+    reuse?.byOp.set(op, { op, liveKey, estimate: fresh });
     return fresh;
   };
   return { estimate, sameSettings };

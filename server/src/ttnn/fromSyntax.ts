@@ -54,6 +54,9 @@ interface ChunkTables {
   readonly propCache: Map<string, PropValue>;
   /** Operand/result spec lists of one or two specs by their specs (cached specs recur, so their lists do). */
   readonly specLists: Map<ValueSpec, SpecLists>;
+  readonly propertiesCache: PropertiesTrie;
+  /** Records in `propertiesCache` (bounded). */
+  propertiesCount: number;
   /** Op labels of `loc(#locN)` by alias name. */
   readonly locationLabels: Map<string, string | typeof NO_LABEL>;
 }
@@ -76,6 +79,12 @@ function specStep(node: SpecTrie | undefined, key: string, create: boolean): Spe
 
 /** Bounds the per-chunk spec cache (a file of distinct types gains nothing from it). */
 const MAX_CACHED_SPECS = 100_000;
+
+/** Properties records by their names and value objects, one trie step each (`sharedProperties`). */
+interface PropertiesTrie {
+  next?: Map<string | PropValue, PropertiesTrie>;
+  properties?: Readonly<Record<string, PropValue>>;
+}
 
 interface SpecLists {
   one: readonly ValueSpec[] | undefined;
@@ -125,6 +134,8 @@ function tablesOf(chunk: Chunk): ChunkTables {
     propCache: new Map(),
     specLists: new Map(),
     locationLabels: new Map(),
+    propertiesCache: {},
+    propertiesCount: 0,
   };
   chunkTables.set(chunk, tables);
   return tables;
@@ -766,10 +777,56 @@ function specListOf(types: readonly TypeNode[], count: number, table: ChunkTable
   return specs;
 }
 
+/**
+ * The chunk's one properties record equal to `properties` (same names in the same order, the same value objects), or
+ * `properties` itself, kept when the cache has room: ops repeat a few hundred records (every deallocate writes
+ * `{force = false}`). Only records of shared values are kept; one holding a value made per op (a float) is its own.
+ */
+function sharedProperties(
+  table: ChunkTables,
+  properties: Record<string, PropValue>,
+): Readonly<Record<string, PropValue>> {
+  let node: PropertiesTrie | undefined = table.propertiesCache;
+  const create = table.propertiesCount < MAX_CACHED_PROPS;
+  for (const name in properties) {
+    const value = properties[name]!;
+    if (!isSharedProp(value)) return properties;
+    node = propertiesStep(propertiesStep(node, name, create), value, create);
+  }
+  if (node === undefined) return properties;
+  if (node.properties !== undefined) return node.properties;
+  node.properties = properties;
+  table.propertiesCount++;
+  return properties;
+}
+
+/** Whether fromSyntax shares `value` per distinct text (so identity stands for equality). */
+function isSharedProp(value: PropValue): boolean {
+  return (
+    value.kind === 'int' ||
+    value.kind === 'bool' ||
+    value.kind === 'string' ||
+    value.kind === 'ints' ||
+    value.kind === 'dialect'
+  );
+}
+
+/** The node of `key` under `node`, made when absent if `create`. */
+function propertiesStep(
+  node: PropertiesTrie | undefined,
+  key: string | PropValue,
+  create: boolean,
+): PropertiesTrie | undefined {
+  let child = node?.next?.get(key);
+  if (child === undefined && node !== undefined && create) (node.next ??= new Map()).set(key, (child = {}));
+  return child;
+}
+
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op);
-  const properties = dictEntries(op.attributes, table);
-  for (const e of op.properties?.entries ?? []) properties[e.name] = propValue(e.value, table, 0);
+  const merged = dictEntries(op.attributes, table);
+  for (const e of op.properties?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
+  const properties = sharedProperties(table, merged);
   return {
     name: op.name,
     resultNames,

@@ -57,11 +57,11 @@ describe('analysis/estimateCache', () => {
     const second = estimateCache(DEVICE, WINDOW, 1, reuse);
     assert.equal(second.sameSettings, true);
     assert.equal(second.estimate(relu, 0), estimate);
-    // Same properties object, another operand spec: not the same inputs, estimated afresh.
+    // Another op object with the same properties object and another operand spec: estimated afresh.
     assert.notEqual(second.estimate({ ...relu, operands: [tensor([64, 64])] }, 0), estimate);
     const otherCap = estimateCache(DEVICE, WINDOW, 0.5, reuse);
     assert.equal(otherCap.sameSettings, false);
-    assert.equal(reuse.byOp.get(relu.properties), undefined);
+    assert.equal(reuse.byOp.get(relu), undefined);
     assert.equal(
       estimateCache(DEVICE, { earliest: '2026-01-01', latest: '2026-01-01' }, 0.5, reuse).sameSettings,
       false,
