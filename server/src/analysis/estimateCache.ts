@@ -10,7 +10,7 @@ import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { flattenEstimateStrings } from './flatStrings';
-import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
+import type { PropValue, TtnnOp } from '../ttnn/op';
 
 /**
  * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
@@ -49,14 +49,7 @@ export function estimateCache(
   reuse: EstimateReuse | undefined,
 ): EstimateCache {
   const ttMetal = { window };
-  // Specs are shared objects (fromSyntax caches them per type), so a spec's identity is a faithful key.
-  const specIds = new Map<ValueSpec, number>();
-  const idOf = (s: ValueSpec): number => {
-    let id = specIds.get(s);
-    if (id === undefined) specIds.set(s, (id = specIds.size));
-    return id;
-  };
-  const memo = new Map<string, OpEstimateResult>();
+  const memo = new EstimateMemo();
   // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
   // records count only with the same device, build window and cap.
   let sameSettings = false;
@@ -69,18 +62,12 @@ export function estimateCache(
     }
   }
   const keyed = (op: TtnnOp, inputs: EstimatorReads, liveKey: number): OpEstimateResult => {
-    let props = '';
-    if (inputs.properties) for (const name in op.properties) props += `${name}=${propKey(op.properties[name])};`;
-    let key = `${op.name}|`;
-    for (const spec of op.operands) key += `${idOf(spec)},`;
-    key += '|';
-    for (const spec of op.results) key += `${idOf(spec)},`;
-    key += `|${props}|${liveKey}`;
-    const hit = memo.get(key);
+    const hash = memo.hash(op, inputs.properties, liveKey);
+    const hit = memo.get(hash, op, inputs.properties, liveKey);
     if (hit !== undefined) return hit;
     const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
     flattenEstimateStrings(fresh);
-    if (memo.size < MAX_MEMO_ENTRIES) memo.set(key, fresh);
+    memo.add(hash, op, liveKey, fresh);
     return fresh;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
@@ -107,6 +94,95 @@ export function estimateCache(
 }
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
+
+interface MemoEntry {
+  readonly op: TtnnOp;
+  readonly liveKey: number;
+  readonly estimate: OpEstimateResult;
+  /** The next entry with the same hash. */
+  readonly next: MemoEntry | undefined;
+}
+
+/**
+ * Estimates of one analysis by their inputs: the op's name, operand and result spec objects (fromSyntax shares specs
+ * per type, so identity is a faithful key), its property names and `propKey`s when its estimator reads properties,
+ * and the live-L1 key. Looked up by a number hashed from those inputs and confirmed against the op that made the
+ * entry, so no key string is built per op (those were the analysis's largest garbage).
+ */
+class EstimateMemo {
+  private readonly entries = new Map<number, MemoEntry>();
+  private count = 0;
+  // Small ids for the values hashed: spec objects, op and property names, property keys.
+  private readonly ids = new Map<unknown, number>();
+
+  private idOf(value: unknown): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size + 1));
+    return id;
+  }
+
+  hash(op: TtnnOp, readsProperties: boolean, liveKey: number): number {
+    let h = mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length);
+    for (const spec of op.operands) h = mix(h, this.idOf(spec));
+    h = mix(h, op.results.length);
+    for (const spec of op.results) h = mix(h, this.idOf(spec));
+    if (readsProperties) {
+      const properties = op.properties;
+      for (const name in properties) h = mix(mix(h, this.idOf(name)), this.idOf(sharedPropKey(properties[name])));
+    }
+    return mix(h, liveKey % 0x1_0000_0000);
+  }
+
+  get(hash: number, op: TtnnOp, readsProperties: boolean, liveKey: number): OpEstimateResult | undefined {
+    for (let e = this.entries.get(hash); e !== undefined; e = e.next)
+      if (e.liveKey === liveKey && sameMemoInputs(e.op, op, readsProperties)) return e.estimate;
+    return undefined;
+  }
+
+  add(hash: number, op: TtnnOp, liveKey: number, estimate: OpEstimateResult): void {
+    if (this.count >= MAX_MEMO_ENTRIES) return;
+    this.entries.set(hash, { op, liveKey, estimate, next: this.entries.get(hash) });
+    this.count++;
+  }
+}
+
+const HASH_SEED = 0x011c9dc5;
+
+/** One step of a 32-bit multiplicative hash. */
+function mix(h: number, value: number): number {
+  return Math.imul(h ^ value, 0x01000193);
+}
+
+/** Whether two ops have the same memo inputs: name, spec objects and (when read) property names and keys in order. */
+function sameMemoInputs(a: TtnnOp, b: TtnnOp, readsProperties: boolean): boolean {
+  if (a.name !== b.name || a.operands.length !== b.operands.length || a.results.length !== b.results.length)
+    return false;
+  for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
+  if (!readsProperties || a.properties === b.properties) return true;
+  const namesA = Object.keys(a.properties);
+  const namesB = Object.keys(b.properties);
+  if (namesA.length !== namesB.length) return false;
+  for (let i = 0; i < namesA.length; i++) {
+    const name = namesA[i]!;
+    if (name !== namesB[i] || sharedPropKey(a.properties[name]!) !== sharedPropKey(b.properties[name]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * `propKey` of a property value, remembered per value object: fromSyntax shares one PropValue per distinct text in a
+ * chunk, so the few thousand distinct values of a 100k-op file are spelled out once, not once per op.
+ */
+const propKeys = new WeakMap<PropValue, string>();
+function sharedPropKey(p: PropValue): string {
+  // Ints and bools have their key at hand.
+  if (p.kind === 'int') return p.text;
+  if (p.kind === 'bool') return p.value ? 'true' : 'false';
+  let key = propKeys.get(p);
+  if (key === undefined) propKeys.set(p, (key = propKey(p)));
+  return key;
+}
 
 // Nesting past this is keyed by a fresh token: never shared, so such an op is estimated afresh rather than wrongly reused.
 const MAX_KEY_DEPTH = 8;
