@@ -22,7 +22,7 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { parse } from '../mlir/parser';
+import { parse, sharedDictText } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
@@ -57,6 +57,12 @@ interface ChunkTables {
   readonly propertiesCache: PropertiesTrie;
   /** Records in `propertiesCache` (bounded). */
   propertiesCount: number;
+  /**
+   * Properties records by the texts of the op's attribute and property dictionaries, when the parser shares both
+   * (mlir/parser `sharedDictText`): a record is a function of those texts within a chunk (aliases are per chunk), so
+   * most ops' dictionaries are decoded — and their entries parsed again — once per distinct text, not once per op.
+   */
+  readonly propertiesByText: Map<string, Readonly<Record<string, PropValue>>>;
   /** Op labels of `loc(#locN)` by alias name. */
   readonly locationLabels: Map<string, string | typeof NO_LABEL>;
 }
@@ -136,6 +142,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     locationLabels: new Map(),
     propertiesCache: {},
     propertiesCount: 0,
+    propertiesByText: new Map(),
   };
   chunkTables.set(chunk, tables);
   return tables;
@@ -822,11 +829,30 @@ function propertiesStep(
   return child;
 }
 
-function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
-  const resultNames = resultNamesOf(op);
+/** The op's attributes and properties as one record (properties win on equal names). */
+function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string, PropValue>> {
+  const textKey = dictionariesText(op);
+  const known = textKey === undefined ? undefined : table.propertiesByText.get(textKey);
+  if (known !== undefined) return known;
   const merged = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
   const properties = sharedProperties(table, merged);
+  if (textKey !== undefined && table.propertiesByText.size < MAX_CACHED_PROPS)
+    table.propertiesByText.set(textKey, properties);
+  return properties;
+}
+
+/** A key of the op's two dictionaries' texts when each is absent or shared by the parser; else undefined. */
+function dictionariesText(op: Operation): string | undefined {
+  const attributes = op.attributes === undefined ? '' : sharedDictText(op.attributes);
+  const properties = op.properties === undefined ? '' : sharedDictText(op.properties);
+  // Both texts are whole dictionaries (`{...}`) or empty, so the pair is the key unambiguously.
+  return attributes === undefined || properties === undefined ? undefined : `${attributes}\u0000${properties}`;
+}
+
+function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
+  const resultNames = resultNamesOf(op);
+  const properties = propertiesOf(op, table);
   return {
     name: op.name,
     resultNames,

@@ -24,6 +24,34 @@ function layoutOf(text: string): TensorLayout {
 }
 
 describe('ttnn/fromSyntax', () => {
+  it('decodes the properties of ops whose dictionaries recur as each text says, per chunk and per dictionary', () => {
+    // The same property text under two alias tables (chunks), and the same texts as properties vs attributes: the
+    // records follow the aliases of their chunk and merge attributes under properties.
+    const chunk = (layout: string): string =>
+      `#lay = #ttnn.layout<${layout}>
+func.func @f(%a: tensor<32x32xbf16>) -> tensor<32x32xbf16> {
+  %0 = "ttnn.to_layout"(%a) <{layout = #lay}> : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  %1 = "ttnn.to_layout"(%0) <{layout = #lay}> : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  %2 = "ttnn.to_layout"(%1) <{layout = #lay}> {layout = #ttnn.layout<row_major>, keep = 1 : i32} : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  %3 = "ttnn.to_layout"(%2) {layout = #lay} : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  return %3 : tensor<32x32xbf16>
+}`;
+    const m = mod(`${chunk('tile')}\n// -----\n${chunk('row_major')}`);
+    const layouts = m.functions.map((f) =>
+      f.ops.slice(0, 4).map((o) => {
+        const v = o.properties['layout'];
+        return v?.kind === 'dialect' ? v.text : v?.kind;
+      }),
+    );
+    assert.deepEqual(layouts, [
+      ['#ttnn.layout<tile>', '#ttnn.layout<tile>', '#ttnn.layout<tile>', '#ttnn.layout<tile>'],
+      ['#ttnn.layout<row_major>', '#ttnn.layout<row_major>', '#ttnn.layout<row_major>', '#ttnn.layout<row_major>'],
+    ]);
+    const keep = m.functions[0]!.ops[2]!.properties['keep'];
+    assert.deepEqual(keep?.kind === 'int' ? keep.value : undefined, 1);
+    assert.equal(m.functions[0]!.ops[3]!.properties['keep'], undefined);
+  });
+
   it('decodes an aliased tile layout in DRAM (2026 frontend dump)', () => {
     const l = layoutOf(`#dram = #ttnn.buffer_type<dram>
 #ttnn_layout5 = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x152640x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>

@@ -30,6 +30,7 @@ import {
 import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
+export { sharedDictText } from './attributes';
 
 export interface ParseOptions {
   /**
