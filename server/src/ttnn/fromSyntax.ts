@@ -22,7 +22,7 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { parse, sharedDictText } from '../mlir/parser';
+import { parse, sharedDictText, sharedTypeKey } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
@@ -45,6 +45,11 @@ interface ChunkTables {
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
   readonly specCache: SpecTrie;
+  /**
+   * Specs by the template a shared tensor type has in the parse (mlir/parser `sharedTypeKey`: one per distinct text),
+   * so most uses are decoded without building their element-type and encoding nodes.
+   */
+  readonly specByTemplate: WeakMap<object, ValueSpec>;
   /** Specs in `specCache` (bounded). */
   specCount: number;
   /**
@@ -136,6 +141,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     aliases: aliasesByName(chunk),
     layoutCache: new Map(),
     specCache: {},
+    specByTemplate: new WeakMap(),
     specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
@@ -581,6 +587,14 @@ function typeText(type: TypeNode): string {
 }
 
 function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
+  const template = type === undefined ? undefined : sharedTypeKey(type);
+  if (template === undefined) return decodedValueSpec(type, table);
+  let spec = table.specByTemplate.get(template);
+  if (spec === undefined) table.specByTemplate.set(template, (spec = decodedValueSpec(type, table)));
+  return spec;
+}
+
+function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   const t = resolveType(type, table.aliases);
   if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };

@@ -24,6 +24,24 @@ function layoutOf(text: string): TensorLayout {
 }
 
 describe('ttnn/fromSyntax', () => {
+  it('decodes a tensor type that recurs in two chunks by the aliases of each chunk', () => {
+    // The same type text, `tensor<64x64xbf16, #lay>`, where #lay is in DRAM in one chunk and in L1 in the other.
+    const chunk = (memory: string): string =>
+      `#${memory} = #ttnn.buffer_type<${memory}>
+#lay = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<2x2x!ttcore.tile<32x32, bf16>, #${memory}>, <interleaved>>
+func.func @f(%a: tensor<64x64xbf16, #lay>) -> tensor<64x64xbf16, #lay> {
+  %0 = "ttnn.relu"(%a) : (tensor<64x64xbf16, #lay>) -> tensor<64x64xbf16, #lay>
+  return %0 : tensor<64x64xbf16, #lay>
+}`;
+    const m = mod(`${chunk('dram')}\n// -----\n${chunk('l1')}`);
+    const memoryOf = (f: number): string[] =>
+      [m.functions[f]!.args[0]!.spec, ...m.functions[f]!.ops[0]!.operands, ...m.functions[f]!.ops[0]!.results].map(
+        (s) => (s.kind === 'tensor' && s.layout.kind === 'layout' ? s.layout.bufferType : 'undecoded'),
+      );
+    assert.deepEqual(memoryOf(0), ['dram', 'dram', 'dram']);
+    assert.deepEqual(memoryOf(1), ['l1', 'l1', 'l1']);
+  });
+
   it('decodes the properties of ops whose dictionaries recur as each text says, per chunk and per dictionary', () => {
     // The same property text under two alias tables (chunks), and the same texts as properties vs attributes: the
     // records follow the aliases of their chunk and merge attributes under properties.

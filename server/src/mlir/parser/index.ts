@@ -31,6 +31,7 @@ import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
 export { sharedDictText } from './attributes';
+export { sharedTypeKey } from './nodes';
 
 export interface ParseOptions {
   /**
