@@ -17,10 +17,13 @@ import type {
   SymbolLikeLabel,
   SyntaxFile,
   TokenLeaf,
+  TokenLeafKind,
   TokenTree,
   TypeNode,
   ValueUse,
 } from './syntax';
+import { SlottedSharedDict } from './parser/attributes';
+import { SlottedSharedDialectAttr, SlottedSharedTensor, slotStart, type RelativeTree } from './parser/nodes';
 import { indexContaining } from './syntaxSearch';
 
 export type NameKind = 'value' | 'block' | 'alias' | 'symbol';
@@ -237,6 +240,14 @@ function aliasUse(name: string, range: TextRange): Occurrence {
 
 function* typeOccurrences(t: TypeNode, depth: number): Generator<Occurrence> {
   if (depth > MAX_DEPTH) return;
+  if (t instanceof SlottedSharedTensor) {
+    // A scalar element and an optional `#alias` encoding, read from the template without building either node.
+    const x = t.$x;
+    if (x.encodingName === undefined) return;
+    const start = slotStart(t);
+    yield aliasUse(x.encodingName, { start: start + x.encodingStart, end: start + x.encodingEnd });
+    return;
+  }
   switch (t.kind) {
     case 'tensor':
       yield* typeOccurrences(t.elementType, depth + 1);
@@ -265,6 +276,19 @@ function* typeOccurrences(t: TypeNode, depth: number): Generator<Occurrence> {
 
 function* attrOccurrences(a: AttrNode, depth: number): Generator<Occurrence> {
   if (depth > MAX_DEPTH) return;
+  if (a instanceof SlottedSharedDict || a instanceof SlottedSharedDialectAttr) {
+    const relative = sharedOccurrences(a);
+    if (relative.length === 0) return;
+    const start = slotStart(a);
+    for (const r of relative)
+      yield {
+        nameKind: r.nameKind,
+        name: r.name,
+        range: { start: start + r.from, end: start + r.to },
+        isDefinition: false,
+      };
+    return;
+  }
   switch (a.kind) {
     case 'attrAlias':
       yield aliasUse(a.name, a.range);
@@ -324,6 +348,62 @@ function* locationOccurrences(l: Location, depth: number): Generator<Occurrence>
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shared dictionaries and dialect attributes: occurrences once per distinct text
+
+/** A use inside a shared node's text, with offsets from the node's start. */
+interface RelativeOccurrence {
+  readonly nameKind: NameKind;
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The uses inside a shared dictionary or dialect attribute, by the text object its uses share (parser/nodes.ts):
+ * every use of one text holds the same names at the same offsets from its start. A shared dictionary's entries are
+ * re-parsed on each read (~1.7 µs an entry), so a walk over every op's properties re-parsed them all; this parses
+ * each distinct text once. Weak: the cache lives as long as the tree that holds the texts.
+ */
+const relativeByTemplate = new WeakMap<object, readonly RelativeOccurrence[]>();
+
+function sharedOccurrences(a: SlottedSharedDict | SlottedSharedDialectAttr): readonly RelativeOccurrence[] {
+  const key = a.$x;
+  const cached = relativeByTemplate.get(key);
+  if (cached !== undefined) return cached;
+  const out: RelativeOccurrence[] = [];
+  if (a instanceof SlottedSharedDict) {
+    // At offset 0, the ranges the entries have are offsets from the dictionary's start.
+    // Depth counts from the node (the parser bounds a shared text's nesting far below MAX_DEPTH anyway).
+    for (const e of a.relativeEntries())
+      for (const o of attrOccurrences(e.value, 1))
+        out.push({ nameKind: o.nameKind, name: o.name, from: o.range.start, to: o.range.end });
+  } else {
+    relativeTokenOccurrences(a.$x.children, 1, out);
+  }
+  const list = out.length === 0 ? NO_OCCURRENCES : out;
+  relativeByTemplate.set(key, list);
+  return list;
+}
+
+const NO_OCCURRENCES: readonly RelativeOccurrence[] = Object.freeze([]);
+
+/** tokenOccurrences over a shared body's relative token tree. */
+function relativeTokenOccurrences(tokens: readonly RelativeTree[], depth: number, out: RelativeOccurrence[]): void {
+  if (depth > MAX_DEPTH) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'group') {
+      relativeTokenOccurrences(t.children, depth + 1, out);
+      continue;
+    }
+    const next = tokens[i + 1];
+    const bodyNext = next !== undefined && next.kind === 'group' && next.open === '<' && next.from === t.to;
+    const kind = leafNameKind(t.leafKind, t.text, bodyNext);
+    if (kind !== undefined) out.push({ nameKind: kind, name: t.text, from: t.from, to: t.to });
+  }
+}
+
 /** Alias and symbol uses in a sequence of tokens (leaves inline: a generator per leaf would dominate big bodies). */
 function* tokenOccurrences(tokens: readonly TokenTree[], depth: number): Generator<Occurrence> {
   if (depth > MAX_DEPTH) return;
@@ -340,13 +420,19 @@ function* tokenOccurrences(tokens: readonly TokenTree[], depth: number): Generat
 
 /** `next` is the sibling after `leaf`, to tell `#ttnn<...>` (a dialect attribute) from an alias use. */
 function leafOccurrence(leaf: TokenLeaf, next: TokenTree | undefined): Occurrence | undefined {
-  if (leaf.leafKind === 'atIdent')
-    return { nameKind: 'symbol', name: leaf.text, range: leaf.range, isDefinition: false };
-  if (leaf.leafKind !== 'hashIdent' && leaf.leafKind !== 'bangIdent') return undefined;
+  if (leaf.leafKind !== 'atIdent' && leaf.leafKind !== 'hashIdent' && leaf.leafKind !== 'bangIdent') return undefined;
+  const range = leaf.range;
+  const bodyNext = next !== undefined && next.kind === 'group' && next.open === '<' && next.range.start === range.end;
+  const nameKind = leafNameKind(leaf.leafKind, leaf.text, bodyNext);
+  return nameKind === undefined ? undefined : { nameKind, name: leaf.text, range, isDefinition: false };
+}
+
+/** What a token names: `@sym` a symbol, `#a`/`!a` an alias; `bodyNext`: a `<...>` group follows with no space. */
+function leafNameKind(leafKind: TokenLeafKind, text: string, bodyNext: boolean): NameKind | undefined {
+  if (leafKind === 'atIdent') return 'symbol';
+  if (leafKind !== 'hashIdent' && leafKind !== 'bangIdent') return undefined;
   // Inside uninterpreted bodies `#dram` and `#ttnn.buffer_type<...>` look alike: dotted names and a name with a
   // `<...>` body right after it (`#ttnn<...>`) are dialect attributes and types, not aliases.
-  if (leaf.text.includes('.')) return undefined;
-  if (next !== undefined && next.kind === 'group' && next.open === '<' && next.range.start === leaf.range.end)
-    return undefined;
-  return aliasUse(leaf.text, leaf.range);
+  if (text.includes('.') || bodyNext) return undefined;
+  return 'alias';
 }

@@ -55,6 +55,7 @@ import {
   kindOnPrototype,
   type RelativeGroup,
   type RelativeTree,
+  type SharedDictText,
 } from './nodes';
 
 export function parseAttr(p: ParserState): AttrNode | undefined {
@@ -398,15 +399,23 @@ const SHARED_DICT_MAX_LENGTH = 4096;
  */
 export class SlottedSharedDict extends SlottedNode implements DictAttr {
   declare readonly kind: 'dict';
-  /** @internal The dictionary's text (a flat copy, not a slice of the file's text). */
-  declare readonly $x: string;
-  constructor(table: RangeTable, slot: number, text: string) {
+  /** @internal The dictionary's text, one object per distinct text (a key for caches of what walks derive from it). */
+  declare readonly $x: SharedDictText;
+  constructor(table: RangeTable, slot: number, text: SharedDictText) {
     super(table, slot);
     this.$x = text;
   }
 
   get entries(): readonly DictEntry[] {
-    return reparsedDict(this.$x, this.$t.starts[this.$s]!).entries;
+    return reparsedDict(this.$x.text, this.$t.starts[this.$s]!).entries;
+  }
+
+  /**
+   * The entries as a dictionary at offset 0 has them: a use's are these moved by its start. Walks that read every
+   * op's dictionaries (mlir/occurrences.ts) derive what they need from these once per distinct text.
+   */
+  relativeEntries(): readonly DictEntry[] {
+    return reparsedDict(this.$x.text, 0).entries;
   }
 }
 kindOnPrototype(SlottedSharedDict, 'dict');
@@ -418,7 +427,7 @@ gettersOnPrototype(SlottedSharedDict, ['entries']);
  * them may key what it decodes by it instead of reading `entries` (a parse) per op.
  */
 export function sharedDictText(dict: DictAttr): string | undefined {
-  return dict instanceof SlottedSharedDict ? dict.$x : undefined;
+  return dict instanceof SlottedSharedDict ? dict.$x.text : undefined;
 }
 
 const NO_ENTRIES: DictAttr = { kind: 'dict', entries: EMPTY, range: { start: 0, end: 0 } };
@@ -468,7 +477,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   let flat = p.dictTexts.get(key);
   if (flat === undefined) {
     // A copy: a slice would keep the whole file's text alive for as long as the tree lives.
-    flat = Array.from(key).join('');
+    flat = { text: Array.from(key).join('') };
     p.dictTexts.set(key, flat);
   }
   // The entries' nodes are dropped; their slots were the last handed out.

@@ -56,6 +56,11 @@ export abstract class SlottedNode {
   }
 }
 
+/** The node's start offset, read from its slot without making a range. */
+export function slotStart(node: SlottedNode): number {
+  return node.$t.starts[node.$s]!;
+}
+
 /** A copy of a slotted node as the plain object it stands for (own fields without `$`, then `range`/`nameRange`). */
 export function plainNode(node: SlottedNode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -262,6 +267,11 @@ class DerivedAttrAlias extends DerivedNode implements AttrAliasRef {
   }
 }
 kindOnPrototype(DerivedAttrAlias, 'attrAlias');
+
+/** The text of a shared dictionary (attributes.ts `SlottedSharedDict`), one object per distinct text. */
+export interface SharedDictText {
+  readonly text: string;
+}
 
 /** A token tree with offsets from its dialect attribute's start, shared by every use of the attribute's text. */
 export type RelativeTree = RelativeLeaf | RelativeGroup;

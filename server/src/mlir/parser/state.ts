@@ -8,7 +8,7 @@ import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
-import type { RelativeGroup, TensorTemplate } from './nodes';
+import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
 const MAX_NESTING_DEPTH = 200;
@@ -38,8 +38,8 @@ export interface ParserState {
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
   readonly shapeCache: Map<string, ShapeInfo>;
-  /** Dictionaries' texts (flat copies) by the same texts (attributes.ts `parseDict`). */
-  readonly dictTexts: Map<string, string>;
+  /** Dictionaries' texts (flat copies, one object per text) by the same texts (attributes.ts `parseDict`). */
+  readonly dictTexts: Map<string, SharedDictText>;
   /** Token trees of dialect attributes by the attribute's text (attributes.ts `sharedDialectAttr`). */
   readonly dialectTemplates: Map<string, RelativeGroup>;
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
