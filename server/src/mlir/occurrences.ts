@@ -16,7 +16,7 @@ import type {
   ResultGroup,
   SymbolLikeLabel,
   SyntaxFile,
-  TokenLeaf,
+  SymbolRef,
   TokenLeafKind,
   TokenTree,
   TypeNode,
@@ -169,50 +169,46 @@ export function argumentDefinition(arg: BlockArgument): Occurrence | undefined {
  */
 export function* opOwnOccurrences(op: Operation): Generator<Occurrence> {
   for (const r of op.results) yield resultDefinition(r);
-  if (op.symbol !== undefined)
-    yield { nameKind: 'symbol', name: op.symbol.name, range: op.symbol.range, isDefinition: true };
+  if (op.symbol !== undefined) yield symbolDefinition(op.symbol);
   for (const u of op.operands) yield operandUse(u);
   for (const s of op.successors) yield successorUse(s);
-  for (const s of op.symbolUses) yield { nameKind: 'symbol', name: s.name, range: s.range, isDefinition: false };
-  if (op.symbolUses.length === 0) {
-    yield* attributeAndTypeOccurrences(op);
-    return;
-  }
-  for (const o of attributeAndTypeOccurrences(op)) {
-    // `callee = @f` is both in the parser's symbol uses and an attribute token: count it once.
-    if (o.nameKind === 'symbol' && op.symbolUses.some((s) => s.range.start === o.range.start)) continue;
-    yield o;
-  }
-}
-
-function* attributeAndTypeOccurrences(op: Operation): Generator<Occurrence> {
-  if (op.properties !== undefined) yield* attrOccurrences(op.properties, 0);
-  if (op.attributes !== undefined) yield* attrOccurrences(op.attributes, 0);
-  for (const t of op.operandTypes) yield* typeOccurrences(t, 0);
-  for (const t of op.resultTypes) yield* typeOccurrences(t, 0);
-  const sig = op.signature;
-  if (sig !== undefined) {
-    // A definition's arguments are its entry block's, visited with the block header; a declaration's only here.
-    if (op.regions[0]?.blocks[0]?.arguments !== sig.arguments)
-      for (const arg of sig.arguments) yield* argumentOccurrences(arg);
-    for (const r of sig.results) {
-      yield* typeOccurrences(r.type, 0);
-      if (r.attributes !== undefined) yield* attrOccurrences(r.attributes, 0);
-    }
-  }
-  if (op.location !== undefined) yield* locationOccurrences(op.location, 0);
+  for (const s of op.symbolUses) yield symbolUse(s);
+  yield* collected((sink) => attributeAndTypeUses(op, sink));
 }
 
 /** Names in a block's header: its label, its arguments, and aliases in their types, attributes and locations. */
 export function* blockHeaderOccurrences(block: Block): Generator<Occurrence> {
   if (block.label !== undefined) yield labelDefinition(block.label);
-  for (const arg of block.arguments) yield* argumentOccurrences(arg);
+  for (const arg of block.arguments) yield* collected((sink) => argumentUses(arg, sink));
 }
 
 /** An op's own names and its blocks' headers (not the names of nested ops). */
 export function* opOccurrences(op: Operation): Generator<Occurrence> {
   yield* opOwnOccurrences(op);
   for (const region of op.regions) for (const block of region.blocks) yield* blockHeaderOccurrences(block);
+}
+
+/**
+ * The alias or symbol occurrences of `op` (`opOccurrences`, or `opOwnOccurrences` with `ownOnly`), in the same
+ * order, only those of `nameKind` (named `name` when given): walks over every op of a file (alias and symbol
+ * references, nameErrors' checks) make no occurrence object for the op's other names.
+ */
+export function forEachNamedOccurrence(
+  op: Operation,
+  nameKind: 'alias' | 'symbol',
+  name: string | undefined,
+  ownOnly: boolean,
+  visit: (o: Occurrence) => void,
+): void {
+  const sink: Sink = { nameKind, name, visit };
+  if (nameKind === 'symbol') {
+    if (op.symbol !== undefined && wanted(sink, 'symbol', op.symbol.name)) visit(symbolDefinition(op.symbol));
+    for (const s of op.symbolUses) if (wanted(sink, 'symbol', s.name)) visit(symbolUse(s));
+  }
+  attributeAndTypeUses(op, sink);
+  if (ownOnly) return;
+  for (const region of op.regions)
+    for (const block of region.blocks) for (const arg of block.arguments) argumentUses(arg, sink);
 }
 
 export function aliasDefinition(alias: AliasDefinition): Occurrence {
@@ -222,103 +218,160 @@ export function aliasDefinition(alias: AliasDefinition): Occurrence {
 /** The alias name being defined plus the aliases its value uses. */
 export function* aliasDefinitionOccurrences(alias: AliasDefinition): Generator<Occurrence> {
   yield aliasDefinition(alias);
-  if (alias.attr !== undefined) yield* attrOccurrences(alias.attr, 0);
-  if (alias.type !== undefined) yield* typeOccurrences(alias.type, 0);
+  yield* collected((sink) => {
+    if (alias.attr !== undefined) attrUses(alias.attr, 0, sink);
+    if (alias.type !== undefined) typeUses(alias.type, 0, sink);
+  });
 }
 
-function* argumentOccurrences(arg: BlockArgument): Generator<Occurrence> {
-  const def = argumentDefinition(arg);
-  if (def !== undefined) yield def;
-  if (arg.type !== undefined) yield* typeOccurrences(arg.type, 0);
-  if (arg.attributes !== undefined) yield* attrOccurrences(arg.attributes, 0);
-  if (arg.location !== undefined) yield* locationOccurrences(arg.location, 0);
+function symbolDefinition(symbol: SymbolRef): Occurrence {
+  return { nameKind: 'symbol', name: symbol.name, range: symbol.range, isDefinition: true };
+}
+
+function symbolUse(s: SymbolRef): Occurrence {
+  return { nameKind: 'symbol', name: s.name, range: s.range, isDefinition: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names inside attributes, types and locations (callbacks: a generator per node dominated whole-file walks)
+
+/** Where a walk's occurrences go: only those of `nameKind` and `name` (each when given) are made and visited. */
+interface Sink {
+  readonly nameKind: NameKind | undefined;
+  readonly name: string | undefined;
+  readonly visit: (o: Occurrence) => void;
+}
+
+function wanted(sink: Sink, nameKind: NameKind, name: string): boolean {
+  return (sink.nameKind === undefined || sink.nameKind === nameKind) && (sink.name === undefined || sink.name === name);
+}
+
+/** Every occurrence `walk` finds, in order. */
+function collected(walk: (sink: Sink) => void): Occurrence[] {
+  const out: Occurrence[] = [];
+  walk({ nameKind: undefined, name: undefined, visit: (o) => out.push(o) });
+  return out;
+}
+
+function attributeAndTypeUses(op: Operation, outer: Sink): void {
+  // `callee = @f` is both in the parser's symbol uses and an attribute token: count it once.
+  const uses = op.symbolUses;
+  const sink: Sink =
+    uses.length === 0 || outer.nameKind === 'alias'
+      ? outer
+      : {
+          nameKind: outer.nameKind,
+          name: outer.name,
+          visit: (o) => {
+            if (o.nameKind !== 'symbol' || !uses.some((s) => s.range.start === o.range.start)) outer.visit(o);
+          },
+        };
+  if (op.properties !== undefined) attrUses(op.properties, 0, sink);
+  if (op.attributes !== undefined) attrUses(op.attributes, 0, sink);
+  for (const t of op.operandTypes) typeUses(t, 0, sink);
+  for (const t of op.resultTypes) typeUses(t, 0, sink);
+  const sig = op.signature;
+  if (sig !== undefined) {
+    // A definition's arguments are its entry block's, visited with the block header; a declaration's only here.
+    if (op.regions[0]?.blocks[0]?.arguments !== sig.arguments) for (const arg of sig.arguments) argumentUses(arg, sink);
+    for (const r of sig.results) {
+      typeUses(r.type, 0, sink);
+      if (r.attributes !== undefined) attrUses(r.attributes, 0, sink);
+    }
+  }
+  if (op.location !== undefined) locationUses(op.location, 0, sink);
+}
+
+function argumentUses(arg: BlockArgument, sink: Sink): void {
+  if (arg.name !== '' && wanted(sink, 'value', arg.name)) sink.visit(argumentDefinition(arg)!);
+  if (arg.type !== undefined) typeUses(arg.type, 0, sink);
+  if (arg.attributes !== undefined) attrUses(arg.attributes, 0, sink);
+  if (arg.location !== undefined) locationUses(arg.location, 0, sink);
 }
 
 function aliasUse(name: string, range: TextRange): Occurrence {
   return { nameKind: 'alias', name, range, isDefinition: false };
 }
 
-function* typeOccurrences(t: TypeNode, depth: number): Generator<Occurrence> {
+function typeUses(t: TypeNode, depth: number, sink: Sink): void {
   if (depth > MAX_DEPTH) return;
   if (t instanceof SlottedSharedTensor) {
     // A scalar element and an optional `#alias` encoding, read from the template without building either node.
     const x = t.$x;
-    if (x.encodingName === undefined) return;
+    if (x.encodingName === undefined || !wanted(sink, 'alias', x.encodingName)) return;
     const start = slotStart(t);
-    yield aliasUse(x.encodingName, { start: start + x.encodingStart, end: start + x.encodingEnd });
+    sink.visit(aliasUse(x.encodingName, { start: start + x.encodingStart, end: start + x.encodingEnd }));
     return;
   }
   switch (t.kind) {
     case 'tensor':
-      yield* typeOccurrences(t.elementType, depth + 1);
-      if (t.encoding !== undefined) yield* attrOccurrences(t.encoding, depth + 1);
+      typeUses(t.elementType, depth + 1, sink);
+      if (t.encoding !== undefined) attrUses(t.encoding, depth + 1, sink);
       return;
     case 'memref':
-      yield* typeOccurrences(t.elementType, depth + 1);
-      if (t.layout !== undefined) yield* attrOccurrences(t.layout, depth + 1);
-      if (t.memorySpace !== undefined) yield* attrOccurrences(t.memorySpace, depth + 1);
+      typeUses(t.elementType, depth + 1, sink);
+      if (t.layout !== undefined) attrUses(t.layout, depth + 1, sink);
+      if (t.memorySpace !== undefined) attrUses(t.memorySpace, depth + 1, sink);
       return;
     case 'typeAlias':
-      yield aliasUse(t.name, t.range);
+      if (wanted(sink, 'alias', t.name)) sink.visit(aliasUse(t.name, t.range));
       return;
     case 'function':
-      for (const i of t.inputs) yield* typeOccurrences(i, depth + 1);
-      for (const r of t.results) yield* typeOccurrences(r, depth + 1);
+      for (const i of t.inputs) typeUses(i, depth + 1, sink);
+      for (const r of t.results) typeUses(r, depth + 1, sink);
       return;
     case 'dialectType':
     case 'otherType':
-      if (t.body !== undefined) yield* tokenOccurrences(t.body.children, depth + 1);
+      if (t.body !== undefined) tokenUses(t.body.children, depth + 1, sink);
       return;
     case 'scalar':
       return;
   }
 }
 
-function* attrOccurrences(a: AttrNode, depth: number): Generator<Occurrence> {
+function attrUses(a: AttrNode, depth: number, sink: Sink): void {
   if (depth > MAX_DEPTH) return;
   if (a instanceof SlottedSharedDict || a instanceof SlottedSharedDialectAttr) {
     const relative = sharedOccurrences(a);
     if (relative.length === 0) return;
     const start = slotStart(a);
-    for (const r of relative)
-      yield {
-        nameKind: r.nameKind,
-        name: r.name,
-        range: { start: start + r.from, end: start + r.to },
-        isDefinition: false,
-      };
+    for (const r of relative) {
+      if (!wanted(sink, r.nameKind, r.name)) continue;
+      const range = { start: start + r.from, end: start + r.to };
+      sink.visit({ nameKind: r.nameKind, name: r.name, range, isDefinition: false });
+    }
     return;
   }
   switch (a.kind) {
     case 'attrAlias':
-      yield aliasUse(a.name, a.range);
+      if (wanted(sink, 'alias', a.name)) sink.visit(aliasUse(a.name, a.range));
       return;
     case 'dialectAttr':
-      if (a.body !== undefined) yield* tokenOccurrences(a.body.children, depth + 1);
+      if (a.body !== undefined) tokenUses(a.body.children, depth + 1, sink);
       return;
     case 'integer':
     case 'float':
     case 'string':
-      if (a.type !== undefined) yield* typeOccurrences(a.type, depth + 1);
+      if (a.type !== undefined) typeUses(a.type, depth + 1, sink);
       return;
     case 'array':
-      for (const e of a.elements) yield* attrOccurrences(e, depth + 1);
+      for (const e of a.elements) attrUses(e, depth + 1, sink);
       return;
     case 'dict':
-      for (const e of a.entries) yield* attrOccurrences(e.value, depth + 1);
+      for (const e of a.entries) attrUses(e.value, depth + 1, sink);
       return;
     case 'opaque':
-      yield* tokenOccurrences(a.tokens, depth + 1);
-      if (a.type !== undefined) yield* typeOccurrences(a.type, depth + 1);
+      tokenUses(a.tokens, depth + 1, sink);
+      if (a.type !== undefined) typeUses(a.type, depth + 1, sink);
       return;
     case 'typeAttr':
-      yield* typeOccurrences(a.type, depth + 1);
+      typeUses(a.type, depth + 1, sink);
       return;
     case 'loc':
-      yield* locationOccurrences(a.loc, depth + 1);
+      locationUses(a.loc, depth + 1, sink);
       return;
     case 'denseArray':
-      if (a.elementType !== undefined) yield* typeOccurrences(a.elementType, depth + 1);
+      if (a.elementType !== undefined) typeUses(a.elementType, depth + 1, sink);
       return;
     case 'bool':
     case 'unit':
@@ -326,21 +379,21 @@ function* attrOccurrences(a: AttrNode, depth: number): Generator<Occurrence> {
   }
 }
 
-function* locationOccurrences(l: Location, depth: number): Generator<Occurrence> {
+function locationUses(l: Location, depth: number, sink: Sink): void {
   if (depth > MAX_DEPTH) return;
   switch (l.kind) {
     case 'aliasRef':
-      yield aliasUse(l.name, l.range);
+      if (wanted(sink, 'alias', l.name)) sink.visit(aliasUse(l.name, l.range));
       return;
     case 'name':
-      if (l.child !== undefined) yield* locationOccurrences(l.child, depth + 1);
+      if (l.child !== undefined) locationUses(l.child, depth + 1, sink);
       return;
     case 'fused':
-      for (const c of l.locations) yield* locationOccurrences(c, depth + 1);
+      for (const c of l.locations) locationUses(c, depth + 1, sink);
       return;
     case 'callsite':
-      yield* locationOccurrences(l.callee, depth + 1);
-      yield* locationOccurrences(l.caller, depth + 1);
+      locationUses(l.callee, depth + 1, sink);
+      locationUses(l.caller, depth + 1, sink);
       return;
     case 'unknown':
     case 'fileLineCol':
@@ -373,13 +426,16 @@ function sharedOccurrences(a: SlottedSharedDict | SlottedSharedDialectAttr): rea
   if (cached !== undefined) return cached;
   const out: RelativeOccurrence[] = [];
   if (a instanceof SlottedSharedDict) {
-    // At offset 0, the ranges the entries have are offsets from the dictionary's start.
-    // Depth counts from the node (the parser bounds a shared text's nesting far below MAX_DEPTH anyway).
-    for (const e of a.relativeEntries())
-      for (const o of attrOccurrences(e.value, 1))
-        out.push({ nameKind: o.nameKind, name: o.name, from: o.range.start, to: o.range.end });
+    // At offset 0, the ranges the entries have are offsets from the dictionary's start. Depth counts from the node
+    // (the parser bounds a shared text's nesting far below MAX_DEPTH anyway).
+    const sink: Sink = {
+      nameKind: undefined,
+      name: undefined,
+      visit: (o) => out.push({ nameKind: o.nameKind, name: o.name, from: o.range.start, to: o.range.end }),
+    };
+    for (const e of a.relativeEntries()) attrUses(e.value, 1, sink);
   } else {
-    relativeTokenOccurrences(a.$x.children, 1, out);
+    relativeTokenUses(a.$x.children, 1, out);
   }
   const list = out.length === 0 ? NO_OCCURRENCES : out;
   relativeByTemplate.set(key, list);
@@ -388,51 +444,49 @@ function sharedOccurrences(a: SlottedSharedDict | SlottedSharedDialectAttr): rea
 
 const NO_OCCURRENCES: readonly RelativeOccurrence[] = Object.freeze([]);
 
-/** tokenOccurrences over a shared body's relative token tree. */
-function relativeTokenOccurrences(tokens: readonly RelativeTree[], depth: number, out: RelativeOccurrence[]): void {
+/** tokenUses over a shared body's relative token tree. */
+function relativeTokenUses(tokens: readonly RelativeTree[], depth: number, out: RelativeOccurrence[]): void {
   if (depth > MAX_DEPTH) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'group') {
-      relativeTokenOccurrences(t.children, depth + 1, out);
+      relativeTokenUses(t.children, depth + 1, out);
       continue;
     }
+    const nameKind = leafNameKind(t.leafKind, t.text);
+    if (nameKind === undefined) continue;
     const next = tokens[i + 1];
-    const bodyNext = next !== undefined && next.kind === 'group' && next.open === '<' && next.from === t.to;
-    const kind = leafNameKind(t.leafKind, t.text, bodyNext);
-    if (kind !== undefined) out.push({ nameKind: kind, name: t.text, from: t.from, to: t.to });
+    if (nameKind === 'alias' && next !== undefined && next.kind === 'group' && next.open === '<' && next.from === t.to)
+      continue;
+    out.push({ nameKind, name: t.text, from: t.from, to: t.to });
   }
 }
 
-/** Alias and symbol uses in a sequence of tokens (leaves inline: a generator per leaf would dominate big bodies). */
-function* tokenOccurrences(tokens: readonly TokenTree[], depth: number): Generator<Occurrence> {
+/** Alias and symbol uses in a sequence of tokens. */
+function tokenUses(tokens: readonly TokenTree[], depth: number, sink: Sink): void {
   if (depth > MAX_DEPTH) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'group') {
-      yield* tokenOccurrences(t.children, depth + 1);
+      tokenUses(t.children, depth + 1, sink);
       continue;
     }
-    const o = leafOccurrence(t, tokens[i + 1]);
-    if (o !== undefined) yield o;
+    const nameKind = leafNameKind(t.leafKind, t.text);
+    if (nameKind === undefined || !wanted(sink, nameKind, t.text)) continue;
+    const range = t.range;
+    const next = tokens[i + 1];
+    if (nameKind === 'alias' && next?.kind === 'group' && next.open === '<' && next.range.start === range.end) continue;
+    sink.visit({ nameKind, name: t.text, range, isDefinition: false });
   }
 }
 
-/** `next` is the sibling after `leaf`, to tell `#ttnn<...>` (a dialect attribute) from an alias use. */
-function leafOccurrence(leaf: TokenLeaf, next: TokenTree | undefined): Occurrence | undefined {
-  if (leaf.leafKind !== 'atIdent' && leaf.leafKind !== 'hashIdent' && leaf.leafKind !== 'bangIdent') return undefined;
-  const range = leaf.range;
-  const bodyNext = next !== undefined && next.kind === 'group' && next.open === '<' && next.range.start === range.end;
-  const nameKind = leafNameKind(leaf.leafKind, leaf.text, bodyNext);
-  return nameKind === undefined ? undefined : { nameKind, name: leaf.text, range, isDefinition: false };
-}
-
-/** What a token names: `@sym` a symbol, `#a`/`!a` an alias; `bodyNext`: a `<...>` group follows with no space. */
-function leafNameKind(leafKind: TokenLeafKind, text: string, bodyNext: boolean): NameKind | undefined {
+/**
+ * What a token names: `@sym` a symbol, `#a`/`!a` an alias — unless a `<...>` group follows it with no space
+ * (`#ttnn<...>`), which the callers check. Inside uninterpreted bodies `#dram` and `#ttnn.buffer_type<...>` look
+ * alike: dotted names and a name with a `<...>` body right after it are dialect attributes and types, not aliases.
+ */
+function leafNameKind(leafKind: TokenLeafKind, text: string): 'alias' | 'symbol' | undefined {
   if (leafKind === 'atIdent') return 'symbol';
   if (leafKind !== 'hashIdent' && leafKind !== 'bangIdent') return undefined;
-  // Inside uninterpreted bodies `#dram` and `#ttnn.buffer_type<...>` look alike: dotted names and a name with a
-  // `<...>` body right after it (`#ttnn<...>`) are dialect attributes and types, not aliases.
-  if (text.includes('.') || bodyNext) return undefined;
-  return 'alias';
+  return text.includes('.') ? undefined : 'alias';
 }

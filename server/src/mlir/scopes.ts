@@ -13,9 +13,8 @@ import {
   aliasDefinitionOccurrences,
   argumentDefinition,
   blockHeaderOccurrences,
+  forEachNamedOccurrence,
   labelDefinition,
-  opOccurrences,
-  opOwnOccurrences,
   operandUse,
   resultDefinition,
   successorUse,
@@ -79,9 +78,7 @@ export function occurrencesOf(at: OccurrenceAt): Occurrence[] {
       forEachOp(
         at.chunk.operations,
         () => true,
-        (op) => {
-          for (const o of opOccurrences(op)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
-        },
+        (op) => forEachNamedOccurrence(op, 'alias', name, false, (o) => out.push(o)),
       );
       break;
     case 'symbol':
@@ -370,11 +367,9 @@ function symbolOccurrences(at: OccurrenceAt): Occurrence[] {
   const out = defs.slice();
   const descend = (op: Operation): boolean => !isSymbolTable(op) || !symbolDefinitions(op, name).has(name);
   const take = (o: Occurrence): void => {
-    if (o.nameKind === 'symbol' && !o.isDefinition && o.name === name) out.push(o);
+    if (!o.isDefinition) out.push(o);
   };
-  forEachOp(tableOps(home), descend, (op) => {
-    for (const o of opOccurrences(op)) take(o);
-  });
+  forEachOp(tableOps(home), descend, (op) => forEachNamedOccurrence(op, 'symbol', name, false, take));
   return out;
 }
 
@@ -421,9 +416,7 @@ function checkAliases(chunk: Chunk, report: ErrorSink): void {
   forEachOp(
     chunk.operations,
     () => true,
-    (op) => {
-      for (const o of opOccurrences(op)) check(o);
-    },
+    (op) => forEachNamedOccurrence(op, 'alias', undefined, false, check),
   );
 }
 
@@ -448,11 +441,11 @@ function checkSymbols(chunk: Chunk, report: ErrorSink): void {
       (op) => {
         // A nested table's own symbol and uses belong to this table; its body to the nested one.
         if (isSymbolTable(op)) {
-          for (const o of opOwnOccurrences(op)) checkUse(o);
+          forEachNamedOccurrence(op, 'symbol', undefined, true, checkUse);
           visitTable(op, chain, depth + 1);
           return;
         }
-        for (const o of opOccurrences(op)) checkUse(o);
+        forEachNamedOccurrence(op, 'symbol', undefined, false, checkUse);
       },
     );
   };

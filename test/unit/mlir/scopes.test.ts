@@ -258,6 +258,44 @@ describe('mlir scopes: regions, labels and symbol tables', () => {
   });
 });
 
+describe('mlir scopes: names inside shared dictionaries, dialect attributes and tensor types', () => {
+  // The same properties, attribute and type texts on three ops: the parser keeps one copy of each text, and the
+  // walks take the names inside it once per text, at each use's own place.
+  const op = '  %X = "t.op"() <{a = #l, b = #t.cfg<#l, #m>, c = [#l]}> {d = #t.ref<@f>} : () -> tensor<2x2xbf16, #l>';
+  const text = [
+    '#l = #t.layout<2>',
+    'func.func @f() {',
+    op.replace('%X', '%0'),
+    op.replace('%X', '%1'),
+    op.replace('%X', '%2'),
+    '  return',
+    '}',
+  ].join('\n');
+  const file = parse(text).file;
+
+  it('lists every use of an alias, each where the text has it', () => {
+    const found = resolveAt(file, rangeOf(text, '#l', 1).start);
+    // 4 uses per op (a, b's body, c's array, the type's encoding) x 3 ops.
+    assert.deepEqual(
+      found.uses,
+      Array.from({ length: 12 }, (_, i) => rangeOf(text, '#l', i + 1)),
+    );
+  });
+
+  it('lists every symbol use inside the shared bodies', () => {
+    const found = resolveAt(file, rangeOf(text, '@f', 1).start);
+    assert.deepEqual(found.definitions, [rangeOf(text, '@f', 0)]);
+    assert.deepEqual(found.uses, [rangeOf(text, '@f', 1), rangeOf(text, '@f', 2), rangeOf(text, '@f', 3)]);
+  });
+
+  it('reports an undefined alias at each use', () => {
+    assert.deepEqual(
+      nameErrors(file).map((d) => [d.message, d.range]),
+      [0, 1, 2].map((i) => ["undefined symbol alias id 'm'", rangeOf(text, '#m', i)]),
+    );
+  });
+});
+
 describe('mlir scopes: name errors', () => {
   it('reports undefined values, redefinitions, bad result numbers, undefined aliases and symbols', () => {
     const text = [
