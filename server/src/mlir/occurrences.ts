@@ -188,19 +188,22 @@ export function* opOccurrences(op: Operation): Generator<Occurrence> {
   for (const region of op.regions) for (const block of region.blocks) yield* blockHeaderOccurrences(block);
 }
 
+/** Which names a walk wants: one name (with its sigil), those a test accepts, or (undefined) every one. */
+export type NameFilter = string | ((name: string) => boolean) | undefined;
+
 /**
  * The alias or symbol occurrences of `op` (`opOccurrences`, or `opOwnOccurrences` with `ownOnly`), in the same
- * order, only those of `nameKind` (named `name` when given): walks over every op of a file (alias and symbol
+ * order, only those of `nameKind` whose name `names` accepts: walks over every op of a file (alias and symbol
  * references, nameErrors' checks) make no occurrence object for the op's other names.
  */
 export function forEachNamedOccurrence(
   op: Operation,
   nameKind: 'alias' | 'symbol',
-  name: string | undefined,
+  names: NameFilter,
   ownOnly: boolean,
   visit: (o: Occurrence) => void,
 ): void {
-  const sink: Sink = { nameKind, name, visit };
+  const sink: Sink = { nameKind, names, visit };
   if (nameKind === 'symbol') {
     if (op.symbol !== undefined && wanted(sink, 'symbol', op.symbol.name)) visit(symbolDefinition(op.symbol));
     for (const s of op.symbolUses) if (wanted(sink, 'symbol', s.name)) visit(symbolUse(s));
@@ -235,21 +238,23 @@ function symbolUse(s: SymbolRef): Occurrence {
 // ---------------------------------------------------------------------------------------------
 // Names inside attributes, types and locations (callbacks: a generator per node dominated whole-file walks)
 
-/** Where a walk's occurrences go: only those of `nameKind` and `name` (each when given) are made and visited. */
+/** Where a walk's occurrences go: only those of `nameKind` (when given) that `names` accepts are made and visited. */
 interface Sink {
   readonly nameKind: NameKind | undefined;
-  readonly name: string | undefined;
+  readonly names: NameFilter;
   readonly visit: (o: Occurrence) => void;
 }
 
 function wanted(sink: Sink, nameKind: NameKind, name: string): boolean {
-  return (sink.nameKind === undefined || sink.nameKind === nameKind) && (sink.name === undefined || sink.name === name);
+  if (sink.nameKind !== undefined && sink.nameKind !== nameKind) return false;
+  const names = sink.names;
+  return names === undefined || (typeof names === 'string' ? names === name : names(name));
 }
 
 /** Every occurrence `walk` finds, in order. */
 function collected(walk: (sink: Sink) => void): Occurrence[] {
   const out: Occurrence[] = [];
-  walk({ nameKind: undefined, name: undefined, visit: (o) => out.push(o) });
+  walk({ nameKind: undefined, names: undefined, visit: (o) => out.push(o) });
   return out;
 }
 
@@ -261,7 +266,7 @@ function attributeAndTypeUses(op: Operation, outer: Sink): void {
       ? outer
       : {
           nameKind: outer.nameKind,
-          name: outer.name,
+          names: outer.names,
           visit: (o) => {
             if (o.nameKind !== 'symbol' || !uses.some((s) => s.range.start === o.range.start)) outer.visit(o);
           },
@@ -430,7 +435,7 @@ function sharedOccurrences(a: SlottedSharedDict | SlottedSharedDialectAttr): rea
     // (the parser bounds a shared text's nesting far below MAX_DEPTH anyway).
     const sink: Sink = {
       nameKind: undefined,
-      name: undefined,
+      names: undefined,
       visit: (o) => out.push({ nameKind: o.nameKind, name: o.name, from: o.range.start, to: o.range.end }),
     };
     for (const e of a.relativeEntries()) attrUses(e.value, 1, sink);

@@ -408,15 +408,16 @@ function checkAliases(chunk: Chunk, report: ErrorSink): void {
   const table = aliasesByName(chunk);
   for (const alias of chunk.aliases)
     if (table.get(alias.name) !== alias) report(`redefinition of alias '${alias.name}'`, alias.nameRange, 'error');
+  const undefinedName = (name: string): boolean => !table.has(name);
   const check = (o: Occurrence): void => {
-    if (o.nameKind === 'alias' && !o.isDefinition && !table.has(o.name))
+    if (o.nameKind === 'alias' && !o.isDefinition && undefinedName(o.name))
       report(`undefined symbol alias id '${o.name.slice(1)}'`, o.range, 'error');
   };
   for (const alias of chunk.aliases) for (const o of aliasDefinitionOccurrences(alias)) check(o);
   forEachOp(
     chunk.operations,
     () => true,
-    (op) => forEachNamedOccurrence(op, 'alias', undefined, false, check),
+    (op) => forEachNamedOccurrence(op, 'alias', undefinedName, false, check),
   );
 }
 
@@ -427,8 +428,9 @@ function checkSymbols(chunk: Chunk, report: ErrorSink): void {
     for (const [name, list] of defs)
       for (const d of list.slice(1)) report(`redefinition of symbol named '${name.slice(1)}'`, d.range, 'error');
     const chain = [defs, ...outer];
+    const undefinedName = (name: string): boolean => !chain.some((t) => t.has(name));
     const checkUse = (o: Occurrence): void => {
-      if (o.nameKind === 'symbol' && !o.isDefinition && !chain.some((t) => t.has(o.name))) {
+      if (o.nameKind === 'symbol' && !o.isDefinition && undefinedName(o.name)) {
         report(`'${o.name}' does not reference a defined symbol`, o.range, 'warning');
       }
     };
@@ -441,11 +443,11 @@ function checkSymbols(chunk: Chunk, report: ErrorSink): void {
       (op) => {
         // A nested table's own symbol and uses belong to this table; its body to the nested one.
         if (isSymbolTable(op)) {
-          forEachNamedOccurrence(op, 'symbol', undefined, true, checkUse);
+          forEachNamedOccurrence(op, 'symbol', undefinedName, true, checkUse);
           visitTable(op, chain, depth + 1);
           return;
         }
-        forEachNamedOccurrence(op, 'symbol', undefined, false, checkUse);
+        forEachNamedOccurrence(op, 'symbol', undefinedName, false, checkUse);
       },
     );
   };
