@@ -4,6 +4,7 @@
  * layouts print, and whether its shard specs end with a shard mode.
  */
 
+import { sharedTextOf } from '../mlir/parser';
 import type { AttrNode, DictAttr, Operation, SyntaxFile, TokenTree, TypeNode } from '../mlir/syntax';
 
 export interface FileMarks {
@@ -27,6 +28,16 @@ export function fileMarks(file: SyntaxFile): FileMarks {
   const marks = { coreRanges: false, namedMaps: false, singleMap: false, shardSpecMode: false };
   let nodes = 0;
   const seenTypes = new Set<TypeNode>();
+  // The marks are read from texts alone: a text the parser shares between uses (a dictionary's entries are re-parsed
+  // on each read) is read at its first use only.
+  const seenTexts = new Set<object>();
+  const firstUse = (node: AttrNode | TypeNode): boolean => {
+    const shared = sharedTextOf(node);
+    if (shared === undefined) return true;
+    if (seenTexts.has(shared)) return false;
+    seenTexts.add(shared);
+    return true;
+  };
 
   const tokens = (trees: readonly TokenTree[], depth: number): void => {
     if (depth > 200 || ++nodes > MAX_NODES) return;
@@ -58,7 +69,7 @@ export function fileMarks(file: SyntaxFile): FileMarks {
   };
 
   const type = (t: TypeNode | undefined, depth: number): void => {
-    if (t === undefined || depth > 64 || ++nodes > MAX_NODES || seenTypes.has(t)) return;
+    if (t === undefined || depth > 64 || ++nodes > MAX_NODES || seenTypes.has(t) || !firstUse(t)) return;
     seenTypes.add(t);
     switch (t.kind) {
       case 'tensor':
@@ -84,7 +95,7 @@ export function fileMarks(file: SyntaxFile): FileMarks {
   };
 
   const attr = (a: AttrNode | undefined, depth: number): void => {
-    if (a === undefined || depth > 64 || ++nodes > MAX_NODES) return;
+    if (a === undefined || depth > 64 || ++nodes > MAX_NODES || !firstUse(a)) return;
     switch (a.kind) {
       case 'dialectAttr':
         if (a.name === 'ttnn.ttnn_layout' && a.body !== undefined && isSingleMapLayout(a.body.children))
@@ -110,7 +121,8 @@ export function fileMarks(file: SyntaxFile): FileMarks {
   };
 
   const dict = (d: DictAttr | undefined, depth: number): void => {
-    for (const e of d?.entries ?? []) attr(e.value, depth + 1);
+    if (d === undefined || !firstUse(d)) return;
+    for (const e of d.entries) attr(e.value, depth + 1);
   };
 
   const op = (o: Operation, depth: number): void => {

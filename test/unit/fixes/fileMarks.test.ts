@@ -43,4 +43,20 @@ module attributes {tt.device = #device} {}
     assert.equal(marksOf(withMode.replace(', <physical>', '')).shardSpecMode, false);
     assert.equal(marksOf(withMode.replace('<row_major>, <physical>', '<physical>, <row_major>')).shardSpecMode, false);
   });
+
+  it('reads a properties text shared by many ops once, and still reads the next, different one', () => {
+    const op = (n: number, mode: string) =>
+      `  %${n} = "ttnn.to_memory_config"(%arg0) <{memory_config = #ttnn.memory_config<#l1, <block_sharded>, #ttnn.shard_spec<<[#ttnn.core_range<(0,0), (7,0)>]>, <32x32>, ${mode}>>}> : (tensor<1x256xf32>) -> tensor<1x256xf32>`;
+    const text = (last: string) =>
+      [
+        'func.func @f(%arg0: tensor<1x256xf32>) -> tensor<1x256xf32> {',
+        op(0, '<physical>, <row_major>'),
+        op(1, '<physical>, <row_major>'),
+        op(2, last),
+        '  return %2 : tensor<1x256xf32>',
+        '}',
+      ].join('\n');
+    assert.equal(marksOf(text('<row_major>, <physical>')).shardSpecMode, true);
+    assert.equal(marksOf(text('<physical>, <row_major>')).shardSpecMode, false);
+  });
 });

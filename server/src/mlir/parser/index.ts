@@ -12,8 +12,9 @@
 import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken } from '../lexer';
-import type { AliasDefinition, Chunk, Operation, ParseError, ParseResult } from '../syntax';
-import { parseAttr } from './attributes';
+import type { AliasDefinition, AttrNode, Chunk, Operation, ParseError, ParseResult, TypeNode } from '../syntax';
+import { SlottedSharedDict, parseAttr } from './attributes';
+import { SlottedSharedDialectAttr, SlottedSharedTensor } from './nodes';
 import { parseOperation } from './operations';
 import {
   error,
@@ -32,6 +33,21 @@ import { parseType } from './types';
 export { isBuiltinScalarName } from './types';
 export { sharedDictText } from './attributes';
 export { sharedTypeKey } from './nodes';
+
+/**
+ * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once
+ * per distinct text (parser/nodes.ts); undefined for a node of its own. A walk whose result depends on such a node's
+ * text alone (not its place) can visit each text once instead of re-building its parts at every use.
+ */
+export function sharedTextOf(node: AttrNode | TypeNode): object | undefined {
+  if (
+    node instanceof SlottedSharedDict ||
+    node instanceof SlottedSharedDialectAttr ||
+    node instanceof SlottedSharedTensor
+  )
+    return node.$x;
+  return undefined;
+}
 
 export interface ParseOptions {
   /**
