@@ -10,7 +10,8 @@
  */
 
 import { resolveLocation } from '../mlir/locations';
-import type { Location, Operation, ParseResult, TypeNode } from '../mlir/syntax';
+import { sharedTextOf } from '../mlir/parser';
+import type { DictAttr, Location, Operation, ParseResult, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import { sameStrings } from '../text/stringLists';
 import type { CoreRange, ExecutedOp, LogFailure, ParsedLog } from './parseLog';
@@ -406,6 +407,18 @@ function orderNote(run: Run, fn: FunctionInfo, positions: readonly number[]): st
 // ---------------------------------------------------------------------------------------------
 // Confirmation
 
+// A shared dictionary's entries are re-parsed on each read; its names are the same at every use of its text.
+const entryNamesByText = new WeakMap<object, readonly string[]>();
+
+function sortedEntryNames(dict: DictAttr): readonly string[] {
+  const shared = sharedTextOf(dict);
+  const cached = shared === undefined ? undefined : entryNamesByText.get(shared);
+  if (cached !== undefined) return cached;
+  const names = dict.entries.map((entry) => entry.name).sort();
+  if (shared !== undefined) entryNamesByText.set(shared, names);
+  return names;
+}
+
 /** What the log shows that the file contradicts; parts the log does not show are not evidence either way. */
 export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: ReadonlyMap<string, Location>): string[] {
   const problems: string[] = [];
@@ -423,7 +436,7 @@ export function compareOp(logOp: ExecutedOp, op: Operation, locAliases: Readonly
     }
   }
   if (logOp.propertyNames !== undefined && op.properties !== undefined) {
-    const fileKeys = op.properties.entries.map((entry) => entry.name).sort();
+    const fileKeys = sortedEntryNames(op.properties);
     const logKeys = [...logOp.propertyNames].sort();
     if (!sameStrings(logKeys, fileKeys))
       problems.push(`properties {${logKeys.join(', ')}} vs {${fileKeys.join(', ')}}`);

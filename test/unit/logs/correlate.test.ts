@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { correlate, describeCorrelation, type Correlation, type MappedOp } from '../../../server/src/logs/correlate';
-import { parseLog } from '../../../server/src/logs/parseLog';
+import {
+  compareOp,
+  correlate,
+  describeCorrelation,
+  type Correlation,
+  type MappedOp,
+} from '../../../server/src/logs/correlate';
+import { parseOpText } from '../../../server/src/logs/opText';
+import { parseLog, type ExecutedOp } from '../../../server/src/logs/parseLog';
 import { parse } from '../../../server/src/mlir/parser';
 
 const root = join(__dirname, '../../..');
@@ -224,5 +231,40 @@ describe('correlate, nested const-eval programs (corpus oom_ttnn.mlir)', () => {
     ]);
     const constEval0 = c.reachedOps.filter((op) => op.functionName === '@main_const_eval_0');
     assert.equal(constEval0.length, 25);
+  });
+});
+
+describe('compareOp: property keys', () => {
+  // Two ops with the same properties text (the parser keeps it once) and one with other keys.
+  const text = [
+    'func.func @f(%arg0: tensor<2xbf16>) -> tensor<2xbf16> {',
+    '  %0 = "ttnn.t"(%arg0) <{b = 1 : i32, a = false}> : (tensor<2xbf16>) -> tensor<2xbf16>',
+    '  %1 = "ttnn.t"(%0) <{b = 1 : i32, a = false}> : (tensor<2xbf16>) -> tensor<2xbf16>',
+    '  %2 = "ttnn.t"(%1) <{c = 1 : i32, a = false}> : (tensor<2xbf16>) -> tensor<2xbf16>',
+    '  return %2 : tensor<2xbf16>',
+    '}',
+  ].join('\n');
+  const ops = parse(text).file.chunks[0]!.operations[0]!.regions[0]!.blocks[0]!.operations;
+  const logOp = (opText: string): ExecutedOp => ({
+    ...parseOpText(opText),
+    index: 0,
+    line: 1,
+    endLine: 1,
+    text: opText,
+    program: undefined,
+    runId: 0,
+    cut: false,
+  });
+  const printed = logOp('%0 = "ttnn.t"(%arg0) <{a = false, b = 1 : i32}> : (tensor<2xbf16>) -> tensor<2xbf16>');
+
+  it('agrees on the same keys in another order, at every op holding the text', () => {
+    assert.deepEqual(compareOp(printed, ops[0]!, new Map()), []);
+    assert.deepEqual(compareOp({ ...printed, resultNames: ['%1'], operandNames: ['%0'] }, ops[1]!, new Map()), []);
+  });
+
+  it('names both key sets when they differ', () => {
+    assert.deepEqual(compareOp({ ...printed, resultNames: ['%2'], operandNames: ['%1'] }, ops[2]!, new Map()), [
+      'properties {a, b} vs {a, c}',
+    ]);
   });
 });
