@@ -227,6 +227,21 @@ export function* aliasDefinitionOccurrences(alias: AliasDefinition): Generator<O
   });
 }
 
+/**
+ * `aliasDefinitionOccurrences` of the names `names` accepts, in the same order, made only for those: a dump defines
+ * an alias per op (`#locN`), which whole-chunk alias walks read every one of.
+ */
+export function forEachAliasDefinitionOccurrence(
+  alias: AliasDefinition,
+  names: NameFilter,
+  visit: (o: Occurrence) => void,
+): void {
+  const sink: Sink = { nameKind: 'alias', names, visit };
+  if (wanted(sink, 'alias', alias.name)) visit(aliasDefinition(alias));
+  if (alias.attr !== undefined) attrUses(alias.attr, 0, sink);
+  if (alias.type !== undefined) typeUses(alias.type, 0, sink);
+}
+
 function symbolDefinition(symbol: SymbolRef): Occurrence {
   return { nameKind: 'symbol', name: symbol.name, range: symbol.range, isDefinition: true };
 }

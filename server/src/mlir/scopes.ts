@@ -10,7 +10,7 @@ import { aliasesByName } from './aliases';
 import { isIsolatedFromAbove, isSymbolTable } from './opTraits';
 import {
   aliasDefinition,
-  aliasDefinitionOccurrences,
+  forEachAliasDefinitionOccurrence,
   argumentDefinition,
   blockHeaderOccurrences,
   forEachNamedOccurrence,
@@ -73,8 +73,7 @@ export function occurrencesOf(at: OccurrenceAt): Occurrence[] {
   const out: Occurrence[] = [];
   switch (nameKind) {
     case 'alias':
-      for (const alias of at.chunk.aliases)
-        for (const o of aliasDefinitionOccurrences(alias)) if (o.nameKind === 'alias' && o.name === name) out.push(o);
+      for (const alias of at.chunk.aliases) forEachAliasDefinitionOccurrence(alias, name, (o) => out.push(o));
       forEachOp(
         at.chunk.operations,
         () => true,
@@ -413,7 +412,7 @@ function checkAliases(chunk: Chunk, report: ErrorSink): void {
     if (o.nameKind === 'alias' && !o.isDefinition && undefinedName(o.name))
       report(`undefined symbol alias id '${o.name.slice(1)}'`, o.range, 'error');
   };
-  for (const alias of chunk.aliases) for (const o of aliasDefinitionOccurrences(alias)) check(o);
+  for (const alias of chunk.aliases) forEachAliasDefinitionOccurrence(alias, undefinedName, check);
   forEachOp(
     chunk.operations,
     () => true,
