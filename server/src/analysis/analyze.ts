@@ -51,7 +51,11 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}`,
   };
   const limits = l1Limits(device, options.usableL1Cap);
-  const steps = executionSteps(module.functions);
+  const previous = options.previous;
+  const steps = executionSteps(
+    module.functions,
+    previous === undefined ? undefined : { functions: previous.module.functions, steps: previous.executionSteps },
+  );
   const cache = estimateCache(device, ttMetal.window, limits.cap, options.reuse);
   const ctx: OpRecordContext = { limits, ttMetal, estimate: cache.estimate };
 
@@ -96,6 +100,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     firstFailure: ordered.firstFailure,
     peak,
     module,
+    executionSteps: steps,
   };
 }
 

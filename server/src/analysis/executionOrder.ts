@@ -5,6 +5,7 @@
  */
 
 import type { TtnnFunction } from '../ttnn/op';
+import { sameStrings } from '../text/stringLists';
 
 // Calls nested deeper than this are not followed (a recursive or absurd call graph still ends).
 const MAX_CALL_DEPTH = 64;
@@ -22,7 +23,11 @@ export function entryOrder(functions: readonly TtnnFunction[]): TtnnFunction[] {
  * The execution step of every op of every function a run reaches, by function (indexed like `fn.ops`); functions
  * never reached from an entry have no entry in the map. Symbols resolve within the function's own chunk.
  */
-export function executionSteps(functions: readonly TtnnFunction[]): Map<TtnnFunction, Int32Array> {
+export function executionSteps(
+  functions: readonly TtnnFunction[],
+  earlier?: EarlierSteps,
+): ReadonlyMap<TtnnFunction, Int32Array> {
+  if (earlier !== undefined && sameExecutionShape(earlier.functions, functions)) return rekeyed(earlier, functions);
   const byName = new Map(functions.map((f) => [`${f.chunkIndex}|${f.name}`, f]));
   const stepOf = new Map<TtnnFunction, Int32Array>();
   let step = 0;
@@ -45,5 +50,50 @@ export function executionSteps(functions: readonly TtnnFunction[]): Map<TtnnFunc
     for (; next < ops.length; next++) steps[next] = step++;
   };
   for (const fn of entryOrder(functions)) visit(fn, 0);
+  return stepOf;
+}
+
+/** The steps of an earlier analysis of the same document, and its functions. */
+export interface EarlierSteps {
+  readonly functions: readonly TtnnFunction[];
+  readonly steps: ReadonlyMap<TtnnFunction, Int32Array>;
+}
+
+/**
+ * Whether two function lists number their ops alike: the same functions in the same order, each with as many ops and
+ * the same symbol uses at the same ops (what `executionSteps` reads). An edit inside an op's text keeps that, so a
+ * keystroke reuses the steps instead of numbering 100k ops again.
+ */
+function sameExecutionShape(a: readonly TtnnFunction[], b: readonly TtnnFunction[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const f = a[i]!;
+    const g = b[i]!;
+    if (f === g) continue;
+    if (
+      f.name !== g.name ||
+      f.chunkIndex !== g.chunkIndex ||
+      f.role !== g.role ||
+      f.isDeclaration !== g.isDeclaration ||
+      f.inCpuModule !== g.inCpuModule ||
+      f.ops.length !== g.ops.length ||
+      f.opsWithSymbols.length !== g.opsWithSymbols.length
+    )
+      return false;
+    for (let k = 0; k < f.opsWithSymbols.length; k++) {
+      const at = f.opsWithSymbols[k]!;
+      if (g.opsWithSymbols[k] !== at || !sameStrings(f.ops[at]!.symbolUses, g.ops[at]!.symbolUses)) return false;
+    }
+  }
+  return true;
+}
+
+/** The earlier steps, keyed by the functions of the same shape now. */
+function rekeyed(earlier: EarlierSteps, functions: readonly TtnnFunction[]): Map<TtnnFunction, Int32Array> {
+  const stepOf = new Map<TtnnFunction, Int32Array>();
+  for (let i = 0; i < functions.length; i++) {
+    const steps = earlier.steps.get(earlier.functions[i]!);
+    if (steps !== undefined) stepOf.set(functions[i]!, steps);
+  }
   return stepOf;
 }

@@ -116,4 +116,6 @@ export interface ModuleAnalysis {
       }
     | undefined;
   readonly module: TtnnModule;
+  /** The execution step of each op of each reached function (executionOrder.ts), reused by the next version's analysis. */
+  readonly executionSteps: ReadonlyMap<TtnnFunction, Int32Array>;
 }

@@ -54,4 +54,30 @@ describe('analysis/executionOrder', () => {
     assert.deepEqual([...steps.get(callee1)!], [0]);
     assert.deepEqual([...steps.get(main1)!], [1, 2]);
   });
+
+  it("reuses an earlier version's steps only while every function numbers its ops alike", () => {
+    const callee = fnOf('@main_const_eval_0', [plain('%c0'), plain('%c1')], { role: 'const_eval' });
+    const other = fnOf('@main_const_eval_1', [plain('%d0')], { role: 'const_eval' });
+    const main = fnOf('@main', [plain('%0'), callOp('@main_const_eval_0'), plain('%2')]);
+    const earlier = { functions: [callee, other, main], steps: executionSteps([callee, other, main]) };
+    const same = (functions: Parameters<typeof executionSteps>[0]): void => {
+      const reused = executionSteps(functions, earlier);
+      const fresh = executionSteps(functions);
+      assert.deepEqual(
+        functions.map((f) => [...(reused.get(f) ?? [])]),
+        functions.map((f) => [...(fresh.get(f) ?? [])]),
+      );
+    };
+    // An edit inside an op (a new function object, the same ops and symbol uses): the earlier steps, rekeyed.
+    const edited = fnOf('@main', [plain('%0'), callOp('@main_const_eval_0'), plain('%2')]);
+    const reused = executionSteps([callee, other, edited], earlier);
+    assert.equal(reused.get(edited), earlier.steps.get(main));
+    same([callee, other, edited]);
+    // A call now naming another function, an op more, a function fewer: numbered afresh.
+    same([callee, other, fnOf('@main', [plain('%0'), callOp('@main_const_eval_1'), plain('%2')])]);
+    same([callee, other, fnOf('@main', [plain('%0'), callOp('@main_const_eval_0'), plain('%2'), plain('%3')])]);
+    same([callee, fnOf('@main', [plain('%0'), callOp('@main_const_eval_0'), plain('%2')])]);
+    // The callee grew: main's ops after the call move.
+    same([fnOf('@main_const_eval_0', [plain('%c0')], { role: 'const_eval' }), other, edited]);
+  });
 });
