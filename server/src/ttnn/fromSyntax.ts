@@ -22,7 +22,7 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { parse, sharedDictText, sharedTypeKey } from '../mlir/parser';
+import { parse, sharedTextOf } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
@@ -46,10 +46,10 @@ interface ChunkTables {
   /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
   readonly specCache: SpecTrie;
   /**
-   * Specs by the template a shared tensor type has in the parse (mlir/parser `sharedTypeKey`: one per distinct text),
-   * so most uses are decoded without building their element-type and encoding nodes.
+   * Specs by the text a shared tensor type has in its chunk's parse (mlir/parser `sharedTextOf`: one object per
+   * distinct text), so most uses are decoded without building their element-type and encoding nodes.
    */
-  readonly specByTemplate: WeakMap<object, ValueSpec>;
+  readonly specBySharedText: WeakMap<object, ValueSpec>;
   /** Specs in `specCache` (bounded). */
   specCount: number;
   /**
@@ -63,11 +63,11 @@ interface ChunkTables {
   /** Records in `propertiesCache` (bounded). */
   propertiesCount: number;
   /**
-   * Properties records by the texts of the op's attribute and property dictionaries, when the parser shares both
-   * (mlir/parser `sharedDictText`): a record is a function of those texts within a chunk (aliases are per chunk), so
-   * most ops' dictionaries are decoded — and their entries parsed again — once per distinct text, not once per op.
+   * Properties records by the shared texts of the op's attribute and property dictionaries (`sharedTextOf`;
+   * `NO_DICTIONARY` for an absent one): a record is a function of those texts within a chunk (aliases are per chunk),
+   * so most ops' dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
    */
-  readonly propertiesByText: Map<string, Readonly<Record<string, PropValue>>>;
+  readonly propertiesBySharedTexts: WeakMap<object, WeakMap<object, Readonly<Record<string, PropValue>>>>;
   /** Op labels of `loc(#locN)` by alias name. */
   readonly locationLabels: Map<string, string | typeof NO_LABEL>;
 }
@@ -141,14 +141,14 @@ function tablesOf(chunk: Chunk): ChunkTables {
     aliases: aliasesByName(chunk),
     layoutCache: new Map(),
     specCache: {},
-    specByTemplate: new WeakMap(),
+    specBySharedText: new WeakMap(),
     specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
     locationLabels: new Map(),
     propertiesCache: {},
     propertiesCount: 0,
-    propertiesByText: new Map(),
+    propertiesBySharedTexts: new WeakMap(),
   };
   chunkTables.set(chunk, tables);
   return tables;
@@ -587,10 +587,10 @@ function typeText(type: TypeNode): string {
 }
 
 function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
-  const template = type === undefined ? undefined : sharedTypeKey(type);
-  if (template === undefined) return decodedValueSpec(type, table);
-  let spec = table.specByTemplate.get(template);
-  if (spec === undefined) table.specByTemplate.set(template, (spec = decodedValueSpec(type, table)));
+  const shared = type === undefined ? undefined : sharedTextOf(type);
+  if (shared === undefined) return decodedValueSpec(type, table);
+  let spec = table.specBySharedText.get(shared);
+  if (spec === undefined) table.specBySharedText.set(shared, (spec = decodedValueSpec(type, table)));
   return spec;
 }
 
@@ -843,25 +843,25 @@ function propertiesStep(
   return child;
 }
 
+/** Stands for an absent dictionary in `propertiesBySharedTexts`. */
+const NO_DICTIONARY = {};
+
 /** The op's attributes and properties as one record (properties win on equal names). */
 function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string, PropValue>> {
-  const textKey = dictionariesText(op);
-  const known = textKey === undefined ? undefined : table.propertiesByText.get(textKey);
+  const attributesKey = op.attributes === undefined ? NO_DICTIONARY : sharedTextOf(op.attributes);
+  const propertiesKey = op.properties === undefined ? NO_DICTIONARY : sharedTextOf(op.properties);
+  const byProperties = attributesKey === undefined ? undefined : table.propertiesBySharedTexts.get(attributesKey);
+  const known = propertiesKey === undefined ? undefined : byProperties?.get(propertiesKey);
   if (known !== undefined) return known;
   const merged = dictEntries(op.attributes, table);
   for (const e of op.properties?.entries ?? []) merged[e.name] = propValue(e.value, table, 0);
   const properties = sharedProperties(table, merged);
-  if (textKey !== undefined && table.propertiesByText.size < MAX_CACHED_PROPS)
-    table.propertiesByText.set(textKey, properties);
+  if (attributesKey !== undefined && propertiesKey !== undefined) {
+    if (byProperties === undefined)
+      table.propertiesBySharedTexts.set(attributesKey, new WeakMap([[propertiesKey, properties]]));
+    else byProperties.set(propertiesKey, properties);
+  }
   return properties;
-}
-
-/** A key of the op's two dictionaries' texts when each is absent or shared by the parser; else undefined. */
-function dictionariesText(op: Operation): string | undefined {
-  const attributes = op.attributes === undefined ? '' : sharedDictText(op.attributes);
-  const properties = op.properties === undefined ? '' : sharedDictText(op.properties);
-  // Both texts are whole dictionaries (`{...}`) or empty, so the pair is the key unambiguously.
-  return attributes === undefined || properties === undefined ? undefined : `${attributes}\u0000${properties}`;
 }
 
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {

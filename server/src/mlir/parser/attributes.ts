@@ -421,15 +421,6 @@ export class SlottedSharedDict extends SlottedNode implements DictAttr {
 kindOnPrototype(SlottedSharedDict, 'dict');
 gettersOnPrototype(SlottedSharedDict, ['entries']);
 
-/**
- * The text of a dictionary the parser shares (one string per distinct text, so equal texts are one string), or
- * undefined for a dictionary with its own nodes. Its entries are a function of that text: a consumer that decodes
- * them may key what it decodes by it instead of reading `entries` (a parse) per op.
- */
-export function sharedDictText(dict: DictAttr): string | undefined {
-  return dict instanceof SlottedSharedDict ? dict.$x.text : undefined;
-}
-
 const NO_ENTRIES: DictAttr = { kind: 'dict', entries: EMPTY, range: { start: 0, end: 0 } };
 
 function reparsedDict(text: string, origin: number): DictAttr {

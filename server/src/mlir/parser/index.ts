@@ -31,8 +31,6 @@ import {
 import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
-export { sharedDictText } from './attributes';
-export { sharedTypeKey } from './nodes';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once

@@ -222,14 +222,6 @@ export class SlottedSharedTensor extends SlottedNode implements TensorType {
 }
 kindOnPrototype(SlottedSharedTensor, 'tensor');
 
-/**
- * The template a tensor type shares with every use of the same text in its chunk (an opaque key, one object per
- * distinct text and chunk), or undefined for a type with its own nodes: what a consumer decodes from the type's text
- * may be kept by it instead of reading `elementType`/`encoding` (new nodes) per use.
- */
-export function sharedTypeKey(type: TypeNode): object | undefined {
-  return type instanceof SlottedSharedTensor ? type.$x : undefined;
-}
 gettersOnPrototype(SlottedSharedTensor, ['shape', 'shapeText', 'elementType', 'encoding']);
 
 /** A child of a SlottedSharedTensor: `$s` is the type's slot; its range is the type's start plus `$a`..`$b`. */
