@@ -18,6 +18,7 @@ import {
   analyzeDocument,
   diagnostics as documentDiagnostics,
   hasMlirOperations,
+  type AnalysisSettings,
   type Diagnostic,
   type DocumentAnalysis,
 } from '../features';
@@ -75,11 +76,7 @@ interface AnalysedFile {
  * Reads and analyses one file, saying on stderr why when it is unusable (then undefined). Returns what the report
  * needs and not the document: its syntax tree, the larger part of the memory, is garbage before the report is built.
  */
-function analyseFile(
-  file: string,
-  command: CheckCommand,
-  settings: Parameters<typeof analyzeDocument>[1],
-): AnalysedFile | undefined {
+function analyseFile(file: string, command: CheckCommand, settings: AnalysisSettings): AnalysedFile | undefined {
   const source = readSourceFile(file);
   if (source.kind === 'unusable') {
     process.stderr.write(`ttnn-l1: ${source.reason}\n`);

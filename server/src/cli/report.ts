@@ -145,7 +145,8 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
  * One op's record in four parts, in field order: the op (`head`), the estimate's fields before the per-op ones, the
  * per-op figures (live tensors, limit, overflow), and the estimate's remaining fields. The two estimate parts depend on
  * the estimate alone, and the analysis shares one estimate object among ops with equal inputs (estimateCache.ts), so
- * they are built — and their JSON written — once per estimate, not once per op (100k-op dumps share a few thousand).
+ * they are built — and their JSON written — once per estimate, not once per op (the no-program half of a dump's ops
+ * shares a few dozen).
  */
 interface OpRecordParts {
   readonly head: Partial<OpReport>;
