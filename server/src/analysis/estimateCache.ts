@@ -155,10 +155,7 @@ function mix(h: number, value: number): number {
 
 /** Whether two ops have the same memo inputs: name, spec objects and (when read) property names and keys in order. */
 function sameMemoInputs(a: TtnnOp, b: TtnnOp, readsProperties: boolean): boolean {
-  if (a.name !== b.name || a.operands.length !== b.operands.length || a.results.length !== b.results.length)
-    return false;
-  for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
-  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
+  if (!sameNameAndSpecs(a, b)) return false;
   if (!readsProperties || a.properties === b.properties) return true;
   const namesA = Object.keys(a.properties);
   const namesB = Object.keys(b.properties);
@@ -220,12 +217,12 @@ export function propKey(p: PropValue, depth = 0): string {
 
 /** Whether two TTNN ops give the same estimate: the same name and the same spec and property objects. */
 function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
-  if (
-    a.name !== b.name ||
-    a.properties !== b.properties ||
-    a.operands.length !== b.operands.length ||
-    a.results.length !== b.results.length
-  )
+  return a.properties === b.properties && sameNameAndSpecs(a, b);
+}
+
+/** The same op name and the same operand and result spec objects (fromSyntax shares specs per type). */
+function sameNameAndSpecs(a: TtnnOp, b: TtnnOp): boolean {
+  if (a.name !== b.name || a.operands.length !== b.operands.length || a.results.length !== b.results.length)
     return false;
   for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
   for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
