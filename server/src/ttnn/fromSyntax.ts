@@ -81,10 +81,16 @@ interface SpecTrie {
   spec?: ValueSpec;
 }
 
-/** The node of `key` under `node`, made when absent if `create`. */
-function specStep(node: SpecTrie | undefined, key: string, create: boolean): SpecTrie | undefined {
+type TrieKey<T> = T extends { next?: Map<infer K, T> } ? K : never;
+
+/** The node of `key` under `node` in a trie of maps (SpecTrie, PropertiesTrie), made when absent if `create`. */
+function trieStep<T extends { next?: Map<TrieKey<T>, T> }>(
+  node: T | undefined,
+  key: TrieKey<T>,
+  create: boolean,
+): T | undefined {
   let child = node?.next?.get(key);
-  if (child === undefined && node !== undefined && create) (node.next ??= new Map()).set(key, (child = {}));
+  if (child === undefined && node !== undefined && create) (node.next ??= new Map()).set(key, (child = {} as T));
   return child;
 }
 
@@ -602,9 +608,9 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
   let node: SpecTrie | undefined;
   if ((t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar') {
     const create = table.specCount < MAX_CACHED_SPECS;
-    node = specStep(table.specCache, t.encoding?.name ?? '', create);
-    node = specStep(node, t.elementType.name, create);
-    for (const dim of t.shapeText) node = specStep(node, dim, create);
+    node = trieStep(table.specCache, t.encoding?.name ?? '', create);
+    node = trieStep(node, t.elementType.name, create);
+    for (const dim of t.shapeText) node = trieStep(node, dim, create);
     if (node?.spec !== undefined) return node.spec;
   }
   const { layout, alias } = decodeEncoding(t.encoding, table);
@@ -812,7 +818,7 @@ function sharedProperties(
   for (const name in properties) {
     const value = properties[name]!;
     if (!isSharedProp(value)) return properties;
-    node = propertiesStep(propertiesStep(node, name, create), value, create);
+    node = trieStep(trieStep(node, name, create), value, create);
   }
   if (node === undefined) return properties;
   if (node.properties !== undefined) return node.properties;
@@ -830,17 +836,6 @@ function isSharedProp(value: PropValue): boolean {
     value.kind === 'ints' ||
     value.kind === 'dialect'
   );
-}
-
-/** The node of `key` under `node`, made when absent if `create`. */
-function propertiesStep(
-  node: PropertiesTrie | undefined,
-  key: string | PropValue,
-  create: boolean,
-): PropertiesTrie | undefined {
-  let child = node?.next?.get(key);
-  if (child === undefined && node !== undefined && create) (node.next ??= new Map()).set(key, (child = {}));
-  return child;
 }
 
 /** Stands for an absent dictionary in `propertiesBySharedTexts`. */
