@@ -1,7 +1,7 @@
 /** `ttnn-l1 check`: analyse files, print text / JSON / SARIF, and choose the exit code. */
 
 import type { CheckCommand } from './args';
-import { readSourceFile } from './files';
+import { readSourceFile, type ReadResult } from './files';
 import {
   EXIT_OK,
   EXIT_OVERFLOW,
@@ -13,13 +13,16 @@ import {
 } from './report';
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
-import { runtimeLogFindings } from './runtimeLog';
+import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
+  analyzeDetached,
   analyzeDocument,
+  detachedDiagnosticsInput,
   diagnostics as documentDiagnostics,
   hasMlirOperations,
   type AnalysisSettings,
   type Diagnostic,
+  type DiagnosticsInput,
   type DocumentAnalysis,
 } from '../features';
 import type { LineIndex } from '../text/lineIndex';
@@ -72,9 +75,13 @@ interface AnalysedFile {
   readonly observed: ReadonlyMap<string, ObservedReport>;
 }
 
+/** A source file that could be read. */
+type ReadSource = Extract<ReadResult, { readonly kind: 'text' }>;
+
 /**
  * Reads and analyses one file, saying on stderr why when it is unusable (then undefined). Returns what the report
- * needs and not the document: its syntax tree, the larger part of the memory, is garbage before the report is built.
+ * needs and not the syntax tree, the larger part of the memory: it is garbage once the TTNN view is built (with
+ * `--log`, once the log is matched to the ops), before the diagnostics and the report are made.
  */
 function analyseFile(file: string, command: CheckCommand, settings: AnalysisSettings): AnalysedFile | undefined {
   const source = readSourceFile(file);
@@ -82,26 +89,62 @@ function analyseFile(file: string, command: CheckCommand, settings: AnalysisSett
     process.stderr.write(`ttnn-l1: ${source.reason}\n`);
     return undefined;
   }
+  return command.logPath === undefined
+    ? analyseAlone(file, source, settings)
+    : analyseWithLog(file, source, command.logPath, settings);
+}
+
+function analyseAlone(file: string, source: ReadSource, settings: AnalysisSettings): AnalysedFile | undefined {
+  const input = analyzeDetached(source.text, settings);
+  if (!usable(file, source, input.syntax.hasMlirOperations)) return undefined;
+  const { analysis, lineIndex } = input;
+  return { analysis, diagnostics: documentDiagnostics(input), lineIndex, observed: new Map() };
+}
+
+function analyseWithLog(
+  file: string,
+  source: ReadSource,
+  logPath: string,
+  settings: AnalysisSettings,
+): AnalysedFile | undefined {
+  const matched = matchLog(file, source, logPath, settings);
+  if (matched === undefined) return undefined;
+  const { input, findings } = matched;
+  return {
+    analysis: input.analysis,
+    diagnostics: [...documentDiagnostics(input), ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start),
+    lineIndex: input.lineIndex,
+    observed: findings.observed,
+  };
+}
+
+/**
+ * The runtime log matched to the analysed document. The log's lines are matched to syntax ops (logs/correlate.ts), so
+ * the whole document lives until then; only this frame holds it, and it is gone before the diagnostics are made.
+ */
+function matchLog(
+  file: string,
+  source: ReadSource,
+  logPath: string,
+  settings: AnalysisSettings,
+): { readonly input: DiagnosticsInput; readonly findings: Extract<CliLogFindings, { kind: 'ok' }> } | undefined {
   const doc = analyzeDocument(source.text, settings);
-  if (!hasMlirOperations(doc.parse)) {
-    process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
-    return undefined;
-  }
-  // Warnings only for input that is used (unusable input gets its one line).
-  for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
-  const diagnostics = documentDiagnostics(doc);
-  if (command.logPath === undefined)
-    return { analysis: doc.analysis, diagnostics, lineIndex: doc.lineIndex, observed: new Map() };
-  const findings = runtimeLogFindings(command.logPath, doc);
+  if (!usable(file, source, hasMlirOperations(doc.parse))) return undefined;
+  const findings = runtimeLogFindings(logPath, doc);
   if (findings.kind === 'unusable') {
     process.stderr.write(`ttnn-l1: ${findings.reason}\n`);
     return undefined;
   }
   process.stderr.write(`ttnn-l1: ${findings.summary}\n`);
-  return {
-    analysis: doc.analysis,
-    diagnostics: [...diagnostics, ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start),
-    lineIndex: doc.lineIndex,
-    observed: findings.observed,
-  };
+  return { input: detachedDiagnosticsInput(doc), findings };
+}
+
+/** Whether the file holds MLIR, said on stderr when not; then its read warnings (only input that is used gets them). */
+function usable(file: string, source: ReadSource, hasMlirOperations: boolean): boolean {
+  if (!hasMlirOperations) {
+    process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
+    return false;
+  }
+  for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);
+  return true;
 }

@@ -4,20 +4,21 @@
  * from settings); related information points at the producer chain and at the Python source named by the op's `loc`.
  */
 
-import type { OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
+import type { ModuleAnalysis, OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
 import type { Unmodeled } from '../estimate/types';
-import { CAPTURE_OR_EXECUTE_TRACE, verifyTraceOps } from '../analysis/verifyTrace';
 import type { ParseResult } from '../mlir/syntax';
 import { hasMlirSignal } from '../mlir/mlirSignal';
 import { MODEL_OVERFLOW } from '../estimate/registry';
 import type { TextRange } from '../text/textRange';
 import type { DiagnosticCode } from './diagnosticCodes';
-import type { DocumentAnalysis, OpEntry } from './documentAnalysis';
+import type { AnalysisSettings, DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger } from './format';
-import { opHeadRange, opTitle, sourceLineOf, syntaxOf } from './opView';
+import { opHeadRange, opTitle } from './opView';
 import { producerChain, type ProducerLink } from './producers';
 import { fitsWhenText } from './buildText';
 import { windowText } from '../estimate/changePoints';
+import { detachedSyntaxFacts, syntaxFactsView, type SyntaxFacts } from './syntaxFacts';
+import type { LineIndex } from '../text/lineIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -69,12 +70,50 @@ export function hasMlirOperations(parse: ParseResult): boolean {
   return hasMlirSignal(parse);
 }
 
-/** All diagnostics of a document, in source order. */
-export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
+/**
+ * What the diagnostics of a document are made from: its analysis and settings, and of its syntax tree only the facts
+ * they read (features/syntaxFacts.ts), so a caller may drop the tree first (the CLI: see `analyzeDetached`).
+ */
+export interface DiagnosticsInput {
+  readonly analysis: ModuleAnalysis;
+  readonly settings: AnalysisSettings;
+  readonly lineIndex: LineIndex;
+  readonly syntax: SyntaxFacts;
+}
+
+/** A document's diagnostics input, reading its tree on demand (the editor keeps the tree). */
+export function diagnosticsInputOf(doc: DocumentAnalysis): DiagnosticsInput {
+  return {
+    analysis: doc.analysis,
+    settings: doc.settings,
+    lineIndex: doc.lineIndex,
+    syntax: syntaxFactsView(doc.parse, () => doc.analysis.functions.map((fa) => fa.fn), doc.aliasesOf),
+  };
+}
+
+/**
+ * A document's diagnostics input as plain data (`detachedSyntaxFacts`): the caller may drop the document, tree and
+ * all, and make the diagnostics after (the CLI with `--log`, whose log correlation needs the tree until then).
+ */
+export function detachedDiagnosticsInput(doc: DocumentAnalysis): DiagnosticsInput {
+  return {
+    analysis: doc.analysis,
+    settings: doc.settings,
+    lineIndex: doc.lineIndex,
+    syntax: detachedSyntaxFacts(
+      doc.parse,
+      doc.analysis.functions.map((fa) => fa.fn),
+    ),
+  };
+}
+
+/** All diagnostics of a document (or of what they read of it: `DiagnosticsInput`), in source order. */
+export function diagnostics(of: DocumentAnalysis | DiagnosticsInput): Diagnostic[] {
+  const doc = 'syntax' in of ? of : diagnosticsInputOf(of);
   // Errors and not one operation: prose, JSON, C++ or binary rather than MLIR. One diagnostic says so instead of one
   // per line (the CLI exits 2 with the same words).
-  const firstError = doc.parse.errors[0];
-  if (firstError !== undefined && !hasMlirOperations(doc.parse)) {
+  const firstError = doc.syntax.errors[0];
+  if (firstError !== undefined && !doc.syntax.hasMlirOperations) {
     return [
       {
         range: firstError.range,
@@ -86,7 +125,7 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     ];
   }
   const out: Diagnostic[] = [];
-  for (const e of doc.parse.errors) {
+  for (const e of doc.syntax.errors) {
     out.push({ range: e.range, severity: e.severity, code: 'syntax-error', message: e.message, related: [] });
   }
   const first = doc.analysis.firstFailure;
@@ -136,10 +175,11 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
       }
     }
   }
-  out.push(...opInvalidDiagnostics(doc));
+  for (const f of doc.syntax.traceOpFindings)
+    out.push({ range: f.range, severity: 'error', code: 'op-invalid', message: f.message, related: [] });
   for (const warning of doc.analysis.device.warnings) {
     out.push({
-      range: systemDescRange(doc),
+      range: doc.syntax.systemDescRange,
       severity: 'information',
       code: 'device-base-fictitious',
       message: `${warning} (device: ${doc.analysis.device.sourceDetail})`,
@@ -147,28 +187,6 @@ export function diagnostics(doc: DocumentAnalysis): Diagnostic[] {
     });
   }
   return out.sort((a, b) => a.range.start - b.range.start);
-}
-
-/** tt-mlir verifier errors of trace ops (analysis/verifyTrace.ts): only those ops are looked at, found by name here. */
-function opInvalidDiagnostics(doc: DocumentAnalysis): Diagnostic[] {
-  const starts: number[] = [];
-  // A trace op names its callees, so it is among the ops with symbols. `opsWithSymbols` indexes the function's TTNN
-  // ops (`fa.fn.ops`), which every function has; `fa.ops` is empty for functions not analysed (CPU module, declaration).
-  for (const fa of doc.analysis.functions) {
-    const ops = fa.fn.ops;
-    for (const index of fa.fn.opsWithSymbols) {
-      const op = ops[index];
-      if (op?.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(op.range.start);
-    }
-  }
-  if (starts.length === 0) return [];
-  return verifyTraceOps(doc.parse, { opStarts: starts }).map((f) => ({
-    range: f.range,
-    severity: 'error',
-    code: 'op-invalid',
-    message: f.message,
-    related: [],
-  }));
 }
 
 // Estimates are shared by every op of a pattern and kept across versions (analysis/estimateCache.ts): the message is
@@ -184,7 +202,7 @@ function noModelMessage(est: Unmodeled): string {
   return message;
 }
 
-function entryOf(doc: DocumentAnalysis, ref: OverflowRef): OpEntry | undefined {
+function entryOf(doc: DiagnosticsInput, ref: OverflowRef): OpEntry | undefined {
   // By index: `// -----` split files repeat function names.
   const fn = doc.analysis.functions[ref.functionIndex];
   const op = fn?.ops[ref.opIndex];
@@ -213,7 +231,7 @@ function core(c: readonly [number, number]): string {
 }
 
 /** tt-metal's wording (program.cpp validate_circular_buffer_region), with thousands separators. */
-function failureText(doc: DocumentAnalysis, entry: OpEntry, o: Overflow): string {
+function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string {
   const live = entry.op.liveL1TensorBytesPerCore;
   switch (o.kind) {
     case 'cbBeyondL1':
@@ -264,7 +282,7 @@ interface OverflowWords {
 const overflowWords = new WeakMap<OpAnalysis, OverflowWords>();
 
 function overflowDiagnostic(
-  doc: DocumentAnalysis,
+  doc: DiagnosticsInput,
   entry: OpEntry,
   o: Overflow,
   first: OpEntry | undefined,
@@ -298,7 +316,7 @@ function overflowDiagnostic(
 }
 
 function overflowWordsOf(
-  doc: DocumentAnalysis,
+  doc: DiagnosticsInput,
   entry: OpEntry,
   o: Overflow,
   first: OpEntry | undefined,
@@ -328,8 +346,7 @@ function overflowWordsOf(
   } else {
     message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
   }
-  const syntax = syntaxOf(doc, entry.op);
-  const line = syntax === undefined ? undefined : sourceLineOf(doc, syntax.chunk, syntax.op.location);
+  const line = doc.syntax.pythonSourceOf(entry.op.op.range.start);
   const source: RelatedInformation | undefined =
     line === undefined
       ? undefined
@@ -347,14 +364,6 @@ function overflowWordsOf(
     producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
     source,
   };
-}
-
-function systemDescRange(doc: DocumentAnalysis): TextRange {
-  for (const chunk of doc.parse.file.chunks) {
-    const def = chunk.aliases.find((a) => a.name === '#system_desc');
-    if (def !== undefined) return def.nameRange;
-  }
-  return { start: 0, end: 0 };
 }
 
 /** The single diagnostic published for a document too large to analyse in this process (not a bug: a limit). */

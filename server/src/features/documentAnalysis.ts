@@ -23,6 +23,9 @@ import { firstIndexNotBefore } from '../text/search';
 import { defaultPresetFor, isPresetName, type PresetName } from '../ttnn/device';
 import { decodeSystemDesc, moduleAfterEdits, moduleFromSyntax } from '../ttnn/fromSyntax';
 import { LineIndex } from '../text/lineIndex';
+import type { TtnnModule } from '../ttnn/op';
+import type { DiagnosticsInput } from './diagnostics';
+import { detachedSyntaxFacts, type SyntaxFacts } from './syntaxFacts';
 
 export type NotReachedSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -213,9 +216,7 @@ export function analyzeParsed(
     derivedFrom === undefined
       ? undefined
       : moduleAfterEdits(derivedFrom.previous.analysis.module, parseResult, derivedFrom.edits);
-  let module = edited ?? moduleFromSyntax(parseResult);
-  if (settings.systemDescText !== undefined)
-    module = { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
+  const module = withConfiguredSystemDesc(edited ?? moduleFromSyntax(parseResult), settings);
   const previous = derivedFrom?.previous.analysis;
   // The build window is inferred once per fresh parse; an in-place edit keeps the previous version's.
   const ttMetal = previous?.ttMetal ?? resolveBuildWindow(settings, typeof source === 'string' ? source : source.text);
@@ -226,6 +227,36 @@ export function analyzeParsed(
     ...(previous !== undefined ? { previous } : {}),
   });
   return indexAnalysis(source, parseResult, analysis, settings, reuse === undefined ? {} : { reuse });
+}
+
+/**
+ * A one-shot analysis (the CLI's `check`) that holds no syntax tree: the tree, the larger part of the memory, is
+ * garbage once the TTNN view and the facts the diagnostics read of it are made, before the analysis runs (the
+ * analysis reads the view only). Equals `analyzeDocument`'s analysis of the text.
+ */
+export function analyzeDetached(text: string, settings: AnalysisSettings): DiagnosticsInput {
+  const { module, syntax } = viewAndSyntaxFacts(text, settings);
+  const analysis = analyzeTtnnModule(module, {
+    ...analysisOptions(settings),
+    ttMetal: resolveBuildWindow(settings, text),
+  });
+  return { analysis, settings, lineIndex: new LineIndex(text), syntax };
+}
+
+// A function of its own so that the tree is referenced from this frame only, which is gone when the analysis runs.
+function viewAndSyntaxFacts(
+  text: string,
+  settings: AnalysisSettings,
+): { readonly module: TtnnModule; readonly syntax: SyntaxFacts } {
+  const parseResult = parse(text);
+  const module = withConfiguredSystemDesc(moduleFromSyntax(parseResult), settings);
+  return { module, syntax: detachedSyntaxFacts(parseResult, module.functions) };
+}
+
+/** The module with the system descriptor of `settings.systemDescText` (CLI `--system-desc`) instead of its own. */
+function withConfiguredSystemDesc(module: TtnnModule, settings: AnalysisSettings): TtnnModule {
+  if (settings.systemDescText === undefined) return module;
+  return { ...module, systemDesc: decodeSystemDesc(settings.systemDescText.replace(/\s+/g, '')) };
 }
 
 /** Wraps a finished module analysis with the lookups the features need (op by offset, aliases by name). */

@@ -3,6 +3,7 @@
 export {
   analysisOptions,
   analyzeAfterEdits,
+  analyzeDetached,
   analyzeDocument,
   analyzeParsed,
   indexAnalysis,
@@ -17,15 +18,19 @@ export {
 } from './documentAnalysis';
 export type { TextChange } from '../mlir/incrementalParse';
 export {
+  detachedDiagnosticsInput,
   diagnostics,
+  diagnosticsInputOf,
   hasMlirOperations,
   internalErrorDiagnostic,
   tooLargeDiagnostic,
   type Diagnostic,
+  type DiagnosticsInput,
   type RelatedInformation,
   type RelatedTarget,
   type Severity,
 } from './diagnostics';
+export type { SyntaxFacts } from './syntaxFacts';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
 export { hoverAt, opBreakdownAt, opMarkdown, type Hover, type HoverOptions } from './hover';
 export { runtimeLogFindings, type RuntimeLogFindings } from './runtimeLog';

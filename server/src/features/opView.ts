@@ -1,12 +1,13 @@
 /** Shared views of one analysed op for hovers, hints, lenses and diagnostics: labels, ranges, source locations. */
 
 import type { OpAnalysis } from '../analysis/analyze';
-import { locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
+import type { FileLineCol } from '../mlir/locations';
 import { opsAt } from '../mlir/occurrences';
 import type { Chunk, Location, Operation } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import { opEntryByStart, type DocumentAnalysis, type OpEntry } from './documentAnalysis';
 import { formatMegabytes, formatPercent } from './format';
+import { sourceLineWith } from './syntaxFacts';
 
 /** The innermost analysed op containing `offset`. */
 export function opEntryAt(doc: DocumentAnalysis, offset: number): OpEntry | undefined {
@@ -69,19 +70,7 @@ export function sourceLineOf(
   chunk: Chunk,
   location: Location | undefined,
 ): SourceLine | undefined {
-  const aliases = doc.aliasesOf(chunk);
-  return resolveLocation(location, (name) => locationOfAlias(aliases.get(name))).fileLineCol;
-}
-
-/** The syntax op and chunk of an analysed op. */
-export function syntaxOf(
-  doc: DocumentAnalysis,
-  op: OpAnalysis,
-): { readonly op: Operation; readonly chunk: Chunk } | undefined {
-  const start = op.op.range.start;
-  const chunk = doc.parse.file.chunks.find((c) => c.range.start <= start && start <= c.range.end);
-  const syntax = opsAt(doc.parse.file, start).find((o) => o.range.start === start);
-  return chunk === undefined || syntax === undefined ? undefined : { op: syntax, chunk };
+  return sourceLineWith(doc.aliasesOf(chunk), location);
 }
 
 /** The label of a syntax op (outline detail), if it was analysed. */
