@@ -87,7 +87,11 @@ export function diagnosticsInputOf(doc: DocumentAnalysis): DiagnosticsInput {
     analysis: doc.analysis,
     settings: doc.settings,
     lineIndex: doc.lineIndex,
-    syntax: syntaxFactsView(doc.parse, () => doc.analysis.functions.map((fa) => fa.fn), doc.aliasesOf),
+    syntax: syntaxFactsView(
+      doc.parse,
+      () => doc.analysis.functions.map((fa) => fa.fn),
+      (chunk) => doc.aliasesOf(chunk),
+    ),
   };
 }
 
