@@ -302,6 +302,41 @@ function scanSuffixId(text: string, i: number, limit: number): number {
   return i;
 }
 
+/**
+ * The offset after the `}` that closes the `{` at `open`, skipping strings and `//` comments as `lexAt` does; undefined
+ * when the span is not plainly balanced before `limit` (an unterminated string, a `{-#`/`#-}` marker, no match). Finds
+ * a function body's end without lexing it (parser/lazyBodies.ts), so it must never disagree with the lexer where it
+ * answers: anything unusual is undefined, and the caller parses instead.
+ */
+export function matchingBraceEnd(text: string, open: number, limit: number): number | undefined {
+  let depth = 0;
+  let i = open;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = scanString(text, i, limit);
+      if (text.charCodeAt(end - 1) !== 34 || end - i < 2) return undefined;
+      i = end;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const eol = text.indexOf('\n', i + 2);
+      i = eol < 0 || eol > limit ? limit : eol;
+      continue;
+    }
+    if (c === 123) {
+      if (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 35) return undefined;
+      depth++;
+    } else if (c === 125) {
+      if (--depth === 0) return i + 1;
+    } else if (c === 35 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 125) {
+      return undefined;
+    }
+    i++;
+  }
+  return undefined;
+}
+
 /** Returns the end of the string starting at the quote at `i` (after the closing quote, or at the line end if unterminated). */
 function scanString(text: string, i: number, limit: number): number {
   let j = i + 1;

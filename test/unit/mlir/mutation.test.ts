@@ -7,6 +7,7 @@ import { occurrenceAt } from '../../../server/src/mlir/occurrences';
 import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/mlir/scopes';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { makeRandom } from '../../../bench/random';
+import { MUTATIONS } from '../../support/mutations';
 
 const CORPUS = path.join(__dirname, '../../fixtures/corpus');
 const SOURCES = [
@@ -17,67 +18,6 @@ const SOURCES = [
   'test/ttmlir/Dialect/TTNN/Transforms/Decomposition/rotary_embedding_decomposition.mlir',
   'test/ttmlir/Dialect/TTNN/layout_encoding.mlir',
 ].map((p) => readFileSync(path.join(CORPUS, p), 'utf8'));
-
-const GARBAGE = [
-  '<',
-  '>',
-  '{',
-  '}',
-  '(',
-  ')',
-  '[',
-  ']',
-  '"',
-  '%',
-  '#',
-  '!',
-  '@',
-  '^',
-  ':',
-  '=',
-  '->',
-  '{-#',
-  '#-}',
-  '// -----\n',
-  '((((((',
-  '<<<<',
-  '\u{1F600}',
-  '\0',
-  '0x',
-  '1x',
-  'loc(',
-  'tensor<',
-  '\\',
-  '\n',
-];
-
-type Mutation = (text: string, random: () => number) => string;
-
-const MUTATIONS: Record<string, Mutation> = {
-  truncate: (t, r) => t.slice(0, Math.floor(r() * t.length)),
-  deleteChar: (t, r) => {
-    const i = Math.floor(r() * t.length);
-    return t.slice(0, i) + t.slice(i + 1);
-  },
-  insertGarbage: (t, r) => {
-    const i = Math.floor(r() * t.length);
-    return t.slice(0, i) + GARBAGE[Math.floor(r() * GARBAGE.length)] + t.slice(i);
-  },
-  duplicateLine: (t, r) => {
-    const lines = t.split('\n');
-    const i = Math.floor(r() * lines.length);
-    lines.splice(i, 0, lines[i]);
-    return lines.join('\n');
-  },
-  unbalance: (t, r) => {
-    // Delete one bracket character somewhere.
-    const positions: number[] = [];
-    for (let i = 0; i < t.length; i++) if ('<>(){}[]'.includes(t[i])) positions.push(i);
-    if (positions.length === 0) return t;
-    const i = positions[Math.floor(r() * positions.length)];
-    return t.slice(0, i) + t.slice(i + 1);
-  },
-};
 
 function checkWellFormed(text: string, result: ParseResult): void {
   assert.ok(!result.errors.some((e) => e.message.startsWith('internal parser error')));

@@ -8,6 +8,7 @@ import type { TextRange } from '../../text/textRange';
 import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
 import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, TokenTree, TypeNode } from '../syntax';
 import { parseAttr, parseDict } from './attributes';
+import { skipFunctionBody } from './lazyBodies';
 import { parseLocation } from './locations';
 import { adjacentOrSpacedParen, parseOperandList, parseRegion, valueUse, type OpDraft } from './operations';
 import {
@@ -175,7 +176,10 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
     d.attributes = attrs;
   }
   if (tk(lx) === Tok.LBrace) {
-    const region = parseRegion(p, isDeclarationStyle ? [] : argList);
+    const entryArguments = isDeclarationStyle ? [] : argList;
+    d.lazyBody = skipFunctionBody(p, entryArguments);
+    if (d.lazyBody !== undefined) return true;
+    const region = parseRegion(p, entryArguments);
     if (!region) return false;
     d.regions.push(region);
   }

@@ -14,6 +14,7 @@ import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken } from '../lexer';
 import type { AliasDefinition, AttrNode, Chunk, Operation, ParseError, ParseResult, TypeNode } from '../syntax';
 import { SlottedSharedDict, parseAttr } from './attributes';
+import { registerLazyBodies, type LazyBody } from './lazyBodies';
 import { SlottedSharedDialectAttr, SlottedSharedTensor } from './nodes';
 import { parseOperation } from './operations';
 import {
@@ -27,10 +28,12 @@ import {
   tk,
   tokRange,
   type ParserState,
+  type ParserTables,
 } from './state';
 import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
+export { lazyBodiesParseCleanly } from './lazyBodies';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once
@@ -53,6 +56,11 @@ export interface ParseOptions {
    * instead of copying the tree. Only an editor's open document needs it.
    */
   readonly rangeTable?: RangeTable;
+  /**
+   * Skip function bodies and parse each when its op's `regions` is read (parser/lazyBodies.ts): for one-shot
+   * consumers that walk each body once. Check `lazyBodiesParseCleanly` before trusting the tree. Not with `rangeTable`.
+   */
+  readonly lazyFunctionBodies?: boolean;
 }
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
@@ -61,9 +69,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const errors: ParseError[] = [];
   const resourceSections: TextRange[] = [];
   const chunks: Chunk[] = [];
+  const lazyBodies: LazyBody[] | undefined =
+    options.lazyFunctionBodies === true && ranges === undefined ? [] : undefined;
   try {
     for (const chunk of splitChunks(text)) {
-      chunks.push(parseChunk(text, chunk.start, chunk.end, errors, resourceSections, ranges, slots));
+      chunks.push(parseChunk(text, chunk, { errors, resourceSections, ranges, slots, lazyBodies }));
     }
   } catch (e) {
     // Last-resort guard: the parser is designed never to get here.
@@ -73,7 +83,9 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // A non-editable parse's table is complete: give back the doubling slack (up to half of it; 6 MB at 100k ops).
   if (ranges === undefined) slots.trim();
   const range = ranges === undefined ? { start: 0, end: text.length } : ranges.add(0, text.length);
-  return { file: { chunks, resourceSections, range }, errors };
+  const result: ParseResult = { file: { chunks, resourceSections, range }, errors };
+  if (lazyBodies !== undefined) registerLazyBodies(result, lazyBodies);
+  return result;
 }
 
 /** Splits at lines that start with `// -----` (mlir-opt --split-input-file), outside resource sections. */
@@ -129,16 +141,10 @@ function findResourceSpans(text: string): TextRange[] {
   }
 }
 
-function parseChunk(
-  text: string,
-  start: number,
-  end: number,
-  errors: ParseError[],
-  resourceSections: TextRange[],
-  ranges: RangeTable | undefined,
-  slots: RangeTable,
-): Chunk {
-  const p = newParserState(text, start, end, { errors, resourceSections, ranges, slots });
+function parseChunk(text: string, chunk: TextRange, tables: ParserTables): Chunk {
+  const { start, end } = chunk;
+  const errors = tables.errors;
+  const p = newParserState(text, start, end, tables);
   const aliases: AliasDefinition[] = [];
   const operations: Operation[] = [];
   try {

@@ -44,6 +44,7 @@ import {
   type ParserState,
 } from './state';
 import { parseType } from './types';
+import { defineLazyRegions, type LazyBody } from './lazyBodies';
 import { SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /** The Operation under construction. */
@@ -68,12 +69,14 @@ export interface OpDraft {
   start: number;
   signature: FunctionSignature | undefined;
   visibility: string | undefined;
+  /** A function body skipped by a lazy parse (parser/lazyBodies.ts): `regions` parses it when read. */
+  lazyBody: LazyBody | undefined;
 }
 
 function finishOp(p: ParserState, d: OpDraft): Operation {
   const start = d.start;
   // A fresh object literal (not the draft): every op gets the same hidden class, with lists already final.
-  return {
+  const op: Operation = {
     kind: 'operation',
     name: d.name,
     nameRange: d.nameRange,
@@ -93,6 +96,8 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
     signature: d.signature,
     visibility: d.visibility,
   };
+  if (d.lazyBody !== undefined) defineLazyRegions(op, d.lazyBody);
+  return op;
 }
 
 /** Custom-form op names MLIR accepts without a dialect prefix (builtin ops, and func ops inside a func.func). */
@@ -131,6 +136,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
       start,
       signature: undefined,
       visibility: undefined,
+      lazyBody: undefined,
     };
     p.symbolSink = d.symbolUses;
     let ok: boolean;

@@ -8,6 +8,7 @@ import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, ParseError, SymbolRef } from '../syntax';
+import type { LazyBody } from './lazyBodies';
 import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
@@ -53,6 +54,11 @@ export interface ParserState {
    * every op of a 100k-op file, and a slice per occurrence was a tenth of the tree.
    */
   readonly strings: Map<string, string>;
+  /**
+   * Set when function bodies are parsed on first use (`ParseOptions.lazyFunctionBodies`): each body skipped so far.
+   * Undefined for an eager parse, and inside a body being parsed (nested functions are parsed with their body).
+   */
+  readonly lazyBodies: LazyBody[] | undefined;
 }
 
 export interface ShapeInfo {
@@ -60,17 +66,21 @@ export interface ShapeInfo {
   readonly shapeText: readonly string[];
 }
 
+/** What the parses of a file's chunks share. */
+export interface ParserTables {
+  readonly errors: ParseError[];
+  readonly resourceSections: TextRange[];
+  readonly ranges: RangeTable | undefined;
+  readonly slots: RangeTable;
+  readonly lazyBodies?: LazyBody[];
+}
+
 /** The state of a parse of `text` from `start` to `end`. */
 export function newParserState(
   text: string,
   start: number,
   end: number,
-  tables: {
-    readonly errors: ParseError[];
-    readonly resourceSections: TextRange[];
-    readonly ranges: RangeTable | undefined;
-    readonly slots: RangeTable;
-  },
+  tables: ParserTables,
   origin = 0,
 ): ParserState {
   return {
@@ -92,6 +102,7 @@ export function newParserState(
     shapeEnd: 0,
     reportedEndOfInput: false,
     strings: new Map(),
+    lazyBodies: tables.lazyBodies,
   };
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Function bodies parsed on first use (`ParseOptions.lazyFunctionBodies`), for one-shot consumers such as the CLI's
+ * `check`: the parse skips each `func.func` body to its matching `}` (lexer.ts `matchingBraceEnd`, no tokens) and the
+ * op's `regions` parses it at each read. A consumer that reads a body once and keeps what it derived (the TTNN view)
+ * leaves the body's syntax garbage while it is young: no 100 MB tree is retained, and the GC does not copy it.
+ *
+ * A lazy parse equals an eager one only where every body parses cleanly: the body's own parse reports no error and
+ * ends at the skipped-to `}`. Error recovery may run past a `}` that the brace count took for the end, so a body that
+ * is not clean makes the lazy parse unusable (`lazyBodiesParseCleanly`), and the caller parses again eagerly.
+ */
+
+import { RangeTable } from '../../text/rangeTable';
+import { createLexer, matchingBraceEnd, relexFrom } from '../lexer';
+import type { BlockArgument, Operation, ParseResult, Region } from '../syntax';
+import { parseRegion } from './operations';
+import { EMPTY, type ParserState } from './state';
+
+export interface LazyBody {
+  /** The chunk's parse: its text and limit, and its caches of shared texts (a body's types share the file's). */
+  readonly owner: ParserState;
+  /** Offset of the body's `{`. */
+  readonly start: number;
+  /** Offset after the matching `}`. */
+  readonly end: number;
+  readonly entryArguments: readonly BlockArgument[];
+  /** The nesting depth at the `{` in the eager parse (the depth limit must cut at the same places). */
+  readonly depth: number;
+  /** Undefined until the body is first parsed; then whether every parse of it was clean. */
+  clean: boolean | undefined;
+}
+
+/**
+ * At a function body's `{` in a lazy parse: records the body and moves the lexer past it, as parsing it would.
+ * Undefined (the caller parses the body) in an eager parse, or when the brace count cannot tell the end.
+ */
+export function skipFunctionBody(p: ParserState, entryArguments: readonly BlockArgument[]): LazyBody | undefined {
+  if (p.lazyBodies === undefined) return undefined;
+  const start = p.lx.start;
+  const end = matchingBraceEnd(p.text, start, p.lx.limit);
+  if (end === undefined) return undefined;
+  const body: LazyBody = { owner: p, start, end, entryArguments, depth: p.depth, clean: undefined };
+  p.lazyBodies.push(body);
+  relexFrom(p.lx, end);
+  return body;
+}
+
+/** Makes `op.regions` parse `body` at each read (a new tree each time: read it once and keep what you derive). */
+export function defineLazyRegions(op: Operation, body: LazyBody): void {
+  Object.defineProperty(op, 'regions', { get: () => [parseLazyBody(body)], enumerable: true });
+}
+
+/** Parses the body in a state derived from its chunk's: same text, limit, depth and caches; errors of its own. */
+function parseLazyBody(body: LazyBody): Region {
+  const owner = body.owner;
+  const p: ParserState = {
+    ...owner,
+    lx: createLexer(owner.text, body.start, owner.lx.limit),
+    errors: [],
+    // Its own slots: the table goes with the body's nodes when they become garbage.
+    slots: new RangeTable(Math.max(64, (body.end - body.start) >> 4)),
+    depth: body.depth,
+    deepest: body.depth,
+    symbolSink: undefined,
+    openClosers: [0, 0, 0, 0],
+    shapeEnd: 0,
+    reportedEndOfInput: false,
+    lazyBodies: undefined,
+  };
+  const region = parseRegion(p, body.entryArguments);
+  const clean = region !== undefined && p.errors.length === 0 && p.lx.prevEnd === body.end;
+  body.clean = clean && body.clean !== false;
+  return region ?? { blocks: EMPTY, range: { start: body.start, end: body.end } };
+}
+
+const lazyBodiesOfParse = new WeakMap<ParseResult, readonly LazyBody[]>();
+
+/** Remembers the bodies a lazy parse skipped (parser/index.ts). */
+export function registerLazyBodies(parse: ParseResult, bodies: readonly LazyBody[]): void {
+  if (bodies.length > 0) lazyBodiesOfParse.set(parse, bodies);
+}
+
+/**
+ * Whether the lazy parse equals an eager parse of the same text: every skipped body parses without an error and ends
+ * where it was skipped to. Bodies no consumer has read yet are parsed here (and dropped). True for an eager parse.
+ */
+export function lazyBodiesParseCleanly(parse: ParseResult): boolean {
+  for (const body of lazyBodiesOfParse.get(parse) ?? EMPTY) {
+    if (body.clean === undefined) parseLazyBody(body);
+    if (body.clean !== true) return false;
+  }
+  return true;
+}

@@ -1,0 +1,119 @@
+/**
+ * Lazy function bodies (mlir/parser/lazyBodies.ts): a lazy parse whose bodies parse cleanly equals the eager parse of
+ * the same text (the eager parse is the oracle, compared as JSON, which reads every body through `regions`), and a
+ * body that does not parse cleanly is reported, so the caller can parse eagerly instead.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeRandom } from '../../../bench/random';
+import { lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
+import type { Operation } from '../../../server/src/mlir/syntax';
+import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
+import { MUTATIONS } from '../../support/mutations';
+
+function mlirFilesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+const lazily = (text: string) => parse(text, { lazyFunctionBodies: true });
+
+function firstFunction(ops: readonly Operation[]): Operation | undefined {
+  for (const op of ops) {
+    if (op.name === 'func.func') return op;
+    for (const region of op.regions)
+      for (const block of region.blocks) {
+        const found = firstFunction(block.operations);
+        if (found !== undefined) return found;
+      }
+  }
+  return undefined;
+}
+
+const FUNCTION = (body: string): string =>
+  [
+    'module {',
+    '  func.func @f(%arg0: tensor<4xbf16>) -> tensor<4xbf16> {',
+    body,
+    '    return %arg0 : tensor<4xbf16>',
+    '  }',
+    '  func.func @g() {',
+    '    return',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+describe('lazy function bodies', () => {
+  it('every corpus file parses cleanly and lazily into the tree the eager parse gives', () => {
+    const files = mlirFilesUnder(CORPUS_DIR);
+    assert.ok(files.length > 40, `corpus files: ${files.length}`);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const lazy = lazily(text);
+      assert.ok(lazyBodiesParseCleanly(lazy), file);
+      assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)), file);
+    }
+  });
+
+  it('a body is not in the tree until read, and each read parses it again', () => {
+    const text = readCorpus(DUMP.falcon3Decode);
+    const lazy = lazily(text);
+    const fn = firstFunction(lazy.file.chunks[0]!.operations);
+    assert.ok(fn !== undefined);
+    const first = fn.regions[0]!;
+    const second = fn.regions[0]!;
+    assert.notEqual(first, second);
+    assert.equal(JSON.stringify(first), JSON.stringify(second));
+    assert.ok(first.blocks[0]!.operations.length > 0);
+  });
+
+  it('braces inside strings and comments do not end a body early', () => {
+    const text = FUNCTION(
+      [
+        '    // a comment with a } and a {',
+        '    %0 = "ttnn.abs"(%arg0) {note = "}{}"} : (tensor<4xbf16>) -> tensor<4xbf16> loc("a}b")',
+      ].join('\n'),
+    );
+    const lazy = lazily(text);
+    assert.ok(lazyBodiesParseCleanly(lazy));
+    assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)));
+    assert.equal(parse(text).errors.length, 0);
+  });
+
+  it('a body with a syntax error makes the lazy parse unusable', () => {
+    const text = FUNCTION('    %0 = "ttnn.abs"(%arg0 : (tensor<4xbf16>) -> tensor<4xbf16>');
+    assert.ok(parse(text).errors.length > 0);
+    assert.equal(lazyBodiesParseCleanly(lazily(text)), false);
+  });
+
+  it('a body whose braces do not balance is parsed eagerly, as the eager parse does', () => {
+    const text = FUNCTION('    %0 = "ttnn.abs"(%arg0) {a = 1 : (tensor<4xbf16>) -> tensor<4xbf16>').replace(/\}\n$/, '');
+    const lazy = lazily(text);
+    assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)));
+  });
+
+  // The property the CLI relies on: whenever the lazy parse says it is clean, it is the eager parse.
+  for (const [name, mutate] of Object.entries(MUTATIONS)) {
+    it(`${name}: a mutated file's lazy parse, when clean, equals its eager parse`, () => {
+      const sources = [readCorpus(DUMP.falcon3Decode), readCorpus(DUMP.llamaAttentionTest), readCorpus(DUMP.oom)];
+      const random = makeRandom(name.length * 104729);
+      const outcomes = { clean: 0, unclean: 0 };
+      for (let i = 0; i < 24; i++) {
+        const text = mutate(sources[i % sources.length]!, random);
+        const lazy = lazily(text);
+        if (!lazyBodiesParseCleanly(lazy)) {
+          outcomes.unclean++;
+          continue;
+        }
+        outcomes.clean++;
+        assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)), `${name} #${i}`);
+      }
+      assert.ok(outcomes.clean > 0, JSON.stringify(outcomes));
+    });
+  }
+});
