@@ -19,7 +19,7 @@ import type {
 } from '../mlir/syntax';
 import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
-import { locationLabel, locationOfAlias, resolveLocation } from '../mlir/locations';
+import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
 import { parse, sharedTextOf } from '../mlir/parser';
@@ -68,8 +68,8 @@ interface ChunkTables {
    * so most ops' dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
    */
   readonly propertiesBySharedTexts: WeakMap<object, WeakMap<object, Readonly<Record<string, PropValue>>>>;
-  /** Op labels of `loc(#locN)` by alias name. */
-  readonly locationLabels: Map<string, string | typeof NO_LABEL>;
+  /** What `loc(#locN)` resolves to, by alias name. */
+  readonly locationsByAlias: Map<string, OpLocation>;
 }
 
 /**
@@ -151,7 +151,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
-    locationLabels: new Map(),
+    locationsByAlias: new Map(),
     propertiesCache: {},
     propertiesCount: 0,
     propertiesBySharedTexts: new WeakMap(),
@@ -737,26 +737,32 @@ function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0):
 // ---------------------------------------------------------------------------------------------
 // Locations
 
-function locationName(loc: Location | undefined, table: ChunkTables): string | undefined {
-  // Dumps write `loc(#locN)`: its label depends on the chunk's aliases alone, so it is resolved once per alias.
-  if (loc?.kind === 'aliasRef') {
-    const known = table.locationLabels.get(loc.name);
-    if (known !== undefined) return known === NO_LABEL ? undefined : known;
-    // The label is the first name or file position met: an alias to `loc("name"...)` names it outright.
-    const target = locationOfAlias(table.aliases.get(loc.name));
-    const label = target?.kind === 'name' ? target.name : resolvedLocationName(loc, table);
-    if (table.locationLabels.size < MAX_CACHED_PROPS) table.locationLabels.set(loc.name, label ?? NO_LABEL);
-    return label;
-  }
-  return resolvedLocationName(loc, table);
+/** An op's label (`locationName`) and Python source position (`source`), as its `loc(...)` resolves. */
+interface OpLocation {
+  readonly label: string | undefined;
+  readonly source: FileLineCol | undefined;
 }
 
-function resolvedLocationName(loc: Location | undefined, table: ChunkTables): string | undefined {
-  return locationLabel(resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name))));
+const NO_LOCATION: OpLocation = { label: undefined, source: undefined };
+
+function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
+  if (loc === undefined) return NO_LOCATION;
+  // Dumps write `loc(#locN)`: what it resolves to depends on the chunk's aliases alone, so it is resolved once per alias.
+  if (loc.kind !== 'aliasRef') return resolvedOpLocation(loc, table);
+  const known = table.locationsByAlias.get(loc.name);
+  if (known !== undefined) return known;
+  const resolved = resolvedOpLocation(loc, table);
+  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright.
+  const target = locationOfAlias(table.aliases.get(loc.name));
+  const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
+  if (table.locationsByAlias.size < MAX_CACHED_PROPS) table.locationsByAlias.set(loc.name, location);
+  return location;
 }
 
-/** A location alias without a label, in `locationLabels`. */
-const NO_LABEL = Symbol('no label');
+function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
+  const resolved = resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name)));
+  return { label: locationLabel(resolved), source: resolved.fileLineCol };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Ops, functions, module
@@ -862,6 +868,7 @@ function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op);
   const properties = propertiesOf(op, table);
+  const location = opLocation(op.location, table);
   return {
     name: op.name,
     resultNames,
@@ -872,7 +879,8 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
     range: op.range,
     nameRange: op.nameRange,
-    locationName: locationName(op.location, table),
+    locationName: location.label,
+    source: location.source,
   };
 }
 
@@ -1010,6 +1018,33 @@ export function moduleAfterEdits(
  * The TTNN view of a parsed file: every `func.func` (nested modules walked, cpu modules marked), its ops with decoded
  * tensor specs, and the first system descriptor. Layouts are decoded once per alias per chunk.
  */
+/** What a function's TTNN view takes from its body. */
+interface FunctionBody {
+  readonly isDeclaration: boolean;
+  readonly args: TtnnFunction['args'];
+  readonly ops: readonly TtnnOp[];
+  readonly opsWithSymbols: readonly number[];
+}
+
+function bodyOf(fn: Operation, table: ChunkTables): FunctionBody {
+  const blocks = fn.regions[0]?.blocks ?? [];
+  const ops: TtnnOp[] = [];
+  const opsWithSymbols: number[] = [];
+  for (const block of blocks) {
+    for (const inner of block.operations) {
+      const ttnnOp = toTtnnOp(inner, table);
+      if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
+      ops.push(ttnnOp);
+    }
+  }
+  return {
+    isDeclaration: blocks.length === 0,
+    args: (blocks[0]?.arguments ?? []).map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
+    ops,
+    opsWithSymbols,
+  };
+}
+
 export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   const raw: RawFunction[] = [];
   let systemDesc: SystemDescInfo | undefined;
@@ -1038,34 +1073,25 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
     };
     for (const op of chunk.operations) visit(op, false, 0);
   }
+  // Each body is read once (a lazy parse parses a body at each read of `regions`, mlir/parser/lazyBodies.ts): its
+  // TTNN ops are kept, and the callees that decide each function's role are read from them.
+  const bodies = raw.map(({ op, table }) => bodyOf(op, table));
   const called = new Set<string>();
-  for (const f of raw)
-    for (const region of f.op.regions)
-      for (const block of region.blocks)
-        for (const op of block.operations) for (const s of op.symbolUses) called.add(`${f.chunkIndex}|${s.name}`);
-  const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, table, chunkIndex }) => {
+  for (const [i, f] of raw.entries())
+    for (const op of bodies[i]!.ops) for (const callee of op.symbolUses) called.add(`${f.chunkIndex}|${callee}`);
+  const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, chunkIndex }, i) => {
     const name = op.symbol?.name ?? '@?';
-    const body = op.regions[0]?.blocks ?? [];
-    const entryBlock = body[0];
+    const body = bodies[i]!;
     const role: FunctionRole = isConstEval(op) ? 'const_eval' : called.has(`${chunkIndex}|${name}`) ? 'other' : 'entry';
-    const ops: TtnnOp[] = [];
-    const opsWithSymbols: number[] = [];
-    for (const block of body) {
-      for (const inner of block.operations) {
-        const ttnnOp = toTtnnOp(inner, table);
-        if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
-        ops.push(ttnnOp);
-      }
-    }
     return {
       name,
       chunkIndex,
       role,
-      isDeclaration: body.length === 0,
+      isDeclaration: body.isDeclaration,
       inCpuModule,
-      args: (entryBlock?.arguments ?? []).map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
-      ops,
-      opsWithSymbols,
+      args: body.args,
+      ops: body.ops,
+      opsWithSymbols: body.opsWithSymbols,
       range: op.range,
       nameRange: op.symbol?.range ?? op.nameRange,
     };

@@ -3,6 +3,7 @@
  * fromSyntax.ts (the one bridge from the syntax tree); estimators never see syntax nodes.
  */
 
+import type { FileLineCol } from '../mlir/locations';
 import type { TextRange } from '../text/textRange';
 import type { DataType } from './dtype';
 import type { LayoutInfo } from './layout';
@@ -76,6 +77,8 @@ export interface TtnnOp {
   readonly nameRange: TextRange;
   /** Innermost location name (`aten__index_workaround`) or the file:line:col, if any. */
   readonly locationName: string | undefined;
+  /** The Python source position (`file:line:col`) the op's `loc(...)` names, if any: diagnostics link to it. */
+  readonly source: FileLineCol | undefined;
 }
 
 export type FunctionRole = 'entry' | 'const_eval' | 'other';

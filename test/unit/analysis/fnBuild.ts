@@ -20,6 +20,7 @@ export function namedOp(
     range: { start: 0, end: 0 },
     nameRange: { start: 0, end: 0 },
     locationName: undefined,
+    source: undefined,
   };
 }
 

@@ -66,6 +66,7 @@ export function op(
     range: { start: 0, end: 0 },
     nameRange: { start: 0, end: 0 },
     locationName: undefined,
+    source: undefined,
   };
 }
 
