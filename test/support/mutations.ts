@@ -60,4 +60,3 @@ export const MUTATIONS: Record<string, Mutation> = {
     return t.slice(0, i) + t.slice(i + 1);
   },
 };
-

@@ -87,11 +87,7 @@ export function diagnosticsInputOf(doc: DocumentAnalysis): DiagnosticsInput {
     analysis: doc.analysis,
     settings: doc.settings,
     lineIndex: doc.lineIndex,
-    syntax: syntaxFactsView(
-      doc.parse,
-      () => doc.analysis.functions.map((fa) => fa.fn),
-      (chunk) => doc.aliasesOf(chunk),
-    ),
+    syntax: syntaxFactsView(doc.parse, () => doc.analysis.functions.map((fa) => fa.fn)),
   };
 }
 
@@ -350,7 +346,7 @@ function overflowWordsOf(
   } else {
     message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
   }
-  const line = doc.syntax.pythonSourceOf(entry.op.op.range.start);
+  const line = entry.op.op.source;
   const source: RelatedInformation | undefined =
     line === undefined
       ? undefined

@@ -14,7 +14,7 @@ import {
 } from '../analysis/analyze';
 import { CHANGE_POINTS, NEWEST_MODELED_BUILD, OLDEST_MODELED_BUILD, dayBefore } from '../estimate/changePoints';
 import { ResolvedBuildWindow, explicitWindow, inferBuildWindow } from '../analysis/buildWindow';
-import { parse } from '../mlir/parser';
+import { lazyBodiesParseCleanly, parse } from '../mlir/parser';
 import { aliasesByName } from '../mlir/aliases';
 import type { AliasDefinition, Chunk, ParseResult } from '../mlir/syntax';
 import type { RangeTable } from '../text/rangeTable';
@@ -244,13 +244,23 @@ export function analyzeDetached(text: string, settings: AnalysisSettings): Diagn
 }
 
 // A function of its own so that the tree is referenced from this frame only, which is gone when the analysis runs.
+// Function bodies are parsed as the view reads them (mlir/parser/lazyBodies.ts), so no whole tree is ever built; a body
+// with a syntax error sends the file through the eager parse, whose error recovery is the reference.
 function viewAndSyntaxFacts(
   text: string,
   settings: AnalysisSettings,
 ): { readonly module: TtnnModule; readonly syntax: SyntaxFacts } {
-  const parseResult = parse(text);
-  const module = withConfiguredSystemDesc(moduleFromSyntax(parseResult), settings);
-  return { module, syntax: detachedSyntaxFacts(parseResult, module.functions) };
+  const lazy = parse(text, { lazyFunctionBodies: true });
+  let parseResult = lazy;
+  let module = moduleFromSyntax(lazy);
+  if (!lazyBodiesParseCleanly(lazy)) {
+    parseResult = parse(text);
+    module = moduleFromSyntax(parseResult);
+  }
+  return {
+    module: withConfiguredSystemDesc(module, settings),
+    syntax: detachedSyntaxFacts(parseResult, module.functions),
+  };
 }
 
 /** The module with the system descriptor of `settings.systemDescText` (CLI `--system-desc`) instead of its own. */

@@ -34,7 +34,7 @@ export type { SyntaxFacts } from './syntaxFacts';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';
 export { hoverAt, opBreakdownAt, opMarkdown, type Hover, type HoverOptions } from './hover';
 export { runtimeLogFindings, type RuntimeLogFindings } from './runtimeLog';
-export { functionSummary, opEntryAt, opLabel, opSummary, sourceLineOf, type SourceLine } from './opView';
+export { functionSummary, opEntryAt, opLabel, opSummary, type SourceLine } from './opView';
 export { producerChain, type ProducerLink } from './producers';
 export { inlayHints, type InlayHint } from './inlayHints';
 export { codeLenses, type CodeLens } from './codeLens';

@@ -3,11 +3,10 @@
 import type { OpAnalysis } from '../analysis/analyze';
 import type { FileLineCol } from '../mlir/locations';
 import { opsAt } from '../mlir/occurrences';
-import type { Chunk, Location, Operation } from '../mlir/syntax';
+import type { Operation } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
 import { opEntryByStart, type DocumentAnalysis, type OpEntry } from './documentAnalysis';
 import { formatMegabytes, formatPercent } from './format';
-import { sourceLineWith } from './syntaxFacts';
 
 /** The innermost analysed op containing `offset`. */
 export function opEntryAt(doc: DocumentAnalysis, offset: number): OpEntry | undefined {
@@ -63,15 +62,6 @@ export function opLabel(doc: DocumentAnalysis, op: OpAnalysis): string | undefin
 
 /** A 1-based `file:line:col` as MLIR prints it. */
 export type SourceLine = FileLineCol;
-
-/** The first `file:line:col` a location names, following `#locN` aliases, names, fused and call sites. */
-export function sourceLineOf(
-  doc: DocumentAnalysis,
-  chunk: Chunk,
-  location: Location | undefined,
-): SourceLine | undefined {
-  return sourceLineWith(doc.aliasesOf(chunk), location);
-}
 
 /** The label of a syntax op (outline detail), if it was analysed. */
 export function opSummary(doc: DocumentAnalysis, op: Operation): string | undefined {

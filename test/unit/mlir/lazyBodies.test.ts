@@ -92,7 +92,10 @@ describe('lazy function bodies', () => {
   });
 
   it('a body whose braces do not balance is parsed eagerly, as the eager parse does', () => {
-    const text = FUNCTION('    %0 = "ttnn.abs"(%arg0) {a = 1 : (tensor<4xbf16>) -> tensor<4xbf16>').replace(/\}\n$/, '');
+    const text = FUNCTION('    %0 = "ttnn.abs"(%arg0) {a = 1 : (tensor<4xbf16>) -> tensor<4xbf16>').replace(
+      /\}\n$/,
+      '',
+    );
     const lazy = lazily(text);
     assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)));
   });
