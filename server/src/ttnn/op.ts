@@ -3,7 +3,6 @@
  * fromSyntax.ts (the one bridge from the syntax tree); estimators never see syntax nodes.
  */
 
-import type { FileLineCol } from '../mlir/locations';
 import type { TextRange } from '../text/textRange';
 import type { DataType } from './dtype';
 import type { LayoutInfo } from './layout';
@@ -78,7 +77,14 @@ export interface TtnnOp {
   /** Innermost location name (`aten__index_workaround`) or the file:line:col, if any. */
   readonly locationName: string | undefined;
   /** The Python source position (`file:line:col`) the op's `loc(...)` names, if any: diagnostics link to it. */
-  readonly source: FileLineCol | undefined;
+  readonly source: SourcePosition | undefined;
+}
+
+/** A 1-based `file:line:col` as MLIR locations write it. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 export type FunctionRole = 'entry' | 'const_eval' | 'other';
