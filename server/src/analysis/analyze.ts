@@ -13,6 +13,7 @@ import type { ResolvedBuildWindow } from './buildWindow';
 import { afterOpEdits } from './editReuse';
 import { type EstimateReuse, estimateCache } from './estimateCache';
 import { executionSteps } from './executionOrder';
+import { SharedStrings } from './flatStrings';
 import { liveBytesPerOp, liveIntervalsOf, sameLivenessInputs } from './liveness';
 import { l1Limits, orderOverflows } from './overflow';
 import { functionRecord, opRecord, unanalysedRecord, type OpRecordContext } from './records';
@@ -56,8 +57,9 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     module.functions,
     previous === undefined ? undefined : { functions: previous.module.functions, steps: previous.executionSteps },
   );
-  const cache = estimateCache(device, ttMetal.window, limits.cap, options.reuse);
-  const ctx: OpRecordContext = { limits, ttMetal, estimate: cache.estimate };
+  const strings = new SharedStrings();
+  const cache = estimateCache(device, ttMetal.window, limits.cap, options.reuse, strings);
+  const ctx: OpRecordContext = { limits, ttMetal, estimate: cache.estimate, strings };
 
   const functions: FunctionAnalysis[] = [];
   for (const [functionIndex, fn] of module.functions.entries()) {

@@ -9,7 +9,7 @@ import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram'
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
-import { flattenEstimateStrings } from './flatStrings';
+import { SharedStrings, shareEstimateStrings } from './flatStrings';
 import type { PropValue, TtnnOp } from '../ttnn/op';
 
 /**
@@ -40,13 +40,15 @@ export interface EstimateCache {
 /**
  * An estimate function for one analysis on `device` over the build `window`. With `reuse`, estimates of the earlier
  * analysis are looked up first (by the op object, then checked against every other input), and reuse is
- * emptied when the device, window or usable-L1 cap differs from the one it was filled for.
+ * emptied when the device, window or usable-L1 cap differs from the one it was filled for. Fresh estimates keep their
+ * texts once per distinct text in `strings`.
  */
 export function estimateCache(
   device: Device,
   window: TtMetalWindow,
   cap: number,
   reuse: EstimateReuse | undefined,
+  strings: SharedStrings = new SharedStrings(),
 ): EstimateCache {
   const ttMetal = { window };
   const memo = new EstimateMemo();
@@ -66,7 +68,7 @@ export function estimateCache(
     const hit = memo.get(hash, op, inputs.properties, liveKey);
     if (hit !== undefined) return hit;
     const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
-    flattenEstimateStrings(fresh);
+    shareEstimateStrings(fresh, strings);
     memo.add(hash, op, liveKey, fresh);
     return fresh;
   };
@@ -80,7 +82,7 @@ export function estimateCache(
     if (NO_PROGRAM_OPS.has(op.name)) return keyed(op, inputs, liveKey);
     if (op.results.length === 0) {
       const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
-      flattenEstimateStrings(fresh);
+      shareEstimateStrings(fresh, strings);
       return fresh;
     }
     const earlier = reuse?.byOp.get(op);

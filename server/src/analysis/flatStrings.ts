@@ -1,8 +1,10 @@
 /**
- * Flat strings for what an analysis keeps. V8 keeps a string built by `+` or a template literal as a rope (one 32 B
- * node per piece: an estimate's factory reason is ~17 of them) until something reads its characters; reading one
- * flattens it in place, after which the GC frees the pieces. Values never change, only their memory (a 100k-op
- * analysis kept ~80k rope nodes in estimates and overflow messages).
+ * Flat, shared strings for what an analysis keeps. V8 keeps a string built by `+` or a template literal as a rope (one
+ * 32 B node per piece: an estimate's factory reason is ~17 of them) until something reads its characters; reading one
+ * flattens it in place, after which the GC frees the pieces. Equal texts made for different ops (a conv's factory
+ * reason, a rejected matmul's `TT_FATAL` message: one per op, a few hundred distinct in a 100k-op file) are then kept
+ * once per analysis (`SharedStrings`). Values never change, only their memory (a 100k-op analysis kept ~80k rope
+ * nodes, then ~110k copies of ~1.5k distinct texts).
  */
 
 import type { OpEstimateResult } from '../estimate/types';
@@ -16,37 +18,60 @@ export function flat(text: string): string {
   return text;
 }
 
-function flatAll(texts: readonly string[] | undefined): void {
-  if (texts !== undefined) for (const text of texts) flat(text);
+/** One flat copy of each distinct text an analysis keeps; dropped with the analysis's estimate cache. */
+export class SharedStrings {
+  private readonly byText = new Map<string, string>();
+
+  /** The kept copy equal to `text` (flattened first, so that the lookup hashes a flat string). */
+  intern(text: string): string {
+    const kept = this.byText.get(flat(text));
+    if (kept !== undefined) return kept;
+    this.byText.set(text, text);
+    return text;
+  }
 }
 
-/** Flattens every string of an estimate (made fresh for one analysis; shared ones were flattened when made). */
-export function flattenEstimateStrings(estimate: OpEstimateResult): void {
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function internAll(texts: readonly string[] | undefined, strings: SharedStrings): void {
+  if (texts === undefined) return;
+  const list = texts as string[];
+  for (let i = 0; i < list.length; i++) list[i] = strings.intern(list[i]!);
+}
+
+/** Replaces every string of an estimate made fresh for this analysis (so not yet shared) by its kept copy. */
+export function shareEstimateStrings(estimate: OpEstimateResult, strings: SharedStrings): void {
+  const intern = (text: string): string => strings.intern(text);
   switch (estimate.kind) {
     case 'unmodeled':
-      flat(estimate.reason);
+      (estimate as Writable<typeof estimate>).reason = intern(estimate.reason);
       return;
-    case 'illegal':
-      flat(estimate.rule);
-      flat(estimate.citation);
+    case 'illegal': {
+      const e = estimate as Writable<typeof estimate>;
+      e.rule = intern(e.rule);
+      e.citation = intern(e.citation);
       return;
+    }
     case 'noProgram':
-      flat(estimate.reason);
-      for (const output of estimate.outputs) flat(output.how);
+      (estimate as Writable<typeof estimate>).reason = intern(estimate.reason);
+      for (const output of estimate.outputs) (output as Writable<typeof output>).how = intern(output.how);
       return;
-    case 'estimate':
-      flat(estimate.factory);
-      flat(estimate.factoryReason);
-      flat(estimate.approxReason);
-      flatAll(estimate.citations);
-      flatAll(estimate.notes);
-      for (const output of estimate.outputs) flat(output.how);
-      for (const output of estimate.inPlaceOutputs ?? []) flat(output.how);
-      for (const cb of estimate.cbs) flat(cb.role);
-      for (const figure of estimate.versionRange?.figures ?? []) {
-        if (figure.factory !== undefined) flat(figure.factory);
-        if (figure.reason !== undefined) flat(figure.reason);
+    case 'estimate': {
+      const e = estimate as Writable<typeof estimate>;
+      e.factory = intern(e.factory);
+      e.factoryReason = intern(e.factoryReason);
+      e.approxReason = intern(e.approxReason);
+      internAll(e.citations, strings);
+      internAll(e.notes, strings);
+      for (const output of e.outputs) (output as Writable<typeof output>).how = intern(output.how);
+      for (const output of e.inPlaceOutputs ?? []) (output as Writable<typeof output>).how = intern(output.how);
+      for (const cb of e.cbs) (cb as Writable<typeof cb>).role = intern(cb.role);
+      for (const figure of e.versionRange?.figures ?? []) {
+        const f = figure as Writable<typeof figure>;
+        if (f.factory !== undefined) f.factory = intern(f.factory);
+        if (f.reason !== undefined) f.reason = intern(f.reason);
       }
       return;
+    }
   }
 }

@@ -5,7 +5,7 @@
  */
 
 import type { ResolvedBuildWindow } from './buildWindow';
-import { flat } from './flatStrings';
+import { flat, type SharedStrings } from './flatStrings';
 import type { OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
@@ -63,13 +63,16 @@ function coreText(core: readonly [number, number]): string {
   return `[(x=${core[0]},y=${core[1]}) - (x=${core[0]},y=${core[1]})]`;
 }
 
-/** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later). */
+/** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later); its message is kept
+ *  once per distinct text in `strings` (an analysis's), else flattened. */
 export function detectOverflow(
   est: OpEstimateResult,
   live: number,
   limits: L1Limits,
+  strings?: SharedStrings,
 ): Omit<Overflow, 'status'> | undefined {
   const { device, cap, capLimit } = limits;
+  const kept = (message: string): string => (strings === undefined ? flat(message) : strings.intern(message));
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
@@ -79,7 +82,7 @@ export function detectOverflow(
       cbRegionEndBytes: 0,
       limitBytes: 0,
       core: [0, 0],
-      message: flat(illegalMessage(est.rule, est.citation)),
+      message: kept(illegalMessage(est.rule, est.citation)),
     };
   }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
@@ -90,7 +93,7 @@ export function detectOverflow(
       cbRegionEndBytes: base + live,
       limitBytes: l1,
       core: [0, 0],
-      message: flat(
+      message: kept(
         `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
       ),
     };
@@ -107,7 +110,7 @@ export function detectOverflow(
         cbRegionEndBytes: end,
         limitBytes: l1,
         core,
-        message: flat(
+        message: kept(
           `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
         ),
       };
@@ -117,7 +120,7 @@ export function detectOverflow(
       cbRegionEndBytes: end,
       limitBytes: lowest,
       core,
-      message: flat(
+      message: kept(
         `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
       ),
     };
@@ -128,7 +131,7 @@ export function detectOverflow(
       cbRegionEndBytes: worstEnd,
       limitBytes: base + capLimit,
       core: est.worstCore,
-      message: flat(
+      message: kept(
         `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
       ),
     };
@@ -151,8 +154,9 @@ export function overflowOf(
   live: number,
   limits: L1Limits,
   ttMetal: ResolvedBuildWindow,
+  strings?: SharedStrings,
 ): Overflow | undefined {
-  const found = detectOverflow(estimate, live, limits);
+  const found = detectOverflow(estimate, live, limits, strings);
   if (found === undefined) return undefined;
   const dependence =
     found.kind !== 'overUsableCap' &&
@@ -161,7 +165,23 @@ export function overflowOf(
     estimate.versionRange !== undefined
       ? buildDependence(estimate.versionRange, limits.device, live)
       : undefined;
-  return { ...found, status: 'notReached', ...(dependence && { buildDependent: dependence }) };
+  return overflowRecord(found, 'notReached', dependence);
+}
+
+/**
+ * An overflow record in one of two fixed shapes (with or without `buildDependent`), fields in the order the spreads
+ * `{ ...found, status, ...(dependence && { buildDependent }) }` gave. Spreads gave every record a hidden class of its
+ * own (35k at 100k ops: ~5 MB).
+ */
+function overflowRecord(
+  found: Omit<Overflow, 'status' | 'buildDependent'>,
+  status: Overflow['status'],
+  dependence: BuildDependence | undefined,
+): Overflow {
+  const { kind, cbRegionEndBytes, limitBytes, core, message } = found;
+  return dependence === undefined
+    ? { kind, cbRegionEndBytes, limitBytes, core, message, status }
+    : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
 }
 
 /**
@@ -202,7 +222,8 @@ export function orderOverflows(
     if (!throws) status = firstFailure === undefined ? 'warning' : 'notReached';
     else if (firstFailure === undefined && p.step !== Number.MAX_SAFE_INTEGER) status = 'first';
     else status = 'notReached';
-    const overflow: Overflow = p.overflow.status === status ? p.overflow : { ...p.overflow, status };
+    const overflow: Overflow =
+      p.overflow.status === status ? p.overflow : overflowRecord(p.overflow, status, p.overflow.buildDependent);
     const fa = out[p.functionIndex]!;
     const ref: OverflowRef = { functionName: fa.fn.name, functionIndex: p.functionIndex, opIndex: p.opIndex, overflow };
     if (status === 'first') firstFailure = ref;

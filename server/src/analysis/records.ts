@@ -5,15 +5,18 @@
 
 import type { ResolvedBuildWindow } from './buildWindow';
 import type { TtnnFunction, TtnnOp } from '../ttnn/op';
+import type { SharedStrings } from './flatStrings';
 import { type L1Limits, overflowOf } from './overflow';
 import type { FunctionAnalysis, LiveInterval, OpAnalysis } from './types';
 import type { OpEstimateResult } from '../estimate/types';
 
-/** What an op record needs besides the op: the L1 budget, the build window and an estimate function (a cache). */
+/** What an op record needs besides the op: the L1 budget, the build window, an estimate function (a cache) and the
+ *  analysis's kept strings for overflow messages (without: each message flat, not shared). */
 export interface OpRecordContext {
   readonly limits: L1Limits;
   readonly ttMetal: ResolvedBuildWindow;
   readonly estimate: (op: TtnnOp, live: number) => OpEstimateResult;
+  readonly strings?: SharedStrings;
 }
 
 /** One op's record with `live` bytes of L1 tensors per core around it; its overflow's status is provisional. */
@@ -26,7 +29,7 @@ export function opRecord(
 ): OpAnalysis {
   const estimate = ctx.estimate(op, live);
   const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
-  const overflow = overflowOf(estimate, live, ctx.limits, ctx.ttMetal);
+  const overflow = overflowOf(estimate, live, ctx.limits, ctx.ttMetal, ctx.strings);
   return {
     index,
     op,

@@ -418,21 +418,26 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
   const { device } = spec.ctx;
   const base = device.l1UnreservedBase;
   const align = device.dramAlignmentBytes;
-  const groups = spec.groups.filter((g) => g.nCores > 0);
-  const groupNames = new Set(groups.map((g) => g.name));
+  // Plain arrays over the (few) groups, by position: this runs for every estimate, often several times per op.
+  const groups = spec.groups.every((g) => g.nCores > 0) ? spec.groups : spec.groups.filter((g) => g.nCores > 0);
+  const allGroupNames = groups.map((g) => g.name);
+  // CB region end per group (by the group's first position with its name; undefined: no CB yet).
+  const endByGroup = new Array<number | undefined>(groups.length).fill(undefined);
+  // Group positions in the order their first CB was created (tt-metal reports the first one that crosses the limit).
+  const creationOrder: number[] = [];
   const cbs: CbAllocation[] = [];
-  const endByGroup = new Map<string, number>();
-  const creationOrder: string[] = [];
   let summed = 0;
   for (const cb of spec.cbs) {
-    const targets = (cb.groups ?? groups.map((g) => g.name)).filter((n) => groupNames.has(n));
-    if (targets.length === 0) continue;
+    const targets = cb.groups ?? allGroupNames;
+    if (!targets.some((name) => allGroupNames.includes(name))) continue;
     const tensorBacked = cb.tensorBacked === true;
     const totalBytes = tensorBacked ? 0 : cb.nPages * cb.pageBytes;
     summed += totalBytes;
     for (const name of targets) {
+      const at = allGroupNames.indexOf(name);
+      if (at < 0) continue;
       cbs.push({
-        cbIndex: `c_${cb.index}`,
+        cbIndex: cbIndexName(cb.index),
         role: cb.role,
         nPages: cb.nPages,
         pageBytes: cb.pageBytes,
@@ -440,14 +445,14 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
         coreGroup: name,
         tensorBacked,
       });
-      if (!creationOrder.includes(name)) creationOrder.push(name);
+      if (!creationOrder.includes(at)) creationOrder.push(at);
       if (tensorBacked) continue;
-      const start = alignUp(endByGroup.get(name) ?? base, align);
-      endByGroup.set(name, start + totalBytes);
+      const start = alignUp(endByGroup[at] ?? base, align);
+      endByGroup[at] = start + totalBytes;
     }
   }
   const coreGroups: CoreGroup[] = groups.map((g) => {
-    const end = endByGroup.get(g.name) ?? base;
+    const end = endByGroup[allGroupNames.indexOf(g.name)] ?? base;
     return {
       name: g.name,
       nCores: g.nCores,
@@ -456,14 +461,14 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
       cbRegionEndBytes: end,
     };
   });
-  const byName = new Map(coreGroups.map((g) => [g.name, g]));
   let worst = coreGroups[0];
   for (const g of coreGroups) if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
   const limit = device.l1SizeBytes - (spec.ctx.liveL1BytesPerCore ?? 0);
   let reported = worst;
-  for (const name of creationOrder) {
-    const g = byName.get(name);
-    if (g !== undefined && g.cbRegionEndBytes > limit) {
+  for (const at of creationOrder) {
+    // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).
+    const g = coreGroups[allGroupNames.lastIndexOf(allGroupNames[at]!)]!;
+    if (g.cbRegionEndBytes > limit) {
       reported = g;
       break;
     }
@@ -495,6 +500,13 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     ...(spec.l1IntermediateBytesPerCore !== undefined &&
       spec.l1IntermediateBytesPerCore > 0 && { l1IntermediateBytesPerCore: spec.l1IntermediateBytesPerCore }),
   };
+}
+
+// `c_0` .. `c_31` (tt-metal's CB indices), made once: an analysis keeps one per CB of every estimate.
+const CB_INDEX_NAMES: readonly string[] = Array.from({ length: 32 }, (_, i) => `c_${i}`);
+
+function cbIndexName(index: number): string {
+  return CB_INDEX_NAMES[index] ?? `c_${index}`;
 }
 
 /** Groups for a `split_work_to_cores` result in the given core order. */

@@ -324,7 +324,9 @@ function withinModel(result: OpEstimateResult): OpEstimateResult {
     result.kind === 'estimate'
       ? firstInexactFigure(result)
       : result.kind === 'noProgram'
-        ? inexact('l1TensorBytesPerCore', result.l1TensorBytesPerCore)
+        ? isExactBytes(result.l1TensorBytesPerCore)
+          ? undefined
+          : 'l1TensorBytesPerCore'
         : undefined;
   if (bad === undefined) return result;
   return unmodeled(
@@ -333,42 +335,30 @@ function withinModel(result: OpEstimateResult): OpEstimateResult {
   );
 }
 
-function inexact(what: string, bytes: number): string | undefined {
-  return Number.isSafeInteger(bytes) && bytes >= 0 ? undefined : what;
+/** Whether a figure is an exact byte (or page, core) count: a non-negative integer a JS number holds exactly. */
+function isExactBytes(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
 }
 
 function firstInexactFigure(e: OpEstimate): string | undefined {
-  const top: readonly (readonly [string, number])[] = [
-    ['cbBytesPerCore', e.cbBytesPerCore],
-    ['cbRegionEndBytes', e.cbRegionEndBytes],
-    ['worstCbBytesPerCore', e.worstCbBytesPerCore],
-    ['cbBytesSummedOverRanges', e.cbBytesSummedOverRanges],
-    ['l1TensorBytesPerCore', e.l1TensorBytesPerCore],
-    ['nCoresUsed', e.nCoresUsed],
-    ...(e.l1IntermediateBytesPerCore !== undefined
-      ? [['l1IntermediateBytesPerCore', e.l1IntermediateBytesPerCore] as const]
-      : []),
-  ];
-  for (const [what, n] of top) {
-    const bad = inexact(what, n);
-    if (bad !== undefined) return bad;
-  }
+  // Labels are worded only for a bad figure: this runs on every fresh estimate.
+  if (!isExactBytes(e.cbBytesPerCore)) return 'cbBytesPerCore';
+  if (!isExactBytes(e.cbRegionEndBytes)) return 'cbRegionEndBytes';
+  if (!isExactBytes(e.worstCbBytesPerCore)) return 'worstCbBytesPerCore';
+  if (!isExactBytes(e.cbBytesSummedOverRanges)) return 'cbBytesSummedOverRanges';
+  if (!isExactBytes(e.l1TensorBytesPerCore)) return 'l1TensorBytesPerCore';
+  if (!isExactBytes(e.nCoresUsed)) return 'nCoresUsed';
+  if (e.l1IntermediateBytesPerCore !== undefined && !isExactBytes(e.l1IntermediateBytesPerCore))
+    return 'l1IntermediateBytesPerCore';
   for (const g of e.coreGroups) {
-    const bad =
-      inexact(`core group ${g.name} CB bytes`, g.cbBytesPerCore) ??
-      inexact(`core group ${g.name} region end`, g.cbRegionEndBytes);
-    if (bad !== undefined) return bad;
+    if (!isExactBytes(g.cbBytesPerCore)) return `core group ${g.name} CB bytes`;
+    if (!isExactBytes(g.cbRegionEndBytes)) return `core group ${g.name} region end`;
   }
   for (const cb of e.cbs) {
-    const bad =
-      inexact(`${cb.cbIndex} pages`, cb.nPages) ??
-      inexact(`${cb.cbIndex} page bytes`, cb.pageBytes) ??
-      inexact(`${cb.cbIndex} bytes`, cb.totalBytes);
-    if (bad !== undefined) return bad;
+    if (!isExactBytes(cb.nPages)) return `${cb.cbIndex} pages`;
+    if (!isExactBytes(cb.pageBytes)) return `${cb.cbIndex} page bytes`;
+    if (!isExactBytes(cb.totalBytes)) return `${cb.cbIndex} bytes`;
   }
-  for (const o of e.outputs) {
-    const bad = inexact(`result ${o.resultIndex} L1 bytes`, o.bytesPerCore);
-    if (bad !== undefined) return bad;
-  }
+  for (const o of e.outputs) if (!isExactBytes(o.bytesPerCore)) return `result ${o.resultIndex} L1 bytes`;
   return undefined;
 }
