@@ -14,6 +14,7 @@ import type { DiagnosticCode } from './diagnosticCodes';
 import type { AnalysisSettings, DocumentAnalysis, OpEntry } from './documentAnalysis';
 import { formatBytes, formatInteger } from './format';
 import { opHeadRange, opTitle } from './opView';
+import { flat } from '../analysis/flatStrings';
 import { producerChain, type ProducerLink } from './producers';
 import { fitsWhenText } from './buildText';
 import { windowText } from '../estimate/changePoints';
@@ -262,24 +263,84 @@ function whyText(entry: OpEntry): string {
 }
 
 /**
- * An overflow diagnostic's words, kept per op record: a record is replaced whenever its op, live bytes, verdict or
- * device change, so the words stay right as long as what else they read is the same (the first failure and its line,
- * the "not reached" severity, the producers' records). Only the ranges, which move with edits, are made again.
+ * An overflow diagnostic's message, kept per op record: a record is replaced whenever its op, live bytes, verdict or
+ * device change, so the message stays right as long as what else it reads is the same (the first failure and its line,
+ * the "not reached" severity). Only the ranges, which move with edits, are made again.
  */
-interface OverflowWords {
+interface OverflowMessage {
   readonly first: OpAnalysis | undefined;
   readonly firstLine: number;
   readonly severity: Severity;
-  readonly producers: readonly OpAnalysis[];
   readonly message: string;
+}
+
+const overflowMessages = new WeakMap<OpAnalysis, OverflowMessage>();
+
+/** An overflow's related-information words, kept per op record like its message while the producers are the same. */
+interface RelatedWords {
+  readonly first: OpAnalysis | undefined;
+  readonly notReached: boolean;
+  readonly producers: readonly OpAnalysis[];
   /** `tt-metal throws first here`, for 'notReached'. */
   readonly firstMessage: string | undefined;
   readonly producerMessages: readonly string[];
-  /** A file target does not move with edits of this document. */
+  /** A file target does not move with edits of this document (lsp/toProto.ts keys its notes by this object). */
   readonly source: RelatedInformation | undefined;
 }
 
-const overflowWords = new WeakMap<OpAnalysis, OverflowWords>();
+const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
+
+/**
+ * An overflow diagnostic. Its related information (first failure, producer chain, Python source) is made when first
+ * read, from what the diagnostic was made of (the CLI's input holds syntax facts, not the tree): the JSON and SARIF
+ * reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the editor read
+ * it once. `toJSON` gives the plain diagnostic.
+ */
+class OverflowDiagnostic implements Diagnostic {
+  readonly range: TextRange;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  private readonly doc: DiagnosticsInput;
+  private readonly entry: OpEntry;
+  private readonly overflow: Overflow;
+  private readonly first: OpEntry | undefined;
+  private relatedMade: readonly RelatedInformation[] | undefined;
+
+  constructor(
+    doc: DiagnosticsInput,
+    entry: OpEntry,
+    overflow: Overflow,
+    first: OpEntry | undefined,
+    severity: Severity,
+    message: string,
+  ) {
+    this.range = opHeadRange(entry.op);
+    this.severity = severity;
+    this.code = codeOf(overflow);
+    this.message = message;
+    this.doc = doc;
+    this.entry = entry;
+    this.overflow = overflow;
+    this.first = first;
+    this.relatedMade = undefined;
+  }
+
+  get related(): readonly RelatedInformation[] {
+    this.relatedMade ??= overflowRelated(this.doc, this.entry, this.overflow, this.first);
+    return this.relatedMade;
+  }
+
+  toJSON(): Diagnostic {
+    return {
+      range: this.range,
+      severity: this.severity,
+      code: this.code,
+      message: this.message,
+      related: this.related,
+    };
+  }
+}
 
 function overflowDiagnostic(
   doc: DiagnosticsInput,
@@ -291,20 +352,64 @@ function overflowDiagnostic(
   const severity: Severity =
     o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
   const firstLine = o.status === 'notReached' && first !== undefined ? lineOfFirst : -1;
+  let kept = overflowMessages.get(entry.op);
+  if (kept === undefined || kept.first !== first?.op || kept.firstLine !== firstLine || kept.severity !== severity) {
+    kept = { first: first?.op, firstLine, severity, message: flat(overflowMessage(doc, entry, o, first, firstLine)) };
+    overflowMessages.set(entry.op, kept);
+  }
+  return new OverflowDiagnostic(doc, entry, o, first, severity, kept.message);
+}
+
+function overflowMessage(
+  doc: DiagnosticsInput,
+  entry: OpEntry,
+  o: Overflow,
+  first: OpEntry | undefined,
+  firstLine: number,
+): string {
+  if (o.status === 'first')
+    return `tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}.${whyText(entry)}`;
+  if (o.status === 'notReached') {
+    const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${firstLine})`;
+    return `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
+  }
+  if (
+    o.buildDependent !== undefined &&
+    entry.op.estimate.kind === 'estimate' &&
+    entry.op.estimate.versionRange !== undefined
+  ) {
+    const range = entry.op.estimate.versionRange;
+    const failsOn = o.buildDependent.failsIn.map((w) => windowText(w)).join(', ');
+    return (
+      `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
+      `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +
+      `Set ttnnL1.ttMetalDate / --tt-metal-date to your build.${whyText(entry)}`
+    );
+  }
+  return `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
+}
+
+/** The first failure (for a 'notReached' overflow), the producer chain, then the Python source. */
+function overflowRelated(
+  doc: DiagnosticsInput,
+  entry: OpEntry,
+  o: Overflow,
+  first: OpEntry | undefined,
+): RelatedInformation[] {
   const chain = producerChain(entry, MAX_CHAIN);
-  let words = overflowWords.get(entry.op);
-  const stale =
+  const notReached = o.status === 'notReached';
+  let words = relatedWords.get(entry.op);
+  if (
     words === undefined ||
     words.first !== first?.op ||
-    words.firstLine !== firstLine ||
-    words.severity !== severity ||
+    words.notReached !== notReached ||
     words.producers.length !== chain.length ||
-    chain.some((link, i) => link.op !== words!.producers[i]);
-  if (stale) {
-    words = overflowWordsOf(doc, entry, o, first, firstLine, severity, chain);
-    overflowWords.set(entry.op, words);
+    chain.some((link, i) => link.op !== words!.producers[i])
+  ) {
+    words = relatedWordsOf(doc, entry, notReached, first, chain);
+    relatedWords.set(entry.op, words);
   }
-  const w = words!;
+  const w = words;
   const related: RelatedInformation[] = [];
   if (w.firstMessage !== undefined && first !== undefined)
     related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: w.firstMessage });
@@ -312,57 +417,30 @@ function overflowDiagnostic(
     related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }),
   );
   if (w.source !== undefined) related.push(w.source);
-  return { range: opHeadRange(entry.op), severity, code: codeOf(o), message: w.message, related };
+  return related;
 }
 
-function overflowWordsOf(
+function relatedWordsOf(
   doc: DiagnosticsInput,
   entry: OpEntry,
-  o: Overflow,
+  notReached: boolean,
   first: OpEntry | undefined,
-  firstLine: number,
-  severity: Severity,
   chain: readonly ProducerLink[],
-): OverflowWords {
-  let message: string;
-  let firstMessage: string | undefined;
-  if (o.status === 'first') {
-    message = `tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}.${whyText(entry)}`;
-  } else if (o.status === 'notReached') {
-    const stop = first === undefined ? 'an earlier op' : `${opTitle(first.op)} (line ${firstLine})`;
-    message = `Not reached: execution stops at ${stop}, but ${opTitle(entry.op)} would also fail: ${failureText(doc, entry, o)}.${whyText(entry)}`;
-    if (first !== undefined) firstMessage = `tt-metal throws first here (${opTitle(first.op)})`;
-  } else if (
-    o.buildDependent !== undefined &&
-    entry.op.estimate.kind === 'estimate' &&
-    entry.op.estimate.versionRange !== undefined
-  ) {
-    const range = entry.op.estimate.versionRange;
-    const failsOn = o.buildDependent.failsIn.map((w) => windowText(w)).join(', ');
-    message =
-      `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
-      `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +
-      `Set ttnnL1.ttMetalDate / --tt-metal-date to your build.${whyText(entry)}`;
-  } else {
-    message = `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
-  }
+): RelatedWords {
   const line = entry.op.op.source;
-  const source: RelatedInformation | undefined =
-    line === undefined
-      ? undefined
-      : {
-          target: { kind: 'file', file: line.file, line: line.line, column: line.column },
-          message: `Python source of ${opTitle(entry.op)}`,
-        };
   return {
     first: first?.op,
-    firstLine,
-    severity,
+    notReached,
     producers: chain.map((link) => link.op),
-    message,
-    firstMessage,
+    firstMessage: notReached && first !== undefined ? `tt-metal throws first here (${opTitle(first.op)})` : undefined,
     producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
-    source,
+    source:
+      line === undefined
+        ? undefined
+        : {
+            target: { kind: 'file', file: line.file, line: line.line, column: line.column },
+            message: `Python source of ${opTitle(entry.op)}`,
+          },
   };
 }
 
