@@ -15,6 +15,26 @@ export interface ProducerLink {
   readonly tensorText: string;
 }
 
+/**
+ * A link whose tensor is worded on first read: a republish reuses the diagnostic's words and only compares the
+ * producers. A class, not an object literal with a getter: V8 gives each such literal a hidden class of its own.
+ */
+class LazyProducerLink implements ProducerLink {
+  readonly op: OpAnalysis;
+  readonly resultName: string;
+  private readonly spec: ValueSpec | undefined;
+
+  constructor(op: OpAnalysis, resultName: string, spec: ValueSpec | undefined) {
+    this.op = op;
+    this.resultName = resultName;
+    this.spec = spec;
+  }
+
+  get tensorText(): string {
+    return tensorText(this.spec);
+  }
+}
+
 // Keyed by the function's live intervals: the analysis hands a later version the same intervals array only when every
 // op keeps its SSA names and index (see analyzeTtnnModule's reuse), so the map carries over an edit without a rebuild.
 const definitionMaps = new WeakMap<FunctionAnalysis['liveIntervals'], Map<string, number>>();
@@ -35,24 +55,22 @@ export function producerChain(entry: OpEntry, maxDepth: number): ProducerLink[] 
   const chain: ProducerLink[] = [];
   let current = entry.op;
   for (let depth = 0; depth < maxDepth; depth++) {
-    const operandIndex = current.op.operands.findIndex((s) => s.kind === 'tensor');
+    const operandIndex = firstTensorIndex(current.op.operands);
     const name = operandIndex < 0 ? undefined : current.op.operandNames[operandIndex];
     const index = name === undefined ? undefined : definedBy.get(name);
     // Only earlier ops: SSA dominance in a straight-line body; anything else means a malformed file.
     if (name === undefined || index === undefined || index >= current.index) break;
     const producer = entry.fn.ops[index]!;
-    const spec = producer.op.results[producer.op.resultNames.indexOf(name)];
-    // Worded on first read: a republish reuses the diagnostic's words and only compares the producers.
-    chain.push({
-      op: producer,
-      resultName: name,
-      get tensorText() {
-        return tensorText(spec);
-      },
-    });
+    chain.push(new LazyProducerLink(producer, name, producer.op.results[producer.op.resultNames.indexOf(name)]));
     current = producer;
   }
   return chain;
+}
+
+/** The index of the first tensor among `specs`, or -1. */
+function firstTensorIndex(specs: readonly ValueSpec[]): number {
+  for (let i = 0; i < specs.length; i++) if (specs[i]!.kind === 'tensor') return i;
+  return -1;
 }
 
 /** `4x4884480xbf16 tile, dram interleaved` (or what is known of it). */
