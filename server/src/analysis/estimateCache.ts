@@ -10,6 +10,7 @@ import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
+import { SharedParts, shareEstimateParts } from './sharedParts';
 import type { PropValue, TtnnOp } from '../ttnn/op';
 
 /**
@@ -41,7 +42,7 @@ export interface EstimateCache {
  * An estimate function for one analysis on `device` over the build `window`. With `reuse`, estimates of the earlier
  * analysis are looked up first (by the op object, then checked against every other input), and reuse is
  * emptied when the device, window or usable-L1 cap differs from the one it was filled for. Fresh estimates keep their
- * texts once per distinct text in `strings`.
+ * texts once per distinct text in `strings`, and their parts once per distinct value (sharedParts.ts).
  */
 export function estimateCache(
   device: Device,
@@ -52,6 +53,12 @@ export function estimateCache(
 ): EstimateCache {
   const ttMetal = { window };
   const memo = new EstimateMemo();
+  const parts = new SharedParts();
+  const fresh = (op: TtnnOp, live: number): OpEstimateResult => {
+    const made = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+    shareEstimateStrings(made, strings);
+    return shareEstimateParts(made, parts);
+  };
   // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
   // records count only with the same device, build window and cap.
   let sameSettings = false;
@@ -67,10 +74,9 @@ export function estimateCache(
     const hash = memo.hash(op, inputs.properties, liveKey);
     const hit = memo.get(hash, op, inputs.properties, liveKey);
     if (hit !== undefined) return hit;
-    const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: liveKey });
-    shareEstimateStrings(fresh, strings);
-    memo.add(hash, op, liveKey, fresh);
-    return fresh;
+    const made = fresh(op, liveKey);
+    memo.add(hash, op, liveKey, made);
+    return made;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
@@ -80,17 +86,13 @@ export function estimateCache(
     // alone (a fresh one per op was 1 in 2 objects an analysis kept); other ops without results (in-place updates)
     // are estimated afresh with their free L1.
     if (NO_PROGRAM_OPS.has(op.name)) return keyed(op, inputs, liveKey);
-    if (op.results.length === 0) {
-      const fresh = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
-      shareEstimateStrings(fresh, strings);
-      return fresh;
-    }
+    if (op.results.length === 0) return fresh(op, live);
     const earlier = reuse?.byOp.get(op);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;
-    const fresh = keyed(op, inputs, liveKey);
-    reuse?.byOp.set(op, { op, liveKey, estimate: fresh });
-    return fresh;
+    const made = keyed(op, inputs, liveKey);
+    reuse?.byOp.set(op, { op, liveKey, estimate: made });
+    return made;
   };
   return { estimate, sameSettings };
 }

@@ -1,0 +1,116 @@
+/**
+ * Equal parts of fresh estimates kept once per analysis. Estimates are cached per op pattern (name, spec objects,
+ * properties, free L1 when read), but a dump's patterns are many more than its distinct results: at 100k ops, 11k
+ * fresh CB estimates held 49k CB records of a few hundred distinct lists, and 7k rejected matmuls the same few
+ * messages. Each part of a fresh estimate (its CB list, core groups, outputs, citations, ...) is replaced by an equal
+ * one kept earlier, then the estimate itself. Values never change (plain data compared field by field, key order and
+ * prototypes included), only how many copies are kept; a shared estimate is read-only like every cached one.
+ */
+
+import type { OpEstimateResult } from '../estimate/types';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Estimates are shallow records of plain data: anything nested deeper is not shared.
+const MAX_DEPTH = 6;
+// Kept values per analysis at most (past this, fresh ones stay unshared).
+const MAX_KEPT = 200_000;
+
+/** One kept copy of each distinct plain value an analysis's estimates hold. */
+export class SharedParts {
+  private readonly byHash = new Map<number, unknown[]>();
+  // Small ids for hashing: strings and key names by value, kept values by identity.
+  private readonly ids = new Map<unknown, number>();
+  private kept = 0;
+
+  /** The kept value equal to `value` (plain data: arrays and objects of primitives and plain data), keeping `value` if new. */
+  intern<T extends object>(value: T): T {
+    // A kept value met again (one object in two fields, a device's grid in every estimate) keeps its id: the hashes of
+    // the values holding it depend on that id.
+    if (this.ids.has(value)) return value;
+    const hash = this.hashOf(value, HASH_SEED, 0);
+    const bucket = this.byHash.get(hash);
+    if (bucket !== undefined) for (const other of bucket) if (samePlainData(value, other, 0)) return other as T;
+    if (this.kept < MAX_KEPT) {
+      if (bucket === undefined) this.byHash.set(hash, [value]);
+      else bucket.push(value);
+      this.ids.set(value, this.ids.size + 1);
+      this.kept++;
+    }
+    return value;
+  }
+
+  private idOf(value: unknown): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size + 1));
+    return id;
+  }
+
+  private hashOf(value: unknown, h: number, depth: number): number {
+    switch (typeof value) {
+      case 'number':
+        return mix(mix(h, value | 0), (value / 0x1_0000_0000) | 0);
+      case 'string':
+        return mix(h, this.idOf(value));
+      case 'object': {
+        if (value === null) return mix(h, 1);
+        // A kept value (a part shared already) hashes by identity: equal values are that object.
+        const kept = this.ids.get(value);
+        if (kept !== undefined) return mix(h, kept);
+        if (depth > MAX_DEPTH) return h;
+        if (Array.isArray(value)) {
+          h = mix(h, value.length);
+          for (const element of value) h = this.hashOf(element, h, depth + 1);
+          return h;
+        }
+        for (const key in value)
+          h = this.hashOf((value as Record<string, unknown>)[key], mix(h, this.idOf(key)), depth + 1);
+        return h;
+      }
+      case 'boolean':
+        return mix(h, value ? 3 : 2);
+      default:
+        return mix(h, 4);
+    }
+  }
+}
+
+/** `fresh` (made for this analysis, not yet shared) with its parts, then itself, replaced by kept equal values. */
+export function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): OpEstimateResult {
+  const target = fresh as Writable<OpEstimateResult> & Record<string, unknown>;
+  for (const key in target) {
+    const part = target[key];
+    if (typeof part === 'object' && part !== null) target[key] = parts.intern(part);
+  }
+  return parts.intern(fresh);
+}
+
+const HASH_SEED = 0x2545f491;
+
+/** One step of a 32-bit multiplicative hash. */
+function mix(h: number, value: number): number {
+  return Math.imul(h ^ value, 0x01000193);
+}
+
+/** Whether two values are the same plain data: primitives by `Object.is`, arrays by element, objects by prototype and
+ *  keys in order. */
+function samePlainData(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_DEPTH) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlainData(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i]) return false;
+    if (!samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
+      return false;
+  }
+  return true;
+}
