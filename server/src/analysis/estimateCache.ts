@@ -56,8 +56,10 @@ export function estimateCache(
   const parts = new SharedParts();
   const fresh = (op: TtnnOp, live: number): OpEstimateResult => {
     const made = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
-    shareEstimateStrings(made, strings);
-    return shareEstimateParts(made, parts);
+    const kept = shareEstimateParts(made, parts);
+    // Texts of a new distinct estimate only (an equal one kept earlier has its texts shared already).
+    if (kept === made) shareEstimateStrings(made, strings);
+    return kept;
   };
   // Liveness depends on the device (bytes per core) and verdicts on the usable-L1 cap, so earlier intervals and op
   // records count only with the same device, build window and cap.

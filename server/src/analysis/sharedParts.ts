@@ -18,10 +18,9 @@ const MAX_KEPT = 200_000;
 
 /** One kept copy of each distinct plain value an analysis's estimates hold. */
 export class SharedParts {
-  private readonly byHash = new Map<number, unknown[]>();
-  // Small ids for hashing: strings and key names by value, kept values by identity.
-  private readonly ids = new Map<unknown, number>();
-  private kept = 0;
+  private readonly byHash = new Map<number, object[]>();
+  // Ids of the kept values, for hashing a value that holds one by identity.
+  private readonly ids = new Map<object, number>();
 
   /** The kept value equal to `value` (plain data: arrays and objects of primitives and plain data), keeping `value` if new. */
   intern<T extends object>(value: T): T {
@@ -31,27 +30,25 @@ export class SharedParts {
     const hash = this.hashOf(value, HASH_SEED, 0);
     const bucket = this.byHash.get(hash);
     if (bucket !== undefined) for (const other of bucket) if (samePlainData(value, other, 0)) return other as T;
-    if (this.kept < MAX_KEPT) {
+    if (this.ids.size < MAX_KEPT) {
       if (bucket === undefined) this.byHash.set(hash, [value]);
       else bucket.push(value);
       this.ids.set(value, this.ids.size + 1);
-      this.kept++;
     }
     return value;
   }
 
-  private idOf(value: unknown): number {
-    let id = this.ids.get(value);
-    if (id === undefined) this.ids.set(value, (id = this.ids.size + 1));
-    return id;
-  }
-
+  // Cheap rather than thorough: equal values hash alike, and a bucket is confirmed by `samePlainData`. Key names are
+  // not hashed (objects of one kind have the same keys).
   private hashOf(value: unknown, h: number, depth: number): number {
     switch (typeof value) {
       case 'number':
         return mix(mix(h, value | 0), (value / 0x1_0000_0000) | 0);
       case 'string':
-        return mix(h, this.idOf(value));
+        // Length and two characters (no hash of the whole text: most texts here are new objects).
+        return value.length === 0
+          ? mix(h, 5)
+          : mix(mix(mix(h, value.length), value.charCodeAt(value.length >> 1)), value.charCodeAt(value.length - 1));
       case 'object': {
         if (value === null) return mix(h, 1);
         // A kept value (a part shared already) hashes by identity: equal values are that object.
@@ -63,8 +60,7 @@ export class SharedParts {
           for (const element of value) h = this.hashOf(element, h, depth + 1);
           return h;
         }
-        for (const key in value)
-          h = this.hashOf((value as Record<string, unknown>)[key], mix(h, this.idOf(key)), depth + 1);
+        for (const key in value) h = this.hashOf((value as Record<string, unknown>)[key], h, depth + 1);
         return h;
       }
       case 'boolean':
@@ -103,14 +99,13 @@ function samePlainData(a: unknown, b: unknown, depth: number): boolean {
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const keysA = Object.keys(a);
+  // `for in` lists own keys in `Object.keys` order here (plain objects of one prototype with no enumerable keys).
   const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    const key = keysA[i]!;
-    if (key !== keysB[i]) return false;
+  let i = 0;
+  for (const key in a) {
+    if (key !== keysB[i++]) return false;
     if (!samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
       return false;
   }
-  return true;
+  return i === keysB.length;
 }
