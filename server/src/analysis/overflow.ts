@@ -63,6 +63,9 @@ function coreText(core: readonly [number, number]): string {
   return `[(x=${core[0]},y=${core[1]}) - (x=${core[0]},y=${core[1]})]`;
 }
 
+// The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.
+const NO_CORE: readonly [number, number] = [0, 0];
+
 /** Detect the overflow of one op given its estimate and live L1 bytes (status filled in later); its message is kept
  *  once per distinct text in `strings` (an analysis's), else flattened. */
 export function detectOverflow(
@@ -81,7 +84,7 @@ export function detectOverflow(
       kind: 'opIllegal',
       cbRegionEndBytes: 0,
       limitBytes: 0,
-      core: [0, 0],
+      core: NO_CORE,
       message: kept(illegalMessage(est.rule, est.citation)),
     };
   }
@@ -92,7 +95,7 @@ export function detectOverflow(
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + live,
       limitBytes: l1,
-      core: [0, 0],
+      core: NO_CORE,
       message: kept(
         `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
       ),
