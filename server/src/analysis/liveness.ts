@@ -23,57 +23,106 @@ export function l1Bytes(spec: ValueSpec, device: Device): number {
  * own and its uses / deallocation extend the input's.
  */
 export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
-  // Plain loops: this runs over every op of every function on each edit.
+  // Plain loops over per-name slots: this runs over every op of every function on each edit; one map lookup per name
+  // use, the rest in typed arrays.
   const ops = fn.ops;
+  const names = new SsaSlots(fn);
+  const { lastUse, dealloc, returned, viewResult } = names;
   // A view reshape's result aliases its input's buffer: uses and deallocations of either act on the root value.
-  const rootOf = new Map<string, string>();
+  const rootOf = names.root;
+  let anyViews = false;
   for (const op of ops) {
     const input = op.operandNames[0];
     const result = op.resultNames[0];
-    if (input !== undefined && result !== undefined && isViewReshape(op))
-      rootOf.set(result, rootOf.get(input) ?? input);
+    if (input !== undefined && result !== undefined && isViewReshape(op)) {
+      const slot = names.slotOf(result);
+      rootOf[slot] = rootOf[names.slotOf(input)]!;
+      viewResult[slot] = 1;
+      anyViews = true;
+    }
   }
-  const anyViews = rootOf.size > 0;
-  const root = (name: string): string => (anyViews ? (rootOf.get(name) ?? name) : name);
-  const lastUse = new Map<string, number>();
-  const dealloc = new Map<string, number>();
-  const returned = new Set<string>();
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     const operandNames = op.operandNames;
-    for (let k = 0; k < operandNames.length; k++) lastUse.set(root(operandNames[k]!), i);
-    if (op.name === 'ttnn.deallocate' && operandNames[0] !== undefined) {
-      const r = root(operandNames[0]);
-      dealloc.set(r, Math.max(dealloc.get(r) ?? i, i));
-    }
-    if (op.name === 'func.return') for (const name of operandNames) returned.add(root(name));
+    for (let k = 0; k < operandNames.length; k++) lastUse[rootOf[names.slotOf(operandNames[k]!)]!] = i;
+    if (op.name === 'ttnn.deallocate' && operandNames[0] !== undefined)
+      dealloc[rootOf[names.slotOf(operandNames[0])]!] = i;
+    if (op.name === 'func.return') for (const name of operandNames) returned[rootOf[names.slotOf(name)]!] = 1;
   }
   const last = Math.max(0, ops.length - 1);
+  // Result specs are shared per type text (ttnn/fromSyntax.ts): each distinct one is sized once.
+  const bytesBySpec = new Map<ValueSpec, number>();
+  const resultBytes = (spec: ValueSpec): number => {
+    let bytes = bytesBySpec.get(spec);
+    if (bytes === undefined) bytesBySpec.set(spec, (bytes = l1Bytes(spec, device)));
+    return bytes;
+  };
   const out: LiveInterval[] = [];
   for (const arg of fn.args) {
     const bytes = l1Bytes(arg.spec, device);
-    if (bytes > 0)
+    if (bytes > 0) {
+      const freed = dealloc[names.slotOf(arg.name)]!;
       out.push({
         valueName: arg.name,
         bytesPerCore: bytes,
         startIndex: 0,
-        endIndex: dealloc.get(arg.name) ?? last,
+        endIndex: freed === NONE ? last : freed,
         definedAt: -1,
       });
+    }
   }
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     if (op.name === 'ttnn.deallocate') continue;
     for (let r = 0; r < op.results.length; r++) {
       const name = op.resultNames[r];
-      if (name === undefined || (anyViews && rootOf.has(name))) continue;
-      const bytes = l1Bytes(op.results[r]!, device);
+      if (name === undefined) continue;
+      const slot = names.slotOf(name);
+      if (anyViews && viewResult[slot] === 1) continue;
+      const bytes = resultBytes(op.results[r]!);
       if (bytes === 0) continue;
-      const end = dealloc.get(name) ?? (returned.has(name) ? last : Math.max(i, lastUse.get(name) ?? i));
+      const freed = dealloc[slot]!;
+      const used = lastUse[slot]!;
+      const end = freed !== NONE ? freed : returned[slot] === 1 ? last : Math.max(i, used === NONE ? i : used);
       out.push({ valueName: name, bytesPerCore: bytes, startIndex: i, endIndex: end, definedAt: i });
     }
   }
   return out;
+}
+
+// "No op" in the per-slot arrays.
+const NONE = -1;
+
+/**
+ * A slot per distinct SSA name of a function (arguments, results, operands), with what liveness records per value: its
+ * last use and deallocation (op indices, NONE for none), whether it is returned, whether it is a view reshape's
+ * result, and its root value's slot (itself unless a view).
+ */
+class SsaSlots {
+  private readonly slots = new Map<string, number>();
+  readonly lastUse: Int32Array;
+  readonly dealloc: Int32Array;
+  readonly returned: Uint8Array;
+  readonly viewResult: Uint8Array;
+  readonly root: Int32Array;
+
+  constructor(fn: TtnnFunction) {
+    // At most one slot per name written.
+    let capacity = fn.args.length;
+    for (const op of fn.ops) capacity += op.operandNames.length + op.resultNames.length;
+    this.lastUse = new Int32Array(capacity).fill(NONE);
+    this.dealloc = new Int32Array(capacity).fill(NONE);
+    this.returned = new Uint8Array(capacity);
+    this.viewResult = new Uint8Array(capacity);
+    this.root = new Int32Array(capacity);
+    for (let i = 0; i < capacity; i++) this.root[i] = i;
+  }
+
+  slotOf(name: string): number {
+    let slot = this.slots.get(name);
+    if (slot === undefined) this.slots.set(name, (slot = this.slots.size));
+    return slot;
+  }
 }
 
 /**
