@@ -120,6 +120,8 @@ class EstimateMemo {
   private count = 0;
   // Small ids for the values hashed: spec objects, op and property names, property keys.
   private readonly ids = new Map<unknown, number>();
+  // Property records are shared between ops (ttnn/fromSyntax.ts): each is hashed once, from its names and keys.
+  private readonly propertiesHashes = new Map<TtnnOp['properties'], number>();
 
   private idOf(value: unknown): number {
     let id = this.ids.get(value);
@@ -132,11 +134,18 @@ class EstimateMemo {
     for (const spec of op.operands) h = mix(h, this.idOf(spec));
     h = mix(h, op.results.length);
     for (const spec of op.results) h = mix(h, this.idOf(spec));
-    if (readsProperties) {
-      const properties = op.properties;
-      for (const name in properties) h = mix(mix(h, this.idOf(name)), this.idOf(sharedPropKey(properties[name])));
-    }
+    if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
     return mix(h, liveKey % 0x1_0000_0000);
+  }
+
+  private propertiesHash(properties: TtnnOp['properties']): number {
+    let h = this.propertiesHashes.get(properties);
+    if (h === undefined) {
+      h = HASH_SEED;
+      for (const name in properties) h = mix(mix(h, this.idOf(name)), this.idOf(sharedPropKey(properties[name])));
+      this.propertiesHashes.set(properties, h);
+    }
+    return h;
   }
 
   get(hash: number, op: TtnnOp, readsProperties: boolean, liveKey: number): OpEstimateResult | undefined {
