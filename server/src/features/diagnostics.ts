@@ -301,11 +301,13 @@ class OverflowDiagnostic implements Diagnostic {
   readonly severity: Severity;
   readonly code: DiagnosticCode;
   readonly message: string;
-  private readonly doc: DiagnosticsInput;
-  private readonly entry: OpEntry;
-  private readonly overflow: Overflow;
-  private readonly first: OpEntry | undefined;
-  private relatedMade: readonly RelatedInformation[] | undefined;
+  // What `related` is made from, in private fields: equality of diagnostics (tests' deep equality) compares what they
+  // say, not what they were made from.
+  readonly #doc: DiagnosticsInput;
+  readonly #entry: OpEntry;
+  readonly #overflow: Overflow;
+  readonly #first: OpEntry | undefined;
+  #related: readonly RelatedInformation[] | undefined;
 
   constructor(
     doc: DiagnosticsInput,
@@ -319,16 +321,16 @@ class OverflowDiagnostic implements Diagnostic {
     this.severity = severity;
     this.code = codeOf(overflow);
     this.message = message;
-    this.doc = doc;
-    this.entry = entry;
-    this.overflow = overflow;
-    this.first = first;
-    this.relatedMade = undefined;
+    this.#doc = doc;
+    this.#entry = entry;
+    this.#overflow = overflow;
+    this.#first = first;
+    this.#related = undefined;
   }
 
   get related(): readonly RelatedInformation[] {
-    this.relatedMade ??= overflowRelated(this.doc, this.entry, this.overflow, this.first);
-    return this.relatedMade;
+    this.#related ??= overflowRelated(this.#doc, this.#entry, this.#overflow, this.#first);
+    return this.#related;
   }
 
   toJSON(): Diagnostic {
