@@ -292,7 +292,7 @@ const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
 
 /**
  * An overflow diagnostic. Its related information (first failure, producer chain, Python source) is made when first
- * read, from what the diagnostic was made of (the CLI's input holds syntax facts, not the tree): the JSON and SARIF
+ * read, from what the diagnostic was made of (analysis records; the Python source is the TTNN op's): the JSON and SARIF
  * reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the editor read
  * it once. `toJSON` gives the plain diagnostic.
  */
@@ -303,25 +303,16 @@ class OverflowDiagnostic implements Diagnostic {
   readonly message: string;
   // What `related` is made from, in private fields: equality of diagnostics (tests' deep equality) compares what they
   // say, not what they were made from.
-  readonly #doc: DiagnosticsInput;
   readonly #entry: OpEntry;
   readonly #overflow: Overflow;
   readonly #first: OpEntry | undefined;
   #related: readonly RelatedInformation[] | undefined;
 
-  constructor(
-    doc: DiagnosticsInput,
-    entry: OpEntry,
-    overflow: Overflow,
-    first: OpEntry | undefined,
-    severity: Severity,
-    message: string,
-  ) {
+  constructor(entry: OpEntry, overflow: Overflow, first: OpEntry | undefined, severity: Severity, message: string) {
     this.range = opHeadRange(entry.op);
     this.severity = severity;
     this.code = codeOf(overflow);
     this.message = message;
-    this.#doc = doc;
     this.#entry = entry;
     this.#overflow = overflow;
     this.#first = first;
@@ -329,7 +320,7 @@ class OverflowDiagnostic implements Diagnostic {
   }
 
   get related(): readonly RelatedInformation[] {
-    this.#related ??= overflowRelated(this.#doc, this.#entry, this.#overflow, this.#first);
+    this.#related ??= overflowRelated(this.#entry, this.#overflow, this.#first);
     return this.#related;
   }
 
@@ -359,7 +350,7 @@ function overflowDiagnostic(
     kept = { first: first?.op, firstLine, severity, message: flat(overflowMessage(doc, entry, o, first, firstLine)) };
     overflowMessages.set(entry.op, kept);
   }
-  return new OverflowDiagnostic(doc, entry, o, first, severity, kept.message);
+  return new OverflowDiagnostic(entry, o, first, severity, kept.message);
 }
 
 function overflowMessage(
@@ -392,12 +383,7 @@ function overflowMessage(
 }
 
 /** The first failure (for a 'notReached' overflow), the producer chain, then the Python source. */
-function overflowRelated(
-  doc: DiagnosticsInput,
-  entry: OpEntry,
-  o: Overflow,
-  first: OpEntry | undefined,
-): RelatedInformation[] {
+function overflowRelated(entry: OpEntry, o: Overflow, first: OpEntry | undefined): RelatedInformation[] {
   const chain = producerChain(entry, MAX_CHAIN);
   const notReached = o.status === 'notReached';
   let words = relatedWords.get(entry.op);
@@ -408,7 +394,7 @@ function overflowRelated(
     words.producers.length !== chain.length ||
     chain.some((link, i) => link.op !== words!.producers[i])
   ) {
-    words = relatedWordsOf(doc, entry, notReached, first, chain);
+    words = relatedWordsOf(entry, notReached, first, chain);
     relatedWords.set(entry.op, words);
   }
   const w = words;
@@ -423,7 +409,6 @@ function overflowRelated(
 }
 
 function relatedWordsOf(
-  doc: DiagnosticsInput,
   entry: OpEntry,
   notReached: boolean,
   first: OpEntry | undefined,
