@@ -22,7 +22,7 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { parse, sharedTextOf } from '../mlir/parser';
+import { forEachFunctionOp, parse, sharedTextOf } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
@@ -1027,19 +1027,17 @@ interface FunctionBody {
 }
 
 function bodyOf(fn: Operation, table: ChunkTables): FunctionBody {
-  const blocks = fn.regions[0]?.blocks ?? [];
   const ops: TtnnOp[] = [];
   const opsWithSymbols: number[] = [];
-  for (const block of blocks) {
-    for (const inner of block.operations) {
-      const ttnnOp = toTtnnOp(inner, table);
-      if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
-      ops.push(ttnnOp);
-    }
-  }
+  // Op by op: a lazily parsed body keeps no syntax of an op once its TTNN op is made.
+  const shape = forEachFunctionOp(fn, (inner) => {
+    const ttnnOp = toTtnnOp(inner, table);
+    if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
+    ops.push(ttnnOp);
+  });
   return {
-    isDeclaration: blocks.length === 0,
-    args: (blocks[0]?.arguments ?? []).map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
+    isDeclaration: shape.blockCount === 0,
+    args: shape.entryArguments.map((a) => ({ name: a.name, spec: valueSpec(a.type, table) })),
     ops,
     opsWithSymbols,
   };

@@ -8,9 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
-import { lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
+import { forEachFunctionOp, lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
 import type { Operation } from '../../../server/src/mlir/syntax';
-import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
+import { CORPUS_DIR, DUMP, MODEL_DUMPS, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
 function mlirFilesUnder(dir: string): string[] {
@@ -21,6 +21,14 @@ function mlirFilesUnder(dir: string): string[] {
 }
 
 const lazily = (text: string) => parse(text, { lazyFunctionBodies: true });
+
+function functionsOf(ops: readonly Operation[], out: Operation[] = []): Operation[] {
+  for (const op of ops) {
+    if (op.name === 'func.func') out.push(op);
+    else for (const region of op.regions) for (const block of region.blocks) functionsOf(block.operations, out);
+  }
+  return out;
+}
 
 function firstFunction(ops: readonly Operation[]): Operation | undefined {
   for (const op of ops) {
@@ -70,6 +78,32 @@ describe('lazy function bodies', () => {
     assert.notEqual(first, second);
     assert.equal(JSON.stringify(first), JSON.stringify(second));
     assert.ok(first.blocks[0]!.operations.length > 0);
+  });
+
+  it('a lazy body streamed op by op gives the ops, blocks and entry arguments of the eager body', () => {
+    for (const rel of MODEL_DUMPS) {
+      const text = readCorpus(rel);
+      const eagerFunctions = functionsOf(parse(text).file.chunks.flatMap((c) => c.operations));
+      const lazyFunctions = functionsOf(lazily(text).file.chunks.flatMap((c) => c.operations));
+      assert.equal(lazyFunctions.length, eagerFunctions.length, rel);
+      assert.ok(eagerFunctions.length > 0, rel);
+      for (const [i, eager] of eagerFunctions.entries()) {
+        const streamed: Operation[] = [];
+        const shape = forEachFunctionOp(lazyFunctions[i]!, (op) => streamed.push(op));
+        const blocks = eager.regions[0]?.blocks ?? [];
+        assert.equal(
+          JSON.stringify(streamed),
+          JSON.stringify(blocks.flatMap((b) => b.operations)),
+          `${rel} ${eager.symbol?.name}`,
+        );
+        assert.equal(shape.blockCount, blocks.length);
+        assert.equal(JSON.stringify(shape.entryArguments), JSON.stringify(blocks[0]?.arguments ?? []));
+        // An eagerly parsed function is read from its tree, with the same answer.
+        const fromTree: Operation[] = [];
+        assert.equal(JSON.stringify(forEachFunctionOp(eager, (op) => fromTree.push(op))), JSON.stringify(shape));
+        assert.equal(JSON.stringify(fromTree), JSON.stringify(streamed));
+      }
+    }
   });
 
   it('braces inside strings and comments do not end a body early', () => {

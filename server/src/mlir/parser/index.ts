@@ -33,7 +33,7 @@ import {
 import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
-export { lazyBodiesParseCleanly } from './lazyBodies';
+export { forEachFunctionOp, lazyBodiesParseCleanly, type FunctionBodyShape } from './lazyBodies';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once

@@ -44,13 +44,39 @@ export function skipFunctionBody(p: ParserState, entryArguments: readonly BlockA
   return body;
 }
 
+const lazyBodyOfOp = new WeakMap<Operation, LazyBody>();
+
 /** Makes `op.regions` parse `body` at each read (a new tree each time: read it once and keep what you derive). */
 export function defineLazyRegions(op: Operation, body: LazyBody): void {
+  lazyBodyOfOp.set(op, body);
   Object.defineProperty(op, 'regions', { get: () => [parseLazyBody(body)], enumerable: true });
 }
 
-/** Parses the body in a state derived from its chunk's: same text, limit, depth and caches; errors of its own. */
-function parseLazyBody(body: LazyBody): Region {
+/** What a function body is besides its ops. */
+export interface FunctionBodyShape {
+  /** 0 for a declaration (no body, or an empty body without arguments). */
+  readonly blockCount: number;
+  readonly entryArguments: readonly BlockArgument[];
+}
+
+/**
+ * Hands each op of `fn`'s body blocks to `visit`, in source order. A lazily parsed body is parsed with its ops handed
+ * on as they are finished, kept nowhere: a consumer that keeps only what it derives from each op (the TTNN view) lets
+ * the op's syntax go while it is young, whatever the function's length. Other functions' ops are read from the tree.
+ */
+export function forEachFunctionOp(fn: Operation, visit: (op: Operation) => void): FunctionBodyShape {
+  const lazy = lazyBodyOfOp.get(fn);
+  const region = lazy === undefined ? fn.regions[0] : parseLazyBody(lazy, visit);
+  const blocks = region?.blocks ?? EMPTY;
+  if (lazy === undefined) for (const block of blocks) for (const op of block.operations) visit(op);
+  return { blockCount: blocks.length, entryArguments: blocks[0]?.arguments ?? EMPTY };
+}
+
+/**
+ * Parses the body in a state derived from its chunk's: same text, limit, depth and caches; errors of its own. With
+ * `visit`, the ops of the body's own blocks go to it instead of into the blocks.
+ */
+function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region {
   const owner = body.owner;
   const p: ParserState = {
     ...owner,
@@ -65,6 +91,9 @@ function parseLazyBody(body: LazyBody): Region {
     shapeEnd: 0,
     reportedEndOfInput: false,
     lazyBodies: undefined,
+    opSink: visit,
+    // parseRegion enters one level: the body's blocks are parsed at the depth after it.
+    opSinkDepth: body.depth + 1,
   };
   const region = parseRegion(p, body.entryArguments);
   const clean = region !== undefined && p.errors.length === 0 && p.lx.prevEnd === body.end;

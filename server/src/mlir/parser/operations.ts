@@ -365,6 +365,11 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
     if (!expect(p, Tok.Colon, () => `':' after block label ${labelName}`)) resync(p);
   }
   const operations: Operation[] = [];
+  // A streamed body's own blocks hand their ops on (parser/lazyBodies.ts) and keep only where the first starts and
+  // the last ends, for the block's range.
+  const sink = p.opSink !== undefined && p.depth === p.opSinkDepth ? p.opSink : undefined;
+  let firstStart = -1;
+  let lastEnd = -1;
   let guard = lx.limit - lx.start + 2;
   while (tk(lx) !== Tok.RBrace && tk(lx) !== Tok.CaretId && tk(lx) !== Tok.Eof && guard-- > 0) {
     const before = lx.start;
@@ -373,13 +378,18 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
       continue;
     }
     const op = parseOperation(p);
-    if (op) operations.push(op);
+    if (op) {
+      if (firstStart < 0) firstStart = op.range.start;
+      lastEnd = op.range.end;
+      if (sink === undefined) operations.push(op);
+      else sink(op);
+    }
     if (lx.start === before && tk(lx) !== Tok.Eof) {
       nextToken(lx);
       resync(p);
     }
   }
-  const blockStart = label ? start : operations.length > 0 ? operations[0].range.start : start;
-  const end = operations.length > 0 ? operations[operations.length - 1].range.end : label ? lx.prevEnd : start;
+  const blockStart = label ? start : firstStart >= 0 ? firstStart : start;
+  const end = lastEnd >= 0 ? lastEnd : label ? lx.prevEnd : start;
   return { label, arguments: args, operations, range: span(p, blockStart, Math.max(blockStart, end)) };
 }

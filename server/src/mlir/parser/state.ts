@@ -7,7 +7,7 @@
 import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
-import type { Dim, ParseError, SymbolRef } from '../syntax';
+import type { Dim, Operation, ParseError, SymbolRef } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
 
@@ -59,6 +59,12 @@ export interface ParserState {
    * Undefined for an eager parse, and inside a body being parsed (nested functions are parsed with their body).
    */
   readonly lazyBodies: LazyBody[] | undefined;
+  /**
+   * Set while a lazy body is streamed (lazyBodies.ts `forEachFunctionOp`): the ops of blocks at depth `opSinkDepth` (the
+   * body's own blocks) go to it instead of into their block.
+   */
+  readonly opSink: ((op: Operation) => void) | undefined;
+  readonly opSinkDepth: number;
 }
 
 export interface ShapeInfo {
@@ -103,6 +109,8 @@ export function newParserState(
     reportedEndOfInput: false,
     strings: new Map(),
     lazyBodies: tables.lazyBodies,
+    opSink: undefined,
+    opSinkDepth: -1,
   };
 }
 
