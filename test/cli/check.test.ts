@@ -181,6 +181,40 @@ describe('ttnn-l1 check into a pipe closed early (process)', () => {
   });
 });
 
+describe('ttnn-l1 check into a slow pipe (process)', () => {
+  it('writes the same report into a pipe whose writes queue as into a file written at once', async () => {
+    // Node writes stdout to a file synchronously, and to a pipe asynchronously (a write the pipe cannot take at once
+    // is queued with the writer's buffer): the report's reused buffer must not be written into while one is queued.
+    // A report of several chunks (the 2,000-op generated dump), read after a pause, so the writes queue.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-slow-pipe-'));
+    const file = path.join(dir, 'generated.mlir');
+    fs.writeFileSync(file, generateTtnnModule({ nOps: 2000, seed: 1 }));
+    const toFile = path.join(dir, 'report.json');
+    const fd = fs.openSync(toFile, 'w');
+    const direct = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], {
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    fs.closeSync(fd);
+    assert.equal(direct.status, 1, String(direct.stderr));
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pause();
+    const piped: Buffer[] = [];
+    setTimeout(() => {
+      child.stdout.on('data', (d: Buffer) => piped.push(d));
+      child.stdout.resume();
+    }, 500);
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const written = fs.readFileSync(toFile);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(status, 1);
+    assert.ok(written.length > 4 * (1 << 17), `${written.length} bytes: several chunks`);
+    assert.ok(Buffer.concat(piped).equals(written), 'the piped report is byte for byte the one written to a file');
+    assert.ok(JSON.parse(written.toString('utf8')).ops.length >= 2000);
+  });
+});
+
 describe('ttnn-l1 fix (process)', () => {
   it('prints a diff of the preferred verified fix and --apply makes the file fit', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fix-'));

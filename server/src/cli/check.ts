@@ -11,6 +11,7 @@ import {
   type FileReport,
   type ObservedReport,
 } from './report';
+import { streamSink } from './jsonBytes';
 import { renderSarif, renderText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
@@ -55,7 +56,7 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
     const report = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
     if (command.format === 'text') process.stdout.write(renderText(report, diagnostics, lineIndex));
     // One JSON object per file, one per line (a single file's output is one JSON document), streamed.
-    else if (command.format === 'json') writeJsonReport(report, (chunk) => process.stdout.write(chunk));
+    else if (command.format === 'json') writeJsonReport(report, streamSink(process.stdout));
     else sarif.push({ report: { file }, diagnostics, lineIndex });
     checked.push(report.summary);
   }

@@ -14,6 +14,7 @@ import {
   type VersionRange,
 } from '../features';
 import type { LineIndex } from '../text/lineIndex';
+import { JsonBytes, type ChunkSink } from './jsonBytes';
 
 /** Exit codes. Documented; do not change. */
 export const EXIT_OK = 0;
@@ -142,166 +143,231 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
 }
 
 /**
- * One op's record in four parts, in field order: the op (`head`), the estimate's fields before the per-op ones, the
- * per-op figures (live tensors, limit, overflow), and the estimate's remaining fields. The two estimate parts depend on
- * the estimate alone, and the analysis shares one estimate object among ops with equal inputs (estimateCache.ts), so
- * they are built — and their JSON written — once per estimate, not once per op (the no-program half of a dump's ops
- * shares a few dozen).
+ * Receives a record's members in field order, the one list of fields both forms of a record come from: an object
+ * (`ObjectMembers`, for `opReport`) or JSON bytes (`JsonMembers`, for the streamed report). An undefined value is an
+ * absent field: left out, as JSON.stringify leaves out an undefined member.
  */
-interface OpRecordParts {
-  readonly head: Partial<OpReport>;
-  readonly estimateBefore: EstimateFields;
-  readonly perOp: Partial<OpReport>;
-  readonly estimateAfter: EstimateFields;
+interface Members<R> {
+  add<K extends keyof R & string>(key: K, value: R[K] | undefined): void;
 }
 
-/** Fields that depend on the estimate alone, with their JSON (the object's members without braces, or ''). */
-interface EstimateFields {
-  readonly fields: Partial<OpReport>;
-  readonly json: string;
-}
+/** Members collected into an object. */
+class ObjectMembers<R> implements Members<R> {
+  readonly record: Partial<R> = {};
 
-function estimateFields(fields: Partial<OpReport>): EstimateFields {
-  return { fields, json: membersJson(fields) };
-}
-
-/** `JSON.stringify(o)` without the braces: '' for an object whose fields are all absent. */
-function membersJson(o: object): string {
-  return JSON.stringify(o).slice(1, -1);
-}
-
-const NO_FIELDS = estimateFields({});
-
-/** The estimate-only parts of a record, per estimate object. */
-const estimatePartsCache = new WeakMap<OpAnalysis['estimate'], readonly [EstimateFields, EstimateFields]>();
-
-function estimateParts(est: OpAnalysis['estimate']): readonly [EstimateFields, EstimateFields] {
-  let parts = estimatePartsCache.get(est);
-  if (parts === undefined) {
-    parts = buildEstimateParts(est);
-    estimatePartsCache.set(est, parts);
+  add<K extends keyof R & string>(key: K, value: R[K] | undefined): void {
+    if (value !== undefined) this.record[key] = value;
   }
-  return parts;
 }
 
-function buildEstimateParts(est: OpAnalysis['estimate']): readonly [EstimateFields, EstimateFields] {
-  if (est.kind === 'unmodeled') return [estimateFields({ reason: est.reason }), NO_FIELDS];
-  if (est.kind === 'illegal') return [estimateFields({ reason: est.rule, citations: [est.citation] }), NO_FIELDS];
-  const terms = opModelTerms(est)!;
-  const opModel = {
-    cbBytesPerCore: est.kind === 'estimate' ? est.cbBytesPerCore : 0,
-    worstCbBytesPerCore: terms.worstCbBytesPerCore,
-    cbBytesSummedOverRanges: terms.cbBytesSummedOverRanges,
-    l1TensorBytesPerCore: terms.outputL1BytesPerCore,
-    l1Outputs: est.outputs.map((o) => ({ resultIndex: o.resultIndex, bytesPerCore: o.bytesPerCore })),
-    ...(est.kind === 'estimate' &&
-      est.inPlaceOutputs !== undefined && {
-        l1InPlaceOutputs: est.inPlaceOutputs.map((o) => ({
-          operandIndex: o.operandIndex,
-          bytesPerCore: o.bytesPerCore,
-        })),
-      }),
-    intermediateL1BytesPerCore: terms.intermediateL1BytesPerCore,
-    peakL1BytesPerCore: terms.peakL1BytesPerCore,
-  };
-  if (est.kind === 'noProgram') return [estimateFields({ reason: est.reason, ...opModel }), NO_FIELDS];
-  return [
-    estimateFields({
-      factory: est.factory,
-      reason: est.factoryReason,
-      grid: est.grid,
-      cores: est.nCoresUsed,
-      ...(est.tiles && {
-        tiles: {
+/** Members written as JSON (`"key":value`, comma-separated; the caller writes the braces). */
+class JsonMembers<R> implements Members<R> {
+  constructor(
+    private readonly out: JsonBytes,
+    /** Whether the next member is the record's first (no comma before it). */
+    public first: boolean,
+  ) {}
+
+  add<K extends keyof R & string>(key: K, value: R[K] | undefined): void {
+    if (value === undefined) return;
+    this.out.key(key, this.first);
+    this.first = false;
+    this.out.value(value);
+  }
+}
+
+/*
+ * One op's record is four parts, in field order: the op (`headMembers`), the estimate's fields before the per-op ones
+ * (`estimateMembersBefore`), the per-op figures (`perOpMembers`: live tensors, limit, overflow), and the estimate's
+ * remaining fields (`estimateMembersAfter`), then what a runtime log observed. The two estimate parts depend on the
+ * estimate alone, and the analysis shares one estimate object among ops with equal inputs (estimateCache.ts), so the
+ * streamed report writes their JSON once per estimate object and copies the bytes into each record (100k-op dump:
+ * 34,812 estimate objects for 100,001 records).
+ */
+
+function headMembers(out: Members<OpReport>, fnName: string, opA: OpAnalysis, lineIndex: LineIndex): void {
+  const pos = lineIndex.position(opA.op.nameRange.start);
+  out.add('line', pos.line + 1);
+  out.add('column', pos.character + 1);
+  out.add('op', opA.op.name);
+  out.add('result', opA.op.resultNames[0] ?? '');
+  out.add('function', fnName);
+  out.add('model', opA.estimate.kind);
+}
+
+function estimateMembersBefore(out: Members<OpReport>, est: OpAnalysis['estimate']): void {
+  switch (est.kind) {
+    case 'unmodeled':
+      out.add('reason', est.reason);
+      return;
+    case 'illegal':
+      out.add('reason', est.rule);
+      out.add('citations', [est.citation]);
+      return;
+    case 'noProgram':
+      out.add('reason', est.reason);
+      opModelMembers(out, est);
+      return;
+    case 'estimate':
+      out.add('factory', est.factory);
+      out.add('reason', est.factoryReason);
+      out.add('grid', est.grid);
+      out.add('cores', est.nCoresUsed);
+      out.add(
+        'tiles',
+        est.tiles && {
           widthTiles: est.tiles.widthTiles,
           heightTiles: est.tiles.heightTiles,
           tileRowsTotal: est.tiles.tileRowsTotal,
         },
-      }),
-      ...opModel,
-    }),
-    estimateFields({
-      confidence: est.confidence,
-      worstCore: est.worstCore,
-      reportedCore: est.reportedCore,
-      citations: est.citations,
-      ...(est.versionRange && { versionRange: est.versionRange }),
-    }),
-  ];
+      );
+      opModelMembers(out, est);
+  }
 }
 
-function opRecordParts(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpRecordParts {
-  const pos = lineIndex.position(opA.op.nameRange.start);
+/** The estimate in tt-mlir OpModel's terms (estimate/opModelTerms.ts). */
+function opModelMembers(
+  out: Members<OpReport>,
+  est: Extract<OpAnalysis['estimate'], { kind: 'estimate' | 'noProgram' }>,
+): void {
+  const terms = opModelTerms(est)!;
+  out.add('cbBytesPerCore', est.kind === 'estimate' ? est.cbBytesPerCore : 0);
+  out.add('worstCbBytesPerCore', terms.worstCbBytesPerCore);
+  out.add('cbBytesSummedOverRanges', terms.cbBytesSummedOverRanges);
+  out.add('l1TensorBytesPerCore', terms.outputL1BytesPerCore);
+  out.add(
+    'l1Outputs',
+    est.outputs.map((o) => ({ resultIndex: o.resultIndex, bytesPerCore: o.bytesPerCore })),
+  );
+  if (est.kind === 'estimate')
+    out.add(
+      'l1InPlaceOutputs',
+      est.inPlaceOutputs?.map((o) => ({ operandIndex: o.operandIndex, bytesPerCore: o.bytesPerCore })),
+    );
+  out.add('intermediateL1BytesPerCore', terms.intermediateL1BytesPerCore);
+  out.add('peakL1BytesPerCore', terms.peakL1BytesPerCore);
+}
+
+function perOpMembers(out: Members<OpReport>, opA: OpAnalysis, analysis: ModuleAnalysis): void {
   const est = opA.estimate;
-  const head = {
-    line: pos.line + 1,
-    column: pos.character + 1,
-    op: opA.op.name,
-    result: opA.op.resultNames[0] ?? '',
-    function: fnName,
-    model: est.kind,
-  };
-  const overflow =
-    opA.overflow === undefined
-      ? undefined
-      : { kind: opA.overflow.kind, status: opA.overflow.status, message: opA.overflow.message };
-  const [estimateBefore, estimateAfter] = estimateParts(est);
   const live = opA.liveL1TensorBytesPerCore;
-  if (est.kind === 'unmodeled' || est.kind === 'noProgram') {
-    return { head, estimateBefore, perOp: { liveL1TensorBytesPerCore: live, overflow }, estimateAfter };
+  out.add('liveL1TensorBytesPerCore', live);
+  if (est.kind === 'estimate') {
+    out.add('cbRegionEndBytes', est.cbRegionEndBytes);
+    out.add(
+      'limitBytes',
+      opA.overflow !== undefined
+        ? opA.overflow.limitBytes
+        : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - live),
+    );
+    out.add('fits', opA.overflow === undefined);
+  } else if (est.kind === 'illegal') {
+    out.add('fits', false);
   }
-  if (est.kind === 'illegal')
-    return { head, estimateBefore, perOp: { liveL1TensorBytesPerCore: live, fits: false, overflow }, estimateAfter };
-  const base = analysis.device.l1UnreservedBase;
-  const limitBytes =
-    opA.overflow !== undefined
-      ? opA.overflow.limitBytes
-      : Math.min(base + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - live);
-  const perOp = {
-    liveL1TensorBytesPerCore: live,
-    cbRegionEndBytes: est.cbRegionEndBytes,
-    limitBytes,
-    fits: opA.overflow === undefined,
-    overflow,
-  };
-  return { head, estimateBefore, perOp, estimateAfter };
+  const overflow = opA.overflow;
+  out.add('overflow', overflow && { kind: overflow.kind, status: overflow.status, message: overflow.message });
+}
+
+function estimateMembersAfter(out: Members<OpReport>, est: OpAnalysis['estimate']): void {
+  if (est.kind !== 'estimate') return;
+  out.add('confidence', est.confidence);
+  out.add('worstCore', est.worstCore);
+  out.add('reportedCore', est.reportedCore);
+  out.add('citations', est.citations);
+  out.add('versionRange', est.versionRange);
+}
+
+/** Every member of one op's record, in field order. */
+function opMembers(
+  out: Members<OpReport>,
+  fnName: string,
+  opA: OpAnalysis,
+  analysis: ModuleAnalysis,
+  lineIndex: LineIndex,
+  observed: ObservedReport | undefined,
+): void {
+  headMembers(out, fnName, opA, lineIndex);
+  estimateMembersBefore(out, opA.estimate);
+  perOpMembers(out, opA, analysis);
+  estimateMembersAfter(out, opA.estimate);
+  out.add('observed', observed);
 }
 
 /** The JSON record of one analysed op (exported for tests that compare with tt-mlir's OpModel through it). */
-export function opReport(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): OpReport {
-  const parts = opRecordParts(fnName, opA, analysis, lineIndex);
-  // An absent overflow is left out, as JSON.stringify leaves out an undefined member.
-  const { overflow, ...perOp } = parts.perOp;
-  return {
-    ...parts.head,
-    ...parts.estimateBefore.fields,
-    ...perOp,
-    ...(overflow !== undefined && { overflow }),
-    ...parts.estimateAfter.fields,
-  } as OpReport;
+export function opReport(
+  fnName: string,
+  opA: OpAnalysis,
+  analysis: ModuleAnalysis,
+  lineIndex: LineIndex,
+  observed?: ObservedReport,
+): OpReport {
+  const members = new ObjectMembers<OpReport>();
+  opMembers(members, fnName, opA, analysis, lineIndex, observed);
+  return members.record as OpReport;
 }
 
-/** `JSON.stringify(opReport(...))`, with the estimate's parts written once per estimate. */
-function opReportJson(fnName: string, opA: OpAnalysis, analysis: ModuleAnalysis, lineIndex: LineIndex): string {
-  const parts = opRecordParts(fnName, opA, analysis, lineIndex);
-  let json = '{' + membersJson(parts.head);
-  for (const members of [parts.estimateBefore.json, membersJson(parts.perOp), parts.estimateAfter.json])
-    if (members !== '') json += ',' + members;
-  return json + '}';
+/**
+ * Writes op records as JSON, `JSON.stringify(opReport(...))` byte for byte, with each estimate's two parts written
+ * once (into a part of their own) and copied into every record that shares the estimate.
+ */
+class OpJsonWriter {
+  private readonly members: JsonMembers<OpReport>;
+  /** A writer of estimate parts: their members always follow the head's, so each starts with a comma. */
+  private readonly partMembers: JsonMembers<OpReport>;
+  private readonly partBytes = new JsonBytes(undefined, 1 << 12);
+  /** The estimate parts (before and after the per-op members) by estimate object, for this report only. */
+  private readonly parts = new Map<OpAnalysis['estimate'], readonly [Uint8Array, Uint8Array]>();
+
+  constructor(
+    private readonly out: JsonBytes,
+    private readonly analysis: ModuleAnalysis,
+    private readonly lineIndex: LineIndex,
+  ) {
+    this.members = new JsonMembers(out, true);
+    this.partMembers = new JsonMembers(this.partBytes, false);
+  }
+
+  write(fnName: string, opA: OpAnalysis, observed: ObservedReport | undefined): void {
+    const [before, after] = this.estimateParts(opA.estimate);
+    this.out.ascii('{');
+    this.members.first = true;
+    headMembers(this.members, fnName, opA, this.lineIndex);
+    this.out.bytes(before);
+    perOpMembers(this.members, opA, this.analysis);
+    this.out.bytes(after);
+    this.members.add('observed', observed);
+    this.out.ascii('}');
+  }
+
+  private estimateParts(est: OpAnalysis['estimate']): readonly [Uint8Array, Uint8Array] {
+    let parts = this.parts.get(est);
+    if (parts === undefined) {
+      estimateMembersBefore(this.partMembers, est);
+      const before = this.partBytes.take();
+      estimateMembersAfter(this.partMembers, est);
+      parts = [before, this.partBytes.take()];
+      this.parts.set(est, parts);
+    }
+    return parts;
+  }
+}
+
+function diagnosticMembers(out: Members<DiagnosticReport>, d: Diagnostic, lineIndex: LineIndex): void {
+  const start = lineIndex.position(d.range.start);
+  const end = lineIndex.position(d.range.end);
+  out.add('line', start.line + 1);
+  out.add('column', start.character + 1);
+  out.add('endLine', end.line + 1);
+  out.add('endColumn', end.character + 1);
+  out.add('severity', d.severity);
+  out.add('code', d.code);
+  out.add('message', d.message);
 }
 
 function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): DiagnosticReport {
-  const start = lineIndex.position(d.range.start);
-  const end = lineIndex.position(d.range.end);
-  return {
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-  };
+  const members = new ObjectMembers<DiagnosticReport>();
+  diagnosticMembers(members, d, lineIndex);
+  return members.record as DiagnosticReport;
 }
 
 /**
@@ -317,11 +383,28 @@ export interface LazyFileReport {
   readonly estimatedOpCount: number;
   /** Every op record, in report order (functions in analysis order, ops in their order), built as iterated. */
   ops(): Iterable<OpReport>;
-  /** Every op record as its JSON text (`JSON.stringify` of the `ops()` record), in the same order. */
-  opsJson(): Iterable<string>;
+  /** Writes every op record's JSON (`JSON.stringify` of the `ops()` record), comma-separated, in the same order. */
+  writeOpsJson(out: JsonBytes): void;
   /** The records of the ops whose name is on `line` (1-based). */
   opsOnLine(line: number): readonly OpReport[];
   diagnostics(): Iterable<DiagnosticReport>;
+  /** Writes every diagnostic's JSON (`JSON.stringify` of the `diagnostics()` record), comma-separated. */
+  writeDiagnosticsJson(out: JsonBytes): void;
+}
+
+/**
+ * Every op the report has a record of (all but `func.return`), in report order: functions in analysis order, ops in
+ * their order. Indexed loops: no iterator object per op, before the loop is optimised too.
+ */
+function forEachReportedOp(analysis: ModuleAnalysis, visit: (fnName: string, opA: OpAnalysis) => void): void {
+  const functions = analysis.functions;
+  for (let f = 0; f < functions.length; f++) {
+    const fa = functions[f]!;
+    for (let i = 0; i < fa.ops.length; i++) {
+      const opA = fa.ops[i]!;
+      if (opA.op.name !== 'func.return') visit(fa.fn.name, opA);
+    }
+  }
 }
 
 /** The report of one file. `observed` maps `function/opIndex` to runtime-log findings (from `--log`). */
@@ -332,18 +415,14 @@ export function lazyFileReport(
   lineIndex: LineIndex,
   observed: ReadonlyMap<string, ObservedReport> = new Map(),
 ): LazyFileReport {
-  const recordOf = (fnName: string, opA: OpAnalysis): OpReport => {
-    const report = opReport(fnName, opA, analysis, lineIndex);
-    const seen = observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
-    return seen === undefined ? report : { ...report, observed: seen };
-  };
-  const jsonOf = (fnName: string, opA: OpAnalysis): string =>
-    observed.size === 0 || !observed.has(`${fnName}/${opA.index}`)
-      ? opReportJson(fnName, opA, analysis, lineIndex)
-      : JSON.stringify(recordOf(fnName, opA));
+  const observedOf = (fnName: string, opA: OpAnalysis): ObservedReport | undefined =>
+    observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
+  const recordOf = (fnName: string, opA: OpAnalysis): OpReport =>
+    opReport(fnName, opA, analysis, lineIndex, observedOf(fnName, opA));
   let estimatedOpCount = 0;
-  for (const fa of analysis.functions)
-    for (const opA of fa.ops) if (opA.estimate.kind === 'estimate' && opA.op.name !== 'func.return') estimatedOpCount++;
+  forEachReportedOp(analysis, (_, opA) => {
+    if (opA.estimate.kind === 'estimate') estimatedOpCount++;
+  });
   let byLine: Map<number, { fnName: string; opA: OpAnalysis }[]> | undefined;
   return {
     file,
@@ -355,29 +434,40 @@ export function lazyFileReport(
         for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield recordOf(fa.fn.name, opA);
       }
     },
-    *opsJson() {
-      for (const fa of analysis.functions) {
-        for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield jsonOf(fa.fn.name, opA);
-      }
+    writeOpsJson(out) {
+      const writer = new OpJsonWriter(out, analysis, lineIndex);
+      let first = true;
+      forEachReportedOp(analysis, (fnName, opA) => {
+        if (!first) out.ascii(',');
+        first = false;
+        writer.write(fnName, opA, observedOf(fnName, opA));
+      });
     },
     opsOnLine(line) {
       // Made on the first call only (the text format with diagnostics): lines of op names, no records.
       if (byLine === undefined) {
-        byLine = new Map();
-        for (const fa of analysis.functions) {
-          for (const opA of fa.ops) {
-            if (opA.op.name === 'func.return') continue;
-            const at = lineIndex.position(opA.op.nameRange.start).line + 1;
-            const list = byLine.get(at);
-            if (list === undefined) byLine.set(at, [{ fnName: fa.fn.name, opA }]);
-            else list.push({ fnName: fa.fn.name, opA });
-          }
-        }
+        const lines = new Map<number, { fnName: string; opA: OpAnalysis }[]>();
+        forEachReportedOp(analysis, (fnName, opA) => {
+          const at = lineIndex.position(opA.op.nameRange.start).line + 1;
+          const list = lines.get(at);
+          if (list === undefined) lines.set(at, [{ fnName, opA }]);
+          else list.push({ fnName, opA });
+        });
+        byLine = lines;
       }
       return (byLine.get(line) ?? []).map((o) => recordOf(o.fnName, o.opA));
     },
     *diagnostics() {
       for (const d of diagnostics) yield diagnosticReport(d, lineIndex);
+    },
+    writeDiagnosticsJson(out) {
+      const members = new JsonMembers<DiagnosticReport>(out, true);
+      for (let i = 0; i < diagnostics.length; i++) {
+        out.ascii(i === 0 ? '{' : ',{');
+        members.first = true;
+        diagnosticMembers(members, diagnostics[i]!, lineIndex);
+        out.ascii('}');
+      }
     },
   };
 }
@@ -408,70 +498,33 @@ export function lazyView(report: FileReport): LazyFileReport {
     summary: report.summary,
     estimatedOpCount: report.ops.filter((o) => o.model === 'estimate').length,
     ops: () => report.ops,
-    opsJson: () => report.ops.map((o) => JSON.stringify(o)),
+    writeOpsJson: (out) => writeJsonList(out, report.ops),
     opsOnLine: (line) => report.ops.filter((o) => o.line === line),
     diagnostics: () => report.diagnostics,
+    writeDiagnosticsJson: (out) => writeJsonList(out, report.diagnostics),
   };
 }
 
-// Chunks of at most this many bytes go to `write`: few system calls, no string of the whole report.
-const JSON_CHUNK_BYTES = 1 << 17;
-
-/**
- * Strings collected as UTF-8 into chunks of at most JSON_CHUNK_BYTES. Encoding each record's small string on its own
- * is several times cheaper than encoding a concatenation of them, which V8 must flatten first (100k-op dump: 0.63 →
- * 0.09 s for 66 MB). Each chunk is a fresh buffer: a pipe's write may still hold the previous one.
- */
-class Utf8Chunks {
-  private chunk = Buffer.allocUnsafe(JSON_CHUNK_BYTES);
-  private used = 0;
-
-  constructor(private readonly write: (chunk: Uint8Array) => void) {}
-
-  add(text: string): void {
-    // At most 3 bytes per UTF-16 code unit (a surrogate pair's 4 bytes are 2 units).
-    if (this.used + 3 * text.length > JSON_CHUNK_BYTES) {
-      this.flush();
-      if (3 * text.length > JSON_CHUNK_BYTES) {
-        this.write(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.chunk.write(text, this.used, 'utf8');
-  }
-
-  flush(): void {
-    if (this.used === 0) return;
-    this.write(this.chunk.subarray(0, this.used));
-    this.chunk = Buffer.allocUnsafe(JSON_CHUNK_BYTES);
-    this.used = 0;
-  }
+/** `JSON.stringify` of each item, comma-separated. */
+function writeJsonList(out: JsonBytes, items: readonly object[]): void {
+  items.forEach((item, i) => {
+    if (i > 0) out.ascii(',');
+    out.utf8(JSON.stringify(item));
+  });
 }
 
 /**
  * Writes `report` as UTF-8 of what `JSON.stringify` of the whole `FileReport` gives (the same bytes: keys in the same
- * order), one record at a time, followed by a newline.
+ * order), one record at a time into reused chunks for `sink`, followed by a newline.
  */
-export function writeJsonReport(report: LazyFileReport, write: (chunk: Uint8Array) => void): void {
-  const out = new Utf8Chunks(write);
-  out.add(`{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`);
-  const list = (items: Iterable<string>): void => {
-    let first = true;
-    for (const item of items) {
-      if (!first) out.add(',');
-      out.add(item);
-      first = false;
-    }
-  };
-  list(report.opsJson());
-  out.add('],"diagnostics":[');
-  list(mapIterable(report.diagnostics(), (d) => JSON.stringify(d)));
-  out.add(`],"summary":${JSON.stringify(report.summary)}}\n`);
+export function writeJsonReport(report: LazyFileReport, sink: ChunkSink): void {
+  const out = new JsonBytes(sink);
+  out.utf8(`{"file":${JSON.stringify(report.file)},"device":${JSON.stringify(report.device)},"ops":[`);
+  report.writeOpsJson(out);
+  out.ascii('],"diagnostics":[');
+  report.writeDiagnosticsJson(out);
+  out.utf8(`],"summary":${JSON.stringify(report.summary)}}\n`);
   out.flush();
-}
-
-function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
-  for (const item of items) yield f(item);
 }
 
 function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileReport['summary'] {

@@ -24,10 +24,25 @@ const FILES: readonly [string, () => string][] = [
   ['generated-2000.mlir', () => generateTtnnModule({ nOps: 2000, seed: 1 })],
 ];
 
+/**
+ * The report streamed into chunks. A sink that keeps each chunk (as a pipe's queued write does) must get chunks that
+ * are never written into again; a sink done with each (a copy here, a file's synchronous write in the CLI) lets the
+ * writer reuse its buffer. Both must give the same bytes.
+ */
 function streamed(report: ReturnType<typeof lazyFileReport>): { text: string; chunks: number } {
-  const chunks: Uint8Array[] = [];
-  writeJsonReport(report, (c) => chunks.push(c));
-  return { text: Buffer.concat(chunks).toString('utf8'), chunks: chunks.length };
+  const kept: Uint8Array[] = [];
+  writeJsonReport(report, (c) => {
+    kept.push(c);
+    return 'kept';
+  });
+  const copied: Buffer[] = [];
+  writeJsonReport(report, (c) => {
+    copied.push(Buffer.from(c));
+    return 'done';
+  });
+  const text = Buffer.concat(kept).toString('utf8');
+  assert.equal(Buffer.concat(copied).toString('utf8'), text, 'a reused buffer gives the same bytes');
+  return { text, chunks: kept.length };
 }
 
 describe('cli/report: the streamed JSON report', () => {

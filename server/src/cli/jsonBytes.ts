@@ -1,0 +1,223 @@
+/**
+ * JSON text written straight into UTF-8 bytes: one buffer, handed to a sink whenever it fills and reused when the
+ * sink is done with it. The streamed report (report.ts) writes each key, number and short string of a record here
+ * byte by byte, so no string of a record is built, flattened and encoded (V8 flattens a concatenation before
+ * `Buffer.write` can encode it).
+ */
+
+/**
+ * Takes one chunk of output. Returns 'kept' when it still holds the chunk after returning, so the writer must not
+ * write into it again; 'done' when it has finished with it (written synchronously, or copied).
+ */
+export type ChunkSink = (chunk: Uint8Array) => 'kept' | 'done';
+
+/**
+ * A sink over a Node writable stream. Node writes stdout to a file synchronously, but to a pipe asynchronously on
+ * Linux too (a write the pipe cannot take at once is queued with the caller's buffer): a write the stream has not
+ * finished when `write` returns (`writableLength > 0`) keeps the chunk.
+ */
+export function streamSink(stream: { write(chunk: Uint8Array): unknown; readonly writableLength: number }): ChunkSink {
+  return (chunk) => {
+    stream.write(chunk);
+    return stream.writableLength > 0 ? 'kept' : 'done';
+  };
+}
+
+// Chunks of at most this many bytes go to the sink: few system calls, no buffer of the whole report.
+export const JSON_CHUNK_BYTES = 1 << 17;
+
+const NO_BYTES = new Uint8Array(0);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const DIGIT_0 = 0x30;
+// At most 3 UTF-8 bytes per UTF-16 code unit (a surrogate pair's 4 bytes are 2 units).
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+// 2^53 - 1 has 16 digits.
+const MAX_SAFE_INTEGER_DIGITS = 16;
+
+/**
+ * A character JSON.stringify escapes (a quote, a backslash, a control character) or a surrogate (escaped when lone;
+ * the rare pair goes that way too). A regular expression scans a long text several times faster than a loop.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+// Texts shorter than this are scanned and copied by `asciiString`; longer ones by ESCAPED and Buffer's encoder.
+const SHORT_TEXT_UNITS = 24;
+
+/** A `{...}` object: no prototype but Object's (so no toJSON, no inherited keys). */
+function isObjectLiteral(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
+ * UTF-8 bytes in one buffer. With a sink, the buffer is passed on whenever it is full (`flush` passes the rest);
+ * without one, it grows and `take` returns what was written (a record part kept to be copied into many records).
+ */
+export class JsonBytes {
+  private chunk: Buffer;
+  private used = 0;
+
+  constructor(
+    private readonly sink: ChunkSink | undefined,
+    capacityBytes = JSON_CHUNK_BYTES,
+  ) {
+    // Room for any number's digits, written without a flush in between.
+    this.chunk = Buffer.allocUnsafe(Math.max(capacityBytes, MAX_SAFE_INTEGER_DIGITS));
+  }
+
+  /** Text known to be ASCII (punctuation, keys), written as is. */
+  ascii(text: string): void {
+    if (!this.room(text.length)) return this.writeLarge(text);
+    const chunk = this.chunk;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) chunk[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  /** Any text, written as UTF-8 as is (e.g. JSON.stringify's output). */
+  utf8(text: string): void {
+    if (!this.room(MAX_UTF8_BYTES_PER_UNIT * text.length)) return this.writeLarge(text);
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** `JSON.stringify(text)`. */
+  string(text: string): void {
+    if (!this.room(MAX_UTF8_BYTES_PER_UNIT * text.length + 2)) return this.utf8(JSON.stringify(text));
+    // JSON.stringify is left the rare text with a character to escape: its result is one more string, and V8 builds a
+    // long one as a concatenation that must be flattened before it can be encoded.
+    if (text.length < SHORT_TEXT_UNITS) {
+      if (!this.asciiString(text)) this.utf8(JSON.stringify(text));
+      return;
+    }
+    if (ESCAPED.test(text)) return this.utf8(JSON.stringify(text));
+    const chunk = this.chunk;
+    let at = this.used;
+    chunk[at++] = QUOTE;
+    at += chunk.write(text, at, 'utf8');
+    chunk[at++] = QUOTE;
+    this.used = at;
+  }
+
+  /**
+   * A short text written between quotes byte by byte when it is printable ASCII with nothing to escape (names,
+   * results); false, with nothing written, when it is not. Cheaper than two calls into Buffer for a few characters.
+   */
+  private asciiString(text: string): boolean {
+    const chunk = this.chunk;
+    let at = this.used;
+    chunk[at++] = QUOTE;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return false;
+      chunk[at++] = c;
+    }
+    chunk[at++] = QUOTE;
+    this.used = at;
+    return true;
+  }
+
+  /** `JSON.stringify(n)`: a non-negative safe integer as digits, without a string; anything else through it. */
+  number(n: number): void {
+    if (!(Number.isSafeInteger(n) && n >= 0)) return this.ascii(JSON.stringify(n));
+    this.room(MAX_SAFE_INTEGER_DIGITS);
+    let digits = 1;
+    for (let power = 10; power <= n; power *= 10) digits++;
+    const chunk = this.chunk;
+    let at = this.used + digits;
+    this.used = at;
+    do {
+      chunk[--at] = DIGIT_0 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
+  /** `"name":`, after a comma unless it is the object's first member. */
+  key(name: string, first: boolean): void {
+    this.ascii(first ? '"' : ',"');
+    this.ascii(name);
+    this.ascii('":');
+  }
+
+  /**
+   * `JSON.stringify(value)` for plain data — numbers, strings, booleans, null, arrays and object literals of them, as
+   * the report's records are — written member by member; anything else through JSON.stringify.
+   */
+  value(value: unknown): void {
+    if (typeof value === 'number') this.number(value);
+    else if (typeof value === 'string') this.string(value);
+    else if (typeof value === 'boolean') this.ascii(value ? 'true' : 'false');
+    else if (Array.isArray(value)) this.array(value);
+    else if (isObjectLiteral(value)) this.object(value);
+    else this.utf8(JSON.stringify(value));
+  }
+
+  private array(items: readonly unknown[]): void {
+    this.ascii('[');
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.ascii(',');
+      // JSON.stringify writes an absent element as null.
+      if (items[i] === undefined) this.ascii('null');
+      else this.value(items[i]);
+    }
+    this.ascii(']');
+  }
+
+  private object(members: Record<string, unknown>): void {
+    this.ascii('{');
+    let first = true;
+    // An object literal inherits no enumerable key, and `for in` lists its own in JSON.stringify's order.
+    for (const key in members) {
+      const member = members[key];
+      if (member === undefined) continue;
+      this.key(key, first);
+      first = false;
+      this.value(member);
+    }
+    this.ascii('}');
+  }
+
+  /** Bytes written as is (a part made by a sinkless writer's `take`; never written into afterwards). */
+  bytes(part: Uint8Array): void {
+    if (!this.room(part.length)) {
+      this.sink!(part);
+      return;
+    }
+    this.chunk.set(part, this.used);
+    this.used += part.length;
+  }
+
+  /** A copy of the bytes written so far, and starts over (a writer without a sink). */
+  take(): Uint8Array {
+    if (this.used === 0) return NO_BYTES;
+    const part = Buffer.from(this.chunk.subarray(0, this.used));
+    this.used = 0;
+    return part;
+  }
+
+  /** Passes what is written to the sink. */
+  flush(): void {
+    if (this.used === 0 || this.sink === undefined) return;
+    const use = this.sink(this.chunk.subarray(0, this.used));
+    // A kept chunk belongs to the sink now: write on into a new one.
+    if (use === 'kept') this.chunk = Buffer.allocUnsafe(this.chunk.length);
+    this.used = 0;
+  }
+
+  /** Whether `bytes` more fit in the chunk, after flushing or growing it if need be. */
+  private room(bytes: number): boolean {
+    if (this.used + bytes <= this.chunk.length) return true;
+    if (this.sink === undefined) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.chunk.length, this.used + bytes));
+      this.chunk.copy(grown, 0, 0, this.used);
+      this.chunk = grown;
+      return true;
+    }
+    this.flush();
+    return bytes <= this.chunk.length;
+  }
+
+  /** Text longer than a chunk (after a flush): its own buffer to the sink. */
+  private writeLarge(text: string): void {
+    this.sink!(Buffer.from(text, 'utf8'));
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * cli/jsonBytes.ts: the byte writer of the streamed report gives what JSON.stringify gives, as UTF-8, whatever the
+ * chunk size (the expected text is JSON.stringify's own), and never writes into a chunk its sink kept.
+ */
+
+import { strict as assert } from 'assert';
+import { JsonBytes, streamSink, type ChunkSink } from '../../../server/src/cli/jsonBytes';
+
+// Texts through every path: short and long (the byte-by-byte and the regular-expression scans), ASCII, 2-, 3- and
+// 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
+const TEXTS: readonly string[] = [
+  '',
+  'a',
+  '%12',
+  'ttnn.to_layout',
+  'x'.repeat(23),
+  'x'.repeat(24),
+  'quote " inside',
+  'back\\slash',
+  '\u0000\u0001\b\t\n\f\r\u001f',
+  'é',
+  'No L1 model — reshape',
+  'a long reason with a dash — and more words after it, past the short-text limit',
+  '𝄞',
+  'clef 𝄞 in a long text, past the short-text limit of the writer',
+  '\ud834',
+  '\udd1e',
+  'lone \ud834 high surrogate in a long text past the limit',
+  'lone \udd1e low surrogate in a long text past the limit',
+  'a long text ending in a newline, past the short-text limit\n',
+  '"quoted at both ends, past the short-text limit of the writer"',
+  'é→𝄞'.repeat(500),
+];
+
+const NUMBERS: readonly number[] = [
+  0,
+  1,
+  9,
+  10,
+  99,
+  100,
+  1_499_136,
+  2 ** 53 - 1,
+  2 ** 53,
+  -1,
+  -0,
+  1.5,
+  1e21,
+  NaN,
+  Infinity,
+];
+
+const VALUES: readonly unknown[] = [
+  ...TEXTS,
+  ...NUMBERS,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [1, undefined, 'two', null, [3, [4]]],
+  { b: 1, a: 'x', 2: 'integer keys first', 1: true, skipped: undefined, nested: { list: [{ k: 'v' }] } },
+  { when: new Date(0), text: TEXTS[10] },
+  TEXTS.map((text, i) => ({ text, i })),
+];
+
+/** Everything written, chunk by chunk, with chunks of `capacityBytes`; `keep` chunks (the sink says 'kept'). */
+function written(write: (out: JsonBytes) => void, capacityBytes: number, keep: boolean): string {
+  const chunks: Uint8Array[] = [];
+  const sink: ChunkSink = (chunk) => {
+    chunks.push(keep ? chunk : Buffer.from(chunk));
+    return keep ? 'kept' : 'done';
+  };
+  const out = new JsonBytes(sink, capacityBytes);
+  write(out);
+  out.flush();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('cli/jsonBytes: JSON as UTF-8 bytes', () => {
+  for (const capacityBytes of [16, 64, 1 << 17]) {
+    for (const keep of [true, false]) {
+      it(`values as JSON.stringify writes them (${capacityBytes}-byte chunks, sink ${keep ? 'keeps' : 'copies'})`, () => {
+        for (const value of VALUES) {
+          assert.equal(
+            written((out) => out.value(value), capacityBytes, keep),
+            JSON.stringify(value),
+            JSON.stringify(value).slice(0, 80),
+          );
+        }
+        // One stream of all of them, so chunks end inside values.
+        const all = written(
+          (out) => VALUES.forEach((v, i) => (i > 0 && out.ascii(','), out.value(v))),
+          capacityBytes,
+          keep,
+        );
+        assert.equal(all, VALUES.map((v) => JSON.stringify(v)).join(','));
+      });
+    }
+  }
+
+  it('a writer without a sink grows, and take() returns a copy and starts over', () => {
+    const parts = new JsonBytes(undefined, 4);
+    parts.value({ reason: TEXTS[11], figures: NUMBERS.slice(0, 8) });
+    const first = parts.take();
+    parts.value(TEXTS[10]);
+    const second = parts.take();
+    assert.equal(
+      Buffer.from(first).toString('utf8'),
+      JSON.stringify({ reason: TEXTS[11], figures: NUMBERS.slice(0, 8) }),
+    );
+    assert.equal(Buffer.from(second).toString('utf8'), JSON.stringify(TEXTS[10]));
+    assert.equal(parts.take().length, 0);
+    // Parts copied into a record: the same bytes, whichever chunk they land in.
+    assert.equal(
+      written((out) => [first, second, first].forEach((part) => out.bytes(part)), 16, false),
+      Buffer.concat([first, second, first]).toString('utf8'),
+    );
+  });
+
+  it('streamSink: a write the stream has not finished keeps the chunk', () => {
+    let pending = 0;
+    const stream = {
+      write: (chunk: Uint8Array) => (pending += chunk.length),
+      get writableLength() {
+        return pending;
+      },
+    };
+    const sink = streamSink(stream);
+    assert.equal(sink(new Uint8Array(0)), 'done');
+    assert.equal(sink(new Uint8Array(3)), 'kept');
+    pending = 0;
+    const syncStream = { write: () => true, writableLength: 0 };
+    assert.equal(streamSink(syncStream)(new Uint8Array(3)), 'done');
+  });
+});
