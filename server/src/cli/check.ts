@@ -12,7 +12,7 @@ import {
   type ObservedReport,
 } from './report';
 import { streamSink } from './jsonBytes';
-import { renderSarif, renderText } from './render';
+import { renderSarif, writeText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
@@ -54,7 +54,7 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
     const { analysis, diagnostics, lineIndex, observed } = checkedFile;
     // Each file is written once analysed (its analysis is then garbage): op records are built only as written.
     const report = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
-    if (command.format === 'text') process.stdout.write(renderText(report, diagnostics, lineIndex));
+    if (command.format === 'text') writeText(report, diagnostics, lineIndex, streamSink(process.stdout));
     // One JSON object per file, one per line (a single file's output is one JSON document), streamed.
     else if (command.format === 'json') writeJsonReport(report, streamSink(process.stdout));
     else sarif.push({ report: { file }, diagnostics, lineIndex });
