@@ -51,11 +51,14 @@ function isObjectLiteral(value: unknown): value is Record<string, unknown> {
 
 /**
  * UTF-8 bytes in one buffer. With a sink, the buffer is passed on whenever it is full (`flush` passes the rest);
- * without one, it grows and `take` returns what was written (a record part kept to be copied into many records).
+ * without one, it is a page of parts that `take` returns (record parts kept to be copied into many records), and a
+ * full page is followed by a new one.
  */
 export class JsonBytes {
   private chunk: Buffer;
   private used = 0;
+  /** Where the part `take` returns next starts (a writer without a sink). */
+  private partStart = 0;
 
   constructor(
     private readonly sink: ChunkSink | undefined,
@@ -186,11 +189,14 @@ export class JsonBytes {
     this.used += part.length;
   }
 
-  /** A copy of the bytes written so far, and starts over (a writer without a sink). */
+  /**
+   * The bytes written since the last `take` (a writer without a sink). They stay where they were written and are never
+   * written into again: a view, no copy.
+   */
   take(): Uint8Array {
-    if (this.used === 0) return NO_BYTES;
-    const part = Buffer.from(this.chunk.subarray(0, this.used));
-    this.used = 0;
+    if (this.used === this.partStart) return NO_BYTES;
+    const part = new Uint8Array(this.chunk.buffer, this.chunk.byteOffset + this.partStart, this.used - this.partStart);
+    this.partStart = this.used;
     return part;
   }
 
@@ -207,9 +213,13 @@ export class JsonBytes {
   private room(bytes: number): boolean {
     if (this.used + bytes <= this.chunk.length) return true;
     if (this.sink === undefined) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.chunk.length, this.used + bytes));
-      this.chunk.copy(grown, 0, 0, this.used);
-      this.chunk = grown;
+      // A new page for the part being written: earlier parts stay in the pages they were taken from.
+      const partBytes = this.used - this.partStart;
+      const page = Buffer.allocUnsafe(Math.max(this.chunk.length, 2 * (partBytes + bytes)));
+      this.chunk.copy(page, 0, this.partStart, this.used);
+      this.chunk = page;
+      this.partStart = 0;
+      this.used = partBytes;
       return true;
     }
     this.flush();

@@ -99,23 +99,31 @@ describe('cli/jsonBytes: JSON as UTF-8 bytes', () => {
     }
   }
 
-  it('a writer without a sink grows, and take() returns a copy and starts over', () => {
-    const parts = new JsonBytes(undefined, 4);
-    parts.value({ reason: TEXTS[11], figures: NUMBERS.slice(0, 8) });
-    const first = parts.take();
-    parts.value(TEXTS[10]);
-    const second = parts.take();
-    assert.equal(
-      Buffer.from(first).toString('utf8'),
-      JSON.stringify({ reason: TEXTS[11], figures: NUMBERS.slice(0, 8) }),
-    );
-    assert.equal(Buffer.from(second).toString('utf8'), JSON.stringify(TEXTS[10]));
-    assert.equal(parts.take().length, 0);
-    // Parts copied into a record: the same bytes, whichever chunk they land in.
-    assert.equal(
-      written((out) => [first, second, first].forEach((part) => out.bytes(part)), 16, false),
-      Buffer.concat([first, second, first]).toString('utf8'),
-    );
+  it('a writer without a sink: take() returns each part, intact after later parts fill its page and new ones', () => {
+    // Reversed too: nested values first, so a page fills in the middle of a part (it moves to the next page).
+    for (const [pageBytes, values] of [16, 256, 1 << 16].flatMap(
+      (n) =>
+        [
+          [n, VALUES],
+          [n, [...VALUES].reverse()],
+        ] as const,
+    )) {
+      const parts = new JsonBytes(undefined, pageBytes);
+      const taken = values.map((value) => {
+        parts.value(value);
+        return parts.take();
+      });
+      assert.deepEqual(
+        taken.map((part) => Buffer.from(part).toString('utf8')),
+        values.map((value) => JSON.stringify(value)),
+      );
+      assert.equal(parts.take().length, 0);
+      // Parts copied into records: the same bytes, whichever chunk they land in.
+      assert.equal(
+        written((out) => [...taken, ...taken].forEach((part) => out.bytes(part)), 16, false),
+        Buffer.concat([...taken, ...taken]).toString('utf8'),
+      );
+    }
   });
 
   it('streamSink: a write the stream has not finished keeps the chunk', () => {
