@@ -12,7 +12,7 @@ import {
   type ObservedReport,
 } from './report';
 import { streamSink } from './jsonBytes';
-import { renderSarif, writeText } from './render';
+import { writeSarif, writeText } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
@@ -60,7 +60,7 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
     else sarif.push({ report: { file }, diagnostics, lineIndex });
     checked.push(report.summary);
   }
-  if (command.format === 'sarif') process.stdout.write(renderSarif(sarif, toolVersion));
+  if (command.format === 'sarif') writeSarif(sarif, toolVersion, streamSink(process.stdout));
   if (unusable) return EXIT_UNUSABLE_INPUT;
   // An op tt-metal rejects is a failure point like an overflow: the run throws there.
   if (checked.some((s) => s.overflowCount > 0 || s.illegalOpCount > 0)) return EXIT_OVERFLOW;

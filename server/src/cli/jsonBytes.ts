@@ -28,6 +28,9 @@ export const JSON_CHUNK_BYTES = 1 << 17;
 
 const NO_BYTES = new Uint8Array(0);
 const QUOTE = 0x22;
+const SPACE = 0x20;
+// `JSON.stringify(value, null, 2)`.
+const INDENT_SPACES = 2;
 const BACKSLASH = 0x5c;
 const DIGIT_0 = 0x30;
 // At most 3 UTF-8 bytes per UTF-16 code unit (a surrogate pair's 4 bytes are 2 units).
@@ -43,6 +46,11 @@ const MAX_SAFE_INTEGER_DIGITS = 16;
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 // Texts shorter than this are scanned and copied by `asciiString`; longer ones by ESCAPED and Buffer's encoder.
 const SHORT_TEXT_UNITS = 24;
+
+/** An array whose items are made one at a time as they are written (`JsonBytes.indented`), not held at once. */
+export class StreamedArray {
+  constructor(readonly forEach: (write: (item: unknown) => void) => void) {}
+}
 
 /** A `{...}` object: no prototype but Object's (so no toJSON, no inherited keys). */
 function isObjectLiteral(value: unknown): value is Record<string, unknown> {
@@ -134,8 +142,11 @@ export class JsonBytes {
     } while (n > 0);
   }
 
-  /** `"name":`, after a comma unless it is the object's first member. */
-  key(name: string, first: boolean): void {
+  /**
+   * `"name":`, after a comma unless it is the object's first member, for a name of printable ASCII with nothing to
+   * escape (a record's field names): written as is.
+   */
+  fieldName(name: string, first: boolean): void {
     this.ascii(first ? '"' : ',"');
     this.ascii(name);
     this.ascii('":');
@@ -172,11 +183,64 @@ export class JsonBytes {
     for (const key in members) {
       const member = members[key];
       if (member === undefined) continue;
-      this.key(key, first);
+      if (!first) this.ascii(',');
       first = false;
+      this.string(key);
+      this.ascii(':');
       this.value(member);
     }
     this.ascii('}');
+  }
+
+  /**
+   * `JSON.stringify(value, null, 2)` for plain data (as `value`), starting on a line indented `depth` levels; the
+   * items of a `StreamedArray` are made as they are written.
+   */
+  indented(value: unknown, depth = 0): void {
+    if (value instanceof StreamedArray || Array.isArray(value)) {
+      let count = 0;
+      const item = (element: unknown): void => {
+        this.ascii(count++ === 0 ? '[\n' : ',\n');
+        this.spaces(INDENT_SPACES * (depth + 1));
+        // JSON.stringify writes an absent element as null.
+        if (element === undefined) this.ascii('null');
+        else this.indented(element, depth + 1);
+      };
+      if (value instanceof StreamedArray) value.forEach(item);
+      else for (let i = 0; i < value.length; i++) item(value[i]);
+      if (count === 0) return this.ascii('[]');
+      this.ascii('\n');
+      this.spaces(INDENT_SPACES * depth);
+      this.ascii(']');
+    } else if (isObjectLiteral(value)) {
+      let first = true;
+      for (const key in value) {
+        const member = value[key];
+        if (member === undefined) continue;
+        this.ascii(first ? '{\n' : ',\n');
+        first = false;
+        this.spaces(INDENT_SPACES * (depth + 1));
+        this.string(key);
+        this.ascii(': ');
+        this.indented(member, depth + 1);
+      }
+      if (first) return this.ascii('{}');
+      this.ascii('\n');
+      this.spaces(INDENT_SPACES * depth);
+      this.ascii('}');
+    } else {
+      this.value(value);
+    }
+  }
+
+  private spaces(count: number): void {
+    while (count > 0) {
+      const n = Math.min(count, this.chunk.length);
+      this.room(n);
+      this.chunk.fill(SPACE, this.used, this.used + n);
+      this.used += n;
+      count -= n;
+    }
   }
 
   /** Bytes written as is (a part made by a sinkless writer's `take`; never written into afterwards). */

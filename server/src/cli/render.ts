@@ -5,7 +5,7 @@
 
 import { DIAGNOSTIC_CODES, formatInteger, formatOpModelTerms, windowText, type Diagnostic } from '../features';
 import type { LineIndex } from '../text/lineIndex';
-import { JsonBytes, type ChunkSink } from './jsonBytes';
+import { JsonBytes, StreamedArray, type ChunkSink } from './jsonBytes';
 import { lazyView, type FileReport, type LazyFileReport } from './report';
 
 /** Source lines in dumps can be thousands of characters; show a window around the caret. */
@@ -122,39 +122,34 @@ const SARIF_LEVEL: Record<Diagnostic['severity'], string> = {
   hint: 'note',
 };
 
-/** One SARIF 2.1.0 log covering every checked file. */
-export function renderSarif(
-  files: readonly {
-    readonly report: { readonly file: string };
-    readonly diagnostics: readonly Diagnostic[];
-    readonly lineIndex: LineIndex;
-  }[],
-  toolVersion: string,
-): string {
-  const results = files.flatMap(({ report, diagnostics, lineIndex }) =>
-    diagnostics.map((diag) => {
-      const start = lineIndex.position(diag.range.start);
-      const end = lineIndex.position(diag.range.end);
-      return {
-        ruleId: diag.code,
-        level: SARIF_LEVEL[diag.severity],
-        message: { text: diag.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: report.file.split('\\').join('/') },
-              region: {
-                startLine: start.line + 1,
-                startColumn: start.character + 1,
-                endLine: end.line + 1,
-                endColumn: end.character + 1,
-              },
-            },
-          },
-        ],
-      };
-    }),
-  );
+/** What the SARIF log needs of each checked file. */
+interface SarifFile {
+  readonly report: { readonly file: string };
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lineIndex: LineIndex;
+}
+
+/** The log of `writeSarif`, as one string (tests). */
+export function renderSarif(files: readonly SarifFile[], toolVersion: string): string {
+  const chunks: Buffer[] = [];
+  writeSarif(files, toolVersion, (chunk) => {
+    chunks.push(Buffer.from(chunk));
+    return 'done';
+  });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Writes one SARIF 2.1.0 log covering every checked file, as `JSON.stringify(log, null, 2)` writes it, with each
+ * result made as it is written (100k-op dump: 23,349 results, 20 MB): no array of results, no string of the log.
+ */
+export function writeSarif(files: readonly SarifFile[], toolVersion: string, sink: ChunkSink): void {
+  const results = new StreamedArray((write) => {
+    for (const { report, diagnostics, lineIndex } of files) {
+      const uri = report.file.split('\\').join('/');
+      for (const diag of diagnostics) write(sarifResult(diag, uri, lineIndex));
+    }
+  });
   const rules = Object.entries(DIAGNOSTIC_CODES).map(([id, description]) => ({
     id,
     shortDescription: { text: typeof description === 'string' ? description : id },
@@ -164,5 +159,31 @@ export function renderSarif(
     version: '2.1.0',
     runs: [{ tool: { driver: { name: 'ttnn-l1', version: toolVersion, rules } }, results }],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const out = new JsonBytes(sink);
+  out.indented(log);
+  out.ascii('\n');
+  out.flush();
+}
+
+function sarifResult(diag: Diagnostic, uri: string, lineIndex: LineIndex): object {
+  const start = lineIndex.position(diag.range.start);
+  const end = lineIndex.position(diag.range.end);
+  return {
+    ruleId: diag.code,
+    level: SARIF_LEVEL[diag.severity],
+    message: { text: diag.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri },
+          region: {
+            startLine: start.line + 1,
+            startColumn: start.character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          },
+        },
+      },
+    ],
+  };
 }

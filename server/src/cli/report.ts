@@ -170,7 +170,7 @@ class JsonMembers<R> implements Members<R> {
 
   add<K extends keyof R & string>(key: K, value: R[K] | undefined): void {
     if (value === undefined) return;
-    this.out.key(key, this.first);
+    this.out.fieldName(key, this.first);
     this.first = false;
     this.out.value(value);
   }

@@ -4,7 +4,7 @@
  */
 
 import { strict as assert } from 'assert';
-import { JsonBytes, streamSink, type ChunkSink } from '../../../server/src/cli/jsonBytes';
+import { JsonBytes, StreamedArray, streamSink, type ChunkSink } from '../../../server/src/cli/jsonBytes';
 
 // Texts through every path: short and long (the byte-by-byte and the regular-expression scans), ASCII, 2-, 3- and
 // 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
@@ -98,6 +98,28 @@ describe('cli/jsonBytes: JSON as UTF-8 bytes', () => {
       });
     }
   }
+
+  it('indented values as JSON.stringify(value, null, 2) writes them; a streamed array as the array', () => {
+    const nested = { a: [], b: {}, c: [{}, [], [[]]], d: { e: { f: [1, { g: 'h' }] } }, 'key "quoted"': 1 };
+    for (const capacityBytes of [16, 1 << 17]) {
+      for (const value of [...VALUES, nested, [VALUES]]) {
+        assert.equal(
+          written((out) => out.indented(value), capacityBytes, true),
+          JSON.stringify(value, null, 2),
+        );
+      }
+      const items = VALUES.filter((v) => v !== undefined);
+      const streamed = new StreamedArray((write) => items.forEach(write));
+      assert.equal(
+        written(
+          (out) => out.indented({ run: [{ results: streamed, none: new StreamedArray(() => {}) }] }),
+          capacityBytes,
+          true,
+        ),
+        JSON.stringify({ run: [{ results: items, none: [] }] }, null, 2),
+      );
+    }
+  });
 
   it('a writer without a sink: take() returns each part, intact after later parts fill its page and new ones', () => {
     // Reversed too: nested values first, so a page fills in the middle of a part (it moves to the next page).
