@@ -751,10 +751,15 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   if (loc.kind !== 'aliasRef') return resolvedOpLocation(loc, table);
   const known = table.locationsByAlias.get(loc.name);
   if (known !== undefined) return known;
-  const resolved = resolvedOpLocation(loc, table);
-  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright.
+  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright, and an alias to
+  // a bare `loc("name")` (most ops of a dump, each its own alias) names no file either: no walk for those.
   const target = locationOfAlias(table.aliases.get(loc.name));
-  const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
+  let location: OpLocation;
+  if (target?.kind === 'name' && target.child === undefined) location = { label: target.name, source: undefined };
+  else {
+    const resolved = resolvedOpLocation(loc, table);
+    location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
+  }
   if (table.locationsByAlias.size < MAX_CACHED_PROPS) table.locationsByAlias.set(loc.name, location);
   return location;
 }

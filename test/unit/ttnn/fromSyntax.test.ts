@@ -24,6 +24,39 @@ function layoutOf(text: string): TensorLayout {
 }
 
 describe('ttnn/fromSyntax', () => {
+  it('gives each op its label and the Python source its loc names, through #loc aliases of every shape', () => {
+    // Expected values read off the locs below (MLIR's walk: a name before its child, fused parts left to right).
+    const m = mod(`func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
+  %0 = "ttnn.abs"(%a) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#bare)
+  %1 = "ttnn.abs"(%0) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#file)
+  %2 = "ttnn.abs"(%1) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#named)
+  %3 = "ttnn.abs"(%2) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#fused)
+  %4 = "ttnn.abs"(%3) : (tensor<2xbf16>) -> tensor<2xbf16> loc("inline"("b.py":7:1))
+  %5 = "ttnn.abs"(%4) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#undefined)
+  %6 = "ttnn.abs"(%5) : (tensor<2xbf16>) -> tensor<2xbf16>
+  return %6 : tensor<2xbf16>
+}
+#bare = loc("p0.1")
+#file = loc("a.py":3:4)
+#named = loc("aten__index_workaround"(#file))
+#fused = loc(fused[#bare, #named])
+`);
+    const ops = m.functions[0]!.ops;
+    const a = { file: 'a.py', line: 3, column: 4 };
+    assert.deepEqual(
+      ops.slice(0, 7).map((op) => [op.locationName, op.source]),
+      [
+        ['p0.1', undefined],
+        ['a.py:3:4', a],
+        ['aten__index_workaround', a],
+        ['p0.1', a],
+        ['inline', { file: 'b.py', line: 7, column: 1 }],
+        [undefined, undefined],
+        [undefined, undefined],
+      ],
+    );
+  });
+
   it('decodes a tensor type that recurs in two chunks by the aliases of each chunk', () => {
     // The same type text, `tensor<64x64xbf16, #lay>`, where #lay is in DRAM in one chunk and in L1 in the other.
     const chunk = (memory: string): string =>
