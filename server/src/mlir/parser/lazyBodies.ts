@@ -44,6 +44,7 @@ export function skipFunctionBody(p: ParserState, entryArguments: readonly BlockA
   return body;
 }
 
+// Keyed by a parse's own objects (its function ops, its result): parses stay independent, as parser/state.ts requires.
 const lazyBodyOfOp = new WeakMap<Operation, LazyBody>();
 
 /** Makes `op.regions` parse `body` at each read (a new tree each time: read it once and keep what you derive). */
