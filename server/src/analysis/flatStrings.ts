@@ -31,7 +31,8 @@ export class SharedStrings {
   }
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** A record made fresh for this analysis, written in place before it is shared (here and in sharedParts.ts). */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 function internAll(texts: readonly string[] | undefined, strings: SharedStrings): void {
   if (texts === undefined) return;

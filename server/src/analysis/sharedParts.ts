@@ -8,8 +8,7 @@
  */
 
 import type { OpEstimateResult } from '../estimate/types';
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Writable } from './flatStrings';
 
 // Estimates are shallow records of plain data: anything nested deeper is not shared.
 const MAX_DEPTH = 6;
