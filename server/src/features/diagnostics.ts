@@ -84,12 +84,10 @@ export interface DiagnosticsInput {
 
 /** A document's diagnostics input, reading its tree on demand (the editor keeps the tree). */
 export function diagnosticsInputOf(doc: DocumentAnalysis): DiagnosticsInput {
-  return {
-    analysis: doc.analysis,
-    settings: doc.settings,
-    lineIndex: doc.lineIndex,
-    syntax: syntaxFactsView(doc.parse, () => doc.analysis.functions.map((fa) => fa.fn)),
-  };
+  return inputWithFacts(
+    doc,
+    syntaxFactsView(doc.parse, () => doc.analysis.functions.map((fa) => fa.fn)),
+  );
 }
 
 /**
@@ -97,15 +95,17 @@ export function diagnosticsInputOf(doc: DocumentAnalysis): DiagnosticsInput {
  * all, and make the diagnostics after (the CLI with `--log`, whose log correlation needs the tree until then).
  */
 export function detachedDiagnosticsInput(doc: DocumentAnalysis): DiagnosticsInput {
-  return {
-    analysis: doc.analysis,
-    settings: doc.settings,
-    lineIndex: doc.lineIndex,
-    syntax: detachedSyntaxFacts(
+  return inputWithFacts(
+    doc,
+    detachedSyntaxFacts(
       doc.parse,
       doc.analysis.functions.map((fa) => fa.fn),
     ),
-  };
+  );
+}
+
+function inputWithFacts(doc: DocumentAnalysis, syntax: SyntaxFacts): DiagnosticsInput {
+  return { analysis: doc.analysis, settings: doc.settings, lineIndex: doc.lineIndex, syntax };
 }
 
 /** All diagnostics of a document (or of what they read of it: `DiagnosticsInput`), in source order. */
