@@ -63,6 +63,14 @@ export function parseSettings(raw: unknown): ServerSettings {
   };
 }
 
+/**
+ * Whether two parsed settings say the same. Both come from `parseSettings` (plain data built in one order), so their
+ * JSON is equal exactly when they are.
+ */
+export function sameSettings(a: ServerSettings, b: ServerSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** `ttnnL1.inlayHints` arrives as a nested object (`{ position, verbosity }`) from VS Code's configuration. */
 function inlayHintSettings(raw: unknown): InlayHintOptions {
   const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;

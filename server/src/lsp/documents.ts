@@ -9,7 +9,7 @@ import type { Connection } from 'vscode-languageserver';
 import * as features from '../features';
 import { listenToDocuments, type OpenDocument } from './openDocuments';
 import { LineIndex } from '../text/lineIndex';
-import type { ServerSettings } from './config';
+import { sameSettings, type ServerSettings } from './config';
 import { createBackgroundAnalyses } from './background';
 import type { HandlerDocuments } from './handlers';
 import { guardedAnalysis, type AnalysisOutcome, type AnalyzedDocument, type ImportedLog } from './outcome';
@@ -30,8 +30,11 @@ export interface DocumentStoreOptions {
 
 /** The open documents and their analyses, as the handlers read them, plus what the server does on a settings change. */
 export interface DocumentStore extends HandlerDocuments {
-  /** Drops every cached analysis (settings changed) and re-analyses open documents when eager. */
-  invalidateAll(settings: ServerSettings): void;
+  /**
+   * Takes the settings the client says are current: when they differ from the store's, drops every cached analysis
+   * and re-analyses open documents when eager. Returns whether they differed.
+   */
+  invalidateAll(settings: ServerSettings): boolean;
 }
 // Test hook: opening a document containing this marker leaves a rejected promise nobody handles and throws from a
 // timer, so the reliability tests can prove the process-wide guard (server.ts) keeps the server alive. Unset in normal use.
@@ -260,12 +263,17 @@ export function createDocumentStore(
     settings: () => settings,
     importedLog: (uri) => logs.get(uri),
     setImportedLog: (uri, log) => void logs.set(uri, log),
-    invalidateAll(next: ServerSettings): void {
+    invalidateAll(next: ServerSettings): boolean {
+      // Clients re-send settings that did not change (VS Code's client, once at start, besides the configuration
+      // request answered after `initialized`): analyses under equal settings stay valid, and a re-analysis (or a new
+      // pull result id, which re-sends every diagnostic) would delay the first diagnostics for nothing.
+      if (sameSettings(settings, next)) return false;
       settings = next;
       generation++;
       // Analyses in progress under the old settings are of no use any more.
       for (const uri of entries.keys()) background.cancelStale(uri, undefined);
       for (const uri of entries.keys()) schedule(uri, 0);
+      return true;
     },
   };
 }

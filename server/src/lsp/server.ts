@@ -136,12 +136,13 @@ export function startServer(): void {
     }
   };
 
-  const reloadSettings = async (): Promise<void> => {
+  /** Takes the client's current settings (asked for, else `pushed` with the change notification); a no-op when equal. */
+  const reloadSettings = async (pushed?: ServerSettings): Promise<void> => {
     if (store === undefined) return;
     const settings: ServerSettings = configurationRequests
       ? parseSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION))
-      : store.settings();
-    store.invalidateAll(settings);
+      : (pushed ?? store.settings());
+    if (!store.invalidateAll(settings)) return;
     // Ask clients that support it to re-pull what the new settings change.
     if (pullDiagnostics && refreshDiagnostics) await connection.languages.diagnostics.refresh().catch(() => undefined);
     if (refreshInlayHints) await connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -173,13 +174,12 @@ export function startServer(): void {
     }
   });
   connection.onDidChangeConfiguration((change) => {
-    if (!configurationRequests && store !== undefined)
-      store.invalidateAll(
-        parseSettings(
+    const pushed = configurationRequests
+      ? undefined
+      : parseSettings(
           (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? DEFAULT_SERVER_SETTINGS,
-        ),
-      );
-    reloadSettings().catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`));
+        );
+    reloadSettings(pushed).catch((e: unknown) => logError(`settings: ${handlers.stackOf(e)}`));
   });
 
   // Every handler is guarded: a bug in one feature logs and answers empty instead of taking the server down.
