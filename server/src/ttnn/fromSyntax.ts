@@ -68,8 +68,10 @@ interface ChunkTables {
    * so most ops' dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
    */
   readonly propertiesBySharedTexts: WeakMap<object, WeakMap<object, Readonly<Record<string, PropValue>>>>;
-  /** What `loc(#locN)` resolves to, by alias name. */
+  /** What `loc(#locN)` resolves to, by alias name, for the aliases `opLocation` walks. */
   readonly locationsByAlias: Map<string, OpLocation>;
+  /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
+  readonly sourcesByAlias: Map<string, FileLineCol | undefined | typeof NEEDS_WALK>;
 }
 
 /**
@@ -152,6 +154,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     propCache: new Map(),
     specLists: new Map(),
     locationsByAlias: new Map(),
+    sourcesByAlias: new Map(),
     propertiesCache: {},
     propertiesCount: 0,
     propertiesBySharedTexts: new WeakMap(),
@@ -751,17 +754,59 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   if (loc.kind !== 'aliasRef') return resolvedOpLocation(loc, table);
   const known = table.locationsByAlias.get(loc.name);
   if (known !== undefined) return known;
-  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright, and an alias to
-  // a bare `loc("name")` (most ops of a dump, each its own alias) names no file either: no walk for those.
+  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
+  // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
+  // ops share: those need no walk, and no cache entry (each alias is used once).
   const target = locationOfAlias(table.aliases.get(loc.name));
-  let location: OpLocation;
-  if (target?.kind === 'name' && target.child === undefined) location = { label: target.name, source: undefined };
-  else {
-    const resolved = resolvedOpLocation(loc, table);
-    location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
+  if (target?.kind === 'name') {
+    const source = sourceBehindName(target.child, table);
+    if (source !== NEEDS_WALK) return { label: target.name, source };
   }
+  const resolved = resolvedOpLocation(loc, table);
+  const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
   if (table.locationsByAlias.size < MAX_CACHED_PROPS) table.locationsByAlias.set(loc.name, location);
   return location;
+}
+
+/** The walk of the location is needed (`sourceBehindName`, `sourceOfAliasedLeaf`). */
+const NEEDS_WALK = Symbol('needs walk');
+
+/**
+ * The first file position `resolveLocation` meets after a name whose child is `child`, when the child is at most one
+ * alias away from a location with no children: none, a file position, `unknown`, a bare name, or an alias to one of
+ * those (its file position then shared by every op that names it). Else NEEDS_WALK (an alias that names itself is
+ * a name with a child: walked).
+ */
+function sourceBehindName(
+  child: Location | undefined,
+  table: ChunkTables,
+): FileLineCol | undefined | typeof NEEDS_WALK {
+  if (child === undefined) return undefined;
+  return child.kind === 'aliasRef' ? sourceOfAliasedLeaf(child.name, table) : sourceOfLeaf(child);
+}
+
+/** What `sourceOfLeaf` gives for the location alias `name` stands for (undefined when it stands for none). */
+function sourceOfAliasedLeaf(name: string, table: ChunkTables): FileLineCol | undefined | typeof NEEDS_WALK {
+  if (table.sourcesByAlias.has(name)) return table.sourcesByAlias.get(name);
+  const target = locationOfAlias(table.aliases.get(name));
+  // An undefined alias ends the walk there: no file position.
+  const source = target === undefined ? undefined : sourceOfLeaf(target);
+  if (table.sourcesByAlias.size < MAX_CACHED_PROPS) table.sourcesByAlias.set(name, source);
+  return source;
+}
+
+/** The file position of a location with no children (as `resolveLocation` copies it); NEEDS_WALK for any other. */
+function sourceOfLeaf(loc: Location): FileLineCol | undefined | typeof NEEDS_WALK {
+  switch (loc.kind) {
+    case 'unknown':
+      return undefined;
+    case 'fileLineCol':
+      return { file: loc.file, line: loc.line, column: loc.column };
+    case 'name':
+      return loc.child === undefined ? undefined : NEEDS_WALK;
+    default:
+      return NEEDS_WALK;
+  }
 }
 
 function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
