@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { plainTree } from '../../support/plainTree';
 import { rangeOf } from '../../support/textRanges';
 import { parse } from '../../../server/src/mlir/parser';
+import { ListStack } from '../../../server/src/mlir/parser/state';
 import { applyChange, parseForEdits } from '../../../server/src/mlir/incrementalParse';
 import type {
   AttrNode,
@@ -119,6 +120,60 @@ describe('mlir parser: generic ops', () => {
     assert.equal(m.elementType.kind === 'dialectType' && m.elementType.name, 'tt.tile');
     assert.deepEqual(plainTree(m.memorySpace), { kind: 'attrAlias', name: '#l1', range: rangeOf(text, '#l1') });
     assert.equal(m.layout, undefined);
+  });
+
+  it('builds each list from its own items only, also after a list that failed inside another (parser/state.ts ListStack)', () => {
+    // Op 0's result type list fails inside a nested function type (after `i1,` a type is missing); ops 1 and 2 must
+    // still get exactly their own operands, result groups and types.
+    const listText = [
+      '%0 = "t.a"(%p, %q) : (i32, f32) -> (i1, (i8, i16) -> (i1, ))',
+      '%1:2, %2 = "t.b"(%y, %z, %w) : (i32, f32, tensor<2xf32>) -> (i1, i8, i16)',
+      '%3 = "t.c"() : () -> ()',
+      '',
+    ].join('\n');
+    const parsed = parse(listText);
+    assert.ok(parsed.errors.length > 0, 'op 0 should not parse');
+    const [, op1, op2] = parsed.file.chunks[0]!.operations;
+    assert.equal(op1?.name, 't.b');
+    assert.deepEqual(
+      op1.results.map((r) => [r.name, r.count]),
+      [
+        ['%1', 2],
+        ['%2', 1],
+      ],
+    );
+    assert.deepEqual(
+      op1.operands.map((u) => u.name),
+      ['%y', '%z', '%w'],
+    );
+    assert.deepEqual(
+      op1.operandTypes.map((t) => t.kind),
+      ['scalar', 'scalar', 'tensor'],
+    );
+    assert.deepEqual(
+      op1.resultTypes.map((t) => (t.kind === 'scalar' ? t.name : t.kind)),
+      ['i1', 'i8', 'i16'],
+    );
+    assert.equal(op2?.name, 't.c');
+    assert.deepEqual([op2.operands.length, op2.operandTypes.length, op2.resultTypes.length], [0, 0, 0]);
+  });
+
+  it('ListStack: a list takes what it pushed above its mark; a dropped inner list leaves nothing behind', () => {
+    const stack = new ListStack<string>();
+    const outer = stack.mark();
+    stack.push('a');
+    const inner = stack.mark();
+    stack.push('x');
+    stack.push('y');
+    assert.deepEqual(stack.take(inner), ['x', 'y']);
+    const failed = stack.mark();
+    stack.push('z');
+    stack.drop(failed);
+    stack.push('b');
+    const list = stack.take(outer);
+    assert.deepEqual(list, ['a', 'b']);
+    list.push('c'); // the list is the caller's own array
+    assert.deepEqual([stack.mark(), stack.take(stack.mark())], [0, []]);
   });
 
   it('reads a named location with a file:line:col child', () => {

@@ -6,7 +6,7 @@
 
 import type { TextRange } from '../../text/textRange';
 import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
-import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, TokenTree, TypeNode } from '../syntax';
+import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, TokenTree } from '../syntax';
 import { parseAttr, parseDict } from './attributes';
 import { skipFunctionBody } from './lazyBodies';
 import { parseLocation } from './locations';
@@ -202,12 +202,12 @@ function parseFunctionResult(p: ParserState, options: { allowAttributes: boolean
 function parseReturnBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
   if (tk(lx) === Tok.PercentId && !lx.newlineBefore) {
-    parseOperandList(p, d.operands);
+    d.operands = parseOperandList(p);
     if (tk(lx) === Tok.Colon) {
       nextToken(lx);
-      const types: TypeNode[] = [];
-      if (!parseTypeList(p, types)) return false;
-      d.operandTypes = exact(types);
+      const types = parseTypeList(p);
+      if (types === undefined) return false;
+      d.operandTypes = types;
     }
   }
   return true;
@@ -223,7 +223,7 @@ function parseCallBody(p: ParserState, d: OpDraft): boolean {
   d.symbolUses.push({ name: text(p), range: tokRange(p) });
   nextToken(lx);
   if (!expect(p, Tok.LParen, "'(' after the callee")) return false;
-  parseOperandList(p, d.operands);
+  d.operands = parseOperandList(p);
   if (!expect(p, Tok.RParen, "')' after call operands")) return false;
   return parseAttrsAndFunctionType(p, d);
 }
@@ -287,7 +287,7 @@ function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
   nextToken(lx);
   if (!expect(p, Tok.Comma, "',' after the callee")) return false;
   if (!expect(p, Tok.LSquare, "'[' to open the operand list")) return false;
-  parseOperandList(p, d.operands);
+  d.operands = parseOperandList(p);
   if (!expect(p, Tok.RSquare, "']' to close the operand list")) return false;
   if (!expect(p, Tok.RParen, "')' after load_cached operands")) return false;
   return parseAttrsAndFunctionType(p, d);
@@ -341,13 +341,13 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
         nextToken(lx);
         const mark = markLexer(lx);
         const errorCount = p.errors.length;
-        const types: TypeNode[] = [];
-        if (parseTypeList(p, types) && (lx.newlineBefore || tk(lx) === Tok.Eof || isKeyword(p, 'loc'))) {
+        const types = parseTypeList(p);
+        if (types !== undefined && (lx.newlineBefore || tk(lx) === Tok.Eof || isKeyword(p, 'loc'))) {
           if (types.length === 1 && types[0].kind === 'function') {
             d.operandTypes = types[0].inputs;
             d.resultTypes = types[0].results;
           } else {
-            d.resultTypes = exact(types);
+            d.resultTypes = types;
           }
           prev = Tok.Greater;
         } else {

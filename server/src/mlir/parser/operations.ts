@@ -110,12 +110,14 @@ export function parseOperation(p: ParserState): Operation | undefined {
   if (!enter(p)) return undefined;
   const outerSink = p.symbolSink;
   try {
-    const results: ResultGroup[] = [];
+    let results: ResultGroup[] = [];
     if (tk(lx) === Tok.PercentId) {
-      if (!parseResultList(p, results)) {
+      const parsed = parseResultList(p);
+      if (parsed === undefined) {
         resync(p);
         return undefined;
       }
+      results = parsed;
     }
     const d: OpDraft = {
       kind: 'operation',
@@ -181,14 +183,16 @@ export function adjacentOrSpacedParen(p: ParserState): boolean {
   return p.text.charCodeAt(i) === 40;
 }
 
-/** `%a, %b:2 =` */
-function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
+/** `%a, %b:2 =` as an exact-size list; undefined (and an error) when it is not that. */
+function parseResultList(p: ParserState): ResultGroup[] | undefined {
   const lx = p.lx;
+  const stack = p.resultLists;
+  const mark = stack.mark();
   let guard = lx.limit;
   while (guard-- > 0) {
     if (tk(lx) !== Tok.PercentId) {
       error(p, `expected a result name, found ${describe(p)}`);
-      return false;
+      break;
     }
     const name = text(p);
     const start = lx.start;
@@ -199,20 +203,22 @@ function parseResultList(p: ParserState, results: ResultGroup[]): boolean {
       nextToken(lx);
       if (tk(lx) !== Tok.Integer) {
         error(p, `expected a result count after ':', found ${describe(p)}`);
-        return false;
+        break;
       }
       count = Number(text(p));
       end = lx.end;
       nextToken(lx);
     }
-    results.push(new SlottedResultGroup(p.slots, slot(p, start, end), name, count));
+    stack.push(new SlottedResultGroup(p.slots, slot(p, start, end), name, count));
     if (tk(lx) === Tok.Comma) {
       nextToken(lx);
       continue;
     }
-    return expect(p, Tok.Equal, "'=' after op results");
+    if (!expect(p, Tok.Equal, "'=' after op results")) break;
+    return stack.take(mark);
   }
-  return false;
+  stack.drop(mark);
+  return undefined;
 }
 
 export function valueUse(p: ParserState): ValueUse {
@@ -223,23 +229,26 @@ export function valueUse(p: ParserState): ValueUse {
   return new SlottedValueUse(p.slots, slot(p, lx.start, lx.end), t.slice(0, hash), Number(t.slice(hash + 1)));
 }
 
-/** `%a, %b` (possibly empty, stops at anything else). */
-export function parseOperandList(p: ParserState, out: ValueUse[]): void {
+/** `%a, %b` as an exact-size list (possibly empty, stops at anything else). */
+export function parseOperandList(p: ParserState): ValueUse[] {
   const lx = p.lx;
+  const stack = p.valueLists;
+  const mark = stack.mark();
   let guard = lx.limit;
   while (tk(lx) === Tok.PercentId && guard-- > 0) {
-    out.push(valueUse(p));
+    stack.push(valueUse(p));
     nextToken(lx);
-    if (tk(lx) !== Tok.Comma) return;
+    if (tk(lx) !== Tok.Comma) break;
     nextToken(lx);
   }
+  return stack.take(mark);
 }
 
 /** After the quoted name: `(operands) [successors] <{props}> (regions) {attrs} : functionType` */
 function parseGenericBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
   if (!expect(p, Tok.LParen, "'(' after the op name")) return false;
-  parseOperandList(p, d.operands);
+  d.operands = parseOperandList(p);
   if (!expect(p, Tok.RParen, "')' after operands")) return false;
   if (tk(lx) === Tok.LSquare) {
     nextToken(lx);

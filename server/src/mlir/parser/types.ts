@@ -24,17 +24,21 @@ import {
 import { parseGroup } from './tokenTrees';
 import { SlottedScalar, SlottedSharedTensor, SlottedTensor, type TensorTemplate } from './nodes';
 
-export function parseTypeList(p: ParserState, out: TypeNode[]): boolean {
+/** `T, U, ...` as an exact-size list; undefined when a type does not parse. */
+export function parseTypeList(p: ParserState): TypeNode[] | undefined {
   const lx = p.lx;
+  const stack = p.typeLists;
+  const mark = stack.mark();
   let guard = lx.limit;
   while (guard-- > 0) {
     const t = parseType(p);
-    if (!t) return false;
-    out.push(t);
-    if (tk(lx) !== Tok.Comma) return true;
+    if (!t) break;
+    stack.push(t);
+    if (tk(lx) !== Tok.Comma) return stack.take(mark);
     nextToken(lx);
   }
-  return false;
+  stack.drop(mark);
+  return undefined;
 }
 
 export function isBuiltinScalarName(name: string): boolean {
@@ -116,23 +120,24 @@ function parseFunctionType(p: ParserState): FunctionType | undefined {
   const lx = p.lx;
   const start = lx.start;
   nextToken(lx); // '('
-  const inputs: TypeNode[] = [];
-  if (tk(lx) !== Tok.RParen && !parseTypeList(p, inputs)) return undefined;
+  const inputs = tk(lx) === Tok.RParen ? EMPTY : parseTypeList(p);
+  if (inputs === undefined) return undefined;
   if (!expect(p, Tok.RParen, "')' after function input types")) return undefined;
   if (!expect(p, Tok.Arrow, "'->' in function type")) return undefined;
-  const results: TypeNode[] = [];
+  let results: readonly TypeNode[] | undefined;
   if (tk(lx) === Tok.LParen) {
     // `(U, V)` result list, or a single function-typed result `((T) -> U)`: MLIR prints results parenthesized when
     // there are several or one function type; a parenthesized list is what every dump has.
     nextToken(lx);
-    if (tk(lx) !== Tok.RParen && !parseTypeList(p, results)) return undefined;
+    results = tk(lx) === Tok.RParen ? EMPTY : parseTypeList(p);
+    if (results === undefined) return undefined;
     if (!expect(p, Tok.RParen, "')' after function result types")) return undefined;
   } else {
     const t = parseType(p);
     if (!t) return undefined;
-    results.push(t);
+    results = [t];
   }
-  return { kind: 'function', inputs: exact(inputs), results: exact(results), range: span(p, start, lx.prevEnd) };
+  return { kind: 'function', inputs, results, range: span(p, start, lx.prevEnd) };
 }
 
 /** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */
