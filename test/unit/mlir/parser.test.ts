@@ -752,6 +752,31 @@ describe('mlir parser: multi-line custom ops', () => {
   });
 });
 
+describe('mlir parser: unknown custom ops around regions', () => {
+  it('gives an unknown custom op the operands before and after its region, and its region ops their own', () => {
+    // Read off the text: test.wrap names %a, (%b) before its region and %b, [%0] after it.
+    const text = [
+      'func.func @f(%a: i32, %b: i32) {',
+      '  test.wrap %a, (%b) {',
+      '    %0 = "t.x"(%b, %a) : (i32, i32) -> i32',
+      '    test.inner %0 [%a]',
+      '  } %b, [%0]',
+      '  return',
+      '}',
+    ].join('\n');
+    const r = parse(text);
+    assert.deepEqual(r.errors, []);
+    const wrap = r.file.chunks[0].operations[0].regions[0].blocks[0].operations[0];
+    const names = (op: Operation): string[] => op.operands.map((o) => o.name);
+    assert.deepEqual(names(wrap), ['%a', '%b', '%b', '%0']);
+    const inner = wrap.regions[0].blocks[0].operations;
+    assert.deepEqual(inner.map(names), [
+      ['%b', '%a'],
+      ['%0', '%a'],
+    ]);
+  });
+});
+
 describe('mlir parser: split files and resources (fixture split.mlir)', () => {
   const text = readFileSync(path.join(FIXTURES, 'split.mlir'), 'utf8');
   const result = parse(text);

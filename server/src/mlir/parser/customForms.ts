@@ -299,6 +299,16 @@ function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
  * `{` followed by a line break (or an op) a region, and a trailing `: (T) -> U` or `: T` the types when they parse.
  */
 function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
+  // Operands are met one by one, around regions whose ops build their own lists on the same stack.
+  const operandsMark = p.valueLists.mark();
+  try {
+    return scanUnknownCustomBody(p, d);
+  } finally {
+    d.operands = p.valueLists.take(operandsMark);
+  }
+}
+
+function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
   let guard = lx.limit - lx.start + 2;
   let prev: Tok = Tok.BareId;
@@ -311,7 +321,7 @@ function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
     prev = k;
     switch (k) {
       case Tok.PercentId:
-        d.operands.push(valueUse(p));
+        p.valueLists.push(valueUse(p));
         nextToken(lx);
         break;
       case Tok.AtId: {
@@ -414,7 +424,7 @@ function collectTreeRefs(p: ParserState, tree: TokenTree, d: OpDraft): void {
       for (let i = t.children.length - 1; i >= 0; i--) stack.push(t.children[i]);
     } else if (t.leafKind === 'percentIdent') {
       const hash = t.text.indexOf('#');
-      d.operands.push(
+      p.valueLists.push(
         hash < 0
           ? { name: t.text, resultIndex: undefined, range: spanOf(p, t) }
           : { name: t.text.slice(0, hash), resultIndex: Number(t.text.slice(hash + 1)), range: spanOf(p, t) },

@@ -23,6 +23,7 @@ import { parseDict } from './attributes';
 import { parseCustomBody } from './customForms';
 import { parseLocation } from './locations';
 import {
+  EMPTY,
   describe,
   enter,
   error,
@@ -53,13 +54,13 @@ export interface OpDraft {
   name: string;
   nameRange: TextRange;
   form: 'generic' | 'custom';
-  results: ResultGroup[];
-  operands: ValueUse[];
+  /** Exact-size (ListStack), as are the function type's lists. */
+  results: readonly ResultGroup[];
+  operands: readonly ValueUse[];
   successors: SymbolLikeLabel[];
   properties: DictAttr | undefined;
   attributes: DictAttr | undefined;
   regions: Region[];
-  /** The function type's lists (exact-size: see `exact`). */
   operandTypes: readonly TypeNode[];
   resultTypes: readonly TypeNode[];
   symbol: SymbolRef | undefined;
@@ -81,8 +82,8 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
     name: d.name,
     nameRange: d.nameRange,
     form: d.form,
-    results: exact(d.results),
-    operands: exact(d.operands),
+    results: orEmpty(d.results),
+    operands: orEmpty(d.operands),
     successors: exact(d.successors),
     properties: d.properties,
     attributes: d.attributes,
@@ -110,7 +111,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
   if (!enter(p)) return undefined;
   const outerSink = p.symbolSink;
   try {
-    let results: ResultGroup[] = [];
+    let results: readonly ResultGroup[] = EMPTY;
     if (tk(lx) === Tok.PercentId) {
       const parsed = parseResultList(p);
       if (parsed === undefined) {
@@ -125,13 +126,13 @@ export function parseOperation(p: ParserState): Operation | undefined {
       nameRange: tokRange(p),
       form: 'custom',
       results,
-      operands: [],
+      operands: EMPTY,
       successors: [],
       properties: undefined,
       attributes: undefined,
       regions: [],
-      operandTypes: [],
-      resultTypes: [],
+      operandTypes: EMPTY,
+      resultTypes: EMPTY,
       symbol: undefined,
       symbolUses: [],
       location: undefined,
