@@ -308,9 +308,16 @@ function scanSuffixId(text: string, i: number, limit: number): number {
  * a function body's end without lexing it (parser/lazyBodies.ts), so it must never disagree with the lexer where it
  * answers: anything unusual is undefined, and the caller parses instead.
  * It jumps from one `"`, `/`, `{` or `}` to the next with `indexOf` (a memchr over the text) instead of reading every
- * character: a body is ~200 characters per op with a handful of those.
+ * character: a body is ~200 characters per op with a handful of those. `offsets` carries what those searches found
+ * from one call to the next (a parse skips its bodies in text order): a character absent from the rest of the file is
+ * then searched for once, not once per function.
  */
-export function matchingBraceEnd(text: string, open: number, limit: number): number | undefined {
+export function matchingBraceEnd(
+  text: string,
+  open: number,
+  limit: number,
+  offsets: NextOffsets = new NextOffsets(text),
+): number | undefined {
   let depth = 0;
   let i = open;
   // The next offset at or after `i` of each character the scan stops at (text.length when there is none).
@@ -319,10 +326,10 @@ export function matchingBraceEnd(text: string, open: number, limit: number): num
   let lbrace = -1;
   let rbrace = -1;
   while (i < limit) {
-    if (quote < i) quote = nextOffsetOf(text, '"', i);
-    if (slash < i) slash = nextOffsetOf(text, '/', i);
-    if (lbrace < i) lbrace = nextOffsetOf(text, '{', i);
-    if (rbrace < i) rbrace = nextOffsetOf(text, '}', i);
+    if (quote < i) quote = offsets.next(QUOTE, i);
+    if (slash < i) slash = offsets.next(SLASH, i);
+    if (lbrace < i) lbrace = offsets.next(LBRACE, i);
+    if (rbrace < i) rbrace = offsets.next(RBRACE, i);
     const at = Math.min(quote, slash, lbrace, rbrace);
     if (at >= limit) return undefined;
     if (at === quote) {
@@ -351,10 +358,30 @@ export function matchingBraceEnd(text: string, open: number, limit: number): num
   return undefined;
 }
 
-/** `text.indexOf(c, from)`, or text.length when `c` does not occur there. */
-function nextOffsetOf(text: string, c: string, from: number): number {
-  const at = text.indexOf(c, from);
-  return at < 0 ? text.length : at;
+const QUOTE = 0;
+const SLASH = 1;
+const LBRACE = 2;
+const RBRACE = 3;
+const SCANNED_CHARS = ['"', '/', '{', '}'];
+
+/** For `matchingBraceEnd`: the last search for each character it stops at, in one text. */
+export class NextOffsets {
+  /** Where each character's last search started, and what it found (text.length: nothing). */
+  private readonly searchedFrom = [Infinity, Infinity, Infinity, Infinity];
+  private readonly found = [-1, -1, -1, -1];
+
+  constructor(private readonly text: string) {}
+
+  /** The offset of the first SCANNED_CHARS[kind] at or after `from`; text.length when there is none. */
+  next(kind: number, from: number): number {
+    // No such character lies between the last search's start and what it found: reuse it when `from` is in between.
+    const found = this.found[kind]!;
+    if (this.searchedFrom[kind]! <= from && from <= found) return found;
+    const at = this.text.indexOf(SCANNED_CHARS[kind]!, from);
+    this.searchedFrom[kind] = from;
+    this.found[kind] = at < 0 ? this.text.length : at;
+    return this.found[kind]!;
+  }
 }
 
 /** Returns the end of the string starting at the quote at `i` (after the closing quote, or at the line end if unterminated). */

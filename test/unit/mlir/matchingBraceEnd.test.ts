@@ -1,14 +1,15 @@
 /**
  * lexer.ts `matchingBraceEnd` (where a lazily parsed function body ends) jumps between the characters it stops at
- * with indexOf. The oracle here is the plain character-by-character scan it replaced, which reads the text the way
- * `lexAt` does: both must give the same answer at every `{` of the corpus and of mutated files, for every limit.
+ * with indexOf, remembering what it found across calls (NextOffsets). The oracle here is the plain character-by-
+ * character scan it replaced, which reads the text the way `lexAt` does: both must give the same answer at every `{`
+ * of the corpus and of mutated files, for two limits, with offsets shared across calls and afresh.
  */
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
-import { matchingBraceEnd } from '../../../server/src/mlir/lexer';
+import { NextOffsets, matchingBraceEnd } from '../../../server/src/mlir/lexer';
 import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
@@ -58,13 +59,22 @@ function stringEnd(text: string, i: number, limit: number): number {
   return limit;
 }
 
+/** Calls at every `{` in text order, as a parse does, sharing one NextOffsets per limit; and one call afresh each. */
 function assertSameAtEveryBrace(text: string, what: string): number {
   let checked = 0;
+  const whole = new NextOffsets(text);
+  const half = new NextOffsets(text);
   for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
-    for (const limit of [text.length, Math.floor((open + text.length) / 2)]) {
-      assert.equal(matchingBraceEnd(text, open, limit), scannedBraceEnd(text, open, limit), `${what}: { at ${open}`);
-      checked++;
-    }
+    const halfLimit = Math.floor((open + text.length) / 2);
+    const expected = scannedBraceEnd(text, open, text.length);
+    assert.equal(matchingBraceEnd(text, open, text.length, whole), expected, `${what}: { at ${open}`);
+    assert.equal(matchingBraceEnd(text, open, text.length), expected, `${what}: { at ${open}, afresh`);
+    assert.equal(
+      matchingBraceEnd(text, open, halfLimit, half),
+      scannedBraceEnd(text, open, halfLimit),
+      `${what}: { at ${open}, limit ${halfLimit}`,
+    );
+    checked++;
   }
   return checked;
 }

@@ -36,7 +36,7 @@ export interface LazyBody {
 export function skipFunctionBody(p: ParserState, entryArguments: readonly BlockArgument[]): LazyBody | undefined {
   if (p.lazyBodies === undefined) return undefined;
   const start = p.lx.start;
-  const end = matchingBraceEnd(p.text, start, p.lx.limit);
+  const end = matchingBraceEnd(p.text, start, p.lx.limit, p.braceOffsets);
   if (end === undefined) return undefined;
   const body: LazyBody = { owner: p, start, end, entryArguments, depth: p.depth, clean: undefined };
   p.lazyBodies.push(body);
@@ -92,6 +92,7 @@ function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region 
     shapeEnd: 0,
     reportedEndOfInput: false,
     lazyBodies: undefined,
+    braceOffsets: undefined,
     opSink: visit,
     // parseRegion enters one level: the body's blocks are parsed at the depth after it.
     opSinkDepth: body.depth + 1,

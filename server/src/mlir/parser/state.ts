@@ -6,7 +6,7 @@
 
 import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
-import { Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
+import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
@@ -59,6 +59,8 @@ export interface ParserState {
    * Undefined for an eager parse, and inside a body being parsed (nested functions are parsed with their body).
    */
   readonly lazyBodies: LazyBody[] | undefined;
+  /** With `lazyBodies`: what the brace matching that skips them has searched for so far (lexer.ts NextOffsets). */
+  readonly braceOffsets: NextOffsets | undefined;
   /**
    * Set while a lazy body is streamed (lazyBodies.ts `forEachFunctionOp`): the ops of blocks at depth `opSinkDepth` (the
    * body's own blocks) go to it instead of into their block.
@@ -113,6 +115,7 @@ export function newParserState(
     reportedEndOfInput: false,
     strings: new Map(),
     lazyBodies: tables.lazyBodies,
+    braceOffsets: tables.lazyBodies === undefined ? undefined : new NextOffsets(text),
     opSink: undefined,
     opSinkDepth: -1,
     typeLists: new ListStack(),
