@@ -9,6 +9,7 @@
  * must treat everything derived from its earlier version (ranges read before the edit) as stale.
  */
 
+import { detachedCopy } from '../text/detachedCopy';
 import { parse } from './parser';
 import type { Block, Operation, ParseResult } from './syntax';
 import { indexContaining } from './syntaxSearch';
@@ -69,7 +70,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   const delta = change.newText.length - (change.end - change.start);
   // A fresh copy of the op's characters: token texts are slices of the parsed string, and slices of `text` would keep
   // this version's whole text alive for as long as the op lives (one full text per edit, found as heap growth).
-  const opText = Array.from(text.slice(leafStart, leafEnd + delta)).join('');
+  const opText = detachedCopy(text.slice(leafStart, leafEnd + delta));
   const reparsed = parse(opText, { rangeTable: new RangeTable() });
   const chunk = reparsed.file.chunks[0];
   const op = chunk?.operations[0];

@@ -1,5 +1,6 @@
 /** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
 
+import { detachedCopy } from '../../text/detachedCopy';
 import { Tok, markLexer, nextToken, relexFrom, resetLexer } from '../lexer';
 import { RangeTable } from '../../text/rangeTable';
 import type {
@@ -468,7 +469,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   let flat = p.dictTexts.get(key);
   if (flat === undefined) {
     // A copy: a slice would keep the whole file's text alive for as long as the tree lives.
-    flat = { text: Array.from(key).join('') };
+    flat = { text: detachedCopy(key) };
     p.dictTexts.set(key, flat);
   }
   // The entries' nodes are dropped; their slots were the last handed out.
