@@ -68,6 +68,18 @@ describe('lazy function bodies', () => {
     }
   });
 
+  it("a function op of a lazy parse has the eager op's fields, in its order, and its body through regions", () => {
+    const text = FUNCTION('    %0 = "ttnn.abs"(%arg0) : (tensor<4xbf16>) -> tensor<4xbf16>');
+    const lazyFunctions = functionsOf(lazily(text).file.chunks[0]!.operations);
+    const eagerFunctions = functionsOf(parse(text).file.chunks[0]!.operations);
+    assert.equal(lazyFunctions.length, 2);
+    for (const [i, lazyFn] of lazyFunctions.entries()) {
+      assert.deepEqual(Object.keys(lazyFn), Object.keys(eagerFunctions[i]!));
+      assert.equal(Object.getPrototypeOf(lazyFn), Object.prototype);
+      assert.equal(JSON.stringify(lazyFn.regions), JSON.stringify(eagerFunctions[i]!.regions));
+    }
+  });
+
   it('a body is not in the tree until read, and each read parses it again', () => {
     const text = readCorpus(DUMP.falcon3Decode);
     const lazy = lazily(text);

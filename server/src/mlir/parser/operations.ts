@@ -45,7 +45,7 @@ import {
   type ParserState,
 } from './state';
 import { parseType } from './types';
-import { defineLazyRegions, type LazyBody } from './lazyBodies';
+import { withLazyRegions, type LazyBody } from './lazyBodies';
 import { SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /** The Operation under construction. */
@@ -97,8 +97,7 @@ function finishOp(p: ParserState, d: OpDraft): Operation {
     signature: d.signature,
     visibility: d.visibility,
   };
-  if (d.lazyBody !== undefined) defineLazyRegions(op, d.lazyBody);
-  return op;
+  return d.lazyBody === undefined ? op : withLazyRegions(op, d.lazyBody);
 }
 
 /** Custom-form op names MLIR accepts without a dialect prefix (builtin ops, and func ops inside a func.func). */
