@@ -315,7 +315,7 @@ function aliasUse(name: string, range: TextRange): Occurrence {
 
 function typeUses(t: TypeNode, depth: number, sink: Sink): void {
   if (depth > MAX_DEPTH) return;
-  if (t instanceof SlottedSharedTensor) {
+  if (t instanceof SlottedSharedTensor && t.$x.elementBody === undefined) {
     // A scalar element and an optional `#alias` encoding, read from the template without building either node.
     const x = t.$x;
     if (x.encodingName === undefined || !wanted(sink, 'alias', x.encodingName)) return;

@@ -179,7 +179,8 @@ function sharedDialectAttr(
   return new SlottedSharedDialectAttr(p.slots, slot(p, start, end), name, template);
 }
 
-function relativeGroup(group: TokenGroup, origin: number): RelativeGroup {
+/** `group` with offsets from `origin` (a node's start in the file, `ParserState.origin` included). */
+export function relativeGroup(group: TokenGroup, origin: number): RelativeGroup {
   const range = group.range;
   return {
     kind: 'group',

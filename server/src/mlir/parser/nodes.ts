@@ -27,6 +27,7 @@ import type {
   BoolAttr,
   DenseArrayAttr,
   DialectAttr,
+  DialectType,
   IntegerAttr,
   LocAttr,
   Location,
@@ -177,9 +178,14 @@ kindOnPrototype(SlottedTensor, 'tensor');
 export interface TensorTemplate {
   readonly shape: readonly Dim[] | undefined;
   readonly shapeText: readonly string[];
+  /** A scalar's name, or a dialect type's (`ttcore.tile`, without `!`) when `elementBody` is set. */
   readonly elementName: string;
   readonly elementStart: number;
   readonly elementEnd: number;
+  /** A dialect element type's body (`<32x32, bfp_bf8>`, offsets from the tensor's start); undefined for a scalar. */
+  readonly elementBody: RelativeGroup | undefined;
+  /** Levels of nesting the general path enters below the type's own (0 for a scalar element). */
+  readonly innerDepth: number;
   /** With the `#`; undefined when the type has no encoding. */
   readonly encodingName: string | undefined;
   readonly encodingStart: number;
@@ -187,8 +193,9 @@ export interface TensorTemplate {
 }
 
 /**
- * `tensor<SHAPExSCALAR>` or `tensor<SHAPExSCALAR, #alias>` (nearly every type of a dump): one slot and a shared
- * template, instead of a tensor, a scalar and an alias node with a slot each. `elementType` and `encoding` are made
+ * `tensor<SHAPExSCALAR>` or `tensor<SHAPExSCALAR, #alias>` (nearly every type of a dump), or the same with a dialect
+ * element type (`!ttcore.tile<32x32, bfp_bf8>`): one slot and a shared template, instead of a tensor, an element and
+ * an alias node (and the element's token tree) with a slot each. `elementType` and `encoding` are made
  * on each read, their ranges derived from the type's own slot: the type lies inside one op's text, which an edit
  * re-parses whole (mlir/incrementalParse.ts), so offsets within it never change. Compare them by value, not identity.
  */
@@ -209,8 +216,10 @@ export class SlottedSharedTensor extends SlottedNode implements TensorType {
     return this.$x.shapeText;
   }
 
-  get elementType(): ScalarType {
+  get elementType(): ScalarType | DialectType {
     const x = this.$x;
+    if (x.elementBody !== undefined)
+      return new DerivedDialectType(this.$t, this.$s, x.elementStart, x.elementEnd, x.elementName, x.elementBody);
     return new DerivedScalar(this.$t, this.$s, x.elementStart, x.elementEnd, x.elementName);
   }
 
@@ -249,6 +258,30 @@ class DerivedScalar extends DerivedNode implements ScalarType {
   }
 }
 kindOnPrototype(DerivedScalar, 'scalar');
+
+/** The dialect element type of a SlottedSharedTensor; its body is derived from the template on each read. */
+class DerivedDialectType extends DerivedNode implements DialectType {
+  declare readonly kind: 'dialectType';
+  declare readonly name: string;
+  /** @internal The shared body. */
+  declare readonly $x: RelativeGroup;
+  constructor(table: RangeTable, slot: number, from: number, to: number, name: string, body: RelativeGroup) {
+    super(table, slot, from, to);
+    this.name = name;
+    this.$x = body;
+  }
+
+  get body(): TokenGroup {
+    return derivedGroup(this.$t, this.$s, this.$x);
+  }
+
+  /** In the field order of the object literal the general path makes (types.ts parseType). */
+  override toJSON(): object {
+    return { kind: this.kind, name: this.name, body: this.body, range: this.range };
+  }
+}
+kindOnPrototype(DerivedDialectType, 'dialectType');
+gettersOnPrototype(DerivedDialectType, ['body']);
 
 class DerivedAttrAlias extends DerivedNode implements AttrAliasRef {
   declare readonly kind: 'attrAlias';

@@ -293,6 +293,11 @@ export function canEnter(p: ParserState): boolean {
   return p.depth < MAX_NESTING_DEPTH;
 }
 
+/** `levels` more levels of nesting would be accepted by `enter` (no error). */
+export function canEnterLevels(p: ParserState, levels: number): boolean {
+  return p.depth + levels <= MAX_NESTING_DEPTH;
+}
+
 export function leave(p: ParserState): void {
   p.depth--;
 }

@@ -2,15 +2,17 @@
 
 import { Tok, isDigit, isLetter, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
-import { parseAttr } from './attributes';
+import { parseAttr, relativeGroup } from './attributes';
 import {
   EMPTY,
   exact,
   adjacentChar,
   canEnter,
+  canEnterLevels,
   describe,
   enter,
   error,
+  errorsRecorded,
   expect,
   intern,
   leave,
@@ -173,8 +175,9 @@ export function scanShape(p: ParserState, from: number): ShapeInfo {
 /**
  * `tensor<64x4096xbf16, #ttnn_layout264>` written exactly so (a builtin scalar, then `>` or `, #alias>`, no other
  * spaces): a SlottedSharedTensor, its template interned by the type's text. Anything else returns undefined and
- * takes the general path, which gives these texts the same tree (this path only skips building it token by token).
- * The current token is `tensor`, immediately followed by `<`.
+ * takes the general path, which gives these texts the same tree (this path only skips building it token by token);
+ * the general path interns what it parsed when the element is a dialect type (`sharedDialectTensor`), so later uses
+ * of such a text are found here too. The current token is `tensor`, immediately followed by `<`.
  */
 /** Longer `tensor<...>` texts take the general path (bounds the search for the closing `>`). */
 const MAX_SHARED_TENSOR_LENGTH = 256;
@@ -184,16 +187,16 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
   const limit = p.lx.limit;
   // The general path would enter the element type and the encoding one level down (and report too deep a nesting).
   if (!canEnter(p)) return undefined;
-  // A known text is looked up before any scanning: the type's parse is fixed by its text up to the first `>` (the
-  // end of any type this path accepts), so a prefix equal to an accepted text is that type.
-  const stop = Math.min(limit, start + MAX_SHARED_TENSOR_LENGTH);
-  let close = start + 7;
-  while (close < stop && text.charCodeAt(close) !== 62 /* > */) close++;
-  if (close >= stop) return undefined;
-  const known = p.tensorTemplates.get(text.slice(start, close + 1));
+  // A known text is looked up before any scanning: the type's parse is fixed by its text up to the `>` that closes
+  // `tensor<` (the end of any type this path accepts), so a prefix equal to an accepted text is that type.
+  const end = sharedTensorEnd(text, start, limit);
+  if (end < 0) return undefined;
+  const known = p.tensorTemplates.get(text.slice(start, end));
   if (known !== undefined) {
-    relexFrom(p.lx, close + 1);
-    return new SlottedSharedTensor(p.slots, slot(p, start, close + 1), known);
+    if (!canEnterLevels(p, known.innerDepth)) return undefined;
+    if (p.depth + known.innerDepth > p.deepest) p.deepest = p.depth + known.innerDepth;
+    relexFrom(p.lx, end);
+    return new SlottedSharedTensor(p.slots, slot(p, start, end), known);
   }
   const { shape, shapeText } = scanShape(p, start + 7 /* after `tensor<` */);
   const elementStart = p.shapeEnd;
@@ -209,9 +212,8 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
     while (i < limit && isWordChar(text.charCodeAt(i))) i++;
     if (i === encodingStart + 1) return undefined;
   }
-  // `i === close`: the characters accepted above include no `>`.
-  if (i !== close) return undefined;
-  const end = i + 1;
+  // `i === end - 1`: the characters accepted above include no `<` or `>`.
+  if (i !== end - 1) return undefined;
   const elementName = intern(p, text.slice(elementStart, elementEnd));
   if (!isBuiltinScalarName(elementName)) return undefined;
   const hasEncoding = encodingStart > 0;
@@ -221,6 +223,9 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
     elementName,
     elementStart: elementStart - start,
     elementEnd: elementEnd - start,
+    elementBody: undefined,
+    // The general path enters the element type (and the encoding) one level down.
+    innerDepth: 1,
     encodingName: hasEncoding ? intern(p, text.slice(encodingStart, i)) : undefined,
     encodingStart: hasEncoding ? encodingStart - start : 0,
     encodingEnd: hasEncoding ? i - start : 0,
@@ -228,6 +233,69 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
   p.tensorTemplates.set(text.slice(start, end), template);
   relexFrom(p.lx, end);
   return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
+}
+
+/**
+ * The offset after the `>` that closes the `tensor<` at `start` (`<`/`>` inside counted), or -1 when it is not within
+ * MAX_SHARED_TENSOR_LENGTH: the key a shared tensor type's text is interned by.
+ */
+function sharedTensorEnd(text: string, start: number, limit: number): number {
+  const stop = Math.min(limit, start + MAX_SHARED_TENSOR_LENGTH);
+  let depth = 0;
+  for (let i = start + 7; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) depth++;
+    else if (c === 62 /* > */ && depth-- === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * A tensor type the general path just parsed from `start`, whose element is a dialect type with a body
+ * (`tensor<5120x3072x!ttcore.tile<32x32, bfp_bf8>, #ttnn_layout3>`, every weight of a block-float model) and whose
+ * encoding is absent or an `#alias`: as a SlottedSharedTensor, its template interned by its text, the slots its nodes
+ * took given back (they were the last handed out, from `slotMark`). Parsed without an error, such a type is a
+ * function of its text. Undefined (the caller keeps its node) for anything else.
+ */
+function sharedDialectTensor(
+  p: ParserState,
+  start: number,
+  slotMark: number,
+  errorCount: number,
+  info: ShapeInfo,
+  elementType: TypeNode,
+  encoding: AttrNode | undefined,
+): TensorType | undefined {
+  if (p.errors.length !== errorCount || !errorsRecorded(p)) return undefined;
+  if (elementType.kind !== 'dialectType' || elementType.body === undefined) return undefined;
+  if (encoding !== undefined && encoding.kind !== 'attrAlias') return undefined;
+  const end = p.lx.prevEnd;
+  if (sharedTensorEnd(p.text, start, p.lx.limit) !== end) return undefined;
+  const origin = start + p.origin;
+  const element = elementType.range;
+  const template: TensorTemplate = {
+    shape: info.shape,
+    shapeText: info.shapeText,
+    elementName: elementType.name,
+    elementStart: element.start - origin,
+    elementEnd: element.end - origin,
+    elementBody: relativeGroup(elementType.body, origin),
+    // The element type's level, then one per level of its body's groups (the encoding is one level down too).
+    innerDepth: 1 + groupDepth(elementType.body),
+    encodingName: encoding?.name,
+    encodingStart: encoding === undefined ? 0 : encoding.range.start - origin,
+    encodingEnd: encoding === undefined ? 0 : encoding.range.end - origin,
+  };
+  p.tensorTemplates.set(p.text.slice(start, end), template);
+  p.slots.releaseFrom(slotMark);
+  return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
+}
+
+/** Levels of groups in `group`, itself included (bounded by the parse's nesting limit). */
+function groupDepth(group: TokenGroup): number {
+  let deepest = 0;
+  for (const child of group.children) if (child.kind === 'group') deepest = Math.max(deepest, groupDepth(child));
+  return 1 + deepest;
 }
 
 /** [A-Za-z0-9_]: a character that continues a bare or suffix identifier and cannot end one early. */
@@ -269,6 +337,8 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
     const shared = parseSharedTensor(p, start);
     if (shared !== undefined) return shared;
   }
+  const slotMark = p.slots.size;
+  const errorCount = p.errors.length;
   nextToken(lx); // now at '<'
   let i = lx.end;
   const limit = lx.limit;
@@ -292,7 +362,11 @@ function parseShapedType(p: ParserState, name: 'tensor' | 'memref'): TensorType 
   if (!expect(p, Tok.Greater, "'>' to close the shaped type")) return undefined;
   if (name === 'tensor') {
     if (second) error(p, 'tensor type takes at most one encoding attribute', second.range);
-    return new SlottedTensor(p.slots, slot(p, start, lx.prevEnd), shape, shapeText, elementType, first);
+    const info = { shape, shapeText };
+    return (
+      sharedDialectTensor(p, start, slotMark, errorCount, info, elementType, first) ??
+      new SlottedTensor(p.slots, slot(p, start, lx.prevEnd), shape, shapeText, elementType, first)
+    );
   }
   const range = span(p, start, lx.prevEnd);
   let layout: AttrNode | undefined;
