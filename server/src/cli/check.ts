@@ -12,7 +12,7 @@ import {
   type ObservedReport,
 } from './report';
 import { streamSink } from './jsonBytes';
-import { writeSarif, writeText } from './render';
+import { writeSarif, writeText, type SarifFile } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
@@ -26,14 +26,7 @@ import {
   type DiagnosticsInput,
   type DocumentAnalysis,
 } from '../features';
-import type { LineIndex } from '../text/lineIndex';
-
-/** What SARIF keeps of each file until the one log over all files is written. */
-interface SarifFile {
-  readonly report: { readonly file: string };
-  readonly diagnostics: readonly Diagnostic[];
-  readonly lineIndex: LineIndex;
-}
+import type { LineIndex, PositionIndex } from '../text/lineIndex';
 
 export function runCheck(command: CheckCommand, toolVersion: string): number {
   const settings = settingsFromCommand(command);
@@ -51,13 +44,13 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
       unusable = true;
       continue;
     }
-    const { analysis, diagnostics, lineIndex, observed } = checkedFile;
+    const { analysis, diagnostics, positions, sourceLines, observed } = checkedFile;
     // Each file is written once analysed (its analysis is then garbage): op records are built only as written.
-    const report = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
-    if (command.format === 'text') writeText(report, diagnostics, lineIndex, streamSink(process.stdout));
+    const report = lazyFileReport(file, analysis, diagnostics, positions, observed);
+    if (sourceLines !== undefined) writeText(report, diagnostics, sourceLines, streamSink(process.stdout));
     // One JSON object per file, one per line (a single file's output is one JSON document), streamed.
     else if (command.format === 'json') writeJsonReport(report, streamSink(process.stdout));
-    else sarif.push({ report: { file }, diagnostics, lineIndex });
+    else sarif.push({ report: { file }, diagnostics, positions });
     checked.push(report.summary);
   }
   if (command.format === 'sarif') writeSarif(sarif, toolVersion, streamSink(process.stdout));
@@ -72,8 +65,20 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
 interface AnalysedFile {
   readonly analysis: DocumentAnalysis['analysis'];
   readonly diagnostics: readonly Diagnostic[];
-  readonly lineIndex: LineIndex;
+  readonly positions: PositionIndex;
+  /** The text's lines, for the text report's source excerpts only: the other reports let the text go. */
+  readonly sourceLines: LineIndex | undefined;
   readonly observed: ReadonlyMap<string, ObservedReport>;
+}
+
+/** What a report of `format` reads of the text: positions only, unless it quotes source lines (text). */
+function linesFor(
+  format: CheckCommand['format'],
+  lineIndex: LineIndex,
+): Pick<AnalysedFile, 'positions' | 'sourceLines'> {
+  return format === 'text'
+    ? { positions: lineIndex, sourceLines: lineIndex }
+    : { positions: lineIndex.positionsOnly(), sourceLines: undefined };
 }
 
 /** A source file that could be read. */
@@ -91,21 +96,32 @@ function analyseFile(file: string, command: CheckCommand, settings: AnalysisSett
     return undefined;
   }
   return command.logPath === undefined
-    ? analyseAlone(file, source, settings)
-    : analyseWithLog(file, source, command.logPath, settings);
+    ? analyseAlone(file, source, command.format, settings)
+    : analyseWithLog(file, source, command.logPath, command.format, settings);
 }
 
-function analyseAlone(file: string, source: ReadSource, settings: AnalysisSettings): AnalysedFile | undefined {
+function analyseAlone(
+  file: string,
+  source: ReadSource,
+  format: CheckCommand['format'],
+  settings: AnalysisSettings,
+): AnalysedFile | undefined {
   const input = analyzeDetached(source.text, settings);
   if (!usable(file, source, input.syntax.hasMlirOperations)) return undefined;
   const { analysis, lineIndex } = input;
-  return { analysis, diagnostics: documentDiagnostics(input), lineIndex, observed: new Map() };
+  return {
+    analysis,
+    diagnostics: documentDiagnostics(input),
+    ...linesFor(format, lineIndex),
+    observed: new Map(),
+  };
 }
 
 function analyseWithLog(
   file: string,
   source: ReadSource,
   logPath: string,
+  format: CheckCommand['format'],
   settings: AnalysisSettings,
 ): AnalysedFile | undefined {
   const matched = matchLog(file, source, logPath, settings);
@@ -114,7 +130,7 @@ function analyseWithLog(
   return {
     analysis: input.analysis,
     diagnostics: [...documentDiagnostics(input), ...findings.diagnostics].sort((a, b) => a.range.start - b.range.start),
-    lineIndex: input.lineIndex,
+    ...linesFor(format, input.lineIndex),
     observed: findings.observed,
   };
 }

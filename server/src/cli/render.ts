@@ -4,7 +4,7 @@
  */
 
 import { DIAGNOSTIC_CODES, formatInteger, formatOpModelTerms, windowText, type Diagnostic } from '../features';
-import type { LineIndex } from '../text/lineIndex';
+import type { LineIndex, PositionIndex } from '../text/lineIndex';
 import { JsonBytes, StreamedArray, type ChunkSink } from './jsonBytes';
 import { lazyView, type FileReport, type LazyFileReport } from './report';
 
@@ -122,11 +122,11 @@ const SARIF_LEVEL: Record<Diagnostic['severity'], string> = {
   hint: 'note',
 };
 
-/** What the SARIF log needs of each checked file. */
-interface SarifFile {
+/** What the SARIF log needs of each checked file (kept for every file until the one log is written: no text). */
+export interface SarifFile {
   readonly report: { readonly file: string };
   readonly diagnostics: readonly Diagnostic[];
-  readonly lineIndex: LineIndex;
+  readonly positions: PositionIndex;
 }
 
 /** The log of `writeSarif`, as one string (tests). */
@@ -145,9 +145,9 @@ export function renderSarif(files: readonly SarifFile[], toolVersion: string): s
  */
 export function writeSarif(files: readonly SarifFile[], toolVersion: string, sink: ChunkSink): void {
   const results = new StreamedArray((write) => {
-    for (const { report, diagnostics, lineIndex } of files) {
+    for (const { report, diagnostics, positions } of files) {
       const uri = report.file.split('\\').join('/');
-      for (const diag of diagnostics) write(sarifResult(diag, uri, lineIndex));
+      for (const diag of diagnostics) write(sarifResult(diag, uri, positions));
     }
   });
   const rules = Object.entries(DIAGNOSTIC_CODES).map(([id, description]) => ({
@@ -165,9 +165,9 @@ export function writeSarif(files: readonly SarifFile[], toolVersion: string, sin
   out.flush();
 }
 
-function sarifResult(diag: Diagnostic, uri: string, lineIndex: LineIndex): object {
-  const start = lineIndex.position(diag.range.start);
-  const end = lineIndex.position(diag.range.end);
+function sarifResult(diag: Diagnostic, uri: string, positions: PositionIndex): object {
+  const start = positions.position(diag.range.start);
+  const end = positions.position(diag.range.end);
   return {
     ruleId: diag.code,
     level: SARIF_LEVEL[diag.severity],

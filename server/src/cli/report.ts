@@ -13,7 +13,7 @@ import {
   type OpAnalysis,
   type VersionRange,
 } from '../features';
-import type { LineIndex } from '../text/lineIndex';
+import type { PositionIndex } from '../text/lineIndex';
 import { JsonBytes, type ChunkSink } from './jsonBytes';
 
 /** Exit codes. Documented; do not change. */
@@ -185,8 +185,8 @@ class JsonMembers<R> implements Members<R> {
  * 34,812 estimate objects for 100,001 records).
  */
 
-function headMembers(out: Members<OpReport>, fnName: string, opA: OpAnalysis, lineIndex: LineIndex): void {
-  const pos = lineIndex.position(opA.op.nameRange.start);
+function headMembers(out: Members<OpReport>, fnName: string, opA: OpAnalysis, positions: PositionIndex): void {
+  const pos = positions.position(opA.op.nameRange.start);
   out.add('line', pos.line + 1);
   out.add('column', pos.character + 1);
   out.add('op', opA.op.name);
@@ -283,10 +283,10 @@ function opMembers(
   fnName: string,
   opA: OpAnalysis,
   analysis: ModuleAnalysis,
-  lineIndex: LineIndex,
+  positions: PositionIndex,
   observed: ObservedReport | undefined,
 ): void {
-  headMembers(out, fnName, opA, lineIndex);
+  headMembers(out, fnName, opA, positions);
   estimateMembersBefore(out, opA.estimate);
   perOpMembers(out, opA, analysis);
   estimateMembersAfter(out, opA.estimate);
@@ -298,11 +298,11 @@ export function opReport(
   fnName: string,
   opA: OpAnalysis,
   analysis: ModuleAnalysis,
-  lineIndex: LineIndex,
+  positions: PositionIndex,
   observed?: ObservedReport,
 ): OpReport {
   const members = new ObjectMembers<OpReport>();
-  opMembers(members, fnName, opA, analysis, lineIndex, observed);
+  opMembers(members, fnName, opA, analysis, positions, observed);
   return members.record as OpReport;
 }
 
@@ -324,7 +324,7 @@ class OpJsonWriter {
   constructor(
     private readonly out: JsonBytes,
     private readonly analysis: ModuleAnalysis,
-    private readonly lineIndex: LineIndex,
+    private readonly positions: PositionIndex,
   ) {
     this.members = new JsonMembers(out, true);
     this.partMembers = new JsonMembers(this.partBytes, false);
@@ -334,7 +334,7 @@ class OpJsonWriter {
     const [before, after] = this.estimateParts(opA.estimate);
     this.out.ascii('{');
     this.members.first = true;
-    headMembers(this.members, fnName, opA, this.lineIndex);
+    headMembers(this.members, fnName, opA, this.positions);
     this.out.bytes(before);
     perOpMembers(this.members, opA, this.analysis);
     this.out.bytes(after);
@@ -355,9 +355,9 @@ class OpJsonWriter {
   }
 }
 
-function diagnosticMembers(out: Members<DiagnosticReport>, d: Diagnostic, lineIndex: LineIndex): void {
-  const start = lineIndex.position(d.range.start);
-  const end = lineIndex.position(d.range.end);
+function diagnosticMembers(out: Members<DiagnosticReport>, d: Diagnostic, positions: PositionIndex): void {
+  const start = positions.position(d.range.start);
+  const end = positions.position(d.range.end);
   out.add('line', start.line + 1);
   out.add('column', start.character + 1);
   out.add('endLine', end.line + 1);
@@ -367,9 +367,9 @@ function diagnosticMembers(out: Members<DiagnosticReport>, d: Diagnostic, lineIn
   out.add('message', d.message);
 }
 
-function diagnosticReport(d: Diagnostic, lineIndex: LineIndex): DiagnosticReport {
+function diagnosticReport(d: Diagnostic, positions: PositionIndex): DiagnosticReport {
   const members = new ObjectMembers<DiagnosticReport>();
-  diagnosticMembers(members, d, lineIndex);
+  diagnosticMembers(members, d, positions);
   return members.record as DiagnosticReport;
 }
 
@@ -415,13 +415,13 @@ export function lazyFileReport(
   file: string,
   analysis: ModuleAnalysis,
   diagnostics: readonly Diagnostic[],
-  lineIndex: LineIndex,
+  positions: PositionIndex,
   observed: ReadonlyMap<string, ObservedReport> = new Map(),
 ): LazyFileReport {
   const observedOf = (fnName: string, opA: OpAnalysis): ObservedReport | undefined =>
     observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
   const recordOf = (fnName: string, opA: OpAnalysis): OpReport =>
-    opReport(fnName, opA, analysis, lineIndex, observedOf(fnName, opA));
+    opReport(fnName, opA, analysis, positions, observedOf(fnName, opA));
   let estimatedOpCount = 0;
   forEachReportedOp(analysis, (_, opA) => {
     if (opA.estimate.kind === 'estimate') estimatedOpCount++;
@@ -430,7 +430,7 @@ export function lazyFileReport(
   return {
     file,
     device: deviceReport(analysis),
-    summary: summaryReport(analysis, lineIndex),
+    summary: summaryReport(analysis, positions),
     estimatedOpCount,
     *ops() {
       for (const fa of analysis.functions) {
@@ -438,7 +438,7 @@ export function lazyFileReport(
       }
     },
     writeOpsJson(out) {
-      const writer = new OpJsonWriter(out, analysis, lineIndex);
+      const writer = new OpJsonWriter(out, analysis, positions);
       let first = true;
       forEachReportedOp(analysis, (fnName, opA) => {
         if (!first) out.ascii(',');
@@ -451,7 +451,7 @@ export function lazyFileReport(
       if (byLine === undefined) {
         const lines = new Map<number, { fnName: string; opA: OpAnalysis }[]>();
         forEachReportedOp(analysis, (fnName, opA) => {
-          const at = lineIndex.position(opA.op.nameRange.start).line + 1;
+          const at = positions.position(opA.op.nameRange.start).line + 1;
           const list = lines.get(at);
           if (list === undefined) lines.set(at, [{ fnName, opA }]);
           else list.push({ fnName, opA });
@@ -461,14 +461,14 @@ export function lazyFileReport(
       return (byLine.get(line) ?? []).map((o) => recordOf(o.fnName, o.opA));
     },
     *diagnostics() {
-      for (const d of diagnostics) yield diagnosticReport(d, lineIndex);
+      for (const d of diagnostics) yield diagnosticReport(d, positions);
     },
     writeDiagnosticsJson(out) {
       const members = new JsonMembers<DiagnosticReport>(out, true);
       for (let i = 0; i < diagnostics.length; i++) {
         out.ascii(i === 0 ? '{' : ',{');
         members.first = true;
-        diagnosticMembers(members, diagnostics[i]!, lineIndex);
+        diagnosticMembers(members, diagnostics[i]!, positions);
         out.ascii('}');
       }
     },
@@ -480,10 +480,10 @@ export function fileReport(
   file: string,
   analysis: ModuleAnalysis,
   diagnostics: readonly Diagnostic[],
-  lineIndex: LineIndex,
+  positions: PositionIndex,
   observed: ReadonlyMap<string, ObservedReport> = new Map(),
 ): FileReport {
-  const lazy = lazyFileReport(file, analysis, diagnostics, lineIndex, observed);
+  const lazy = lazyFileReport(file, analysis, diagnostics, positions, observed);
   return {
     file,
     device: lazy.device,
@@ -530,7 +530,7 @@ export function writeJsonReport(report: LazyFileReport, sink: ChunkSink): void {
   out.flush();
 }
 
-function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileReport['summary'] {
+function summaryReport(analysis: ModuleAnalysis, positions: PositionIndex): FileReport['summary'] {
   const unmodeled = unmodeledDeviceOps(analysis);
   const first = analysis.firstFailure;
   const firstOp = first === undefined ? undefined : analysis.functions[first.functionIndex]?.ops[first.opIndex];
@@ -542,7 +542,7 @@ function summaryReport(analysis: ModuleAnalysis, lineIndex: LineIndex): FileRepo
     unmodeledOpNames: unmodeled.names,
     ...(firstOp && {
       firstFailure: {
-        line: lineIndex.position(firstOp.op.nameRange.start).line + 1,
+        line: positions.position(firstOp.op.nameRange.start).line + 1,
         op: firstOp.op.name,
         result: firstOp.op.resultNames[0] ?? '',
       },

@@ -14,7 +14,12 @@ export interface LineCol {
   readonly character: number;
 }
 
-export class LineIndex {
+/** Offsets → positions, and nothing else: what a report of positions needs (no text; see `LineIndex.positionsOnly`). */
+export interface PositionIndex {
+  position(offset: number): LineCol;
+}
+
+export class LineIndex implements PositionIndex {
   /** Offset of the first character of each line; lineStarts[0] === 0. Typed: an edit copies it (V8 strings < 2^31). */
   private readonly lineStarts: Int32Array;
   private readonly source: PieceText;
@@ -93,10 +98,16 @@ export class LineIndex {
 
   /** Position of an offset; offsets past the end clamp to the end of the text. */
   position(offset: number): LineCol {
-    const clamped = Math.max(0, Math.min(offset, this.source.length));
-    // The last line starting at or before the offset (line 0 starts at 0).
-    const line = firstIndexNotBefore(this.lineStarts.length, (k) => this.lineStarts[k]! <= clamped) - 1;
-    return { line, character: clamped - this.lineStarts[line]! };
+    return positionIn(this.lineStarts, this.source.length, offset);
+  }
+
+  /**
+   * The positions of this text without the text: a one-shot report that prints no source lines (JSON, SARIF) lets a
+   * 22 MB text go before it writes.
+   */
+  positionsOnly(): PositionIndex {
+    const { lineStarts, length } = this;
+    return { position: (offset) => positionIn(lineStarts, length, offset) };
   }
 
   /** Offset of a position; a line or character past its end clamps to the end of that line or text. */
@@ -121,6 +132,13 @@ export class LineIndex {
     if (end > 0 && this.source.charCodeAt(end) === 10 && this.source.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+function positionIn(lineStarts: Int32Array, textLength: number, offset: number): LineCol {
+  const clamped = Math.max(0, Math.min(offset, textLength));
+  // The last line starting at or before the offset (line 0 starts at 0).
+  const line = firstIndexNotBefore(lineStarts.length, (k) => lineStarts[k]! <= clamped) - 1;
+  return { line, character: clamped - lineStarts[line]! };
 }
 
 /** Appends to `starts` the offset (+ `base`) after each line break that begins in [from, to) of `text` (CR+LF counts once). */

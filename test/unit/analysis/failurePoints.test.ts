@@ -85,7 +85,7 @@ describe('legality: ops tt-metal rejects', () => {
     assert.equal(relu.cbBytesPerCore, undefined);
     assert.equal(report.summary.illegalOpCount, 1);
     assert.equal(report.summary.firstFailure?.result, '%4');
-    const sarif = JSON.parse(renderSarif([{ report, diagnostics: diags, lineIndex: doc.lineIndex }], 'test')) as {
+    const sarif = JSON.parse(renderSarif([{ report, diagnostics: diags, positions: doc.lineIndex }], 'test')) as {
       runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[];
     };
     const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'op-illegal');

@@ -13,6 +13,14 @@ describe('LineIndex', () => {
     assert.equal(index.lineCount, 3);
   });
 
+  it('positionsOnly gives the same position as the index for every offset, past the end too', () => {
+    const text = 'ab\r\ncd\n😀x\r\n\nlast';
+    const index = new LineIndex(text);
+    const positions = index.positionsOnly();
+    for (let offset = -1; offset <= text.length + 2; offset++)
+      assert.deepEqual(positions.position(offset), index.position(offset), `offset ${offset}`);
+  });
+
   it('clamps out-of-range positions instead of throwing', () => {
     const index = new LineIndex('one\ntwo');
     assert.equal(index.offset({ line: 9, character: 0 }), 7);

@@ -34,10 +34,10 @@ import {
   text,
   tk,
   word,
-  tokRange,
   type ParserState,
   slot,
   spanOf,
+  symbolRef,
 } from './state';
 import { leafOf, parseGroup } from './tokenTrees';
 import { isBuiltinScalarName, parseType } from './types';
@@ -203,7 +203,7 @@ export function relativeGroup(group: TokenGroup, origin: number): RelativeGroup 
 }
 
 function pushSymbol(p: ParserState): void {
-  p.symbolSink?.push({ name: text(p), range: tokRange(p) });
+  p.symbolSink?.push(symbolRef(p));
 }
 
 function typeAttr(p: ParserState): AttrNode | undefined {

@@ -22,6 +22,7 @@ import {
   span,
   text,
   tk,
+  symbolRef,
   tokRange,
   type ParserState,
   spanOf,
@@ -57,7 +58,7 @@ export function parseCustomBody(p: ParserState, d: OpDraft): boolean {
 function parseModuleBody(p: ParserState, d: OpDraft): boolean {
   const lx = p.lx;
   if (tk(lx) === Tok.AtId) {
-    d.symbol = { name: text(p), range: tokRange(p) };
+    d.symbol = symbolRef(p);
     nextToken(lx);
   }
   if (isKeyword(p, 'attributes')) {
@@ -106,7 +107,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the function's @name, found ${describe(p)}`);
     return false;
   }
-  d.symbol = { name: text(p), range: tokRange(p) };
+  d.symbol = symbolRef(p);
   nextToken(lx);
   const sigStart = lx.start;
   if (!expect(p, Tok.LParen, "'(' to open the argument list")) return false;
@@ -220,7 +221,7 @@ function parseCallBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the callee @name, found ${describe(p)}`);
     return false;
   }
-  d.symbolUses.push({ name: text(p), range: tokRange(p) });
+  d.symbolUses.push(symbolRef(p));
   nextToken(lx);
   if (!expect(p, Tok.LParen, "'(' after the callee")) return false;
   d.operands = parseOperandList(p);
@@ -254,7 +255,7 @@ function parseDeviceBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the device @name, found ${describe(p)}`);
     return false;
   }
-  d.symbol = { name: text(p), range: tokRange(p) };
+  d.symbol = symbolRef(p);
   nextToken(lx);
   if (!expect(p, Tok.Equal, "'=' after the device name")) return false;
   const attrStart = lx.start;
@@ -283,7 +284,7 @@ function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the callee @name, found ${describe(p)}`);
     return false;
   }
-  d.symbolUses.push({ name: text(p), range: tokRange(p) });
+  d.symbolUses.push(symbolRef(p));
   nextToken(lx);
   if (!expect(p, Tok.Comma, "',' after the callee")) return false;
   if (!expect(p, Tok.LSquare, "'[' to open the operand list")) return false;
@@ -325,7 +326,7 @@ function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
         nextToken(lx);
         break;
       case Tok.AtId: {
-        const ref = { name: text(p), range: tokRange(p) };
+        const ref = symbolRef(p);
         if (definesSymbol && !d.symbol) d.symbol = ref;
         else d.symbolUses.push(ref);
         nextToken(lx);

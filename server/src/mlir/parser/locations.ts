@@ -1,12 +1,14 @@
 /** Locations inside `loc(...)`: unknown, names, file:line:col, fused, callsite and `#locN` references. */
 
 import { Tok, nextToken, unescapeString } from '../lexer';
+import { detachedCopy } from '../../text/detachedCopy';
 import type { Location } from '../syntax';
 import {
   describe,
   enter,
   error,
   exact,
+  intern,
   expect,
   isKeyword,
   isStatementStart,
@@ -68,6 +70,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
         return new SlottedLocAlias(p.slots, slot(p, start, lx.prevEnd), name);
       }
       case Tok.String: {
+        // Kept by the TTNN view (op labels, source files): copies, not slices of the text (text/detachedCopy.ts).
         const name = unescapeString(p.text, lx.start, lx.end);
         nextToken(lx);
         if (tk(lx) === Tok.Colon) {
@@ -94,7 +97,8 @@ function parseLocationInner(p: ParserState): Location | undefined {
             let g = 4;
             while ((tk(lx) === Tok.Integer || tk(lx) === Tok.Colon) && g-- > 0) nextToken(lx);
           }
-          return { kind: 'fileLineCol', file: name, line, column, range: span(p, start, lx.prevEnd) };
+          // A dump names few files, each at thousands of ops.
+          return { kind: 'fileLineCol', file: intern(p, name), line, column, range: span(p, start, lx.prevEnd) };
         }
         let child: Location | undefined;
         if (tk(lx) === Tok.LParen) {
@@ -103,7 +107,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
           if (!child) return undefined;
           if (!expect(p, Tok.RParen, "')' after the child location")) return undefined;
         }
-        return new SlottedNameLoc(p.slots, slot(p, start, lx.prevEnd), name, child);
+        return new SlottedNameLoc(p.slots, slot(p, start, lx.prevEnd), detachedCopy(name), child);
       }
       case Tok.BareId: {
         const word = text(p);

@@ -10,6 +10,7 @@ import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, ty
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
+import { detachedCopy } from '../../text/detachedCopy';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
 const MAX_NESTING_DEPTH = 200;
@@ -243,12 +244,21 @@ export function word(p: ParserState): string {
   return intern(p, p.text.slice(p.lx.start, p.lx.end));
 }
 
-/** The parse's one copy of `s`. */
+/** The parse's one copy of `s`: a copy of its own, so that what keeps it (the TTNN view) does not keep the text. */
 export function intern(p: ParserState, s: string): string {
   const known = p.strings.get(s);
   if (known !== undefined) return known;
-  p.strings.set(s, s);
-  return s;
+  const copy = detachedCopy(s);
+  p.strings.set(copy, copy);
+  return copy;
+}
+
+/**
+ * The current `@name` token as a reference. Interned: a module names few symbols, each used often, and the TTNN view
+ * keeps them (function names, callees), so they must not be slices of the text.
+ */
+export function symbolRef(p: ParserState): SymbolRef {
+  return { name: word(p), range: tokRange(p) };
 }
 
 /** The current string token's unescaped contents (interned). */
