@@ -4,14 +4,14 @@
  * `EstimateReuse` carries estimates for ops an in-place edit left alone.
  */
 
-import { type EstimatorReads, estimateOp, estimatorReads } from '../estimate/registry';
+import { estimateOp, estimatorReads } from '../estimate/registry';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
 import { SharedParts, shareEstimateParts } from './sharedParts';
-import type { PropValue, TtnnOp } from '../ttnn/op';
+import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
  * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
@@ -54,8 +54,7 @@ export function estimateCache(
   const ttMetal = { window };
   const memo = new EstimateMemo();
   const parts = new SharedParts();
-  const fresh = (op: TtnnOp, live: number): OpEstimateResult => {
-    const made = estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live });
+  const share = (made: OpEstimateResult): OpEstimateResult => {
     const kept = shareEstimateParts(made, parts);
     // Texts of a new distinct estimate only (an equal one kept earlier has its texts shared already).
     if (kept === made) shareEstimateStrings(made, strings);
@@ -72,27 +71,39 @@ export function estimateCache(
       reuse.byOp = new WeakMap();
     }
   }
-  const keyed = (op: TtnnOp, inputs: EstimatorReads, liveKey: number): OpEstimateResult => {
-    const hash = memo.hash(op, inputs.properties, liveKey);
-    const hit = memo.get(hash, op, inputs.properties, liveKey);
+  const keyed = (op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult => {
+    const hash = memo.hash(op, readsProperties);
+    const hit = memo.get(hash, op, readsProperties, live);
     if (hit !== undefined) return hit;
-    const made = fresh(op, liveKey);
-    memo.add(hash, op, liveKey, made);
-    return made;
+    // Free L1 is an accessor that notes each read (the registry hands it on as one: estimate/registry.ts `withBuild`):
+    // an estimate that never read it is the same for any free L1 (most `to_layout`s: host and DRAM moves).
+    let readLive = false;
+    const made = estimateOp(op, {
+      device,
+      ttMetal,
+      get liveL1BytesPerCore(): number {
+        readLive = true;
+        return live;
+      },
+    });
+    const kept = share(made);
+    memo.add(hash, op, readLive ? live : ANY_LIVE, kept);
+    return kept;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
     const inputs = estimatorReads(op.name);
+    // The free L1 an estimate is made with: the op's own where its estimator declares it reads it; for ops without
+    // results (in-place updates) too, as ever (their CB failure is reported against it); else none. No-program ops
+    // (half the ops of a dump are deallocates) never see it.
+    const noProgram = NO_PROGRAM_OPS.has(op.name);
+    const estimateLive = inputs.liveL1 || (op.results.length === 0 && !noProgram) ? live : 0;
+    if (noProgram || op.results.length === 0) return keyed(op, inputs.properties, estimateLive);
     const liveKey = inputs.liveL1 ? live : 0;
-    // No-program ops (half the ops of a dump are deallocates) share one estimate per distinct input through the memo
-    // alone (a fresh one per op was 1 in 2 objects an analysis kept); other ops without results (in-place updates)
-    // are estimated afresh with their free L1.
-    if (NO_PROGRAM_OPS.has(op.name)) return keyed(op, inputs, liveKey);
-    if (op.results.length === 0) return fresh(op, live);
     const earlier = reuse?.byOp.get(op);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;
-    const made = keyed(op, inputs, liveKey);
+    const made = keyed(op, inputs.properties, estimateLive);
     reuse?.byOp.set(op, { op, liveKey, estimate: made });
     return made;
   };
@@ -101,41 +112,57 @@ export function estimateCache(
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
+// A memo entry whose estimate never read free L1 (so holds for any).
+const ANY_LIVE = -1;
+
 interface MemoEntry {
   readonly op: TtnnOp;
-  readonly liveKey: number;
+  /** Content ids of the op's operand specs, then its result specs (`ContentIds`). */
+  readonly specIds: readonly number[];
+  /** The free L1 the estimate was made with, or ANY_LIVE when it never read it. */
+  readonly live: number;
   readonly estimate: OpEstimateResult;
   /** The next entry with the same hash. */
   readonly next: MemoEntry | undefined;
 }
 
 /**
- * Estimates of one analysis by their inputs: the op's name, operand and result spec objects (fromSyntax shares specs
- * per type, so identity is a faithful key), its property names and `propKey`s when its estimator reads properties,
- * and the live-L1 key. Looked up by a number hashed from those inputs and confirmed against the op that made the
- * entry, so no key string is built per op (those were the analysis's largest garbage).
+ * Estimates of one analysis by their inputs: the op's name, the content of its operand and result specs, its property
+ * names and `propKey`s when its estimator reads properties, and the free L1 when the estimate read it. Looked up by a
+ * number hashed from those inputs and confirmed against the entry's, so no key string is built per op (those were the
+ * analysis's largest garbage). An estimate that read free L1 is filed under its inputs' hash mixed with that free L1,
+ * one that did not under its inputs' hash alone, so neither chain grows with the free L1 values an op pattern meets.
  */
 class EstimateMemo {
   private readonly entries = new Map<number, MemoEntry>();
   private count = 0;
-  // Small ids for the values hashed: spec objects, op and property names, property keys.
-  private readonly ids = new Map<unknown, number>();
+  // Small ids for op and property names and property keys.
+  private readonly ids = new Map<string, number>();
+  private readonly specContentIds = new SpecIds();
+  // The spec ids of the op last hashed, the first `specCount` of `specIds` (an entry copies them when added).
+  private readonly specIds: number[] = [];
+  private specCount = 0;
   // Property records are shared between ops (ttnn/fromSyntax.ts): each is hashed once, from its names and keys.
   private readonly propertiesHashes = new Map<TtnnOp['properties'], number>();
 
-  private idOf(value: unknown): number {
+  private idOf(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) this.ids.set(value, (id = this.ids.size + 1));
     return id;
   }
 
-  hash(op: TtnnOp, readsProperties: boolean, liveKey: number): number {
-    let h = mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length);
-    for (const spec of op.operands) h = mix(h, this.idOf(spec));
-    h = mix(h, op.results.length);
-    for (const spec of op.results) h = mix(h, this.idOf(spec));
+  /** The hash of `op`'s inputs but free L1 (remembering its spec ids for `get` and `add`). */
+  hash(op: TtnnOp, readsProperties: boolean): number {
+    // Filled in place, never shrunk (one array for every op).
+    const specIds = this.specIds;
+    let n = 0;
+    for (const spec of op.operands) specIds[n++] = this.specContentIds.idOf(spec);
+    for (const spec of op.results) specIds[n++] = this.specContentIds.idOf(spec);
+    this.specCount = n;
+    let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
+    for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
-    return mix(h, liveKey % 0x1_0000_0000);
+    return h;
   }
 
   private propertiesHash(properties: TtnnOp['properties']): number {
@@ -148,16 +175,59 @@ class EstimateMemo {
     return h;
   }
 
-  get(hash: number, op: TtnnOp, readsProperties: boolean, liveKey: number): OpEstimateResult | undefined {
+  /** The estimate kept for the op last hashed (`hash`) with `live` bytes of free L1 taken, if any. */
+  get(hash: number, op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult | undefined {
     for (let e = this.entries.get(hash); e !== undefined; e = e.next)
-      if (e.liveKey === liveKey && sameMemoInputs(e.op, op, readsProperties)) return e.estimate;
+      if (this.sameInputs(e, op, readsProperties)) return e.estimate;
+    for (let e = this.entries.get(mix(hash, live)); e !== undefined; e = e.next)
+      if (e.live === live && this.sameInputs(e, op, readsProperties)) return e.estimate;
     return undefined;
   }
 
-  add(hash: number, op: TtnnOp, liveKey: number, estimate: OpEstimateResult): void {
+  /** Keeps `estimate` for the op last hashed (`hash`); `live` is ANY_LIVE when the estimate did not read free L1. */
+  add(hash: number, op: TtnnOp, live: number, estimate: OpEstimateResult): void {
     if (this.count >= MAX_MEMO_ENTRIES) return;
-    this.entries.set(hash, { op, liveKey, estimate, next: this.entries.get(hash) });
+    const at = live === ANY_LIVE ? hash : mix(hash, live);
+    this.entries.set(at, {
+      op,
+      specIds: this.specIds.slice(0, this.specCount),
+      live,
+      estimate,
+      next: this.entries.get(at),
+    });
     this.count++;
+  }
+
+  /** Whether entry `e` was made for the inputs of `op` (the op last hashed). */
+  private sameInputs(e: MemoEntry, op: TtnnOp, readsProperties: boolean): boolean {
+    const a = e.op;
+    if (a.name !== op.name || a.operands.length !== op.operands.length || a.results.length !== op.results.length)
+      return false;
+    for (let i = 0; i < this.specCount; i++) if (e.specIds[i] !== this.specIds[i]) return false;
+    return !readsProperties || sameProperties(a.properties, op.properties);
+  }
+}
+
+/**
+ * Ids of specs by content. fromSyntax shares one spec object per distinct type text only within one parse of a body,
+ * so a real model's dump (thousands of functions, each body parsed on its own) holds the same few dozen types as
+ * thousands of objects: keyed by identity, each was estimated afresh (Falcon copy: ~27k fresh estimates of ~150
+ * distinct inputs). Equal specs (plain data, compared field by field: sharedParts.ts) get one id; an estimator is a pure
+ * function of plain data (no identity tests, no caches keyed by object), so equal ids give equal estimates.
+ */
+class SpecIds {
+  private readonly kept = new SharedParts();
+  private readonly ids = new Map<ValueSpec, number>();
+
+  idOf(spec: ValueSpec): number {
+    let id = this.ids.get(spec);
+    if (id === undefined) {
+      const equal = this.kept.intern(spec);
+      // Ids count up with the map, so a new spec's id is one no other spec has.
+      id = equal === spec ? this.ids.size + 1 : this.ids.get(equal)!;
+      this.ids.set(spec, id);
+    }
+    return id;
   }
 }
 
@@ -168,16 +238,15 @@ function mix(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193);
 }
 
-/** Whether two ops have the same memo inputs: name, spec objects and (when read) property names and keys in order. */
-function sameMemoInputs(a: TtnnOp, b: TtnnOp, readsProperties: boolean): boolean {
-  if (!sameNameAndSpecs(a, b)) return false;
-  if (!readsProperties || a.properties === b.properties) return true;
-  const namesA = Object.keys(a.properties);
-  const namesB = Object.keys(b.properties);
+/** Whether two property records have the same names and keys in order. */
+function sameProperties(a: TtnnOp['properties'], b: TtnnOp['properties']): boolean {
+  if (a === b) return true;
+  const namesA = Object.keys(a);
+  const namesB = Object.keys(b);
   if (namesA.length !== namesB.length) return false;
   for (let i = 0; i < namesA.length; i++) {
     const name = namesA[i]!;
-    if (name !== namesB[i] || sharedPropKey(a.properties[name]!) !== sharedPropKey(b.properties[name]!)) return false;
+    if (name !== namesB[i] || sharedPropKey(a[name]!) !== sharedPropKey(b[name]!)) return false;
   }
   return true;
 }

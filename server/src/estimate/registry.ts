@@ -60,7 +60,14 @@ import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
-import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
+import type {
+  EstimateContext,
+  OpEstimate,
+  OpEstimateResult,
+  TtMetalBuild,
+  VersionRange,
+  VersionedFigure,
+} from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
 import { legalityOf } from './legality';
@@ -243,7 +250,7 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
   const asked = new Set<ChangePointId>();
   const runIn = (window: TtMetalWindow): { result: OpEstimateResult; straddled: Set<ChangePointId> } => {
     const straddled = new Set<ChangePointId>();
-    return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
+    return { result: runTotal(op, estimator, withBuild(ctx, { window, straddled })), straddled };
   };
   const first = runIn(ctx.ttMetal.window);
   if (first.straddled.size === 0) return first.result;
@@ -269,6 +276,25 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
   }
   return combineWindows(runs, [...asked].sort());
 }
+
+/**
+ * `ctx` for the builds `ttMetal`. A free L1 given as an accessor stays one, read only if the estimator reads it
+ * (analysis/estimateCache.ts learns so whether an estimate read free L1; a spread would read it here).
+ */
+function withBuild(ctx: EstimateContext, ttMetal: TtMetalBuild): EstimateContext {
+  if (Object.getOwnPropertyDescriptor(ctx, 'liveL1BytesPerCore')?.get === undefined) return { ...ctx, ttMetal };
+  const copied: EveryField<EstimateContext> = {
+    device: ctx.device,
+    ttMetal,
+    get liveL1BytesPerCore(): number | undefined {
+      return ctx.liveL1BytesPerCore;
+    },
+  };
+  return copied;
+}
+
+/** A record that must list every field of T (so `withBuild` copies a field added to EstimateContext later). */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   try {
