@@ -7,7 +7,7 @@
 import { estimateOp, estimatorReads } from '../estimate/registry';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import type { TtMetalWindow } from '../estimate/changePoints';
-import type { OpEstimateResult } from '../estimate/types';
+import type { OpEstimateResult, TtMetalBuild } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
 import { SharedParts, shareEstimateParts } from './sharedParts';
@@ -75,19 +75,9 @@ export function estimateCache(
     const hash = memo.hash(op, readsProperties);
     const hit = memo.get(hash, op, readsProperties, live);
     if (hit !== undefined) return hit;
-    // Free L1 is an accessor that notes each read (the registry hands it on as one: estimate/registry.ts `withBuild`):
-    // an estimate that never read it is the same for any free L1 (most `to_layout`s: host and DRAM moves).
-    let readLive = false;
-    const made = estimateOp(op, {
-      device,
-      ttMetal,
-      get liveL1BytesPerCore(): number {
-        readLive = true;
-        return live;
-      },
-    });
-    const kept = share(made);
-    memo.add(hash, op, readLive ? live : ANY_LIVE, kept);
+    const made = freshNotingFreeL1Read(op, device, ttMetal, live);
+    const kept = share(made.estimate);
+    memo.add(hash, op, made.readFreeL1 ? live : ANY_LIVE, kept);
     return kept;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
@@ -108,6 +98,30 @@ export function estimateCache(
     return made;
   };
   return { estimate, sameSettings };
+}
+
+/**
+ * A fresh estimate of `op` with `live` bytes of L1 tensors per core, and whether it read them. Free L1 is an accessor
+ * that notes each read (the registry hands it on as one: estimate/registry.ts `withBuild`), so an estimate that never
+ * read it is the same for any free L1 (most `to_layout`s: host and DRAM moves). A function of its own: the accessor's
+ * captured variables cost an allocation per call of the function that holds them, here only per fresh estimate.
+ */
+function freshNotingFreeL1Read(
+  op: TtnnOp,
+  device: Device,
+  ttMetal: TtMetalBuild,
+  live: number,
+): { readonly estimate: OpEstimateResult; readonly readFreeL1: boolean } {
+  let readFreeL1 = false;
+  const estimate = estimateOp(op, {
+    device,
+    ttMetal,
+    get liveL1BytesPerCore(): number {
+      readFreeL1 = true;
+      return live;
+    },
+  });
+  return { estimate, readFreeL1 };
 }
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
