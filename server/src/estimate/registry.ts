@@ -278,11 +278,10 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
 }
 
 /**
- * `ctx` for the builds `ttMetal`. A free L1 given as an accessor stays one, read only if the estimator reads it
- * (analysis/estimateCache.ts learns so whether an estimate read free L1; a spread would read it here).
+ * `ctx` for the builds `ttMetal`, free L1 read from `ctx` when the estimator reads it, not copied here: an accessor the
+ * caller gave is read only then (analysis/estimateCache.ts learns so whether an estimate read free L1).
  */
 function withBuild(ctx: EstimateContext, ttMetal: TtMetalBuild): EstimateContext {
-  if (Object.getOwnPropertyDescriptor(ctx, 'liveL1BytesPerCore')?.get === undefined) return { ...ctx, ttMetal };
   const copied: EveryField<EstimateContext> = {
     device: ctx.device,
     ttMetal,
