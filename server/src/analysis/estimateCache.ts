@@ -7,7 +7,7 @@
 import { estimateOp, estimatorReads } from '../estimate/registry';
 import { NO_PROGRAM_OPS as NO_PROGRAM_OP_LIST } from '../estimate/ops/noProgram';
 import type { TtMetalWindow } from '../estimate/changePoints';
-import type { OpEstimateResult, TtMetalBuild } from '../estimate/types';
+import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
 import { SharedParts, shareEstimateParts } from './sharedParts';
@@ -72,12 +72,11 @@ export function estimateCache(
     }
   }
   const keyed = (op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult => {
-    const hash = memo.hash(op, readsProperties);
+    const hash = memo.hash(op, readsProperties, live);
     const hit = memo.get(hash, op, readsProperties, live);
     if (hit !== undefined) return hit;
-    const made = freshNotingFreeL1Read(op, device, ttMetal, live);
-    const kept = share(made.estimate);
-    memo.add(hash, op, made.readFreeL1 ? live : ANY_LIVE, kept);
+    const kept = share(estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live }));
+    memo.add(hash, op, live, kept);
     return kept;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
@@ -100,40 +99,13 @@ export function estimateCache(
   return { estimate, sameSettings };
 }
 
-/**
- * A fresh estimate of `op` with `live` bytes of L1 tensors per core, and whether it read them. Free L1 is an accessor
- * that notes each read (the registry hands it on as one: estimate/registry.ts `withBuild`), so an estimate that never
- * read it is the same for any free L1 (most `to_layout`s: host and DRAM moves). A function of its own: the accessor's
- * captured variables cost an allocation per call of the function that holds them, here only per fresh estimate.
- */
-function freshNotingFreeL1Read(
-  op: TtnnOp,
-  device: Device,
-  ttMetal: TtMetalBuild,
-  live: number,
-): { readonly estimate: OpEstimateResult; readonly readFreeL1: boolean } {
-  let readFreeL1 = false;
-  const estimate = estimateOp(op, {
-    device,
-    ttMetal,
-    get liveL1BytesPerCore(): number {
-      readFreeL1 = true;
-      return live;
-    },
-  });
-  return { estimate, readFreeL1 };
-}
-
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
-
-// A memo entry whose estimate never read free L1 (so holds for any).
-const ANY_LIVE = -1;
 
 interface MemoEntry {
   readonly op: TtnnOp;
   /** Content ids of the op's operand specs, then its result specs (`ContentIds`). */
   readonly specIds: readonly number[];
-  /** The free L1 the estimate was made with, or ANY_LIVE when it never read it. */
+  /** The free L1 the estimate was made with (0 unless its estimator reads it or the op has no results). */
   readonly live: number;
   readonly estimate: OpEstimateResult;
   /** The next entry with the same hash. */
@@ -142,10 +114,9 @@ interface MemoEntry {
 
 /**
  * Estimates of one analysis by their inputs: the op's name, the content of its operand and result specs, its property
- * names and `propKey`s when its estimator reads properties, and the free L1 when the estimate read it. Looked up by a
- * number hashed from those inputs and confirmed against the entry's, so no key string is built per op (those were the
- * analysis's largest garbage). An estimate that read free L1 is filed under its inputs' hash mixed with that free L1,
- * one that did not under its inputs' hash alone, so neither chain grows with the free L1 values an op pattern meets.
+ * names and `propKey`s when its estimator reads properties, and the free L1 it is made with. Looked up by a number
+ * hashed from those inputs and confirmed against the entry's, so no key string is built per op (those were the
+ * analysis's largest garbage).
  */
 class EstimateMemo {
   private readonly entries = new Map<number, MemoEntry>();
@@ -165,8 +136,8 @@ class EstimateMemo {
     return id;
   }
 
-  /** The hash of `op`'s inputs but free L1 (remembering its spec ids for `get` and `add`). */
-  hash(op: TtnnOp, readsProperties: boolean): number {
+  /** The hash of `op`'s inputs with `live` bytes of free L1 taken (remembering its spec ids for `get` and `add`). */
+  hash(op: TtnnOp, readsProperties: boolean, live: number): number {
     // Filled in place, never shrunk (one array for every op).
     const specIds = this.specIds;
     let n = 0;
@@ -176,7 +147,7 @@ class EstimateMemo {
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
-    return h;
+    return mix(h, live % 0x1_0000_0000);
   }
 
   private propertiesHash(properties: TtnnOp['properties']): number {
@@ -192,23 +163,15 @@ class EstimateMemo {
   /** The estimate kept for the op last hashed (`hash`) with `live` bytes of free L1 taken, if any. */
   get(hash: number, op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult | undefined {
     for (let e = this.entries.get(hash); e !== undefined; e = e.next)
-      if (this.sameInputs(e, op, readsProperties)) return e.estimate;
-    for (let e = this.entries.get(mix(hash, live)); e !== undefined; e = e.next)
       if (e.live === live && this.sameInputs(e, op, readsProperties)) return e.estimate;
     return undefined;
   }
 
-  /** Keeps `estimate` for the op last hashed (`hash`); `live` is ANY_LIVE when the estimate did not read free L1. */
+  /** Keeps `estimate` for the op last hashed (`hash`) with `live` bytes of free L1 taken. */
   add(hash: number, op: TtnnOp, live: number, estimate: OpEstimateResult): void {
     if (this.count >= MAX_MEMO_ENTRIES) return;
-    const at = live === ANY_LIVE ? hash : mix(hash, live);
-    this.entries.set(at, {
-      op,
-      specIds: this.specIds.slice(0, this.specCount),
-      live,
-      estimate,
-      next: this.entries.get(at),
-    });
+    const specIds = this.specIds.slice(0, this.specCount);
+    this.entries.set(hash, { op, specIds, live, estimate, next: this.entries.get(hash) });
     this.count++;
   }
 

@@ -60,14 +60,7 @@ import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
 import { splitWindow } from './changePoints';
-import type {
-  EstimateContext,
-  OpEstimate,
-  OpEstimateResult,
-  TtMetalBuild,
-  VersionRange,
-  VersionedFigure,
-} from './types';
+import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
 import { legalityOf } from './legality';
@@ -250,7 +243,7 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
   const asked = new Set<ChangePointId>();
   const runIn = (window: TtMetalWindow): { result: OpEstimateResult; straddled: Set<ChangePointId> } => {
     const straddled = new Set<ChangePointId>();
-    return { result: runTotal(op, estimator, withBuild(ctx, { window, straddled })), straddled };
+    return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
   };
   const first = runIn(ctx.ttMetal.window);
   if (first.straddled.size === 0) return first.result;
@@ -276,24 +269,6 @@ function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateConte
   }
   return combineWindows(runs, [...asked].sort());
 }
-
-/**
- * `ctx` for the builds `ttMetal`, free L1 read from `ctx` when the estimator reads it, not copied here: an accessor the
- * caller gave is read only then (analysis/estimateCache.ts learns so whether an estimate read free L1).
- */
-function withBuild(ctx: EstimateContext, ttMetal: TtMetalBuild): EstimateContext {
-  const copied: EveryField<EstimateContext> = {
-    device: ctx.device,
-    ttMetal,
-    get liveL1BytesPerCore(): number | undefined {
-      return ctx.liveL1BytesPerCore;
-    },
-  };
-  return copied;
-}
-
-/** A record that must list every field of T (so `withBuild` copies a field added to EstimateContext later). */
-type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 function runTotal(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   try {

@@ -1,8 +1,7 @@
 /**
  * The estimate memo is invisible: every estimate it gives deep-equals a fresh `estimateOp` with the same inputs, over
  * real dumps (corpus files, the Falcon benchmark dump), the benchmark's generated dump, copies of their ops whose specs
- * are new objects of equal content, and many free-L1 values. Also the two ways it shares beyond object identity: specs
- * by content, and estimates that never read free L1 across free-L1 values.
+ * are new objects of equal content, and many free-L1 values; and specs count by content, not by object.
  */
 
 import { strict as assert } from 'assert';
@@ -98,45 +97,5 @@ describe('analysis/estimateMemo', () => {
     assert.equal(cache.estimate(withCopiedSpecs(relu), 0), first);
     const wider = op('ttnn.relu', [tensor([64, 64])], [tensor([64, 64], { buffer: 'l1' })]);
     assert.notDeepEqual(cache.estimate(wider, 0), first);
-  });
-
-  it('an estimate that never read free L1 holds for any; one that read it only for that free L1', () => {
-    const device = presetDevice('wormhole_b0_n150');
-    const cache = estimateCache(device, FULL_WINDOW, 1, undefined);
-    // A to_layout to the host runs no program: free L1 is never read, over every sub-window of the full window.
-    const toHost = op('ttnn.to_layout', [tensor([64, 64])], [tensor([64, 64], { buffer: 'system_memory' })]);
-    assert.equal(estimatorReads('ttnn.to_layout').liveL1, true);
-    const atNone = cache.estimate(toHost, 0);
-    assert.equal(atNone.kind, 'noProgram');
-    assert.equal(cache.estimate(toHost, 1_000_000), atNone);
-    // A tilize compares its tile row with the free L1 and quotes it: one estimate per free L1.
-    const tilize = op('ttnn.to_layout', [tensor([64, 64], { page: 'row_major' })], [tensor([64, 64])]);
-    const at1k = cache.estimate(tilize, 1_000);
-    const at2k = cache.estimate(tilize, 2_000);
-    assert.notEqual(at2k, at1k);
-    assert.deepStrictEqual(
-      at2k,
-      estimateOp(tilize, { device, ttMetal: { window: FULL_WINDOW }, liveL1BytesPerCore: 2_000 }),
-    );
-    assert.equal(cache.estimate(tilize, 1_000), at1k);
-  });
-
-  it('the registry hands free L1 to every sub-window run as the accessor it was given', () => {
-    const device = presetDevice('wormhole_b0_n150');
-    const tilize = op('ttnn.to_layout', [tensor([64, 64], { page: 'row_major' })], [tensor([64, 64])]);
-    let reads = 0;
-    const estimate = estimateOp(tilize, {
-      device,
-      ttMetal: { window: FULL_WINDOW },
-      get liveL1BytesPerCore(): number {
-        reads++;
-        return 5_000;
-      },
-    });
-    assert.ok(reads > 0, 'the read was noted');
-    assert.deepStrictEqual(
-      estimate,
-      estimateOp(tilize, { device, ttMetal: { window: FULL_WINDOW }, liveL1BytesPerCore: 5_000 }),
-    );
   });
 });
