@@ -103,8 +103,6 @@ const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
 interface MemoEntry {
   readonly op: TtnnOp;
-  /** Content ids of the op's operand specs, then its result specs (`ContentIds`). */
-  readonly specIds: readonly number[];
   /** The free L1 the estimate was made with (0 unless its estimator reads it or the op has no results). */
   readonly live: number;
   readonly estimate: OpEstimateResult;
@@ -124,9 +122,8 @@ class EstimateMemo {
   // Small ids for op and property names and property keys.
   private readonly ids = new Map<string, number>();
   private readonly specContentIds = new SpecIds();
-  // The spec ids of the op last hashed, the first `specCount` of `specIds` (an entry copies them when added).
+  // The content ids of the specs of the op last hashed, operands then results (filled in place, never shrunk).
   private readonly specIds: number[] = [];
-  private specCount = 0;
   // Property records are shared between ops (ttnn/fromSyntax.ts): each is hashed once, from its names and keys.
   private readonly propertiesHashes = new Map<TtnnOp['properties'], number>();
 
@@ -136,14 +133,12 @@ class EstimateMemo {
     return id;
   }
 
-  /** The hash of `op`'s inputs with `live` bytes of free L1 taken (remembering its spec ids for `get` and `add`). */
+  /** The hash of `op`'s inputs with `live` bytes of free L1 taken (remembering its spec ids for `get`). */
   hash(op: TtnnOp, readsProperties: boolean, live: number): number {
-    // Filled in place, never shrunk (one array for every op).
     const specIds = this.specIds;
     let n = 0;
     for (const spec of op.operands) specIds[n++] = this.specContentIds.idOf(spec);
     for (const spec of op.results) specIds[n++] = this.specContentIds.idOf(spec);
-    this.specCount = n;
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
@@ -167,11 +162,10 @@ class EstimateMemo {
     return undefined;
   }
 
-  /** Keeps `estimate` for the op last hashed (`hash`) with `live` bytes of free L1 taken. */
+  /** Keeps `estimate` for `op` with `live` bytes of free L1 taken (`hash`: its hash). */
   add(hash: number, op: TtnnOp, live: number, estimate: OpEstimateResult): void {
     if (this.count >= MAX_MEMO_ENTRIES) return;
-    const specIds = this.specIds.slice(0, this.specCount);
-    this.entries.set(hash, { op, specIds, live, estimate, next: this.entries.get(hash) });
+    this.entries.set(hash, { op, live, estimate, next: this.entries.get(hash) });
     this.count++;
   }
 
@@ -180,7 +174,14 @@ class EstimateMemo {
     const a = e.op;
     if (a.name !== op.name || a.operands.length !== op.operands.length || a.results.length !== op.results.length)
       return false;
-    for (let i = 0; i < this.specCount; i++) if (e.specIds[i] !== this.specIds[i]) return false;
+    // The same spec object (the usual case within one body's parse), else the same content id (kept per object).
+    const nOperands = a.operands.length;
+    for (let i = 0; i < nOperands; i++)
+      if (a.operands[i] !== op.operands[i] && this.specContentIds.idOf(a.operands[i]!) !== this.specIds[i])
+        return false;
+    for (let i = 0; i < a.results.length; i++)
+      if (a.results[i] !== op.results[i] && this.specContentIds.idOf(a.results[i]!) !== this.specIds[nOperands + i])
+        return false;
     return !readsProperties || sameProperties(a.properties, op.properties);
   }
 }
