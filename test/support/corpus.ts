@@ -13,6 +13,14 @@ export function readCorpus(rel: string): string {
   return fs.readFileSync(path.join(CORPUS_DIR, rel), 'utf8');
 }
 
+/** The path of every `.mlir` file in the corpus, at any depth. */
+export function allCorpusFiles(): string[] {
+  return fs
+    .readdirSync(CORPUS_DIR, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
 /** Whole-model dumps printed by tt-mlir pipelines (not hand-written lit tests). */
 export const DUMP = {
   vovnet: 'docs/vovnet-bounty/vovnet_clean/vovnet.opt.ttnn.mlir',

@@ -6,19 +6,11 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
 import { forEachFunctionOp, lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
 import type { Operation } from '../../../server/src/mlir/syntax';
-import { CORPUS_DIR, DUMP, MODEL_DUMPS, readCorpus } from '../../support/corpus';
+import { allCorpusFiles, DUMP, MODEL_DUMPS, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
-
-function mlirFilesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
 
 const lazily = (text: string) => parse(text, { lazyFunctionBodies: true });
 
@@ -58,7 +50,7 @@ const FUNCTION = (body: string): string =>
 
 describe('lazy function bodies', () => {
   it('every corpus file parses cleanly and lazily into the tree the eager parse gives', () => {
-    const files = mlirFilesUnder(CORPUS_DIR);
+    const files = allCorpusFiles();
     assert.ok(files.length > 40, `corpus files: ${files.length}`);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');

@@ -7,10 +7,9 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
 import { NextOffsets, matchingBraceEnd } from '../../../server/src/mlir/lexer';
-import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
+import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
 /** The scan as it was before the indexOf jumps (lexer.ts before this change): every character in turn. */
@@ -79,13 +78,6 @@ function assertSameAtEveryBrace(text: string, what: string): number {
   return checked;
 }
 
-function mlirFilesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 describe('mlir lexer: matchingBraceEnd', () => {
   it('skips strings and comments, and gives up at markers, unterminated strings and the limit', () => {
     const cases: [string, number | undefined][] = [
@@ -114,8 +106,7 @@ describe('mlir lexer: matchingBraceEnd', () => {
 
   it('gives the answer of a character-by-character scan at every { of the corpus', () => {
     let checked = 0;
-    for (const file of mlirFilesUnder(CORPUS_DIR))
-      checked += assertSameAtEveryBrace(fs.readFileSync(file, 'utf8'), file);
+    for (const file of allCorpusFiles()) checked += assertSameAtEveryBrace(fs.readFileSync(file, 'utf8'), file);
     assert.ok(checked > 10_000, `braces checked: ${checked}`);
   });
 

@@ -7,13 +7,12 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
 import { parse } from '../../../server/src/mlir/parser';
 import { SlottedSharedTensor } from '../../../server/src/mlir/parser/nodes';
 import type { Operation, ParseResult, TypeNode } from '../../../server/src/mlir/syntax';
 import type { TextRange } from '../../../server/src/text/textRange';
-import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
+import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 import { plainTree } from '../../support/plainTree';
 
@@ -65,13 +64,6 @@ function assertSharedDialectTensors(text: string, tree: ParseResult, what: strin
   return checked;
 }
 
-function mlirFilesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 describe('mlir parser: shared tensor types with a dialect element type', () => {
   it('gives the first and every later use the general tree, at its own offsets', () => {
     const type = 'tensor<2x4x!ttcore.tile<32x32, bfp_bf8>, #l3>';
@@ -115,7 +107,7 @@ describe('mlir parser: shared tensor types with a dialect element type', () => {
 
   it('gives every such type of the corpus the general tree', () => {
     let checked = 0;
-    for (const file of mlirFilesUnder(CORPUS_DIR)) {
+    for (const file of allCorpusFiles()) {
       const text = fs.readFileSync(file, 'utf8');
       checked += assertSharedDialectTensors(text, parse(text), file);
     }

@@ -7,14 +7,13 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { makeRandom } from '../../../bench/random';
 import { aliasesByName } from '../../../server/src/mlir/aliases';
 import { locationLabel, locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
 import { parse } from '../../../server/src/mlir/parser';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
-import { CORPUS_DIR, DUMP, readCorpus } from '../../support/corpus';
+import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
 /** Each function body op's [label, source] by the general walk, keyed by where the op starts. */
@@ -101,13 +100,6 @@ const EVERY_ALIAS_SHAPE = `func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
 #notALocation = #ttnn.buffer_type<dram>
 `;
 
-function mlirFilesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.mlir'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 describe('ttnn/fromSyntax op locations', () => {
   it('give every alias shape the label and source the general walk gives', () => {
     assert.equal(assertViewMatchesWalk(EVERY_ALIAS_SHAPE, 'every alias shape'), 18); // 17 ops and the return
@@ -120,8 +112,7 @@ describe('ttnn/fromSyntax op locations', () => {
 
   it('give every corpus op the label and source the general walk gives', () => {
     let compared = 0;
-    for (const file of mlirFilesUnder(CORPUS_DIR))
-      compared += assertViewMatchesWalk(fs.readFileSync(file, 'utf8'), file);
+    for (const file of allCorpusFiles()) compared += assertViewMatchesWalk(fs.readFileSync(file, 'utf8'), file);
     assert.ok(compared > 10_000, `ops compared: ${compared}`);
   });
 
