@@ -14,6 +14,7 @@ import {
 import { streamSink } from './jsonBytes';
 import { writeSarif, writeText, type SarifFile } from './render';
 import { settingsFromCommand } from './settings';
+import { collectGarbage } from './heap';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
   analyzeDetached,
@@ -40,6 +41,8 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
   let unusable = false;
   for (const file of command.files) {
     const checkedFile = analyseFile(file, command, settings.settings);
+    // The analysis's scratch and the text (JSON, SARIF) go before the report adds its own garbage on top.
+    collectGarbage();
     if (checkedFile === undefined) {
       unusable = true;
       continue;
@@ -106,7 +109,7 @@ function analyseAlone(
   format: CheckCommand['format'],
   settings: AnalysisSettings,
 ): AnalysedFile | undefined {
-  const input = analyzeDetached(source.text, settings);
+  const input = analyzeDetached(source.text, settings, { afterView: collectGarbage });
   if (!usable(file, source, input.syntax.hasMlirOperations)) return undefined;
   const { analysis, lineIndex } = input;
   return {
