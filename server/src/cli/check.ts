@@ -14,7 +14,6 @@ import {
 import { streamSink } from './jsonBytes';
 import { writeSarif, writeText, type SarifFile } from './render';
 import { settingsFromCommand } from './settings';
-import { collectGarbage } from './heap';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';
 import {
   analyzeDetached,
@@ -41,8 +40,6 @@ export function runCheck(command: CheckCommand, toolVersion: string): number {
   let unusable = false;
   for (const file of command.files) {
     const checkedFile = analyseFile(file, command, settings.settings);
-    // The analysis's scratch and the text (JSON, SARIF) go before the report adds its own garbage on top.
-    collectGarbage();
     if (checkedFile === undefined) {
       unusable = true;
       continue;
@@ -109,7 +106,7 @@ function analyseAlone(
   format: CheckCommand['format'],
   settings: AnalysisSettings,
 ): AnalysedFile | undefined {
-  const input = analyzeDetached(source.text, settings, { afterView: collectGarbage });
+  const input = analyzeDetached(source.text, settings);
   if (!usable(file, source, input.syntax.hasMlirOperations)) return undefined;
   const { analysis, lineIndex } = input;
   return {

@@ -234,24 +234,13 @@ export function analyzeParsed(
  * garbage once the TTNN view and the facts the diagnostics read of it are made, before the analysis runs (the
  * analysis reads the view only). Equals `analyzeDocument`'s analysis of the text.
  */
-export function analyzeDetached(
-  text: string,
-  settings: AnalysisSettings,
-  phases: DetachedPhases = {},
-): DiagnosticsInput {
+export function analyzeDetached(text: string, settings: AnalysisSettings): DiagnosticsInput {
   const { module, syntax } = viewAndSyntaxFacts(text, settings);
-  phases.afterView?.();
   const analysis = analyzeTtnnModule(module, {
     ...analysisOptions(settings),
     ttMetal: resolveBuildWindow(settings, text),
   });
   return { analysis, settings, lineIndex: new LineIndex(text), syntax };
-}
-
-/** Hooks of a one-shot analysis at its phase boundaries. */
-export interface DetachedPhases {
-  /** Called once the TTNN view is built and the syntax tree is garbage, before the analysis (the CLI collects it). */
-  readonly afterView?: () => void;
 }
 
 // A function of its own so that the tree is referenced from this frame only, which is gone when the analysis runs.

@@ -96,15 +96,4 @@ describe('syntax facts: diagnostics without the syntax tree', () => {
       JSON.stringify(doc.analysis),
     );
   });
-
-  it('calls afterView once, and the analysis is the same with it', () => {
-    const text = generateTtnnModule({ nOps: 200, seed: 12 });
-    let calls = 0;
-    const hooked = analyzeDetached(text, DEFAULT_ANALYSIS_SETTINGS, { afterView: () => calls++ });
-    assert.strictEqual(calls, 1);
-    assert.strictEqual(
-      JSON.stringify(hooked.analysis),
-      JSON.stringify(analyzeDetached(text, DEFAULT_ANALYSIS_SETTINGS).analysis),
-    );
-  });
 });
