@@ -298,13 +298,8 @@ export function errorsRecorded(p: ParserState): boolean {
   return p.errors.length < MAX_ERRORS && !p.reportedEndOfInput;
 }
 
-/** One more level of nesting would be accepted by `enter` (no error). */
-export function canEnter(p: ParserState): boolean {
-  return p.depth < MAX_NESTING_DEPTH;
-}
-
 /** `levels` more levels of nesting would be accepted by `enter` (no error). */
-export function canEnterLevels(p: ParserState, levels: number): boolean {
+export function canEnter(p: ParserState, levels = 1): boolean {
   return p.depth + levels <= MAX_NESTING_DEPTH;
 }
 

@@ -8,7 +8,6 @@ import {
   exact,
   adjacentChar,
   canEnter,
-  canEnterLevels,
   describe,
   enter,
   error,
@@ -193,7 +192,7 @@ function parseSharedTensor(p: ParserState, start: number): TensorType | undefine
   if (end < 0) return undefined;
   const known = p.tensorTemplates.get(text.slice(start, end));
   if (known !== undefined) {
-    if (!canEnterLevels(p, known.innerDepth)) return undefined;
+    if (!canEnter(p, known.innerDepth)) return undefined;
     if (p.depth + known.innerDepth > p.deepest) p.deepest = p.depth + known.innerDepth;
     relexFrom(p.lx, end);
     return new SlottedSharedTensor(p.slots, slot(p, start, end), known);
