@@ -7,7 +7,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyChange, parseForEdits, type TextChange } from '../../../server/src/mlir/incrementalParse';
+import {
+  applyChange,
+  expectedRangeCount,
+  parseForEdits,
+  type TextChange,
+} from '../../../server/src/mlir/incrementalParse';
+import { RangeTable } from '../../../server/src/text/rangeTable';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
 import { parse } from '../../../server/src/mlir/parser';
 import type { ParseResult } from '../../../server/src/mlir/syntax';
@@ -81,6 +87,31 @@ describe('mlir/incrementalParse', () => {
       assert.ok(incremental >= trials / 5, `only ${incremental} of ${trials} edits took the incremental path`);
     });
   }
+
+  it('a table sized up front from the text length gives the tree and slots a growing table gives, denser texts included', () => {
+    // Dense: ~7 characters per range (short ops, a list and a loc each), past the up-front size; sparse: a corpus file.
+    const ops = [];
+    for (let i = 0; i < 300; i++)
+      ops.push(`  %${i} = "t.o"(%${Math.max(0, i - 1)}) {a = [1, 2, 3, 4]} : (i1) -> i1 loc("x":1:2)`);
+    const dense = `module {\n${ops.join('\n')}\n}\n`;
+    const sparse = fs.readFileSync(path.join(ROOT, FILES[1]!), 'utf8');
+    for (const [text, grows] of [
+      [dense, true],
+      [sparse, false],
+    ] as const) {
+      const sized = parseForEdits(text);
+      const growing = new RangeTable(1);
+      const reference = parse(text, { rangeTable: growing });
+      assert.strictEqual(canonical(sized.parse), canonical(reference));
+      assert.strictEqual(sized.ranges.size, growing.size);
+      assert.deepStrictEqual(
+        sized.ranges.starts.subarray(0, sized.ranges.size),
+        growing.starts.subarray(0, growing.size),
+      );
+      assert.deepStrictEqual(sized.ranges.ends.subarray(0, sized.ranges.size), growing.ends.subarray(0, growing.size));
+      assert.strictEqual(sized.ranges.size > expectedRangeCount(text.length), grows);
+    }
+  });
 
   it('property: any sequence of hostile one-to-three-character edits, applied in place or declined, leaves the parse of the text', () => {
     // Generated modules (aliases, locs, nested modules) and edits anywhere inside an op, from an alphabet that opens
