@@ -1,6 +1,6 @@
 /** Locations inside `loc(...)`: unknown, names, file:line:col, fused, callsite and `#locN` references. */
 
-import { Tok, nextToken, relexFrom, scanString, scanSuffixId, unescapeString } from '../lexer';
+import { Tok, nextToken, unescapeString } from '../lexer';
 import { detachedCopy } from '../../text/detachedCopy';
 import type { Location } from '../syntax';
 import {
@@ -12,7 +12,6 @@ import {
   expect,
   isKeyword,
   isStatementStart,
-  canEnter,
   leave,
   span,
   text,
@@ -25,67 +24,6 @@ import { SlottedLocAlias, SlottedNameLoc } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
-  return parseDumpLocation(p) ?? parseLocationGeneral(p);
-}
-
-/**
- * The location a dump writes after every op and in every `#locN = ...` line — `loc(#loc12)`, `loc("name")` or
- * `loc("name"(#loc7))`, written exactly so (no spaces or comments inside) — built from the characters instead of
- * token by token. It makes the general path's nodes with the same slots in the same order, nests as deep, and leaves
- * the lexer where the general path would; anything else returns undefined without moving, for the general path
- * (`dumpLocations.test.ts` holds the two equal at every `loc` of the corpus and of mutated files).
- */
-export function parseDumpLocation(p: ParserState): Location | undefined {
-  const text = p.text;
-  const limit = p.lx.limit;
-  const open = p.lx.end; // after `loc`
-  if (text.charCodeAt(open) !== 40 /* ( */) return undefined;
-  const first = open + 1;
-  const c = text.charCodeAt(first);
-  if (c === 35 /* # */) {
-    const aliasEnd = aliasRefEnd(text, first, limit);
-    if (aliasEnd < 0 || !canEnter(p)) return undefined;
-    const loc = new SlottedLocAlias(p.slots, slot(p, first, aliasEnd), text.slice(first, aliasEnd));
-    finishDumpLocation(p, 1, aliasEnd + 1);
-    return loc;
-  }
-  if (c !== 34 /* " */) return undefined;
-  const stringEnd = scanString(text, first, limit);
-  // Terminated (the lexer's String token), then `)` or `(#alias))`.
-  if (stringEnd - first < 2 || text.charCodeAt(stringEnd - 1) !== 34) return undefined;
-  const after = text.charCodeAt(stringEnd);
-  let child: Location | undefined;
-  let nameEnd = stringEnd;
-  if (after === 40 /* ( */) {
-    const aliasEnd = aliasRefEnd(text, stringEnd + 1, limit);
-    if (aliasEnd < 0 || text.charCodeAt(aliasEnd + 1) !== 41 || aliasEnd + 2 > limit || !canEnter(p, 2))
-      return undefined;
-    child = new SlottedLocAlias(p.slots, slot(p, stringEnd + 1, aliasEnd), text.slice(stringEnd + 1, aliasEnd));
-    nameEnd = aliasEnd + 1;
-  } else if (after !== 41 /* ) */ || stringEnd + 1 > limit || !canEnter(p)) {
-    return undefined;
-  }
-  const name = detachedCopy(unescapeString(text, first, stringEnd));
-  const loc = new SlottedNameLoc(p.slots, slot(p, first, nameEnd), name, child);
-  finishDumpLocation(p, child === undefined ? 1 : 2, nameEnd + 1);
-  return loc;
-}
-
-/** The end of `#id` at `at` when `)` follows it (the lexer's HashId token), else -1. */
-function aliasRefEnd(text: string, at: number, limit: number): number {
-  if (text.charCodeAt(at) !== 35 /* # */) return -1;
-  const end = scanSuffixId(text, at + 1, limit);
-  return end > at + 1 && end < limit && text.charCodeAt(end) === 41 /* ) */ ? end : -1;
-}
-
-/** What the general path leaves behind: the nesting it reached (`levels` below the current one), the lexer at `end`. */
-function finishDumpLocation(p: ParserState, levels: number, end: number): void {
-  if (p.depth + levels > p.deepest) p.deepest = p.depth + levels;
-  relexFrom(p.lx, end);
-}
-
-/** `parseLocation` token by token: every location syntax, with its errors. */
-export function parseLocationGeneral(p: ParserState): Location | undefined {
   const lx = p.lx;
   nextToken(lx); // loc
   if (!expect(p, Tok.LParen, "'(' after loc")) return undefined;
