@@ -20,6 +20,7 @@ import { parseOperation } from './operations';
 import {
   error,
   expect,
+  newParserCaches,
   newParserState,
   resync,
   skipResourceSection,
@@ -71,9 +72,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const chunks: Chunk[] = [];
   const lazyBodies: LazyBody[] | undefined =
     options.lazyFunctionBodies === true && ranges === undefined ? [] : undefined;
+  const caches = newParserCaches();
   try {
     for (const chunk of splitChunks(text)) {
-      chunks.push(parseChunk(text, chunk, { errors, resourceSections, ranges, slots, lazyBodies }));
+      chunks.push(parseChunk(text, chunk, { errors, resourceSections, ranges, slots, lazyBodies, caches }));
     }
   } catch (e) {
     // Last-resort guard: the parser is designed never to get here.

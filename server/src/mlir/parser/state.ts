@@ -86,6 +86,28 @@ export interface ParserTables {
   readonly ranges: RangeTable | undefined;
   readonly slots: RangeTable;
   readonly lazyBodies?: LazyBody[];
+  /** The caches of shared texts (a parse of its own when absent). */
+  readonly caches?: ParserCaches;
+}
+
+/**
+ * The caches of what the parser shares by text. What each holds is a function of the text alone (parsed without an
+ * error, at offsets relative to its start), so one file's chunks share them: a file made of many `// -----` chunks
+ * of the same model (the Falcon copy has 22) otherwise parses each distinct dictionary, type and name once per chunk.
+ */
+export type ParserCaches = Pick<
+  ParserState,
+  'shapeCache' | 'dictTexts' | 'dialectTemplates' | 'tensorTemplates' | 'strings'
+>;
+
+export function newParserCaches(): ParserCaches {
+  return {
+    shapeCache: new Map(),
+    dictTexts: new Map(),
+    dialectTemplates: new Map(),
+    tensorTemplates: new Map(),
+    strings: new Map(),
+  };
 }
 
 /** The state of a parse of `text` from `start` to `end`. */
@@ -96,6 +118,7 @@ export function newParserState(
   tables: ParserTables,
   origin = 0,
 ): ParserState {
+  const caches = tables.caches ?? newParserCaches();
   return {
     lx: createLexer(text, start, end),
     text,
@@ -108,13 +131,13 @@ export function newParserState(
     origin,
     symbolSink: undefined,
     openClosers: [0, 0, 0, 0],
-    shapeCache: new Map(),
-    tensorTemplates: new Map(),
-    dialectTemplates: new Map(),
-    dictTexts: new Map(),
+    shapeCache: caches.shapeCache,
+    tensorTemplates: caches.tensorTemplates,
+    dialectTemplates: caches.dialectTemplates,
+    dictTexts: caches.dictTexts,
     shapeEnd: 0,
     reportedEndOfInput: false,
-    strings: new Map(),
+    strings: caches.strings,
     lazyBodies: tables.lazyBodies,
     braceOffsets: tables.lazyBodies === undefined ? undefined : new NextOffsets(text),
     opSink: undefined,
