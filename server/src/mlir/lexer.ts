@@ -297,7 +297,8 @@ function lexAt(lx: Lexer, atStart: boolean): void {
   lx.pos = end;
 }
 
-function scanSuffixId(text: string, i: number, limit: number): number {
+/** The end of the suffix-id characters from `i` (what follows `%`, `#`, `!`, `^`, `@`). */
+export function scanSuffixId(text: string, i: number, limit: number): number {
   while (i < limit && isSuffixIdChar(text.charCodeAt(i))) i++;
   return i;
 }
@@ -385,7 +386,7 @@ export class NextOffsets {
 }
 
 /** Returns the end of the string starting at the quote at `i` (after the closing quote, or at the line end if unterminated). */
-function scanString(text: string, i: number, limit: number): number {
+export function scanString(text: string, i: number, limit: number): number {
   let j = i + 1;
   while (j < limit) {
     const c = text.charCodeAt(j);

@@ -11,13 +11,15 @@
 
 import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
-import { Tok, nextToken } from '../lexer';
+import { Tok, nextToken, relexFrom } from '../lexer';
 import type { AliasDefinition, AttrNode, Chunk, Operation, ParseError, ParseResult, TypeNode } from '../syntax';
 import { SlottedSharedDict, parseAttr } from './attributes';
+import { LazyLocationAlias, dumpLocationAliasEnd } from './lazyAliases';
 import { registerLazyBodies, type LazyBody } from './lazyBodies';
 import { SlottedSharedDialectAttr, SlottedSharedTensor } from './nodes';
 import { parseOperation } from './operations';
 import {
+  canEnter,
   error,
   expect,
   newParserCaches,
@@ -190,6 +192,18 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
   const lx = p.lx;
   const isType = tk(lx) === Tok.BangId;
   const name = text(p);
+  if (!isType && p.lazyBodies !== undefined) {
+    // A lazy parse keeps a dump's location aliases as offsets (parser/lazyAliases.ts).
+    const end = dumpLocationAliasEnd(p.text, lx.end, lx.limit);
+    // The general path nests as deep as the attribute, its location and the location's child (`"name"(#locK))`).
+    const levels = end >= 0 && p.text.charCodeAt(end - 2) === 41 /* ) */ ? 3 : 2;
+    if (end >= 0 && canEnter(p, levels)) {
+      const alias = new LazyLocationAlias(p, name, lx.start, end);
+      if (p.depth + levels > p.deepest) p.deepest = p.depth + levels;
+      relexFrom(lx, end);
+      return alias;
+    }
+  }
   const nameRange = tokRange(p);
   nextToken(lx);
   if (!expect(p, Tok.Equal, () => `'=' after alias ${name}`)) {

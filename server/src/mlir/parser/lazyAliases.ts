@@ -1,0 +1,119 @@
+/**
+ * Location aliases of a lazy parse (`ParseOptions.lazyFunctionBodies`). A dump defines one `#locN = loc(...)` per op,
+ * and the one-shot consumers read each about once (the TTNN view's op labels), yet an eager definition is nine objects
+ * (~400 B) that live as long as the tree: on a 100k-op dump, most of what the top-level parse keeps, copied by every
+ * young-generation collection until it reached the old one. In a lazy parse a definition written the way a dump writes
+ * it — `#name = loc(#locK)`, `loc("name")` or `loc("name"(#locK))`, with no spaces inside — keeps its name and offsets,
+ * and builds its value at each read: the general path's nodes, with the ranges the eager parse gives them, so they are equal but not identical from one read to the next. Such a definition never has a syntax
+ * error, so the lazy parse's errors are the eager parse's.
+ */
+
+import { detachedCopy } from '../../text/detachedCopy';
+import type { TextRange } from '../../text/textRange';
+import { scanString, scanSuffixId, unescapeString } from '../lexer';
+import type { AliasDefinition, AttrNode, Location } from '../syntax';
+import { SlottedLocAlias, SlottedLocAttr, SlottedNameLoc } from './nodes';
+import type { ParserState } from './state';
+
+/** What comes between a lazy location alias's name and its `loc(`. */
+const EQUALS = ' = ';
+
+/**
+ * The end (after the `)`) of the location alias `#name = loc(...)` whose name ends at `nameEnd`, when it is written in
+ * one of the dump forms and ends before `limit`; -1 for anything else (the general path parses it).
+ */
+export function dumpLocationAliasEnd(text: string, nameEnd: number, limit: number): number {
+  if (!text.startsWith(' = loc(', nameEnd)) return -1;
+  const first = nameEnd + EQUALS.length + 4; // after `loc(`
+  if (text.charCodeAt(first) === 35 /* # */) {
+    const aliasEnd = aliasRefEnd(text, first, limit);
+    return aliasEnd < 0 ? -1 : aliasEnd + 1;
+  }
+  if (text.charCodeAt(first) !== 34 /* " */) return -1;
+  // A terminated string (the lexer's String token) with `)` or `(#locK))` after it.
+  const stringEnd = scanString(text, first, limit);
+  if (stringEnd - first < 2 || text.charCodeAt(stringEnd - 1) !== 34 || stringEnd >= limit) return -1;
+  const after = text.charCodeAt(stringEnd);
+  if (after === 41 /* ) */) return stringEnd + 1;
+  if (after !== 40 /* ( */) return -1;
+  const aliasEnd = aliasRefEnd(text, stringEnd + 1, limit);
+  return aliasEnd < 0 || aliasEnd + 1 >= limit || text.charCodeAt(aliasEnd + 1) !== 41 ? -1 : aliasEnd + 2;
+}
+
+/** The end of `#id` at `at` when `)` follows it before `limit` (the lexer's HashId token), else -1. */
+function aliasRefEnd(text: string, at: number, limit: number): number {
+  if (text.charCodeAt(at) !== 35 /* # */) return -1;
+  const end = scanSuffixId(text, at + 1, limit);
+  return end > at + 1 && end < limit && text.charCodeAt(end) === 41 /* ) */ ? end : -1;
+}
+
+/**
+ * What the definitions of one lazy parse share (its ParserState): the text (the file's, which a lazy parse keeps for
+ * its bodies too) and the parse's slot table, which the nodes of each read take their slots from (three a read: the
+ * parse is one-shot and short-lived, and a table of their own per read cost more than building the nodes).
+ */
+export type LazyAliasSource = Pick<ParserState, 'text' | 'slots'>;
+
+/** A `#name = loc(...)` definition of a lazy parse (`dumpLocationAliasEnd` accepted it): its value built at each read. */
+export class LazyLocationAlias implements AliasDefinition {
+  declare readonly kind: 'attrAlias';
+  declare readonly type: undefined;
+  readonly name: string;
+  /** @internal */
+  readonly $in: LazyAliasSource;
+  /** @internal Where the definition starts (its name) and ends (after the location's `)`). */
+  readonly $start: number;
+  readonly $end: number;
+
+  constructor(source: LazyAliasSource, name: string, start: number, end: number) {
+    this.name = name;
+    this.$in = source;
+    this.$start = start;
+    this.$end = end;
+  }
+
+  get nameRange(): TextRange {
+    return { start: this.$start, end: this.$start + this.name.length };
+  }
+
+  get range(): TextRange {
+    return { start: this.$start, end: this.$end };
+  }
+
+  /** `loc(...)` as the general path parses it: a new tree at each read. */
+  get attr(): AttrNode {
+    const at = this.$start + this.name.length + EQUALS.length; // the `loc`
+    const end = this.$end;
+    const text = this.$in.text;
+    const table = this.$in.slots;
+    const first = at + 4;
+    let loc: Location;
+    if (text.charCodeAt(first) === 35 /* # */) {
+      loc = new SlottedLocAlias(table, table.addSlot(first, end - 1), text.slice(first, end - 1));
+    } else {
+      const stringEnd = scanString(text, first, end);
+      let child: Location | undefined;
+      if (stringEnd < end - 1) {
+        // `"name"(#locK))`: the child is between the parentheses.
+        child = new SlottedLocAlias(table, table.addSlot(stringEnd + 1, end - 2), text.slice(stringEnd + 1, end - 2));
+      }
+      const name = detachedCopy(unescapeString(text, first, stringEnd));
+      loc = new SlottedNameLoc(table, table.addSlot(first, end - 1), name, child);
+    }
+    return new SlottedLocAttr(table, table.addSlot(at, end), loc);
+  }
+
+  /** The eager definition's JSON: the same fields in the same order. */
+  toJSON(): object {
+    return {
+      kind: this.kind,
+      name: this.name,
+      nameRange: this.nameRange,
+      attr: this.attr,
+      type: this.type,
+      range: this.range,
+    };
+  }
+}
+Object.defineProperty(LazyLocationAlias.prototype, 'kind', { value: 'attrAlias', enumerable: false, writable: false });
+Object.defineProperty(LazyLocationAlias.prototype, 'type', { value: undefined, enumerable: false, writable: false });

@@ -1,0 +1,133 @@
+/**
+ * Location aliases of a lazy parse (parser/lazyAliases.ts): a `#name = loc(...)` written the way a dump writes it
+ * keeps offsets and builds its value at each read. The eager parse is the oracle: every alias of the lazy parse must
+ * give the eager alias's JSON and value tree (same node classes), at every read, on the corpus, on mutated copies, and
+ * with the chunk cut anywhere inside a definition; the parse's errors must be the eager parse's.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { makeRandom } from '../../../bench/random';
+import { lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
+import { LazyLocationAlias } from '../../../server/src/mlir/parser/lazyAliases';
+import type { AliasDefinition, ParseResult } from '../../../server/src/mlir/syntax';
+import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
+import { MUTATIONS } from '../../support/mutations';
+import { plainTree } from '../../support/plainTree';
+
+function lazily(text: string): ParseResult {
+  return parse(text, { lazyFunctionBodies: true });
+}
+
+/** The classes of a value's nodes, outermost first (attribute, location, child). */
+function classes(attr: AliasDefinition['attr']): string[] {
+  const out: string[] = [];
+  let node: unknown = attr;
+  while (node !== undefined && node !== null) {
+    out.push((node as object).constructor.name);
+    const n = node as { loc?: unknown; child?: unknown };
+    node = n.loc ?? n.child;
+  }
+  return out;
+}
+
+/**
+ * Asserts the lazy parse of `text` equals the eager one alias by alias; returns how many aliases were lazy. A lazy
+ * parse whose bodies do not parse cleanly is not used (its callers parse again eagerly): it is skipped.
+ */
+function assertAliasesAsEager(text: string, what: string): number {
+  const lazy = lazily(text);
+  if (!lazyBodiesParseCleanly(lazy)) return 0;
+  const eager = parse(text);
+  assert.deepEqual(lazy.errors, eager.errors, `${what}: errors`);
+  assert.equal(lazy.file.chunks.length, eager.file.chunks.length, what);
+  let lazyCount = 0;
+  for (const [c, chunk] of lazy.file.chunks.entries()) {
+    const expected = eager.file.chunks[c]!.aliases;
+    assert.equal(chunk.aliases.length, expected.length, `${what}: chunk ${c} aliases`);
+    for (const [i, alias] of chunk.aliases.entries()) {
+      const other = expected[i]!;
+      const at = `${what}: ${other.name} at ${other.range.start}`;
+      assert.equal(JSON.stringify(alias), JSON.stringify(other), at);
+      if (!(alias instanceof LazyLocationAlias)) continue;
+      lazyCount++;
+      assert.equal(alias.kind, other.kind, at);
+      assert.equal(alias.type, undefined, at);
+      assert.deepEqual(alias.nameRange, other.nameRange, at);
+      assert.deepEqual(alias.range, other.range, at);
+      // Each read builds the eager value again: equal trees, the same classes.
+      for (let read = 0; read < 2; read++) {
+        assert.deepEqual(plainTree(alias.attr), plainTree(other.attr), `${at}: read ${read}`);
+        assert.deepEqual(classes(alias.attr), classes(other.attr), `${at}: read ${read}`);
+      }
+    }
+  }
+  return lazyCount;
+}
+
+describe('lazy location aliases: equal to the eager parse', () => {
+  it('every corpus file', () => {
+    let lazyCount = 0;
+    for (const file of allCorpusFiles()) lazyCount += assertAliasesAsEager(fs.readFileSync(file, 'utf8'), file);
+    // The corpus's model dumps define their op locations this way.
+    assert.ok(lazyCount > 2_000, `lazy aliases: ${lazyCount}`);
+  });
+
+  it('mutated copies of the corpus files', () => {
+    const random = makeRandom(51205);
+    let lazyCount = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const file of allCorpusFiles()) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (!text.includes(' = loc(')) continue;
+        for (const [name, mutate] of Object.entries(MUTATIONS))
+          lazyCount += assertAliasesAsEager(mutate(text, random), `${file} ${name}`);
+      }
+    }
+    assert.ok(lazyCount > 0);
+  });
+
+  it('every form cut at every offset, as a chunk end and as the end of the file', () => {
+    const lines = [
+      '#loc1 = loc("p0.1")',
+      '#loc2 = loc(#loc1)',
+      '#loc3 = loc("add.5"(#loc1))',
+      '#loc4 = loc("esc\\"aped\\22"(#loc-1.a$))',
+      '#loc5 = loc("")',
+      '#loc6 = loc(#-})',
+      '#loc7 = loc("n"(#l) )',
+      '#loc8 = loc( "n")',
+      '#loc9 = loc("f.py":3:4)',
+      '#loc10 = loc("n"("m"))',
+      '#loc11 = loc(unknown)',
+      '#loc12 = loc("unterminated)',
+      '#loc13 = loc("n")  // comment',
+      '#loc14 =  loc("n")',
+    ];
+    let lazyCount = 0;
+    for (const line of lines) {
+      for (let cut = 1; cut <= line.length; cut++) {
+        const head = line.slice(0, cut);
+        lazyCount += assertAliasesAsEager(`${head}\n// -----\n#loc = loc(unknown)\n`, JSON.stringify(head));
+        lazyCount += assertAliasesAsEager(head, JSON.stringify(head));
+      }
+      lazyCount += assertAliasesAsEager(`${line}\n"t.a"() : () -> () loc(#loc1)\n`, line);
+    }
+    assert.ok(lazyCount >= 6 * 2, `lazy aliases: ${lazyCount}`);
+  });
+
+  it('a dump keeps its location aliases lazy, and its other aliases as the eager parse makes them', () => {
+    const text = readCorpus(DUMP.resnet18);
+    const aliases = lazily(text).file.chunks.flatMap((c) => c.aliases);
+    const lazy = aliases.filter((a) => a instanceof LazyLocationAlias);
+    assert.ok(lazy.length > 100, `${lazy.length} of ${aliases.length}`);
+    assert.ok(aliases.some((a) => a.name.startsWith('#ttnn_layout') && !(a instanceof LazyLocationAlias)));
+    // An eager parse has none.
+    assert.equal(
+      parse(text)
+        .file.chunks.flatMap((c) => c.aliases)
+        .filter((a) => a instanceof LazyLocationAlias).length,
+      0,
+    );
+  });
+});
