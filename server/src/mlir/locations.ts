@@ -94,5 +94,7 @@ export function locationLabel(resolved: ResolvedLocation): string | undefined {
 
 /** The location an alias definition holds (`#locN = loc(...)`), else undefined. */
 export function locationOfAlias(def: Pick<AliasDefinition, 'attr'> | undefined): Location | undefined {
-  return def?.attr?.kind === 'loc' ? def.attr.loc : undefined;
+  // Read once: a lazy parse's location alias builds its value at each read (parser/lazyAliases.ts).
+  const attr = def?.attr;
+  return attr?.kind === 'loc' ? attr.loc : undefined;
 }
