@@ -79,8 +79,9 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
         ? earlier.liveIntervals
         : liveIntervalsOf(fn, device);
     const live = liveBytesPerOp(fn.ops.length, intervals);
-    const ops: OpAnalysis[] = [];
-    for (let i = 0; i < fn.ops.length; i++) ops.push(opRecord(ctx, fn.ops[i]!, i, live[i]!, fnSteps?.[i]));
+    // Made at its length: grown by push, a 50k-op function's list left its outgrown copies as old garbage.
+    const ops = new Array<OpAnalysis>(fn.ops.length);
+    for (let i = 0; i < fn.ops.length; i++) ops[i] = opRecord(ctx, fn.ops[i]!, i, live[i]!, fnSteps?.[i]);
     functions.push(functionRecord(fn, ops, intervals, fnSteps !== undefined));
   }
 

@@ -30,6 +30,8 @@ export function newEstimateReuse(): EstimateReuse {
 
 // Memo entries kept per analysis at most (a file of distinct ops past this is estimated afresh per op).
 const MAX_MEMO_ENTRIES = 200_000;
+// Slots of the memo's hash table at first (a power of two; doubled whenever half full).
+const INITIAL_MEMO_SLOTS = 1024;
 
 export interface EstimateCache {
   /** The estimate of `op` with `live` bytes of L1 tensors per core around it. */
@@ -101,24 +103,23 @@ export function estimateCache(
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
 
-interface MemoEntry {
-  readonly op: TtnnOp;
-  /** The free L1 the estimate was made with (0 unless its estimator reads it or the op has no results). */
-  readonly live: number;
-  readonly estimate: OpEstimateResult;
-  /** The next entry with the same hash. */
-  readonly next: MemoEntry | undefined;
-}
-
 /**
  * Estimates of one analysis by their inputs: the op's name, the content of its operand and result specs, its property
  * names and `propKey`s when its estimator reads properties, and the free L1 it is made with. Looked up by a number
  * hashed from those inputs and confirmed against the entry's, so no key string is built per op (those were the
- * analysis's largest garbage).
+ * analysis's largest garbage). Entries live in columns (op, free L1, estimate) found through an open-addressing table
+ * of hashes: no entry object and no `Map` per entry, whose growth was old-generation garbage (a 100k-op dump keeps
+ * ~35k entries), and a lookup reads one typed array before the entry it confirms.
  */
 class EstimateMemo {
-  private readonly entries = new Map<number, MemoEntry>();
-  private count = 0;
+  // Open addressing, linear probing: `slotHashes[s]` is the hash of the entry `slotEntries[s] - 1` (0: empty slot).
+  private slotHashes = new Int32Array(INITIAL_MEMO_SLOTS);
+  private slotEntries = new Int32Array(INITIAL_MEMO_SLOTS);
+  // Entry columns, indexed by entry.
+  private readonly entryOps: TtnnOp[] = [];
+  /** The free L1 each estimate was made with (0 unless its estimator reads it or the op has no results). */
+  private readonly entryLives: number[] = [];
+  private readonly entryEstimates: OpEstimateResult[] = [];
   // Small ids for op and property names and property keys.
   private readonly ids = new Map<string, number>();
   private readonly specContentIds = new SpecIds();
@@ -157,21 +158,46 @@ class EstimateMemo {
 
   /** The estimate kept for the op last hashed (`hash`) with `live` bytes of free L1 taken, if any. */
   get(hash: number, op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult | undefined {
-    for (let e = this.entries.get(hash); e !== undefined; e = e.next)
-      if (e.live === live && this.sameInputs(e, op, readsProperties)) return e.estimate;
+    const mask = this.slotHashes.length - 1;
+    for (let s = hash & mask; this.slotEntries[s] !== 0; s = (s + 1) & mask) {
+      if (this.slotHashes[s] !== hash) continue;
+      const e = this.slotEntries[s]! - 1;
+      if (this.entryLives[e] === live && this.sameInputs(this.entryOps[e]!, op, readsProperties))
+        return this.entryEstimates[e];
+    }
     return undefined;
   }
 
   /** Keeps `estimate` for `op` with `live` bytes of free L1 taken (`hash`: its hash). */
   add(hash: number, op: TtnnOp, live: number, estimate: OpEstimateResult): void {
-    if (this.count >= MAX_MEMO_ENTRIES) return;
-    this.entries.set(hash, { op, live, estimate, next: this.entries.get(hash) });
-    this.count++;
+    const count = this.entryOps.length;
+    if (count >= MAX_MEMO_ENTRIES) return;
+    // At most half full, so a probe meets an empty slot soon.
+    if (2 * (count + 1) > this.slotHashes.length) this.growSlots();
+    this.entryOps.push(op);
+    this.entryLives.push(live);
+    this.entryEstimates.push(estimate);
+    this.place(hash, count + 1);
   }
 
-  /** Whether entry `e` was made for the inputs of `op` (the op last hashed). */
-  private sameInputs(e: MemoEntry, op: TtnnOp, readsProperties: boolean): boolean {
-    const a = e.op;
+  private place(hash: number, entryPlusOne: number): void {
+    const mask = this.slotHashes.length - 1;
+    let s = hash & mask;
+    while (this.slotEntries[s] !== 0) s = (s + 1) & mask;
+    this.slotHashes[s] = hash;
+    this.slotEntries[s] = entryPlusOne;
+  }
+
+  private growSlots(): void {
+    const hashes = this.slotHashes;
+    const entries = this.slotEntries;
+    this.slotHashes = new Int32Array(2 * hashes.length);
+    this.slotEntries = new Int32Array(2 * entries.length);
+    for (let s = 0; s < entries.length; s++) if (entries[s] !== 0) this.place(hashes[s]!, entries[s]!);
+  }
+
+  /** Whether an entry made for `a` holds for the inputs of `op` (the op last hashed). */
+  private sameInputs(a: TtnnOp, op: TtnnOp, readsProperties: boolean): boolean {
     if (a.name !== op.name || a.operands.length !== op.operands.length || a.results.length !== op.results.length)
       return false;
     // The same spec object (the usual case within one body's parse), else the same content id (kept per object).

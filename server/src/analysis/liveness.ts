@@ -165,19 +165,16 @@ export function sameLivenessOp(x: TtnnOp, y: TtnnOp, device: Device): boolean {
   return !(x.name === 'ttnn.reshape' && isViewReshape(x) !== isViewReshape(y));
 }
 
-/** Per-op live L1 bytes by a sweep over interval starts/ends (O(ops + intervals)). */
+/** Per-op live L1 bytes by a sweep over interval starts/ends (O(ops + intervals)), in one array: the deltas are summed
+ *  in place (a 50k-op function's arrays outlive young-generation collections, so a second one was old garbage). */
 export function liveBytesPerOp(nOps: number, intervals: readonly LiveInterval[]): number[] {
-  const delta = new Array<number>(nOps + 1).fill(0);
+  const out = new Array<number>(nOps + 1).fill(0);
   for (const iv of intervals) {
-    delta[iv.startIndex] += iv.bytesPerCore;
-    delta[Math.min(nOps, iv.endIndex + 1)] -= iv.bytesPerCore;
+    out[iv.startIndex] += iv.bytesPerCore;
+    out[Math.min(nOps, iv.endIndex + 1)] -= iv.bytesPerCore;
   }
-  const out = new Array<number>(nOps).fill(0);
-  let running = 0;
-  for (let i = 0; i < nOps; i++) {
-    running += delta[i];
-    out[i] = running;
-  }
+  for (let i = 1; i < nOps; i++) out[i] += out[i - 1]!;
+  out.length = nOps;
   return out;
 }
 
