@@ -13,7 +13,7 @@ import {
   type OpAnalysis,
   type VersionRange,
 } from '../features';
-import type { PositionIndex } from '../text/lineIndex';
+import type { MutableLineCol, PositionIndex } from '../text/lineIndex';
 import { JsonBytes, type ChunkSink } from './jsonBytes';
 
 /** Exit codes. Documented; do not change. */
@@ -185,10 +185,13 @@ class JsonMembers<R> implements Members<R> {
  * 34,812 estimate objects for 100,001 records).
  */
 
+// The position a record is being written at (reused: a position object per record went to the old generation).
+const at: MutableLineCol = { line: 0, character: 0 };
+
 function headMembers(out: Members<OpReport>, fnName: string, opA: OpAnalysis, positions: PositionIndex): void {
-  const pos = positions.position(opA.op.nameRange.start);
-  out.add('line', pos.line + 1);
-  out.add('column', pos.character + 1);
+  positions.positionInto(opA.op.nameRange.start, at);
+  out.add('line', at.line + 1);
+  out.add('column', at.character + 1);
   out.add('op', opA.op.name);
   out.add('result', opA.op.resultNames[0] ?? '');
   out.add('function', fnName);
@@ -356,12 +359,12 @@ class OpJsonWriter {
 }
 
 function diagnosticMembers(out: Members<DiagnosticReport>, d: Diagnostic, positions: PositionIndex): void {
-  const start = positions.position(d.range.start);
-  const end = positions.position(d.range.end);
-  out.add('line', start.line + 1);
-  out.add('column', start.character + 1);
-  out.add('endLine', end.line + 1);
-  out.add('endColumn', end.character + 1);
+  positions.positionInto(d.range.start, at);
+  out.add('line', at.line + 1);
+  out.add('column', at.character + 1);
+  positions.positionInto(d.range.end, at);
+  out.add('endLine', at.line + 1);
+  out.add('endColumn', at.character + 1);
   out.add('severity', d.severity);
   out.add('code', d.code);
   out.add('message', d.message);

@@ -5,7 +5,7 @@
  */
 
 import { PieceText } from './pieceText';
-import { firstIndexNotBefore } from './search';
+import { countAtOrBelow } from './search';
 
 export interface LineCol {
   /** 0-based line. */
@@ -17,6 +17,14 @@ export interface LineCol {
 /** Offsets → positions, and nothing else: what a report of positions needs (no text; see `LineIndex.positionsOnly`). */
 export interface PositionIndex {
   position(offset: number): LineCol;
+  /** `position(offset)` written into `into`: no object per call, for a writer that reads one per record. */
+  positionInto(offset: number, into: MutableLineCol): void;
+}
+
+/** A position a caller reuses (`PositionIndex.positionInto`). */
+export interface MutableLineCol {
+  line: number;
+  character: number;
 }
 
 export class LineIndex implements PositionIndex {
@@ -101,13 +109,20 @@ export class LineIndex implements PositionIndex {
     return positionIn(this.lineStarts, this.source.length, offset);
   }
 
+  positionInto(offset: number, into: MutableLineCol): void {
+    positionInto(this.lineStarts, this.source.length, offset, into);
+  }
+
   /**
    * The positions of this text without the text: a one-shot report that prints no source lines (JSON, SARIF) lets a
    * 22 MB text go before it writes.
    */
   positionsOnly(): PositionIndex {
     const { lineStarts, length } = this;
-    return { position: (offset) => positionIn(lineStarts, length, offset) };
+    return {
+      position: (offset) => positionIn(lineStarts, length, offset),
+      positionInto: (offset, into) => positionInto(lineStarts, length, offset, into),
+    };
   }
 
   /** Offset of a position; a line or character past its end clamps to the end of that line or text. */
@@ -135,10 +150,17 @@ export class LineIndex implements PositionIndex {
 }
 
 function positionIn(lineStarts: Int32Array, textLength: number, offset: number): LineCol {
+  const at = { line: 0, character: 0 };
+  positionInto(lineStarts, textLength, offset, at);
+  return at;
+}
+
+function positionInto(lineStarts: Int32Array, textLength: number, offset: number, into: MutableLineCol): void {
   const clamped = Math.max(0, Math.min(offset, textLength));
   // The last line starting at or before the offset (line 0 starts at 0).
-  const line = firstIndexNotBefore(lineStarts.length, (k) => lineStarts[k]! <= clamped) - 1;
-  return { line, character: clamped - lineStarts[line]! };
+  const line = countAtOrBelow(lineStarts, clamped) - 1;
+  into.line = line;
+  into.character = clamped - lineStarts[line]!;
 }
 
 /** Appends to `starts` the offset (+ `base`) after each line break that begins in [from, to) of `text` (CR+LF counts once). */

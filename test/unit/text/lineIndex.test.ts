@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/text/lineIndex';
+import { countAtOrBelow, firstIndexNotBefore } from '../../../server/src/text/search';
 
 describe('LineIndex', () => {
   it('maps offsets to UTF-16 positions across LF and CRLF line breaks', () => {
@@ -19,6 +20,34 @@ describe('LineIndex', () => {
     const positions = index.positionsOnly();
     for (let offset = -1; offset <= text.length + 2; offset++)
       assert.deepEqual(positions.position(offset), index.position(offset), `offset ${offset}`);
+  });
+
+  it('positionInto writes the same position as position, from the index and from positionsOnly', () => {
+    const text = 'ab\r\ncd\n😀x\r\n\nlast';
+    const index = new LineIndex(text);
+    const positions = index.positionsOnly();
+    const into = { line: -1, character: -1 };
+    for (let offset = -1; offset <= text.length + 2; offset++) {
+      index.positionInto(offset, into);
+      assert.deepEqual(into, index.position(offset), `offset ${offset}`);
+      into.line = into.character = -1;
+      positions.positionInto(offset, into);
+      assert.deepEqual(into, index.position(offset), `offset ${offset} (positionsOnly)`);
+    }
+  });
+
+  it('countAtOrBelow equals firstIndexNotBefore with "at or below" on sorted lists with repeats (seeded)', () => {
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let trial = 0; trial < 200; trial++) {
+      const sorted = Array.from({ length: next(12) }, () => next(20)).sort((a, b) => a - b);
+      for (let value = -2; value <= 22; value++)
+        assert.equal(
+          countAtOrBelow(sorted, value),
+          firstIndexNotBefore(sorted.length, (k) => sorted[k]! <= value),
+          `${JSON.stringify(sorted)} at ${value}`,
+        );
+    }
   });
 
   it('clamps out-of-range positions instead of throwing', () => {
