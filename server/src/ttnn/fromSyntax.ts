@@ -748,6 +748,14 @@ interface OpLocation {
 
 const NO_LOCATION: OpLocation = { label: undefined, source: undefined };
 
+// What `opLocation` returns for an alias used once (most ops of a dump), rewritten at each such call: toTtnnOp reads it
+// at once and keeps its fields, never the object (one per op was old-generation garbage at 100k ops).
+const aliasLocation: { label: string | undefined; source: FileLineCol | undefined } = {
+  label: undefined,
+  source: undefined,
+};
+
+/** The op's location; read it at once (it may be `aliasLocation`, rewritten by the next call). */
 function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   if (loc === undefined) return NO_LOCATION;
   // Dumps write `loc(#locN)`: what it resolves to depends on the chunk's aliases alone, so it is resolved once per alias.
@@ -760,7 +768,11 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   const target = locationOfAlias(table.aliases.get(loc.name));
   if (target?.kind === 'name') {
     const source = sourceBehindName(target.child, table);
-    if (source !== NEEDS_WALK) return { label: target.name, source };
+    if (source !== NEEDS_WALK) {
+      aliasLocation.label = target.name;
+      aliasLocation.source = source;
+      return aliasLocation;
+    }
   }
   const resolved = resolvedOpLocation(loc, table);
   const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
