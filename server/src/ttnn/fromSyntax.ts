@@ -1137,8 +1137,12 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   // TTNN ops are kept, and the callees that decide each function's role are read from them.
   const bodies = raw.map(({ op, table }) => bodyOf(op, table));
   const called = new Set<string>();
-  for (const [i, f] of raw.entries())
-    for (const op of bodies[i]!.ops) for (const callee of op.symbolUses) called.add(`${f.chunkIndex}|${callee}`);
+  // Only the ops that use symbols (`opsWithSymbols`): a loop over every op made an iterator per op, old garbage at 100k.
+  for (let i = 0; i < raw.length; i++) {
+    const { ops, opsWithSymbols } = bodies[i]!;
+    for (const k of opsWithSymbols)
+      for (const callee of ops[k]!.symbolUses) called.add(`${raw[i]!.chunkIndex}|${callee}`);
+  }
   const functions: TtnnFunction[] = raw.map(({ op, inCpuModule, chunkIndex }, i) => {
     const name = op.symbol?.name ?? '@?';
     const body = bodies[i]!;
