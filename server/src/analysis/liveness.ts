@@ -7,6 +7,7 @@ import { isViewReshape } from '../estimate/ops/reshape';
 import type { Device } from '../ttnn/device';
 import { l1Footprint } from '../ttnn/layout';
 import type { TtnnFunction, TtnnOp, ValueSpec } from '../ttnn/op';
+import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import type { FunctionAnalysis, LiveInterval } from './types';
 
@@ -96,10 +97,14 @@ const NONE = -1;
 /**
  * A slot per distinct SSA name of a function (arguments, results, operands), with what liveness records per value: its
  * last use and deallocation (op indices, NONE for none), whether it is returned, whether it is a view reshape's
- * result, and its root value's slot (itself unless a view).
+ * result, and its root value's slot (itself unless a view). Numbered names (`%123`, most of a dump's) find their slot
+ * in a table indexed by the number; other names (`%arg0`, `%x`, `%0#1`, numbers past the table) in a map.
  */
 class SsaSlots {
   private readonly slots = new Map<string, number>();
+  // The slot of `%N` at N, NONE until it has one; numbers past its end go to `slots`.
+  private readonly numbered: Int32Array;
+  private count = 0;
   readonly lastUse: Int32Array;
   readonly dealloc: Int32Array;
   readonly returned: Uint8Array;
@@ -116,11 +121,19 @@ class SsaSlots {
     this.viewResult = new Uint8Array(capacity);
     this.root = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.root[i] = i;
+    // A dump numbers a function's results from %0 up: about one number per result.
+    this.numbered = new Int32Array(capacity).fill(NONE);
   }
 
   slotOf(name: string): number {
+    const n = numberAfter(name, '%');
+    if (n >= 0 && n < this.numbered.length) {
+      let slot = this.numbered[n]!;
+      if (slot === NONE) this.numbered[n] = slot = this.count++;
+      return slot;
+    }
     let slot = this.slots.get(name);
-    if (slot === undefined) this.slots.set(name, (slot = this.slots.size));
+    if (slot === undefined) this.slots.set(name, (slot = this.count++));
     return slot;
   }
 }

@@ -24,6 +24,7 @@ import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
 import { forEachFunctionOp, parse, sharedTextOf } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
+import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
@@ -42,6 +43,8 @@ import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, Ttnn
 
 interface ChunkTables {
   readonly aliases: ReadonlyMap<string, AliasDefinition>;
+  /** `aliases` of the numbered location aliases `#locN`, at N (`aliasNamed`); empty when numbered too sparsely. */
+  readonly locAliases: readonly (AliasDefinition | undefined)[];
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
   readonly specCache: SpecTrie;
@@ -147,6 +150,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
   if (cached !== undefined) return cached;
   const tables: ChunkTables = {
     aliases: aliasesByName(chunk),
+    locAliases: numberedLocAliases(chunk),
     layoutCache: new Map(),
     specCache: {},
     specBySharedText: new WeakMap(),
@@ -161,6 +165,32 @@ function tablesOf(chunk: Chunk): ChunkTables {
   };
   chunkTables.set(chunk, tables);
   return tables;
+}
+
+/**
+ * The chunk's `#locN` aliases at N, the first definition of each name as in `aliasesByName`: a dump's ops each use one
+ * (`loc(#loc123)`), and an array read per op costs less than a map lookup of the name. Empty unless the numbers are
+ * dense enough to index (a dump numbers them from 1 up).
+ */
+function numberedLocAliases(chunk: Chunk): readonly (AliasDefinition | undefined)[] {
+  let largest = -1;
+  for (const a of chunk.aliases) largest = Math.max(largest, numberAfter(a.name, LOC_ALIAS_PREFIX));
+  if (largest < 0 || largest > 2 * chunk.aliases.length + 1024) return NO_ALIASES;
+  const byNumber = new Array<AliasDefinition | undefined>(largest + 1).fill(undefined);
+  for (const a of chunk.aliases) {
+    const n = numberAfter(a.name, LOC_ALIAS_PREFIX);
+    if (n >= 0 && byNumber[n] === undefined) byNumber[n] = a;
+  }
+  return byNumber;
+}
+
+const LOC_ALIAS_PREFIX = '#loc';
+const NO_ALIASES: readonly (AliasDefinition | undefined)[] = Object.freeze([]);
+
+/** `table.aliases.get(name)`, a numbered location alias read by its number. */
+function aliasNamed(table: ChunkTables, name: string): AliasDefinition | undefined {
+  const n = numberAfter(name, LOC_ALIAS_PREFIX);
+  return n >= 0 && n < table.locAliases.length ? table.locAliases[n] : table.aliases.get(name);
 }
 
 /** The dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
@@ -765,7 +795,7 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
   // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
   // ops share: those need no walk, and no cache entry (each alias is used once).
-  const target = locationOfAlias(table.aliases.get(loc.name));
+  const target = locationOfAlias(aliasNamed(table, loc.name));
   if (target?.kind === 'name') {
     const source = sourceBehindName(target.child, table);
     if (source !== NEEDS_WALK) {
@@ -800,7 +830,7 @@ function sourceBehindName(
 /** What `sourceOfLeaf` gives for the location alias `name` stands for (undefined when it stands for none). */
 function sourceOfAliasedLeaf(name: string, table: ChunkTables): FileLineCol | undefined | typeof NEEDS_WALK {
   if (table.sourcesByAlias.has(name)) return table.sourcesByAlias.get(name);
-  const target = locationOfAlias(table.aliases.get(name));
+  const target = locationOfAlias(aliasNamed(table, name));
   // An undefined alias ends the walk there: no file position.
   const source = target === undefined ? undefined : sourceOfLeaf(target);
   if (table.sourcesByAlias.size < MAX_CACHED_PROPS) table.sourcesByAlias.set(name, source);
@@ -822,7 +852,7 @@ function sourceOfLeaf(loc: Location): FileLineCol | undefined | typeof NEEDS_WAL
 }
 
 function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
-  const resolved = resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name)));
+  const resolved = resolveLocation(loc, (name) => locationOfAlias(aliasNamed(table, name)));
   return { label: locationLabel(resolved), source: resolved.fileLineCol };
 }
 

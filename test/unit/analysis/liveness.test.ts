@@ -52,6 +52,33 @@ describe('analysis/liveness', () => {
     ]);
   });
 
+  it('names count by their text: %1 and %01 are two values, and numbers past the slot table are values too', () => {
+    const fn = fnOf(
+      '@main',
+      [
+        unary('%1', '%arg0'), // used by nothing: %01 below is another name
+        unary('%01', '%arg0'), // used at 3
+        unary('%4000000', '%arg0'), // a number far past the function's names: used at 4
+        unary('%3', '%01'),
+        unary('%5', '%4000000'),
+        unary('%6#0', '%arg0'), // not a plain number: deallocated at 6
+        dealloc('%6#0'),
+        ret('%3', '%5'),
+      ],
+      { args: [{ name: '%arg0', spec: L1 }] },
+    );
+    const intervals = liveIntervalsOf(fn, DEVICE).map((iv) => [iv.valueName, iv.startIndex, iv.endIndex]);
+    assert.deepEqual(intervals, [
+      ['%arg0', 0, 7],
+      ['%1', 0, 0],
+      ['%01', 1, 3],
+      ['%4000000', 2, 4],
+      ['%3', 3, 7],
+      ['%5', 4, 7],
+      ['%6#0', 5, 6],
+    ]);
+  });
+
   it('a deallocated argument lives from the start to its deallocate', () => {
     const fn = fnOf('@main', [unary('%0', '%arg0'), dealloc('%arg0'), ret('%0')], {
       args: [{ name: '%arg0', spec: L1 }],

@@ -100,7 +100,43 @@ const EVERY_ALIAS_SHAPE = `func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
 #notALocation = #ttnn.buffer_type<dram>
 `;
 
+/**
+ * Numbered aliases (`#locN`, read by their number from an array when they are dense, as here): non-canonical twins, a
+ * redefinition, gaps, a use past the largest number.
+ */
+const NUMBERED_ALIASES = `func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
+  %0 = "ttnn.abs"(%a) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc1)
+  %1 = "ttnn.abs"(%0) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc7)
+  %2 = "ttnn.abs"(%1) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc07)
+  %3 = "ttnn.abs"(%2) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc3)
+  %4 = "ttnn.abs"(%3) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc0)
+  %5 = "ttnn.abs"(%4) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc1000)
+  %6 = "ttnn.abs"(%5) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc)
+  %7 = "ttnn.abs"(%6) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc2)
+  %8 = "ttnn.abs"(%7) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#loc5000)
+  return %8 : tensor<2xbf16>
+}
+#loc = loc("a.py":1:1)
+#loc0 = loc("zero"(#loc))
+#loc1 = loc("one"(#loc))
+#loc2 = loc("two"(#loc1))
+#loc7 = loc("seven"(#loc))
+#loc07 = loc("oh-seven")
+#loc7 = loc("seven again")
+#loc1000 = loc("far"(#loc))
+`;
+
 describe('ttnn/fromSyntax op locations', () => {
+  it('give numbered aliases, read by their number, the label and source the general walk gives', () => {
+    assert.equal(assertViewMatchesWalk(NUMBERED_ALIASES, 'numbered aliases'), 10);
+    // By hand: the first #loc7 wins, #loc07 is its own alias, #loc3 is not defined.
+    const ops = moduleFromSyntax(parse(NUMBERED_ALIASES)).functions[0]!.ops;
+    assert.deepEqual(
+      ops.slice(0, 4).map((o) => o.locationName),
+      ['one', 'seven', 'oh-seven', undefined],
+    );
+  });
+
   it('give every alias shape the label and source the general walk gives', () => {
     assert.equal(assertViewMatchesWalk(EVERY_ALIAS_SHAPE, 'every alias shape'), 18); // 17 ops and the return
     // Spot-check the oracle itself, by hand from the aliases above.
