@@ -138,8 +138,10 @@ class EstimateMemo {
   hash(op: TtnnOp, readsProperties: boolean, live: number): number {
     const specIds = this.specIds;
     let n = 0;
-    for (const spec of op.operands) specIds[n++] = this.specContentIds.idOf(spec);
-    for (const spec of op.results) specIds[n++] = this.specContentIds.idOf(spec);
+    // Indexed loops: for-of made an iterator result per op (old garbage at 100k ops).
+    const { operands, results } = op;
+    for (let i = 0; i < operands.length; i++) specIds[n++] = this.specContentIds.idOf(operands[i]!);
+    for (let i = 0; i < results.length; i++) specIds[n++] = this.specContentIds.idOf(results[i]!);
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));

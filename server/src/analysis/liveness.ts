@@ -32,7 +32,9 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
   // A view reshape's result aliases its input's buffer: uses and deallocations of either act on the root value.
   const rootOf = names.root;
   let anyViews = false;
-  for (const op of ops) {
+  // Indexed loops over op lists throughout: for-of made an iterator result per op (old garbage at 100k ops).
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     const input = op.operandNames[0];
     const result = op.resultNames[0];
     if (input !== undefined && result !== undefined && isViewReshape(op)) {
@@ -48,7 +50,8 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
     for (let k = 0; k < operandNames.length; k++) lastUse[rootOf[names.slotOf(operandNames[k]!)]!] = i;
     if (op.name === 'ttnn.deallocate' && operandNames[0] !== undefined)
       dealloc[rootOf[names.slotOf(operandNames[0])]!] = i;
-    if (op.name === 'func.return') for (const name of operandNames) returned[rootOf[names.slotOf(name)]!] = 1;
+    if (op.name === 'func.return')
+      for (let k = 0; k < operandNames.length; k++) returned[rootOf[names.slotOf(operandNames[k]!)]!] = 1;
   }
   const last = Math.max(0, ops.length - 1);
   // Result specs are shared per type text (ttnn/fromSyntax.ts): each distinct one is sized once.
@@ -114,7 +117,7 @@ class SsaSlots {
   constructor(fn: TtnnFunction) {
     // At most one slot per name written.
     let capacity = fn.args.length;
-    for (const op of fn.ops) capacity += op.operandNames.length + op.resultNames.length;
+    for (let i = 0; i < fn.ops.length; i++) capacity += fn.ops[i]!.operandNames.length + fn.ops[i]!.resultNames.length;
     this.lastUse = new Int32Array(capacity).fill(NONE);
     this.dealloc = new Int32Array(capacity).fill(NONE);
     this.returned = new Uint8Array(capacity);
@@ -182,7 +185,8 @@ export function sameLivenessOp(x: TtnnOp, y: TtnnOp, device: Device): boolean {
  *  in place (a 50k-op function's arrays outlive young-generation collections, so a second one was old garbage). */
 export function liveBytesPerOp(nOps: number, intervals: readonly LiveInterval[]): number[] {
   const out = new Array<number>(nOps + 1).fill(0);
-  for (const iv of intervals) {
+  for (let k = 0; k < intervals.length; k++) {
+    const iv = intervals[k]!;
     out[iv.startIndex] += iv.bytesPerCore;
     out[Math.min(nOps, iv.endIndex + 1)] -= iv.bytesPerCore;
   }

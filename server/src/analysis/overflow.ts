@@ -75,7 +75,6 @@ export function detectOverflow(
   strings?: SharedStrings,
 ): Omit<Overflow, 'status'> | undefined {
   const { device, cap, capLimit } = limits;
-  const kept = (message: string): string => (strings === undefined ? flat(message) : strings.intern(message));
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
@@ -85,7 +84,7 @@ export function detectOverflow(
       cbRegionEndBytes: 0,
       limitBytes: 0,
       core: NO_CORE,
-      message: kept(illegalMessage(est.rule, est.citation)),
+      message: keptMessage(illegalMessage(est.rule, est.citation), strings),
     };
   }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
@@ -96,8 +95,9 @@ export function detectOverflow(
       cbRegionEndBytes: base + live,
       limitBytes: l1,
       core: NO_CORE,
-      message: kept(
+      message: keptMessage(
         `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+        strings,
       ),
     };
   }
@@ -113,8 +113,9 @@ export function detectOverflow(
         cbRegionEndBytes: end,
         limitBytes: l1,
         core,
-        message: kept(
+        message: keptMessage(
           `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+          strings,
         ),
       };
     }
@@ -123,8 +124,9 @@ export function detectOverflow(
       cbRegionEndBytes: end,
       limitBytes: lowest,
       core,
-      message: kept(
+      message: keptMessage(
         `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+        strings,
       ),
     };
   }
@@ -134,12 +136,19 @@ export function detectOverflow(
       cbRegionEndBytes: worstEnd,
       limitBytes: base + capLimit,
       core: est.worstCore,
-      message: kept(
+      message: keptMessage(
         `CBs (${est.worstCbBytesPerCore} B) + live L1 tensors (${live} B) exceed the usable-L1 cap ${cap} x ${l1 - base} B = ${capLimit} B per core`,
+        strings,
       ),
     };
   }
   return undefined;
+}
+
+/** `message` kept once per distinct text in `strings` (an analysis's), else flattened. A function, not a closure made
+ *  per call: detectOverflow runs for every op. */
+function keptMessage(message: string, strings: SharedStrings | undefined): string {
+  return strings === undefined ? flat(message) : strings.intern(message);
 }
 
 /** tt-metal's wording of a failed validation (`TT_FATAL` prints the condition's message), with the rule's source. */

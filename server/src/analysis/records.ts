@@ -72,16 +72,23 @@ export function unanalysedRecord(fn: TtnnFunction): FunctionAnalysis {
 }
 
 export function isUnmodeledOrUnknownLayout(opA: OpAnalysis): boolean {
-  return (
-    opA.estimate.kind === 'unmodeled' || opA.op.results.some((r) => r.kind === 'tensor' && r.layout.kind === 'unknown')
-  );
+  if (opA.estimate.kind === 'unmodeled') return true;
+  // A loop, not `some` with a closure: this runs for every op of an analysis.
+  const results = opA.op.results;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (r.kind === 'tensor' && r.layout.kind === 'unknown') return true;
+  }
+  return false;
 }
 
 /** The highest peak over `ops` (the first op on a tie); undefined for no ops. */
 export function peakOf(ops: readonly OpAnalysis[]): FunctionAnalysis['peak'] {
   let peak: { bytesPerCore: number; opIndex: number } | undefined;
-  for (const opA of ops)
+  for (let i = 0; i < ops.length; i++) {
+    const opA = ops[i]!;
     if (peak === undefined || opA.peakL1BytesPerCore > peak.bytesPerCore)
       peak = { bytesPerCore: opA.peakL1BytesPerCore, opIndex: opA.index };
+  }
   return peak;
 }

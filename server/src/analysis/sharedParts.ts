@@ -102,13 +102,19 @@ function samePlainData(a: unknown, b: unknown, depth: number): boolean {
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  // `for in` lists own keys in `Object.keys` order here (plain objects of one prototype with no enumerable keys).
-  const keysB = Object.keys(b);
+  // `for in` lists own keys in `Object.keys` order here (plain objects of one prototype with no enumerable keys). b's
+  // keys go to this depth's reused list: an `Object.keys` array per comparison was ~19 MB per 100k-op analysis.
+  const keysB = (KEYS_AT_DEPTH[depth] ??= []);
+  let count = 0;
+  for (const key in b) keysB[count++] = key;
   let i = 0;
   for (const key in a) {
-    if (key !== keysB[i++]) return false;
+    if (i >= count || key !== keysB[i++]) return false;
     if (!samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
       return false;
   }
-  return i === keysB.length;
+  return i === count;
 }
+
+// samePlainData's lists of b's keys, one per depth (a comparison at one depth is done before the next at that depth).
+const KEYS_AT_DEPTH: string[][] = [];
