@@ -23,11 +23,11 @@ export function aliasesByName(chunk: Chunk): ReadonlyMap<string, AliasDefinition
   return table;
 }
 
+/** Aliases by name: `aliasesByName`'s map, or a table that answers the same (ttnn/fromSyntax.ts `ChunkAliases`). */
+export type AliasLookup = Pick<ReadonlyMap<string, AliasDefinition>, 'get'>;
+
 /** `attr` with `#a = #b` chains followed to a value that is not an alias reference; undefined if a name is undefined. */
-export function resolveAttr(
-  attr: AttrNode | undefined,
-  aliases: ReadonlyMap<string, AliasDefinition>,
-): AttrNode | undefined {
+export function resolveAttr(attr: AttrNode | undefined, aliases: AliasLookup): AttrNode | undefined {
   let current = attr;
   for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'attrAlias'; i++)
     current = aliases.get(current.name)?.attr;
@@ -35,10 +35,7 @@ export function resolveAttr(
 }
 
 /** `type` with `!a = !b` chains followed to a type that is not an alias reference; undefined if a name is undefined. */
-export function resolveType(
-  type: TypeNode | undefined,
-  aliases: ReadonlyMap<string, AliasDefinition>,
-): TypeNode | undefined {
+export function resolveType(type: TypeNode | undefined, aliases: AliasLookup): TypeNode | undefined {
   let current = type;
   for (let i = 0; i < MAX_CHAIN && current !== undefined && current.kind === 'typeAlias'; i++)
     current = aliases.get(current.name)?.type;

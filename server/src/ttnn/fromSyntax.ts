@@ -17,7 +17,7 @@ import type {
   ParseResult,
   TypeNode,
 } from '../mlir/syntax';
-import { aliasesByName, resolveAttr, resolveType } from '../mlir/aliases';
+import { aliasesByName, resolveAttr, resolveType, type AliasLookup } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
@@ -42,9 +42,7 @@ import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, Ttnn
 // Per-chunk decoding caches
 
 interface ChunkTables {
-  readonly aliases: ReadonlyMap<string, AliasDefinition>;
-  /** `aliases` of the numbered location aliases `#locN`, at N (`aliasNamed`); empty when numbered too sparsely. */
-  readonly locAliases: readonly (AliasDefinition | undefined)[];
+  readonly aliases: AliasLookup;
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
   readonly specCache: SpecTrie;
@@ -149,8 +147,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
   const tables: ChunkTables = {
-    aliases: aliasesByName(chunk),
-    locAliases: numberedLocAliases(chunk),
+    aliases: chunkAliases(chunk),
     layoutCache: new Map(),
     specCache: {},
     specBySharedText: new WeakMap(),
@@ -168,29 +165,39 @@ function tablesOf(chunk: Chunk): ChunkTables {
 }
 
 /**
- * The chunk's `#locN` aliases at N, the first definition of each name as in `aliasesByName`: a dump's ops each use one
- * (`loc(#loc123)`), and an array read per op costs less than a map lookup of the name. Empty unless the numbers are
- * dense enough to index (a dump numbers them from 1 up).
+ * A chunk's aliases by name, as `aliasesByName` gives them (the first definition of a name wins), with the numbered
+ * location aliases `#locN` in an array at N: a dump defines one per op and each op looks its own up (`loc(#loc123)`),
+ * so an array read replaces a map lookup per op and a map entry per alias. The other aliases (layouts, buffer types,
+ * named locations) are in a map of their own.
  */
-function numberedLocAliases(chunk: Chunk): readonly (AliasDefinition | undefined)[] {
-  let largest = -1;
-  for (const a of chunk.aliases) largest = Math.max(largest, numberAfter(a.name, LOC_ALIAS_PREFIX));
-  if (largest < 0 || largest > 2 * chunk.aliases.length + 1024) return NO_ALIASES;
-  const byNumber = new Array<AliasDefinition | undefined>(largest + 1).fill(undefined);
-  for (const a of chunk.aliases) {
-    const n = numberAfter(a.name, LOC_ALIAS_PREFIX);
-    if (n >= 0 && byNumber[n] === undefined) byNumber[n] = a;
+class ChunkAliases implements AliasLookup {
+  constructor(
+    private readonly numbered: readonly (AliasDefinition | undefined)[],
+    private readonly others: ReadonlyMap<string, AliasDefinition>,
+  ) {}
+
+  get(name: string): AliasDefinition | undefined {
+    const n = numberAfter(name, LOC_ALIAS_PREFIX);
+    return n >= 0 && n < this.numbered.length ? this.numbered[n] : this.others.get(name);
   }
-  return byNumber;
 }
 
 const LOC_ALIAS_PREFIX = '#loc';
-const NO_ALIASES: readonly (AliasDefinition | undefined)[] = Object.freeze([]);
 
-/** `table.aliases.get(name)`, a numbered location alias read by its number. */
-function aliasNamed(table: ChunkTables, name: string): AliasDefinition | undefined {
-  const n = numberAfter(name, LOC_ALIAS_PREFIX);
-  return n >= 0 && n < table.locAliases.length ? table.locAliases[n] : table.aliases.get(name);
+/** The chunk's aliases: `ChunkAliases` when its `#locN` are numbered densely (a dump's, from 1 up), else `aliasesByName`. */
+export function chunkAliases(chunk: Chunk): AliasLookup {
+  let largest = -1;
+  for (const a of chunk.aliases) largest = Math.max(largest, numberAfter(a.name, LOC_ALIAS_PREFIX));
+  if (largest < 0 || largest > 2 * chunk.aliases.length + 1024) return aliasesByName(chunk);
+  const numbered = new Array<AliasDefinition | undefined>(largest + 1).fill(undefined);
+  const others = new Map<string, AliasDefinition>();
+  for (const a of chunk.aliases) {
+    const n = numberAfter(a.name, LOC_ALIAS_PREFIX);
+    if (n >= 0) {
+      if (numbered[n] === undefined) numbered[n] = a;
+    } else if (!others.has(a.name)) others.set(a.name, a);
+  }
+  return new ChunkAliases(numbered, others);
 }
 
 /** The dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
@@ -795,7 +802,7 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
   // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
   // ops share: those need no walk, and no cache entry (each alias is used once).
-  const target = locationOfAlias(aliasNamed(table, loc.name));
+  const target = locationOfAlias(table.aliases.get(loc.name));
   if (target?.kind === 'name') {
     const source = sourceBehindName(target.child, table);
     if (source !== NEEDS_WALK) {
@@ -830,7 +837,7 @@ function sourceBehindName(
 /** What `sourceOfLeaf` gives for the location alias `name` stands for (undefined when it stands for none). */
 function sourceOfAliasedLeaf(name: string, table: ChunkTables): FileLineCol | undefined | typeof NEEDS_WALK {
   if (table.sourcesByAlias.has(name)) return table.sourcesByAlias.get(name);
-  const target = locationOfAlias(aliasNamed(table, name));
+  const target = locationOfAlias(table.aliases.get(name));
   // An undefined alias ends the walk there: no file position.
   const source = target === undefined ? undefined : sourceOfLeaf(target);
   if (table.sourcesByAlias.size < MAX_CACHED_PROPS) table.sourcesByAlias.set(name, source);
@@ -852,7 +859,7 @@ function sourceOfLeaf(loc: Location): FileLineCol | undefined | typeof NEEDS_WAL
 }
 
 function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
-  const resolved = resolveLocation(loc, (name) => locationOfAlias(aliasNamed(table, name)));
+  const resolved = resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name)));
   return { label: locationLabel(resolved), source: resolved.fileLineCol };
 }
 

@@ -12,7 +12,7 @@ import { aliasesByName } from '../../../server/src/mlir/aliases';
 import { locationLabel, locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
 import { parse } from '../../../server/src/mlir/parser';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
-import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import { chunkAliases, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
@@ -135,6 +135,28 @@ describe('ttnn/fromSyntax op locations', () => {
       ops.slice(0, 4).map((o) => o.locationName),
       ['one', 'seven', 'oh-seven', undefined],
     );
+  });
+
+  it('chunkAliases finds every alias aliasesByName finds, and no other (corpus, numbered and mutated files)', () => {
+    const texts = [NUMBERED_ALIASES, EVERY_ALIAS_SHAPE, ...allCorpusFiles().map((f) => fs.readFileSync(f, 'utf8'))];
+    const random = makeRandom(4242);
+    for (const mutate of Object.values(MUTATIONS))
+      for (let i = 0; i < 4; i++) texts.push(mutate(NUMBERED_ALIASES, random));
+    let compared = 0;
+    for (const text of texts)
+      for (const chunk of parse(text).file.chunks) {
+        const expected = aliasesByName(chunk);
+        const actual = chunkAliases(chunk);
+        const names = new Set(chunk.aliases.map((a) => a.name));
+        // Names no alias has: numbers past the largest, leading zeros, near misses.
+        for (let n = 0; n <= chunk.aliases.length + 2; n++) names.add(`#loc${n}`).add(`#loc0${n}`);
+        for (const name of ['#loc', '#loc-1', '#loc1a', '#LOC1', 'loc1', '#loc99999999']) names.add(name);
+        for (const name of names) {
+          assert.equal(actual.get(name), expected.get(name), name);
+          compared++;
+        }
+      }
+    assert.ok(compared > 10_000, `names compared: ${compared}`);
   });
 
   it('give every alias shape the label and source the general walk gives', () => {
