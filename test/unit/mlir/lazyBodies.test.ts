@@ -84,6 +84,7 @@ describe('lazy function bodies', () => {
     assert.ok(first.blocks[0]!.operations.length > 0);
   });
 
+  // A streamed op is valid while it is visited (its slots are then reused), so each is written out during its visit.
   it('a lazy body streamed op by op gives the ops, blocks and entry arguments of the eager body', () => {
     for (const rel of MODEL_DUMPS) {
       const text = readCorpus(rel);
@@ -92,22 +93,41 @@ describe('lazy function bodies', () => {
       assert.equal(lazyFunctions.length, eagerFunctions.length, rel);
       assert.ok(eagerFunctions.length > 0, rel);
       for (const [i, eager] of eagerFunctions.entries()) {
-        const streamed: Operation[] = [];
-        const shape = forEachFunctionOp(lazyFunctions[i]!, (op) => streamed.push(op));
+        const streamed: string[] = [];
+        const shape = forEachFunctionOp(lazyFunctions[i]!, (op) => streamed.push(JSON.stringify(op)));
         const blocks = eager.regions[0]?.blocks ?? [];
-        assert.equal(
-          JSON.stringify(streamed),
-          JSON.stringify(blocks.flatMap((b) => b.operations)),
+        assert.deepEqual(
+          streamed,
+          blocks.flatMap((b) => b.operations).map((op) => JSON.stringify(op)),
           `${rel} ${eager.symbol?.name}`,
         );
         assert.equal(shape.blockCount, blocks.length);
         assert.equal(JSON.stringify(shape.entryArguments), JSON.stringify(blocks[0]?.arguments ?? []));
         // An eagerly parsed function is read from its tree, with the same answer.
-        const fromTree: Operation[] = [];
-        assert.equal(JSON.stringify(forEachFunctionOp(eager, (op) => fromTree.push(op))), JSON.stringify(shape));
-        assert.equal(JSON.stringify(fromTree), JSON.stringify(streamed));
+        const fromTree: string[] = [];
+        const treeShape = forEachFunctionOp(eager, (op) => fromTree.push(JSON.stringify(op)));
+        assert.equal(JSON.stringify(treeShape), JSON.stringify(shape));
+        assert.deepEqual(fromTree, streamed);
       }
     }
+  });
+
+  it("a streamed body's slot table holds one op's slots at a time, not the body's", () => {
+    const ops = Array.from({ length: 2000 }, (_, i) => `    %${i} = "ttnn.abs"(%arg0) : (tensor<4xbf16>) -> tensor<4xbf16>`);
+    const fn = functionsOf(lazily(FUNCTION(ops.join('\n'))).file.chunks[0]!.operations)[0]!;
+    const tables = new Set<unknown>();
+    const slotCounts: number[] = [];
+    forEachFunctionOp(fn, (op) => {
+      // The op's result group is a slotted node (parser/nodes.ts): `$t` is the table its range is read from.
+      const table = (op.results[0] as unknown as { $t?: { size: number } } | undefined)?.$t;
+      if (table === undefined) return;
+      tables.add(table);
+      slotCounts.push(table.size);
+    });
+    assert.equal(tables.size, 1);
+    assert.equal(slotCounts.length, 2000);
+    // Every op takes the same few slots from where the previous op's were taken back.
+    assert.ok(Math.max(...slotCounts) < 32, `slots in use: ${Math.max(...slotCounts)}`);
   });
 
   it('braces inside strings and comments do not end a body early', () => {

@@ -98,6 +98,8 @@ export interface FunctionBodyShape {
  * Hands each op of `fn`'s body blocks to `visit`, in source order. A lazily parsed body is parsed with its ops handed
  * on as they are finished, kept nowhere: a consumer that keeps only what it derives from each op (the TTNN view) lets
  * the op's syntax go while it is young, whatever the function's length. Other functions' ops are read from the tree.
+ * An op is valid during its `visit` only: the slots of its nodes (parser/nodes.ts) are then reused for the next op's,
+ * so that the body's slot table stays one op's size (a 50k-op body's grew to 10 MB of arrays kept to the end).
  */
 export function forEachFunctionOp(fn: Operation, visit: (op: Operation) => void): FunctionBodyShape {
   const lazy = lazyBodyOfOp.get(fn);
@@ -106,6 +108,9 @@ export function forEachFunctionOp(fn: Operation, visit: (op: Operation) => void)
   if (lazy === undefined) for (const block of blocks) for (const op of block.operations) visit(op);
   return { blockCount: blocks.length, entryArguments: blocks[0]?.arguments ?? EMPTY };
 }
+
+/** Slots of a streamed body's table before it grows: more than a typical op's nodes take. */
+const STREAMED_SLOTS = 256;
 
 /**
  * Parses the body in a state derived from its chunk's: same text, limit, depth and caches; errors of its own. With
@@ -117,8 +122,9 @@ function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region 
     ...owner,
     lx: createLexer(owner.text, body.start, owner.lx.limit),
     errors: [],
-    // Its own slots: the table goes with the body's nodes when they become garbage.
-    slots: new RangeTable(Math.max(64, (body.end - body.start) >> 4)),
+    // Its own slots: the table goes with the body's nodes when they become garbage. Streamed, it holds one op's slots
+    // at a time (operations.ts `parseBlock`).
+    slots: new RangeTable(visit === undefined ? Math.max(64, (body.end - body.start) >> 4) : STREAMED_SLOTS),
     depth: body.depth,
     deepest: body.depth,
     symbolSink: undefined,

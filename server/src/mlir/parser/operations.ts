@@ -375,7 +375,8 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
   }
   const operations: Operation[] = [];
   // A streamed body's own blocks hand their ops on (parser/lazyBodies.ts) and keep only where the first starts and
-  // the last ends, for the block's range.
+  // the last ends, for the block's range. The slots an op's nodes took are taken back once it is handed on: the
+  // consumer keeps nothing of the syntax, so the body's slot table holds one op's slots, not the body's.
   const sink = p.opSink !== undefined && p.depth === p.opSinkDepth ? p.opSink : undefined;
   let firstStart = -1;
   let lastEnd = -1;
@@ -386,12 +387,16 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
       skipResourceSection(p);
       continue;
     }
+    const slotMark = p.slots.size;
     const op = parseOperation(p);
     if (op) {
       if (firstStart < 0) firstStart = op.range.start;
       lastEnd = op.range.end;
       if (sink === undefined) operations.push(op);
-      else sink(op);
+      else {
+        sink(op);
+        p.slots.releaseFrom(slotMark);
+      }
     }
     if (lx.start === before && tk(lx) !== Tok.Eof) {
       nextToken(lx);

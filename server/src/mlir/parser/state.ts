@@ -64,7 +64,8 @@ export interface ParserState {
   readonly braceOffsets: NextOffsets | undefined;
   /**
    * Set while a lazy body is streamed (lazyBodies.ts `forEachFunctionOp`): the ops of blocks at depth `opSinkDepth` (the
-   * body's own blocks) go to it instead of into their block.
+   * body's own blocks) go to it instead of into their block. An op handed on is valid during the call only: its slots
+   * are taken back for the next op (operations.ts `parseBlock`).
    */
   readonly opSink: ((op: Operation) => void) | undefined;
   readonly opSinkDepth: number;
