@@ -22,7 +22,7 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { forEachFunctionOp, parse, sharedTextOf } from '../mlir/parser';
+import { aliasReadSlotMark, forEachFunctionOp, parse, releaseAliasReadSlots, sharedTextOf } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
@@ -799,10 +799,25 @@ function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
   if (loc.kind !== 'aliasRef') return resolvedOpLocation(loc, table);
   const known = table.locationsByAlias.get(loc.name);
   if (known !== undefined) return known;
+  // What is kept (labels, file positions) is copied out of the alias nodes read here, so the slots the reads took from
+  // a lazy parse's table are given back (parser/lazyAliases.ts): each of a dump's aliases is read about once.
+  const def = table.aliases.get(loc.name);
+  const slotMark = aliasReadSlotMark(def);
+  const location = aliasOpLocation(loc, def, table);
+  releaseAliasReadSlots(def, slotMark);
+  return location;
+}
+
+/** `opLocation` of `loc(#alias)` (`def` its definition), not cached yet. */
+function aliasOpLocation(
+  loc: Extract<Location, { kind: 'aliasRef' }>,
+  def: AliasDefinition | undefined,
+  table: ChunkTables,
+): OpLocation {
   // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
   // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
   // ops share: those need no walk, and no cache entry (each alias is used once).
-  const target = locationOfAlias(table.aliases.get(loc.name));
+  const target = locationOfAlias(def);
   if (target?.kind === 'name') {
     const source = sourceBehindName(target.child, table);
     if (source !== NEEDS_WALK) {

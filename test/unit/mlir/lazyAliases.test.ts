@@ -9,7 +9,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { makeRandom } from '../../../bench/random';
 import { lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
-import { LazyLocationAlias } from '../../../server/src/mlir/parser/lazyAliases';
+import {
+  LazyLocationAlias,
+  aliasReadSlotMark,
+  releaseAliasReadSlots,
+} from '../../../server/src/mlir/parser/lazyAliases';
 import type { AliasDefinition, ParseResult } from '../../../server/src/mlir/syntax';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
@@ -129,5 +133,29 @@ describe('lazy location aliases: equal to the eager parse', () => {
         .filter((a) => a instanceof LazyLocationAlias).length,
       0,
     );
+  });
+
+  it('reads between aliasReadSlotMark and releaseAliasReadSlots leave the parse its slots, and read as the eager ones', () => {
+    const text = readCorpus(DUMP.falcon3Decode);
+    const lazy = lazily(text);
+    const eager = parse(text);
+    const aliases = lazy.file.chunks[0]!.aliases;
+    const lazyAliases = aliases.filter((a) => a instanceof LazyLocationAlias);
+    assert.ok(lazyAliases.length > 50, `lazy aliases: ${lazyAliases.length}`);
+    const table = (lazyAliases[0] as unknown as { $in: { slots: { size: number } } }).$in.slots;
+    const before = table.size;
+    for (const [i, alias] of aliases.entries()) {
+      const mark = aliasReadSlotMark(alias);
+      assert.equal(mark, alias instanceof LazyLocationAlias ? before : -1);
+      // Two reads, as a walk through an alias chain makes: both taken back.
+      const read = JSON.stringify([alias.attr, alias.attr]);
+      const other = eager.file.chunks[0]!.aliases[i]!;
+      assert.equal(read, JSON.stringify([other.attr, other.attr]), other.name);
+      releaseAliasReadSlots(alias, mark);
+      assert.equal(table.size, before, other.name);
+    }
+    // Without the release, each read keeps its slots.
+    void lazyAliases[0]!.attr;
+    assert.ok(table.size > before);
   });
 });

@@ -117,3 +117,21 @@ export class LazyLocationAlias implements AliasDefinition {
 }
 Object.defineProperty(LazyLocationAlias.prototype, 'kind', { value: 'attrAlias', enumerable: false, writable: false });
 Object.defineProperty(LazyLocationAlias.prototype, 'type', { value: undefined, enumerable: false, writable: false });
+
+/**
+ * A mark of the slot table that reads of `def` take their slots from (a lazy definition's parse), for
+ * `releaseAliasReadSlots`; -1 for any other definition. For a reader that keeps only what it derives from what it reads
+ * (the TTNN view's op labels): a dump's view reads each of its 100k aliases once, and the three slots of each read
+ * otherwise stayed in the table the parse keeps (150k slots on the generated 100k dump, 3 MB of arrays as it grew).
+ */
+export function aliasReadSlotMark(def: AliasDefinition | undefined): number {
+  return def instanceof LazyLocationAlias ? def.$in.slots.size : -1;
+}
+
+/**
+ * Takes back the slots taken since `mark` (`aliasReadSlotMark(def)`) by reads of lazy aliases of `def`'s parse: the
+ * nodes of those reads must be dropped by then. A no-op for a mark of -1.
+ */
+export function releaseAliasReadSlots(def: AliasDefinition | undefined, mark: number): void {
+  if (mark >= 0 && def instanceof LazyLocationAlias) def.$in.slots.releaseFrom(mark);
+}
