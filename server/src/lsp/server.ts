@@ -1,5 +1,6 @@
 /** The language server: capabilities, and one line per method wiring it to its handler. */
 
+import { inspect } from 'util';
 import * as lsp from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, SETTINGS_SECTION, type ServerSettings } from './config';
@@ -8,6 +9,7 @@ import type { RemoteMethod } from './outcome';
 import * as ext from './ext';
 import * as handlers from './handlers';
 import { SourceDiagnostics } from './sourceDiagnostics';
+import { encodeJsonPiecewise } from './jsonEncoding';
 import { readInputText, type InputText } from '../host/openInput';
 
 // Short enough that edit-to-diagnostics stays well under 100 ms, long enough to coalesce a burst of keystrokes.
@@ -15,7 +17,7 @@ const DEBOUNCE_MS = 15;
 
 /** Starts the server on the transport named on the command line (`--stdio`, `--node-ipc`, `--socket=N`). */
 export function startServer(): void {
-  const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+  const connection = createConnection();
   const logError = (message: string): void => {
     try {
       connection.console.error(message);
@@ -278,6 +280,45 @@ export function startServer(): void {
   );
 
   connection.listen();
+}
+
+/**
+ * The connection on the command line's transport. Over stdio, outgoing messages are encoded piece by piece
+ * (jsonEncoding.ts: same bytes, no message-sized string). The library takes stdin as a stream with our writer (it
+ * wraps only what is a stream, and so still exits when stdin ends); its typings list only matching pairs. Node IPC
+ * (VS Code's client) serializes in Node's channel, which we cannot reach; sockets and pipes keep the library's writer.
+ */
+function createConnection(): lsp.Connection {
+  if (!process.argv.slice(2).includes('--stdio')) return lsp.createConnection(lsp.ProposedFeatures.all);
+  const writer = new lsp.StreamMessageWriter(process.stdout, {
+    charset: 'utf-8',
+    contentTypeEncoder: {
+      name: 'application/json',
+      encode: (message, options) => Promise.resolve(encodeJsonPiecewise(message, options.charset)),
+    },
+  });
+  const connection = lsp.createConnection(
+    lsp.ProposedFeatures.all,
+    process.stdin,
+    writer as unknown as NodeJS.WritableStream,
+  );
+  routeConsoleTo(connection);
+  return connection;
+}
+
+/**
+ * What the library does for `--stdio` when it builds the transport itself: console output goes to the client's log,
+ * never into stdout, where it would corrupt the protocol stream (Node's count, table, time*, trace and assert write
+ * through these).
+ */
+function routeConsoleTo(connection: lsp.Connection): void {
+  const text = (args: unknown[]): string => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
+  console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.dir = (item: unknown, options?: object) => connection.console.log(inspect(item, options));
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
 }
 
 function isObject(p: unknown): p is Record<string, unknown> {

@@ -1,0 +1,109 @@
+/**
+ * lsp/jsonEncoding.ts: the piecewise encoder writes the bytes vscode-jsonrpc's default encoder writes
+ * (`Buffer.from(JSON.stringify(message), charset)`), on real published diagnostics and on the values JSON.stringify
+ * treats specially, and never stringifies a whole large message at once.
+ */
+
+import * as assert from 'node:assert/strict';
+import { generateTtnnModule } from '../../../bench/generate';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features';
+import { DEFAULT_SERVER_SETTINGS } from '../../../server/src/lsp/config';
+import * as handlers from '../../../server/src/lsp/handlers';
+import { encodeJsonPiecewise } from '../../../server/src/lsp/jsonEncoding';
+import type { AnalyzedDocument } from '../../../server/src/lsp/outcome';
+
+const URI = 'untitled:generated.mlir';
+
+/** The publishDiagnostics notification the server sends for `text`, as the object the JSON-RPC writer encodes. */
+async function publishMessage(text: string): Promise<{ message: object; nDiagnostics: number }> {
+  const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+  const analyzed: AnalyzedDocument = { uri: URI, version: 1, settingsGeneration: 0, outcome: { kind: 'ok', doc } };
+  const ctx: handlers.DocumentContext = {
+    documents: {
+      analyzed: () => Promise.resolve(analyzed),
+      version: () => 1,
+      settings: () => DEFAULT_SERVER_SETTINGS,
+      importedLog: () => undefined,
+      setImportedLog: () => undefined,
+    },
+    workspaceFolders: () => [],
+    hierarchicalSymbols: true,
+    onDiagnosticsChanged: () => undefined,
+    logError: (m) => assert.fail(m),
+  };
+  const items = (await handlers.diagnosticItems(ctx, URI))?.items ?? [];
+  return {
+    message: {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: URI, version: 1, diagnostics: items },
+    },
+    nDiagnostics: items.length,
+  };
+}
+
+function defaultEncoding(message: unknown): Buffer {
+  return Buffer.from(JSON.stringify(message), 'utf-8');
+}
+
+describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
+  it('writes the bytes of the default encoder for a publish of many diagnostics (with non-Latin-1 text)', async () => {
+    const { message, nDiagnostics } = await publishMessage(generateTtnnModule({ nOps: 2000, seed: 1 }));
+    const expected = defaultEncoding(message);
+    // Enough diagnostics for many pieces, and text that makes the JSON two-byte (the case that motivated this).
+    assert.ok(nDiagnostics > 100, `${nDiagnostics} diagnostics`);
+    assert.ok(expected.length > 256 * 1024, `${expected.length} bytes`);
+    assert.ok(/[^\u0000-\u00ff]/.test(expected.toString('utf-8')));
+    assert.ok(encodeJsonPiecewise(message, 'utf-8').equals(expected));
+  });
+
+  it('writes what JSON.stringify writes for values it treats specially, at every depth', () => {
+    const date = new Date(Date.UTC(2026, 11, 5));
+    const special = {
+      skipped: undefined,
+      fn: () => 1,
+      sym: Symbol('s'),
+      nil: null,
+      nan: Number.NaN,
+      inf: -Infinity,
+      date,
+      withToJson: { toJSON: () => ({ replaced: true }) },
+      arrayWithToJson: Object.assign([1, 2], { toJSON: () => 'array' }),
+      boxed: [new String('s'), new Number(1), new Boolean(false)],
+      inArray: [undefined, () => 1, Symbol('s'), null, 'x — y', '\u{1F600}', '\ud800 lone', '"quoted"\n'],
+      sparse: [1, , 3],
+      empty: { a: [], o: {} },
+      nullProto: Object.assign(Object.create(null) as object, { b: 2, a: 1 }),
+      ordered: { 2: 'two', b: 'b', 1: 'one', a: 'a' },
+    };
+    const messages: unknown[] = [
+      special,
+      { result: special },
+      { params: { nested: special } },
+      { params: { items: [special, special] } },
+      [special, [special, [special]]],
+      'just a string — here',
+      42,
+      null,
+    ];
+    for (const message of messages) assert.ok(encodeJsonPiecewise(message, 'utf-8').equals(defaultEncoding(message)));
+  });
+
+  it('never stringifies more than one array element of a large message at once', async () => {
+    const { message } = await publishMessage(generateTtnnModule({ nOps: 2000, seed: 1 }));
+    const wholeChars = JSON.stringify(message).length;
+    const stringify = JSON.stringify;
+    let longestChars = 0;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => {
+      const text = stringify(...args);
+      longestChars = Math.max(longestChars, text?.length ?? 0);
+      return text;
+    }) as typeof stringify;
+    try {
+      encodeJsonPiecewise(message, 'utf-8');
+    } finally {
+      JSON.stringify = stringify;
+    }
+    assert.ok(longestChars > 0 && longestChars < wholeChars / 100, `${longestChars} of ${wholeChars} chars at once`);
+  });
+});
