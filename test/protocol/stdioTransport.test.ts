@@ -1,0 +1,75 @@
+/**
+ * The real bundled server over `--stdio`, whose writer server.ts builds itself (piecewise JSON, lsp/jsonEncoding.ts):
+ * what the library's own stdio transport also did must still hold. Console output from anywhere in the process goes
+ * to the client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin
+ * ends, with 0 only after a shutdown request.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileUri, REPO_ROOT, SERVER_BUNDLE, buildServer, startLsp } from '../support/lspProcess';
+
+const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
+const SEED = fs.readFileSync(SEED_PATH, 'utf8');
+const URI = fileUri(SEED_PATH);
+
+describe('protocol: the server over --stdio', () => {
+  let preloadDir: string;
+  before(async () => {
+    await buildServer();
+    preloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-stdio-'));
+  });
+  after(() => fs.rmSync(preloadDir, { recursive: true, force: true }));
+
+  it("routes the process's console output to the client's log and keeps the stream intact", async () => {
+    // Loaded before the server (`node -r`); its timer fires once the server has set up its connection.
+    const preload = path.join(preloadDir, 'consoleOutput.js');
+    fs.writeFileSync(
+      preload,
+      `setTimeout(() => {
+  console.log('stray log', { n: 1 });
+  console.info('stray info');
+  console.debug('stray debug');
+  console.dir({ stray: 'dir' });
+  console.warn('stray warn');
+  console.error('stray error');
+  console.count('stray count');
+}, 0);
+`,
+    );
+    const lsp = await startLsp({ command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] } });
+    // A corrupted stream leaves the client waiting: then the server is killed, not asked to shut down.
+    let streamIntact = false;
+    try {
+      const published = lsp.diagnostics(URI, 1);
+      await lsp.open(URI, SEED, 1);
+      const params = await published;
+      assert.ok(params.diagnostics.length > 0);
+      streamIntact = true;
+      const logged = lsp.logMessages.join('\n');
+      for (const text of [
+        'stray log { n: 1 }',
+        'stray info',
+        'stray debug',
+        "{ stray: 'dir' }",
+        'stray warn',
+        'stray error',
+        'stray count: 1',
+      ])
+        assert.ok(logged.includes(text), `${JSON.stringify(text)} not in the client log:\n${logged}`);
+    } finally {
+      if (streamIntact) await lsp.shutdown();
+      else lsp.child.kill();
+    }
+  });
+
+  it('exits with 1 when stdin ends without a shutdown request, and with 0 on shutdown and exit', async () => {
+    const abandoned = await startLsp();
+    abandoned.child.stdin!.end();
+    assert.strictEqual(await abandoned.exited, 1);
+    const shutDown = await startLsp();
+    assert.strictEqual(await shutDown.shutdown(), 0);
+  });
+});
