@@ -39,7 +39,9 @@ describe('protocol: the server over --stdio', () => {
 }, 0);
 `,
     );
-    const lsp = await startLsp({ command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] } });
+    const lsp = await startLsp({
+      command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] },
+    });
     // A corrupted stream leaves the client waiting: then the server is killed, not asked to shut down.
     let streamIntact = false;
     try {

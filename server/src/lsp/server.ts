@@ -313,12 +313,14 @@ function createConnection(): lsp.Connection {
  */
 function routeConsoleTo(connection: lsp.Connection): void {
   const text = (args: unknown[]): string => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  /* eslint-disable no-console -- replacing the console's writers is what keeps console output out of stdout */
   console.log = (...args: unknown[]) => connection.console.log(text(args));
   console.info = (...args: unknown[]) => connection.console.info(text(args));
   console.debug = (...args: unknown[]) => connection.console.log(text(args));
   console.dir = (item: unknown, options?: object) => connection.console.log(inspect(item, options));
   console.warn = (...args: unknown[]) => connection.console.warn(text(args));
   console.error = (...args: unknown[]) => connection.console.error(text(args));
+  /* eslint-enable no-console */
 }
 
 function isObject(p: unknown): p is Record<string, unknown> {

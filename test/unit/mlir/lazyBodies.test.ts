@@ -113,7 +113,10 @@ describe('lazy function bodies', () => {
   });
 
   it("a streamed body's slot table holds one op's slots at a time, not the body's", () => {
-    const ops = Array.from({ length: 2000 }, (_, i) => `    %${i} = "ttnn.abs"(%arg0) : (tensor<4xbf16>) -> tensor<4xbf16>`);
+    const ops = Array.from(
+      { length: 2000 },
+      (_, i) => `    %${i} = "ttnn.abs"(%arg0) : (tensor<4xbf16>) -> tensor<4xbf16>`,
+    );
     const fn = functionsOf(lazily(FUNCTION(ops.join('\n'))).file.chunks[0]!.operations)[0]!;
     const tables = new Set<unknown>();
     const slotCounts: number[] = [];
