@@ -7,9 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as lsp from 'vscode-languageserver';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features';
-import { DEFAULT_SERVER_SETTINGS } from '../../../server/src/lsp/config';
 import * as handlers from '../../../server/src/lsp/handlers';
 import type { AnalyzedDocument } from '../../../server/src/lsp/outcome';
+import { handlerContext } from '../../support/handlerContext';
 import { SEED } from '../../support/seedVariants';
 
 const URI = 'untitled:seed.mlir';
@@ -20,19 +20,7 @@ function analysisInProgress(): { ctx: handlers.DocumentContext; finish: () => vo
   const analyzed: AnalyzedDocument = { uri: URI, version: 1, settingsGeneration: 0, outcome: { kind: 'ok', doc } };
   let finish: () => void = () => undefined;
   const done = new Promise<AnalyzedDocument>((resolve) => (finish = () => resolve(analyzed)));
-  const ctx: handlers.DocumentContext = {
-    documents: {
-      analyzed: () => done,
-      version: () => 1,
-      settings: () => DEFAULT_SERVER_SETTINGS,
-      importedLog: () => undefined,
-      setImportedLog: () => undefined,
-    },
-    workspaceFolders: () => [],
-    hierarchicalSymbols: true,
-    onDiagnosticsChanged: () => undefined,
-    logError: (m) => assert.fail(m),
-  };
+  const ctx = handlerContext(() => done);
   return { ctx, finish, done };
 }
 

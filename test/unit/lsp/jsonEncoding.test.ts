@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { generateTtnnModule } from '../../../bench/generate';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features';
-import { DEFAULT_SERVER_SETTINGS } from '../../../server/src/lsp/config';
 import * as handlers from '../../../server/src/lsp/handlers';
 import { encodeJsonPiecewise } from '../../../server/src/lsp/jsonEncoding';
 import type { AnalyzedDocument } from '../../../server/src/lsp/outcome';
+import { handlerContext } from '../../support/handlerContext';
 
 const URI = 'untitled:generated.mlir';
 
@@ -18,19 +18,7 @@ const URI = 'untitled:generated.mlir';
 async function publishMessage(text: string): Promise<{ message: object; nDiagnostics: number }> {
   const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
   const analyzed: AnalyzedDocument = { uri: URI, version: 1, settingsGeneration: 0, outcome: { kind: 'ok', doc } };
-  const ctx: handlers.DocumentContext = {
-    documents: {
-      analyzed: () => Promise.resolve(analyzed),
-      version: () => 1,
-      settings: () => DEFAULT_SERVER_SETTINGS,
-      importedLog: () => undefined,
-      setImportedLog: () => undefined,
-    },
-    workspaceFolders: () => [],
-    hierarchicalSymbols: true,
-    onDiagnosticsChanged: () => undefined,
-    logError: (m) => assert.fail(m),
-  };
+  const ctx = handlerContext(() => Promise.resolve(analyzed));
   const items = (await handlers.diagnosticItems(ctx, URI))?.items ?? [];
   return {
     message: {
