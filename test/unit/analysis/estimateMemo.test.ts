@@ -5,8 +5,6 @@
  */
 
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { falconDump } from '../../../bench/falcon';
 import { generateTtnnModule } from '../../../bench/generate';
 import { estimateCache } from '../../../server/src/analysis/estimateCache';
@@ -17,9 +15,9 @@ import { parse } from '../../../server/src/mlir/parser';
 import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import type { TtnnModule, TtnnOp } from '../../../server/src/ttnn/op';
+import { readCorpus } from '../../support/corpus';
 import { op, tensor } from '../estimate/build';
 
-const CORPUS = join(__dirname, '../../fixtures/corpus');
 const GOLDEN_WINDOW: TtMetalWindow = { earliest: '2025-11-27', latest: '2025-11-27' };
 
 /**
@@ -73,7 +71,7 @@ describe('analysis/estimateMemo', () => {
     ];
     let compared = 0;
     for (const file of files) {
-      const module = moduleFromSyntax(parse(readFileSync(join(CORPUS, file), 'utf8')));
+      const module = moduleFromSyntax(parse(readCorpus(file)));
       compared += assertMemoEqualsFresh(module, GOLDEN_WINDOW, LIVES);
       compared += assertMemoEqualsFresh(module, FULL_WINDOW, LIVES.slice(0, 4));
     }
