@@ -14,7 +14,7 @@ import type { FunctionAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
 import { planConv2dOp } from '../estimate/ops/conv2d';
-import type { PropValue, TtnnOp } from '../ttnn/op';
+import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
 import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
@@ -58,7 +58,7 @@ function withConfig(op: TtnnOp, fields: Fields): TtnnOp {
     items: fields.map(([k, v]) => `${k}=${v}`),
     fields: record,
   };
-  return { ...op, properties: { ...op.properties, conv2d_config: cfg } };
+  return opWith(op, { properties: { ...op.properties, conv2d_config: cfg } });
 }
 
 /** Divisors of n below `below`, largest first; at most `max` of them (the search is bounded for huge shards). */

@@ -13,7 +13,7 @@
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
-import type { PropValue, TtnnOp } from '../ttnn/op';
+import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
 import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
@@ -80,7 +80,7 @@ function withBlocking(op: TtnnOp, b: Conv3dBlocking): TtnnOp {
     items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
     fields,
   };
-  return { ...op, properties: { ...op.properties, conv3d_config: cfg } };
+  return opWith(op, { properties: { ...op.properties, conv3d_config: cfg } });
 }
 
 /** CB region end of the op under a blocking, or undefined when the estimator gives no figure. */

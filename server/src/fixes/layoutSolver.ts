@@ -7,7 +7,7 @@
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { TensorLayout } from '../ttnn/layout';
-import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
+import { opWith, type TensorSpec, type TtnnOp, type ValueSpec } from '../ttnn/op';
 import { SyntaxFunction } from './edits';
 import { Placement, aliasWriter, physicalUnits, placementLabel } from './layoutText';
 import { l1BytesOf, placedLayout, retypeBlocker, retypeEdits, writeContext } from './retype';
@@ -81,11 +81,10 @@ interface Screened {
 }
 
 function withSpec(op: TtnnOp, name: string, spec: ValueSpec): TtnnOp {
-  return {
-    ...op,
+  return opWith(op, {
     operands: op.operands.map((s, i) => (op.operandNames[i] === name ? spec : s)),
     results: op.results.map((s, i) => (op.resultNames[i] === name ? spec : s)),
-  };
+  });
 }
 
 /**

@@ -22,7 +22,7 @@ import type { EstimateContext } from '../estimate/types';
 import { matmulConfigInUse } from '../estimate/ops/matmul';
 import type { MatmulConfig } from '../estimate/ops/matmulConfig';
 import { matmulConfigAttribute, SUBBLOCK_HW_CHOICES } from '../estimate/ops/matmulConfig';
-import type { PropValue, TtnnOp } from '../ttnn/op';
+import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
 import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
@@ -72,7 +72,7 @@ function withConfig(op: TtnnOp, c: MatmulConfig, text: string): TtnnOp {
   };
   const props = { ...op.properties, matmul_program_config: cfg };
   delete (props as Record<string, PropValue>)['program_config'];
-  return { ...op, properties: props };
+  return opWith(op, { properties: props });
 }
 
 /**

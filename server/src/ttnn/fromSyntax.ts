@@ -25,7 +25,9 @@ import { matchingClose, splitTopLevel } from '../mlir/textScan';
 import { aliasReadSlotMark, forEachFunctionOp, parse, releaseAliasReadSlots, sharedTextOf } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
+import { TableRange } from '../text/rangeTable';
 import { sameStrings } from '../text/stringLists';
+import { textRange, type TextRange } from '../text/textRange';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import {
@@ -36,7 +38,17 @@ import {
   type MemoryLayout,
   type TensorLayout,
 } from './layout';
-import type { FunctionRole, PropValue, ShapeInfo, TtnnFunction, TtnnModule, TtnnOp, ValueSpec } from './op';
+import {
+  opWith,
+  type FunctionRole,
+  type PropValue,
+  type ShapeInfo,
+  type SourcePosition,
+  type TtnnFunction,
+  type TtnnModule,
+  type TtnnOp,
+  type ValueSpec,
+} from './op';
 
 // ---------------------------------------------------------------------------------------------
 // Per-chunk decoding caches
@@ -73,6 +85,8 @@ interface ChunkTables {
   readonly locationsByAlias: Map<string, OpLocation>;
   /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
   readonly sourcesByAlias: Map<string, FileLineCol | undefined | typeof NEEDS_WALK>;
+  /** One-name lists of SSA names, shared by the ops that define or use the name (`OneNameLists`). */
+  readonly oneNameLists: OneNameLists;
 }
 
 /**
@@ -159,6 +173,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     propertiesCache: {},
     propertiesCount: 0,
     propertiesBySharedTexts: new WeakMap(),
+    oneNameLists: new OneNameLists(),
   };
   chunkTables.set(chunk, tables);
   return tables;
@@ -881,30 +896,66 @@ function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
 // ---------------------------------------------------------------------------------------------
 // Ops, functions, module
 
+/**
+ * The chunk's one list `[name]` per SSA name: most ops have one result or one operand, and a value's defining op and
+ * its users (a dump deallocates every value) would each keep a list and a string of their own (~80 B); name lists are
+ * read-only, so equal ones are shared (a 100k-op view: 40 -> 27 MB with these and numeric ranges, see `SettledTtnnOp`).
+ * A dump's canonical `%N` are found in an array at N (`numberAfter`); others in a bounded map. Names are scoped per
+ * function, but a list is a value: functions of a chunk reusing `%0` share `['%0']`.
+ */
+class OneNameLists {
+  private readonly numbered: (readonly string[] | undefined)[] = [];
+  private readonly others = new Map<string, readonly string[]>();
+
+  of(name: string): readonly string[] {
+    const n = numberAfter(name, SSA_PREFIX);
+    // Dumps number densely from 0; a far number would leave a gap of holes, so it goes to the map.
+    if (n >= 0 && n <= this.numbered.length + MAX_NUMBERED_NAME_GAP) {
+      while (this.numbered.length < n) this.numbered.push(undefined);
+      return (this.numbered[n] ??= [name]);
+    }
+    const known = this.others.get(name);
+    if (known !== undefined) return known;
+    const list = [name];
+    if (this.others.size < MAX_CACHED_PROPS) this.others.set(name, list);
+    return list;
+  }
+
+  /** The string `name` as the chunk's lists hold it (one string per name, shared by its defining op and users). */
+  interned(name: string): string {
+    return this.of(name)[0]!;
+  }
+}
+
+const SSA_PREFIX = '%';
+const MAX_NUMBERED_NAME_GAP = 1024;
+
 // Arrays below are made at their final length: one grown by push keeps room for 17 elements (152 B), per op.
 
 /** SSA names of an op's results: one per group, or `%0#i` per result of a multi-result group. */
-function resultNamesOf(op: Operation): readonly string[] {
+function resultNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
   const groups = op.results;
   if (groups.length === 0) return NO_STRINGS;
+  if (groups.length === 1 && groups[0]!.count <= 1) return lists.of(groups[0]!.name);
   let count = 0;
   for (const group of groups) count += group.count <= 1 ? 1 : Math.min(group.count, 4096);
   const names = new Array<string>(count);
   let at = 0;
   for (const group of groups) {
-    if (group.count <= 1) names[at++] = group.name;
+    if (group.count <= 1) names[at++] = lists.interned(group.name);
     else for (let i = 0; i < group.count && i < 4096; i++) names[at++] = `${group.name}#${i}`;
   }
   return names;
 }
 
-function operandNamesOf(op: Operation): readonly string[] {
+function operandNamesOf(op: Operation, lists: OneNameLists): readonly string[] {
   const uses = op.operands;
   if (uses.length === 0) return NO_STRINGS;
+  if (uses.length === 1 && uses[0]!.resultIndex === undefined) return lists.of(uses[0]!.name);
   const names = new Array<string>(uses.length);
   for (let i = 0; i < uses.length; i++) {
     const u = uses[i]!;
-    names[i] = u.resultIndex === undefined ? u.name : `${u.name}#${u.resultIndex}`;
+    names[i] = u.resultIndex === undefined ? lists.interned(u.name) : `${u.name}#${u.resultIndex}`;
   }
   return names;
 }
@@ -979,23 +1030,79 @@ function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string
   return properties;
 }
 
+/**
+ * A TtnnOp of a parse whose ranges never move (not editable: the CLI's, a lazy parse's), its ranges kept as numbers
+ * and made at each read: two range objects kept per op were 80 of its ~400 B. An editable parse's ops keep the tree's
+ * range handles instead, which an in-place edit moves (`toTtnnOp`). `toJSON` gives the fields of a plain TtnnOp.
+ */
+class SettledTtnnOp implements TtnnOp {
+  constructor(
+    readonly name: string,
+    readonly resultNames: readonly string[],
+    readonly operandNames: readonly string[],
+    readonly operands: readonly ValueSpec[],
+    readonly results: readonly ValueSpec[],
+    readonly properties: Readonly<Record<string, PropValue>>,
+    readonly symbolUses: readonly string[],
+    private readonly start: number,
+    private readonly end: number,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    readonly locationName: string | undefined,
+    readonly source: SourcePosition | undefined,
+  ) {}
+
+  get range(): TextRange {
+    return textRange(this.start, this.end);
+  }
+
+  get nameRange(): TextRange {
+    return textRange(this.nameStart, this.nameEnd);
+  }
+
+  toJSON(): TtnnOp {
+    return opWith(this, {});
+  }
+}
+
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
-  const resultNames = resultNamesOf(op);
+  const resultNames = resultNamesOf(op, table.oneNameLists);
+  const operandNames = operandNamesOf(op, table.oneNameLists);
+  const operands = specListOf(op.operandTypes, op.operands.length, table);
+  const results = specListOf(op.resultTypes, resultNames.length, table);
   const properties = propertiesOf(op, table);
+  const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);
   const location = opLocation(op.location, table);
-  return {
-    name: op.name,
+  const { range, nameRange } = op;
+  if (range instanceof TableRange || nameRange instanceof TableRange)
+    return {
+      name: op.name,
+      resultNames,
+      operandNames,
+      operands,
+      results,
+      properties,
+      symbolUses,
+      range,
+      nameRange,
+      locationName: location.label,
+      source: location.source,
+    };
+  return new SettledTtnnOp(
+    op.name,
     resultNames,
-    operandNames: operandNamesOf(op),
-    operands: specListOf(op.operandTypes, op.operands.length, table),
-    results: specListOf(op.resultTypes, resultNames.length, table),
+    operandNames,
+    operands,
+    results,
     properties,
-    symbolUses: op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name),
-    range: op.range,
-    nameRange: op.nameRange,
-    locationName: location.label,
-    source: location.source,
-  };
+    symbolUses,
+    range.start,
+    range.end,
+    nameRange.start,
+    nameRange.end,
+    location.label,
+    location.source,
+  );
 }
 
 function isConstEval(op: Operation): boolean {

@@ -117,6 +117,28 @@ export interface TtnnModule {
   readonly tensorL1UsageCap: number | undefined;
 }
 
+/**
+ * `op` with `changes` as a plain TtnnOp, for ops made from another (an estimator's steps, a fix's trial): a spread
+ * (`{ ...op }`) would drop `range` and `nameRange`, which are getters on the ops of a parse that is not editable
+ * (fromSyntax's `SettledTtnnOp`).
+ */
+export function opWith(op: TtnnOp, changes: Partial<TtnnOp>): TtnnOp {
+  return {
+    name: op.name,
+    resultNames: op.resultNames,
+    operandNames: op.operandNames,
+    operands: op.operands,
+    results: op.results,
+    properties: op.properties,
+    symbolUses: op.symbolUses,
+    range: op.range,
+    nameRange: op.nameRange,
+    locationName: op.locationName,
+    source: op.source,
+    ...changes,
+  };
+}
+
 export function isTensor(spec: ValueSpec | undefined): spec is TensorSpec {
   return spec !== undefined && spec.kind === 'tensor';
 }

@@ -11,7 +11,7 @@
 import type { DataType } from '../../ttnn/dtype';
 import type { BufferType, MemoryLayout, PageLayout, TensorLayout } from '../../ttnn/layout';
 import { paddedShape } from '../../ttnn/layout';
-import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../../ttnn/op';
+import { opWith, type PropValue, type TensorSpec, type TtnnOp, type ValueSpec } from '../../ttnn/op';
 import { outputsInL1 } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -68,15 +68,14 @@ export function stepOp(
   results: readonly ValueSpec[],
   properties: Record<string, PropValue> = {},
 ): TtnnOp {
-  return {
-    ...op,
+  return opWith(op, {
     name,
     operands,
     results,
     properties,
     resultNames: results.map((_, i) => `%step${i}`),
     operandNames: operands.map((_, i) => `%in${i}`),
-  };
+  });
 }
 
 export interface Step {
@@ -170,5 +169,5 @@ export function withResultsPlacedLike(op: TtnnOp, input: ValueSpec | undefined):
   const results = op.results.map((r) =>
     r.kind === 'tensor' && r.layout.kind === 'layout' ? specWith(r, { bufferType, memoryLayout: 'interleaved' }) : r,
   );
-  return { ...op, results };
+  return opWith(op, { results });
 }
