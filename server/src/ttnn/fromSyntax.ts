@@ -903,16 +903,21 @@ function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
  * A dump's canonical `%N` are found in an array at N (`numberAfter`); others in a bounded map. Names are scoped per
  * function, but a list is a value: functions of a chunk reusing `%0` share `['%0']`.
  */
-class OneNameLists {
+export class OneNameLists {
   private readonly numbered: (readonly string[] | undefined)[] = [];
+  /** Lists in `numbered`: its length stays below twice this plus a gap, whatever numbers a file writes. */
+  private numberedCount = 0;
   private readonly others = new Map<string, readonly string[]>();
 
   of(name: string): readonly string[] {
     const n = numberAfter(name, SSA_PREFIX);
-    // Dumps number densely from 0; a far number would leave a gap of holes, so it goes to the map.
-    if (n >= 0 && n <= this.numbered.length + MAX_NUMBERED_NAME_GAP) {
-      while (this.numbered.length < n) this.numbered.push(undefined);
-      return (this.numbered[n] ??= [name]);
+    // Dumps number densely from 0; a sparse numbering would fill the array with holes, so its far names go to the map.
+    if (n >= 0 && (n < this.numbered.length || n <= 2 * this.numberedCount + MAX_NUMBERED_NAME_GAP)) {
+      while (this.numbered.length <= n) this.numbered.push(undefined);
+      const known = this.numbered[n];
+      if (known !== undefined) return known;
+      this.numberedCount++;
+      return (this.numbered[n] = [name]);
     }
     const known = this.others.get(name);
     if (known !== undefined) return known;
@@ -924,6 +929,11 @@ class OneNameLists {
   /** The string `name` as the chunk's lists hold it (one string per name, shared by its defining op and users). */
   interned(name: string): string {
     return this.of(name)[0]!;
+  }
+
+  /** @internal For tests: the length of the array of `%N` lists. */
+  get numberedLength(): number {
+    return this.numbered.length;
   }
 }
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parse } from '../../../server/src/mlir/parser';
 import { RangeTable, TableRange as RangeTableHandle } from '../../../server/src/text/rangeTable';
-import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import { moduleFromSyntax, OneNameLists } from '../../../server/src/ttnn/fromSyntax';
 import { opWith, type TtnnModule, type TtnnOp } from '../../../server/src/ttnn/op';
 import { allCorpusFiles } from '../../support/corpus';
 
@@ -94,6 +94,20 @@ describe('TTNN view: lean op records', () => {
     assert.deepEqual(ops[2 * names.length + 2]!.operandNames, ['%2#1']);
     assert.deepEqual(g!.ops[0]!.resultNames, ['%1']);
     assert.deepEqual(g!.ops[1]!.operandNames, ['%1']);
+  });
+
+  it('one-name lists: %N in an array at N, bounded by the names kept whatever numbers a file writes', () => {
+    const dense = new OneNameLists();
+    for (let n = 0; n < 5000; n++) assert.deepEqual(dense.of(`%${n}`), [`%${n}`]);
+    assert.equal(dense.numberedLength, 5000);
+    assert.equal(dense.of('%17'), dense.of('%17'), 'one list per name');
+    // Names 1000 apart, each within reach of the array's end: the array must not grow by 1000 per name.
+    const sparse = new OneNameLists();
+    const names = Array.from({ length: 3000 }, (_, i) => `%${i * 1000}`);
+    for (const name of names) assert.deepEqual(sparse.of(name), [name]);
+    for (const name of names) assert.equal(sparse.interned(name), name);
+    assert.ok(sparse.numberedLength <= 2 * 3000 + 1025, `array length ${sparse.numberedLength}`);
+    for (const name of names) assert.equal(sparse.of(name), sparse.of(name), name);
   });
 
   it('opWith keeps a settled op`s ranges, which a spread would drop (they are getters)', () => {
