@@ -15,7 +15,7 @@ import type {
   TypeNode,
 } from '../syntax';
 import { parseLocation } from './locations';
-import { adjacentOrSpacedParen } from './operations';
+import { addSymbolUse, adjacentOrSpacedParen } from './operations';
 import {
   adjacentChar,
   EMPTY,
@@ -203,7 +203,7 @@ export function relativeGroup(group: TokenGroup, origin: number): RelativeGroup 
 }
 
 function pushSymbol(p: ParserState): void {
-  p.symbolSink?.push(symbolRef(p));
+  if (p.symbolSink !== undefined) addSymbolUse(p.symbolSink, symbolRef(p));
 }
 
 function typeAttr(p: ParserState): AttrNode | undefined {
@@ -450,7 +450,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   }
   const slotMark = p.slots.size;
   const errorCount = p.errors.length;
-  const symbolCount = p.symbolSink?.length ?? 0;
+  const symbolCount = p.symbolSink?.symbolUses.length ?? 0;
   const outerDeepest = p.deepest;
   p.deepest = p.depth;
   const dict = parseDictBody(p);
@@ -460,7 +460,7 @@ export function parseDict(p: ParserState): DictAttr | undefined {
     dict === undefined ||
     !shareable ||
     p.errors.length !== errorCount ||
-    (p.symbolSink?.length ?? 0) !== symbolCount ||
+    (p.symbolSink?.symbolUses.length ?? 0) !== symbolCount ||
     innerDepth > SHARED_DICT_MAX_INNER_DEPTH ||
     lx.prevEnd - start > SHARED_DICT_MAX_LENGTH
   )

@@ -10,7 +10,16 @@ import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, Toke
 import { parseAttr, parseDict } from './attributes';
 import { skipFunctionBody } from './lazyBodies';
 import { parseLocation } from './locations';
-import { adjacentOrSpacedParen, parseOperandList, parseRegion, valueUse, type OpDraft } from './operations';
+import {
+  addRegion,
+  addSuccessor,
+  addSymbolUse,
+  adjacentOrSpacedParen,
+  parseOperandList,
+  parseRegion,
+  valueUse,
+  type OpDraft,
+} from './operations';
 import {
   adjacentChar,
   describe,
@@ -28,7 +37,7 @@ import {
   spanOf,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { parseType, parseTypeList } from './types';
+import { parseOpFunctionType, parseType, parseTypeList } from './types';
 
 const MODULE_NAMES = new Set(['module', 'builtin.module']);
 const REGION_ONLY_OPS = new Set(['ttcore.device_module', 'ttcore.cpu_module', 'tt.device_module', 'tt.cpu_module']);
@@ -73,7 +82,7 @@ function parseModuleBody(p: ParserState, d: OpDraft): boolean {
   }
   const region = parseRegion(p, undefined);
   if (!region) return false;
-  d.regions.push(region);
+  addRegion(d, region);
   return true;
 }
 
@@ -90,7 +99,7 @@ function parseRegionOnlyBody(p: ParserState, d: OpDraft): boolean {
   }
   const region = parseRegion(p, undefined);
   if (!region) return false;
-  d.regions.push(region);
+  addRegion(d, region);
   return true;
 }
 
@@ -178,11 +187,11 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
   }
   if (tk(lx) === Tok.LBrace) {
     const entryArguments = isDeclarationStyle ? [] : argList;
-    d.lazyBody = skipFunctionBody(p, entryArguments);
-    if (d.lazyBody !== undefined) return true;
+    p.skippedBody = skipFunctionBody(p, entryArguments);
+    if (p.skippedBody !== undefined) return true;
     const region = parseRegion(p, entryArguments);
     if (!region) return false;
-    d.regions.push(region);
+    addRegion(d, region);
   }
   return true;
 }
@@ -221,7 +230,7 @@ function parseCallBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the callee @name, found ${describe(p)}`);
     return false;
   }
-  d.symbolUses.push(symbolRef(p));
+  addSymbolUse(d, symbolRef(p));
   nextToken(lx);
   if (!expect(p, Tok.LParen, "'(' after the callee")) return false;
   d.operands = parseOperandList(p);
@@ -237,14 +246,10 @@ function parseAttrsAndFunctionType(p: ParserState, d: OpDraft): boolean {
     d.attributes = attrs;
   }
   if (!expect(p, Tok.Colon, () => `':' and the function type of '${d.name}'`)) return false;
+  if (tk(lx) === Tok.LParen) return parseOpFunctionType(p, d);
   const type = parseType(p);
   if (!type) return false;
-  if (type.kind === 'function') {
-    d.operandTypes = type.inputs;
-    d.resultTypes = type.results;
-  } else {
-    d.resultTypes = [type];
-  }
+  d.resultTypes = [type];
   return true;
 }
 
@@ -284,7 +289,7 @@ function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
     error(p, `expected the callee @name, found ${describe(p)}`);
     return false;
   }
-  d.symbolUses.push(symbolRef(p));
+  addSymbolUse(d, symbolRef(p));
   nextToken(lx);
   if (!expect(p, Tok.Comma, "',' after the callee")) return false;
   if (!expect(p, Tok.LSquare, "'[' to open the operand list")) return false;
@@ -328,19 +333,19 @@ function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
       case Tok.AtId: {
         const ref = symbolRef(p);
         if (definesSymbol && !d.symbol) d.symbol = ref;
-        else d.symbolUses.push(ref);
+        else addSymbolUse(d, ref);
         nextToken(lx);
         break;
       }
       case Tok.CaretId:
-        d.successors.push({ name: text(p), range: tokRange(p) });
+        addSuccessor(d, { name: text(p), range: tokRange(p) });
         nextToken(lx);
         break;
       case Tok.LBrace:
         if (looksLikeRegion(p)) {
           const region = parseRegion(p, undefined);
           if (!region) return false;
-          d.regions.push(region);
+          addRegion(d, region);
         } else {
           const attrs = parseDict(p);
           if (!attrs) return false;
@@ -431,9 +436,9 @@ function collectTreeRefs(p: ParserState, tree: TokenTree, d: OpDraft): void {
           : { name: t.text.slice(0, hash), resultIndex: Number(t.text.slice(hash + 1)), range: spanOf(p, t) },
       );
     } else if (t.leafKind === 'atIdent') {
-      d.symbolUses.push({ name: t.text, range: spanOf(p, t) });
+      addSymbolUse(d, { name: t.text, range: spanOf(p, t) });
     } else if (t.leafKind === 'caretIdent') {
-      d.successors.push({ name: t.text, range: spanOf(p, t) });
+      addSuccessor(d, { name: t.text, range: spanOf(p, t) });
     }
   }
 }

@@ -128,6 +128,7 @@ function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region 
     depth: body.depth,
     deepest: body.depth,
     symbolSink: undefined,
+    skippedBody: undefined,
     openClosers: [0, 0, 0, 0],
     shapeEnd: 0,
     reportedEndOfInput: false,

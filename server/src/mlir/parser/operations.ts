@@ -8,8 +8,6 @@ import { Tok, nextToken } from '../lexer';
 import type {
   Block,
   BlockArgument,
-  DictAttr,
-  FunctionSignature,
   Location,
   Operation,
   Region,
@@ -44,60 +42,73 @@ import {
   slot,
   type ParserState,
 } from './state';
-import { parseType } from './types';
+import { parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
 import { SlottedResultGroup, SlottedValueUse } from './nodes';
 
-/** The Operation under construction. */
-export interface OpDraft {
-  kind: 'operation';
-  name: string;
-  nameRange: TextRange;
-  form: 'generic' | 'custom';
-  /** Exact-size (ListStack), as are the function type's lists. */
-  results: readonly ResultGroup[];
-  operands: readonly ValueUse[];
-  successors: SymbolLikeLabel[];
-  properties: DictAttr | undefined;
-  attributes: DictAttr | undefined;
-  regions: Region[];
-  operandTypes: readonly TypeNode[];
-  resultTypes: readonly TypeNode[];
-  symbol: SymbolRef | undefined;
-  symbolUses: SymbolRef[];
-  location: Location | undefined;
-  /** Where the op starts (its range is made once, when it is finished). */
-  start: number;
-  signature: FunctionSignature | undefined;
-  visibility: string | undefined;
-  /** A function body skipped by a lazy parse (parser/lazyBodies.ts): `regions` parses it when read. */
-  lazyBody: LazyBody | undefined;
+/**
+ * The Operation under construction, which becomes the op itself: one object per op, in its final field order from the
+ * start (a draft copied into a new op at the end cost an object and three empty lists per op). Its lists start as the
+ * shared EMPTY: add to `successors`, `regions` and `symbolUses` with `addSuccessor`/`addRegion`/`addSymbolUse`.
+ */
+export type OpDraft = { -readonly [K in keyof Operation]: Operation[K] };
+
+/** A draft's `range` until it is finished. */
+const UNFINISHED: TextRange = Object.freeze({ start: 0, end: 0 });
+
+function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
+  // Every field of Operation, in its order (one hidden class for every op).
+  return {
+    kind: 'operation',
+    name: '',
+    nameRange: tokRange(p),
+    form: 'custom',
+    results,
+    operands: EMPTY,
+    successors: EMPTY,
+    properties: undefined,
+    attributes: undefined,
+    regions: EMPTY,
+    operandTypes: EMPTY,
+    resultTypes: EMPTY,
+    symbol: undefined,
+    symbolUses: EMPTY,
+    location: undefined,
+    range: UNFINISHED,
+    signature: undefined,
+    visibility: undefined,
+  };
 }
 
-function finishOp(p: ParserState, d: OpDraft): Operation {
-  const start = d.start;
-  // A fresh object literal (not the draft): every op gets the same hidden class, with lists already final.
-  const op: Operation = {
-    kind: 'operation',
-    name: d.name,
-    nameRange: d.nameRange,
-    form: d.form,
-    results: orEmpty(d.results),
-    operands: orEmpty(d.operands),
-    successors: exact(d.successors),
-    properties: d.properties,
-    attributes: d.attributes,
-    regions: exact(d.regions),
-    operandTypes: orEmpty(d.operandTypes),
-    resultTypes: orEmpty(d.resultTypes),
-    symbol: d.symbol,
-    symbolUses: exact(d.symbolUses),
-    location: d.location,
-    range: span(p, start, Math.max(start, p.lx.prevEnd)),
-    signature: d.signature,
-    visibility: d.visibility,
-  };
-  return d.lazyBody === undefined ? op : withLazyRegions(op, d.lazyBody);
+/** `list` with `item` added: a list of its own at the first item (a draft's lists start as the shared EMPTY). */
+function appended<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === EMPTY) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
+export function addRegion(d: OpDraft, region: Region): void {
+  d.regions = appended(d.regions, region);
+}
+
+export function addSuccessor(d: OpDraft, successor: SymbolLikeLabel): void {
+  d.successors = appended(d.successors, successor);
+}
+
+export function addSymbolUse(d: OpDraft, symbol: SymbolRef): void {
+  d.symbolUses = appended(d.symbolUses, symbol);
+}
+
+function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody | undefined): Operation {
+  d.results = orEmpty(d.results);
+  d.operands = orEmpty(d.operands);
+  d.successors = exact(d.successors);
+  d.regions = exact(d.regions);
+  d.operandTypes = orEmpty(d.operandTypes);
+  d.resultTypes = orEmpty(d.resultTypes);
+  d.symbolUses = exact(d.symbolUses);
+  d.range = span(p, start, Math.max(start, p.lx.prevEnd));
+  return lazyBody === undefined ? d : withLazyRegions(d, lazyBody);
 }
 
 /** Custom-form op names MLIR accepts without a dialect prefix (builtin ops, and func ops inside a func.func). */
@@ -119,29 +130,10 @@ export function parseOperation(p: ParserState): Operation | undefined {
       }
       results = parsed;
     }
-    const d: OpDraft = {
-      kind: 'operation',
-      name: '',
-      nameRange: tokRange(p),
-      form: 'custom',
-      results,
-      operands: EMPTY,
-      successors: [],
-      properties: undefined,
-      attributes: undefined,
-      regions: [],
-      operandTypes: EMPTY,
-      resultTypes: EMPTY,
-      symbol: undefined,
-      symbolUses: [],
-      location: undefined,
-      start,
-      signature: undefined,
-      visibility: undefined,
-      lazyBody: undefined,
-    };
-    p.symbolSink = d.symbolUses;
+    const d = newDraft(p, results);
+    p.symbolSink = d;
     let ok: boolean;
+    let lazyBody: LazyBody | undefined;
     if (tk(lx) === Tok.String) {
       d.form = 'generic';
       d.name = stringValue(p);
@@ -159,6 +151,8 @@ export function parseOperation(p: ParserState): Operation | undefined {
       }
       nextToken(lx);
       ok = parseCustomBody(p, d);
+      lazyBody = p.skippedBody;
+      p.skippedBody = undefined;
     } else {
       error(p, `expected an operation, found ${describe(p)}`);
       resync(p);
@@ -170,7 +164,7 @@ export function parseOperation(p: ParserState): Operation | undefined {
       error(p, `unexpected ${describe(p)} after operation '${d.name}'`);
       resync(p);
     }
-    return finishOp(p, d);
+    return finishOp(p, d, start, lazyBody);
   } finally {
     p.symbolSink = outerSink;
     leave(p);
@@ -254,7 +248,7 @@ function parseGenericBody(p: ParserState, d: OpDraft): boolean {
     nextToken(lx);
     let guard = lx.limit;
     while (tk(lx) === Tok.CaretId && guard-- > 0) {
-      d.successors.push({ name: text(p), range: tokRange(p) });
+      addSuccessor(d, { name: text(p), range: tokRange(p) });
       nextToken(lx);
       if (tk(lx) === Tok.LParen) skipBalancedIteratively(p);
       if (tk(lx) !== Tok.Comma) break;
@@ -279,7 +273,7 @@ function parseGenericBody(p: ParserState, d: OpDraft): boolean {
     while (tk(lx) === Tok.LBrace && guard-- > 0) {
       const region = parseRegion(p, undefined);
       if (!region) return false;
-      d.regions.push(region);
+      addRegion(d, region);
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
     }
@@ -291,15 +285,11 @@ function parseGenericBody(p: ParserState, d: OpDraft): boolean {
     d.attributes = attrs;
   }
   if (!expect(p, Tok.Colon, "':' and the op's function type")) return false;
+  if (tk(lx) === Tok.LParen) return parseOpFunctionType(p, d);
   const type = parseType(p);
   if (!type) return false;
-  if (type.kind !== 'function') {
-    error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
-    return false;
-  }
-  d.operandTypes = type.inputs;
-  d.resultTypes = type.results;
-  return true;
+  error(p, `expected a function type '(...) -> ...' for "${d.name}"`, type.range);
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import type { TextRange } from '../../text/textRange';
 import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, type Lexer } from '../lexer';
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
+import type { OpDraft } from './operations';
 import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
 import { detachedCopy } from '../../text/detachedCopy';
 
@@ -34,8 +35,10 @@ export interface ParserState {
    * `SlottedSharedDict`) gets the ranges it has in the file. 0 for a file.
    */
   readonly origin: number;
-  /** Symbols referenced by attributes of the op being parsed. */
-  symbolSink: SymbolRef[] | undefined;
+  /** The op being parsed, which the symbols its attributes reference are added to (`addSymbolUse`). */
+  symbolSink: OpDraft | undefined;
+  /** Set by a function op's parse that skipped its body (lazyBodies.ts); its op takes it (operations.ts). */
+  skippedBody: LazyBody | undefined;
   /** Open token-tree delimiters per closer (`)`, `]`, `}`, `>`), for recovery from mismatched closers. */
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
@@ -131,6 +134,7 @@ export function newParserState(
     deepest: 0,
     origin,
     symbolSink: undefined,
+    skippedBody: undefined,
     openClosers: [0, 0, 0, 0],
     shapeCache: caches.shapeCache,
     tensorTemplates: caches.tensorTemplates,

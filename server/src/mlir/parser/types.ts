@@ -116,29 +116,61 @@ export function parseType(p: ParserState): TypeNode | undefined {
   }
 }
 
+/** Where a function type's lists go: an op's (which keeps them and no FunctionType node), or a node's. */
+export interface FunctionTypeLists {
+  operandTypes: readonly TypeNode[];
+  resultTypes: readonly TypeNode[];
+}
+
+/**
+ * An op's trailing `(T, U) -> V` (the current token is `(`), parsed as `parseType` parses it, into the op's lists:
+ * the op keeps only the lists, so no FunctionType node and range are made for it.
+ */
+export function parseOpFunctionType(p: ParserState, op: FunctionTypeLists): boolean {
+  if (!enter(p)) return false;
+  try {
+    return parseFunctionTypeLists(p, op);
+  } finally {
+    leave(p);
+  }
+}
+
 /** `(T, U) -> V` or `(T) -> (U, V)` */
 function parseFunctionType(p: ParserState): FunctionType | undefined {
+  const start = p.lx.start;
+  const lists: FunctionTypeLists = { operandTypes: EMPTY, resultTypes: EMPTY };
+  if (!parseFunctionTypeLists(p, lists)) return undefined;
+  return {
+    kind: 'function',
+    inputs: lists.operandTypes,
+    results: lists.resultTypes,
+    range: span(p, start, p.lx.prevEnd),
+  };
+}
+
+function parseFunctionTypeLists(p: ParserState, into: FunctionTypeLists): boolean {
   const lx = p.lx;
-  const start = lx.start;
   nextToken(lx); // '('
   const inputs = tk(lx) === Tok.RParen ? EMPTY : parseTypeList(p);
-  if (inputs === undefined) return undefined;
-  if (!expect(p, Tok.RParen, "')' after function input types")) return undefined;
-  if (!expect(p, Tok.Arrow, "'->' in function type")) return undefined;
+  if (inputs === undefined) return false;
+  if (!expect(p, Tok.RParen, "')' after function input types")) return false;
+  if (!expect(p, Tok.Arrow, "'->' in function type")) return false;
   let results: readonly TypeNode[] | undefined;
   if (tk(lx) === Tok.LParen) {
     // `(U, V)` result list, or a single function-typed result `((T) -> U)`: MLIR prints results parenthesized when
     // there are several or one function type; a parenthesized list is what every dump has.
     nextToken(lx);
     results = tk(lx) === Tok.RParen ? EMPTY : parseTypeList(p);
-    if (results === undefined) return undefined;
-    if (!expect(p, Tok.RParen, "')' after function result types")) return undefined;
+    if (results === undefined) return false;
+    if (!expect(p, Tok.RParen, "')' after function result types")) return false;
   } else {
     const t = parseType(p);
-    if (!t) return undefined;
+    if (!t) return false;
     results = [t];
   }
-  return { kind: 'function', inputs, results, range: span(p, start, lx.prevEnd) };
+  into.operandTypes = inputs;
+  into.resultTypes = results;
+  return true;
 }
 
 /** Scans `4x?x768x` from `from`; returns the shape (cached by its text) and sets `p.shapeEnd` after the last `x`. */

@@ -1,0 +1,172 @@
+/**
+ * An op is built in place (parser/operations.ts `newDraft`: the draft is the op) and its trailing function type goes
+ * straight into its lists (parser/types.ts `parseOpFunctionType`, no FunctionType node). The oracles: the Operation
+ * interface's field order, and the general path's FunctionType node for the same text parsed as a type attribute.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { parse } from '../../../server/src/mlir/parser';
+import type { Operation, TypeNode } from '../../../server/src/mlir/syntax';
+import type { TextRange } from '../../../server/src/text/textRange';
+import { allCorpusFiles } from '../../support/corpus';
+import { plainTree } from '../../support/plainTree';
+
+const OPS_PER_FILE = 400;
+
+/** syntax.ts `Operation`, in its declared order. */
+const OPERATION_FIELDS = [
+  'kind',
+  'name',
+  'nameRange',
+  'form',
+  'results',
+  'operands',
+  'successors',
+  'properties',
+  'attributes',
+  'regions',
+  'operandTypes',
+  'resultTypes',
+  'symbol',
+  'symbolUses',
+  'location',
+  'range',
+  'signature',
+  'visibility',
+];
+
+function allOps(ops: readonly Operation[], out: Operation[] = []): Operation[] {
+  for (const op of ops) {
+    out.push(op);
+    for (const region of op.regions) for (const block of region.blocks) allOps(block.operations, out);
+  }
+  return out;
+}
+
+/** A plain tree with every range moved by `by`. */
+function shifted(tree: unknown, by: number): unknown {
+  return JSON.parse(JSON.stringify(tree), (key, value: unknown) => {
+    if (key !== 'range') return value;
+    const r = value as TextRange;
+    return { start: r.start + by, end: r.end + by };
+  }) as unknown;
+}
+
+/** The general path's input and result lists of the function type `text`, parsed as a type attribute at `at`. */
+function functionTypeAsAttribute(text: string, at: number): { inputs: unknown; results: unknown } | undefined {
+  const prefix = '"t.t"() {f = ';
+  const tree = parse(`${prefix}${text}} : () -> ()\n`);
+  if (tree.errors.length > 0) return undefined;
+  const value = tree.file.chunks[0]!.operations[0]!.attributes!.entries[0]!.value;
+  if (value.kind !== 'typeAttr' || value.type.kind !== 'function') return undefined;
+  const by = at - prefix.length;
+  return { inputs: shifted(plainTree(value.type.inputs), by), results: shifted(plainTree(value.type.results), by) };
+}
+
+/** Where a generic op without regions writes its function type: after ` : `, up to its location or its end. */
+function functionTypeText(text: string, op: Operation): { text: string; at: number } | undefined {
+  const afterOperands = Math.max(
+    op.nameRange.end,
+    op.operands.length > 0 ? op.operands[op.operands.length - 1]!.range.end : 0,
+    op.properties?.range.end ?? 0,
+    op.attributes?.range.end ?? 0,
+  );
+  const colon = text.indexOf(' : (', afterOperands);
+  const end = op.location === undefined ? op.range.end : text.lastIndexOf(' loc(', op.range.end);
+  if (colon < 0 || end <= colon) return undefined;
+  return { text: text.slice(colon + 3, end), at: colon + 3 };
+}
+
+describe('mlir parser: an op built in place, its function type into its lists', () => {
+  it("keeps Operation's field order for generic, custom, function and module ops, lazy or not", () => {
+    const text = [
+      'module {',
+      '  func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {',
+      '    %0 = "t.a"(%a) <{x = 1 : i32}> {s = @g} : (tensor<2xbf16>) -> tensor<2xbf16> loc("n")',
+      '    %1 = ttcore.load_cached(@g, [%0]) : (tensor<2xbf16>) -> tensor<2xbf16>',
+      '    "t.b"() ({',
+      '      "t.c"() : () -> ()',
+      '    }) : () -> ()',
+      '    return %1 : tensor<2xbf16>',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    for (const lazyFunctionBodies of [false, true]) {
+      const tree = parse(text, { lazyFunctionBodies });
+      assert.deepEqual(tree.errors, []);
+      const ops = allOps(tree.file.chunks[0]!.operations);
+      assert.deepEqual(
+        ops.map((op) => op.name),
+        ['builtin.module', 'func.func', 't.a', 'ttcore.load_cached', 't.b', 't.c', 'func.return'],
+      );
+      for (const op of ops)
+        assert.deepEqual(Object.keys(op), OPERATION_FIELDS, `${op.name} (lazy: ${lazyFunctionBodies})`);
+      const [, , a, loadCached, b] = ops;
+      // Symbols referenced by attributes and by the custom form land on their own op only.
+      assert.deepEqual(
+        a!.symbolUses.map((s) => s.name),
+        ['@g'],
+      );
+      assert.deepEqual(
+        loadCached!.symbolUses.map((s) => s.name),
+        ['@g'],
+      );
+      assert.deepEqual(b!.symbolUses, []);
+      assert.equal(b!.regions.length, 1);
+      // Empty lists are the one shared empty list.
+      assert.equal(b!.successors, a!.successors);
+      assert.equal(b!.results, ops[5]!.results);
+    }
+  });
+
+  it('gives a generic op the lists the general path gives its function type, on every corpus file', () => {
+    let checked = 0;
+    const generalAtZero = new Map<string, { inputs: unknown; results: unknown } | undefined>();
+    for (const file of allCorpusFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      const tree = parse(text);
+      // The first ops of each file: a model dump repeats its few op shapes thousands of times.
+      for (const op of allOps(tree.file.chunks.flatMap((c) => c.operations)).slice(0, OPS_PER_FILE)) {
+        if (op.form !== 'generic' || op.regions.length > 0) continue;
+        const written = functionTypeText(text, op);
+        if (written === undefined) continue;
+        // Once per distinct text (a type's tree is a function of its text and where it starts).
+        if (!generalAtZero.has(written.text)) generalAtZero.set(written.text, functionTypeAsAttribute(written.text, 0));
+        const atZero = generalAtZero.get(written.text);
+        if (atZero === undefined) continue;
+        const general = { inputs: shifted(atZero.inputs, written.at), results: shifted(atZero.results, written.at) };
+        // Both through JSON, as `shifted` makes the general path's (a field holding undefined is left out).
+        const ours = (types: readonly TypeNode[]): unknown => shifted(plainTree(types), 0);
+        assert.deepEqual(ours(op.operandTypes), general.inputs, `${file}: ${op.name} at ${op.range.start}`);
+        assert.deepEqual(ours(op.resultTypes), general.results, `${file}: ${op.name} at ${op.range.start}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 1000, `checked ${checked} ops`);
+  });
+
+  it('reports what the general path reports for a malformed function type, and keeps no lists', () => {
+    // Each is malformed at a token inside the text, which both contexts follow with something else.
+    const cases = [
+      '(tensor<2xbf16> tensor<2xbf16>) -> i1',
+      '(tensor<2xbf16>) tensor<2xbf16>',
+      '(tensor<2xbf16>) -> (tensor<2xbf16> i1)',
+      '(i1, ) -> i1',
+    ];
+    const opPrefix = '"t.a"(%x) : ';
+    const attrPrefix = '"t.t"() {f = ';
+    for (const written of cases) {
+      const asOp = parse(`${opPrefix}${written}\n`);
+      const asAttr = parse(`${attrPrefix}${written}} : () -> ()\n`);
+      const [opError, attrError] = [asOp.errors[0], asAttr.errors[0]];
+      assert.ok(opError !== undefined && attrError !== undefined, written);
+      assert.equal(opError.message, attrError.message, written);
+      const by = attrPrefix.length - opPrefix.length;
+      assert.deepEqual(opError.range, { start: attrError.range.start - by, end: attrError.range.end - by }, written);
+      const op = asOp.file.chunks[0]!.operations[0]!;
+      assert.deepEqual([op.operandTypes, op.resultTypes], [[], []], written);
+    }
+  });
+});
