@@ -490,6 +490,16 @@ export function changePointsWithin(window: TtMetalWindow): ChangePointId[] {
   });
 }
 
+// Answers of windowHasChangePoint by window object: an analysis asks about its one window once per fresh estimate.
+const hasChangePointByWindow = new WeakMap<TtMetalWindow, boolean>();
+
+/** Whether some change point's date falls inside a window (so an estimate in it may depend on the build). */
+export function windowHasChangePoint(window: TtMetalWindow): boolean {
+  let has = hasChangePointByWindow.get(window);
+  if (has === undefined) hasChangePointByWindow.set(window, (has = changePointsWithin(window).length > 0));
+  return has;
+}
+
 /** `PR #35806 (2026-02-01)` for messages. */
 export function changePointText(id: ChangePointId): string {
   const cp = CHANGE_POINTS[id];

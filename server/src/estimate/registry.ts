@@ -59,7 +59,7 @@ import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
-import { splitWindow } from './changePoints';
+import { splitWindow, windowHasChangePoint } from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
@@ -81,6 +81,8 @@ export interface EstimatorReads {
 export interface EstimatorEntry {
   readonly estimate: Estimator;
   readonly reads: EstimatorReads;
+  /** `estimate` after tt-metal's validation (legality.ts): what `estimateOp` runs. */
+  readonly validatedEstimate: Estimator;
 }
 
 const TYPES_ONLY: EstimatorReads = { properties: false, liveL1: false };
@@ -91,7 +93,8 @@ const PROPERTIES_LIVE_L1: EstimatorReads = { properties: true, liveL1: true };
 function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   const r = new Map<string, EstimatorEntry>();
   const add = (names: string | readonly string[], estimate: Estimator, reads: EstimatorReads): void => {
-    for (const name of typeof names === 'string' ? [names] : names) r.set(name, { estimate, reads });
+    const validatedEstimate = withLegality(estimate);
+    for (const name of typeof names === 'string' ? [names] : names) r.set(name, { estimate, reads, validatedEstimate });
   };
   add('ttnn.to_layout', estimateToLayout, LIVE_L1);
   add(['ttnn.untilize', 'ttnn.untilize_with_unpadding'], estimateUntilizeOp, LIVE_L1);
@@ -204,6 +207,19 @@ export function estimatorReads(opName: string): EstimatorReads {
  * NoProgram (no kernels), or Unmodeled with the reason (never an invented number).
  */
 export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateOpIn(op, ctx, windowHasChangePoint(ctx.ttMetal.window));
+}
+
+/**
+ * `estimateOp` by the general path whatever the window: the estimator runs with the change points it asks about
+ * recorded (and the window split at those it straddles). `estimateOp` runs an estimator once, recording nothing, in a
+ * window no change point falls in, where every `atOrAfter` has one answer; tests hold the two equal.
+ */
+export function estimateOpRecordingChangePoints(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  return estimateOpIn(op, ctx, true);
+}
+
+function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): OpEstimateResult {
   const entry = ESTIMATORS.get(op.name);
   if (entry === undefined) {
     // An op whose tensor inputs all live on the host (e.g. prepare_conv2d_weights on host weights) runs on the host.
@@ -223,7 +239,9 @@ export function estimateOp(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
-  return estimateOverWindow(op, withLegality(entry.estimate), ctx);
+  return mayStraddle
+    ? estimateOverWindow(op, entry.validatedEstimate, ctx)
+    : runTotal(op, entry.validatedEstimate, ctx);
 }
 
 /** tt-metal validates an op before its program factory runs: a broken rule (legality.ts) is the result. */
@@ -240,17 +258,37 @@ const MAX_SUB_WINDOWS = 64;
  * with the largest worst-core CB figure, carrying every sub-window's figure in `versionRange`.
  */
 function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
+  // The first run's recorder is the spare one when free, given back when nothing was recorded (nearly every run): no
+  // Set per estimate (100k-op dump: 10 MB of them).
+  const recorder = spareRecorder ?? new Set<ChangePointId>();
+  spareRecorder = undefined;
+  const result = runTotal(op, estimator, { ...ctx, ttMetal: { window: ctx.ttMetal.window, straddled: recorder } });
+  if (recorder.size === 0) {
+    spareRecorder = recorder;
+    return result;
+  }
+  return estimatePerSubWindow(op, estimator, ctx, recorder);
+}
+
+// An empty recorder of straddled change points, free for estimateOverWindow's first run.
+let spareRecorder: Set<ChangePointId> | undefined = new Set();
+
+/** The runs of `estimateOverWindow` once its first run asked about the change points `straddled`. */
+function estimatePerSubWindow(
+  op: TtnnOp,
+  estimator: Estimator,
+  ctx: EstimateContext,
+  straddled: ReadonlySet<ChangePointId>,
+): OpEstimateResult {
   const asked = new Set<ChangePointId>();
   const runIn = (window: TtMetalWindow): { result: OpEstimateResult; straddled: Set<ChangePointId> } => {
     const straddled = new Set<ChangePointId>();
     return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
   };
-  const first = runIn(ctx.ttMetal.window);
-  if (first.straddled.size === 0) return first.result;
   let runs: { window: TtMetalWindow; result: OpEstimateResult }[] = [];
   for (let round = 0; round < 8; round++) {
     let grew = false;
-    const pending = round === 0 ? first.straddled : new Set<ChangePointId>();
+    const pending = round === 0 ? straddled : new Set<ChangePointId>();
     for (const id of pending) {
       if (asked.has(id)) continue;
       asked.add(id);
