@@ -90,6 +90,23 @@ describe('analysis/overflow', () => {
     });
   });
 
+  it("ops of one rejected estimate share one provisional overflow, whatever their live L1, equal to detectOverflow's", () => {
+    const rejected = illegal('ttnn.relu', 'Input and output must match', 'tt-metal x.cpp@abc');
+    const window = {
+      window: { earliest: '2025-11-27', latest: '2025-11-27' },
+      source: 'configured' as const,
+      how: 'test',
+    };
+    const first = overflowOf(rejected, 0, LIMITS, window);
+    assert.deepEqual(first, { ...detectOverflow(rejected, 0, LIMITS), status: 'notReached' });
+    assert.equal(overflowOf(rejected, 2_000_000, LIMITS, window), first);
+    assert.equal(overflowOf(rejected, 0, l1Limits(DEVICE, 0.5), window), first);
+    // An equal estimate made apart gives an equal record of its own.
+    const again = illegal('ttnn.relu', 'Input and output must match', 'tt-metal x.cpp@abc');
+    assert.deepEqual(overflowOf(again, 0, LIMITS, window), first);
+    assert.notEqual(overflowOf(again, 0, LIMITS, window), first);
+  });
+
   it('the usable-L1 cap: 0.5 of 1,399,136 = 699,568 B; CBs + live tensors above it warn', () => {
     const half = l1Limits(DEVICE, 0.5);
     assert.equal(half.capLimit, 699_568);
