@@ -27,7 +27,7 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
   // Plain loops over per-name slots: this runs over every op of every function on each edit; one map lookup per name
   // use, the rest in typed arrays.
   const ops = fn.ops;
-  const names = new SsaSlots(fn);
+  const names = SsaSlots.for(fn);
   const { lastUse, dealloc, returned, viewResult } = names;
   // A view reshape's result aliases its input's buffer: uses and deallocations of either act on the root value.
   const rootOf = names.root;
@@ -97,6 +97,11 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
 // "No op" in the per-slot arrays.
 const NONE = -1;
 
+// Slots of the spare table SsaSlots reuses for functions that fit (72 KB kept; a larger function costs its own
+// arrays little next to the liveness of its ops).
+const SPARE_SLOTS = 1 << 12;
+let spareSlots: SsaSlots | undefined;
+
 /**
  * A slot per distinct SSA name of a function (arguments, results, operands), with what liveness records per value: its
  * last use and deallocation (op indices, NONE for none), whether it is returned, whether it is a view reshape's
@@ -105,8 +110,9 @@ const NONE = -1;
  */
 class SsaSlots {
   private readonly slots = new Map<string, number>();
-  // The slot of `%N` at N, NONE until it has one; numbers past its end go to `slots`.
+  // The slot of `%N` at N, NONE until it has one; numbers past `limit` go to `slots`.
   private readonly numbered: Int32Array;
+  private limit: number;
   private count = 0;
   readonly lastUse: Int32Array;
   readonly dealloc: Int32Array;
@@ -114,23 +120,46 @@ class SsaSlots {
   readonly viewResult: Uint8Array;
   readonly root: Int32Array;
 
-  constructor(fn: TtnnFunction) {
-    // At most one slot per name written.
-    let capacity = fn.args.length;
-    for (let i = 0; i < fn.ops.length; i++) capacity += fn.ops[i]!.operandNames.length + fn.ops[i]!.resultNames.length;
-    this.lastUse = new Int32Array(capacity).fill(NONE);
-    this.dealloc = new Int32Array(capacity).fill(NONE);
+  private constructor(capacity: number) {
+    this.lastUse = new Int32Array(capacity);
+    this.dealloc = new Int32Array(capacity);
     this.returned = new Uint8Array(capacity);
     this.viewResult = new Uint8Array(capacity);
     this.root = new Int32Array(capacity);
+    this.numbered = new Int32Array(capacity);
+    this.limit = capacity;
+  }
+
+  /**
+   * Empty slots for `fn`: the spare table when it is large enough (a real model has thousands of small functions: six
+   * typed arrays each cost more than the liveness of their ops), else a table of its own. A table is in use only
+   * during one `liveIntervalsOf` call, which returns no part of it.
+   */
+  static for(fn: TtnnFunction): SsaSlots {
+    // At most one slot per name written.
+    let capacity = fn.args.length;
+    for (let i = 0; i < fn.ops.length; i++) capacity += fn.ops[i]!.operandNames.length + fn.ops[i]!.resultNames.length;
+    const slots = capacity <= SPARE_SLOTS ? (spareSlots ??= new SsaSlots(SPARE_SLOTS)) : new SsaSlots(capacity);
+    slots.reset(capacity);
+    return slots;
+  }
+
+  private reset(capacity: number): void {
+    this.slots.clear();
+    this.count = 0;
+    this.lastUse.fill(NONE, 0, capacity);
+    this.dealloc.fill(NONE, 0, capacity);
+    this.returned.fill(0, 0, capacity);
+    this.viewResult.fill(0, 0, capacity);
     for (let i = 0; i < capacity; i++) this.root[i] = i;
     // A dump numbers a function's results from %0 up: about one number per result.
-    this.numbered = new Int32Array(capacity).fill(NONE);
+    this.limit = capacity;
+    this.numbered.fill(NONE, 0, capacity);
   }
 
   slotOf(name: string): number {
     const n = numberAfter(name, '%');
-    if (n >= 0 && n < this.numbered.length) {
+    if (n >= 0 && n < this.limit) {
       let slot = this.numbered[n]!;
       if (slot === NONE) this.numbered[n] = slot = this.count++;
       return slot;

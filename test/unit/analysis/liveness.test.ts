@@ -113,6 +113,45 @@ describe('analysis/liveness', () => {
     assert.deepEqual(liveBytesPerOp(2, [iv(1, 9, 7)]), [0, 7]);
   });
 
+  it('intervals of a function do not depend on the functions analysed before it (small ones share one slot table)', () => {
+    // A chain of n relus with every other result deallocated: sizes around the shared table's 4,096 slots (3 names
+    // per op).
+    const chain = (n: number, name: string) => {
+      const ops = [];
+      for (let i = 0; i < n; i++) {
+        ops.push(unary(`%${2 * i}`, i === 0 ? '%arg0' : `%${2 * i - 2}`));
+        if (i % 2 === 1) ops.push(dealloc(`%${2 * i - 2}`));
+      }
+      ops.push(ret(`%${2 * n - 2}`));
+      return fnOf(name, ops, { args: [{ name: '%arg0', spec: L1 }] });
+    };
+    const fns = [
+      chain(3, '@a'),
+      chain(1_500, '@b'),
+      chain(2, '@c'),
+      chain(40, '@d'),
+      chain(1_000, '@e'),
+      chain(5, '@f'),
+    ];
+    const forward = fns.map((fn) => liveIntervalsOf(fn, DEVICE));
+    const backward = fns
+      .slice()
+      .reverse()
+      .map((fn) => liveIntervalsOf(fn, DEVICE))
+      .reverse();
+    assert.deepEqual(forward, backward);
+    // @c: %0 (op 0) is used by %2 at op 1 and freed at op 2; %2 is returned (op 3): [0, 2] and [1, 3]; the argument
+    // lives throughout, never deallocated.
+    assert.deepEqual(
+      forward[2]!.map((iv) => [iv.valueName, iv.startIndex, iv.endIndex]),
+      [
+        ['%arg0', 0, 3],
+        ['%0', 0, 2],
+        ['%2', 1, 3],
+      ],
+    );
+  });
+
   it('two ops feed liveness the same only with the same names and L1 bytes', () => {
     const a = unary('%0', '%arg0');
     assert.ok(sameLivenessOp(a, unary('%0', '%arg0'), DEVICE));
