@@ -5,7 +5,7 @@
  */
 
 import type { ModuleAnalysis, OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
-import type { Unmodeled } from '../estimate/types';
+import type { OpEstimate, Unmodeled } from '../estimate/types';
 import type { ParseResult } from '../mlir/syntax';
 import { hasMlirSignal } from '../mlir/mlirSignal';
 import { MODEL_OVERFLOW } from '../estimate/registry';
@@ -80,6 +80,8 @@ export interface DiagnosticsInput {
   readonly settings: AnalysisSettings;
   readonly lineIndex: LineIndex;
   readonly syntax: SyntaxFacts;
+  /** No later version of the document is diagnosed (the CLI): nothing is kept per op record for reuse. */
+  readonly oneShot?: boolean;
 }
 
 /** A document's diagnostics input, reading its tree on demand (the editor keeps the tree). */
@@ -249,10 +251,18 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
 }
 
 /** Why: the factory and its CBs on the reported core (the factory's own reasoning is in the hover and the breakdown,
- *  so an editor showing both does not say it twice). */
+ *  so an editor showing both does not say it twice). A function of the estimate, which ops share: made once for each. */
 function whyText(entry: OpEntry): string {
   const est = entry.op.estimate;
   if (est.kind !== 'estimate') return '';
+  let why = whyTexts.get(est);
+  if (why === undefined) whyTexts.set(est, (why = estimateWhyText(est)));
+  return why;
+}
+
+const whyTexts = new WeakMap<OpEstimate, string>();
+
+function estimateWhyText(est: OpEstimate): string {
   const group = est.coreGroups.find(
     (g) => g.firstCore[0] === est.reportedCore[0] && g.firstCore[1] === est.reportedCore[1],
   );
@@ -345,6 +355,8 @@ function overflowDiagnostic(
   const severity: Severity =
     o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
   const firstLine = o.status === 'notReached' && first !== undefined ? lineOfFirst : -1;
+  if (doc.oneShot === true)
+    return new OverflowDiagnostic(entry, o, first, severity, flat(overflowMessage(doc, entry, o, first, firstLine)));
   let kept = overflowMessages.get(entry.op);
   if (kept === undefined || kept.first !== first?.op || kept.firstLine !== firstLine || kept.severity !== severity) {
     kept = { first: first?.op, firstLine, severity, message: flat(overflowMessage(doc, entry, o, first, firstLine)) };

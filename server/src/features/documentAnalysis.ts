@@ -240,7 +240,7 @@ export function analyzeDetached(text: string, settings: AnalysisSettings): Diagn
     ...analysisOptions(settings),
     ttMetal: resolveBuildWindow(settings, text),
   });
-  return { analysis, settings, lineIndex: new LineIndex(text), syntax };
+  return { analysis, settings, lineIndex: new LineIndex(text), syntax, oneShot: true };
 }
 
 // A function of its own so that the tree is referenced from this frame only, which is gone when the analysis runs.
