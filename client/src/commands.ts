@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkFilesRequest, importLogRequest } from './lspExt';
 
-/** Above this a log is not sent to the server: it would stall the IPC channel, and tt-mlir logs that matter are far smaller. */
+/** Above this a log is not sent to the server: it would stall the connection to the server, and tt-mlir logs that matter are far smaller. */
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
 const MAX_WORKSPACE_FILES = 5000;
 

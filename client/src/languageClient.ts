@@ -1,4 +1,9 @@
-/** Builds the language client for the bundled server (dist/server.js, node IPC) on every `mlir` document. */
+/**
+ * Builds the language client for the bundled server (dist/server.js over stdio) on every `mlir` document. Stdio, not
+ * node IPC: over IPC Node serializes each message itself as one string (a 100k-op dump's publish is 17.6 MB of JSON,
+ * two-byte), while over stdio the server encodes it piece by piece (server/src/lsp/jsonEncoding.ts). The server's
+ * console output reaches the output channel as window/logMessage (lsp/server.ts routeConsoleTo), stderr as error lines.
+ */
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -18,10 +23,10 @@ export function createLanguageClient(
 ): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.stdio },
     debug: {
       module: serverModule,
-      transport: TransportKind.ipc,
+      transport: TransportKind.stdio,
       options: { execArgv: ['--nolazy', '--inspect=6010'] },
     },
   };

@@ -1,4 +1,5 @@
-// Language server entry point: `ttnn-l1-lsp --stdio` (or `--node-ipc` from the VS Code client).
+// Language server entry point: `ttnn-l1-lsp --stdio` (the VS Code client and the README's editors; `--node-ipc` and
+// `--socket=N` also work).
 import { startServer } from './lsp/server';
 
 if (process.argv.includes('--version')) {

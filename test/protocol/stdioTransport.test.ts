@@ -1,7 +1,7 @@
 /**
  * The real bundled server over `--stdio`, whose writer server.ts builds itself (piecewise JSON, lsp/jsonEncoding.ts):
- * what the library's own stdio transport also did must still hold. Console output from anywhere in the process goes
- * to the client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin
+ * what the library's own stdio transport also did must still hold. Console output from anywhere in the process (a
+ * background-analysis worker too) goes to the client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin
  * ends, with 0 only after a shutdown request.
  */
 
@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as proto from 'vscode-languageserver-protocol/node';
 import { fileUri, REPO_ROOT, SERVER_BUNDLE, buildServer, startLsp } from '../support/lspProcess';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
@@ -61,6 +62,42 @@ describe('protocol: the server over --stdio', () => {
         'stray count: 1',
       ])
         assert.ok(logged.includes(text), `${JSON.stringify(text)} not in the client log:\n${logged}`);
+    } finally {
+      if (streamIntact) await lsp.shutdown();
+      else lsp.child.kill();
+    }
+  });
+
+  it("routes a background worker's console output to the client's log and keeps the stream intact", async () => {
+    // Node pipes a worker's stdout into the process's own unless told otherwise; `-r` preloads run in workers too.
+    const preload = path.join(preloadDir, 'workerOutput.js');
+    fs.writeFileSync(
+      preload,
+      `if (!require('worker_threads').isMainThread) {
+  console.log('stray worker log');
+  process.stdout.write('stray worker write\\n');
+}
+`,
+    );
+    const lsp = await startLsp({
+      command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] },
+      // Every document with text goes to a worker.
+      settings: { backgroundAnalysisMB: 0 },
+    });
+    let streamIntact = false;
+    try {
+      const published = lsp.diagnostics(URI, 1);
+      await lsp.open(URI, SEED, 1);
+      const params = await published;
+      assert.ok(params.diagnostics.length > 0);
+      streamIntact = true;
+      assert.ok(lsp.logMessages.some((m) => m.startsWith(`background analysis of ${URI} version 1 (`)));
+      // The worker's output travels on its own channel: a few round trips let it arrive.
+      const expected = ['stray worker log', 'stray worker write'];
+      const allLogged = (): boolean => expected.every((text) => lsp.logMessages.includes(text));
+      for (let i = 0; i < 50 && !allLogged(); i++)
+        await lsp.connection.sendRequest(proto.FoldingRangeRequest.type, { textDocument: { uri: 'untitled:none' } });
+      assert.ok(allLogged(), `${JSON.stringify(expected)} not in the client log:\n${lsp.logMessages.join('\n')}`);
     } finally {
       if (streamIntact) await lsp.shutdown();
       else lsp.child.kill();

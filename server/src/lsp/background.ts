@@ -9,6 +9,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import * as readline from 'readline';
 import { Worker } from 'worker_threads';
 import type * as features from '../features';
 import type { LineIndex } from '../text/lineIndex';
@@ -122,7 +123,7 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
 
   const start = (uri: string): DocumentWorker => {
     const w: DocumentWorker = {
-      worker: new Worker(workerPath),
+      worker: startWorker(workerPath, hooks.log),
       nextId: 0,
       stopped: false,
       calls: new Map(),
@@ -207,4 +208,15 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
       if (w !== undefined) stop(uri, w);
     },
   };
+}
+
+/**
+ * A worker whose stdout goes to the log, line by line: by default Node pipes a worker's stdout into the process's
+ * own, which over `--stdio` is the protocol stream (console output on the main thread is routed by lsp/server.ts).
+ * Its stderr stays the process's stderr, which clients show as errors.
+ */
+function startWorker(workerPath: string, log: (message: string) => void): Worker {
+  const worker = new Worker(workerPath, { stdout: true });
+  readline.createInterface({ input: worker.stdout, crlfDelay: Infinity }).on('line', log);
+  return worker;
 }
