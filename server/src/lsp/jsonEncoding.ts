@@ -4,29 +4,58 @@
  * as one string. A publish of 23k diagnostics is 17.6 MB of JSON; as one string it is two-byte (messages contain '—',
  * so 35 MB), V8 builds it as a tree of parts and flattens it for the encoding (another 35 MB), all in the large-object
  * space: the server's peak RSS climbed by ~50 MB per keystroke until a full GC, 1,147 MB after 20 (bench/lspBench.ts
- * keystrokes on the generated 100k-op dump). Built from small pieces, that garbage dies young.
+ * keystrokes on the generated 100k-op dump). Built from small pieces, that garbage dies young. The pieces are written
+ * into output chunks as they come (see NON_ASCII for how).
  */
 
 /** Levels of plain objects and arrays written piece by piece; below, each value is one `JSON.stringify`. */
 // A message is {jsonrpc, params|result: {…, diagnostics|items: [ … ]}}: each array element is one piece at depth 3.
 const PIECEWISE_DEPTH = 3;
 
-// UTF-16 code units gathered before encoding them: small enough to stay in V8's young generation.
-const PIECE_CHARS = 64 * 1024;
+// Bytes of one output chunk: small pieces are written straight into it (no joined string per chunk).
+const CHUNK_BYTES = 256 * 1024;
 
 export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): Buffer {
+  const utf8 = charset === 'utf-8' || charset === 'utf8';
   const encoded: Buffer[] = [];
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const emit = (text: string): void => {
-    pending.push(text);
-    pendingChars += text.length;
-    if (pendingChars >= PIECE_CHARS) flush();
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  let total = 0;
+  const finishChunk = (): void => {
+    if (used > 0) encoded.push(chunk.subarray(0, used));
+    total += used;
+    used = 0;
   };
-  const flush = (): void => {
-    if (pendingChars > 0) encoded.push(Buffer.from(pending.join(''), charset));
-    pending = [];
-    pendingChars = 0;
+  const room = (bytes: number): void => {
+    if (used + bytes <= chunk.length) return;
+    finishChunk();
+    chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+  };
+  const emit = (text: string): void => {
+    if (!utf8) {
+      const bytes = Buffer.from(text, charset);
+      finishChunk();
+      encoded.push(bytes);
+      total += bytes.length;
+      return;
+    }
+    NON_ASCII.lastIndex = 0;
+    let run = NON_ASCII.exec(text);
+    if (run === null) {
+      room(text.length);
+      used += chunk.write(text, used, 'latin1');
+      return;
+    }
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+    room(text.length * 3);
+    let from = 0;
+    while (run !== null) {
+      if (run.index > from) used += chunk.write(text.slice(from, run.index), used, 'latin1');
+      used += chunk.write(run[0], used, 'utf-8');
+      from = run.index + run[0].length;
+      run = NON_ASCII.exec(text);
+    }
+    if (from < text.length) used += chunk.write(text.slice(from), used, 'latin1');
   };
 
   const write = (value: unknown, depth: number): void => {
@@ -56,9 +85,18 @@ export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): 
   };
 
   write(message, 0);
-  flush();
-  return encoded.length === 1 ? encoded[0] : Buffer.concat(encoded);
+  finishChunk();
+  return encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded, total);
 }
+
+/**
+ * Runs of non-ASCII UTF-16 code units (surrogates included, so a pair stays in one run). Outside them JSON text is
+ * ASCII, whose UTF-8 bytes are its Latin-1 bytes, which V8 copies out of any string fast; UTF-8 out of a two-byte
+ * string goes character by character, 5-10x slower, and one '—' in a message makes a whole piece two-byte (15k of
+ * the generated 100k dump's 23k diagnostics). A run is encoded as UTF-8 on its own: it is bounded by ASCII (or the
+ * text's ends), so a lone surrogate in it is lone in the text too and becomes U+FFFD either way.
+ */
+const NON_ASCII = /[\u0080-\uffff]+/g;
 
 /** Values JSON.stringify writes nothing for (a member with one is left out). */
 function omittedByJson(value: unknown): boolean {

@@ -59,6 +59,22 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
       arrayWithToJson: Object.assign([1, 2], { toJSON: () => 'array' }),
       boxed: [new String('s'), new Number(1), new Boolean(false)],
       inArray: [undefined, () => 1, Symbol('s'), null, 'x — y', '\u{1F600}', '\ud800 lone', '"quoted"\n'],
+      // Non-ASCII runs (encoded apart from the ASCII around them): Latin-1 (two UTF-8 bytes, not its Latin-1 byte),
+      // at either end, surrogate pairs and lone surrogates next to other non-ASCII characters, the last code unit.
+      nonAscii: [
+        'é',
+        'aé',
+        '\u0080x\u00ff',
+        'ends —',
+        '— starts',
+        '\udc00',
+        'a\ud83d',
+        '\u{1F600}é—x',
+        '\ufffF',
+        'a→b—c',
+      ],
+      // One piece longer than an output chunk, with non-ASCII text inside and at its end.
+      long: ['—'.repeat(100_000) + 'x'.repeat(300_000) + 'é'],
       // eslint-disable-next-line no-sparse-arrays -- a hole, which JSON.stringify writes as null
       sparse: [1, , 3],
       empty: { a: [], o: {} },
