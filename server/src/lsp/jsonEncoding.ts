@@ -16,14 +16,18 @@ const PIECEWISE_DEPTH = 3;
 const CHUNK_BYTES = 256 * 1024;
 
 export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): Buffer {
+  const chunks = encodeJsonChunks(message, charset);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** `encodeJsonPiecewise`'s bytes as the chunks they were written into, for a writer that sends them one by one. */
+export function encodeJsonChunks(message: unknown, charset: BufferEncoding): Buffer[] {
   const utf8 = charset === 'utf-8' || charset === 'utf8';
   const encoded: Buffer[] = [];
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
-  let total = 0;
   const finishChunk = (): void => {
     if (used > 0) encoded.push(chunk.subarray(0, used));
-    total += used;
     used = 0;
   };
   const room = (bytes: number): void => {
@@ -33,10 +37,8 @@ export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): 
   };
   const emit = (text: string): void => {
     if (!utf8) {
-      const bytes = Buffer.from(text, charset);
       finishChunk();
-      encoded.push(bytes);
-      total += bytes.length;
+      encoded.push(Buffer.from(text, charset));
       return;
     }
     NON_ASCII.lastIndex = 0;
@@ -86,7 +88,7 @@ export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): 
 
   write(message, 0);
   finishChunk();
-  return encoded.length === 1 ? encoded[0]! : Buffer.concat(encoded, total);
+  return encoded;
 }
 
 /**
