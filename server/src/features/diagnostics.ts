@@ -301,10 +301,12 @@ interface RelatedWords {
 const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
 
 /**
- * An overflow diagnostic. Its related information (first failure, producer chain, Python source) is made when first
- * read, from what the diagnostic was made of (analysis records; the Python source is the TTNN op's): the JSON and SARIF
- * reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the editor read
- * it once. `toJSON` gives the plain diagnostic.
+ * An overflow diagnostic. Its related information (first failure, producer chain, Python source) is made at each read,
+ * from what the diagnostic was made of (analysis records; the Python source is the TTNN op's), and not kept: the JSON
+ * and SARIF reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the
+ * editor read it once, and the editor's conversion (lsp/handlers.ts) drops it as soon as it is converted, so it dies
+ * young instead of being copied by every scavenge until the whole list is converted. Its words are kept per op record
+ * (`relatedWords`). `toJSON` gives the plain diagnostic.
  */
 class OverflowDiagnostic implements Diagnostic {
   readonly range: TextRange;
@@ -316,7 +318,6 @@ class OverflowDiagnostic implements Diagnostic {
   readonly #entry: OpEntry;
   readonly #overflow: Overflow;
   readonly #first: OpEntry | undefined;
-  #related: readonly RelatedInformation[] | undefined;
 
   constructor(entry: OpEntry, overflow: Overflow, first: OpEntry | undefined, severity: Severity, message: string) {
     this.range = opHeadRange(entry.op);
@@ -326,12 +327,10 @@ class OverflowDiagnostic implements Diagnostic {
     this.#entry = entry;
     this.#overflow = overflow;
     this.#first = first;
-    this.#related = undefined;
   }
 
   get related(): readonly RelatedInformation[] {
-    this.#related ??= overflowRelated(this.#entry, this.#overflow, this.#first);
-    return this.#related;
+    return overflowRelated(this.#entry, this.#overflow, this.#first);
   }
 
   toJSON(): Diagnostic {
