@@ -1,8 +1,9 @@
 /**
- * The real bundled server over `--stdio`, whose writer server.ts builds itself (piecewise JSON, lsp/jsonEncoding.ts):
- * what the library's own stdio transport also did must still hold. Console output from anywhere in the process (a
- * background-analysis worker too) goes to the client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin
- * ends, with 0 only after a shutdown request.
+ * The real bundled server over `--stdio`, whose writer server.ts builds itself (piecewise JSON in chunks,
+ * lsp/jsonEncoding.ts): what the library's own stdio transport also did must still hold. A message is the bytes the
+ * library's writer sends, console output from anywhere in the process (a background-analysis worker too) goes to the
+ * client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin ends,
+ * with 0 only after a shutdown request.
  */
 
 import * as assert from 'assert';
@@ -10,6 +11,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
+import { generateTtnnModule } from '../../bench/generate';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../server/src/features';
+import * as handlers from '../../server/src/lsp/handlers';
+import type { AnalyzedDocument } from '../../server/src/lsp/outcome';
+import { handlerContext } from '../support/handlerContext';
 import { fileUri, REPO_ROOT, SERVER_BUNDLE, buildServer, startLsp } from '../support/lspProcess';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
@@ -23,6 +29,39 @@ describe('protocol: the server over --stdio', () => {
     preloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-stdio-'));
   });
   after(() => fs.rmSync(preloadDir, { recursive: true, force: true }));
+
+  it('writes a publish of many chunks as the bytes of the default writer', async () => {
+    const text = generateTtnnModule({ nOps: 6000, seed: 1 });
+    const uri = 'untitled:generated.mlir';
+    // What the library's writer sends: Content-Length, then Buffer.from(JSON.stringify(message)).
+    const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
+    const analyzed: AnalyzedDocument = { uri, version: 1, settingsGeneration: 0, outcome: { kind: 'ok', doc } };
+    const ctx = { ...handlerContext(() => Promise.resolve(analyzed)), workspaceFolders: () => [fileUri(REPO_ROOT)] };
+    const diagnostics = (await handlers.diagnosticItems(ctx, uri))?.items ?? [];
+    const body = Buffer.from(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri, version: 1, diagnostics },
+      }),
+      'utf-8',
+    );
+    // Several output chunks, and two-byte text in it.
+    assert.ok(body.length > 3 * 256 * 1024, `${body.length} bytes`);
+    assert.ok([...body.toString('utf-8')].some((c) => c.codePointAt(0)! > 0xff));
+    const lsp = await startLsp();
+    const raw: Buffer[] = [];
+    lsp.child.stdout!.on('data', (d: Buffer) => raw.push(d));
+    try {
+      const published = lsp.diagnostics(uri, 1);
+      await lsp.open(uri, text, 1);
+      await published;
+      const expected = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      assert.ok(Buffer.concat(raw).includes(expected), 'the publish is not the bytes the default writer sends');
+    } finally {
+      await lsp.shutdown();
+    }
+  });
 
   it("routes the process's console output to the client's log and keeps the stream intact", async () => {
     // Loaded before the server (`node -r`); its timer fires once the server has set up its connection.
