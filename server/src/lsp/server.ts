@@ -286,7 +286,8 @@ export function startServer(): void {
  * The connection on the command line's transport. Over stdio, outgoing messages are encoded piece by piece
  * (jsonEncoding.ts: same bytes, no message-sized string or buffer). The library takes stdin as a stream with our writer (it
  * wraps only what is a stream, and so still exits when stdin ends); its typings list only matching pairs. Node IPC
- * (VS Code's client) serializes in Node's channel, which we cannot reach; sockets and pipes keep the library's writer.
+ * serializes in Node's channel, which we cannot reach (so VS Code's client uses stdio too); sockets and pipes keep the
+ * library's writer.
  */
 function createConnection(): lsp.Connection {
   if (!process.argv.slice(2).includes('--stdio')) return lsp.createConnection(lsp.ProposedFeatures.all);
