@@ -4,6 +4,7 @@
  */
 
 import { SlottedNode, plainNode } from '../../server/src/mlir/parser/nodes';
+import type { TextRange } from '../../server/src/text/textRange';
 
 export function plainTree(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainTree);
@@ -14,4 +15,13 @@ export function plainTree(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** `value` as JSON with every `range` and `nameRange` moved by `by`: a subtree parsed alone, placed where it is used. */
+export function shiftedRanges(value: unknown, by: number): unknown {
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) => {
+    if ((key !== 'range' && key !== 'nameRange') || typeof v !== 'object' || v === null) return v;
+    const r = v as TextRange;
+    return { start: r.start + by, end: r.end + by };
+  }) as unknown;
 }

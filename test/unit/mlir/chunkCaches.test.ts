@@ -10,19 +10,9 @@ import * as fs from 'node:fs';
 import { makeRandom } from '../../../bench/random';
 import { parse, sharedTextOf } from '../../../server/src/mlir/parser';
 import type { Chunk, ParseError, ParseResult } from '../../../server/src/mlir/syntax';
-import type { TextRange } from '../../../server/src/text/textRange';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
-import { plainTree } from '../../support/plainTree';
-
-/** `value` as JSON with every `range` (and `nameRange`) moved by `by`. */
-function shifted(value: unknown, by: number): unknown {
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) => {
-    if ((key !== 'range' && key !== 'nameRange') || typeof v !== 'object' || v === null) return v;
-    const r = v as TextRange;
-    return { start: r.start + by, end: r.end + by };
-  }) as unknown;
-}
+import { plainTree, shiftedRanges } from '../../support/plainTree';
 
 /** Each chunk of `whole` against its text parsed alone; the errors against the chunks' own. */
 function assertChunksAsAlone(text: string, whole: ParseResult, what: string): void {
@@ -31,11 +21,11 @@ function assertChunksAsAlone(text: string, whole: ParseResult, what: string): vo
     const { start, end } = chunk.range;
     const own = parse(text.slice(start, end));
     assert.equal(own.file.chunks.length, 1, `${what}: chunk ${i} is one chunk alone`);
-    const expected = shifted(plainTree(own.file.chunks[0]), start) as Chunk;
-    assert.deepEqual(shifted(plainTree(chunk), 0), expected, `${what}: chunk ${i}`);
-    alone.push(...(shifted(own.errors, start) as ParseError[]));
+    const expected = shiftedRanges(plainTree(own.file.chunks[0]), start) as Chunk;
+    assert.deepEqual(shiftedRanges(plainTree(chunk), 0), expected, `${what}: chunk ${i}`);
+    alone.push(...(shiftedRanges(own.errors, start) as ParseError[]));
   }
-  assert.deepEqual(shifted(whole.errors, 0), alone, `${what}: errors`);
+  assert.deepEqual(shiftedRanges(whole.errors, 0), alone, `${what}: errors`);
 }
 
 describe('chunk caches: chunks share the caches and keep their trees', () => {

@@ -8,9 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parse } from '../../../server/src/mlir/parser';
 import type { Operation, TypeNode } from '../../../server/src/mlir/syntax';
-import type { TextRange } from '../../../server/src/text/textRange';
 import { allCorpusFiles } from '../../support/corpus';
-import { plainTree } from '../../support/plainTree';
+import { plainTree, shiftedRanges } from '../../support/plainTree';
 
 const OPS_PER_FILE = 400;
 
@@ -44,15 +43,6 @@ function allOps(ops: readonly Operation[], out: Operation[] = []): Operation[] {
   return out;
 }
 
-/** A plain tree with every range moved by `by`. */
-function shifted(tree: unknown, by: number): unknown {
-  return JSON.parse(JSON.stringify(tree), (key, value: unknown) => {
-    if (key !== 'range') return value;
-    const r = value as TextRange;
-    return { start: r.start + by, end: r.end + by };
-  }) as unknown;
-}
-
 /** The general path's input and result lists of the function type `text`, parsed as a type attribute at `at`. */
 function functionTypeAsAttribute(text: string, at: number): { inputs: unknown; results: unknown } | undefined {
   const prefix = '"t.t"() {f = ';
@@ -61,7 +51,10 @@ function functionTypeAsAttribute(text: string, at: number): { inputs: unknown; r
   const value = tree.file.chunks[0]!.operations[0]!.attributes!.entries[0]!.value;
   if (value.kind !== 'typeAttr' || value.type.kind !== 'function') return undefined;
   const by = at - prefix.length;
-  return { inputs: shifted(plainTree(value.type.inputs), by), results: shifted(plainTree(value.type.results), by) };
+  return {
+    inputs: shiftedRanges(plainTree(value.type.inputs), by),
+    results: shiftedRanges(plainTree(value.type.results), by),
+  };
 }
 
 /** Where a generic op without regions writes its function type: after ` : `, up to its location or its end. */
@@ -136,9 +129,12 @@ describe('mlir parser: an op built in place, its function type into its lists', 
         if (!generalAtZero.has(written.text)) generalAtZero.set(written.text, functionTypeAsAttribute(written.text, 0));
         const atZero = generalAtZero.get(written.text);
         if (atZero === undefined) continue;
-        const general = { inputs: shifted(atZero.inputs, written.at), results: shifted(atZero.results, written.at) };
+        const general = {
+          inputs: shiftedRanges(atZero.inputs, written.at),
+          results: shiftedRanges(atZero.results, written.at),
+        };
         // Both through JSON, as `shifted` makes the general path's (a field holding undefined is left out).
-        const ours = (types: readonly TypeNode[]): unknown => shifted(plainTree(types), 0);
+        const ours = (types: readonly TypeNode[]): unknown => shiftedRanges(plainTree(types), 0);
         assert.deepEqual(ours(op.operandTypes), general.inputs, `${file}: ${op.name} at ${op.range.start}`);
         assert.deepEqual(ours(op.resultTypes), general.results, `${file}: ${op.name} at ${op.range.start}`);
         checked++;

@@ -14,16 +14,7 @@ import type { Operation, ParseResult, TypeNode } from '../../../server/src/mlir/
 import type { TextRange } from '../../../server/src/text/textRange';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
-import { plainTree } from '../../support/plainTree';
-
-/** A plain tree with every range moved by `by`. */
-function shifted(tree: unknown, by: number): unknown {
-  return JSON.parse(JSON.stringify(tree), (key, value: unknown) => {
-    if (key !== 'range') return value;
-    const r = value as TextRange;
-    return { start: r.start + by, end: r.end + by };
-  }) as unknown;
-}
+import { plainTree, shiftedRanges } from '../../support/plainTree';
 
 /** The general path's tree of the type text at `range` of `text`, as if it were parsed there. */
 function generalType(text: string, range: TextRange): unknown {
@@ -31,7 +22,7 @@ function generalType(text: string, range: TextRange): unknown {
   const alone = parse(prefix + text.slice(range.start, range.end));
   assert.deepEqual(alone.errors, []);
   const type = alone.file.chunks[0]!.operations[0]!.resultTypes[0]!;
-  return shifted(plainTree(type), range.start - prefix.length);
+  return shiftedRanges(plainTree(type), range.start - prefix.length);
 }
 
 /** Asserts every shared tensor with a dialect element in `tree`'s ops equals the general path's parts; returns how many. */
