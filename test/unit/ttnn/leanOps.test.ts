@@ -13,6 +13,13 @@ import { moduleFromSyntax, OneNameLists } from '../../../server/src/ttnn/fromSyn
 import { opWith, type TtnnModule, type TtnnOp } from '../../../server/src/ttnn/op';
 import { allCorpusFiles } from '../../support/corpus';
 
+const RELU_FUNCTION = [
+  'func.func @f(%arg0: tensor<32x32xbf16>) -> tensor<32x32xbf16> {',
+  '  %0 = "ttnn.relu"(%arg0) : (tensor<32x32xbf16>) -> tensor<32x32xbf16>',
+  '  return %0 : tensor<32x32xbf16>',
+  '}',
+].join('\n');
+
 const settledView = (text: string): TtnnModule => moduleFromSyntax(parse(text, { lazyFunctionBodies: true }));
 const editableView = (text: string): TtnnModule => moduleFromSyntax(parse(text, { rangeTable: new RangeTable() }));
 
@@ -58,12 +65,7 @@ describe('TTNN view: lean op records', () => {
   });
 
   it('ranges are the op`s text: the range starts at its results and the name range covers the op name', () => {
-    const text = [
-      'func.func @f(%arg0: tensor<32x32xbf16>) -> tensor<32x32xbf16> {',
-      '  %0 = "ttnn.relu"(%arg0) : (tensor<32x32xbf16>) -> tensor<32x32xbf16>',
-      '  return %0 : tensor<32x32xbf16>',
-      '}',
-    ].join('\n');
+    const text = RELU_FUNCTION;
     const [relu, ret] = settledView(text).functions[0]!.ops;
     const at = text.indexOf('%0 = ');
     assert.deepEqual(relu!.range, { start: at, end: text.indexOf(' -> tensor<32x32xbf16>\n') + 22 });
@@ -111,12 +113,7 @@ describe('TTNN view: lean op records', () => {
   });
 
   it('opWith keeps a settled op`s ranges, which a spread would drop (they are getters)', () => {
-    const text = [
-      'func.func @f(%arg0: tensor<32x32xbf16>) -> tensor<32x32xbf16> {',
-      '  %0 = "ttnn.relu"(%arg0) : (tensor<32x32xbf16>) -> tensor<32x32xbf16>',
-      '  return %0 : tensor<32x32xbf16>',
-      '}',
-    ].join('\n');
+    const text = RELU_FUNCTION;
     const op = settledView(text).functions[0]!.ops[0]!;
     const copy = opWith(op, { name: 'ttnn.gelu' });
     assert.equal(copy.name, 'ttnn.gelu');
