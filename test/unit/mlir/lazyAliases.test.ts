@@ -10,10 +10,13 @@ import * as fs from 'node:fs';
 import { makeRandom } from '../../../bench/random';
 import { lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
 import {
+  DumpLocationAlias,
+  EditableLocationAlias,
   LazyLocationAlias,
   aliasReadSlotMark,
   releaseAliasReadSlots,
 } from '../../../server/src/mlir/parser/lazyAliases';
+import { applyChange, parseForEdits, type TextChange } from '../../../server/src/mlir/incrementalParse';
 import type { AliasDefinition, ParseResult } from '../../../server/src/mlir/syntax';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
@@ -21,6 +24,10 @@ import { plainTree } from '../../support/plainTree';
 
 function lazily(text: string): ParseResult {
   return parse(text, { lazyFunctionBodies: true });
+}
+
+function editably(text: string): ParseResult {
+  return parseForEdits(text).parse;
 }
 
 /** The classes of a value's nodes, outermost first (attribute, location, child). */
@@ -36,25 +43,21 @@ function classes(attr: AliasDefinition['attr']): string[] {
 }
 
 /**
- * Asserts the lazy parse of `text` equals the eager one alias by alias; returns how many aliases were lazy. A lazy
- * parse whose bodies do not parse cleanly is not used (its callers parse again eagerly): it is skipped.
+ * Asserts `offsets` (a parse's aliases) equal `eager`'s alias by alias: JSON, ranges, and the value tree with the same
+ * node classes at every read; returns how many kept offsets (DumpLocationAlias).
  */
-function assertAliasesAsEager(text: string, what: string): number {
-  const lazy = lazily(text);
-  if (!lazyBodiesParseCleanly(lazy)) return 0;
-  const eager = parse(text);
-  assert.deepEqual(lazy.errors, eager.errors, `${what}: errors`);
-  assert.equal(lazy.file.chunks.length, eager.file.chunks.length, what);
-  let lazyCount = 0;
-  for (const [c, chunk] of lazy.file.chunks.entries()) {
+function assertAliasListsEqual(offsets: ParseResult, eager: ParseResult, what: string): number {
+  assert.equal(offsets.file.chunks.length, eager.file.chunks.length, what);
+  let offsetCount = 0;
+  for (const [c, chunk] of offsets.file.chunks.entries()) {
     const expected = eager.file.chunks[c]!.aliases;
     assert.equal(chunk.aliases.length, expected.length, `${what}: chunk ${c} aliases`);
     for (const [i, alias] of chunk.aliases.entries()) {
       const other = expected[i]!;
       const at = `${what}: ${other.name} at ${other.range.start}`;
       assert.equal(JSON.stringify(alias), JSON.stringify(other), at);
-      if (!(alias instanceof LazyLocationAlias)) continue;
-      lazyCount++;
+      if (!(alias instanceof DumpLocationAlias)) continue;
+      offsetCount++;
       assert.equal(alias.kind, other.kind, at);
       assert.equal(alias.type, undefined, at);
       assert.deepEqual(alias.nameRange, other.nameRange, at);
@@ -66,10 +69,26 @@ function assertAliasesAsEager(text: string, what: string): number {
       }
     }
   }
-  return lazyCount;
+  return offsetCount;
 }
 
-describe('lazy location aliases: equal to the eager parse', () => {
+/**
+ * Asserts the lazy and the editable parse of `text` equal the eager one alias by alias; returns how many aliases kept
+ * offsets. A lazy parse whose bodies do not parse cleanly is not used (its callers parse again eagerly): it is skipped.
+ */
+function assertAliasesAsEager(text: string, what: string): number {
+  const eager = parse(text);
+  const editable = editably(text);
+  assert.deepEqual(editable.errors, eager.errors, `${what}: editable errors`);
+  let count = assertAliasListsEqual(editable, eager, `${what} (editable)`);
+  const lazy = lazily(text);
+  if (!lazyBodiesParseCleanly(lazy)) return count;
+  assert.deepEqual(lazy.errors, eager.errors, `${what}: errors`);
+  count += assertAliasListsEqual(lazy, eager, `${what} (lazy)`);
+  return count;
+}
+
+describe('lazy and editable location aliases: equal to the eager parse', () => {
   it('every corpus file', () => {
     let lazyCount = 0;
     for (const file of allCorpusFiles()) lazyCount += assertAliasesAsEager(fs.readFileSync(file, 'utf8'), file);
@@ -117,7 +136,7 @@ describe('lazy location aliases: equal to the eager parse', () => {
       }
       lazyCount += assertAliasesAsEager(`${line}\n"t.a"() : () -> () loc(#loc1)\n`, line);
     }
-    assert.ok(lazyCount >= 6 * 2, `lazy aliases: ${lazyCount}`);
+    assert.ok(lazyCount >= 6 * 2 * 2, `lazy aliases: ${lazyCount}`);
   });
 
   it('a dump keeps its location aliases lazy, and its other aliases as the eager parse makes them', () => {
@@ -133,6 +152,61 @@ describe('lazy location aliases: equal to the eager parse', () => {
         .filter((a) => a instanceof LazyLocationAlias).length,
       0,
     );
+  });
+
+  it("an editable parse keeps a dump's location aliases as offsets, with one range-table slot each", () => {
+    const text = readCorpus(DUMP.resnet18);
+    const editable = parseForEdits(text);
+    const aliases = editable.parse.file.chunks.flatMap((c) => c.aliases);
+    const kept = aliases.filter((a) => a instanceof EditableLocationAlias);
+    assert.ok(kept.length > 100, `${kept.length} of ${aliases.length}`);
+    // Reads take no slot of the range table, so no read grows what every edit shifts.
+    const size = editable.ranges.size;
+    for (const alias of kept) void JSON.stringify(alias);
+    assert.equal(editable.ranges.size, size);
+    assert.equal(aliasReadSlotMark(kept[0]), -1);
+  });
+
+  it("edits inside ops before a dump's aliases move them: the aliases equal a fresh eager parse after every edit", () => {
+    const random = makeRandom(18001);
+    for (const file of [DUMP.resnet18, DUMP.falcon3Decode]) {
+      let text = readCorpus(file);
+      const editable = parseForEdits(text);
+      const leaves = editable.parse.file.chunks[0]!.operations.flatMap((op) =>
+        op.regions.flatMap((r) => r.blocks.flatMap((b) => b.operations)),
+      );
+      let applied = 0;
+      for (let round = 0; round < 12; round++) {
+        const leaf = leaves[Math.floor(random() * leaves.length)]!;
+        const { start, end } = leaf.range;
+        // Inside a shape or name: grows, shrinks or replaces, so later offsets move both ways.
+        const at = start + 1 + Math.floor(random() * (end - start - 2));
+        const options: TextChange[] = [
+          { start: at, end: at, newText: ' ' },
+          { start: at, end: at + 1, newText: '' },
+          { start: at, end: at + 1, newText: 'xx' },
+        ];
+        const change = options[Math.floor(random() * options.length)]!;
+        const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
+        if (applyChange(editable, change, edited) === undefined) continue;
+        applied++;
+        text = edited;
+        const counted = assertAliasListsEqual(editable.parse, parse(text), `${file} edit ${round}`);
+        assert.ok(counted > 50, `${file}: ${counted}`);
+      }
+      assert.ok(applied >= 3, `${file}: ${applied} edits applied`);
+    }
+  });
+
+  it('an edit inside an alias definition is declined (the whole text is parsed again)', () => {
+    const text = `#loc1 = loc("a")\n"t.a"() : () -> () loc(#loc1)\n#loc2 = loc("b"(#loc1))\n`;
+    const editable = parseForEdits(text);
+    const at = text.indexOf('"b"') + 1;
+    assert.equal(
+      applyChange(editable, { start: at, end: at, newText: 'z' }, text.slice(0, at) + 'z' + text.slice(at)),
+      undefined,
+    );
+    assert.ok(editable.parse.file.chunks[0]!.aliases[1] instanceof EditableLocationAlias);
   });
 
   it('reads between aliasReadSlotMark and releaseAliasReadSlots leave the parse its slots, and read as the eager ones', () => {

@@ -14,7 +14,7 @@ import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken, relexFrom } from '../lexer';
 import type { AliasDefinition, AttrNode, Chunk, Operation, ParseError, ParseResult, TypeNode } from '../syntax';
 import { SlottedSharedDict, parseAttr } from './attributes';
-import { LazyLocationAlias, dumpLocationAliasEnd } from './lazyAliases';
+import { EditableLocationAlias, LazyLocationAlias, dumpLocationAliasEnd, type LazyAliasSource } from './lazyAliases';
 import { registerLazyBodies, type LazyBody } from './lazyBodies';
 import { SlottedSharedDialectAttr, SlottedSharedTensor } from './nodes';
 import { parseOperation } from './operations';
@@ -26,6 +26,7 @@ import {
   newParserState,
   resync,
   skipResourceSection,
+  slot,
   span,
   text,
   tk,
@@ -193,13 +194,16 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
   const lx = p.lx;
   const isType = tk(lx) === Tok.BangId;
   const name = text(p);
-  if (!isType && p.lazyBodies !== undefined) {
-    // A lazy parse keeps a dump's location aliases as offsets (parser/lazyAliases.ts).
+  if (!isType && (p.lazyBodies !== undefined || p.ranges !== undefined)) {
+    // A lazy or editable parse keeps a dump's location aliases as offsets (parser/lazyAliases.ts).
     const end = dumpLocationAliasEnd(p.text, lx.end, lx.limit);
     // The general path nests as deep as the attribute, its location and the location's child (`"name"(#locK))`).
     const levels = end >= 0 && p.text.charCodeAt(end - 2) === 41 /* ) */ ? 3 : 2;
     if (end >= 0 && canEnter(p, levels)) {
-      const alias = new LazyLocationAlias(p, name, lx.start, end);
+      const alias =
+        p.lazyBodies !== undefined
+          ? new LazyLocationAlias(p, name, lx.start, end)
+          : new EditableLocationAlias(aliasSourceOf(p), name, lx.start, slot(p, lx.start, end));
       if (p.depth + levels > p.deepest) p.deepest = p.depth + levels;
       relexFrom(lx, end);
       return alias;
@@ -219,4 +223,9 @@ function parseAliasDefinition(p: ParserState): AliasDefinition | undefined {
   const attr = parseAttr(p);
   if (!attr) resync(p);
   return { kind: 'attrAlias', name, nameRange, attr, type: undefined, range: span(p, nameRange.start, lx.prevEnd) };
+}
+
+/** The text and slot table an editable parse's dump-form aliases share: one small object, not the parser state. */
+function aliasSourceOf(p: ParserState): LazyAliasSource {
+  return (p.aliasSource ??= { text: p.text, slots: p.slots });
 }

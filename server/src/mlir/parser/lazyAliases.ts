@@ -1,14 +1,16 @@
 /**
- * Location aliases of a lazy parse (`ParseOptions.lazyFunctionBodies`). A dump defines one `#locN = loc(...)` per op,
+ * Location aliases of a lazy parse (`ParseOptions.lazyFunctionBodies`) and of an editable one (`rangeTable`). A dump defines one `#locN = loc(...)` per op,
  * and the one-shot consumers read each about once (the TTNN view's op labels), yet an eager definition is nine objects
  * (~400 B) that live as long as the tree: on a 100k-op dump, most of what the top-level parse keeps, copied by every
  * young-generation collection until it reached the old one. In a lazy parse a definition written the way a dump writes
  * it — `#name = loc(#locK)`, `loc("name")` or `loc("name"(#locK))`, with no spaces inside — keeps its name and offsets,
  * and builds its value at each read: the general path's nodes, with the ranges the eager parse gives them, so they are equal but not identical from one read to the next. Such a definition never has a syntax
- * error, so the lazy parse's errors are the eager parse's.
+ * error, so the lazy parse's errors are the eager parse's. An editable parse (an open document's, which lives as long as
+ * the document) keeps them the same way, with its range in a slot of the range table so that edits move it.
  */
 
 import { detachedCopy } from '../../text/detachedCopy';
+import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { scanString, scanSuffixId, unescapeString } from '../lexer';
 import type { AliasDefinition, AttrNode, Location } from '../syntax';
@@ -17,6 +19,9 @@ import type { ParserState } from './state';
 
 /** What comes between a lazy location alias's name and its `loc(`. */
 const EQUALS = ' = ';
+
+/** The most slots a read of a dump-form value takes (attribute, location, child). */
+const READ_SLOTS = 3;
 
 /**
  * The end (after the `)`) of the location alias `#name = loc(...)` whose name ends at `nameEnd`, when it is written in
@@ -48,59 +53,64 @@ function aliasRefEnd(text: string, at: number, limit: number): number {
 }
 
 /**
- * What the definitions of one lazy parse share (its ParserState): the text (the file's, which a lazy parse keeps for
- * its bodies too) and the parse's slot table, which the nodes of each read take their slots from (three a read: the
- * parse is one-shot and short-lived, and a table of their own per read cost more than building the nodes).
+ * What the definitions of one parse share: the text (the file's, which a lazy parse keeps for its bodies too, and the
+ * slices of an editable parse's tree keep too) and the parse's slot table. A lazy parse's reads take their slots from it
+ * (three a read: the parse is one-shot and short-lived, and a table of their own per read cost more than building the
+ * nodes); an editable parse's table holds each definition's range (the lazy one is its ParserState, an editable one a
+ * small object of its own).
  */
 export type LazyAliasSource = Pick<ParserState, 'text' | 'slots'>;
 
-/** A `#name = loc(...)` definition of a lazy parse (`dumpLocationAliasEnd` accepted it): its value built at each read. */
-export class LazyLocationAlias implements AliasDefinition {
+/**
+ * `loc(...)` of a dump-form definition as the general path parses it, a new tree at each read: `at` is the offset of
+ * `loc` and `end` the offset after its `)` in `text`; the nodes' ranges are those offsets plus `shift`, in new slots of
+ * `table`.
+ */
+function dumpLocationAttr(text: string, table: RangeTable, at: number, end: number, shift: number): AttrNode {
+  const first = at + 4;
+  let loc: Location;
+  if (text.charCodeAt(first) === 35 /* # */) {
+    loc = new SlottedLocAlias(table, table.addSlot(first + shift, end - 1 + shift), text.slice(first, end - 1));
+  } else {
+    const stringEnd = scanString(text, first, end);
+    let child: Location | undefined;
+    if (stringEnd < end - 1) {
+      // `"name"(#locK))`: the child is between the parentheses.
+      const childSlot = table.addSlot(stringEnd + 1 + shift, end - 2 + shift);
+      child = new SlottedLocAlias(table, childSlot, text.slice(stringEnd + 1, end - 2));
+    }
+    const name = detachedCopy(unescapeString(text, first, stringEnd));
+    loc = new SlottedNameLoc(table, table.addSlot(first + shift, end - 1 + shift), name, child);
+  }
+  return new SlottedLocAttr(table, table.addSlot(at + shift, end + shift), loc);
+}
+
+/**
+ * A `#name = loc(...)` definition in a dump form (`dumpLocationAliasEnd` accepted it) that keeps its name and
+ * offsets and builds its value at each read: `LazyLocationAlias` in a lazy parse, `EditableLocationAlias` in an
+ * editable one.
+ */
+export abstract class DumpLocationAlias implements AliasDefinition {
   declare readonly kind: 'attrAlias';
   declare readonly type: undefined;
   readonly name: string;
-  /** @internal */
+  /**
+   * @internal The text the definition was parsed from, and the parse's slot table (a lazy parse's reads take their
+   * slots from it; an editable parse's is its range table, which holds the definition's range).
+   */
   readonly $in: LazyAliasSource;
-  /** @internal Where the definition starts (its name) and ends (after the location's `)`). */
-  readonly $start: number;
-  readonly $end: number;
 
-  constructor(source: LazyAliasSource, name: string, start: number, end: number) {
+  constructor(source: LazyAliasSource, name: string) {
     this.name = name;
     this.$in = source;
-    this.$start = start;
-    this.$end = end;
   }
+
+  abstract get range(): TextRange;
+  abstract get attr(): AttrNode;
 
   get nameRange(): TextRange {
-    return { start: this.$start, end: this.$start + this.name.length };
-  }
-
-  get range(): TextRange {
-    return { start: this.$start, end: this.$end };
-  }
-
-  /** `loc(...)` as the general path parses it: a new tree at each read. */
-  get attr(): AttrNode {
-    const at = this.$start + this.name.length + EQUALS.length; // the `loc`
-    const end = this.$end;
-    const text = this.$in.text;
-    const table = this.$in.slots;
-    const first = at + 4;
-    let loc: Location;
-    if (text.charCodeAt(first) === 35 /* # */) {
-      loc = new SlottedLocAlias(table, table.addSlot(first, end - 1), text.slice(first, end - 1));
-    } else {
-      const stringEnd = scanString(text, first, end);
-      let child: Location | undefined;
-      if (stringEnd < end - 1) {
-        // `"name"(#locK))`: the child is between the parentheses.
-        child = new SlottedLocAlias(table, table.addSlot(stringEnd + 1, end - 2), text.slice(stringEnd + 1, end - 2));
-      }
-      const name = detachedCopy(unescapeString(text, first, stringEnd));
-      loc = new SlottedNameLoc(table, table.addSlot(first, end - 1), name, child);
-    }
-    return new SlottedLocAttr(table, table.addSlot(at, end), loc);
+    const start = this.range.start;
+    return { start, end: start + this.name.length };
   }
 
   /** The eager definition's JSON: the same fields in the same order. */
@@ -115,8 +125,68 @@ export class LazyLocationAlias implements AliasDefinition {
     };
   }
 }
-Object.defineProperty(LazyLocationAlias.prototype, 'kind', { value: 'attrAlias', enumerable: false, writable: false });
-Object.defineProperty(LazyLocationAlias.prototype, 'type', { value: undefined, enumerable: false, writable: false });
+Object.defineProperty(DumpLocationAlias.prototype, 'kind', { value: 'attrAlias', enumerable: false, writable: false });
+Object.defineProperty(DumpLocationAlias.prototype, 'type', { value: undefined, enumerable: false, writable: false });
+
+/** A dump-form location alias of a lazy parse: its offsets in the text, which never moves. */
+export class LazyLocationAlias extends DumpLocationAlias {
+  /** @internal Where the definition starts (its name) and ends (after the location's `)`). */
+  readonly $start: number;
+  readonly $end: number;
+
+  constructor(source: LazyAliasSource, name: string, start: number, end: number) {
+    super(source, name);
+    this.$start = start;
+    this.$end = end;
+  }
+
+  get range(): TextRange {
+    return { start: this.$start, end: this.$end };
+  }
+
+  /** `loc(...)` as the general path parses it: a new tree at each read. */
+  get attr(): AttrNode {
+    const at = this.$start + this.name.length + EQUALS.length;
+    return dumpLocationAttr(this.$in.text, this.$in.slots, at, this.$end, 0);
+  }
+}
+
+/**
+ * A dump-form location alias of an editable parse (`ParseOptions.rangeTable`): one slot of the range table holds its
+ * range, so an incremental edit before it moves it (mlir/incrementalParse.ts; an edit inside a definition is declined
+ * and the whole text parsed again, so its characters never change). Its value is read from the text it was parsed
+ * from, at the offsets it had there, and its nodes take slots of the range table with the definition's present offsets.
+ */
+export class EditableLocationAlias extends DumpLocationAlias {
+  /** @internal The definition's range slot in `$in.slots` (the editable range table). */
+  readonly $s: number;
+  /** @internal Where the definition starts in `$in.text`. */
+  readonly $d: number;
+
+  constructor(source: LazyAliasSource, name: string, textStart: number, slot: number) {
+    super(source, name);
+    this.$s = slot;
+    this.$d = textStart;
+  }
+
+  get range(): TextRange {
+    const table = this.$in.slots;
+    return { start: table.starts[this.$s]!, end: table.ends[this.$s]! };
+  }
+
+  /**
+   * `loc(...)` as the general path parses it: a new tree at each read, with the ranges the definition has now (a
+   * snapshot, like every range read before an edit). Its three slots are in a table of the read's own: in the range
+   * table they would stay for the parse's life and be moved at every edit (find-references reads every alias).
+   */
+  get attr(): AttrNode {
+    const table = this.$in.slots;
+    const start = table.starts[this.$s]!;
+    const textEnd = this.$d + (table.ends[this.$s]! - start);
+    const at = this.$d + this.name.length + EQUALS.length;
+    return dumpLocationAttr(this.$in.text, new RangeTable(READ_SLOTS), at, textEnd, start - this.$d);
+  }
+}
 
 /**
  * A mark of the slot table that reads of `def` take their slots from (a lazy definition's parse), for

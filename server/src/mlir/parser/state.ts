@@ -39,6 +39,8 @@ export interface ParserState {
   symbolSink: OpDraft | undefined;
   /** Set by a function op's parse that skipped its body (lazyBodies.ts); its op takes it (operations.ts). */
   skippedBody: LazyBody | undefined;
+  /** What an editable parse's dump-form location aliases share (lazyAliases.ts), made at the first. */
+  aliasSource: Pick<ParserState, 'text' | 'slots'> | undefined;
   /** Open token-tree delimiters per closer (`)`, `]`, `}`, `>`), for recovery from mismatched closers. */
   readonly openClosers: number[];
   /** Shapes by their dimension-prefix text (`4x4884480x`): the same few hundred shapes recur on every op. */
@@ -135,6 +137,7 @@ export function newParserState(
     origin,
     symbolSink: undefined,
     skippedBody: undefined,
+    aliasSource: undefined,
     openClosers: [0, 0, 0, 0],
     shapeCache: caches.shapeCache,
     tensorTemplates: caches.tensorTemplates,
