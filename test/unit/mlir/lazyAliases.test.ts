@@ -21,6 +21,10 @@ import type { AliasDefinition, ParseResult } from '../../../server/src/mlir/synt
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 import { plainTree } from '../../support/plainTree';
+import { definitionsOf, nameErrors, occurrencesOf } from '../../../server/src/mlir/scopes';
+import { occurrenceAt } from '../../../server/src/mlir/occurrences';
+import { foldingRanges } from '../../../server/src/features/folding';
+import { LineIndex } from '../../../server/src/text/lineIndex';
 
 function lazily(text: string): ParseResult {
   return parse(text, { lazyFunctionBodies: true });
@@ -196,6 +200,28 @@ describe('lazy and editable location aliases: equal to the eager parse', () => {
       }
       assert.ok(applied >= 3, `${file}: ${applied} edits applied`);
     }
+  });
+
+  it("the editor's readers of `#locN` (definitions, references, name errors, folding) answer as on the eager parse", () => {
+    const text = readCorpus(DUMP.resnet18);
+    const editable = editably(text);
+    const eager = parse(text);
+    const answers = (tree: ParseResult, offset: number): string => {
+      const at = occurrenceAt(tree.file, offset);
+      return JSON.stringify(at === undefined ? null : [at.occurrence, definitionsOf(at), occurrencesOf(at)]);
+    };
+    // Every 7th `#loc` mention: in definitions (their names and the aliases they use) and in ops' `loc(#locN)`.
+    let checked = 0;
+    for (let at = text.indexOf('#loc'), n = 0; at >= 0; at = text.indexOf('#loc', at + 1), n++) {
+      if (n % 7 !== 0) continue;
+      const answer = answers(editable, at + 2);
+      assert.equal(answer, answers(eager, at + 2), `#loc at ${at}`);
+      if (answer !== 'null') checked++;
+    }
+    assert.ok(checked > 50, `${checked}`);
+    assert.deepEqual(nameErrors(editable.file), nameErrors(eager.file));
+    const lines = new LineIndex(text);
+    assert.deepEqual(foldingRanges(editable.file, lines), foldingRanges(eager.file, lines));
   });
 
   it('an edit inside an alias definition is declined (the whole text is parsed again)', () => {
