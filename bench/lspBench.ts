@@ -37,6 +37,8 @@ export interface KeystrokeFigures {
   /** Whether the server analysed the file in its background worker. */
   readonly inWorker: boolean;
   readonly peakRssBytes: number | undefined;
+  /** The server's CPU time (all its threads) per keystroke, first included: steadier than latency on a busy machine. */
+  readonly cpuMsPerKeystroke: number | undefined;
 }
 
 export interface LspBenchResult {
@@ -105,6 +107,19 @@ function peakRss(pid: number | undefined): number | undefined {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m === null ? undefined : Number(m[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** User + system CPU time of a live process, all threads (Linux), in ms; 10 ms resolution. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th, in clock ticks (100 Hz).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
   }
@@ -189,8 +204,12 @@ export async function keystrokeSession(
   const lsp = await startLsp({ command: SERVER, settings });
   const uri = `untitled:${name}-${nOps}.mlir`;
   const first = await timeFirstDiagnostics(lsp, uri, text);
+  const cpuBefore = cpuMs(lsp.child.pid);
   const { ms } = await timeKeystrokes(lsp, uri, text);
-  const figures = keystrokeFigures(text.length, first.params.diagnostics.length, ms, lsp);
+  const cpuAfter = cpuMs(lsp.child.pid);
+  const cpuMsPerKeystroke =
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / ms.length;
+  const figures = { ...keystrokeFigures(text.length, first.params.diagnostics.length, ms, lsp), cpuMsPerKeystroke };
   await lsp.shutdown();
   return figures;
 }
@@ -210,6 +229,7 @@ function keystrokeFigures(
     p90Ms: percentile(sorted, 90),
     inWorker: lsp.logMessages.some((m) => m.startsWith('background analysis of ')),
     peakRssBytes: peakRss(lsp.child.pid),
+    cpuMsPerKeystroke: undefined,
   };
 }
 
@@ -345,7 +365,7 @@ export async function runWorkerComparison(log: (line: string) => void, nOps: num
       backgroundAnalysisMB: mbThreshold,
     });
     log(
-      `lsp ${nOps} ops, Falcon3-7B copy (${(text.length / 1e6).toFixed(1)} MB, ${k.nDiagnostics} diagnostics), ${label}: keystroke median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms); peak RSS ${(k.peakRssBytes === undefined ? NaN : k.peakRssBytes / 1e6).toFixed(0)} MB`,
+      `lsp ${nOps} ops, Falcon3-7B copy (${(text.length / 1e6).toFixed(1)} MB, ${k.nDiagnostics} diagnostics), ${label}: keystroke median ${k.medianMs.toFixed(0)} ms, p90 ${k.p90Ms.toFixed(0)} ms (first ${k.firstMs.toFixed(0)} ms), server CPU ${(k.cpuMsPerKeystroke ?? NaN).toFixed(1)} ms per keystroke; peak RSS ${(k.peakRssBytes === undefined ? NaN : k.peakRssBytes / 1e6).toFixed(0)} MB`,
     );
   }
 }

@@ -10,6 +10,7 @@ import * as lsp from 'vscode-languageserver';
 import * as features from '../features';
 import { LineIndex } from '../text/lineIndex';
 import type { FromWorker, ToWorker, WorkerSource } from './background';
+import { diagnosticsDelta } from './diagnosticsDelta';
 import { guardedAnalysis, type AnalyzedDocument, type ImportedLog, type RemoteEnv } from './outcome';
 import { REMOTE_HANDLERS, type DocumentContext, type HandlerDocuments } from './handlers';
 
@@ -25,6 +26,8 @@ interface Held {
 let held: Held | undefined;
 // The same log object across calls, so the handlers' per-log cache of runtime findings holds.
 let lastLog: ImportedLog | undefined;
+// The diagnostics last posted to the main thread, which holds the same list: the next ones cross as the change.
+let sentDiagnosticItems: readonly lsp.Diagnostic[] = [];
 
 const post = (message: FromWorker): void => port?.postMessage(message);
 
@@ -60,7 +63,18 @@ async function answer(message: Extract<ToWorker, { kind: 'call' }>): Promise<voi
   };
   try {
     const value = await REMOTE_HANDLERS[message.method](ctx, message.params as never, lsp.CancellationToken.None);
-    post({ kind: 'answer', id: message.id, value, ...result });
+    const items =
+      message.method === 'diagnosticItems' ? (value as { items?: lsp.Diagnostic[] } | undefined)?.items : undefined;
+    if (items === undefined) return post({ kind: 'answer', id: message.id, value, ...result });
+    post({
+      kind: 'answer',
+      id: message.id,
+      value: { ...(value as object), items: undefined },
+      itemsDelta: diagnosticsDelta(sentDiagnosticItems, items),
+      ...result,
+    });
+    // Only once posted: an answer that failed to cross leaves the main thread's list as it was.
+    sentDiagnosticItems = items;
   } catch (error) {
     post({
       kind: 'log',

@@ -4,16 +4,19 @@
  * analysis. An idle worker keeps its text and analysis, so the next version travels as its edits only (never the
  * text again) and is applied there in place, as in-process; an edit job is never terminated (it costs what the
  * same edit costs in-process) and later versions queue behind it. The analysis stays in the worker (it holds class
- * instances and closures); requests are forwarded as plain data and only their results come back.
+ * instances and closures); requests are forwarded as plain data and only their results come back, diagnostics as
+ * the change from the list the worker sent last (diagnosticsDelta.ts).
  */
 
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import { Worker } from 'worker_threads';
+import type * as lsp from 'vscode-languageserver';
 import type * as features from '../features';
 import type { LineIndex } from '../text/lineIndex';
 import type { ServerSettings } from './config';
+import { appliedDelta, type DiagnosticsDelta } from './diagnosticsDelta';
 import type { AnalysisOutcome, BackgroundJob, RemoteAnswer, RemoteEnv, RemoteMethod } from './outcome';
 
 /** Where a worker gets a version's text: the whole of it, or the edits from the version it holds. */
@@ -49,7 +52,11 @@ export type FromWorker =
   | { readonly kind: 'analyzed'; readonly version: number }
   /** The worker could not follow the edits to `version` (it does not hold their base): send the text. */
   | { readonly kind: 'needText'; readonly version: number }
-  | ({ readonly kind: 'answer'; readonly id: number } & RemoteAnswer)
+  /**
+   * With `itemsDelta`, a `diagnosticItems` answer whose `items` are left out of `value` and cross as the change from
+   * the list the worker sent last (diagnosticsDelta.ts).
+   */
+  | ({ readonly kind: 'answer'; readonly id: number; readonly itemsDelta?: DiagnosticsDelta } & RemoteAnswer)
   | { readonly kind: 'log'; readonly message: string };
 
 /** One version of an open document as the store hands it over. */
@@ -90,6 +97,8 @@ interface DocumentWorker {
   readonly jobs: Job[];
   /** The version whose text the worker holds once it has taken every posted job. */
   holds: number | undefined;
+  /** The diagnostics the worker sent last (its next list crosses as the change from these). */
+  diagnosticItems: readonly lsp.Diagnostic[];
 }
 
 export function createBackgroundAnalyses(hooks: { readonly log: (message: string) => void }): BackgroundAnalyses {
@@ -129,11 +138,21 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
       calls: new Map(),
       jobs: [],
       holds: undefined,
+      diagnosticItems: [],
     };
     w.worker.on('message', (m: FromWorker) => {
       if (m.kind === 'log') hooks.log(m.message);
       else if (m.kind === 'answer') {
-        w.calls.get(m.id)?.(m);
+        let answer: RemoteAnswer;
+        try {
+          // Restored before the lookup: `?.(…)` would skip it for an answer whose call was dropped.
+          answer = withDiagnosticItems(w, m);
+        } catch (error) {
+          // The two lists lost step (a bug): a fresh worker starts from the text and an empty list.
+          hooks.log(`background analysis of ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+          return stop(uri, w);
+        }
+        w.calls.get(m.id)?.(answer);
         w.calls.delete(m.id);
       } else if (m.kind === 'needText') {
         const job = w.jobs.find((j) => j.version === m.version);
@@ -156,6 +175,14 @@ export function createBackgroundAnalyses(hooks: { readonly log: (message: string
     w.worker.on('exit', (code) => crashed(`background analysis exited with code ${code}`));
     workers.set(uri, w);
     return w;
+  };
+
+  /** The answer with its diagnostics restored from a delta; applied even when no call awaits it, to stay in step. */
+  const withDiagnosticItems = (w: DocumentWorker, m: Extract<FromWorker, { kind: 'answer' }>): RemoteAnswer => {
+    if (m.itemsDelta === undefined) return m;
+    const items = appliedDelta(w.diagnosticItems, m.itemsDelta);
+    w.diagnosticItems = items;
+    return { ...m, value: { ...(m.value as object), items } };
   };
 
   const jobOf = (w: DocumentWorker, version: number): BackgroundJob => ({
