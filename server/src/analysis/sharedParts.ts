@@ -28,7 +28,7 @@ export class SharedParts {
     if (this.ids.has(value)) return value;
     const hash = this.hashOf(value, HASH_SEED, 0);
     const bucket = this.byHash.get(hash);
-    if (bucket !== undefined) for (const other of bucket) if (samePlainData(value, other, 0)) return other as T;
+    if (bucket !== undefined) for (const other of bucket) if (samePlainData(value, other)) return other as T;
     if (this.ids.size < MAX_KEPT) {
       if (bucket === undefined) this.byHash.set(hash, [value]);
       else bucket.push(value);
@@ -91,14 +91,20 @@ function mix(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193);
 }
 
-/** Whether two values are the same plain data: primitives by `Object.is`, arrays by element, objects by prototype and
- *  keys in order. */
-function samePlainData(a: unknown, b: unknown, depth: number): boolean {
+/**
+ * Whether two values are the same plain data: primitives by `Object.is`, arrays by element, objects by prototype and
+ * keys in order (so equal values also encode to the same JSON). Values nested deeper than MAX_DEPTH compare unequal.
+ */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  return samePlainDataAt(a, b, 0);
+}
+
+function samePlainDataAt(a: unknown, b: unknown, depth: number): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_DEPTH) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePlainData(a[i], b[i], depth + 1)) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlainDataAt(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
@@ -110,7 +116,7 @@ function samePlainData(a: unknown, b: unknown, depth: number): boolean {
   let i = 0;
   for (const key in a) {
     if (i >= count || key !== keysB[i++]) return false;
-    if (!samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
+    if (!samePlainDataAt((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
       return false;
   }
   return i === count;

@@ -8,6 +8,7 @@
  */
 
 import type * as lsp from 'vscode-languageserver';
+import { samePlainData } from '../analysis/sharedParts';
 
 export interface DiagnosticsDelta {
   /** Length of the list the delta applies to: a mismatch means the two sides lost step (a bug). */
@@ -20,7 +21,8 @@ export interface DiagnosticsDelta {
   readonly fresh: readonly lsp.Diagnostic[];
 }
 
-/** The delta that turns `base` into `next` (kept items are equal as plain data). */
+/** The delta that turns `base` into `next`: kept items are equal as plain data, key order included, so a kept item
+ *  (the base's copy) encodes to the client as the same bytes as the new one. */
 export function diagnosticsDelta(base: readonly lsp.Diagnostic[], next: readonly lsp.Diagnostic[]): DiagnosticsDelta {
   const most = Math.min(base.length, next.length);
   let keptHead = 0;
@@ -39,23 +41,4 @@ export function appliedDelta(base: readonly lsp.Diagnostic[], delta: Diagnostics
   if (base.length !== delta.baseLength)
     throw new Error(`diagnostics delta for a list of ${delta.baseLength} applied to one of ${base.length}`);
   return [...base.slice(0, delta.keptHead), ...delta.fresh, ...base.slice(base.length - delta.keptTail)];
-}
-
-/**
- * Deep equality of JSON-like data (what a structured clone of a diagnostic preserves), key order included: a kept
- * item is encoded for the client as the base's copy, which must give the same bytes as the new one.
- */
-export function samePlainData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  for (let i = 0; i < aKeys.length; i++) {
-    const key = aKeys[i]!;
-    if (key !== bKeys[i]) return false;
-    if (!samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }
