@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as proto from 'vscode-languageserver-protocol/node';
+import { generateTtnnModule } from '../../bench/generate';
 import * as ext from '../../server/src/lsp/ext';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { REPO_ROOT, startLsp, type LspSession } from '../support/lspProcess';
@@ -165,7 +166,9 @@ describe('reliability: background analysis of large documents', () => {
 
   it('cancels the first job when a second version arrives, and publishes only the final version', async () => {
     const uri = 'untitled:edited.mlir';
-    await background.open(uri, BIG_V1);
+    // Ops to analyse, not comments: the first job must still run when the change arrives (BIG_V1 took ~60 ms in a
+    // fresh worker, which a loaded machine can stall past).
+    await background.open(uri, generateTtnnModule({ nOps: 20_000, seed: 3 }));
     // A request makes the version-1 analysis start now (not after the debounce); it ends cancelled, answered empty.
     const staleHover = background.connection.sendRequest(proto.HoverRequest.type, {
       textDocument: { uri },
