@@ -8,10 +8,12 @@
  */
 
 import type { OpEstimateResult } from '../estimate/types';
+import { PLAIN_DATA_MAX_DEPTH, samePlainData } from '../text/plainData';
 import type { Writable } from './flatStrings';
 
-// Estimates are shallow records of plain data: anything nested deeper is not shared.
-const MAX_DEPTH = 6;
+// Estimates are shallow records of plain data: anything nested deeper is not hashed (nor shared: samePlainData's
+// bound is the same).
+const MAX_DEPTH = PLAIN_DATA_MAX_DEPTH;
 // Kept values per analysis at most (past this, fresh ones stay unshared).
 const MAX_KEPT = 200_000;
 
@@ -90,37 +92,3 @@ const HASH_SEED = 0x2545f491;
 function mix(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193);
 }
-
-/**
- * Whether two values are the same plain data: primitives by `Object.is`, arrays by element, objects by prototype and
- * keys in order (so equal values also encode to the same JSON). Values nested deeper than MAX_DEPTH compare unequal.
- */
-export function samePlainData(a: unknown, b: unknown): boolean {
-  return samePlainDataAt(a, b, 0);
-}
-
-function samePlainDataAt(a: unknown, b: unknown, depth: number): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > MAX_DEPTH) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePlainDataAt(a[i], b[i], depth + 1)) return false;
-    return true;
-  }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  // `for in` lists own keys in `Object.keys` order here (plain objects of one prototype with no enumerable keys). b's
-  // keys go to this depth's reused list: an `Object.keys` array per comparison was ~19 MB per 100k-op analysis.
-  const keysB = (KEYS_AT_DEPTH[depth] ??= []);
-  let count = 0;
-  for (const key in b) keysB[count++] = key;
-  let i = 0;
-  for (const key in a) {
-    if (i >= count || key !== keysB[i++]) return false;
-    if (!samePlainDataAt((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1))
-      return false;
-  }
-  return i === count;
-}
-
-// samePlainData's lists of b's keys, one per depth (a comparison at one depth is done before the next at that depth).
-const KEYS_AT_DEPTH: string[][] = [];

@@ -8,7 +8,7 @@
  */
 
 import type * as lsp from 'vscode-languageserver';
-import { samePlainData } from '../analysis/sharedParts';
+import { samePlainData } from '../text/plainData';
 
 export interface DiagnosticsDelta {
   /** Length of the list the delta applies to: a mismatch means the two sides lost step (a bug). */

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import type * as lsp from 'vscode-languageserver';
 import { generateTtnnModule } from '../../../bench/generate';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features';
-import { samePlainData } from '../../../server/src/analysis/sharedParts';
+import { samePlainData } from '../../../server/src/text/plainData';
 import { appliedDelta, diagnosticsDelta } from '../../../server/src/lsp/diagnosticsDelta';
 import * as handlers from '../../../server/src/lsp/handlers';
 import type { AnalyzedDocument } from '../../../server/src/lsp/outcome';
