@@ -1,6 +1,6 @@
 /**
- * The bytes of an outgoing JSON-RPC message, built piece by piece: the same bytes as
- * `Buffer.from(JSON.stringify(message), charset)` (vscode-jsonrpc's default encoder), without the message's whole text
+ * The UTF-8 bytes of an outgoing JSON-RPC message (LSP's only charset), built piece by piece: the same bytes as
+ * `Buffer.from(JSON.stringify(message), 'utf-8')` (vscode-jsonrpc's default encoder), without the message's whole text
  * as one string. A publish of 23k diagnostics is 17.6 MB of JSON; as one string it is two-byte (messages contain '—',
  * so 35 MB), V8 builds it as a tree of parts and flattens it for the encoding (another 35 MB), all in the large-object
  * space: the server's peak RSS climbed by ~50 MB per keystroke until a full GC, 1,147 MB after 20 (bench/lspBench.ts
@@ -15,14 +15,8 @@ const PIECEWISE_DEPTH = 3;
 // Bytes of one output chunk: small pieces are written straight into it (no joined string per chunk).
 const CHUNK_BYTES = 256 * 1024;
 
-export function encodeJsonPiecewise(message: unknown, charset: BufferEncoding): Buffer {
-  const chunks = encodeJsonChunks(message, charset);
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-}
-
-/** `encodeJsonPiecewise`'s bytes as the chunks they were written into, for a writer that sends them one by one. */
-export function encodeJsonChunks(message: unknown, charset: BufferEncoding): Buffer[] {
-  const utf8 = charset === 'utf-8' || charset === 'utf8';
+/** The message's bytes as the chunks they were written into, for a writer that sends them one by one. */
+export function encodeJsonChunks(message: unknown): Buffer[] {
   const encoded: Buffer[] = [];
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
@@ -36,11 +30,6 @@ export function encodeJsonChunks(message: unknown, charset: BufferEncoding): Buf
     chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
   };
   const emit = (text: string): void => {
-    if (!utf8) {
-      finishChunk();
-      encoded.push(Buffer.from(text, charset));
-      return;
-    }
     NON_ASCII.lastIndex = 0;
     let run = NON_ASCII.exec(text);
     if (run === null) {

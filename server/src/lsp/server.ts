@@ -320,7 +320,7 @@ class ChunkedStreamMessageWriter extends lsp.AbstractMessageWriter implements ls
   write(message: lsp.Message): Promise<void> {
     let chunks: Buffer[];
     try {
-      chunks = encodeJsonChunks(message, 'utf-8');
+      chunks = encodeJsonChunks(message);
     } catch (error) {
       this.fireError(error);
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));

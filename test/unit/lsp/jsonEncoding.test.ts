@@ -1,6 +1,6 @@
 /**
  * lsp/jsonEncoding.ts: the piecewise encoder writes the bytes vscode-jsonrpc's default encoder writes
- * (`Buffer.from(JSON.stringify(message), charset)`), on real published diagnostics and on the values JSON.stringify
+ * (`Buffer.from(JSON.stringify(message), 'utf-8')`), on real published diagnostics and on the values JSON.stringify
  * treats specially, and never stringifies a whole large message at once.
  */
 
@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { generateTtnnModule } from '../../../bench/generate';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features';
 import * as handlers from '../../../server/src/lsp/handlers';
-import { encodeJsonPiecewise } from '../../../server/src/lsp/jsonEncoding';
+import { encodeJsonChunks } from '../../../server/src/lsp/jsonEncoding';
 import type { AnalyzedDocument } from '../../../server/src/lsp/outcome';
 import { handlerContext } from '../../support/handlerContext';
 
@@ -30,6 +30,11 @@ async function publishMessage(text: string): Promise<{ message: object; nDiagnos
   };
 }
 
+/** The encoder's chunks joined: the bytes the stdio writer sends after the header. */
+function piecewiseEncoding(message: unknown): Buffer {
+  return Buffer.concat(encodeJsonChunks(message));
+}
+
 function defaultEncoding(message: unknown): Buffer {
   return Buffer.from(JSON.stringify(message), 'utf-8');
 }
@@ -42,7 +47,7 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
     assert.ok(nDiagnostics > 100, `${nDiagnostics} diagnostics`);
     assert.ok(expected.length > 256 * 1024, `${expected.length} bytes`);
     assert.ok([...expected.toString('utf-8')].some((c) => c.codePointAt(0)! > 0xff));
-    assert.ok(encodeJsonPiecewise(message, 'utf-8').equals(expected));
+    assert.ok(piecewiseEncoding(message).equals(expected));
   });
 
   it('writes what JSON.stringify writes for values it treats specially, at every depth', () => {
@@ -91,7 +96,7 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
       42,
       null,
     ];
-    for (const message of messages) assert.ok(encodeJsonPiecewise(message, 'utf-8').equals(defaultEncoding(message)));
+    for (const message of messages) assert.ok(piecewiseEncoding(message).equals(defaultEncoding(message)));
   });
 
   it('never stringifies more than one array element of a large message at once', async () => {
@@ -105,7 +110,7 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
       return text;
     }) as typeof stringify;
     try {
-      encodeJsonPiecewise(message, 'utf-8');
+      piecewiseEncoding(message);
     } finally {
       JSON.stringify = stringify;
     }
