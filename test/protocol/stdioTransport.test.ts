@@ -16,11 +16,41 @@ import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../server/src/fea
 import * as handlers from '../../server/src/lsp/handlers';
 import type { AnalyzedDocument } from '../../server/src/lsp/outcome';
 import { handlerContext } from '../support/handlerContext';
-import { fileUri, REPO_ROOT, SERVER_BUNDLE, buildServer, startLsp } from '../support/lspProcess';
+import { fileUri, REPO_ROOT, SERVER_BUNDLE, buildServer, startLsp, type LspSession } from '../support/lspProcess';
 
 const SEED_PATH = path.join(REPO_ROOT, 'examples/mochi_replicate_pad.mlir');
 const SEED = fs.readFileSync(SEED_PATH, 'utf8');
 const URI = fileUri(SEED_PATH);
+
+/**
+ * Starts the server with `preloadSource` loaded before it (`node -r`), opens the seed, waits for its diagnostics and
+ * runs `check` with the session. Diagnostics arriving mean the protocol stream stayed intact; without them the client
+ * would wait, so then the server is killed rather than asked to shut down.
+ */
+async function withPreloadedServer(
+  preload: string,
+  preloadSource: string,
+  settings: Record<string, unknown> | undefined,
+  check: (lsp: LspSession) => void | Promise<void>,
+): Promise<void> {
+  fs.writeFileSync(preload, preloadSource);
+  const lsp = await startLsp({
+    command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] },
+    settings,
+  });
+  let streamIntact = false;
+  try {
+    const published = lsp.diagnostics(URI, 1);
+    await lsp.open(URI, SEED, 1);
+    const params = await published;
+    assert.ok(params.diagnostics.length > 0);
+    streamIntact = true;
+    await check(lsp);
+  } finally {
+    if (streamIntact) await lsp.shutdown();
+    else lsp.child.kill();
+  }
+}
 
 describe('protocol: the server over --stdio', () => {
   let preloadDir: string;
@@ -64,10 +94,9 @@ describe('protocol: the server over --stdio', () => {
   });
 
   it("routes the process's console output to the client's log and keeps the stream intact", async () => {
-    // Loaded before the server (`node -r`); its timer fires once the server has set up its connection.
-    const preload = path.join(preloadDir, 'consoleOutput.js');
-    fs.writeFileSync(
-      preload,
+    // Loaded before the server; its timer fires once the server has set up its connection.
+    await withPreloadedServer(
+      path.join(preloadDir, 'consoleOutput.js'),
       `setTimeout(() => {
   console.log('stray log', { n: 1 });
   console.info('stray info');
@@ -78,69 +107,44 @@ describe('protocol: the server over --stdio', () => {
   console.count('stray count');
 }, 0);
 `,
+      undefined,
+      (lsp) => {
+        const logged = lsp.logMessages.join('\n');
+        for (const text of [
+          'stray log { n: 1 }',
+          'stray info',
+          'stray debug',
+          "{ stray: 'dir' }",
+          'stray warn',
+          'stray error',
+          'stray count: 1',
+        ])
+          assert.ok(logged.includes(text), `${JSON.stringify(text)} not in the client log:\n${logged}`);
+      },
     );
-    const lsp = await startLsp({
-      command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] },
-    });
-    // A corrupted stream leaves the client waiting: then the server is killed, not asked to shut down.
-    let streamIntact = false;
-    try {
-      const published = lsp.diagnostics(URI, 1);
-      await lsp.open(URI, SEED, 1);
-      const params = await published;
-      assert.ok(params.diagnostics.length > 0);
-      streamIntact = true;
-      const logged = lsp.logMessages.join('\n');
-      for (const text of [
-        'stray log { n: 1 }',
-        'stray info',
-        'stray debug',
-        "{ stray: 'dir' }",
-        'stray warn',
-        'stray error',
-        'stray count: 1',
-      ])
-        assert.ok(logged.includes(text), `${JSON.stringify(text)} not in the client log:\n${logged}`);
-    } finally {
-      if (streamIntact) await lsp.shutdown();
-      else lsp.child.kill();
-    }
   });
 
   it("routes a background worker's console output to the client's log and keeps the stream intact", async () => {
     // Node pipes a worker's stdout into the process's own unless told otherwise; `-r` preloads run in workers too.
-    const preload = path.join(preloadDir, 'workerOutput.js');
-    fs.writeFileSync(
-      preload,
+    await withPreloadedServer(
+      path.join(preloadDir, 'workerOutput.js'),
       `if (!require('worker_threads').isMainThread) {
   console.log('stray worker log');
   process.stdout.write('stray worker write\\n');
 }
 `,
-    );
-    const lsp = await startLsp({
-      command: { path: process.execPath, args: ['-r', preload, SERVER_BUNDLE, '--stdio'] },
       // Every document with text goes to a worker.
-      settings: { backgroundAnalysisMB: 0 },
-    });
-    let streamIntact = false;
-    try {
-      const published = lsp.diagnostics(URI, 1);
-      await lsp.open(URI, SEED, 1);
-      const params = await published;
-      assert.ok(params.diagnostics.length > 0);
-      streamIntact = true;
-      assert.ok(lsp.logMessages.some((m) => m.startsWith(`background analysis of ${URI} version 1 (`)));
-      // The worker's output travels on its own channel: a few round trips let it arrive.
-      const expected = ['stray worker log', 'stray worker write'];
-      const allLogged = (): boolean => expected.every((text) => lsp.logMessages.includes(text));
-      for (let i = 0; i < 50 && !allLogged(); i++)
-        await lsp.connection.sendRequest(proto.FoldingRangeRequest.type, { textDocument: { uri: 'untitled:none' } });
-      assert.ok(allLogged(), `${JSON.stringify(expected)} not in the client log:\n${lsp.logMessages.join('\n')}`);
-    } finally {
-      if (streamIntact) await lsp.shutdown();
-      else lsp.child.kill();
-    }
+      { backgroundAnalysisMB: 0 },
+      async (lsp) => {
+        assert.ok(lsp.logMessages.some((m) => m.startsWith(`background analysis of ${URI} version 1 (`)));
+        // The worker's output travels on its own channel: a few round trips let it arrive.
+        const expected = ['stray worker log', 'stray worker write'];
+        const allLogged = (): boolean => expected.every((text) => lsp.logMessages.includes(text));
+        for (let i = 0; i < 50 && !allLogged(); i++)
+          await lsp.connection.sendRequest(proto.FoldingRangeRequest.type, { textDocument: { uri: 'untitled:none' } });
+        assert.ok(allLogged(), `${JSON.stringify(expected)} not in the client log:\n${lsp.logMessages.join('\n')}`);
+      },
+    );
   });
 
   it('exits with 1 when stdin ends without a shutdown request, and with 0 on shutdown and exit', async () => {
