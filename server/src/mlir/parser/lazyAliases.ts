@@ -14,7 +14,7 @@ import { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import { scanString, scanSuffixId, unescapeString } from '../lexer';
 import type { AliasDefinition, AttrNode, Location } from '../syntax';
-import { SlottedLocAlias, SlottedLocAttr, SlottedNameLoc } from './nodes';
+import { SlottedLocAlias, SlottedLocAttr, SlottedNameLoc, constantOnPrototype } from './nodes';
 import type { ParserState } from './state';
 
 /** What comes between a lazy location alias's name and its `loc(`. */
@@ -125,8 +125,8 @@ export abstract class DumpLocationAlias implements AliasDefinition {
     };
   }
 }
-Object.defineProperty(DumpLocationAlias.prototype, 'kind', { value: 'attrAlias', enumerable: false, writable: false });
-Object.defineProperty(DumpLocationAlias.prototype, 'type', { value: undefined, enumerable: false, writable: false });
+constantOnPrototype(DumpLocationAlias, 'kind', 'attrAlias');
+constantOnPrototype(DumpLocationAlias, 'type', undefined);
 
 /** A dump-form location alias of a lazy parse: its offsets in the text, which never moves. */
 export class LazyLocationAlias extends DumpLocationAlias {

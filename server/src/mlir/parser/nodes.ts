@@ -90,7 +90,16 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
  * plain stores into one hidden class.
  */
 export function kindOnPrototype(cls: abstract new (...args: never[]) => SlottedNode, kind: string): void {
-  Object.defineProperty(cls.prototype, 'kind', { value: kind, enumerable: false, writable: false });
+  constantOnPrototype(cls, 'kind', kind);
+}
+
+/** A field every instance of a class has with one value, kept on its prototype, not enumerable (see `kindOnPrototype`). */
+export function constantOnPrototype(
+  cls: abstract new (...args: never[]) => object,
+  field: string,
+  value: unknown,
+): void {
+  Object.defineProperty(cls.prototype, field, { value, enumerable: false, writable: false });
 }
 
 /**
