@@ -139,7 +139,7 @@ function sharedSpecList(
 ): readonly ValueSpec[] | undefined {
   let lists = table.specLists.get(first);
   if (lists === undefined) {
-    if (table.specLists.size >= MAX_CACHED_PROPS) return undefined;
+    if (table.specLists.size >= MAX_CHUNK_CACHE_ENTRIES) return undefined;
     lists = { one: undefined, two: new Map() };
     table.specLists.set(first, lists);
   }
@@ -688,8 +688,9 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
 
 const PROP_TRUE: PropValue = { kind: 'bool', value: true };
 const PROP_FALSE: PropValue = { kind: 'bool', value: false };
-/** Bounds the per-chunk property cache (a file of distinct values gains nothing from it). */
-const MAX_CACHED_PROPS = 100_000;
+/** Bounds each per-chunk cache (properties, spec lists, locations, name lists): a file of distinct values gains
+ *  nothing from them. */
+const MAX_CHUNK_CACHE_ENTRIES = 100_000;
 
 /** The chunk's PropValue for `key` (kind letter + text), if it has one. */
 function knownProp(table: ChunkTables, key: string): PropValue | undefined {
@@ -698,7 +699,7 @@ function knownProp(table: ChunkTables, key: string): PropValue | undefined {
 
 /** `value`, kept as the chunk's PropValue for `key` while the cache has room. */
 function rememberProp(table: ChunkTables, key: string, value: PropValue): PropValue {
-  if (table.propCache.size < MAX_CACHED_PROPS) table.propCache.set(key, value);
+  if (table.propCache.size < MAX_CHUNK_CACHE_ENTRIES) table.propCache.set(key, value);
   return value;
 }
 
@@ -843,7 +844,7 @@ function aliasOpLocation(
   }
   const resolved = resolvedOpLocation(loc, table);
   const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
-  if (table.locationsByAlias.size < MAX_CACHED_PROPS) table.locationsByAlias.set(loc.name, location);
+  if (table.locationsByAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.locationsByAlias.set(loc.name, location);
   return location;
 }
 
@@ -870,7 +871,7 @@ function sourceOfAliasedLeaf(name: string, table: ChunkTables): FileLineCol | un
   const target = locationOfAlias(table.aliases.get(name));
   // An undefined alias ends the walk there: no file position.
   const source = target === undefined ? undefined : sourceOfLeaf(target);
-  if (table.sourcesByAlias.size < MAX_CACHED_PROPS) table.sourcesByAlias.set(name, source);
+  if (table.sourcesByAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.sourcesByAlias.set(name, source);
   return source;
 }
 
@@ -922,7 +923,7 @@ export class OneNameLists {
     const known = this.others.get(name);
     if (known !== undefined) return known;
     const list = [name];
-    if (this.others.size < MAX_CACHED_PROPS) this.others.set(name, list);
+    if (this.others.size < MAX_CHUNK_CACHE_ENTRIES) this.others.set(name, list);
     return list;
   }
 
@@ -995,7 +996,7 @@ function sharedProperties(
   properties: Record<string, PropValue>,
 ): Readonly<Record<string, PropValue>> {
   let node: PropertiesTrie | undefined = table.propertiesCache;
-  const create = table.propertiesCount < MAX_CACHED_PROPS;
+  const create = table.propertiesCount < MAX_CHUNK_CACHE_ENTRIES;
   for (const name in properties) {
     const value = properties[name]!;
     if (!isSharedProp(value)) return properties;
