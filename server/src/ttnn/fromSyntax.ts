@@ -81,6 +81,8 @@ interface ChunkTables {
    * so most ops' dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
    */
   readonly propertiesBySharedTexts: WeakMap<object, WeakMap<object, Readonly<Record<string, PropValue>>>>;
+  /** `aliasValue` by alias name (the memory spaces and tile types layouts name). */
+  readonly aliasValues: Map<string, DialectValue | undefined>;
   /** What `loc(#locN)` resolves to, by alias name, for the aliases `opLocation` walks. */
   readonly locationsByAlias: Map<string, OpLocation>;
   /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
@@ -168,6 +170,7 @@ function tablesOf(chunk: Chunk): ChunkTables {
     specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
+    aliasValues: new Map(),
     locationsByAlias: new Map(),
     sourcesByAlias: new Map(),
     propertiesCache: {},
@@ -215,10 +218,21 @@ export function chunkAliases(chunk: Chunk): AliasLookup {
   return new ChunkAliases(numbered, others);
 }
 
-/** The dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any. */
+/**
+ * The dialect attribute or type an alias stands for (`#dram` → `#ttnn.buffer_type<dram>`), if any: once per alias
+ * per chunk (`aliasValues`), as every layout of a dump names the same few memory spaces.
+ */
 function aliasValue(name: string, table: ChunkTables): DialectValue | undefined {
+  if (table.aliasValues.has(name)) return table.aliasValues.get(name);
+  const value = decodedAliasValue(name, table);
+  if (table.aliasValues.size < MAX_CHUNK_CACHE_ENTRIES) table.aliasValues.set(name, value);
+  return value;
+}
+
+function decodedAliasValue(name: string, table: ChunkTables): DialectValue | undefined {
   const definition = table.aliases.get(name);
   const type = resolveType(definition?.type, table.aliases);
+  // `body` is built at each read of a shared node (parser/nodes.ts): read once.
   if (type?.kind === 'dialectType') return { name: type.name, body: type.body, text: printType(type).text };
   const attr = resolveAttr(definition?.attr, table.aliases);
   return attr?.kind === 'dialectAttr' ? { name: attr.name, body: attr.body, text: printAttr(attr).text } : undefined;
@@ -573,9 +587,13 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
     layout = unknown(
       attr.kind === 'dialectAttr' ? `#${attr.name} encoding is not modeled` : 'encoding is not a TTNN layout',
     );
-  } else if (attr.body === undefined) layout = unknown(`#${attr.name} without a body`);
-  else {
-    layout = decodeLayoutTokens(attr.name, attr.body.children, (name) => aliasValue(name, table));
+  } else {
+    // `body` is built at each read of a shared attribute (parser/nodes.ts): read once.
+    const body = attr.body;
+    layout =
+      body === undefined
+        ? unknown(`#${attr.name} without a body`)
+        : decodeLayoutTokens(attr.name, body.children, (name) => aliasValue(name, table));
   }
   if (alias !== '') table.layoutCache.set(alias, layout);
   return { layout, alias };
@@ -635,8 +653,10 @@ function elementDtypeOf(type: TypeNode | undefined, table: ChunkTables): DataTyp
   const t = resolveType(type, table.aliases);
   if (t === undefined) return undefined;
   if (t.kind === 'scalar') return dataTypeFromMlirScalar(t.name);
-  if (t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') && t.body !== undefined) {
-    const tile = tileOf({ name: t.name, body: t.body, text: '' }, '');
+  // `body` is built at each read of a shared tensor's element type (parser/nodes.ts): read once.
+  const body = t.kind === 'dialectType' && (t.name === 'ttcore.tile' || t.name === 'tt.tile') ? t.body : undefined;
+  if (t.kind === 'dialectType' && body !== undefined) {
+    const tile = tileOf({ name: t.name, body, text: '' }, '');
     return typeof tile === 'object' && 'dtype' in tile ? tile.dtype : undefined;
   }
   return undefined;
@@ -659,20 +679,23 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
   const t = resolveType(type, table.aliases);
   if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
   if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
+  // A shared tensor type makes its element and encoding nodes at each read (parser/nodes.ts): read each once.
+  const { encoding, elementType } = t;
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
   let node: SpecTrie | undefined;
-  if ((t.encoding === undefined || t.encoding.kind === 'attrAlias') && t.elementType.kind === 'scalar') {
+  if ((encoding === undefined || encoding.kind === 'attrAlias') && elementType.kind === 'scalar') {
     const create = table.specCount < MAX_CACHED_SPECS;
-    node = trieStep(table.specCache, t.encoding?.name ?? '', create);
-    node = trieStep(node, t.elementType.name, create);
+    node = trieStep(table.specCache, encoding?.name ?? '', create);
+    node = trieStep(node, elementType.name, create);
     for (const dim of t.shapeText) node = trieStep(node, dim, create);
     if (node?.spec !== undefined) return node.spec;
   }
-  const { layout, alias } = decodeEncoding(t.encoding, table);
+  const { layout, alias } = decodeEncoding(encoding, table);
+  const elementDtype = elementDtypeOf(elementType, table);
   const spec: ValueSpec = {
     kind: 'tensor',
-    shape: shapeInfo(t.shape, t.shapeText, layout, elementDtypeOf(t.elementType, table)),
-    elementDtype: elementDtypeOf(t.elementType, table),
+    shape: shapeInfo(t.shape, t.shapeText, layout, elementDtype),
+    elementDtype,
     layout,
     layoutAlias: alias,
   };
