@@ -1139,8 +1139,25 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   );
 }
 
+/**
+ * `isConstEvalDict` by the shared text of a function's attribute dictionary (`sharedTextOf`): the answer is a function
+ * of that text, and a model's thousands of const-eval functions write a few distinct dictionaries, each of which would
+ * be parsed again at every read of its `entries`.
+ */
+const constEvalBySharedText = new WeakMap<object, boolean>();
+
 function isConstEval(op: Operation): boolean {
-  for (const e of op.attributes?.entries ?? []) {
+  const attributes = op.attributes;
+  if (attributes === undefined) return false;
+  const shared = sharedTextOf(attributes);
+  if (shared === undefined) return isConstEvalDict(attributes);
+  let known = constEvalBySharedText.get(shared);
+  if (known === undefined) constEvalBySharedText.set(shared, (known = isConstEvalDict(attributes)));
+  return known;
+}
+
+function isConstEvalDict(attributes: DictAttr): boolean {
+  for (const e of attributes.entries) {
     if (e.name === 'const_eval' || e.name === 'ttcore.const_eval') return true;
     if (
       (e.name === 'tt.function_type' || e.name === 'ttcore.function_type') &&

@@ -260,6 +260,37 @@ module attributes {ttcore.system_desc = #system_desc} {
     );
   });
 
+  it('reads function roles from attribute dictionaries that recur (decided once per dictionary text)', () => {
+    // Roles by hand: a const_eval function type or a (ttcore.)const_eval unit attribute makes a const-eval function;
+    // @main is called by no one (entry); @callee is called (other). Dictionary texts alternate so that a role carried
+    // over from another text would show.
+    const fn = (name: string, attributes: string): string =>
+      `func.func @${name}() attributes ${attributes} {\n  return\n}`;
+    const constEval = '{tt.function_type = "const_eval"}';
+    const forward = '{tt.function_type = "forward_device"}';
+    const m = mod(
+      [
+        fn('ce0', constEval),
+        fn('callee', forward),
+        fn('ce1', constEval),
+        fn('u0', '{ttcore.const_eval}'),
+        fn('u1', '{ttcore.const_eval}'),
+        `func.func @main() attributes ${forward} {\n  func.call @callee() : () -> ()\n  return\n}`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      m.functions.map((f) => [f.name, f.role]),
+      [
+        ['@ce0', 'const_eval'],
+        ['@callee', 'other'],
+        ['@ce1', 'const_eval'],
+        ['@u0', 'const_eval'],
+        ['@u1', 'const_eval'],
+        ['@main', 'entry'],
+      ],
+    );
+  });
+
   it('reads a --system-desc text: the chip after the host descs, keys only where an entry starts', () => {
     // Figures as written in the text below (`max_l1_size` is not `l1_size`); keys it lacks are absent.
     const text = `// saved from a run
