@@ -15,6 +15,7 @@ import type {
   Location,
   Operation,
   ParseResult,
+  SyntaxFile,
   TypeNode,
 } from '../mlir/syntax';
 import { aliasesByName, resolveAttr, resolveType, type AliasLookup } from '../mlir/aliases';
@@ -22,7 +23,14 @@ import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
-import { aliasReadSlotMark, forEachFunctionOp, parse, releaseAliasReadSlots, sharedTextOf } from '../mlir/parser';
+import {
+  aliasReadSlotMark,
+  forEachFunctionOp,
+  isDumpLocationAlias,
+  parse,
+  releaseAliasReadSlots,
+  sharedTextOf,
+} from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
 import { TableRange } from '../text/rangeTable';
@@ -53,8 +61,23 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Per-chunk decoding caches
 
+/** What the view keeps per chunk: its alias lookup and location caches, and the decoded values it may share. */
 interface ChunkTables {
   readonly aliases: AliasLookup;
+  /** What `loc(#locN)` resolves to, by alias name, for the aliases `opLocation` walks. */
+  readonly locationsByAlias: Map<string, OpLocation>;
+  /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
+  readonly sourcesByAlias: Map<string, FileLineCol | undefined | typeof NEEDS_WALK>;
+  /** Shared by the chunks of a file with the same alias environment (`aliasEnvironmentKey`). */
+  readonly decoded: DecodedTables;
+}
+
+/**
+ * Decoded values by the texts they are decoded from. Each is a function of those texts and of the chunk's aliases other
+ * than locations (whose values no type or property decodes: they only name op locations), so chunks whose aliases are
+ * the same texts (`aliasEnvironmentKey`: split files of one model) share one set.
+ */
+interface DecodedTables {
   readonly layoutCache: Map<string, LayoutInfo>;
   /** Tensor specs by (layout alias, element type, shape): big files repeat a few hundred tensor types. */
   readonly specCache: SpecTrie;
@@ -77,16 +100,12 @@ interface ChunkTables {
   propertiesCount: number;
   /**
    * Properties records by the shared texts of the op's attribute and property dictionaries (`sharedTextOf`;
-   * `NO_DICTIONARY` for an absent one): a record is a function of those texts within a chunk (aliases are per chunk),
-   * so most ops' dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
+   * `NO_DICTIONARY` for an absent one): a record is a function of those texts and the aliases, so most ops'
+   * dictionaries are decoded — and their entries parsed again — once per distinct pair, not once per op.
    */
   readonly propertiesBySharedTexts: WeakMap<object, WeakMap<object, Readonly<Record<string, PropValue>>>>;
   /** `aliasValue` by alias name (the memory spaces and tile types layouts name). */
   readonly aliasValues: Map<string, DialectValue | undefined>;
-  /** What `loc(#locN)` resolves to, by alias name, for the aliases `opLocation` walks. */
-  readonly locationsByAlias: Map<string, OpLocation>;
-  /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
-  readonly sourcesByAlias: Map<string, FileLineCol | undefined | typeof NEEDS_WALK>;
   /** One-name lists of SSA names, shared by the ops that define or use the name (`OneNameLists`). */
   readonly oneNameLists: OneNameLists;
 }
@@ -139,11 +158,11 @@ function sharedSpecList(
   first: ValueSpec,
   second: ValueSpec | undefined,
 ): readonly ValueSpec[] | undefined {
-  let lists = table.specLists.get(first);
+  let lists = table.decoded.specLists.get(first);
   if (lists === undefined) {
-    if (table.specLists.size >= MAX_CHUNK_CACHE_ENTRIES) return undefined;
+    if (table.decoded.specLists.size >= MAX_CHUNK_CACHE_ENTRIES) return undefined;
     lists = { one: undefined, two: new Map() };
-    table.specLists.set(first, lists);
+    table.decoded.specLists.set(first, lists);
   }
   if (second === undefined) return (lists.one ??= [first]);
   const known = lists.two.get(second);
@@ -159,27 +178,83 @@ function sharedSpecList(
 // the same spec objects, which the analysis compares by identity.
 const chunkTables = new WeakMap<Chunk, ChunkTables>();
 
-function tablesOf(chunk: Chunk): ChunkTables {
+/** The decoded tables of a file's chunks by `aliasEnvironmentKey`. */
+const decodedByEnvironment = new WeakMap<SyntaxFile, Map<string, DecodedTables>>();
+
+function tablesOf(chunk: Chunk, file: SyntaxFile): ChunkTables {
   const cached = chunkTables.get(chunk);
   if (cached !== undefined) return cached;
   const tables: ChunkTables = {
     aliases: chunkAliases(chunk),
+    locationsByAlias: new Map(),
+    sourcesByAlias: new Map(),
+    decoded: sharedDecodedTables(chunk, file),
+  };
+  chunkTables.set(chunk, tables);
+  return tables;
+}
+
+/** The decoded tables of an earlier chunk of `file` with the same alias environment, else new ones. */
+function sharedDecodedTables(chunk: Chunk, file: SyntaxFile): DecodedTables {
+  // A file of one chunk has no other chunk to share with (and a dump's key would list its 100k location aliases).
+  const key = file.chunks.length > 1 ? aliasEnvironmentKey(chunk) : undefined;
+  let byKey = decodedByEnvironment.get(file);
+  const known = key === undefined ? undefined : byKey?.get(key);
+  if (known !== undefined) return known;
+  const decoded = newDecodedTables();
+  if (key !== undefined) {
+    if (byKey === undefined) decodedByEnvironment.set(file, (byKey = new Map()));
+    byKey.set(key, decoded);
+  }
+  return decoded;
+}
+
+function newDecodedTables(): DecodedTables {
+  return {
     layoutCache: new Map(),
     specCache: {},
     specBySharedText: new WeakMap(),
     specCount: 0,
     propCache: new Map(),
     specLists: new Map(),
-    aliasValues: new Map(),
-    locationsByAlias: new Map(),
-    sourcesByAlias: new Map(),
     propertiesCache: {},
     propertiesCount: 0,
     propertiesBySharedTexts: new WeakMap(),
+    aliasValues: new Map(),
     oneNameLists: new OneNameLists(),
   };
-  chunkTables.set(chunk, tables);
-  return tables;
+}
+
+/**
+ * What decoding reads of a chunk's aliases, as text: each definition's name in order, with its value's shared text
+ * (`sharedTextOf`, by number) for all but locations. Location aliases are named only: the decoders take a location for
+ * what it is (`loc`), never for where it points. Equal keys within a file mean equal decoded values, so the chunks
+ * share them. Undefined (tables of the chunk's own) when a value has no shared text to stand for it.
+ */
+function aliasEnvironmentKey(chunk: Chunk): string | undefined {
+  let key = '';
+  for (const def of chunk.aliases) {
+    // A dump-form location alias builds its value at each read: its kind is known without it.
+    if (isDumpLocationAlias(def) || def.attr?.kind === 'loc') {
+      key += `${def.name};`;
+      continue;
+    }
+    const value = def.attr ?? def.type;
+    const shared = value === undefined ? undefined : sharedTextOf(value);
+    if (shared === undefined) return undefined;
+    key += `${def.name}=${sharedTextNumber(shared)};`;
+  }
+  return key;
+}
+
+/** A number per shared text object (`sharedTextOf`), for keys. */
+const sharedTextNumbers = new WeakMap<object, number>();
+let nextSharedTextNumber = 0;
+
+function sharedTextNumber(shared: object): number {
+  let n = sharedTextNumbers.get(shared);
+  if (n === undefined) sharedTextNumbers.set(shared, (n = nextSharedTextNumber++));
+  return n;
 }
 
 /**
@@ -223,9 +298,9 @@ export function chunkAliases(chunk: Chunk): AliasLookup {
  * per chunk (`aliasValues`), as every layout of a dump names the same few memory spaces.
  */
 function aliasValue(name: string, table: ChunkTables): DialectValue | undefined {
-  if (table.aliasValues.has(name)) return table.aliasValues.get(name);
+  if (table.decoded.aliasValues.has(name)) return table.decoded.aliasValues.get(name);
   const value = decodedAliasValue(name, table);
-  if (table.aliasValues.size < MAX_CHUNK_CACHE_ENTRIES) table.aliasValues.set(name, value);
+  if (table.decoded.aliasValues.size < MAX_CHUNK_CACHE_ENTRIES) table.decoded.aliasValues.set(name, value);
   return value;
 }
 
@@ -577,7 +652,7 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
   if (encoding === undefined) return { layout: unknown('tensor type has no layout encoding'), alias: '' };
   const alias = encoding.kind === 'attrAlias' ? encoding.name : '';
   if (alias !== '') {
-    const cached = table.layoutCache.get(alias);
+    const cached = table.decoded.layoutCache.get(alias);
     if (cached !== undefined) return { layout: cached, alias };
   }
   const attr = resolveAttr(encoding, table.aliases);
@@ -595,7 +670,7 @@ function decodeEncoding(encoding: AttrNode | undefined, table: ChunkTables): { l
         ? unknown(`#${attr.name} without a body`)
         : decodeLayoutTokens(attr.name, body.children, (name) => aliasValue(name, table));
   }
-  if (alias !== '') table.layoutCache.set(alias, layout);
+  if (alias !== '') table.decoded.layoutCache.set(alias, layout);
   return { layout, alias };
 }
 
@@ -670,8 +745,8 @@ function typeText(type: TypeNode): string {
 function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   const shared = type === undefined ? undefined : sharedTextOf(type);
   if (shared === undefined) return decodedValueSpec(type, table);
-  let spec = table.specBySharedText.get(shared);
-  if (spec === undefined) table.specBySharedText.set(shared, (spec = decodedValueSpec(type, table)));
+  let spec = table.decoded.specBySharedText.get(shared);
+  if (spec === undefined) table.decoded.specBySharedText.set(shared, (spec = decodedValueSpec(type, table)));
   return spec;
 }
 
@@ -684,8 +759,8 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.
   let node: SpecTrie | undefined;
   if ((encoding === undefined || encoding.kind === 'attrAlias') && elementType.kind === 'scalar') {
-    const create = table.specCount < MAX_CACHED_SPECS;
-    node = trieStep(table.specCache, encoding?.name ?? '', create);
+    const create = table.decoded.specCount < MAX_CACHED_SPECS;
+    node = trieStep(table.decoded.specCache, encoding?.name ?? '', create);
     node = trieStep(node, elementType.name, create);
     for (const dim of t.shapeText) node = trieStep(node, dim, create);
     if (node?.spec !== undefined) return node.spec;
@@ -701,7 +776,7 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
   };
   if (node !== undefined) {
     node.spec = spec;
-    table.specCount++;
+    table.decoded.specCount++;
   }
   return spec;
 }
@@ -711,18 +786,18 @@ function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): Value
 
 const PROP_TRUE: PropValue = { kind: 'bool', value: true };
 const PROP_FALSE: PropValue = { kind: 'bool', value: false };
-/** Bounds each per-chunk cache (properties, spec lists, locations, name lists): a file of distinct values gains
- *  nothing from them. */
+/** Bounds each cache of a chunk's tables (properties, spec lists, locations, name lists; shared by chunks or not): a
+ *  file of distinct values gains nothing from them. */
 const MAX_CHUNK_CACHE_ENTRIES = 100_000;
 
 /** The chunk's PropValue for `key` (kind letter + text), if it has one. */
 function knownProp(table: ChunkTables, key: string): PropValue | undefined {
-  return table.propCache.get(key);
+  return table.decoded.propCache.get(key);
 }
 
 /** `value`, kept as the chunk's PropValue for `key` while the cache has room. */
 function rememberProp(table: ChunkTables, key: string, value: PropValue): PropValue {
-  if (table.propCache.size < MAX_CHUNK_CACHE_ENTRIES) table.propCache.set(key, value);
+  if (table.decoded.propCache.size < MAX_CHUNK_CACHE_ENTRIES) table.decoded.propCache.set(key, value);
   return value;
 }
 
@@ -925,7 +1000,8 @@ function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
  * its users (a dump deallocates every value) would each keep a list and a string of their own (~80 B); name lists are
  * read-only, so equal ones are shared (a 100k-op view: 40 -> 27 MB with these and numeric ranges, see `SettledTtnnOp`).
  * A dump's canonical `%N` are found in an array at N (`numberAfter`); others in a bounded map. Names are scoped per
- * function, but a list is a value: functions of a chunk reusing `%0` share `['%0']`.
+ * function, but a list is a value: functions of a chunk (or of chunks sharing `DecodedTables`) reusing `%0` share
+ * `['%0']`.
  */
 export class OneNameLists {
   private readonly numbered: (readonly string[] | undefined)[] = [];
@@ -1018,8 +1094,8 @@ function sharedProperties(
   table: ChunkTables,
   properties: Record<string, PropValue>,
 ): Readonly<Record<string, PropValue>> {
-  let node: PropertiesTrie | undefined = table.propertiesCache;
-  const create = table.propertiesCount < MAX_CHUNK_CACHE_ENTRIES;
+  let node: PropertiesTrie | undefined = table.decoded.propertiesCache;
+  const create = table.decoded.propertiesCount < MAX_CHUNK_CACHE_ENTRIES;
   for (const name in properties) {
     const value = properties[name]!;
     if (!isSharedProp(value)) return properties;
@@ -1028,7 +1104,7 @@ function sharedProperties(
   if (node === undefined) return properties;
   if (node.properties !== undefined) return node.properties;
   node.properties = properties;
-  table.propertiesCount++;
+  table.decoded.propertiesCount++;
   return properties;
 }
 
@@ -1050,7 +1126,8 @@ const NO_DICTIONARY = {};
 function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string, PropValue>> {
   const attributesKey = op.attributes === undefined ? NO_DICTIONARY : sharedTextOf(op.attributes);
   const propertiesKey = op.properties === undefined ? NO_DICTIONARY : sharedTextOf(op.properties);
-  const byProperties = attributesKey === undefined ? undefined : table.propertiesBySharedTexts.get(attributesKey);
+  const byProperties =
+    attributesKey === undefined ? undefined : table.decoded.propertiesBySharedTexts.get(attributesKey);
   const known = propertiesKey === undefined ? undefined : byProperties?.get(propertiesKey);
   if (known !== undefined) return known;
   const merged = dictEntries(op.attributes, table);
@@ -1058,7 +1135,7 @@ function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string
   const properties = sharedProperties(table, merged);
   if (attributesKey !== undefined && propertiesKey !== undefined) {
     if (byProperties === undefined)
-      table.propertiesBySharedTexts.set(attributesKey, new WeakMap([[propertiesKey, properties]]));
+      table.decoded.propertiesBySharedTexts.set(attributesKey, new WeakMap([[propertiesKey, properties]]));
     else byProperties.set(propertiesKey, properties);
   }
   return properties;
@@ -1100,8 +1177,8 @@ class SettledTtnnOp implements TtnnOp {
 }
 
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
-  const resultNames = resultNamesOf(op, table.oneNameLists);
-  const operandNames = operandNamesOf(op, table.oneNameLists);
+  const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
+  const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
   const operands = specListOf(op.operandTypes, op.operands.length, table);
   const results = specListOf(op.resultTypes, resultNames.length, table);
   const properties = propertiesOf(op, table);
@@ -1276,7 +1353,7 @@ export function moduleAfterEdits(
     }
     const before = fn.ops[opIndex];
     if (before === undefined || before.range !== removed.range) return undefined;
-    const after = toTtnnOp(inserted, tablesOf(chunk));
+    const after = toTtnnOp(inserted, tablesOf(chunk, parse.file));
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
     ops[opIndex] = after;
@@ -1320,7 +1397,7 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
-    const table = tablesOf(chunk);
+    const table = tablesOf(chunk, parse.file);
     const visit = (op: Operation, inCpu: boolean, depth: number): void => {
       if (depth > 16) return;
       if (op.name === 'func.func') {

@@ -38,7 +38,7 @@ import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
 export { forEachFunctionOp, lazyBodiesParseCleanly, type FunctionBodyShape } from './lazyBodies';
-export { aliasReadSlotMark, releaseAliasReadSlots } from './lazyAliases';
+export { aliasReadSlotMark, isDumpLocationAlias, releaseAliasReadSlots } from './lazyAliases';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once

@@ -188,6 +188,11 @@ export class EditableLocationAlias extends DumpLocationAlias {
   }
 }
 
+/** Whether `def` is a dump-form location alias (`#loc3 = loc(...)`), known without building its value. */
+export function isDumpLocationAlias(def: AliasDefinition): boolean {
+  return def instanceof DumpLocationAlias;
+}
+
 /**
  * A mark of the slot table that reads of `def` take their slots from (a lazy definition's parse), for
  * `releaseAliasReadSlots`; -1 for any other definition. For a reader that keeps only what it derives from what it reads
