@@ -88,6 +88,8 @@ interface DecodedTables {
   readonly specBySharedText: WeakMap<object, ValueSpec>;
   /** Specs in `specCache` (bounded). */
   specCount: number;
+  /** Specs of values that are not tensors, by type text (`otherSpec`). */
+  readonly otherSpecs: Map<string, ValueSpec>;
   /**
    * Property values by kind and text (`i1`, `d2,0,1`, `D#ttnn.layout<tile>`): a 100k-op file writes a few thousand
    * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
@@ -215,6 +217,7 @@ function newDecodedTables(): DecodedTables {
     specCache: {},
     specBySharedText: new WeakMap(),
     specCount: 0,
+    otherSpecs: new Map(),
     propCache: new Map(),
     specLists: new Map(),
     propertiesCache: {},
@@ -750,10 +753,22 @@ function valueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   return spec;
 }
 
+/**
+ * The spec of a value that is not a tensor, one per type text: such types (`!ttnn.device`, used by thousands of ops)
+ * have no shared text to key `specBySharedText`, and a spec made per use also made its own spec list per use.
+ */
+function otherSpec(text: string, table: ChunkTables): ValueSpec {
+  const known = table.decoded.otherSpecs.get(text);
+  if (known !== undefined) return known;
+  const spec: ValueSpec = { kind: 'other', typeText: text };
+  if (table.decoded.otherSpecs.size < MAX_CHUNK_CACHE_ENTRIES) table.decoded.otherSpecs.set(text, spec);
+  return spec;
+}
+
 function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   const t = resolveType(type, table.aliases);
-  if (t === undefined) return { kind: 'other', typeText: type === undefined ? '(missing type)' : typeText(type) };
-  if (t.kind !== 'tensor') return { kind: 'other', typeText: typeText(t) };
+  if (t === undefined) return otherSpec(type === undefined ? '(missing type)' : typeText(type), table);
+  if (t.kind !== 'tensor') return otherSpec(typeText(t), table);
   // A shared tensor type makes its element and encoding nodes at each read (parser/nodes.ts): read each once.
   const { encoding, elementType } = t;
   // Cache only when the key captures everything: aliased (or absent) encoding and a scalar element type.

@@ -291,6 +291,23 @@ module attributes {ttcore.system_desc = #system_desc} {
     );
   });
 
+  it('gives values that are not tensors one spec per type text, which their uses share', () => {
+    const m = mod(`func.func @f(%a: tensor<32x32xbf16>, %b: i32) -> tensor<32x32xbf16> {
+  %d = "ttnn.get_device"() : () -> !ttnn.device
+  %0 = "ttnn.to_device"(%a, %d) : (tensor<32x32xbf16>, !ttnn.device) -> tensor<32x32xbf16>
+  %1 = "ttnn.to_device"(%0, %d) : (tensor<32x32xbf16>, !ttnn.device) -> tensor<32x32xbf16>
+  %2 = "test.scalar"(%b) : (i32) -> i32
+  return %1 : tensor<32x32xbf16>
+}`);
+    const [getDevice, first, second, scalar] = m.functions[0]!.ops;
+    const device = { kind: 'other', typeText: '!ttnn.device' };
+    assert.deepEqual([getDevice!.results[0], first!.operands[1], second!.operands[1]], [device, device, device]);
+    assert.equal(first!.operands[1], getDevice!.results[0]);
+    assert.equal(second!.operands[1], getDevice!.results[0]);
+    assert.deepEqual(scalar!.operands[0], { kind: 'other', typeText: 'i32' });
+    assert.deepEqual(m.functions[0]!.args[1]!.spec, { kind: 'other', typeText: 'i32' });
+  });
+
   it('reads a --system-desc text: the chip after the host descs, keys only where an entry starts', () => {
     // Figures as written in the text below (`max_l1_size` is not `l1_size`); keys it lacks are absent.
     const text = `// saved from a run
