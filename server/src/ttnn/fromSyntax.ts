@@ -205,7 +205,7 @@ function sharedDecodedTables(chunk: Chunk, file: SyntaxFile): DecodedTables {
   if (known !== undefined) return known;
   const decoded = newDecodedTables();
   if (key !== undefined) {
-    if (byKey === undefined) decodedByEnvironment.set(file, (byKey = new Map()));
+    if (byKey === undefined) decodedByEnvironment.set(file, (byKey = new Map<string, DecodedTables>()));
     byKey.set(key, decoded);
   }
   return decoded;
