@@ -1,13 +1,13 @@
 /**
  * The UTF-8 bytes of an outgoing JSON-RPC message (LSP's only charset): the same bytes as
  * `Buffer.from(JSON.stringify(message), 'utf-8')` (vscode-jsonrpc's default encoder), written member by member into
- * 256 KB chunks by the report's byte writer (host/jsonBytes.ts): keys, digits and short ASCII strings byte by byte, long
- * strings by Buffer's encoder. No string of the message or of a part of it is built. A publish of 23k diagnostics is
- * 17.6 MB of JSON; as one string it is two-byte (messages contain '—', so 35 MB), V8 builds it as a tree of parts and
- * flattens it for the encoding (another 35 MB), all in the large-object space: the server's peak RSS climbed by ~50 MB
- * per keystroke until a full GC. One `JSON.stringify` per diagnostic avoided that garbage but still cost 270 ms for
- * that publish (each piece with a '—' is a two-byte string, encoded run by run); written member by member it is the
- * figure in this module's commit.
+ * 256 KB chunks by the report's byte writer (host/jsonBytes.ts): keys, digits and strings byte by byte. No string of
+ * the message or of a part of it is built. A publish of 23k diagnostics is 17.6 MB of JSON; as one string it is
+ * two-byte (messages contain '—', so 35 MB), V8 builds it as a tree of parts and flattens it for the encoding (another
+ * 35 MB), all in the large-object space: the server's peak RSS climbed by ~50 MB per keystroke until a full GC. One
+ * `JSON.stringify` per diagnostic avoided that garbage but cost more (each piece with a '—' is a two-byte string,
+ * encoded run by run): 439-495 ms for that publish against 313-349 ms member by member (first encoding in a process,
+ * --single-threaded).
  */
 
 import { JsonBytes } from '../host/jsonBytes';

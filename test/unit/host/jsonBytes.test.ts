@@ -6,8 +6,8 @@
 import { strict as assert } from 'assert';
 import { JsonBytes, StreamedArray, streamSink, type ChunkSink } from '../../../server/src/host/jsonBytes';
 
-// Texts through every path: short and long (the byte-by-byte and the regular-expression scans), ASCII, 2-, 3- and
-// 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
+// Texts through every path: short and long (longer than a small chunk can hold: JSON.stringify's text), ASCII, 2-, 3-
+// and 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
 const TEXTS: readonly string[] = [
   '',
   'a',
