@@ -11,7 +11,7 @@ import {
   type FileReport,
   type ObservedReport,
 } from './report';
-import { streamSink } from './jsonBytes';
+import { streamSink } from '../host/jsonBytes';
 import { writeSarif, writeText, type SarifFile } from './render';
 import { settingsFromCommand } from './settings';
 import { runtimeLogFindings, type CliLogFindings } from './runtimeLog';

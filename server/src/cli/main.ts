@@ -40,4 +40,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit();
 });
 
-process.exitCode = main(process.argv.slice(2));
+const exitCode = main(process.argv.slice(2));
+// With nothing left to write, exit now: the kernel frees the heap at exit in one go, where a natural exit first has V8
+// unmap its pages one by one (100k-op check: ~55-80 ms of system time after the last write, ~25-30 ms this way).
+// Output a pipe has not taken yet is still queued in the stream: then the process ends when it is written.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(exitCode);
+process.exitCode = exitCode;

@@ -5,7 +5,7 @@
 
 import { DIAGNOSTIC_CODES, formatInteger, formatOpModelTerms, windowText, type Diagnostic } from '../features';
 import type { LineIndex, PositionIndex } from '../text/lineIndex';
-import { JsonBytes, StreamedArray, type ChunkSink } from './jsonBytes';
+import { JsonBytes, StreamedArray, type ChunkSink } from '../host/jsonBytes';
 import { lazyView, type FileReport, type LazyFileReport } from './report';
 
 /** Source lines in dumps can be thousands of characters; show a window around the caret. */

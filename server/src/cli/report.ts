@@ -14,7 +14,7 @@ import {
   type VersionRange,
 } from '../features';
 import type { MutableLineCol, PositionIndex } from '../text/lineIndex';
-import { JsonBytes, type ChunkSink } from './jsonBytes';
+import { JsonBytes, type ChunkSink } from '../host/jsonBytes';
 
 /** Exit codes. Documented; do not change. */
 export const EXIT_OK = 0;

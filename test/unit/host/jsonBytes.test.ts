@@ -1,13 +1,13 @@
 /**
- * cli/jsonBytes.ts: the byte writer of the streamed report gives what JSON.stringify gives, as UTF-8, whatever the
+ * host/jsonBytes.ts: the byte writer of the streamed report gives what JSON.stringify gives, as UTF-8, whatever the
  * chunk size (the expected text is JSON.stringify's own), and never writes into a chunk its sink kept.
  */
 
 import { strict as assert } from 'assert';
-import { JsonBytes, StreamedArray, streamSink, type ChunkSink } from '../../../server/src/cli/jsonBytes';
+import { JsonBytes, StreamedArray, streamSink, type ChunkSink } from '../../../server/src/host/jsonBytes';
 
-// Texts through every path: short and long (the byte-by-byte and the regular-expression scans), ASCII, 2-, 3- and
-// 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
+// Texts through every path: short and long (longer than a small chunk can hold: JSON.stringify's text), ASCII, 2-, 3-
+// and 4-byte UTF-8, each character JSON.stringify escapes, lone surrogates (escaped as \udXXX), at either end.
 const TEXTS: readonly string[] = [
   '',
   'a',
@@ -30,6 +30,8 @@ const TEXTS: readonly string[] = [
   'a long text ending in a newline, past the short-text limit\n',
   '"quoted at both ends, past the short-text limit of the writer"',
   'é→𝄞'.repeat(500),
+  // Every escape, DEL (not escaped) and the first 2- and 3-byte characters, in a text past a short-text length.
+  'a text with \u0000 \u001f \b\t\n\f\r " \\ \u007f \u0080 \u07ff \u0800 \uffff and then more words',
 ];
 
 const NUMBERS: readonly number[] = [
@@ -51,6 +53,10 @@ const NUMBERS: readonly number[] = [
 ];
 
 const VALUES: readonly unknown[] = [
+  // What JSON.stringify leaves out of objects, writes as null in arrays, or asks toJSON for, at any depth.
+  { fn: () => 1, sym: Symbol('s'), list: [() => 1, Symbol('s'), undefined], nested: { toJSON: () => 'replaced' } },
+  Object.assign([1, 2], { toJSON: () => 'array' }),
+  { nullProto: Object.assign(Object.create(null) as object, { b: 2, a: 1 }), boxed: [new String('s'), new Number(1)] },
   ...TEXTS,
   ...NUMBERS,
   true,
@@ -77,7 +83,7 @@ function written(write: (out: JsonBytes) => void, capacityBytes: number, keep: b
   return Buffer.concat(chunks).toString('utf8');
 }
 
-describe('cli/jsonBytes: JSON as UTF-8 bytes', () => {
+describe('host/jsonBytes: JSON as UTF-8 bytes', () => {
   for (const capacityBytes of [16, 64, 1 << 17]) {
     for (const keep of [true, false]) {
       it(`values as JSON.stringify writes them (${capacityBytes}-byte chunks, sink ${keep ? 'keeps' : 'copies'})`, () => {
