@@ -1,7 +1,7 @@
 /** Attributes: builtin literals, arrays, dictionaries, dense arrays, affine maps, dialect attributes and aliases. */
 
 import { detachedCopy } from '../../text/detachedCopy';
-import { Tok, markLexer, nextToken, relexFrom, resetLexer } from '../lexer';
+import { Tok, markLexer, nextToken, relexFrom, resetLexer, scanString } from '../lexer';
 import { RangeTable } from '../../text/rangeTable';
 import type {
   ArrayAttr,
@@ -18,6 +18,7 @@ import { parseLocation } from './locations';
 import { addSymbolUse, adjacentOrSpacedParen } from './operations';
 import {
   adjacentChar,
+  canEnter,
   EMPTY,
   errorsRecorded,
   newParserState,
@@ -76,6 +77,10 @@ function parseAttrInner(p: ParserState): AttrNode | undefined {
       const full = word(p);
       const name = intern(p, full.slice(1));
       const hasBody = adjacentChar(p, 60);
+      if (hasBody) {
+        const known = knownDialectAttr(p, start, name);
+        if (known !== undefined) return known;
+      }
       nextToken(lx);
       if (!hasBody && name.indexOf('.') < 0) return new SlottedAttrAlias(p.slots, slot(p, start, lx.prevEnd), full);
       let body: TokenGroup | undefined;
@@ -172,11 +177,58 @@ function sharedDialectAttr(
   const key = p.text.slice(start, end);
   let template = p.dialectTemplates.get(key);
   if (template === undefined) {
-    template = relativeGroup(body, start + p.origin);
+    template = { body: relativeGroup(body, start + p.origin), innerDepth: groupDepth(body) };
     p.dialectTemplates.set(key, template);
   }
   p.slots.releaseFrom(slotMark);
-  return new SlottedSharedDialectAttr(p.slots, slot(p, start, end), name, template);
+  return new SlottedSharedDialectAttr(p.slots, slot(p, start, end), name, template.body);
+}
+
+/** Longer dialect attribute texts are not looked up before they are parsed (bounds the scan for the closing `>`). */
+const MAX_KNOWN_DIALECT_ATTR_LENGTH = 4096;
+
+/**
+ * `#name<body>` (the current token is `#name`, `<` follows it) whose text `sharedDialectAttr` kept before, found by its
+ * text without parsing it again: a layout defined once per `// -----` chunk of the same model, a dialect attribute in
+ * every new dictionary. Undefined (the caller parses) for a text not seen yet.
+ * The tree of a body parsed without errors is a function of its text, so a prefix equal to a kept text is that
+ * attribute, ending where it did; `dialectAttrEnd` only proposes the prefix (a wrong one matches no kept text). The
+ * nesting the general path would enter is checked and recorded as it would be.
+ */
+function knownDialectAttr(p: ParserState, start: number, name: string): SlottedSharedDialectAttr | undefined {
+  // Where errors are no longer recorded the general path keeps its own node (parseAttrInner), so this must too.
+  if (!errorsRecorded(p)) return undefined;
+  const end = dialectAttrEnd(p.text, p.lx.end, Math.min(p.lx.limit, start + MAX_KNOWN_DIALECT_ATTR_LENGTH));
+  if (end < 0) return undefined;
+  const known = p.dialectTemplates.get(p.text.slice(start, end));
+  if (known === undefined || !canEnter(p, known.innerDepth)) return undefined;
+  if (p.depth + known.innerDepth > p.deepest) p.deepest = p.depth + known.innerDepth;
+  relexFrom(p.lx, end);
+  return new SlottedSharedDialectAttr(p.slots, slot(p, start, end), name, known.body);
+}
+
+/**
+ * The offset after the `>` that closes the `<` at `open`, counting `<` and `>` as the lexer makes them tokens (not the
+ * `>` of `->`, nothing inside a string); -1 when there is none before `stop`.
+ */
+function dialectAttrEnd(text: string, open: number, stop: number): number {
+  let depth = 0;
+  for (let i = open; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) depth++;
+    else if (c === 62 /* > */) {
+      if (--depth === 0) return i + 1;
+    } else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 62) i++;
+    else if (c === 34 /* " */) i = scanString(text, i, stop) - 1;
+  }
+  return -1;
+}
+
+/** Levels of groups in `group`, itself included (bounded by the parse's nesting limit). */
+export function groupDepth(group: TokenGroup): number {
+  let deepest = 0;
+  for (const child of group.children) if (child.kind === 'group') deepest = Math.max(deepest, groupDepth(child));
+  return 1 + deepest;
 }
 
 /** `group` with offsets from `origin` (a node's start in the file, `ParserState.origin` included). */

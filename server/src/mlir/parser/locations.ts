@@ -1,9 +1,10 @@
 /** Locations inside `loc(...)`: unknown, names, file:line:col, fused, callsite and `#locN` references. */
 
-import { Tok, nextToken, unescapeString } from '../lexer';
+import { Tok, nextToken, relexFrom, scanSuffixId, unescapeString } from '../lexer';
 import { detachedCopy } from '../../text/detachedCopy';
 import type { Location } from '../syntax';
 import {
+  canEnter,
   describe,
   enter,
   error,
@@ -24,6 +25,32 @@ import { SlottedLocAlias, SlottedNameLoc } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
+  return aliasLocation(p) ?? parseLocationTokens(p);
+}
+
+/**
+ * `loc(#name)` written without spaces, as a dump writes every op's location, read from the characters: the node
+ * `parseLocationTokens` makes for it (a SlottedLocAlias at the `#name` token, one level down), and the lexer where it
+ * leaves it, without lexing the three tokens in between. Undefined (nothing consumed) for any other spelling.
+ */
+function aliasLocation(p: ParserState): Location | undefined {
+  const lx = p.lx;
+  const text = p.text;
+  const nameStart = lx.end + 1;
+  if (text.charCodeAt(lx.end) !== 40 /* ( */ || text.charCodeAt(nameStart) !== 35 /* # */) return undefined;
+  // The lexer's HashId token: `#` and at least one suffix-id character (`#-}` is another token, and fails here).
+  const nameEnd = scanSuffixId(text, nameStart + 1, lx.limit);
+  if (nameEnd === nameStart + 1 || nameEnd >= lx.limit || text.charCodeAt(nameEnd) !== 41 /* ) */) return undefined;
+  // parseLocationInner enters one level.
+  if (!canEnter(p)) return undefined;
+  if (p.depth + 1 > p.deepest) p.deepest = p.depth + 1;
+  const loc = new SlottedLocAlias(p.slots, slot(p, nameStart, nameEnd), text.slice(nameStart, nameEnd));
+  relexFrom(lx, nameEnd + 1);
+  return loc;
+}
+
+/** `loc(...)` token by token (the general path); exported for the tests that hold `parseLocation` equal to it. */
+export function parseLocationTokens(p: ParserState): Location | undefined {
   const lx = p.lx;
   nextToken(lx); // loc
   if (!expect(p, Tok.LParen, "'(' after loc")) return undefined;

@@ -327,6 +327,13 @@ export interface RelativeGroup {
   readonly to: number;
 }
 
+/** What every use of one dialect attribute's text shares (attributes.ts `sharedDialectAttr`). */
+export interface DialectTemplate {
+  readonly body: RelativeGroup;
+  /** Levels of groups in the body (the nesting the general path enters below the attribute's own level). */
+  readonly innerDepth: number;
+}
+
 /**
  * `#dialect.name<body>` whose text recurs (`#ttnn.layout<tile>`, `#ttcore.supportedDataTypes<bf16>`, a conv2d
  * config): its own slot and the body as a RelativeGroup shared by every use of the same text, instead of a group and

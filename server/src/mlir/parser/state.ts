@@ -10,7 +10,7 @@ import { NextOffsets, Tok, createLexer, nextToken, relexFrom, unescapeString, ty
 import type { Dim, Operation, ParseError, ResultGroup, SymbolRef, TypeNode, ValueUse } from '../syntax';
 import type { LazyBody } from './lazyBodies';
 import type { OpDraft } from './operations';
-import type { RelativeGroup, SharedDictText, TensorTemplate } from './nodes';
+import type { DialectTemplate, SharedDictText, TensorTemplate } from './nodes';
 import { detachedCopy } from '../../text/detachedCopy';
 
 /** Deeper nesting than this is reported and skipped without recursion (keeps the JS stack safe). */
@@ -48,7 +48,7 @@ export interface ParserState {
   /** Dictionaries' texts (flat copies, one object per text) by the same texts (attributes.ts `parseDict`). */
   readonly dictTexts: Map<string, SharedDictText>;
   /** Token trees of dialect attributes by the attribute's text (attributes.ts `sharedDialectAttr`). */
-  readonly dialectTemplates: Map<string, RelativeGroup>;
+  readonly dialectTemplates: Map<string, DialectTemplate>;
   /** Templates of `tensor<...>` uses by their text (types.ts `parseSharedTensor`). */
   readonly tensorTemplates: Map<string, TensorTemplate>;
   /** End offset of the last scanShape. */

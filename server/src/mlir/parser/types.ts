@@ -2,7 +2,7 @@
 
 import { Tok, isDigit, isLetter, nextToken, relexFrom } from '../lexer';
 import type { AttrNode, Dim, FunctionType, MemRefType, TensorType, TokenGroup, TypeNode } from '../syntax';
-import { parseAttr, relativeGroup } from './attributes';
+import { groupDepth, parseAttr, relativeGroup } from './attributes';
 import {
   EMPTY,
   exact,
@@ -320,13 +320,6 @@ function sharedDialectTensor(
   p.tensorTemplates.set(p.text.slice(start, end), template);
   p.slots.releaseFrom(slotMark);
   return new SlottedSharedTensor(p.slots, slot(p, start, end), template);
-}
-
-/** Levels of groups in `group`, itself included (bounded by the parse's nesting limit). */
-function groupDepth(group: TokenGroup): number {
-  let deepest = 0;
-  for (const child of group.children) if (child.kind === 'group') deepest = Math.max(deepest, groupDepth(child));
-  return 1 + deepest;
 }
 
 /** [A-Za-z0-9_]: a character that continues a bare or suffix identifier and cannot end one early. */
