@@ -38,6 +38,8 @@ export interface EstimateCache {
   readonly estimate: (op: TtnnOp, live: number) => OpEstimateResult;
   /** Whether `reuse` was filled in for the same device, build window and cap (so earlier op records count too). */
   readonly sameSettings: boolean;
+  /** How many estimates were made afresh (estimator runs) so far. */
+  readonly freshEstimates: () => number;
 }
 
 /**
@@ -55,8 +57,12 @@ export function estimateCache(
 ): EstimateCache {
   const ttMetal = { window };
   const memo = new EstimateMemo();
+  // Whether the estimate being made read the free L1 (reset before each; estimates are made one at a time).
+  const liveL1Read = { read: false };
   const parts = new SharedParts();
+  let freshEstimates = 0;
   const share = (made: OpEstimateResult): OpEstimateResult => {
+    freshEstimates++;
     const kept = shareEstimateParts(made, parts);
     // Texts of a new distinct estimate only (an equal one kept earlier has its texts shared already).
     if (kept === made) shareEstimateStrings(made, strings);
@@ -73,12 +79,17 @@ export function estimateCache(
       reuse.byOp = new WeakMap();
     }
   }
-  const keyed = (op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult => {
-    const hash = memo.hash(op, readsProperties, live);
-    const hit = memo.get(hash, op, readsProperties, live);
+  const keyed = (op: TtnnOp, readsProperties: boolean, live: number, freeL1Varies: boolean): OpEstimateResult => {
+    const pattern = memo.hash(op, readsProperties);
+    const hit =
+      memo.get(pattern, live, op, readsProperties) ??
+      (freeL1Varies ? memo.get(pattern, ANY_FREE_L1, op, readsProperties) : undefined);
     if (hit !== undefined) return hit;
-    const kept = share(estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live }));
-    memo.add(hash, op, live, kept);
+    liveL1Read.read = false;
+    const kept = share(estimateOp(op, { device, ttMetal, liveL1BytesPerCore: live, liveL1Read }));
+    // Made without reading the free L1 (a to_layout that runs no program, a rejected config), the result holds for
+    // every free-L1 figure: kept once for the pattern, not once per figure.
+    memo.add(pattern, freeL1Varies && !liveL1Read.read ? ANY_FREE_L1 : live, op, kept);
     return kept;
   };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
@@ -88,20 +99,24 @@ export function estimateCache(
     // results (in-place updates) too, as ever (their CB failure is reported against it); else none. No-program ops
     // (half the ops of a dump are deallocates) never see it.
     const noProgram = NO_PROGRAM_OPS.has(op.name);
-    const estimateLive = inputs.liveL1 || (op.results.length === 0 && !noProgram) ? live : 0;
-    if (noProgram || op.results.length === 0) return keyed(op, inputs.properties, estimateLive);
+    const freeL1Varies = inputs.liveL1 || (op.results.length === 0 && !noProgram);
+    const estimateLive = freeL1Varies ? live : 0;
+    if (noProgram || op.results.length === 0) return keyed(op, inputs.properties, estimateLive, freeL1Varies);
     const liveKey = inputs.liveL1 ? live : 0;
     const earlier = reuse?.byOp.get(op);
     if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
       return earlier.estimate;
-    const made = keyed(op, inputs.properties, estimateLive);
+    const made = keyed(op, inputs.properties, estimateLive, freeL1Varies);
     reuse?.byOp.set(op, { op, liveKey, estimate: made });
     return made;
   };
-  return { estimate, sameSettings };
+  return { estimate, sameSettings, freshEstimates: () => freshEstimates };
 }
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
+
+// The free L1 of a memo entry made without reading it (free L1 is a byte count, never negative).
+const ANY_FREE_L1 = -1;
 
 /**
  * Estimates of one analysis by their inputs: the op's name, the content of its operand and result specs, its property
@@ -134,8 +149,8 @@ class EstimateMemo {
     return id;
   }
 
-  /** The hash of `op`'s inputs with `live` bytes of free L1 taken (remembering its spec ids for `get`). */
-  hash(op: TtnnOp, readsProperties: boolean, live: number): number {
+  /** The hash of `op`'s inputs but the free L1 (remembering its spec ids for `get`). */
+  hash(op: TtnnOp, readsProperties: boolean): number {
     const specIds = this.specIds;
     let n = 0;
     // Indexed loops: for-of made an iterator result per op (old garbage at 100k ops).
@@ -145,7 +160,7 @@ class EstimateMemo {
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
-    return mix(h, live % 0x1_0000_0000);
+    return h;
   }
 
   private propertiesHash(properties: TtnnOp['properties']): number {
@@ -158,8 +173,10 @@ class EstimateMemo {
     return h;
   }
 
-  /** The estimate kept for the op last hashed (`hash`) with `live` bytes of free L1 taken, if any. */
-  get(hash: number, op: TtnnOp, readsProperties: boolean, live: number): OpEstimateResult | undefined {
+  /** The estimate kept for the op last hashed (`pattern`: its hash) with `live` bytes of free L1 taken (ANY_FREE_L1:
+   *  one made without reading it), if any. */
+  get(pattern: number, live: number, op: TtnnOp, readsProperties: boolean): OpEstimateResult | undefined {
+    const hash = withFreeL1(pattern, live);
     const mask = this.slotHashes.length - 1;
     for (let s = hash & mask; this.slotEntries[s] !== 0; s = (s + 1) & mask) {
       if (this.slotHashes[s] !== hash) continue;
@@ -170,8 +187,9 @@ class EstimateMemo {
     return undefined;
   }
 
-  /** Keeps `estimate` for `op` with `live` bytes of free L1 taken (`hash`: its hash). */
-  add(hash: number, op: TtnnOp, live: number, estimate: OpEstimateResult): void {
+  /** Keeps `estimate` for `op` (`pattern`: its hash) with `live` bytes of free L1 taken (ANY_FREE_L1: for any). */
+  add(pattern: number, live: number, op: TtnnOp, estimate: OpEstimateResult): void {
+    const hash = withFreeL1(pattern, live);
     const count = this.entryOps.length;
     if (count >= MAX_MEMO_ENTRIES) return;
     // At most half full, so a probe meets an empty slot soon.
@@ -242,6 +260,11 @@ const HASH_SEED = 0x011c9dc5;
 /** One step of a 32-bit multiplicative hash. */
 function mix(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193);
+}
+
+/** The memo hash of an op pattern's hash with `live` bytes of free L1 taken (or ANY_FREE_L1). */
+function withFreeL1(pattern: number, live: number): number {
+  return mix(pattern, live % 0x1_0000_0000);
 }
 
 /** Whether two property records have the same names and keys in order. */

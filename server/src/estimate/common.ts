@@ -355,7 +355,14 @@ export function splitBlocksForTilizeWh(
 
 /** Free L1 the factories see: (lowest occupied L1 address, else l1_size) − base (`get_max_l1_space`). */
 export function maxL1Space(ctx: EstimateContext): number {
-  return ctx.device.l1SizeBytes - (ctx.liveL1BytesPerCore ?? 0) - ctx.device.l1UnreservedBase;
+  return ctx.device.l1SizeBytes - liveL1Of(ctx) - ctx.device.l1UnreservedBase;
+}
+
+/** Bytes per core of live L1 tensors around the op (0 when not given): the one reader of `ctx.liveL1BytesPerCore`, which
+ *  notes the read in `ctx.liveL1Read` (a result made without it holds at any free L1). */
+export function liveL1Of(ctx: EstimateContext): number {
+  if (ctx.liveL1Read !== undefined) ctx.liveL1Read.read = true;
+  return ctx.liveL1BytesPerCore ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +485,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
   });
   let worst = coreGroups[0];
   for (const g of coreGroups) if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
-  const limit = device.l1SizeBytes - (spec.ctx.liveL1BytesPerCore ?? 0);
+  const limit = device.l1SizeBytes - liveL1Of(spec.ctx);
   let reported = worst;
   for (const at of creationOrder) {
     // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).

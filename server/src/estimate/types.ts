@@ -21,6 +21,12 @@ export interface EstimateContext {
    * up to the lowest occupied L1 address, so this shrinks factory limits (tilize/untilize block sizes).
    */
   readonly liveL1BytesPerCore?: number;
+  /**
+   * When present, `read` is set once an estimator reads `liveL1BytesPerCore` (estimators read it only through
+   * common.ts's `liveL1Of`). Estimators are pure functions of their op and context, so a result made without reading it
+   * is the result at every free-L1 figure: the analysis's memo keeps such a result once (analysis/estimateCache.ts).
+   */
+  readonly liveL1Read?: { read: boolean };
 }
 
 export type CoreXY = readonly [number, number];

@@ -4,8 +4,11 @@
  */
 
 import { strict as assert } from 'assert';
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
 import { estimateCache, newEstimateReuse, propKey } from '../../../server/src/analysis/estimateCache';
-import { estimatorReads } from '../../../server/src/estimate/registry';
+import { FULL_WINDOW } from '../../../server/src/estimate/changePoints';
+import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import { presetDevice } from '../../../server/src/ttnn/device';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { int, ints, op, tensor } from '../estimate/build';
@@ -46,6 +49,53 @@ describe('analysis/estimateCache', () => {
     const toLayout = op('ttnn.to_layout', [tensor([64, 64], { page: 'row_major' })], [IN]);
     assert.notEqual(cache.estimate(toLayout, 1_000), cache.estimate(toLayout, 2_000));
     assert.equal(cache.estimate(toLayout, 1_000), cache.estimate(toLayout, 1_000));
+  });
+
+  it('an estimator that reads free L1 notes it, through every sub-window run of a window that straddles change points', () => {
+    const rowMajor = tensor([64, 64], { page: 'row_major' });
+    const tilize = op('ttnn.to_layout', [rowMajor], [IN]);
+    const unchanged = op('ttnn.to_layout', [IN], [IN]);
+    for (const window of [WINDOW, FULL_WINDOW]) {
+      const reading = { read: false };
+      const ctx = { device: DEVICE, ttMetal: { window }, liveL1BytesPerCore: 1_000 };
+      assert.equal(estimateOp(tilize, { ...ctx, liveL1Read: reading }).kind, 'estimate');
+      assert.equal(reading.read, true, `tilize in ${window.earliest}..${window.latest}`);
+      const notReading = { read: false };
+      assert.equal(estimateOp(unchanged, { ...ctx, liveL1Read: notReading }).kind, 'noProgram');
+      assert.equal(notReading.read, false, `unchanged layout in ${window.earliest}..${window.latest}`);
+    }
+  });
+
+  it('estimators read free L1 only through liveL1Of (which notes the read)', () => {
+    const root = join(__dirname, '../../../server/src/estimate');
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    assert.ok(sources.length > 40, `${sources.length} estimator sources`);
+    const readers: string[] = [];
+    for (const file of sources) {
+      const code = readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+      for (const line of code) if (/\.liveL1BytesPerCore\b/.test(line)) readers.push(`${file}: ${line.trim()}`);
+    }
+    assert.deepEqual(readers, ['common.ts: return ctx.liveL1BytesPerCore ?? 0;']);
+  });
+
+  it('a result made without reading free L1 is made once for every free-L1 figure; one made reading it, per figure', () => {
+    const lives = [0, 1_000, 700_000, 1_450_000];
+    for (const window of [WINDOW, FULL_WINDOW]) {
+      const cache = estimateCache(DEVICE, window, 1, undefined);
+      // Same layout: no program, whatever the free L1.
+      const unchanged = op('ttnn.to_layout', [IN], [IN]);
+      // Tilize: the factory's block sizes follow the free L1 (get_max_l1_space).
+      const tilize = op('ttnn.to_layout', [tensor([64, 64], { page: 'row_major' })], [IN]);
+      for (const live of lives) {
+        for (const o of [unchanged, tilize]) {
+          const fresh = estimateOp(o, { device: DEVICE, ttMetal: { window }, liveL1BytesPerCore: live });
+          assert.deepStrictEqual(cache.estimate(o, live), fresh, `${o.name} at ${live} B`);
+        }
+      }
+      assert.equal(cache.freshEstimates(), 1 + lives.length, `${window.earliest}..${window.latest}`);
+    }
   });
 
   it("reuse carries an op's estimate to the next analysis under the same settings and is emptied when they change", () => {

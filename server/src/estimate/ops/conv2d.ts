@@ -58,7 +58,7 @@ import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
-import { CbSpec, finishProgram, fmtBytes, propInt, propInts, resolveTensor } from '../common';
+import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -764,7 +764,7 @@ export function planConv2dOp(
       sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit.
-      const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - (ctx.liveL1BytesPerCore ?? 0);
+      const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
       // Every count up to 64, then doubling (bounded work for huge images).
       let count = 1;
       while (count < p.outputH) {
