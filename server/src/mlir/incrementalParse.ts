@@ -15,7 +15,7 @@ import type { Block, Operation, ParseResult } from './syntax';
 import { indexContaining } from './syntaxSearch';
 import { RangeTable, TableRange } from '../text/rangeTable';
 import { opsAt } from './occurrences';
-import { SlottedDictEntry, SlottedNode } from './parser/nodes';
+import { SlottedNamedNode, SlottedNode } from './parser/nodes';
 
 /** One contiguous replacement, in offsets of the previous text. */
 export interface TextChange {
@@ -99,7 +99,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   for (const r of removedRanges.handles) ranges.kill(r);
   for (const n of removedRanges.slotted) {
     ranges.killSlot(n.$s);
-    if (n instanceof SlottedDictEntry) ranges.killSlot(n.$n);
+    if (n instanceof SlottedNamedNode) ranges.killSlot(n.$n);
   }
   // Ranges after the op move; those that start before it and reach its end (the ops, blocks, regions, chunk and file
   // containing it) grow.
@@ -109,7 +109,7 @@ export function applyChange(editable: EditableParse, change: TextChange, text: T
   for (const n of insertedRanges.slotted) {
     const scratch = n.$t;
     n.$s = ranges.adoptSlot(scratch, n.$s, leafStart);
-    if (n instanceof SlottedDictEntry) n.$n = ranges.adoptSlot(scratch, n.$n, leafStart);
+    if (n instanceof SlottedNamedNode) n.$n = ranges.adoptSlot(scratch, n.$n, leafStart);
     n.$t = ranges;
   }
   (block.operations as Operation[])[index] = op;

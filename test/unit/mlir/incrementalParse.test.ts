@@ -228,6 +228,37 @@ describe('mlir/incrementalParse', () => {
     }
   });
 
+  it('moves signatures, function and block arguments, results and unknown locations (slots of the table) with an edit', () => {
+    // The edited op's own loc(unknown) is re-parsed; everything after it (block arguments of a later block, the next
+    // function's signature, declaration-style arguments with empty names) only moves.
+    let text = [
+      'module {',
+      '  func.func @a(%arg0: i32 {ttir.name = "x"} loc(unknown)) -> (i32 {ttir.name = "y"}) {',
+      '    %0 = "test.a"(%arg0) {v = 1 : i32} : (i32) -> i32 loc(unknown)',
+      '    "test.br"(%0)[^bb1] : (i32) -> ()',
+      '  ^bb1(%x: i32 loc(unknown), %y: i32):',
+      '    return %x : i32 loc(unknown)',
+      '  }',
+      '  func.func private @decl(i32, tensor<2xf32> loc(unknown)) -> i32',
+      '  func.func @b(%arg0: i32 loc(unknown)) -> i32 {',
+      '    return %arg0 : i32',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const editable = parseForEdits(text);
+    const at = text.indexOf('1 : i32');
+    for (const change of [
+      { start: at, end: at + 1, newText: '12345' },
+      { start: at, end: at + 5, newText: '7' },
+    ]) {
+      text = apply(text, change);
+      assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
+      assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
+      assert.strictEqual(editable.ranges.liveCount, parseForEdits(text).ranges.liveCount);
+    }
+  });
+
   it('declines edits that are not inside one op, and files with errors', () => {
     const text = fs.readFileSync(path.join(ROOT, FILES[0]!), 'utf8');
     const previous = parseForEdits(text);

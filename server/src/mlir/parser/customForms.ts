@@ -4,7 +4,6 @@
  * grammar is unknown, scanned to its line end.
  */
 
-import type { TextRange } from '../../text/textRange';
 import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
 import type { BlockArgument, DictAttr, DictEntry, FunctionResult, Location, TokenTree } from '../syntax';
 import { parseAttr, parseDict } from './attributes';
@@ -35,7 +34,9 @@ import {
   tokRange,
   type ParserState,
   spanOf,
+  slot,
 } from './state';
+import { SlottedBlockArgument, SlottedFunctionResult, SlottedSignature } from './nodes';
 import { parseGroup } from './tokenTrees';
 import { parseOpFunctionType, parseType, parseTypeList } from './types';
 
@@ -130,13 +131,14 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
       } else {
         const argStart = lx.start;
         let name = '';
-        let nameRange: TextRange = span(p, argStart, argStart);
+        let nameSlot: number;
         if (tk(lx) === Tok.PercentId) {
           name = text(p);
-          nameRange = tokRange(p);
+          nameSlot = slot(p, lx.start, lx.end);
           nextToken(lx);
           if (!expect(p, Tok.Colon, () => `':' after argument ${name}`)) return false;
         } else {
+          nameSlot = slot(p, argStart, argStart);
           isDeclarationStyle = true;
         }
         const type = parseType(p);
@@ -148,7 +150,8 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
         }
         let location: Location | undefined;
         if (isKeyword(p, 'loc')) location = parseLocation(p);
-        args.push({ name, nameRange, type, attributes, location, range: span(p, argStart, lx.prevEnd) });
+        const argSlot = slot(p, argStart, lx.prevEnd);
+        args.push(new SlottedBlockArgument(p.slots, argSlot, nameSlot, name, type, attributes, location));
       }
       if (tk(lx) !== Tok.Comma) break;
       nextToken(lx);
@@ -178,7 +181,7 @@ function parseFunctionBody(p: ParserState, d: OpDraft): boolean {
   }
   // One list for the signature and the entry block: both show the same arguments.
   const argList = exact(args);
-  d.signature = { arguments: argList, results: exact(results), range: span(p, sigStart, lx.prevEnd) };
+  d.signature = new SlottedSignature(p.slots, slot(p, sigStart, lx.prevEnd), argList, exact(results));
   if (isKeyword(p, 'attributes')) {
     nextToken(lx);
     const attrs = parseDict(p);
@@ -205,7 +208,7 @@ function parseFunctionResult(p: ParserState, options: { allowAttributes: boolean
     attributes = parseDict(p);
     if (!attributes) return undefined;
   }
-  return { type, attributes, range: span(p, start, p.lx.prevEnd) };
+  return new SlottedFunctionResult(p.slots, slot(p, start, p.lx.prevEnd), type, attributes);
 }
 
 /** `return [%a, %b : T, U]` */

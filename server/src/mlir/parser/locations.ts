@@ -21,7 +21,7 @@ import {
   slot,
 } from './state';
 import { parseGroup } from './tokenTrees';
-import { SlottedLocAlias, SlottedNameLoc } from './nodes';
+import { SlottedLocAlias, SlottedNameLoc, SlottedUnknownLoc } from './nodes';
 
 /** `loc(...)`; the current token is `loc`. Returns undefined (after reporting) on a malformed location. */
 export function parseLocation(p: ParserState): Location | undefined {
@@ -140,7 +140,7 @@ function parseLocationInner(p: ParserState): Location | undefined {
         const word = text(p);
         if (word === 'unknown') {
           nextToken(lx);
-          return { kind: 'unknown', range: span(p, start, lx.prevEnd) };
+          return new SlottedUnknownLoc(p.slots, slot(p, start, lx.prevEnd));
         }
         if (word === 'fused') {
           nextToken(lx);

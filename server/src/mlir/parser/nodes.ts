@@ -1,7 +1,8 @@
 /**
  * The most numerous syntax nodes (token leaves and groups, scalar and tensor types, `#alias` and `#locN` uses, SSA
  * uses and result groups, dictionaries and their entries, integer/bool/dialect/dense-array/loc attributes, name
- * locations: ~90% of a 100k-op tree's ranges; ops, regions and blocks keep handles, compared by identity) as class instances that keep their range
+ * and unknown locations, function signatures with their arguments and results, block arguments: ~90% of a 100k-op
+ * tree's ranges; ops, regions and blocks keep handles, compared by identity) as class instances that keep their range
  * as a slot of the parse's range table (`ParserState.slots`) instead of a `{ start, end }` object each: the parse
  * allocates no range object for them. `range` is a getter on the prototype returning a fresh plain `{ start, end }`
  * (a snapshot: re-read it after an incremental edit, as for every range). Slots are the same table an editable
@@ -14,7 +15,10 @@ import type { RangeTable } from '../../text/rangeTable';
 import type { TextRange } from '../../text/textRange';
 import type {
   AttrNode,
+  BlockArgument,
   DictAttr,
+  FunctionResult,
+  FunctionSignature,
   DictEntry,
   Dim,
   ScalarType,
@@ -71,6 +75,8 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
     // A leaf's `value` is optional (strings only), as in the object literals the parser made before.
     if (value === undefined && key === 'value') continue;
     out[key] = value;
+    // `nameRange` follows `name`, as in the syntax.ts interfaces.
+    if (key === 'name' && node instanceof SlottedNamedNode) out['nameRange'] = node.nameRange;
   }
   // Fields a shared node serves from getters over its template, in the order its unshared class has them.
   const getters = (node as { readonly $getters?: readonly string[] }).$getters;
@@ -78,7 +84,6 @@ export function plainNode(node: SlottedNode): Record<string, unknown> {
   // `kind` lives on the prototype; it came after the own fields when it was a class field, and still does.
   const kind = (node as { readonly kind?: string }).kind;
   if (kind !== undefined) out['kind'] = kind;
-  if (node instanceof SlottedDictEntry) out['nameRange'] = node.nameRange;
   out['range'] = node.range;
   return out;
 }
@@ -418,20 +423,27 @@ export class SlottedValueUse extends SlottedNode implements ValueUse {
   }
 }
 
-export class SlottedDictEntry extends SlottedNode implements DictEntry {
+/** A slotted node with a `name` whose `nameRange` is a second slot, `$n`, of the same table. */
+export abstract class SlottedNamedNode extends SlottedNode {
   declare readonly name: string;
-  declare readonly value: AttrNode;
   /** @internal The name's slot in `$t`. */
   declare $n: number;
-  constructor(table: RangeTable, slot: number, nameSlot: number, name: string, value: AttrNode) {
+  constructor(table: RangeTable, slot: number, nameSlot: number, name: string) {
     super(table, slot);
     this.name = name;
-    this.value = value;
     this.$n = nameSlot;
   }
 
   get nameRange(): TextRange {
     return { start: this.$t.starts[this.$n]!, end: this.$t.ends[this.$n]! };
+  }
+}
+
+export class SlottedDictEntry extends SlottedNamedNode implements DictEntry {
+  declare readonly value: AttrNode;
+  constructor(table: RangeTable, slot: number, nameSlot: number, name: string, value: AttrNode) {
+    super(table, slot, nameSlot, name);
+    this.value = value;
   }
 }
 
@@ -527,6 +539,53 @@ export class SlottedNameLoc extends SlottedNode {
   }
 }
 kindOnPrototype(SlottedNameLoc, 'name');
+
+/** `loc(unknown)`: every argument of a function exported without locations has one. */
+export class SlottedUnknownLoc extends SlottedNode {
+  declare readonly kind: 'unknown';
+}
+kindOnPrototype(SlottedUnknownLoc, 'unknown');
+
+/** A function or block argument (`name` is empty for a declaration's, its `nameRange` empty at the argument's start). */
+export class SlottedBlockArgument extends SlottedNamedNode implements BlockArgument {
+  declare readonly type: TypeNode | undefined;
+  declare readonly attributes: DictAttr | undefined;
+  declare readonly location: Location | undefined;
+  constructor(
+    table: RangeTable,
+    slot: number,
+    nameSlot: number,
+    name: string,
+    type: TypeNode | undefined,
+    attributes: DictAttr | undefined,
+    location: Location | undefined,
+  ) {
+    super(table, slot, nameSlot, name);
+    this.type = type;
+    this.attributes = attributes;
+    this.location = location;
+  }
+}
+
+export class SlottedFunctionResult extends SlottedNode implements FunctionResult {
+  declare readonly type: TypeNode;
+  declare readonly attributes: DictAttr | undefined;
+  constructor(table: RangeTable, slot: number, type: TypeNode, attributes: DictAttr | undefined) {
+    super(table, slot);
+    this.type = type;
+    this.attributes = attributes;
+  }
+}
+
+export class SlottedSignature extends SlottedNode implements FunctionSignature {
+  declare readonly arguments: readonly BlockArgument[];
+  declare readonly results: readonly FunctionResult[];
+  constructor(table: RangeTable, slot: number, args: readonly BlockArgument[], results: readonly FunctionResult[]) {
+    super(table, slot);
+    this.arguments = args;
+    this.results = results;
+  }
+}
 
 export class SlottedResultGroup extends SlottedNode implements ResultGroup {
   declare readonly name: string;

@@ -44,7 +44,7 @@ import {
 } from './state';
 import { parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
-import { SlottedResultGroup, SlottedValueUse } from './nodes';
+import { SlottedBlockArgument, SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /**
  * The Operation under construction, which becomes the op itself: one object per op, in its final field order from the
@@ -347,13 +347,14 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
       while (tk(lx) === Tok.PercentId && g-- > 0) {
         const argStart = lx.start;
         const name = text(p);
-        const nameRange = tokRange(p);
+        const nameSlot = slot(p, lx.start, lx.end);
         nextToken(lx);
         let type: TypeNode | undefined;
         if (expect(p, Tok.Colon, () => `':' after block argument ${name}`)) type = parseType(p);
         let location: Location | undefined;
         if (isKeyword(p, 'loc')) location = parseLocation(p);
-        parsed.push({ name, nameRange, type, attributes: undefined, location, range: span(p, argStart, lx.prevEnd) });
+        const argSlot = slot(p, argStart, lx.prevEnd);
+        parsed.push(new SlottedBlockArgument(p.slots, argSlot, nameSlot, name, type, undefined, location));
         if (tk(lx) !== Tok.Comma) break;
         nextToken(lx);
       }
