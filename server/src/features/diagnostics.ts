@@ -430,7 +430,7 @@ function relatedWordsOf(
     first: first?.op,
     notReached,
     producers: chain.map((link) => link.op),
-    firstMessage: notReached && first !== undefined ? `tt-metal throws first here (${opTitle(first.op)})` : undefined,
+    firstMessage: notReached && first !== undefined ? throwsFirstMessage(first.op) : undefined,
     producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
     source:
       line === undefined
@@ -440,6 +440,17 @@ function relatedWordsOf(
             message: `Python source of ${opTitle(entry.op)}`,
           },
   };
+}
+
+// Every "not reached" overflow points at the same first failure: its words are made once, not per diagnostic (17.6k
+// at 100k ops).
+const throwsFirstMessages = new WeakMap<OpAnalysis, string>();
+
+function throwsFirstMessage(first: OpAnalysis): string {
+  let message = throwsFirstMessages.get(first);
+  if (message === undefined)
+    throwsFirstMessages.set(first, (message = `tt-metal throws first here (${opTitle(first)})`));
+  return message;
 }
 
 /** The single diagnostic published for a document too large to analyse in this process (not a bug: a limit). */

@@ -7,6 +7,7 @@
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import type { ValueSpec } from '../ttnn/op';
 import type { OpEntry } from './documentAnalysis';
+import { numberAfter } from '../text/numberedNames';
 
 export interface ProducerLink {
   readonly op: OpAnalysis;
@@ -36,17 +37,54 @@ class LazyProducerLink implements ProducerLink {
 }
 
 // Keyed by the function's live intervals: the analysis hands a later version the same intervals array only when every
-// op keeps its SSA names and index (see analyzeTtnnModule's reuse), so the map carries over an edit without a rebuild.
-const definitionMaps = new WeakMap<FunctionAnalysis['liveIntervals'], Map<string, number>>();
+// op keeps its SSA names and index (see analyzeTtnnModule's reuse), so the table carries over an edit without a rebuild.
+const definitionTables = new WeakMap<FunctionAnalysis['liveIntervals'], DefinitionTable>();
 
-function definedByOf(fn: FunctionAnalysis): Map<string, number> {
-  let map = definitionMaps.get(fn.liveIntervals);
-  if (map === undefined) {
-    map = new Map();
-    fn.ops.forEach((o, i) => o.op.resultNames.forEach((n) => map!.set(n, i)));
-    definitionMaps.set(fn.liveIntervals, map);
+/**
+ * Which op of a function defines each SSA name (the last one, for a malformed file that repeats a name). Numbered
+ * names (`%123`, nearly all of a dump's) are looked up in a table indexed by the number (text/numberedNames.ts), other
+ * names in a map: a map of every result name cost ~46 ms to build at 100k ops (a string hash per name), and each of a
+ * first publish's 17.6k look-ups hashed its name again.
+ */
+class DefinitionTable {
+  // The defining op's index + 1 at N for `%N` (0: none); numbers past the table go to `others`.
+  private readonly numbered: Int32Array;
+  private readonly others = new Map<string, number>();
+
+  constructor(fn: FunctionAnalysis) {
+    let results = 0;
+    for (let i = 0; i < fn.ops.length; i++) results += fn.ops[i]!.op.resultNames.length;
+    // A dump numbers a function's results from %0 up: about one number per result.
+    this.numbered = new Int32Array(results);
+    for (let i = 0; i < fn.ops.length; i++) {
+      const names = fn.ops[i]!.op.resultNames;
+      for (let r = 0; r < names.length; r++) {
+        const name = names[r]!;
+        const n = numberAfter(name, '%');
+        if (n >= 0 && n < this.numbered.length) this.numbered[n] = i + 1;
+        else this.others.set(name, i);
+      }
+    }
   }
-  return map;
+
+  /** The index of the op defining `name`, or undefined. */
+  indexOf(name: string): number | undefined {
+    const n = numberAfter(name, '%');
+    if (n >= 0 && n < this.numbered.length) {
+      const defined = this.numbered[n]!;
+      return defined === 0 ? undefined : defined - 1;
+    }
+    return this.others.get(name);
+  }
+}
+
+function definedByOf(fn: FunctionAnalysis): DefinitionTable {
+  let table = definitionTables.get(fn.liveIntervals);
+  if (table === undefined) {
+    table = new DefinitionTable(fn);
+    definitionTables.set(fn.liveIntervals, table);
+  }
+  return table;
 }
 
 /** The producers of the op's first tensor operand, nearest first, at most `maxDepth` long. */
@@ -57,7 +95,7 @@ export function producerChain(entry: OpEntry, maxDepth: number): ProducerLink[] 
   for (let depth = 0; depth < maxDepth; depth++) {
     const operandIndex = firstTensorIndex(current.op.operands);
     const name = operandIndex < 0 ? undefined : current.op.operandNames[operandIndex];
-    const index = name === undefined ? undefined : definedBy.get(name);
+    const index = name === undefined ? undefined : definedBy.indexOf(name);
     // Only earlier ops: SSA dominance in a straight-line body; anything else means a malformed file.
     if (name === undefined || index === undefined || index >= current.index) break;
     const producer = entry.fn.ops[index]!;
