@@ -39,6 +39,24 @@ function apply(text: string, c: TextChange): string {
   return text.slice(0, c.start) + c.newText + text.slice(c.end);
 }
 
+/**
+ * Grows then shrinks the `1` of the first `1 : i32` in `text` (an edit inside one op): after each, the edited tree
+ * equals a fresh parse and its range table holds as many live slots as a fresh editable parse's.
+ */
+function assertEditsBeforeMoveNodes(text: string): void {
+  const editable = parseForEdits(text);
+  const at = text.indexOf('1 : i32');
+  for (const change of [
+    { start: at, end: at + 1, newText: '12345' },
+    { start: at, end: at + 5, newText: '7' },
+  ]) {
+    text = apply(text, change);
+    assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
+    assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
+    assert.strictEqual(editable.ranges.liveCount, parseForEdits(text).ranges.liveCount);
+  }
+}
+
 describe('mlir/incrementalParse', () => {
   for (const file of FILES) {
     it(`equals a full parse after each of a sequence of random one-character edits: ${path.basename(file)}`, () => {
@@ -208,7 +226,7 @@ describe('mlir/incrementalParse', () => {
 
   it('moves ranges that nodes share with a child (type attributes, one-token attributes, unknown custom ops) after an edit before them', () => {
     // Each of these nodes once copied its child's range, a snapshot of a slotted node that the edit did not move.
-    let text = [
+    const text = [
       'module {',
       '  %0 = "test.a"() {v = 1 : i32} : () -> i32',
       '  %1 = "test.b"() {t = i32, u = tensor<2xf32>, w = (i32) -> i32, o = @sym} : () -> i32',
@@ -216,22 +234,13 @@ describe('mlir/incrementalParse', () => {
       '}',
       '',
     ].join('\n');
-    const editable = parseForEdits(text);
-    const at = text.indexOf('1 : i32');
-    for (const change of [
-      { start: at, end: at + 1, newText: '12345' },
-      { start: at, end: at + 5, newText: '7' },
-    ]) {
-      text = apply(text, change);
-      assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
-      assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
-    }
+    assertEditsBeforeMoveNodes(text);
   });
 
   it('moves signatures, function and block arguments, results and unknown locations (slots of the table) with an edit', () => {
     // The edited op's own loc(unknown) is re-parsed; everything after it (block arguments of a later block, the next
     // function's signature, declaration-style arguments with empty names) only moves.
-    let text = [
+    const text = [
       'module {',
       '  func.func @a(%arg0: i32 {ttir.name = "x"} loc(unknown)) -> (i32 {ttir.name = "y"}) {',
       '    %0 = "test.a"(%arg0) {v = 1 : i32} : (i32) -> i32 loc(unknown)',
@@ -246,17 +255,7 @@ describe('mlir/incrementalParse', () => {
       '}',
       '',
     ].join('\n');
-    const editable = parseForEdits(text);
-    const at = text.indexOf('1 : i32');
-    for (const change of [
-      { start: at, end: at + 1, newText: '12345' },
-      { start: at, end: at + 5, newText: '7' },
-    ]) {
-      text = apply(text, change);
-      assert.notStrictEqual(applyChange(editable, change, text), undefined, 'the edit stays in place');
-      assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
-      assert.strictEqual(editable.ranges.liveCount, parseForEdits(text).ranges.liveCount);
-    }
+    assertEditsBeforeMoveNodes(text);
   });
 
   it('declines edits that are not inside one op, and files with errors', () => {
