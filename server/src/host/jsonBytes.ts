@@ -2,8 +2,7 @@
  * JSON text written straight into UTF-8 bytes: one buffer, handed to a sink whenever it fills and reused when the
  * sink is done with it. The CLI's streamed reports (cli/report.ts, cli/render.ts) write each record here member by
  * member, so no string of a record is built, flattened and encoded (V8 flattens a concatenation before `Buffer.write`
- * can encode it). The server's encoder (lsp/jsonEncoding.ts) does not use it: written this way, a
- * publish per keystroke raised the server's peak RSS (generated 100k-op dump, 12 keystrokes: 478 -> 583-612 MB).
+ * can encode it). The server's encoder (lsp/jsonEncoding.ts) does not use it (see ARCHITECTURE.md, host).
  */
 
 /**
