@@ -65,12 +65,13 @@ function isObjectLiteral(value: unknown): value is Record<string, unknown> {
   );
 }
 
-function hasToJson(value: object): boolean {
+/** Whether JSON.stringify writes `value` through its own `toJSON`. */
+export function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
 /** A member JSON.stringify leaves out of an object, and writes as null in an array. */
-function omittedByJson(value: unknown): boolean {
+export function omittedByJson(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
@@ -173,8 +174,8 @@ export class JsonBytes {
 
   /**
    * `JSON.stringify(value)` of any value it writes something for (not undefined, a function or a symbol): plain data —
-   * numbers, strings, booleans, null, arrays and object literals of them, as the report's records and the server's
-   * messages are — written member by member; anything else (a Date, a boxed value, an object with toJSON or without a
+   * numbers, strings, booleans, null, arrays and object literals of them, as the report's records are — written member
+   * by member; anything else (a Date, a boxed value, an object with toJSON or without a
    * prototype) through JSON.stringify.
    */
   value(value: unknown): void {

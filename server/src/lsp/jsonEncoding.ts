@@ -8,6 +8,8 @@
  * into output chunks as they come (see NON_ASCII for how).
  */
 
+import { hasToJson, omittedByJson } from '../host/jsonBytes';
+
 /** Levels of plain objects and arrays written piece by piece; below, each value is one `JSON.stringify`. */
 // A message is {jsonrpc, params|result: {…, diagnostics|items: [ … ]}}: each array element is one piece at depth 3.
 const PIECEWISE_DEPTH = 3;
@@ -89,18 +91,9 @@ export function encodeJsonChunks(message: unknown): Buffer[] {
  */
 const NON_ASCII = /[\u0080-\uffff]+/g;
 
-/** Values JSON.stringify writes nothing for (a member with one is left out). */
-function omittedByJson(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-
 /** An object JSON.stringify writes as its own enumerable keys (not a Date, boxed primitive or anything with toJSON). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return (proto === Object.prototype || proto === null) && !hasToJson(value);
-}
-
-function hasToJson(value: object): boolean {
-  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
