@@ -411,6 +411,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/moreh_cumsum.cpp@417861f (forwards to cumsum); accumulation_program_factory.cpp@01ca906',
   },
+  'layernorm-large-tensor-kernel': {
+    family: 'norm',
+    pr: 18675,
+    // Opened 2025-03-05 for tt-metal issue #17248 (from #16721); reviews run to 2025-03-07, the merge day was not read.
+    mergedOn: '2025-03-10',
+    dateFrom: 'approx',
+    what: 'interleaved layer_norm gets a large-tensor ("three pass") kernel that streams the row in 60/120-tile chunks when the one-pass CBs do not fit; before, every layer_norm allocated whole-row CBs (tt-metal #19427: 1,507,840 B for 1x9x4096 with weight and bias)',
+    before:
+      'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp before PR #18675 (one-pass CBs only; tt-metal issues #16721, #19427)',
+    after:
+      'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp (PR #18675: large-tensor reader/compute kernels); @00eaa3b (CB_can_fit_in_L1)',
+  },
+  'rmsnorm-large-tensor-kernel': {
+    family: 'norm',
+    pr: 36979,
+    // Opened 2026-02-02 for tt-metal issue #36094; its follow-up fix PR #37057 is of 2026-02-03 (merge day not read).
+    mergedOn: '2026-02-03',
+    dateFrom: 'approx',
+    what: 'interleaved rms_norm takes the layer_norm large-tensor path when the one-pass CBs do not fit (56/112-tile chunks, c_24 created for it); before, rms_norm always allocated whole-row CBs (tt-mlir #6754: 1,528,960 B for 32x4096 f32)',
+    before:
+      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp before PR #36979 (large-tensor path for layer_norm only; tt-metal issue #36094, tt-mlir issue #6754)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

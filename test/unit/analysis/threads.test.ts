@@ -240,6 +240,41 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('layer_norm / rms_norm (interleaved, whole-row CBs before the large-tensor kernels)', () => {
+    const ln19427 = { file: 'layer_norm_tt-metal-19427.mlir', date: '2025-01-01' };
+    it('tt-metal #19427 (2024-12): albert 1x9x4096 with weight and bias grows to 1,507,840 B (within 4 KiB)', () => {
+      // Before PR #18675 no large-tensor kernel; fp32 acc off (before PR #19295): Wt = 128, block 8, bf16 tiles 2,048 B:
+      // c_0, c_24, c_20, c_5, c_6 128 tiles each (640) + c_16, c_22 16 each + c_21 8 + c_18, c_2, c_3, c_19 2 each
+      // = 688 tiles = 1,409,024 B + 102,656 (preset base) = 1,511,680; tt-metal printed 1,507,840 (its late-2024 base
+      // was lower, as in #15950).
+      assertNear(regionEnd(assertFails(ln19427, 'albert_1x9x4096')), 1_507_840);
+    });
+    it('tt-metal #19427: falcon 1x7x4544 with weight and bias also overflows ("these two input variations")', () => {
+      assertFails(ln19427, 'falcon_1x7x4544', { first: false });
+    });
+    it('tt-metal #19427 after PR #18675 (large-tensor kernel): both fit', () => {
+      assertFits({ ...ln19427, date: '2025-04-01' }, 'albert_1x9x4096');
+      assertFits({ ...ln19427, date: '2025-04-01' }, 'falcon_1x7x4544');
+    });
+    it('tt-metal #16721 (2025-01-14): layer_norm of (32, 8192) bf16 without weights overflows', () => {
+      // Wt = 256: c_0, c_24, c_20 are 256 tiles of 2,048 B each, 1,572,864 B before anything else.
+      assertFails({ file: 'layer_norm_tt-metal-16721.mlir', date: '2025-01-14' });
+    });
+    it('tt-metal #16721 after PR #18675 (its fix, via #17248): fits', () => {
+      assertFits({ file: 'layer_norm_tt-metal-16721.mlir', date: '2025-04-01' });
+    });
+    const rms6754 = { file: 'rms_norm_tt-mlir-6754.mlir', base: BASE_2026 };
+    it('tt-mlir #6754 (2026-01-22): rms_norm of (32, 4096) f32, fp32 acc, grows to 1,528,960 B (within 4 KiB)', () => {
+      // Wt = 128, block 4, f32 tiles 4,096 B, bf16 weight 2,048 B: c_0 128·4,096 + c_16 8·4,096 + c_2, c_3 2·2,048 each
+      // + c_19 2·4,096 + c_20 128·4,096 + c_21 8·4,096 + c_22 8·4,096 + c_5 128·2,048 = 1,425,408 B; + 103,712 =
+      // 1,529,120 (tt-metal: 1,528,960).
+      assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-22' })), 1_528_960);
+    });
+    it('tt-mlir #6754 after tt-metal PR #36979 (rms_norm large-tensor path, for #36094): fits', () => {
+      assertFits({ ...rms6754, date: '2026-03-01' });
+    });
+  });
+
   describe('families without a model yet: never "fits"', () => {
     const cases = [
       { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' },

@@ -5,19 +5,21 @@
  *   Wt = padded width / 32; block = 8 (4 with fp32 acc)
  *     builds before 'layernorm-fixed-block': block = largest divisor of Wt ≤ 8 (≤ 4), WtB = Wt
  *     builds from it on: WtB = Wt rounded up to a multiple of block
- *   fit test (layer_norm only; rms_norm always runs the one-pass kernel):
+ *   fit test (layer_norm from 'layernorm-large-tensor-kernel', rms_norm from 'rmsnorm-large-tensor-kernel'; before,
+ *   the one-pass CBs below are allocated whatever their size):
  *     Σ [in0 WtB·T(in), out0 2·block·T(out), im0/im3 WtB·im, in5/in6 WtB·T(gamma/beta, bf16 if absent),
  *        im6/im5 2·block·im, im4 8·im, im1/im2 2·im, in2/in3 2·T(bf16)] < 0.95 · l1_size
  *     when it fails: large-tensor kernel, in0/im0/im3/in5/in6 = 56 tiles (60 before the change point) if gamma,
  *     beta or Float32 input, else 112 (120)                                                                   [1][2]
  *   CBs created, in order: c_0 in0 · c_16 out0 · c_18 2 im (layer_norm) · c_2 2 bf16 · c_3 2 bf16 · c_19 2 im ·
- *     c_24 WtB im (layer_norm) · c_20 WtB im · c_21 8 im · c_26 1 im (large tensor) · c_22 2·block im (gamma or beta)
- *     · c_5 WtB T(gamma) · c_6 WtB T(beta)                                                                       [2]
+ *     c_24 WtB im (layer_norm, or large tensor) · c_20 WtB im · c_21 8 im · c_26 1 im (large tensor) ·
+ *     c_22 2·block im (gamma or beta) · c_5 WtB T(gamma) · c_6 WtB T(beta)                                    [2][4]
  *   cores: split_work_to_cores(grid, NC·Ht tile rows), row-major; every core has the same CBs.
  *
  * Version axis: 'layernorm-fp32-acc-default' (layer_norm without compute_config: fp32 acc on from tt-metal PR #19295);
- *   'layernorm-fixed-block' (block size / large-tensor widths). rms_norm without compute_config: fp32 acc off (the
- *   OpModel golden rows, tt-metal f4163c2, only match with it off).
+ *   'layernorm-fixed-block' (block size / large-tensor widths); 'layernorm-large-tensor-kernel' (tt-metal PR #18675)
+ *   and 'rmsnorm-large-tensor-kernel' (PR #36979): from when each norm may leave the one-pass kernel [4]. rms_norm
+ *   without compute_config: fp32 acc off (the OpModel golden rows, tt-metal f4163c2, only match with it off).
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b
@@ -26,6 +28,9 @@
  *       (LayerNormMultiCoreProgramFactory, search-index version 240909175: fixed block, 56/112, c_26, CB order)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute config); tt-mlir
  *       runtime/lib/ttnn/operations/normalization/layer_norm.cpp@19c86fc passes no compute config
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (the
+ *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #36979;
+ *       before them: tt-metal issues #19427 (layer_norm, 1,507,840 B) and tt-mlir #6754 (rms_norm, 1,528,960 B)
  *
  * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
  *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (unmodeled); row-major gamma/beta
@@ -156,7 +161,12 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     2 * bf16 +
     2 * im;
   const fits = smallSum < ctx.device.l1SizeBytes * 0.95;
-  const large = kind === 'layer' && !rowMajorWeights && !fits;
+  // The large-tensor path came to layer_norm with PR #18675 and to rms_norm with PR #36979; before, whole-row CBs.
+  const hasLargePath =
+    !rowMajorWeights &&
+    !fits &&
+    atOrAfter(ctx, kind === 'layer' ? 'layernorm-large-tensor-kernel' : 'rmsnorm-large-tensor-kernel');
+  const large = hasLargePath;
   if (large) {
     const weighted = gamma !== undefined || beta !== undefined || input.dtype === 'f32';
     wtB = weighted ? (fixedBlock ? 56 : 60) : fixedBlock ? 112 : 120;
@@ -175,7 +185,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     { index: 3, role: 'epsilon', nPages: 2, pageBytes: bf16 },
     { index: 19, role: '1/sqrt(var)', nPages: 2, pageBytes: im },
   );
-  if (kind === 'layer') cbs.push({ index: 24, role: 'x - E[x]', nPages: wtB, pageBytes: im });
+  if (kind === 'layer' || large) cbs.push({ index: 24, role: 'x - E[x]', nPages: wtB, pageBytes: im });
   cbs.push(
     { index: 20, role: 'squares', nPages: wtB, pageBytes: im },
     { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im },
@@ -199,7 +209,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     op,
     ctx,
     factory: large ? 'LayerNormMultiCoreProgramFactory (large-tensor kernel)' : 'LayerNormMultiCoreProgramFactory',
-    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${kind === 'rms' ? ' (rms_norm never switches kernels)' : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
+    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${!fits && !large ? (rowMajorWeights ? ' (row-major gamma/beta keep the one-pass kernel)' : ` (no large-tensor kernel for ${kind === 'layer' ? 'layer_norm before PR #18675' : 'rms_norm before PR #36979'})`) : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
     confidence: large ? 'approx' : 'exact',
