@@ -12,10 +12,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const PAD = path.join(ROOT, 'test/fixtures/threads/pad_tt-metal-39875.mlir');
 
-function check(args: string[]): { status: number | null; json: any } {
+const RMS = path.join(ROOT, 'test/fixtures/threads/rms_norm_tt-mlir-6754.mlir');
+
+function check(args: string[], file = PAD): { status: number | null; json: any } {
   const r = spawnSync(
     process.execPath,
-    [CLI, 'check', PAD, '--format', 'json', '--l1-unreserved-base', '103712', ...args],
+    [CLI, 'check', file, '--format', 'json', '--l1-unreserved-base', '103712', ...args],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return { status: r.status, json: r.stdout === '' ? undefined : JSON.parse(r.stdout) };
@@ -51,5 +53,27 @@ describe('ttnn-l1 check --tt-metal-date on a thread fixture (tt-metal #39875)', 
     assert.ok(pad.versionRange.changePoints.includes('pad-rm-barrier-from-output'), JSON.stringify(pad.versionRange));
     const ends = pad.versionRange.figures.map((f: { cbRegionEndBytes?: number }) => f.cbRegionEndBytes);
     assert.ok(ends.includes(6_395_936) && ends.some((e: number) => e < 1_499_136), JSON.stringify(ends));
+  });
+});
+
+describe('ttnn-l1 check on tt-mlir #6754 (rms_norm before / after tt-metal PR #36979)', function () {
+  it("the run's build (2026-01-22): exit 1 on ttnn.rms_norm within 4 KiB of tt-metal's 1,528,960 B", () => {
+    const r = check(['--tt-metal-date', '2026-01-22'], RMS);
+    assert.equal(r.status, 1);
+    const norm = r.json.ops.find((o: { op: string }) => o.op === 'ttnn.rms_norm');
+    assert.ok(Math.abs(norm.cbRegionEndBytes - 1_528_960) <= 4096, String(norm.cbRegionEndBytes));
+    assert.equal(norm.overflow.status, 'first');
+  });
+
+  it("the dump's own window (2025-05..2026-11) straddles the change point: both figures, a build-dependent warning", () => {
+    const r = check([], RMS);
+    const norm = r.json.ops.find((o: { op: string }) => o.op === 'ttnn.rms_norm');
+    assert.ok(
+      norm.versionRange.changePoints.includes('rmsnorm-large-tensor-kernel'),
+      JSON.stringify(norm.versionRange),
+    );
+    const ends = norm.versionRange.figures.map((f: { cbRegionEndBytes?: number }) => f.cbRegionEndBytes);
+    assert.ok(ends.some((e: number) => e > 1_499_136) && ends.some((e: number) => e < 1_499_136), JSON.stringify(ends));
+    assert.equal(norm.overflow.status, 'warning');
   });
 });
