@@ -57,7 +57,7 @@ describe('ttnn-l1 check --tt-metal-date on a thread fixture (tt-metal #39875)', 
   });
 });
 
-describe('ttnn-l1 check on tt-mlir #6754 (rms_norm before / after tt-metal PR #36979)', function () {
+describe('ttnn-l1 check on tt-mlir #6754 (rms_norm before / after tt-metal PR #38006)', function () {
   it("the run's build (2026-01-22): exit 1 on ttnn.rms_norm within 4 KiB of tt-metal's 1,528,960 B", () => {
     const r = check(['--tt-metal-date', '2026-01-22'], RMS);
     assert.equal(r.status, 1);

@@ -425,13 +425,14 @@ export const CHANGE_POINTS = {
   },
   'rmsnorm-large-tensor-kernel': {
     family: 'norm',
-    pr: 36979,
-    // Opened 2026-02-02 for tt-metal issue #36094; its follow-up fix PR #37057 is of 2026-02-03 (merge day not read).
-    mergedOn: '2026-02-03',
+    pr: 38006,
+    // The lasting change: PR #36979 (for tt-metal issue #36094) merged on 2026-02-03 and was reverted the same day by
+    // PR #37055; PR #38006 re-landed it with the c_24 condition fixed. Opened 2026-02-18; the merge day was not read.
+    mergedOn: '2026-02-20',
     dateFrom: 'approx',
     what: 'interleaved rms_norm takes the layer_norm large-tensor path when the one-pass CBs do not fit (56/112-tile chunks, c_24 created for it); before, rms_norm always allocated whole-row CBs (tt-mlir #6754: 1,528,960 B for 32x4096 f32)',
     before:
-      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp before PR #36979 (large-tensor path for layer_norm only; tt-metal issue #36094, tt-mlir issue #6754)',
+      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp before PR #38006 (large-tensor path for layer_norm only; tt-metal issue #36094, tt-mlir issue #6754)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
   },

@@ -271,13 +271,13 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 1,529,120 (tt-metal: 1,528,960).
       assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-22' })), 1_528_960);
     });
-    it('tt-mlir #6754 after tt-metal PR #36979 (rms_norm large-tensor path, for #36094): fits', () => {
+    it('tt-mlir #6754 after tt-metal PR #38006 (rms_norm large-tensor path, for #36094): fits', () => {
       assertFits({ ...rms6754, date: '2026-03-01' });
     });
     it('tt-metal #36094 (2026-01-19): rms_norm of (1, 5120) bf16 with fp32 acc overflows on one core', () => {
       // Wt = 160, block 4: c_0 160·2,048 + c_20 160·4,096 + c_5 160·2,048 = 1,310,720 B before the small CBs.
       assertFails({ file: 'rms_norm_tt-metal-36094.mlir', base: BASE_2026, date: '2026-01-19' });
-      // After PR #36979 (the fix for this issue): the large-tensor path.
+      // After PR #38006 (the fix for this issue): the large-tensor path.
       assertFits({ file: 'rms_norm_tt-metal-36094.mlir', date: '2026-03-01' });
     });
   });

@@ -125,7 +125,7 @@ describe('estimate/normattn', () => {
     const a = analyzeCorpus('falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir');
     const norms = opsNamed(a, 'ttnn.rms_norm');
     assert.equal(norms.length, 3);
-    // Wt = 96, fp32 acc → block 4, im = 4,096 B. The dump's window (2026-04..05) is after tt-metal PR #36979, so rms_norm
+    // Wt = 96, fp32 acc → block 4, im = 4,096 B. The dump's window (2026-04..05) is after tt-metal PR #38006, so rms_norm
     //   has the large-tensor path. Fit test: in0 196,608 + out0 16,384 + im0, im3 393,216 each + in5, in6 196,608 each
     //   + im6, im5, im4 32,768 each + im1, im2 8,192 each + in2, in3 4,096 each = 1,515,520 ≥ 0.95·1,572,864 →
     //   large tensor, gamma → 56 tiles: c_0 56·2048 + c_16 8·2048 + c_2, c_3 2·2048 each + c_19 2·4096 + c_24 56·4096

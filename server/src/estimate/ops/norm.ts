@@ -18,7 +18,7 @@
  *
  * Version axis: 'layernorm-fp32-acc-default' (layer_norm without compute_config: fp32 acc on from tt-metal PR #19295);
  *   'layernorm-fixed-block' (block size / large-tensor widths); 'layernorm-large-tensor-kernel' (tt-metal PR #18675)
- *   and 'rmsnorm-large-tensor-kernel' (PR #36979): from when each norm may leave the one-pass kernel [4]. rms_norm
+ *   and 'rmsnorm-large-tensor-kernel' (PR #38006): from when each norm may leave the one-pass kernel [4]. rms_norm
  *   without compute_config: fp32 acc off (the OpModel golden rows, tt-metal f4163c2, only match with it off).
  *
  * References:
@@ -29,7 +29,7 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute config); tt-mlir
  *       runtime/lib/ttnn/operations/normalization/layer_norm.cpp@19c86fc passes no compute config
  *   [4] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (the
- *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #36979;
+ *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #38006 (PR #36979 re-landed);
  *       before them: tt-metal issues #19427 (layer_norm, 1,507,840 B) and tt-mlir #6754 (rms_norm, 1,528,960 B)
  *
  * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
@@ -161,7 +161,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     2 * bf16 +
     2 * im;
   const fits = smallSum < ctx.device.l1SizeBytes * 0.95;
-  // The large-tensor path came to layer_norm with PR #18675 and to rms_norm with PR #36979; before, whole-row CBs.
+  // The large-tensor path came to layer_norm with PR #18675 and to rms_norm with PR #38006; before, whole-row CBs.
   const hasLargePath =
     !rowMajorWeights &&
     !fits &&
@@ -209,7 +209,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     op,
     ctx,
     factory: large ? 'LayerNormMultiCoreProgramFactory (large-tensor kernel)' : 'LayerNormMultiCoreProgramFactory',
-    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${!fits && !large ? (rowMajorWeights ? ' (row-major gamma/beta keep the one-pass kernel)' : ` (no large-tensor kernel for ${kind === 'layer' ? 'layer_norm before PR #18675' : 'rms_norm before PR #36979'})`) : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
+    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why}); one-pass CBs ${smallSum} B ${fits ? '<' : '≥'} 0.95·L1${!fits && !large ? (rowMajorWeights ? ' (row-major gamma/beta keep the one-pass kernel)' : ` (no large-tensor kernel for ${kind === 'layer' ? 'layer_norm before PR #18675' : 'rms_norm before PR #38006'})`) : ''}${large ? `; large-tensor width ${wtB} tiles` : ''}; ${rows} tile rows over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
     confidence: large ? 'approx' : 'exact',
