@@ -162,11 +162,10 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     2 * im;
   const fits = smallSum < ctx.device.l1SizeBytes * 0.95;
   // The large-tensor path came to layer_norm with PR #18675 and to rms_norm with PR #38006; before, whole-row CBs.
-  const hasLargePath =
+  const large =
     !rowMajorWeights &&
     !fits &&
     atOrAfter(ctx, kind === 'layer' ? 'layernorm-large-tensor-kernel' : 'rmsnorm-large-tensor-kernel');
-  const large = hasLargePath;
   if (large) {
     const weighted = gamma !== undefined || beta !== undefined || input.dtype === 'f32';
     wtB = weighted ? (fixedBlock ? 56 : 60) : fixedBlock ? 112 : 120;
