@@ -127,9 +127,14 @@ export class SharedEstimates {
     return h;
   }
 
+  // Past MAX_KEPT distinct texts a new one hashes as 0: its estimate may meet others in a bucket (or, past the bucket's
+  // bound, be kept by its parts' ids), never be merged with an unequal one.
   private textId(text: string): number {
     let id = this.textIds.get(flat(text));
-    if (id === undefined) this.textIds.set(text, (id = this.textIds.size + 1));
+    if (id === undefined) {
+      if (this.textIds.size >= MAX_KEPT) return 0;
+      this.textIds.set(text, (id = this.textIds.size + 1));
+    }
     return id;
   }
 }
