@@ -140,7 +140,7 @@ export class SharedEstimates {
 }
 
 /** `fresh` (made for this analysis, not yet shared) with each of its parts replaced by a kept equal value. */
-export function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): void {
+function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): void {
   const target = fresh as Writable<OpEstimateResult> & Record<string, unknown>;
   for (const key in target) {
     const part = target[key];
