@@ -11,6 +11,8 @@ import { illegal, type OpEstimateResult, unmodeled } from '../../../server/src/e
 import { parse } from '../../../server/src/mlir/parser';
 import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import type { TtnnModule } from '../../../server/src/ttnn/op';
+import { readCorpus } from '../../support/corpus';
 import { op, tensor } from '../estimate/build';
 
 describe('analysis/sharedParts', () => {
@@ -57,33 +59,14 @@ describe('analysis/sharedParts', () => {
     assert.equal(shared.share(unmodeled('ttnn.x', reason('4'))), four);
   });
 
-  it("keeps one estimate per distinct value over the benchmark's generated dump, each equal to the plain estimate", function () {
+  it('keeps one estimate per distinct value over the generated dump and corpus dumps, each equal to the plain estimate', function () {
     this.timeout(120_000);
-    const module = moduleFromSyntax(parse(generateTtnnModule({ nOps: 3_000, seed: 11 })));
-    const device = resolveDevice(module.systemDesc, {});
-    const window = { earliest: '2025-11-27', latest: '2025-11-27' };
-    const cache = estimateCache(device, window, 1, undefined, new SharedStrings());
-    const keptByJson = new Map<string, OpEstimateResult>();
-    let compared = 0;
-    for (const fn of module.functions) {
-      for (const o of fn.ops) {
-        for (const live of [0, 700_000, 1_450_000]) {
-          const got = cache.estimate(o, live);
-          // The free L1 the cache makes an estimate with (estimateCache.ts).
-          const noProgram = (NO_PROGRAM_OPS as readonly string[]).includes(o.name);
-          const liveSeen = estimatorReads(o.name).liveL1 || (o.results.length === 0 && !noProgram) ? live : 0;
-          const plain = estimateOp(o, { device, ttMetal: { window }, liveL1BytesPerCore: liveSeen });
-          // JSON.stringify also holds key order, which deepStrictEqual does not check.
-          assert.equal(JSON.stringify(got), JSON.stringify(plain), `${fn.name} ${o.name} at ${live} B`);
-          const text = JSON.stringify(got);
-          const kept = keptByJson.get(text);
-          if (kept === undefined) keptByJson.set(text, got);
-          else assert.equal(got, kept, `${o.name}: an equal estimate kept twice`);
-          compared++;
-        }
-      }
+    const generated = assertSharedEqualsPlain(moduleFromSyntax(parse(generateTtnnModule({ nOps: 3_000, seed: 11 }))));
+    assert.ok(generated.compared > 5_000 && generated.kept < generated.compared / 4, JSON.stringify(generated));
+    for (const file of ['llama_attention_ttnn.mlir', 'oom_ttnn.mlir', 'tools/explorer/test/models/resnet_ttnn.mlir']) {
+      const corpus = assertSharedEqualsPlain(moduleFromSyntax(parse(readCorpus(file))));
+      assert.ok(corpus.compared > 100 && corpus.kept < corpus.compared, `${file}: ${JSON.stringify(corpus)}`);
     }
-    assert.ok(compared > 5_000 && keptByJson.size < compared / 4, `${keptByJson.size} kept of ${compared}`);
   });
 
   it('never shares values that differ only in key order, -0 vs 0, array vs object, or prototype', () => {
@@ -119,3 +102,33 @@ describe('analysis/sharedParts', () => {
     assert.equal(y, x);
   });
 });
+
+/**
+ * Every op of `module` at several free-L1 values through one cache: each estimate encodes to the JSON of a plain
+ * `estimateOp` (key order included, which deepStrictEqual does not check), and equal estimates are one object.
+ */
+function assertSharedEqualsPlain(module: TtnnModule): { compared: number; kept: number } {
+  const device = resolveDevice(module.systemDesc, {});
+  const window = { earliest: '2025-11-27', latest: '2025-11-27' };
+  const cache = estimateCache(device, window, 1, undefined, new SharedStrings());
+  const keptByJson = new Map<string, OpEstimateResult>();
+  let compared = 0;
+  for (const fn of module.functions) {
+    for (const o of fn.ops) {
+      for (const live of [0, 700_000, 1_450_000]) {
+        const got = cache.estimate(o, live);
+        // The free L1 the cache makes an estimate with (estimateCache.ts).
+        const noProgram = (NO_PROGRAM_OPS as readonly string[]).includes(o.name);
+        const liveSeen = estimatorReads(o.name).liveL1 || (o.results.length === 0 && !noProgram) ? live : 0;
+        const text = JSON.stringify(got);
+        const plain = estimateOp(o, { device, ttMetal: { window }, liveL1BytesPerCore: liveSeen });
+        assert.equal(text, JSON.stringify(plain), `${fn.name} ${o.name} at ${live} B`);
+        const kept = keptByJson.get(text);
+        if (kept === undefined) keptByJson.set(text, got);
+        else assert.equal(got, kept, `${o.name}: an equal estimate kept twice`);
+        compared++;
+      }
+    }
+  }
+  return { compared, kept: keptByJson.size };
+}
