@@ -10,7 +10,7 @@ import type { TtMetalWindow } from '../estimate/changePoints';
 import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
-import { SharedParts, shareEstimateParts } from './sharedParts';
+import { SharedEstimates, SharedParts } from './sharedParts';
 import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
@@ -59,11 +59,11 @@ export function estimateCache(
   const memo = new EstimateMemo();
   // Whether the estimate being made read the free L1 (reset before each; estimates are made one at a time).
   const liveL1Read = { read: false };
-  const parts = new SharedParts();
+  const shared = new SharedEstimates();
   let freshEstimates = 0;
   const share = (made: OpEstimateResult): OpEstimateResult => {
     freshEstimates++;
-    const kept = shareEstimateParts(made, parts);
+    const kept = shared.share(made);
     // Texts of a new distinct estimate only (an equal one kept earlier has its texts shared already).
     if (kept === made) shareEstimateStrings(made, strings);
     return kept;

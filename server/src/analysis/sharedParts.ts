@@ -2,20 +2,23 @@
  * Equal parts of fresh estimates kept once per analysis. Estimates are cached per op pattern (name, spec objects,
  * properties, free L1 when read), but a dump's patterns are many more than its distinct results: at 100k ops, 11k
  * fresh CB estimates held 49k CB records of a few hundred distinct lists, and 7k rejected matmuls the same few
- * messages. Each part of a fresh estimate (its CB list, core groups, outputs, citations, ...) is replaced by an equal
- * one kept earlier, then the estimate itself. Values never change (plain data compared field by field, key order and
- * prototypes included), only how many copies are kept; a shared estimate is read-only like every cached one.
+ * messages. A fresh estimate equal to one kept earlier is replaced by it (`SharedEstimates`); a new one has each of its
+ * parts (its CB list, core groups, outputs, citations, ...) replaced by an equal one kept earlier (`SharedParts`).
+ * Values never change (plain data compared field by field, key order and prototypes included), only how many copies
+ * are kept; a shared estimate is read-only like every cached one.
  */
 
 import type { OpEstimateResult } from '../estimate/types';
 import { PLAIN_DATA_MAX_DEPTH, samePlainData } from '../text/plainData';
-import type { Writable } from './flatStrings';
+import { flat, type Writable } from './flatStrings';
 
 // Estimates are shallow records of plain data: anything nested deeper is not hashed (nor shared: samePlainData's
 // bound is the same).
 const MAX_DEPTH = PLAIN_DATA_MAX_DEPTH;
 // Kept values per analysis at most (past this, fresh ones stay unshared).
 const MAX_KEPT = 200_000;
+// Kept estimates per top-level hash at most (the 100k-op generated dump's largest bucket holds 11).
+const MAX_BUCKET = 16;
 
 /** One kept copy of each distinct plain value an analysis's estimates hold. */
 export class SharedParts {
@@ -43,17 +46,6 @@ export class SharedParts {
   // not hashed (objects of one kind have the same keys).
   private hashOf(value: unknown, h: number, depth: number): number {
     switch (typeof value) {
-      case 'number':
-        return mix(mix(h, value | 0), (value / 0x1_0000_0000) | 0);
-      case 'string': {
-        // Length and up to 9 characters spread over the text, not the whole text (most texts here are new objects):
-        // texts of one kind differ in figures anywhere (fewer characters sent 1 in 2 lookups down a wrong bucket).
-        const n = value.length;
-        h = mix(h, n + 5);
-        const step = n <= 8 ? 1 : n >> 3;
-        for (let i = n - 1; i >= 0; i -= step) h = mix(h, value.charCodeAt(i));
-        return h;
-      }
       case 'object': {
         if (value === null) return mix(h, 1);
         // A kept value (a part shared already) hashes by identity: equal values are that object.
@@ -68,22 +60,92 @@ export class SharedParts {
         for (const key in value) h = this.hashOf((value as Record<string, unknown>)[key], h, depth + 1);
         return h;
       }
-      case 'boolean':
-        return mix(h, value ? 3 : 2);
       default:
-        return mix(h, 4);
+        return primitiveHash(value, h);
     }
   }
 }
 
-/** `fresh` (made for this analysis, not yet shared) with its parts, then itself, replaced by kept equal values. */
-export function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): OpEstimateResult {
+/** `h` followed by a value that is not an object. */
+function primitiveHash(value: unknown, h: number): number {
+  switch (typeof value) {
+    case 'number':
+      return mix(mix(h, value | 0), (value / 0x1_0000_0000) | 0);
+    case 'string': {
+      // Length and up to 9 characters spread over the text, not the whole text (most texts here are new objects):
+      // texts of one kind differ in figures anywhere (fewer characters sent 1 in 2 lookups down a wrong bucket).
+      const n = value.length;
+      h = mix(h, n + 5);
+      const step = n <= 8 ? 1 : n >> 3;
+      for (let i = n - 1; i >= 0; i -= step) h = mix(h, value.charCodeAt(i));
+      return h;
+    }
+    case 'boolean':
+      return mix(h, value ? 3 : 2);
+    default:
+      return mix(h, 4);
+  }
+}
+
+/**
+ * One kept copy of each distinct estimate of an analysis, its parts kept once across estimates. Most fresh estimates
+ * equal one kept earlier (100k-op dump: 29.5k fresh, 4.7k distinct): such a one is found by a hash of its own figures
+ * and texts (each text by its id in `textIds`: V8's hash of the whole text, where a sample of its characters let
+ * estimates whose reasons differ in one figure meet in a bucket) and one deep comparison, without hashing and looking
+ * up each of its parts. Only a new estimate has its parts shared.
+ */
+export class SharedEstimates {
+  private readonly parts = new SharedParts();
+  private readonly byHash = new Map<number, OpEstimateResult[]>();
+  // Ids of the distinct texts estimates hold at their top level (the first copy of each is a kept estimate's).
+  private readonly textIds = new Map<string, number>();
+
+  /** `fresh` (made for this analysis, not yet shared), or the kept estimate equal to it. */
+  share(fresh: OpEstimateResult): OpEstimateResult {
+    const hash = this.topLevelHash(fresh);
+    const bucket = this.byHash.get(hash);
+    if (bucket !== undefined) for (const other of bucket) if (samePlainData(fresh, other)) return other;
+    shareEstimateParts(fresh, this.parts);
+    if (bucket === undefined) this.byHash.set(hash, [fresh]);
+    else if (bucket.length < MAX_BUCKET) bucket.push(fresh);
+    // Past that, estimates of one top level (say, no-program results told apart only by their outputs' texts) are kept
+    // by the hash of their parts' ids, not compared one by one with a growing bucket.
+    else return this.parts.intern(fresh);
+    return fresh;
+  }
+
+  // The estimate's own numbers, texts and booleans in key order; its object parts are left out (equal top levels with
+  // different parts are rare, and told apart by the comparison).
+  private topLevelHash(estimate: OpEstimateResult): number {
+    let h = HASH_SEED;
+    const record = estimate as unknown as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (typeof value === 'string') h = mix(h, this.textId(value));
+      else if (typeof value !== 'object') h = primitiveHash(value, h);
+    }
+    return h;
+  }
+
+  // Past MAX_KEPT distinct texts a new one hashes as 0: its estimate may meet others in a bucket (or, past the bucket's
+  // bound, be kept by its parts' ids), never be merged with an unequal one.
+  private textId(text: string): number {
+    let id = this.textIds.get(flat(text));
+    if (id === undefined) {
+      if (this.textIds.size >= MAX_KEPT) return 0;
+      this.textIds.set(text, (id = this.textIds.size + 1));
+    }
+    return id;
+  }
+}
+
+/** `fresh` (made for this analysis, not yet shared) with each of its parts replaced by a kept equal value. */
+function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): void {
   const target = fresh as Writable<OpEstimateResult> & Record<string, unknown>;
   for (const key in target) {
     const part = target[key];
     if (typeof part === 'object' && part !== null) target[key] = parts.intern(part);
   }
-  return parts.intern(fresh);
 }
 
 const HASH_SEED = 0x2545f491;
