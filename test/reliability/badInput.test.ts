@@ -118,6 +118,17 @@ describe('reliability: bad and huge input (CLI)', function () {
     assert.deepEqual(firstFailure(r), { ...firstFailure(r), line: SEED_FAILURE_LINE + 1, result: '%9' });
   });
 
+  it('valid non-ASCII UTF-8 reads as the ASCII text does: the same report, no warning', () => {
+    // ASCII input is read as Latin-1 (text/decode.ts); a text with one non-ASCII character takes the UTF-8 decoder.
+    const ascii = check(write('ascii.mlir', SEED_TEXT), '--format', 'json');
+    const comment = '// Grüße aus München, 東京 😀\n';
+    const utf8 = check(write('utf8.mlir', Buffer.from(SEED_TEXT + comment, 'utf8')), '--format', 'json');
+    assert.equal(utf8.status, 1, utf8.stderr);
+    assert.equal(utf8.stderr, '');
+    const strip = (s: string) => s.replace(/"file":"[^"]*"/g, '');
+    assert.equal(strip(utf8.stdout), strip(ascii.stdout));
+  });
+
   it('a UTF-8 BOM is not an error', () => {
     const r = check(write('bom.mlir', '\ufeff' + SEED_TEXT), '--format', 'json');
     assert.equal(r.status, 1, r.stderr);
