@@ -26,7 +26,11 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** Where related information points: a range in this document, or a source file named by a `loc`. */
 export type RelatedTarget =
   | { readonly kind: 'range'; readonly range: TextRange }
-  /** `file` as written in the loc (often relative to the workspace); 1-based line and column as MLIR prints them. */
+  /**
+   * `file` as written in the loc (often relative to the workspace); 1-based line and column as MLIR prints them. With
+   * `DiagnosticsOptions.unlinkedSource`, the message of a diagnostic whose file is not linked names it (the editor
+   * leaves such a target out of its links).
+   */
   | { readonly kind: 'file'; readonly file: string; readonly line: number; readonly column: number };
 
 export interface RelatedInformation {
