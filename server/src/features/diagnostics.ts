@@ -26,7 +26,11 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** Where related information points: a range in this document, or a source file named by a `loc`. */
 export type RelatedTarget =
   | { readonly kind: 'range'; readonly range: TextRange }
-  /** `file` as written in the loc (often relative to the workspace); 1-based line and column as MLIR prints them. */
+  /**
+   * `file` as written in the loc (often relative to the workspace); 1-based line and column as MLIR prints them. With
+   * `DiagnosticsOptions.unlinkedSource`, the message of a diagnostic whose file is not linked names it (the editor
+   * leaves such a target out of its links).
+   */
   | { readonly kind: 'file'; readonly file: string; readonly line: number; readonly column: number };
 
 export interface RelatedInformation {
@@ -110,8 +114,24 @@ function inputWithFacts(doc: DocumentAnalysis, syntax: SyntaxFacts): Diagnostics
   return { analysis: doc.analysis, settings: doc.settings, lineIndex: doc.lineIndex, syntax };
 }
 
+/**
+ * Why the Python source file a `loc` names is not linked (outside the workspace, not found), or undefined when it is:
+ * an editor links the files it can open (lsp/sourceFiles.ts).
+ */
+export type UnlinkedSourceReason = (file: string) => string | undefined;
+
+export interface DiagnosticsOptions {
+  /**
+   * The editor's links: an overflow whose Python source is not linked says in its message where the source would be
+   * and why (`Python source FILE:LINE: REASON`). The message is then made once with those words (and kept per op
+   * record like the rest), not made and then copied with them appended. Without it (the CLI), messages have no such
+   * words: reports print the source as related information.
+   */
+  readonly unlinkedSource?: UnlinkedSourceReason;
+}
+
 /** All diagnostics of a document (or of what they read of it: `DiagnosticsInput`), in source order. */
-export function diagnostics(of: DocumentAnalysis | DiagnosticsInput): Diagnostic[] {
+export function diagnostics(of: DocumentAnalysis | DiagnosticsInput, options: DiagnosticsOptions = {}): Diagnostic[] {
   const doc = 'syntax' in of ? of : diagnosticsInputOf(of);
   // Errors and not one operation: prose, JSON, C++ or binary rather than MLIR. One diagnostic says so instead of one
   // per line (the CLI exits 2 with the same words).
@@ -135,9 +155,18 @@ export function diagnostics(of: DocumentAnalysis | DiagnosticsInput): Diagnostic
   const firstEntry = first === undefined ? undefined : entryOf(doc, first);
   // Every "not reached" message names the first failure's line: one position lookup, not one per overflow.
   const firstLine = firstEntry === undefined ? -1 : doc.lineIndex.position(firstEntry.op.op.range.start).line + 1;
+  // ...and every "not reached" diagnostic points at the first failure: one related-information object for all (17.6k
+  // at 100k ops), which the editor's conversion (lsp/toProto.ts) also converts once.
+  const list: OverflowList = {
+    doc,
+    first: firstEntry,
+    firstLine,
+    firstRelated: firstEntry === undefined ? undefined : throwsFirstRelated(firstEntry.op),
+    unlinkedSource: options.unlinkedSource,
+  };
   for (const ref of doc.analysis.overflows) {
     const entry = entryOf(doc, ref);
-    if (entry !== undefined) out.push(overflowDiagnostic(doc, entry, ref.overflow, firstEntry, firstLine));
+    if (entry !== undefined) out.push(overflowDiagnostic(list, entry, ref.overflow));
   }
   // Only the ops the analysis lists (not every op): this runs on each edit.
   for (const fa of doc.analysis.functions) {
@@ -281,6 +310,8 @@ interface OverflowMessage {
   readonly first: OpAnalysis | undefined;
   readonly firstLine: number;
   readonly severity: Severity;
+  /** Why the op's Python source is not linked (`DiagnosticsOptions.unlinkedSource`), when the message says so. */
+  readonly unlinkedReason: string | undefined;
   readonly message: string;
 }
 
@@ -288,22 +319,18 @@ const overflowMessages = new WeakMap<OpAnalysis, OverflowMessage>();
 
 /** An overflow's related-information words, kept per op record like its message while the producers are the same. */
 interface RelatedWords {
-  readonly first: OpAnalysis | undefined;
-  readonly notReached: boolean;
   readonly producers: readonly OpAnalysis[];
-  /** `tt-metal throws first here`, for 'notReached'. */
-  readonly firstMessage: string | undefined;
   readonly producerMessages: readonly string[];
-  /** A file target does not move with edits of this document (lsp/toProto.ts keys its notes by this object). */
+  /** A file target does not move with edits of this document. */
   readonly source: RelatedInformation | undefined;
 }
 
 const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
 
 /**
- * An overflow diagnostic. Its related information (first failure, producer chain, Python source) is made at each read,
- * from what the diagnostic was made of (analysis records; the Python source is the TTNN op's), and not kept: the JSON
- * and SARIF reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the
+ * An overflow diagnostic. Its related information (producer chain, Python source; the first failure's is one object
+ * for the whole list) is made at each read, from what the diagnostic was made of (analysis records; the Python source
+ * is the TTNN op's), and not kept: the JSON and SARIF reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the
  * editor read it once, and the editor's conversion (lsp/handlers.ts) drops it as soon as it is converted, so it dies
  * young instead of being copied by every scavenge until the whole list is converted. Its words are kept per op record
  * (`relatedWords`). `toJSON` gives the plain diagnostic.
@@ -316,21 +343,26 @@ class OverflowDiagnostic implements Diagnostic {
   // What `related` is made from, in private fields: equality of diagnostics (tests' deep equality) compares what they
   // say, not what they were made from.
   readonly #entry: OpEntry;
-  readonly #overflow: Overflow;
-  readonly #first: OpEntry | undefined;
+  /** The first failure's related information, shared by every 'notReached' diagnostic; undefined for the others. */
+  readonly #firstRelated: RelatedInformation | undefined;
 
-  constructor(entry: OpEntry, overflow: Overflow, first: OpEntry | undefined, severity: Severity, message: string) {
+  constructor(
+    entry: OpEntry,
+    overflow: Overflow,
+    firstRelated: RelatedInformation | undefined,
+    severity: Severity,
+    message: string,
+  ) {
     this.range = opHeadRange(entry.op);
     this.severity = severity;
     this.code = codeOf(overflow);
     this.message = message;
     this.#entry = entry;
-    this.#overflow = overflow;
-    this.#first = first;
+    this.#firstRelated = overflow.status === 'notReached' ? firstRelated : undefined;
   }
 
   get related(): readonly RelatedInformation[] {
-    return overflowRelated(this.#entry, this.#overflow, this.#first);
+    return overflowRelated(this.#entry, this.#firstRelated);
   }
 
   toJSON(): Diagnostic {
@@ -344,24 +376,60 @@ class OverflowDiagnostic implements Diagnostic {
   }
 }
 
-function overflowDiagnostic(
-  doc: DiagnosticsInput,
-  entry: OpEntry,
-  o: Overflow,
-  first: OpEntry | undefined,
-  lineOfFirst: number,
-): Diagnostic {
+/** What every overflow diagnostic of one list reads besides its own op. */
+interface OverflowList {
+  readonly doc: DiagnosticsInput;
+  readonly first: OpEntry | undefined;
+  /** The first failure's 1-based line, or -1. */
+  readonly firstLine: number;
+  /** Shared by every 'notReached' diagnostic of the list. */
+  readonly firstRelated: RelatedInformation | undefined;
+  readonly unlinkedSource: UnlinkedSourceReason | undefined;
+}
+
+function overflowDiagnostic(list: OverflowList, entry: OpEntry, o: Overflow): Diagnostic {
+  const { doc, first } = list;
   const severity: Severity =
     o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
-  const firstLine = o.status === 'notReached' && first !== undefined ? lineOfFirst : -1;
+  const firstLine = o.status === 'notReached' && first !== undefined ? list.firstLine : -1;
+  const source = entry.op.op.source;
+  const unlinkedReason =
+    source === undefined || list.unlinkedSource === undefined ? undefined : list.unlinkedSource(source.file);
   if (doc.oneShot === true)
-    return new OverflowDiagnostic(entry, o, first, severity, flat(overflowMessage(doc, entry, o, first, firstLine)));
+    return new OverflowDiagnostic(
+      entry,
+      o,
+      list.firstRelated,
+      severity,
+      publishedMessage(list, entry, o, firstLine, unlinkedReason),
+    );
   let kept = overflowMessages.get(entry.op);
-  if (kept === undefined || kept.first !== first?.op || kept.firstLine !== firstLine || kept.severity !== severity) {
-    kept = { first: first?.op, firstLine, severity, message: flat(overflowMessage(doc, entry, o, first, firstLine)) };
+  if (
+    kept === undefined ||
+    kept.first !== first?.op ||
+    kept.firstLine !== firstLine ||
+    kept.severity !== severity ||
+    kept.unlinkedReason !== unlinkedReason
+  ) {
+    const message = publishedMessage(list, entry, o, firstLine, unlinkedReason);
+    kept = { first: first?.op, firstLine, severity, unlinkedReason, message };
     overflowMessages.set(entry.op, kept);
   }
-  return new OverflowDiagnostic(entry, o, first, severity, kept.message);
+  return new OverflowDiagnostic(entry, o, list.firstRelated, severity, kept.message);
+}
+
+/** The message, with the words on an unlinked Python source, as one flat string (serialisers read it as it is). */
+function publishedMessage(
+  list: OverflowList,
+  entry: OpEntry,
+  o: Overflow,
+  firstLine: number,
+  unlinkedReason: string | undefined,
+): string {
+  const words = overflowMessage(list.doc, entry, o, list.first, firstLine);
+  const source = entry.op.op.source;
+  if (unlinkedReason === undefined || source === undefined) return flat(words);
+  return flat(`${words}\nPython source ${source.file}:${source.line}: ${unlinkedReason}`);
 }
 
 function overflowMessage(
@@ -393,25 +461,21 @@ function overflowMessage(
   return `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
 }
 
-/** The first failure (for a 'notReached' overflow), the producer chain, then the Python source. */
-function overflowRelated(entry: OpEntry, o: Overflow, first: OpEntry | undefined): RelatedInformation[] {
+/** The first failure (`firstRelated`, for a 'notReached' overflow), the producer chain, then the Python source. */
+function overflowRelated(entry: OpEntry, firstRelated: RelatedInformation | undefined): RelatedInformation[] {
   const chain = producerChain(entry, MAX_CHAIN);
-  const notReached = o.status === 'notReached';
   let words = relatedWords.get(entry.op);
   if (
     words === undefined ||
-    words.first !== first?.op ||
-    words.notReached !== notReached ||
     words.producers.length !== chain.length ||
     chain.some((link, i) => link.op !== words!.producers[i])
   ) {
-    words = relatedWordsOf(entry, notReached, first, chain);
+    words = relatedWordsOf(entry, chain);
     relatedWords.set(entry.op, words);
   }
   const w = words;
   const related: RelatedInformation[] = [];
-  if (w.firstMessage !== undefined && first !== undefined)
-    related.push({ target: { kind: 'range', range: opHeadRange(first.op) }, message: w.firstMessage });
+  if (firstRelated !== undefined) related.push(firstRelated);
   chain.forEach((link, i) =>
     related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }),
   );
@@ -419,18 +483,10 @@ function overflowRelated(entry: OpEntry, o: Overflow, first: OpEntry | undefined
   return related;
 }
 
-function relatedWordsOf(
-  entry: OpEntry,
-  notReached: boolean,
-  first: OpEntry | undefined,
-  chain: readonly ProducerLink[],
-): RelatedWords {
+function relatedWordsOf(entry: OpEntry, chain: readonly ProducerLink[]): RelatedWords {
   const line = entry.op.op.source;
   return {
-    first: first?.op,
-    notReached,
     producers: chain.map((link) => link.op),
-    firstMessage: notReached && first !== undefined ? throwsFirstMessage(first.op) : undefined,
     producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
     source:
       line === undefined
@@ -442,8 +498,14 @@ function relatedWordsOf(
   };
 }
 
-// Every "not reached" overflow points at the same first failure: its words are made once, not per diagnostic (17.6k
-// at 100k ops).
+/**
+ * Where every "not reached" diagnostic points: the first failure. Made once per list of diagnostics (its range moves
+ * with edits); its words once per first failure.
+ */
+function throwsFirstRelated(first: OpAnalysis): RelatedInformation {
+  return { target: { kind: 'range', range: opHeadRange(first) }, message: throwsFirstMessage(first) };
+}
+
 const throwsFirstMessages = new WeakMap<OpAnalysis, string>();
 
 function throwsFirstMessage(first: OpAnalysis): string {

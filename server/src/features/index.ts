@@ -26,9 +26,11 @@ export {
   tooLargeDiagnostic,
   type Diagnostic,
   type DiagnosticsInput,
+  type DiagnosticsOptions,
   type RelatedInformation,
   type RelatedTarget,
   type Severity,
+  type UnlinkedSourceReason,
 } from './diagnostics';
 export type { SyntaxFacts } from './syntaxFacts';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCodes';

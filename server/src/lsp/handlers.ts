@@ -206,22 +206,31 @@ async function unguardedDiagnosticItems(
   const lineIndex = outcome.kind === 'ok' ? outcome.doc.lineIndex : outcome.lineIndex;
   if (DIAGNOSTICS_FAULT !== undefined && lineIndex.text.includes(DIAGNOSTICS_FAULT))
     throw new Error(`injected diagnostics fault (${DIAGNOSTICS_FAULT_ENV})`);
+  const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
   const list: (features.Diagnostic | undefined)[] =
     outcome.kind === 'ok'
-      ? features.diagnostics(outcome.doc)
+      ? linkedDiagnostics(outcome.doc, resolve)
       : outcome.kind === 'tooLarge'
         ? [features.tooLargeDiagnostic(outcome.message)]
         : [features.internalErrorDiagnostic(outcome.message)];
   if (outcome.kind === 'ok') list.push(...(runtimeFindings(ctx, uri, outcome.doc)?.diagnostics ?? []));
-  const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
+  const convert = toProto.diagnosticConverter(lineIndex, uri, resolve);
   const items: lsp.Diagnostic[] = [];
   for (let i = 0; i < list.length; i++) {
-    items.push(toProto.diagnostic(lineIndex, uri, list[i]!, resolve));
+    items.push(convert(list[i]!));
     // Dropped once converted: a scavenge during the conversion (23k diagnostics at 100k ops) then copies what is
     // published, not the core diagnostics too.
     list[i] = undefined;
   }
   return { version, generation, items };
+}
+
+/**
+ * A document's diagnostics for the client whose source files `resolve` links: a message says where an unlinked Python
+ * source is and why (toProto.diagnosticConverter, with the same `resolve`, leaves such a source out of the links).
+ */
+function linkedDiagnostics(doc: Doc, resolve: toProto.SourceFileResolver): features.Diagnostic[] {
+  return features.diagnostics(doc, { unlinkedSource: toProto.unlinkedSourceReason(resolve) });
 }
 
 export async function onDiagnostic(
@@ -404,7 +413,7 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
     // A dump never opened still says what it knows about the Python source its locs name.
     if (ctx.onClosedFileChecked !== undefined && ctx.documents.version(uri) === undefined) {
       const resolve = sourceFileResolver(uri, ctx.workspaceFolders());
-      const items = features.diagnostics(doc).map((d) => toProto.diagnostic(doc.lineIndex, uri, d, resolve));
+      const items = linkedDiagnostics(doc, resolve).map(toProto.diagnosticConverter(doc.lineIndex, uri, resolve));
       ctx.onClosedFileChecked(uri, items);
     }
     return { uri, overflowCount: features.fileSummary(doc).overflowCount };
