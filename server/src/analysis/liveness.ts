@@ -7,7 +7,7 @@ import { isViewReshape } from '../estimate/ops/reshape';
 import type { Device } from '../ttnn/device';
 import { l1Footprint } from '../ttnn/layout';
 import type { TtnnFunction, TtnnOp, ValueSpec } from '../ttnn/op';
-import { numberAfter } from '../text/numberedNames';
+import { NumberedNameIndex } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import type { FunctionAnalysis, LiveInterval } from './types';
 
@@ -105,14 +105,12 @@ let spareSlots: SsaSlots | undefined;
 /**
  * A slot per distinct SSA name of a function (arguments, results, operands), with what liveness records per value: its
  * last use and deallocation (op indices, NONE for none), whether it is returned, whether it is a view reshape's
- * result, and its root value's slot (itself unless a view). Numbered names (`%123`, most of a dump's) find their slot
- * in a table indexed by the number; other names (`%arg0`, `%x`, `%0#1`, numbers past the table) in a map.
+ * result, and its root value's slot (itself unless a view). Slots are found by name in a NumberedNameIndex (a table
+ * indexed by N for `%N`, most of a dump's names; a map for the rest).
  */
 class SsaSlots {
-  private readonly slots = new Map<string, number>();
-  // The slot of `%N` at N, NONE until it has one; numbers past `limit` go to `slots`.
-  private readonly numbered: Int32Array;
-  private limit: number;
+  // Slots by name; a slot is the count of names seen before the name.
+  private readonly byName: NumberedNameIndex;
   private count = 0;
   readonly lastUse: Int32Array;
   readonly dealloc: Int32Array;
@@ -126,8 +124,7 @@ class SsaSlots {
     this.returned = new Uint8Array(capacity);
     this.viewResult = new Uint8Array(capacity);
     this.root = new Int32Array(capacity);
-    this.numbered = new Int32Array(capacity);
-    this.limit = capacity;
+    this.byName = new NumberedNameIndex(capacity);
   }
 
   /**
@@ -145,27 +142,18 @@ class SsaSlots {
   }
 
   private reset(capacity: number): void {
-    this.slots.clear();
     this.count = 0;
     this.lastUse.fill(NONE, 0, capacity);
     this.dealloc.fill(NONE, 0, capacity);
     this.returned.fill(0, 0, capacity);
     this.viewResult.fill(0, 0, capacity);
     for (let i = 0; i < capacity; i++) this.root[i] = i;
-    // A dump numbers a function's results from %0 up: about one number per result.
-    this.limit = capacity;
-    this.numbered.fill(NONE, 0, capacity);
+    this.byName.clear(capacity);
   }
 
   slotOf(name: string): number {
-    const n = numberAfter(name, '%');
-    if (n >= 0 && n < this.limit) {
-      let slot = this.numbered[n]!;
-      if (slot === NONE) this.numbered[n] = slot = this.count++;
-      return slot;
-    }
-    let slot = this.slots.get(name);
-    if (slot === undefined) this.slots.set(name, (slot = this.count++));
+    const slot = this.byName.getOrSet(name, this.count);
+    if (slot === this.count) this.count++;
     return slot;
   }
 }

@@ -7,7 +7,7 @@
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import type { ValueSpec } from '../ttnn/op';
 import type { OpEntry } from './documentAnalysis';
-import { numberAfter } from '../text/numberedNames';
+import { NumberedNameIndex } from '../text/numberedNames';
 
 export interface ProducerLink {
   readonly op: OpAnalysis;
@@ -47,34 +47,22 @@ const definitionTables = new WeakMap<FunctionAnalysis['liveIntervals'], Definiti
  * first publish's 17.6k look-ups hashed its name again.
  */
 class DefinitionTable {
-  // The defining op's index + 1 at N for `%N` (0: none); numbers past the table go to `others`.
-  private readonly numbered: Int32Array;
-  private readonly others = new Map<string, number>();
+  private readonly indexes: NumberedNameIndex;
 
   constructor(fn: FunctionAnalysis) {
     let results = 0;
     for (let i = 0; i < fn.ops.length; i++) results += fn.ops[i]!.op.resultNames.length;
-    // A dump numbers a function's results from %0 up: about one number per result.
-    this.numbered = new Int32Array(results);
+    this.indexes = new NumberedNameIndex(results);
     for (let i = 0; i < fn.ops.length; i++) {
       const names = fn.ops[i]!.op.resultNames;
-      for (let r = 0; r < names.length; r++) {
-        const name = names[r]!;
-        const n = numberAfter(name, '%');
-        if (n >= 0 && n < this.numbered.length) this.numbered[n] = i + 1;
-        else this.others.set(name, i);
-      }
+      for (let r = 0; r < names.length; r++) this.indexes.set(names[r]!, i);
     }
   }
 
   /** The index of the op defining `name`, or undefined. */
   indexOf(name: string): number | undefined {
-    const n = numberAfter(name, '%');
-    if (n >= 0 && n < this.numbered.length) {
-      const defined = this.numbered[n]!;
-      return defined === 0 ? undefined : defined - 1;
-    }
-    return this.others.get(name);
+    const index = this.indexes.get(name);
+    return index < 0 ? undefined : index;
   }
 }
 

@@ -27,3 +27,57 @@ export function numberAfter(name: string, prefix: string): number {
   }
   return n;
 }
+
+/**
+ * A non-negative integer per SSA name of one function: `%N` below the table's limit in a typed array indexed by N (a
+ * dump numbers a function's results densely from %0: about one number per result), other names (`%arg0`, `%x`,
+ * `%0#1`, numbers past the limit) in a map. Liveness slots and defining-op indexes both use it.
+ */
+export class NumberedNameIndex {
+  // The value + 1 of `%N` at N (0: none), for N below `limit`.
+  private readonly numbered: Int32Array;
+  private limit: number;
+  private readonly others = new Map<string, number>();
+
+  /** An empty index whose table holds `%0` up to `%(capacity - 1)`. */
+  constructor(capacity: number) {
+    this.numbered = new Int32Array(capacity);
+    this.limit = capacity;
+  }
+
+  /** Empties the index, its table now holding `%0` up to `%(limit - 1)` (`limit` at most the capacity it was made with). */
+  clear(limit: number): void {
+    this.others.clear();
+    this.limit = limit;
+    this.numbered.fill(0, 0, limit);
+  }
+
+  /** The value kept for `name`, or -1. */
+  get(name: string): number {
+    const n = numberAfter(name, '%');
+    if (n >= 0 && n < this.limit) return this.numbered[n]! - 1;
+    return this.others.get(name) ?? -1;
+  }
+
+  /** Keeps `value` (>= 0) for `name`, in place of any earlier one. */
+  set(name: string, value: number): void {
+    const n = numberAfter(name, '%');
+    if (n >= 0 && n < this.limit) this.numbered[n] = value + 1;
+    else this.others.set(name, value);
+  }
+
+  /** The value kept for `name`; when it has none, `value`, now kept for it. */
+  getOrSet(name: string, value: number): number {
+    const n = numberAfter(name, '%');
+    if (n >= 0 && n < this.limit) {
+      const kept = this.numbered[n]!;
+      if (kept !== 0) return kept - 1;
+      this.numbered[n] = value + 1;
+      return value;
+    }
+    const kept = this.others.get(name);
+    if (kept !== undefined) return kept;
+    this.others.set(name, value);
+    return value;
+  }
+}

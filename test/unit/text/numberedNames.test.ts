@@ -1,7 +1,7 @@
 /** Numbered names read as their number only when spelled canonically, so equal numbers mean equal texts. */
 
 import { strict as assert } from 'assert';
-import { numberAfter } from '../../../server/src/text/numberedNames';
+import { NumberedNameIndex, numberAfter } from '../../../server/src/text/numberedNames';
 
 describe('text/numberedNames', () => {
   it('reads the number after the prefix', () => {
@@ -42,5 +42,55 @@ describe('text/numberedNames', () => {
       assert.equal(seen.get(n), undefined, `%${stem} and ${seen.get(n)} both read as ${n}`);
       seen.set(n, `%${stem}`);
     }
+  });
+
+  describe('NumberedNameIndex', () => {
+    // Names of every kind the index splits: %N inside and past the table, leading zeros, arguments, results of
+    // multi-result ops, names in other dialects' spelling.
+    const names = ['%0', '%1', '%7', '%8', '%9', '%10', '%123', '%01', '%007', '%arg0', '%arg1', '%x', '%0#1', '%1#0'];
+    const pseudoRandom = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+    it('keeps what a Map keeps, through set, getOrSet and clear, with the table limit anywhere', () => {
+      const random = pseudoRandom(7);
+      for (const capacity of [0, 1, 8, 200]) {
+        const index = new NumberedNameIndex(capacity);
+        let model = new Map<string, number>();
+        for (let step = 0; step < 2000; step++) {
+          const name = names[Math.floor(random() * names.length)]!;
+          const value = Math.floor(random() * 50);
+          const action = random();
+          if (action < 0.3) {
+            index.set(name, value);
+            model.set(name, value);
+          } else if (action < 0.6) {
+            const kept = model.get(name) ?? value;
+            model.set(name, kept);
+            assert.equal(index.getOrSet(name, value), kept, `getOrSet(${name}, ${value})`);
+          } else if (action < 0.98) {
+            assert.equal(index.get(name), model.get(name) ?? -1, `get(${name})`);
+          } else {
+            const limit = Math.floor(random() * (capacity + 1));
+            index.clear(limit);
+            model = new Map();
+          }
+        }
+        for (const name of names)
+          assert.equal(index.get(name), model.get(name) ?? -1, `${name} at capacity ${capacity}`);
+      }
+    });
+
+    it('tells %1 from %01 and %1#0, inside and past the table', () => {
+      for (const capacity of [0, 4]) {
+        const index = new NumberedNameIndex(capacity);
+        index.set('%1', 1);
+        index.set('%01', 2);
+        index.set('%1#0', 3);
+        index.set('%100', 4);
+        assert.deepEqual(
+          ['%1', '%01', '%1#0', '%100', '%10'].map((n) => index.get(n)),
+          [1, 2, 3, 4, -1],
+        );
+      }
+    });
   });
 });
