@@ -259,7 +259,7 @@ describe('mlir/incrementalParse', () => {
     assertEditsBeforeMoveNodes(text);
   });
 
-  it("moves the ranges of the ops, blocks and regions it keeps (slots of the table) with an edit before, inside or after them", () => {
+  it('moves the ranges of the ops, blocks and regions it keeps (slots of the table) with an edit before, inside or after them', () => {
     let text = [
       'module {',
       '  func.func @f(%arg0: tensor<2xbf16>) -> tensor<2xbf16> {',
@@ -312,10 +312,16 @@ describe('mlir/incrementalParse', () => {
         assert.deepStrictEqual(offsets(now.range), offsets(freshOps[i]!.range), `range of op ${i} (${now.name})`);
         assert.deepStrictEqual(offsets(now.nameRange), offsets(freshOps[i]!.nameRange), `nameRange of op ${i}`);
       });
-      const freshBodies = ops(fresh).filter((op) => op.name === 'func.func').map((fn) => fn.regions[0]!);
+      const freshBodies = ops(fresh)
+        .filter((op) => op.name === 'func.func')
+        .map((fn) => fn.regions[0]!);
       bodies.forEach((region, f) => {
         assert.deepStrictEqual(offsets(region.range), offsets(freshBodies[f]!.range), `region of function ${f}`);
-        assert.deepStrictEqual(offsets(region.blocks[0]!.range), offsets(freshBodies[f]!.blocks[0]!.range), `block ${f}`);
+        assert.deepStrictEqual(
+          offsets(region.blocks[0]!.range),
+          offsets(freshBodies[f]!.blocks[0]!.range),
+          `block ${f}`,
+        );
       });
       // The TTNN view's ops read their syntax op's slots: kept ones move, and the edited one is found and replaced.
       const next = moduleAfterEdits(module, editable.parse, [applied]);

@@ -53,7 +53,10 @@ describe('TTNN view: lean op records', () => {
         assert.equal(fn.ops.length, other.ops.length, file);
         fn.ops.forEach((op, i) => {
           // Neither keeps range objects: the settled op keeps numbers, the editable parse's reads its syntax op's slots.
-          assert.ok(!(other.ops[i]!.range instanceof RangeTableHandle) && !(op.range instanceof RangeTableHandle), file);
+          assert.ok(
+            !(other.ops[i]!.range instanceof RangeTableHandle) && !(op.range instanceof RangeTableHandle),
+            file,
+          );
           assert.deepEqual(fieldsOf(op), fieldsOf(other.ops[i]!), `${file} ${fn.name} op ${i}`);
           assert.equal(JSON.stringify(op), JSON.stringify(other.ops[i]), `${file} ${fn.name} op ${i} JSON`);
           ops++;
