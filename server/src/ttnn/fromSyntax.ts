@@ -1160,8 +1160,9 @@ function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string
 
 /**
  * A TtnnOp of a parse whose ranges never move (not editable: the CLI's, a lazy parse's), its ranges kept as numbers
- * and made at each read: two range objects kept per op were 80 of its ~400 B. An editable parse's ops keep the tree's
- * range handles instead, which an in-place edit moves (`toTtnnOp`). `toJSON` gives the fields of a plain TtnnOp.
+ * and made at each read: two range objects kept per op were 80 of its ~400 B. An editable parse's ops read their
+ * syntax op's range slots instead, which an in-place edit moves (`EditableTtnnOp`). `toJSON` gives the fields of a
+ * plain TtnnOp.
  */
 class SettledTtnnOp implements TtnnOp {
   constructor(

@@ -650,11 +650,6 @@ export class SlottedOp extends SlottedNamedNode implements Operation {
 }
 kindOnPrototype(SlottedOp, 'operation');
 
-/** The op's end offset, read from its slot without making a range. */
-export function slotEnd(node: SlottedNode): number {
-  return node.$t.ends[node.$s]!;
-}
-
 /** The tables of editable parses (`ParseOptions.rangeTable`), whose slots incremental edits move. */
 const editableTables = new WeakSet<RangeTable>();
 

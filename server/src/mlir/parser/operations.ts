@@ -56,7 +56,7 @@ export type OpDraft = { -readonly [K in keyof SlottedOp]: SlottedOp[K] };
 function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
   // An object literal, not `new SlottedOp`: V8 pretenures the objects of a literal's allocation site once it sees them
   // survive (nearly every op does), so they are made in the old generation instead of being copied by two scavenges;
-  // objects made by `new` have no allocation site. Every field of SlottedOp, in its constructor's order.
+  // objects made by `new` have no allocation site. SlottedNamedNode's fields, then Operation's, in one order.
   const draft = {
     __proto__: SlottedOp.prototype,
     $t: p.slots,
