@@ -27,13 +27,15 @@ import {
   aliasReadSlotMark,
   forEachFunctionOp,
   isDumpLocationAlias,
+  liveNameRangeOf,
+  liveRangeOf,
   parse,
+  rangesMoveWithEdits,
   releaseAliasReadSlots,
   sharedTextOf,
 } from '../mlir/parser';
 import { printAttr, printTokens, printType } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
-import { TableRange } from '../text/rangeTable';
 import { sameStrings } from '../text/stringLists';
 import { textRange, type TextRange } from '../text/textRange';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
@@ -1158,8 +1160,9 @@ function propertiesOf(op: Operation, table: ChunkTables): Readonly<Record<string
 
 /**
  * A TtnnOp of a parse whose ranges never move (not editable: the CLI's, a lazy parse's), its ranges kept as numbers
- * and made at each read: two range objects kept per op were 80 of its ~400 B. An editable parse's ops keep the tree's
- * range handles instead, which an in-place edit moves (`toTtnnOp`). `toJSON` gives the fields of a plain TtnnOp.
+ * and made at each read: two range objects kept per op were 80 of its ~400 B. An editable parse's ops read their
+ * syntax op's range slots instead, which an in-place edit moves (`EditableTtnnOp`). `toJSON` gives the fields of a
+ * plain TtnnOp.
  */
 class SettledTtnnOp implements TtnnOp {
   constructor(
@@ -1191,6 +1194,38 @@ class SettledTtnnOp implements TtnnOp {
   }
 }
 
+/**
+ * A TtnnOp of an editable parse: its ranges are its syntax op's (slots of the parse's range table), read at each
+ * access, so they move with incremental edits without a range object of its own. `toJSON` gives a plain TtnnOp.
+ */
+class EditableTtnnOp implements TtnnOp {
+  constructor(
+    readonly name: string,
+    readonly resultNames: readonly string[],
+    readonly operandNames: readonly string[],
+    readonly operands: readonly ValueSpec[],
+    readonly results: readonly ValueSpec[],
+    readonly properties: Readonly<Record<string, PropValue>>,
+    readonly symbolUses: readonly string[],
+    readonly locationName: string | undefined,
+    readonly source: SourcePosition | undefined,
+    /** The op of the syntax tree this was made from (`moduleAfterEdits` finds an edited op's view by it). */
+    readonly syntax: Operation,
+  ) {}
+
+  get range(): TextRange {
+    return this.syntax.range;
+  }
+
+  get nameRange(): TextRange {
+    return this.syntax.nameRange;
+  }
+
+  toJSON(): TtnnOp {
+    return opWith(this, {});
+  }
+}
+
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
@@ -1199,21 +1234,20 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const properties = propertiesOf(op, table);
   const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);
   const location = opLocation(op.location, table);
-  const { range, nameRange } = op;
-  if (range instanceof TableRange || nameRange instanceof TableRange)
-    return {
-      name: op.name,
+  if (rangesMoveWithEdits(op))
+    return new EditableTtnnOp(
+      op.name,
       resultNames,
       operandNames,
       operands,
       results,
       properties,
       symbolUses,
-      range,
-      nameRange,
-      locationName: location.label,
-      source: location.source,
-    };
+      location.label,
+      location.source,
+      op,
+    );
+  const { range, nameRange } = op;
   return new SettledTtnnOp(
     op.name,
     resultNames,
@@ -1356,7 +1390,8 @@ export function moduleAfterEdits(
     // Ops outside function bodies have no TTNN view (module attributes, which carry the system descriptor, are on ops
     // with regions, which an in-place edit never replaces).
     if (parent.name !== 'func.func') continue;
-    const fnIndex = functions.findIndex((f) => f.range === parent.range);
+    const parentStart = parent.range.start;
+    const fnIndex = functions.findIndex((f) => f.range.start === parentStart);
     const fn = functions[fnIndex];
     const chunk = fn === undefined ? undefined : parse.file.chunks[fn.chunkIndex];
     if (fn === undefined || chunk === undefined) return undefined;
@@ -1367,7 +1402,7 @@ export function moduleAfterEdits(
       opIndex += b.operations.length;
     }
     const before = fn.ops[opIndex];
-    if (before === undefined || before.range !== removed.range) return undefined;
+    if (!(before instanceof EditableTtnnOp) || before.syntax !== removed) return undefined;
     const after = toTtnnOp(inserted, tablesOf(chunk, parse.file));
     if (!sameStrings(before.symbolUses, after.symbolUses)) return undefined;
     const ops = copied.has(fnIndex) ? (fn.ops as TtnnOp[]) : fn.ops.slice();
@@ -1458,8 +1493,9 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       args: body.args,
       ops: body.ops,
       opsWithSymbols: body.opsWithSymbols,
-      range: op.range,
-      nameRange: op.symbol?.range ?? op.nameRange,
+      // Kept with the module: an editable parse's must move with edits, as the op's slots do.
+      range: rangesMoveWithEdits(op) ? liveRangeOf(op) : op.range,
+      nameRange: op.symbol?.range ?? (rangesMoveWithEdits(op) ? liveNameRangeOf(op) : op.nameRange),
     };
   });
   return { functions, systemDesc, tensorL1UsageCap };

@@ -15,8 +15,9 @@ import {
 } from '../../../server/src/mlir/incrementalParse';
 import { RangeTable } from '../../../server/src/text/rangeTable';
 import { walkOperations } from '../../../server/src/features/syntaxWalk';
+import { moduleAfterEdits, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import { parse } from '../../../server/src/mlir/parser';
-import type { ParseResult } from '../../../server/src/mlir/syntax';
+import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { makeRandom as random } from '../../../bench/random';
 import { generateTtnnModule } from '../../../bench/generate';
 import fc from 'fast-check';
@@ -256,6 +257,90 @@ describe('mlir/incrementalParse', () => {
       '',
     ].join('\n');
     assertEditsBeforeMoveNodes(text);
+  });
+
+  it('moves the ranges of the ops, blocks and regions it keeps (slots of the table) with an edit before, inside or after them', () => {
+    let text = [
+      'module {',
+      '  func.func @f(%arg0: tensor<2xbf16>) -> tensor<2xbf16> {',
+      '    %0 = "ttnn.abs"(%arg0) : (tensor<2xbf16>) -> tensor<2xbf16> loc("a")',
+      '    %1 = "ttnn.relu"(%0) <{v = 1 : i32}> : (tensor<2xbf16>) -> tensor<2xbf16> loc("b")',
+      '    %2 = "ttnn.neg"(%1) : (tensor<2xbf16>) -> tensor<2xbf16> loc("c")',
+      '    return %2 : tensor<2xbf16>',
+      '  }',
+      '  func.func @g(%arg0: tensor<2xbf16>) -> tensor<2xbf16> {',
+      '    %0 = "ttnn.exp"(%arg0) : (tensor<2xbf16>) -> tensor<2xbf16>',
+      '    return %0 : tensor<2xbf16>',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const editable = parseForEdits(text);
+    const view = moduleFromSyntax(editable.parse);
+    const ops = (tree: ParseResult): Operation[] => {
+      const out: Operation[] = [];
+      walkOperations(tree.file, ({ op }) => void out.push(op));
+      return out;
+    };
+    // The objects kept before the edits: every op (the edited one is replaced), the functions' blocks and regions,
+    // and the TTNN view's ops and functions.
+    const keptOps = ops(editable.parse);
+    const bodies = keptOps.filter((op) => op.name === 'func.func').map((fn) => fn.regions[0]!);
+    const keptViewOps = view.functions.flatMap((fn) => fn.ops);
+    const at = text.indexOf('1 : i32');
+    // Offsets of a range, whatever object holds it (a snapshot, a table handle, a view's getter).
+    const offsets = (r: { readonly start: number; readonly end: number }): number[] => [r.start, r.end];
+    let module = view;
+    for (const change of [
+      // Grows inside ttnn.relu: ttnn.abs is before, ttnn.neg, @g and the block and region ends after.
+      { start: at, end: at + 1, newText: '12345' },
+      // Shrinks it again.
+      { start: at, end: at + 5, newText: '7' },
+    ]) {
+      text = apply(text, change);
+      const applied = applyChange(editable, change, text);
+      assert.ok(applied !== undefined, 'the edit stays in place');
+      const fresh = parse(text);
+      const freshOps = ops(fresh);
+      const liveOps = ops(editable.parse);
+      assert.equal(liveOps.length, freshOps.length);
+      const edited = keptOps.indexOf(applied.removed);
+      assert.equal(keptOps[edited]!.name, 'ttnn.relu');
+      keptOps[edited] = applied.inserted;
+      keptOps.forEach((now, i) => {
+        assert.strictEqual(now, liveOps[i], `op ${i} (${now.name}) keeps its identity unless edited`);
+        assert.deepStrictEqual(offsets(now.range), offsets(freshOps[i]!.range), `range of op ${i} (${now.name})`);
+        assert.deepStrictEqual(offsets(now.nameRange), offsets(freshOps[i]!.nameRange), `nameRange of op ${i}`);
+      });
+      const freshBodies = ops(fresh)
+        .filter((op) => op.name === 'func.func')
+        .map((fn) => fn.regions[0]!);
+      bodies.forEach((region, f) => {
+        assert.deepStrictEqual(offsets(region.range), offsets(freshBodies[f]!.range), `region of function ${f}`);
+        assert.deepStrictEqual(
+          offsets(region.blocks[0]!.range),
+          offsets(freshBodies[f]!.blocks[0]!.range),
+          `block ${f}`,
+        );
+      });
+      // The TTNN view's ops read their syntax op's slots: kept ones move, and the edited one is found and replaced.
+      const next = moduleAfterEdits(module, editable.parse, [applied]);
+      assert.ok(next !== undefined, 'the edited op is matched in the view');
+      module = next;
+      const freshView = moduleFromSyntax(fresh);
+      assert.strictEqual(JSON.stringify(module), JSON.stringify(freshView));
+      keptViewOps.forEach((op, i) => {
+        if (op.name === 'ttnn.relu') return; // replaced
+        const freshOp = freshView.functions.flatMap((fn) => fn.ops)[i]!;
+        assert.deepStrictEqual(offsets(op.range), offsets(freshOp.range), `view op ${i} (${op.name})`);
+        assert.deepStrictEqual(offsets(op.nameRange), offsets(freshOp.nameRange), `view op ${i} (${op.name}) name`);
+      });
+      view.functions.forEach((fn, f) => {
+        const freshFn = freshView.functions[f]!;
+        assert.deepStrictEqual(offsets(fn.range), offsets(freshFn.range), `view function ${fn.name}`);
+        assert.deepStrictEqual(offsets(fn.nameRange), offsets(freshFn.nameRange), `view function ${fn.name} name`);
+      });
+    }
   });
 
   it('declines edits that are not inside one op, and files with errors', () => {

@@ -16,7 +16,7 @@ import type { AliasDefinition, AttrNode, Chunk, Operation, ParseError, ParseResu
 import { SlottedSharedDict, parseAttr } from './attributes';
 import { EditableLocationAlias, LazyLocationAlias, dumpLocationAliasEnd, type LazyAliasSource } from './lazyAliases';
 import { registerLazyBodies, type LazyBody } from './lazyBodies';
-import { SlottedSharedDialectAttr, SlottedSharedTensor } from './nodes';
+import { SlottedSharedDialectAttr, SlottedSharedTensor, markEditable } from './nodes';
 import { parseOperation } from './operations';
 import {
   canEnter,
@@ -39,6 +39,7 @@ import { parseType } from './types';
 export { isBuiltinScalarName } from './types';
 export { forEachFunctionOp, lazyBodiesParseCleanly, type FunctionBodyShape } from './lazyBodies';
 export { aliasReadSlotMark, isDumpLocationAlias, releaseAliasReadSlots } from './lazyAliases';
+export { liveNameRangeOf, liveRangeOf, rangesMoveWithEdits, type SlottedOp } from './nodes';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once
@@ -70,6 +71,7 @@ export interface ParseOptions {
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const ranges = options.rangeTable;
+  if (ranges !== undefined) markEditable(ranges);
   const slots = ranges ?? new RangeTable();
   const errors: ParseError[] = [];
   const resourceSections: TextRange[] = [];

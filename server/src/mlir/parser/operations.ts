@@ -3,7 +3,6 @@
  * (LLVM's OperationParser).
  */
 
-import type { TextRange } from '../../text/textRange';
 import { Tok, nextToken } from '../lexer';
 import type {
   Block,
@@ -44,24 +43,26 @@ import {
 } from './state';
 import { parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
-import { SlottedBlockArgument, SlottedResultGroup, SlottedValueUse } from './nodes';
+import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse } from './nodes';
 
 /**
  * The Operation under construction, which becomes the op itself: one object per op, in its final field order from the
  * start (a draft copied into a new op at the end cost an object and three empty lists per op). Its lists start as the
- * shared EMPTY: add to `successors`, `regions` and `symbolUses` with `addSuccessor`/`addRegion`/`addSymbolUse`.
+ * shared EMPTY: add to `successors`, `regions` and `symbolUses` with `addSuccessor`/`addRegion`/`addSymbolUse`. Its
+ * range slot is taken by `finishOp`.
  */
-export type OpDraft = { -readonly [K in keyof Operation]: Operation[K] };
-
-/** A draft's `range` until it is finished. */
-const UNFINISHED: TextRange = Object.freeze({ start: 0, end: 0 });
+export type OpDraft = { -readonly [K in keyof SlottedOp]: SlottedOp[K] };
 
 function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
-  // Every field of Operation, in its order (one hidden class for every op).
-  return {
-    kind: 'operation',
+  // An object literal, not `new SlottedOp`: V8 pretenures the objects of a literal's allocation site once it sees them
+  // survive (nearly every op does), so they are made in the old generation instead of being copied by two scavenges;
+  // objects made by `new` have no allocation site. SlottedNamedNode's fields, then Operation's, in one order.
+  const draft = {
+    __proto__: SlottedOp.prototype,
+    $t: p.slots,
+    $s: -1,
     name: '',
-    nameRange: tokRange(p),
+    $n: slot(p, p.lx.start, p.lx.end),
     form: 'custom',
     results,
     operands: EMPTY,
@@ -74,10 +75,10 @@ function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
     symbol: undefined,
     symbolUses: EMPTY,
     location: undefined,
-    range: UNFINISHED,
     signature: undefined,
     visibility: undefined,
   };
+  return draft as unknown as OpDraft;
 }
 
 /** `list` with `item` added: a list of its own at the first item (a draft's lists start as the shared EMPTY). */
@@ -107,7 +108,7 @@ function finishOp(p: ParserState, d: OpDraft, start: number, lazyBody: LazyBody 
   d.operandTypes = orEmpty(d.operandTypes);
   d.resultTypes = orEmpty(d.resultTypes);
   d.symbolUses = exact(d.symbolUses);
-  d.range = span(p, start, Math.max(start, p.lx.prevEnd));
+  d.$s = slot(p, start, Math.max(start, p.lx.prevEnd));
   return lazyBody === undefined ? d : withLazyRegions(d, lazyBody);
 }
 
@@ -381,8 +382,9 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
     const slotMark = p.slots.size;
     const op = parseOperation(p);
     if (op) {
-      if (firstStart < 0) firstStart = op.range.start;
-      lastEnd = op.range.end;
+      const { start: opStart, end: opEnd } = op.range;
+      if (firstStart < 0) firstStart = opStart;
+      lastEnd = opEnd;
       if (sink === undefined) operations.push(op);
       else {
         sink(op);
