@@ -436,6 +436,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
   },
+  'norm-pre-all-gather-fp32-cbs': {
+    family: 'norm',
+    pr: 52081,
+    // Opened 2026-08-04 (for tt-metal issue #43946); the merge day was not read. PR #56470 reports the width-4096
+    // fp32 sweep failing on every scheduled run since 2026-08-12, and #54697 bisects the failure to this PR.
+    mergedOn: '2026-08-11',
+    dateFrom: 'approx',
+    what: 'layer/rms_norm_pre_all_gather (1D and 2D factories): the x^2 buffer, the fused pre-add buffer and the reduce scaler take Float32 tiles when fp32_dest_acc_en is set; before, bf16 whatever the compute config (#54697: 1,690,624 B for a 1x1x32x4096 row on Blackhole)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_pre_all_gather_program_factory.cpp@5b9c671 (cb_data_format Float16_b; scaler c_1 one bf16 tile)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_pre_all_gather_program_factory.cpp@05ddaab (cb_data_format Float32 with fp32_dest_acc_en, scaler in the same format)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -51,6 +51,7 @@ import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
+import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
 import { estimatePad } from './ops/pad';
 import { estimatePermute, estimateTranspose } from './ops/permute';
 import { estimateProd, estimateReduction } from './ops/reduction';
@@ -151,6 +152,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).
   add('ttnn.layer_norm', estimateLayerNorm, PROPERTIES);
   add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
+  add('ttnn.rms_norm_pre_all_gather', estimateRmsNormPreAllGather, PROPERTIES);
+  add('ttnn.layer_norm_pre_all_gather', estimateLayerNormPreAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);
   add('ttnn.fill_cache', estimateFillCache, TYPES_ONLY);

@@ -6,9 +6,8 @@
  * flagged where the thread (or the fixing PR's test) says the op ran. Expected figures are tt-metal's, from the threads.
  *
  * Ops without a model in the thread's build (conv2d; the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
- * PR #24427, whose thread quotes no figure; rms_norm_pre_all_gather, tt-metal #54697) are asserted as "overflow or
- * unmodeled" — never "fits" — so the assertion keeps holding when their models land; their figures are `it.skip` until
- * then, as is the 2024-12 matmul selection of tt-metal #16348 (our selection is 2025-11's, under which it fits).
+ * PR #24427, whose thread quotes no figure) are asserted as "overflow or unmodeled" — never "fits" — so the assertion
+ * keeps holding when their models land; their figures are `it.skip` until then, as is the 2024-12 matmul selection of tt-metal #16348 (our selection is 2025-11's, under which it fits).
  */
 
 import * as assert from 'node:assert/strict';
@@ -282,12 +281,23 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('rms_norm_pre_all_gather (interleaved, whole-row CBs)', () => {
+    // ops/normPreAllGather.ts: tt-metal's figure for the thread's op, a build after PR #52081; the same
+    // call with fp32_dest_acc_en off runs (the thread's repro output), and so does the fp32 one on a build before it.
+    it('tt-metal #54697 (rms_norm_pre_all_gather, Blackhole): 1,690,624 B within 4 KiB; fp32 off, or before PR #52081, fits', () => {
+      const run = { file: 'rms_norm_pre_all_gather_tt-metal-54697.mlir', date: '2026-08-28', arch: 'blackhole_p150' };
+      assertNear(regionEnd(assertFails(run, 'fp32_on')), 1_690_624);
+      assertFits(run, 'fp32_off');
+      // "passes on 4dfe546c002 (parent of #52081)" (PR #54698, bisecting #54697's repro).
+      assertFits({ ...run, date: '2026-08-01' }, 'fp32_on');
+    });
+  });
+
   describe('families without a model yet: never "fits"', () => {
     const cases = [
       { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' },
       { file: 'conv2d_tt-metal-32610.mlir', date: '2025-11-18' },
       { file: 'cumsum_tt-forge-onnx-1634.mlir', date: '2025-03-31' },
-      { file: 'rms_norm_pre_all_gather_tt-metal-54697.mlir', date: '2026-08-28', arch: 'blackhole_p150' },
     ];
     for (const run of cases) {
       it(`${run.file}: overflow or unmodeled ("cannot rule out")`, () => {
@@ -298,12 +308,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         );
       });
     }
-    // Enable when rms_norm_pre_all_gather is modeled (after tt-metal PR #52081, fp32 acc on).
-    it.skip('tt-metal #54697 (rms_norm_pre_all_gather, Blackhole): 1,690,624 B within 4 KiB — enable once modeled', () => {
-      const run = { file: 'rms_norm_pre_all_gather_tt-metal-54697.mlir', date: '2026-08-28', arch: 'blackhole_p150' };
-      assertNear(regionEnd(assertFails(run, 'fp32_on')), 1_690_624);
-      assertFits(run, 'fp32_off');
-    });
     // Our matmul selection follows tt-metal 2025-11 (all-DRAM-interleaved → 2D mcast on any grid). The 2024-12 build of
     // #16348 took the 2D path only when the per-core-factor blocks fit the grid (8 block rows > 7 on n300), else
     // MatmulMultiCoreNonOptimizedReuseProgramConfig, whose factory (bmm_op_multi_core_reuse) fixes per_core 16x16,
