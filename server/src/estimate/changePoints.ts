@@ -436,6 +436,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
   },
+  'norm-pre-all-gather-2d-merge-by-cores': {
+    family: 'norm',
+    pr: 50288,
+    // Review thread and tt-metal issue #50287 of 2026-07-17; the merge day was not read.
+    mergedOn: '2026-07-17',
+    dateFrom: 'approx',
+    what: 'pre-all-gather norms, use_2d_core_grid: the cross-core merge CB (c_15) holds cores_y tiles (one partial per worker row) instead of tiles_per_core_y = Wt / cores_y',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_pre_all_gather_program_factory.cpp@5b9c671 (c_15 tiles_per_core_y)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_pre_all_gather_program_factory.cpp@05ddaab (x2 merge buffer cores_y)',
+  },
   'norm-pre-all-gather-fp32-cbs': {
     family: 'norm',
     pr: 52081,

@@ -117,12 +117,46 @@ describe('estimate/normPreAllGather', () => {
     assert.equal(estimateOf(estimateOp(rmsPre(row4096), whContext({ ttMetalDate: BEFORE }))).confidence, 'exact');
   });
 
+  it("use_2d_core_grid, 1x1x32x4096 fp32 acc (tt-metal #55075, Wormhole): within 4 KiB of tt-metal's 1,725,632 B", () => {
+    // 1 tile row → cores_x = 1; Wt = 128 → cores_y = 8 (≤ grid.y), 16 tiles each. Merge core: input 524,288 + scaler
+    // 4,096 + x^2 1,048,576 + merge 8·4,096 = 32,768 + partial 4,096 + zero 4,096 + out 2,048 = 1,619,968;
+    // + the 2026 Wormhole base 103,712 = 1,723,680.
+    const twoD = rmsPre(row4096, {
+      compute_config: computeConfig(true),
+      use_2d_core_grid: { kind: 'bool', value: true },
+    });
+    const e = estimateOf(estimateOp(twoD, whContext({ ttMetalDate: AFTER, base: 103_712 })));
+    assert.equal(e.cbBytesPerCore, 1_619_968);
+    assert.equal(e.nCoresUsed, 8);
+    assert.ok(Math.abs(e.cbRegionEndBytes - 1_725_632) <= 4096, `${e.cbRegionEndBytes}`);
+  });
+
+  it('use_2d_core_grid across PR #50288 (merge buffer Wt/cores_y → cores_y) and PR #52081 (bf16 → Float32)', () => {
+    const twoD = rmsPre(row4096, {
+      compute_config: computeConfig(true),
+      use_2d_core_grid: { kind: 'bool', value: true },
+    });
+    // Before both (bf16): 524,288 + 2,048 + 524,288 + merge 16·2,048 = 32,768 + 2,048 + 2,048 + 2,048 = 1,089,536.
+    assert.equal(estimateOf(estimateOp(twoD, whContext({ ttMetalDate: '2026-07-01' }))).cbBytesPerCore, 1_089_536);
+    // After #50288 only: merge 8·2,048 = 16,384 → 1,073,152.
+    assert.equal(estimateOf(estimateOp(twoD, whContext({ ttMetalDate: '2026-07-25' }))).cbBytesPerCore, 1_073_152);
+    // 8 tile rows x Wt 32 → 8 x 8 cores, 4 tiles of the row each; bf16, fp32 off, after both: 64·2,048 + 2,048 +
+    // 64·2,048 + 8·2,048 + 2,048 + 2,048 + 2,048 = 286,720 on the merge row.
+    const wide = rmsPre(tensor([1, 1, 256, 1024]), {
+      compute_config: computeConfig(false),
+      use_2d_core_grid: { kind: 'bool', value: true },
+    });
+    const e = estimateOf(estimateOp(wide, whContext({ ttMetalDate: AFTER })));
+    assert.equal(e.cbBytesPerCore, 286_720);
+    assert.equal(e.nCoresUsed, 64);
+  });
+
   it('factories and configurations it does not model are unmodeled, with the reason', () => {
     const ctx = whContext({ ttMetalDate: AFTER });
     const sharded = tensor([1, 1, 32, 4096], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
     assert.match(unmodeledReason(estimateOp(rmsPre(sharded), ctx)), /sharded LayerNorm factory/);
-    const twoD = rmsPre(row4096, { use_2d_core_grid: { kind: 'bool', value: true } });
-    assert.match(unmodeledReason(estimateOp(twoD, ctx)), /2DProgramFactory/);
+    const twoD = layerPre(row4096, { use_2d_core_grid: { kind: 'bool', value: true } });
+    assert.match(unmodeledReason(estimateOp(twoD, ctx)), /2DProgramFactory is modeled for rms only/);
     const recip = tensor([1, 1, 32, 4096]);
     assert.match(unmodeledReason(estimateOp(layerPre(row4096, {}, undefined, recip), ctx)), /Welford/);
     const f32 = tensor([1, 1, 32, 4096], { dtype: 'f32' });
