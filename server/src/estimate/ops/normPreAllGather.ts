@@ -108,7 +108,10 @@ function estimatePreAllGather(op: TtnnOp, ctx: EstimateContext, kind: PreNormKin
   // rms: (input, residual); layer: (input, residual_input, recip).
   const segments = operandSegments(op);
   if (kind === 'layer' && segments[2]?.[0] !== undefined)
-    return unmodeled(op.name, 'recip operand: the Welford pre-all-gather factory is not modeled');
+    return unmodeled(
+      op.name,
+      'recip operand (Welford reciprocals): the Welford pre-all-gather factory is not modeled, nor was how ttnn picks it read',
+    );
   const residualIndex = segments[1]?.[0];
   const residual = residualIndex === undefined ? undefined : resolveTensor(op.operands[residualIndex], 'residual');
   if (typeof residual === 'string') return unmodeled(op.name, residual);
