@@ -106,7 +106,7 @@ export function detectOverflow(
   // with the L1 tensors live around the op less its own outputs, which do not exist yet.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    let held = live - est.l1TensorBytesPerCore;
+    let held = Math.max(0, live - est.l1TensorBytesPerCore);
     for (const t of est.l1Intermediates) {
       held += t.bytesPerCore;
       if (base + held > l1) {
