@@ -102,7 +102,41 @@ export function detectOverflow(
     };
   }
   if (est.kind !== 'estimate') return undefined;
-  const lowest = l1 - live;
+  // Tensors the op allocates before its outputs (a pool's resharded input and halo output): each allocation in turn,
+  // with the L1 tensors live around the op less its own outputs, which do not exist yet.
+  let heldDuringProgram = 0;
+  if (est.l1Intermediates !== undefined) {
+    let held = Math.max(0, live - est.l1TensorBytesPerCore);
+    for (const t of est.l1Intermediates) {
+      held += t.bytesPerCore;
+      if (base + held > l1) {
+        return {
+          kind: 'l1BuffersExhausted',
+          cbRegionEndBytes: base + held,
+          limitBytes: l1,
+          core: NO_CORE,
+          message: keptMessage(
+            `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - (held - t.bytesPerCore)} B are free between the base ${base} B and the L1 size ${l1} B`,
+            strings,
+          ),
+        };
+      }
+      if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
+    }
+    if (heldDuringProgram > 0 && base + live + heldDuringProgram > l1) {
+      return {
+        kind: 'l1BuffersExhausted',
+        cbRegionEndBytes: base + live + heldDuringProgram,
+        limitBytes: l1,
+        core: NO_CORE,
+        message: keptMessage(
+          `Out of Memory: L1 tensors live here need ${live + heldDuringProgram} B per core (${heldDuringProgram} B of them the op's own intermediates) but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+          strings,
+        ),
+      };
+    }
+  }
+  const lowest = l1 - live - heldDuringProgram;
   const worstEnd = base + est.worstCbBytesPerCore;
   if (worstEnd > lowest) {
     const end = est.cbRegionEndBytes;
@@ -130,7 +164,7 @@ export function detectOverflow(
       ),
     };
   }
-  if (cap < 1 && est.worstCbBytesPerCore + live > capLimit) {
+  if (cap < 1 && est.worstCbBytesPerCore + live + heldDuringProgram > capLimit) {
     return {
       kind: 'overUsableCap',
       cbRegionEndBytes: worstEnd,

@@ -75,6 +75,14 @@ export interface OutputL1 {
   readonly how: string;
 }
 
+/** One L1 tensor an op allocates before its outputs and frees before it returns. */
+export interface L1Intermediate {
+  readonly role: string;
+  readonly bytesPerCore: number;
+  /** Still allocated while the op's own program runs (its CBs and outputs), not freed before. */
+  readonly liveDuringProgram: boolean;
+}
+
 /** An operand the op writes in place and returns as its output (KV-cache updates): no tensor is allocated. */
 export interface InPlaceOutputL1 {
   readonly operandIndex: number;
@@ -118,6 +126,10 @@ export interface OpEstimate {
    *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none: the op is one device program, which
    *  allocates its outputs and nothing else (CBs are not tensors). */
   readonly l1IntermediateBytesPerCore?: number;
+  /** The L1 tensors behind `l1IntermediateBytesPerCore`, in the order the op allocates them, before its outputs (e.g.
+   *  the resharded input and the halo output of a pool). Present only when the op reports them one by one: the
+   *  analysis then checks each allocation (analysis/overflow.ts) and keeps those `liveDuringProgram` beside the CBs. */
+  readonly l1Intermediates?: readonly L1Intermediate[];
   /** L1 operands the op updates in place and ttnn returns as its output (tt-mlir's OpModel reports such a buffer as the
    *  output buffer); not counted in `l1TensorBytesPerCore`, which holds only what the op allocates. Absent when none. */
   readonly inPlaceOutputs?: readonly InPlaceOutputL1[];

@@ -270,8 +270,12 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
       return `circular buffers on core ${core(o.core)} grow to ${formatInteger(o.cbRegionEndBytes)} B which is beyond max L1 size of ${formatInteger(o.limitBytes)} B`;
     case 'cbClashesWithL1Buffers':
       return `circular buffers on core ${core(o.core)} clash with L1 buffers: L1 buffer allocated at ${formatInteger(o.limitBytes)} B and static circular buffer region ends at ${formatInteger(o.cbRegionEndBytes)} B`;
-    case 'l1BuffersExhausted':
-      return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase)} B lie between the base and the L1 size`;
+    case 'l1BuffersExhausted': {
+      // The region end counts the op's own intermediates (a pool's resharded input, halo output) when one overflows.
+      const need = o.cbRegionEndBytes - doc.analysis.device.l1UnreservedBase;
+      const what = need === live ? 'tensors live here' : "tensors live here and the op's own intermediate tensors";
+      return `out of L1: ${what} need ${formatInteger(need)} B per core but only ${formatInteger(doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase)} B lie between the base and the L1 size`;
+    }
     case 'overUsableCap':
       return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;
     case 'opIllegal':

@@ -4,10 +4,13 @@
  * (`ttMetalDate`, as `--tt-metal-date` does) and checks: the first error lands on the thread's op, the CB region end is
  * within 4 KiB of tt-metal's figure where the thread quotes one (exact where every input is known), and nothing is
  * flagged where the thread (or the fixing PR's test) says the op ran. Expected figures are tt-metal's, from the threads.
+ * max_pool2d threads quote an allocation instead ("each bank needs to store N B"): the op's intermediate tensor whose
+ * allocation overflows must be N B per core exactly.
  *
  * Ops without a model in the thread's build (conv2d; the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
  * PR #24427, whose thread quotes no figure) are asserted as "overflow or unmodeled" — never "fits" — so the assertion
- * keeps holding when their models land; their figures are `it.skip` until then, as is the 2024-12 matmul selection of tt-metal #16348 (our selection is 2025-11's, under which it fits).
+ * keeps holding when their models land; their figures are `it.skip` until then, as is the 2024-12 matmul selection of
+ * tt-metal #16348 (our selection is 2025-11's, under which it fits).
  */
 
 import * as assert from 'node:assert/strict';
@@ -290,6 +293,69 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assertFits(run, 'fp32_off');
       // "passes on 4dfe546c002 (parent of #52081)" (PR #54698, bisecting #54697's repro).
       assertFits({ ...run, date: '2026-08-01' }, 'fp32_on');
+    });
+  });
+
+  describe('max_pool2d (the resharded input and the halo output, allocated before the CBs)', () => {
+    /**
+     * The tensor whose allocation tt-metal refuses: walking the op's intermediates in allocation order from the L1
+     * tensors live around it (less its own outputs, not yet allocated), the one whose region end is the overflow's.
+     */
+    function failingAllocation(run: Run): { role: string; bytesPerCore: number; before: number } {
+      const op = assertOutOfMemory(run);
+      assert.ok(op.estimate.kind === 'estimate' && op.overflow !== undefined);
+      const base = analyse(run).device.l1UnreservedBase;
+      let held = op.liveL1TensorBytesPerCore - op.estimate.l1TensorBytesPerCore;
+      for (const t of op.estimate.l1Intermediates ?? []) {
+        const before = held;
+        held += t.bytesPerCore;
+        if (base + held === op.overflow.cbRegionEndBytes) return { role: t.role, bytesPerCore: t.bytesPerCore, before };
+      }
+      return assert.fail(`no intermediate of ${run.file} ends at ${op.overflow.cbRegionEndBytes} B`);
+    }
+    function assertOutOfMemory(run: Run): OpAnalysis {
+      const { op, first } = deviceOp(run);
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(
+        op.overflow?.kind,
+        'l1BuffersExhausted',
+        `${run.file} at ${run.date}: ${op.overflow?.kind ?? 'fits'}`,
+      );
+      assert.equal(first, 'this op', 'the first error of the run');
+      return op;
+    }
+
+    it('tt-metal #35115 (2025-12-29, DETR-3D): the resharded input, 4,454,400 B per bank exactly', () => {
+      // 6·464·800 = 2,227,200 input sticks over 64 cores = 34,800 rows · 64 ch · 2 B = 4,454,400 (tt-metal's figure).
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35115.mlir', date: '2025-12-29' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['resharded pool input', 4_454_400, 0]);
+    });
+    it('tt-metal #36802 (2026-01-30, UniAD, same shape): 4,454,400 B with nothing else allocated ("allocated: 0 B")', () => {
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-36802.mlir', date: '2026-01-30' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['resharded pool input', 4_454_400, 0]);
+    });
+    it('tt-metal #35223 (2026-01-02, smp Unet): the halo output, 1,182,336 B per bank exactly, after the reshard', () => {
+      // Reshard: 608·784 = 476,672 sticks / 64 = 7,448 rows · 128 B = 953,344 B (fits alone); the halo's 1,182,336 B
+      // (tt-metal's figure) does not fit beside it.
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
+    });
+    for (const [file, date, thread] of [
+      ['max_pool2d_tt-metal-35261.mlir', '2026-01-05', '#35261 (MapTR)'],
+      ['max_pool2d_tt-metal-35431.mlir', '2026-01-08', '#35431 (BEVFormer-tiny)'],
+    ] as const) {
+      it(`tt-metal ${thread} (${date}): the halo output, 1,350,784 B per bank exactly, after the reshard`, () => {
+        // Reshard: 6·240·400 = 576,000 sticks / 64 = 9,000 rows · 128 B = 1,152,000 B; then tt-metal's 1,350,784 B.
+        const t = failingAllocation({ file, date });
+        assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_350_784, 1_152_000]);
+      });
+    }
+    it("tt-metal #36803 (2026-01-30, SSR/VADv2): halo 865,408 B with the reshard's 737,280 B allocated, both as printed", () => {
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-30' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 865_408, 737_280]);
+    });
+    it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
+      assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
     });
   });
 

@@ -15,6 +15,16 @@
  *     The output shard (and the index shard) are tensor-backed                                                [1]
  *   B = datum bytes of the input (bfp8 → bf16).
  *
+ * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)      [4][5]
+ *   1. resharded input, when the input is not already sharded: shard height ceil(N·H·W / cores_nhw) (a tile multiple
+ *      for a tiled input), width C snapped to cores_c · 8 (row-major: 16 B L1 alignment in bf16) or cores_c · 32
+ *      (tiled) over cores_c; freed right after the halo when the input was in DRAM (or deallocate_input), else held
+ *      until the op returns;
+ *   2. halo output, held while the pool program runs: the output sticks split into shards of ceil(NHW_out / cores_nhw)
+ *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
+ *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
+ *      × B.
+ *
  * Upsample (nearest, integer scale, interleaved input):                                                      [3]
  *   row-major: split_work_to_cores(grid, N·H·W sticks); c_0 = (2 if a core gets ≠ 1 stick else 1) pages of
  *     round_up(C·elem, DRAM alignment); tiled: units = tile rows, c_0 = Wt (×2) input tiles, c_1 the same in output tiles.
@@ -25,12 +35,23 @@
  *       …/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4
  *   [2] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp (pool2d_L1: to_memory_config of an unsharded
+ *       input with get_pool_input_memory_config's shard spec, halo, then `input_tensor_sharded.deallocate` when the
+ *       input was in DRAM or deallocate_input)@465a425; the DRAM-slicing path runs this once unless slices are set
+ *   [5] tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries, the halo's
+ *       per-core input range; not read at a commit here): the span rule above reproduces the halo allocations tt-metal
+ *       printed in threads #35223, #35261/#35431 and #36803, and the reshard rule those of #35115/#36802 and #36803's
+ *       "allocated" figure, all to the byte (test/unit/analysis/threads.test.ts).
  *
- * Assumptions: the halo op's output (the pool's real input) is a tensor, not counted here; DRAM inputs are estimated as
- *   one slice (the pool DRAM slicing path is not modeled). Sharded and bilinear upsample are not modeled.
+ * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the halo program's
+ *   own CBs and the copy `ttnn::move` may make of the halo output are not counted; the halo shard of an already
+ *   sharded input uses C snapped as above, not the input's own shard width. Sharded and bilinear upsample are not
+ *   modeled.
  * Worked example: max_pool2d 1x1x12544x64 bf16 (112x112, C 64, k3 s2 p1 → 56x56), height sharded on 64 cores
  *   (as ResNet-18 runs it): in_ntiles_c = 2, rows = 9, in_cb = 2·32·9 = 576 → 1024 elements: scalar 4,096 + clear
- *   2,048 + in_0 4,096 + in_1 4,096 = 14,336 B (row-major output: no pre-tilize CB).
+ *   2,048 + in_0 4,096 + in_1 4,096 = 14,336 B (row-major output: no pre-tilize CB). From a DRAM input: resharded
+ *   input 12,544 / 64 = 196 rows · 128 B = 25,088 B, then the halo output: 49 outputs per core, the widest span one
+ *   output row down and 8 columns back: (2·1 + 2)·114 + (−2·8 + 2) + 1 = 443 padded-input sticks · 128 B = 56,704 B.
  */
 
 import type { DataType } from '../../ttnn/dtype';
@@ -39,6 +60,7 @@ import { alignUp } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import {
   CbSpec,
+  ResolvedTensor,
   finishProgram,
   fmtBytes,
   gridArea,
@@ -48,7 +70,7 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
@@ -59,6 +81,9 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/pool/pool_utils.cpp (calculate_L1_usage, get_factory_parameters, determine_pool_config_for_auto_shard; index id 342725637)',
   factory: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4',
   parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
+  invoke:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803)',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
 } as const;
@@ -71,6 +96,8 @@ interface PoolShape {
   readonly outputH: number;
   readonly outputW: number;
   readonly kernel: readonly [number, number];
+  readonly stride: readonly [number, number];
+  readonly dilation: readonly [number, number];
   readonly padH: number;
   readonly padW: number;
   readonly ceilPadH: number;
@@ -118,6 +145,8 @@ function poolShape(op: TtnnOp): PoolShape | string {
     outputH: h.out,
     outputW: w.out,
     kernel: [k[0], k[1]],
+    stride: [s[0] ?? 1, s[1] ?? 1],
+    dilation: [d[0] ?? 1, d[1] ?? 1],
     padH: pt + pb,
     padW: pl + pr,
     ceilPadH: h.ceilPad,
@@ -285,10 +314,10 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const inScheme = input.layout.memoryLayout;
   let pc: ParallelConfig;
   let why: string;
-  if (
+  const alreadySharded =
     input.layout.bufferType === 'l1' &&
-    (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded')
-  ) {
+    (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded');
+  if (alreadySharded) {
     const [rows, cols] = input.layout.gridShape;
     const n = rows * cols;
     pc =
@@ -323,7 +352,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
-  return finishProgram({
+  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded);
+  const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
+  const estimate = finishProgram({
     op,
     ctx,
     factory: `Pool2D MultiCore (${pc.scheme})`,
@@ -333,10 +364,79 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cbs,
     confidence: 'approx',
     approxReason:
-      "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo input shard is a tensor not counted here",
-    citations: [CITES.usage, CITES.factory, CITES.parallel],
-    notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`],
+      "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo program's own CBs are not counted",
+    citations: [CITES.usage, CITES.factory, CITES.parallel, CITES.invoke, CITES.halo],
+    notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
   });
+  return {
+    ...estimate,
+    l1IntermediateBytesPerCore: intermediates.reduce((n, t) => n + t.bytesPerCore, 0),
+    l1Intermediates: intermediates,
+  };
+}
+
+/**
+ * The L1 tensors pool2d allocates before its program [4]: the input resharded to the pool's parallel config when it
+ * is not already sharded (freed after the halo when the input was in DRAM or `deallocate_input`, else held to the
+ * end), then the halo output, held while the pool program runs.
+ */
+function poolIntermediates(
+  op: TtnnOp,
+  shape: PoolShape,
+  input: ResolvedTensor,
+  outputTiled: boolean,
+  pc: ParallelConfig,
+  alreadySharded: boolean,
+): L1Intermediate[] {
+  const inTiled = input.layout.pageLayout === 'tile';
+  const nbytes = input.dtype === 'f32' ? 4 : 2;
+  // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
+  const cAlign = inTiled ? 32 : 8;
+  const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;
+  const out: L1Intermediate[] = [];
+  if (!alreadySharded) {
+    const nhwIn = shape.batch * shape.inputH * shape.inputW;
+    const shardH = alignUp(nhwIn, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
+    const bytesPerCore = inTiled
+      ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
+      : shardH * shardW * (elementBytes(input.dtype) ?? 2);
+    const freedAfterHalo = input.layout.bufferType === 'dram' || (propBool(op, 'deallocate_input') ?? false);
+    out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: !freedAfterHalo });
+  }
+  out.push({
+    role: 'halo output',
+    bytesPerCore: haloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
+    liveDuringProgram: true,
+  });
+  return out;
+}
+
+/**
+ * Halo output sticks per core [5]: the output sticks split into shards of ceil(NHW_out / cores_nhw) (a tile multiple
+ * for a tiled output); a core's shard spans the padded input from its first output's window origin to its last
+ * output's window end (batch-major N·Hp·Wp indexing); the halo shard is the largest span over cores.
+ */
+function haloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
+  const s = shape.stride;
+  const hp = shape.inputH + shape.padH + shape.ceilPadH;
+  const wp = shape.inputW + shape.padW + shape.ceilPadW;
+  const effH = (shape.kernel[0] - 1) * shape.dilation[0] + 1;
+  const effW = (shape.kernel[1] - 1) * shape.dilation[1] + 1;
+  const perImage = shape.outputH * shape.outputW;
+  const total = shape.batch * perImage;
+  const shardOut = alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
+  const origin = (o: number): number => {
+    const b = Math.floor(o / perImage);
+    const r = Math.floor((o % perImage) / shape.outputW);
+    const c = o % shape.outputW;
+    return b * hp * wp + r * s[0] * wp + c * s[1];
+  };
+  let worst = 0;
+  for (let first = 0; first < total; first += shardOut) {
+    const last = Math.min(first + shardOut, total) - 1;
+    worst = Math.max(worst, origin(last) + (effH - 1) * wp + effW - origin(first));
+  }
+  return worst;
 }
 
 export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

@@ -1,0 +1,96 @@
+/**
+ * pool2d's L1 tensors before its program (tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp, pool2d_L1):
+ * the input resharded to the pool's parallel config when not already sharded (shard height ceil(N·H·W / cores_nhw),
+ * width C snapped to cores_c · 8 for row-major bf16; freed after the halo when the input was in DRAM), then the halo
+ * output (per core: the widest padded-input span of one core's output sticks), held while the pool program runs.
+ * Figures below are by hand from that rule; the public-thread figures are in test/unit/analysis/threads.test.ts.
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate } from '../../../server/src/estimate/types';
+import { detectOverflow, l1Limits } from '../../../server/src/analysis/overflow';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { int, ints, op, tensor, whContext } from './build';
+
+function est(r: ReturnType<typeof estimateOp>): OpEstimate {
+  assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind);
+  return r as OpEstimate;
+}
+
+const poolAttrs = (n: number, h: number, w: number, c: number, extra: Record<string, PropValue> = {}) => ({
+  batch_size: int(n),
+  channels: int(c),
+  input_height: int(h),
+  input_width: int(w),
+  kernel_size: ints(3, 3),
+  stride: ints(2, 2),
+  padding: ints(1, 1),
+  dilation: ints(1, 1),
+  ...extra,
+});
+
+describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', () => {
+  it('height-sharded 8x8 input on 2 cores: no reshard; halo 49 sticks · 32 · 2 B = 3,136 B per core', () => {
+    // Padded input 10x10; output 4x4 = 16 sticks, 8 per core. Core 0: outputs (0,0)..(1,3): window origins 0 and
+    // 1·2·10 + 3·2 = 26, last window stick 26 + 2·10 + 2 = 48 → 49 sticks. Core 1: (2,0)..(3,3): 40 .. 66 + 22 = 88 → 49.
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const e = est(
+      estimateOp(
+        op('ttnn.max_pool2d', [hs([1, 1, 64, 32])], [hs([1, 1, 16, 32])], poolAttrs(1, 8, 8, 32)),
+        whContext(),
+      ),
+    );
+    assert.deepEqual(e.l1Intermediates, [{ role: 'halo output', bytesPerCore: 49 * 32 * 2, liveDuringProgram: true }]);
+    assert.equal(e.l1IntermediateBytesPerCore, 3_136);
+  });
+
+  it('a batch boundary inside a core widens its span (the halo reads across the gap between images)', () => {
+    // 2 images of 4x4, padded 6x6 (36 sticks each); output 2x2 per image = 8 sticks, 3 per core on 3 cores (block of
+    // 3, 3, 2). Core 1 holds outputs 3 (image 0, (1,1): origin 2·6 + 2 = 14) .. 5 (image 1, (0,1): origin 36 + 2 = 38):
+    // 38 + 2·6 + 2 − 14 + 1 = 39 sticks, more than core 0's 0 .. (1,0) = 12 + 14 + 1 = 27.
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [3, 1] });
+    const e = est(
+      estimateOp(op('ttnn.max_pool2d', [hs([1, 1, 32, 16])], [hs([1, 1, 8, 16])], poolAttrs(2, 4, 4, 16)), whContext()),
+    );
+    assert.equal(e.l1Intermediates?.[0]?.bytesPerCore, 39 * 16 * 2);
+  });
+
+  it('DRAM input: the resharded input comes first and is freed after the halo; L1 interleaved keeps it', () => {
+    const dram = tensor([1, 1, 12544, 64], { page: 'row_major' });
+    const l1 = tensor([1, 1, 12544, 64], { page: 'row_major', buffer: 'l1' });
+    const out = tensor([1, 1, 3136, 64], { page: 'row_major' });
+    const fromDram = est(estimateOp(op('ttnn.max_pool2d', [dram], [out], poolAttrs(1, 112, 112, 64)), whContext()));
+    const fromL1 = est(estimateOp(op('ttnn.max_pool2d', [l1], [out], poolAttrs(1, 112, 112, 64)), whContext()));
+    assert.deepEqual(
+      fromDram.l1Intermediates?.map((t) => [t.role, t.liveDuringProgram]),
+      [
+        ['resharded pool input', false],
+        ['halo output', true],
+      ],
+    );
+    assert.equal(fromL1.l1Intermediates?.[0]?.liveDuringProgram, true);
+    // Height sharding on n cores: ceil(12,544 / n) rows of 64 bf16 (tt-metal ResNet's 64 cores: 196 · 128 = 25,088 B).
+    const n = fromDram.nCoresUsed;
+    assert.equal(fromDram.l1Intermediates?.[0]?.bytesPerCore, Math.ceil(12_544 / n) * 64 * 2);
+  });
+
+  it('an allocation that does not fit is reported as out of L1 at that allocation, not at the CBs', () => {
+    // 1 image 608x784x64 (smp Unet, tt-metal #35223): reshard 476,672 / 64 = 7,448 rows · 128 B = 953,344 B fits;
+    // the halo's 1,182,336 B after it does not (tt-metal's figure for this shape).
+    const dram = (s: number[]) => tensor(s, { page: 'row_major' });
+    const e = est(
+      estimateOp(
+        op('ttnn.max_pool2d', [dram([1, 1, 476_672, 64])], [dram([1, 1, 119_168, 64])], poolAttrs(1, 608, 784, 64)),
+        whContext(),
+      ),
+    );
+    const ctx = whContext();
+    const o = detectOverflow(e, 0, l1Limits(ctx.device, undefined));
+    assert.equal(o?.kind, 'l1BuffersExhausted');
+    assert.equal(o?.cbRegionEndBytes, ctx.device.l1UnreservedBase + 953_344 + 1_182_336);
+    assert.match(o?.message ?? '', /halo output needs 1182336 B/);
+  });
+});
