@@ -8,7 +8,16 @@ import { formatInteger } from '../text/numbers';
 import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
 import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
 import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
-import type { CbAllocation, CoreGroup, CoreXY, EstimateContext, OpEstimate, OutputL1, TileInfo } from './types';
+import type {
+  CbAllocation,
+  CoreGroup,
+  CoreXY,
+  EstimateContext,
+  L1Intermediate,
+  OpEstimate,
+  OutputL1,
+  TileInfo,
+} from './types';
 
 /** Citations shared by several estimators (tenstorrent/tt-metal unless noted). */
 export const CITE = {
@@ -401,6 +410,8 @@ export interface ProgramSpec {
   readonly notes?: readonly string[];
   /** L1 tensors the op allocates and frees while it runs, bytes per core (OpEstimate.l1IntermediateBytesPerCore). */
   readonly l1IntermediateBytesPerCore?: number;
+  /** Those tensors one by one, in allocation order (OpEstimate.l1Intermediates); their sum is the figure above. */
+  readonly l1Intermediates?: readonly L1Intermediate[];
 }
 
 /** L1 footprints of an op's results (only those whose buffer is L1). */
@@ -497,6 +508,8 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
   }
   const outputs = outputsInL1(spec.op, spec.ctx);
   const nCoresUsed = groups.reduce((n, g) => n + g.nCores, 0);
+  const intermediateBytes =
+    spec.l1Intermediates?.reduce((n, t) => n + t.bytesPerCore, 0) ?? spec.l1IntermediateBytesPerCore;
   return {
     kind: 'estimate',
     opName: spec.op.name,
@@ -519,8 +532,8 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     citations: [...spec.citations, CITE.cbAllocation],
     tiles: spec.tiles,
     notes: spec.notes ?? [],
-    ...(spec.l1IntermediateBytesPerCore !== undefined &&
-      spec.l1IntermediateBytesPerCore > 0 && { l1IntermediateBytesPerCore: spec.l1IntermediateBytesPerCore }),
+    ...(intermediateBytes !== undefined && intermediateBytes > 0 && { l1IntermediateBytesPerCore: intermediateBytes }),
+    ...(spec.l1Intermediates !== undefined && { l1Intermediates: spec.l1Intermediates }),
   };
 }
 

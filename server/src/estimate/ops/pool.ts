@@ -354,7 +354,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
   const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
-  const estimate = finishProgram({
+  return finishProgram({
     op,
     ctx,
     factory: `Pool2D MultiCore (${pc.scheme})`,
@@ -367,12 +367,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo program's own CBs are not counted",
     citations: [CITES.usage, CITES.factory, CITES.parallel, CITES.invoke, CITES.halo],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
-  });
-  return {
-    ...estimate,
-    l1IntermediateBytesPerCore: intermediates.reduce((n, t) => n + t.bytesPerCore, 0),
     l1Intermediates: intermediates,
-  };
+  });
 }
 
 /**
