@@ -108,6 +108,7 @@ export function detectOverflow(
   if (est.l1Intermediates !== undefined) {
     let held = Math.max(0, live - est.l1TensorBytesPerCore);
     for (const t of est.l1Intermediates) {
+      const allocatedBeforeBytes = held;
       held += t.bytesPerCore;
       if (base + held > l1) {
         return {
@@ -116,9 +117,10 @@ export function detectOverflow(
           limitBytes: l1,
           core: NO_CORE,
           message: keptMessage(
-            `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - (held - t.bytesPerCore)} B are free between the base ${base} B and the L1 size ${l1} B`,
+            `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - allocatedBeforeBytes} B are free between the base ${base} B and the L1 size ${l1} B`,
             strings,
           ),
+          failedAllocation: { role: t.role, bytesPerCore: t.bytesPerCore, allocatedBeforeBytes },
         };
       }
       if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
@@ -233,7 +235,7 @@ const illegalOverflows = new WeakMap<Illegal, Overflow>();
 /**
  * An overflow record in one of two fixed shapes (with or without `buildDependent`), fields in the order the spreads
  * `{ ...found, status, ...(dependence && { buildDependent }) }` gave. Spreads gave every record a hidden class of its
- * own (35k at 100k ops: ~5 MB).
+ * own (35k at 100k ops: ~5 MB). A failed allocation (rare) adds its field last.
  */
 function overflowRecord(
   found: Omit<Overflow, 'status' | 'buildDependent'>,
@@ -241,9 +243,12 @@ function overflowRecord(
   dependence: BuildDependence | undefined,
 ): Overflow {
   const { kind, cbRegionEndBytes, limitBytes, core, message } = found;
-  return dependence === undefined
-    ? { kind, cbRegionEndBytes, limitBytes, core, message, status }
-    : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
+  const record: Overflow =
+    dependence === undefined
+      ? { kind, cbRegionEndBytes, limitBytes, core, message, status }
+      : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
+  // Rare (an op's own intermediate tensor that does not fit): a shape of its own, last.
+  return found.failedAllocation === undefined ? record : { ...record, failedAllocation: found.failedAllocation };
 }
 
 /**

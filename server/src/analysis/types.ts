@@ -32,11 +32,21 @@ export interface Overflow {
   readonly core: readonly [number, number];
   /** tt-metal-style message (what the runtime log would say). */
   readonly message: string;
+  /** For 'l1BuffersExhausted' at one of the op's own intermediate tensors (a pool's resharded input or halo output):
+   *  the allocation tt-metal refuses ("Not enough space to allocate N B L1 buffer"). */
+  readonly failedAllocation?: FailedAllocation;
   /**
    * Present when the build window straddles a change point of the op's factory and the op overflows on some of its
    * builds but fits on others: then it is not a certain failure (status 'warning' unless an earlier op fails first).
    */
   readonly buildDependent?: BuildDependence;
+}
+
+/** An L1 tensor allocation that does not fit: what it is, its size and what was allocated before it (bytes per core). */
+export interface FailedAllocation {
+  readonly role: string;
+  readonly bytesPerCore: number;
+  readonly allocatedBeforeBytes: number;
 }
 
 /** The sub-windows of the build window an op fails in and fits in (estimate/registry.ts versionRange). */

@@ -5,7 +5,7 @@
  */
 
 import type { ModuleAnalysis, OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
-import type { OpEstimate, Unmodeled } from '../estimate/types';
+import type { L1Intermediate, OpEstimate, Unmodeled } from '../estimate/types';
 import type { ParseResult } from '../mlir/syntax';
 import { hasMlirSignal } from '../mlir/mlirSignal';
 import { MODEL_OVERFLOW } from '../estimate/registry';
@@ -271,10 +271,12 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
     case 'cbClashesWithL1Buffers':
       return `circular buffers on core ${core(o.core)} clash with L1 buffers: L1 buffer allocated at ${formatInteger(o.limitBytes)} B and static circular buffer region ends at ${formatInteger(o.cbRegionEndBytes)} B`;
     case 'l1BuffersExhausted': {
-      // The region end counts the op's own intermediates (a pool's resharded input, halo output) when one overflows.
-      const need = o.cbRegionEndBytes - doc.analysis.device.l1UnreservedBase;
-      const what = need === live ? 'tensors live here' : "tensors live here and the op's own intermediate tensors";
-      return `out of L1: ${what} need ${formatInteger(need)} B per core but only ${formatInteger(doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase)} B lie between the base and the L1 size`;
+      const bank = doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase;
+      const a = o.failedAllocation;
+      // tt-metal's allocator names the buffer it cannot place ("Not enough space to allocate …", logs/failures.ts).
+      if (a !== undefined)
+        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1 size`;
+      return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1 size`;
     }
     case 'overUsableCap':
       return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;
@@ -284,13 +286,21 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
 }
 
 /** Why: the factory and its CBs on the reported core (the factory's own reasoning is in the hover and the breakdown,
- *  so an editor showing both does not say it twice). A function of the estimate, which ops share: made once for each. */
+ *  so an editor showing both does not say it twice), or the op's own L1 tensors when one of them does not fit. A
+ *  function of the estimate, which ops share: made once for each. */
 function whyText(entry: OpEntry): string {
   const est = entry.op.estimate;
   if (est.kind !== 'estimate') return '';
+  if (entry.op.overflow?.failedAllocation !== undefined && est.l1Intermediates !== undefined)
+    return intermediatesWhyText(est, est.l1Intermediates);
   let why = whyTexts.get(est);
   if (why === undefined) whyTexts.set(est, (why = estimateWhyText(est)));
   return why;
+}
+
+function intermediatesWhyText(est: OpEstimate, intermediates: readonly L1Intermediate[]): string {
+  const list = intermediates.map((t) => `the ${t.role} (${formatInteger(t.bytesPerCore)} B)`).join(', then ');
+  return `\nWhy: before ${est.factory} runs, ttnn allocates ${list} per core in L1.`;
 }
 
 const whyTexts = new WeakMap<OpEstimate, string>();

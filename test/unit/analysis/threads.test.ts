@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import type { OpAnalysis } from '../../../server/src/analysis/analyze';
+import * as features from '../../../server/src/features';
 
 const DIR = path.join(__dirname, '../../fixtures/threads');
 
@@ -353,6 +354,18 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it("tt-metal #36803 (2026-01-30, SSR/VADv2): halo 865,408 B with the reshard's 737,280 B allocated, both as printed", () => {
       const t = failingAllocation({ file: 'max_pool2d_tt-metal-36803.mlir', date: '2026-01-30' });
       assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 865_408, 737_280]);
+    });
+    it("tt-metal #36803: the diagnostic names the buffer tt-metal's allocator could not place, with its printed figures", () => {
+      const text = fs.readFileSync(path.join(DIR, 'max_pool2d_tt-metal-36803.mlir'), 'utf8');
+      const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-01-30' });
+      const [d] = features.diagnostics(doc).filter((x) => x.code === 'l1-out-of-memory');
+      assert.ok(d !== undefined, 'an out-of-memory diagnostic');
+      // "each bank needs to store 865408 B … (allocated: 737280 B …)" (the thread's error line).
+      assert.match(d.message, /not enough space to allocate the halo output, 865,408 B per core, with 737,280 B/);
+      assert.match(
+        d.message,
+        /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
+      );
     });
     it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
