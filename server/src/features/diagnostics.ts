@@ -344,10 +344,10 @@ const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
 /**
  * An overflow diagnostic. Its related information (producer chain, Python source; the first failure's is one object
  * for the whole list) is made at each read, from what the diagnostic was made of (analysis records; the Python source
- * is the TTNN op's), and not kept: the JSON and SARIF reports never read it (at 100k ops it was a third of the diagnostics' memory), the text report and the
- * editor read it once, and the editor's conversion (lsp/handlers.ts) drops it as soon as it is converted, so it dies
- * young instead of being copied by every scavenge until the whole list is converted. Its words are kept per op record
- * (`relatedWords`). `toJSON` gives the plain diagnostic.
+ * is the TTNN op's), and not kept: the JSON and SARIF reports never read it (at 100k ops it was a third of the
+ * diagnostics' memory), the text report and the editor read it once, and the editor's conversion (lsp/handlers.ts)
+ * drops it as soon as it is converted, so it dies young instead of being copied by every scavenge until the whole list
+ * is converted. Its words are kept per op record (`relatedWords`). `toJSON` gives the plain diagnostic.
  */
 class OverflowDiagnostic implements Diagnostic {
   readonly range: TextRange;
