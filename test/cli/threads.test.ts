@@ -1,7 +1,7 @@
 /**
  * The thread regression set through the bundled CLI with `--tt-metal-date`: the exit code, the failing op and the
- * figure tt-metal printed (tt-metal issue #39875; tt-mlir issue #6754 for rms_norm), and the version range when the date is
- * a window across the fix.
+ * figure tt-metal printed (tt-metal issue #39875; tt-mlir issue #6754 for rms_norm), and the version range when the
+ * date is a window across the fix.
  */
 
 import * as assert from 'node:assert/strict';

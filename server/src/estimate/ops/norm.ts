@@ -29,8 +29,9 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (default compute config); tt-mlir
  *       runtime/lib/ttnn/operations/normalization/layer_norm.cpp@19c86fc passes no compute config
  *   [4] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (the
- *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #38006 (PR #36979 re-landed);
- *       before them: tt-metal issues #19427 (layer_norm, 1,507,840 B) and tt-mlir #6754 (rms_norm, 1,528,960 B)
+ *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #38006
+ *       (PR #36979 re-landed); before them: tt-metal issues #19427 (layer_norm, 1,507,840 B) and tt-mlir #6754
+ *       (rms_norm, 1,528,960 B)
  *
  * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
  *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (unmodeled); row-major gamma/beta
