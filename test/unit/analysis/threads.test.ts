@@ -405,3 +405,21 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 });
+
+describe('public-thread regression set, further families (test/fixtures/threads)', () => {
+  describe('conv3d (no Conv3dConfig: auto blocking by build)', () => {
+    const conv3d = { file: 'conv3d_tt-metal-42146.mlir', base: BASE_2026 };
+    // C_in 3 padded to 32, C_in_block 32, C_out_block 32, T/H/W blocks 1: patch = 2·14·14·32 = 12,544, K_t = 392, N_t = 1,
+    // M_t = 1. vol2col rm 1 page of 12,544·2 = 25,088; vol2col tiled 392·2,048 = 802,816; weight 392·1·2,048 = 802,816;
+    // matmul interm + result 2·2,048 → 1,634,816 + 103,712 = 1,738,528 (tt-metal's figure in both threads).
+    it('tt-metal #42146 (2026-04-15): 1,738,528 B exactly', () => {
+      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-04-15' })), 1_738_528);
+    });
+    it('tt-mlir #7351 (2026-03-05, the same op through tt-xla): 1,738,528 B exactly', () => {
+      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-05' })), 1_738_528);
+    });
+    it('after tt-metal PR #43715 (C_in_block 16, the blocks the thread says fit): fits', () => {
+      assertFits({ ...conv3d, date: '2026-05-10' });
+    });
+  });
+});
