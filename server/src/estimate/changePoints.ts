@@ -461,6 +461,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_pre_all_gather_program_factory.cpp@05ddaab (cb_data_format Float32 with fp32_dest_acc_en, scaler in the same format)',
   },
+  'sdpa-paged-decode-default-config': {
+    family: 'attention',
+    pr: 44617,
+    // Opened 2026-05-18 for tt-metal issue #44311 (2026-05-13); tt-mlir issue #8417 calls it merged by 2026-06-26. The
+    // merge day was not read.
+    mergedOn: '2026-05-19',
+    dateFrom: 'approx',
+    what: 'paged_scaled_dot_product_attention_decode without a program_config gets a materialized default (q and k chunks 32, max_cores_per_head_batch 1) instead of the dynamic K chunk (8 tiles, 4 with fp32 acc) over every core of the grid per head',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/sdpa_decode.cpp@587257e (paged: k_chunk_size 0, config left empty)',
+    after:
+      'tt-metal PR #44617 (sdpa_decode.cpp: kDefaultDecodeChunkSize 32, kDefaultMaxCoresPerHeadBatch 1, as quoted in models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py; index id 60939355031)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -422,4 +422,21 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       assertFits({ ...conv3d, date: '2026-05-10' });
     });
   });
+
+  describe('paged_scaled_dot_product_attention_decode (no program_config)', () => {
+    const sdpa = { file: 'paged_sdpa_decode_tt-metal-44311.mlir', arch: 'blackhole_p150' };
+    it('tt-metal #44311 (2026-05-13, head_dim 512, Blackhole): overflows under the dynamic-chunk, all-core default', () => {
+      // Dynamic K chunk 8 tiles, DHt 16: K and V 8·16·2 = 256 tiles each; cores per head ⌊130 / 4⌋ = 32, so the
+      // reduction scratch c_19 is (16 + 2)·31 = 558 tiles: over 2 MB of CBs before anything else.
+      assertFails({ ...sdpa, date: '2026-05-13' });
+    });
+    it('after tt-metal PR #44617 (K chunk 32, one core per head): 393,792 B of CBs, fits', () => {
+      // Full tiles (32 q heads > 16), PNHt 1, DHt 16, Sk 1, no c_19: Q 16 + K 32 + V 32 + mask 1 + c_5..c_7 3 + tilized Q
+      // 16 + c_11, c_12 2 + QK^T 1 + c_25, c_26 32 + 7 statistics + c_23 16 + c_16 16 + c_17, c_18 2 + output 16 = 192
+      // tiles = 393,216 B, + cur_pos page 64 B (4 B aligned to 64) + page-table row 512 B (128·4) = 393,792 B.
+      assertFits({ ...sdpa, date: '2026-06-01' });
+      const { op } = deviceOp({ ...sdpa, date: '2026-06-01' });
+      assert.equal(op.cbBytesPerCore, 393_792);
+    });
+  });
 });

@@ -21,11 +21,15 @@
  *   c_23 PNHt·vDHt · c_16 PNHt·vDHt · c_17, c_18 PNHt · c_19 (PNHt·vDHt + 2·PNHt)·(h − 1) · c_20 PNHt·vDHt (output)
  * Chunk sizes: the op's program_config, else prefill 32/32 (the factory's default [1]); non-paged decode the largest
  *   power of two dividing the K length, capped at 512, and paged decode 0 (dynamic), which reproduce tt-mlir's OpModel
- *   upper bounds exactly (tt-metal f4163c2).
+ *   upper bounds exactly (tt-metal f4163c2). From tt-metal PR #44617 (change point `sdpa-paged-decode-default-config`)
+ *   paged decode without a program_config runs the config the entry point fills in: K chunk 32, one core per head
+ *   (max_cores_per_head_batch 1, so no c_19) [3].
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0
  *   [2] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d
+ *   [3] tt-metal PR #44617 (sdpa_decode.cpp paged entry: kDefaultDecodeChunkSize, kDefaultMaxCoresPerHeadBatch), read
+ *       through tt-metal models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py (index id 60939355031)
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
  *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
@@ -39,6 +43,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { atOrAfter } from '../changePoints';
 import {
   CITE,
   CbSpec,
@@ -256,7 +261,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const vdht = v.padded[3] / 32;
   const seq =
     paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
-  const kChunk = cfg?.kChunk ?? (paged ? 0 : defaultChunk(seq));
+  // From tt-metal PR #44617 the paged entry point fills in a config of its own when none is given.
+  const pagedDefault = paged && cfg === undefined && atOrAfter(ctx, 'sdpa-paged-decode-default-config');
+  const kChunk = cfg?.kChunk ?? (pagedDefault ? 32 : paged ? 0 : defaultChunk(seq));
   const skCb = kChunk === 0 ? dst : kChunk / 32;
   const pnht = pnh / 32;
   const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
@@ -265,7 +272,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const available = gx * gy;
   if (available < b)
     return illegal(op.name, `Cores available (${available}) must be >= batch size (${b})`, CITE_SDPA_DECODE);
-  const maxCoresPerHead = cfg?.maxCoresPerHeadBatch ?? available;
+  const maxCoresPerHead = cfg?.maxCoresPerHeadBatch ?? (pagedDefault ? 1 : available);
   const coresPerBatch = Math.floor(Math.min(available, maxCoresPerHead * b * nkv) / b);
   const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
 
@@ -333,7 +340,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     op,
     ctx,
     factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
-    factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${configured ? ' (program_config)' : ''}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
+    factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${configured ? ' (program_config)' : pagedDefault ? ' (the default config of tt-metal PR #44617)' : ''}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
     cbs,
