@@ -344,11 +344,14 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
     cbs,
-    confidence: configured || paged ? 'exact' : 'approx',
-    approxReason:
-      configured || paged
-        ? ''
-        : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
+    confidence: configured || (paged && !pagedDefault) ? 'exact' : 'approx',
+    approxReason: configured
+      ? ''
+      : pagedDefault
+        ? "no program_config after tt-metal PR #44617: the paged entry point's default config (K chunk 32, one core per head) was read from the PR and a tt-metal test, not from sdpa_decode.cpp"
+        : paged
+          ? ''
+          : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
     citations: [CITE_SDPA_DECODE],
   });
 }
