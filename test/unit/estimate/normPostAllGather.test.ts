@@ -154,6 +154,22 @@ describe('estimate/normPostAllGather', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('Float32 input needs fp32 accumulation (PR #48226); with it, 4,096 B input tiles', () => {
+    const f32Row = tensor([1, 1, 32, 1024], { dtype: 'f32' });
+    const stats = tensor([1, 1, 32, 32], { dtype: 'f32' });
+    assert.match(
+      unmodeledReason(estimateOp(post('rms', f32Row, stats, { props: { compute_config: computeConfig(false) } }), ctx)),
+      /fp32_dest_acc_en off/,
+    );
+    // Wt = 32, im = 4,096: input, c_12, out 3·32·4,096 = 393,216; stats 4,096; eps, scaler 2·2,048 = 4,096; c_6 and
+    // c_8..c_10 4·4,096 = 16,384 → 417,792.
+    const e = estimateOf(
+      estimateOp(post('rms', f32Row, stats, { props: { compute_config: computeConfig(true) } }), ctx),
+    );
+    assert.equal(e.cbBytesPerCore, 417_792);
+    assert.match(e.approxReason ?? '', /#48226/);
+  });
+
   it('sharded input, and stats that do not split into whole devices, are unmodeled with the reason', () => {
     const sharded = tensor([1, 1, 32, 4096], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
     assert.match(

@@ -18,6 +18,9 @@
  * use_2d_core_grid (a ttnn argument of both ops): cores_x = largest divisor of the tile rows ≤ grid.y, cores_y =
  *   largest divisor of Wt ≤ grid.y, a cores_x x cores_y rectangle; L = Wt / cores_y (never capped); same buffers.  [1]
  *
+ * Float32 input or stats: tt-metal PR #48226 (description 2026-06-26) accepted them, with fp32_dest_acc_en required
+ *   (a TT_FATAL in the factory); before it validate refused them. Either way Float32 with fp32 accumulation off is
+ *   rejected (unmodeled here: the messages were not read); with it on, the figure notes the PR.
  * Factory selection [2]: a LayerNormDefaultProgramConfig with use_welford → the Welford factory (unmodeled; tt-mlir's
  *   program_config is a sharded config, so it never selects Welford); otherwise the factory above. Sharded inputs go
  *   to the sharded LayerNorm factory's post-all-gather stage [3] (unmodeled). validate [2]: TILE input and stats of
@@ -35,7 +38,9 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/rmsnorm_distributed/rmsnorm_post_all_gather.hpp (ttnn
  *       arguments: input, stats, epsilon, weight, bias, memory_config, compute_kernel_config, program_config, dtype,
  *       use_2d_core_grid); tt-mlir include/ttmlir/Dialect/TTNN/IR/TTNNOps.td@19c86fc (layer_norm_post_all_gather:
- *       input, stats, weight?, bias?, epsilon, compute_config, program_config)
+ *       input, stats, weight?, bias?, epsilon, compute_config, program_config); tt-mlir
+ *       runtime/lib/ttnn/operations/normalization/rms_norm_post_all_gather.cpp@19e6b9d (RMSNormPostAllGatherOp: input,
+ *       stats, weight?, bias?, epsilon, memory_config, compute_config, program_config, dtype, use_2d_core_grid)
  *
  * Assumptions: without `compute_config` fp32_dest_acc_en is taken as off (the ttnn default the pre-all-gather model
  *   reads, ops/normPreAllGather.ts [4]; not read for this op). Without operandSegmentSizes a third operand is taken as
@@ -128,6 +133,13 @@ function estimatePostAllGather(op: TtnnOp, ctx: EstimateContext, kind: PostNormK
 
   const configured = fp32DestAccFromConfig(op);
   const fp32 = configured ?? false;
+  const float32Operand = input.dtype === 'f32' || stats.dtype === 'f32';
+  if (float32Operand && !fp32) {
+    return unmodeled(
+      op.name,
+      'Float32 input or stats with fp32_dest_acc_en off: rejected by tt-metal (validate before PR #48226, the factory from it; messages not read)',
+    );
+  }
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const bf16 = tileBytes('bf16');
   const tIn = tileBytes(input.dtype);
@@ -179,6 +191,7 @@ function estimatePostAllGather(op: TtnnOp, ctx: EstimateContext, kind: PostNormK
     'factory read at two 2025/2026 commits only; its earlier versions were not dated against the build window',
   ];
   if (configured === undefined) approxReasons.push('no compute_config: fp32_dest_acc_en = false assumed');
+  if (float32Operand) approxReasons.push('Float32 input or stats: accepted only from tt-metal PR #48226 (≈2026-06-26)');
   if (weight !== undefined && !hasSegments) approxReasons.push('no operandSegmentSizes: third operand taken as weight');
 
   return finishProgram({
