@@ -52,6 +52,7 @@ import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
+import { estimateLayerNormPostAllGather, estimateRmsNormPostAllGather } from './ops/normPostAllGather';
 import { estimatePad } from './ops/pad';
 import { estimatePermute, estimateTranspose } from './ops/permute';
 import { estimateProd, estimateReduction } from './ops/reduction';
@@ -154,6 +155,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
   add('ttnn.rms_norm_pre_all_gather', estimateRmsNormPreAllGather, PROPERTIES);
   add('ttnn.layer_norm_pre_all_gather', estimateLayerNormPreAllGather, PROPERTIES);
+  // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
+  add('ttnn.rms_norm_post_all_gather', estimateRmsNormPostAllGather, PROPERTIES);
+  add('ttnn.layer_norm_post_all_gather', estimateLayerNormPostAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);
   add('ttnn.fill_cache', estimateFillCache, TYPES_ONLY);

@@ -18,10 +18,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled',
   ],
   [
-    'ttnn.layer_norm_post_all_gather',
-    'runs the distributed-norm post-all-gather factory (normalise with gathered statistics); not modeled',
-  ],
-  [
     'ttnn.group_norm',
     'runs the sharded/mcast group-norm factories (program config from the input shard spec and num_groups); not modeled',
   ],
