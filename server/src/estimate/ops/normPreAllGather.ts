@@ -58,6 +58,7 @@ import {
   CITE,
   CbSpec,
   GroupSpec,
+  ResolvedTensor,
   finishProgram,
   gridArea,
   groupsFromSplit,
@@ -149,18 +150,8 @@ function estimatePreAllGather(op: TtnnOp, ctx: EstimateContext, kind: PreNormKin
     const coresY = largestDivisorAtMost(wt, maxCoresY);
     const tilesPerCoreY = wt / coresY;
     const mergeTiles = atOrAfter(ctx, 'norm-pre-all-gather-2d-merge-by-cores') ? coresY : tilesPerCoreY;
-    const cbs2d: CbSpec[] = [
-      { index: 0, role: 'input (whole row, double-buffered)', nPages: 2 * wt, pageBytes: tIn },
-      { index: 1, role: 'reduce scaler', nPages: 1, pageBytes: im },
-    ];
-    if (residual !== undefined) {
-      cbs2d.push(
-        { index: 5, role: 'residual', nPages: 2 * wt, pageBytes: tileBytes(residual.dtype) },
-        { index: 3, role: 'input + residual', nPages: wt, pageBytes: im },
-      );
-    }
+    const cbs2d = rowCbs(wt, tIn, im, residual);
     cbs2d.push(
-      { index: 6, role: 'x^2', nPages: 2 * wt, pageBytes: im },
       { index: 15, role: 'cross-core merge of partial Σx²', nPages: mergeTiles, pageBytes: im },
       { index: 16, role: 'partial Σx²', nPages: 1, pageBytes: im },
       { index: 13, role: 'zero tile', nPages: 1, pageBytes: im },
@@ -181,18 +172,8 @@ function estimatePreAllGather(op: TtnnOp, ctx: EstimateContext, kind: PreNormKin
     });
   }
 
-  const cbs: CbSpec[] = [{ index: 0, role: 'input (whole row, double-buffered)', nPages: 2 * wt, pageBytes: tIn }];
-  cbs.push({ index: 1, role: 'reduce scaler', nPages: 1, pageBytes: im });
-  if (residual !== undefined) {
-    cbs.push(
-      { index: 5, role: 'residual', nPages: 2 * wt, pageBytes: tileBytes(residual.dtype) },
-      { index: 3, role: 'input + residual', nPages: wt, pageBytes: im },
-    );
-  }
-  cbs.push(
-    { index: 6, role: 'x^2', nPages: 2 * wt, pageBytes: im },
-    { index: 14, role: kind === 'rms' ? 'Σx²' : 'Σx, Σx²', nPages: kind === 'rms' ? 1 : 2, pageBytes: tOut },
-  );
+  const cbs = rowCbs(wt, tIn, im, residual);
+  cbs.push({ index: 14, role: kind === 'rms' ? 'Σx²' : 'Σx, Σx²', nPages: kind === 'rms' ? 1 : 2, pageBytes: tOut });
 
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
@@ -206,4 +187,23 @@ function estimatePreAllGather(op: TtnnOp, ctx: EstimateContext, kind: PreNormKin
     approxReason: approxReasons.join('; '),
     citations: [fp32Cbs ? CITE_NEW : CITE_OLD, CITE_SELECT, CITE.workSplit],
   });
+}
+
+/**
+ * The CBs both factories create first, in order: the whole input row double-buffered, the reduce scaler, the fused
+ * residual and its sum with the input (only with a residual operand), then x² double-buffered.
+ */
+function rowCbs(wt: number, inputTileBytes: number, im: number, residual: ResolvedTensor | undefined): CbSpec[] {
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input (whole row, double-buffered)', nPages: 2 * wt, pageBytes: inputTileBytes },
+    { index: 1, role: 'reduce scaler', nPages: 1, pageBytes: im },
+  ];
+  if (residual !== undefined) {
+    cbs.push(
+      { index: 5, role: 'residual', nPages: 2 * wt, pageBytes: tileBytes(residual.dtype) },
+      { index: 3, role: 'input + residual', nPages: wt, pageBytes: im },
+    );
+  }
+  cbs.push({ index: 6, role: 'x^2', nPages: 2 * wt, pageBytes: im });
+  return cbs;
 }
