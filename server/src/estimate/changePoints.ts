@@ -250,6 +250,19 @@ export const CHANGE_POINTS = {
     before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
     after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
   },
+  'conv2d-auto-shard-keeps-act-block-h': {
+    family: 'conv2d',
+    pr: 32424,
+    // PR opened 2025-11-14 (its CI run is of that day); merged before the goldens' f4163c2 (2025-11-27), whose auto-shard
+    // convs run whole-height act blocks. Day not read.
+    mergedOn: '2025-11-14',
+    dateFrom: 'approx',
+    what: 'auto-shard (no shard_layout, interleaved input) no longer lowers act_block_h_override to one tile (two with enable_split_reader): act blocks span the whole per-core height unless the config says otherwise; before, ACT/ACT_TILIZED were one tile row and height-sharded weights fully buffered (×kH)',
+    before:
+      'tt-metal PR #13941; conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard → get_l1_usage_for_sharding: act_block_h_override = TILE_HEIGHT when 0, ×2 with enable_split_reader)',
+    after:
+      'tt-metal PR #32424; conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard passes the config through to calculate_L1_usage_for_conv_op)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

@@ -7,10 +7,11 @@
  * max_pool2d threads quote an allocation instead ("each bank needs to store N B"): the op's intermediate tensor whose
  * allocation overflows must be N B per core exactly.
  *
- * Ops without a model in the thread's build (conv2d; the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
+ * Ops without a model in the thread's build (the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
  * PR #24427, whose thread quotes no figure) are asserted as "overflow or unmodeled" — never "fits" — so the assertion
  * keeps holding when their models land; their figures are `it.skip` until then, as is the 2024-12 matmul selection of
- * tt-metal #16348 (our selection is 2025-11's, under which it fits).
+ * tt-metal #16348 (our selection is 2025-11's, under which it fits). The conv2d figure of tt-metal #17947 is skipped
+ * too: its CB total is 16 KiB short of the thread's (see the conv2d block).
  */
 
 import * as assert from 'node:assert/strict';
@@ -372,12 +373,37 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('conv2d', () => {
+    const c17947 = { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' };
+    it('tt-metal #17947 (2025-02-18), HEIGHT_SHARDED as the thread ran it: the CBs of the 2025 factory, the first error', () => {
+      // 16·112·112 = 200,704 output rows = 6,272 tiles / 64 cores = 98 per core (64 divides 6,272); C_in 16 → 32
+      // (Conv2dConfig input_channels_alignment 32); act_block_w = round_up(32·kW 4, 32) = 128 = 4 tiles (one kernel row,
+      // num_blocks_act_w = kH); act_block_h = per_core_M = 98 (no override): ACT 98·4 = 392 tiles, ACT_TILIZED 392,
+      // WEIGHTS per_core_N 2 · 4 = 8 (one act block in h: not fully buffered, no double buffer), partials share the
+      // sharded output, reader indices in L1_SMALL, L1 scratch 64 B: 792·2,048 + 64 = 1,622,080 B
+      // (conv2d_op_sharded_program_factory.cpp of 2025-03, create_CBs_for_sharded_input_v2).
+      const op = assertFails(c17947, 'conv_issue');
+      assert.equal(op.cbBytesPerCore, 1_622_080);
+    });
+    // tt-metal printed 1,741,152 B: with the era's base (99,104 B in 2024-12 per #15950, 102,112 B in 2025-03 per #18997)
+    // that is 1,639,040–1,642,048 B of CBs, about 8 weight tiles (16 KiB) more than the factory arithmetic above. The
+    // thread's test body past its parametrization is not in the index (bias, double buffering unknown), so the residual is
+    // not attributed.
+    it.skip('tt-metal #17947: 1,741,152 B within 4 KiB — enable once the 16 KiB residual is traced to the source', () => {
+      assertNear(regionEnd(assertFails(c17947, 'conv_issue')), 1_741_152);
+    });
+    it('tt-metal #17947, auto-shard (the maintainer: "if you remove that both test variants will pass"): fits', () => {
+      // Before tt-metal PR #32424 auto-shard lowers act_block_h_override to 32: ACT and ACT_TILIZED one tile row.
+      assertFits(c17947, 'conv_issue_auto_shard');
+    });
+    it('tt-metal #32610 (2025-11-18, mlp_mixer, kernel 1x512 over a 1x512 image): overflows, the first error', () => {
+      // The thread quotes no figure (opening post or comments in the index).
+      assertFails({ file: 'conv2d_tt-metal-32610.mlir', date: '2025-11-18' });
+    });
+  });
+
   describe('families without a model yet: never "fits"', () => {
-    const cases = [
-      { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' },
-      { file: 'conv2d_tt-metal-32610.mlir', date: '2025-11-18' },
-      { file: 'cumsum_tt-forge-onnx-1634.mlir', date: '2025-03-31' },
-    ];
+    const cases = [{ file: 'cumsum_tt-forge-onnx-1634.mlir', date: '2025-03-31' }];
     for (const run of cases) {
       it(`${run.file}: overflow or unmodeled ("cannot rule out")`, () => {
         const { op, unmodeled } = deviceOp(run);
@@ -397,11 +423,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const run = { file: 'matmul_tt-metal-16348.mlir', date: '2025-01-01', arch: 'wormhole_b0_n300_worker_dispatch' };
       assertNear(regionEnd(assertFails(run)), 1_671_968);
       assertFits({ ...run, arch: 'wormhole_b0_n150' });
-    });
-    // Enable when conv2d is modeled: tt-metal's figure for the thread's op.
-    it.skip('tt-metal #17947 (conv2d): 1,741,152 B within 4 KiB — enable once conv2d has a model', () => {
-      const op = assertFails({ file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' });
-      assertNear(regionEnd(op), 1_741_152);
     });
   });
 });

@@ -492,6 +492,35 @@ describe('conv2d change points', () => {
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-05-01' }))).cbBytesSummedOverRanges, 129_088);
   });
 
+  it('auto-shard before PR #32424 lowers act_block_h to one tile; after, whole-height act blocks', () => {
+    // 56x56x64 → 64, k3 p1, L1-interleaved input, no shard_layout. 2025-10-01 (act_block_h_override 32): block sharded
+    // wins — NHW_t 98 on the 8 grid rows: d = 8 (104 − 98 = 6 < 13); C: 2 blocks of 32 → 2 columns; 16 cores;
+    // per_core_M = round_up(3136, 8·32)/8/32 = 13, per_core_N = 64/2/32 = 1; act_block_w = round_up(32·kW 3, 32) = 3 tiles
+    // (since PR #25805); WEIGHTS 1·3, ACT 1·3, ACT_TILIZED 1·3 (partials alias the output; bf16 in and out: no
+    // ACT_ROW_MAJOR) → 9 · 2,048 + 64 = 18,496 B. 2025-11-27: act_block_h = per_core_M, height sharded wins with the
+    // explicit-height figure above, 73,792 B.
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1 });
+    const before = est(estimateOp(o, whContext({ ttMetalDate: '2025-10-01' })));
+    assert.equal(before.cbBytesSummedOverRanges, 18_496);
+    assert.equal(before.nCoresUsed, 16);
+    const after = est(estimateOp(o, whContext({ ttMetalDate: '2025-11-27' })));
+    assert.equal(after.cbBytesSummedOverRanges, 73_792);
+    assert.equal(after.nCoresUsed, 49);
+  });
+
+  it('auto-shard does not touch an act_block_h_override the config sets', () => {
+    // Same conv with act_block_h_override 64 and shard_layout unset: block 8x2, act_block_h 2 tiles (13 % 2 ≠ 0 → the
+    // largest divisor of 13 ≤ 2 is 1): the config's value goes through unchanged on both sides of PR #32424.
+    const cfg = { act_block_h_override: '64' };
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: cfg });
+    const early = est(estimateOp(o, whContext({ ttMetalDate: '2025-10-01' })));
+    const late = est(estimateOp(o, whContext({ ttMetalDate: '2025-11-27' })));
+    assert.deepEqual(
+      early.cbs.map((c) => [c.role, c.nPages]),
+      late.cbs.map((c) => [c.role, c.nPages]),
+    );
+  });
+
   it('before PR #27731 the height-sharded ACT is one CB unless enable_split_reader is set', () => {
     const o = conv2d({
       n: 1,

@@ -9,6 +9,8 @@
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs)    [1]
+ *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
+ *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
  *   determine_parallel_config: NHW_t = ceil(B·OH·OW / 32); height: n = largest divisor ≤ grid area whose
  *     padding of NHW_t is < one share (in multiples of act_block_h_override); block: n_nhw the same on the
  *     grid's rows, n_c = same rule on ceil(C_in / C_align) over the grid's columns; width: n_c on C_in tiles  [1]
@@ -40,11 +42,14 @@
  *   [3] conv2d_utils.cpp@002a3f4 (use_matmul_for_1x1_conv, determine_matmul_op_config_from_conv_op_config);
  *       ttmetal-l1-model.md §4.8
  *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
+ *   [5] tt-metal conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard, get_l1_usage_for_sharding;
+ *       added by PR #13941); change point conv2d-auto-shard-keeps-act-block-h
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
- *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). The halo op's output shard
+ *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
+ *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The halo op's output shard
  *   is not a CB: it is a tensor live during the conv and is reported in the notes. The DRAM path's slice count is
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
  *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
@@ -707,6 +712,31 @@ function choosePlan(
     if (typeof plan === 'string') return plan;
     return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}` };
   }
+  const lowered = autoShardProblem(p, ctx);
+  const chosen = autoShard(lowered, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || lowered === p) return chosen;
+  return {
+    ...chosen,
+    why: `${chosen.why}; act_block_h_override ${lowered.config.actBlockHOverride} set by auto-shard (before tt-metal PR #32424)`,
+  };
+}
+
+/**
+ * Before tt-metal PR #32424 the auto-shard path lowered a zero act_block_h_override to one tile row (two when the
+ * config asked for the split reader) to keep L1 low; the config it picked ran with that override.
+ */
+function autoShardProblem(p: ConvProblem, ctx: EstimateContext): ConvProblem {
+  if (p.config.actBlockHOverride !== 0 || atOrAfter(ctx, 'conv2d-auto-shard-keeps-act-block-h')) return p;
+  const splitReaderAsked = p.config.enableSplitReader && !atOrAfter(ctx, 'conv2d-split-reader-heuristic');
+  return { ...p, config: { ...p.config, actBlockHOverride: splitReaderAsked ? 64 : 32 } };
+}
+
+function autoShard(
+  p: ConvProblem,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string } | string {
   const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
   if (is1dDepthwise(p)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
