@@ -9,7 +9,12 @@ import { formatInteger } from '../text/numbers';
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
 export type PresetName =
-  'wormhole_b0_n150' | 'wormhole_b0_n300' | 'wormhole_b0_n300_worker_dispatch' | 'blackhole_p100' | 'blackhole_p150';
+  | 'wormhole_b0_n150'
+  | 'wormhole_b0_n300'
+  | 'wormhole_b0_n300_worker_dispatch'
+  | 'blackhole_p100'
+  | 'blackhole_p150'
+  | 'blackhole_p150_unharvested';
 
 export const PRESET_NAMES: readonly PresetName[] = [
   'wormhole_b0_n150',
@@ -17,6 +22,7 @@ export const PRESET_NAMES: readonly PresetName[] = [
   'wormhole_b0_n300_worker_dispatch',
   'blackhole_p100',
   'blackhole_p150',
+  'blackhole_p150_unharvested',
 ];
 
 export type DeviceSource = 'system_desc' | 'preset' | 'override';
@@ -67,14 +73,33 @@ interface PresetFigures {
  *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94).
  * - Default base: Wormhole 102,656 B, the `l1_unreserved_base` of a real n150 system desc in tt-mlir tests and the value
  *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026; later builds print 103,712). Blackhole
- *   111,104 B from tt-mlir Blackhole system descs. Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))`
- *   (tt-metal tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf).
+ *   111,616 B, the newest base in public figures (see "Blackhole" below). Both are
+ *   `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))` (tt-metal tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf).
  * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
  * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; n300 with worker dispatch (ttnn's default outside
  *   tt-mlir; the chip is two-row harvested and dispatch takes a row) 7 rows x 8 = 56 (ttmetal-l1-model.md §1);
- *   p100 10x11; p150 10x13 (unharvested).
+ *   Blackhole below.
  * - CB indices: 32 on Wormhole, 64 on Blackhole (circular_buffer_constants.h).
+ *
+ * Blackhole (the die has 14 x 10 Tensix; dispatch takes one column, tt-metal's default dispatch axis on Blackhole being
+ * COL unless fabric Tensix config is on: tt_metal/impl/dispatch/dispatch_core_common.cpp@054da56):
+ * - p100: two columns harvested → 12, less dispatch → 10 rows x 11.
+ * - p150: 10 rows x 11 since firmware v19.5.0 (Jan 2026) harvests two columns on every p150 to present 120 Tensix
+ *   (tt-metal #47014/#47015; tt-umd PR #1942 expects 2 harvested columns on P150; tt-metal PR #35056, Dec 2025: "instead
+ *   of 13x10 there will be 11x10"). Real p150 system descs print `grid = 10x11` (tt-mlir #7809, 2026-04; the Falcon3
+ *   dump of tt-mlir a3bafe1, 2026-07, 8 DRAM channels); tt-mlir's default Blackhole desc followed in PR #9248 (2026-08).
+ *   Core ranges [0-0 - 10-9] in 2026 threads (tt-metal #54876) agree.
+ * - p150_unharvested: 10 x 13 = 130, a p150 on firmware before v19.5.0 (all 14 columns, less dispatch): the
+ *   [(x=0,y=0) - (x=12,y=9)] core range of tt-xla #1066 (2025-08) and tt-lang #511 (2026-04, a card not yet updated).
+ *   The grid follows the card's firmware, not the tt-metal build, so it is a preset, not a change point.
+ * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 111,104 B in a 2026-04 dump
+ *   (tt-mlir 123d0c1 oom_ttnn.mlir), 111,360 B in 2026-07 dumps (tt-mlir a3bafe1 Falcon3), 111,616 B in 2026-08/09
+ *   builds (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B). Like Wormhole's
+ *   102,656 → 103,712 → 105,664 B it is not an op-factory change, so it is not in CHANGE_POINTS: a dump's system desc
+ *   carries its build's base, and `ttnnL1.l1UnreservedBase` / a runtime log's implied base override the preset.
  */
+const BLACKHOLE_BASE_BYTES = 111_616;
+
 const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
   wormhole_b0_n150: {
     arch: 'wormhole_b0',
@@ -112,7 +137,7 @@ const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
   blackhole_p100: {
     arch: 'blackhole',
     l1SizeBytes: 1_572_864,
-    l1UnreservedBase: 111_104,
+    l1UnreservedBase: BLACKHOLE_BASE_BYTES,
     workerGrid: [10, 11],
     nDramBanks: 7,
     numCbs: 64,
@@ -123,7 +148,18 @@ const PRESETS: Readonly<Record<PresetName, PresetFigures>> = {
   blackhole_p150: {
     arch: 'blackhole',
     l1SizeBytes: 1_572_864,
-    l1UnreservedBase: 111_104,
+    l1UnreservedBase: BLACKHOLE_BASE_BYTES,
+    workerGrid: [10, 11],
+    nDramBanks: 8,
+    numCbs: 64,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 64,
+    pcieAlignmentBytes: 64,
+  },
+  blackhole_p150_unharvested: {
+    arch: 'blackhole',
+    l1SizeBytes: 1_572_864,
+    l1UnreservedBase: BLACKHOLE_BASE_BYTES,
     workerGrid: [10, 13],
     nDramBanks: 8,
     numCbs: 64,
@@ -201,8 +237,18 @@ function archOf(name: string | undefined): Arch | undefined {
 }
 
 /**
+ * The Blackhole board a system desc describes: 7 DRAM channels is a p100 (p150: 8); a 13-column grid is a p150 on
+ * firmware before v19.5.0, unless the desc is tt-mlir's mock (whose 10x13 predates tt-mlir PR #9248).
+ */
+function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
+  if (desc.numDramChannels === PRESETS.blackhole_p100.nDramBanks) return 'blackhole_p100';
+  if (!mock && desc.gridCols === PRESETS.blackhole_p150_unharvested.workerGrid[1]) return 'blackhole_p150_unharvested';
+  return 'blackhole_p150';
+}
+
+/**
  * The device to analyse against. Order: explicit preset override > system desc (missing fields from the arch's
- * default preset) > wormhole_b0 n150 preset. A mock base in the system desc is replaced by the preset base with a warning.
+ * default preset) > wormhole_b0 n150 preset. A mock system desc's base and grid are replaced by the preset's with a warning.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
   if (overrides.preset !== undefined) {
@@ -226,21 +272,26 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     warnings.push(`unknown arch '${desc.arch ?? '(missing)'}' in system_desc; assuming wormhole_b0`);
     arch = 'wormhole_b0';
   }
-  const presetName =
-    desc.gridCols !== undefined && arch === 'blackhole' && desc.gridCols <= 11
-      ? 'blackhole_p100'
-      : defaultPresetFor(arch);
+  const mock = desc.l1UnreservedBase !== undefined && isMockBase(arch, desc.l1UnreservedBase);
+  const presetName = arch === 'blackhole' ? blackholePresetOf(desc, mock) : defaultPresetFor(arch);
   const p = PRESETS[presetName];
-  const rows = desc.gridRows ?? p.workerGrid[0];
-  const cols = desc.gridCols ?? p.workerGrid[1];
+  let rows = desc.gridRows ?? p.workerGrid[0];
+  let cols = desc.gridCols ?? p.workerGrid[1];
   let base = desc.l1UnreservedBase ?? p.l1UnreservedBase;
   let baseSource: DeviceSource = desc.l1UnreservedBase === undefined ? 'preset' : 'system_desc';
-  if (desc.l1UnreservedBase !== undefined && isMockBase(arch, desc.l1UnreservedBase)) {
+  if (mock) {
     warnings.push(
-      `system_desc l1_unreserved_base = ${formatInteger(desc.l1UnreservedBase)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${formatInteger(p.l1UnreservedBase)} B`,
+      `system_desc l1_unreserved_base = ${formatInteger(base)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${formatInteger(p.l1UnreservedBase)} B`,
     );
     base = p.l1UnreservedBase;
     baseSource = 'preset';
+    if (rows !== p.workerGrid[0] || cols !== p.workerGrid[1]) {
+      // The mock's grid is tt-mlir's guess too (Blackhole 10x13 before tt-mlir PR #9248), not the chip's.
+      warnings.push(
+        `system_desc grid ${rows}x${cols} is tt-mlir's mock default; using the ${presetName} preset grid ${p.workerGrid[0]}x${p.workerGrid[1]}`,
+      );
+      [rows, cols] = p.workerGrid;
+    }
   }
   let l1SizeBytes = desc.l1SizeBytes ?? p.l1SizeBytes;
   if (l1SizeBytes <= base) {
