@@ -92,6 +92,9 @@ interface PresetFigures {
  * - p150_unharvested: 10 x 13 = 130, a p150 on firmware before v19.5.0 (all 14 columns, less dispatch): the
  *   [(x=0,y=0) - (x=12,y=9)] core range of tt-xla #1066 (2025-08) and tt-lang #511 (2026-04, a card not yet updated).
  *   The grid follows the card's firmware, not the tt-metal build, so it is a preset, not a change point.
+ * - Ethernet dispatch would give a p150 all 12 columns (tt-metal PR #57142, open in 2026-09, "12x10 grid"), but it
+ *   cannot open a Blackhole device before that PR (tt-mlir's runtime dispatches on workers there, tt-mlir PR #3344), so
+ *   no preset models it.
  * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 111,104 B in a 2026-04 dump
  *   (tt-mlir 123d0c1 oom_ttnn.mlir), 111,360 B in 2026-07 dumps (tt-mlir a3bafe1 Falcon3), 111,616 B in 2026-08/09
  *   builds (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B). Like Wormhole's
