@@ -487,6 +487,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #44617 (sdpa_decode.cpp: kDefaultDecodeChunkSize 32, kDefaultMaxCoresPerHeadBatch 1, as quoted in models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py; index id 60939355031)',
   },
+  'matmul-all-dram-2d-any-grid': {
+    family: 'matmul',
+    pr: 15938,
+    // Description 2024-12-11; comments and the CI runs it cites run to 2025-01-03..06 (the author's issue #15732 update:
+    // "use block h/w for 1D and 2D mcast and use 1D and 2D mcast in more scenarios"); tt-metal #16348 saw the old
+    // selection at 6b3b9ec on 2024-12-30. Merge day not read.
+    mergedOn: '2025-01-07',
+    dateFrom: 'approx',
+    what: "auto-config (create_simple): all-DRAM-interleaved matmuls take the 2D mcast path on any grid whatever the block count (before: only when the per-core-factor blocks fit the grid's rows and columns, rebalanced only on an 8x8 grid), all-DRAM narrow shapes take 1D, 1D/2D out blocks shrink to fit L1, and blocks that fit the core count but not the grid no longer fall to MatmulMultiCoreNonOptimizedReuseProgramConfig (bmm_op_multi_core_reuse: fixed 16x16 tiles per core); PR #21403 (2025-04-29) then deleted that config as dead code",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (create_simple_matmul_program_config after PR #15214); matmul_op_multi_core_reuse_program_factory.cpp@080a251',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (all_dram_interleaved or blocks fit; no NonOptimizedReuse return)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -128,6 +128,7 @@ export function matmulConfigFixes(
   if (inUse.operandsSharded) return reject('a or b is sharded: in0_block_w is tied to the shard, not searched');
   if (
     cur.kind === 'MatmulMultiCoreProgramConfig' ||
+    cur.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig' ||
     cur.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'
   )
     return reject(`${cur.kind}: no smaller blocking to search`);

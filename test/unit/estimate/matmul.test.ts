@@ -12,6 +12,7 @@ import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulCo
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
 import { op, tensor, whContext } from './build';
+import { presetDevice } from '../../../server/src/ttnn/device';
 import { DUMP, MATMUL_FILES, readCorpus } from '../../support/corpus';
 
 function est(r: OpEstimateResult): OpEstimate {
@@ -285,6 +286,75 @@ describe('estimate/matmul: version axis', () => {
         r.versionRange?.figures.map((f) => f.kind),
         ['illegal', 'estimate'],
       );
+  });
+});
+
+describe('estimate/matmul: the late-2024 auto-config (before tt-metal PR #15938)', () => {
+  // Worked from tt-metal matmul_op.cpp@0155a43 (create_simple_matmul_program_config of late 2024) and
+  // matmul_op_multi_core_reuse_program_factory.cpp@080a251. Per-core factor estimate of that era: M·w·2·T(a) +
+  // M·w·2·T(b) + M·N·T(a), no interm term. bf16, factor 16: 131,072 + 131,072 + 524,288 = 786,432 < 1,396,480 → 16.
+  const before = { ttMetalDate: '2025-01-01' };
+  it('blocks that fit the core count but not the grid (16 block rows > 8) → NonOptimizedReuse, fixed 16x16 blocks', () => {
+    // 8192x1024 @ 1024x512, output in L1: Mt 256, Nt 16 → 16 x 1 blocks, 16 ≤ 64 and Kt 32 % 2 = 0; 16 rows > 8 → no
+    // core range; 256 % 16 = 16 % 16 = 0 → NonOptimizedReuse. Factory: c_0 16·2·2 = 64, c_1 64, c_16 16·16 = 256 tiles
+    // → 384 x 2,048 = 786,432 B on (256/16)·(16/16) = 16 cores.
+    const build = () => op('ttnn.matmul', [dram([8192, 1024]), dram([1024, 512])], [l1([8192, 512])]);
+    const e = est(estimateOp(build(), whContext(before)));
+    assert.equal(e.factory, 'MatmulMultiCoreNonOptimizedReuseProgramConfig');
+    assert.equal(e.cbBytesPerCore, 786_432);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 64],
+        ['c_1', 64],
+        ['c_16', 256],
+      ],
+    );
+    assert.equal(e.nCoresUsed, 16);
+    assert.match(e.factoryReason, /fit the core count but not the 8x8 grid/);
+  });
+  it('a window straddling PR #15938 reports both builds', () => {
+    const build = () => op('ttnn.matmul', [dram([8192, 1024]), dram([1024, 512])], [l1([8192, 512])]);
+    const r = estimateOp(build(), whContext({ window: { earliest: '2025-01-01', latest: '2025-02-01' } }));
+    assert.equal(r.kind, 'estimate');
+    if (r.kind === 'estimate') {
+      assert.deepEqual(r.versionRange?.changePoints, ['matmul-all-dram-2d-any-grid']);
+      assert.equal(r.versionRange?.figures.length, 2);
+    }
+  });
+  it('all DRAM on an 8x7 grid (n300, worker dispatch): NonOptimizedReuse then, 2D mcast on any grid after', () => {
+    // 4096x512 @ 512x512 bf16: Mt 128, Nt 16 → 8 x 1 blocks of 16; 8 rows > 7 → NonOptimizedReuse: 786,432 B on 8 cores.
+    const build = () => op('ttnn.matmul', [dram([4096, 512]), dram([512, 512])], [dram([4096, 512])]);
+    const n300 = (ttMetalDate: string) => ({
+      ...whContext({ ttMetalDate }),
+      device: presetDevice('wormhole_b0_n300_worker_dispatch'),
+    });
+    const old = est(estimateOp(build(), n300('2025-01-01')));
+    assert.equal(old.factory, 'MatmulMultiCoreNonOptimizedReuseProgramConfig');
+    assert.equal(old.cbBytesPerCore, 786_432);
+    assert.equal(old.nCoresUsed, 8);
+    const after = est(estimateOp(build(), n300('2025-02-01')));
+    assert.equal(after.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+  });
+  it('all DRAM on an 8x8 grid: PR #15214 rebalancing, per_core ceil(Mt/8) x ceil(Nt/8)', () => {
+    // 2048x512 @ 512x512 f32 (the n150 side of tt-metal #16348): factor 16 → 262,144 + 262,144 + 1,048,576 > free; 8 →
+    // 8 x 2 blocks fit the 8x8 grid → 2D; all DRAM on 8x8: in0_block_w 16/8 = 2, per_core 64/8 = 8 x 16/8 = 2; estimate
+    // 131,072 + 131,072 + 65,536 + 16·2,048 = 360,448 fits → block 8x2. K blocks 8 → double: c_0 8·2·2 = 32, c_1 2·2·2 =
+    // 8, c_4 8·2 = 16 tiles (interm shared: f32 output) → 56 x 4,096 = 229,376 B.
+    const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+    const e = est(
+      estimateOp(op('ttnn.matmul', [f32([2048, 512]), f32([512, 512])], [f32([2048, 512])]), whContext(before)),
+    );
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 229_376);
+  });
+  it('a factor that divides Mt but not 16 → NonOptimizedReuse, whose factory rejects it', () => {
+    // 256x256 @ 256x256 f32: factor 8 (16 does not fit), one 8x8 block → no core range (a single block); 8 % 8 = 0 →
+    // NonOptimizedReuse, whose factory requires Mt % 16 == 0 (TT_FATAL "Error"): Mt = 8.
+    const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+    const r = estimateOp(op('ttnn.matmul', [f32([256, 256]), f32([256, 256])], [f32([256, 256])]), whContext(before));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Mt % 16 == 0/);
   });
 });
 

@@ -15,6 +15,9 @@
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
  *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
  *     it fuses no bias.
+ *   non-optimized reuse (MatmulMultiCoreNonOptimizedReuseProgramConfig, auto-selected only before PR #15938) [8]: the
+ *     factory ignores the config: c_0 and c_1 16·2·2 tiles, c_16 (shared with c_24) 16·16 tiles of the output, one
+ *     16x16 block per core; Mt, Nt multiples of 16 and Kt of 2, else TT_FATAL.
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
@@ -35,11 +38,15 @@
  *       + add output); opmodel-golden-open.tsv.
  *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
  *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_program_factory.cpp@080a251
  *   Selection: matmulConfig.ts.
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
  *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
- *   rejected; from it on it takes the 1D mcast-in1 config.
+ *   rejected; from it on it takes the 1D mcast-in1 config. Before PR #15938 (change point 'matmul-all-dram-2d-any-grid')
+ *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Worked example (tt-metal #16348, 2048x512 @
+ *   512x512 f32 all DRAM on n300's 8x7 grid, 2024-12): factor 8 → 8x2 blocks, 8 rows > 7 → NonOptimizedReuse: c_0 64 +
+ *   c_1 64 + c_16 256 tiles x 4,096 B = 1,572,864 B on 4 cores (+ 99,104 B base = 1,671,968 B, the thread's figure).
  * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
  *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
  *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
@@ -87,6 +94,10 @@ const CITES = {
   reuse:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
   multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
+  nonOptimizedReuse:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_program_factory.cpp@080a251 (matmul_multi_core_reuse: per_core 16x16, in0_block_w 2)',
+  legacySelection:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (create_simple_matmul_program_config before PR #15938)',
   dramSharded:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269',
   selection:
@@ -314,6 +325,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       gridY: deviceRows,
       maxL1SpaceBytes: maxL1Space(ctx),
       narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -334,6 +346,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     biasTile > 0 &&
     (biasRowsPadded !== TILE_HW ||
       cfg.kind === 'MatmulMultiCoreProgramConfig' ||
+      cfg.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig' ||
       (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
   const biasTileBytes = biasPostAdd ? 0 : biasTile;
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
@@ -375,6 +388,23 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 1, role: 'in1', nPages: 2, pageBytes: b.tileBytes },
       { index: 16, role: 'output', nPages: 2, pageBytes: outBytes },
     );
+  } else if (cfg.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig') {
+    // [8]: the factory ignores the config's blocking: per_core 16x16 tiles, in0_block_w 2; c_0, c_1 double-buffered
+    // blocks, c_16 the output block sharing its bytes with the c_24 partials; one block per core, row-major.
+    const MtPerBatch = a.padded[a.padded.length - 2] / TILE_HW;
+    const blocks = Math.floor(MtPerBatch / 16) * Math.floor(Nt / 16);
+    if (MtPerBatch % 16 !== 0 || Nt % 16 !== 0 || Kt % 2 !== 0 || blocks > cfg.gridX * cfg.gridY)
+      return illegal(
+        op.name,
+        'Error (bmm_op_multi_core_reuse: Mt % 16 == 0, Nt % 16 == 0, Kt % 2 == 0, blocks <= cores)',
+        CITES.nonOptimizedReuse,
+      );
+    cbs.push(
+      { index: 0, role: 'in0 block', nPages: 16 * 2 * 2, pageBytes: a.tileBytes },
+      { index: 1, role: 'in1 block', nPages: 16 * 2 * 2, pageBytes: b.tileBytes },
+      { index: 16, role: 'output/interm (shared with c_24)', nPages: 16 * 16, pageBytes: outBytes },
+    );
+    groups = [{ name: 'all', nCores: blocks, firstCore: [0, 0] }];
   } else if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
     // [3]: a sharded → c_0 is a's shard (per_core_M·Kt); else per_core_M (per batch)·w, always double-buffered; b likewise;
     // c_4 output per_core_M·per_core_N sharing its bytes with the c_5 partials unless their formats differ.
@@ -572,17 +602,22 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? CITES.reuse
         : cfg.kind === 'MatmulMultiCoreProgramConfig'
           ? CITES.multicore
-          : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'
-            ? CITES.dramSharded
-            : CITES.mcast1d,
+          : cfg.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig'
+            ? CITES.nonOptimizedReuse
+            : cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'
+              ? CITES.dramSharded
+              : CITES.mcast1d,
   ];
-  if (auto) citations.push(CITES.selection, CITES.estimate);
+  const legacySelection = auto && !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid') && a.sharding === 'interleaved';
+  if (auto) citations.push(legacySelection ? CITES.legacySelection : CITES.selection, CITES.estimate);
   if (biasPostAdd || hasActivation) citations.push(CITES.bound);
   if (biasPostAdd && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
   const approxReasons: string[] = [];
   if (auto)
     approxReasons.push(
-      "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
+      legacySelection
+        ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
+        : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
     );
   if (!flags.printed)
     approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
@@ -683,6 +718,7 @@ export function matmulConfigInUse(
     gridY: deviceRows,
     maxL1SpaceBytes: maxL1Space(ctx),
     narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+    legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

@@ -16,6 +16,13 @@
  *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4).
  *   get_matmul_subblock_params / get_subblock_sizes: first (h, w) of the SUBBLOCK_HW_CHOICES table dividing the block
  *     (h·w ≤ 4 under fp32 accumulation).
+ *   Before PR #15938 (change point 'matmul-all-dram-2d-any-grid'), create_simple [3]: per_core factor from the older
+ *     estimate (in1 sized with per_core_M, no interm or bias term); only when the blocks fit the core count and Kt % w
+ *     == 0: one block row → 1D mcast in0, one block column → 1D mcast in1 (one per_core block per core, no out block),
+ *     blocks within the grid's rows and columns → 2D mcast with per_core = the factor (all-DRAM-interleaved on an 8x8
+ *     grid only: per_core = ceil(Mt/8) x ceil(Nt/8), in0_block_w Kt/8, out block found by halving M, N, w), else
+ *     MatmulMultiCoreNonOptimizedReuseProgramConfig when the factor divides Mt and Nt, else the non-reuse factory.
+ *     No narrow-shape rule.
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9
@@ -26,6 +33,10 @@
  *       in0 M·w·2·T(a) + in1 N·w·2·T(b) + out M·N·T(a) + interm M·N·max(T(bf16), T(out)) (T(fp32) under fp32
  *       accumulation) + bias w·T(bias) + sharded-in0 block M·shard_w·T(a); get_max_l1_space = lowest occupied L1
  *       address (else L1 size) − base)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (the late-2024 state, after PR #15214's
+ *       8x8 all-DRAM rebalancing; stored in the wusatosi/tt-metal fork) and @b20ac21 (the state after PR #15938, in the
+ *       myply/tt-metal fork: all-DRAM-interleaved on any grid, NonOptimizedReuse no longer selected; PR #21403,
+ *       2025-04-29, then deleted that config as dead code)
  *
  * Assumptions: no user core grid and no compute-kernel config unless the IR prints one (tt-mlir passes neither by
  * default): fp32_dest_acc_en and packer_l1_acc off; shard orientation row-major.
@@ -38,6 +49,7 @@ export type MatmulConfigKind =
   | 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
   | 'MatmulMultiCoreReuseProgramConfig'
   | 'MatmulMultiCoreProgramConfig'
+  | 'MatmulMultiCoreNonOptimizedReuseProgramConfig'
   | 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig';
 
 /** A tt-metal matmul program config (block sizes in tiles; grid as tt-metal's CoreCoord: x = columns, y = rows). */
@@ -90,6 +102,8 @@ export interface SelectionInput {
   readonly maxL1SpaceBytes: number;
   /** Builds before tt-metal PR #32173: create_simple treats a shape as narrow only when every tensor is in DRAM. */
   readonly narrowOnlyAllDram?: boolean;
+  /** Builds before tt-metal PR #15938: create_simple as of late 2024 (createSimpleLegacy). */
+  readonly legacyCreateSimple?: boolean;
 }
 
 export interface Selection {
@@ -242,6 +256,7 @@ function mcast1d(
   mcastIn0: boolean,
   outShardTiles?: readonly [number, number],
   outGrid?: [number, number],
+  blockToFit = true,
 ): MatmulConfig {
   const M = fuseBatch ? batchOf(s.a.padded) * rows(s.a) : rows(s.a);
   const K = cols(s.a);
@@ -262,7 +277,8 @@ function mcast1d(
     pcn = N / TILE;
   }
   const w = (K / TILE) % 2 === 0 ? 2 : 1;
-  const [bh, bw] = multiDimFactor(s, pcm, pcn, w, false);
+  // Before PR #15938 the 1D config had no out block: one per_core_M x per_core_N block per core.
+  const [bh, bw] = blockToFit ? multiDimFactor(s, pcm, pcn, w, false) : [pcm, pcn];
   const [sh, sw] = matmulSubblockParams(bh, bw, false, false, s.fp32DestAcc);
   return config('MatmulMultiCoreReuseMultiCast1DProgramConfig', {
     gridX: gx,
@@ -418,6 +434,131 @@ function createSimple(s: SelectionInput): Selection {
   };
 }
 
+/**
+ * get_estimated_size_of_cbs before PR #15938 [3]: in0 M·w·2·T(a), in1 sized with per_core_M as well (M·w·2·T(b)),
+ * out M·N·T(a), plus M·N·interm only where a caller passes an interm tile (the 8x8 all-DRAM block search); no bias term.
+ */
+function legacyEstimatedCbBytes(s: SelectionInput, m: number, n: number, w: number, intermTile: number): number {
+  return m * w * 2 * s.a.tileBytes + m * w * 2 * s.b.tileBytes + m * n * s.a.tileBytes + m * n * intermTile;
+}
+
+/** create_simple_matmul_program_config before PR #15938 [3]. */
+function createSimpleLegacy(s: SelectionInput): Selection {
+  const Mt = rows(s.a) / TILE;
+  const Kt = cols(s.a) / TILE;
+  const Nt = cols(s.b) / TILE;
+  const X = s.gridX;
+  const Y = s.gridY;
+  const outSharded = s.out.sharding !== 'interleaved';
+  let w = 2;
+  let pc = 1;
+  for (let f = 16; f > 1; f /= 2) {
+    if (legacyEstimatedCbBytes(s, f, f, w, 0) < s.maxL1SpaceBytes) {
+      pc = f;
+      break;
+    }
+  }
+  const nby = Math.floor((Mt - 1) / pc) + 1;
+  const nbx = Math.floor((Nt - 1) / pc) + 1;
+  if (outSharded && Kt % w !== 0) w = 1;
+  const fitText = `per-core factor ${pc} (the largest of 16, 8, 4, 2 whose ${pc}x${pc} block with in0_block_w 2 fits ${s.maxL1SpaceBytes} B of free L1, estimated the pre-2025 way)`;
+  const multiCore: Selection = {
+    config: config('MatmulMultiCoreProgramConfig', {
+      gridX: X,
+      gridY: Y,
+      in0BlockW: 1,
+      outSubblockH: 1,
+      outSubblockW: 1,
+      outBlockH: 1,
+      outBlockW: 1,
+      perCoreM: 1,
+      perCoreN: 1,
+    }),
+    because: `${fitText}; ${nby}x${nbx} blocks: the non-reuse multi-core factory`,
+  };
+  if (!(nbx * nby <= X * Y && Kt % w === 0)) return multiCore;
+  const crX = !(nby === 1 && nbx === 1) && nby <= Y && nbx <= X ? nbx : 0;
+  const crY = crX === 0 ? 0 : nby;
+  const mcastOut = outSharded && crY === 0;
+  if (crY === 1 || (mcastOut && s.out.sharding === 'width_sharded')) {
+    return {
+      config: mcast1d(s, false, true, undefined, undefined, false),
+      because: `${fitText}; ${crY === 1 ? `the ${nbx} output blocks form one row` : 'the output is width sharded'}: 1D mcast of in0`,
+    };
+  }
+  if (crX === 1 || (mcastOut && s.out.sharding === 'height_sharded')) {
+    return {
+      config: mcast1d(s, false, false, undefined, undefined, false),
+      because: `${fitText}; ${crX === 1 ? `the ${nby} output blocks form one column` : 'the output is height sharded'}: 1D mcast of in1`,
+    };
+  }
+  if (crY > 0 || (mcastOut && s.out.sharding === 'block_sharded')) {
+    let pcm = pc;
+    let pcn = pc;
+    let bh = pc;
+    let bw = pc;
+    let sh = pcn === 2 ? 4 : 1;
+    let sw = 2;
+    let because = `${fitText}; ${nby}x${nbx} blocks fit the ${Y}x${X} grid: 2D mcast`;
+    const allDramInterleaved =
+      s.a.sharding === 'interleaved' &&
+      s.b.sharding === 'interleaved' &&
+      !outSharded &&
+      s.a.buffer === 'dram' &&
+      s.b.buffer === 'dram' &&
+      s.out.buffer === 'dram';
+    // PR #15214's all-DRAM rebalancing, on an 8x8 grid only: halve M, then N, then w until the estimate (interm as a
+    // bf16 tile) fits.
+    if (allDramInterleaved && X === 8 && Y === 8) {
+      w = Kt % X === 0 ? Kt / X : 1;
+      pcm = ceilDiv(Mt, Y);
+      pcn = ceilDiv(Nt, X);
+      let found: [number, number, number] = [1, 1, 1];
+      search: for (let m = pcm; m >= 1; m = Math.floor(m / 2))
+        for (let n = pcn; n >= 1; n = Math.floor(n / 2))
+          for (let k = w; k >= 1; k = Math.floor(k / 2))
+            if (legacyEstimatedCbBytes(s, m, n, k, 2048) < s.maxL1SpaceBytes) {
+              found = [m, n, k];
+              break search;
+            }
+      [bh, bw, w] = found;
+      [sh, sw] = matmulSubblockParams(bh, bw, false, false, false);
+      because = `all operands DRAM interleaved on an 8x8 grid: 2D mcast, per_core = ceil(${Mt}/8) x ceil(${Nt}/8) tiles, out block ${bh}x${bw}, in0_block_w ${w}`;
+    }
+    return {
+      config: config('MatmulMultiCoreReuseMultiCastProgramConfig', {
+        gridX: X,
+        gridY: Y,
+        in0BlockW: w,
+        outSubblockH: sh,
+        outSubblockW: sw,
+        outBlockH: bh,
+        outBlockW: bw,
+        perCoreM: pcm,
+        perCoreN: pcn,
+      }),
+      because,
+    };
+  }
+  if (Mt % pc === 0 && Nt % pc === 0) {
+    return {
+      config: config('MatmulMultiCoreNonOptimizedReuseProgramConfig', {
+        gridX: X,
+        gridY: Y,
+        in0BlockW: 2,
+        outSubblockH: 4,
+        outSubblockW: 2,
+        outBlockH: 16,
+        outBlockW: 16,
+        perCoreM: 16,
+        perCoreN: 16,
+      }),
+      because: `${fitText}; the ${nby}x${nbx} blocks fit the core count but not the ${Y}x${X} grid, and ${pc} divides Mt ${Mt} and Nt ${Nt}: MatmulMultiCoreNonOptimizedReuseProgramConfig (its factory fixes 16x16 tiles per core)`,
+    };
+  }
+  return multiCore;
+}
+
 /** create_matmul_1d_systolic_array_program_config. */
 function systolic1d(s: SelectionInput): MatmulConfig {
   const bm = (batchOf(s.a.padded) * rows(s.a)) / TILE;
@@ -466,7 +607,11 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
       m = ceilDiv(mSize, TILE);
       n = ceilDiv(nSize, TILE);
       k = 1;
-      if (!(estimatedCbBytes(s, m, n, k) < s.maxL1SpaceBytes)) return createSimple(s);
+      const fits =
+        s.legacyCreateSimple === true
+          ? legacyEstimatedCbBytes(s, m, n, k, 0) < s.maxL1SpaceBytes
+          : estimatedCbBytes(s, m, n, k) < s.maxL1SpaceBytes;
+      if (!fits) return s.legacyCreateSimple === true ? createSimpleLegacy(s) : createSimple(s);
     } else if (aSharded) {
       if (s.a.sharding === 'width_sharded')
         return { illegal: 'MatmulMultiCoreReuseProgramConfig: Input A cannot be width sharded' };
@@ -634,7 +779,8 @@ export function selectMatmulConfig(s: SelectionInput): Selection | SelectionErro
         'The last two dimensions of the first tensor and the last dimension of the second tensor must be a multiple of tile size',
     };
   }
-  return s.a.sharding === 'interleaved' ? createSimple(s) : fromShardedA(s);
+  if (s.a.sharding !== 'interleaved') return fromShardedA(s);
+  return s.legacyCreateSimple === true ? createSimpleLegacy(s) : createSimple(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,6 +792,7 @@ const ATTR_NAME: Readonly<Record<MatmulConfigKind, string | undefined>> = {
   MatmulMultiCoreReuseMultiCast1DProgramConfig: 'matmul_multi_core_reuse_multi_cast_1d_program_config',
   MatmulMultiCoreReuseProgramConfig: 'matmul_multi_core_reuse_program_config',
   MatmulMultiCoreProgramConfig: undefined,
+  MatmulMultiCoreNonOptimizedReuseProgramConfig: undefined,
   MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig:
     'matmul_multi_core_reuse_multi_cast_dram_sharded_program_config',
 };
@@ -685,6 +832,8 @@ export function matmulConfigAttribute(c: MatmulConfig): string | undefined {
 /** `per_core_M 8, per_core_N 4, in0_block_w 2, out_subblock 2x4` for hover text. */
 export function configSummary(c: MatmulConfig): string {
   if (c.kind === 'MatmulMultiCoreProgramConfig') return 'no blocking parameters (2-tile CBs per core)';
+  if (c.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig')
+    return 'no blocking parameters (the factory fixes per_core 16x16 tiles, in0_block_w 2)';
   const block =
     c.outBlockH !== c.perCoreM || c.outBlockW !== c.perCoreN ? `, out_block ${c.outBlockH}x${c.outBlockW}` : '';
   const extra =
