@@ -249,6 +249,21 @@ function config(
   return { kind, fuseBatch: false, mcastIn0: false, transposeMcast: false, ...c };
 }
 
+/** MatmulMultiCoreProgramConfig on an X x Y grid: the non-reuse multi-core factory, one tile at a time. */
+function nonReuseMultiCore(X: number, Y: number): MatmulConfig {
+  return config('MatmulMultiCoreProgramConfig', {
+    gridX: X,
+    gridY: Y,
+    in0BlockW: 1,
+    outSubblockH: 1,
+    outSubblockW: 1,
+    outBlockH: 1,
+    outBlockW: 1,
+    perCoreM: 1,
+    perCoreN: 1,
+  });
+}
+
 /** get_mcast_1d_config (no user shard spec handled: BLOCK_SHARDED outputs on a 1-D grid use the output shard). */
 function mcast1d(
   s: SelectionInput,
@@ -419,17 +434,7 @@ function createSimple(s: SelectionInput): Selection {
     }
   }
   return {
-    config: config('MatmulMultiCoreProgramConfig', {
-      gridX: X,
-      gridY: Y,
-      in0BlockW: 1,
-      outSubblockH: 1,
-      outSubblockW: 1,
-      outBlockH: 1,
-      outBlockW: 1,
-      perCoreM: 1,
-      perCoreN: 1,
-    }),
+    config: nonReuseMultiCore(X, Y),
     because: `${fitText}; ${nby}x${nbx} blocks do not fit the ${Y}x${X} grid (or Kt ${Kt} is not a multiple of in0_block_w ${w}): the non-reuse multi-core factory`,
   };
 }
@@ -463,17 +468,7 @@ function createSimpleLegacy(s: SelectionInput): Selection {
   if (outSharded && Kt % w !== 0) w = 1;
   const fitText = `per-core factor ${pc} (the largest of 16, 8, 4, 2 whose ${pc}x${pc} block with in0_block_w 2 fits ${s.maxL1SpaceBytes} B of free L1, estimated the pre-2025 way)`;
   const multiCore: Selection = {
-    config: config('MatmulMultiCoreProgramConfig', {
-      gridX: X,
-      gridY: Y,
-      in0BlockW: 1,
-      outSubblockH: 1,
-      outSubblockW: 1,
-      outBlockH: 1,
-      outBlockW: 1,
-      perCoreM: 1,
-      perCoreN: 1,
-    }),
+    config: nonReuseMultiCore(X, Y),
     because: `${fitText}; ${nby}x${nbx} blocks: the non-reuse multi-core factory`,
   };
   if (!(nbx * nby <= X * Y && Kt % w === 0)) return multiCore;
