@@ -253,8 +253,9 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-keeps-act-block-h': {
     family: 'conv2d',
     pr: 32424,
-    // PR opened 2025-11-14 (its CI run is of that day); merged before the goldens' f4163c2 (2025-11-27), whose auto-shard
-    // convs run whole-height act blocks. Day not read.
+    // PR opened 2025-11-14 (its CI run is of that day); merged by 2025-11-26, when PR #33246 calls its commit e1b34d5
+    // "recent" (a nightly it broke), and before the goldens' f4163c2 (2025-11-27), whose auto-shard convs run
+    // whole-height act blocks. Day not read.
     mergedOn: '2025-11-14',
     dateFrom: 'approx',
     what: 'auto-shard (no shard_layout, interleaved input) no longer lowers act_block_h_override to one tile (two with enable_split_reader): act blocks span the whole per-core height unless the config says otherwise; before, ACT/ACT_TILIZED were one tile row and height-sharded weights fully buffered (×kH)',
