@@ -67,7 +67,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
-import { largestDivisorAtMost } from './untilize';
+import { distributedNorm2dCores } from './normPreAllGather';
 
 const CITE_FACTORY =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm_distributed/device/layernorm_post_all_gather_program_factory.cpp@015365c';
@@ -149,9 +149,7 @@ function estimatePostAllGather(op: TtnnOp, ctx: EstimateContext, kind: PostNormK
   let groups: readonly GroupSpec[];
   let layoutWhy: string;
   if (twoD) {
-    const maxCoresY = ctx.device.workerGrid[0];
-    const coresX = largestDivisorAtMost(rows, maxCoresY);
-    const coresY = largestDivisorAtMost(wt, maxCoresY);
+    const [coresX, coresY] = distributedNorm2dCores(rows, wt, ctx);
     rowTiles = wt / coresY;
     groups = [{ name: 'all cores', nCores: coresX * coresY, firstCore: [0, 0] }];
     layoutWhy = `use_2d_core_grid: ${rows} tile rows x Wt = ${wt} → ${coresX} x ${coresY} cores, ${rowTiles} tiles of the row each`;

@@ -144,10 +144,7 @@ function estimatePreAllGather(op: TtnnOp, ctx: EstimateContext, kind: PreNormKin
   if (twoD) {
     if (residual !== undefined && !fp32Cbs)
       return unmodeled(op.name, 'use_2d_core_grid with a residual: the 2D factory of this build was not read');
-    // cores_x: the largest divisor of the tile rows up to grid.y; cores_y: the largest divisor of Wt up to grid.y.
-    const maxCoresY = ctx.device.workerGrid[0];
-    const coresX = largestDivisorAtMost(rows, maxCoresY);
-    const coresY = largestDivisorAtMost(wt, maxCoresY);
+    const [coresX, coresY] = distributedNorm2dCores(rows, wt, ctx);
     const tilesPerCoreY = wt / coresY;
     const mergeTiles = atOrAfter(ctx, 'norm-pre-all-gather-2d-merge-by-cores') ? coresY : tilesPerCoreY;
     const cbs2d = rowCbs(wt, tIn, im, residual);
@@ -206,4 +203,13 @@ function rowCbs(wt: number, inputTileBytes: number, im: number, residual: Resolv
   }
   cbs.push({ index: 6, role: 'x^2', nPages: 2 * wt, pageBytes: im });
   return cbs;
+}
+
+/**
+ * The core rectangle of the distributed norms' use_2d_core_grid factories (pre- and post-all-gather): cores_x, the
+ * largest divisor of the tile rows up to the grid's rows; cores_y, the largest divisor of Wt up to the same.
+ */
+export function distributedNorm2dCores(rows: number, wt: number, ctx: EstimateContext): [number, number] {
+  const maxCores = ctx.device.workerGrid[0];
+  return [largestDivisorAtMost(rows, maxCores), largestDivisorAtMost(wt, maxCores)];
 }
