@@ -10,14 +10,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'runs ttnn::fused_rms_minimal (RMSAllGather: a width-sharded rms_norm fused with a fabric all-gather, experimental CCL factory); not modeled',
   ],
   [
-    'ttnn.rms_norm_pre_all_gather',
-    'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled',
-  ],
-  [
-    'ttnn.layer_norm_pre_all_gather',
-    'runs the distributed-norm pre-all-gather factory (per-row statistics); not modeled',
-  ],
-  [
     'ttnn.group_norm',
     'runs the sharded/mcast group-norm factories (program config from the input shard spec and num_groups); not modeled',
   ],

@@ -19,83 +19,17 @@ import * as path from 'node:path';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import type { OpAnalysis } from '../../../server/src/analysis/analyze';
 import * as features from '../../../server/src/features';
-
-const DIR = path.join(__dirname, '../../fixtures/threads');
-
-/** Wormhole base of the 2026 tt-metal builds, as printed by tt-metal issue #38364 and consistent with #39875/#42882. */
-const BASE_2026 = 103_712;
-
-interface Run {
-  readonly file: string;
-  readonly date: string;
-  readonly base?: number;
-  readonly arch?: string;
-}
-
-function analyse(run: Run) {
-  const text = fs.readFileSync(path.join(DIR, run.file), 'utf8');
-  return analyzeDocument(text, {
-    ...DEFAULT_ANALYSIS_SETTINGS,
-    ttMetalDate: run.date,
-    l1UnreservedBase: run.base,
-    arch: run.arch ?? 'auto',
-  }).analysis;
-}
-
-/** The one device op of function `fn` (or of the file's only function). */
-function deviceOp(run: Run, fn?: string): { op: OpAnalysis; first: string | undefined; unmodeled: boolean } {
-  const a = analyse(run);
-  const f = fn === undefined ? a.functions[0]! : a.functions.find((x) => x.fn.name === `@${fn}`)!;
-  assert.ok(f !== undefined, `function ${fn} in ${run.file}`);
-  const idx = f.ops.findIndex((o) => o.op.name !== 'func.return');
-  const first =
-    a.firstFailure === undefined
-      ? undefined
-      : `${a.functions[a.firstFailure.functionIndex]!.fn.name}#${a.firstFailure.opIndex}`;
-  return {
-    op: f.ops[idx]!,
-    first: first === `${f.fn.name}#${idx}` ? 'this op' : first,
-    unmodeled: f.unmodeledOrUnknownLayoutOps.includes(idx),
-  };
-}
-
-function assertFails(run: Run, fn?: string, opts: { first?: boolean } = {}): OpAnalysis {
-  const { op, first } = deviceOp(run, fn);
-  assert.equal(
-    op.estimate.kind,
-    'estimate',
-    op.estimate.kind === 'estimate' ? '' : `${op.estimate.kind}: ${'reason' in op.estimate ? op.estimate.reason : ''}`,
-  );
-  assert.ok(
-    op.overflow !== undefined,
-    `${run.file}${fn ? ` @${fn}` : ''} at ${run.date}: expected an overflow, got ${op.cbBytesPerCore} B of CBs`,
-  );
-  assert.equal(op.overflow.kind, 'cbBeyondL1');
-  if (opts.first !== false) assert.equal(first, 'this op', 'the first error of the run');
-  return op;
-}
-
-function assertFits(run: Run, fn?: string): void {
-  const { op } = deviceOp(run, fn);
-  assert.equal(op.estimate.kind, 'estimate');
-  assert.equal(
-    op.overflow,
-    undefined,
-    `${run.file} at ${run.date}: flagged ${op.overflow?.cbRegionEndBytes} B, the thread says it ran`,
-  );
-}
-
-function regionEnd(op: OpAnalysis): number {
-  assert.ok(op.estimate.kind === 'estimate');
-  return op.estimate.kind === 'estimate' ? op.estimate.cbRegionEndBytes : NaN;
-}
-
-function assertNear(actual: number, threadFigure: number): void {
-  assert.ok(
-    Math.abs(actual - threadFigure) <= 4096,
-    `${actual} B vs tt-metal's ${threadFigure} B (more than 4 KiB apart)`,
-  );
-}
+import {
+  analyse,
+  assertFails,
+  assertFits,
+  assertNear,
+  BASE_2026,
+  deviceOp,
+  DIR,
+  regionEnd,
+  type Run,
+} from '../../support/threadCases';
 
 describe('public-thread regression set (test/fixtures/threads)', () => {
   describe('pad (row-major)', () => {
