@@ -74,6 +74,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
   },
+  'matmul-fused-transpose-a': {
+    family: 'matmul',
+    pr: 32295,
+    // Opened 2025-11-12; its last review round is dated 2025-12-03 and tt-metal PR #35249 (2026-01-04) treats it as
+    // merged. Merge day not read.
+    mergedOn: '2025-12-10',
+    dateFrom: 'approx',
+    what: 'transpose_a is fused into the 1D/2D mcast matmul: the reader walks a with transposed strides and the compute kernel transposes each in0 tile through c_10 (in0_transposed, as large as the in0 CB); before, ttnn.matmul ran ttnn.transpose on a as a separate program and the matmul program had no c_10',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@012a167 (no in0 transpose CB); tt-metal PR #32295 description ("Currently, a separate transpose op is called")',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49 (in0_transpose_tile → c_10 in0_transposed of in0_CB_size)',
+  },
   'matmul-a-batch-broadcast': {
     family: 'matmul',
     pr: 47640,

@@ -350,18 +350,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       });
     }
   });
-  describe('matmul (no program config: the auto-config of the build)', () => {
-    // Before tt-metal PR #15938 (≈2025-01-07) create_simple took the 2D path only when the per-core-factor blocks fit
-    // the grid (8 block rows > 7 on n300's 8x7), else MatmulMultiCoreNonOptimizedReuseProgramConfig, whose factory
-    // (bmm_op_multi_core_reuse, matmul_op_multi_core_reuse_program_factory.cpp@080a251) fixes per_core 16x16,
-    // in0_block_w 2: c_0 64 + c_1 64 + c_16 256 f32 tiles = 1,572,864 B + 99,104 (late-2024 base) = 1,671,968, on
-    // (64/16)·(16/16) = 4 cores, the thread's core range (x=0..3, y=0). On n150's 8x8 the 8x2 blocks fit: 2D mcast.
-    it('tt-metal #16348 (n300 8x7 grid, 2024-12): 1,671,968 B within 4 KiB; n150 fits', () => {
-      const run = { file: 'matmul_tt-metal-16348.mlir', date: '2025-01-01', arch: 'wormhole_b0_n300_worker_dispatch' };
-      assertNear(regionEnd(assertFails(run)), 1_671_968);
-      assertFits({ ...run, arch: 'wormhole_b0_n150' });
-    });
-  });
 });
 
 describe('public-thread regression set, further families (test/fixtures/threads)', () => {

@@ -18,7 +18,9 @@
  *   non-optimized reuse (MatmulMultiCoreNonOptimizedReuseProgramConfig, auto-selected only before PR #15938) [8]: the
  *     factory ignores the config: c_0 and c_1 16·2·2 tiles, c_16 (shared with c_24) 16·16 tiles of the output, one
  *     16x16 block per core; Mt, Nt multiples of 16 and Kt of 2, else TT_FATAL.
- *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB.
+ *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB (from PR #32295,
+ *     change point 'matmul-fused-transpose-a'; before it ttnn.matmul ran ttnn.transpose on a first, a separate program,
+ *     and the matmul had no c_10).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
@@ -378,7 +380,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
   let groups: GroupSpec[];
-  const transposeTile = propBool(op, 'transpose_a') === true;
+  const transposeA = propBool(op, 'transpose_a') === true;
+  // Before PR #32295 transpose_a ran as its own ttnn.transpose program ahead of the matmul: no c_10 here.
+  const transposeTile = transposeA && atOrAfter(ctx, 'matmul-fused-transpose-a');
   if (cfg.kind === 'MatmulMultiCoreProgramConfig') {
     // [4]: c_0, c_1, c_16 of 2 tiles; output tiles split_work_to_cores over the grid (column-major core order).
     const outTiles = batchOf(a.padded) * (a.padded[a.padded.length - 2] / TILE_HW) * Nt;
@@ -592,6 +596,10 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (biasPostAdd)
     notes.push(
       `the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
+    );
+  if (transposeA && !transposeTile)
+    notes.push(
+      'transpose_a runs as a separate ttnn.transpose program before the matmul in this build (before PR #32295)',
     );
   if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
