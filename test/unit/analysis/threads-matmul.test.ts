@@ -26,6 +26,42 @@ describe('public-thread regression set: matmul / linear', () => {
     });
   });
 
+  describe('no program config, compute config printed (tt-mlir LM head, bfp8 weights)', () => {
+    const run = { file: 'matmul_tt-mlir-6945.mlir', date: '2026-02-05' };
+    // Mt 18, Kt 128, Nt 4,008: 576 x 128,256 is narrow (ratio > 8) → 1D mcast in0, per_core_M 18, per_core_N
+    // ⌈4,008/64⌉ = 63, in0_block_w 2, out block 9x21: c_0 9·2·2 = 36 bf16 tiles 73,728 + c_1 21·2·2 = 84 bfp8 tiles
+    // (1,088 B) 91,392 + c_4 9·21 = 189 bf16 tiles 387,072 = 552,192 B, tt-metal's cbPeakUsage in the thread.
+    it('tt-mlir #6945 (2026-02-05), fp32_dest_acc_en off: cbPeakUsage 552,192 B exactly', () => {
+      const { op } = deviceOp(run, 'lm_head');
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(op.cbBytesPerCore, 552_192);
+    });
+    // tt-mlir's optimizer limit: tensorL1UsageCap × (L1 size − unreserved base) (getUsableL1PerCore,
+    // lib/Dialect/TTNN/Utils/Utils.cpp@19c86fc). Base 103,552 B: the one tt-metal #36426's figure implies, same month.
+    const capShare = (bytes: number) => bytes / (1_499_136 - 103_552);
+    it('fp32_dest_acc_en on: an fp32 interm CB, just past the optimizer L1 cap of 0.95 the thread hits', () => {
+      // interm0 Float32 ≠ the bf16 output: c_5 189·4,096 = 774,144 B of its own → 1,326,336 B = 0.9504 of the usable
+      // L1: over the 0.95 cap ("Not enough L1 memory"), under the 0.96 the thread says almost fits. The runtime itself
+      // has room (no overflow).
+      const { op } = deviceOp(run, 'lm_head_fp32_acc');
+      assert.equal(op.cbBytesPerCore, 552_192 + 189 * 4096);
+      const share = capShare(op.cbBytesPerCore);
+      assert.ok(share > 0.95 && share < 0.96, `${share}`);
+      assert.equal(op.overflow, undefined);
+    });
+    it('the thread title: "in bf16/f32 fit" (fp32 accumulation, weights not bfp8)', () => {
+      // Bigger in1 tiles make the auto-config's out-block search (get_multi_dim_per_core_factor) settle on 18x9 = 162
+      // tiles instead of 9x21 = 189. f32 weights: c_0 18·2·2 = 72 bf16 tiles 147,456 + c_1 9·2·2 = 36 f32 tiles
+      // 147,456 + c_5 162·4,096 + c_4 162·2,048 = 1,290,240 B (0.92); bf16 weights: c_1 73,728 → 1,216,512 B (0.87).
+      // Both under the 0.95 cap.
+      const f32 = deviceOp(run, 'lm_head_fp32_acc_f32_weights').op.cbBytesPerCore;
+      const bf16 = deviceOp(run, 'lm_head_fp32_acc_bf16_weights').op.cbBytesPerCore;
+      assert.equal(f32, 72 * 2048 + 36 * 4096 + 162 * 4096 + 162 * 2048);
+      assert.equal(bf16, 72 * 2048 + 36 * 2048 + 162 * 4096 + 162 * 2048);
+      assert.ok(capShare(f32) < 0.95 && capShare(bf16) < 0.95);
+    });
+  });
+
   describe('linear with a fused bias, 1D mcast in1 (tt-train core_grid 7x8)', () => {
     const run = { file: 'matmul_tt-metal-15732.mlir', date: '2024-12-05' };
     // 1D mcast factory, per_core_M 37, per_core_N 72, in0_block_w 1, Kt/w = 24 blocks (double-buffered inputs):
