@@ -501,6 +501,43 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #44617 (sdpa_decode.cpp: kDefaultDecodeChunkSize 32, kDefaultMaxCoresPerHeadBatch 1, as quoted in models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py; index id 60939355031)',
   },
+  'sdpa-decode-tree-reduction': {
+    family: 'attention',
+    pr: 37004,
+    // Opened 2026-02-02; the CI runs it cites run to mid-February and tt-metal issue #38521 (2026-02-25) hit the new
+    // round check on main: merged in between (day not read).
+    mergedOn: '2026-02-18',
+    dateFrom: 'approx',
+    what: "SDPA decode reduces a head's partial results over a tree of at most 6 rounds: more than 64 cores per head is a TT_FATAL (tt-mlir #9007: 110 cores/head); before, a linear reduction without that bound",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp before PR #37004 (O(n-1) reduction)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d (MAX_TREE_REDUCTION_ROUNDS 6, rounds = ceil(log2(cores per head)))',
+  },
+  'sdpa-paged-decode-bh-runtime-config': {
+    family: 'attention',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 7561,
+    mergedOn: '2026-03-25',
+    dateFrom: 'merge',
+    what: "causal paged_scaled_dot_product_attention_decode on Blackhole without a program_config in the IR: tt-mlir's runtime passes one of its own (q/k chunks 0, i.e. the dynamic K chunk, the whole grid, max_cores_per_head_batch = every core, exp_approx_mode off), so tt-metal's own default (PR #44617) never applies there; before, the causal call passed none",
+    before:
+      'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@36e172c (causal: program_config nullopt; non-causal: k_chunk_size 32 over the whole grid)',
+    after:
+      'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 (Blackhole causal: chunks 0, max_cores_per_head_batch = grid x·y)',
+  },
+  'sdpa-paged-decode-config-in-ir': {
+    family: 'attention',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 8979,
+    mergedOn: '2026-07-16',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime passes paged_scaled_dot_product_attention_decode only the IR's program_config (a Blackhole workaround writes tt-metal's defaults, K chunk 32 and one core per head, into the IR); before, an IR without one ran the runtime's config (non-causal: K chunk 32, max_cores_per_head_batch 16; Blackhole causal: see sdpa-paged-decode-bh-runtime-config; tt-mlir #9039: 2,318,272 B)",
+    before:
+      'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@2bd6701 (runtime overrides by causality and arch)',
+    after:
+      'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@abe4e7a (program_config from the IR or none)',
+  },
   'matmul-all-dram-2d-any-grid': {
     family: 'matmul',
     pr: 15938,

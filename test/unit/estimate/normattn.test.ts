@@ -161,6 +161,41 @@ describe('estimate/normattn', () => {
     assert.equal(opsNamed(a, 'ttnn.rms_norm').length, 57);
   });
 
+  it('SDPA decode with a program_config that leaves max_cores_per_head_batch unset caps a head at 16 cores', () => {
+    // sdpa_decode_program_factory.cpp@007f92d: with a config, max_num_cores_for_compute = max_cores_per_head_batch
+    // (SDPAProgramConfig's default 16) · B · KV heads; only without one every core of the grid. q 1x1x8x64 causal bf16
+    // (8 heads ≤ 16: 16x32 half tiles of 1,024 B), K/V 1x1x1024x64, K chunk 128 (4 tiles), DHt 2, PNHt 1, 8x8 grid:
+    // cores per head min(64, 16·1·1) = 16, so c_19 = (2 + 2)·15 = 60 half tiles = 61,440 B (not (2 + 2)·63 over 64).
+    // Half tiles: c_0 2, c_3 4, c_5 1, c_6 + c_7 2, c_10 2, c_12 1, c_24 4, c_25 + c_26 4, 7 statistics, c_23 2,
+    // c_16 2, c_17 + c_18 2, c_19 60 = 93 → 95,232 B; full bf16 tiles: c_1, c_2 4·2·2 = 16 each, c_11 1, output
+    // c_20 2 = 35 → 71,680 B. 166,912 B.
+    const withConfig = (maxCores?: number) =>
+      op(
+        'ttnn.scaled_dot_product_attention_decode',
+        [dram([1, 1, 8, 64]), dram([1, 1, 1024, 64]), dram([1, 1, 1024, 64])],
+        [dram([1, 1, 8, 64])],
+        {
+          is_causal: bool(true),
+          operandSegmentSizes: segments(1, 1, 1, 0, 0, 0),
+          program_config: {
+            kind: 'dialect',
+            name: 'ttnn.sdpa_program_config',
+            text: '',
+            items: [],
+            fields: {
+              compute_with_storage_grid_size: '<8,8>',
+              q_chunk_size: '0',
+              k_chunk_size: '128',
+              ...(maxCores === undefined ? {} : { max_cores_per_head_batch: String(maxCores) }),
+            },
+          },
+        },
+      );
+    assert.equal(estimateOf(estimateOp(withConfig(), whContext())).cbBytesPerCore, 166_912);
+    // max_cores_per_head_batch 64: 64 cores per head, c_19 (2 + 2)·63 = 252 half tiles, 192 more than above.
+    assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
+  });
+
   it('SDPA decode, paged decode and prefill stay within the tt-mlir OpModel upper bounds', () => {
     const golden = loadGolden();
     const bound = (line: number) => golden.find((g) => g.file === 'Lib' && g.line === line)!.figures.cb!;

@@ -23,13 +23,20 @@
  *   power of two dividing the K length, capped at 512, and paged decode 0 (dynamic), which reproduce tt-mlir's OpModel
  *   upper bounds exactly (tt-metal f4163c2). From tt-metal PR #44617 (change point `sdpa-paged-decode-default-config`)
  *   paged decode without a program_config runs the config the entry point fills in: K chunk 32, one core per head
- *   (max_cores_per_head_batch 1, so no c_19) [3].
+ *   (max_cores_per_head_batch 1, so no c_19) [3]. A program_config caps cores per head at its
+ *   max_cores_per_head_batch, 16 when unset; only a call without one spreads a head over every core [2]. An IR
+ *   without a program_config did not always reach tt-metal without one: up to tt-mlir PR #8979 the runtime passed its
+ *   own for non-causal calls (K chunk 32) and, from tt-mlir PR #7561, for causal calls on Blackhole (dynamic chunks,
+ *   every core per head), which kept tt-metal's PR #44617 default off Blackhole runs (tt-mlir #9039) [4].
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0
  *   [2] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d
  *   [3] tt-metal PR #44617 (sdpa_decode.cpp paged entry: kDefaultDecodeChunkSize, kDefaultMaxCoresPerHeadBatch), read
  *       through tt-metal models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py (index id 60939355031)
+ *   [4] tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 and
+ *       @2bd6701 (the config the runtime builds when the IR has none), @abe4e7a (PR #8979: the IR's config only);
+ *       runtime/lib/ttnn/operations/utils/utils.cpp (an unset max_cores_per_head_batch keeps the struct default 16)
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
  *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
@@ -63,6 +70,8 @@ import { fp32DestAccFromConfig, operandSegments } from './norm';
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
+const CITE_TTMLIR_PAGED_DECODE_RUNTIME =
+  'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@2bd6701';
 
 interface SdpaProgramConfig {
   /** CoreCoord (x = columns, y = rows). */
@@ -226,6 +235,30 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   });
 }
 
+/** 2^MAX_TREE_REDUCTION_ROUNDS (6): the most cores one head's partial results can be tree-reduced over [2]. */
+const SDPA_DECODE_MAX_CORES_PER_HEAD = 64;
+
+/** SDPAProgramConfig's max_cores_per_head_batch when the config leaves it unset (tt-metal sdpa_config.hpp). */
+const SDPA_CONFIG_MAX_CORES_PER_HEAD_BATCH = 16;
+
+/**
+ * The program_config tt-mlir's runtime hands paged SDPA decode when the IR carries none [4]: up to tt-mlir PR #8979
+ * a non-causal call gets K chunk 32 over the whole grid (cores per head left at the config's default), and from
+ * tt-mlir PR #7561 a causal call on Blackhole gets dynamic chunks over every core per head (it also turns the
+ * approximate exp off). Undefined where tt-metal's own default applies.
+ */
+function runtimePagedDecodeConfig(
+  isCausal: boolean,
+  gridCores: number,
+  ctx: EstimateContext,
+): SdpaProgramConfig | undefined {
+  if (atOrAfter(ctx, 'sdpa-paged-decode-config-in-ir')) return undefined;
+  if (!isCausal) return { kChunk: 32 };
+  if (ctx.device.arch === 'blackhole' && atOrAfter(ctx, 'sdpa-paged-decode-bh-runtime-config'))
+    return { qChunk: 0, kChunk: 0, maxCoresPerHeadBatch: gridCores };
+  return undefined;
+}
+
 export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const paged = op.name === 'ttnn.paged_scaled_dot_product_attention_decode';
   const segments = operandSegments(op);
@@ -250,7 +283,11 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     return unmodeled(op.name, 'row-major K/V (tt-metal requires tiled)');
 
   const isCausal = propBool(op, 'is_causal') ?? true;
-  const cfg = programConfig(op);
+  const irCfg = programConfig(op);
+  const [gx, gy] = programGrid(irCfg, ctx);
+  const available = gx * gy;
+  const cfg = irCfg ?? (paged ? runtimePagedDecodeConfig(isCausal, available, ctx) : undefined);
+  const runtimeCfg = irCfg === undefined && cfg !== undefined;
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const dst = fp32 ? 4 : 8;
   const b = q.padded[1];
@@ -268,13 +305,27 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const pnht = pnh / 32;
   const slidingWindow = (propInt(op, 'sliding_window_size') ?? 0) > 0;
 
-  const [gx, gy] = programGrid(cfg, ctx);
-  const available = gx * gy;
   if (available < b)
     return illegal(op.name, `Cores available (${available}) must be >= batch size (${b})`, CITE_SDPA_DECODE);
-  const maxCoresPerHead = cfg?.maxCoresPerHeadBatch ?? (pagedDefault ? 1 : available);
+  // With a config the factory caps cores per head at its max_cores_per_head_batch (SDPAProgramConfig's default 16
+  // when tt-mlir's attribute leaves it out); without one it spreads a head over every core [2].
+  const maxCoresPerHead =
+    cfg !== undefined
+      ? (cfg.maxCoresPerHeadBatch ?? SDPA_CONFIG_MAX_CORES_PER_HEAD_BATCH)
+      : pagedDefault
+        ? 1
+        : available;
   const coresPerBatch = Math.floor(Math.min(available, maxCoresPerHead * b * nkv) / b);
   const coresPerHead = Math.max(1, Math.floor(coresPerBatch / nkv));
+  // The tree reduction over a head's cores has at most 6 rounds, ceil(log2(cores per head)) [2] (tt-mlir #9007:
+  // "Tree reduction max 6 rounds (64 cores/head), got 110 cores/head"). Builds between tt-metal PR #37004 and the
+  // formula's fix (tt-metal #38521, not dated here) counted floor(log2 n) + 1 rounds and also rejected exactly 64.
+  if (atOrAfter(ctx, 'sdpa-decode-tree-reduction') && coresPerHead > SDPA_DECODE_MAX_CORES_PER_HEAD)
+    return illegal(
+      op.name,
+      `Tree reduction max 6 rounds (${SDPA_DECODE_MAX_CORES_PER_HEAD} cores/head), got ${coresPerHead} cores/head`,
+      CITE_SDPA_DECODE,
+    );
 
   const halfTile = isCausal && numQHeads <= 16 && q.dtype === 'bf16';
   const half = (bytes: number): number => (halfTile ? bytes / 2 : bytes);
@@ -336,11 +387,18 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     },
   );
   const configured = cfg?.kChunk !== undefined;
+  const chunkSource = runtimeCfg
+    ? " (tt-mlir runtime's config: the IR has none)"
+    : configured
+      ? ' (program_config)'
+      : pagedDefault
+        ? ' (the default config of tt-metal PR #44617)'
+        : '';
   return finishProgram({
     op,
     ctx,
     factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
-    factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${configured ? ' (program_config)' : pagedDefault ? ' (the default config of tt-metal PR #44617)' : ''}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
+    factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${chunkSource}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
     cbs,
@@ -352,7 +410,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
         : paged
           ? ''
           : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
-    citations: [CITE_SDPA_DECODE],
+    citations: runtimeCfg ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME] : [CITE_SDPA_DECODE],
   });
 }
 
