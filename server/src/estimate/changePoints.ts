@@ -450,6 +450,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
   },
+  'groupnorm-dram-grid-num-batches': {
+    family: 'group_norm',
+    pr: 42781,
+    // Opened 2026-04-21 (for tt-metal issue #40912); the merge day was not read.
+    mergedOn: '2026-04-23',
+    dateFrom: 'approx',
+    what: 'interleaved group_norm without core_grid: find_expected_dram_grid also requires num_virtual_rows < N or a multiple of N; before, any grid whose virtual rows divide the tile rows',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm_grid_utils.cpp@0c016ff (find_expected_dram_grid without num_batches)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm.cpp@0062748 (find_expected_dram_grid(..., num_batches); validate_dram_grid)',
+  },
   'norm-pre-all-gather-2d-merge-by-cores': {
     family: 'norm',
     pr: 50288,
