@@ -127,13 +127,33 @@ describe('estimate/groupNorm', () => {
     assert.match(r.kind === 'unmodeled' ? r.reason : '', /NoMcast/);
   });
 
-  it('sharded input: unmodeled, naming the sharded factory', () => {
+  it('block-sharded tile input, 8x8, C=512, G=32, no mask/weight/bias: 58 tiles = 118,784 B (2026 factory)', () => {
+    // [1, 1, 4096, 512] on 8x8: shards of 512 rows x 64 columns (16 x 2 tiles), 4 groups of 16 per core, block_wt 1,
+    // block_ht 16. c_0/c_16 are the L1 shards (not counted); c_1 16·2 = 32; c_2, c_3, c_4: 3; c_7 the mask
+    // ttnn::group_norm makes (bf16) 2·1 = 2; no repack (64 % 32 == 0); c_13 16·1 = 16; c_8, c_10, c_15, c_17, c_26: 5
+    // → 58 tiles · 2,048 = 118,784.
+    const sharded = { buffer: 'l1', mem: 'block_sharded', grid: [8, 8] } as const;
+    const input = tensor([1, 1, 4096, 512], sharded);
+    const gn = op('ttnn.group_norm', [input], [tensor([1, 1, 4096, 512], sharded)], {
+      num_groups: int(32),
+      operandSegmentSizes: ints(1, 0, 0, 0),
+    });
+    const e = estimateOf(estimateOp(gn, ctx));
+    assert.equal(e.cbBytesPerCore, 118_784);
+    assert.equal(e.nCoresUsed, 64);
+    // Before PR #26364: + c_14 (x − E[x]) 16 tiles, c_10 one tile per core of the 8-core column (+7), no c_26 (−1)
+    // → 80 tiles = 163,840.
+    const before = estimateOf(estimateOp(gn, whContext({ ttMetalDate: '2025-06-01' })));
+    assert.equal(before.cbBytesPerCore, 163_840);
+  });
+
+  it('a tiled shard that splits a group or the channels unevenly is illegal', () => {
+    // C = 320 on 4 shard columns of 3 tiles (96 channels): 320 % 96 ≠ 0.
     const r = estimateOp(
       groupNorm(tensor([1, 1, 4096, 320], { buffer: 'l1', mem: 'block_sharded', grid: [8, 4] }), 32),
       ctx,
     );
-    assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /GroupNormShardedMultiCoreProgramFactory/);
+    assert.equal(r.kind, 'illegal');
   });
 
   it('channels not divisible by num_groups: illegal, as ttnn::group_norm validates', () => {
