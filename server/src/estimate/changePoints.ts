@@ -463,6 +463,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (large_tensor_needed for either norm; c_24 when !rms_norm || fuse_pre_add || large_tensor_needed)',
   },
+  'groupnorm-sharded-fused-variance': {
+    family: 'group_norm',
+    pr: 26364,
+    // Opened 2025-08-06 (for tt-metal issue #26350, SDXL's 640/960-channel norms); the merge day was not read.
+    mergedOn: '2025-08-12',
+    dateFrom: 'approx',
+    what: 'sharded group_norm squares into DEST: the (x - E[x]) CB c_14 (block_ht·block_wt tiles) is gone; the version read after it also has a one-tile c_10 (was one tile per core of the multicast group) and a ones CB c_26 (which PR brought those two was not read)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/multi_core/groupnorm_op_multi_core.cpp (groupnorm_multi_core_sharded, search-index version 3623185167: c_13 and c_14 block-sized, c_10 = cores per multicast group; tt-metal #19606)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/multi_core/groupnorm_op_multi_core.cpp@0055520; groupnorm_sharded_program_factory.cpp@0175ec7 (same CBs)',
+  },
+  'groupnorm-dram-grid-num-batches': {
+    family: 'group_norm',
+    pr: 42781,
+    // Opened 2026-04-21 (for tt-metal issue #40912); the merge day was not read.
+    mergedOn: '2026-04-23',
+    dateFrom: 'approx',
+    what: 'interleaved group_norm without core_grid: find_expected_dram_grid also requires num_virtual_rows < N or a multiple of N; before, any grid whose virtual rows divide the tile rows',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm_grid_utils.cpp@0c016ff (find_expected_dram_grid without num_batches)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm.cpp@0062748 (find_expected_dram_grid(..., num_batches); validate_dram_grid)',
+  },
   'norm-pre-all-gather-2d-merge-by-cores': {
     family: 'norm',
     pr: 50288,

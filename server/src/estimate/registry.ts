@@ -50,6 +50,7 @@ import { estimateMatmul } from './ops/matmul';
 import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
+import { estimateGroupNorm } from './ops/groupNorm';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
 import { estimateLayerNormPostAllGather, estimateRmsNormPostAllGather } from './ops/normPostAllGather';
@@ -153,6 +154,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).
   add('ttnn.layer_norm', estimateLayerNorm, PROPERTIES);
   add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
+  // num_groups and operandSegmentSizes (which of input_mask / weight / bias exist).
+  add('ttnn.group_norm', estimateGroupNorm, PROPERTIES);
   add('ttnn.rms_norm_pre_all_gather', estimateRmsNormPreAllGather, PROPERTIES);
   add('ttnn.layer_norm_pre_all_gather', estimateLayerNormPreAllGather, PROPERTIES);
   // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
