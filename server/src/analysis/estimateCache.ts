@@ -92,13 +92,22 @@ export function estimateCache(
     memo.add(pattern, freeL1Varies && !liveL1Read.read ? ANY_FREE_L1 : live, op, kept);
     return kept;
   };
+  // What the cache needs of an op name, looked up once per op in one map (op names are few).
+  const nameFacts = new Map<string, NameFacts>();
+  const factsOf = (name: string): NameFacts => {
+    let facts = nameFacts.get(name);
+    if (facts === undefined)
+      nameFacts.set(name, (facts = { reads: estimatorReads(name), noProgram: NO_PROGRAM_OPS.has(name) }));
+    return facts;
+  };
   const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
+    const facts = factsOf(op.name);
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
-    const inputs = estimatorReads(op.name);
+    const inputs = facts.reads;
     // The free L1 an estimate is made with: the op's own where its estimator declares it reads it; for ops without
     // results (in-place updates) too, as ever (their CB failure is reported against it); else none. No-program ops
     // (half the ops of a dump are deallocates) never see it.
-    const noProgram = NO_PROGRAM_OPS.has(op.name);
+    const noProgram = facts.noProgram;
     const freeL1Varies = inputs.liveL1 || (op.results.length === 0 && !noProgram);
     const estimateLive = freeL1Varies ? live : 0;
     if (noProgram || op.results.length === 0) return keyed(op, inputs.properties, estimateLive, freeL1Varies);
@@ -114,6 +123,12 @@ export function estimateCache(
 }
 
 const NO_PROGRAM_OPS: ReadonlySet<string> = new Set(NO_PROGRAM_OP_LIST);
+
+/** What the estimate cache reads of an op's name: what its estimator reads, and whether it runs no program. */
+interface NameFacts {
+  readonly reads: ReturnType<typeof estimatorReads>;
+  readonly noProgram: boolean;
+}
 
 // The free L1 of a memo entry made without reading it (free L1 is a byte count, never negative).
 const ANY_FREE_L1 = -1;
@@ -135,6 +150,14 @@ class EstimateMemo {
   /** The free L1 each estimate was made with (0 unless its estimator reads it or the op has no results). */
   private readonly entryLives: number[] = [];
   private readonly entryEstimates: OpEstimateResult[] = [];
+  /** Where each entry's spec content ids start in `entrySpecIds` (operands then results, as `specIds`). */
+  private readonly entrySpecStarts: number[] = [];
+  // The content ids of every entry's specs, one after another: a lookup confirms an entry by ids, not by looking up the
+  // ids of the entry op's specs (the Falcon copy's chunks each hold their own spec objects).
+  private entrySpecIds = new Int32Array(INITIAL_MEMO_SLOTS);
+  private entrySpecIdsUsed = 0;
+  // How many spec ids the op last hashed has (`specIds[0..specCount)`).
+  private specCount = 0;
   // Small ids for op and property names and property keys.
   private readonly ids = new Map<string, number>();
   private readonly specContentIds = new SpecIds();
@@ -159,6 +182,7 @@ class EstimateMemo {
     for (let i = 0; i < results.length; i++) specIds[n++] = this.specContentIds.idOf(results[i]!);
     let h = mix(mix(mix(HASH_SEED, this.idOf(op.name)), op.operands.length), op.results.length);
     for (let i = 0; i < n; i++) h = mix(h, specIds[i]!);
+    this.specCount = n;
     if (readsProperties) h = mix(h, this.propertiesHash(op.properties));
     return h;
   }
@@ -181,8 +205,7 @@ class EstimateMemo {
     for (let s = hash & mask; this.slotEntries[s] !== 0; s = (s + 1) & mask) {
       if (this.slotHashes[s] !== hash) continue;
       const e = this.slotEntries[s]! - 1;
-      if (this.entryLives[e] === live && this.sameInputs(this.entryOps[e]!, op, readsProperties))
-        return this.entryEstimates[e];
+      if (this.entryLives[e] === live && this.sameInputs(e, op, readsProperties)) return this.entryEstimates[e];
     }
     return undefined;
   }
@@ -197,6 +220,14 @@ class EstimateMemo {
     this.entryOps.push(op);
     this.entryLives.push(live);
     this.entryEstimates.push(estimate);
+    this.entrySpecStarts.push(this.entrySpecIdsUsed);
+    const n = this.specCount;
+    if (this.entrySpecIdsUsed + n > this.entrySpecIds.length) {
+      const grown = new Int32Array(Math.max(2 * this.entrySpecIds.length, this.entrySpecIdsUsed + n));
+      grown.set(this.entrySpecIds.subarray(0, this.entrySpecIdsUsed));
+      this.entrySpecIds = grown;
+    }
+    for (let i = 0; i < n; i++) this.entrySpecIds[this.entrySpecIdsUsed++] = this.specIds[i]!;
     this.place(hash, count + 1);
   }
 
@@ -216,18 +247,15 @@ class EstimateMemo {
     for (let s = 0; s < entries.length; s++) if (entries[s] !== 0) this.place(hashes[s]!, entries[s]!);
   }
 
-  /** Whether an entry made for `a` holds for the inputs of `op` (the op last hashed). */
-  private sameInputs(a: TtnnOp, op: TtnnOp, readsProperties: boolean): boolean {
+  /** Whether entry `e` holds for the inputs of `op` (the op last hashed): its name, spec content ids, properties. */
+  private sameInputs(e: number, op: TtnnOp, readsProperties: boolean): boolean {
+    const a = this.entryOps[e]!;
     if (a.name !== op.name || a.operands.length !== op.operands.length || a.results.length !== op.results.length)
       return false;
-    // The same spec object (the usual case within one body's parse), else the same content id (kept per object).
-    const nOperands = a.operands.length;
-    for (let i = 0; i < nOperands; i++)
-      if (a.operands[i] !== op.operands[i] && this.specContentIds.idOf(a.operands[i]!) !== this.specIds[i])
-        return false;
-    for (let i = 0; i < a.results.length; i++)
-      if (a.results[i] !== op.results[i] && this.specContentIds.idOf(a.results[i]!) !== this.specIds[nOperands + i])
-        return false;
+    // Equal counts, so the entry has as many ids as the op last hashed.
+    const start = this.entrySpecStarts[e]!;
+    const n = this.specCount;
+    for (let i = 0; i < n; i++) if (this.entrySpecIds[start + i] !== this.specIds[i]) return false;
     return !readsProperties || sameProperties(a.properties, op.properties);
   }
 }

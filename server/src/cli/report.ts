@@ -172,7 +172,10 @@ class JsonMembers<R> implements Members<R> {
     if (value === undefined) return;
     this.out.fieldName(key, this.first);
     this.first = false;
-    this.out.value(value);
+    // Numbers and texts, most members, straight to their writers.
+    if (typeof value === 'number') this.out.number(value);
+    else if (typeof value === 'string') this.out.string(value);
+    else this.out.value(value);
   }
 }
 

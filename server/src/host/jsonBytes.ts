@@ -28,6 +28,8 @@ export const JSON_CHUNK_BYTES = 1 << 17;
 
 const NO_BYTES = new Uint8Array(0);
 const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
 const SPACE = 0x20;
 // `JSON.stringify(value, null, 2)`.
 const INDENT_SPACES = 2;
@@ -167,9 +169,16 @@ export class JsonBytes {
    * escape (a record's field names): written as is.
    */
   fieldName(name: string, first: boolean): void {
-    this.ascii(first ? '"' : ',"');
-    this.ascii(name);
-    this.ascii('":');
+    // One room check and one loop for the name and its punctuation: this runs for every member of every record.
+    if (!this.room(name.length + 4)) return this.ascii(`${first ? '' : ','}"${name}":`);
+    const chunk = this.chunk;
+    let at = this.used;
+    if (!first) chunk[at++] = COMMA;
+    chunk[at++] = QUOTE;
+    for (let i = 0; i < name.length; i++) chunk[at++] = name.charCodeAt(i);
+    chunk[at++] = QUOTE;
+    chunk[at++] = COLON;
+    this.used = at;
   }
 
   /**
