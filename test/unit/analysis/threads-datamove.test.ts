@@ -46,6 +46,21 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
   });
 
   describe('reshape (tile layout)', () => {
+    const r1655 = { file: 'reshape_tt-forge-onnx-1655.mlir' };
+    it('tt-forge-onnx #1655 (2025-03-31): (1, 596, 4096) f32 → (2441216,) overflows, the first error', () => {
+      // Before tt-metal PR #20189 a tiled reshape untilizes, reshapes in row-major and tilizes back. The row-major
+      // reshape stages a whole 2,441,216 x 4 = 9,764,864 B destination row (and the tilize a row of 76,288 tiles), far
+      // beyond 1,499,136 B; the thread quotes no figure.
+      assertFails({ ...r1655, date: '2025-03-31' }, 'reshape216');
+    });
+    for (const fn of ['reshape224', 'reshape225'])
+      it(`tt-forge-onnx #1655 (2025-03-31): ${fn} overflows too`, () => {
+        assertFails({ ...r1655, date: '2025-03-31' }, fn, { first: false });
+      });
+    for (const fn of ['reshape216', 'reshape224', 'reshape225'])
+      it(`tt-forge-onnx #1655: ${fn} fits on 2025-04-25 (PR #1880 drops its xfail; the native tiled reshape)`, () => {
+        assertFits({ ...r1655, date: '2025-04-25' }, fn);
+      });
     const r15109 = { file: 'reshape_tt-metal-15109.mlir' };
     it('tt-metal #15109 (2024-11-15): the untilize its reshape ran grows to 32,870,912 B (within 4 KiB)', () => {
       // reshape_view/reshape.cpp of 2024-11 (search index id 2440538989): (1, 19, 256008) is not a tile-multiple shape, so
