@@ -133,7 +133,9 @@ function interleavedToSharded(
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
     cbs,
     confidence: 'approx',
-    approxReason: 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
+    approxReason: dstIsDram
+      ? 'the alignment scratch buffer depends on the tt-metal version (issue #34414); the DRAM-shard destination is read from the 2026 factory (@019b681) — builds before its support (tt-metal issue #42595, 2026-04) may reject it and copy instead'
+      : 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
     citations: [CITES.i2s, CITES.route],
   });
 }
