@@ -37,7 +37,7 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
     });
 
     it('tt-metal #54621: the (2048, 448) wqkv shard "exceeds max L1 so it reroutes to generic copy"', () => {
-      // to_memory_config_op.cpp@040a27c can_use_interleaved_to_sharded: 64 x 14 x 2,048 + 8,448 = 1,843,648 B ≥
+      // to_memory_config_op.cpp@040a27c can_use_interleaved_to_sharded: 64 x 14 x 2,048 + 8,448 = 1,843,456 B ≥
       // l1_size − base = 1,572,864 − 111,616 = 1,461,248 → ttnn::copy, two-page CBs, which fit.
       const { op } = deviceOp(run, 'wqkv');
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'CopyDeviceOperation');
