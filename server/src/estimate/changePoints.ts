@@ -53,6 +53,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d; work_split_tilize.hpp@02ed05c',
   },
+  'reshape-tiled-native': {
+    family: 'reshape',
+    pr: 20189,
+    // Approved 2025-04-15 ("Awesome PR!!!!"); tt-forge-onnx PR #1880 (2025-04-25) drops the xfail of the reshapes
+    // tt-forge-onnx #1655 saw overflow on 2025-03-31. Day of the merge not read.
+    mergedOn: '2025-04-15',
+    dateFrom: 'approx',
+    what: 'a tiled reshape that is not a view runs the native ReshapeTiledProgramFactory; before, reshape untilized, reshaped in row-major and tilized back (three programs, whole rows)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189 (convert_tile_to_rm / convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)',
+    after:
+      'tt-metal PR #20189; ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068',
+  },
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,

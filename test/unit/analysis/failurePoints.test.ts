@@ -169,15 +169,19 @@ describe('build windows that straddle a change point flipping the verdict', () =
   it('without any build information the worst build is assumed: an Error, with the figures per sub-window kept', () => {
     const a = analyzeModule(parse(SEED));
     assert.equal(a.ttMetal.source, 'none');
+    // In the worst builds (before tt-metal PR #20189, change point reshape-tiled-native) the tiled reshape %8 already
+    // runs untilize → row-major reshape → tilize with whole 9.8 MB rows: the first failure moves up to it.
     const first = a.firstFailure!;
-    const nine = a.functions[first.functionIndex]!.ops[first.opIndex]!;
-    assert.deepEqual(nine.op.resultNames, ['%9']);
+    const fn = a.functions[first.functionIndex]!;
+    assert.deepEqual(fn.ops[first.opIndex]!.op.resultNames, ['%8']);
     assert.equal(first.overflow.buildDependent, undefined);
+    const nine = fn.ops.find((o) => o.op.resultNames[0] === '%9')!;
+    assert.ok(nine.overflow !== undefined && nine.overflow.buildDependent === undefined);
     assert.ok(nine.estimate.kind === 'estimate' && nine.estimate.versionRange !== undefined);
     // The reported figure is the worst sub-window's: tt-metal's 9,990,400 B (before #35806) or more (older factories).
     const ends = nine.estimate.versionRange.figures.map((f) => f.cbRegionEndBytes ?? 0);
     assert.ok(ends.includes(9_990_400), ends.join(', '));
-    assert.equal(first.overflow.cbRegionEndBytes, Math.max(...ends));
+    assert.equal(nine.overflow.cbRegionEndBytes, Math.max(...ends));
   });
 });
 

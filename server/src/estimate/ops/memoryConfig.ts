@@ -6,8 +6,10 @@
  *   sharded_to_interleaved : copy (DRAM ↔ L1, dtype change). Same placement and dtype → the input is returned (no program).
  *
  * Formula (bytes per core):
- *   interleaved → L1 sharded [1]:
- *     output CB = shard pages × aligned output page, bound to the output shard (tensor-backed, 0 B)
+ *   interleaved → sharded [1]:
+ *     output CB = shard pages × align(output page, output alignment): bound to the shard when it is in L1 (tensor-backed,
+ *       0 B); a local CB of the whole shard when the shard is in DRAM
+ *     the unbound CBs ≥ l1_size − base → to_memory_config runs copy instead [4] (to_memory_config_op.cpp@040a27c)
  *     dtype change: input CB c_0 = shard pages × align(input page, source alignment)
  *     scratch c_1 = 4 × align(inputUnit + dramAlign, dramAlign) (keep_l1_aligned; always on since #34414)
  *   sharded → interleaved [2]: c_0 = the input shard (tensor-backed, 0 B); dtype change: c_16 = shard pages × output page
@@ -22,7 +24,7 @@
  *   [1] ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@019b681
  *   [2] ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp
  *   [3] ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp
- *   [4] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp
+ *   [4] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp, to_memory_config_op.cpp@040a27c
  *   [5] ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (see copy.ts)
  *
  * Assumptions: 'approx' throughout — the I2S scratch is version dependent (issue #34414); the S2I, reshard and routing
@@ -79,13 +81,10 @@ function interleavedToSharded(
   input: ResolvedTensor,
   output: ResolvedTensor,
 ): OpEstimateResult {
-  if (output.layout.bufferType !== 'l1')
-    return unmodeled(
-      op.name,
-      `interleaved → ${output.layout.memoryLayout} ${output.layout.bufferType} (DRAM-sharded output) is not modeled`,
-    );
   const dram = ctx.device.dramAlignmentBytes;
   const srcAlign = input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : dram;
+  const dstIsDram = output.layout.bufferType === 'dram';
+  const dstAlign = dstIsDram ? dram : ctx.device.l1AlignmentBytes;
   const tile = input.layout.pageLayout === 'tile';
   const shardWidth = output.layout.shardShape[output.layout.shardShape.length - 1] ?? 1;
   const inElem = elementBytes(input.dtype);
@@ -99,24 +98,44 @@ function interleavedToSharded(
   const cbs = [];
   if (convert)
     cbs.push({ index: 0, role: 'input (dtype change)', nPages: shardPages, pageBytes: alignUp(inputUnit, srcAlign) });
+  // [1]: the output CB is bound to the shard when it is in L1; a DRAM shard gets an unbound local CB of one whole
+  // shard (pages aligned to the DRAM alignment), which is what overflows in tt-metal #54621.
   cbs.push({
     index: convert ? 16 : 0,
-    role: 'output shard',
+    role: dstIsDram ? 'output shard (staged in L1 for a DRAM shard)' : 'output shard',
     nPages: shardPages,
-    pageBytes: alignUp(outputUnit, ctx.device.l1AlignmentBytes),
-    tensorBacked: true,
+    pageBytes: alignUp(outputUnit, dstAlign),
+    tensorBacked: !dstIsDram,
   });
   cbs.push({ index: 1, role: 'alignment scratch', nPages: 4, pageBytes: alignUp(inputUnit + dram, dram) });
+  // [4] can_use_interleaved_to_sharded: when the CBs that are not the L1 shard itself reach l1_size − base,
+  // to_memory_config reroutes to ttnn::copy ("reroutes to generic copy", tt-metal #54621). It compares against the
+  // whole unreserved L1, not the free L1, so a shard just under it still runs I2S and clashes with live buffers.
+  const unboundBytes = cbs.reduce((sum, cb) => sum + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
+  const maxCbBytes = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  if (unboundBytes >= maxCbBytes)
+    return estimateCopyProgram(
+      op,
+      ctx,
+      input,
+      output,
+      `interleaved → sharded whose interleaved_to_sharded CBs (${unboundBytes} B) reach l1_size − base (${maxCbBytes} B): to_memory_config reroutes to copy`,
+      CITES.route,
+    );
   const nCores = shardCoreCount(output.layout);
   return finishProgram({
     op,
     ctx,
     factory: 'InterleavedToShardedProgramFactory',
-    factoryReason: `interleaved → ${output.layout.memoryLayout} over ${nCores} cores; the output CB is the shard itself`,
+    factoryReason: dstIsDram
+      ? `interleaved → DRAM ${output.layout.memoryLayout} over ${nCores} cores; each stages its whole shard in an L1 CB`
+      : `interleaved → ${output.layout.memoryLayout} over ${nCores} cores; the output CB is the shard itself`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
     cbs,
     confidence: 'approx',
-    approxReason: 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
+    approxReason: dstIsDram
+      ? 'the alignment scratch buffer depends on the tt-metal version (issue #34414); the DRAM-shard destination is read from the 2026 factory (@019b681) — builds before its support (tt-metal issue #42595, 2026-04) may reject it and copy instead'
+      : 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
     citations: [CITES.i2s, CITES.route],
   });
 }

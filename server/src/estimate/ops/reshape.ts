@@ -7,6 +7,8 @@
  *   row-major reshape: all cores; c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80 [2]
  *   tiled reshape: all cores; c_0 = mapping page (16 B per segment, 64–128 segments), c_1 = 1 input tile,
  *     c_2 = 1 output tile                                                                          [3]
+ *   tiled reshape before change point `reshape-tiled-native` (PR #20189): to_layout(ROW_MAJOR), the row-major reshape
+ *     above, to_layout(TILE): the largest of the three programs                                    [4]
  *
  * Symbols: floor64(x) = x rounded down to a multiple of 64.
  *
@@ -14,6 +16,8 @@
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp (view fast path)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189
+ *       (convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)
  *
  * Assumptions: the row-major program follows an older version ('approx'); the tiled mapping page is bounded, not traced.
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
@@ -25,9 +29,13 @@ import { ResolvedTensor, finishProgram, gridArea, resolveTensor } from '../commo
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
+import { atOrAfter } from '../changePoints';
+import { largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
 const CITE_RESHAPE =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
+const CITE_TILED_BEFORE =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189 (convert_tensor_to_rm_reshape_convert_back_to_orig_layout)';
 const CITE_TILED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068';
 
@@ -61,6 +69,29 @@ function tiledReshape(
     confidence: 'approx',
     approxReason: 'mapping-page size depends on the segment map tt-metal builds on the host',
     citations: [CITE_TILED],
+  });
+}
+
+/**
+ * Tiled reshape before PR #20189 [4]: untilize, the row-major reshape (a view when the width is kept) and tilize back,
+ * each its own program; the op's figure is the largest (composite.ts).
+ */
+function tiledReshapeThroughRowMajor(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const [inSpec] = op.operands;
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'reshape needs an input and a result tensor');
+  const untilize = toLayoutStep(op, ctx, 'untilize input', inSpec, 'row_major');
+  const rmOut = specWith(outSpec, { pageLayout: 'row_major' });
+  const reshapeRm = {
+    label: 'row-major reshape',
+    result: estimateReshape(stepOp(op, 'ttnn.reshape', [untilize.to], [rmOut]), ctx),
+  };
+  const tilize = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
+  return largestStep(op, ctx, [untilize.step, reshapeRm, tilize.step], {
+    confidence: 'approx',
+    approxReason: 'tiled reshape before tt-metal PR #20189: untilize → row-major reshape → tilize',
+    citations: [CITE_TILED_BEFORE],
   });
 }
 
@@ -113,7 +144,9 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     return result;
   }
   if (input.layout.pageLayout === 'tile' && output.layout.pageLayout === 'tile')
-    return tiledReshape(op, ctx, input, output);
+    return atOrAfter(ctx, 'reshape-tiled-native')
+      ? tiledReshape(op, ctx, input, output)
+      : tiledReshapeThroughRowMajor(op, ctx);
   if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major')
     return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
   const elem = elementBytes(input.dtype);

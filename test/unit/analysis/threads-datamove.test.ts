@@ -1,0 +1,81 @@
+/**
+ * Public-thread regression cases for the data-movement families without thread cases elsewhere (to_memory_config /
+ * interleaved_to_sharded, reshape): test/fixtures/threads/<op>_<repo>-<N>.mlir, run by the shared harness
+ * (test/support/threadCases.ts) at the thread's build date. Expected figures are tt-metal's, quoted from the threads;
+ * the arithmetic in the comments follows the factory each estimator cites.
+ */
+
+import * as assert from 'node:assert/strict';
+import { analyse, assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+
+describe('public-thread regression set: data movement (test/fixtures/threads)', () => {
+  describe('to_memory_config → DRAM width-sharded (interleaved_to_sharded)', () => {
+    const run = { file: 'to_memory_config_tt-metal-54621.mlir', date: '2026-08-27', arch: 'blackhole_p100' };
+
+    it('tt-metal #54621 (2026-08-27, P100): the (2048, 320) bf16 shard ends the CB region at 1,430,656 B (within 4 KiB)', () => {
+      // interleaved_to_sharded_program_factory.cpp@019b681, DRAM destination: the output CB is not bound to the shard, it
+      // holds all 64 x 10 = 640 tiles x align(2,048, 64) = 1,310,720 B ("an L1 CB sized to 1.31 MB"); scratch c_1 =
+      // 4 x align(2,048 + 64, 64) = 8,448 → 1,319,168 B + the Blackhole preset base 111,616 = 1,430,784 (tt-metal 1,430,656).
+      const { op } = deviceOp(run, 'wo');
+      assert.equal(op.estimate.kind, 'estimate');
+      assertNear(regionEnd(op), 1_430_656);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'InterleavedToShardedProgramFactory');
+    });
+
+    it("tt-metal #54621: the CBs clash with the L1 buffer below them, the run's first error", () => {
+      // With the stand-in L1 tensor live (95 tiles x 2,048 B per bank), the lowest L1 buffer sits at
+      // 1,572,864 − 194,560 = 1,378,304 < 1,430,784: "clash with L1 buffers", as in the thread (buffer at 1,378,048).
+      const a = analyse(run);
+      assert.ok(a.firstFailure !== undefined);
+      assert.equal(a.functions[a.firstFailure.functionIndex]!.fn.name, '@wo_beside_l1_buffer');
+      assert.equal(a.firstFailure.overflow.kind, 'cbClashesWithL1Buffers');
+      assert.equal(a.firstFailure.overflow.limitBytes, 1_378_304);
+    });
+
+    it('tt-metal #54621: without a live L1 buffer the op alone stays under max L1 (1,430,784 < 1,572,864 B)', () => {
+      assertFits(run, 'wo');
+    });
+
+    it('tt-metal #54621: the (2048, 448) wqkv shard "exceeds max L1 so it reroutes to generic copy"', () => {
+      // to_memory_config_op.cpp@040a27c can_use_interleaved_to_sharded: 64 x 14 x 2,048 + 8,448 = 1,843,456 B ≥
+      // l1_size − base = 1,572,864 − 111,616 = 1,461,248 → ttnn::copy, two-page CBs, which fit.
+      const { op } = deviceOp(run, 'wqkv');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'CopyDeviceOperation');
+      assertFits(run, 'wqkv');
+    });
+  });
+
+  describe('reshape (tile layout)', () => {
+    const r1655 = { file: 'reshape_tt-forge-onnx-1655.mlir' };
+    it('tt-forge-onnx #1655 (2025-03-31): (1, 596, 4096) f32 → (2441216,) overflows, the first error', () => {
+      // Before tt-metal PR #20189 a tiled reshape untilizes, reshapes in row-major and tilizes back. The row-major
+      // reshape stages a whole 2,441,216 x 4 = 9,764,864 B destination row (and the tilize a row of 76,288 tiles), far
+      // beyond 1,499,136 B; the thread quotes no figure.
+      assertFails({ ...r1655, date: '2025-03-31' }, 'reshape216');
+    });
+    for (const fn of ['reshape224', 'reshape225'])
+      it(`tt-forge-onnx #1655 (2025-03-31): ${fn} overflows too`, () => {
+        assertFails({ ...r1655, date: '2025-03-31' }, fn, { first: false });
+      });
+    for (const fn of ['reshape216', 'reshape224', 'reshape225'])
+      it(`tt-forge-onnx #1655: ${fn} fits on 2025-04-25 (PR #1880 drops its xfail; the native tiled reshape)`, () => {
+        assertFits({ ...r1655, date: '2025-04-25' }, fn);
+      });
+    const r15109 = { file: 'reshape_tt-metal-15109.mlir' };
+    it('tt-metal #15109 (2024-11-15): the untilize its reshape ran grows to 32,870,912 B (within 4 KiB)', () => {
+      // reshape_view/reshape.cpp of 2024-11 (search index id 2440538989): (1, 19, 256008) is not a tile-multiple shape, so
+      // row_major_reshape runs to_layout(ROW_MAJOR) first. One tile row on one core, whole-row CBs: c_0 = c_16 = 8,001
+      // tiles x 2,048 B → 32,772,096 + the preset base 102,656 = 32,874,752 (tt-metal 32,870,912: its 2024 base was lower).
+      // Modeled builds start at 2025-01-01 (OLDEST_MODELED_BUILD), so the date is clamped there.
+      const op = assertFails({ ...r15109, date: '2025-01-01' }, 'untilize_19x256008', { first: false });
+      assertNear(regionEnd(op), 32_870_912);
+    });
+    it('tt-metal #15109 after the reshape rework (same last two dims → PerformView): the reshape is a view, no program', () => {
+      // reshape.cpp after the rework (search index id 42533026580, "bandaid for issue 15317"/"issue 15558", in main
+      // before 2025-01-01): tensor[-1] == shape[-1] and tensor[-2] == shape[-2] (19) → this_is_view → PerformView.
+      const { op } = deviceOp({ ...r15109, date: '2025-01-01' }, 'reshape_19x256008');
+      assert.equal(op.estimate.kind, 'noProgram');
+      assert.equal(op.overflow, undefined);
+    });
+  });
+});
