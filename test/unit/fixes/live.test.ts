@@ -146,7 +146,11 @@ describe('fixes/live tensors and layouts', () => {
     }
   });
 
-  it('every fix offered for the first 10 overflows of several corpus files under tight caps verifies independently', () => {
+  it('every fix offered for the first 10 overflows of several corpus files under tight caps verifies independently', function () {
+    // Each offered fix re-analyses its file: about 8 s of CPU since conv ops count their own L1 tensors (ResNet-18's
+    // convs now exceed the 10% cap too, so their fixes are searched and verified), over the default timeout when the
+    // machine is loaded.
+    this.timeout(120_000);
     const files = [
       'test/fixtures/corpus/llama_attention_ttnn.mlir',
       'test/fixtures/corpus/r18_loc.mlir',
