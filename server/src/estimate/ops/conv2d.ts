@@ -69,6 +69,9 @@
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
  *   halo.ts; `reallocate_halo_output`'s move, the halo program's own CBs and L1_SMALL config tensors are not counted.
+ *   The halo bypass follows @645aa76 (width sharded, row-major, unpadded); @002c902 bypassed any unpadded
+ *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
+ *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
  *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
