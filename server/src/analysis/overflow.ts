@@ -6,7 +6,7 @@
 
 import type { ResolvedBuildWindow } from './buildWindow';
 import { flat, type SharedStrings } from './flatStrings';
-import type { Illegal, OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
+import type { Illegal, L1Intermediate, OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
 import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
@@ -24,7 +24,38 @@ export function figureFails(f: VersionedFigure, device: Device, live: number): b
   if (f.kind === 'illegal') return true;
   if (f.kind !== 'estimate' || f.worstCbBytesPerCore === undefined) return undefined;
   const base = device.l1UnreservedBase;
-  return base + live > device.l1SizeBytes || base + f.worstCbBytesPerCore > device.l1SizeBytes - live;
+  const l1 = device.l1SizeBytes;
+  let held = 0;
+  if (f.l1Intermediates !== undefined) {
+    const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, l1);
+    if (walk.failed !== undefined) return true;
+    held = walk.heldDuringProgram;
+  }
+  return base + live + held > l1 || base + f.worstCbBytesPerCore > l1 - live - held;
+}
+
+/**
+ * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
+ * exist yet): the first that does not fit, or the bytes still held while the program runs. A tensor not held while the
+ * program runs is freed once the next one exists (a resharded input after the halo has read it).
+ */
+export function walkIntermediates(
+  intermediates: readonly L1Intermediate[],
+  live: number,
+  outputBytesPerCore: number,
+  base: number,
+  l1: number,
+): { failed?: L1Intermediate; allocatedBeforeBytes: number; heldDuringProgram: number } {
+  let held = Math.max(0, live - outputBytesPerCore);
+  let freedAfterThis = 0;
+  let heldDuringProgram = 0;
+  for (const t of intermediates) {
+    if (base + held + t.bytesPerCore > l1) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
+    held += t.bytesPerCore - freedAfterThis;
+    freedAfterThis = t.liveDuringProgram ? 0 : t.bytesPerCore;
+    if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
+  }
+  return { allocatedBeforeBytes: held, heldDuringProgram };
 }
 
 /** The sub-windows a version range fails and fits in; undefined unless both kinds occur. */
@@ -102,29 +133,29 @@ export function detectOverflow(
     };
   }
   if (est.kind !== 'estimate') return undefined;
-  // Tensors the op allocates before its outputs (a pool's resharded input and halo output): each allocation in turn,
-  // with the L1 tensors live around the op less its own outputs, which do not exist yet.
+  // Tensors the op allocates before its outputs (a pool's or conv's resharded input and halo output), in turn.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    let held = Math.max(0, live - est.l1TensorBytesPerCore);
-    for (const t of est.l1Intermediates) {
-      const allocatedBeforeBytes = held;
-      held += t.bytesPerCore;
-      if (base + held > l1) {
-        return {
-          kind: 'l1BuffersExhausted',
-          cbRegionEndBytes: base + held,
-          limitBytes: l1,
-          core: NO_CORE,
-          message: keptMessage(
-            `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - allocatedBeforeBytes} B are free between the base ${base} B and the L1 size ${l1} B`,
-            strings,
-          ),
-          failedAllocation: { role: t.role, bytesPerCore: t.bytesPerCore, allocatedBeforeBytes },
-        };
-      }
-      if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
+    const walk = walkIntermediates(est.l1Intermediates, live, est.l1TensorBytesPerCore, base, l1);
+    if (walk.failed !== undefined) {
+      const t = walk.failed;
+      return {
+        kind: 'l1BuffersExhausted',
+        cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
+        limitBytes: l1,
+        core: NO_CORE,
+        message: keptMessage(
+          `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - walk.allocatedBeforeBytes} B are free between the base ${base} B and the L1 size ${l1} B`,
+          strings,
+        ),
+        failedAllocation: {
+          role: t.role,
+          bytesPerCore: t.bytesPerCore,
+          allocatedBeforeBytes: walk.allocatedBeforeBytes,
+        },
+      };
     }
+    heldDuringProgram = walk.heldDuringProgram;
     if (heldDuringProgram > 0 && base + live + heldDuringProgram > l1) {
       return {
         kind: 'l1BuffersExhausted',

@@ -341,6 +341,10 @@ function combineWindows(
           cbBytesPerCore: result.cbBytesPerCore,
           worstCbBytesPerCore: result.worstCbBytesPerCore,
           cbRegionEndBytes: result.cbRegionEndBytes,
+          ...(result.l1Intermediates !== undefined && {
+            l1Intermediates: result.l1Intermediates,
+            l1TensorBytesPerCore: result.l1TensorBytesPerCore,
+          }),
         };
       case 'illegal':
         return { window, kind: result.kind, reason: result.rule };

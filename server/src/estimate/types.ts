@@ -79,7 +79,8 @@ export interface OutputL1 {
 export interface L1Intermediate {
   readonly role: string;
   readonly bytesPerCore: number;
-  /** Still allocated while the op's own program runs (its CBs and outputs), not freed before. */
+  /** Still allocated while the op's own program runs (its CBs and outputs); when false, the tensor is freed once the
+   *  next intermediate has been allocated (analysis/overflow.ts). */
   readonly liveDuringProgram: boolean;
 }
 
@@ -153,6 +154,9 @@ export interface VersionedFigure {
   readonly cbBytesPerCore?: number;
   readonly worstCbBytesPerCore?: number;
   readonly cbRegionEndBytes?: number;
+  /** The sub-window's own L1 tensors (OpEstimate.l1Intermediates) and its output bytes, for the allocation walk. */
+  readonly l1Intermediates?: readonly L1Intermediate[];
+  readonly l1TensorBytesPerCore?: number;
   readonly reason?: string;
 }
 

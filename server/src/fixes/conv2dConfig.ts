@@ -4,15 +4,20 @@
  *   - double buffering off (`enable_act_double_buffer`, `enable_weights_double_buffer`);
  *   - a smaller `act_block_h_override` (a multiple of 32 that divides the per-core output height, so tt-metal takes it
  *     as is: determine_per_core_conv_block_config);
- *   - another `shard_layout` when the input is not already sharded.
- * Each candidate is pre-screened with the estimator, then the fitting ones (at most two, largest act block first) are
- * verified by re-analysis. Written into the op's `conv2d_config = #ttnn.conv2d_config<...>` (fields kept in their order,
+ *   - another `shard_layout` when the input is not already sharded;
+ *   - when none of those fits and the input is in DRAM: DRAM slicing, `conv2d_slice_config<dram_height, N>` with the
+ *     fewest slices that fit (tt-mlir's own fallback for this OOM: optimizer/conv2d_l1_oom_fallback.mlir replaces an
+ *     `l1_full` slice config; tt-metal conv2d.cpp@645aa76 conv2d_DRAM runs the L1 path once per slice). On the L1 path
+ *     the halo output and resharded input often cannot fit whatever the CBs (estimate/ops/conv2d.ts).
+ * Each candidate is pre-screened with the estimator (its CBs and its own L1 tensors, analysis/overflow.ts
+ * walkIntermediates), then the fitting ones (at most two, largest act block first) are verified by re-analysis. Written into the op's `conv2d_config = #ttnn.conv2d_config<...>` (fields kept in their order,
  * changed ones replaced, new ones appended).
  */
 
 import type { FunctionAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
-import type { EstimateContext } from '../estimate/types';
+import type { EstimateContext, OpEstimateResult } from '../estimate/types';
+import { walkIntermediates } from '../analysis/overflow';
 import { planConv2dOp } from '../estimate/ops/conv2d';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
@@ -59,6 +64,34 @@ function withConfig(op: TtnnOp, fields: Fields): TtnnOp {
     fields: record,
   };
   return opWith(op, { properties: { ...op.properties, conv2d_config: cfg } });
+}
+
+function sliceConfigText(count: number): string {
+  return `#ttnn.conv2d_slice_config<dram_height, ${count}>`;
+}
+
+function withDramSlices(op: TtnnOp, count: number): TtnnOp {
+  const cfg: PropValue = {
+    kind: 'dialect',
+    name: 'ttnn.conv2d_slice_config',
+    text: sliceConfigText(count),
+    items: ['dram_height', String(count)],
+    fields: {},
+  };
+  return opWith(op, { properties: { ...op.properties, conv2d_slice_config: cfg } });
+}
+
+/** The estimate fits beside `live` bytes of L1 tensors: its own L1 tensors one by one, then its CBs. */
+function estimateFits(r: OpEstimateResult, live: number, ctx: EstimateContext): boolean {
+  if (r.kind !== 'estimate') return false;
+  const { l1SizeBytes: l1, l1UnreservedBase: base } = ctx.device;
+  let held = 0;
+  if (r.l1Intermediates !== undefined) {
+    const walk = walkIntermediates(r.l1Intermediates, live, r.l1TensorBytesPerCore, base, l1);
+    if (walk.failed !== undefined) return false;
+    held = walk.heldDuringProgram;
+  }
+  return base + r.worstCbBytesPerCore <= l1 - live - held;
 }
 
 /** Divisors of n below `below`, largest first; at most `max` of them (the search is bounded for huge shards). */
@@ -124,14 +157,15 @@ export function conv2dConfigFixes(
         candidates.push({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } });
     }
   }
-  const limit = ctx.device.l1SizeBytes - target.liveL1TensorBytesPerCore;
+  const live = target.liveL1TensorBytesPerCore;
+  const limit = ctx.device.l1SizeBytes - live;
   const fixes: Fix[] = [];
   const rejected: RejectedFix[] = [];
   for (const c of candidates) {
     if (fixes.length >= 2) break;
     const next = merged(fields, c.changes);
     const r = estimateOp(withConfig(target.op, next), ctx);
-    if (r.kind !== 'estimate' || r.cbRegionEndBytes > limit) continue;
+    if (r.kind !== 'estimate' || r.cbRegionEndBytes > limit || !estimateFits(r, live, ctx)) continue;
     const edit = propertyEdit(sop, 'conv2d_config', conv2dConfigText(next));
     const title = `Set conv2d_config ${c.what} (${formatBytes(r.cbBytesPerCore)} of CBs per core)`;
     if (typeof edit === 'string') {
@@ -159,6 +193,13 @@ export function conv2dConfigFixes(
       isPreferred: false,
     });
   }
+  if (fixes.length === 0 && problem.path === 'l1' && problem.inputLayout.bufferType === 'dram') {
+    const sliced = dramSliceFix(target.op, ctx, live, sop, base, fa);
+    if (sliced !== undefined) {
+      if ('fix' in sliced) fixes.push(sliced.fix);
+      else rejected.push(sliced.rejected);
+    }
+  }
   if (fixes.length === 0 && rejected.length === 0)
     rejected.push({
       fixKind: 'conv2dConfig',
@@ -166,4 +207,43 @@ export function conv2dConfigFixes(
       reason: 'no act block, buffering or shard layout change fits',
     });
   return { fixes, rejected };
+}
+
+/** DRAM slicing with the fewest output-height slices that fit: every count up to 64, then doubling, bounded by the
+ *  input height (the output has no more rows than it for the convs this path takes). */
+function dramSliceFix(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  live: number,
+  sop: SyntaxFunction['bodyOps'][number],
+  base: Baseline,
+  fa: FunctionAnalysis,
+): { fix: Fix } | { rejected: RejectedFix } | undefined {
+  const h = op.properties['input_height'];
+  const bound = h?.kind === 'int' ? h.value : 0;
+  let found: { count: number; cbBytes: number } | undefined;
+  for (let count = 2; count <= bound && found === undefined; count = count < 64 ? count + 1 : count * 2) {
+    const r = estimateOp(withDramSlices(op, count), ctx);
+    if (r.kind === 'estimate' && estimateFits(r, live, ctx)) found = { count, cbBytes: r.cbBytesPerCore };
+  }
+  if (found === undefined) return undefined;
+  const title = `Set conv2d_slice_config<dram_height, ${found.count}> (DRAM slicing; ${formatBytes(found.cbBytes)} of CBs per core)`;
+  const edit = propertyEdit(sop, 'conv2d_slice_config', sliceConfigText(found.count));
+  if (typeof edit === 'string') return { rejected: { fixKind: 'conv2dConfig', title, reason: edit } };
+  const outcome = verifyCandidate(base, { edits: [edit], removesTarget: false, replacementResults: [] });
+  if (!outcome.ok) return { rejected: { fixKind: 'conv2dConfig', title, reason: outcome.reason } };
+  return {
+    fix: {
+      id: `conv2d-slice:${fa.fn.name}:${op.resultNames[0] ?? ''}:dram_height=${found.count}`,
+      title: `${title} · ${outcome.verification.afterText}`,
+      kind: 'quickfix',
+      fixKind: 'conv2dConfig',
+      edits: [edit],
+      verification: outcome.verification,
+      notes: [
+        "tt-mlir's own fallback for a conv that does not fit in L1 (optimizer/conv2d_l1_oom_fallback.mlir); each slice runs the L1 path on a band of output rows, reading and writing DRAM",
+      ],
+      isPreferred: false,
+    },
+  };
 }

@@ -44,12 +44,16 @@ describe('analysis/corpus', () => {
     // the reshape %view aliases it, so the live total stays 854,016 B.
     const atConv = conv.ops.find((o) => o.op.name === 'ttnn.conv2d');
     assert.equal(atConv?.liveL1TensorBytesPerCore, 854_016);
-    // No overflow from live buffers; the conv's own CBs overflow (the conv tt-mlir's conv2d_l1_oom_fallback.mlir
-    // documents as an L1 OOM), which is not about the view.
+    // No overflow from live buffers; the conv's own resharded input (854,016 B) does not fit beside them (the conv
+    // tt-mlir's conv2d_l1_oom_fallback.mlir documents as an L1 OOM), which is not about the view.
     const here = a.overflows.filter((o) => o.functionName === '@conv_activation');
     assert.deepEqual(
-      here.map((o) => o.overflow.kind),
-      ['cbBeyondL1'],
+      here.map((o) => [
+        o.overflow.kind,
+        o.overflow.failedAllocation?.role,
+        o.overflow.failedAllocation?.allocatedBeforeBytes,
+      ]),
+      [['l1BuffersExhausted', 'resharded conv input', 854_016]],
     );
   });
 

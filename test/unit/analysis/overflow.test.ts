@@ -146,6 +146,50 @@ describe('analysis/overflow', () => {
     assert.equal(overflowOf(est, 0, LIMITS, { ...known, source: 'none' })?.buildDependent, undefined);
   });
 
+  it("an op's own tensor not held during its program is freed once the next one exists (a conv's resharded input)", () => {
+    // 1,399,136 B between base and L1 size. Reshard 600,000, then halo 700,000 (1,300,000 held: fits); the reshard is
+    // freed; the conv output 500,000 joins the halo (1,200,000) and 150,000 B of CBs end at 1,450,000 ≤ 1,499,136.
+    const tensors = [
+      { role: 'resharded conv input', bytesPerCore: 600_000, liveDuringProgram: false },
+      { role: 'halo output', bytesPerCore: 700_000, liveDuringProgram: true },
+      { role: 'conv output shard', bytesPerCore: 500_000, liveDuringProgram: true },
+    ];
+    assert.equal(detectOverflow({ ...withCbs(150_000), l1Intermediates: tensors }, 0, LIMITS), undefined);
+    // Held, the reshard would leave 99,136 B for the 500,000 B output: the third allocation fails with 1,300,000 B before.
+    const held = tensors.map((t) => ({ ...t, liveDuringProgram: true }));
+    const found = detectOverflow({ ...withCbs(150_000), l1Intermediates: held }, 0, LIMITS);
+    assert.deepEqual(found?.failedAllocation, {
+      role: 'conv output shard',
+      bytesPerCore: 500_000,
+      allocatedBeforeBytes: 1_300_000,
+    });
+  });
+
+  it("a sub-window's figure fails at its own tensors even when its CBs fit (the verdict is not build-dependent)", () => {
+    const halo = [{ role: 'halo output', bytesPerCore: 1_400_000, liveDuringProgram: true }];
+    const range = {
+      changePoints: ['conv2d-auto-shard-keeps-act-block-h' as const],
+      figures: [
+        {
+          window: { earliest: '2025-06-01', latest: '2025-11-13' },
+          kind: 'estimate' as const,
+          worstCbBytesPerCore: 200_000,
+          l1Intermediates: halo,
+          l1TensorBytesPerCore: 0,
+        },
+        {
+          window: { earliest: '2025-11-14', latest: '2026-06-01' },
+          kind: 'estimate' as const,
+          worstCbBytesPerCore: 3_000_000,
+          l1Intermediates: halo,
+          l1TensorBytesPerCore: 0,
+        },
+      ],
+    };
+    // 1,400,000 B > 1,399,136 B: both sub-windows fail, so no build dependence.
+    assert.equal(buildDependence(range, DEVICE, 0), undefined);
+  });
+
   describe('orderOverflows', () => {
     const overflow = (kind: Overflow['kind'], extra: Partial<Overflow> = {}): Overflow => ({
       kind,

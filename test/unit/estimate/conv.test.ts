@@ -364,6 +364,58 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it("conv2d's own L1 tensors: the resharded input, the halo output and the conv output shard, in that order", () => {
+    // The 49-core height-sharded conv above, from an L1 interleaved input to an L1 interleaved result (conv2d.cpp@645aa76).
+    // Reshard: 3,136 rows → round_up(3,136, 49·32) / 49 = 64 rows · 64 ch = 4 tiles · 2,048 = 8,192 B, freed after the halo.
+    // Halo: 64 outputs per core over 56-wide rows; cores start at columns 0, 8, …, 48 (64·k mod 56), so the last output
+    // is 1 row and 7 columns on: (58 + 7) + (2·58 + 3) = 184 padded sticks · 64 ch · 2 B = 23,552 B.
+    // Output: the interleaved result is a copy, so the 2x2-tile sharded output (8,192 B) is held while the conv runs.
+    const e = est(
+      estimateOp(
+        conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }),
+        whContext(),
+      ),
+    );
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
+      [
+        ['resharded conv input', 8_192, false],
+        ['halo output', 23_552, true],
+        ['conv output shard', 8_192, true],
+      ],
+    );
+  });
+
+  it('a 1x1 conv (matmul) of a row-major input: the resharded input, then its tilized copy, no halo', () => {
+    // 32x32x64 → 64, k1: NHW_t 32 → 32 cores of 32 rows. Reshard (row-major) 32 rows · 64 · 2 B = 4,096 B; tilized
+    // 1 x 2 tiles = 4,096 B held by the matmul; the output shard 1 x 2 tiles = 4,096 B (the result is interleaved).
+    const e = est(
+      estimateOp(
+        conv2d({
+          n: 1,
+          h: 32,
+          w: 32,
+          cIn: 64,
+          cOut: 64,
+          k: 1,
+          s: 1,
+          p: 0,
+          config: { shard_layout: 'height_sharded' },
+          input: tensor([1, 1, 1024, 64], { page: 'row_major', buffer: 'l1' }),
+        }),
+        whContext(),
+      ),
+    );
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
+      [
+        ['resharded conv input', 4_096, false],
+        ['tilized conv input', 4_096, true],
+        ['conv output shard', 4_096, true],
+      ],
+    );
+  });
+
   it('upsample nearest, row-major DRAM: one double-buffered stick of C elements, 256 B', () => {
     // 1x16x16x64 → 256 sticks over 64 cores = 4 each → 2 pages of round_up(64·2, 32) = 128 B.
     const rm = (s: number[]) => tensor(s, { page: 'row_major' });

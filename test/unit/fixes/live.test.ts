@@ -101,19 +101,24 @@ describe('fixes/live tensors and layouts', () => {
     }
   });
 
-  it("corpus ttnn_force_final_deallocs.mlir: the view reshape shares its input buffer; only the conv's own CBs overflow", () => {
+  it("corpus ttnn_force_final_deallocs.mlir: the view reshape shares its input buffer; only the conv's own tensors overflow", () => {
     // The conv activation is reshaped as a view; counting the view as a second L1 buffer was a false 1.8 MB failure.
     // The activation is counted once: 26,650 tiles over 64 banks → 417 · 2,048 = 854,016 B. The conv itself (800x1066x3,
-    // k7 s2, L1 input) is the one tt-mlir's conv2d_l1_oom_fallback.mlir documents as an L1 OOM: its CBs overflow
-    // (cbBeyondL1), not the live buffers.
+    // k7 s2, L1 input) is the one tt-mlir's conv2d_l1_oom_fallback.mlir documents as an L1 OOM: its own resharded input
+    // (13,344 rows · 32 ch = 417 tiles = 854,016 B) does not fit beside the activation (1,708,032 B > 1,396,480 B);
+    // the live buffers alone fit.
     const l = load(read('test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/ttnn_force_final_deallocs.mlir'));
     const conv = l.analysis.functions
       .flatMap((f) => f.ops.map((op) => ({ f, op })))
       .find((x) => x.op.op.name === 'ttnn.conv2d')!;
     assert.equal(conv.op.liveL1TensorBytesPerCore, 854_016);
-    assert.equal(l.analysis.firstFailure?.overflow.kind, 'cbBeyondL1');
+    assert.deepEqual(l.analysis.firstFailure?.overflow.failedAllocation, {
+      role: 'resharded conv input',
+      bytesPerCore: 854_016,
+      allocatedBeforeBytes: 854_016,
+    });
     assert.equal(l.analysis.firstFailure?.opIndex, conv.op.index);
-    assert.ok(l.analysis.overflows.every((o) => o.overflow.kind !== 'l1BuffersExhausted'));
+    assert.ok(l.analysis.overflows.every((o) => o.overflow.failedAllocation !== undefined));
   });
 
   it('corpus l1_spill_reshape_view_alias.mlir under a 10% usable-L1 cap: the L1 add output moves to DRAM and fits', () => {
@@ -141,7 +146,11 @@ describe('fixes/live tensors and layouts', () => {
     }
   });
 
-  it('every fix offered for the first 10 overflows of several corpus files under tight caps verifies independently', () => {
+  it('every fix offered for the first 10 overflows of several corpus files under tight caps verifies independently', function () {
+    // Each offered fix re-analyses its file: about 8 s of CPU since conv ops count their own L1 tensors (ResNet-18's
+    // convs now exceed the 10% cap too, so their fixes are searched and verified), over the default timeout when the
+    // machine is loaded.
+    this.timeout(120_000);
     const files = [
       'test/fixtures/corpus/llama_attention_ttnn.mlir',
       'test/fixtures/corpus/r18_loc.mlir',

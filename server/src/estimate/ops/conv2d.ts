@@ -32,6 +32,17 @@
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
  *
+ * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
+ *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
+ *      shard): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width-sharded row-major: unrounded), width
+ *      C_in padded / cores_c, in the input's layout; dropped once the next tensor exists (the halo or tilize output
+ *      replaces the only reference to it);
+ *   2. matmul convs: the tilized input when the input is row-major; other convs: the halo output (halo.ts span rule,
+ *      output shards of per_core_M·32 sticks, row-major in the input's element size), unless the halo is bypassed
+ *      (width sharded, row-major, no padding); both held while the program runs;
+ *   3. the conv's sharded L1 output when the op's result is not that tensor (DRAM or interleaved result, or a DRAM-path
+ *      slice), held while the program runs; `to_memory_config` copies it out afterwards.
+ *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (get_input_channels_alignment,
  *       determine_parallel_config, determine_output_parallel_config, get_conv_configs,
@@ -44,13 +55,24 @@
  *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
  *   [5] tt-metal conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard, get_l1_usage_for_sharding;
  *       added by PR #13941); change point conv2d-auto-shard-keeps-act-block-h
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required,
+ *       halo, the resharded input deallocated or dropped, ttnn::prim::conv2d into conv_out_memory_config, then
+ *       to_memory_config; matmul convs: tilize_with_optional_deallocation, linear); the same order at @002c902 (late
+ *       2024: the resharded input is deallocated after the halo since conv2d sets deallocate_activation when it
+ *       resharded), so no change point; conv2d_utils.cpp@002a3f4 (determine_input_memory_config: the reshard's shard
+ *       shape). Figures: tt-mlir #5771 / tt-metal #13324 (halo 780,800 B, test/unit/analysis/threads-conv2d.test.ts)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
- *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The halo op's output shard
- *   is not a CB: it is a tensor live during the conv and is reported in the notes. The DRAM path's slice count is
+ *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
+ *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
+ *   halo.ts; `reallocate_halo_output`'s move, the halo program's own CBs and L1_SMALL config tensors are not counted.
+ *   The halo bypass follows @645aa76 (width sharded, row-major, unpadded); @002c902 bypassed any unpadded
+ *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
+ *   conv of an old build is given a halo output it did not allocate).
+ *   The DRAM path's slice count is
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
  *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
@@ -59,14 +81,15 @@
  *   WEIGHTS 2·7 = 14 tiles, ACT 7·7 = 49 (split 28 + 21), ACT_TILIZED 49 → 112 · 2,048 + 64 (L1_ARRAY) = 229,440 B.
  */
 
-import { DataType, tileBytes } from '../../ttnn/dtype';
+import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { HaloGeometry, haloSticksPerCore } from './halo';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -75,6 +98,9 @@ const CITES = {
   cbInfo:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info, calculate_L1_usage)',
   model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
+  invoke:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required, halo, conv, to_memory_config); conv2d_utils.cpp@002a3f4 (determine_input_memory_config)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771)',
 } as const;
 
 export type ShardScheme = 'height_sharded' | 'block_sharded' | 'width_sharded';
@@ -696,7 +722,7 @@ function choosePlan(
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
-): { plan: ConvPlan; why: string } | string {
+): { plan: ConvPlan; why: string; resharded: boolean } | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   if (
     given !== undefined &&
@@ -705,16 +731,18 @@ function choosePlan(
   ) {
     const plan = planConv(p, given.scheme, grid, l1Align, ctx, given);
     if (typeof plan === 'string') return plan;
-    return { plan, why: `input already ${given.scheme} on ${given.nCores} cores` };
+    return { plan, why: `input already ${given.scheme} on ${given.nCores} cores`, resharded: false };
   }
   if (p.config.shardLayout !== undefined) {
     const plan = planConv(p, p.config.shardLayout, grid, l1Align, ctx);
     if (typeof plan === 'string') return plan;
-    return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}` };
+    return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}`, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
-  const chosen = autoShard(lowered, grid, l1Align, ctx);
-  if (typeof chosen === 'string' || lowered === p) return chosen;
+  const auto = autoShard(lowered, grid, l1Align, ctx);
+  if (typeof auto === 'string') return auto;
+  const chosen = { ...auto, resharded: true };
+  if (lowered === p) return chosen;
   return {
     ...chosen,
     why: `${chosen.why}; act_block_h_override ${lowered.config.actBlockHOverride} set by auto-shard (before tt-metal PR #32424)`,
@@ -779,7 +807,15 @@ export function planConv2dOp(
   op: TtnnOp,
   ctx: EstimateContext,
 ):
-  | { plan: ConvPlan; why: string; problem: ConvProblem; sliceNote: string }
+  | {
+      plan: ConvPlan;
+      why: string;
+      problem: ConvProblem;
+      /** The problem the plan is for: one DRAM-path slice, or the whole conv. */
+      sliced: ConvProblem;
+      resharded: boolean;
+      sliceNote: string;
+    }
   | { unmodeled: string }
   | { illegal: string } {
   const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx);
@@ -798,8 +834,9 @@ export function planConv2dOp(
       // Every count up to 64, then doubling (bounded work for huge images).
       let count = 1;
       while (count < p.outputH) {
-        const c = choosePlan(sliceProblem(p, 'height', count), grid, l1Align, ctx);
-        if (typeof c === 'string' || c.plan.cbBytes + c.plan.outputShardBytes + c.plan.haloBytes <= free) break;
+        const sliced = sliceProblem(p, 'height', count);
+        const c = choosePlan(sliced, grid, l1Align, ctx);
+        if (typeof c === 'string' || sliceFits(sliced, c.plan, free)) break;
         count = count < 64 ? count + 1 : Math.min(p.outputH, count * 2);
       }
       problem = sliceProblem(p, 'height', count);
@@ -808,14 +845,131 @@ export function planConv2dOp(
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
   if (typeof chosen === 'string') return { illegal: chosen };
-  return { plan: chosen.plan, why: chosen.why, problem: p, sliceNote };
+  return { plan: chosen.plan, why: chosen.why, problem: p, sliced: problem, resharded: chosen.resharded, sliceNote };
+}
+
+/**
+ * One DRAM-path slice fits when each of its L1 tensors can be allocated in turn (the slice's input shard, then the halo
+ * output beside it) and the halo output, the slice's conv output and the CBs fit together.
+ */
+function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number): boolean {
+  const tensors = convIntermediates(sliced, plan, true, false);
+  let held = 0;
+  let pendingFree = 0;
+  for (const t of tensors) {
+    held += t.bytesPerCore;
+    if (held > freeBytes) return false;
+    held -= pendingFree;
+    pendingFree = t.liveDuringProgram ? 0 : t.bytesPerCore;
+  }
+  return held - pendingFree + plan.cbBytes <= freeBytes;
+}
+
+/**
+ * The L1 tensors conv2d allocates before its program, in order [6]:
+ *   1. the input resharded to the conv's parallel config, when it is not already sharded that way (DRAM path: the
+ *      slice's input shard): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width sharding of a row-major input: no
+ *      rounding), width C_in padded / cores_c; freed once the next tensor exists (its last reference is dropped);
+ *   2. matmul convs (1x1, stride 1): the tilized input when the input is row-major, held while the matmul runs;
+ *      other convs: the halo output (row-major, input element size), held while the conv runs, unless the halo is
+ *      bypassed (width sharded, row-major, no padding);
+ *   3. the conv's sharded L1 output when the op's result is not that tensor (a DRAM or interleaved result is a
+ *      `to_memory_config` copy made after the program), held while the program runs.
+ */
+function convIntermediates(
+  p: ConvProblem,
+  plan: ConvPlan,
+  resharded: boolean,
+  outputIsResult: boolean,
+): L1Intermediate[] {
+  const out: L1Intermediate[] = [];
+  const input = plan.input;
+  const rowMajor = p.inputLayout.pageLayout === 'row_major';
+  const nhwIn = p.batch * p.inputH * p.inputW;
+  const shardW = plan.inChannelsPadded / input.coresC;
+  const rows =
+    input.scheme === 'width_sharded' && rowMajor ? nhwIn : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
+  const elem = elementBytes(p.inputDtype) ?? 2;
+  if (resharded) {
+    const bytesPerCore = rowMajor ? rows * shardW * elem : ((rows * shardW) / TILE_ELEMENTS) * tileBytes(p.inputDtype);
+    out.push({ role: 'resharded conv input', bytesPerCore, liveDuringProgram: false });
+  }
+  if (plan.mmConv) {
+    if (rowMajor)
+      out.push({
+        role: 'tilized conv input',
+        bytesPerCore: ((alignUp(rows, 32) * alignUp(shardW, 32)) / TILE_ELEMENTS) * tileBytes(p.inputDtype),
+        liveDuringProgram: true,
+      });
+  } else {
+    const noPadding = p.padding.every((x) => x === 0);
+    if (!(input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed)) {
+      const sticks = haloSticksPerCore(
+        haloGeometry(p),
+        input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
+      );
+      out.push({
+        role: 'halo output',
+        bytesPerCore: sticks * shardW * (p.inputDtype === 'f32' ? 4 : 2),
+        liveDuringProgram: true,
+      });
+    }
+  }
+  if (!outputIsResult)
+    out.push({ role: 'conv output shard', bytesPerCore: plan.outputShardBytes, liveDuringProgram: true });
+  return out;
+}
+
+/** The halo's sliding window: the conv's own, or for conv_transpose2d the stride-1 conv over the stride-expanded input. */
+function haloGeometry(p: ConvProblem): HaloGeometry {
+  const effH = (p.kernel[0] - 1) * p.dilation[0] + 1;
+  const effW = (p.kernel[1] - 1) * p.dilation[1] + 1;
+  if (!p.transposed)
+    return {
+      batch: p.batch,
+      inputH: p.inputH,
+      inputW: p.inputW,
+      padH: p.padding[0] + p.padding[1],
+      padW: p.padding[2] + p.padding[3],
+      kernel: p.kernel,
+      stride: p.stride,
+      dilation: p.dilation,
+      outputH: p.outputH,
+      outputW: p.outputW,
+    };
+  const inputH = (p.inputH - 1) * p.stride[0] + 1;
+  const inputW = (p.inputW - 1) * p.stride[1] + 1;
+  return {
+    batch: p.batch,
+    inputH,
+    inputW,
+    padH: Math.max(0, p.outputH + effH - 1 - inputH),
+    padW: Math.max(0, p.outputW + effW - 1 - inputW),
+    kernel: p.kernel,
+    stride: [1, 1],
+    dilation: p.dilation,
+    outputH: p.outputH,
+    outputW: p.outputW,
+  };
+}
+
+/** The op's result is the conv's own sharded L1 output (same buffer, same shard scheme), not a copy made after it. */
+function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): boolean {
+  const r = resolveTensor(op.results[0], 'result');
+  return (
+    path === 'l1' &&
+    typeof r !== 'string' &&
+    r.layout.bufferType === 'l1' &&
+    r.layout.memoryLayout === plan.output.scheme
+  );
 }
 
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
   const planned = planConv2dOp(op, ctx);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
-  const { plan, why, problem: p, sliceNote } = planned;
+  const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
+  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path));
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : 'conv2d';
   const factory = plan.mmConv
@@ -828,8 +982,11 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     factoryReason:
       `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
-      `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); live during the op besides the CBs: ` +
-      `${plan.haloBytes > 0 ? `halo shard ≈ ${fmtBytes(plan.haloBytes)}, ` : ''}output shard ${fmtBytes(plan.outputShardBytes)} per core`,
+      `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); L1 tensors allocated before the program: ` +
+      (intermediates.length === 0
+        ? 'none'
+        : intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)}`).join(', ')) +
+      ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
     cbs: plan.cbs,
@@ -839,14 +996,16 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       (isDepthwise(p) && p.kernel[0] * p.kernel[1] > 1 && p.inputH > 1
         ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
         : ''),
-    citations: [CITES.utils, CITES.cbInfo, CITES.model],
+    citations: [CITES.utils, CITES.cbInfo, CITES.model, CITES.invoke, CITES.halo],
     notes: [
       ...plan.notes,
-      ...(plan.haloBytes > 0
-        ? [`halo output shard ≈ ${fmtBytes(plan.haloBytes)} per core is live during the conv (a tensor, not a CB)`]
-        : []),
+      ...intermediates.map(
+        (t) =>
+          `${t.role} ${fmtBytes(t.bytesPerCore)} per core (an L1 tensor, ${t.liveDuringProgram ? 'held while the program runs' : 'freed once the next one exists'})`,
+      ),
       `conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`,
     ],
+    l1Intermediates: intermediates,
   });
 }
 

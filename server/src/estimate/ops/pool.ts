@@ -39,7 +39,7 @@
  *       input with get_pool_input_memory_config's shard spec, halo, then `input_tensor_sharded.deallocate` when the
  *       input was in DRAM or deallocate_input)@465a425; the DRAM-slicing path runs this once unless slices are set
  *   [5] tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries, the halo's
- *       per-core input range; not read at a commit here): the span rule above reproduces the halo allocations tt-metal
+ *       per-core input range; not read at a commit here; shared with conv2d in halo.ts): the span rule above reproduces the halo allocations tt-metal
  *       printed in threads #35223, #35261/#35431 and #36803, and the reshard rule those of #35115/#36802 and #36803's
  *       "allocated" figure, all to the byte (test/unit/analysis/threads.test.ts).
  *
@@ -75,6 +75,7 @@ import { illegal, unmodeled } from '../types';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
+import { haloSticksPerCore } from './halo';
 
 const CITES = {
   usage:
@@ -401,38 +402,31 @@ function poolIntermediates(
   }
   out.push({
     role: 'halo output',
-    bytesPerCore: haloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
+    bytesPerCore: poolHaloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
     liveDuringProgram: true,
   });
   return out;
 }
 
-/**
- * Halo output sticks per core [5]: the output sticks split into shards of ceil(NHW_out / cores_nhw) (a tile multiple
- * for a tiled output); a core's shard spans the padded input from its first output's window origin to its last
- * output's window end (batch-major N·Hp·Wp indexing); the halo shard is the largest span over cores.
- */
-function haloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
-  const s = shape.stride;
-  const hp = shape.inputH + shape.padH + shape.ceilPadH;
-  const wp = shape.inputW + shape.padW + shape.ceilPadW;
-  const effH = (shape.kernel[0] - 1) * shape.dilation[0] + 1;
-  const effW = (shape.kernel[1] - 1) * shape.dilation[1] + 1;
-  const perImage = shape.outputH * shape.outputW;
-  const total = shape.batch * perImage;
-  const shardOut = alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
-  const origin = (o: number): number => {
-    const b = Math.floor(o / perImage);
-    const r = Math.floor((o % perImage) / shape.outputW);
-    const c = o % shape.outputW;
-    return b * hp * wp + r * s[0] * wp + c * s[1];
-  };
-  let worst = 0;
-  for (let first = 0; first < total; first += shardOut) {
-    const last = Math.min(first + shardOut, total) - 1;
-    worst = Math.max(worst, origin(last) + (effH - 1) * wp + effW - origin(first));
-  }
-  return worst;
+/** Halo output sticks per core [5]: output shards of ceil(NHW_out / cores_nhw) sticks (a tile multiple for a tiled
+ *  output), each spanning its windows over the padded input (ceil-mode padding included). */
+function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
+  const total = shape.batch * shape.outputH * shape.outputW;
+  return haloSticksPerCore(
+    {
+      batch: shape.batch,
+      inputH: shape.inputH,
+      inputW: shape.inputW,
+      padH: shape.padH + shape.ceilPadH,
+      padW: shape.padW + shape.ceilPadW,
+      kernel: shape.kernel,
+      stride: shape.stride,
+      dilation: shape.dilation,
+      outputH: shape.outputH,
+      outputW: shape.outputW,
+    },
+    alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw,
+  );
 }
 
 export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
