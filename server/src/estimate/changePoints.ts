@@ -180,7 +180,8 @@ export const CHANGE_POINTS = {
     family: 'norm',
     pr: 34335,
     // Opened 2025-12-12 (for tt-mlir's optimizer, whose sharded rms_norm crashed); its CI runs are listed later that
-    // week: the merge day was not read.
+    // week: the merge day was not read. What ran before is not one thing (tt-mlir #5903 ran a width-sharded rms_norm on
+    // its 2025-11-27 pin; tt-mlir #6326 hit the divide by zero in December), so the estimator leaves it unmodeled.
     mergedOn: '2025-12-16',
     dateFrom: 'approx',
     what: 'layer_norm/rms_norm without a program config on a sharded input derive a LayerNormShardedMultiCoreProgramConfig from the shard spec (subblock_w 1, block_h/block_w = shard tiles, grid = shard bounding box); before, the sharded factory got subblock_w = 0 and divided by zero (and before PR #26149, 2025-08-01, the interleaved kernels ran on the shards)',

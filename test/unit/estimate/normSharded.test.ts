@@ -58,6 +58,16 @@ describe('estimate/normSharded', () => {
     assert.equal(e.nCoresUsed, 32);
   });
 
+  it('rms_norm width-sharded on 49 cores (non-rectangular 8x7 box): no two-stage reduce, 118,784 B', () => {
+    // 1x1x32x1568: Kt 49, shard 1x1 tile per core. 49 cores row-major on 8 columns: box 8x7 = 56 ≠ 49 → the two-stage
+    // reduce is skipped, ex_external = ⌈49/1⌉ = 49 tiles; rows per worker ⌈1/49⌉ = 1; bf16 intermediates.
+    // c_24 1 + c_18 1 + c_2/c_3/c_4 3 + c_11 1 + c_12 1 + c_13 49 + c_20 1 + c_15 1 = 58 tiles = 118,784 B.
+    const x = tensor([1, 1, 32, 1568], { buffer: 'l1', mem: 'width_sharded', grid: [1, 49] });
+    const e = estimateOf(estimateOp(norm('ttnn.rms_norm', x, x), whContext({ ttMetalDate: AFTER })));
+    assert.equal(e.cbBytesPerCore, 118_784);
+    assert.match(e.approxReason, /non-rectangular/);
+  });
+
   it('a wide width-sharded rms_norm with fp32 acc overflows L1 (x and x − E[x] hold the whole shard in f32)', () => {
     // 1x1x1024x8192 on 8 cores: shard 32x32 tiles = 1,024 tiles; c_24 and c_18 1,024·4,096 = 4,194,304 B each.
     const x = tensor([1, 1, 1024, 8192], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });

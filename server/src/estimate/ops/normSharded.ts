@@ -15,7 +15,8 @@
  * Formula (tiles per core; im = Float32 tile with fp32 dest accumulation, else bf16; bh = block_h, bw = block_w):  [4][5]
  *   Kt = padded width / 32; mcast_1d = (all tile rows in one shard, i.e. width sharding);
  *   num_blocks = mcast_1d ? shard cores : grid x (row-major orientation);
- *   two-stage reduce when mcast_1d, row-major, the grid is rectangular and 1 < grid x ≤ compute grid x, grid y > 1;
+ *   two-stage reduce when mcast_1d, row-major, the grid is rectangular (checked by the newest version [6], not by the
+ *   inline factory [4]) and 1 < grid x ≤ compute grid x, grid y > 1;
  *   rows per all-to-all worker r = ⌈bh / (two-stage ? grid x : num_blocks)⌉;
  *   ext = two-stage ? grid x + grid y − 1 : ⌈Kt / bw⌉
  *   CBs, in creation order: c_0 input shard bh·bw·T(in) (globally allocated on the input: no CB-region bytes) ·
@@ -150,9 +151,19 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
     groups: [{ name: 'shard cores', nCores: grid.cores, firstCore: grid.start }],
     cbs,
     confidence: 'approx',
-    approxReason: alignedWidth
-      ? 'sharded factory CB list read at two undated versions (inline factory and 2026 helper split); the newest port makes c_4 Float32 with fp32 accumulation'
-      : 'logical width not a multiple of 32: newer builds add a column-mask CB (block_w bf16 tiles, plus a block-sized scratch for layer_norm), not counted',
+    approxReason: [
+      'sharded factory CB list read at two undated versions (inline factory and 2026 helper split); the newest port makes c_4 Float32 with fp32 accumulation',
+      ...(alignedWidth
+        ? []
+        : [
+            'logical width not a multiple of 32: newer builds add a column-mask CB (block_w bf16 tiles, plus a block-sized scratch for layer_norm), not counted',
+          ]),
+      ...(rectangular || !mcast1d
+        ? []
+        : [
+            'non-rectangular shard grid: the newest factory (helpers @01507e4) skips the two-stage reduce, as taken here; the inline factory did not check',
+          ]),
+    ].join('; '),
     citations: [CITE_SHARDED.ttmlir, CITE_SHARDED.config, CITE_SHARDED.factory, CITE_SHARDED.helpers],
   });
 }
