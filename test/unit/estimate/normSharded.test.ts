@@ -99,6 +99,13 @@ describe('estimate/normSharded', () => {
     assert.equal(r.kind === 'illegal' ? r.rule : r.kind, 'Sharded inputs require sharded outputs.');
   });
 
+  it('a shard shape that does not tile the input (wider than the tensor) is unmodeled, not a made-up number', () => {
+    const x = tensor([1, 1, 32, 256], { buffer: 'l1', mem: 'width_sharded', grid: [1, 2] });
+    const bad = { ...x, layout: x.layout.kind === 'layout' ? { ...x.layout, shardShape: [1, 16] } : x.layout };
+    const r = estimateOp(norm('ttnn.rms_norm', bad, bad), whContext({ ttMetalDate: AFTER }));
+    assert.equal(r.kind, 'unmodeled');
+  });
+
   it('before PR #34335 (no derived sharded config) the sharded norm is unmodeled, naming the PR', () => {
     const r = estimateOp(norm('ttnn.rms_norm', width32, width32), whContext({ ttMetalDate: BEFORE }));
     assert.equal(r.kind, 'unmodeled');

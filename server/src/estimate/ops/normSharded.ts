@@ -102,8 +102,12 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
   const rank = input.padded.length;
   const kt = input.padded[rank - 1] / 32;
   const heightTiles = input.geometry.heightTilesTotal;
-  const mcast1d = heightTiles === blockHt;
   const grid = shardGridBox(layout, ctx.device.workerGrid[1]);
+  // tt-metal checks the shard spec against the tensor (PR #43250); a layout whose shards do not tile it has no program.
+  const shardOk = [blockHt, blockWt, grid.cores, grid.x, grid.y].every((v) => Number.isSafeInteger(v) && v > 0);
+  if (!shardOk || blockHt > heightTiles || blockWt > kt)
+    return unmodeled(op.name, `shard ${blockHt}x${blockWt} tiles on ${grid.cores} cores does not tile the input`);
+  const mcast1d = heightTiles === blockHt;
   const numBlocks = mcast1d ? grid.cores : grid.x;
   const rectangular = grid.cores === grid.x * grid.y;
   const twoStage = mcast1d && rectangular && grid.x > 1 && grid.x <= ctx.device.workerGrid[1] && grid.y > 1;
