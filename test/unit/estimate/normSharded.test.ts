@@ -106,6 +106,12 @@ describe('estimate/normSharded', () => {
     assert.equal(r.kind, 'unmodeled');
   });
 
+  it('a DRAM width-sharded input is unmodeled (the factory backs its input CB with an L1 shard)', () => {
+    const x = tensor([1, 1, 32, 4096], { buffer: 'dram', mem: 'width_sharded', grid: [1, 8] });
+    const r = estimateOp(norm('ttnn.rms_norm', x, width32), whContext({ ttMetalDate: AFTER }));
+    assert.equal(r.kind, 'unmodeled');
+  });
+
   it('before PR #34335 (no derived sharded config) the sharded norm is unmodeled, naming the PR', () => {
     const r = estimateOp(norm('ttnn.rms_norm', width32, width32), whContext({ ttMetalDate: BEFORE }));
     assert.equal(r.kind, 'unmodeled');

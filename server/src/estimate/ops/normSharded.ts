@@ -47,7 +47,8 @@
  *       CBSizeParams::compute, add_cb_descriptors order and globally allocated c_0 / c_16)
  *   [6] tt-metal …/layernorm/device/sharded_layernorm_factory_helpers.cpp@01507e4 (add_dataflow_buffer_specs)
  *
- * Assumptions: row-major shard orientation (tt-mlir's memory configs); no residual (tt-mlir's norms have none);
+ * Assumptions: row-major shard orientation (tt-mlir's memory configs); no residual (tt-mlir's norms have none); L1 shards
+ *   (DRAM-sharded input or output: unmodeled);
  *   Welford off (the derived config's default).
  */
 
@@ -90,6 +91,9 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
     return illegal(op.name, 'Sharded inputs require sharded outputs.', CITE_SHARDED.validate);
   if (layout.memoryLayout !== 'width_sharded' && layout.memoryLayout !== 'block_sharded')
     return unmodeled(op.name, `${layout.memoryLayout} input: only width/block-sharded norms are modeled`);
+  // The factory backs c_0 / c_16 with the shards themselves: an L1 layout is what it was read for.
+  if (layout.bufferType !== 'l1' || output.layout.bufferType !== 'l1')
+    return unmodeled(op.name, 'sharded norm with a DRAM-sharded input or output: not modeled');
   if (!atOrAfter(ctx, 'layernorm-sharded-default-config')) {
     return unmodeled(
       op.name,
