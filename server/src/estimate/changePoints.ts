@@ -202,6 +202,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 302208558: approx off, fp32 acc on); PR #19295 opened 2025-03-18',
   },
+  'layernorm-sharded-default-config': {
+    family: 'norm',
+    pr: 34335,
+    // Opened 2025-12-12 (for tt-mlir's optimizer, whose sharded rms_norm crashed); its CI runs are listed later that
+    // week: the merge day was not read. What ran before is not one thing (tt-mlir #5903 ran a width-sharded rms_norm on
+    // its 2025-11-27 pin; tt-mlir #6326 hit the divide by zero in December), so the estimator leaves it unmodeled.
+    mergedOn: '2025-12-16',
+    dateFrom: 'approx',
+    what: 'layer_norm/rms_norm without a program config on a sharded input derive a LayerNormShardedMultiCoreProgramConfig from the shard spec (subblock_w 1, block_h/block_w = shard tiles, grid = shard bounding box); before, the sharded factory got subblock_w = 0 and divided by zero (and before PR #26149, 2025-08-01, the interleaved kernels ran on the shards)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (program_config.value_or(LayerNormDefaultProgramConfig{})); PR #26149, tt-metal issue #26159',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_types.hpp@d134b03 (create_program_config(shard_spec)); layernorm.cpp (search-index version 49368147988)',
+  },
   'layernorm-fixed-block': {
     family: 'norm',
     pr: 33527,

@@ -362,6 +362,32 @@ export function splitBlocksForTilizeWh(
   };
 }
 
+/** Bounding box (x = columns, y = rows) of a shard grid: the printed core ranges, else the virtual grid laid row-major on the device grid. */
+export function shardGridBox(
+  layout: TensorLayout,
+  deviceCols: number,
+): { x: number; y: number; cores: number; start: CoreXY } {
+  if (layout.coreRanges !== undefined && layout.coreRanges.length > 0) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    let cores = 0;
+    for (const r of layout.coreRanges) {
+      minX = Math.min(minX, r.start.x);
+      minY = Math.min(minY, r.start.y);
+      maxX = Math.max(maxX, r.end.x);
+      maxY = Math.max(maxY, r.end.y);
+      cores += (r.end.x - r.start.x + 1) * (r.end.y - r.start.y + 1);
+    }
+    return { x: maxX - minX + 1, y: maxY - minY + 1, cores, start: [minX, minY] };
+  }
+  const [r, c] = layout.gridShape;
+  if (layout.memoryLayout === 'block_sharded') return { x: c, y: r, cores: r * c, start: [0, 0] };
+  const n = r * c;
+  return { x: Math.min(n, deviceCols), y: Math.ceil(n / deviceCols), cores: n, start: [0, 0] };
+}
+
 /** Free L1 the factories see: (lowest occupied L1 address, else l1_size) − base (`get_max_l1_space`). */
 export function maxL1Space(ctx: EstimateContext): number {
   return ctx.device.l1SizeBytes - liveL1Of(ctx) - ctx.device.l1UnreservedBase;

@@ -71,6 +71,7 @@ import {
   propBool,
   resolveTensor,
   ResolvedTensor,
+  shardGridBox,
   splitWorkToCores,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -132,29 +133,6 @@ function shardingOf(layout: TensorLayout): Sharding {
   }
 }
 
-/** Bounding box (x = columns, y = rows) of a shard grid: the printed core ranges, else the virtual grid laid row-major on the device grid. */
-function shardGrid(layout: TensorLayout, deviceCols: number): { x: number; y: number; cores: number } {
-  if (layout.coreRanges !== undefined && layout.coreRanges.length > 0) {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    let cores = 0;
-    for (const r of layout.coreRanges) {
-      minX = Math.min(minX, r.start.x);
-      minY = Math.min(minY, r.start.y);
-      maxX = Math.max(maxX, r.end.x);
-      maxY = Math.max(maxY, r.end.y);
-      cores += (r.end.x - r.start.x + 1) * (r.end.y - r.start.y + 1);
-    }
-    return { x: maxX - minX + 1, y: maxY - minY + 1, cores };
-  }
-  const [r, c] = layout.gridShape;
-  if (layout.memoryLayout === 'block_sharded') return { x: c, y: r, cores: r * c };
-  const n = r * c;
-  return { x: Math.min(n, deviceCols), y: Math.ceil(n / deviceCols), cores: n };
-}
-
 function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
   const padded = [...t.padded];
   const logical = [...t.logical];
@@ -174,7 +152,7 @@ function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): Opera
     t.layout.pageLayout === 'tile'
       ? [shape[shape.length - 2] ?? 1, shape[shape.length - 1] ?? 1]
       : [Math.ceil((shape[shape.length - 2] ?? 1) / TILE_HW), Math.ceil((shape[shape.length - 1] ?? 1) / TILE_HW)];
-  const g = shardGrid(t.layout, deviceCols);
+  const g = shardGridBox(t.layout, deviceCols);
   return { ...base, shardTiles, shardGridX: g.x, shardGridY: g.y, shardCores: g.cores };
 }
 

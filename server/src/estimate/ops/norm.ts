@@ -34,7 +34,7 @@
  *       (rms_norm, 1,528,960 B)
  *
  * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
- *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (unmodeled); row-major gamma/beta
+ *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (ops/normSharded.ts); row-major gamma/beta
  *   keeps the one-pass kernel. The large-tensor path's c_26 accumulator is taken for every build (approx).
  * Worked example: rms_norm 1x64x64x64 bf16, no gamma, fp32 off: Wt = 2, block 2: c_0 2 + c_16 4 + c_2 2 + c_3 2 +
  *   c_19 2 + c_20 2 + c_21 8 = 22 tiles = 45,056 B (tt-mlir OpModel golden, TestOpModelLib.cpp:4268).
@@ -57,6 +57,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { largestDivisorAtMost } from './untilize';
+import { estimateShardedNorm } from './normSharded';
 
 const CITE_LN_OLD =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b';
@@ -117,12 +118,6 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.pageLayout !== 'tile')
     return unmodeled(op.name, 'row-major input: the row-major layer/rms norm kernels are not modeled');
-  if (input.layout.memoryLayout !== 'interleaved') {
-    return unmodeled(
-      op.name,
-      `${input.layout.memoryLayout} input runs LayerNormShardedMultiCoreProgramFactory (program config from the shard spec; not modeled)`,
-    );
-  }
   const segments = operandSegments(op);
   const gamma = optionalOperand(op, segments, 1, 'weight');
   const beta = optionalOperand(op, segments, 2, 'bias');
@@ -131,6 +126,17 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
 
   const configured = fp32DestAccFromConfig(op);
   const fp32 = configured ?? (kind === 'layer' ? atOrAfter(ctx, 'layernorm-fp32-acc-default') : false);
+  const fp32Why =
+    configured !== undefined
+      ? 'compute_config'
+      : kind === 'layer'
+        ? fp32
+          ? 'layer_norm default since PR #19295'
+          : 'layer_norm default before PR #19295'
+        : 'rms_norm default';
+  // A sharded input takes the sharded factory (ops/normSharded.ts), whatever the program config tt-mlir leaves unset.
+  if (input.layout.memoryLayout !== 'interleaved')
+    return estimateShardedNorm(op, ctx, { kind, input, output, gamma, beta, fp32, fp32Why });
   const fixedBlock = atOrAfter(ctx, 'layernorm-fixed-block');
   const rank = input.padded.length;
   const wt = input.padded[rank - 1] / 32;
@@ -197,14 +203,6 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   if (beta !== undefined) cbs.push({ index: 6, role: 'beta', nPages: wtB, pageBytes: tileBytes(betaDtype) });
 
   const split = splitWorkToCores(gridArea(ctx), rows);
-  const fp32Why =
-    configured !== undefined
-      ? 'compute_config'
-      : kind === 'layer'
-        ? fp32
-          ? 'layer_norm default since PR #19295'
-          : 'layer_norm default before PR #19295'
-        : 'rms_norm default';
   return finishProgram({
     op,
     ctx,

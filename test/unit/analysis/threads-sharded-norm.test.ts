@@ -1,0 +1,37 @@
+/**
+ * Public-thread cases of sharded layer_norm / rms_norm (ops/normSharded.ts), on the shared harness
+ * (test/support/threadCases.ts; fixtures in test/fixtures/threads, their headers cite the threads). No public thread
+ * quotes a CB figure for the sharded factory (searched: "grow to", "clash with L1 buffers",
+ * "LayerNormShardedMultiCoreProgramConfig"); the cases are runs the threads say succeeded, asserted as "fits", with the
+ * CB total worked by hand from the factory so a change of the model shows here.
+ */
+
+import * as assert from 'node:assert/strict';
+import { assertFits, deviceOp } from '../../support/threadCases';
+
+describe('public-thread regression set: sharded layer_norm / rms_norm', () => {
+  const rms9272 = { file: 'rms_norm_tt-mlir-9272.mlir' };
+
+  it('tt-mlir #9272 (2026-09-01): width-sharded rms_norm (1,1,32,2048) ran at tt-metal c18bff73f84d: fits', () => {
+    assertFits({ ...rms9272, date: '2026-08-31' });
+  });
+
+  it('tt-mlir #9272: the sharded factory on the 64 shard cores, 94,208 B of CBs (hand-derived)', () => {
+    // block_h 1, block_w 1 (one tile column per core), Kt 64; all rows in one shard → 1D mcast over 64 blocks; 8x8
+    // bounding box, rectangular → two-stage reduce, ex_external 8 + 8 − 1 = 15; fp32 acc on → f32 tiles (4,096 B).
+    // c_5 gamma 1·2,048 + c_24 4,096 + c_18 4,096 + c_2/c_3/c_4 3·2,048 + c_11 4,096 + c_12 4,096 + c_13 15·4,096
+    // + c_20 4,096 + c_15 4,096 = 2,048 + 8,192 + 6,144 + 8,192 + 61,440 + 8,192 = 94,208. c_0 / c_16 are the shards.
+    const { op } = deviceOp({ ...rms9272, date: '2026-08-31' });
+    assert.equal(op.estimate.kind, 'estimate');
+    if (op.estimate.kind !== 'estimate') return;
+    assert.equal(op.estimate.factory, 'LayerNormShardedProgramFactory');
+    assert.equal(op.estimate.nCoresUsed, 64);
+    assert.equal(op.estimate.cbBytesPerCore, 94_208);
+  });
+
+  it('tt-mlir #9272 on a build before tt-metal PR #34335 (tt-mlir #6326: the sharded rms_norm crashed): unmodeled, never "fits"', () => {
+    const { op, unmodeled } = deviceOp({ ...rms9272, date: '2025-12-01' });
+    assert.equal(op.estimate.kind, 'unmodeled');
+    assert.ok(unmodeled);
+  });
+});
