@@ -295,7 +295,7 @@ export function startServer(): void {
 function createConnection(): lsp.Connection {
   if (!process.argv.slice(2).includes('--stdio')) return lsp.createConnection(lsp.ProposedFeatures.all);
   const reader = Object.assign(new PresizedStreamMessageReader(process.stdin), {
-    read: () => process.stdin.read(),
+    read: (): unknown => process.stdin.read() as unknown,
     on: (event: 'end' | 'close', listener: () => void) => process.stdin.on(event, listener),
   });
   const writer = new ChunkedStreamMessageWriter(process.stdout);
