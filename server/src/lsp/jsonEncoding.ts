@@ -10,8 +10,11 @@
 
 import { hasToJson, omittedByJson } from '../host/jsonBytes';
 
-/** Levels of plain objects and arrays written piece by piece; below, each value is one `JSON.stringify`. */
-// A message is {jsonrpc, params|result: {…, diagnostics|items: [ … ]}}: each array element is one piece at depth 3.
+/**
+ * Levels of plain objects and arrays written piece by piece; below, values are written by `JSON.stringify`, the
+ * elements of an array at the last piecewise level `BATCH_ELEMENTS` per call.
+ */
+// A message is {jsonrpc, params|result: {…, diagnostics|items: [ … ]}}: the array's elements are at depth 3.
 const PIECEWISE_DEPTH = 3;
 
 // Elements of the deepest piecewise array written by one JSON.stringify (diagnostics: ~0.8 KB each).
