@@ -83,7 +83,12 @@ export class PresizedStreamMessageReader extends lsp.AbstractMessageReader imple
         this.fireError(error);
         continue;
       }
-      callback(message);
+      // A throw while the message is handled is reported and the rest of the chunk still read, as the library does.
+      try {
+        callback(message);
+      } catch (error) {
+        this.fireError(error);
+      }
     }
   }
 

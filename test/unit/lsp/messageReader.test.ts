@@ -65,6 +65,24 @@ describe('lsp/messageReader: presized stdio message reader', () => {
     assert.deepEqual(await read(ours, stream, everyByte), expected);
   });
 
+  it('reads on after a message whose handling throws, reporting the throw, as the library does', async () => {
+    for (const make of [library, ours]) {
+      const s = new PassThrough();
+      const reader = make(s);
+      const seen: unknown[] = [];
+      const errors: string[] = [];
+      reader.onError((e) => errors.push(e.message));
+      reader.listen((m) => {
+        seen.push(m);
+        if (seen.length === 1) throw new Error('handler failed');
+      });
+      s.write(stream);
+      for (let i = 0; i < 6; i++) await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(seen.length, 4);
+      assert.deepEqual(errors, ['handler failed']);
+    }
+  });
+
   it('reports what the library reports for a header without Content-Length, a bad header line or a bad body', async () => {
     const cases = [
       Buffer.from('Content-Type: x\r\n\r\n', 'ascii'),
