@@ -10,6 +10,7 @@ import * as ext from './ext';
 import * as handlers from './handlers';
 import { SourceDiagnostics } from './sourceDiagnostics';
 import { encodeJsonChunks } from './jsonEncoding';
+import { PresizedStreamMessageReader } from './messageReader';
 import { readInputText, type InputText } from '../host/openInput';
 
 // Short enough that edit-to-diagnostics stays well under 100 ms, long enough to coalesce a burst of keystrokes.
@@ -284,17 +285,23 @@ export function startServer(): void {
 
 /**
  * The connection on the command line's transport. Over stdio, outgoing messages are encoded piece by piece
- * (jsonEncoding.ts: same bytes, no message-sized string or buffer). The library takes stdin as a stream with our writer (it
- * wraps only what is a stream, and so still exits when stdin ends); its typings list only matching pairs. Node IPC
- * serializes in Node's channel, which we cannot reach (so VS Code's client uses stdio too); sockets and pipes keep the
- * library's writer.
+ * (jsonEncoding.ts: same bytes, no message-sized string or buffer), and incoming bodies are read into buffers of their
+ * length as they arrive (messageReader.ts). The library uses as a reader and a writer what is not a stream (it checks
+ * for `addListener`), and ends the connection and exits when its input ends if that input has `read` and `on`: our
+ * reader passes those two on to stdin, so the server still exits when stdin ends (with 0 only after a shutdown
+ * request); its typings list only streams or only reader and writer. Node IPC serializes in Node's channel, which we
+ * cannot reach (so VS Code's client uses stdio too); sockets and pipes keep the library's reader and writer.
  */
 function createConnection(): lsp.Connection {
   if (!process.argv.slice(2).includes('--stdio')) return lsp.createConnection(lsp.ProposedFeatures.all);
+  const reader = Object.assign(new PresizedStreamMessageReader(process.stdin), {
+    read: (): unknown => process.stdin.read() as unknown,
+    on: (event: 'end' | 'close', listener: () => void) => process.stdin.on(event, listener),
+  });
   const writer = new ChunkedStreamMessageWriter(process.stdout);
   const connection = lsp.createConnection(
     lsp.ProposedFeatures.all,
-    process.stdin,
+    reader as unknown as NodeJS.ReadableStream,
     writer as unknown as NodeJS.WritableStream,
   );
   routeConsoleTo(connection);
