@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue } from '../../../server/src/ttnn/op';
 import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
@@ -445,5 +446,74 @@ describe('estimate/matmul: bias and activation outside the matmul program (bound
     const r = estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])], relu), whContext());
     assert.equal(r.kind, 'illegal');
     assert.match(r.kind === 'illegal' ? r.rule : '', /fused_activation/);
+  });
+});
+
+describe('estimate/matmul: transpose_a with MatmulMultiCoreReuseProgramConfig (tt-metal PR #32295)', () => {
+  // PR #32295's description (2025-11-12) says configs other than the 1D/2D mcast ones keep a separate ttnn.transpose,
+  // but the reuse factory as merged reads a with transposed strides and transposes each in0 tile through c_10:
+  // matmul_multicore_reuse_optimized_program_factory.cpp (ttnn::prim, still with only in0_last_ktile_w, i.e. before the
+  // #35247 padding fix) and @00fca59 both create c_10 of in0_CB_size when in0_transpose_tile; the reuse factory before
+  // the PR (matmul_op_multi_core_reuse_optimized_program_factory.cpp@00a631e) has no transpose argument and no c_10.
+  // tt-metal issue #35247 (2026-01-04: transpose_a with this config zeroes the last output row, the pad_last_ktile of the
+  // un-transposed tile) shows the fused path running with this config; closed PR #35249 quotes the merged gate
+  // (needs_manual_transpose_a = transpose_a && needs_manual_transpose, which excludes this config).
+  //
+  // a stored [256, 128] with transpose_a → M 128 (Mt 4), K 256 (Kt 8); b [256, 512] (Nt 16). Explicit config: grid 8x8,
+  // per_core_M 4, per_core_N 4, in0_block_w 2. Reuse factory: per_core_M_per_batch = min(4, Mt 4) = 4; c_0 4·2·2 = 16
+  // tiles; c_1 4·2·2 = 16 tiles; interm = output format (no fp32, no packer L1 acc) → c_4 4·4 = 16 tiles shared with
+  // c_5; c_10 = in0_CB_size = 16 tiles. 64 tiles x 2,048 = 131,072 B after the PR, 48 tiles = 98,304 B before it.
+  // Blocks (1·4/4)·(16/4) = 4 over the 8x8 grid → 4 cores.
+  const reuseConfig: PropValue = {
+    kind: 'dialect',
+    name: 'ttnn.matmul_multi_core_reuse_program_config',
+    text: '',
+    items: [],
+    fields: {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '2',
+      out_subblock_w: '2',
+      per_core_m: '4',
+      per_core_n: '4',
+    },
+  };
+  const build = () =>
+    op('ttnn.matmul', [dram([256, 128]), dram([256, 512])], [dram([128, 512])], {
+      transpose_a: { kind: 'bool', value: true },
+      matmul_program_config: reuseConfig,
+    });
+  it('after PR #32295: the reuse factory transposes in0 through c_10, a copy of c_0 (131,072 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-02-10' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 16],
+        ['c_1', 16],
+        ['c_4', 16],
+        ['c_10', 16],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 64 * 2048);
+    assert.equal(e.nCoresUsed, 4);
+  });
+  it('after it, the non-reuse multi-core factory still transposes separately: no c_10, a note says so', () => {
+    // a stored [64, 8192] with transpose_a → 8192x64 @ 64x8192 (b in L1), the non-reuse case above: 12,288 B.
+    const o = op('ttnn.matmul', [dram([64, 8192]), l1([64, 8192])], [dram([8192, 8192])], {
+      transpose_a: { kind: 'bool', value: true },
+    });
+    const e = est(estimateOp(o, whContext({ ttMetalDate: '2026-02-10' })));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.ok(
+      e.notes.some((n) => /separate ttnn\.transpose/.test(n)),
+      e.notes.join('; '),
+    );
+  });
+  it('before it: ttnn.transpose runs first as its own program, the matmul has no c_10 (98,304 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-10-01' })));
+    assert.equal(e.cbBytesPerCore, 48 * 2048);
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_10'));
   });
 });

@@ -20,7 +20,9 @@
  *     16x16 block per core; Mt, Nt multiples of 16 and Kt of 2, else TT_FATAL.
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB (from PR #32295,
  *     change point 'matmul-fused-transpose-a'; before it ttnn.matmul ran ttnn.transpose on a first, a separate program,
- *     and the matmul had no c_10).
+ *     and the matmul had no c_10). The PR's description says the reuse config keeps the separate transpose; the merged
+ *     reuse factory [3] has the c_10 path (tt-metal #35247 is its padding bug), so it is modeled. The non-reuse and
+ *     DRAM-sharded configs still run ttnn.transpose first (no c_10).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
@@ -601,6 +603,15 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     notes.push(
       'transpose_a runs as a separate ttnn.transpose program before the matmul in this build (before PR #32295)',
     );
+  // PR #32295 fuses transpose_a only into the mcast and reuse factories; the others keep the separate transpose.
+  const fusesTransposeA =
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ||
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ||
+    cfg.kind === 'MatmulMultiCoreReuseProgramConfig';
+  if (transposeTile && !fusesTransposeA)
+    notes.push(
+      `transpose_a runs as a separate ttnn.transpose program before the matmul (${cfg.kind} has no fused transpose)`,
+    );
   if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
   const citations: string[] = [
@@ -631,7 +642,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
-  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   const est = finishProgram({
     op,
     ctx,
