@@ -97,6 +97,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
   },
+  'matmul-1d-height-shard-copy': {
+    family: 'matmul',
+    pr: 50975,
+    // Description 2026-07-24 (state merged); merge day not read.
+    mergedOn: '2026-07-24',
+    dateFrom: 'approx',
+    what: '1D mcast-in1 matmul with a height-sharded a and in0_block_w = K: when a core has more than one out-block row and more than one out-block column, c_0 becomes a real copy of the shard (num_blocks·per_core_M·in0_block_w·B tiles, the shard moving to a tensor-backed c_2) instead of aliasing it, which read wrong data (tt-metal #26150, PCC ~0.25); with one out-block row or column the alias stays',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (mcast_in1: c_0 globally allocated on a's shard unless extract_shard_sub_blocks, i.e. shard width / in0_block_w > 1)",
+    after:
+      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks); the post-PR factory was not read: the copy is assumed to take the extract_shard_sub_blocks CBs',
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,

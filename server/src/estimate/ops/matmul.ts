@@ -9,7 +9,9 @@
  *     (sharded output with bh ≠ per_core_M, or interm format ≠ output format); c_4 out bh·bw·T(out) (per_core_M·per_core_N,
  *     tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
  *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
- *     sharded with mcast_in1: c_0 is the shard (tensor-backed).
+ *     sharded with mcast_in1: c_0 is the shard (tensor-backed) unless the reader copies blocks out of it (shard width /
+ *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
+ *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and the shard c_2.
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
@@ -535,16 +537,47 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const bInL1Sharded = b.sharding !== 'interleaved' && b.buffer === 'l1';
     const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
     const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
-    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
-    const in0Tiles =
-      in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
+    // 1D mcast in1 with a height sharded [2]: c_0 aliases the shard unless the reader copies blocks out of it
+    // (extract_shard_sub_blocks: shard width / in0_block_w > 1); from PR #50975 (change point
+    // 'matmul-1d-height-shard-copy') it also copies when a core has several out-block rows and columns, where the
+    // forward-only alias re-read wrong data (tt-metal #26150). A copied c_0 is a real CB of the sharded size,
+    // num_blocks·per_core_M·in0_block_w·B tiles, and the shard becomes c_2 (tensor-backed).
+    const heightShardIn1 = aIsShardSource && a.sharding === 'height_sharded' && is1d && !cfg.mcastIn0;
+    const extractSubBlocks =
+      heightShardIn1 && aShardTiles !== undefined && Math.floor(aShardTiles[1] / cfg.in0BlockW) > 1;
+    const multiBlockCopy =
+      heightShardIn1 &&
+      !extractSubBlocks &&
+      Math.floor(cfg.perCoreM / bh) > 1 &&
+      Math.floor(cfg.perCoreN / bw) > 1 &&
+      atOrAfter(ctx, 'matmul-1d-height-shard-copy');
+    const in0Copied = extractSubBlocks || multiBlockCopy;
+    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0) && !in0Copied;
+    const in0Tiles = in0Copied
+      ? numBlocks * cfg.perCoreM * cfg.in0BlockW * B
+      : in0Backed && aShardTiles !== undefined
+        ? aShardTiles[0] * aShardTiles[1]
+        : bh * cfg.in0BlockW * dbl;
     cbs.push({
       index: 0,
-      role: in0Backed ? 'in0 (a shard)' : 'in0 block',
+      role: in0Backed ? 'in0 (a shard)' : in0Copied ? 'in0 (blocks copied from the shard)' : 'in0 block',
       nPages: in0Tiles,
       pageBytes: a.tileBytes,
       tensorBacked: in0Backed,
     });
+    if (in0Copied) {
+      cbs.push({
+        index: 2,
+        role: 'in0 shard (copy source)',
+        nPages: bh * cfg.in0BlockW,
+        pageBytes: a.tileBytes,
+        tensorBacked: true,
+      });
+      if (multiBlockCopy)
+        notes.push(
+          `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
+        );
+    }
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
     cbs.push({
