@@ -109,6 +109,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks); the post-PR factory was not read: the copy is assumed to take the extract_shard_sub_blocks CBs',
   },
+  'matmul-block-sharded-1d-grid': {
+    family: 'matmul',
+    pr: 37236,
+    // Description 2026-02-05 (state merged, fixes tt-metal #32306); merge day not read.
+    mergedOn: '2026-02-06',
+    dateFrom: 'approx',
+    what: "auto-config (create_simple): a block-sharded output on one row or one column of cores takes the 1D mcast config with per_core_M/N from the user's shard (b unbatched) or is rejected (b batched); before, it took the 2D path with the L1 per-core factor, whose shard could exceed the requested one (tt-metal #32435: 416x416 requested, 512x512 produced)",
+    before:
+      'tt-metal issue #32306 (2D mcast selected for BLOCK_SHARDED on a 1D grid, hangs) and #32435 (2025-11-14, per_core_M = per_core_N = 16)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (block_sharded_on_1d_column_grid / _row_grid → get_mcast_1d_config with the user shard spec; batched b TT_FATAL citing #32306)',
+  },
+  'matmul-simple-cap-per-core': {
+    family: 'matmul',
+    pr: 53662,
+    // Description 2026-08-19 (state merged, fixes tt-metal #32435); merge day not read.
+    mergedOn: '2026-08-19',
+    dateFrom: 'approx',
+    what: "auto-config (create_simple), 2D path outside all-DRAM: per_core_M / per_core_N capped at the output's Mt / Nt (a 13x13-tile output got a 16x16 block and a 512x512 shard instead of 416x416) with a subblock searched for the capped block; the PR also sets fuse_batch for a sharded output with a batched a and an unbatched b (not modeled)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (per_core_M = per_core_N = get_per_core_factor, out_subblock 4x2 / 1x2)',
+    after:
+      'tt-metal PR #53662 description ("per_core_M / per_core_N are now clamped with std::min against Mt / Nt in create_simple_matmul_program_config()"); the post-PR source was not read: the subblock search is assumed to be get_matmul_subblock_params',
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,

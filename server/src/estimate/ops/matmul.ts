@@ -71,7 +71,7 @@ import { atOrAfter } from '../changePoints';
 import {
   finishProgram,
   groupsFromSplit,
-  maxL1Space,
+  liveL1Of,
   propBool,
   resolveTensor,
   ResolvedTensor,
@@ -157,6 +157,17 @@ function shardGrid(layout: TensorLayout, deviceCols: number): { x: number; y: nu
   if (layout.memoryLayout === 'block_sharded') return { x: c, y: r, cores: r * c };
   const n = r * c;
   return { x: Math.min(n, deviceCols), y: Math.ceil(n / deviceCols), cores: n };
+}
+
+/**
+ * get_max_l1_space as tt-metal sees it when it picks the auto-config: the op's own output is not allocated yet (the
+ * config decides its shard spec: tt-metal #32435 got per_core 16 and a 512x512 shard, which a free L1 net of that
+ * output cannot give; #18225 for the later calls). The analysis's live figure counts the output: it is taken back out.
+ */
+function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): number {
+  const own =
+    outT.layout.bufferType === 'l1' ? (l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0) : 0;
+  return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
 }
 
 function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
@@ -329,9 +340,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       fp32DestAcc: flags.fp32,
       gridX: deviceCols,
       gridY: deviceRows,
-      maxL1SpaceBytes: maxL1Space(ctx),
+      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
       narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
       legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+      // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
+      // so other matmuls get no version range from them.
+      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -768,9 +783,11 @@ export function matmulConfigInUse(
     fp32DestAcc: flags.fp32,
     gridX: deviceCols,
     gridY: deviceRows,
-    maxL1SpaceBytes: maxL1Space(ctx),
+    maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
     narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
     legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+    blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+    capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
