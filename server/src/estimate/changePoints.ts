@@ -94,11 +94,11 @@ export const CHANGE_POINTS = {
     // merged. Merge day not read.
     mergedOn: '2025-12-10',
     dateFrom: 'approx',
-    what: 'transpose_a is fused into the 1D/2D mcast matmul: the reader walks a with transposed strides and the compute kernel transposes each in0 tile through c_10 (in0_transposed, as large as the in0 CB); before, ttnn.matmul ran ttnn.transpose on a as a separate program and the matmul program had no c_10',
+    what: 'transpose_a is fused into the 1D/2D mcast matmul and the reuse (MatmulMultiCoreReuseProgramConfig) matmul: the reader walks a with transposed strides and the compute kernel transposes each in0 tile through c_10 (in0_transposed, as large as the in0 CB); before, ttnn.matmul ran ttnn.transpose on a as a separate program and the matmul program had no c_10. The PR description says the reuse config keeps the separate transpose, but the merged reuse factory has the c_10 path (tt-metal #35247, 2026-01-04, is its padding bug); the non-reuse and DRAM-sharded configs still transpose separately',
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@012a167 (no in0 transpose CB); tt-metal PR #32295 description ("Currently, a separate transpose op is called")',
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@012a167 and matmul_op_multi_core_reuse_optimized_program_factory.cpp@00a631e (no in0 transpose CB); tt-metal PR #32295 description ("Currently, a separate transpose op is called")',
     after:
-      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49 (in0_transpose_tile → c_10 in0_transposed of in0_CB_size)',
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49 and matmul_multicore_reuse_optimized_program_factory.cpp@00fca59 (in0_transpose_tile → c_10 in0_transposed of in0_CB_size); tt-metal issue #35247, closed PR #35249 (needs_manual_transpose excludes the reuse config)',
   },
   'matmul-a-batch-broadcast': {
     family: 'matmul',
@@ -109,6 +109,42 @@ export const CHANGE_POINTS = {
     before: 'tt-metal issue #12834 (TT_FATAL in matmul_device_operation.cpp validate)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
+  },
+  'matmul-1d-height-shard-copy': {
+    family: 'matmul',
+    pr: 50975,
+    // Description 2026-07-24 (state merged); merge day not read.
+    mergedOn: '2026-07-24',
+    dateFrom: 'approx',
+    what: '1D mcast-in1 matmul with a height-sharded a and in0_block_w = K: when a core has more than one out-block row and more than one out-block column, c_0 becomes a real copy of the shard (num_blocks·per_core_M·in0_block_w·B tiles, the shard moving to a tensor-backed c_2) instead of aliasing it, which read wrong data (tt-metal #26150, PCC ~0.25); with one out-block row or column the alias stays',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (mcast_in1: c_0 globally allocated on a's shard unless extract_shard_sub_blocks, i.e. shard width / in0_block_w > 1)",
+    after:
+      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks); the post-PR factory was not read: the copy is assumed to take the extract_shard_sub_blocks CBs',
+  },
+  'matmul-block-sharded-1d-grid': {
+    family: 'matmul',
+    pr: 37236,
+    // Description 2026-02-05 (state merged, fixes tt-metal #32306); merge day not read.
+    mergedOn: '2026-02-06',
+    dateFrom: 'approx',
+    what: "auto-config (create_simple): a block-sharded output on one row or one column of cores takes the 1D mcast config with per_core_M/N from the user's shard (b unbatched) or is rejected (b batched); before, it took the 2D path with the L1 per-core factor, whose shard could exceed the requested one (tt-metal #32435: 416x416 requested, 512x512 produced)",
+    before:
+      'tt-metal issue #32306 (2D mcast selected for BLOCK_SHARDED on a 1D grid, hangs) and #32435 (2025-11-14, per_core_M = per_core_N = 16)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (block_sharded_on_1d_column_grid / _row_grid → get_mcast_1d_config with the user shard spec; batched b TT_FATAL citing #32306)',
+  },
+  'matmul-simple-cap-per-core': {
+    family: 'matmul',
+    pr: 53662,
+    // Description 2026-08-19 (state merged, fixes tt-metal #32435); merge day not read.
+    mergedOn: '2026-08-19',
+    dateFrom: 'approx',
+    what: "auto-config (create_simple), 2D path outside all-DRAM: per_core_M / per_core_N capped at the output's Mt / Nt (a 13x13-tile output got a 16x16 block and a 512x512 shard instead of 416x416) with a subblock searched for the capped block; the PR also sets fuse_batch for a sharded output with a batched a and an unbatched b (not modeled)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (per_core_M = per_core_N = get_per_core_factor, out_subblock 4x2 / 1x2)',
+    after:
+      'tt-metal PR #53662 description ("per_core_M / per_core_N are now clamped with std::min against Mt / Nt in create_simple_matmul_program_config()"); the post-PR source was not read: the subblock search is assumed to be get_matmul_subblock_params',
   },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',

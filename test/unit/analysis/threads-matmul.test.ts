@@ -96,4 +96,42 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(deviceOp({ ...run, date: '2025-10-01' }).op.cbBytesPerCore, 446 * TILE_BF16);
     });
   });
+  describe('block-sharded L1 output, no program config (tt-forge flow)', () => {
+    const run = { file: 'matmul_tt-metal-32435.mlir', base: BASE_2026 };
+    // create_simple: the per-core factor is sized against the free L1 before the output exists (the config decides
+    // its shard): estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 + out 256 + interm 256 tiles = 1,310,720 B
+    // < 1,499,136 − 103,712 = 1,395,424 → 16. Mt = Nt = 13 (400 padded to 416), Kt 13 odd and a sharded output → w 1.
+    // Blocks ceil(13/16) = 1 x 1 → no core range → a block-sharded output takes the 2D path: per_core 16 x 16, the
+    // output shard 16·16 tiles · 2,048 = 524,288 B per core (the thread's 512x512 shard); CBs c_0 16·1·2 + c_1 16·1·2
+    // = 64 tiles = 131,072 B (13 K blocks: double-buffered), c_4 on the output shard.
+    it('tt-metal #32435 (2025-11-14): per_core 16x16, the 512x512 shard (524,288 B) instead of the requested 416x416', () => {
+      const { op } = deviceOp({ ...run, date: '2025-11-13' }, 'matmul_block_sharded_column');
+      assert.equal(op.estimate.kind, 'estimate');
+      if (op.estimate.kind !== 'estimate') return;
+      assert.match(op.estimate.factoryReason, /per_core_M 16, per_core_N 16/);
+      assert.equal(op.estimate.outputs[0].bytesPerCore, 16 * 16 * TILE_BF16);
+      assert.equal(op.cbBytesPerCore, 64 * TILE_BF16);
+    });
+    it('after tt-metal PR #37236 (1-column grid → 1D mcast in1 from the user shard): 13x13, 346,112 B', () => {
+      // get_mcast_1d_config with the user shard: per_core_M = 416/32 = 13, per_core_N = 13, fuse_batch (b unbatched),
+      // in0_block_w 1: c_0 13·1·2 + c_1 13·1·2 = 52 tiles = 106,496 B; the output shard 169 tiles = 346,112 B.
+      const { op } = deviceOp({ ...run, date: '2026-03-01' }, 'matmul_block_sharded_column');
+      assert.equal(op.estimate.kind, 'estimate');
+      if (op.estimate.kind !== 'estimate') return;
+      assert.equal(op.estimate.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+      assert.equal(op.estimate.outputs[0].bytesPerCore, 13 * 13 * TILE_BF16);
+      assert.equal(op.cbBytesPerCore, 52 * TILE_BF16);
+    });
+    it('one core (still the 2D path): 16x16 until tt-metal PR #53662 caps the block at the 13x13 output', () => {
+      // Before: as above, 524,288 B shard and 131,072 B of CBs. After: per_core 13 x 13, subblock 1x1 (13 is prime):
+      // c_0 13·1·2 + c_1 13·1·2 = 52 tiles = 106,496 B, the shard 346,112 B.
+      const before = deviceOp({ ...run, date: '2026-08-01' }, 'single_core').op;
+      const after = deviceOp({ ...run, date: '2026-09-01' }, 'single_core').op;
+      assert.ok(before.estimate.kind === 'estimate' && after.estimate.kind === 'estimate');
+      assert.equal(before.estimate.outputs[0].bytesPerCore, 16 * 16 * TILE_BF16);
+      assert.equal(before.cbBytesPerCore, 64 * TILE_BF16);
+      assert.equal(after.estimate.outputs[0].bytesPerCore, 13 * 13 * TILE_BF16);
+      assert.equal(after.cbBytesPerCore, 52 * TILE_BF16);
+    });
+  });
 });

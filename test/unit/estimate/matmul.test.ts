@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue } from '../../../server/src/ttnn/op';
 import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
@@ -445,5 +446,148 @@ describe('estimate/matmul: bias and activation outside the matmul program (bound
     const r = estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [dram([1024, 512])], relu), whContext());
     assert.equal(r.kind, 'illegal');
     assert.match(r.kind === 'illegal' ? r.rule : '', /fused_activation/);
+  });
+});
+
+describe('estimate/matmul: transpose_a with MatmulMultiCoreReuseProgramConfig (tt-metal PR #32295)', () => {
+  // PR #32295's description (2025-11-12) says configs other than the 1D/2D mcast ones keep a separate ttnn.transpose,
+  // but the reuse factory as merged reads a with transposed strides and transposes each in0 tile through c_10:
+  // matmul_multicore_reuse_optimized_program_factory.cpp (ttnn::prim, still with only in0_last_ktile_w, i.e. before the
+  // #35247 padding fix) and @00fca59 both create c_10 of in0_CB_size when in0_transpose_tile; the reuse factory before
+  // the PR (matmul_op_multi_core_reuse_optimized_program_factory.cpp@00a631e) has no transpose argument and no c_10.
+  // tt-metal issue #35247 (2026-01-04: transpose_a with this config zeroes the last output row, the pad_last_ktile of the
+  // un-transposed tile) shows the fused path running with this config; closed PR #35249 quotes the merged gate
+  // (needs_manual_transpose_a = transpose_a && needs_manual_transpose, which excludes this config).
+  //
+  // a stored [256, 128] with transpose_a → M 128 (Mt 4), K 256 (Kt 8); b [256, 512] (Nt 16). Explicit config: grid 8x8,
+  // per_core_M 4, per_core_N 4, in0_block_w 2. Reuse factory: per_core_M_per_batch = min(4, Mt 4) = 4; c_0 4·2·2 = 16
+  // tiles; c_1 4·2·2 = 16 tiles; interm = output format (no fp32, no packer L1 acc) → c_4 4·4 = 16 tiles shared with
+  // c_5; c_10 = in0_CB_size = 16 tiles. 64 tiles x 2,048 = 131,072 B after the PR, 48 tiles = 98,304 B before it.
+  // Blocks (1·4/4)·(16/4) = 4 over the 8x8 grid → 4 cores.
+  const reuseConfig: PropValue = {
+    kind: 'dialect',
+    name: 'ttnn.matmul_multi_core_reuse_program_config',
+    text: '',
+    items: [],
+    fields: {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '2',
+      out_subblock_w: '2',
+      per_core_m: '4',
+      per_core_n: '4',
+    },
+  };
+  const build = () =>
+    op('ttnn.matmul', [dram([256, 128]), dram([256, 512])], [dram([128, 512])], {
+      transpose_a: { kind: 'bool', value: true },
+      matmul_program_config: reuseConfig,
+    });
+  it('after PR #32295: the reuse factory transposes in0 through c_10, a copy of c_0 (131,072 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-02-10' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseProgramConfig');
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 16],
+        ['c_1', 16],
+        ['c_4', 16],
+        ['c_10', 16],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 64 * 2048);
+    assert.equal(e.nCoresUsed, 4);
+  });
+  it('after it, the non-reuse multi-core factory still transposes separately: no c_10, a note says so', () => {
+    // a stored [64, 8192] with transpose_a → 8192x64 @ 64x8192 (b in L1), the non-reuse case above: 12,288 B.
+    const o = op('ttnn.matmul', [dram([64, 8192]), l1([64, 8192])], [dram([8192, 8192])], {
+      transpose_a: { kind: 'bool', value: true },
+    });
+    const e = est(estimateOp(o, whContext({ ttMetalDate: '2026-02-10' })));
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.ok(
+      e.notes.some((n) => /separate ttnn\.transpose/.test(n)),
+      e.notes.join('; '),
+    );
+  });
+  it('before it: ttnn.transpose runs first as its own program, the matmul has no c_10 (98,304 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-10-01' })));
+    assert.equal(e.cbBytesPerCore, 48 * 2048);
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_10'));
+  });
+});
+
+describe('estimate/matmul: 1D mcast in1 with a height-sharded a (c_0 alias or copy)', () => {
+  // a [1024, 256] height sharded on 8 cores: shard 128x256 = 4x8 tiles (Mt 32, Kt 8); b [256, 256] DRAM (Nt 8); DRAM
+  // output. Explicit 1D config (mcast_in0 false, fuse_batch): per_core_M 4, per_core_N 8 → 8x1 blocks on 8 cores.
+  // matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0, mcast_in1: c_0 = num_blocks·per_core_M·in0_block_w·B
+  // tiles, globally allocated on a's shard unless extract_shard_sub_blocks (shard width / in0_block_w > 1), in which case
+  // c_0 is a real CB and the shard is c_2 (in0_block_tiles, tensor-backed).
+  const a = tensor([1024, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+  const config = (w: number, bh: number, bw: number): PropValue => ({
+    kind: 'dialect',
+    name: 'ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config',
+    text: '',
+    items: [],
+    fields: {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: String(w),
+      out_subblock_h: '1',
+      out_subblock_w: '4',
+      out_block_h: String(bh),
+      out_block_w: String(bw),
+      per_core_m: '4',
+      per_core_n: '8',
+      fuse_batch: 'true',
+      mcast_in0: 'false',
+    },
+  });
+  const build = (w: number, bh: number, bw: number) =>
+    op('ttnn.matmul', [a, dram([256, 256])], [dram([1024, 256])], { matmul_program_config: config(w, bh, bw) });
+  const cbPages = (e: OpEstimate) => e.cbs.map((c) => [c.cbIndex, c.nPages, c.tensorBacked]);
+
+  it('in0_block_w 2 < shard width 8: the reader extracts sub-blocks, c_0 is a real copy (196,608 B, any build)', () => {
+    // num_blocks 8/2 = 4. c_0 4·4·2·1 = 32 tiles (real) = 65,536; c_2 4·2 = 8 tiles on the shard (tensor-backed);
+    // (the factory creates c_0, c_2, then c_1) c_1 8·2·2 = 32 tiles (B·num_blocks 4 > 1) = 65,536; c_4 4·8 = 32 tiles (interm shared) = 65,536 → 196,608 B.
+    for (const date of ['2026-02-10', '2026-09-01']) {
+      const e = est(estimateOp(build(2, 4, 8), whContext({ ttMetalDate: date })));
+      assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+      assert.deepEqual(cbPages(e), [
+        ['c_0', 32, false],
+        ['c_2', 8, true],
+        ['c_1', 32, false],
+        ['c_4', 32, false],
+      ]);
+      assert.equal(e.cbBytesPerCore, 196_608);
+    }
+  });
+
+  // in0_block_w 8 = K: num_blocks 1 (single-buffered inputs). c_0 sized 1·4·8·1 = 32 tiles; c_1 4·8 = 32 tiles = 65,536;
+  // c_4 out block 2x4 = 8 tiles = 16,384. Out blocks per core: 4/2 = 2 rows x 8/4 = 2 columns.
+  it('in0_block_w = K, 2x2 out blocks per core: before PR #50975 c_0 aliases the shard (81,920 B)', () => {
+    const e = est(estimateOp(build(8, 2, 4), whContext({ ttMetalDate: '2026-07-01' })));
+    assert.deepEqual(cbPages(e), [
+      ['c_0', 32, true],
+      ['c_1', 32, false],
+      ['c_4', 8, false],
+    ]);
+    assert.equal(e.cbBytesPerCore, 65_536 + 16_384);
+  });
+  it('from PR #50975 (tt-metal #26150 fix) c_0 is a real copy of the shard: +65,536 B (147,456 B)', () => {
+    const e = est(estimateOp(build(8, 2, 4), whContext({ ttMetalDate: '2026-08-15' })));
+    assert.deepEqual(cbPages(e), [
+      ['c_0', 32, false],
+      ['c_2', 16, true],
+      ['c_1', 32, false],
+      ['c_4', 8, false],
+    ]);
+    assert.equal(e.cbBytesPerCore, 65_536 + 65_536 + 16_384);
+  });
+  it('one out-block row per core (out_block_h = per_core_M): the alias stays after PR #50975 too', () => {
+    // out block 4x4: 1 row x 2 columns → no copy. c_0 32 tiles aliased; c_1 4·8 = 32; c_4 16 tiles = 32,768 → 98,304 B.
+    const e = est(estimateOp(build(8, 4, 4), whContext({ ttMetalDate: '2026-08-15' })));
+    assert.equal(e.cbs[0].tensorBacked, true);
+    assert.equal(e.cbBytesPerCore, 65_536 + 32_768);
   });
 });

@@ -9,7 +9,9 @@
  *     (sharded output with bh ≠ per_core_M, or interm format ≠ output format); c_4 out bh·bw·T(out) (per_core_M·per_core_N,
  *     tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
  *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
- *     sharded with mcast_in1: c_0 is the shard (tensor-backed).
+ *     sharded with mcast_in1: c_0 is the shard (tensor-backed) unless the reader copies blocks out of it (shard width /
+ *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
+ *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and the shard c_2.
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
@@ -20,7 +22,9 @@
  *     16x16 block per core; Mt, Nt multiples of 16 and Kt of 2, else TT_FATAL.
  *   transpose_a: the mcast and reuse factories transpose in0 tiles through c_10, a copy of the in0 CB (from PR #32295,
  *     change point 'matmul-fused-transpose-a'; before it ttnn.matmul ran ttnn.transpose on a first, a separate program,
- *     and the matmul had no c_10).
+ *     and the matmul had no c_10). The PR's description says the reuse config keeps the separate transpose; the merged
+ *     reuse factory [3] has the c_10 path (tt-metal #35247 is its padding bug), so it is modeled. The non-reuse and
+ *     DRAM-sharded configs still run ttnn.transpose first (no c_10).
  *   DRAM-sharded (explicit only) [6]: one worker per DRAM bank; c_0 per_core_M·w·dbl, c_1 ceil(Nt/banks)·w·3 (triple
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
@@ -67,7 +71,7 @@ import { atOrAfter } from '../changePoints';
 import {
   finishProgram,
   groupsFromSplit,
-  maxL1Space,
+  liveL1Of,
   propBool,
   resolveTensor,
   ResolvedTensor,
@@ -131,6 +135,17 @@ function shardingOf(layout: TensorLayout): Sharding {
     default:
       return 'other';
   }
+}
+
+/**
+ * get_max_l1_space as tt-metal sees it when it picks the auto-config: the op's own output is not allocated yet (the
+ * config decides its shard spec: tt-metal #32435 got per_core 16 and a 512x512 shard, which a free L1 net of that
+ * output cannot give; #18225 for the later calls). The analysis's live figure counts the output: it is taken back out.
+ */
+function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): number {
+  const own =
+    outT.layout.bufferType === 'l1' ? (l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0) : 0;
+  return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
 }
 
 function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
@@ -303,9 +318,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       fp32DestAcc: flags.fp32,
       gridX: deviceCols,
       gridY: deviceRows,
-      maxL1SpaceBytes: maxL1Space(ctx),
+      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
       narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
       legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+      // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
+      // so other matmuls get no version range from them.
+      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -511,16 +530,47 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const bInL1Sharded = b.sharding !== 'interleaved' && b.buffer === 'l1';
     const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
     const aIsShardSource = a.sharding !== 'interleaved' && aShardTiles !== undefined;
-    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0);
-    const in0Tiles =
-      in0Backed && aShardTiles !== undefined ? aShardTiles[0] * aShardTiles[1] : bh * cfg.in0BlockW * dbl;
+    // 1D mcast in1 with a height sharded [2]: c_0 aliases the shard unless the reader copies blocks out of it
+    // (extract_shard_sub_blocks: shard width / in0_block_w > 1); from PR #50975 (change point
+    // 'matmul-1d-height-shard-copy') it also copies when a core has several out-block rows and columns, where the
+    // forward-only alias re-read wrong data (tt-metal #26150). A copied c_0 is a real CB of the sharded size,
+    // num_blocks·per_core_M·in0_block_w·B tiles, and the shard becomes c_2 (tensor-backed).
+    const heightShardIn1 = aIsShardSource && a.sharding === 'height_sharded' && is1d && !cfg.mcastIn0;
+    const extractSubBlocks =
+      heightShardIn1 && aShardTiles !== undefined && Math.floor(aShardTiles[1] / cfg.in0BlockW) > 1;
+    const multiBlockCopy =
+      heightShardIn1 &&
+      !extractSubBlocks &&
+      Math.floor(cfg.perCoreM / bh) > 1 &&
+      Math.floor(cfg.perCoreN / bw) > 1 &&
+      atOrAfter(ctx, 'matmul-1d-height-shard-copy');
+    const in0Copied = extractSubBlocks || multiBlockCopy;
+    const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0) && !in0Copied;
+    const in0Tiles = in0Copied
+      ? numBlocks * cfg.perCoreM * cfg.in0BlockW * B
+      : in0Backed && aShardTiles !== undefined
+        ? aShardTiles[0] * aShardTiles[1]
+        : bh * cfg.in0BlockW * dbl;
     cbs.push({
       index: 0,
-      role: in0Backed ? 'in0 (a shard)' : 'in0 block',
+      role: in0Backed ? 'in0 (a shard)' : in0Copied ? 'in0 (blocks copied from the shard)' : 'in0 block',
       nPages: in0Tiles,
       pageBytes: a.tileBytes,
       tensorBacked: in0Backed,
     });
+    if (in0Copied) {
+      cbs.push({
+        index: 2,
+        role: 'in0 shard (copy source)',
+        nPages: bh * cfg.in0BlockW,
+        pageBytes: a.tileBytes,
+        tensorBacked: true,
+      });
+      if (multiBlockCopy)
+        notes.push(
+          `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
+        );
+    }
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
     cbs.push({
@@ -579,6 +629,15 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     notes.push(
       'transpose_a runs as a separate ttnn.transpose program before the matmul in this build (before PR #32295)',
     );
+  // PR #32295 fuses transpose_a only into the mcast and reuse factories; the others keep the separate transpose.
+  const fusesTransposeA =
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ||
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' ||
+    cfg.kind === 'MatmulMultiCoreReuseProgramConfig';
+  if (transposeTile && !fusesTransposeA)
+    notes.push(
+      `transpose_a runs as a separate ttnn.transpose program before the matmul (${cfg.kind} has no fused transpose)`,
+    );
   if (hasActivation) notes.push('the activation runs after the matmul as a separate unary program (no user core grid)');
   const factory = cfg.kind;
   const citations: string[] = [
@@ -609,7 +668,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
-  if (transposeTile) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   const est = finishProgram({
     op,
     ctx,
@@ -702,9 +761,11 @@ export function matmulConfigInUse(
     fp32DestAcc: flags.fp32,
     gridX: deviceCols,
     gridY: deviceRows,
-    maxL1SpaceBytes: maxL1Space(ctx),
+    maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
     narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
     legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+    blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+    capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

@@ -14,6 +14,11 @@
  *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core → 1D (mcast in0 / in1) from the
  *     shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
  *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4).
+ *   Free L1 (get_max_l1_space) is taken before the op's own output is allocated (the caller passes it so): the config
+ *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
+ *   Block-sharded output on one row/column of cores (from PR #37236, 'matmul-block-sharded-1d-grid'): 1D mcast with
+ *     per_core from the user's shard (batched b rejected); before, the 2D path. From PR #53662
+ *     ('matmul-simple-cap-per-core') the 2D per_core_M / N are capped at Mt / Nt.
  *   get_matmul_subblock_params / get_subblock_sizes: first (h, w) of the SUBBLOCK_HW_CHOICES table dividing the block
  *     (h·w ≤ 4 under fp32 accumulation).
  *   Before PR #15938 (change point 'matmul-all-dram-2d-any-grid'), create_simple [3]: per_core factor from the older
@@ -104,6 +109,11 @@ export interface SelectionInput {
   readonly narrowOnlyAllDram?: boolean;
   /** Builds before tt-metal PR #15938: create_simple as of late 2024 (createSimpleLegacy). */
   readonly legacyCreateSimple?: boolean;
+  /** Builds before tt-metal PR #37236: a block-sharded output on one row or column of cores takes the 2D path like any
+   *  other block-sharded output (no 1D routing from the user's shard, no batched-b TT_FATAL). */
+  readonly blockSharded1dGridAs2d?: boolean;
+  /** Builds from tt-metal PR #53662: create_simple's 2D per_core_M / per_core_N capped at Mt / Nt. */
+  readonly capPerCoreToOutput?: boolean;
 }
 
 export interface Selection {
@@ -311,7 +321,7 @@ function mcast1d(
 }
 
 /** create_simple_matmul_program_config: a interleaved, no user grid. */
-function createSimple(s: SelectionInput): Selection {
+function createSimple(s: SelectionInput): Selection | SelectionError {
   const Mt = rows(s.a) / TILE;
   const Kt = cols(s.a) / TILE;
   const Nt = cols(s.b) / TILE;
@@ -353,8 +363,14 @@ function createSimple(s: SelectionInput): Selection {
       s.out.shardGridY !== undefined
     ) {
       const single = s.out.shardGridX === 1 && s.out.shardGridY === 1;
-      bs1dCol = !single && s.out.shardGridX === 1;
-      bs1dRow = !single && s.out.shardGridY === 1;
+      // PR #37236 (change point 'matmul-block-sharded-1d-grid'): before it, these took the 2D path as well.
+      bs1dCol = !single && s.out.shardGridX === 1 && s.blockSharded1dGridAs2d !== true;
+      bs1dRow = !single && s.out.shardGridY === 1 && s.blockSharded1dGridAs2d !== true;
+      if ((bs1dCol || bs1dRow) && batchOf(s.b.padded) > 1)
+        return {
+          illegal:
+            'BLOCK_SHARDED output on a 1D grid (single row or column of cores) is not supported when both input tensors are batched (tt-metal #32306)',
+        };
     }
     const use1dIn0 = isWide || (crY === 0 && outSharded && (s.out.sharding === 'width_sharded' || bs1dRow));
     const use1dIn1 = isTall || (crY === 0 && outSharded && (s.out.sharding === 'height_sharded' || bs1dCol));
@@ -401,14 +417,18 @@ function createSimple(s: SelectionInput): Selection {
       };
     }
     if ((crY > 0 && nbx <= X && nby <= Y) || use2d) {
-      let pcm = pc;
-      let pcn = pc;
-      let bh = pc;
-      let bw = pc;
+      // From PR #53662 (change point 'matmul-simple-cap-per-core') the block is capped at the output's tiles (a 13x13
+      // output no longer gets a 16x16 block and shard) and the subblock is searched for that block.
+      const cap = s.capPerCoreToOutput === true;
+      let pcm = cap ? Math.min(pc, Mt) : pc;
+      let pcn = cap ? Math.min(pc, Nt) : pc;
+      let bh = pcm;
+      let bw = pcn;
       let sh = 4;
       let sw = 2;
-      if (sw !== pcn) sh = 1;
-      let because = `${fitText}; ${nby}x${nbx} blocks fit the ${Y}x${X} grid: 2D mcast`;
+      if (cap) [sh, sw] = matmulSubblockParams(pcm, pcn, false, false, s.fp32DestAcc);
+      else if (sw !== pcn) sh = 1;
+      let because = `${fitText}${cap && (pcm !== pc || pcn !== pc) ? `, capped at the output's ${Mt}x${Nt} tiles` : ''}; ${nby}x${nbx} blocks fit the ${Y}x${X} grid: 2D mcast`;
       if (allDramInterleaved) {
         w = Kt % X === 0 ? Kt / X : 1;
         pcm = ceilDiv(Mt, Y);
