@@ -5,6 +5,7 @@
  */
 
 import {
+  cbLimitBytes,
   isL1Overflow,
   opModelTerms,
   unmodeledDeviceOps,
@@ -264,7 +265,7 @@ function perOpMembers(out: Members<OpReport>, opA: OpAnalysis, analysis: ModuleA
       'limitBytes',
       opA.overflow !== undefined
         ? opA.overflow.limitBytes
-        : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - live),
+        : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, cbLimitBytes(analysis.device, live)),
     );
     out.add('fits', opA.overflow === undefined);
   } else if (est.kind === 'illegal') {
