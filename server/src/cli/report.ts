@@ -26,6 +26,8 @@ export interface DeviceReport {
   readonly arch: string;
   readonly l1SizeBytes: number;
   readonly l1UnreservedBase: number;
+  /** `l1_small_size` the device is opened with: the L1_SMALL region at the top of every L1 bank. */
+  readonly l1SmallSizeBytes: number;
   /** [rows, cols] of the worker grid. */
   readonly grid: readonly [number, number];
   readonly source: 'system_desc' | 'preset' | 'override';
@@ -135,6 +137,7 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
     arch: d.arch,
     l1SizeBytes: d.l1SizeBytes,
     l1UnreservedBase: d.l1UnreservedBase,
+    l1SmallSizeBytes: d.l1SmallSizeBytes,
     grid: d.workerGrid,
     source: d.source,
     baseSource: d.baseSource,

@@ -222,7 +222,9 @@ export interface DeviceOverrides {
  * (2024-08-30) and 64 KiB since PR #5557 (2025-11-04, include/Constants.h; tt-mlir #5556 ran out of its 32,768 B
  * L1_SMALL bank). Threads agree: tt-xla #1458 (2025-09) bank 1,366,560 B = 1,499,136 − 99,808 − 32,768; tt-mlir #5771
  * (2025-11-10) 1,331,936 = 1,499,136 − 101,664 − 65,536; tt-mlir #8110 (2026-04) 1,329,888 = 1,499,136 − 103,712 −
- * 65,536. ttnn Python users open with their own figure (`device_params`): `ttnnL1.l1SmallSize` overrides.
+ * 65,536. A ttnn Python run opens with its own figure (`device_params`), else tt-metal's DEFAULT_L1_SMALL_SIZE = 0
+ * (tt_metal/hostdevcommon/api/hostdevcommon/common_values.hpp@152bdb390fdf7f388e389e08e17ee96a096dbf39):
+ * `ttnnL1.l1SmallSize` overrides.
  */
 export const L1_SMALL_DEFAULT = {
   l1SmallSizeBytes: 65_536,

@@ -73,6 +73,11 @@ describe('analysis/overflow', () => {
       assert.equal(detectOverflow(withCbs(1_399_137), 0, smallLimits)?.kind, 'cbBeyondL1');
     });
 
+    it('tt-mlir #8110 (2026-04-24, "bank size is 1329888 B"): 1,499,136 − 103,712 base (2026 builds) − 65,536', () => {
+      const wormhole2026 = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 103_712 });
+      assert.equal(l1BufferTopBytes(wormhole2026) - wormhole2026.l1UnreservedBase, 1_329_888);
+    });
+
     it('an override replaces the size: 32,768 B (tt-mlir before PR #5557) leaves a 1,366,368 B bank', () => {
       const older = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000, l1SmallSizeBytes: 32_768 });
       assert.match(older.sourceDetail, /L1_SMALL 32,768 B \(overridden\)/);
