@@ -140,6 +140,17 @@ describe('ttnn-l1 check (process)', function () {
     assert.equal(report.ops.find((o: { result: string }) => o.result === '%9').cbRegionEndBytes, 9990400 + 1056);
   });
 
+  it("reports the L1_SMALL size, tt-mlir's runtime default unless --l1-small-size says otherwise", () => {
+    const byDefault = JSON.parse(run(['check', SEED, '--format', 'json']).stdout);
+    // tt-mlir include/Constants.h L1_SMALL_SIZE = 1 << 16 since tt-mlir PR #5557 (2025-11-04).
+    assert.equal(byDefault.device.l1SmallSizeBytes, 65536);
+    assert.match(byDefault.device.detail, /L1_SMALL 65,536 B \(tt-mlir runtime default/);
+    const none = JSON.parse(run(['check', SEED, '--format', 'json', '--l1-small-size', '0']).stdout);
+    assert.equal(none.device.l1SmallSizeBytes, 0);
+    assert.match(none.device.detail, /L1_SMALL 0 B \(overridden\)/);
+    assert.equal(run(['check', SEED, '--l1-small-size', 'lots']).status, 2);
+  });
+
   it('exits 2 with a one-line reason on unusable input', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-cli-'));
     const binary = path.join(dir, 'blob.mlir');

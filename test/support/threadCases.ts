@@ -20,6 +20,8 @@ export interface Run {
   readonly date: string;
   readonly base?: number;
   readonly arch?: string;
+  /** The `l1_small_size` the thread's device was opened with, when not tt-mlir's runtime default (64 KiB). */
+  readonly l1SmallSize?: number;
 }
 
 export function analyse(run: Run) {
@@ -28,6 +30,7 @@ export function analyse(run: Run) {
     ...DEFAULT_ANALYSIS_SETTINGS,
     ttMetalDate: run.date,
     l1UnreservedBase: run.base,
+    l1SmallSizeBytes: run.l1SmallSize,
     arch: run.arch ?? 'auto',
   }).analysis;
 }

@@ -21,7 +21,15 @@ import type { FunctionAnalysis, ModuleAnalysis, OpAnalysis } from './types';
 
 export type * from './types';
 export { type EstimateReuse, newEstimateReuse } from './estimateCache';
-export { buildDependence, figureFails, illegalMessage, isL1Overflow, throwsAtRunTime } from './overflow';
+export {
+  buildDependence,
+  cbLimitBytes,
+  figureFails,
+  illegalMessage,
+  isL1Overflow,
+  l1BufferTopBytes,
+  throwsAtRunTime,
+} from './overflow';
 export { liveIntervalsOf, liveTensorsAt } from './liveness';
 
 export interface AnalysisOptions {
@@ -29,6 +37,8 @@ export interface AnalysisOptions {
   readonly preset?: PresetName;
   /** Force the L1 unreserved base (bytes). */
   readonly l1UnreservedBase?: number;
+  /** Force the L1_SMALL region's size (bytes; default: tt-mlir's runtime's, `L1_SMALL_DEFAULT`). */
+  readonly l1SmallSizeBytes?: number;
   /** Fraction of (l1_size − base) usable before a warning (default 1.0 = tt-metal's own limit). */
   readonly usableL1Cap?: number;
   /** The tt-metal builds to estimate for (callers resolve flags/settings or infer it from the dump: buildWindow.ts);
@@ -45,6 +55,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
   const device = resolveDevice(module.systemDesc, {
     preset: options.preset,
     l1UnreservedBase: options.l1UnreservedBase,
+    l1SmallSizeBytes: options.l1SmallSizeBytes,
   });
   const ttMetal: ResolvedBuildWindow = options.ttMetal ?? {
     window: FULL_WINDOW,

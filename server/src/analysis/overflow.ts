@@ -24,33 +24,51 @@ export function figureFails(f: VersionedFigure, device: Device, live: number): b
   if (f.kind === 'illegal') return true;
   if (f.kind !== 'estimate' || f.worstCbBytesPerCore === undefined) return undefined;
   const base = device.l1UnreservedBase;
-  const l1 = device.l1SizeBytes;
+  const top = l1BufferTopBytes(device);
   let held = 0;
   if (f.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, l1);
+    const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, top);
     if (walk.failed !== undefined) return true;
     held = walk.heldDuringProgram;
   }
-  return base + live + held > l1 || base + f.worstCbBytesPerCore > l1 - live - held;
+  return base + live + held > top || base + f.worstCbBytesPerCore > cbLimitBytes(device, live + held);
+}
+
+/**
+ * Where regular L1 buffers start (they allocate top-down from here): the L1 size less the L1_SMALL region at the top of
+ * every bank (`Device.l1SmallSizeBytes`, cited there). The allocator's bank size is this less the base.
+ */
+export function l1BufferTopBytes(device: Device): number {
+  return device.l1SizeBytes - device.l1SmallSizeBytes;
+}
+
+/**
+ * The address a CB region may not pass with `l1BufferBytes` of L1 buffers per core: the lowest L1 buffer, or with none
+ * the L1 size (tt-metal checks CBs against the lowest occupied *L1* address, never L1_SMALL's, and else only against
+ * the max L1 size).
+ */
+export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
+  return l1BufferBytes > 0 ? l1BufferTopBytes(device) - l1BufferBytes : device.l1SizeBytes;
 }
 
 /**
  * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
  * exist yet): the first that does not fit, or the bytes still held while the program runs. A tensor not held while the
- * program runs is freed once the next one exists (a resharded input after the halo has read it).
+ * program runs is freed once the next one exists (a resharded input after the halo has read it). `l1BufferTop`:
+ * `l1BufferTopBytes(device)`.
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
   live: number,
   outputBytesPerCore: number,
   base: number,
-  l1: number,
+  l1BufferTop: number,
 ): { failed?: L1Intermediate; allocatedBeforeBytes: number; heldDuringProgram: number } {
   let held = Math.max(0, live - outputBytesPerCore);
   let freedAfterThis = 0;
   let heldDuringProgram = 0;
   for (const t of intermediates) {
-    if (base + held + t.bytesPerCore > l1) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
+    if (base + held + t.bytesPerCore > l1BufferTop) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
     held += t.bytesPerCore - freedAfterThis;
     freedAfterThis = t.liveDuringProgram ? 0 : t.bytesPerCore;
     if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
@@ -108,6 +126,8 @@ export function detectOverflow(
   const { device, cap, capLimit } = limits;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
+  const top = l1BufferTopBytes(device);
+  const between = `between the base ${base} B and the L1 buffer top ${top} B (L1 size ${l1} B less ${device.l1SmallSizeBytes} B of L1_SMALL)`;
   // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
   if (est.kind === 'illegal') {
     return {
@@ -120,14 +140,14 @@ export function detectOverflow(
   }
   // An op that allocates nothing (deallocate, views, host ops) cannot run out of L1, however full it is.
   const allocates = est.kind !== 'noProgram' || est.l1TensorBytesPerCore > 0;
-  if (allocates && base + live > l1) {
+  if (allocates && base + live > top) {
     return {
       kind: 'l1BuffersExhausted',
       cbRegionEndBytes: base + live,
-      limitBytes: l1,
+      limitBytes: top,
       core: NO_CORE,
       message: keptMessage(
-        `Out of Memory: L1 tensors live here need ${live} B per core but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+        `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${between}`,
         strings,
       ),
     };
@@ -136,16 +156,16 @@ export function detectOverflow(
   // Tensors the op allocates before its outputs (a pool's or conv's resharded input and halo output), in turn.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(est.l1Intermediates, live, est.l1TensorBytesPerCore, base, l1);
+    const walk = walkIntermediates(est.l1Intermediates, live, est.l1TensorBytesPerCore, base, top);
     if (walk.failed !== undefined) {
       const t = walk.failed;
       return {
         kind: 'l1BuffersExhausted',
         cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
-        limitBytes: l1,
+        limitBytes: top,
         core: NO_CORE,
         message: keptMessage(
-          `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${l1 - base - walk.allocatedBeforeBytes} B are free between the base ${base} B and the L1 size ${l1} B`,
+          `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${top - base - walk.allocatedBeforeBytes} B are free ${between}`,
           strings,
         ),
         failedAllocation: {
@@ -156,20 +176,20 @@ export function detectOverflow(
       };
     }
     heldDuringProgram = walk.heldDuringProgram;
-    if (heldDuringProgram > 0 && base + live + heldDuringProgram > l1) {
+    if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
       return {
         kind: 'l1BuffersExhausted',
         cbRegionEndBytes: base + live + heldDuringProgram,
-        limitBytes: l1,
+        limitBytes: top,
         core: NO_CORE,
         message: keptMessage(
-          `Out of Memory: L1 tensors live here need ${live + heldDuringProgram} B per core (${heldDuringProgram} B of them the op's own intermediates) but only ${l1 - base} B lie between the base ${base} B and the L1 size ${l1} B`,
+          `Out of Memory: L1 tensors live here need ${live + heldDuringProgram} B per core (${heldDuringProgram} B of them the op's own intermediates) but only ${top - base} B lie ${between}`,
           strings,
         ),
       };
     }
   }
-  const lowest = l1 - live - heldDuringProgram;
+  const lowest = cbLimitBytes(device, live + heldDuringProgram);
   const worstEnd = base + est.worstCbBytesPerCore;
   if (worstEnd > lowest) {
     const end = est.cbRegionEndBytes;

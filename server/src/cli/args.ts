@@ -12,6 +12,8 @@ export interface CheckCommand {
   readonly arch: string | undefined;
   readonly systemDescPath: string | undefined;
   readonly l1UnreservedBase: number | undefined;
+  /** `l1_small_size` the device is opened with (bytes); undefined: tt-mlir's runtime default. */
+  readonly l1SmallSizeBytes: number | undefined;
   readonly usableL1Cap: number | undefined;
   readonly era: 'legacy-block' | 'sub-block' | undefined;
   /** `auto`, `YYYY-MM` or `YYYY-MM-DD`: the tt-metal build the estimates are for. */
@@ -39,10 +41,10 @@ export type Command =
 
 export const USAGE = `usage:
   ttnn-l1 check FILE... [--format text|json|sarif] [--arch wormhole_b0|blackhole|PRESET] [--system-desc FILE]
-                        [--l1-unreserved-base BYTES] [--usable-l1-cap FRACTION]
+                        [--l1-unreserved-base BYTES] [--l1-small-size BYTES] [--usable-l1-cap FRACTION]
                         [--tt-metal-date auto|YYYY-MM|YYYY-MM-DD] [--fail-on-unmodeled] [--log RUNTIME_LOG]
   ttnn-l1 fix FILE [--apply] [--only TEXT] [--arch ...] [--system-desc FILE] [--l1-unreserved-base BYTES]
-                   [--tt-metal-date ...]
+                   [--l1-small-size BYTES] [--tt-metal-date ...]
 
 --era legacy-block|sub-block is an older alias: a build before / from tt-metal PR #35806.
 exit codes: 0 nothing overflows, 1 an op overflows or tt-metal rejects an op (or, with --fail-on-unmodeled, an op has no L1 model), 2 unusable input`;
@@ -52,6 +54,7 @@ const VALUE_FLAGS = new Set([
   '--arch',
   '--system-desc',
   '--l1-unreserved-base',
+  '--l1-small-size',
   '--usable-l1-cap',
   '--era',
   '--tt-metal-date',
@@ -111,6 +114,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (baseBytes !== undefined && !(Number.isSafeInteger(baseBytes) && baseBytes >= 0)) {
     return usageError(`--l1-unreserved-base must be a non-negative integer number of bytes`);
   }
+  const l1Small = values.get('--l1-small-size');
+  const l1SmallBytes = l1Small === undefined ? undefined : Number(l1Small);
+  if (l1SmallBytes !== undefined && !(Number.isSafeInteger(l1SmallBytes) && l1SmallBytes >= 0)) {
+    return usageError(`--l1-small-size must be a non-negative integer number of bytes`);
+  }
   const cap = values.get('--usable-l1-cap');
   const capFraction = cap === undefined ? undefined : Number(cap);
   if (capFraction !== undefined && !(capFraction > 0 && capFraction <= 1))
@@ -120,6 +128,7 @@ export function parseArgs(argv: readonly string[]): Command {
     arch,
     systemDescPath: values.get('--system-desc'),
     l1UnreservedBase: baseBytes,
+    l1SmallSizeBytes: l1SmallBytes,
     usableL1Cap: capFraction,
     era,
     ttMetalDate,

@@ -5,6 +5,7 @@
  */
 
 import {
+  cbLimitBytes,
   isL1Overflow,
   opModelTerms,
   unmodeledDeviceOps,
@@ -25,6 +26,8 @@ export interface DeviceReport {
   readonly arch: string;
   readonly l1SizeBytes: number;
   readonly l1UnreservedBase: number;
+  /** `l1_small_size` the device is opened with: the L1_SMALL region at the top of every L1 bank. */
+  readonly l1SmallSizeBytes: number;
   /** [rows, cols] of the worker grid. */
   readonly grid: readonly [number, number];
   readonly source: 'system_desc' | 'preset' | 'override';
@@ -134,6 +137,7 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
     arch: d.arch,
     l1SizeBytes: d.l1SizeBytes,
     l1UnreservedBase: d.l1UnreservedBase,
+    l1SmallSizeBytes: d.l1SmallSizeBytes,
     grid: d.workerGrid,
     source: d.source,
     baseSource: d.baseSource,
@@ -264,7 +268,7 @@ function perOpMembers(out: Members<OpReport>, opA: OpAnalysis, analysis: ModuleA
       'limitBytes',
       opA.overflow !== undefined
         ? opA.overflow.limitBytes
-        : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, analysis.device.l1SizeBytes - live),
+        : Math.min(analysis.device.l1UnreservedBase + analysis.limitBytesPerCore, cbLimitBytes(analysis.device, live)),
     );
     out.add('fits', opA.overflow === undefined);
   } else if (est.kind === 'illegal') {

@@ -9,7 +9,7 @@ export type SettingsResult =
 
 type CheckFlags = Pick<
   CheckCommand,
-  'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'usableL1Cap' | 'era' | 'ttMetalDate'
+  'arch' | 'systemDescPath' | 'l1UnreservedBase' | 'l1SmallSizeBytes' | 'usableL1Cap' | 'era' | 'ttMetalDate'
 >;
 
 export function settingsFromCommand(flags: CheckFlags): SettingsResult {
@@ -37,6 +37,7 @@ export function settingsFromCommand(flags: CheckFlags): SettingsResult {
       ...DEFAULT_ANALYSIS_SETTINGS,
       arch: flags.arch ?? DEFAULT_ANALYSIS_SETTINGS.arch,
       l1UnreservedBase: flags.l1UnreservedBase,
+      l1SmallSizeBytes: flags.l1SmallSizeBytes,
       usableL1Cap: flags.usableL1Cap ?? DEFAULT_ANALYSIS_SETTINGS.usableL1Cap,
       ttMetalDate: flags.ttMetalDate ?? DEFAULT_ANALYSIS_SETTINGS.ttMetalDate,
       ttMetalEra: flags.era ?? DEFAULT_ANALYSIS_SETTINGS.ttMetalEra,

@@ -5,6 +5,7 @@
  */
 
 import type { ModuleAnalysis, OpAnalysis, Overflow, OverflowRef } from '../analysis/analyze';
+import { l1BufferTopBytes } from '../analysis/analyze';
 import type { L1Intermediate, OpEstimate, Unmodeled } from '../estimate/types';
 import type { ParseResult } from '../mlir/syntax';
 import { hasMlirSignal } from '../mlir/mlirSignal';
@@ -271,12 +272,12 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
     case 'cbClashesWithL1Buffers':
       return `circular buffers on core ${core(o.core)} clash with L1 buffers: L1 buffer allocated at ${formatInteger(o.limitBytes)} B and static circular buffer region ends at ${formatInteger(o.cbRegionEndBytes)} B`;
     case 'l1BuffersExhausted': {
-      const bank = doc.analysis.device.l1SizeBytes - doc.analysis.device.l1UnreservedBase;
+      const bank = l1BufferTopBytes(doc.analysis.device) - doc.analysis.device.l1UnreservedBase;
       const a = o.failedAllocation;
       // tt-metal's allocator names the buffer it cannot place ("Not enough space to allocate …", logs/failures.ts).
       if (a !== undefined)
-        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1 size`;
-      return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1 size`;
+        return `out of L1: not enough space to allocate the ${a.role}, ${formatInteger(a.bytesPerCore)} B per core, with ${formatInteger(a.allocatedBeforeBytes)} B of L1 tensors allocated of the ${formatInteger(bank)} B between the base and the L1_SMALL region`;
+      return `out of L1: tensors live here need ${formatInteger(live)} B per core but only ${formatInteger(bank)} B lie between the base and the L1_SMALL region`;
     }
     case 'overUsableCap':
       return `CBs + live L1 tensors reach ${formatInteger(o.cbRegionEndBytes + live)} B, over the usable-L1 cap of ${formatInteger(o.limitBytes)} B (${doc.analysis.usableL1Cap} of usable L1)`;

@@ -35,6 +35,8 @@ export interface AnalysisSettings {
   readonly arch: string;
   /** Override of the L1 unreserved base in bytes; undefined keeps the system_desc / preset value. */
   readonly l1UnreservedBase: number | undefined;
+  /** `ttnnL1.l1SmallSize`: the device's `l1_small_size` in bytes; undefined keeps tt-mlir's runtime default (64 KiB). */
+  readonly l1SmallSizeBytes: number | undefined;
   /** Fraction of (L1 size - base) the planner may use; 1.0 = all of it (tt-mlir plans with 0.95). */
   readonly usableL1Cap: number;
   /** tt-metal build date the estimates are for: `auto` (inferred from the dump's syntax), `YYYY-MM` or `YYYY-MM-DD`. */
@@ -52,6 +54,7 @@ export interface AnalysisSettings {
 export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
   arch: 'auto',
   l1UnreservedBase: undefined,
+  l1SmallSizeBytes: undefined,
   usableL1Cap: 1.0,
   ttMetalDate: 'auto',
   ttMetalEra: 'default',
@@ -310,6 +313,7 @@ export function analysisOptions(settings: AnalysisSettings): AnalysisOptions {
   return {
     ...(preset !== undefined ? { preset } : {}),
     ...(settings.l1UnreservedBase !== undefined ? { l1UnreservedBase: settings.l1UnreservedBase } : {}),
+    ...(settings.l1SmallSizeBytes !== undefined ? { l1SmallSizeBytes: settings.l1SmallSizeBytes } : {}),
     usableL1Cap: settings.usableL1Cap,
   };
 }

@@ -56,7 +56,7 @@ export { formatBytes, formatInteger, formatMegabytes, formatOpModelTerms, format
 
 // Core results and helpers the front ends print as they are: the CLI's JSON contract reads the analysis and the
 // OpModel terms, `ttnn-l1 fix` applies fixes; lsp/ and cli/ import them from here, not from the layers below.
-export { isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
+export { cbLimitBytes, isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 export { unmodeledDeviceOps, verdictText } from '../analysis/summary';
 export { opModelTerms } from '../estimate/opModelTerms';
 export type { VersionRange } from '../estimate/types';

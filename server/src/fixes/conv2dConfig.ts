@@ -17,7 +17,7 @@
 import type { FunctionAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext, OpEstimateResult } from '../estimate/types';
-import { walkIntermediates } from '../analysis/overflow';
+import { cbLimitBytes, l1BufferTopBytes, walkIntermediates } from '../analysis/overflow';
 import { planConv2dOp } from '../estimate/ops/conv2d';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
@@ -84,14 +84,14 @@ function withDramSlices(op: TtnnOp, count: number): TtnnOp {
 /** The estimate fits beside `live` bytes of L1 tensors: its own L1 tensors one by one, then its CBs. */
 function estimateFits(r: OpEstimateResult, live: number, ctx: EstimateContext): boolean {
   if (r.kind !== 'estimate') return false;
-  const { l1SizeBytes: l1, l1UnreservedBase: base } = ctx.device;
+  const base = ctx.device.l1UnreservedBase;
   let held = 0;
   if (r.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(r.l1Intermediates, live, r.l1TensorBytesPerCore, base, l1);
+    const walk = walkIntermediates(r.l1Intermediates, live, r.l1TensorBytesPerCore, base, l1BufferTopBytes(ctx.device));
     if (walk.failed !== undefined) return false;
     held = walk.heldDuringProgram;
   }
-  return base + r.worstCbBytesPerCore <= l1 - live - held;
+  return base + r.worstCbBytesPerCore <= cbLimitBytes(ctx.device, live + held);
 }
 
 /** Divisors of n below `below`, largest first; at most `max` of them (the search is bounded for huge shards). */

@@ -5,6 +5,7 @@
  */
 
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
+import { l1BufferTopBytes } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { TensorLayout } from '../ttnn/layout';
 import { opWith, type TensorSpec, type TtnnOp, type ValueSpec } from '../ttnn/op';
@@ -116,7 +117,7 @@ function screenOp(
     return undefined;
   }
   const cb = est.kind === 'estimate' ? est.worstCbBytesPerCore : 0;
-  if (live > device.l1SizeBytes - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore)
+  if (live > l1BufferTopBytes(device) - device.l1UnreservedBase || cb + live > base.analysis.limitBytesPerCore)
     return undefined;
   return cb + live;
 }

@@ -6,6 +6,7 @@
 
 import { printGenericOp } from '../mlir/print';
 import type { FunctionAnalysis, LiveInterval } from '../analysis/analyze';
+import { l1BufferTopBytes } from '../analysis/analyze';
 import type { TensorLayout } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
 import { SyntaxFunction, deallocateOp, deletionRange, indentAt, insertLinesAfter, sliceOf, valueDefs } from './edits';
@@ -125,7 +126,7 @@ export function liveTensorFixes(base: Baseline, fn: SyntaxFunction, fa: Function
   const device = base.analysis.device;
   const enough = (bytes: number): boolean => {
     const live = target.liveL1TensorBytesPerCore - bytes;
-    return live <= device.l1SizeBytes - device.l1UnreservedBase && cb + live <= base.analysis.limitBytesPerCore;
+    return live <= l1BufferTopBytes(device) - device.l1UnreservedBase && cb + live <= base.analysis.limitBytesPerCore;
   };
   const offer = (
     fixKind: FixKind,

@@ -38,6 +38,7 @@ export function parseSettings(raw: unknown): ServerSettings {
   const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_ANALYSIS_SETTINGS;
   const base = o['l1UnreservedBase'];
+  const l1Small = o['l1SmallSize'];
   const cap = o['usableL1Cap'];
   const severity = o['notReachedSeverity'];
   const backgroundMB = o['backgroundAnalysisMB'];
@@ -50,6 +51,7 @@ export function parseSettings(raw: unknown): ServerSettings {
     analysis: {
       arch: typeof o['arch'] === 'string' && o['arch'] !== '' ? o['arch'] : d.arch,
       l1UnreservedBase: typeof base === 'number' && Number.isInteger(base) && base > 0 ? base : undefined,
+      l1SmallSizeBytes: typeof l1Small === 'number' && Number.isInteger(l1Small) && l1Small >= 0 ? l1Small : undefined,
       usableL1Cap: typeof cap === 'number' && cap > 0 && cap <= 1 ? cap : d.usableL1Cap,
       ttMetalDate: typeof o['ttMetalDate'] === 'string' && o['ttMetalDate'] !== '' ? o['ttMetalDate'] : d.ttMetalDate,
       ttMetalEra: typeof o['ttMetalEra'] === 'string' && o['ttMetalEra'] !== '' ? o['ttMetalEra'] : d.ttMetalEra,

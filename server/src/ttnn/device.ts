@@ -35,6 +35,12 @@ export interface Device {
   readonly l1SizeBytes: number;
   /** Allocator base = address of the first circular buffer. */
   readonly l1UnreservedBase: number;
+  /**
+   * `l1_small_size` the device was opened with: bytes at the top of every L1 bank kept for L1_SMALL buffers (conv and
+   * halo config tensors). Regular L1 buffers allocate top-down from `l1SizeBytes − l1SmallSizeBytes`; CBs still start
+   * at the base. See `L1_SMALL_DEFAULT` for the figure and its source.
+   */
+  readonly l1SmallSizeBytes: number;
   /** Compute-with-storage grid as [rows, cols] (tt-mlir prints `grid = RxC`); x = column, y = row. */
   readonly workerGrid: readonly [number, number];
   readonly nWorkerCores: number;
@@ -199,7 +205,31 @@ export interface DeviceOverrides {
   readonly preset?: PresetName;
   /** Force the L1 unreserved base (bytes). */
   readonly l1UnreservedBase?: number;
+  /** Force the L1_SMALL region's size (bytes; `l1_small_size` at device open). */
+  readonly l1SmallSizeBytes?: number;
 }
+
+/**
+ * The L1_SMALL region (tt-metal tt_metal/impl/allocator/l1_banking_allocator.cpp@012dc4e07bca068b11285df3841ec7107f2a682d,
+ * `init_compute_and_storage_l1_bank_manager`): `l1_small_size` (aligned to the DRAM alignment at device open) takes the
+ * top of each L1 bank; the L1 bank manager gets `l1_size − base − l1_small_size` bytes from the base, allocating
+ * top-down, so the OOM error's "bank size" is that figure. The CB base does not move, and CBs are checked against the
+ * lowest *L1* buffer only (allocator.cpp@0011c4cfa8fe3fd0ab08befbbf024da05a16e63b `lowest_occupied_l1_address`: "l1_manager
+ * always sits below l1_small_manager").
+ *
+ * The size is the runtime's, not the build's: tt-mlir's runtime opens the device with `tt::constants::L1_SMALL_SIZE`
+ * unless the caller passes `l1SmallSize` (runtime/lib/ttnn/runtime.cpp `openMeshDevice`): 32 KiB from tt-mlir PR #484
+ * (2024-08-30) and 64 KiB since PR #5557 (2025-11-04, include/Constants.h; tt-mlir #5556 ran out of its 32,768 B
+ * L1_SMALL bank). Threads agree: tt-xla #1458 (2025-09) bank 1,366,560 B = 1,499,136 − 99,808 − 32,768; tt-mlir #5771
+ * (2025-11-10) 1,331,936 = 1,499,136 − 101,664 − 65,536; tt-mlir #8110 (2026-04) 1,329,888 = 1,499,136 − 103,712 −
+ * 65,536. A ttnn Python run opens with its own figure (`device_params`), else tt-metal's DEFAULT_L1_SMALL_SIZE = 0
+ * (tt_metal/hostdevcommon/api/hostdevcommon/common_values.hpp@152bdb390fdf7f388e389e08e17ee96a096dbf39):
+ * `ttnnL1.l1SmallSize` overrides.
+ */
+export const L1_SMALL_DEFAULT = {
+  l1SmallSizeBytes: 65_536,
+  detail: 'tt-mlir runtime default since tt-mlir PR #5557, 2025-11-04; 32,768 B before',
+} as const;
 
 /**
  * tt-mlir's mock system desc (`SystemDescAttr::getDefault`, TTCoreOpsTypes.cpp@19c86fc) says 1024 on Wormhole and
@@ -214,6 +244,7 @@ function fromPreset(name: PresetName, source: DeviceSource, detail: string, warn
   const nCores = p.workerGrid[0] * p.workerGrid[1];
   return {
     ...p,
+    l1SmallSizeBytes: L1_SMALL_DEFAULT.l1SmallSizeBytes,
     presetName: name,
     nWorkerCores: nCores,
     nL1Banks: nCores,
@@ -221,6 +252,17 @@ function fromPreset(name: PresetName, source: DeviceSource, detail: string, warn
     baseSource: source,
     sourceDetail: detail,
     warnings,
+  };
+}
+
+/** The device with its L1_SMALL size (the runtime default unless overridden) and that figure's source in its detail. */
+function withL1Small(device: Device, l1SmallSizeBytes: number | undefined): Device {
+  const size = l1SmallSizeBytes ?? L1_SMALL_DEFAULT.l1SmallSizeBytes;
+  const why = l1SmallSizeBytes === undefined ? L1_SMALL_DEFAULT.detail : 'overridden';
+  return {
+    ...device,
+    l1SmallSizeBytes: size,
+    sourceDetail: `${device.sourceDetail}; L1_SMALL ${formatInteger(size)} B (${why})`,
   };
 }
 
@@ -254,6 +296,10 @@ function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
  * default preset) > wormhole_b0 n150 preset. A mock system desc's base and grid are replaced by the preset's with a warning.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
+  return withL1Small(resolveDeviceFigures(desc, overrides), overrides.l1SmallSizeBytes);
+}
+
+function resolveDeviceFigures(desc: SystemDescInfo | undefined, overrides: DeviceOverrides): Device {
   if (overrides.preset !== undefined) {
     const device = fromPreset(overrides.preset, 'override', `preset ${overrides.preset} (chosen by setting)`, []);
     return applyBaseOverride(device, overrides.l1UnreservedBase);
@@ -312,6 +358,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     presetName,
     l1SizeBytes,
     l1UnreservedBase: base,
+    l1SmallSizeBytes: L1_SMALL_DEFAULT.l1SmallSizeBytes,
     workerGrid: [rows, cols],
     nWorkerCores: nCores,
     nL1Banks: nCores,
@@ -329,6 +376,10 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
 }
 
 /** A preset device by name (tests, CLI `--arch`). */
-export function presetDevice(name: PresetName, overrides: { readonly l1UnreservedBase?: number } = {}): Device {
-  return applyBaseOverride(fromPreset(name, 'preset', `preset ${name}`, []), overrides.l1UnreservedBase);
+export function presetDevice(
+  name: PresetName,
+  overrides: { readonly l1UnreservedBase?: number; readonly l1SmallSizeBytes?: number } = {},
+): Device {
+  const device = applyBaseOverride(fromPreset(name, 'preset', `preset ${name}`, []), overrides.l1UnreservedBase);
+  return withL1Small(device, overrides.l1SmallSizeBytes);
 }

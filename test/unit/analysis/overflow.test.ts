@@ -7,6 +7,7 @@ import { strict as assert } from 'assert';
 import {
   buildDependence,
   detectOverflow,
+  l1BufferTopBytes,
   l1Limits,
   orderOverflows,
   overflowOf,
@@ -18,8 +19,9 @@ import { presetDevice } from '../../../server/src/ttnn/device';
 import { op, tensor, whContext } from '../estimate/build';
 import { fnOf } from './fnBuild';
 
-// Wormhole B0: 1,499,136 B of L1 per core; the base set to 100,000 B for round figures.
-const DEVICE = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000 });
+// Wormhole B0: 1,499,136 B of L1 per core; the base set to 100,000 B for round figures, and no L1_SMALL region (a
+// device opened with l1_small_size 0) so that L1 buffers reach the L1 size; the region has tests of its own below.
+const DEVICE = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000, l1SmallSizeBytes: 0 });
 const LIMITS = l1Limits(DEVICE, undefined);
 
 /** A real relu estimate with its CB figure replaced by `cbBytes` (reported on core (1,2), worst on (3,4)). */
@@ -37,6 +39,55 @@ function withCbs(cbBytes: number): OpEstimate {
 }
 
 describe('analysis/overflow', () => {
+  describe('the L1_SMALL region (top of every bank; tt-metal l1_banking_allocator.cpp@012dc4e)', () => {
+    // tt-mlir's runtime default l1_small_size, 65,536 B: L1 buffers allocate top-down from 1,499,136 − 65,536 =
+    // 1,433,600 B, so the allocator's bank is 1,433,600 − 100,000 = 1,333,600 B; CBs still start at the base.
+    const small = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000 });
+    const smallLimits = l1Limits(small, undefined);
+
+    it('the default device reserves 65,536 B and says where the figure comes from', () => {
+      assert.equal(small.l1SmallSizeBytes, 65_536);
+      assert.match(small.sourceDetail, /L1_SMALL 65,536 B \(tt-mlir runtime default since tt-mlir PR #5557/);
+      assert.equal(l1BufferTopBytes(small), 1_433_600);
+    });
+
+    it('live L1 tensors past the 1,333,600 B bank are exhausted; 1,333,600 B fit', () => {
+      const over = detectOverflow(withCbs(0), 1_333_601, smallLimits);
+      assert.equal(over?.kind, 'l1BuffersExhausted');
+      assert.equal(over?.limitBytes, 1_433_600);
+      assert.match(over?.message ?? '', /only 1333600 B lie between the base 100000 B and the L1 buffer top 1433600 B/);
+      assert.equal(detectOverflow(withCbs(0), 1_333_600, smallLimits), undefined);
+    });
+
+    it('CBs clash with the lowest L1 buffer, 200,000 B below the L1_SMALL region: 1,433,600 − 200,000 = 1,233,600', () => {
+      // CB region 100,000 + 1,133,601 = 1,233,601 B ends one byte past the buffer.
+      const found = detectOverflow(withCbs(1_133_601), 200_000, smallLimits);
+      assert.equal(found?.kind, 'cbClashesWithL1Buffers');
+      assert.equal(found?.limitBytes, 1_233_600);
+      assert.equal(detectOverflow(withCbs(1_133_600), 200_000, smallLimits), undefined);
+    });
+
+    it('with no L1 buffers CBs are checked against the L1 size only (L1_SMALL is not an L1 buffer to tt-metal)', () => {
+      // 100,000 + 1,399,136 = 1,499,136: the region ends at the L1 size, over the L1_SMALL region, and tt-metal allows it.
+      assert.equal(detectOverflow(withCbs(1_399_136), 0, smallLimits), undefined);
+      assert.equal(detectOverflow(withCbs(1_399_137), 0, smallLimits)?.kind, 'cbBeyondL1');
+    });
+
+    it('tt-mlir #8110 (2026-04-24, "bank size is 1329888 B"): 1,499,136 − 103,712 base (2026 builds) − 65,536', () => {
+      const wormhole2026 = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 103_712 });
+      assert.equal(l1BufferTopBytes(wormhole2026) - wormhole2026.l1UnreservedBase, 1_329_888);
+    });
+
+    it('an override replaces the size: 32,768 B (tt-mlir before PR #5557) leaves a 1,366,368 B bank', () => {
+      const older = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000, l1SmallSizeBytes: 32_768 });
+      assert.match(older.sourceDetail, /L1_SMALL 32,768 B \(overridden\)/);
+      // 1,499,136 − 32,768 − 100,000 = 1,366,368
+      const limits = l1Limits(older, undefined);
+      assert.equal(detectOverflow(withCbs(0), 1_366_368, limits), undefined);
+      assert.equal(detectOverflow(withCbs(0), 1_366_369, limits)?.kind, 'l1BuffersExhausted');
+    });
+  });
+
   it('CBs past the L1 size: 100,000 + 1,400,000 = 1,500,000 > 1,499,136, worded like tt-metal', () => {
     const found = detectOverflow(withCbs(1_400_000), 0, LIMITS);
     assert.equal(found?.kind, 'cbBeyondL1');

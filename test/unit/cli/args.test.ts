@@ -12,6 +12,7 @@ describe('cli args', () => {
       '--arch=blackhole',
       '--l1-unreserved-base',
       '103712',
+      '--l1-small-size=32768',
       '--usable-l1-cap=0.95',
       '--era',
       'sub-block',
@@ -27,6 +28,7 @@ describe('cli args', () => {
       arch: 'blackhole',
       systemDescPath: 'sd.ttsys',
       l1UnreservedBase: 103712,
+      l1SmallSizeBytes: 32768,
       usableL1Cap: 0.95,
       era: 'sub-block',
       ttMetalDate: undefined,
@@ -46,6 +48,7 @@ describe('cli args', () => {
       message: '--format must be text, json or sarif',
     });
     assert.equal(parseArgs(['check', 'a.mlir', '--l1-unreserved-base', '-5']).kind, 'usageError');
+    assert.equal(parseArgs(['check', 'a.mlir', '--l1-small-size', '64KiB']).kind, 'usageError');
     assert.equal(parseArgs(['check', 'a.mlir', '--usable-l1-cap', '1.5']).kind, 'usageError');
     assert.equal(parseArgs(['check']).kind, 'usageError');
     assert.equal(parseArgs(['check', 'a.mlir', '--bogus']).kind, 'usageError');

@@ -18,6 +18,7 @@ function timelineOf(file: string): TimelineResult {
   const doc = analyzeDocument(readFileSync(join(ROOT, file), 'utf8'), {
     arch: 'auto',
     l1UnreservedBase: undefined,
+    l1SmallSizeBytes: undefined,
     usableL1Cap: 1,
     ttMetalDate: 'auto',
     ttMetalEra: 'default',
