@@ -5,6 +5,7 @@
  */
 
 import { formatInteger } from '../text/numbers';
+import { type BuildDates, datedBase } from './l1BaseHistory';
 
 export type Arch = 'wormhole_b0' | 'blackhole' | 'quasar';
 
@@ -27,6 +28,9 @@ export const PRESET_NAMES: readonly PresetName[] = [
 
 export type DeviceSource = 'system_desc' | 'preset' | 'override';
 
+/** Where the base came from; `build_date`: the dated table's base for the analysis's tt-metal build window (l1BaseHistory.ts). */
+export type BaseSource = DeviceSource | 'build_date';
+
 export interface Device {
   readonly arch: Arch;
   /** The preset the figures (or the missing ones) came from, if any. */
@@ -47,8 +51,8 @@ export interface Device {
   readonly pcieAlignmentBytes: number;
   /** Where the device as a whole came from. */
   readonly source: DeviceSource;
-  /** Where `l1UnreservedBase` came from (differs from `source` when a mock base was replaced or overridden). */
-  readonly baseSource: DeviceSource;
+  /** Where `l1UnreservedBase` came from (differs from `source` when a mock base was replaced, dated or overridden). */
+  readonly baseSource: BaseSource;
   /** One line for humans, e.g. "system_desc (wormhole_b0, grid 8x8, base 102,656 B)". */
   readonly sourceDetail: string;
   /** Things the user should know: fictitious base substituted, unknown arch, ... */
@@ -199,6 +203,8 @@ export interface DeviceOverrides {
   readonly preset?: PresetName;
   /** Force the L1 unreserved base (bytes). */
   readonly l1UnreservedBase?: number;
+  /** The analysis's tt-metal build window: picks the dated base (l1BaseHistory.ts) wherever a preset's would be used. */
+  readonly buildWindow?: BuildDates;
 }
 
 /**
@@ -209,16 +215,42 @@ function isMockBase(arch: Arch, base: number): boolean {
   return base < 32 * 1024 || (arch === 'blackhole' && base === 98_304);
 }
 
-function fromPreset(name: PresetName, source: DeviceSource, detail: string, warnings: string[]): Device {
+/**
+ * The base a device takes when no real system desc, setting or log gives it: the dated table's for the build window
+ * (l1BaseHistory.ts), else the preset's. `why` is for `sourceDetail`.
+ */
+interface FallbackBase {
+  readonly bytes: number;
+  readonly dated: boolean;
+  readonly why: string;
+}
+
+function fallbackBase(name: PresetName, window: BuildDates | undefined): FallbackBase {
+  const p = PRESETS[name];
+  if (window === undefined) {
+    return { bytes: p.l1UnreservedBase, dated: false, why: `default base ${formatInteger(p.l1UnreservedBase)} B` };
+  }
+  const choice = datedBase(p.arch, window, p.l1UnreservedBase);
+  return { bytes: choice.l1UnreservedBaseBytes, dated: choice.fromTable, why: choice.why };
+}
+
+function fromPreset(
+  name: PresetName,
+  source: DeviceSource,
+  detail: string,
+  warnings: string[],
+  base: FallbackBase | undefined = undefined,
+): Device {
   const p = PRESETS[name];
   const nCores = p.workerGrid[0] * p.workerGrid[1];
   return {
     ...p,
+    l1UnreservedBase: base?.bytes ?? p.l1UnreservedBase,
     presetName: name,
     nWorkerCores: nCores,
     nL1Banks: nCores,
     source,
-    baseSource: source,
+    baseSource: base?.dated === true ? 'build_date' : source,
     sourceDetail: detail,
     warnings,
   };
@@ -254,18 +286,22 @@ function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
  * default preset) > wormhole_b0 n150 preset. A mock system desc's base and grid are replaced by the preset's with a warning.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
+  const window = overrides.buildWindow;
   if (overrides.preset !== undefined) {
-    const device = fromPreset(overrides.preset, 'override', `preset ${overrides.preset} (chosen by setting)`, []);
+    const fallback = fallbackBase(overrides.preset, window);
+    const detail = `preset ${overrides.preset} (chosen by setting${window === undefined ? '' : `; ${fallback.why}`})`;
+    const device = fromPreset(overrides.preset, 'override', detail, [], fallback);
     return applyBaseOverride(device, overrides.l1UnreservedBase);
   }
   if (desc === undefined) {
     const name = defaultPresetFor('wormhole_b0');
-    const base = PRESETS[name].l1UnreservedBase;
+    const fallback = fallbackBase(name, window);
     const device = fromPreset(
       name,
       'preset',
-      `preset ${name} (no system_desc in the file; default base ${formatInteger(base)} B)`,
+      `preset ${name} (no system_desc in the file; ${fallback.why})`,
       [],
+      fallback,
     );
     return applyBaseOverride(device, overrides.l1UnreservedBase);
   }
@@ -280,14 +316,16 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
   const p = PRESETS[presetName];
   let rows = desc.gridRows ?? p.workerGrid[0];
   let cols = desc.gridCols ?? p.workerGrid[1];
-  let base = desc.l1UnreservedBase ?? p.l1UnreservedBase;
-  let baseSource: DeviceSource = desc.l1UnreservedBase === undefined ? 'preset' : 'system_desc';
+  const fallback = fallbackBase(presetName, window);
+  const fallbackSource: BaseSource = fallback.dated ? 'build_date' : 'preset';
+  let base = desc.l1UnreservedBase ?? fallback.bytes;
+  let baseSource: BaseSource = desc.l1UnreservedBase === undefined ? fallbackSource : 'system_desc';
   if (mock) {
     warnings.push(
-      `system_desc l1_unreserved_base = ${formatInteger(base)} is tt-mlir's mock default (fictitious); using the ${presetName} preset base ${formatInteger(p.l1UnreservedBase)} B`,
+      `system_desc l1_unreserved_base = ${formatInteger(base)} is tt-mlir's mock default (fictitious); using ${fallback.dated ? fallback.why : `the ${presetName} preset base ${formatInteger(fallback.bytes)} B`}`,
     );
-    base = p.l1UnreservedBase;
-    baseSource = 'preset';
+    base = fallback.bytes;
+    baseSource = fallbackSource;
     if (rows !== p.workerGrid[0] || cols !== p.workerGrid[1]) {
       // The mock's grid is tt-mlir's guess too (Blackhole 10x13 before tt-mlir PR #9248), not the chip's.
       warnings.push(
@@ -303,8 +341,8 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
       `system_desc l1_size = ${formatInteger(l1SizeBytes)} B is not above l1_unreserved_base = ${formatInteger(base)} B; using the ${presetName} preset's L1 size and base`,
     );
     l1SizeBytes = p.l1SizeBytes;
-    base = p.l1UnreservedBase;
-    baseSource = 'preset';
+    base = fallback.bytes;
+    baseSource = fallbackSource;
   }
   const nCores = rows * cols;
   const device: Device = {
@@ -322,7 +360,7 @@ export function resolveDevice(desc: SystemDescInfo | undefined, overrides: Devic
     pcieAlignmentBytes: desc.pcieAlignmentBytes ?? p.pcieAlignmentBytes,
     source: 'system_desc',
     baseSource,
-    sourceDetail: `system_desc (${arch}, grid ${rows}x${cols}, base ${formatInteger(base)} B${baseSource === 'preset' ? ` from preset ${presetName}` : ''})`,
+    sourceDetail: `system_desc (${arch}, grid ${rows}x${cols}, ${baseSource === 'build_date' ? fallback.why : `base ${formatInteger(base)} B${baseSource === 'preset' ? ` from preset ${presetName}` : ''}`})`,
     warnings,
   };
   return applyBaseOverride(device, overrides.l1UnreservedBase);
