@@ -76,9 +76,12 @@ interface PresetFigures {
  * - L1: Wormhole 1,499,136 B (`MEM_L1_SIZE` in tt-metal tt_metal/hw/inc/internal/tt-1xx/wormhole/dev_mem_map.h@009581c),
  *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94).
  * - Default base: Wormhole 102,656 B, the `l1_unreserved_base` of a real n150 system desc in tt-mlir tests and the value
- *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026; later builds print 103,712). Blackhole
- *   111,616 B, the newest base in public figures (see "Blackhole" below). Both are
- *   `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))` (tt-metal tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf).
+ *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026); within 4 KiB of every Wormhole base seen
+ *   (98,848 B in 2024-12 .. 105,664 B in 2026-08/09). Blackhole 111,616 B, the newest base in public figures (see
+ *   "Blackhole" below). Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))` (tt-metal
+ *   tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf). The base moves with the build, so when the analysis's
+ *   tt-metal window maps to one observed base (l1BaseHistory.ts: dated thread figures and dumps) that base replaces the
+ *   preset's (`baseSource` `build_date`); a window spanning several keeps the preset's (see `datedBase`).
  * - Alignments: L1 16 B; DRAM/PCIe 32 B (WH), 64 B (BH) (noc_parameters.h@22f2152).
  * - Grids: n150 and n300 (Ethernet dispatch, tt-mlir default) 8x8; n300 with worker dispatch (ttnn's default outside
  *   tt-mlir; the chip is two-row harvested and dispatch takes a row) 7 rows x 8 = 56 (ttmetal-l1-model.md §1);
@@ -102,8 +105,9 @@ interface PresetFigures {
  * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 111,104 B in a 2026-04 dump
  *   (tt-mlir 123d0c1 oom_ttnn.mlir), 111,360 B in 2026-07 dumps (tt-mlir a3bafe1 Falcon3), 111,616 B in 2026-08/09
  *   builds (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B). Like Wormhole's
- *   102,656 → 103,712 → 105,664 B it is not an op-factory change, so it is not in CHANGE_POINTS: a dump's system desc
- *   carries its build's base, and `ttnnL1.l1UnreservedBase` / a runtime log's implied base override the preset.
+ *   99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory change, so it is not in CHANGE_POINTS: a dump's
+ *   system desc carries its build's base, `ttnnL1.l1UnreservedBase` / a runtime log's implied base override the preset,
+ *   and otherwise the build window's entry of l1BaseHistory.ts does.
  */
 const BLACKHOLE_BASE_BYTES = 111_616;
 
@@ -284,6 +288,8 @@ function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
 /**
  * The device to analyse against. Order: explicit preset override > system desc (missing fields from the arch's
  * default preset) > wormhole_b0 n150 preset. A mock system desc's base and grid are replaced by the preset's with a warning.
+ * Wherever the base would be the preset's, `overrides.buildWindow` picks the dated one (l1BaseHistory.ts); an explicit
+ * `overrides.l1UnreservedBase` beats everything.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
   const window = overrides.buildWindow;

@@ -178,8 +178,8 @@ export interface DatedBaseChoice {
  * observed bases when it lies outside (every build of the window has a base in that range, so a preset outside it is
  * wrong for all of them). The
  * preset is kept rather than the window's newest base because the default window (a dump without dated syntax) spans
- * 2025-01..2026-11, whose newest base (105,664 B) is 6.6 KiB above 2024-12's, while the presets' (102,656 B on
- * Wormhole) is within 4 KiB of every Wormhole base seen; it also keeps the figures of undated dumps unchanged.
+ * 2025-01..2026-11, whose newest base (105,664 B) is 6,560 B above its oldest (99,104 B), while the presets'
+ * (102,656 B on Wormhole) is within 4 KiB of every Wormhole base seen (98,848..105,664 B); it also keeps the figures of undated dumps unchanged.
  */
 export function datedBase(arch: Arch, window: BuildDates, presetBaseBytes: number): DatedBaseChoice {
   const spans = baseSpans(arch, window);
