@@ -14,7 +14,7 @@
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
  * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25; below
  * 2025-03's 102,112), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
- * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: the presets' base, older than 2026-01's 103,552), 103,712 B
+ * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: between 103,712 and 105,664).
  */
 
@@ -70,6 +70,16 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     sources: ['tt-metal #18997', 'tt-metal #19606'],
     derivation:
       '#18997 (2025-03-12): 2,287,328 − 2,185,216; #19606 (2025-03-25): 1,458,144 − 1,356,032 = 1,724,384 − 1,622,272',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_656,
+    // The thread gives the month only: dated at its end, the latest the build can be.
+    firstSeen: '2025-12-31',
+    seen: '2025-12',
+    sources: ['tt-mlir #6536'],
+    derivation:
+      'tt-mlir #6536 (tt-xla, 2025-12; the seed examples/mochi_replicate_pad.mlir, whose real n150 system desc agrees): 9,990,400 − 9,887,744 (2 × 2,414 bf16 tiles)',
   },
   {
     arch: 'wormhole_b0',

@@ -58,8 +58,9 @@ describe('ttnn/l1BaseHistory', () => {
   it('a date between two sightings keeps the earlier base (a step function)', () => {
     // 2025-11-18 (tt-metal #32611, no figure): the last base seen before is 2025-03's 102,112; the next, 2026-01's 103,552.
     assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 102_112);
-    // The day before #6754 (2026-01-22) is still the 2025-03 entry; #6754's day is the 2026-01 entry.
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_112);
+    // The day before #6754 (2026-01-22) is still the 2025-12 entry (tt-mlir #6536: 9,990,400 − 9,887,744 = 102,656);
+    // #6754's day is the 2026-01 entry.
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_656);
     assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 103_552);
     // After the newest sighting the newest base holds (Wormhole 105,664 since PR #54698, 2026-08-28).
     assert.equal(observedBaseFor('wormhole_b0', day('2026-11-30'))?.l1UnreservedBaseBytes, 105_664);
@@ -75,19 +76,20 @@ describe('ttnn/l1BaseHistory', () => {
   });
 
   it('a window straddling entries keeps the preset base when it lies between their bases, else the nearest of them', () => {
-    // 2026-01: 102,112 (to the 21st), then 103,552; the preset's 102,656 lies between.
+    // 2025-12..2026-01: 102,112 (to 12-30), 102,656 (tt-mlir #6536, to 01-21), then 103,552: the preset's lies between.
     assert.deepEqual(
-      baseSpans('wormhole_b0', { earliest: '2026-01-01', latest: '2026-01-31' }).map((s) => [
+      baseSpans('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }).map((s) => [
         s.from,
         s.to,
         s.entry?.l1UnreservedBaseBytes,
       ]),
       [
-        ['2026-01-01', '2026-01-21', 102_112],
+        ['2025-12-01', '2025-12-30', 102_112],
+        ['2025-12-31', '2026-01-21', 102_656],
         ['2026-01-22', '2026-01-31', 103_552],
       ],
     );
-    const jan = datedBase('wormhole_b0', { earliest: '2026-01-01', latest: '2026-01-31' }, WH_PRESET);
+    const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
     assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [WH_PRESET, false]);
     assert.match(jan.why, /102,112\.\.103,552 B/);
     // 2026-08: 103,712 then 105,664: every build is at least 103,712, above the preset's 102,656.
