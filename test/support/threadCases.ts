@@ -12,12 +12,11 @@ import type { OpAnalysis } from '../../server/src/analysis/analyze';
 
 export const DIR = path.join(__dirname, '../fixtures/threads');
 
-/** Wormhole base of the 2026 tt-metal builds, as printed by tt-metal issue #38364 and consistent with #39875/#42882. */
-export const BASE_2026 = 103_712;
-
 export interface Run {
   readonly file: string;
   readonly date: string;
+  /** An explicit base (`ttnnL1.l1UnreservedBase`); without it the dated table (ttnn/l1BaseHistory.ts) gives the
+   *  base of the run's build date. */
   readonly base?: number;
   readonly arch?: string;
   /** The `l1_small_size` the thread's device was opened with, when not tt-mlir's runtime default (64 KiB). */

@@ -52,16 +52,18 @@ export interface AnalysisOptions {
 
 /** Analyse an already-extracted TTNN module. */
 export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions = {}): ModuleAnalysis {
-  const device = resolveDevice(module.systemDesc, {
-    preset: options.preset,
-    l1UnreservedBase: options.l1UnreservedBase,
-    l1SmallSizeBytes: options.l1SmallSizeBytes,
-  });
   const ttMetal: ResolvedBuildWindow = options.ttMetal ?? {
     window: FULL_WINDOW,
     source: 'none',
     how: `any tt-metal build ${OLDEST_MODELED_BUILD}..${NEWEST_MODELED_BUILD}`,
   };
+  // The build window also dates the base when the file's system desc does not give a real one (l1BaseHistory.ts).
+  const device = resolveDevice(module.systemDesc, {
+    preset: options.preset,
+    l1UnreservedBase: options.l1UnreservedBase,
+    l1SmallSizeBytes: options.l1SmallSizeBytes,
+    buildWindow: ttMetal.window,
+  });
   const limits = l1Limits(device, options.usableL1Cap);
   const previous = options.previous;
   const steps = executionSteps(

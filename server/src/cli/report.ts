@@ -31,7 +31,7 @@ export interface DeviceReport {
   /** [rows, cols] of the worker grid. */
   readonly grid: readonly [number, number];
   readonly source: 'system_desc' | 'preset' | 'override';
-  readonly baseSource: 'system_desc' | 'preset' | 'override';
+  readonly baseSource: 'system_desc' | 'preset' | 'override' | 'build_date';
   readonly detail: string;
   /** The tt-metal builds the estimates are for, and how that window was found. */
   readonly ttMetalDate: {

@@ -25,7 +25,8 @@ describe('public-thread regression set: group_norm', () => {
     assert.equal(op.estimate.kind, 'estimate');
     assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
     assert.equal(first, 'this op');
-    // Preset Wormhole base 102,656: 102,656 + 1,356,032 = 1,458,688, 544 B above the thread's figure.
+    // The 2025-03 base of ttnn/l1BaseHistory.ts (102,112, this figure's and #18997's) + 1,356,032 = 1,458,144 (the
+    // preset's 102,656 would give 1,458,688, 544 B above).
     assertNear(regionEnd(op), 1_458_144);
   });
 
@@ -34,14 +35,14 @@ describe('public-thread regression set: group_norm', () => {
     assertNear(regionEnd(op), 1_724_384);
   });
 
-  it('tt-metal #19606: the base the 640 figure implies (102,112) gives the 960 figure to the byte', () => {
-    const { op } = deviceOp({ ...gn19606, base: 1_458_144 - 1_356_032 }, 'group_norm_960');
+  it('tt-metal #19606: the base the 640 figure implies (102,112, the 2025-03 base of the dated table) gives the 960 figure to the byte', () => {
+    const { op } = deviceOp(gn19606, 'group_norm_960');
     assert.equal(regionEnd(op), 1_724_384);
   });
 
   it('tt-metal #19606 after PR #26364 (no x − E[x] CB, one-tile c_10, ones tile c_26): 640 still clashes, 960 no longer grows past L1', () => {
     // 640: 660 − 128 (c_14) − 8 + 1 (c_10) + 1 (c_26) = 526 tiles = 1,077,248 + 4,352 = 1,081,600 B; the input and
-    // output shards (327,680 B each) sit from 843,776 up, below the region end 102,656 + 1,081,600 = 1,184,256. SDXL
+    // output shards (327,680 B each) sit from 843,776 up, below the region end 102,112 + 1,081,600 = 1,183,712. SDXL
     // also needed the negative mask (in/out CB overlap) of the same PR, which tt-mlir does not pass.
     const later: Run = { ...gn19606, date: '2025-10-01' };
     const { op: op640 } = deviceOp(later, 'group_norm_640');

@@ -8,7 +8,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, BASE_2026, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
 
 const TILE_BF16 = 2048;
 
@@ -76,10 +76,11 @@ describe('public-thread regression set: matmul / linear', () => {
   });
 
   describe('transpose_a, 2D mcast (core_grid 8x8)', () => {
-    const run = { file: 'matmul_tt-metal-36426.mlir', base: BASE_2026 };
+    const run = { file: 'matmul_tt-metal-36426.mlir' };
     // 2D mcast factory with the fused transpose (PR #32295): out block 43x2, in0_block_w 4, 64 K blocks: c_0 43·4·2 = 344
     // + c_1 2·4·2 = 16 + c_4 43·2 = 86 (interm shared: bf16, no packer L1 acc) + c_10 in0_transposed = c_0's 344 = 790
-    // tiles = 1,617,920 B. The thread's 1,721,472 B leaves a 103,552 B base (BASE_2026 is 103,712).
+    // tiles = 1,617,920 B. The thread's 1,721,472 B leaves a 103,552 B base (tt-mlir #6754's, the day before: the 2026-01
+    // entry of ttnn/l1BaseHistory.ts).
     it('tt-metal #36426 (2026-01-23): 1,721,472 B within 4 KiB, the first error', () => {
       const op = assertFails({ ...run, date: '2026-01-23' });
       assert.equal(op.cbBytesPerCore, 790 * TILE_BF16);
@@ -97,10 +98,10 @@ describe('public-thread regression set: matmul / linear', () => {
     });
   });
   describe('block-sharded L1 output, no program config (tt-forge flow)', () => {
-    const run = { file: 'matmul_tt-metal-32435.mlir', base: BASE_2026 };
+    const run = { file: 'matmul_tt-metal-32435.mlir' };
     // create_simple: the per-core factor is sized against the free L1 before the output exists (the config decides
     // its shard): estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 + out 256 + interm 256 tiles = 1,310,720 B
-    // < 1,499,136 − 103,712 = 1,395,424 → 16. Mt = Nt = 13 (400 padded to 416), Kt 13 odd and a sharded output → w 1.
+    // < 1,499,136 − 102,112 (the 2025 base, ttnn/l1BaseHistory.ts) = 1,397,024 → 16. Mt = Nt = 13 (400 padded to 416), Kt 13 odd and a sharded output → w 1.
     // Blocks ceil(13/16) = 1 x 1 → no core range → a block-sharded output takes the 2D path: per_core 16 x 16, the
     // output shard 16·16 tiles · 2,048 = 524,288 B per core (the thread's 512x512 shard); CBs c_0 16·1·2 + c_1 16·1·2
     // = 64 tiles = 131,072 B (13 K blocks: double-buffered), c_4 on the output shard.

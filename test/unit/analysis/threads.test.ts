@@ -24,7 +24,6 @@ import {
   assertFails,
   assertFits,
   assertNear,
-  BASE_2026,
   deviceOp,
   DIR,
   regionEnd,
@@ -33,7 +32,7 @@ import {
 
 describe('public-thread regression set (test/fixtures/threads)', () => {
   describe('pad (row-major)', () => {
-    const pad39875 = { file: 'pad_tt-metal-39875.mlir', base: BASE_2026 };
+    const pad39875 = { file: 'pad_tt-metal-39875.mlir' };
     it('tt-metal #39875 (2026-03-13): 6,395,936 B exactly, before PR #40316', () => {
       // u32 [8,1,1,1] → [8,1,1,192]: n = 2048 / (1 x 4 B input stick) = 512; stick = 768 B; c_0 = 16·512·768 = 6,291,456;
       // c_1 = align(768, 32) = 768; no front pad, 768 % 32 = 0 → no c_2. 103,712 + 6,292,224 = 6,395,936.
@@ -49,7 +48,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     const pad56133 = { file: 'pad_tt-metal-56133.mlir', arch: 'blackhole_p150' };
     it('tt-metal #56133 (2026-09-10, Blackhole): 1,957,760 B, before PR #56121', () => {
       // stick = align(51,275·2, 16) = 102,560, n = 1; c_0 = 16·102,560 = 1,640,960; c_1 = c_2 (front pad) = align(102,550, 64)
-      // = 102,592 → 1,846,144 + base 111,616 (the Blackhole preset: the base #54697's figure implies) = 1,957,760.
+      // = 102,592 → 1,846,144 + base 111,616 (the 2026-08/09 Blackhole base of ttnn/l1BaseHistory.ts, #54697's) = 1,957,760.
       assert.equal(regionEnd(assertFails({ ...pad56133, date: '2026-09-09' })), 1_957_760);
     });
     it('tt-metal #56133: "the same op with a 13115-wide row passes"', () => {
@@ -61,7 +60,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
   });
 
   describe('concat', () => {
-    const c43893 = { file: 'concat_tt-metal-43893.mlir', base: BASE_2026 };
+    const c43893 = { file: 'concat_tt-metal-43893.mlir' };
     it('tt-metal #43893 (2026-05-08): 1,843,072 B within 4 KiB, before PR #43898', () => {
       // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
       // 2 pages + 103,712 = 1,843,040 (tt-metal: 1,843,072).
@@ -71,7 +70,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assertFits({ ...c43893, date: '2026-06-01' });
     });
     it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
-      assertFails({ file: 'concat_tt-metal-43371.mlir', base: BASE_2026, date: '2026-04-29' });
+      assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
     });
   });
 
@@ -79,7 +78,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     const s18997 = { file: 'softmax_tt-metal-18997.mlir', date: '2025-03-12' };
     it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B (within 4 KiB), the first error', () => {
       // Before PR #23130 (no large kernel): Wt = 1000, block 8: c_0 = c_11 = 16·4,096; c_7, c_2, c_5 = 2,048 each;
-      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,656 (preset base) = 2,287,872; tt-metal 2,287,328.
+      // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of ttnn/l1BaseHistory.ts, which this
+      // figure and #19606's give) = 2,287,328, tt-metal's figure (2,287,872 with the preset's 102,656).
       assertNear(regionEnd(assertFails(s18997, 'f32_32x32000')), 2_287_328);
     });
     for (const fn of [
@@ -113,8 +113,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assertFails(u16804, 'untilize_1x3x5x25152', { first: false });
     });
     it('tt-metal #15950 (2024-12-12): tilize_with_zero_padding of (1,1,1,50304) bf16 grows to 6,538,016 B (within 4 KiB)', () => {
-      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 102,656 (preset
-      // base) = 6,541,568; tt-metal printed 6,538,016 (its late-2024 base was 3,552 B lower).
+      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 99,104 (the
+      // 2024-12 base of ttnn/l1BaseHistory.ts, which this figure gives) = 6,538,016 (6,541,568 with the preset's 102,656).
       assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-15950.mlir', date: '2025-01-01' })), 6_538_016);
     });
     it('tt-metal #27315 (2025-08-22): to_layout of [16, 5210112] bf16 to tile overflows (legacy block split)', () => {
@@ -125,7 +125,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
     it('tt-metal #38364 (2026-02-23): 2,966,816 B exactly on its build date', () => {
       // Hand-derived in test/unit/estimate/tilize.test.ts: 103,712 + 466·(4,096 + 2,048) on the cliff core (7,6).
-      const op = assertFails({ file: 'tilize_tt-metal-38364.mlir', base: BASE_2026, date: '2026-02-23' });
+      const op = assertFails({ file: 'tilize_tt-metal-38364.mlir', date: '2026-02-23' });
       assert.equal(regionEnd(op), 2_966_816);
       assert.deepEqual(op.overflow?.core, [7, 6]);
     });
@@ -134,42 +134,30 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
   describe('tilize of a DRAM width-sharded row-major input', () => {
     it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
       // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
-      assertNear(
-        regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-05-27' })),
-        5_576_032,
-      );
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' })), 5_576_032);
     });
     it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
-      assertFits({ file: 'tilize_tt-metal-45331.mlir', base: BASE_2026, date: '2026-07-01' });
+      assertFits({ file: 'tilize_tt-metal-45331.mlir', date: '2026-07-01' });
     });
     it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
-      assertNear(
-        regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', base: BASE_2026, date: '2026-06-22' })),
-        5_576_480,
-      );
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' })), 5_576_480);
     });
   });
 
   describe('slice, embedding', () => {
     it('tt-metal #42434 (2026-04-16): embedding of (32, 1572864) bf16 rows, 3,249,696 B exactly', () => {
       // One row per core → c_0 = 1 x 1,572,864·2 = 3,145,728; c_1 = (32 / 4)·32 = 256; 103,712 + 3,145,984 = 3,249,696.
-      assert.equal(
-        regionEnd(assertFails({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-04-16' })),
-        3_249_696,
-      );
+      assert.equal(regionEnd(assertFails({ file: 'embedding_tt-metal-42434.mlir', date: '2026-04-16' })), 3_249_696);
     });
     it('tt-metal #42434 after PR #42548 (1 MiB chunks): fits', () => {
-      assertFits({ file: 'embedding_tt-metal-42434.mlir', base: BASE_2026, date: '2026-05-01' });
+      assertFits({ file: 'embedding_tt-metal-42434.mlir', date: '2026-05-01' });
     });
     it('tt-metal #42882 (2026-04-22): 2,168,608 B exactly', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
-      assert.equal(
-        regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-04-22' })),
-        2_168_608,
-      );
+      assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', date: '2026-04-22' })), 2_168_608);
     });
     it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
-      assertFits({ file: 'slice_tt-metal-42882.mlir', base: BASE_2026, date: '2026-08-01' });
+      assertFits({ file: 'slice_tt-metal-42882.mlir', date: '2026-08-01' });
     });
     it('tt-metal #32635 (2025-11-18): embedding of 786,432-wide bf16 rows overflows (whole-row page)', () => {
       // One 1,572,864 B row page before tt-metal PR #42548's 1 MiB chunks.
@@ -182,8 +170,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #19427 (2024-12): albert 1x9x4096 with weight and bias grows to 1,507,840 B (within 4 KiB)', () => {
       // Before PR #18675 no large-tensor kernel; fp32 acc off (before PR #19295): Wt = 128, block 8, bf16 tiles 2,048 B:
       // c_0, c_24, c_20, c_5, c_6 128 tiles each (640) + c_16, c_22 16 each + c_21 8 + c_18, c_2, c_3, c_19 2 each
-      // = 688 tiles = 1,409,024 B + 102,656 (preset base) = 1,511,680; tt-metal printed 1,507,840 (its late-2024 base
-      // was lower, as in #15950).
+      // = 688 tiles = 1,409,024 B + 99,104 (the 2024-12 base of ttnn/l1BaseHistory.ts) = 1,508,128; tt-metal printed
+      // 1,507,840 (288 B lower: an input of this reconstruction, or a build between the 98,848 and 99,104 B ones).
       assertNear(regionEnd(assertFails(ln19427, 'albert_1x9x4096')), 1_507_840);
     });
     it('tt-metal #19427: falcon 1x7x4544 with weight and bias also overflows ("these two input variations")', () => {
@@ -200,11 +188,11 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #16721 after PR #18675 (its fix, via #17248): fits', () => {
       assertFits({ file: 'layer_norm_tt-metal-16721.mlir', date: '2025-04-01' });
     });
-    const rms6754 = { file: 'rms_norm_tt-mlir-6754.mlir', base: BASE_2026 };
+    const rms6754 = { file: 'rms_norm_tt-mlir-6754.mlir' };
     it('tt-mlir #6754 (2026-01-22): rms_norm of (32, 4096) f32, fp32 acc, grows to 1,528,960 B (within 4 KiB)', () => {
       // Wt = 128, block 4, f32 tiles 4,096 B, bf16 weight 2,048 B: c_0 128·4,096 + c_16 8·4,096 + c_2, c_3 2·2,048 each
-      // + c_19 2·4,096 + c_20 128·4,096 + c_21 8·4,096 + c_22 8·4,096 + c_5 128·2,048 = 1,425,408 B; + 103,712 =
-      // 1,529,120 (tt-metal: 1,528,960).
+      // + c_19 2·4,096 + c_20 128·4,096 + c_21 8·4,096 + c_22 8·4,096 + c_5 128·2,048 = 1,425,408 B; + 103,552 (the
+      // 2026-01 base of ttnn/l1BaseHistory.ts, which this figure and tt-metal #36426's give) = 1,528,960, tt-metal's.
       assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-22' })), 1_528_960);
     });
     it('tt-mlir #6754 after tt-metal PR #38006 (rms_norm large-tensor path, for #36094): fits', () => {
@@ -212,7 +200,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
     it('tt-metal #36094 (2026-01-19): rms_norm of (1, 5120) bf16 with fp32 acc overflows on one core', () => {
       // Wt = 160, block 4: c_0 160·2,048 + c_20 160·4,096 + c_5 160·2,048 = 1,310,720 B before the small CBs.
-      assertFails({ file: 'rms_norm_tt-metal-36094.mlir', base: BASE_2026, date: '2026-01-19' });
+      assertFails({ file: 'rms_norm_tt-metal-36094.mlir', date: '2026-01-19' });
       // After PR #38006 (the fix for this issue): the large-tensor path.
       assertFits({ file: 'rms_norm_tt-metal-36094.mlir', date: '2026-03-01' });
     });
@@ -354,7 +342,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
 
 describe('public-thread regression set, further families (test/fixtures/threads)', () => {
   describe('conv3d (no Conv3dConfig: auto blocking by build)', () => {
-    const conv3d = { file: 'conv3d_tt-metal-42146.mlir', base: BASE_2026 };
+    const conv3d = { file: 'conv3d_tt-metal-42146.mlir' };
     // C_in 3 padded to 32, C_in_block 32, C_out_block 32, T/H/W blocks 1: patch = 2·14·14·32 = 12,544, K_t = 392, N_t = 1,
     // M_t = 1. vol2col rm 1 page of 12,544·2 = 25,088; vol2col tiled 392·2,048 = 802,816; weight 392·1·2,048 = 802,816;
     // matmul interm + result 2·2,048 → 1,634,816 + 103,712 = 1,738,528 (tt-metal's figure in both threads).

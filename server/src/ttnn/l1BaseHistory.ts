@@ -1,0 +1,223 @@
+/**
+ * The L1 unreserved base (where circular buffers start) of tt-metal builds by date, per arch. The base is
+ * `align(MEM_MAP_END + 69 KiB, …)` (device.ts) and moves whenever the firmware map grows, which is not an op-factory
+ * change: so it is a table of observations, not a change point. Used when nothing better gives the base (no real system
+ * desc, no `ttnnL1.l1UnreservedBase` / `--l1-unreserved-base`, no runtime log): the analysis's tt-metal build window
+ * picks the entry.
+ *
+ * Each entry is a base some tt-metal build printed, derived as "tt-metal's printed figure − CB bytes known exactly"
+ * (the arithmetic is in the cited thread test) or read from a real system desc in a tt-mlir dump. An entry holds from
+ * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
+ * the two bases, and no two neighbours differ by 4 KiB (the largest step, 99,104 → 102,112, is 3,008 B), so a build in a
+ * gap is off by less than that. Before the first entry of an arch nothing is known (the preset base stays).
+ *
+ * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
+ * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25; below
+ * 2025-03's 102,112), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
+ * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
+ * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: between 103,712 and 105,664).
+ */
+
+import { formatInteger as fmt } from '../text/numbers';
+import type { Arch } from './device';
+
+/** `YYYY-MM-DD`. */
+type IsoDate = string;
+
+/** Inclusive build-date range (the analysis's tt-metal window). */
+export interface BuildDates {
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+}
+
+export interface ObservedL1Base {
+  readonly arch: Arch;
+  readonly l1UnreservedBaseBytes: number;
+  /** First build date the base was seen on: the entry holds from here to the next entry's `firstSeen`. */
+  readonly firstSeen: IsoDate;
+  /** When it was seen, for messages: `2024-12`, `2026-02..2026-04`. */
+  readonly seen: string;
+  /** Short citations, e.g. `tt-metal #16348`. */
+  readonly sources: readonly string[];
+  /** How each source gives the base: printed figure − CB bytes (the thread tests hold the CB arithmetic). */
+  readonly derivation: string;
+}
+
+/** Per arch, oldest first. */
+export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 98_848,
+    firstSeen: '2024-12-05',
+    seen: '2024-12-05',
+    sources: ['tt-metal #15732'],
+    derivation: '#15732: 6,148,640 − 2,954 bf16 tiles (6,049,792)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_104,
+    firstSeen: '2024-12-12',
+    seen: '2024-12',
+    sources: ['tt-metal #15950', 'tt-metal #16348', 'tt-metal #16288'],
+    derivation:
+      '#15950 (2024-12-12): 6,538,016 − 6,438,912; #16348 (n300): 1,671,968 − 1,572,864; #16288 (2024-12-23): 10,105,632 − 10,006,528',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_112,
+    firstSeen: '2025-03-12',
+    seen: '2025-03',
+    sources: ['tt-metal #18997', 'tt-metal #19606'],
+    derivation:
+      '#18997 (2025-03-12): 2,287,328 − 2,185,216; #19606 (2025-03-25): 1,458,144 − 1,356,032 = 1,724,384 − 1,622,272',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_656,
+    // The thread gives the month only: dated at its end, the latest the build can be.
+    firstSeen: '2025-12-31',
+    seen: '2025-12',
+    sources: ['tt-mlir #6536'],
+    derivation:
+      'tt-mlir #6536 (tt-xla, 2025-12; the seed examples/mochi_replicate_pad.mlir, whose real n150 system desc agrees): 9,990,400 − 9,887,744 (2 × 2,414 bf16 tiles)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_552,
+    firstSeen: '2026-01-22',
+    seen: '2026-01',
+    sources: ['tt-mlir #6754', 'tt-metal #36426'],
+    derivation: 'tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_712,
+    firstSeen: '2026-02-23',
+    seen: '2026-02..2026-04',
+    sources: [
+      'tt-metal #38364',
+      'tt-mlir #7351',
+      'tt-metal #39875',
+      'tt-metal #42146',
+      'tt-metal #42434',
+      'tt-metal #42882',
+    ],
+    derivation:
+      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 105_664,
+    firstSeen: '2026-08-28',
+    seen: '2026-08..2026-09',
+    sources: ['tt-metal PR #54698', 'tt-metal #55075'],
+    derivation: 'PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 111_104,
+    firstSeen: '2026-04-16',
+    seen: '2026-04',
+    sources: ['tt-mlir 123d0c1'],
+    derivation: 'system desc of the dump oom_ttnn.mlir (tt-mlir 123d0c1, 2026-04-16)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 111_360,
+    firstSeen: '2026-07-23',
+    seen: '2026-07',
+    sources: ['tt-mlir a3bafe1'],
+    derivation: 'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 111_616,
+    firstSeen: '2026-08-28',
+    seen: '2026-08..2026-09',
+    sources: ['tt-metal #54697', 'tt-metal #56133'],
+    derivation: '#54697 (2026-08-28): 1,690,624 − 1,579,008; #56133 (2026-09-10): 1,957,760 − 1,846,144',
+  },
+];
+
+/** One stretch of a window and the entry its builds have (undefined: before the arch's first sighting). */
+export interface BaseSpan {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly entry: ObservedL1Base | undefined;
+}
+
+function dayBefore(date: IsoDate): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The stretches of `window` that map to one entry each, oldest first (a step function over `L1_BASE_HISTORY`). */
+export function baseSpans(arch: Arch, window: BuildDates): BaseSpan[] {
+  const entries = L1_BASE_HISTORY.filter((e) => e.arch === arch);
+  const spans: BaseSpan[] = [];
+  let from = window.earliest;
+  let current = entries.filter((e) => e.firstSeen <= from).pop();
+  for (const next of entries) {
+    if (next.firstSeen <= from) continue;
+    if (next.firstSeen > window.latest) break;
+    spans.push({ from, to: dayBefore(next.firstSeen), entry: current });
+    from = next.firstSeen;
+    current = next;
+  }
+  spans.push({ from, to: window.latest, entry: current });
+  return spans;
+}
+
+/** The base of a window whose builds all have one observed base; undefined when it spans several, or none is known. */
+export function observedBaseFor(arch: Arch, window: BuildDates): ObservedL1Base | undefined {
+  const spans = baseSpans(arch, window);
+  return spans.length === 1 ? spans[0]!.entry : undefined;
+}
+
+/** What the device uses when the base is not given by a real system desc, a setting or a runtime log. */
+export interface DatedBaseChoice {
+  readonly l1UnreservedBaseBytes: number;
+  /** True when it is a table entry's (the whole window maps to it). */
+  readonly fromTable: boolean;
+  /** For `sourceDetail`, e.g. "base 99,104 B: tt-metal builds of 2024-12 (tt-metal #15950, ...)". */
+  readonly why: string;
+}
+
+/**
+ * The base for a window, given the preset's. One entry covers the window: that entry. Part of the window before the
+ * arch's first sighting: the preset base. Several entries: the preset base, moved into the range of the window's
+ * observed bases when it lies outside (every build of the window has a base in that range, so a preset outside it is
+ * wrong for all of them). The
+ * preset is kept rather than the window's newest base because the default window (a dump without dated syntax) spans
+ * 2025-01..2026-11, whose newest base (105,664 B) is 6,560 B above its oldest (99,104 B), while the presets'
+ * (102,656 B on Wormhole) is within 4 KiB of every Wormhole base seen (98,848..105,664 B); it also keeps the figures of undated dumps unchanged.
+ */
+export function datedBase(arch: Arch, window: BuildDates, presetBaseBytes: number): DatedBaseChoice {
+  const spans = baseSpans(arch, window);
+  const entry = spans.length === 1 ? spans[0]!.entry : undefined;
+  if (entry !== undefined) {
+    return {
+      l1UnreservedBaseBytes: entry.l1UnreservedBaseBytes,
+      fromTable: true,
+      why: `base ${fmt(entry.l1UnreservedBaseBytes)} B: tt-metal builds of ${entry.seen} (${entry.sources.join(', ')})`,
+    };
+  }
+  if (spans.some((s) => s.entry === undefined)) {
+    return {
+      l1UnreservedBaseBytes: presetBaseBytes,
+      fromTable: false,
+      why: `default base ${fmt(presetBaseBytes)} B (no base observed for some tt-metal builds of the window)`,
+    };
+  }
+  const bases = spans.map((s) => s.entry!.l1UnreservedBaseBytes);
+  const lo = Math.min(...bases);
+  const hi = Math.max(...bases);
+  const base = Math.min(Math.max(presetBaseBytes, lo), hi);
+  return {
+    l1UnreservedBaseBytes: base,
+    fromTable: base !== presetBaseBytes,
+    why:
+      base === presetBaseBytes
+        ? `default base ${fmt(base)} B (the window's builds have ${fmt(lo)}..${fmt(hi)} B)`
+        : `base ${fmt(base)} B: the preset's ${fmt(presetBaseBytes)} B moved into the ${fmt(lo)}..${fmt(hi)} B the window's builds have`,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The dated L1-base table (ttnn/l1BaseHistory.ts) and the device's use of it. Expected bases are tt-metal's printed
+ * figures less the CB bytes the thread tests derive by hand (test/unit/analysis/threads*.test.ts), quoted per case.
+ */
+
+import { strict as assert } from 'assert';
+import { resolveDevice, type SystemDescInfo } from '../../../server/src/ttnn/device';
+import { baseSpans, datedBase, L1_BASE_HISTORY, observedBaseFor } from '../../../server/src/ttnn/l1BaseHistory';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+
+const WH_PRESET = 102_656;
+const BH_PRESET = 111_616;
+const day = (d: string) => ({ earliest: d, latest: d });
+
+describe('ttnn/l1BaseHistory', () => {
+  it('every derivation "printed − CB bytes" comes out at the entry base; entries are dated in order per arch', () => {
+    for (const e of L1_BASE_HISTORY) {
+      const pairs = [...e.derivation.matchAll(/([\d,]+) − (?:[\d,]+ bf16 tiles \()?([\d,]+)/g)];
+      for (const m of pairs) {
+        const num = (s: string) => Number(s.replace(/,/g, ''));
+        assert.equal(num(m[1]!) - num(m[2]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
+      }
+      if (e.sources.some((s) => s.startsWith('tt-metal'))) assert.ok(pairs.length > 0, e.derivation);
+    }
+    for (const arch of ['wormhole_b0', 'blackhole'] as const) {
+      const dates = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => e.firstSeen);
+      assert.deepEqual(dates, [...dates].sort());
+    }
+  });
+
+  it('neighbouring bases differ by less than 4 KiB, so a build between two sightings is off by less than that', () => {
+    for (const arch of ['wormhole_b0', 'blackhole'] as const) {
+      const bases = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => e.l1UnreservedBaseBytes);
+      for (let i = 1; i < bases.length; i++)
+        assert.ok(Math.abs(bases[i]! - bases[i - 1]!) < 4096, `${bases[i - 1]} → ${bases[i]}`);
+    }
+  });
+
+  it('a date inside an entry gets its base', () => {
+    // tt-metal #15732 (2024-12-05): 6,148,640 − 6,049,792 = 98,848.
+    assert.equal(observedBaseFor('wormhole_b0', day('2024-12-05'))?.l1UnreservedBaseBytes, 98_848);
+    // #16288 (2024-12-23): 10,105,632 − 10,006,528 = 99,104 (sighted from #15950, 2024-12-12).
+    assert.equal(
+      observedBaseFor('wormhole_b0', { earliest: '2024-12-12', latest: '2024-12-31' })?.l1UnreservedBaseBytes,
+      99_104,
+    );
+    // #19606 (2025-03-25): 1,458,144 − 1,356,032 = 102,112.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-03-25'))?.l1UnreservedBaseBytes, 102_112);
+    // #38364 (2026-02-23) .. #42882 (2026-04-22): 103,712; the month of #39875 (2026-03) lies inside.
+    assert.equal(
+      observedBaseFor('wormhole_b0', { earliest: '2026-03-01', latest: '2026-03-31' })?.l1UnreservedBaseBytes,
+      103_712,
+    );
+    // Blackhole #56133 (2026-09-10): 1,957,760 − 1,846,144 = 111,616.
+    assert.equal(observedBaseFor('blackhole', day('2026-09-10'))?.l1UnreservedBaseBytes, 111_616);
+  });
+
+  it('a date between two sightings keeps the earlier base (a step function)', () => {
+    // 2025-11-18 (tt-metal #32611, no figure): the last base seen before is 2025-03's 102,112; the next, 2026-01's 103,552.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 102_112);
+    // The day before #6754 (2026-01-22) is still the 2025-12 entry (tt-mlir #6536: 9,990,400 − 9,887,744 = 102,656);
+    // #6754's day is the 2026-01 entry.
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_656);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 103_552);
+    // After the newest sighting the newest base holds (Wormhole 105,664 since PR #54698, 2026-08-28).
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-11-30'))?.l1UnreservedBaseBytes, 105_664);
+  });
+
+  it('before the first sighting nothing is known: the preset base stays', () => {
+    assert.equal(observedBaseFor('wormhole_b0', day('2024-11-30')), undefined);
+    const bh = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
+    assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
+    // Straddling the first sighting (2024-11-20..2024-12-10: unknown, then 98,848): still the preset.
+    const wh = datedBase('wormhole_b0', { earliest: '2024-11-20', latest: '2024-12-10' }, WH_PRESET);
+    assert.deepEqual([wh.l1UnreservedBaseBytes, wh.fromTable], [WH_PRESET, false]);
+  });
+
+  it('a window straddling entries keeps the preset base when it lies between their bases, else the nearest of them', () => {
+    // 2025-12..2026-01: 102,112 (to 12-30), 102,656 (tt-mlir #6536, to 01-21), then 103,552: the preset's lies between.
+    assert.deepEqual(
+      baseSpans('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }).map((s) => [
+        s.from,
+        s.to,
+        s.entry?.l1UnreservedBaseBytes,
+      ]),
+      [
+        ['2025-12-01', '2025-12-30', 102_112],
+        ['2025-12-31', '2026-01-21', 102_656],
+        ['2026-01-22', '2026-01-31', 103_552],
+      ],
+    );
+    const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
+    assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [WH_PRESET, false]);
+    assert.match(jan.why, /102,112\.\.103,552 B/);
+    // 2026-08: 103,712 then 105,664: every build is at least 103,712, above the preset's 102,656.
+    const aug = datedBase('wormhole_b0', { earliest: '2026-08-01', latest: '2026-08-31' }, WH_PRESET);
+    assert.deepEqual([aug.l1UnreservedBaseBytes, aug.fromTable], [103_712, true]);
+    // Blackhole 2026-05..2026-08-10: 111,104 then 111,360 (tt-mlir a3bafe1, 2026-07-23): below the preset's 111,616.
+    const bh = datedBase('blackhole', { earliest: '2026-05-01', latest: '2026-08-10' }, BH_PRESET);
+    assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [111_360, true]);
+    // The default window (every modeled build, 2025-01..2026-11) spans 99,104..105,664 B: the preset's stays.
+    const all = datedBase('wormhole_b0', { earliest: '2025-01-01', latest: '2026-11-30' }, WH_PRESET);
+    assert.deepEqual([all.l1UnreservedBaseBytes, all.fromTable], [WH_PRESET, false]);
+  });
+});
+
+describe('ttnn/device: the dated base', () => {
+  const whDesc: SystemDescInfo = {
+    arch: 'wormhole_b0',
+    gridRows: 8,
+    gridCols: 8,
+    l1SizeBytes: 1_499_136,
+    l1UnreservedBase: 1024,
+    numDramChannels: 12,
+    numCbs: 32,
+    l1AlignmentBytes: 16,
+    dramAlignmentBytes: 32,
+    pcieAlignmentBytes: 32,
+  };
+  const dec2024 = { earliest: '2024-12-12', latest: '2024-12-31' };
+
+  it('no system desc: the window picks the base and says where it came from', () => {
+    const d = resolveDevice(undefined, { buildWindow: dec2024 });
+    assert.deepEqual([d.l1UnreservedBase, d.baseSource, d.source], [99_104, 'build_date', 'preset']);
+    assert.match(
+      d.sourceDetail,
+      /base 99,104 B: tt-metal builds of 2024-12 \(tt-metal #15950, tt-metal #16348, tt-metal #16288\)/,
+    );
+  });
+
+  it("a mock desc's base and a chosen preset take the dated base too", () => {
+    const mock = resolveDevice(whDesc, { buildWindow: dec2024 });
+    assert.deepEqual([mock.l1UnreservedBase, mock.baseSource], [99_104, 'build_date']);
+    assert.match(mock.warnings[0]!, /mock default .*using base 99,104 B: tt-metal builds of 2024-12/);
+    const bh = resolveDevice(undefined, { preset: 'blackhole_p150', buildWindow: day('2026-07-23') });
+    assert.deepEqual([bh.l1UnreservedBase, bh.baseSource], [111_360, 'build_date']);
+  });
+
+  it('a real system desc, a setting and no window win over the table', () => {
+    const real = resolveDevice({ ...whDesc, l1UnreservedBase: 103_712 }, { buildWindow: dec2024 });
+    assert.deepEqual([real.l1UnreservedBase, real.baseSource], [103_712, 'system_desc']);
+    const set = resolveDevice(undefined, { buildWindow: dec2024, l1UnreservedBase: 100_000 });
+    assert.deepEqual([set.l1UnreservedBase, set.baseSource], [100_000, 'override']);
+    assert.deepEqual(
+      [resolveDevice(undefined).l1UnreservedBase, resolveDevice(undefined).baseSource],
+      [WH_PRESET, 'preset'],
+    );
+  });
+
+  it('the analysis passes its build window (--tt-metal-date / ttnnL1.ttMetalDate) to the device', () => {
+    const text = `func.func @f() {\n  return\n}\n`;
+    const dated = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-03' }).analysis.device;
+    // 2025-03 holds 99,104 (to the 11th) and 102,112 (from #18997, the 12th): the preset's 102,656 is above both.
+    assert.deepEqual([dated.l1UnreservedBase, dated.baseSource], [102_112, 'build_date']);
+    const day0 = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-04-15' }).analysis.device;
+    assert.deepEqual([day0.l1UnreservedBase, day0.baseSource], [103_712, 'build_date']);
+    const undated = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS).analysis.device;
+    assert.deepEqual([undated.l1UnreservedBase, undated.baseSource], [WH_PRESET, 'preset']);
+  });
+});
