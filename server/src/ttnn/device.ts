@@ -242,6 +242,17 @@ export const L1_SMALL_DEFAULT = {
 } as const;
 
 /**
+ * The runtime default before tt-mlir PR #5557. tt-mlir pins its tt-metal, so the analysis's tt-metal build window dates
+ * the runtime too: a window wholly before the PR gets 32 KiB; one that reaches past it keeps 64 KiB (the smaller L1 bank:
+ * an allocation that fails in some build of the window is not called safe).
+ */
+const L1_SMALL_BEFORE_PR_5557 = {
+  l1SmallSizeBytes: 32_768,
+  lastDay: '2025-11-03',
+  detail: 'tt-mlir runtime default from tt-mlir PR #484 (2024-08-30) until PR #5557 (2025-11-04)',
+} as const;
+
+/**
  * tt-mlir's mock system desc (`SystemDescAttr::getDefault`, TTCoreOpsTypes.cpp@19c86fc) says 1024 on Wormhole and
  * 98,304 on Blackhole; no real build has a base below the firmware map (~32 KiB), so such values are fictitious.
  */
@@ -291,10 +302,17 @@ function fromPreset(
   };
 }
 
-/** The device with its L1_SMALL size (the runtime default unless overridden) and that figure's source in its detail. */
-function withL1Small(device: Device, l1SmallSizeBytes: number | undefined): Device {
-  const size = l1SmallSizeBytes ?? L1_SMALL_DEFAULT.l1SmallSizeBytes;
-  const why = l1SmallSizeBytes === undefined ? L1_SMALL_DEFAULT.detail : 'overridden';
+/**
+ * The device with its L1_SMALL size (the runtime default of the build window unless overridden) and that figure's source
+ * in its detail.
+ */
+function withL1Small(device: Device, l1SmallSizeBytes: number | undefined, window?: BuildDates): Device {
+  const runtimeDefault =
+    window !== undefined && window.latest <= L1_SMALL_BEFORE_PR_5557.lastDay
+      ? L1_SMALL_BEFORE_PR_5557
+      : L1_SMALL_DEFAULT;
+  const size = l1SmallSizeBytes ?? runtimeDefault.l1SmallSizeBytes;
+  const why = l1SmallSizeBytes === undefined ? runtimeDefault.detail : 'overridden';
   return {
     ...device,
     l1SmallSizeBytes: size,
@@ -334,7 +352,7 @@ function blackholePresetOf(desc: SystemDescInfo, mock: boolean): PresetName {
  * `overrides.l1UnreservedBase` beats everything.
  */
 export function resolveDevice(desc: SystemDescInfo | undefined, overrides: DeviceOverrides = {}): Device {
-  return withL1Small(resolveDeviceFigures(desc, overrides), overrides.l1SmallSizeBytes);
+  return withL1Small(resolveDeviceFigures(desc, overrides), overrides.l1SmallSizeBytes, overrides.buildWindow);
 }
 
 function resolveDeviceFigures(desc: SystemDescInfo | undefined, overrides: DeviceOverrides): Device {

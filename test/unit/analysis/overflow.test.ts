@@ -15,7 +15,7 @@ import {
 import type { FunctionAnalysis, OpAnalysis, Overflow } from '../../../server/src/analysis/types';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { type OpEstimate, type OpEstimateResult, illegal, unmodeled } from '../../../server/src/estimate/types';
-import { presetDevice } from '../../../server/src/ttnn/device';
+import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { op, tensor, whContext } from '../estimate/build';
 import { fnOf } from './fnBuild';
 
@@ -76,6 +76,29 @@ describe('analysis/overflow', () => {
     it('tt-mlir #8110 (2026-04-24, "bank size is 1329888 B"): 1,499,136 − 103,712 base (2026 builds) − 65,536', () => {
       const wormhole2026 = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 103_712 });
       assert.equal(l1BufferTopBytes(wormhole2026) - wormhole2026.l1UnreservedBase, 1_329_888);
+    });
+
+    it('the build window dates the runtime\'s size: tt-xla #1458 (2025-09-24, "bank size is 1366560 B") ran with 32 KiB', () => {
+      // 1,499,136 − 99,808 (the base that thread implies) − 32,768 = 1,366,560. Our 2025-09 base is the table's 102,112 B
+      // (tt-metal #18997/#19606), so the bank is 1,499,136 − 102,112 − 32,768 = 1,364,256: 2,304 B under the thread's;
+      // with 64 KiB it would be 1,331,488, 35 KB off.
+      const sept2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-09-24', latest: '2025-09-24' } });
+      assert.equal(sept2025.l1SmallSizeBytes, 32_768);
+      assert.match(sept2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
+      const bank = l1BufferTopBytes(sept2025) - sept2025.l1UnreservedBase;
+      assert.equal(bank, 1_364_256);
+      assert.ok(Math.abs(bank - 1_366_560) <= 4096);
+      // tt-mlir #5771 (2025-11-10) printed 1,331,936 = 1,499,136 − 101,664 − 65,536: after PR #5557.
+      const nov2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-11-10', latest: '2025-11-10' } });
+      assert.equal(nov2025.l1SmallSizeBytes, 65_536);
+      // A window reaching past the PR keeps 64 KiB (the smaller bank); an override beats the date.
+      const straddling = { earliest: '2025-10-01', latest: '2025-12-01' };
+      assert.equal(resolveDevice(undefined, { buildWindow: straddling }).l1SmallSizeBytes, 65_536);
+      assert.equal(
+        resolveDevice(undefined, { buildWindow: { earliest: '2025-09-24', latest: '2025-09-24' }, l1SmallSizeBytes: 0 })
+          .l1SmallSizeBytes,
+        0,
+      );
     });
 
     it('an override replaces the size: 32,768 B (tt-mlir before PR #5557) leaves a 1,366,368 B bank', () => {
