@@ -560,8 +560,10 @@ export function expectedCheckExit(bytes: Uint8Array): 0 | 1 | 2 {
   if (decoded.kind === 'rejected') return 2;
   const doc = analyzeDocument(decoded.text, DEFAULT_ANALYSIS_SETTINGS);
   if (!hasMlirOperations(doc.parse)) return 2;
-  // README: 1 when an op overflows (a usable-L1 cap excess is a planning warning, not a tt-metal throw).
-  return fileSummary(doc).overflowCount > 0 ? 1 : 0;
+  // README: 1 when an op overflows or tt-metal rejects an op's configuration (`op-illegal`: the run throws there too);
+  // a usable-L1 cap excess is a planning warning, not a tt-metal throw.
+  const summary = fileSummary(doc);
+  return summary.overflowCount > 0 || summary.illegalOpCount > 0 ? 1 : 0;
 }
 
 /** Text that is not MLIR though it has quotes, dots, braces and `return`s (issue #15 item 5). */

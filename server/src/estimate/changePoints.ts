@@ -326,6 +326,17 @@ export const CHANGE_POINTS = {
     before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
     after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
   },
+  'conv1d-dram-input-auto-slice': {
+    family: 'conv2d',
+    pr: 47927,
+    // Its review thread is of 2026-06-24 (merged); the day of the merge not read. PR #46587 (opened 2026-06-10) added
+    // the slice_config parameter but kept L1_FULL when it is absent.
+    mergedOn: '2026-06-25',
+    dateFrom: 'approx',
+    what: 'conv1d without a slice config forwards none to conv2d, so a DRAM input takes the sliced DRAM path (width slices); before, conv1d forced L1_FULL',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv1d/conv1d.cpp@5cd3a45 (Conv2dSliceConfig L1_FULL); PR #46587',
+    after: 'tt-metal PR #47927; conv1d.cpp (index id 60441039031: effective_slice_config = slice_config)',
+  },
   'conv2d-auto-shard-keeps-act-block-h': {
     family: 'conv2d',
     pr: 32424,

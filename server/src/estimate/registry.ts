@@ -9,7 +9,7 @@ import { estimateAllToAllCombine, estimateAllToAllDispatch } from './ops/allToAl
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
 import { estimateConv3d } from './ops/conv';
-import { estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
+import { estimateConv1d, estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
 import { estimateGlobalAvgPool2d, estimatePool2d, estimateUpsample } from './ops/pool';
 import {
@@ -119,6 +119,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // The DRAM path picks its slice count by the free L1 (ctx.liveL1BytesPerCore).
   add('ttnn.conv2d', estimateConv2d, PROPERTIES_LIVE_L1);
   add('ttnn.conv_transpose2d', estimateConvTranspose2d, PROPERTIES_LIVE_L1);
+  // conv1d: its attributes translated into the height-1 conv2d tt-metal runs (same free-L1 slice count).
+  add('ttnn.conv1d', estimateConv1d, PROPERTIES_LIVE_L1);
   add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);

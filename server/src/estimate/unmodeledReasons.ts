@@ -40,10 +40,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'ttnn::clamp with tensor bounds: which programs it runs (a ternary clamp or maximum/minimum steps) was not read',
   ],
   [
-    'ttnn.conv1d',
-    'ttnn::conv1d reshapes to a conv2d of height 1 and runs the conv2d pipeline; not mapped onto the conv2d model yet',
-  ],
-  [
     'ttnn.prepare_conv3d_weights',
     'conv3d weight preparation on device (host weights take no device program); not modeled',
   ],

@@ -31,6 +31,10 @@
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
+ *   conv1d: the conv2d of a [N, 1, L, C] image: input_height 1, input_width L, kernel (1, K), stride (1, s),
+ *     padding (top 0, bottom 0, left pL, right pR), dilation (1, d), the same groups and configs; without a
+ *     slice config the L1 path before tt-metal PR #47927, conv2d's default (DRAM input → DRAM path) since;
+ *     a height-1 output is sliced along its width (the only axis there is)                                  [7]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
@@ -61,6 +65,11 @@
  *       2024: the resharded input is deallocated after the halo since conv2d sets deallocate_activation when it
  *       resharded), so no change point; conv2d_utils.cpp@002a3f4 (determine_input_memory_config: the reshard's shard
  *       shape). Figures: tt-mlir #5771 / tt-metal #13324 (halo 780,800 B, test/unit/analysis/threads-conv2d.test.ts)
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/conv/conv1d/conv1d.cpp@5cd3a45 (the height-1 mapping since PR #34957,
+ *       Dec 2025, before tt-mlir had a conv1d op: earlier builds mapped L onto the height; slice config forced to
+ *       L1_FULL); the same file after PR #47927 (index id 60441039031: slice_config forwarded, nullopt auto-routes by
+ *       the input's buffer, DRAM_HEIGHT rejected); tt-mlir TTNNOps.td@19c86fc (TTNN_Conv1dOp: padding [pL, pR]) and
+ *       runtime/lib/ttnn/operations/conv/conv1d.cpp@19c86fc (passes padding as the [pL, pR] pair)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -321,9 +330,16 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   let path: 'l1' | 'dram' = 'l1';
   let slices: ConvProblem['slices'];
   if (sliceType === 'l1_full') path = 'l1';
-  // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147.
+  // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147; conv1d forced
+  // L1_FULL until PR #47927 [7].
   else if (sliceType === undefined)
-    path = inDram && !transposed && atOrAfter(ctx, 'conv2d-dram-input-auto-slice') ? 'dram' : 'l1';
+    path =
+      inDram &&
+      !transposed &&
+      atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
+      (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice'))
+        ? 'dram'
+        : 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
     if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
@@ -829,18 +845,21 @@ export function planConv2dOp(
       problem = sliceProblem(p, p.slices.kind, p.slices.count);
       sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
     } else {
-      // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit.
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit. A
+      // height-1 output (conv1d) can only be cut along its width [7].
+      const kind = p.outputH === 1 ? 'width' : 'height';
+      const extent = kind === 'width' ? p.outputW : p.outputH;
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
       // Every count up to 64, then doubling (bounded work for huge images).
       let count = 1;
-      while (count < p.outputH) {
-        const sliced = sliceProblem(p, 'height', count);
+      while (count < extent) {
+        const sliced = sliceProblem(p, kind, count);
         const c = choosePlan(sliced, grid, l1Align, ctx);
         if (typeof c === 'string' || sliceFits(sliced, c.plan, free)) break;
-        count = count < 64 ? count + 1 : Math.min(p.outputH, count * 2);
+        count = count < 64 ? count + 1 : Math.min(extent, count * 2);
       }
-      problem = sliceProblem(p, 'height', count);
-      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-height slice(s) assumed (the fewest that fit); `;
+      problem = sliceProblem(p, kind, count);
+      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s) assumed (the fewest that fit); `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
@@ -971,7 +990,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
   const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path));
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
-  const family = transposed ? 'conv_transpose2d' : 'conv2d';
+  const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const factory = plan.mmConv
     ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})`
     : `${family} sharded program (${plan.input.scheme})`;
@@ -1015,6 +1034,50 @@ export function estimateConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
 
 export function estimateConvTranspose2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   return estimateConv2dFamily(op, ctx, true);
+}
+
+const int = (value: number): PropValue => ({ kind: 'int', value, text: String(value) });
+const ints = (values: readonly number[]): PropValue => ({ kind: 'ints', values });
+
+/**
+ * `ttnn.conv1d` with the conv2d attributes tt-metal's conv1d passes to conv2d [7]: a [N, 1, L, C] image, the kernel,
+ * stride and dilation on the width, the [pL, pR] padding on the left and right (tt-mlir's 4-value order is top, left,
+ * bottom, right). Everything else (channels, batch, groups, configs, operands, result) is the op's own.
+ */
+export function conv1dAsConv2d(op: TtnnOp): TtnnOp | string {
+  const length = propInt(op, 'input_length');
+  const kernel = propInt(op, 'kernel_size');
+  if (length === undefined || kernel === undefined) return 'input_length or kernel_size attribute missing';
+  const pad = propInts(op, 'padding') ?? [0];
+  if (pad.length !== 1 && pad.length !== 2) return 'padding has an unexpected length';
+  const [left, right] = pad.length === 1 ? [pad[0], pad[0]] : [pad[0], pad[1]];
+  return {
+    ...op,
+    properties: {
+      ...op.properties,
+      input_height: int(1),
+      input_width: int(length),
+      kernel_size: ints([1, kernel]),
+      stride: ints([1, propInt(op, 'stride') ?? 1]),
+      padding: ints([0, left, 0, right]),
+      dilation: ints([1, propInt(op, 'dilation') ?? 1]),
+    },
+  };
+}
+
+export function estimateConv1d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const asConv2d = conv1dAsConv2d(op);
+  if (typeof asConv2d === 'string') return unmodeled(op.name, asConv2d);
+  // tt-metal's conv1d takes a slice config since PR #46587 (which tt-mlir's runtime needs to pass one) and rejects
+  // height slicing there: the height is always 1 [7].
+  const slice = op.properties['conv2d_slice_config'];
+  if (slice !== undefined && slice.kind === 'dialect' && slice.items[0] === 'dram_height')
+    return illegal(
+      op.name,
+      'conv1d rejects DRAM_HEIGHT slicing (its conv2d has height 1): use dram_width or l1_full',
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv1d/conv1d.cpp (PR #46587; index id 60441039031)',
+    );
+  return estimateConv2dFamily(asConv2d, ctx, false);
 }
 
 /**
