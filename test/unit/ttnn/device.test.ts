@@ -5,6 +5,7 @@ import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { tileBytes } from '../../../server/src/ttnn/dtype';
 import { l1Footprint, paddedShape } from '../../../server/src/ttnn/layout';
 import { tensor } from '../estimate/build';
+import { MOCK_WORMHOLE_DESC } from '../../support/systemDescs';
 
 describe('ttnn/device', () => {
   it('presets carry the cited L1 sizes and default bases', () => {
@@ -28,18 +29,7 @@ describe('ttnn/device', () => {
   });
 
   it('flags the mock base 1024 and substitutes the preset base', () => {
-    const d = resolveDevice({
-      arch: 'wormhole_b0',
-      gridRows: 8,
-      gridCols: 8,
-      l1SizeBytes: 1_499_136,
-      l1UnreservedBase: 1024,
-      numDramChannels: 12,
-      numCbs: 32,
-      l1AlignmentBytes: 16,
-      dramAlignmentBytes: 32,
-      pcieAlignmentBytes: 32,
-    });
+    const d = resolveDevice(MOCK_WORMHOLE_DESC);
     assert.equal(d.l1UnreservedBase, 102_656);
     assert.equal(d.source, 'system_desc');
     assert.equal(d.baseSource, 'preset');

@@ -4,7 +4,8 @@
  */
 
 import { strict as assert } from 'assert';
-import { resolveDevice, type SystemDescInfo } from '../../../server/src/ttnn/device';
+import { resolveDevice } from '../../../server/src/ttnn/device';
+import { MOCK_WORMHOLE_DESC } from '../../support/systemDescs';
 import { baseSpans, datedBase, L1_BASE_HISTORY, observedBaseFor } from '../../../server/src/ttnn/l1BaseHistory';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 
@@ -105,18 +106,7 @@ describe('ttnn/l1BaseHistory', () => {
 });
 
 describe('ttnn/device: the dated base', () => {
-  const whDesc: SystemDescInfo = {
-    arch: 'wormhole_b0',
-    gridRows: 8,
-    gridCols: 8,
-    l1SizeBytes: 1_499_136,
-    l1UnreservedBase: 1024,
-    numDramChannels: 12,
-    numCbs: 32,
-    l1AlignmentBytes: 16,
-    dramAlignmentBytes: 32,
-    pcieAlignmentBytes: 32,
-  };
+  const whDesc = MOCK_WORMHOLE_DESC;
   const dec2024 = { earliest: '2024-12-12', latest: '2024-12-31' };
 
   it('no system desc: the window picks the base and says where it came from', () => {
