@@ -90,6 +90,7 @@ import {
   configKindOfAttribute,
   configSummary,
   matmulConfigAttribute,
+  nonReuseMultiCore,
   selectMatmulConfig,
 } from './matmulConfig';
 
@@ -198,23 +199,7 @@ export function parseMatmulConfig(
   const g = /(\d+),(\d+)/.exec(gridText) ?? /(\d+)x(\d+)/.exec(gridText);
   const gridX = g === null ? deviceGrid[1] : Number(g[1]);
   const gridY = g === null ? deviceGrid[0] : Number(g[2]);
-  if (kind === 'MatmulMultiCoreProgramConfig') {
-    return {
-      kind,
-      gridX,
-      gridY,
-      in0BlockW: 1,
-      outSubblockH: 1,
-      outSubblockW: 1,
-      outBlockH: 1,
-      outBlockW: 1,
-      perCoreM: 1,
-      perCoreN: 1,
-      fuseBatch: false,
-      mcastIn0: false,
-      transposeMcast: false,
-    };
-  }
+  if (kind === 'MatmulMultiCoreProgramConfig') return nonReuseMultiCore(gridX, gridY);
   const perCoreM = field(f, 'per_core_m', 'per_core_M');
   const perCoreN = field(f, 'per_core_n', 'per_core_N');
   const in0BlockW = field(f, 'in0_block_w');

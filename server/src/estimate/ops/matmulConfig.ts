@@ -260,7 +260,7 @@ function config(
 }
 
 /** MatmulMultiCoreProgramConfig on an X x Y grid: the non-reuse multi-core factory, one tile at a time. */
-function nonReuseMultiCore(X: number, Y: number): MatmulConfig {
+export function nonReuseMultiCore(X: number, Y: number): MatmulConfig {
   return config('MatmulMultiCoreProgramConfig', {
     gridX: X,
     gridY: Y,
