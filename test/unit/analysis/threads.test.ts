@@ -102,6 +102,41 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-forge-onnx #1658 (2025-03-31): (1, 1, 512, 50176) f32 overflows', () => {
       assertFails({ file: 'softmax_tt-forge-onnx-1658.mlir', date: '2025-03-31' });
     });
+    const s20099 = { file: 'softmax_tt-metal-20099.mlir', date: '2025-04-03' };
+    it('tt-metal #20099 (2025-04-03): numeric_stable softmax of (2, 1, 16384, 8192) bf16 overflows, with and without fp32 acc', () => {
+      // Before PR #23130: Wt = 256, block 8, numeric_stable keeps whole rows in c_0, c_6 and c_10:
+      // 3·256·2,048 + c_11 16·2,048 + c_7, c_2, c_5, c_8 4·2,048 = 1,613,824 B > 1,499,136 B of L1.
+      assertFails(s20099, 'stable', { first: false });
+      assertFails(s20099, 'stable_fp32', { first: false });
+    });
+    it('tt-metal #20099: the same softmax with numeric_stable=False runs ("it works with numeric_stable option off")', () => {
+      // c_0 2·8 + c_11 16 tiles = 65,536 + c_6 256·2,048 = 524,288 + c_7, c_2, c_5 6,144 = 595,968 B.
+      assertFits(s20099, 'unstable');
+    });
+    it('tt-metal #20099 after PR #33519 (c_10 counted in the large-kernel test): the large kernel, 538,624 B, fits', () => {
+      // Test: c_0 524,288 + c_6 524,288 + c_11 32,768 + 5·2,048 + c_10 524,288 = 1,615,872 > 0.9·1,499,136 → large kernel,
+      // 80-tile c_0, c_6, c_10 (3·163,840) + c_11 32,768 + c_7, c_12, c_15, c_16, c_2, c_5, c_8 7·2,048 = 538,624 B.
+      const { op } = deviceOp({ ...s20099, date: '2026-01-15' }, 'stable');
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 538_624);
+      assert.equal(op.overflow, undefined);
+    });
+    const s38626 = { file: 'softmax_tt-metal-38626.mlir' };
+    it('tt-metal #38626 (2026-02-26): Wt = 195 with fp32 acc → block 3 → "Size of cb: 80 must be divisible by the size of block"', () => {
+      // fp32 acc → largest divisor of 195 ≤ 4 is 3; the large-kernel test (c_0 195·2,048 + c_6 195·4,096 + c_11 6·2,048
+      // + 5·4,096 + c_10 195·4,096 = 2,029,568 B) exceeds 0.9·L1, and 80 % 3 ≠ 0 throws.
+      const { op } = deviceOp({ ...s38626, date: '2026-02-26' });
+      assert.equal(op.estimate.kind, 'illegal');
+      assert.ok(op.estimate.kind === 'illegal' && op.estimate.rule.includes('Size of cb: 80 must be divisible'));
+    });
+    it('tt-metal #38626 after PR #39051 (78-tile CBs, the largest multiple of 3 ≤ 80): 835,584 B, fits', () => {
+      // c_0 78·2,048 + c_11 6·2,048 + c_7, c_12, c_15, c_16 4·4,096 + c_2 2,048 + c_6 78·4,096 + c_5 2,048 + c_8 4,096
+      // + c_10 78·4,096 = 159,744 + 12,288 + 16,384 + 2,048 + 319,488 + 2,048 + 4,096 + 319,488 = 835,584 B.
+      const { op } = deviceOp({ ...s38626, date: '2026-03-10' });
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 835_584);
+      assert.equal(op.overflow, undefined);
+    });
   });
 
   describe('tilize / untilize', () => {

@@ -1,39 +1,55 @@
 /**
- * L1 estimate for `ttnn.softmax` over the last dim (attention-optimized interleaved factory, no mask).
+ * L1 estimate for `ttnn.softmax` over the last dim (SoftmaxProgramFactoryAttentionOptimized, no mask) and over dim −2
+ * (the general H factories).
  *
- * Formula (bytes per core; im = bf16 unless fp32 dest accumulation):
- *   block = largest divisor of Wt ≤ 8                                                              [1]
- *   c_0 = 2·block·T(in) (numeric_stable: Wt tiles), c_11 = 2·block·T(out), c_7 = 1 im, c_2 = 1 bf16 scaler,
- *   c_6 = Wt im (exps), c_5 = 1 tile; numeric_stable adds c_8 = 1 im and c_10 = Wt im                [1]
- *   if that exceeds 0.9 · l1_size the large kernel runs (tt-metal PR #23130 on; before, the whole-row CBs
- *   always): c_0 = c_6 = c_10 = 80 tiles, c_5 = 1 im, c_12/15/16 = 1 im                              [1][2]
- *   cores: split_work_to_cores(grid, NC·Ht tile rows)                                               [1]
+ * What runs: tt-mlir's runtime calls ttnn::softmax(input, dim, memcfg, compute_config if the op has one,
+ *   numeric_stable) [4]; no mask, no scale, never in place, never a SoftmaxShardedMultiCoreProgramConfig. For rank ≤ 4
+ *   and the last dim the device op selects the attention-optimized interleaved factory whatever the input's memory
+ *   layout (a sharded input is read through its TensorAccessor) [3].
  *
- * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f;
- *       ttmetal-l1-model.md §4.7
- *   [2] tt-metal PR #23130 (large-kernel fallback, 2025-06); issue #18997 (2025-03: (32,32000) f32 grew to 2,287,328 B)
+ * Last dim (tiles per core; T(x) = tile bytes of dtype x; im = Float32 with fp32 dest accumulation, else bf16):   [1]
+ *   fp32 = compute_config's fp32_dest_acc_en, else (from 'softmax-fp32-acc-for-f32') input is f32, else off
+ *   block = largest divisor of Wt ≤ 8 (≤ 4 with fp32); from 'softmax-fixed-block' 8 (4), or a smaller exact divisor of
+ *     Wt when it needs no more blocks; WtB = Wt rounded up to a multiple of block (= Wt for a divisor)
+ *   whole-row CBs, in creation order: c_0 in (numeric_stable ? WtB : 2·block)·T(in) · c_11 2·block·T(out) · c_7 1 im ·
+ *     c_2 1 bf16 scaler · c_6 exps WtB im · c_5 1 bf16 (mask format, bf16 without a mask) · numeric_stable: c_8 1 im,
+ *     c_10 x − max WtB im
+ *   large-kernel test (from 'softmax-large-kernel', PR #23130; before it the whole-row CBs always):
+ *     0.9 · l1_size < c_0 + c_6 (before 'softmax-fit-check-all-cbs'), or
+ *     0.9 · l1_size < c_0 + c_6 + c_11 + 5·im (+ c_10 when numeric_stable) (from it)
+ *   large kernel: L = 80 tiles (from 'softmax-large-cb-block-multiple' the largest multiple of block ≤ 80; before it
+ *     a block not dividing 80 throws): c_0 L·T(in) · c_11 2·block·T(out) · c_7, c_12, c_15, c_16 1 im each · c_2 1 bf16 ·
+ *     c_6 L im · c_5 1 bf16 · numeric_stable: c_8 1 im · c_10 L im
+ *   cores: split_work_to_cores(grid, NC·Ht tile rows); every core gets the CBs.
+ *
+ * Worked examples: 64x1024 bf16: Wt = 32, block = 8: 32,768 + 32,768 + 2,048 + 2,048 + 65,536 + 2,048 = 137,216 B
+ *   (tt-mlir OpModel golden). Large kernel (issue #12 of this project): 1x1x32x32768 bf16 → 536,576 B of CBs.
  *
  * Softmax over dim −2 (ttnn::softmax unsqueezes to 4-D and, with the default program config tt-mlir always gets,
- *   SoftmaxDeviceOperation::select_program_factory picks the general H factories [3]; the sharded factory needs a
- *   SoftmaxShardedMultiCoreProgramConfig, which tt-mlir's softmax never passes [4]). t = tile of the input dtype,
+ *   SoftmaxDeviceOperation::select_program_factory picks the general H factories [3]). t = tile of the input dtype,
  *   ti = t (f32 input: fp32 dest accumulation is on, ti = f32 tile):
  *   H-small when base + (2·Ht + 2)·t + (2·Ht + 3)·ti ≤ 512 KiB: c_0 = Ht·t, c_1 = c_2 = t, c_16 = Ht·t,
  *     c_24 = Ht·ti, c_25 = c_26 = ti, c_27 = Ht·ti, c_28 = ti                                          [3][5]
  *   else H-large: c_0 = 2t, c_1 = c_2 = t, c_16 = 2t, c_24 = 2ti, c_25..c_28 = ti each                 [3][6]
  *   cores: split_work_to_cores over NC·Wt tile columns, column-major; CBs on the used cores            [5][6]
- *   [3] tt-metal …/normalization/softmax/device/softmax_device_operation.cpp (select_program_factory,
- *       is_softmax_general_h_small_available; ttnn::softmax: SoftmaxDefaultProgramConfig)
- *   [4] tt-mlir lib/OpModel/TTNN/TTNNOpModel.cpp@19c86fc (OpModel<SoftmaxOp>: ::ttnn::softmax(input, dim, memcfg,
- *       compute_kernel_config = nullopt, numeric_stable))
+ *
+ * References:
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f
+ *       and @86aa094 (same CBs; cb_size_sum_bytes, use_large_kernel, the TT_FATALs on block divisibility)
+ *   [2] tt-metal PR #23130 (large-kernel fallback, 2025-06; its diff gives the first in0 + im0 test); issue #18997
+ *       (2025-03: (32,32000) f32 grew to 2,287,328 B with bf16 intermediates); PR #33519 (#33488, fuller test);
+ *       issue #38626 and PR #39051 (80-tile CBs vs blocks of 3 or 6); PR #51145 (fixed blocking, issue #39050)
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0
+ *       (softmax(): is_fp32 default, unsqueeze to 4-D; select_program_factory; is_softmax_general_h_small_available)
+ *   [4] tt-mlir runtime/lib/ttnn/operations/normalization/softmax.cpp@19c86fc (the ttnn::softmax call);
+ *       lib/OpModel/TTNN/TTNNOpModel.cpp@19c86fc (OpModel<SoftmaxOp>)
  *   [5] tt-metal …/softmax/device/softmax_program_factory_general_h_small.cpp@003544f
  *   [6] tt-metal …/softmax/device/softmax_program_factory_general_h_large.cpp@003544f
  *
- * Assumptions: softmax over other non-last dims is unmodeled; fp32 dest accumulation off for the last-dim factory.
- *   The general H factories were read at a 2026 commit, not dated against the build → approx.
- * Large-kernel example (issue #12 of this project, read from the factory): 1x1x32x32768 bf16 → 536,576 B of CBs.
- * Worked example: 64x1024 bf16: Wt = 32, block = 8: 32,768 + 32,768 + 2,048 + 2,048 + 65,536 + 2,048 = 137,216 B
- *   (tt-mlir OpModel golden).
+ * Confidence: exact for the whole-row CBs on builds before 'softmax-fixed-block' (read at 003544f/86aa094, every input
+ *   known); approx for the large kernel (its CB list read at 2026 commits only), for builds from 'softmax-fixed-block'
+ *   (CB sizes after PR #51145 taken from its description, not read), for a sharded input and for the general H
+ *   factories (read at one 2026 commit). Softmax over other non-last dims is unmodeled.
  */
 
 import { atOrAfter } from '../changePoints';
@@ -41,6 +57,7 @@ import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
+  type CbSpec,
   finishProgram,
   gridArea,
   groupsFromSplit,
@@ -51,11 +68,29 @@ import {
   type ResolvedTensor,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
+import { fp32DestAccFromConfig } from './norm';
 import { largestDivisorAtMost } from './untilize';
 
 const CITE_SOFTMAX =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
+const CITE_SOFTMAX_ENTRY =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0 (softmax(): compute config default)';
+const CITE_SOFTMAX_FIXED_BLOCK = 'tt-metal PR #51145 (fixed 4/8 blocking in the attention-optimized softmax)';
+const LARGE_KERNEL_TILES = 80;
+const SINGLE_TILE_CBS_IN_FIT_TEST = 5;
+
+/**
+ * The block of the attention-optimized softmax from 'softmax-fixed-block' (PR #51145): `maxBlock` tiles, or the largest
+ * exact divisor of Wt no bigger that needs no more blocks than `maxBlock` does.
+ */
+export function softmaxFixedBlock(wt: number, maxBlock: number): number {
+  const blocks = Math.ceil(wt / maxBlock);
+  for (let d = Math.min(maxBlock, wt); d >= 1; d--) {
+    if (wt % d === 0 && Math.ceil(wt / d) === blocks) return d;
+  }
+  return maxBlock;
+}
 
 export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -68,45 +103,78 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   if (rank >= 2 && rank <= 4 && (dim === -2 || dim === rank - 2)) return estimateSoftmaxGeneralH(op, ctx, input);
   if (dim !== -1 && dim !== rank - 1)
     return unmodeled(op.name, `softmax over dim ${dim} (not the last) is not modeled`);
-  if (input.layout.memoryLayout !== 'interleaved') return unmodeled(op.name, 'sharded softmax is not modeled');
+  if (rank > 4) return unmodeled(op.name, `rank-${rank} softmax runs the general W factories (not modeled)`);
+  const sharded = input.layout.memoryLayout !== 'interleaved';
   const wt = input.padded[rank - 1] / 32;
   const rows = input.geometry.heightTilesTotal;
   const stable = propBool(op, 'numericStable') ?? propBool(op, 'numeric_stable') ?? false;
-  const block = largestDivisorAtMost(wt, 8);
+  const configured = fp32DestAccFromConfig(op);
+  const fp32 = configured ?? (input.dtype === 'f32' && atOrAfter(ctx, 'softmax-fp32-acc-for-f32'));
+  const fp32Why =
+    configured !== undefined
+      ? 'compute_config'
+      : input.dtype === 'f32'
+        ? fp32
+          ? 'f32 input, ttnn::softmax default since PR #27732'
+          : 'f32 input, default before PR #27732'
+        : 'default';
+  const maxBlock = fp32 ? 4 : 8;
+  const fixedBlock = atOrAfter(ctx, 'softmax-fixed-block');
+  const block = fixedBlock ? softmaxFixedBlock(wt, maxBlock) : largestDivisorAtMost(wt, maxBlock);
+  const wtB = Math.ceil(wt / block) * block;
   const tIn = tileBytes(input.dtype);
   const tOut = tileBytes(output.dtype);
-  const im = tileBytes('bf16');
-  const small = [
-    { index: 0, role: 'input', nPages: stable ? wt : 2 * block, pageBytes: tIn },
+  const im = tileBytes(fp32 ? 'f32' : 'bf16');
+  const bf16 = tileBytes('bf16');
+  const in0Tiles = stable ? wtB : 2 * block;
+
+  // The factory's own "noisy CB estimator" decides the kernel, not the CBs it then allocates.
+  const fitTestFull = atOrAfter(ctx, 'softmax-fit-check-all-cbs');
+  const fitTestBytes =
+    in0Tiles * tIn +
+    wtB * im +
+    (fitTestFull ? 2 * block * tOut + SINGLE_TILE_CBS_IN_FIT_TEST * im + (stable ? wtB * im : 0) : 0);
+  const large = atOrAfter(ctx, 'softmax-large-kernel') && fitTestBytes > 0.9 * ctx.device.l1SizeBytes;
+  let streamTiles = wtB;
+  if (large) {
+    if (atOrAfter(ctx, 'softmax-large-cb-block-multiple')) streamTiles = Math.floor(LARGE_KERNEL_TILES / block) * block;
+    else if (LARGE_KERNEL_TILES % block !== 0) {
+      // tt-metal issue #38626: Wt with a largest divisor of 3 or 6 threw before PR #39051.
+      return illegal(
+        op.name,
+        `Size of cb: ${LARGE_KERNEL_TILES} must be divisible by the size of block used by the reader and compute kernel (block ${block})`,
+        CITE_SOFTMAX,
+      );
+    } else streamTiles = LARGE_KERNEL_TILES;
+  }
+
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: large ? streamTiles : in0Tiles, pageBytes: tIn },
     { index: 11, role: 'output', nPages: 2 * block, pageBytes: tOut },
-    { index: 7, role: 'reduce result', nPages: 1, pageBytes: im },
-    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
-    { index: 6, role: 'exps', nPages: wt, pageBytes: im },
-    { index: 5, role: 'mask/max', nPages: 1, pageBytes: im },
-    ...(stable
-      ? [
-          { index: 8, role: 'max', nPages: 1, pageBytes: im },
-          { index: 10, role: 'x - max', nPages: wt, pageBytes: im },
-        ]
+    { index: 7, role: '1/sum(exp)', nPages: 1, pageBytes: im },
+  ];
+  if (large) {
+    cbs.push(
+      { index: 12, role: 'running sum', nPages: 1, pageBytes: im },
+      { index: 15, role: 'running max', nPages: 1, pageBytes: im },
+      { index: 16, role: 'reciprocal', nPages: 1, pageBytes: im },
+    );
+  }
+  cbs.push(
+    { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: bf16 },
+    { index: 6, role: 'exps', nPages: streamTiles, pageBytes: im },
+    { index: 5, role: 'padding mask', nPages: 1, pageBytes: bf16 },
+  );
+  if (stable) cbs.push({ index: 8, role: 'max', nPages: 1, pageBytes: im });
+  if (stable || large) cbs.push({ index: 10, role: 'x - max', nPages: streamTiles, pageBytes: im });
+
+  const approxWhy = [
+    ...(large ? ['large-kernel CB list read at 2026 commits (003544f, 86aa094), not for older builds'] : []),
+    ...(fixedBlock ? ['blocking after PR #51145 taken from its description; CB sizes not re-read'] : []),
+    ...(sharded
+      ? [`${input.layout.memoryLayout} input: the default program config runs the interleaved factory on it`]
       : []),
   ];
-  const smallTotal = small.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
-  // Asked only when the whole-row CBs are too big: that is the only case the change point decides.
-  const large = smallTotal > 0.9 * ctx.device.l1SizeBytes && atOrAfter(ctx, 'softmax-large-kernel');
-  const cbs = large
-    ? [
-        { index: 0, role: 'input', nPages: 80, pageBytes: tIn },
-        { index: 11, role: 'output', nPages: 2 * block, pageBytes: tOut },
-        { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
-        { index: 6, role: 'exps', nPages: 80, pageBytes: im },
-        { index: 5, role: 'max', nPages: 1, pageBytes: im },
-        { index: 10, role: 'x - max', nPages: 80, pageBytes: im },
-        { index: 7, role: 'reduce result', nPages: 1, pageBytes: im },
-        { index: 12, role: 'interim', nPages: 1, pageBytes: im },
-        { index: 15, role: 'interim', nPages: 1, pageBytes: im },
-        { index: 16, role: 'interim', nPages: 1, pageBytes: im },
-      ]
-    : small;
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
     op,
@@ -114,14 +182,12 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     factory: large
       ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)'
       : 'SoftmaxProgramFactoryAttentionOptimized',
-    factoryReason: `Wt = ${wt}, block ${block}; ${rows} tile rows over ${split.nCores} cores${large ? '; whole-row CBs exceed 0.9·L1 → 80-tile large kernel' : ''}`,
+    factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why})${stable ? ', numeric_stable' : ''}; large-kernel test ${fitTestBytes} B ${large ? '>' : '≤'} 0.9·L1${atOrAfter(ctx, 'softmax-large-kernel') ? '' : ' (no large kernel before PR #23130)'}${large ? ` → ${streamTiles}-tile streamed CBs` : ''}; ${rows} tile rows over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
-    confidence: large ? 'approx' : 'exact',
-    approxReason: large
-      ? 'large-kernel CB list (c_0, c_5, c_6, c_10 of 80/1 tiles) as read from the 2026 factory; not re-read for older builds'
-      : '',
-    citations: [CITE_SOFTMAX, CITE.workSplit],
+    confidence: approxWhy.length === 0 ? 'exact' : 'approx',
+    approxReason: approxWhy.join('; '),
+    citations: [CITE_SOFTMAX, CITE_SOFTMAX_ENTRY, ...(fixedBlock ? [CITE_SOFTMAX_FIXED_BLOCK] : []), CITE.workSplit],
   });
 }
 
