@@ -34,7 +34,8 @@
  *   the same entry point as the interleaved norm). The CB list was read at the 2025 inline factory and the 2026 helper
  *   split [4][5], whose sizes agree; the newest (Metal 2.0) port also makes c_4 Float32 with fp32 accumulation and adds a
  *   column-mask CB (and a masked-input scratch for layer_norm) when the logical width is not a multiple of 32 [6]:
- *   not modeled, so the estimate is approx.
+ *   not modeled, so the estimate is approx. tt-mlir #8065 (2026-04-22) printed a region end of 675,104 B that this list
+ *   gives exactly (c_4 bf16 with fp32 accumulation at that build; test/unit/analysis/threads.test.ts).
  *
  * References:
  *   [1] tt-mlir runtime/lib/ttnn/operations/normalization/rms_norm.cpp, layer_norm.cpp@19c86fc (program_config nullopt)
