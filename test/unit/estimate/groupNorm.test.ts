@@ -120,11 +120,25 @@ describe('estimate/groupNorm', () => {
     assert.equal(e.cbBytesPerCore, 250 * 2048);
   });
 
-  it('N ≥ virtual rows runs the no-mcast factory: unmodeled with that reason', () => {
-    // C = 512: nvc 8, one virtual row per grid row → nvr ≤ 8; N = 8, Ht = 8·1024/32 = 256 → nvr 8 ≤ N.
-    const r = estimateOp(groupNorm(tensor([8, 1, 1024, 512]), 32), ctx);
-    assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /NoMcast/);
+  it('N ≥ virtual rows runs the no-mcast factory: one batch per block, c_10 of 2 tiles, 240 tiles = 491,520 B', () => {
+    // groupnorm_no_mcast_program_factory.cpp@003544f. C = 512: nvc 8, one virtual row per grid row; N = 8,
+    // Ht = 8·1024/32 = 256 → gy 8, nvr 8 (256 % 8 == 0, 8 % 8 == 0) ≤ N → no-mcast, one batch per core:
+    // block_ht = Ht / N = 32; per_core_N 64 (Nt 2); num_out_blocks 1 (1·1024·512 < 65536·64); block_wt 1 (groups of 16)
+    // → block 32 tiles. c_0, c_16, c_29: 3·32 = 96; c_2..c_4: 3; gamma, beta: 2 + 2; mask 2·1 = 2;
+    // c_24, c_25, c_23, c_22: 4·32 = 128; c_8, c_21: 2; c_10: 2·1 (every core its own sender) = 2; c_15, c_13, c_27: 3
+    // → 240 tiles · 2,048 = 491,520 B on nvc·nvr = 64 cores.
+    const e = estimateOf(estimateOp(groupNorm(tensor([8, 1, 1024, 512]), 32), ctx));
+    assert.equal(e.factory, 'GroupNormNoMcastProgramFactory');
+    assert.equal(e.cbBytesPerCore, 491_520);
+    assert.equal(e.nCoresUsed, 64);
+  });
+
+  it('no-mcast with uneven batches (N = 9 on 8 virtual rows): blocks stay one batch, the same 491,520 B', () => {
+    // Ht = 9·32 = 288; gy 8, nvr 8 (288 % 8 == 0; 8 < 9); the first row of cores holds 2 batches, the rest 1, and
+    // block_ht = Ht / N = 32 in both groups → the same CBs as above.
+    const e = estimateOf(estimateOp(groupNorm(tensor([9, 1, 1024, 512]), 32), ctx));
+    assert.equal(e.factory, 'GroupNormNoMcastProgramFactory');
+    assert.equal(e.cbBytesPerCore, 491_520);
   });
 
   it('block-sharded tile input, 8x8, C=512, G=32, no mask/weight/bias: 58 tiles = 118,784 B (2026 factory)', () => {

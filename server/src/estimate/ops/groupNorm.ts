@@ -1,6 +1,7 @@
 /**
- * L1 estimate for `ttnn.group_norm`: interleaved TILE inputs (GroupNormMcastProgramFactory, legacy two-pass kernel) and
- * height/block-sharded inputs (the sharded factory).
+ * L1 estimate for `ttnn.group_norm`: interleaved TILE inputs (GroupNormMcastProgramFactory, or
+ * GroupNormNoMcastProgramFactory when N ≥ the virtual rows; legacy two-pass kernel) and height/block-sharded inputs
+ * (the sharded factory).
  *
  * What runs: tt-mlir's runtime calls ttnn::group_norm(input, num_groups, eps, input_mask, weight, bias) with no
  * core_grid, no num_out_blocks, no compute config, no negative mask, inplace unset and use_welford = false [3]. tt-mlir
@@ -17,11 +18,14 @@
  *   per_core_Mt = Ht / nvr, per_core_N = W / nvc (Nt = per_core_N / 32), cores = nvr·nvc
  *   num_out_blocks = smallest power of 2 ≥ max(1, ⌊padded[1]·padded[2]·W / (65536·nvc·nvr)⌋), at most 256
  *   block_wt = most tiles one group of C/G channels spans inside per_core_N (find_max_tile_span)
- *   block = ⌊per_core_Mt / num_out_blocks⌋ · block_wt tiles
+ *   block_ht = per_core_Mt (mcast), or Ht / N, one batch's tile rows (no-mcast: N ≥ nvr, a core holds whole batches,
+ *     one more on the first rows when N % nvr ≠ 0)                                                              [9]
+ *   block = ⌊block_ht / num_out_blocks⌋ · block_wt tiles
  *   CBs (every core): c_0 in block·T(in) · c_16 out block·T(out) · c_29 block·T(in) · c_2, c_3, c_4 1 im each ·
  *     c_5 gamma Nt·T(gamma) · c_6 beta Nt·T(beta) · c_28 mask 2·block_wt·T(mask) (ttnn makes a bf16 mask when the op
  *     has none) · c_24, c_25, c_23, c_22 block im each · c_8, c_21 1 im each · c_10 2·(nvr / N) im (one partial per
- *     core of a multicast group) · c_15/c_9 1 im · c_13/c_14 1 im · c_27 1 im
+ *     core of a multicast group; 2 im without mcast, every core its own sender) · c_15/c_9 1 im · c_13/c_14 1 im ·
+ *     c_27 1 im; no-mcast with a row-major output also c_30 block·T(in) (untilize)
  *
  * Sharded (shard M x N elements, Mt = M/32, Nt = ⌈N/32⌉, block_wt as above over N, block_ht = Mt / batches per core):
  *                                                                                                          [7][8]
@@ -36,9 +40,10 @@
  *   after the DRAM factory (PR #20212, 2025-04) and its num_out_blocks heuristic (PR #27279, 2025-08) landed, so the
  *   interleaved path needs no earlier branch; the sharded path reaches back to 2025 for the python API's threads.
  *
- * Not modeled (unmodeled with the reason): N ≥ num_virtual_rows on an interleaved input (no-mcast factory not read),
- *   row-major interleaved inputs (deadlocked, then rejected by TT_FATAL: tt-metal #47972/#48142), width sharding
- *   (rejected by ttnn::group_norm).
+ * Not modeled (unmodeled with the reason): row-major interleaved inputs (deadlocked, then rejected by TT_FATAL:
+ *   tt-metal #47972/#48142; from tt-metal PR #49501, 2026-07, a host-side choice between a composite tilize and an
+ *   in-kernel resident tilize CB, not read), width sharding (rejected by ttnn::group_norm), a no-mcast input whose
+ *   batches are not whole tile rows.
  * Confidence: approx. The CB lists were read at a few commits [2][7][8]; the 2026 factories also add three
  *   single-tile pad-correction CBs when H·W is not tile aligned (not counted: tt-mlir decomposes those cases).
  *
@@ -63,6 +68,8 @@
  *       (groupnorm_multi_core_sharded, search-index version 3623185167: before PR #26364)
  *   [8] tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/multi_core/groupnorm_op_multi_core.cpp@0055520
  *       and device/groupnorm_sharded_program_factory.cpp@0175ec7 (after it; same CBs without Welford)
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/groupnorm_no_mcast_program_factory.cpp@003544f
+ *       (block_ht per batch, every core a sender so c_10 = 2 tiles, the same CB list as mcast plus c_30)
  */
 
 import { atOrAfter } from '../changePoints';
@@ -78,6 +85,8 @@ import { operandSegments } from './norm';
 const CITE_GN_ENTRY = 'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm.cpp@0062748';
 const CITE_GN_MCAST =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/groupnorm_mcast_program_factory.cpp@003544f';
+const CITE_GN_NO_MCAST =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/groupnorm_no_mcast_program_factory.cpp@003544f';
 const CITE_GN_GRID = 'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm_grid_utils.cpp@0c016ff';
 const CITE_GN_SHARDED_NEW =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/groupnorm_sharded_program_factory.cpp@0175ec7; multi_core/groupnorm_op_multi_core.cpp@0055520';
@@ -228,23 +237,27 @@ export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   }
   const nvc = grid.virtualCols;
   const nvr = grid.virtualRows;
-  if (n >= nvr) {
+  // select_program_factory: N ≥ num_virtual_rows runs the no-mcast factory, where every core is its own sender [5][9].
+  const noMcast = n >= nvr;
+  if (noMcast && heightTiles % n !== 0) {
     return unmodeled(
       op.name,
-      `N = ${n} ≥ ${nvr} virtual rows: runs GroupNormNoMcastProgramFactory (its CBs were not read); not modeled`,
+      `N = ${n} ≥ ${nvr} virtual rows with H·W = ${d1 * d2} not a whole number of tile rows per batch; not modeled`,
     );
   }
   const perCoreMt = heightTiles / nvr;
+  // No-mcast: a core holds whole batches (one more on the first rows when N % nvr ≠ 0); a block is one batch's rows.
+  const blockHt = noMcast ? heightTiles / n : perCoreMt;
   const perCoreN = channels / nvc;
   const perCoreNt = perCoreN / TILE;
   const outBlocks = groupNormHeuristicOutBlocks(d1 * d2 * channels, nvc * nvr);
   const blockWt = maxTileSpan(perCoreN, channels / groups);
-  const blockTiles = Math.floor(perCoreMt / outBlocks) * blockWt;
+  const blockTiles = Math.floor(blockHt / outBlocks) * blockWt;
   if (blockTiles === 0) {
-    return unmodeled(op.name, `num_out_blocks ${outBlocks} exceeds the ${perCoreMt} tile rows per core; not modeled`);
+    return unmodeled(op.name, `num_out_blocks ${outBlocks} exceeds the ${blockHt} tile rows per block; not modeled`);
   }
-  // A multicast group is the cores of one batch in one column slice (equal batches: nvr / N cores).
-  const coresPerMcastGroup = Math.floor(nvr / n);
+  // A multicast group is the cores of one batch in one column slice (equal batches: nvr / N cores); 1 without mcast.
+  const coresPerMcastGroup = noMcast ? 1 : Math.floor(nvr / n);
 
   const tIn = tileBytes(input.dtype);
   const tOut = tileBytes(output.dtype);
@@ -256,10 +269,15 @@ export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     { index: 0, role: 'input block', nPages: blockTiles, pageBytes: tIn },
     { index: 16, role: 'output block', nPages: blockTiles, pageBytes: tOut },
     { index: 29, role: 'input staging', nPages: blockTiles, pageBytes: tIn },
+  ];
+  // The no-mcast factory untilizes a row-major output through c_30 (read at 003544f; the mcast one not re-read).
+  if (noMcast && output.layout.pageLayout === 'row_major')
+    cbs.push({ index: 30, role: 'output before untilize', nPages: blockTiles, pageBytes: tIn });
+  cbs.push(
     { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: im },
     { index: 3, role: 'epsilon', nPages: 1, pageBytes: im },
     { index: 4, role: 'cross-core scaler', nPages: 1, pageBytes: im },
-  ];
+  );
   if (gammaT !== undefined)
     cbs.push({ index: 5, role: 'gamma', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
   if (betaT !== undefined)
@@ -281,14 +299,14 @@ export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   return finishProgram({
     op,
     ctx,
-    factory: 'GroupNormMcastProgramFactory',
-    factoryReason: `interleaved tile input, no core_grid: grid ${grid.x}x${grid.y} (${nvc} virtual columns × ${nvr} virtual rows, N = ${n}); ${perCoreMt} tile rows × ${perCoreNt} tile columns per core in ${outBlocks} out block${outBlocks === 1 ? '' : 's'} (heuristic), group span ${blockWt} tile${blockWt === 1 ? '' : 's'}`,
+    factory: noMcast ? 'GroupNormNoMcastProgramFactory' : 'GroupNormMcastProgramFactory',
+    factoryReason: `interleaved tile input, no core_grid: grid ${grid.x}x${grid.y} (${nvc} virtual columns × ${nvr} virtual rows, N = ${n}${noMcast ? ' ≥ virtual rows: no multicast' : ''}); ${noMcast ? `${blockHt} tile rows per batch` : `${perCoreMt} tile rows per core`} × ${perCoreNt} tile columns in ${outBlocks} out block${outBlocks === 1 ? '' : 's'} (heuristic), group span ${blockWt} tile${blockWt === 1 ? '' : 's'}`,
     groups: [{ name: 'all', nCores: nvc * nvr, firstCore: [0, 0] as const }],
     cbs,
     confidence: 'approx',
     approxReason:
       'CB list read at one 2026 tt-metal commit; the grid and num_out_blocks are chosen by ttnn::group_norm and vary across 2026 builds',
-    citations: [CITE_GN_MCAST, CITE_GN_ENTRY, CITE_GN_GRID, CITE_GN_RUNTIME],
+    citations: [noMcast ? CITE_GN_NO_MCAST : CITE_GN_MCAST, CITE_GN_ENTRY, CITE_GN_GRID, CITE_GN_RUNTIME],
   });
 }
 
