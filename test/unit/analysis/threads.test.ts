@@ -241,6 +241,17 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('rms_norm (interleaved, whole rows on one core): tt-xla #2846', () => {
+    it('tt-xla #2846 (2026-01-16): grows to 1,511,680 B exactly, before tt-metal PR #38006', () => {
+      // Wt = 160, fp32 → block 4, WtB 160; no large-tensor path for rms_norm yet: c_0 160·2,048 = 327,680 + c_16 8·2,048
+      // = 16,384 + c_2, c_3 2·2·2,048 = 8,192 + c_19 2·4,096 = 8,192 + c_20 160·4,096 = 655,360 + c_21 8·4,096 = 32,768
+      // + c_22 8·4,096 = 32,768 + c_5 160·2,048 = 327,680 = 1,409,024; + the 2026-01 base 102,656 = 1,511,680.
+      const op = assertFails({ file: 'rms_norm_tt-xla-2846.mlir', date: '2026-01-16' });
+      assert.equal(regionEnd(op), 1_511_680);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.nCoresUsed, 1);
+    });
+  });
+
   describe('rms_norm (interleaved, one-pass): OpModel figures of tt-mlir PR #7818', () => {
     const r7818 = { file: 'rms_norm_tt-mlir-7818.mlir', date: '2026-04-04' };
     it('tt-mlir PR #7818 (2026-04-04): 544x2560 bf16 with fp32 acc, 753,664 B of CBs exactly ("matches runtime")', () => {
