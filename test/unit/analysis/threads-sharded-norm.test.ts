@@ -1,13 +1,13 @@
 /**
  * Public-thread cases of sharded layer_norm / rms_norm (ops/normSharded.ts), on the shared harness
- * (test/support/threadCases.ts; fixtures in test/fixtures/threads, their headers cite the threads). No public thread
- * quotes a CB figure for the sharded factory (searched: "grow to", "clash with L1 buffers",
- * "LayerNormShardedMultiCoreProgramConfig"); the cases are runs the threads say succeeded, asserted as "fits", with the
- * CB total worked by hand from the factory so a change of the model shows here.
+ * (test/support/threadCases.ts; fixtures in test/fixtures/threads, their headers cite the threads). One thread quotes
+ * a figure of the sharded factory: tt-mlir #8065's clash, whose printed region end the reconstructed op gives to the
+ * byte. The others are runs the threads say succeeded, asserted as "fits", with the CB total worked by hand from the
+ * factory so a change of the model shows here.
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFits, deviceOp } from '../../support/threadCases';
+import { assertFits, deviceOp, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: sharded layer_norm / rms_norm', () => {
   const rms9272 = { file: 'rms_norm_tt-mlir-9272.mlir' };
@@ -33,5 +33,17 @@ describe('public-thread regression set: sharded layer_norm / rms_norm', () => {
     const { op, unmodeled } = deviceOp({ ...rms9272, date: '2025-12-01' });
     assert.equal(op.estimate.kind, 'unmodeled');
     assert.ok(unmodeled);
+  });
+
+  it('tt-mlir #8065 (2026-04-22): the sharded rms_norm CB region ends at 675,104 B exactly', () => {
+    // LayerNormShardedProgramFactory, block_h 17, block_w 2, Kt 128, all rows in one shard → 1D mcast, 8x8 rectangular
+    // → two-stage, ex_external 8 + 8 − 1 = 15, rows per worker ⌈17 / 8⌉ = 3; fp32 acc → f32 intermediates:
+    // c_5 2·2,048 + c_24, c_18 2·34·4,096 + c_2, c_3, c_4 3·2,048 + c_11, c_12 2·17·4,096 + c_13 15·4,096 + c_20 3·4,096
+    // + c_15 17·4,096 = 4,096 + 278,528 + 6,144 + 139,264 + 61,440 + 12,288 + 69,632 = 571,392; + the 2026-04 base
+    // 103,712 (ttnn/l1BaseHistory.ts, #42882 of the same day) = 675,104, tt-metal's printed region end.
+    const { op } = deviceOp({ file: 'rms_norm_tt-mlir-8065.mlir', date: '2026-04-22' });
+    assert.equal(op.estimate.kind, 'estimate');
+    assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'LayerNormShardedProgramFactory');
+    assert.equal(regionEnd(op), 675_104);
   });
 });

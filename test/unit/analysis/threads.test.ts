@@ -271,20 +271,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
-  describe('rms_norm (width-sharded): tt-mlir #8065', () => {
-    it('tt-mlir #8065 (2026-04-22): the sharded rms_norm CB region ends at 675,104 B exactly', () => {
-      // LayerNormShardedProgramFactory, block_h 17, block_w 2, Kt 128, all rows in one shard → 1D mcast, 8x8 rectangular
-      // → two-stage, ex_external 8 + 8 − 1 = 15, rows per worker ⌈17 / 8⌉ = 3; fp32 acc → f32 intermediates:
-      // c_5 2·2,048 + c_24, c_18 2·34·4,096 + c_2, c_3, c_4 3·2,048 + c_11, c_12 2·17·4,096 + c_13 15·4,096 + c_20 3·4,096
-      // + c_15 17·4,096 = 4,096 + 278,528 + 6,144 + 139,264 + 61,440 + 12,288 + 69,632 = 571,392; + the 2026-04 base
-      // 103,712 (ttnn/l1BaseHistory.ts, #42882 of the same day) = 675,104, tt-metal's printed region end.
-      const { op } = deviceOp({ file: 'rms_norm_tt-mlir-8065.mlir', date: '2026-04-22' });
-      assert.equal(op.estimate.kind, 'estimate');
-      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'LayerNormShardedProgramFactory');
-      assert.equal(regionEnd(op), 675_104);
-    });
-  });
-
   describe('rms_norm_pre_all_gather (interleaved, whole-row CBs)', () => {
     // ops/normPreAllGather.ts: tt-metal's figure for the thread's op, a build after PR #52081; the same
     // call with fp32_dest_acc_en off runs (the thread's repro output), and so does the fp32 one on a build before it.
