@@ -276,10 +276,21 @@ describe('estimate/matmul: version axis', () => {
   it('from PR #47640 on it is a 1D mcast-in1 config; a window straddling the change reports both', () => {
     // get_mcast_1d_config(fuse_batch false, mcast_in0 false): M = 64 → per_core_M = ceil(ceil(64/64)/32) = 1,
     // per_core_N = 1024/32 = 32, in0_block_w = 2 (Kt 32). Estimate 1·2·2·T + 32·2·2·T + 32·T·2 = 397,312 < free → kept.
-    // B = 4 batches, K blocks 16 → double: c_0 1·2·2 = 4, c_1 32·2·2 = 128, c_4 32 → 164 tiles = 335,872 B.
+    // The mcast_in1 factory (matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0) takes reuse_in0_in_CB here
+    // (in0_B 1, in1_B 4, a and the output interleaved, no bcast_batch, no fused activation): c_0 = per_core_M · num_blocks
+    // · in0_block_w = 1·16·2 = 32 tiles, single-buffered; c_1 double-buffered since in1_B·num_blocks = 64 > 1:
+    // 32·2·2 = 128; c_4 the 1x32 out block, 32 → 192 tiles = 393,216 B.
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
-    assert.equal(e.cbBytesPerCore, 335_872);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 32],
+        ['c_1', 128],
+        ['c_4', 32],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 393_216);
     const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
     assert.equal(r.kind, 'estimate');
     if (r.kind === 'estimate')
