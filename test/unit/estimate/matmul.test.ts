@@ -602,3 +602,35 @@ describe('estimate/matmul: 1D mcast in1 with a height-sharded a (c_0 alias or co
     assert.equal(e.cbBytesPerCore, 65_536 + 32_768);
   });
 });
+
+describe('estimate/matmul: a block-sharded output on one core, around tt-metal PR #53662', () => {
+  // a, b [512, 512] bf16 in DRAM (Mt = Kt = Nt = 16), output block sharded on the 1x1 grid. create_simple: estimate(16,
+  // 16, w 2) = 64 + 64 + 256 + 256 tiles = 1,310,720 < 1,396,480 → factor 16; blocks 1 x 1 → no core range; a
+  // single-core block-sharded output keeps the 2D path. Kt 16 even → in0_block_w 2, 8 K blocks → double-buffered:
+  // c_0 16·2·2 = 64, c_1 64 tiles, c_4 the 16x16 output shard (tensor-backed) → 128 tiles = 262,144 B on both sides.
+  const out = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+  it('subblock: 4x2 cut to 1x2 before; after, the widest one-row subblock dividing per_core_N (1x8)', () => {
+    // Before (matmul_program_config.cpp@001cea9): out_subblock 4x2, and 2 ≠ per_core_N 16 → h 1: 1x2. After (PR #53662
+    // review, 2026-08-20): get_matmul_subblock_params(16, 16) = 4x2 breaks the sharded-output rule (w = per_core_N or
+    // h = 1) → re-selected with h = 1: 1x8, the first one-row pair of the table dividing 16.
+    const build = () => op('ttnn.matmul', [dram([512, 512]), dram([512, 512])], [out([512, 512])]);
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.match(before.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2, out_subblock 1x2/);
+    assert.match(after.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2, out_subblock 1x8/);
+    assert.equal(before.cbBytesPerCore, 128 * 2048);
+    assert.equal(after.cbBytesPerCore, 128 * 2048);
+  });
+  it('a batched a with an unbatched b: fuse_batch from the PR on, so the two batches are two block rows', () => {
+    // a [2, 512, 512]: before, fuse_batch false: B 2 loops over one 16x16 block on one core. After: fuse_batch, M =
+    // 2·16 = 32 tiles → ceil(32/16) = 2 block rows → 2 cores; CBs unchanged (B 1, 8 K blocks: still double-buffered).
+    const build = () => op('ttnn.matmul', [dram([2, 512, 512]), dram([512, 512])], [out([2, 512, 512])]);
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.doesNotMatch(before.factoryReason, /fuse_batch true/);
+    assert.match(after.factoryReason, /fuse_batch true/);
+    assert.equal(before.nCoresUsed, 1);
+    assert.equal(after.nCoresUsed, 2);
+    assert.equal(after.cbBytesPerCore, 128 * 2048);
+  });
+});
