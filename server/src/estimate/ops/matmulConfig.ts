@@ -18,7 +18,9 @@
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
  *   Block-sharded output on one row/column of cores (from PR #37236, 'matmul-block-sharded-1d-grid'): 1D mcast with
  *     per_core from the user's shard (batched b rejected); before, the 2D path. From PR #53662
- *     ('matmul-simple-cap-per-core') the 2D per_core_M / N are capped at Mt / Nt.
+ *     ('matmul-simple-cap-per-core') the 2D per_core_M / N are capped at Mt / Nt, with a sharded output the subblock is
+ *     the widest one-row pair when get_matmul_subblock_params' pair breaks out_subblock_w = per_core_N or h = 1, and a
+ *     batched a with an unbatched b sets fuse_batch (the PR's diff as quoted in its 2026-08-20 review).
  *   get_matmul_subblock_params / get_subblock_sizes: first (h, w) of the SUBBLOCK_HW_CHOICES table dividing the block
  *     (h·w ≤ 4 under fp32 accumulation).
  *   Before PR #15938 (change point 'matmul-all-dram-2d-any-grid'), create_simple [3]: per_core factor from the older
