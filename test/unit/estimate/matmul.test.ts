@@ -139,6 +139,23 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_2' && c.tensorBacked));
   });
 
+  it('block-sharded a and output: the shard CBs sit on the tensors, each counted once as an L1 tensor', () => {
+    // As above with the output block sharded in L1 on the same 4x4 grid: the 2D factory puts c_2 on a's shard and c_4
+    // (shared with the partials, per_core_M = out_block_h) on the output shard (matmul_multicore_reuse_mcast_2d_program_
+    // factory.cpp@0000d49). CB region: c_0 262,144 + c_1 131,072 + c_6 64 = 393,280 B; the output is the op's one L1
+    // tensor, per_core_M·per_core_N = 8·4 tiles = 65,536 B per core; a's shard is the producer's tensor, not the op's.
+    const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const out = tensor([1024, 512], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [out]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.deepEqual(
+      e.cbs.filter((c) => c.tensorBacked).map((c) => c.cbIndex),
+      ['c_2', 'c_4'],
+    );
+    assert.equal(e.cbBytesPerCore, 393_280);
+    assert.equal(e.l1TensorBytesPerCore, 65_536);
+  });
+
   it('batched b with a block sharded on one core: the batched reuse factory', () => {
     // a [2,64,64] block sharded on 1x1 (shard 4x2 tiles), b [2,64,64] DRAM. get_matmul_program_config: b interleaved,
     // a block sharded but not on a 2-D grid → create_matmul_program_config, b batched, a sharded: per_core_M = 4 (shard
