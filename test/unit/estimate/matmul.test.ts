@@ -308,6 +308,14 @@ describe('estimate/matmul: version axis', () => {
       ],
     );
     assert.equal(e.cbBytesPerCore, 393_216);
+    // With transpose_a (a stored [1, 1024, 64]; fused from PR #32295) c_10 is created with in0_CB_size, c_0's own
+    // 32 tiles: 192 + 32 = 224 tiles = 458,752 B.
+    const transposed = op('ttnn.matmul', [dram([1, 1024, 64]), dram([4, 1024, 1024])], [dram([4, 64, 1024])], {
+      transpose_a: { kind: 'bool', value: true },
+    });
+    const t = est(estimateOp(transposed, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(t.cbs.find((c) => c.cbIndex === 'c_10')?.nPages, 32);
+    assert.equal(t.cbBytesPerCore, 458_752);
     const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
     assert.equal(r.kind, 'estimate');
     if (r.kind === 'estimate')

@@ -606,7 +606,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     });
     if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: bw, pageBytes: biasTileBytes });
     if (transposeTile)
-      cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
+      // c_10 is created with in0_CB_size, c_0's own size (a's whole row block under reuse_in0_in_CB) [1][2].
+      cbs.push({
+        index: 10,
+        role: 'in0 transposed',
+        nPages: reuseIn0 ? in0Tiles : bh * cfg.in0BlockW * dbl,
+        pageBytes: a.tileBytes,
+      });
     const blocksY = Math.ceil(Mt / cfg.perCoreM);
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
     let nCores = blocksY * blocksX;
