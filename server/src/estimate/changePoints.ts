@@ -116,11 +116,11 @@ export const CHANGE_POINTS = {
     // Description 2026-07-24 (state merged); merge day not read.
     mergedOn: '2026-07-24',
     dateFrom: 'approx',
-    what: '1D mcast-in1 matmul with a height-sharded a and in0_block_w = K: when a core has more than one out-block row and more than one out-block column, c_0 becomes a real copy of the shard (num_blocks·per_core_M·in0_block_w·B tiles, the shard moving to a tensor-backed c_2) instead of aliasing it, which read wrong data (tt-metal #26150, PCC ~0.25); with one out-block row or column the alias stays',
+    what: '1D mcast-in1 matmul with a height-sharded a and in0_block_w = K: when a core has more than one out-block row and more than one out-block column, c_0 becomes a real copy of the shard (num_blocks·per_core_M·in0_block_w·B tiles, the shard moving to a tensor-backed c_2 of out_block_h·in0_block_w tiles) instead of aliasing it, which read wrong data (tt-metal #26150, PCC ~0.25); with one out-block row or column the alias stays',
     before:
-      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (mcast_in1: c_0 globally allocated on a's shard unless extract_shard_sub_blocks, i.e. shard width / in0_block_w > 1)",
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (process_mcast_in1_program_and_create_override_variables: in0_CB_tiles = num_blocks·per_core_M·in0_block_w·in0_B whenever a is sharded; c_0 globally allocated on a's shard unless extract_shard_sub_blocks, set only when shard width / in0_block_w > 1; else c_0 a real CB and c_2 = in0_block_tiles on the shard); the same rule at 86aa094",
     after:
-      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks); the post-PR factory was not read: the copy is assumed to take the extract_shard_sub_blocks CBs',
+      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks). No post-PR version of the factory is in the source index (its three stored versions, 86aa094, 00629f0 and a later 314 kB one, all choose the copy by shard width only), so the copy is taken to be the extract_shard_sub_blocks path, whose CB sizes are the ones read above',
   },
   'matmul-block-sharded-1d-grid': {
     family: 'matmul',
@@ -140,11 +140,11 @@ export const CHANGE_POINTS = {
     // Description 2026-08-19 (state merged, fixes tt-metal #32435); merge day not read.
     mergedOn: '2026-08-19',
     dateFrom: 'approx',
-    what: "auto-config (create_simple), 2D path outside all-DRAM: per_core_M / per_core_N capped at the output's Mt / Nt (a 13x13-tile output got a 16x16 block and a 512x512 shard instead of 416x416) with a subblock searched for the capped block; the PR also sets fuse_batch for a sharded output with a batched a and an unbatched b (not modeled)",
+    what: "auto-config (create_simple), 2D path with a sharded output: per_core_M / per_core_N capped at the output's Mt / Nt (a 13x13-tile output got a 16x16 block and a 512x512 shard instead of 416x416); the subblock is get_matmul_subblock_params of the capped block, re-selected as the widest one-row subblock when it breaks the sharded-output rule (out_subblock_w = per_core_N or out_subblock_h = 1: 16x16 → 1x8, 1x2 before); fuse_batch is set for a batched a with an unbatched b (before, a's batch looped over a one-block output CB)",
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (per_core_M = per_core_N = get_per_core_factor, out_subblock 4x2 / 1x2)',
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (per_core_M = per_core_N = get_per_core_factor, out_subblock 4x2, h cut to 1 when 2 ≠ per_core_N; fuse_batch false on the 2D path)',
     after:
-      'tt-metal PR #53662 description ("per_core_M / per_core_N are now clamped with std::min against Mt / Nt in create_simple_matmul_program_config()"); the post-PR source was not read: the subblock search is assumed to be get_matmul_subblock_params',
+      'tt-metal PR #53662: its diff at matmul_program_config.cpp:1315 as quoted in the review of 2026-08-20 (get_matmul_subblock_params(per_core_M, per_core_N, false, false, fp32_dest_acc_en), then the sharded-output check) and the review request to re-select a one-row subblock instead of cutting the height, which the author confirmed fixed; the description for the std::min cap and fuse_batch. The merged file itself is not in the source index: whether the cap reads the batch-fused Mt under fuse_batch was not read (the per-batch Mt is assumed)',
   },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',

@@ -135,4 +135,28 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(after.cbBytesPerCore, 52 * TILE_BF16);
     });
   });
+
+  describe('explicit 2D config on a Blackhole P100 (tt-transformers Llama-3.1-8B prefill QKV)', () => {
+    const run = { file: 'matmul_tt-metal-35410.mlir', date: '2026-01-07', arch: 'blackhole_p100' };
+    // 2D mcast factory (matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49): B 8 batches, Mt 64, Kt 128,
+    // in0_block_w 1 → 128 K blocks: double-buffered inputs; out block 8x28; packer L1 accumulation (128 > 2 blocks)
+    // with fp32 accumulation → interm Float32, a c_5 of its own. c_0 8·1·2 = 16 bf16 tiles = 32,768; c_1 28·1·2 = 56
+    // bfp8 tiles (1,088 B, already a multiple of Blackhole's 64 B DRAM alignment) = 60,928; c_4 8·28 = 224 bf16 tiles =
+    // 458,752; c_5 224 Float32 tiles = 917,504 → 1,469,952 B. Blocks ⌈64/8⌉ = 8 x ⌈192/28⌉ = 7: the thread's core
+    // range (x=0..6, y=0..7). The thread's 1,574,080 B leaves a Blackhole base of 104,128 B in 2026-01; the dated table
+    // has no Blackhole entry before 2026-04 (111,104 B), so the preset's 111,616 B applies and our region end is
+    // 1,581,568 B, 7,488 B above the thread's: the tolerance is the 8 KiB of that unknown base. The overflow holds for
+    // any base above 102,912 B.
+    it('tt-metal #35410 (2026-01-07): 1,469,952 B of CBs by hand, an overflow, the region end within the unknown base', () => {
+      const op = assertFails(run, 'xqkv_prefill');
+      assert.equal(op.cbBytesPerCore, 1_469_952);
+      assert.ok(Math.abs(regionEnd(op) - 1_574_080) <= 8192, `${regionEnd(op)} B vs tt-metal's 1,574,080 B`);
+    });
+    it('after tt-metal PR #35683 (grid 8x10, per_core_M 7): fits', () => {
+      // c_0 14 bf16 = 28,672 + c_1 60,928 + c_4 196 bf16 = 401,408 + c_5 196 Float32 = 802,816 → 1,293,824 B: under L1
+      // with any base below 279,040 B. Blocks ⌈64/7⌉ = 10 rows on the 10-row grid.
+      assertFits(run, 'fixed');
+      assert.equal(deviceOp(run, 'fixed').op.cbBytesPerCore, 1_293_824);
+    });
+  });
 });

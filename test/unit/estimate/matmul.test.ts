@@ -139,6 +139,23 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.ok(e.cbs.some((c) => c.cbIndex === 'c_2' && c.tensorBacked));
   });
 
+  it('block-sharded a and output: the shard CBs sit on the tensors, each counted once as an L1 tensor', () => {
+    // As above with the output block sharded in L1 on the same 4x4 grid: the 2D factory puts c_2 on a's shard and c_4
+    // (shared with the partials, per_core_M = out_block_h) on the output shard (matmul_multicore_reuse_mcast_2d_program_
+    // factory.cpp@0000d49). CB region: c_0 262,144 + c_1 131,072 + c_6 64 = 393,280 B; the output is the op's one L1
+    // tensor, per_core_M·per_core_N = 8·4 tiles = 65,536 B per core; a's shard is the producer's tensor, not the op's.
+    const a = tensor([1024, 1024], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const out = tensor([1024, 512], { buffer: 'l1', mem: 'block_sharded', grid: [4, 4] });
+    const e = est(estimateOp(op('ttnn.matmul', [a, dram([1024, 512])], [out]), whContext()));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.deepEqual(
+      e.cbs.filter((c) => c.tensorBacked).map((c) => c.cbIndex),
+      ['c_2', 'c_4'],
+    );
+    assert.equal(e.cbBytesPerCore, 393_280);
+    assert.equal(e.l1TensorBytesPerCore, 65_536);
+  });
+
   it('batched b with a block sharded on one core: the batched reuse factory', () => {
     // a [2,64,64] block sharded on 1x1 (shard 4x2 tiles), b [2,64,64] DRAM. get_matmul_program_config: b interleaved,
     // a block sharded but not on a 2-D grid → create_matmul_program_config, b batched, a sharded: per_core_M = 4 (shard
@@ -276,10 +293,29 @@ describe('estimate/matmul: version axis', () => {
   it('from PR #47640 on it is a 1D mcast-in1 config; a window straddling the change reports both', () => {
     // get_mcast_1d_config(fuse_batch false, mcast_in0 false): M = 64 → per_core_M = ceil(ceil(64/64)/32) = 1,
     // per_core_N = 1024/32 = 32, in0_block_w = 2 (Kt 32). Estimate 1·2·2·T + 32·2·2·T + 32·T·2 = 397,312 < free → kept.
-    // B = 4 batches, K blocks 16 → double: c_0 1·2·2 = 4, c_1 32·2·2 = 128, c_4 32 → 164 tiles = 335,872 B.
+    // The mcast_in1 factory (matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0) takes reuse_in0_in_CB here
+    // (in0_B 1, in1_B 4, a and the output interleaved, no bcast_batch, no fused activation): c_0 = per_core_M · num_blocks
+    // · in0_block_w = 1·16·2 = 32 tiles, single-buffered; c_1 double-buffered since in1_B·num_blocks = 64 > 1:
+    // 32·2·2 = 128; c_4 the 1x32 out block, 32 → 192 tiles = 393,216 B.
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
-    assert.equal(e.cbBytesPerCore, 335_872);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 32],
+        ['c_1', 128],
+        ['c_4', 32],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 393_216);
+    // With transpose_a (a stored [1, 1024, 64]; fused from PR #32295) c_10 is created with in0_CB_size, c_0's own
+    // 32 tiles: 192 + 32 = 224 tiles = 458,752 B.
+    const transposed = op('ttnn.matmul', [dram([1, 1024, 64]), dram([4, 1024, 1024])], [dram([4, 64, 1024])], {
+      transpose_a: { kind: 'bool', value: true },
+    });
+    const t = est(estimateOp(transposed, whContext({ ttMetalDate: '2026-08-01' })));
+    assert.equal(t.cbs.find((c) => c.cbIndex === 'c_10')?.nPages, 32);
+    assert.equal(t.cbBytesPerCore, 458_752);
     const r = estimateOp(build(), whContext({ window: { earliest: '2026-01-01', latest: '2026-08-01' } }));
     assert.equal(r.kind, 'estimate');
     if (r.kind === 'estimate')
@@ -589,5 +625,37 @@ describe('estimate/matmul: 1D mcast in1 with a height-sharded a (c_0 alias or co
     const e = est(estimateOp(build(8, 4, 4), whContext({ ttMetalDate: '2026-08-15' })));
     assert.equal(e.cbs[0].tensorBacked, true);
     assert.equal(e.cbBytesPerCore, 65_536 + 32_768);
+  });
+});
+
+describe('estimate/matmul: a block-sharded output on one core, around tt-metal PR #53662', () => {
+  // a, b [512, 512] bf16 in DRAM (Mt = Kt = Nt = 16), output block sharded on the 1x1 grid. create_simple: estimate(16,
+  // 16, w 2) = 64 + 64 + 256 + 256 tiles = 1,310,720 < 1,396,480 → factor 16; blocks 1 x 1 → no core range; a
+  // single-core block-sharded output keeps the 2D path. Kt 16 even → in0_block_w 2, 8 K blocks → double-buffered:
+  // c_0 16·2·2 = 64, c_1 64 tiles, c_4 the 16x16 output shard (tensor-backed) → 128 tiles = 262,144 B on both sides.
+  const out = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'block_sharded', grid: [1, 1] });
+  it('subblock: 4x2 cut to 1x2 before; after, the widest one-row subblock dividing per_core_N (1x8)', () => {
+    // Before (matmul_program_config.cpp@001cea9): out_subblock 4x2, and 2 ≠ per_core_N 16 → h 1: 1x2. After (PR #53662
+    // review, 2026-08-20): get_matmul_subblock_params(16, 16) = 4x2 breaks the sharded-output rule (w = per_core_N or
+    // h = 1) → re-selected with h = 1: 1x8, the first one-row pair of the table dividing 16.
+    const build = () => op('ttnn.matmul', [dram([512, 512]), dram([512, 512])], [out([512, 512])]);
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.match(before.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2, out_subblock 1x2/);
+    assert.match(after.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2, out_subblock 1x8/);
+    assert.equal(before.cbBytesPerCore, 128 * 2048);
+    assert.equal(after.cbBytesPerCore, 128 * 2048);
+  });
+  it('a batched a with an unbatched b: fuse_batch from the PR on, so the two batches are two block rows', () => {
+    // a [2, 512, 512]: before, fuse_batch false: B 2 loops over one 16x16 block on one core. After: fuse_batch, M =
+    // 2·16 = 32 tiles → ceil(32/16) = 2 block rows → 2 cores; CBs unchanged (B 1, 8 K blocks: still double-buffered).
+    const build = () => op('ttnn.matmul', [dram([2, 512, 512]), dram([512, 512])], [out([2, 512, 512])]);
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.doesNotMatch(before.factoryReason, /fuse_batch true/);
+    assert.match(after.factoryReason, /fuse_batch true/);
+    assert.equal(before.nCoresUsed, 1);
+    assert.equal(after.nCoresUsed, 2);
+    assert.equal(after.cbBytesPerCore, 128 * 2048);
   });
 });

@@ -196,6 +196,37 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
   });
 
+  it('SDPA decode with a height-sharded Q still has its Q CB; a sharded output is the output CB', () => {
+    // sdpa_decode_program_factory.cpp@007f92d: c_0 is set on Q's buffer only with the program_config's
+    // q_locally_available (an MLA option tt-mlir's sdpa_program_config attribute does not carry); otherwise the reader
+    // copies Q from its shard into a c_0 of its own (the 2024 factory had no such option: c_0 was never on Q). c_20 is
+    // globally allocated on a sharded output. The case above with Q and the output height sharded on one core: c_0's 2
+    // half tiles (2,048 B) still count, c_20's 2 bf16 tiles (4,096 B) do not: 166,912 − 4,096 = 162,816 B.
+    const sharded = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
+    const o = op(
+      'ttnn.scaled_dot_product_attention_decode',
+      [sharded([1, 1, 8, 64]), dram([1, 1, 1024, 64]), dram([1, 1, 1024, 64])],
+      [sharded([1, 1, 8, 64])],
+      {
+        is_causal: bool(true),
+        operandSegmentSizes: segments(1, 1, 1, 0, 0, 0),
+        program_config: {
+          kind: 'dialect',
+          name: 'ttnn.sdpa_program_config',
+          text: '',
+          items: [],
+          fields: { compute_with_storage_grid_size: '<8,8>', q_chunk_size: '0', k_chunk_size: '128' },
+        },
+      },
+    );
+    const e = estimateOf(estimateOp(o, whContext()));
+    assert.equal(e.cbBytesPerCore, 162_816);
+    const c0 = e.cbs.find((c) => c.cbIndex === 'c_0')!;
+    assert.equal(c0.tensorBacked, false);
+    assert.equal(c0.totalBytes, 2048);
+    assert.equal(e.cbs.find((c) => c.cbIndex === 'c_20')!.tensorBacked, true);
+  });
+
   it('SDPA decode, paged decode and prefill stay within the tt-mlir OpModel upper bounds', () => {
     const golden = loadGolden();
     const bound = (line: number) => golden.find((g) => g.file === 'Lib' && g.line === line)!.figures.cb!;

@@ -19,6 +19,9 @@
  *   c_8 cur_pos (one aligned page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
  *   c_23 PNHt·vDHt · c_16 PNHt·vDHt · c_17, c_18 PNHt · c_19 (PNHt·vDHt + 2·PNHt)·(h − 1) · c_20 PNHt·vDHt (output)
+ *   Globally allocated: c_20 on a sharded output, c_8 / c_9 on a sharded cur_pos / page table. c_0 is on Q's buffer
+ *   only with the program_config's q_locally_available (an MLA option tt-mlir's sdpa_program_config does not carry):
+ *   a sharded Q is copied by the reader into a c_0 of its own, so c_0 always counts.
  * Chunk sizes: the op's program_config, else prefill 32/32 (the factory's default [1]); non-paged decode the largest
  *   power of two dividing the K length, capped at 512, and paged decode 0 (dynamic), which reproduce tt-mlir's OpModel
  *   upper bounds exactly (tt-metal f4163c2). From tt-metal PR #44617 (change point `sdpa-paged-decode-default-config`)
@@ -334,8 +337,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const maskTile = half(tileBytes(mask?.dtype ?? 'bf16'));
   const small = half(bf16);
   const outTiles = pnht * vdht;
+  // c_0 is a CB of its own even when Q is sharded: the factory binds it to Q's buffer only under q_locally_available [2].
   const cbs: CbSpec[] = [
-    { index: 0, role: 'Q', nPages: pnht * dht, pageBytes: qTile },
+    { index: 0, role: isSharded(q.layout) ? 'Q (copied from its shard)' : 'Q', nPages: pnht * dht, pageBytes: qTile },
     { index: 1, role: 'K chunk (double-buffered)', nPages: skCb * dht * 2, pageBytes: tileBytes(k.dtype) },
     { index: 2, role: 'V chunk (double-buffered)', nPages: skCb * vdht * 2, pageBytes: tileBytes(v.dtype) },
     { index: 3, role: 'mask', nPages: pnht * skCb, pageBytes: maskTile },

@@ -11,7 +11,10 @@
  *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
  *     sharded with mcast_in1: c_0 is the shard (tensor-backed) unless the reader copies blocks out of it (shard width /
  *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
- *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and the shard c_2.
+ *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and c_2 (out_block_h
+ *     x in0_block_w tiles) sits on the shard. mcast_in1 with an unbatched interleaved a, a batched b and an interleaved
+ *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered,
+ *     and c_1 is double-buffered on b's batches (in1_B·num_blocks > 1).
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
@@ -531,18 +534,32 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       atOrAfter(ctx, 'matmul-1d-height-shard-copy');
     const in0Copied = extractSubBlocks || multiBlockCopy;
     const in0Backed = aIsShardSource && a.sharding === 'height_sharded' && (!is1d || !cfg.mcastIn0) && !in0Copied;
+    // 1D mcast in1 with an unbatched interleaved a and a batched b (the broadcast PR #47640 routes here; rejected
+    // before it): reuse_in0_in_CB keeps a's whole row block, per_core_M·num_blocks·in0_block_w tiles, in c_0 for every
+    // batch of b, and b's CB is double-buffered on b's own batch count (in1_B·num_blocks > 1) [2].
+    const bBatches = cfg.fuseBatch ? 1 : batchOf(b.padded);
+    const reuseIn0 = is1d && !cfg.mcastIn0 && B === 1 && bBatches > 1 && a.sharding === 'interleaved' && !outSharded;
     const in0Tiles = in0Copied
       ? numBlocks * cfg.perCoreM * cfg.in0BlockW * B
       : in0Backed && aShardTiles !== undefined
         ? aShardTiles[0] * aShardTiles[1]
-        : bh * cfg.in0BlockW * dbl;
+        : reuseIn0
+          ? cfg.perCoreM * numBlocks * cfg.in0BlockW
+          : bh * cfg.in0BlockW * dbl;
     cbs.push({
       index: 0,
-      role: in0Backed ? 'in0 (a shard)' : in0Copied ? 'in0 (blocks copied from the shard)' : 'in0 block',
+      role: in0Backed
+        ? 'in0 (a shard)'
+        : in0Copied
+          ? 'in0 (blocks copied from the shard)'
+          : reuseIn0
+            ? "in0 (a's row block, reused across b's batches)"
+            : 'in0 block',
       nPages: in0Tiles,
       pageBytes: a.tileBytes,
       tensorBacked: in0Backed,
     });
+    if (reuseIn0) notes.push(`a is read once and reused for each of b's ${bBatches} batches (reuse_in0_in_CB)`);
     if (in0Copied) {
       cbs.push({
         index: 2,
@@ -556,8 +573,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
         );
     }
+    const in1Dbl = reuseIn0 ? (bBatches * numBlocks > 1 ? 2 : 1) : dbl;
     const in1Tiles =
-      bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * dbl;
+      bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * in1Dbl;
     cbs.push({
       index: 1,
       role: bInL1Sharded ? 'in1 (b shard)' : 'in1 block',
@@ -588,7 +606,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     });
     if (biasTileBytes > 0) cbs.push({ index: 3, role: 'bias', nPages: bw, pageBytes: biasTileBytes });
     if (transposeTile)
-      cbs.push({ index: 10, role: 'in0 transposed', nPages: bh * cfg.in0BlockW * dbl, pageBytes: a.tileBytes });
+      // c_10 is created with in0_CB_size, c_0's own size (a's whole row block under reuse_in0_in_CB) [1][2].
+      cbs.push({
+        index: 10,
+        role: 'in0 transposed',
+        nPages: reuseIn0 ? in0Tiles : bh * cfg.in0BlockW * dbl,
+        pageBytes: a.tileBytes,
+      });
     const blocksY = Math.ceil(Mt / cfg.perCoreM);
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
     let nCores = blocksY * blocksX;

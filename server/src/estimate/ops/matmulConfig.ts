@@ -18,7 +18,9 @@
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
  *   Block-sharded output on one row/column of cores (from PR #37236, 'matmul-block-sharded-1d-grid'): 1D mcast with
  *     per_core from the user's shard (batched b rejected); before, the 2D path. From PR #53662
- *     ('matmul-simple-cap-per-core') the 2D per_core_M / N are capped at Mt / Nt.
+ *     ('matmul-simple-cap-per-core') the 2D per_core_M / N are capped at Mt / Nt, with a sharded output the subblock is
+ *     the widest one-row pair when get_matmul_subblock_params' pair breaks out_subblock_w = per_core_N or h = 1, and a
+ *     batched a with an unbatched b sets fuse_batch (the PR's diff as quoted in its 2026-08-20 review).
  *   get_matmul_subblock_params / get_subblock_sizes: first (h, w) of the SUBBLOCK_HW_CHOICES table dividing the block
  *     (h·w ≤ 4 under fp32 accumulation).
  *   Before PR #15938 (change point 'matmul-all-dram-2d-any-grid'), create_simple [3]: per_core factor from the older
@@ -237,6 +239,12 @@ export function matmulSubblockParams(
   return [1, 1];
 }
 
+/** The widest one-row subblock of the table dividing n (out_subblock_h = 1; at most 4 tiles under fp32 accumulation). */
+function widestRowSubblock(n: number, fp32: boolean): number {
+  for (const [h, w] of SUBBLOCK_HW_CHOICES) if (h === 1 && (!fp32 || w <= 4) && n % w === 0) return w;
+  return 1;
+}
+
 /** get_subblock_sizes: the same table read as (w, h). tt-metal throws when nothing divides, which (1, 1) always does. */
 function subblockSizes(m: number, n: number, fp32: boolean): [number, number] {
   for (const [w, h] of SUBBLOCK_HW_CHOICES) {
@@ -419,6 +427,11 @@ function createSimple(s: SelectionInput): Selection | SelectionError {
     if ((crY > 0 && nbx <= X && nby <= Y) || use2d) {
       // From PR #53662 (change point 'matmul-simple-cap-per-core') the block is capped at the output's tiles (a 13x13
       // output no longer gets a 16x16 block and shard) and the subblock is searched for that block.
+      // The PR's subblock (review of 2026-08-20, matmul_program_config.cpp:1315): get_matmul_subblock_params for the
+      // capped block, then the sharded-output rule (out_subblock_w = per_core_N or out_subblock_h = 1) re-selects the
+      // widest one-row subblock instead of cutting the height (the fix the review asked for and the author confirmed).
+      // The same PR sets fuse_batch for a sharded output with a batched a and an unbatched b, whose batch loop would
+      // otherwise run over a one-block output CB.
       const cap = s.capPerCoreToOutput === true;
       let pcm = cap ? Math.min(pc, Mt) : pc;
       let pcn = cap ? Math.min(pc, Nt) : pc;
@@ -426,8 +439,11 @@ function createSimple(s: SelectionInput): Selection | SelectionError {
       let bw = pcn;
       let sh = 4;
       let sw = 2;
-      if (cap) [sh, sw] = matmulSubblockParams(pcm, pcn, false, false, s.fp32DestAcc);
-      else if (sw !== pcn) sh = 1;
+      if (cap) {
+        [sh, sw] = matmulSubblockParams(pcm, pcn, false, false, s.fp32DestAcc);
+        if (outSharded && sw !== pcn && sh !== 1) [sh, sw] = [1, widestRowSubblock(pcn, s.fp32DestAcc)];
+      } else if (sw !== pcn) sh = 1;
+      const fuseBatch = cap && outSharded && batchOf(s.a.padded) > 1 && batchOf(s.b.padded) === 1;
       let because = `${fitText}${cap && (pcm !== pc || pcn !== pc) ? `, capped at the output's ${Mt}x${Nt} tiles` : ''}; ${nby}x${nbx} blocks fit the ${Y}x${X} grid: 2D mcast`;
       if (allDramInterleaved) {
         w = Kt % X === 0 ? Kt / X : 1;
@@ -448,8 +464,9 @@ function createSimple(s: SelectionInput): Selection | SelectionError {
           outBlockW: bw,
           perCoreM: pcm,
           perCoreN: pcn,
+          ...(fuseBatch ? { fuseBatch: true } : {}),
         }),
-        because,
+        because: fuseBatch ? `${because}; fuse_batch (a batched, b not, sharded output)` : because,
       };
     }
   }
@@ -854,6 +871,8 @@ export function configSummary(c: MatmulConfig): string {
   const extra =
     c.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig'
       ? `, mcast_in0 ${c.mcastIn0}, fuse_batch ${c.fuseBatch}`
-      : '';
+      : c.fuseBatch
+        ? ', fuse_batch true'
+        : '';
   return `grid ${c.gridX}x${c.gridY} (x by y), per_core_M ${c.perCoreM}, per_core_N ${c.perCoreN}, in0_block_w ${c.in0BlockW}, out_subblock ${c.outSubblockH}x${c.outSubblockW}${block}${extra}`;
 }
