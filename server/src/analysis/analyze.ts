@@ -44,7 +44,8 @@ export interface AnalysisOptions {
   /** The tt-metal builds to estimate for (callers resolve flags/settings or infer it from the dump: buildWindow.ts);
    *  default: every modeled build. */
   readonly ttMetal?: ResolvedBuildWindow;
-  /** Estimates of an earlier analysis of the same document, reused for ops whose inputs are the same objects. */
+  /** What the earlier analyses of the same document were made for: with the same settings, `previous`'s op records give
+   *  the estimates of the ops an in-place edit left alone. */
   readonly reuse?: EstimateReuse;
   /** An earlier analysis of the same document (with `reuse`): a function whose liveness inputs are unchanged keeps its intervals. */
   readonly previous?: ModuleAnalysis;
@@ -94,7 +95,10 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     const live = liveBytesPerOp(fn.ops.length, intervals);
     // Made at its length: grown by push, a 50k-op function's list left its outgrown copies as old garbage.
     const ops = new Array<OpAnalysis>(fn.ops.length);
-    for (let i = 0; i < fn.ops.length; i++) ops[i] = opRecord(ctx, fn.ops[i]!, i, live[i]!, fnSteps?.[i]);
+    // The earlier records give the estimates of the ops an edit left alone (estimateCache.ts `EstimateReuse`).
+    const earlierOps = earlier?.ops;
+    for (let i = 0; i < fn.ops.length; i++)
+      ops[i] = opRecord(ctx, fn.ops[i]!, i, live[i]!, fnSteps?.[i], earlierOps?.[i]);
     functions.push(functionRecord(fn, ops, intervals, fnSteps !== undefined));
   }
 

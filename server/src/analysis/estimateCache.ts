@@ -1,7 +1,7 @@
 /**
  * Estimate caching: within one analysis, repeated op patterns are estimated once (memo keyed by the op's name,
- * operand/result spec objects and what its registry entry declares it reads); across analyses of one document,
- * `EstimateReuse` carries estimates for ops an in-place edit left alone.
+ * operand/result spec objects and what its registry entry declares it reads); across analyses of one document, an
+ * op an in-place edit left alone takes its estimate from its record in the earlier analysis.
  */
 
 import { estimateOp, estimatorReads } from '../estimate/registry';
@@ -14,18 +14,28 @@ import { SharedEstimates, SharedParts } from './sharedParts';
 import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
- * Estimates carried from one analysis to the next, for functions analysed again in full (their liveness changed):
- * keyed by the op object, which an in-place edit leaves alone for every op but the edited ones (ttnn/fromSyntax's
- * `moduleAfterEdits`; property records are shared between ops, so they are no key), and checked against everything else an estimate reads. Filled in by `analyzeTtnnModule`;
- * dropped whole when the device, build window or usable-L1 cap changes.
+ * What carries estimates from one analysis of a document to the next: the settings they were made for (device, build
+ * window, usable-L1 cap). The estimates themselves are the earlier analysis's op records: a function analysed again
+ * in full (its liveness changed) hands each op its earlier record (`EarlierEstimate`), whose estimate holds when the
+ * record is of the same op object (an in-place edit leaves every op but the edited ones alone: ttnn/fromSyntax's
+ * `moduleAfterEdits`) and, where the estimator reads free L1, the same live bytes. A map by op object filled for every
+ * op of every analysis was the old way (100k-op dump: 50k WeakMap entries and entry objects on the editor's first
+ * analysis, for a next version that reads the earlier records anyway).
  */
 export interface EstimateReuse {
   deviceKey: string;
-  byOp: WeakMap<TtnnOp, { readonly op: TtnnOp; readonly liveKey: number; readonly estimate: OpEstimateResult }>;
 }
 
 export function newEstimateReuse(): EstimateReuse {
-  return { deviceKey: '', byOp: new WeakMap() };
+  return { deviceKey: '' };
+}
+
+/** An op's record in the earlier analysis of the same document (analysis/types.ts `OpAnalysis`): what the estimate
+ *  it holds was made for. */
+export interface EarlierEstimate {
+  readonly op: TtnnOp;
+  readonly liveL1TensorBytesPerCore: number;
+  readonly estimate: OpEstimateResult;
 }
 
 // Memo entries kept per analysis at most (a file of distinct ops past this is estimated afresh per op).
@@ -34,8 +44,9 @@ const MAX_MEMO_ENTRIES = 200_000;
 const INITIAL_MEMO_SLOTS = 1024;
 
 export interface EstimateCache {
-  /** The estimate of `op` with `live` bytes of L1 tensors per core around it. */
-  readonly estimate: (op: TtnnOp, live: number) => OpEstimateResult;
+  /** The estimate of `op` with `live` bytes of L1 tensors per core around it; `earlier`: the op's record at the same
+   *  place in the earlier analysis (used when it is of this op object and the settings are the same). */
+  readonly estimate: (op: TtnnOp, live: number, earlier?: EarlierEstimate) => OpEstimateResult;
   /** Whether `reuse` was filled in for the same device, build window and cap (so earlier op records count too). */
   readonly sameSettings: boolean;
   /** How many estimates were made afresh (estimator runs) so far. */
@@ -43,9 +54,9 @@ export interface EstimateCache {
 }
 
 /**
- * An estimate function for one analysis on `device` over the build `window`. With `reuse`, estimates of the earlier
- * analysis are looked up first (by the op object, then checked against every other input), and reuse is
- * emptied when the device, window or usable-L1 cap differs from the one it was filled for. Fresh estimates keep their
+ * An estimate function for one analysis on `device` over the build `window`. With `reuse` filled for the same device,
+ * window and usable-L1 cap (`sameSettings`), an op's record in the earlier analysis gives its estimate (see
+ * `EstimateReuse`); `reuse` is then marked for these settings. Fresh estimates keep their
  * texts once per distinct text in `strings`, and their parts once per distinct value (sharedParts.ts).
  */
 export function estimateCache(
@@ -74,10 +85,7 @@ export function estimateCache(
   if (reuse !== undefined) {
     const deviceKey = `${JSON.stringify(device)}|${window.earliest}..${window.latest}|${cap}`;
     sameSettings = reuse.deviceKey === deviceKey;
-    if (!sameSettings) {
-      reuse.deviceKey = deviceKey;
-      reuse.byOp = new WeakMap();
-    }
+    reuse.deviceKey = deviceKey;
   }
   const keyed = (op: TtnnOp, readsProperties: boolean, live: number, freeL1Varies: boolean): OpEstimateResult => {
     const pattern = memo.hash(op, readsProperties);
@@ -100,7 +108,7 @@ export function estimateCache(
       nameFacts.set(name, (facts = { reads: estimatorReads(name), noProgram: NO_PROGRAM_OPS.has(name) }));
     return facts;
   };
-  const estimate = (op: TtnnOp, live: number): OpEstimateResult => {
+  const estimate = (op: TtnnOp, live: number, earlier?: EarlierEstimate): OpEstimateResult => {
     const facts = factsOf(op.name);
     // Each registry entry says whether its estimator reads properties or free L1; the cache keys on exactly those.
     const inputs = facts.reads;
@@ -110,14 +118,16 @@ export function estimateCache(
     const noProgram = facts.noProgram;
     const freeL1Varies = inputs.liveL1 || (op.results.length === 0 && !noProgram);
     const estimateLive = freeL1Varies ? live : 0;
-    if (noProgram || op.results.length === 0) return keyed(op, inputs.properties, estimateLive, freeL1Varies);
-    const liveKey = inputs.liveL1 ? live : 0;
-    const earlier = reuse?.byOp.get(op);
-    if (earlier !== undefined && earlier.liveKey === liveKey && sameEstimateInputs(earlier.op, op))
+    // The earlier record's estimate was made under these settings for this very op: it holds unless the estimator
+    // reads free L1 and that changed.
+    if (
+      sameSettings &&
+      earlier !== undefined &&
+      earlier.op === op &&
+      (!freeL1Varies || earlier.liveL1TensorBytesPerCore === live)
+    )
       return earlier.estimate;
-    const made = keyed(op, inputs.properties, estimateLive, freeL1Varies);
-    reuse?.byOp.set(op, { op, liveKey, estimate: made });
-    return made;
+    return keyed(op, inputs.properties, estimateLive, freeL1Varies);
   };
   return { estimate, sameSettings, freshEstimates: () => freshEstimates };
 }
@@ -354,18 +364,4 @@ export function propKey(p: PropValue, depth = 0): string {
       return `${out}}`;
     }
   }
-}
-
-/** Whether two TTNN ops give the same estimate: the same name and the same spec and property objects. */
-function sameEstimateInputs(a: TtnnOp, b: TtnnOp): boolean {
-  return a.properties === b.properties && sameNameAndSpecs(a, b);
-}
-
-/** The same op name and the same operand and result spec objects (fromSyntax shares specs per type). */
-function sameNameAndSpecs(a: TtnnOp, b: TtnnOp): boolean {
-  if (a.name !== b.name || a.operands.length !== b.operands.length || a.results.length !== b.results.length)
-    return false;
-  for (let i = 0; i < a.operands.length; i++) if (a.operands[i] !== b.operands[i]) return false;
-  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
-  return true;
 }

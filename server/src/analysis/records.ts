@@ -9,25 +9,30 @@ import type { SharedStrings } from './flatStrings';
 import { type L1Limits, overflowOf } from './overflow';
 import type { FunctionAnalysis, LiveInterval, OpAnalysis } from './types';
 import type { OpEstimateResult } from '../estimate/types';
+import type { EarlierEstimate } from './estimateCache';
 
 /** What an op record needs besides the op: the L1 budget, the build window, an estimate function (a cache) and the
  *  analysis's kept strings for overflow messages (without: each message flat, not shared). */
 export interface OpRecordContext {
   readonly limits: L1Limits;
   readonly ttMetal: ResolvedBuildWindow;
-  readonly estimate: (op: TtnnOp, live: number) => OpEstimateResult;
+  readonly estimate: (op: TtnnOp, live: number, earlier?: EarlierEstimate) => OpEstimateResult;
   readonly strings?: SharedStrings;
 }
 
-/** One op's record with `live` bytes of L1 tensors per core around it; its overflow's status is provisional. */
+/**
+ * One op's record with `live` bytes of L1 tensors per core around it; its overflow's status is provisional. `earlier`:
+ * the record at the same place in the earlier analysis of the document, whose estimate the cache may reuse.
+ */
 export function opRecord(
   ctx: OpRecordContext,
   op: TtnnOp,
   index: number,
   live: number,
   executionStep: number | undefined,
+  earlier?: EarlierEstimate,
 ): OpAnalysis {
-  const estimate = ctx.estimate(op, live);
+  const estimate = ctx.estimate(op, live, earlier);
   const cb = estimate.kind === 'estimate' ? estimate.worstCbBytesPerCore : estimate.kind === 'noProgram' ? 0 : null;
   const overflow = overflowOf(estimate, live, ctx.limits, ctx.ttMetal, ctx.strings);
   return {

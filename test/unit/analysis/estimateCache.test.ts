@@ -98,24 +98,47 @@ describe('analysis/estimateCache', () => {
     }
   });
 
-  it("reuse carries an op's estimate to the next analysis under the same settings and is emptied when they change", () => {
+  it("an op's earlier record gives its estimate under the same settings, and only for that op object and free L1", () => {
     const reuse = newEstimateReuse();
     const relu = op('ttnn.relu', [IN], [IN]);
     const first = estimateCache(DEVICE, WINDOW, 1, reuse);
     assert.equal(first.sameSettings, false, 'a fresh reuse was filled for no settings');
     const estimate = first.estimate(relu, 0);
+    // A record holding a marker object: whatever the estimate returns is taken from the record, never recomputed.
+    const marker = { ...estimate };
+    const record = { op: relu, liveL1TensorBytesPerCore: 0, estimate: marker };
+    // The first analysis under these settings has no earlier record of them.
+    assert.equal(first.estimate(relu, 0, record), estimate);
     const second = estimateCache(DEVICE, WINDOW, 1, reuse);
     assert.equal(second.sameSettings, true);
-    assert.equal(second.estimate(relu, 0), estimate);
-    // Another op object with the same properties object and another operand spec: estimated afresh.
-    assert.notEqual(second.estimate({ ...relu, operands: [tensor([64, 64])] }, 0), estimate);
+    assert.equal(second.estimate(relu, 0, record), marker);
+    // relu reads no free L1 (its entry declares none): another live figure keeps the record's estimate.
+    assert.equal(second.estimate(relu, 4096, record), marker);
+    // Another op object with the same properties object and another operand spec: not the record's op.
+    const other = { ...relu, operands: [tensor([64, 64])] };
+    assert.notEqual(second.estimate(other, 0, record), marker);
+    assert.notEqual(second.estimate(other, 0, record), estimate);
     const otherCap = estimateCache(DEVICE, WINDOW, 0.5, reuse);
     assert.equal(otherCap.sameSettings, false);
-    assert.equal(reuse.byOp.get(relu), undefined);
+    assert.notEqual(otherCap.estimate(relu, 0, record), marker);
     assert.equal(
       estimateCache(DEVICE, { earliest: '2026-01-01', latest: '2026-01-01' }, 0.5, reuse).sameSettings,
       false,
     );
+  });
+
+  it('an earlier record of an op whose estimator reads free L1 holds only at the same free L1', () => {
+    const reuse = newEstimateReuse();
+    estimateCache(DEVICE, WINDOW, 1, reuse);
+    const cache = estimateCache(DEVICE, WINDOW, 1, reuse);
+    assert.equal(cache.sameSettings, true);
+    const a = tensor([1024, 1024]);
+    const matmul = op('ttnn.matmul', [a, a], [a]);
+    const made = cache.estimate(matmul, 65536);
+    const marker = { ...made };
+    const record = { op: matmul, liveL1TensorBytesPerCore: 65536, estimate: marker };
+    assert.equal(cache.estimate(matmul, 65536, record), marker);
+    assert.notEqual(cache.estimate(matmul, 131072, record), marker);
   });
 
   it('property keys tell apart values of different kinds and nestings', () => {

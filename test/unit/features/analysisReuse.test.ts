@@ -113,8 +113,21 @@ describe('features/documentAnalysis: reuse across versions', () => {
       if (
         JSON.stringify(incremental.analysis.functions.map((f) => f.liveIntervals)) !==
         JSON.stringify(doc.analysis.functions.map((f) => f.liveIntervals))
-      )
+      ) {
         changed++;
+        // The function was analysed in full, but an op the edit left alone, around the same live bytes, keeps its
+        // earlier estimate object (a fresh analysis makes new ones: estimates are shared per analysis only).
+        const before = doc.analysis.functions[fnIndex]!.ops;
+        const after = incremental.analysis.functions[fnIndex]!.ops;
+        let kept = 0;
+        for (let i = 0; i < after.length; i++) {
+          const [b, a] = [before[i]!, after[i]!];
+          if (a.op !== b.op || a.liveL1TensorBytesPerCore !== b.liveL1TensorBytesPerCore) continue;
+          assert.equal(a.estimate, b.estimate, `op ${i} after the edit at ${at}: estimated afresh`);
+          kept++;
+        }
+        assert.ok(kept > 0, `no op left alone after the edit at ${at}`);
+      }
       doc = incremental;
       current = edited;
     }
