@@ -28,7 +28,7 @@ export function figureFails(f: VersionedFigure, device: Device, live: number): b
   let held = 0;
   if (f.l1Intermediates !== undefined) {
     const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, top);
-    if (walk.failed !== undefined) return true;
+    if (walk.failed !== undefined || walk.programFailed !== undefined) return true;
     held = walk.heldDuringProgram;
   }
   return base + live + held > top || base + f.worstCbBytesPerCore > cbLimitBytes(device, live + held);
@@ -54,8 +54,10 @@ export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
 /**
  * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
  * exist yet): the first that does not fit, or the bytes still held while the program runs. A tensor not held while the
- * program runs is freed once the next one exists (a resharded input after the halo has read it). `l1BufferTop`:
- * `l1BufferTopBytes(device)`.
+ * program runs is freed once the next one exists (a resharded input after the halo has read it). A tensor written by
+ * a program of its own (the halo) runs that program right after its allocation, with everything allocated so far
+ * live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check, program.cpp).
+ * `l1BufferTop`: `l1BufferTopBytes(device)`; `l1Size`: the L1 size, the CB limit with no L1 buffer (never here).
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
@@ -63,12 +65,24 @@ export function walkIntermediates(
   outputBytesPerCore: number,
   base: number,
   l1BufferTop: number,
-): { failed?: L1Intermediate; allocatedBeforeBytes: number; heldDuringProgram: number } {
+): {
+  failed?: L1Intermediate;
+  programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number };
+  allocatedBeforeBytes: number;
+  heldDuringProgram: number;
+} {
   let held = Math.max(0, live - outputBytesPerCore);
   let freedAfterThis = 0;
   let heldDuringProgram = 0;
   for (const t of intermediates) {
     if (base + held + t.bytesPerCore > l1BufferTop) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
+    const liveWhileWriting = held + t.bytesPerCore;
+    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > l1BufferTop - liveWhileWriting)
+      return {
+        programFailed: { writes: t, liveL1BufferBytes: liveWhileWriting },
+        allocatedBeforeBytes: held,
+        heldDuringProgram,
+      };
     held += t.bytesPerCore - freedAfterThis;
     freedAfterThis = t.liveDuringProgram ? 0 : t.bytesPerCore;
     if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
@@ -174,6 +188,42 @@ export function detectOverflow(
           allocatedBeforeBytes: walk.allocatedBeforeBytes,
         },
       };
+    }
+    if (walk.programFailed !== undefined) {
+      const { writes, liveL1BufferBytes } = walk.programFailed;
+      const program = writes.writerProgram!;
+      const end = base + program.cbBytesPerCore;
+      const lowest = top - liveL1BufferBytes;
+      const failedProgram = {
+        name: program.name,
+        cbBytesPerCore: program.cbBytesPerCore,
+        writes: writes.role,
+        liveL1BufferBytes,
+      };
+      // tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region).
+      return end > l1
+        ? {
+            kind: 'cbBeyondL1',
+            cbRegionEndBytes: end,
+            limitBytes: l1,
+            core: NO_CORE,
+            message: keptMessage(
+              `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(NO_CORE)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+              strings,
+            ),
+            failedProgram,
+          }
+        : {
+            kind: 'cbClashesWithL1Buffers',
+            cbRegionEndBytes: end,
+            limitBytes: lowest,
+            core: NO_CORE,
+            message: keptMessage(
+              `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(NO_CORE)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+              strings,
+            ),
+            failedProgram,
+          };
     }
     heldDuringProgram = walk.heldDuringProgram;
     if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
@@ -298,7 +348,8 @@ function overflowRecord(
     dependence === undefined
       ? { kind, cbRegionEndBytes, limitBytes, core, message, status }
       : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
-  // Rare (an op's own intermediate tensor that does not fit): a shape of its own, last.
+  // Rare (an op's own intermediate tensor, or the program writing it, that does not fit): a shape of its own, last.
+  if (found.failedProgram !== undefined) return { ...record, failedProgram: found.failedProgram };
   return found.failedAllocation === undefined ? record : { ...record, failedAllocation: found.failedAllocation };
 }
 

@@ -77,7 +77,9 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
- *   halo.ts; `reallocate_halo_output`'s move, the halo program's own CBs and L1_SMALL config tensors are not counted.
+ *   halo.ts; `reallocate_halo_output`'s move and L1_SMALL config tensors are not counted. The halo program's own CBs
+ *   (halo.ts haloProgramCbBytesPerCore) ride on the halo output (`writerProgram`): checked while the resharded input
+ *   and the halo output are both allocated, before the conv's CBs exist.
  *   The halo bypass follows @645aa76 (width sharded, row-major, unpadded); @002c902 bypassed any unpadded
  *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
  *   conv of an old build is given a halo output it did not allocate).
@@ -98,7 +100,7 @@ import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTe
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { HaloGeometry, haloSticksPerCore } from './halo';
+import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -855,7 +857,7 @@ export function planConv2dOp(
       while (count < extent) {
         const sliced = sliceProblem(p, kind, count);
         const c = choosePlan(sliced, grid, l1Align, ctx);
-        if (typeof c === 'string' || sliceFits(sliced, c.plan, free)) break;
+        if (typeof c === 'string' || sliceFits(sliced, c.plan, free, ctx)) break;
         count = count < 64 ? count + 1 : Math.min(extent, count * 2);
       }
       problem = sliceProblem(p, kind, count);
@@ -871,13 +873,13 @@ export function planConv2dOp(
  * One DRAM-path slice fits when each of its L1 tensors can be allocated in turn (the slice's input shard, then the halo
  * output beside it) and the halo output, the slice's conv output and the CBs fit together.
  */
-function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number): boolean {
-  const tensors = convIntermediates(sliced, plan, true, false);
+function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: EstimateContext): boolean {
+  const tensors = convIntermediates(sliced, plan, true, false, ctx);
   let held = 0;
   let pendingFree = 0;
   for (const t of tensors) {
     held += t.bytesPerCore;
-    if (held > freeBytes) return false;
+    if (held + (t.writerProgram?.cbBytesPerCore ?? 0) > freeBytes) return false;
     held -= pendingFree;
     pendingFree = t.liveDuringProgram ? 0 : t.bytesPerCore;
   }
@@ -900,6 +902,7 @@ function convIntermediates(
   plan: ConvPlan,
   resharded: boolean,
   outputIsResult: boolean,
+  ctx: EstimateContext,
 ): L1Intermediate[] {
   const out: L1Intermediate[] = [];
   const input = plan.input;
@@ -927,10 +930,15 @@ function convIntermediates(
         haloGeometry(p),
         input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
       );
+      const haloCbBytes = haloProgramCbBytesPerCore(
+        { tiled: !rowMajor, dtype: p.inputDtype, shardWidth: shardW, inputSticks: nhwIn, coresNhw: input.coresNhw },
+        ctx,
+      );
       out.push({
         role: 'halo output',
         bytesPerCore: sticks * shardW * (p.inputDtype === 'f32' ? 4 : 2),
         liveDuringProgram: true,
+        writerProgram: { name: 'halo (untilize_with_halo)', cbBytesPerCore: haloCbBytes },
       });
     }
   }
@@ -988,7 +996,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
-  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path));
+  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const factory = plan.mmConv

@@ -43,8 +43,9 @@
  *       printed in threads #35223, #35261/#35431 and #36803, and the reshard rule those of #35115/#36802 and #36803's
  *       "allocated" figure, all to the byte (test/unit/analysis/threads.test.ts).
  *
- * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the halo program's
- *   own CBs and the copy `ttnn::move` may make of the halo output are not counted; the halo shard of an already
+ * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
+ *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
+ *   haloProgramCbBytesPerCore) are checked while its input and output are both allocated (`writerProgram`); the halo shard of an already
  *   sharded input uses C snapped as above, not the input's own shard width. Sharded and bilinear upsample are not
  *   modeled.
  * Worked example: max_pool2d 1x1x12544x64 bf16 (112x112, C 64, k3 s2 p1 → 56x56), height sharded on 64 cores
@@ -75,7 +76,7 @@ import { illegal, unmodeled } from '../types';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
-import { haloSticksPerCore } from './halo';
+import { haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
 
 const CITES = {
   usage:
@@ -353,7 +354,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
-  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded);
+  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -364,8 +365,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     groups: [{ name: 'shard cores', nCores: pc.nCores, firstCore: [0, 0] }],
     cbs,
     confidence: 'approx',
-    approxReason:
-      "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo program's own CBs are not counted",
+    approxReason: "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version",
     citations: [CITES.usage, CITES.factory, CITES.parallel, CITES.invoke, CITES.halo],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
@@ -384,6 +384,7 @@ function poolIntermediates(
   outputTiled: boolean,
   pc: ParallelConfig,
   alreadySharded: boolean,
+  ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
   const nbytes = input.dtype === 'f32' ? 4 : 2;
@@ -404,6 +405,19 @@ function poolIntermediates(
     role: 'halo output',
     bytesPerCore: poolHaloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
     liveDuringProgram: true,
+    writerProgram: {
+      name: 'halo (untilize_with_halo)',
+      cbBytesPerCore: haloProgramCbBytesPerCore(
+        {
+          tiled: inTiled,
+          dtype: input.dtype,
+          shardWidth: shardW,
+          inputSticks: shape.batch * shape.inputH * shape.inputW,
+          coresNhw: pc.coresNhw,
+        },
+        ctx,
+      ),
+    },
   });
   return out;
 }
