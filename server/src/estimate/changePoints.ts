@@ -286,6 +286,19 @@ export const CHANGE_POINTS = {
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
+  'avg-pool2d-global-reduce': {
+    family: 'pool',
+    pr: 43820,
+    // Opened 2026-05-07; tt-metal PR #44226 (2026-05-12) fixes a test failure that "surfaced on N300 after #43820
+    // landed". Day not read.
+    mergedOn: '2026-05-08',
+    dateFrom: 'approx',
+    what: 'avg_pool2d whose window covers the whole image with no padding, on an interleaved input, runs one pool_sum reduction instead of reshard + halo + the sliding-window pool',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1 for every avg_pool2d: reshard, halo, pool2d)',
+    after:
+      'tt-metal PR #43820 ("kernel >= input spatial dims, zero padding ... pool_sum ... For the common batch_size==1 case, a direct pool_sum on the input"); PR #44226 (sharded inputs keep the sliding window)',
+  },
   'halo-untilize-blocks': {
     family: 'halo',
     pr: 19770,

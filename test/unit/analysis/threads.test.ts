@@ -293,6 +293,24 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('avg_pool2d over the whole image (global)', () => {
+    const avg1433 = { file: 'avg_pool2d_tt-xla-1433.mlir' };
+    it("tt-xla #1433 (2025-09-22, EfficientNet-B4): out of L1 at one of the sliding-window pool's own tensors, the first error", () => {
+      // One output stick: the pool's L1 tensors hold the whole 50,176-stick image on a handful of cores (height: all 48
+      // channels on one core, 50,176 · 96 B = 4,816,896 B; width: 16 channels per core on 3, 1,605,632 B), above the
+      // 1.36 MB bank whichever scheme is picked. The thread's figure is cut off: the allocation is not asserted.
+      const { op, first } = deviceOp({ ...avg1433, date: '2025-09-22' });
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      assert.ok(op.overflow?.failedAllocation !== undefined, "one of the op's own L1 tensors");
+      assert.equal(first, 'this op');
+    });
+    it('after tt-metal PR #43820 (2026-05, whole-image avg_pool2d → one pool_sum): fits, sized as a reduction', () => {
+      const { op } = deviceOp({ ...avg1433, date: '2026-06-01' });
+      assert.equal(op.overflow, undefined);
+      assert.ok(op.estimate.kind === 'estimate' && /pool_sum/.test(op.estimate.factoryReason));
+    });
+  });
+
   describe('conv2d', () => {
     const c17947 = { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' };
     it('tt-metal #17947 (2025-02-18), HEIGHT_SHARDED as the thread ran it: the CBs of the 2025 factory, the first error', () => {

@@ -73,6 +73,7 @@ import {
 } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
@@ -297,6 +298,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof out === 'string') return unmodeled(op.name, out);
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
+  if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
+    return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
   const countIncludePad = propBool(op, 'count_include_pad') ?? true;
   const divisorOverride = propInt(op, 'divisor_override');
   const ceilMode = propBool(op, 'ceil_mode') ?? false;
@@ -504,6 +507,65 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     approxReason: 'upsample factory read at one undated version',
     citations: [CITES.upsample],
   });
+}
+
+/**
+ * avg_pool2d as a global pool [r]: an interleaved (not sharded) input whose window covers the whole image with no
+ *   padding is reduced by one pool_sum program (sum over the spatial rows with the 1/(kH·kW) scaler) instead of the
+ *   reshard + halo + sliding-window pool; a sharded input keeps the sliding window (PR #44226: "direct avg_pool2d
+ *   callers ... continue to hit the sharded-input gate"). Batch 1 on the flattened [1, 1, H·W, C] input is that
+ *   pool_sum over dim −2 of the input itself ("no reshapes, just 1 device op"): sized as `ttnn.sum` over dim 2 like
+ *   global_avg_pool2d below. A batch > 1 is first reshaped to [N, H, W, C] (not read: unmodeled).
+ * [r] tt-metal PR #43820 (change point avg-pool2d-global-reduce; description of 2026-05-07) and PR #44226.
+ */
+const CITE_GLOBAL_REDUCE =
+  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), PR #44226';
+
+function isGlobalAvgPool(shape: PoolShape, input: ResolvedTensor): boolean {
+  const sharded = input.layout.memoryLayout !== 'interleaved';
+  return (
+    !sharded &&
+    shape.kernel[0] >= shape.inputH &&
+    shape.kernel[1] >= shape.inputW &&
+    shape.padH === 0 &&
+    shape.padW === 0
+  );
+}
+
+function estimateGlobalAvgPoolReduce(
+  op: TtnnOp,
+  shape: PoolShape,
+  input: ResolvedTensor,
+  ctx: EstimateContext,
+): OpEstimateResult {
+  const [d0, d1] = input.logical;
+  if (shape.batch !== 1 || input.logical.length !== 4 || d0 !== 1 || d1 !== 1)
+    return unmodeled(
+      op.name,
+      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, H, W, C] for batch ${shape.batch} (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
+    );
+  const sum = estimateReduction(
+    stepOp(op, 'ttnn.sum', [op.operands[0]!], [op.results[0]!], {
+      dim_arg: { kind: 'ints', values: [2] },
+      keep_dim: { kind: 'bool', value: true },
+    }),
+    ctx,
+  );
+  if (sum.kind !== 'estimate')
+    return sum.kind === 'unmodeled'
+      ? unmodeled(op.name, `global avg_pool2d, pool_sum over the spatial rows: ${sum.reason}`)
+      : { ...sum, opName: op.name };
+  return {
+    ...sum,
+    opName: op.name,
+    factoryReason: `global avg_pool2d (kernel ${shape.kernel[0]}x${shape.kernel[1]} covers the ${shape.inputH}x${shape.inputW} input, no padding, interleaved input): one pool_sum over dim −2 instead of the halo and sliding window: ${sum.factoryReason}`,
+    outputs: outputsInL1(op, ctx),
+    confidence: 'approx',
+    approxReason: ["pool_sum is sized with the reduction estimator's CB set", sum.approxReason]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [CITE_GLOBAL_REDUCE, ...sum.citations],
+  };
 }
 
 /**
