@@ -53,11 +53,14 @@ export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
 
 /**
  * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
- * exist yet): the first that does not fit, or the bytes still held while the program runs. A tensor not held while the
- * program runs is freed once the next one exists (a resharded input after the halo has read it). A tensor written by
- * a program of its own (the halo) runs that program right after its allocation, with everything allocated so far
- * live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check, program.cpp).
- * `l1BufferTop`: `l1BufferTopBytes(device)`; `l1Size`: the L1 size, the CB limit with no L1 buffer (never here).
+ * exist yet): the first that does not fit, or the span of L1 they hold below the tensors live around the op while its
+ * program runs (`heldDuringProgram`: what bounds its CB region). L1 buffers fill from the top down, packed. A tensor
+ * not held while the program runs is freed once the next one exists (a resharded input after the halo has read it);
+ * the tensors below it are then moved up over it, unless it `freedLeavesHole`: then its bytes stay a hole above them,
+ * which a later tensor that fits takes (tt-metal's allocator places it there) and the CB region cannot use. A tensor
+ * written by a program of its own (the halo) runs that program right after its allocation, with everything allocated
+ * so far live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check,
+ * program.cpp). `l1BufferTop`: `l1BufferTopBytes(device)`.
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
@@ -67,27 +70,44 @@ export function walkIntermediates(
   l1BufferTop: number,
 ): {
   failed?: L1Intermediate;
-  programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number };
+  programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number; lowestL1BufferBytes: number };
   allocatedBeforeBytes: number;
   heldDuringProgram: number;
 } {
-  let held = Math.max(0, live - outputBytesPerCore);
-  let freedAfterThis = 0;
-  let heldDuringProgram = 0;
+  const around = Math.max(0, live - outputBytesPerCore);
+  // `span`: bytes from the L1 buffer top down to the lowest buffer; `hole`: freed bytes inside that span.
+  let span = around;
+  let hole = 0;
+  let pending: L1Intermediate | undefined;
   for (const t of intermediates) {
-    if (base + held + t.bytesPerCore > l1BufferTop) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
-    const liveWhileWriting = held + t.bytesPerCore;
-    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > l1BufferTop - liveWhileWriting)
+    const intoHole = t.bytesPerCore <= hole;
+    if (!intoHole && base + span + t.bytesPerCore > l1BufferTop)
+      return { failed: t, allocatedBeforeBytes: span - hole, heldDuringProgram: span - around };
+    if (intoHole) hole -= t.bytesPerCore;
+    else span += t.bytesPerCore;
+    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > l1BufferTop - span)
       return {
-        programFailed: { writes: t, liveL1BufferBytes: liveWhileWriting },
-        allocatedBeforeBytes: held,
-        heldDuringProgram,
+        programFailed: { writes: t, liveL1BufferBytes: span - hole, lowestL1BufferBytes: l1BufferTop - span },
+        allocatedBeforeBytes: span - hole - t.bytesPerCore,
+        heldDuringProgram: span - around,
       };
-    held += t.bytesPerCore - freedAfterThis;
-    freedAfterThis = t.liveDuringProgram ? 0 : t.bytesPerCore;
-    if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
+    if (pending !== undefined) {
+      if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
+      else span -= pending.bytesPerCore;
+    }
+    pending = t.liveDuringProgram ? undefined : t;
   }
-  return { allocatedBeforeBytes: held, heldDuringProgram };
+  // A last tensor not held while the program runs is freed before it (none today).
+  if (pending !== undefined) {
+    if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
+    else span -= pending.bytesPerCore;
+  }
+  // The op's outputs come next: into the hole when they fit (then the lowest buffer stays where it is), else below.
+  const outputsInHole = outputBytesPerCore > 0 && outputBytesPerCore <= hole;
+  return {
+    allocatedBeforeBytes: span - hole,
+    heldDuringProgram: span - around - (outputsInHole ? outputBytesPerCore : 0),
+  };
 }
 
 /** The sub-windows a version range fails and fits in; undefined unless both kinds occur. */
@@ -190,10 +210,9 @@ export function detectOverflow(
       };
     }
     if (walk.programFailed !== undefined) {
-      const { writes, liveL1BufferBytes } = walk.programFailed;
+      const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
       const program = writes.writerProgram!;
       const end = base + program.cbBytesPerCore;
-      const lowest = top - liveL1BufferBytes;
       const failedProgram = {
         name: program.name,
         cbBytesPerCore: program.cbBytesPerCore,

@@ -77,7 +77,11 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
- *   halo.ts; `reallocate_halo_output`'s move and L1_SMALL config tensors are not counted. The halo program's own CBs
+ *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
+ *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
+ *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
+ *   conv's tilized copy of a row-major input (tilize_with_optional_deallocation). The halo program's own CBs
  *   (halo.ts haloProgramCbBytesPerCore) ride on the halo output (`writerProgram`): checked while the resharded input
  *   and the halo output are both allocated, before the conv's CBs exist.
  *   The halo bypass follows @645aa76 (width sharded, row-major, unpadded); @002c902 bypassed any unpadded
@@ -130,6 +134,9 @@ export interface Conv2dConfigFields {
   readonly fullInnerDim: boolean;
   readonly configTensorsInDram: boolean;
   readonly deallocateActivation: boolean;
+  /** Move the halo output up over the freed resharded input (ttnn::move) before the conv: C++ default true since tt-metal
+   *  PR #16185 (2024-12-19, before every modeled build; ttnn's Python default stays false). */
+  readonly reallocateHaloOutput: boolean;
   /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
   readonly enableSplitReader: boolean;
   /** The attribute was present in the IR. */
@@ -237,6 +244,7 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     fullInnerDim: boolField(f, 'full_inner_dim', false),
     configTensorsInDram: boolField(f, 'config_tensors_in_dram', false),
     deallocateActivation: boolField(f, 'deallocate_activation', false),
+    reallocateHaloOutput: boolField(f, 'reallocate_halo_output', true),
     enableSplitReader: boolField(f, 'enable_split_reader', false),
     present: op.properties['conv2d_config'] !== undefined,
   };
@@ -912,9 +920,21 @@ function convIntermediates(
   const rows =
     input.scheme === 'width_sharded' && rowMajor ? nhwIn : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
   const elem = elementBytes(p.inputDtype) ?? 2;
+  const noPadding = p.padding.every((x) => x === 0);
+  const haloBypassed = input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed;
   if (resharded) {
     const bytesPerCore = rowMajor ? rows * shardW * elem : ((rows * shardW) / TILE_ELEMENTS) * tileBytes(p.inputDtype);
-    out.push({ role: 'resharded conv input', bytesPerCore, liveDuringProgram: false });
+    // The program's own input when nothing replaces it (a tiled matmul conv, a bypassed halo). Else freed once the
+    // halo output or the tilized input replaces it; the halo output is moved up over it only by
+    // reallocate_halo_output, a tilized input never (tilize_with_optional_deallocation): else it leaves a hole [6].
+    const replaced = plan.mmConv ? rowMajor : !haloBypassed;
+    const freedLeavesHole = replaced && (plan.mmConv || !p.config.reallocateHaloOutput);
+    out.push({
+      role: 'resharded conv input',
+      bytesPerCore,
+      liveDuringProgram: !replaced,
+      ...(freedLeavesHole && { freedLeavesHole }),
+    });
   }
   if (plan.mmConv) {
     if (rowMajor)
@@ -924,8 +944,7 @@ function convIntermediates(
         liveDuringProgram: true,
       });
   } else {
-    const noPadding = p.padding.every((x) => x === 0);
-    if (!(input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed)) {
+    if (!haloBypassed) {
       const sticks = haloSticksPerCore(
         haloGeometry(p),
         input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,

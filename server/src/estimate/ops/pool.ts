@@ -264,6 +264,7 @@ function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
       fullInnerDim: false,
       configTensorsInDram: false,
       deallocateActivation: false,
+      reallocateHaloOutput: true,
       enableSplitReader: false,
       present: false,
     },
@@ -402,7 +403,15 @@ function poolIntermediates(
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
     const freedAfterHalo = input.layout.bufferType === 'dram' || (propBool(op, 'deallocate_input') ?? false);
-    out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: !freedAfterHalo });
+    // Freed after the halo; the halo output is moved up over it unless reallocate_halo_output is off (tt-mlir's
+    // attribute, default true like tt-metal's pool2d argument): then a hole stays above the halo output [4].
+    const freedLeavesHole = freedAfterHalo && !(propBool(op, 'reallocate_halo_output') ?? true);
+    out.push({
+      role: 'resharded pool input',
+      bytesPerCore,
+      liveDuringProgram: !freedAfterHalo,
+      ...(freedLeavesHole && { freedLeavesHole }),
+    });
   }
   out.push({
     role: 'halo output',
