@@ -115,7 +115,7 @@ const CITES = {
   model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required, halo, conv, to_memory_config); conv2d_utils.cpp@002a3f4 (determine_input_memory_config)',
-  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
 export type ShardScheme = 'height_sharded' | 'block_sharded' | 'width_sharded';

@@ -86,7 +86,7 @@ const CITES = {
   parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config)',
-  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
 } as const;
