@@ -28,7 +28,7 @@ export function figureFails(f: VersionedFigure, device: Device, live: number): b
   let held = 0;
   if (f.l1Intermediates !== undefined) {
     const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, top);
-    if (walk.failed !== undefined) return true;
+    if (walk.failed !== undefined || walk.programFailed !== undefined) return true;
     held = walk.heldDuringProgram;
   }
   return base + live + held > top || base + f.worstCbBytesPerCore > cbLimitBytes(device, live + held);
@@ -53,9 +53,14 @@ export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
 
 /**
  * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
- * exist yet): the first that does not fit, or the bytes still held while the program runs. A tensor not held while the
- * program runs is freed once the next one exists (a resharded input after the halo has read it). `l1BufferTop`:
- * `l1BufferTopBytes(device)`.
+ * exist yet): the first that does not fit, or the span of L1 they hold below the tensors live around the op while its
+ * program runs (`heldDuringProgram`: what bounds its CB region). L1 buffers fill from the top down, packed. A tensor
+ * not held while the program runs is freed once the next one exists (a resharded input after the halo has read it);
+ * the tensors below it are then moved up over it, unless it `freedLeavesHole`: then its bytes stay a hole above them,
+ * which a later tensor that fits takes (tt-metal's allocator places it there) and the CB region cannot use. A tensor
+ * written by a program of its own (the halo) runs that program right after its allocation, with everything allocated
+ * so far live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check,
+ * program.cpp). `l1BufferTop`: `l1BufferTopBytes(device)`.
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
@@ -63,17 +68,46 @@ export function walkIntermediates(
   outputBytesPerCore: number,
   base: number,
   l1BufferTop: number,
-): { failed?: L1Intermediate; allocatedBeforeBytes: number; heldDuringProgram: number } {
-  let held = Math.max(0, live - outputBytesPerCore);
-  let freedAfterThis = 0;
-  let heldDuringProgram = 0;
+): {
+  failed?: L1Intermediate;
+  programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number; lowestL1BufferBytes: number };
+  allocatedBeforeBytes: number;
+  heldDuringProgram: number;
+} {
+  const around = Math.max(0, live - outputBytesPerCore);
+  // `span`: bytes from the L1 buffer top down to the lowest buffer; `hole`: freed bytes inside that span.
+  let span = around;
+  let hole = 0;
+  let pending: L1Intermediate | undefined;
   for (const t of intermediates) {
-    if (base + held + t.bytesPerCore > l1BufferTop) return { failed: t, allocatedBeforeBytes: held, heldDuringProgram };
-    held += t.bytesPerCore - freedAfterThis;
-    freedAfterThis = t.liveDuringProgram ? 0 : t.bytesPerCore;
-    if (t.liveDuringProgram) heldDuringProgram += t.bytesPerCore;
+    const intoHole = t.bytesPerCore <= hole;
+    if (!intoHole && base + span + t.bytesPerCore > l1BufferTop)
+      return { failed: t, allocatedBeforeBytes: span - hole, heldDuringProgram: span - around };
+    if (intoHole) hole -= t.bytesPerCore;
+    else span += t.bytesPerCore;
+    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > l1BufferTop - span)
+      return {
+        programFailed: { writes: t, liveL1BufferBytes: span - hole, lowestL1BufferBytes: l1BufferTop - span },
+        allocatedBeforeBytes: span - hole - t.bytesPerCore,
+        heldDuringProgram: span - around,
+      };
+    if (pending !== undefined) {
+      if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
+      else span -= pending.bytesPerCore;
+    }
+    pending = t.liveDuringProgram ? undefined : t;
   }
-  return { allocatedBeforeBytes: held, heldDuringProgram };
+  // A last tensor not held while the program runs is freed before it (none today).
+  if (pending !== undefined) {
+    if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
+    else span -= pending.bytesPerCore;
+  }
+  // The op's outputs come next: into the hole when they fit (then the lowest buffer stays where it is), else below.
+  const outputsInHole = outputBytesPerCore > 0 && outputBytesPerCore <= hole;
+  return {
+    allocatedBeforeBytes: span - hole,
+    heldDuringProgram: span - around - (outputsInHole ? outputBytesPerCore : 0),
+  };
 }
 
 /** The sub-windows a version range fails and fits in; undefined unless both kinds occur. */
@@ -174,6 +208,41 @@ export function detectOverflow(
           allocatedBeforeBytes: walk.allocatedBeforeBytes,
         },
       };
+    }
+    if (walk.programFailed !== undefined) {
+      const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
+      const program = writes.writerProgram!;
+      const end = base + program.cbBytesPerCore;
+      const failedProgram = {
+        name: program.name,
+        cbBytesPerCore: program.cbBytesPerCore,
+        writes: writes.role,
+        liveL1BufferBytes,
+      };
+      // tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region).
+      return end > l1
+        ? {
+            kind: 'cbBeyondL1',
+            cbRegionEndBytes: end,
+            limitBytes: l1,
+            core: NO_CORE,
+            message: keptMessage(
+              `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(NO_CORE)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+              strings,
+            ),
+            failedProgram,
+          }
+        : {
+            kind: 'cbClashesWithL1Buffers',
+            cbRegionEndBytes: end,
+            limitBytes: lowest,
+            core: NO_CORE,
+            message: keptMessage(
+              `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(NO_CORE)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+              strings,
+            ),
+            failedProgram,
+          };
     }
     heldDuringProgram = walk.heldDuringProgram;
     if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
@@ -298,7 +367,8 @@ function overflowRecord(
     dependence === undefined
       ? { kind, cbRegionEndBytes, limitBytes, core, message, status }
       : { kind, cbRegionEndBytes, limitBytes, core, message, status, buildDependent: dependence };
-  // Rare (an op's own intermediate tensor that does not fit): a shape of its own, last.
+  // Rare (an op's own intermediate tensor, or the program writing it, that does not fit): a shape of its own, last.
+  if (found.failedProgram !== undefined) return { ...record, failedProgram: found.failedProgram };
   return found.failedAllocation === undefined ? record : { ...record, failedAllocation: found.failedAllocation };
 }
 

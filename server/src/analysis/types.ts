@@ -35,6 +35,9 @@ export interface Overflow {
   /** For 'l1BuffersExhausted' at one of the op's own intermediate tensors (a pool's resharded input or halo output):
    *  the allocation tt-metal refuses ("Not enough space to allocate N B L1 buffer"). */
   readonly failedAllocation?: FailedAllocation;
+  /** For a CB overflow of a program the op runs before its own (the halo that writes one of its intermediates): that
+   *  program, its CBs, and the L1 tensors allocated while it runs. Absent: the op's own program overflows. */
+  readonly failedProgram?: FailedProgram;
   /**
    * Present when the build window straddles a change point of the op's factory and the op overflows on some of its
    * builds but fits on others: then it is not a certain failure (status 'warning' unless an earlier op fails first).
@@ -47,6 +50,15 @@ export interface FailedAllocation {
   readonly role: string;
   readonly bytesPerCore: number;
   readonly allocatedBeforeBytes: number;
+}
+
+/** An earlier program of the op whose static CBs overflow (bytes per core). */
+export interface FailedProgram {
+  readonly name: string;
+  readonly cbBytesPerCore: number;
+  /** The intermediate the program writes, and the L1 tensor bytes live while it runs (its input and output included). */
+  readonly writes: string;
+  readonly liveL1BufferBytes: number;
 }
 
 /** The sub-windows of the build window an op fails in and fits in (estimate/registry.ts versionRange). */

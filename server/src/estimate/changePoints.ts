@@ -333,6 +333,43 @@ export const CHANGE_POINTS = {
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
+  'avg-pool2d-global-reduce': {
+    family: 'pool',
+    pr: 43820,
+    // Opened 2026-05-07; tt-metal PR #44226 (2026-05-12) fixes a test failure that "surfaced on N300 after #43820
+    // landed". Day not read.
+    mergedOn: '2026-05-08',
+    dateFrom: 'approx',
+    what: 'avg_pool2d whose window covers the whole image with no padding, on an interleaved input, runs one pool_sum reduction instead of reshard + halo + the sliding-window pool',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1 for every avg_pool2d: reshard, halo, pool2d)',
+    after:
+      'tt-metal PR #43820 ("kernel >= input spatial dims, zero padding ... pool_sum ... For the common batch_size==1 case, a direct pool_sum on the input"); PR #44226 (sharded inputs keep the sliding window)',
+  },
+  'halo-untilize-blocks': {
+    family: 'halo',
+    pr: 19770,
+    // Reviews on the PR run to 2025-03-28; tt-metal issue #19980 (opened 2025-04-01) says the halo "only supports a block
+    // size of 32 sticks", so it had merged by then. Day not read.
+    mergedOn: '2025-04-01',
+    dateFrom: 'approx',
+    what: 'the halo of a tiled input untilizes one tile row at a time into two CBs (one per gather reader) of ntiles_per_block tiles, with two pad-stick CBs; before, one untilize CB held the whole untilized input shard (ntiles_per_block · ceil(rows / 32) tiles) beside one pad-stick CB',
+    before:
+      'tt-metal untilize_with_halo_v2_program_factory.cpp (search index id 3798132763: untilize_out CB = ntiles_per_block · input_nblocks_per_core tiles, one pad CB); tt-metal issue #18231 (2025-02-24: "requires full buffering of the untilized input")',
+    after:
+      'tt-metal PR #19770; halo_device_operation.cpp (search index id 3901799785: UNTILIZE_BLOCK_SIZE = 32) and untilize_with_halo_program_factory.cpp@02a3583 (untilize_out_cb_id0/1, pad_cb_id0/1)',
+  },
+  'halo-untilize-double-buffer': {
+    family: 'halo',
+    pr: 20129,
+    // Opened 2025-04-03 with its CI runs of that day; merge day not read.
+    mergedOn: '2025-04-04',
+    dateFrom: 'approx',
+    what: 'the two untilize CBs of the halo are double-buffered (2 · ntiles_per_block tiles each)',
+    before: 'tt-metal PR #19770 (single-buffered untilize CBs)',
+    after:
+      'tt-metal PR #20129; untilize_with_halo_program_factory.cpp@02a3583 (ENABLE_UNTILIZE_DOUBLE_BUFFERING = true)',
+  },
   'conv2d-width-double-buffer': {
     family: 'conv2d',
     pr: 23114,

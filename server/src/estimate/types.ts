@@ -82,6 +82,21 @@ export interface L1Intermediate {
   /** Still allocated while the op's own program runs (its CBs and outputs); when false, the tensor is freed once the
    *  next intermediate has been allocated (analysis/overflow.ts). */
   readonly liveDuringProgram: boolean;
+  /** When freed (`liveDuringProgram` false), the tensors allocated after it stay where they are (nothing moves them up
+   *  over it: no `reallocate_halo_output` move, or a tilize that replaces it): its bytes become a hole above them, which
+   *  later allocations that fit may fill but the CB region, bounded by the lowest L1 buffer, cannot use. Absent: the
+   *  next tensor is moved up over it (L1 stays packed). */
+  readonly freedLeavesHole?: boolean;
+  /** The device program that writes this tensor (a halo), run right after its allocation while every tensor allocated
+   *  so far is live (its input among them): its static CBs per core must end below them (analysis/overflow.ts). Absent:
+   *  the tensor is written by no separate program, or that program's CBs are not modeled. */
+  readonly writerProgram?: WriterProgram;
+}
+
+/** A separate device program an op runs before its own (the halo of a conv or pool), with its static CBs. */
+export interface WriterProgram {
+  readonly name: string;
+  readonly cbBytesPerCore: number;
 }
 
 /** An operand the op writes in place and returns as its output (KV-cache updates): no tensor is allocated. */

@@ -292,6 +292,9 @@ function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string
 function whyText(entry: OpEntry): string {
   const est = entry.op.estimate;
   if (est.kind !== 'estimate') return '';
+  const failedProgram = entry.op.overflow?.failedProgram;
+  if (failedProgram !== undefined)
+    return `\nWhy: before ${est.factory} runs, the ${failedProgram.name} program that writes the ${failedProgram.writes} allocates ${formatInteger(failedProgram.cbBytesPerCore)} B of CBs per core while ${formatInteger(failedProgram.liveL1BufferBytes)} B of L1 tensors (its input and output among them) are allocated.`;
   if (entry.op.overflow?.failedAllocation !== undefined && est.l1Intermediates !== undefined)
     return intermediatesWhyText(est, est.l1Intermediates);
   let why = whyTexts.get(est);

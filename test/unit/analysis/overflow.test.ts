@@ -264,6 +264,50 @@ describe('analysis/overflow', () => {
     assert.equal(buildDependence(range, DEVICE, 0), undefined);
   });
 
+  describe("an op's own L1 tensors: holes left by freed ones, and the halo program's CBs", () => {
+    // No L1_SMALL: L1 buffers fill down from 1,499,136 B; CBs start at 100,000 B. The op: a resharded input R of
+    // 400,000 B freed once the halo output H (300,000 B) exists, then its 200,000 B output (live around it: 200,000).
+    const withTensors = (cbBytes: number, holeAfterR: boolean, haloCbs?: number): OpEstimate => ({
+      ...withCbs(cbBytes),
+      l1TensorBytesPerCore: 200_000,
+      l1Intermediates: [
+        { role: 'R', bytesPerCore: 400_000, liveDuringProgram: false, ...(holeAfterR && { freedLeavesHole: true }) },
+        {
+          role: 'H',
+          bytesPerCore: 300_000,
+          liveDuringProgram: true,
+          ...(haloCbs !== undefined && { writerProgram: { name: 'halo', cbBytesPerCore: haloCbs } }),
+        },
+      ],
+    });
+    it('H moved up over the freed R (packed): the lowest buffer is 1,499,136 − 300,000 − 200,000 = 999,136', () => {
+      assert.equal(detectOverflow(withTensors(899_136, false), 200_000, LIMITS), undefined);
+      const o = detectOverflow(withTensors(899_137, false), 200_000, LIMITS);
+      assert.deepEqual([o?.kind, o?.limitBytes], ['cbClashesWithL1Buffers', 999_136]);
+    });
+    it('H left below the hole R leaves: the output fills the hole, the lowest buffer is 1,499,136 − 700,000 = 799,136', () => {
+      // R at [1,099,136, 1,499,136), H below at [799,136, 1,099,136); R freed; the 200,000 B output fits into R's place.
+      assert.equal(detectOverflow(withTensors(699_136, true), 200_000, LIMITS), undefined);
+      const o = detectOverflow(withTensors(699_137, true), 200_000, LIMITS);
+      assert.deepEqual([o?.kind, o?.limitBytes, o?.cbRegionEndBytes], ['cbClashesWithL1Buffers', 799_136, 799_137]);
+    });
+    it("the halo program's CBs run with R and H both allocated: they must end below 1,499,136 − 700,000 = 799,136", () => {
+      // The op's own CBs (1,000 B) fit; the halo's 699,137 B end at 799,137.
+      assert.equal(detectOverflow(withTensors(1_000, false, 699_136), 200_000, LIMITS), undefined);
+      const o = detectOverflow(withTensors(1_000, false, 699_137), 200_000, LIMITS);
+      assert.deepEqual(
+        [o?.kind, o?.limitBytes, o?.cbRegionEndBytes, o?.failedProgram],
+        [
+          'cbClashesWithL1Buffers',
+          799_136,
+          799_137,
+          { name: 'halo', cbBytesPerCore: 699_137, writes: 'H', liveL1BufferBytes: 700_000 },
+        ],
+      );
+      assert.match(o?.message ?? '', /circular buffers of the halo program clash with L1 buffers/);
+    });
+  });
+
   describe('orderOverflows', () => {
     const overflow = (kind: Overflow['kind'], extra: Partial<Overflow> = {}): Overflow => ({
       kind,

@@ -416,6 +416,65 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     );
   });
 
+  it('the halo program of that tiled input: two pad sticks and two double-buffered 2-tile untilize CBs, 16,640 B', () => {
+    // Halo input shard width 64 = 2 tiles, stick 64 · 2 B = 128 B: 2 · 128 + 2 · (2 · 2 tiles · 2,048) = 16,640 B
+    // (untilize_with_halo_program_factory.cpp@02a3583, after tt-metal PRs #19770 and #20129).
+    const e = est(
+      estimateOp(
+        conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }),
+        whContext(),
+      ),
+    );
+    assert.deepEqual(e.l1Intermediates?.[1]?.writerProgram, {
+      name: 'halo (untilize_with_halo)',
+      cbBytesPerCore: 16_640,
+    });
+    // Before PR #19770 (2025-03): one pad stick and the whole untilized shard, 2 tiles × round_up(3,136 / 49 = 64 rows,
+    // 32) / 32 = 2 tile rows → 4 tiles · 2,048 = 8,192 + 128 = 8,320 B.
+    const early = est(
+      estimateOp(
+        conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }),
+        whContext({ ttMetalDate: '2025-03-01' }),
+      ),
+    );
+    assert.equal(early.l1Intermediates?.[1]?.writerProgram?.cbBytesPerCore, 8_320);
+  });
+
+  it('reallocate_halo_output = false: the resharded input leaves a hole above the halo output (no move) [conv2d.cpp]', () => {
+    const run = (config: Record<string, string>) =>
+      est(estimateOp(conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config }), whContext()))
+        .l1Intermediates?.[0]?.freedLeavesHole;
+    assert.equal(run({ shard_layout: 'height_sharded' }), undefined, 'C++ default true (tt-metal PR #16185): moved up');
+    assert.equal(run({ shard_layout: 'height_sharded', reallocate_halo_output: 'false' }), true);
+  });
+
+  it('a matmul conv: a row-major resharded input leaves a hole above its tilized copy; a tiled one is the matmul input', () => {
+    const mm = (page: 'row_major' | 'tile') =>
+      est(
+        estimateOp(
+          conv2d({
+            n: 1,
+            h: 32,
+            w: 32,
+            cIn: 64,
+            cOut: 64,
+            k: 1,
+            s: 1,
+            p: 0,
+            config: { shard_layout: 'height_sharded' },
+            input: tensor([1, 1, 1024, 64], { page, buffer: 'l1' }),
+          }),
+          whContext(),
+        ),
+      ).l1Intermediates?.[0];
+    assert.deepEqual(
+      [mm('row_major')?.liveDuringProgram, mm('row_major')?.freedLeavesHole],
+      [false, true],
+      'tilize_with_optional_deallocation drops it with no move',
+    );
+    assert.deepEqual([mm('tile')?.liveDuringProgram, mm('tile')?.freedLeavesHole], [true, undefined]);
+  });
+
   it('upsample nearest, row-major DRAM: one double-buffered stick of C elements, 256 B', () => {
     // 1x16x16x64 → 256 sticks over 64 cores = 4 each → 2 pages of round_up(64·2, 32) = 128 B.
     const rm = (s: number[]) => tensor(s, { page: 'row_major' });

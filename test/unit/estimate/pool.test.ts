@@ -42,7 +42,15 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
         whContext(),
       ),
     );
-    assert.deepEqual(e.l1Intermediates, [{ role: 'halo output', bytesPerCore: 49 * 32 * 2, liveDuringProgram: true }]);
+    // The halo program of a row-major input has only its two pad-stick CBs: 32 · 2 B = 64 B each (L1-aligned).
+    assert.deepEqual(e.l1Intermediates, [
+      {
+        role: 'halo output',
+        bytesPerCore: 49 * 32 * 2,
+        liveDuringProgram: true,
+        writerProgram: { name: 'halo (untilize_with_halo)', cbBytesPerCore: 2 * 64 },
+      },
+    ]);
     assert.equal(e.l1IntermediateBytesPerCore, 3_136);
   });
 
@@ -92,5 +100,62 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
     assert.equal(o?.kind, 'l1BuffersExhausted');
     assert.equal(o?.cbRegionEndBytes, ctx.device.l1UnreservedBase + 953_344 + 1_182_336);
     assert.match(o?.message ?? '', /halo output needs 1182336 B/);
+  });
+
+  describe('the halo program: its own CBs, run while its input and output are both allocated', () => {
+    // A tiled bf16 pool input 1x168x168x512 in DRAM, forced height-sharded on 64 cores, k3 s1 p1, row-major output
+    // 168x168 (28,224 sticks, 441 per core).
+    //   resharded input (tiled): round_up(28,224, 64·32) / 64 = 448 rows · 512 / 1,024 = 224 tiles · 2,048 = 458,752 B;
+    //   halo output: padded width 170; core k holds outputs 441k .. 441k + 440, whose window origins differ by 440 plus
+    //     2 per image row crossed, at most 3 rows (441 mod 168 = 105 ≥ 168·3 − 440 = 64): 446; span 446 + 2·170 + 3 =
+    //     789 sticks · 512 · 2 B = 807,936 B; both live while the halo runs: 1,266,688 B.
+    //   halo CBs before tt-metal PR #19770: pad stick 1,024 B + whole-shard untilize CB ntiles 16 · ceil(ceil(28,224 /
+    //     64) / 32) = 14 tile rows = 224 tiles · 2,048 = 458,752 B → 459,776 B;
+    //   since PR #20129: 2 pad sticks 2,048 B + 2 untilize CBs of 2 · 16 tiles · 2,048 = 65,536 B → 133,120 B.
+    const dram = (s: number[], page: 'tile' | 'row_major') => tensor(s, { page });
+    const pool = (date: string) => {
+      const ctx = whContext({ ttMetalDate: date });
+      const e = est(
+        estimateOp(
+          op(
+            'ttnn.max_pool2d',
+            [dram([1, 1, 28_224, 512], 'tile')],
+            [dram([1, 1, 28_224, 512], 'row_major')],
+            poolAttrs(1, 168, 168, 512, {
+              stride: ints(1, 1),
+              applied_shard_scheme: {
+                kind: 'dialect',
+                name: 'ttnn.tensor_memory_layout',
+                text: '#ttnn.tensor_memory_layout<height_sharded>',
+                items: ['height_sharded'],
+                fields: {},
+              },
+            }),
+          ),
+          ctx,
+        ),
+      );
+      return { e, ctx };
+    };
+    for (const [date, haloCbs] of [
+      ['2025-03-15', 459_776],
+      ['2025-06-01', 133_120],
+    ] as const) {
+      it(`${date}: the halo's CBs (${haloCbs} B) clash with its input and output before the pool runs`, () => {
+        const { e, ctx } = pool(date);
+        assert.deepEqual(
+          e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
+          [
+            ['resharded pool input', 458_752, undefined],
+            ['halo output', 807_936, haloCbs],
+          ],
+        );
+        const o = detectOverflow(e, 0, l1Limits(ctx.device, undefined));
+        assert.equal(o?.kind, 'cbClashesWithL1Buffers');
+        assert.equal(o?.failedProgram?.name, 'halo (untilize_with_halo)');
+        assert.equal(o?.cbRegionEndBytes, ctx.device.l1UnreservedBase + haloCbs);
+        assert.equal(o?.limitBytes, ctx.device.l1SizeBytes - ctx.device.l1SmallSizeBytes - 1_266_688);
+      });
+    }
   });
 });

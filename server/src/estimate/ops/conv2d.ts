@@ -77,7 +77,13 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
- *   halo.ts; `reallocate_halo_output`'s move, the halo program's own CBs and L1_SMALL config tensors are not counted.
+ *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
+ *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
+ *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
+ *   conv's tilized copy of a row-major input (tilize_with_optional_deallocation). The halo program's own CBs
+ *   (halo.ts haloProgramCbBytesPerCore) ride on the halo output (`writerProgram`): checked while the resharded input
+ *   and the halo output are both allocated, before the conv's CBs exist.
  *   The halo bypass follows @645aa76 (width sharded, row-major, unpadded); @002c902 bypassed any unpadded
  *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
  *   conv of an old build is given a halo output it did not allocate).
@@ -98,7 +104,7 @@ import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTe
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { HaloGeometry, haloSticksPerCore } from './halo';
+import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -109,7 +115,7 @@ const CITES = {
   model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required, halo, conv, to_memory_config); conv2d_utils.cpp@002a3f4 (determine_input_memory_config)',
-  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
 export type ShardScheme = 'height_sharded' | 'block_sharded' | 'width_sharded';
@@ -128,6 +134,9 @@ export interface Conv2dConfigFields {
   readonly fullInnerDim: boolean;
   readonly configTensorsInDram: boolean;
   readonly deallocateActivation: boolean;
+  /** Move the halo output up over the freed resharded input (ttnn::move) before the conv: C++ default true since tt-metal
+   *  PR #16185 (2024-12-19, before every modeled build; ttnn's Python default stays false). */
+  readonly reallocateHaloOutput: boolean;
   /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
   readonly enableSplitReader: boolean;
   /** The attribute was present in the IR. */
@@ -235,6 +244,7 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     fullInnerDim: boolField(f, 'full_inner_dim', false),
     configTensorsInDram: boolField(f, 'config_tensors_in_dram', false),
     deallocateActivation: boolField(f, 'deallocate_activation', false),
+    reallocateHaloOutput: boolField(f, 'reallocate_halo_output', true),
     enableSplitReader: boolField(f, 'enable_split_reader', false),
     present: op.properties['conv2d_config'] !== undefined,
   };
@@ -855,7 +865,7 @@ export function planConv2dOp(
       while (count < extent) {
         const sliced = sliceProblem(p, kind, count);
         const c = choosePlan(sliced, grid, l1Align, ctx);
-        if (typeof c === 'string' || sliceFits(sliced, c.plan, free)) break;
+        if (typeof c === 'string' || sliceFits(sliced, c.plan, free, ctx)) break;
         count = count < 64 ? count + 1 : Math.min(extent, count * 2);
       }
       problem = sliceProblem(p, kind, count);
@@ -871,13 +881,13 @@ export function planConv2dOp(
  * One DRAM-path slice fits when each of its L1 tensors can be allocated in turn (the slice's input shard, then the halo
  * output beside it) and the halo output, the slice's conv output and the CBs fit together.
  */
-function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number): boolean {
-  const tensors = convIntermediates(sliced, plan, true, false);
+function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: EstimateContext): boolean {
+  const tensors = convIntermediates(sliced, plan, true, false, ctx);
   let held = 0;
   let pendingFree = 0;
   for (const t of tensors) {
     held += t.bytesPerCore;
-    if (held > freeBytes) return false;
+    if (held + (t.writerProgram?.cbBytesPerCore ?? 0) > freeBytes) return false;
     held -= pendingFree;
     pendingFree = t.liveDuringProgram ? 0 : t.bytesPerCore;
   }
@@ -900,6 +910,7 @@ function convIntermediates(
   plan: ConvPlan,
   resharded: boolean,
   outputIsResult: boolean,
+  ctx: EstimateContext,
 ): L1Intermediate[] {
   const out: L1Intermediate[] = [];
   const input = plan.input;
@@ -909,9 +920,21 @@ function convIntermediates(
   const rows =
     input.scheme === 'width_sharded' && rowMajor ? nhwIn : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
   const elem = elementBytes(p.inputDtype) ?? 2;
+  const noPadding = p.padding.every((x) => x === 0);
+  const haloBypassed = input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed;
   if (resharded) {
     const bytesPerCore = rowMajor ? rows * shardW * elem : ((rows * shardW) / TILE_ELEMENTS) * tileBytes(p.inputDtype);
-    out.push({ role: 'resharded conv input', bytesPerCore, liveDuringProgram: false });
+    // The program's own input when nothing replaces it (a tiled matmul conv, a bypassed halo). Else freed once the
+    // halo output or the tilized input replaces it; the halo output is moved up over it only by
+    // reallocate_halo_output, a tilized input never (tilize_with_optional_deallocation): else it leaves a hole [6].
+    const replaced = plan.mmConv ? rowMajor : !haloBypassed;
+    const freedLeavesHole = replaced && (plan.mmConv || !p.config.reallocateHaloOutput);
+    out.push({
+      role: 'resharded conv input',
+      bytesPerCore,
+      liveDuringProgram: !replaced,
+      ...(freedLeavesHole && { freedLeavesHole }),
+    });
   }
   if (plan.mmConv) {
     if (rowMajor)
@@ -921,16 +944,20 @@ function convIntermediates(
         liveDuringProgram: true,
       });
   } else {
-    const noPadding = p.padding.every((x) => x === 0);
-    if (!(input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed)) {
+    if (!haloBypassed) {
       const sticks = haloSticksPerCore(
         haloGeometry(p),
         input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
+      );
+      const haloCbBytes = haloProgramCbBytesPerCore(
+        { tiled: !rowMajor, dtype: p.inputDtype, shardWidth: shardW, inputSticks: nhwIn, coresNhw: input.coresNhw },
+        ctx,
       );
       out.push({
         role: 'halo output',
         bytesPerCore: sticks * shardW * (p.inputDtype === 'f32' ? 4 : 2),
         liveDuringProgram: true,
+        writerProgram: { name: 'halo (untilize_with_halo)', cbBytesPerCore: haloCbBytes },
       });
     }
   }
@@ -988,7 +1015,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
-  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path));
+  const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
   const factory = plan.mmConv

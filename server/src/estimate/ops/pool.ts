@@ -43,8 +43,9 @@
  *       printed in threads #35223, #35261/#35431 and #36803, and the reshard rule those of #35115/#36802 and #36803's
  *       "allocated" figure, all to the byte (test/unit/analysis/threads.test.ts).
  *
- * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the halo program's
- *   own CBs and the copy `ttnn::move` may make of the halo output are not counted; the halo shard of an already
+ * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
+ *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
+ *   haloProgramCbBytesPerCore) are checked while its input and output are both allocated (`writerProgram`); the halo shard of an already
  *   sharded input uses C snapped as above, not the input's own shard width. Sharded and bilinear upsample are not
  *   modeled.
  * Worked example: max_pool2d 1x1x12544x64 bf16 (112x112, C 64, k3 s2 p1 → 56x56), height sharded on 64 cores
@@ -72,10 +73,11 @@ import {
 } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
-import { haloSticksPerCore } from './halo';
+import { haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
 
 const CITES = {
   usage:
@@ -84,7 +86,7 @@ const CITES = {
   parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config)',
-  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803)',
+  halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
 } as const;
@@ -262,6 +264,7 @@ function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
       fullInnerDim: false,
       configTensorsInDram: false,
       deallocateActivation: false,
+      reallocateHaloOutput: true,
       enableSplitReader: false,
       present: false,
     },
@@ -296,6 +299,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof out === 'string') return unmodeled(op.name, out);
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
+  if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
+    return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
   const countIncludePad = propBool(op, 'count_include_pad') ?? true;
   const divisorOverride = propInt(op, 'divisor_override');
   const ceilMode = propBool(op, 'ceil_mode') ?? false;
@@ -353,7 +358,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
-  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded);
+  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -364,8 +369,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     groups: [{ name: 'shard cores', nCores: pc.nCores, firstCore: [0, 0] }],
     cbs,
     confidence: 'approx',
-    approxReason:
-      "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version; the halo program's own CBs are not counted",
+    approxReason: "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version",
     citations: [CITES.usage, CITES.factory, CITES.parallel, CITES.invoke, CITES.halo],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
@@ -384,6 +388,7 @@ function poolIntermediates(
   outputTiled: boolean,
   pc: ParallelConfig,
   alreadySharded: boolean,
+  ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
   const nbytes = input.dtype === 'f32' ? 4 : 2;
@@ -398,12 +403,33 @@ function poolIntermediates(
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
     const freedAfterHalo = input.layout.bufferType === 'dram' || (propBool(op, 'deallocate_input') ?? false);
-    out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: !freedAfterHalo });
+    // Freed after the halo; the halo output is moved up over it unless reallocate_halo_output is off (tt-mlir's
+    // attribute, default true like tt-metal's pool2d argument): then a hole stays above the halo output [4].
+    const freedLeavesHole = freedAfterHalo && !(propBool(op, 'reallocate_halo_output') ?? true);
+    out.push({
+      role: 'resharded pool input',
+      bytesPerCore,
+      liveDuringProgram: !freedAfterHalo,
+      ...(freedLeavesHole && { freedLeavesHole }),
+    });
   }
   out.push({
     role: 'halo output',
     bytesPerCore: poolHaloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
     liveDuringProgram: true,
+    writerProgram: {
+      name: 'halo (untilize_with_halo)',
+      cbBytesPerCore: haloProgramCbBytesPerCore(
+        {
+          tiled: inTiled,
+          dtype: input.dtype,
+          shardWidth: shardW,
+          inputSticks: shape.batch * shape.inputH * shape.inputW,
+          coresNhw: pc.coresNhw,
+        },
+        ctx,
+      ),
+    },
   });
   return out;
 }
@@ -490,6 +516,65 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     approxReason: 'upsample factory read at one undated version',
     citations: [CITES.upsample],
   });
+}
+
+/**
+ * avg_pool2d as a global pool [r]: an interleaved (not sharded) input whose window covers the whole image with no
+ *   padding is reduced by one pool_sum program (sum over the spatial rows with the 1/(kH·kW) scaler) instead of the
+ *   reshard + halo + sliding-window pool; a sharded input keeps the sliding window (PR #44226: "direct avg_pool2d
+ *   callers ... continue to hit the sharded-input gate"). Batch 1 on the flattened [1, 1, H·W, C] input is that
+ *   pool_sum over dim −2 of the input itself ("no reshapes, just 1 device op"): sized as `ttnn.sum` over dim 2 like
+ *   global_avg_pool2d below. A batch > 1 is first reshaped to [N, H, W, C] (not read: unmodeled).
+ * [r] tt-metal PR #43820 (change point avg-pool2d-global-reduce; description of 2026-05-07) and PR #44226.
+ */
+const CITE_GLOBAL_REDUCE =
+  'tt-metal PR #43820 (avg_pool2d: global pooling through pool_sum; change point avg-pool2d-global-reduce), PR #44226';
+
+function isGlobalAvgPool(shape: PoolShape, input: ResolvedTensor): boolean {
+  const sharded = input.layout.memoryLayout !== 'interleaved';
+  return (
+    !sharded &&
+    shape.kernel[0] >= shape.inputH &&
+    shape.kernel[1] >= shape.inputW &&
+    shape.padH === 0 &&
+    shape.padW === 0
+  );
+}
+
+function estimateGlobalAvgPoolReduce(
+  op: TtnnOp,
+  shape: PoolShape,
+  input: ResolvedTensor,
+  ctx: EstimateContext,
+): OpEstimateResult {
+  const [d0, d1] = input.logical;
+  if (shape.batch !== 1 || input.logical.length !== 4 || d0 !== 1 || d1 !== 1)
+    return unmodeled(
+      op.name,
+      `global avg_pool2d (kernel covers the ${shape.inputH}x${shape.inputW} input) runs pool_sum after a reshape to [N, H, W, C] for batch ${shape.batch} (${CITE_GLOBAL_REDUCE}): that path is not modeled`,
+    );
+  const sum = estimateReduction(
+    stepOp(op, 'ttnn.sum', [op.operands[0]!], [op.results[0]!], {
+      dim_arg: { kind: 'ints', values: [2] },
+      keep_dim: { kind: 'bool', value: true },
+    }),
+    ctx,
+  );
+  if (sum.kind !== 'estimate')
+    return sum.kind === 'unmodeled'
+      ? unmodeled(op.name, `global avg_pool2d, pool_sum over the spatial rows: ${sum.reason}`)
+      : { ...sum, opName: op.name };
+  return {
+    ...sum,
+    opName: op.name,
+    factoryReason: `global avg_pool2d (kernel ${shape.kernel[0]}x${shape.kernel[1]} covers the ${shape.inputH}x${shape.inputW} input, no padding, interleaved input): one pool_sum over dim −2 instead of the halo and sliding window: ${sum.factoryReason}`,
+    outputs: outputsInL1(op, ctx),
+    confidence: 'approx',
+    approxReason: ["pool_sum is sized with the reduction estimator's CB set", sum.approxReason]
+      .filter((r) => r !== '')
+      .join('; '),
+    citations: [CITE_GLOBAL_REDUCE, ...sum.citations],
+  };
 }
 
 /**
