@@ -500,6 +500,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
   },
+  'topk-single-core-streaming': {
+    family: 'search',
+    pr: 21029,
+    // The resubmission of PR #20781 (merged 2025-04-16, reverted by PR #20876 on 2025-04-18); its description is dated
+    // 2025-04-22 and the merge day was not read. Tickets tt-metal #13235 (1x50257 "not enough L1 memory") and #18357.
+    mergedOn: '2025-04-22',
+    dateFrom: 'approx',
+    what: 'topk single-core becomes an insertion sort streaming 4 transposed tiles (working set K tiles) and takes over whenever the multi-core split does not fit or k > 64; before, the bitonic single-core factory held the whole row transposed (Wt value + Wt index tiles) and ran only for W < 8,192, a wider row needing the multi-core split ("Not enough cores available to run topk operation") and k ≤ 64 always',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.hpp@025ec61 (topk_single_core_interleaved: c_24/c_25 of Wt tiles); topk_op.cpp of the same API era (validate: k ≤ 64, verify_available_cores for W ≥ 8,192; search index id 4637263018)',
+    after:
+      'tt-metal PR #21029; ttnn/cpp/ttnn/operations/reduction/topk/device/topk_op.cpp (verify_single_core_cost: transposed_cb_tile_count = 4; search index id 3748156189)',
+  },
   'moreh-cumsum-to-accumulation': {
     family: 'accumulation',
     pr: 24427,
