@@ -59,21 +59,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
-  describe('concat', () => {
-    const c43893 = { file: 'concat_tt-metal-43893.mlir' };
-    it('tt-metal #43893 (2026-05-08): 1,843,072 B within 4 KiB, before PR #43898', () => {
-      // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
-      // 2 pages + 103,712 = 1,843,040 (tt-metal: 1,843,072).
-      assertNear(regionEnd(assertFails({ ...c43893, date: '2026-05-07' })), 1_843_072);
-    });
-    it('tt-metal #43893 after PR #43898 (single-buffered): fits', () => {
-      assertFits({ ...c43893, date: '2026-06-01' });
-    });
-    it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
-      assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
-    });
-  });
-
   describe('softmax', () => {
     const s18997 = { file: 'softmax_tt-metal-18997.mlir', date: '2025-03-12' };
     it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B (within 4 KiB), the first error', () => {
