@@ -89,46 +89,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
-  describe('tilize / untilize', () => {
-    const u16804 = { file: 'untilize_tt-metal-16804.mlir', date: '2025-01-16' };
-    it('tt-metal #16804 (2025-01-16): to_layout of [1,1,1,50304] to row-major overflows (no block factory yet)', () => {
-      assertFails(u16804, 'untilize_1x1x1x50304');
-    });
-    it('tt-metal #16804: [1,3,5,25152] overflows too', () => {
-      assertFails(u16804, 'untilize_1x3x5x25152', { first: false });
-    });
-    it('tt-metal #15950 (2024-12-12): tilize_with_zero_padding of (1,1,1,50304) bf16 grows to 6,538,016 B (within 4 KiB)', () => {
-      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 99,104 (the
-      // 2024-12 base of ttnn/l1BaseHistory.ts, which this figure gives) = 6,538,016 (6,541,568 with the preset's 102,656).
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-15950.mlir', date: '2025-01-01' })), 6_538_016);
-    });
-    it('tt-metal #27315 (2025-08-22): to_layout of [16, 5210112] bf16 to tile overflows (legacy block split)', () => {
-      assertFails({ file: 'tilize_tt-metal-27315.mlir', date: '2025-08-22' });
-    });
-    it('tt-metal #27315 after PR #35806 (its ticket): fits', () => {
-      assertFits({ file: 'tilize_tt-metal-27315.mlir', date: '2026-06-01' });
-    });
-    it('tt-metal #38364 (2026-02-23): 2,966,816 B exactly on its build date', () => {
-      // Hand-derived in test/unit/estimate/tilize.test.ts: 103,712 + 466·(4,096 + 2,048) on the cliff core (7,6).
-      const op = assertFails({ file: 'tilize_tt-metal-38364.mlir', date: '2026-02-23' });
-      assert.equal(regionEnd(op), 2_966_816);
-      assert.deepEqual(op.overflow?.core, [7, 6]);
-    });
-  });
-
-  describe('tilize of a DRAM width-sharded row-major input', () => {
-    it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
-      // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' })), 5_576_032);
-    });
-    it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
-      assertFits({ file: 'tilize_tt-metal-45331.mlir', date: '2026-07-01' });
-    });
-    it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' })), 5_576_480);
-    });
-  });
-
   describe('slice, embedding', () => {
     it('tt-metal #42434 (2026-04-16): embedding of (32, 1572864) bf16 rows, 3,249,696 B exactly', () => {
       // One row per core → c_0 = 1 x 1,572,864·2 = 3,145,728; c_1 = (32 / 4)·32 = 256; 103,712 + 3,145,984 = 3,249,696.
