@@ -66,6 +66,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20189; ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068',
   },
+  'embedding-fused-chunks': {
+    family: 'embedding',
+    pr: 32016,
+    // For tt-metal issue #31889 (2025-11-05, 2,198,944 B on 8 cores); the description is dated 2025-11-06, the merge day
+    // was not read.
+    mergedOn: '2025-11-06',
+    dateFrom: 'approx',
+    what: 'the fused (tilized-output) embedding streams weight rows in chunks of at most 64 tiles (1 MiB budget) when two whole-row tile blocks exceed 1 MiB; before, c_0 and c_2 held the whole row of Wt tiles (single-buffered above 64 tiles)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp before PR #32016 (buffering = Wt > 64 ? 1 : 2, tiles per block = Wt)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp@0021b0d (use_chunked_processing, max_double_buffer_tiles 64)',
+  },
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,
