@@ -66,6 +66,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20189; ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068',
   },
+  'embedding-fused-chunks': {
+    family: 'embedding',
+    pr: 32016,
+    // For tt-metal issue #31889 (2025-11-05, 2,198,944 B on 8 cores); the description is dated 2025-11-06, the merge day
+    // was not read.
+    mergedOn: '2025-11-06',
+    dateFrom: 'approx',
+    what: 'the fused (tilized-output) embedding streams weight rows in chunks of at most 64 tiles (1 MiB budget) when two whole-row tile blocks exceed 1 MiB; before, c_0 and c_2 held the whole row of Wt tiles (single-buffered above 64 tiles)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp before PR #32016 (buffering = Wt > 64 ? 1 : 2, tiles per block = Wt)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp@0021b0d (use_chunked_processing, max_double_buffer_tiles 64)',
+  },
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,
@@ -583,6 +596,19 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp@00218c5 (uses_multicore_path)',
+  },
+  'topk-single-core-streaming': {
+    family: 'search',
+    pr: 21029,
+    // The resubmission of PR #20781 (merged 2025-04-16, reverted by PR #20876 on 2025-04-18); its description is dated
+    // 2025-04-22 and the merge day was not read. Tickets tt-metal #13235 (1x50257 "not enough L1 memory") and #18357.
+    mergedOn: '2025-04-22',
+    dateFrom: 'approx',
+    what: 'topk single-core becomes an insertion sort streaming 4 transposed tiles (working set K tiles) and takes over whenever the multi-core split does not fit or k > 64; before, the bitonic single-core factory held the whole row transposed (Wt value + Wt index tiles) and ran only for W < 8,192, a wider row needing the multi-core split ("Not enough cores available to run topk operation") and k ≤ 64 always',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.hpp@025ec61 (topk_single_core_interleaved: c_24/c_25 of Wt tiles); topk_op.cpp of the same API era (validate: k ≤ 64, verify_available_cores for W ≥ 8,192; search index id 4637263018)',
+    after:
+      'tt-metal PR #21029; ttnn/cpp/ttnn/operations/reduction/topk/device/topk_op.cpp (verify_single_core_cost: transposed_cb_tile_count = 4; search index id 3748156189)',
   },
   'moreh-cumsum-to-accumulation': {
     family: 'accumulation',

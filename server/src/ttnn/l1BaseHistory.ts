@@ -6,10 +6,11 @@
  * picks the entry.
  *
  * Each entry is a base some tt-metal build printed, derived as "tt-metal's printed figure − CB bytes known exactly"
- * (the arithmetic is in the cited thread test) or read from a real system desc in a tt-mlir dump. An entry holds from
+ * (the arithmetic is in the cited thread test), as "L1 size − L1_SMALL − the bank size an allocator OOM line printed"
+ * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
- * the two bases, and no two neighbours differ by 4 KiB (the largest step, 99,104 → 102,112, is 3,008 B), so a build in a
- * gap is off by less than that. Before the first entry of an arch nothing is known (the preset base stays).
+ * the two bases, and no two neighbours differ by 4 KiB (the largest step, 99,104 → 102,112, is 3,008 B; the base fell
+ * by 2,304 B between 2025-03 and 2025-09), so a build in a gap is off by less than that. Before the first entry of an arch nothing is known (the preset base stays).
  *
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
  * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25; below
@@ -39,7 +40,8 @@ export interface ObservedL1Base {
   readonly seen: string;
   /** Short citations, e.g. `tt-metal #16348`. */
   readonly sources: readonly string[];
-  /** How each source gives the base: printed figure − CB bytes (the thread tests hold the CB arithmetic). */
+  /** How each source gives the base: printed figure − CB bytes (the thread tests hold the CB arithmetic), or
+   *  `L1 size − N L1_SMALL − M bank` from an allocator OOM line's bank size. */
   readonly derivation: string;
 }
 
@@ -71,6 +73,44 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     derivation:
       '#18997 (2025-03-12): 2,287,328 − 2,185,216; #19606 (2025-03-25): 1,458,144 − 1,356,032 = 1,724,384 − 1,622,272',
   },
+  // The next four come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
+  // l1_size − base − l1_small_size (device.ts L1_SMALL_DEFAULT), so base = 1,499,136 − L1_SMALL − bank. L1_SMALL is
+  // tt-mlir's runtime default of the build (32 KiB before tt-mlir PR #5557, 2025-11-04, 64 KiB after), printed as
+  // "bank size is only 32768 B" for L1_SMALL in tt-xla #1722's nightly; 2026-01's tt-xla bank (#3054, 1,330,048 B)
+  // with 64 KiB gives the 103,552 B the CB figures of that month give, so tt-xla ran the default then too.
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_808,
+    firstSeen: '2025-09-24',
+    seen: '2025-09',
+    sources: ['tt-xla #1458'],
+    derivation: 'tt-xla #1458 (2025-09-24): 1,499,136 − 32,768 L1_SMALL − 1,366,560 bank',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 101_440,
+    firstSeen: '2025-10-06',
+    seen: '2025-10',
+    sources: ['tt-xla #1588', 'tt-xla #1722'],
+    derivation:
+      'tt-xla #1588 (2025-10-06) and #1722 (2025-10-17, whose run printed the 32,768 B L1_SMALL bank): 1,499,136 − 32,768 L1_SMALL − 1,364,928 bank',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 101_664,
+    firstSeen: '2025-11-10',
+    seen: '2025-11',
+    sources: ['tt-mlir #5771'],
+    derivation: 'tt-mlir #5771 (2025-11-10, after PR #5557): 1,499,136 − 65,536 L1_SMALL − 1,331,936 bank',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_208,
+    firstSeen: '2025-12-23',
+    seen: '2025-12-23',
+    sources: ['tt-xla #2659'],
+    derivation: 'tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank',
+  },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_656,
@@ -86,8 +126,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 103_552,
     firstSeen: '2026-01-22',
     seen: '2026-01',
-    sources: ['tt-mlir #6754', 'tt-metal #36426'],
-    derivation: 'tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920',
+    sources: ['tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
+    derivation:
+      'tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank',
   },
   {
     arch: 'wormhole_b0',

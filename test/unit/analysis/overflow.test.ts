@@ -78,16 +78,20 @@ describe('analysis/overflow', () => {
       assert.equal(l1BufferTopBytes(wormhole2026) - wormhole2026.l1UnreservedBase, 1_329_888);
     });
 
-    it('the build window dates the runtime\'s size: tt-xla #1458 (2025-09-24, "bank size is 1366560 B") ran with 32 KiB', () => {
-      // 1,499,136 − 99,808 (the base that thread implies) − 32,768 = 1,366,560. Our 2025-09 base is the table's 102,112 B
-      // (tt-metal #18997/#19606), so the bank is 1,499,136 − 102,112 − 32,768 = 1,364,256: 2,304 B under the thread's;
-      // with 64 KiB it would be 1,331,488, 35 KB off.
-      const sept2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-09-24', latest: '2025-09-24' } });
-      assert.equal(sept2025.l1SmallSizeBytes, 32_768);
-      assert.match(sept2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
-      const bank = l1BufferTopBytes(sept2025) - sept2025.l1UnreservedBase;
-      assert.equal(bank, 1_364_256);
-      assert.ok(Math.abs(bank - 1_366_560) <= 4096);
+    it("the build window dates the runtime's size: 32 KiB before tt-mlir PR #5557 (tt-xla #1722 printed it), 64 KiB after", () => {
+      // tt-xla #1722 (2025-10-17): one nightly printed "L1_SMALL buffer ... bank size is only 32768 B" (the L1_SMALL
+      // size, independent of the base) and "L1 buffer ... bank size is only 1364928 B".
+      const oct2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-10-17', latest: '2025-10-17' } });
+      assert.equal(oct2025.l1SmallSizeBytes, 32_768);
+      assert.match(oct2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
+      // With that L1_SMALL the bank gives the dated table's 2025-10 base: 1,499,136 − 32,768 − 1,364,928 = 101,440.
+      assert.equal(oct2025.l1UnreservedBase, 101_440);
+      assert.equal(l1BufferTopBytes(oct2025) - oct2025.l1UnreservedBase, 1_364_928);
+      // tt-xla #3054 (2026-01-30): bank 1,330,048 B; the base of 2026-01's CB figures (tt-mlir #6754: 1,528,960 −
+      // 1,425,408 = 103,552) leaves 1,499,136 − 103,552 − 1,330,048 = 65,536 of L1_SMALL: the default after PR #5557.
+      const jan2026 = resolveDevice(undefined, { buildWindow: { earliest: '2026-01-30', latest: '2026-01-30' } });
+      assert.equal(jan2026.l1SmallSizeBytes, 65_536);
+      assert.equal(l1BufferTopBytes(jan2026) - jan2026.l1UnreservedBase, 1_330_048);
       // tt-mlir #5771 (2025-11-10) printed 1,331,936 = 1,499,136 − 101,664 − 65,536: after PR #5557.
       const nov2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-11-10', latest: '2025-11-10' } });
       assert.equal(nov2025.l1SmallSizeBytes, 65_536);

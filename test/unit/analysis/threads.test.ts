@@ -59,21 +59,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
-  describe('concat', () => {
-    const c43893 = { file: 'concat_tt-metal-43893.mlir' };
-    it('tt-metal #43893 (2026-05-08): 1,843,072 B within 4 KiB, before PR #43898', () => {
-      // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
-      // 2 pages + 103,712 = 1,843,040 (tt-metal: 1,843,072).
-      assertNear(regionEnd(assertFails({ ...c43893, date: '2026-05-07' })), 1_843_072);
-    });
-    it('tt-metal #43893 after PR #43898 (single-buffered): fits', () => {
-      assertFits({ ...c43893, date: '2026-06-01' });
-    });
-    it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
-      assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
-    });
-  });
-
   describe('softmax', () => {
     const s18997 = { file: 'softmax_tt-metal-18997.mlir', date: '2025-03-12' };
     it('tt-metal #18997 (2025-03-12): (32, 32000) f32 grows to 2,287,328 B (within 4 KiB), the first error', () => {
@@ -136,46 +121,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.estimate.kind, 'estimate');
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 835_584);
       assert.equal(op.overflow, undefined);
-    });
-  });
-
-  describe('tilize / untilize', () => {
-    const u16804 = { file: 'untilize_tt-metal-16804.mlir', date: '2025-01-16' };
-    it('tt-metal #16804 (2025-01-16): to_layout of [1,1,1,50304] to row-major overflows (no block factory yet)', () => {
-      assertFails(u16804, 'untilize_1x1x1x50304');
-    });
-    it('tt-metal #16804: [1,3,5,25152] overflows too', () => {
-      assertFails(u16804, 'untilize_1x3x5x25152', { first: false });
-    });
-    it('tt-metal #15950 (2024-12-12): tilize_with_zero_padding of (1,1,1,50304) bf16 grows to 6,538,016 B (within 4 KiB)', () => {
-      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 99,104 (the
-      // 2024-12 base of ttnn/l1BaseHistory.ts, which this figure gives) = 6,538,016 (6,541,568 with the preset's 102,656).
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-15950.mlir', date: '2025-01-01' })), 6_538_016);
-    });
-    it('tt-metal #27315 (2025-08-22): to_layout of [16, 5210112] bf16 to tile overflows (legacy block split)', () => {
-      assertFails({ file: 'tilize_tt-metal-27315.mlir', date: '2025-08-22' });
-    });
-    it('tt-metal #27315 after PR #35806 (its ticket): fits', () => {
-      assertFits({ file: 'tilize_tt-metal-27315.mlir', date: '2026-06-01' });
-    });
-    it('tt-metal #38364 (2026-02-23): 2,966,816 B exactly on its build date', () => {
-      // Hand-derived in test/unit/estimate/tilize.test.ts: 103,712 + 466·(4,096 + 2,048) on the cliff core (7,6).
-      const op = assertFails({ file: 'tilize_tt-metal-38364.mlir', date: '2026-02-23' });
-      assert.equal(regionEnd(op), 2_966_816);
-      assert.deepEqual(op.overflow?.core, [7, 6]);
-    });
-  });
-
-  describe('tilize of a DRAM width-sharded row-major input', () => {
-    it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
-      // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' })), 5_576_032);
-    });
-    it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
-      assertFits({ file: 'tilize_tt-metal-45331.mlir', date: '2026-07-01' });
-    });
-    it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
-      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' })), 5_576_480);
     });
   });
 

@@ -255,13 +255,22 @@ describe('estimate/datamove: composites (largest program of the sequence)', () =
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
-  it('embedding with tiled weights: untilize of the weights dominates (2 · Wt tiles)', () => {
+  it('embedding with tiled weights and a TILE result: untilize of the weights, then the fused factory, which dominates', () => {
     // weights 1024x512 bf16 tiles: Wt = 16, 32 tile rows ≤ 64 cores → one row per core: c_0 = c_16 = 16 · 2,048
-    // → 65,536 B; the row-major embedding (rows of 1 KiB) and the tilize of 1x32x512 are smaller.
+    // → 65,536 B. Then row-major indices of 32 (a multiple of 32), width 512 and a TILE result: fused_tilized →
+    // EmbeddingsFusedProgramFactory, Wt = 16 ≤ 64 → double-buffered: c_0 = 2·16·2,048 = 65,536, c_1 = 32·4 = 128,
+    // c_2 = 65,536 → 131,200 B, the larger program.
     const e = est(
       estimateOp(op('ttnn.embedding', [rm([1, 32], 'u32'), dram([1024, 512])], [dram([1, 32, 512])]), whContext()),
     );
-    assert.equal(e.cbBytesPerCore, 65_536);
+    assert.equal(e.cbBytesPerCore, 131_200);
+    assert.equal(e.factory, 'EmbeddingsFusedProgramFactory');
+    assert.match(e.factoryReason, /untilize weights: \S+ 65536 B/);
+    // 31 indices (not a multiple of 32): no fused factory; the untilize of the weights stays the largest program.
+    const unfused = est(
+      estimateOp(op('ttnn.embedding', [rm([1, 31], 'u32'), dram([1024, 512])], [dram([1, 31, 512])]), whContext()),
+    );
+    assert.equal(unfused.cbBytesPerCore, 65_536);
   });
 
   it('row-major mean: tilize → reduce → untilize', () => {

@@ -21,6 +21,13 @@ function est(r: OpEstimateResult): OpEstimate {
 
 const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
 
+/** A step's figure in a composite's reason ("label: Factory N B"), for the one program a hand figure is about. */
+function stepBytes(e: OpEstimate, label: string): number {
+  const m = new RegExp(`${label.replace(/[()]/g, '\\$&')}: \\S+ (\\d+) B`).exec(e.factoryReason);
+  assert.ok(m, `no step ${label} in: ${e.factoryReason}`);
+  return Number(m[1]);
+}
+
 const FILE = path.join(
   __dirname,
   '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir',
@@ -52,7 +59,9 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
     assert.equal(est.factory, 'SliceRmProgramFactory');
     assert.equal(est.nCoresUsed, 6);
     assert.ok(est.citations.some((c) => c.includes('data_movement/slice/slice.cpp@81b4b13')));
-    // The untilize before and the tilize after are separate programs, not in this estimate.
+    // The untilize before and the tilize after are separate programs: on this build (sub-block era) both stay far
+    // below the slice program, which is the op's figure.
+    assert.match(est.factoryReason, /3 programs run in turn/);
     assert.equal(est.confidence, 'approx');
     assert.match(est.approxReason, /three programs/);
     assert.equal(wide!.overflow?.status, 'first');
@@ -63,8 +72,11 @@ describe('estimate/slice: tiled input, start off a tile boundary', () => {
     assert.equal(est.kind, 'estimate');
     if (est.kind !== 'estimate') return;
     // 64 f32 = 256 B per row; 6 rows over 6 cores round up to 32 per read target; m = largest divisor of 32 with
-    // m x 256 <= 4096 = 16; c_0 = 2 x 16 x 256 = 8,192 B.
-    assert.equal(est.cbBytesPerCore, 8_192);
+    // m x 256 <= 4096 = 16; c_0 = 2 x 16 x 256 = 8,192 B for the slice program. The tilize of its (6, 1, 64) f32 result
+    // holds a tile row: Wt = 2, c_0 = c_16 = 2 x 4,096 → 16,384 B, the op's figure.
+    assert.equal(stepBytes(est, 'row-major slice'), 8_192);
+    assert.equal(stepBytes(est, 'to_layout TILE (result)'), 16_384);
+    assert.equal(est.cbBytesPerCore, 16_384);
     assert.equal(narrow!.overflow, undefined);
   });
 });
@@ -123,9 +135,47 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
         whContext(),
       ),
     );
-    assert.equal(e.factory, 'SliceRmProgramFactory');
-    assert.equal(e.cbBytesPerCore, 8_192);
+    assert.equal(stepBytes(e, 'row-major slice'), 8_192);
+    assert.match(e.factoryReason, /row-major slice: SliceRmProgramFactory/);
+    // Around it: the untilize of the 64x128 input and the tilize of the 64x100 result each hold a tile row of 4 tiles
+    // in and out (4 x 2,048 x 2 = 16,384 B), the op's figure.
+    assert.equal(stepBytes(e, 'to_layout ROW_MAJOR (input)'), 16_384);
+    assert.equal(e.cbBytesPerCore, 16_384);
     assert.equal(e.confidence, 'approx');
+  });
+
+  it('a legacy-era build: the untilize of the whole input overflows first, and its figure is the one reported', () => {
+    // (32, 1572864) bf16 TILE sliced at row 1 (begins[-2] off a tile boundary) on a 2026-01-05 build (before PR #35806):
+    // ttnn::slice first runs to_layout ROW_MAJOR of the whole input: the legacy block split, Wt = 49,152, b = 781 →
+    // 62 blocks + a 730-tile cliff; the cliff_col_row core's CBs are checked first: 730·(2,048 + 2,048) = 2,990,080 +
+    // 102,656 (base) = 3,092,736 B, past L1 (tt-metal #35738 printed this untilize figure). The row-major slice after it
+    // would need 2 pages of 1,572,864·2 = 3,145,728 B (6,291,456 B), larger, but tt-metal never reaches it.
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([32, 1_572_864])], [tensor([1, 1_572_864])], {
+          begins: ints(1, 0),
+          ends: ints(2, 1_572_864),
+          step: ints(1, 1),
+        }),
+        whContext({ ttMetalDate: '2026-01-05', base: 102_656 }),
+      ),
+    );
+    assert.equal(e.factory, 'UntilizeMultiCoreBlockProgramFactory');
+    assert.equal(e.cbRegionEndBytes, 3_092_736);
+    assert.match(e.factoryReason, /the first past L1 is to_layout ROW_MAJOR \(input\)/);
+    // After PR #35806 the untilize is cut into sub-blocks and the row-major slice (6,291,456 B of CBs) is the first past L1.
+    const later = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([32, 1_572_864])], [tensor([1, 1_572_864])], {
+          begins: ints(1, 0),
+          ends: ints(2, 1_572_864),
+          step: ints(1, 1),
+        }),
+        whContext({ ttMetalDate: '2026-04-01', base: 103_712 }),
+      ),
+    );
+    assert.equal(later.factory, 'SliceRmProgramFactory');
+    assert.equal(later.cbRegionEndBytes, 103_712 + 6_291_456);
   });
 
   it('TILE in DRAM sliced into L1: the untilized copy is in L1, so a 16 B start offset is aligned', () => {
@@ -143,7 +193,7 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
         whContext(),
       ),
     );
-    assert.equal(e.cbBytesPerCore, 6_656);
+    assert.equal(stepBytes(e, 'row-major slice'), 6_656);
   });
 
   it('a step ≠ 1 takes SliceRmStrideProgramFactory: 2 rows', () => {
@@ -173,8 +223,8 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
         whContext(),
       ),
     );
-    assert.equal(t.factory, 'SliceRmStrideProgramFactory');
-    assert.equal(t.cbBytesPerCore, 512);
+    assert.equal(stepBytes(t, 'row-major slice'), 512);
+    assert.match(t.factoryReason, /row-major slice: SliceRmStrideProgramFactory/);
     assert.equal(t.confidence, 'approx');
   });
 

@@ -15,13 +15,22 @@ const day = (d: string) => ({ earliest: d, latest: d });
 
 describe('ttnn/l1BaseHistory', () => {
   it('every derivation "printed − CB bytes" comes out at the entry base; entries are dated in order per arch', () => {
+    const num = (s: string) => Number(s.replace(/,/g, ''));
     for (const e of L1_BASE_HISTORY) {
-      const pairs = [...e.derivation.matchAll(/([\d,]+) − (?:[\d,]+ bf16 tiles \()?([\d,]+)/g)];
+      // Bank-size derivations: L1 size − L1_SMALL − the printed bank size (the L1 size is Wormhole's 1,499,136 B).
+      const banks = [...e.derivation.matchAll(/([\d,]+) − ([\d,]+) L1_SMALL − ([\d,]+) bank/g)];
+      for (const m of banks) {
+        assert.equal(num(m[1]!), 1_499_136, m[0]);
+        assert.ok([32_768, 65_536].includes(num(m[2]!)), `${m[0]}: a tt-mlir runtime L1_SMALL default`);
+        assert.equal(num(m[1]!) - num(m[2]!) - num(m[3]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
+      }
+      const rest = e.derivation.replace(/([\d,]+) − ([\d,]+) L1_SMALL − ([\d,]+) bank/g, '');
+      const pairs = [...rest.matchAll(/([\d,]+) − (?:[\d,]+ bf16 tiles \()?([\d,]+)/g)];
       for (const m of pairs) {
-        const num = (s: string) => Number(s.replace(/,/g, ''));
         assert.equal(num(m[1]!) - num(m[2]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
       }
-      if (e.sources.some((s) => s.startsWith('tt-metal'))) assert.ok(pairs.length > 0, e.derivation);
+      if (e.sources.some((s) => s.startsWith('tt-metal') || s.startsWith('tt-xla')))
+        assert.ok(pairs.length + banks.length > 0, e.derivation);
     }
     for (const arch of ['wormhole_b0', 'blackhole'] as const) {
       const dates = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => e.firstSeen);
@@ -57,8 +66,16 @@ describe('ttnn/l1BaseHistory', () => {
   });
 
   it('a date between two sightings keeps the earlier base (a step function)', () => {
-    // 2025-11-18 (tt-metal #32611, no figure): the last base seen before is 2025-03's 102,112; the next, 2026-01's 103,552.
-    assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 102_112);
+    // 2025-08-22 (tt-metal #27315, no figure): the last base seen before is 2025-03's 102,112; the next, 2025-09's.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 102_112);
+    // 2025-11-18 (tt-metal #32611, no figure): tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 101_664);
+    // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17) printed the same bank, 1,364,928 B, with a 32,768 B L1_SMALL
+    // bank printed in #1722's run: 1,499,136 − 32,768 − 1,364,928 = 101,440 over the whole stretch.
+    assert.equal(
+      observedBaseFor('wormhole_b0', { earliest: '2025-10-06', latest: '2025-10-17' })?.l1UnreservedBaseBytes,
+      101_440,
+    );
     // The day before #6754 (2026-01-22) is still the 2025-12 entry (tt-mlir #6536: 9,990,400 − 9,887,744 = 102,656);
     // #6754's day is the 2026-01 entry.
     assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_656);
@@ -77,7 +94,8 @@ describe('ttnn/l1BaseHistory', () => {
   });
 
   it('a window straddling entries keeps the preset base when it lies between their bases, else the nearest of them', () => {
-    // 2025-12..2026-01: 102,112 (to 12-30), 102,656 (tt-mlir #6536, to 01-21), then 103,552: the preset's lies between.
+    // 2025-12..2026-01: 101,664 (tt-mlir #5771, to 12-22), 102,208 (tt-xla #2659, to 12-30), 102,656 (tt-mlir #6536,
+    // to 01-21), then 103,552: the preset's lies between.
     assert.deepEqual(
       baseSpans('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }).map((s) => [
         s.from,
@@ -85,14 +103,15 @@ describe('ttnn/l1BaseHistory', () => {
         s.entry?.l1UnreservedBaseBytes,
       ]),
       [
-        ['2025-12-01', '2025-12-30', 102_112],
+        ['2025-12-01', '2025-12-22', 101_664],
+        ['2025-12-23', '2025-12-30', 102_208],
         ['2025-12-31', '2026-01-21', 102_656],
         ['2026-01-22', '2026-01-31', 103_552],
       ],
     );
     const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
     assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [WH_PRESET, false]);
-    assert.match(jan.why, /102,112\.\.103,552 B/);
+    assert.match(jan.why, /101,664\.\.103,552 B/);
     // 2026-08: 103,712 then 105,664: every build is at least 103,712, above the preset's 102,656.
     const aug = datedBase('wormhole_b0', { earliest: '2026-08-01', latest: '2026-08-31' }, WH_PRESET);
     assert.deepEqual([aug.l1UnreservedBaseBytes, aug.fromTable], [103_712, true]);

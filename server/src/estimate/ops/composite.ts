@@ -87,7 +87,9 @@ export interface Step {
 /**
  * The figure of a composite: an illegal step makes the op illegal; otherwise the step with the largest worst-core
  * CB region (ties: the later step) is reported, with every step's figure in the reason. Unmodeled when any step that
- * runs a program is unmodeled (its CBs could be the largest).
+ * runs a program is unmodeled (its CBs could be the largest). With `firstBeyondL1`, a step whose CB region ends past
+ * the L1 size is reported instead, the first such in execution order: tt-metal throws at that program, so its figure
+ * is the one printed, even when a later step's CBs would be larger.
  */
 export function largestStep(
   op: TtnnOp,
@@ -97,6 +99,7 @@ export function largestStep(
     readonly confidence?: 'exact' | 'approx';
     readonly approxReason?: string;
     readonly citations?: readonly string[];
+    readonly firstBeyondL1?: boolean;
   } = {},
 ): OpEstimateResult {
   for (const s of steps)
@@ -107,6 +110,10 @@ export function largestStep(
     if (s.result.kind !== 'estimate') continue;
     if (chosen === undefined || s.result.worstCbBytesPerCore >= chosen.est.worstCbBytesPerCore)
       chosen = { step: s, est: s.result };
+  }
+  if (how.firstBeyondL1 === true) {
+    const first = steps.find((s) => s.result.kind === 'estimate' && s.result.cbRegionEndBytes > ctx.device.l1SizeBytes);
+    if (first !== undefined && first.result.kind === 'estimate') chosen = { step: first, est: first.result };
   }
   if (chosen === undefined) return unmodeled(op.name, 'no step of the composite runs a device program');
   const summary = steps
@@ -133,7 +140,11 @@ export function largestStep(
     ...chosen.est,
     opName: op.name,
     factory: chosen.est.factory,
-    factoryReason: `${steps.length} programs run in turn (${summary}); the largest is ${chosen.step.label}: ${chosen.est.factoryReason}`,
+    factoryReason: `${steps.length} programs run in turn (${summary}); ${
+      how.firstBeyondL1 === true && chosen.est.cbRegionEndBytes > ctx.device.l1SizeBytes
+        ? 'the first past L1'
+        : 'the largest'
+    } is ${chosen.step.label}: ${chosen.est.factoryReason}`,
     cbBytesSummedOverRanges: chosen.est.cbBytesSummedOverRanges,
     outputs,
     l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),

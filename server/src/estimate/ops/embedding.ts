@@ -20,6 +20,14 @@
  *   In the goldens' build this reproduces 2 · Wt_weight · T: 16,384 B for 256x128 bf16 weights (TestOpModelInterface
  *   .cpp@b73fc81:3506) and 32,768 B for 512x256 (TestOpModelLib.cpp@b73fc81:3587).
  *
+ * Row-major indices with a last dim a multiple of 32, weights of a width a multiple of 32 and a TILE result: the fused
+ *   factory (fusedEmbedding) [3]: c_0 = b·n·T(w), c_1 = 32·idxElem, c_2 = b·n·T(out), n = Wt (b = 2, or 1 above 64
+ *   tiles) before change point `embedding-fused-chunks`, at most 64-tile chunks (b = 2) from it when 2·Wt·T(w) > 1 MiB.
+ *   tt-metal #31889 (2025-11-05): Wt = 512 bf16 → 512·2,048 + 128 + 512·2,048 = 2,097,280 B + base 101,664 = 2,198,944 B,
+ *   tt-metal's figure.
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp@0021b0d, embedding.cpp
+ *       (fused_tilized), embedding_device_operation.cpp (select_program_factory)
+ *
  * `ttnn.embedding_bw` (estimateEmbeddingBackward) [2]: split_work_to_cores(grid, E/32 embedding tiles), m = max tiles per
  *   core: c_0 grad = m · T(grad), c_1 index = 32 · idxElem, c_2 = m · T(out), c_24 mask = 32 B, c_25 = 16 B,
  *   c_16 = m · T(out). 1x1x2048x4096 bf16 grad, bf16 indices: m = ceil(128/64) = 2 → 3 · 4,096 + 64 + 32 + 16 =
@@ -37,7 +45,15 @@ import { atOrAfter } from '../changePoints';
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { CITE, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
+import {
+  CITE,
+  ResolvedTensor,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  resolveTensor,
+  splitWorkToCores,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -54,6 +70,7 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (weight.layout.bufferType === 'system_memory') return unmodeled(op.name, 'weights on host');
+  if (fusedTilized(indices, weight, output)) return fusedEmbedding(op, ctx, indices, weight, output);
   if (weight.layout.pageLayout !== 'row_major') return tiledEmbedding(op, ctx);
   const wElem = elementBytes(weight.dtype);
   const iElem = elementBytes(indices.dtype) ?? 4;
@@ -81,6 +98,68 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     confidence: 'exact',
     citations: [CITE_EMB, CITE.workSplit],
     notes: [],
+  });
+}
+
+const CITE_FUSED =
+  'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp@0021b0d; embedding.cpp (fused_tilized); embedding_device_operation.cpp (select_program_factory)';
+
+/**
+ * ttnn::embedding's `fused_tilized` [3]: row-major indices whose last dim is a multiple of 32, weights whose width is a
+ * multiple of 32, and a TILE result (tt-mlir's runtime passes the result's layout) run EmbeddingsFusedProgramFactory,
+ * which gathers and tilizes in one program; TILE indices take the tilized-indices factory first.
+ */
+function fusedTilized(indices: ResolvedTensor, weight: ResolvedTensor, output: ResolvedTensor): boolean {
+  const s = indices.logical[indices.logical.length - 1] ?? 0;
+  const w = weight.padded[weight.padded.length - 1] ?? 0;
+  return (
+    indices.layout.pageLayout === 'row_major' && output.layout.pageLayout === 'tile' && s % 32 === 0 && w % 32 === 0
+  );
+}
+
+/**
+ * EmbeddingsFusedProgramFactory [3] (interleaved result): split_work_to_cores(grid, B·S / 32 blocks of 32 rows); Wt =
+ * weight width / 32; c_0 (gathered rows) = b·n·T(w), c_1 (indices) = 32·idxElem, c_2 (tilized out) = b·n·T(out).
+ * Before change point `embedding-fused-chunks` n = Wt, b = Wt > 64 ? 1 : 2; from it, when 2·Wt·T(w) > 1 MiB, n =
+ * min(⌊1 MiB / T(w)⌋, Wt, 64) and b = 2. Tiled weights are converted to row-major first (a program of its own).
+ */
+function fusedEmbedding(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  indices: ResolvedTensor,
+  weight: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
+  const iElem = elementBytes(indices.dtype) ?? 4;
+  const wt = (weight.padded[weight.padded.length - 1] ?? 32) / 32;
+  const tw = tileBytes(weight.dtype);
+  const tOut = tileBytes(output.dtype);
+  const chunked = 2 * wt * tw > MAX_CHUNK_BYTES && atOrAfter(ctx, 'embedding-fused-chunks');
+  const n = chunked ? Math.max(1, Math.min(Math.floor(MAX_CHUNK_BYTES / tw), wt, 64)) : wt;
+  const buffering = chunked ? 2 : wt > 64 ? 1 : 2;
+  const blocks = Math.ceil(volume(indices.logical) / 32);
+  const split = splitWorkToCores(gridArea(ctx), blocks);
+  const fused = finishProgram({
+    op,
+    ctx,
+    factory: 'EmbeddingsFusedProgramFactory',
+    factoryReason: `row-major indices (last dim a multiple of 32) and a TILE result: gather and tilize fused; ${blocks} blocks of 32 rows over ${split.nCores} cores; ${chunked ? `weight rows in ${n}-tile chunks (tt-metal PR #32016)` : `whole rows of ${wt} tiles, ${buffering === 1 ? 'single' : 'double'}-buffered`}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'gathered weight rows', nPages: buffering * n, pageBytes: tw },
+      { index: 1, role: 'indices', nPages: 1, pageBytes: 32 * iElem },
+      { index: 2, role: 'tilized output', nPages: buffering * n, pageBytes: tOut },
+    ],
+    confidence: 'approx',
+    approxReason:
+      'fused factory read at 0021b0d (chunked) with the whole-row form before PR #32016 taken from its non-chunked branch; core order not checked against a thread',
+    citations: [CITE_FUSED, CITE.workSplit],
+  });
+  const wSpec = op.operands[1];
+  if (weight.layout.pageLayout === 'row_major' || wSpec?.kind !== 'tensor') return fused;
+  const u = toLayoutStep(op, ctx, 'untilize weights', wSpec, 'row_major');
+  return largestStep(op, ctx, [u.step, { label: 'fused embedding', result: fused }], {
+    citations: [CITES_TILED.composite],
   });
 }
 

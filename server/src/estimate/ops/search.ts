@@ -18,7 +18,9 @@
  *     per core: 2·T(in) + 2·T(idx) + n·(T(in) + T(idx)) + 2·T(v) + 2·T(idx) + 2·(2·T(v) + 2·T(idx)) + 4,096 + 2,048;
  *     else the DRAM factory: 2·(2·T(in) + 3·T(idx) + T(v)) on each worker, 2·(T(in) + T(idx)) on the coordinator
  *   topk, single core [4]: c_0 = 4·T(v), c_1 = 4·T(i), c_2 = 4·T(v), c_3 = 4·T(i), c_4 = 2K·T(v), c_5 = 2K·T(i),
- *     c_6 = K·T(v), c_7 = K·T(i), K = ceil(k / 32); one core.
+ *     c_6 = K·T(v), c_7 = K·T(i), K = ceil(k / 32); one core. Before change point `topk-single-core-streaming`
+ *     (tt-metal PR #21029) [8]: k ≤ 64; W ≥ 8,192 needs a multi-core split (else rejected); W < 8,192 runs the bitonic
+ *     factory: c_0 = 4·T(v), c_1 = 4·T(i), c_24 = Wt·T(v), c_25 = Wt·T(i), c_16 = 2·T(v), c_17 = 2·T(i)
  *   topk, multi-core [7] (W a power of two in [8,192, 65,535), k ≤ 64, and a split found by find_topk_core_config):
  *     every core 4·T(v) + 4·T(i) + Wt_final·(T(c) + T(i)) + 2·T(i); local cores + Wt_local·(T(c) + T(i)) + 2·T(c);
  *     the final core + 2·T(v) + Wt_final·(T(c) + T(i)); Wt_local = split / 32, Wt_final = cores · max(k, 32) / 32
@@ -37,6 +39,9 @@
  *       (find_topk_core_config), topk_device_operation.cpp@040a27c (select_program_factory)
  *   [6] ttnn/cpp/ttnn/operations/data_movement/sort/device/sort_program_factory.cpp@00c5add
  *       (SortProgramFactoryCrossCoreDataExchange, SortProgramFactorySingleRowMultiCore)
+ *   [8] ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.hpp@025ec61 (topk_single_core_interleaved
+ *       before PR #21029); topk_op.cpp of that API era (validate_with_output_tensors, verify_available_cores,
+ *       create_program: single core below W = 8,192; search index id 4637263018)
  *   [5] ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f
  *       (distribute_work_to_cores; CBs c_0..c_3); argmax_device_operation.cpp@00218c5 (uses_multicore_path, PR #46340)
  *
@@ -83,6 +88,10 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_multi_core_program_factory.cpp@010a13c; topk_utils.cpp@04ef66d (find_topk_core_config)',
   topkSelect:
     'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_device_operation.cpp@040a27c (select_program_factory)',
+  topkBitonic:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.hpp@025ec61 (topk_single_core_interleaved before PR #21029: c_24/c_25 hold Wt tiles)',
+  topkValidateOld:
+    'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_op.cpp before PR #21029 (validate_with_output_tensors, verify_available_cores; search index id 4637263018)',
   argmaxMulti:
     'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_multi_core_program_factory.cpp@050f24f (distribute_work_to_cores, CBs c_0..c_3)',
   argmaxValidateOld:
@@ -510,6 +519,69 @@ function topkMultiCore(
   });
 }
 
+/**
+ * `verify_available_cores` of topk_op.cpp before PR #21029 [topkValidateOld]: splits of W from W / 2 down to 64
+ * (halving, uint16 arithmetic) into at most grid rows − 1 local cores, whose whole-split CBs plus two gathered tiles
+ * per core fit in num_cores · l1_size. True when some split does.
+ */
+function oldTopKCoresAvailable(ctx: EstimateContext, w: number, tValue: number, tIndex: number): boolean {
+  const maxCores = ctx.device.workerGrid[0] - 1;
+  for (let split = Math.floor(w / 2); split >= 64; split = Math.floor(split / 2)) {
+    const rem = w % split;
+    const n = Math.floor(w / split) + (rem > 0 ? 1 : 0);
+    const gather = 2 * n * (tValue + tIndex);
+    const local = Math.floor(split / 32) * (tValue + tIndex);
+    if (n <= maxCores && gather + local * n < ctx.device.l1SizeBytes * n && n > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * TopK before change point `topk-single-core-streaming` (tt-metal PR #21029): validate rejects k > 64, and a row of
+ * W ≥ 8,192 needs a multi-core split ("Not enough cores available to run topk operation", tt-metal #13235's 1x50257);
+ * a narrower row runs the bitonic single-core factory [topkBitonic], which holds the whole transposed row: c_0 = 4·T(v),
+ * c_1 = 4·T(i), c_24 = Wt·T(v), c_25 = Wt·T(i), c_16 = 2·T(v), c_17 = 2·T(i), indices UINT16. The multi-core factory of
+ * those builds is not modeled.
+ */
+function topkBeforeStreaming(op: TtnnOp, ctx: EstimateContext, valueDtype: DataType, w: number, k: number) {
+  if (k > 64) return illegal(op.name, `K must be less than or equal to 64, got ${k}`, CITES.topkValidateOld);
+  const tv = tileBytes(valueDtype);
+  const ti = tileBytes('u16');
+  if (w >= 8192) {
+    if (w > 65_535)
+      return unmodeled(
+        op.name,
+        `topk of a ${w}-wide row before tt-metal PR #21029 (uint16 width arithmetic) is not modeled`,
+      );
+    if (!oldTopKCoresAvailable(ctx, w, tv, ti))
+      return illegal(op.name, 'Not enough cores available to run topk operation', CITES.topkValidateOld);
+    return unmodeled(
+      op.name,
+      `the multi-core topk factory of builds before tt-metal PR #21029 (W = ${w} ≥ 8,192) is not modeled`,
+    );
+  }
+  const wt = w / 32;
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'TopK single-core interleaved (bitonic)',
+    factoryReason: `before tt-metal PR #21029 a row of W = ${w} < 8,192 runs the single-core bitonic sort, which holds the whole transposed row (Wt = ${wt} tiles)`,
+    groups: ONE_CORE,
+    cbs: [
+      { index: 0, role: 'input', nPages: 4, pageBytes: tv },
+      { index: 1, role: 'indices', nPages: 4, pageBytes: ti },
+      { index: 24, role: 'transposed values (whole row)', nPages: wt, pageBytes: tv },
+      { index: 25, role: 'transposed indices (whole row)', nPages: wt, pageBytes: ti },
+      { index: 16, role: 'output values', nPages: 2, pageBytes: tv },
+      { index: 17, role: 'output indices', nPages: 2, pageBytes: ti },
+    ],
+    confidence: 'approx',
+    approxReason:
+      'bitonic single-core factory read at one build before tt-metal PR #21029 (025ec61); its earlier revisions not compared',
+    citations: [CITES.topkBitonic],
+  });
+}
+
 export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -517,6 +589,11 @@ export function estimateTopK(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   const k = propInt(op, 'k');
   if (k === undefined || k <= 0) return unmodeled(op.name, 'k attribute missing');
   const w = input.padded[input.padded.length - 1] ?? 32;
+  if (!atOrAfter(ctx, 'topk-single-core-streaming')) {
+    const valuesOld = resolveTensor(op.results[0], 'values');
+    if (typeof valuesOld === 'string') return unmodeled(op.name, valuesOld);
+    return topkBeforeStreaming(op, ctx, valuesOld.dtype, w, k);
+  }
   // The multi-core factory is chosen only when W ≥ 8,192, W is a power of two below 65,535 and k ≤ 64 (and a split
   // fits); every other shape runs the single-core factory.
   const multiCoreCandidate = w >= 8192 && w < 65_535 && (w & (w - 1)) === 0 && k <= 64;

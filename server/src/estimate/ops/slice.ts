@@ -17,7 +17,9 @@
  *     c_0 = 2 · 2 · chunk, chunk = align(min(8 KiB, (l1_size − base) / 8), a)                       [7]
  *   row-major, a step ≠ 1: c_0 = 2 · round_up(output row bytes, a), same core split                         [6]
  *   For a TILE input on the row-major path the slice program's src is the untilized copy, which lives in the output's
- *   memory config [4]; only that program is estimated here (the untilize and tilize are separate programs).
+ *   memory config [4]. The op's figure is that of its three programs in turn (to_layout ROW_MAJOR of the whole input,
+ *   the row-major slice, to_layout TILE of the result; composite.ts): the first whose CBs end past L1, as tt-metal
+ *   throws there, else the largest. A legacy-era untilize of a wide input is what overflows first then.
  * Check against tt-metal's own figure (tt-mlir PR #8082 / tt-metal issue #42882, the corpus file
  *   test/ttmlir/Dialect/TTNN/Transforms/Workarounds/slice_static_workaround.mlir): 6x3x258112 f32 TILE, begins[-2] = 2
  *   → row-major path; 6 output rows of 258,112 x 4 = 1,032,448 B (a multiple of 32); page > 4096 so m = 1;
@@ -58,6 +60,7 @@ import {
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { largestStep, specWith, toLayoutStep } from './composite';
 
 /** begins[i] as tt-metal uses it: negative values wrap around the dim (wrap_index) [4]; a missing entry is 0. */
 function beginAt(begins: readonly number[], dims: readonly number[], i: number): number {
@@ -114,7 +117,7 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
   if (elem === undefined || rowElems === undefined)
     return unmodeled(op.name, `no row-major form of ${output.dtype} for a tiled slice on the row-major path`);
   const why = !unitSteps ? 'a step ≠ 1' : rank < 2 ? 'rank 1' : 'begins off a tile boundary';
-  return rowMajorSlice(op, ctx, {
+  const sliceStep = rowMajorSlice(op, ctx, {
     rowBytes: rowElems * elem,
     elemBytes: elem,
     nRows: output.logical.slice(0, -1).reduce((a, b) => a * b, 1),
@@ -123,6 +126,26 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
     lastBegin: beginAt(begins, input.logical, rank - 1),
     unitSteps,
     viaTiles: why,
+  });
+  if (sliceStep.kind !== 'estimate') return sliceStep;
+  // The three programs ttnn::slice runs on this path [4]: the untilize of the whole input (into the output's buffer),
+  // the row-major slice, the tilize of its result. Each allocates and frees its own CBs; the first past L1 throws.
+  const inputSpec = op.operands[0];
+  const outputSpec = op.results[0];
+  if (inputSpec?.kind !== 'tensor' || outputSpec?.kind !== 'tensor') return sliceStep;
+  const untilize = toLayoutStep(op, ctx, 'to_layout ROW_MAJOR (input)', inputSpec, 'row_major', {
+    bufferType: output.layout.bufferType,
+  });
+  const tilize = toLayoutStep(
+    op,
+    ctx,
+    'to_layout TILE (result)',
+    specWith(outputSpec, { pageLayout: 'row_major' }),
+    'tile',
+  );
+  return largestStep(op, ctx, [untilize.step, { label: 'row-major slice', result: sliceStep }, tilize.step], {
+    firstBeyondL1: true,
+    citations: [CITES.unalignedTiled],
   });
 }
 
@@ -157,7 +180,7 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
       ? {}
       : {
           approxReason:
-            'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); only the slice program is estimated',
+            'tt-metal runs this slice as three programs (untilize, row-major slice, tilize); the path is taken from slice.cpp, the programs are estimated one by one',
           notes: ['The untilize before and the tilize after are separate programs with their own CB regions.'],
         };
   const confidence = s.viaTiles === undefined ? 'exact' : 'approx';

@@ -1,0 +1,29 @@
+/**
+ * Public-thread cases of ttnn.concat (ops/concat.ts), on the shared harness (test/support/threadCases.ts; fixtures in
+ * test/fixtures/threads, their headers cite the threads). Expected figures are tt-metal's, quoted from the threads.
+ */
+
+import * as assert from 'node:assert/strict';
+import { assertFails, assertFits, assertNear, regionEnd } from '../../support/threadCases';
+
+describe('public-thread regression set: concat (test/fixtures/threads)', () => {
+  const c43893 = { file: 'concat_tt-metal-43893.mlir' };
+  it('tt-metal #43893 (2026-05-08): 1,843,072 B within 4 KiB, before PR #43898', () => {
+    // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
+    // 2 pages + 103,712 = 1,843,040 (tt-metal: 1,843,072).
+    assertNear(regionEnd(assertFails({ ...c43893, date: '2026-05-07' })), 1_843_072);
+  });
+  it('tt-xla #4583 (2026-05-08, the same Faster R-CNN stack+flatten through tt-xla): 1,843,040 B to the byte', () => {
+    // The thread that led to #43893, from tt-xla's pinned tt-metal (before PR #43898): "grow to 1843040 B" on
+    // [0-0 - 0-3]; 2 · 869,664 + 103,712 (the 2026-02..04 base of ttnn/l1BaseHistory.ts) = 1,843,040. #43893's
+    // 1,843,072 (tt-metal main of the same day) is 32 B more: that build's base.
+    const op = assertFails({ ...c43893, date: '2026-05-07' });
+    assert.equal(regionEnd(op), 1_843_040);
+  });
+  it('tt-metal #43893 after PR #43898 (single-buffered): fits', () => {
+    assertFits({ ...c43893, date: '2026-06-01' });
+  });
+  it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
+    assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
+  });
+});

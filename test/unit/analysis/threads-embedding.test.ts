@@ -1,0 +1,32 @@
+/**
+ * Public-thread cases of ttnn.embedding's fused (tilized-output) factory (ops/embedding.ts), on the shared harness
+ * (test/support/threadCases.ts; fixtures in test/fixtures/threads, their headers cite the threads). The row-major
+ * factory's threads (tt-metal #42434, #32635) stay in threads.test.ts. Expected figures are tt-metal's, quoted from the
+ * threads; the arithmetic in the comments is the factory's.
+ */
+
+import * as assert from 'node:assert/strict';
+import { assertFails, assertFits, deviceOp, regionEnd } from '../../support/threadCases';
+
+describe('public-thread regression set: fused embedding (test/fixtures/threads)', () => {
+  const t31889 = { file: 'embedding_tt-metal-31889.mlir' };
+
+  it('tt-metal #31889 (2025-11-05, tt-train): 2,198,944 B to the byte on 8 cores, the fused factory', () => {
+    // Row-major indices (256 = 8 blocks of 32 rows) and a TILE result: EmbeddingsFusedProgramFactory. Before PR #32016,
+    // Wt = 16,384 / 32 = 512 > 64 → single-buffered whole rows: c_0 = 512·2,048 = 1,048,576, c_1 = 32·4 = 128,
+    // c_2 = 512·2,048 = 1,048,576 → 2,097,280 B + 101,664 (the base tt-mlir #5771's bank size gives five days later,
+    // 1,499,136 − 65,536 − 1,331,936) = 2,198,944, tt-metal's figure. The dated table's 2025-10 base (101,440) is
+    // 224 B lower.
+    const op = assertFails({ ...t31889, date: '2025-11-05', base: 101_664 });
+    assert.equal(regionEnd(op), 2_198_944);
+    assert.equal(op.estimate.kind === 'estimate' ? op.estimate.factory : '', 'EmbeddingsFusedProgramFactory');
+    assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 8);
+  });
+
+  it('tt-metal #31889 after PR #32016 (64-tile chunks, double-buffered): 524,416 B of CBs, fits', () => {
+    // 2·512·2,048 > 1 MiB → chunked: n = min(⌊1 MiB / 2,048⌋, 512, 64) = 64, b = 2: 2·64·2,048 + 128 + 2·64·2,048.
+    assertFits({ ...t31889, date: '2025-12-01' });
+    const { op } = deviceOp({ ...t31889, date: '2025-12-01' });
+    assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : 0, 524_416);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Public-thread cases of tilize / untilize and the to_layout conversions that run them (ops/tilize.ts, untilize.ts,
+ * toLayout.ts), on the shared harness (test/support/threadCases.ts; fixtures in test/fixtures/threads, their headers cite
+ * the threads). Expected figures are tt-metal's, quoted from the threads; the arithmetic in the comments is the
+ * factory's.
+ */
+
+import * as assert from 'node:assert/strict';
+import { assertFails, assertFits, assertNear, regionEnd } from '../../support/threadCases';
+
+describe('public-thread regression set: tilize / untilize (test/fixtures/threads)', () => {
+  describe('tilize / untilize', () => {
+    const u16804 = { file: 'untilize_tt-metal-16804.mlir', date: '2025-01-16' };
+    it('tt-metal #16804 (2025-01-16): to_layout of [1,1,1,50304] to row-major overflows (no block factory yet)', () => {
+      assertFails(u16804, 'untilize_1x1x1x50304');
+    });
+    it('tt-metal #16804: [1,3,5,25152] overflows too', () => {
+      assertFails(u16804, 'untilize_1x3x5x25152', { first: false });
+    });
+    it('tt-metal #15950 (2024-12-12): tilize_with_zero_padding of (1,1,1,50304) bf16 grows to 6,538,016 B (within 4 KiB)', () => {
+      // Tile-row factory before tt-metal PR #17790: c_0 = c_16 = 1,572·2,048 = 3,219,456 → 6,438,912 + 99,104 (the
+      // 2024-12 base of ttnn/l1BaseHistory.ts, which this figure gives) = 6,538,016 (6,541,568 with the preset's 102,656).
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-15950.mlir', date: '2025-01-01' })), 6_538_016);
+    });
+    it('tt-metal #27315 (2025-08-22): to_layout of [16, 5210112] bf16 to tile overflows (legacy block split)', () => {
+      assertFails({ file: 'tilize_tt-metal-27315.mlir', date: '2025-08-22' });
+    });
+    it('tt-metal #27315 after PR #35806 (its ticket): fits', () => {
+      assertFits({ file: 'tilize_tt-metal-27315.mlir', date: '2026-06-01' });
+    });
+    it('tt-metal #38364 (2026-02-23): 2,966,816 B exactly on its build date', () => {
+      // Hand-derived in test/unit/estimate/tilize.test.ts: 103,712 + 466·(4,096 + 2,048) on the cliff core (7,6).
+      const op = assertFails({ file: 'tilize_tt-metal-38364.mlir', date: '2026-02-23' });
+      assert.equal(regionEnd(op), 2_966_816);
+      assert.deepEqual(op.overflow?.core, [7, 6]);
+    });
+    it('tt-metal #35738 (2026-01-13, GR00T): to_layout of (32, 1572864) bf16 to row-major, 3,092,736 B to the byte', () => {
+      // Legacy block split (before PR #35806): one tile row, Wt = 49,152; compute_ncores_wh's block b = 781 →
+      // ⌊49,152 / 781⌋ = 62 blocks of 781 tiles and a 730-tile cliff (62·781 + 730 = 49,152), 63 cores. CBs are created
+      // and checked cliff_col_row first: 730·(2,048 + 2,048) = 2,990,080 + 102,656 (the 2025-12 base of
+      // ttnn/l1BaseHistory.ts, tt-mlir #6536's, for the reporter's 2026-01-05 checkout) = 3,092,736, tt-metal's figure.
+      // tt-metal printed the cliff on (x=6,y=7), the 63rd core row-wise; we place it column-wise at (7,6), as tt-xla
+      // #2762 (the mochi to_layout, 2026-01-08) and tt-metal #38364 (2026-02-23) printed: the order of these builds is
+      // not settled, so only the figure is asserted.
+      const op = assertFails({ file: 'untilize_tt-metal-35738.mlir', date: '2026-01-05' });
+      assert.equal(regionEnd(op), 3_092_736);
+    });
+    it('tt-metal #35738 "resolved in the latest main branch" (2026-04-15, after PR #35806 sub-blocks): fits', () => {
+      assertFits({ file: 'untilize_tt-metal-35738.mlir', date: '2026-04-15' });
+    });
+  });
+
+  describe('tilize of a DRAM width-sharded row-major input', () => {
+    it('tt-metal #45331 (2026-05-27): 5,576,032 B within 4 KiB, before PR #47384', () => {
+      // Wt = 42,752 / 32 = 1,336 tiles; whole-row CBs: 1,336·(2,048 + 2,048) = 5,472,256 + 103,712 = 5,575,968.
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' })), 5_576_032);
+    });
+    it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
+      assertFits({ file: 'tilize_tt-metal-45331.mlir', date: '2026-07-01' });
+    });
+    it('tt-metal #47735 (2026-06-22): tilize_with_val_padding of the same input still grows to 5,576,480 B (within 4 KiB)', () => {
+      assertNear(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' })), 5_576_480);
+    });
+  });
+});
