@@ -69,7 +69,8 @@ function assertAliasListsEqual(offsets: ParseResult, eager: ParseResult, what: s
       assert.deepEqual(alias.range, other.range, at);
       // The name and child the TTNN view reads from the text are the eager value's `loc("name"(#child))`.
       const named = dumpNameLocation(alias);
-      const eagerLoc = other.attr.kind === 'loc' ? other.attr.loc : undefined;
+      const eagerAttr = other.attr;
+      const eagerLoc = eagerAttr?.kind === 'loc' ? eagerAttr.loc : undefined;
       if (eagerLoc?.kind === 'name') {
         assert.ok(named !== undefined, `${at}: a name location`);
         assert.equal(named.name, eagerLoc.name, `${at}: name`);
