@@ -25,10 +25,12 @@ import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose, splitTopLevel } from '../mlir/textScan';
 import {
   aliasReadSlotMark,
+  dumpNameLocation,
   forEachFunctionOp,
   isDumpLocationAlias,
   liveNameRangeOf,
   liveRangeOf,
+  opOffsetsInto,
   parse,
   rangesMoveWithEdits,
   releaseAliasReadSlots,
@@ -947,7 +949,22 @@ function aliasOpLocation(
 ): OpLocation {
   // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
   // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
-  // ops share: those need no walk, and no cache entry (each alias is used once).
+  // ops share: those need no walk, and no cache entry (each alias is used once). A dump-form definition's name and
+  // child are read from its text without building its nodes (parser/lazyAliases.ts).
+  const dump = dumpNameLocation(def);
+  if (dump !== undefined) {
+    const label = dump.name;
+    const childAlias = dump.childAlias;
+    const source = childAlias === undefined ? undefined : sourceOfAliasedLeaf(childAlias, table);
+    if (source !== NEEDS_WALK) {
+      aliasLocation.label = label;
+      aliasLocation.source = source;
+      return aliasLocation;
+    }
+    const location = { label, source: resolvedOpLocation(loc, table).source };
+    if (table.locationsByAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.locationsByAlias.set(loc.name, location);
+    return location;
+  }
   const target = locationOfAlias(def);
   if (target?.kind === 'name') {
     const source = sourceBehindName(target.child, table);
@@ -1226,6 +1243,9 @@ class EditableTtnnOp implements TtnnOp {
   }
 }
 
+// The four offsets of the op `toTtnnOp` is making (`opOffsetsInto`), read at once: one array for every op.
+const opOffsets = new Array<number>(4).fill(0);
+
 function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const resultNames = resultNamesOf(op, table.decoded.oneNameLists);
   const operandNames = operandNamesOf(op, table.decoded.oneNameLists);
@@ -1247,7 +1267,8 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
       location.source,
       op,
     );
-  const { range, nameRange } = op;
+  const offsets = opOffsets;
+  opOffsetsInto(op, offsets);
   return new SettledTtnnOp(
     op.name,
     resultNames,
@@ -1256,10 +1277,10 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     results,
     properties,
     symbolUses,
-    range.start,
-    range.end,
-    nameRange.start,
-    nameRange.end,
+    offsets[0]!,
+    offsets[1]!,
+    offsets[2]!,
+    offsets[3]!,
     location.label,
     location.source,
   );

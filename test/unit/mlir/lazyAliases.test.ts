@@ -14,6 +14,7 @@ import {
   EditableLocationAlias,
   LazyLocationAlias,
   aliasReadSlotMark,
+  dumpNameLocation,
   releaseAliasReadSlots,
 } from '../../../server/src/mlir/parser/lazyAliases';
 import { applyChange, parseForEdits, type TextChange } from '../../../server/src/mlir/incrementalParse';
@@ -66,6 +67,18 @@ function assertAliasListsEqual(offsets: ParseResult, eager: ParseResult, what: s
       assert.equal(alias.type, undefined, at);
       assert.deepEqual(alias.nameRange, other.nameRange, at);
       assert.deepEqual(alias.range, other.range, at);
+      // The name and child the TTNN view reads from the text are the eager value's `loc("name"(#child))`.
+      const named = dumpNameLocation(alias);
+      const eagerAttr = other.attr;
+      const eagerLoc = eagerAttr?.kind === 'loc' ? eagerAttr.loc : undefined;
+      if (eagerLoc?.kind === 'name') {
+        assert.ok(named !== undefined, `${at}: a name location`);
+        assert.equal(named.name, eagerLoc.name, `${at}: name`);
+        const child = eagerLoc.child;
+        assert.equal(named.childAlias, child?.kind === 'aliasRef' ? child.name : child?.kind, `${at}: child`);
+      } else {
+        assert.equal(named, undefined, `${at}: not a name location`);
+      }
       // Each read builds the eager value again: equal trees, the same classes.
       for (let read = 0; read < 2; read++) {
         assert.deepEqual(plainTree(alias.attr), plainTree(other.attr), `${at}: read ${read}`);

@@ -38,8 +38,14 @@ import { parseType } from './types';
 
 export { isBuiltinScalarName } from './types';
 export { forEachFunctionOp, lazyBodiesParseCleanly, type FunctionBodyShape } from './lazyBodies';
-export { aliasReadSlotMark, isDumpLocationAlias, releaseAliasReadSlots } from './lazyAliases';
-export { liveNameRangeOf, liveRangeOf, rangesMoveWithEdits, type SlottedOp } from './nodes';
+export {
+  aliasReadSlotMark,
+  dumpNameLocation,
+  isDumpLocationAlias,
+  releaseAliasReadSlots,
+  type DumpNameLocation,
+} from './lazyAliases';
+export { liveNameRangeOf, liveRangeOf, opOffsetsInto, rangesMoveWithEdits, type SlottedOp } from './nodes';
 
 /**
  * The object every use of one text shares, for a dictionary, dialect attribute or tensor type the parser keeps once

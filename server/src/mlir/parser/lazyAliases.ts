@@ -107,6 +107,9 @@ export abstract class DumpLocationAlias implements AliasDefinition {
 
   abstract get range(): TextRange;
   abstract get attr(): AttrNode;
+  /** @internal Where the definition starts (its name) and ends (after the location's `)`) in `$in.text`. */
+  abstract textStart(): number;
+  abstract textEnd(): number;
 
   get nameRange(): TextRange {
     const start = this.range.start;
@@ -144,6 +147,14 @@ export class LazyLocationAlias extends DumpLocationAlias {
     return { start: this.$start, end: this.$end };
   }
 
+  textStart(): number {
+    return this.$start;
+  }
+
+  textEnd(): number {
+    return this.$end;
+  }
+
   /** `loc(...)` as the general path parses it: a new tree at each read. */
   get attr(): AttrNode {
     const at = this.$start + this.name.length + EQUALS.length;
@@ -174,6 +185,15 @@ export class EditableLocationAlias extends DumpLocationAlias {
     return { start: table.starts[this.$s]!, end: table.ends[this.$s]! };
   }
 
+  textStart(): number {
+    return this.$d;
+  }
+
+  textEnd(): number {
+    const table = this.$in.slots;
+    return this.$d + (table.ends[this.$s]! - table.starts[this.$s]!);
+  }
+
   /**
    * `loc(...)` as the general path parses it: a new tree at each read, with the ranges the definition has now (a
    * snapshot, like every range read before an edit). Its three slots are in a table of the read's own: in the range
@@ -186,6 +206,35 @@ export class EditableLocationAlias extends DumpLocationAlias {
     const at = this.$d + this.name.length + EQUALS.length;
     return dumpLocationAttr(this.$in.text, new RangeTable(READ_SLOTS), at, textEnd, start - this.$d);
   }
+}
+
+/** What `dumpNameLocation` says (rewritten by its next call: read it at once). */
+export interface DumpNameLocation {
+  /** The name, unescaped, as `attr`'s `NameLoc` holds it (a copy of its own, not a slice of the text). */
+  name: string;
+  /** `#locK` of `loc("name"(#locK))`; undefined for `loc("name")`. */
+  childAlias: string | undefined;
+}
+
+const dumpName: DumpNameLocation = { name: '', childAlias: undefined };
+
+/**
+ * The name and child alias of a dump-form definition written `loc("name")` or `loc("name"(#locK))`, read from its text
+ * without building the value's nodes: what `attr` would give as `loc.name` and `loc.child.name` (the TTNN view labels
+ * each op of a dump this way; building the four nodes and three slots of each read was 12 MB of short-lived objects at
+ * 100k ops). Undefined for any other definition (then read `attr`). The result is rewritten by the next call.
+ */
+export function dumpNameLocation(def: AliasDefinition | undefined): DumpNameLocation | undefined {
+  if (!(def instanceof DumpLocationAlias)) return undefined;
+  const text = def.$in.text;
+  const first = def.textStart() + def.name.length + EQUALS.length + 4; // after `loc(`
+  if (text.charCodeAt(first) !== 34 /* " */) return undefined;
+  const end = def.textEnd();
+  // As dumpLocationAttr reads it: the string, then `)` or `(#locK))`.
+  const stringEnd = scanString(text, first, end);
+  dumpName.name = detachedCopy(unescapeString(text, first, stringEnd));
+  dumpName.childAlias = stringEnd < end - 1 ? text.slice(stringEnd + 1, end - 2) : undefined;
+  return dumpName;
 }
 
 /** Whether `def` is a dump-form location alias (`#loc3 = loc(...)`), known without building its value. */

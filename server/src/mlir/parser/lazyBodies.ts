@@ -137,6 +137,7 @@ function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region 
     opSink: visit,
     // parseRegion enters one level: the body's blocks are parsed at the depth after it.
     opSinkDepth: body.depth + 1,
+    sunkDraft: undefined,
   };
   const region = parseRegion(p, body.entryArguments);
   const clean = region !== undefined && p.errors.length === 0 && p.lx.prevEnd === body.end;

@@ -667,6 +667,27 @@ export function rangesMoveWithEdits(op: Operation): op is SlottedOp {
 }
 
 /**
+ * The op's range and name range as four offsets written into `out` (start, end, name start, name end), read from a
+ * slotted op's slots without making the two range objects its getters make: the TTNN view keeps the offsets of each
+ * of a 100k-op dump's ops (8 MB of short-lived range objects).
+ */
+export function opOffsetsInto(op: Operation, out: Int32Array | number[]): void {
+  if (op instanceof SlottedOp) {
+    const table = op.$t;
+    out[0] = table.starts[op.$s]!;
+    out[1] = table.ends[op.$s]!;
+    out[2] = table.starts[op.$n]!;
+    out[3] = table.ends[op.$n]!;
+    return;
+  }
+  const { range, nameRange } = op;
+  out[0] = range.start;
+  out[1] = range.end;
+  out[2] = nameRange.start;
+  out[3] = nameRange.end;
+}
+
+/**
  * A range object on the op's own slot, which moves with incremental edits for as long as the op is in the tree (an
  * in-place edit replaces only ops without regions: an op with regions, a function, keeps its slot). For the few
  * consumers that keep an op's range object (the TTNN view's functions); one object per call.

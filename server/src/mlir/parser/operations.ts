@@ -54,6 +54,39 @@ import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse } 
 export type OpDraft = { -readonly [K in keyof SlottedOp]: SlottedOp[K] };
 
 function newDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
+  // An op handed to a streamed body's sink (parser/lazyBodies.ts) is valid during the call only, and no op of such a
+  // body is kept (a body parsed there has no lazy bodies of its own): they are all built in one object, its fields
+  // rewritten in the literal's order (one op object of ~170 B per op of a 100k-op dump, 17 MB, was garbage at once).
+  // parseOperation has entered a level: a block of the sink's depth parses its ops one level down.
+  if (p.opSink !== undefined && p.depth === p.opSinkDepth + 1) {
+    const reused = p.sunkDraft;
+    if (reused !== undefined) {
+      reused.$t = p.slots;
+      reused.$s = -1;
+      reused.name = '';
+      reused.$n = slot(p, p.lx.start, p.lx.end);
+      reused.form = 'custom';
+      reused.results = results;
+      reused.operands = EMPTY;
+      reused.successors = EMPTY;
+      reused.properties = undefined;
+      reused.attributes = undefined;
+      reused.regions = EMPTY;
+      reused.operandTypes = EMPTY;
+      reused.resultTypes = EMPTY;
+      reused.symbol = undefined;
+      reused.symbolUses = EMPTY;
+      reused.location = undefined;
+      reused.signature = undefined;
+      reused.visibility = undefined;
+      return reused;
+    }
+    return (p.sunkDraft = freshDraft(p, results));
+  }
+  return freshDraft(p, results);
+}
+
+function freshDraft(p: ParserState, results: readonly ResultGroup[]): OpDraft {
   // An object literal, not `new SlottedOp`: V8 pretenures the objects of a literal's allocation site once it sees them
   // survive (nearly every op does), so they are made in the old generation instead of being copied by two scavenges;
   // objects made by `new` have no allocation site. SlottedNamedNode's fields, then Operation's, in one order.

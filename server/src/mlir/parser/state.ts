@@ -74,6 +74,11 @@ export interface ParserState {
    */
   readonly opSink: ((op: Operation) => void) | undefined;
   readonly opSinkDepth: number;
+  /**
+   * With `opSink`: the one op object the ops handed to it are built in, one after the other (an op handed on is valid
+   * during the call only; `newDraft`). Undefined until the first.
+   */
+  sunkDraft: OpDraft | undefined;
   /** Where the op's comma-separated lists are built (`ListStack`); a lazy body's parse shares its chunk's. */
   readonly typeLists: ListStack<TypeNode>;
   readonly valueLists: ListStack<ValueUse>;
@@ -150,6 +155,7 @@ export function newParserState(
     braceOffsets: tables.lazyBodies === undefined ? undefined : new NextOffsets(text),
     opSink: undefined,
     opSinkDepth: -1,
+    sunkDraft: undefined,
     typeLists: new ListStack(),
     valueLists: new ListStack(),
     resultLists: new ListStack(),
