@@ -35,10 +35,12 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f
- *       and @86aa094 (same CBs; cb_size_sum_bytes, use_large_kernel, the TT_FATALs on block divisibility)
+ *       and @86aa094 (same CBs; cb_size_sum_bytes, use_large_kernel, the TT_FATALs on block divisibility); before
+ *       PR #27732 the same CBs in …/softmax/device/multi_core/softmax_op_multi_core.cpp@00eaa3b (in0 + im0 test)
  *   [2] tt-metal PR #23130 (large-kernel fallback, 2025-06; its diff gives the first in0 + im0 test); issue #18997
- *       (2025-03: (32,32000) f32 grew to 2,287,328 B with bf16 intermediates); PR #33519 (#33488, fuller test);
- *       issue #38626 and PR #39051 (80-tile CBs vs blocks of 3 or 6); PR #51145 (fixed blocking, issue #39050)
+ *       (2025-03: (32,32000) f32 grew to 2,287,328 B with bf16 intermediates); PR #27732 (new device operation, the
+ *       f32 default); PR #33519 (#33488, fuller test); issues #38626 and #39707 (2026-03-12) and PR #39051 (80-tile CBs
+ *       vs blocks of 3 or 6); PR #51145 (fixed blocking, issue #39050)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0
  *       (softmax(): is_fp32 default, unsqueeze to 4-D; select_program_factory; is_softmax_general_h_small_available)
  *   [4] tt-mlir runtime/lib/ttnn/operations/normalization/softmax.cpp@19c86fc (the ttnn::softmax call);
