@@ -27,7 +27,8 @@
  *
  * Softmax over dim −2 (ttnn::softmax unsqueezes to 4-D and, with the default program config tt-mlir always gets,
  *   SoftmaxDeviceOperation::select_program_factory picks the general H factories [3]). t = tile of the input dtype,
- *   ti = t (f32 input: fp32 dest accumulation is on, ti = f32 tile):
+ *   ti = f32 tile with fp32 dest accumulation (the compute config's, else on exactly for an f32 input), else t; an f32
+ *   input with a compute config turning it off throws:
  *   H-small when base + (2·Ht + 2)·t + (2·Ht + 3)·ti ≤ 512 KiB: c_0 = Ht·t, c_1 = c_2 = t, c_16 = Ht·t,
  *     c_24 = Ht·ti, c_25 = c_26 = ti, c_27 = Ht·ti, c_28 = ti                                          [3][5]
  *   else H-large: c_0 = 2t, c_1 = c_2 = t, c_16 = 2t, c_24 = 2ti, c_25..c_28 = ti each                 [3][6]
@@ -211,8 +212,17 @@ function estimateSoftmaxGeneralH(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const wt = input.padded[rank - 1] / 32;
   const nc = input.padded.slice(0, -2).reduce((n, d) => n * d, 1);
   const t = tileBytes(input.dtype);
-  // ttnn::softmax turns fp32 dest accumulation on exactly for f32 input; intermediates then use f32 tiles.
-  const ti = input.dtype === 'f32' ? tileBytes('f32') : t;
+  // fp32 dest accumulation: the op's compute config, else ttnn::softmax's default (on exactly for an f32 input). The
+  // general factories keep intermediates in Float32 with it, else in the input's format, and throw on an f32 input
+  // without it (softmax_program_factory_general_h_small.cpp@003544f; is_softmax_general_h_small_available likewise).
+  const fp32 = fp32DestAccFromConfig(op) ?? input.dtype === 'f32';
+  if (input.dtype === 'f32' && !fp32)
+    return illegal(
+      op.name,
+      'FP32 destination accumulation must be enabled when input tensor has FLOAT32 data type (compute config has fp32_dest_acc_en = false)',
+      CITE_SOFTMAX_GENERAL.small,
+    );
+  const ti = fp32 ? tileBytes('f32') : t;
   const smallUsage = (2 * ht + 2) * t + (2 * ht + 3) * ti;
   const small = ctx.device.l1UnreservedBase + smallUsage <= L1_512KB;
   const cbs = small
