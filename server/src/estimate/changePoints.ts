@@ -160,6 +160,7 @@ export const CHANGE_POINTS = {
   'softmax-large-kernel': {
     family: 'softmax',
     pr: 23130,
+    // A review comment of 2025-06-18 on the PR says it is "closed now": merged on or before that day (day not read).
     mergedOn: '2025-06-18',
     dateFrom: 'approx',
     what: 'attention-optimized softmax switches to the 80-tile large kernel when its whole-row CBs exceed 0.9·L1; before, whole-row CBs always',
