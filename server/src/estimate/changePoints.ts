@@ -173,6 +173,7 @@ export const CHANGE_POINTS = {
   'softmax-large-kernel': {
     family: 'softmax',
     pr: 23130,
+    // A review comment of 2025-06-18 on the PR says it is "closed now": merged on or before that day (day not read).
     mergedOn: '2025-06-18',
     dateFrom: 'approx',
     what: 'attention-optimized softmax switches to the 80-tile large kernel when its whole-row CBs exceed 0.9·L1; before, whole-row CBs always',
@@ -183,44 +184,52 @@ export const CHANGE_POINTS = {
   'softmax-fp32-acc-for-f32': {
     family: 'softmax',
     pr: 27732,
-    // "General ttnn.softmax cleanup" (description 2025-09-01: migrates softmax to the new operation API); the merge day
-    // was not read. tt-metal #18997's 2025-03 figure for an f32 input only matches with bf16 intermediates.
+    // "General ttnn.softmax cleanup" (#26841; description 2025-09-01) moved softmax to the new device-operation API, and
+    // softmax_device_operation.cpp, which it created, is where the f32 default lives: its earliest stored version
+    // (still QueueId-era, search index id 52661545615) already has it, and no stored softmax_op.cpp/softmax.cpp before
+    // it does. Merge day not read: on or after 2025-09-01, and by 2025-10-24, when PR #31113's review diff already
+    // edits kernels/attention/compute/softmax_large_tensor.cpp, the layout of the split factories (inferred).
+    // tt-metal #18997's 2025-03 figure for an f32 input only matches with bf16 intermediates.
     mergedOn: '2025-09-08',
     dateFrom: 'approx',
     what: 'ttnn::softmax without a compute config turns fp32 dest accumulation on for an f32 input (is_fp32): the attention-optimized factory then blocks by at most 4 tiles and keeps Float32 intermediates; before, fp32 accumulation off',
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_op.cpp@082c2a0 (init_device_compute_kernel_config(..., fp32 false)); #18997 (2025-03-12)',
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/softmax.cpp (2025, search index id 4513453199: last dim → normalization::softmax) → device/softmax_op.cpp (2025, search index id 3877546591: init_device_compute_kernel_config(..., fp32 false)) → device/multi_core/softmax_op_multi_core.cpp@00eaa3b (im = Float32 only with fp32_dest_acc_en); #18997 (2025-03-12)',
     after:
-      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0 (softmax(): is_fp32)',
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0 (softmax(): is_fp32); its earliest stored version, search index id 52661545615',
   },
   'softmax-fit-check-all-cbs': {
     family: 'softmax',
     pr: 33519,
-    // For tt-metal issue #33488; description and CI run of 2025-12-01, merge day not read.
+    // "#33488: update cb size calculation in softmax": description and CI run 19835522600 of 2025-12-01 ("some CBs were
+    // missing and one was accounted for when mask was used instead of the numeric stable flag"); merge day not read.
     mergedOn: '2025-12-02',
     dateFrom: 'approx',
     what: 'attention-optimized softmax: the 0.9·L1 large-kernel test also counts the output CB, five single tiles and (numeric_stable) the x − max CB; before, only the input and exps CBs (without a mask)',
     before:
-      'tt-metal …/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp (PR #23130 diff: in0 + im0, mask adds im3 + im4)',
+      "tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp@00eaa3b (cb_size_sum_bytes = in0 + im0; a mask adds im3 + im4), kept by PR #27732's attention-optimized factory",
     after:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f (cb_size_sum_bytes)',
   },
   'softmax-large-cb-block-multiple': {
     family: 'softmax',
     pr: 39051,
-    // For tt-metal issue #38626 (2026-02-26); description 2026-03-03, merge day not read.
-    mergedOn: '2026-03-04',
+    // For tt-metal issue #38626 (2026-02-26); description 2026-03-03. Not merged on 2026-03-12: tt-metal #39707 (that
+    // day, a tt-metal branch "mar12") still threw "Size of cb: 80 must be divisible ..." for a (1, 100, 6800) softmax,
+    // which reaches the large kernel with block 3. Merge day not read: after 2026-03-12.
+    mergedOn: '2026-03-13',
     dateFrom: 'approx',
     what: 'large-kernel softmax sizes its streamed CBs to the largest multiple of the block ≤ 80 tiles; before, 80 tiles always, and a block of 3 or 6 threw "Size of cb: 80 must be divisible by the size of block"',
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@86aa094 (cb_length = 80)',
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@86aa094 (cb_length = 80); tt-metal #39707 (2026-03-12)',
     after: 'tt-metal PR #39051 (large_kernel_cb_size = (80 / block_size) · block_size)',
   },
   'softmax-fixed-block': {
     family: 'softmax',
     pr: 51145,
-    // For tt-metal issue #39050; description 2026-07-27, merge day not read.
-    mergedOn: '2026-08-03',
+    // For tt-metal issue #39050; description 2026-07-27; still in review on 2026-08-04 (a change requested in
+    // softmax_large_tensor.cpp that day), so merged after it; merge day not read.
+    mergedOn: '2026-08-05',
     dateFrom: 'approx',
     what: 'attention-optimized softmax blocks by 8 tiles (4 with fp32 accumulation), a smaller exact divisor of Wt only when it needs no more blocks, and tolerates a clamped last block; before, the largest divisor of Wt ≤ 8 (≤ 4)',
     before:

@@ -117,7 +117,22 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #38626 after PR #39051 (78-tile CBs, the largest multiple of 3 ≤ 80): 835,584 B, fits', () => {
       // c_0 78·2,048 + c_11 6·2,048 + c_7, c_12, c_15, c_16 4·4,096 + c_2 2,048 + c_6 78·4,096 + c_5 2,048 + c_8 4,096
       // + c_10 78·4,096 = 159,744 + 12,288 + 16,384 + 2,048 + 319,488 + 2,048 + 4,096 + 319,488 = 835,584 B.
-      const { op } = deviceOp({ ...s38626, date: '2026-03-10' });
+      const { op } = deviceOp({ ...s38626, date: '2026-04-01' });
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 835_584);
+      assert.equal(op.overflow, undefined);
+    });
+    const s39707 = { file: 'softmax_tt-metal-39707.mlir' };
+    it('tt-metal #39707 (2026-03-12): (1, 100, 6800) bf16, Wt = 213 → block 3 → still "Size of cb: 80 must be divisible"', () => {
+      // The large-kernel test (stable with fp32, the fixture's header) is 2,213,888 B > 0.9·L1; 80 % 3 ≠ 0 throws on a
+      // build of that day, so PR #39051 was not in it.
+      const { op } = deviceOp({ ...s39707, date: '2026-03-12' });
+      assert.equal(op.estimate.kind, 'illegal');
+      assert.ok(op.estimate.kind === 'illegal' && op.estimate.rule.includes('Size of cb: 80 must be divisible'));
+    });
+    it('tt-metal #39707 after PR #39051: 78-tile streamed CBs, 835,584 B, fits', () => {
+      // Same block (3) and fp32 intermediates as #38626, so the same CB list: 835,584 B (see the case above).
+      const { op } = deviceOp({ ...s39707, date: '2026-04-01' });
       assert.equal(op.estimate.kind, 'estimate');
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 835_584);
       assert.equal(op.overflow, undefined);

@@ -174,4 +174,17 @@ describe('estimate/groupNorm', () => {
     const r = estimateOp(groupNorm(tensor([1, 1, 1024, 320]), 24), ctx);
     assert.equal(r.kind, 'illegal');
   });
+
+  it('a row-major interleaved input says it is unmodeled, before and after tt-metal PR #49501 (no tile-path figure)', () => {
+    // Before PR #49501 the interleaved factory hung on it (#47972), then rejected it (#48143); after it the Wormhole legacy
+    // path gathers rows into a resident tilized CB or falls back to a host tilize, neither read: no figure either way.
+    for (const date of ['2026-06-01', '2026-09-01']) {
+      const r = estimateOp(
+        groupNorm(tensor([1, 1, 16384, 512], { page: 'row_major' }), 32),
+        whContext({ ttMetalDate: date }),
+      );
+      assert.equal(r.kind, 'unmodeled');
+      assert.ok(r.kind === 'unmodeled' && r.reason.includes('#49501'));
+    }
+  });
 });

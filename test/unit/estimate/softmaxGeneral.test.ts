@@ -6,10 +6,22 @@
 
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
+import type { PropValue } from '../../../server/src/ttnn/op';
 import { int, op, tensor, whContext } from './build';
 
-function softmaxH(shape: number[]) {
-  return estimateOp(op('ttnn.softmax', [tensor(shape)], [tensor(shape)], { dimension: int(-2) }), whContext());
+const computeConfig = (fp32: boolean): PropValue => ({
+  kind: 'dialect',
+  name: 'ttnn.device_compute_kernel_config',
+  text: '',
+  items: [],
+  fields: { fp32_dest_acc_en: String(fp32) },
+});
+
+function softmaxH(shape: number[], o: { dtype?: 'bf16' | 'f32'; fp32?: boolean } = {}) {
+  const t = () => tensor(shape, { dtype: o.dtype ?? 'bf16' });
+  const props: Record<string, PropValue> = { dimension: int(-2) };
+  if (o.fp32 !== undefined) props['compute_config'] = computeConfig(o.fp32);
+  return estimateOp(op('ttnn.softmax', [t()], [t()], props), whContext());
 }
 
 describe('estimate/softmax over dim -2 (general H factories)', () => {
@@ -31,6 +43,23 @@ describe('estimate/softmax over dim -2 (general H factories)', () => {
     if (r.kind !== 'estimate') return;
     assert.equal(r.factory, 'SoftmaxProgramFactoryGeneralHLarge');
     assert.equal(r.cbBytesPerCore, 24_576);
+  });
+
+  it("a compute config's fp32_dest_acc_en makes a bf16 input's intermediates Float32 (Ht = 50 then streams)", () => {
+    // small test with ti = 4,096: 102,656 + (2·50 + 2)·2,048 + (2·50 + 3)·4,096 = 102,656 + 208,896 + 421,888
+    // = 733,440 > 524,288 → H-large: c_0, c_16 2·2,048 each, c_1, c_2 2,048 each = 12,288; c_24 2·4,096 = 8,192;
+    // c_25..c_28 4·4,096 = 16,384 → 36,864 B (without the config the same op keeps whole columns, 419,840 B above).
+    const r = softmaxH([50 * 32, 32], { fp32: true });
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.equal(r.factory, 'SoftmaxProgramFactoryGeneralHLarge');
+    assert.equal(r.cbBytesPerCore, 36_864);
+  });
+
+  it('an f32 input with a compute config turning fp32 accumulation off throws, as the general factories do', () => {
+    const r = softmaxH([64, 32], { dtype: 'f32', fp32: false });
+    assert.equal(r.kind, 'illegal');
+    assert.ok(r.kind === 'illegal' && r.rule.includes('FP32 destination accumulation must be enabled'));
   });
 
   it('splits the tile columns over cores', () => {

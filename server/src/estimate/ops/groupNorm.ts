@@ -41,9 +41,11 @@
  *   interleaved path needs no earlier branch; the sharded path reaches back to 2025 for the python API's threads.
  *
  * Not modeled (unmodeled with the reason): row-major interleaved inputs (deadlocked, then rejected by TT_FATAL:
- *   tt-metal #47972/#48142; from tt-metal PR #49501, 2026-07, a host-side choice between a composite tilize and an
- *   in-kernel resident tilize CB, not read), width sharding (rejected by ttnn::group_norm), a no-mcast input whose
- *   batches are not whole tile rows.
+ *   tt-metal #47972/#48142; from tt-metal PR #49501, 2026-07, Wormhole and the legacy path only, group_norm() decides
+ *   on the host whether the tilized per-core group fits L1: if so the readers gather row-major rows and compute tilizes
+ *   them once into a resident CB c_17, else a composite tilize_with_zero_padding → TILE group_norm runs (PR thread,
+ *   2026-07-14); the factory after it is not in the code index, so its CB sizes and the fit test are unread), width
+ *   sharding (rejected by ttnn::group_norm), a no-mcast input whose batches are not whole tile rows.
  * Confidence: approx. The CB lists were read at a few commits [2][7][8]; the 2026 factories also add three
  *   single-tile pad-correction CBs when H·W is not tile aligned (not counted: tt-mlir decomposes those cases).
  *
@@ -200,7 +202,7 @@ export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (input.layout.pageLayout !== 'tile') {
     return unmodeled(
       op.name,
-      'row-major interleaved input: the interleaved factory hung on it, then tt-metal rejected it (issues #47972, #48142); not modeled',
+      'row-major interleaved input: the interleaved factory hung on it, then tt-metal rejected it (issues #47972, #48142); from tt-metal PR #49501 (2026-07, Wormhole, legacy path) it runs through a resident tilized-group CB or a host tilize composite, whose CBs were not read; not modeled',
     );
   }
   if (input.padded.length !== 4)

@@ -27,7 +27,8 @@
  *
  * Softmax over dim −2 (ttnn::softmax unsqueezes to 4-D and, with the default program config tt-mlir always gets,
  *   SoftmaxDeviceOperation::select_program_factory picks the general H factories [3]). t = tile of the input dtype,
- *   ti = t (f32 input: fp32 dest accumulation is on, ti = f32 tile):
+ *   ti = f32 tile with fp32 dest accumulation (the compute config's, else on exactly for an f32 input), else t; an f32
+ *   input with a compute config turning it off throws:
  *   H-small when base + (2·Ht + 2)·t + (2·Ht + 3)·ti ≤ 512 KiB: c_0 = Ht·t, c_1 = c_2 = t, c_16 = Ht·t,
  *     c_24 = Ht·ti, c_25 = c_26 = ti, c_27 = Ht·ti, c_28 = ti                                          [3][5]
  *   else H-large: c_0 = 2t, c_1 = c_2 = t, c_16 = 2t, c_24 = 2ti, c_25..c_28 = ti each                 [3][6]
@@ -35,10 +36,12 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f
- *       and @86aa094 (same CBs; cb_size_sum_bytes, use_large_kernel, the TT_FATALs on block divisibility)
+ *       and @86aa094 (same CBs; cb_size_sum_bytes, use_large_kernel, the TT_FATALs on block divisibility); before
+ *       PR #27732 the same CBs in …/softmax/device/multi_core/softmax_op_multi_core.cpp@00eaa3b (in0 + im0 test)
  *   [2] tt-metal PR #23130 (large-kernel fallback, 2025-06; its diff gives the first in0 + im0 test); issue #18997
- *       (2025-03: (32,32000) f32 grew to 2,287,328 B with bf16 intermediates); PR #33519 (#33488, fuller test);
- *       issue #38626 and PR #39051 (80-tile CBs vs blocks of 3 or 6); PR #51145 (fixed blocking, issue #39050)
+ *       (2025-03: (32,32000) f32 grew to 2,287,328 B with bf16 intermediates); PR #27732 (new device operation, the
+ *       f32 default); PR #33519 (#33488, fuller test); issues #38626 and #39707 (2026-03-12) and PR #39051 (80-tile CBs
+ *       vs blocks of 3 or 6); PR #51145 (fixed blocking, issue #39050)
  *   [3] tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_device_operation.cpp@001a9c0
  *       (softmax(): is_fp32 default, unsqueeze to 4-D; select_program_factory; is_softmax_general_h_small_available)
  *   [4] tt-mlir runtime/lib/ttnn/operations/normalization/softmax.cpp@19c86fc (the ttnn::softmax call);
@@ -209,8 +212,17 @@ function estimateSoftmaxGeneralH(op: TtnnOp, ctx: EstimateContext, input: Resolv
   const wt = input.padded[rank - 1] / 32;
   const nc = input.padded.slice(0, -2).reduce((n, d) => n * d, 1);
   const t = tileBytes(input.dtype);
-  // ttnn::softmax turns fp32 dest accumulation on exactly for f32 input; intermediates then use f32 tiles.
-  const ti = input.dtype === 'f32' ? tileBytes('f32') : t;
+  // fp32 dest accumulation: the op's compute config, else ttnn::softmax's default (on exactly for an f32 input). The
+  // general factories keep intermediates in Float32 with it, else in the input's format, and throw on an f32 input
+  // without it (softmax_program_factory_general_h_small.cpp@003544f; is_softmax_general_h_small_available likewise).
+  const fp32 = fp32DestAccFromConfig(op) ?? input.dtype === 'f32';
+  if (input.dtype === 'f32' && !fp32)
+    return illegal(
+      op.name,
+      'FP32 destination accumulation must be enabled when input tensor has FLOAT32 data type (compute config has fp32_dest_acc_en = false)',
+      CITE_SOFTMAX_GENERAL.small,
+    );
+  const ti = fp32 ? tileBytes('f32') : t;
   const smallUsage = (2 * ht + 2) * t + (2 * ht + 3) * ti;
   const small = ctx.device.l1UnreservedBase + smallUsage <= L1_512KB;
   const cbs = small
