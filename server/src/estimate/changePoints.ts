@@ -840,6 +840,19 @@ export function windowText(window: TtMetalWindow, precision: 'day' | 'month' = '
     : `${cut(window.earliest)}..${cut(window.latest)}`;
 }
 
+/** Sub-windows as text, back-to-back ones joined: the figures of an op split its window at every change point of its
+ *  family, and two neighbours with the same verdict read as one stretch of builds. */
+export function windowsText(windows: readonly TtMetalWindow[]): string {
+  const joined: TtMetalWindow[] = [];
+  for (const w of windows) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && dayBefore(w.earliest) === last.latest)
+      joined[joined.length - 1] = { earliest: last.earliest, latest: w.latest };
+    else joined.push(w);
+  }
+  return joined.map((w) => windowText(w)).join(', ');
+}
+
 /** The change points whose dates fall inside a window (the rules that may differ between its builds). */
 export function changePointsWithin(window: TtMetalWindow): ChangePointId[] {
   return (Object.keys(CHANGE_POINTS) as ChangePointId[]).filter((id) => {

@@ -9,6 +9,7 @@ import {
   CHANGE_POINTS,
   changePointText,
   windowText,
+  windowsText,
   type ChangePointId,
   type TtMetalWindow,
 } from '../estimate/changePoints';
@@ -48,8 +49,8 @@ export function versionRangeText(range: VersionRange, device: Device, live: numb
   else if (range.figures.some((f) => figureFails(f, device, live) === true))
     verdict = 'overflows on every build of the window';
   else verdict = 'fits on every build of the window';
-  const illegalIn = range.figures.filter((f) => f.kind === 'illegal').map((f) => windowText(f.window));
-  const illegal = illegalIn.length === 0 ? '' : `; tt-metal rejects it on ${illegalIn.join(', ')}`;
+  const illegalIn = range.figures.filter((f) => f.kind === 'illegal').map((f) => f.window);
+  const illegal = illegalIn.length === 0 ? '' : `; tt-metal rejects it on ${windowsText(illegalIn)}`;
   return `${figures} (${points}); ${verdict}${illegal}`;
 }
 
@@ -71,5 +72,5 @@ export function fitsWhenText(range: VersionRange, fitsIn: readonly TtMetalWindow
     const id = pointAt(windows[fitsIn.length]!.earliest);
     if (id !== undefined) return `fits only before ${changePointText(id)}`;
   }
-  return `fits only on tt-metal builds ${fitsIn.map((w) => windowText(w)).join(', ')}`;
+  return `fits only on tt-metal builds ${windowsText(fitsIn)}`;
 }

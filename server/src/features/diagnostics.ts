@@ -18,7 +18,7 @@ import { opHeadRange, opTitle } from './opView';
 import { flat } from '../analysis/flatStrings';
 import { producerChain, type ProducerLink } from './producers';
 import { fitsWhenText } from './buildText';
-import { windowText } from '../estimate/changePoints';
+import { windowText, windowsText } from '../estimate/changePoints';
 import { detachedSyntaxFacts, syntaxFactsView, type SyntaxFacts } from './syntaxFacts';
 import type { LineIndex } from '../text/lineIndex';
 
@@ -469,7 +469,7 @@ function overflowMessage(
     entry.op.estimate.versionRange !== undefined
   ) {
     const range = entry.op.estimate.versionRange;
-    const failsOn = o.buildDependent.failsIn.map((w) => windowText(w)).join(', ');
+    const failsOn = windowsText(o.buildDependent.failsIn);
     return (
       `Depends on the tt-metal build: on builds ${failsOn} tt-metal will throw at ${opTitle(entry.op)}: ${failureText(doc, entry, o)}; ` +
       `it ${fitsWhenText(range, o.buildDependent.fitsIn)} (build window ${windowText(doc.analysis.ttMetal.window)}). ` +

@@ -1,7 +1,7 @@
 /** The version axis: change-point lookups, window splitting, and the registry's figure range across a window. */
 
 import { strict as assert } from 'assert';
-import { CHANGE_POINTS, splitWindow, windowForDate } from '../../../server/src/estimate/changePoints';
+import { CHANGE_POINTS, splitWindow, windowForDate, windowsText } from '../../../server/src/estimate/changePoints';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { op, tensor, whContext } from './build';
@@ -68,5 +68,21 @@ describe('estimate/changePoints', () => {
     assert.equal(after.source, 'dump');
     // virt_to_physical_map: printed by tt-mlir from 2026-03-27 (minus the 21-day uplift lag) until 2026-05-06.
     assert.deepEqual(after.window, { earliest: '2026-03-06', latest: '2026-05-05' });
+  });
+
+  it('joins back-to-back sub-windows when it names builds, and keeps a gap', () => {
+    // Two sub-windows split at a change point both fail: the message names one stretch of builds.
+    const failsIn = [
+      { earliest: '2025-05-27', latest: '2026-02-23' },
+      { earliest: '2026-02-24', latest: '2026-07-05' },
+    ];
+    assert.equal(windowsText(failsIn), '2025-05-27..2026-07-05');
+    // Across a month end, and with a gap after it.
+    const split = [
+      { earliest: '2025-01-01', latest: '2025-01-31' },
+      { earliest: '2025-02-01', latest: '2025-02-10' },
+      { earliest: '2025-03-01', latest: '2025-03-01' },
+    ];
+    assert.equal(windowsText(split), '2025-01-01..2025-02-10, 2025-03-01');
   });
 });
