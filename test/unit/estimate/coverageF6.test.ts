@@ -10,6 +10,11 @@ import { parse } from '../../../server/src/mlir/parser';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
 import type { OpAnalysis } from '../../../server/src/analysis/types';
 import { readCorpus } from '../../support/corpus';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import { bilinearHaloSticksPerCore } from '../../../server/src/estimate/ops/upsampleBilinear';
+import { int, op, tensor, whContext } from './build';
+
+const BILINEAR = { kind: 'string', value: 'bilinear' } as const;
 
 const DIR = 'test/ttmlir/Dialect/TTNN/Transforms';
 
@@ -91,5 +96,89 @@ module {
       /tilize input: \S+ 8192 B; tilize index: \S+ 16384 B; gather \(tiled operands\): \S+ 10240 B/,
     );
     assert.equal(e.worstCbBytesPerCore, 16_384);
+  });
+
+  it('bilinear upsample, height-sharded input (the corpus test that needs no workaround): factory CBs + halo shard', () => {
+    const [sharded] = opsOf('Workarounds/upsample_bilinear_workaround.mlir', 'ttnn.upsample').filter(
+      (x) => x.fn === '@test_no_workarounds_needed',
+    );
+    assert.ok(sharded);
+    const e = sharded.o.estimate;
+    assert.equal(e.kind, 'estimate');
+    if (e.kind !== 'estimate') return;
+    // By hand from upsample_bilinear_program_factory_multicore.cpp@00b0fa3: 1x16x16x32 bf16 height sharded on 16 cores
+    // (core_range (0,0)-(7,1)), scale 2. stick = 32 · 2 = 64 B; c_1 = 8 · min(8·32·2, 64) = 512, c_2 = 8 · 64 = 512,
+    // c_3 = c_4 = 2 bf16 tiles = 4,096 each → 9,216 B (c_0 halo and c_5 output are tensor-backed).
+    assert.equal(e.worstCbBytesPerCore, 9_216);
+    assert.equal(e.nCoresUsed, 16);
+    // Halo (sliding_window.cpp, bilinear): 1,024 output sticks / 16 cores = 64 = two output rows per core. Padded
+    // input 18x18; top-left row of output row h = floor(0.75 + h/2), column floor(0.75 + w/2) ∈ [0, 16]. Core k holds
+    // output rows 2k, 2k+1 → padded rows k and k+1: min index 18k, max 18(k+1) + 16, span 34 + (18 + 1) + 1 = 54
+    // sticks · 64 B = 3,456 B per core. No autoshard tensor (already sharded); the output is the result (4,096 B).
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore]),
+      [['bilinear halo output', 3_456]],
+    );
+    // The halo program: row-major input → two pad sticks of 64 B (halo.ts, both change points in force).
+    assert.equal(e.l1Intermediates?.[0]?.writerProgram?.cbBytesPerCore, 128);
+  });
+
+  it('bilinear upsample, pre-workaround form (tile f32, C = 30): unmodeled, naming the tt-mlir workaround', () => {
+    const [pre] = opsOf('Workarounds/upsample_bilinear_workaround.mlir', 'ttnn.upsample').filter(
+      (x) => x.fn === '@test_layout_padding_sharding',
+    );
+    assert.ok(pre);
+    assert.equal(pre.o.estimate.kind, 'unmodeled');
+    if (pre.o.estimate.kind === 'unmodeled')
+      assert.match(pre.o.estimate.reason, /row-major bf16 .* multiple of 32 .*tt-mlir's upsample workaround/);
+  });
+
+  it('bilinear upsample, DRAM interleaved input: autoshard, halo and sharded output in L1', () => {
+    const u = op(
+      'ttnn.upsample',
+      [tensor([1, 8, 8, 32], { page: 'row_major' })],
+      [tensor([1, 16, 16, 32], { page: 'row_major' })],
+      { mode: BILINEAR, scale_factor: int(2) },
+    );
+    const e = estimateOp(u, whContext({ ttMetalDate: '2026-03-01' }));
+    assert.equal(e.kind, 'estimate');
+    if (e.kind !== 'estimate') return;
+    // upsample.cpp@003a561: 64 input sticks → min(64 cores, 64) = 64 shards of 1 stick (64 B); 256 output sticks → 4
+    // per core, all in one output row: columns w..w+3 (w a multiple of 4) map to padded columns floor(0.75 + w/2) ..
+    // floor(0.75 + (w+3)/2), a spread of 2, so the halo span is 2 + (10 + 1) + 1 = 14 sticks · 64 B = 896 B; the
+    // sharded output 4 · 64 = 256 B, moved to DRAM after the program.
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role.split(' (')[0], t.bytesPerCore, t.liveDuringProgram]),
+      [
+        ['autosharded upsample input', 64, true],
+        ['bilinear halo output', 896, true],
+        ['sharded bilinear output', 256, true],
+      ],
+    );
+    assert.equal(e.worstCbBytesPerCore, 9_216);
+  });
+
+  it('bilinear halo span: the min/max rule, not first/last (the top-left index falls back at a row start)', () => {
+    // 1x2x2 input, scale 2 → 4x4 outputs over 2 cores: 8 outputs (two output rows) each. Padded 4x4 input.
+    // Output rows 0, 1 → padded rows 0, 1 (floor(0.75), floor(1.25)); columns 0, 1, 1, 2. Core 0: indices 0,1,1,2 and
+    // 4,5,5,6: min 0, max 6 → 6 + (4 + 1) + 1 = 12 sticks. Core 1: rows 2, 3 → padded rows 1, 2: min 4, max 10 → 12.
+    assert.equal(bilinearHaloSticksPerCore(1, 2, 2, 2, 2, 2), 12);
+    // One output row per core (4 cores): first and last of a row are its min and max: 2 + 5 + 1 = 8.
+    assert.equal(bilinearHaloSticksPerCore(1, 2, 2, 2, 2, 4), 8);
+    // 3 cores: shards of ceil(16 / 3) = 6. Core 1 holds outputs 6..11: row 1 columns 2, 3 (indices 5, 6) and row 2
+    // columns 0..3 (padded row 1: 4, 5, 5, 6): min 4, max 6 → 8; core 0: row 0 (0..2) + row 1 cols 0, 1 (4, 5): 0..5
+    // → 11; core 2: row 2 cols 2, 3 (5, 6) + row 3 (padded row 2: 8, 9, 9, 10): 5..10 → 11.
+    assert.equal(bilinearHaloSticksPerCore(1, 2, 2, 2, 2, 3), 11);
+  });
+
+  it('bilinear upsample before change point upsample-bilinear-halo-minmax is unmodeled (older rules not read)', () => {
+    const u = op(
+      'ttnn.upsample',
+      [tensor([1, 8, 8, 32], { page: 'row_major' })],
+      [tensor([1, 16, 16, 32], { page: 'row_major' })],
+      { mode: BILINEAR, scale_factor: int(2) },
+    );
+    const e = estimateOp(u, whContext({ ttMetalDate: '2025-11-27' }));
+    assert.equal(e.kind, 'unmodeled');
   });
 });
