@@ -381,6 +381,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #19770; halo_device_operation.cpp (search index id 3901799785: UNTILIZE_BLOCK_SIZE = 32) and untilize_with_halo_program_factory.cpp@02a3583 (untilize_out_cb_id0/1, pad_cb_id0/1)',
   },
+  'upsample-bilinear-halo-minmax': {
+    family: 'upsample',
+    pr: 34797,
+    // Description of 2025-12-19; merge day not read (the opening day is used).
+    mergedOn: '2025-12-19',
+    dateFrom: 'approx',
+    what: 'bilinear upsample gets a proper halo (per-core input range from the min/max top-left index of its outputs), the sharding restriction lifted and a wider autoshard',
+    before:
+      'tt-metal PR #34312 ("The sharding restriction mentioned in #18236 is still in place"); the earlier halo and autoshard rules were not read',
+    after:
+      'tt-metal PR #34797; upsample.cpp@003a561, sliding_window.cpp (index id 7186334245), upsample_bilinear_program_factory_multicore.cpp@00b0fa3',
+  },
   'halo-untilize-double-buffer': {
     family: 'halo',
     pr: 20129,

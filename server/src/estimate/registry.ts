@@ -49,7 +49,7 @@ import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
 import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
-import { NO_PROGRAM_OPS, noProgram } from './ops/noProgram';
+import { NO_PROGRAM_OPS, compositeNoProgram, noProgram } from './ops/noProgram';
 import { estimateGroupNorm } from './ops/groupNorm';
 import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
@@ -197,12 +197,13 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
   add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
+  add('ttcore.composite', compositeNoProgram, PROPERTIES); // composite_name, decomposition
   return r;
 }
 
 export const ESTIMATORS: ReadonlyMap<string, EstimatorEntry> = buildRegistry();
 
-const NO_PROGRAM: ReadonlySet<string> = new Set(NO_PROGRAM_OPS);
+const NO_PROGRAM: ReadonlySet<string> = new Set([...NO_PROGRAM_OPS, 'ttcore.composite']);
 
 /** Op names with an estimator (including the no-program ones). */
 export function modeledOpNames(): readonly string[] {

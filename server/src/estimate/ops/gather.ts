@@ -24,6 +24,10 @@
  *   [3] ttnn/cpp/ttnn/operations/data_movement/scatter/device/scatter_reduce_bfloat16_program_factory.cpp@00e3779;
  *       scatter_device_operation.cpp@0e8e63f (select_program_factory)
  *
+ * Row-major operands [4]: tt-mlir tilizes them first (a to_layout per operand, same placement); the figure is the
+ *   largest of those programs and the gather's, and a tiled copy in L1 is held while the gather runs.
+ *   [4] tt-mlir lib/Dialect/TTNN/IR/TTNNWorkaroundsPass.cpp@19c86fc (createGatherOpOperandsWorkarounds, tt-metal #41451)
+ *
  * Assumptions ('approx' when `dim` is not the last dim): the transpose programs of the composite are smaller.
  * Worked example: gather along the last dim of a 1x1x32x2048 bf16 input with a 1x1x32x64 u32 index (Wt_input = 64 > 60):
  *   multi-core factory, c_0 = 2 · 2,048, c_1 = 4,096 (u32 tile), c_2 = 2,048 → 10,240 B; see datamove.test.ts.
@@ -39,11 +43,12 @@ import {
   gridArea,
   groupsFromSplit,
   maxL1Space,
+  outputsInL1,
   propInt,
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
@@ -58,8 +63,7 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof index === 'string') return unmodeled(op.name, index);
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  if (input.layout.pageLayout !== 'tile' || index.layout.pageLayout !== 'tile')
-    return unmodeled(op.name, 'row-major gather operands are tilized by the composite first (not modeled)');
+  if (input.layout.pageLayout !== 'tile' || index.layout.pageLayout !== 'tile') return rowMajorGather(op, ctx);
   const rank = input.logical.length;
   const raw = propInt(op, 'dim') ?? -1;
   const dim = raw < 0 ? raw + rank : raw;
@@ -92,6 +96,39 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
     citations: [CITE_GATHER, CITE.workSplit],
   });
+}
+
+const CITE_GATHER_WORKAROUND =
+  'tt-mlir lib/Dialect/TTNN/IR/TTNNWorkaroundsPass.cpp@19c86fc (createGatherOpOperandsWorkarounds: input and index to TILE; tt-metal #41451; since 5a4988c, 2026-04-21)';
+
+/**
+ * A row-major operand of `ttnn.gather` never reaches tt-metal: tt-mlir's workaround pass gives the gather TILE input
+ * and index [4], so the flatbuffer runs a to_layout (tilize) per row-major operand, then the gather on the tiled copies.
+ * Each program is estimated alone (the peak is the largest step's); the tiled copies are placed like their operands
+ * (the workaround changes only the layout), so a copy in L1 is a tensor held while the gather runs.
+ */
+function rowMajorGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const steps: Step[] = [];
+  const tiled: TensorSpec[] = [];
+  const l1Copies: L1Intermediate[] = [];
+  ['input', 'index'].forEach((role, i) => {
+    const spec = op.operands[i];
+    if (spec?.kind !== 'tensor') return;
+    if (spec.layout.kind === 'layout' && spec.layout.pageLayout !== 'tile') {
+      const { step, to } = toLayoutStep(op, ctx, `tilize ${role}`, spec, 'tile');
+      steps.push(step);
+      tiled.push(to);
+      const copyInL1 = outputsInL1(stepOp(op, 'ttnn.to_layout', [spec], [to]), ctx)[0];
+      if (copyInL1 !== undefined)
+        l1Copies.push({ role: `tiled ${role} copy`, bytesPerCore: copyInL1.bytesPerCore, liveDuringProgram: true });
+    } else tiled.push(spec);
+  });
+  const gatherStep = estimateGather(stepOp(op, op.name, tiled, op.results, op.properties), ctx);
+  const result = largestStep(op, ctx, [...steps, { label: 'gather (tiled operands)', result: gatherStep }], {
+    citations: [CITE_GATHER_WORKAROUND],
+  });
+  if (result.kind !== 'estimate' || l1Copies.length === 0) return result;
+  return { ...result, l1Intermediates: [...(result.l1Intermediates ?? []), ...l1Copies] };
 }
 
 const CITE_SCATTER =

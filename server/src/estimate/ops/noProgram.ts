@@ -48,6 +48,27 @@ const REASONS: Readonly<Record<string, string>> = {
 
 export const NO_PROGRAM_OPS: readonly string[] = Object.keys(REASONS);
 
+/**
+ * `ttcore.composite` (a named composite whose `decomposition = @f` body holds TTNN ops) never reaches the runtime:
+ * tt-mlir's TTNNResolveComposites pass, run on the device module in every TTIR→TTNN pipeline before the flatbuffer,
+ * inlines the body (the default "inline" mode, and the fallback of "validate") or, with the optimizer and OpModel,
+ * promotes it to a typed op (tt-mlir lib/Dialect/TTNN/Pipelines/TTNNPipelines.cpp createTTNNResolveCompositesPass and
+ * include/ttmlir/Dialect/TTNN/Transforms/Passes.td TTNNResolveComposites@19c86fc; the flatbuffer emitter has no
+ * composite op). Like a call: the op itself runs nothing and the body's ops are estimated in the decomposition function,
+ * which the execution order runs where the composite stands (analysis/executionOrder.ts).
+ */
+export function compositeNoProgram(op: TtnnOp, ctx: EstimateContext): NoProgram {
+  const nameProp = op.properties['composite_name'];
+  const compositeName = nameProp?.kind === 'string' ? ` "${nameProp.value}"` : '';
+  const decomposition = op.symbolUses[0];
+  const body = decomposition === undefined ? 'its decomposition function' : decomposition;
+  return noProgram(
+    op,
+    ctx,
+    `composite${compositeName}: tt-mlir's TTNNResolveComposites inlines ${body} (or promotes it to a typed op) before the flatbuffer; ${body}'s ops are estimated there`,
+  );
+}
+
 export function noProgram(op: TtnnOp, ctx: EstimateContext, reason?: string): NoProgram {
   const outputs = outputsInL1(op, ctx);
   return {

@@ -46,8 +46,8 @@
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
  *   haloProgramCbBytesPerCore) are checked while its input and output are both allocated (`writerProgram`); the halo shard of an already
- *   sharded input uses C snapped as above, not the input's own shard width. Sharded and bilinear upsample are not
- *   modeled.
+ *   sharded input uses C snapped as above, not the input's own shard width. Sharded nearest upsample is not modeled;
+ *   bilinear upsample: upsampleBilinear.ts.
  * Worked example: max_pool2d 1x1x12544x64 bf16 (112x112, C 64, k3 s2 p1 → 56x56), height sharded on 64 cores
  *   (as ResNet-18 runs it): in_ntiles_c = 2, rows = 9, in_cb = 2·32·9 = 576 → 1024 elements: scalar 4,096 + clear
  *   2,048 + in_0 4,096 + in_1 4,096 = 14,336 B (row-major output: no pre-tilize CB). From a DRAM input: resharded
@@ -78,6 +78,7 @@ import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
 import { haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
+import { estimateBilinearUpsample } from './upsampleBilinear';
 
 const CITES = {
   usage:
@@ -461,12 +462,14 @@ export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
   const mode = op.properties['mode'];
-  if (mode !== undefined && mode.kind === 'string' && mode.value !== 'nearest')
-    return unmodeled(op.name, `upsample mode "${mode.value}" uses the bilinear factory (not modeled)`);
-  if (input.layout.memoryLayout !== 'interleaved')
-    return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
   const scale = op.properties['scale_factor'];
   const scales = scale?.kind === 'int' ? [scale.value] : scale?.kind === 'ints' ? scale.values : [];
+  if (mode !== undefined && mode.kind === 'string' && mode.value === 'bilinear')
+    return estimateBilinearUpsample(op, ctx, input, out, scales);
+  if (mode !== undefined && mode.kind === 'string' && mode.value !== 'nearest')
+    return unmodeled(op.name, `upsample mode "${mode.value}" is neither nearest nor bilinear (not modeled)`);
+  if (input.layout.memoryLayout !== 'interleaved')
+    return unmodeled(op.name, 'sharded upsample (multi-core sharded factory) is not modeled');
   if (scales.some((s) => !Number.isInteger(s)))
     return unmodeled(op.name, 'non-integer scale factors use the nearest-float factory (not modeled)');
   const area = gridArea(ctx);
