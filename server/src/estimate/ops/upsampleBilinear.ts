@@ -34,7 +34,7 @@
  *   [4] ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_common.cpp@5acdb73 (compute_integer_output_mem_config:
  *       bilinear output shard ceil(N·OH·OW / cores) × C) and upsample_device_operation.cpp (bilinear validation)
  *
- * Worked example (test/unit/estimate/coverageF6.test.ts): 1x16x16x32 bf16 height sharded on 16 cores, scale 2 →
+ * Worked example (test/unit/estimate/compositeGatherUpsample.test.ts): 1x16x16x32 bf16 height sharded on 16 cores, scale 2 →
  *   static CBs 512 + 512 + 4,096 + 4,096 = 9,216 B per core.
  */
 
