@@ -63,4 +63,15 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.estimate.l1Intermediates, undefined, 'no resharded input, no conv output shard');
     assert.equal(op.overflow, undefined);
   });
+  // The same conv with shard_layout = block_sharded: auto_shard is off, so conv2d reshards and runs the matmul from the
+  // shards. Block 7 (NHW) x 2 (C): rows round_up(784, 7·32) / 7 = 128, width 1088 / 2 = 544 → 68 tiles · 2,048 =
+  // 139,264 B of resharded input, held while the matmul reads it.
+  it('the same conv with shard_layout = block_sharded is resharded first (139,264 B per core)', () => {
+    const { op } = deviceOp({ file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' }, 'with_shard_layout');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.deepEqual(
+      op.estimate.l1Intermediates?.filter((t) => t.role === 'resharded conv input').map((t) => t.bytesPerCore),
+      [139_264],
+    );
+  });
 });

@@ -106,7 +106,7 @@
 
 import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
-import { alignUp } from '../../ttnn/layout';
+import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
@@ -1097,8 +1097,31 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
   // (a small overstatement: an L1 interleaved result spreads over every bank).
   const outputs = outputsInL1(op, ctx);
+  // A row-major input is tilized first (tilize_with_optional_deallocation) into its own memory config: in L1 that
+  // tiled copy is the matmul's a, held while it runs [8].
+  const nhw = p.batch * p.inputH * p.inputW;
+  const tiledInL1 =
+    p.inputLayout.pageLayout === 'row_major'
+      ? l1Footprint(
+          [1, 1, nhw, p.inChannels],
+          {
+            ...p.inputLayout,
+            pageLayout: 'tile',
+            shardShape: [Math.ceil(nhw / 32), Math.ceil(p.inChannels / 32)],
+          },
+          ctx.device,
+        )
+      : undefined;
   return {
     ...est,
+    ...(tiledInL1 !== undefined && {
+      l1Intermediates: [{ role: 'tilized conv input', bytesPerCore: tiledInL1.bytesPerCore, liveDuringProgram: true }],
+    }),
+    confidence: 'approx',
+    approxReason:
+      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM) and its L1 result " +
+      'held beside the CBs (tt-metal copies it there after the matmul)' +
+      (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `conv2d → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
     factoryReason:
