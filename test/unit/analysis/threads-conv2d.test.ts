@@ -47,4 +47,31 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
       ],
     );
   });
+
+  // tt-mlir f43cb99 vovnet_cpp_dp dump (line 2039, %100): ran on n300 (bench.log 2026-05-25). No shard_layout and a DRAM
+  // interleaved input → conv2d_L1 auto-shards; a 1x1 conv then skips the reshard (auto_shard_mm, conv2d_utils.cpp) and,
+  // the input not sharded, calls ttnn.linear with no program config and no output memory config (conv2d.cpp@645aa76).
+  // All operands DRAM interleaved: 2D mcast on 8x8, Mt = 25, Kt = 34, Nt = 24 → per_core_M = ceil(25/8) = 4,
+  // per_core_N = ceil(24/8) = 3, in0_block_w = 1 (34 % 8 ≠ 0). 2D mcast factory CBs: c_0 = 4·1·2 = 8 tiles, c_1 =
+  // 3·1·2 = 6, c_4 output (interm shares it, same format) 4·3 = 12, bias c_3 = 3: 29 tiles · 2,048 B = 59,392 B.
+  // The old plan (block 7x2 reshard, c_1 = 17·12·2 tiles) needed 1,138,688 B of CBs beside 237,568 B of tensors.
+  it('VoVNet 1x1 conv (tt-mlir f43cb99, ran 2026-05-25): interleaved input, no reshard, the linear fits in 59,392 B', () => {
+    const run = { file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' };
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.cbBytesPerCore, 59_392);
+    assert.equal(op.estimate.l1Intermediates, undefined, 'no resharded input, no conv output shard');
+    assert.equal(op.overflow, undefined);
+  });
+  // The same conv with shard_layout = block_sharded: auto_shard is off, so conv2d reshards and runs the matmul from the
+  // shards. Block 7 (NHW) x 2 (C): rows round_up(784, 7·32) / 7 = 128, width 1088 / 2 = 544 → 68 tiles · 2,048 =
+  // 139,264 B of resharded input, held while the matmul reads it.
+  it('the same conv with shard_layout = block_sharded is resharded first (139,264 B per core)', () => {
+    const { op } = deviceOp({ file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' }, 'with_shard_layout');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.deepEqual(
+      op.estimate.l1Intermediates?.filter((t) => t.role === 'resharded conv input').map((t) => t.bytesPerCore),
+      [139_264],
+    );
+  });
 });

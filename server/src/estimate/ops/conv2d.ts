@@ -26,7 +26,9 @@
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
  *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
- *   1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
+ *   1x1 stride-1 unpadded groups-1 conv on an interleaved input with no config shard_layout (auto shard): no reshard,
+ *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
+ *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
@@ -70,6 +72,12 @@
  *       L1_FULL); the same file after PR #47927 (index id 60441039031: slice_config forwarded, nullopt auto-routes by
  *       the input's buffer, DRAM_HEIGHT rejected); tt-mlir TTNNOps.td@19c86fc (TTNN_Conv1dOp: padding [pL, pR]) and
  *       runtime/lib/ttnn/operations/conv/conv1d.cpp@19c86fc (passes padding as the [pL, pR] pair)
+ *   [8] auto-sharded 1x1 convs: conv2d.cpp@645aa76 (conv2d_L1 sets auto_shard for an unsharded input without
+ *       shard_layout; the matmul branch builds a program config and output memory config only when the input is
+ *       sharded) and conv2d_utils.cpp (shard_or_reshard_tensor_if_required: `auto_shard_mm = auto_shard && is_mm_conv`
+ *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
+ *       and 2026 versions the index holds, so no change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
+ *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -98,13 +106,14 @@
 
 import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorLayout } from '../../ttnn/layout';
-import { alignUp } from '../../ttnn/layout';
-import type { PropValue, TtnnOp } from '../../ttnn/op';
-import { CbSpec, finishProgram, fmtBytes, liveL1Of, propInt, propInts, resolveTensor } from '../common';
+import { alignUp, l1Footprint } from '../../ttnn/layout';
+import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
+import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
+import { estimateMatmul } from './matmul';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -115,6 +124,8 @@ const CITES = {
   model: 'ttmetal-l1-model.md §4.9 (conv2d CBs), §4.8 (matmul CBs for 1x1 convs)',
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required, halo, conv, to_memory_config); conv2d_utils.cpp@002a3f4 (determine_input_memory_config)',
+  autoShardMm:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: auto_shard, matmul program config only for a sharded input); conv2d_utils.cpp (shard_or_reshard_tensor_if_required: auto_shard_mm skips the reshard; index id 746669609)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -1010,7 +1021,124 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
   );
 }
 
+/**
+ * conv2d_L1's auto-sharded matmul conv [6] [8]: an unsharded input with no `shard_layout` in the config is auto-sharded
+ * (`auto_shard`), and for a 1x1 matmul conv shard_or_reshard_tensor_if_required then skips the reshard
+ * (`auto_shard_mm`: "run the matmul out of interleaved tensor"); the input stays interleaved, so conv2d passes
+ * ttnn::linear no program config and no output memory config: the matmul picks its own config for interleaved
+ * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
+ */
+function isAutoShardedMatmulConv(p: ConvProblem): boolean {
+  return (
+    p.path === 'l1' &&
+    p.inputLayout.memoryLayout === 'interleaved' &&
+    p.config.shardLayout === undefined &&
+    p.groups === 1 &&
+    isMatmulConv(p, undefined)
+  );
+}
+
+function dramTileSpec(dims: readonly number[], dtype: DataType): TensorSpec {
+  const rank = dims.length;
+  return {
+    kind: 'tensor',
+    shape: { kind: 'known', dims },
+    elementDtype: dtype,
+    layout: {
+      kind: 'layout',
+      pageLayout: 'tile',
+      dtype,
+      bufferType: 'dram',
+      memoryLayout: 'interleaved',
+      gridShape: [1, 1],
+      coreRanges: undefined,
+      shardShape: [Math.ceil(dims[rank - 2] / 32), Math.ceil(dims[rank - 1] / 32)],
+      syntax: 'ttnn_layout',
+    },
+    layoutAlias: '',
+  };
+}
+
+/**
+ * The ttnn.linear an auto-sharded 1x1 conv runs [8]: a = the flattened [1, 1, N·H·W, C_in] input, tiled in its own
+ * buffer (tilize_with_optional_deallocation keeps the memory config); b = the prepared [C_in, C_out] weights and the
+ * [1, C_out] bias, in DRAM (prepare_conv_weights_biases_and_move_to_device); the result DRAM interleaved.
+ */
+function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
+  const nhw = p.batch * p.inputH * p.inputW;
+  const a = dramTileSpec([1, 1, nhw, p.inChannels], p.inputDtype);
+  const aOwn: TensorSpec = {
+    ...a,
+    layout: {
+      ...(a.layout as TensorLayout),
+      bufferType: p.inputLayout.bufferType,
+      gridShape: p.inputLayout.gridShape,
+    },
+  };
+  const operands: TensorSpec[] = [
+    aOwn,
+    dramTileSpec([1, 1, p.inChannels, p.outChannels], p.weightsDtype),
+    ...(p.hasBias ? [dramTileSpec([1, 1, 1, p.outChannels], p.weightsDtype)] : []),
+  ];
+  const compute = op.properties['compute_config'];
+  return {
+    ...op,
+    name: 'ttnn.linear',
+    operands,
+    results: [dramTileSpec([1, 1, nhw, p.outChannels], p.outputDtype)],
+    properties: compute === undefined ? {} : { compute_config: compute },
+  };
+}
+
+function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
+  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx);
+  if (est.kind !== 'estimate')
+    return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
+  // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
+  // (a small overstatement: an L1 interleaved result spreads over every bank).
+  const outputs = outputsInL1(op, ctx);
+  // A row-major input is tilized first (tilize_with_optional_deallocation) into its own memory config: in L1 that
+  // tiled copy is the matmul's a, held while it runs [8].
+  const nhw = p.batch * p.inputH * p.inputW;
+  const tiledInL1 =
+    p.inputLayout.pageLayout === 'row_major'
+      ? l1Footprint(
+          [1, 1, nhw, p.inChannels],
+          {
+            ...p.inputLayout,
+            pageLayout: 'tile',
+            shardShape: [Math.ceil(nhw / 32), Math.ceil(p.inChannels / 32)],
+          },
+          ctx.device,
+        )
+      : undefined;
+  return {
+    ...est,
+    ...(tiledInL1 !== undefined && {
+      l1Intermediates: [{ role: 'tilized conv input', bytesPerCore: tiledInL1.bytesPerCore, liveDuringProgram: true }],
+    }),
+    confidence: 'approx',
+    approxReason:
+      "the linear's operands as conv2d prepares them (weights [C_in, C_out] and bias tiled in DRAM) and its L1 result " +
+      'held beside the CBs (tt-metal copies it there after the matmul)' +
+      (est.approxReason === '' ? '' : `; ${est.approxReason}`),
+    opName: op.name,
+    factory: `conv2d → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
+    factoryReason:
+      'conv2d_config has no shard_layout and the input is interleaved, so conv2d auto-shards; a 1x1 stride-1 conv then ' +
+      'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
+      est.factoryReason,
+    outputs,
+    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
+    citations: [CITES.autoShardMm, ...est.citations],
+  };
+}
+
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
+  if (!transposed) {
+    const p0 = readConvProblem(op, false, ctx);
+    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0)) return estimateAutoShardedMatmulConv(op, p0, ctx);
+  }
   const planned = planConv2dOp(op, ctx);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
