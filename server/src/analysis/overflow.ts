@@ -6,7 +6,14 @@
 
 import type { ResolvedBuildWindow } from './buildWindow';
 import { flat, type SharedStrings } from './flatStrings';
-import type { Illegal, L1Intermediate, OpEstimateResult, VersionRange, VersionedFigure } from '../estimate/types';
+import type {
+  Illegal,
+  L1Intermediate,
+  OpEstimate,
+  OpEstimateResult,
+  VersionRange,
+  VersionedFigure,
+} from '../estimate/types';
 import type { TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
 import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
@@ -161,7 +168,6 @@ export function detectOverflow(
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
-  const between = `between the base ${base} B and the L1 buffer top ${top} B (L1 size ${l1} B less ${device.l1SmallSizeBytes} B of L1_SMALL)`;
   // tt-metal validates an op before it allocates its output or CBs: a rejected configuration throws first.
   if (est.kind === 'illegal') {
     return {
@@ -181,7 +187,7 @@ export function detectOverflow(
       limitBytes: top,
       core: NO_CORE,
       message: keptMessage(
-        `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${between}`,
+        `Out of Memory: L1 tensors live here need ${live} B per core but only ${top - base} B lie ${betweenText(device)}`,
         strings,
       ),
     };
@@ -190,73 +196,9 @@ export function detectOverflow(
   // Tensors the op allocates before its outputs (a pool's or conv's resharded input and halo output), in turn.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(est.l1Intermediates, live, est.l1TensorBytesPerCore, base, top);
-    if (walk.failed !== undefined) {
-      const t = walk.failed;
-      return {
-        kind: 'l1BuffersExhausted',
-        cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
-        limitBytes: top,
-        core: NO_CORE,
-        message: keptMessage(
-          `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${top - base - walk.allocatedBeforeBytes} B are free ${between}`,
-          strings,
-        ),
-        failedAllocation: {
-          role: t.role,
-          bytesPerCore: t.bytesPerCore,
-          allocatedBeforeBytes: walk.allocatedBeforeBytes,
-        },
-      };
-    }
-    if (walk.programFailed !== undefined) {
-      const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
-      const program = writes.writerProgram!;
-      const end = base + program.cbBytesPerCore;
-      const failedProgram = {
-        name: program.name,
-        cbBytesPerCore: program.cbBytesPerCore,
-        writes: writes.role,
-        liveL1BufferBytes,
-      };
-      // tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region).
-      return end > l1
-        ? {
-            kind: 'cbBeyondL1',
-            cbRegionEndBytes: end,
-            limitBytes: l1,
-            core: NO_CORE,
-            message: keptMessage(
-              `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(NO_CORE)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
-              strings,
-            ),
-            failedProgram,
-          }
-        : {
-            kind: 'cbClashesWithL1Buffers',
-            cbRegionEndBytes: end,
-            limitBytes: lowest,
-            core: NO_CORE,
-            message: keptMessage(
-              `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(NO_CORE)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
-              strings,
-            ),
-            failedProgram,
-          };
-    }
-    heldDuringProgram = walk.heldDuringProgram;
-    if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
-      return {
-        kind: 'l1BuffersExhausted',
-        cbRegionEndBytes: base + live + heldDuringProgram,
-        limitBytes: top,
-        core: NO_CORE,
-        message: keptMessage(
-          `Out of Memory: L1 tensors live here need ${live + heldDuringProgram} B per core (${heldDuringProgram} B of them the op's own intermediates) but only ${top - base} B lie ${between}`,
-          strings,
-        ),
-      };
-    }
+    const found = intermediatesOverflow(est, est.l1Intermediates, live, device, strings);
+    if (typeof found !== 'number') return found;
+    heldDuringProgram = found;
   }
   const lowest = cbLimitBytes(device, live + heldDuringProgram);
   const worstEnd = base + est.worstCbBytesPerCore;
@@ -299,6 +241,95 @@ export function detectOverflow(
     };
   }
   return undefined;
+}
+
+/** detectOverflow's walk of an op's own L1 tensors (few ops have any), apart so the common path compiles small: the
+ *  overflow it finds, else the bytes the op holds below the live tensors while its program runs. */
+function intermediatesOverflow(
+  est: OpEstimate,
+  intermediates: readonly L1Intermediate[],
+  live: number,
+  device: Device,
+  strings: SharedStrings | undefined,
+): Omit<Overflow, 'status'> | number {
+  const l1 = device.l1SizeBytes;
+  const base = device.l1UnreservedBase;
+  const top = l1BufferTopBytes(device);
+  const walk = walkIntermediates(intermediates, live, est.l1TensorBytesPerCore, base, top);
+  if (walk.failed !== undefined) {
+    const t = walk.failed;
+    return {
+      kind: 'l1BuffersExhausted',
+      cbRegionEndBytes: base + walk.allocatedBeforeBytes + t.bytesPerCore,
+      limitBytes: top,
+      core: NO_CORE,
+      message: keptMessage(
+        `Out of Memory: the ${t.role} needs ${t.bytesPerCore} B per core but only ${top - base - walk.allocatedBeforeBytes} B are free ${betweenText(device)}`,
+        strings,
+      ),
+      failedAllocation: {
+        role: t.role,
+        bytesPerCore: t.bytesPerCore,
+        allocatedBeforeBytes: walk.allocatedBeforeBytes,
+      },
+    };
+  }
+  if (walk.programFailed !== undefined) {
+    const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
+    const program = writes.writerProgram!;
+    const end = base + program.cbBytesPerCore;
+    const failedProgram = {
+      name: program.name,
+      cbBytesPerCore: program.cbBytesPerCore,
+      writes: writes.role,
+      liveL1BufferBytes,
+    };
+    // tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region).
+    return end > l1
+      ? {
+          kind: 'cbBeyondL1',
+          cbRegionEndBytes: end,
+          limitBytes: l1,
+          core: NO_CORE,
+          message: keptMessage(
+            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(NO_CORE)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+            strings,
+          ),
+          failedProgram,
+        }
+      : {
+          kind: 'cbClashesWithL1Buffers',
+          cbRegionEndBytes: end,
+          limitBytes: lowest,
+          core: NO_CORE,
+          message: keptMessage(
+            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(NO_CORE)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+            strings,
+          ),
+          failedProgram,
+        };
+  }
+  const heldDuringProgram = walk.heldDuringProgram;
+  if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
+    return {
+      kind: 'l1BuffersExhausted',
+      cbRegionEndBytes: base + live + heldDuringProgram,
+      limitBytes: top,
+      core: NO_CORE,
+      message: keptMessage(
+        `Out of Memory: L1 tensors live here need ${live + heldDuringProgram} B per core (${heldDuringProgram} B of them the op's own intermediates) but only ${top - base} B lie ${betweenText(device)}`,
+        strings,
+      ),
+    };
+  }
+  return heldDuringProgram;
+}
+
+/** Where L1 tensors may lie, for the allocator's messages: made only when one is written. */
+function betweenText(device: Device): string {
+  const base = device.l1UnreservedBase;
+  const top = l1BufferTopBytes(device);
+  return `between the base ${base} B and the L1 buffer top ${top} B (L1 size ${device.l1SizeBytes} B less ${device.l1SmallSizeBytes} B of L1_SMALL)`;
 }
 
 /** `message` kept once per distinct text in `strings` (an analysis's), else flattened. A function, not a closure made

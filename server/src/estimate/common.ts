@@ -476,24 +476,128 @@ export function withInPlaceOutput(
 export function finishProgram(spec: ProgramSpec): OpEstimate {
   const { device } = spec.ctx;
   const base = device.l1UnreservedBase;
-  const align = device.dramAlignmentBytes;
-  // Plain arrays over the (few) groups, by position: this runs for every estimate, often several times per op.
-  const groups = spec.groups.every((g) => g.nCores > 0) ? spec.groups : spec.groups.filter((g) => g.nCores > 0);
-  const allGroupNames = groups.map((g) => g.name);
-  // CB region end per group (by the group's first position with its name; undefined: no CB yet).
-  const endByGroup = new Array<number | undefined>(groups.length).fill(undefined);
-  // Group positions in the order their first CB was created (tt-metal reports the first one that crosses the limit).
+  // Plain index loops over the (few) groups and CBs, no array callbacks: this runs for every estimate, often several
+  // times per op, on specs and CB lists of many shapes (one per estimator); the callbacks' inlined map checks deopted
+  // it (and the estimators it was inlined into) at each new shape, and each recompile cost ~0.1 s of TurboFan.
+  const groups = groupsWithCores(spec.groups);
+  const allGroupNames: string[] = [];
+  for (let i = 0; i < groups.length; i++) allGroupNames.push(groups[i]!.name);
+  const placed = placeCbs(spec.cbs, allGroupNames, base, device.dramAlignmentBytes);
+  const coreGroups: CoreGroup[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const end = placed.endByGroup[nameIndex(allGroupNames, g.name)] ?? base;
+    coreGroups.push({
+      name: g.name,
+      nCores: g.nCores,
+      firstCore: g.firstCore,
+      cbBytesPerCore: end - base,
+      cbRegionEndBytes: end,
+    });
+  }
+  let worst: CoreGroup | undefined = coreGroups[0];
+  for (let i = 0; i < coreGroups.length; i++) {
+    const g = coreGroups[i]!;
+    if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
+  }
+  const limit = device.l1SizeBytes - liveL1Of(spec.ctx);
+  let reported = worst;
+  const creationOrder = placed.creationOrder;
+  for (let i = 0; i < creationOrder.length; i++) {
+    // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).
+    const g = coreGroups[allGroupNames.lastIndexOf(allGroupNames[creationOrder[i]!]!)]!;
+    if (g.cbRegionEndBytes > limit) {
+      reported = g;
+      break;
+    }
+  }
+  const outputs = outputsInL1(spec.op, spec.ctx);
+  let nCoresUsed = 0;
+  for (let i = 0; i < groups.length; i++) nCoresUsed += groups[i]!.nCores;
+  let l1TensorBytesPerCore = 0;
+  for (let i = 0; i < outputs.length; i++) l1TensorBytesPerCore += outputs[i]!.bytesPerCore;
+  const intermediates = spec.l1Intermediates;
+  let intermediateBytes = spec.l1IntermediateBytesPerCore;
+  if (intermediates !== undefined) {
+    intermediateBytes = 0;
+    for (let i = 0; i < intermediates.length; i++) intermediateBytes += intermediates[i]!.bytesPerCore;
+  }
+  return {
+    kind: 'estimate',
+    opName: spec.op.name,
+    factory: spec.factory,
+    factoryReason: spec.factoryReason,
+    nCoresUsed,
+    grid: spec.grid ?? device.workerGrid,
+    coreGroups,
+    cbs: placed.cbs,
+    cbBytesPerCore: reported?.cbBytesPerCore ?? 0,
+    cbRegionEndBytes: reported?.cbRegionEndBytes ?? base,
+    reportedCore: reported?.firstCore ?? [0, 0],
+    worstCbBytesPerCore: worst?.cbBytesPerCore ?? 0,
+    worstCore: worst?.firstCore ?? [0, 0],
+    cbBytesSummedOverRanges: placed.summedBytes,
+    l1TensorBytesPerCore,
+    outputs,
+    confidence: spec.confidence,
+    approxReason: spec.approxReason ?? '',
+    citations: [...spec.citations, CITE.cbAllocation],
+    tiles: spec.tiles,
+    notes: spec.notes ?? [],
+    ...(intermediateBytes !== undefined && intermediateBytes > 0 && { l1IntermediateBytesPerCore: intermediateBytes }),
+    ...(intermediates !== undefined && { l1Intermediates: intermediates }),
+  };
+}
+
+/** The groups with at least one core (the same array when all have). */
+function groupsWithCores(groups: readonly GroupSpec[]): readonly GroupSpec[] {
+  for (let i = 0; i < groups.length; i++) {
+    if (groups[i]!.nCores > 0) continue;
+    const kept: GroupSpec[] = [];
+    for (let j = 0; j < groups.length; j++) if (groups[j]!.nCores > 0) kept.push(groups[j]!);
+    return kept;
+  }
+  return groups;
+}
+
+/** First position of `name` in `names`, -1 when absent. */
+function nameIndex(names: readonly string[], name: string): number {
+  for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+  return -1;
+}
+
+interface PlacedCbs {
+  readonly cbs: CbAllocation[];
+  /** CB region end per group position (by the group's first position with its name; undefined: no CB yet). */
+  readonly endByGroup: (number | undefined)[];
+  /** Group positions in the order their first CB was created (tt-metal reports the first one that crosses the limit). */
+  readonly creationOrder: number[];
+  readonly summedBytes: number;
+}
+
+function placeCbs(
+  specCbs: readonly CbSpec[],
+  allGroupNames: readonly string[],
+  base: number,
+  align: number,
+): PlacedCbs {
+  const endByGroup: (number | undefined)[] = [];
+  for (let i = 0; i < allGroupNames.length; i++) endByGroup.push(undefined);
   const creationOrder: number[] = [];
   const cbs: CbAllocation[] = [];
-  let summed = 0;
-  for (const cb of spec.cbs) {
+  let summedBytes = 0;
+  for (let c = 0; c < specCbs.length; c++) {
+    const cb = specCbs[c]!;
     const targets = cb.groups ?? allGroupNames;
-    if (!targets.some((name) => allGroupNames.includes(name))) continue;
+    let anyTarget = false;
+    for (let t = 0; t < targets.length && !anyTarget; t++) anyTarget = nameIndex(allGroupNames, targets[t]!) >= 0;
+    if (!anyTarget) continue;
     const tensorBacked = cb.tensorBacked === true;
     const totalBytes = tensorBacked ? 0 : cb.nPages * cb.pageBytes;
-    summed += totalBytes;
-    for (const name of targets) {
-      const at = allGroupNames.indexOf(name);
+    summedBytes += totalBytes;
+    for (let t = 0; t < targets.length; t++) {
+      const name = targets[t]!;
+      const at = nameIndex(allGroupNames, name);
       if (at < 0) continue;
       cbs.push({
         cbIndex: cbIndexName(cb.index),
@@ -510,57 +614,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
       endByGroup[at] = start + totalBytes;
     }
   }
-  const coreGroups: CoreGroup[] = groups.map((g) => {
-    const end = endByGroup[allGroupNames.indexOf(g.name)] ?? base;
-    return {
-      name: g.name,
-      nCores: g.nCores,
-      firstCore: g.firstCore,
-      cbBytesPerCore: end - base,
-      cbRegionEndBytes: end,
-    };
-  });
-  let worst = coreGroups[0];
-  for (const g of coreGroups) if (worst === undefined || g.cbBytesPerCore > worst.cbBytesPerCore) worst = g;
-  const limit = device.l1SizeBytes - liveL1Of(spec.ctx);
-  let reported = worst;
-  for (const at of creationOrder) {
-    // The last group of that name, as a name-keyed map of the groups gives it (names are distinct in practice).
-    const g = coreGroups[allGroupNames.lastIndexOf(allGroupNames[at]!)]!;
-    if (g.cbRegionEndBytes > limit) {
-      reported = g;
-      break;
-    }
-  }
-  const outputs = outputsInL1(spec.op, spec.ctx);
-  const nCoresUsed = groups.reduce((n, g) => n + g.nCores, 0);
-  const intermediateBytes =
-    spec.l1Intermediates?.reduce((n, t) => n + t.bytesPerCore, 0) ?? spec.l1IntermediateBytesPerCore;
-  return {
-    kind: 'estimate',
-    opName: spec.op.name,
-    factory: spec.factory,
-    factoryReason: spec.factoryReason,
-    nCoresUsed,
-    grid: spec.grid ?? device.workerGrid,
-    coreGroups,
-    cbs,
-    cbBytesPerCore: reported?.cbBytesPerCore ?? 0,
-    cbRegionEndBytes: reported?.cbRegionEndBytes ?? base,
-    reportedCore: reported?.firstCore ?? [0, 0],
-    worstCbBytesPerCore: worst?.cbBytesPerCore ?? 0,
-    worstCore: worst?.firstCore ?? [0, 0],
-    cbBytesSummedOverRanges: summed,
-    l1TensorBytesPerCore: outputs.reduce((n, o) => n + o.bytesPerCore, 0),
-    outputs,
-    confidence: spec.confidence,
-    approxReason: spec.approxReason ?? '',
-    citations: [...spec.citations, CITE.cbAllocation],
-    tiles: spec.tiles,
-    notes: spec.notes ?? [],
-    ...(intermediateBytes !== undefined && intermediateBytes > 0 && { l1IntermediateBytesPerCore: intermediateBytes }),
-    ...(spec.l1Intermediates !== undefined && { l1Intermediates: spec.l1Intermediates }),
-  };
+  return { cbs, endByGroup, creationOrder, summedBytes };
 }
 
 // `c_0` .. `c_31` (tt-metal's CB indices), made once: an analysis keeps one per CB of every estimate.
