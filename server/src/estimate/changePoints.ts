@@ -292,7 +292,7 @@ export const CHANGE_POINTS = {
     pr: 47384,
     mergedOn: '2026-06-17',
     dateFrom: 'approx',
-    what: 'ttnn::tilize of a DRAM-sharded row-major input whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B)',
+    what: 'ttnn::tilize of a sharded row-major input (DRAM-sharded, or L1 width/block-sharded) whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B; #45543, L1: 1,152,352 / 2,200,928 B)',
     before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
     after: 'tt-metal …/tilize/tilize.cpp (PR #47384: sharded + large row → to DRAM interleaved, tilize, back)',
   },

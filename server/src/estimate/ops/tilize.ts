@@ -26,10 +26,12 @@
  *   [7] tt-metal PR #50551 / issue #50748 (2026-07-21): the block factories allocated c_1 staging without budgeting it;
  *       the PR folds it into cb_block_size_limit. When staging first appeared between #35806 and #50551 is not known:
  *       that window is modelled without it.
- *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input
+ *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input;
+ *       issue #45543 (2026-05-29): an L1 width-sharded input gets the same whole-row CBs (figures: base + Wt·4,096 + 64)
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
- *   'approx'); sharded inputs are unmodeled; staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
+ *   'approx'); sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
+ *   whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description, "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
  * Worked example (tt-metal issue #38364): tilize_with_val_padding of [1,1,1,1048576] f32 → bf16, base 103,712:
  *   Wt = 32,768, b = 521, cliff_row = 466 on (7,6): 103,712 + 466·(4,096 + 2,048) = 2,966,816 B;
  *   asserted in test/unit/estimate/tilize.test.ts.
@@ -63,6 +65,8 @@ const CITES = {
     'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
   issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
+  issue45543:
+    'tt-metal issue #45543 (L1 width-sharded row-major → tile on a Galaxy, 1,152,352 / 2,200,928 B: the same whole-row CBs)',
 } as const;
 
 export type TilizeVia = 'to_layout' | 'tilize' | 'tilize_with_val_padding';
@@ -75,11 +79,11 @@ export function estimateTilize(
   output: ResolvedTensor,
   via: TilizeVia,
 ): OpEstimateResult {
-  const dramSharded =
-    input.layout.bufferType === 'dram' &&
-    input.layout.memoryLayout !== undefined &&
-    input.layout.memoryLayout !== 'interleaved';
-  if (dramSharded) return tilizeDramSharded(op, ctx, input, output, via);
+  // DRAM-sharded inputs [6], and L1 width/block-sharded ones (tt-metal #45543: the same whole-row figure, +64 B, as
+  // #45331's DRAM case), reach the default (interleaved-style) factory; L1 height-sharded ones have a sharded factory.
+  const sharded = input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
+  const rowSharded = sharded && (input.layout.bufferType === 'dram' || input.layout.memoryLayout !== 'height_sharded');
+  if (rowSharded) return tilizeDramSharded(op, ctx, input, output, via);
   if (input.layout.memoryLayout !== 'interleaved')
     return unmodeled(
       op.name,
@@ -167,11 +171,13 @@ export function estimateTilize(
 }
 
 /**
- * Row-major input sharded in DRAM [6]. A tile row that fits: the sharded factories are not modeled. One that does not:
- * from tt-metal PR #47384 on `ttnn::tilize` converts to DRAM interleaved, tilizes (block factory) and converts back
- * (three programs; the tilize is estimated); before it, and for tilize_with_val_padding (tt-metal #47735, still open),
- * the factory allocated the whole tile row: c_0 = Wt·T_in, c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows)
- * (tt-metal #45331 printed 5,576,032 B for a 42,752-wide bf16 row: 103,712 + 1,336·4,096 + 64).
+ * Row-major input sharded in DRAM [6], or width/block-sharded in L1. A tile row that fits: the sharded factories are not
+ * modeled. One that does not: from tt-metal PR #47384 on `ttnn::tilize` converts a sharded input with a large row to
+ * DRAM interleaved, tilizes (block factory) and converts back (three programs; the tilize is estimated); before it, and
+ * for tilize_with_val_padding (tt-metal #47735, still open), the factory allocated the whole tile row: c_0 = Wt·T_in,
+ * c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows) (tt-metal #45331 printed 5,576,032 B for a 42,752-wide
+ * bf16 DRAM-sharded row: 103,712 + 1,336·4,096 + 64; tt-metal #45543 printed 1,152,352 and 2,200,928 B for L1
+ * width-sharded rows of 256 and 512 tiles: 103,712 + Wt·4,096 + 64, on core (0,0) only).
  */
 function tilizeDramSharded(
   op: TtnnOp,
@@ -188,7 +194,7 @@ function tilizeDramSharded(
   if (maxL1 > (tileIn + tileOut) * wt)
     return unmodeled(
       op.name,
-      `tilize of a DRAM ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`,
+      `tilize of a ${input.layout.bufferType} ${input.layout.memoryLayout} input whose tile row fits is not modeled (sharded tilize factories)`,
     );
   const withPadding =
     via === 'tilize_with_val_padding' || (via === 'to_layout' && input.logical.some((d, i) => d !== padded[i]));
@@ -199,7 +205,7 @@ function tilizeDramSharded(
     if (r.kind !== 'estimate') return r;
     return {
       ...r,
-      factoryReason: `DRAM-sharded input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`,
+      factoryReason: `${input.layout.bufferType} ${input.layout.memoryLayout} input, tile row too large → to DRAM interleaved, tilize, back (tt-metal PR #47384); ${r.factoryReason}`,
       confidence: 'approx',
       approxReason: 'the to/from-interleaved copies around the tilize are separate programs, not estimated here',
     };
@@ -211,8 +217,8 @@ function tilizeDramSharded(
   return finishProgram({
     op,
     ctx,
-    factory: withPadding ? 'TilizeWithValPadding (DRAM-sharded input)' : 'Tilize (DRAM-sharded input)',
-    factoryReason: `DRAM ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
+    factory: withPadding ? 'TilizeWithValPadding (sharded input)' : 'Tilize (sharded input)',
+    factoryReason: `${input.layout.bufferType} ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
     groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
@@ -220,7 +226,11 @@ function tilizeDramSharded(
     ],
     confidence: 'approx',
     approxReason:
-      'factory not read: whole-row CBs inferred from tt-metal #45331 (64 B below its figure) and #47735 (512 B below)',
-    citations: [CITES.issue45331, CITE.workSplitTilize],
+      'factory not read: whole-row CBs inferred from tt-metal #45331 and #45543 (64 B below their figures) and #47735 (512 B below)',
+    citations: [
+      CITES.issue45331,
+      ...(input.layout.bufferType === 'l1' ? [CITES.issue45543] : []),
+      CITE.workSplitTilize,
+    ],
   });
 }
