@@ -404,6 +404,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20129; untilize_with_halo_program_factory.cpp@02a3583 (ENABLE_UNTILIZE_DOUBLE_BUFFERING = true)',
   },
+  'conv2d-grouped-1x1-matmul': {
+    family: 'conv2d',
+    pr: 21290,
+    // Opened, reviewed and its CI runs all on 2025-04-28 (tt-metal issue #21289 filed that day); merge day not read.
+    mergedOn: '2025-04-29',
+    dateFrom: 'approx',
+    what: 'use_matmul_for_1x1_conv no longer requires groups == 1: grouped 1x1 stride-1 unpadded convs run as matmuls too',
+    before:
+      'tt-metal conv2d_utils.cpp (use_matmul_for_1x1_conv: … && groups == 1; search index id 2427742271); issue #21289',
+    after:
+      'tt-metal PR #21290; conv2d_utils.cpp (use_matmul_for_1x1_conv ignores groups; index ids 3509439101, 746669609)',
+  },
   'conv2d-width-double-buffer': {
     family: 'conv2d',
     pr: 23114,

@@ -26,7 +26,7 @@
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
  *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
- *   1x1 stride-1 unpadded groups-1 conv on an interleaved input with no config shard_layout (auto shard): no reshard,
+ *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
@@ -445,9 +445,11 @@ function is1dDepthwise(p: ConvProblem): boolean {
   return isDepthwise(p) && p.kernel[0] === 1 && p.inputH === 1 && p.kernel[1] === 1 && !p.hasBias;
 }
 
-export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined): boolean {
+/** `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. */
+export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
   return (
     !p.transposed &&
+    (p.groups === 1 || atOrAfter(ctx, 'conv2d-grouped-1x1-matmul')) &&
     p.kernel[0] === 1 &&
     p.kernel[1] === 1 &&
     p.stride[0] === 1 &&
@@ -589,7 +591,7 @@ export function planConv(
   ctx: EstimateContext,
   given?: ParallelConfig,
 ): ConvPlan | string {
-  const mm = isMatmulConv(p, scheme);
+  const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
   const output = outputParallelConfig(p, input, grid, mm);
@@ -813,7 +815,7 @@ function autoShard(
     sizes.push(`block ${fmtBytes(total(block))}`);
     if (total(block) < total(winner) && Math.max(block.input.nCores, block.output.nCores) >= grid.x) winner = block;
   }
-  if (!isMatmulConv(p, undefined)) {
+  if (!isMatmulConv(p, undefined, ctx)) {
     const width = planConv(p, 'width_sharded', grid, l1Align, ctx);
     if (typeof width !== 'string') {
       sizes.push(`width ${fmtBytes(total(width))}`);
@@ -1028,13 +1030,12 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * ttnn::linear no program config and no output memory config: the matmul picks its own config for interleaved
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  */
-function isAutoShardedMatmulConv(p: ConvProblem): boolean {
+function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
   return (
     p.path === 'l1' &&
     p.inputLayout.memoryLayout === 'interleaved' &&
     p.config.shardLayout === undefined &&
-    p.groups === 1 &&
-    isMatmulConv(p, undefined)
+    isMatmulConv(p, undefined, ctx)
   );
 }
 
@@ -1137,7 +1138,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
   if (!transposed) {
     const p0 = readConvProblem(op, false, ctx);
-    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0)) return estimateAutoShardedMatmulConv(op, p0, ctx);
+    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0, ctx)) return estimateAutoShardedMatmulConv(op, p0, ctx);
   }
   const planned = planConv2dOp(op, ctx);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
