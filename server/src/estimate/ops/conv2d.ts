@@ -1030,7 +1030,7 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * ttnn::linear no program config and no output memory config: the matmul picks its own config for interleaved
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  */
-function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
+export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
   return (
     p.path === 'l1' &&
     p.inputLayout.memoryLayout === 'interleaved' &&
