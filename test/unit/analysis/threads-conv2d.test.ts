@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertNear, deviceOp, regionEnd, type Run } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, regionEnd, type Run } from '../../support/threadCases';
 
 /** The op's allocation tt-metal's allocator refuses: its role, its bytes per core and the bytes allocated before it. */
 function failedAllocation(run: Run): { role: string; bytesPerCore: number; before: number } {
@@ -98,5 +98,32 @@ describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () =>
     assert.ok(op.estimate.kind === 'estimate');
     assert.equal(op.estimate.cbBytesPerCore, 2_117_696);
     assertNear(regionEnd(op), 2_219_904);
+  });
+});
+
+describe('public-thread regression set: conv_transpose2d under tt-mlir runtime before PR #3056 (width sharded)', () => {
+  // tt-forge-onnx #1626 (tests of 2025-03-31): "circular buffers grow beyond max L1 size", no figure. tt-mlir's runtime of
+  // that date ran conv_transpose2d with its own Conv2dConfig, shard_layout WIDTH_SHARDED (runtime conv_transpose2d.cpp
+  // @61271f7), so all of C_out's output rows sit on each core. Conv2Dtranspose6, 256 → 128 on 32x32 (output 64x64 =
+  // 4,096 rows = 128 tiles): 8 cores along C (256/32), act_block_h = 128 tiles, act_block_w = 256·2·2 / 8 / 32 = 4: ACT
+  // alone is 128·4 f32 tiles · 4,096 B = 2,097,152 B, beyond L1 on its own.
+  const run = { file: 'conv_transpose2d_tt-forge-onnx-1626.mlir', date: '2025-03-31' };
+  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 28x28 and Conv2Dtranspose6 on 32x32 grow beyond L1', () => {
+    for (const fn of ['up5_28', 'up6_32']) {
+      const op = assertFails(run, fn, { first: false });
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.ok(regionEnd(op) > 1_499_136, `${fn}: ${regionEnd(op)} B`);
+    }
+  });
+  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 16x16 fails too (the first error of the file)', () => {
+    // The thread files it under "grow beyond max L1 size"; ours is 1,097,792 B of CBs that clash with the conv's own L1
+    // tensors (an open gap: the March 2025 width-sharded CBs may have been larger than today's formula).
+    const { op, first } = deviceOp(run, 'up5_16');
+    assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+    assert.ok(op.overflow !== undefined, 'flagged');
+    assert.equal(first, 'this op');
+  });
+  it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
+    for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
   });
 });

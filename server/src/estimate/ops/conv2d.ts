@@ -31,6 +31,7 @@
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
+ *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
  *   conv1d: the conv2d of a [N, 1, L, C] image: input_height 1, input_width L, kernel (1, K), stride (1, s),
@@ -78,6 +79,9 @@
  *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
  *       and 2026 versions the index holds, so no change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
  *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
+ *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
+ *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
+ *       dropped); change point conv-transpose2d-runtime-width-sharded
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -336,8 +340,20 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
   }
   if (!(outputH > 0) || !(outputW > 0)) return `output image ${outputH}x${outputW} is empty`;
-  const config = readConv2dConfig(op);
   const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;
+  // Until tt-mlir PR #3056 its runtime ran conv_transpose2d with a Conv2dConfig of its own: the defaults, the operands'
+  // dtypes and shard_layout WIDTH_SHARDED, whatever the IR's conv2d_config [9].
+  const config: Conv2dConfigFields =
+    transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
+      ? {
+          ...readConv2dConfig({
+            ...op,
+            properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
+          }),
+          weightsDtype: weightDtype,
+          shardLayout: 'width_sharded',
+        }
+      : readConv2dConfig(op);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
   const cc = fieldsOf(op.properties['compute_config']) ?? {};
@@ -775,7 +791,11 @@ function choosePlan(
   if (p.config.shardLayout !== undefined) {
     const plan = planConv(p, p.config.shardLayout, grid, l1Align, ctx);
     if (typeof plan === 'string') return plan;
-    return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}`, resharded: true };
+    const why =
+      p.transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
+        ? "tt-mlir's runtime sets shard_layout = width_sharded for conv_transpose2d (before tt-mlir PR #3056)"
+        : `conv2d_config shard_layout = ${p.config.shardLayout}`;
+    return { plan, why, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
   const auto = autoShard(lowered, grid, l1Align, ctx);
