@@ -404,6 +404,29 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #20129; untilize_with_halo_program_factory.cpp@02a3583 (ENABLE_UNTILIZE_DOUBLE_BUFFERING = true)',
   },
+  'conv2d-grouped-1x1-matmul': {
+    family: 'conv2d',
+    pr: 21290,
+    // Opened, reviewed and its CI runs all on 2025-04-28 (tt-metal issue #21289 filed that day); merge day not read.
+    mergedOn: '2025-04-29',
+    dateFrom: 'approx',
+    what: 'use_matmul_for_1x1_conv no longer requires groups == 1: grouped 1x1 stride-1 unpadded convs run as matmuls too',
+    before:
+      'tt-metal conv2d_utils.cpp (use_matmul_for_1x1_conv: … && groups == 1; search index id 2427742271); issue #21289',
+    after:
+      'tt-metal PR #21290; conv2d_utils.cpp (use_matmul_for_1x1_conv ignores groups; index ids 3509439101, 746669609)',
+  },
+  'conv-transpose2d-runtime-width-sharded': {
+    family: 'conv2d',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 3056,
+    mergedOn: '2025-04-23',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime stops forcing shard_layout WIDTH_SHARDED on conv_transpose2d (its own Conv2dConfig, the IR's conv2d_config ignored); since, no shard_layout: tt-metal auto-shards",
+    before:
+      'tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (config.shard_layout = WIDTH_SHARDED, since PR #1540)',
+    after: 'tt-mlir 2c3d024 (PR #3056: the forced shard layout removed, memory_config passed)',
+  },
   'conv2d-width-double-buffer': {
     family: 'conv2d',
     pr: 23114,

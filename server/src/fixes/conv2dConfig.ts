@@ -5,6 +5,8 @@
  *   - a smaller `act_block_h_override` (a multiple of 32 that divides the per-core output height, so tt-metal takes it
  *     as is: determine_per_core_conv_block_config);
  *   - another `shard_layout` when the input is not already sharded;
+ *   - an auto-sharded 1x1 conv (ttnn.linear on the interleaved input) gets only `shard_layout` candidates: the act block
+ *     and buffering fields do not reach the linear;
  *   - when none of those fits and the input is in DRAM: DRAM slicing, `conv2d_slice_config<dram_height, N>` with the
  *     fewest slices that fit (tt-mlir's own fallback for this OOM: optimizer/conv2d_l1_oom_fallback.mlir replaces an
  *     `l1_full` slice config; tt-metal conv2d.cpp@645aa76 conv2d_DRAM runs the L1 path once per slice). On the L1 path
@@ -18,7 +20,7 @@ import type { FunctionAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext, OpEstimateResult } from '../estimate/types';
 import { cbLimitBytes, l1BufferTopBytes, walkIntermediates } from '../analysis/overflow';
-import { planConv2dOp } from '../estimate/ops/conv2d';
+import { isAutoShardedMatmulConv, planConv2dOp, type ConvPlan, type ConvProblem } from '../estimate/ops/conv2d';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
 import type { Fix, RejectedFix } from './types';
@@ -27,7 +29,7 @@ import { formatBytes, verifyCandidate } from './verify';
 
 type Fields = ReadonlyArray<readonly [string, string]>;
 
-interface Candidate {
+export interface Candidate {
   readonly what: string;
   readonly changes: Readonly<Record<string, string>>;
 }
@@ -101,6 +103,47 @@ function divisorsBelow(n: number, below: number, max = 16): number[] {
   return out;
 }
 
+/**
+ * The `conv2d_config` changes worth estimating, smallest change first. An auto-sharded 1x1 conv runs ttnn.linear on its
+ * interleaved input with tt-metal's own matmul config (estimate/ops/conv2d.ts [8]): act_block_h_override and the
+ * double-buffer flags never reach it, so only a `shard_layout` (which turns auto shard off: reshard, then the matmul
+ * or conv program from the shards) can change its figure, whichever scheme the sharded plan would have picked.
+ */
+export function conv2dConfigCandidates(
+  planned: { readonly plan: ConvPlan; readonly problem: ConvProblem },
+  ctx: EstimateContext,
+): Candidate[] {
+  const { plan, problem } = planned;
+  const schemes = ['height_sharded', 'block_sharded', 'width_sharded'] as const;
+  if (isAutoShardedMatmulConv(problem, ctx))
+    return schemes.map((scheme) => ({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } }));
+  const candidates: Candidate[] = [];
+  const buffered = problem.config.actDoubleBuffer || problem.config.weightsDoubleBuffer;
+  const noDouble: Record<string, string> = buffered
+    ? { enable_act_double_buffer: 'false', enable_weights_double_buffer: 'false' }
+    : {};
+  if (buffered) candidates.push({ what: 'double buffering off', changes: noDouble });
+  for (const d of divisorsBelow(plan.perCoreOutHTiles, plan.actBlockHTiles)) {
+    candidates.push({ what: `act_block_h_override = ${32 * d}`, changes: { act_block_h_override: String(32 * d) } });
+    if (buffered)
+      candidates.push({
+        what: `act_block_h_override = ${32 * d}, double buffering off`,
+        changes: { act_block_h_override: String(32 * d), ...noDouble },
+      });
+  }
+  const inputSharded =
+    problem.path === 'l1' &&
+    problem.inputLayout.bufferType === 'l1' &&
+    problem.inputLayout.memoryLayout !== 'interleaved';
+  if (!inputSharded) {
+    for (const scheme of schemes) {
+      if (scheme !== plan.input.scheme)
+        candidates.push({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } });
+    }
+  }
+  return candidates;
+}
+
 export function conv2dConfigFixes(
   base: Baseline,
   sfn: SyntaxFunction,
@@ -131,32 +174,9 @@ export function conv2dConfigFixes(
         },
       ],
     };
-  const { plan, problem } = planned;
   const fields = currentFields(target.op);
-  const candidates: Candidate[] = [];
-  const buffered = problem.config.actDoubleBuffer || problem.config.weightsDoubleBuffer;
-  const noDouble: Record<string, string> = buffered
-    ? { enable_act_double_buffer: 'false', enable_weights_double_buffer: 'false' }
-    : {};
-  if (buffered) candidates.push({ what: 'double buffering off', changes: noDouble });
-  for (const d of divisorsBelow(plan.perCoreOutHTiles, plan.actBlockHTiles)) {
-    candidates.push({ what: `act_block_h_override = ${32 * d}`, changes: { act_block_h_override: String(32 * d) } });
-    if (buffered)
-      candidates.push({
-        what: `act_block_h_override = ${32 * d}, double buffering off`,
-        changes: { act_block_h_override: String(32 * d), ...noDouble },
-      });
-  }
-  const inputSharded =
-    problem.path === 'l1' &&
-    problem.inputLayout.bufferType === 'l1' &&
-    problem.inputLayout.memoryLayout !== 'interleaved';
-  if (!inputSharded) {
-    for (const scheme of ['height_sharded', 'block_sharded', 'width_sharded'] as const) {
-      if (scheme !== plan.input.scheme)
-        candidates.push({ what: `shard_layout = ${scheme}`, changes: { shard_layout: scheme } });
-    }
-  }
+  const candidates = conv2dConfigCandidates(planned, ctx);
+  const { problem } = planned;
   const live = target.liveL1TensorBytesPerCore;
   const limit = ctx.device.l1SizeBytes - live;
   const fixes: Fix[] = [];

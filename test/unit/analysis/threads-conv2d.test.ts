@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { deviceOp, type Run } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, regionEnd, type Run } from '../../support/threadCases';
 
 /** The op's allocation tt-metal's allocator refuses: its role, its bytes per core and the bytes allocated before it. */
 function failedAllocation(run: Run): { role: string; bytesPerCore: number; before: number } {
@@ -73,5 +73,57 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
       op.estimate.l1Intermediates?.filter((t) => t.role === 'resharded conv input').map((t) => t.bytesPerCore),
       [139_264],
     );
+  });
+});
+
+describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () => {
+  // VGG19-UNet decoder: conv_transpose2d 512 → 256, 64x64 input, k2 s2 p0, f32 in and out, row-major DRAM input, no
+  // shard_layout (auto shard), L1 path (conv_transpose2d has no DRAM auto-slice). The transposed conv runs the conv
+  // program on the stride-expanded input: output (64−1)·2 + (2−1) + 1 = 128 per side, 16,384 rows = 512 tiles.
+  // Auto shard picks block 8x8: per core 512/8 = 64 output tiles of NHW and 256/8 = 32 channels = 1 tile; C_in per
+  // core 512/8 = 64, act_block_w = round_up(64·kW 2, 32)/32 = 4 tiles (kW only since PR #25805); act_block_h = 64.
+  // f32 tiles of 4,096 B: WEIGHTS 1·4 = 4, ACT 64·4 = 256, ACT_TILIZED 256, BIAS 1 (partials share the f32 output,
+  // ACT_ROW_MAJOR overlaps ACT: same f32 format; the output and reader indices are tensors) = 517 tiles · 4,096 + 64
+  // L1_ARRAY = 2,117,696 B; + the 102,208 B base of a late-December 2025 build = 2,219,904 B, tt-metal's figure.
+  const run = { file: 'conv_transpose2d_tt-metal-35165.mlir', date: '2025-12-30' };
+  it('tt-metal #35165 (2025-12-30, VGG19-UNet): the conv_transpose2d, CBs grow to 2,219,904 B exactly', () => {
+    const op = assertFails(run);
+    assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+    assert.equal(regionEnd(op), 2_219_904);
+  });
+  it('tt-mlir #6354 (2025-12-17, the same op): the same CBs; the region end within 4 KiB of 2,219,904 B', () => {
+    // Same CBs (2,117,696 B); the dated base table (ttnn/l1BaseHistory.ts) gives 544 B less on 2025-12-17 than on
+    // 2025-12-30, while tt-xla's build of that day already printed the later base: a base-date question, not a conv one.
+    const op = assertFails({ ...run, date: '2025-12-17' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.cbBytesPerCore, 2_117_696);
+    assertNear(regionEnd(op), 2_219_904);
+  });
+});
+
+describe('public-thread regression set: conv_transpose2d under tt-mlir runtime before PR #3056 (width sharded)', () => {
+  // tt-forge-onnx #1626 (tests of 2025-03-31): "circular buffers grow beyond max L1 size", no figure. tt-mlir's runtime of
+  // that date ran conv_transpose2d with its own Conv2dConfig, shard_layout WIDTH_SHARDED (runtime conv_transpose2d.cpp
+  // @61271f7), so all of C_out's output rows sit on each core. Conv2Dtranspose6, 256 → 128 on 32x32 (output 64x64 =
+  // 4,096 rows = 128 tiles): 8 cores along C (256/32), act_block_h = 128 tiles, act_block_w = 256·2·2 / 8 / 32 = 4: ACT
+  // alone is 128·4 f32 tiles · 4,096 B = 2,097,152 B, beyond L1 on its own.
+  const run = { file: 'conv_transpose2d_tt-forge-onnx-1626.mlir', date: '2025-03-31' };
+  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 28x28 and Conv2Dtranspose6 on 32x32 grow beyond L1', () => {
+    for (const fn of ['up5_28', 'up6_32']) {
+      const op = assertFails(run, fn, { first: false });
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.ok(regionEnd(op) > 1_499_136, `${fn}: ${regionEnd(op)} B`);
+    }
+  });
+  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 16x16 fails too (the first error of the file)', () => {
+    // The thread files it under "grow beyond max L1 size"; ours is 1,097,792 B of CBs that clash with the conv's own L1
+    // tensors (an open gap: the March 2025 width-sharded CBs may have been larger than today's formula).
+    const { op, first } = deviceOp(run, 'up5_16');
+    assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+    assert.ok(op.overflow !== undefined, 'flagged');
+    assert.equal(first, 'this op');
+  });
+  it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
+    for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
   });
 });

@@ -43,6 +43,7 @@ function conv2d(o: {
   config?: Record<string, string>;
   name?: string;
   input?: ReturnType<typeof tensor>;
+  groups?: number;
 }) {
   const outH =
     o.name === 'ttnn.conv_transpose2d'
@@ -62,12 +63,12 @@ function conv2d(o: {
     stride: ints(o.s, o.s),
     padding: ints(o.p, o.p),
     dilation: ints(1, 1),
-    groups: int(1),
+    groups: int(o.groups ?? 1),
   };
   if (o.config !== undefined) props['conv2d_config'] = dialect('ttnn.conv2d_config', o.config);
   return op(
     o.name ?? 'ttnn.conv2d',
-    [o.input ?? l1([1, 1, o.n * o.h * o.w, o.cIn]), host([o.cOut, o.cIn, o.k, o.k]), DEVICE_VALUE],
+    [o.input ?? l1([1, 1, o.n * o.h * o.w, o.cIn]), host([o.cOut, o.cIn / (o.groups ?? 1), o.k, o.k]), DEVICE_VALUE],
     [l1([1, 1, o.n * outH * outW, o.cOut])],
     props,
   );
@@ -630,6 +631,40 @@ describe('conv2d change points', () => {
       early.cbs.map((c) => [c.role, c.nPages]),
       late.cbs.map((c) => [c.role, c.nPages]),
     );
+  });
+
+  it('a grouped 1x1 conv runs the conv program before tt-metal PR #21290 and the matmul since', () => {
+    // use_matmul_for_1x1_conv required groups == 1 until PR #21290 (2025-04-28, issue #21289). The 56x56x64 → 128 1x1
+    // height case with groups 2: since the PR a matmul over the block-diagonal [64, 128] weights, the same blocks as
+    // groups 1 (in0 2·2 + in1 4·2 = 12 tiles · 2,048 = 24,576 B). Before it, the conv program: per core 2x4 tiles,
+    // act_block_w = round_up(64·1, 32)/32 = 2; WEIGHTS 4·2 = 8, ACT 2·2 = 4 (no split reader before PR #27731),
+    // ACT_TILIZED 4, partials alias the bf16 output → 16 · 2,048 + 64 = 32,832 B.
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 128,
+      k: 1,
+      s: 1,
+      p: 0,
+      groups: 2,
+      config: { shard_layout: 'height_sharded' },
+    });
+    const before = est(estimateOp(o, whContext({ ttMetalDate: '2025-03-31' })));
+    assert.doesNotMatch(before.factory, /matmul/);
+    assert.equal(before.cbBytesSummedOverRanges, 32_832);
+    const after = est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' })));
+    assert.match(after.factory, /matmul/);
+    assert.equal(after.cbBytesSummedOverRanges, 24_576);
+  });
+
+  it('a grouped 1x1 conv on an interleaved input with no shard_layout runs ttnn.linear only since PR #21290', () => {
+    // auto_shard_mm is auto_shard && is_mm_conv, and is_mm_conv took groups into account until PR #21290.
+    // The helper's default input is L1 interleaved.
+    const o = conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 128, k: 1, s: 1, p: 0, groups: 2 });
+    assert.doesNotMatch(est(estimateOp(o, whContext({ ttMetalDate: '2025-03-31' }))).factory, /ttnn\.linear/);
+    assert.match(est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' }))).factory, /ttnn\.linear/);
   });
 
   it('before PR #27731 the height-sharded ACT is one CB unless enable_split_reader is set', () => {

@@ -6,6 +6,11 @@
 import { strict as assert } from 'assert';
 import { checkIrFix, fixesAt, load, read } from './harness';
 import { applyFix } from '../../../server/src/fixes/index';
+import { conv2dConfigCandidates } from '../../../server/src/fixes/conv2dConfig';
+import { planConv2dOp } from '../../../server/src/estimate/ops/conv2d';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { DEVICE_VALUE, int, ints, op, tensor, whContext } from '../estimate/build';
 
 const OOM = 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/optimizer/conv2d_l1_oom_fallback.mlir';
 
@@ -50,5 +55,74 @@ describe('fixes/conv2d_config', () => {
     assert.equal(after.functions[0].ops[index]!.overflow, undefined);
     const text = applyFix(l.text, fix)!;
     assert.match(text, new RegExp(`conv2d_slice_config = #ttnn\\.conv2d_slice_config<dram_height, ${m[1]}>`));
+  });
+});
+
+describe('fixes/conv2d_config: an auto-sharded 1x1 conv runs ttnn.linear', () => {
+  // 56x56x64 → 128, 1x1 stride 1, L1 interleaved input, a conv2d_config without shard_layout: conv2d auto-shards and
+  // skips the reshard (auto_shard_mm, conv2d_utils.cpp shard_or_reshard_tensor_if_required), so ttnn.linear runs on
+  // the interleaved input with no program config: act_block_h_override and the double-buffer flags never reach it.
+  const props = (config: Record<string, string>): Record<string, PropValue> => ({
+    in_channels: int(64),
+    out_channels: int(128),
+    batch_size: int(1),
+    input_height: int(56),
+    input_width: int(56),
+    kernel_size: ints(1, 1),
+    stride: ints(1, 1),
+    padding: ints(0, 0),
+    dilation: ints(1, 1),
+    groups: int(1),
+    conv2d_config: {
+      kind: 'dialect',
+      name: 'ttnn.conv2d_config',
+      text: '#ttnn.conv2d_config<>',
+      items: Object.entries(config).map(([k, v]) => `${k}=${v}`),
+      fields: config,
+    },
+  });
+  const conv = (config: Record<string, string>) =>
+    op(
+      'ttnn.conv2d',
+      [
+        tensor([1, 1, 56 * 56, 64], { buffer: 'l1' }),
+        tensor([128, 64, 1, 1], { buffer: 'system_memory', page: 'row_major' }),
+        DEVICE_VALUE,
+      ],
+      [tensor([1, 1, 56 * 56, 128], { buffer: 'l1' })],
+      props(config),
+    );
+  const candidates = (config: Record<string, string>) => {
+    const ctx = whContext();
+    const planned = planConv2dOp(conv(config), ctx);
+    assert.ok('plan' in planned);
+    return conv2dConfigCandidates(planned, ctx).map((c) => c.what);
+  };
+
+  it('the act block and double-buffer fields do not change the linear it runs', () => {
+    const cbs = (config: Record<string, string>) => {
+      const r = estimateOp(conv(config), whContext());
+      assert.ok(r.kind === 'estimate');
+      assert.match(r.factory, /ttnn\.linear/);
+      return r.cbBytesPerCore;
+    };
+    const plain = cbs({ enable_act_double_buffer: 'true' });
+    assert.equal(cbs({ enable_act_double_buffer: 'true', act_block_h_override: '32' }), plain);
+    assert.equal(cbs({ enable_act_double_buffer: 'false' }), plain);
+  });
+
+  it('so its candidates are the three shard layouts only (each turns auto shard off), none of the sharded plan', () => {
+    assert.deepEqual(candidates({ enable_act_double_buffer: 'true' }), [
+      'shard_layout = height_sharded',
+      'shard_layout = block_sharded',
+      'shard_layout = width_sharded',
+    ]);
+  });
+
+  it('with shard_layout set it runs the sharded matmul, where act blocks and buffering are levers', () => {
+    // height sharded on 49 cores: per_core_M = 2 tiles, act_block_h 2 → act_block_h_override 32 is a candidate.
+    const c = candidates({ enable_act_double_buffer: 'true', shard_layout: 'height_sharded' });
+    assert.ok(c.includes('double buffering off'), c.join('; '));
+    assert.ok(c.includes('act_block_h_override = 32'), c.join('; '));
   });
 });

@@ -26,11 +26,12 @@
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
  *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
- *   1x1 stride-1 unpadded groups-1 conv on an interleaved input with no config shard_layout (auto shard): no reshard,
+ *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
+ *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
  *   conv1d: the conv2d of a [N, 1, L, C] image: input_height 1, input_width L, kernel (1, K), stride (1, s),
@@ -78,6 +79,9 @@
  *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
  *       and 2026 versions the index holds, so no change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
  *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
+ *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
+ *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
+ *       dropped); change point conv-transpose2d-runtime-width-sharded
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -336,8 +340,20 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
   }
   if (!(outputH > 0) || !(outputW > 0)) return `output image ${outputH}x${outputW} is empty`;
-  const config = readConv2dConfig(op);
   const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;
+  // Until tt-mlir PR #3056 its runtime ran conv_transpose2d with a Conv2dConfig of its own: the defaults, the operands'
+  // dtypes and shard_layout WIDTH_SHARDED, whatever the IR's conv2d_config [9].
+  const config: Conv2dConfigFields =
+    transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
+      ? {
+          ...readConv2dConfig({
+            ...op,
+            properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
+          }),
+          weightsDtype: weightDtype,
+          shardLayout: 'width_sharded',
+        }
+      : readConv2dConfig(op);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
   const cc = fieldsOf(op.properties['compute_config']) ?? {};
@@ -445,9 +461,11 @@ function is1dDepthwise(p: ConvProblem): boolean {
   return isDepthwise(p) && p.kernel[0] === 1 && p.inputH === 1 && p.kernel[1] === 1 && !p.hasBias;
 }
 
-export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined): boolean {
+/** `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. */
+export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
   return (
     !p.transposed &&
+    (p.groups === 1 || atOrAfter(ctx, 'conv2d-grouped-1x1-matmul')) &&
     p.kernel[0] === 1 &&
     p.kernel[1] === 1 &&
     p.stride[0] === 1 &&
@@ -589,7 +607,7 @@ export function planConv(
   ctx: EstimateContext,
   given?: ParallelConfig,
 ): ConvPlan | string {
-  const mm = isMatmulConv(p, scheme);
+  const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
   const output = outputParallelConfig(p, input, grid, mm);
@@ -773,7 +791,11 @@ function choosePlan(
   if (p.config.shardLayout !== undefined) {
     const plan = planConv(p, p.config.shardLayout, grid, l1Align, ctx);
     if (typeof plan === 'string') return plan;
-    return { plan, why: `conv2d_config shard_layout = ${p.config.shardLayout}`, resharded: true };
+    const why =
+      p.transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
+        ? "tt-mlir's runtime sets shard_layout = width_sharded for conv_transpose2d (before tt-mlir PR #3056)"
+        : `conv2d_config shard_layout = ${p.config.shardLayout}`;
+    return { plan, why, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
   const auto = autoShard(lowered, grid, l1Align, ctx);
@@ -813,7 +835,7 @@ function autoShard(
     sizes.push(`block ${fmtBytes(total(block))}`);
     if (total(block) < total(winner) && Math.max(block.input.nCores, block.output.nCores) >= grid.x) winner = block;
   }
-  if (!isMatmulConv(p, undefined)) {
+  if (!isMatmulConv(p, undefined, ctx)) {
     const width = planConv(p, 'width_sharded', grid, l1Align, ctx);
     if (typeof width !== 'string') {
       sizes.push(`width ${fmtBytes(total(width))}`);
@@ -1028,13 +1050,12 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * ttnn::linear no program config and no output memory config: the matmul picks its own config for interleaved
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  */
-function isAutoShardedMatmulConv(p: ConvProblem): boolean {
+export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
   return (
     p.path === 'l1' &&
     p.inputLayout.memoryLayout === 'interleaved' &&
     p.config.shardLayout === undefined &&
-    p.groups === 1 &&
-    isMatmulConv(p, undefined)
+    isMatmulConv(p, undefined, ctx)
   );
 }
 
@@ -1137,7 +1158,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
   if (!transposed) {
     const p0 = readConvProblem(op, false, ctx);
-    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0)) return estimateAutoShardedMatmulConv(op, p0, ctx);
+    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0, ctx)) return estimateAutoShardedMatmulConv(op, p0, ctx);
   }
   const planned = planConv2dOp(op, ctx);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
