@@ -1170,6 +1170,18 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const factory = plan.mmConv
     ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})`
     : `${family} sharded program (${plan.input.scheme})`;
+  // The intermediates' texts by index loops, not `map` results joined and spread: those result arrays' maps deopted
+  // this function (recompiled 3 times per run). Same texts, same order.
+  let allocatedText = intermediates.length === 0 ? 'none' : '';
+  const notes = [...plan.notes];
+  for (let i = 0; i < intermediates.length; i++) {
+    const t = intermediates[i]!;
+    allocatedText += `${i > 0 ? ', ' : ''}${t.role} ${fmtBytes(t.bytesPerCore)}`;
+    notes.push(
+      `${t.role} ${fmtBytes(t.bytesPerCore)} per core (an L1 tensor, ${t.liveDuringProgram ? 'held while the program runs' : 'freed once the next one exists'})`,
+    );
+  }
+  notes.push(`conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`);
   return finishProgram({
     op,
     ctx,
@@ -1178,9 +1190,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
       `C_in padded to ${plan.inChannelsPadded} (alignment ${plan.channelsAlignment}); L1 tensors allocated before the program: ` +
-      (intermediates.length === 0
-        ? 'none'
-        : intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)}`).join(', ')) +
+      allocatedText +
       ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
@@ -1192,14 +1202,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
         ? '; 2-D depthwise: the general conv CBs on block-diagonal weights (later builds run a pool-based depthwise kernel, not modeled)'
         : ''),
     citations: [CITES.utils, CITES.cbInfo, CITES.model, CITES.invoke, CITES.halo],
-    notes: [
-      ...plan.notes,
-      ...intermediates.map(
-        (t) =>
-          `${t.role} ${fmtBytes(t.bytesPerCore)} per core (an L1 tensor, ${t.liveDuringProgram ? 'held while the program runs' : 'freed once the next one exists'})`,
-      ),
-      `conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`,
-    ],
+    notes,
     l1Intermediates: intermediates,
   });
 }
