@@ -97,3 +97,16 @@ export function whContext(
     liveL1BytesPerCore: o.live,
   };
 }
+
+/** A dialect attribute value (`#ttnn.name<fields>`) as the TTNN view hands it to estimators. */
+export const dialect = (name: string, fields: Record<string, string>): PropValue => ({
+  kind: 'dialect',
+  name,
+  text: '',
+  items: [],
+  fields,
+});
+
+/** `compute_config = #ttnn.device_compute_kernel_config<fp32_dest_acc_en = …>`. */
+export const computeConfig = (fp32: boolean): PropValue =>
+  dialect('ttnn.device_compute_kernel_config', { fp32_dest_acc_en: String(fp32) });

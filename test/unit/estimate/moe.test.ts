@@ -12,7 +12,7 @@ import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { parse } from '../../../server/src/mlir/parser';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
-import { int, op, tensor, whContext } from './build';
+import { dialect, int, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r).slice(0, 400));
@@ -20,13 +20,6 @@ function est(r: OpEstimateResult): OpEstimate {
 }
 
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
-const dialect = (name: string, fields: Record<string, string>): PropValue => ({
-  kind: 'dialect',
-  name,
-  text: '',
-  items: [],
-  fields,
-});
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 
 function corpusEstimates(rel: string, opName: string): OpEstimateResult[] {

@@ -9,16 +9,9 @@ import { estimateOp, estimatorReads } from '../../../server/src/estimate/registr
 import { postAllGatherRowTiles } from '../../../server/src/estimate/ops/normPostAllGather';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
-import { op, tensor, whContext } from './build';
+import { computeConfig, op, tensor, whContext } from './build';
 
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
-const computeConfig = (fp32: boolean): PropValue => ({
-  kind: 'dialect',
-  name: 'ttnn.device_compute_kernel_config',
-  text: '',
-  items: [],
-  fields: { fp32_dest_acc_en: String(fp32) },
-});
 const yes: PropValue = { kind: 'bool', value: true };
 
 // Wormhole n150: 1,499,136 B of L1, allocator base 102,656 → A = 1,396,480 B above the base; 0.95·A = 1,326,656.

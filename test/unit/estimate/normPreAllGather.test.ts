@@ -8,16 +8,9 @@ import { strict as assert } from 'assert';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
-import { op, tensor, whContext } from './build';
+import { computeConfig, op, tensor, whContext } from './build';
 
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
-const computeConfig = (fp32: boolean): PropValue => ({
-  kind: 'dialect',
-  name: 'ttnn.device_compute_kernel_config',
-  text: '',
-  items: [],
-  fields: { fp32_dest_acc_en: String(fp32) },
-});
 const AFTER = '2026-09-01'; // after PR #52081 (≈2026-08-11)
 const BEFORE = '2026-08-01';
 

@@ -9,7 +9,7 @@ import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
-import { op, tensor, whContext } from './build';
+import { computeConfig, op, tensor, whContext } from './build';
 
 const AFTER = '2026-03-01'; // after PR #34335 (≈2025-12-16) and PR #19295
 const BEFORE = '2025-11-01';
@@ -71,13 +71,7 @@ describe('estimate/normSharded', () => {
   it('a wide width-sharded rms_norm with fp32 acc overflows L1 (x and x − E[x] hold the whole shard in f32)', () => {
     // 1x1x1024x8192 on 8 cores: shard 32x32 tiles = 1,024 tiles; c_24 and c_18 1,024·4,096 = 4,194,304 B each.
     const x = tensor([1, 1, 1024, 8192], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
-    const cfg: PropValue = {
-      kind: 'dialect',
-      name: 'ttnn.device_compute_kernel_config',
-      text: '',
-      items: [],
-      fields: { fp32_dest_acc_en: 'true' },
-    };
+    const cfg = computeConfig(true);
     const o = op('ttnn.rms_norm', [x], [x], { operandSegmentSizes: segments(1, 0, 0), compute_config: cfg });
     const e = estimateOf(estimateOp(o, whContext({ ttMetalDate: AFTER })));
     assert.ok(e.cbBytesPerCore > 2 * 4_194_304, `${e.cbBytesPerCore}`);

@@ -13,7 +13,7 @@ import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op';
-import { int, op, tensor, whContext } from './build';
+import { computeConfig, int, op, tensor, whContext } from './build';
 import { loadGolden } from './goldenCases/goldenRows';
 import { NORM_ATTENTION_FILES } from '../../support/corpus';
 
@@ -22,13 +22,6 @@ const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, 
 const rmInt = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'si32' });
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
-const computeConfig = (fp32: boolean): PropValue => ({
-  kind: 'dialect',
-  name: 'ttnn.device_compute_kernel_config',
-  text: '',
-  items: [],
-  fields: { fp32_dest_acc_en: String(fp32) },
-});
 
 function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);

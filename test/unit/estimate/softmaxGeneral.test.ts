@@ -7,15 +7,7 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { PropValue } from '../../../server/src/ttnn/op';
-import { int, op, tensor, whContext } from './build';
-
-const computeConfig = (fp32: boolean): PropValue => ({
-  kind: 'dialect',
-  name: 'ttnn.device_compute_kernel_config',
-  text: '',
-  items: [],
-  fields: { fp32_dest_acc_en: String(fp32) },
-});
+import { computeConfig, int, op, tensor, whContext } from './build';
 
 function softmaxH(shape: number[], o: { dtype?: 'bf16' | 'f32'; fp32?: boolean } = {}) {
   const t = () => tensor(shape, { dtype: o.dtype ?? 'bf16' });
