@@ -187,6 +187,25 @@ function imTileBytes(input: ResolvedTensor): number {
   return tileBytes(input.dtype === 'f32' ? 'f32' : 'bf16');
 }
 
+/** c_2..c_4 (reduce scaler, epsilon, cross-core scaler: one intermediate tile each) and c_5/c_6 (gamma, beta: a core's
+ *  width in tiles): the same in the interleaved (mcast, no-mcast) and the sharded factories. */
+function scalerAndAffineCbs(
+  imPageBytes: number,
+  perCoreNt: number,
+  hasGamma: boolean,
+  hasBeta: boolean,
+  gammaBetaDtype: DataType,
+): CbSpec[] {
+  const cbs: CbSpec[] = [
+    { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: imPageBytes },
+    { index: 3, role: 'epsilon', nPages: 1, pageBytes: imPageBytes },
+    { index: 4, role: 'cross-core scaler', nPages: 1, pageBytes: imPageBytes },
+  ];
+  if (hasGamma) cbs.push({ index: 5, role: 'gamma', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
+  if (hasBeta) cbs.push({ index: 6, role: 'beta', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
+  return cbs;
+}
+
 export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -275,15 +294,7 @@ export function estimateGroupNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // The no-mcast factory untilizes a row-major output through c_30 (read at 003544f; the mcast one not re-read).
   if (noMcast && output.layout.pageLayout === 'row_major')
     cbs.push({ index: 30, role: 'output before untilize', nPages: blockTiles, pageBytes: tIn });
-  cbs.push(
-    { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: im },
-    { index: 3, role: 'epsilon', nPages: 1, pageBytes: im },
-    { index: 4, role: 'cross-core scaler', nPages: 1, pageBytes: im },
-  );
-  if (gammaT !== undefined)
-    cbs.push({ index: 5, role: 'gamma', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
-  if (betaT !== undefined)
-    cbs.push({ index: 6, role: 'beta', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
+  cbs.push(...scalerAndAffineCbs(im, perCoreNt, gammaT !== undefined, betaT !== undefined, gammaBetaDtype));
   cbs.push(
     { index: 28, role: 'group mask', nPages: 2 * blockWt, pageBytes: tMask },
     { index: 24, role: 'x', nPages: blockTiles, pageBytes: im },
@@ -373,14 +384,7 @@ function estimateShardedGroupNorm(
   ];
   if (output.layout.pageLayout === 'row_major')
     cbs.push({ index: 30, role: 'output before untilize', nPages: inBlock, pageBytes: tIn });
-  cbs.push(
-    { index: 2, role: 'reduce scaler', nPages: 1, pageBytes: im },
-    { index: 3, role: 'epsilon', nPages: 1, pageBytes: im },
-    { index: 4, role: 'cross-core scaler', nPages: 1, pageBytes: im },
-  );
-  if (gamma !== undefined)
-    cbs.push({ index: 5, role: 'gamma', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
-  if (beta !== undefined) cbs.push({ index: 6, role: 'beta', nPages: perCoreNt, pageBytes: tileBytes(gammaBetaDtype) });
+  cbs.push(...scalerAndAffineCbs(im, perCoreNt, gamma !== undefined, beta !== undefined, gammaBetaDtype));
   // From the 2026 entry point on ttnn::group_norm makes a bf16 mask when the op has none (older builds: approx).
   cbs.push({ index: 7, role: 'group mask', nPages: 2 * blockWt, pageBytes: tileBytes(mask?.dtype ?? 'bf16') });
   if (shardCols % TILE !== 0)
