@@ -333,6 +333,23 @@ describe('estimate/conv2d', () => {
   });
 });
 
+/** A 1x1 stride-1 conv (the matmul path) of a 32x32x64 input in L1, height sharded by its conv2d_config. */
+function heightShardedMatmulConv(page: 'row_major' | 'tile'): OpEstimate {
+  const o = conv2d({
+    n: 1,
+    h: 32,
+    w: 32,
+    cIn: 64,
+    cOut: 64,
+    k: 1,
+    s: 1,
+    p: 0,
+    config: { shard_layout: 'height_sharded' },
+    input: tensor([1, 1, 1024, 64], { page, buffer: 'l1' }),
+  });
+  return est(estimateOp(o, whContext()));
+}
+
 describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
   it('batch_norm with f32 tensors: 9 CBs × 2 f32 tiles = 73,728 B', () => {
     const f32 = (s: number[]) => tensor(s, { dtype: 'f32' });
@@ -390,23 +407,7 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
   it('a 1x1 conv (matmul) of a row-major input: the resharded input, then its tilized copy, no halo', () => {
     // 32x32x64 → 64, k1: NHW_t 32 → 32 cores of 32 rows. Reshard (row-major) 32 rows · 64 · 2 B = 4,096 B; tilized
     // 1 x 2 tiles = 4,096 B held by the matmul; the output shard 1 x 2 tiles = 4,096 B (the result is interleaved).
-    const e = est(
-      estimateOp(
-        conv2d({
-          n: 1,
-          h: 32,
-          w: 32,
-          cIn: 64,
-          cOut: 64,
-          k: 1,
-          s: 1,
-          p: 0,
-          config: { shard_layout: 'height_sharded' },
-          input: tensor([1, 1, 1024, 64], { page: 'row_major', buffer: 'l1' }),
-        }),
-        whContext(),
-      ),
-    );
+    const e = heightShardedMatmulConv('row_major');
     assert.deepEqual(
       e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
       [
@@ -450,24 +451,7 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
   });
 
   it('a matmul conv: a row-major resharded input leaves a hole above its tilized copy; a tiled one is the matmul input', () => {
-    const mm = (page: 'row_major' | 'tile') =>
-      est(
-        estimateOp(
-          conv2d({
-            n: 1,
-            h: 32,
-            w: 32,
-            cIn: 64,
-            cOut: 64,
-            k: 1,
-            s: 1,
-            p: 0,
-            config: { shard_layout: 'height_sharded' },
-            input: tensor([1, 1, 1024, 64], { page, buffer: 'l1' }),
-          }),
-          whContext(),
-        ),
-      ).l1Intermediates?.[0];
+    const mm = (page: 'row_major' | 'tile') => heightShardedMatmulConv(page).l1Intermediates?.[0];
     assert.deepEqual(
       [mm('row_major')?.liveDuringProgram, mm('row_major')?.freedLeavesHole],
       [false, true],

@@ -13,7 +13,7 @@ import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op';
-import { computeConfig, int, op, tensor, whContext } from './build';
+import { computeConfig, dialect, int, op, tensor, whContext } from './build';
 import { loadGolden } from './goldenCases/goldenRows';
 import { NORM_ATTENTION_FILES } from '../../support/corpus';
 
@@ -22,6 +22,21 @@ const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, 
 const rmInt = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'si32' });
 const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
+
+/** A causal SDPA decode of Q (1x1x8x64, as given) over DRAM K/V 1x1x1024x64, with an 8x8 program config of K chunk 128
+ *  and any more config fields; the result is laid out like Q. */
+function sdpaDecodeK128(q: TensorSpec, moreConfig: Record<string, string> = {}): TtnnOp {
+  return op('ttnn.scaled_dot_product_attention_decode', [q, dram([1, 1, 1024, 64]), dram([1, 1, 1024, 64])], [q], {
+    is_causal: bool(true),
+    operandSegmentSizes: segments(1, 1, 1, 0, 0, 0),
+    program_config: dialect('ttnn.sdpa_program_config', {
+      compute_with_storage_grid_size: '<8,8>',
+      q_chunk_size: '0',
+      k_chunk_size: '128',
+      ...moreConfig,
+    }),
+  });
+}
 
 function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
   assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
@@ -163,27 +178,7 @@ describe('estimate/normattn', () => {
     // c_16 2, c_17 + c_18 2, c_19 60 = 93 → 95,232 B; full bf16 tiles: c_1, c_2 4·2·2 = 16 each, c_11 1, output
     // c_20 2 = 35 → 71,680 B. 166,912 B.
     const withConfig = (maxCores?: number) =>
-      op(
-        'ttnn.scaled_dot_product_attention_decode',
-        [dram([1, 1, 8, 64]), dram([1, 1, 1024, 64]), dram([1, 1, 1024, 64])],
-        [dram([1, 1, 8, 64])],
-        {
-          is_causal: bool(true),
-          operandSegmentSizes: segments(1, 1, 1, 0, 0, 0),
-          program_config: {
-            kind: 'dialect',
-            name: 'ttnn.sdpa_program_config',
-            text: '',
-            items: [],
-            fields: {
-              compute_with_storage_grid_size: '<8,8>',
-              q_chunk_size: '0',
-              k_chunk_size: '128',
-              ...(maxCores === undefined ? {} : { max_cores_per_head_batch: String(maxCores) }),
-            },
-          },
-        },
-      );
+      sdpaDecodeK128(dram([1, 1, 8, 64]), maxCores === undefined ? {} : { max_cores_per_head_batch: String(maxCores) });
     assert.equal(estimateOf(estimateOp(withConfig(), whContext())).cbBytesPerCore, 166_912);
     // max_cores_per_head_batch 64: 64 cores per head, c_19 (2 + 2)·63 = 252 half tiles, 192 more than above.
     assert.equal(estimateOf(estimateOp(withConfig(64), whContext())).cbBytesPerCore, 166_912 + 192 * 1024);
@@ -196,22 +191,7 @@ describe('estimate/normattn', () => {
     // globally allocated on a sharded output. The case above with Q and the output height sharded on one core: c_0's 2
     // half tiles (2,048 B) still count, c_20's 2 bf16 tiles (4,096 B) do not: 166,912 − 4,096 = 162,816 B.
     const sharded = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] });
-    const o = op(
-      'ttnn.scaled_dot_product_attention_decode',
-      [sharded([1, 1, 8, 64]), dram([1, 1, 1024, 64]), dram([1, 1, 1024, 64])],
-      [sharded([1, 1, 8, 64])],
-      {
-        is_causal: bool(true),
-        operandSegmentSizes: segments(1, 1, 1, 0, 0, 0),
-        program_config: {
-          kind: 'dialect',
-          name: 'ttnn.sdpa_program_config',
-          text: '',
-          items: [],
-          fields: { compute_with_storage_grid_size: '<8,8>', q_chunk_size: '0', k_chunk_size: '128' },
-        },
-      },
-    );
+    const o = sdpaDecodeK128(sharded([1, 1, 8, 64]));
     const e = estimateOf(estimateOp(o, whContext()));
     assert.equal(e.cbBytesPerCore, 162_816);
     const c0 = e.cbs.find((c) => c.cbIndex === 'c_0')!;
