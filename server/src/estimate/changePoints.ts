@@ -438,6 +438,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
   },
+  'conv2d-width-rm-two-rows': {
+    family: 'conv2d',
+    pr: 23116,
+    // Description and CI runs of 2025-06-05; the day of the merge not read.
+    mergedOn: '2025-06-05',
+    dateFrom: 'approx',
+    what: 'width-sharded conv2d: the image-to-column (row-major) CB holds two rows of the activation block (2·act_block_w tiles) so I2C overlaps the tilize; before, the whole act block (act_block_h·act_block_w input tiles)',
+    before:
+      'tt-metal conv2d_op_width_sharded_program_factory.cpp, late 2024 (search index id 2511333325: act_cb_row_major_bfloat16 of act_block_num_tiles_split input tiles, split reader forced off)',
+    after:
+      'tt-metal PR #23116 ("for I2C we will buffer two rows of activation matrix"); conv2d_op_program_factory_common.cpp@003324f (get_cb_info ACT_ROW_MAJOR_BFLOAT16)',
+  },
+  'conv2d-block-rm-overlap': {
+    family: 'conv2d',
+    pr: 23580,
+    // Description and CI runs of 2025-06-16; the day of the merge not read.
+    mergedOn: '2025-06-16',
+    dateFrom: 'approx',
+    what: 'block-sharded conv2d: the row-major I2C CB overlaps the ACT CB when the halo output and the output share a data format (no separate CB); before, always its own CB of act_block_h·act_block_w input tiles',
+    before:
+      'tt-metal conv2d_op_sharded_program_factory.cpp, early 2025 (search index id 3743811513: create_CBs_for_sharded_input_v2, weight_width_sliced: act_cb_row_major_bfloat16 of num_cb0_tilized_tiles)',
+    after:
+      'tt-metal PR #23580 ("overlap cb for I2C output and cb for activations"); conv2d_op_program_factory_common.cpp@003324f (get_cb_info)',
+  },
   'conv2d-block-inner-dim-by-kernel-h': {
     family: 'conv2d',
     pr: 25805,

@@ -575,6 +575,44 @@ describe('conv2d change points', () => {
     );
   });
 
+  it('width sharded before PR #23116: the image-to-column CB holds the whole act block', () => {
+    // 16x16x512 → 512, k3 p1, width on 16 cores: NHW 256 rows = 8 tiles high, 512/16/32 = 1 wide, act_block_w =
+    // 512·9/16 = 288 → 9 tiles. WEIGHTS 9, ACT 8·9 = 72, ACT_TILIZED 72; ACT_ROW_MAJOR two rows 2·9 = 18 (2025-11):
+    // 171 · 2,048 + 64 = 350,272 B; before the PR the whole block, 72 input tiles (late-2024 width factory,
+    // act_cb_row_major_bfloat16 of act_block_num_tiles_split): 225 · 2,048 + 64 = 460,864 B.
+    const o = conv2d({
+      n: 1,
+      h: 16,
+      w: 16,
+      cIn: 512,
+      cOut: 512,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'width_sharded' },
+    });
+    assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 350_272);
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-05-01' }))).cbBytesSummedOverRanges, 460_864);
+  });
+
+  it('block sharded before PR #23580: the image-to-column CB is its own act block even with bf16 in and out', () => {
+    // The 56x56x256 block case of 2025-06-01 (before PR #25805 too: act_block_w 9): WEIGHTS 9, ACT 117, ACT_TILIZED
+    // 117 and ACT_ROW_MAJOR 13·9 = 117 input tiles (early-2025 create_CBs_for_sharded_input_v2) → 360 · 2,048 + 64 =
+    // 737,344 B; on 2025-07-01 it overlaps ACT (bf16 halo and output): 497,728 B (the case above).
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' }))).cbBytesSummedOverRanges, 737_344);
+  });
+
   it('width sharded before PR #23114 ignores the double-buffer flags', () => {
     // 8x8x512 width case with both flags: the 2025-11 build doubles WEIGHTS (9 → 18) and ACT (18 → 36):
     // (9·2 + 18·2 + 18 + 18) = 90 · 2,048 + 64 = 184,384 B; before the PR the plain 63 tiles: 129,088 B.

@@ -24,7 +24,9 @@
  *     ACT (+ ACT_SECOND_READER when the split-reader heuristic fires; same total) = act_block_h·act_block_w,
  *     ×2 if act double-buffered, input tile (height) or output tile (width/block); ACT_TILIZED =
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
- *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
+ *     block = ACT unless overlapped (same input/output format); before change points conv2d-width-rm-two-rows
+ *     (PR #23116) / conv2d-block-rm-overlap (PR #23580) the whole act block in input tiles, width and block
+ *     alike, never overlapped [10]; READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
@@ -82,6 +84,11 @@
  *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
  *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
  *       dropped); change point conv-transpose2d-runtime-width-sharded
+ *  [10] the factories before get_cb_info: tt-metal conv2d_op_width_sharded_program_factory.cpp of late 2024 (search
+ *       index id 2511333325: act_cb_row_major_bfloat16 = act_block_num_tiles_split input tiles, split reader forced
+ *       off, so the whole block) and conv2d_op_sharded_program_factory.cpp of early 2025 (id 3743811513,
+ *       create_CBs_for_sharded_input_v2: block sharded always creates act_cb_row_major_bfloat16 of
+ *       num_cb0_tilized_tiles); PR #23116 / #23580 descriptions (2025-06-05 / 2025-06-16) for the changes
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -731,8 +738,17 @@ export function planConv(
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
     const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
+    // The image-to-column output: two block rows (width, PR #23116) or the ACT CB itself when the formats match
+    // (block, PR #23580); before them the whole act block, single-buffered [2].
     if (scheme === 'width_sharded')
-      cbs.push({ index: 7, role: 'act row-major', nPages: 2 * actBlockWTiles, pageBytes: inputTile });
+      cbs.push({
+        index: 7,
+        role: 'act row-major',
+        nPages: atOrAfter(ctx, 'conv2d-width-rm-two-rows') ? 2 * actBlockWTiles : actBlockHTiles * actBlockWTiles,
+        pageBytes: inputTile,
+      });
+    else if (scheme === 'block_sharded' && !atOrAfter(ctx, 'conv2d-block-rm-overlap'))
+      cbs.push({ index: 7, role: 'act row-major', nPages: actBlockHTiles * actBlockWTiles, pageBytes: inputTile });
     else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
       cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
