@@ -127,6 +127,24 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     assert.equal(op.cbBytesPerCore, 1_589_312);
     assert.equal(op.overflow?.kind, 'cbBeyondL1');
   });
+  it('tt-forge-onnx #1625 (tests of 2025-03-31): both conv_transpose2d clash with L1 buffers, as the thread says', () => {
+    // "Statically allocated circular buffers clash with L1 buffers", no figure. Forced WIDTH_SHARDED (tt-mlir runtime
+    // before PR #3056), 14x14 → 28x28 = 784 rows = 25 tiles on every core, k2 s2, f32 (4,096 B tiles).
+    // Conv2Dtranspose9, 1024 → 512: 32 cores along C (1024/32), act_block_w = 1024·2·2 / 32 / 32 = 4, per_core_N 1;
+    // Conv2Dtranspose1, 16 → 1: C aligned to 32, one core, act_block_w = 32·4 / 32 = 4, per_core_N 1. Both: ACT 25·4 =
+    // 100, ACT_TILIZED 100, the pre-PR #23116 image-to-column CB 100, WEIGHTS 4 = 304 tiles = 1,245,184 B + 64 B =
+    // 1,245,248 B; with the 2025-03 base 102,112 B the region ends at 1,347,360 B, below 1,499,136 B but above the
+    // conv's L1 tensors (halo output and output shard at the top of L1), hence a clash, not "beyond".
+    const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
+    for (const fn of ['up1_14', 'up9_14']) {
+      const { op } = deviceOp(run1625, fn);
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.equal(op.cbBytesPerCore, 1_245_248, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+    }
+    // Since tt-mlir PR #3056 tt-metal auto-shards them: no overflow.
+    for (const fn of ['up1_14', 'up9_14']) assertFits({ ...run1625, date: '2025-05-15' }, fn);
+  });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
   });
