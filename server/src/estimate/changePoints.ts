@@ -438,6 +438,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
   },
+  'conv2d-1d-auto-shard-any-layout': {
+    family: 'conv2d',
+    pr: 19905,
+    // Description and CI runs of 2025-03-31 (tt-forge's conv1d cases, the tests tt-forge-onnx #1630 / #1631 filed on
+    // 2025-04-01 from a 2025-03-31 run); the day of the merge not read.
+    mergedOn: '2025-04-01',
+    dateFrom: 'approx',
+    what: 'auto shard lets a 1-D conv (kernel width 1 over a width-1 image) take block or width sharding; before, the height config always (PR #18877, 2025-03-10, "force height sharding strategy, for all 1d convs"; a regression window before that PR forced it for 1-D depthwise convs only, not modeled)',
+    before:
+      'tt-metal PR #18877 (conv2d_utils.cpp determine_conv_config_for_auto_shard: 1-D convs return the height config)',
+    after:
+      'tt-metal PR #19905; conv2d_utils.cpp of mid 2025 (search index id 3509439101: only 1-D depthwise convs forced to height)',
+  },
   'conv2d-width-rm-two-rows': {
     family: 'conv2d',
     pr: 23116,

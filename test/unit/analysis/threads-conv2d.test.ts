@@ -149,3 +149,48 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
   });
 });
+
+describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests of 2025-03-31)', () => {
+  // Whisper's encoder stem as conv2d on a (1, C, 3000, 1) f32 image, kernel (3, 1), padding 1 on the height, no
+  // conv2d_config: tt-metal auto-shards. A 1-D conv (kernel width 1 over a width-1 image) got the height config then
+  // (PR #18877, 2025-03-10; PR #19905 of 2025-03-31 opened block/width), with auto-shard's act_block_h_override 32.
+  // Row-major input → C aligned to 8. f32 tiles 4,096 B; the 2025-03 base 102,112 B.
+  const r1631 = { file: 'conv2d_tt-forge-onnx-1631.mlir', date: '2025-03-31' };
+  const r1630 = { file: 'conv2d_tt-forge-onnx-1630.mlir', date: '2025-03-31' };
+  it('#1631 Conv2D0 80 → 1280: grows beyond max L1 size (1,601,312 B), the first error', () => {
+    // NHW 3000 → 94 tiles → 47 cores (47 divides 94), 2 tiles each; act_block_w = round_up(80·1, 32) = 96 → 3 tiles,
+    // act_block_h 1 (override) → 2 act blocks per core → WEIGHTS fully buffered ×kH: 40·3·3 = 360 tiles = 1,474,560 B;
+    // ACT 3 input tiles + ACT_TILIZED 3 output tiles = 24,576 B; 64 B scratch; output tensor-backed → 1,499,200 B,
+    // region end 102,112 + 1,499,200 = 1,601,312 B > 1,499,136 B ("circular buffers grow beyond max L1 size").
+    const op = assertFails(r1631, 'stem0_1280');
+    assert.equal(op.cbBytesPerCore, 1_499_200);
+    assert.equal(regionEnd(op), 1_601_312);
+  });
+  it('#1631 Conv2D1 1024 / 1280 / 768 → same, stride 2: grow beyond max L1 size', () => {
+    // 1,500 output rows = 47 tiles on 47 cores, one act block each: WEIGHTS per_core_N·C/32 tiles (no ×kH):
+    // 1024: 32·32 = 1,024 tiles alone = 4,194,304 B, beyond L1 whatever the rest.
+    for (const fn of ['stem1_1024', 'stem1_1280', 'stem1_768']) {
+      const op = assertFails(r1631, fn, { first: false });
+      assert.ok(regionEnd(op) > 1_499_136, fn);
+    }
+  });
+  it('#1630 Conv2D0 80 → 1024 and Conv2D1 512 → 512: clash with L1 buffers (below L1, above the conv tensors)', () => {
+    // Conv2D0 80 → 1024: WEIGHTS 32·3·3 = 288 tiles = 1,179,648 B + 24,576 + 64 = 1,204,288 B, end 1,306,400 B.
+    // Conv2D1 512 → 512 (s 2): act_block_w = 512 → 16 tiles, one act block: WEIGHTS 16·16 = 256 tiles = 1,048,576 B,
+    // ACT 16 + ACT_TILIZED 16 tiles = 131,072 B, + 64 → 1,179,712 B, end 1,281,824 B. Both below 1,499,136 B, so tt-metal
+    // reports the clash with the conv's own L1 tensors (halo output, output shard) at the top of L1.
+    const expected: Record<string, number> = { stem0_1024: 1_204_288, stem1_512: 1_179_712 };
+    for (const [fn, cbBytes] of Object.entries(expected)) {
+      const { op } = deviceOp(r1630, fn);
+      assert.equal(op.cbBytesPerCore, cbBytes, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+    }
+  });
+  it('after tt-metal PR #19905 auto-shard may pick block or width for the same 1-D convs', () => {
+    for (const fn of ['stem0_1280', 'stem1_1024']) {
+      const { op } = deviceOp({ ...r1631, date: '2025-04-15' }, fn);
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.doesNotMatch(op.estimate.factoryReason, /1-D convs .* are height sharded/, fn);
+    }
+  });
+});
