@@ -145,6 +145,23 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // Since tt-mlir PR #3056 tt-metal auto-shards them: no overflow.
     for (const fn of ['up1_14', 'up9_14']) assertFits({ ...run1625, date: '2025-05-15' }, fn);
   });
+  it('tt-forge-onnx #1624 (tests of 2025-03-31): the four UNet decoder conv_transpose2d run out of L1 at an allocation', () => {
+    // "Out of L1 Memory" (the allocator), no figure. Forced WIDTH_SHARDED keeps every row on each of the C_in/32 cores.
+    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded row-major f32 input shard is all 12,544 rows ×
+    // 32 channels × 4 B = 1,605,632 B, more than the 1,466,368 − 102,112 = 1,364,256 B between the 2025-03 base and
+    // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
+    const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
+    for (const fn of ['up6_56', 'up7_112', 'up7_64', 'up8_128']) {
+      const { op } = deviceOp(run1624, fn);
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', fn);
+    }
+    const { op } = deviceOp(run1624, 'up7_112');
+    assert.match(
+      op.overflow?.message ?? '',
+      /resharded conv input needs 1605632 B per core but only 1364256 B are free/,
+    );
+  });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
   });
