@@ -438,6 +438,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
   },
+  'halo-in-place': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 19834,
+    // PR #19056 (In Place Halo) merged in March 2025 and was reverted by PR #19787 (2025-03-27, hangs on Blackhole);
+    // PR #19834 relanded it (description 2025-03-28); the day of that merge not read.
+    mergedOn: '2025-03-28',
+    dateFrom: 'approx',
+    what: "opt-in in-place halo (Conv2dConfig.in_place, the pools' in_place_halo): the sharded input is freed and reallocated at the halo output size, remote sticks staged in a scratch tensor/CB; default off, and tt-mlir never sets it (its Conv2dConfigAttr has no in_place, TTIRToTTNN.cpp@19c86fc passes in_place_halo = false), so the default footprint does not move. A pool with in_place_halo = true is reported unmodeled from here on",
+    before: 'tt-metal untilize_with_halo_program_factory.cpp (separate input and output shards only)',
+    after: 'tt-metal PR #19834 (reland of PR #19056: in-place gather kernel, scratch CB for remote sticks); not read',
+  },
   'conv2d-1d-auto-shard-any-layout': {
     family: 'conv2d',
     pr: 19905,

@@ -382,6 +382,30 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('max_pool2d with in_place_halo = true: unmodeled from tt-metal PR #19834 on, the plain halo before', () => {
+    // The in-place halo factory (scratch buffer for remote sticks, input reallocated at the output size) is not read:
+    // the estimate must say so rather than give the out-of-place figure. Before the flag existed the plain halo ran.
+    const hs = (shape: number[]) =>
+      tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page: 'row_major' });
+    const props = {
+      batch_size: int(1),
+      channels: int(64),
+      input_height: int(112),
+      input_width: int(112),
+      kernel_size: ints(3, 3),
+      stride: ints(2, 2),
+      padding: ints(1, 1),
+      dilation: ints(1, 1),
+      in_place_halo: { kind: 'bool', value: true } as PropValue,
+    };
+    const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64])], [hs([1, 1, 3136, 64])], props);
+    const after = estimateOp(o, whContext());
+    assert.equal(after.kind, 'unmodeled');
+    assert.match(after.kind === 'unmodeled' ? after.reason : '', /in_place_halo/);
+    // 2025-03-01 predates the flag: the 14,336 B of the case above.
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-03-01' }))).cbBytesSummedOverRanges, 14_336);
+  });
+
   it("conv2d's own L1 tensors: the resharded input, the halo output and the conv output shard, in that order", () => {
     // The 49-core height-sharded conv above, from an L1 interleaved input to an L1 interleaved result (conv2d.cpp@645aa76).
     // Reshard: 3,136 rows → round_up(3,136, 49·32) / 49 = 64 rows · 64 ch = 4 tiles · 2,048 = 8,192 B, freed after the halo.
