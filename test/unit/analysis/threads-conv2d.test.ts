@@ -211,3 +211,20 @@ describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests
     }
   });
 });
+
+describe('conv2d: tt-metal #22891 (2025-06-02), a 32x32 kernel on one core', () => {
+  const run = { file: 'conv2d_tt-metal-22891.mlir', date: '2025-06-02' };
+  it('grows beyond L1 on core (0,0) alone with 2,154,560 B of CBs; the region end within 5 KiB of 2,251,808 B', () => {
+    // Output 2·1·2 = 4 rows → one tile → one core, as printed. Auto shard → height (one core, act_block_h_override 32
+    // before PR #32424). Row-major input → C aligned to 8: 16; act_block_w = round_up(16·32, 32) = 512 → 16 tiles;
+    // per_core_N = 1920/32 = 60; one act block → WEIGHTS 60·16 = 960 tiles (1,966,080 B), ACT 16 + ACT_TILIZED 16
+    // (65,536 B), BIAS 60 (122,880 B), 64 B scratch → 2,154,560 B. With the table's base for 2025-06 (2025-03's
+    // 102,112 B) the region ends at 2,256,672 B, 4,864 B above the thread's 2,251,808 B: the thread implies a base of
+    // 97,248 B, the value tt-mlir's ttir-builder docs carry (≤ 2025-04-25); not added to the dated table (it would be a
+    // 4,864 B step, and stride, dtypes and layouts here are assumed).
+    const op = assertFails(run);
+    assert.equal(op.cbBytesPerCore, 2_154_560);
+    assert.ok(Math.abs(regionEnd(op) - 2_251_808) <= 5 * 1024, `${regionEnd(op)} B`);
+    assert.equal(2_251_808 - op.cbBytesPerCore, 97_248);
+  });
+});
