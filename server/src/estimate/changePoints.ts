@@ -438,6 +438,54 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #23114; conv2d_op_program_factory_common.cpp@003324f (get_cb_info doubles both for every shard scheme)',
   },
+  'halo-in-place': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 19834,
+    // PR #19056 (In Place Halo) merged in March 2025 and was reverted by PR #19787 (2025-03-27, hangs on Blackhole);
+    // PR #19834 relanded it (description 2025-03-28); the day of that merge not read.
+    mergedOn: '2025-03-28',
+    dateFrom: 'approx',
+    what: "opt-in in-place halo (Conv2dConfig.in_place, the pools' in_place_halo): the sharded input is freed and reallocated at the halo output size, remote sticks staged in a scratch tensor/CB; default off, and tt-mlir never sets it (its Conv2dConfigAttr has no in_place, TTIRToTTNN.cpp@19c86fc passes in_place_halo = false), so the default footprint does not move. A pool with in_place_halo = true is reported unmodeled from here on",
+    before: 'tt-metal untilize_with_halo_program_factory.cpp (separate input and output shards only)',
+    after: 'tt-metal PR #19834 (reland of PR #19056: in-place gather kernel, scratch CB for remote sticks); not read',
+  },
+  'conv2d-1d-auto-shard-any-layout': {
+    family: 'conv2d',
+    pr: 19905,
+    // Description and CI runs of 2025-03-31 (tt-forge's conv1d cases, the tests tt-forge-onnx #1630 / #1631 filed on
+    // 2025-04-01 from a 2025-03-31 run); the day of the merge not read.
+    mergedOn: '2025-04-01',
+    dateFrom: 'approx',
+    what: 'auto shard lets a 1-D conv (kernel width 1 over a width-1 image) take block or width sharding; before, the height config always (PR #18877, 2025-03-10, "force height sharding strategy, for all 1d convs"; a regression window before that PR forced it for 1-D depthwise convs only, not modeled)',
+    before:
+      'tt-metal PR #18877 (conv2d_utils.cpp determine_conv_config_for_auto_shard: 1-D convs return the height config)',
+    after:
+      'tt-metal PR #19905; conv2d_utils.cpp of mid 2025 (search index id 3509439101: only 1-D depthwise convs forced to height)',
+  },
+  'conv2d-width-rm-two-rows': {
+    family: 'conv2d',
+    pr: 23116,
+    // Description and CI runs of 2025-06-05; the day of the merge not read.
+    mergedOn: '2025-06-05',
+    dateFrom: 'approx',
+    what: 'width-sharded conv2d: the image-to-column (row-major) CB holds two rows of the activation block (2·act_block_w tiles) so I2C overlaps the tilize; before, the whole act block (act_block_h·act_block_w input tiles)',
+    before:
+      'tt-metal conv2d_op_width_sharded_program_factory.cpp, late 2024 (search index id 2511333325: act_cb_row_major_bfloat16 of act_block_num_tiles_split input tiles, split reader forced off)',
+    after:
+      'tt-metal PR #23116 ("for I2C we will buffer two rows of activation matrix"); conv2d_op_program_factory_common.cpp@003324f (get_cb_info ACT_ROW_MAJOR_BFLOAT16)',
+  },
+  'conv2d-block-rm-overlap': {
+    family: 'conv2d',
+    pr: 23580,
+    // Description and CI runs of 2025-06-16; the day of the merge not read.
+    mergedOn: '2025-06-16',
+    dateFrom: 'approx',
+    what: 'block-sharded conv2d: the row-major I2C CB overlaps the ACT CB when the halo output and the output share a data format (no separate CB); before, always its own CB of act_block_h·act_block_w input tiles',
+    before:
+      'tt-metal conv2d_op_sharded_program_factory.cpp, early 2025 (search index id 3743811513: create_CBs_for_sharded_input_v2, weight_width_sliced: act_cb_row_major_bfloat16 of num_cb0_tilized_tiles)',
+    after:
+      'tt-metal PR #23580 ("overlap cb for I2C output and cb for activations"); conv2d_op_program_factory_common.cpp@003324f (get_cb_info)',
+  },
   'conv2d-block-inner-dim-by-kernel-h': {
     family: 'conv2d',
     pr: 25805,

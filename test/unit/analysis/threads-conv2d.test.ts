@@ -115,15 +115,116 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
       assert.ok(regionEnd(op) > 1_499_136, `${fn}: ${regionEnd(op)} B`);
     }
   });
-  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 16x16 fails too (the first error of the file)', () => {
-    // The thread files it under "grow beyond max L1 size"; ours is 1,097,792 B of CBs that clash with the conv's own L1
-    // tensors (an open gap: the March 2025 width-sharded CBs may have been larger than today's formula).
-    const { op, first } = deviceOp(run, 'up5_16');
+  it('tt-forge-onnx #1626: Conv2Dtranspose5 on 16x16 grows beyond L1 too, as the thread says (before PR #23116)', () => {
+    // 512 → 256, 16x16 → 32x32 = 1,024 rows = 32 tiles, width sharded on 16 cores (C_in 16 tiles): act_block_h 32,
+    // act_block_w = 512·2·2 / 16 / 32 = 4, per_core_N 1, f32 everywhere (4,096 B tiles). The late-2024 / early-2025
+    // width-sharded factory (search index id 2511333325) sizes its image-to-column CB as the whole act block in input
+    // tiles: ACT 128 + ACT_TILIZED 128 + ACT_ROW_MAJOR 128 + WEIGHTS 4 = 388 tiles = 1,589,248 B + 64 B scratch =
+    // 1,589,312 B; with the 2025-03 base 102,112 B the region ends at 1,691,424 B > 1,499,136 ("grow beyond max L1
+    // size"). Today's two-row CB (8 tiles) would leave 1,097,792 B, which clashes with the conv's L1 tensors instead.
+    const op = assertFails(run, 'up5_16');
     assert.equal(op.op.name, 'ttnn.conv_transpose2d');
-    assert.ok(op.overflow !== undefined, 'flagged');
-    assert.equal(first, 'this op');
+    assert.equal(op.cbBytesPerCore, 1_589_312);
+    assert.equal(op.overflow?.kind, 'cbBeyondL1');
+  });
+  it('tt-forge-onnx #1625 (tests of 2025-03-31): both conv_transpose2d clash with L1 buffers, as the thread says', () => {
+    // "Statically allocated circular buffers clash with L1 buffers", no figure. Forced WIDTH_SHARDED (tt-mlir runtime
+    // before PR #3056), 14x14 → 28x28 = 784 rows = 25 tiles on every core, k2 s2, f32 (4,096 B tiles).
+    // Conv2Dtranspose9, 1024 → 512: 32 cores along C (1024/32), act_block_w = 1024·2·2 / 32 / 32 = 4, per_core_N 1;
+    // Conv2Dtranspose1, 16 → 1: C aligned to 32, one core, act_block_w = 32·4 / 32 = 4, per_core_N 1. Both: ACT 25·4 =
+    // 100, ACT_TILIZED 100, the pre-PR #23116 image-to-column CB 100, WEIGHTS 4 = 304 tiles = 1,245,184 B + 64 B =
+    // 1,245,248 B; with the 2025-03 base 102,112 B the region ends at 1,347,360 B, below 1,499,136 B but above the
+    // conv's L1 tensors (halo output and output shard at the top of L1), hence a clash, not "beyond".
+    const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
+    for (const fn of ['up1_14', 'up9_14']) {
+      const { op } = deviceOp(run1625, fn);
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.equal(op.cbBytesPerCore, 1_245_248, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+    }
+    // Since tt-mlir PR #3056 tt-metal auto-shards them: no overflow.
+    for (const fn of ['up1_14', 'up9_14']) assertFits({ ...run1625, date: '2025-05-15' }, fn);
+  });
+  it('tt-forge-onnx #1624 (tests of 2025-03-31): the four UNet decoder conv_transpose2d run out of L1 at an allocation', () => {
+    // "Out of L1 Memory" (the allocator), no figure. Forced WIDTH_SHARDED keeps every row on each of the C_in/32 cores.
+    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded row-major f32 input shard is all 12,544 rows ×
+    // 32 channels × 4 B = 1,605,632 B, more than the 1,466,368 − 102,112 = 1,364,256 B between the 2025-03 base and
+    // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
+    const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
+    for (const fn of ['up6_56', 'up7_112', 'up7_64', 'up8_128']) {
+      const { op } = deviceOp(run1624, fn);
+      assert.equal(op.op.name, 'ttnn.conv_transpose2d');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', fn);
+    }
+    const { op } = deviceOp(run1624, 'up7_112');
+    assert.match(
+      op.overflow?.message ?? '',
+      /resharded conv input needs 1605632 B per core but only 1364256 B are free/,
+    );
   });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
+  });
+});
+
+describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests of 2025-03-31)', () => {
+  // Whisper's encoder stem as conv2d on a (1, C, 3000, 1) f32 image, kernel (3, 1), padding 1 on the height, no
+  // conv2d_config: tt-metal auto-shards. A 1-D conv (kernel width 1 over a width-1 image) got the height config then
+  // (PR #18877, 2025-03-10; PR #19905 of 2025-03-31 opened block/width), with auto-shard's act_block_h_override 32.
+  // Row-major input → C aligned to 8. f32 tiles 4,096 B; the 2025-03 base 102,112 B.
+  const r1631 = { file: 'conv2d_tt-forge-onnx-1631.mlir', date: '2025-03-31' };
+  const r1630 = { file: 'conv2d_tt-forge-onnx-1630.mlir', date: '2025-03-31' };
+  it('#1631 Conv2D0 80 → 1280: grows beyond max L1 size (1,601,312 B), the first error', () => {
+    // NHW 3000 → 94 tiles → 47 cores (47 divides 94), 2 tiles each; act_block_w = round_up(80·1, 32) = 96 → 3 tiles,
+    // act_block_h 1 (override) → 2 act blocks per core → WEIGHTS fully buffered ×kH: 40·3·3 = 360 tiles = 1,474,560 B;
+    // ACT 3 input tiles + ACT_TILIZED 3 output tiles = 24,576 B; 64 B scratch; output tensor-backed → 1,499,200 B,
+    // region end 102,112 + 1,499,200 = 1,601,312 B > 1,499,136 B ("circular buffers grow beyond max L1 size").
+    const op = assertFails(r1631, 'stem0_1280');
+    assert.equal(op.cbBytesPerCore, 1_499_200);
+    assert.equal(regionEnd(op), 1_601_312);
+  });
+  it('#1631 Conv2D1 1024 / 1280 / 768 → same, stride 2: grow beyond max L1 size', () => {
+    // 1,500 output rows = 47 tiles on 47 cores, one act block each: WEIGHTS per_core_N·C/32 tiles (no ×kH):
+    // 1024: 32·32 = 1,024 tiles alone = 4,194,304 B, beyond L1 whatever the rest.
+    for (const fn of ['stem1_1024', 'stem1_1280', 'stem1_768']) {
+      const op = assertFails(r1631, fn, { first: false });
+      assert.ok(regionEnd(op) > 1_499_136, fn);
+    }
+  });
+  it('#1630 Conv2D0 80 → 1024 and Conv2D1 512 → 512: clash with L1 buffers (below L1, above the conv tensors)', () => {
+    // Conv2D0 80 → 1024: WEIGHTS 32·3·3 = 288 tiles = 1,179,648 B + 24,576 + 64 = 1,204,288 B, end 1,306,400 B.
+    // Conv2D1 512 → 512 (s 2): act_block_w = 512 → 16 tiles, one act block: WEIGHTS 16·16 = 256 tiles = 1,048,576 B,
+    // ACT 16 + ACT_TILIZED 16 tiles = 131,072 B, + 64 → 1,179,712 B, end 1,281,824 B. Both below 1,499,136 B, so tt-metal
+    // reports the clash with the conv's own L1 tensors (halo output, output shard) at the top of L1.
+    const expected: Record<string, number> = { stem0_1024: 1_204_288, stem1_512: 1_179_712 };
+    for (const [fn, cbBytes] of Object.entries(expected)) {
+      const { op } = deviceOp(r1630, fn);
+      assert.equal(op.cbBytesPerCore, cbBytes, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+    }
+  });
+  it('after tt-metal PR #19905 auto-shard may pick block or width for the same 1-D convs', () => {
+    for (const fn of ['stem0_1280', 'stem1_1024']) {
+      const { op } = deviceOp({ ...r1631, date: '2025-04-15' }, fn);
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.doesNotMatch(op.estimate.factoryReason, /1-D convs .* are height sharded/, fn);
+    }
+  });
+});
+
+describe('conv2d: tt-metal #22891 (2025-06-02), a 32x32 kernel on one core', () => {
+  const run = { file: 'conv2d_tt-metal-22891.mlir', date: '2025-06-02' };
+  it('grows beyond L1 on core (0,0) alone with 2,154,560 B of CBs; the region end within 5 KiB of 2,251,808 B', () => {
+    // Output 2·1·2 = 4 rows → one tile → one core, as printed. Auto shard → height (one core, act_block_h_override 32
+    // before PR #32424). Row-major input → C aligned to 8: 16; act_block_w = round_up(16·32, 32) = 512 → 16 tiles;
+    // per_core_N = 1920/32 = 60; one act block → WEIGHTS 60·16 = 960 tiles (1,966,080 B), ACT 16 + ACT_TILIZED 16
+    // (65,536 B), BIAS 60 (122,880 B), 64 B scratch → 2,154,560 B. With the table's base for 2025-06 (2025-03's
+    // 102,112 B) the region ends at 2,256,672 B, 4,864 B above the thread's 2,251,808 B: the thread implies a base of
+    // 97,248 B, the value tt-mlir's ttir-builder docs carry (≤ 2025-04-25); not added to the dated table (it would be a
+    // 4,864 B step, and stride, dtypes and layouts here are assumed).
+    const op = assertFails(run);
+    assert.equal(op.cbBytesPerCore, 2_154_560);
+    assert.ok(Math.abs(regionEnd(op) - 2_251_808) <= 5 * 1024, `${regionEnd(op)} B`);
+    assert.equal(2_251_808 - op.cbBytesPerCore, 97_248);
   });
 });

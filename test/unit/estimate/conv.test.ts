@@ -382,6 +382,30 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('max_pool2d with in_place_halo = true: unmodeled from tt-metal PR #19834 on, the plain halo before', () => {
+    // The in-place halo factory (scratch buffer for remote sticks, input reallocated at the output size) is not read:
+    // the estimate must say so rather than give the out-of-place figure. Before the flag existed the plain halo ran.
+    const hs = (shape: number[]) =>
+      tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page: 'row_major' });
+    const props = {
+      batch_size: int(1),
+      channels: int(64),
+      input_height: int(112),
+      input_width: int(112),
+      kernel_size: ints(3, 3),
+      stride: ints(2, 2),
+      padding: ints(1, 1),
+      dilation: ints(1, 1),
+      in_place_halo: { kind: 'bool', value: true } as PropValue,
+    };
+    const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64])], [hs([1, 1, 3136, 64])], props);
+    const after = estimateOp(o, whContext());
+    assert.equal(after.kind, 'unmodeled');
+    assert.match(after.kind === 'unmodeled' ? after.reason : '', /in_place_halo/);
+    // 2025-03-01 predates the flag: the 14,336 B of the case above.
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-03-01' }))).cbBytesSummedOverRanges, 14_336);
+  });
+
   it("conv2d's own L1 tensors: the resharded input, the halo output and the conv output shard, in that order", () => {
     // The 49-core height-sharded conv above, from an L1 interleaved input to an L1 interleaved result (conv2d.cpp@645aa76).
     // Reshard: 3,136 rows → round_up(3,136, 49·32) / 49 = 64 rows · 64 ch = 4 tiles · 2,048 = 8,192 B, freed after the halo.
@@ -573,6 +597,44 @@ describe('conv2d change points', () => {
       e.versionRange?.figures.map((f) => f.cbBytesPerCore),
       [497_728, 165_952],
     );
+  });
+
+  it('width sharded before PR #23116: the image-to-column CB holds the whole act block', () => {
+    // 16x16x512 → 512, k3 p1, width on 16 cores: NHW 256 rows = 8 tiles high, 512/16/32 = 1 wide, act_block_w =
+    // 512·9/16 = 288 → 9 tiles. WEIGHTS 9, ACT 8·9 = 72, ACT_TILIZED 72; ACT_ROW_MAJOR two rows 2·9 = 18 (2025-11):
+    // 171 · 2,048 + 64 = 350,272 B; before the PR the whole block, 72 input tiles (late-2024 width factory,
+    // act_cb_row_major_bfloat16 of act_block_num_tiles_split): 225 · 2,048 + 64 = 460,864 B.
+    const o = conv2d({
+      n: 1,
+      h: 16,
+      w: 16,
+      cIn: 512,
+      cOut: 512,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'width_sharded' },
+    });
+    assert.equal(est(estimateOp(o, whContext())).cbBytesSummedOverRanges, 350_272);
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-05-01' }))).cbBytesSummedOverRanges, 460_864);
+  });
+
+  it('block sharded before PR #23580: the image-to-column CB is its own act block even with bf16 in and out', () => {
+    // The 56x56x256 block case of 2025-06-01 (before PR #25805 too: act_block_w 9): WEIGHTS 9, ACT 117, ACT_TILIZED
+    // 117 and ACT_ROW_MAJOR 13·9 = 117 input tiles (early-2025 create_CBs_for_sharded_input_v2) → 360 · 2,048 + 64 =
+    // 737,344 B; on 2025-07-01 it overlaps ACT (bf16 halo and output): 497,728 B (the case above).
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' }))).cbBytesSummedOverRanges, 737_344);
   });
 
   it('width sharded before PR #23114 ignores the double-buffer flags', () => {

@@ -9,6 +9,7 @@
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs)    [1]
+ *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
  *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
  *   determine_parallel_config: NHW_t = ceil(B·OH·OW / 32); height: n = largest divisor ≤ grid area whose
@@ -24,7 +25,9 @@
  *     ACT (+ ACT_SECOND_READER when the split-reader heuristic fires; same total) = act_block_h·act_block_w,
  *     ×2 if act double-buffered, input tile (height) or output tile (width/block); ACT_TILIZED =
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
- *     block = ACT unless overlapped (same input/output format); READER_INDICES per_core_M·32·2 B only when
+ *     block = ACT unless overlapped (same input/output format); before change points conv2d-width-rm-two-rows
+ *     (PR #23116) / conv2d-block-rm-overlap (PR #23580) the whole act block in input tiles, width and block
+ *     alike, never overlapped [10]; READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
@@ -82,6 +85,15 @@
  *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
  *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
  *       dropped); change point conv-transpose2d-runtime-width-sharded
+ *  [11] tt-metal PR #18877 (2025-03-10, "force height sharding strategy, for all 1d convs not just for 1d depthwise")
+ *       and PR #19905 (2025-03-31, "Allow conv1d to use width and block sharding; add auto-shard support"): change
+ *       point conv2d-1d-auto-shard-any-layout; conv2d_utils.cpp of mid 2025 (search index id 3509439101) forces height
+ *       for 1-D depthwise convs only. Figures: tt-forge-onnx #1630 / #1631 (whisper stems, 2025-03-31)
+ *  [10] the factories before get_cb_info: tt-metal conv2d_op_width_sharded_program_factory.cpp of late 2024 (search
+ *       index id 2511333325: act_cb_row_major_bfloat16 = act_block_num_tiles_split input tiles, split reader forced
+ *       off, so the whole block) and conv2d_op_sharded_program_factory.cpp of early 2025 (id 3743811513,
+ *       create_CBs_for_sharded_input_v2: block sharded always creates act_cb_row_major_bfloat16 of
+ *       num_cb0_tilized_tiles); PR #23116 / #23580 descriptions (2025-06-05 / 2025-06-16) for the changes
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
@@ -731,8 +743,17 @@ export function planConv(
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
     const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
+    // The image-to-column output: two block rows (width, PR #23116) or the ACT CB itself when the formats match
+    // (block, PR #23580); before them the whole act block, single-buffered [2].
     if (scheme === 'width_sharded')
-      cbs.push({ index: 7, role: 'act row-major', nPages: 2 * actBlockWTiles, pageBytes: inputTile });
+      cbs.push({
+        index: 7,
+        role: 'act row-major',
+        nPages: atOrAfter(ctx, 'conv2d-width-rm-two-rows') ? 2 * actBlockWTiles : actBlockHTiles * actBlockWTiles,
+        pageBytes: inputTile,
+      });
+    else if (scheme === 'block_sharded' && !atOrAfter(ctx, 'conv2d-block-rm-overlap'))
+      cbs.push({ index: 7, role: 'act row-major', nPages: actBlockHTiles * actBlockWTiles, pageBytes: inputTile });
     else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
       cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
@@ -827,6 +848,18 @@ function autoShard(
   const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
   if (is1dDepthwise(p)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
+  // Before tt-metal PR #19905 a 1-D conv (is_1d_conv: kernel width 1 over a width-1 image, L on the height) ran height
+  // sharded only, so auto-shard returned the height config (PR #18877's "force height sharding ... for all 1d convs") [11].
+  if (
+    !atOrAfter(ctx, 'conv2d-1d-auto-shard-any-layout') &&
+    p.kernel[1] === 1 &&
+    p.inputW === 1 &&
+    !isMatmulConv(p, undefined, ctx)
+  )
+    return {
+      plan: height,
+      why: 'auto shard: 1-D convs (kernel width 1, image width 1) are height sharded (before tt-metal PR #19905)',
+    };
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + x.haloBytes;
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];

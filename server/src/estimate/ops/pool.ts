@@ -298,6 +298,14 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof input === 'string') return unmodeled(op.name, input);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
+  // In-place halo (tt-metal PR #19834, the reland of PR #19056): the input shard is freed and reallocated at the halo
+  // output's size and remote sticks pass through a scratch tensor and CB; that factory was not read. tt-mlir's own
+  // lowering always passes in_place_halo = false (TTIRToTTNN.cpp@19c86fc); a hand-set true is reported, not guessed.
+  if ((propBool(op, 'in_place_halo') ?? false) && atOrAfter(ctx, 'halo-in-place'))
+    return unmodeled(
+      op.name,
+      'in_place_halo = true (tt-metal PR #19834): the in-place halo reallocates the input shard at the halo output size and stages remote sticks in a scratch buffer; that factory is not modeled',
+    );
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
   if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
