@@ -85,15 +85,15 @@
  *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
  *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
  *       dropped); change point conv-transpose2d-runtime-width-sharded
- *  [11] tt-metal PR #18877 (2025-03-10, "force height sharding strategy, for all 1d convs not just for 1d depthwise")
- *       and PR #19905 (2025-03-31, "Allow conv1d to use width and block sharding; add auto-shard support"): change
- *       point conv2d-1d-auto-shard-any-layout; conv2d_utils.cpp of mid 2025 (search index id 3509439101) forces height
- *       for 1-D depthwise convs only. Figures: tt-forge-onnx #1630 / #1631 (whisper stems, 2025-03-31)
  *  [10] the factories before get_cb_info: tt-metal conv2d_op_width_sharded_program_factory.cpp of late 2024 (search
  *       index id 2511333325: act_cb_row_major_bfloat16 = act_block_num_tiles_split input tiles, split reader forced
  *       off, so the whole block) and conv2d_op_sharded_program_factory.cpp of early 2025 (id 3743811513,
  *       create_CBs_for_sharded_input_v2: block sharded always creates act_cb_row_major_bfloat16 of
  *       num_cb0_tilized_tiles); PR #23116 / #23580 descriptions (2025-06-05 / 2025-06-16) for the changes
+ *  [11] tt-metal PR #18877 (2025-03-10, "force height sharding strategy, for all 1d convs not just for 1d depthwise")
+ *       and PR #19905 (2025-03-31, "Allow conv1d to use width and block sharding; add auto-shard support"): change
+ *       point conv2d-1d-auto-shard-any-layout; conv2d_utils.cpp of mid 2025 (search index id 3509439101) forces height
+ *       for 1-D depthwise convs only. Figures: tt-forge-onnx #1630 / #1631 (whisper stems, 2025-03-31)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
