@@ -81,6 +81,15 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         assertFails(s18997, fn, { first: false });
       });
     }
+    it('pytorch2.0_ttnn #669 (2024-12-23): numeric_stable (19, 256008) bf16 grows to 49,277,728 B exactly', () => {
+      // Wt = 8,001 = 3²·7·127; find_max_divisor(8,001, 8) skips 7 → block 3. Whole rows (no large kernel before
+      // PR #23130): c_0, c_6, c_10 3·8,001 = 24,003 tiles + c_11 2·3 = 6 + c_7, c_2, c_5, c_8 4 = 24,013 tiles
+      // = 49,178,624 B + 99,104 (the 2024-12 base of ttnn/l1BaseHistory.ts) = 49,277,728, tt-metal's figure.
+      assert.equal(
+        regionEnd(assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' })),
+        49_277_728,
+      );
+    });
     it('tt-metal #18275 (2025-02-25): [1, 128·1024] overflows', () => {
       assertFails({ file: 'softmax_tt-metal-18275.mlir', date: '2025-02-25' });
     });
