@@ -210,6 +210,19 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('rms_norm (interleaved, L1 result, Blackhole): tt-mlir #7153', () => {
+    it('tt-mlir #7153 (2026-02-23, Z-Image at optimizer level 2): the CB region ends at 1,192,448 B exactly, a clash', () => {
+      // tt-metal pin 5280a9c (2026-02-17), before PR #38006: whole-row CBs. Wt = 120, fp32 acc (tt-mlir's rewrite)
+      // → block 4, f32 intermediates: c_0 120·2,048 = 245,760 + c_16 8·2,048 = 16,384 + c_2, c_3 4·2,048 = 8,192
+      // + c_19 2·4,096 = 8,192 + c_20 120·4,096 = 491,520 + c_21 8·4,096 = 32,768 + c_22 8·4,096 = 32,768
+      // + c_5 120·2,048 = 245,760 = 1,081,344; + the system desc's base 111,104 = 1,192,448, tt-metal's figure.
+      const { op, first } = deviceOp({ file: 'rms_norm_tt-mlir-7153.mlir', date: '2026-02-17' });
+      assert.equal(regionEnd(op), 1_192_448);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.equal(first, 'this op');
+    });
+  });
+
   describe('rms_norm (interleaved, whole rows on one core): tt-xla #2846', () => {
     it('tt-xla #2846 (2026-01-16): grows to 1,511,680 B exactly, before tt-metal PR #38006', () => {
       // Wt = 160, fp32 → block 4, WtB 160; no large-tensor path for rms_norm yet: c_0 160·2,048 = 327,680 + c_16 8·2,048
