@@ -223,6 +223,19 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     });
   });
 
+  describe('rms_norm (interleaved, L1 result, one tile row): tt-mlir #6758', () => {
+    it('tt-mlir #6758 (2026-01-27, Llama 3.1 8B decode block at optimizer level 2): region end 1,250,432 B exactly', () => {
+      // tt-metal pin a7d0da9 (2026-01-24), before PR #38006: whole rows. Wt = 128, fp32 acc → block 4: c_0 128·2,048
+      // = 262,144 + c_16 8·2,048 = 16,384 + c_2, c_3 4·2,048 = 8,192 + c_19 2·4,096 = 8,192 + c_20 128·4,096 = 524,288
+      // + c_21 8·4,096 = 32,768 + c_22 8·4,096 = 32,768 + c_5 128·2,048 = 262,144 = 1,146,880; + 103,552 (the late
+      // 2026-01 base of ttnn/l1BaseHistory.ts, as tt-mlir #6754 of the same week) = 1,250,432, tt-metal's figure.
+      const { op, first } = deviceOp({ file: 'rms_norm_tt-mlir-6758.mlir', date: '2026-01-24' });
+      assert.equal(regionEnd(op), 1_250_432);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.equal(first, 'this op');
+    });
+  });
+
   describe('rms_norm (interleaved, whole rows on one core): tt-xla #2846', () => {
     it('tt-xla #2846 (2026-01-16): grows to 1,511,680 B exactly, before tt-metal PR #38006', () => {
       // Wt = 160, fp32 → block 4, WtB 160; no large-tensor path for rms_norm yet: c_0 160·2,048 = 327,680 + c_16 8·2,048
