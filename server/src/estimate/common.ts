@@ -168,6 +168,20 @@ export function splitWorkToCores(area: number, units: number): WorkSplit {
   return { nCores: n, runs, maxUnitsPerCore: r === 0 ? q : q + 1 };
 }
 
+/**
+ * `find_max_divisor(val, start_max_div)`: the largest divisor of `n` from `cap` down, skipping 7 and 5 (the DST block
+ * sizes the softmax / layernorm kernels do not take), 1 when none — so a Wt of 7 gets 1, 8,001 (= 3²·7·127) gets 3.
+ * Read at tt-metal tt_metal/common/work_split.cpp (search index id 2641121430) and the same body in
+ * tt_metal/common/core_coord.hpp of late 2024 (id 20617807785).
+ */
+export function findMaxDivisor(n: number, cap: number): number {
+  for (let d = cap; d >= 1; d--) {
+    if (d === 7 || d === 5) continue;
+    if (n % d === 0) return d;
+  }
+  return 1;
+}
+
 /** tt-metal computes some ceilings in float32 (`std::ceil(static_cast<float>(n) / area)`); mirror the rounding. */
 function floatCeilDiv(n: number, d: number): number {
   return Math.ceil(Math.fround(Math.fround(n) / Math.fround(d)));

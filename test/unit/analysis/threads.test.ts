@@ -81,6 +81,15 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         assertFails(s18997, fn, { first: false });
       });
     }
+    it('pytorch2.0_ttnn #669 (2024-12-23): numeric_stable (19, 256008) bf16 grows to 49,277,728 B exactly', () => {
+      // Wt = 8,001 = 3²·7·127; find_max_divisor(8,001, 8) skips 7 → block 3. Whole rows (no large kernel before
+      // PR #23130): c_0, c_6, c_10 3·8,001 = 24,003 tiles + c_11 2·3 = 6 + c_7, c_2, c_5, c_8 4 = 24,013 tiles
+      // = 49,178,624 B + 99,104 (the 2024-12 base of ttnn/l1BaseHistory.ts) = 49,277,728, tt-metal's figure.
+      assert.equal(
+        regionEnd(assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' })),
+        49_277_728,
+      );
+    });
     it('tt-metal #18275 (2025-02-25): [1, 128·1024] overflows', () => {
       assertFails({ file: 'softmax_tt-metal-18275.mlir', date: '2025-02-25' });
     });
@@ -198,6 +207,32 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assertFails({ file: 'rms_norm_tt-metal-36094.mlir', date: '2026-01-19' });
       // After PR #38006 (the fix for this issue): the large-tensor path.
       assertFits({ file: 'rms_norm_tt-metal-36094.mlir', date: '2026-03-01' });
+    });
+  });
+
+  describe('rms_norm (interleaved, L1 result, Blackhole): tt-mlir #7153', () => {
+    it('tt-mlir #7153 (2026-02-23, Z-Image at optimizer level 2): the CB region ends at 1,192,448 B exactly, a clash', () => {
+      // tt-metal pin 5280a9c (2026-02-17), before PR #38006: whole-row CBs. Wt = 120, fp32 acc (tt-mlir's rewrite)
+      // → block 4, f32 intermediates: c_0 120·2,048 = 245,760 + c_16 8·2,048 = 16,384 + c_2, c_3 4·2,048 = 8,192
+      // + c_19 2·4,096 = 8,192 + c_20 120·4,096 = 491,520 + c_21 8·4,096 = 32,768 + c_22 8·4,096 = 32,768
+      // + c_5 120·2,048 = 245,760 = 1,081,344; + the system desc's base 111,104 = 1,192,448, tt-metal's figure.
+      const { op, first } = deviceOp({ file: 'rms_norm_tt-mlir-7153.mlir', date: '2026-02-17' });
+      assert.equal(regionEnd(op), 1_192_448);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.equal(first, 'this op');
+    });
+  });
+
+  describe('rms_norm (interleaved, L1 result, one tile row): tt-mlir #6758', () => {
+    it('tt-mlir #6758 (2026-01-27, Llama 3.1 8B decode block at optimizer level 2): region end 1,250,432 B exactly', () => {
+      // tt-metal pin a7d0da9 (2026-01-24), before PR #38006: whole rows. Wt = 128, fp32 acc → block 4: c_0 128·2,048
+      // = 262,144 + c_16 8·2,048 = 16,384 + c_2, c_3 4·2,048 = 8,192 + c_19 2·4,096 = 8,192 + c_20 128·4,096 = 524,288
+      // + c_21 8·4,096 = 32,768 + c_22 8·4,096 = 32,768 + c_5 128·2,048 = 262,144 = 1,146,880; + 103,552 (the late
+      // 2026-01 base of ttnn/l1BaseHistory.ts, as tt-mlir #6754 of the same week) = 1,250,432, tt-metal's figure.
+      const { op, first } = deviceOp({ file: 'rms_norm_tt-mlir-6758.mlir', date: '2026-01-24' });
+      assert.equal(regionEnd(op), 1_250_432);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.equal(first, 'this op');
     });
   });
 

@@ -117,6 +117,14 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOp(ln, whContext({ ttMetalDate: '2026-06-01' })).kind, 'estimate');
   });
 
+  it('layer_norm before the fixed-block change point blocks by find_max_divisor, which skips 7 and 5', () => {
+    // (32, 224) bf16, no weights, fp32 off (2025-01, before PR #19295): Wt = 7 → find_max_divisor(7, 8) = 1 (7 and 5
+    // skipped). c_0 7 + c_16 2·1 + c_18, c_2, c_3, c_19 2 each + c_24 7 + c_20 7 + c_21 8 = 39 tiles = 79,872 B
+    // (a block of 7 would make c_16 14 tiles: 51 tiles).
+    const r = estimateOf(estimateOp(layerNorm(dram([32, 224])), whContext({ ttMetalDate: '2025-01-15' })));
+    assert.equal(r.cbBytesPerCore, 79_872);
+  });
+
   it('layer_norm without compute_config: fp32 accumulation from tt-metal PR #19295 on (a straddling window gives both)', () => {
     // 32x1024 bf16, no weights, Wormhole. fp32 off: block 8, im bf16: c_0 32·2048 + c_16 16·2048 + c_18, c_2, c_3, c_19
     //   4·4096 + c_24, c_20 2·32·2048 + c_21 8·2048 = 65,536 + 32,768 + 16,384 + 131,072 + 16,384 = 262,144.

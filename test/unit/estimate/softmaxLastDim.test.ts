@@ -42,6 +42,14 @@ describe('estimate/softmax over the last dim (attention-optimized factory)', () 
     assert.equal(e.cbBytesPerCore, 204_800);
   });
 
+  it('find_max_divisor skips 7 and 5: a (32, 224) row (Wt = 7) blocks by 1, a (32, 160) row (Wt = 5) too', () => {
+    // find_max_divisor(7, 8): 8 no, 7 and 5 skipped, 6, 4, 3, 2 no → 1. c_0 2·1 + c_11 2·1 + c_7, c_2, c_5 1 each
+    // + c_6 7 = 14 tiles = 28,672 B (with a block of 7 it would be c_0 14 + c_11 14 + 3 + 7 = 38 tiles).
+    assert.equal(estimateOf(softmax([32, 224], '2025-06-01')).cbBytesPerCore, 28_672);
+    // Wt = 5: c_0 2 + c_11 2 + 3 + c_6 5 = 12 tiles = 24,576 B.
+    assert.equal(estimateOf(softmax([32, 160], '2025-06-01')).cbBytesPerCore, 24_576);
+  });
+
   it('bf16 keeps fp32 off whatever the build (137,216 B for 64x1024, the OpModel golden)', () => {
     assert.equal(estimateOf(softmax([64, 1024], '2026-01-01')).cbBytesPerCore, 137_216);
   });

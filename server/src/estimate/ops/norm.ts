@@ -3,7 +3,8 @@
  *
  * Formula (tiles per core; T(x) = tile bytes of dtype x, im = Float32 with fp32 dest accumulation else bf16):   [1][2]
  *   Wt = padded width / 32; block = 8 (4 with fp32 acc)
- *     builds before 'layernorm-fixed-block': block = largest divisor of Wt ≤ 8 (≤ 4), WtB = Wt
+ *     builds before 'layernorm-fixed-block': block = find_max_divisor(Wt, 8) (4): the largest divisor other than 7 and
+ *     5, WtB = Wt
  *     builds from it on: WtB = Wt rounded up to a multiple of block
  *   fit test (layer_norm from 'layernorm-large-tensor-kernel', rms_norm from 'rmsnorm-large-tensor-kernel'; before,
  *   the one-pass CBs below are allocated whatever their size):
@@ -52,11 +53,11 @@ import {
   propInts,
   resolveTensor,
   splitWorkToCores,
+  findMaxDivisor,
   gridArea,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { largestDivisorAtMost } from './untilize';
 import { estimateShardedNorm } from './normSharded';
 
 const CITE_LN_OLD =
@@ -142,7 +143,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   const wt = input.padded[rank - 1] / 32;
   const rows = input.geometry.heightTilesTotal;
   const maxBlock = fp32 ? 4 : 8;
-  const block = fixedBlock ? maxBlock : largestDivisorAtMost(wt, maxBlock);
+  const block = fixedBlock ? maxBlock : findMaxDivisor(wt, maxBlock);
   let wtB = fixedBlock ? Math.ceil(wt / block) * block : wt;
 
   const tIn = tileBytes(input.dtype);

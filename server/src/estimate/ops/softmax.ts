@@ -9,7 +9,8 @@
  *
  * Last dim (tiles per core; T(x) = tile bytes of dtype x; im = Float32 with fp32 dest accumulation, else bf16):   [1]
  *   fp32 = compute_config's fp32_dest_acc_en, else (from 'softmax-fp32-acc-for-f32') input is f32, else off
- *   block = largest divisor of Wt ≤ 8 (≤ 4 with fp32); from 'softmax-fixed-block' 8 (4), or a smaller exact divisor of
+ *   block = find_max_divisor(Wt, 8) (4 with fp32): the largest divisor ≤ 8 other than 7 and 5 (pytorch2.0_ttnn #669's
+ *     Wt 8,001 blocks by 3); from 'softmax-fixed-block' 8 (4), or a smaller exact divisor of
  *     Wt when it needs no more blocks; WtB = Wt rounded up to a multiple of block (= Wt for a divisor)
  *   whole-row CBs, in creation order: c_0 in (numeric_stable ? WtB : 2·block)·T(in) · c_11 2·block·T(out) · c_7 1 im ·
  *     c_2 1 bf16 scaler · c_6 exps WtB im · c_5 1 bf16 (mask format, bf16 without a mask) · numeric_stable: c_8 1 im,
@@ -68,12 +69,12 @@ import {
   propInt,
   resolveTensor,
   splitWorkToCores,
+  findMaxDivisor,
   type ResolvedTensor,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig } from './norm';
-import { largestDivisorAtMost } from './untilize';
 
 const CITE_SOFTMAX =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
@@ -123,7 +124,7 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
         : 'default';
   const maxBlock = fp32 ? 4 : 8;
   const fixedBlock = atOrAfter(ctx, 'softmax-fixed-block');
-  const block = fixedBlock ? softmaxFixedBlock(wt, maxBlock) : largestDivisorAtMost(wt, maxBlock);
+  const block = fixedBlock ? softmaxFixedBlock(wt, maxBlock) : findMaxDivisor(wt, maxBlock);
   const wtB = Math.ceil(wt / block) * block;
   const tIn = tileBytes(input.dtype);
   const tOut = tileBytes(output.dtype);
