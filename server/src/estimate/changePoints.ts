@@ -133,7 +133,7 @@ export const CHANGE_POINTS = {
     before:
       "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (process_mcast_in1_program_and_create_override_variables: in0_CB_tiles = num_blocks·per_core_M·in0_block_w·in0_B whenever a is sharded; c_0 globally allocated on a's shard unless extract_shard_sub_blocks, set only when shard width / in0_block_w > 1; else c_0 a real CB and c_2 = in0_block_tiles on the shard); the same rule at 86aa094",
     after:
-      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks). No post-PR version of the factory is in the source index (its three stored versions, 86aa094, 00629f0 and a later 314 kB one, all choose the copy by shard width only), so the copy is taken to be the extract_shard_sub_blocks path, whose CB sizes are the ones read above',
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (mcast_1d_in1_buffers: a sharded a is copied out of its shard when shard width / in0_block_w > 1 or when per_core_M / out_block_h > 1 and per_core_N / out_block_w > 1; the copy is num_blocks·per_core_M·in0_block_w·in0_batches entries, the shard an out_block_h·in0_block_w view), the post-PR buffer sizes the factories share; tt-metal PR #50975 description',
   },
   'matmul-block-sharded-1d-grid': {
     family: 'matmul',

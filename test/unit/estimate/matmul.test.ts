@@ -12,7 +12,7 @@ import type { PropValue } from '../../../server/src/ttnn/op';
 import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
-import { op, tensor, whContext } from './build';
+import { dialect, op, tensor, whContext } from './build';
 import { presetDevice } from '../../../server/src/ttnn/device';
 import { DUMP, MATMUL_FILES, readCorpus } from '../../support/corpus';
 
@@ -657,5 +657,94 @@ describe('estimate/matmul: a block-sharded output on one core, around tt-metal P
     assert.equal(before.nCoresUsed, 1);
     assert.equal(after.nCoresUsed, 2);
     assert.equal(after.cbBytesPerCore, 128 * 2048);
+  });
+});
+
+describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / in1_B, tt-metal PR #47640)", () => {
+  // a [4, 256, 64] batched (Mt 8 per batch, Kt 2), b [64, 256] unbatched (Nt 8), DRAM; explicit 1D mcast-in1 config,
+  // fuse_batch false, in0_block_w 2 = K → num_blocks 1. matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0:
+  // in0_B = 4, in1_B = 1 (fuse_batch false: each operand's own batch count, create_program); c_0 double-buffered on
+  // in0_B·num_blocks = 4 > 1, c_1 on in1_B·num_blocks = 1 → single. At 86aa094 (before the split) one B = 4 for both.
+  // c_0 out_block_h 1 · w 2 · 2 = 4 tiles; c_1 out_block_w 8 · 2 · (1 | 2) = 16 | 32 tiles; c_4 1·8 = 8 tiles (shared).
+  const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+    compute_with_storage_grid_size: '8,8',
+    in0_block_w: '2',
+    out_subblock_h: '1',
+    out_subblock_w: '8',
+    out_block_h: '1',
+    out_block_w: '8',
+    per_core_m: '1',
+    per_core_n: '8',
+    fuse_batch: 'false',
+    mcast_in0: 'false',
+  });
+  const build = () =>
+    op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], { matmul_program_config: config });
+  it('after PR #47640: c_1 single-buffered for the unbatched b (28 tiles, 57,344 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-07-01' })));
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 4],
+        ['c_1', 16],
+        ['c_4', 8],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 28 * 2048);
+  });
+  it("before it: c_1 double-buffered on a's batch (44 tiles, 90,112 B); a window across it reports both", () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(e.cbBytesPerCore, 44 * 2048);
+    const both = estimateOp(build(), whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } }));
+    assert.equal(both.kind, 'estimate');
+    if (both.kind === 'estimate') {
+      assert.deepEqual(both.versionRange?.changePoints, ['matmul-a-batch-broadcast']);
+      assert.deepEqual(
+        both.versionRange?.figures.map((f) => f.cbBytesPerCore),
+        [44 * 2048, 28 * 2048],
+      );
+    }
+  });
+});
+
+describe('estimate/matmul: packer L1 accumulation by factory (interm Float16_b)', () => {
+  // a [32, 128] (Mt 1, Kt 4), b [128, 1024] (Nt 32) bf16, bfp8 DRAM output, packer_l1_acc on, in0_block_w 2 → two K
+  // blocks. The 1D mcast_in0 factory (…_mcast_1d_…@00629f0) enables packer L1 accumulation with num_blocks > 1: interm
+  // Float16_b (2,048 B) ≠ the bfp8 output → c_5 of its own. The mcast_in1 factory (and 2D, …_mcast_2d_…@0000d49) needs
+  // num_blocks > 2 without a bias: interm = the output format, one shared c_4.
+  // Grid 8x4, per_core 1x1, out block 1x1: c_0 1·2·2 = 4 bf16 tiles 8,192; c_1 1·2·2 = 4 bf16 tiles 8,192; c_4 1 bfp8
+  // tile 1,088; c_5 1 tile 2,048.
+  const cfg = (mcastIn0: boolean, pcm: number, pcn: number) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,4',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '1',
+      out_block_h: String(pcm),
+      out_block_w: String(pcn),
+      per_core_m: String(pcm),
+      per_core_n: String(pcn),
+      fuse_batch: 'true',
+      mcast_in0: String(mcastIn0),
+    });
+  const compute = dialect('ttnn.device_compute_kernel_config', { packer_l1_acc: 'true' });
+  it('mcast_in0, two K blocks: a separate Float16_b c_5 (19,520 B)', () => {
+    const o = op('ttnn.matmul', [dram([32, 128]), dram([128, 1024])], [tensor([32, 1024], { dtype: 'bfp_bf8' })], {
+      matmul_program_config: cfg(true, 1, 1),
+      compute_config: compute,
+    });
+    const e = est(estimateOp(o, whContext({})));
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_5' && c.pageBytes === 2048));
+    assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088 + 2048);
+  });
+  it('mcast_in1 with the same two K blocks: no L1 accumulation, c_4 shared (17,472 B)', () => {
+    // a [1024, 128] (Mt 32) tall, b [128, 32] (Nt 1); per_core_M 1, per_core_N 1 on 32 cores: same CB shapes.
+    const o = op('ttnn.matmul', [dram([1024, 128]), dram([128, 32])], [tensor([1024, 32], { dtype: 'bfp_bf8' })], {
+      matmul_program_config: cfg(false, 1, 1),
+      compute_config: compute,
+    });
+    const e = est(estimateOp(o, whContext({})));
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
+    assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088);
   });
 });

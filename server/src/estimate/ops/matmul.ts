@@ -13,8 +13,13 @@
  *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
  *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and c_2 (out_block_h
  *     x in0_block_w tiles) sits on the shard. mcast_in1 with an unbatched interleaved a, a batched b and an interleaved
- *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered,
- *     and c_1 is double-buffered on b's batches (in1_B·num_blocks > 1).
+ *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered.
+ *     Both 1D factories double-buffer c_0 on in0_B·num_blocks > 1 and c_1 on in1_B·num_blocks > 1 (in0_B / in1_B = a's /
+ *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0); before PR #47640 (change point
+ *     'matmul-a-batch-broadcast') one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
+ *   Interm format: Float16_b (packer_l1_acc_en) when the compute config asks for packer L1 accumulation and the
+ *     factory turns it on: 1D mcast_in0 with more than one K block, 2D and 1D mcast_in1 with more than two (more than
+ *     one with a fused bias) [1][2]; Float32 under fp32 accumulation; else the output's format.
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
@@ -101,7 +106,7 @@ const CITES = {
   mcast2d:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
   mcast1d:
-    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (create_program: in0_B / in1_B; mcast_in0 / mcast_in1 CB sizes)',
   reuse:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
   multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
@@ -361,7 +366,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const outSharded = out.sharding !== 'interleaved';
   const outBytes = tileBytes(outT.dtype);
   const intermFp32 = flags.fp32;
-  const intermBytes = intermFp32 ? 4096 : flags.packerL1Acc && Kt / cfg.in0BlockW > 2 ? 2048 : outBytes;
+  // packer_l1_acc_en (partials packed as Float16_b in L1): the 1D mcast-in0 factory [2] turns it on with more than one
+  // K block; the 2D [1] and 1D mcast-in1 [2] factories with more than two, or more than one when a bias is fused.
+  const kBlocks = Math.floor(Kt / cfg.in0BlockW);
+  const mcastIn0Factory = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && cfg.mcastIn0;
+  const packerL1AccOn =
+    flags.packerL1Acc && (mcastIn0Factory ? kBlocks > 1 : kBlocks > 2 || (biasTileBytes > 0 && kBlocks > 1));
+  const intermBytes = intermFp32 ? 4096 : packerL1AccOn ? 2048 : outBytes;
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
   let groups: GroupSpec[];
@@ -573,7 +584,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
         );
     }
-    const in1Dbl = reuseIn0 ? (bBatches * numBlocks > 1 ? 2 : 1) : dbl;
+    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch), since PR #47640
+    // split B into in0_B / in1_B (change point 'matmul-a-batch-broadcast'); before, on a's batch like in0. They differ
+    // only with an unbatched b and a single K block (one in1 block, single-buffered after the split), so the change
+    // point is read only then [2].
+    const in1DblSplit = bBatches * numBlocks > 1 ? 2 : 1;
+    const in1Dbl = !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, 'matmul-a-batch-broadcast') ? in1DblSplit : dbl;
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * in1Dbl;
     cbs.push({
