@@ -159,6 +159,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #53662: its diff at matmul_program_config.cpp:1315 as quoted in the review of 2026-08-20 (get_matmul_subblock_params(per_core_M, per_core_N, false, false, fp32_dest_acc_en), then the sharded-output check) and the review request to re-select a one-row subblock instead of cutting the height, which the author confirmed fixed; the description for the std::min cap and fuse_batch. The merged file itself is not in the source index: whether the cap reads the batch-fused Mt under fuse_batch was not read (the per-batch Mt is assumed)',
   },
+  'matmul-single-core-shard-grid': {
+    family: 'matmul',
+    pr: 52039,
+    // Description 2026-08-04 (state merged, fixes tt-metal #25909); merge day not read.
+    mergedOn: '2026-08-04',
+    dateFrom: 'approx',
+    what: 'auto-config (get_matmul_program_config): a height- or width-sharded a on a single-core shard grid takes the 1D config from its shard (per_core_M the shard height / M, per_core_N N / ceil(N / cores)) like a multi-core shard; before, only shard grids larger than 1x1 did, and a single-core one fell to create_matmul_program_config on the device grid, whose per_core_M left more M blocks than the shard\'s one core: TT_FATAL "number of M blocks ceil(M/per_core_M)=X must not exceed input A shard grid cores (1)" (the PR\'s own repro: M 384, K 32, N 32 on one core)',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config: the shard-derived 1D config only when the shard grid is larger than 1x1); the TT_FATAL as quoted in tt-metal PR #52039's description",
+    after:
+      "tt-metal PR #52039 description (2026-08-04: per_core_M / per_core_N derived from the input's shard spec for a 1x1 shard grid too). The merged file is not in the source index: the 1x1 case is taken to run the same shard formulas as the multi-core one",
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,

@@ -748,3 +748,35 @@ describe('estimate/matmul: packer L1 accumulation by factory (interm Float16_b)'
     assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088);
   });
 });
+
+describe('estimate/matmul: a height-sharded a on one core, around tt-metal PR #52039', () => {
+  // The PR's own repro (matmul_default_height_sharded sweep): M 384, K 32, N 32, a height sharded on one core (shard
+  // 384x32 = 12x1 tiles), b and the output DRAM interleaved, no program config.
+  const build = () =>
+    op(
+      'ttnn.matmul',
+      [tensor([384, 32], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] }), dram([32, 32])],
+      [dram([384, 32])],
+    );
+  it('before: create_matmul_program_config on the 8x8 grid gives per_core_M 1, twelve M blocks for one shard core: illegal', () => {
+    // get_matmul_program_config@001cea9: a 1x1 shard grid skips the shard path → create_matmul_program_config: K 32 is
+    // within one tile → 1D systolic, tall (height sharded): per_core_M = ceil(12 / 64) = 1 → ceil(12 / 1) = 12 M blocks
+    // > 1 shard core, the TT_FATAL PR #52039's description quotes.
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2026-07-01' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(
+      r.kind === 'illegal' ? r.rule : '',
+      /ceil\(M\/per_core_M\)=12 must not exceed input A shard grid cores \(1\)/,
+    );
+  });
+  it('after: the 1D config from the shard (per_core_M 12, per_core_N 1, in0_block_w 1) on one core, 26,624 B', () => {
+    // Shard path: per_core_M = shard height 12, per_core_N = N 1, in0_block_w = K 1; one K block, B 1 (fuse_batch):
+    // single-buffered. mcast_in1 factory (…_mcast_1d_…@00629f0): c_0 the shard itself (shard width 1 / in0_block_w 1 = 1,
+    // one out-block row: no copy), c_1 1·1 = 1 tile 2,048, c_4 the 12x1 out block 12 tiles 24,576 → 26,624 B.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.match(e.factoryReason, /per_core_M 12, per_core_N 1, in0_block_w 1/);
+    assert.equal(e.cbs[0].tensorBacked, true);
+    assert.equal(e.cbBytesPerCore, 26_624);
+  });
+});

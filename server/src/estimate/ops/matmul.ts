@@ -157,6 +157,16 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
   return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
 }
 
+/** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
+function singleCoreShardFromShard(a: OperandFacts, ctx: EstimateContext): boolean {
+  const oneCore = (a.shardGridX ?? 1) === 1 && (a.shardGridY ?? 1) === 1;
+  return (
+    (a.sharding === 'height_sharded' || a.sharding === 'width_sharded') &&
+    oneCore &&
+    atOrAfter(ctx, 'matmul-single-core-shard-grid')
+  );
+}
+
 function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
   const padded = [...t.padded];
   const logical = [...t.logical];
@@ -318,6 +328,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       // so other matmuls get no version range from them.
       blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -363,6 +374,21 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const Kt = a.padded[a.padded.length - 1] / TILE_HW;
   const Nt = b.padded[b.padded.length - 1] / TILE_HW;
   const B = cfg.fuseBatch ? 1 : batchOf(a.padded);
+  // 1D mcast-in1 on a height-sharded a: each core with an output block row reads its own shard, so the M blocks may not
+  // outnumber the shard's cores (the TT_FATAL tt-metal PR #52039 quotes; before it the auto-config reached it for a
+  // single-core shard grid).
+  if (
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+    !cfg.mcastIn0 &&
+    a.sharding === 'height_sharded' &&
+    a.shardCores !== undefined &&
+    Math.ceil(Mt / cfg.perCoreM) > a.shardCores
+  )
+    return illegal(
+      op.name,
+      `number of M blocks ceil(M/per_core_M)=${Math.ceil(Mt / cfg.perCoreM)} must not exceed input A shard grid cores (${a.shardCores})`,
+      'tt-metal PR #52039 description (the TT_FATAL of matmul validation it quotes; fixes tt-metal #25909)',
+    );
   const outSharded = out.sharding !== 'interleaved';
   const outBytes = tileBytes(outT.dtype);
   const intermFp32 = flags.fp32;
@@ -791,6 +817,7 @@ export function matmulConfigInUse(
     legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
     blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
     capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+    singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

@@ -11,8 +11,8 @@
  *     one block row (or a wide narrow shape / width-sharded output) → 1D mcast in0; one block column (tall, height-sharded
  *     output) → 1D mcast in1; else 2D mcast (all-DRAM-interleaved: per_core = ceil(Mt/rows) x ceil(Nt/cols),
  *     in0_block_w = Kt/cols when it divides, shrunk until the estimate fits); otherwise MatmulMultiCoreProgramConfig.
- *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core → 1D (mcast in0 / in1) from the
- *     shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
+ *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core (from PR #52039,
+ *     'matmul-single-core-shard-grid', on any shard grid) → 1D (mcast in0 / in1) from the shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
  *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4).
  *   Free L1 (get_max_l1_space) is taken before the op's own output is allocated (the caller passes it so): the config
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
@@ -116,6 +116,9 @@ export interface SelectionInput {
   readonly blockSharded1dGridAs2d?: boolean;
   /** Builds from tt-metal PR #53662: create_simple's 2D per_core_M / per_core_N capped at Mt / Nt. */
   readonly capPerCoreToOutput?: boolean;
+  /** Builds from tt-metal PR #52039: a height/width-sharded a on a single-core shard grid takes the 1D config from its
+   *  shard (before, only shard grids larger than 1x1 did). */
+  readonly singleCoreShardFromShard?: boolean;
 }
 
 export interface Selection {
@@ -740,7 +743,11 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
   const M = (batchOf(s.a.padded) * rows(s.a)) / TILE;
   const K = cols(s.a) / TILE;
   const N = cols(s.b) / TILE;
-  if ((s.a.sharding === 'width_sharded' || s.a.sharding === 'height_sharded') && (gx > 1 || gy > 1)) {
+  // From PR #52039 (change point 'matmul-single-core-shard-grid') a single-core shard grid takes this path too.
+  if (
+    (s.a.sharding === 'width_sharded' || s.a.sharding === 'height_sharded') &&
+    (gx > 1 || gy > 1 || s.singleCoreShardFromShard === true)
+  ) {
     const bad = checkOut();
     if (bad !== undefined) return bad;
     const width = s.a.sharding === 'width_sharded';
