@@ -159,6 +159,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #53662: its diff at matmul_program_config.cpp:1315 as quoted in the review of 2026-08-20 (get_matmul_subblock_params(per_core_M, per_core_N, false, false, fp32_dest_acc_en), then the sharded-output check) and the review request to re-select a one-row subblock instead of cutting the height, which the author confirmed fixed; the description for the std::min cap and fuse_batch. The merged file itself is not in the source index: whether the cap reads the batch-fused Mt under fuse_batch was not read (the per-batch Mt is assumed)',
   },
+  'matmul-multi-dim-factor-area-first': {
+    family: 'matmul',
+    pr: 49621,
+    // Review thread of 2026-07-10 (state merged); merge day not read.
+    mergedOn: '2026-07-10',
+    dateFrom: 'approx',
+    what: 'auto-config, all-DRAM-interleaved 2D path (get_multi_dim_per_core_factor with adjust_in0_block_w): when the whole per-core block does not fit, the search takes the largest out block (area) with any in0_block_w that divides the start one, instead of the largest in0_block_w with any out block; the other callers keep in0_block_w fixed, where the order does not matter',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_multi_dim_per_core_factor: "Have k in outer loop to try to maintain per_core_factor_k")',
+    after:
+      'tt-metal PR #49621 ("Improve GEMM FLOPS benchmark and matmul tuning"): the author\'s review note of 2026-07-10 at matmul_program_config.cpp:156 (with adjust_in0_block_w the factor loop outer, the in0_block_w loop inner; else as before). The merged file is not in the source index',
+  },
   'matmul-single-core-shard-grid': {
     family: 'matmul',
     pr: 52039,

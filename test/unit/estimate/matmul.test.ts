@@ -780,3 +780,37 @@ describe('estimate/matmul: a height-sharded a on one core, around tt-metal PR #5
     assert.equal(e.cbBytesPerCore, 26_624);
   });
 });
+
+describe('estimate/matmul: the all-DRAM 2D out-block search order (tt-metal PR #49621)', () => {
+  // 4096x8192 @ 8192x4096 bf16, all DRAM, n150 8x8: Mt 128, Kt 256, Nt 128 → per_core ceil(128/8) = 16 x 16,
+  // in0_block_w 256/8 = 32. get_estimated_size_of_cbs = 2,048·(2·k·m + 2·k·n + m·n + m·n) = 4,096·(k(m+n) + m·n) must
+  // stay below the free 1,396,480 B: k(m+n) + m·n ≤ 340. The whole 16x16 block at k 32 is 1,280: no.
+  // k outer (matmul_program_config.cpp@001cea9): at k 32 the largest fitting block is 4x4 (32·8 + 16 = 272; 8x4 is
+  // 32·12 + 32 = 416, 8x8 576) → out block 4x4, in0_block_w 32. 2D factory CBs (256/32 = 8 K blocks: double-buffered):
+  // c_0 4·32·2 = 256 + c_1 256 + c_4 16 = 528 tiles = 1,081,344 B.
+  // Area outer (PR #49621): 16x16 with k 32, 16, 8, 4 fails (4·32 + 256 = 384), k 2 fits (2·32 + 256 = 320) → out block
+  // 16x16, in0_block_w 2 (128 K blocks): c_0 16·2·2 = 64 + c_1 64 + c_4 256 = 384 tiles = 786,432 B.
+  const build = () => op('ttnn.matmul', [dram([4096, 8192]), dram([8192, 4096])], [dram([4096, 4096])]);
+  it('before: the largest in0_block_w first (out block 4x4, in0_block_w 32, 1,081,344 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.match(e.factoryReason, /in0_block_w 32, out_subblock \dx\d, out_block 4x4/);
+    assert.equal(e.cbBytesPerCore, 528 * 2048);
+  });
+  it('after: the largest out block first (16x16, in0_block_w 2, 786,432 B); a window across it reports both', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2,/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
+    const both = est(estimateOp(build(), whContext({ window: { earliest: '2026-06-01', latest: '2026-08-01' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-multi-dim-factor-area-first']);
+  });
+  it('a matmul whose whole block fits does not read the change point', () => {
+    // 1024³: per_core 4x4, in0_block_w 4: 4,096·(4·8 + 16) = 196,608 B fits → no search, no version range.
+    const r = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-08-01' } }),
+      ),
+    );
+    assert.equal(r.versionRange, undefined);
+  });
+});

@@ -329,6 +329,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -818,6 +819,7 @@ export function matmulConfigInUse(
     blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
     capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
     singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+    multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
