@@ -159,6 +159,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #53662: its diff at matmul_program_config.cpp:1315 as quoted in the review of 2026-08-20 (get_matmul_subblock_params(per_core_M, per_core_N, false, false, fp32_dest_acc_en), then the sharded-output check) and the review request to re-select a one-row subblock instead of cutting the height, which the author confirmed fixed; the description for the std::min cap and fuse_batch. The merged file itself is not in the source index: whether the cap reads the batch-fused Mt under fuse_batch was not read (the per-batch Mt is assumed)',
   },
+  'matmul-estimate-bias-term': {
+    family: 'matmul',
+    pr: 17056,
+    // Description 2025-01-23; the reporter was asked to check the merged fix on 2025-02-03. Merge day not read.
+    mergedOn: '2025-01-23',
+    dateFrom: 'approx',
+    what: 'auto-config: get_estimated_size_of_cbs counts a linear\'s fused bias (in0_block_w bias tiles) when it sizes the per-core factor and the out block; before, the bias CB was left out and a linear could be given a block whose CBs, bias included, ran past L1 (tt-metal #16704, tt-train linear with batch 4: "We\'re off by 1%")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (get_estimated_size_of_cbs without a bias term); tt-metal issue #16704, maintainer comment of 2025-01-13 ("get_estimated_size_of_cbs() ... does not take bias into consideration")',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (myply/tt-metal fork: get_estimated_size_of_cbs adds in0_block_w · bias_single_tile_size); tt-metal PR #17056 ("Accounted for Bias matrix in get_estimated_cbs func")',
+  },
   'matmul-multi-dim-factor-area-first': {
     family: 'matmul',
     pr: 49621,

@@ -814,3 +814,23 @@ describe('estimate/matmul: the all-DRAM 2D out-block search order (tt-metal PR #
     assert.equal(r.versionRange, undefined);
   });
 });
+
+describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal PR #17056, #16704)', () => {
+  // linear 1024x1024 @ 1024x1024 + a one-row bf16 bias, a L1 interleaved, b, bias and the output in DRAM (not all DRAM,
+  // so create_simple's per-core factor decides; the bias is added after the matmul, but the config is chosen with its
+  // tile counted). Live L1 84,480 B: free L1 1,499,136 − 102,656 − 84,480 = 1,312,000 B. estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 = 128 tiles + out 256
+  // + interm 256 = 640 tiles = 1,310,720 B (fits) + bias w·2,048 = 4,096 → 1,314,816 B (does not).
+  // Factor 16: 2x2 blocks, 2D per_core 16x16: c_0 64 + c_1 64 + c_4 256 = 384 tiles = 786,432 B.
+  // Factor 8: 4x4 blocks, 2D per_core 8x8: c_0 32 + c_1 32 + c_4 64 = 128 tiles = 262,144 B.
+  const build = () => op('ttnn.linear', [l1([1024, 1024]), dram([1024, 1024]), dram([1024])], [dram([1024, 1024])]);
+  it('before PR #17056 the estimate has no bias term: per-core factor 16 (786,432 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-01-20', live: 84_480 })));
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
+  });
+  it('after it the bias tile tips the 16x16 block over: factor 8 (262,144 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-03-01', live: 84_480 })));
+    assert.match(e.factoryReason, /per_core_M 8, per_core_N 8/);
+    assert.equal(e.cbBytesPerCore, 128 * 2048);
+  });
+});

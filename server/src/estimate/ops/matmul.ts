@@ -157,6 +157,14 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
   return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
 }
 
+/**
+ * The bias tile the auto-config's CB estimate counts: none before tt-metal PR #17056 (change point
+ * 'matmul-estimate-bias-term'; get_estimated_size_of_cbs had no bias term, tt-metal #16704), read only with a bias.
+ */
+function estimatedBiasTileBytes(biasTileBytes: number, ctx: EstimateContext): number {
+  return biasTileBytes > 0 && atOrAfter(ctx, 'matmul-estimate-bias-term') ? biasTileBytes : 0;
+}
+
 /** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
 function singleCoreShardFromShard(a: OperandFacts, ctx: EstimateContext): boolean {
   const oneCore = (a.shardGridX ?? 1) === 1 && (a.shardGridY ?? 1) === 1;
@@ -317,7 +325,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       a,
       b,
       out,
-      biasTileBytes: biasTile,
+      biasTileBytes: estimatedBiasTileBytes(biasTile, ctx),
       fp32DestAcc: flags.fp32,
       gridX: deviceCols,
       gridY: deviceRows,
@@ -809,7 +817,7 @@ export function matmulConfigInUse(
     a,
     b,
     out,
-    biasTileBytes,
+    biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
     fp32DestAcc: flags.fp32,
     gridX: deviceCols,
     gridY: deviceRows,
