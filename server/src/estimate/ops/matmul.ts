@@ -53,14 +53,21 @@
  *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
  *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   [8] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_program_factory.cpp@080a251
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (the buffer sizes the
+ *       factories share after PR #50975: mcast_1d_in1_buffers' copy rule for a sharded a)
  *   Selection: matmulConfig.ts.
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
  *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
  *   rejected; from it on it takes the 1D mcast-in1 config. Before PR #15938 (change point 'matmul-all-dram-2d-any-grid')
- *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Worked example (tt-metal #16348, 2048x512 @
- *   512x512 f32 all DRAM on n300's 8x7 grid, 2024-12): factor 8 → 8x2 blocks, 8 rows > 7 → NonOptimizedReuse: c_0 64 +
- *   c_1 64 + c_16 256 tiles x 4,096 B = 1,572,864 B on 4 cores (+ 99,104 B base = 1,671,968 B, the thread's figure).
+ *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Auto-config rules with change points of
+ *   their own (matmulConfig.ts): the estimate's bias term ('matmul-estimate-bias-term', PR #17056), the all-DRAM
+ *   out-block search order ('matmul-multi-dim-factor-area-first', PR #49621), single-core shard grids
+ *   ('matmul-single-core-shard-grid', PR #52039; before it a 1D mcast-in1 config with more M blocks than a's shard
+ *   cores is `illegal`).
+ *   Worked example (tt-metal #16348, 2048x512 @ 512x512 f32 all DRAM on n300's 8x7 grid, 2024-12): factor 8 → 8x2
+ *   blocks, 8 rows > 7 → NonOptimizedReuse: c_0 64 + c_1 64 + c_16 256 tiles x 4,096 B = 1,572,864 B on 4 cores
+ *   (+ 99,104 B base = 1,671,968 B, the thread's figure).
  * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
  *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
  *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
