@@ -133,7 +133,7 @@ export const CHANGE_POINTS = {
     before:
       "tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (process_mcast_in1_program_and_create_override_variables: in0_CB_tiles = num_blocks·per_core_M·in0_block_w·in0_B whenever a is sharded; c_0 globally allocated on a's shard unless extract_shard_sub_blocks, set only when shard width / in0_block_w > 1; else c_0 a real CB and c_2 = in0_block_tiles on the shard); the same rule at 86aa094",
     after:
-      'tt-metal PR #50975 description ("Forces a real per-block copy of in0 instead of aliasing it directly to L1" when a core has several row and column blocks). No post-PR version of the factory is in the source index (its three stored versions, 86aa094, 00629f0 and a later 314 kB one, all choose the copy by shard width only), so the copy is taken to be the extract_shard_sub_blocks path, whose CB sizes are the ones read above',
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (mcast_1d_in1_buffers: a sharded a is copied out of its shard when shard width / in0_block_w > 1 or when per_core_M / out_block_h > 1 and per_core_N / out_block_w > 1; the copy is num_blocks·per_core_M·in0_block_w·in0_batches entries, the shard an out_block_h·in0_block_w view), the post-PR buffer sizes the factories share; tt-metal PR #50975 description',
   },
   'matmul-block-sharded-1d-grid': {
     family: 'matmul',
@@ -158,6 +158,42 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (per_core_M = per_core_N = get_per_core_factor, out_subblock 4x2, h cut to 1 when 2 ≠ per_core_N; fuse_batch false on the 2D path)',
     after:
       'tt-metal PR #53662: its diff at matmul_program_config.cpp:1315 as quoted in the review of 2026-08-20 (get_matmul_subblock_params(per_core_M, per_core_N, false, false, fp32_dest_acc_en), then the sharded-output check) and the review request to re-select a one-row subblock instead of cutting the height, which the author confirmed fixed; the description for the std::min cap and fuse_batch. The merged file itself is not in the source index: whether the cap reads the batch-fused Mt under fuse_batch was not read (the per-batch Mt is assumed)',
+  },
+  'matmul-estimate-bias-term': {
+    family: 'matmul',
+    pr: 17056,
+    // Description 2025-01-23; the reporter was asked to check the merged fix on 2025-02-03. Merge day not read.
+    mergedOn: '2025-01-23',
+    dateFrom: 'approx',
+    what: 'auto-config: get_estimated_size_of_cbs counts a linear\'s fused bias (in0_block_w bias tiles) when it sizes the per-core factor and the out block; before, the bias CB was left out and a linear could be given a block whose CBs, bias included, ran past L1 (tt-metal #16704, tt-train linear with batch 4: "We\'re off by 1%")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (get_estimated_size_of_cbs without a bias term); tt-metal issue #16704, maintainer comment of 2025-01-13 ("get_estimated_size_of_cbs() ... does not take bias into consideration")',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (myply/tt-metal fork: get_estimated_size_of_cbs adds in0_block_w · bias_single_tile_size); tt-metal PR #17056 ("Accounted for Bias matrix in get_estimated_cbs func")',
+  },
+  'matmul-multi-dim-factor-area-first': {
+    family: 'matmul',
+    pr: 49621,
+    // Review thread of 2026-07-10 (state merged); merge day not read.
+    mergedOn: '2026-07-10',
+    dateFrom: 'approx',
+    what: 'auto-config, all-DRAM-interleaved 2D path (get_multi_dim_per_core_factor with adjust_in0_block_w): when the whole per-core block does not fit, the search takes the largest out block (area) with any in0_block_w that divides the start one, instead of the largest in0_block_w with any out block; the other callers keep in0_block_w fixed, where the order does not matter',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_multi_dim_per_core_factor: "Have k in outer loop to try to maintain per_core_factor_k")',
+    after:
+      'tt-metal PR #49621 ("Improve GEMM FLOPS benchmark and matmul tuning"): the author\'s review note of 2026-07-10 at matmul_program_config.cpp:156 (with adjust_in0_block_w the factor loop outer, the in0_block_w loop inner; else as before). The merged file is not in the source index',
+  },
+  'matmul-single-core-shard-grid': {
+    family: 'matmul',
+    pr: 52039,
+    // Description 2026-08-04 (state merged, fixes tt-metal #25909); merge day not read.
+    mergedOn: '2026-08-04',
+    dateFrom: 'approx',
+    what: 'auto-config (get_matmul_program_config): a height- or width-sharded a on a single-core shard grid takes the 1D config from its shard (per_core_M the shard height / M, per_core_N N / ceil(N / cores)) like a multi-core shard; before, only shard grids larger than 1x1 did, and a single-core one fell to create_matmul_program_config on the device grid, whose per_core_M left more M blocks than the shard\'s one core: TT_FATAL "number of M blocks ceil(M/per_core_M)=X must not exceed input A shard grid cores (1)" (the PR\'s own repro: M 384, K 32, N 32 on one core)',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config: the shard-derived 1D config only when the shard grid is larger than 1x1); the TT_FATAL as quoted in tt-metal PR #52039's description",
+    after:
+      "tt-metal PR #52039 description (2026-08-04: per_core_M / per_core_N derived from the input's shard spec for a 1x1 shard grid too). The merged file is not in the source index: the 1x1 case is taken to run the same shard formulas as the multi-core one",
   },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',

@@ -12,7 +12,7 @@ import type { PropValue } from '../../../server/src/ttnn/op';
 import { matmulConfigAttribute } from '../../../server/src/estimate/ops/matmulConfig';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimatorReads } from '../../../server/src/estimate/registry';
-import { op, tensor, whContext } from './build';
+import { dialect, op, tensor, whContext } from './build';
 import { presetDevice } from '../../../server/src/ttnn/device';
 import { DUMP, MATMUL_FILES, readCorpus } from '../../support/corpus';
 
@@ -657,5 +657,180 @@ describe('estimate/matmul: a block-sharded output on one core, around tt-metal P
     assert.equal(before.nCoresUsed, 1);
     assert.equal(after.nCoresUsed, 2);
     assert.equal(after.cbBytesPerCore, 128 * 2048);
+  });
+});
+
+describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / in1_B, tt-metal PR #47640)", () => {
+  // a [4, 256, 64] batched (Mt 8 per batch, Kt 2), b [64, 256] unbatched (Nt 8), DRAM; explicit 1D mcast-in1 config,
+  // fuse_batch false, in0_block_w 2 = K → num_blocks 1. matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0:
+  // in0_B = 4, in1_B = 1 (fuse_batch false: each operand's own batch count, create_program); c_0 double-buffered on
+  // in0_B·num_blocks = 4 > 1, c_1 on in1_B·num_blocks = 1 → single. At 86aa094 (before the split) one B = 4 for both.
+  // c_0 out_block_h 1 · w 2 · 2 = 4 tiles; c_1 out_block_w 8 · 2 · (1 | 2) = 16 | 32 tiles; c_4 1·8 = 8 tiles (shared).
+  const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+    compute_with_storage_grid_size: '8,8',
+    in0_block_w: '2',
+    out_subblock_h: '1',
+    out_subblock_w: '8',
+    out_block_h: '1',
+    out_block_w: '8',
+    per_core_m: '1',
+    per_core_n: '8',
+    fuse_batch: 'false',
+    mcast_in0: 'false',
+  });
+  const build = () =>
+    op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], { matmul_program_config: config });
+  it('after PR #47640: c_1 single-buffered for the unbatched b (28 tiles, 57,344 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-07-01' })));
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 4],
+        ['c_1', 16],
+        ['c_4', 8],
+      ],
+    );
+    assert.equal(e.cbBytesPerCore, 28 * 2048);
+  });
+  it("before it: c_1 double-buffered on a's batch (44 tiles, 90,112 B); a window across it reports both", () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(e.cbBytesPerCore, 44 * 2048);
+    const both = estimateOp(build(), whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } }));
+    assert.equal(both.kind, 'estimate');
+    if (both.kind === 'estimate') {
+      assert.deepEqual(both.versionRange?.changePoints, ['matmul-a-batch-broadcast']);
+      assert.deepEqual(
+        both.versionRange?.figures.map((f) => f.cbBytesPerCore),
+        [44 * 2048, 28 * 2048],
+      );
+    }
+  });
+});
+
+describe('estimate/matmul: packer L1 accumulation by factory (interm Float16_b)', () => {
+  // a [32, 128] (Mt 1, Kt 4), b [128, 1024] (Nt 32) bf16, bfp8 DRAM output, packer_l1_acc on, in0_block_w 2 → two K
+  // blocks. The 1D mcast_in0 factory (…_mcast_1d_…@00629f0) enables packer L1 accumulation with num_blocks > 1: interm
+  // Float16_b (2,048 B) ≠ the bfp8 output → c_5 of its own. The mcast_in1 factory (and 2D, …_mcast_2d_…@0000d49) needs
+  // num_blocks > 2 without a bias: interm = the output format, one shared c_4.
+  // Grid 8x4, per_core 1x1, out block 1x1: c_0 1·2·2 = 4 bf16 tiles 8,192; c_1 1·2·2 = 4 bf16 tiles 8,192; c_4 1 bfp8
+  // tile 1,088; c_5 1 tile 2,048.
+  const cfg = (mcastIn0: boolean, pcm: number, pcn: number) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,4',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '1',
+      out_block_h: String(pcm),
+      out_block_w: String(pcn),
+      per_core_m: String(pcm),
+      per_core_n: String(pcn),
+      fuse_batch: 'true',
+      mcast_in0: String(mcastIn0),
+    });
+  const compute = dialect('ttnn.device_compute_kernel_config', { packer_l1_acc: 'true' });
+  it('mcast_in0, two K blocks: a separate Float16_b c_5 (19,520 B)', () => {
+    const o = op('ttnn.matmul', [dram([32, 128]), dram([128, 1024])], [tensor([32, 1024], { dtype: 'bfp_bf8' })], {
+      matmul_program_config: cfg(true, 1, 1),
+      compute_config: compute,
+    });
+    const e = est(estimateOp(o, whContext({})));
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_5' && c.pageBytes === 2048));
+    assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088 + 2048);
+  });
+  it('mcast_in1 with the same two K blocks: no L1 accumulation, c_4 shared (17,472 B)', () => {
+    // a [1024, 128] (Mt 32) tall, b [128, 32] (Nt 1); per_core_M 1, per_core_N 1 on 32 cores: same CB shapes.
+    const o = op('ttnn.matmul', [dram([1024, 128]), dram([128, 32])], [tensor([1024, 32], { dtype: 'bfp_bf8' })], {
+      matmul_program_config: cfg(false, 1, 1),
+      compute_config: compute,
+    });
+    const e = est(estimateOp(o, whContext({})));
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
+    assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088);
+  });
+});
+
+describe('estimate/matmul: a height-sharded a on one core, around tt-metal PR #52039', () => {
+  // The PR's own repro (matmul_default_height_sharded sweep): M 384, K 32, N 32, a height sharded on one core (shard
+  // 384x32 = 12x1 tiles), b and the output DRAM interleaved, no program config.
+  const build = () =>
+    op(
+      'ttnn.matmul',
+      [tensor([384, 32], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1] }), dram([32, 32])],
+      [dram([384, 32])],
+    );
+  it('before: create_matmul_program_config on the 8x8 grid gives per_core_M 1, twelve M blocks for one shard core: illegal', () => {
+    // get_matmul_program_config@001cea9: a 1x1 shard grid skips the shard path → create_matmul_program_config: K 32 is
+    // within one tile → 1D systolic, tall (height sharded): per_core_M = ceil(12 / 64) = 1 → ceil(12 / 1) = 12 M blocks
+    // > 1 shard core, the TT_FATAL PR #52039's description quotes.
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2026-07-01' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(
+      r.kind === 'illegal' ? r.rule : '',
+      /ceil\(M\/per_core_M\)=12 must not exceed input A shard grid cores \(1\)/,
+    );
+  });
+  it('after: the 1D config from the shard (per_core_M 12, per_core_N 1, in0_block_w 1) on one core, 26,624 B', () => {
+    // Shard path: per_core_M = shard height 12, per_core_N = N 1, in0_block_w = K 1; one K block, B 1 (fuse_batch):
+    // single-buffered. mcast_in1 factory (…_mcast_1d_…@00629f0): c_0 the shard itself (shard width 1 / in0_block_w 1 = 1,
+    // one out-block row: no copy), c_1 1·1 = 1 tile 2,048, c_4 the 12x1 out block 12 tiles 24,576 → 26,624 B.
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+    assert.match(e.factoryReason, /per_core_M 12, per_core_N 1, in0_block_w 1/);
+    assert.equal(e.cbs[0].tensorBacked, true);
+    assert.equal(e.cbBytesPerCore, 26_624);
+  });
+});
+
+describe('estimate/matmul: the all-DRAM 2D out-block search order (tt-metal PR #49621)', () => {
+  // 4096x8192 @ 8192x4096 bf16, all DRAM, n150 8x8: Mt 128, Kt 256, Nt 128 → per_core ceil(128/8) = 16 x 16,
+  // in0_block_w 256/8 = 32. get_estimated_size_of_cbs = 2,048·(2·k·m + 2·k·n + m·n + m·n) = 4,096·(k(m+n) + m·n) must
+  // stay below the free 1,396,480 B: k(m+n) + m·n ≤ 340. The whole 16x16 block at k 32 is 1,280: no.
+  // k outer (matmul_program_config.cpp@001cea9): at k 32 the largest fitting block is 4x4 (32·8 + 16 = 272; 8x4 is
+  // 32·12 + 32 = 416, 8x8 576) → out block 4x4, in0_block_w 32. 2D factory CBs (256/32 = 8 K blocks: double-buffered):
+  // c_0 4·32·2 = 256 + c_1 256 + c_4 16 = 528 tiles = 1,081,344 B.
+  // Area outer (PR #49621): 16x16 with k 32, 16, 8, 4 fails (4·32 + 256 = 384), k 2 fits (2·32 + 256 = 320) → out block
+  // 16x16, in0_block_w 2 (128 K blocks): c_0 16·2·2 = 64 + c_1 64 + c_4 256 = 384 tiles = 786,432 B.
+  const build = () => op('ttnn.matmul', [dram([4096, 8192]), dram([8192, 4096])], [dram([4096, 4096])]);
+  it('before: the largest in0_block_w first (out block 4x4, in0_block_w 32, 1,081,344 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.match(e.factoryReason, /in0_block_w 32, out_subblock \dx\d, out_block 4x4/);
+    assert.equal(e.cbBytesPerCore, 528 * 2048);
+  });
+  it('after: the largest out block first (16x16, in0_block_w 2, 786,432 B); a window across it reports both', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16, in0_block_w 2,/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
+    const both = est(estimateOp(build(), whContext({ window: { earliest: '2026-06-01', latest: '2026-08-01' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-multi-dim-factor-area-first']);
+  });
+  it('a matmul whose whole block fits does not read the change point', () => {
+    // 1024³: per_core 4x4, in0_block_w 4: 4,096·(4·8 + 16) = 196,608 B fits → no search, no version range.
+    const r = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-08-01' } }),
+      ),
+    );
+    assert.equal(r.versionRange, undefined);
+  });
+});
+
+describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal PR #17056, #16704)', () => {
+  // linear 1024x1024 @ 1024x1024 + a one-row bf16 bias, a L1 interleaved, b, bias and the output in DRAM (not all DRAM,
+  // so create_simple's per-core factor decides; the bias is added after the matmul, but the config is chosen with its
+  // tile counted). Live L1 84,480 B: free L1 1,499,136 − 102,656 − 84,480 = 1,312,000 B. estimate(16, 16, w 2) = in0 16·2·2 + in1 16·2·2 = 128 tiles + out 256
+  // + interm 256 = 640 tiles = 1,310,720 B (fits) + bias w·2,048 = 4,096 → 1,314,816 B (does not).
+  // Factor 16: 2x2 blocks, 2D per_core 16x16: c_0 64 + c_1 64 + c_4 256 = 384 tiles = 786,432 B.
+  // Factor 8: 4x4 blocks, 2D per_core 8x8: c_0 32 + c_1 32 + c_4 64 = 128 tiles = 262,144 B.
+  const build = () => op('ttnn.linear', [l1([1024, 1024]), dram([1024, 1024]), dram([1024])], [dram([1024, 1024])]);
+  it('before PR #17056 the estimate has no bias term: per-core factor 16 (786,432 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-01-20', live: 84_480 })));
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
+  });
+  it('after it the bias tile tips the 16x16 block over: factor 8 (262,144 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-03-01', live: 84_480 })));
+    assert.match(e.factoryReason, /per_core_M 8, per_core_N 8/);
+    assert.equal(e.cbBytesPerCore, 128 * 2048);
   });
 });

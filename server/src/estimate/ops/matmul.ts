@@ -13,8 +13,13 @@
  *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
  *     'matmul-1d-height-shard-copy'): then c_0 is a real num_blocks·per_core_M·in0_block_w·B-tile CB and c_2 (out_block_h
  *     x in0_block_w tiles) sits on the shard. mcast_in1 with an unbatched interleaved a, a batched b and an interleaved
- *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered,
- *     and c_1 is double-buffered on b's batches (in1_B·num_blocks > 1).
+ *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered.
+ *     Both 1D factories double-buffer c_0 on in0_B·num_blocks > 1 and c_1 on in1_B·num_blocks > 1 (in0_B / in1_B = a's /
+ *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0); before PR #47640 (change point
+ *     'matmul-a-batch-broadcast') one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
+ *   Interm format: Float16_b (packer_l1_acc_en) when the compute config asks for packer L1 accumulation and the
+ *     factory turns it on: 1D mcast_in0 with more than one K block, 2D and 1D mcast_in1 with more than two (more than
+ *     one with a fused bias) [1][2]; Float32 under fp32 accumulation; else the output's format.
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
@@ -48,14 +53,21 @@
  *   [6] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_dram_sharded_program_factory.cpp@0150269
  *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   [8] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_program_factory.cpp@080a251
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (the buffer sizes the
+ *       factories share after PR #50975: mcast_1d_in1_buffers' copy rule for a sharded a)
  *   Selection: matmulConfig.ts.
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
  *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
  *   rejected; from it on it takes the 1D mcast-in1 config. Before PR #15938 (change point 'matmul-all-dram-2d-any-grid')
- *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Worked example (tt-metal #16348, 2048x512 @
- *   512x512 f32 all DRAM on n300's 8x7 grid, 2024-12): factor 8 → 8x2 blocks, 8 rows > 7 → NonOptimizedReuse: c_0 64 +
- *   c_1 64 + c_16 256 tiles x 4,096 B = 1,572,864 B on 4 cores (+ 99,104 B base = 1,671,968 B, the thread's figure).
+ *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Auto-config rules with change points of
+ *   their own (matmulConfig.ts): the estimate's bias term ('matmul-estimate-bias-term', PR #17056), the all-DRAM
+ *   out-block search order ('matmul-multi-dim-factor-area-first', PR #49621), single-core shard grids
+ *   ('matmul-single-core-shard-grid', PR #52039; before it a 1D mcast-in1 config with more M blocks than a's shard
+ *   cores is `illegal`).
+ *   Worked example (tt-metal #16348, 2048x512 @ 512x512 f32 all DRAM on n300's 8x7 grid, 2024-12): factor 8 → 8x2
+ *   blocks, 8 rows > 7 → NonOptimizedReuse: c_0 64 + c_1 64 + c_16 256 tiles x 4,096 B = 1,572,864 B on 4 cores
+ *   (+ 99,104 B base = 1,671,968 B, the thread's figure).
  * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
  *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
  *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
@@ -101,7 +113,7 @@ const CITES = {
   mcast2d:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49',
   mcast1d:
-    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0',
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0 (create_program: in0_B / in1_B; mcast_in0 / mcast_in1 CB sizes)',
   reuse:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_optimized_program_factory.cpp@00fca59',
   multicore: 'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_program_factory.cpp@0150269',
@@ -150,6 +162,24 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
   const own =
     outT.layout.bufferType === 'l1' ? (l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0) : 0;
   return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
+}
+
+/**
+ * The bias tile the auto-config's CB estimate counts: none before tt-metal PR #17056 (change point
+ * 'matmul-estimate-bias-term'; get_estimated_size_of_cbs had no bias term, tt-metal #16704), read only with a bias.
+ */
+function estimatedBiasTileBytes(biasTileBytes: number, ctx: EstimateContext): number {
+  return biasTileBytes > 0 && atOrAfter(ctx, 'matmul-estimate-bias-term') ? biasTileBytes : 0;
+}
+
+/** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
+function singleCoreShardFromShard(a: OperandFacts, ctx: EstimateContext): boolean {
+  const oneCore = (a.shardGridX ?? 1) === 1 && (a.shardGridY ?? 1) === 1;
+  return (
+    (a.sharding === 'height_sharded' || a.sharding === 'width_sharded') &&
+    oneCore &&
+    atOrAfter(ctx, 'matmul-single-core-shard-grid')
+  );
 }
 
 function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): OperandFacts {
@@ -302,7 +332,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       a,
       b,
       out,
-      biasTileBytes: biasTile,
+      biasTileBytes: estimatedBiasTileBytes(biasTile, ctx),
       fp32DestAcc: flags.fp32,
       gridX: deviceCols,
       gridY: deviceRows,
@@ -313,6 +343,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       // so other matmuls get no version range from them.
       blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -358,10 +390,31 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const Kt = a.padded[a.padded.length - 1] / TILE_HW;
   const Nt = b.padded[b.padded.length - 1] / TILE_HW;
   const B = cfg.fuseBatch ? 1 : batchOf(a.padded);
+  // 1D mcast-in1 on a height-sharded a: each core with an output block row reads its own shard, so the M blocks may not
+  // outnumber the shard's cores (the TT_FATAL tt-metal PR #52039 quotes; before it the auto-config reached it for a
+  // single-core shard grid).
+  if (
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+    !cfg.mcastIn0 &&
+    a.sharding === 'height_sharded' &&
+    a.shardCores !== undefined &&
+    Math.ceil(Mt / cfg.perCoreM) > a.shardCores
+  )
+    return illegal(
+      op.name,
+      `number of M blocks ceil(M/per_core_M)=${Math.ceil(Mt / cfg.perCoreM)} must not exceed input A shard grid cores (${a.shardCores})`,
+      'tt-metal PR #52039 description (the TT_FATAL of matmul validation it quotes; fixes tt-metal #25909)',
+    );
   const outSharded = out.sharding !== 'interleaved';
   const outBytes = tileBytes(outT.dtype);
   const intermFp32 = flags.fp32;
-  const intermBytes = intermFp32 ? 4096 : flags.packerL1Acc && Kt / cfg.in0BlockW > 2 ? 2048 : outBytes;
+  // packer_l1_acc_en (partials packed as Float16_b in L1): the 1D mcast-in0 factory [2] turns it on with more than one
+  // K block; the 2D [1] and 1D mcast-in1 [2] factories with more than two, or more than one when a bias is fused.
+  const kBlocks = Math.floor(Kt / cfg.in0BlockW);
+  const mcastIn0Factory = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && cfg.mcastIn0;
+  const packerL1AccOn =
+    flags.packerL1Acc && (mcastIn0Factory ? kBlocks > 1 : kBlocks > 2 || (biasTileBytes > 0 && kBlocks > 1));
+  const intermBytes = intermFp32 ? 4096 : packerL1AccOn ? 2048 : outBytes;
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
   let groups: GroupSpec[];
@@ -573,7 +626,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
         );
     }
-    const in1Dbl = reuseIn0 ? (bBatches * numBlocks > 1 ? 2 : 1) : dbl;
+    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch), since PR #47640
+    // split B into in0_B / in1_B (change point 'matmul-a-batch-broadcast'); before, on a's batch like in0. They differ
+    // only with an unbatched b and a single K block (one in1 block, single-buffered after the split), so the change
+    // point is read only then [2].
+    const in1DblSplit = bBatches * numBlocks > 1 ? 2 : 1;
+    const in1Dbl = !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, 'matmul-a-batch-broadcast') ? in1DblSplit : dbl;
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * in1Dbl;
     cbs.push({
@@ -766,7 +824,7 @@ export function matmulConfigInUse(
     a,
     b,
     out,
-    biasTileBytes,
+    biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
     fp32DestAcc: flags.fp32,
     gridX: deviceCols,
     gridY: deviceRows,
@@ -775,6 +833,8 @@ export function matmulConfigInUse(
     legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
     blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
     capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+    singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+    multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

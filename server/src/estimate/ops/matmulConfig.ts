@@ -11,8 +11,8 @@
  *     one block row (or a wide narrow shape / width-sharded output) → 1D mcast in0; one block column (tall, height-sharded
  *     output) → 1D mcast in1; else 2D mcast (all-DRAM-interleaved: per_core = ceil(Mt/rows) x ceil(Nt/cols),
  *     in0_block_w = Kt/cols when it divides, shrunk until the estimate fits); otherwise MatmulMultiCoreProgramConfig.
- *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core → 1D (mcast in0 / in1) from the
- *     shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
+ *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core (from PR #52039,
+ *     'matmul-single-core-shard-grid', on any shard grid) → 1D (mcast in0 / in1) from the shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
  *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4).
  *   Free L1 (get_max_l1_space) is taken before the op's own output is allocated (the caller passes it so): the config
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
@@ -116,6 +116,12 @@ export interface SelectionInput {
   readonly blockSharded1dGridAs2d?: boolean;
   /** Builds from tt-metal PR #53662: create_simple's 2D per_core_M / per_core_N capped at Mt / Nt. */
   readonly capPerCoreToOutput?: boolean;
+  /** Builds from tt-metal PR #52039: a height/width-sharded a on a single-core shard grid takes the 1D config from its
+   *  shard (before, only shard grids larger than 1x1 did). */
+  readonly singleCoreShardFromShard?: boolean;
+  /** Whether the build has tt-metal PR #49621's area-first out-block search on the all-DRAM 2D path; asked only when
+   *  the two search orders give different blocks (so other matmuls get no version range from it). */
+  readonly multiDimAreaFirst?: () => boolean;
 }
 
 export interface Selection {
@@ -186,7 +192,10 @@ function perCoreFactor(s: SelectionInput, w: number): number {
 
 /**
  * get_multi_dim_per_core_factor: the full block if it fits; else out blocks from divisors of per_core_M × per_core_N
- * (squarest pair per area), largest area first, keeping in0_block_w (or shrinking it through its divisors).
+ * (squarest pair per area), largest area first, keeping in0_block_w (or shrinking it through its divisors). With
+ * adjustW (the all-DRAM 2D path) the search order is version-dependent: in0_block_w in the outer loop (the largest w
+ * with any block that fits) until tt-metal PR #49621, the area in the outer loop (the largest block with any w) after
+ * (change point 'matmul-multi-dim-factor-area-first'); the change point is read only when the two orders disagree.
  */
 function multiDimFactor(
   s: SelectionInput,
@@ -210,16 +219,29 @@ function multiDimFactor(
       byArea.set(area, [fm, fn]);
     }
   }
-  const areas = [...byArea.keys()].sort((x, y) => y - x);
-  const minW = adjustW ? 1 : w;
-  for (let k = w; k >= minW && k >= 1; k--) {
-    if (w % k !== 0) continue;
-    for (const area of areas) {
-      const [fm, fn] = byArea.get(area)!;
-      if (estimatedCbBytes(s, fm, fn, k) < s.maxL1SpaceBytes) return [fm, fn, k];
-    }
-  }
-  return [1, 1, 1];
+  const blocks = [...byArea.keys()].sort((x, y) => y - x).map((area) => byArea.get(area)!);
+  const ks: number[] = [];
+  for (let k = w; k >= (adjustW ? 1 : w) && k >= 1; k--) if (w % k === 0) ks.push(k);
+  const fits = (fm: number, fn: number, k: number) => estimatedCbBytes(s, fm, fn, k) < s.maxL1SpaceBytes;
+  // matmul_program_config.cpp@001cea9: in0_block_w outer, blocks inner.
+  let kFirst: [number, number, number] = [1, 1, 1];
+  search: for (const k of ks)
+    for (const [fm, fn] of blocks)
+      if (fits(fm, fn, k)) {
+        kFirst = [fm, fn, k];
+        break search;
+      }
+  if (!adjustW) return kFirst;
+  // PR #49621 (review of 2026-07-10, matmul_program_config.cpp:156): with adjust_in0_block_w, blocks outer, w inner.
+  let areaFirst: [number, number, number] = [1, 1, 1];
+  search: for (const [fm, fn] of blocks)
+    for (const k of ks)
+      if (fits(fm, fn, k)) {
+        areaFirst = [fm, fn, k];
+        break search;
+      }
+  if (areaFirst.every((v, i) => v === kFirst[i])) return kFirst;
+  return s.multiDimAreaFirst?.() === true ? areaFirst : kFirst;
 }
 
 /** bmm_op_utils::get_matmul_subblock_params: (h, w) = table pair as given. */
@@ -740,7 +762,11 @@ function fromShardedA(s: SelectionInput): Selection | SelectionError {
   const M = (batchOf(s.a.padded) * rows(s.a)) / TILE;
   const K = cols(s.a) / TILE;
   const N = cols(s.b) / TILE;
-  if ((s.a.sharding === 'width_sharded' || s.a.sharding === 'height_sharded') && (gx > 1 || gy > 1)) {
+  // From PR #52039 (change point 'matmul-single-core-shard-grid') a single-core shard grid takes this path too.
+  if (
+    (s.a.sharding === 'width_sharded' || s.a.sharding === 'height_sharded') &&
+    (gx > 1 || gy > 1 || s.singleCoreShardFromShard === true)
+  ) {
     const bad = checkOut();
     if (bad !== undefined) return bad;
     const width = s.a.sharding === 'width_sharded';
