@@ -57,6 +57,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #56133 after PR #56121 (L1-budget depth): fits', () => {
       assertFits({ ...pad56133, date: '2026-10-01' });
     });
+    it('tt-xla #6069 (2026-09-10, HunyuanVideo-1.5 on QB2): the rank-2 mask pad grows to 1,957,632 B (within 4 KiB)', () => {
+      // The same CBs as #56133 (rank does not enter: one 51,275-wide row): 1,846,144 B. tt-xla's pinned tt-metal had a
+      // base 128 B below #56133's main (1,957,632 − 1,846,144 = 111,488, between the 2026-07 and 2026-08 Blackhole bases
+      // of ttnn/l1BaseHistory.ts); its build date is not printed, so the figure is held within 4 KiB, not to the byte.
+      const op = assertFails({ file: 'pad_tt-xla-6069.mlir', arch: 'blackhole_p150', date: '2026-09-09' });
+      assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : NaN, 1_846_144);
+      assertNear(regionEnd(op), 1_957_632);
+    });
   });
 
   describe('softmax', () => {
