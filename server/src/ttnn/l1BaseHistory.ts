@@ -16,7 +16,7 @@
  * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25; below
  * 2025-03's 102,112), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
  * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
- * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: between 103,712 and 105,664).
+ * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
  */
 
 import { formatInteger as fmt } from '../text/numbers';
@@ -145,6 +145,27 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     ],
     derivation:
       '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_776,
+    firstSeen: '2026-05-27',
+    seen: '2026-05-27..2026-05-29',
+    sources: ['tt-metal #45331', 'tt-metal #45543'],
+    // TilizeMultiCoreDefaultProgramFactory makes only c_0 and c_16, one tile row each (read at
+    // tilize_multi_core_default_program_factory.cpp@050f24f and @cf8e2a8), so the 64 B these two threads print above
+    // 103,712 + Wt·4,096 is the base, not a CB: the same 64 B for rows of 256, 512 and 1,336 tiles.
+    derivation:
+      '#45331 (2026-05-27): 5,576,032 − 5,472,256 (1,336 × 4,096); #45543 (2026-05-29, main 5cbb6896): 1,152,352 − 1,048,576 = 2,200,928 − 2,097,152',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 104_224,
+    firstSeen: '2026-06-22',
+    seen: '2026-06..2026-07',
+    sources: ['tt-metal #47735', 'tt-mlir e9b87da'],
+    derivation:
+      "#47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base",
   },
   {
     arch: 'wormhole_b0',

@@ -27,7 +27,10 @@
  *       the PR folds it into cb_block_size_limit. When staging first appeared between #35806 and #50551 is not known:
  *       that window is modelled without it.
  *   [6] tt-metal issue #45331 (2026-05-27), PR #47384 (2026-06-17), issue #47735 (2026-06-22): DRAM-sharded input;
- *       issue #45543 (2026-05-29): an L1 width-sharded input gets the same whole-row CBs (figures: base + Wt·4,096 + 64)
+ *       issue #45543 (2026-05-29): an L1 width-sharded input gets the same whole-row CBs. The default factory
+ *       (tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8) makes c_0 and c_16 of one tile row each
+ *       (ntiles_per_block = ⌈logical width / 32⌉) and no other CB: the threads' figures are base + Wt·(T_in + T_out)
+ *       exactly with their builds' bases (103,776 B in late 2026-05, 104,224 B by 2026-06-22; ttnn/l1BaseHistory.ts)
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
  *   'approx'); sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
@@ -64,6 +67,8 @@ const CITES = {
   blockTwvp:
     'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
+  defaultFactory:
+    'tt-metal …/tilize/device/tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8 (c_0 and c_16 of one tile row)',
   issue45331: 'tt-metal issue #45331 (tilize of a DRAM width-sharded row, 5,576,032 B); PR #47384',
   issue45543:
     'tt-metal issue #45543 (L1 width-sharded row-major → tile on a Galaxy, 1,152,352 / 2,200,928 B: the same whole-row CBs)',
@@ -79,8 +84,8 @@ export function estimateTilize(
   output: ResolvedTensor,
   via: TilizeVia,
 ): OpEstimateResult {
-  // DRAM-sharded inputs [6], and L1 width/block-sharded ones (tt-metal #45543: the same whole-row figure, +64 B, as
-  // #45331's DRAM case), reach the default (interleaved-style) factory; L1 height-sharded ones have a sharded factory.
+  // DRAM-sharded inputs [6], and L1 width/block-sharded ones (tt-metal #45543: the same whole-row figure as #45331's
+  // DRAM case), reach the default (interleaved-style) factory; L1 height-sharded ones have a sharded factory.
   const sharded = input.layout.memoryLayout !== undefined && input.layout.memoryLayout !== 'interleaved';
   const rowSharded = sharded && (input.layout.bufferType === 'dram' || input.layout.memoryLayout !== 'height_sharded');
   if (rowSharded) return tilizeDramSharded(op, ctx, input, output, via);
@@ -176,8 +181,8 @@ export function estimateTilize(
  * DRAM interleaved, tilizes (block factory) and converts back (three programs; the tilize is estimated); before it, and
  * for tilize_with_val_padding (tt-metal #47735, still open), the factory allocated the whole tile row: c_0 = Wt·T_in,
  * c_16 = Wt·T_out on the cores of split_blocks_for_tilize(rows) (tt-metal #45331 printed 5,576,032 B for a 42,752-wide
- * bf16 DRAM-sharded row: 103,712 + 1,336·4,096 + 64; tt-metal #45543 printed 1,152,352 and 2,200,928 B for L1
- * width-sharded rows of 256 and 512 tiles: 103,712 + Wt·4,096 + 64, on core (0,0) only).
+ * bf16 DRAM-sharded row: 103,776 + 1,336·4,096; tt-metal #45543 printed 1,152,352 and 2,200,928 B for L1
+ * width-sharded rows of 256 and 512 tiles: 103,776 + Wt·4,096, on core (0,0) only; 103,776 is that week's base).
  */
 function tilizeDramSharded(
   op: TtnnOp,
@@ -225,9 +230,11 @@ function tilizeDramSharded(
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
     ],
     confidence: 'approx',
-    approxReason:
-      'factory not read: whole-row CBs inferred from tt-metal #45331 and #45543 (64 B below their figures) and #47735 (512 B below)',
+    approxReason: withPadding
+      ? 'tilize_with_val_padding factory not read: whole-row CBs as the tilize default factory (tt-metal #47735 printed base + Wt·(T_in + T_out))'
+      : "the default factory's CBs are read (c_0, c_16 of one tile row), its selection for a sharded input is inferred from tt-metal #45331 and #45543",
     citations: [
+      CITES.defaultFactory,
       CITES.issue45331,
       ...(input.layout.bufferType === 'l1' ? [CITES.issue45543] : []),
       CITE.workSplitTilize,
