@@ -1,7 +1,7 @@
 /**
  * The real bundled server over `--stdio`, whose writer server.ts builds itself (piecewise JSON in chunks,
- * lsp/jsonEncoding.ts): what the library's own stdio transport also did must still hold. A message is the bytes the
- * library's writer sends, console output from anywhere in the process (a background-analysis worker too) goes to the
+ * lsp/jsonEncoding.ts): what the library's own stdio transport also did must still hold. A message is the JSON the
+ * library's writer sends (its non-ASCII characters written as `\uXXXX` escapes, so the bytes are ASCII), console output from anywhere in the process (a background-analysis worker too) goes to the
  * client's log, never into stdout (it would corrupt the protocol stream), and the server exits when its stdin ends,
  * with 0 only after a shutdown request.
  */
@@ -60,25 +60,27 @@ describe('protocol: the server over --stdio', () => {
   });
   after(() => fs.rmSync(preloadDir, { recursive: true, force: true }));
 
-  it('writes a publish of many chunks as the bytes of the default writer', async () => {
+  it("writes a publish of many chunks as the default writer's JSON, non-ASCII characters escaped", async () => {
     const text = generateTtnnModule({ nOps: 6000, seed: 1 });
     const uri = 'untitled:generated.mlir';
-    // What the library's writer sends: Content-Length, then Buffer.from(JSON.stringify(message)).
+    // What the library's writer sends is Content-Length, then Buffer.from(JSON.stringify(message)); ours is that JSON
+    // text with each non-ASCII UTF-16 code unit as its \uXXXX escape, in ASCII bytes.
     const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS, { forEdits: true });
     const analyzed: AnalyzedDocument = { uri, version: 1, settingsGeneration: 0, outcome: { kind: 'ok', doc } };
     const ctx = { ...handlerContext(() => Promise.resolve(analyzed)), workspaceFolders: () => [fileUri(REPO_ROOT)] };
     const diagnostics = (await handlers.diagnosticItems(ctx, uri))?.items ?? [];
-    const body = Buffer.from(
-      JSON.stringify({
-        jsonrpc: '2.0',
-        method: 'textDocument/publishDiagnostics',
-        params: { uri, version: 1, diagnostics },
-      }),
-      'utf-8',
-    );
+    const json = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri, version: 1, diagnostics },
+    });
     // Several output chunks, and two-byte text in it.
-    assert.ok(body.length > 3 * 256 * 1024, `${body.length} bytes`);
-    assert.ok([...body.toString('utf-8')].some((c) => c.codePointAt(0)! > 0xff));
+    assert.ok(json.length > 3 * 256 * 1024, `${json.length} characters`);
+    assert.ok([...json].some((c) => c.codePointAt(0)! > 0xff));
+    const body = Buffer.from(
+      json.replace(/[\u0080-\uffff]/g, (unit) => '\\u' + unit.charCodeAt(0).toString(16).padStart(4, '0')),
+      'latin1',
+    );
     const lsp = await startLsp();
     const raw: Buffer[] = [];
     lsp.child.stdout!.on('data', (d: Buffer) => raw.push(d));
@@ -87,7 +89,7 @@ describe('protocol: the server over --stdio', () => {
       await lsp.open(uri, text, 1);
       await published;
       const expected = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
-      assert.ok(Buffer.concat(raw).includes(expected), 'the publish is not the bytes the default writer sends');
+      assert.ok(Buffer.concat(raw).includes(expected), "the publish is not the default writer's JSON, escaped");
     } finally {
       await lsp.shutdown();
     }

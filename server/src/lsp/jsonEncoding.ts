@@ -1,11 +1,17 @@
 /**
- * The UTF-8 bytes of an outgoing JSON-RPC message (LSP's only charset), built piece by piece: the same bytes as
- * `Buffer.from(JSON.stringify(message), 'utf-8')` (vscode-jsonrpc's default encoder), without the message's whole text
- * as one string. A publish of 23k diagnostics is 17.6 MB of JSON; as one string it is two-byte (messages contain '—',
- * so 35 MB), V8 builds it as a tree of parts and flattens it for the encoding (another 35 MB), all in the large-object
- * space: the server's peak RSS climbed by ~50 MB per keystroke until a full GC, 1,147 MB after 20 (bench/lspBench.ts
- * keystrokes on the generated 100k-op dump). Built from small pieces, that garbage dies young. The pieces are written
- * into output chunks as they come (see NON_ASCII for how).
+ * The bytes of an outgoing JSON-RPC message, built piece by piece: the text `JSON.stringify(message)` writes, with every
+ * non-ASCII UTF-16 code unit written as a `\uXXXX` escape (lowercase hex, as JSON.stringify writes its own escapes), so
+ * the bytes are all ASCII: the same JSON value as vscode-jsonrpc's default encoder (`Buffer.from(JSON.stringify(message),
+ * 'utf-8')`), and the same UTF-8 (LSP's only charset). Why ASCII: the client's reader (vscode-jsonrpc, VS Code's
+ * too) decodes the whole body with `toString('utf-8')` and then `JSON.parse`s it. A publish of 23k diagnostics is
+ * 18 MB of JSON with 16k '—' in it: as UTF-8 that body decodes to a two-byte string of 36 MB, which decoded and parsed
+ * ~1.4-2x slower in the client than the ASCII body (+48 KB of escapes), which decodes to a one-byte string (bench
+ * figures in ARCHITECTURE.md). Non-ASCII text appears only inside JSON strings, where an escape means the same
+ * character. Without the whole text as one string: as one string the publish is two-byte (35 MB), V8 builds it as a
+ * tree of parts and flattens it for the encoding (another 35 MB), all in the large-object space: the server's peak RSS
+ * climbed by ~50 MB per keystroke until a full GC, 1,147 MB after 20 (bench/lspBench.ts keystrokes on the generated
+ * 100k-op dump). Built from small pieces, that garbage dies young. The pieces are written into output chunks as they
+ * come (see NON_ASCII for how).
  */
 
 import { hasToJson, omittedByJson } from '../host/jsonBytes';
@@ -37,24 +43,23 @@ export function encodeJsonChunks(message: unknown): Buffer[] {
     finishChunk();
     chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
   };
+  const latin1 = (text: string): void => {
+    room(text.length);
+    used += chunk.write(text, used, 'latin1');
+  };
   const emit = (text: string): void => {
     NON_ASCII.lastIndex = 0;
     let run = NON_ASCII.exec(text);
-    if (run === null) {
-      room(text.length);
-      used += chunk.write(text, used, 'latin1');
-      return;
-    }
-    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
-    room(text.length * 3);
+    if (run === null) return latin1(text);
     let from = 0;
     while (run !== null) {
-      if (run.index > from) used += chunk.write(text.slice(from, run.index), used, 'latin1');
-      used += chunk.write(run[0], used, 'utf-8');
+      if (run.index > from) latin1(text.slice(from, run.index));
       from = run.index + run[0].length;
+      room(6 * run[0].length);
+      for (let i = run.index; i < from; i++) used = writeEscape(chunk, used, text.charCodeAt(i));
       run = NON_ASCII.exec(text);
     }
-    if (from < text.length) used += chunk.write(text.slice(from), used, 'latin1');
+    if (from < text.length) latin1(text.slice(from));
   };
 
   const write = (value: unknown, depth: number): void => {
@@ -99,13 +104,24 @@ export function encodeJsonChunks(message: unknown): Buffer[] {
 }
 
 /**
- * Runs of non-ASCII UTF-16 code units (surrogates included, so a pair stays in one run). Outside them JSON text is
- * ASCII, whose UTF-8 bytes are its Latin-1 bytes, which V8 copies out of any string fast; UTF-8 out of a two-byte
- * string goes character by character, 5-10x slower, and one '—' in a message makes a whole piece two-byte (15k of
- * the generated 100k dump's 23k diagnostics). A run is encoded as UTF-8 on its own: it is bounded by ASCII (or the
- * text's ends), so a lone surrogate in it is lone in the text too and becomes U+FFFD either way.
+ * Runs of non-ASCII UTF-16 code units (surrogates included). Outside them JSON text is ASCII, whose bytes are its
+ * Latin-1 bytes, which V8 copies out of any string fast; each unit of a run is written as its escape. A lone surrogate
+ * never gets here: JSON.stringify escapes it itself.
  */
 const NON_ASCII = /[\u0080-\uffff]+/g;
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/** Writes `\uXXXX` for the code unit at `at`; returns the offset after it. */
+function writeEscape(chunk: Buffer, at: number, unit: number): number {
+  chunk[at] = 0x5c; // '\'
+  chunk[at + 1] = 0x75; // 'u'
+  chunk[at + 2] = HEX_DIGITS[(unit >> 12) & 15]!;
+  chunk[at + 3] = HEX_DIGITS[(unit >> 8) & 15]!;
+  chunk[at + 4] = HEX_DIGITS[(unit >> 4) & 15]!;
+  chunk[at + 5] = HEX_DIGITS[unit & 15]!;
+  return at + 6;
+}
 
 /** An object JSON.stringify writes as its own enumerable keys (not a Date, boxed primitive or anything with toJSON). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -285,8 +285,8 @@ export function startServer(): void {
 
 /**
  * The connection on the command line's transport. Over stdio, outgoing messages are encoded piece by piece
- * (jsonEncoding.ts: same bytes, no message-sized string or buffer), and incoming bodies are read into buffers of their
- * length as they arrive (messageReader.ts). The library uses as a reader and a writer what is not a stream (it checks
+ * (jsonEncoding.ts: the same JSON in ASCII bytes, no message-sized string or buffer), and incoming bodies are read
+ * into buffers of their length as they arrive (messageReader.ts). The library uses as a reader and a writer what is not a stream (it checks
  * for `addListener`), and ends the connection and exits when its input ends if that input has `read` and `on`: our
  * reader passes those two on to stdin, so the server still exits when stdin ends (with 0 only after a shutdown
  * request); its typings list only streams or only reader and writer. Node IPC serializes in Node's channel, which we
