@@ -8,6 +8,7 @@ import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attentio
 import { estimateAllToAllCombine, estimateAllToAllDispatch } from './ops/allToAll';
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
+import { estimateDistributedRmsNorm } from './ops/distributedRmsNorm';
 import { estimateConv3d } from './ops/conv';
 import { estimateConv1d, estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
@@ -162,6 +163,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.layer_norm_pre_all_gather', estimateLayerNormPreAllGather, PROPERTIES);
   // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
   add('ttnn.rms_norm_post_all_gather', estimateRmsNormPostAllGather, PROPERTIES);
+  // Fused rms_norm + fabric all-gather of the statistics (compute_config, operandSegmentSizes).
+  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES);
   add('ttnn.layer_norm_post_all_gather', estimateLayerNormPostAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);

@@ -6,10 +6,6 @@
 export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
   [
-    'ttnn.distributed_rms_norm',
-    'runs ttnn::fused_rms_minimal (RMSAllGather: a width-sharded rms_norm fused with a fabric all-gather, experimental CCL factory); not modeled',
-  ],
-  [
     'ttnn.distributed_layer_norm',
     'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own',
   ],

@@ -97,6 +97,29 @@ export const FABRIC_CHANNEL_BUFFER_BYTES = FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_
 
 const DEFAULT_FABRIC = "default 1D fabric (4,352 B payload + 64 B header) as tt-mlir's runtime opens it";
 
+/** 1D fabric packet header (`get_tt_fabric_packet_header_size_bytes`) for the build, and what the figure assumes. */
+export interface FabricHeader {
+  readonly bytes: number;
+  readonly assumption: string;
+}
+
+/**
+ * From change point `fabric-1d-header-by-system-size` (tt-metal PR #34976) FabricContext sizes the 1D header from the
+ * system's mesh graph: LowLatencyPacketHeaderT<(max hops − 1) / 16>, max hops = largest mesh dimension − 1, i.e. 48 B
+ * up to 17 chips a side and 64 B up to 33. The system's mesh graph is not in the IR (tt-mlir's mesh_shape is the
+ * opened submesh), so 48 B assumes no dimension of it exceeds 17 chips: every single-galaxy system (8x4 at most).
+ * Before the change point the header is 64 B on every system (PR #32575).
+ */
+export function fabric1dHeader(ctx: EstimateContext): FabricHeader {
+  if (atOrAfter(ctx, 'fabric-1d-header-by-system-size'))
+    return {
+      bytes: 48,
+      assumption:
+        "48 B fabric packet headers: the system's mesh graph (not in the IR) taken to have no dimension over 17 chips; 64 B headers on larger systems",
+    };
+  return { bytes: 64, assumption: '64 B fabric packet headers (every system before tt-metal PR #34976)' };
+}
+
 /** ⌊channel buffer / page⌋, and whether another plausible header size would change it. */
 function pagesPerPacket(page: number): { pages: number; headerSensitive: boolean } {
   const pages = Math.floor(FABRIC_CHANNEL_BUFFER_BYTES / page);
