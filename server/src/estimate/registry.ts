@@ -5,7 +5,7 @@
 
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
-import { estimateAllToAllCombine, estimateAllToAllDispatch } from './ops/allToAll';
+import { estimateAllToAllCombine, estimateAllToAllDispatch, estimateAllToAllDispatchMetadata } from './ops/allToAll';
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
 import { estimateDistributedRmsNorm } from './ops/distributedRmsNorm';
@@ -199,6 +199,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
   add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);
+  add('ttnn.all_to_all_dispatch_metadata', estimateAllToAllDispatchMetadata, TYPES_ONLY);
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   add('ttcore.composite', compositeNoProgram, PROPERTIES); // composite_name, decomposition
   return r;

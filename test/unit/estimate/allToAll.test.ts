@@ -207,4 +207,58 @@ describe('estimate/allToAll', () => {
       'ttnn.all_to_all_combine': 29_696,
     });
   });
+
+  describe('all_to_all_dispatch_metadata (persistent, DIRECT: detail::get_cb_sizes@01c8afe)', () => {
+    const metadata = (tokens: number, hidden: number, k: number, experts: number, meshDevices: number, axis: number) =>
+      op(
+        'ttnn.all_to_all_dispatch_metadata',
+        [
+          rm([1, 1, tokens, hidden], 'bf16'),
+          rm([1, 1, tokens, k], 'u16'),
+          rm([1, 1, tokens, k], 'bf16'),
+          rm([meshDevices, experts], 'u16'),
+        ],
+        [rm([1, tokens * axis, hidden], 'bf16'), rm([1, tokens * axis, k], 'u16'), rm([1, tokens * axis, k], 'bf16')],
+        { cluster_axis: int(0), num_devices: int(axis) },
+      );
+
+    it('GPT-OSS-like 128 tokens x 2880, k 4, 128 experts on 8 devices: 21,376 B on the one sender core', () => {
+      // tokens = 128, one link → t = 128. L1 pages (16 B alignment): input 2,880·2 = 5,760; indices / scores out 4·2 = 8
+      // → 16. Mapping row 128·2 = 256 in DRAM (32 B). Headers 48 B (2026-06 build, PR #34976).
+      // c_0 2·5,760 = 11,520; c_1 128·16 = 2,048; c_6 2,048; c_2 256; c_3 8·48 = 384; c_4 8·128·1 = 1,024;
+      // c_5 128·(16 + 16) = 4,096 → 21,376 (every size a multiple of 32).
+      const e = est(estimateOp(metadata(128, 2880, 4, 128, 8, 2), CTX));
+      assert.equal(e.worstCbBytesPerCore, 21_376);
+      assert.equal(e.nCoresUsed, 1);
+      assert.match(e.approxReason ?? '', /get_num_links/);
+      assert.match(e.approxReason ?? '', /48 B fabric packet headers/);
+    });
+
+    it('rejects scores whose shape differs from the indices (validate)', () => {
+      const o = metadata(32, 128, 4, 4, 8, 1);
+      const bad = { ...o, operands: [o.operands[0]!, o.operands[1]!, rm([1, 1, 32, 2], 'bf16'), o.operands[3]!] };
+      const r = estimateOp(bad, CTX);
+      assert.equal(r.kind, 'illegal');
+      assert.match(r.kind === 'illegal' ? r.rule : '', /Scores tensor shape/);
+    });
+
+    it('the corpus files (tt-mlir 19c86fc): 3,232 B of CBs and 1,312 B of workaround tensors on core (0,0)', () => {
+      // input 1x1x32x128 bf16, indices / scores 1x1x32x4, mapping 8x4 u16 (DRAM): 32 tokens on 1 sender core.
+      // c_0 2·256 = 512; c_1 32·16 = 512; c_6 512; c_2 align32(4·2) = 32; c_3 8·48 = 384; c_4 8·32 = 256;
+      // c_5 32·(16 + 16) = 1,024 → 3,232. The window starts 2026-07-10 (to_tensor_spec syntax): 48 B headers.
+      // L1 intermediates: the workaround's L1-interleaved copies, ⌈32 rows / 64 banks⌉ = 1 page each: input 256,
+      // indices 16, scores 16; the drain-core outputs 32·16 = 512 twice → 1,312.
+      for (const file of [
+        'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
+        'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/to_layout_canonical_l1_interleaved.mlir',
+      ]) {
+        const a = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS).analysis;
+        const rec = a.functions.flatMap((f) => f.ops).find((o) => o.op.name === 'ttnn.all_to_all_dispatch_metadata');
+        assert.ok(rec !== undefined, file);
+        const e = est(rec.estimate);
+        assert.equal(e.worstCbBytesPerCore, 3_232, file);
+        assert.equal(e.l1IntermediateBytesPerCore, 1_312, file);
+      }
+    });
+  });
 });
