@@ -253,7 +253,15 @@ function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): O
   // every estimator alike (found by fuzzing: transpose and permute read only their input).
   const result = op.results[0];
   if (result?.kind === 'tensor' && !NO_PROGRAM.has(op.name)) {
-    if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
+    if (result.layout.kind === 'unknown') {
+      const rejectedWhy = result.layout.rejectedByTtMlir;
+      if (rejectedWhy !== undefined)
+        return unmodeled(
+          op.name,
+          `tt-mlir's TTNNLayoutAttr verifier rejects the result layout ("${result.layout.reason}"): this IR does not compile to a flatbuffer, so no tt-metal program runs for it (${rejectedWhy})`,
+        );
+      return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
+    }
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
   return mayStraddle
