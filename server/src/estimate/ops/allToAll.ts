@@ -2,7 +2,7 @@
  * Per-device L1 estimate for the MoE all-to-all CCL ops tt-mlir emits: `ttnn.all_to_all_dispatch` (route each token
  * to the devices holding its selected experts) and `ttnn.all_to_all_combine` (send the expert outputs back). Same
  * conventions as ops/ccl.ts: tt-mlir prints per-device types, so each figure is one device's program; fabric
- * constants (4,352 B payload + 64 B 1D header) come from there.
+ * constants (4,352 B payload, the build's 1D header: fabric1dHeader) come from there.
  *
  * Sizes (bytes; a row-major page = last dim × element size, aligned to its buffer's alignment: DRAM 32 B on Wormhole,
  * L1 16 B; T = tokens on this device = volume / hidden; L = num_links = 1, the default tt-mlir's runtime leaves; one
@@ -11,7 +11,7 @@
  *     c_0 input      2 · aligned input page
  *     c_1 indices    ⌈T / L⌉ · aligned indices page
  *     c_2 mapping    mapping pages · aligned mapping page
- *     c_3 headers    2 · packet header (64 B)
+ *     c_3 headers    2 · packet header (48 B, 64 B before change point fabric-1d-header-by-system-size)
  *     c_4 send map   mesh devices · ⌈T / L⌉ · 1 B (one byte per token and device: "already sent")
  *     c_5 metadata   T · dispatch devices · aligned indices page — only in the FullPacket impl, which the entry
  *                    point picks when Σ(c_0..c_5) + the L1 results per bank fit in the largest free L1 block;
@@ -42,13 +42,15 @@
  *       PR #25124 (multi-link token split). Change point `a2a-dispatch-send-map`; the earlier factory (@72c3272:
  *       whole-indices CB, 16 packet headers, no send map) is not modeled.
  *
- * Assumptions ('approx' always): the default 1D fabric header (64 B; header sizes up to 96 B move c_3 by ≤ 64 B);
+ * Assumptions ('approx' always): the build's 1D fabric header (ccl.ts fabric1dHeader: 48 B from tt-metal PR #34976 on
+ *   systems no wider than 17 chips, else 64 B);
  *   num_links = 1; the largest free L1 block taken as the L1 above the unreserved base not held by live buffers; the
  *   all_to_all_dispatch_metadata (experimental, persistent mode) is modeled at the end of this file.
  * Worked example (tt-mlir moe_ccl_workaround_with_optimizer.mlir, mesh 2x4, cluster_axis 0): dispatch of 1x1x128x2880
  *   bf16 tokens with 1x1x128x4 indices and a 1x1x32x8 mapping, all DRAM: page 5,760; indices page align32(8) = 32;
- *   mapping page align32(16) = 32 (32 pages); T = 128: c_0 11,520 + c_1 4,096 + c_2 1,024 + c_3 128 + c_4 8·128 = 1,024
- *   + c_5 128·2·32 = 8,192 → 25,984 B on one core (asserted in test/unit/estimate/allToAll.test.ts).
+ *   mapping page align32(16) = 32 (32 pages); T = 128: c_0 11,520 + c_1 4,096 + c_2 1,024 + c_3 2·48 = 96 (2026 build)
+ *   + c_4 8·128 = 1,024 + c_5 128·2·32 = 8,192 → 25,952 B on one core (c_3 2·64 and 25,984 B before tt-metal PR #34976;
+ *   asserted in test/unit/estimate/allToAll.test.ts).
  */
 
 import { elementBytes, type DataType } from '../../ttnn/dtype';
@@ -58,7 +60,7 @@ import { atOrAfter } from '../changePoints';
 import { CbSpec, ResolvedTensor, finishProgram, maxL1Space, outputsInL1, propInt, resolveTensor } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { FABRIC_HEADER_BYTES, fabric1dHeader } from './ccl';
+import { fabric1dHeader } from './ccl';
 
 const CITES = {
   dispatchFactory:
@@ -156,7 +158,7 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
     { index: 0, role: 'input token pages (double-buffered)', nPages: 2, pageBytes: inputPage },
     { index: 1, role: "expert indices of this core's tokens", nPages: tokensPerCore, pageBytes: indicesPage },
     { index: 2, role: 'expert mapping (whole tensor)', nPages: rows(mapping), pageBytes: mappingPage },
-    { index: 3, role: 'fabric packet headers', nPages: 2, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 3, role: 'fabric packet headers', nPages: 2, pageBytes: fabric1dHeader(ctx).bytes },
     { index: 4, role: 'token-device send map (1 B each)', nPages: 1, pageBytes: meshDevices * tokensPerCore },
   ];
   const metadataCb: CbSpec = {
@@ -169,7 +171,8 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
   const l1OutputsBytes = outputsInL1(op, ctx).reduce((s, o) => s + o.bytesPerCore, 0);
   const fullPacket = allCbsBytes + l1OutputsBytes <= maxL1Space(ctx);
   const approx = [
-    "default 1D fabric packet header (64 B) and num_links 1, as tt-mlir's runtime leaves them",
+    fabric1dHeader(ctx).assumption,
+    "num_links 1, as tt-mlir's runtime leaves it",
     'largest free L1 block taken as the unreserved L1 not held by live buffers',
     workaroundNote(input, 'input', 'bf16'),
     workaroundNote(indices, 'indices', 'u16'),
