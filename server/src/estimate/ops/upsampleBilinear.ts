@@ -274,8 +274,8 @@ function workaroundSequence(
   });
   const curResolved = resolveTensorSpec(cur, 'converted input');
   const upResolved = resolveTensorSpec(upOut, 'upsampled result');
-  if (typeof curResolved === 'string' || typeof upResolved === 'string')
-    return unmodeled(op.name, `${why}: ${typeof curResolved === 'string' ? curResolved : upResolved}`);
+  if (typeof curResolved === 'string') return unmodeled(op.name, `${why}: ${curResolved}`);
+  if (typeof upResolved === 'string') return unmodeled(op.name, `${why}: ${upResolved}`);
   steps.push({
     label: 'bilinear upsample',
     result: estimateBilinearUpsample(
