@@ -74,14 +74,17 @@ describe('ttnn-l1 check (process)', function () {
       ),
     );
     const workarounds = path.join(ROOT, 'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds');
-    // Its first upsample (bilinear, tiled f32 with C = 30, before tt-mlir's upsample workaround) is not modeled.
-    const unmodeledFile = path.join(workarounds, 'upsample_bilinear_workaround.mlir');
+    // Five of its seven distributed_rms_norm ops are what tt-mlir's decomposition rewrites before they run: no model.
+    const unmodeledFile = path.join(
+      ROOT,
+      'test/fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Decomposition/distributed_rms_norm_decomposition.mlir',
+    );
     const fits = run(['check', unmodeledFile]);
     assert.equal(fits.status, 0, fits.stdout + fits.stderr);
     // The summary must not claim that nothing overflows, and must name the op.
     assert.doesNotMatch(fits.stdout, /: no op overflows L1/);
     assert.match(fits.stdout, /no modeled op overflows L1/);
-    assert.match(fits.stdout, /1 op without an L1 model — cannot rule out an overflow: ttnn\.upsample/);
+    assert.match(fits.stdout, /5 ops without an L1 model — cannot rule out an overflow: ttnn\.distributed_rms_norm/);
     // The tiled pad before tt-mlir's pad workaround front-pads a tile tensor, which tt-metal's ttnn::pad rejects.
     const frontPad = run(['check', path.join(workarounds, 'pad_workaround.mlir')]);
     assert.equal(frontPad.status, 1, frontPad.stdout);
@@ -91,7 +94,7 @@ describe('ttnn-l1 check (process)', function () {
     assert.equal(fix.status, 0, fix.stdout + fix.stderr);
     assert.match(
       fix.stdout,
-      /no modeled op overflows L1; 1 op without an L1 model — cannot rule out an overflow: .*; nothing to fix/,
+      /no modeled op overflows L1; 5 ops without an L1 model — cannot rule out an overflow: .*; nothing to fix/,
     );
     assert.doesNotMatch(fix.stdout, /: no op overflows/);
     const strict = run(['check', '--fail-on-unmodeled', unmodeledFile]);

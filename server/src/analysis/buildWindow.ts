@@ -77,6 +77,14 @@ const CLUES: readonly SyntaxClue[] = [
     absenceMeansBefore: true,
     source: 'tt-mlir PR #6502 (0f5e303)',
   },
+  // An op is printed only from the tt-mlir commit that added it.
+  {
+    name: '`ttnn.distributed_rms_norm` ops',
+    present: has('"ttnn.distributed_rms_norm"'),
+    since: '2026-02-19',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #7022 (01230fd)',
+  },
   {
     name: 'grid maps printed as `virt_to_physical_map = …`',
     present: has('virt_to_physical_map'),
@@ -84,6 +92,13 @@ const CLUES: readonly SyntaxClue[] = [
     until: '2026-05-06',
     absenceMeansBefore: false,
     source: 'tt-mlir PR #7662 (43f52bd), PR #8127 (0ca2e3d)',
+  },
+  {
+    name: '`ttnn.all_to_all_dispatch_metadata` ops',
+    present: has('"ttnn.all_to_all_dispatch_metadata"'),
+    since: '2026-04-15',
+    absenceMeansBefore: false,
+    source: 'tt-mlir PR #7942 (ad0ae4f)',
   },
   {
     name: '`dram_grid` in the chip desc',

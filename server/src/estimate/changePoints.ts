@@ -668,6 +668,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@003544f (detail::get_cb_sizes); all_to_all_dispatch.cpp@012e288',
   },
+  'fabric-1d-header-by-system-size': {
+    family: 'ccl',
+    pr: 34976,
+    // Review thread of 2026-01-07; the description of tt-metal PR #35494 (2026-01-09) says #34976 "already added the
+    // infra for dynamic sizing". Merge day not read.
+    mergedOn: '2026-01-08',
+    dateFrom: 'approx',
+    what: "the 1D fabric packet header (get_tt_fabric_packet_header_size_bytes, the page of every worker's packet-header CB) is sized from the system's mesh: 48 B (LowLatencyPacketHeaderT<0>) when the largest mesh dimension is at most 17 chips (≤ 16 hops), 64 B up to 33 chips; before, 64 B for every system (tt-metal PR #32575, 2025-12, for 1x32 routing; 32 B earlier)",
+    before:
+      'tt-metal tt_metal/fabric/fabric_context.cpp@001c321 (compute_packet_header_size_bytes: sizeof(PacketHeader) for 1D); fabric_edm_packet_header.hpp@01656bf (static_assert sizeof(PacketHeader) == 64)',
+    after:
+      'tt-metal tt_metal/fabric/fabric_context.cpp (compute_packet_specifications: extension words = (max 1D hops − 1) / 16, get_1d_header_size; search-index versions 54979123 and 57930568283); fabric_host_utils.cpp (compute_max_1d_hops = largest mesh dimension − 1); fabric_edm_packet_header.hpp@01656bf (LowLatencyPacketHeaderT<0> 48 B, <1..3> 64 B)',
+  },
   'all-gather-rewrite': {
     family: 'ccl',
     pr: 48301,

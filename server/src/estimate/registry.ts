@@ -5,9 +5,10 @@
 
 import type { TtnnOp } from '../ttnn/op';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
-import { estimateAllToAllCombine, estimateAllToAllDispatch } from './ops/allToAll';
+import { estimateAllToAllCombine, estimateAllToAllDispatch, estimateAllToAllDispatchMetadata } from './ops/allToAll';
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
 import { estimateConcat } from './ops/concat';
+import { estimateDistributedRmsNorm } from './ops/distributedRmsNorm';
 import { estimateConv3d } from './ops/conv';
 import { estimateConv1d, estimateConv2d, estimateConvTranspose2d, estimatePrepareConv2d } from './ops/conv2d';
 import { estimateBatchNorm, estimateBatchNormTraining } from './ops/batchNorm';
@@ -162,6 +163,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.layer_norm_pre_all_gather', estimateLayerNormPreAllGather, PROPERTIES);
   // The 1D factory caps its row buffers by the L1 above the allocator base (a device constant), not the free L1.
   add('ttnn.rms_norm_post_all_gather', estimateRmsNormPostAllGather, PROPERTIES);
+  // Fused rms_norm + fabric all-gather of the statistics (compute_config, operandSegmentSizes).
+  add('ttnn.distributed_rms_norm', estimateDistributedRmsNorm, PROPERTIES);
   add('ttnn.layer_norm_post_all_gather', estimateLayerNormPostAllGather, PROPERTIES);
   // KV caches read operandSegmentSizes and compute_config.
   add('ttnn.update_cache', estimateUpdateCache, PROPERTIES);
@@ -196,6 +199,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
   add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);
+  add('ttnn.all_to_all_dispatch_metadata', estimateAllToAllDispatchMetadata, TYPES_ONLY);
   add(NO_PROGRAM_OPS, (op, ctx) => noProgram(op, ctx), TYPES_ONLY);
   add('ttcore.composite', compositeNoProgram, PROPERTIES); // composite_name, decomposition
   return r;
@@ -249,7 +253,15 @@ function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): O
   // every estimator alike (found by fuzzing: transpose and permute read only their input).
   const result = op.results[0];
   if (result?.kind === 'tensor' && !NO_PROGRAM.has(op.name)) {
-    if (result.layout.kind === 'unknown') return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
+    if (result.layout.kind === 'unknown') {
+      const rejectedWhy = result.layout.rejectedByTtMlir;
+      if (rejectedWhy !== undefined)
+        return unmodeled(
+          op.name,
+          `tt-mlir's TTNNLayoutAttr verifier rejects the result layout ("${result.layout.reason}"): this IR does not compile to a flatbuffer, so no tt-metal program runs for it (${rejectedWhy})`,
+        );
+      return unmodeled(op.name, `result layout unknown: ${result.layout.reason}`);
+    }
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
   return mayStraddle

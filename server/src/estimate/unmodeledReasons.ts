@@ -6,21 +6,13 @@
 export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
   [
-    'ttnn.distributed_rms_norm',
-    'runs ttnn::fused_rms_minimal (RMSAllGather: a width-sharded rms_norm fused with a fabric all-gather, experimental CCL factory); not modeled',
-  ],
-  [
     'ttnn.distributed_layer_norm',
     'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own',
   ],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
   // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
-  // all_to_all_dispatch, all_to_all_combine: ops/allToAll.ts).
-  [
-    'ttnn.all_to_all_dispatch_metadata',
-    'runs ttnn::experimental::all_to_all_dispatch_metadata in persistent mode (sparse-mcast dispatch with a drain/tilizer core and fabric mux cores chosen by the op); not modeled',
-  ],
+  // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
   [
     'ttnn.all_reduce_async',
     'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled',

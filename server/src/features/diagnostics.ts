@@ -202,7 +202,10 @@ export function diagnostics(of: DocumentAnalysis | DiagnosticsInput, options: Di
           range: opHeadRange(opA),
           severity: 'warning',
           code: 'layout-invalid',
-          message: `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`,
+          message:
+            spec.layout.rejectedByTtMlir !== undefined
+              ? `The layout of ${name} is rejected by tt-mlir's TTNNLayoutAttr verifier: ${spec.layout.reason}; this IR does not compile.`
+              : `The layout of ${name} cannot be decoded: ${spec.layout.reason}; its L1 use is unknown.`,
           related: [],
         });
       }

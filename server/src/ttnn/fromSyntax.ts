@@ -356,6 +356,12 @@ function memoryLayoutFrom(text: string): MemoryLayout | undefined {
 }
 
 const unknown = (reason: string): LayoutInfo => ({ kind: 'unknown', reason });
+/** A layout tt-mlir's TTNNLayoutAttr verifier rejects (its message), with what tt-metal would make of it. */
+const rejected = (reason: string, ttMetal: string): LayoutInfo => ({
+  kind: 'unknown',
+  reason,
+  rejectedByTtMlir: ttMetal,
+});
 
 /** A dialect attribute or type an alias stands for: `#dram` → `#ttnn.buffer_type` with body `<dram>`. */
 export interface DialectValue {
@@ -598,10 +604,16 @@ export function decodeLayoutTokens(
     memoryLayout = 'interleaved';
   // tt-mlir's TTNNLayoutAttr verifier (lib/Dialect/TTNN/IR/TTNNOpsAttrs.cpp@19c86fc, ttnn-ir-syntax.md §3) words these.
   if (memoryLayout === undefined && bufferType !== 'system_memory') {
-    return unknown('Memory layout is required for non-SystemMemory buffer type (<interleaved>, <height_sharded>, ...)');
+    return rejected(
+      'Memory layout is required for non-SystemMemory buffer type (<interleaved>, <height_sharded>, ...)',
+      "a device tensor's tt-metal MemoryConfig always names a memory layout (interleaved by default); tt-mlir infers none",
+    );
   }
   if (memoryLayout !== undefined && bufferType === 'system_memory' && syntax === 'ttnn_layout') {
-    return unknown('Memory layout is not allowed for SystemMemory buffer type');
+    return rejected(
+      'Memory layout is not allowed for SystemMemory buffer type',
+      'a system-memory tensor lives on the host: whatever its layout it takes no L1, and a host-to-host to_layout runs no device program',
+    );
   }
   if (
     memoryLayout !== undefined &&
@@ -610,7 +622,10 @@ export function decodeLayoutTokens(
     gridIsPlain &&
     syntax === 'ttnn_layout'
   ) {
-    return unknown(`sharded TTNN layout (${memoryLayout}) must carry a core_range_set`);
+    return rejected(
+      `sharded TTNN layout (${memoryLayout}) must carry a core_range_set`,
+      "tt-metal places shards by the memory config's shard spec (core grid and shard shape), which tt-mlir builds from core_range_set: without it there is no shard placement to allocate",
+    );
   }
   const layout: TensorLayout = {
     kind: 'layout',

@@ -42,6 +42,9 @@ export interface TensorLayout {
 export interface UnknownLayout {
   readonly kind: 'unknown';
   readonly reason: string;
+  /** Set when tt-mlir's TTNNLayoutAttr verifier rejects the layout (`reason` is its message): what tt-metal would make
+   *  of such a placement, for the result's "no number" reason. The IR does not compile, so no program runs. */
+  readonly rejectedByTtMlir?: string;
 }
 
 export type LayoutInfo = TensorLayout | UnknownLayout;

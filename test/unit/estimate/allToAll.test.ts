@@ -75,8 +75,8 @@ describe('estimate/allToAll', () => {
     it('FullPacket: the six CBs of get_cb_sizes on one sender core', () => {
       // 64 tokens of 7,168 bf16 (page 14,336, a multiple of 32), k = 8 (u16 page 16 → align32 32), 256 experts over
       // 32 mesh devices (mapping page 64 B, 256 pages), 8 devices along the axis:
-      // c_0 2·14,336 = 28,672; c_1 64·32 = 2,048; c_2 256·64 = 16,384; c_3 2·64 = 128; c_4 32·64 = 2,048;
-      // c_5 64·8·32 = 16,384 → 65,664 B.
+      // c_0 2·14,336 = 28,672; c_1 64·32 = 2,048; c_2 256·64 = 16,384; c_3 2·48 = 96 (a 2026-06 build: 48 B headers
+      // from tt-metal PR #34976); c_4 32·64 = 2,048 (starts 32 B-aligned after c_3); c_5 64·8·32 = 16,384 → 65,632 B.
       const e = est(estimateOp(dispatch(64, 7168, 8, 256, 32, 8), CTX));
       assert.deepEqual(
         e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
@@ -84,30 +84,31 @@ describe('estimate/allToAll', () => {
           ['c_0', 2, 14_336],
           ['c_1', 64, 32],
           ['c_2', 256, 64],
-          ['c_3', 2, 64],
+          ['c_3', 2, 48],
           ['c_4', 1, 2_048],
           ['c_5', 512, 32],
         ],
       );
-      assert.equal(e.worstCbBytesPerCore, 65_664);
+      assert.equal(e.worstCbBytesPerCore, 65_632);
       assert.equal(e.confidence, 'approx');
       assert.match(e.factory, /FullPacket/);
     });
 
     it('L1 operands align pages to 16 B', () => {
       // k = 4 u16 → 8 B → align16 16; mapping 8 devices → 16 B. 32 tokens of 2,880: page 5,760.
-      // c_0 11,520; c_1 32·16 = 512; c_2 32 experts · 16 = 512; c_3 128; c_4 8·32 = 256; c_5 32·2·16 = 1,024 → 13,952.
+      // c_0 11,520; c_1 32·16 = 512; c_2 32 experts · 16 = 512; c_3 2·48 = 96; c_4 8·32 = 256; c_5 32·2·16 = 1,024
+      // → 13,920.
       const e = est(estimateOp(dispatch(32, 2880, 4, 32, 8, 2, { buffer: 'l1', outBuffer: 'dram' }), CTX));
-      assert.equal(e.worstCbBytesPerCore, 13_952);
+      assert.equal(e.worstCbBytesPerCore, 13_920);
     });
 
     it('PageByPage (no metadata CB) when the CBs and L1 outputs exceed the free L1', () => {
-      // Same op as the first case with 1,400,000 B of live L1: free L1 = 1,499,136 − 1,400,000 − base < 65,664.
+      // Same op as the first case with 1,400,000 B of live L1: free L1 = 1,499,136 − 1,400,000 − base < 65,632.
       const e = est(
         estimateOp(dispatch(64, 7168, 8, 256, 32, 8), whContext({ ttMetalDate: '2026-06-01', live: 1_400_000 })),
       );
       assert.match(e.factory, /PageByPage/);
-      assert.equal(e.worstCbBytesPerCore, 65_664 - 16_384);
+      assert.equal(e.worstCbBytesPerCore, 65_632 - 16_384);
       assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
     });
 
@@ -185,10 +186,11 @@ describe('estimate/allToAll', () => {
     assert.deepEqual(estimatorReads('ttnn.all_to_all_combine'), { properties: true, liveL1: false });
   });
 
-  it('the corpus MoE CCL file (mesh 2x4): dispatch 25,984 B, combine 29,696 B per sender core', () => {
+  it('the corpus MoE CCL file (mesh 2x4): dispatch 25,952 B, combine 29,696 B per sender core', () => {
     // The IR shows tiled si32 operands; the workarounds make them row-major (bf16 input, u16 indices / mapping).
     // dispatch 1x1x128x2880 / 1x1x128x4 / 1x1x32x8, DRAM: page 5,760; indices align32(8) = 32; mapping align32(16) = 32;
-    //   c_0 11,520 + c_1 128·32 = 4,096 + c_2 32·32 = 1,024 + c_3 128 + c_4 8·128 = 1,024 + c_5 128·2·32 = 8,192 = 25,984.
+    //   c_0 11,520 + c_1 128·32 = 4,096 + c_2 32·32 = 1,024 + c_3 2·48 = 96 (48 B headers in a 2026-06 build) + c_4
+    //   8·128 = 1,024 + c_5 128·2·32 = 8,192 = 25,952.
     // combine 4x2x128x2880 / 1x2x128x4 / 1x1x32x8: 32 / 8 = 4 local experts: c_0 4·5,760 = 23,040; c_1, c_2, c_3 16 B
     //   each at 32 B-aligned starts (3·32); c_4 6,560 → 23,040 + 96 + 6,560 = 29,696.
     const text = readCorpus('test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir');
@@ -203,8 +205,62 @@ describe('estimate/allToAll', () => {
       }
     }
     assert.deepEqual(Object.fromEntries(figures), {
-      'ttnn.all_to_all_dispatch': 25_984,
+      'ttnn.all_to_all_dispatch': 25_952,
       'ttnn.all_to_all_combine': 29_696,
+    });
+  });
+
+  describe('all_to_all_dispatch_metadata (persistent, DIRECT: detail::get_cb_sizes@01c8afe)', () => {
+    const metadata = (tokens: number, hidden: number, k: number, experts: number, meshDevices: number, axis: number) =>
+      op(
+        'ttnn.all_to_all_dispatch_metadata',
+        [
+          rm([1, 1, tokens, hidden], 'bf16'),
+          rm([1, 1, tokens, k], 'u16'),
+          rm([1, 1, tokens, k], 'bf16'),
+          rm([meshDevices, experts], 'u16'),
+        ],
+        [rm([1, tokens * axis, hidden], 'bf16'), rm([1, tokens * axis, k], 'u16'), rm([1, tokens * axis, k], 'bf16')],
+        { cluster_axis: int(0), num_devices: int(axis) },
+      );
+
+    it('GPT-OSS-like 128 tokens x 2880, k 4, 128 experts on 8 devices: 21,376 B on the one sender core', () => {
+      // tokens = 128, one link → t = 128. L1 pages (16 B alignment): input 2,880·2 = 5,760; indices / scores out 4·2 = 8
+      // → 16. Mapping row 128·2 = 256 in DRAM (32 B). Headers 48 B (2026-06 build, PR #34976).
+      // c_0 2·5,760 = 11,520; c_1 128·16 = 2,048; c_6 2,048; c_2 256; c_3 8·48 = 384; c_4 8·128·1 = 1,024;
+      // c_5 128·(16 + 16) = 4,096 → 21,376 (every size a multiple of 32).
+      const e = est(estimateOp(metadata(128, 2880, 4, 128, 8, 2), CTX));
+      assert.equal(e.worstCbBytesPerCore, 21_376);
+      assert.equal(e.nCoresUsed, 1);
+      assert.match(e.approxReason ?? '', /get_num_links/);
+      assert.match(e.approxReason ?? '', /48 B fabric packet headers/);
+    });
+
+    it('rejects scores whose shape differs from the indices (validate)', () => {
+      const o = metadata(32, 128, 4, 4, 8, 1);
+      const bad = { ...o, operands: [o.operands[0]!, o.operands[1]!, rm([1, 1, 32, 2], 'bf16'), o.operands[3]!] };
+      const r = estimateOp(bad, CTX);
+      assert.equal(r.kind, 'illegal');
+      assert.match(r.kind === 'illegal' ? r.rule : '', /Scores tensor shape/);
+    });
+
+    it('the corpus files (tt-mlir 19c86fc): 3,232 B of CBs and 1,312 B of workaround tensors on core (0,0)', () => {
+      // input 1x1x32x128 bf16, indices / scores 1x1x32x4, mapping 8x4 u16 (DRAM): 32 tokens on 1 sender core.
+      // c_0 2·256 = 512; c_1 32·16 = 512; c_6 512; c_2 align32(4·2) = 32; c_3 8·48 = 384; c_4 8·32 = 256;
+      // c_5 32·(16 + 16) = 1,024 → 3,232. The window starts 2026-07-10 (to_tensor_spec syntax): 48 B headers.
+      // L1 intermediates: the workaround's L1-interleaved copies, ⌈32 rows / 64 banks⌉ = 1 page each: input 256,
+      // indices 16, scores 16; the drain-core outputs 32·16 = 512 twice → 1,312.
+      for (const file of [
+        'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir',
+        'test/ttmlir/Dialect/TTNN/Transforms/Workarounds/to_layout_canonical_l1_interleaved.mlir',
+      ]) {
+        const a = analyzeDocument(readCorpus(file), DEFAULT_ANALYSIS_SETTINGS).analysis;
+        const rec = a.functions.flatMap((f) => f.ops).find((o) => o.op.name === 'ttnn.all_to_all_dispatch_metadata');
+        assert.ok(rec !== undefined, file);
+        const e = est(rec.estimate);
+        assert.equal(e.worstCbBytesPerCore, 3_232, file);
+        assert.equal(e.l1IntermediateBytesPerCore, 1_312, file);
+      }
     });
   });
 });

@@ -341,6 +341,23 @@ describe('layout verifier rules (corpus layout_encoding.mlir, a tt-mlir negative
     );
   });
 
+  it('gives each to_layout no number, saying tt-mlir rejects the layout and what tt-metal would make of it', () => {
+    const reasons = doc.analysis.functions.flatMap((f) =>
+      f.ops.flatMap((o) => (o.estimate.kind === 'unmodeled' ? [o.estimate.reason] : [])),
+    );
+    assert.strictEqual(reasons.length, 3);
+    reasons.forEach((r, k) => {
+      assert.ok(r.startsWith("tt-mlir's TTNNLayoutAttr verifier rejects the result layout"), r);
+      assert.ok(r.includes(expected[k]!.message), r);
+      assert.ok(r.includes('no tt-metal program runs'), r);
+    });
+    // What tt-metal would do differs per rule: host tensors take no L1; shards need a shard spec; a device memory
+    // config always names a layout.
+    assert.match(reasons[0]!, /takes no L1/);
+    assert.match(reasons[1]!, /shard spec/);
+    assert.match(reasons[2]!, /interleaved by default/);
+  });
+
   it('does not apply the core_range_set rule to older grids with maps (sharded layouts before tt-mlir PR #8127)', () => {
     const old = fs.readFileSync(
       path.join(__dirname, '../../fixtures/corpus/history/5122b71de2/test/ttmlir/EmitC/TTNN/models/mnist_sharded.mlir'),

@@ -2,7 +2,7 @@
  * Per-device L1 estimate for the MoE all-to-all CCL ops tt-mlir emits: `ttnn.all_to_all_dispatch` (route each token
  * to the devices holding its selected experts) and `ttnn.all_to_all_combine` (send the expert outputs back). Same
  * conventions as ops/ccl.ts: tt-mlir prints per-device types, so each figure is one device's program; fabric
- * constants (4,352 B payload + 64 B 1D header) come from there.
+ * constants (4,352 B payload, the build's 1D header: fabric1dHeader) come from there.
  *
  * Sizes (bytes; a row-major page = last dim × element size, aligned to its buffer's alignment: DRAM 32 B on Wormhole,
  * L1 16 B; T = tokens on this device = volume / hidden; L = num_links = 1, the default tt-mlir's runtime leaves; one
@@ -11,7 +11,7 @@
  *     c_0 input      2 · aligned input page
  *     c_1 indices    ⌈T / L⌉ · aligned indices page
  *     c_2 mapping    mapping pages · aligned mapping page
- *     c_3 headers    2 · packet header (64 B)
+ *     c_3 headers    2 · packet header (48 B, 64 B before change point fabric-1d-header-by-system-size)
  *     c_4 send map   mesh devices · ⌈T / L⌉ · 1 B (one byte per token and device: "already sent")
  *     c_5 metadata   T · dispatch devices · aligned indices page — only in the FullPacket impl, which the entry
  *                    point picks when Σ(c_0..c_5) + the L1 results per bank fit in the largest free L1 block;
@@ -42,13 +42,15 @@
  *       PR #25124 (multi-link token split). Change point `a2a-dispatch-send-map`; the earlier factory (@72c3272:
  *       whole-indices CB, 16 packet headers, no send map) is not modeled.
  *
- * Assumptions ('approx' always): the default 1D fabric header (64 B; header sizes up to 96 B move c_3 by ≤ 64 B);
+ * Assumptions ('approx' always): the build's 1D fabric header (ccl.ts fabric1dHeader: 48 B from tt-metal PR #34976 on
+ *   systems no wider than 17 chips, else 64 B);
  *   num_links = 1; the largest free L1 block taken as the L1 above the unreserved base not held by live buffers; the
- *   all_to_all_dispatch_metadata variant (experimental, persistent sparse-mcast factory) is not modeled.
+ *   all_to_all_dispatch_metadata (experimental, persistent mode) is modeled at the end of this file.
  * Worked example (tt-mlir moe_ccl_workaround_with_optimizer.mlir, mesh 2x4, cluster_axis 0): dispatch of 1x1x128x2880
  *   bf16 tokens with 1x1x128x4 indices and a 1x1x32x8 mapping, all DRAM: page 5,760; indices page align32(8) = 32;
- *   mapping page align32(16) = 32 (32 pages); T = 128: c_0 11,520 + c_1 4,096 + c_2 1,024 + c_3 128 + c_4 8·128 = 1,024
- *   + c_5 128·2·32 = 8,192 → 25,984 B on one core (asserted in test/unit/estimate/allToAll.test.ts).
+ *   mapping page align32(16) = 32 (32 pages); T = 128: c_0 11,520 + c_1 4,096 + c_2 1,024 + c_3 2·48 = 96 (2026 build)
+ *   + c_4 8·128 = 1,024 + c_5 128·2·32 = 8,192 → 25,952 B on one core (c_3 2·64 and 25,984 B before tt-metal PR #34976;
+ *   asserted in test/unit/estimate/allToAll.test.ts).
  */
 
 import { elementBytes, type DataType } from '../../ttnn/dtype';
@@ -56,9 +58,9 @@ import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
 import { CbSpec, ResolvedTensor, finishProgram, maxL1Space, outputsInL1, propInt, resolveTensor } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { FABRIC_HEADER_BYTES } from './ccl';
+import { fabric1dHeader } from './ccl';
 
 const CITES = {
   dispatchFactory:
@@ -156,7 +158,7 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
     { index: 0, role: 'input token pages (double-buffered)', nPages: 2, pageBytes: inputPage },
     { index: 1, role: "expert indices of this core's tokens", nPages: tokensPerCore, pageBytes: indicesPage },
     { index: 2, role: 'expert mapping (whole tensor)', nPages: rows(mapping), pageBytes: mappingPage },
-    { index: 3, role: 'fabric packet headers', nPages: 2, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 3, role: 'fabric packet headers', nPages: 2, pageBytes: fabric1dHeader(ctx).bytes },
     { index: 4, role: 'token-device send map (1 B each)', nPages: 1, pageBytes: meshDevices * tokensPerCore },
   ];
   const metadataCb: CbSpec = {
@@ -169,7 +171,8 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
   const l1OutputsBytes = outputsInL1(op, ctx).reduce((s, o) => s + o.bytesPerCore, 0);
   const fullPacket = allCbsBytes + l1OutputsBytes <= maxL1Space(ctx);
   const approx = [
-    "default 1D fabric packet header (64 B) and num_links 1, as tt-mlir's runtime leaves them",
+    fabric1dHeader(ctx).assumption,
+    "num_links 1, as tt-mlir's runtime leaves it",
     'largest free L1 block taken as the unreserved L1 not held by live buffers',
     workaroundNote(input, 'input', 'bf16'),
     workaroundNote(indices, 'indices', 'u16'),
@@ -261,5 +264,162 @@ export function estimateAllToAllCombine(op: TtnnOp, ctx: EstimateContext): OpEst
     approxReason: approx.join('; '),
     citations: [CITES.combineFactory, CITES.combineValidate, CITES.clientInterface, CITES.runtime, CITES.workarounds],
     notes: ['per-device figure (tt-mlir prints per-device tensor types)'],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// all_to_all_dispatch_metadata
+
+const METADATA_CITES = {
+  factory:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_to_all_dispatch_metadata/device/all_to_all_dispatch_metadata_program_factory.cpp@01c8afe (detail::get_cb_sizes; CBs on the num_links sender cores of DIRECT mode)',
+  entry:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_to_all_dispatch_metadata/all_to_all_dispatch_metadata.cpp@cb76de9 (num_links = get_num_links(mesh, axis) when not given; worker cores from (0,0); drain core from the persistent indices shard)',
+  validate:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/ccl/all_to_all_dispatch_metadata/device/all_to_all_dispatch_metadata_device_operation.cpp@003cc26 (validate_on_program_cache_miss)',
+  runtime:
+    'tt-mlir runtime/lib/ttnn/operations/ccl/all_to_all_dispatch_metadata.cpp@19c86fc (persistent buffers and semaphore bound; num_links nullopt; WorkerMode::DIRECT; SPARSE_MCAST_SHORTEST_PATH)',
+  workarounds:
+    'tt-mlir lib/Dialect/TTNN/IR/TTNNWorkaroundsPass.cpp (createAllToAllDispatchMetadataOpOperandsWorkarounds: L1-interleaved row-major bf16 input / scores, u16 indices, row-major u16 mapping) and IR/TTNNOps.cpp (AllToAllDispatchMetadataOp::allocateBuffers: indices / scores height-sharded on core (0,0))@19c86fc',
+} as const;
+
+/**
+ * `ttnn.all_to_all_dispatch_metadata` (tt-mlir's runtime: persistent mode, WorkerMode::DIRECT) on its sender cores:
+ * one per link, each holding the CBs of detail::get_cb_sizes [METADATA_CITES.factory]:
+ *   c_0 2 · aligned input page · c_1 t · aligned indices-out page · c_6 t · aligned scores-out page ·
+ *   c_2 one aligned mapping row (the [devices, experts] mapping's source-device row) · c_3 8 fabric packet headers ·
+ *   c_4 mesh devices · t · 1 B (send map) · c_5 tokens · (aligned indices-out + aligned scores-out page) (metadata),
+ * with tokens = the input's rows on this device and t = ⌈tokens / num_links⌉. num_links is get_num_links(mesh, axis),
+ * the fabric's Ethernet links along cluster_axis, which the IR does not carry: the figure takes 1 link, the largest
+ * per-core CBs (more links split c_1, c_4 and c_6). Operands are sized in the form tt-mlir's workaround gives them
+ * (L1-interleaved row-major bf16 input and scores, u16 indices; row-major u16 mapping in its own buffer); the indices
+ * and scores outputs are height-sharded on the drain core (0, 0), L1-aligned.
+ */
+export function estimateAllToAllDispatchMetadata(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const indices = resolveTensor(op.operands[1], 'expert indices');
+  if (typeof indices === 'string') return unmodeled(op.name, indices);
+  const scores = resolveTensor(op.operands[2], 'expert scores');
+  if (typeof scores === 'string') return unmodeled(op.name, scores);
+  const mapping = resolveTensor(op.operands[3], 'expert mapping');
+  if (typeof mapping === 'string') return unmodeled(op.name, mapping);
+  const indicesOut = resolveTensor(op.results[1], 'indices result');
+  if (typeof indicesOut === 'string') return unmodeled(op.name, indicesOut);
+  const scoresOut = resolveTensor(op.results[2], 'scores result');
+  if (typeof scoresOut === 'string') return unmodeled(op.name, scoresOut);
+  if (indices.logical.join('x') !== scores.logical.join('x'))
+    return illegal(
+      op.name,
+      `Scores tensor shape [${scores.logical.join(', ')}] must match indices tensor shape [${indices.logical.join(', ')}]`,
+      METADATA_CITES.validate,
+    );
+  const rank = input.logical.length;
+  if (rank !== 4 || indices.logical.length !== rank)
+    return illegal(
+      op.name,
+      'Input and indices tensor must have the same number of dimensions',
+      METADATA_CITES.validate,
+    );
+  for (let i = 0; i < rank - 1; i++) {
+    if (input.logical[i] !== indices.logical[i])
+      return illegal(
+        op.name,
+        `Input and indices tensor must have the same shape for all dimensions except the last. Mismatch at dimension ${i} with shape ${input.logical[i]} and ${indices.logical[i]}`,
+        METADATA_CITES.validate,
+      );
+  }
+  if (mapping.logical.length !== 2)
+    return illegal(
+      op.name,
+      `Expert mapping tensor must have rank 2 with shape [devices, experts], got rank ${mapping.logical.length}`,
+      METADATA_CITES.validate,
+    );
+  const meshDevices = mapping.logical[0];
+  const l1Align = ctx.device.l1AlignmentBytes;
+  const numLinks = 1;
+  const tokens = rows(input);
+  const perCore = Math.ceil(tokens / numLinks);
+  const inputPage = alignUp(rowBytes(input, 'bf16'), l1Align);
+  const indicesOutPage = alignUp(rowBytes(indicesOut, 'u16'), l1Align);
+  const scoresOutPage = alignUp(rowBytes(scoresOut, 'bf16'), l1Align);
+  const mappingPage = alignUp(rowBytes(mapping, 'u16'), bufferAlign(mapping, ctx));
+  const header = fabric1dHeader(ctx);
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input token pages (double-buffered)', nPages: 2, pageBytes: inputPage },
+    { index: 1, role: "expert indices of this core's tokens", nPages: perCore, pageBytes: indicesOutPage },
+    { index: 6, role: "expert scores of this core's tokens", nPages: perCore, pageBytes: scoresOutPage },
+    { index: 2, role: "expert mapping (this device's row)", nPages: 1, pageBytes: mappingPage },
+    { index: 3, role: 'fabric packet headers', nPages: 8, pageBytes: header.bytes },
+    { index: 4, role: 'token-device send map (1 B each)', nPages: 1, pageBytes: meshDevices * perCore },
+    {
+      index: 5,
+      role: 'metadata (indices + scores per token)',
+      nPages: tokens,
+      pageBytes: indicesOutPage + scoresOutPage,
+    },
+  ];
+  // The workaround's L1 copies of operands the IR keeps elsewhere, and the drain-core outputs, are not in this IR's
+  // types: they are counted as the op's L1 tensors on core (0, 0), the first sender and the drain core.
+  const banks = ctx.device.nL1Banks;
+  const intermediates: L1Intermediate[] = [];
+  const copy = (t: ResolvedTensor, what: string, page: number): void => {
+    if (t.layout.bufferType === 'l1') return;
+    intermediates.push({
+      role: `${what} in L1 (tt-mlir workaround)`,
+      bytesPerCore: Math.ceil(rows(t) / banks) * page,
+      liveDuringProgram: true,
+    });
+  };
+  copy(input, 'input', inputPage);
+  copy(indices, 'expert indices', alignUp(rowBytes(indices, 'u16'), l1Align));
+  copy(scores, 'expert scores', alignUp(rowBytes(scores, 'bf16'), l1Align));
+  const drainSharded = (t: ResolvedTensor): boolean => t.layout.bufferType === 'l1' && isSharded(t.layout);
+  if (!drainSharded(indicesOut))
+    intermediates.push({
+      role: 'indices output sharded on the drain core (0, 0)',
+      bytesPerCore: rows(indicesOut) * indicesOutPage,
+      liveDuringProgram: true,
+    });
+  if (!drainSharded(scoresOut))
+    intermediates.push({
+      role: 'scores output sharded on the drain core (0, 0)',
+      bytesPerCore: rows(scoresOut) * scoresOutPage,
+      liveDuringProgram: true,
+    });
+  const approx = [
+    `num_links is get_num_links(mesh, cluster_axis), the fabric's Ethernet links along the axis (not in the IR): 1 link taken, the largest per-core CBs (${numLinks} sender core)`,
+    header.assumption,
+    workaroundNote(input, 'input', 'bf16'),
+    workaroundNote(indices, 'indices', 'u16'),
+    workaroundNote(scores, 'scores', 'bf16'),
+    intermediates.length > 0
+      ? "the workaround's L1 operand copies and drain-core outputs are not in this IR's types: counted as the op's L1 intermediates"
+      : undefined,
+  ].filter((s): s is string => s !== undefined);
+  const intermediateBytes = intermediates.reduce((s, t) => s + t.bytesPerCore, 0);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'AllToAllDispatchMetadataSparse (persistent, DIRECT)',
+    factoryReason: `${tokens} tokens on ${numLinks} sender core; ${meshDevices} mesh devices; indices and scores pages of ${indicesOutPage} / ${scoresOutPage} B on the drain core`,
+    groups: senderGroup(),
+    cbs,
+    confidence: 'approx',
+    approxReason: approx.join('; '),
+    citations: [
+      METADATA_CITES.factory,
+      METADATA_CITES.entry,
+      METADATA_CITES.validate,
+      METADATA_CITES.runtime,
+      METADATA_CITES.workarounds,
+    ],
+    notes: [
+      'per-device figure (tt-mlir prints per-device tensor types)',
+      'in persistent mode the outputs are the buffers tt-mlir binds in the function prelude: they are not allocated by the op',
+    ],
+    ...(intermediates.length > 0
+      ? { l1IntermediateBytesPerCore: intermediateBytes, l1Intermediates: intermediates }
+      : {}),
   });
 }

@@ -5,7 +5,8 @@
  * `cluster_axis` is read from the types (gather: result dim / input dim; scatter: input dim / result dim).
  *
  * Formula (bytes per worker core; mux cores hold fabric channel buffers from the unreserved base, not CBs):
- *   fabric channel buffer C = payload + header = 4,352 + 64 (1D fabric, the only kind tt-mlir's runtime opens)  [5][6]
+ *   fabric channel buffer C = payload + header = 4,352 + H (1D fabric, the only kind tt-mlir's runtime opens)   [5][6]
+ *   H = 64 B, 48 B from change point `fabric-1d-header-by-system-size` (fabric1dHeader; larger systems keep 64 B)
  *   pages per packet P = ⌊C / page⌋, page = tile bytes (tile layout)                                               [1][2]
  *   all_gather, native (tiled, gather dim not padded): c_0 = 3·min(M, P) pages,                                    [1][3]
  *     M = 2 scatter-write chunks, 4 from change point `ccl-scatter-write-4-chunks`                                   [7]
@@ -33,7 +34,8 @@
  *       line builder by topology), reduce_scatter_device_operation.cpp@1d897df (intermediate defaults to DRAM interleaved)
  *   [5] tt-metal tt_metal/fabric/erisc_datamover_builder.hpp@9568a92 (default_packet_payload_size_bytes = tile_size(Bfp8_b)·4 =
  *       4,352), tt_metal/fabric/fabric_context.cpp (channel buffer = packet header + max payload; 1D header for ≤ 32 hops
- *       is 64 B)
+ *       is 64 B; from tt-metal PR #34976 the 1D header is sized from the system's mesh, fabric_context.cpp
+ *       compute_packet_specifications: 48 B up to 17 chips a side)
  *   [6] tt-mlir runtime/lib/common/mesh_fabric_config.cpp@19c86fc (FABRIC_1D or FABRIC_1D_RING)
  *   [7] tt-metal PR #32395 (fabric unicast scatter multi-chunk, 2 → 4 chunks) and PR #34581 (all-gather uses it)
  *   [8] tt-metal ttnn/cpp/ttnn/operations/ccl/all_reduce/all_reduce.cpp@7ffb830 (→ experimental all_reduce_async, whose
@@ -44,8 +46,9 @@
  *       pages that fit share a packet, a larger page goes in max-sized segments)
  *   [10] tt-metal PR #48301 (2026-07, "New ttnn.all_gather": unicast/multicast factories sized by per-arch sweep rules)
  *
- * Assumptions: the default fabric (1D, 4,352 B payload; tt-mlir sets no FabricRouterConfig) and a 64 B packet header
- *   (the header matters only for page sizes near a multiple of the payload, flagged when it does); tt-mlir passes no
+ * Assumptions: the default fabric (1D, 4,352 B payload; tt-mlir sets no FabricRouterConfig) and the build's packet header
+ *   (fabric1dHeader: the system's mesh is not in the IR; the header matters for page counts only near a multiple of the
+ *   payload, flagged when it does); tt-mlir passes no
  *   num_links / num_workers_per_link / num_buffers_per_channel / chunks_per_sync, so the per-core CBs are the defaults'
  *   (they do not depend on the worker count); worker and mux core counts assume one link. The mux cores' fabric channel
  *   buffers (workers × buffers × C at the unreserved base) are not CBs and are not counted. Before change points
@@ -88,18 +91,46 @@ const CITES = {
 
 /** Fabric 1D packet payload: `tt::tile_size(Bfp8_b) * 4` (FabricEriscDatamoverBuilder::default_packet_payload_size_bytes). */
 export const FABRIC_PAYLOAD_BYTES = 1088 * 4;
-/** 1D low-latency packet header for up to 32 hops (FabricContext: "32 hops (64B header)"). */
+/** The 1D packet header of every system before change point `fabric-1d-header-by-system-size` (PR #32575's 64 B). */
 export const FABRIC_HEADER_BYTES = 64;
 /** Largest header any fabric mode uses (HybridMeshPacketHeaderT<35>): bounds the header-size uncertainty. */
 const FABRIC_HEADER_MAX_BYTES = 96;
-/** `get_tt_fabric_channel_buffer_size_bytes()`: header + payload. */
-export const FABRIC_CHANNEL_BUFFER_BYTES = FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_BYTES;
+/** `get_tt_fabric_channel_buffer_size_bytes()` of the build: header + payload. */
+function channelBufferBytes(ctx: EstimateContext): number {
+  return FABRIC_PAYLOAD_BYTES + fabric1dHeader(ctx).bytes;
+}
 
-const DEFAULT_FABRIC = "default 1D fabric (4,352 B payload + 64 B header) as tt-mlir's runtime opens it";
+/** What every CCL figure assumes of the fabric: the 1D fabric tt-mlir's runtime opens, and the build's header. */
+function defaultFabric(ctx: EstimateContext): string {
+  return `default 1D fabric (4,352 B payload) as tt-mlir's runtime opens it; ${fabric1dHeader(ctx).assumption}`;
+}
+
+/** 1D fabric packet header (`get_tt_fabric_packet_header_size_bytes`) for the build, and what the figure assumes. */
+export interface FabricHeader {
+  readonly bytes: number;
+  readonly assumption: string;
+}
+
+/**
+ * From change point `fabric-1d-header-by-system-size` (tt-metal PR #34976) FabricContext sizes the 1D header from the
+ * system's mesh graph: LowLatencyPacketHeaderT<(max hops − 1) / 16>, max hops = largest mesh dimension − 1, i.e. 48 B
+ * up to 17 chips a side and 64 B up to 33. The system's mesh graph is not in the IR (tt-mlir's mesh_shape is the
+ * opened submesh), so 48 B assumes no dimension of it exceeds 17 chips: every single-galaxy system (8x4 at most).
+ * Before the change point the header is 64 B on every system (PR #32575).
+ */
+export function fabric1dHeader(ctx: EstimateContext): FabricHeader {
+  if (atOrAfter(ctx, 'fabric-1d-header-by-system-size'))
+    return {
+      bytes: 48,
+      assumption:
+        "48 B fabric packet headers: the system's mesh graph (not in the IR) taken to have no dimension over 17 chips; 64 B headers on larger systems",
+    };
+  return { bytes: 64, assumption: '64 B fabric packet headers (every system before tt-metal PR #34976)' };
+}
 
 /** ⌊channel buffer / page⌋, and whether another plausible header size would change it. */
-function pagesPerPacket(page: number): { pages: number; headerSensitive: boolean } {
-  const pages = Math.floor(FABRIC_CHANNEL_BUFFER_BYTES / page);
+function pagesPerPacket(page: number, ctx: EstimateContext): { pages: number; headerSensitive: boolean } {
+  const pages = Math.floor(channelBufferBytes(ctx) / page);
   const low = Math.floor(FABRIC_PAYLOAD_BYTES / page);
   const high = Math.floor((FABRIC_PAYLOAD_BYTES + FABRIC_HEADER_MAX_BYTES) / page);
   return { pages, headerSensitive: low !== high };
@@ -160,7 +191,7 @@ function cclEstimate(
     groups: linkGroups(o.workersPerDirection),
     cbs: o.cbs.map((cb) => ({ ...cb, groups: ['workers'] })),
     confidence: 'approx',
-    approxReason: approxReasons([DEFAULT_FABRIC, ...o.reasons]),
+    approxReason: approxReasons([defaultFabric(ctx), ...o.reasons]),
     citations: [...o.citations, CITES.fabric, CITES.ttmlirFabric],
     notes: [
       'per-device figure (tt-mlir prints per-device tensor types)',
@@ -233,7 +264,7 @@ export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     );
   }
   const page = tileBytes(input.dtype);
-  const { pages: perPacket, headerSensitive } = pagesPerPacket(page);
+  const { pages: perPacket, headerSensitive } = pagesPerPacket(page, ctx);
   const maxChunks = maxScatterChunks(ctx);
   const tilesPerPacket = Math.min(maxChunks, perPacket);
   const isRing = topologyOf(op) === 'ring';
@@ -241,7 +272,7 @@ export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const workers = defaultAllGatherWorkers(outputBytes, ring, isRing, ctx);
   return cclEstimate(op, ctx, {
     factory: 'AllGatherProgram (all_gather_async minimal default)',
-    factoryReason: `tiled input, gather dim ${dim} over ${ring} devices not padded: native minimal all_gather; ${perPacket} tiles of ${page} B per ${FABRIC_CHANNEL_BUFFER_BYTES} B packet, at most ${maxChunks} scatter-write chunks → ${tilesPerPacket} per packet, triple-buffered`,
+    factoryReason: `tiled input, gather dim ${dim} over ${ring} devices not padded: native minimal all_gather; ${perPacket} tiles of ${page} B per ${channelBufferBytes(ctx)} B packet, at most ${maxChunks} scatter-write chunks → ${tilesPerPacket} per packet, triple-buffered`,
     cbs: [{ index: 0, role: 'sender tiles (reader → writer)', nPages: 3 * tilesPerPacket, pageBytes: page }],
     workersPerDirection: workers,
     reasons: [
@@ -264,7 +295,7 @@ interface ReduceScatterCbs {
 
 /** Line and ring builders' tile granularity for `page`, and the four CBs of the topology (worst when unknown). */
 function reduceScatterCbs(op: TtnnOp, ctx: EstimateContext, page: number): ReduceScatterCbs {
-  const { pages: perPacket } = pagesPerPacket(page);
+  const { pages: perPacket } = pagesPerPacket(page, ctx);
   const lineG = Math.min(4 * perPacket, 8);
   const n = Math.min(maxScatterChunks(ctx), perPacket);
   const ringG = n < 4 ? 4 * n : 8;
@@ -274,7 +305,7 @@ function reduceScatterCbs(op: TtnnOp, ctx: EstimateContext, page: number): Reduc
   return {
     granularity,
     cbs: roles.map((role, index) => ({ index, role, nPages: 3 * granularity, pageBytes: page })),
-    why: `${perPacket} pages of ${page} B per ${FABRIC_CHANNEL_BUFFER_BYTES} B packet → tile granularity ${granularity} (line ${lineG}, ring ${ringG}${topology === undefined ? ', topology not in the IR' : `, ${topology}`})`,
+    why: `${perPacket} pages of ${page} B per ${channelBufferBytes(ctx)} B packet → tile granularity ${granularity} (line ${lineG}, ring ${ringG}${topology === undefined ? ', topology not in the IR' : `, ${topology}`})`,
     topologyUnknown: topology === undefined && lineG !== ringG,
   };
 }
@@ -324,7 +355,8 @@ export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstim
     workersPerDirection: 1,
     reasons: [
       rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
-      pagesPerPacket(page).headerSensitive && `pages per packet depend on the fabric header size at ${page} B pages`,
+      pagesPerPacket(page, ctx).headerSensitive &&
+        `pages per packet depend on the fabric header size at ${page} B pages`,
       'worker and mux core counts assume one link and one worker per direction; per-core CBs do not depend on them',
       'the intermediate tensor is DRAM interleaved (tt-mlir passes no intermediate memory config)',
     ],
@@ -386,9 +418,12 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
  * `compute_aligned_packet_dims`: a page that fits travels with others, k = min(⌊max / aligned page⌋, pages) to a
  * packet; a larger page is cut into max-sized segments, one page per packet.
  */
-function alignedPacketDims(t: ResolvedTensor, alignment: number): { pagesPerPacket: number; packetBytes: number } {
-  const max =
-    t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(FABRIC_CHANNEL_BUFFER_BYTES)) : FABRIC_CHANNEL_BUFFER_BYTES;
+function alignedPacketDims(
+  t: ResolvedTensor,
+  alignment: number,
+  channel: number,
+): { pagesPerPacket: number; packetBytes: number } {
+  const max = t.dtype === 'bf16' ? 2 ** Math.floor(Math.log2(channel)) : channel;
   const aligned = alignUp(t.geometry.pageBytes, alignment);
   if (aligned <= max) {
     const k = Math.max(1, Math.min(Math.floor(max / aligned), t.geometry.nPages));
@@ -402,9 +437,11 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
   if (typeof shapes === 'string') return unmodeled(op.name, shapes);
   const { input, output } = shapes;
   const alignment = ctx.device.l1AlignmentBytes;
-  const send = alignedPacketDims(input, alignment);
-  const receive = alignedPacketDims(output, alignment);
-  const headers = 2 * 2 * FABRIC_HEADER_BYTES;
+  const channel = channelBufferBytes(ctx);
+  const header = fabric1dHeader(ctx).bytes;
+  const send = alignedPacketDims(input, alignment, channel);
+  const receive = alignedPacketDims(output, alignment, channel);
+  const headers = 2 * 2 * header;
   const senderCbs: CbSpec[] = [
     {
       index: 0,
@@ -412,11 +449,11 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
       nPages: 2,
       pageBytes: alignUp(input.geometry.pageBytes, alignment),
     },
-    { index: 1, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 1, role: 'packet headers', nPages: 4, pageBytes: header },
     { index: 2, role: 'packet staging', nPages: 1, pageBytes: send.packetBytes },
   ];
   const receiverCbs: CbSpec[] = [
-    { index: 0, role: 'packet headers', nPages: 4, pageBytes: FABRIC_HEADER_BYTES },
+    { index: 0, role: 'packet headers', nPages: 4, pageBytes: header },
     { index: 1, role: 'packet staging', nPages: 1, pageBytes: receive.packetBytes },
     {
       index: 2,
@@ -439,8 +476,7 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
     cbs: receiverWorse ? receiverCbs : senderCbs,
     confidence: 'approx',
     approxReason: approxReasons([
-      DEFAULT_FABRIC,
-      'packet header CBs assume a 64 B header',
+      defaultFabric(ctx),
       output.layout.bufferType === 'l1' &&
         "the receive-side intermediate tensor (total packets × packet bytes, in the result's memory config, so in L1 here) is not counted",
     ]),

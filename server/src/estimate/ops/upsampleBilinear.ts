@@ -21,7 +21,8 @@
  *      afterwards (that copy's program is not counted); the sharded output is an L1 tensor while the program runs.
  * Requirements (TT_FATALs of the device op and factory [3][4]): bf16, channels a multiple of 32, row-major (a tiled
  *   input must be interleaved, which bilinear never is after step 1). tt-mlir's upsample workaround pads C and makes
- *   the input row-major bf16 before the flatbuffer; an input not yet in that form is unmodeled (those steps are not).
+ *   the input row-major bf16 before the flatbuffer; an interleaved input not yet in that form is sized as that program
+ *   sequence (workaroundSequence: the largest step's figure), a sharded one stays unmodeled.
  * Before upsample-bilinear-halo-minmax the halo boundaries and the autoshard rule were others (not read): unmodeled.
  *
  * References (tenstorrent/tt-metal):
@@ -39,12 +40,16 @@
  */
 
 import { TILE_ELEMENTS } from '../../ttnn/dtype';
-import type { TtnnOp } from '../../ttnn/op';
-import { ResolvedTensor, finishProgram, fmtBytes, gridArea } from '../common';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { ResolvedTensor, finishProgram, fmtBytes, gridArea, resolveTensorSpec } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { haloProgramCbBytesPerCore } from './halo';
+import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
+import { estimateTypecast } from './eltwise';
+import { estimatePad } from './pad';
+import { estimateSlice } from './slice';
 
 const CITES = {
   invoke: 'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/upsample.cpp@003a561 (bilinear autoshard and halo)',
@@ -124,10 +129,7 @@ export function estimateBilinearUpsample(
   const [batch = 1, inH = 1, inW = 1, channels = 1] = input.logical.length === 4 ? input.logical : [];
   if (input.logical.length !== 4) return unmodeled(op.name, 'bilinear upsample of a non-4-D [N, H, W, C] input');
   if (input.dtype !== 'bf16' || input.layout.pageLayout !== 'row_major' || channels % 32 !== 0)
-    return unmodeled(
-      op.name,
-      `bilinear upsample needs a row-major bf16 input with channels a multiple of 32 (tt-metal's checks; this one is ${input.layout.pageLayout} ${input.dtype}, C = ${channels}): tt-mlir's upsample workaround pads and converts it first, steps not modeled here`,
-    );
+    return workaroundSequence(op, ctx, input, scales, [batch, inH, inW, channels]);
   const scheme = input.layout.memoryLayout;
   const sharded = scheme !== undefined && scheme !== 'interleaved';
   if (sharded && scheme !== 'height_sharded')
@@ -202,5 +204,119 @@ export function estimateBilinearUpsample(
     citations: [CITES.invoke, CITES.halo, CITES.factory, CITES.output],
     notes: intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`),
     l1Intermediates: intermediates,
+  });
+}
+
+const WORKAROUND_CITE =
+  'tt-mlir lib/Dialect/TTNN/Transforms/Workarounds/Decomposition/UpsampleOpRewritePattern.cpp@19c86fc (pad C to a multiple of 32, use_multicore false; slice back) and the upsample operand workaround (row-major bf16 input)';
+
+/**
+ * A bilinear upsample tt-mlir's workarounds rewrite before the flatbuffer [WORKAROUND_CITE]: channels padded to a
+ * multiple of 32 (ttnn.pad, then a slice_static back), the input converted to row-major bf16 and the result back to
+ * the IR's layout and dtype. Each program is estimated as its lone op would be; the op's figure is the largest step's
+ * (tt-metal frees a program's CBs before the next). The conversions are taken as a typecast on tiles and an
+ * (un)tilize in bf16: the order TTNNDecomposeLayouts picks was not read.
+ */
+function workaroundSequence(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  scales: readonly number[],
+  [batch, inH, inW, channels]: readonly number[],
+): OpEstimateResult {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  const why = `bilinear upsample needs a row-major bf16 input with channels a multiple of 32 (tt-metal's checks; this one is ${input.layout.pageLayout} ${input.dtype}, C = ${channels})`;
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor' || outSpec.shape.kind !== 'known')
+    return unmodeled(op.name, `${why}: input or result is not a tensor`);
+  if (input.layout.memoryLayout !== 'interleaved' || input.layout.bufferType === 'system_memory')
+    return unmodeled(
+      op.name,
+      `${why}: tt-mlir's workaround converts it first; the steps are modeled for an interleaved device input only`,
+    );
+  const [, outH = 1, outW = 1] = outSpec.shape.dims;
+  const paddedC = Math.ceil(channels! / 32) * 32;
+  const steps: Step[] = [];
+  let cur: TensorSpec = inSpec;
+  if (paddedC !== channels) {
+    const padded = specWith(cur, { dims: [batch!, inH!, inW!, paddedC] });
+    steps.push({
+      label: `pad C ${channels} → ${paddedC}`,
+      result: estimatePad(
+        stepOp(op, 'ttnn.pad', [cur], [padded], {
+          padding: { kind: 'ints', values: [0, 0, 0, 0, 0, 0, 0, paddedC - channels!] },
+          value: { kind: 'float', value: 0 },
+          use_multicore: { kind: 'bool', value: false },
+        }),
+        ctx,
+      ),
+    });
+    cur = padded;
+  }
+  if (input.dtype !== 'bf16') {
+    const cast = specWith(cur, { dtype: 'bf16' });
+    steps.push({
+      label: 'typecast to bf16',
+      result: estimateTypecast(stepOp(op, 'ttnn.typecast', [cur], [cast]), ctx),
+    });
+    cur = cast;
+  }
+  if (input.layout.pageLayout !== 'row_major') {
+    const t = toLayoutStep(op, ctx, 'to row-major', cur, 'row_major');
+    steps.push(t.step);
+    cur = t.to;
+  }
+  const upOut = specWith(outSpec, {
+    dims: [batch!, outH, outW, paddedC],
+    pageLayout: 'row_major',
+    dtype: 'bf16',
+    bufferType: input.layout.bufferType,
+  });
+  const curResolved = resolveTensorSpec(cur, 'converted input');
+  const upResolved = resolveTensorSpec(upOut, 'upsampled result');
+  if (typeof curResolved === 'string') return unmodeled(op.name, `${why}: ${curResolved}`);
+  if (typeof upResolved === 'string') return unmodeled(op.name, `${why}: ${upResolved}`);
+  steps.push({
+    label: 'bilinear upsample',
+    result: estimateBilinearUpsample(
+      stepOp(op, 'ttnn.upsample', [cur], [upOut], op.properties),
+      ctx,
+      curResolved,
+      upResolved,
+      scales,
+    ),
+  });
+  cur = upOut;
+  const outLayout = outSpec.layout.kind === 'layout' ? outSpec.layout : undefined;
+  if (outLayout !== undefined && outLayout.pageLayout === 'tile') {
+    const t = toLayoutStep(op, ctx, 'to tile', cur, 'tile');
+    steps.push(t.step);
+    cur = t.to;
+  }
+  if (outLayout !== undefined && outLayout.dtype !== 'bf16') {
+    const cast = specWith(cur, { dtype: outLayout.dtype });
+    steps.push({
+      label: `typecast to ${outLayout.dtype}`,
+      result: estimateTypecast(stepOp(op, 'ttnn.typecast', [cur], [cast]), ctx),
+    });
+    cur = cast;
+  }
+  if (paddedC !== channels) {
+    steps.push({
+      label: `slice C back to ${channels}`,
+      result: estimateSlice(
+        stepOp(op, 'ttnn.slice_static', [cur], [outSpec], {
+          begins: { kind: 'ints', values: [0, 0, 0, 0] },
+          ends: { kind: 'ints', values: [batch!, outH, outW, channels!] },
+          step: { kind: 'ints', values: [1, 1, 1, 1] },
+        }),
+        ctx,
+      ),
+    });
+  }
+  return largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason: `${why}: sized as the programs tt-mlir's upsample workarounds put in its place (not in this IR); conversions taken as typecast on tiles, then (un)tilize in bf16; the bilinear step's own L1 tensors (resharded input, halo) count only when that step is the largest`,
+    citations: [WORKAROUND_CITE],
   });
 }
