@@ -562,36 +562,20 @@ describe('conv3d blocking (fix search)', () => {
   });
 });
 
+/** The block-sharded 56x56x256 → 256 3x3 conv the conv2d change-point cases read at several builds. */
+const blockConv56 = (): ReturnType<typeof conv2d> =>
+  conv2d({ n: 1, h: 56, w: 56, cIn: 256, cOut: 256, k: 3, s: 1, p: 1, config: { shard_layout: 'block_sharded' } });
+
 describe('conv2d change points', () => {
   it('block sharded before tt-metal PR #25805 keeps kH in the activation block: 497,728 B', () => {
     // The 56x56x256 block case, act_block_w = round_up(256/8·3·3, 32)/32 = 9: WEIGHTS 9, ACT 13·9 = 117,
     // ACT_TILIZED 117 → 243 · 2,048 + 64 = 497,728 B.
-    const o = conv2d({
-      n: 1,
-      h: 56,
-      w: 56,
-      cIn: 256,
-      cOut: 256,
-      k: 3,
-      s: 1,
-      p: 1,
-      config: { shard_layout: 'block_sharded' },
-    });
+    const o = blockConv56();
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-07-01' }))).cbBytesSummedOverRanges, 497_728);
   });
 
   it('a window straddling PR #25805 reports both figures', () => {
-    const o = conv2d({
-      n: 1,
-      h: 56,
-      w: 56,
-      cIn: 256,
-      cOut: 256,
-      k: 3,
-      s: 1,
-      p: 1,
-      config: { shard_layout: 'block_sharded' },
-    });
+    const o = blockConv56();
     const e = est(estimateOp(o, whContext({ window: { earliest: '2025-07-01', latest: '2025-11-27' } })));
     assert.deepEqual(
       e.versionRange?.figures.map((f) => f.cbBytesPerCore),
@@ -623,17 +607,7 @@ describe('conv2d change points', () => {
     // The 56x56x256 block case of 2025-06-01 (before PR #25805 too: act_block_w 9): WEIGHTS 9, ACT 117, ACT_TILIZED
     // 117 and ACT_ROW_MAJOR 13·9 = 117 input tiles (early-2025 create_CBs_for_sharded_input_v2) → 360 · 2,048 + 64 =
     // 737,344 B; on 2025-07-01 it overlaps ACT (bf16 halo and output): 497,728 B (the case above).
-    const o = conv2d({
-      n: 1,
-      h: 56,
-      w: 56,
-      cIn: 256,
-      cOut: 256,
-      k: 3,
-      s: 1,
-      p: 1,
-      config: { shard_layout: 'block_sharded' },
-    });
+    const o = blockConv56();
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' }))).cbBytesSummedOverRanges, 737_344);
   });
 
