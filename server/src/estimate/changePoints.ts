@@ -481,9 +481,10 @@ export const CHANGE_POINTS = {
     // PR #19834 relanded it (description 2025-03-28); the day of that merge not read.
     mergedOn: '2025-03-28',
     dateFrom: 'approx',
-    what: "opt-in in-place halo (Conv2dConfig.in_place, the pools' in_place_halo): the sharded input is freed and reallocated at the halo output size, remote sticks staged in a scratch tensor/CB; default off, and tt-mlir never sets it (its Conv2dConfigAttr has no in_place, TTIRToTTNN.cpp@19c86fc passes in_place_halo = false), so the default footprint does not move. A pool with in_place_halo = true is reported unmodeled from here on",
+    what: "opt-in in-place halo (Conv2dConfig.in_place, the pools' in_place_halo): the sharded input is freed and reallocated at the halo output size, remote sticks staged in a scratch tensor/CB; default off, and tt-mlir never sets it (its Conv2dConfigAttr has no in_place, TTIRToTTNN.cpp@19c86fc passes in_place_halo = false), so the default footprint does not move. A pool with in_place_halo = true whose input is resharded by the op: the halo output replaces the freed input shard (in place only while the input shard has no more sticks than the halo shard, else the plain halo), and the halo program's static CBs are a pad stick, the slow-untilize temp CB (tiled input wider than 8 tiles), the remote temp CB of max_ref_size sticks and two sync CBs; on an input already sharded in L1 it is unmodeled (the caller's tensor is freed)",
     before: 'tt-metal untilize_with_halo_program_factory.cpp (separate input and output shards only)',
-    after: 'tt-metal PR #19834 (reland of PR #19056: in-place gather kernel, scratch CB for remote sticks); not read',
+    after:
+      'tt-metal PR #19834 (reland of PR #19056); untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core), halo_device_operation.cpp (search index id 3901799785: input deallocated, fallback when the input shard is larger), sliding_window.cpp (id 3923747601: max_ref_size)',
   },
   'conv2d-1d-auto-shard-any-layout': {
     family: 'conv2d',

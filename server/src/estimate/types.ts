@@ -87,6 +87,9 @@ export interface L1Intermediate {
    *  later allocations that fit may fill but the CB region, bounded by the lowest L1 buffer, cannot use. Absent: the
    *  next tensor is moved up over it (L1 stays packed). */
   readonly freedLeavesHole?: boolean;
+  /** Allocated in the place of the tensor before it (which must not be live during the program), freed first: the two
+   *  never coexist (the in-place halo deallocates its input before allocating its output). */
+  readonly replacesPrevious?: boolean;
   /** The device program that writes this tensor (a halo), run right after its allocation while every tensor allocated
    *  so far is live (its input among them): its static CBs per core must end below them (analysis/overflow.ts). Absent:
    *  the tensor is written by no separate program, or that program's CBs are not modeled. */

@@ -360,17 +360,36 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
     });
     // tt-metal #21305 (2025-04-28, Blackhole CI): in-place-halo bfloat8_b max_pool2d of 1x512x10x10, kernel 5x5, stride 1,
-    // padding 2, "grow to 1588224 B" on (0,0)-(12,6). Ours takes the present pool factory: width sharded over 16 cores,
-    // 16,384 B of CBs (region end 128,000 B), far below; the 2025-04 pool factory with an in-place halo (91 cores) was not
-    // read. Enable once it is.
-    it.skip('tt-metal #21305 (2025-04-28, Blackhole): the in-place-halo bf8 pool grows to 1,588,224 B (within 4 KiB)', () => {
+    // padding 2, applied_shard_scheme HEIGHT_SHARDED: "Statically allocated circular buffers on core range [(x=0,y=0) -
+    // (x=12,y=6)] grow to 1588224 B which is beyond max L1 size of 1572864 B". The test file of that time skips the case
+    // on Blackhole "due to large remote temp CB" (test_maxpool2d.py, search index id 4077476451).
+    // Hand arithmetic (untilize_with_halo_program_factory.cpp@02a3583, sliding_window.cpp id 3923747601): 100 output
+    // sticks over 100 cores, 1 each; the halo span of a core is 4·14 + 5 = 61 padded sticks (14 = 10 + 2·2); the
+    // resharded input shard is 32 sticks (100 rounded to 100 cores · 32 / 100), so input sticks live on cores 0-3. Core 1
+    // holds sticks 32-63 (row 3 cols 2-9, rows 4-5, row 6 cols 0-3); counting, over the 100 destination spans, the
+    // real sticks each takes from core 1: 1,422 (core 0: 1,152, core 2: 1,257, core 3: 98) → remote temp CB 1,422 ·
+    // 512 · 2 B = 1,456,128 B; pad stick 1,024 B; slow-untilize temp CB (16 tiles > 8) 16 · 2,048 = 32,768 B; two sync
+    // CBs 2 · 16 B: 1,489,952 B. On the preset Blackhole base 111,616 B (first seen 2026-08; the base of April-2025
+    // Blackhole builds is not observed) the region ends at 1,601,568 B, 13,344 B above the thread. Tolerance 16 KiB,
+    // for that base alone: the thread's figure less these CB bytes implies a base of 98,272 B (98,304 B if that build
+    // had no sync CBs: its figure is a multiple of 1,024), not verified elsewhere.
+    it('tt-metal #21305 (2025-04-28, Blackhole): the in-place halo of the bf8 pool grows past L1 (1,588,224 B; base unknown, within 16 KiB)', () => {
       const op = assertFails({
         file: 'max_pool2d_tt-metal-21305.mlir',
         date: '2025-04-28',
         arch: 'blackhole_p150_unharvested',
         l1SmallSize: 16_384,
       });
-      assertNear(regionEnd(op), 1_588_224);
+      const o = op.overflow;
+      assert.equal(o?.kind, 'cbBeyondL1');
+      assert.match(o?.failedProgram?.name ?? '', /in-place halo \(remote temp CB of 1422 sticks\)/);
+      assert.equal(o?.failedProgram?.cbBytesPerCore, 1_489_952);
+      assert.ok(
+        op.estimate.kind === 'estimate' && op.estimate.nCoresUsed === 100,
+        '100 cores: (0,0)-(12,6) and (0,7)-(8,7)',
+      );
+      const end = o?.cbRegionEndBytes ?? NaN;
+      assert.ok(Math.abs(end - 1_588_224) <= 16_384, `${end} B vs tt-metal's 1,588,224 B`);
     });
   });
 

@@ -382,9 +382,10 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
-  it('max_pool2d with in_place_halo = true: unmodeled from tt-metal PR #19834 on, the plain halo before', () => {
-    // The in-place halo factory (scratch buffer for remote sticks, input reallocated at the output size) is not read:
-    // the estimate must say so rather than give the out-of-place figure. Before the flag existed the plain halo ran.
+  it('max_pool2d with in_place_halo = true on an L1-sharded input: unmodeled from tt-metal PR #19834 on, the plain halo before', () => {
+    // The in-place halo frees the caller's own sharded input and puts the halo output in its place, which the live-tensor
+    // accounting cannot express (a resharded input is modeled: inPlaceHalo.test.ts): the estimate must say so rather than
+    // give the out-of-place figure. Before the flag existed the plain halo ran.
     const hs = (shape: number[]) =>
       tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page: 'row_major' });
     const props = {

@@ -94,3 +94,85 @@ export function haloProgramCbBytesPerCore(h: HaloProgramInput, ctx: EstimateCont
   const pages = atOrAfter(ctx, 'halo-untilize-double-buffer') ? 2 * ntiles : ntiles;
   return 2 * stickBytes + (h.tiled ? 2 * alignUp(pages * outTile, align) : 0);
 }
+
+/**
+ * In-place halo (change point halo-in-place; tt-metal PR #19834, the reland of PR #19056): the halo device op frees its
+ * sharded input and allocates the output in its place (halo_device_operation.cpp, search index id 3901799785: the input
+ * buffer is deallocated in compute_output_specs; in place only while the input shard has no more sticks than the
+ * output shard, else it falls back to the separate-buffer halo). Remote sticks (those a core sends to other cores) are
+ * staged in a scratch CB first, because the destination's own input sticks are being overwritten.
+ *
+ * `max_ref_size` (sliding_window.cpp generate_inplace_halo_kernel_config_tensors, search index id 3923747601): per
+ * source core, the sticks it sends to other cores (every destination core's padded-input span [first output's window
+ * origin, last output's window end], its real sticks mapped to the core holding them: input stick i lives on core
+ * floor(i / input shard height)); the largest such total over source cores.
+ */
+export interface InPlaceHaloGeometry extends HaloGeometry {
+  /** Padding before the first row / column (the rest of padH / padW is after the last, with any ceil-mode padding). */
+  readonly padTop: number;
+  readonly padLeft: number;
+}
+
+/** `max_ref_size`: the most sticks one core sends to other cores (pages of the in-place halo's remote temp CB). */
+export function haloMaxRemoteSticks(
+  g: InPlaceHaloGeometry,
+  outputSticksPerShard: number,
+  inputSticksPerShard: number,
+): number {
+  const hp = g.inputH + g.padH;
+  const wp = g.inputW + g.padW;
+  const effH = (g.kernel[0] - 1) * g.dilation[0] + 1;
+  const effW = (g.kernel[1] - 1) * g.dilation[1] + 1;
+  const perImage = g.outputH * g.outputW;
+  const total = g.batch * perImage;
+  const outShard = Math.max(1, outputSticksPerShard);
+  const inShard = Math.max(1, inputSticksPerShard);
+  const origin = (o: number): number => {
+    const b = Math.floor(o / perImage);
+    const r = Math.floor((o % perImage) / g.outputW);
+    const c = o % g.outputW;
+    return b * hp * wp + r * g.stride[0] * wp + c * g.stride[1];
+  };
+  const sent = new Map<number, number>();
+  for (let core = 0, first = 0; first < total; core++, first += outShard) {
+    const last = Math.min(first + outShard, total) - 1;
+    const end = origin(last) + (effH - 1) * wp + effW - 1;
+    for (let p = origin(first); p <= end; p++) {
+      const b = Math.floor(p / (hp * wp));
+      const row = Math.floor((p % (hp * wp)) / wp) - g.padTop;
+      const col = (p % wp) - g.padLeft;
+      if (row < 0 || row >= g.inputH || col < 0 || col >= g.inputW) continue;
+      const src = Math.floor((b * g.inputH * g.inputW + row * g.inputW + col) / inShard);
+      if (src !== core) sent.set(src, (sent.get(src) ?? 0) + 1);
+    }
+  }
+  let worst = 0;
+  for (const n of sent.values()) worst = Math.max(worst, n);
+  return worst;
+}
+
+/** tt-metal's MAX_PACK_UNTILIZE_WIDTH: wider tiled shards untilize through a temp CB of one tile row. */
+const MAX_PACK_UNTILIZE_WIDTH_TILES = 8;
+
+/**
+ * Static CB bytes per core of the in-place halo program (untilize_with_halo_program_factory.cpp@02a3583,
+ * inplace_untilize_with_halo_multi_core; the same CBs in the reland-era version of search index id 3938094082). The
+ * input, output, config CBs and the untilize output (written straight into the output buffer) are tensor-backed; static:
+ * one pad stick; for a tiled input wider than 8 tiles the slow-untilize temp CB of ntiles output tiles; the remote temp
+ * CB of max_ref_size sticks (when any); two 2 B sync CBs. Stick = shard width · output element size (bfloat8_b → bf16);
+ * each CB L1-aligned.
+ */
+export function inPlaceHaloProgramCbBytesPerCore(
+  h: HaloProgramInput & { readonly maxRemoteSticks: number },
+  ctx: EstimateContext,
+): number {
+  const align = ctx.device.l1AlignmentBytes;
+  const outDtype: DataType = h.dtype === 'f32' ? 'f32' : 'bf16';
+  const stickBytes = h.shardWidth * (h.dtype === 'f32' ? 4 : 2);
+  const ntiles = Math.ceil(h.shardWidth / 32);
+  const pad = alignUp(stickBytes, align);
+  const temp = h.tiled && ntiles > MAX_PACK_UNTILIZE_WIDTH_TILES ? alignUp(ntiles * tileBytes(outDtype), align) : 0;
+  const remote = h.maxRemoteSticks > 0 ? alignUp(h.maxRemoteSticks * stickBytes, align) : 0;
+  const sync = 2 * alignUp(2, align);
+  return pad + temp + remote + sync;
+}

@@ -24,6 +24,12 @@
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
  *      × B.
+ *   In-place halo (in_place_halo = true, change point halo-in-place) on a resharded input whose shard has no more
+ *   sticks than the halo shard (else the plain halo runs)                                                      [6]:
+ *   the halo frees the resharded input and allocates its output in its place (`replacesPrevious`); its program's
+ *   static CBs: pad stick + slow-untilize temp CB (tiled input wider than 8 tiles: ntiles bf16 tiles) + remote temp CB
+ *   of max_ref_size sticks (halo.ts haloMaxRemoteSticks) + two 2 B sync CBs. An input already sharded in L1: unmodeled
+ *   (the caller's own tensor is freed).
  *
  * Upsample (nearest, integer scale, interleaved input):                                                      [3]
  *   row-major: split_work_to_cores(grid, N·H·W sticks); c_0 = (2 if a core gets ≠ 1 stick else 1) pages of
@@ -42,6 +48,11 @@
  *       per-core input range; not read at a commit here; shared with conv2d in halo.ts): the span rule above reproduces the halo allocations tt-metal
  *       printed in threads #35223, #35261/#35431 and #36803, and the reshard rule those of #35115/#36802 and #36803's
  *       "allocated" figure, all to the byte (test/unit/analysis/threads.test.ts).
+ *   [6] tt-metal PR #19834 (reland of #19056); ttnn/cpp/ttnn/operations/sliding_window/halo/device/
+ *       untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core), halo_device_operation.cpp
+ *       (search index id 3901799785: input deallocated, fallback when in_nsticks > max_out_nsticks) and
+ *       sliding_window.cpp (id 3923747601: generate_inplace_halo_kernel_config_tensors' max_ref_size). Thread #21305's
+ *       Blackhole figure is matched up to the unobserved 2025-04 Blackhole base (threads.test.ts).
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -77,7 +88,12 @@ import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
-import { haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
+import {
+  haloMaxRemoteSticks,
+  haloProgramCbBytesPerCore,
+  haloSticksPerCore,
+  inPlaceHaloProgramCbBytesPerCore,
+} from './halo';
 import { estimateBilinearUpsample } from './upsampleBilinear';
 
 const CITES = {
@@ -88,6 +104,8 @@ const CITES = {
   invoke:
     'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583',
+  inPlaceHalo:
+    'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
 } as const;
@@ -104,6 +122,8 @@ interface PoolShape {
   readonly dilation: readonly [number, number];
   readonly padH: number;
   readonly padW: number;
+  readonly padTop: number;
+  readonly padLeft: number;
   readonly ceilPadH: number;
   readonly ceilPadW: number;
 }
@@ -153,6 +173,8 @@ function poolShape(op: TtnnOp): PoolShape | string {
     dilation: [d[0] ?? 1, d[1] ?? 1],
     padH: pt + pb,
     padW: pl + pr,
+    padTop: pt,
+    padLeft: pl,
     ceilPadH: h.ceilPad,
     ceilPadW: w.ceilPad,
   };
@@ -298,14 +320,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof input === 'string') return unmodeled(op.name, input);
   const out = resolveTensor(op.results[0], 'result');
   if (typeof out === 'string') return unmodeled(op.name, out);
-  // In-place halo (tt-metal PR #19834, the reland of PR #19056): the input shard is freed and reallocated at the halo
-  // output's size and remote sticks pass through a scratch tensor and CB; that factory was not read. tt-mlir's own
-  // lowering always passes in_place_halo = false (TTIRToTTNN.cpp@19c86fc); a hand-set true is reported, not guessed.
-  if ((propBool(op, 'in_place_halo') ?? false) && atOrAfter(ctx, 'halo-in-place'))
-    return unmodeled(
-      op.name,
-      'in_place_halo = true (tt-metal PR #19834): the in-place halo reallocates the input shard at the halo output size and stages remote sticks in a scratch buffer; that factory is not modeled',
-    );
+  // In-place halo (tt-metal PR #19834, the reland of PR #19056; tt-mlir's own lowering always passes
+  // in_place_halo = false, TTIRToTTNN.cpp@19c86fc): see poolIntermediates.
+  const inPlaceHalo = (propBool(op, 'in_place_halo') ?? false) && atOrAfter(ctx, 'halo-in-place');
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
   if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
@@ -332,6 +349,11 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const alreadySharded =
     input.layout.bufferType === 'l1' &&
     (inScheme === 'height_sharded' || inScheme === 'width_sharded' || inScheme === 'block_sharded');
+  if (alreadySharded && inPlaceHalo)
+    return unmodeled(
+      op.name,
+      "in_place_halo = true on an input already sharded in L1: the in-place halo frees the caller's input tensor and puts the halo output in its place, which the live-tensor accounting does not model",
+    );
   if (alreadySharded) {
     const [rows, cols] = input.layout.gridShape;
     const n = rows * cols;
@@ -367,7 +389,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
-  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, ctx);
+  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -379,7 +401,14 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cbs,
     confidence: 'approx',
     approxReason: "pool2d factory sized from tt-metal's own calculate_L1_usage at an undated version",
-    citations: [CITES.usage, CITES.factory, CITES.parallel, CITES.invoke, CITES.halo],
+    citations: [
+      CITES.usage,
+      CITES.factory,
+      CITES.parallel,
+      CITES.invoke,
+      CITES.halo,
+      ...(inPlaceHalo ? [CITES.inPlaceHalo] : []),
+    ],
     notes: [`pool output shard ${fmtBytes(outputShardBytes)} per core (tensor-backed)`, ...intermediateNotes],
     l1Intermediates: intermediates,
   });
@@ -397,6 +426,7 @@ function poolIntermediates(
   outputTiled: boolean,
   pc: ParallelConfig,
   alreadySharded: boolean,
+  inPlaceHalo: boolean,
   ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
@@ -405,12 +435,59 @@ function poolIntermediates(
   const cAlign = inTiled ? 32 : 8;
   const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;
   const out: L1Intermediate[] = [];
+  const haloSticks = poolHaloSticksPerCore(shape, pc, outputTiled);
+  const haloBytesPerCore = haloSticks * shardW * nbytes;
+  const outputShardSticks = poolOutputShardSticks(shape, pc, outputTiled);
+  const inputSticks = shape.batch * shape.inputH * shape.inputW;
   if (!alreadySharded) {
-    const nhwIn = shape.batch * shape.inputH * shape.inputW;
-    const shardH = alignUp(nhwIn, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
+    const shardH = alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
     const bytesPerCore = inTiled
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
+    // In-place halo [6]: only while the input shard has no more sticks than the halo output shard (else tt-metal falls
+    // back to the separate-buffer halo). The halo frees the resharded input and allocates its output in its place.
+    if (inPlaceHalo && shardH <= haloSticks) {
+      out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: false });
+      const maxRemoteSticks = haloMaxRemoteSticks(
+        {
+          batch: shape.batch,
+          inputH: shape.inputH,
+          inputW: shape.inputW,
+          padH: shape.padH + shape.ceilPadH,
+          padW: shape.padW + shape.ceilPadW,
+          padTop: shape.padTop,
+          padLeft: shape.padLeft,
+          kernel: shape.kernel,
+          stride: shape.stride,
+          dilation: shape.dilation,
+          outputH: shape.outputH,
+          outputW: shape.outputW,
+        },
+        outputShardSticks,
+        shardH,
+      );
+      out.push({
+        role: 'halo output (in place)',
+        bytesPerCore: haloBytesPerCore,
+        liveDuringProgram: true,
+        replacesPrevious: true,
+        writerProgram: {
+          name: `in-place halo (remote temp CB of ${maxRemoteSticks} sticks)`,
+          cbBytesPerCore: inPlaceHaloProgramCbBytesPerCore(
+            {
+              tiled: inTiled,
+              dtype: input.dtype,
+              shardWidth: shardW,
+              inputSticks,
+              coresNhw: pc.coresNhw,
+              maxRemoteSticks,
+            },
+            ctx,
+          ),
+        },
+      });
+      return out;
+    }
     const freedAfterHalo = input.layout.bufferType === 'dram' || (propBool(op, 'deallocate_input') ?? false);
     // Freed after the halo; the halo output is moved up over it unless reallocate_halo_output is off (tt-mlir's
     // attribute, default true like tt-metal's pool2d argument): then a hole stays above the halo output [4].
@@ -424,18 +501,12 @@ function poolIntermediates(
   }
   out.push({
     role: 'halo output',
-    bytesPerCore: poolHaloSticksPerCore(shape, pc, outputTiled) * shardW * nbytes,
+    bytesPerCore: haloBytesPerCore,
     liveDuringProgram: true,
     writerProgram: {
       name: 'halo (untilize_with_halo)',
       cbBytesPerCore: haloProgramCbBytesPerCore(
-        {
-          tiled: inTiled,
-          dtype: input.dtype,
-          shardWidth: shardW,
-          inputSticks: shape.batch * shape.inputH * shape.inputW,
-          coresNhw: pc.coresNhw,
-        },
+        { tiled: inTiled, dtype: input.dtype, shardWidth: shardW, inputSticks, coresNhw: pc.coresNhw },
         ctx,
       ),
     },
@@ -446,7 +517,6 @@ function poolIntermediates(
 /** Halo output sticks per core [5]: output shards of ceil(NHW_out / cores_nhw) sticks (a tile multiple for a tiled
  *  output), each spanning its windows over the padded input (ceil-mode padding included). */
 function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
-  const total = shape.batch * shape.outputH * shape.outputW;
   return haloSticksPerCore(
     {
       batch: shape.batch,
@@ -460,8 +530,14 @@ function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled
       outputH: shape.outputH,
       outputW: shape.outputW,
     },
-    alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw,
+    poolOutputShardSticks(shape, pc, outputTiled),
   );
+}
+
+/** Output sticks per shard: ceil(NHW_out / cores_nhw), a tile multiple for a tiled output. */
+function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
+  const total = shape.batch * shape.outputH * shape.outputW;
+  return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
 }
 
 export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
