@@ -67,7 +67,8 @@ export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
  * which a later tensor that fits takes (tt-metal's allocator places it there) and the CB region cannot use. A tensor
  * written by a program of its own (the halo) runs that program right after its allocation, with everything allocated
  * so far live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check,
- * program.cpp). A tensor that `replacesPrevious` is allocated after the one before it is freed (the in-place halo). `l1BufferTop`: `l1BufferTopBytes(device)`.
+ * program.cpp). A tensor that `replacesPrevious` is allocated after the one before it is freed (the in-place halo).
+ * `l1BufferTop`: `l1BufferTopBytes(device)`.
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
