@@ -388,6 +388,12 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         op.estimate.kind === 'estimate' && op.estimate.nCoresUsed === 100,
         '100 cores: (0,0)-(12,6) and (0,7)-(8,7)',
       );
+      // The pool's row-major output shard (generic_pools.cpp@465a425: round_up(100, 100 · 1) / 100 sticks, no tile
+      // rounding for a row-major output): 1 stick · 512 · 2 B = 1,024 B per core, not 32 sticks (32,768 B).
+      assert.equal(
+        op.estimate.kind === 'estimate' ? op.estimate.cbs.find((c) => c.role === 'output (sharded)')?.pageBytes : NaN,
+        1_024,
+      );
       const end = o?.cbRegionEndBytes ?? NaN;
       assert.ok(Math.abs(end - 1_588_224) <= 16_384, `${end} B vs tt-metal's 1,588,224 B`);
     });

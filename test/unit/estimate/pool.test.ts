@@ -158,4 +158,36 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
       });
     }
   });
+
+  describe('the output shard: a tile multiple of sticks only for a tiled output', () => {
+    // tt-metal generic_pools.cpp@465a425 (pool2d_L1) and pool_op.cpp@0183cc8 (compute_output_specs): shard height =
+    // round_up(out_nhw, cores_nhw · (tiled ? 32 : 1)) / cores_nhw. Here 1x512x10x10, k5 s1 p2 → 10x10 = 100 output
+    // sticks, the input already height-sharded on 5x5 = 25 cores (the shape of tt-metal #21305, on fewer cores).
+    //   row-major bf16 output: round_up(100, 25) / 25 = 4 sticks · 512 · 2 B = 4,096 B per core (the old rule rounded to
+    //     round_up(100, 25·32) / 25 = 32 sticks = 32,768 B whatever the layout);
+    //   tiled bf16 output: round_up(100, 800) / 25 = 32 sticks · 512 / 1,024 = 16 tiles · 2,048 B = 32,768 B.
+    const hs = (shape: number[], page: 'tile' | 'row_major') =>
+      tensor(shape, { page, buffer: 'l1', mem: 'height_sharded', grid: [5, 5] });
+    const outputShardBytes = (outPage: 'tile' | 'row_major'): number | undefined => {
+      const e = est(
+        estimateOp(
+          op(
+            'ttnn.max_pool2d',
+            [hs([1, 1, 100, 512], 'row_major')],
+            [hs([1, 1, 100, 512], outPage)],
+            poolAttrs(1, 10, 10, 512, { kernel_size: ints(5, 5), stride: ints(1, 1), padding: ints(2, 2) }),
+          ),
+          whContext(),
+        ),
+      );
+      assert.equal(e.nCoresUsed, 25);
+      return e.cbs.find((c) => c.role === 'output (sharded)')?.pageBytes;
+    };
+    it('row-major output: ceil(100 / 25) = 4 sticks · 512 · 2 B = 4,096 B per core', () => {
+      assert.equal(outputShardBytes('row_major'), 4_096);
+    });
+    it('tiled output: round_up(100, 25 · 32) / 25 = 32 sticks = 16 tiles · 2,048 B = 32,768 B per core', () => {
+      assert.equal(outputShardBytes('tile'), 32_768);
+    });
+  });
 });

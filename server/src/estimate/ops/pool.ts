@@ -13,6 +13,8 @@
  *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
  *     in_ntiles_c·1024·B; config tensors in DRAM: shard_h·6 + 2 (+ shard_h·6 for avg scalars).
  *     The output shard (and the index shard) are tensor-backed                                                [1]
+ *   output shard: round_up(N·OH·OW, cores_nhw · (32 for a tiled output, else 1)) / cores_nhw sticks: a row-major
+ *     output is not rounded to the tile height (1 stick per core for 100 outputs on 100 cores, not 32)          [7]
  *   B = datum bytes of the input (bfp8 → bf16).
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)      [4][5]
@@ -53,6 +55,12 @@
  *       (search index id 3901799785: input deallocated, fallback when in_nsticks > max_out_nsticks) and
  *       sliding_window.cpp (id 3923747601: generate_inplace_halo_kernel_config_tensors' max_ref_size). Thread #21305's
  *       Blackhole figure is matched up to the unobserved 2025-04 Blackhole base (threads.test.ts).
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1: output_shard_height_padded
+ *       = round_up(out_nhw, num_cores_nhw · (is_out_tiled ? TILE_HEIGHT : 1)) / num_cores_nhw, the output memory
+ *       config's shard height); the same rounding in the device op's compute_output_specs from
+ *       ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@0183cc8 (early 2025: tiled only for a bfloat8_b
+ *       output) through the 2025 "pool output is row major" version (search index id 3579891975) to the output_layout
+ *       version (id 920078013): the rule never changed, so no change point.
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -102,7 +110,7 @@ const CITES = {
   factory: 'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@002a3f4',
   parallel: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (determine_parallel_config)',
   invoke:
-    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config)',
+    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1, get_pool_input_memory_config; output shard height round_up(out_nhw, cores_nhw · (tiled ? 32 : 1)) / cores_nhw)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against threads #35223, #35261, #36803); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583',
   inPlaceHalo:
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
@@ -213,8 +221,9 @@ function poolCbs(
       : inNtilesC * 32 * rows;
   const inCbPage = nbytes * alignUp(inCbElems, TILE_ELEMENTS);
   const cPadded = alignUp(shape.channels, nShardsC * 32);
-  const nhw = shape.batch * shape.outputH * shape.outputW;
-  const shardH = pc.scheme === 'width_sharded' ? nhw : alignUp(nhw, pc.coresNhw * 32) / pc.coresNhw;
+  // The output shard height of pool2d's sharded output memory config: ceil(NHW_out / cores_nhw) sticks, rounded to a
+  // tile multiple only for a tiled output (a row-major output keeps the bare quotient) [7].
+  const shardH = poolOutputShardSticks(shape, pc, flavor.outputTiled);
   const shardW = cPadded / nShardsC;
   const cbs: CbSpec[] = [{ index: 0, role: 'scalar', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes }];
   if (flavor.avg && !flavor.oneScalarPerCore)
@@ -534,7 +543,8 @@ function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled
   );
 }
 
-/** Output sticks per shard: ceil(NHW_out / cores_nhw), a tile multiple for a tiled output. */
+/** Output sticks per shard [7]: round_up(NHW_out, cores_nhw · (32 if the output is tiled else 1)) / cores_nhw; the
+ *  pool output shard, its config tensors and the halo's output split all use it. */
 function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
   const total = shape.batch * shape.outputH * shape.outputW;
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
