@@ -463,6 +463,27 @@ export const CHANGE_POINTS = {
       'tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (config.shard_layout = WIDTH_SHARDED, since PR #1540)',
     after: 'tt-mlir 2c3d024 (PR #3056: the forced shard layout removed, memory_config passed)',
   },
+  'conv2d-runtime-compute-config-packer': {
+    family: 'conv2d',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 3579,
+    mergedOn: '2025-05-30',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime passes conv2d a compute config of its own when the IR has none: HiFi4, fp32_dest_acc_en off, packer_l1_acc on (before, tt-metal's default)",
+    before: 'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@984aa69 (computeConfig std::nullopt)',
+    after:
+      'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@d93b652 (init_device_compute_kernel_config(arch, nullopt, HiFi4, true, false, true))',
+  },
+  'conv2d-runtime-compute-config-metal-default': {
+    family: 'conv2d',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 3610,
+    mergedOn: '2025-06-02',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime drops its conv2d compute config again: without one in the IR, tt-metal's default",
+    before: 'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@d93b652 (its own config, packer_l1_acc on)',
+    after: "tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@5db8623 (the IR's compute_config or none)",
+  },
   'conv2d-width-double-buffer': {
     family: 'conv2d',
     pr: 23114,

@@ -228,3 +228,27 @@ describe('conv2d: tt-metal #22891 (2025-06-02), a 32x32 kernel on one core', () 
     assert.equal(2_251_808 - op.cbBytesPerCore, 97_248);
   });
 });
+
+describe('conv2d: tt-mlir #3643 (2025-06-03), Conv2D940 under the runtime compute config of tt-mlir PR #3579', () => {
+  // "L1 buffer allocated at 351360 and static circular buffer region ends at 465952" on (0,0)-(7,7). Build: the
+  // tt-forge-fe nightly of 2025-06-01 (its tt-mlir between PRs #3579 and #3610, which pass fp32_dest_acc_en off and
+  // packer_l1_acc on): run at 2025-06-01. 1x16x322x1026 f32 → 320x1024, 3x3, 16 → 16 channels, stride 1, padding 0.
+  // Auto shard → height on 64 cores: NHW 327,680 = 10,240 tiles, per_core_M 160, per_core_N 1; row-major input → C
+  // aligned to 8: 16; act_block_w = round_up(16·3, 32) = 64 → 2 tiles; act_block_h 1 tile (override 32) → 160 act
+  // blocks → WEIGHTS 1·2·kH 3 = 6 f32 tiles (24,576 B); ACT 1·2 input f32 tiles (8,192 B); ACT_TILIZED 1·2 output f32
+  // tiles (8,192 B); L1_ARRAY 64 B: 41,024 B. Weight height 3·2 = 6 tiles in blocks of 2 → in0 blocks 3 > 2, so with
+  // packer_l1_acc the partials are Float16_b (fp32 accumulation off), not the f32 output: MATMUL_PARTIALS 160 bf16
+  // tiles = 327,680 B of their own. CBs 368,704 B; 465,952 − 368,704 = 97,248 B, the base tt-metal #22891 (2025-06-02)
+  // implies too (the dated table's 2025-06 base is 102,112 B, 4,864 B above).
+  // The L1 buffer: 1,499,136 − 32,768 (l1_small) − 655,360 (conv output shard, 160 f32 tiles) − 459,648 (halo output)
+  // = 351,360, the thread's address, with the 32 KiB l1_small_size tt-forge-fe's device had (an assumption).
+  const run = { file: 'conv2d_tt-mlir-3643.mlir', date: '2025-06-01', l1SmallSize: 32_768 };
+  it('the CBs clash with the halo output: 368,704 B of CBs, the region end within 5 KiB of 465,952, the buffer at 351,360', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.equal(op.cbBytesPerCore, 368_704);
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.ok(Math.abs(regionEnd(op) - 465_952) <= 5 * 1024, `${regionEnd(op)} B`);
+    assert.equal(op.overflow.limitBytes, 351_360);
+  });
+});

@@ -94,9 +94,13 @@
  *       and PR #19905 (2025-03-31, "Allow conv1d to use width and block sharding; add auto-shard support"): change
  *       point conv2d-1d-auto-shard-any-layout; conv2d_utils.cpp of mid 2025 (search index id 3509439101) forces height
  *       for 1-D depthwise convs only. Figures: tt-forge-onnx #1630 / #1631 (whisper stems, 2025-03-31)
+ *  [12] tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@d93b652 (PR #3579, 2025-05-30: without a compute config in
+ *       the IR, init_device_compute_kernel_config(arch, HiFi4, approx, fp32_dest_acc off, packer_l1_acc on)) and @5db8623
+ *       (PR #3610, 2025-06-02: dropped); change points conv2d-runtime-compute-config-packer / -metal-default. Figure:
+ *       tt-mlir #3643 (Conv2D940: the bf16 partials CB beside an f32 output, 465,952 B region end)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
- *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise; weights dtype = config
+ *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
@@ -368,9 +372,18 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       : readConv2dConfig(op);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
-  const cc = fieldsOf(op.properties['compute_config']) ?? {};
-  const fp32DestAcc = boolField(cc, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
-  const packerL1Acc = boolField(cc, 'packer_l1_acc', false);
+  const ccIr = fieldsOf(op.properties['compute_config']);
+  // Between tt-mlir PRs #3579 and #3610 its runtime gave a conv2d without a compute config its own: fp32 accumulation
+  // off, packer_l1_acc on [12].
+  const runtimeConfig =
+    ccIr === undefined &&
+    atOrAfter(ctx, 'conv2d-runtime-compute-config-packer') &&
+    !atOrAfter(ctx, 'conv2d-runtime-compute-config-metal-default');
+  const cc = ccIr ?? {};
+  const fp32DestAcc = runtimeConfig
+    ? false
+    : boolField(cc, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
+  const packerL1Acc = runtimeConfig || boolField(cc, 'packer_l1_acc', false);
   const slice = op.properties['conv2d_slice_config'];
   const sliceItems = slice !== undefined && slice.kind === 'dialect' ? slice.items : undefined;
   const sliceType = sliceItems?.[0];
