@@ -9,12 +9,13 @@
  * (the arithmetic is in the cited thread test), as "L1 size − L1_SMALL − the bank size an allocator OOM line printed"
  * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
- * the two bases, and no two neighbours differ by 4 KiB (the largest step, 99,104 → 102,112, is 3,008 B; the base fell
- * by 2,304 B between 2025-03 and 2025-09), so a build in a gap is off by less than that. Before the first entry of an arch nothing is known (the preset base stays).
+ * the two bases, and no two neighbours differ by 5 KiB (the largest step, 102,112 → 97,248 between 2025-03 and
+ * 2025-06, is 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
+ * known (the preset base stays).
  *
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
- * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25; below
- * 2025-03's 102,112), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
+ * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25: agrees
+ * with the 2025-06 entry), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
  * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
  */
@@ -72,6 +73,15 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     sources: ['tt-metal #18997', 'tt-metal #19606'],
     derivation:
       '#18997 (2025-03-12): 2,287,328 − 2,185,216; #19606 (2025-03-25): 1,458,144 − 1,356,032 = 1,724,384 − 1,622,272',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 97_248,
+    firstSeen: '2025-06-01',
+    seen: '2025-06',
+    sources: ['tt-mlir #3643', 'tt-metal #22891'],
+    derivation:
+      "tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
   },
   // The next four come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
   // l1_size − base − l1_small_size (device.ts L1_SMALL_DEFAULT), so base = 1,499,136 − L1_SMALL − bank. L1_SMALL is
@@ -251,7 +261,8 @@ export interface DatedBaseChoice {
  * wrong for all of them). The
  * preset is kept rather than the window's newest base because the default window (a dump without dated syntax) spans
  * 2025-01..2026-11, whose newest base (105,664 B) is 6,560 B above its oldest (99,104 B), while the presets'
- * (102,656 B on Wormhole) is within 4 KiB of every Wormhole base seen (98,848..105,664 B); it also keeps the figures of undated dumps unchanged.
+ * (102,656 B on Wormhole) is within 5.5 KiB of every Wormhole base seen (97,248..105,664 B); it also keeps the figures
+ * of undated dumps unchanged.
  */
 export function datedBase(arch: Arch, window: BuildDates, presetBaseBytes: number): DatedBaseChoice {
   const spans = baseSpans(arch, window);

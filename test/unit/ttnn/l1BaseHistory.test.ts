@@ -38,11 +38,11 @@ describe('ttnn/l1BaseHistory', () => {
     }
   });
 
-  it('neighbouring bases differ by less than 4 KiB, so a build between two sightings is off by less than that', () => {
+  it('neighbouring bases differ by less than 5 KiB, so a build between two sightings is off by less than that', () => {
     for (const arch of ['wormhole_b0', 'blackhole'] as const) {
       const bases = L1_BASE_HISTORY.filter((e) => e.arch === arch).map((e) => e.l1UnreservedBaseBytes);
       for (let i = 1; i < bases.length; i++)
-        assert.ok(Math.abs(bases[i]! - bases[i - 1]!) < 4096, `${bases[i - 1]} → ${bases[i]}`);
+        assert.ok(Math.abs(bases[i]! - bases[i - 1]!) < 5 * 1024, `${bases[i - 1]} → ${bases[i]}`);
     }
   });
 
@@ -66,8 +66,10 @@ describe('ttnn/l1BaseHistory', () => {
   });
 
   it('a date between two sightings keeps the earlier base (a step function)', () => {
-    // 2025-08-22 (tt-metal #27315, no figure): the last base seen before is 2025-03's 102,112; the next, 2025-09's.
-    assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 102_112);
+    // 2025-08-22 (tt-metal #27315, no figure): the last base seen before is 2025-06's 97,248 (tt-mlir #3643: 465,952 −
+    // 368,704); the next, 2025-09's. The day before that sighting keeps 2025-03's 102,112.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 97_248);
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-05-31'))?.l1UnreservedBaseBytes, 102_112);
     // 2025-11-18 (tt-metal #32611, no figure): tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936.
     assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 101_664);
     // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17) printed the same bank, 1,364,928 B, with a 32,768 B L1_SMALL
