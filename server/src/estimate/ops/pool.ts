@@ -678,11 +678,11 @@ function estimateGlobalAvgPoolReduce(
  * `ttnn.global_avg_pool2d` [g]: a rank-3 [H, W, C] input is viewed as [1, H, W, C] (same last two dims: no program),
  *   the [N, H, W, C] input is viewed as [N, 1, H·Wp, C] (Wp = W padded to the tile for a tiled input), then one
  *   pool_sum over dim −2 with a 1/(H·W) scaler, a generic reduce over H; the final reshape to [N, 1, 1, C] is a view.
- *   So the figure is that of `ttnn.sum` over dim 2 of the viewed tensor (reduction.ts: input, scaler and output CBs,
- *   2 tiles each; row-major inputs go through tilize/untilize there). A rank-2 [H, W] input is reshaped to
+ *   So the figure is that of `ttnn.sum` over dim 2 of the viewed tensor (reduction.ts, the H reduce: input 2, scaler
+ *   1 bf16, output 2 tiles; row-major inputs go through tilize/untilize there). A rank-2 [H, W] input is reshaped to
  *   [1, H, W, 1], which moves data (not modeled); other ranks are rejected ("Input tensor must be rank 2, 3, or 4").
  * [g] tt-metal ttnn/cpp/ttnn/operations/pool/global_avg_pool/global_avg_pool.cpp@050f24f
- * Worked example: 1x7x7x2048 bf16 tiled → view 1x1x(7·32)x2048 → sum over H: 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B.
+ * Worked example: 1x7x7x2048 bf16 tiled → view 1x1x(7·32)x2048 → sum over H: 2·2,048 + 2,048 + 2·2,048 = 10,240 B.
  */
 const CITE_GLOBAL_AVG_POOL = 'tt-metal ttnn/cpp/ttnn/operations/pool/global_avg_pool/global_avg_pool.cpp@050f24f';
 

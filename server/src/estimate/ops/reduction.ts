@@ -2,9 +2,14 @@
  * L1 estimate for generic reductions (`ttnn.sum`, `ttnn.mean`, `ttnn.max`, `ttnn.min` over W and/or H) and `ttnn.prod`
  * over one dim (prod_nc: c_0 input 2, c_1 ones 1, c_2 accumulator 1, c_3 output 2 tiles of the output dtype [3]).
  *
- * Formula (bytes per core):
- *   c_0 input = 2 tiles, c_2 scaler = 2 bf16 tiles, c_3 output = 2 tiles                               [2]
- *   W-reduce splits NC·Ht tile rows, H-reduce splits NC·Wt tile columns (split_work_to_cores)         [2]
+ * Formula (bytes per core), by the dims reduced (H = second-to-last, W = last dim):
+ *   W:  c_0 input 2 tiles, c_2 scaler 2 bf16 tiles, c_3 output 2 tiles; NC·Ht tile rows split   [2]
+ *   H:  c_0 input 2 tiles, c_2 scaler 1 bf16 tile,  c_3 output 2 tiles; NC·Wt tile columns split,
+ *       column-major (interleaved path; the width-sharded path borrows the shards)               [6]
+ *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
+ *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
+ *       in L1); the larger program is reported                                                   [7]
+ *   (split_work_to_cores over the compute grid)
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@05ddaab
@@ -15,29 +20,77 @@
  *       split_work_to_cores over output tiles
  *   [4] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405
  *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/prod/prod.cpp (2025 version, index id 5478370822)
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@049eabc;
+ *       the same CB set at …/generic/device/multi_core_h/reduce_op_multi_core_h.cpp@01c6ad3 (2024), so it holds over
+ *       the modeled window (a 2023 version had a 2-tile scaler). The Metal-2.0 port (index id 56260604359) makes the
+ *       scaler Float32 for f32 input: not yet a change point.
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index
+ *       id 96151051): get_parallelization_strategy → MULTI_CORE_HW when the input has more than one tile, run as W
+ *       then H; reduce_op_single_core_hw_program_factory.cpp@050f24f otherwise
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
- * Assumptions: a reduction over the last dim only is 'exact' for the 2025 factory; other dims (H, HW, several dims that
- *   chain programs) reuse the same CB set as 'approx'.
+ * Assumptions: W, H and HW reductions are 'exact' for an interleaved input; min (neg → max → neg, newer factories'
+ *   negate CBs) and sharded inputs are 'approx'; dims other than the last two (or several that are not H and W) reuse
+ *   the W-reduce CB set as 'approx' (what ttnn runs for them was not read).
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
  * Worked example: prod over dim 0 of 64x64 bf16 tiles: 6 × 2,048 = 12,288 B (golden TestOpModelLib.cpp@b73fc81:583);
  *   sum over W of 64x1024 bf16: 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B (tt-mlir OpModel golden,
- *   TestOpModelLib.cpp@b73fc81:478).
+ *   TestOpModelLib.cpp@b73fc81:478); sum over dims {1, 0} of it (HW): W reduce 12,288 B, then H reduce
+ *   2·2,048 + 2,048 + 2·2,048 = 10,240 B → 12,288 B (TestOpModelLib.cpp@b73fc81:488).
  */
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { isSharded, l1Footprint, type TensorLayout } from '../../ttnn/layout';
-import { CITE, finishProgram, gridArea, groupsFromSplit, propInts, resolveTensor, splitWorkToCores } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import {
+  CITE,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInts,
+  resolveTensor,
+  splitWorkToCores,
+  type ResolvedTensor,
+} from '../common';
+import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
 const CITE_REDUCE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
+const CITE_REDUCE_H =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@049eabc (c_0 2, c_2 1 bf16, c_3 2 tiles; split_work_to_cores over NC·Wt columns, grid_to_cores column-major); same CBs at multi_core_h/reduce_op_multi_core_h.cpp@01c6ad3';
+const CITE_REDUCE_HW =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index id 96151051): HW over more than one tile = W reduce (scaler 1) then H reduce of its result; one tile → reduce_op_single_core_hw_program_factory.cpp@050f24f (c_0 2, c_2 2 bf16, c_3 2 tiles on core (0,0))';
+
+/** Which generic reduce the dims select: the last dim (W), the second-to-last (H), both (HW), or something else. */
+type ReduceDim = 'W' | 'H' | 'HW' | 'other';
+
+function reduceDimOf(dims: readonly number[], rank: number): ReduceDim {
+  const set = new Set(dims);
+  // No dim_arg reduces every dim: the last two when the tensor has no others.
+  if (set.size === 0) return rank <= 2 ? (rank <= 1 ? 'W' : 'HW') : 'other';
+  const w = rank - 1;
+  const h = rank - 2;
+  if (set.size === 1 && set.has(w)) return 'W';
+  if (set.size === 1 && set.has(h)) return 'H';
+  if (set.size === 2 && set.has(w) && set.has(h)) return 'HW';
+  return 'other';
+}
+
+/** Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). */
+function reduceApproxReason(op: TtnnOp, input: ResolvedTensor): string {
+  const reasons: string[] = [];
+  // reduce_min = neg → reduce max → neg (reduce_op.cpp); newer factories instead take a negate flag that adds
+  // c_4/c_5 and sizes c_0/c_3 by the dest-register chunk.
+  if (op.name === 'ttnn.min') reasons.push('min runs neg + max reduce (+ negate CBs in newer factories)');
+  if (isSharded(input.layout))
+    reasons.push('sharded input: the interleaved CB set is used (the width-sharded path borrows the shards)');
+  return reasons.join('; ');
+}
 
 export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -47,7 +100,23 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (input.layout.pageLayout !== 'tile') return rowMajorReduction(op, ctx);
   const rank = input.logical.length;
   const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
-  const overW = dims.length === 1 && dims[0] === rank - 1;
+  const reduceDim = reduceDimOf(dims, rank);
+  const approx = reduceApproxReason(op, input);
+  if (reduceDim === 'H') return reduceH(op, ctx, input, output.dtype, approx);
+  if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, approx);
+  const overW = reduceDim === 'W';
+  const reason = overW ? approx : 'reduction over dims other than the last two assumed to use the W-reduce CB set';
+  return reduceW(op, ctx, input, output.dtype, reason);
+}
+
+/** ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid [CITE_REDUCE]. */
+function reduceW(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  approxReason: string,
+): OpEstimate {
   const units = input.geometry.heightTilesTotal;
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, units));
   return finishProgram({
@@ -59,12 +128,103 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     cbs: [
       { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
       { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
-      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
+      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
     ],
-    confidence: overW ? 'exact' : 'approx',
-    approxReason: overW ? '' : 'reduction over other dims (or several dims) assumed to use the W-reduce CB set',
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
     citations: [CITE_REDUCE, CITE.workSplit],
   });
+}
+
+/**
+ * ReduceMultiCoreHProgramFactory (interleaved path): NC·Wt tile columns split over the grid, column-major; c_0 input
+ * 2 tiles, c_2 scaler 1 bf16 tile, c_3 output 2 tiles [CITE_REDUCE_H].
+ */
+function reduceH(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  approxReason: string,
+): OpEstimate {
+  const rank = input.logical.length;
+  const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
+  const columns = Math.max(1, (input.geometry.heightTilesTotal / heightTiles) * input.geometry.widthTiles);
+  const split = splitWorkToCores(gridArea(ctx), columns);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'ReduceMultiCoreHProgramFactory',
+    factoryReason: `${columns} tile columns (NC·Wt) over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+      { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
+      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
+    ],
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
+    citations: [CITE_REDUCE_H, CITE.workSplit],
+  });
+}
+
+/**
+ * HW reduce [CITE_REDUCE_HW]: an input of one tile runs the single-core HW factory; a larger one runs the W reduce,
+ * whose result (last dim 1, the output's dtype and memory config) the H reduce then reduces. The largest program is
+ * reported; the W result, when in L1, is live through both and is listed as an intermediate.
+ */
+function reduceHw(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  approxReason: string,
+): OpEstimateResult {
+  if (input.geometry.nPages <= 1)
+    return finishProgram({
+      op,
+      ctx,
+      factory: 'ReduceSingleCoreHwProgramFactory',
+      factoryReason: 'a one-tile input reduces on one core',
+      groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
+      cbs: [
+        { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+        { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
+        { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
+      ],
+      confidence: approxReason === '' ? 'exact' : 'approx',
+      approxReason,
+      citations: [CITE_REDUCE_HW],
+    });
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
+  const rank = input.logical.length;
+  const wDims = [...input.logical.slice(0, rank - 1), 1];
+  const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: output.dtype });
+  const wResult = resolveTensor(wSpec, 'W-reduce result');
+  if (typeof wResult === 'string') return unmodeled(op.name, wResult);
+  const wOp = stepOp(op, op.name, [inSpec], [wSpec], { ...op.properties });
+  const hOp = stepOp(op, op.name, [wSpec], [outSpec], { ...op.properties });
+  const steps: Step[] = [
+    { label: 'reduce W', result: reduceW(wOp, ctx, input, output.dtype, approxReason) },
+    { label: 'reduce H', result: reduceH(hOp, ctx, wResult, output.dtype, approxReason) },
+  ];
+  const res = largestStep(op, ctx, steps, { citations: [CITE_REDUCE_HW] });
+  if (res.kind !== 'estimate') return res;
+  const wL1 =
+    wSpec.layout.kind === 'layout' && wSpec.layout.bufferType === 'l1'
+      ? (l1Footprint(wDims, wSpec.layout, ctx.device)?.bytesPerCore ?? 0)
+      : 0;
+  if (wL1 === 0) return res;
+  return {
+    ...res,
+    l1IntermediateBytesPerCore: wL1,
+    l1Intermediates: [
+      { role: 'W-reduced partial (input of the H reduce)', bytesPerCore: wL1, liveDuringProgram: true },
+    ],
+  };
 }
 
 const CITE_PROD =

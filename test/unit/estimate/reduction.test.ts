@@ -1,0 +1,130 @@
+/**
+ * Generic reductions by the dims they reduce: W (last dim), H (second-to-last) and HW (both). Expected figures are
+ * hand arithmetic from the factories cited in server/src/estimate/ops/reduction.ts: W reduce
+ * (reduce_op_multi_core_w_program_factory.cpp, 2025: c_0 2, c_2 2 bf16, c_3 2 tiles), H reduce
+ * (reduce_op_multi_core_h_program_factory.cpp@049eabc: c_0 2, c_2 1 bf16, c_3 2 tiles over NC·Wt columns) and HW
+ * (reduce_op.cpp: more than one input tile → W then H; one tile → reduce_op_single_core_hw_program_factory.cpp@050f24f).
+ * Tile bytes: bf16 2,048, f32 4,096. Wormhole n150: 8x8 = 64 worker cores, 64 L1 banks.
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import { ints, op, tensor, whContext } from './build';
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', JSON.stringify(r));
+  return r as OpEstimate;
+}
+
+const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype });
+const l1 = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype, buffer: 'l1' });
+
+describe('estimate/reduction: W, H and HW reduce programs', () => {
+  it('W: sum over the last dim of 1x1x64x1024 bf16', () => {
+    // NC·Ht = 1·2 = 2 tile rows → 2 cores; CBs 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B.
+    const e = est(
+      estimateOp(op('ttnn.sum', [dram([1, 1, 64, 1024])], [dram([1, 1, 64, 1])], { dim_arg: ints(3) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.nCoresUsed, 2);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('H: mean over dim 2 of 1x1x3136x256 bf16 (the vovnet shape, interleaved) uses the 1-tile scaler', () => {
+    // NC·Wt = 1·(256/32) = 8 tile columns → 8 cores; CBs 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B (the W set would
+    // give 12,288 B and split 98 tile rows instead).
+    const e = est(
+      estimateOp(op('ttnn.mean', [dram([1, 1, 3136, 256])], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.nCoresUsed, 8);
+    assert.equal(e.confidence, 'exact');
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 2],
+        ['c_2', 1],
+        ['c_3', 2],
+      ],
+    );
+  });
+
+  it('H on a rank-2 tensor is dim 0; f32 input and output', () => {
+    // 128x64 f32 over dim 0: NC·Wt = 1·2 = 2 columns → 2 cores; 2·4,096 + 1·2,048 + 2·4,096 = 18,432 B.
+    const e = est(
+      estimateOp(op('ttnn.max', [dram([128, 64], 'f32')], [dram([64], 'f32')], { dim_arg: ints(0) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 18_432);
+    assert.equal(e.nCoresUsed, 2);
+  });
+
+  it('H: NC·Wt columns past the grid split unevenly', () => {
+    // 4x1x49x1024 bf16 over dim 2: NC·Wt = 4·32 = 128 columns over 64 cores (2 each); CBs 10,240 B.
+    const e = est(
+      estimateOp(op('ttnn.sum', [dram([4, 1, 49, 1024])], [dram([4, 1, 1, 1024])], { dim_arg: ints(-2) }), whContext()),
+    );
+    assert.equal(e.nCoresUsed, 64);
+    assert.equal(e.cbBytesPerCore, 10_240);
+  });
+
+  it('HW over more than one tile runs W then H; the larger (W) program is reported', () => {
+    // 1x1024x7x7 f32 over dims 2, 3 (the vovnet global mean): 1,024 input tiles > 1 → W reduce over NC·Ht = 1,024
+    // rows: 2·4,096 + 2·2,048 + 2·4,096 = 20,480 B; then H reduce of the [1,1024,7,1] result over NC·Wt = 1,024
+    // columns: 2·4,096 + 2,048 + 2·4,096 = 18,432 B. Reported: 20,480 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [dram([1, 1024, 1, 1], 'f32')], { dim_arg: ints(2, 3) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 20_480);
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.match(
+      e.factoryReason,
+      /reduce W: ReduceMultiCoreWProgramFactory 20480 B; reduce H: ReduceMultiCoreHProgramFactory 18432 B/,
+    );
+    assert.equal(e.l1IntermediateBytesPerCore, undefined);
+  });
+
+  it('HW with an L1 result keeps the W-reduced partial in L1 through the H reduce', () => {
+    // As above with an L1 interleaved result: the W result [1,1024,7,1] f32 takes the output's memory config:
+    // 1,024 tiles over 64 banks = 16 tiles · 4,096 = 65,536 B per core.
+    const e = est(
+      estimateOp(
+        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [l1([1, 1024, 1, 1], 'f32')], { dim_arg: ints(2, 3) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 20_480);
+    assert.equal(e.l1IntermediateBytesPerCore, 65_536);
+  });
+
+  it('HW over a single tile runs the single-core HW factory', () => {
+    // 32x32 bf16 over dims 0, 1: one tile → core (0,0); CBs 2·2,048 + 2·2,048 (scaler) + 2·2,048 = 12,288 B.
+    const e = est(estimateOp(op('ttnn.sum', [dram([32, 32])], [dram([1, 1])], { dim_arg: ints(0, 1) }), whContext()));
+    assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
+    assert.equal(e.nCoresUsed, 1);
+    assert.equal(e.cbBytesPerCore, 12_288);
+  });
+
+  it('min and sharded inputs are approx; dims outside the last two keep the W set as approx', () => {
+    const min = est(
+      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
+    );
+    assert.equal(min.confidence, 'approx');
+    assert.match(min.approxReason, /neg/);
+    const sharded = tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
+    const hs = est(estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()));
+    assert.equal(hs.confidence, 'approx');
+    assert.match(hs.approxReason, /sharded input/);
+    const overC = est(
+      estimateOp(op('ttnn.sum', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
+    );
+    assert.equal(overC.confidence, 'approx');
+    assert.equal(overC.factory, 'ReduceMultiCoreWProgramFactory');
+  });
+});
