@@ -44,8 +44,16 @@ export interface HaloGeometry {
   readonly outputW: number;
 }
 
-/** Padded-input sticks of the widest core's halo shard, for output shards of `outputSticksPerShard` sticks. */
-export function haloSticksPerCore(g: HaloGeometry, outputSticksPerShard: number): number {
+/**
+ * Calls `visit` with each output shard's span of the padded input (positions in the padded N·Hp·Wp image): from its
+ * first output's window origin to its last output's window end, inclusive. Shard `core` holds outputs
+ * [core·shard, (core + 1)·shard).
+ */
+function forEachShardWindowSpan(
+  g: HaloGeometry,
+  outputSticksPerShard: number,
+  visit: (core: number, start: number, end: number) => void,
+): void {
   const hp = g.inputH + g.padH;
   const wp = g.inputW + g.padW;
   const effH = (g.kernel[0] - 1) * g.dilation[0] + 1;
@@ -59,11 +67,18 @@ export function haloSticksPerCore(g: HaloGeometry, outputSticksPerShard: number)
     const c = o % g.outputW;
     return b * hp * wp + r * g.stride[0] * wp + c * g.stride[1];
   };
-  let worst = 0;
-  for (let first = 0; first < total; first += shard) {
+  for (let core = 0, first = 0; first < total; core++, first += shard) {
     const last = Math.min(first + shard, total) - 1;
-    worst = Math.max(worst, origin(last) + (effH - 1) * wp + effW - origin(first));
+    visit(core, origin(first), origin(last) + (effH - 1) * wp + effW - 1);
   }
+}
+
+/** Padded-input sticks of the widest core's halo shard, for output shards of `outputSticksPerShard` sticks. */
+export function haloSticksPerCore(g: HaloGeometry, outputSticksPerShard: number): number {
+  let worst = 0;
+  forEachShardWindowSpan(g, outputSticksPerShard, (_core, start, end) => {
+    worst = Math.max(worst, end - start + 1);
+  });
   return worst;
 }
 
@@ -121,23 +136,10 @@ export function haloMaxRemoteSticks(
 ): number {
   const hp = g.inputH + g.padH;
   const wp = g.inputW + g.padW;
-  const effH = (g.kernel[0] - 1) * g.dilation[0] + 1;
-  const effW = (g.kernel[1] - 1) * g.dilation[1] + 1;
-  const perImage = g.outputH * g.outputW;
-  const total = g.batch * perImage;
-  const outShard = Math.max(1, outputSticksPerShard);
   const inShard = Math.max(1, inputSticksPerShard);
-  const origin = (o: number): number => {
-    const b = Math.floor(o / perImage);
-    const r = Math.floor((o % perImage) / g.outputW);
-    const c = o % g.outputW;
-    return b * hp * wp + r * g.stride[0] * wp + c * g.stride[1];
-  };
   const sent = new Map<number, number>();
-  for (let core = 0, first = 0; first < total; core++, first += outShard) {
-    const last = Math.min(first + outShard, total) - 1;
-    const end = origin(last) + (effH - 1) * wp + effW - 1;
-    for (let p = origin(first); p <= end; p++) {
+  forEachShardWindowSpan(g, outputSticksPerShard, (core, start, end) => {
+    for (let p = start; p <= end; p++) {
       const b = Math.floor(p / (hp * wp));
       const row = Math.floor((p % (hp * wp)) / wp) - g.padTop;
       const col = (p % wp) - g.padLeft;
@@ -145,7 +147,7 @@ export function haloMaxRemoteSticks(
       const src = Math.floor((b * g.inputH * g.inputW + row * g.inputW + col) / inShard);
       if (src !== core) sent.set(src, (sent.get(src) ?? 0) + 1);
     }
-  }
+  });
   let worst = 0;
   for (const n of sent.values()) worst = Math.max(worst, n);
   return worst;
