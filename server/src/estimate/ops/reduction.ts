@@ -109,7 +109,44 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   return reduceW(op, ctx, input, output.dtype, reason);
 }
 
-/** ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid [CITE_REDUCE]. */
+/** The W and H reduce factories differ in what they split (tile rows / columns), the core order and the scaler CB. */
+interface ReduceSplit {
+  readonly factory: string;
+  readonly factoryReason: string;
+  readonly units: number;
+  readonly order: 'row' | 'col';
+  readonly scalerPages: number;
+  readonly citation: string;
+}
+
+/** c_0 input 2 tiles, c_2 scaler (bf16), c_3 output 2 tiles, on the cores `split.units` work units take. */
+function reduceProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  approxReason: string,
+  p: ReduceSplit,
+): OpEstimate {
+  const split = splitWorkToCores(gridArea(ctx), Math.max(1, p.units));
+  return finishProgram({
+    op,
+    ctx,
+    factory: p.factory,
+    factoryReason: `${p.factoryReason} over ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, p.order),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+      { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes('bf16') },
+      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
+    ],
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
+    citations: [p.citation, CITE.workSplit],
+  });
+}
+
+/** ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE]. */
 function reduceW(
   op: TtnnOp,
   ctx: EstimateContext,
@@ -118,21 +155,13 @@ function reduceW(
   approxReason: string,
 ): OpEstimate {
   const units = input.geometry.heightTilesTotal;
-  const split = splitWorkToCores(gridArea(ctx), Math.max(1, units));
-  return finishProgram({
-    op,
-    ctx,
+  return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreWProgramFactory',
-    factoryReason: `${units} tile rows over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-    cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-      { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
-      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
-    ],
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
-    citations: [CITE_REDUCE, CITE.workSplit],
+    factoryReason: `${units} tile rows`,
+    units,
+    order: 'row',
+    scalerPages: 2,
+    citation: CITE_REDUCE,
   });
 }
 
@@ -150,21 +179,13 @@ function reduceH(
   const rank = input.logical.length;
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const columns = Math.max(1, (input.geometry.heightTilesTotal / heightTiles) * input.geometry.widthTiles);
-  const split = splitWorkToCores(gridArea(ctx), columns);
-  return finishProgram({
-    op,
-    ctx,
+  return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreHProgramFactory',
-    factoryReason: `${columns} tile columns (NC·Wt) over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-      { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
-      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
-    ],
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
-    citations: [CITE_REDUCE_H, CITE.workSplit],
+    factoryReason: `${columns} tile columns (NC·Wt)`,
+    units: columns,
+    order: 'col',
+    scalerPages: 1,
+    citation: CITE_REDUCE_H,
   });
 }
 
