@@ -97,6 +97,8 @@ import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
 import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
 import {
+  HaloProgramInput,
+  InPlaceHaloGeometry,
   haloMaxRemoteSticks,
   haloProgramCbBytesPerCore,
   haloSticksPerCore,
@@ -448,6 +450,13 @@ function poolIntermediates(
   const haloBytesPerCore = haloSticks * shardW * nbytes;
   const outputShardSticks = poolOutputShardSticks(shape, pc, outputTiled);
   const inputSticks = shape.batch * shape.inputH * shape.inputW;
+  const haloProgram: HaloProgramInput = {
+    tiled: inTiled,
+    dtype: input.dtype,
+    shardWidth: shardW,
+    inputSticks,
+    coresNhw: pc.coresNhw,
+  };
   if (!alreadySharded) {
     const shardH = alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
     const bytesPerCore = inTiled
@@ -457,24 +466,7 @@ function poolIntermediates(
     // back to the separate-buffer halo). The halo frees the resharded input and allocates its output in its place.
     if (inPlaceHalo && shardH <= haloSticks) {
       out.push({ role: 'resharded pool input', bytesPerCore, liveDuringProgram: false });
-      const maxRemoteSticks = haloMaxRemoteSticks(
-        {
-          batch: shape.batch,
-          inputH: shape.inputH,
-          inputW: shape.inputW,
-          padH: shape.padH + shape.ceilPadH,
-          padW: shape.padW + shape.ceilPadW,
-          padTop: shape.padTop,
-          padLeft: shape.padLeft,
-          kernel: shape.kernel,
-          stride: shape.stride,
-          dilation: shape.dilation,
-          outputH: shape.outputH,
-          outputW: shape.outputW,
-        },
-        outputShardSticks,
-        shardH,
-      );
+      const maxRemoteSticks = haloMaxRemoteSticks(poolHaloGeometry(shape), outputShardSticks, shardH);
       out.push({
         role: 'halo output (in place)',
         bytesPerCore: haloBytesPerCore,
@@ -482,17 +474,7 @@ function poolIntermediates(
         replacesPrevious: true,
         writerProgram: {
           name: `in-place halo (remote temp CB of ${maxRemoteSticks} sticks)`,
-          cbBytesPerCore: inPlaceHaloProgramCbBytesPerCore(
-            {
-              tiled: inTiled,
-              dtype: input.dtype,
-              shardWidth: shardW,
-              inputSticks,
-              coresNhw: pc.coresNhw,
-              maxRemoteSticks,
-            },
-            ctx,
-          ),
+          cbBytesPerCore: inPlaceHaloProgramCbBytesPerCore({ ...haloProgram, maxRemoteSticks }, ctx),
         },
       });
       return out;
@@ -514,10 +496,7 @@ function poolIntermediates(
     liveDuringProgram: true,
     writerProgram: {
       name: 'halo (untilize_with_halo)',
-      cbBytesPerCore: haloProgramCbBytesPerCore(
-        { tiled: inTiled, dtype: input.dtype, shardWidth: shardW, inputSticks, coresNhw: pc.coresNhw },
-        ctx,
-      ),
+      cbBytesPerCore: haloProgramCbBytesPerCore(haloProgram, ctx),
     },
   });
   return out;
@@ -526,21 +505,25 @@ function poolIntermediates(
 /** Halo output sticks per core [5]: output shards of ceil(NHW_out / cores_nhw) sticks (a tile multiple for a tiled
  *  output), each spanning its windows over the padded input (ceil-mode padding included). */
 function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
-  return haloSticksPerCore(
-    {
-      batch: shape.batch,
-      inputH: shape.inputH,
-      inputW: shape.inputW,
-      padH: shape.padH + shape.ceilPadH,
-      padW: shape.padW + shape.ceilPadW,
-      kernel: shape.kernel,
-      stride: shape.stride,
-      dilation: shape.dilation,
-      outputH: shape.outputH,
-      outputW: shape.outputW,
-    },
-    poolOutputShardSticks(shape, pc, outputTiled),
-  );
+  return haloSticksPerCore(poolHaloGeometry(shape), poolOutputShardSticks(shape, pc, outputTiled));
+}
+
+/** The pool's window geometry for the halo (ceil-mode padding counted after the last row / column). */
+function poolHaloGeometry(shape: PoolShape): InPlaceHaloGeometry {
+  return {
+    batch: shape.batch,
+    inputH: shape.inputH,
+    inputW: shape.inputW,
+    padH: shape.padH + shape.ceilPadH,
+    padW: shape.padW + shape.ceilPadW,
+    padTop: shape.padTop,
+    padLeft: shape.padLeft,
+    kernel: shape.kernel,
+    stride: shape.stride,
+    dilation: shape.dilation,
+    outputH: shape.outputH,
+    outputW: shape.outputW,
+  };
 }
 
 /** Output sticks per shard [7]: round_up(NHW_out, cores_nhw · (32 if the output is tiled else 1)) / cores_nhw; the
