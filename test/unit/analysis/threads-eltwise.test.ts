@@ -50,4 +50,22 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
     assert.equal(op.estimate.kind, 'estimate');
     assert.equal(op.overflow, undefined);
   });
+
+  describe('tt-metal #22513 (2025-05-23, n150): OFT binary ops with L1 results', () => {
+    // (1, 256, 3, 25281) bf16 tiles pad to (1, 256, 32, 25312): 256 · 791 = 202,496 tiles · 2,048 = 414,711,808 B, the
+    // thread's "414711808 B L1 buffer across 64 banks"; round-robin pages: ⌈202,496 / 64⌉ = 3,164 pages · 2,048 =
+    // 6,479,872 B per bank, its "each bank needs to store 6479872 B". More than a whole bank (1.36 MB), so the result
+    // cannot be allocated whatever else is live.
+    const t22513 = { file: 'eltwise_tt-metal-22513.mlir', date: '2025-05-23' };
+    for (const fn of ['add', 'multiply']) {
+      it(`${fn}${fn === 'multiply' ? ' (b broadcast over dim 1)' : ''}: out of L1, its result 6,479,872 B per bank`, () => {
+        const { op, first } = deviceOp(t22513, fn);
+        assert.equal(op.estimate.kind, 'estimate');
+        assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+        if (fn === 'add') assert.equal(first, 'this op', 'the first error of the run');
+        assert.ok(op.estimate.kind === 'estimate');
+        assert.equal(op.estimate.l1TensorBytesPerCore, 6_479_872);
+      });
+    }
+  });
 });

@@ -23,8 +23,10 @@
  *       not width-sharded input of bf16/f32; interleaved cache)
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none. The factories read are
- *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, but builds before that were not
- *   compared (no change point traced).
+ *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, and tt-mlir #3679 (2025-06-04)
+ *   printed update_cache's figure to the byte (f32 cache and input, bf16 intermediates: a Float32 input no longer
+ *   forces fp32 accumulation, as update_cache_op_multi_core.cpp@04896f2 of 2024 did; when that stopped was not traced,
+ *   before 2025-06). Older builds were not compared.
  * Worked example (golden TestOpModelLib.cpp:4618): update_cache, cache 1x32x64x512 bf16, input 1x32x3x512: g = 1,
  *   Wt = 16, B = 32: 32 + 32 + 32 + 32 + 512 = 640 tiles = 1,310,720 B.
  */
