@@ -117,9 +117,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_208,
     firstSeen: '2025-12-23',
-    seen: '2025-12-23',
-    sources: ['tt-xla #2659'],
-    derivation: 'tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank',
+    seen: '2025-12-23..2025-12-25',
+    sources: ['tt-xla #2659', 'tt-mlir #6441'],
+    derivation:
+      "tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank; tt-mlir #6441 (2025-12-25): 102,464 − 256 (the pool halo's two pad sticks, clashing with the L1 buffer at 102,400)",
   },
   {
     arch: 'wormhole_b0',

@@ -356,6 +356,23 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
       );
     });
+    it('tt-mlir #6441 (2025-12-25, Carvana UNet via tt-xla): the halo CBs clash at 102,400 B and end at 102,464 B, both exactly', () => {
+      // Row-major bf16 (tt-mlir's Pool2D workaround), 1x480x640x64, kernel 2, stride 2: 76,800 output sticks over 64
+      // cores = 1,200 each. Reshard: 307,200 input sticks / 64 = 4,800 · 64 ch · 2 B = 614,400 B. Halo: core 1's outputs
+      // 1,200..2,399 (row 3 col 240 .. row 7 col 159) read input sticks 6·640 + 480 = 4,320 .. 15·640 + 319 = 9,919,
+      // 5,600 sticks (the widest span) · 128 B = 716,800 B. Both allocated top-down from 1,499,136 − 65,536 (L1_SMALL)
+      // = 1,433,600: the lower ends at 1,433,600 − 1,331,200 = 102,400, tt-metal's "L1 buffer allocated at". The halo
+      // program's own CBs are two pad sticks (a row-major input needs no untilize CB), 2 · 128 = 256 B, from the
+      // 2025-12-23 base 102,208 (tt-xla #2659): 102,464, tt-metal's region end.
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-25' });
+      assert.equal(first, 'this op');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
+      assert.deepEqual(
+        [op.overflow?.failedProgram?.name, op.overflow?.failedProgram?.cbBytesPerCore],
+        ['halo (untilize_with_halo)', 256],
+      );
+    });
     it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
     });
