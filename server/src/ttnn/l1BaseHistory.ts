@@ -117,9 +117,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_208,
     firstSeen: '2025-12-23',
-    seen: '2025-12-23',
-    sources: ['tt-xla #2659'],
-    derivation: 'tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank',
+    seen: '2025-12-23..2025-12-25',
+    sources: ['tt-xla #2659', 'tt-mlir #6441'],
+    derivation:
+      "tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank; tt-mlir #6441 (2025-12-25): 102,464 − 256 (the pool halo's two pad sticks, clashing with the L1 buffer at 102,400)",
   },
   {
     arch: 'wormhole_b0',
@@ -188,10 +189,14 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_104,
-    firstSeen: '2026-04-16',
-    seen: '2026-04',
-    sources: ['tt-mlir 123d0c1'],
-    derivation: 'system desc of the dump oom_ttnn.mlir (tt-mlir 123d0c1, 2026-04-16)',
+    // tt-mlir #7153's p150 ran tt-mlir's tt-metal pin 5280a9c (2026-02-17); its IR prints the real system desc
+    // (tt-mlir's mock Blackhole desc says 98,304), and the rms_norm CBs by hand (threads.test.ts) end where tt-metal's
+    // clash message says.
+    firstSeen: '2026-02-17',
+    seen: '2026-02..2026-04',
+    sources: ['tt-mlir #7153', 'tt-mlir 123d0c1'],
+    derivation:
+      'tt-mlir #7153 (tt-metal 5280a9c, 2026-02-17): its system desc, and 1,192,448 − 1,081,344 (the rms_norm CBs); system desc of the dump oom_ttnn.mlir (tt-mlir 123d0c1, 2026-04-16)',
   },
   {
     arch: 'blackhole',

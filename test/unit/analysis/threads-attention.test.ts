@@ -62,25 +62,4 @@ describe('public-thread regression set: attention (test/fixtures/threads)', () =
       assert.equal(regionEnd(op), 10_105_632);
     });
   });
-
-  describe('KV-cache update', () => {
-    const t3679 = { file: 'update_cache_tt-mlir-3679.mlir', date: '2025-06-04' };
-    it('tt-mlir #3679 (2025-06-04, ttir-builder test_update_cache): 2,587,616 B to the byte on (0,0)-(7,3)', () => {
-      // UpdateCacheMultiCoreProgramFactory, cache (1, 32, 64, 512) and input (1, 32, 1, 512) in f32 (see the fixture's
-      // header), no compute config so fp32_dest_acc_en is off: Wt = 512 / 32 = 16, granularity min(2, 1) = 1,
-      // B = 32 (the input's padded rows). c_0 2·1·16 = 32 f32 tiles, c_1 2·16 = 32 f32 tiles, c_24/c_25 32 and c_26 32
-      // bf16 tiles, c_16 B·Wt = 512 f32 tiles: 576·4,096 + 64·2,048 = 2,490,368 B + 97,248 (the 2025-06 base) =
-      // 2,587,616 B, tt-metal's figure. Work: 32 heads · 32 rows / 32 = 32 batched heads, one per core: 8x4 cores.
-      const op = assertFails({ ...t3679 }, 'update_cache_f32');
-      assert.equal(regionEnd(op), 2_587_616);
-      assert.ok(op.estimate.kind === 'estimate');
-      assert.equal(op.estimate.nCoresUsed, 32);
-    });
-    it('tt-mlir #3679: with the bf16 operands the test file declares, the same factory fits (why the fixture is f32)', () => {
-      // 640 bf16 tiles = 1,310,720 B + 97,248 = 1,407,968 B < 1,499,136 B: a bf16 run cannot have printed the thread's
-      // figure, and a Float32 input forcing fp32 intermediates (update_cache_op_multi_core.cpp@04896f2, a 2024 version) would give 2,621,440 +
-      // 97,248 = 2,718,688 B; only f32 operands with bf16 intermediates give 2,587,616 B.
-      assertFits(t3679, 'update_cache_bf16');
-    });
-  });
 });

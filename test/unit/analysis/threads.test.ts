@@ -356,6 +356,23 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
       );
     });
+    it('tt-mlir #6441 (2025-12-25, Carvana UNet via tt-xla): the halo CBs clash at 102,400 B and end at 102,464 B, both exactly', () => {
+      // Row-major bf16 (tt-mlir's Pool2D workaround), 1x480x640x64, kernel 2, stride 2: 76,800 output sticks over 64
+      // cores = 1,200 each. Reshard: 307,200 input sticks / 64 = 4,800 · 64 ch · 2 B = 614,400 B. Halo: core 1's outputs
+      // 1,200..2,399 (row 3 col 240 .. row 7 col 159) read input sticks 6·640 + 480 = 4,320 .. 15·640 + 319 = 9,919,
+      // 5,600 sticks (the widest span) · 128 B = 716,800 B. Both allocated top-down from 1,499,136 − 65,536 (L1_SMALL)
+      // = 1,433,600: the lower ends at 1,433,600 − 1,331,200 = 102,400, tt-metal's "L1 buffer allocated at". The halo
+      // program's own CBs are two pad sticks (a row-major input needs no untilize CB), 2 · 128 = 256 B, from the
+      // 2025-12-23 base 102,208 (tt-xla #2659): 102,464, tt-metal's region end.
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-25' });
+      assert.equal(first, 'this op');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
+      assert.deepEqual(
+        [op.overflow?.failedProgram?.name, op.overflow?.failedProgram?.cbBytesPerCore],
+        ['halo (untilize_with_halo)', 256],
+      );
+    });
     it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
     });
@@ -491,6 +508,40 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     });
     it('after tt-metal PR #43715 (C_in_block 16, the blocks the thread says fit): fits', () => {
       assertFits({ ...conv3d, date: '2026-05-10' });
+    });
+    it('tt-xla #2872 (2026-01-19, Qwen 2.5 VL 3B; again in tt-xla #4581): 3,375,680 B exactly', () => {
+      // No conv3d_config and no channel padding in that tt-mlir: tt-metal's default Conv3dConfig takes all channels,
+      // C_in = 3, C_out 1280. patch = 2·14·14·3 = 1,176 → K_t 37; N_t 40; M_t 1. vol2col rm 1 page of
+      // round_up(1,176, 32)·2 = 2,368; vol2col tiled 37 + weight 37·40 = 1,480 + interm 40 + result 40 = 1,597 tiles
+      // = 3,270,656 → 3,273,024 + 102,656 (the 2025-12 base of ttnn/l1BaseHistory.ts) = 3,375,680, tt-xla's figure.
+      // With the channels padded to 32 (the rule before) the weight alone was 392·40 tiles, 33.2 MB.
+      assert.equal(regionEnd(assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' })), 3_375_680);
+    });
+    const conv8981 = { file: 'conv3d_tt-mlir-8981.mlir', date: '2026-07-09' };
+    it('tt-mlir #8981 (2026-07-09, Qwen3.5-27B patch embed, c_in_block 32 from tt-mlir): 2,240,288 B exactly', () => {
+      // patch = 2·16·16·32 = 16,384 → K_t 512; c_out_block 32 → N_t 1; M_t 1. vol2col rm 16,384·2 = 32,768;
+      // vol2col tiled 512 + weight 512 + interm 1 + result 1 + bias 1 = 1,027 tiles = 2,103,296 → 2,136,064
+      // + 104,224 (the 2026-06..07 base of ttnn/l1BaseHistory.ts) = 2,240,288, tt-metal's figure (without the bias
+      // tile: 2,238,240, which no dated base gives).
+      assert.equal(regionEnd(assertFails(conv8981, 'qwen35_patch_embed')), 2_240_288);
+    });
+    it('tt-mlir #8981 after tt-mlir PR #8980 (c_in_block 16, two C_in blocks): fits', () => {
+      // patch 2·16·16·16 = 8,192 → K_t 256: rm 8,192·2 = 16,384 + (256 + 256 + 1 + 1 + reduction 1 + ack 1 + bias 1 = 517)
+      // ·2,048 = 1,058,816 → 1,075,200 B.
+      const { op } = deviceOp(conv8981, 'after_pr_8980');
+      assert.equal(op.cbBytesPerCore, 1_075_200);
+      assertFits(conv8981, 'after_pr_8980');
+    });
+  });
+
+  describe('update_cache', () => {
+    it('tt-mlir #3679 (2025-06-04): the f32 test_update_cache grows to 2,587,616 B exactly', () => {
+      // Cache (1, 32, 64, 512) f32, input (1, 32, 1, 512) f32: Wt 16, granularity min(2, 1) = 1, B = 32 (padded),
+      // 32 batched heads over 32 cores (the thread's 8x4 range). c_0 2·16 f32 tiles 131,072; c_1 2·16 131,072;
+      // c_24+c_25 and c_26 2·16 bf16 tiles each (no fp32 dest acc: tt-mlir passes no compute config) 65,536 + 65,536;
+      // c_16 B·Wt = 512 f32 tiles 2,097,152 → 2,490,368 + 97,248 (the 2025-06 base of ttnn/l1BaseHistory.ts)
+      // = 2,587,616, tt-metal's figure; an fp32 intermediate would give 2,718,688.
+      assert.equal(regionEnd(assertFails({ file: 'update_cache_tt-mlir-3679.mlir', date: '2025-06-04' })), 2_587_616);
     });
   });
 

@@ -710,15 +710,16 @@ describe('conv2d change points', () => {
 });
 
 describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
-  // Qwen2.5-VL patch embedding: C_in 3 (padded to 32), C_out 1280, kernel = stride = 2x14x14, one output patch,
-  // pre-prepared weights [2·14·14·32, 1280], no bias (tt-metal issue #42146, tt-metal PR #48243).
+  // Qwen2.5-VL patch embedding: C_in 3 zero-padded to 32 by the caller (tt-metal reads C_in from the activation),
+  // C_out 1280, kernel = stride = 2x14x14, one output patch, pre-prepared weights [2·14·14·32, 1280], no bias
+  // (tt-metal issue #42146, tt-metal PR #48243).
   const rm = (s: number[]) => tensor(s, { page: 'row_major' });
   const qwen = op(
     'ttnn.conv3d',
-    [rm([1, 2, 14, 14, 3]), tensor([12544, 1280]), DEVICE_VALUE],
+    [rm([1, 2, 14, 14, 32]), tensor([12544, 1280]), DEVICE_VALUE],
     [rm([1, 1, 1, 1, 1280])],
     {
-      in_channels: int(3),
+      in_channels: int(32),
       out_channels: int(1280),
       kernel_size: ints(2, 14, 14),
       stride: ints(2, 14, 14),
@@ -745,6 +746,24 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
     const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-06-20' })));
     assert.equal(e.cbBytesPerCore, 1_634_816);
     assert.ok(Math.abs(e.cbRegionEndBytes - 1_739_040) / 1_739_040 < 0.001);
+  });
+
+  it("C_in is the activation's channel count as given: 3 unpadded channels with the PR #41281 block of 32 are rejected", () => {
+    // conv3d_program_factory.cpp@015c7ff: C_in = input shape[4]; TT_FATAL C_in_num_blocks · C_in_block == C_in.
+    const unpadded = op(
+      'ttnn.conv3d',
+      [rm([1, 2, 14, 14, 3]), tensor([1280, 3, 2, 14, 14]), DEVICE_VALUE],
+      [rm([1, 1, 1, 1, 1280])],
+      {
+        in_channels: int(3),
+        out_channels: int(1280),
+        kernel_size: ints(2, 14, 14),
+        stride: ints(2, 14, 14),
+      },
+    );
+    const r = estimateOp(unpadded, whContext({ ttMetalDate: '2026-04-15' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /C_in_block 32 does not divide the activation's 3 input channels/);
   });
 
   it('before PR #38595 the default Conv3dConfig blocks are all channels (Mochi: 33.5 MB)', () => {

@@ -17,8 +17,10 @@
  * Assumptions: always 'approx'. Without `conv3d_config` tt-metal's defaults of the build are used (noConfigBlocks):
  *   the default Conv3dConfig [2] (T/H/W blocks 1, all input and output channels) until tt-metal PR #38595, then its
  *   auto blocking (C_out_block 32; C_in_block all, 32, or the smallest valid block by change point); every CB is on
- *   every core whatever the grid, so the grid only changes the core count. Input channels are padded to 32. The optional L1 prefetch shard is
- *   ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
+ *   every core whatever the grid, so the grid only changes the core count. C_in is the activation's channel count as
+ *   the IR gives it: tt-metal never pads it (the caller does: tt-metal PR #18599's contract, tt-mlir's _pad_cin since
+ *   tt-mlir PR #7140), and a block that does not divide it is the factory's TT_FATAL (tt-xla #2872: C_in = 3 unpadded,
+ *   full blocks, 3,375,680 B to the byte). The optional L1 prefetch shard is ignored. A config that overflows gets a blocking fix (fixes/conv3dConfig.ts).
  * Worked example: k 3x3x3, C_in = C_out = 768, defaults: K_t = 648, N_t = 24 → weight 15,552 tiles ≈ 31.9 MB.
  */
 
@@ -28,7 +30,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
 import { finishProgram, propInt, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 
 const CITE_CONV3D = 'tt-metal ttnn/cpp/ttnn/operations/experimental/conv3d/device/conv3d_program_factory.cpp@015c7ff';
 const CITE_CONV3D_DEFAULTS =
@@ -64,13 +66,13 @@ function noConfigBlocks(
     const kernelVol = kernel[0]! * kernel[1]! * kernel[2]!;
     const minBlock = lcm(ctx.device.l1AlignmentBytes, 32 / gcd(kernelVol, 32));
     return {
-      cInBlock: Math.min(minBlock, cIn),
+      cInBlock: minBlock,
       cOutBlock,
       why: `auto blocking: smallest valid C_in_block ${minBlock}, C_out_block 32`,
     };
   }
   if (atOrAfter(ctx, 'conv3d-no-config-c-in-block-32'))
-    return { cInBlock: Math.min(32, cIn), cOutBlock, why: 'auto blocking: C_in_block 32, C_out_block 32' };
+    return { cInBlock: 32, cOutBlock, why: 'auto blocking: C_in_block 32, C_out_block 32' };
   return { cInBlock: cIn, cOutBlock, why: 'auto blocking: full C_in block, C_out_block 32' };
 }
 
@@ -89,7 +91,9 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof out === 'string') return unmodeled(op.name, out);
   if (input.logical.length !== 5 || out.logical.length !== 5)
     return unmodeled(op.name, 'conv3d expects rank-5 (N, D, H, W, C) input and output');
-  const cIn = propInt(op, 'in_channels') ?? input.logical[4];
+  // The factory reads C_in from the activation as given: padding channels to the L1 alignment is the caller's job
+  // (tt-metal PR #18599's contract; tt-mlir pads with an explicit ttnn.pad since PR #7140), so C_in = 3 stays 3.
+  const cIn = input.logical[4] ?? propInt(op, 'in_channels');
   const cOut = propInt(op, 'out_channels') ?? out.logical[4];
   if (!(cIn > 0) || !(cOut > 0)) return unmodeled(op.name, 'channel counts must be positive');
   const kernel = propInts(op, 'kernel_size');
@@ -101,12 +105,8 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const v = Number(fields[k]);
     return Number.isFinite(v) && v > 0 ? v : dflt;
   };
-  // Input channels are padded to the config's alignment (32 by default) before the patch is gathered.
-  const cInAligned = alignUp(cIn, 32);
   const defaults =
-    cfg === undefined
-      ? noConfigBlocks(op, ctx, cInAligned, cOut, kernel)
-      : { cInBlock: cInAligned, cOutBlock: cOut, why: '' };
+    cfg === undefined ? noConfigBlocks(op, ctx, cIn, cOut, kernel) : { cInBlock: cIn, cOutBlock: cOut, why: '' };
   const tBlk = num('t_out_block', 1);
   const hBlk = num('h_out_block', 1);
   const wBlk = num('w_out_block', 1);
@@ -119,7 +119,14 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const mT = Math.ceil(nPatches / 32);
   const kT = Math.ceil(patch / 32);
   const nT = Math.ceil(cOutBlk / 32);
-  const cInBlocks = Math.ceil(cInAligned / cInBlk);
+  // The factory's TT_FATAL "C_in_num_blocks * C_in_block must equal C_in" (every build).
+  if (cIn % cInBlk !== 0)
+    return illegal(
+      op.name,
+      `C_in_num_blocks * C_in_block must equal C_in: C_in_block ${cInBlk} does not divide the activation's ${cIn} input channels${cfg === undefined ? ` (${defaults.why})` : ''}; pad the channels to a multiple of the block (tt-mlir's _pad_cin) or pass a conv3d_config`,
+      CITE_CONV3D,
+    );
+  const cInBlocks = cIn / cInBlk;
   const hasBias = op.operands.length > 2 && op.operands[2]?.kind === 'tensor';
   const cbs = [
     { index: 0, role: 'vol2col rm', nPages: Math.min(nPatches, 64), pageBytes: alignUp(patch, 32) * elem },
