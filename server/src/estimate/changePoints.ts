@@ -171,6 +171,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (myply/tt-metal fork: get_estimated_size_of_cbs adds in0_block_w · bias_single_tile_size); tt-metal PR #17056 ("Accounted for Bias matrix in get_estimated_cbs func")',
   },
+  'matmul-estimate-bias-per-core-n': {
+    family: 'matmul',
+    pr: 38309,
+    // Description 2026-02-23 (state merged, fixes tt-metal #36316); merge day not read.
+    mergedOn: '2026-02-23',
+    dateFrom: 'approx',
+    what: 'auto-config: get_estimated_size_of_cbs counts a fused bias as per_core_N tiles (the block width it is asked about) instead of in0_block_w tiles; the factories allocate out_block_w, so with N ≫ K a block whose bias CB ran past L1 was accepted (tt-metal #36316: nanoGPT on a Blackhole QuietBox, K 384, N 1536, 1,596,224 B)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs: bias_size = in0_block_w · bias_single_tile_size), as quoted in PR #38309',
+    after: 'tt-metal PR #38309 description (bias_size = per_core_N · bias_single_tile_size)',
+  },
   'matmul-multi-dim-factor-area-first': {
     family: 'matmul',
     pr: 49621,

@@ -999,3 +999,23 @@ describe('estimate/matmul: explicit 1D configs tt-metal validation rejects (vali
     assert.equal(e.cbBytesPerCore, 98_304);
   });
 });
+
+describe('estimate/matmul: the bias term of the auto-config estimate, per_core_N tiles (tt-metal PR #38309, #36316)', () => {
+  // Linear a [20480, 64] @ b [64, 832] + bias [1, 832], bf16, all DRAM (WH n150, base 102,656 B → free 1,396,480 B).
+  // Tall (20480 / 832 > 8) → get_mcast_1d_config in1: per_core_M ⌈⌈20480/64⌉/32⌉ = 10, per_core_N 26, in0_block_w 2 (Kt
+  // 2 even). get_multi_dim_per_core_factor, estimate(10, 26, 2) = 10·2·2 + 26·2·2 + 260 + 260 tiles + bias:
+  // before the PR 2 bias tiles → 666 tiles = 1,363,968 B < free: the whole 10x26 block. Factory (one K block,
+  // single-buffered): c_0 10·2 = 20, c_1 26·2 = 52, c_4 260, c_3 26 → 358 tiles = 733,184 B.
+  // After it 26 bias tiles → 690 tiles = 1,413,120 B > free: out block 10x13 (estimate 40 + 52 + 130 + 130 + 13 = 365
+  // tiles fits): c_0 20, c_1 13·2 = 26, c_4 130, c_3 13 → 189 tiles = 387,072 B.
+  const build = () => op('ttnn.linear', [dram([20480, 64]), dram([64, 832]), dram([1, 832])], [dram([20480, 832])]);
+  it('before: the whole 10x26 block (733,184 B); after: a 10x13 out block (387,072 B); a window reports both', () => {
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-02-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(before.cbBytesPerCore, 358 * 2048);
+    assert.equal(after.cbBytesPerCore, 189 * 2048);
+    assert.match(after.factoryReason, /out_block 10x13/);
+    const both = est(estimateOp(build(), whContext({ window: { earliest: '2026-02-01', latest: '2026-03-01' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-estimate-bias-per-core-n']);
+  });
+});

@@ -450,6 +450,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
       multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+      biasTermPerCoreN: () => atOrAfter(ctx, 'matmul-estimate-bias-per-core-n'),
     };
     const sel = selectMatmulConfig(input);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
@@ -969,6 +970,7 @@ export function matmulConfigInUse(
     capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
     singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
     multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+    biasTermPerCoreN: () => atOrAfter(ctx, 'matmul-estimate-bias-per-core-n'),
   });
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
