@@ -221,6 +221,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (several_output_blocks: per_core_M ≠ out_block_h or per_core_N ≠ out_block_w, citing #58046; start(): packer_l1_acc_en = packer_l1_acc and Kt / in0_block_w > 1) and matmul_buffers.hpp@bf7e7a9 ("Each factory sizes its buffers with these")',
   },
+  'matmul-per-core-m-at-most-mt': {
+    family: 'matmul',
+    pr: 55682,
+    // Description 2026-09-08 (state merged, fixes tt-metal #51550); merge day not read.
+    mergedOn: '2026-09-08',
+    dateFrom: 'approx',
+    what: 'validation: a 2D (MatmulMultiCoreReuseMultiCastProgramConfig) or 1D mcast_in1 config with per_core_M > Mt is rejected ("per_core_M (X) exceeds Mt (Y). Each core would compute more output row tiles than the tensor has"); before, it ran, the 2D factory writing the extra rows past the output into the next DRAM tensor',
+    before: 'tt-metal issue #51550 (a [1, 1, 128, 2048] with per_core_M 7: the tensor after the output overwritten)',
+    after:
+      'tt-metal PR #55682 description (TT_FATAL(per_core_M <= Mt) in validate_matmul_work_distribution_and_gather_ring_topology for both configs)',
+  },
   'matmul-reuse-fused-bias': {
     family: 'matmul',
     pr: 49825,

@@ -1019,3 +1019,32 @@ describe('estimate/matmul: the bias term of the auto-config estimate, per_core_N
     assert.deepEqual(both.versionRange?.changePoints, ['matmul-estimate-bias-per-core-n']);
   });
 });
+
+describe('estimate/matmul: per_core_M above Mt in an explicit config (tt-metal PR #55682, #51550)', () => {
+  // The PR's example: a [1, 1, 128, 2048] (Mt 4, Kt 64) @ b [2048, 2048] (Nt 64), DRAM; explicit 2D config per_core_M 7,
+  // per_core_N 8, in0_block_w 2, out block 7x8, subblock 1x8 on an 8x8 grid: ceil(4/7) = 1 x 8 blocks.
+  const cfg = dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
+    compute_with_storage_grid_size: '8,8',
+    in0_block_w: '2',
+    out_subblock_h: '1',
+    out_subblock_w: '8',
+    out_block_h: '7',
+    out_block_w: '8',
+    per_core_m: '7',
+    per_core_n: '8',
+    transpose_mcast: 'false',
+    fuse_batch: 'false',
+  });
+  const build = () =>
+    op('ttnn.matmul', [dram([1, 1, 128, 2048]), dram([2048, 2048])], [dram([1, 1, 128, 2048])], {
+      matmul_program_config: cfg,
+    });
+  it('before: sized as written (c_0 7·2·2 = 28, c_1 8·2·2 = 32, c_4 56 tiles → 237,568 B)', () => {
+    assert.equal(est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' }))).cbBytesPerCore, 116 * 2048);
+  });
+  it('after: rejected by validation', () => {
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2026-09-15' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /^per_core_M \(7\) exceeds Mt \(4\)/);
+  });
+});

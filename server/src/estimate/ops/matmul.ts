@@ -148,6 +148,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_bias, before PR #49825; search index id 54505986354); PR #49825 (bias CB c_3 = per_core_M_per_batch·per_core_N, single-block batch matrices only)',
   validate1d:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_mcast1d_config and validate_output_subblock_block_divides_per_core_n; search index ids 70214927673, 54508457935)',
+  perCoreMAtMostMt:
+    'tt-metal PR #55682 (validate_matmul_work_distribution_and_gather_ring_topology: TT_FATAL per_core_M <= Mt for the 2D and 1D mcast_in1 configs; fixes tt-metal #51550)',
   linearBias:
     'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
@@ -532,6 +534,18 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const rejected = rejectedBy1dValidation(cfg, a, b, out, Mt, Kt, Nt);
     if (rejected !== undefined) return illegal(op.name, rejected, CITES.validate1d);
   }
+  // From PR #55682 (change point 'matmul-per-core-m-at-most-mt') an explicit 2D or 1D mcast-in1 config whose per_core_M
+  // exceeds Mt is rejected; before, the 2D factory wrote the extra rows past the output (tt-metal #51550) and the CBs
+  // were sized for per_core_M. Read only for such a config.
+  const mcastIn1Or2d =
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ||
+    (cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && !cfg.mcastIn0);
+  if (!auto && mcastIn1Or2d && cfg.perCoreM > Mt && atOrAfter(ctx, 'matmul-per-core-m-at-most-mt'))
+    return illegal(
+      op.name,
+      `per_core_M (${cfg.perCoreM}) exceeds Mt (${Mt}). Each core would compute more output row tiles than the tensor has. Reduce per_core_M to at most Mt.`,
+      CITES.perCoreMAtMostMt,
+    );
   const outSharded = out.sharding !== 'interleaved';
   const outBytes = tileBytes(outT.dtype);
   const intermFp32 = flags.fp32;
