@@ -95,6 +95,7 @@ import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
+import { samePlainData } from '../../text/plainData';
 import {
   finishProgram,
   groupsFromSplit,
@@ -279,6 +280,20 @@ function rejectedBy1dValidation(
   return undefined;
 }
 
+/**
+ * selectMatmulConfig with the build's bias term in the CB estimate: in0_block_w tiles before tt-metal PR #38309, the
+ * block width after (change point 'matmul-estimate-bias-per-core-n'). The change point is read only when a bias is
+ * counted and the two terms select different configs, so other linears get no version range from it.
+ */
+function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): ReturnType<typeof selectMatmulConfig> {
+  if (input.biasTileBytes === 0) return selectMatmulConfig(input);
+  const byInnerBlock = selectMatmulConfig({ ...input, biasTermPerCoreN: () => false });
+  const byBlockWidth = selectMatmulConfig({ ...input, biasTermPerCoreN: () => true });
+  const config = (sel: ReturnType<typeof selectMatmulConfig>) => ('illegal' in sel ? sel.illegal : sel.config);
+  if (samePlainData(config(byInnerBlock), config(byBlockWidth))) return byInnerBlock;
+  return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
+}
+
 /** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
 function singleCoreShardFromShard(a: OperandFacts, ctx: EstimateContext): boolean {
   const oneCore = (a.shardGridX ?? 1) === 1 && (a.shardGridY ?? 1) === 1;
@@ -452,9 +467,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
       multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-      biasTermPerCoreN: () => atOrAfter(ctx, 'matmul-estimate-bias-per-core-n'),
     };
-    const sel = selectMatmulConfig(input);
+    const sel = selectWithBiasTerm(input, ctx);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -969,22 +983,24 @@ export function matmulConfigInUse(
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
-  const sel = selectMatmulConfig({
-    a,
-    b,
-    out,
-    biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
-    fp32DestAcc: flags.fp32,
-    gridX: deviceCols,
-    gridY: deviceRows,
-    maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
-    narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
-    legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
-    blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
-    capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
-    singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
-    multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-    biasTermPerCoreN: () => atOrAfter(ctx, 'matmul-estimate-bias-per-core-n'),
-  });
+  const sel = selectWithBiasTerm(
+    {
+      a,
+      b,
+      out,
+      biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
+      fp32DestAcc: flags.fp32,
+      gridX: deviceCols,
+      gridY: deviceRows,
+      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
+      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+    },
+    ctx,
+  );
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

@@ -123,7 +123,7 @@ export interface SelectionInput {
    *  the two search orders give different blocks (so other matmuls get no version range from it). */
   readonly multiDimAreaFirst?: () => boolean;
   /** Whether the build's CB estimate counts a fused bias as the block's width (per_core_N) in tiles, tt-metal PR #38309,
-   *  rather than in0_block_w; asked only with a bias and a block width other than in0_block_w. */
+   *  rather than in0_block_w (matmul.ts selects with both and reads the change point only when the configs differ). */
   readonly biasTermPerCoreN?: () => boolean;
 }
 
