@@ -171,6 +171,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (myply/tt-metal fork: get_estimated_size_of_cbs adds in0_block_w · bias_single_tile_size); tt-metal PR #17056 ("Accounted for Bias matrix in get_estimated_cbs func")',
   },
+  'matmul-estimate-bias-per-core-n': {
+    family: 'matmul',
+    pr: 38309,
+    // Description 2026-02-23 (state merged, fixes tt-metal #36316); merge day not read.
+    mergedOn: '2026-02-23',
+    dateFrom: 'approx',
+    what: 'auto-config: get_estimated_size_of_cbs counts a fused bias as per_core_N tiles (the block width it is asked about) instead of in0_block_w tiles; the factories allocate out_block_w, so with N ≫ K a block whose bias CB ran past L1 was accepted (tt-metal #36316: nanoGPT on a Blackhole QuietBox, K 384, N 1536, 1,596,224 B)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs: bias_size = in0_block_w · bias_single_tile_size), as quoted in PR #38309',
+    after: 'tt-metal PR #38309 description (bias_size = per_core_N · bias_single_tile_size)',
+  },
   'matmul-multi-dim-factor-area-first': {
     family: 'matmul',
     pr: 49621,
@@ -194,6 +205,44 @@ export const CHANGE_POINTS = {
       "tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (get_matmul_program_config: the shard-derived 1D config only when the shard grid is larger than 1x1); the TT_FATAL as quoted in tt-metal PR #52039's description",
     after:
       "tt-metal PR #52039 description (2026-08-04: per_core_M / per_core_N derived from the input's shard spec for a 1x1 shard grid too). The merged file is not in the source index: the 1x1 case is taken to run the same shard formulas as the multi-core one",
+  },
+  'matmul-sharded-out-own-partials': {
+    family: 'matmul',
+    // The number tt-metal's own source cites for the rule (matmul_buffers.cpp@c9482b1, several_output_blocks); whether
+    // it is the issue or the PR was not read. Neither is in the issues index. Its date is interpolated from the numbers
+    // around it: tt-metal #57191 and #57231 were opened 2026-09-21, #54798 on 2026-08-29 (~100 a day), so #58046 ≈
+    // 2026-09-29; matmul_buffers.hpp@bf7e7a9 cites #57884 (the default-config selector it serves) just before it.
+    pr: 58046,
+    mergedOn: '2026-10-01',
+    dateFrom: 'approx',
+    what: 'mcast factories (2D, 1D mcast_in0 / mcast_in1), sharded output: the partials (c_5) share the output shard only when the core computes one output block; a core with several out-block columns (per_core_N ≠ out_block_w) now gets its own c_5 of out_block_h·out_block_w tiles too (before, only several out-block rows, per_core_M ≠ out_block_h, did: spill and reload advance the shared region by one block, which wraps to its start only when it holds exactly one). The factories size their buffers from the same shared model (matmul_buffers.cpp), whose packer L1 accumulation turns on with more than one K block in every factory (before: 1D mcast_in0 more than one; 2D and 1D mcast_in1 more than two, or more than one with a fused bias; reuse more than two)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49 and reuse_mcast_2d_descriptor.cpp@eab50e5 (do_not_inplace_interm0_out_CB = output sharded and per_core_M ≠ out_block_h; packer_l1_acc_en with num_blocks > 2, or > 1 with a bias); …_mcast_1d_…@00629f0; matmul_multicore_reuse_optimized_program_factory.cpp@00fca59 (num_blocks > 2)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (several_output_blocks: per_core_M ≠ out_block_h or per_core_N ≠ out_block_w, citing #58046; start(): packer_l1_acc_en = packer_l1_acc and Kt / in0_block_w > 1) and matmul_buffers.hpp@bf7e7a9 ("Each factory sizes its buffers with these")',
+  },
+  'matmul-per-core-m-at-most-mt': {
+    family: 'matmul',
+    pr: 55682,
+    // Description 2026-09-08 (state merged, fixes tt-metal #51550); merge day not read.
+    mergedOn: '2026-09-08',
+    dateFrom: 'approx',
+    what: 'validation: a 2D (MatmulMultiCoreReuseMultiCastProgramConfig) or 1D mcast_in1 config with per_core_M > Mt is rejected ("per_core_M (X) exceeds Mt (Y). Each core would compute more output row tiles than the tensor has"); before, it ran, the 2D factory writing the extra rows past the output into the next DRAM tensor',
+    before: 'tt-metal issue #51550 (a [1, 1, 128, 2048] with per_core_M 7: the tensor after the output overwritten)',
+    after:
+      'tt-metal PR #55682 description (TT_FATAL(per_core_M <= Mt) in validate_matmul_work_distribution_and_gather_ring_topology for both configs)',
+  },
+  'matmul-reuse-fused-bias': {
+    family: 'matmul',
+    pr: 49825,
+    // Description and reviews 2026-07-14 (state merged); merge day not read.
+    mergedOn: '2026-07-14',
+    dateFrom: 'approx',
+    what: 'MatmulMultiCoreReuseProgramConfig fuses a bias: a c_3 holding the whole per-batch bias block, per_core_M_per_batch·per_core_N tiles, loaded once, when each batch matrix is one block (Nt = per_core_N, Mt = per_core_M_per_batch; bound_matmul adds any other bias after the matmul); before, the device op rejected a bias with this config ("Bias is not supported for this matmul program config: MatmulMultiCoreReuseProgramConfig") and bound_matmul only post-processed a bias more than one tile row high',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_bias: config_supports_bias false for MatmulMultiCoreReuseProgramConfig; search index id 54505986354); matmul_multicore_reuse_optimized_program_factory.cpp@00fca59 (no bias CB)',
+    after:
+      'tt-metal PR #49825 description (factory: bias CB c_3 sized per_core_M_per_batch·per_core_N; validate_matmul_bias removed); the metal2 port of matmul_multicore_reuse_optimized_program_factory.cpp (search index id 68481000525: TT_FATAL N == per_core_N && per_core_M_per_batch == M, "Unreachable via ttnn.linear: get_post_process_bias only routes a bias here when this precondition already holds"); matmul_buffers.cpp@c9482b1 (reuse_buffers: bias per_core_M_per_batch·per_core_N entries)',
   },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',

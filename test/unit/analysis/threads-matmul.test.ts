@@ -160,4 +160,37 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(deviceOp(run, 'fixed').op.cbBytesPerCore, 1_293_824);
     });
   });
+  describe('linear with a fused bias, 1D mcast in1 on a Blackhole QuietBox (tt-train nanoGPT, core_grid 13x10)', () => {
+    const run = { file: 'matmul_tt-metal-36316.mlir', date: '2026-01-22', arch: 'blackhole_p150_unharvested' };
+    // 1D mcast in1 factory (…_mcast_1d_…@00629f0), per_core_M 4, per_core_N 48, in0_block_w 1 → Kt 12 blocks
+    // (double-buffered inputs); out block 4x48; packer L1 accumulation with fp32 accumulation → interm Float32, a c_5 of
+    // its own. c_0 4·1·2 = 8 bf16 tiles; c_1 48·1·2 = 96; c_4 4·48 = 192; c_5 192 Float32 tiles (4,096 B); c_3 bias
+    // out_block_w 48 → (8 + 96 + 192 + 48)·2,048 + 192·4,096 = 1,490,944 B: the 47 bias tiles (96,256 B) the estimate
+    // left out (PR #38309) push it past L1. The thread's 1,596,224 B leaves a Blackhole base of 105,280 B in 2026-01;
+    // the dated table has no Blackhole entry before 2026-04, so the preset's 111,616 B applies and our region end is
+    // 1,602,560 B, 6,336 B above the thread's: the tolerance is the 8 KiB of that unknown base (as tt-metal #35410's).
+    it('tt-metal #36316 (2026-01-22): 1,490,944 B of CBs by hand, an overflow, the region end within the unknown base', () => {
+      const op = assertFails(run);
+      assert.equal(op.cbBytesPerCore, 1_490_944);
+      assert.ok(Math.abs(regionEnd(op) - 1_596_224) <= 8192, `${regionEnd(op)} B vs tt-metal's 1,596,224 B`);
+    });
+  });
+  describe('transpose_a, 1D mcast in1 (tt-train linear backward, core_grid 7x8)', () => {
+    const run = { file: 'matmul_tt-metal-34811.mlir', date: '2025-12-19' };
+    // 1D mcast in1 with the fused transpose (PR #32295): per_core_M 43, out block 43x4, in0_block_w 1 → 25 K blocks
+    // (double-buffered inputs); fp32 accumulation → interm Float32, a c_5 of its own. c_0 43·1·2 = 86 bf16 tiles; c_1
+    // 4·1·2 = 8; c_4 43·4 = 172; c_5 172 Float32 tiles (4,096 B); c_10 in0_transposed = c_0's 86 → (86 + 8 + 172 + 86)
+    // · 2,048 + 172 · 4,096 = 1,425,408 B. The thread's 1,528,096 B leaves a base of 102,688 B (the dated table has
+    // 101,664 B until 2025-12-23, 102,208 B from then): our region end 1,527,072 B, 1,024 B under.
+    it('tt-metal #34811 (2025-12-19): 1,528,096 B within 4 KiB, the first error', () => {
+      const op = assertFails(run, 'lm_head_weight_grad');
+      assert.equal(op.cbBytesPerCore, 1_425_408);
+      assertNear(regionEnd(op), 1_528_096);
+    });
+    it('vocab 80,000 runs (the thread): out block 15x12, 1,277,952 B of CBs', () => {
+      // c_0 15·1·2 = 30, c_1 12·1·2 = 24, c_4 180, c_10 30 bf16 tiles + c_5 180 Float32 tiles = 1,277,952 B.
+      assertFits(run, 'vocab_80000');
+      assert.equal(deviceOp(run, 'vocab_80000').op.cbBytesPerCore, (30 + 24 + 180 + 30) * TILE_BF16 + 180 * 4096);
+    });
+  });
 });

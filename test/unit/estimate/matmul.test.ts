@@ -834,3 +834,217 @@ describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal P
     assert.equal(e.cbBytesPerCore, 128 * 2048);
   });
 });
+
+describe('estimate/matmul: a sharded output with several out-block columns per core (tt-metal #58046)', () => {
+  // a [256, 256] (Mt 8, Kt 8), b [256, 512] (Nt 16) bf16 DRAM; the output block sharded on a 2x2 grid: shard 4x8
+  // tiles. Explicit 2D config: per_core 4x8, out block 4x4 (one block row, two block columns), subblock 1x4,
+  // in0_block_w 2 → 4 K blocks, double-buffered inputs. matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49:
+  // c_0 4·2·2 = 16 tiles, c_1 4·2·2 = 16 tiles = 65,536 B; c_4 the 4·8 output shard (tensor-backed). do_not_inplace
+  // only when per_core_M ≠ out_block_h: the partials share the shard → 65,536 B. matmul_buffers.cpp@c9482b1
+  // (several_output_blocks, #58046): per_core_N ≠ out_block_w also → c_5 of its own, 4·4 = 16 tiles = 32,768 B →
+  // 98,304 B.
+  const cfg = (outBlockW: number) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '4',
+      out_block_h: '4',
+      out_block_w: String(outBlockW),
+      per_core_m: '4',
+      per_core_n: '8',
+      transpose_mcast: 'false',
+      fuse_batch: 'false',
+    });
+  const build = (outBlockW: number) =>
+    op(
+      'ttnn.matmul',
+      [dram([256, 256]), dram([256, 512])],
+      [tensor([256, 512], { buffer: 'l1', mem: 'block_sharded', grid: [2, 2] })],
+      { matmul_program_config: cfg(outBlockW) },
+    );
+  it('before: the partials share the output shard (65,536 B)', () => {
+    const e = est(estimateOp(build(4), whContext({ ttMetalDate: '2026-09-01' })));
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
+    assert.equal(e.cbBytesPerCore, 65_536);
+  });
+  it('after: a c_5 of out_block_h·out_block_w tiles (98,304 B); a window across it reports both', () => {
+    const e = est(estimateOp(build(4), whContext({ ttMetalDate: '2026-10-15' })));
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_5' && c.nPages === 16));
+    assert.equal(e.cbBytesPerCore, 98_304);
+    const both = est(estimateOp(build(4), whContext({ window: { earliest: '2026-09-01', latest: '2026-10-15' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-sharded-out-own-partials']);
+    assert.deepEqual(
+      both.versionRange?.figures.map((f) => f.cbBytesPerCore),
+      [65_536, 98_304],
+    );
+  });
+  it('one out block per core (out_block_w = per_core_N): shared in every build, the change point not read', () => {
+    // c_0 16 + c_1 8·2·2 = 32 tiles = 98,304 B; c_4 the shard.
+    const both = est(estimateOp(build(8), whContext({ window: { earliest: '2026-09-01', latest: '2026-10-15' } })));
+    assert.equal(both.versionRange, undefined);
+    assert.equal(both.cbBytesPerCore, 98_304);
+  });
+  it('the same rule reads packer L1 accumulation from two K blocks on (the mcast_in1 case above: +2,048 B)', () => {
+    // a [1024, 128] (Kt 4), in0_block_w 2 → two K blocks, bfp8 output, packer_l1_acc: before, mcast_in1 needs more
+    // than two (interm = bfp8, shared: 8,192 + 8,192 + 1,088 = 17,472 B); after (start(): Kt / in0_block_w > 1) the
+    // partials are Float16_b ≠ bfp8: a c_5 of 1 tile, 2,048 B → 19,520 B.
+    const cfg1d = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,4',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '1',
+      out_block_h: '1',
+      out_block_w: '1',
+      per_core_m: '1',
+      per_core_n: '1',
+      fuse_batch: 'true',
+      mcast_in0: 'false',
+    });
+    const o = op('ttnn.matmul', [dram([1024, 128]), dram([128, 32])], [tensor([1024, 32], { dtype: 'bfp_bf8' })], {
+      matmul_program_config: cfg1d,
+      compute_config: dialect('ttnn.device_compute_kernel_config', { packer_l1_acc: 'true' }),
+    });
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2026-09-01' }))).cbBytesPerCore, 17_472);
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2026-10-15' }))).cbBytesPerCore, 19_520);
+  });
+});
+
+describe('estimate/matmul: a linear bias with MatmulMultiCoreReuseProgramConfig (tt-metal PR #49825)', () => {
+  // a [32, 256] (Mt 1, Kt 8), b [256, 128] (Nt 4), bias [1, 128] (one tile row) bf16 DRAM; DRAM output. Explicit reuse
+  // config, in0_block_w 2, subblock 1x4 (1x2 for per_core_N 2).
+  const cfg = (perCoreN: number) =>
+    dialect('ttnn.matmul_multi_core_reuse_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: String(Math.min(perCoreN, 4)),
+      per_core_m: '1',
+      per_core_n: String(perCoreN),
+    });
+  const build = (perCoreN: number) =>
+    op('ttnn.linear', [dram([32, 256]), dram([256, 128]), dram([1, 128])], [dram([32, 128])], {
+      matmul_program_config: cfg(perCoreN),
+    });
+  it('before: the device op rejects a bias with this config', () => {
+    const r = estimateOp(build(4), whContext({ ttMetalDate: '2026-07-01' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Bias is not supported for this matmul program config/);
+  });
+  it('after: one 1x4 block per batch matrix → c_3 holds the whole block, 4 tiles (57,344 B)', () => {
+    // matmul_buffers.cpp@c9482b1 reuse_buffers / PR #49825: c_0 1·2·2 = 4, c_1 4·2·2 = 16, c_4 1·4 = 4 (shared),
+    // c_3 per_core_M_per_batch 1 · per_core_N 4 = 4 tiles → 28 tiles · 2,048 = 57,344 B.
+    const e = est(estimateOp(build(4), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.ok(e.cbs.some((c) => c.cbIndex === 'c_3' && c.nPages === 4));
+    assert.equal(e.cbBytesPerCore, 57_344);
+  });
+  it('after, per_core_N 2 < Nt 4: not one block, the bias is added after the matmul (no c_3, 28,672 B)', () => {
+    // c_0 4 + c_1 2·2·2 = 8 + c_4 2 = 14 tiles = 28,672 B.
+    const e = est(estimateOp(build(2), whContext({ ttMetalDate: '2026-08-01' })));
+    assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_3'));
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.ok(e.notes.some((n) => /PR #49825/.test(n)));
+  });
+});
+
+describe('estimate/matmul: explicit 1D configs tt-metal validation rejects (validate_matmul_mcast1d_config)', () => {
+  // a [1024, 256] height sharded on 8 cores (shard 4x8 tiles), b [256, 256] (Nt 8), fuse_batch, mcast_in1.
+  const a = tensor([1024, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+  const cfg = (fields: Record<string, string>) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '8',
+      out_subblock_h: '1',
+      out_subblock_w: '4',
+      out_block_h: '4',
+      out_block_w: '8',
+      per_core_m: '4',
+      per_core_n: '8',
+      fuse_batch: 'true',
+      mcast_in0: 'false',
+      ...fields,
+    });
+  const rule = (r: OpEstimateResult) => (r.kind === 'illegal' ? r.rule : `not illegal: ${r.kind}`);
+  const run = (aIn: typeof a, bIn: typeof a, outT: typeof a, fields: Record<string, string> = {}) =>
+    estimateOp(op('ttnn.matmul', [aIn, bIn], [outT], { matmul_program_config: cfg(fields) }), whContext());
+  it('per_core_M must be the shard height (8 ≠ 128 / 32)', () => {
+    // ceil(32 / 8) = 4 M blocks ≤ 8 shard cores: the M-block check passes; per_core_M 8 ≠ 4 shard rows.
+    const r = run(a, dram([256, 256]), dram([1024, 256]), { per_core_m: '8', out_block_h: '8' });
+    assert.equal(rule(r), 'per_core_M (8) must equal shard_shape[0] (128) / in0_tile height (32)');
+  });
+  it('fuse_batch off with a sharded a', () => {
+    const r = run(a, dram([256, 256]), dram([1024, 256]), { fuse_batch: 'false' });
+    assert.equal(rule(r), 'fuse_batch must be enabled when input A is sharded');
+  });
+  it('a height-sharded output needs per_core_N = N (4 ≠ 8), and a matching layout', () => {
+    const outHs = tensor([1024, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const r = run(a, dram([256, 256]), outHs, { per_core_n: '4', out_block_w: '4' });
+    assert.equal(rule(r), 'N (8) must equal per_core_N (4)');
+    const outWs = tensor([1024, 256], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    assert.match(rule(run(a, dram([256, 256]), outWs)), /input A and output memory layouts must match/);
+  });
+  it('mcast_in1 reads b interleaved only', () => {
+    const bWs = tensor([256, 256], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    assert.equal(rule(run(a, bWs, dram([1024, 256]))), 'input B must be INTERLEAVED, got: WIDTH_SHARDED');
+  });
+  it('mcast_in0 with a height-sharded a: a must be width sharded', () => {
+    assert.equal(
+      rule(run(a, dram([256, 256]), dram([1024, 256]), { mcast_in0: 'true' })),
+      'input A must be WIDTH_SHARDED when mcast_in0 or gather_in0 is set, got: HEIGHT_SHARDED',
+    );
+  });
+  it('the same config with valid fields is sized (98,304 B, the alias case above)', () => {
+    // in0_block_w 8 = K: c_0 aliases the shard; c_1 4·8 = 32 tiles = 65,536; c_4 out block 4x4 = 16 tiles = 32,768.
+    const e = est(run(a, dram([256, 256]), dram([1024, 256]), { out_block_w: '4' }));
+    assert.equal(e.cbBytesPerCore, 98_304);
+  });
+});
+
+describe('estimate/matmul: the bias term of the auto-config estimate, per_core_N tiles (tt-metal PR #38309, #36316)', () => {
+  // Linear a [20480, 64] @ b [64, 832] + bias [1, 832], bf16, all DRAM (WH n150, base 102,656 B → free 1,396,480 B).
+  // Tall (20480 / 832 > 8) → get_mcast_1d_config in1: per_core_M ⌈⌈20480/64⌉/32⌉ = 10, per_core_N 26, in0_block_w 2 (Kt
+  // 2 even). get_multi_dim_per_core_factor, estimate(10, 26, 2) = 10·2·2 + 26·2·2 + 260 + 260 tiles + bias:
+  // before the PR 2 bias tiles → 666 tiles = 1,363,968 B < free: the whole 10x26 block. Factory (one K block,
+  // single-buffered): c_0 10·2 = 20, c_1 26·2 = 52, c_4 260, c_3 26 → 358 tiles = 733,184 B.
+  // After it 26 bias tiles → 690 tiles = 1,413,120 B > free: out block 10x13 (estimate 40 + 52 + 130 + 130 + 13 = 365
+  // tiles fits): c_0 20, c_1 13·2 = 26, c_4 130, c_3 13 → 189 tiles = 387,072 B.
+  const build = () => op('ttnn.linear', [dram([20480, 64]), dram([64, 832]), dram([1, 832])], [dram([20480, 832])]);
+  it('before: the whole 10x26 block (733,184 B); after: a 10x13 out block (387,072 B); a window reports both', () => {
+    const before = est(estimateOp(build(), whContext({ ttMetalDate: '2026-02-01' })));
+    const after = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-01' })));
+    assert.equal(before.cbBytesPerCore, 358 * 2048);
+    assert.equal(after.cbBytesPerCore, 189 * 2048);
+    assert.match(after.factoryReason, /out_block 10x13/);
+    const both = est(estimateOp(build(), whContext({ window: { earliest: '2026-02-01', latest: '2026-03-01' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-estimate-bias-per-core-n']);
+  });
+});
+
+describe('estimate/matmul: per_core_M above Mt in an explicit config (tt-metal PR #55682, #51550)', () => {
+  // The PR's example: a [1, 1, 128, 2048] (Mt 4, Kt 64) @ b [2048, 2048] (Nt 64), DRAM; explicit 2D config per_core_M 7,
+  // per_core_N 8, in0_block_w 2, out block 7x8, subblock 1x8 on an 8x8 grid: ceil(4/7) = 1 x 8 blocks.
+  const cfg = dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
+    compute_with_storage_grid_size: '8,8',
+    in0_block_w: '2',
+    out_subblock_h: '1',
+    out_subblock_w: '8',
+    out_block_h: '7',
+    out_block_w: '8',
+    per_core_m: '7',
+    per_core_n: '8',
+    transpose_mcast: 'false',
+    fuse_batch: 'false',
+  });
+  const build = () =>
+    op('ttnn.matmul', [dram([1, 1, 128, 2048]), dram([2048, 2048])], [dram([1, 1, 128, 2048])], {
+      matmul_program_config: cfg,
+    });
+  it('before: sized as written (c_0 7·2·2 = 28, c_1 8·2·2 = 32, c_4 56 tiles → 237,568 B)', () => {
+    assert.equal(est(estimateOp(build(), whContext({ ttMetalDate: '2026-09-01' }))).cbBytesPerCore, 116 * 2048);
+  });
+  it('after: rejected by validation', () => {
+    const r = estimateOp(build(), whContext({ ttMetalDate: '2026-09-15' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /^per_core_M \(7\) exceeds Mt \(4\)/);
+  });
+});

@@ -6,8 +6,9 @@
  *   2D mcast (MatmulMultiCoreReuseMultiCastProgramConfig) [1]: c_0 in0 bh·w·dbl·T(a) (tensor-backed when a is height
  *     sharded); c_1 in1 bw·w·dbl·T(b) (tensor-backed when b is L1 sharded); a block sharded: c_2 the shard
  *     (tensor-backed) and c_6 64 B of scratch; c_5 interm bh·bw·T(interm) only when it cannot share the output
- *     (sharded output with bh ≠ per_core_M, or interm format ≠ output format); c_4 out bh·bw·T(out) (per_core_M·per_core_N,
- *     tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
+ *     (sharded output with bh ≠ per_core_M, or interm format ≠ output format; from #58046, change point
+ *     'matmul-sharded-out-own-partials' [9], a sharded output with bw ≠ per_core_N too); c_4 out bh·bw·T(out)
+ *     (per_core_M·per_core_N, tensor-backed, when the output is sharded); c_3 bias bw·T(bias).
  *   1D mcast (…MultiCast1DProgramConfig) [2]: the same CBs; a sharded with mcast_in0: c_2 shard + c_6; a height
  *     sharded with mcast_in1: c_0 is the shard (tensor-backed) unless the reader copies blocks out of it (shard width /
  *     in0_block_w > 1, or from PR #50975 several out-block rows and columns per core, change point
@@ -19,10 +20,17 @@
  *     'matmul-a-batch-broadcast') one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
  *   Interm format: Float16_b (packer_l1_acc_en) when the compute config asks for packer L1 accumulation and the
  *     factory turns it on: 1D mcast_in0 with more than one K block, 2D and 1D mcast_in1 with more than two (more than
- *     one with a fused bias) [1][2]; Float32 under fp32 accumulation; else the output's format.
+ *     one with a fused bias) [1][2], reuse with more than two [3]; from the shared buffer model [9] (change point
+ *     'matmul-sharded-out-own-partials') more than one in all four; Float32 under fp32 accumulation; else the output's
+ *     format.
  *   reuse (MatmulMultiCoreReuseProgramConfig) [3]: c_0 min(per_core_M, Mt)·w·2 (a sharded: the shard, per_core_M·Kt,
  *     tensor-backed); c_1 per_core_N·w·2 (b sharded: its shard); c_4 per_core_M·per_core_N sharing its bytes with the
  *     c_5 partials unless their formats differ; output blocks split_work_to_cores over the grid (or the shard grid).
+ *     A fused bias: rejected by the device op before PR #49825 (change point 'matmul-reuse-fused-bias'); from it c_3
+ *     holds the whole per-batch block, min(per_core_M, Mt)·per_core_N tiles, when each batch matrix is one block (Nt =
+ *     per_core_N, per_core_M ≥ Mt), else ttnn.add runs after the matmul.
+ *   Explicit 1D configs are checked against validate_matmul_mcast1d_config [10] (shard / per_core / output-layout
+ *     rules): a config it rejects is `illegal` with tt-metal's message.
  *   multi-core (MatmulMultiCoreProgramConfig) [4]: c_0, c_1, c_16 of 2 tiles each, output tiles split over the grid;
  *     it fuses no bias.
  *   non-optimized reuse (MatmulMultiCoreNonOptimizedReuseProgramConfig, auto-selected only before PR #15938) [8]: the
@@ -54,7 +62,10 @@
  *   [7] tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias; 2026 source)
  *   [8] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_program_factory.cpp@080a251
  *   [9] tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_buffers.cpp@c9482b1 (the buffer sizes the
- *       factories share after PR #50975: mcast_1d_in1_buffers' copy rule for a sharded a)
+ *       factories share after PR #50975: mcast_1d_in1_buffers' copy rule for a sharded a; several_output_blocks, #58046;
+ *       start()'s packer L1 accumulation; reuse_buffers' bias block) and matmul_buffers.hpp@bf7e7a9
+ *   [10] tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_mcast1d_config,
+ *       validate_output_subblock_block_divides_per_core_n; 2026 sources, search index ids 70214927673, 54508457935)
  *   Selection: matmulConfig.ts.
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
@@ -78,11 +89,13 @@
  */
 
 import { TILE_HW, tileBytes } from '../../ttnn/dtype';
+import type { DataType } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
+import { samePlainData } from '../../text/plainData';
 import {
   finishProgram,
   groupsFromSplit,
@@ -132,6 +145,12 @@ const CITES = {
   bound: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp (bound_matmul, get_post_process_bias)',
   tiledInputs:
     'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp@9f46ee6 (validate_on_program_cache_miss: both inputs Layout::TILE); matmul.cpp@0167725 (bound_matmul passes the operands unchanged); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@020a004 (::ttnn::matmul on the pool tensors, no to_layout)',
+  reuseBias:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_bias, before PR #49825; search index id 54505986354); PR #49825 (bias CB c_3 = per_core_M_per_batch·per_core_N, single-block batch matrices only)',
+  validate1d:
+    'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_device_operation.cpp (validate_matmul_mcast1d_config and validate_output_subblock_block_divides_per_core_n; search index ids 70214927673, 54508457935)',
+  perCoreMAtMostMt:
+    'tt-metal PR #55682 (validate_matmul_work_distribution_and_gather_ring_topology: TT_FATAL per_core_M <= Mt for the 2D and 1D mcast_in1 configs; fixes tt-metal #51550)',
   linearBias:
     'tt-mlir test/unittests/OpModel/TTNN/Op/TestOpModelInterface.cpp@b73fc81 (LinearOpInterface: non-row bias → matmul then add)',
 } as const;
@@ -170,6 +189,109 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
  */
 function estimatedBiasTileBytes(biasTileBytes: number, ctx: EstimateContext): number {
   return biasTileBytes > 0 && atOrAfter(ctx, 'matmul-estimate-bias-term') ? biasTileBytes : 0;
+}
+
+/**
+ * packer_l1_acc_en: whether a factory packs its partials into L1 (interm Float16_b) for `kBlocks` K blocks, given the
+ * compute config asks for it. Before the shared buffer model (change point 'matmul-sharded-out-own-partials',
+ * matmul_buffers.cpp@c9482b1 start()): 1D mcast_in0 with more than one K block [2], reuse with more than two [3], 2D
+ * and 1D mcast_in1 with more than two, or more than one with a fused bias [1][2]; from it, more than one in those four.
+ * The change point is read only where the rules differ and the figure with it: not under fp32 accumulation (Float32
+ * partials either way) and not for a bf16 output (Float16_b is its own format).
+ */
+function packerL1AccEnabled(
+  cfg: MatmulConfig,
+  kBlocks: number,
+  fusedBias: boolean,
+  outDtype: DataType,
+  fp32DestAcc: boolean,
+  ctx: EstimateContext,
+): boolean {
+  const is1d = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig';
+  const isReuse = cfg.kind === 'MatmulMultiCoreReuseProgramConfig';
+  const legacy = is1d && cfg.mcastIn0 ? kBlocks > 1 : isReuse ? kBlocks > 2 : kBlocks > 2 || (fusedBias && kBlocks > 1);
+  const sharedModel = is1d || isReuse || cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig';
+  if (!sharedModel || legacy || kBlocks <= 1 || fp32DestAcc || outDtype === 'bf16') return legacy;
+  return atOrAfter(ctx, 'matmul-sharded-out-own-partials');
+}
+
+/**
+ * Why MatmulDeviceOperation's validation rejects an explicit 1D mcast config (tt-metal's message, with the config name
+ * it prefixes left out), or undefined. mcast_in1: a sharded a must be height sharded with fuse_batch, per_core_M = its
+ * shard height, Kt = its shard width (a multiple of in0_block_w); a sharded output height sharded (or block sharded on
+ * one column of cores) with per_core_N = Nt; b interleaved. mcast_in0: a sharded a width sharded with fuse_batch, Mt =
+ * per_core_M = its shard height, its shard width a multiple of in0_block_w; a sharded output width sharded (or block
+ * sharded on one row) with per_core_M = Mt; an L1-sharded b width sharded with per_core_N = its shard width. Either way
+ * a sharded a and a sharded output share a memory layout and buffer, and a sharded output's subblock and out block
+ * span per_core_N unless one tile high. `mt` is M as the factory sees it (batch-fused under fuse_batch).
+ */
+function rejectedBy1dValidation(
+  cfg: MatmulConfig,
+  a: OperandFacts,
+  b: OperandFacts,
+  out: OperandFacts,
+  mt: number,
+  kt: number,
+  nt: number,
+): string | undefined {
+  const aSharded = a.sharding !== 'interleaved';
+  const outSharded = out.sharding !== 'interleaved';
+  if (aSharded) {
+    if (!cfg.fuseBatch) return 'fuse_batch must be enabled when input A is sharded';
+    const want = cfg.mcastIn0 ? 'width_sharded' : 'height_sharded';
+    if (a.sharding !== want)
+      return cfg.mcastIn0
+        ? `input A must be WIDTH_SHARDED when mcast_in0 or gather_in0 is set, got: ${a.sharding.toUpperCase()}`
+        : `input A must be HEIGHT_SHARDED, got: ${a.sharding.toUpperCase()}`;
+    if (outSharded && (out.sharding !== a.sharding || out.buffer !== a.buffer))
+      return `input A and output memory layouts must match, got input: ${a.sharding.toUpperCase()} vs output: ${out.sharding.toUpperCase()}`;
+    if (cfg.mcastIn0 && mt !== cfg.perCoreM) return `M (${mt}) must equal per_core_M (${cfg.perCoreM})`;
+    const [shardH, shardW] = a.shardTiles ?? [cfg.perCoreM, kt];
+    if (cfg.perCoreM !== shardH)
+      return `per_core_M (${cfg.perCoreM}) must equal shard_shape[0] (${shardH * TILE_HW}) / in0_tile height (${TILE_HW})`;
+    if (kt % cfg.in0BlockW !== 0) return `K (${kt}) must be divisible by in0_block_w (${cfg.in0BlockW})`;
+    if (cfg.mcastIn0 && shardW % cfg.in0BlockW !== 0)
+      return `shard_shape[1] (${shardW * TILE_HW}) / in0_tile width (${TILE_HW}) must be divisible by in0_block_w (${cfg.in0BlockW})`;
+    if (!cfg.mcastIn0 && kt !== shardW)
+      return `K (${kt}) must equal shard_shape[1] (${shardW * TILE_HW}) / in0_tile width (${TILE_HW})`;
+  }
+  if (outSharded) {
+    const along = cfg.mcastIn0 ? 'width_sharded' : 'height_sharded';
+    const oneLine = cfg.mcastIn0 ? (out.shardGridY ?? 1) === 1 : (out.shardGridX ?? 1) === 1;
+    if (out.sharding !== along && !(out.sharding === 'block_sharded' && oneLine))
+      return cfg.mcastIn0
+        ? `output memory layout must be WIDTH_SHARDED or BLOCK_SHARDED on a 1-row grid, got: ${out.sharding.toUpperCase()}`
+        : `output memory layout must be HEIGHT_SHARDED or BLOCK_SHARDED on a 1-column grid, got: ${out.sharding.toUpperCase()}`;
+    if (cfg.mcastIn0 && mt !== cfg.perCoreM) return `M (${mt}) must equal per_core_M (${cfg.perCoreM})`;
+    if (!cfg.mcastIn0 && nt !== cfg.perCoreN) return `N (${nt}) must equal per_core_N (${cfg.perCoreN})`;
+    if (!(cfg.outSubblockW === cfg.perCoreN || cfg.outSubblockH === 1))
+      return `out_subblock_w (${cfg.outSubblockW}) must equal per_core_N (${cfg.perCoreN}) or out_subblock_h (${cfg.outSubblockH}) must be 1`;
+    if (!(cfg.outBlockW === cfg.perCoreN || cfg.outBlockH === 1))
+      return `out_block_w (${cfg.outBlockW}) must equal per_core_N (${cfg.perCoreN}) or out_block_h (${cfg.outBlockH}) must be 1`;
+  }
+  if (!cfg.mcastIn0 && b.sharding !== 'interleaved')
+    return `input B must be INTERLEAVED, got: ${b.sharding.toUpperCase()}`;
+  if (cfg.mcastIn0 && b.buffer === 'l1' && b.sharding !== 'interleaved') {
+    if (b.sharding !== 'width_sharded') return `input B in L1 must be WIDTH_SHARDED, got: ${b.sharding.toUpperCase()}`;
+    const bShardW = b.shardTiles?.[1];
+    if (bShardW !== undefined && bShardW !== cfg.perCoreN)
+      return `input B shard width in tiles (${bShardW}) must equal per_core_N (${cfg.perCoreN})`;
+  }
+  return undefined;
+}
+
+/**
+ * selectMatmulConfig with the build's bias term in the CB estimate: in0_block_w tiles before tt-metal PR #38309, the
+ * block width after (change point 'matmul-estimate-bias-per-core-n'). The change point is read only when a bias is
+ * counted and the two terms select different configs, so other linears get no version range from it.
+ */
+function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): ReturnType<typeof selectMatmulConfig> {
+  if (input.biasTileBytes === 0) return selectMatmulConfig(input);
+  const byInnerBlock = selectMatmulConfig({ ...input, biasTermPerCoreN: () => false });
+  const byBlockWidth = selectMatmulConfig({ ...input, biasTermPerCoreN: () => true });
+  const config = (sel: ReturnType<typeof selectMatmulConfig>) => ('illegal' in sel ? sel.illegal : sel.config);
+  if (samePlainData(config(byInnerBlock), config(byBlockWidth))) return byInnerBlock;
+  return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
 /** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
@@ -346,7 +468,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
       multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
     };
-    const sel = selectMatmulConfig(input);
+    const sel = selectWithBiasTerm(input, ctx);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -367,7 +489,23 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       cfg.kind === 'MatmulMultiCoreProgramConfig' ||
       cfg.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig' ||
       (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
-  const biasTileBytes = biasPostAdd ? 0 : biasTile;
+  // MatmulMultiCoreReuseProgramConfig [3]: the device op rejected a fused bias until PR #49825 (change point
+  // 'matmul-reuse-fused-bias'); from it the factory fuses one only when each batch matrix is a single block (Nt =
+  // per_core_N, Mt = per_core_M per batch), and bound_matmul adds any other after the matmul.
+  let reuseBiasPostAdd = false;
+  if (biasTile > 0 && !biasPostAdd && cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
+    if (!atOrAfter(ctx, 'matmul-reuse-fused-bias'))
+      return illegal(
+        op.name,
+        'Bias is not supported for this matmul program config: MatmulMultiCoreReuseProgramConfig',
+        CITES.reuseBias,
+      );
+    const mtPerBatch = a.padded[a.padded.length - 2] / TILE_HW;
+    const ntAll = b.padded[b.padded.length - 1] / TILE_HW;
+    reuseBiasPostAdd = !(ntAll === cfg.perCoreN && Math.min(cfg.perCoreM, mtPerBatch) === mtPerBatch);
+  }
+  const biasAddedAfter = biasPostAdd || reuseBiasPostAdd;
+  const biasTileBytes = biasAddedAfter ? 0 : biasTile;
   if (cfg.gridX > deviceCols || cfg.gridY > deviceRows) {
     return illegal(
       op.name,
@@ -405,15 +543,31 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       `number of M blocks ceil(M/per_core_M)=${Math.ceil(Mt / cfg.perCoreM)} must not exceed input A shard grid cores (${a.shardCores})`,
       'tt-metal PR #52039 description (the TT_FATAL of matmul validation it quotes; fixes tt-metal #25909)',
     );
+  // The 1D config's own validation (an explicit config; the auto-config derives its fields from these very shapes).
+  if (!auto && cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig') {
+    const rejected = rejectedBy1dValidation(cfg, a, b, out, Mt, Kt, Nt);
+    if (rejected !== undefined) return illegal(op.name, rejected, CITES.validate1d);
+  }
+  // From PR #55682 (change point 'matmul-per-core-m-at-most-mt') an explicit 2D or 1D mcast-in1 config whose per_core_M
+  // exceeds Mt is rejected; before, the 2D factory wrote the extra rows past the output (tt-metal #51550) and the CBs
+  // were sized for per_core_M. Read only for such a config.
+  const mcastIn1Or2d =
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' ||
+    (cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && !cfg.mcastIn0);
+  if (!auto && mcastIn1Or2d && cfg.perCoreM > Mt && atOrAfter(ctx, 'matmul-per-core-m-at-most-mt'))
+    return illegal(
+      op.name,
+      `per_core_M (${cfg.perCoreM}) exceeds Mt (${Mt}). Each core would compute more output row tiles than the tensor has. Reduce per_core_M to at most Mt.`,
+      CITES.perCoreMAtMostMt,
+    );
   const outSharded = out.sharding !== 'interleaved';
   const outBytes = tileBytes(outT.dtype);
   const intermFp32 = flags.fp32;
   // packer_l1_acc_en (partials packed as Float16_b in L1): the 1D mcast-in0 factory [2] turns it on with more than one
   // K block; the 2D [1] and 1D mcast-in1 [2] factories with more than two, or more than one when a bias is fused.
   const kBlocks = Math.floor(Kt / cfg.in0BlockW);
-  const mcastIn0Factory = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && cfg.mcastIn0;
   const packerL1AccOn =
-    flags.packerL1Acc && (mcastIn0Factory ? kBlocks > 1 : kBlocks > 2 || (biasTileBytes > 0 && kBlocks > 1));
+    flags.packerL1Acc && packerL1AccEnabled(cfg, kBlocks, biasTileBytes > 0, outT.dtype, intermFp32, ctx);
   const intermBytes = intermFp32 ? 4096 : packerL1AccOn ? 2048 : outBytes;
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
@@ -483,6 +637,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         tensorBacked: outSharded,
       });
     }
+    // c_3: the whole per-batch bias block, loaded once (from PR #49825; only a single-block batch matrix gets here).
+    if (biasTileBytes > 0)
+      cbs.push({ index: 3, role: 'bias (whole block)', nPages: mPerBatch * cfg.perCoreN, pageBytes: biasTileBytes });
     if (transposeTile)
       cbs.push({
         index: 10,
@@ -653,7 +810,12 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       cbs.push({ index: 6, role: 'mcast scratch (l1 array)', nPages: 1, pageBytes: L1_ARRAY_CB_BYTES });
     }
     const outTiles = outSharded ? cfg.perCoreM * cfg.perCoreN : bh * bw;
-    const separateInterm = (outSharded && cfg.perCoreM !== bh) || intermBytes !== outBytes;
+    // A sharded output shares its shard with the partials only while the core computes one out block: several block
+    // rows always forced a c_5 of its own; several block columns too from #58046 (change point
+    // 'matmul-sharded-out-own-partials', read only for that case) [1][2][9].
+    const ownPartials =
+      outSharded && (cfg.perCoreM !== bh || (cfg.perCoreN !== bw && atOrAfter(ctx, 'matmul-sharded-out-own-partials')));
+    const separateInterm = ownPartials || intermBytes !== outBytes;
     if (separateInterm) cbs.push({ index: 5, role: 'interm', nPages: bh * bw, pageBytes: intermBytes });
     cbs.push({
       index: 4,
@@ -688,9 +850,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       );
     }
   }
-  if (biasPostAdd)
+  if (biasAddedAfter)
     notes.push(
-      `the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
+      `the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : reuseBiasPostAdd ? 'the reuse factory fuses it only when each batch matrix is one per_core_M x per_core_N block (PR #49825)' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
     );
   if (transposeA && !transposeTile)
     notes.push(
@@ -722,8 +884,9 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   ];
   const legacySelection = auto && !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid') && a.sharding === 'interleaved';
   if (auto) citations.push(legacySelection ? CITES.legacySelection : CITES.selection, CITES.estimate);
-  if (biasPostAdd || hasActivation) citations.push(CITES.bound);
-  if (biasPostAdd && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
+  if (biasAddedAfter || hasActivation) citations.push(CITES.bound);
+  if (biasTile > 0 && cfg.kind === 'MatmulMultiCoreReuseProgramConfig') citations.push(CITES.reuseBias);
+  if (biasAddedAfter && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
   const approxReasons: string[] = [];
   if (auto)
     approxReasons.push(
@@ -753,7 +916,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let outputs = est.outputs;
   let intermediate = 0;
   const configShardBytes = cfg.perCoreM * cfg.perCoreN * outBytes;
-  if (outSharded && auto && !biasPostAdd && !hasActivation && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
+  if (outSharded && auto && !biasAddedAfter && !hasActivation && cfg.kind !== 'MatmulMultiCoreProgramConfig') {
     outputs = outputs.map((o) =>
       o.resultIndex === 0
         ? {
@@ -764,7 +927,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         : o,
     );
   }
-  if ((biasPostAdd || hasActivation) && outT.layout.bufferType === 'l1') {
+  if ((biasAddedAfter || hasActivation) && outT.layout.bufferType === 'l1') {
     if (out.sharding !== 'interleaved') intermediate = configShardBytes;
     else intermediate = l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0;
   }
@@ -820,21 +983,24 @@ export function matmulConfigInUse(
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
-  const sel = selectMatmulConfig({
-    a,
-    b,
-    out,
-    biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
-    fp32DestAcc: flags.fp32,
-    gridX: deviceCols,
-    gridY: deviceRows,
-    maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
-    narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
-    legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
-    blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
-    capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
-    singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
-    multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-  });
+  const sel = selectWithBiasTerm(
+    {
+      a,
+      b,
+      out,
+      biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
+      fp32DestAcc: flags.fp32,
+      gridX: deviceCols,
+      gridY: deviceRows,
+      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
+      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+    },
+    ctx,
+  );
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }

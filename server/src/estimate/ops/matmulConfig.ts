@@ -122,6 +122,9 @@ export interface SelectionInput {
   /** Whether the build has tt-metal PR #49621's area-first out-block search on the all-DRAM 2D path; asked only when
    *  the two search orders give different blocks (so other matmuls get no version range from it). */
   readonly multiDimAreaFirst?: () => boolean;
+  /** Whether the build's CB estimate counts a fused bias as the block's width (per_core_N) in tiles, tt-metal PR #38309,
+   *  rather than in0_block_w (matmul.ts selects with both and reads the change point only when the configs differ). */
+  readonly biasTermPerCoreN?: () => boolean;
 }
 
 export interface Selection {
@@ -171,15 +174,20 @@ export function intermTileBytes(fp32DestAcc: boolean, outTileBytes: number): num
   return fp32DestAcc ? 4096 : Math.max(2048, outTileBytes);
 }
 
-/** get_estimated_size_of_cbs [2]. */
+/**
+ * get_estimated_size_of_cbs [2]. The bias term: in0_block_w tiles until tt-metal PR #38309 (change point
+ * 'matmul-estimate-bias-per-core-n', tt-metal #36316: the factories allocate out_block_w bias tiles, so an N ≫ K linear
+ * was given a block whose CBs overflowed), per_core_N tiles after.
+ */
 export function estimatedCbBytes(s: SelectionInput, m: number, n: number, w: number): number {
   const shardW = s.a.sharding !== 'interleaved' && s.a.shardTiles !== undefined ? s.a.shardTiles[1] : 0;
+  const biasTiles = s.biasTileBytes > 0 && n !== w && s.biasTermPerCoreN?.() === true ? n : w;
   return (
     m * w * 2 * s.a.tileBytes +
     n * w * 2 * s.b.tileBytes +
     m * n * s.a.tileBytes +
     m * n * intermTileBytes(s.fp32DestAcc, s.out.tileBytes) +
-    w * s.biasTileBytes +
+    biasTiles * s.biasTileBytes +
     m * shardW * s.a.tileBytes
   );
 }
