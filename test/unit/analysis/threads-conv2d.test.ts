@@ -250,3 +250,39 @@ describe('conv2d: tt-mlir #3643 (2025-06-03), Conv2D940 under the runtime comput
     assert.equal(op.overflow.limitBytes, 351_360);
   });
 });
+
+describe('conv1d: tt-metal #46025 (2026-06-03, Blackhole), depthwise, K = 12, f32, after tt-metal PR #44490', () => {
+  // Since PR #44490 (≈2026-05-20) a bias-free 1-D depthwise conv of any kernel width takes the depthwise path: one block
+  // per kernel tap (act_block_w = C), or one coalesced block of C·kW when the window's C·4 B·kW fits a Blackhole NoC burst
+  // (256 words · 64 B = 16,384 B); taps accumulate in DST and pack to the output (no partials, no temp-sum CB).
+  // Auto shard → height (1-D depthwise). Grid 10x11 (110 cores).
+  const run = { file: 'conv1d_tt-metal-46025.mlir', date: '2026-06-03', arch: 'blackhole_p150' };
+  it('T_pad 6441, C 192, stride 1: "Circular buffers exceed L1 size (1880640 B > 1572864 B)", exactly', () => {
+    // T_out 6430 → 201 tiles; the largest core count ≤ 110 padding 201 by less than a share is 101 (202 tiles): 2 tiles
+    // per core. C 192 (alignment 32) · 4 B · 12 = 9,216 B ≤ 16,384 → coalesced: act_block_w = 192·12/32 = 72 tiles,
+    // act_block_h 2. ACT 2·72 = 144 f32 tiles, ACT_TILIZED 144, WEIGHTS per_core_N 6 · act_block_h 2 · kW 12 = 144 (f32
+    // weights); L1 scratch 64 B: 432 · 4,096 + 64 = 1,769,536 B. + 111,104 B (the 2026-04 Blackhole base of
+    // ttnn/l1BaseHistory.ts) = 1,880,640 B, tt-metal's figure.
+    const op = assertFails(run, 'failed_6441_192_s1');
+    assert.equal(op.cbBytesPerCore, 1_769_536);
+    assert.equal(regionEnd(op), 1_880_640);
+  });
+  it('the four rows the thread says PASSED fit (their windows exceed a burst: one tap per block)', () => {
+    // C 768: 768·4·12 = 36,864 B > 16,384 → per tap: act_block_w 24 tiles; T_out 1630 → 51 tiles on 51 cores, 800 → 25
+    // on 25: ACT 24 + ACT_TILIZED 24 + WEIGHTS 24·1 = 72 f32 tiles = 294,912 + 64 B. C 384: 18,432 B > 16,384 → per tap,
+    // 12 + 12 + 12 tiles. (Before PR #44490 a 12-wide kernel ran the general conv on block-diagonal weights:
+    // act_block_w = 768·12/32 = 288 tiles, WEIGHTS 24·288, beyond L1 for T_pad 1641.)
+    for (const fn of ['passed_1641_768_s1', 'passed_1611_768_s2', 'passed_3241_384_s1', 'passed_3211_384_s2'])
+      assertFits(run, fn);
+    assert.equal(deviceOp(run, 'passed_1641_768_s1').op.cbBytesPerCore, 294_976);
+  });
+  it('on Wormhole the failing row reads one tap at a time (9,216 B > an 8,192 B burst): 294,976 B', () => {
+    // Hand arithmetic, no thread figure: 201 tiles on 8x8 → 51 cores (204 tiles), 4 per core; per tap act_block_w = 6:
+    // ACT 4·6 = 24, ACT_TILIZED 24, WEIGHTS 6·4 = 24 f32 tiles → 72 · 4,096 + 64 = 294,976 B.
+    const { op } = deviceOp({ ...run, arch: 'wormhole_b0' }, 'failed_6441_192_s1');
+    assert.equal(op.cbBytesPerCore, 294_976);
+  });
+  it('before PR #44490 (kernel width 1 only) the same 12-tap convs run the general conv: the C 768 row overflows', () => {
+    assertFails({ ...run, date: '2026-05-01' }, 'passed_1641_768_s1', { first: false });
+  });
+});
