@@ -298,3 +298,63 @@ describe('conv1d: tt-metal #49793 / PR #49694 (2026-07-12, Blackhole), Qwen3.5 G
     assertNear(regionEnd(op), 1_684_352);
   });
 });
+
+describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs auto-sharded by tt-metal', () => {
+  // tt-forge-fe forge/test/models_ops/test_conv2d.py@a823ba606: tt-metal's own error text in the xfail reasons, each run at
+  // the date its reason first appears in that file's history (the fixture's header). "Not enough space to allocate T B L1
+  // buffer across B banks, where each bank needs to store N B": the op's tensor that fails must be N B per core (T = N·B).
+  const file = 'conv2d_tt-forge-fe-models-ops-2025-06.mlir';
+  const allocations: readonly (readonly [string, string, string, number, number])[] = [
+    // [function, first seen, tensor, bytes per bank, banks]
+    ['conv2d35', '2025-04-04', 'halo output', 1_042_432, 64],
+    ['conv2d36', '2025-04-04', 'resharded conv input', 1_728_512, 64],
+    ['conv2d37', '2025-04-04', 'resharded conv input', 3_424_256, 64],
+    ['conv2d38', '2025-05-14', 'resharded conv input', 1_712_128, 64],
+    ['conv2d49', '2025-05-14', 'halo output', 838_784, 40],
+    ['conv2d7', '2025-03-26', 'halo output', 1_561_600, 64],
+    ['conv2d678', '2025-03-26', 'halo output', 1_561_600, 64],
+    ['conv2d854', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d855', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d856', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d938', '2025-02-27', 'halo output', 888_576, 64],
+    ['conv2d1316', '2025-03-26', 'halo output', 1_216_640, 33],
+    ['conv2d1413', '2025-02-27', 'halo output', 986_112, 64],
+    ['conv2d1414', '2025-02-27', 'halo output', 903_808, 64],
+    ['conv2d310', '2025-02-27', 'halo output', 903_808, 64],
+  ];
+  for (const [fn, date, role, bytes, banks] of allocations) {
+    it(`${fn} (${date}): "across ${banks} banks, where each bank needs to store ${bytes} B", the ${role}`, () => {
+      const { op } = deviceOp({ file, date, l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn}: ${op.overflow?.kind ?? 'fits'}`);
+      assert.deepEqual([op.overflow.failedAllocation?.role, op.overflow.failedAllocation?.bytesPerCore], [role, bytes]);
+    });
+  }
+  // Clashes, both figures exact: the region end (CBs + the 2025-06 base 97,248 B) and the lowest L1 buffer (the halo
+  // output below the conv output shard, 32 KiB of L1_SMALL at the top). Both run at 2025-06-01 (tt-mlir's runtime
+  // compute config of PRs #3579..#3610, as Conv2D940 of tt-mlir #3643 above).
+  const clashes: readonly (readonly [string, number, number])[] = [
+    // Conv2D1440 (yolov5x stem, 3 → 80, 6x6 s2 p2 on 640x640): 320x320 = 102,400 rows = 3,200 tiles, height on 64 cores,
+    // 50 tiles each; C 3 → 8 (row-major input); act_block_w = round_up(8·6, 32) = 64 → 2 tiles, act_block_h 1 (auto-shard
+    // override 32) → 50 act blocks → WEIGHTS per_core_N 3 · 2 · kH 6 = 36 f32 tiles; ACT 2, ACT_TILIZED 2 f32 tiles;
+    // weight height 6·2 = 12 tiles in blocks of 2 → 6 in0 blocks > 2, so with packer_l1_acc the partials are bf16:
+    // 50·3 = 150 bf16 tiles. 40 · 4,096 + 150 · 2,048 + 64 = 471,104 B; + 97,248 = 568,352. The buffer: 1,499,136 −
+    // 32,768 − 614,400 (output shard, 150 f32 tiles) − 288,512 (halo output) = 563,456.
+    // Conv2D95 (3 → 32, 3x3 s1 p1 on 640x640): 200 tiles per core, act_block_w round_up(8·3, 32) → 1 tile; WEIGHTS 1·1·3,
+    // ACT 1, ACT_TILIZED 1 f32; in0 blocks 3 > 2 → 200 bf16 partials: 5 · 4,096 + 200 · 2,048 + 64 = 430,144 B.
+    ['conv2d1440', 563_456, 568_352],
+    ['conv2d95', 400_640, 527_392],
+  ];
+  // Residuals of the same file, not asserted: Conv2D33 (04-04, "1,148,928 B across 40 banks"; ours: the 901,120 B conv
+  // output shard), Conv2D34 (05-14, "grow to 1,530,912 B"; ours: a clash, 196,672 B of CBs), Conv2D294 (03-26, "925,696 B
+  // across 10 banks"; ours: fits), Conv2D1307 (03-26, "1,769,472 B across 48 banks"; ours: a 1,396,512 B halo output),
+  // Conv2D1311 (05-02, a clash at 497,152 / 760,864; ours: fits), Conv2D1441 and Conv2D765 (05-20, a clash at 416,448 /
+  // 654,368; ours: an 844,864 B halo output), Conv2D452 (05-02, a clash at 188,416 / 728,096: exactly ours at 2025-06-01,
+  // where the bf16 partials make auto shard pick height; at 05-02 ours picks block and fails on the output shard).
+  for (const [fn, buffer, end] of clashes) {
+    it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
+      const { op } = deviceOp({ file, date: '2025-06-01', l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [end, buffer]);
+    });
+  }
+});
