@@ -598,6 +598,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #32424; conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard passes the config through to calculate_L1_usage_for_conv_op)',
   },
+  'conv2d-auto-shard-halo-estimate': {
+    family: 'conv2d',
+    pr: 25907,
+    // Not pinned: the mid-2025 conv2d_utils.cpp (index id 3509439101, which already has PR #25805's full_inner_dim) still
+    // ranks with the input proxy; PR #25907's review (2025-08-04) points at a halo approximation on main, and
+    // estimate_halo_output_elems is there by PR #27355 (2025-08-25). Dated at PR #25907; the day not read.
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: "auto shard ranks height / block / width by CBs + output shard + tt-metal's halo output estimate; before (from PR #17945, 2025-02-18), by CBs + output shard + an input-size proxy: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (PR #17485's ranking before it had no third term, and auto shard before 2025-02-03 maximised core count: not modeled)",
+    before:
+      'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
+    after:
+      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
+  },
   'conv2d-1d-conv-on-height': {
     family: 'conv2d',
     pr: 34957,

@@ -344,11 +344,24 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs 
     ['conv2d1440', 563_456, 568_352],
     ['conv2d95', 400_640, 527_392],
   ];
+  it('conv2d1441 and conv2d765 (2025-05-20): "L1 buffer allocated at 416448 and static circular buffer region ends at 654368"', () => {
+    // 80 → 160, 3x3 s2 p1 on 320x320 → 160x160 = 25,600 rows = 800 tiles. Auto shard of the time ranked by CBs + output +
+    // PR #17945's input proxy (change point conv2d-auto-shard-halo-estimate), which picks height (62 cores, 13 tiles;
+    // 806 padded). Row-major input → C 80 → 80 (alignment 8): act_block_w = round_up(80·3, 32) = 256 → 8 tiles,
+    // act_block_h 1 (override 32) → 13 act blocks → WEIGHTS per_core_N 5 · 8 · kH 3 = 120 f32 tiles; ACT 8, ACT_TILIZED 8;
+    // partials share the f32 output: 136 · 4,096 + 64 = 557,120 B; + 97,248 (the base this figure first shows) = 654,368.
+    // The buffer: 1,499,136 − 32,768 − 266,240 (output shard, 65 f32 tiles) − 783,680 (halo output) = 416,448.
+    for (const fn of ['conv2d1441', 'conv2d765']) {
+      const { op } = deviceOp({ file, date: '2025-05-20', l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+      assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [557_120, 654_368, 416_448], fn);
+    }
+  });
   // Residuals of the same file, not asserted: Conv2D33 (04-04, "1,148,928 B across 40 banks"; ours: the 901,120 B conv
   // output shard), Conv2D34 (05-14, "grow to 1,530,912 B"; ours: a clash, 196,672 B of CBs), Conv2D294 (03-26, "925,696 B
   // across 10 banks"; ours: fits), Conv2D1307 (03-26, "1,769,472 B across 48 banks"; ours: a 1,396,512 B halo output),
   // Conv2D1311 (05-02, a clash at 497,152 / 760,864; ours: fits), Conv2D1441 and Conv2D765 (05-20, a clash at 416,448 /
-  // 654,368; ours: an 844,864 B halo output), Conv2D452 (05-02, a clash at 188,416 / 728,096: exactly ours at 2025-06-01,
+  // 654,368: now exact, above), Conv2D452 (05-02, a clash at 188,416 / 728,096: exactly ours at 2025-06-01,
   // where the bf16 partials make auto shard pick height; at 05-02 ours picks block and fails on the output shard).
   for (const [fn, buffer, end] of clashes) {
     it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {

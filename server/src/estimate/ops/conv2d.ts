@@ -8,7 +8,8 @@
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
- *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs)    [1]
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
+ *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo             [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
  *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
@@ -112,12 +113,16 @@
  *       act_block_w = C·(coalesce ? kW : 1)), compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and
  *       out CBs only), noc_parameters.h (NOC_MAX_BURST_SIZE = 256 words of 32 B WH / 64 B BH). Figure: tt-metal #46025
  *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says)
+ *  [14] auto-shard ranking: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101,
+ *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
+ *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
- *   pool-based path of later builds are not modeled; a 1-D depthwise conv of kernel width > 1 between PR #34957 and
- *   commit dadf6a7 (whose date is not known) is sized as the general conv, as after dadf6a7 (a folded conv is estimated unfolded). Before PR #32424 auto shard
+ *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
+ *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
  *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
@@ -930,7 +935,19 @@ function autoShard(
       plan: height,
       why: 'auto shard: 1-D convs (kernel width 1, image width 1) are height sharded (before tt-metal PR #19905)',
     };
-  const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + x.haloBytes;
+  // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
+  // proxy, the input tensor's tiles (C aligned as the scheme aligns it) in output-dtype tiles spread over the input
+  // cores [14].
+  const thirdTerm = (x: ConvPlan): number =>
+    atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate')
+      ? x.haloBytes
+      : Math.floor(
+          (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
+            Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
+            tileOf(p.outputDtype)) /
+            x.input.nCores,
+        );
+  const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
   const block = planConv(p, 'block_sharded', grid, l1Align, ctx);
@@ -947,7 +964,7 @@ function autoShard(
   }
   return {
     plan: winner,
-    why: `auto shard (CBs + output + halo per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
+    why: `auto shard (CBs + output + ${atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate') ? 'halo' : 'input-size proxy'} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
   };
 }
 
