@@ -598,6 +598,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #32424; conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard passes the config through to calculate_L1_usage_for_conv_op)',
   },
+  'conv2d-block-rm-channel-alignment': {
+    family: 'conv2d',
+    pr: 26201,
+    // Description and CI runs of 2025-08-04; the day of the merge not read.
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: 'a block-sharded conv of a row-major (or sliced) input aligns its input channels to 8 (L1 alignment / 2, or the shard width) like a height-sharded one; before, to 32 (more channel padding, fewer channel cores)',
+    before:
+      'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: get_input_channels_alignment relaxes HEIGHT_SHARDED row-major only)',
+    after:
+      'tt-metal PR #26201 ("Relax restrictions for input channels alignment for block sharded row major input"); conv2d_utils.cpp@002a3f4 (any non-width layout). Figures: tt-forge-fe models-ops Conv2D33, Conv2D1307, Conv2D1311 (2025-03/05)',
+  },
   'conv2d-auto-shard-halo-estimate': {
     family: 'conv2d',
     pr: 25907,

@@ -6,7 +6,8 @@
  *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv2d only; conv_transpose2d
  *     keeps the L1 path, PR #33136); `dram_height|dram_width` → DRAM path; else the L1 path                 [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
- *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
+ *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
+ *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
  *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo             [1][14]
@@ -552,11 +553,22 @@ export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ct
   );
 }
 
-/** `get_input_channels_alignment`. */
-function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1AlignmentBytes: number): number {
+/** `get_input_channels_alignment`: block sharding shares the row-major relaxation only since tt-metal PR #26201 [1]. */
+function channelsAlignment(
+  p: ConvProblem,
+  scheme: ShardScheme,
+  mm: boolean,
+  l1AlignmentBytes: number,
+  ctx: EstimateContext,
+): number {
   if (isDepthwise(p)) return 32;
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
-  if (!mm && scheme !== 'width_sharded' && (rowMajor || p.path === 'dram')) {
+  // The change point is asked only where it can matter (a configured tiled conv is not split at it).
+  if (
+    !mm &&
+    (rowMajor || p.path === 'dram') &&
+    (scheme === 'height_sharded' || (scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-rm-channel-alignment')))
+  ) {
     if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
       const shardWidth =
         p.inputLayout.pageLayout === 'tile'
@@ -683,7 +695,7 @@ export function planConv(
   given?: ParallelConfig,
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
-  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
+  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
   const output = outputParallelConfig(p, input, grid, mm);
   const inChannelsPadded = alignUp(p.inChannels, input.coresC * align);
