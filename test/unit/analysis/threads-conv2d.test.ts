@@ -380,7 +380,10 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs 
     }
   });
   // Residual of the same file, not asserted: Conv2D34 (05-14, (100, 264, 14, 20) → 128, "grow to 1,530,912 B which is
-  // beyond max L1 size"); ours fails first on the 1,148,928 B halo output of the 40-core block plan (Conv2D33's).
+  // beyond max L1 size"). The figure is the height plan to the byte (63 cores, 14 tiles each; act_block_w = round_up(264·3,
+  // 32) → 25 tiles; WEIGHTS 4·25·kH 3 = 300, ACT 25, ACT_TILIZED 25 f32 tiles: 1,433,664 B + 97,248), but our ranking
+  // (CBs + output + input proxy: height 2,175,040 B, block 1,551,936 B) picks the 40-core block plan, which fails first
+  // on its 1,148,928 B halo output (Conv2D33's). Why tt-metal ranked block higher is not traced.
   for (const [fn, buffer, end] of clashes) {
     it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
       const { op } = deviceOp({ file, date: '2025-06-01', l1SmallSize: 32_768 }, fn);
