@@ -647,6 +647,56 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #32424; conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard passes the config through to calculate_L1_usage_for_conv_op)',
   },
+  'conv2d-block-rm-channel-alignment': {
+    family: 'conv2d',
+    pr: 26201,
+    // Description and CI runs of 2025-08-04; the day of the merge not read.
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: 'a block-sharded conv of a row-major (or sliced) input aligns its input channels to 8 (L1 alignment / 2, or the shard width) like a height-sharded one; before, to 32 (more channel padding, fewer channel cores)',
+    before:
+      'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: get_input_channels_alignment relaxes HEIGHT_SHARDED row-major only)',
+    after:
+      'tt-metal PR #26201 ("Relax restrictions for input channels alignment for block sharded row major input"); conv2d_utils.cpp@002a3f4 (any non-width layout). Figures: tt-forge-fe models-ops Conv2D33, Conv2D1307, Conv2D1311 (2025-03/05)',
+  },
+  'conv2d-auto-shard-halo-estimate': {
+    family: 'conv2d',
+    pr: 25907,
+    // Not pinned: the mid-2025 conv2d_utils.cpp (index id 3509439101, which already has PR #25805's full_inner_dim) still
+    // ranks with the input proxy; PR #25907's review (2025-08-04) points at a halo approximation on main, and
+    // estimate_halo_output_elems is there by PR #27355 (2025-08-25). Dated at PR #25907; the day not read.
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: "auto shard ranks height / block / width by CBs + output shard + tt-metal's halo output estimate; before (from PR #17945, 2025-02-18), by CBs + output shard + an input-size proxy: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (PR #17485's ranking before it had no third term, and auto shard before 2025-02-03 maximised core count: not modeled)",
+    before:
+      'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
+    after:
+      'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
+  },
+  'conv2d-1d-conv-on-height': {
+    family: 'conv2d',
+    pr: 34957,
+    // Description and CI runs of 2025-12-23; the day of the merge not read.
+    mergedOn: '2025-12-24',
+    dateFrom: 'approx',
+    what: 'is_1d_conv / is_1d_depthwise_conv test the kernel height and image height (a [N, 1, L, C] image, kernel (1, K)); before, the kernel width and image width (L on the height, kernel (K, 1)); conv1d maps L onto the width from here on',
+    before:
+      'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv(groups, C_in, C_out, kernel_width, image_width, has_bias)); conv2d_op_sharded_program_factory.cpp@003324f',
+    after:
+      'tt-metal PR #34957 ("Fix is_1d_conv to check kernel_height and image_height"); conv2d_utils.cpp@002a3f4 (is_1d_conv(kernel_height, image_height); by then also kernel_width == 1, commit dadf6a7 "change depthwise condition", before 2026-04-15 per tt-metal #42163, assumed from this point)',
+  },
+  'conv2d-1d-depthwise-any-kernel-width': {
+    family: 'conv2d',
+    pr: 44490,
+    // Reviews on the PR run to 2026-05-19; tt-metal PR #45133 (2026-05-25) names its commit 6a480585 as already on main.
+    mergedOn: '2026-05-20',
+    dateFrom: 'approx',
+    what: 'a 1-D depthwise conv (no bias) of any kernel width takes the depthwise path again: one activation block per kernel tap (act_block_w = C, WEIGHTS per_core_N·act_block_h), or, when the whole window of C·elem·kW bytes fits one NoC burst (8 KiB Wormhole, 16 KiB Blackhole), height sharded and undilated, one coalesced block (act_block_w = C·kW, WEIGHTS ×kW); taps accumulate in DST and pack straight to the output (no partials or temp-sum CB); before, the depthwise path needed kernel width 1 and wider kernels ran the general conv on block-diagonal weights',
+    before:
+      'tt-metal conv2d_utils.cpp@002a3f4 (is_1d_depthwise_conv: … && kernel_width == 1); conv2d_op_program_factory_common.cpp@003324f (MATMUL_PARTIALS 1 tile, TEMP_SUM 1 tile for 1-D depthwise)',
+    after:
+      'tt-metal PR #44490; conv2d_op_sharded_program_factory.cpp (search index id 54489741416: num_blocks_act_w, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1), the act_block_w check); compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and out CBs only); NOC_MAX_BURST_SIZE = 256 NoC words (noc_parameters.h: 32 B Wormhole, 64 B Blackhole). Figure: tt-metal #46025 (1,880,640 B)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

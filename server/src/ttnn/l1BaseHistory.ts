@@ -77,11 +77,16 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 97_248,
-    firstSeen: '2025-06-01',
-    seen: '2025-06',
-    sources: ['tt-mlir #3643', 'tt-metal #22891'],
+    firstSeen: '2025-05-02',
+    seen: '2025-05..2025-06',
+    sources: [
+      'tt-forge-fe test_conv2d.py bc7d00334',
+      'tt-forge-fe test_conv2d.py f96d63a9a',
+      'tt-mlir #3643',
+      'tt-metal #22891',
+    ],
     derivation:
-      "tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
+      "tt-forge-fe models-ops xfail reasons, each clash address exact from the top: Conv2D452 and Conv2D1311 (first in bc7d00334, 2025-05-02): 728,096 − 630,848 and 760,864 − 663,616; Conv2D1441 / Conv2D765 (f96d63a9a, 2025-05-20): 654,368 − 557,120; tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
   },
   // The next four come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
   // l1_size − base − l1_small_size (device.ts L1_SMALL_DEFAULT), so base = 1,499,136 − L1_SMALL − bank. L1_SMALL is

@@ -250,3 +250,145 @@ describe('conv2d: tt-mlir #3643 (2025-06-03), Conv2D940 under the runtime comput
     assert.equal(op.overflow.limitBytes, 351_360);
   });
 });
+
+describe('conv1d: tt-metal #46025 (2026-06-03, Blackhole), depthwise, K = 12, f32, after tt-metal PR #44490', () => {
+  // Since PR #44490 (≈2026-05-20) a bias-free 1-D depthwise conv of any kernel width takes the depthwise path: one block
+  // per kernel tap (act_block_w = C), or one coalesced block of C·kW when the window's C·4 B·kW fits a Blackhole NoC burst
+  // (256 words · 64 B = 16,384 B); taps accumulate in DST and pack to the output (no partials, no temp-sum CB).
+  // Auto shard → height (1-D depthwise). Grid 10x11 (110 cores).
+  const run = { file: 'conv1d_tt-metal-46025.mlir', date: '2026-06-03', arch: 'blackhole_p150' };
+  it('T_pad 6441, C 192, stride 1: "Circular buffers exceed L1 size (1880640 B > 1572864 B)", exactly', () => {
+    // T_out 6430 → 201 tiles; the largest core count ≤ 110 padding 201 by less than a share is 101 (202 tiles): 2 tiles
+    // per core. C 192 (alignment 32) · 4 B · 12 = 9,216 B ≤ 16,384 → coalesced: act_block_w = 192·12/32 = 72 tiles,
+    // act_block_h 2. ACT 2·72 = 144 f32 tiles, ACT_TILIZED 144, WEIGHTS per_core_N 6 · act_block_h 2 · kW 12 = 144 (f32
+    // weights); L1 scratch 64 B: 432 · 4,096 + 64 = 1,769,536 B. + 111,104 B (the 2026-04 Blackhole base of
+    // ttnn/l1BaseHistory.ts) = 1,880,640 B, tt-metal's figure.
+    const op = assertFails(run, 'failed_6441_192_s1');
+    assert.equal(op.cbBytesPerCore, 1_769_536);
+    assert.equal(regionEnd(op), 1_880_640);
+  });
+  it('the four rows the thread says PASSED fit (their windows exceed a burst: one tap per block)', () => {
+    // C 768: 768·4·12 = 36,864 B > 16,384 → per tap: act_block_w 24 tiles; T_out 1630 → 51 tiles on 51 cores, 800 → 25
+    // on 25: ACT 24 + ACT_TILIZED 24 + WEIGHTS 24·1 = 72 f32 tiles = 294,912 + 64 B. C 384: 18,432 B > 16,384 → per tap,
+    // 12 + 12 + 12 tiles. (Before PR #44490 a 12-wide kernel ran the general conv on block-diagonal weights:
+    // act_block_w = 768·12/32 = 288 tiles, WEIGHTS 24·288, beyond L1 for T_pad 1641.)
+    for (const fn of ['passed_1641_768_s1', 'passed_1611_768_s2', 'passed_3241_384_s1', 'passed_3211_384_s2'])
+      assertFits(run, fn);
+    assert.equal(deviceOp(run, 'passed_1641_768_s1').op.cbBytesPerCore, 294_976);
+  });
+  it('on Wormhole the failing row reads one tap at a time (9,216 B > an 8,192 B burst): 294,976 B', () => {
+    // Hand arithmetic, no thread figure: 201 tiles on 8x8 → 51 cores (204 tiles), 4 per core; per tap act_block_w = 6:
+    // ACT 4·6 = 24, ACT_TILIZED 24, WEIGHTS 6·4 = 24 f32 tiles → 72 · 4,096 + 64 = 294,976 B.
+    const { op } = deviceOp({ ...run, arch: 'wormhole_b0' }, 'failed_6441_192_s1');
+    assert.equal(op.cbBytesPerCore, 294_976);
+  });
+  it('before PR #44490 (kernel width 1 only) the same 12-tap convs run the general conv: the C 768 row overflows', () => {
+    assertFails({ ...run, date: '2026-05-01' }, 'passed_1641_768_s1', { first: false });
+  });
+});
+
+describe('conv1d: tt-metal #49793 / PR #49694 (2026-07-12, Blackhole), Qwen3.5 GDN depthwise conv1d, C 8192', () => {
+  it('"required: 1,684,352 bytes, available: 1,572,864": 1,572,928 B of CBs, the region end within 4 KiB', () => {
+    // Output length 4 → one tile → one core; C 8192 bf16 · 2 B · K 4 = 65,536 B > a 16,384 B burst → one tap per block:
+    // act_block_w = 8192/32 = 256 tiles, act_block_h 1. ACT 256 + ACT_TILIZED 256 + WEIGHTS 256·1 bf16 tiles = 768 ·
+    // 2,048 + 64 = 1,572,928 B; + 111,104 B (the dated Blackhole base before 2026-07-23) = 1,684,032 B, 320 B under the
+    // PR's figure (the PR does not print its build; dtypes are assumed bf16).
+    const op = assertFails({ file: 'conv1d_tt-metal-49793.mlir', date: '2026-07-12', arch: 'blackhole_p150' });
+    assert.equal(op.cbBytesPerCore, 1_572_928);
+    assertNear(regionEnd(op), 1_684_352);
+  });
+});
+
+describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs auto-sharded by tt-metal', () => {
+  // tt-forge-fe forge/test/models_ops/test_conv2d.py@a823ba606: tt-metal's own error text in the xfail reasons, each run at
+  // the date its reason first appears in that file's history (the fixture's header). "Not enough space to allocate T B L1
+  // buffer across B banks, where each bank needs to store N B": the op's tensor that fails must be N B per core (T = N·B).
+  const file = 'conv2d_tt-forge-fe-models-ops-2025-06.mlir';
+  const allocations: readonly (readonly [string, string, string, number, number])[] = [
+    // [function, first seen, tensor, bytes per bank, banks]
+    // Block sharded with C aligned to 32 (change point conv2d-block-rm-channel-alignment): 264 → 288 = 9 channel
+    // blocks, 5 channel cores (10 padded) × 8 NHW rows = 40 banks (height would be 64).
+    ['conv2d33', '2025-04-04', 'halo output', 1_148_928, 40],
+    // Height picked by CBs + output + the input-size proxy (conv2d-auto-shard-halo-estimate): 10 output tiles on 10
+    // cores; core 1's 32 outputs (output rows 1..3 of 20) reach from input stick 8·160 + 96 to 31·160 + 31: 3,616 sticks
+    // · 64 ch · 4 B.
+    ['conv2d294', '2025-03-26', 'halo output', 925_696, 10],
+    ['conv2d1307', '2025-03-26', 'resharded conv input', 1_769_472, 48],
+    ['conv2d35', '2025-04-04', 'halo output', 1_042_432, 64],
+    ['conv2d36', '2025-04-04', 'resharded conv input', 1_728_512, 64],
+    ['conv2d37', '2025-04-04', 'resharded conv input', 3_424_256, 64],
+    ['conv2d38', '2025-05-14', 'resharded conv input', 1_712_128, 64],
+    ['conv2d49', '2025-05-14', 'halo output', 838_784, 40],
+    ['conv2d7', '2025-03-26', 'halo output', 1_561_600, 64],
+    ['conv2d678', '2025-03-26', 'halo output', 1_561_600, 64],
+    ['conv2d854', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d855', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d856', '2025-05-14', 'halo output', 1_143_808, 2],
+    ['conv2d938', '2025-02-27', 'halo output', 888_576, 64],
+    ['conv2d1316', '2025-03-26', 'halo output', 1_216_640, 33],
+    ['conv2d1413', '2025-02-27', 'halo output', 986_112, 64],
+    ['conv2d1414', '2025-02-27', 'halo output', 903_808, 64],
+    ['conv2d310', '2025-02-27', 'halo output', 903_808, 64],
+  ];
+  for (const [fn, date, role, bytes, banks] of allocations) {
+    it(`${fn} (${date}): "across ${banks} banks, where each bank needs to store ${bytes} B", the ${role}`, () => {
+      const { op } = deviceOp({ file, date, l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn}: ${op.overflow?.kind ?? 'fits'}`);
+      assert.deepEqual([op.overflow.failedAllocation?.role, op.overflow.failedAllocation?.bytesPerCore], [role, bytes]);
+    });
+  }
+  // Clashes, both figures exact: the region end (CBs + the 2025-06 base 97,248 B) and the lowest L1 buffer (the halo
+  // output below the conv output shard, 32 KiB of L1_SMALL at the top). Both run at 2025-06-01 (tt-mlir's runtime
+  // compute config of PRs #3579..#3610, as Conv2D940 of tt-mlir #3643 above).
+  const clashes: readonly (readonly [string, number, number])[] = [
+    // Conv2D1440 (yolov5x stem, 3 → 80, 6x6 s2 p2 on 640x640): 320x320 = 102,400 rows = 3,200 tiles, height on 64 cores,
+    // 50 tiles each; C 3 → 8 (row-major input); act_block_w = round_up(8·6, 32) = 64 → 2 tiles, act_block_h 1 (auto-shard
+    // override 32) → 50 act blocks → WEIGHTS per_core_N 3 · 2 · kH 6 = 36 f32 tiles; ACT 2, ACT_TILIZED 2 f32 tiles;
+    // weight height 6·2 = 12 tiles in blocks of 2 → 6 in0 blocks > 2, so with packer_l1_acc the partials are bf16:
+    // 50·3 = 150 bf16 tiles. 40 · 4,096 + 150 · 2,048 + 64 = 471,104 B; + 97,248 = 568,352. The buffer: 1,499,136 −
+    // 32,768 − 614,400 (output shard, 150 f32 tiles) − 288,512 (halo output) = 563,456.
+    // Conv2D95 (3 → 32, 3x3 s1 p1 on 640x640): 200 tiles per core, act_block_w round_up(8·3, 32) → 1 tile; WEIGHTS 1·1·3,
+    // ACT 1, ACT_TILIZED 1 f32; in0 blocks 3 > 2 → 200 bf16 partials: 5 · 4,096 + 200 · 2,048 + 64 = 430,144 B.
+    ['conv2d1440', 563_456, 568_352],
+    ['conv2d95', 400_640, 527_392],
+  ];
+  it('conv2d452 and conv2d1311 (2025-05-02): clashes at 188,416 / 728,096 and 497,152 / 760,864', () => {
+    // Conv2D452 (2 x 16 x 128 x 128 → 2432, 2x2 s2): height on 64 cores (the proxy ranks block, 16 cores, higher), 4 x 76
+    // tiles per core: WEIGHTS 76 · 1 · kH 2 = 152 f32 tiles (4 act blocks), ACT 1, ACT_TILIZED 1, 64 B: 630,848 B.
+    // Conv2D1311 (528 → 528, groups 2, 3x3 s1 p1 on 96x96): 663,616 B. Both + 97,248 (the base they first show).
+    const expected: readonly (readonly [string, number, number])[] = [
+      ['conv2d452', 188_416, 728_096],
+      ['conv2d1311', 497_152, 760_864],
+    ];
+    for (const [fn, buffer, end] of expected) {
+      const { op } = deviceOp({ file, date: '2025-05-02', l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+      assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [end, buffer], fn);
+    }
+  });
+  it('conv2d1441 and conv2d765 (2025-05-20): "L1 buffer allocated at 416448 and static circular buffer region ends at 654368"', () => {
+    // 80 → 160, 3x3 s2 p1 on 320x320 → 160x160 = 25,600 rows = 800 tiles. Auto shard of the time ranked by CBs + output +
+    // PR #17945's input proxy (change point conv2d-auto-shard-halo-estimate), which picks height (62 cores, 13 tiles;
+    // 806 padded). Row-major input → C 80 → 80 (alignment 8): act_block_w = round_up(80·3, 32) = 256 → 8 tiles,
+    // act_block_h 1 (override 32) → 13 act blocks → WEIGHTS per_core_N 5 · 8 · kH 3 = 120 f32 tiles; ACT 8, ACT_TILIZED 8;
+    // partials share the f32 output: 136 · 4,096 + 64 = 557,120 B; + 97,248 (the base this figure first shows) = 654,368.
+    // The buffer: 1,499,136 − 32,768 − 266,240 (output shard, 65 f32 tiles) − 783,680 (halo output) = 416,448.
+    for (const fn of ['conv2d1441', 'conv2d765']) {
+      const { op } = deviceOp({ file, date: '2025-05-20', l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', fn);
+      assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [557_120, 654_368, 416_448], fn);
+    }
+  });
+  // Residual of the same file, not asserted: Conv2D34 (05-14, (100, 264, 14, 20) → 128, "grow to 1,530,912 B which is
+  // beyond max L1 size"). The figure is the height plan to the byte (63 cores, 14 tiles each; act_block_w = round_up(264·3,
+  // 32) → 25 tiles; WEIGHTS 4·25·kH 3 = 300, ACT 25, ACT_TILIZED 25 f32 tiles: 1,433,664 B + 97,248), but our ranking
+  // (CBs + output + input proxy: height 2,175,040 B, block 1,551,936 B) picks the 40-core block plan, which fails first
+  // on its 1,148,928 B halo output (Conv2D33's). Why tt-metal ranked block higher is not traced.
+  for (const [fn, buffer, end] of clashes) {
+    it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
+      const { op } = deviceOp({ file, date: '2025-06-01', l1SmallSize: 32_768 }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [end, buffer]);
+    });
+  }
+});

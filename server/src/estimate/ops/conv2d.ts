@@ -6,9 +6,11 @@
  *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv2d only; conv_transpose2d
  *     keeps the L1 path, PR #33136); `dram_height|dram_width` → DRAM path; else the L1 path                 [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
- *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that)                    [1]
+ *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
+ *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
- *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs)    [1]
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
+ *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo             [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
  *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
@@ -34,6 +36,12 @@
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
+ *   1-D depthwise (groups = C_in = C_out, no bias; kernel height 1 over a height-1 image, kernel width 1 until change
+ *     point conv2d-1d-depthwise-any-kernel-width; kernel width 1 over a width-1 image before conv2d-1d-conv-on-height):
+ *     auto shard → height; act_block_w = C_pad (C_pad·kW when coalesced: height sharded, dilation 1 and
+ *     C_pad·elem·kW ≤ NOC_MAX_BURST_SIZE, 8 KiB WH / 16 KiB BH, since that change point); WEIGHTS = per_core_N·act_block_h
+ *     (×kW coalesced); no split reader; before that change point MATMUL_PARTIALS and TEMP_SUM of one tile each,
+ *     since, neither (taps accumulate in DST and pack to the output)                                      [13]
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
@@ -98,11 +106,24 @@
  *       the IR, init_device_compute_kernel_config(arch, HiFi4, approx, fp32_dest_acc off, packer_l1_acc on)) and @5db8623
  *       (PR #3610, 2025-06-02: dropped); change points conv2d-runtime-compute-config-packer / -metal-default. Figure:
  *       tt-mlir #3643 (Conv2D940: the bf16 partials CB beside an f32 output, 465,952 B region end)
+ *  [13] 1-D depthwise: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv on kernel
+ *       and image width), PR #34957 (2025-12-23: on kernel and image height), conv2d_utils.cpp@002a3f4 (kernel_width == 1
+ *       as well, commit dadf6a7; the dw1d act_block_w = C), conv2d_op_program_factory_common.cpp@003324f (WEIGHTS
+ *       per_core_N·act_block_h, partials and TEMP_SUM one tile); PR #44490 (≈2026-05-20): conv2d_op_sharded_program_factory.cpp
+ *       (index id 54489741416: num_blocks_act_w = coalesce ? 1 : kW, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1),
+ *       act_block_w = C·(coalesce ? kW : 1)), compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and
+ *       out CBs only), noc_parameters.h (NOC_MAX_BURST_SIZE = 256 words of 32 B WH / 64 B BH). Figure: tt-metal #46025
+ *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says)
+ *  [14] auto-shard ranking: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101,
+ *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
+ *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
- *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded). Before PR #32424 auto shard
+ *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
+ *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
  *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
  *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
@@ -482,8 +503,38 @@ function isDepthwise(p: ConvProblem): boolean {
   return p.groups === p.inChannels && p.groups === p.outChannels;
 }
 
-function is1dDepthwise(p: ConvProblem): boolean {
-  return isDepthwise(p) && p.kernel[0] === 1 && p.inputH === 1 && p.kernel[1] === 1 && !p.hasBias;
+/**
+ * `is_1d_depthwise_conv` of the build [13]: a bias-free depthwise conv over a 1-D image, L on the height before change
+ * point conv2d-1d-conv-on-height, on the width since; kernel width 1 only until conv2d-1d-depthwise-any-kernel-width.
+ */
+function is1dDepthwise(p: ConvProblem, ctx: EstimateContext): boolean {
+  if (!isDepthwise(p) || p.hasBias) return false;
+  if (!atOrAfter(ctx, 'conv2d-1d-conv-on-height')) return p.kernel[1] === 1 && p.inputW === 1;
+  const oneD = p.kernel[0] === 1 && p.inputH === 1;
+  return atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') ? oneD : oneD && p.kernel[1] === 1;
+}
+
+/** NOC_MAX_BURST_SIZE: 256 NoC words of 32 B (Wormhole) or 64 B (Blackhole) [13]. */
+function nocMaxBurstBytes(ctx: EstimateContext): number {
+  return 256 * (ctx.device.arch === 'blackhole' ? 64 : 32);
+}
+
+/**
+ * Since change point conv2d-1d-depthwise-any-kernel-width a height-sharded, undilated 1-D depthwise conv reads its whole
+ * kernel window in one NoC burst when C·elem·kW fits one (one coalesced block of C·kW), else one tap at a time [13].
+ */
+function coalesces1dDepthwise(
+  p: ConvProblem,
+  scheme: ShardScheme,
+  inChannelsPadded: number,
+  ctx: EstimateContext,
+): boolean {
+  return (
+    atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') &&
+    scheme === 'height_sharded' &&
+    p.dilation[1] === 1 &&
+    inChannelsPadded * (p.inputDtype === 'f32' ? 4 : 2) * p.kernel[1] <= nocMaxBurstBytes(ctx)
+  );
 }
 
 /** `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. */
@@ -502,11 +553,22 @@ export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ct
   );
 }
 
-/** `get_input_channels_alignment`. */
-function channelsAlignment(p: ConvProblem, scheme: ShardScheme, mm: boolean, l1AlignmentBytes: number): number {
+/** `get_input_channels_alignment`: block sharding shares the row-major relaxation only since tt-metal PR #26201 [1]. */
+function channelsAlignment(
+  p: ConvProblem,
+  scheme: ShardScheme,
+  mm: boolean,
+  l1AlignmentBytes: number,
+  ctx: EstimateContext,
+): number {
   if (isDepthwise(p)) return 32;
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
-  if (!mm && scheme !== 'width_sharded' && (rowMajor || p.path === 'dram')) {
+  // The change point is asked only where it can matter (a configured tiled conv is not split at it).
+  if (
+    !mm &&
+    (rowMajor || p.path === 'dram') &&
+    (scheme === 'height_sharded' || (scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-rm-channel-alignment')))
+  ) {
     if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
       const shardWidth =
         p.inputLayout.pageLayout === 'tile'
@@ -633,7 +695,7 @@ export function planConv(
   given?: ParallelConfig,
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
-  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes);
+  const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
   const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
   const output = outputParallelConfig(p, input, grid, mm);
   const inChannelsPadded = alignUp(p.inChannels, input.coresC * align);
@@ -650,10 +712,15 @@ export function planConv(
     const ov = p.config.actBlockHOverride / 32;
     actBlockHTiles = paddedPerCoreHTiles % ov === 0 ? ov : closestLargestDivisor(paddedPerCoreHTiles, ov);
   }
-  const dw1d = is1dDepthwise(p);
+  const dw1d = is1dDepthwise(p, ctx);
+  // Since PR #44490 the depthwise path runs per tap (no partials or temp-sum CB, taps accumulate in DST) or coalesced.
+  const dw1dTaps = dw1d && atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width');
+  const coalesce = dw1d && coalesces1dDepthwise(p, scheme, inChannelsPadded, ctx);
   let actBlockW: number;
   if (scheme === 'height_sharded')
-    actBlockW = dw1d ? alignUp(inChannelsPadded, 32) : alignUp(inChannelsPadded * p.kernel[1], 32);
+    actBlockW = dw1d
+      ? alignUp(inChannelsPadded * (coalesce ? p.kernel[1] : 1), 32)
+      : alignUp(inChannelsPadded * p.kernel[1], 32);
   else if (scheme === 'block_sharded') {
     const fullInner = p.config.fullInnerDim || !atOrAfter(ctx, 'conv2d-block-inner-dim-by-kernel-h');
     actBlockW = alignUp((inChannelsPadded / input.coresC) * p.kernel[1] * (fullInner ? p.kernel[0] : 1), 32);
@@ -718,20 +785,21 @@ export function planConv(
     );
   } else {
     const doubleBuffers = scheme !== 'width_sharded' || atOrAfter(ctx, 'conv2d-width-double-buffer');
-    let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles : actBlockWTiles);
+    let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles * (coalesce ? p.kernel[1] : 1) : actBlockWTiles);
     if (scheme === 'height_sharded') {
       if (numBlocksActH > 1) weightTiles *= p.kernel[0];
       else if (p.config.weightsDoubleBuffer) weightTiles *= 2;
     } else if (p.config.weightsDoubleBuffer && doubleBuffers) weightTiles *= 2;
     cbs.push({ index: 0, role: 'weights', nPages: weightTiles, pageBytes: weightsTile });
     const partialsAliasOutput = p.config.outputLayout === 'tile' && partialDtype === p.outputDtype && !dw1d;
-    cbs.push({
-      index: 1,
-      role: 'matmul partials',
-      nPages: dw1d ? 1 : perCoreOutTiles,
-      pageBytes: tileOf(partialDtype),
-      tensorBacked: partialsAliasOutput,
-    });
+    if (!dw1dTaps)
+      cbs.push({
+        index: 1,
+        role: 'matmul partials',
+        nPages: dw1d ? 1 : perCoreOutTiles,
+        pageBytes: tileOf(partialDtype),
+        tensorBacked: partialsAliasOutput,
+      });
     const split =
       scheme === 'height_sharded' &&
       !dw1d &&
@@ -752,7 +820,7 @@ export function planConv(
         nPages: second * actBlockWTiles * buffering,
         pageBytes: actTile,
       });
-    if (dw1d) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
+    if (dw1d && !dw1dTaps) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
     const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
@@ -781,6 +849,12 @@ export function planConv(
     });
     cbs.push({ index: 10, role: 'L1 scratchpad', nPages: 1, pageBytes: 64 });
     if (split) notes.push(`split reader (heuristic): act ${first}+${second} of ${actBlockHTiles} tile rows`);
+    if (dw1d)
+      notes.push(
+        dw1dTaps
+          ? `1-D depthwise path, ${coalesce ? `coalesced: the whole ${p.kernel[1]}-tap window in one block` : 'one kernel tap per block'} (no partials or temp-sum CB)`
+          : '1-D depthwise path (kernel width 1): partials and temp-sum CBs of one tile',
+      );
   }
   const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
   const channelsPerCore = inChannelsPadded / input.coresC;
@@ -860,7 +934,7 @@ function autoShard(
 ): { plan: ConvPlan; why: string } | string {
   const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
-  if (is1dDepthwise(p)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
+  if (is1dDepthwise(p, ctx)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
   // Before tt-metal PR #19905 a 1-D conv (is_1d_conv: kernel width 1 over a width-1 image, L on the height) ran height
   // sharded only, so auto-shard returned the height config (PR #18877's "force height sharding ... for all 1d convs") [11].
   if (
@@ -873,7 +947,19 @@ function autoShard(
       plan: height,
       why: 'auto shard: 1-D convs (kernel width 1, image width 1) are height sharded (before tt-metal PR #19905)',
     };
-  const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + x.haloBytes;
+  // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
+  // proxy, the input tensor's tiles (C aligned as the scheme aligns it) in output-dtype tiles spread over the input
+  // cores [14].
+  const thirdTerm = (x: ConvPlan): number =>
+    atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate')
+      ? x.haloBytes
+      : Math.floor(
+          (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
+            Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
+            tileOf(p.outputDtype)) /
+            x.input.nCores,
+        );
+  const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
   const block = planConv(p, 'block_sharded', grid, l1Align, ctx);
@@ -890,7 +976,7 @@ function autoShard(
   }
   return {
     plan: winner,
-    why: `auto shard (CBs + output + halo per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
+    why: `auto shard (CBs + output + ${atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate') ? 'halo' : 'input-size proxy'} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
   };
 }
 
