@@ -391,6 +391,19 @@ export const CHANGE_POINTS = {
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
+  'reduce-sum-front-dims-fast-nc': {
+    family: 'reduction',
+    pr: 18603,
+    // For tt-metal issue #18469 (2025-02-28: ttnn.sum over dim 0 transposed [2,1,16384,16384] to a 17 GB tensor); the
+    // PR's description and CI runs are dated 2025-03-04, the merge day was not read.
+    mergedOn: '2025-03-05',
+    dateFrom: 'approx',
+    what: 'ttnn.sum of a BFLOAT16/BFLOAT8_B tensor over dims outside the last two runs fast_reduce_nc (one program per such dim, fp32 accumulation by default) and then the W/H/HW reduce over the rest; before, every reduction (and still max/min/mean and f32 sum) transposed each such dim to H, ran the H reduce and transposed back',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 6576833862: reduce_nd_loop, transpose(i, -2) → H reduce → transpose back)',
+    after:
+      'tt-metal generic_reductions.cpp (search index id 4355189454: call_fast_nc, non_height_width_reduce with default_fp32_acc true); experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2',
+  },
   'avg-pool2d-global-reduce': {
     family: 'pool',
     pr: 43820,

@@ -10,7 +10,7 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { ints, op, tensor, whContext } from './build';
+import { computeConfig, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r));
@@ -111,7 +111,7 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
-  it('min and sharded inputs are approx; dims outside the last two keep the W set as approx', () => {
+  it('min and sharded inputs are approx', () => {
     const min = est(
       estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
     );
@@ -121,10 +121,96 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     const hs = est(estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()));
     assert.equal(hs.confidence, 'approx');
     assert.match(hs.approxReason, /sharded input/);
-    const overC = est(
-      estimateOp(op('ttnn.sum', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
+  });
+});
+
+/**
+ * Dims outside the last two: generic_reductions.cpp's reduce_nd_loop (from the last reduced dim: W → W reduce, H → H
+ * reduce, a lower dim d → transpose(d, −2), H reduce, transpose back; transpose.cpp@00b0fa3: HC transpose when d is one
+ * below H in the 4-D view, else a permute) and, from change point reduce-sum-front-dims-fast-nc (tt-metal PR #18603,
+ * ≈2025-03-05), fast_reduce_nc for a bf16/bfp8 sum (fast_reduce_nc_program_factory.cpp@03725f2: c_0 2·granularity
+ * tiles, c_1 1 bf16 tile, c_24 1 Float32 tile with the default fp32 accumulation, c_16 2 tiles; granularity = the largest
+ * divisor ≤ 8 of the reduced dim; output tiles split over the grid). tt-metal #20540 (2025-04-10) shows the transpose
+ * path on an f32 sum over dim 0 of 2x32x1536x1024: the 6,442,450,944 B DRAM buffer it could not allocate is the
+ * transposed [1536, 32, 2 → 32, 1024] f32 tensor (1536·32·32·1024·4 B).
+ */
+describe('estimate/reduction: dims outside the last two', () => {
+  it('max over dim 1 (C): HC transpose, H reduce, HC transpose back; the H reduce is the largest', () => {
+    // 1x8x64x64 bf16 → HC transpose to 1x64x8x64: c_0 2·2,048 + a 16·16·2 = 512 B pad CB (C = 8 is not a multiple
+    // of 32) = 4,608 B; H reduce of 1x64x(8→32)x64: NC·Wt = 64·2 = 128 columns over 64 cores, 2·2,048 + 2,048 +
+    // 2·2,048 = 10,240 B; HC transpose back of 1x64x1x64 (C = 64: no pad CB) 4,096 B. Reported 10,240 B.
+    const e = est(
+      estimateOp(op('ttnn.max', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
     );
-    assert.equal(overC.confidence, 'approx');
-    assert.equal(overC.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.nCoresUsed, 64);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.factoryReason, /TransposeHCTiledInterleavedProgramFactory 4608 B/);
+    assert.match(e.factoryReason, /3 programs run in turn/);
+  });
+
+  it('bf16 sum over dim 0 runs fast_reduce_nc from change point reduce-sum-front-dims-fast-nc', () => {
+    // 2x1x64x64 bf16 over dim 0: granularity 2 (2 divides 2) → c_0 4·2,048 = 8,192; c_1 2,048; c_16 2·2,048 = 4,096;
+    // c_24 one Float32 tile 4,096 (non_height_width_reduce turns fp32 accumulation on) = 18,432 B; 1x1x64x64 = 4
+    // output tiles → 4 cores.
+    const sum = (ctx = whContext()) =>
+      est(estimateOp(op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(0) }), ctx));
+    const after = sum();
+    assert.equal(after.factory, 'FastReduceNCProgramFactory');
+    assert.equal(after.cbBytesPerCore, 18_432);
+    assert.equal(after.nCoresUsed, 4);
+    // Before the PR (2025-02): permute {2,1,0,3} to 64x1x2x64, H reduce of its 64·1·2 = 128 columns (10,240 B),
+    // permute back: the H reduce, 10,240 B, is the largest.
+    const before = sum(whContext({ ttMetalDate: '2025-02-01' }));
+    assert.equal(before.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.match(before.factoryReason, /PermuteDeviceOperation/);
+    // fp32 accumulation off in the op's compute config: c_24 is one bf16 tile, 18,432 − 2,048 = 16,384 B.
+    const off = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], {
+          dim_arg: ints(0),
+          compute_config: computeConfig(false),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(off.cbBytesPerCore, 16_384);
+  });
+
+  it('an f32 sum over dim 0 keeps the transpose path (fast_reduce_nc is for bf16 and bfp8 only)', () => {
+    // 2x1x64x64 f32: H reduce of the permuted 64x1x(2→32)x64, 128 columns: 2·4,096 + 2,048 + 2·4,096 = 18,432 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 1, 64, 64], 'f32')], [dram([1, 1, 64, 64], 'f32')], { dim_arg: ints(0) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 18_432);
+  });
+
+  it('bf16 sum over every dim: fast_reduce_nc over dims 1 then 0, then the HW reduce', () => {
+    // 2x3x64x64 bf16, no dim_arg: dim 1 (3 long → granularity 3): c_0 6·2,048 = 12,288 + 2,048 + 4,096 + 4,096 =
+    // 22,528 B; dim 0 (granularity 2): 18,432 B; HW of 1x1x64x64 (4 tiles: W then H): W 12,288 B. Reported 22,528 B.
+    const e = est(estimateOp(op('ttnn.sum', [dram([2, 3, 64, 64])], [dram([1, 1, 1, 1])]), whContext()));
+    assert.equal(e.factory, 'FastReduceNCProgramFactory');
+    assert.equal(e.cbBytesPerCore, 22_528);
+    assert.match(e.factoryReason, /fast_reduce_nc dim 1: .*fast_reduce_nc dim 0: .*reduce HW/);
+  });
+
+  it('with an L1 result, the transposed input and its H-reduced result are L1 tensors during the H reduce', () => {
+    // max over dim 0 of 2x3x64x64 bf16 into L1: transposed 64x3x(2→32)x64 = 64·3·1·2 = 384 tiles over 64 banks =
+    // 6 tiles · 2,048 = 12,288 B per core; its H reduce 64x3x1x64, also 384 tiles = 12,288 B → 24,576 B.
+    const e = est(
+      estimateOp(op('ttnn.max', [dram([2, 3, 64, 64])], [l1([1, 3, 64, 64])], { dim_arg: ints(0) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.l1IntermediateBytesPerCore, 24_576);
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => t.bytesPerCore),
+      [12_288, 12_288],
+    );
   });
 });

@@ -9,6 +9,12 @@
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
  *       in L1); the larger program is reported                                                   [7]
+ *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
+ *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
+ *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation, c_16 2 tiles),
+ *       then W/H/HW over the rest; otherwise, from the last reduced dim: W / H reduce, or transpose(d, −2) (HC
+ *       transpose or permute), H reduce, transpose back; with an L1 result the intermediates the largest program
+ *       reads and writes are L1 tensors                                                            [8][9][10]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -27,12 +33,21 @@
  *   [7] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index
  *       id 96151051): get_parallelization_strategy → MULTI_CORE_HW when the input has more than one tile, run as W
  *       then H; reduce_op_single_core_hw_program_factory.cpp@050f24f otherwise
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862, early
+ *       2025, before PR #18603; 4355189454 after it; 58269801046, 2026): reduce_nd_loop and call_fast_nc /
+ *       non_height_width_reduce
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2
+ *       (same CBs in the 2024 tt_dnn-era version, index id 2555870600; the Metal 2.0 port, index id 58522491129,
+ *       drops c_24); fast_reduce_nc.cpp@0679f7c
+ *   [10] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: 4-D view,
+ *       HC for dims (1, 2), permute {2,1,0,3} for (0, 2), permute for rank > 4)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input; min (neg → max → neg, newer factories'
- *   negate CBs) and sharded inputs are 'approx'; dims other than the last two (or several that are not H and W) reuse
- *   the W-reduce CB set as 'approx' (what ttnn runs for them was not read).
+ *   negate CBs) and sharded inputs are 'approx'; so is every reduction over dims outside the last two (transpose and
+ *   permute factories approximate, a bfp8 input's typecast around HC/NH transposes, older builds' final mul of a
+ *   multi-dim mean and newer builds' fp32 chain between the stages of a bf16 multi-dim sum not sized).
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
@@ -43,7 +58,7 @@
  */
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
-import type { TtnnOp } from '../../ttnn/op';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { isSharded, l1Footprint, type TensorLayout } from '../../ttnn/layout';
 import {
   CITE,
@@ -55,9 +70,12 @@ import {
   splitWorkToCores,
   type ResolvedTensor,
 } from '../common';
-import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { fp32DestAccFromConfig } from './norm';
+import { estimatePermute, estimateTranspose } from './permute';
 
 const CITE_REDUCE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
@@ -104,9 +122,10 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const approx = reduceApproxReason(op, input);
   if (reduceDim === 'H') return reduceH(op, ctx, input, output.dtype, approx);
   if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, approx);
-  const overW = reduceDim === 'W';
-  const reason = overW ? approx : 'reduction over dims other than the last two assumed to use the W-reduce CB set';
-  return reduceW(op, ctx, input, output.dtype, reason);
+  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, approx);
+  // No dim_arg reduces every dim (generate_reduce_dim); the dims are sorted and distinct.
+  const allDims = dims.length === 0 ? input.logical.map((_, i) => i) : [...new Set(dims)].sort((a, b) => a - b);
+  return reduceFrontDims(op, ctx, input, output, allDims, approx);
 }
 
 /** The W and H reduce factories differ in what they split (tile rows / columns), the core order and the scaler CB. */
@@ -246,6 +265,261 @@ function reduceHw(
       { role: 'W-reduced partial (input of the H reduce)', bytesPerCore: wL1, liveDuringProgram: true },
     ],
   };
+}
+
+const CITE_REDUCE_ND =
+  "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 58269801046: reduce_nd_loop from the last reduced dim to the first, a dim below H transposed to H with transpose(i, -2), the H reduce, transposed back, every intermediate in the op's memory config)";
+const CITE_TRANSPOSE_ND =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (4-D view: dims (1, 2) = HC transpose, (0, 2) = permute {2, 1, 0, 3}; rank > 4: permute)';
+const CITE_FAST_NC =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2 (c_0 2·granularity, c_1 1 bf16, c_24 1 tile, Float32 with fp32 accumulation, c_16 2 tiles; granularity = the largest divisor ≤ 8 of the reduced dim; split over output tiles); fast_reduce_nc.cpp@0679f7c (one program per dim, the last first)';
+
+/** One program of a multi-program reduction, with the L1 tensors of the composite it reads and writes. */
+interface ReduceStage {
+  readonly step: Step;
+  /** The stage's input / output when they are intermediates of the composite (not the op's input or result). */
+  readonly inSpec?: TensorSpec;
+  readonly outSpec?: TensorSpec;
+}
+
+/**
+ * A reduction over dims outside the last two (or over several dims that are not exactly H and W): what
+ * ttnn's reduce invoke runs in turn [CITE_REDUCE_ND]. From change point `reduce-sum-front-dims-fast-nc` a bf16/bfp8
+ * `sum` reduces those dims with fast_reduce_nc, one program per dim from the last, and then the W, H or HW reduce over
+ * the dims left; every other case walks the reduced dims from the last: W → the W reduce, H → the H reduce, a lower
+ * dim d → transpose(d, −2) (an HC transpose or a permute, CITE_TRANSPOSE_ND), the H reduce, the same transpose back.
+ * Each step's result keeps the reduced dims as 1 and takes the op's memory config, so with an L1 result the
+ * intermediates are L1 tensors; the ones the largest program reads or writes are listed as live during it.
+ * Worked example (reduction.test.ts): max over dim 1 of 1x8x64x64 bf16 = HC transpose to 1x64x8x64 (c_0 2 tiles, the
+ * one-face pad CB as C = 8 % 32 ≠ 0: 4,096 + 512 B), the H reduce of its 1·64·2 = 128 columns (10,240 B), the HC
+ * transpose back (4,096 + 512 B) → 10,240 B.
+ */
+function reduceFrontDims(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  dims: readonly number[],
+  approxReason: string,
+): OpEstimateResult {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
+  const rank = input.logical.length;
+  const outDtype = output.dtype;
+  const front = dims.filter((d) => d < rank - 2);
+  const hw = dims.filter((d) => d >= rank - 2);
+  const fastNc =
+    op.name === 'ttnn.sum' &&
+    (input.dtype === 'bf16' || input.dtype === 'bfp_bf8') &&
+    front.length > 0 &&
+    atOrAfter(ctx, 'reduce-sum-front-dims-fast-nc');
+  const stages: ReduceStage[] = [];
+  let cur: TensorSpec = inSpec;
+  let curDims = [...input.logical];
+  // A spec of the op's placement (output memory config and dtype, tiled) with other dims.
+  const interm = (d: readonly number[]): TensorSpec =>
+    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
+  const props = { ...op.properties };
+  const reduceStage = (label: string, which: 'W' | 'H', from: TensorSpec, fromDims: number[]): TensorSpec | string => {
+    const resolved = resolveTensor(from, label);
+    if (typeof resolved === 'string') return resolved;
+    const toDims = [...fromDims];
+    toDims[which === 'W' ? rank - 1 : rank - 2] = 1;
+    const to = interm(toDims);
+    const sop = stepOp(op, op.name, [from], [to], props);
+    const result =
+      which === 'W'
+        ? reduceW(sop, ctx, resolved, outDtype, approxReason)
+        : reduceH(sop, ctx, resolved, outDtype, approxReason);
+    stages.push({ step: { label, result }, inSpec: from === inSpec ? undefined : from, outSpec: to });
+    return to;
+  };
+  if (fastNc) {
+    for (const d of [...front].reverse()) {
+      const toDims = [...curDims];
+      toDims[d] = 1;
+      const to = interm(toDims);
+      const result = fastReduceNc(stepOp(op, 'ttnn.sum', [cur], [to], props), ctx, d);
+      stages.push({
+        step: { label: `fast_reduce_nc dim ${d}`, result },
+        inSpec: cur === inSpec ? undefined : cur,
+        outSpec: to,
+      });
+      cur = to;
+      curDims = toDims;
+    }
+    if (hw.length === 2) {
+      const resolved = resolveTensor(cur, 'fast_reduce_nc result');
+      if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+      const toDims = [...curDims];
+      toDims[rank - 1] = 1;
+      toDims[rank - 2] = 1;
+      const to = interm(toDims);
+      const hwResult = resolveTensor(to, 'HW result');
+      if (typeof hwResult === 'string') return unmodeled(op.name, hwResult);
+      const result = reduceHw(stepOp(op, op.name, [cur], [to], props), ctx, resolved, hwResult, approxReason);
+      stages.push({ step: { label: 'reduce HW', result }, inSpec: cur, outSpec: to });
+    } else if (hw.length === 1) {
+      const next = reduceStage(
+        hw[0] === rank - 1 ? 'reduce W' : 'reduce H',
+        hw[0] === rank - 1 ? 'W' : 'H',
+        cur,
+        curDims,
+      );
+      if (typeof next === 'string') return unmodeled(op.name, next);
+    }
+  } else {
+    for (const d of [...dims].reverse()) {
+      if (d >= rank - 2) {
+        const next = reduceStage(d === rank - 1 ? 'reduce W' : 'reduce H', d === rank - 1 ? 'W' : 'H', cur, curDims);
+        if (typeof next === 'string') return unmodeled(op.name, next);
+        cur = next;
+        curDims[d] = 1;
+        continue;
+      }
+      const swapped = [...curDims];
+      [swapped[d], swapped[rank - 2]] = [swapped[rank - 2]!, swapped[d]!];
+      const swappedSpec = interm(swapped);
+      stages.push({
+        step: { label: `transpose dim ${d} to H`, result: transposeToH(op, ctx, cur, swappedSpec, d, rank) },
+        inSpec: cur === inSpec ? undefined : cur,
+        outSpec: swappedSpec,
+      });
+      const reduced = reduceStage(`reduce H (dim ${d})`, 'H', swappedSpec, swapped);
+      if (typeof reduced === 'string') return unmodeled(op.name, reduced);
+      const back = [...curDims];
+      back[d] = 1;
+      const backSpec = interm(back);
+      stages.push({
+        step: { label: `transpose dim ${d} back`, result: transposeToH(op, ctx, reduced, backSpec, d, rank) },
+        inSpec: reduced,
+        outSpec: backSpec,
+      });
+      cur = backSpec;
+      curDims = back;
+    }
+  }
+  // The last stage writes the op's result (its own L1 figure), not an intermediate.
+  const last = stages[stages.length - 1];
+  if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
+  const path = fastNc
+    ? 'sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)'
+    : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back`;
+  const res = largestStep(
+    op,
+    ctx,
+    stages.map((s) => s.step),
+    {
+      confidence: 'approx',
+      approxReason: `${path}; the transpose/permute factories and (mean over several dims, older builds) the final scaling program are sized approximately or not at all`,
+      citations: [CITE_REDUCE_ND, ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND])],
+    },
+  );
+  if (res.kind !== 'estimate') return res;
+  return withStageIntermediates(res, stages, outSpec, ctx);
+}
+
+/**
+ * The L1 intermediates live while the composite's largest program runs (the one `largestStep` reports: the largest
+ * worst-core CB region, ties to the later): that program's input and output when they are intermediates in L1.
+ */
+function withStageIntermediates(
+  res: OpEstimate,
+  stages: readonly ReduceStage[],
+  outSpec: TensorSpec,
+  ctx: EstimateContext,
+): OpEstimate {
+  if (outSpec.layout.kind !== 'layout' || outSpec.layout.bufferType !== 'l1') return res;
+  let chosen: ReduceStage | undefined;
+  let chosenCb = -1;
+  for (const s of stages)
+    if (s.step.result.kind === 'estimate' && s.step.result.worstCbBytesPerCore >= chosenCb) {
+      chosen = s;
+      chosenCb = s.step.result.worstCbBytesPerCore;
+    }
+  if (chosen === undefined) return res;
+  const bytesOf = (spec: TensorSpec | undefined): number =>
+    spec === undefined || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout'
+      ? 0
+      : (l1Footprint(spec.shape.dims, spec.layout, ctx.device)?.bytesPerCore ?? 0);
+  const live: L1Intermediate[] = [];
+  const inBytes = bytesOf(chosen.inSpec);
+  if (inBytes > 0) live.push({ role: `input of ${chosen.step.label}`, bytesPerCore: inBytes, liveDuringProgram: true });
+  const outBytes = bytesOf(chosen.outSpec);
+  if (outBytes > 0)
+    live.push({ role: `result of ${chosen.step.label}`, bytesPerCore: outBytes, liveDuringProgram: true });
+  if (live.length === 0) return res;
+  return {
+    ...res,
+    l1IntermediateBytesPerCore: live.reduce((n, t) => n + t.bytesPerCore, 0),
+    l1Intermediates: live,
+  };
+}
+
+/**
+ * transpose(d, −2) as ttnn runs it on a tiled tensor [CITE_TRANSPOSE_ND]: in the 4-D view, d one below H is the HC
+ * transpose; any other d (N of a 4-D view, or rank > 4) is a permute swapping d and H.
+ */
+function transposeToH(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  from: TensorSpec,
+  to: TensorSpec,
+  d: number,
+  rank: number,
+): OpEstimateResult {
+  if (d === rank - 3 && rank <= 4)
+    return estimateTranspose(
+      stepOp(op, 'ttnn.transpose', [from], [to], {
+        dim0: { kind: 'int', value: d, text: String(d) },
+        dim1: { kind: 'int', value: rank - 2, text: String(rank - 2) },
+      }),
+      ctx,
+    );
+  const permutation = Array.from({ length: rank }, (_, i) => (i === d ? rank - 2 : i === rank - 2 ? d : i));
+  return estimatePermute(
+    stepOp(op, 'ttnn.permute', [from], [to], { permutation: { kind: 'ints', values: permutation } }),
+    ctx,
+  );
+}
+
+/**
+ * fast_reduce_nc over one dim below H [CITE_FAST_NC]: c_0 = 2·granularity tiles (granularity: the largest divisor ≤ 8
+ * of the reduced dim), c_1 = 1 bf16 tile, c_24 = 1 accumulator tile (Float32, twice the output tile, with fp32
+ * accumulation: the compute config's, else on, as non_height_width_reduce defaults it), c_16 = 2 output tiles, on
+ * split_work_to_cores(grid, output tiles). The newest (Metal 2.0) factory drops c_24 (not a change point: its PR was not
+ * identified); the figure keeps it.
+ */
+function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const extent = input.padded[dim] ?? 1;
+  let granularity = 8;
+  while (granularity > 1 && extent % granularity !== 0) granularity--;
+  const outTiles = Math.max(1, output.geometry.nPages);
+  const split = splitWorkToCores(gridArea(ctx), outTiles);
+  const t = tileBytes(output.dtype);
+  const fp32 = fp32DestAccFromConfig(op) ?? true;
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'FastReduceNCProgramFactory',
+    factoryReason: `dim ${dim} (${extent} long, granularity ${granularity}); ${outTiles} output tiles over ${split.nCores} cores; fp32 accumulation ${fp32 ? 'on' : 'off'}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
+      { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
+      { index: 16, role: 'output', nPages: 2, pageBytes: t },
+      { index: 24, role: 'accumulator', nPages: 1, pageBytes: fp32 ? 2 * t : t },
+    ],
+    confidence: 'approx',
+    approxReason: 'fast_reduce_nc read at 03725f2; the newest (Metal 2.0) factory drops the c_24 accumulator',
+    citations: [CITE_FAST_NC, CITE.workSplit],
+  });
 }
 
 const CITE_PROD =
