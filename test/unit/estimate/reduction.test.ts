@@ -111,16 +111,120 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
-  it('min and sharded inputs are approx', () => {
-    const min = est(
-      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
-    );
-    assert.equal(min.confidence, 'approx');
-    assert.match(min.approxReason, /neg/);
+  it('sharded inputs other than the width-sharded H reduce are approx', () => {
     const sharded = tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
     const hs = est(estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()));
     assert.equal(hs.confidence, 'approx');
     assert.match(hs.approxReason, /sharded input/);
+  });
+
+  it('H of a width-sharded input into a width-sharded result runs on the shards (c_1, c_3 bound to them)', () => {
+    // reduce_op_multi_core_h.cpp (2024, in_sharded) and the 2026 factory (use_width_sharding): 1x1x64x1024 bf16 on
+    // 8 cores, 64x128 shards (2x4 tiles): c_0 2·2,048 + c_2 2,048 = 6,144 B per core; c_1 (8 input tiles) and c_3
+    // (4 output tiles) are the shards themselves. The interleaved set would add 2 output tiles: 10,240 B.
+    const ws = tensor([1, 1, 64, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    const wsOut = tensor([1, 1, 1, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    const e = est(estimateOp(op('ttnn.sum', [ws], [wsOut], { dim_arg: ints(2) }), whContext()));
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory (width sharded)');
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.nCoresUsed, 8);
+    assert.equal(e.confidence, 'exact');
+    assert.deepEqual(
+      e.cbs.filter((c) => c.tensorBacked).map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_1', 8],
+        ['c_3', 4],
+      ],
+    );
+    // Into an interleaved result the interleaved path runs (2026 factory: use_width_sharding needs both sharded).
+    const toDram = est(estimateOp(op('ttnn.sum', [ws], [dram([1, 1, 1, 1024])], { dim_arg: ints(2) }), whContext()));
+    assert.equal(toDram.cbBytesPerCore, 10_240);
+    assert.equal(toDram.confidence, 'approx');
+  });
+});
+
+/**
+ * ttnn.min = −max(−x) (reduce_op.cpp). Before change point reduce-min-fused-negate (tt-metal PR #30509, ≈2026-01-05):
+ * ttnn::neg (UnaryProgramFactory: c_0 2 + c_2 2 tiles) → the max reduce → ttnn::neg, the negated input and the max
+ * result in the op's memory config. From it the factories' negate flag: W adds c_4 and c_5 of one tile
+ * (reduce_multi_core_w_analysis.md@36bd005); H makes c_0 and c_3 the dest-register chunk (4 tiles with the default fp32
+ * accumulation, 8 without) and c_4/c_5 the lcm of the per-core pushes (index id 52567424569), from change point
+ * reduce-min-h-negate-full-column (PR #43752, ≈2026-05-07) Ht · (per-core columns) tiles each, with the external
+ * negation when both exceed the free L1 (index id 54787023413).
+ */
+describe('estimate/reduction: ttnn.min', () => {
+  it('before PR #30509: neg → max → neg, the negated input an L1 tensor when the result is in L1', () => {
+    // 1x1x64x64 bf16 over H: neg 2·2,048 + 2·2,048 = 8,192 B; max H over 2 columns 10,240 B; neg of the 1x1x1x64
+    // result 8,192 B → 10,240 B. L1 result: the negated 1x1x64x64 (4 tiles over 64 banks: 1 tile, 2,048 B) and the
+    // max result (2 tiles: 2,048 B) are live during the max reduce → 4,096 B.
+    const e = est(
+      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [l1([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.match(
+      e.factoryReason,
+      /neg input: UnaryProgramFactory 8192 B; max reduce: .*neg result: UnaryProgramFactory/,
+    );
+    assert.equal(e.l1IntermediateBytesPerCore, 4_096);
+  });
+
+  it('from PR #30509, W: the negate variant adds c_4 and c_5 of one tile', () => {
+    // 1x1x64x64 bf16 over W: c_0 2, c_2 2, c_3 2, c_4 1, c_5 1 tiles = 8 · 2,048 = 16,384 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 64, 1])], { dim_arg: ints(3) }),
+        whContext({ ttMetalDate: '2026-02-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('from PR #30509, H: chunk-deep c_0/c_3 and c_4/c_5 of the lcm of the per-core pushes', () => {
+    // 1x1x64x6400 bf16 over H: 200 columns over 64 cores → 8 cores take 4, 56 take 3. Chunk 4 (fp32 accumulation on by
+    // default): 4 ≥ 4 pushes 4 (no partial); 3 < 4 pushes 3 → lcm(4, 3) = 12 tiles each for c_4/c_5.
+    // c_0 4·2,048 + c_2 2,048 + c_3 4·2,048 + 2·12·2,048 = 8,192 + 2,048 + 8,192 + 49,152 = 67,584 B.
+    const min = (ctx: ReturnType<typeof whContext>, props = {}) =>
+      est(
+        estimateOp(
+          op('ttnn.min', [dram([1, 1, 64, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2), ...props }),
+          ctx,
+        ),
+      );
+    const e = min(whContext({ ttMetalDate: '2026-02-01' }));
+    assert.equal(e.cbBytesPerCore, 67_584);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.coreGroup === e.cbs[0]!.coreGroup).map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 4],
+        ['c_2', 1],
+        ['c_3', 4],
+        ['c_4', 12],
+        ['c_5', 12],
+      ],
+    );
+    // fp32 accumulation off: chunk 8; 4 and 3 < 8 → lcm(4, 3) = 12 still: 16,384 + 2,048 + 16,384 + 49,152 = 83,968 B.
+    assert.equal(
+      min(whContext({ ttMetalDate: '2026-02-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
+      83_968,
+    );
+    // From PR #43752: c_4/c_5 = Ht · lcm(4, 3) = 2 · 12 = 24 tiles each: 8,192 + 2,048 + 8,192 + 2·24·2,048 = 116,736 B.
+    assert.equal(min(whContext({ ttMetalDate: '2026-06-01' })).cbBytesPerCore, 116_736);
+  });
+
+  it('from PR #43752, negate CBs past the free L1 fall back to neg → max → neg', () => {
+    // 1x1x12800x6400 bf16: Ht = 400, 400 · 12 = 4,800 tiles per CB, 2 · 4,800 · 2,048 B ≈ 19.7 MB > the free L1: the
+    // external negation; its largest program is the plain max H reduce, 10,240 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.min', [dram([1, 1, 12800, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2) }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.match(e.factoryReason, /h_reduce_negate_fits_in_l1/);
   });
 });
 
