@@ -214,6 +214,24 @@ describe('estimate/reduction: ttnn.min', () => {
     assert.equal(min(whContext({ ttMetalDate: '2026-06-01' })).cbBytesPerCore, 116_736);
   });
 
+  it('over a dim below H, the H stage between the transposes is min itself (its negation per build)', () => {
+    // 1x8x64x64 bf16 over dim 1: HC transpose (4,608 B), min over H of 1x64x(8→32)x64, HC transpose back (4,096 B).
+    // Golden build (2025-11): the min H stage is neg 8,192 → max 10,240 → neg 8,192 → 10,240 B.
+    // 2026-02: the negate H variant on 128 columns over 64 cores (2 each < chunk 4 → c_4/c_5 lcm = 2 tiles):
+    // 4·2,048 + 2,048 + 4·2,048 + 2·2·2,048 = 26,624 B.
+    const min = (date?: string) =>
+      est(
+        estimateOp(
+          op('ttnn.min', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }),
+          date === undefined ? whContext() : whContext({ ttMetalDate: date }),
+        ),
+      );
+    const before = min();
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.match(before.factoryReason, /neg input: UnaryProgramFactory/);
+    assert.equal(min('2026-02-01').cbBytesPerCore, 26_624);
+  });
+
   it('from PR #43752, negate CBs past the free L1 fall back to neg → max → neg', () => {
     // 1x1x12800x6400 bf16: Ht = 400, 400 · 12 = 4,800 tiles per CB, 2 · 4,800 · 2,048 B ≈ 19.7 MB > the free L1: the
     // external negation; its largest program is the plain max H reduce, 10,240 B.

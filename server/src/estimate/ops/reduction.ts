@@ -20,8 +20,9 @@
  *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
  *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation, c_16 2 tiles),
  *       then W/H/HW over the rest; otherwise, from the last reduced dim: W / H reduce, or transpose(d, −2) (HC
- *       transpose or permute), H reduce, transpose back; with an L1 result the intermediates the largest program
- *       reads and writes are L1 tensors                                                            [8][9][10]
+ *       transpose or permute), H reduce, transpose back (each W/H stage is the op's own one-dim reduce, min's
+ *       negation included); with an L1 result the intermediates the largest program reads and writes are L1
+ *       tensors                                                                                    [8][9][10]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -146,11 +147,7 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, approx);
   // No dim_arg reduces every dim (generate_reduce_dim); the dims are sorted and distinct.
   const allDims = dims.length === 0 ? input.logical.map((_, i) => i) : [...new Set(dims)].sort((a, b) => a - b);
-  const minNote =
-    op.name === 'ttnn.min'
-      ? 'min over dims outside the last two: each reduce stage sized as max (its negation not sized)'
-      : '';
-  return reduceFrontDims(op, ctx, input, output, allDims, [approx, minNote].filter((r) => r !== '').join('; '));
+  return reduceFrontDims(op, ctx, input, output, allDims, approx);
 }
 
 /**
@@ -593,16 +590,15 @@ function reduceFrontDims(
     specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
   const props = { ...op.properties };
   const reduceStage = (label: string, which: 'W' | 'H', from: TensorSpec, fromDims: number[]): TensorSpec | string => {
-    const resolved = resolveTensor(from, label);
-    if (typeof resolved === 'string') return resolved;
+    const d = which === 'W' ? rank - 1 : rank - 2;
     const toDims = [...fromDims];
-    toDims[which === 'W' ? rank - 1 : rank - 2] = 1;
+    toDims[d] = 1;
     const to = interm(toDims);
-    const sop = stepOp(op, op.name, [from], [to], props);
-    const result =
-      which === 'W'
-        ? reduceW(sop, ctx, resolved, outDtype, approxReason)
-        : reduceH(sop, ctx, resolved, outDtype, approxReason);
+    // reduce_impl of the one dim: the op's own W/H reduce (min included: its negation per build).
+    const result = estimateReduction(
+      stepOp(op, op.name, [from], [to], { ...props, dim_arg: { kind: 'ints', values: [d] } }),
+      ctx,
+    );
     stages.push({ step: { label, result }, inSpec: from === inSpec ? undefined : from, outSpec: to });
     return to;
   };
