@@ -440,6 +440,46 @@ export const CHANGE_POINTS = {
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
     after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
   },
+  'reduce-sum-front-dims-fast-nc': {
+    family: 'reduction',
+    pr: 18603,
+    // For tt-metal issue #18469 (2025-02-28: ttnn.sum over dim 0 transposed [2,1,16384,16384] to a 17 GB tensor); the
+    // PR's description and CI runs are dated 2025-03-04, the merge day was not read.
+    mergedOn: '2025-03-05',
+    dateFrom: 'approx',
+    what: 'ttnn.sum of a BFLOAT16/BFLOAT8_B tensor over dims outside the last two runs fast_reduce_nc (one program per such dim, fp32 accumulation by default) and then the W/H/HW reduce over the rest; before, every reduction (and still max/min/mean and f32 sum) transposed each such dim to H, ran the H reduce and transposed back',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 6576833862: reduce_nd_loop, transpose(i, -2) → H reduce → transpose back)',
+    after:
+      'tt-metal generic_reductions.cpp (search index id 4355189454: call_fast_nc, non_height_width_reduce with default_fp32_acc true); experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2',
+  },
+  'reduce-min-fused-negate': {
+    family: 'reduction',
+    pr: 30509,
+    // For the bounty issue tt-metal #25547 (2025-07-22); the PR's description is dated 2025-10-14 ("Do not merge
+    // (yet)"), and on the issue the reviewer was still asking for a reduce_uninit fix on 2025-12-26 and promised the
+    // review on 2025-12-29. The merge day was not read: early January 2026 is assumed.
+    mergedOn: '2026-01-05',
+    dateFrom: 'approx',
+    what: "ttnn.min runs the max reduce factories with a negate flag (W: c_4 and c_5 of one tile; H: c_0/c_3 of the dest-register chunk, c_4/c_5 the lcm of the per-core pushes; single-core HW: c_4/c_5 one tile) instead of ttnn::neg → max reduce → ttnn::neg, whose negated input (the input's size, in the op's memory config) was a tensor of its own",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (search index id 96151051): reduce_min = neg, reduce MAX, neg',
+    after:
+      'tt-metal reduce_op.cpp (search index id 51830110482: reduce_min → reduce(MAX, negate = true)); reduce_op_multi_core_h_program_factory.cpp (index id 52567424569); reduce_multi_core_w_analysis.md@36bd005',
+  },
+  'reduce-min-h-negate-full-column': {
+    family: 'reduction',
+    pr: 43752,
+    // "#43742: fix up generic reduce neg kernel cb usage"; its last review thread and "/codeowners ping" are dated
+    // 2026-05-06, the merge day was not read.
+    mergedOn: '2026-05-07',
+    dateFrom: 'approx',
+    what: "the H reduce's negate CBs c_4/c_5 hold Ht · (columns per core, the lcm of the two core groups') tiles each instead of the lcm of the per-core pushes; when both exceed the free L1 above the base, ttnn::min negates outside the reduce (neg → max → neg) instead (h_reduce_negate_fits_in_l1)",
+    before:
+      'tt-metal reduce_op_multi_core_h_program_factory.cpp (search index id 52567424569: negate_cb_tiles = lcm of the push sizes)',
+    after:
+      'tt-metal PR #43752; reduce_op_multi_core_h_program_factory.cpp (search index id 54787023413: negate_cb_tiles = Ht · per_nc_advance, the L1 fit check naming h_reduce_negate_fits_in_l1)',
+  },
   'avg-pool2d-global-reduce': {
     family: 'pool',
     pr: 43820,

@@ -85,6 +85,43 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
     assert.equal(fromDram.l1Intermediates?.[0]?.bytesPerCore, Math.ceil(12_544 / n) * 64 * 2);
   });
 
+  it('row-major channels are snapped in total to cores_c · 8 and then split, not left at C / cores_c', () => {
+    // get_pool_input_memory_config (generic_pools.cpp@465a425; the mid-2025 pool2d_invoke, search index id
+    // 8043796329, alike): width = round_up(C, cores_c · L1 alignment / 2 B) = round_up(C, cores_c · 8) for a row-major
+    // input; conv2d_utils' create_sharded_memory_config_from_parallel_config gives each core width / cores_c.
+    // 1x1x64x40 bf16 row-major in DRAM (8x8 image, k3 s2 p1), width-sharded: determine_parallel_config over
+    // ceil(40 / 16) = 3 channel units → cores_c = 3 (3 divides 3). round_up(40, 24) = 48 → 16 channels a core (not
+    // 40 / 3 → 14, nor a 40-channel shard): resharded input 64 sticks · 16 · 2 B = 2,048 B; one core along NHW holds
+    // all 16 outputs, windows over the padded 10x10 image from stick 0 to 66 + 2·10 + 2 = 88: halo 89 · 16 · 2 = 2,848 B.
+    const e = est(
+      estimateOp(
+        op(
+          'ttnn.max_pool2d',
+          [tensor([1, 1, 64, 40], { page: 'row_major' })],
+          [tensor([1, 1, 16, 40], { page: 'row_major' })],
+          poolAttrs(1, 8, 8, 40, {
+            applied_shard_scheme: {
+              kind: 'dialect',
+              name: 'ttnn.tensor_memory_layout',
+              text: '#ttnn.tensor_memory_layout<width_sharded>',
+              items: ['width_sharded'],
+              fields: {},
+            },
+          }),
+        ),
+        whContext(),
+      ),
+    );
+    assert.equal(e.nCoresUsed, 3);
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore]),
+      [
+        ['resharded pool input', 2_048],
+        ['halo output', 2_848],
+      ],
+    );
+  });
+
   it('an allocation that does not fit is reported as out of L1 at that allocation, not at the CBs', () => {
     // 1 image 608x784x64 (smp Unet, tt-metal #35223): reshard 476,672 / 64 = 7,448 rows · 128 B = 953,344 B fits;
     // the halo's 1,182,336 B after it does not (tt-metal's figure for this shape).

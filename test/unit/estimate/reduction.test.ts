@@ -10,7 +10,7 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import { ints, op, tensor, whContext } from './build';
+import { computeConfig, ints, op, tensor, whContext } from './build';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r));
@@ -111,20 +111,228 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
-  it('min and sharded inputs are approx; dims outside the last two keep the W set as approx', () => {
-    const min = est(
-      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
-    );
-    assert.equal(min.confidence, 'approx');
-    assert.match(min.approxReason, /neg/);
+  it('sharded inputs other than the width-sharded H reduce are approx', () => {
     const sharded = tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
     const hs = est(estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()));
     assert.equal(hs.confidence, 'approx');
     assert.match(hs.approxReason, /sharded input/);
-    const overC = est(
-      estimateOp(op('ttnn.sum', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
+  });
+
+  it('H of a width-sharded input into a width-sharded result runs on the shards (c_1, c_3 bound to them)', () => {
+    // reduce_op_multi_core_h.cpp (2024, in_sharded) and the 2026 factory (use_width_sharding): 1x1x64x1024 bf16 on
+    // 8 cores, 64x128 shards (2x4 tiles): c_0 2·2,048 + c_2 2,048 = 6,144 B per core; c_1 (8 input tiles) and c_3
+    // (4 output tiles) are the shards themselves. The interleaved set would add 2 output tiles: 10,240 B.
+    const ws = tensor([1, 1, 64, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    const wsOut = tensor([1, 1, 1, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
+    const e = est(estimateOp(op('ttnn.sum', [ws], [wsOut], { dim_arg: ints(2) }), whContext()));
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory (width sharded)');
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.nCoresUsed, 8);
+    assert.equal(e.confidence, 'exact');
+    assert.deepEqual(
+      e.cbs.filter((c) => c.tensorBacked).map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_1', 8],
+        ['c_3', 4],
+      ],
     );
-    assert.equal(overC.confidence, 'approx');
-    assert.equal(overC.factory, 'ReduceMultiCoreWProgramFactory');
+    // Into an interleaved result the interleaved path runs (2026 factory: use_width_sharding needs both sharded).
+    const toDram = est(estimateOp(op('ttnn.sum', [ws], [dram([1, 1, 1, 1024])], { dim_arg: ints(2) }), whContext()));
+    assert.equal(toDram.cbBytesPerCore, 10_240);
+    assert.equal(toDram.confidence, 'approx');
+  });
+});
+
+/**
+ * ttnn.min = −max(−x) (reduce_op.cpp). Before change point reduce-min-fused-negate (tt-metal PR #30509, ≈2026-01-05):
+ * ttnn::neg (UnaryProgramFactory: c_0 2 + c_2 2 tiles) → the max reduce → ttnn::neg, the negated input and the max
+ * result in the op's memory config. From it the factories' negate flag: W adds c_4 and c_5 of one tile
+ * (reduce_multi_core_w_analysis.md@36bd005); H makes c_0 and c_3 the dest-register chunk (4 tiles with the default fp32
+ * accumulation, 8 without) and c_4/c_5 the lcm of the per-core pushes (index id 52567424569), from change point
+ * reduce-min-h-negate-full-column (PR #43752, ≈2026-05-07) Ht · (per-core columns) tiles each, with the external
+ * negation when both exceed the free L1 (index id 54787023413).
+ */
+describe('estimate/reduction: ttnn.min', () => {
+  it('before PR #30509: neg → max → neg, the negated input an L1 tensor when the result is in L1', () => {
+    // 1x1x64x64 bf16 over H: neg 2·2,048 + 2·2,048 = 8,192 B; max H over 2 columns 10,240 B; neg of the 1x1x1x64
+    // result 8,192 B → 10,240 B. L1 result: the negated 1x1x64x64 (4 tiles over 64 banks: 1 tile, 2,048 B) and the
+    // max result (2 tiles: 2,048 B) are live during the max reduce → 4,096 B.
+    const e = est(
+      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [l1([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.match(
+      e.factoryReason,
+      /neg input: UnaryProgramFactory 8192 B; max reduce: .*neg result: UnaryProgramFactory/,
+    );
+    assert.equal(e.l1IntermediateBytesPerCore, 4_096);
+  });
+
+  it('from PR #30509, W: the negate variant adds c_4 and c_5 of one tile', () => {
+    // 1x1x64x64 bf16 over W: c_0 2, c_2 2, c_3 2, c_4 1, c_5 1 tiles = 8 · 2,048 = 16,384 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 64, 1])], { dim_arg: ints(3) }),
+        whContext({ ttMetalDate: '2026-02-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('from PR #30509, H: chunk-deep c_0/c_3 and c_4/c_5 of the lcm of the per-core pushes', () => {
+    // 1x1x64x6400 bf16 over H: 200 columns over 64 cores → 8 cores take 4, 56 take 3. Chunk 4 (fp32 accumulation on by
+    // default): 4 ≥ 4 pushes 4 (no partial); 3 < 4 pushes 3 → lcm(4, 3) = 12 tiles each for c_4/c_5.
+    // c_0 4·2,048 + c_2 2,048 + c_3 4·2,048 + 2·12·2,048 = 8,192 + 2,048 + 8,192 + 49,152 = 67,584 B.
+    const min = (ctx: ReturnType<typeof whContext>, props = {}) =>
+      est(
+        estimateOp(
+          op('ttnn.min', [dram([1, 1, 64, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2), ...props }),
+          ctx,
+        ),
+      );
+    const e = min(whContext({ ttMetalDate: '2026-02-01' }));
+    assert.equal(e.cbBytesPerCore, 67_584);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.coreGroup === e.cbs[0]!.coreGroup).map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_0', 4],
+        ['c_2', 1],
+        ['c_3', 4],
+        ['c_4', 12],
+        ['c_5', 12],
+      ],
+    );
+    // fp32 accumulation off: chunk 8; 4 and 3 < 8 → lcm(4, 3) = 12 still: 16,384 + 2,048 + 16,384 + 49,152 = 83,968 B.
+    assert.equal(
+      min(whContext({ ttMetalDate: '2026-02-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
+      83_968,
+    );
+    // From PR #43752: c_4/c_5 = Ht · lcm(4, 3) = 2 · 12 = 24 tiles each: 8,192 + 2,048 + 8,192 + 2·24·2,048 = 116,736 B.
+    assert.equal(min(whContext({ ttMetalDate: '2026-06-01' })).cbBytesPerCore, 116_736);
+  });
+
+  it('over a dim below H, the H stage between the transposes is min itself (its negation per build)', () => {
+    // 1x8x64x64 bf16 over dim 1: HC transpose (4,608 B), min over H of 1x64x(8→32)x64, HC transpose back (4,096 B).
+    // Golden build (2025-11): the min H stage is neg 8,192 → max 10,240 → neg 8,192 → 10,240 B.
+    // 2026-02: the negate H variant on 128 columns over 64 cores (2 each < chunk 4 → c_4/c_5 lcm = 2 tiles):
+    // 4·2,048 + 2,048 + 4·2,048 + 2·2·2,048 = 26,624 B.
+    const min = (date?: string) =>
+      est(
+        estimateOp(
+          op('ttnn.min', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }),
+          date === undefined ? whContext() : whContext({ ttMetalDate: date }),
+        ),
+      );
+    const before = min();
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.match(before.factoryReason, /neg input: UnaryProgramFactory/);
+    assert.equal(min('2026-02-01').cbBytesPerCore, 26_624);
+  });
+
+  it('from PR #43752, negate CBs past the free L1 fall back to neg → max → neg', () => {
+    // 1x1x12800x6400 bf16: Ht = 400, 400 · 12 = 4,800 tiles per CB, 2 · 4,800 · 2,048 B ≈ 19.7 MB > the free L1: the
+    // external negation; its largest program is the plain max H reduce, 10,240 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.min', [dram([1, 1, 12800, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2) }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.match(e.factoryReason, /h_reduce_negate_fits_in_l1/);
+  });
+});
+
+/**
+ * Dims outside the last two: generic_reductions.cpp's reduce_nd_loop (from the last reduced dim: W → W reduce, H → H
+ * reduce, a lower dim d → transpose(d, −2), H reduce, transpose back; transpose.cpp@00b0fa3: HC transpose when d is one
+ * below H in the 4-D view, else a permute) and, from change point reduce-sum-front-dims-fast-nc (tt-metal PR #18603,
+ * ≈2025-03-05), fast_reduce_nc for a bf16/bfp8 sum (fast_reduce_nc_program_factory.cpp@03725f2: c_0 2·granularity
+ * tiles, c_1 1 bf16 tile, c_24 1 Float32 tile with the default fp32 accumulation, c_16 2 tiles; granularity = the largest
+ * divisor ≤ 8 of the reduced dim; output tiles split over the grid). tt-metal #20540 (2025-04-10) shows the transpose
+ * path on an f32 sum over dim 0 of 2x32x1536x1024: the 6,442,450,944 B DRAM buffer it could not allocate is the
+ * transposed [1536, 32, 2 → 32, 1024] f32 tensor (1536·32·32·1024·4 B).
+ */
+describe('estimate/reduction: dims outside the last two', () => {
+  it('max over dim 1 (C): HC transpose, H reduce, HC transpose back; the H reduce is the largest', () => {
+    // 1x8x64x64 bf16 → HC transpose to 1x64x8x64: c_0 2·2,048 + a 16·16·2 = 512 B pad CB (C = 8 is not a multiple
+    // of 32) = 4,608 B; H reduce of 1x64x(8→32)x64: NC·Wt = 64·2 = 128 columns over 64 cores, 2·2,048 + 2,048 +
+    // 2·2,048 = 10,240 B; HC transpose back of 1x64x1x64 (C = 64: no pad CB) 4,096 B. Reported 10,240 B.
+    const e = est(
+      estimateOp(op('ttnn.max', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.nCoresUsed, 64);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.factoryReason, /TransposeHCTiledInterleavedProgramFactory 4608 B/);
+    assert.match(e.factoryReason, /3 programs run in turn/);
+  });
+
+  it('bf16 sum over dim 0 runs fast_reduce_nc from change point reduce-sum-front-dims-fast-nc', () => {
+    // 2x1x64x64 bf16 over dim 0: granularity 2 (2 divides 2) → c_0 4·2,048 = 8,192; c_1 2,048; c_16 2·2,048 = 4,096;
+    // c_24 one Float32 tile 4,096 (non_height_width_reduce turns fp32 accumulation on) = 18,432 B; 1x1x64x64 = 4
+    // output tiles → 4 cores.
+    const sum = (ctx = whContext()) =>
+      est(estimateOp(op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(0) }), ctx));
+    const after = sum();
+    assert.equal(after.factory, 'FastReduceNCProgramFactory');
+    assert.equal(after.cbBytesPerCore, 18_432);
+    assert.equal(after.nCoresUsed, 4);
+    // Before the PR (2025-02): permute {2,1,0,3} to 64x1x2x64, H reduce of its 64·1·2 = 128 columns (10,240 B),
+    // permute back: the H reduce, 10,240 B, is the largest.
+    const before = sum(whContext({ ttMetalDate: '2025-02-01' }));
+    assert.equal(before.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.match(before.factoryReason, /PermuteDeviceOperation/);
+    // fp32 accumulation off in the op's compute config: c_24 is one bf16 tile, 18,432 − 2,048 = 16,384 B.
+    const off = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], {
+          dim_arg: ints(0),
+          compute_config: computeConfig(false),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(off.cbBytesPerCore, 16_384);
+  });
+
+  it('an f32 sum over dim 0 keeps the transpose path (fast_reduce_nc is for bf16 and bfp8 only)', () => {
+    // 2x1x64x64 f32: H reduce of the permuted 64x1x(2→32)x64, 128 columns: 2·4,096 + 2,048 + 2·4,096 = 18,432 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 1, 64, 64], 'f32')], [dram([1, 1, 64, 64], 'f32')], { dim_arg: ints(0) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 18_432);
+  });
+
+  it('bf16 sum over every dim: fast_reduce_nc over dims 1 then 0, then the HW reduce', () => {
+    // 2x3x64x64 bf16, no dim_arg: dim 1 (3 long → granularity 3): c_0 6·2,048 = 12,288 + 2,048 + 4,096 + 4,096 =
+    // 22,528 B; dim 0 (granularity 2): 18,432 B; HW of 1x1x64x64 (4 tiles: W then H): W 12,288 B. Reported 22,528 B.
+    const e = est(estimateOp(op('ttnn.sum', [dram([2, 3, 64, 64])], [dram([1, 1, 1, 1])]), whContext()));
+    assert.equal(e.factory, 'FastReduceNCProgramFactory');
+    assert.equal(e.cbBytesPerCore, 22_528);
+    assert.match(e.factoryReason, /fast_reduce_nc dim 1: .*fast_reduce_nc dim 0: .*reduce HW/);
+  });
+
+  it('with an L1 result, the transposed input and its H-reduced result are L1 tensors during the H reduce', () => {
+    // max over dim 0 of 2x3x64x64 bf16 into L1: transposed 64x3x(2→32)x64 = 64·3·1·2 = 384 tiles over 64 banks =
+    // 6 tiles · 2,048 = 12,288 B per core; its H reduce 64x3x1x64, also 384 tiles = 12,288 B → 24,576 B.
+    const e = est(
+      estimateOp(op('ttnn.max', [dram([2, 3, 64, 64])], [l1([1, 3, 64, 64])], { dim_arg: ints(0) }), whContext()),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.l1IntermediateBytesPerCore, 24_576);
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => t.bytesPerCore),
+      [12_288, 12_288],
+    );
   });
 });

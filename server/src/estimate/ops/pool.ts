@@ -19,9 +19,10 @@
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)      [4][5]
  *   1. resharded input, when the input is not already sharded: shard height ceil(N·H·W / cores_nhw) (a tile multiple
- *      for a tiled input), width C snapped to cores_c · 8 (row-major: 16 B L1 alignment in bf16) or cores_c · 32
- *      (tiled) over cores_c; freed right after the halo when the input was in DRAM (or deallocate_input), else held
- *      until the op returns;
+ *      for a tiled input), width C snapped in total to cores_c · 8 (row-major: the 16 B L1 alignment over the 2 B
+ *      bf16 element, whatever the dtype) or cores_c · 32 (tiled), then split evenly over cores_c (= ceil(C / cores_c)
+ *      rounded up to 8 per core) [4][8]; freed right after the halo when the input was in DRAM (or
+ *      deallocate_input), else held until the op returns;
  *   2. halo output, held while the pool program runs: the output sticks split into shards of ceil(NHW_out / cores_nhw)
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
@@ -55,6 +56,12 @@
  *       (search index id 3901799785: input deallocated, fallback when in_nsticks > max_out_nsticks) and
  *       sliding_window.cpp (id 3923747601: generate_inplace_halo_kernel_config_tensors' max_ref_size). Thread #21305's
  *       Blackhole figure is matched up to the unobserved 2025-04 Blackhole base (threads.test.ts).
+ *   [8] tt-metal generic_pools.cpp@465a425 (get_pool_input_memory_config: round_up(channels, num_cores_c ·
+ *       input_channels_alignment), alignment = TILE_WIDTH tiled, l1_alignment / bf16 size row-major) and its mid-2025
+ *       version (search index id 8043796329: round_up(padded width, num_cores_c · 8), 8 hard-coded for row-major);
+ *       conv2d_utils.cpp (index id 3509439101: create_sharded_memory_config_from_parallel_config, channel_shard =
+ *       width / num_cores_channels). The 2024 version (index id 53892019625) sharded C / cores_c unsnapped, before the
+ *       modeled window.
  *   [7] tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1: output_shard_height_padded
  *       = round_up(out_nhw, num_cores_nhw · (is_out_tiled ? TILE_HEIGHT : 1)) / num_cores_nhw, the output memory
  *       config's shard height); the same rounding in the device op's compute_output_specs from

@@ -5,10 +5,24 @@
  * Formula (bytes per core), by the dims reduced (H = second-to-last, W = last dim):
  *   W:  c_0 input 2 tiles, c_2 scaler 2 bf16 tiles, c_3 output 2 tiles; NC·Ht tile rows split   [2]
  *   H:  c_0 input 2 tiles, c_2 scaler 1 bf16 tile,  c_3 output 2 tiles; NC·Wt tile columns split,
- *       column-major (interleaved path; the width-sharded path borrows the shards)               [6]
+ *       column-major (interleaved path)                                                           [6]
+ *       width-sharded input into a width-sharded result: on the shard grid, c_0 2 tiles + c_2 1 tile; c_1 and c_3
+ *       are the input and output shards (tensor-backed)                                          [11]
+ *   min: before change point reduce-min-fused-negate, ttnn::neg → max reduce → ttnn::neg (the negated input, the
+ *       input's size, in the op's memory config); from it the negate variant of the same factory: W + c_4, c_5 of one
+ *       tile; H c_0 = c_3 = the dest-register chunk (4 tiles with fp32 accumulation, on by default; 8 off), c_4/c_5 =
+ *       lcm of the per-core pushes, from change point reduce-min-h-negate-full-column Ht·(columns per core), with
+ *       the external negation when they do not fit the free L1                                   [12]
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
  *       in L1); the larger program is reported                                                   [7]
+ *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
+ *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
+ *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation, c_16 2 tiles),
+ *       then W/H/HW over the rest; otherwise, from the last reduced dim: W / H reduce, or transpose(d, −2) (HC
+ *       transpose or permute), H reduce, transpose back (each W/H stage is the op's own one-dim reduce, min's
+ *       negation included); with an L1 result the intermediates the largest program reads and writes are L1
+ *       tensors                                                                                    [8][9][10]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -27,12 +41,25 @@
  *   [7] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (index
  *       id 96151051): get_parallelization_strategy → MULTI_CORE_HW when the input has more than one tile, run as W
  *       then H; reduce_op_single_core_hw_program_factory.cpp@050f24f otherwise
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862, early
+ *       2025, before PR #18603; 4355189454 after it; 58269801046, 2026): reduce_nd_loop and call_fast_nc /
+ *       non_height_width_reduce
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2
+ *       (same CBs in the 2024 tt_dnn-era version, index id 2555870600; the Metal 2.0 port, index id 58522491129,
+ *       drops c_24); fast_reduce_nc.cpp@0679f7c
+ *   [10] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: 4-D view,
+ *       HC for dims (1, 2), permute {2,1,0,3} for (0, 2), permute for rank > 4)
+ *   [11] tt-metal …/generic/device/multi_core_h/reduce_op_multi_core_h.cpp (2024, search index id 2398908084) and
+ *       reduce_op_multi_core_h_program_factory.cpp (2026, index ids 52567424569, 54787023413): the same sharded CBs
+ *   [12] tt-metal reduce_op.cpp@01c6ad3 (reduce_min), its 2026 version (index id 51830110482: negate = true), the H
+ *       factory versions of [11], reduce_multi_core_w_analysis.md@36bd005 (the W factory's negation path)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
- * Assumptions: W, H and HW reductions are 'exact' for an interleaved input; min (neg → max → neg, newer factories'
- *   negate CBs) and sharded inputs are 'approx'; dims other than the last two (or several that are not H and W) reuse
- *   the W-reduce CB set as 'approx' (what ttnn runs for them was not read).
+ * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and the width-sharded H reduce); min's
+ *   negate variant (its CB counts changed through 2026) and other sharded inputs are 'approx'; so is every reduction over dims outside the last two (transpose and
+ *   permute factories approximate, a bfp8 input's typecast around HC/NH transposes, older builds' final mul of a
+ *   multi-dim mean and newer builds' fp32 chain between the stages of a bf16 multi-dim sum not sized).
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
@@ -43,21 +70,28 @@
  */
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
-import type { TtnnOp } from '../../ttnn/op';
+import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { isSharded, l1Footprint, type TensorLayout } from '../../ttnn/layout';
 import {
   CITE,
   finishProgram,
   gridArea,
   groupsFromSplit,
+  maxL1Space,
   propInts,
   resolveTensor,
   splitWorkToCores,
+  type CbSpec,
   type ResolvedTensor,
+  type WorkSplit,
 } from '../common';
-import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { fp32DestAccFromConfig } from './norm';
+import { estimateUnary } from './eltwise';
+import { estimatePermute, estimateTranspose } from './permute';
 
 const CITE_REDUCE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (2025 version, index id 55305173)';
@@ -82,14 +116,19 @@ function reduceDimOf(dims: readonly number[], rank: number): ReduceDim {
 }
 
 /** Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). */
-function reduceApproxReason(op: TtnnOp, input: ResolvedTensor): string {
-  const reasons: string[] = [];
-  // reduce_min = neg → reduce max → neg (reduce_op.cpp); newer factories instead take a negate flag that adds
-  // c_4/c_5 and sizes c_0/c_3 by the dest-register chunk.
-  if (op.name === 'ttnn.min') reasons.push('min runs neg + max reduce (+ negate CBs in newer factories)');
-  if (isSharded(input.layout))
-    reasons.push('sharded input: the interleaved CB set is used (the width-sharded path borrows the shards)');
-  return reasons.join('; ');
+function reduceApproxReason(input: ResolvedTensor, output: ResolvedTensor, reduceDim: ReduceDim): string {
+  if (!isSharded(input.layout)) return '';
+  if (reduceDim === 'H' && isWidthShardedHReduce(input, output)) return '';
+  return 'sharded input: the interleaved CB set is used (only the H reduce of a width-sharded input into a width-sharded result, which borrows the shards, is read)';
+}
+
+/** The H factory's width-sharded path: an L1 width-sharded input into a width-sharded result [CITE_REDUCE_H_SHARDED]. */
+function isWidthShardedHReduce(input: ResolvedTensor, output: ResolvedTensor): boolean {
+  return (
+    input.layout.bufferType === 'l1' &&
+    input.layout.memoryLayout === 'width_sharded' &&
+    output.layout.memoryLayout === 'width_sharded'
+  );
 }
 
 export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -101,12 +140,116 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const rank = input.logical.length;
   const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
   const reduceDim = reduceDimOf(dims, rank);
-  const approx = reduceApproxReason(op, input);
+  const approx = reduceApproxReason(input, output, reduceDim);
+  if (op.name === 'ttnn.min' && reduceDim !== 'other') return reduceMin(op, ctx, input, output, reduceDim, approx);
   if (reduceDim === 'H') return reduceH(op, ctx, input, output.dtype, approx);
   if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, approx);
-  const overW = reduceDim === 'W';
-  const reason = overW ? approx : 'reduction over dims other than the last two assumed to use the W-reduce CB set';
-  return reduceW(op, ctx, input, output.dtype, reason);
+  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, approx);
+  // No dim_arg reduces every dim (generate_reduce_dim); the dims are sorted and distinct.
+  const allDims = dims.length === 0 ? input.logical.map((_, i) => i) : [...new Set(dims)].sort((a, b) => a - b);
+  return reduceFrontDims(op, ctx, input, output, allDims, approx);
+}
+
+/**
+ * ttnn.min runs as −max(−x) [CITE_MIN]. Before change point reduce-min-fused-negate: ttnn::neg of the input (a unary
+ * program; its result, the input's size, takes the op's memory config), the max reduce of it, ttnn::neg of that
+ * result. From it: one max reduce program with the factories' negate flag: W adds c_4 (accumulator) and c_5 (negated
+ * tile) of one output tile each; H sizes c_0 and c_3 by the dest-register chunk and adds c_4/c_5 — the lcm of the
+ * per-core column pushes, or from change point reduce-min-h-negate-full-column Ht·(columns per core) tiles each, with
+ * the external negation as the fallback when both do not fit the free L1; HW runs W then H, both negated.
+ */
+function reduceMin(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  reduceDim: 'W' | 'H' | 'HW',
+  approxReason: string,
+): OpEstimateResult {
+  if (!atOrAfter(ctx, 'reduce-min-fused-negate'))
+    return minByExternalNegation(op, ctx, input, 'builds before tt-metal PR #30509', approxReason);
+  const fp32 = fp32DestAccFromConfig(op) ?? true;
+  const negate: Negate = { chunkTiles: fp32 ? 4 : 8, fullColumn: atOrAfter(ctx, 'reduce-min-h-negate-full-column') };
+  const reason = [approxReason, MIN_FUSED_APPROX].filter((r) => r !== '').join('; ');
+  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, reason, negate);
+  if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, reason, negate);
+  const h = reduceH(op, ctx, input, output.dtype, reason, negate);
+  if (h !== 'negate CBs do not fit') return h;
+  return minByExternalNegation(
+    op,
+    ctx,
+    input,
+    `the H factory's c_4/c_5 (Ht·columns per core tiles each) exceed the free L1, so ttnn falls back to the external negation (h_reduce_negate_fits_in_l1)`,
+    approxReason,
+  );
+}
+
+const MIN_FUSED_APPROX =
+  'min with the negate flag: the CB counts changed across 2026 builds (one-tile c_4/c_5 in the W factory, the dest-register chunk read as 4 tiles with the default fp32 accumulation, 8 without)';
+
+const CITE_MIN =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 (reduce_min = neg, max, neg) and its 2026 version (search index id 51830110482: reduce(MAX, negate = true)); reduce_op_multi_core_h_program_factory.cpp (index ids 52567424569: c_0/c_3 chunk_size, c_4/c_5 lcm of the pushes; 54787023413: c_4/c_5 Ht·per-core columns with the L1 fit check); reduce_multi_core_w_analysis.md@36bd005 (negation path: c_4, c_5 one tile each)';
+
+/** Which negate variant of a reduce factory runs (ttnn.min from change point reduce-min-fused-negate). */
+interface Negate {
+  /** Dest-register tiles per chunk (get_dest_reg_count, half sync): 8, or 4 with fp32 accumulation. */
+  readonly chunkTiles: number;
+  /** From change point reduce-min-h-negate-full-column: the H factory's c_4/c_5 hold Ht·(columns per core) tiles. */
+  readonly fullColumn: boolean;
+}
+
+/**
+ * min as ttnn::neg → max reduce → ttnn::neg [CITE_MIN]: three programs, the largest reported; the negated input and
+ * the max result take the op's memory config, so with an L1 result they are L1 tensors while the max reduce runs.
+ */
+function minByExternalNegation(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  why: string,
+  approxReason: string,
+): OpEstimateResult {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
+  const negSpec = specWith(outSpec, { dims: input.logical, pageLayout: 'tile', dtype: input.dtype });
+  const maxSpec = specWith(outSpec, { dtype: input.dtype });
+  const props = { ...op.properties };
+  const stages: ReduceStage[] = [
+    {
+      step: { label: 'neg input', result: estimateUnary(stepOp(op, 'ttnn.neg', [inSpec], [negSpec]), ctx) },
+      outSpec: negSpec,
+    },
+    {
+      step: {
+        label: 'max reduce',
+        result: estimateReduction(stepOp(op, 'ttnn.max', [negSpec], [maxSpec], props), ctx),
+      },
+      inSpec: negSpec,
+      outSpec: maxSpec,
+    },
+    {
+      step: { label: 'neg result', result: estimateUnary(stepOp(op, 'ttnn.neg', [maxSpec], [outSpec]), ctx) },
+      inSpec: maxSpec,
+    },
+  ];
+  const res = largestStep(
+    op,
+    ctx,
+    stages.map((s) => s.step),
+    {
+      confidence: approxReason === '' ? undefined : 'approx',
+      approxReason,
+      citations: [CITE_MIN],
+    },
+  );
+  if (res.kind !== 'estimate') return res;
+  const withNote = {
+    ...res,
+    factoryReason: `min = −max(−x) by ttnn::neg around the max reduce (${why}): ${res.factoryReason}`,
+  };
+  return withStageIntermediates(withNote, stages, outSpec, ctx);
 }
 
 /** The W and H reduce factories differ in what they split (tile rows / columns), the core order and the scaler CB. */
@@ -117,6 +260,8 @@ interface ReduceSplit {
   readonly order: 'row' | 'col';
   readonly scalerPages: number;
   readonly citation: string;
+  /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
+  readonly negate?: (split: WorkSplit) => { inPages: number; outPages: number; scratchPages: number };
 }
 
 /** c_0 input 2 tiles, c_2 scaler (bf16), c_3 output 2 tiles, on the cores `split.units` work units take. */
@@ -129,21 +274,56 @@ function reduceProgram(
   p: ReduceSplit,
 ): OpEstimate {
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, p.units));
+  const neg = p.negate?.(split);
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: neg?.inPages ?? 2, pageBytes: tileBytes(input.dtype) },
+    { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes('bf16') },
+    { index: 3, role: 'output', nPages: neg?.outPages ?? 2, pageBytes: tileBytes(outDtype) },
+  ];
+  if (neg !== undefined)
+    cbs.push(
+      { index: 4, role: 'accumulator (negate)', nPages: neg.scratchPages, pageBytes: tileBytes(outDtype) },
+      { index: 5, role: 'negated input (negate)', nPages: neg.scratchPages, pageBytes: tileBytes(outDtype) },
+    );
   return finishProgram({
     op,
     ctx,
     factory: p.factory,
-    factoryReason: `${p.factoryReason} over ${split.nCores} cores`,
+    factoryReason: `${p.factoryReason} over ${split.nCores} cores${neg !== undefined ? '; negate variant (min)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, p.order),
-    cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-      { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes('bf16') },
-      { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(outDtype) },
-    ],
+    cbs,
     confidence: approxReason === '' ? 'exact' : 'approx',
     approxReason,
-    citations: [p.citation, CITE.workSplit],
+    citations: neg !== undefined ? [p.citation, CITE_MIN, CITE.workSplit] : [p.citation, CITE.workSplit],
   });
+}
+
+/** Columns per core of the two core groups of a split (the second 0 when the split is even). */
+function unitsPerCoreGroups(split: WorkSplit, units: number): [number, number] {
+  if (split.nCores === 0) return [0, 0];
+  const q = Math.floor(units / split.nCores);
+  return units % split.nCores === 0 ? [q, 0] : [q + 1, q];
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number): number => (a === 0 || b === 0 ? Math.max(a, b) : (a / gcd(a, b)) * b);
+
+/**
+ * The H factory's negate c_4/c_5 tiles [CITE_MIN]: first the lcm of the push sizes a core makes (the chunk and the
+ * partial last chunk, or its whole column count when below the chunk), from change point
+ * reduce-min-h-negate-full-column Ht · (columns per core, the lcm of the two groups').
+ */
+function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: readonly [number, number]): number {
+  if (negate.fullColumn) return heightTiles * (perCore[1] === 0 ? perCore[0] : lcm(perCore[0], perCore[1]));
+  let tiles = 1;
+  for (const cols of perCore) {
+    if (cols === 0) continue;
+    if (cols >= negate.chunkTiles) {
+      tiles = lcm(tiles, negate.chunkTiles);
+      if (cols % negate.chunkTiles > 0) tiles = lcm(tiles, cols % negate.chunkTiles);
+    } else tiles = lcm(tiles, cols);
+  }
+  return tiles;
 }
 
 /** ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE]. */
@@ -153,6 +333,7 @@ function reduceW(
   input: ResolvedTensor,
   outDtype: DataType,
   approxReason: string,
+  negate?: Negate,
 ): OpEstimate {
   const units = input.geometry.heightTilesTotal;
   return reduceProgram(op, ctx, input, outDtype, approxReason, {
@@ -162,12 +343,15 @@ function reduceW(
     order: 'row',
     scalerPages: 2,
     citation: CITE_REDUCE,
+    ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
   });
 }
 
 /**
  * ReduceMultiCoreHProgramFactory (interleaved path): NC·Wt tile columns split over the grid, column-major; c_0 input
- * 2 tiles, c_2 scaler 1 bf16 tile, c_3 output 2 tiles [CITE_REDUCE_H].
+ * 2 tiles, c_2 scaler 1 bf16 tile, c_3 output 2 tiles [CITE_REDUCE_H]. A width-sharded input into a width-sharded
+ * result runs on the shard grid with its shards bound to c_1 and c_3 (reduceHWidthSharded). With `negate` (min) the
+ * negate variant; 'negate CBs do not fit' when its c_4/c_5 exceed the free L1 (the caller negates outside instead).
  */
 function reduceH(
   op: TtnnOp,
@@ -175,10 +359,34 @@ function reduceH(
   input: ResolvedTensor,
   outDtype: DataType,
   approxReason: string,
-): OpEstimate {
+  negate: Negate,
+): OpEstimate | 'negate CBs do not fit';
+function reduceH(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  approxReason: string,
+): OpEstimate;
+function reduceH(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  approxReason: string,
+  negate?: Negate,
+): OpEstimate | 'negate CBs do not fit' {
   const rank = input.logical.length;
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const columns = Math.max(1, (input.geometry.heightTilesTotal / heightTiles) * input.geometry.widthTiles);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output !== 'string' && isWidthShardedHReduce(input, output))
+    return reduceHWidthSharded(op, ctx, input, output, approxReason, negate);
+  if (negate?.fullColumn === true) {
+    const split = splitWorkToCores(gridArea(ctx), columns);
+    const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
+    if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
+  }
   return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
@@ -186,6 +394,68 @@ function reduceH(
     order: 'col',
     scalerPages: 1,
     citation: CITE_REDUCE_H,
+    ...(negate !== undefined && {
+      negate: (split: WorkSplit) => ({
+        inPages: negate.chunkTiles,
+        outPages: negate.chunkTiles,
+        scratchPages: hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns)),
+      }),
+    }),
+  });
+}
+
+const CITE_REDUCE_H_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/multi_core_h/reduce_op_multi_core_h.cpp (2024, search index id 2398908084: in_sharded) and reduce_op_multi_core_h_program_factory.cpp (2026, index ids 52567424569, 54787023413: use_width_sharding = input and output WIDTH_SHARDED): the shard grid, c_0 2 tiles, c_1 the input shard, c_2 1 scaler tile, c_3 the output shard';
+
+/**
+ * The H reduce of a width-sharded input into a width-sharded result [CITE_REDUCE_H_SHARDED]: every core of the input's
+ * shard grid reduces its own NC·shard-width columns; c_0 = 2 input tiles, c_2 = 1 scaler tile, and c_1 / c_3 are bound
+ * to the input and output shards (tensor-backed: no CB-region bytes). The chunk-sized negate c_0/c_3 do not apply
+ * here (chunk 1 on this path); min's c_4/c_5 are sized as on the interleaved path.
+ * Worked example (reduction.test.ts): 1x1x64x1024 bf16 width-sharded on 8 cores (64x128 shards = 8 tiles) → 2·2,048 +
+ * 2,048 = 6,144 B per core.
+ */
+function reduceHWidthSharded(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  approxReason: string,
+  negate: Negate | undefined,
+): OpEstimate {
+  const [rows, cols] = input.layout.gridShape;
+  const nCores = Math.max(1, rows * cols);
+  const shardPages = input.layout.shardShape[0] * input.layout.shardShape[1];
+  const outShardPages = output.layout.shardShape[0] * output.layout.shardShape[1];
+  const rank = input.logical.length;
+  const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
+  const nc = input.geometry.heightTilesTotal / heightTiles;
+  const shardWidthTiles = input.layout.shardShape[1];
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+    { index: 1, role: 'input shard', nPages: shardPages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
+    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
+    { index: 3, role: 'output shard', nPages: outShardPages, pageBytes: tileBytes(output.dtype), tensorBacked: true },
+  ];
+  if (negate !== undefined) {
+    const scratch = negate.fullColumn
+      ? heightTiles * shardWidthTiles
+      : hNegateScratchTiles({ ...negate, chunkTiles: 1 }, heightTiles, [nc * shardWidthTiles, 0]);
+    cbs.push(
+      { index: 4, role: 'accumulator (negate)', nPages: scratch, pageBytes: tileBytes(output.dtype) },
+      { index: 5, role: 'negated input (negate)', nPages: scratch, pageBytes: tileBytes(output.dtype) },
+    );
+  }
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'ReduceMultiCoreHProgramFactory (width sharded)',
+    factoryReason: `width-sharded input and result: ${nCores} shard cores, ${nc * shardWidthTiles} columns each`,
+    groups: [{ name: 'shard cores', nCores, firstCore: [0, 0] }],
+    cbs,
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
+    citations: negate !== undefined ? [CITE_REDUCE_H_SHARDED, CITE_MIN] : [CITE_REDUCE_H_SHARDED],
   });
 }
 
@@ -200,22 +470,29 @@ function reduceHw(
   input: ResolvedTensor,
   output: ResolvedTensor,
   approxReason: string,
+  negate?: Negate,
 ): OpEstimateResult {
   if (input.geometry.nPages <= 1)
     return finishProgram({
       op,
       ctx,
       factory: 'ReduceSingleCoreHwProgramFactory',
-      factoryReason: 'a one-tile input reduces on one core',
+      factoryReason: `a one-tile input reduces on one core${negate !== undefined ? '; negate variant (min)' : ''}`,
       groups: [{ name: 'core', nCores: 1, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
         { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
         { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
+        ...(negate !== undefined
+          ? [
+              { index: 4, role: 'accumulator (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
+              { index: 5, role: 'negated input (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
+            ]
+          : []),
       ],
       confidence: approxReason === '' ? 'exact' : 'approx',
       approxReason,
-      citations: [CITE_REDUCE_HW],
+      citations: negate !== undefined ? [CITE_REDUCE_HW, CITE_MIN] : [CITE_REDUCE_HW],
     });
   const inSpec = op.operands[0];
   const outSpec = op.results[0];
@@ -228,9 +505,18 @@ function reduceHw(
   if (typeof wResult === 'string') return unmodeled(op.name, wResult);
   const wOp = stepOp(op, op.name, [inSpec], [wSpec], { ...op.properties });
   const hOp = stepOp(op, op.name, [wSpec], [outSpec], { ...op.properties });
+  const hResult =
+    negate === undefined
+      ? reduceH(hOp, ctx, wResult, output.dtype, approxReason)
+      : reduceH(hOp, ctx, wResult, output.dtype, approxReason, negate);
+  if (hResult === 'negate CBs do not fit')
+    return unmodeled(
+      op.name,
+      "min over H and W: the H stage's negate CBs exceed the free L1; the fallback inside the W-then-H chain was not read",
+    );
   const steps: Step[] = [
-    { label: 'reduce W', result: reduceW(wOp, ctx, input, output.dtype, approxReason) },
-    { label: 'reduce H', result: reduceH(hOp, ctx, wResult, output.dtype, approxReason) },
+    { label: 'reduce W', result: reduceW(wOp, ctx, input, output.dtype, approxReason, negate) },
+    { label: 'reduce H', result: hResult },
   ];
   const res = largestStep(op, ctx, steps, { citations: [CITE_REDUCE_HW] });
   if (res.kind !== 'estimate') return res;
@@ -246,6 +532,260 @@ function reduceHw(
       { role: 'W-reduced partial (input of the H reduce)', bytesPerCore: wL1, liveDuringProgram: true },
     ],
   };
+}
+
+const CITE_REDUCE_ND =
+  "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 58269801046: reduce_nd_loop from the last reduced dim to the first, a dim below H transposed to H with transpose(i, -2), the H reduce, transposed back, every intermediate in the op's memory config)";
+const CITE_TRANSPOSE_ND =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (4-D view: dims (1, 2) = HC transpose, (0, 2) = permute {2, 1, 0, 3}; rank > 4: permute)';
+const CITE_FAST_NC =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2 (c_0 2·granularity, c_1 1 bf16, c_24 1 tile, Float32 with fp32 accumulation, c_16 2 tiles; granularity = the largest divisor ≤ 8 of the reduced dim; split over output tiles); fast_reduce_nc.cpp@0679f7c (one program per dim, the last first)';
+
+/** One program of a multi-program reduction, with the L1 tensors of the composite it reads and writes. */
+interface ReduceStage {
+  readonly step: Step;
+  /** The stage's input / output when they are intermediates of the composite (not the op's input or result). */
+  readonly inSpec?: TensorSpec;
+  readonly outSpec?: TensorSpec;
+}
+
+/**
+ * A reduction over dims outside the last two (or over several dims that are not exactly H and W): what
+ * ttnn's reduce invoke runs in turn [CITE_REDUCE_ND]. From change point `reduce-sum-front-dims-fast-nc` a bf16/bfp8
+ * `sum` reduces those dims with fast_reduce_nc, one program per dim from the last, and then the W, H or HW reduce over
+ * the dims left; every other case walks the reduced dims from the last: W → the W reduce, H → the H reduce, a lower
+ * dim d → transpose(d, −2) (an HC transpose or a permute, CITE_TRANSPOSE_ND), the H reduce, the same transpose back.
+ * Each step's result keeps the reduced dims as 1 and takes the op's memory config, so with an L1 result the
+ * intermediates are L1 tensors; the ones the largest program reads or writes are listed as live during it.
+ * Worked example (reduction.test.ts): max over dim 1 of 1x8x64x64 bf16 = HC transpose to 1x64x8x64 (c_0 2 tiles, the
+ * one-face pad CB as C = 8 % 32 ≠ 0: 4,096 + 512 B), the H reduce of its 1·64·2 = 128 columns (10,240 B), the HC
+ * transpose back (4,096 + 512 B) → 10,240 B.
+ */
+function reduceFrontDims(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  dims: readonly number[],
+  approxReason: string,
+): OpEstimateResult {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
+  const rank = input.logical.length;
+  const outDtype = output.dtype;
+  const front = dims.filter((d) => d < rank - 2);
+  const hw = dims.filter((d) => d >= rank - 2);
+  const fastNc =
+    op.name === 'ttnn.sum' &&
+    (input.dtype === 'bf16' || input.dtype === 'bfp_bf8') &&
+    front.length > 0 &&
+    atOrAfter(ctx, 'reduce-sum-front-dims-fast-nc');
+  const stages: ReduceStage[] = [];
+  let cur: TensorSpec = inSpec;
+  let curDims = [...input.logical];
+  // A spec of the op's placement (output memory config and dtype, tiled) with other dims.
+  const interm = (d: readonly number[]): TensorSpec =>
+    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
+  const props = { ...op.properties };
+  const reduceStage = (label: string, which: 'W' | 'H', from: TensorSpec, fromDims: number[]): TensorSpec | string => {
+    const d = which === 'W' ? rank - 1 : rank - 2;
+    const toDims = [...fromDims];
+    toDims[d] = 1;
+    const to = interm(toDims);
+    // reduce_impl of the one dim: the op's own W/H reduce (min included: its negation per build).
+    const result = estimateReduction(
+      stepOp(op, op.name, [from], [to], { ...props, dim_arg: { kind: 'ints', values: [d] } }),
+      ctx,
+    );
+    stages.push({ step: { label, result }, inSpec: from === inSpec ? undefined : from, outSpec: to });
+    return to;
+  };
+  if (fastNc) {
+    for (const d of [...front].reverse()) {
+      const toDims = [...curDims];
+      toDims[d] = 1;
+      const to = interm(toDims);
+      const result = fastReduceNc(stepOp(op, 'ttnn.sum', [cur], [to], props), ctx, d);
+      stages.push({
+        step: { label: `fast_reduce_nc dim ${d}`, result },
+        inSpec: cur === inSpec ? undefined : cur,
+        outSpec: to,
+      });
+      cur = to;
+      curDims = toDims;
+    }
+    if (hw.length === 2) {
+      const resolved = resolveTensor(cur, 'fast_reduce_nc result');
+      if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+      const toDims = [...curDims];
+      toDims[rank - 1] = 1;
+      toDims[rank - 2] = 1;
+      const to = interm(toDims);
+      const hwResult = resolveTensor(to, 'HW result');
+      if (typeof hwResult === 'string') return unmodeled(op.name, hwResult);
+      const result = reduceHw(stepOp(op, op.name, [cur], [to], props), ctx, resolved, hwResult, approxReason);
+      stages.push({ step: { label: 'reduce HW', result }, inSpec: cur, outSpec: to });
+    } else if (hw.length === 1) {
+      const next = reduceStage(
+        hw[0] === rank - 1 ? 'reduce W' : 'reduce H',
+        hw[0] === rank - 1 ? 'W' : 'H',
+        cur,
+        curDims,
+      );
+      if (typeof next === 'string') return unmodeled(op.name, next);
+    }
+  } else {
+    for (const d of [...dims].reverse()) {
+      if (d >= rank - 2) {
+        const next = reduceStage(d === rank - 1 ? 'reduce W' : 'reduce H', d === rank - 1 ? 'W' : 'H', cur, curDims);
+        if (typeof next === 'string') return unmodeled(op.name, next);
+        cur = next;
+        curDims[d] = 1;
+        continue;
+      }
+      const swapped = [...curDims];
+      [swapped[d], swapped[rank - 2]] = [swapped[rank - 2]!, swapped[d]!];
+      const swappedSpec = interm(swapped);
+      stages.push({
+        step: { label: `transpose dim ${d} to H`, result: transposeToH(op, ctx, cur, swappedSpec, d, rank) },
+        inSpec: cur === inSpec ? undefined : cur,
+        outSpec: swappedSpec,
+      });
+      const reduced = reduceStage(`reduce H (dim ${d})`, 'H', swappedSpec, swapped);
+      if (typeof reduced === 'string') return unmodeled(op.name, reduced);
+      const back = [...curDims];
+      back[d] = 1;
+      const backSpec = interm(back);
+      stages.push({
+        step: { label: `transpose dim ${d} back`, result: transposeToH(op, ctx, reduced, backSpec, d, rank) },
+        inSpec: reduced,
+        outSpec: backSpec,
+      });
+      cur = backSpec;
+      curDims = back;
+    }
+  }
+  // The last stage writes the op's result (its own L1 figure), not an intermediate.
+  const last = stages[stages.length - 1];
+  if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
+  const path = fastNc
+    ? 'sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)'
+    : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back`;
+  const res = largestStep(
+    op,
+    ctx,
+    stages.map((s) => s.step),
+    {
+      confidence: 'approx',
+      approxReason: `${path}; the transpose/permute factories and (mean over several dims, older builds) the final scaling program are sized approximately or not at all`,
+      citations: [CITE_REDUCE_ND, ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND])],
+    },
+  );
+  if (res.kind !== 'estimate') return res;
+  return withStageIntermediates(res, stages, outSpec, ctx);
+}
+
+/**
+ * The L1 intermediates live while the composite's largest program runs (the one `largestStep` reports: the largest
+ * worst-core CB region, ties to the later): that program's input and output when they are intermediates in L1.
+ */
+function withStageIntermediates(
+  res: OpEstimate,
+  stages: readonly ReduceStage[],
+  outSpec: TensorSpec,
+  ctx: EstimateContext,
+): OpEstimate {
+  if (outSpec.layout.kind !== 'layout' || outSpec.layout.bufferType !== 'l1') return res;
+  let chosen: ReduceStage | undefined;
+  let chosenCb = -1;
+  for (const s of stages)
+    if (s.step.result.kind === 'estimate' && s.step.result.worstCbBytesPerCore >= chosenCb) {
+      chosen = s;
+      chosenCb = s.step.result.worstCbBytesPerCore;
+    }
+  if (chosen === undefined) return res;
+  const bytesOf = (spec: TensorSpec | undefined): number =>
+    spec === undefined || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout'
+      ? 0
+      : (l1Footprint(spec.shape.dims, spec.layout, ctx.device)?.bytesPerCore ?? 0);
+  const live: L1Intermediate[] = [];
+  const inBytes = bytesOf(chosen.inSpec);
+  if (inBytes > 0) live.push({ role: `input of ${chosen.step.label}`, bytesPerCore: inBytes, liveDuringProgram: true });
+  const outBytes = bytesOf(chosen.outSpec);
+  if (outBytes > 0)
+    live.push({ role: `result of ${chosen.step.label}`, bytesPerCore: outBytes, liveDuringProgram: true });
+  if (live.length === 0) return res;
+  return {
+    ...res,
+    l1IntermediateBytesPerCore: live.reduce((n, t) => n + t.bytesPerCore, 0),
+    l1Intermediates: live,
+  };
+}
+
+/**
+ * transpose(d, −2) as ttnn runs it on a tiled tensor [CITE_TRANSPOSE_ND]: in the 4-D view, d one below H is the HC
+ * transpose; any other d (N of a 4-D view, or rank > 4) is a permute swapping d and H.
+ */
+function transposeToH(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  from: TensorSpec,
+  to: TensorSpec,
+  d: number,
+  rank: number,
+): OpEstimateResult {
+  if (d === rank - 3 && rank <= 4)
+    return estimateTranspose(
+      stepOp(op, 'ttnn.transpose', [from], [to], {
+        dim0: { kind: 'int', value: d, text: String(d) },
+        dim1: { kind: 'int', value: rank - 2, text: String(rank - 2) },
+      }),
+      ctx,
+    );
+  const permutation = Array.from({ length: rank }, (_, i) => (i === d ? rank - 2 : i === rank - 2 ? d : i));
+  return estimatePermute(
+    stepOp(op, 'ttnn.permute', [from], [to], { permutation: { kind: 'ints', values: permutation } }),
+    ctx,
+  );
+}
+
+/**
+ * fast_reduce_nc over one dim below H [CITE_FAST_NC]: c_0 = 2·granularity tiles (granularity: the largest divisor ≤ 8
+ * of the reduced dim), c_1 = 1 bf16 tile, c_24 = 1 accumulator tile (Float32, twice the output tile, with fp32
+ * accumulation: the compute config's, else on, as non_height_width_reduce defaults it), c_16 = 2 output tiles, on
+ * split_work_to_cores(grid, output tiles). The newest (Metal 2.0) factory drops c_24 (not a change point: its PR was not
+ * identified); the figure keeps it.
+ */
+function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const extent = input.padded[dim] ?? 1;
+  let granularity = 8;
+  while (granularity > 1 && extent % granularity !== 0) granularity--;
+  const outTiles = Math.max(1, output.geometry.nPages);
+  const split = splitWorkToCores(gridArea(ctx), outTiles);
+  const t = tileBytes(output.dtype);
+  const fp32 = fp32DestAccFromConfig(op) ?? true;
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'FastReduceNCProgramFactory',
+    factoryReason: `dim ${dim} (${extent} long, granularity ${granularity}); ${outTiles} output tiles over ${split.nCores} cores; fp32 accumulation ${fp32 ? 'on' : 'off'}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
+      { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
+      { index: 16, role: 'output', nPages: 2, pageBytes: t },
+      { index: 24, role: 'accumulator', nPages: 1, pageBytes: fp32 ? 2 * t : t },
+    ],
+    confidence: 'approx',
+    approxReason: 'fast_reduce_nc read at 03725f2; the newest (Metal 2.0) factory drops the c_24 accumulator',
+    citations: [CITE_FAST_NC, CITE.workSplit],
+  });
 }
 
 const CITE_PROD =
