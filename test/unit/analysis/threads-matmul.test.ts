@@ -3,8 +3,13 @@
  * test/support/threadCases.ts). Expected figures are tt-metal's own, from the threads; the CB sums in the comments are
  * hand arithmetic from the factories cited in server/src/estimate/ops/matmul.ts.
  *
- * Two threads passed ttnn a core_grid, which TTNN IR cannot carry: their fixtures write out the program config tt-metal
- * derives from that grid (each fixture's header gives the derivation), so they check the factory CBs, not the selection.
+ * Several threads passed ttnn a core_grid, which TTNN IR cannot carry: ttnn.matmul / ttnn.linear have no grid attribute
+ * (a, b, bias, transpose_a/b, matmul_program_config, activation, compute_config: include/ttmlir/Dialect/TTNN/IR/
+ * TTNNOps.td@ad601aa, 2026-04-01, and @19c86fc, 2026-08-20) and tt-mlir's runtime calls ttnn::matmul / ttnn::linear with
+ * core_grid = std::nullopt (runtime/lib/ttnn/operations/matmul/matmul.cpp@19c86fc), so tt-metal's user-grid path
+ * (create_matmul_program_config → create_matmul_1d_systolic_array_program_config) is never reached from a tt-mlir dump
+ * with interleaved inputs. Those fixtures write out the program config tt-metal derives from the grid (each fixture's
+ * header gives the derivation), so they check the factory CBs, not the selection.
  */
 
 import * as assert from 'node:assert/strict';
