@@ -294,6 +294,43 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
+/**
+ * tt-metal's auto config for a matmul with no program config in the IR, with the build's selection rules (each
+ * change point read only where it can matter). Shared by the estimator and `matmulConfigInUse`.
+ */
+function selectAutoConfig(
+  a: OperandFacts,
+  b: OperandFacts,
+  out: OperandFacts,
+  outT: ResolvedTensor,
+  biasTileBytes: number,
+  fp32DestAcc: boolean,
+  ctx: EstimateContext,
+): ReturnType<typeof selectMatmulConfig> {
+  const [deviceRows, deviceCols] = ctx.device.workerGrid;
+  return selectWithBiasTerm(
+    {
+      a,
+      b,
+      out,
+      biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
+      fp32DestAcc,
+      gridX: deviceCols,
+      gridY: deviceRows,
+      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
+      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
+      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
+      // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
+      // so other matmuls get no version range from them.
+      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
+      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
+      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
+      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+    },
+    ctx,
+  );
+}
+
 /** Change point 'matmul-single-core-shard-grid' (PR #52039), read only for a height/width-sharded a on one core. */
 function singleCoreShardFromShard(a: OperandFacts, ctx: EstimateContext): boolean {
   const oneCore = (a.shardGridX ?? 1) === 1 && (a.shardGridY ?? 1) === 1;
@@ -450,25 +487,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cfg = parsed;
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
-    const input: SelectionInput = {
-      a,
-      b,
-      out,
-      biasTileBytes: estimatedBiasTileBytes(biasTile, ctx),
-      fp32DestAcc: flags.fp32,
-      gridX: deviceCols,
-      gridY: deviceRows,
-      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
-      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
-      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
-      // Both change points only matter with a sharded output (the cap binds only on that 2D path): read them only then,
-      // so other matmuls get no version range from them.
-      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
-      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
-      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
-      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-    };
-    const sel = selectWithBiasTerm(input, ctx);
+    const sel = selectAutoConfig(a, b, out, outT, biasTile, flags.fp32, ctx);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -963,7 +982,7 @@ export function matmulConfigInUse(
   if (typeof aT === 'string') return aT;
   if (typeof bT === 'string') return bT;
   if (typeof outT === 'string') return outT;
-  const [deviceRows, deviceCols] = ctx.device.workerGrid;
+  const [, deviceCols] = ctx.device.workerGrid;
   const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
   const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
   const out = facts(outT, false, deviceCols);
@@ -983,24 +1002,6 @@ export function matmulConfigInUse(
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
-  const sel = selectWithBiasTerm(
-    {
-      a,
-      b,
-      out,
-      biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
-      fp32DestAcc: flags.fp32,
-      gridX: deviceCols,
-      gridY: deviceRows,
-      maxL1SpaceBytes: freeL1BeforeOwnOutput(ctx, outT),
-      narrowOnlyAllDram: !atOrAfter(ctx, 'matmul-narrow-l1-1d'),
-      legacyCreateSimple: !atOrAfter(ctx, 'matmul-all-dram-2d-any-grid'),
-      blockSharded1dGridAs2d: out.sharding === 'block_sharded' && !atOrAfter(ctx, 'matmul-block-sharded-1d-grid'),
-      capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
-      singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
-      multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
-    },
-    ctx,
-  );
+  const sel = selectAutoConfig(a, b, out, outT, biasTileBytes, flags.fp32, ctx);
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
