@@ -379,11 +379,18 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs 
       assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [557_120, 654_368, 416_448], fn);
     }
   });
-  // Residual of the same file, not asserted: Conv2D34 (05-14, (100, 264, 14, 20) → 128, "grow to 1,530,912 B which is
-  // beyond max L1 size"). The figure is the height plan to the byte (63 cores, 14 tiles each; act_block_w = round_up(264·3,
-  // 32) → 25 tiles; WEIGHTS 4·25·kH 3 = 300, ACT 25, ACT_TILIZED 25 f32 tiles: 1,433,664 B + 97,248), but our ranking
-  // (CBs + output + input proxy: height 2,175,040 B, block 1,551,936 B) picks the 40-core block plan, which fails first
-  // on its 1,148,928 B halo output (Conv2D33's). Why tt-metal ranked block higher is not traced.
+  it('conv2d34 (2025-05-14): "grow to 1530912 B which is beyond max L1 size"', () => {
+    // (100, 264, 14, 20) → 128, 3x3 s1 p1: 28,000 output rows = 875 tiles. Auto shard ranks by CBs + output + the input
+    // proxy. Height: 63 cores (875 → 882 padded, < one share of 14), 14 tiles each; C 264 (row-major, alignment 8);
+    // act_block_w = round_up(264·3, 32) → 25 tiles; 14 act blocks → WEIGHTS 4 · 25 · kH 3 = 300, ACT 25, ACT_TILIZED 25 f32
+    // tiles: 1,433,664 B, + the 97,248 B base = 1,530,912 B, the thread's figure. Block, with the output on the input's
+    // grid before PR #27767, may use only channel-core counts that pad both C_in (288 / 32 = 9 blocks) and C_out (4
+    // tiles) by less than a share: 2, so 8 x 2 cores with 144 channels each, far costlier than height (the 40-core block
+    // of Conv2D33 needs 5, which would leave C_out's 4 tiles padded to 5).
+    const { op } = deviceOp({ file, date: '2025-05-14', l1SmallSize: 32_768 }, 'conv2d34');
+    assert.equal(op.overflow?.kind, 'cbBeyondL1');
+    assert.deepEqual([op.cbBytesPerCore, regionEnd(op)], [1_433_664, 1_530_912]);
+  });
   for (const [fn, buffer, end] of clashes) {
     it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
       const { op } = deviceOp({ file, date: '2025-06-01', l1SmallSize: 32_768 }, fn);
