@@ -645,7 +645,7 @@ function outputParallelConfig(
   input: ParallelConfig,
   grid: Grid,
   mm: boolean,
-  ctx: EstimateContext,
+  blockDecoupled: boolean,
 ): ParallelConfig {
   if (mm) return input;
   const outCTiles = Math.ceil(p.outChannels / 32);
@@ -653,7 +653,7 @@ function outputParallelConfig(
     const c = closestDivisorWithPadding(outCTiles, grid.x * grid.y);
     return { ...input, nCores: c, coresC: c, box: rowWiseBox(c, grid.x) };
   }
-  if (input.scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-output-decoupled')) {
+  if (input.scheme === 'block_sharded' && blockDecoupled) {
     const colMajor = p.config.transposeShards;
     const c = closestDivisorWithPadding(outCTiles, colMajor ? grid.y : grid.x);
     return {
@@ -724,10 +724,21 @@ export function planConv(
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
-  // The change point is asked only for block sharding, the one scheme it touches.
-  const decoupled = scheme !== 'block_sharded' || atOrAfter(ctx, 'conv2d-block-output-decoupled');
-  const input = given ?? determineParallelConfig(p, scheme, align, grid, mm, undefined, decoupled);
-  const output = outputParallelConfig(p, input, grid, mm, ctx);
+  const grids = (decoupled: boolean): { input: ParallelConfig; output: ParallelConfig } => {
+    const input = given ?? determineParallelConfig(p, scheme, align, grid, mm, undefined, decoupled);
+    return { input, output: outputParallelConfig(p, input, grid, mm, decoupled) };
+  };
+  // The change point is asked only where the two rules give different grids (a block conv whose C_in and C_out want
+  // the same channel cores is not split at it).
+  let chosen = grids(true);
+  if (scheme === 'block_sharded' && !mm) {
+    const coupled = grids(false);
+    const same = (a: ParallelConfig, b: ParallelConfig): boolean =>
+      a.nCores === b.nCores && a.coresNhw === b.coresNhw && a.coresC === b.coresC;
+    const differ = !same(coupled.input, chosen.input) || !same(coupled.output, chosen.output);
+    if (differ && !atOrAfter(ctx, 'conv2d-block-output-decoupled')) chosen = coupled;
+  }
+  const { input, output } = chosen;
   const inChannelsPadded = alignUp(p.inChannels, input.coresC * align);
   const outChannelsPadded = alignUp(p.outChannels, output.coresC * 32);
   const nhwOut = p.batch * p.outputH * p.outputW;
