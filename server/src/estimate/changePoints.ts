@@ -713,6 +713,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
   },
+  'conv2d-block-output-decoupled': {
+    family: 'conv2d',
+    pr: 27767,
+    // The PR description is of 2025-09-02 ("Conv2d decouple input and output shard grids"); the day of the merge not read.
+    mergedOn: '2025-09-03',
+    dateFrom: 'approx',
+    what: "a block-sharded conv's output takes its own channel cores (C_out tiles re-split over the grid's channel axis, as width sharding already did); before, the output kept the input's grid, so per_core_N = C_out tiles / the input's channel cores and those cores were the largest count padding both C_in and C_out by less than one share each",
+    before:
+      'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c = find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)). Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv: 16 cores, WEIGHTS 2·49 tiles, region end 1,100,832 B); tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, so auto shard picks height, 1,530,912 B)',
+    after: 'tt-metal PR #27767; conv2d_utils.cpp@002a3f4 (determine_output_parallel_config for BLOCK_SHARDED)',
+  },
   'conv2d-1d-conv-on-height': {
     family: 'conv2d',
     pr: 34957,

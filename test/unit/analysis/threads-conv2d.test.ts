@@ -379,11 +379,18 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs 
       assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [557_120, 654_368, 416_448], fn);
     }
   });
-  // Residual of the same file, not asserted: Conv2D34 (05-14, (100, 264, 14, 20) → 128, "grow to 1,530,912 B which is
-  // beyond max L1 size"). The figure is the height plan to the byte (63 cores, 14 tiles each; act_block_w = round_up(264·3,
-  // 32) → 25 tiles; WEIGHTS 4·25·kH 3 = 300, ACT 25, ACT_TILIZED 25 f32 tiles: 1,433,664 B + 97,248), but our ranking
-  // (CBs + output + input proxy: height 2,175,040 B, block 1,551,936 B) picks the 40-core block plan, which fails first
-  // on its 1,148,928 B halo output (Conv2D33's). Why tt-metal ranked block higher is not traced.
+  it('conv2d34 (2025-05-14): "grow to 1530912 B which is beyond max L1 size"', () => {
+    // (100, 264, 14, 20) → 128, 3x3 s1 p1: 28,000 output rows = 875 tiles. Auto shard ranks by CBs + output + the input
+    // proxy. Height: 63 cores (875 → 882 padded, < one share of 14), 14 tiles each; C 264 (row-major, alignment 8);
+    // act_block_w = round_up(264·3, 32) → 25 tiles; 14 act blocks → WEIGHTS 4 · 25 · kH 3 = 300, ACT 25, ACT_TILIZED 25 f32
+    // tiles: 1,433,664 B, + the 97,248 B base = 1,530,912 B, the thread's figure. Block, with the output on the input's
+    // grid before PR #27767, may use only channel-core counts that pad both C_in (288 / 32 = 9 blocks) and C_out (4
+    // tiles) by less than a share: 2, so 8 x 2 cores with 144 channels each, far costlier than height (the 40-core block
+    // of Conv2D33 needs 5, which would leave C_out's 4 tiles padded to 5).
+    const { op } = deviceOp({ file, date: '2025-05-14', l1SmallSize: 32_768 }, 'conv2d34');
+    assert.equal(op.overflow?.kind, 'cbBeyondL1');
+    assert.deepEqual([op.cbBytesPerCore, regionEnd(op)], [1_433_664, 1_530_912]);
+  });
   for (const [fn, buffer, end] of clashes) {
     it(`${fn} (2025-06-02): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
       const { op } = deviceOp({ file, date: '2025-06-01', l1SmallSize: 32_768 }, fn);
@@ -391,4 +398,48 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs 
       assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [end, buffer]);
     });
   }
+});
+
+describe('conv2d: tt-metal #19762 (2025-04-14), tt-torch RMBG convs on tt-metal main through its conv2d sweep', () => {
+  // kmabeeTT's comment of 2025-04-14 lists the tt-torch conv2d signatures still failing on the sweep (f32 row-major DRAM
+  // input, host f32 weights, tiled output, no compute config, l1_small_size 32768: the fixture's header). Auto shard of
+  // that date (act_block_h override 32, ranking by CBs + output + the input-size proxy); f32 tiles of 4,096 B; the
+  // partials share the f32 output; the buffers from the top: 1,499,136 − 32,768 L1_SMALL − the output shard − the halo
+  // output. Region ends are the CBs + 97,248 B, the base these figures give (l1BaseHistory.ts).
+  const run = { file: 'conv2d_tt-metal-19762.mlir', date: '2025-04-14', l1SmallSize: 32_768 };
+  const clashes: readonly (readonly [string, string, number, number, number])[] = [
+    // [function, why, CBs, buffer, region end]
+    // Testcase 16 (3 → 192, 4x4 s4 on 1024x1024): 256x256 = 2,048 output tiles, height on 64 cores (the thread's 8x8),
+    // 32 tiles = 1,024 rows each. C 3 → 8 (row-major, height); act_block_w round_up(8·4, 32) → 1 tile; 32 act blocks →
+    // WEIGHTS 6 · 1 · kH 4 = 24, ACT 1, ACT_TILIZED 1: 26 tiles + 64 B. Output shard 1,024 · 192 · 4 = 786,432; halo: 4
+    // output image rows = 16 input rows of 1,024 sticks · 8 ch · 4 B = 524,288.
+    ['tc16', 'height 64', 106_560, 155_648, 203_808],
+    // Testcase 27 (64 → 192, 3x3 s1 p1 on 256x256): height on 64, 1,024 rows each; act_block_w round_up(64·3, 32) → 6
+    // tiles; WEIGHTS 6 · 6 · kH 3 = 108, ACT 6, ACT_TILIZED 6: 120 tiles + 64 B. Output shard 786,432; halo: 4 image rows
+    // + 2 of 258 padded sticks = 1,548 · 64 ch · 4 B = 396,288.
+    ['tc27', 'height 64', 491_584, 283_648, 588_832],
+    // Testcase 26 (64 → 98, 7x7 s1 p3 on 128x128): block sharded on the thread's (0,0)-(7,1): 8 NHW cores (column-major,
+    // 512 / 8 = 64 output tiles each) × 2 channel cores (C 64 aligned to 32 for block sharding then). The output keeps
+    // the input's grid (before PR #27767): C_out 98 → 4 tiles on 2 cores, per_core_N 2. act_block_w the whole inner dim
+    // of the time, 32 · 7 · 7 = 1,568 → 49 tiles: WEIGHTS 2 · 49 = 98, ACT 49, ACT_TILIZED 49, ACT_ROW_MAJOR 49 (not yet
+    // overlapped, PR #23580): 245 tiles + 64 B = 1,003,584. Output shard 2,048 rows · 64 ch · 4 B = 524,288; halo: 16
+    // image rows + 6 of 134 padded sticks = 2,948 · 32 ch · 4 B = 377,344. Re-splitting C_out over 4 cores (as after PR
+    // #27767) would give per_core_N 1, 32 cores and 802,880 B of CBs instead.
+    ['tc26', 'block 8x2', 1_003_584, 564_736, 1_100_832],
+  ];
+  for (const [fn, how, cbs, buffer, end] of clashes) {
+    it(`${fn} (${how}): "L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}"`, () => {
+      const { op } = deviceOp(run, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', `${fn}: ${op.overflow?.kind ?? 'fits'}`);
+      assert.deepEqual([op.cbBytesPerCore, op.overflow.limitBytes, regionEnd(op)], [cbs, buffer, end]);
+    });
+  }
+  it('tc17 (3 → 64, 3x3 p1 on 1024x1024): "268435456 B L1 buffer across 64 banks, where each bank needs to store 4194304 B"', () => {
+    // Height on 64 cores: 1,048,576 output rows / 64 = 16,384 rows · 64 channels · 4 B = 4,194,304 B, the conv's output
+    // shard, which no longer fits beside the halo output (18 input rows of 1,026 padded sticks · 8 ch · 4 B = 590,976 B).
+    const { op } = deviceOp(run, 'tc17');
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    const a = op.overflow.failedAllocation;
+    assert.deepEqual([a?.role, a?.bytesPerCore], ['conv output shard', 4_194_304]);
+  });
 });

@@ -575,6 +575,30 @@ describe('conv2d change points', () => {
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-07-01' }))).cbBytesSummedOverRanges, 497_728);
   });
 
+  it('block sharded before tt-metal PR #27767: the output keeps the input grid (per_core_N 2); after, its own (1)', () => {
+    // 56x56x64 → 96, k3 p1, block: NHW_t 98 on 8 (104 − 98 = 6 < 13) → per_core_M 13; act_block_w = round_up(32·3, 32)
+    // → 3 tiles (kW only since PR #25805); ACT 13·3 = 39, ACT_TILIZED 39; bf16 partials alias the output.
+    // Before: channel cores pad C_in (2 tiles) and C_out (3 tiles) by < one share: 3 pads C_in by 1 ≥ 3/3, so 2 (C_out
+    // 3 → 4, 1 < 2); the output shares them: per_core_N = 4/2 = 2, WEIGHTS 2·3 = 6 → 84 tiles · 2,048 + 64 = 172,096 B.
+    // After: C_in alone picks 2; C_out re-splits over the 8 channel-axis cores: 3 → per_core_N 1 on 8x3 = 24 cores,
+    // WEIGHTS 3 → 81 tiles · 2,048 + 64 = 165,952 B.
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 96,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
+    const before = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-02' })));
+    const after = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-03' })));
+    assert.deepEqual([before.cbBytesSummedOverRanges, before.nCoresUsed], [172_096, 16]);
+    assert.deepEqual([after.cbBytesSummedOverRanges, after.nCoresUsed], [165_952, 24]);
+  });
+
   it('a window straddling PR #25805 reports both figures', () => {
     const o = blockConv56();
     const e = est(estimateOp(o, whContext({ window: { earliest: '2025-07-01', latest: '2025-11-27' } })));

@@ -17,8 +17,9 @@
  *   determine_parallel_config: NHW_t = ceil(B·OH·OW / 32); height: n = largest divisor ≤ grid area whose
  *     padding of NHW_t is < one share (in multiples of act_block_h_override); block: n_nhw the same on the
  *     grid's rows, n_c = same rule on ceil(C_in / C_align) over the grid's columns; width: n_c on C_in tiles  [1]
- *   output config: width/block re-split C_out tiles; per_core_M = NHW padded to n_nhw·32 / n_nhw / 32,
- *     per_core_N = ceil(round_up(C_out, n_c_out·32) / n_c_out / 32)                                         [1]
+ *   output config: width re-splits C_out tiles, block too since change point conv2d-block-output-decoupled (before,
+ *     the output kept the input's grid and block's n_c padded both C_in and C_out by < one share) [15];
+ *     per_core_M = NHW padded to n_nhw·32 / n_nhw / 32, per_core_N = ceil(round_up(C_out, n_c_out·32) / n_c_out / 32) [1]
  *   block config: act_block_h = per_core_M (or the override's largest divisor of it);
  *     act_block_w = height: round_up(C_in_pad·kW, 32); block: round_up(C_in_pad / n_c · kW, 32);
  *     width: C_in_pad·kH·kW / (n_c · act_block_w_div)   (all in tiles below)                                [1]
@@ -118,6 +119,12 @@
  *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
  *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
+ *  [15] output grid: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config
+ *       re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c =
+ *       find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)); PR #27767 ("Conv2d
+ *       decouple input and output shard grids", 2025-09) and conv2d_utils.cpp@002a3f4 for the block re-split; change point
+ *       conv2d-block-output-decoupled. Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv, block 8x2: 1,100,832 / 564,736);
+ *       tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, height picked, 1,530,912 B)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
@@ -482,6 +489,14 @@ function closestDivisorWithPadding(num: number, start: number): number {
   return d;
 }
 
+/** `find_closest_largest_divisor_with_num_padding(num1, num2, start)`: both counts padded by less than one share. */
+function closestCommonDivisorWithPadding(a: number, b: number, start: number): number {
+  let d = Math.max(1, start);
+  const wasteful = (n: number, x: number): boolean => alignUp(n, x) - n >= alignUp(n, x) / x;
+  while (d > 1 && (wasteful(a, d) || wasteful(b, d))) d--;
+  return d;
+}
+
 function closestDivisorWithPaddingAndMult(num: number, start: number, mult: number): number {
   let d = Math.max(1, start);
   const padded = (x: number): number => alignUp(num, x * mult);
@@ -593,6 +608,8 @@ export function determineParallelConfig(
   mm: boolean,
   /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). */
   units: { readonly tileH: number; readonly tileW: number } = { tileH: 32, tileW: 32 },
+  /** Block sharding picks its channel cores for the input alone (change point conv2d-block-output-decoupled). */
+  outputDecoupled = true,
 ): ParallelConfig {
   const alignment = isDepthwise(p) ? 32 : align;
   const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / units.tileH);
@@ -607,9 +624,13 @@ export function determineParallelConfig(
     const inBlocks = Math.ceil(p.inChannels / alignment);
     const nhw = closestDivisorWithPaddingAndMult(outNhwTiles, colMajor ? grid.x : grid.y, abhTiles);
     const startC = colMajor ? grid.y : grid.x;
-    const c = !mm
-      ? closestDivisorWithPadding(inBlocks, startC)
-      : closestLargestCommonDivisor(outCTiles, inBlocks, startC);
+    // Until the output grid was decoupled (PR #27767) the output kept the input's channel cores, so their count had
+    // to suit both channel counts [15].
+    const c = mm
+      ? closestLargestCommonDivisor(outCTiles, inBlocks, startC)
+      : outputDecoupled
+        ? closestDivisorWithPadding(inBlocks, startC)
+        : closestCommonDivisorWithPadding(outCTiles, inBlocks, startC);
     return { scheme, nCores: nhw * c, coresNhw: nhw, coresC: c, box: colMajor ? [nhw, c] : [c, nhw] };
   }
   const inTiles = Math.ceil(p.inChannels / units.tileW);
@@ -617,15 +638,22 @@ export function determineParallelConfig(
   return { scheme, nCores: c, coresNhw: 1, coresC: c, box: rowWiseBox(c, grid.x) };
 }
 
-/** `determine_output_parallel_config`. */
-function outputParallelConfig(p: ConvProblem, input: ParallelConfig, grid: Grid, mm: boolean): ParallelConfig {
+/** `determine_output_parallel_config`: block sharding re-splits the output channels only since change point
+ *  conv2d-block-output-decoupled (before, the output kept the input's grid) [15]. */
+function outputParallelConfig(
+  p: ConvProblem,
+  input: ParallelConfig,
+  grid: Grid,
+  mm: boolean,
+  blockDecoupled: boolean,
+): ParallelConfig {
   if (mm) return input;
   const outCTiles = Math.ceil(p.outChannels / 32);
   if (input.scheme === 'width_sharded') {
     const c = closestDivisorWithPadding(outCTiles, grid.x * grid.y);
     return { ...input, nCores: c, coresC: c, box: rowWiseBox(c, grid.x) };
   }
-  if (input.scheme === 'block_sharded') {
+  if (input.scheme === 'block_sharded' && blockDecoupled) {
     const colMajor = p.config.transposeShards;
     const c = closestDivisorWithPadding(outCTiles, colMajor ? grid.y : grid.x);
     return {
@@ -696,8 +724,21 @@ export function planConv(
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
-  const input = given ?? determineParallelConfig(p, scheme, align, grid, mm);
-  const output = outputParallelConfig(p, input, grid, mm);
+  const grids = (decoupled: boolean): { input: ParallelConfig; output: ParallelConfig } => {
+    const input = given ?? determineParallelConfig(p, scheme, align, grid, mm, undefined, decoupled);
+    return { input, output: outputParallelConfig(p, input, grid, mm, decoupled) };
+  };
+  // The change point is asked only where the two rules give different grids (a block conv whose C_in and C_out want
+  // the same channel cores is not split at it).
+  let chosen = grids(true);
+  if (scheme === 'block_sharded' && !mm) {
+    const coupled = grids(false);
+    const same = (a: ParallelConfig, b: ParallelConfig): boolean =>
+      a.nCores === b.nCores && a.coresNhw === b.coresNhw && a.coresC === b.coresC;
+    const differ = !same(coupled.input, chosen.input) || !same(coupled.output, chosen.output);
+    if (differ && !atOrAfter(ctx, 'conv2d-block-output-decoupled')) chosen = coupled;
+  }
+  const { input, output } = chosen;
   const inChannelsPadded = alignUp(p.inChannels, input.coresC * align);
   const outChannelsPadded = alignUp(p.outChannels, output.coresC * 32);
   const nhwOut = p.batch * p.outputH * p.outputW;
