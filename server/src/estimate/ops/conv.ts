@@ -106,7 +106,11 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (padding.length !== 3 || padding.some((p) => !(p >= 0)) || stride.length !== 3 || stride.some((v) => !(v >= 1)))
     return unmodeled(op.name, 'padding must be 3 non-negative and stride 3 positive integers');
   const spatial = [input.logical[1]!, input.logical[2]!, input.logical[3]!];
-  const emptyAxis = spatial.findIndex((extent, i) => extent + 2 * padding[i]! < kernel[i]!);
+  // Figures past 2^53 are left to the model-overflow rule (no figure, and no inexact number in the reason).
+  const emptyAxis = spatial.findIndex(
+    (extent, i) =>
+      [extent, padding[i]!, kernel[i]!].every(Number.isSafeInteger) && extent + 2 * padding[i]! < kernel[i]!,
+  );
   if (emptyAxis >= 0)
     return unmodeled(
       op.name,
