@@ -4,6 +4,7 @@
  */
 
 import type { TtnnOp } from '../ttnn/op';
+import { isSharded, shardCoreCount } from '../ttnn/layout';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
 import { estimateAllToAllCombine, estimateAllToAllDispatch, estimateAllToAllDispatchMetadata } from './ops/allToAll';
 import { estimateAllGather, estimateAllReduce, estimatePointToPoint, estimateReduceScatter } from './ops/ccl';
@@ -264,9 +265,35 @@ function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): O
     }
     if (result.shape.kind === 'unknown') return unmodeled(op.name, `result: ${result.shape.reason}`);
   }
+  const offDevice = shardGridBeyondDevice(op, ctx);
+  if (offDevice !== undefined) return unmodeled(op.name, offDevice);
   return mayStraddle
     ? estimateOverWindow(op, entry.validatedEstimate, ctx)
     : runTotal(op, entry.validatedEstimate, ctx);
+}
+
+/**
+ * An L1-sharded operand or result whose shard grid holds more cores than the device's worker grid cannot be placed on
+ * this device (a dump made for a larger chip, or a hand-edited layout): every per-core figure would be spread over
+ * cores that do not exist, so the op gets no number (found by fuzzing: a 16x8 width-sharded conv1d input sized over
+ * 128 cores of an 8x8 Wormhole).
+ */
+function shardGridBeyondDevice(op: TtnnOp, ctx: EstimateContext): string | undefined {
+  const [rows, cols] = ctx.device.workerGrid;
+  const deviceCores = rows * cols;
+  const specs = [
+    ...op.operands.map((s, i) => ({ s, what: `operand ${i}` })),
+    ...op.results.map((s, i) => ({ s, what: `result ${i}` })),
+  ];
+  for (const { s, what } of specs) {
+    if (s.kind !== 'tensor' || s.layout.kind !== 'layout') continue;
+    const layout = s.layout;
+    if (layout.bufferType !== 'l1' || !isSharded(layout)) continue;
+    const shardCores = shardCoreCount(layout);
+    if (shardCores > deviceCores)
+      return `${what} is sharded over ${shardCores} cores (grid ${layout.gridShape[0]}x${layout.gridShape[1]}) but the device has ${deviceCores} worker cores (${rows}x${cols}): the layout does not fit this device (a dump made for a larger chip?)`;
+  }
+  return undefined;
 }
 
 /** tt-metal validates an op before its program factory runs: a broken rule (legality.ts) is the result. */

@@ -3,8 +3,8 @@
 import { strict as assert } from 'assert';
 import { ESTIMATORS, estimateOp } from '../../../server/src/estimate/registry';
 import type { DataType } from '../../../server/src/ttnn/dtype';
-import type { ValueSpec } from '../../../server/src/ttnn/op';
-import { int, ints, op, tensor, whContext } from './build';
+import type { PropValue, ValueSpec } from '../../../server/src/ttnn/op';
+import { dialect, int, ints, op, tensor, whContext } from './build';
 import { makeRandom as prng } from '../../../bench/random';
 
 function numbersIn(value: unknown, out: number[] = [], depth = 0): number[] {
@@ -62,5 +62,164 @@ describe('estimate/robustness', () => {
         for (const n of numbersIn(r))
           assert.ok(Number.isFinite(n) && n >= 0, `${name}: bad figure ${n} in ${JSON.stringify(r).slice(0, 300)}`);
       }
+    });
+});
+
+/**
+ * Hostile but parseable IR on the session-15 paths: each input once got a figure (or an Infinity / "beyond 2^53 B"
+ * message, or took half a minute) and now gets a reason that says what is wrong.
+ */
+describe('estimate/robustness: malformed attributes and layouts get a reason, not a figure', () => {
+  const reasonOf = (r: ReturnType<typeof estimateOp>): string =>
+    r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : `${r.kind} (no reason)`;
+  const mm256 = (config: Record<string, string>, kind = 'ttnn.matmul_multi_core_reuse_program_config') =>
+    op('ttnn.matmul', [tensor([256, 256]), tensor([256, 256])], [tensor([256, 256])], {
+      matmul_program_config: dialect(kind, {
+        compute_with_storage_grid_size: '8,8',
+        in0_block_w: '2',
+        out_subblock_h: '1',
+        out_subblock_w: '1',
+        per_core_m: '1',
+        per_core_n: '1',
+        ...config,
+      }),
+    });
+
+  it('matmul: a program config on a 0x0 grid (was: a 0 B figure on 0 cores)', () => {
+    const r = estimateOp(mm256({ compute_with_storage_grid_size: '0,0' }), whContext());
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(reasonOf(r), /compute_with_storage_grid_size 0x0 has no cores/);
+    // The 1D config sized 64 cores of a 0x0 grid.
+    const r1 = estimateOp(
+      mm256({ compute_with_storage_grid_size: '0,0' }, 'ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config'),
+      whContext(),
+    );
+    assert.equal(r1.kind, 'unmodeled');
+  });
+
+  for (const [field, text] of [
+    ['per_core_m', '0'],
+    ['in0_block_w', '1.5'],
+    ['out_subblock_w', '-1'],
+    ['out_block_h', 'abc'],
+  ] as const)
+    it(`matmul: ${field} = ${text} is named (was: Infinity block counts or a "beyond 2^53 B" overflow)`, () => {
+      for (const kind of [
+        'ttnn.matmul_multi_core_reuse_program_config',
+        'ttnn.matmul_multi_core_reuse_multi_cast_program_config',
+      ]) {
+        const r = estimateOp(mm256({ [field]: text }, kind), whContext());
+        assert.equal(r.kind, 'unmodeled', kind);
+        assert.ok(reasonOf(r).includes(`${field} = ${text} is not a positive integer`), reasonOf(r));
+      }
+    });
+
+  it('matmul: the auto config of a 2^31-row operand is found in well under a second (was: ~27 s in the divisor walk)', () => {
+    // linear of a transposed 2^31-element a, block sharded in L1 on 8 cores: per_core_M = 2^26 tiles, and the 2D
+    // config's block search walked every f from per_core_M / 2 down to 2 looking for divisors.
+    const a = tensor([2 ** 31], { buffer: 'l1', mem: 'block_sharded', grid: [8, 1] });
+    const b = tensor([2048], { buffer: 'l1', dtype: 'bfp_bf4' });
+    const o = op('ttnn.linear', [a, b], [tensor([2048])], { transpose_a: { kind: 'bool', value: true } });
+    const t0 = Date.now();
+    const r = estimateOp(o, whContext());
+    assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+    // Whatever it decides (the order of the divisors is tt-metal's and unchanged), it decides with a figure or a reason.
+    assert.ok(r.kind !== 'unmodeled' || !r.reason.startsWith('internal estimator error'), reasonOf(r));
+  });
+
+  it('an L1 tensor sharded over more cores than the device has (16x8 on an 8x8 Wormhole) gets no figure', () => {
+    const wide = tensor([32, 128 * 32], { buffer: 'l1', mem: 'width_sharded', grid: [16, 8] });
+    const r = estimateOp(op('ttnn.relu', [wide], [wide]), whContext());
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(reasonOf(r), /operand 0 is sharded over 128 cores .* device has 64 worker cores/);
+    // The same layout within the device still gets its figure.
+    const fits = tensor([32, 64 * 32], { buffer: 'l1', mem: 'width_sharded', grid: [8, 8] });
+    assert.equal(estimateOp(op('ttnn.relu', [fits], [fits]), whContext()).kind, 'estimate');
+  });
+
+  const conv1d = (groups: number, inChannels = 64) =>
+    op(
+      'ttnn.conv1d',
+      [tensor([1, 1024, inChannels]), tensor([64, inChannels / groups, 3], { page: 'row_major' })],
+      [tensor([1, 1, 1024, 64])],
+      {
+        batch_size: int(1),
+        in_channels: int(inChannels),
+        out_channels: int(64),
+        input_length: int(1024),
+        kernel_size: int(3),
+        groups: int(groups),
+        padding: ints(1, 1),
+        stride: int(1),
+        dilation: int(1),
+      },
+    );
+  it("conv1d: groups that do not divide the channels are tt-mlir's verifier error (was: a figure)", () => {
+    const r = estimateOp(conv1d(3), whContext());
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(reasonOf(r), /must both be divisible by groups 3/);
+    assert.equal(estimateOp(conv1d(2), whContext()).kind, 'estimate');
+  });
+  it('conv1d: a kernel longer than the padded input says so', () => {
+    const o = conv1d(1);
+    const r = estimateOp({ ...o, properties: { ...o.properties, kernel_size: int(2000) } }, whContext());
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(reasonOf(r), /1x2000 kernel .* larger than the padded 1x1024 input/);
+  });
+
+  const conv3d = (props: Record<string, PropValue>, config?: Record<string, string>) =>
+    op(
+      'ttnn.conv3d',
+      [tensor([1, 2, 8, 8, 32], { page: 'row_major' }), tensor([27 * 32, 32])],
+      [tensor([1, 2, 8, 8, 32], { page: 'row_major' })],
+      {
+        in_channels: int(32),
+        out_channels: int(32),
+        kernel_size: ints(3, 3, 3),
+        padding: ints(1, 1, 1),
+        stride: ints(1, 1, 1),
+        ...props,
+        ...(config === undefined ? {} : { conv3d_config: dialect('ttnn.conv3d_config', config) }),
+      },
+    );
+  it('conv3d: the well-formed op is estimated (the control for the cases below)', () => {
+    assert.equal(
+      estimateOp(conv3d({}, { compute_with_storage_grid_size: '#ttcore.grid<8x8>' }), whContext()).kind,
+      'estimate',
+    );
+  });
+  for (const [why, props, config, expected] of [
+    [
+      'a grid of 0x0 (was: 0 B on 0 cores)',
+      {},
+      { compute_with_storage_grid_size: '#ttcore.grid<0x0>' },
+      /0x0 does not fit the device's 64 worker cores/,
+    ],
+    [
+      'a 13x10 grid on an 8x8 device (was: 130 cores)',
+      {},
+      { compute_with_storage_grid_size: '#ttcore.grid<13x10>' },
+      /13x10 does not fit/,
+    ],
+    [
+      't_out_block 1.5 (was: a "beyond 2^53 B" overflow)',
+      {},
+      { t_out_block: '1.5' },
+      /t_out_block = 1.5 is not a positive integer/,
+    ],
+    ['h_out_block 0 (was: silently 1)', {}, { h_out_block: '0' }, /h_out_block = 0 is not a positive integer/],
+    ['c_in_block -32', {}, { c_in_block: '-32' }, /c_in_block = -32 is not a non-negative integer/],
+    [
+      'a depth-5 kernel over an unpadded depth of 2 (was: a figure)',
+      { kernel_size: ints(5, 3, 3), padding: ints(0, 1, 1) },
+      undefined,
+      /larger than the padded input \(depth 2/,
+    ],
+    ['stride 0', { stride: ints(0, 1, 1) }, undefined, /stride 3 positive integers/],
+  ] as const)
+    it(`conv3d: ${why}`, () => {
+      const r = estimateOp(conv3d(props, config), whContext());
+      assert.equal(r.kind, 'unmodeled');
+      assert.match(reasonOf(r), expected);
     });
 });

@@ -99,8 +99,38 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const kernel = propInts(op, 'kernel_size');
   if (kernel === undefined || kernel.length !== 3 || kernel.some((k) => !(k > 0)))
     return unmodeled(op.name, 'kernel_size attribute missing or invalid');
+  // The output extent per spatial dim, (in + 2·pad − k) / stride + 1 (tt-mlir's Conv3dOp shape rule): a kernel wider
+  // than the padded input leaves nothing to convolve (found by fuzzing: such an op got a figure).
+  const padding = propInts(op, 'padding') ?? [0, 0, 0];
+  const stride = propInts(op, 'stride') ?? [1, 1, 1];
+  if (padding.length !== 3 || padding.some((p) => !(p >= 0)) || stride.length !== 3 || stride.some((v) => !(v >= 1)))
+    return unmodeled(op.name, 'padding must be 3 non-negative and stride 3 positive integers');
+  const spatial = [input.logical[1]!, input.logical[2]!, input.logical[3]!];
+  // Figures past 2^53 are left to the model-overflow rule (no figure, and no inexact number in the reason).
+  const emptyAxis = spatial.findIndex(
+    (extent, i) =>
+      [extent, padding[i]!, kernel[i]!].every(Number.isSafeInteger) && extent + 2 * padding[i]! < kernel[i]!,
+  );
+  if (emptyAxis >= 0)
+    return unmodeled(
+      op.name,
+      `kernel ${kernel.join('x')} is larger than the padded input (${['depth', 'height', 'width'][emptyAxis]} ${spatial[emptyAxis]} + 2·${padding[emptyAxis]} < ${kernel[emptyAxis]}): the output is empty`,
+    );
   const cfg = op.properties['conv3d_config'];
   const fields = cfg !== undefined && cfg.kind === 'dialect' ? cfg.fields : {};
+  // Conv3dConfig [2]: the T/H/W blocks are counts (at least 1); a C block of 0 means all channels. Anything else
+  // printed there is a malformed config, not a default.
+  const malformed = ['t_out_block', 'h_out_block', 'w_out_block', 'c_in_block', 'c_out_block'].find((k) => {
+    const text = fields[k];
+    if (text === undefined) return false;
+    const v = Number(text);
+    return !(Number.isSafeInteger(v) && v >= (k.startsWith('c_') ? 0 : 1));
+  });
+  if (malformed !== undefined)
+    return unmodeled(
+      op.name,
+      `conv3d_config ${malformed} = ${fields[malformed]} is not a ${malformed.startsWith('c_') ? 'non-negative' : 'positive'} integer`,
+    );
   const num = (k: string, dflt: number): number => {
     const v = Number(fields[k]);
     return Number.isFinite(v) && v > 0 ? v : dflt;
@@ -141,6 +171,12 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const g = /(\d+)x(\d+)/.exec(gridText);
   const grid: [number, number] =
     g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
+  const deviceCores = ctx.device.workerGrid[0] * ctx.device.workerGrid[1];
+  if (!(grid[0] >= 1) || !(grid[1] >= 1) || grid[0] * grid[1] > deviceCores)
+    return unmodeled(
+      op.name,
+      `conv3d_config compute_with_storage_grid_size ${grid[0]}x${grid[1]} does not fit the device's ${deviceCores} worker cores`,
+    );
   return finishProgram({
     op,
     ctx,

@@ -371,6 +371,13 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   ) {
     return 'conv attributes must be positive';
   }
+  // tt-mlir's Conv1dOp / Conv2dOp / ConvTranspose2dOp verifiers (TTNNOps.cpp@19c86fc): such IR never reaches
+  // tt-metal, and the per-group channel counts below would be fractional (found by fuzzing).
+  if (
+    [inChannels, outChannels, groups].every(Number.isSafeInteger) &&
+    (inChannels % groups !== 0 || outChannels % groups !== 0)
+  )
+    return `tt-mlir's verifier rejects this op: in_channels ${inChannels} and out_channels ${outChannels} must both be divisible by groups ${groups}`;
   let outputH: number;
   let outputW: number;
   if (transposed) {
@@ -383,7 +390,10 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
     outputW =
       Math.floor((inputW - kernel[1] - (kernel[1] - 1) * (dilation[1] - 1) + padding[2] + padding[3]) / stride[1]) + 1;
   }
-  if (!(outputH > 0) || !(outputW > 0)) return `output image ${outputH}x${outputW} is empty`;
+  if (!(outputH > 0) || !(outputW > 0))
+    return transposed || ![...kernel, ...dilation, inputH, inputW, outputH, outputW].every(Number.isSafeInteger)
+      ? `output image ${outputH}x${outputW} is empty`
+      : `output image ${outputH}x${outputW} is empty: the ${kernel[0]}x${kernel[1]} kernel (dilation ${dilation[0]}x${dilation[1]}) is larger than the padded ${inputH}x${inputW} input`;
   const weightDtype = weight.layout.kind === 'layout' ? weight.layout.dtype : undefined;
   // Until tt-mlir PR #3056 its runtime ran conv_transpose2d with a Conv2dConfig of its own: the defaults, the operands'
   // dtypes and shard_layout WIDTH_SHARDED, whatever the IR's conv2d_config [9].

@@ -379,6 +379,19 @@ function boolField(fields: Readonly<Record<string, string>>, name: string): bool
   return v === undefined ? undefined : v === 'true';
 }
 
+/** Config fields that count tiles or subblocks: each must be a positive integer when printed. */
+const MATMUL_CONFIG_COUNT_FIELDS = [
+  'in0_block_w',
+  'out_subblock_h',
+  'out_subblock_w',
+  'out_block_h',
+  'out_block_w',
+  'per_core_m',
+  'per_core_M',
+  'per_core_n',
+  'per_core_N',
+] as const;
+
 /** An explicit `#ttnn.matmul_*_program_config<...>` as a MatmulConfig, or why not. */
 export function parseMatmulConfig(
   config: Extract<PropValue, { kind: 'dialect' }>,
@@ -391,6 +404,18 @@ export function parseMatmulConfig(
   const g = /(\d+),(\d+)/.exec(gridText) ?? /(\d+)x(\d+)/.exec(gridText);
   const gridX = g === null ? deviceGrid[1] : Number(g[1]);
   const gridY = g === null ? deviceGrid[0] : Number(g[2]);
+  // tt-mlir prints these as unsigned integers; a zero, negative, fractional or unreadable one is a malformed config
+  // every block count below would divide by or multiply into a non-integer (found by fuzzing: Infinity block counts).
+  if (!(gridX >= 1) || !(gridY >= 1))
+    return `${config.name}: compute_with_storage_grid_size ${gridX}x${gridY} has no cores (each side must be at least 1)`;
+  const malformed = MATMUL_CONFIG_COUNT_FIELDS.find((name) => {
+    const text = f[name];
+    if (text === undefined) return false;
+    const n = Number(text.replace(/:.*$/, ''));
+    return !(Number.isSafeInteger(n) && n >= 1);
+  });
+  if (malformed !== undefined)
+    return `${config.name}: ${malformed} = ${f[malformed]} is not a positive integer (tt-metal divides the work by it)`;
   if (kind === 'MatmulMultiCoreProgramConfig') return nonReuseMultiCore(gridX, gridY);
   const perCoreM = field(f, 'per_core_m', 'per_core_M');
   const perCoreN = field(f, 'per_core_n', 'per_core_N');

@@ -205,6 +205,18 @@ function perCoreFactor(s: SelectionInput, w: number): number {
  * with any block that fits) until tt-metal PR #49621, the area in the outer loop (the largest block with any w) after
  * (change point 'matmul-multi-dim-factor-area-first'); the change point is read only when the two orders disagree.
  */
+/** The divisors of `x` strictly between 1 and x, largest first. */
+function properDivisorsDescending(x: number): number[] {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let d = 2; d * d <= x; d++) {
+    if (x % d !== 0) continue;
+    small.push(d);
+    if (d * d !== x) large.push(x / d);
+  }
+  return [...large, ...small.reverse()];
+}
+
 function multiDimFactor(
   s: SelectionInput,
   m: number,
@@ -213,10 +225,10 @@ function multiDimFactor(
   adjustW: boolean,
 ): [number, number, number] {
   if (estimatedCbBytes(s, m, n, w) < s.maxL1SpaceBytes) return [m, n, w];
-  const mf = [m, 1];
-  const nf = [n, 1];
-  for (let f = Math.floor(m / 2); f > 1; f--) if (m % f === 0) mf.push(f);
-  for (let f = Math.floor(n / 2); f > 1; f--) if (n % f === 0) nf.push(f);
+  // tt-metal walks f from x/2 down to 2; the same divisors in the same order, found in O(√x) (a 2^31-row operand
+  // made the walk take half a minute per estimate).
+  const mf = [m, 1, ...properDivisorsDescending(m)];
+  const nf = [n, 1, ...properDivisorsDescending(n)];
   const byArea = new Map<number, [number, number]>();
   for (const fm of mf) {
     for (const fn of nf) {
@@ -228,8 +240,7 @@ function multiDimFactor(
     }
   }
   const blocks = [...byArea.keys()].sort((x, y) => y - x).map((area) => byArea.get(area)!);
-  const ks: number[] = [];
-  for (let k = w; k >= (adjustW ? 1 : w) && k >= 1; k--) if (w % k === 0) ks.push(k);
+  const ks: number[] = w < 1 ? [] : adjustW ? [w, ...properDivisorsDescending(w), ...(w > 1 ? [1] : [])] : [w];
   const fits = (fm: number, fn: number, k: number) => estimatedCbBytes(s, fm, fn, k) < s.maxL1SpaceBytes;
   // matmul_program_config.cpp@001cea9: in0_block_w outer, blocks inner.
   let kFirst: [number, number, number] = [1, 1, 1];
