@@ -19,6 +19,11 @@
  *     Worked example: add of 64x1024 and 2048x2048 (golden TestOpModelLib.cpp@b73fc81:1929, expected_legal false).
  *   reduce-dim: reductions, argmax and accumulations over a dim outside [-rank, rank-1]: "Dimension out of range
  *     (expected to be in range of [-r, r-1], but got d)"                                                         [5]
+ *   reduce-result-shape: sum, mean, max and min whose result shape is not the input's with the dim_arg dims dropped
+ *     (or kept as 1 with keep_dim; no dim_arg reduces every dim): tt-mlir's verifier rejects the IR ("Expected output
+ *     shape (...), got (...)"), so no program runs: unmodeled, naming the verifier, not a figure                  [6]
+ *     Worked example: sum over dim_arg [1] of 4x64x128, keep_dim false: expected (4, 128); a 4x1x128 result is
+ *     rejected, a 4x128 one is not.
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp@019b681
@@ -31,19 +36,23 @@
  *       validate / compute_broadcasted_output)
  *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp; the generic reductions
  *       normalise dims the same way
+ *   [6] tt-mlir lib/Dialect/TTNN/IR/TTNNOps.cpp@19c86fc (verifyReduceOp, used by MaxOp / MeanOp / SumOp / MinOp::verify)
+ *
+ * A rule for a tt-mlir verifier error returns `unmodeled` (the IR never reaches tt-metal), as the registry does for a
+ * rejected result layout; the others return `illegal` with tt-metal's message.
  */
 
 import type { TtnnOp, ValueSpec } from '../ttnn/op';
 import { atOrAfter } from './changePoints';
 import { BINARY_OPS, UNARY_OPS } from './ops/eltwise';
-import type { EstimateContext, Illegal } from './types';
-import { illegal } from './types';
+import type { EstimateContext, Illegal, Unmodeled } from './types';
+import { illegal, unmodeled } from './types';
 
 export interface LegalityRule {
   /** Op names the rule applies to. */
   readonly ops: readonly string[];
-  /** The rejection, or undefined when the op passes this rule. */
-  readonly check: (op: TtnnOp, ctx: EstimateContext) => Illegal | undefined;
+  /** The rejection (unmodeled for a tt-mlir verifier error), or undefined when the op passes this rule. */
+  readonly check: (op: TtnnOp, ctx: EstimateContext) => Illegal | Unmodeled | undefined;
 }
 
 const CITES = {
@@ -68,6 +77,9 @@ const REDUCING_OPS: readonly string[] = [
   'cumprod',
   'moreh_cumsum',
 ].map((n) => `ttnn.${n}`);
+
+/** The reductions whose tt-mlir verifier checks the result shape (verifyReduceOp) [6]. */
+const SHAPE_VERIFIED_REDUCTIONS: readonly string[] = ['sum', 'mean', 'max', 'min'].map((n) => `ttnn.${n}`);
 
 function memoryLayoutOf(spec: ValueSpec | undefined): string | undefined {
   if (spec === undefined || spec.kind !== 'tensor' || spec.layout.kind !== 'layout') return undefined;
@@ -151,6 +163,26 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
       return undefined;
     },
   },
+  {
+    ops: SHAPE_VERIFIED_REDUCTIONS,
+    check: (op) => {
+      const input = knownDims(op.operands[0]);
+      const result = knownDims(op.results[0]);
+      if (input === undefined || result === undefined) return undefined;
+      const rank = input.length;
+      const dims = intsOf(op, 'dim_arg');
+      // The reduce-dim rule above has rejected out-of-range dims; no dim_arg reduces every dim.
+      const reduced = new Set((dims ?? input.map((_, i) => i)).map((d) => (d < 0 ? d + rank : d)));
+      const p = op.properties['keep_dim'];
+      const keepDim = p?.kind === 'bool' && p.value;
+      const expected = input.flatMap((extent, i) => (!reduced.has(i) ? [extent] : keepDim ? [1] : []));
+      if (expected.length === result.length && expected.every((e, i) => e === result[i])) return undefined;
+      return unmodeled(
+        op.name,
+        `tt-mlir's verifier rejects this op (TTNNOps.cpp@19c86fc verifyReduceOp): Expected output shape (${expected.join(', ')}), got (${result.join(', ')})`,
+      );
+    },
+  },
 ];
 
 const RULES_BY_OP: ReadonlyMap<string, readonly LegalityRule[]> = (() => {
@@ -160,7 +192,7 @@ const RULES_BY_OP: ReadonlyMap<string, readonly LegalityRule[]> = (() => {
 })();
 
 /** The first rule `op` breaks on the context's builds, or undefined when tt-metal accepts it as far as we know. */
-export function legalityOf(op: TtnnOp, ctx: EstimateContext): Illegal | undefined {
+export function legalityOf(op: TtnnOp, ctx: EstimateContext): Illegal | Unmodeled | undefined {
   for (const rule of RULES_BY_OP.get(op.name) ?? []) {
     const rejected = rule.check(op, ctx);
     if (rejected !== undefined) return rejected;

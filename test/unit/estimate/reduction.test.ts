@@ -12,6 +12,9 @@ import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import { computeConfig, ints, op, tensor, whContext } from './build';
 
+/** Results below keep the reduced dims as 1: tt-mlir's verifier (verifyReduceOp) requires keep_dim for that shape. */
+const KEEP = { kind: 'bool', value: true } as const;
+
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r));
   return r as OpEstimate;
@@ -24,7 +27,10 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
   it('W: sum over the last dim of 1x1x64x1024 bf16', () => {
     // NC·Ht = 1·2 = 2 tile rows → 2 cores; CBs 2·2,048 + 2·2,048 + 2·2,048 = 12,288 B.
     const e = est(
-      estimateOp(op('ttnn.sum', [dram([1, 1, 64, 1024])], [dram([1, 1, 64, 1])], { dim_arg: ints(3) }), whContext()),
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 64, 1024])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
+        whContext(),
+      ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 12_288);
@@ -36,7 +42,10 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     // NC·Wt = 1·(256/32) = 8 tile columns → 8 cores; CBs 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B (the W set would
     // give 12,288 B and split 98 tile rows instead).
     const e = est(
-      estimateOp(op('ttnn.mean', [dram([1, 1, 3136, 256])], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()),
+      estimateOp(
+        op('ttnn.mean', [dram([1, 1, 3136, 256])], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) }),
+        whContext(),
+      ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.cbBytesPerCore, 10_240);
@@ -65,7 +74,10 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
   it('H: NC·Wt columns past the grid split unevenly', () => {
     // 4x1x49x1024 bf16 over dim 2: NC·Wt = 4·32 = 128 columns over 64 cores (2 each); CBs 10,240 B.
     const e = est(
-      estimateOp(op('ttnn.sum', [dram([4, 1, 49, 1024])], [dram([4, 1, 1, 1024])], { dim_arg: ints(-2) }), whContext()),
+      estimateOp(
+        op('ttnn.sum', [dram([4, 1, 49, 1024])], [dram([4, 1, 1, 1024])], { keep_dim: KEEP, dim_arg: ints(-2) }),
+        whContext(),
+      ),
     );
     assert.equal(e.nCoresUsed, 64);
     assert.equal(e.cbBytesPerCore, 10_240);
@@ -77,7 +89,10 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     // columns: 2·4,096 + 2,048 + 2·4,096 = 18,432 B. Reported: 20,480 B.
     const e = est(
       estimateOp(
-        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [dram([1, 1024, 1, 1], 'f32')], { dim_arg: ints(2, 3) }),
+        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [dram([1, 1024, 1, 1], 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(2, 3),
+        }),
         whContext(),
       ),
     );
@@ -95,7 +110,10 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     // 1,024 tiles over 64 banks = 16 tiles · 4,096 = 65,536 B per core.
     const e = est(
       estimateOp(
-        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [l1([1, 1024, 1, 1], 'f32')], { dim_arg: ints(2, 3) }),
+        op('ttnn.mean', [dram([1, 1024, 7, 7], 'f32')], [l1([1, 1024, 1, 1], 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(2, 3),
+        }),
         whContext(),
       ),
     );
@@ -105,7 +123,12 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
 
   it('HW over a single tile runs the single-core HW factory', () => {
     // 32x32 bf16 over dims 0, 1: one tile → core (0,0); CBs 2·2,048 + 2·2,048 (scaler) + 2·2,048 = 12,288 B.
-    const e = est(estimateOp(op('ttnn.sum', [dram([32, 32])], [dram([1, 1])], { dim_arg: ints(0, 1) }), whContext()));
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([32, 32])], [dram([1, 1])], { keep_dim: KEEP, dim_arg: ints(0, 1) }),
+        whContext(),
+      ),
+    );
     assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
     assert.equal(e.nCoresUsed, 1);
     assert.equal(e.cbBytesPerCore, 12_288);
@@ -113,7 +136,9 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
 
   it('sharded inputs other than the width-sharded H reduce are approx', () => {
     const sharded = tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
-    const hs = est(estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { dim_arg: ints(2) }), whContext()));
+    const hs = est(
+      estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) }), whContext()),
+    );
     assert.equal(hs.confidence, 'approx');
     assert.match(hs.approxReason, /sharded input/);
   });
@@ -124,7 +149,7 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     // (4 output tiles) are the shards themselves. The interleaved set would add 2 output tiles: 10,240 B.
     const ws = tensor([1, 1, 64, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
     const wsOut = tensor([1, 1, 1, 1024], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] });
-    const e = est(estimateOp(op('ttnn.sum', [ws], [wsOut], { dim_arg: ints(2) }), whContext()));
+    const e = est(estimateOp(op('ttnn.sum', [ws], [wsOut], { keep_dim: KEEP, dim_arg: ints(2) }), whContext()));
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory (width sharded)');
     assert.equal(e.cbBytesPerCore, 6_144);
     assert.equal(e.nCoresUsed, 8);
@@ -137,7 +162,9 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
       ],
     );
     // Into an interleaved result the interleaved path runs (2026 factory: use_width_sharding needs both sharded).
-    const toDram = est(estimateOp(op('ttnn.sum', [ws], [dram([1, 1, 1, 1024])], { dim_arg: ints(2) }), whContext()));
+    const toDram = est(
+      estimateOp(op('ttnn.sum', [ws], [dram([1, 1, 1, 1024])], { keep_dim: KEEP, dim_arg: ints(2) }), whContext()),
+    );
     assert.equal(toDram.cbBytesPerCore, 10_240);
     assert.equal(toDram.confidence, 'approx');
   });
@@ -158,7 +185,10 @@ describe('estimate/reduction: ttnn.min', () => {
     // result 8,192 B → 10,240 B. L1 result: the negated 1x1x64x64 (4 tiles over 64 banks: 1 tile, 2,048 B) and the
     // max result (2 tiles: 2,048 B) are live during the max reduce → 4,096 B.
     const e = est(
-      estimateOp(op('ttnn.min', [dram([1, 1, 64, 64])], [l1([1, 1, 1, 64])], { dim_arg: ints(2) }), whContext()),
+      estimateOp(
+        op('ttnn.min', [dram([1, 1, 64, 64])], [l1([1, 1, 1, 64])], { keep_dim: KEEP, dim_arg: ints(2) }),
+        whContext(),
+      ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.cbBytesPerCore, 10_240);
@@ -173,7 +203,7 @@ describe('estimate/reduction: ttnn.min', () => {
     // 1x1x64x64 bf16 over W: c_0 2, c_2 2, c_3 2, c_4 1, c_5 1 tiles = 8 · 2,048 = 16,384 B.
     const e = est(
       estimateOp(
-        op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 64, 1])], { dim_arg: ints(3) }),
+        op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
         whContext({ ttMetalDate: '2026-02-01' }),
       ),
     );
@@ -189,7 +219,11 @@ describe('estimate/reduction: ttnn.min', () => {
     const min = (ctx: ReturnType<typeof whContext>, props = {}) =>
       est(
         estimateOp(
-          op('ttnn.min', [dram([1, 1, 64, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2), ...props }),
+          op('ttnn.min', [dram([1, 1, 64, 6400])], [dram([1, 1, 1, 6400])], {
+            keep_dim: KEEP,
+            dim_arg: ints(2),
+            ...props,
+          }),
           ctx,
         ),
       );
@@ -222,7 +256,7 @@ describe('estimate/reduction: ttnn.min', () => {
     const min = (date?: string) =>
       est(
         estimateOp(
-          op('ttnn.min', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }),
+          op('ttnn.min', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { keep_dim: KEEP, dim_arg: ints(1) }),
           date === undefined ? whContext() : whContext({ ttMetalDate: date }),
         ),
       );
@@ -237,7 +271,7 @@ describe('estimate/reduction: ttnn.min', () => {
     // external negation; its largest program is the plain max H reduce, 10,240 B.
     const e = est(
       estimateOp(
-        op('ttnn.min', [dram([1, 1, 12800, 6400])], [dram([1, 1, 1, 6400])], { dim_arg: ints(2) }),
+        op('ttnn.min', [dram([1, 1, 12800, 6400])], [dram([1, 1, 1, 6400])], { keep_dim: KEEP, dim_arg: ints(2) }),
         whContext({ ttMetalDate: '2026-06-01' }),
       ),
     );
@@ -262,7 +296,10 @@ describe('estimate/reduction: dims outside the last two', () => {
     // of 32) = 4,608 B; H reduce of 1x64x(8→32)x64: NC·Wt = 64·2 = 128 columns over 64 cores, 2·2,048 + 2,048 +
     // 2·2,048 = 10,240 B; HC transpose back of 1x64x1x64 (C = 64: no pad CB) 4,096 B. Reported 10,240 B.
     const e = est(
-      estimateOp(op('ttnn.max', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(1) }), whContext()),
+      estimateOp(
+        op('ttnn.max', [dram([1, 8, 64, 64])], [dram([1, 1, 64, 64])], { keep_dim: KEEP, dim_arg: ints(1) }),
+        whContext(),
+      ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.cbBytesPerCore, 10_240);
@@ -277,7 +314,12 @@ describe('estimate/reduction: dims outside the last two', () => {
     // c_24 one Float32 tile 4,096 (non_height_width_reduce turns fp32 accumulation on) = 18,432 B; 1x1x64x64 = 4
     // output tiles → 4 cores.
     const sum = (ctx = whContext()) =>
-      est(estimateOp(op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], { dim_arg: ints(0) }), ctx));
+      est(
+        estimateOp(
+          op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], { keep_dim: KEEP, dim_arg: ints(0) }),
+          ctx,
+        ),
+      );
     const after = sum();
     assert.equal(after.factory, 'FastReduceNCProgramFactory');
     assert.equal(after.cbBytesPerCore, 18_432);
@@ -292,6 +334,7 @@ describe('estimate/reduction: dims outside the last two', () => {
     const off = est(
       estimateOp(
         op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], {
+          keep_dim: KEEP,
           dim_arg: ints(0),
           compute_config: computeConfig(false),
         }),
@@ -305,7 +348,10 @@ describe('estimate/reduction: dims outside the last two', () => {
     // 2x1x64x64 f32: H reduce of the permuted 64x1x(2→32)x64, 128 columns: 2·4,096 + 2,048 + 2·4,096 = 18,432 B.
     const e = est(
       estimateOp(
-        op('ttnn.sum', [dram([2, 1, 64, 64], 'f32')], [dram([1, 1, 64, 64], 'f32')], { dim_arg: ints(0) }),
+        op('ttnn.sum', [dram([2, 1, 64, 64], 'f32')], [dram([1, 1, 64, 64], 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(0),
+        }),
         whContext(),
       ),
     );
@@ -316,7 +362,9 @@ describe('estimate/reduction: dims outside the last two', () => {
   it('bf16 sum over every dim: fast_reduce_nc over dims 1 then 0, then the HW reduce', () => {
     // 2x3x64x64 bf16, no dim_arg: dim 1 (3 long → granularity 3): c_0 6·2,048 = 12,288 + 2,048 + 4,096 + 4,096 =
     // 22,528 B; dim 0 (granularity 2): 18,432 B; HW of 1x1x64x64 (4 tiles: W then H): W 12,288 B. Reported 22,528 B.
-    const e = est(estimateOp(op('ttnn.sum', [dram([2, 3, 64, 64])], [dram([1, 1, 1, 1])]), whContext()));
+    const e = est(
+      estimateOp(op('ttnn.sum', [dram([2, 3, 64, 64])], [dram([1, 1, 1, 1])], { keep_dim: KEEP }), whContext()),
+    );
     assert.equal(e.factory, 'FastReduceNCProgramFactory');
     assert.equal(e.cbBytesPerCore, 22_528);
     assert.match(e.factoryReason, /fast_reduce_nc dim 1: .*fast_reduce_nc dim 0: .*reduce HW/);
@@ -326,7 +374,10 @@ describe('estimate/reduction: dims outside the last two', () => {
     // max over dim 0 of 2x3x64x64 bf16 into L1: transposed 64x3x(2→32)x64 = 64·3·1·2 = 384 tiles over 64 banks =
     // 6 tiles · 2,048 = 12,288 B per core; its H reduce 64x3x1x64, also 384 tiles = 12,288 B → 24,576 B.
     const e = est(
-      estimateOp(op('ttnn.max', [dram([2, 3, 64, 64])], [l1([1, 3, 64, 64])], { dim_arg: ints(0) }), whContext()),
+      estimateOp(
+        op('ttnn.max', [dram([2, 3, 64, 64])], [l1([1, 3, 64, 64])], { keep_dim: KEEP, dim_arg: ints(0) }),
+        whContext(),
+      ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.l1IntermediateBytesPerCore, 24_576);

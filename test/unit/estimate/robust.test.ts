@@ -222,4 +222,96 @@ describe('estimate/robustness: malformed attributes and layouts get a reason, no
       assert.equal(r.kind, 'unmodeled');
       assert.match(reasonOf(r), expected);
     });
+
+  // KV caches: a cache and input that disagree on heads, head dim or batch were sized at 'exact' (found by fuzzing).
+  // tt-mlir's UpdateCacheOp / FillCacheOp / PagedUpdateCacheOp::verify (TTNNOps.cpp@19c86fc) reject dims 1 and 3
+  // mismatches (unmodeled: the IR never compiles); tt-metal's validate rejects the batch rules (illegal).
+  const dramT = (shape: number[], dtype: DataType = 'bf16') => tensor(shape, { dtype });
+  const updateCache = (cache: number[], input: number[]) =>
+    op('ttnn.update_cache', [dramT(cache), dramT(input), dramT([1], 'u32')], [], { batch_offset: int(0) });
+  it('update_cache: cache and input with different head dims or head counts get no figure', () => {
+    assert.equal(estimateOp(updateCache([1, 32, 64, 512], [1, 32, 3, 512]), whContext()).kind, 'estimate');
+    const headDim = estimateOp(updateCache([1, 32, 64, 512], [1, 32, 3, 256]), whContext());
+    assert.equal(headDim.kind, 'unmodeled');
+    assert.match(
+      reasonOf(headDim),
+      /tt-mlir's verifier .*Cache tensor shape must match input tensor shape on dims 1 and 3\. Got cache shape \(1, 32, 64, 512\), input shape \(1, 32, 3, 256\)/,
+    );
+    const heads = estimateOp(updateCache([1, 32, 64, 512], [1, 8, 3, 512]), whContext());
+    assert.equal(heads.kind, 'unmodeled');
+    assert.match(reasonOf(heads), /dims 1 and 3/);
+    const inputBatch = estimateOp(updateCache([1, 32, 64, 512], [2, 32, 3, 512]), whContext());
+    assert.match(reasonOf(inputBatch), /Input tensor requires that dim 0 have size 1, got input dim 0 size = 2/);
+  });
+
+  it('update_cache: a cache batch above the input height (padded dim 2) is illegal', () => {
+    // 64 users in the cache, input 1x32x3x512: padded dim 2 = 32 < 64.
+    const r = estimateOp(updateCache([64, 32, 64, 512], [1, 32, 3, 512]), whContext());
+    assert.equal(r.kind, 'illegal');
+    assert.equal(reasonOf(r), 'Cache tensor batch size (64) must be <= input tensor height (32)');
+    // 32 users fit the 32 padded rows.
+    assert.equal(estimateOp(updateCache([32, 32, 64, 512], [1, 32, 3, 512]), whContext()).kind, 'estimate');
+  });
+
+  const fillCache = (cache: number[], input: number[]) =>
+    op('ttnn.fill_cache', [dramT(cache), dramT(input)], [], { batch_offset: int(0) });
+  it('fill_cache: mismatched heads / head dim, an input longer than the cache, or an input batch above 1 get no figure', () => {
+    assert.equal(estimateOp(fillCache([1, 32, 64, 512], [1, 32, 3, 512]), whContext()).kind, 'estimate');
+    const headDim = estimateOp(fillCache([1, 32, 64, 512], [1, 32, 3, 128]), whContext());
+    assert.equal(headDim.kind, 'unmodeled');
+    assert.match(reasonOf(headDim), /must match input tensor shape on dims 1 and 3/);
+    const longer = estimateOp(fillCache([1, 32, 64, 512], [1, 32, 96, 512]), whContext());
+    assert.equal(longer.kind, 'unmodeled');
+    assert.match(reasonOf(longer), /Got cache dim 2 size = 64, input dim 2 size = 96/);
+    const batch = estimateOp(fillCache([4, 32, 64, 512], [2, 32, 64, 512]), whContext());
+    assert.equal(batch.kind, 'illegal');
+    assert.equal(reasonOf(batch), 'Input tensor batch size must be 1 but got 2');
+  });
+
+  // paged_update_cache without a page table: 8 users, 8 heads of 128, the input height-sharded one user per core.
+  const pagedUpdate = (cache: number[], input: number[], users = 8) =>
+    op(
+      'ttnn.paged_update_cache',
+      [
+        dramT(cache),
+        tensor(input, { buffer: 'l1', mem: 'height_sharded', grid: [input[1] ?? 1, 1] }),
+        dramT([users], 'si32'),
+      ],
+      [],
+    );
+  it('paged_update_cache: head dim, user count and cache batch must agree with the input', () => {
+    assert.equal(estimateOp(pagedUpdate([8, 8, 128, 128], [1, 8, 8, 128]), whContext()).kind, 'estimate');
+    const headDim = estimateOp(pagedUpdate([8, 8, 128, 128], [1, 8, 8, 64]), whContext());
+    assert.equal(headDim.kind, 'unmodeled');
+    assert.match(
+      reasonOf(headDim),
+      /Input tensor must have dim 3 be equal to the head dimension \(determined by cache shape\): 128, got 64/,
+    );
+    const users = estimateOp(pagedUpdate([8, 8, 128, 128], [1, 8, 8, 128], 4), whContext());
+    assert.equal(users.kind, 'unmodeled');
+    assert.match(reasonOf(users), /number of users \(determined by update index shape\): 4, got 8/);
+    const batch = estimateOp(pagedUpdate([4, 8, 128, 128], [1, 8, 8, 128]), whContext());
+    assert.equal(batch.kind, 'illegal');
+    assert.match(reasonOf(batch), /Expect batch in input tensor match the batch in cache tensor/);
+  });
+
+  // Reductions: tt-mlir's verifyReduceOp (TTNNOps.cpp@19c86fc) derives the result shape from dim_arg and keep_dim.
+  // sum over dim 1 of 4x64x128: (4, 128) without keep_dim, (4, 1, 128) with it.
+  const sum = (result: number[], props: Record<string, PropValue>) =>
+    op('ttnn.sum', [dramT([4, 64, 128])], [dramT(result)], props);
+  const keep = { kind: 'bool', value: true } as const;
+  it('reductions: a result shape that contradicts dim_arg / keep_dim gets no figure (was: sized)', () => {
+    assert.equal(estimateOp(sum([4, 128], { dim_arg: ints(1) }), whContext()).kind, 'estimate');
+    assert.equal(estimateOp(sum([4, 1, 128], { dim_arg: ints(1), keep_dim: keep }), whContext()).kind, 'estimate');
+    const kept = estimateOp(sum([4, 1, 128], { dim_arg: ints(1) }), whContext());
+    assert.equal(kept.kind, 'unmodeled');
+    assert.match(reasonOf(kept), /tt-mlir's verifier .*Expected output shape \(4, 128\), got \(4, 1, 128\)/);
+    const wrongDim = estimateOp(sum([64, 128], { dim_arg: ints(-2) }), whContext());
+    assert.match(reasonOf(wrongDim), /Expected output shape \(4, 128\), got \(64, 128\)/);
+    // No dim_arg reduces every dim: rank 0 without keep_dim, all ones with it.
+    const all = op('ttnn.max', [dramT([4, 64, 128])], [dramT([1, 1, 1])], {});
+    assert.match(reasonOf(estimateOp(all, whContext())), /Expected output shape \(\), got \(1, 1, 1\)/);
+    const allKept = op('ttnn.max', [dramT([4, 64, 128])], [dramT([1, 1, 1])], { keep_dim: keep });
+    assert.notEqual(estimateOp(allKept, whContext()).kind, 'unmodeled');
+  });
 });

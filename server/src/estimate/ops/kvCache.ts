@@ -20,7 +20,17 @@
  *   [3] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78
  *   [4] tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a
  *   [5] tt-metal …/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373 (validate: sharded,
- *       not width-sharded input of bf16/f32; interleaved cache)
+ *       not width-sharded input of bf16/f32; interleaved cache); its 2026 version (search index id 54745694682):
+ *       without a page table or share_cache, input batch (padded dim 1) = cache batch (padded dim 0)
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_device_operation.cpp (2026 version, search index
+ *       id 54489825014; validate_on_program_cache_miss): padded input dim 0 = 1; update: cache batch ≤ input padded
+ *       dim 2
+ *   [7] tt-mlir lib/Dialect/TTNN/IR/TTNNOps.cpp@19c86fc (UpdateCacheOp / FillCacheOp / PagedUpdateCacheOp::verify):
+ *       cache and input agree on dims 1 (heads) and 3 (head dim); update: input dim 0 = 1; fill: input dim 2 ≤ cache
+ *       dim 2; paged update: input dim 0 = 1, dim 1 = the update index's length, dim 3 = the cache's head dim
+ *
+ * Shapes the tt-mlir verifier rejects [7] never compile (unmodeled, naming the verifier); shapes only tt-metal's
+ *   validation rejects [5][6] are illegal. Neither gets a figure (found by fuzzing: mismatched head dims were sized).
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off), as tt-mlir passes none. The factories read are
  *   recent; the tt-mlir OpModel goldens (tt-metal f4163c2, 2025-11) agree with them, and tt-mlir #3679 (2025-06-04)
@@ -41,6 +51,7 @@ import {
   finishProgram,
   gridArea,
   groupsFromSplit,
+  propBool,
   resolveTensor,
   splitWorkToCores,
   withInPlaceOutput,
@@ -57,6 +68,10 @@ const CITE_PAGED_UPDATE =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_program_factory.cpp@0147d78';
 const CITE_PAGED_UPDATE_VALIDATE =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp@06bd373';
+const CITE_UPDATE_VALIDATE =
+  'tt-metal ttnn/cpp/ttnn/operations/kv_cache/device/update_cache_device_operation.cpp (2026 version, search index id 54489825014; validate_on_program_cache_miss)';
+const CITE_PAGED_UPDATE_VALIDATE_2026 =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/update_cache/paged_update_cache_device_operation.cpp (2026 version, search index id 54745694682)';
 const CITE_PAGED_FILL =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/paged_cache/device/fill_cache/paged_fill_cache_program_factory.cpp@056bc6a';
 
@@ -77,10 +92,44 @@ function cacheAndInput(op: TtnnOp): CacheOperands | string {
   return { cache, input };
 }
 
+const shapeText = (dims: readonly number[]): string => `(${dims.join(', ')})`;
+
+/** tt-mlir's verifier [7] rejects the op: the IR does not compile, so no tt-metal program runs for it. */
+function verifierRejects(op: TtnnOp, message: string): OpEstimateResult {
+  return unmodeled(op.name, `tt-mlir's verifier rejects this op (TTNNOps.cpp@19c86fc): ${message}`);
+}
+
+/** Cache and input must agree on heads (dim 1) and head dim (dim 3): UpdateCacheOp / FillCacheOp::verify [7]. */
+function headsAndHeadDimMismatch(
+  op: TtnnOp,
+  cache: ResolvedTensor,
+  input: ResolvedTensor,
+): OpEstimateResult | undefined {
+  if (cache.logical[1] === input.logical[1] && cache.logical[3] === input.logical[3]) return undefined;
+  return verifierRejects(
+    op,
+    `Cache tensor shape must match input tensor shape on dims 1 and 3. Got cache shape ${shapeText(cache.logical)}, input shape ${shapeText(input.logical)}`,
+  );
+}
+
 export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const r = cacheAndInput(op);
   if (typeof r === 'string') return unmodeled(op.name, r);
   const { cache, input } = r;
+  if (input.logical[0] !== 1)
+    return verifierRejects(
+      op,
+      `Input tensor requires that dim 0 have size 1, got input dim 0 size = ${input.logical[0]}`,
+    );
+  const mismatch = headsAndHeadDimMismatch(op, cache, input);
+  if (mismatch !== undefined) return mismatch;
+  // The factory reads one row per cache batch entry from the input's padded rows [6].
+  if (cache.padded[0] > input.padded[2])
+    return illegal(
+      op.name,
+      `Cache tensor batch size (${cache.padded[0]}) must be <= input tensor height (${input.padded[2]})`,
+      CITE_UPDATE_VALIDATE,
+    );
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const tCache = tileBytes(cache.dtype);
@@ -125,7 +174,16 @@ export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimat
 export function estimateFillCache(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const r = cacheAndInput(op);
   if (typeof r === 'string') return unmodeled(op.name, r);
-  const { input } = r;
+  const { cache, input } = r;
+  if (input.logical[2] > cache.logical[2])
+    return verifierRejects(
+      op,
+      `Input tensor requires that dim 2 have a size which is less than or equal to the size of dim 2 of the cache tensor. Got cache dim 2 size = ${cache.logical[2]}, input dim 2 size = ${input.logical[2]}`,
+    );
+  const mismatch = headsAndHeadDimMismatch(op, cache, input);
+  if (mismatch !== undefined) return mismatch;
+  if (input.padded[0] !== 1)
+    return illegal(op.name, `Input tensor batch size must be 1 but got ${input.padded[0]}`, CITE_UPDATE_VALIDATE);
   const tiles = volume(input.padded) / TILE_ELEMENTS;
   const split = splitWorkToCores(gridArea(ctx), tiles);
   return withInPlaceOutput(
@@ -174,6 +232,32 @@ export function estimatePagedUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEs
       : undefined;
   if (typeof index === 'string') return unmodeled(op.name, index);
   if (typeof table === 'string') return unmodeled(op.name, table);
+  // PagedUpdateCacheOp::verify [7]: one input row per user, the update index holding one position per user.
+  if (input.logical[0] !== 1)
+    return verifierRejects(op, `Input tensor must have dim 0 be equal to 1, got ${input.logical[0]}`);
+  const numUsers = index?.logical.length === 1 ? index.logical[0] : undefined;
+  if (numUsers !== undefined && input.logical[1] !== numUsers)
+    return verifierRejects(
+      op,
+      `Input tensor must have shape equal to the number of users (determined by update index shape): ${numUsers}, got ${input.logical[1]}`,
+    );
+  if (input.logical[3] !== cache.logical[3])
+    return verifierRejects(
+      op,
+      `Input tensor must have dim 3 be equal to the head dimension (determined by cache shape): ${cache.logical[3]}, got ${input.logical[3]}`,
+    );
+  if (numUsers !== undefined && table !== undefined && table.logical.length === 2 && table.logical[0] !== numUsers)
+    return verifierRejects(
+      op,
+      `Page table tensor must have dim 0 be equal to the number of users (determined by update index shape): ${numUsers}, got ${table.logical[0]}`,
+    );
+  // Without a page table each user owns one cache batch entry, unless the cache is shared [5].
+  if (table === undefined && propBool(op, 'share_cache') !== true && input.padded[1] !== cache.padded[0])
+    return illegal(
+      op.name,
+      `Expect batch in input tensor match the batch in cache tensor (input batch ${input.padded[1]}, cache batch ${cache.padded[0]})`,
+      CITE_PAGED_UPDATE_VALIDATE_2026,
+    );
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const im = tileBytes(fp32 ? 'f32' : 'bf16');
   const tCache = tileBytes(cache.dtype);
