@@ -166,6 +166,9 @@ export const LEGALITY_RULES: readonly LegalityRule[] = [
   {
     ops: SHAPE_VERIFIED_REDUCTIONS,
     check: (op) => {
+      // Old destination-passing dumps (an output operand after the input, e.g. the explorer's resnet_ttnn.mlir: mean
+      // with no dim_arg into 1x1x1x2048) predate this verifier and read dim_arg differently: not judged here.
+      if (op.operands.length !== 1) return undefined;
       const input = knownDims(op.operands[0]);
       const result = knownDims(op.results[0]);
       if (input === undefined || result === undefined) return undefined;

@@ -313,5 +313,11 @@ describe('estimate/robustness: malformed attributes and layouts get a reason, no
     assert.match(reasonOf(estimateOp(all, whContext())), /Expected output shape \(\), got \(1, 1, 1\)/);
     const allKept = op('ttnn.max', [dramT([4, 64, 128])], [dramT([1, 1, 1])], { keep_dim: keep });
     assert.notEqual(estimateOp(allKept, whContext()).kind, 'unmodeled');
+    // An old destination-passing dump (output operand, no dim_arg, only H reduced: the explorer's resnet_ttnn.mlir)
+    // predates the verifier and is not judged by it.
+    const dps = op('ttnn.mean', [dramT([1, 1, 49, 2048]), dramT([1, 1, 1, 2048])], [dramT([1, 1, 1, 2048])], {
+      keep_dim: keep,
+    });
+    assert.doesNotMatch(reasonOf(estimateOp(dps, whContext())), /verifier/);
   });
 });
