@@ -85,7 +85,7 @@ import {
   type ResolvedTensor,
   type WorkSplit,
 } from '../common';
-import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -198,6 +198,15 @@ interface Negate {
   readonly fullColumn: boolean;
 }
 
+/** The op's input and result specs, from which every multi-program path builds its steps, or why there are none. */
+function inputAndResultSpecs(op: TtnnOp): { inSpec: TensorSpec; outSpec: TensorSpec } | Unmodeled {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
+    return unmodeled(op.name, 'input or result is not a tensor');
+  return { inSpec, outSpec };
+}
+
 /**
  * min as ttnn::neg → max reduce → ttnn::neg [CITE_MIN]: three programs, the largest reported; the negated input and
  * the max result take the op's memory config, so with an L1 result they are L1 tensors while the max reduce runs.
@@ -209,10 +218,9 @@ function minByExternalNegation(
   why: string,
   approxReason: string,
 ): OpEstimateResult {
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
-    return unmodeled(op.name, 'input or result is not a tensor');
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const { inSpec, outSpec } = specs;
   const negSpec = specWith(outSpec, { dims: input.logical, pageLayout: 'tile', dtype: input.dtype });
   const maxSpec = specWith(outSpec, { dtype: input.dtype });
   const props = { ...op.properties };
@@ -494,10 +502,9 @@ function reduceHw(
       approxReason,
       citations: negate !== undefined ? [CITE_REDUCE_HW, CITE_MIN] : [CITE_REDUCE_HW],
     });
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
-    return unmodeled(op.name, 'input or result is not a tensor');
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const { inSpec, outSpec } = specs;
   const rank = input.logical.length;
   const wDims = [...input.logical.slice(0, rank - 1), 1];
   const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: output.dtype });
@@ -569,10 +576,9 @@ function reduceFrontDims(
   dims: readonly number[],
   approxReason: string,
 ): OpEstimateResult {
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
-    return unmodeled(op.name, 'input or result is not a tensor');
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const { inSpec, outSpec } = specs;
   const rank = input.logical.length;
   const outDtype = output.dtype;
   const front = dims.filter((d) => d < rank - 2);
@@ -869,10 +875,9 @@ function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly n
  * the figure is the largest of tilize, reduce and untilize (composite.ts).
  */
 function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const inSpec = op.operands[0];
-  const outSpec = op.results[0];
-  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor')
-    return unmodeled(op.name, 'input or result is not a tensor');
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const { inSpec, outSpec } = specs;
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
   steps.push(t.step);
