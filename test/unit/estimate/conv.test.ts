@@ -351,6 +351,18 @@ function heightShardedMatmulConv(page: 'row_major' | 'tile'): OpEstimate {
 }
 
 describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
+  /** ResNet's stem pool: 3x3, stride 2, pad 1 over a 1x64x112x112 image. */
+  const MAX_POOL_112_3X3_S2 = {
+    batch_size: int(1),
+    channels: int(64),
+    input_height: int(112),
+    input_width: int(112),
+    kernel_size: ints(3, 3),
+    stride: ints(2, 2),
+    padding: ints(1, 1),
+    dilation: ints(1, 1),
+  };
+
   it('batch_norm with f32 tensors: 9 CBs × 2 f32 tiles = 73,728 B', () => {
     const f32 = (s: number[]) => tensor(s, { dtype: 'f32' });
     const o = op(
@@ -367,16 +379,12 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     // scalar 2·2,048 + clear 2,048 + two readers 2·(2·2,048) = 14,336 B (row-major output: no pre-tilize CB).
     const hs = (shape: number[], page: 'tile' | 'row_major') =>
       tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page });
-    const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64], 'row_major')], [hs([1, 1, 3136, 64], 'row_major')], {
-      batch_size: int(1),
-      channels: int(64),
-      input_height: int(112),
-      input_width: int(112),
-      kernel_size: ints(3, 3),
-      stride: ints(2, 2),
-      padding: ints(1, 1),
-      dilation: ints(1, 1),
-    });
+    const o = op(
+      'ttnn.max_pool2d',
+      [hs([1, 1, 12544, 64], 'row_major')],
+      [hs([1, 1, 3136, 64], 'row_major')],
+      MAX_POOL_112_3X3_S2,
+    );
     const e = est(estimateOp(o, whContext()));
     assert.equal(e.cbBytesSummedOverRanges, 14_336);
     assert.equal(e.nCoresUsed, 64);
@@ -388,17 +396,7 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     // give the out-of-place figure. Before the flag existed the plain halo ran.
     const hs = (shape: number[]) =>
       tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page: 'row_major' });
-    const props = {
-      batch_size: int(1),
-      channels: int(64),
-      input_height: int(112),
-      input_width: int(112),
-      kernel_size: ints(3, 3),
-      stride: ints(2, 2),
-      padding: ints(1, 1),
-      dilation: ints(1, 1),
-      in_place_halo: { kind: 'bool', value: true } as PropValue,
-    };
+    const props = { ...MAX_POOL_112_3X3_S2, in_place_halo: { kind: 'bool', value: true } as PropValue };
     const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64])], [hs([1, 1, 3136, 64])], props);
     const after = estimateOp(o, whContext());
     assert.equal(after.kind, 'unmodeled');
