@@ -748,6 +748,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #44490; conv2d_op_sharded_program_factory.cpp (search index id 54489741416: num_blocks_act_w, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1), the act_block_w check); compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and out CBs only); NOC_MAX_BURST_SIZE = 256 NoC words (noc_parameters.h: 32 B Wormhole, 64 B Blackhole). Figure: tt-metal #46025 (1,880,640 B)',
   },
+  'conv2d-1d-depthwise-multi-block-scratch': {
+    family: 'conv2d',
+    pr: 48632,
+    // Description of 2026-06-30 (issue #48261), merged; the day of the merge not read.
+    mergedOn: '2026-06-30',
+    dateFrom: 'approx',
+    what: "a per-tap (non-coalesced) 1-D depthwise conv with several height blocks per core (act_block_h below the per-core height) keeps all kW taps' weight blocks resident (WEIGHTS per_core_N·act_block_h·kW) and accumulates in a dedicated double-buffered scratch CB instead of the output shard; before, WEIGHTS was sized like a normal conv (×kH = 1) and the partial read back from the output CB (wrong results, same L1). A single height block is unchanged (the scratch aliases the output)",
+    before:
+      'tt-metal PR #44490; conv2d_op_sharded_program_factory.cpp (search index id 54489741416: weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1)); compute_depthwise_conv1d.cpp (id 56956942099: the partial read back from out_cb)',
+    after:
+      'tt-metal PR #48632 ("Now uses a dedicated double-buffered scratch CB for multi-block ... [the weights CB] must hold all num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb aliased to out_cb for one height block, its own buffer when in0_num_blocks_h > 1). The scratch CB\'s host sizing was not read: two blocks of output tiles assumed',
+  },
+  'conv2d-partials-one-block': {
+    family: 'conv2d',
+    pr: 51664,
+    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: "a conv2d whose MATMUL_PARTIALS CB does not alias the output (row-major output, or partials in another format than the output) sizes it to one output block (act_block_h·per_core_N tiles) reused as a FIFO, and auto-shard's L1 estimate follows; before, the whole per-core output (per_core_M·per_core_N tiles)",
+    before:
+      'tt-metal conv2d_op_program_factory_common.cpp@003324f (get_cb_info: MATMUL_PARTIALS num_pages = per_core_out_ntiles)',
+    after:
+      'tt-metal PR #51664 ("Size MATMUL_PARTIALS to one output block ... dedicated partials storage drops from the full per-core output to one output block"); conv2d_op_program_factory_common.hpp (index id 58112263352: CBInfo.address_offset for the tail-block overlap)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

@@ -729,6 +729,80 @@ describe('conv2d change points', () => {
     );
     assert.equal(e.cbBytesSummedOverRanges, 73_792);
   });
+
+  it('tt-metal PR #51664: a dedicated partials CB (row-major output) holds one output block, not the per-core output', () => {
+    // The 56x56x64 → 64, k3 p1 height conv with act_block_h_override 32 (98,368 B of other CBs, two act blocks per core:
+    // per_core_M 2, per_core_N 2, act_block_h 1) and output_layout row_major: the bf16 partials cannot alias the output.
+    // Before (get_cb_info@003324f): MATMUL_PARTIALS = per_core_M·per_core_N = 4 tiles → 98,368 + 8,192 = 106,560 B.
+    // After: one output block, act_block_h·per_core_N = 2 tiles → 98,368 + 4,096 = 102,464 B.
+    const o = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'height_sharded', act_block_h_override: '32', output_layout: 'row_major' },
+    });
+    const partials = (e: OpEstimate) => e.cbs.find((c) => c.role === 'matmul partials')?.nPages;
+    const before = est(estimateOp(o, whContext({ ttMetalDate: '2026-07-30' })));
+    const after = est(estimateOp(o, whContext({ ttMetalDate: '2026-07-31' })));
+    assert.deepEqual([partials(before), before.cbBytesSummedOverRanges], [4, 106_560]);
+    assert.deepEqual([partials(after), after.cbBytesSummedOverRanges], [2, 102_464]);
+    // One act block per core (no override): the block is the whole per-core output, so the window is not split there.
+    const single = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'height_sharded', output_layout: 'row_major' },
+    });
+    const straddled = est(estimateOp(single, whContext({ window: { earliest: '2026-07-20', latest: '2026-08-10' } })));
+    assert.equal(straddled.versionRange, undefined);
+    const split = est(estimateOp(o, whContext({ window: { earliest: '2026-07-20', latest: '2026-08-10' } })));
+    assert.deepEqual(split.versionRange?.changePoints, ['conv2d-partials-one-block']);
+  });
+
+  it('tt-metal PR #48632: a per-tap 1-D depthwise conv over several height blocks keeps all taps and a scratch CB', () => {
+    // Depthwise conv2d of a 1x4102 image, C 1280, kernel 1x7, no bias → 1x4096: 128 output tiles on 64 cores (2 each);
+    // act_block_h_override 32 → act_block_h 1, two height blocks. Wormhole burst 8,192 B < 1280·2 B·7 = 17,920 → one tap
+    // per block: act_block_w = per_core_N = 1280/32 = 40 tiles. ACT 1·40 = 40, ACT_TILIZED 40, L1 scratch 64 B.
+    // Before (from PR #44490): WEIGHTS per_core_N·act_block_h = 40 (×kH 1) → 120 · 2,048 + 64 = 245,824 B.
+    // After: WEIGHTS 40·1·kW 7 = 280, scratch 2 blocks · 1·40 = 80 → 440 · 2,048 + 64 = 901,184 B.
+    const dw = op(
+      'ttnn.conv2d',
+      [l1([1, 1, 4102, 1280]), host([1280, 1, 1, 7]), DEVICE_VALUE],
+      [l1([1, 1, 4096, 1280])],
+      {
+        in_channels: int(1280),
+        out_channels: int(1280),
+        batch_size: int(1),
+        input_height: int(1),
+        input_width: int(4102),
+        kernel_size: ints(1, 7),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1280),
+        conv2d_config: dialect('ttnn.conv2d_config', { shard_layout: 'height_sharded', act_block_h_override: '32' }),
+      },
+    );
+    const before = est(estimateOp(dw, whContext({ ttMetalDate: '2026-06-29' })));
+    const after = est(estimateOp(dw, whContext({ ttMetalDate: '2026-06-30' })));
+    assert.equal(before.nCoresUsed, 64);
+    assert.equal(before.cbBytesSummedOverRanges, 245_824);
+    assert.equal(after.cbBytesSummedOverRanges, 901_184);
+    assert.deepEqual(
+      after.cbs.filter((c) => c.role === 'weights' || c.role === 'depthwise partial scratch').map((c) => c.nPages),
+      [280, 80],
+    );
+  });
 });
 
 describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {

@@ -24,7 +24,8 @@
  *     act_block_w = height: round_up(C_in_pad·kW, 32); block: round_up(C_in_pad / n_c · kW, 32);
  *     width: C_in_pad·kH·kW / (n_c · act_block_w_div)   (all in tiles below)                                [1]
  *   get_cb_info: WEIGHTS = per_core_N·act_block_w (height with > 1 act block in h: ×kH, else ×2 if weights
- *     double-buffered); MATMUL_PARTIALS = per_core_M·per_core_N partial tiles unless it aliases the output;
+ *     double-buffered); MATMUL_PARTIALS = per_core_M·per_core_N partial tiles unless it aliases the output (one
+ *     output block, act_block_h·per_core_N, since change point conv2d-partials-one-block [16]);
  *     ACT (+ ACT_SECOND_READER when the split-reader heuristic fires; same total) = act_block_h·act_block_w,
  *     ×2 if act double-buffered, input tile (height) or output tile (width/block); ACT_TILIZED =
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
@@ -42,7 +43,9 @@
  *     auto shard → height; act_block_w = C_pad (C_pad·kW when coalesced: height sharded, dilation 1 and
  *     C_pad·elem·kW ≤ NOC_MAX_BURST_SIZE, 8 KiB WH / 16 KiB BH, since that change point); WEIGHTS = per_core_N·act_block_h
  *     (×kW coalesced); no split reader; before that change point MATMUL_PARTIALS and TEMP_SUM of one tile each,
- *     since, neither (taps accumulate in DST and pack to the output)                                      [13]
+ *     since, neither (taps accumulate in DST and pack to the output); per tap over several height blocks (an
+ *     act_block_h_override) since change point conv2d-1d-depthwise-multi-block-scratch (PR #48632): WEIGHTS
+ *     per_core_N·act_block_h·kW (every tap resident) and a partial scratch CB, assumed two blocks of output tiles [13]
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
@@ -114,7 +117,10 @@
  *       (index id 54489741416: num_blocks_act_w = coalesce ? 1 : kW, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1),
  *       act_block_w = C·(coalesce ? kW : 1)), compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and
  *       out CBs only), noc_parameters.h (NOC_MAX_BURST_SIZE = 256 words of 32 B WH / 64 B BH). Figure: tt-metal #46025
- *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says)
+ *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says).
+ *       PR #48632 (≈2026-06-30, "a dedicated double-buffered scratch CB for multi-block"; the weights CB "must hold all
+ *       num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb is
+ *       out_cb for one height block, its own buffer for several); the scratch CB's host size was not read
  *  [14] auto-shard ranking: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101,
  *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
  *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
@@ -125,6 +131,9 @@
  *       decouple input and output shard grids", 2025-09) and conv2d_utils.cpp@002a3f4 for the block re-split; change point
  *       conv2d-block-output-decoupled. Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv, block 8x2: 1,100,832 / 564,736);
  *       tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, height picked, 1,530,912 B)
+ *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
+ *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
+ *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
@@ -836,20 +845,37 @@ export function planConv(
     );
   } else {
     const doubleBuffers = scheme !== 'width_sharded' || atOrAfter(ctx, 'conv2d-width-double-buffer');
+    // Several height blocks of a per-tap 1-D depthwise conv keep every tap's weights resident and give the running
+    // partial its own scratch CB (the output shard cannot double as it) since change point
+    // conv2d-1d-depthwise-multi-block-scratch [13]; asked only when the conv has several height blocks.
+    const dw1dMultiBlock =
+      dw1dTaps && !coalesce && numBlocksActH > 1 && atOrAfter(ctx, 'conv2d-1d-depthwise-multi-block-scratch');
     let weightTiles = perCoreOutWTiles * (dw1d ? actBlockHTiles * (coalesce ? p.kernel[1] : 1) : actBlockWTiles);
-    if (scheme === 'height_sharded') {
+    if (dw1dMultiBlock) weightTiles = perCoreOutWTiles * actBlockHTiles * p.kernel[1];
+    else if (scheme === 'height_sharded') {
       if (numBlocksActH > 1) weightTiles *= p.kernel[0];
       else if (p.config.weightsDoubleBuffer) weightTiles *= 2;
     } else if (p.config.weightsDoubleBuffer && doubleBuffers) weightTiles *= 2;
     cbs.push({ index: 0, role: 'weights', nPages: weightTiles, pageBytes: weightsTile });
     const partialsAliasOutput = p.config.outputLayout === 'tile' && partialDtype === p.outputDtype && !dw1d;
+    // A partials CB of its own (row-major output or another format) holds one output block since change point
+    // conv2d-partials-one-block (PR #51664), the whole per-core output before; asked only when the two differ [16].
+    const partialsOneBlock =
+      !dw1d && !partialsAliasOutput && numBlocksActH > 1 && atOrAfter(ctx, 'conv2d-partials-one-block');
     if (!dw1dTaps)
       cbs.push({
         index: 1,
         role: 'matmul partials',
-        nPages: dw1d ? 1 : perCoreOutTiles,
+        nPages: dw1d ? 1 : partialsOneBlock ? actBlockHTiles * perCoreOutWTiles : perCoreOutTiles,
         pageBytes: tileOf(partialDtype),
         tensorBacked: partialsAliasOutput,
+      });
+    else if (dw1dMultiBlock)
+      cbs.push({
+        index: 1,
+        role: 'depthwise partial scratch',
+        nPages: 2 * actBlockHTiles * perCoreOutWTiles,
+        pageBytes: outputTile,
       });
     const split =
       scheme === 'height_sharded' &&
@@ -902,9 +928,15 @@ export function planConv(
     if (split) notes.push(`split reader (heuristic): act ${first}+${second} of ${actBlockHTiles} tile rows`);
     if (dw1d)
       notes.push(
-        dw1dTaps
-          ? `1-D depthwise path, ${coalesce ? `coalesced: the whole ${p.kernel[1]}-tap window in one block` : 'one kernel tap per block'} (no partials or temp-sum CB)`
-          : '1-D depthwise path (kernel width 1): partials and temp-sum CBs of one tile',
+        dw1dMultiBlock
+          ? `1-D depthwise path, one kernel tap per block over ${numBlocksActH} height blocks: all ${p.kernel[1]} taps' weights resident and a double-buffered partial scratch CB of two blocks (tt-metal PR #48632; the scratch CB's size is inferred from the PR, not read from the factory)`
+          : dw1dTaps
+            ? `1-D depthwise path, ${coalesce ? `coalesced: the whole ${p.kernel[1]}-tap window in one block` : 'one kernel tap per block'} (no partials or temp-sum CB)`
+            : '1-D depthwise path (kernel width 1): partials and temp-sum CBs of one tile',
+      );
+    if (partialsOneBlock)
+      notes.push(
+        `partials CB of one output block (${actBlockHTiles}x${perCoreOutWTiles} tiles) instead of the per-core output (tt-metal PR #51664)`,
       );
   }
   const cbBytes = cbs.reduce((n, cb) => n + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
