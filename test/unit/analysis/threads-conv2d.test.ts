@@ -299,6 +299,24 @@ describe('conv1d: tt-metal #49793 / PR #49694 (2026-07-12, Blackhole), Qwen3.5 G
   });
 });
 
+describe('conv1d: tt-forge-models #917 / #912 (2026-09-01/02), the GDN depthwise conv1d C 8192 still height sharded', () => {
+  // tt-metal PR #49694 (block-sharded 1-D depthwise) and PR #53444 (1-D depthwise in the auto-shard comparison) were
+  // open in the thread corpus, and these two bring-ups of 2026-09 hit the height-only plan, so no change point moves
+  // it. Output length 21 is one tile: one core, one width slice (the slicer's "Tried up to 1 slices"). C 8192 bf16 ·
+  // 2 B · K 4 = 65,536 B > a burst → one tap per block: act_block_w = per_core_N = 256 tiles, act_block_h 1. ACT 256 +
+  // ACT_TILIZED 256 + WEIGHTS 256 bf16 tiles = 768 · 2,048 + 64 = 1,572,928 B, beyond the thread's "Available L1:
+  // 1395840 bytes" on either arch.
+  const file = 'conv1d_tt-forge-models-917.mlir';
+  for (const arch of ['wormhole_b0', 'blackhole_p150']) {
+    it(`${arch}, a build of 2026-08-25: height sharded on one core, 1,572,928 B of CBs, the op fails`, () => {
+      const op = assertFails({ file, date: '2026-08-25', arch });
+      assert.equal(op.cbBytesPerCore, 1_572_928);
+      assert.ok(op.cbBytesPerCore > 1_395_840);
+      assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 1);
+    });
+  }
+});
+
 describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs auto-sharded by tt-metal', () => {
   // tt-forge-fe forge/test/models_ops/test_conv2d.py@a823ba606: tt-metal's own error text in the xfail reasons, each run at
   // the date its reason first appears in that file's history (the fixture's header). "Not enough space to allocate T B L1

@@ -46,6 +46,9 @@
  *     since, neither (taps accumulate in DST and pack to the output); per tap over several height blocks (an
  *     act_block_h_override) since change point conv2d-1d-depthwise-multi-block-scratch (PR #48632): WEIGHTS
  *     per_core_N·act_block_h·kW (every tap resident) and a partial scratch CB, assumed two blocks of output tiles [13]
+ *   not change points: tt-metal PRs #49694 (block-sharded 1-D depthwise) and #53444 (1-D depthwise in the auto-shard
+ *     comparison) were open in the thread corpus, and tt-forge-models #912 / #917 (2026-09-01/02) still hit the
+ *     height-only C 8192 depthwise conv1d, so auto shard keeps 1-D depthwise convs height sharded               [13]
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
@@ -120,7 +123,9 @@
  *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says).
  *       PR #48632 (≈2026-06-30, "a dedicated double-buffered scratch CB for multi-block"; the weights CB "must hold all
  *       num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb is
- *       out_cb for one height block, its own buffer for several); the scratch CB's host size was not read
+ *       out_cb for one height block, its own buffer for several); the scratch CB's host size was not read. PRs #49694
+ *       (2026-07-12) and #53444 (2026-08-17): open; tt-forge-models #912 / #917 (a DRAM auto-slice failure on the same
+ *       height-sharded C 8192 conv in September 2026)
  *  [14] auto-shard ranking: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101,
  *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
  *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
