@@ -48,7 +48,8 @@
  *     per_core_N·act_block_h·kW (every tap resident) and a partial scratch CB, assumed two blocks of output tiles [13]
  *   not change points: tt-metal PRs #49694 (block-sharded 1-D depthwise) and #53444 (1-D depthwise in the auto-shard
  *     comparison) were open in the thread corpus, and tt-forge-models #912 / #917 (2026-09-01/02) still hit the
- *     height-only C 8192 depthwise conv1d, so auto shard keeps 1-D depthwise convs height sharded               [13]
+ *     height-only C 8192 depthwise conv1d, so auto shard keeps 1-D depthwise convs height sharded (a later merge
+ *     of either is not in the corpus)                                                                             [13]
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
