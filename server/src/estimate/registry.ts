@@ -19,6 +19,8 @@ import {
   UNARY_OPS,
   estimateAsinh,
   estimateBinary,
+  estimateClampTensor,
+  estimateDropout,
   estimateTypecast,
   estimateUnary,
   estimateWhere,
@@ -43,6 +45,7 @@ import {
 } from './ops/kvCache';
 import { estimateGather, estimateScatter } from './ops/gather';
 import { estimateGeluBackward } from './ops/geluBackward';
+import { estimateGeneric } from './ops/generic';
 import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
 import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
@@ -57,6 +60,11 @@ import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
 import { estimateLayerNormPostAllGather, estimateRmsNormPostAllGather } from './ops/normPostAllGather';
 import { estimatePad } from './ops/pad';
+import {
+  estimatePrepareConv3dWeights,
+  estimatePrepareConvTranspose2dBias,
+  estimatePrepareConvTranspose2dWeights,
+} from './ops/prepareWeights';
 import { estimatePermute, estimateTranspose } from './ops/permute';
 import { estimateProd, estimateReduction } from './ops/reduction';
 import { estimateReshape } from './ops/reshape';
@@ -109,6 +117,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);
+  add('ttnn.clamp_tensor', estimateClampTensor, TYPES_ONLY);
+  add('ttnn.dropout', estimateDropout, TYPES_ONLY);
+  // The program attribute carries every CB descriptor (total_size, core ranges, tensor-backed or not).
+  add('ttnn.generic', estimateGeneric, PROPERTIES);
   add('ttnn.embedding', estimateEmbedding, LIVE_L1);
   add('ttnn.pad', estimatePad, PROPERTIES);
   add('ttnn.permute', estimatePermute, PROPERTIES);
@@ -124,6 +136,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // conv1d: its attributes translated into the height-1 conv2d tt-metal runs (same free-L1 slice count).
   add('ttnn.conv1d', estimateConv1d, PROPERTIES_LIVE_L1);
   add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
+  add('ttnn.prepare_conv_transpose2d_weights', estimatePrepareConvTranspose2dWeights, TYPES_ONLY);
+  add('ttnn.prepare_conv_transpose2d_bias', estimatePrepareConvTranspose2dBias, TYPES_ONLY);
+  // groups, alignment and c_in_block fix the device steps' shapes.
+  add('ttnn.prepare_conv3d_weights', estimatePrepareConv3dWeights, PROPERTIES);
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
   add('ttnn.upsample', estimateUpsample, PROPERTIES);

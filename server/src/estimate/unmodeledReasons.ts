@@ -26,27 +26,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
   ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
-  ['ttnn.dropout', 'runs ttnn::experimental::dropout (its own device op with an RNG seed per core); factory not read'],
-  [
-    'ttnn.clamp_tensor',
-    'ttnn::clamp with tensor bounds: which programs it runs (a ternary clamp or maximum/minimum steps) was not read',
-  ],
-  [
-    'ttnn.prepare_conv3d_weights',
-    'conv3d weight preparation on device (host weights take no device program); not modeled',
-  ],
-  [
-    'ttnn.prepare_conv_transpose2d_weights',
-    'conv_transpose2d weight preparation on device (host weights take no device program); not modeled',
-  ],
-  [
-    'ttnn.prepare_conv_transpose2d_bias',
-    'conv_transpose2d bias preparation on device (host bias takes no device program); not modeled',
-  ],
-  [
-    'ttnn.generic',
-    'runs the program its descriptor carries (kernels and CB descriptors chosen by the compiler that built it); its CBs are not read from the attribute',
-  ],
   ['ttnn.d2m_subgraph', 'dispatches a D2M-compiled subgraph of ttnn.generic programs; not modeled'],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
