@@ -7,7 +7,7 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
   [
     'ttnn.distributed_layer_norm',
-    'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own',
+    "tt-mlir's TTNNDecomposition pass always rewrites it before the flatbuffer (DistributedLayerNormDecompositionRewritePattern.cpp@19c86fc) into [add], layer_norm_pre_all_gather, all_gather and layer_norm_post_all_gather, which are estimated once the dump shows them; as one op its gathered-stats width (64 x the devices along cluster_axis, from get_device's mesh_shape) is not in its types",
   ],
   ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
   // Attention variants.
@@ -15,7 +15,7 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
   [
     'ttnn.all_reduce_async',
-    'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled',
+    'ttnn::experimental::all_reduce_async (all_reduce_async.cpp@00d062b) picks at run time between reduce_scatter_minimal_async + all_gather_async and a composite all_gather + local moreh_sum, by the scatter dim divisible by the devices along cluster_axis and the fabric config; the ring size is not in its per-device types (input and result shapes are equal), so neither path is sized',
   ],
   [
     'ttnn.mesh_partition',
@@ -26,7 +26,10 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
   ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
-  ['ttnn.d2m_subgraph', 'dispatches a D2M-compiled subgraph of ttnn.generic programs; not modeled'],
+  [
+    'ttnn.d2m_subgraph',
+    "dispatches the function it references: after tt-mlir's TTNNMaterializeD2M that function holds ttnn.generic programs (estimated there from their CB descriptors); before it, TTNN ops that D2M compiles into programs of its own, so ttnn's factories do not size them",
+  ],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
     'ttnn.moe_compute',
