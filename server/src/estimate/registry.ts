@@ -49,6 +49,7 @@ import { estimateGeneric } from './ops/generic';
 import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
 import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
+import { estimateSampling } from './ops/sampling';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
@@ -160,6 +161,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], estimateAccumulation, PROPERTIES);
   add('ttnn.sort', estimateSort, PROPERTIES);
   add('ttnn.topk', estimateTopK, PROPERTIES);
+  add('ttnn.sampling', estimateSampling, TYPES_ONLY);
   add(['ttnn.repeat', 'ttnn.repeat_interleave'], estimateRepeat, LIVE_L1);
   add(['ttnn.assign', 'ttnn.copy'], estimateCopy, TYPES_ONLY);
   add('ttnn.rand', estimateRand, LIVE_L1);
@@ -212,6 +214,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.all_gather', estimateAllGather, PROPERTIES);
   add('ttnn.reduce_scatter', estimateReduceScatter, PROPERTIES);
   add('ttnn.all_reduce', estimateAllReduce, PROPERTIES); // topology
+  // tt-mlir's runtime calls ttnn::experimental::all_reduce_async's cluster-axis overload, the one ttnn::all_reduce
+  // calls: the same programs, with the same attributes (reduce_type, cluster_axis, num_links, topology).
+  add('ttnn.all_reduce_async', estimateAllReduce, PROPERTIES);
   add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
   // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);

@@ -14,10 +14,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
   // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
   [
-    'ttnn.all_reduce_async',
-    'ttnn::experimental::all_reduce_async (all_reduce_async.cpp@00d062b) picks at run time between reduce_scatter_minimal_async + all_gather_async and a composite all_gather + local moreh_sum, by the scatter dim divisible by the devices along cluster_axis and the fabric config; the ring size is not in its per-device types (input and result shapes are equal), so neither path is sized',
-  ],
-  [
     'ttnn.mesh_partition',
     "runs tt-metal's mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled",
   ],
@@ -38,5 +34,4 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.moe_gpt', 'fused GPT-OSS MoE compute kernel; factory not read'],
   ['ttnn.selective_reduce_combine', 'MoE reduce-and-combine across devices (fabric); factory not read'],
   ['ttnn.topk_router_gpt', 'fused GPT-OSS router (linear + top-k); factory not read'],
-  ['ttnn.sampling', 'fused top-k / top-p / multinomial sampling factory; not read'],
 ]);
