@@ -53,6 +53,7 @@ import { estimateSampling } from './ops/sampling';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
+import { estimateMeshPartition } from './ops/meshPartition';
 import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, compositeNoProgram, noProgram } from './ops/noProgram';
@@ -218,6 +219,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // calls: the same programs, with the same attributes (reduce_type, cluster_axis, num_links, topology).
   add('ttnn.all_reduce_async', estimateAllReduce, PROPERTIES);
   add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
+  // dim picks the sliced dim; the device count is input dim / result dim.
+  add('ttnn.mesh_partition', estimateMeshPartition, PROPERTIES);
   // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
   add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);

@@ -14,10 +14,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
   // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
   [
-    'ttnn.mesh_partition',
-    "runs tt-metal's mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled",
-  ],
-  [
     'ttnn.paged_flash_multi_latent_attention_decode',
     'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
   ],
