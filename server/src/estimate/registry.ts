@@ -58,7 +58,7 @@ import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, compositeNoProgram, noProgram } from './ops/noProgram';
 import { estimateGroupNorm } from './ops/groupNorm';
-import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
+import { estimateDitRmsNormUnaryFused, estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
 import { estimateLayerNormPostAllGather, estimateRmsNormPostAllGather } from './ops/normPostAllGather';
 import { estimatePad } from './ops/pad';
@@ -177,6 +177,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).
   add('ttnn.layer_norm', estimateLayerNorm, PROPERTIES);
   add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
+  // rms_norm's factory with a fused activation (no CB) and residual; its own fp32 default (Float32 input).
+  add('ttnn.dit_rms_norm_unary_fused', estimateDitRmsNormUnaryFused, PROPERTIES);
   // num_groups and operandSegmentSizes (which of input_mask / weight / bias exist).
   add('ttnn.group_norm', estimateGroupNorm, PROPERTIES);
   add('ttnn.rms_norm_pre_all_gather', estimateRmsNormPreAllGather, PROPERTIES);
