@@ -201,7 +201,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
     PROPERTIES,
   );
   add(
-    ['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'],
+    [
+      'ttnn.scaled_dot_product_attention_decode',
+      'ttnn.paged_scaled_dot_product_attention_decode',
+      'ttnn.paged_flash_multi_latent_attention_decode',
+    ],
     estimateSdpaDecode,
     PROPERTIES,
   );

@@ -9,13 +9,6 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'ttnn.distributed_layer_norm',
     "tt-mlir's TTNNDecomposition pass always rewrites it before the flatbuffer (DistributedLayerNormDecompositionRewritePattern.cpp@19c86fc) into [add], layer_norm_pre_all_gather, all_gather and layer_norm_post_all_gather, which are estimated once the dump shows them; as one op its gathered-stats width (64 x the devices along cluster_axis, from get_device's mesh_shape) is not in its types",
   ],
-  // Attention variants.
-  // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
-  // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
-  [
-    'ttnn.paged_flash_multi_latent_attention_decode',
-    'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
-  ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
   [
     'ttnn.d2m_subgraph',
