@@ -54,7 +54,7 @@ import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
 import { estimateMeshPartition } from './ops/meshPartition';
-import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
+import { estimateMoeExpertTokenRemap, estimateSparseMatmul, estimateTopkRouterGpt } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, compositeNoProgram, noProgram } from './ops/noProgram';
 import { estimateGroupNorm } from './ops/groupNorm';
@@ -157,6 +157,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // MoE: program_config, compute_config, nnz and which input is sparse; the remap reads only types.
   add('ttnn.sparse_matmul', estimateSparseMatmul, PROPERTIES);
   add('ttnn.moe_expert_token_remap', estimateMoeExpertTokenRemap, TYPES_ONLY);
+  add('ttnn.topk_router_gpt', estimateTopkRouterGpt, PROPERTIES); // k
   add('ttnn.prod', estimateProd, PROPERTIES);
   add('ttnn.argmax', estimateArgMax, PROPERTIES);
   add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], estimateAccumulation, PROPERTIES);

@@ -21,5 +21,4 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ],
   ['ttnn.moe_gpt', 'fused GPT-OSS MoE compute kernel; factory not read'],
   ['ttnn.selective_reduce_combine', 'MoE reduce-and-combine across devices (fabric); factory not read'],
-  ['ttnn.topk_router_gpt', 'fused GPT-OSS router (linear + top-k); factory not read'],
 ]);
