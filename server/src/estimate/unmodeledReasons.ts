@@ -17,8 +17,14 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
     'ttnn.moe_compute',
-    'fused MoE expert compute (selective tilize, experts, combine across devices); factory not read',
+    'fused MoE expert compute (selective tilize, expert matmuls, ring exchange, combine): tt-metal experimental/ccl/moe_compute/device/moe_compute_program_factory.cpp sizes its buffers by an L1 plan of its own (moe_compute_l1_plan.hpp) and was revised 200+ times; not read',
   ],
-  ['ttnn.moe_gpt', 'fused GPT-OSS MoE compute kernel; factory not read'],
-  ['ttnn.selective_reduce_combine', 'MoE reduce-and-combine across devices (fabric); factory not read'],
+  [
+    'ttnn.moe_gpt',
+    'fused GPT-OSS MoE pipeline (selective tilize, gate/up projection, SwiGLU, ring all-to-all, down projection, combine) on DRAM-bank and worker cores; factory not read',
+  ],
+  [
+    'ttnn.selective_reduce_combine',
+    'MoE reduce-and-combine over the fabric (tt-metal experimental/ccl/moe/selective_reduce_combine/device/selective_reduce_combine_program_factory.cpp, CBs tied to moe_compute output shards); not read',
+  ],
 ]);
