@@ -38,13 +38,13 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d
  *   [3] tt-metal PR #44617 (sdpa_decode.cpp paged entry: kDefaultDecodeChunkSize, kDefaultMaxCoresPerHeadBatch), read
  *       through tt-metal models/autoports/qwen_qwen3_6_35b_a3b/tests/diag_sdpa_decode.py (index id 60939355031)
+ *   [4] tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 and
+ *       @2bd6701 (the config the runtime builds when the IR has none), @abe4e7a (PR #8979: the IR's config only);
+ *       runtime/lib/ttnn/operations/utils/utils.cpp (an unset max_cores_per_head_batch keeps the struct default 16)
  *   [5] `ttnn.paged_flash_multi_latent_attention_decode` (q, k, v?, page_table, mask?, cur_pos?, sink?; head_dim_v):
  *       the decode factory @007f92d with use_mla reads V from K and sizes the V-side CBs by vDH = head_dim_v; tt-mlir's
  *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
  *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
- *   [4] tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 and
- *       @2bd6701 (the config the runtime builds when the IR has none), @abe4e7a (PR #8979: the IR's config only);
- *       runtime/lib/ttnn/operations/utils/utils.cpp (an unset max_cores_per_head_batch keeps the struct default 16)
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
  *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
