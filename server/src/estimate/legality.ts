@@ -25,6 +25,9 @@
  *     Worked example: sum over dim_arg [1] of 4x64x128, keep_dim false: expected (4, 128); a 4x1x128 result is
  *     rejected, a 4x128 one is not.
  *
+ *   dropout-validate: ttnn::experimental::dropout's validate: the output dtype must equal the input's, input and output
+ *     memory layouts must match, and a non-sharded input must be TILE and INTERLEAVED                             [7]
+ *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_device_operation.cpp@019b681
  *       (UnaryDeviceOperation::validate_on_program_cache_miss: "Unary operation requires input to be on Device")
@@ -37,6 +40,8 @@
  *   [5] tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp; the generic reductions
  *       normalise dims the same way
  *   [6] tt-mlir lib/Dialect/TTNN/IR/TTNNOps.cpp@19c86fc (verifyReduceOp, used by MaxOp / MeanOp / SumOp / MinOp::verify)
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_device_operation.cpp@005723d
+ *       (DropoutDeviceOperation::validate_on_program_cache_miss)
  *
  * A rule for a tt-mlir verifier error returns `unmodeled` (the IR never reaches tt-metal), as the registry does for a
  * rejected result layout; the others return `illegal` with tt-metal's message.
@@ -64,6 +69,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp (broadcast check)',
   reduceDim:
     'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (dim normalisation)',
+  dropoutValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_device_operation.cpp@005723d (validate_on_program_cache_miss)',
 } as const;
 
 const REDUCING_OPS: readonly string[] = [
@@ -99,7 +106,65 @@ function intsOf(op: TtnnOp, name: string): readonly number[] | undefined {
   return undefined;
 }
 
+/** tt-metal's DataType enum order (the integers its dropout messages print) for the dtypes tt-mlir emits. */
+const METAL_DTYPE_NUMBER: Readonly<Record<string, number>> = {
+  bf16: 0,
+  f32: 1,
+  u32: 2,
+  bfp_bf8: 3,
+  bfp_bf4: 4,
+  u8: 5,
+  u16: 6,
+  si32: 7,
+};
+
+/** tt-metal's TensorMemoryLayout enum order, as its dropout messages print it. */
+const METAL_MEMORY_LAYOUT_NUMBER: Readonly<Record<string, number>> = {
+  interleaved: 0,
+  height_sharded: 2,
+  width_sharded: 3,
+  block_sharded: 4,
+};
+
+function dropoutRejection(op: TtnnOp): Illegal | undefined {
+  const input = op.operands[0];
+  const output = op.results[0];
+  if (input?.kind !== 'tensor' || input.layout.kind !== 'layout') return undefined;
+  if (output?.kind !== 'tensor' || output.layout.kind !== 'layout') return undefined;
+  const number = (table: Readonly<Record<string, number>>, key: string | undefined): string =>
+    key === undefined ? '?' : table[key] === undefined ? key : `${table[key]} (${key})`;
+  if (input.layout.dtype !== output.layout.dtype)
+    return illegal(
+      op.name,
+      `Dropout operation requires input and output data types to match. Input data type: ${number(METAL_DTYPE_NUMBER, input.layout.dtype)}, Output data type: ${number(METAL_DTYPE_NUMBER, output.layout.dtype)}`,
+      CITES.dropoutValidate,
+    );
+  if (input.layout.bufferType === 'system_memory')
+    return illegal(
+      op.name,
+      'Dropout operation requires input to be on Device (the input is a host tensor in system memory)',
+      CITES.dropoutValidate,
+    );
+  const inLayout = memoryLayoutOf(input);
+  const outLayout = memoryLayoutOf(output);
+  if (inLayout !== undefined && outLayout !== undefined && inLayout !== outLayout)
+    return illegal(
+      op.name,
+      `Dropout operation requires Input and Output memory layout to match. Input layout: ${number(METAL_MEMORY_LAYOUT_NUMBER, inLayout)}, Output layout: ${number(METAL_MEMORY_LAYOUT_NUMBER, outLayout)}`,
+      CITES.dropoutValidate,
+    );
+  const sharded = inLayout !== undefined && inLayout !== 'interleaved';
+  if (!sharded && input.layout.pageLayout !== 'tile')
+    return illegal(
+      op.name,
+      'Dropout operation requires tensor to be in Tile layout when working with non-sharded input tensor. Input tensor layout: 0 (ROW_MAJOR)',
+      CITES.dropoutValidate,
+    );
+  return undefined;
+}
+
 export const LEGALITY_RULES: readonly LegalityRule[] = [
+  { ops: ['ttnn.dropout'], check: (op) => dropoutRejection(op) },
   {
     ops: UNARY_OPS,
     check: (op) => {

@@ -19,6 +19,8 @@ import {
   UNARY_OPS,
   estimateAsinh,
   estimateBinary,
+  estimateClampTensor,
+  estimateDropout,
   estimateTypecast,
   estimateUnary,
   estimateWhere,
@@ -43,20 +45,28 @@ import {
 } from './ops/kvCache';
 import { estimateGather, estimateScatter } from './ops/gather';
 import { estimateGeluBackward } from './ops/geluBackward';
+import { estimateGeneric } from './ops/generic';
 import { estimateQuantization } from './ops/quantization';
 import { estimateRepeat } from './ops/repeat';
 import { estimateArgMax, estimateSort, estimateTopK } from './ops/search';
+import { estimateSampling } from './ops/sampling';
 import { estimateSliceDynamic } from './ops/sliceDynamic';
 import { estimateAdamW, estimateSdpaBw } from './ops/training';
 import { estimateMatmul } from './ops/matmul';
-import { estimateMoeExpertTokenRemap, estimateSparseMatmul } from './ops/moe';
+import { estimateMeshPartition } from './ops/meshPartition';
+import { estimateMoeExpertTokenRemap, estimateSparseMatmul, estimateTopkRouterGpt } from './ops/moe';
 import { estimateToMemoryConfig } from './ops/memoryConfig';
 import { NO_PROGRAM_OPS, compositeNoProgram, noProgram } from './ops/noProgram';
 import { estimateGroupNorm } from './ops/groupNorm';
-import { estimateLayerNorm, estimateRmsNorm } from './ops/norm';
+import { estimateDitRmsNormUnaryFused, estimateLayerNorm, estimateRmsNorm } from './ops/norm';
 import { estimateLayerNormPreAllGather, estimateRmsNormPreAllGather } from './ops/normPreAllGather';
 import { estimateLayerNormPostAllGather, estimateRmsNormPostAllGather } from './ops/normPostAllGather';
 import { estimatePad } from './ops/pad';
+import {
+  estimatePrepareConv3dWeights,
+  estimatePrepareConvTranspose2dBias,
+  estimatePrepareConvTranspose2dWeights,
+} from './ops/prepareWeights';
 import { estimatePermute, estimateTranspose } from './ops/permute';
 import { estimateProd, estimateReduction } from './ops/reduction';
 import { estimateReshape } from './ops/reshape';
@@ -109,6 +119,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);
+  add('ttnn.clamp_tensor', estimateClampTensor, TYPES_ONLY);
+  add('ttnn.dropout', estimateDropout, TYPES_ONLY);
+  // The program attribute carries every CB descriptor (total_size, core ranges, tensor-backed or not).
+  add('ttnn.generic', estimateGeneric, PROPERTIES);
   add('ttnn.embedding', estimateEmbedding, LIVE_L1);
   add('ttnn.pad', estimatePad, PROPERTIES);
   add('ttnn.permute', estimatePermute, PROPERTIES);
@@ -124,6 +138,10 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // conv1d: its attributes translated into the height-1 conv2d tt-metal runs (same free-L1 slice count).
   add('ttnn.conv1d', estimateConv1d, PROPERTIES_LIVE_L1);
   add(['ttnn.prepare_conv2d_weights', 'ttnn.prepare_conv2d_bias'], estimatePrepareConv2d, TYPES_ONLY);
+  add('ttnn.prepare_conv_transpose2d_weights', estimatePrepareConvTranspose2dWeights, TYPES_ONLY);
+  add('ttnn.prepare_conv_transpose2d_bias', estimatePrepareConvTranspose2dBias, TYPES_ONLY);
+  // groups, alignment and c_in_block fix the device steps' shapes.
+  add('ttnn.prepare_conv3d_weights', estimatePrepareConv3dWeights, PROPERTIES);
   add(['ttnn.batch_norm_inference', 'ttnn.batch_norm'], estimateBatchNorm, PROPERTIES);
   add(['ttnn.max_pool2d', 'ttnn.avg_pool2d', 'ttnn.max_pool2d_with_indices'], estimatePool2d, PROPERTIES);
   add('ttnn.upsample', estimateUpsample, PROPERTIES);
@@ -139,11 +157,13 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // MoE: program_config, compute_config, nnz and which input is sparse; the remap reads only types.
   add('ttnn.sparse_matmul', estimateSparseMatmul, PROPERTIES);
   add('ttnn.moe_expert_token_remap', estimateMoeExpertTokenRemap, TYPES_ONLY);
+  add('ttnn.topk_router_gpt', estimateTopkRouterGpt, PROPERTIES); // k
   add('ttnn.prod', estimateProd, PROPERTIES);
   add('ttnn.argmax', estimateArgMax, PROPERTIES);
   add(['ttnn.cumsum', 'ttnn.cumprod', 'ttnn.moreh_cumsum'], estimateAccumulation, PROPERTIES);
   add('ttnn.sort', estimateSort, PROPERTIES);
   add('ttnn.topk', estimateTopK, PROPERTIES);
+  add('ttnn.sampling', estimateSampling, TYPES_ONLY);
   add(['ttnn.repeat', 'ttnn.repeat_interleave'], estimateRepeat, LIVE_L1);
   add(['ttnn.assign', 'ttnn.copy'], estimateCopy, TYPES_ONLY);
   add('ttnn.rand', estimateRand, LIVE_L1);
@@ -158,6 +178,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // Norms read operandSegmentSizes (which optional operands exist) and compute_config (fp32 dest accumulation).
   add('ttnn.layer_norm', estimateLayerNorm, PROPERTIES);
   add('ttnn.rms_norm', estimateRmsNorm, PROPERTIES);
+  // rms_norm's factory with a fused activation (no CB) and residual; its own fp32 default (Float32 input).
+  add('ttnn.dit_rms_norm_unary_fused', estimateDitRmsNormUnaryFused, PROPERTIES);
   // num_groups and operandSegmentSizes (which of input_mask / weight / bias exist).
   add('ttnn.group_norm', estimateGroupNorm, PROPERTIES);
   add('ttnn.rms_norm_pre_all_gather', estimateRmsNormPreAllGather, PROPERTIES);
@@ -180,7 +202,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
     PROPERTIES,
   );
   add(
-    ['ttnn.scaled_dot_product_attention_decode', 'ttnn.paged_scaled_dot_product_attention_decode'],
+    [
+      'ttnn.scaled_dot_product_attention_decode',
+      'ttnn.paged_scaled_dot_product_attention_decode',
+      'ttnn.paged_flash_multi_latent_attention_decode',
+    ],
     estimateSdpaDecode,
     PROPERTIES,
   );
@@ -196,7 +222,12 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.all_gather', estimateAllGather, PROPERTIES);
   add('ttnn.reduce_scatter', estimateReduceScatter, PROPERTIES);
   add('ttnn.all_reduce', estimateAllReduce, PROPERTIES); // topology
+  // tt-mlir's runtime calls ttnn::experimental::all_reduce_async's cluster-axis overload, the one ttnn::all_reduce
+  // calls: the same programs, with the same attributes (reduce_type, cluster_axis, num_links, topology).
+  add('ttnn.all_reduce_async', estimateAllReduce, PROPERTIES);
   add('ttnn.point_to_point', estimatePointToPoint, TYPES_ONLY);
+  // dim picks the sliced dim; the device count is input dim / result dim.
+  add('ttnn.mesh_partition', estimateMeshPartition, PROPERTIES);
   // MoE all-to-all: num_devices (devices along cluster_axis); dispatch drops its metadata CB when free L1 is short.
   add('ttnn.all_to_all_dispatch', estimateAllToAllDispatch, PROPERTIES_LIVE_L1);
   add('ttnn.all_to_all_combine', estimateAllToAllCombine, PROPERTIES);

@@ -7,54 +7,24 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
   // Normalization variants (tt-metal ttnn/cpp/ttnn/operations/normalization/ and experimental/ccl/rms_allgather/).
   [
     'ttnn.distributed_layer_norm',
-    'decomposed by tt-mlir into layer_norm pre/post all-gather and an all_gather; as one op it has no tt-metal program of its own',
-  ],
-  ['ttnn.dit_rms_norm_unary_fused', 'runs a fused DiT rms_norm + activation factory; not modeled'],
-  // Attention variants.
-  // Multi-device (CCL) ops without a model (all_gather, reduce_scatter, all_reduce, point_to_point: ops/ccl.ts;
-  // all_to_all_dispatch, all_to_all_combine, all_to_all_dispatch_metadata: ops/allToAll.ts).
-  [
-    'ttnn.all_reduce_async',
-    'runs ttnn::experimental::all_reduce_async with tt-mlir-allocated semaphores (its fused all-reduce factory was not read); not modeled',
-  ],
-  [
-    'ttnn.mesh_partition',
-    "runs tt-metal's mesh_partition (a per-device slice along cluster_axis); its factory was not read; not modeled",
-  ],
-  [
-    'ttnn.paged_flash_multi_latent_attention_decode',
-    'MLA decode (SDPA decode factory with use_mla and Q-head parallelism); not modeled',
+    "tt-mlir's TTNNDecomposition pass always rewrites it before the flatbuffer (DistributedLayerNormDecompositionRewritePattern.cpp@19c86fc) into [add], layer_norm_pre_all_gather, all_gather and layer_norm_post_all_gather, which are estimated once the dump shows them; as one op its gathered-stats width (64 x the devices along cluster_axis, from get_device's mesh_shape) is not in its types",
   ],
   // Ops tt-mlir emits (TTNNOps.td@19c86fc) whose programs were not read.
-  ['ttnn.dropout', 'runs ttnn::experimental::dropout (its own device op with an RNG seed per core); factory not read'],
   [
-    'ttnn.clamp_tensor',
-    'ttnn::clamp with tensor bounds: which programs it runs (a ternary clamp or maximum/minimum steps) was not read',
+    'ttnn.d2m_subgraph',
+    "dispatches the function it references: after tt-mlir's TTNNMaterializeD2M that function holds ttnn.generic programs (estimated there from their CB descriptors); before it, TTNN ops that D2M compiles into programs of its own, so ttnn's factories do not size them",
   ],
-  [
-    'ttnn.prepare_conv3d_weights',
-    'conv3d weight preparation on device (host weights take no device program); not modeled',
-  ],
-  [
-    'ttnn.prepare_conv_transpose2d_weights',
-    'conv_transpose2d weight preparation on device (host weights take no device program); not modeled',
-  ],
-  [
-    'ttnn.prepare_conv_transpose2d_bias',
-    'conv_transpose2d bias preparation on device (host bias takes no device program); not modeled',
-  ],
-  [
-    'ttnn.generic',
-    'runs the program its descriptor carries (kernels and CB descriptors chosen by the compiler that built it); its CBs are not read from the attribute',
-  ],
-  ['ttnn.d2m_subgraph', 'dispatches a D2M-compiled subgraph of ttnn.generic programs; not modeled'],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
     'ttnn.moe_compute',
-    'fused MoE expert compute (selective tilize, experts, combine across devices); factory not read',
+    'fused MoE expert compute (selective tilize, expert matmuls, ring exchange, combine): tt-metal experimental/ccl/moe_compute/device/moe_compute_program_factory.cpp sizes its buffers by an L1 plan of its own (moe_compute_l1_plan.hpp) and was revised 200+ times; not read',
   ],
-  ['ttnn.moe_gpt', 'fused GPT-OSS MoE compute kernel; factory not read'],
-  ['ttnn.selective_reduce_combine', 'MoE reduce-and-combine across devices (fabric); factory not read'],
-  ['ttnn.topk_router_gpt', 'fused GPT-OSS router (linear + top-k); factory not read'],
-  ['ttnn.sampling', 'fused top-k / top-p / multinomial sampling factory; not read'],
+  [
+    'ttnn.moe_gpt',
+    'fused GPT-OSS MoE pipeline (selective tilize, gate/up projection, SwiGLU, ring all-to-all, down projection, combine) on DRAM-bank and worker cores; factory not read',
+  ],
+  [
+    'ttnn.selective_reduce_combine',
+    'MoE reduce-and-combine over the fabric (tt-metal experimental/ccl/moe/selective_reduce_combine/device/selective_reduce_combine_program_factory.cpp, CBs tied to moe_compute output shards); not read',
+  ],
 ]);

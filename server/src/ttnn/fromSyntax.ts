@@ -846,6 +846,80 @@ function intArrayKey(elements: readonly AttrNode[], table: ChunkTables): string 
   return key;
 }
 
+/**
+ * Dialect attributes whose nested `#alias` references are expanded in their PropValue text: a ttnn.generic program
+ * names its CB descriptors and core ranges by alias (`cbs = [#cb0, ...]`, `core_ranges = #core_ranges`), and its
+ * estimator reads their sizes from the text (estimate/ops/generic.ts). Other attributes keep their names.
+ */
+const EXPANDED_DIALECT_ATTRS: ReadonlySet<string> = new Set(['ttnn.program', 'ttnn.mesh_program_descriptor']);
+
+/** One `#ttnn.kernel_cb<...>` of a ttnn.generic program (TTNNOpsAttrs.td@19c86fc KernelCBAttr). */
+export interface KernelCbDescriptor {
+  /** `total_size`: the CB's bytes on each core of its ranges. */
+  readonly totalSizeBytes: number;
+  /** `core_ranges`: inclusive rectangles of (x, y) logical worker coordinates. */
+  readonly coreRanges: readonly {
+    readonly start: readonly [number, number];
+    readonly end: readonly [number, number];
+  }[];
+  /** `formats`: the buffer indices (c_N) the CB serves, with their page sizes. */
+  readonly formats: readonly { readonly bufferIndex: number; readonly dtype: string; readonly pageSizeBytes: number }[];
+  /** `buffer = #ttnn.kernel_cb_global_buffer_address_of_tensor<i>`: the CB lives in operand i's buffer. */
+  readonly globalBufferOperand: number | undefined;
+}
+
+/**
+ * The CB descriptors of a ttnn.generic `program` attribute text (a `#ttnn.program` or a
+ * `#ttnn.mesh_program_descriptor`, aliases expanded by the view): one list per program it holds (a mesh descriptor
+ * holds one per device range), or a reason when a descriptor cannot be read.
+ */
+export function kernelCbDescriptors(programText: string): KernelCbDescriptor[][] | string {
+  const programs: KernelCbDescriptor[][] = [];
+  const marker = 'cbs=[';
+  for (let at = programText.indexOf(marker); at >= 0; at = programText.indexOf(marker, at + marker.length)) {
+    const open = at + marker.length - 1;
+    const close = matchingClose(programText, open);
+    if (close === undefined) return "the program's cbs list is not closed (a truncated descriptor?)";
+    const cbs: KernelCbDescriptor[] = [];
+    for (const item of splitTopLevel(programText.slice(open + 1, close))) {
+      const cb = kernelCb(item);
+      if (typeof cb === 'string') return cb;
+      cbs.push(cb);
+    }
+    programs.push(cbs);
+  }
+  if (programs.length === 0) return 'no cbs list in the program descriptor';
+  return programs;
+}
+
+function kernelCb(item: string): KernelCbDescriptor | string {
+  const open = item.indexOf('<');
+  const close = open < 0 ? undefined : matchingClose(item, open);
+  if (close === undefined) return `unreadable CB descriptor ${item.slice(0, 80)}`;
+  const fields = new Map<string, string>();
+  for (const part of splitTopLevel(item.slice(open + 1, close))) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const total = Number(fields.get('total_size'));
+  if (!Number.isSafeInteger(total) || total < 0)
+    return `CB descriptor without a readable total_size: ${item.slice(0, 80)}`;
+  const coreRanges: { start: [number, number]; end: [number, number] }[] = [];
+  for (const m of (fields.get('core_ranges') ?? '').matchAll(/core_range<\((\d+),(\d+)\),\((\d+),(\d+)\)>/g))
+    coreRanges.push({ start: [Number(m[1]), Number(m[2])], end: [Number(m[3]), Number(m[4])] });
+  if (coreRanges.length === 0) return `CB descriptor without readable core ranges: ${item.slice(0, 80)}`;
+  const formats: { bufferIndex: number; dtype: string; pageSizeBytes: number }[] = [];
+  for (const f of (fields.get('formats') ?? '').matchAll(/buffer_index=(\d+),dtype=(\w+),page_size=(\d+)/g))
+    formats.push({ bufferIndex: Number(f[1]), dtype: f[2]!, pageSizeBytes: Number(f[3]) });
+  const buffer = /address_of_tensor<(\d+)>/.exec(fields.get('buffer') ?? '');
+  return {
+    totalSizeBytes: total,
+    coreRanges,
+    formats,
+    globalBufferOperand: buffer === null ? undefined : Number(buffer[1]),
+  };
+}
+
 function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
   const a = depth > 32 ? undefined : resolveAttr(attr, table.aliases);
   if (a === undefined) return { kind: 'other', text: attr.kind === 'attrAlias' ? attr.name : '?' };
@@ -890,7 +964,17 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
     case 'dict':
       return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
     case 'dialectAttr': {
-      const bodyText = a.body === undefined ? '' : printTokens(a.body.children, { budgetChars: 20_000 }).text;
+      const expand = EXPANDED_DIALECT_ATTRS.has(a.name);
+      const printed =
+        a.body === undefined
+          ? undefined
+          : printTokens(
+              a.body.children,
+              expand ? { budgetChars: 200_000, aliasDefinition: (n) => table.aliases.get(n) } : { budgetChars: 20_000 },
+            );
+      if (expand && printed?.truncated === true)
+        return { kind: 'other', text: `#${a.name}<...> longer than 200,000 characters with its aliases expanded` };
+      const bodyText = printed?.text ?? '';
       const text = `#${a.name}<${bodyText}>`;
       const key = `D${text}`;
       return knownProp(table, key) ?? rememberProp(table, key, dialectProp(a.name, text, bodyText));

@@ -86,7 +86,7 @@ describe('client/timeline markup', () => {
   });
 
   it('never says "no overflow" while an op of the function has no L1 figure', () => {
-    // A relu (modeled, fits) then a ttnn.dropout (a device program without an L1 model: unmodeledReasons.ts).
+    // A relu (modeled, fits) then a ttnn.moe_gpt (a device program without an L1 model: unmodeledReasons.ts).
     const layout =
       '#l = #ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>';
     const t = '(tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l>';
@@ -96,7 +96,7 @@ describe('client/timeline markup', () => {
       'module {',
       '  func.func @main(%arg0: tensor<32x32xbf16, #l>) -> tensor<32x32xbf16, #l> {',
       `    %0 = "ttnn.relu"(%arg0) : ${t}`,
-      `    %1 = "ttnn.dropout"(%0) <{prob = 5.000000e-01 : f32, scale = 2.000000e+00 : f32, seed = 0 : ui32, use_per_device_seed = true}> : ${t}`,
+      `    %1 = "ttnn.moe_gpt"(%0) : ${t}`,
       '    return %1 : tensor<32x32xbf16, #l>',
       '  }',
       '}',

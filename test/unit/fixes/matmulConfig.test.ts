@@ -27,10 +27,10 @@ describe('fixes/matmul_program_config', () => {
   });
 
   it('never titles a fix "no op overflows" while an op of the file has no L1 model', () => {
-    // The same matmul followed by a ttnn.dropout (a device program without an L1 model: unmodeledReasons.ts).
+    // The same matmul followed by a ttnn.moe_gpt (a device program without an L1 model: unmodeledReasons.ts).
     const text = read(BIG_K).replace(
       '    return %0 : tensor<2048x2048xbf16, #ttnn_layout>',
-      '    %1 = "ttnn.dropout"(%0) <{prob = 5.000000e-01 : f32, scale = 2.000000e+00 : f32, seed = 0 : ui32, use_per_device_seed = true}> : (tensor<2048x2048xbf16, #ttnn_layout>) -> tensor<2048x2048xbf16, #ttnn_layout>\n    return %1 : tensor<2048x2048xbf16, #ttnn_layout>',
+      '    %1 = "ttnn.moe_gpt"(%0) : (tensor<2048x2048xbf16, #ttnn_layout>) -> tensor<2048x2048xbf16, #ttnn_layout>\n    return %1 : tensor<2048x2048xbf16, #ttnn_layout>',
     );
     const l = load(text);
     assert.equal(l.analysis.functions[0].ops[1].estimate.kind, 'unmodeled');

@@ -1,8 +1,9 @@
 /**
  * L1 estimates for attention: `ttnn.scaled_dot_product_attention` (prefill), `ttnn.flash_mla_prefill` (the same
  * program with the latent K reused as V), `ttnn.chunked_scaled_dot_product_attention` (the same program over a paged
- * K/V: + c_6 one page-table row of max_blocks·4 B, c_8/c_9 32 B chunk-start pages; K length = S_q + max_blocks·block), `ttnn.scaled_dot_product_attention_decode` and
- * `ttnn.paged_scaled_dot_product_attention_decode`. Every CB is created on every core of the program grid.
+ * K/V: + c_6 one page-table row of max_blocks·4 B, c_8/c_9 32 B chunk-start pages; K length = S_q + max_blocks·block), `ttnn.scaled_dot_product_attention_decode`,
+ * `ttnn.paged_scaled_dot_product_attention_decode` and `ttnn.paged_flash_multi_latent_attention_decode` (the paged
+ * decode program with use_mla [5]). Every CB is created on every core of the program grid.
  *
  * Prefill (SDPA program factory) [1], tiles with Sq = q_chunk/32, Sk = k_chunk/32, DHt = head_dim/32,
  *   vDHt = head_dim_v/32 (MLA) or DHt, im = stats = bf16:
@@ -40,6 +41,10 @@
  *   [4] tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@95e3ba1 and
  *       @2bd6701 (the config the runtime builds when the IR has none), @abe4e7a (PR #8979: the IR's config only);
  *       runtime/lib/ttnn/operations/utils/utils.cpp (an unset max_cores_per_head_batch keeps the struct default 16)
+ *   [5] `ttnn.paged_flash_multi_latent_attention_decode` (q, k, v?, page_table, mask?, cur_pos?, sink?; head_dim_v):
+ *       the decode factory @007f92d with use_mla reads V from K and sizes the V-side CBs by vDH = head_dim_v; tt-mlir's
+ *       runtime paged_flash_multi_latent_attention_decode.cpp@19c86fc passes k_chunk_size 32 on the device grid
+ *       (max_cores_per_head_batch left at 16); a sharded Q (Q-head parallelism) is unmodeled
  *
  * Assumptions: compute kernel config defaults (fp32 dest acc off); no streaming-compute prefill path (newer builds add
  *   a 1-tile c_4 and a 1-tile mask for causal prefill; the selection rule was not traced); chunk-size defaults of builds
@@ -75,6 +80,8 @@ const CITE_SDPA_DECODE =
   'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@007f92d';
 const CITE_TTMLIR_PAGED_DECODE_RUNTIME =
   'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@2bd6701';
+const CITE_TTMLIR_MLA_DECODE_RUNTIME =
+  'tt-mlir runtime/lib/ttnn/operations/transformer/paged_flash_multi_latent_attention_decode.cpp@19c86fc (program_config: k_chunk_size 32, the device grid)';
 
 interface SdpaProgramConfig {
   /** CoreCoord (x = columns, y = rows). */
@@ -263,12 +270,26 @@ function runtimePagedDecodeConfig(
 }
 
 export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const paged = op.name === 'ttnn.paged_scaled_dot_product_attention_decode';
+  // MLA decode runs the same factory with use_mla: V is read from the latent K, vDH = head_dim_v [2][5].
+  const mla = op.name === 'ttnn.paged_flash_multi_latent_attention_decode';
+  const paged = mla || op.name === 'ttnn.paged_scaled_dot_product_attention_decode';
   const segments = operandSegments(op);
-  const qkv = resolveQkv(op);
+  const qkv = resolveQkv<ResolvedTensor | undefined>(
+    op,
+    mla ? () => segmentOperand(op, segments, 2, 'value') : undefined,
+  );
   if (typeof qkv === 'string') return unmodeled(op.name, qkv);
-  const { q, k, v } = qkv;
-  // decode: (q, k, v, mask?, cur_pos?, sink?); paged: (q, k, v, page_table, mask?, cur_pos?, sink?).
+  const { q, k } = qkv;
+  const v = mla || qkv.v === undefined ? k : qkv.v;
+  const headDimV = mla ? propInt(op, 'head_dim_v') : v.padded[3];
+  if (headDimV === undefined || headDimV <= 0) return unmodeled(op.name, 'MLA decode without a positive head_dim_v');
+  if (mla && isSharded(q.layout))
+    return unmodeled(
+      op.name,
+      'MLA decode with a sharded Q parallelises Q heads over the shards (q_heads_parallel_factor); not modeled',
+    );
+  // decode: (q, k, v, mask?, cur_pos?, sink?); paged: (q, k, v, page_table, mask?, cur_pos?, sink?); MLA decode:
+  // (q, k, v?, page_table, mask?, cur_pos?, sink?).
   const base = paged ? 4 : 3;
   const pageTable = paged ? resolveTensor(op.operands[segments[3]?.[0] ?? 3], 'page table') : undefined;
   if (typeof pageTable === 'string') return unmodeled(op.name, pageTable);
@@ -289,7 +310,8 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const irCfg = programConfig(op);
   const [gx, gy] = programGrid(irCfg, ctx);
   const available = gx * gy;
-  const cfg = irCfg ?? (paged ? runtimePagedDecodeConfig(isCausal, available, ctx) : undefined);
+  // tt-mlir's runtime gives MLA decode a config of its own: K chunk 32 on the device's grid, the rest defaults [5].
+  const cfg = irCfg ?? (mla ? { kChunk: 32 } : paged ? runtimePagedDecodeConfig(isCausal, available, ctx) : undefined);
   const runtimeCfg = irCfg === undefined && cfg !== undefined;
   const fp32 = fp32DestAccFromConfig(op) ?? false;
   const dst = fp32 ? 4 : 8;
@@ -298,7 +320,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   const numQHeads = q.logical[2];
   const nkv = k.padded[1];
   const dht = k.padded[3] / 32;
-  const vdht = v.padded[3] / 32;
+  const vdht = Math.floor(headDimV / 32);
   const seq =
     paged && pageTable !== undefined ? pageTable.padded[pageTable.padded.length - 1] * k.padded[2] : k.padded[2];
   // From tt-metal PR #44617 the paged entry point fills in a config of its own when none is given.
@@ -401,20 +423,30 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
   return finishProgram({
     op,
     ctx,
-    factory: paged ? 'SdpaDecodeProgramFactory (paged)' : 'SdpaDecodeProgramFactory',
+    factory: mla
+      ? 'SdpaDecodeProgramFactory (paged, MLA)'
+      : paged
+        ? 'SdpaDecodeProgramFactory (paged)'
+        : 'SdpaDecodeProgramFactory',
     factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${chunkSource}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
     grid: [gy, gx],
     groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
     cbs,
-    confidence: configured || (paged && !pagedDefault) ? 'exact' : 'approx',
-    approxReason: configured
-      ? ''
-      : pagedDefault
-        ? "no program_config after tt-metal PR #44617: the paged entry point's default config (K chunk 32, one core per head) was read from the PR and a tt-metal test, not from sdpa_decode.cpp"
-        : paged
-          ? ''
-          : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
-    citations: runtimeCfg ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME] : [CITE_SDPA_DECODE],
+    confidence: mla ? 'approx' : configured || (paged && !pagedDefault) ? 'exact' : 'approx',
+    approxReason: mla
+      ? "MLA: the factory's use_mla branch was read (V = K, vDH = head_dim_v), not the entry point that sets it"
+      : configured
+        ? ''
+        : pagedDefault
+          ? "no program_config after tt-metal PR #44617: the paged entry point's default config (K chunk 32, one core per head) was read from the PR and a tt-metal test, not from sdpa_decode.cpp"
+          : paged
+            ? ''
+            : 'no program_config: the default K chunk follows the tt-metal f4163c2 goldens (largest power-of-two divisor of S, ≤ 512)',
+    citations: mla
+      ? [CITE_SDPA_DECODE, CITE_TTMLIR_MLA_DECODE_RUNTIME]
+      : runtimeCfg
+        ? [CITE_SDPA_DECODE, CITE_TTMLIR_PAGED_DECODE_RUNTIME]
+        : [CITE_SDPA_DECODE],
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Per-device L1 estimate for the multi-device (CCL) ops tt-mlir emits: `ttnn.all_gather`, `ttnn.reduce_scatter`,
- * `ttnn.all_reduce` and `ttnn.point_to_point` (tt-mlir lowers `collective_permute` to `assign` + `point_to_point`).
+ * `ttnn.all_reduce`, `ttnn.all_reduce_async` and `ttnn.point_to_point` (tt-mlir lowers `collective_permute` to
+ * `assign` + `point_to_point`).
  * tt-mlir prints per-device tensor types, so every figure here is one device's program; the ring size along
  * `cluster_axis` is read from the types (gather: result dim / input dim; scatter: input dim / result dim).
  *
@@ -13,7 +14,9 @@
  *   all_gather, composite (row-major, or tiled and padded on the gather dim): all_broadcast + concat — unmodeled     [3]
  *   reduce_scatter, native (tiled, scatter slice tile-aligned): c_0..c_3 (input, intermediate, reader output,
  *     compute output) of 3·g pages each; Linear g = min(4P, 8); Ring g = n < 4 ? 4n : 8 with n = min(M, P)          [2][4]
- *   all_reduce: reduce_scatter then all_gather (each frees its CBs before the next): the reduce-scatter step's CBs;
+ *   all_reduce (and all_reduce_async: tt-mlir's runtime, runtime/lib/ttnn/operations/ccl/all_reduce_async.cpp@19c86fc,
+ *     calls the same cluster-axis experimental all_reduce_async ttnn::all_reduce calls):
+ *     reduce_scatter then all_gather (each frees its CBs before the next): the reduce-scatter step's CBs;
  *     a single-tile tensor (no dim to split) runs the composite all_gather + local sum — unmodeled                    [8]
  *   point_to_point: sender c_0 = 2 aligned pages, c_1 = 4 headers, c_2 = one packet;
  *     receiver c_0 = 4 headers, c_1 = one packet, c_2 = 3·(pages per packet) pages; the figure is the larger          [9]

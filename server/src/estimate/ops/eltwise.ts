@@ -11,6 +11,11 @@
  *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
  *   where:    c_0 predicate, c_1/c_2 tensor values, c_3 output, 2 tiles each, on the whole grid       [5]
  *   asinh:    unary from change point `asinh-unary-sfpu`; before, its composite's largest step (binary)   [6]
+ *   dropout:  c_0 = 2·T(in), c_2 = 2·T(out) on split_work_to_cores over the tiles, cores in column order; a
+ *             sharded input gets the same CBs (the factory binds none to a shard)                       [7]
+ *   clamp_tensor: ttnn::clamp with tensor bounds is a composite: minimum, eq (tensor-scalar), relu,
+ *             maximum, where, gt, where; its largest program is a where (4 CBs of 2 tiles); the
+ *             intermediates live in the output's memory config                                         [8]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -21,6 +26,12 @@
  *   [4] tt-metal tt_metal/common/work_split.cpp (split_work_to_cores)
  *   [5] tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (index id 10062551432)
  *   [6] tt-metal PR #23576 (asinh as an SFPU unary op); unary_composite_op.cpp _asinh before it (index id 6710124477)
+ *   [7] tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_program_factory.cpp@0252a1e
+ *       (DropoutProgramFactory; DropoutMeshWorkloadFactory runs it once per device); validate in
+ *       dropout_device_operation.cpp@005723d
+ *   [8] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@001a9c0 and @9d2e6ed
+ *       (ExecuteUnaryCompositeClamp::invoke with optional Tensor min/max: the same steps at both); tt-mlir runtime
+ *       runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc calls ttnn::clamp(in, min, max, memcfg)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -34,6 +45,7 @@ import { isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
+  outputsInL1,
   ResolvedTensor,
   finishProgram,
   gridArea,
@@ -44,7 +56,9 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
-import { largestStep, stepOp } from './composite';
+import type { L1Intermediate } from '../types';
+import type { TensorSpec } from '../../ttnn/op';
+import { largestStep, specWith, stepOp } from './composite';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -55,6 +69,11 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
   asinhComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp (_asinh before PR #23576, index id 6710124477)',
+  dropout: 'tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_program_factory.cpp@0252a1e',
+  clampTensor:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@9d2e6ed (ExecuteUnaryCompositeClamp::invoke, tensor min/max; same at @001a9c0)',
+  clampTensorRuntime:
+    'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
 
 export const UNARY_OPS: readonly string[] = [
@@ -327,4 +346,110 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
     approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
     citations: [CITES.typecast, CITE.workSplit],
   });
+}
+
+/**
+ * `ttnn.dropout` (ttnn::experimental::dropout [7]): DropoutProgramFactory, or with `use_per_device_seed` (tt-mlir's
+ * default) DropoutMeshWorkloadFactory, which builds the same program once per device. c_0 and c_2 hold two tiles
+ * each, created on every core of split_work_to_cores over the input's tiles (cores walked down columns). The factory
+ * reads and writes through TensorAccessor whatever the placement, so a sharded tensor still takes both CBs.
+ * tt-metal's validate rejects (legality.ts) a dtype change, differing memory layouts and a non-sharded input that is
+ * not tiled and interleaved.
+ */
+export function estimateDropout(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  // num_tiles = physical_volume / TILE_HW: the tiles of the padded input.
+  const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'DropoutProgramFactory',
+    factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores (split_work_to_cores)`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+      { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
+    ],
+    confidence: 'exact',
+    citations: [CITES.dropout, CITE.workSplit],
+  });
+}
+
+/**
+ * `ttnn.clamp_tensor`: tt-mlir's runtime calls ttnn::clamp(input, min, max, memory_config) with both bounds as
+ * tensors, which ttnn runs as a composite of seven programs [8], each allocating its CBs in turn:
+ *   a_max = minimum(input, max); temp = where(eq(min, 0), relu(a_max), maximum(a_max, min));
+ *   result = where(gt(min, max), max, temp).
+ * The where programs (predicate, two value CBs, output: 2 tiles each) are the largest. Every intermediate is allocated
+ * in the output's memory config: in L1, a_max, temp and gt's predicate are held while the last where runs.
+ */
+export function estimateClampTensor(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const [input, min, max] = op.operands;
+  const out = op.results[0];
+  const tensors: TensorSpec[] = [];
+  for (const s of [input, min, max, out]) {
+    if (s?.kind !== 'tensor') return unmodeled(op.name, 'clamp_tensor needs input, min and max tensors and a result');
+    tensors.push(s);
+  }
+  const [inT, minT, maxT, outT] = tensors as [TensorSpec, TensorSpec, TensorSpec, TensorSpec];
+  if (outT.layout.kind !== 'layout') return unmodeled(op.name, 'result layout unknown');
+  if (outT.layout.memoryLayout !== undefined && outT.layout.memoryLayout !== 'interleaved')
+    return unmodeled(
+      op.name,
+      'sharded clamp_tensor: its where steps would run on sharded intermediates (sharded where is not modeled)',
+    );
+  // Intermediates take the output's memory config (interleaved, its buffer): a_max and temp have the result's shape,
+  // eq's predicate min's, gt's the broadcast of min and max (min's when they agree, as tt-mlir emits them).
+  const placed = (like: TensorSpec): TensorSpec =>
+    specWith(like, {
+      bufferType: outT.layout.kind === 'layout' ? outT.layout.bufferType : undefined,
+      memoryLayout: 'interleaved',
+    });
+  const aMax = placed(outT);
+  const eqPred = placed(minT);
+  const relu = placed(outT);
+  const maximum = placed(outT);
+  const temp = placed(outT);
+  const gtPred = placed(minT);
+  const steps = [
+    { label: 'minimum(input, max)', result: estimateBinary(stepOp(op, 'ttnn.minimum', [inT, maxT], [aMax]), ctx) },
+    { label: 'eq(min, 0)', result: estimateBinary(stepOp(op, 'ttnn.eq', [minT], [eqPred]), ctx) },
+    { label: 'relu(a_max)', result: estimateUnary(stepOp(op, 'ttnn.relu', [aMax], [relu]), ctx) },
+    { label: 'maximum(a_max, min)', result: estimateBinary(stepOp(op, 'ttnn.maximum', [aMax, minT], [maximum]), ctx) },
+    {
+      label: 'where(eq, relu, maximum)',
+      result: estimateWhere(stepOp(op, 'ttnn.where', [eqPred, relu, maximum], [temp]), ctx),
+    },
+    { label: 'gt(min, max)', result: estimateBinary(stepOp(op, 'ttnn.gt', [minT, maxT], [gtPred]), ctx) },
+    {
+      label: 'where(gt, max, temp)',
+      result: estimateWhere(stepOp(op, 'ttnn.where', [gtPred, maxT, temp], op.results), ctx),
+    },
+  ];
+  const result = largestStep(op, ctx, steps, {
+    confidence: 'approx',
+    approxReason:
+      'composite clamp: the L1 intermediates are those held by the last where (a_max, temp, gt); the first where holds a_max, eq, relu, maximum and temp at once',
+    citations: [CITES.clampTensor, CITES.clampTensorRuntime],
+  });
+  if (result.kind !== 'estimate') return result;
+  const held: L1Intermediate[] = [];
+  const roles: [string, TensorSpec][] = [
+    ['a_max = minimum(input, max)', aMax],
+    ['temp = where(eq, relu, maximum)', temp],
+    ['gt(min, max) predicate', gtPred],
+  ];
+  for (const [role, spec] of roles) {
+    const inL1 = outputsInL1(stepOp(op, 'ttnn.relu', [spec], [spec]), ctx)[0];
+    if (inL1 !== undefined) held.push({ role, bytesPerCore: inL1.bytesPerCore, liveDuringProgram: true });
+  }
+  if (held.length === 0) return result;
+  return {
+    ...result,
+    l1Intermediates: held,
+    l1IntermediateBytesPerCore: held.reduce((n, h) => n + h.bytesPerCore, 0),
+  };
 }

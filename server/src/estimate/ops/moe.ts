@@ -1,5 +1,6 @@
 /**
- * L1 estimates for the MoE ops tt-mlir emits for expert routing: `ttnn.sparse_matmul` and `ttnn.moe_expert_token_remap`.
+ * L1 estimates for the MoE ops tt-mlir emits for expert routing: `ttnn.sparse_matmul`, `ttnn.moe_expert_token_remap`
+ * and `ttnn.topk_router_gpt`.
  *
  * sparse_matmul (SparseMatmulMultiCoreReuseMcast1DProgramFactory [1], validation [2]):
  *   config: the IR's `program_config` (a 1D mcast-in0 config); without one, the config tt-mlir's runtime builds [3]:
@@ -18,6 +19,14 @@
  *   c_3 = 2 · align16(topk page), c_4 = output mapping page, c_5 = output reduced page (two-result builds only).
  *   Pages are row-major rows: last dim × element size.
  *
+ * topk_router_gpt (TopkRouterGptProgramFactory [7]): on the DRAM-bank worker cores (one per bank; fewer than 12 is
+ *   tt-metal's TT_FATAL), in 4 groups of 3 ring positions, the third of each group a worker, one worker the collector;
+ *   every tile bf16 (2,048 B); max_k = ⌈(hidden / 32) / 3⌉:
+ *   all cores: c_0 weight max_k, c_1 input max_k, c_2 2, c_3 1 tiles;
+ *   workers: + c_4, c_5, c_6 1 tile each, c_8, c_9 4 tiles each;
+ *   collector: + c_10 2, c_11..c_15 1 each, c_16 2 tiles, c_19 2 · 32 · round_up(k, 8) · 2 B.
+ *   The core sets nest (all ⊃ workers ⊃ collector), so each group's CBs follow one another.
+ *
  * References (tenstorrent/tt-metal unless noted):
  *   [1] ttnn/cpp/ttnn/operations/matmul/device/sparse/factory/sparse_matmul_multicore_reuse_mcast_1d_optimized.cpp@060a2d5
  *       (dataflow-buffer form; the earlier CircularBufferConfig form — c_0, c_1, c_4/c_5, c_6, c_7 — sizes the same
@@ -33,6 +42,8 @@
  *   [6] tenstorrent/tt-mlir test/ttmlir/Dialect/TTNN/Transforms/Workarounds/moe_ccl_workaround_with_optimizer.mlir
  *       (the TTNN workarounds make the sparsity row-major bf16, the remap's topk row-major bf16 and its mapping and
  *       metadata row-major u16 before the op runs)
+ *   [7] ttnn/cpp/ttnn/operations/experimental/topk_router_gpt/device/topk_router_gpt_program_factory.cpp@12b42a1;
+ *       tt-mlir runtime/lib/ttnn/operations/reduction/topk_router_gpt.cpp@19c86fc (input, weight, bias, k, num_experts)
  *
  * Assumptions: the operands are taken in the form tt-mlir's workarounds give them [6] ('approx' when the IR's form
  *   differs); the default compute kernel config (no fp32 or packer L1 accumulation) unless `compute_config` says so;
@@ -282,5 +293,68 @@ export function estimateMoeExpertTokenRemap(op: TtnnOp, ctx: EstimateContext): O
     confidence: approx.length === 0 ? 'exact' : 'approx',
     approxReason: approx.join('; '),
     citations: [CITES.remapFactory, CITES.remapValidate, CITES.workarounds],
+  });
+}
+
+const CITE_TOPK_ROUTER_GPT =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/topk_router_gpt/device/topk_router_gpt_program_factory.cpp@12b42a1';
+
+/** `ttnn.topk_router_gpt` [7]: the fused GPT-OSS router matmul + top-k on the DRAM-bank worker cores. */
+export function estimateTopkRouterGpt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const k = propInt(op, 'k');
+  if (k === undefined || k <= 0) return unmodeled(op.name, 'k missing or not positive');
+  const groups = 4;
+  const coresPerGroup = 3;
+  const banks = ctx.device.nDramBanks;
+  if (banks < groups * coresPerGroup)
+    return illegal(
+      op.name,
+      `topk_router_gpt requires at least ${groups * coresPerGroup} DRAM-aligned cores, got ${banks}`,
+      CITE_TOPK_ROUTER_GPT,
+    );
+  const hidden = input.logical[input.logical.length - 1] ?? 0;
+  const totalKTiles = Math.floor(hidden / 32);
+  const maxK = Math.ceil(totalKTiles / coresPerGroup);
+  const tile = tileBytes('bf16');
+  const kPadded = Math.ceil(k / 8) * 8;
+  const all = ['collector', 'workers', 'others'];
+  const workers = ['collector', 'workers'];
+  const collector = ['collector'];
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'weight', nPages: maxK, pageBytes: tile, groups: all },
+    { index: 1, role: 'input', nPages: maxK, pageBytes: tile, groups: all },
+    { index: 2, role: 'partial receive', nPages: 2, pageBytes: tile, groups: all },
+    { index: 3, role: 'local out', nPages: 1, pageBytes: tile, groups: all },
+    { index: 4, role: 'bias', nPages: 1, pageBytes: tile, groups: workers },
+    { index: 5, role: 'index', nPages: 1, pageBytes: tile, groups: workers },
+    { index: 6, role: 'top-k values', nPages: 1, pageBytes: tile, groups: workers },
+    { index: 8, role: 'gathered values', nPages: groups, pageBytes: tile, groups: workers },
+    { index: 9, role: 'gathered indices', nPages: groups, pageBytes: tile, groups: workers },
+    { index: 10, role: 'intermediate values', nPages: 2, pageBytes: tile, groups: collector },
+    { index: 11, role: 'intermediate indices', nPages: 1, pageBytes: tile, groups: collector },
+    { index: 12, role: 'softmax mask', nPages: 1, pageBytes: tile, groups: collector },
+    { index: 13, role: 'softmax scratch', nPages: 1, pageBytes: tile, groups: collector },
+    { index: 14, role: 'reduce scaler', nPages: 1, pageBytes: tile, groups: collector },
+    { index: 15, role: 'broadcast scaler', nPages: 1, pageBytes: tile, groups: collector },
+    { index: 16, role: 'final out', nPages: 2, pageBytes: tile, groups: collector },
+    { index: 19, role: 'dispatch scratch', nPages: 1, pageBytes: 2 * 32 * kPadded * 2, groups: collector },
+  ];
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'TopkRouterGptProgramFactory',
+    factoryReason: `${banks} DRAM-bank worker cores: 4 groups of 3, 4 workers, 1 collector; hidden ${hidden} → ${totalKTiles} K tiles, ${maxK} per core`,
+    groups: [
+      { name: 'collector', nCores: 1, firstCore: [0, 0] },
+      { name: 'workers', nCores: groups - 1, firstCore: [0, 0] },
+      { name: 'others', nCores: banks - groups, firstCore: [0, 0] },
+    ],
+    cbs,
+    confidence: 'approx',
+    approxReason:
+      'the DRAM-bank worker cores are placed by the device (positions not modeled); factory read at one 2026 version (12b42a1), others not compared',
+    citations: [CITE_TOPK_ROUTER_GPT],
   });
 }

@@ -33,8 +33,18 @@
  *       large-tensor switch without a norm-type guard; c_24 for rms_norm on the large path); PR #18675, PR #38006
  *       (PR #36979 re-landed); before them: tt-metal issues #19427 (layer_norm, 1,507,840 B) and tt-mlir #6754
  *       (rms_norm, 1,528,960 B)
+ *   [5] tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/dit_rms_norm_unary_fused/dit_rms_norm_unary_fused.cpp
+ *       (search-index id 51857218344); tt-mlir runtime/lib/ttnn/operations/normalization/dit_rms_norm_unary_fused.cpp@19c86fc
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c
+ *       (create_descriptor: FUSE_PRE_ADD sizes, fused_activation as compute defines)
  *
- * Assumptions: no residual input (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
+ * dit_rms_norm_unary_fused: ttnn::experimental::dit_rms_norm_unary_fused is ttnn::prim::layer_norm with RMSNORM, the
+ *   activation fused into the compute kernel by defines (no CB) and, without compute_config, fp32 accumulation on
+ *   exactly for a Float32 input [5]. Its residual (fused pre-add, read at [6]): in0 = 2·block tiles, c_24 WtB im,
+ *   c_1 = 2·block tiles of the residual's dtype (created after c_6), and the fit test counts in1 = 2·block·T(b) and
+ *   im6 = WtB·im; a residual before 'layernorm-fixed-block' is unmodeled (that factory was not read for it).
+ *
+ * Assumptions: no residual input on layer_norm / rms_norm (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
  *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (ops/normSharded.ts); row-major gamma/beta
  *   keeps the one-pass kernel. The large-tensor path's c_26 accumulator is taken for every build (approx).
  * Worked example: rms_norm 1x64x64x64 bf16, no gamma, fp32 off: Wt = 2, block 2: c_0 2 + c_16 4 + c_2 2 + c_3 2 +
@@ -101,6 +111,23 @@ export function estimateRmsNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   return estimateNorm(op, ctx, 'rms');
 }
 
+const CITE_DIT =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/transformer/dit_rms_norm_unary_fused/dit_rms_norm_unary_fused.cpp (ttnn::prim::layer_norm, RMSNORM, fused activation; default fp32 acc = Float32 input)';
+const CITE_LN_PRE_ADD =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c (FUSE_PRE_ADD CBs)';
+
+/** `ttnn.dit_rms_norm_unary_fused` (input, weight, bias, residual_input segments): rms_norm's factory [5][6]. */
+export function estimateDitRmsNormUnaryFused(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = op.operands[0];
+  const f32Input = input?.kind === 'tensor' && input.layout.kind === 'layout' && input.layout.dtype === 'f32';
+  return estimateNorm(op, ctx, 'rms', {
+    fp32Default: f32Input,
+    fp32DefaultWhy: `dit_rms_norm_unary_fused default: ${f32Input ? 'Float32' : 'non-Float32'} input`,
+    residualSegment: 3,
+    citations: [CITE_DIT],
+  });
+}
+
 function optionalOperand(
   op: TtnnOp,
   segments: readonly (readonly number[])[],
@@ -112,7 +139,16 @@ function optionalOperand(
   return resolveTensor(op.operands[idx], what);
 }
 
-function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstimateResult {
+interface NormVariant {
+  /** fp32 accumulation without a compute_config (the op's own default), and why. */
+  readonly fp32Default?: boolean;
+  readonly fp32DefaultWhy?: string;
+  /** The operand segment of a fused pre-add residual, when the op has one. */
+  readonly residualSegment?: number;
+  readonly citations?: readonly string[];
+}
+
+function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant: NormVariant = {}): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
@@ -124,21 +160,37 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   const beta = optionalOperand(op, segments, 2, 'bias');
   if (typeof gamma === 'string') return unmodeled(op.name, gamma);
   if (typeof beta === 'string') return unmodeled(op.name, beta);
+  const residual =
+    variant.residualSegment === undefined
+      ? undefined
+      : optionalOperand(op, segments, variant.residualSegment, 'residual_input');
+  if (typeof residual === 'string') return unmodeled(op.name, residual);
 
   const configured = fp32DestAccFromConfig(op);
-  const fp32 = configured ?? (kind === 'layer' ? atOrAfter(ctx, 'layernorm-fp32-acc-default') : false);
+  const fp32 =
+    configured ?? variant.fp32Default ?? (kind === 'layer' ? atOrAfter(ctx, 'layernorm-fp32-acc-default') : false);
   const fp32Why =
     configured !== undefined
       ? 'compute_config'
-      : kind === 'layer'
-        ? fp32
-          ? 'layer_norm default since PR #19295'
-          : 'layer_norm default before PR #19295'
-        : 'rms_norm default';
+      : variant.fp32DefaultWhy !== undefined
+        ? variant.fp32DefaultWhy
+        : kind === 'layer'
+          ? fp32
+            ? 'layer_norm default since PR #19295'
+            : 'layer_norm default before PR #19295'
+          : 'rms_norm default';
   // A sharded input takes the sharded factory (ops/normSharded.ts), whatever the program config tt-mlir leaves unset.
-  if (input.layout.memoryLayout !== 'interleaved')
+  if (input.layout.memoryLayout !== 'interleaved') {
+    if (residual !== undefined)
+      return unmodeled(op.name, "sharded input with a residual: the sharded factory's pre-add CBs were not read");
     return estimateShardedNorm(op, ctx, { kind, input, output, gamma, beta, fp32, fp32Why });
+  }
   const fixedBlock = atOrAfter(ctx, 'layernorm-fixed-block');
+  if (residual !== undefined && !fixedBlock)
+    return unmodeled(
+      op.name,
+      'a residual (fused pre-add) in builds before the fixed-block layer-norm factory: its CBs were not read there',
+    );
   const rank = input.padded.length;
   const wt = input.padded[rank - 1] / 32;
   const rows = input.geometry.heightTilesTotal;
@@ -154,14 +206,17 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
   const betaDtype: DataType = beta?.dtype ?? 'bf16';
   const rowMajorWeights = gamma?.layout.pageLayout === 'row_major' || beta?.layout.pageLayout === 'row_major';
 
-  // CB_can_fit_in_L1 sums every buffer, used or not (in1 is 0: no residual).
+  // CB_can_fit_in_L1 sums every buffer, used or not (in1 is 0 without a residual; with one, in0 shrinks to 2·block
+  // tiles and im6 grows to WtB [6]).
+  const tRes = residual === undefined ? 0 : tileBytes(residual.dtype);
   const smallSum =
-    wtB * tIn +
+    (residual === undefined ? wtB : 2 * block) * tIn +
+    2 * block * tRes +
     2 * block * tOut +
     2 * wtB * im +
     wtB * tileBytes(gammaDtype) +
     wtB * tileBytes(betaDtype) +
-    2 * block * im +
+    (residual === undefined ? 2 * block : wtB) * im +
     2 * block * im +
     8 * im +
     2 * im +
@@ -183,7 +238,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     }
   }
   const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: wtB, pageBytes: tIn },
+    { index: 0, role: 'input', nPages: residual === undefined ? wtB : 2 * block, pageBytes: tIn },
     { index: 16, role: 'output', nPages: 2 * block, pageBytes: tOut },
   ];
   if (kind === 'layer') cbs.push({ index: 18, role: 'E[x]', nPages: 2, pageBytes: im });
@@ -192,7 +247,13 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     { index: 3, role: 'epsilon', nPages: 2, pageBytes: bf16 },
     { index: 19, role: '1/sqrt(var)', nPages: 2, pageBytes: im },
   );
-  if (kind === 'layer' || large) cbs.push({ index: 24, role: 'x - E[x]', nPages: wtB, pageBytes: im });
+  if (kind === 'layer' || large || residual !== undefined)
+    cbs.push({
+      index: 24,
+      role: residual !== undefined && kind === 'rms' ? 'x = a + b' : 'x - E[x]',
+      nPages: wtB,
+      pageBytes: im,
+    });
   cbs.push(
     { index: 20, role: 'squares', nPages: wtB, pageBytes: im },
     { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im },
@@ -202,6 +263,10 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     cbs.push({ index: 22, role: 'gamma/beta staging', nPages: 2 * block, pageBytes: im });
   if (gamma !== undefined) cbs.push({ index: 5, role: 'gamma', nPages: wtB, pageBytes: tileBytes(gammaDtype) });
   if (beta !== undefined) cbs.push({ index: 6, role: 'beta', nPages: wtB, pageBytes: tileBytes(betaDtype) });
+  if (residual !== undefined) {
+    if (kind === 'layer') cbs.push({ index: 23, role: 'x = a + b', nPages: wtB, pageBytes: im });
+    cbs.push({ index: 1, role: 'residual', nPages: 2 * block, pageBytes: tRes });
+  }
 
   const split = splitWorkToCores(gridArea(ctx), rows);
   return finishProgram({
@@ -213,6 +278,12 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind): OpEstim
     cbs,
     confidence: large ? 'approx' : 'exact',
     approxReason: large ? 'large-tensor kernel: the c_26 accumulator is assumed in every build' : '',
-    citations: [fixedBlock ? CITE_LN_NEW : CITE_LN_OLD, CITE_LN_DEFAULTS, CITE.workSplit],
+    citations: [
+      fixedBlock ? CITE_LN_NEW : CITE_LN_OLD,
+      CITE_LN_DEFAULTS,
+      ...(residual !== undefined ? [CITE_LN_PRE_ADD] : []),
+      ...(variant.citations ?? []),
+      CITE.workSplit,
+    ],
   });
 }
