@@ -212,6 +212,8 @@ export const CHANGE_POINTS = {
     // it is the issue or the PR was not read. Neither is in the issues index. Its date is interpolated from the numbers
     // around it: tt-metal #57191 and #57231 were opened 2026-09-21, #54798 on 2026-08-29 (~100 a day), so #58046 ≈
     // 2026-09-29; matmul_buffers.hpp@bf7e7a9 cites #57884 (the default-config selector it serves) just before it.
+    // Session 16 searched the issues index again (the partials/output-shard wording, matmul_buffers, #58046): no
+    // thread; matmul_buffers.cpp has one stored version, so no dated commit brackets it either.
     pr: 58046,
     mergedOn: '2026-10-01',
     dateFrom: 'approx',

@@ -73,7 +73,8 @@
  *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
  *   tensor's typecasts around its transposes in newer builds and newer builds' fp32 chain between the stages of a
- *   bf16 multi-dim sum, PR #43367, not sized).
+ *   bf16 multi-dim sum, PR #43367, not sized). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
+ *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build.
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
