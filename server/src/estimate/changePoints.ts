@@ -212,6 +212,8 @@ export const CHANGE_POINTS = {
     // it is the issue or the PR was not read. Neither is in the issues index. Its date is interpolated from the numbers
     // around it: tt-metal #57191 and #57231 were opened 2026-09-21, #54798 on 2026-08-29 (~100 a day), so #58046 ≈
     // 2026-09-29; matmul_buffers.hpp@bf7e7a9 cites #57884 (the default-config selector it serves) just before it.
+    // Session 16 searched the issues index again (the partials/output-shard wording, matmul_buffers, #58046): no
+    // thread; matmul_buffers.cpp has one stored version, so no dated commit brackets it either.
     pr: 58046,
     mergedOn: '2026-10-01',
     dateFrom: 'approx',
@@ -452,6 +454,46 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 6576833862: reduce_nd_loop, transpose(i, -2) → H reduce → transpose back)',
     after:
       'tt-metal generic_reductions.cpp (search index id 4355189454: call_fast_nc, non_height_width_reduce with default_fp32_acc true); experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2',
+  },
+  'reduce-mean-multi-dim-scaler': {
+    family: 'reduction',
+    pr: 28869,
+    // For the bounty issue tt-metal #28644 (2025-09-16); the PR's description is dated 2025-09-18 and the thread shows
+    // it merged. The merge day was not read: a few days after the description is assumed.
+    mergedOn: '2025-09-22',
+    dateFrom: 'approx',
+    what: "ttnn.mean over several dims that are not exactly H and W passes 1/(reduced volume) as the first stage's reduce scaler; before, the stages summed and a final ttnn::mul_sfpu by 1/(input volume) scaled the result: a unary program over the reduced tensor (keepdim shape, the op's memory config), whose input was one more intermediate",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 4355189454: reduce_nd_loop(use_reduce_type = false), then ttnn::mul_sfpu(inv_volume, output_tensor, memory_config))',
+    after:
+      'tt-metal PR #28869 description ("Remove ttnn.mul_sfpu call when computing multidimensional ttnn.mean"); generic_reductions.cpp (search index id 58269801046: reduce_nd_loop(false, scalar / reduced_volume))',
+  },
+  'reduce-fast-nc-no-accumulator-cb': {
+    family: 'reduction',
+    pr: 51086,
+    // "port(metal_2.0): experimental/reduction/fast_reduce_nc", description 2026-07-24 ("dead CB c_24 dropped"); the
+    // stored thread shows it open, and the ported factory is in the source index (id 58522491129) with its port report
+    // (METAL2_PORT_REPORT.md@a98c3cb). The merge day was not read: a week after the description is assumed.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: 'fast_reduce_nc (the per-dim program of a bf16/bfp8 sum over dims outside the last two) drops the c_24 accumulator tile (Float32 with fp32 accumulation), which no kernel used; c_0, c_1 and c_16 are unchanged',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2 (c_24 intermed0, 1 tile, Float32 with fp32_dest_acc_en)',
+    after:
+      'tt-metal fast_reduce_nc_program_factory.cpp (search index id 58522491129: FRNC_IN0 / FRNC_IN1 / FRNC_OUT only, "Legacy c_24 ... is dropped"); METAL2_PORT_REPORT.md@a98c3cb',
+  },
+  'reduce-w-height-sharded-in-place': {
+    family: 'reduction',
+    pr: 51158,
+    // "int32 min/max performance regression fix" (closes tt-metal #44698): description 2026-07-27, a review thread of
+    // 2026-08-13 still asking for the orientation check; the thread shows it merged, the day was not read.
+    mergedOn: '2026-08-14',
+    dateFrom: 'approx',
+    what: 'the W reduce of an L1 height-sharded input into an L1 height-sharded result with the same shard grid, shard height and orientation (shards tiling NC·Ht exactly) runs on the shard cores: c_0 2 input tiles, c_1 the input shard and c_3 the output shard (tensor-backed), c_2 one scaler tile; before (and for every other sharded input after), the interleaved CB set over split_work_to_cores(grid, NC·Ht), the reader walking the shards through a TensorAccessor',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (no sharded path: TensorAccessorArgs(*src_buffer), c_0 2, c_2 2, c_3 2 tiles)',
+    after:
+      'tt-metal PR #51158 description; reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding, c_1 / c_3 bound to the shards, c_2 one tile)',
   },
   'reduce-min-fused-negate': {
     family: 'reduction',

@@ -108,8 +108,9 @@ interface PresetFigures {
  * - Ethernet dispatch would give a p150 all 12 columns (tt-metal PR #57142, open in 2026-09, "12x10 grid"), but it
  *   cannot open a Blackhole device before that PR (tt-mlir's runtime dispatches on workers there, tt-mlir PR #3344), so
  *   no preset models it.
- * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 111,104 B from 2026-02-17
- *   (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
+ * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 104,128 B on 2026-01-07 and
+ *   105,280 B from 2026-01-22 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
+ *   l1BaseHistory.ts), 111,104 B from 2026-02-17 (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
  *   (tt-mlir a3bafe1 Falcon3), 111,616 B in 2026-08/09 builds (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs;
  *   #56133: 1,957,760 − 1,846,144 B). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
  *   change, so it is not in CHANGE_POINTS: a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /

@@ -9,8 +9,9 @@
  * (the arithmetic is in the cited thread test), as "L1 size − L1_SMALL − the bank size an allocator OOM line printed"
  * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
- * the two bases, and no two neighbours differ by 5 KiB (the largest step, 102,112 → 97,248 between 2025-03-25 and
- * 2025-04-14, is 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
+ * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,280 → 111,104, 5,824 B
+ * between 2026-01-22 and 2026-02-17, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
+ * and 2025-04-14, 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
  * known (the preset base stays).
  *
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
@@ -18,6 +19,12 @@
  * with the 2025-06 entry), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
  * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
+ *
+ * Not added: Wormhole 102,688 B on 2025-12-19 (tt-metal #34811's 1,528,096 B less its CBs by hand, a tt-train build of
+ * main). The Wormhole dev_mem_map.h version with PR #35327's 144 B fabric connection lock (mailbox 12,768 B, 112 B
+ * packet headers, 768 B routing paths) gives align32(32,128 + 69 KiB) = 102,784 B, and the same map without the lock
+ * 102,656 B (the real n150 system desc of 2025-12, tt-mlir #6536); neither is 102,688, so the thread's CBs (a config
+ * derived from its core_grid, not printed) or its build differ from ours by 32 B, and its base is not an observation.
  */
 
 import { formatInteger as fmt } from '../text/numbers';
@@ -191,6 +198,33 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-08..2026-09',
     sources: ['tt-metal PR #54698', 'tt-metal #55075'],
     derivation: 'PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+  },
+  // Blackhole 2026-01: each thread figure less its CBs by hand (threads-matmul.test.ts) is a base some version of
+  // tt-metal's blackhole dev_mem_map.h gives exactly, align64(MEM_MAP_END + 69 KiB) (bh_hal_tensix.cpp computes the
+  // unreserved base from MEM_MAP_END; tt-metal PR #43516 describes the same cascade on Wormhole). 104,128: the map
+  // before the fabric connection lock (mailbox 12,768 B, BRISC firmware 7 KiB and the other four 1.5 KiB, 768 B routing
+  // paths, 112 B packet headers; Codys12/tt-metal@26b0775's copy) ends at 33,456 B. 105,280: the map with tt-metal
+  // PR #35327's 144 B fabric connection lock (opened 2026-01-06), 1 KiB routing paths and 144 B packet headers, firmware
+  // still 7 KiB / 1.5 KiB, ends at 34,624 B. The step to 2026-02-17's 111,104 B (5,824 B) is the firmware regions
+  // growing to 8.5 KiB / 2.5 KiB (+5,632 B), a 12,912 B mailbox (+160) and the 516 B routing-table header (+32): that
+  // map (DPS0340/tt-metal@2d1438e's copy) ends at 40,448 B. When in 2026-01-22..02-16 it grew is not known.
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 104_128,
+    firstSeen: '2026-01-07',
+    seen: '2026-01-07',
+    sources: ['tt-metal #35410', 'blackhole dev_mem_map.h'],
+    derivation:
+      "#35410 (2026-01-07, main after 8f36e2a8, P100): 1,574,080 − 1,469,952 (the 2D matmul's CBs); dev_mem_map.h without the fabric connection lock: align64(33,456 + 70,656)",
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 105_280,
+    firstSeen: '2026-01-22',
+    seen: '2026-01-22',
+    sources: ['tt-metal #36316', 'blackhole dev_mem_map.h'],
+    derivation:
+      "#36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs); dev_mem_map.h with PR #35327's lock: align64(34,624 + 70,656)",
   },
   {
     arch: 'blackhole',

@@ -148,15 +148,16 @@ describe('public-thread regression set: matmul / linear', () => {
     // with fp32 accumulation → interm Float32, a c_5 of its own. c_0 8·1·2 = 16 bf16 tiles = 32,768; c_1 28·1·2 = 56
     // bfp8 tiles (1,088 B, already a multiple of Blackhole's 64 B DRAM alignment) = 60,928; c_4 8·28 = 224 bf16 tiles =
     // 458,752; c_5 224 Float32 tiles = 917,504 → 1,469,952 B. Blocks ⌈64/8⌉ = 8 x ⌈192/28⌉ = 7: the thread's core
-    // range (x=0..6, y=0..7). The thread's 1,574,080 B leaves a Blackhole base of 104,128 B in 2026-01, 6,976 B under
-    // the table's first Blackhole sighting (111,104 B from 2026-02-17, tt-mlir #7153) and seen nowhere else, so it is
-    // not in the table: before that sighting the preset's 111,616 B applies and our region end is
-    // 1,581,568 B, 7,488 B above the thread's: the tolerance is the 8 KiB of that unknown base. The overflow holds for
-    // any base above 102,912 B.
-    it('tt-metal #35410 (2026-01-07): 1,469,952 B of CBs by hand, an overflow, the region end within the unknown base', () => {
+    // range (x=0..6, y=0..7). The thread's 1,574,080 B leaves a Blackhole base of 104,128 B, which is what the
+    // blackhole dev_mem_map.h of early 2026-01 gives (before tt-metal PR #35327's fabric connection lock: mailbox end
+    // 96 + 12,768 = 12,864; + 512 zeros + 1,024 LLK debug = 14,400; firmware 7,168 + 4 · 1,536 → 27,712; NoC and fabric
+    // counters 80 + 32 → 27,824; routing header 484 + paths 768 + exit table 1,024 + 12 → 30,112; connections 656 →
+    // 30,768; packet headers 112 · 24 → MEM_MAP_END 33,456; + 69 KiB = 104,112 → 104,128 aligned to 64): the dated
+    // table's entry for 2026-01-07, so the region end is tt-metal's to the byte.
+    it("tt-metal #35410 (2026-01-07): 1,469,952 B of CBs by hand, 1,574,080 B on that day's base", () => {
       const op = assertFails(run, 'xqkv_prefill');
       assert.equal(op.cbBytesPerCore, 1_469_952);
-      assert.ok(Math.abs(regionEnd(op) - 1_574_080) <= 8192, `${regionEnd(op)} B vs tt-metal's 1,574,080 B`);
+      assert.equal(regionEnd(op), 1_574_080);
     });
     it('after tt-metal PR #35683 (grid 8x10, per_core_M 7): fits', () => {
       // c_0 14 bf16 = 28,672 + c_1 60,928 + c_4 196 bf16 = 401,408 + c_5 196 Float32 = 802,816 → 1,293,824 B: under L1
@@ -171,13 +172,14 @@ describe('public-thread regression set: matmul / linear', () => {
     // (double-buffered inputs); out block 4x48; packer L1 accumulation with fp32 accumulation → interm Float32, a c_5 of
     // its own. c_0 4·1·2 = 8 bf16 tiles; c_1 48·1·2 = 96; c_4 4·48 = 192; c_5 192 Float32 tiles (4,096 B); c_3 bias
     // out_block_w 48 → (8 + 96 + 192 + 48)·2,048 + 192·4,096 = 1,490,944 B: the 47 bias tiles (96,256 B) the estimate
-    // left out (PR #38309) push it past L1. The thread's 1,596,224 B leaves a Blackhole base of 105,280 B in 2026-01;
-    // the dated table has no Blackhole entry before 2026-04, so the preset's 111,616 B applies and our region end is
-    // 1,602,560 B, 6,336 B above the thread's: the tolerance is the 8 KiB of that unknown base (as tt-metal #35410's).
-    it('tt-metal #36316 (2026-01-22): 1,490,944 B of CBs by hand, an overflow, the region end within the unknown base', () => {
+    // left out (PR #38309) push it past L1. The thread's 1,596,224 B leaves a Blackhole base of 105,280 B, the
+    // dev_mem_map.h with PR #35327's 144 B fabric connection lock, 1 KiB routing paths and 144 B packet headers
+    // (#35410's map + 144 + 256 + 32 · 24 = MEM_MAP_END 34,624; + 69 KiB = 105,280, 64-aligned): the dated table's
+    // entry from 2026-01-22, so the region end is tt-metal's to the byte.
+    it("tt-metal #36316 (2026-01-22): 1,490,944 B of CBs by hand, 1,596,224 B on that day's base", () => {
       const op = assertFails(run);
       assert.equal(op.cbBytesPerCore, 1_490_944);
-      assert.ok(Math.abs(regionEnd(op) - 1_596_224) <= 8192, `${regionEnd(op)} B vs tt-metal's 1,596,224 B`);
+      assert.equal(regionEnd(op), 1_596_224);
     });
   });
   describe('transpose_a, 1D mcast in1 (tt-train linear backward, core_grid 7x8)', () => {
@@ -185,8 +187,9 @@ describe('public-thread regression set: matmul / linear', () => {
     // 1D mcast in1 with the fused transpose (PR #32295): per_core_M 43, out block 43x4, in0_block_w 1 → 25 K blocks
     // (double-buffered inputs); fp32 accumulation → interm Float32, a c_5 of its own. c_0 43·1·2 = 86 bf16 tiles; c_1
     // 4·1·2 = 8; c_4 43·4 = 172; c_5 172 Float32 tiles (4,096 B); c_10 in0_transposed = c_0's 86 → (86 + 8 + 172 + 86)
-    // · 2,048 + 172 · 4,096 = 1,425,408 B. The thread's 1,528,096 B leaves a base of 102,688 B (the dated table has
-    // 101,664 B until 2025-12-23, 102,208 B from then): our region end 1,527,072 B, 1,024 B under.
+    // · 2,048 + 172 · 4,096 = 1,425,408 B. The thread's 1,528,096 B leaves a base of 102,688 B, which no Wormhole
+    // dev_mem_map.h of the time gives (l1BaseHistory.ts: 102,656 / 102,784 B), so it is not in the dated table (101,664 B
+    // until 2025-12-23, 102,208 B from then): our region end 1,527,072 B, 1,024 B under.
     it('tt-metal #34811 (2025-12-19): 1,528,096 B within 4 KiB, the first error', () => {
       const op = assertFails(run, 'lm_head_weight_grad');
       assert.equal(op.cbBytesPerCore, 1_425_408);

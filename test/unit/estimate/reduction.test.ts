@@ -179,6 +179,52 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
  * reduce-min-h-negate-full-column (PR #43752, ≈2026-05-07) Ht · (per-core columns) tiles each, with the external
  * negation when both exceed the free L1 (index id 54787023413).
  */
+describe('estimate/reduction: a sharded input to the W reduce', () => {
+  // 1x1x256x1024 bf16 height-sharded on 8 cores (grid 8x1: 32x1024 shards = 1 tile row of 32 tiles), reduced over W
+  // into 1x1x256x1 (one tile column) height-sharded on the same 8 cores (1-tile shards).
+  const hs = tensor([1, 1, 256, 1024], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+  const hsOut = tensor([1, 1, 256, 1], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+  const sumW = (result = hsOut, date?: string) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [hs], [result], { keep_dim: KEEP, dim_arg: ints(3) }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('before tt-metal PR #51158: the interleaved CB set over the grid (the reader walks the shards), exact', () => {
+    // reduce_op_multi_core_w_program_factory.cpp@2441aa2 has no sharded path: NC·Ht = 8 tile rows → 8 cores;
+    // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B.
+    const e = sumW(hsOut, '2026-08-01');
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.nCoresUsed, 8);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('from PR #51158: on the shard cores, c_1 and c_3 bound to the shards', () => {
+    // w_uses_height_sharding (index id 58135263952): same grid, shard height 1 tile, 1 · 8 cores = NC·Ht = 8. c_0
+    // 2·2,048 + c_2 one bf16 scaler tile 2,048 = 6,144 B per core; c_1 (the 32-tile input shard) and c_3 (the 1-tile
+    // output shard) are the tensors themselves.
+    const e = sumW(hsOut, '2026-09-01');
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory (height sharded)');
+    assert.equal(e.cbBytesPerCore, 6_144);
+    assert.equal(e.nCoresUsed, 8);
+    assert.deepEqual(
+      e.cbs.filter((c) => c.tensorBacked).map((c) => [c.cbIndex, c.nPages]),
+      [
+        ['c_1', 32],
+        ['c_3', 1],
+      ],
+    );
+    assert.equal(e.confidence, 'approx');
+    // An interleaved result, or a result on another grid, falls through to the generic path: 12,288 B.
+    assert.equal(sumW(l1([1, 1, 256, 1]), '2026-09-01').cbBytesPerCore, 12_288);
+    const other = tensor([1, 1, 256, 1], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
+    assert.equal(sumW(other, '2026-09-01').factory, 'ReduceMultiCoreWProgramFactory');
+  });
+});
+
 describe('estimate/reduction: ttnn.min', () => {
   it('before PR #30509: neg → max → neg, the negated input an L1 tensor when the result is in L1', () => {
     // 1x1x64x64 bf16 over H: neg 2·2,048 + 2·2,048 = 8,192 B; max H over 2 columns 10,240 B; neg of the 1x1x1x64
@@ -357,6 +403,73 @@ describe('estimate/reduction: dims outside the last two', () => {
     );
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.cbBytesPerCore, 18_432);
+  });
+
+  it('from change point reduce-fast-nc-no-accumulator-cb (Metal 2.0 port, PR #51086) fast_reduce_nc has no c_24', () => {
+    // The same 2x1x64x64 sum over dim 0: c_0 8,192 + c_1 2,048 + c_16 4,096 = 14,336 B (the 18,432 B above less the
+    // 4,096 B Float32 accumulator tile, which no kernel used).
+    const sum = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.sum', [dram([2, 1, 64, 64])], [dram([1, 1, 64, 64])], { keep_dim: KEEP, dim_arg: ints(0) }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    assert.equal(sum('2026-07-30').cbBytesPerCore, 18_432);
+    const ported = sum('2026-08-15');
+    assert.equal(ported.factory, 'FastReduceNCProgramFactory');
+    assert.equal(ported.cbBytesPerCore, 14_336);
+    assert.deepEqual(
+      ported.cbs.map((c) => c.cbIndex),
+      ['c_0', 'c_1', 'c_16'],
+    );
+  });
+
+  it('a bfp8 max over dim 1: each HC transpose runs between typecasts to bf16 and back', () => {
+    // transpose.cpp@00b0fa3: BFLOAT8_B is typecast to BFLOAT16 for any transpose but CN and WH. 1x8x64x64 bfp8
+    // (1,088 B tiles): typecast of the input (32 tiles) c_0 2·1,088 + c_2 2·2,048 = 6,272 B; the bf16 HC transpose
+    // to 1x64x8x64 c_0 2·2,048 + 512 B pad = 4,608 B; typecast back 6,272 B; the H reduce of the bfp8 1x64x(8→32)x64
+    // c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 = 6,400 B; then typecast 6,272, HC transpose back 4,096 (C = 64), typecast
+    // 6,272 B. Reported: the H reduce, 6,400 B, of 7 programs.
+    const e = est(
+      estimateOp(
+        op('ttnn.max', [tensor([1, 8, 64, 64], { dtype: 'bfp_bf8' })], [tensor([1, 1, 64, 64], { dtype: 'bfp_bf8' })], {
+          keep_dim: KEEP,
+          dim_arg: ints(1),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 6_400);
+    assert.match(e.factoryReason, /7 programs run in turn/);
+    assert.match(
+      e.factoryReason,
+      /typecast to bf16 \(dim 1 to H\): TypecastProgramFactory 6272 B; transpose dim 1 to H: TransposeHCTiledInterleavedProgramFactory 4608 B; typecast to bfp8 \(dim 1 to H\): TypecastProgramFactory 6272 B/,
+    );
+    assert.match(e.factoryReason, /transpose dim 1 back: TransposeHCTiledInterleavedProgramFactory 4096 B/);
+  });
+
+  it('a mean over dims 0 and 1: before change point reduce-mean-multi-dim-scaler a final mul_sfpu scales the result', () => {
+    // generic_reductions.cpp before PR #28869: the stages sum, then ttnn::mul_sfpu(1/volume) over the keepdim
+    // 1x1x64x64 result (4 tiles → 4 cores): the unary CBs c_0 2·2,048 + c_2 2·2,048 = 8,192 B. From the PR the first
+    // stage's scaler does it: no such program.
+    const mean = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.mean', [dram([2, 3, 64, 64])], [dram([1, 1, 64, 64])], { keep_dim: KEEP, dim_arg: ints(0, 1) }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    const before = mean('2025-09-01');
+    assert.match(before.factoryReason, /scale by 1\/volume \(mul_sfpu\): UnaryProgramFactory 8192 B/);
+    assert.match(before.factoryReason, /7 programs run in turn/);
+    const after = mean('2025-10-01');
+    assert.doesNotMatch(after.factoryReason, /mul_sfpu/);
+    assert.match(after.factoryReason, /6 programs run in turn/);
+    // The H reduces (10,240 B) are the largest either way.
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.equal(after.cbBytesPerCore, 10_240);
   });
 
   it('bf16 sum over every dim: fast_reduce_nc over dims 1 then 0, then the HW reduce', () => {

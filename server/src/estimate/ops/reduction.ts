@@ -4,6 +4,9 @@
  *
  * Formula (bytes per core), by the dims reduced (H = second-to-last, W = last dim):
  *   W:  c_0 input 2 tiles, c_2 scaler 2 bf16 tiles, c_3 output 2 tiles; NC·Ht tile rows split   [2]
+ *       (a sharded input too: the reader walks its shards, [2] has no sharded CB set); from change point
+ *       reduce-w-height-sharded-in-place an L1 height-sharded input into a matching height-sharded result: on the
+ *       shard cores, c_0 2 tiles + c_2 1 tile, c_1 and c_3 the shards (tensor-backed)                [13]
  *   H:  c_0 input 2 tiles, c_2 scaler 1 bf16 tile,  c_3 output 2 tiles; NC·Wt tile columns split,
  *       column-major (interleaved path)                                                           [6]
  *       width-sharded input into a width-sharded result: on the shard grid, c_0 2 tiles + c_2 1 tile; c_1 and c_3
@@ -18,11 +21,13 @@
  *       in L1); the larger program is reported                                                   [7]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
  *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
- *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation, c_16 2 tiles),
- *       then W/H/HW over the rest; otherwise, from the last reduced dim: W / H reduce, or transpose(d, −2) (HC
- *       transpose or permute), H reduce, transpose back (each W/H stage is the op's own one-dim reduce, min's
- *       negation included); with an L1 result the intermediates the largest program reads and writes are L1
- *       tensors                                                                                    [8][9][10]
+ *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation — gone from
+ *       change point reduce-fast-nc-no-accumulator-cb — c_16 2 tiles), then W/H/HW over the rest; otherwise, from
+ *       the last reduced dim: W / H reduce, or transpose(d, −2) (HC transpose or permute; a bfp8 tensor of rank ≤ 4
+ *       typecast to bf16 before it and back after it), H reduce, transpose back (each W/H stage is the op's own
+ *       one-dim reduce, min's negation included), and before change point reduce-mean-multi-dim-scaler a mean over
+ *       several dims ends with a ttnn::mul_sfpu unary program; with an L1 result the intermediates the largest
+ *       program reads and writes are L1 tensors                                                [8][9][10][14][15]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -53,13 +58,23 @@
  *       reduce_op_multi_core_h_program_factory.cpp (2026, index ids 52567424569, 54787023413): the same sharded CBs
  *   [12] tt-metal reduce_op.cpp@01c6ad3 (reduce_min), its 2026 version (index id 51830110482: negate = true), the H
  *       factory versions of [11], reduce_multi_core_w_analysis.md@36bd005 (the W factory's negation path)
+ *   [13] tt-metal reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding)
+ *       and PR #51158
+ *   [14] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (the BFLOAT8_B typecasts
+ *       around every transpose but CN and WH) and its 2024-25 versions (index ids 4817610124, 3300451315)
+ *   [15] generic_reductions.cpp (index ids 6576833862, 4355189454: ttnn::mul_sfpu(inv_volume) after a multi-dim
+ *       mean; 58269801046: scalar / reduced_volume on the first stage, PR #28869); the fast_reduce_nc Metal 2.0 port
+ *       (index id 58522491129, PR #51086)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
- * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and the width-sharded H reduce); min's
- *   negate variant (its CB counts changed through 2026) and other sharded inputs are 'approx'; so is every reduction over dims outside the last two (transpose and
- *   permute factories approximate, a bfp8 input's typecast around HC/NH transposes, older builds' final mul of a
- *   multi-dim mean and newer builds' fp32 chain between the stages of a bf16 multi-dim sum not sized).
+ * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
+ *   generic path, and the width-sharded H reduce); min's negate variant (its CB counts changed through 2026), the
+ *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
+ *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
+ *   tensor's typecasts around its transposes in newer builds and newer builds' fp32 chain between the stages of a
+ *   bf16 multi-dim sum, PR #43367, not sized). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
+ *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build.
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
@@ -71,7 +86,7 @@
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
-import { isSharded, l1Footprint, type TensorLayout } from '../../ttnn/layout';
+import { isSharded, l1Footprint, shardCoreCount, type TensorLayout } from '../../ttnn/layout';
 import {
   CITE,
   finishProgram,
@@ -90,7 +105,7 @@ import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
-import { estimateUnary } from './eltwise';
+import { estimateTypecast, estimateUnary } from './eltwise';
 import { estimatePermute, estimateTranspose } from './permute';
 
 const CITE_REDUCE =
@@ -115,11 +130,16 @@ function reduceDimOf(dims: readonly number[], rank: number): ReduceDim {
   return 'other';
 }
 
-/** Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). */
+/**
+ * Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). The W factory has
+ * no sharded CB set of its own before change point reduce-w-height-sharded-in-place (its reader walks a sharded input
+ * through a TensorAccessor, reduce_op_multi_core_w_program_factory.cpp@2441aa2), so a sharded input to W is read too.
+ */
 function reduceApproxReason(input: ResolvedTensor, output: ResolvedTensor, reduceDim: ReduceDim): string {
   if (!isSharded(input.layout)) return '';
   if (reduceDim === 'H' && isWidthShardedHReduce(input, output)) return '';
-  return 'sharded input: the interleaved CB set is used (only the H reduce of a width-sharded input into a width-sharded result, which borrows the shards, is read)';
+  if (reduceDim === 'W') return '';
+  return 'sharded input: the interleaved CB set is used (only the H reduce of a width-sharded input into a width-sharded result, which borrows the shards, and the W reduce are read)';
 }
 
 /** The H factory's width-sharded path: an L1 width-sharded input into a width-sharded result [CITE_REDUCE_H_SHARDED]. */
@@ -334,7 +354,11 @@ function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: reado
   return tiles;
 }
 
-/** ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE]. */
+/**
+ * ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE]. From
+ * change point reduce-w-height-sharded-in-place a height-sharded input into a matching height-sharded result runs on
+ * its shard cores instead (reduceWHeightSharded).
+ */
 function reduceW(
   op: TtnnOp,
   ctx: EstimateContext,
@@ -343,6 +367,13 @@ function reduceW(
   approxReason: string,
   negate?: Negate,
 ): OpEstimate {
+  const output = resolveTensor(op.results[0], 'result');
+  if (
+    typeof output !== 'string' &&
+    isHeightShardedWReduce(input, output) &&
+    atOrAfter(ctx, 'reduce-w-height-sharded-in-place')
+  )
+    return reduceWHeightSharded(op, ctx, input, output, approxReason, negate);
   const units = input.geometry.heightTilesTotal;
   return reduceProgram(op, ctx, input, outDtype, approxReason, {
     factory: 'ReduceMultiCoreWProgramFactory',
@@ -409,6 +440,72 @@ function reduceH(
         scratchPages: hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns)),
       }),
     }),
+  });
+}
+
+const CITE_REDUCE_W_SHARDED =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding = input and output HEIGHT_SHARDED, same grid, shard height and orientation, shard_Ht · cores = NC·Ht; the shard grid, c_0 2 tiles, c_1 the input shard, c_2 1 scaler tile (Float32 for an f32 input), c_3 the output shard); PR #51158';
+
+/**
+ * The W factory's height-sharded path [CITE_REDUCE_W_SHARDED]: both tensors L1 height-sharded (the shards back CBs,
+ * which only L1 can, PR #53564) on one grid with the same shard height, the shards tiling NC·Ht exactly. tt-mlir's
+ * layouts carry no shard orientation: both are taken as row-major.
+ */
+function isHeightShardedWReduce(input: ResolvedTensor, output: ResolvedTensor): boolean {
+  const a: TensorLayout = input.layout;
+  const b: TensorLayout = output.layout;
+  if (a.bufferType !== 'l1' || b.bufferType !== 'l1') return false;
+  if (a.memoryLayout !== 'height_sharded' || b.memoryLayout !== 'height_sharded') return false;
+  if (a.gridShape[0] !== b.gridShape[0] || a.gridShape[1] !== b.gridShape[1]) return false;
+  if (JSON.stringify(a.coreRanges ?? null) !== JSON.stringify(b.coreRanges ?? null)) return false;
+  const shardRows = a.shardShape[0];
+  if (shardRows === undefined || shardRows !== b.shardShape[0] || shardRows <= 0) return false;
+  return shardRows * shardCoreCount(a) === input.geometry.heightTilesTotal;
+}
+
+/**
+ * The W reduce of a height-sharded input into a height-sharded result [CITE_REDUCE_W_SHARDED]: every shard core reduces
+ * its own shard's tile rows; c_0 = 2 input tiles, c_2 = 1 scaler tile, c_1 / c_3 bound to the input and output shards
+ * (tensor-backed: no CB-region bytes); min's c_4/c_5 one tile each as on the generic path. 'approx': the scaler's
+ * single tile was read at a version later than the path's PR.
+ * Worked example (reduction.test.ts): 1x1x256x1024 bf16 height-sharded on 8 cores (32x1024 shards), result 256x32 on
+ * the same cores → 2·2,048 + 2,048 = 6,144 B per core.
+ */
+function reduceWHeightSharded(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  approxReason: string,
+  negate: Negate | undefined,
+): OpEstimate {
+  const nCores = Math.max(1, shardCoreCount(input.layout));
+  const shardPages = input.layout.shardShape[0]! * (input.layout.shardShape[1] ?? 1);
+  const outShardPages = output.layout.shardShape[0]! * (output.layout.shardShape[1] ?? 1);
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+    { index: 1, role: 'input shard', nPages: shardPages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
+    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes(input.dtype === 'f32' ? 'f32' : 'bf16') },
+    { index: 3, role: 'output shard', nPages: outShardPages, pageBytes: tileBytes(output.dtype), tensorBacked: true },
+  ];
+  if (negate !== undefined)
+    cbs.push(
+      { index: 4, role: 'accumulator (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
+      { index: 5, role: 'negated input (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
+    );
+  const reason = [approxReason, "the height-sharded path's one-tile scaler was read at a later version than PR #51158"]
+    .filter((r) => r !== '')
+    .join('; ');
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'ReduceMultiCoreWProgramFactory (height sharded)',
+    factoryReason: `height-sharded input and result: ${nCores} shard cores, ${input.layout.shardShape[0]} tile rows each${negate !== undefined ? '; negate variant (min)' : ''}`,
+    groups: [{ name: 'shard cores', nCores, firstCore: [0, 0] }],
+    cbs,
+    confidence: 'approx',
+    approxReason: reason,
+    citations: negate !== undefined ? [CITE_REDUCE_W_SHARDED, CITE_MIN] : [CITE_REDUCE_W_SHARDED],
   });
 }
 
@@ -548,6 +645,9 @@ const CITE_TRANSPOSE_ND =
 const CITE_FAST_NC =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp@03725f2 (c_0 2·granularity, c_1 1 bf16, c_24 1 tile, Float32 with fp32 accumulation, c_16 2 tiles; granularity = the largest divisor ≤ 8 of the reduced dim; split over output tiles); fast_reduce_nc.cpp@0679f7c (one program per dim, the last first)';
 
+const CITE_FAST_NC_METAL2 =
+  'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp (search index id 58522491129, the Metal 2.0 port of PR #51086: c_0 2·granularity, c_1 1 bf16, c_16 2 tiles; c_24 dropped)';
+
 /** One program of a multi-program reduction, with the L1 tensors of the composite it reads and writes. */
 interface ReduceStage {
   readonly step: Step;
@@ -591,6 +691,8 @@ function reduceFrontDims(
   const stages: ReduceStage[] = [];
   let cur: TensorSpec = inSpec;
   let curDims = [...input.logical];
+  const typecasts = new Set<TransposeStages['typecast']>();
+  let meanMul = false;
   // A spec of the op's placement (output memory config and dtype, tiled) with other dims.
   const interm = (d: readonly number[]): TensorSpec =>
     specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
@@ -653,24 +755,32 @@ function reduceFrontDims(
       }
       const swapped = [...curDims];
       [swapped[d], swapped[rank - 2]] = [swapped[rank - 2]!, swapped[d]!];
-      const swappedSpec = interm(swapped);
-      stages.push({
-        step: { label: `transpose dim ${d} to H`, result: transposeToH(op, ctx, cur, swappedSpec, d, rank) },
-        inSpec: cur === inSpec ? undefined : cur,
-        outSpec: swappedSpec,
-      });
-      const reduced = reduceStage(`reduce H (dim ${d})`, 'H', swappedSpec, swapped);
+      const toH = transposeStages(op, ctx, `dim ${d} to H`, cur, swapped, d, outSpec, inSpec);
+      stages.push(...toH.stages);
+      typecasts.add(toH.typecast);
+      const reduced = reduceStage(`reduce H (dim ${d})`, 'H', toH.out, swapped);
       if (typeof reduced === 'string') return unmodeled(op.name, reduced);
       const back = [...curDims];
       back[d] = 1;
-      const backSpec = interm(back);
-      stages.push({
-        step: { label: `transpose dim ${d} back`, result: transposeToH(op, ctx, reduced, backSpec, d, rank) },
-        inSpec: reduced,
-        outSpec: backSpec,
-      });
-      cur = backSpec;
+      const toBack = transposeStages(op, ctx, `dim ${d} back`, reduced, back, d, outSpec, inSpec);
+      stages.push(...toBack.stages);
+      typecasts.add(toBack.typecast);
+      cur = toBack.out;
       curDims = back;
+    }
+    // Builds before change point reduce-mean-multi-dim-scaler: a mean over several dims sums them and then scales the
+    // keepdim result by ttnn::mul_sfpu (a unary program in the op's memory config) [CITE_MEAN_MUL_SFPU].
+    if (op.name === 'ttnn.mean' && dims.length > 1 && !atOrAfter(ctx, 'reduce-mean-multi-dim-scaler')) {
+      const scaled = interm(curDims);
+      stages.push({
+        step: {
+          label: 'scale by 1/volume (mul_sfpu)',
+          result: estimateUnary(stepOp(op, 'ttnn.mul_sfpu', [cur], [scaled]), ctx),
+        },
+        inSpec: cur === inSpec ? undefined : cur,
+        outSpec: scaled,
+      });
+      meanMul = true;
     }
   }
   // The last stage writes the op's result (its own L1 figure), not an intermediate.
@@ -678,15 +788,20 @@ function reduceFrontDims(
   if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
   const path = fastNc
     ? 'sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)'
-    : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back`;
+    : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back${meanMul ? ', then the mean scaled by ttnn::mul_sfpu (builds before change point reduce-mean-multi-dim-scaler)' : ''}`;
   const res = largestStep(
     op,
     ctx,
     stages.map((s) => s.step),
     {
       confidence: 'approx',
-      approxReason: `${path}; the transpose/permute factories and (mean over several dims, older builds) the final scaling program are sized approximately or not at all`,
-      citations: [CITE_REDUCE_ND, ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND])],
+      approxReason: `${path}; the transpose/permute factories are sized approximately${typecasts.has('unsized') ? "; a sharded bfp8 tensor's typecasts around its transposes (newer builds) are not sized" : ''}`,
+      citations: [
+        CITE_REDUCE_ND,
+        ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
+        ...(typecasts.has('sized') ? [CITE_TRANSPOSE_TYPECAST] : []),
+        ...(meanMul ? [CITE_MEAN_MUL_SFPU] : []),
+      ],
     },
   );
   if (res.kind !== 'estimate') return res;
@@ -730,6 +845,76 @@ function withStageIntermediates(
   };
 }
 
+const CITE_MEAN_MUL_SFPU =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862, 4355189454: reduce_nd_loop(use_reduce_type = false), then ttnn::mul_sfpu(inv_volume, output_tensor, memory_config)); removed by PR #28869';
+const CITE_TRANSPOSE_TYPECAST =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: a BFLOAT8_B input to any transpose but CN and WH is typecast to BFLOAT16 first and the result back to BFLOAT8_B; rank > 4 goes to permute before it) and its 2024-25 versions (search index ids 4817610124, 3300451315: the same, sharded inputs excepted)';
+
+/** The programs of one transpose(d, −2) of a reduction and the tensor it leaves. */
+interface TransposeStages {
+  readonly stages: ReduceStage[];
+  readonly out: TensorSpec;
+  /** Whether bfp8 typecasts go around the transpose: sized, or (a sharded tensor, newer builds) not sized. */
+  readonly typecast: 'none' | 'sized' | 'unsized';
+}
+
+/**
+ * transpose(d, −2) of `from` into `toDims` in the op's memory config [CITE_TRANSPOSE_ND], the transposed tensor keeping
+ * `from`'s dtype. A bfp8 tensor of rank ≤ 4 is typecast to bf16 first (in its own memory config) and the transposed
+ * result back to bfp8, since the HC and NH transposes take no BFLOAT8_B [CITE_TRANSPOSE_TYPECAST]: three programs. A
+ * sharded bfp8 tensor skipped the typecasts before some 2025 build; the typecast-free programs are sized for it.
+ */
+function transposeStages(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  label: string,
+  from: TensorSpec,
+  toDims: readonly number[],
+  d: number,
+  outSpec: TensorSpec,
+  inSpec: TensorSpec,
+): TransposeStages {
+  const rank = toDims.length;
+  const fromLayout = from.layout.kind === 'layout' ? from.layout : undefined;
+  const fromDtype = fromLayout?.dtype;
+  const to = specWith(outSpec, { dims: toDims, pageLayout: 'tile', dtype: fromDtype });
+  const inOf = (spec: TensorSpec): TensorSpec | undefined => (spec === inSpec ? undefined : spec);
+  const bfp8 = rank <= 4 && fromDtype === 'bfp_bf8';
+  if (!bfp8 || (fromLayout !== undefined && isSharded(fromLayout)))
+    return {
+      stages: [
+        {
+          step: { label: `transpose ${label}`, result: transposeToH(op, ctx, from, to, d, rank) },
+          inSpec: inOf(from),
+          outSpec: to,
+        },
+      ],
+      out: to,
+      typecast: bfp8 ? 'unsized' : 'none',
+    };
+  const fromBf16 = specWith(from, { dtype: 'bf16' });
+  const toBf16 = specWith(to, { dtype: 'bf16' });
+  const cast = (a: TensorSpec, b: TensorSpec): OpEstimateResult =>
+    estimateTypecast(stepOp(op, 'ttnn.typecast', [a], [b]), ctx);
+  return {
+    stages: [
+      {
+        step: { label: `typecast to bf16 (${label})`, result: cast(from, fromBf16) },
+        inSpec: inOf(from),
+        outSpec: fromBf16,
+      },
+      {
+        step: { label: `transpose ${label}`, result: transposeToH(op, ctx, fromBf16, toBf16, d, rank) },
+        inSpec: fromBf16,
+        outSpec: toBf16,
+      },
+      { step: { label: `typecast to bfp8 (${label})`, result: cast(toBf16, to) }, inSpec: toBf16, outSpec: to },
+    ],
+    out: to,
+    typecast: 'sized',
+  };
+}
+
 /**
  * transpose(d, −2) as ttnn runs it on a tiled tensor [CITE_TRANSPOSE_ND]: in the 4-D view, d one below H is the HC
  * transpose; any other d (N of a 4-D view, or rank > 4) is a permute swapping d and H.
@@ -761,8 +946,8 @@ function transposeToH(
  * fast_reduce_nc over one dim below H [CITE_FAST_NC]: c_0 = 2·granularity tiles (granularity: the largest divisor ≤ 8
  * of the reduced dim), c_1 = 1 bf16 tile, c_24 = 1 accumulator tile (Float32, twice the output tile, with fp32
  * accumulation: the compute config's, else on, as non_height_width_reduce defaults it), c_16 = 2 output tiles, on
- * split_work_to_cores(grid, output tiles). The newest (Metal 2.0) factory drops c_24 (not a change point: its PR was not
- * identified); the figure keeps it.
+ * split_work_to_cores(grid, output tiles). From change point reduce-fast-nc-no-accumulator-cb (the Metal 2.0 port,
+ * [CITE_FAST_NC_METAL2]) c_24, which no kernel used, is gone.
  */
 function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
@@ -776,21 +961,25 @@ function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimate
   const split = splitWorkToCores(gridArea(ctx), outTiles);
   const t = tileBytes(output.dtype);
   const fp32 = fp32DestAccFromConfig(op) ?? true;
+  const ported = atOrAfter(ctx, 'reduce-fast-nc-no-accumulator-cb');
+  const cbs: CbSpec[] = [
+    { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
+    { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
+    { index: 16, role: 'output', nPages: 2, pageBytes: t },
+  ];
+  if (!ported) cbs.push({ index: 24, role: 'accumulator', nPages: 1, pageBytes: fp32 ? 2 * t : t });
   return finishProgram({
     op,
     ctx,
     factory: 'FastReduceNCProgramFactory',
     factoryReason: `dim ${dim} (${extent} long, granularity ${granularity}); ${outTiles} output tiles over ${split.nCores} cores; fp32 accumulation ${fp32 ? 'on' : 'off'}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
-    cbs: [
-      { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
-      { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
-      { index: 16, role: 'output', nPages: 2, pageBytes: t },
-      { index: 24, role: 'accumulator', nPages: 1, pageBytes: fp32 ? 2 * t : t },
-    ],
+    cbs,
     confidence: 'approx',
-    approxReason: 'fast_reduce_nc read at 03725f2; the newest (Metal 2.0) factory drops the c_24 accumulator',
-    citations: [CITE_FAST_NC, CITE.workSplit],
+    approxReason: ported
+      ? 'fast_reduce_nc read at its Metal 2.0 port (search index id 58522491129), whose merge day is approximate'
+      : 'fast_reduce_nc read at 03725f2',
+    citations: [ported ? CITE_FAST_NC_METAL2 : CITE_FAST_NC, CITE.workSplit],
   });
 }
 
