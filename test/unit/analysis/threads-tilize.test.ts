@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: tilize / untilize (test/fixtures/threads)', () => {
   describe('tilize / untilize', () => {
@@ -47,6 +47,22 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
     });
     it('tt-metal #35738 "resolved in the latest main branch" (2026-04-15, after PR #35806 sub-blocks): fits', () => {
       assertFits({ file: 'untilize_tt-metal-35738.mlir', date: '2026-04-15' });
+    });
+  });
+
+  describe('untilize codegen factory (tt-metal PR #50178, not modeled)', () => {
+    // Pending: from tt-metal PR #50178 (2026-08, "[codegen] Port untilize") ttnn::untilize routes a TILE, interleaved,
+    // tile-aligned bf16 / bfp8 input (untilize_codegen_supported.cpp) to UntilizeCodegenDeviceOperation, whose CB plan
+    // (untilize_codegen_cb_plan.cpp@3804c86, plan_cb_depths) double-buffers whole units: pages = Wt here (64 tile rows on
+    // the 110-core p150a grid → choose_2d_ncol 1), c_in = c_out = 2·160 pages of 2,048 B = 1,310,720 B while that fits
+    // the budget (the full L1 range before PR #53399, live occupancy after). + 111,488 (the Blackhole base tt-xla #6069
+    // gives for mid-2026) = 1,422,208, tt-metal's figure. We still run the native block factory there (45,056 B of
+    // CBs), so the test waits for a `untilize-codegen` change point (and one for PR #53399's budget) in untilize.ts.
+    it.skip('tt-metal PR #53319 (2026-08-17, Blackhole): the slice untilizes [1,2048,5120] bf16, CBs end at 1,422,208 B', () => {
+      const run = { file: 'slice_tt-metal-53319.mlir', date: '2026-08-17', arch: 'blackhole_p150' };
+      const { op } = deviceOp(run);
+      assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : NaN, 1_310_720);
+      assertNear(regionEnd(op), 1_422_208);
     });
   });
 
