@@ -276,10 +276,8 @@ export function estimateUntilize(
 
   // Plain untilize.
   const sel = [...baseCites, CITES.untilizeSelect];
-  if (atOrAfter(ctx, 'untilize-codegen')) {
-    const codegen = codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: sel });
-    if (codegen !== undefined) return codegen;
-  }
+  const codegen = codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: sel });
+  if (codegen !== undefined) return codegen;
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
       op,
@@ -352,8 +350,9 @@ export function estimateUntilize(
 }
 
 /**
- * `ttnn::untilize` through UntilizeCodegenDeviceOperation (tt-metal PR #50178) [8]: the program for an input in its scope,
- * or undefined when tt-metal routes to the native factories (out of scope, or no CB plan fits the budget: its Native tier).
+ * `ttnn::untilize` through UntilizeCodegenDeviceOperation (tt-metal PR #50178) [8]: the program for an input in its scope
+ * on a build that has it, or undefined when tt-metal runs the native factories (out of scope, an older build, or no CB
+ * plan fits the budget: its Native tier).
  */
 function codegenUntilize(a: {
   readonly op: TtnnOp;
@@ -376,6 +375,8 @@ function codegenUntilize(a: {
   if (logical.length < 2 || logical[logical.length - 1]! % 32 !== 0 || logical[logical.length - 2]! % 32 !== 0)
     return undefined;
   if (rows > 1 && 2 * wt * 2048 > CODEGEN_WIDE_GUARD_BYTES) return undefined;
+  // Asked only in scope, so an input the codegen factory never takes does not straddle its change point.
+  if (!atOrAfter(ctx, 'untilize-codegen')) return undefined;
   const area = gridArea(ctx);
   // pages_for_builder: one tile row splits its columns; several rows take a 2-D split when the rows alone leave cores
   // idle and a divisor of Wt fills them; else whole rows.
