@@ -354,6 +354,31 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/tilize/device/tilize_multi_core_block_program_factory.cpp (PR #50551: staging folded into the limit)',
   },
+  'untilize-codegen': {
+    family: 'tilize/untilize',
+    pr: 50178,
+    // Opened about 2026-07-17 (its number sits between #50061 and #50288 of that week); on main by 2026-08-17, when
+    // PR #53399 bisected a Gemma-3 untilize clash to it and PR #53319's stock slice ran it (1,422,208 B). The merge day
+    // was not read: the first day it is known on main is taken.
+    mergedOn: '2026-08-17',
+    dateFrom: 'approx',
+    what: 'ttnn::untilize of a TILE, interleaved, tile-aligned bf16 / bfp8 input (not wider than the 800 kB two-CB guard when it has several tile rows) runs UntilizeCodegenDeviceOperation: c_0 / c_16 of 2·pages each while they fit the budget (else 2 + 1, then 1 + 1, else the native factory), pages = Wt, Wt / ncol of a 2-D split, or the column split of a single tile row; before, the native factories',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (native factories only)',
+    after:
+      'tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8, untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder), untilize_codegen_program_factory.cpp@0a827b8',
+  },
+  'untilize-codegen-live-l1': {
+    family: 'tilize/untilize',
+    pr: 53399,
+    // Opened 2026-08-17; review threads of 2026-08-20; the merge day was not read.
+    mergedOn: '2026-08-21',
+    dateFrom: 'approx',
+    what: 'the untilize codegen CB plan budgets against the free L1 below the lowest live buffer (get_max_l1_space, the pending output reserved) instead of the whole range above the unreserved base',
+    before: 'tt-metal PR #53399 description: usable_l1_bytes() = l1_size_per_core − base allocator address',
+    after:
+      'tt-metal …/untilize/codegen/untilize_codegen_cb_plan.cpp@3804c86 (choose_codegen_cb_plan: get_max_l1_space less reserved_l1_bytes_per_core)',
+  },
   'slice-rm-subrow-chunks': {
     family: 'slice',
     pr: 49067,

@@ -171,6 +171,20 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
       assertFits({ file: 'slice_tt-metal-42882.mlir', date: '2026-08-01' });
     });
+    it('tt-metal #38436 (2026-02-24, Phi-3.5-vision): a rank-1 slice grows to 9,311,520 B on (7,6), its untilize', () => {
+      // No shape in the thread. A rank-1 TILE slice runs to_layout ROW_MAJOR of the whole input first; with one tile row
+      // (Ht = 1) the legacy block split (before PR #35806) puts the row cliff on the 63rd core column-wise, (7,6), the
+      // core tt-metal printed. 9,311,520 − 103,712 (the 2026-02 base) = 9,207,808 = cliff·(T_in + T_out): 1,124 f32 tiles
+      // (8,192 B each) or 2,248 bf16 tiles. Over one-row widths that are whole rows of Phi-3.5's hidden size 3,072
+      // (Wt = 96·n) the f32 cliff is 1,124 only at n = 757: compute_ncores_wh(64, Wt = 72,672) → block 1,154,
+      // 62 blocks + cliff 72,672 − 62·1,154 = 1,124. 757 is the image-token count of one Phi-3.5-vision image in a 2x2
+      // crop grid, (4 + 1)·144 + 1 + (2 + 1)·12; the bf16 fits (n = 1,483, 1,514) are no such count. The reporter's
+      // branch (feb24) predates PR #35806's merge, so the run is asserted on the day before the change point.
+      const op = assertFails({ file: 'slice_tt-metal-38436.mlir', date: '2026-02-23' });
+      assert.equal(regionEnd(op), 9_311_520);
+      assert.deepEqual(op.overflow?.core, [7, 6]);
+      assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : NaN, 1_124 * 8_192);
+    });
     it('tt-metal #32635 (2025-11-18): embedding of 786,432-wide bf16 rows overflows (whole-row page)', () => {
       // One 1,572,864 B row page before tt-metal PR #42548's 1 MiB chunks.
       assertFails({ file: 'embedding_tt-metal-32635.mlir', date: '2025-11-18' });

@@ -55,9 +55,15 @@ describe('estimate/changePoints', () => {
   });
 
   it('an op whose factory does not depend on the straddled change point gets no range', () => {
-    const small = op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]);
+    // f32: outside the untilize codegen factory's bf16 / bfp8 scope, so the native multi-core factory over the whole
+    // window (its bf16 twin runs the codegen factory from tt-metal PR #50178 and gets a range).
+    const f32 = { dtype: 'f32' as const };
+    const small = op('ttnn.to_layout', [tensor([64, 1024], f32)], [tensor([64, 1024], { ...f32, page: 'row_major' })]);
     const r = estimateOp(small, whContext({ window: { earliest: '2025-01-01', latest: '2026-11-30' } }));
     assert.equal(r.kind === 'estimate' ? r.versionRange : 'not an estimate', undefined);
+    const bf16 = op('ttnn.to_layout', [tensor([64, 1024])], [tensor([64, 1024], { page: 'row_major' })]);
+    const ranged = estimateOp(bf16, whContext({ window: { earliest: '2025-01-01', latest: '2026-11-30' } }));
+    assert.ok(ranged.kind === 'estimate' && ranged.versionRange?.changePoints.includes('untilize-codegen'));
   });
 
   it('infers a window from dated syntax, and says when there is none', () => {

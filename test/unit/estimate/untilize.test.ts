@@ -109,6 +109,90 @@ describe('estimate/untilize', () => {
     );
   });
 
+  describe('codegen factory (tt-metal PR #50178 from ≈2026-08-17; budget from PR #53399 ≈2026-08-21)', () => {
+    // Hand arithmetic from untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder) on WH n150 (64 cores,
+    // base 102,656 given explicitly): pages per CB unit p; both double-buffered (2p + 2p tiles of 2,048 B) while
+    // 4·p·2,048 ≤ budget, then 2p + p, then p + p, else the native factory.
+    const base = 102_656;
+    const wide = op('ttnn.untilize', [tensor([2048, 5120])], [tensor([2048, 5120], { page: 'row_major' })]);
+    it('64 tile rows of Wt = 160 on 64 cores: whole rows, both CBs double-buffered (1,310,720 B)', () => {
+      // choose_2d_ncol: 64 rows ≥ 64 cores → 1; p = 160; 4·160·2,048 = 1,310,720 ≤ 1,499,136 − 102,656 = 1,396,480.
+      const e = est(estimateOp(wide, whContext({ ttMetalDate: '2026-08-18', base })));
+      assert.equal(e.factory, 'UntilizeCodegenProgramFactory');
+      assert.equal(e.cbBytesPerCore, 1_310_720);
+      assert.equal(e.nCoresUsed, 64);
+    });
+    it('the day before PR #50178: the native factory (its 2-D block split)', () => {
+      const e = est(estimateOp(wide, whContext({ ttMetalDate: '2026-08-16', base })));
+      assert.notEqual(e.factory, 'UntilizeCodegenProgramFactory');
+    });
+    it('after PR #53399 the plan budgets against the free L1: 400,000 B live → 2p + p (983,040 B)', () => {
+      // 1,499,136 − 400,000 − 102,656 = 996,480: 1,310,720 > it ≥ 3·160·2,048 = 983,040 → DoubleIn.
+      const after = est(estimateOp(wide, whContext({ ttMetalDate: '2026-08-22', base, live: 400_000 })));
+      assert.equal(after.cbBytesPerCore, 983_040);
+      // Before it the whole range above the base is the budget whatever is live: still 1,310,720.
+      const before = est(estimateOp(wide, whContext({ ttMetalDate: '2026-08-18', base, live: 400_000 })));
+      assert.equal(before.cbBytesPerCore, 1_310_720);
+    });
+    it('8 tile rows of Wt = 96 on 64 cores: a 2-D split of 8 column blocks, 12 tiles per unit', () => {
+      // choose_2d_ncol(8, 96, 64): d ≤ min(64 / 8, 96) = 8, largest divisor of 96 → 8; p = 12; 4·12·2,048 = 98,304.
+      const e = est(
+        estimateOp(
+          op('ttnn.untilize', [tensor([256, 3072])], [tensor([256, 3072], { page: 'row_major' })]),
+          whContext({ ttMetalDate: '2026-08-18', base }),
+        ),
+      );
+      assert.equal(e.factory, 'UntilizeCodegenProgramFactory');
+      assert.equal(e.cbBytesPerCore, 98_304);
+      assert.equal(e.nCoresUsed, 64);
+    });
+    it('one tile row of Wt = 100 splits its columns: ⌈100 / 64⌉ = 2 tiles per core (16,384 B)', () => {
+      const e = est(
+        estimateOp(
+          op('ttnn.untilize', [tensor([32, 3200])], [tensor([32, 3200], { page: 'row_major' })]),
+          whContext({ ttMetalDate: '2026-08-18', base }),
+        ),
+      );
+      assert.equal(e.cbBytesPerCore, 4 * 2 * 2048);
+      assert.equal(e.nCoresUsed, 64);
+    });
+    it("tt-metal PR #53399's fix: Gemma-3's logits row with the thread's residents falls back to the native factory", () => {
+      // [1,1,32,262208] bfp8 → bf16 (threads-tilize.test.ts): p = 129. The thread's lowest L1 buffer sits at 556,864, so
+      // 1,499,136 − 556,864 = 942,272 B per core are live; free = 556,864 − 105,664 = 451,200 < 2·129·2,048 = 528,384:
+      // after PR #53399 no tier fits → native: a tile row needs (1,088 + 2,048)·8,194 > 451,200 → the block factory,
+      // whose sub-blocks are capped at ⌊451,200 / 3,136⌋ = 143 tiles, so its CBs end below the residents (the fix);
+      // before it the whole-range budget keeps the codegen plan that clashed (809,088 B).
+      const logits = op(
+        'ttnn.to_layout',
+        [tensor([1, 1, 32, 262208], { dtype: 'bfp_bf8' })],
+        [tensor([1, 1, 32, 262208], { page: 'row_major' })],
+      );
+      const live = 942_272;
+      const before = est(estimateOp(logits, whContext({ ttMetalDate: '2026-08-18', base: 105_664, live })));
+      assert.equal(before.cbBytesPerCore, 809_088);
+      const after = est(estimateOp(logits, whContext({ ttMetalDate: '2026-08-22', base: 105_664, live })));
+      assert.equal(after.factory, 'UntilizeMultiCoreBlockProgramFactory');
+      assert.ok(after.cbRegionEndBytes <= 556_864, `${after.cbRegionEndBytes}`);
+    });
+    it('out of its scope (f32; a multi-row input wider than 2·Wt·2,048 > 800,000 B): the native factories', () => {
+      const f32 = op(
+        'ttnn.untilize',
+        [tensor([2048, 5120], { dtype: 'f32' })],
+        [tensor([2048, 5120], { page: 'row_major', dtype: 'f32' })],
+      );
+      assert.notEqual(
+        est(estimateOp(f32, whContext({ ttMetalDate: '2026-08-18', base }))).factory,
+        'UntilizeCodegenProgramFactory',
+      );
+      // Wt = 196: 2·196·2,048 = 802,816 > 800,000.
+      const tooWide = op('ttnn.untilize', [tensor([64, 6272])], [tensor([64, 6272], { page: 'row_major' })]);
+      assert.notEqual(
+        est(estimateOp(tooWide, whContext({ ttMetalDate: '2026-08-18', base }))).factory,
+        'UntilizeCodegenProgramFactory',
+      );
+    });
+  });
+
   it('sharded input is explicitly unmodeled', () => {
     const r = estimateOp(
       op(

@@ -14,6 +14,12 @@
  *     cliff_row/cliff_col_row cores cliff_row tiles; sub-block era: full/cliff_col use s (compute_ncores_wh_sb) [5]
  *   before tt-metal PR #17790 (≈2025-02) untilize_with_unpadding had no block factory: the interleaved one ran
  *     whatever the row width                                                                        [7]
+ *   codegen (from tt-metal PR #50178, change point `untilize-codegen`): ttnn::untilize of a TILE, interleaved,
+ *     tile-aligned bf16 / bfp8 input (a multi-row one only if 2·Wt·2,048 ≤ 800,000) runs UntilizeCodegen: pages p =
+ *     ⌈Wt / min(Wt, A)⌉ for one tile row, Wt / ncol for a 2-D split (ncol = largest divisor of Wt ≤ A / rows, when
+ *     rows < A), else Wt; c_0 / c_16 = 2p / 2p tiles if 4·p·T ≤ budget, 2p / p if 3·p·T ≤ budget, p / p if
+ *     2·p·T ≤ budget (T = max(T_in, T_out)), else the native factories below; budget = l1_size − base, the free L1
+ *     (maxL1) from PR #53399 (`untilize-codegen-live-l1`)                                            [8]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
  *
  * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
@@ -32,8 +38,14 @@
  *       cores) and @0cb8f4d (sub-block); work_split_tilize.hpp@02ed05c
  *   [6] tt-metal tt_metal/impl/program/program.cpp@001b6f9; ttmetal-l1-model.md §2–§3
  *   [7] tt-metal PR #17790 (split_blocks_for_tilize_wh, review 2025-02-21); issue #16804 (2025-01-16, [1,1,1,50304] OOM)
+ *   [8] tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8 (supported_by_codegen),
+ *       untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder, choose_2d_ncol),
+ *       untilize_codegen_program_factory.cpp@0a827b8; PR #50178; PR #53399 (live-L1 budget); checked against tt-metal PR
+ *       #53319's Blackhole slice of [1, 2048, 5120] bf16 (1,310,720 B of CBs; threads-tilize.test.ts)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
+ *   codegen routing is that of one stored version of supported_by_codegen (later versions widen it: approx); a rank-1
+ *   input stays on the native factories; the
  *   block factory's higher dims ride along as `third_dim` (only the last two dims split). The reported core range is
  *   the first overflowing one in CB creation order (full, cliff_col_row, cliff_row, cliff_col), as tt-metal validates.
  * Worked example: to_layout of tensor<4x4884480xbf16> TILE→RM on WH n150 (base 102,656): Wt = 152,640, b = 2,423,
@@ -59,7 +71,7 @@ import {
   splitBlocksForTilizeWh,
   tileInfo,
 } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
 const CITES = {
@@ -80,6 +92,11 @@ const CITES = {
   untilizeColumn:
     'tt-metal …/untilize/device/factories/untilize_multi_core_parallelize_column_program_factory.cpp@04b3405',
   untilizeBlock: 'tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34',
+  codegenSupported: 'tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8 (supported_by_codegen)',
+  codegenPlan:
+    'tt-metal …/untilize/codegen/untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder, choose_2d_ncol)',
+  codegenFactory:
+    'tt-metal …/untilize/codegen/untilize_codegen_program_factory.cpp@0a827b8 (build_main_split, build_column_parallel, build_2d_column)',
 } as const;
 
 export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
@@ -259,6 +276,8 @@ export function estimateUntilize(
 
   // Plain untilize.
   const sel = [...baseCites, CITES.untilizeSelect];
+  const codegen = codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: sel });
+  if (codegen !== undefined) return codegen;
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
       op,
@@ -328,6 +347,91 @@ export function estimateUntilize(
     citations: [...sel, CITES.untilizeMulti, CITE.workSplitTilize],
     tiles,
   });
+}
+
+/**
+ * `ttnn::untilize` through UntilizeCodegenDeviceOperation (tt-metal PR #50178) [8]: the program for an input in its scope
+ * on a build that has it, or undefined when tt-metal runs the native factories (out of scope, an older build, or no CB
+ * plan fits the budget: its Native tier).
+ */
+function codegenUntilize(a: {
+  readonly op: TtnnOp;
+  readonly ctx: EstimateContext;
+  readonly input: ResolvedTensor;
+  readonly wt: number;
+  readonly rows: number;
+  readonly tileIn: number;
+  readonly tileOut: number;
+  readonly tiles: ReturnType<typeof tileInfo>;
+  readonly dispatch: string;
+  readonly citations: readonly string[];
+}): OpEstimate | undefined {
+  const { ctx, input, wt, rows } = a;
+  const logical = input.logical;
+  // supported_by_codegen: bf16 / bfp8 TILE, interleaved input and output (checked by the caller), tile-aligned logical
+  // last two dims (a rank-1 tensor is left to the native factories here: its [-2] is not a dim), and a multi-row input
+  // no wider than the two-CB guard (2·Wt·2,048 ≤ 800,000).
+  if (input.dtype !== 'bf16' && input.dtype !== 'bfp_bf8') return undefined;
+  if (logical.length < 2 || logical[logical.length - 1]! % 32 !== 0 || logical[logical.length - 2]! % 32 !== 0)
+    return undefined;
+  if (rows > 1 && 2 * wt * 2048 > CODEGEN_WIDE_GUARD_BYTES) return undefined;
+  // Asked only in scope, so an input the codegen factory never takes does not straddle its change point.
+  if (!atOrAfter(ctx, 'untilize-codegen')) return undefined;
+  const area = gridArea(ctx);
+  // pages_for_builder: one tile row splits its columns; several rows take a 2-D split when the rows alone leave cores
+  // idle and a divisor of Wt fills them; else whole rows.
+  let pages = wt;
+  let units = rows;
+  let split = `${rows} tile rows`;
+  if (rows === 1 && wt > 1) {
+    pages = Math.ceil(wt / Math.min(wt, area));
+    units = wt;
+    split = `one tile row, ${wt} tile columns`;
+  } else if (wt > 1) {
+    const ncol = choose2dNcol(rows, wt, area);
+    if (ncol >= 2) {
+      pages = wt / ncol;
+      units = rows * ncol;
+      split = `${rows} tile rows x ${ncol} column blocks`;
+    }
+  }
+  const liveBudget = atOrAfter(ctx, 'untilize-codegen-live-l1');
+  const usable = liveBudget ? maxL1Space(ctx) : ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  // plan_cb_depths sizes every CB page at the larger of the two tile sizes.
+  const plan = Math.max(a.tileIn, a.tileOut) * pages;
+  const depths: readonly [number, number] | undefined =
+    4 * plan <= usable ? [2, 2] : 3 * plan <= usable ? [2, 1] : 2 * plan <= usable ? [1, 1] : undefined;
+  if (depths === undefined) return undefined;
+  const tier = depths[1] === 2 ? 'DoubleBoth' : depths[0] === 2 ? 'DoubleIn' : 'SingleBoth';
+  const nCores = Math.min(units, area);
+  return finishProgram({
+    op: a.op,
+    ctx,
+    factory: 'UntilizeCodegenProgramFactory',
+    factoryReason: `${a.dispatch}codegen untilize (bf16/bfp8, interleaved, tile-aligned): ${split} over ${nCores} cores, ${pages} tiles per unit; plan ${tier} (${fmtBytes(4 * plan)} for both double-buffered vs a budget of ${fmtBytes(usable)}, ${liveBudget ? 'the free L1' : 'the whole range above the base'})`,
+    groups: [{ name: 'all', nCores, firstCore: [0, 0] }],
+    cbs: [
+      { index: 0, role: 'input', nPages: depths[0] * pages, pageBytes: a.tileIn },
+      { index: 16, role: 'output', nPages: depths[1] * pages, pageBytes: a.tileOut },
+    ],
+    confidence: 'approx',
+    approxReason:
+      'routing read at untilize_codegen_supported.cpp@0420ab8, one of 22 stored versions whose dates were not read (later ones widen the scope)',
+    citations: [...a.citations, CITES.codegenSupported, CITES.codegenPlan, CITES.codegenFactory],
+    tiles: a.tiles,
+  });
+}
+
+/** supported_by_codegen's wide-tensor guard (kWideChunkThreshold), bytes of two double-buffered rows of bf16 tiles. */
+const CODEGEN_WIDE_GUARD_BYTES = 800_000;
+
+/** `choose_2d_ncol`: the largest divisor d ≥ 2 of Wt with rows·d ≤ cores, or 1 (rows alone fill the grid, or none). */
+export function choose2dNcol(rows: number, wt: number, cores: number): number {
+  if (rows >= cores || wt < 2) return 1;
+  const maxNcol = Math.min(Math.floor(cores / rows), wt);
+  let best = 1;
+  for (let d = 2; d <= maxNcol; d++) if (wt % d === 0) best = d;
+  return best;
 }
 
 /** Largest divisor of n that is ≤ cap (≥ 1). */
