@@ -86,6 +86,23 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
     });
   });
 
+  describe('permute (tiled, block-sharded L1 result)', () => {
+    // tt-mlir #5463 (2025-10-23): the optimizer's OpModel query of ResNet's input permute, "outputTensorUsage: 5138432,
+    // cBUsagePeak: 12288" (tt-metal's figures for the op; the thread's l1Usage adds the DRAM input as if it were in L1).
+    const run = { file: 'permute_tt-mlir-5463.mlir', date: '2025-10-23' };
+    it('tt-mlir #5463: 12,288 B of CBs and a 5,138,432 B output shard per core, which cannot be allocated', () => {
+      // Tiled generic permute (both tiled dims move, see permute.ts): c_0 = c_1 = c_2 = 2 · (2,048 + m) with
+      // m = max(0, 32 − 16 · 2) = 0 (DRAM read alignment 32 B) → 3 · 4,096 = 12,288; no c_3 (the output H 224 is a
+      // multiple of 32). Output: 8 · 224 · 224 / 32 = 12,544 tile rows over the 5 block rows → 2,509 (rounded up) x 1
+      // tile x 2,048 B = 5,138,432 B per core, more than a whole L1 bank.
+      const { op, first } = deviceOp(run);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 12_288);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.l1TensorBytesPerCore, 5_138_432);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(first, 'this op');
+    });
+  });
+
   describe('reshape (tile layout)', () => {
     const r1655 = { file: 'reshape_tt-forge-onnx-1655.mlir' };
     it('tt-forge-onnx #1655 (2025-03-31): (1, 596, 4096) f32 → (2441216,) overflows, the first error', () => {
