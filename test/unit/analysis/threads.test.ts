@@ -330,6 +330,15 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02' });
       assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
     });
+    it('tt-xla #2659 (2025-12-23, the same smp Unet pool through tt-xla): 1,182,336 B per bank, bank size 1,331,392', () => {
+      // "Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but
+      // bank size is only 1331392 B": the same halo output ten days before #35223; the bank is 1,499,136 − 102,208 (the
+      // 2025-12 base) − 65,536 (tt-mlir's L1_SMALL since PR #5557).
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
+      const op = assertOutOfMemory({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      assert.equal((op.overflow?.limitBytes ?? 0) - 102_208, 1_331_392, 'the bank: L1_SMALL start − base');
+    });
     for (const [file, date, thread] of [
       ['max_pool2d_tt-metal-35261.mlir', '2026-01-05', '#35261 (MapTR)'],
       ['max_pool2d_tt-metal-35431.mlir', '2026-01-08', '#35431 (BEVFormer-tiny)'],
