@@ -330,6 +330,32 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02' });
       assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
     });
+    // The tt-mlir / tt-xla threads the pool fixtures take their shapes from print the same allocations at their own
+    // dates (their bank, 1,330,944 B, is 1,499,136 − 65,536 of tt-mlir's L1_SMALL − a 102,656 B base).
+    for (const [file, date, thread, role, bytes, before] of [
+      [
+        'max_pool2d_tt-metal-35115.mlir',
+        '2025-12-23',
+        'tt-mlir #6427 / tt-xla #2655 (DETR-3D)',
+        'resharded pool input',
+        4_454_400,
+        0,
+      ],
+      ['max_pool2d_tt-metal-35261.mlir', '2026-01-05', 'tt-xla #2733 (MapTR)', 'halo output', 1_350_784, 1_152_000],
+      [
+        'max_pool2d_tt-metal-35431.mlir',
+        '2026-01-06',
+        'tt-mlir #6509 (BEVFormer-tiny)',
+        'halo output',
+        1_350_784,
+        1_152_000,
+      ],
+    ] as const) {
+      it(`${thread} (${date}): "each bank needs to store ${bytes} B", the ${role}`, () => {
+        const t = failingAllocation({ file, date });
+        assert.deepEqual([t.role, t.bytesPerCore, t.before], [role, bytes, before]);
+      });
+    }
     it('tt-xla #2659 (2025-12-23, the same smp Unet pool through tt-xla): 1,182,336 B per bank, bank size 1,331,392', () => {
       // "Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but
       // bank size is only 1331392 B": the same halo output ten days before #35223; the bank is 1,499,136 − 102,208 (the
