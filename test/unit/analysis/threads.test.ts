@@ -541,6 +541,9 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     it('tt-mlir #7351 (2026-03-05, the same op through tt-xla): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-05' })), 1_738_528);
     });
+    it('tt-xla #3656 (2026-03-10, the same conv3d in Qwen2.5 VL and Qwen3 VL): 1,738,528 B exactly', () => {
+      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-10' })), 1_738_528);
+    });
     it('after tt-metal PR #43715 (C_in_block 16, the blocks the thread says fit): fits', () => {
       assertFits({ ...conv3d, date: '2026-05-10' });
     });
