@@ -350,6 +350,16 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         1_350_784,
         1_152_000,
       ],
+      ['max_pool2d_tt-metal-35223.mlir', '2025-11-27', 'tt-xla #2348 (smp Unet)', 'halo output', 1_182_336, 953_344],
+      ['max_pool2d_tt-metal-36802.mlir', '2026-01-30', 'tt-xla #3050 (UniAD)', 'resharded pool input', 4_454_400, 0],
+      [
+        'max_pool2d_tt-metal-36803.mlir',
+        '2026-01-30',
+        'tt-xla #3054 / #3057 (SSR, VADv2)',
+        'halo output',
+        865_408,
+        737_280,
+      ],
     ] as const) {
       it(`${thread} (${date}): "each bank needs to store ${bytes} B", the ${role}`, () => {
         const t = failingAllocation({ file, date });
