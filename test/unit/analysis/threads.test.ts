@@ -418,6 +418,12 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         ['halo (untilize_with_halo)', 256],
       );
     });
+    it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run): the same clash, 102,400 / 102,464 B', () => {
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-23' });
+      assert.equal(first, 'this op');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
+    });
     it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
     });
