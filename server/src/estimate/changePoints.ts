@@ -336,8 +336,9 @@ export const CHANGE_POINTS = {
     family: 'copy',
     pr: 40964,
     // Description of 2026-03-28; tt-metal PR #41552 (2026-04-07) patches the output spec of its commit 2ee6b13, which
-    // had broken a tt-mlir uplift CI run of that week, so it was on main by then. Day of the merge not read.
-    mergedOn: '2026-04-06',
+    // broke the CI of tt-mlir PR #7805, the uplift to tt-metal 0e1451bb of 2026-04-03: on main by that build. Day of
+    // the merge not read (between 2026-03-28 and 2026-04-03).
+    mergedOn: '2026-04-03',
     dateFrom: 'approx',
     what: 'ttnn::copy picks its factory: input and output memory configs equal and the two-page CB set under l1_size − base → the old program (CopySameMemoryConfigProgramFactory); otherwise a row-major copy runs the default row-major program: c_0 one input page and c_1 two aligned output pages, each capped at 256 KiB (large rows move in 256 KiB sub-blocks), one row per work unit (tiled copies: the same two-tile CBs as before)',
     before:
