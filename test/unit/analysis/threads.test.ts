@@ -207,6 +207,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 2026-01 base of ttnn/l1BaseHistory.ts, which this figure and tt-metal #36426's give) = 1,528,960, tt-metal's.
       assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-22' })), 1_528_960);
     });
+    it('tt-xla #2935 / PR #2936 (2026-01-21, the same Qwen3-Embedding-8B rms_norm through vLLM): 1,528,960 B (within 4 KiB)', () => {
+      assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-21' })), 1_528_960);
+    });
     it('tt-mlir #6754 after tt-metal PR #38006 (rms_norm large-tensor path, for #36094): fits', () => {
       assertFits({ ...rms6754, date: '2026-03-01' });
     });
