@@ -334,6 +334,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp (get_num_stick_per_barrier(stick_size_padded_aligned))',
   },
+  'copy-default-row-major-subblocks': {
+    family: 'copy',
+    pr: 40964,
+    // Description of 2026-03-28; tt-metal PR #41552 (2026-04-07) patches the output spec of its commit 2ee6b13, which
+    // broke the CI of tt-mlir PR #7805, the uplift to tt-metal 0e1451bb of 2026-04-03: on main by that build. Day of
+    // the merge not read (between 2026-03-28 and 2026-04-03).
+    mergedOn: '2026-04-03',
+    dateFrom: 'approx',
+    what: 'ttnn::copy picks its factory: input and output memory configs equal and the two-page CB set under l1_size − base → the old program (CopySameMemoryConfigProgramFactory); otherwise a row-major copy runs the default row-major program: c_0 one input page and c_1 two aligned output pages, each capped at 256 KiB (large rows move in 256 KiB sub-blocks), one row per work unit (tiled copies: the same two-tile CBs as before)',
+    before:
+      'tt-metal …/data_movement/copy/device/copy_program_factory.cpp (one program: c_0 = 2 aligned input pages, c_16 = 2 output pages on a dtype change)',
+    after:
+      'tt-metal …/copy/device/copy_device_operation.cpp (search index id 52470118365: select_program_factory, can_use_specialized_factory); copy_default_row_major_program_factory.cpp@040a27c (MAX_SUBBLOCK_SIZE_BYTES = 65536·4); copy_default_tilized_program_factory.cpp@04b3405',
+  },
   'concat-single-buffer-fallback': {
     family: 'concat',
     pr: 43898,

@@ -53,6 +53,56 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
     });
   });
 
+  describe('to_memory_config L1 → DRAM of a row-major tensor (ttnn::copy)', () => {
+    // tt-mlir #7899 (2026-04-09) and tt-xla #4214 (2026-04-10), Gemma 2B on n150: "clash with L1 buffers on core range
+    // [(x=0,y=0) - (x=3,y=7)]. L1 buffer allocated at 665600 and static circular buffer region ends at 890144".
+    const run = { file: 'to_memory_config_tt-mlir-7899.mlir', date: '2026-04-09' };
+
+    it('tt-mlir #7899 / tt-xla #4214: the copy is the first error, clashing with the row-major tensor at 665,600 B', () => {
+      // L1 top 1,499,136 − 65,536 (tt-mlir's L1_SMALL) = 1,433,600; the tiled logits take 8,000 / 64 = 125 tiles =
+      // 256,000 B per bank below it (1,177,600), the row-major copy one 512,000 B row per bank on 32 banks below that:
+      // 665,600, the thread's address.
+      const a = analyse(run);
+      assert.ok(a.firstFailure !== undefined);
+      assert.equal(a.firstFailure.opIndex, 1, 'the to_memory_config, not the to_layout before it');
+      assert.equal(a.firstFailure.overflow.kind, 'cbClashesWithL1Buffers');
+      assert.equal(a.firstFailure.overflow.limitBytes, 665_600);
+    });
+
+    it('tt-mlir #7899: the default row-major copy of tt-metal PR #40964 ends the CB region at 890,144 B exactly', () => {
+      // copy_default_row_major_program_factory.cpp@040a27c: rows of 256,000 x 2 = 512,000 B > 256 KiB, so c_0 = 262,144
+      // (one input sub-block) and c_1 = 2 x 262,144 (two aligned output sub-blocks) = 786,432 ("~786KB"), one row per
+      // core on 32 cores; + the 2026-04 Wormhole base 103,712 = 890,144.
+      const toMemoryConfig = analyse(run).functions[0]!.ops[1]!;
+      assert.equal(toMemoryConfig.estimate.kind === 'estimate' && toMemoryConfig.estimate.cbBytesPerCore, 786_432);
+      assert.equal(regionEnd(toMemoryConfig), 890_144);
+    });
+
+    it('tt-mlir #7899 before PR #40964: one copy program, two whole 512,000 B rows (1,024,000 B of CBs)', () => {
+      // copy_program_factory.cpp: c_0 = 2 x round_up(512,000, 32) = 1,024,000; the region would end at 1,127,712.
+      const a = analyse({ ...run, date: '2026-04-01' });
+      const toMemoryConfig = a.functions[0]!.ops[1]!;
+      assert.equal(toMemoryConfig.estimate.kind === 'estimate' && toMemoryConfig.estimate.cbBytesPerCore, 1_024_000);
+    });
+  });
+
+  describe('permute (tiled, block-sharded L1 result)', () => {
+    // tt-mlir #5463 (2025-10-23): the optimizer's OpModel query of ResNet's input permute, "outputTensorUsage: 5138432,
+    // cBUsagePeak: 12288" (tt-metal's figures for the op; the thread's l1Usage adds the DRAM input as if it were in L1).
+    const run = { file: 'permute_tt-mlir-5463.mlir', date: '2025-10-23' };
+    it('tt-mlir #5463: 12,288 B of CBs and a 5,138,432 B output shard per core, which cannot be allocated', () => {
+      // Tiled generic permute (both tiled dims move, see permute.ts): c_0 = c_1 = c_2 = 2 · (2,048 + m) with
+      // m = max(0, 32 − 16 · 2) = 0 (DRAM read alignment 32 B) → 3 · 4,096 = 12,288; no c_3 (the output H 224 is a
+      // multiple of 32). Output: 8 · 224 · 224 / 32 = 12,544 tile rows over the 5 block rows → 2,509 (rounded up) x 1
+      // tile x 2,048 B = 5,138,432 B per core, more than a whole L1 bank.
+      const { op, first } = deviceOp(run);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 12_288);
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.l1TensorBytesPerCore, 5_138_432);
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(first, 'this op');
+    });
+  });
+
   describe('reshape (tile layout)', () => {
     const r1655 = { file: 'reshape_tt-forge-onnx-1655.mlir' };
     it('tt-forge-onnx #1655 (2025-03-31): (1, 596, 4096) f32 → (2441216,) overflows, the first error', () => {

@@ -221,6 +221,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 2026-01 base of ttnn/l1BaseHistory.ts, which this figure and tt-metal #36426's give) = 1,528,960, tt-metal's.
       assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-22' })), 1_528_960);
     });
+    it('tt-xla #2935 / PR #2936 (2026-01-21, the same Qwen3-Embedding-8B rms_norm through vLLM): 1,528,960 B (within 4 KiB)', () => {
+      assertNear(regionEnd(assertFails({ ...rms6754, date: '2026-01-21' })), 1_528_960);
+    });
     it('tt-mlir #6754 after tt-metal PR #38006 (rms_norm large-tensor path, for #36094): fits', () => {
       assertFits({ ...rms6754, date: '2026-03-01' });
     });
@@ -344,6 +347,51 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2026-01-02' });
       assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
     });
+    // The tt-mlir / tt-xla threads the pool fixtures take their shapes from print the same allocations at their own
+    // dates (their bank, 1,330,944 B, is 1,499,136 − 65,536 of tt-mlir's L1_SMALL − a 102,656 B base).
+    for (const [file, date, thread, role, bytes, before] of [
+      [
+        'max_pool2d_tt-metal-35115.mlir',
+        '2025-12-23',
+        'tt-mlir #6427 / tt-xla #2655 (DETR-3D)',
+        'resharded pool input',
+        4_454_400,
+        0,
+      ],
+      ['max_pool2d_tt-metal-35261.mlir', '2026-01-05', 'tt-xla #2733 (MapTR)', 'halo output', 1_350_784, 1_152_000],
+      [
+        'max_pool2d_tt-metal-35431.mlir',
+        '2026-01-06',
+        'tt-mlir #6509 (BEVFormer-tiny)',
+        'halo output',
+        1_350_784,
+        1_152_000,
+      ],
+      ['max_pool2d_tt-metal-35223.mlir', '2025-11-27', 'tt-xla #2348 (smp Unet)', 'halo output', 1_182_336, 953_344],
+      ['max_pool2d_tt-metal-36802.mlir', '2026-01-30', 'tt-xla #3050 (UniAD)', 'resharded pool input', 4_454_400, 0],
+      [
+        'max_pool2d_tt-metal-36803.mlir',
+        '2026-01-30',
+        'tt-xla #3054 / #3057 (SSR, VADv2)',
+        'halo output',
+        865_408,
+        737_280,
+      ],
+    ] as const) {
+      it(`${thread} (${date}): "each bank needs to store ${bytes} B", the ${role}`, () => {
+        const t = failingAllocation({ file, date });
+        assert.deepEqual([t.role, t.bytesPerCore, t.before], [role, bytes, before]);
+      });
+    }
+    it('tt-xla #2659 (2025-12-23, the same smp Unet pool through tt-xla): 1,182,336 B per bank, bank size 1,331,392', () => {
+      // "Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but
+      // bank size is only 1331392 B": the same halo output ten days before #35223; the bank is 1,499,136 − 102,208 (the
+      // 2025-12 base) − 65,536 (tt-mlir's L1_SMALL since PR #5557).
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
+      const op = assertOutOfMemory({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      assert.equal((op.overflow?.limitBytes ?? 0) - 102_208, 1_331_392, 'the bank: L1_SMALL start − base');
+    });
     for (const [file, date, thread] of [
       ['max_pool2d_tt-metal-35261.mlir', '2026-01-05', '#35261 (MapTR)'],
       ['max_pool2d_tt-metal-35431.mlir', '2026-01-08', '#35431 (BEVFormer-tiny)'],
@@ -386,6 +434,12 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         [op.overflow?.failedProgram?.name, op.overflow?.failedProgram?.cbBytesPerCore],
         ['halo (untilize_with_halo)', 256],
       );
+    });
+    it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run): the same clash, 102,400 / 102,464 B', () => {
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-23' });
+      assert.equal(first, 'this op');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
     });
     it('ResNet-18 stem pool 1x112x112x64 from DRAM (tt-mlir runs it on Wormhole): fits', () => {
       assertFits({ file: 'max_pool2d_resnet18-stem-runs.mlir', date: '2026-01-30' });
@@ -519,6 +573,9 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     });
     it('tt-mlir #7351 (2026-03-05, the same op through tt-xla): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-05' })), 1_738_528);
+    });
+    it('tt-xla #3656 (2026-03-10, the same conv3d in Qwen2.5 VL and Qwen3 VL): 1,738,528 B exactly', () => {
+      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-10' })), 1_738_528);
     });
     it('after tt-metal PR #43715 (C_in_block 16, the blocks the thread says fit): fits', () => {
       assertFits({ ...conv3d, date: '2026-05-10' });

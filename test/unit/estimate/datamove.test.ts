@@ -112,6 +112,44 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
   });
 });
 
+describe('estimate/datamove: ttnn::copy factory selection (change point copy-default-row-major-subblocks, PR #40964)', () => {
+  const before = () => whContext({ ttMetalDate: '2026-04-01' });
+  const after = () => whContext({ ttMetalDate: '2026-04-10' });
+  const rmL1 = (shape: number[]) => tensor(shape, { page: 'row_major', buffer: 'l1' });
+
+  it('row-major L1 → DRAM, 300-wide rows: one input page and two aligned output pages (the default program)', () => {
+    // copy_default_row_major_program_factory.cpp@040a27c: rows of 300 · 2 = 600 B; c_0 = 600 (one page, unaligned),
+    // c_1 = 2 · round_up(600, 32 DRAM) = 2 · 608 = 1,216, placed at the next 32-aligned address 608 → 1,824 B.
+    // Before, c_0 = 2 · round_up(600, 32) = 1,216 B.
+    const o = op('ttnn.to_memory_config', [rmL1([64, 300])], [rm([64, 300])]);
+    assert.equal(est(estimateOp(o, after())).cbBytesPerCore, 1_824);
+    assert.equal(est(estimateOp(o, before())).cbBytesPerCore, 1_216);
+  });
+
+  it('rows over 256 KiB move in 256 KiB sub-blocks: 3 · 262,144 B whatever the row', () => {
+    // (4, 600000) bf16: rows of 1,200,000 B. c_0 = min(1,200,000, 262,144), c_1 = 2 · 262,144 → 786,432 B.
+    const o = op('ttnn.to_memory_config', [rmL1([4, 600_000])], [rm([4, 600_000])]);
+    assert.equal(est(estimateOp(o, after())).cbBytesPerCore, 786_432);
+  });
+
+  it('assign DRAM → DRAM (same memory config) keeps the two-page program while it fits under l1_size − base', () => {
+    // 300,000-wide bf16 rows: 2 · 600,000 = 1,200,000 < 1,499,136 − 102,656 = 1,396,480 → CopySameMemoryConfig.
+    const small = op('ttnn.assign', [rm([4, 300_000])], [rm([4, 300_000])]);
+    const e = est(estimateOp(small, after()));
+    assert.equal(e.factory, 'CopyDeviceOperation');
+    assert.equal(e.cbBytesPerCore, 1_200_000);
+    // 400,000-wide: 2 · 800,000 = 1,600,000 ≥ 1,396,480 → the default row-major program, 262,144 + 2 · 262,144.
+    const wide = op('ttnn.assign', [rm([4, 400_000])], [rm([4, 400_000])]);
+    assert.equal(est(estimateOp(wide, after())).cbBytesPerCore, 786_432);
+    assert.equal(est(estimateOp(wide, before())).cbBytesPerCore, 1_600_000);
+  });
+
+  it('tiled copies between memory configs keep their two-tile CB', () => {
+    const o = op('ttnn.to_memory_config', [l1([64, 64])], [dram([64, 64])]);
+    assert.equal(est(estimateOp(o, after())).cbBytesPerCore, 4_096);
+  });
+});
+
 describe('estimate/datamove: search and accumulation', () => {
   it('argmax row-major, single core: one input row and one output row', () => {
     // 64x64 bf16 over dim 1, keep_dim false: c_0 = 64 · 2 = 128; c_1 = 64 (padded H) · 4 (u32) = 256, placed at

@@ -6,19 +6,32 @@
  *   c_0 = 2 input pages; a dtype change adds c_16 = 2 output pages                                     [1]
  *   page = tile bytes (tile layout) or round_up(row bytes, 32) (row-major: one row per page)            [1]
  *   cores: split_work_to_cores(grid, pages)                                                             [1][2]
+ * From change point `copy-default-row-major-subblocks` (PR #40964) that program runs only when the input and output
+ * memory configs are equal and its CBs stay under l1_size − base [3]; otherwise a row-major copy runs the default
+ * row-major program [4]:
+ *   c_0 = min(input page, 256 KiB) (one page), c_1 = 2 · min(round_up(output page, output alignment), 256 KiB)
+ *   cores: split_work_to_cores(grid, logical rows)
+ * and a tiled one the default tilized program [5], whose CBs are the old ones (2 input tiles, + 2 output tiles on a
+ * dtype change).
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (num_input_units = 2,
  *       output CB only when convert_dtype)
  *   [2] tt-metal tt_metal/common/work_split.cpp (split_work_to_cores)
+ *   [3] tt-metal …/copy/device/copy_device_operation.cpp (search index id 52470118365: select_program_factory,
+ *       can_use_specialized_factory)
+ *   [4] tt-metal …/copy/device/copy_default_row_major_program_factory.cpp@040a27c (MAX_SUBBLOCK_SIZE_BYTES)
+ *   [5] tt-metal …/copy/device/copy_default_tilized_program_factory.cpp@04b3405
  *
  * Assumptions: sharded operands use the same CB set ('approx'); `ttnn.copy` writes into its second operand (no result).
  * Worked example: assign of 64x64 f32 tiles DRAM → DRAM: 2 · 4,096 = 8,192 B (tt-mlir OpModel golden
  *   TestOpModelLib.cpp@b73fc81:5822); to bf16: + 2 · 2,048 = 12,288 B.
+ *   Row-major (32, 256000) bf16 L1 → DRAM after PR #40964: rows of 512,000 B, c_0 262,144 + c_1 2 · 262,144 =
+ *   786,432 B on 32 cores (tt-mlir #7899).
  */
 
-import { alignUp } from '../../ttnn/layout';
-import { isSharded } from '../../ttnn/layout';
+import { alignUp, isSharded, type TensorLayout } from '../../ttnn/layout';
+import { atOrAfter } from '../changePoints';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -35,6 +48,10 @@ import { noProgram } from './noProgram';
 
 const CITE_COPY =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (CopyDeviceOperation)';
+const CITE_COPY_DEFAULT_RM =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_default_row_major_program_factory.cpp@040a27c (DefaultRowMajor)';
+const CITE_COPY_SELECT =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_device_operation.cpp (index id 52470118365: select_program_factory)';
 
 function pageBytes(t: ResolvedTensor): number {
   return t.layout.pageLayout === 'tile' ? t.geometry.pageBytes : alignUp(t.geometry.pageBytes, 32);
@@ -54,6 +71,14 @@ export function estimateCopyProgram(
   const convert = input.dtype !== output.dtype;
   const cbs = [{ index: 0, role: 'input pages', nPages: 2, pageBytes: pageBytes(input) }];
   if (convert) cbs.push({ index: 16, role: 'output pages (dtype change)', nPages: 2, pageBytes: pageBytes(output) });
+  // [3]: since PR #40964 the program above is the "same memory config" one; anything else takes a default program,
+  // which differs from it only for row-major tensors.
+  if (input.layout.pageLayout === 'row_major' && atOrAfter(ctx, 'copy-default-row-major-subblocks')) {
+    const oldCbBytes = cbs.reduce((sum, cb) => sum + cb.nPages * cb.pageBytes, 0);
+    const sameConfig = sameMemoryConfig(input.layout, output.layout);
+    if (!sameConfig || oldCbBytes >= ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase)
+      return defaultRowMajorCopy(op, ctx, input, output, why, sameConfig, citations);
+  }
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, input.geometry.nPages));
   const sharded = isSharded(input.layout) || isSharded(output.layout);
   return finishProgram({
@@ -66,6 +91,52 @@ export function estimateCopyProgram(
     confidence: sharded ? 'approx' : 'exact',
     approxReason: sharded ? 'sharded copy assumed to use the interleaved CB set' : '',
     citations: [CITE_COPY, ...citations, CITE.workSplit],
+  });
+}
+
+/** tt-metal's MemoryConfig equality as the copy factory selection uses it [3]: buffer type, memory layout, shard spec. */
+function sameMemoryConfig(a: TensorLayout, b: TensorLayout): boolean {
+  if (a.bufferType !== b.bufferType || a.memoryLayout !== b.memoryLayout) return false;
+  if (!isSharded(a)) return true;
+  return (
+    a.shardShape.join('x') === b.shardShape.join('x') &&
+    a.gridShape.join('x') === b.gridShape.join('x') &&
+    JSON.stringify(a.coreRanges) === JSON.stringify(b.coreRanges)
+  );
+}
+
+/** [4] One input page and two aligned output pages, each capped at 256 KiB: wider rows move in 256 KiB sub-blocks. */
+const COPY_SUBBLOCK_MAX_BYTES = 65_536 * 4;
+
+function defaultRowMajorCopy(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  why: string,
+  sameConfig: boolean,
+  citations: readonly string[],
+): OpEstimateResult {
+  const outAlign = output.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const inputPageBytes = Math.min(input.geometry.pageBytes, COPY_SUBBLOCK_MAX_BYTES);
+  const outputPageBytes = Math.min(alignUp(output.geometry.pageBytes, outAlign), COPY_SUBBLOCK_MAX_BYTES);
+  const lastDim = input.logical[input.logical.length - 1] ?? 1;
+  const rows = Math.max(1, Math.round(input.logical.reduce((p, d) => p * d, 1) / Math.max(1, lastDim)));
+  const split = splitWorkToCores(gridArea(ctx), rows);
+  const sharded = isSharded(input.layout) || isSharded(output.layout);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'CopyDeviceOperation (default row-major)',
+    factoryReason: `${why}: ${sameConfig ? 'two whole rows reach l1_size − base' : 'input and output memory configs differ'}, so the default row-major copy (tt-metal PR #40964) runs, ${rows} rows over ${split.nCores} cores${input.geometry.pageBytes > COPY_SUBBLOCK_MAX_BYTES ? ', in 256 KiB sub-blocks' : ''}`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 0, role: 'input page', nPages: 1, pageBytes: inputPageBytes },
+      { index: 1, role: 'output pages', nPages: 2, pageBytes: outputPageBytes },
+    ],
+    confidence: sharded ? 'approx' : 'exact',
+    approxReason: sharded ? 'sharded row-major copy: the page is taken as the tensor row' : '',
+    citations: [CITE_COPY_DEFAULT_RM, CITE_COPY_SELECT, ...citations, CITE.workSplit],
   });
 }
 
