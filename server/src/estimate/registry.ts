@@ -3,7 +3,7 @@
  * Total: never throws; unknown ops and unreadable operands give an explicit Unmodeled result.
  */
 
-import type { TtnnOp } from '../ttnn/op';
+import type { TtnnOp, ValueSpec } from '../ttnn/op';
 import { isSharded, shardCoreCount } from '../ttnn/layout';
 import { estimateSdpa, estimateSdpaDecode, estimateSdpaFw } from './ops/attention';
 import { estimateAllToAllCombine, estimateAllToAllDispatch, estimateAllToAllDispatchMetadata } from './ops/allToAll';
@@ -312,19 +312,30 @@ function estimateOpIn(op: TtnnOp, ctx: EstimateContext, mayStraddle: boolean): O
 function shardGridBeyondDevice(op: TtnnOp, ctx: EstimateContext): string | undefined {
   const [rows, cols] = ctx.device.workerGrid;
   const deviceCores = rows * cols;
-  const specs = [
-    ...op.operands.map((s, i) => ({ s, what: `operand ${i}` })),
-    ...op.results.map((s, i) => ({ s, what: `result ${i}` })),
-  ];
-  for (const { s, what } of specs) {
-    if (s.kind !== 'tensor' || s.layout.kind !== 'layout') continue;
-    const layout = s.layout;
-    if (layout.bufferType !== 'l1' || !isSharded(layout)) continue;
-    const shardCores = shardCoreCount(layout);
-    if (shardCores > deviceCores)
-      return `${what} is sharded over ${shardCores} cores (grid ${layout.gridShape[0]}x${layout.gridShape[1]}) but the device has ${deviceCores} worker cores (${rows}x${cols}): the layout does not fit this device (a dump made for a larger chip?)`;
+  // Index loops, no list of labelled specs: this runs for every fresh estimate (~30k per 100k-op analysis), and
+  // nearly every op passes.
+  const { operands, results } = op;
+  for (let i = 0; i < operands.length; i++) {
+    const why = shardsBeyond(operands[i]!, deviceCores);
+    if (why !== undefined)
+      return `operand ${i} ${why} (${rows}x${cols}): the layout does not fit this device (a dump made for a larger chip?)`;
+  }
+  for (let i = 0; i < results.length; i++) {
+    const why = shardsBeyond(results[i]!, deviceCores);
+    if (why !== undefined)
+      return `result ${i} ${why} (${rows}x${cols}): the layout does not fit this device (a dump made for a larger chip?)`;
   }
   return undefined;
+}
+
+/** What is wrong with an L1-sharded spec whose shard grid holds more cores than `deviceCores`, else undefined. */
+function shardsBeyond(s: ValueSpec, deviceCores: number): string | undefined {
+  if (s.kind !== 'tensor' || s.layout.kind !== 'layout') return undefined;
+  const layout = s.layout;
+  if (layout.bufferType !== 'l1' || !isSharded(layout)) return undefined;
+  const shardCores = shardCoreCount(layout);
+  if (shardCores <= deviceCores) return undefined;
+  return `is sharded over ${shardCores} cores (grid ${layout.gridShape[0]}x${layout.gridShape[1]}) but the device has ${deviceCores} worker cores`;
 }
 
 /** tt-metal validates an op before its program factory runs: a broken rule (legality.ts) is the result. */

@@ -3,13 +3,16 @@
  * Content-Length as the chunks arrive. The library's reader keeps the chunks and joins them once the last one is in:
  * a didOpen of the 100k-op dump (22 MB) was then copied (first touches of 22 MB of fresh memory), decoded and parsed
  * after the last byte, on the path to the first diagnostics; here the copy happens while the rest of the body is still
- * arriving, and an all-ASCII body (a dump's is) is decoded as Latin-1, which for ASCII is the same text.
+ * arriving, and an all-ASCII body (a dump's is) is decoded as Latin-1, which for ASCII is the same text. A body over
+ * 1 MB is parsed by `longStrings.parseJsonBody`: its long strings (the document's text) unescaped in place and decoded
+ * once, with no string of the whole body.
  * Same messages, in the same order, and the same errors as the library's reader (headers `key: value` lines ending in
- * an empty line, `Content-Length` required; the body is UTF-8 JSON).
+ * an empty line, `Content-Length` required; the body is UTF-8 JSON), but for a long string's leniency (longStrings.ts).
  */
 
 import { isAscii } from 'node:buffer';
 import * as lsp from 'vscode-languageserver/node';
+import { parseJsonBody } from './longStrings';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 
@@ -78,7 +81,7 @@ export class PresizedStreamMessageReader extends lsp.AbstractMessageReader imple
       this.body = undefined;
       let message: lsp.Message;
       try {
-        message = JSON.parse(body.toString(this.bodyAscii ? 'latin1' : 'utf8')) as lsp.Message;
+        message = parseJsonBody(body, this.bodyAscii ? 'latin1' : 'utf8') as lsp.Message;
       } catch (error) {
         this.fireError(error);
         continue;
