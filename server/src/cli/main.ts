@@ -61,9 +61,10 @@ function writeStdoutSynchronously(): void {
 }
 
 // A reader that stops early (`ttnn-l1 check --format json big.mlir | head`) closes the pipe: stop quietly with the
-// check's exit code, as other command-line tools do, instead of an unhandled EPIPE trace.
+// check's exit code, as other command-line tools do, instead of an unhandled EPIPE trace. Node's `spawn` gives a
+// child's stdout as a socket pair, whose blocking write says ECONNRESET when the reader closed with bytes unread.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
+  if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') throw error;
   process.exit();
 });
 
