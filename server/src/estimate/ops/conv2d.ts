@@ -1082,10 +1082,15 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): 
   return { ...p, outputW: outW, inputW: inW };
 }
 
-/** The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. */
+/**
+ * The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. `read` is
+ * the op's `readConvProblem` when the caller has it already (the estimator reads it first for the auto-sharded
+ * matmul test: reading it twice was ~30 ms and ~10 MB of garbage at 100k ops).
+ */
 export function planConv2dOp(
   op: TtnnOp,
   ctx: EstimateContext,
+  read: ConvProblem | string = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx),
 ):
   | {
       plan: ConvPlan;
@@ -1098,7 +1103,7 @@ export function planConv2dOp(
     }
   | { unmodeled: string }
   | { illegal: string } {
-  const p = readConvProblem(op, op.name === 'ttnn.conv_transpose2d', ctx);
+  const p = read;
   if (typeof p === 'string') return { unmodeled: p };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const l1Align = ctx.device.l1AlignmentBytes;
@@ -1377,11 +1382,11 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 }
 
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
-  if (!transposed) {
-    const p0 = readConvProblem(op, false, ctx);
-    if (typeof p0 !== 'string' && isAutoShardedMatmulConv(p0, ctx)) return estimateAutoShardedMatmulConv(op, p0, ctx);
-  }
-  const planned = planConv2dOp(op, ctx);
+  const read = readConvProblem(op, transposed, ctx);
+  if (!transposed && typeof read !== 'string' && isAutoShardedMatmulConv(read, ctx))
+    return estimateAutoShardedMatmulConv(op, read, ctx);
+  // The plan reads the op as a transposed conv when its name says so, as `read` did when `transposed` is that.
+  const planned = planConv2dOp(op, ctx, transposed === (op.name === 'ttnn.conv_transpose2d') ? read : undefined);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
