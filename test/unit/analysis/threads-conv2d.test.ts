@@ -220,6 +220,28 @@ describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests
   });
 });
 
+describe('conv2d: tt-metal #17869 (2025-02-13), pytorch2.0_ttnn unet_brain, auto shard between PRs #17485 and #17945', () => {
+  // 1x128x128, 128 -> 64 channels, 3x3, stride 1, padding 1, bf16 TILE input in DRAM, no conv config. CBs + output per
+  // core (PR #17485's ranking; act_block_h_override 32 set by auto shard before PR #32424): height on 64 cores —
+  // NHW 16,384 = 512 tiles, 8 per core (64 divides 512); per_core_M 8, per_core_N 2; C_align 32 → C_in 4 tiles;
+  // act_block_w = round_up(128·3, 32)/32 = 12; act_block_h 1 tile, so 8 act blocks in h and weights ×kH: WEIGHTS
+  // 2·12·3 = 72, ACT 12, ACT_TILIZED 12, partials alias the bf16 output → 96 · 2,048 + 64 = 196,672 B, + output
+  // 8·2 tiles = 32,768 B. Block would run 8 rows x 4 columns (C_in 4 tiles) and width 4 input cores: the thread's core
+  // range (0,0)-(7,7) is the 64-core height grid.
+  // The thread: "static circular buffer region ends at 296160" = 196,672 B + a base of 99,488 B (ours, the 2024-12
+  // preset, is 99,104 B: 384 B lower). Its clash ("L1 buffer allocated at 285312") is with the model's other tensors,
+  // which the thread does not list: the fixture holds the conv alone, so only the CB region is asserted.
+  const run: Run = { file: 'conv2d_tt-metal-17869.mlir', date: '2025-02-13' };
+  it('height on the 8x8 grid, CB region within 4 KiB of 296,160 B', () => {
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.match(op.estimate.factory, /height_sharded/);
+    assert.equal(op.estimate.nCoresUsed, 64);
+    assert.equal(op.estimate.cbBytesPerCore, 196_672);
+    assertNear(regionEnd(op), 296_160);
+  });
+});
+
 describe('conv2d: tt-metal #22891 (2025-06-02), a 32x32 kernel on one core', () => {
   const run = { file: 'conv2d_tt-metal-22891.mlir', date: '2025-06-02' };
   it('grows beyond L1 on core (0,0) alone with 2,154,560 B of CBs, the region ending at 2,251,808 B', () => {
