@@ -780,6 +780,32 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #26201 ("Relax restrictions for input channels alignment for block sharded row major input"); conv2d_utils.cpp@002a3f4 (any non-width layout). Figures: tt-forge-fe models-ops Conv2D33, Conv2D1307, Conv2D1311 (2025-03/05)',
   },
+  'conv2d-auto-shard-l1-estimate': {
+    family: 'conv2d',
+    pr: 17485,
+    // Description 2025-02-03; its review threads run to 2025-02-04 and it is merged; tt-metal #17787 (a "Regression:
+    // Out-of-memory" of auto shard picking width) was open by 2025-02-16. Day of the merge not read.
+    mergedOn: '2025-02-05',
+    dateFrom: 'approx',
+    what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (with overrides of that rule in some cases), a rule not modeled',
+    before:
+      'tt-metal PR #13941 ("Improved heuristic for conv2d auto sharding to be based on maximising core count out of 3 sharding options"); conv2d_utils.cpp of January 2025 not read',
+    after:
+      'tt-metal PR #17485 ("Conv2d use L1 estimates for auto-sharding": "Current L1 estimates only include conv2d device op CB allocations and tensor output"); no dated conv2d_utils.cpp of February 2025 in the index',
+  },
+  'conv2d-auto-shard-input-proxy': {
+    family: 'conv2d',
+    pr: 17945,
+    // Description 2025-02-18; on tt-metal #17787 the author writes "fix is now merged in main" on 2025-02-19. Dated the
+    // day of that comment (the merge is 2025-02-18 or -19).
+    mergedOn: '2025-02-19',
+    dateFrom: 'approx',
+    what: 'auto shard adds an input-size proxy to the ranking: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (width sharding of few input channels has one input core, tt-metal #17787); before (from PR #17485), CBs + output shard only',
+    before:
+      'tt-metal PR #17485 (CBs + output per core); tt-metal #17787 (2025-02-16: auto shard picks width, out of memory)',
+    after:
+      'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
+  },
   'conv2d-auto-shard-halo-estimate': {
     family: 'conv2d',
     pr: 25907,
@@ -788,7 +814,7 @@ export const CHANGE_POINTS = {
     // estimate_halo_output_elems is there by PR #27355 (2025-08-25). Dated at PR #25907; the day not read.
     mergedOn: '2025-08-05',
     dateFrom: 'approx',
-    what: "auto shard ranks height / block / width by CBs + output shard + tt-metal's halo output estimate; before (from PR #17945, 2025-02-18), by CBs + output shard + an input-size proxy: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (PR #17485's ranking before it had no third term, and auto shard before 2025-02-03 maximised core count: not modeled)",
+    what: "auto shard ranks height / block / width by CBs + output shard + tt-metal's halo output estimate; before, by CBs + output shard + the input-size proxy of change point conv2d-auto-shard-input-proxy (PR #17945), and before that by CBs + output shard only (conv2d-auto-shard-l1-estimate, PR #17485)",
     before:
       'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
     after:

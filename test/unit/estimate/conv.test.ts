@@ -11,6 +11,7 @@ import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { chooseConv3dBlocking, conv3dBlockingProblem } from '../../../server/src/fixes/conv3dConfig';
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+import { FULL_WINDOW } from '../../../server/src/estimate/changePoints';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(
@@ -663,6 +664,68 @@ describe('conv2d change points', () => {
     assert.equal(after.nCoresUsed, 49);
   });
 
+  // tt-metal #17787's situation (a "Regression: Out-of-memory" of February 2025): few input channels, many output
+  // channels. 32x32x16 → 512, 3x3 pad 1, bf16 tiled L1-interleaved input, no shard_layout, 8x8 grid, auto-shard
+  // act_block_h_override 32 (before PR #32424). NHW = 1,024 → NHW_t = 32; C_align 32 → C_in 1 tile; C_out 16 tiles.
+  //   height: 32 cores (32 divides 32), per_core_M 1, per_core_N 16, act_block_w round_up(32·3, 32) = 3 tiles, one act
+  //     block in h: WEIGHTS 16·3 = 48, ACT 3, ACT_TILIZED 3 (partials alias the bf16 output) → 54 · 2,048 + 64 =
+  //     110,656 B; output shard 1·16 tiles = 32,768 B: 143,424 B.
+  //   block: 8 rows (NHW_t 32 / 8 = 4), 1 channel column (1 tile); per_core_M 4, per_core_N 16 (the output keeps the
+  //     input grid before PR #27767); act_block_w 32·9/32 = 9 (kH·kW before PR #25805): WEIGHTS 16·9 = 144, ACT 9,
+  //     ACT_TILIZED 9, ACT_ROW_MAJOR 9 (its own before PR #23580) → 171 · 2,048 + 64 = 350,272 B; output 4·16 tiles =
+  //     131,072 B: 481,344 B.
+  //   width: input on 1 core (C_in 1 tile), output re-split over 16 cores (16 C_out tiles); per_core_M 32,
+  //     per_core_N 1, act_block_w 32·9/32 = 9: WEIGHTS 9, ACT 9, ACT_TILIZED 9, ACT_ROW_MAJOR 9 (whole act block
+  //     before PR #23116) → 36 · 2,048 + 64 = 73,792 B; output 32·1 tiles = 65,536 B: 139,328 B.
+  // PR #17485 alone (2025-02-10): width 139,328 < height 143,424 < block → width, 16 cores, 73,792 B of CBs.
+  // PR #17945's proxy (2025-02-20): + 32 input tiles · 2,048 B over the input cores: height + 65,536/32 = 2,048 →
+  // 145,472; block + 65,536/8 = 8,192 → 489,536; width + 65,536/1 = 65,536 → 204,864: height, 32 cores, 110,656 B.
+  const fewInManyOut = () => conv2d({ n: 1, h: 32, w: 32, cIn: 16, cOut: 512, k: 3, s: 1, p: 1 });
+  it('auto shard between PRs #17485 and #17945 ranks by CBs + output only: width for 16 → 512 channels (tt-metal #17787)', () => {
+    const e = est(estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-02-10' })));
+    assert.match(e.factory, /width_sharded/);
+    assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [73_792, 16]);
+  });
+  it("auto shard from PR #17945 adds the input-size proxy: width's single input core loses to height", () => {
+    const e = est(estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-02-20' })));
+    assert.match(e.factory, /height_sharded/);
+    assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [110_656, 32]);
+  });
+  it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
+    const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(r.kind === 'unmodeled' ? r.reason : '', /before tt-metal PR #17485.*most cores/);
+    // An explicit shard_layout does not go through auto shard (nor its act_block_h_override of one tile): the same
+    // conv, width sharded, has act_block_h = per_core_M = 32 tiles: WEIGHTS 9, ACT 32·9 = 288, ACT_TILIZED 288,
+    // ACT_ROW_MAJOR 288 → 873 · 2,048 + 64 = 1,787,968 B.
+    const given = conv2d({
+      n: 1,
+      h: 32,
+      w: 32,
+      cIn: 16,
+      cOut: 512,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'width_sharded' },
+    });
+    assert.equal(est(estimateOp(given, whContext({ ttMetalDate: '2025-01-15' }))).cbBytesPerCore, 1_787_968);
+  });
+  it('a full build window keeps the later figures beside the unmodeled early builds', () => {
+    // Split at PR #17485 (2025-02-05) and PR #17945 (2025-02-19), among others: the first stretch is unmodeled, and the
+    // reported figure is the worst of the modeled ones, at least the 110,656 B height plan of the proxy era.
+    const e = est(estimateOp(fewInManyOut(), whContext({ window: FULL_WINDOW })));
+    const figures = e.versionRange?.figures ?? [];
+    assert.equal(figures[0]?.kind, 'unmodeled');
+    assert.equal(figures[0]?.window.earliest, '2025-01-01');
+    assert.equal(figures[0]?.window.latest, '2025-02-04');
+    const modeled = figures.map((f) => f.cbBytesPerCore);
+    assert.ok(
+      modeled.includes(73_792) && modeled.includes(110_656),
+      JSON.stringify(figures.map((f) => [f.window, f.cbBytesPerCore])),
+    );
+    assert.ok(e.cbBytesPerCore >= 110_656);
+  });
   it('auto-shard does not touch an act_block_h_override the config sets', () => {
     // Same conv with act_block_h_override 64 and shard_layout unset: block 8x2, act_block_h 2 tiles (13 % 2 ≠ 0 → the
     // largest divisor of 13 ≤ 2 is 1): the config's value goes through unchanged on both sides of PR #32424.

@@ -10,7 +10,8 @@
  *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
- *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo             [1][14]
+ *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
+ *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate unmodeled         [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
  *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
@@ -127,9 +128,11 @@
  *       out_cb for one height block, its own buffer for several); the scratch CB's host size was not read. PRs #49694
  *       (2026-07-12) and #53444 (2026-08-17): open; tt-forge-models #912 / #917 (a DRAM auto-slice failure on the same
  *       height-sharded C 8192 conv in September 2026)
- *  [14] auto-shard ranking: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101,
- *       determine_conv_config_for_auto_shard: CB_allocation_size + output + approx_input_size_per_core, PR #17945), the
- *       halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *  [14] auto-shard ranking: tt-metal PR #17485 (≈2025-02-05, "use L1 estimates": CB allocations + output tensor per
+ *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, not read: unmodeled);
+ *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
+ *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
+ *       the halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
  *  [15] output grid: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config
  *       re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c =
@@ -969,12 +972,17 @@ export function planConv(
 }
 
 /** Shard scheme and parallel config tt-metal would use (config, input sharding, or auto-shard by total L1). */
+/** A plan tt-metal's rule of the build would pick but the model cannot say (a rule not read), with the reason. */
+interface ConvUnmodeled {
+  readonly unmodeled: string;
+}
+
 function choosePlan(
   p: ConvProblem,
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
-): { plan: ConvPlan; why: string; resharded: boolean } | string {
+): { plan: ConvPlan; why: string; resharded: boolean } | ConvUnmodeled | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   if (
     given !== undefined &&
@@ -996,7 +1004,7 @@ function choosePlan(
   }
   const lowered = autoShardProblem(p, ctx);
   const auto = autoShard(lowered, grid, l1Align, ctx);
-  if (typeof auto === 'string') return auto;
+  if (typeof auto === 'string' || 'unmodeled' in auto) return auto;
   const chosen = { ...auto, resharded: true };
   if (lowered === p) return chosen;
   return {
@@ -1020,7 +1028,14 @@ function autoShard(
   grid: Grid,
   l1Align: number,
   ctx: EstimateContext,
-): { plan: ConvPlan; why: string } | string {
+): { plan: ConvPlan; why: string } | ConvUnmodeled | string {
+  // Before tt-metal PR #17485 auto shard took the scheme with the most cores, with overrides of that rule ("doesn't
+  // include logic to override sharding with max core count in some cases", PR #17485): not read, so no plan [14].
+  if (!atOrAfter(ctx, 'conv2d-auto-shard-l1-estimate'))
+    return {
+      unmodeled:
+        'conv2d auto shard (no shard_layout, interleaved input) before tt-metal PR #17485 (≈2025-02-05) took the scheme with the most cores, with overrides not read: the shard layout it picked is not modeled (set conv2d_config shard_layout, or give a later build)',
+    };
   const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
   if (is1dDepthwise(p, ctx)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
@@ -1037,17 +1052,24 @@ function autoShard(
       why: 'auto shard: 1-D convs (kernel width 1, image width 1) are height sharded (before tt-metal PR #19905)',
     };
   // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
-  // proxy, the input tensor's tiles (C aligned as the scheme aligns it) in output-dtype tiles spread over the input
-  // cores [14].
+  // proxy (change point conv2d-auto-shard-input-proxy), the input tensor's tiles (C aligned as the scheme aligns it) in
+  // output-dtype tiles spread over the input cores; before that none (PR #17485: CBs + output only) [14].
+  // Both asked on every run, so a window straddling both is split at both on the registry's first pass (its later
+  // passes do not re-split: a change point asked only inside one sub-window would stay unsplit).
+  const haloTerm = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate');
+  const inputProxyTerm = atOrAfter(ctx, 'conv2d-auto-shard-input-proxy');
+  const thirdTermKind = haloTerm ? 'halo' : inputProxyTerm ? 'input-size proxy' : 'none';
   const thirdTerm = (x: ConvPlan): number =>
-    atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate')
+    thirdTermKind === 'halo'
       ? x.haloBytes
-      : Math.floor(
-          (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
-            Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
-            tileOf(p.outputDtype)) /
-            x.input.nCores,
-        );
+      : thirdTermKind === 'none'
+        ? 0
+        : Math.floor(
+            (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
+              Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
+              tileOf(p.outputDtype)) /
+              x.input.nCores,
+          );
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
@@ -1065,7 +1087,7 @@ function autoShard(
   }
   return {
     plan: winner,
-    why: `auto shard (CBs + output + ${atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate') ? 'halo' : 'input-size proxy'} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
+    why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
   };
 }
 
@@ -1124,7 +1146,8 @@ export function planConv2dOp(
       while (count < extent) {
         const sliced = sliceProblem(p, kind, count);
         const c = choosePlan(sliced, grid, l1Align, ctx);
-        if (typeof c === 'string' || sliceFits(sliced, c.plan, free, ctx)) break;
+        // No plan (illegal or unmodeled) stops the search: the last choosePlan below says why.
+        if (typeof c === 'string' || 'unmodeled' in c || sliceFits(sliced, c.plan, free, ctx)) break;
         count = count < 64 ? count + 1 : Math.min(extent, count * 2);
       }
       problem = sliceProblem(p, kind, count);
@@ -1133,6 +1156,7 @@ export function planConv2dOp(
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
   if (typeof chosen === 'string') return { illegal: chosen };
+  if ('unmodeled' in chosen) return chosen;
   return { plan: chosen.plan, why: chosen.why, problem: p, sliced: problem, resharded: chosen.resharded, sliceNote };
 }
 
