@@ -351,7 +351,7 @@ const MAX_SUB_WINDOWS = 64;
  * split it there and run once per sub-window (repeating while new straddles appear); the result is the sub-window
  * with the largest worst-core CB figure, carrying every sub-window's figure in `versionRange`.
  */
-function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
+export function estimateOverWindow(op: TtnnOp, estimator: Estimator, ctx: EstimateContext): OpEstimateResult {
   // The first run's recorder is the spare one when free, given back when nothing was recorded (nearly every run): no
   // Set per estimate (100k-op dump: 10 MB of them).
   const recorder = spareRecorder ?? new Set<ChangePointId>();
@@ -380,15 +380,11 @@ function estimatePerSubWindow(
     return { result: runTotal(op, estimator, { ...ctx, ttMetal: { window, straddled } }), straddled };
   };
   let runs: { window: TtMetalWindow; result: OpEstimateResult }[] = [];
-  for (let round = 0; round < 8; round++) {
-    let grew = false;
-    const pending = round === 0 ? straddled : new Set<ChangePointId>();
-    for (const id of pending) {
-      if (asked.has(id)) continue;
-      asked.add(id);
-      grew = true;
-    }
-    if (!grew && round > 0) break;
+  // A change point first asked inside one sub-window (behind another atOrAfter there) splits the window in the next
+  // round, until no run asks about a new one.
+  let pending: ReadonlySet<ChangePointId> = straddled;
+  for (let round = 0; round < 8 && pending.size > 0; round++) {
+    for (const id of pending) asked.add(id);
     runs = [];
     const found = new Set<ChangePointId>();
     for (const window of splitWindow(ctx.ttMetal.window, asked).slice(0, MAX_SUB_WINDOWS)) {
@@ -396,8 +392,7 @@ function estimatePerSubWindow(
       runs.push({ window, result: run.result });
       for (const id of run.straddled) if (!asked.has(id)) found.add(id);
     }
-    if (found.size === 0) break;
-    for (const id of found) asked.add(id);
+    pending = found;
   }
   return combineWindows(runs, [...asked].sort());
 }

@@ -2,7 +2,9 @@
 
 import { strict as assert } from 'assert';
 import { CHANGE_POINTS, splitWindow, windowForDate, windowsText } from '../../../server/src/estimate/changePoints';
-import { estimateOp } from '../../../server/src/estimate/registry';
+import { atOrAfter } from '../../../server/src/estimate/changePoints';
+import { estimateOp, estimateOverWindow } from '../../../server/src/estimate/registry';
+import type { OpEstimate } from '../../../server/src/estimate/types';
 import { inferBuildWindow } from '../../../server/src/analysis/buildWindow';
 import { op, tensor, whContext } from './build';
 
@@ -15,6 +17,37 @@ describe('estimate/changePoints', () => {
     assert.deepEqual(windowForDate('2024-02'), { earliest: '2024-02-01', latest: '2024-02-29' });
     assert.equal(windowForDate('2026-02-30'), undefined);
     assert.equal(windowForDate('March 2026'), undefined);
+  });
+
+  it('splits again at a change point first asked inside one sub-window', () => {
+    // A rule asked only where an earlier one is false (conv2d's auto shard: the halo term after PR #25907, else the
+    // input proxy after PR #17945): the whole window's run asks only the first; its early sub-window asks the second,
+    // which must split that sub-window too, or its figure mixes builds before and after the second.
+    const base = estimateOp(seedOp, whContext());
+    assert.equal(base.kind, 'estimate');
+    const withFigure = (bytes: number): OpEstimate => ({
+      ...(base as OpEstimate),
+      cbBytesPerCore: bytes,
+      worstCbBytesPerCore: bytes,
+    });
+    const nested = (_: unknown, ctx: Parameters<typeof atOrAfter>[0]) =>
+      atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate')
+        ? withFigure(3_000)
+        : atOrAfter(ctx, 'conv2d-auto-shard-input-proxy')
+          ? withFigure(2_000)
+          : withFigure(1_000);
+    const r = estimateOverWindow(
+      seedOp,
+      nested,
+      whContext({ window: { earliest: '2025-01-01', latest: '2025-12-31' } }),
+    );
+    assert.equal(r.kind, 'estimate');
+    const figures = (r as OpEstimate).versionRange?.figures.map((f) => [f.window.earliest, f.cbBytesPerCore]);
+    assert.deepEqual(figures, [
+      ['2025-01-01', 1_000],
+      [CHANGE_POINTS['conv2d-auto-shard-input-proxy'].mergedOn, 2_000],
+      [CHANGE_POINTS['conv2d-auto-shard-halo-estimate'].mergedOn, 3_000],
+    ]);
   });
 
   it('splits a window at each change point inside it, and nowhere else', () => {

@@ -1054,8 +1054,6 @@ function autoShard(
   // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
   // proxy (change point conv2d-auto-shard-input-proxy), the input tensor's tiles (C aligned as the scheme aligns it) in
   // output-dtype tiles spread over the input cores; before that none (PR #17485: CBs + output only) [14].
-  // Both asked on every run, so a window straddling both is split at both on the registry's first pass (its later
-  // passes do not re-split: a change point asked only inside one sub-window would stay unsplit).
   const haloTerm = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate');
   const inputProxyTerm = atOrAfter(ctx, 'conv2d-auto-shard-input-proxy');
   const thirdTermKind = haloTerm ? 'halo' : inputProxyTerm ? 'input-size proxy' : 'none';
