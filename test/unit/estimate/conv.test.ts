@@ -711,6 +711,38 @@ describe('conv2d change points', () => {
     });
     assert.equal(est(estimateOp(given, whContext({ ttMetalDate: '2025-01-15' }))).cbBytesPerCore, 1_787_968);
   });
+  it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
+    // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
+    // select_shard_spec's most-cores scheme, but shard_or_reshard_tensor_if_required skips the reshard for a matmul conv
+    // (auto_shard_mm) and conv2d.cpp of that time (id 2762361960) gives ttnn::linear a program config only for a sharded
+    // input. VoVNet's 1x1 conv without the bias: 28x28x1088 → 768, DRAM interleaved input, so every linear operand is
+    // DRAM interleaved (weights [1088, 768] prepared to DRAM, result DRAM): 2D mcast over the 8x8 grid (all-DRAM rule
+    // from PR #15938, ≈2025-01-07), Mt = ceil(784/32) = 25, Kt = 1088/32 = 34, Nt = 768/32 = 24 → per_core_M =
+    // ceil(25/8) = 4, per_core_N = ceil(24/8) = 3, in0_block_w = 1 (34 % 8 ≠ 0), 34 K blocks → double-buffered:
+    // c_0 4·1·2 = 8, c_1 3·1·2 = 6, c_4 4·3 = 12 (interm shares it: bf16, no packer L1 accumulation) → 26 tiles ·
+    // 2,048 = 53,248 B. No bias, so change point matmul-estimate-bias-term (≈2025-01-23) does not matter; the same at
+    // 2025-02-10 (L1-estimate auto shard). Under the most-cores rule's plan the conv would be resharded: not this.
+    const conv = conv2d({
+      n: 1,
+      h: 28,
+      w: 28,
+      cIn: 1088,
+      cOut: 768,
+      k: 1,
+      s: 1,
+      p: 0,
+      input: tensor([1, 1, 784, 1088]),
+    });
+    for (const date of ['2025-01-15', '2025-02-10']) {
+      const e = est(estimateOp(conv, whContext({ ttMetalDate: date })));
+      assert.match(e.factory, /ttnn\.linear/, date);
+      assert.equal(e.cbBytesPerCore, 53_248, date);
+      assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
+    }
+    // A 3x3 conv of the same input in the same build does go through the most-cores rule: unmodeled.
+    const k3 = conv2d({ n: 1, h: 28, w: 28, cIn: 1088, cOut: 768, k: 3, s: 1, p: 1, input: tensor([1, 1, 784, 1088]) });
+    assert.equal(estimateOp(k3, whContext({ ttMetalDate: '2025-01-15' })).kind, 'unmodeled');
+  });
   it('a full build window keeps the later figures beside the unmodeled early builds', () => {
     // Split at PR #17485 (2025-02-05) and PR #17945 (2025-02-19), among others: the first stretch is unmodeled, and the
     // reported figure is the worst of the modeled ones, at least the 110,656 B height plan of the proxy era.

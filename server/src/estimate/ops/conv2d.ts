@@ -35,7 +35,8 @@
  *     alike, never overlapped [10]; READER_INDICES per_core_M·32·2 B only when
  *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
- *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved          [8]
+ *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved; before change
+ *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
  *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
  *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
  *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
@@ -99,6 +100,13 @@
  *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
  *       and 2026 versions the index holds, so no change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
  *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
+ *       Before change point conv2d-auto-shard-l1-estimate too: conv2d_utils.cpp of early 2025 (index id 2427742271,
+ *       determine_conv_config_for_auto_shard still on select_shard_spec's most-cores rule) and of late 2024 (id
+ *       2405271965) skip the reshard the same way, and conv2d.cpp of early 2025 (ids 2762361960, 24122444325) builds
+ *       the matmul program config only for a sharded input; the rule's scheme reaches only the weights' padding, and a
+ *       matmul conv's channel cores divide both channel tile counts (determine_parallel_config without channel padding
+ *       for mm convs), so the weights stay [round_up(C_in, 32), round_up(C_out, 32)]: the linear is modeled there.
+ *       The path is tt-metal PR #15861 (2024-12-10, before the oldest modeled build); before it auto shard resharded.
  *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
  *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
  *       dropped); change point conv-transpose2d-runtime-width-sharded
@@ -1297,6 +1305,8 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * (`auto_shard_mm`: "run the matmul out of interleaved tensor"); the input stays interleaved, so conv2d passes
  * ttnn::linear no program config and no output memory config: the matmul picks its own config for interleaved
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
+ * Not gated on change point conv2d-auto-shard-l1-estimate: before it the most-cores rule picked a scheme, but this
+ * path ignores it (no reshard, no program config; the weights' padding is tile rounding whatever it picked) [8].
  */
 export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
   return (
