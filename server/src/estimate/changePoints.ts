@@ -534,6 +534,24 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #51158 description; reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952: w_uses_height_sharding, c_1 / c_3 bound to the shards, c_2 one tile)',
   },
+  'reduce-w-scaler-unread': {
+    family: 'reduction',
+    // Not the PR that changed the W factory's scaler CB: that PR was not found (session 16 searched the issues index
+    // for reduce scaler / prepare_reduce_scaler / generate_reduce_scaler CB changes and the reduction Metal 2.0 and
+    // ProgramDescriptor ports, #51778, #43208, #41637; none shows the c_2 change). #33535 ("Migrate op to new infra:
+    // generic reduce op", description 2025-12-02, merged; day not read) is the last PR whose W factory was read with
+    // two bf16 scaler tiles: @2441aa2 is its new-infra form (cached_program_t, tensor_args.input_tensor), so that build
+    // is no older than #33535's merge. The first factory read with one tile is the ProgramDescriptor form (index id
+    // 55227023945, after PR #43208 of 2026-04-27 and PR #43989's SFPU path of 2026-05). Builds from here are approx.
+    pr: 33535,
+    mergedOn: '2025-12-03',
+    dateFrom: 'approx',
+    what: "the W reduce's scaler CB c_2 is no longer known: two bf16 tiles at the last factory read before (2441aa2), one tile (Float32 for an f32 input, bf16 otherwise) at every factory read after, the PR between not identified; the two-tile figure is kept as an upper bound for a bf16/bfp8 input (2,048 B over if the change is in the build) and the W reduce is approx",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 num_input_tiles = 2 tiles, "hardcoded bfloat16"); PR #33535 description',
+    after:
+      'tt-metal reduce_op_multi_core_w_program_factory.cpp (search index ids 55227023945 and 58135263952: c_2 total_size = one scaler tile, Float32 when the input is Float32, Float16_b otherwise); the PR that made the change not identified',
+  },
   'reduce-min-fused-negate': {
     family: 'reduction',
     pr: 30509,

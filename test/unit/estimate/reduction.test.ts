@@ -192,14 +192,16 @@ describe('estimate/reduction: a sharded input to the W reduce', () => {
       ),
     );
 
-  it('before tt-metal PR #51158: the interleaved CB set over the grid (the reader walks the shards), exact', () => {
+  it('before tt-metal PR #51158: the interleaved CB set over the grid (the reader walks the shards)', () => {
     // reduce_op_multi_core_w_program_factory.cpp@2441aa2 has no sharded path: NC·Ht = 8 tile rows → 8 cores;
-    // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B.
+    // c_0 2·2,048 + c_2 2·2,048 + c_3 2·2,048 = 12,288 B. A 2026-08 build is past change point
+    // reduce-w-scaler-unread (its scaler CB may be one tile): approx.
     const e = sumW(hsOut, '2026-08-01');
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 12_288);
     assert.equal(e.nCoresUsed, 8);
-    assert.equal(e.confidence, 'exact');
+    assert.equal(e.confidence, 'approx');
+    assert.equal(sumW(hsOut, '2025-11-27').confidence, 'exact');
   });
 
   it('from PR #51158: on the shard cores, c_1 and c_3 bound to the shards', () => {
@@ -222,6 +224,42 @@ describe('estimate/reduction: a sharded input to the W reduce', () => {
     assert.equal(sumW(l1([1, 1, 256, 1]), '2026-09-01').cbBytesPerCore, 12_288);
     const other = tensor([1, 1, 256, 1], { buffer: 'l1', mem: 'height_sharded', grid: [4, 1] });
     assert.equal(sumW(other, '2026-09-01').factory, 'ReduceMultiCoreWProgramFactory');
+  });
+});
+
+describe("estimate/reduction: the W reduce's scaler CB across change point reduce-w-scaler-unread", () => {
+  // sum over W of 1x1x64x1024 bf16: NC·Ht = 2 tile rows → 2 cores. reduce_op_multi_core_w_program_factory.cpp@2441aa2
+  // (PR #33535's new-infra form, the last W factory read with two bf16 scaler tiles): c_0 2·2,048 + c_2 2·2,048 +
+  // c_3 2·2,048 = 12,288 B. Every later factory read (index ids 55227023945, 58135263952) has c_2 = one bf16 tile:
+  // 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B, 2,048 B less. The PR between is not identified, so builds from the change
+  // point keep 12,288 B (an upper bound) but may not call it exact.
+  const sumW = (date: string) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 64, 1024])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('a build before it (2025-11-27): two bf16 scaler tiles, 12,288 B, exact', () => {
+    const e = sumW('2025-11-27');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.deepEqual(
+      e.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+      [
+        ['c_0', 2, 2_048],
+        ['c_2', 2, 2_048],
+        ['c_3', 2, 2_048],
+      ],
+    );
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('a 2026 build: 12,288 B kept as the upper bound (10,240 B with one tile), approx naming the change point', () => {
+    const e = sumW('2026-03-01');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /reduce-w-scaler-unread/);
   });
 });
 

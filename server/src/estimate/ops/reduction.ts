@@ -69,12 +69,14 @@
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
- *   generic path, and the width-sharded H reduce); min's negate variant (its CB counts changed through 2026), the
+ *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
  *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
  *   tensor's typecasts around its transposes in newer builds and newer builds' fp32 chain between the stages of a
  *   bf16 multi-dim sum, PR #43367, not sized). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
- *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build.
+ *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
+ *   and the W reduce is 'approx' from change point reduce-w-scaler-unread (PR #33535, whose factory @2441aa2 is the
+ *   last read with two bf16 tiles).
  * prod over all dims runs prod_all on one core: c_0 = 2 input tiles, c_3 = 2 output tiles [4]; ttnn::prod moves the reduced dim to dim 0 or 1 of a 4-D view first
  *   (a permute, smaller), so only the prod_nc program is sized ('approx' unless the dim already is 0 or 1 of a rank-4
  *   input).
@@ -354,8 +356,12 @@ function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: reado
   return tiles;
 }
 
+const SCALER_UNREAD_REASON =
+  "the W factory's scaler CB c_2 was read as two bf16 tiles up to PR #33535 (@2441aa2) and as one tile (Float32 for an f32 input) in later factories, the PR between not identified: two tiles kept (change point reduce-w-scaler-unread)";
+
 /**
- * ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE]. From
+ * ReduceMultiCoreWProgramFactory: NC·Ht tile rows split over the grid, row-major; scaler 2 tiles [CITE_REDUCE],
+ * 'approx' from change point reduce-w-scaler-unread (later factories read one scaler tile, PR not identified). From
  * change point reduce-w-height-sharded-in-place a height-sharded input into a matching height-sharded result runs on
  * its shard cores instead (reduceWHeightSharded).
  */
@@ -375,7 +381,12 @@ function reduceW(
   )
     return reduceWHeightSharded(op, ctx, input, output, approxReason, negate);
   const units = input.geometry.heightTilesTotal;
-  return reduceProgram(op, ctx, input, outDtype, approxReason, {
+  // From change point reduce-w-scaler-unread the scaler CB may be one tile (the PR that made it so is not known): the
+  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx.
+  const reason = atOrAfter(ctx, 'reduce-w-scaler-unread')
+    ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ')
+    : approxReason;
+  return reduceProgram(op, ctx, input, outDtype, reason, {
     factory: 'ReduceMultiCoreWProgramFactory',
     factoryReason: `${units} tile rows`,
     units,
