@@ -491,14 +491,7 @@ function reduceWHeightSharded(
   negate: Negate | undefined,
 ): OpEstimate {
   const nCores = Math.max(1, shardCoreCount(input.layout));
-  const shardPages = input.layout.shardShape[0]! * (input.layout.shardShape[1] ?? 1);
-  const outShardPages = output.layout.shardShape[0]! * (output.layout.shardShape[1] ?? 1);
-  const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-    { index: 1, role: 'input shard', nPages: shardPages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
-    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes(input.dtype === 'f32' ? 'f32' : 'bf16') },
-    { index: 3, role: 'output shard', nPages: outShardPages, pageBytes: tileBytes(output.dtype), tensorBacked: true },
-  ];
+  const cbs = shardBoundReduceCbs(input, output, input.dtype === 'f32' ? 'f32' : 'bf16');
   if (negate !== undefined)
     cbs.push(
       { index: 4, role: 'accumulator (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
@@ -518,6 +511,27 @@ function reduceWHeightSharded(
     approxReason: reason,
     citations: negate !== undefined ? [CITE_REDUCE_W_SHARDED, CITE_MIN] : [CITE_REDUCE_W_SHARDED],
   });
+}
+
+/**
+ * The CBs both shard-bound reduce paths create (reduceWHeightSharded, reduceHWidthSharded): c_0 two input tiles, c_2
+ * one scaler tile of `scalerDtype`, and c_1 / c_3 bound to the input and output shards (tensor-backed: no CB-region
+ * bytes). Min's negate CBs are the caller's.
+ */
+function shardBoundReduceCbs(input: ResolvedTensor, output: ResolvedTensor, scalerDtype: 'f32' | 'bf16'): CbSpec[] {
+  const shardPages = (t: ResolvedTensor): number => t.layout.shardShape[0]! * (t.layout.shardShape[1] ?? 1);
+  return [
+    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
+    { index: 1, role: 'input shard', nPages: shardPages(input), pageBytes: tileBytes(input.dtype), tensorBacked: true },
+    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes(scalerDtype) },
+    {
+      index: 3,
+      role: 'output shard',
+      nPages: shardPages(output),
+      pageBytes: tileBytes(output.dtype),
+      tensorBacked: true,
+    },
+  ];
 }
 
 const CITE_REDUCE_H_SHARDED =
@@ -541,18 +555,11 @@ function reduceHWidthSharded(
 ): OpEstimate {
   const [rows, cols] = input.layout.gridShape;
   const nCores = Math.max(1, rows * cols);
-  const shardPages = input.layout.shardShape[0] * input.layout.shardShape[1];
-  const outShardPages = output.layout.shardShape[0] * output.layout.shardShape[1];
   const rank = input.logical.length;
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const nc = input.geometry.heightTilesTotal / heightTiles;
   const shardWidthTiles = input.layout.shardShape[1];
-  const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
-    { index: 1, role: 'input shard', nPages: shardPages, pageBytes: tileBytes(input.dtype), tensorBacked: true },
-    { index: 2, role: 'scaler', nPages: 1, pageBytes: tileBytes('bf16') },
-    { index: 3, role: 'output shard', nPages: outShardPages, pageBytes: tileBytes(output.dtype), tensorBacked: true },
-  ];
+  const cbs = shardBoundReduceCbs(input, output, 'bf16');
   if (negate !== undefined) {
     const scratch = negate.fullColumn
       ? heightTiles * shardWidthTiles
