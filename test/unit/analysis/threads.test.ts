@@ -9,8 +9,7 @@
  *
  * Ops without a model in the thread's build (the 2025-03 moreh_cumsum of tt-forge-onnx #1634, before tt-metal
  * PR #24427, whose thread quotes no figure) are asserted as "overflow or unmodeled" — never "fits" — so the assertion
- * keeps holding when their models land; their figures are `it.skip` until then. The conv2d figure of tt-metal #17947
- * is skipped too: its CB total is 16 KiB short of the thread's (see the conv2d block).
+ * keeps holding when their models land; their figures are `it.skip` until then.
  */
 
 import * as assert from 'node:assert/strict';
@@ -505,37 +504,23 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
   describe('conv2d', () => {
     const c17947 = { file: 'conv2d_tt-metal-17947.mlir', date: '2025-02-18' };
     it('tt-metal #17947 (2025-02-18), HEIGHT_SHARDED as the thread ran it: the CBs of the 2025 factory, the first error', () => {
+      // The thread's test is test_new_conv2d.py::test_conv_mem_config_wh with config_override None: bfloat8_b
+      // activations (the conv's output dtype) and weights, a bias, packer_l1_acc, TILE output (fixture header).
       // 16·112·112 = 200,704 output rows = 6,272 tiles / 64 cores = 98 per core (64 divides 6,272); C_in 16 → 32
       // (Conv2dConfig input_channels_alignment 32); act_block_w = round_up(32·kW 4, 32) = 128 = 4 tiles (one kernel row,
-      // num_blocks_act_w = kH); act_block_h = per_core_M = 98 (no override): ACT 98·4 = 392 tiles, ACT_TILIZED 392,
-      // WEIGHTS per_core_N 2 · 4 = 8 (one act block in h: not fully buffered, no double buffer), partials share the
-      // sharded output, reader indices in L1_SMALL, L1 scratch 64 B: 792·2,048 + 64 = 1,622,080 B
-      // (conv2d_op_sharded_program_factory.cpp of 2025-03, create_CBs_for_sharded_input_v2).
+      // num_blocks_act_w = kH = 4); act_block_h = per_core_M = 98 (no override), per_core_N = 2. Tiles: bf16 2,048 B,
+      // bfp8 1,088 B. ACT 98·4 = 392 bf16 (the halo's row-major bf16) = 802,816; ACT_TILIZED 392 in the output's bfp8 =
+      // 426,496; WEIGHTS 2·4 = 8 bfp8 (one act block in h: not fully buffered) = 8,704; BIAS 2 bfp8 = 2,176; packer L1
+      // accumulation is on (bias and 4 K blocks > 1), so the partials are bf16, not the bfp8 output: their own CB of the
+      // per-core output, 98·2 = 196 bf16 = 401,408; L1 scratch 64 → 1,641,664 B
+      // (conv2d_op_sharded_program_factory.cpp of early 2025, create_CBs_for_sharded_input_v2, index id 41864809891).
       const op = assertFails(c17947, 'conv_issue');
-      assert.equal(op.cbBytesPerCore, 1_622_080);
+      assert.equal(op.cbBytesPerCore, 1_641_664);
     });
-    // tt-metal printed 1,741,152 B: with the era's base (99,104 B in 2024-12 per #15950, 102,112 B in 2025-03 per #18997)
-    // that is 1,639,040–1,642,048 B of CBs, 16,960–19,968 B more than the factory arithmetic above. The thread's test body
-    // past its parametrization is not in the index (bias, double buffering unknown), so the residual is not attributed.
-    // Ruled out against an early-2025 factory (conv2d_op_sharded_program_factory.cpp@b20ac21, myply/tt-metal fork): the
-    // partials share the sharded output (interm format = output format), weights are fully buffered only with more than
-    // one act block per core (here one), the reader-indices CB is tensor-backed, the L1 scratch is 64 B in every version;
-    // a bias CB alone is 2 tiles (4,096 B), too little; full ×kH weights (+49,152 B) too much. Double-buffered weights
-    // (enable_weights_double_buffer, +8 tiles = 16,384 B) would need a base of 102,688 B, 576 B above the bracket.
-    // Session 13: the early-2025 factory (tt-metal conv2d_op_sharded_program_factory.cpp, search index id 3743811513,
-    // create_CBs_for_sharded_input_v2 with CBIndices) creates exactly ACT (+ second reader), WEIGHTS, ACT_TILIZED, the
-    // partials/output pair (tensor-backed when the formats match), BIAS, the tensor-backed reader indices and the L1
-    // scratch: nothing else. A bias (tt-metal's run_conv helper defaults has_bias=True; the thread's test body is cut
-    // off in the index) is 2 tiles = 4,096 B, leaving 12,864–15,872 B; bias + double-buffered weights would need a base
-    // of 98,592 B (between the 97,248 B and 99,104 B Wormhole descs of early 2025). Not the halo either: its program is
-    // separate and its 2025-02 CBs are one 64 B pad stick and a 104-tile untilize CB (212,992 B), below L1.
-    // Session 14: the thread's test body past `memory_config` is still cut off in the issues corpus (the figure and the
-    // parametrization are all it holds). With every CB a 2,048 B bf16 tile plus the 64 B scratch, the bracket of bases
-    // (99,104–102,112 B) leaves exactly one count: 801 tiles (base 100,640 B), i.e. 17 tiles beyond ACT + ACT_TILIZED
-    // (784). The early-2025 factory offers WEIGHTS 8 (16 double-buffered, 32 fully buffered ×kH) and BIAS 2: no sum of
-    // those is 17, so a bf16-only reading cannot close it; an f32 bias or f32 weights (4,096 B tiles) would change the
-    // count. Left skipped rather than closed by a constant.
-    it.skip('tt-metal #17947: 1,741,152 B within 4 KiB — enable once the 16 KiB residual is traced to the source', () => {
+    it('tt-metal #17947: "grow to 1741152 B" within 4 KiB (the base the figure implies is tt-metal #17869\'s)', () => {
+      // 1,741,152 − 1,641,664 = 99,488 B of base: exactly the base tt-metal #17869's figure gives five days earlier
+      // (296,160 − 196,672, threads-conv2d.test.ts). The dated table's entry for February 2025 is 2024-12's 99,104 B, so
+      // the region end here is 384 B below the thread's.
       assertNear(regionEnd(assertFails(c17947, 'conv_issue')), 1_741_152);
     });
     it('tt-metal #17947, auto-shard (the maintainer: "if you remove that both test variants will pass"): fits', () => {
