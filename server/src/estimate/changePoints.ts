@@ -876,19 +876,22 @@ export const CHANGE_POINTS = {
   'conv2d-1d-depthwise-multi-block-scratch': {
     family: 'conv2d',
     pr: 48632,
-    // Description of 2026-06-30 (issue #48261), merged; the day of the merge not read.
+    // Description of 2026-06-30 (issue #48261), merged; the day of the merge not read: no merge commit or later thread
+    // in the index names it (session 17 searched the PR's threads and the tt-mlir uplifts, whose tt-metal commits are
+    // not stored versions of the conv files).
     mergedOn: '2026-06-30',
     dateFrom: 'approx',
     what: "a per-tap (non-coalesced) 1-D depthwise conv with several height blocks per core (act_block_h below the per-core height) keeps all kW taps' weight blocks resident (WEIGHTS per_core_N·act_block_h·kW) and accumulates in a dedicated double-buffered scratch CB instead of the output shard; before, WEIGHTS was sized like a normal conv (×kH = 1) and the partial read back from the output CB (wrong results, same L1). A single height block is unchanged (the scratch aliases the output)",
     before:
       'tt-metal PR #44490; conv2d_op_sharded_program_factory.cpp (search index id 54489741416: weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1)); compute_depthwise_conv1d.cpp (id 56956942099: the partial read back from out_cb)',
     after:
-      'tt-metal PR #48632 ("Now uses a dedicated double-buffered scratch CB for multi-block ... [the weights CB] must hold all num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb aliased to out_cb for one height block, its own buffer when in0_num_blocks_h > 1). The scratch CB\'s host sizing was not read: two blocks of output tiles assumed',
+      'tt-metal PR #48632 ("Now uses a dedicated double-buffered scratch CB for multi-block ... [the weights CB] must hold all num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb aliased to out_cb for one height block, its own buffer when in0_num_blocks_h > 1; tap 0 pushes a whole block of act_block_h·C tiles before tap 1 pops any, so the CB holds at least one block). The scratch CB\'s host sizing was not read (no stored main-line factory after the PR: the sharded factories stored are older, @55e3268, or the experimental Quasar copies, index ids 54619614308 and 54557325414): two blocks, the PR\'s "double-buffered", assumed',
   },
   'conv2d-partials-one-block': {
     family: 'conv2d',
     pr: 51664,
-    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read.
+    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read (session 17: no later
+    // thread or stored commit dates it).
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
     what: "a conv2d whose MATMUL_PARTIALS CB does not alias the output (row-major output, or partials in another format than the output) sizes it to one output block (act_block_h·per_core_N tiles) reused as a FIFO, and auto-shard's L1 estimate follows; before, the whole per-core output (per_core_M·per_core_N tiles)",

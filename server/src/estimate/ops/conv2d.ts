@@ -133,7 +133,9 @@
  *       (Blackhole, f32, C 192, K 12: 1,880,640 B exact; the C 768 / 384 rows, per tap, fit as the thread says).
  *       PR #48632 (≈2026-06-30, "a dedicated double-buffered scratch CB for multi-block"; the weights CB "must hold all
  *       num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb is
- *       out_cb for one height block, its own buffer for several); the scratch CB's host size was not read. PRs #49694
+ *       out_cb for one height block, its own buffer for several; tap 0 pushes a whole act_block_h·C-tile block into it
+ *       before tap 1 pops, so one block is its floor and the PR's "double-buffered" gives the two assumed); the scratch
+ *       CB's host size was not read (no stored main-line factory after the PR). PRs #49694
  *       (2026-07-12) and #53444 (2026-08-17): open; tt-forge-models #912 / #917 (a DRAM auto-slice failure on the same
  *       height-sharded C 8192 conv in September 2026)
  *  [14] auto-shard ranking: tt-metal PR #17485 (≈2025-02-05, "use L1 estimates": CB allocations + output tensor per
