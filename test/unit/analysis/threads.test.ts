@@ -513,7 +513,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 426,496; WEIGHTS 2·4 = 8 bfp8 (one act block in h: not fully buffered) = 8,704; BIAS 2 bfp8 = 2,176; packer L1
       // accumulation is on (bias and 4 K blocks > 1), so the partials are bf16, not the bfp8 output: their own CB of the
       // per-core output, 98·2 = 196 bf16 = 401,408; L1 scratch 64 → 1,641,664 B
-      // (conv2d_op_sharded_program_factory.cpp of early 2025, create_CBs_for_sharded_input_v2, index id 41864809891).
+      // (conv2d_op_sharded_program_factory.cpp of early 2025, create_CBs_for_sharded_input_v2: index id 41864809891, a
+      // separate interm0 CB when its format is not the output's; id 3743811513, its num_output_tiles = the per-core
+      // output block, out_block_h 98 · weight_block_w 2).
       const op = assertFails(c17947, 'conv_issue');
       assert.equal(op.cbBytesPerCore, 1_641_664);
     });
