@@ -71,6 +71,7 @@ export function shareEstimateStrings(estimate: OpEstimateResult, strings: Shared
         const f = figure as Writable<typeof figure>;
         if (f.factory !== undefined) f.factory = intern(f.factory);
         if (f.reason !== undefined) f.reason = intern(f.reason);
+        if (f.approxReason !== undefined) f.approxReason = intern(f.approxReason);
       }
       return;
     }

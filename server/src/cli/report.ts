@@ -81,6 +81,8 @@ export interface OpReport {
   readonly fits?: boolean;
   readonly overflow?: { readonly kind: string; readonly status: string; readonly message: string };
   readonly confidence?: string;
+  /** Why `approx` (absent when exact); over a range of builds it names the approximated builds (estimate/registry.ts). */
+  readonly approxReason?: string;
   readonly worstCore?: readonly [number, number];
   readonly reportedCore?: readonly [number, number];
   readonly citations?: readonly string[];
@@ -285,6 +287,7 @@ function overflowMembers(out: Members<OpReport>, overflow: OpAnalysis['overflow'
 function estimateMembersAfter(out: Members<OpReport>, est: OpAnalysis['estimate']): void {
   if (est.kind !== 'estimate') return;
   out.add('confidence', est.confidence);
+  if (est.confidence === 'approx') out.add('approxReason', est.approxReason);
   out.add('worstCore', est.worstCore);
   out.add('reportedCore', est.reportedCore);
   out.add('citations', est.citations);

@@ -74,7 +74,7 @@ import { estimateSlice } from './ops/slice';
 import { estimateSoftmax } from './ops/softmax';
 import { estimateTilizeOp, estimateToLayout, estimateUntilizeOp } from './ops/toLayout';
 import type { ChangePointId, TtMetalWindow } from './changePoints';
-import { splitWindow, windowHasChangePoint } from './changePoints';
+import { splitWindow, windowHasChangePoint, windowsText } from './changePoints';
 import type { EstimateContext, OpEstimate, OpEstimateResult, VersionRange, VersionedFigure } from './types';
 import { unmodeled } from './types';
 import { KNOWN_UNMODELED } from './unmodeledReasons';
@@ -420,6 +420,8 @@ function combineWindows(
           cbBytesPerCore: result.cbBytesPerCore,
           worstCbBytesPerCore: result.worstCbBytesPerCore,
           cbRegionEndBytes: result.cbRegionEndBytes,
+          confidence: result.confidence,
+          ...(result.confidence === 'approx' && { approxReason: result.approxReason }),
           ...(result.l1Intermediates !== undefined && {
             l1Intermediates: result.l1Intermediates,
             l1TensorBytesPerCore: result.l1TensorBytesPerCore,
@@ -439,7 +441,42 @@ function combineWindows(
   const chosen: OpEstimateResult = worst ?? runs[runs.length - 1]!.result;
   if (chosen.kind !== 'estimate') return chosen;
   const versionRange: VersionRange = { changePoints, figures };
-  return { ...chosen, versionRange };
+  return { ...chosen, ...rangeConfidence(chosen, runs), versionRange };
+}
+
+/**
+ * The confidence of a range of builds: 'exact' only when every sub-window's estimate is exact (the formula read at each
+ * of its builds, every input known). One approximated or unmodeled sub-window makes the whole range 'approx', even when
+ * the reported figure is an exact sub-window's (reduce-w-scaler-unread: the same 2-tile figure is exact before it and
+ * an upper bound after), and the reason says on which builds and why. A sub-window tt-metal rejects (`illegal`) is a
+ * verdict read from its validation, not an approximation: it leaves the confidence alone. Every sub-window approx for
+ * one reason: the chosen estimate's own words, with no build list.
+ */
+function rangeConfidence(
+  chosen: OpEstimate,
+  runs: readonly { window: TtMetalWindow; result: OpEstimateResult }[],
+): Pick<OpEstimate, 'confidence' | 'approxReason'> {
+  const notExact = new Map<string, TtMetalWindow[]>();
+  for (const { window, result } of runs) {
+    const reason =
+      result.kind === 'estimate'
+        ? result.confidence === 'approx'
+          ? result.approxReason
+          : undefined
+        : result.kind === 'unmodeled'
+          ? `not modeled: ${result.reason}`
+          : undefined;
+    if (reason === undefined) continue;
+    const windows = notExact.get(reason);
+    if (windows === undefined) notExact.set(reason, [window]);
+    else windows.push(window);
+  }
+  if (notExact.size === 0) return { confidence: chosen.confidence, approxReason: chosen.approxReason };
+  const everyRun = [...notExact.values()].reduce((n, ws) => n + ws.length, 0) === runs.length;
+  if (everyRun && notExact.size === 1 && chosen.confidence === 'approx')
+    return { confidence: 'approx', approxReason: chosen.approxReason };
+  const parts = [...notExact].map(([reason, windows]) => `on tt-metal builds ${windowsText(windows)}: ${reason}`);
+  return { confidence: 'approx', approxReason: parts.join('; ') };
 }
 
 /** Reasons of model-overflow results start with this (features/diagnostics.ts reports them as `model-overflow`). */

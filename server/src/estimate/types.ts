@@ -160,7 +160,9 @@ export interface OpEstimate {
   readonly tiles: TileInfo | undefined;
   readonly notes: readonly string[];
   /** Present when the build window straddles change points this op's factory depends on: one figure per sub-window.
-   *  The estimate itself is the sub-window with the largest worst-core CB figure. */
+   *  The estimate itself is the sub-window with the largest worst-core CB figure, its confidence the range's: 'exact'
+   *  only when every sub-window's estimate is exact (one approximated or unmodeled build makes the range approx, its
+   *  reason naming those builds); each figure keeps its own. */
   readonly versionRange?: VersionRange;
 }
 
@@ -172,6 +174,10 @@ export interface VersionedFigure {
   readonly cbBytesPerCore?: number;
   readonly worstCbBytesPerCore?: number;
   readonly cbRegionEndBytes?: number;
+  /** The sub-window's own confidence and, when 'approx', why (an estimate only): the range's estimate is 'exact' only
+   *  when every sub-window's is (registry.ts rangeConfidence). */
+  readonly confidence?: 'exact' | 'approx';
+  readonly approxReason?: string;
   /** The sub-window's own L1 tensors (OpEstimate.l1Intermediates) and its output bytes, for the allocation walk. */
   readonly l1Intermediates?: readonly L1Intermediate[];
   readonly l1TensorBytesPerCore?: number;

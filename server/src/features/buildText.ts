@@ -31,7 +31,8 @@ export function buildWindowText(b: ResolvedBuildWindow): string {
 
 /**
  * `1.2–6.4 MB CB region end depending on tt-metal build (tt-metal PR #40316 (2026-03-19)); fits only from tt-metal PR
- * #40316 …`. Figures are CB region ends on the reported core. Undefined when no sub-window has a figure.
+ * #40316 …`, and which builds' figures are exact and which approx when they differ. Figures are CB region ends on the
+ * reported core. Undefined when no sub-window has a figure.
  */
 export function versionRangeText(range: VersionRange, device: Device, live: number): string | undefined {
   const ends = range.figures.map((f) => f.cbRegionEndBytes).filter((n): n is number => n !== undefined);
@@ -51,7 +52,16 @@ export function versionRangeText(range: VersionRange, device: Device, live: numb
   else verdict = 'fits on every build of the window';
   const illegalIn = range.figures.filter((f) => f.kind === 'illegal').map((f) => f.window);
   const illegal = illegalIn.length === 0 ? '' : `; tt-metal rejects it on ${windowsText(illegalIn)}`;
-  return `${figures} (${points}); ${verdict}${illegal}`;
+  return `${figures} (${points}); ${verdict}${illegal}${confidenceText(range)}`;
+}
+
+/** `; exact on tt-metal builds A, approx on B` when the sub-windows' estimates differ in confidence (the op's own
+ *  confidence is then approx for the whole range, estimate/registry.ts rangeConfidence), else nothing. */
+function confidenceText(range: VersionRange): string {
+  const exact = range.figures.filter((f) => f.confidence === 'exact').map((f) => f.window);
+  const approx = range.figures.filter((f) => f.confidence === 'approx').map((f) => f.window);
+  if (exact.length === 0 || approx.length === 0) return '';
+  return `; exact on tt-metal builds ${windowsText(exact)}, approx on ${windowsText(approx)}`;
 }
 
 /** `fits only from tt-metal PR #40316 (2026-03-19)`, `fits only before …`, or the sub-windows it fits in. */

@@ -83,7 +83,7 @@ interface PresetFigures {
  *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94).
  * - Default base: Wormhole 102,656 B, the `l1_unreserved_base` of a real n150 system desc in tt-mlir tests and the value
  *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026); within 4 KiB of every Wormhole base seen
- *   (98,848 B in 2024-12 .. 105,664 B in 2026-08/09). Blackhole 111,616 B, the newest base in public figures (see
+ *   (98,848 B in 2024-12 .. 105,664 B from 2026-07-26). Blackhole 111,616 B, the newest base in public figures (see
  *   "Blackhole" below). Both are `align(MEM_MAP_END + 69 KiB, max(DRAM, L1 alignment))` (tt-metal
  *   tt_metal/llrt/hal/tt-1xx/wormhole/wh_hal_tensix.cpp@01656bf). The base moves with the build, so when the analysis's
  *   tt-metal window maps to one observed base (l1BaseHistory.ts: dated thread figures and dumps) that base replaces the
@@ -111,7 +111,8 @@ interface PresetFigures {
  * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 104,128 B on 2026-01-07 and
  *   105,280 B from 2026-01-22 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
  *   l1BaseHistory.ts), 111,104 B from 2026-02-17 (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
- *   (tt-mlir a3bafe1 Falcon3), 111,616 B in 2026-08/09 builds (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs;
+ *   (tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
+ *   and #54621's figures to the byte), 111,616 B from 2026-08-28 (tt-metal #54697: 1,690,624 − 1,579,008 B of CBs;
  *   #56133: 1,957,760 − 1,846,144 B). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
  *   change, so it is not in CHANGE_POINTS: a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /
  *   a runtime log's implied base override the preset, and otherwise the build window's entry of l1BaseHistory.ts does.

@@ -191,13 +191,28 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     derivation:
       "#47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base",
   },
+  // tt-metal PR #49417 ("Bringup basic profiler on quasar", opened 2026-07-08, last reviewed 2026-07-14) widened the
+  // profiler's L1 control vector inside dev_msgs_t, growing the Wormhole and Blackhole Tensix mailbox
+  // (MEM_MAILBOX_SIZE, dev_mem_map.h) by 128 B, and everything after it with it: PR #52549 (2026-08-07), bisecting
+  // tt-metal #51415 on a T3K, prints MEM_MAP_END 0x8840 → 0x88C0 (34,880 → 35,008 B) and the L1 allocator base
+  // 0x19C40 → 0x19CC0 (105,536 → 105,664 B = align32(35,008 + 69 KiB), wh_hal_tensix.cpp). Its merge day is not in the
+  // corpus: tt-metal #51127 (2026-07-26, main 02246470f99) already quotes its 24-slot control vector, so the entry is
+  // dated 2026-07-26, the first day known to run it. The 105,536 B before it (104,224 B + 1,312, a change between
+  // 2026-06-22 and PR #49417 not identified) has no dated sighting, so builds of 2026-06-22..07-25 keep 104,224 B.
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 105_664,
-    firstSeen: '2026-08-28',
-    seen: '2026-08..2026-09',
-    sources: ['tt-metal PR #54698', 'tt-metal #55075'],
-    derivation: 'PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+    firstSeen: '2026-07-26',
+    seen: '2026-07..2026-09',
+    sources: [
+      'tt-metal PR #49417',
+      'tt-metal PR #52549',
+      'tt-metal PR #53399',
+      'tt-metal PR #54698',
+      'tt-metal #55075',
+    ],
+    derivation:
+      'PR #52549: PR #49417 moves the allocator base 105,536 → 105,664 (MEM_MAP_END 35,008 + 70,656, 32 B aligned); PR #53399 (2026-08-17, N150): 914,752 − 809,088 (the untilize codegen CBs); PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
   },
   // Blackhole 2026-01: each thread figure less its CBs by hand (threads-matmul.test.ts) is a base some version of
   // tt-metal's blackhole dev_mem_map.h gives exactly, align64(MEM_MAP_END + 69 KiB) (bh_hal_tensix.cpp computes the
@@ -246,6 +261,22 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     sources: ['tt-mlir a3bafe1'],
     derivation: 'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23)',
   },
+  // The same PR #49417 mailbox growth on Blackhole (128 B, a multiple of its 64 B alignment): 111,360 → 111,488 B.
+  // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):
+  // over the 2026-02 map above (a 12,912 B mailbox at 96, ending at 40,448 B) the map ends at 40,832 B, and
+  // align64(40,832 + 69 KiB) = 111,488 (2026-07's 111,360 is the 13,168 B mailbox before PR #49417). Dated like the
+  // Wormhole entry. tt-xla #6069 (2026-09-10) ran a pinned build with this base (threads.test.ts).
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 111_488,
+    firstSeen: '2026-07-26',
+    seen: '2026-07..2026-08-27',
+    sources: ['tt-metal PR #49417', 'tt-metal PR #52980', 'tt-metal PR #53319', 'tt-metal #54621', 'tt-xla #6069'],
+    derivation:
+      'dev_mem_map.h with the 13,296 B mailbox: align64(40,832 + 70,656); PR #53319 (2026-08-17, p150a): 1,422,208 − 1,310,720 (the untilize codegen CBs); #54621 (2026-08-27, P100): 1,430,656 − 1,319,168 (interleaved_to_sharded); tt-xla #6069 (its pinned build): 1,957,632 − 1,846,144',
+  },
+  // The next 128 B (111,488 → 111,616, between 2026-08-27 and 08-28 on these sightings) is Blackhole's alone: Wormhole
+  // keeps 105,664 B from 2026-08-17 to 09-01. Its change was not identified.
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_616,

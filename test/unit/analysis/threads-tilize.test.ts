@@ -56,14 +56,15 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
     // plan (untilize_codegen_cb_plan.cpp@3804c86) double-buffers whole units: 64 tile rows on the 110-core p150a grid →
     // choose_2d_ncol 1, pages = Wt = 160; c_0 = c_16 = 2·160·2,048 = 655,360 B while the four fit the budget (the whole
     // range above the base before PR #53399): 1,310,720 B. tt-metal printed a region end of 1,422,208 = 1,310,720 +
-    // 111,488, 128 B above the 2026-08 Blackhole base of ttnn/l1BaseHistory.ts (111,360; tt-xla #6069 saw 111,488
-    // mid-2026 too), so the end is held within 4 KiB. The native block factory of the day before gives 45,056 B.
+    // 111,488, the Blackhole base from tt-metal PR #49417's 128 B mailbox growth (ttnn/l1BaseHistory.ts, dated
+    // 2026-07-26; PR #52980's 13,296 B mailbox gives it from dev_mem_map.h): to the byte. The native block factory of
+    // the day before gives 45,056 B.
     const run = { file: 'slice_tt-metal-53319.mlir', date: '2026-08-17', arch: 'blackhole_p150' };
     it('tt-metal PR #53319 (2026-08-17, Blackhole): the slice untilizes [1,2048,5120] bf16, CBs end at 1,422,208 B', () => {
       const { op } = deviceOp(run);
       assert.equal(op.estimate.kind === 'estimate' ? op.estimate.factory : '', 'UntilizeCodegenProgramFactory');
       assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : NaN, 1_310_720);
-      assertNear(regionEnd(op), 1_422_208);
+      assert.equal(regionEnd(op), 1_422_208);
     });
     it('tt-metal PR #53319: before PR #50178 the same untilize takes the native block factory (45,056 B)', () => {
       // Wt = 160 > 32 and wider than high → 2-D split: compute_ncores_wh(110 cores, 10,240 tiles): per = 94, isqrt 9; the
@@ -75,13 +76,14 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
 
   describe('untilize codegen factory: tt-metal PR #53399 (2026-08-17, N150, Gemma-3-4b vision demo)', () => {
     // The thread prints no shape; the figure pins it. The codegen plan puts c_0 = 2p bfp8 pages (1,088 B) and c_16 = 2p
-    // bf16 pages (2,048 B) on every core: 914,752 − 105,664 (the Wormhole base PR #54698 prints, 2026-08-28) = 809,088 =
-    // 2p·3,136 → p = 129. With the dated 2026-07 base (104,224) no p gives the figure (810,528 is no multiple of 3,136,
-    // 6,144 or 8,192), so the base is passed. p = 129 is the column split of one tile row over 64 cores: ⌈Wt / 64⌉ = 129
+    // bf16 pages (2,048 B) on every core: 914,752 − 105,664 (the Wormhole base of builds after tt-metal PR #49417,
+    // ttnn/l1BaseHistory.ts, which PR #54698 also prints on 2026-08-28) = 809,088 = 2p·3,136 → p = 129. With the
+    // 2026-06/07 base (104,224) no p gives the figure (810,528 is no multiple of 3,136, 6,144 or 8,192): the thread's
+    // build ran the post-#49417 map, and the dated base now gives it. p = 129 is the column split of one tile row over 64 cores: ⌈Wt / 64⌉ = 129
     // for Wt in 8,193..8,256, and Gemma-3's vocabulary, 262,208 = 8,194 tiles, is the logits row the demo untilizes
     // (bfp8 LM-head output, batch padded to 32 rows). Before PR #53399 the plan's budget is the whole range above the base:
     // 4·129·2,048 = 1,056,768 ≤ 1,393,472 → both CBs double-buffered.
-    const run = { file: 'untilize_tt-metal-53399.mlir', date: '2026-08-17', base: 105_664 };
+    const run = { file: 'untilize_tt-metal-53399.mlir', date: '2026-08-17' };
     it("the logits untilize: CBs end at 914,752 B to the byte (the clash address 556,864 is the model's residents)", () => {
       const { op } = deviceOp(run);
       assert.equal(op.estimate.kind === 'estimate' ? op.estimate.factory : '', 'UntilizeCodegenProgramFactory');

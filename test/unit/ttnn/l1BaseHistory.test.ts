@@ -63,6 +63,29 @@ describe('ttnn/l1BaseHistory', () => {
     assert.deepEqual([feb.l1UnreservedBaseBytes, feb.fromTable], [111_104, true]);
   });
 
+  it('tt-metal PR #49417 (the 128 B mailbox growth, dated 2026-07-26): 105,664 B on Wormhole, 111,488 B on Blackhole', () => {
+    // PR #52549 (2026-08-07) prints the Wormhole allocator base before and after PR #49417: 0x19C40 = 105,536 and
+    // 0x19CC0 = 105,664 = align32(MEM_MAP_END 0x88C0 = 35,008 + 69 · 1,024 = 70,656). The threads of 2026-08 print it:
+    // PR #53399 (2026-08-17, N150) 914,752 − 809,088 of untilize codegen CBs (2 · 129 · (1,088 + 2,048)).
+    assert.equal(0x88c0 + 69 * 1024, 105_664);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-07-25'))?.l1UnreservedBaseBytes, 104_224);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-07-26'))?.l1UnreservedBaseBytes, 105_664);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-08-17'))?.l1UnreservedBaseBytes, 914_752 - 2 * 129 * 3_136);
+    // Blackhole: the 2026-02 map ends at 40,448 B with a 12,912 B mailbox; PR #52980 (2026-08-12) gives the Tensix
+    // mailbox as 13,296 B → 40,832 B, align64(40,832 + 70,656) = 111,488 (a multiple of 64 already). Printed by
+    // PR #53319 (2026-08-17): 1,422,208 − 2 · 2 · 160 · 2,048 and tt-metal #54621 (2026-08-27): 1,430,656 − (640 ·
+    // 2,048 + 4 · 2,112).
+    assert.equal(40_448 + (13_296 - 12_912) + 69 * 1024, 111_488);
+    assert.equal(observedBaseFor('blackhole', day('2026-07-25'))?.l1UnreservedBaseBytes, 111_360);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-17'))?.l1UnreservedBaseBytes, 1_422_208 - 4 * 160 * 2_048);
+    assert.equal(
+      observedBaseFor('blackhole', day('2026-08-27'))?.l1UnreservedBaseBytes,
+      1_430_656 - (640 * 2_048 + 4 * 2_112),
+    );
+    // From tt-metal #54697 (2026-08-28) on, Blackhole's 111,616.
+    assert.equal(observedBaseFor('blackhole', day('2026-08-28'))?.l1UnreservedBaseBytes, 111_616);
+  });
+
   it('a date inside an entry gets its base', () => {
     // tt-metal #15732 (2024-12-05): 6,148,640 − 6,049,792 = 98,848.
     assert.equal(observedBaseFor('wormhole_b0', day('2024-12-05'))?.l1UnreservedBaseBytes, 98_848);
@@ -100,7 +123,7 @@ describe('ttnn/l1BaseHistory', () => {
     // #6754's day is the 2026-01 entry.
     assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_656);
     assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 103_552);
-    // After the newest sighting the newest base holds (Wormhole 105,664 since PR #54698, 2026-08-28).
+    // After the newest sighting the newest base holds (Wormhole 105,664 since PR #49417, dated 2026-07-26).
     assert.equal(observedBaseFor('wormhole_b0', day('2026-11-30'))?.l1UnreservedBaseBytes, 105_664);
   });
 
@@ -133,13 +156,14 @@ describe('ttnn/l1BaseHistory', () => {
     const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
     assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [WH_PRESET, false]);
     assert.match(jan.why, /101,664\.\.103,552 B/);
-    // 2026-08: 104,224 (tt-metal #47735, 2026-06-22) then 105,664: every build is at least 104,224, above the preset's
-    // 102,656.
-    const aug = datedBase('wormhole_b0', { earliest: '2026-08-01', latest: '2026-08-31' }, WH_PRESET);
-    assert.deepEqual([aug.l1UnreservedBaseBytes, aug.fromTable], [104_224, true]);
-    // Blackhole 2026-05..2026-08-10: 111,104 then 111,360 (tt-mlir a3bafe1, 2026-07-23): below the preset's 111,616.
+    // 2026-07: 104,224 (tt-metal #47735, 2026-06-22) then 105,664 (tt-metal PR #49417's map, from 2026-07-26): every
+    // build is at least 104,224, above the preset's 102,656.
+    const jul = datedBase('wormhole_b0', { earliest: '2026-07-01', latest: '2026-07-31' }, WH_PRESET);
+    assert.deepEqual([jul.l1UnreservedBaseBytes, jul.fromTable], [104_224, true]);
+    // Blackhole 2026-05..2026-08-10: 111,104, 111,360 (tt-mlir a3bafe1, 2026-07-23), then 111,488 (PR #49417): all
+    // below the preset's 111,616, which moves to the highest of them.
     const bh = datedBase('blackhole', { earliest: '2026-05-01', latest: '2026-08-10' }, BH_PRESET);
-    assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [111_360, true]);
+    assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [111_488, true]);
     // The default window (every modeled build, 2025-01..2026-11) spans 99,104..105,664 B: the preset's stays.
     const all = datedBase('wormhole_b0', { earliest: '2025-01-01', latest: '2026-11-30' }, WH_PRESET);
     assert.deepEqual([all.l1UnreservedBaseBytes, all.fromTable], [WH_PRESET, false]);

@@ -1,0 +1,115 @@
+/**
+ * The confidence of an estimate over a build window that straddles change points (estimate/registry.ts
+ * rangeConfidence): `exact` means the formula was read from the factory at the user's build and every input is known,
+ * so a range of builds that includes an approximated one is `approx` as a whole, whichever sub-window's figure is
+ * reported; each sub-window keeps its own confidence in `versionRange`, and the words name the approximated builds.
+ * Figures are hand arithmetic from the factories the estimators cite (comments).
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { computeConfig, ints, op, tensor, whContext } from './build';
+import { versionRangeText } from '../../../server/src/features/buildText';
+import { presetDevice } from '../../../server/src/ttnn/device';
+import { fileReport } from '../../../server/src/cli/report';
+import { analyzeDocument, diagnostics } from '../../../server/src/features';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+
+const KEEP = { kind: 'bool', value: true } as const;
+
+function est(r: OpEstimateResult): OpEstimate {
+  assert.equal(r.kind, 'estimate', JSON.stringify(r));
+  return r as OpEstimate;
+}
+
+describe('estimate/registry: the confidence of a build range that straddles change points', () => {
+  // sum over W of 1x1x64x1024 bf16 (reduction.test.ts): 2 tile rows on 2 cores, c_0 2·2,048 + c_2 2·2,048 + c_3
+  // 2·2,048 = 12,288 B. Before change point reduce-w-scaler-unread (≈2025-12-03) the two-tile scaler is the factory read
+  // at 2441aa2 (exact); from it the same 12,288 B is an upper bound (later factories read one tile: 10,240 B), approx.
+  const sumW = op('ttnn.sum', [tensor([1, 1, 64, 1024])], [tensor([1, 1, 64, 1])], {
+    keep_dim: KEEP,
+    dim_arg: ints(3),
+  });
+  const straddling = { earliest: '2025-11-01', latest: '2026-01-31' };
+
+  it('reduce-w-scaler-unread: the same 12,288 B in both sub-windows, exact before and approx after → approx overall', () => {
+    const e = est(estimateOp(sumW, whContext({ window: straddling })));
+    assert.equal(e.cbBytesPerCore, 12_288);
+    const figures = e.versionRange?.figures ?? [];
+    assert.deepEqual(
+      figures.map((f) => [f.window.earliest, f.window.latest, f.cbBytesPerCore, f.confidence]),
+      [
+        ['2025-11-01', '2025-12-02', 12_288, 'exact'],
+        ['2025-12-03', '2026-01-31', 12_288, 'approx'],
+      ],
+    );
+    // The range as a whole: approx (the old behaviour reported the first sub-window's 'exact'), its reason naming the
+    // approximated builds and the change point; the exact sub-window carries no reason, the approx one its own.
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason, /^on tt-metal builds 2025-12-03\.\.2026-01-31: .*reduce-w-scaler-unread/);
+    assert.equal(figures[0]!.approxReason, undefined);
+    assert.match(figures[1]!.approxReason ?? '', /two tiles kept \(change point reduce-w-scaler-unread\)$/);
+  });
+
+  it('a single build on either side keeps its own confidence (no range, no build list)', () => {
+    const before = est(estimateOp(sumW, whContext({ ttMetalDate: '2025-11-27' })));
+    assert.deepEqual([before.confidence, before.approxReason, before.versionRange], ['exact', '', undefined]);
+    const after = est(estimateOp(sumW, whContext({ ttMetalDate: '2026-01-15' })));
+    assert.equal(after.confidence, 'approx');
+    assert.doesNotMatch(after.approxReason, /^on tt-metal builds/);
+  });
+
+  it('a range whose sub-windows are all exact stays exact (rms_norm_pre_all_gather across PR #52081)', () => {
+    // normPreAllGather.test.ts: 1x1x32x4096 bf16 with fp32 accumulation, one core. Before PR #52081 (≈2026-08-11):
+    // input 2·128·2,048 + scaler 2,048 + x^2 2·128·2,048 + out 2,048 = 1,052,672 B; after, Float32 x^2 and scaler:
+    // 524,288 + 4,096 + 1,048,576 + 2,048 = 1,579,008 B. Both factories read (@5b9c671, @05ddaab): exact either side.
+    const segments = (...sizes: number[]): PropValue => ({ kind: 'ints', values: sizes });
+    const pre = op('ttnn.rms_norm_pre_all_gather', [tensor([1, 1, 32, 4096])], [tensor([1, 1, 32, 32])], {
+      operandSegmentSizes: segments(1, 0),
+      compute_config: computeConfig(true),
+    });
+    const e = est(estimateOp(pre, whContext({ window: { earliest: '2026-08-01', latest: '2026-09-01' } })));
+    assert.deepEqual(
+      e.versionRange?.figures.map((f) => [f.cbBytesPerCore, f.confidence]),
+      [
+        [1_052_672, 'exact'],
+        [1_579_008, 'exact'],
+      ],
+    );
+    assert.deepEqual([e.cbBytesPerCore, e.confidence, e.approxReason], [1_579_008, 'exact', '']);
+  });
+
+  it('the build-range text says which builds are exact and which approx', () => {
+    const e = est(estimateOp(sumW, whContext({ window: straddling })));
+    const text = versionRangeText(e.versionRange!, presetDevice('wormhole_b0_n150'), 0) ?? '';
+    assert.match(text, /exact on tt-metal builds 2025-11-01\.\.2025-12-02, approx on 2025-12-03\.\.2026-01-31/);
+  });
+
+  it("the JSON report of a dump read as a 2025-12 build: the op approx with the approximated builds' reason", () => {
+    // --tt-metal-date 2025-12 is the window 2025-12-01..12-31, which reduce-w-scaler-unread (≈2025-12-03) splits.
+    const text = [
+      '#dram = #ttnn.buffer_type<dram>',
+      '#in = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 64 + d1 * 64 + d2, d3), <1x1>, memref<2x32x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>',
+      '#out = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 64 + d1 * 64 + d2, d3), <1x1>, memref<2x1x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>',
+      'module {',
+      '  func.func @sum_w(%arg0: tensor<1x1x64x1024xbf16, #in>) -> tensor<1x1x64x1xbf16, #out> {',
+      '    %0 = "ttnn.sum"(%arg0) <{dim_arg = [3 : i32], keep_dim = true}> : (tensor<1x1x64x1024xbf16, #in>) -> tensor<1x1x64x1xbf16, #out>',
+      '    return %0 : tensor<1x1x64x1xbf16, #out>',
+      '  }',
+      '}',
+    ].join('\n');
+    const doc = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-12' });
+    const report = fileReport('sum.mlir', doc.analysis, diagnostics(doc), doc.lineIndex);
+    const o = report.ops.find((r) => r.result === '%0');
+    assert.ok(o !== undefined);
+    assert.equal(o.cbBytesPerCore, 12_288);
+    assert.equal(o.confidence, 'approx');
+    assert.match(o.approxReason ?? '', /^on tt-metal builds 2025-12-03\.\.2025-12-31: /);
+    assert.deepEqual(
+      o.versionRange?.figures.map((f) => f.confidence),
+      ['exact', 'approx'],
+    );
+  });
+});
