@@ -228,17 +228,17 @@ describe('conv2d: tt-metal #17869 (2025-02-13), pytorch2.0_ttnn unet_brain, auto
   // 2·12·3 = 72, ACT 12, ACT_TILIZED 12, partials alias the bf16 output → 96 · 2,048 + 64 = 196,672 B, + output
   // 8·2 tiles = 32,768 B. Block would run 8 rows x 4 columns (C_in 4 tiles) and width 4 input cores: the thread's core
   // range (0,0)-(7,7) is the 64-core height grid.
-  // The thread: "static circular buffer region ends at 296160" = 196,672 B + a base of 99,488 B (ours, the 2024-12
-  // preset, is 99,104 B: 384 B lower). Its clash ("L1 buffer allocated at 285312") is with the model's other tensors,
+  // The thread: "static circular buffer region ends at 296160" = 196,672 B + a base of 99,488 B (the dated table's
+  // 2025-02 entry, which tt-metal #17947's figure five days later gives independently). Its clash ("L1 buffer allocated at 285312") is with the model's other tensors,
   // which the thread does not list: the fixture holds the conv alone, so only the CB region is asserted.
   const run: Run = { file: 'conv2d_tt-metal-17869.mlir', date: '2025-02-13' };
-  it('height on the 8x8 grid, CB region within 4 KiB of 296,160 B', () => {
+  it('height on the 8x8 grid, the CB region ending at 296,160 B exactly', () => {
     const { op } = deviceOp(run);
     assert.ok(op.estimate.kind === 'estimate');
     assert.match(op.estimate.factory, /height_sharded/);
     assert.equal(op.estimate.nCoresUsed, 64);
     assert.equal(op.estimate.cbBytesPerCore, 196_672);
-    assertNear(regionEnd(op), 296_160);
+    assert.equal(regionEnd(op), 296_160);
   });
 });
 

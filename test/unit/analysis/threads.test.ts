@@ -519,11 +519,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const op = assertFails(c17947, 'conv_issue');
       assert.equal(op.cbBytesPerCore, 1_641_664);
     });
-    it('tt-metal #17947: "grow to 1741152 B" within 4 KiB (the base the figure implies is tt-metal #17869\'s)', () => {
+    it('tt-metal #17947: "grow to 1741152 B", exactly (the base the figure implies is tt-metal #17869\'s)', () => {
       // 1,741,152 − 1,641,664 = 99,488 B of base: exactly the base tt-metal #17869's figure gives five days earlier
-      // (296,160 − 196,672, threads-conv2d.test.ts). The dated table's entry for February 2025 is 2024-12's 99,104 B, so
-      // the region end here is 384 B below the thread's.
-      assertNear(regionEnd(assertFails(c17947, 'conv_issue')), 1_741_152);
+      // (296,160 − 196,672, threads-conv2d.test.ts), the dated table's 2025-02 entry.
+      assert.equal(regionEnd(assertFails(c17947, 'conv_issue')), 1_741_152);
     });
     it('tt-metal #17947, auto-shard (the maintainer: "if you remove that both test variants will pass"): fits', () => {
       // Before tt-metal PR #32424 auto-shard lowers act_block_h_override to 32: ACT and ACT_TILIZED one tile row.
