@@ -1098,9 +1098,11 @@ function dialectProp(
   const items: string[] = [];
   const fields: Record<string, string> = {};
   const lists = body === undefined ? [] : splitItems(body.children);
-  let budgetChars = options.budgetChars ?? 0;
+  let budgetChars = options.budgetChars ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < lists.length; i++) {
     const list = lists[i]!;
+    // Past the budget by more than the comma before this item: the text printed neither.
+    if (budgetChars < -1) break;
     // An item's text never exceeds the budget the whole body's did not.
     const printed = truncated ? printTokens(list, { ...options, budgetChars }) : printTokens(list, options);
     const item = printed.text;

@@ -75,6 +75,23 @@ func.func @f(%a: tensor<32x32xbf16>) -> tensor<32x32xbf16> {
     assert.equal(v.kernelCbs, undefined);
   });
 
+  it('cuts the items of a dialect attribute past 20,000 characters where its text is cut', () => {
+    // 3,000 items `k0=100000`..: ~30 KB of text. The text stops after ~20,000 characters (mlir/print.ts budget); the
+    // items are its top-level parts, the last one possibly cut inside its group.
+    const body = Array.from({ length: 3000 }, (_, i) => `k${i} = <${100000 + i}>`).join(', ');
+    const m = mod(`func.func @f(%a: tensor<32x32xbf16>) -> tensor<32x32xbf16> {
+  %0 = "ttnn.abs"(%a) <{cfg = #ttnn.big_config<${body}>}> : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  return %0 : tensor<32x32xbf16>
+}`);
+    const v = m.functions[0]!.ops[0]!.properties['cfg'];
+    assert.ok(v?.kind === 'dialect');
+    assert.ok(v.text.length > 20_000 && v.text.length < 20_100, `${v.text.length}`);
+    assert.ok(v.items.length > 1000 && v.items.length < 3000, `${v.items.length}`);
+    assert.equal(`#ttnn.big_config<${v.items.join(',')}>`, v.text);
+    assert.deepEqual(v.items, itemsFromText(v).items);
+    assert.equal(v.fields['k0'], '<100000>');
+  });
+
   it('gives dialect values the items and fields the printed text splits into, on every corpus and thread file', () => {
     let compared = 0;
     const fixtures = path.resolve(__dirname, '../../fixtures');
