@@ -22,7 +22,7 @@ import { aliasesByName, resolveAttr, resolveType, type AliasLookup } from '../ml
 import type { AppliedChange } from '../mlir/incrementalParse';
 import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
-import { matchingClose, splitTopLevel } from '../mlir/textScan';
+import { matchingClose } from '../mlir/textScan';
 import {
   aliasReadSlotMark,
   dumpNameLocation,
@@ -36,7 +36,7 @@ import {
   releaseAliasReadSlots,
   sharedTextOf,
 } from '../mlir/parser';
-import { printAttr, printTokens, printType } from '../mlir/print';
+import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import { textRange, type TextRange } from '../text/textRange';
@@ -53,6 +53,8 @@ import {
 import {
   opWith,
   type FunctionRole,
+  type KernelCbDescriptor,
+  type KernelCbPrograms,
   type PropValue,
   type ShapeInfo,
   type SourcePosition,
@@ -853,75 +855,161 @@ function intArrayKey(elements: readonly AttrNode[], table: ChunkTables): string 
 /**
  * Dialect attributes whose nested `#alias` references are expanded in their PropValue text: a ttnn.generic program
  * names its CB descriptors and core ranges by alias (`cbs = [#cb0, ...]`, `core_ranges = #core_ranges`), and its
- * estimator reads their sizes from the text (estimate/ops/generic.ts). Other attributes keep their names.
+ * text keys the analysis's estimate cache (analysis/estimateCache.ts `propKey`), so it must say what the program
+ * holds whatever the chunk's aliases are. Other attributes keep their names.
  */
 const EXPANDED_DIALECT_ATTRS: ReadonlySet<string> = new Set(['ttnn.program', 'ttnn.mesh_program_descriptor']);
 
-/** One `#ttnn.kernel_cb<...>` of a ttnn.generic program (TTNNOpsAttrs.td@19c86fc KernelCBAttr). */
-export interface KernelCbDescriptor {
-  /** `total_size`: the CB's bytes on each core of its ranges. */
-  readonly totalSizeBytes: number;
-  /** `core_ranges`: inclusive rectangles of (x, y) logical worker coordinates. */
-  readonly coreRanges: readonly {
-    readonly start: readonly [number, number];
-    readonly end: readonly [number, number];
-  }[];
-  /** `formats`: the buffer indices (c_N) the CB serves, with their page sizes. */
-  readonly formats: readonly { readonly bufferIndex: number; readonly dtype: string; readonly pageSizeBytes: number }[];
-  /** `buffer = #ttnn.kernel_cb_global_buffer_address_of_tensor<i>`: the CB lives in operand i's buffer. */
-  readonly globalBufferOperand: number | undefined;
-}
+// ttnn.generic's program descriptors, read from the attribute's token tree (tt-mlir TTNNOpsAttrs.td@19c86fc:
+// ProgramAttr, MeshProgramAttr, MeshProgramDescriptorAttr, KernelCBAttr, KernelCBFormatAttr,
+// KernelCBGlobalBufferAddressOfTensorAttr, CoreRangeSetAttr, CoreRangeAttr). Each level is one of a known few
+// attributes, so the walk has a fixed depth whatever aliases name.
 
 /**
- * The CB descriptors of a ttnn.generic `program` attribute text (a `#ttnn.program` or a
- * `#ttnn.mesh_program_descriptor`, aliases expanded by the view): one list per program it holds (a mesh descriptor
- * holds one per device range), or a reason when a descriptor cannot be read.
+ * The body of the attribute `name` written as `value`: `#alias` (followed to its definition), `#dialect.name<...>`,
+ * or `<...>` alone (a parameter of a known attribute type, which tt-mlir prints without its name); else undefined.
  */
-export function kernelCbDescriptors(programText: string): KernelCbDescriptor[][] | string {
+function attrBodyNamed(value: Tokens | undefined, name: string, table: ChunkTables): TokenGroup | undefined {
+  const head = value?.[0];
+  if (value === undefined || head === undefined) return undefined;
+  if (value.length === 1 && isGroup(head, '<')) return head;
+  if (!isLeaf(head, 'hashIdent')) return undefined;
+  if (value.length === 2) return head.text === `#${name}` && isGroup(value[1], '<') ? value[1] : undefined;
+  if (value.length !== 1) return undefined;
+  const attr = resolveAttr(table.aliases.get(head.text)?.attr, table.aliases);
+  // `body` is built at each read of a shared attribute (parser/nodes.ts): read once.
+  return attr?.kind === 'dialectAttr' && attr.name === name ? attr.body : undefined;
+}
+
+/** The `key = value` items of an attribute body: value tokens by key (a repeated key: the last, as `fields`). */
+function paramsOf(body: TokenGroup): Map<string, Tokens> {
+  const params = new Map<string, Tokens>();
+  for (const item of splitItems(body.children))
+    if (isLeaf(item[0], 'ident') && isLeaf(item[1], 'punct', '=')) params.set(item[0].text, item.slice(2));
+  return params;
+}
+
+/** A non-negative integer written as one token (`8192`), else undefined. */
+function countIn(value: Tokens | undefined): number | undefined {
+  if (value?.length !== 1 || !isLeaf(value[0], 'integer')) return undefined;
+  const n = Number(value[0].text);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The one `[...]` a value consists of, else undefined. */
+function soleList(value: Tokens | undefined): TokenGroup | undefined {
+  return value?.length === 1 && isGroup(value[0], '[') ? value[0] : undefined;
+}
+
+/** Tokens as compact text for a reason, aliases as written. */
+const quoted = (trees: Tokens): string => {
+  const printed = printTokens(trees, { budgetChars: 80 });
+  return printed.truncated ? `${printed.text}...` : printed.text;
+};
+
+/** The CB descriptors of a `#ttnn.program` / `#ttnn.mesh_program_descriptor` body: one list per program. */
+function kernelCbPrograms(name: string, body: TokenGroup, table: ChunkTables): KernelCbPrograms {
+  if (name === 'ttnn.program') {
+    const cbs = programCbs(body, table);
+    return typeof cbs === 'string' ? cbs : [cbs];
+  }
+  // `<[#ttnn.mesh_program<range = ..., program = #ttnn.program<...>>, ...], fabric_connection_config = ...>`
+  const list = soleList(splitItems(body.children)[0]);
+  if (list === undefined) return 'the mesh program descriptor does not start with its list of mesh programs';
   const programs: KernelCbDescriptor[][] = [];
-  const marker = 'cbs=[';
-  for (let at = programText.indexOf(marker); at >= 0; at = programText.indexOf(marker, at + marker.length)) {
-    const open = at + marker.length - 1;
-    const close = matchingClose(programText, open);
-    if (close === undefined) return "the program's cbs list is not closed (a truncated descriptor?)";
-    const cbs: KernelCbDescriptor[] = [];
-    for (const item of splitTopLevel(programText.slice(open + 1, close))) {
-      const cb = kernelCb(item);
-      if (typeof cb === 'string') return cb;
-      cbs.push(cb);
-    }
+  const meshPrograms = splitItems(list.children);
+  for (let m = 0; m < meshPrograms.length; m++) {
+    const meshProgram = attrBodyNamed(meshPrograms[m], 'ttnn.mesh_program', table);
+    if (meshProgram === undefined) return `mesh program ${m} is not a #ttnn.mesh_program: ${quoted(meshPrograms[m]!)}`;
+    const program = attrBodyNamed(paramsOf(meshProgram).get('program'), 'ttnn.program', table);
+    if (program === undefined) return `mesh program ${m} has no program = #ttnn.program<...>`;
+    const cbs = programCbs(program, table);
+    if (typeof cbs === 'string') return `mesh program ${m}: ${cbs}`;
     programs.push(cbs);
   }
-  if (programs.length === 0) return 'no cbs list in the program descriptor';
+  if (programs.length === 0) return 'no mesh program in the descriptor';
   return programs;
 }
 
-function kernelCb(item: string): KernelCbDescriptor | string {
-  const open = item.indexOf('<');
-  const close = open < 0 ? undefined : matchingClose(item, open);
-  if (close === undefined) return `unreadable CB descriptor ${item.slice(0, 80)}`;
-  const fields = new Map<string, string>();
-  for (const part of splitTopLevel(item.slice(open + 1, close))) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+/** A `#ttnn.program`'s `cbs = [...]`, in order (tt-metal creates the CBs in that order). */
+function programCbs(program: TokenGroup, table: ChunkTables): KernelCbDescriptor[] | string {
+  const value = paramsOf(program).get('cbs');
+  if (value === undefined) return 'no cbs list in the program descriptor';
+  const list = soleList(value);
+  if (list === undefined) return `the program's cbs is not a list: ${quoted(value)}`;
+  const items = splitItems(list.children);
+  const cbs: KernelCbDescriptor[] = [];
+  for (let c = 0; c < items.length; c++) {
+    const cb = kernelCb(items[c]!, table);
+    if (typeof cb === 'string') return `CB ${c}: ${cb}`;
+    cbs.push(cb);
   }
-  const total = Number(fields.get('total_size'));
-  if (!Number.isSafeInteger(total) || total < 0)
-    return `CB descriptor without a readable total_size: ${item.slice(0, 80)}`;
-  const coreRanges: { start: [number, number]; end: [number, number] }[] = [];
-  for (const m of (fields.get('core_ranges') ?? '').matchAll(/core_range<\((\d+),(\d+)\),\((\d+),(\d+)\)>/g))
-    coreRanges.push({ start: [Number(m[1]), Number(m[2])], end: [Number(m[3]), Number(m[4])] });
-  if (coreRanges.length === 0) return `CB descriptor without readable core ranges: ${item.slice(0, 80)}`;
+  return cbs;
+}
+
+/** `#ttnn.kernel_cb<total_size = S, core_ranges = R, formats = [...](, buffer = B)?>`. */
+function kernelCb(item: Tokens, table: ChunkTables): KernelCbDescriptor | string {
+  const body = attrBodyNamed(item, 'ttnn.kernel_cb', table);
+  if (body === undefined) return `not a #ttnn.kernel_cb descriptor: ${quoted(item)}`;
+  const params = paramsOf(body);
+  const total = params.get('total_size');
+  const totalSizeBytes = countIn(total);
+  if (totalSizeBytes === undefined)
+    return total === undefined ? 'no total_size' : `total_size is not a byte count: ${quoted(total)}`;
+  const coreRanges = cbCoreRanges(params.get('core_ranges'), table);
+  if (typeof coreRanges === 'string') return coreRanges;
+  const formats = cbFormats(params.get('formats'), table);
+  if (typeof formats === 'string') return formats;
+  const buffer = params.get('buffer');
+  let globalBufferOperand: number | undefined;
+  if (buffer !== undefined) {
+    const address = attrBodyNamed(buffer, 'ttnn.kernel_cb_global_buffer_address_of_tensor', table);
+    globalBufferOperand = address === undefined ? undefined : countIn(address.children);
+    if (globalBufferOperand === undefined)
+      return `buffer is not a #ttnn.kernel_cb_global_buffer_address_of_tensor<operand index>: ${quoted(buffer)}`;
+  }
+  return { totalSizeBytes, coreRanges, formats, globalBufferOperand };
+}
+
+/** `core_ranges = #ttnn.core_range_set<[#ttnn.core_range<(x,y), (x,y)>, ...]>`: at least one range. */
+function cbCoreRanges(value: Tokens | undefined, table: ChunkTables): KernelCbDescriptor['coreRanges'] | string {
+  if (value === undefined) return 'no core_ranges';
+  const set = attrBodyNamed(value, 'ttnn.core_range_set', table);
+  // An empty set prints as `<>`.
+  const list = set === undefined ? undefined : set.children.length === 0 ? set : soleList(set.children);
+  if (list === undefined) return `core_ranges is not a #ttnn.core_range_set<[...]>: ${quoted(value)}`;
+  const items = splitItems(list.children);
+  const ranges: { start: [number, number]; end: [number, number] }[] = [];
+  for (const item of items) {
+    const range = attrBodyNamed(item, 'ttnn.core_range', table);
+    const [first, comma, second] = range?.children ?? [];
+    const start = range?.children.length === 3 && isLeaf(comma, 'punct', ',') ? corePoint(first) : undefined;
+    const end = start === undefined ? undefined : corePoint(second);
+    if (start === undefined || end === undefined)
+      return `core range ${quoted(item)} is not a #ttnn.core_range<(x,y), (x,y)>`;
+    ranges.push({ start: [start.x, start.y], end: [end.x, end.y] });
+  }
+  if (ranges.length === 0) return 'no core ranges';
+  return ranges;
+}
+
+/** `formats = [#ttnn.kernel_cb_format<buffer_index = i, dtype = d, page_size = p>, ...]`. */
+function cbFormats(value: Tokens | undefined, table: ChunkTables): KernelCbDescriptor['formats'] | string {
+  if (value === undefined) return 'no formats';
+  const list = soleList(value);
+  if (list === undefined) return `formats is not a list: ${quoted(value)}`;
   const formats: { bufferIndex: number; dtype: string; pageSizeBytes: number }[] = [];
-  for (const f of (fields.get('formats') ?? '').matchAll(/buffer_index=(\d+),dtype=(\w+),page_size=(\d+)/g))
-    formats.push({ bufferIndex: Number(f[1]), dtype: f[2]!, pageSizeBytes: Number(f[3]) });
-  const buffer = /address_of_tensor<(\d+)>/.exec(fields.get('buffer') ?? '');
-  return {
-    totalSizeBytes: total,
-    coreRanges,
-    formats,
-    globalBufferOperand: buffer === null ? undefined : Number(buffer[1]),
-  };
+  for (const item of splitItems(list.children)) {
+    const body = attrBodyNamed(item, 'ttnn.kernel_cb_format', table);
+    const params = body === undefined ? undefined : paramsOf(body);
+    const bufferIndex = countIn(params?.get('buffer_index'));
+    const dtype = params?.get('dtype');
+    const pageSizeBytes = countIn(params?.get('page_size'));
+    if (bufferIndex === undefined || dtype?.length !== 1 || !isLeaf(dtype[0], 'ident') || pageSizeBytes === undefined)
+      return `format ${quoted(item)} is not a #ttnn.kernel_cb_format<buffer_index = i, dtype = d, page_size = p>`;
+    formats.push({ bufferIndex, dtype: dtype[0].text, pageSizeBytes });
+  }
+  return formats;
 }
 
 function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
@@ -969,19 +1057,20 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
       return { kind: 'dict', entries: dictEntries(a, table, depth + 1) };
     case 'dialectAttr': {
       const expand = EXPANDED_DIALECT_ATTRS.has(a.name);
-      const printed =
-        a.body === undefined
-          ? undefined
-          : printTokens(
-              a.body.children,
-              expand ? { budgetChars: 200_000, aliasDefinition: (n) => table.aliases.get(n) } : { budgetChars: 20_000 },
-            );
+      // `body` is built at each read of a shared attribute (parser/nodes.ts): read once.
+      const body = a.body;
+      const options: PrintOptions = expand
+        ? { budgetChars: 200_000, aliasDefinition: (n) => table.aliases.get(n) }
+        : { budgetChars: 20_000 };
+      const printed = body === undefined ? undefined : printTokens(body.children, options);
       if (expand && printed?.truncated === true)
         return { kind: 'other', text: `#${a.name}<...> longer than 200,000 characters with its aliases expanded` };
-      const bodyText = printed?.text ?? '';
-      const text = `#${a.name}<${bodyText}>`;
+      const text = `#${a.name}<${printed?.text ?? ''}>`;
       const key = `D${text}`;
-      return knownProp(table, key) ?? rememberProp(table, key, dialectProp(a.name, text, bodyText));
+      return (
+        knownProp(table, key) ??
+        rememberProp(table, key, dialectProp(a.name, text, body, options, printed?.truncated === true, table))
+      );
     }
     case 'typeAttr':
       return { kind: 'other', text: typeText(a.type) };
@@ -992,16 +1081,45 @@ function propValue(attr: AttrNode, table: ChunkTables, depth = 0): PropValue {
   }
 }
 
-/** `#name<body>` as a PropValue: its top-level items, and the `key = value` ones as fields. */
-function dialectProp(name: string, text: string, bodyText: string): PropValue {
-  const items = splitTopLevel(bodyText);
+/**
+ * `#name<body>` as a PropValue: the body's top-level `,`-separated token lists printed one by one as `text` prints
+ * them (`items`; joined by `,` they are the body's text), those written `key = value` also as fields, and a
+ * ttnn.generic program's CB descriptors (`kernelCbs`). `truncated`: the body's text stopped at `options`' budget,
+ * and so do the items (the one it stopped in is cut there too).
+ */
+function dialectProp(
+  name: string,
+  text: string,
+  body: TokenGroup | undefined,
+  options: PrintOptions,
+  truncated: boolean,
+  table: ChunkTables,
+): PropValue {
+  const items: string[] = [];
   const fields: Record<string, string> = {};
-  for (const item of items) {
-    const eq = /^([\w.]+)=(.*)$/s.exec(item);
-    if (eq !== null) fields[eq[1]] = eq[2];
+  const lists = body === undefined ? [] : splitItems(body.children);
+  let budgetChars = options.budgetChars ?? Number.POSITIVE_INFINITY;
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i]!;
+    // Past the budget by more than the comma before this item: the text printed neither.
+    if (budgetChars < -1) break;
+    // An item's text never exceeds the budget the whole body's did not.
+    const printed = truncated ? printTokens(list, { ...options, budgetChars }) : printTokens(list, options);
+    const item = printed.text;
+    items.push(item);
+    const key = list[0];
+    if (key?.kind === 'leaf' && isLeaf(list[1], 'punct', '=') && FIELD_KEY.test(key.text))
+      fields[key.text] = item.slice(key.text.length + 1);
+    if (printed.truncated) break;
+    budgetChars -= item.length + 1;
   }
-  return { kind: 'dialect', name, text, items, fields };
+  if (!EXPANDED_DIALECT_ATTRS.has(name)) return { kind: 'dialect', name, text, items, fields };
+  const kernelCbs = body === undefined ? `#${name} without a body` : kernelCbPrograms(name, body, table);
+  return { kind: 'dialect', name, text, items, fields, kernelCbs };
 }
+
+/** A field's key: one token of word characters and dots (`t_out_block`, `fp32_dest_acc_en`). */
+const FIELD_KEY = /^[\w.]+$/;
 
 function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0): Record<string, PropValue> {
   const out: Record<string, PropValue> = {};

@@ -48,7 +48,8 @@ export type PropValue =
   | { readonly kind: 'dict'; readonly entries: Readonly<Record<string, PropValue>> }
   /**
    * `#dialect.name<body>` (aliases resolved): e.g. `#ttnn.layout<tile>` → name 'ttnn.layout', items ['tile'];
-   * `#ttnn.conv3d_config<t_out_block = 1, ...>` → fields { t_out_block: '1', ... }. Texts are compact (no spaces).
+   * `#ttnn.conv3d_config<t_out_block = 1, ...>` → fields { t_out_block: '1', ... }. Texts are compact (no spaces);
+   * items and fields are the body's top-level `,`-separated token lists printed one by one (ttnn/fromSyntax.ts).
    */
   | {
       readonly kind: 'dialect';
@@ -56,8 +57,31 @@ export type PropValue =
       readonly text: string;
       readonly items: readonly string[];
       readonly fields: Readonly<Record<string, string>>;
+      /** Only on `#ttnn.program` / `#ttnn.mesh_program_descriptor` (ttnn.generic's `program`): its CB descriptors. */
+      readonly kernelCbs?: KernelCbPrograms;
     }
   | { readonly kind: 'other'; readonly text: string };
+
+/** One `#ttnn.kernel_cb<...>` of a ttnn.generic program (tt-mlir TTNNOpsAttrs.td@19c86fc KernelCBAttr). */
+export interface KernelCbDescriptor {
+  /** `total_size`: the CB's bytes on each core of its ranges. */
+  readonly totalSizeBytes: number;
+  /** `core_ranges`: inclusive rectangles of (x, y) logical worker coordinates. */
+  readonly coreRanges: readonly {
+    readonly start: readonly [number, number];
+    readonly end: readonly [number, number];
+  }[];
+  /** `formats`: the buffer indices (c_N) the CB serves, with their page sizes. */
+  readonly formats: readonly { readonly bufferIndex: number; readonly dtype: string; readonly pageSizeBytes: number }[];
+  /** `buffer = #ttnn.kernel_cb_global_buffer_address_of_tensor<i>`: the CB lives in operand i's buffer. */
+  readonly globalBufferOperand: number | undefined;
+}
+
+/**
+ * A ttnn.generic program attribute's CB descriptors, read from its syntax tree by the TTNN view: one list per program
+ * it holds (a `#ttnn.mesh_program_descriptor` holds one per device range), or why they cannot be read.
+ */
+export type KernelCbPrograms = readonly (readonly KernelCbDescriptor[])[] | string;
 
 export interface TtnnOp {
   /** Full op name, e.g. `ttnn.to_layout`. */

@@ -1,9 +1,13 @@
 /** The syntax → TTNN bridge: layouts in every printed era, element types, shapes, system descriptors, functions. */
 
 import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
+import { splitTopLevel } from '../../../server/src/mlir/textScan';
 import { decodeSystemDesc, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
-import type { TensorSpec, TtnnModule } from '../../../server/src/ttnn/op';
+import type { PropValue, TensorSpec, TtnnModule } from '../../../server/src/ttnn/op';
+import { allCorpusFiles } from '../../support/corpus';
 import type { TensorLayout } from '../../../server/src/ttnn/layout';
 
 function mod(text: string): TtnnModule {
@@ -23,7 +27,91 @@ function layoutOf(text: string): TensorLayout {
   return spec.layout;
 }
 
+/** Every dialect attribute value among the module's op properties, nested ones included. */
+function dialectValues(m: TtnnModule): Extract<PropValue, { kind: 'dialect' }>[] {
+  const out: Extract<PropValue, { kind: 'dialect' }>[] = [];
+  const visit = (v: PropValue): void => {
+    if (v.kind === 'dialect') out.push(v);
+    else if (v.kind === 'array') v.elements.forEach(visit);
+    else if (v.kind === 'dict') Object.values(v.entries).forEach(visit);
+  };
+  for (const f of m.functions) for (const o of f.ops) Object.values(o.properties).forEach(visit);
+  return out;
+}
+
+/**
+ * What a dialect value's items and fields are, derived from its printed text by a character scan (mlir/textScan.ts,
+ * the scanner the view used before it read them from the token tree): the body's top-level `,`-separated parts,
+ * and those that start `key=` as fields.
+ */
+function itemsFromText(v: Extract<PropValue, { kind: 'dialect' }>): {
+  items: string[];
+  fields: Record<string, string>;
+} {
+  const body = v.text.slice(v.name.length + 2, -1);
+  const items = splitTopLevel(body);
+  const fields: Record<string, string> = {};
+  for (const item of items) {
+    const eq = /^([\w.]+)=(.*)$/s.exec(item);
+    if (eq !== null) fields[eq[1]!] = eq[2]!;
+  }
+  return { items, fields };
+}
+
 describe('ttnn/fromSyntax', () => {
+  it("reads a dialect attribute's items and fields from its token tree: nested groups, strings, aliases, bare words", () => {
+    // Items split at top-level commas only (not inside <>, [], (), or a string), printed compactly; `key = value`
+    // items are also fields (value as printed); the program attribute's aliases are expanded, other attributes' kept.
+    const m = mod(`#inner = #ttnn.core_range<(0,0), (1,1)>
+func.func @f(%a: tensor<32x32xbf16>) -> tensor<32x32xbf16> {
+  %0 = "ttnn.abs"(%a) <{cfg = #ttnn.some_config<tile, a = [1, 2], note = "x, y = z", grid = <(0, 0), (1, 1)>, r = #inner, 4x4>}> : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  return %0 : tensor<32x32xbf16>
+}`);
+    const v = m.functions[0]!.ops[0]!.properties['cfg'];
+    assert.ok(v?.kind === 'dialect');
+    assert.equal(v.text, '#ttnn.some_config<tile,a=[1,2],note="x, y = z",grid=<(0,0),(1,1)>,r=#inner,4x4>');
+    assert.deepEqual(v.items, ['tile', 'a=[1,2]', 'note="x, y = z"', 'grid=<(0,0),(1,1)>', 'r=#inner', '4x4']);
+    assert.deepEqual(v.fields, { a: '[1,2]', note: '"x, y = z"', grid: '<(0,0),(1,1)>', r: '#inner' });
+    assert.equal(v.kernelCbs, undefined);
+  });
+
+  it('cuts the items of a dialect attribute past 20,000 characters where its text is cut', () => {
+    // 3,000 items `k0=100000`..: ~30 KB of text. The text stops after ~20,000 characters (mlir/print.ts budget); the
+    // items are its top-level parts, the last one possibly cut inside its group.
+    const body = Array.from({ length: 3000 }, (_, i) => `k${i} = <${100000 + i}>`).join(', ');
+    const m = mod(`func.func @f(%a: tensor<32x32xbf16>) -> tensor<32x32xbf16> {
+  %0 = "ttnn.abs"(%a) <{cfg = #ttnn.big_config<${body}>}> : (tensor<32x32xbf16>) -> tensor<32x32xbf16>
+  return %0 : tensor<32x32xbf16>
+}`);
+    const v = m.functions[0]!.ops[0]!.properties['cfg'];
+    assert.ok(v?.kind === 'dialect');
+    assert.ok(v.text.length > 20_000 && v.text.length < 20_100, `${v.text.length}`);
+    assert.ok(v.items.length > 1000 && v.items.length < 3000, `${v.items.length}`);
+    assert.equal(`#ttnn.big_config<${v.items.join(',')}>`, v.text);
+    assert.deepEqual(v.items, itemsFromText(v).items);
+    assert.equal(v.fields['k0'], '<100000>');
+  });
+
+  it('gives dialect values the items and fields the printed text splits into, on every corpus and thread file', () => {
+    let compared = 0;
+    const fixtures = path.resolve(__dirname, '../../fixtures');
+    const others = ['threads', 'estimate/generic'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(fixtures, dir))
+        .filter((name) => name.endsWith('.mlir'))
+        .map((name) => path.join(fixtures, dir, name)),
+    );
+    for (const file of [...allCorpusFiles(), ...others]) {
+      for (const v of dialectValues(mod(fs.readFileSync(file, 'utf8')))) {
+        const expected = itemsFromText(v);
+        assert.deepEqual(v.items, expected.items, `${file}: ${v.text.slice(0, 200)}`);
+        assert.deepEqual(v.fields, expected.fields, `${file}: ${v.text.slice(0, 200)}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 1000, `${compared} dialect values`);
+  });
+
   it('gives each op its label and the Python source its loc names, through #loc aliases of every shape', () => {
     // Expected values read off the locs below (MLIR's walk: a name before its child, fused parts left to right).
     const m = mod(`func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {

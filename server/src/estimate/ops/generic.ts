@@ -25,8 +25,7 @@
  *   [3] tt-mlir runtime/lib/ttnn/operations/generic/generic_op.cpp@19c86fc (a CB descriptor's buffer is the io tensor)
  */
 
-import { kernelCbDescriptors, type KernelCbDescriptor } from '../../ttnn/fromSyntax';
-import type { TtnnOp } from '../../ttnn/op';
+import type { KernelCbDescriptor, TtnnOp } from '../../ttnn/op';
 import { finishProgram, type CbSpec, type GroupSpec } from '../common';
 import type { CoreXY, EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -40,14 +39,19 @@ const CITES = {
 
 export function estimateGeneric(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const program = op.properties['program'];
-  if (program === undefined) return unmodeled(op.name, 'no program attribute');
+  if (program === undefined) return unmodeled(op.name, 'no program attribute (or one with a syntax error)');
   if (program.kind !== 'dialect')
     return unmodeled(
       op.name,
       `program descriptor not readable (${program.kind === 'other' ? program.text : program.kind})`,
     );
-  const programs = kernelCbDescriptors(program.text);
-  if (typeof programs === 'string') return unmodeled(op.name, programs);
+  const programs = program.kernelCbs;
+  if (programs === undefined)
+    return unmodeled(
+      op.name,
+      `the program attribute is #${program.name}, not a #ttnn.program or #ttnn.mesh_program_descriptor`,
+    );
+  if (typeof programs === 'string') return unmodeled(op.name, `program descriptor not readable: ${programs}`);
   let worst: OpEstimate | undefined;
   for (let i = 0; i < programs.length; i++) {
     const one = estimateProgram(op, ctx, programs[i]!, programs.length > 1 ? i : undefined);
