@@ -1222,6 +1222,32 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (all_dram_interleaved or blocks fit; no NonOptimizedReuse return)',
   },
+  'reduce-sum-fp32-chain': {
+    family: 'reduction',
+    pr: 43367,
+    // "Fix fast_reduce_nc for the test_sum_8d_tensor_dims fails when dim_8 > 8" (closes tt-metal #42500): description
+    // 2026-04-29, merged; tt-metal #43994 (2026-05-11) calls it recent work on ttnn::sum. Merge day not read.
+    mergedOn: '2026-05-06',
+    dateFrom: 'approx',
+    what: 'a bf16 ttnn.sum over more than one dim but not every dim (the "precision chain") keeps the stages between programs in Float32: fast_reduce_nc packs Float32 when another stage follows (its c_0 takes the input format, c_16 the output format), the W/H/HW stage after it reads Float32 and packs the bf16 result, and that HW stage keeps its W-reduced partial in Float32; before, every stage wrote the op\'s dtype',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 4355189454: fast_reduce_nc then reduce in the input dtype); reduce_op.cpp (index id 51830110482: W then H, both output_dtype); fast_reduce_nc_program_factory.cpp@03725f2 (one cb_data_format, the output's, for c_0 and c_16)",
+    after:
+      'tt-metal PR #43367 description; generic_reductions.cpp (index id 58269801046: chain_active, fast_nc_final_dtype FLOAT32 when H/W dims follow, sum_output_dtype BFLOAT16 on the last stage); reduce_op.cpp (index id 52685111089: keep_w_fp32 for a FLOAT32 input with a BFLOAT16 output); fast_reduce_nc_program_factory.cpp (index id 58522491129: input and output CB formats differ)',
+  },
+  'reduce-sum-hw-fp32-w-intermediate': {
+    family: 'reduction',
+    pr: 48578,
+    // "Fix sum HW reduction" (tt-metal #46472): description 2026-06-30, merged; a port's reduce_op.cpp names its merge
+    // commit 4eed5a8b8c7 (index id 54525225741). Merge day not read: a week after the description is assumed.
+    mergedOn: '2026-07-07',
+    dateFrom: 'approx',
+    what: "the multi-core HW sum of a bf16 tensor with fp32 accumulation (the compute config's, on by default) keeps the W-reduced partial in Float32 (the W program packs Float32 tiles, the H program reads them and packs bf16); before, the partial took the output dtype (max, min and mean unchanged)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 52685111089: keep_w_fp32 only for a FLOAT32 input with a BFLOAT16 output)',
+    after:
+      'tt-metal PR #48578 description; reduce_op.cpp (search index ids 54551941191, 57968691308: keep_w_fp32 = SUM and (that case or a BFLOAT16 input with fp32_dest_acc_en))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -18,7 +18,10 @@
  *       the external negation when they do not fit the free L1                                   [12]
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
- *       in L1); the larger program is reported                                                   [7]
+ *       in L1); the larger program is reported; the W result is Float32 for a bf16 sum with fp32 accumulation from
+ *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16]
+ *   scaler format: W two bf16 tiles, or for an f32 input from change point reduce-w-scaler-unread one Float32 tile
+ *       (4,096 B either way); H one bf16 tile, Float32 for an f32 input from that change point (approx)  [2][17]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
  *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
  *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation — gone from
@@ -27,7 +30,10 @@
  *       typecast to bf16 before it and back after it), H reduce, transpose back (each W/H stage is the op's own
  *       one-dim reduce, min's negation included), and before change point reduce-mean-multi-dim-scaler a mean over
  *       several dims ends with a ttnn::mul_sfpu unary program; with an L1 result the intermediates the largest
- *       program reads and writes are L1 tensors                                                [8][9][10][14][15]
+ *       program reads and writes are L1 tensors; from change point reduce-sum-fp32-chain a bf16 sum over more than
+ *       one dim but not every dim keeps Float32 between its programs (the precision chain: fast_reduce_nc results
+ *       Float32 but the last one when no H/W stage follows, its c_0 in the input's format; the W/H/HW stage reads
+ *       Float32 and packs the result's dtype)                                              [8][9][10][14][15][16]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -65,6 +71,12 @@
  *   [15] generic_reductions.cpp (index ids 6576833862, 4355189454: ttnn::mul_sfpu(inv_volume) after a multi-dim
  *       mean; 58269801046: scalar / reduced_volume on the first stage, PR #28869); the fast_reduce_nc Metal 2.0 port
  *       (index id 58522491129, PR #51086)
+ *   [16] PR #43367: generic_reductions.cpp (index id 58269801046: chain_active, fast_nc_final_dtype), reduce_op.cpp
+ *       (index id 52685111089: keep_w_fp32 for a Float32 input packed to bf16), fast_reduce_nc_program_factory.cpp
+ *       (index id 58522491129: input and output CB formats); PR #48578: reduce_op.cpp (index ids 54551941191,
+ *       57968691308: keep_w_fp32 also for a bf16 SUM with fp32_dest_acc_en)
+ *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
+ *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
  *
@@ -72,8 +84,8 @@
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
  *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
- *   tensor's typecasts around its transposes in newer builds and newer builds' fp32 chain between the stages of a
- *   bf16 multi-dim sum, PR #43367, not sized). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
+ *   tensor's typecasts around its transposes in newer builds not sized; the precision chain's fast_reduce_nc c_24 taken
+ *   as 03725f2 sizes it). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
  *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
  *   and the W reduce is 'approx' from change point reduce-w-scaler-unread (PR #33535, whose factory @2441aa2 is the
  *   last read with two bf16 tiles).
@@ -289,6 +301,8 @@ interface ReduceSplit {
   readonly units: number;
   readonly order: 'row' | 'col';
   readonly scalerPages: number;
+  /** The scaler CB's format: bf16, or Float32 for an f32 input in the factories read after reduce-w-scaler-unread. */
+  readonly scalerDtype: DataType;
   readonly citation: string;
   /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
   readonly negate?: (split: WorkSplit) => { inPages: number; outPages: number; scratchPages: number };
@@ -307,7 +321,7 @@ function reduceProgram(
   const neg = p.negate?.(split);
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: neg?.inPages ?? 2, pageBytes: tileBytes(input.dtype) },
-    { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes('bf16') },
+    { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes(p.scalerDtype) },
     { index: 3, role: 'output', nPages: neg?.outPages ?? 2, pageBytes: tileBytes(outDtype) },
   ];
   if (neg !== undefined)
@@ -356,6 +370,26 @@ function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: reado
   return tiles;
 }
 
+const CITE_REDUCE_W_F32_SCALER =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 two bf16 tiles, 4,096 B) and its later versions (search index ids 55227023945, 58135263952: c_2 one Float32 tile for a Float32 input, 4,096 B)';
+const CITE_REDUCE_H_F32_SCALER =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index id 52567424569, before PR #43752: c_0 2, c_2 1 tile, Float32 for a Float32 input, c_3 2 tiles); 049eabc has a bf16 scaler';
+const H_F32_SCALER_REASON =
+  "the H factory's scaler is one Float32 tile for an f32 input in the 2026 factory read (index id 52567424569) and bf16 at 049eabc; the change is placed at change point reduce-w-scaler-unread (the W scaler's rework, PR not identified): Float32 taken, an upper bound";
+
+/**
+ * The H reduce's scaler format: bf16 (reduce_op_multi_core_h_program_factory.cpp@049eabc), or Float32 for an f32 input
+ * from change point reduce-w-scaler-unread (the 2026 factory, index id 52567424569; the PR that changed it is not
+ * identified and is taken to be the W scaler's).
+ */
+function hScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
+  return input.dtype === 'f32' && atOrAfter(ctx, 'reduce-w-scaler-unread') ? 'f32' : 'bf16';
+}
+
+function withHScalerReason(approxReason: string, scaler: 'f32' | 'bf16'): string {
+  return scaler === 'f32' ? [approxReason, H_F32_SCALER_REASON].filter((r) => r !== '').join('; ') : approxReason;
+}
+
 const SCALER_UNREAD_REASON =
   "the W factory's scaler CB c_2 was read as two bf16 tiles up to PR #33535 (@2441aa2) and as one tile (Float32 for an f32 input) in later factories, the PR between not identified: two tiles kept (change point reduce-w-scaler-unread)";
 
@@ -382,17 +416,21 @@ function reduceW(
     return reduceWHeightSharded(op, ctx, input, output, approxReason, negate);
   const units = input.geometry.heightTilesTotal;
   // From change point reduce-w-scaler-unread the scaler CB may be one tile (the PR that made it so is not known): the
-  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx.
-  const reason = atOrAfter(ctx, 'reduce-w-scaler-unread')
-    ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ')
-    : approxReason;
+  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx. An f32 input needs
+  // neither: the old form's two bf16 tiles and the new form's one Float32 tile are both 4,096 B, so its figure stays
+  // exact (given as the newer form).
+  const unread = atOrAfter(ctx, 'reduce-w-scaler-unread');
+  const f32Scaler = unread && input.dtype === 'f32';
+  const reason =
+    unread && !f32Scaler ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ') : approxReason;
   return reduceProgram(op, ctx, input, outDtype, reason, {
     factory: 'ReduceMultiCoreWProgramFactory',
     factoryReason: `${units} tile rows`,
     units,
     order: 'row',
-    scalerPages: 2,
-    citation: CITE_REDUCE,
+    scalerPages: f32Scaler ? 1 : 2,
+    scalerDtype: f32Scaler ? 'f32' : 'bf16',
+    citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
     ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
   });
 }
@@ -437,13 +475,15 @@ function reduceH(
     const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
     if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
   }
-  return reduceProgram(op, ctx, input, outDtype, approxReason, {
+  const scaler = hScalerDtype(ctx, input);
+  return reduceProgram(op, ctx, input, outDtype, withHScalerReason(approxReason, scaler), {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
     units: columns,
     order: 'col',
     scalerPages: 1,
-    citation: CITE_REDUCE_H,
+    scalerDtype: scaler,
+    citation: scaler === 'f32' ? CITE_REDUCE_H_F32_SCALER : CITE_REDUCE_H,
     ...(negate !== undefined && {
       negate: (split: WorkSplit) => ({
         inPages: negate.chunkTiles,
@@ -559,7 +599,8 @@ function reduceHWidthSharded(
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const nc = input.geometry.heightTilesTotal / heightTiles;
   const shardWidthTiles = input.layout.shardShape[1];
-  const cbs = shardBoundReduceCbs(input, output, 'bf16');
+  const scaler = hScalerDtype(ctx, input);
+  const cbs = shardBoundReduceCbs(input, output, scaler);
   if (negate !== undefined) {
     const scratch = negate.fullColumn
       ? heightTiles * shardWidthTiles
@@ -576,8 +617,8 @@ function reduceHWidthSharded(
     factoryReason: `width-sharded input and result: ${nCores} shard cores, ${nc * shardWidthTiles} columns each`,
     groups: [{ name: 'shard cores', nCores, firstCore: [0, 0] }],
     cbs,
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
+    confidence: withHScalerReason(approxReason, scaler) === '' ? 'exact' : 'approx',
+    approxReason: withHScalerReason(approxReason, scaler),
     citations: negate !== undefined ? [CITE_REDUCE_H_SHARDED, CITE_MIN] : [CITE_REDUCE_H_SHARDED],
   });
 }
@@ -585,7 +626,13 @@ function reduceHWidthSharded(
 /**
  * HW reduce [CITE_REDUCE_HW]: an input of one tile runs the single-core HW factory; a larger one runs the W reduce,
  * whose result (last dim 1, the output's dtype and memory config) the H reduce then reduces. The largest program is
- * reported; the W result, when in L1, is live through both and is listed as an intermediate.
+ * reported; the W result, when in L1, is live through both and is listed as an intermediate. The W result is Float32
+ * instead [CITE_HW_FP32_PARTIAL] when the caller says so (`fp32Partial`: the end of a bf16 sum's precision chain,
+ * change point reduce-sum-fp32-chain) or, from change point reduce-sum-hw-fp32-w-intermediate, for a bf16 sum with
+ * fp32 accumulation (the compute config's, on by default in ttnn's reduce).
+ * Worked example (reduction.test.ts): sum over dims 2, 3 of 1x1x64x1024 bf16 in a 2026-08 build: W reduce of the 2
+ * tile rows into Float32, c_0 2·2,048 + c_2 2·2,048 + c_3 2·4,096 = 16,384 B; H reduce of the 1x1x64x1 Float32 partial,
+ * c_0 2·4,096 + c_2 one Float32 tile 4,096 + c_3 2·2,048 = 16,384 B.
  */
 function reduceHw(
   op: TtnnOp,
@@ -594,6 +641,7 @@ function reduceHw(
   output: ResolvedTensor,
   approxReason: string,
   negate?: Negate,
+  fp32Partial = false,
 ): OpEstimateResult {
   if (input.geometry.nPages <= 1)
     return finishProgram({
@@ -622,7 +670,15 @@ function reduceHw(
   const { inSpec, outSpec } = specs;
   const rank = input.logical.length;
   const wDims = [...input.logical.slice(0, rank - 1), 1];
-  const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: output.dtype });
+  const keepWFp32 =
+    fp32Partial ||
+    (negate === undefined &&
+      op.name === 'ttnn.sum' &&
+      input.dtype === 'bf16' &&
+      (fp32DestAccFromConfig(op) ?? true) &&
+      atOrAfter(ctx, 'reduce-sum-hw-fp32-w-intermediate'));
+  const wDtype: DataType = keepWFp32 ? 'f32' : output.dtype;
+  const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: wDtype });
   const wResult = resolveTensor(wSpec, 'W-reduce result');
   if (typeof wResult === 'string') return unmodeled(op.name, wResult);
   const wOp = stepOp(op, op.name, [inSpec], [wSpec], { ...op.properties });
@@ -637,10 +693,15 @@ function reduceHw(
       "min over H and W: the H stage's negate CBs exceed the free L1; the fallback inside the W-then-H chain was not read",
     );
   const steps: Step[] = [
-    { label: 'reduce W', result: reduceW(wOp, ctx, input, output.dtype, approxReason, negate) },
+    {
+      label: keepWFp32 ? 'reduce W (Float32 partial)' : 'reduce W',
+      result: reduceW(wOp, ctx, input, wDtype, approxReason, negate),
+    },
     { label: 'reduce H', result: hResult },
   ];
-  const res = largestStep(op, ctx, steps, { citations: [CITE_REDUCE_HW] });
+  const res = largestStep(op, ctx, steps, {
+    citations: keepWFp32 ? [CITE_REDUCE_HW, CITE_HW_FP32_PARTIAL] : [CITE_REDUCE_HW],
+  });
   if (res.kind !== 'estimate') return res;
   const wL1 =
     wSpec.layout.kind === 'layout' && wSpec.layout.bufferType === 'l1'
@@ -655,6 +716,12 @@ function reduceHw(
     ],
   };
 }
+
+const CITE_FP32_CHAIN =
+  'tt-metal PR #43367; ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 58269801046: chain_active = Sum, BFLOAT16, 1 < dims < rank; fast_nc_final_dtype FLOAT32 when H/W dims follow, inner fast_nc stages FLOAT32; the last stage packs BFLOAT16); fast_reduce_nc_program_factory.cpp (index id 58522491129: c_0 in the input format, c_16 in the output format)';
+
+const CITE_HW_FP32_PARTIAL =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 52685111089, PR #43367: keep_w_fp32 for a FLOAT32 input packed to BFLOAT16; index ids 54551941191, 57968691308, PR #48578: also a BFLOAT16 SUM with fp32_dest_acc_en, on by default)';
 
 const CITE_REDUCE_ND =
   "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 58269801046: reduce_nd_loop from the last reduced dim to the first, a dim below H transposed to H with transpose(i, -2), the H reduce, transposed back, every intermediate in the op's memory config)";
@@ -706,14 +773,22 @@ function reduceFrontDims(
     (input.dtype === 'bf16' || input.dtype === 'bfp_bf8') &&
     front.length > 0 &&
     atOrAfter(ctx, 'reduce-sum-front-dims-fast-nc');
+  // The bf16 sum's precision chain [CITE_FP32_CHAIN]: over more than one dim but not every dim, the stages between
+  // programs are Float32 from change point reduce-sum-fp32-chain; only the last stage packs the result's dtype.
+  const chain =
+    fastNc &&
+    input.dtype === 'bf16' &&
+    dims.length > 1 &&
+    dims.length < rank &&
+    atOrAfter(ctx, 'reduce-sum-fp32-chain');
   const stages: ReduceStage[] = [];
   let cur: TensorSpec = inSpec;
   let curDims = [...input.logical];
   const typecasts = new Set<TransposeStages['typecast']>();
   let meanMul = false;
   // A spec of the op's placement (output memory config and dtype, tiled) with other dims.
-  const interm = (d: readonly number[]): TensorSpec =>
-    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
+  const interm = (d: readonly number[], dtype: DataType = outDtype): TensorSpec =>
+    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype });
   const props = { ...op.properties };
   const reduceStage = (label: string, which: 'W' | 'H', from: TensorSpec, fromDims: number[]): TensorSpec | string => {
     const d = which === 'W' ? rank - 1 : rank - 2;
@@ -729,10 +804,12 @@ function reduceFrontDims(
     return to;
   };
   if (fastNc) {
+    const lastFront = front[0];
     for (const d of [...front].reverse()) {
       const toDims = [...curDims];
       toDims[d] = 1;
-      const to = interm(toDims);
+      // In the chain every fast_reduce_nc result is Float32 but the last one when no H/W stage follows.
+      const to = interm(toDims, chain && (d !== lastFront || hw.length > 0) ? 'f32' : outDtype);
       const result = fastReduceNc(stepOp(op, 'ttnn.sum', [cur], [to], props), ctx, d);
       stages.push({
         step: { label: `fast_reduce_nc dim ${d}`, result },
@@ -751,7 +828,15 @@ function reduceFrontDims(
       const to = interm(toDims);
       const hwResult = resolveTensor(to, 'HW result');
       if (typeof hwResult === 'string') return unmodeled(op.name, hwResult);
-      const result = reduceHw(stepOp(op, op.name, [cur], [to], props), ctx, resolved, hwResult, approxReason);
+      const result = reduceHw(
+        stepOp(op, op.name, [cur], [to], props),
+        ctx,
+        resolved,
+        hwResult,
+        approxReason,
+        undefined,
+        chain,
+      );
       stages.push({ step: { label: 'reduce HW', result }, inSpec: cur, outSpec: to });
     } else if (hw.length === 1) {
       const next = reduceStage(
@@ -805,7 +890,7 @@ function reduceFrontDims(
   const last = stages[stages.length - 1];
   if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
   const path = fastNc
-    ? 'sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)'
+    ? `sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)${chain ? '; Float32 between the stages (change point reduce-sum-fp32-chain)' : ''}`
     : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back${meanMul ? ', then the mean scaled by ttnn::mul_sfpu (builds before change point reduce-mean-multi-dim-scaler)' : ''}`;
   const res = largestStep(
     op,
@@ -817,6 +902,7 @@ function reduceFrontDims(
       citations: [
         CITE_REDUCE_ND,
         ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
+        ...(chain ? [CITE_FP32_CHAIN] : []),
         ...(typecasts.has('sized') ? [CITE_TRANSPOSE_TYPECAST] : []),
         ...(meanMul ? [CITE_MEAN_MUL_SFPU] : []),
       ],
@@ -980,8 +1066,11 @@ function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimate
   const t = tileBytes(output.dtype);
   const fp32 = fp32DestAccFromConfig(op) ?? true;
   const ported = atOrAfter(ctx, 'reduce-fast-nc-no-accumulator-cb');
+  // @03725f2 sizes c_0 in the output's format (one cb_data_format); from PR #43367, whose Float32 chain makes input and
+  // output formats differ, c_0 takes the input's (index id 58522491129). They differ only inside that chain.
+  const inTile = input.dtype !== output.dtype && atOrAfter(ctx, 'reduce-sum-fp32-chain') ? tileBytes(input.dtype) : t;
   const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
+    { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: inTile },
     { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
     { index: 16, role: 'output', nPages: 2, pageBytes: t },
   ];
@@ -996,7 +1085,9 @@ function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimate
     confidence: 'approx',
     approxReason: ported
       ? 'fast_reduce_nc read at its Metal 2.0 port (search index id 58522491129), whose merge day is approximate'
-      : 'fast_reduce_nc read at 03725f2',
+      : output.dtype === 'f32' && input.dtype !== 'f32'
+        ? "fast_reduce_nc read at 03725f2; a Float32 result's c_24 is taken as 03725f2 sizes it (two output tiles with fp32 accumulation): the factory of the precision chain (PR #43367) was not read"
+        : 'fast_reduce_nc read at 03725f2',
     citations: [ported ? CITE_FAST_NC_METAL2 : CITE_FAST_NC, CITE.workSplit],
   });
 }
