@@ -1248,6 +1248,21 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #48578 description; reduce_op.cpp (search index ids 54551941191, 57968691308: keep_w_fp32 = SUM and (that case or a BFLOAT16 input with fp32_dest_acc_en))',
   },
+  'reduce-transpose-bfp8-sharded-typecast': {
+    family: 'reduction',
+    pr: 42155,
+    // "#41555: Extend universal input support for transpose": description 2026-04-15, Copilot review 2026-04-24, merged
+    // (tt-metal #40407 lists transpose's universal I/O as done by 2026-07-15). Every stored transpose.cpp with its
+    // is_native_transpose_sharding gate typecasts a sharded BFLOAT8_B input; every one without keeps the sharded
+    // exception. Merge day not read. Only the reductions' transposes size these typecasts (ops/permute.ts sizes none).
+    mergedOn: '2026-04-28',
+    dateFrom: 'approx',
+    what: 'transpose_impl typecasts a sharded BFLOAT8_B input to BFLOAT16 (and the result back) for every transpose but CN and WH, as it does an interleaved one; before, a sharded bfp8 input went to the transpose as it was',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp (search index ids 4817610124, 3300451315, 266949320: typecast = BFLOAT8_B and not CN/WH and !is_sharded())',
+    after:
+      'tt-metal PR #42155 description; transpose.cpp (search index ids 53838080203, 54569650189: typecast = BFLOAT8_B and not CN/WH; is_native_transpose_sharding routes other sharded inputs through the interleaved factories)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

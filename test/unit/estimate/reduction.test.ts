@@ -707,3 +707,54 @@ describe('estimate/reduction: Float32 scalers after change point reduce-w-scaler
     assert.match(after.approxReason, /reduce-w-scaler-unread/);
   });
 });
+
+/**
+ * transpose.cpp's BFLOAT8_B typecasts around a reduction's HC transpose for a sharded input: before tt-metal PR #42155
+ * (change point reduce-transpose-bfp8-sharded-typecast, ≈2026-04-28; index ids 4817610124, 3300451315, 266949320) a
+ * sharded bfp8 tensor went to the transpose as it was; from it (index ids 53838080203, 54569650189) it is typecast to
+ * bf16 and back like an interleaved one.
+ */
+describe('estimate/reduction: a sharded bfp8 input to a transposed reduction', () => {
+  // max over dim 1 of 1x8x64x64 bfp8 height-sharded on 2 cores (1x8x64x64 = 512 rows → 256-row shards of 2 tiles),
+  // result DRAM interleaved: transpose dim 1 to H (from the sharded input), the H reduce, transpose back (from the
+  // interleaved reduced tensor, always between typecasts).
+  const max = (date: string) =>
+    est(
+      estimateOp(
+        op(
+          'ttnn.max',
+          [tensor([1, 8, 64, 64], { dtype: 'bfp_bf8', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] })],
+          [tensor([1, 1, 64, 64], { dtype: 'bfp_bf8' })],
+          { keep_dim: KEEP, dim_arg: ints(1) },
+        ),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('before PR #42155 (2026-04-01): the first transpose takes the sharded bfp8 tensor directly: unmodeled', () => {
+    // The sharded HC transpose of a BFLOAT8_B tensor (no typecast) is not modeled by ops/permute.ts, so the reduction
+    // says so rather than giving a figure.
+    const r = estimateOp(
+      op(
+        'ttnn.max',
+        [tensor([1, 8, 64, 64], { dtype: 'bfp_bf8', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] })],
+        [tensor([1, 1, 64, 64], { dtype: 'bfp_bf8' })],
+        { keep_dim: KEEP, dim_arg: ints(1) },
+      ),
+      whContext({ ttMetalDate: '2026-04-01' }),
+    );
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(JSON.stringify(r), /transpose dim 1 to H: dtype bfp_bf8/);
+  });
+
+  it('from PR #42155 (2026-05-01): the sharded input is typecast to bf16 first, 7 programs', () => {
+    // The typecast of the sharded input keeps its shards (TypecastShardedProgramFactory, its CBs tensor-backed); then
+    // the bf16 HC transpose and the typecast back to bfp8: 3 + 1 + 3 = 7 programs. The H reduce of the bfp8
+    // 1x64x(8→32)x64 is still the largest: c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 = 6,400 B.
+    const e = max('2026-05-01');
+    assert.match(e.factoryReason, /7 programs run in turn/);
+    assert.match(e.factoryReason, /typecast to bf16 \(dim 1 to H\): TypecastShardedProgramFactory/);
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 6_400);
+  });
+});

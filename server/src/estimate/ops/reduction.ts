@@ -27,7 +27,8 @@
  *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation — gone from
  *       change point reduce-fast-nc-no-accumulator-cb — c_16 2 tiles), then W/H/HW over the rest; otherwise, from
  *       the last reduced dim: W / H reduce, or transpose(d, −2) (HC transpose or permute; a bfp8 tensor of rank ≤ 4
- *       typecast to bf16 before it and back after it), H reduce, transpose back (each W/H stage is the op's own
+ *       typecast to bf16 before it and back after it, a sharded one from change point
+ *       reduce-transpose-bfp8-sharded-typecast), H reduce, transpose back (each W/H stage is the op's own
  *       one-dim reduce, min's negation included), and before change point reduce-mean-multi-dim-scaler a mean over
  *       several dims ends with a ttnn::mul_sfpu unary program; with an L1 result the intermediates the largest
  *       program reads and writes are L1 tensors; from change point reduce-sum-fp32-chain a bf16 sum over more than
@@ -83,8 +84,7 @@
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
  *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
- *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
- *   tensor's typecasts around its transposes in newer builds not sized; the precision chain's fast_reduce_nc c_24 taken
+ *   every reduction over dims outside the last two (transpose and permute factories approximate; the precision chain's fast_reduce_nc c_24 taken
  *   as 03725f2 sizes it). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
  *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
  *   and the W reduce is 'approx' from change point reduce-w-scaler-unread (PR #33535, whose factory @2441aa2 is the
@@ -898,7 +898,7 @@ function reduceFrontDims(
     stages.map((s) => s.step),
     {
       confidence: 'approx',
-      approxReason: `${path}; the transpose/permute factories are sized approximately${typecasts.has('unsized') ? "; a sharded bfp8 tensor's typecasts around its transposes (newer builds) are not sized" : ''}`,
+      approxReason: `${path}; the transpose/permute factories are sized approximately`,
       citations: [
         CITE_REDUCE_ND,
         ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
@@ -952,21 +952,23 @@ function withStageIntermediates(
 const CITE_MEAN_MUL_SFPU =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862, 4355189454: reduce_nd_loop(use_reduce_type = false), then ttnn::mul_sfpu(inv_volume, output_tensor, memory_config)); removed by PR #28869';
 const CITE_TRANSPOSE_TYPECAST =
-  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: a BFLOAT8_B input to any transpose but CN and WH is typecast to BFLOAT16 first and the result back to BFLOAT8_B; rank > 4 goes to permute before it) and its 2024-25 versions (search index ids 4817610124, 3300451315: the same, sharded inputs excepted)';
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: a BFLOAT8_B input to any transpose but CN and WH is typecast to BFLOAT16 first and the result back to BFLOAT8_B; rank > 4 goes to permute before it) and its 2024-25 versions (search index ids 4817610124, 3300451315, 266949320: the same, sharded inputs excepted; from PR #42155, index ids 53838080203, 54569650189, sharded inputs too)';
 
 /** The programs of one transpose(d, −2) of a reduction and the tensor it leaves. */
 interface TransposeStages {
   readonly stages: ReduceStage[];
   readonly out: TensorSpec;
-  /** Whether bfp8 typecasts go around the transpose: sized, or (a sharded tensor, newer builds) not sized. */
-  readonly typecast: 'none' | 'sized' | 'unsized';
+  /** Whether bfp8 typecasts go around the transpose. */
+  readonly typecast: 'none' | 'sized';
 }
 
 /**
  * transpose(d, −2) of `from` into `toDims` in the op's memory config [CITE_TRANSPOSE_ND], the transposed tensor keeping
  * `from`'s dtype. A bfp8 tensor of rank ≤ 4 is typecast to bf16 first (in its own memory config) and the transposed
  * result back to bfp8, since the HC and NH transposes take no BFLOAT8_B [CITE_TRANSPOSE_TYPECAST]: three programs. A
- * sharded bfp8 tensor skipped the typecasts before some 2025 build; the typecast-free programs are sized for it.
+ * sharded bfp8 tensor skipped the typecasts (the sharded transpose took BFLOAT8_B) before change point
+ * reduce-transpose-bfp8-sharded-typecast (tt-metal PR #42155's universal-input transpose_impl); from it, it is typecast
+ * like an interleaved one, the typecasts keeping its memory config.
  */
 function transposeStages(
   op: TtnnOp,
@@ -984,7 +986,12 @@ function transposeStages(
   const to = specWith(outSpec, { dims: toDims, pageLayout: 'tile', dtype: fromDtype });
   const inOf = (spec: TensorSpec): TensorSpec | undefined => (spec === inSpec ? undefined : spec);
   const bfp8 = rank <= 4 && fromDtype === 'bfp_bf8';
-  if (!bfp8 || (fromLayout !== undefined && isSharded(fromLayout)))
+  const shardedBfp8Direct =
+    bfp8 &&
+    fromLayout !== undefined &&
+    isSharded(fromLayout) &&
+    !atOrAfter(ctx, 'reduce-transpose-bfp8-sharded-typecast');
+  if (!bfp8 || shardedBfp8Direct)
     return {
       stages: [
         {
@@ -994,7 +1001,7 @@ function transposeStages(
         },
       ],
       out: to,
-      typecast: bfp8 ? 'unsized' : 'none',
+      typecast: 'none',
     };
   const fromBf16 = specWith(from, { dtype: 'bf16' });
   const toBf16 = specWith(to, { dtype: 'bf16' });
