@@ -1263,6 +1263,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #42155 description; transpose.cpp (search index ids 53838080203, 54569650189: typecast = BFLOAT8_B and not CN/WH; is_native_transpose_sharding routes other sharded inputs through the interleaved factories)',
   },
+  'reduce-row-major-dense-path': {
+    family: 'reduction',
+    pr: 44249,
+    // "Feature: RowMajor support for ttnn.mean": review threads to 2026-05-22, merged; tt-metal #45303 (2026-05-27)
+    // describes the dense row-major path as in place for SUM (AVG as SUM with a 1/N scaler). Merge day not read.
+    mergedOn: '2026-05-25',
+    dateFrom: 'approx',
+    what: "a row-major BFLOAT16/FLOAT32 sum or mean runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; max and min keep the tilize path (tt-metal #45303)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
+    after:
+      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp (search index ids 55567414509, 55102485151); tt-metal issue #45303',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

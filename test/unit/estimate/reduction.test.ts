@@ -758,3 +758,26 @@ describe('estimate/reduction: a sharded bfp8 input to a transposed reduction', (
     assert.equal(e.cbBytesPerCore, 6_400);
   });
 });
+
+describe('estimate/reduction: a row-major input', () => {
+  // reduce_op.cpp (index ids 96151051, 51830110482): tilize_with_val_padding into the input's memory config, then the
+  // tile reduce. (100, 256, 1, 2) bf16 row-major in L1, over the last dim: 25,600 tiles over 64 banks = 400 · 2,048 =
+  // 819,200 B per core of tilized input, live during the reduce.
+  const rmIn = tensor([100, 256, 1, 2], { page: 'row_major', buffer: 'l1' });
+  const rmOut = tensor([100, 256, 1, 1], { page: 'row_major', buffer: 'l1' });
+  const reduce = (name: string, date: string) =>
+    estimateOp(op(name, [rmIn], [rmOut], { keep_dim: KEEP, dim_arg: ints(3) }), whContext({ ttMetalDate: date }));
+
+  it('max: the tilized copy is an L1 intermediate of 819,200 B per core, before and after PR #44249', () => {
+    for (const date of ['2025-11-17', '2026-06-15']) {
+      const e = est(reduce('ttnn.max', date));
+      assert.equal(e.l1IntermediateBytesPerCore, 819_200, date);
+    }
+  });
+
+  it('sum from PR #44249 (2026-06-15): the dense row-major path, unmodeled; before it the tilize path', () => {
+    assert.equal(est(reduce('ttnn.sum', '2026-05-01')).l1IntermediateBytesPerCore, 819_200);
+    const after = reduce('ttnn.sum', '2026-06-15');
+    assert.equal(after.kind, 'unmodeled');
+  });
+});

@@ -79,7 +79,9 @@
  *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
  *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
  *
- * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
+ * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
+ *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
+ *   reduce-row-major-dense-path a row-major bf16/f32 sum or mean runs the dense row-major factories: unmodeled.
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
@@ -1183,6 +1185,16 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
+  const dtype = inSpec.layout.kind === 'layout' ? inSpec.layout.dtype : undefined;
+  if (
+    (op.name === 'ttnn.sum' || op.name === 'ttnn.mean') &&
+    (dtype === 'bf16' || dtype === 'f32') &&
+    atOrAfter(ctx, 'reduce-row-major-dense-path')
+  )
+    return unmodeled(
+      op.name,
+      "a row-major bf16/f32 sum or mean runs tt-metal PR #44249's dense row-major reduce factories (row slabs staged and tilized inside the kernel, no tilized copy of the input), which are not modeled (change point reduce-row-major-dense-path)",
+    );
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
   steps.push(t.step);
@@ -1193,10 +1205,38 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx),
   });
   if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
-  return largestStep(op, ctx, steps, {
+  const res = largestStep(op, ctx, steps, {
     confidence: 'approx',
     approxReason: 'row-major input: tilize → reduce → untilize program sequence',
+    citations: [CITE_RM_TILIZE],
   });
+  return withTilizedInput(res, t.to, ctx);
+}
+
+const CITE_RM_TILIZE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051 (2025) and 51830110482 (2026): tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()) before the reduce); tt-metal #32546 (2025-11-17: ttnn.mean of a row-major (1000, 256, 1, 2) L1 tensor requests 500 MB of L1)';
+
+/**
+ * A row-major input is tilized into the input's own memory config (reduce_op.cpp: tilize_with_val_padding with
+ * input.memory_config(), [CITE_RM_TILIZE]): in L1 interleaved, that padded tiled copy is an L1 tensor while the reduce
+ * runs. A tall-thin row-major tensor grows by its padding: tt-metal #32546's (1000, 256, 1, 2) bf16 input is 1,024,000
+ * B of data but 1000·256 tiles of 2,048 B = 524,288,000 B tiled ("500 MB", 512x), 8,192,000 B on each of 64 banks.
+ */
+function withTilizedInput(res: OpEstimateResult, tilized: TensorSpec, ctx: EstimateContext): OpEstimateResult {
+  if (res.kind !== 'estimate') return res;
+  if (tilized.layout.kind !== 'layout' || tilized.shape.kind !== 'known') return res;
+  if (tilized.layout.bufferType !== 'l1' || isSharded(tilized.layout)) return res;
+  const bytes = l1Footprint(tilized.shape.dims, tilized.layout, ctx.device)?.bytesPerCore ?? 0;
+  if (bytes === 0) return res;
+  const live: L1Intermediate[] = [
+    ...(res.l1Intermediates ?? []),
+    {
+      role: 'tilized input (tilize_with_val_padding in the input memory config)',
+      bytesPerCore: bytes,
+      liveDuringProgram: true,
+    },
+  ];
+  return { ...res, l1IntermediateBytesPerCore: live.reduce((n, x) => n + x.bytesPerCore, 0), l1Intermediates: live };
 }
 
 const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';
