@@ -1185,15 +1185,10 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
-  const dtype = inSpec.layout.kind === 'layout' ? inSpec.layout.dtype : undefined;
-  if (
-    (op.name === 'ttnn.sum' || op.name === 'ttnn.mean') &&
-    (dtype === 'bf16' || dtype === 'f32') &&
-    atOrAfter(ctx, 'reduce-row-major-dense-path')
-  )
+  if (runsDenseRowMajorReduce(op, inSpec, outSpec) && atOrAfter(ctx, 'reduce-row-major-dense-path'))
     return unmodeled(
       op.name,
-      "a row-major bf16/f32 sum or mean runs tt-metal PR #44249's dense row-major reduce factories (row slabs staged and tilized inside the kernel, no tilized copy of the input), which are not modeled (change point reduce-row-major-dense-path)",
+      `a row-major bf16/f32 sum or mean over W or H of a rank-4 interleaved tensor runs tt-metal PR #44249's dense row-major reduce factories (row slabs staged and tilized inside the kernel, no tilized copy of the input), which are not modeled (change point reduce-row-major-dense-path; ${CITE_RM_DENSE})`,
     );
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
@@ -1212,6 +1207,27 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   });
   return withTilizedInput(res, t.to, ctx);
 }
+
+/**
+ * Whether reduce_op.cpp's dense row-major path takes the reduce [CITE_RM_DENSE]: a row-major BFLOAT16/FLOAT32 input of
+ * rank 4, input and output interleaved, SUM or AVG (sum, mean), over W or H alone; HW, other dims, max and min tilize.
+ */
+function runsDenseRowMajorReduce(op: TtnnOp, inSpec: TensorSpec, outSpec: TensorSpec): boolean {
+  if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return false;
+  if (inSpec.layout.kind !== 'layout' || outSpec.layout.kind !== 'layout' || inSpec.shape.kind !== 'known')
+    return false;
+  const { dtype } = inSpec.layout;
+  if (dtype !== 'bf16' && dtype !== 'f32') return false;
+  if (isSharded(inSpec.layout) || isSharded(outSpec.layout)) return false;
+  const rank = inSpec.shape.dims.length;
+  if (rank !== 4) return false;
+  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
+  const dimKind = reduceDimOf(dims, rank);
+  return dimKind === 'W' || dimKind === 'H';
+}
+
+const CITE_RM_DENSE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 57968691308: rm_base_eligible = ROW_MAJOR, rank 4, input and output INTERLEAVED, BFLOAT16/FLOAT32, AVG or SUM; use_rm_dense for W or H); PR #44249';
 
 const CITE_RM_TILIZE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051 (2025) and 51830110482 (2026): tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()) before the reduce); tt-metal #32546 (2025-11-17: ttnn.mean of a row-major (1000, 256, 1, 2) L1 tensor requests 500 MB of L1)';
