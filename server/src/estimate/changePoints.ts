@@ -1225,6 +1225,60 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@b20ac21 (all_dram_interleaved or blocks fit; no NonOptimizedReuse return)',
   },
+  'reduce-sum-fp32-chain': {
+    family: 'reduction',
+    pr: 43367,
+    // "Fix fast_reduce_nc for the test_sum_8d_tensor_dims fails when dim_8 > 8" (closes tt-metal #42500): description
+    // 2026-04-29, merged; tt-metal #43994 (2026-05-11) calls it recent work on ttnn::sum. Merge day not read.
+    mergedOn: '2026-05-06',
+    dateFrom: 'approx',
+    what: 'a bf16 ttnn.sum over more than one dim but not every dim (the "precision chain") keeps the stages between programs in Float32: fast_reduce_nc packs Float32 when another stage follows (its c_0 takes the input format, c_16 the output format), the W/H/HW stage after it reads Float32 and packs the bf16 result, and that HW stage keeps its W-reduced partial in Float32; before, every stage wrote the op\'s dtype',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 4355189454: fast_reduce_nc then reduce in the input dtype); reduce_op.cpp (index id 51830110482: W then H, both output_dtype); fast_reduce_nc_program_factory.cpp@03725f2 (one cb_data_format, the output's, for c_0 and c_16)",
+    after:
+      'tt-metal PR #43367 description; generic_reductions.cpp (index id 58269801046: chain_active, fast_nc_final_dtype FLOAT32 when H/W dims follow, sum_output_dtype BFLOAT16 on the last stage); reduce_op.cpp (index id 52685111089: keep_w_fp32 for a FLOAT32 input with a BFLOAT16 output); fast_reduce_nc_program_factory.cpp (index id 58522491129: input and output CB formats differ)',
+  },
+  'reduce-sum-hw-fp32-w-intermediate': {
+    family: 'reduction',
+    pr: 48578,
+    // "Fix sum HW reduction" (tt-metal #46472): description 2026-06-30, merged; a port's reduce_op.cpp names its merge
+    // commit 4eed5a8b8c7 (index id 54525225741). Merge day not read: a week after the description is assumed.
+    mergedOn: '2026-07-07',
+    dateFrom: 'approx',
+    what: "the multi-core HW sum of a bf16 tensor with fp32 accumulation (the compute config's, on by default) keeps the W-reduced partial in Float32 (the W program packs Float32 tiles, the H program reads them and packs bf16); before, the partial took the output dtype (max, min and mean unchanged)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 52685111089: keep_w_fp32 only for a FLOAT32 input with a BFLOAT16 output)',
+    after:
+      'tt-metal PR #48578 description; reduce_op.cpp (search index ids 54551941191, 57968691308: keep_w_fp32 = SUM and (that case or a BFLOAT16 input with fp32_dest_acc_en))',
+  },
+  'reduce-transpose-bfp8-sharded-typecast': {
+    family: 'reduction',
+    pr: 42155,
+    // "#41555: Extend universal input support for transpose": description 2026-04-15, Copilot review 2026-04-24, merged
+    // (tt-metal #40407 lists transpose's universal I/O as done by 2026-07-15). Every stored transpose.cpp with its
+    // is_native_transpose_sharding gate typecasts a sharded BFLOAT8_B input; every one without keeps the sharded
+    // exception. Merge day not read. Only the reductions' transposes size these typecasts (ops/permute.ts sizes none).
+    mergedOn: '2026-04-28',
+    dateFrom: 'approx',
+    what: 'transpose_impl typecasts a sharded BFLOAT8_B input to BFLOAT16 (and the result back) for every transpose but CN and WH, as it does an interleaved one; before, a sharded bfp8 input went to the transpose as it was',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp (search index ids 4817610124, 3300451315, 266949320: typecast = BFLOAT8_B and not CN/WH and !is_sharded())',
+    after:
+      'tt-metal PR #42155 description; transpose.cpp (search index ids 53838080203, 54569650189: typecast = BFLOAT8_B and not CN/WH; is_native_transpose_sharding routes other sharded inputs through the interleaved factories)',
+  },
+  'reduce-row-major-dense-path': {
+    family: 'reduction',
+    pr: 44249,
+    // "Feature: RowMajor support for ttnn.mean": review threads to 2026-05-22, merged; tt-metal #45303 (2026-05-27)
+    // describes the dense row-major path as in place for SUM (AVG as SUM with a 1/N scaler). Merge day not read.
+    mergedOn: '2026-05-25',
+    dateFrom: 'approx',
+    what: "a row-major BFLOAT16/FLOAT32 sum or mean runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; max and min keep the tilize path (tt-metal #45303)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
+    after:
+      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp (search index ids 55567414509, 55102485151); tt-metal issue #45303',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

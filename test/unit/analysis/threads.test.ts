@@ -495,9 +495,16 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(first, 'this op');
     });
     it('after tt-metal PR #43820 (2026-05, whole-image avg_pool2d → one pool_sum): fits, sized as a reduction', () => {
-      const { op } = deviceOp({ ...avg1433, date: '2026-06-01' });
+      const { op } = deviceOp({ ...avg1433, date: '2026-05-15' });
       assert.equal(op.overflow, undefined);
       assert.ok(op.estimate.kind === 'estimate' && /pool_sum/.test(op.estimate.factoryReason));
+    });
+    it('from tt-metal PR #44249 the row-major pool_sum runs the dense row-major H reduce: unmodeled, never "fits"', () => {
+      // reduce_op.cpp (index id 57968691308): a rank-4 row-major bf16 SUM over H with interleaved input and output takes
+      // the dense row-major factories, which are not modeled (change point reduce-row-major-dense-path).
+      const { op } = deviceOp({ ...avg1433, date: '2026-06-01' });
+      assert.equal(op.estimate.kind, 'unmodeled');
+      assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /reduce-row-major-dense-path/);
     });
   });
 

@@ -538,3 +538,246 @@ describe('estimate/reduction: dims outside the last two', () => {
     );
   });
 });
+
+/**
+ * Float32 between the stages of a bf16 sum. tt-metal PR #43367 (change point reduce-sum-fp32-chain, ≈2026-05-06):
+ * generic_reductions.cpp's precision chain (a bf16 sum over more than one dim but not every dim) has fast_reduce_nc
+ * pack Float32 when a stage follows (its c_0 in the input's format, c_16 in the output's; c_24 two output tiles with
+ * fp32 accumulation as fast_reduce_nc_program_factory.cpp@03725f2 sizes it), and the W/H/HW stage after it reads
+ * Float32 and packs bf16, an HW stage keeping its W partial in Float32 (reduce_op.cpp, index id 52685111089). tt-metal
+ * PR #48578 (change point reduce-sum-hw-fp32-w-intermediate, ≈2026-07-07): every multi-core HW sum of a bf16 tensor with
+ * fp32 accumulation keeps the W partial in Float32 (index ids 54551941191, 57968691308). The H factory's scaler is one
+ * Float32 tile for a Float32 input in the 2026 factory (index id 52567424569). Tile bytes: bf16 2,048, f32 4,096.
+ */
+describe('estimate/reduction: Float32 between the stages of a bf16 sum', () => {
+  const sumHw = (date: string, extra: Record<string, unknown> = {}, result = dram([1, 1, 1, 1])) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 64, 1024])], [result], { keep_dim: KEEP, dim_arg: ints(2, 3), ...extra }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('HW sum before PR #48578 (2026-07-01): the W partial is bf16; the W reduce (12,288 B) is reported', () => {
+    // 64 input tiles → W then H. W: NC·Ht = 2 tile rows, c_0 2·2,048 + c_2 2·2,048 (the two-tile bound of change point
+    // reduce-w-scaler-unread) + c_3 2·2,048 = 12,288 B; H of the 1x1x64x1 bf16 partial: 2·2,048 + 2,048 + 2·2,048 =
+    // 10,240 B.
+    const e = sumHw('2026-07-01');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.match(
+      e.factoryReason,
+      /reduce W: ReduceMultiCoreWProgramFactory 12288 B; reduce H: ReduceMultiCoreHProgramFactory 10240 B/,
+    );
+  });
+
+  it('HW sum from PR #48578 (2026-08-01): the W partial is Float32, both programs 16,384 B', () => {
+    // W into Float32: c_0 2·2,048 + c_2 2·2,048 + c_3 2·4,096 = 16,384 B. H of the Float32 partial: c_0 2·4,096 +
+    // c_2 one Float32 tile 4,096 + c_3 2·2,048 = 16,384 B (ties go to the later program).
+    const e = sumHw('2026-08-01');
+    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.match(
+      e.factoryReason,
+      /reduce W \(Float32 partial\): ReduceMultiCoreWProgramFactory 16384 B; reduce H: ReduceMultiCoreHProgramFactory 16384 B/,
+    );
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('HW sum from PR #48578 with an L1 result: the Float32 partial is the L1 tensor (4,096 B, 2,048 B before)', () => {
+    // The 1x1x64x1 partial has 2 tiles over 64 banks: one tile per core, 4,096 B Float32 (2,048 B bf16 before).
+    assert.equal(sumHw('2026-08-01', {}, l1([1, 1, 1, 1])).l1IntermediateBytesPerCore, 4_096);
+    assert.equal(sumHw('2026-07-01', {}, l1([1, 1, 1, 1])).l1IntermediateBytesPerCore, 2_048);
+  });
+
+  it('HW sum from PR #48578 with fp32 accumulation off, and an HW mean: the partial stays bf16', () => {
+    // keep_w_fp32 needs fp32_dest_acc_en for a bf16 input, and SUM (mean is AVG): 12,288 B as before.
+    assert.equal(sumHw('2026-08-01', { compute_config: computeConfig(false) }).cbBytesPerCore, 12_288);
+    const mean = est(
+      estimateOp(
+        op('ttnn.mean', [dram([1, 1, 64, 1024])], [dram([1, 1, 1, 1])], { keep_dim: KEEP, dim_arg: ints(2, 3) }),
+        whContext({ ttMetalDate: '2026-08-01' }),
+      ),
+    );
+    assert.equal(mean.cbBytesPerCore, 12_288);
+  });
+
+  const sumC_W = (date: string) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 2, 64, 1024])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(1, 3) }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('a sum over dims 1 and 3 before PR #43367 (2026-04-01): every stage bf16', () => {
+    // fast_reduce_nc over dim 1 (2 long: granularity 2): c_0 4·2,048 = 8,192 + c_1 2,048 + c_16 2·2,048 = 4,096 + c_24
+    // one Float32 tile 4,096 = 18,432 B; the W reduce of 1x1x64x1024 bf16: 12,288 B. Reported 18,432 B.
+    const e = sumC_W('2026-04-01');
+    assert.equal(e.factory, 'FastReduceNCProgramFactory');
+    assert.equal(e.cbBytesPerCore, 18_432);
+  });
+
+  it('the same sum from PR #43367 (2026-06-01): fast_reduce_nc packs Float32 and the W reduce reads it', () => {
+    // fast_reduce_nc into Float32: c_0 4 bf16 input tiles 8,192 + c_1 2,048 + c_16 2·4,096 = 8,192 + c_24 2·4,096 =
+    // 8,192 → 26,624 B; the W reduce of the Float32 1x1x64x1024 into bf16: c_0 2·4,096 + c_2 one Float32 tile 4,096 +
+    // c_3 2·2,048 = 16,384 B. Reported 26,624 B.
+    const e = sumC_W('2026-06-01');
+    assert.equal(e.factory, 'FastReduceNCProgramFactory');
+    assert.equal(e.cbBytesPerCore, 26_624);
+    assert.match(e.factoryReason, /reduce W: ReduceMultiCoreWProgramFactory 16384 B/);
+    assert.match(e.approxReason, /reduce-sum-fp32-chain/);
+    // From change point reduce-fast-nc-no-accumulator-cb (2026-08-15) c_24 is gone: 8,192 + 2,048 + 8,192 = 18,432 B.
+    assert.equal(sumC_W('2026-08-15').cbBytesPerCore, 18_432);
+  });
+
+  it('a bf16 sum over every dim is not in the chain (its stages stay bf16) in a 2026-06 build', () => {
+    // generic_reductions.cpp skips the chain when dims cover every axis: 2x3x64x64, dim 1 first (granularity 3):
+    // c_0 6·2,048 + 2,048 + 2·2,048 + 4,096 = 22,528 B, as before PR #43367.
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 3, 64, 64])], [dram([1, 1, 1, 1])], { keep_dim: KEEP }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 22_528);
+    assert.doesNotMatch(e.approxReason, /reduce-sum-fp32-chain/);
+  });
+
+  it('a chain ending in HW keeps the W partial Float32 already from PR #43367 (2026-06-01)', () => {
+    // sum over dims 0, 2, 3 of 2x1x64x1024 bf16: fast_reduce_nc over dim 0 into Float32 (26,624 B as above); the HW
+    // stage of the Float32 1x1x64x1024 into bf16: W into a Float32 partial, c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 =
+    // 20,480 B; H 2·4,096 + 4,096 + 2·2,048 = 16,384 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([2, 1, 64, 1024])], [dram([1, 1, 1, 1])], { keep_dim: KEEP, dim_arg: ints(0, 2, 3) }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 26_624);
+    assert.match(e.factoryReason, /reduce HW: ReduceMultiCoreWProgramFactory 20480 B/);
+  });
+});
+
+describe('estimate/reduction: Float32 scalers after change point reduce-w-scaler-unread', () => {
+  it('an f32 W reduce stays exact: two bf16 scaler tiles and one Float32 tile are both 4,096 B', () => {
+    // sum over W of 1x1x64x1024 f32: c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 = 20,480 B in both forms.
+    const sumW = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.sum', [dram([1, 1, 64, 1024], 'f32')], [dram([1, 1, 64, 1], 'f32')], {
+            keep_dim: KEEP,
+            dim_arg: ints(3),
+          }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    const before = sumW('2025-11-27');
+    const after = sumW('2026-03-01');
+    assert.equal(before.cbBytesPerCore, 20_480);
+    assert.equal(after.cbBytesPerCore, 20_480);
+    assert.equal(after.confidence, 'exact');
+    assert.deepEqual(
+      after.cbs.map((c) => [c.cbIndex, c.nPages, c.pageBytes]),
+      [
+        ['c_0', 2, 4_096],
+        ['c_2', 1, 4_096],
+        ['c_3', 2, 4_096],
+      ],
+    );
+  });
+
+  it("an f32 H reduce takes the 2026 factory's Float32 scaler tile (approx) after it", () => {
+    // mean over dim 2 of 1x1x3136x256 f32: 2·4,096 + 2,048 + 2·4,096 = 18,432 B exact before; 2·4,096 + 4,096 +
+    // 2·4,096 = 20,480 B after, approx.
+    const meanH = (date: string) =>
+      est(
+        estimateOp(
+          op('ttnn.mean', [dram([1, 1, 3136, 256], 'f32')], [dram([1, 1, 1, 256], 'f32')], {
+            keep_dim: KEEP,
+            dim_arg: ints(2),
+          }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+    const before = meanH('2025-11-27');
+    assert.equal(before.cbBytesPerCore, 18_432);
+    assert.equal(before.confidence, 'exact');
+    const after = meanH('2026-03-01');
+    assert.equal(after.cbBytesPerCore, 20_480);
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason, /reduce-w-scaler-unread/);
+  });
+});
+
+/**
+ * transpose.cpp's BFLOAT8_B typecasts around a reduction's HC transpose for a sharded input: before tt-metal PR #42155
+ * (change point reduce-transpose-bfp8-sharded-typecast, ≈2026-04-28; index ids 4817610124, 3300451315, 266949320) a
+ * sharded bfp8 tensor went to the transpose as it was; from it (index ids 53838080203, 54569650189) it is typecast to
+ * bf16 and back like an interleaved one.
+ */
+describe('estimate/reduction: a sharded bfp8 input to a transposed reduction', () => {
+  // max over dim 1 of 1x8x64x64 bfp8 height-sharded on 2 cores (1x8x64x64 = 512 rows → 256-row shards of 2 tiles),
+  // result DRAM interleaved: transpose dim 1 to H (from the sharded input), the H reduce, transpose back (from the
+  // interleaved reduced tensor, always between typecasts).
+  const max = (date: string) =>
+    est(
+      estimateOp(
+        op(
+          'ttnn.max',
+          [tensor([1, 8, 64, 64], { dtype: 'bfp_bf8', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] })],
+          [tensor([1, 1, 64, 64], { dtype: 'bfp_bf8' })],
+          { keep_dim: KEEP, dim_arg: ints(1) },
+        ),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('before PR #42155 (2026-04-01): the first transpose takes the sharded bfp8 tensor directly: unmodeled', () => {
+    // The sharded HC transpose of a BFLOAT8_B tensor (no typecast) is not modeled by ops/permute.ts, so the reduction
+    // says so rather than giving a figure.
+    const r = estimateOp(
+      op(
+        'ttnn.max',
+        [tensor([1, 8, 64, 64], { dtype: 'bfp_bf8', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] })],
+        [tensor([1, 1, 64, 64], { dtype: 'bfp_bf8' })],
+        { keep_dim: KEEP, dim_arg: ints(1) },
+      ),
+      whContext({ ttMetalDate: '2026-04-01' }),
+    );
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(JSON.stringify(r), /transpose dim 1 to H: dtype bfp_bf8/);
+  });
+
+  it('from PR #42155 (2026-05-01): the sharded input is typecast to bf16 first, 7 programs', () => {
+    // The typecast of the sharded input keeps its shards (TypecastShardedProgramFactory, its CBs tensor-backed); then
+    // the bf16 HC transpose and the typecast back to bfp8: 3 + 1 + 3 = 7 programs. The H reduce of the bfp8
+    // 1x64x(8→32)x64 is still the largest: c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 = 6,400 B.
+    const e = max('2026-05-01');
+    assert.match(e.factoryReason, /7 programs run in turn/);
+    assert.match(e.factoryReason, /typecast to bf16 \(dim 1 to H\): TypecastShardedProgramFactory/);
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(e.cbBytesPerCore, 6_400);
+  });
+});
+
+describe('estimate/reduction: a row-major input', () => {
+  // reduce_op.cpp (index ids 96151051, 51830110482): tilize_with_val_padding into the input's memory config, then the
+  // tile reduce. (100, 256, 1, 2) bf16 row-major in L1, over the last dim: 25,600 tiles over 64 banks = 400 · 2,048 =
+  // 819,200 B per core of tilized input, live during the reduce.
+  const rmIn = tensor([100, 256, 1, 2], { page: 'row_major', buffer: 'l1' });
+  const rmOut = tensor([100, 256, 1, 1], { page: 'row_major', buffer: 'l1' });
+  const reduce = (name: string, date: string) =>
+    estimateOp(op(name, [rmIn], [rmOut], { keep_dim: KEEP, dim_arg: ints(3) }), whContext({ ttMetalDate: date }));
+
+  it('max: the tilized copy is an L1 intermediate of 819,200 B per core, before and after PR #44249', () => {
+    for (const date of ['2025-11-17', '2026-06-15']) {
+      const e = est(reduce('ttnn.max', date));
+      assert.equal(e.l1IntermediateBytesPerCore, 819_200, date);
+    }
+  });
+
+  it('sum from PR #44249 (2026-06-15): the dense row-major path, unmodeled; before it the tilize path', () => {
+    assert.equal(est(reduce('ttnn.sum', '2026-05-01')).l1IntermediateBytesPerCore, 819_200);
+    const after = reduce('ttnn.sum', '2026-06-15');
+    assert.equal(after.kind, 'unmodeled');
+  });
+});

@@ -18,16 +18,23 @@
  *       the external negation when they do not fit the free L1                                   [12]
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
- *       in L1); the larger program is reported                                                   [7]
+ *       in L1); the larger program is reported; the W result is Float32 for a bf16 sum with fp32 accumulation from
+ *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16]
+ *   scaler format: W two bf16 tiles, or for an f32 input from change point reduce-w-scaler-unread one Float32 tile
+ *       (4,096 B either way); H one bf16 tile, Float32 for an f32 input from that change point (approx)  [2][17]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
  *       largest reported; a bf16/bfp8 sum from change point reduce-sum-front-dims-fast-nc: fast_reduce_nc per dim
  *       below H (c_0 2·granularity, c_1 1 bf16, c_24 1 Float32 with the default fp32 accumulation — gone from
  *       change point reduce-fast-nc-no-accumulator-cb — c_16 2 tiles), then W/H/HW over the rest; otherwise, from
  *       the last reduced dim: W / H reduce, or transpose(d, −2) (HC transpose or permute; a bfp8 tensor of rank ≤ 4
- *       typecast to bf16 before it and back after it), H reduce, transpose back (each W/H stage is the op's own
+ *       typecast to bf16 before it and back after it, a sharded one from change point
+ *       reduce-transpose-bfp8-sharded-typecast), H reduce, transpose back (each W/H stage is the op's own
  *       one-dim reduce, min's negation included), and before change point reduce-mean-multi-dim-scaler a mean over
  *       several dims ends with a ttnn::mul_sfpu unary program; with an L1 result the intermediates the largest
- *       program reads and writes are L1 tensors                                                [8][9][10][14][15]
+ *       program reads and writes are L1 tensors; from change point reduce-sum-fp32-chain a bf16 sum over more than
+ *       one dim but not every dim keeps Float32 between its programs (the precision chain: fast_reduce_nc results
+ *       Float32 but the last one when no H/W stage follows, its c_0 in the input's format; the W/H/HW stage reads
+ *       Float32 and packs the result's dtype)                                              [8][9][10][14][15][16]
  *   (split_work_to_cores over the compute grid)
  *
  * References:
@@ -65,15 +72,22 @@
  *   [15] generic_reductions.cpp (index ids 6576833862, 4355189454: ttnn::mul_sfpu(inv_volume) after a multi-dim
  *       mean; 58269801046: scalar / reduced_volume on the first stage, PR #28869); the fast_reduce_nc Metal 2.0 port
  *       (index id 58522491129, PR #51086)
+ *   [16] PR #43367: generic_reductions.cpp (index id 58269801046: chain_active, fast_nc_final_dtype), reduce_op.cpp
+ *       (index id 52685111089: keep_w_fp32 for a Float32 input packed to bf16), fast_reduce_nc_program_factory.cpp
+ *       (index id 58522491129: input and output CB formats); PR #48578: reduce_op.cpp (index ids 54551941191,
+ *       57968691308: keep_w_fp32 also for a bf16 SUM with fp32_dest_acc_en)
+ *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
+ *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
  *
- * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported).
+ * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
+ *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
+ *   reduce-row-major-dense-path a row-major bf16/f32 sum or mean runs the dense row-major factories: unmodeled.
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
  *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
- *   every reduction over dims outside the last two (transpose and permute factories approximate; a sharded bfp8
- *   tensor's typecasts around its transposes in newer builds and newer builds' fp32 chain between the stages of a
- *   bf16 multi-dim sum, PR #43367, not sized). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
+ *   every reduction over dims outside the last two (transpose and permute factories approximate; the precision chain's fast_reduce_nc c_24 taken
+ *   as 03725f2 sizes it). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
  *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
  *   and the W reduce is 'approx' from change point reduce-w-scaler-unread (PR #33535, whose factory @2441aa2 is the
  *   last read with two bf16 tiles).
@@ -289,6 +303,8 @@ interface ReduceSplit {
   readonly units: number;
   readonly order: 'row' | 'col';
   readonly scalerPages: number;
+  /** The scaler CB's format: bf16, or Float32 for an f32 input in the factories read after reduce-w-scaler-unread. */
+  readonly scalerDtype: DataType;
   readonly citation: string;
   /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
   readonly negate?: (split: WorkSplit) => { inPages: number; outPages: number; scratchPages: number };
@@ -307,7 +323,7 @@ function reduceProgram(
   const neg = p.negate?.(split);
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: neg?.inPages ?? 2, pageBytes: tileBytes(input.dtype) },
-    { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes('bf16') },
+    { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes(p.scalerDtype) },
     { index: 3, role: 'output', nPages: neg?.outPages ?? 2, pageBytes: tileBytes(outDtype) },
   ];
   if (neg !== undefined)
@@ -356,6 +372,26 @@ function hNegateScratchTiles(negate: Negate, heightTiles: number, perCore: reado
   return tiles;
 }
 
+const CITE_REDUCE_W_F32_SCALER =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 two bf16 tiles, 4,096 B) and its later versions (search index ids 55227023945, 58135263952: c_2 one Float32 tile for a Float32 input, 4,096 B)';
+const CITE_REDUCE_H_F32_SCALER =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index id 52567424569, before PR #43752: c_0 2, c_2 1 tile, Float32 for a Float32 input, c_3 2 tiles); 049eabc has a bf16 scaler';
+const H_F32_SCALER_REASON =
+  "the H factory's scaler is one Float32 tile for an f32 input in the 2026 factory read (index id 52567424569) and bf16 at 049eabc; the change is placed at change point reduce-w-scaler-unread (the W scaler's rework, PR not identified): Float32 taken, an upper bound";
+
+/**
+ * The H reduce's scaler format: bf16 (reduce_op_multi_core_h_program_factory.cpp@049eabc), or Float32 for an f32 input
+ * from change point reduce-w-scaler-unread (the 2026 factory, index id 52567424569; the PR that changed it is not
+ * identified and is taken to be the W scaler's).
+ */
+function hScalerDtype(ctx: EstimateContext, input: ResolvedTensor): 'f32' | 'bf16' {
+  return input.dtype === 'f32' && atOrAfter(ctx, 'reduce-w-scaler-unread') ? 'f32' : 'bf16';
+}
+
+function withHScalerReason(approxReason: string, scaler: 'f32' | 'bf16'): string {
+  return scaler === 'f32' ? [approxReason, H_F32_SCALER_REASON].filter((r) => r !== '').join('; ') : approxReason;
+}
+
 const SCALER_UNREAD_REASON =
   "the W factory's scaler CB c_2 was read as two bf16 tiles up to PR #33535 (@2441aa2) and as one tile (Float32 for an f32 input) in later factories, the PR between not identified: two tiles kept (change point reduce-w-scaler-unread)";
 
@@ -382,17 +418,21 @@ function reduceW(
     return reduceWHeightSharded(op, ctx, input, output, approxReason, negate);
   const units = input.geometry.heightTilesTotal;
   // From change point reduce-w-scaler-unread the scaler CB may be one tile (the PR that made it so is not known): the
-  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx.
-  const reason = atOrAfter(ctx, 'reduce-w-scaler-unread')
-    ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ')
-    : approxReason;
+  // two bf16 tiles are kept, an upper bound for a bf16/bfp8 input, and the estimate is approx. An f32 input needs
+  // neither: the old form's two bf16 tiles and the new form's one Float32 tile are both 4,096 B, so its figure stays
+  // exact (given as the newer form).
+  const unread = atOrAfter(ctx, 'reduce-w-scaler-unread');
+  const f32Scaler = unread && input.dtype === 'f32';
+  const reason =
+    unread && !f32Scaler ? [approxReason, SCALER_UNREAD_REASON].filter((r) => r !== '').join('; ') : approxReason;
   return reduceProgram(op, ctx, input, outDtype, reason, {
     factory: 'ReduceMultiCoreWProgramFactory',
     factoryReason: `${units} tile rows`,
     units,
     order: 'row',
-    scalerPages: 2,
-    citation: CITE_REDUCE,
+    scalerPages: f32Scaler ? 1 : 2,
+    scalerDtype: f32Scaler ? 'f32' : 'bf16',
+    citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
     ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
   });
 }
@@ -437,13 +477,15 @@ function reduceH(
     const scratch = hNegateScratchTiles(negate, heightTiles, unitsPerCoreGroups(split, columns));
     if (2 * scratch * tileBytes(outDtype) > maxL1Space(ctx)) return 'negate CBs do not fit';
   }
-  return reduceProgram(op, ctx, input, outDtype, approxReason, {
+  const scaler = hScalerDtype(ctx, input);
+  return reduceProgram(op, ctx, input, outDtype, withHScalerReason(approxReason, scaler), {
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `${columns} tile columns (NC·Wt)`,
     units: columns,
     order: 'col',
     scalerPages: 1,
-    citation: CITE_REDUCE_H,
+    scalerDtype: scaler,
+    citation: scaler === 'f32' ? CITE_REDUCE_H_F32_SCALER : CITE_REDUCE_H,
     ...(negate !== undefined && {
       negate: (split: WorkSplit) => ({
         inPages: negate.chunkTiles,
@@ -559,7 +601,8 @@ function reduceHWidthSharded(
   const heightTiles = rank >= 2 ? Math.max(1, Math.ceil(input.logical[rank - 2]! / 32)) : 1;
   const nc = input.geometry.heightTilesTotal / heightTiles;
   const shardWidthTiles = input.layout.shardShape[1];
-  const cbs = shardBoundReduceCbs(input, output, 'bf16');
+  const scaler = hScalerDtype(ctx, input);
+  const cbs = shardBoundReduceCbs(input, output, scaler);
   if (negate !== undefined) {
     const scratch = negate.fullColumn
       ? heightTiles * shardWidthTiles
@@ -576,8 +619,8 @@ function reduceHWidthSharded(
     factoryReason: `width-sharded input and result: ${nCores} shard cores, ${nc * shardWidthTiles} columns each`,
     groups: [{ name: 'shard cores', nCores, firstCore: [0, 0] }],
     cbs,
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
+    confidence: withHScalerReason(approxReason, scaler) === '' ? 'exact' : 'approx',
+    approxReason: withHScalerReason(approxReason, scaler),
     citations: negate !== undefined ? [CITE_REDUCE_H_SHARDED, CITE_MIN] : [CITE_REDUCE_H_SHARDED],
   });
 }
@@ -585,7 +628,13 @@ function reduceHWidthSharded(
 /**
  * HW reduce [CITE_REDUCE_HW]: an input of one tile runs the single-core HW factory; a larger one runs the W reduce,
  * whose result (last dim 1, the output's dtype and memory config) the H reduce then reduces. The largest program is
- * reported; the W result, when in L1, is live through both and is listed as an intermediate.
+ * reported; the W result, when in L1, is live through both and is listed as an intermediate. The W result is Float32
+ * instead [CITE_HW_FP32_PARTIAL] when the caller says so (`fp32Partial`: the end of a bf16 sum's precision chain,
+ * change point reduce-sum-fp32-chain) or, from change point reduce-sum-hw-fp32-w-intermediate, for a bf16 sum with
+ * fp32 accumulation (the compute config's, on by default in ttnn's reduce).
+ * Worked example (reduction.test.ts): sum over dims 2, 3 of 1x1x64x1024 bf16 in a 2026-08 build: W reduce of the 2
+ * tile rows into Float32, c_0 2·2,048 + c_2 2·2,048 + c_3 2·4,096 = 16,384 B; H reduce of the 1x1x64x1 Float32 partial,
+ * c_0 2·4,096 + c_2 one Float32 tile 4,096 + c_3 2·2,048 = 16,384 B.
  */
 function reduceHw(
   op: TtnnOp,
@@ -594,6 +643,7 @@ function reduceHw(
   output: ResolvedTensor,
   approxReason: string,
   negate?: Negate,
+  fp32Partial = false,
 ): OpEstimateResult {
   if (input.geometry.nPages <= 1)
     return finishProgram({
@@ -622,7 +672,15 @@ function reduceHw(
   const { inSpec, outSpec } = specs;
   const rank = input.logical.length;
   const wDims = [...input.logical.slice(0, rank - 1), 1];
-  const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: output.dtype });
+  const keepWFp32 =
+    fp32Partial ||
+    (negate === undefined &&
+      op.name === 'ttnn.sum' &&
+      input.dtype === 'bf16' &&
+      (fp32DestAccFromConfig(op) ?? true) &&
+      atOrAfter(ctx, 'reduce-sum-hw-fp32-w-intermediate'));
+  const wDtype: DataType = keepWFp32 ? 'f32' : output.dtype;
+  const wSpec = specWith(outSpec, { dims: wDims, pageLayout: 'tile', dtype: wDtype });
   const wResult = resolveTensor(wSpec, 'W-reduce result');
   if (typeof wResult === 'string') return unmodeled(op.name, wResult);
   const wOp = stepOp(op, op.name, [inSpec], [wSpec], { ...op.properties });
@@ -637,10 +695,15 @@ function reduceHw(
       "min over H and W: the H stage's negate CBs exceed the free L1; the fallback inside the W-then-H chain was not read",
     );
   const steps: Step[] = [
-    { label: 'reduce W', result: reduceW(wOp, ctx, input, output.dtype, approxReason, negate) },
+    {
+      label: keepWFp32 ? 'reduce W (Float32 partial)' : 'reduce W',
+      result: reduceW(wOp, ctx, input, wDtype, approxReason, negate),
+    },
     { label: 'reduce H', result: hResult },
   ];
-  const res = largestStep(op, ctx, steps, { citations: [CITE_REDUCE_HW] });
+  const res = largestStep(op, ctx, steps, {
+    citations: keepWFp32 ? [CITE_REDUCE_HW, CITE_HW_FP32_PARTIAL] : [CITE_REDUCE_HW],
+  });
   if (res.kind !== 'estimate') return res;
   const wL1 =
     wSpec.layout.kind === 'layout' && wSpec.layout.bufferType === 'l1'
@@ -655,6 +718,12 @@ function reduceHw(
     ],
   };
 }
+
+const CITE_FP32_CHAIN =
+  'tt-metal PR #43367; ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 58269801046: chain_active = Sum, BFLOAT16, 1 < dims < rank; fast_nc_final_dtype FLOAT32 when H/W dims follow, inner fast_nc stages FLOAT32; the last stage packs BFLOAT16); fast_reduce_nc_program_factory.cpp (index id 58522491129: c_0 in the input format, c_16 in the output format)';
+
+const CITE_HW_FP32_PARTIAL =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 52685111089, PR #43367: keep_w_fp32 for a FLOAT32 input packed to BFLOAT16; index ids 54551941191, 57968691308, PR #48578: also a BFLOAT16 SUM with fp32_dest_acc_en, on by default)';
 
 const CITE_REDUCE_ND =
   "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 58269801046: reduce_nd_loop from the last reduced dim to the first, a dim below H transposed to H with transpose(i, -2), the H reduce, transposed back, every intermediate in the op's memory config)";
@@ -706,14 +775,22 @@ function reduceFrontDims(
     (input.dtype === 'bf16' || input.dtype === 'bfp_bf8') &&
     front.length > 0 &&
     atOrAfter(ctx, 'reduce-sum-front-dims-fast-nc');
+  // The bf16 sum's precision chain [CITE_FP32_CHAIN]: over more than one dim but not every dim, the stages between
+  // programs are Float32 from change point reduce-sum-fp32-chain; only the last stage packs the result's dtype.
+  const chain =
+    fastNc &&
+    input.dtype === 'bf16' &&
+    dims.length > 1 &&
+    dims.length < rank &&
+    atOrAfter(ctx, 'reduce-sum-fp32-chain');
   const stages: ReduceStage[] = [];
   let cur: TensorSpec = inSpec;
   let curDims = [...input.logical];
   const typecasts = new Set<TransposeStages['typecast']>();
   let meanMul = false;
   // A spec of the op's placement (output memory config and dtype, tiled) with other dims.
-  const interm = (d: readonly number[]): TensorSpec =>
-    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype: outDtype });
+  const interm = (d: readonly number[], dtype: DataType = outDtype): TensorSpec =>
+    specWith(outSpec, { dims: d, pageLayout: 'tile', dtype });
   const props = { ...op.properties };
   const reduceStage = (label: string, which: 'W' | 'H', from: TensorSpec, fromDims: number[]): TensorSpec | string => {
     const d = which === 'W' ? rank - 1 : rank - 2;
@@ -729,10 +806,12 @@ function reduceFrontDims(
     return to;
   };
   if (fastNc) {
+    const lastFront = front[0];
     for (const d of [...front].reverse()) {
       const toDims = [...curDims];
       toDims[d] = 1;
-      const to = interm(toDims);
+      // In the chain every fast_reduce_nc result is Float32 but the last one when no H/W stage follows.
+      const to = interm(toDims, chain && (d !== lastFront || hw.length > 0) ? 'f32' : outDtype);
       const result = fastReduceNc(stepOp(op, 'ttnn.sum', [cur], [to], props), ctx, d);
       stages.push({
         step: { label: `fast_reduce_nc dim ${d}`, result },
@@ -751,7 +830,15 @@ function reduceFrontDims(
       const to = interm(toDims);
       const hwResult = resolveTensor(to, 'HW result');
       if (typeof hwResult === 'string') return unmodeled(op.name, hwResult);
-      const result = reduceHw(stepOp(op, op.name, [cur], [to], props), ctx, resolved, hwResult, approxReason);
+      const result = reduceHw(
+        stepOp(op, op.name, [cur], [to], props),
+        ctx,
+        resolved,
+        hwResult,
+        approxReason,
+        undefined,
+        chain,
+      );
       stages.push({ step: { label: 'reduce HW', result }, inSpec: cur, outSpec: to });
     } else if (hw.length === 1) {
       const next = reduceStage(
@@ -805,7 +892,7 @@ function reduceFrontDims(
   const last = stages[stages.length - 1];
   if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
   const path = fastNc
-    ? 'sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)'
+    ? `sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)${chain ? '; Float32 between the stages (change point reduce-sum-fp32-chain)' : ''}`
     : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back${meanMul ? ', then the mean scaled by ttnn::mul_sfpu (builds before change point reduce-mean-multi-dim-scaler)' : ''}`;
   const res = largestStep(
     op,
@@ -813,10 +900,11 @@ function reduceFrontDims(
     stages.map((s) => s.step),
     {
       confidence: 'approx',
-      approxReason: `${path}; the transpose/permute factories are sized approximately${typecasts.has('unsized') ? "; a sharded bfp8 tensor's typecasts around its transposes (newer builds) are not sized" : ''}`,
+      approxReason: `${path}; the transpose/permute factories are sized approximately`,
       citations: [
         CITE_REDUCE_ND,
         ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
+        ...(chain ? [CITE_FP32_CHAIN] : []),
         ...(typecasts.has('sized') ? [CITE_TRANSPOSE_TYPECAST] : []),
         ...(meanMul ? [CITE_MEAN_MUL_SFPU] : []),
       ],
@@ -866,21 +954,23 @@ function withStageIntermediates(
 const CITE_MEAN_MUL_SFPU =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862, 4355189454: reduce_nd_loop(use_reduce_type = false), then ttnn::mul_sfpu(inv_volume, output_tensor, memory_config)); removed by PR #28869';
 const CITE_TRANSPOSE_TYPECAST =
-  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: a BFLOAT8_B input to any transpose but CN and WH is typecast to BFLOAT16 first and the result back to BFLOAT8_B; rank > 4 goes to permute before it) and its 2024-25 versions (search index ids 4817610124, 3300451315: the same, sharded inputs excepted)';
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_impl: a BFLOAT8_B input to any transpose but CN and WH is typecast to BFLOAT16 first and the result back to BFLOAT8_B; rank > 4 goes to permute before it) and its 2024-25 versions (search index ids 4817610124, 3300451315, 266949320: the same, sharded inputs excepted; from PR #42155, index ids 53838080203, 54569650189, sharded inputs too)';
 
 /** The programs of one transpose(d, −2) of a reduction and the tensor it leaves. */
 interface TransposeStages {
   readonly stages: ReduceStage[];
   readonly out: TensorSpec;
-  /** Whether bfp8 typecasts go around the transpose: sized, or (a sharded tensor, newer builds) not sized. */
-  readonly typecast: 'none' | 'sized' | 'unsized';
+  /** Whether bfp8 typecasts go around the transpose. */
+  readonly typecast: 'none' | 'sized';
 }
 
 /**
  * transpose(d, −2) of `from` into `toDims` in the op's memory config [CITE_TRANSPOSE_ND], the transposed tensor keeping
  * `from`'s dtype. A bfp8 tensor of rank ≤ 4 is typecast to bf16 first (in its own memory config) and the transposed
  * result back to bfp8, since the HC and NH transposes take no BFLOAT8_B [CITE_TRANSPOSE_TYPECAST]: three programs. A
- * sharded bfp8 tensor skipped the typecasts before some 2025 build; the typecast-free programs are sized for it.
+ * sharded bfp8 tensor skipped the typecasts (the sharded transpose took BFLOAT8_B) before change point
+ * reduce-transpose-bfp8-sharded-typecast (tt-metal PR #42155's universal-input transpose_impl); from it, it is typecast
+ * like an interleaved one, the typecasts keeping its memory config.
  */
 function transposeStages(
   op: TtnnOp,
@@ -898,7 +988,12 @@ function transposeStages(
   const to = specWith(outSpec, { dims: toDims, pageLayout: 'tile', dtype: fromDtype });
   const inOf = (spec: TensorSpec): TensorSpec | undefined => (spec === inSpec ? undefined : spec);
   const bfp8 = rank <= 4 && fromDtype === 'bfp_bf8';
-  if (!bfp8 || (fromLayout !== undefined && isSharded(fromLayout)))
+  const shardedBfp8Direct =
+    bfp8 &&
+    fromLayout !== undefined &&
+    isSharded(fromLayout) &&
+    !atOrAfter(ctx, 'reduce-transpose-bfp8-sharded-typecast');
+  if (!bfp8 || shardedBfp8Direct)
     return {
       stages: [
         {
@@ -908,7 +1003,7 @@ function transposeStages(
         },
       ],
       out: to,
-      typecast: bfp8 ? 'unsized' : 'none',
+      typecast: 'none',
     };
   const fromBf16 = specWith(from, { dtype: 'bf16' });
   const toBf16 = specWith(to, { dtype: 'bf16' });
@@ -980,8 +1075,11 @@ function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimate
   const t = tileBytes(output.dtype);
   const fp32 = fp32DestAccFromConfig(op) ?? true;
   const ported = atOrAfter(ctx, 'reduce-fast-nc-no-accumulator-cb');
+  // @03725f2 sizes c_0 in the output's format (one cb_data_format); from PR #43367, whose Float32 chain makes input and
+  // output formats differ, c_0 takes the input's (index id 58522491129). They differ only inside that chain.
+  const inTile = input.dtype !== output.dtype && atOrAfter(ctx, 'reduce-sum-fp32-chain') ? tileBytes(input.dtype) : t;
   const cbs: CbSpec[] = [
-    { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: t },
+    { index: 0, role: 'input', nPages: 2 * granularity, pageBytes: inTile },
     { index: 1, role: 'zero (bf16)', nPages: 1, pageBytes: tileBytes('bf16') },
     { index: 16, role: 'output', nPages: 2, pageBytes: t },
   ];
@@ -996,7 +1094,9 @@ function fastReduceNc(op: TtnnOp, ctx: EstimateContext, dim: number): OpEstimate
     confidence: 'approx',
     approxReason: ported
       ? 'fast_reduce_nc read at its Metal 2.0 port (search index id 58522491129), whose merge day is approximate'
-      : 'fast_reduce_nc read at 03725f2',
+      : output.dtype === 'f32' && input.dtype !== 'f32'
+        ? "fast_reduce_nc read at 03725f2; a Float32 result's c_24 is taken as 03725f2 sizes it (two output tiles with fp32 accumulation): the factory of the precision chain (PR #43367) was not read"
+        : 'fast_reduce_nc read at 03725f2',
     citations: [ported ? CITE_FAST_NC_METAL2 : CITE_FAST_NC, CITE.workSplit],
   });
 }
@@ -1085,6 +1185,11 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
+  if (runsDenseRowMajorReduce(op, inSpec, outSpec) && atOrAfter(ctx, 'reduce-row-major-dense-path'))
+    return unmodeled(
+      op.name,
+      `a row-major bf16/f32 sum or mean over W or H of a rank-4 interleaved tensor runs tt-metal PR #44249's dense row-major reduce factories (row slabs staged and tilized inside the kernel, no tilized copy of the input), which are not modeled (change point reduce-row-major-dense-path; ${CITE_RM_DENSE})`,
+    );
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
   steps.push(t.step);
@@ -1095,10 +1200,59 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx),
   });
   if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
-  return largestStep(op, ctx, steps, {
+  const res = largestStep(op, ctx, steps, {
     confidence: 'approx',
     approxReason: 'row-major input: tilize → reduce → untilize program sequence',
+    citations: [CITE_RM_TILIZE],
   });
+  return withTilizedInput(res, t.to, ctx);
+}
+
+/**
+ * Whether reduce_op.cpp's dense row-major path takes the reduce [CITE_RM_DENSE]: a row-major BFLOAT16/FLOAT32 input of
+ * rank 4, input and output interleaved, SUM or AVG (sum, mean), over W or H alone; HW, other dims, max and min tilize.
+ */
+function runsDenseRowMajorReduce(op: TtnnOp, inSpec: TensorSpec, outSpec: TensorSpec): boolean {
+  if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return false;
+  if (inSpec.layout.kind !== 'layout' || outSpec.layout.kind !== 'layout' || inSpec.shape.kind !== 'known')
+    return false;
+  const { dtype } = inSpec.layout;
+  if (dtype !== 'bf16' && dtype !== 'f32') return false;
+  if (isSharded(inSpec.layout) || isSharded(outSpec.layout)) return false;
+  const rank = inSpec.shape.dims.length;
+  if (rank !== 4) return false;
+  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
+  const dimKind = reduceDimOf(dims, rank);
+  return dimKind === 'W' || dimKind === 'H';
+}
+
+const CITE_RM_DENSE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 57968691308: rm_base_eligible = ROW_MAJOR, rank 4, input and output INTERLEAVED, BFLOAT16/FLOAT32, AVG or SUM; use_rm_dense for W or H); PR #44249';
+
+const CITE_RM_TILIZE =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051 (2025) and 51830110482 (2026): tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()) before the reduce); tt-metal #32546 (2025-11-17: ttnn.mean of a row-major (1000, 256, 1, 2) L1 tensor requests 500 MB of L1)';
+
+/**
+ * A row-major input is tilized into the input's own memory config (reduce_op.cpp: tilize_with_val_padding with
+ * input.memory_config(), [CITE_RM_TILIZE]): in L1 interleaved, that padded tiled copy is an L1 tensor while the reduce
+ * runs. A tall-thin row-major tensor grows by its padding: tt-metal #32546's (1000, 256, 1, 2) bf16 input is 1,024,000
+ * B of data but 1000·256 tiles of 2,048 B = 524,288,000 B tiled ("500 MB", 512x), 8,192,000 B on each of 64 banks.
+ */
+function withTilizedInput(res: OpEstimateResult, tilized: TensorSpec, ctx: EstimateContext): OpEstimateResult {
+  if (res.kind !== 'estimate') return res;
+  if (tilized.layout.kind !== 'layout' || tilized.shape.kind !== 'known') return res;
+  if (tilized.layout.bufferType !== 'l1' || isSharded(tilized.layout)) return res;
+  const bytes = l1Footprint(tilized.shape.dims, tilized.layout, ctx.device)?.bytesPerCore ?? 0;
+  if (bytes === 0) return res;
+  const live: L1Intermediate[] = [
+    ...(res.l1Intermediates ?? []),
+    {
+      role: 'tilized input (tilize_with_val_padding in the input memory config)',
+      bytesPerCore: bytes,
+      liveDuringProgram: true,
+    },
+  ];
+  return { ...res, l1IntermediateBytesPerCore: live.reduce((n, x) => n + x.bytesPerCore, 0), l1Intermediates: live };
 }
 
 const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';

@@ -1,0 +1,36 @@
+/**
+ * Public-thread regression set, reductions (fixtures in test/fixtures/threads, their headers cite the threads).
+ * tt-metal #32546 (2025-11-17): ttnn.mean of a row-major L1 tensor tilizes it into the input's own memory config
+ * (reduce_op.cpp, search index id 96151051: tilize_with_val_padding(input, padded_shape, pad_value,
+ * input.memory_config())); a (N, 256, 1, 2) tensor pads every [1, 2] row to a 32x32 tile.
+ */
+
+import * as assert from 'node:assert/strict';
+import { assertFits, deviceOp } from '../../support/threadCases';
+
+describe('public-thread regression set: reductions (test/fixtures/threads)', () => {
+  const run = { file: 'mean_tt-metal-32546.mlir', date: '2025-11-17' };
+
+  it('tt-metal #32546 (2025-11-17): mean of (1000, 256, 1, 2) row-major in L1 asks for "500 MB": out of L1, first error', () => {
+    // Tilized: 1000·256·1 tile rows × 1 tile column = 256,000 bf16 tiles × 2,048 B = 524,288,000 B = 500 MiB (the
+    // thread's "500 MB", 512x the 1,024,000 B input); over 64 banks 4,000 tiles = 8,192,000 B per bank, far above the
+    // 1,331,936 B between the 2025-11 base and L1_SMALL.
+    const { op, first } = deviceOp(run, 'mean_1000');
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.match(op.overflow?.message ?? '', /tilized input .* 8,?192,?000 B/);
+    assert.equal(first, 'this op');
+    assert.equal(8_192_000 * 64, 500 * 1024 * 1024);
+  });
+
+  it("tt-metal #32546: the table's (100, 256, 1, 2) passes", () => {
+    // 25,600 tiles over 64 banks = 400 · 2,048 = 819,200 B per bank tilized, with the 6,400 B row-major input and
+    // result (400 pages of 16 B each) and the W reduce's 12,288 B of CBs: fits.
+    assertFits(run, 'mean_100');
+  });
+
+  it('from tt-metal PR #44249 (2026-06) a row-major bf16 mean runs the dense row-major factory: unmodeled', () => {
+    const { op } = deviceOp({ ...run, date: '2026-06-15' }, 'mean_1000');
+    assert.equal(op.estimate.kind, 'unmodeled');
+    assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /reduce-row-major-dense-path/);
+  });
+});
