@@ -155,7 +155,12 @@ export function deviceReport(analysis: ModuleAnalysis): DeviceReport {
  */
 interface Members<R> {
   add<K extends keyof R & string>(key: K, value: R[K] | undefined): void;
+  /** `add` of a text that recurs from record to record (an op's name, its function's, its model): the same member. */
+  addRecurring(key: TextKeys<R>, value: string): void;
 }
+
+/** The keys of `R` whose values are texts. */
+type TextKeys<R> = { [K in keyof R & string]: R[K] extends string ? K : never }[keyof R & string];
 
 /** Members collected into an object. */
 class ObjectMembers<R> implements Members<R> {
@@ -164,10 +169,22 @@ class ObjectMembers<R> implements Members<R> {
   add<K extends keyof R & string>(key: K, value: R[K] | undefined): void {
     if (value !== undefined) this.record[key] = value;
   }
+
+  addRecurring(key: TextKeys<R>, value: string): void {
+    (this.record as Record<string, unknown>)[key] = value;
+  }
 }
+
+// Distinct texts whose member bytes a JSON writer keeps per key, at most (past this, the rest are written afresh).
+const MAX_RECURRING_TEXTS = 4096;
 
 /** Members written as JSON (`"key":value`, comma-separated; the caller writes the braces). */
 class JsonMembers<R> implements Members<R> {
+  /** The bytes of recurring members by key and text (`addRecurring`). */
+  private readonly recurring = new Map<string, Map<string, Uint8Array>>();
+  /** Where those bytes are written. */
+  private parts: JsonBytes | undefined;
+
   constructor(
     private readonly out: JsonBytes,
     /** Whether the next member is the record's first (no comma before it). */
@@ -183,7 +200,29 @@ class JsonMembers<R> implements Members<R> {
     else if (typeof value === 'string') this.out.string(value);
     else this.out.value(value);
   }
+
+  /**
+   * The member's bytes (`,"key":"text"`) are made once per distinct text and copied into each record: a record's op,
+   * function and model names are a few texts written 100k times, each by a loop over its characters.
+   */
+  addRecurring(key: TextKeys<R>, value: string): void {
+    if (this.first) return this.add(key, value as R[TextKeys<R>]);
+    let byText = this.recurring.get(key);
+    if (byText === undefined) this.recurring.set(key, (byText = new Map<string, Uint8Array>()));
+    let member = byText.get(value);
+    if (member === undefined) {
+      if (byText.size >= MAX_RECURRING_TEXTS) return this.add(key, value as R[TextKeys<R>]);
+      this.parts ??= new JsonBytes(undefined, RECURRING_PAGE_BYTES);
+      this.parts.fieldName(key, false);
+      this.parts.string(value);
+      byText.set(value, (member = this.parts.take()));
+    }
+    this.out.bytes(member);
+  }
 }
+
+// Recurring members are written into pages of this size.
+const RECURRING_PAGE_BYTES = 1 << 14;
 
 /*
  * One op's record is five parts, in field order: the op (`headMembers`), the estimate's fields before the per-op ones
@@ -202,10 +241,10 @@ function headMembers(out: Members<OpReport>, fnName: string, opA: OpAnalysis, po
   positions.positionInto(opA.op.nameRange.start, at);
   out.add('line', at.line + 1);
   out.add('column', at.character + 1);
-  out.add('op', opA.op.name);
+  out.addRecurring('op', opA.op.name);
   out.add('result', opA.op.resultNames[0] ?? '');
-  out.add('function', fnName);
-  out.add('model', opA.estimate.kind);
+  out.addRecurring('function', fnName);
+  out.addRecurring('model', opA.estimate.kind);
 }
 
 function estimateMembersBefore(out: Members<OpReport>, est: OpAnalysis['estimate']): void {

@@ -159,7 +159,7 @@ export function diagnostics(of: DocumentAnalysis | DiagnosticsInput, options: Di
   // ...and every "not reached" diagnostic points at the first failure: one related-information object for all (17.6k
   // at 100k ops), which the editor's conversion (lsp/toProto.ts) also converts once.
   const list: OverflowList = {
-    doc,
+    doc: { analysis: doc.analysis, settings: doc.settings, oneShot: doc.oneShot },
     first: firstEntry,
     firstLine,
     firstRelated: firstEntry === undefined ? undefined : throwsFirstRelated(firstEntry.op),
@@ -267,7 +267,7 @@ function core(c: readonly [number, number]): string {
 }
 
 /** tt-metal's wording (program.cpp validate_circular_buffer_region), with thousands separators. */
-function failureText(doc: DiagnosticsInput, entry: OpEntry, o: Overflow): string {
+function failureText(doc: OverflowDoc, entry: OpEntry, o: Overflow): string {
   const live = entry.op.liveL1TensorBytesPerCore;
   switch (o.kind) {
     case 'cbBeyondL1':
@@ -397,9 +397,63 @@ class OverflowDiagnostic implements Diagnostic {
   }
 }
 
+/**
+ * An overflow diagnostic of a one-shot run (`DiagnosticsInput.oneShot`: the CLI), whose message is also made at each
+ * read, from the same inputs (the CLI's reports read it once, as they write the diagnostic). Kept, the generated
+ * 100k-op dump's 18k overflow messages (~600 B each, most of them two-byte strings: '—') were ~20 MB held from the
+ * diagnostics' making through the whole report, promoted and copied by the GC; made when read, they die young.
+ */
+class DetachedOverflowDiagnostic implements Diagnostic {
+  readonly range: TextRange;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly #list: OverflowList;
+  readonly #entry: OpEntry;
+  readonly #overflow: Overflow;
+  readonly #firstLine: number;
+  readonly #unlinkedReason: string | undefined;
+
+  constructor(list: OverflowList, entry: OpEntry, overflow: Overflow, severity: Severity, firstLine: number) {
+    this.range = opHeadRange(entry.op);
+    this.severity = severity;
+    this.code = codeOf(overflow);
+    this.#list = list;
+    this.#entry = entry;
+    this.#overflow = overflow;
+    this.#firstLine = firstLine;
+    const source = entry.op.op.source;
+    this.#unlinkedReason =
+      source === undefined || list.unlinkedSource === undefined ? undefined : list.unlinkedSource(source.file);
+  }
+
+  get message(): string {
+    return publishedMessage(this.#list, this.#entry, this.#overflow, this.#firstLine, this.#unlinkedReason);
+  }
+
+  get related(): readonly RelatedInformation[] {
+    return overflowRelated(this.#entry, this.#overflow.status === 'notReached' ? this.#list.firstRelated : undefined);
+  }
+
+  toJSON(): Diagnostic {
+    return {
+      range: this.range,
+      severity: this.severity,
+      code: this.code,
+      message: this.message,
+      related: this.related,
+    };
+  }
+}
+
+/**
+ * What of the document an overflow diagnostic reads: not its text or syntax facts, which a one-shot run lets go before
+ * its reports are written (a `DetachedOverflowDiagnostic` holds this until its message is read).
+ */
+type OverflowDoc = Pick<DiagnosticsInput, 'analysis' | 'settings' | 'oneShot'>;
+
 /** What every overflow diagnostic of one list reads besides its own op. */
 interface OverflowList {
-  readonly doc: DiagnosticsInput;
+  readonly doc: OverflowDoc;
   readonly first: OpEntry | undefined;
   /** The first failure's 1-based line, or -1. */
   readonly firstLine: number;
@@ -413,17 +467,10 @@ function overflowDiagnostic(list: OverflowList, entry: OpEntry, o: Overflow): Di
   const severity: Severity =
     o.status === 'first' ? 'error' : o.status === 'notReached' ? doc.settings.notReachedSeverity : 'warning';
   const firstLine = o.status === 'notReached' && first !== undefined ? list.firstLine : -1;
+  if (doc.oneShot === true) return new DetachedOverflowDiagnostic(list, entry, o, severity, firstLine);
   const source = entry.op.op.source;
   const unlinkedReason =
     source === undefined || list.unlinkedSource === undefined ? undefined : list.unlinkedSource(source.file);
-  if (doc.oneShot === true)
-    return new OverflowDiagnostic(
-      entry,
-      o,
-      list.firstRelated,
-      severity,
-      publishedMessage(list, entry, o, firstLine, unlinkedReason),
-    );
   let kept = overflowMessages.get(entry.op);
   if (
     kept === undefined ||
@@ -454,7 +501,7 @@ function publishedMessage(
 }
 
 function overflowMessage(
-  doc: DiagnosticsInput,
+  doc: OverflowDoc,
   entry: OpEntry,
   o: Overflow,
   first: OpEntry | undefined,

@@ -48,6 +48,8 @@ const MAX_SAFE_INTEGER_DIGITS = 16;
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 // Texts shorter than this are scanned and copied by `asciiString`; longer ones by ESCAPED and Buffer's encoder.
 const SHORT_TEXT_UNITS = 24;
+// Parts of at most this many bytes are copied by `bytes` in a loop.
+const SHORT_PART_BYTES = 48;
 
 /** An array whose items are made one at a time as they are written (`JsonBytes.indented`), not held at once. */
 export class StreamedArray {
@@ -139,7 +141,8 @@ export class JsonBytes {
     const chunk = this.chunk;
     let at = this.used;
     chunk[at++] = QUOTE;
-    for (let i = 0; i < text.length; i++) {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x20 || c >= 0x80 || c === QUOTE || c === BACKSLASH) return false;
       chunk[at++] = c;
@@ -280,12 +283,21 @@ export class JsonBytes {
 
   /** Bytes written as is (a part made by a sinkless writer's `take`; never written into afterwards). */
   bytes(part: Uint8Array): void {
-    if (!this.room(part.length)) {
+    const n = part.length;
+    if (!this.room(n)) {
       this.sink!(part);
       return;
     }
+    // A short part (a record's recurring member) byte by byte: a call into TypedArray's set costs more.
+    if (n <= SHORT_PART_BYTES) {
+      const chunk = this.chunk;
+      let at = this.used;
+      for (let i = 0; i < n; i++) chunk[at++] = part[i]!;
+      this.used = at;
+      return;
+    }
     this.chunk.set(part, this.used);
-    this.used += part.length;
+    this.used += n;
   }
 
   /**

@@ -78,6 +78,27 @@ describe('cli/report: the streamed JSON report', () => {
     assert.ok(whole.ops.length > 0 && whole.ops.every((o) => o.observed !== undefined));
   });
 
+  it('op, function and model names kept as bytes per distinct text: past the bound of 4,096, quoted and escaped', () => {
+    // 4,200 functions of one op each (more distinct function names than the writer keeps bytes for), every other one
+    // with a quoted symbol name that JSON escapes (a quote and a backslash) or writes as UTF-8 (é).
+    const layout =
+      '#l = #ttnn.ttnn_layout<(d0) -> (0, d0), <1x1>, memref<1x4xf32, #ttnn.buffer_type<dram>>, <interleaved>>';
+    const fns = Array.from({ length: 4200 }, (_, i) => {
+      const name = i % 2 === 0 ? `@f${i}` : `@"f ${i} \\\\ \\" é"`;
+      const op = i % 3 === 0 ? 'ttnn.relu' : 'ttnn.exp';
+      return `func.func ${name}(%arg0: tensor<4xf32, #l>) -> tensor<4xf32, #l> {\n  %0 = "${op}"(%arg0) : (tensor<4xf32, #l>) -> tensor<4xf32, #l>\n  return %0 : tensor<4xf32, #l>\n}`;
+    });
+    const doc = analyzeDocument([layout, ...fns].join('\n'), DEFAULT_ANALYSIS_SETTINGS);
+    const list = diagnostics(doc);
+    const whole = fileReport('many.mlir', doc.analysis, list, doc.lineIndex);
+    assert.equal(whole.ops.length, 4200);
+    assert.ok(whole.ops.some((o) => o.function.includes('é')));
+    assert.equal(
+      streamed(lazyFileReport('many.mlir', doc.analysis, list, doc.lineIndex)).text,
+      JSON.stringify(whole) + '\n',
+    );
+  });
+
   it('a record longer than a chunk, with characters of 2, 3 and 4 UTF-8 bytes, is written whole and intact', () => {
     const doc = analyzeDocument(read('examples/mochi_replicate_pad.mlir'), DEFAULT_ANALYSIS_SETTINGS);
     const whole = fileReport('seed.mlir', doc.analysis, diagnostics(doc), doc.lineIndex);
