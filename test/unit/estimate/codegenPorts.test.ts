@@ -71,6 +71,13 @@ describe('estimate/codegen ports of 2026', () => {
         'UntilizeCodegenProgramFactory',
       );
     });
+    it('when no codegen plan fits the free L1, the Native tier is the unpadding program (300,000 B free → its block factory)', () => {
+      // After PR #53399 the budget is the free L1: 1,499,136 − 1,096,480 − 102,656 = 300,000 < 2·94·2,048 = 385,024 → no
+      // tier. build_native_equivalent (untilize_with_unpadding for an input off the grid): (2,048 + 2,048)·94 = 385,024 >
+      // 300,000 → its block factory, not the plain untilize's.
+      const e = est(estimateOp(unaligned, whContext({ ttMetalDate: '2026-08-22', base, live: 1_096_480 })));
+      assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
+    });
     it('to_layout off the grid still runs untilize_with_unpadding (to_layout_impl never reaches ttnn::untilize there)', () => {
       const e = est(
         estimateOp(

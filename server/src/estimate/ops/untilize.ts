@@ -21,7 +21,8 @@
  *     2·p·T ≤ budget (T = max(T_in, T_out)), else the native factories below; budget = l1_size − base, the free L1
  *     (maxL1) from PR #53399 (`untilize-codegen-live-l1`). A bf16 input off the tile grid (ttnn.untilize itself:
  *     to_layout sends it to untilize_with_unpadding) within 2·Wt·2,048 ≤ 800,000 whatever its rows takes
- *     build_with_unpadding: p = Wt over the tile rows, same tiers [8]
+ *     build_with_unpadding: p = Wt over the tile rows, same tiers, its Native tier the untilize_with_unpadding
+ *     program [8]
  *   enough-space test before tt-metal PR #56280 (`untilize-native-output-tile-budget`): the output CB is sized at the
  *     input tile (bfp8: (T_in + T_in)·Wt); from it at the output dtype's                               [9]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
@@ -257,7 +258,18 @@ export function estimateUntilize(
       ? `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`
       : undefined;
 
-  if (needsUnpadding) {
+  // ttnn::untilize tries the codegen op first (a plain untilize: to_layout sends a padding change straight to
+  // untilize_with_unpadding). A bf16 input off the tile grid whose codegen plans all miss the budget falls back to the
+  // native unpadding program (build_native_equivalent before tt-metal PR #56280, untilize_native from it).
+  const untilizeSel = [...baseCites, CITES.untilizeSelect];
+  const codegen = needsUnpadding
+    ? undefined
+    : codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: untilizeSel });
+  if (codegen !== undefined && codegen !== 'native unpadding') return codegen;
+  const fallbackNote =
+    codegen === 'native unpadding' ? 'no codegen CB plan fits → native untilize_with_unpadding; ' : '';
+
+  if (needsUnpadding || codegen === 'native unpadding') {
     const sel = [...baseCites, CITES.uwuSelect];
     // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
     if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
@@ -265,7 +277,7 @@ export function estimateUntilize(
         op,
         ctx,
         factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
-        factoryReason: blockWhy,
+        factoryReason: `${fallbackNote}${blockWhy}`,
         wt,
         ht,
         tileIn,
@@ -279,7 +291,7 @@ export function estimateUntilize(
       op,
       ctx,
       factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
-      factoryReason: `${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+      factoryReason: `${fallbackNote}${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
       groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
@@ -295,10 +307,8 @@ export function estimateUntilize(
     });
   }
 
-  // Plain untilize.
-  const sel = [...baseCites, CITES.untilizeSelect];
-  const codegen = codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: sel });
-  if (codegen !== undefined) return codegen;
+  // Plain untilize, native.
+  const sel = untilizeSel;
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
       op,
@@ -373,7 +383,8 @@ export function estimateUntilize(
 /**
  * `ttnn::untilize` through UntilizeCodegenDeviceOperation (tt-metal PR #50178) [8]: the program for an input in its scope
  * on a build that has it, or undefined when tt-metal runs the native factories (out of scope, an older build, or no CB
- * plan fits the budget: its Native tier).
+ * plan fits the budget: its Native tier), 'native unpadding' when that Native tier is for an input off the tile grid
+ * (the native untilize_with_unpadding program).
  */
 function codegenUntilize(a: {
   readonly op: TtnnOp;
@@ -386,7 +397,7 @@ function codegenUntilize(a: {
   readonly tiles: ReturnType<typeof tileInfo>;
   readonly dispatch: string;
   readonly citations: readonly string[];
-}): OpEstimate | undefined {
+}): OpEstimate | 'native unpadding' | undefined {
   const { ctx, input, wt, rows } = a;
   const logical = input.logical;
   // supported_by_codegen: bf16 / bfp8 TILE, interleaved input and output (checked by the caller); a rank-1 tensor is left
@@ -427,7 +438,7 @@ function codegenUntilize(a: {
   const plan = Math.max(a.tileIn, a.tileOut) * pages;
   const depths: readonly [number, number] | undefined =
     4 * plan <= usable ? [2, 2] : 3 * plan <= usable ? [2, 1] : 2 * plan <= usable ? [1, 1] : undefined;
-  if (depths === undefined) return undefined;
+  if (depths === undefined) return tileAligned ? undefined : 'native unpadding';
   const tier = depths[1] === 2 ? 'DoubleBoth' : depths[0] === 2 ? 'DoubleIn' : 'SingleBoth';
   const nCores = Math.min(units, area);
   return finishProgram({
