@@ -25,8 +25,8 @@
  *
  * Codegen (from tt-metal PR #50700, change point `repeat-interleave-codegen`): repeat_interleave in that scope runs one
  *   program, c_0 = 8 pages (8 · the DRAM-aligned tile, or 8 · W·elem), split_work_to_cores over the output pages [6];
- *   a sharded result there is unmodeled. Native changes of 2026 not modeled: PR #51307 (≈2026-08-06) sends a
- *   row-major 4-D input to upsample; it is outside the codegen scope only for sharded inputs and last-dim repeats.
+ *   a sharded result there is unmodeled. Native change of 2026 not modeled: PR #51307 (≈2026-08-06) sends a
+ *   sharded row-major 4-D input to upsample (its description's sharded fast path).
  *
  * Output placement: before change points `repeat-output-memory-config` (repeat) and
  *   `repeat-interleave-output-memory-config` (bf16 repeat_interleave off the last dim) the result keeps the input's
