@@ -1279,6 +1279,45 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp (search index ids 55567414509, 55102485151); tt-metal issue #45303',
   },
+  'untilize-native-output-tile-budget': {
+    family: 'tilize/untilize',
+    pr: 56280,
+    // Description 2026-09-11 (open when the thread corpus took it); the untilize_with_unpadding Metal 2.0 re-audit of
+    // 2026-09-23 was "requested after PR #56280 landed on main" and lists this rule among its effects. The merge day was
+    // not read: the first day it is known on main is taken.
+    mergedOn: '2026-09-23',
+    dateFrom: 'approx',
+    what: "ttnn::untilize / untilize_with_unpadding's enough-space test sizes the output CB at the output dtype's tile (a bfp8 input untilizes to bf16: (1,088 + 2,048)·Wt), so more bfp8 rows take the block factory; before, at the input's tile ((1,088 + 1,088)·Wt). The same PR moves the codegen untilize's Native tier into ttnn::untilize (codegen_cb_plan_fits_live_l1, then untilize_native as a whole) instead of the codegen op building the native program (build_native_equivalent): the CB figures of that fallback change only through this test",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/untilize.cpp@04953f7 (output_single_tile_size = input_single_tile_size); untilize_codegen_cb_plan.cpp@55f36ba (native_cache_identity: is_enough_space(input, T_in, T_in, Wt))',
+    after:
+      'tt-metal …/untilize/untilize.cpp (index id 67146639209: output tile of the output dtype, codegen_cb_plan_fits_live_l1 gate); PR #56280; untilize_with_unpadding METAL2_PREPORT_AUDIT.md re-audit of 2026-09-23 (item 5)',
+  },
+  'repeat-interleave-codegen': {
+    family: 'repeat',
+    pr: 50700,
+    // "[codegen-port] repeat_interleave" (merged; its review-tracking issue #54315 opened 2026-08-25, re-review asked
+    // 2026-08-26). The merge day was not read: the day after the re-review request is taken.
+    mergedOn: '2026-08-27',
+    dateFrom: 'approx',
+    what: 'ttnn::repeat_interleave of a non-sharded input runs RepeatInterleaveCodegen when in scope (rank >= 2; TILE: dim below the last two; ROW_MAJOR: not bfp8, W >= 2, dim not last, stick bytes a multiple of the buffer alignment): one CB c_0 of 8 pages (an aligned tile, or one stick) on split_work_to_cores over the output pages; before, the native path (row-major round trip through the repeat programs)',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (native only)',
+    after:
+      'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen), repeat_interleave_codegen_program_factory.cpp@03d0c73 (kCbDepth = 8)',
+  },
+  'gather-codegen': {
+    family: 'gather',
+    pr: 52074,
+    // "[codegen-port] gather" (merged; review thread of 2026-08-18, review-tracking issue #54554 opened 2026-08-27). The
+    // merge day was not read: the day after the tracking issue is taken.
+    mergedOn: '2026-08-28',
+    dateFrom: 'approx',
+    what: 'ttnn::gather of a bf16 TILE input with a TILE index (non-sharded operands and output) runs GatherCodegen: the row-buffered plan (c_0 = Wt_input tiles, c_1 = 1 index tile, c_2 = max(4, Wt_index) tiles) when it fits the free L1, split over Ht·Wt_index output tiles (Tiled) when Wt_index >= 2 and Ht < cores, else over Ht rows; otherwise the streaming plan (c_0 = an L1-derived block of chunk_tiles, c_1 and c_2 one tile each) over Wt_index; before, the native WT_THRESHOLD = 60 factories',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/gather/device/gather_program_factory.cpp@0055520; gather_device_operation.cpp (WT_THRESHOLD = 60)',
+    after:
+      'tt-metal …/gather/codegen/gather_codegen_supported.cpp@1d7b315, gather_codegen_device_operation.cpp@1d7b315 (select_program_factory), gather_codegen_program_factory.cpp@1d7b315 (gather_interleaved_fits_l1, gather_streaming_chunk_tiles)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -164,14 +164,14 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.sort', estimateSort, PROPERTIES);
   add('ttnn.topk', estimateTopK, PROPERTIES);
   add('ttnn.sampling', estimateSampling, TYPES_ONLY);
-  add(['ttnn.repeat', 'ttnn.repeat_interleave'], estimateRepeat, LIVE_L1);
+  add(['ttnn.repeat', 'ttnn.repeat_interleave'], estimateRepeat, PROPERTIES_LIVE_L1);
   add(['ttnn.assign', 'ttnn.copy'], estimateCopy, TYPES_ONLY);
   add('ttnn.rand', estimateRand, LIVE_L1);
   add(['ttnn.quantize', 'ttnn.dequantize', 'ttnn.requantize'], estimateQuantization, PROPERTIES);
   add('ttnn.embedding_bw', estimateEmbeddingBackward, TYPES_ONLY);
   add('ttnn.gelu_bw', estimateGeluBackward, TYPES_ONLY);
   add('ttnn.slice_dynamic', estimateSliceDynamic, TYPES_ONLY);
-  add('ttnn.gather', estimateGather, PROPERTIES);
+  add('ttnn.gather', estimateGather, PROPERTIES_LIVE_L1);
   add('ttnn.scatter', estimateScatter, PROPERTIES_LIVE_L1);
   add('ttnn.softmax', estimateSoftmax, PROPERTIES);
   add('ttnn.to_memory_config', estimateToMemoryConfig, TYPES_ONLY);

@@ -28,18 +28,27 @@
  *   largest of those programs and the gather's, and a tiled copy in L1 is held while the gather runs.
  *   [4] tt-mlir lib/Dialect/TTNN/IR/TTNNWorkaroundsPass.cpp@19c86fc (createGatherOpOperandsWorkarounds, tt-metal #41451)
  *
+ * Codegen (from tt-metal PR #52074, change point `gather-codegen`) [5]: a bf16 TILE input with a TILE index, no sharded
+ *   operand or output, runs GatherCodegen instead: the row-buffered plan (c_0 = Wt_input tiles, c_1 = 1 index tile,
+ *   c_2 = max(4, Wt_index) tiles) when it fits the free L1, else the streaming plan (c_0 = an L1-derived block); see
+ *   codegenGather.
+ *   [5] tt-metal …/gather/codegen/gather_codegen_supported.cpp@1d7b315, gather_codegen_device_operation.cpp@1d7b315
+ *       (select_program_factory), gather_codegen_program_factory.cpp@1d7b315; PR #52074's description (row-buffered
+ *       up to Wt ≈ 682 on Wormhole, Tiled split by Ht·Wt_index, streaming chunk from the per-core L1)
+ *
  * Assumptions ('approx' when `dim` is not the last dim): the transpose programs of the composite are smaller.
  * Worked example: gather along the last dim of a 1x1x32x2048 bf16 input with a 1x1x32x64 u32 index (Wt_input = 64 > 60):
  *   multi-core factory, c_0 = 2 · 2,048, c_1 = 4,096 (u32 tile), c_2 = 2,048 → 10,240 B; see datamove.test.ts.
  */
 
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
-import { volume } from '../../ttnn/layout';
+import { isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import {
   CITE,
   ResolvedTensor,
   finishProgram,
+  fmtBytes,
   gridArea,
   groupsFromSplit,
   maxL1Space,
@@ -48,6 +57,7 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
+import { atOrAfter } from '../changePoints';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
@@ -69,6 +79,8 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const dim = raw < 0 ? raw + rank : raw;
   const wtInput = Math.ceil((input.logical[dim] ?? 1) / 32);
   const wtIndex = Math.ceil((index.logical[dim] ?? 1) / 32);
+  const codegen = codegenGather(op, ctx, { input, index, output, dim, wtInput, wtIndex });
+  if (codegen !== undefined) return codegen;
   // Tile rows of the index once `dim` is last: every other index element, in rows of 32.
   const indexRows = Math.max(1, Math.ceil(volume(index.logical) / Math.max(1, index.logical[dim] ?? 1) / 32));
   const single = wtInput <= WT_THRESHOLD && wtIndex <= WT_THRESHOLD;
@@ -95,6 +107,108 @@ export function estimateGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? ''
         : 'the composite reshapes to 4-D / moves dim last first (smaller programs); row split approximated',
     citations: [CITE_GATHER, CITE.workSplit],
+  });
+}
+
+const CITE_GATHER_CODEGEN = {
+  supported: 'tt-metal …/gather/codegen/gather_codegen_supported.cpp@1d7b315 (supported_by_codegen)',
+  select: 'tt-metal …/gather/codegen/gather_codegen_device_operation.cpp@1d7b315 (select_program_factory)',
+  plans:
+    'tt-metal …/gather/codegen/gather_codegen_program_factory.cpp@1d7b315 (compute_gather_geometry, gather_interleaved_fits_l1, gather_streaming_chunk_tiles, the three factories; gather_output_cb_tiles = max(4, Wt_index))',
+} as const;
+
+/** Output tiles the row-buffered writers batch (kGatherWriteBatchTiles): the output CB holds at least this many. */
+const GATHER_WRITE_BATCH_TILES = 4;
+
+/**
+ * `ttnn::gather` through GatherCodegenDeviceOperation (tt-metal PR #52074, change point `gather-codegen`) [5]: the
+ * program for operands in its scope on a build that has it, or undefined when tt-metal runs the native factories.
+ *
+ * Geometry once the composite has moved `dim` last: Ht = the index's tile rows (its padded dims but the last, over
+ * 32), Wt_input / Wt_index = tiles along `dim`. P = the bf16 input tile (also the output's), P_idx = the index tile.
+ *   row-buffered footprint F = Wt_input·P + P_idx + max(4, Wt_index)·P
+ *   F ≤ free L1: Tiled (split over Ht·Wt_index) when Wt_index ≥ 2 and Ht < cores, else Interleaved (split over Ht);
+ *     c_0 = Wt_input tiles, c_1 = 1 index tile, c_2 = max(4, Wt_index) tiles
+ *   otherwise Streaming (split over Wt_index): affordable = ⌊(free − P_idx − P) / P⌋, resident = min(max(affordable, 2),
+ *     Wt_input), n = ⌈Wt_input / resident⌉, chunk = ⌈Wt_input / n⌉; c_0 = chunk tiles, c_1 = c_2 = 1 tile
+ * free L1 = the lowest live L1 address less the base, read when the program is created (the op's own L1 output included).
+ */
+function codegenGather(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  a: {
+    readonly input: ResolvedTensor;
+    readonly index: ResolvedTensor;
+    readonly output: ResolvedTensor;
+    readonly dim: number;
+    readonly wtInput: number;
+    readonly wtIndex: number;
+  },
+): OpEstimateResult | undefined {
+  const { input, index, output, dim, wtInput, wtIndex } = a;
+  // supported_by_codegen / supported_execution_controls: bf16 TILE input, TILE index, no sharded operand or output, a
+  // uint16 index only on an axis of at most 65,536, a non-empty index.
+  if (input.dtype !== 'bf16') return undefined;
+  if ([input, index, output].some((t) => isSharded(t.layout))) return undefined;
+  if (index.dtype === 'u16' && (input.logical[dim] ?? 0) > 65_536) return undefined;
+  if (volume(index.logical) === 0 || volume(input.logical) === 0) return undefined;
+  const inputPage = tileBytes(input.dtype);
+  const indexPage = tileBytes(index.dtype);
+  // gather_min_plan_fits_l1 against the static window (l1_size − base): streaming's floor of four pages.
+  if (3 * inputPage + indexPage > ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase) return undefined;
+  // Asked only in scope, so a gather the codegen op never takes does not straddle its change point.
+  if (!atOrAfter(ctx, 'gather-codegen')) return undefined;
+  const rank = index.logical.length;
+  // The index with `dim` moved last, then its padded tile rows.
+  const moved = index.logical.map((d, i) =>
+    i === dim ? index.logical[rank - 1]! : i === rank - 1 ? index.logical[dim]! : d,
+  );
+  let ht = rank >= 2 ? Math.ceil(moved[rank - 2]! / 32) : 1;
+  for (let i = 0; i + 2 < rank; i++) ht *= moved[i]!;
+  const area = gridArea(ctx);
+  const free = maxL1Space(ctx);
+  const outputTiles = Math.max(GATHER_WRITE_BATCH_TILES, wtIndex);
+  const rowBuffered = wtInput * inputPage + indexPage + outputTiles * inputPage;
+  const geometry = `Ht = ${ht}, Wt_input = ${wtInput}, Wt_index = ${wtIndex}`;
+  const common = {
+    op,
+    ctx,
+    confidence: 'approx' as const,
+    approxReason:
+      "PR #52074's merged revision is not pinned: routing and plans read at gather_codegen_*@1d7b315, one stored version; the transposes that move dim last are separate, smaller programs",
+    citations: [CITE_GATHER_CODEGEN.supported, CITE_GATHER_CODEGEN.select, CITE_GATHER_CODEGEN.plans, CITE.workSplit],
+  };
+  if (rowBuffered <= free) {
+    const tiled = wtIndex >= 2 && ht < area;
+    const work = tiled ? ht * wtIndex : ht;
+    const split = splitWorkToCores(area, work);
+    return finishProgram({
+      ...common,
+      factory: tiled ? 'GatherCodegenProgramFactoryTiled' : 'GatherCodegenProgramFactoryInterleaved',
+      factoryReason: `codegen gather (bf16 tiles): ${geometry}; the row-buffered CBs (${fmtBytes(rowBuffered)}) fit the free L1 (${fmtBytes(free)}); split over ${tiled ? `${work} output tiles` : `${ht} tile rows`} on ${split.nCores} cores`,
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+      cbs: [
+        { index: 0, role: 'input row', nPages: wtInput, pageBytes: inputPage },
+        { index: 1, role: 'index tile', nPages: 1, pageBytes: indexPage },
+        { index: 2, role: 'output tiles', nPages: outputTiles, pageBytes: inputPage },
+      ],
+    });
+  }
+  const affordable = free > indexPage + inputPage ? Math.floor((free - indexPage - inputPage) / inputPage) : 0;
+  const resident = Math.min(Math.max(affordable, 2), wtInput);
+  const blocks = Math.ceil(wtInput / resident);
+  const chunk = Math.ceil(wtInput / blocks);
+  const split = splitWorkToCores(area, wtIndex);
+  return finishProgram({
+    ...common,
+    factory: 'GatherCodegenProgramFactoryStreaming',
+    factoryReason: `codegen gather (bf16 tiles): ${geometry}; the row-buffered CBs (${fmtBytes(rowBuffered)}) exceed the free L1 (${fmtBytes(free)}) → streaming ${blocks} block(s) of ${chunk} input tiles; split over ${wtIndex} index tiles on ${split.nCores} cores`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    cbs: [
+      { index: 0, role: 'input block', nPages: chunk, pageBytes: inputPage },
+      { index: 1, role: 'index tile', nPages: 1, pageBytes: indexPage },
+      { index: 2, role: 'output tile', nPages: 1, pageBytes: inputPage },
+    ],
   });
 }
 

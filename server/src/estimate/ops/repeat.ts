@@ -19,6 +19,14 @@
  *   [4] tt-mlir runtime/lib/ttnn/operations/data_movement/repeat.cpp@b73fc81 (`::ttnn::repeat(in, dims)`, no memory
  *       config) and lib/OpModel/TTNN/TTNNOpModel.cpp@b73fc81 (OpModel<RepeatOp> likewise); tt-mlir #6772 passes it
  *   [5] ttnn/cpp/ttnn/operations/data_movement/repeat_interleave/repeat_interleave.cpp (2025, index id 2593063702)
+ *   [6] …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen: rank ≥ 2,
+ *       non-sharded input; TILE dim < rank − 2; ROW_MAJOR not bfp8, W ≥ 2, dim ≠ last, aligned stick),
+ *       repeat_interleave_codegen_program_factory.cpp@03d0c73 (one CB c_0 of kCbDepth = 8 pages)
+ *
+ * Codegen (from tt-metal PR #50700, change point `repeat-interleave-codegen`): repeat_interleave in that scope runs one
+ *   program, c_0 = 8 pages (8 · the DRAM-aligned tile, or 8 · W·elem), split_work_to_cores over the output pages [6];
+ *   a sharded result there is unmodeled. Native change of 2026 not modeled: PR #51307 (≈2026-08-06) sends a
+ *   sharded row-major 4-D input to upsample (its description's sharded fast path).
  *
  * Output placement: before change points `repeat-output-memory-config` (repeat) and
  *   `repeat-interleave-output-memory-config` (bf16 repeat_interleave off the last dim) the result keeps the input's
@@ -32,11 +40,22 @@
  *   tt-mlir OpModel golden TestOpModelLib.cpp@b73fc81:1468 is 131,072 B.
  */
 
-import { elementBytes } from '../../ttnn/dtype';
-import { isSharded } from '../../ttnn/layout';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
-import { finishProgram, propInt, resolveTensorSpec, resolveUnaryShape } from '../common';
+import {
+  CITE,
+  finishProgram,
+  gridArea,
+  groupsFromSplit,
+  propInt,
+  resolveTensor,
+  resolveTensorSpec,
+  resolveUnaryShape,
+  splitWorkToCores,
+  tileInfo,
+} from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep, withResultsPlacedLike } from './composite';
@@ -48,6 +67,10 @@ const CITES = {
   higherDim:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/device/repeat_program_factory_higher_dim.cpp@044f460',
   composite: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/repeat/repeat.cpp (ROW_MAJOR round trip)',
+  riSupported:
+    'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_supported.cpp@0257b81 (supported_by_codegen, is_demoted)',
+  riFactory:
+    'tt-metal …/repeat_interleave/codegen/repeat_interleave_codegen_program_factory.cpp@03d0c73 (kCbDepth = 8: TILE aligned tile pages, ROW_MAJOR stick pages)',
 } as const;
 
 /** The row-major repeat program on a row-major tensor `rm` (c_0, c_1 on every worker core). */
@@ -90,7 +113,76 @@ function outputKeepsInputPlacement(op: TtnnOp, ctx: EstimateContext): boolean {
   return !atOrAfter(ctx, 'repeat-interleave-output-memory-config');
 }
 
+/** Pages of the codegen repeat_interleave's one CB (kCbDepth). */
+const RI_CODEGEN_CB_PAGES = 8;
+
+/**
+ * `ttnn::repeat_interleave` through RepeatInterleaveCodegen (tt-metal PR #50700, change point
+ * `repeat-interleave-codegen`) [6]: its program for an input in scope on a build that has it, an unmodeled result for a
+ * sharded result there (the stored scope checks do not settle it), or undefined when tt-metal runs the native path.
+ *   TILE (dim below the last two): c_0 = 8 tiles (the tile page aligned to DRAM); ROW_MAJOR (dim not last): c_0 = 8
+ *   sticks of W·elem B; split_work_to_cores over the output pages (tiles or sticks of the input, times repeats)
+ */
+function codegenRepeatInterleave(op: TtnnOp, ctx: EstimateContext): OpEstimateResult | undefined {
+  const input = resolveTensor(op.operands[0], 'input');
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof input === 'string' || typeof output === 'string') return undefined;
+  const rank = input.logical.length;
+  const repeats = propInt(op, 'repeats') ?? 1;
+  const dimRaw = propInt(op, 'dim') ?? 0;
+  const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
+  // supported_by_codegen: rank ≥ 2, repeats ≥ 1, an interleaved device input, dim in range; TILE: dim off the last two
+  // dims; ROW_MAJOR: not bfp8, W ≥ 2, dim not last, the stick a multiple of its buffer's alignment.
+  if (rank < 2 || repeats < 1 || dim < 0 || dim >= rank) return undefined;
+  if (input.layout.bufferType === 'system_memory' || isSharded(input.layout)) return undefined;
+  const w = input.logical[rank - 1]!;
+  const tiled = input.layout.pageLayout === 'tile';
+  let pageBytes: number;
+  let pages: number;
+  if (tiled) {
+    if (dim >= rank - 2) return undefined;
+    pageBytes = alignUp(tileBytes(input.dtype), ctx.device.dramAlignmentBytes);
+    const t = tileInfo(input, tileBytes(input.dtype));
+    pages = t.tileRowsTotal * t.widthTiles;
+  } else {
+    const elem = elementBytes(input.dtype);
+    if (elem === undefined || input.dtype === 'bfp_bf8' || w < 2 || dim === rank - 1) return undefined;
+    const align = input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+    pageBytes = w * elem;
+    if (pageBytes % align !== 0) return undefined;
+    pages = volume(input.logical) / w;
+  }
+  // is_demoted: the one perf-demoted point of the ledger, [1, 4, 64, 64] int32 row-major, dim 1, 4 repeats.
+  if (!tiled && input.dtype === 'si32' && repeats === 4 && dim === 1 && input.logical.join('x') === '1x4x64x64')
+    return undefined;
+  // Asked only in scope, so a repeat_interleave the codegen op never takes does not straddle its change point.
+  if (!atOrAfter(ctx, 'repeat-interleave-codegen')) return undefined;
+  if (isSharded(output.layout))
+    return unmodeled(
+      op.name,
+      'codegen repeat_interleave with a sharded result: the stored versions of its scope check disagree on sharded outputs (tt-metal PR #50700)',
+    );
+  const outPages = pages * repeats;
+  const split = splitWorkToCores(gridArea(ctx), outPages);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'RepeatInterleaveCodegenProgramFactory',
+    factoryReason: `codegen repeat_interleave (${tiled ? `TILE, dim ${dim} above the tile dims` : `ROW_MAJOR, dim ${dim}, ${pageBytes} B sticks`}): ${outPages} output ${tiled ? 'tiles' : 'sticks'} over ${split.nCores} cores; one CB of ${RI_CODEGEN_CB_PAGES} pages`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [{ index: 0, role: tiled ? 'tiles' : 'sticks', nPages: RI_CODEGEN_CB_PAGES, pageBytes }],
+    confidence: 'approx',
+    approxReason:
+      "PR #50700's merged revision is not pinned: scope read at repeat_interleave_codegen_supported.cpp@0257b81 and the CB at repeat_interleave_codegen_program_factory.cpp@03d0c73, two of 17 and 14 stored versions (a later one may bound the row-major depth by L1)",
+    citations: [CITES.riSupported, CITES.riFactory, CITE.workSplit],
+  });
+}
+
 export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (opAsWritten.name === 'ttnn.repeat_interleave') {
+    const codegen = codegenRepeatInterleave(opAsWritten, ctx);
+    if (codegen !== undefined) return codegen;
+  }
   const op = outputKeepsInputPlacement(opAsWritten, ctx)
     ? withResultsPlacedLike(opAsWritten, opAsWritten.operands[0])
     : opAsWritten;

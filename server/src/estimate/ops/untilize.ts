@@ -19,7 +19,12 @@
  *     ⌈Wt / min(Wt, A)⌉ for one tile row, Wt / ncol for a 2-D split (ncol = largest divisor of Wt ≤ A / rows, when
  *     rows < A), else Wt; c_0 / c_16 = 2p / 2p tiles if 4·p·T ≤ budget, 2p / p if 3·p·T ≤ budget, p / p if
  *     2·p·T ≤ budget (T = max(T_in, T_out)), else the native factories below; budget = l1_size − base, the free L1
- *     (maxL1) from PR #53399 (`untilize-codegen-live-l1`)                                            [8]
+ *     (maxL1) from PR #53399 (`untilize-codegen-live-l1`). A bf16 input off the tile grid (ttnn.untilize itself:
+ *     to_layout sends it to untilize_with_unpadding) within 2·Wt·2,048 ≤ 800,000 whatever its rows takes
+ *     build_with_unpadding: p = Wt over the tile rows, same tiers, its Native tier the untilize_with_unpadding
+ *     program [8]
+ *   enough-space test before tt-metal PR #56280 (`untilize-native-output-tile-budget`): the output CB is sized at the
+ *     input tile (bfp8: (T_in + T_in)·Wt); from it at the output dtype's                               [9]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
  *
  * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
@@ -41,11 +46,16 @@
  *   [8] tt-metal …/untilize/codegen/untilize_codegen_supported.cpp@0420ab8 (supported_by_codegen),
  *       untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder, choose_2d_ncol),
  *       untilize_codegen_program_factory.cpp@0a827b8; PR #50178; PR #53399 (live-L1 budget); checked against tt-metal PR
- *       #53319's Blackhole slice of [1, 2048, 5120] bf16 (1,310,720 B of CBs; threads-tilize.test.ts)
+ *       #53319's Blackhole slice of [1, 2048, 5120] bf16 (1,310,720 B of CBs; threads-tilize.test.ts);
+ *       untilize_codegen_program_factory.cpp@ef10818 (build_with_unpadding) and PR #50178's final routing table (only
+ *       non-tile-aligned bfp8 falls back to native)
+ *   [9] tt-metal …/untilize/untilize.cpp@04953f7 (output_single_tile_size = input_single_tile_size); PR #56280
+ *       (description 2026-09-11; on main by the untilize_with_unpadding re-audit of 2026-09-23, which records its
+ *       stricter bfp8 test in untilize_with_unpadding.cpp too)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
- *   codegen routing is that of one stored version of supported_by_codegen (later versions widen it: approx); a rank-1
- *   input stays on the native factories; the
+ *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
+ *   ttnn.untilize off the tile grid is sized as the padded untilize (tt-metal unpads it in some builds); the
  *   block factory's higher dims ride along as `third_dim` (only the last two dims split). The reported core range is
  *   the first overflowing one in CB creation order (full, cliff_col_row, cliff_row, cliff_col), as tt-metal validates.
  * Worked example: to_layout of tensor<4x4884480xbf16> TILE→RM on WH n150 (base 102,656): Wt = 152,640, b = 2,423,
@@ -97,6 +107,10 @@ const CITES = {
     'tt-metal …/untilize/codegen/untilize_codegen_cb_plan.cpp@3804c86 (plan_cb_depths, pages_for_builder, choose_2d_ncol)',
   codegenFactory:
     'tt-metal …/untilize/codegen/untilize_codegen_program_factory.cpp@0a827b8 (build_main_split, build_column_parallel, build_2d_column)',
+  codegenUnpadding:
+    'tt-metal …/untilize/codegen/untilize_codegen_program_factory.cpp@ef10818 (build_with_unpadding: tile-row split, Wt pages, both CBs in the input format); PR #50178 routing table (non-tile-aligned bf16 on codegen, bfp8 on native)',
+  enoughSpaceOutputTile:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/untilize.cpp@04953f7 (output_single_tile_size = input_single_tile_size); PR #56280 (is_enough_space sizes the output at the output dtype, untilize_with_unpadding.cpp likewise)',
 } as const;
 
 export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
@@ -215,7 +229,12 @@ export function estimateUntilize(
   const maxL1 = maxL1Space(ctx);
   const needsUnpadding =
     via === 'untilize_with_unpadding' || (via === 'to_layout' && input.logical.some((d, i) => d !== input.padded[i]));
-  const enoughSpaceHeight = maxL1 > (tileIn + tileOut) * wt;
+  // is_enough_space sized the output CB at the input's tile until tt-metal PR #56280 (a bfp8 input untilizes to bf16:
+  // 1,088 + 1,088 B per tile column before it, 1,088 + 2,048 after). Asked only for a block-float input, the one case
+  // where the two differ, so other untilizes do not straddle the change point.
+  const outputTileInTest =
+    tileOut !== tileIn && !atOrAfter(ctx, 'untilize-native-output-tile-budget') ? tileIn : tileOut;
+  const enoughSpaceHeight = maxL1 > (tileIn + outputTileInTest) * wt;
   const area = gridArea(ctx);
   const rowSplit = splitBlocksForTilize(area, rows);
   const wideTest = wt > 32 && (ht > 32 || wt > ht);
@@ -227,8 +246,11 @@ export function estimateUntilize(
     via === 'to_layout'
       ? `to_layout: ${needsUnpadding ? `logical ${input.logical.join('x')} ≠ padded ${input.padded.join('x')} → untilize_with_unpadding` : 'no padding change → untilize'}; `
       : '';
-  const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}`;
-  const baseCites = via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace];
+  const spaceText = `(T_in + T_out)·Wt = ${fmtBytes((tileIn + outputTileInTest) * wt)}${outputTileInTest !== tileOut ? ' (output sized at the input tile before tt-metal PR #56280)' : ''} vs free L1 ${fmtBytes(maxL1)}`;
+  const baseCites = [
+    ...(via === 'to_layout' ? [CITES.toLayout, CITES.enoughSpace] : [CITES.enoughSpace]),
+    ...(tileOut !== tileIn ? [CITES.enoughSpaceOutputTile] : []),
+  ];
   // Both untilize families take the 2-D block factory on the same test ([3], [4]): its reason, or undefined.
   const blockWhy = !enoughSpaceHeight
     ? `${dispatch}a tile row does not fit (${spaceText}) → block factory`
@@ -236,7 +258,18 @@ export function estimateUntilize(
       ? `${dispatch}Wt = ${wt} > 32 and the row split uses ${rowSplit.nCores} < ${whCores} cores of the 2-D split → block factory`
       : undefined;
 
-  if (needsUnpadding) {
+  // ttnn::untilize tries the codegen op first (a plain untilize: to_layout sends a padding change straight to
+  // untilize_with_unpadding). A bf16 input off the tile grid whose codegen plans all miss the budget falls back to the
+  // native unpadding program (build_native_equivalent before tt-metal PR #56280, untilize_native from it).
+  const untilizeSel = [...baseCites, CITES.untilizeSelect];
+  const codegen = needsUnpadding
+    ? undefined
+    : codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: untilizeSel });
+  if (codegen !== undefined && codegen !== 'native unpadding') return codegen;
+  const fallbackNote =
+    codegen === 'native unpadding' ? 'no codegen CB plan fits → native untilize_with_unpadding; ' : '';
+
+  if (needsUnpadding || codegen === 'native unpadding') {
     const sel = [...baseCites, CITES.uwuSelect];
     // Before tt-metal PR #17790 there was no block factory: the tile-row factory ran with Wt-tile CBs and threw.
     if (blockWhy !== undefined && atOrAfter(ctx, 'tilize-untilize-padding-block-factory')) {
@@ -244,7 +277,7 @@ export function estimateUntilize(
         op,
         ctx,
         factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
-        factoryReason: blockWhy,
+        factoryReason: `${fallbackNote}${blockWhy}`,
         wt,
         ht,
         tileIn,
@@ -258,7 +291,7 @@ export function estimateUntilize(
       op,
       ctx,
       factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
-      factoryReason: `${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
+      factoryReason: `${fallbackNote}${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
       groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
       cbs: [
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
@@ -274,10 +307,8 @@ export function estimateUntilize(
     });
   }
 
-  // Plain untilize.
-  const sel = [...baseCites, CITES.untilizeSelect];
-  const codegen = codegenUntilize({ op, ctx, input, wt, rows, tileIn, tileOut, tiles, dispatch, citations: sel });
-  if (codegen !== undefined) return codegen;
+  // Plain untilize, native.
+  const sel = untilizeSel;
   if (blockWhy !== undefined) {
     return blockFactoryProgram({
       op,
@@ -352,7 +383,8 @@ export function estimateUntilize(
 /**
  * `ttnn::untilize` through UntilizeCodegenDeviceOperation (tt-metal PR #50178) [8]: the program for an input in its scope
  * on a build that has it, or undefined when tt-metal runs the native factories (out of scope, an older build, or no CB
- * plan fits the budget: its Native tier).
+ * plan fits the budget: its Native tier), 'native unpadding' when that Native tier is for an input off the tile grid
+ * (the native untilize_with_unpadding program).
  */
 function codegenUntilize(a: {
   readonly op: TtnnOp;
@@ -365,25 +397,30 @@ function codegenUntilize(a: {
   readonly tiles: ReturnType<typeof tileInfo>;
   readonly dispatch: string;
   readonly citations: readonly string[];
-}): OpEstimate | undefined {
+}): OpEstimate | 'native unpadding' | undefined {
   const { ctx, input, wt, rows } = a;
   const logical = input.logical;
-  // supported_by_codegen: bf16 / bfp8 TILE, interleaved input and output (checked by the caller), tile-aligned logical
-  // last two dims (a rank-1 tensor is left to the native factories here: its [-2] is not a dim), and a multi-row input
-  // no wider than the two-CB guard (2·Wt·2,048 ≤ 800,000).
+  // supported_by_codegen: bf16 / bfp8 TILE, interleaved input and output (checked by the caller); a rank-1 tensor is left
+  // to the native factories here (its [-2] is not a dim). A tile-aligned input with several tile rows must be no wider
+  // than the two-CB guard (2·Wt·2,048 ≤ 800,000); a non-tile-aligned one must be bf16 and within the same guard
+  // whatever its rows (build_with_unpadding has no column split), as PR #50178 merged it [8].
   if (input.dtype !== 'bf16' && input.dtype !== 'bfp_bf8') return undefined;
-  if (logical.length < 2 || logical[logical.length - 1]! % 32 !== 0 || logical[logical.length - 2]! % 32 !== 0)
-    return undefined;
-  if (rows > 1 && 2 * wt * 2048 > CODEGEN_WIDE_GUARD_BYTES) return undefined;
+  if (logical.length < 2) return undefined;
+  const tileAligned = logical[logical.length - 1]! % 32 === 0 && logical[logical.length - 2]! % 32 === 0;
+  if (!tileAligned && input.dtype !== 'bf16') return undefined;
+  if ((rows > 1 || !tileAligned) && 2 * wt * 2048 > CODEGEN_WIDE_GUARD_BYTES) return undefined;
   // Asked only in scope, so an input the codegen factory never takes does not straddle its change point.
   if (!atOrAfter(ctx, 'untilize-codegen')) return undefined;
   const area = gridArea(ctx);
-  // pages_for_builder: one tile row splits its columns; several rows take a 2-D split when the rows alone leave cores
-  // idle and a divisor of Wt fills them; else whole rows.
+  // pages_for_builder: a non-tile-aligned input takes build_with_unpadding, whole padded rows over the tile rows; one
+  // tile row splits its columns; several rows take a 2-D split when the rows alone leave cores idle and a divisor of Wt
+  // fills them; else whole rows.
   let pages = wt;
   let units = rows;
   let split = `${rows} tile rows`;
-  if (rows === 1 && wt > 1) {
+  if (!tileAligned) {
+    split = `${rows} tile rows of ${wt} padded tiles (build_with_unpadding)`;
+  } else if (rows === 1 && wt > 1) {
     pages = Math.ceil(wt / Math.min(wt, area));
     units = wt;
     split = `one tile row, ${wt} tile columns`;
@@ -401,14 +438,14 @@ function codegenUntilize(a: {
   const plan = Math.max(a.tileIn, a.tileOut) * pages;
   const depths: readonly [number, number] | undefined =
     4 * plan <= usable ? [2, 2] : 3 * plan <= usable ? [2, 1] : 2 * plan <= usable ? [1, 1] : undefined;
-  if (depths === undefined) return undefined;
+  if (depths === undefined) return tileAligned ? undefined : 'native unpadding';
   const tier = depths[1] === 2 ? 'DoubleBoth' : depths[0] === 2 ? 'DoubleIn' : 'SingleBoth';
   const nCores = Math.min(units, area);
   return finishProgram({
     op: a.op,
     ctx,
     factory: 'UntilizeCodegenProgramFactory',
-    factoryReason: `${a.dispatch}codegen untilize (bf16/bfp8, interleaved, tile-aligned): ${split} over ${nCores} cores, ${pages} tiles per unit; plan ${tier} (${fmtBytes(4 * plan)} for both double-buffered vs a budget of ${fmtBytes(usable)}, ${liveBudget ? 'the free L1' : 'the whole range above the base'})`,
+    factoryReason: `${a.dispatch}codegen untilize (bf16/bfp8, interleaved, ${tileAligned ? 'tile-aligned' : 'bf16 off the tile grid'}): ${split} over ${nCores} cores, ${pages} tiles per unit; plan ${tier} (${fmtBytes(4 * plan)} for both double-buffered vs a budget of ${fmtBytes(usable)}, ${liveBudget ? 'the free L1' : 'the whole range above the base'})`,
     groups: [{ name: 'all', nCores, firstCore: [0, 0] }],
     cbs: [
       { index: 0, role: 'input', nPages: depths[0] * pages, pageBytes: a.tileIn },
@@ -416,8 +453,13 @@ function codegenUntilize(a: {
     ],
     confidence: 'approx',
     approxReason:
-      'routing read at untilize_codegen_supported.cpp@0420ab8, one of 22 stored versions whose dates were not read (later ones widen the scope)',
-    citations: [...a.citations, CITES.codegenSupported, CITES.codegenPlan, CITES.codegenFactory],
+      "routing as PR #50178's merged routing table states it (stored supported_by_codegen versions are undated; later ones also decline off-default tiles, use_multicore = false and sub_core_grids, which the IR does not carry here)",
+    citations: [
+      ...a.citations,
+      CITES.codegenSupported,
+      CITES.codegenPlan,
+      tileAligned ? CITES.codegenFactory : CITES.codegenUnpadding,
+    ],
     tiles: a.tiles,
   });
 }
