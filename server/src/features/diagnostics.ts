@@ -342,11 +342,29 @@ const overflowMessages = new WeakMap<OpAnalysis, OverflowMessage>();
 interface RelatedWords {
   readonly producers: readonly OpAnalysis[];
   readonly producerMessages: readonly string[];
-  /** A file target does not move with edits of this document. */
-  readonly source: RelatedInformation | undefined;
 }
 
 const relatedWords = new WeakMap<OpAnalysis, RelatedWords>();
+
+// The Python-source entry of an op record, made when first read: a file target does not move with edits of this
+// document. An editor whose workspace does not hold the file never reads it (the message says where the file is).
+const sourceRelated = new WeakMap<OpAnalysis, RelatedInformation | null>();
+
+function sourceRelatedOf(op: OpAnalysis): RelatedInformation | undefined {
+  let kept = sourceRelated.get(op);
+  if (kept === undefined) {
+    const line = op.op.source;
+    kept =
+      line === undefined
+        ? null
+        : {
+            target: { kind: 'file', file: line.file, line: line.line, column: line.column },
+            message: `Python source of ${opTitle(op)}`,
+          };
+    sourceRelated.set(op, kept);
+  }
+  return kept ?? undefined;
+}
 
 /**
  * An overflow diagnostic. Its related information (producer chain, Python source; the first failure's is one object
@@ -366,6 +384,8 @@ class OverflowDiagnostic implements Diagnostic {
   readonly #entry: OpEntry;
   /** The first failure's related information, shared by every 'notReached' diagnostic; undefined for the others. */
   readonly #firstRelated: RelatedInformation | undefined;
+  /** Whether the message says where the op's Python source is and why it is not linked: no related entry for it. */
+  readonly #sourceInMessage: boolean;
 
   constructor(
     entry: OpEntry,
@@ -373,6 +393,7 @@ class OverflowDiagnostic implements Diagnostic {
     firstRelated: RelatedInformation | undefined,
     severity: Severity,
     message: string,
+    sourceInMessage: boolean,
   ) {
     this.range = opHeadRange(entry.op);
     this.severity = severity;
@@ -380,10 +401,11 @@ class OverflowDiagnostic implements Diagnostic {
     this.message = message;
     this.#entry = entry;
     this.#firstRelated = overflow.status === 'notReached' ? firstRelated : undefined;
+    this.#sourceInMessage = sourceInMessage;
   }
 
   get related(): readonly RelatedInformation[] {
-    return overflowRelated(this.#entry, this.#firstRelated);
+    return overflowRelated(this.#entry, this.#firstRelated, !this.#sourceInMessage);
   }
 
   toJSON(): Diagnostic {
@@ -431,7 +453,11 @@ class DetachedOverflowDiagnostic implements Diagnostic {
   }
 
   get related(): readonly RelatedInformation[] {
-    return overflowRelated(this.#entry, this.#overflow.status === 'notReached' ? this.#list.firstRelated : undefined);
+    return overflowRelated(
+      this.#entry,
+      this.#overflow.status === 'notReached' ? this.#list.firstRelated : undefined,
+      this.#unlinkedReason === undefined,
+    );
   }
 
   toJSON(): Diagnostic {
@@ -483,7 +509,7 @@ function overflowDiagnostic(list: OverflowList, entry: OpEntry, o: Overflow): Di
     kept = { first: first?.op, firstLine, severity, unlinkedReason, message };
     overflowMessages.set(entry.op, kept);
   }
-  return new OverflowDiagnostic(entry, o, list.firstRelated, severity, kept.message);
+  return new OverflowDiagnostic(entry, o, list.firstRelated, severity, kept.message, unlinkedReason !== undefined);
 }
 
 /** The message, with the words on an unlinked Python source, as one flat string (serialisers read it as it is). */
@@ -529,8 +555,15 @@ function overflowMessage(
   return `${opTitle(entry.op)}: ${failureText(doc, entry, o)}.`;
 }
 
-/** The first failure (`firstRelated`, for a 'notReached' overflow), the producer chain, then the Python source. */
-function overflowRelated(entry: OpEntry, firstRelated: RelatedInformation | undefined): RelatedInformation[] {
+/**
+ * The first failure (`firstRelated`, for a 'notReached' overflow), the producer chain, then the Python source unless
+ * `withSource` is false (the message names it: an editor that cannot link it).
+ */
+function overflowRelated(
+  entry: OpEntry,
+  firstRelated: RelatedInformation | undefined,
+  withSource: boolean,
+): RelatedInformation[] {
   const chain = producerChain(entry, MAX_CHAIN);
   let words = relatedWords.get(entry.op);
   if (
@@ -538,31 +571,23 @@ function overflowRelated(entry: OpEntry, firstRelated: RelatedInformation | unde
     words.producers.length !== chain.length ||
     chain.some((link, i) => link.op !== words!.producers[i])
   ) {
-    words = relatedWordsOf(entry, chain);
+    words = relatedWordsOf(chain);
     relatedWords.set(entry.op, words);
   }
   const w = words;
   const related: RelatedInformation[] = [];
   if (firstRelated !== undefined) related.push(firstRelated);
-  chain.forEach((link, i) =>
-    related.push({ target: { kind: 'range', range: opHeadRange(link.op) }, message: w.producerMessages[i]! }),
-  );
-  if (w.source !== undefined) related.push(w.source);
+  for (let i = 0; i < chain.length; i++)
+    related.push({ target: { kind: 'range', range: opHeadRange(chain[i]!.op) }, message: w.producerMessages[i]! });
+  const source = withSource ? sourceRelatedOf(entry.op) : undefined;
+  if (source !== undefined) related.push(source);
   return related;
 }
 
-function relatedWordsOf(entry: OpEntry, chain: readonly ProducerLink[]): RelatedWords {
-  const line = entry.op.op.source;
+function relatedWordsOf(chain: readonly ProducerLink[]): RelatedWords {
   return {
     producers: chain.map((link) => link.op),
     producerMessages: chain.map((link) => `${opTitle(link.op)} produced ${link.tensorText}`),
-    source:
-      line === undefined
-        ? undefined
-        : {
-            target: { kind: 'file', file: line.file, line: line.line, column: line.column },
-            message: `Python source of ${opTitle(entry.op)}`,
-          },
   };
 }
 

@@ -102,6 +102,32 @@ describe('lsp/handlers diagnosticItems: published diagnostics', () => {
     assert.ok(linked > 0 && noted > 0, `both kinds of source occur (linked ${linked}, noted ${noted})`);
   });
 
+  it('the core list made for an editor that cannot link a source leaves its file target out; the CLI list keeps it', () => {
+    const unlinked = diagnostics(doc, { unlinkedSource: () => 'not found in the workspace' });
+    const plain = diagnostics(doc);
+    assert.equal(unlinked.length, plain.length);
+    let named = 0;
+    for (const [i, d] of unlinked.entries()) {
+      const fileTargets = plain[i]!.related.filter((r) => r.target.kind === 'file');
+      if (!d.message.includes('\nPython source ')) continue;
+      named++;
+      // The message names the file and line the CLI's list links (one file target per overflow with a loc).
+      assert.equal(fileTargets.length, 1);
+      const target = fileTargets[0]!.target as { file: string; line: number };
+      assert.ok(d.message.endsWith(`\nPython source ${target.file}:${target.line}: not found in the workspace`));
+      assert.deepEqual(
+        d.related.filter((r) => r.target.kind === 'file'),
+        [],
+      );
+      // The other entries (first failure, producer) are the CLI list's.
+      assert.deepEqual(
+        d.related,
+        plain[i]!.related.filter((r) => r.target.kind !== 'file'),
+      );
+    }
+    assert.ok(named > 0, 'some overflows name their Python source');
+  });
+
   it("every 'not reached' diagnostic points at the first failure, first", async () => {
     const items = await published(elsewhere);
     const notReached = items.filter((d) => d.code === 'l1-overflow-not-reached');
