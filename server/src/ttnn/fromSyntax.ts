@@ -40,6 +40,7 @@ import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/pr
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import { textRange, type TextRange } from '../text/textRange';
+import { fieldValueOf, recordFieldValues, type DialectFieldValue, type DialectProp } from './dialectFields';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import {
@@ -1097,6 +1098,8 @@ function dialectProp(
 ): PropValue {
   const items: string[] = [];
   const fields: Record<string, string> = {};
+  const itemValues: DialectFieldValue[] = [];
+  const fieldValues = new Map<string, DialectFieldValue>();
   const lists = body === undefined ? [] : splitItems(body.children);
   let budgetChars = options.budgetChars ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < lists.length; i++) {
@@ -1107,16 +1110,31 @@ function dialectProp(
     const printed = truncated ? printTokens(list, { ...options, budgetChars }) : printTokens(list, options);
     const item = printed.text;
     items.push(item);
+    // A value cut at the budget is not read (its text is not all there either).
+    itemValues.push(printed.truncated ? DIALECT_FIELD_OTHER : fieldValueOf(list));
     const key = list[0];
-    if (key?.kind === 'leaf' && isLeaf(list[1], 'punct', '=') && FIELD_KEY.test(key.text))
+    if (key?.kind === 'leaf' && isLeaf(list[1], 'punct', '=') && FIELD_KEY.test(key.text)) {
       fields[key.text] = item.slice(key.text.length + 1);
+      fieldValues.set(key.text, printed.truncated ? DIALECT_FIELD_OTHER : fieldValueOf(list.slice(2)));
+    }
     if (printed.truncated) break;
     budgetChars -= item.length + 1;
   }
-  if (!EXPANDED_DIALECT_ATTRS.has(name)) return { kind: 'dialect', name, text, items, fields };
-  const kernelCbs = body === undefined ? `#${name} without a body` : kernelCbPrograms(name, body, table);
-  return { kind: 'dialect', name, text, items, fields, kernelCbs };
+  const prop: DialectProp = !EXPANDED_DIALECT_ATTRS.has(name)
+    ? { kind: 'dialect', name, text, items, fields }
+    : {
+        kind: 'dialect',
+        name,
+        text,
+        items,
+        fields,
+        kernelCbs: body === undefined ? `#${name} without a body` : kernelCbPrograms(name, body, table),
+      };
+  recordFieldValues(prop, { items: itemValues, fields: fieldValues });
+  return prop;
 }
+
+const DIALECT_FIELD_OTHER: DialectFieldValue = Object.freeze({ kind: 'other' });
 
 /** A field's key: one token of word characters and dots (`t_out_block`, `fp32_dest_acc_en`). */
 const FIELD_KEY = /^[\w.]+$/;
