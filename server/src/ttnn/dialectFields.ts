@@ -1,16 +1,14 @@
 /**
  * Typed readers of a dialect attribute's items and `key = value` fields (`#ttnn.matmul_..._program_config<in0_block_w
  * = 2, ...>`), decided once from the parser's token tree, so no estimator parses a field's printed text. The TTNN view
- * (fromSyntax.ts `dialectProp`) decides the values of each distinct attribute as it makes its PropValue (memoised per
- * text with it) and records them here by that object; a dialect PropValue made elsewhere (a quick fix's candidate, a
- * test's hand-built op) has its item and field texts read by the same parser, once per distinct text.
+ * (fromSyntax.ts `dialectProp`, the one reader of the syntax tree) decides the values of each distinct attribute as it
+ * makes its PropValue (memoised per text with it) and keeps them by that object (`fieldValuesOf`); a dialect PropValue
+ * made elsewhere (a quick fix's candidate, a test's hand-built op) has its item and field texts read by the same
+ * parser there, once per distinct text. This file holds the value type and the accessors estimators call.
  */
 
-import type { TokenTree } from '../mlir/syntax';
-import { parse } from '../mlir/parser';
+import { fieldValuesOf } from './fromSyntax';
 import type { PropValue } from './op';
-
-type Tokens = readonly TokenTree[];
 
 export type DialectProp = Extract<PropValue, { kind: 'dialect' }>;
 
@@ -42,114 +40,6 @@ export interface DialectFieldValues {
   readonly items: readonly DialectFieldValue[];
   /** One per `fields` key of the PropValue. */
   readonly fields: ReadonlyMap<string, DialectFieldValue>;
-}
-
-const OTHER: DialectFieldValue = Object.freeze({ kind: 'other' });
-const TRUE: DialectFieldValue = Object.freeze({ kind: 'bool', value: true });
-const FALSE: DialectFieldValue = Object.freeze({ kind: 'bool', value: false });
-
-/** A non-negative safe integer written as digits, else undefined. */
-function count(text: string): number | undefined {
-  if (!/^\d+$/.test(text)) return undefined;
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
-function leaf(t: TokenTree | undefined, kind: string, text?: string): boolean {
-  return t !== undefined && t.kind === 'leaf' && t.leafKind === kind && (text === undefined || t.text === text);
-}
-
-/** `axb` written as one dimension-list token, else undefined. */
-function dimsPair(t: TokenTree | undefined, bracketed: boolean): DialectFieldValue | undefined {
-  if (t === undefined || t.kind !== 'leaf' || t.leafKind !== 'dimensionList') return undefined;
-  const parts = t.text.split('x');
-  const first = parts.length === 2 ? count(parts[0]!) : undefined;
-  const second = first === undefined ? undefined : count(parts[1]!);
-  return second === undefined ? undefined : { kind: 'pair', first: first!, second, separator: 'x', bracketed };
-}
-
-/** The value the tokens of one item or field value (after its `=`) spell. */
-export function fieldValueOf(tokens: Tokens): DialectFieldValue {
-  const [a, b, c] = tokens;
-  if (a === undefined) return OTHER;
-  if (a.kind === 'leaf') {
-    if (tokens.length === 1) {
-      if (a.leafKind === 'integer') {
-        const value = Number(a.text);
-        return Number.isSafeInteger(value) ? { kind: 'int', value, type: undefined } : OTHER;
-      }
-      if (a.leafKind === 'ident')
-        return a.text === 'true' ? TRUE : a.text === 'false' ? FALSE : { kind: 'word', text: a.text };
-      return dimsPair(a, false) ?? OTHER;
-    }
-    if (tokens.length === 3 && a.leafKind === 'integer' && leaf(b, 'punct', ','))
-      return commaPair(tokens, false) ?? OTHER;
-    if (tokens.length === 3 && a.leafKind === 'integer' && leaf(b, 'punct', ':') && leaf(c, 'ident')) {
-      const value = Number(a.text);
-      return Number.isSafeInteger(value) ? { kind: 'int', value, type: (c as { text: string }).text } : OTHER;
-    }
-    // `#dialect.name<body>`: a dotted name (an alias, `#grid`, names no dialect and is left as written).
-    if (
-      tokens.length === 2 &&
-      a.leafKind === 'hashIdent' &&
-      a.text.includes('.') &&
-      b?.kind === 'group' &&
-      b.open === '<'
-    )
-      return { kind: 'dialect', name: a.text.slice(1), inner: fieldValueOf(b.children) };
-    return OTHER;
-  }
-  if (tokens.length !== 1 || a.open !== '<') return OTHER;
-  const inner = a.children;
-  if (inner.length === 1) return dimsPair(inner[0], true) ?? OTHER;
-  return commaPair(inner, true) ?? OTHER;
-}
-
-/** `a, b`: two non-negative integers and a comma, else undefined. */
-function commaPair(tokens: Tokens, bracketed: boolean): DialectFieldValue | undefined {
-  const [a, comma, b] = tokens;
-  if (tokens.length !== 3 || !leaf(a, 'integer') || !leaf(comma, 'punct', ',') || !leaf(b, 'integer')) return undefined;
-  const first = count((a as { text: string }).text);
-  const second = count((b as { text: string }).text);
-  return first === undefined || second === undefined
-    ? undefined
-    : { kind: 'pair', first, second, separator: ',', bracketed };
-}
-
-// Values decided by the TTNN view from the attribute's own tokens, by PropValue object.
-const viewValues = new WeakMap<DialectProp, DialectFieldValues>();
-
-/** Called by the TTNN view as it makes `prop` (once per distinct attribute text). */
-export function recordFieldValues(prop: DialectProp, values: DialectFieldValues): void {
-  viewValues.set(prop, values);
-}
-
-// A PropValue made elsewhere: its texts read by the parser, once per distinct text (bounded).
-const valueByText = new Map<string, DialectFieldValue>();
-const MAX_TEXTS = 10_000;
-const madeValues = new WeakMap<DialectProp, DialectFieldValues>();
-
-/** The value an item's or field's printed text spells, read by the MLIR parser. */
-function valueOfText(text: string): DialectFieldValue {
-  const known = valueByText.get(text);
-  if (known !== undefined) return known;
-  const parsed = parse(`#field = #field.value<${text}>`);
-  const attr = parsed.errors.length === 0 ? parsed.file.chunks[0]?.aliases[0]?.attr : undefined;
-  const body = attr?.kind === 'dialectAttr' ? attr.body : undefined;
-  const value = body === undefined ? OTHER : fieldValueOf(body.children);
-  if (valueByText.size < MAX_TEXTS) valueByText.set(text, value);
-  return value;
-}
-
-/** The typed items and fields of a dialect PropValue. */
-export function fieldValuesOf(prop: DialectProp): DialectFieldValues {
-  const known = viewValues.get(prop) ?? madeValues.get(prop);
-  if (known !== undefined) return known;
-  const fields = new Map<string, DialectFieldValue>();
-  for (const key of Object.keys(prop.fields)) fields.set(key, valueOfText(prop.fields[key]!));
-  const values: DialectFieldValues = { items: prop.items.map(valueOfText), fields };
-  madeValues.set(prop, values);
-  return values;
 }
 
 /** The field's value, if `prop` is a dialect attribute that has the field. */
