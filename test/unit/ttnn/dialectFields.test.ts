@@ -5,12 +5,15 @@
  */
 
 import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import {
   boolOf,
   dialectNameOf,
   fieldValue,
+  fieldValuesOf,
   intOf,
   itemValue,
   pairOf,
@@ -19,6 +22,7 @@ import {
 } from '../../../server/src/ttnn/dialectFields';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { parseMatmulConfig } from '../../../server/src/estimate/ops/matmul';
+import { allCorpusFiles } from '../../support/corpus';
 
 /** The `config` property of a one-op function whose attribute is written `attr`, as the TTNN view decodes it. */
 function viewProp(attr: string): PropValue | undefined {
@@ -115,7 +119,7 @@ describe('dialect attribute field readers', () => {
     const ok = written('2 : i64', '#ttnn.core_coord<8, 6>');
     assert.ok(ok?.kind === 'dialect');
     const config = parseMatmulConfig(ok, [10, 12]);
-    assert.ok(typeof config !== 'string', String(config));
+    assert.ok(typeof config !== 'string', typeof config === 'string' ? config : '');
     assert.deepEqual(
       [config.gridX, config.gridY, config.in0BlockW, config.perCoreM, config.perCoreN, config.outSubblockW],
       [8, 6, 2, 4, 8, 2],
@@ -134,5 +138,30 @@ describe('dialect attribute field readers', () => {
       assert.equal(typeof why, 'string', bad);
       assert.match(why as string, /in0_block_w = .* is not a positive integer/, bad);
     }
+  });
+
+  it('the view decides from the tokens what the parser reads from each printed text, on every corpus and thread file', () => {
+    const fixtures = path.resolve(__dirname, '../../fixtures');
+    const threads = fs
+      .readdirSync(path.join(fixtures, 'threads'))
+      .filter((name) => name.endsWith('.mlir'))
+      .map((name) => path.join(fixtures, 'threads', name));
+    const kinds = new Map<string, number>();
+    for (const file of [...allCorpusFiles(), ...threads]) {
+      const m = moduleFromSyntax(parse(fs.readFileSync(file, 'utf8')));
+      for (const f of m.functions)
+        for (const o of f.ops)
+          for (const v of Object.values(o.properties)) {
+            // A ttnn.generic program's texts expand its aliases, its tokens do not: not the same input.
+            if (v.kind !== 'dialect' || v.name === 'ttnn.program' || v.name === 'ttnn.mesh_program_descriptor') continue;
+            const fromTokens = fieldValuesOf(v);
+            // A copy is not the view's object: its item and field texts are read by the parser.
+            const fromTexts = fieldValuesOf({ ...v });
+            assert.deepEqual(fromTokens, fromTexts, `${file}: ${v.text.slice(0, 200)}`);
+            for (const value of fromTokens.fields.values()) kinds.set(value.kind, (kinds.get(value.kind) ?? 0) + 1);
+          }
+    }
+    for (const kind of ['int', 'bool', 'pair', 'dialect', 'word'])
+      assert.ok((kinds.get(kind) ?? 0) > 0, `no ${kind} field on the corpus: ${JSON.stringify([...kinds])}`);
   });
 });
