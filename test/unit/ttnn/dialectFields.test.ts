@@ -8,12 +8,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../../server/src/mlir/parser';
-import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
+import { fieldValuesOf, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import {
   boolOf,
   dialectNameOf,
   fieldValue,
-  fieldValuesOf,
   intOf,
   itemValue,
   pairOf,
@@ -153,7 +152,8 @@ describe('dialect attribute field readers', () => {
         for (const o of f.ops)
           for (const v of Object.values(o.properties)) {
             // A ttnn.generic program's texts expand its aliases, its tokens do not: not the same input.
-            if (v.kind !== 'dialect' || v.name === 'ttnn.program' || v.name === 'ttnn.mesh_program_descriptor') continue;
+            if (v.kind !== 'dialect' || v.name === 'ttnn.program' || v.name === 'ttnn.mesh_program_descriptor')
+              continue;
             const fromTokens = fieldValuesOf(v);
             // A copy is not the view's object: its item and field texts are read by the parser.
             const fromTexts = fieldValuesOf({ ...v });
