@@ -13,6 +13,7 @@
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext } from '../estimate/types';
+import { dialectNameOf, fieldValue } from '../ttnn/dialectFields';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
 import type { Fix, RejectedFix } from './types';
@@ -154,7 +155,18 @@ export function conv3dConfigFixes(
   const blocking = chooseConv3dBlocking(target.op, ctx, limit);
   if (typeof blocking === 'string')
     return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: blocking }] };
-  const gridDialect = /#ttcore\./.test(base.text) || !/#tt\.grid/.test(base.text) ? 'ttcore' : 'tt';
+  // The grid dialect of the op's own config if it has one (as the view read it), else the dump's era from its text.
+  const writtenGrid = dialectNameOf(
+    fieldValue(target.op.properties['conv3d_config'], 'compute_with_storage_grid_size'),
+  );
+  const gridDialect =
+    writtenGrid === 'tt.grid' || writtenGrid === 'ttcore.grid'
+      ? writtenGrid === 'tt.grid'
+        ? 'tt'
+        : 'ttcore'
+      : /#ttcore\./.test(base.text) || !/#tt\.grid/.test(base.text)
+        ? 'ttcore'
+        : 'tt';
   const text = conv3dConfigText(blocking, gridDialect);
   const edit = propertyEdit(sop, 'conv3d_config', text);
   if (typeof edit === 'string')

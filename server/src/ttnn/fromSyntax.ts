@@ -40,6 +40,7 @@ import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/pr
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
 import { textRange, type TextRange } from '../text/textRange';
+import type { DialectFieldValue, DialectFieldValues, DialectProp } from './dialectFields';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
 import {
@@ -1097,6 +1098,8 @@ function dialectProp(
 ): PropValue {
   const items: string[] = [];
   const fields: Record<string, string> = {};
+  const itemValues: DialectFieldValue[] = [];
+  const fieldValues = new Map<string, DialectFieldValue>();
   const lists = body === undefined ? [] : splitItems(body.children);
   let budgetChars = options.budgetChars ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < lists.length; i++) {
@@ -1107,15 +1110,140 @@ function dialectProp(
     const printed = truncated ? printTokens(list, { ...options, budgetChars }) : printTokens(list, options);
     const item = printed.text;
     items.push(item);
+    // A value cut at the budget is not read (its text is not all there either).
+    itemValues.push(printed.truncated ? FIELD_OTHER : fieldValueOf(list));
     const key = list[0];
-    if (key?.kind === 'leaf' && isLeaf(list[1], 'punct', '=') && FIELD_KEY.test(key.text))
+    if (key?.kind === 'leaf' && isLeaf(list[1], 'punct', '=') && FIELD_KEY.test(key.text)) {
       fields[key.text] = item.slice(key.text.length + 1);
+      fieldValues.set(key.text, printed.truncated ? FIELD_OTHER : fieldValueOf(list.slice(2)));
+    }
     if (printed.truncated) break;
     budgetChars -= item.length + 1;
   }
-  if (!EXPANDED_DIALECT_ATTRS.has(name)) return { kind: 'dialect', name, text, items, fields };
-  const kernelCbs = body === undefined ? `#${name} without a body` : kernelCbPrograms(name, body, table);
-  return { kind: 'dialect', name, text, items, fields, kernelCbs };
+  const prop: DialectProp = !EXPANDED_DIALECT_ATTRS.has(name)
+    ? { kind: 'dialect', name, text, items, fields }
+    : {
+        kind: 'dialect',
+        name,
+        text,
+        items,
+        fields,
+        kernelCbs: body === undefined ? `#${name} without a body` : kernelCbPrograms(name, body, table),
+      };
+  viewFieldValues.set(prop, { items: itemValues, fields: fieldValues });
+  return prop;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dialect attributes' item and field values (ttnn/dialectFields.ts reads them for the estimators)
+
+const FIELD_OTHER: DialectFieldValue = Object.freeze({ kind: 'other' });
+const FIELD_TRUE: DialectFieldValue = Object.freeze({ kind: 'bool', value: true });
+const FIELD_FALSE: DialectFieldValue = Object.freeze({ kind: 'bool', value: false });
+
+/** A non-negative safe integer written as digits, else undefined. */
+function fieldCount(text: string): number | undefined {
+  if (!/^\d+$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function isFieldLeaf(t: TokenTree | undefined, kind: string, text?: string): boolean {
+  return t !== undefined && t.kind === 'leaf' && t.leafKind === kind && (text === undefined || t.text === text);
+}
+
+/** `axb` written as one dimension-list token, else undefined. */
+function dimsPair(t: TokenTree | undefined, bracketed: boolean): DialectFieldValue | undefined {
+  if (t === undefined || t.kind !== 'leaf' || t.leafKind !== 'dimensionList') return undefined;
+  const parts = t.text.split('x');
+  const first = parts.length === 2 ? fieldCount(parts[0]!) : undefined;
+  const second = first === undefined ? undefined : fieldCount(parts[1]!);
+  return second === undefined ? undefined : { kind: 'pair', first: first!, second, separator: 'x', bracketed };
+}
+
+/** The value the tokens of one item or field value (after its `=`) spell. */
+function fieldValueOf(tokens: Tokens): DialectFieldValue {
+  const [a, b, c] = tokens;
+  if (a === undefined) return FIELD_OTHER;
+  if (a.kind === 'leaf') {
+    if (tokens.length === 1) {
+      if (a.leafKind === 'integer') {
+        const value = Number(a.text);
+        return Number.isSafeInteger(value) ? { kind: 'int', value, type: undefined } : FIELD_OTHER;
+      }
+      if (a.leafKind === 'ident')
+        return a.text === 'true' ? FIELD_TRUE : a.text === 'false' ? FIELD_FALSE : { kind: 'word', text: a.text };
+      return dimsPair(a, false) ?? FIELD_OTHER;
+    }
+    if (tokens.length === 3 && a.leafKind === 'integer' && isFieldLeaf(b, 'punct', ','))
+      return commaPair(tokens, false) ?? FIELD_OTHER;
+    if (tokens.length === 3 && a.leafKind === 'integer' && isFieldLeaf(b, 'punct', ':') && isFieldLeaf(c, 'ident')) {
+      const value = Number(a.text);
+      return Number.isSafeInteger(value) ? { kind: 'int', value, type: (c as { text: string }).text } : FIELD_OTHER;
+    }
+    // `#dialect.name<body>`: a dotted name (an alias, `#grid`, names no dialect and is left as written).
+    if (
+      tokens.length === 2 &&
+      a.leafKind === 'hashIdent' &&
+      a.text.includes('.') &&
+      b?.kind === 'group' &&
+      b.open === '<'
+    )
+      return { kind: 'dialect', name: a.text.slice(1), inner: fieldValueOf(b.children) };
+    return FIELD_OTHER;
+  }
+  if (tokens.length !== 1 || a.open !== '<') return FIELD_OTHER;
+  const inner = a.children;
+  if (inner.length === 1) return dimsPair(inner[0], true) ?? FIELD_OTHER;
+  return commaPair(inner, true) ?? FIELD_OTHER;
+}
+
+/** `a, b`: two non-negative integers and a comma, else undefined. */
+function commaPair(tokens: Tokens, bracketed: boolean): DialectFieldValue | undefined {
+  const [a, comma, b] = tokens;
+  if (
+    tokens.length !== 3 ||
+    !isFieldLeaf(a, 'integer') ||
+    !isFieldLeaf(comma, 'punct', ',') ||
+    !isFieldLeaf(b, 'integer')
+  )
+    return undefined;
+  const first = fieldCount((a as { text: string }).text);
+  const second = fieldCount((b as { text: string }).text);
+  return first === undefined || second === undefined
+    ? undefined
+    : { kind: 'pair', first, second, separator: ',', bracketed };
+}
+
+// Values decided by the TTNN view from the attribute's own tokens, by PropValue object.
+const viewFieldValues = new WeakMap<DialectProp, DialectFieldValues>();
+
+// A PropValue made elsewhere: its texts read by the parser, once per distinct text (bounded).
+const valueByText = new Map<string, DialectFieldValue>();
+const MAX_TEXTS = 10_000;
+const madeValues = new WeakMap<DialectProp, DialectFieldValues>();
+
+/** The value an item's or field's printed text spells, read by the MLIR parser. */
+function valueOfText(text: string): DialectFieldValue {
+  const known = valueByText.get(text);
+  if (known !== undefined) return known;
+  const parsed = parse(`#field = #field.value<${text}>`);
+  const attr = parsed.errors.length === 0 ? parsed.file.chunks[0]?.aliases[0]?.attr : undefined;
+  const body = attr?.kind === 'dialectAttr' ? attr.body : undefined;
+  const value = body === undefined ? FIELD_OTHER : fieldValueOf(body.children);
+  if (valueByText.size < MAX_TEXTS) valueByText.set(text, value);
+  return value;
+}
+
+/** The typed items and fields of a dialect PropValue. */
+export function fieldValuesOf(prop: DialectProp): DialectFieldValues {
+  const known = viewFieldValues.get(prop) ?? madeValues.get(prop);
+  if (known !== undefined) return known;
+  const fields = new Map<string, DialectFieldValue>();
+  for (const key of Object.keys(prop.fields)) fields.set(key, valueOfText(prop.fields[key]!));
+  const values: DialectFieldValues = { items: prop.items.map(valueOfText), fields };
+  madeValues.set(prop, values);
+  return values;
 }
 
 /** A field's key: one token of word characters and dots (`t_out_block`, `fp32_dest_acc_en`). */

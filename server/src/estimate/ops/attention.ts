@@ -58,6 +58,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
 import { atOrAfter } from '../changePoints';
 import {
   CITE,
@@ -95,12 +96,12 @@ function programConfig(op: TtnnOp): SdpaProgramConfig | undefined {
   const p = op.properties['program_config'];
   if (p === undefined || p.kind !== 'dialect') return undefined;
   const num = (k: string): number | undefined => {
-    const v = p.fields[k];
-    return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+    const v = intOf(fieldValue(p, k));
+    return v !== undefined && v >= 0 ? v : undefined;
   };
-  const g = /^<(\d+),(\d+)>$/.exec(p.fields['compute_with_storage_grid_size'] ?? '');
   return {
-    grid: g !== null ? [Number(g[1]), Number(g[2])] : undefined,
+    // `<x, y>` as tt-mlir prints a CoreCoord parameter.
+    grid: pairOf(fieldValue(p, 'compute_with_storage_grid_size'), [','], false, true),
     qChunk: num('q_chunk_size'),
     kChunk: num('k_chunk_size'),
     maxCoresPerHeadBatch: num('max_cores_per_head_batch'),

@@ -66,6 +66,7 @@ import { changePoint, atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, GroupSpec, ResolvedTensor, finishProgram, gridArea, propInt, resolveUnaryShape } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -219,11 +220,9 @@ function defaultAllGatherWorkers(outputBytes: number, ring: number, isRing: bool
 }
 
 function topologyOf(op: TtnnOp): 'ring' | 'linear' | undefined {
-  const p = op.properties.topology;
-  if (p === undefined || p.kind !== 'dialect') return undefined;
-  if (/ring/i.test(p.text)) return 'ring';
-  if (/linear/i.test(p.text)) return 'linear';
-  return undefined;
+  // `#ttcore.topology<ring>`: the enum case as written.
+  const topology = wordOf(itemValue(op.properties.topology, 0))?.toLowerCase();
+  return topology === 'ring' || topology === 'linear' ? topology : undefined;
 }
 
 export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

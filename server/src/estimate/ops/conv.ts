@@ -27,6 +27,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
 import { atOrAfter } from '../changePoints';
 import { finishProgram, propInt, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
@@ -121,10 +122,9 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // Conv3dConfig [2]: the T/H/W blocks are counts (at least 1); a C block of 0 means all channels. Anything else
   // printed there is a malformed config, not a default.
   const malformed = ['t_out_block', 'h_out_block', 'w_out_block', 'c_in_block', 'c_out_block'].find((k) => {
-    const text = fields[k];
-    if (text === undefined) return false;
-    const v = Number(text);
-    return !(Number.isSafeInteger(v) && v >= (k.startsWith('c_') ? 0 : 1));
+    if (fields[k] === undefined) return false;
+    const v = intOf(fieldValue(cfg, k));
+    return !(v !== undefined && v >= (k.startsWith('c_') ? 0 : 1));
   });
   if (malformed !== undefined)
     return unmodeled(
@@ -132,8 +132,8 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       `conv3d_config ${malformed} = ${fields[malformed]} is not a ${malformed.startsWith('c_') ? 'non-negative' : 'positive'} integer`,
     );
   const num = (k: string, dflt: number): number => {
-    const v = Number(fields[k]);
-    return Number.isFinite(v) && v > 0 ? v : dflt;
+    const v = intOf(fieldValue(cfg, k));
+    return v !== undefined && v > 0 ? v : dflt;
   };
   const defaults =
     cfg === undefined ? noConfigBlocks(op, ctx, cIn, cOut, kernel) : { cInBlock: cIn, cOutBlock: cOut, why: '' };
@@ -167,10 +167,9 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   ];
   if (cInBlocks > 1) cbs.push({ index: 5, role: 'reduction', nPages: mT * nT + 1, pageBytes: t });
   if (hasBias) cbs.push({ index: 6, role: 'bias', nPages: nT, pageBytes: t });
-  const gridText = fields['compute_with_storage_grid_size'] ?? '';
-  const g = /(\d+)x(\d+)/.exec(gridText);
-  const grid: [number, number] =
-    g === null ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [Number(g[1]), Number(g[2])];
+  // `#ttcore.grid<RxC>` (or `RxC` bare): rows x cols.
+  const g = pairOf(fieldValue(cfg, 'compute_with_storage_grid_size'), ['x'], true);
+  const grid: [number, number] = g === undefined ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [g[0], g[1]];
   const deviceCores = ctx.device.workerGrid[0] * ctx.device.workerGrid[1];
   if (!(grid[0] >= 1) || !(grid[1] >= 1) || grid[0] * grid[1] > deviceCores)
     return unmodeled(

@@ -184,6 +184,7 @@ import { DataType, TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dty
 import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
+import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
@@ -288,18 +289,15 @@ export interface ConvPlan {
 // ---------------------------------------------------------------------------------------------
 // Attribute reading
 
-function fieldsOf(p: PropValue | undefined): Readonly<Record<string, string>> | undefined {
-  return p !== undefined && p.kind === 'dialect' ? p.fields : undefined;
+/** A dialect attribute's `true`/`false` field, else `dflt`. */
+function boolField(p: PropValue | undefined, name: string, dflt: boolean): boolean {
+  return boolOf(fieldValue(p, name)) ?? dflt;
 }
 
-function boolField(fields: Readonly<Record<string, string>>, name: string, dflt: boolean): boolean {
-  const v = fields[name];
-  return v === 'true' ? true : v === 'false' ? false : dflt;
-}
-
-function intField(fields: Readonly<Record<string, string>>, name: string, dflt: number): number {
-  const v = Number(fields[name]);
-  return Number.isInteger(v) && v >= 0 ? v : dflt;
+/** A dialect attribute's non-negative integer field, else `dflt`. */
+function intField(p: PropValue | undefined, name: string, dflt: number): number {
+  const v = intOf(fieldValue(p, name));
+  return v !== undefined && v >= 0 ? v : dflt;
 }
 
 const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
@@ -315,17 +313,18 @@ const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
 };
 
 export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
-  const f = fieldsOf(op.properties['conv2d_config']) ?? {};
-  const shard = f['shard_layout'];
+  const f = op.properties['conv2d_config'];
+  const shard = wordOf(fieldValue(f, 'shard_layout'));
+  const dtype = wordOf(fieldValue(f, 'weights_dtype'));
   return {
-    weightsDtype: f['weights_dtype'] !== undefined ? DTYPE_NAMES[f['weights_dtype']] : undefined,
+    weightsDtype: dtype !== undefined && Object.hasOwn(DTYPE_NAMES, dtype) ? DTYPE_NAMES[dtype] : undefined,
     actBlockHOverride: intField(f, 'act_block_h_override', 0),
     actBlockWDiv: Math.max(1, intField(f, 'act_block_w_div', 1)),
     shardLayout:
       shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
     reshardIfNotOptimal: boolField(f, 'reshard_if_not_optimal', false),
     transposeShards: boolField(f, 'transpose_shards', false),
-    outputLayout: f['output_layout'] === 'row_major' ? 'row_major' : 'tile',
+    outputLayout: wordOf(fieldValue(f, 'output_layout')) === 'row_major' ? 'row_major' : 'tile',
     actDoubleBuffer: boolField(f, 'enable_act_double_buffer', false),
     weightsDoubleBuffer: boolField(f, 'enable_weights_double_buffer', false),
     fullInnerDim: boolField(f, 'full_inner_dim', false),
@@ -438,22 +437,24 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       : readConv2dConfig(op);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
-  const ccIr = fieldsOf(op.properties['compute_config']);
+  const ccProp = op.properties['compute_config'];
+  const ccIr = ccProp?.kind === 'dialect' ? ccProp : undefined;
   // Between tt-mlir PRs #3579 and #3610 its runtime gave a conv2d without a compute config its own: fp32 accumulation
   // off, packer_l1_acc on [12].
   const runtimeConfig =
     ccIr === undefined &&
     atOrAfter(ctx, 'conv2d-runtime-compute-config-packer') &&
     !atOrAfter(ctx, 'conv2d-runtime-compute-config-metal-default');
-  const cc = ccIr ?? {};
   const fp32DestAcc = runtimeConfig
     ? false
-    : boolField(cc, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
-  const packerL1Acc = runtimeConfig || boolField(cc, 'packer_l1_acc', false);
+    : boolField(ccIr, 'fp32_dest_acc_en', input.dtype === 'f32' && weightsDtype === 'f32');
+  const packerL1Acc = runtimeConfig || boolField(ccIr, 'packer_l1_acc', false);
   const slice = op.properties['conv2d_slice_config'];
-  const sliceItems = slice !== undefined && slice.kind === 'dialect' ? slice.items : undefined;
-  const sliceType = sliceItems?.[0];
-  const sliceCount = Number(sliceItems?.[1] ?? 0);
+  // `#ttnn.conv2d_slice_config<dram_height, 4>`: the slice type, then the number of slices.
+  // A first item that is not a slice type reads as none of them (the L1 path), not as an absent config.
+  const sliceFirst = itemValue(slice, 0);
+  const sliceType = sliceFirst === undefined ? undefined : (wordOf(sliceFirst) ?? '');
+  const sliceCount = intOf(itemValue(slice, 1)) ?? 0;
   const inDram = input.layout.bufferType === 'dram' || input.layout.bufferType === 'system_memory';
   let path: 'l1' | 'dram' = 'l1';
   let slices: ConvProblem['slices'];
@@ -1510,7 +1511,7 @@ export function estimateConv1d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // tt-metal's conv1d takes a slice config since PR #46587 (which tt-mlir's runtime needs to pass one) and rejects
   // height slicing there: the height is always 1 [7].
   const slice = op.properties['conv2d_slice_config'];
-  if (slice !== undefined && slice.kind === 'dialect' && slice.items[0] === 'dram_height')
+  if (wordOf(itemValue(slice, 0)) === 'dram_height')
     return illegal(
       op.name,
       'conv1d rejects DRAM_HEIGHT slicing (its conv2d has height 1): use dram_width or l1_full',

@@ -44,6 +44,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import {
   CITE,
   ResolvedTensor,
@@ -328,7 +329,9 @@ export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   )
     return unmodeled(op.name, 'scatter needs input, index, source and a result tensor');
   const reduce = op.properties.scatter_reduce_type;
-  const reduction = reduce !== undefined && !(reduce.kind === 'dialect' && /invalid|none/i.test(reduce.text));
+  // `#ttnn.scatter_reduction_type<sum>`: `invalid` / `none` is no reduction.
+  const reduceCase = wordOf(itemValue(reduce, 0))?.toLowerCase();
+  const reduction = reduce !== undefined && !(reduceCase === 'invalid' || reduceCase === 'none');
   // tt-metal picks the reduction factory for a bf16 input (scatter_device_operation.cpp select_program_factory).
   const reduceBf16 = reduction && inSpec.layout.kind === 'layout' && inSpec.layout.dtype === 'bf16';
   for (const t of [inSpec, idxSpec, srcSpec, outSpec])

@@ -93,6 +93,7 @@ import type { DataType } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
 import type { PropValue, TtnnOp } from '../../ttnn/op';
+import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
 import { samePlainData } from '../../text/plainData';
@@ -364,19 +365,13 @@ function facts(t: ResolvedTensor, transpose: boolean, deviceCols: number): Opera
   return { ...base, shardTiles, shardGridX: g.x, shardGridY: g.y, shardCores: g.cores };
 }
 
-function field(fields: Readonly<Record<string, string>>, ...names: string[]): number | undefined {
+/** The first of `names` the config has as an integer (`2`, `2 : i64`). */
+function field(config: DialectProp, ...names: string[]): number | undefined {
   for (const name of names) {
-    const v = fields[name];
-    if (v === undefined) continue;
-    const n = Number(v.replace(/:.*$/, ''));
-    if (Number.isFinite(n)) return n;
+    const n = intOf(fieldValue(config, name));
+    if (n !== undefined) return n;
   }
   return undefined;
-}
-
-function boolField(fields: Readonly<Record<string, string>>, name: string): boolean | undefined {
-  const v = fields[name];
-  return v === undefined ? undefined : v === 'true';
 }
 
 /** Config fields that count tiles or subblocks: each must be a positive integer when printed. */
@@ -400,26 +395,25 @@ export function parseMatmulConfig(
   const kind = configKindOfAttribute(config.name);
   if (kind === undefined) return `unknown program config ${config.name}`;
   const f = config.fields;
-  const gridText = f['compute_with_storage_grid_size'] ?? '';
-  const g = /(\d+),(\d+)/.exec(gridText) ?? /(\d+)x(\d+)/.exec(gridText);
-  const gridX = g === null ? deviceGrid[1] : Number(g[1]);
-  const gridY = g === null ? deviceGrid[0] : Number(g[2]);
+  // `#ttnn.core_coord<8, 8>`, `<8, 8>` or `8x8`, bare or in a nested attribute: (x, y).
+  const g = pairOf(fieldValue(config, 'compute_with_storage_grid_size'), [',', 'x'], true);
+  const gridX = g === undefined ? deviceGrid[1] : g[0];
+  const gridY = g === undefined ? deviceGrid[0] : g[1];
   // tt-mlir prints these as unsigned integers; a zero, negative, fractional or unreadable one is a malformed config
   // every block count below would divide by or multiply into a non-integer (found by fuzzing: Infinity block counts).
   if (!(gridX >= 1) || !(gridY >= 1))
     return `${config.name}: compute_with_storage_grid_size ${gridX}x${gridY} has no cores (each side must be at least 1)`;
   const malformed = MATMUL_CONFIG_COUNT_FIELDS.find((name) => {
-    const text = f[name];
-    if (text === undefined) return false;
-    const n = Number(text.replace(/:.*$/, ''));
-    return !(Number.isSafeInteger(n) && n >= 1);
+    if (f[name] === undefined) return false;
+    const n = intOf(fieldValue(config, name));
+    return !(n !== undefined && n >= 1);
   });
   if (malformed !== undefined)
     return `${config.name}: ${malformed} = ${f[malformed]} is not a positive integer (tt-metal divides the work by it)`;
   if (kind === 'MatmulMultiCoreProgramConfig') return nonReuseMultiCore(gridX, gridY);
-  const perCoreM = field(f, 'per_core_m', 'per_core_M');
-  const perCoreN = field(f, 'per_core_n', 'per_core_N');
-  const in0BlockW = field(f, 'in0_block_w');
+  const perCoreM = field(config, 'per_core_m', 'per_core_M');
+  const perCoreN = field(config, 'per_core_n', 'per_core_N');
+  const in0BlockW = field(config, 'in0_block_w');
   if (perCoreM === undefined || perCoreN === undefined || in0BlockW === undefined)
     return `${config.name} without per_core_m / per_core_n / in0_block_w`;
   return {
@@ -429,13 +423,13 @@ export function parseMatmulConfig(
     in0BlockW,
     perCoreM,
     perCoreN,
-    outSubblockH: field(f, 'out_subblock_h') ?? 1,
-    outSubblockW: field(f, 'out_subblock_w') ?? 1,
-    outBlockH: field(f, 'out_block_h') ?? perCoreM,
-    outBlockW: field(f, 'out_block_w') ?? perCoreN,
-    fuseBatch: boolField(f, 'fuse_batch') ?? false,
-    mcastIn0: boolField(f, 'mcast_in0') ?? true,
-    transposeMcast: boolField(f, 'transpose_mcast') ?? false,
+    outSubblockH: field(config, 'out_subblock_h') ?? 1,
+    outSubblockW: field(config, 'out_subblock_w') ?? 1,
+    outBlockH: field(config, 'out_block_h') ?? perCoreM,
+    outBlockW: field(config, 'out_block_w') ?? perCoreN,
+    fuseBatch: boolOf(fieldValue(config, 'fuse_batch')) ?? false,
+    mcastIn0: boolOf(fieldValue(config, 'mcast_in0')) ?? true,
+    transposeMcast: boolOf(fieldValue(config, 'transpose_mcast')) ?? false,
   };
 }
 
@@ -444,8 +438,8 @@ export function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean;
   const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
   if (p === undefined || p.kind !== 'dialect') return { fp32: false, packerL1Acc: false, printed: false };
   return {
-    fp32: p.fields['fp32_dest_acc_en'] === 'true',
-    packerL1Acc: p.fields['packer_l1_acc'] === 'true',
+    fp32: boolOf(fieldValue(p, 'fp32_dest_acc_en')) === true,
+    packerL1Acc: boolOf(fieldValue(p, 'packer_l1_acc')) === true,
     printed: true,
   };
 }

@@ -54,6 +54,7 @@
 import { atOrAfter } from '../changePoints';
 import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
+import { boolOf, fieldValue } from '../../ttnn/dialectFields';
 import {
   CITE,
   CbSpec,
@@ -95,10 +96,7 @@ export function operandSegments(op: TtnnOp): readonly (readonly number[])[] {
 export function fp32DestAccFromConfig(op: TtnnOp): boolean | undefined {
   const p = op.properties['compute_config'] ?? op.properties['compute_kernel_config'];
   if (p === undefined || p.kind !== 'dialect') return undefined;
-  const v = p.fields['fp32_dest_acc_en'];
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  return undefined;
+  return boolOf(fieldValue(p, 'fp32_dest_acc_en'));
 }
 
 type NormKind = 'layer' | 'rms';

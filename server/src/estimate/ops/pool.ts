@@ -82,9 +82,10 @@
  */
 
 import type { DataType } from '../../ttnn/dtype';
+import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
-import type { TensorSpec, TtnnOp } from '../../ttnn/op';
+import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import {
   CbSpec,
   ResolvedTensor,
@@ -317,6 +318,16 @@ function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
   };
 }
 
+/** The first shard scheme an `applied_shard_scheme` attribute (`#ttnn.tensor_memory_layout<height_sharded>`) names. */
+function appliedShardScheme(applied: PropValue | undefined): ShardScheme | undefined {
+  const count = applied?.kind === 'dialect' ? applied.items.length : 0;
+  for (let i = 0; i < count; i++) {
+    const w = wordOf(itemValue(applied, i));
+    if (w === 'height_sharded' || w === 'width_sharded' || w === 'block_sharded') return w;
+  }
+  return undefined;
+}
+
 /** `determine_valid_parallel_config`: shard height a tile multiple only for tiled outputs, width for tiled in or out. */
 function poolParallelConfig(
   shape: PoolShape,
@@ -384,12 +395,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     why = `input already ${inScheme} on ${n} cores`;
   } else {
     const applied = op.properties['applied_shard_scheme'];
-    const forced =
-      applied?.kind === 'dialect'
-        ? applied.items.find(
-            (i): i is ShardScheme => i === 'height_sharded' || i === 'width_sharded' || i === 'block_sharded',
-          )
-        : undefined;
+    const forced = appliedShardScheme(applied);
     const options: ShardScheme[] =
       forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
     const sized = options.map((s) => {
