@@ -409,14 +409,13 @@ class OverflowDiagnostic implements Diagnostic {
   }
 
   toJSON(): Diagnostic {
-    return {
-      range: this.range,
-      severity: this.severity,
-      code: this.code,
-      message: this.message,
-      related: this.related,
-    };
+    return plainDiagnostic(this);
   }
+}
+
+/** The plain diagnostic an overflow diagnostic's getters give (its `toJSON`). */
+function plainDiagnostic(d: Diagnostic): Diagnostic {
+  return { range: d.range, severity: d.severity, code: d.code, message: d.message, related: d.related };
 }
 
 /**
@@ -461,13 +460,7 @@ class DetachedOverflowDiagnostic implements Diagnostic {
   }
 
   toJSON(): Diagnostic {
-    return {
-      range: this.range,
-      severity: this.severity,
-      code: this.code,
-      message: this.message,
-      related: this.related,
-    };
+    return plainDiagnostic(this);
   }
 }
 
