@@ -28,9 +28,15 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     assertFits(run, 'mean_100');
   });
 
-  it('from tt-metal PR #44249 (2026-06) a row-major bf16 mean runs the dense row-major factory: unmodeled', () => {
+  it('from tt-metal PR #44249 (2026-06) the (1000, 256, 1, 2) mean runs the dense row-major W factory: no 500 MB copy, fits', () => {
+    // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: 256,000 rows over 64 cores = 4,000 per core → ht chunk
+    // min(8, ceil(4,000/32) = 125) = 8; Wt = 1 → wt chunk 1, slab page 32·32·2 = 2,048 B. c_24 4,096 + c_4 2,048 + c_0
+    // 8·2,048 + c_2 2,048 + c_3 8·2,048 + c_5 8·2,048 = 57,344 B; the input is read row-major, never tilized.
     const { op } = deviceOp({ ...run, date: '2026-06-15' }, 'mean_1000');
-    assert.equal(op.estimate.kind, 'unmodeled');
-    assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /reduce-row-major-dense-path/);
+    assert.equal(op.overflow, undefined);
+    assert.ok(op.estimate.kind === 'estimate', 'modeled');
+    assert.equal(op.estimate.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.equal(op.estimate.cbBytesPerCore, 57_344);
+    assert.ok(!op.estimate.l1IntermediateBytesPerCore);
   });
 });

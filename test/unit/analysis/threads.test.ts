@@ -499,12 +499,18 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.overflow, undefined);
       assert.ok(op.estimate.kind === 'estimate' && /pool_sum/.test(op.estimate.factoryReason));
     });
-    it('from tt-metal PR #44249 the row-major pool_sum runs the dense row-major H reduce: unmodeled, never "fits"', () => {
+    it('from tt-metal PR #44249 the row-major pool_sum runs the dense row-major H reduce: 53,248 B on 2 cores, fits', () => {
       // reduce_op.cpp (index id 57968691308): a rank-4 row-major bf16 SUM over H with interleaved input and output takes
-      // the dense row-major factories, which are not modeled (change point reduce-row-major-dense-path).
+      // the dense row-major H factory (reduce_op_multi_core_h_rm_program_factory.cpp@caf8146). [1, 1, 50176, 48]:
+      // Wt = ceil(48/32) = 2 → wt chunk 2; NC·Wt = 2 tile columns → 2 cores; Ht = 50,176/32 = 1,568 → ht chunk 8; slab
+      // page 32 · 2·32 · 2 B = 4,096. c_24 2·4,096 = 8,192; c_4 2,048; c_0 max(2, 2·8) = 16 tiles = 32,768; c_2 2,048;
+      // c_3 max(2, 2) = 2 tiles = 4,096; c_5 2 tiles = 4,096 → 53,248 B.
       const { op } = deviceOp({ ...avg1433, date: '2026-06-01' });
-      assert.equal(op.estimate.kind, 'unmodeled');
-      assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /reduce-row-major-dense-path/);
+      assert.equal(op.overflow, undefined);
+      assert.ok(op.estimate.kind === 'estimate', 'modeled');
+      assert.equal(op.estimate.cbBytesPerCore, 53_248);
+      assert.equal(op.estimate.nCoresUsed, 2);
+      assert.match(op.estimate.factoryReason, /pool_sum.*dense row-major H reduce/);
     });
   });
 

@@ -775,9 +775,53 @@ describe('estimate/reduction: a row-major input', () => {
     }
   });
 
-  it('sum from PR #44249 (2026-06-15): the dense row-major path, unmodeled; before it the tilize path', () => {
+  it('sum from PR #44249 (2026-06-15): the dense row-major W factory, no tilized copy; before it the tilize path', () => {
+    // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: NC·H = 100·256·1 = 25,600 rows over 64 cores = 400 per
+    // core; ht = ceil(400/32) = 13 → ht chunk min(8, 13) = 8; Wt = ceil(2/32) = 1 → wt chunk 1; slab page = 32 rows ·
+    // 1·32 · 2 B = 2,048. c_24 2·2,048 = 4,096; c_4 2,048; c_0 max(2, 1·8) = 8 tiles = 16,384; c_2 one bf16 tile
+    // 2,048; c_3 max(2, 8) = 8 tiles = 16,384; c_5 8 tiles = 16,384 → 57,344 B.
     assert.equal(est(reduce('ttnn.sum', '2026-05-01')).l1IntermediateBytesPerCore, 819_200);
-    const after = reduce('ttnn.sum', '2026-06-15');
-    assert.equal(after.kind, 'unmodeled');
+    const e = est(reduce('ttnn.sum', '2026-06-15'));
+    assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.equal(e.cbBytesPerCore, 57_344);
+    assert.equal(e.nCoresUsed, 64);
+    assert.ok(!e.l1IntermediateBytesPerCore, 'the dense path reads the row-major input directly');
+    assert.equal(e.confidence, 'approx', 'another stored W version has a different CB set');
+  });
+
+  it('dense row-major W over a wide f32 row: 8-tile slabs and a Float32 scaler', () => {
+    // 1x1x64x300 f32 in DRAM, sum over W: 64 rows over 64 cores = 1 per core → ht chunk min(8, max(1, ceil(1/32))) = 1;
+    // Wt = ceil(300/32) = 10 → wt chunk 8; slab page = 32 · 8·32 · 4 B = 32,768. c_24 2·32,768 = 65,536; c_4 4,096;
+    // c_0 max(2, 8·1) = 8 f32 tiles = 32,768; c_2 one Float32 tile 4,096; c_3 max(2, 1) = 2 tiles = 8,192; c_5 1 tile
+    // 4,096 → 118,784 B.
+    const rm = (shape: number[]) => tensor(shape, { dtype: 'f32', page: 'row_major' });
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [rm([1, 1, 64, 300])], [rm([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
+        whContext({ ttMetalDate: '2026-06-15' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.equal(e.cbBytesPerCore, 118_784);
+    assert.equal(e.nCoresUsed, 64);
+  });
+
+  it('dense row-major H: mean over dim 2 of 2x3x300x96 bf16 (interleaved DRAM)', () => {
+    // reduce_op_multi_core_h_rm_program_factory.cpp@caf8146: Wt = 96/32 = 3 → wt chunk 3; NC·Wt = 6·3 = 18 tile
+    // columns → 18 cores; Ht = ceil(300/32) = 10 → ht chunk 8; slab page = 32 · 3·32 · 2 B = 6,144. c_24 2·6,144 =
+    // 12,288; c_4 2,048; c_0 max(2, 3·8) = 24 tiles = 49,152; c_2 2,048; c_3 max(2, 3) = 3 tiles = 6,144; c_5 3 tiles
+    // = 6,144 → 77,824 B. Before PR #44249: tilize, the tile H reduce, untilize.
+    const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
+    const mean = (date: string) =>
+      estimateOp(
+        op('ttnn.mean', [rm([2, 3, 300, 96])], [rm([2, 3, 1, 96])], { keep_dim: KEEP, dim_arg: ints(2) }),
+        whContext({ ttMetalDate: date }),
+      );
+    const e = est(mean('2026-06-15'));
+    assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
+    assert.equal(e.cbBytesPerCore, 77_824);
+    assert.equal(e.nCoresUsed, 18);
+    assert.equal(e.confidence, 'exact');
+    assert.notEqual(est(mean('2026-05-01')).factory, 'ReduceMultiCoreHRmProgramFactory');
   });
 });

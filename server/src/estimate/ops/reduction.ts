@@ -78,10 +78,16 @@
  *       57968691308: keep_w_fp32 also for a bf16 SUM with fp32_dest_acc_en)
  *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
  *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
+ *   [18] tt-metal …/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151) and
+ *       index id 55467360723 (no commit stored; same CBs); index id 55567414509 (no commit stored) is a different
+ *       one-row-per-page form, so W is 'approx'; PR #44249
+ *   [19] tt-metal …/generic/device/reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (index id 55109111832) and
+ *       index id 55151295059 (no commit stored; adds a width-sharded path, the same interleaved CBs)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
- *   reduce-row-major-dense-path a row-major bf16/f32 sum or mean runs the dense row-major factories: unmodeled.
+ *   reduce-row-major-dense-path a row-major bf16/f32 rank-4 interleaved sum or mean over W or H runs the dense row-major
+ *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; W approx, H exact) [18][19].
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
@@ -1186,10 +1192,7 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
   if (runsDenseRowMajorReduce(op, inSpec, outSpec) && atOrAfter(ctx, 'reduce-row-major-dense-path'))
-    return unmodeled(
-      op.name,
-      `a row-major bf16/f32 sum or mean over W or H of a rank-4 interleaved tensor runs tt-metal PR #44249's dense row-major reduce factories (row slabs staged and tilized inside the kernel, no tilized copy of the input), which are not modeled (change point reduce-row-major-dense-path; ${CITE_RM_DENSE})`,
-    );
+    return denseRowMajorReduce(op, ctx);
   const steps: Step[] = [];
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
   steps.push(t.step);
@@ -1225,6 +1228,71 @@ function runsDenseRowMajorReduce(op: TtnnOp, inSpec: TensorSpec, outSpec: Tensor
   const dimKind = reduceDimOf(dims, rank);
   return dimKind === 'W' || dimKind === 'H';
 }
+
+/**
+ * PR #44249's dense row-major W / H reduce factories [CITE_RM_DENSE_W] [CITE_RM_DENSE_H]: the reader stages 32-row
+ * slabs of the row-major input in c_24, the compute kernel tilizes them into c_0, reduces (c_5 carries partials
+ * across chunks) and the writer untilizes c_3 into the row-major result; no tilized copy of the input is made.
+ * Wt = ceil(W/32), wtChunk = min(8, Wt); every slab page holds 32 rows of wtChunk·32 elements.
+ *   W: NC·H rows split over the grid (row-wise); htChunk = min(8, max(1, ceil(rows per core / 32)));
+ *      c_24 2 slab pages, c_4 1 input tile (padding identity), c_0 max(2, wtChunk·htChunk) input tiles, c_2 1 scaler
+ *      tile (Float32 for f32, else bf16), c_3 max(2, htChunk) output tiles, c_5 htChunk output tiles.
+ *   H: NC·Wt tile columns split over the grid; htChunk = min(8, max(1, ceil(H/32))); c_24, c_4, c_0, c_2 as W,
+ *      c_3 max(2, wtChunk) output tiles, c_5 wtChunk output tiles.
+ * W is 'approx': another stored W version (index id 55567414509, undated) stages one row per c_24 page with
+ * c_0 = max(2, Wt) and no c_4/c_5, and which one a build runs is not known. H is 'exact': both stored H versions
+ * agree on the interleaved CB set.
+ */
+function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const input = resolveTensor(op.operands[0], 'input');
+  if (typeof input === 'string') return unmodeled(op.name, input);
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return unmodeled(op.name, output);
+  const rank = input.logical.length;
+  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
+  const overW = reduceDimOf(dims, rank) === 'W';
+  const [n, c, h, w] = input.logical as [number, number, number, number];
+  const datumBytes = input.dtype === 'f32' ? 4 : 2;
+  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? w) / 32));
+  const wtChunk = Math.min(8, widthTiles);
+  const slabPageBytes = 32 * wtChunk * 32 * datumBytes;
+  const inTile = tileBytes(input.dtype);
+  const outTile = tileBytes(output.dtype);
+  const scalerDtype: DataType = input.dtype === 'f32' ? 'f32' : 'bf16';
+  const units = overW ? n * c * h : n * c * widthTiles;
+  const split = splitWorkToCores(gridArea(ctx), Math.max(1, units));
+  const htChunk = overW
+    ? Math.min(8, Math.max(1, Math.ceil(split.maxUnitsPerCore / 32)))
+    : Math.min(8, Math.max(1, Math.ceil(h / 32)));
+  const outPages = overW ? htChunk : wtChunk;
+  return finishProgram({
+    op,
+    ctx,
+    factory: overW ? 'ReduceMultiCoreWRmProgramFactory' : 'ReduceMultiCoreHRmProgramFactory',
+    factoryReason: overW
+      ? `dense row-major W reduce: ${units} rows over ${split.nCores} cores (${split.maxUnitsPerCore} per core), chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`
+      : `dense row-major H reduce: ${units} tile columns over ${split.nCores} cores, chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`,
+    groups: groupsFromSplit(split, ctx.device.workerGrid, overW ? 'row' : 'col'),
+    cbs: [
+      { index: 24, role: 'row-major slabs (32 rows each)', nPages: 2, pageBytes: slabPageBytes },
+      { index: 4, role: 'padding identity', nPages: 1, pageBytes: inTile },
+      { index: 0, role: 'tilized input', nPages: Math.max(2, wtChunk * htChunk), pageBytes: inTile },
+      { index: 2, role: `scaler (${scalerDtype})`, nPages: 1, pageBytes: tileBytes(scalerDtype) },
+      { index: 3, role: 'reduced output (to untilize)', nPages: Math.max(2, outPages), pageBytes: outTile },
+      { index: 5, role: 'accumulator', nPages: outPages, pageBytes: outTile },
+    ],
+    confidence: overW ? 'approx' : 'exact',
+    approxReason: overW
+      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); another stored version (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5) differs and which one a build runs is not known'
+      : '',
+    citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
+  });
+}
+
+const CITE_RM_DENSE_W =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151; index id 55467360723, no commit stored, the same CBs): c_24 2 slab pages of 32·min(8, Wt)·32 datums, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, ht chunk), c_5 ht chunk; NC·H rows split row-wise';
+const CITE_RM_DENSE_H =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (index id 55109111832; index id 55151295059, no commit stored, the same interleaved CBs): c_24 2 slab pages, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk), c_5 wt chunk; NC·Wt tile columns split';
 
 const CITE_RM_DENSE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 57968691308: rm_base_eligible = ROW_MAJOR, rank 4, input and output INTERLEAVED, BFLOAT16/FLOAT32, AVG or SUM; use_rm_dense for W or H); PR #44249';
