@@ -1277,7 +1277,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
     after:
-      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp (search index ids 55567414509, 55102485151); tt-metal issue #45303',
+      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (search index ids 55102485151, 55467360723; 55567414509 an undated other form); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (search index ids 55109111832, 55151295059); tt-metal issue #45303',
   },
   'untilize-native-output-tile-budget': {
     family: 'tilize/untilize',
