@@ -376,7 +376,7 @@ export const CHANGE_POINTS = {
     // was not read: the first day it is known on main is taken.
     mergedOn: '2026-08-17',
     dateFrom: 'approx',
-    what: 'ttnn::untilize of a TILE, interleaved bf16 / bfp8 input, tile-aligned or (bf16 only) off the tile grid through build_with_unpadding (not wider than the 800 kB two-CB guard when it has several tile rows) runs UntilizeCodegenDeviceOperation: c_0 / c_16 of 2·pages each while they fit the budget (else 2 + 1, then 1 + 1, else the native factory), pages = Wt, Wt / ncol of a 2-D split, or the column split of a single tile row; before, the native factories',
+    what: 'ttnn::untilize of a TILE, interleaved bf16 / bfp8 input, tile-aligned (not wider than the 800 kB two-CB guard when it has several tile rows) or, bf16 only, off the tile grid through build_with_unpadding (within that guard whatever its rows) runs UntilizeCodegenDeviceOperation: c_0 / c_16 of 2·pages each while they fit the budget (else 2 + 1, then 1 + 1, else the native factory), pages = Wt, Wt / ncol of a 2-D split, or the column split of a single tile row; before, the native factories',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (native factories only)',
     after:

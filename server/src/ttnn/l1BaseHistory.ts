@@ -78,8 +78,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     firstSeen: '2025-02-13',
     seen: '2025-02',
     sources: ['tt-metal #17869', 'tt-metal #17947'],
+    // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again.
     derivation:
-      '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664',
+      '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; corroborated by #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664',
   },
   {
     arch: 'wormhole_b0',
