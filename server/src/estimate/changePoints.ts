@@ -838,6 +838,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
   },
+  'conv2d-auto-shard-halo-exact': {
+    family: 'conv2d',
+    pr: 30446,
+    // Description 2025-10-13 (issue #30011 of 2025-10-06 lists "Implement exact Halo size calculation" as open); the
+    // checklist's CI runs (18842712177 .. 18898531904) are of about 2025-10-27/28, so the merge is after them; day not
+    // read. conv2d_utils.cpp@71ff3c1 (after PR #32424, ≈2025-11-14) has the exact term.
+    mergedOn: '2025-10-29',
+    dateFrom: 'approx',
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems' approximation, which over-estimates (the PR: \"tends to overestimate the output\")",
+    before:
+      'tt-metal conv2d_utils.cpp between PR #27355 (2025-08-25) and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding); its body not read, the model keeps its approximation haloElementsPerCore); PR #25907 review (2025-08-04: the approx_max_halo_size it replaced)',
+    after:
+      'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
+  },
   'conv2d-block-output-decoupled': {
     family: 'conv2d',
     pr: 27767,

@@ -9,8 +9,9 @@
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
  *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
- *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
- *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
+ *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
+ *     it; before change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
  *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate unmodeled         [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
@@ -143,7 +144,11 @@
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
  *       the halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
- *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
+ *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
+ *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
+ *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
+ *       sliding_window::calculate_precise_halo_output_elems × the halo input shard width, for any conv, matmul too);
+ *       change point conv2d-auto-shard-halo-exact
  *  [15] output grid: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config
  *       re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c =
  *       find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)); PR #27767 ("Conv2d
@@ -160,8 +165,9 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
  *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
- *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
- *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore: estimate_halo_output_elems'
+ *   body was not read; it caps the span at one image, so a batch > 1 shard is under-counted) until change point
+ *   conv2d-auto-shard-halo-exact, the allocation rule of halo.ts from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
  *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
  *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
@@ -1064,20 +1070,31 @@ function autoShard(
   // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
   // proxy (change point conv2d-auto-shard-input-proxy), the input tensor's tiles (C aligned as the scheme aligns it) in
   // output-dtype tiles spread over the input cores; before that none (PR #17485: CBs + output only) [14].
+  // Since change point conv2d-auto-shard-halo-exact (PR #30446) the halo term is the halo op's own output shard, the
+  // allocation rule of halo.ts (for matmul convs too: @71ff3c1 computes it whatever the conv); before, the estimate.
   const haloTerm = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate');
+  const exactHalo = haloTerm && atOrAfter(ctx, 'conv2d-auto-shard-halo-exact');
   const inputProxyTerm = atOrAfter(ctx, 'conv2d-auto-shard-input-proxy');
-  const thirdTermKind = haloTerm ? 'halo' : inputProxyTerm ? 'input-size proxy' : 'none';
+  const thirdTermKind = exactHalo
+    ? 'exact halo'
+    : haloTerm
+      ? 'halo estimate'
+      : inputProxyTerm
+        ? 'input-size proxy'
+        : 'none';
   const thirdTerm = (x: ConvPlan): number =>
-    thirdTermKind === 'halo'
-      ? x.haloBytes
-      : thirdTermKind === 'none'
-        ? 0
-        : Math.floor(
-            (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
-              Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
-              tileOf(p.outputDtype)) /
-              x.input.nCores,
-          );
+    thirdTermKind === 'exact halo'
+      ? exactHaloBytesPerCore(p, x)
+      : thirdTermKind === 'halo estimate'
+        ? x.haloBytes
+        : thirdTermKind === 'none'
+          ? 0
+          : Math.floor(
+              (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
+                Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
+                tileOf(p.outputDtype)) /
+                x.input.nCores,
+            );
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
@@ -1097,6 +1114,18 @@ function autoShard(
     plan: winner,
     why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
   };
+}
+
+/**
+ * The halo output shard auto shard ranks with since change point conv2d-auto-shard-halo-exact: the widest padded-input
+ * span of one output shard (output shards of per_core_M tiles, the whole output on width sharding's single NHW core) ×
+ * the halo input shard width (C padded / channel cores), in the halo's element size (f32 stays f32, else bf16) [14].
+ */
+function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
+  const outputSticksPerShard =
+    x.input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : x.perCoreOutHTiles * 32;
+  const sticks = haloSticksPerCore(haloGeometry(p), outputSticksPerShard);
+  return sticks * (x.inChannelsPadded / x.input.coresC) * (p.inputDtype === 'f32' ? 4 : 2);
 }
 
 /** Shrink the problem to one output slice of the DRAM path. */
