@@ -722,6 +722,45 @@ describe('conv2d change points', () => {
     assert.match(e.factoryReason ?? '', /exact halo.*height 110,336 B, block [\d,]+ B, width 111,616 B/);
     assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [73_792, 2]);
   });
+  // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, ≈2025-12-04): with no slice config a DRAM input's
+  // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major
+  // DRAM inputs, C 256 → 256, 3x3 s1 p1 (each needs several slices on Wormhole). A tiled output (the default):
+  //   256x256: W 256 ≥ 200 and H 256 ≤ W → width, in 32-column groups (slice_write of a tiled output);
+  //   512x256: H 512 > W 256 → height;  192x192: W 192 < 200 → height.
+  // A row-major output (output_layout row_major): 192x192, H 192 ≤ 3·192 → width, single columns (no tile rounding).
+  // Before the change point (2025-12-01) the model cuts the output height for all four (PR #27147's rule not read).
+  const dramConv = (h: number, w: number, config?: Record<string, string>) =>
+    conv2d({
+      n: 1,
+      h,
+      w,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config,
+      input: tensor([1, 1, h * w, 256], { buffer: 'dram', page: 'row_major' }),
+    });
+  // The axis a run slices along (with its column groups), or 'unsliced' when one slice fits.
+  const sliceAxis = (o: ReturnType<typeof dramConv>, date: string): string => {
+    const reason = est(estimateOp(o, whContext({ ttMetalDate: date }))).factoryReason ?? '';
+    const m = /(\d+) output-(height|width) slice\(s\)( of 32-column groups)?/.exec(reason);
+    if (m === null) return 'none';
+    return Number(m[1]) > 1 ? `${m[2]}${m[3] ?? ''}` : 'unsliced';
+  };
+  it("DRAM auto-slicing from PR #33763 takes op_slicing's best-guess axis; before it, output height", () => {
+    const cases: readonly (readonly [ReturnType<typeof dramConv>, string])[] = [
+      [dramConv(256, 256), 'width of 32-column groups'],
+      [dramConv(512, 256), 'height'],
+      [dramConv(192, 192), 'height'],
+      [dramConv(192, 192, { output_layout: 'row_major' }), 'width'],
+    ];
+    for (const [o, axis] of cases) {
+      assert.equal(sliceAxis(o, '2025-12-10'), axis);
+      assert.equal(sliceAxis(o, '2025-12-01'), 'height');
+    }
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');

@@ -155,6 +155,11 @@
  *       decouple input and output shard grids", 2025-09) and conv2d_utils.cpp@002a3f4 for the block re-split; change point
  *       conv2d-block-output-decoupled. Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv, block 8x2: 1,100,832 / 564,736);
  *       tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, height picked, 1,530,912 B)
+ *  [17] DRAM auto-slice axis: tt-metal PR #33763 (≈2025-12-04, "Make auto slicing logic generic");
+ *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
+ *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
+ *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits); change point
+ *       conv2d-dram-auto-slice-axis. The count here is the model's own fit, not tt-metal's get_L1_usage
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -178,8 +183,10 @@
  *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
  *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
- *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
- *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
+ *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count that
+ *   fits is assumed, along tt-metal's best-guess axis since change point conv2d-dram-auto-slice-axis [17], along the
+ *   output height before it (PR #27147's axis rule not read). A slice config naming an axis with no count, and the
+ *   32-column rounding of a given tiled width slicing, are not modeled (the count is the model's, the slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
  *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
  *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
@@ -1129,16 +1136,53 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
 }
 
 /** Shrink the problem to one output slice of the DRAM path. */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): ConvProblem {
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, columns = 1): ConvProblem {
   if (count <= 1) return p;
   if (kind === 'height') {
     const outH = Math.ceil(p.outputH / count);
     const inH = Math.min(p.inputH, (outH - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1);
     return { ...p, outputH: outH, inputH: inH };
   }
-  const outW = Math.ceil(p.outputW / count);
+  // Width slices of `columns`-column groups: the first ceil(OW / columns) mod count slices take one group more [17].
+  const outW = Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count));
   const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
   return { ...p, outputW: outW, inputW: inW };
+}
+
+/**
+ * tt-metal's auto-slicer axis since change point conv2d-dram-auto-slice-axis (op_slicing.cpp best_guess_slice_type, on the
+ * input image): a row-major output slices by width unless the input is more than 3x taller than wide; a tiled one by
+ * width only when the input is at least 200 wide and not taller than wide [17].
+ */
+function bestGuessSliceAxis(p: ConvProblem): 'height' | 'width' {
+  if (p.config.outputLayout === 'row_major') return p.inputH > p.inputW * 3 ? 'height' : 'width';
+  return p.inputW < 200 || p.inputH > p.inputW ? 'height' : 'width';
+}
+
+/**
+ * The fewest DRAM-path slices along `kind` whose L1 fits (every count up to 64, then doubling; for tiled width slices
+ * only the ceil(OW / 32) counts that give different slices), and whether that count fits at all.
+ */
+function fewestFittingSlices(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  columns: number,
+  grid: Grid,
+  l1Align: number,
+  free: number,
+  ctx: EstimateContext,
+): { count: number; fits: boolean } {
+  const extent = Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns);
+  let count = 1;
+  for (;;) {
+    const sliced = sliceProblem(p, kind, count, columns);
+    const c = choosePlan(sliced, grid, l1Align, ctx);
+    // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
+    if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
+    if (sliceFits(sliced, c.plan, free, ctx)) return { count, fits: true };
+    if (count >= extent) return { count, fits: false };
+    count = count < 64 ? count + 1 : Math.min(extent, count * 2);
+  }
 }
 
 /**
@@ -1173,22 +1217,25 @@ export function planConv2dOp(
       problem = sliceProblem(p, p.slices.kind, p.slices.count);
       sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
     } else {
-      // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit. A
-      // height-1 output (conv1d) can only be cut along its width [7].
-      const kind = p.outputH === 1 ? 'width' : 'height';
-      const extent = kind === 'width' ? p.outputW : p.outputH;
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit. A height-1 output
+      // (conv1d) can only be cut along its width [7]. The axis: tt-metal's best guess since change point
+      // conv2d-dram-auto-slice-axis [17], output height before it (conv2d's own rule of PR #27147 not read).
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
-      // Every count up to 64, then doubling (bounded work for huge images).
-      let count = 1;
-      while (count < extent) {
-        const sliced = sliceProblem(p, kind, count);
-        const c = choosePlan(sliced, grid, l1Align, ctx);
-        // No plan (illegal or unmodeled) stops the search: the last choosePlan below says why.
-        if (typeof c === 'string' || 'unmodeled' in c || sliceFits(sliced, c.plan, free, ctx)) break;
-        count = count < 64 ? count + 1 : Math.min(extent, count * 2);
+      const axisRead = p.outputH !== 1 && atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
+      let kind: 'height' | 'width' =
+        p.outputH === 1 || (axisRead && bestGuessSliceAxis(p) === 'width') ? 'width' : 'height';
+      // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ.
+      let columns = axisRead && kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
+      let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
+      // No tiled width count fits: tt-metal retries along the height (determine_slice_config's fallback) [17].
+      if (!found.fits && axisRead && kind === 'width' && columns === 32) {
+        kind = 'height';
+        columns = 1;
+        found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
       }
-      problem = sliceProblem(p, kind, count);
-      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s) assumed (the fewest that fit); `;
+      const count = found.count;
+      problem = sliceProblem(p, kind, count, columns);
+      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (the fewest that fit; ${axisRead ? "axis by tt-metal's best guess" : 'axis assumed'}); `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
