@@ -838,6 +838,33 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal conv2d_utils.cpp@002a3f4 (determine_conv_config_for_auto_shard with the halo estimate); PR #25907, PR #27355 (estimate_halo_output_elems)',
   },
+  'conv2d-auto-shard-halo-exact': {
+    family: 'conv2d',
+    pr: 30446,
+    // Description 2025-10-13 (issue #30011 of 2025-10-06 lists "Implement exact Halo size calculation" as open); the
+    // checklist's CI runs (ids 18842712177 .. 18898531904) come after PR #30006's (reviewed 2025-10-16), so the merge
+    // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
+    mergedOn: '2025-10-29',
+    dateFrom: 'approx',
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems' approximation, which over-estimates (the PR: \"tends to overestimate the output\")",
+    before:
+      'tt-metal conv2d_utils.cpp between PR #27355 (2025-08-25) and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding); its body not read, the model keeps its approximation haloElementsPerCore); PR #25907 review (2025-08-04: the approx_max_halo_size it replaced)',
+    after:
+      'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
+  },
+  'conv2d-dram-auto-slice-axis': {
+    family: 'conv2d',
+    pr: 33763,
+    // Description 2025-12-04 ("Make auto slicing logic generic"); its checklist's CI runs (ids 20134015262, 20172201353)
+    // are later than the description, so the merge may be some days after it; day not read.
+    mergedOn: '2025-12-04',
+    dateFrom: 'approx',
+    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
+    before:
+      "tt-metal PR #27147 (2025-09, conv2d's own auto slice type, not read); PR #30006 (2025-10: slicing moved to op_slicing.cpp, the auto slicer still in conv2d)",
+    after:
+      'tt-metal PR #33763; ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type, determine_slice_config, compute_L1_usage_for_slice_config: slice_rounding_value TILE_HEIGHT for a tiled output sliced by width); op_slicing.hpp (index id 12624830249: Op2DSliceConfig slice_type defaults to DRAM_WIDTH)',
+  },
   'conv2d-block-output-decoupled': {
     family: 'conv2d',
     pr: 27767,

@@ -691,6 +691,76 @@ describe('conv2d change points', () => {
     assert.match(e.factory, /height_sharded/);
     assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [110_656, 32]);
   });
+  // tt-metal PR #30446 (change point conv2d-auto-shard-halo-exact, ≈2025-10-29): auto shard's halo term becomes the halo
+  // op's own output shard. 14x14x96 → 64, 3x3 s2 p1 → 7x7 = 49 outputs = 2 tiles; bf16 tiled L1-interleaved input, no
+  // shard_layout, 8x8 grid, act_block_h_override 32 (before PR #32424, at both dates). C_in 96 = 3 tiles (alignment
+  // 32), C_out 2 tiles; padded image 16x16.
+  //   height: 2 cores (2 divides NHW_t 2), per_core_M 1, per_core_N 2, act_block_w round_up(96·3, 32) = 9 tiles, one
+  //     act block: WEIGHTS 2·9 = 18, ACT 9, ACT_TILIZED 9 → 36 · 2,048 + 64 = 73,792 B; output 2 tiles = 4,096 B.
+  //     Halo, estimate (the model's haloElementsPerCore): 32 outputs / 7 per row → 5 + 1 = 6 output rows → (6 − 1)·2 + 3
+  //     = 13 input rows · 16 · 96 ch · 2 B = 39,936 B → 117,824 B. Exact: core 0 holds outputs 0..31, the last at row 4,
+  //     column 3, whose window ends at 4·2·16 + 3·2 + 2·16 + 2 = 168: 169 sticks (core 1: 136..238, 103) · 96 · 2 B =
+  //     32,448 B → 110,336 B.
+  //   block: 2 NHW × 3 channel cores (input), 2 × 2 (output): 6 < grid.x 8 cores, so never picked.
+  //   width: 3 input cores (3 C_in tiles), output re-split on 2; per_core_M 2, per_core_N 1, act_block_w 96·9/3 = 288
+  //     → 9 tiles: WEIGHTS 9, ACT 9, ACT_TILIZED 9, ACT_ROW_MAJOR 2·9 = 18 → 45 · 2,048 + 64 = 92,224 B; output 2
+  //     tiles = 4,096 B. Halo, estimate: min(7, ceil(64/7) + 1) = 7 rows → 6·2 + 3 = 15 input rows · 16 · 32 ch · 2 B
+  //     = 15,360 B → 111,680 B. Exact: one NHW shard, sticks 0..(6·2·16 + 6·2 + 34 = 238): 239 · 32 · 2 = 15,296 B →
+  //     111,616 B.
+  // Before (2025-10-20): width 111,680 < height 117,824 → width. After (2025-11-01): height 110,336 < width 111,616 →
+  // height. The before side rests on the model's approximation of estimate_halo_output_elems (its body not read).
+  const haloFlip = () => conv2d({ n: 1, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 });
+  it('auto shard before PR #30446 ranks by the halo estimate: width for 14x14x96 → 64, k3 s2', () => {
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
+    assert.match(e.factory, /width_sharded/);
+    assert.match(e.factoryReason ?? '', /height 117,824 B, block [\d,]+ B, width 111,680 B/);
+    assert.equal(e.cbBytesPerCore, 92_224);
+  });
+  it("auto shard from PR #30446 ranks by the halo op's exact shard: the same conv goes height sharded", () => {
+    const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-11-01' })));
+    assert.match(e.factory, /height_sharded/);
+    assert.match(e.factoryReason ?? '', /exact halo.*height 110,336 B, block [\d,]+ B, width 111,616 B/);
+    assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [73_792, 2]);
+  });
+  // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, ≈2025-12-04): with no slice config a DRAM input's
+  // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major
+  // DRAM inputs, C 256 → 256, 3x3 s1 p1 (each needs several slices on Wormhole). A tiled output (the default):
+  //   256x256: W 256 ≥ 200 and H 256 ≤ W → width, in 32-column groups (slice_write of a tiled output);
+  //   512x256: H 512 > W 256 → height;  192x192: W 192 < 200 → height.
+  // A row-major output (output_layout row_major): 192x192, H 192 ≤ 3·192 → width, single columns (no tile rounding).
+  // Before the change point (2025-12-01) the model cuts the output height for all four (PR #27147's rule not read).
+  const dramConv = (h: number, w: number, config?: Record<string, string>) =>
+    conv2d({
+      n: 1,
+      h,
+      w,
+      cIn: 256,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config,
+      input: tensor([1, 1, h * w, 256], { buffer: 'dram', page: 'row_major' }),
+    });
+  // The axis a run slices along (with its column groups), or 'unsliced' when one slice fits.
+  const sliceAxis = (o: ReturnType<typeof dramConv>, date: string): string => {
+    const reason = est(estimateOp(o, whContext({ ttMetalDate: date }))).factoryReason ?? '';
+    const m = /(\d+) output-(height|width) slice\(s\)( of 32-column groups)?/.exec(reason);
+    if (m === null) return 'none';
+    return Number(m[1]) > 1 ? `${m[2]}${m[3] ?? ''}` : 'unsliced';
+  };
+  it("DRAM auto-slicing from PR #33763 takes op_slicing's best-guess axis; before it, output height", () => {
+    const cases: readonly (readonly [ReturnType<typeof dramConv>, string])[] = [
+      [dramConv(256, 256), 'width of 32-column groups'],
+      [dramConv(512, 256), 'height'],
+      [dramConv(192, 192), 'height'],
+      [dramConv(192, 192, { output_layout: 'row_major' }), 'width'],
+    ];
+    for (const [o, axis] of cases) {
+      assert.equal(sliceAxis(o, '2025-12-10'), axis);
+      assert.equal(sliceAxis(o, '2025-12-01'), 'height');
+    }
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');

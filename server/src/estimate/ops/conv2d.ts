@@ -9,8 +9,9 @@
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
  *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
- *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs); before
- *     change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
+ *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
+ *     it; before change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
  *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate unmodeled         [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
@@ -143,13 +144,22 @@
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
  *       the halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
- *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy)
+ *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
+ *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
+ *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
+ *       sliding_window::calculate_precise_halo_output_elems × the halo input shard width, for any conv, matmul too);
+ *       change point conv2d-auto-shard-halo-exact
  *  [15] output grid: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config
  *       re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c =
  *       find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)); PR #27767 ("Conv2d
  *       decouple input and output shard grids", 2025-09) and conv2d_utils.cpp@002a3f4 for the block re-split; change point
  *       conv2d-block-output-decoupled. Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv, block 8x2: 1,100,832 / 564,736);
  *       tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, height picked, 1,530,912 B)
+ *  [17] DRAM auto-slice axis: tt-metal PR #33763 (≈2025-12-04, "Make auto slicing logic generic");
+ *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
+ *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
+ *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits); change point
+ *       conv2d-dram-auto-slice-axis. The count here is the model's own fit, not tt-metal's get_L1_usage
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -160,8 +170,9 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
  *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
- *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore), not the allocation rule of
- *   halo.ts; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore: estimate_halo_output_elems'
+ *   body was not read; it caps the span at one image, so a batch > 1 shard is under-counted) until change point
+ *   conv2d-auto-shard-halo-exact, the allocation rule of halo.ts from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
  *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
  *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
@@ -172,8 +183,10 @@
  *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
  *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
- *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count of
- *   output-height slices that fits is assumed. Always 'approx': tt-metal's block defaults changed many times in 2025.
+ *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count that
+ *   fits is assumed, along tt-metal's best-guess axis since change point conv2d-dram-auto-slice-axis [17], along the
+ *   output height before it (PR #27147's axis rule not read). A slice config naming an axis with no count, and the
+ *   32-column rounding of a given tiled width slicing, are not modeled (the count is the model's, the slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
  *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
  *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
@@ -1065,20 +1078,31 @@ function autoShard(
   // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
   // proxy (change point conv2d-auto-shard-input-proxy), the input tensor's tiles (C aligned as the scheme aligns it) in
   // output-dtype tiles spread over the input cores; before that none (PR #17485: CBs + output only) [14].
+  // Since change point conv2d-auto-shard-halo-exact (PR #30446) the halo term is the halo op's own output shard, the
+  // allocation rule of halo.ts (for matmul convs too: @71ff3c1 computes it whatever the conv); before, the estimate.
   const haloTerm = atOrAfter(ctx, 'conv2d-auto-shard-halo-estimate');
+  const exactHalo = haloTerm && atOrAfter(ctx, 'conv2d-auto-shard-halo-exact');
   const inputProxyTerm = atOrAfter(ctx, 'conv2d-auto-shard-input-proxy');
-  const thirdTermKind = haloTerm ? 'halo' : inputProxyTerm ? 'input-size proxy' : 'none';
+  const thirdTermKind = exactHalo
+    ? 'exact halo'
+    : haloTerm
+      ? 'halo estimate'
+      : inputProxyTerm
+        ? 'input-size proxy'
+        : 'none';
   const thirdTerm = (x: ConvPlan): number =>
-    thirdTermKind === 'halo'
-      ? x.haloBytes
-      : thirdTermKind === 'none'
-        ? 0
-        : Math.floor(
-            (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
-              Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
-              tileOf(p.outputDtype)) /
-              x.input.nCores,
-          );
+    thirdTermKind === 'exact halo'
+      ? exactHaloBytesPerCore(p, x)
+      : thirdTermKind === 'halo estimate'
+        ? x.haloBytes
+        : thirdTermKind === 'none'
+          ? 0
+          : Math.floor(
+              (Math.ceil((p.batch * p.inputH * p.inputW) / 32) *
+                Math.ceil(alignUp(p.inChannels, x.channelsAlignment) / 32) *
+                tileOf(p.outputDtype)) /
+                x.input.nCores,
+            );
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
   let winner = height;
   const sizes = [`height ${fmtBytes(total(height))}`];
@@ -1100,17 +1124,66 @@ function autoShard(
   };
 }
 
+/**
+ * The halo output shard auto shard ranks with since change point conv2d-auto-shard-halo-exact: the widest padded-input
+ * span of one output shard (output shards of per_core_M tiles, the whole output on width sharding's single NHW core) ×
+ * the halo input shard width (C padded / channel cores), in the halo's element size (f32 stays f32, else bf16) [14].
+ */
+function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
+  const outputSticksPerShard =
+    x.input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : x.perCoreOutHTiles * 32;
+  const sticks = haloSticksPerCore(haloGeometry(p), outputSticksPerShard);
+  return sticks * (x.inChannelsPadded / x.input.coresC) * (p.inputDtype === 'f32' ? 4 : 2);
+}
+
 /** Shrink the problem to one output slice of the DRAM path. */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number): ConvProblem {
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, columns = 1): ConvProblem {
   if (count <= 1) return p;
   if (kind === 'height') {
     const outH = Math.ceil(p.outputH / count);
     const inH = Math.min(p.inputH, (outH - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1);
     return { ...p, outputH: outH, inputH: inH };
   }
-  const outW = Math.ceil(p.outputW / count);
+  // Width slices of `columns`-column groups: the first ceil(OW / columns) mod count slices take one group more [17].
+  const outW = Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count));
   const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
   return { ...p, outputW: outW, inputW: inW };
+}
+
+/**
+ * tt-metal's auto-slicer axis since change point conv2d-dram-auto-slice-axis (op_slicing.cpp best_guess_slice_type, on the
+ * input image): a row-major output slices by width unless the input is more than 3x taller than wide; a tiled one by
+ * width only when the input is at least 200 wide and not taller than wide [17].
+ */
+function bestGuessSliceAxis(p: ConvProblem): 'height' | 'width' {
+  if (p.config.outputLayout === 'row_major') return p.inputH > p.inputW * 3 ? 'height' : 'width';
+  return p.inputW < 200 || p.inputH > p.inputW ? 'height' : 'width';
+}
+
+/**
+ * The fewest DRAM-path slices along `kind` whose L1 fits (every count up to 64, then doubling; for tiled width slices
+ * only the ceil(OW / 32) counts that give different slices), and whether that count fits at all.
+ */
+function fewestFittingSlices(
+  p: ConvProblem,
+  kind: 'height' | 'width',
+  columns: number,
+  grid: Grid,
+  l1Align: number,
+  free: number,
+  ctx: EstimateContext,
+): { count: number; fits: boolean } {
+  const extent = Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns);
+  let count = 1;
+  for (;;) {
+    const sliced = sliceProblem(p, kind, count, columns);
+    const c = choosePlan(sliced, grid, l1Align, ctx);
+    // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
+    if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
+    if (sliceFits(sliced, c.plan, free, ctx)) return { count, fits: true };
+    if (count >= extent) return { count, fits: false };
+    count = count < 64 ? count + 1 : Math.min(extent, count * 2);
+  }
 }
 
 /**
@@ -1145,22 +1218,25 @@ export function planConv2dOp(
       problem = sliceProblem(p, p.slices.kind, p.slices.count);
       sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
     } else {
-      // tt-metal picks the slice count from its own L1 estimate; take the fewest output-height slices that fit. A
-      // height-1 output (conv1d) can only be cut along its width [7].
-      const kind = p.outputH === 1 ? 'width' : 'height';
-      const extent = kind === 'width' ? p.outputW : p.outputH;
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit. A height-1 output
+      // (conv1d) can only be cut along its width [7]. The axis: tt-metal's best guess since change point
+      // conv2d-dram-auto-slice-axis [17], output height before it (conv2d's own rule of PR #27147 not read).
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
-      // Every count up to 64, then doubling (bounded work for huge images).
-      let count = 1;
-      while (count < extent) {
-        const sliced = sliceProblem(p, kind, count);
-        const c = choosePlan(sliced, grid, l1Align, ctx);
-        // No plan (illegal or unmodeled) stops the search: the last choosePlan below says why.
-        if (typeof c === 'string' || 'unmodeled' in c || sliceFits(sliced, c.plan, free, ctx)) break;
-        count = count < 64 ? count + 1 : Math.min(extent, count * 2);
+      const axisRead = p.outputH !== 1 && atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
+      let kind: 'height' | 'width' =
+        p.outputH === 1 || (axisRead && bestGuessSliceAxis(p) === 'width') ? 'width' : 'height';
+      // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ.
+      let columns = axisRead && kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
+      let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
+      // No tiled width count fits: tt-metal retries along the height (determine_slice_config's fallback) [17].
+      if (!found.fits && axisRead && kind === 'width' && columns === 32) {
+        kind = 'height';
+        columns = 1;
+        found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
       }
-      problem = sliceProblem(p, kind, count);
-      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s) assumed (the fewest that fit); `;
+      const count = found.count;
+      problem = sliceProblem(p, kind, count, columns);
+      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (the fewest that fit; ${axisRead ? "axis by tt-metal's best guess" : 'axis assumed'}); `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
