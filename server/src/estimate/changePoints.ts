@@ -1283,8 +1283,9 @@ export const CHANGE_POINTS = {
     family: 'reduction',
     pr: 50393,
     // "[Feature] Mean & Sum: Added H-axis split to the ROW_MAJOR H-reduce for tall-H shapes" (issue #46110), merged;
-    // its description is dated 2026-07-20, the merge day was not read.
-    mergedOn: '2026-07-22',
+    // its description is dated 2026-07-20 and its last comment read 2026-07-28 (TILE output from the RM H reduce), so
+    // it merged after that; the merge day was not read.
+    mergedOn: '2026-07-31',
     dateFrom: 'approx',
     what: 'the dense row-major H reduce of a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: an H sum into Float32 (N, C, S, W) row-major partials, then an H reduce over S (two programs; their CB sets with slices not read: unmodeled); an f32 dense H reduce passes use_sfpu_reduce to the factory (not read: approx)',
     before:
