@@ -1300,11 +1300,25 @@ export const CHANGE_POINTS = {
     // describes the dense row-major path as in place for SUM (AVG as SUM with a 1/N scaler). Merge day not read.
     mergedOn: '2026-05-25',
     dateFrom: 'approx',
-    what: "a row-major BFLOAT16/FLOAT32 sum or mean runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; max and min keep the tilize path (tt-metal #45303)",
+    what: "a row-major BFLOAT16/FLOAT32 sum or mean of a rank-4 tensor over W or H alone, input and output interleaved, runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; HW, other dims, sharded input or output, other dtypes, max and min keep the tilize path (tt-metal #45303)",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
     after:
       'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (search index ids 55102485151, 55467360723; 55567414509 an undated other form); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (search index ids 55109111832, 55151295059); tt-metal issue #45303',
+  },
+  'reduce-row-major-h-split': {
+    family: 'reduction',
+    pr: 50393,
+    // "[Feature] Mean & Sum: Added H-axis split to the ROW_MAJOR H-reduce for tall-H shapes" (issue #46110), merged;
+    // its description is dated 2026-07-20 and its last comment read 2026-07-28 (TILE output from the RM H reduce), so
+    // it merged after that; the merge day was not read.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: 'the dense row-major H reduce of a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: an H sum into Float32 (N, C, S, W) row-major partials, then an H reduce over S (two programs; their CB sets with slices not read: unmodeled); an f32 dense H reduce passes use_sfpu_reduce to the factory (not read: approx)',
+    before:
+      'tt-metal reduce_op.cpp (search index id 52685111089, before PR #48578: use_rm_dense_h runs one dense H program)',
+    after:
+      'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: k_min_ht_for_split 16, num_h_slices, stage 1 FLOAT32 partials in output_mem_config, stage 2 over the slices; use_sfpu_reduce passed to the dense kernels)',
   },
   'untilize-native-output-tile-budget': {
     family: 'tilize/untilize',

@@ -512,6 +512,15 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.estimate.nCoresUsed, 2);
       assert.match(op.estimate.factoryReason, /pool_sum.*dense row-major H reduce/);
     });
+    it('from tt-metal PR #50393 (≈2026-07-31) the tall pool_sum splits H into 32 slices, two programs: unmodeled', () => {
+      // reduce_op.cpp (index ids 54551941191, 57968691308): NC·Wt = 2 tile columns < 64 cores and Ht = 1,568 ≥ 16, so
+      // S = min(64/2, 1,568) = 32: an H sum into Float32 (1, 1, 32, 48) partials, then an H reduce over them. Their CB
+      // sets with slices were not read: said so, not the one-program 53,248 B.
+      const { op } = deviceOp({ ...avg1433, date: '2026-08-01' });
+      assert.equal(op.overflow, undefined);
+      assert.equal(op.estimate.kind, 'unmodeled');
+      assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /32 slices/);
+    });
   });
 
   describe('conv2d', () => {

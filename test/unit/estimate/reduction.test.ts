@@ -823,5 +823,87 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(e.nCoresUsed, 18);
     assert.equal(e.confidence, 'exact');
     assert.notEqual(est(mean('2026-05-01')).factory, 'ReduceMultiCoreHRmProgramFactory');
+    // Past change point reduce-row-major-h-split: NC·Wt = 18 < 64 cores but Ht = 10 < 16, so no split, same CBs.
+    assert.equal(est(mean('2026-08-01')).cbBytesPerCore, 77_824);
+    assert.equal(est(mean('2026-08-01')).confidence, 'exact');
+  });
+
+  const rmDram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype, page: 'row_major' });
+  const meanH = (shape: number[], date: string, dtype: 'bf16' | 'f32' = 'bf16') =>
+    estimateOp(
+      op('ttnn.mean', [rmDram(shape, dtype)], [rmDram([shape[0]!, shape[1]!, 1, shape[3]!], dtype)], {
+        keep_dim: KEEP,
+        dim_arg: ints(2),
+      }),
+      whContext({ ttMetalDate: date }),
+    );
+
+  it("from PR #50393 (2026-08-01) tt-xla #1433's pool_sum shape splits H in two programs: unmodeled, not one program", () => {
+    // reduce_op.cpp (index ids 54551941191, 57968691308): 1x1x50176x48 bf16 row-major DRAM, mean over dim 2. NC = 1,
+    // Wt = ceil(48/32) = 2 → NC·Wt = 2 tile columns < 64 cores; Ht = 50,176/32 = 1,568 ≥ 16 → S = min(64/2 = 32,
+    // 1,568) = 32 slices: an H sum into Float32 (1, 1, 32, 48) partials, then an H reduce over the 32 rows.
+    const r = meanH([1, 1, 50176, 48], '2026-08-01');
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(r.kind === 'unmodeled' ? r.reason : '', /32 slices/);
+    // Before the split (2026-06-15): one dense H program on 2 cores (the #1433 thread test's 53,248 B).
+    const before = est(meanH([1, 1, 50176, 48], '2026-06-15'));
+    assert.equal(before.factory, 'ReduceMultiCoreHRmProgramFactory');
+    assert.equal(before.nCoresUsed, 2);
+  });
+
+  it('a tall H reduce that already fills the grid is not split: 1x1x1024x2048 bf16, one dense H program', () => {
+    // Wt = 2,048/32 = 64 = NC·Wt, not below the 64 cores, so S = 1 though Ht = 32 ≥ 16. wt chunk 8, ht chunk 8; slab
+    // page 32 · 8·32 · 2 B = 16,384. c_24 2·16,384 = 32,768; c_4 2,048; c_0 64 tiles = 131,072; c_2 2,048; c_3 8 tiles
+    // = 16,384; c_5 8 tiles = 16,384 → 200,704 B on 64 cores.
+    const e = est(meanH([1, 1, 1024, 2048], '2026-08-01'));
+    assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
+    assert.equal(e.cbBytesPerCore, 200_704);
+    assert.equal(e.nCoresUsed, 64);
+  });
+
+  it('an f32 dense H reduce from PR #50393 gets use_sfpu_reduce (CB set not read): approx; exact before', () => {
+    // 2x3x300x96 f32: no split (Ht = 10). Same CB arithmetic as the bf16 case with 4,096 B tiles and 4-byte datums:
+    // slab page 32 · 3·32 · 4 = 12,288 → c_24 24,576; c_4 4,096; c_0 24 tiles = 98,304; c_2 Float32 4,096; c_3 3 tiles
+    // = 12,288; c_5 12,288 → 155,648 B.
+    const before = est(meanH([2, 3, 300, 96], '2026-06-15', 'f32'));
+    assert.equal(before.cbBytesPerCore, 155_648);
+    assert.equal(before.confidence, 'exact');
+    const after = est(meanH([2, 3, 300, 96], '2026-08-01', 'f32'));
+    assert.equal(after.cbBytesPerCore, 155_648);
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason ?? '', /use_sfpu_reduce/);
+  });
+
+  describe('min tilizes into the output memory config (reduce_min, index ids 51830110482 .. 57968691308)', () => {
+    // (100, 256, 1, 2) bf16: 25,600 tiles over 64 banks = 400 · 2,048 = 819,200 B per core when the tilized copy is in
+    // L1, nothing when it is in DRAM. max keeps the input's config.
+    const rmL1 = tensor([100, 256, 1, 2], { page: 'row_major', buffer: 'l1' });
+    const rmDramIn = tensor([100, 256, 1, 2], { page: 'row_major' });
+    const outL1 = tensor([100, 256, 1, 1], { page: 'row_major', buffer: 'l1' });
+    const outDram = tensor([100, 256, 1, 1], { page: 'row_major' });
+    const run = (name: string, input: typeof rmL1, output: typeof rmL1, date: string) =>
+      est(
+        estimateOp(op(name, [input], [output], { keep_dim: KEEP, dim_arg: ints(3) }), whContext({ ttMetalDate: date })),
+      );
+
+    it('L1 input, DRAM result: the tilized copy of min is in DRAM (no L1 intermediate); max keeps it in L1', () => {
+      for (const date of ['2025-11-17', '2026-02-01', '2026-06-15']) {
+        assert.ok(!run('ttnn.min', rmL1, outDram, date).l1IntermediateBytesPerCore, date);
+        assert.equal(run('ttnn.max', rmL1, outDram, date).l1IntermediateBytesPerCore, 819_200, date);
+      }
+    });
+
+    it('DRAM input, L1 result: the tilized copy of min is an L1 tensor of 819,200 B per core; max has none', () => {
+      for (const date of ['2026-02-01', '2026-06-15']) {
+        const e = run('ttnn.min', rmDramIn, outL1, date);
+        const tilized = (e.l1Intermediates ?? []).find((x) => /tilized input/.test(x.role));
+        assert.equal(tilized?.bytesPerCore, 819_200, date);
+        assert.match(tilized?.role ?? '', /output's memory config/);
+        assert.ok(
+          !(run('ttnn.max', rmDramIn, outL1, date).l1Intermediates ?? []).some((x) => /tilized input/.test(x.role)),
+          date,
+        );
+      }
+    });
   });
 });

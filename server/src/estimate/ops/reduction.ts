@@ -173,6 +173,11 @@ function isWidthShardedHReduce(input: ResolvedTensor, output: ResolvedTensor): b
   );
 }
 
+/** The op's reduce dims (dim_arg, or dim), negatives counted from the back of a rank-`rank` tensor; [] means all. */
+function reduceDimsOf(op: TtnnOp, rank: number): number[] {
+  return (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
+}
+
 export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -180,7 +185,7 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.pageLayout !== 'tile') return rowMajorReduction(op, ctx);
   const rank = input.logical.length;
-  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
+  const dims = reduceDimsOf(op, rank);
   const reduceDim = reduceDimOf(dims, rank);
   const approx = reduceApproxReason(input, output, reduceDim);
   if (op.name === 'ttnn.min' && reduceDim !== 'other') return reduceMin(op, ctx, input, output, reduceDim, approx);
@@ -1191,10 +1196,13 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
-  if (runsDenseRowMajorReduce(op, inSpec, outSpec) && atOrAfter(ctx, 'reduce-row-major-dense-path'))
-    return denseRowMajorReduce(op, ctx);
+  const dense = atOrAfter(ctx, 'reduce-row-major-dense-path') ? denseRowMajorReduceInputs(op, inSpec, outSpec) : null;
+  if (dense !== null) return denseRowMajorReduce(op, ctx, dense);
   const steps: Step[] = [];
-  const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile');
+  // reduce_min tilizes into output_mem_config (its own tilize_with_val_padding, +inf padding) [CITE_RM_MIN_TILIZE];
+  // every other reduce into the input's memory config [CITE_RM_TILIZE].
+  const minIntoOutput = op.name === 'ttnn.min' ? outputConfigChanges(outSpec) : undefined;
+  const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile', minIntoOutput ?? {});
   steps.push(t.step);
   const rmOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'row_major';
   const tiledOut = rmOut ? specWith(outSpec, { pageLayout: 'tile' }) : outSpec;
@@ -1206,27 +1214,48 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const res = largestStep(op, ctx, steps, {
     confidence: 'approx',
     approxReason: 'row-major input: tilize → reduce → untilize program sequence',
-    citations: [CITE_RM_TILIZE],
+    citations: minIntoOutput === undefined ? [CITE_RM_TILIZE] : [CITE_RM_MIN_TILIZE],
   });
-  return withTilizedInput(res, t.to, ctx);
+  return withTilizedInput(res, t.to, ctx, minIntoOutput === undefined ? 'the input' : "the op's output");
+}
+
+/** The tilized copy placed in the result's buffer, interleaved (a sharded result's shard spec describes another shape). */
+function outputConfigChanges(
+  outSpec: TensorSpec,
+): { bufferType: TensorLayout['bufferType']; memoryLayout: 'interleaved' } | undefined {
+  if (outSpec.layout.kind !== 'layout' || outSpec.layout.bufferType === 'system_memory') return undefined;
+  return { bufferType: outSpec.layout.bufferType, memoryLayout: 'interleaved' };
+}
+
+const CITE_RM_MIN_TILIZE =
+  "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp, reduce_min (search index ids 51830110482, 52685111089, 54551941191, 57968691308: a row-major device input is tilize_with_val_padding'd with +inf padding into output_mem_config before the max reduce)";
+
+/** What the dense row-major reduce program needs, resolved once by the eligibility check. */
+interface DenseRowMajorInputs {
+  readonly input: ResolvedTensor;
+  readonly output: ResolvedTensor;
+  readonly overW: boolean;
 }
 
 /**
- * Whether reduce_op.cpp's dense row-major path takes the reduce [CITE_RM_DENSE]: a row-major BFLOAT16/FLOAT32 input of
- * rank 4, input and output interleaved, SUM or AVG (sum, mean), over W or H alone; HW, other dims, max and min tilize.
+ * The dense row-major reduce's inputs when reduce_op.cpp takes that path [CITE_RM_DENSE], else null: a row-major
+ * BFLOAT16/FLOAT32 input of rank 4, input and output interleaved, SUM or AVG (sum, mean), over W or H alone; HW, other
+ * dims, max and min tilize.
  */
-function runsDenseRowMajorReduce(op: TtnnOp, inSpec: TensorSpec, outSpec: TensorSpec): boolean {
-  if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return false;
-  if (inSpec.layout.kind !== 'layout' || outSpec.layout.kind !== 'layout' || inSpec.shape.kind !== 'known')
-    return false;
+function denseRowMajorReduceInputs(op: TtnnOp, inSpec: TensorSpec, outSpec: TensorSpec): DenseRowMajorInputs | null {
+  if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return null;
+  if (inSpec.layout.kind !== 'layout' || outSpec.layout.kind !== 'layout' || inSpec.shape.kind !== 'known') return null;
   const { dtype } = inSpec.layout;
-  if (dtype !== 'bf16' && dtype !== 'f32') return false;
-  if (isSharded(inSpec.layout) || isSharded(outSpec.layout)) return false;
+  if (dtype !== 'bf16' && dtype !== 'f32') return null;
+  if (isSharded(inSpec.layout) || isSharded(outSpec.layout)) return null;
   const rank = inSpec.shape.dims.length;
-  if (rank !== 4) return false;
-  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
-  const dimKind = reduceDimOf(dims, rank);
-  return dimKind === 'W' || dimKind === 'H';
+  if (rank !== 4) return null;
+  const dimKind = reduceDimOf(reduceDimsOf(op, rank), rank);
+  if (dimKind !== 'W' && dimKind !== 'H') return null;
+  const input = resolveTensor(inSpec, 'input');
+  const output = resolveTensor(outSpec, 'result');
+  if (typeof input === 'string' || typeof output === 'string') return null;
+  return { input, output, overW: dimKind === 'W' };
 }
 
 /**
@@ -1243,17 +1272,19 @@ function runsDenseRowMajorReduce(op: TtnnOp, inSpec: TensorSpec, outSpec: Tensor
  * c_0 = max(2, Wt) and no c_4/c_5, and which one a build runs is not known. H is 'exact': both stored H versions
  * agree on the interleaved CB set.
  */
-function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const input = resolveTensor(op.operands[0], 'input');
-  if (typeof input === 'string') return unmodeled(op.name, input);
-  const output = resolveTensor(op.results[0], 'result');
-  if (typeof output === 'string') return unmodeled(op.name, output);
-  const rank = input.logical.length;
-  const dims = (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
-  const overW = reduceDimOf(dims, rank) === 'W';
+function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMajorInputs): OpEstimateResult {
+  const { input, output, overW } = dense;
   const [n, c, h, w] = input.logical as [number, number, number, number];
   const datumBytes = input.dtype === 'f32' ? 4 : 2;
   const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? w) / 32));
+  if (!overW && atOrAfter(ctx, 'reduce-row-major-h-split')) {
+    const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
+    if (slices >= 2)
+      return unmodeled(
+        op.name,
+        `tall row-major H reduce: NC·Wt = ${n * c * widthTiles} tile columns under the ${gridArea(ctx)}-core grid and ceil(H/32) = ${Math.ceil(h / 32)} ≥ 16, so tt-metal splits H into ${slices} slices and runs two programs (an H sum into Float32 (N, C, ${slices}, W) partials, then an H reduce over them) whose CB sets with slices were not read (change point reduce-row-major-h-split; ${CITE_RM_H_SPLIT})`,
+      );
+  }
   const wtChunk = Math.min(8, widthTiles);
   const slabPageBytes = 32 * wtChunk * 32 * datumBytes;
   const inTile = tileBytes(input.dtype);
@@ -1265,6 +1296,7 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     ? Math.min(8, Math.max(1, Math.ceil(split.maxUnitsPerCore / 32)))
     : Math.min(8, Math.max(1, Math.ceil(h / 32)));
   const outPages = overW ? htChunk : wtChunk;
+  const sfpuH = !overW && input.dtype === 'f32' && atOrAfter(ctx, 'reduce-row-major-h-split');
   return finishProgram({
     op,
     ctx,
@@ -1281,13 +1313,27 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       { index: 3, role: 'reduced output (to untilize)', nPages: Math.max(2, outPages), pageBytes: outTile },
       { index: 5, role: 'accumulator', nPages: outPages, pageBytes: outTile },
     ],
-    confidence: overW ? 'approx' : 'exact',
+    confidence: overW || sfpuH ? 'approx' : 'exact',
     approxReason: overW
       ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); another stored version (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5) differs and which one a build runs is not known'
-      : '',
+      : sfpuH
+        ? 'f32 input: from change point reduce-row-major-h-split reduce_op.cpp passes use_sfpu_reduce to the dense H factory (index ids 54551941191 for mean, 57968691308 for sum and mean); that CB set was not read, the FPU one is used'
+        : '',
     citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
   });
 }
+
+/**
+ * How many H slices reduce_op.cpp's split takes (1: no split) [CITE_RM_H_SPLIT]: when the NC·Wt tile columns leave
+ * part of the grid idle and the input is at least 16 tile rows tall, S = min(grid cores / (NC·Wt), Ht).
+ */
+function hSliceCount(tileColumns: number, heightTiles: number, gridCores: number): number {
+  if (tileColumns === 0 || tileColumns >= gridCores || heightTiles < 16) return 1;
+  return Math.min(Math.floor(gridCores / tileColumns), heightTiles);
+}
+
+const CITE_RM_H_SPLIT =
+  'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: when NC·Wt < grid cores and ceil(H/32) ≥ 16, S = min(grid cores / (NC·Wt), Ht) slices, stage 1 an H SUM into Float32 (N, C, S, W) partials in output_mem_config, stage 2 an H reduce over S; index id 52685111089, the version before PR #48578, has no split)';
 
 const CITE_RM_DENSE_W =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151; index id 55467360723, no commit stored, the same CBs): c_24 2 slab pages of 32·min(8, Wt)·32 datums, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, ht chunk), c_5 ht chunk; NC·H rows split row-wise';
@@ -1302,11 +1348,16 @@ const CITE_RM_TILIZE =
 
 /**
  * A row-major input is tilized into the input's own memory config (reduce_op.cpp: tilize_with_val_padding with
- * input.memory_config(), [CITE_RM_TILIZE]): in L1 interleaved, that padded tiled copy is an L1 tensor while the reduce
+ * input.memory_config(), [CITE_RM_TILIZE]; ttnn.min into the output's, [CITE_RM_MIN_TILIZE]): in L1 interleaved, that padded tiled copy is an L1 tensor while the reduce
  * runs. A tall-thin row-major tensor grows by its padding: tt-metal #32546's (1000, 256, 1, 2) bf16 input is 1,024,000
  * B of data but 1000·256 tiles of 2,048 B = 524,288,000 B tiled ("500 MB", 512x), 8,192,000 B on each of 64 banks.
  */
-function withTilizedInput(res: OpEstimateResult, tilized: TensorSpec, ctx: EstimateContext): OpEstimateResult {
+function withTilizedInput(
+  res: OpEstimateResult,
+  tilized: TensorSpec,
+  ctx: EstimateContext,
+  configOf: 'the input' | "the op's output",
+): OpEstimateResult {
   if (res.kind !== 'estimate') return res;
   if (tilized.layout.kind !== 'layout' || tilized.shape.kind !== 'known') return res;
   if (tilized.layout.bufferType !== 'l1' || isSharded(tilized.layout)) return res;
@@ -1315,7 +1366,7 @@ function withTilizedInput(res: OpEstimateResult, tilized: TensorSpec, ctx: Estim
   const live: L1Intermediate[] = [
     ...(res.l1Intermediates ?? []),
     {
-      role: 'tilized input (tilize_with_val_padding in the input memory config)',
+      role: `tilized input (tilize_with_val_padding in ${configOf}'s memory config)`,
       bytesPerCore: bytes,
       liveDuringProgram: true,
     },
