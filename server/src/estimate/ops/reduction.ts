@@ -337,11 +337,7 @@ function reduceProgram(
     { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes(p.scalerDtype) },
     { index: 3, role: 'output', nPages: neg?.outPages ?? 2, pageBytes: tileBytes(outDtype) },
   ];
-  if (neg !== undefined)
-    cbs.push(
-      { index: 4, role: 'accumulator (negate)', nPages: neg.scratchPages, pageBytes: tileBytes(outDtype) },
-      { index: 5, role: 'negated input (negate)', nPages: neg.scratchPages, pageBytes: tileBytes(outDtype) },
-    );
+  if (neg !== undefined) cbs.push(...negateCbs(neg.scratchPages, outDtype));
   return finishProgram({
     op,
     ctx,
@@ -545,11 +541,7 @@ function reduceWHeightSharded(
 ): OpEstimate {
   const nCores = Math.max(1, shardCoreCount(input.layout));
   const cbs = shardBoundReduceCbs(input, output, input.dtype === 'f32' ? 'f32' : 'bf16');
-  if (negate !== undefined)
-    cbs.push(
-      { index: 4, role: 'accumulator (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
-      { index: 5, role: 'negated input (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
-    );
+  if (negate !== undefined) cbs.push(...negateCbs(1, output.dtype));
   const reason = [approxReason, "the height-sharded path's one-tile scaler was read at a later version than PR #51158"]
     .filter((r) => r !== '')
     .join('; ');
@@ -564,6 +556,14 @@ function reduceWHeightSharded(
     approxReason: reason,
     citations: negate !== undefined ? [CITE_REDUCE_W_SHARDED, CITE_MIN] : [CITE_REDUCE_W_SHARDED],
   });
+}
+
+/** Min's negate variant's c_4 (accumulator) and c_5 (negated input), `scratchPages` output tiles each [CITE_MIN]. */
+function negateCbs(scratchPages: number, outDtype: DataType): CbSpec[] {
+  return [
+    { index: 4, role: 'accumulator (negate)', nPages: scratchPages, pageBytes: tileBytes(outDtype) },
+    { index: 5, role: 'negated input (negate)', nPages: scratchPages, pageBytes: tileBytes(outDtype) },
+  ];
 }
 
 /**
@@ -618,10 +618,7 @@ function reduceHWidthSharded(
     const scratch = negate.fullColumn
       ? heightTiles * shardWidthTiles
       : hNegateScratchTiles({ ...negate, chunkTiles: 1 }, heightTiles, [nc * shardWidthTiles, 0]);
-    cbs.push(
-      { index: 4, role: 'accumulator (negate)', nPages: scratch, pageBytes: tileBytes(output.dtype) },
-      { index: 5, role: 'negated input (negate)', nPages: scratch, pageBytes: tileBytes(output.dtype) },
-    );
+    cbs.push(...negateCbs(scratch, output.dtype));
   }
   return finishProgram({
     op,
@@ -667,12 +664,7 @@ function reduceHw(
         { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype) },
         { index: 2, role: 'scaler', nPages: 2, pageBytes: tileBytes('bf16') },
         { index: 3, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype) },
-        ...(negate !== undefined
-          ? [
-              { index: 4, role: 'accumulator (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
-              { index: 5, role: 'negated input (negate)', nPages: 1, pageBytes: tileBytes(output.dtype) },
-            ]
-          : []),
+        ...(negate !== undefined ? negateCbs(1, output.dtype) : []),
       ],
       confidence: approxReason === '' ? 'exact' : 'approx',
       approxReason,
