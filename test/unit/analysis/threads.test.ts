@@ -300,6 +300,55 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // "passes on 4dfe546c002 (parent of #52081)" (PR #54698, bisecting #54697's repro).
       assertFits({ ...run, date: '2026-08-01' }, 'fp32_on');
     });
+
+    describe('tt-metal #29728 (2025-09-30, Wormhole 1x2): pre-all-gather → all_gather → post-all-gather, whole-row CBs', () => {
+      // The thread prints no figures, only which test cases stop in validate_circular_buffer_region
+      // (program.cpp:906): rms_norm at hidden 8192 PASSED; layer_norm 8192, layer_norm 16384 and rms_norm 16384 FAILED.
+      // Per device the row is hidden / 2: Wt = 128 (8192) or 256 (16384); bf16 input, bf16 stats, fp32 acc on.
+      // Pre (before PR #52081, every CB bf16): c_0 2·Wt + c_1 1 + c_6 2·Wt + c_14 1 (rms) / 2 (layer) tiles of 2,048 B.
+      // Post (layernorm_post_all_gather_op_multi_core.cpp@04896f2, row-major bf16 gamma/beta, CBs as tiles of their
+      // dtype): rms c_0 Wt·2,048 + c_1 2·2,048 + c_2 Wt·2,048 + c_4, c_5 2·2,048 + c_6 1·4,096 + c_8..c_10 3·4,096
+      // + c_12 Wt·4,096 + c_14 Wt·2,048; layer adds c_1 +2, c_3 Wt·2,048, c_6 +1, c_7 1, c_11 Wt, c_13 Wt (·4,096).
+      const run = { file: 'distributed_norm_tt-metal-29728.mlir', date: '2025-09-30', arch: 'wormhole_b0' };
+      let a: ReturnType<typeof analyse>;
+      before(() => {
+        a = analyse(run);
+      });
+      const beyond = (fn: string) => {
+        const f = a.functions.find((x) => x.fn.name === `@${fn}`)!;
+        return f.ops.filter((o) => o.overflow?.kind === 'cbBeyondL1');
+      };
+      const cbs = (o: OpAnalysis) => (o.estimate.kind === 'estimate' ? o.estimate.cbBytesPerCore : NaN);
+
+      it('rms_norm, hidden 8192: PASSED — nothing flagged (post 1,335,296 B of CBs, the largest)', () => {
+        // 262,144 + 4,096 + 262,144 + 4,096 + 4,096 + 12,288 + 524,288 + 262,144 = 1,335,296; + the 2025-09 base
+        // 99,808 = 1,435,104 ≤ 1,499,136.
+        assert.deepEqual(beyond('rms_norm_8192'), []);
+        const post = a.functions.find((x) => x.fn.name === '@rms_norm_8192')!.ops[2]!;
+        assert.equal(post.op.name, 'ttnn.rms_norm_post_all_gather');
+        assert.equal(cbs(post), 1_335_296);
+      });
+
+      it('layer_norm, hidden 8192: FAILED — the post-all-gather op, 2,658,304 B of CBs (the pre op fits)', () => {
+        // rms's 1,335,296 + stats 2·2,048 + beta 262,144 + c_6 4,096 + c_7 4,096 + c_11 524,288 + c_13 524,288.
+        const over = beyond('layer_norm_8192');
+        assert.deepEqual(
+          over.map((o) => o.op.name),
+          ['ttnn.layer_norm_post_all_gather'],
+        );
+        assert.equal(cbs(over[0]!), 2_658_304);
+        assert.equal(a.functions[a.firstFailure!.functionIndex]!.fn.name, '@layer_norm_8192', 'the first error');
+      });
+
+      for (const kind of ['rms', 'layer'] as const) {
+        it(`${kind}_norm, hidden 16384: FAILED — already the pre-all-gather op (2·256 + 2·256 bf16 tiles)`, () => {
+          // 4·256·2,048 = 2,097,152 + 2,048 + (1 or 2)·2,048.
+          const over = beyond(`${kind}_norm_16384`);
+          assert.equal(over[0]?.op.name, `ttnn.${kind}_norm_pre_all_gather`);
+          assert.equal(cbs(over[0]!), kind === 'rms' ? 2_101_248 : 2_103_296);
+        });
+      }
+    });
   });
 
   describe('max_pool2d (the resharded input and the halo output, allocated before the CBs)', () => {
