@@ -393,6 +393,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/untilize/codegen/untilize_codegen_cb_plan.cpp@3804c86 (choose_codegen_cb_plan: get_max_l1_space less reserved_l1_bytes_per_core)',
   },
+  'transpose-rm-interleaved-via-permute': {
+    family: 'permute/transpose',
+    pr: 16155,
+    // Description 2024-12-18; its CI runs (ids 125848…–125888…) are of 2025-01-02/03; the merge day was not read.
+    mergedOn: '2025-01-06',
+    dateFrom: 'approx',
+    what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute (WH → (0,1,3,2), 32x32 blocks; HC → (0,2,1,3) and CN → (1,0,2,3), whole rows double-buffered) instead of the transpose factories; the RM WH factory held the whole HW plane per core (tt-metal #16109)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236 (RM WH: c_0 2·Wt, c_16 2·Ht, c_24 Ht·Wt tiles)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_: interleaved_rm → prim_permute for WH, HC, CN)',
+  },
   'slice-rm-subrow-chunks': {
     family: 'slice',
     pr: 49067,

@@ -49,27 +49,73 @@ describe('estimate/families', () => {
     assert.equal(moved.confidence, 'approx');
   });
 
-  it('transpose (row-major WH) keeps a whole HW plane per core', () => {
+  // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, ≈2025-01-06) the transpose
+  // factories ran interleaved row-major inputs; from it ttnn::transpose hands them to prim::permute.
+  const beforePr16155 = () => whContext({ ttMetalDate: '2025-01-01' });
+
+  it('transpose (row-major WH) keeps a whole HW plane per core, before PR #16155', () => {
     // 64x96 bf16: Wt = 3, Ht = 2; c_0 = 2 x 3, c_16 = 2 x 2, c_24 = 2 x 3 tiles = 16 tiles x 2,048 = 32,768.
     const e = est(
       estimateOp(
         op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }),
-        whContext(),
+        beforePr16155(),
       ),
     );
+    assert.equal(e.factory, 'TransposeWHRowMajorProgramFactory');
     assert.equal(e.cbBytesPerCore, 32_768);
   });
 
-  it('transpose (row-major HC) buffers every stick of a core', () => {
+  it('transpose (row-major HC) buffers every stick of a core, before PR #16155', () => {
     // [1, 8, 64, 100] bf16: N·C·H = 512 sticks over 64 cores = 8 each; stick = max(200, align(200, 32) = 224) = 224;
     // c_0 = 8 x 224 = 1,792 B.
     const e = est(
       estimateOp(
         op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }),
-        whContext(),
+        beforePr16155(),
       ),
     );
     assert.equal(e.cbBytesPerCore, 1_792);
+  });
+
+  it('transpose (row-major, interleaved) from PR #16155 runs prim::permute: WH blocked, HC / CN row-invariant', () => {
+    // transpose.cpp@00b0fa3: interleaved_rm WH → prim::permute (0,1,3,2), the last dim moves: c_0, c_1, c_2 of two
+    // 32x32 bf16 blocks = 3 · 2 · 2,048 = 12,288 B whatever H·W (the WH factory above: 32,768 B here, growing with H·W).
+    const wh = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }),
+        whContext(),
+      ),
+    );
+    assert.equal(wh.factory, 'PermuteDeviceOperation::MultiCoreBlockedGeneric');
+    assert.equal(wh.cbBytesPerCore, 12_288);
+    // HC → (0,2,1,3) and CN → (1,0,2,3) keep the last dim: c_0 two rows of align(100 · 2, max(32, 16)) = 224 → 448 B.
+    for (const [dims, out] of [
+      [
+        [1, 2],
+        [1, 64, 8, 100],
+      ],
+      [
+        [0, 1],
+        [8, 1, 64, 100],
+      ],
+    ] as const) {
+      const e = est(
+        estimateOp(
+          op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([...out])], { dim0: int(dims[0]), dim1: int(dims[1]) }),
+          whContext(),
+        ),
+      );
+      assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreRowInvariant');
+      assert.equal(e.cbBytesPerCore, 448);
+      assert.equal(e.confidence, 'approx', 'the HC / CN routing is not dated');
+    }
+  });
+
+  it('a large row-major WH transpose: the whole-plane factory overflowed (tt-metal #16109); prim::permute fits', () => {
+    // [1, 1, 1024, 1024] bf16: Wt = Ht = 32; before: (2·32 + 2·32 + 32·32) · 2,048 = 2,359,296 B > L1; after: 12,288 B.
+    const t = op('ttnn.transpose', [rm([1, 1, 1024, 1024])], [rm([1, 1, 1024, 1024])], { dim0: int(2), dim1: int(3) });
+    assert.equal(est(estimateOp(t, beforePr16155())).cbBytesPerCore, 2_359_296);
+    assert.equal(est(estimateOp(t, whContext())).cbBytesPerCore, 12_288);
   });
 
   it('permute (row-major, last dim kept) and concat (row-major)', () => {

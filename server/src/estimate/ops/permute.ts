@@ -6,6 +6,9 @@
  *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel)            [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
+ *     (interleaved row-major WH / HC / CN from change point 'transpose-rm-interleaved-via-permute', tt-metal PR
+ *     #16155: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) / (1,0,2,3) instead — the permute rows
+ *     above; the transpose factories then serve sharded row-major inputs only)                       [6]
  *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
@@ -19,6 +22,9 @@
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
  *   [5] tt-metal …/permute/device/permute_device_operation.cpp@080a251 (select_program_factory);
  *       …/permute/device/permute_tiled_program_factory.cpp@00b0fa3
+ *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
+ *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
+ *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
  *
  * Assumptions: HC/CN transposes are a few tiles ('approx'); sharded tiled permute is rejected by tt-metal's validate.
  * Worked example: transpose(0,1) of 64x1024 bf16 tiled → 2·2,048 + 2·2,048 = 8,192 B (tt-mlir OpModel golden);
@@ -40,6 +46,7 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
+import { atOrAfter } from '../changePoints';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
@@ -49,11 +56,21 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236',
   transposeHcRm:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
+  transposeRouting:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_: interleaved_rm → prim_permute)',
   transposeHcTiled:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
 } as const;
 
-function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, lastDimKept: boolean): OpEstimateResult {
+/** `via`: when a transpose runs this program (ttnn::transpose → prim::permute), the factory-reason prefix saying so and
+ *  an approx reason when the routing was not dated. */
+function rmPermute(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  lastDimKept: boolean,
+  via?: { readonly why: string; readonly approxReason?: string; readonly citation: string },
+): OpEstimateResult {
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const w = input.logical[input.logical.length - 1];
@@ -65,11 +82,12 @@ function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, last
       op,
       ctx,
       factory: 'PermuteDeviceOperation::MultiCoreRowInvariant',
-      factoryReason: `last dim kept: ${rows} rows over ${split.nCores} cores`,
+      factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim kept: ${rows} rows over ${split.nCores} cores`,
       groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
       cbs: [{ index: 0, role: 'rows', nPages: 2, pageBytes: page }],
-      confidence: 'exact',
-      citations: [CITES.permute, CITE.workSplit],
+      confidence: via?.approxReason === undefined ? 'exact' : 'approx',
+      approxReason: via?.approxReason,
+      citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
     });
   }
   const block = TILE_ELEMENTS * elem;
@@ -78,7 +96,7 @@ function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, last
     op,
     ctx,
     factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric',
-    factoryReason: 'last dim moves: 32x32 blocks through three double-buffered CBs',
+    factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim moves: 32x32 blocks through three double-buffered CBs`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input block', nPages: 2, pageBytes: block },
@@ -87,7 +105,7 @@ function rmPermute(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, last
     ],
     confidence: 'approx',
     approxReason: 'core count of the blocked split approximated (CB sizes exact)',
-    citations: [CITES.permute, CITE.workSplit],
+    citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
   });
 }
 
@@ -301,6 +319,25 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const hcDims = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
   if (input.layout.pageLayout === 'tile')
     return transposeTiled(op, ctx, input, wh ? 'wh' : hcDims && rank === 4 ? 'hc' : 'other');
+  // From PR #16155 ttnn::transpose hands an interleaved row-major tensor to prim::permute (WH, HC, CN); the transpose
+  // factories below run for sharded row-major inputs only. Rank > 4 transposes are permutes in every build.
+  const cn = (d0 === rank - 4 && d1 === rank - 3) || (d0 === rank - 3 && d1 === rank - 4);
+  if (
+    input.layout.memoryLayout === 'interleaved' &&
+    rank <= 4 &&
+    atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')
+  ) {
+    if (wh || hcDims || cn) {
+      const which = wh ? 'WH → permute (0,1,3,2)' : hcDims ? 'HC → permute (0,2,1,3)' : 'CN → permute (1,0,2,3)';
+      return rmPermute(op, ctx, input, !wh, {
+        why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #16155)`,
+        approxReason: wh
+          ? undefined
+          : 'HC/CN row-major transposes seen routed to prim::permute at transpose.cpp@043b5ac and @00b0fa3 only; assumed from PR #16155 on',
+        citation: CITES.transposeRouting,
+      });
+    }
+  }
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
     if (!hc || rank > 4) return unmodeled(op.name, 'row-major CN transpose is not modeled');
