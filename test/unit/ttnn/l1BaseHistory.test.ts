@@ -73,17 +73,32 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2026-08-17'))?.l1UnreservedBaseBytes, 914_752 - 2 * 129 * 3_136);
     // Blackhole: the 2026-02 map ends at 40,448 B with a 12,912 B mailbox; PR #52980 (2026-08-12) gives the Tensix
     // mailbox as 13,296 B → 40,832 B, align64(40,832 + 70,656) = 111,488 (a multiple of 64 already). Printed by
-    // PR #53319 (2026-08-17): 1,422,208 − 2 · 2 · 160 · 2,048 and tt-metal #54621 (2026-08-27): 1,430,656 − (640 ·
-    // 2,048 + 4 · 2,112).
+    // PR #53319 (2026-08-17): 1,422,208 − 2 · 2 · 160 · 2,048 (and tt-metal #54621, 2026-08-27, on an older checkout:
+    // 1,430,656 − (640 · 2,048 + 4 · 2,112)).
     assert.equal(40_448 + (13_296 - 12_912) + 69 * 1024, 111_488);
     assert.equal(observedBaseFor('blackhole', day('2026-07-25'))?.l1UnreservedBaseBytes, 111_360);
     assert.equal(observedBaseFor('blackhole', day('2026-08-17'))?.l1UnreservedBaseBytes, 1_422_208 - 4 * 160 * 2_048);
-    assert.equal(
-      observedBaseFor('blackhole', day('2026-08-27'))?.l1UnreservedBaseBytes,
-      1_430_656 - (640 * 2_048 + 4 * 2_112),
-    );
-    // From tt-metal #54697 (2026-08-28) on, Blackhole's 111,616.
-    assert.equal(observedBaseFor('blackhole', day('2026-08-28'))?.l1UnreservedBaseBytes, 111_616);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-24'))?.l1UnreservedBaseBytes, 111_488);
+    assert.equal(1_430_656 - (640 * 2_048 + 4 * 2_112), 111_488);
+  });
+
+  it("Blackhole's own 128 B (a 13,424 B Tensix mailbox): 111,616 B from tt-metal PR #54274 (2026-08-25)", () => {
+    // blackhole dev_mem_map.h as PageDevv/tt-metal@f1a8385 copies it: MEM_MAILBOX_SIZE 13,424 at 96 → mailbox end
+    // 13,520, zeros at align32 = 13,536 (13,408 with the 13,296 B mailbox: +128), so the map ends at 40,832 + 128 =
+    // 40,960 B and align64(40,960 + 69 KiB) = 111,616. The fork's DRISC mailbox, 4,416 = PR #52980's 4,288 + 128, puts
+    // it after PR #52980 (2026-08-12).
+    const align = (n: number, a: number) => Math.ceil(n / a) * a;
+    assert.equal(align(96 + 13_424, 32) - align(96 + 13_296, 32), 128);
+    assert.equal(align(40_832 + 128 + 69 * 1024, 64), 111_616);
+    // PR #54274 (2026-08-25, "measured on blackhole hardware") and #54697 (2026-08-28) print "grow to 1690624 B" for
+    // the same 1x1x32x4096 rms_norm_pre_all_gather with fp32 accumulation: 2 · 128 bf16 input tiles + 2 · 128 f32 x^2
+    // tiles + one f32 scaler tile + one bf16 output tile (test/unit/estimate/normPreAllGather.test.ts) = 1,579,008 B of
+    // CBs; PR #54698 prints the same op at 1,684,672 B on Wormhole, whose base (105,664) did not move.
+    const cbBytes = 2 * 128 * 2_048 + 2 * 128 * 4_096 + 4_096 + 2_048;
+    assert.equal(cbBytes, 1_579_008);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-25'))?.l1UnreservedBaseBytes, 1_690_624 - cbBytes);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-28'))?.l1UnreservedBaseBytes, 1_690_624 - cbBytes);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-08-28'))?.l1UnreservedBaseBytes, 1_684_672 - cbBytes);
   });
 
   it('a date inside an entry gets its base', () => {
