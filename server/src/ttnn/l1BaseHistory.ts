@@ -176,9 +176,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
       'tt-metal #42146',
       'tt-metal #42434',
       'tt-metal #42882',
+      'tt-mlir #8044',
     ],
     derivation:
-      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896',
+      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
   },
   {
     arch: 'wormhole_b0',
@@ -223,6 +224,19 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     ],
     derivation:
       'PR #52549: PR #49417 moves the allocator base 105,536 → 105,664 (MEM_MAP_END 35,008 + 70,656, 32 B aligned); PR #53399 (2026-08-17, N150): 914,752 − 809,088 (the untilize codegen CBs); PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+  },
+  // Blackhole 2025-10: the allocator's OOM line of a tt-forge Blackhole benchmark through tt-mlir's runtime (L1_SMALL
+  // 32 KiB before tt-mlir PR #5557, 2025-11-04, as for Wormhole above): L1 1,572,864 − 32,768 − the printed 1,437,056 B
+  // bank = 103,040 B, a multiple of Blackhole's 64 B alignment (64 KiB of L1_SMALL would give 70,272, far below any
+  // Blackhole base). One sighting; before it nothing is known.
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 103_040,
+    firstSeen: '2025-10-14',
+    seen: '2025-10..2026-01-06',
+    sources: ['tt-mlir #5343'],
+    derivation:
+      'tt-mlir #5343 (2025-10-14, MobilenetV2 / ResNet50 with the optimizer): 1,572,864 − 32,768 L1_SMALL − 1,437,056 bank',
   },
   // Blackhole 2026-01: each thread figure less its CBs by hand (threads-matmul.test.ts) is a base some version of
   // tt-metal's blackhole dev_mem_map.h gives exactly, align64(MEM_MAP_END + 69 KiB) (bh_hal_tensix.cpp computes the

@@ -17,10 +17,11 @@ describe('ttnn/l1BaseHistory', () => {
   it('every derivation "printed − CB bytes" comes out at the entry base; entries are dated in order per arch', () => {
     const num = (s: string) => Number(s.replace(/,/g, ''));
     for (const e of L1_BASE_HISTORY) {
-      // Bank-size derivations: L1 size − L1_SMALL − the printed bank size (the L1 size is Wormhole's 1,499,136 B).
+      // Bank-size derivations: L1 size − L1_SMALL − the printed bank size (the arch's L1: Wormhole 1,499,136 B,
+      // Blackhole 1,572,864 B).
       const banks = [...e.derivation.matchAll(/([\d,]+) − ([\d,]+) L1_SMALL − ([\d,]+) bank/g)];
       for (const m of banks) {
-        assert.equal(num(m[1]!), 1_499_136, m[0]);
+        assert.equal(num(m[1]!), e.arch === 'blackhole' ? 1_572_864 : 1_499_136, m[0]);
         assert.ok([32_768, 65_536].includes(num(m[2]!)), `${m[0]}: a tt-mlir runtime L1_SMALL default`);
         assert.equal(num(m[1]!) - num(m[2]!) - num(m[3]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
       }
@@ -51,7 +52,13 @@ describe('ttnn/l1BaseHistory', () => {
 
   it("Blackhole 2026-01: 104,128 B from #35410 (01-07), 105,280 B from #36316 (01-22), then 2026-02-17's 111,104 B", () => {
     // #35410: 1,574,080 − 1,469,952; #36316: 1,596,224 − 1,490,944 (threads-matmul.test.ts holds the CB arithmetic).
-    assert.equal(observedBaseFor('blackhole', day('2026-01-06')), undefined);
+    // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040; nothing earlier.
+    assert.equal(observedBaseFor('blackhole', day('2025-10-13')), undefined);
+    assert.equal(
+      observedBaseFor('blackhole', day('2025-10-14'))?.l1UnreservedBaseBytes,
+      1_572_864 - 32_768 - 1_437_056,
+    );
+    assert.equal(observedBaseFor('blackhole', day('2026-01-06'))?.l1UnreservedBaseBytes, 103_040);
     assert.equal(observedBaseFor('blackhole', day('2026-01-07'))?.l1UnreservedBaseBytes, 104_128);
     assert.equal(observedBaseFor('blackhole', day('2026-01-21'))?.l1UnreservedBaseBytes, 104_128);
     assert.equal(observedBaseFor('blackhole', day('2026-01-22'))?.l1UnreservedBaseBytes, 105_280);
@@ -144,9 +151,13 @@ describe('ttnn/l1BaseHistory', () => {
 
   it('before the first sighting nothing is known: the preset base stays', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2024-11-30')), undefined);
-    // 2026-01: 01-01..01-06 come before Blackhole's first sighting (tt-metal #35410, 2026-01-07).
-    const bh = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
+    // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).
+    const bh = datedBase('blackhole', { earliest: '2025-10-01', latest: '2025-10-31' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
+    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, 105,280 from #36316): every build is below the
+    // preset's 111,616 B, which moves to the highest of them.
+    const jan = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
+    assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [105_280, true]);
     // Straddling the first sighting (2024-11-20..2024-12-10: unknown, then 98,848): still the preset.
     const wh = datedBase('wormhole_b0', { earliest: '2024-11-20', latest: '2024-12-10' }, WH_PRESET);
     assert.deepEqual([wh.l1UnreservedBaseBytes, wh.fromTable], [WH_PRESET, false]);
