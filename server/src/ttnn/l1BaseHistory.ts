@@ -176,9 +176,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
       'tt-metal #42146',
       'tt-metal #42434',
       'tt-metal #42882',
+      'tt-mlir #8044',
     ],
     derivation:
-      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896',
+      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
   },
   {
     arch: 'wormhole_b0',
@@ -223,6 +224,19 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     ],
     derivation:
       'PR #52549: PR #49417 moves the allocator base 105,536 → 105,664 (MEM_MAP_END 35,008 + 70,656, 32 B aligned); PR #53399 (2026-08-17, N150): 914,752 − 809,088 (the untilize codegen CBs); PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+  },
+  // Blackhole 2025-10: the allocator's OOM line of a tt-forge Blackhole benchmark through tt-mlir's runtime (L1_SMALL
+  // 32 KiB before tt-mlir PR #5557, 2025-11-04, as for Wormhole above): L1 1,572,864 − 32,768 − the printed 1,437,056 B
+  // bank = 103,040 B, a multiple of Blackhole's 64 B alignment (64 KiB of L1_SMALL would give 70,272, far below any
+  // Blackhole base). One sighting; before it nothing is known.
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 103_040,
+    firstSeen: '2025-10-14',
+    seen: '2025-10..2026-01-06',
+    sources: ['tt-mlir #5343'],
+    derivation:
+      'tt-mlir #5343 (2025-10-14, MobilenetV2 / ResNet50 with the optimizer): 1,572,864 − 32,768 L1_SMALL − 1,437,056 bank',
   },
   // Blackhole 2026-01: each thread figure less its CBs by hand (threads-matmul.test.ts) is a base some version of
   // tt-metal's blackhole dev_mem_map.h gives exactly, align64(MEM_MAP_END + 69 KiB) (bh_hal_tensix.cpp computes the
@@ -275,25 +289,36 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):
   // over the 2026-02 map above (a 12,912 B mailbox at 96, ending at 40,448 B) the map ends at 40,832 B, and
   // align64(40,832 + 69 KiB) = 111,488 (2026-07's 111,360 is the 13,168 B mailbox before PR #49417). Dated like the
-  // Wormhole entry. tt-xla #6069 (2026-09-10) ran a pinned build with this base (threads.test.ts).
+  // Wormhole entry. tt-xla #6069 (2026-09-10) ran a pinned build with this base (threads.test.ts), and tt-metal #54621
+  // (2026-08-27) a checkout from before the next growth (threads-datamove.test.ts).
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_488,
     firstSeen: '2026-07-26',
-    seen: '2026-07..2026-08-27',
+    seen: '2026-07-26..2026-08-24',
     sources: ['tt-metal PR #49417', 'tt-metal PR #52980', 'tt-metal PR #53319', 'tt-metal #54621', 'tt-xla #6069'],
     derivation:
       'dev_mem_map.h with the 13,296 B mailbox: align64(40,832 + 70,656); PR #53319 (2026-08-17, p150a): 1,422,208 − 1,310,720 (the untilize codegen CBs); #54621 (2026-08-27, P100): 1,430,656 − 1,319,168 (interleaved_to_sharded); tt-xla #6069 (its pinned build): 1,957,632 − 1,846,144',
   },
-  // The next 128 B (111,488 → 111,616, between 2026-08-27 and 08-28 on these sightings) is Blackhole's alone: Wormhole
-  // keeps 105,664 B from 2026-08-17 to 09-01. Its change was not identified.
+  // The next 128 B (111,488 → 111,616) is Blackhole's alone (Wormhole keeps 105,664 B from 2026-08-17 to 09-01): the
+  // Tensix mailbox grows again, 13,296 → 13,424 B. A copy of blackhole dev_mem_map.h in a fork of tt-metal
+  // (PageDevv/tt-metal@f1a8385) has MEM_MAILBOX_SIZE 13,424 next to MEM_DRISC_MAILBOX_SIZE 4,416, PR #52980's exact
+  // 4,288 B DRISC mailbox plus the same 128 B, so mailboxes_t itself grew by 128 B, a member that does not scale with
+  // the processor count; over the 13,296 B map above (ending at 40,832 B) the 32 B-aligned region after the mailbox
+  // moves 128 B, the map ends at 40,960 B and align64(40,960 + 69 KiB) = 111,616. The tt-metal PR was not found (searched: dev_msgs.h
+  // / mailboxes_t / MEM_MAILBOX_SIZE / MEM_DRISC_MAILBOX_SIZE threads of 2026-08; the fork's commit is undated); its window is after PR #52980
+  // (2026-08-12) and no later than tt-metal PR #54274 (2026-08-25, "measured on blackhole hardware"), whose 1,690,624 B
+  // is #54697's op to the byte, so the entry is dated 2026-08-25, its first sighting. tt-metal #54621 (2026-08-27) printed
+  // the older base (1,430,656 − 1,319,168 = 111,488): its checkout (4a5bfad, linked in the thread) is not dated in the
+  // corpus; like tt-xla #6069's pinned build it ran a tt-metal from before the growth.
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_616,
-    firstSeen: '2026-08-28',
-    seen: '2026-08..2026-09',
-    sources: ['tt-metal #54697', 'tt-metal #56133'],
-    derivation: '#54697 (2026-08-28): 1,690,624 − 1,579,008; #56133 (2026-09-10): 1,957,760 − 1,846,144',
+    firstSeen: '2026-08-25',
+    seen: '2026-08-25..2026-09',
+    sources: ['tt-metal PR #54274', 'tt-metal #54697', 'tt-metal #56133', 'blackhole dev_mem_map.h'],
+    derivation:
+      'PR #54274 (2026-08-25) and #54697 (2026-08-28): 1,690,624 − 1,579,008 (rms_norm_pre_all_gather, a 1x1x32x4096 row with fp32 accumulation); #56133 (2026-09-10): 1,957,760 − 1,846,144; dev_mem_map.h with a 13,424 B mailbox: align64(40,960 + 70,656)',
   },
 ];
 

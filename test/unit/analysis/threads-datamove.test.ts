@@ -13,11 +13,14 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
     // A ttnn model run, not tt-mlir's runtime: the device is opened with tt-metal's DEFAULT_L1_SMALL_SIZE = 0
     // (tt_metal/hostdevcommon/api/hostdevcommon/common_values.hpp@152bdb3); the thread's L1 buffer at 1,378,048 B,
     // 194,816 B under the 1,572,864 B L1 size, agrees (with 64 KiB of L1_SMALL it would sit under 1,507,328 B).
+    // The thread's checkout (4a5bfad) predates Blackhole's 13,424 B mailbox (l1BaseHistory.ts: 111,616 B from tt-metal
+    // PR #54274, 2026-08-25): its figure less the CBs below is 111,488, the base of PR #49417's map, given here.
     const run = {
       file: 'to_memory_config_tt-metal-54621.mlir',
       date: '2026-08-27',
       arch: 'blackhole_p100',
       l1SmallSize: 0,
+      base: 111_488,
     };
 
     it('tt-metal #54621 (2026-08-27, P100): the (2048, 320) bf16 shard ends the CB region at 1,430,656 B to the byte', () => {
@@ -25,7 +28,7 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       // holds all 64 x 10 = 640 tiles x align(2,048, 64) = 1,310,720 B ("an L1 CB sized to 1.31 MB"); scratch c_1 =
       // 4 x align(2,048 + 64, 64) = 8,448 → 1,319,168 B + 111,488 (the Blackhole base of builds after tt-metal PR
       // #49417, ttnn/l1BaseHistory.ts) = 1,430,656, tt-metal's figure to the byte (the 2026-07 base 111,360 would give
-      // 1,430,528; the 2026-08-28 one, 111,616, 1,430,784).
+      // 1,430,528; the 2026-08-25 one, 111,616, 1,430,784).
       const { op } = deviceOp(run, 'wo');
       assert.equal(op.estimate.kind, 'estimate');
       assert.equal(regionEnd(op), 1_430_656);
@@ -34,7 +37,7 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
 
     it("tt-metal #54621: the CBs clash with the L1 buffer below them, the run's first error", () => {
       // With the stand-in L1 tensor live (95 tiles x 2,048 B per bank), the lowest L1 buffer sits at
-      // 1,572,864 − 194,560 = 1,378,304 < 1,430,784: "clash with L1 buffers", as in the thread (buffer at 1,378,048).
+      // 1,572,864 − 194,560 = 1,378,304 < 1,430,656: "clash with L1 buffers", as in the thread (buffer at 1,378,048).
       const a = analyse(run);
       assert.ok(a.firstFailure !== undefined);
       assert.equal(a.functions[a.firstFailure.functionIndex]!.fn.name, '@wo_beside_l1_buffer');
@@ -42,13 +45,13 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       assert.equal(a.firstFailure.overflow.limitBytes, 1_378_304);
     });
 
-    it('tt-metal #54621: without a live L1 buffer the op alone stays under max L1 (1,430,784 < 1,572,864 B)', () => {
+    it('tt-metal #54621: without a live L1 buffer the op alone stays under max L1 (1,430,656 < 1,572,864 B)', () => {
       assertFits(run, 'wo');
     });
 
     it('tt-metal #54621: the (2048, 448) wqkv shard "exceeds max L1 so it reroutes to generic copy"', () => {
       // to_memory_config_op.cpp@040a27c can_use_interleaved_to_sharded: 64 x 14 x 2,048 + 8,448 = 1,843,456 B ≥
-      // l1_size − base = 1,572,864 − 111,616 = 1,461,248 → ttnn::copy, two-page CBs, which fit.
+      // l1_size − base = 1,572,864 − 111,488 = 1,461,376 → ttnn::copy, two-page CBs, which fit.
       const { op } = deviceOp(run, 'wqkv');
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'CopyDeviceOperation');
       assertFits(run, 'wqkv');

@@ -17,10 +17,11 @@ describe('ttnn/l1BaseHistory', () => {
   it('every derivation "printed − CB bytes" comes out at the entry base; entries are dated in order per arch', () => {
     const num = (s: string) => Number(s.replace(/,/g, ''));
     for (const e of L1_BASE_HISTORY) {
-      // Bank-size derivations: L1 size − L1_SMALL − the printed bank size (the L1 size is Wormhole's 1,499,136 B).
+      // Bank-size derivations: L1 size − L1_SMALL − the printed bank size (the arch's L1: Wormhole 1,499,136 B,
+      // Blackhole 1,572,864 B).
       const banks = [...e.derivation.matchAll(/([\d,]+) − ([\d,]+) L1_SMALL − ([\d,]+) bank/g)];
       for (const m of banks) {
-        assert.equal(num(m[1]!), 1_499_136, m[0]);
+        assert.equal(num(m[1]!), e.arch === 'blackhole' ? 1_572_864 : 1_499_136, m[0]);
         assert.ok([32_768, 65_536].includes(num(m[2]!)), `${m[0]}: a tt-mlir runtime L1_SMALL default`);
         assert.equal(num(m[1]!) - num(m[2]!) - num(m[3]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
       }
@@ -51,7 +52,13 @@ describe('ttnn/l1BaseHistory', () => {
 
   it("Blackhole 2026-01: 104,128 B from #35410 (01-07), 105,280 B from #36316 (01-22), then 2026-02-17's 111,104 B", () => {
     // #35410: 1,574,080 − 1,469,952; #36316: 1,596,224 − 1,490,944 (threads-matmul.test.ts holds the CB arithmetic).
-    assert.equal(observedBaseFor('blackhole', day('2026-01-06')), undefined);
+    // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040; nothing earlier.
+    assert.equal(observedBaseFor('blackhole', day('2025-10-13')), undefined);
+    assert.equal(
+      observedBaseFor('blackhole', day('2025-10-14'))?.l1UnreservedBaseBytes,
+      1_572_864 - 32_768 - 1_437_056,
+    );
+    assert.equal(observedBaseFor('blackhole', day('2026-01-06'))?.l1UnreservedBaseBytes, 103_040);
     assert.equal(observedBaseFor('blackhole', day('2026-01-07'))?.l1UnreservedBaseBytes, 104_128);
     assert.equal(observedBaseFor('blackhole', day('2026-01-21'))?.l1UnreservedBaseBytes, 104_128);
     assert.equal(observedBaseFor('blackhole', day('2026-01-22'))?.l1UnreservedBaseBytes, 105_280);
@@ -73,17 +80,32 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2026-08-17'))?.l1UnreservedBaseBytes, 914_752 - 2 * 129 * 3_136);
     // Blackhole: the 2026-02 map ends at 40,448 B with a 12,912 B mailbox; PR #52980 (2026-08-12) gives the Tensix
     // mailbox as 13,296 B → 40,832 B, align64(40,832 + 70,656) = 111,488 (a multiple of 64 already). Printed by
-    // PR #53319 (2026-08-17): 1,422,208 − 2 · 2 · 160 · 2,048 and tt-metal #54621 (2026-08-27): 1,430,656 − (640 ·
-    // 2,048 + 4 · 2,112).
+    // PR #53319 (2026-08-17): 1,422,208 − 2 · 2 · 160 · 2,048 (and tt-metal #54621, 2026-08-27, on an older checkout:
+    // 1,430,656 − (640 · 2,048 + 4 · 2,112)).
     assert.equal(40_448 + (13_296 - 12_912) + 69 * 1024, 111_488);
     assert.equal(observedBaseFor('blackhole', day('2026-07-25'))?.l1UnreservedBaseBytes, 111_360);
     assert.equal(observedBaseFor('blackhole', day('2026-08-17'))?.l1UnreservedBaseBytes, 1_422_208 - 4 * 160 * 2_048);
-    assert.equal(
-      observedBaseFor('blackhole', day('2026-08-27'))?.l1UnreservedBaseBytes,
-      1_430_656 - (640 * 2_048 + 4 * 2_112),
-    );
-    // From tt-metal #54697 (2026-08-28) on, Blackhole's 111,616.
-    assert.equal(observedBaseFor('blackhole', day('2026-08-28'))?.l1UnreservedBaseBytes, 111_616);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-24'))?.l1UnreservedBaseBytes, 111_488);
+    assert.equal(1_430_656 - (640 * 2_048 + 4 * 2_112), 111_488);
+  });
+
+  it("Blackhole's own 128 B (a 13,424 B Tensix mailbox): 111,616 B from tt-metal PR #54274 (2026-08-25)", () => {
+    // blackhole dev_mem_map.h as PageDevv/tt-metal@f1a8385 copies it: MEM_MAILBOX_SIZE 13,424 at 96 → mailbox end
+    // 13,520, zeros at align32 = 13,536 (13,408 with the 13,296 B mailbox: +128), so the map ends at 40,832 + 128 =
+    // 40,960 B and align64(40,960 + 69 KiB) = 111,616. The fork's DRISC mailbox, 4,416 = PR #52980's 4,288 + 128, puts
+    // it after PR #52980 (2026-08-12).
+    const align = (n: number, a: number) => Math.ceil(n / a) * a;
+    assert.equal(align(96 + 13_424, 32) - align(96 + 13_296, 32), 128);
+    assert.equal(align(40_832 + 128 + 69 * 1024, 64), 111_616);
+    // PR #54274 (2026-08-25, "measured on blackhole hardware") and #54697 (2026-08-28) print "grow to 1690624 B" for
+    // the same 1x1x32x4096 rms_norm_pre_all_gather with fp32 accumulation: 2 · 128 bf16 input tiles + 2 · 128 f32 x^2
+    // tiles + one f32 scaler tile + one bf16 output tile (test/unit/estimate/normPreAllGather.test.ts) = 1,579,008 B of
+    // CBs; PR #54698 prints the same op at 1,684,672 B on Wormhole, whose base (105,664) did not move.
+    const cbBytes = 2 * 128 * 2_048 + 2 * 128 * 4_096 + 4_096 + 2_048;
+    assert.equal(cbBytes, 1_579_008);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-25'))?.l1UnreservedBaseBytes, 1_690_624 - cbBytes);
+    assert.equal(observedBaseFor('blackhole', day('2026-08-28'))?.l1UnreservedBaseBytes, 1_690_624 - cbBytes);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-08-28'))?.l1UnreservedBaseBytes, 1_684_672 - cbBytes);
   });
 
   it('a date inside an entry gets its base', () => {
@@ -129,9 +151,13 @@ describe('ttnn/l1BaseHistory', () => {
 
   it('before the first sighting nothing is known: the preset base stays', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2024-11-30')), undefined);
-    // 2026-01: 01-01..01-06 come before Blackhole's first sighting (tt-metal #35410, 2026-01-07).
-    const bh = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
+    // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).
+    const bh = datedBase('blackhole', { earliest: '2025-10-01', latest: '2025-10-31' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
+    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, 105,280 from #36316): every build is below the
+    // preset's 111,616 B, which moves to the highest of them.
+    const jan = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
+    assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [105_280, true]);
     // Straddling the first sighting (2024-11-20..2024-12-10: unknown, then 98,848): still the preset.
     const wh = datedBase('wormhole_b0', { earliest: '2024-11-20', latest: '2024-12-10' }, WH_PRESET);
     assert.deepEqual([wh.l1UnreservedBaseBytes, wh.fromTable], [WH_PRESET, false]);
