@@ -1429,7 +1429,7 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
     ],
     confidence: overW ? 'approx' : 'exact',
     approxReason: overW
-      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); another stored version (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5) differs and which one a build runs is not known'
+      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); other stored versions differ (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5; index id 58135263952, after PR #51158: the RM branch of ReduceMultiCoreWProgramFactory, ht chunk 1, c_0 max(2, wt chunk), c_3 2, c_5 1 tile) and which one a build runs is not known'
       : '',
     citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
   });
