@@ -525,7 +525,6 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.estimate.cbBytesPerCore, 36_864);
       assert.equal(op.estimate.nCoresUsed, 64);
       assert.match(op.estimate.factoryReason, /32 slices/);
-      assert.equal(op.estimate.confidence, 'approx');
     });
   });
 

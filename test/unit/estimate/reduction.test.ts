@@ -929,19 +929,19 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
     assert.equal(e.cbBytesPerCore, 77_824);
     assert.equal(e.nCoresUsed, 18);
-    assert.equal(e.confidence, 'exact');
+    assert.equal(e.confidence, 'approx', 'the RM branch of the H factory is another stored form (wt chunk 1)');
     assert.notEqual(est(mean('2026-05-01')).factory, 'ReduceMultiCoreHRmProgramFactory');
     assert.notEqual(est(mean('2026-06-15')).factory, 'ReduceMultiCoreHRmProgramFactory');
     // From change point reduce-row-major-h-split: no split (NC·Wt = 18 < 64 but Ht = 10 < 16), and the RM branch of
     // ReduceMultiCoreHProgramFactory (index ids 54542839682, 57977134085; common.hpp RmPlan: H wt chunk 1, ht chunk
     // min(8, 10) = 8): c_24 2·32 one-row pages of 32·2 B = 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 8) = 8 tiles
-    // = 16,384; c_2 2,048; c_3 2 tiles 4,096 → 30,720 B on the same 18 columns; approx (the PR that folded the RM H
-    // factory into it is not identified).
+    // = 16,384; c_2 2,048; c_3 2 tiles 4,096 → 30,720 B on the same 18 columns; exact (the split lives only in that
+    // branch, so a build with the split runs it).
     const after = est(mean('2026-08-01'));
     assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(after.cbBytesPerCore, 30_720);
     assert.equal(after.nCoresUsed, 18);
-    assert.equal(after.confidence, 'approx');
+    assert.equal(after.confidence, 'exact');
   });
 
   const rmDram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16', buffer: 'dram' | 'l1' = 'dram') =>
@@ -967,7 +967,7 @@ describe('estimate/reduction: a row-major input', () => {
     assert.equal(e.nCoresUsed, 64);
     assert.match(e.factoryReason, /32 slices/);
     assert.match(e.factoryReason, /30720 B/);
-    assert.equal(e.confidence, 'approx');
+    assert.equal(e.confidence, 'exact');
     assert.ok(!e.l1IntermediateBytesPerCore, 'the partials follow the DRAM result');
     // Before the split (2026-06-02): one dense H program on 2 cores (the #1433 thread test's 53,248 B).
     const before = est(meanH([1, 1, 50176, 48], '2026-06-02'));
@@ -1005,9 +1005,10 @@ describe('estimate/reduction: a row-major input', () => {
     // 4,096; c_0 8 tiles 32,768; c_2 4,096; c_3 2 tiles 8,192 → 61,440 B.
     const before = est(meanH([2, 3, 300, 96], '2026-06-02', 'f32'));
     assert.equal(before.cbBytesPerCore, 155_648);
-    assert.equal(before.confidence, 'exact');
+    assert.equal(before.confidence, 'approx');
     const after = est(meanH([2, 3, 300, 96], '2026-08-01', 'f32'));
     assert.equal(after.cbBytesPerCore, 61_440);
+    assert.equal(after.confidence, 'exact');
   });
 
   describe('min tilizes into the output memory config (reduce_min, index ids 51830110482 .. 57968691308)', () => {

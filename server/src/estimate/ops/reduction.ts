@@ -94,10 +94,11 @@
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
  *   reduce-row-major-dense-path a row-major bf16/f32 rank-4 interleaved sum or mean over W or H runs the dense row-major
- *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; W approx, H exact) [18][19]; between change
+ *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; approx: other stored forms differ) [18][19]; between change
  *   points reduce-row-major-dense-gated-off (PR #46122: use_row_major_support, off by default) and
  *   reduce-row-major-h-split the tilize path again [20]; from the latter the H reduce is the RM branch of
- *   ReduceMultiCoreHProgramFactory (wt chunk 1) and a tall input splits H in two programs (denseHWithSplit) [21].
+ *   ReduceMultiCoreHProgramFactory (wt chunk 1; exact: the split lives only there) and a tall input splits H in two
+ *   programs (denseHWithSplit) [21].
  * A tall TILE sum/mean over H splits the same way from change point reduce-h-split-tile-sum-mean (stage 1 the tiled H
  *   set with Float32 output tiles, approx) [22]; an f32 min runs the SFPU MIN reduce, no negation, from change point
  *   reduce-min-f32-sfpu [23].
@@ -1427,13 +1428,16 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
       { index: 3, role: 'reduced output (to untilize)', nPages: Math.max(2, outPages), pageBytes: outTile },
       { index: 5, role: 'accumulator', nPages: outPages, pageBytes: outTile },
     ],
-    confidence: overW ? 'approx' : 'exact',
+    confidence: 'approx',
     approxReason: overW
       ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); other stored versions differ (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5; index id 58135263952, after PR #51158: the RM branch of ReduceMultiCoreWProgramFactory, ht chunk 1, c_0 max(2, wt chunk), c_3 2, c_5 1 tile) and which one a build runs is not known'
-      : '',
+      : DENSE_H_FORMS_APPROX,
     citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
   });
 }
+
+const DENSE_H_FORMS_APPROX =
+  "two stored forms of the dense row-major H reduce differ: the separate factory read at caf8146 (wt chunk min(8, Wt), used here) and ReduceMultiCoreHProgramFactory's RM branch (wt chunk 1: c_0 max(2, ht chunk), c_3 2, c_5 1 tile, c_24 2·32 one-row pages), whose RmPlan is in a common.hpp from before the H split (index id 54604607456); which one a build before change point reduce-row-major-h-split runs is not known";
 
 /**
  * From change point reduce-row-major-h-split, the dense row-major H reduce [CITE_RM_H_SPLIT]: one program, or for a
@@ -1524,8 +1528,8 @@ function twoStageHSplit(
  * ReduceMultiCoreHProgramFactory's RM branch [CITE_RM_DENSE_H_MERGED]: one tile column per chunk (wt chunk 1), ht chunk
  * min(8, ceil(H/32)); c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, ht chunk)
  * input tiles, c_2 1 scaler tile (Float32 for f32), c_3 2 output tiles; NC·slices·Wt tile columns split over the grid.
- * use_sfpu_reduce changes no CB (only c_0's unpack mode). 'approx': read only at versions that have the H split; the PR
- * that folded the separate RM H factory (wt chunk min(8, Wt), caf8146) into this branch was not identified.
+ * use_sfpu_reduce changes no CB (only c_0's unpack mode). 'exact' from change point reduce-row-major-h-split: the split
+ * lives only in this branch (both stored versions with it agree), so every build with the split runs these CBs.
  */
 function denseHProgram(
   op: TtnnOp,
@@ -1549,7 +1553,8 @@ function denseHProgram(
     ctx,
     factory: 'ReduceMultiCoreHProgramFactory',
     factoryReason: `dense row-major H reduce (RM branch): ${columns} tile columns${slices > 1 ? ` (NC·${slices} slices·Wt)` : ''} over ${split.nCores} cores, chunks of 1x${htChunk} tiles (change point reduce-row-major-h-split)`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    // The RM branch walks its cores row-wise (corerange_to_cores(all_cores, nullopt, row_wise = true)).
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 24, role: 'row-major rows (2·32 one-row pages)', nPages: 64, pageBytes: 32 * datumBytes },
       { index: 4, role: 'padding identity', nPages: 1, pageBytes: inTile },
@@ -1558,14 +1563,11 @@ function denseHProgram(
       { index: 2, role: `scaler (${scalerDtype})`, nPages: 1, pageBytes: tileBytes(scalerDtype) },
       { index: 3, role: 'reduced output', nPages: 2, pageBytes: outTile },
     ],
-    confidence: 'approx',
-    approxReason: [DENSE_H_MERGED_APPROX, extraReason].filter((r) => r !== '').join('; '),
+    confidence: extraReason === '' ? 'exact' : 'approx',
+    approxReason: extraReason,
     citations: [CITE_RM_DENSE_H_MERGED, CITE_RM_DENSE, CITE.workSplit],
   });
 }
-
-const DENSE_H_MERGED_APPROX =
-  "the dense row-major H CB set of ReduceMultiCoreHProgramFactory's RM branch (wt chunk 1) was read only at versions with the H split (index ids 54542839682, 57977134085); the PR that replaced the separate RM H factory (wt chunk min(8, Wt), caf8146) was not identified";
 
 const CITE_RM_DENSE_H_MERGED =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index ids 54542839682 and 57977134085, the Metal 2.0 form: rm_path c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 wt chunk output tiles, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk); NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1, ht chunk min(8, Ht_rm), one CB page = one chunk-wide row); common.cpp (index id 54519195125: make_rm_plan)';
