@@ -1308,15 +1308,32 @@ export const CHANGE_POINTS = {
   'reduce-row-major-dense-path': {
     family: 'reduction',
     pr: 44249,
-    // "Feature: RowMajor support for ttnn.mean": review threads to 2026-05-22, merged; tt-metal #45303 (2026-05-27)
-    // describes the dense row-major path as in place for SUM (AVG as SUM with a 1/N scaler). Merge day not read.
-    mergedOn: '2026-05-25',
+    // "Feature: RowMajor support for ttnn.mean": description 2026-05-13, merged. A reviewer's thread on its compute kernel
+    // is dated 2026-05-29 (bbradelTT, answered by the author), and tt-metal #46110 (2026-06-04) names its commit 82f9895
+    // as the cause of that day's failing main perf CI: the merge falls between (day not read; tt-metal #45303 of
+    // 2026-05-27 describes the path as the PR adds it).
+    mergedOn: '2026-06-01',
     dateFrom: 'approx',
     what: "a row-major BFLOAT16/FLOAT32 sum or mean of a rank-4 tensor over W or H alone, input and output interleaved, runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; HW, other dims, sharded input or output, other dtypes, max and min keep the tilize path (tt-metal #45303)",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
     after:
       'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (search index ids 55102485151, 55467360723; 55567414509 an undated other form); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (search index ids 55109111832, 55151295059); tt-metal issue #45303',
+  },
+  'reduce-row-major-dense-gated-off': {
+    family: 'reduction',
+    pr: 46122,
+    // "#46110: prevent going to row major reduction path" (bbradelTT): description 2026-06-04, the day tt-metal #46110
+    // reported EfficientNetB0's device perf failing on main and its author wrote he was "putting in a way to go back to
+    // the old functionality" until a fix; merged (a stopgap, so the next day is assumed; merge day not read). PR #50393's
+    // description says the dense path "was gated off as a stopgap (use_row_major_support=false)" until it.
+    mergedOn: '2026-06-05',
+    dateFrom: 'approx',
+    what: "reduce_op.cpp's dense row-major path is opt-in (use_row_major_support, false by default, passed by no caller), so a row-major sum or mean tilizes into the input's memory config, tile-reduces and untilizes again, as before change point reduce-row-major-dense-path (tt-metal #32546's padded tilized copy returns); change point reduce-row-major-h-split turns the path back on",
+    before:
+      'tt-metal PR #44249; reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 and reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (the dense factories reduce_op.cpp chose for every eligible row-major sum or mean)',
+    after:
+      'tt-metal PR #46122 description, issue #46110; reduce_op.cpp (search index id 54551941191: rm_base_eligible = use_row_major_support && …, "Default-off because the dense RM path currently regresses perf and can hang on tall (multi-H-tile) reduces"); the test module of index id 54625689960 skipped "until the fast path is re-enabled"',
   },
   'reduce-row-major-h-split': {
     family: 'reduction',
@@ -1326,11 +1343,38 @@ export const CHANGE_POINTS = {
     // it merged after that; the merge day was not read.
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
-    what: 'the dense row-major H reduce of a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: an H sum into Float32 (N, C, S, W) row-major partials, then an H reduce over S (two programs; their CB sets with slices not read: unmodeled); an f32 dense H reduce passes use_sfpu_reduce to the factory (not read: approx)',
+    what: "the dense row-major path is on again (no use_row_major_support gate), and its H reduce runs inside ReduceMultiCoreHProgramFactory's RM branch: one tile column per chunk (c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, min(8, Ht)) input tiles, c_2 1 scaler tile, c_3 2 output tiles); a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: stage 1 an H sum into Float32 (N, C, S, W) row-major partials in the output's memory config over NC·S·Wt columns, stage 2 the dense H reduce of the partials with the op's scaler and dtype",
     before:
-      'tt-metal reduce_op.cpp (search index id 52685111089, before PR #48578: use_rm_dense_h runs one dense H program)',
+      'tt-metal reduce_op.cpp (search index id 54551941191: use_row_major_support gate); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (one program, wt chunk min(8, Wt), no slices)',
     after:
-      'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: k_min_ht_for_split 16, num_h_slices, stage 1 FLOAT32 partials in output_mem_config, stage 2 over the slices; use_sfpu_reduce passed to the dense kernels)',
+      'tt-metal PR #50393; reduce_op.cpp (search index id 57968691308: no gate, k_min_ht_for_split 16, num_h_slices, stage 1 FLOAT32 ROW_MAJOR partials in output_mem_config, stage 2 over the slices); reduce_op_multi_core_h_program_factory.cpp (index ids 54542839682, 57977134085: rm_path CBs, NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1)',
+  },
+  'reduce-h-split-tile-sum-mean': {
+    family: 'reduction',
+    pr: 54349,
+    // "[Feature] - Generic reduce: H-axis split for TILE inputs on sum/mean" (issue #52922): description 2026-08-25,
+    // merged; tt-metal #56103 (2026-09-10) lists its compute_h_slices as "already in place". Merge day not read.
+    mergedOn: '2026-08-28',
+    dateFrom: 'approx',
+    what: "a tall TILE-layout H sum or mean (NC·Wt tile columns below the grid core count) splits H into S slices like change point reduce-row-major-h-split: stage 1 the tiled H reduce (tiled reader, reduce.cpp) of each slice into Float32 (N, C, S, W) ROW_MAJOR partials over NC·S·Wt columns, stage 2 the dense row-major H collapse of the partials with the op's scaler and dtype; before, one H program over NC·Wt columns. Its factory and the TILE path's min_ht_for_split were not read: the stage 1 CBs are taken as the tiled H set with Float32 output tiles and the row-major path's threshold (16 tile rows) is assumed (approx)",
+    before:
+      'tt-metal reduce_op.cpp (search index id 57968691308: the split gated on use_rm_dense_h, TILE inputs one H program); reduce_op_multi_core_h_program_factory.cpp (index id 54542839682: c_0 2, c_2 1, c_3 2 tiles over NC·Wt columns)',
+    after:
+      'tt-metal PR #54349 description (stage 1 keeps the tiled reader and reduce.cpp, FP32 ROW_MAJOR partials; stage 2 the dense RM H collapse; a TILE input still yields a TILE output); issue #56103 (compute_h_slices with per-path min_ht_for_split)',
+  },
+  'reduce-min-f32-sfpu': {
+    family: 'reduction',
+    pr: 53636,
+    // "[Feature] Add accurate fp32 SFPU path for ttnn.min and ttnn.sum via fast_and_approximate_mode" (fixes tt-metal
+    // #32274): description 2026-08-19, merged; it follows #52718 (ttnn.max, review threads to 2026-08-13). Merge day
+    // not read: a few days after the description is assumed.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: "a Float32 ttnn.min with fp32 accumulation (the compute config's, on by default) and fast_and_approximate_mode off (the default; tt-mlir sets no such attribute) runs the LLK SFPU MIN reduce: the plain W/H factory CB sets (no negate c_4/c_5, no external negation), HW always W then H (no single-core HW program), and a row-major input tilized into the input's memory config; before, −max(−x) like every float min",
+    before:
+      'tt-metal reduce_op.cpp (search index id 54551941191: every non-INT32 MIN goes to reduce_min, MAX with negate = true)',
+    after:
+      'tt-metal PR #53636 description; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_min skips reduce_min, use_two_step_hw_sfpu_reduce); reduce_op_multi_core_w_program_factory.cpp (index id 58135263952) and reduce_op_multi_core_h_program_factory.cpp (index id 54542839682): c_4/c_5 only for use_fpu_negate = negate && !is_sfpu_reduce',
   },
   'untilize-native-output-tile-budget': {
     family: 'tilize/untilize',

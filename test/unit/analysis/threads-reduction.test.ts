@@ -27,15 +27,27 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     assertFits(run, 'mean_100');
   });
 
-  it('from tt-metal PR #44249 (2026-06) the (1000, 256, 1, 2) mean runs the dense row-major W factory: no 500 MB copy, fits', () => {
+  it('from tt-metal PR #44249 (≈2026-06-01) the (1000, 256, 1, 2) mean runs the dense row-major W factory: no 500 MB copy, fits', () => {
     // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: 256,000 rows over 64 cores = 4,000 per core → ht chunk
     // min(8, ceil(4,000/32) = 125) = 8; Wt = 1 → wt chunk 1, slab page 32·32·2 = 2,048 B. c_24 4,096 + c_4 2,048 + c_0
-    // 8·2,048 + c_2 2,048 + c_3 8·2,048 + c_5 8·2,048 = 57,344 B; the input is read row-major, never tilized.
+    // 8·2,048 + c_2 2,048 + c_3 8·2,048 + c_5 8·2,048 = 57,344 B; the input is read row-major, never tilized. From PR
+    // #50393 (≈2026-07-31), which turned the path back on, the same program.
+    for (const date of ['2026-06-02', '2026-08-01']) {
+      const { op } = deviceOp({ ...run, date }, 'mean_1000');
+      assert.equal(op.overflow, undefined, date);
+      assert.ok(op.estimate.kind === 'estimate', 'modeled');
+      assert.equal(op.estimate.factory, 'ReduceMultiCoreWRmProgramFactory', date);
+      assert.equal(op.estimate.cbBytesPerCore, 57_344, date);
+      assert.ok(!op.estimate.l1IntermediateBytesPerCore, date);
+    }
+  });
+
+  it('while PR #46122 gates the dense path off (≈2026-06-05 .. PR #50393) the "500 MB" tilized copy is back: out of L1', () => {
+    // reduce_op.cpp (index id 54551941191): rm_base_eligible needs use_row_major_support, false by default, so the mean
+    // tilizes into the input's L1 again: 4,000 tiles · 2,048 B = 8,192,000 B per bank, the thread's figure (its test
+    // module skipped "until the fast path is re-enabled", index id 54625689960).
     const { op } = deviceOp({ ...run, date: '2026-06-15' }, 'mean_1000');
-    assert.equal(op.overflow, undefined);
-    assert.ok(op.estimate.kind === 'estimate', 'modeled');
-    assert.equal(op.estimate.factory, 'ReduceMultiCoreWRmProgramFactory');
-    assert.equal(op.estimate.cbBytesPerCore, 57_344);
-    assert.ok(!op.estimate.l1IntermediateBytesPerCore);
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.match(op.overflow?.message ?? '', /tilized input .* 8,?192,?000 B/);
   });
 });

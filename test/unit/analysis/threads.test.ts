@@ -561,14 +561,19 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.estimate.nCoresUsed, 2);
       assert.match(op.estimate.factoryReason, /pool_sum.*dense row-major H reduce/);
     });
-    it('from tt-metal PR #50393 (≈2026-07-31) the tall pool_sum splits H into 32 slices, two programs: unmodeled', () => {
-      // reduce_op.cpp (index ids 54551941191, 57968691308): NC·Wt = 2 tile columns < 64 cores and Ht = 1,568 ≥ 16, so
-      // S = min(64/2, 1,568) = 32: an H sum into Float32 (1, 1, 32, 48) partials, then an H reduce over them. Their CB
-      // sets with slices were not read: said so, not the one-program 53,248 B.
+    it('from tt-metal PR #50393 (≈2026-07-31) the tall pool_sum splits H into 32 slices: two programs, 36,864 B, fits', () => {
+      // reduce_op.cpp (index id 57968691308): NC·Wt = 2 tile columns < 64 cores and Ht = 1,568 ≥ 16, so S = min(64/2,
+      // 1,568) = 32. Both stages run ReduceMultiCoreHProgramFactory's RM branch (index ids 54542839682, 57977134085;
+      // wt chunk 1, ht chunk min(8, Ht)). Stage 1, H sum into Float32 (1, 1, 32, 48) partials over NC·S·Wt = 64
+      // columns: c_24 64 rows · 32·2 B = 4,096; c_4 2,048; c_5 1 Float32 tile 4,096; c_0 8 tiles 16,384; c_2 2,048; c_3
+      // 2 Float32 tiles 8,192 → 36,864 B on 64 cores. Stage 2 over the 32 Float32 rows (Ht 1, 2 columns): c_24 64 · 128
+      // = 8,192; c_4 4,096; c_5 2,048; c_0 2·4,096; c_2 4,096; c_3 2·2,048 → 30,720 B. The larger is stage 1.
       const { op } = deviceOp({ ...avg1433, date: '2026-08-01' });
       assert.equal(op.overflow, undefined);
-      assert.equal(op.estimate.kind, 'unmodeled');
-      assert.match(op.estimate.kind === 'unmodeled' ? op.estimate.reason : '', /32 slices/);
+      assert.ok(op.estimate.kind === 'estimate', 'modeled');
+      assert.equal(op.estimate.cbBytesPerCore, 36_864);
+      assert.equal(op.estimate.nCoresUsed, 64);
+      assert.match(op.estimate.factoryReason, /32 slices/);
     });
   });
 

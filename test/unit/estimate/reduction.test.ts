@@ -374,6 +374,101 @@ describe('estimate/reduction: ttnn.min', () => {
  * path on an f32 sum over dim 0 of 2x32x1536x1024: the 6,442,450,944 B DRAM buffer it could not allocate is the
  * transposed [1536, 32, 2 → 32, 1024] f32 tensor (1536·32·32·1024·4 B).
  */
+describe('estimate/reduction: f32 ttnn.min on the SFPU from PR #53636 (≈2026-08-24)', () => {
+  // reduce_op.cpp (index id 57968691308): use_sfpu_fp32_min (FLOAT32, fp32_dest_acc_en, fast_and_approximate_mode off)
+  // skips reduce_min, so no negate flag: the W/H factories allocate c_4/c_5 only for use_fpu_negate (index ids
+  // 58135263952, 54542839682), and HW always runs W then H (use_two_step_hw_sfpu_reduce). Float32 tiles 4,096 B.
+  const fmin = (inShape: number[], outShape: number[], dims: number[], date: string, extra = {}) =>
+    est(
+      estimateOp(
+        op('ttnn.min', [dram(inShape, 'f32')], [dram(outShape, 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(...dims),
+          ...extra,
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('W: c_0 2 + c_2 1 Float32 scaler + c_3 2 tiles = 20,480 B; the negate variant before adds c_4/c_5 (28,672 B)', () => {
+    // After: 2·4,096 + 4,096 + 2·4,096 = 20,480. Before (2026-08-01): + c_4 and c_5 of one Float32 tile = 28,672.
+    assert.equal(fmin([1, 1, 64, 64], [1, 1, 64, 1], [3], '2026-09-01').cbBytesPerCore, 20_480);
+    assert.equal(fmin([1, 1, 64, 64], [1, 1, 64, 1], [3], '2026-08-01').cbBytesPerCore, 28_672);
+  });
+
+  it('H: the plain H set (20,480 B) instead of chunk-deep c_0/c_3 and the full-column c_4/c_5 (53,248 B)', () => {
+    // 1x1x64x64 f32 over H: 2 columns on 2 cores. After: c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 = 20,480. Before
+    // (2026-08-01, PR #43752's negate H): chunk 4 (fp32 accumulation) → c_0 4·4,096 = 16,384, c_3 16,384, c_2 4,096,
+    // c_4 = c_5 = Ht 2 · 1 column = 2 tiles = 8,192 each → 53,248.
+    const after = fmin([1, 1, 64, 64], [1, 1, 1, 64], [2], '2026-09-01');
+    assert.equal(after.cbBytesPerCore, 20_480);
+    assert.ok(!after.cbs.some((c) => c.cbIndex === 'c_4' || c.cbIndex === 'c_5'));
+    assert.match(after.factoryReason, /SFPU MIN/);
+    assert.equal(fmin([1, 1, 64, 64], [1, 1, 1, 64], [2], '2026-08-01').cbBytesPerCore, 53_248);
+  });
+
+  it('HW of one tile runs W then H (20,480 B each), not the single-core HW program', () => {
+    const after = fmin([1, 1, 32, 32], [1, 1, 1, 1], [2, 3], '2026-09-01');
+    assert.notEqual(after.factory, 'ReduceSingleCoreHwProgramFactory');
+    assert.equal(after.cbBytesPerCore, 20_480);
+    assert.equal(fmin([1, 1, 32, 32], [1, 1, 1, 1], [2, 3], '2026-08-01').factory, 'ReduceSingleCoreHwProgramFactory');
+  });
+
+  it('fp32 accumulation off keeps −max(−x): the negate variant', () => {
+    // W with fp32_dest_acc_en false: the FPU path, c_4/c_5 one tile each → 28,672 B as before the change point.
+    const e = fmin([1, 1, 64, 64], [1, 1, 64, 1], [3], '2026-09-01', { compute_config: computeConfig(false) });
+    assert.equal(e.cbBytesPerCore, 28_672);
+  });
+});
+
+describe('estimate/reduction: the H split of a tall TILE sum/mean from PR #54349 (≈2026-08-28)', () => {
+  const meanH = (shape: number[], date: string, out = dram) =>
+    est(
+      estimateOp(
+        op('ttnn.mean', [dram(shape)], [out([shape[0]!, shape[1]!, 1, shape[3]!])], {
+          keep_dim: KEEP,
+          dim_arg: ints(2),
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it("vovnet's 1x1x3136x256 bf16 mean over H: 8 slices, stage 2 (30,720 B) the larger; one 10,240 B program before", () => {
+    // NC·Wt = 8 tile columns < 64 cores, Ht = 98 ≥ 16 (the row-major path's threshold, assumed) → S = min(64/8, 98) =
+    // 8. Stage 1 (tiled H set, Float32 output tiles; PR #54349's factory not read): NC·S·Wt = 64 columns, c_0 2·2,048
+    // + c_2 2,048 + c_3 2·4,096 = 14,336 B on 64 cores. Stage 2, the dense RM H collapse of the (1, 1, 8, 256) Float32
+    // partials (Ht 1 → ht chunk 1, 8 columns): c_24 64·128 = 8,192; c_4 4,096; c_5 2,048; c_0 2·4,096 = 8,192; c_2
+    // 4,096; c_3 2·2,048 = 4,096 → 30,720 B on 8 cores. Before (2026-08-01): c_0 2·2,048 + c_2 2,048 + c_3 2·2,048.
+    assert.equal(meanH([1, 1, 3136, 256], '2026-08-01').cbBytesPerCore, 10_240);
+    const e = meanH([1, 1, 3136, 256], '2026-09-01');
+    assert.equal(e.cbBytesPerCore, 30_720);
+    assert.equal(e.nCoresUsed, 8);
+    assert.match(e.factoryReason, /8 slices/);
+    assert.match(e.factoryReason, /14336 B/);
+    assert.equal(e.confidence, 'approx');
+    assert.match(e.approxReason ?? '', /PR #54349/);
+  });
+
+  it('an H reduce that fills the grid or is short is one program; max is not split', () => {
+    // 1x1x64x2048: Ht = 2 < 16. 1x1x1024x2048: NC·Wt = 64, not below 64 cores. Both: 10,240 B, one program.
+    for (const shape of [
+      [1, 1, 64, 2048],
+      [1, 1, 1024, 2048],
+    ]) {
+      const e = meanH(shape, '2026-09-01');
+      assert.equal(e.cbBytesPerCore, 10_240, String(shape));
+      assert.doesNotMatch(e.factoryReason, /slices/);
+    }
+    const max = est(
+      estimateOp(
+        op('ttnn.max', [dram([1, 1, 3136, 256])], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) }),
+        whContext({ ttMetalDate: '2026-09-01' }),
+      ),
+    );
+    assert.equal(max.cbBytesPerCore, 10_240);
+  });
+});
+
 describe('estimate/reduction: dims outside the last two', () => {
   it('max over dim 1 (C): HC transpose, H reduce, HC transpose back; the H reduce is the largest', () => {
     // 1x8x64x64 bf16 → HC transpose to 1x64x8x64: c_0 2·2,048 + a 16·16·2 = 512 B pad CB (C = 8 is not a multiple
@@ -775,18 +870,31 @@ describe('estimate/reduction: a row-major input', () => {
     }
   });
 
-  it('sum from PR #44249 (2026-06-15): the dense row-major W factory, no tilized copy; before it the tilize path', () => {
+  it('sum from PR #44249 (2026-06-02): the dense row-major W factory, no tilized copy; before it the tilize path', () => {
     // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: NC·H = 100·256·1 = 25,600 rows over 64 cores = 400 per
     // core; ht = ceil(400/32) = 13 → ht chunk min(8, 13) = 8; Wt = ceil(2/32) = 1 → wt chunk 1; slab page = 32 rows ·
     // 1·32 · 2 B = 2,048. c_24 2·2,048 = 4,096; c_4 2,048; c_0 max(2, 1·8) = 8 tiles = 16,384; c_2 one bf16 tile
     // 2,048; c_3 max(2, 8) = 8 tiles = 16,384; c_5 8 tiles = 16,384 → 57,344 B.
     assert.equal(est(reduce('ttnn.sum', '2026-05-01')).l1IntermediateBytesPerCore, 819_200);
-    const e = est(reduce('ttnn.sum', '2026-06-15'));
+    const e = est(reduce('ttnn.sum', '2026-06-02'));
     assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
     assert.equal(e.cbBytesPerCore, 57_344);
     assert.equal(e.nCoresUsed, 64);
     assert.ok(!e.l1IntermediateBytesPerCore, 'the dense path reads the row-major input directly');
     assert.equal(e.confidence, 'approx', 'another stored W version has a different CB set');
+  });
+
+  it('PR #46122 (≈2026-06-05) gates the dense path off until PR #50393 (≈2026-07-31): the tilize path again', () => {
+    // reduce_op.cpp (index id 54551941191): rm_base_eligible requires use_row_major_support, false by default, so the
+    // sum tilizes into the input's L1 again (819,200 B per core, as before PR #44249); index id 57968691308 (after PR
+    // #50393) has no gate: the dense W program (57,344 B, the arithmetic above) again.
+    const gated = est(reduce('ttnn.sum', '2026-06-15'));
+    assert.equal(gated.l1IntermediateBytesPerCore, 819_200);
+    assert.notEqual(gated.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.ok(gated.citations.some((c) => /PR #46122/.test(c)));
+    const back = est(reduce('ttnn.sum', '2026-08-01'));
+    assert.equal(back.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.equal(back.cbBytesPerCore, 57_344);
   });
 
   it('dense row-major W over a wide f32 row: 8-tile slabs and a Float32 scaler', () => {
@@ -798,7 +906,7 @@ describe('estimate/reduction: a row-major input', () => {
     const e = est(
       estimateOp(
         op('ttnn.sum', [rm([1, 1, 64, 300])], [rm([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
-        whContext({ ttMetalDate: '2026-06-15' }),
+        whContext({ ttMetalDate: '2026-06-02' }),
       ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
@@ -810,68 +918,97 @@ describe('estimate/reduction: a row-major input', () => {
     // reduce_op_multi_core_h_rm_program_factory.cpp@caf8146: Wt = 96/32 = 3 → wt chunk 3; NC·Wt = 6·3 = 18 tile
     // columns → 18 cores; Ht = ceil(300/32) = 10 → ht chunk 8; slab page = 32 · 3·32 · 2 B = 6,144. c_24 2·6,144 =
     // 12,288; c_4 2,048; c_0 max(2, 3·8) = 24 tiles = 49,152; c_2 2,048; c_3 max(2, 3) = 3 tiles = 6,144; c_5 3 tiles
-    // = 6,144 → 77,824 B. Before PR #44249: tilize, the tile H reduce, untilize.
+    // = 6,144 → 77,824 B. Before PR #44249 and while PR #46122 gates it off: tilize, the tile H reduce, untilize.
     const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
     const mean = (date: string) =>
       estimateOp(
         op('ttnn.mean', [rm([2, 3, 300, 96])], [rm([2, 3, 1, 96])], { keep_dim: KEEP, dim_arg: ints(2) }),
         whContext({ ttMetalDate: date }),
       );
-    const e = est(mean('2026-06-15'));
+    const e = est(mean('2026-06-02'));
     assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
     assert.equal(e.cbBytesPerCore, 77_824);
     assert.equal(e.nCoresUsed, 18);
-    assert.equal(e.confidence, 'exact');
+    assert.equal(e.confidence, 'approx', 'the RM branch of the H factory is another stored form (wt chunk 1)');
     assert.notEqual(est(mean('2026-05-01')).factory, 'ReduceMultiCoreHRmProgramFactory');
-    // Past change point reduce-row-major-h-split: NC·Wt = 18 < 64 cores but Ht = 10 < 16, so no split, same CBs.
-    assert.equal(est(mean('2026-08-01')).cbBytesPerCore, 77_824);
-    assert.equal(est(mean('2026-08-01')).confidence, 'exact');
+    assert.notEqual(est(mean('2026-06-15')).factory, 'ReduceMultiCoreHRmProgramFactory');
+    // From change point reduce-row-major-h-split: no split (NC·Wt = 18 < 64 but Ht = 10 < 16), and the RM branch of
+    // ReduceMultiCoreHProgramFactory (index ids 54542839682, 57977134085; common.hpp RmPlan: H wt chunk 1, ht chunk
+    // min(8, 10) = 8): c_24 2·32 one-row pages of 32·2 B = 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 8) = 8 tiles
+    // = 16,384; c_2 2,048; c_3 2 tiles 4,096 → 30,720 B on the same 18 columns; exact (the split lives only in that
+    // branch, so a build with the split runs it).
+    const after = est(mean('2026-08-01'));
+    assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(after.cbBytesPerCore, 30_720);
+    assert.equal(after.nCoresUsed, 18);
+    assert.equal(after.confidence, 'exact');
   });
 
-  const rmDram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype, page: 'row_major' });
-  const meanH = (shape: number[], date: string, dtype: 'bf16' | 'f32' = 'bf16') =>
+  const rmDram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16', buffer: 'dram' | 'l1' = 'dram') =>
+    tensor(shape, { dtype, page: 'row_major', ...(buffer === 'l1' && { buffer: 'l1' as const }) });
+  const meanH = (shape: number[], date: string, dtype: 'bf16' | 'f32' = 'bf16', out: 'dram' | 'l1' = 'dram') =>
     estimateOp(
-      op('ttnn.mean', [rmDram(shape, dtype)], [rmDram([shape[0]!, shape[1]!, 1, shape[3]!], dtype)], {
+      op('ttnn.mean', [rmDram(shape, dtype)], [rmDram([shape[0]!, shape[1]!, 1, shape[3]!], dtype, out)], {
         keep_dim: KEEP,
         dim_arg: ints(2),
       }),
       whContext({ ttMetalDate: date }),
     );
 
-  it("from PR #50393 (2026-08-01) tt-xla #1433's pool_sum shape splits H in two programs: unmodeled, not one program", () => {
-    // reduce_op.cpp (index ids 54551941191, 57968691308): 1x1x50176x48 bf16 row-major DRAM, mean over dim 2. NC = 1,
-    // Wt = ceil(48/32) = 2 → NC·Wt = 2 tile columns < 64 cores; Ht = 50,176/32 = 1,568 ≥ 16 → S = min(64/2 = 32,
-    // 1,568) = 32 slices: an H sum into Float32 (1, 1, 32, 48) partials, then an H reduce over the 32 rows.
-    const r = meanH([1, 1, 50176, 48], '2026-08-01');
-    assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /32 slices/);
-    // Before the split (2026-06-15): one dense H program on 2 cores (the #1433 thread test's 53,248 B).
-    const before = est(meanH([1, 1, 50176, 48], '2026-06-15'));
+  it("from PR #50393 (2026-08-01) tt-xla #1433's pool_sum shape splits H into 32 slices: two programs, stage 1 the larger", () => {
+    // reduce_op.cpp (index id 57968691308): 1x1x50176x48 bf16 row-major DRAM, mean over dim 2. NC·Wt = 1·2 = 2 tile
+    // columns < 64 cores; Ht = 50,176/32 = 1,568 ≥ 16 → S = min(64/2 = 32, 1,568) = 32.
+    // Stage 1 (H sum into Float32 (1, 1, 32, 48) partials, NC·S·Wt = 64 columns, ht chunk 8): c_24 64·64 = 4,096; c_4
+    // 2,048; c_5 1·4,096; c_0 8·2,048 = 16,384; c_2 2,048; c_3 2·4,096 = 8,192 → 36,864 B on 64 cores.
+    // Stage 2 (the 32 Float32 rows, Ht 1 → ht chunk 1, 2 columns): c_24 64·128 = 8,192; c_4 4,096; c_5 2,048; c_0
+    // 2·4,096 = 8,192; c_2 Float32 4,096; c_3 2·2,048 = 4,096 → 30,720 B on 2 cores.
+    const e = est(meanH([1, 1, 50176, 48], '2026-08-01'));
+    assert.equal(e.cbBytesPerCore, 36_864);
+    assert.equal(e.nCoresUsed, 64);
+    assert.match(e.factoryReason, /32 slices/);
+    assert.match(e.factoryReason, /30720 B/);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(!e.l1IntermediateBytesPerCore, 'the partials follow the DRAM result');
+    // Before the split (2026-06-02): one dense H program on 2 cores (the #1433 thread test's 53,248 B).
+    const before = est(meanH([1, 1, 50176, 48], '2026-06-02'));
     assert.equal(before.factory, 'ReduceMultiCoreHRmProgramFactory');
     assert.equal(before.nCoresUsed, 2);
   });
 
-  it('a tall H reduce that already fills the grid is not split: 1x1x1024x2048 bf16, one dense H program', () => {
-    // Wt = 2,048/32 = 64 = NC·Wt, not below the 64 cores, so S = 1 though Ht = 32 ≥ 16. wt chunk 8, ht chunk 8; slab
-    // page 32 · 8·32 · 2 B = 16,384. c_24 2·16,384 = 32,768; c_4 2,048; c_0 64 tiles = 131,072; c_2 2,048; c_3 8 tiles
-    // = 16,384; c_5 8 tiles = 16,384 → 200,704 B on 64 cores.
-    const e = est(meanH([1, 1, 1024, 2048], '2026-08-01'));
-    assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
-    assert.equal(e.cbBytesPerCore, 200_704);
-    assert.equal(e.nCoresUsed, 64);
+  it('the split with an L1 result: the Float32 partials are an L1 tensor while stage 1 writes them', () => {
+    // The (1, 1, 32, 48) Float32 row-major partials in the result's memory config (L1 interleaved): 32 pages of 48·4 =
+    // 192 B over 64 banks → one page, 192 B, on the fullest bank.
+    const e = est(meanH([1, 1, 50176, 48], '2026-08-01', 'bf16', 'l1'));
+    const partials = (e.l1Intermediates ?? []).find((x) => /result of H sum of the slices/.test(x.role));
+    assert.equal(partials?.bytesPerCore, 192);
   });
 
-  it('an f32 dense H reduce from PR #50393 gets use_sfpu_reduce (CB set not read): approx; exact before', () => {
-    // 2x3x300x96 f32: no split (Ht = 10). Same CB arithmetic as the bf16 case with 4,096 B tiles and 4-byte datums:
-    // slab page 32 · 3·32 · 4 = 12,288 → c_24 24,576; c_4 4,096; c_0 24 tiles = 98,304; c_2 Float32 4,096; c_3 3 tiles
-    // = 12,288; c_5 12,288 → 155,648 B.
-    const before = est(meanH([2, 3, 300, 96], '2026-06-15', 'f32'));
+  it('a tall H reduce that already fills the grid is not split: 1x1x1024x2048 bf16, one dense H program', () => {
+    // Wt = 2,048/32 = 64 = NC·Wt, not below the 64 cores, so S = 1 though Ht = 32 ≥ 16. At 2026-06-02 (caf8146): wt
+    // chunk 8, ht chunk 8; slab page 32 · 8·32 · 2 B = 16,384. c_24 2·16,384 = 32,768; c_4 2,048; c_0 64 tiles =
+    // 131,072; c_2 2,048; c_3 8 tiles = 16,384; c_5 8 tiles = 16,384 → 200,704 B on 64 cores. At 2026-08-01 (RM branch,
+    // wt chunk 1): c_24 4,096; c_4 2,048; c_5 2,048; c_0 8 tiles 16,384; c_2 2,048; c_3 4,096 → 30,720 B on 64 cores.
+    const before = est(meanH([1, 1, 1024, 2048], '2026-06-02'));
+    assert.equal(before.factory, 'ReduceMultiCoreHRmProgramFactory');
+    assert.equal(before.cbBytesPerCore, 200_704);
+    assert.equal(before.nCoresUsed, 64);
+    const after = est(meanH([1, 1, 1024, 2048], '2026-08-01'));
+    assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(after.cbBytesPerCore, 30_720);
+    assert.equal(after.nCoresUsed, 64);
+  });
+
+  it('an f32 dense H reduce: 4-byte rows and Float32 tiles, before and after PR #50393', () => {
+    // 2x3x300x96 f32, no split (Ht = 10). caf8146 (2026-06-02): slab page 32 · 3·32 · 4 = 12,288 → c_24 24,576; c_4
+    // 4,096; c_0 24 tiles = 98,304; c_2 Float32 4,096; c_3 3 tiles = 12,288; c_5 12,288 → 155,648 B, exact. The RM
+    // branch (2026-08-01; use_sfpu_reduce changes only c_0's unpack mode): c_24 64 · 32·4 = 8,192; c_4 4,096; c_5
+    // 4,096; c_0 8 tiles 32,768; c_2 4,096; c_3 2 tiles 8,192 → 61,440 B.
+    const before = est(meanH([2, 3, 300, 96], '2026-06-02', 'f32'));
     assert.equal(before.cbBytesPerCore, 155_648);
-    assert.equal(before.confidence, 'exact');
+    assert.equal(before.confidence, 'approx');
     const after = est(meanH([2, 3, 300, 96], '2026-08-01', 'f32'));
-    assert.equal(after.cbBytesPerCore, 155_648);
-    assert.equal(after.confidence, 'approx');
-    assert.match(after.approxReason ?? '', /use_sfpu_reduce/);
+    assert.equal(after.cbBytesPerCore, 61_440);
+    assert.equal(after.confidence, 'exact');
   });
 
   describe('min tilizes into the output memory config (reduce_min, index ids 51830110482 .. 57968691308)', () => {

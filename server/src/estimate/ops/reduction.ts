@@ -83,11 +83,25 @@
  *       one-row-per-page form, so W is 'approx'; PR #44249
  *   [19] tt-metal …/generic/device/reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (index id 55109111832) and
  *       index id 55151295059 (no commit stored; adds a width-sharded path, the same interleaved CBs)
+ *   [20] tt-metal PR #46122, issue #46110; reduce_op.cpp (search index id 54551941191: use_row_major_support gate)
+ *   [21] tt-metal PR #50393; reduce_op.cpp (index id 57968691308: num_h_slices, no gate);
+ *       reduce_op_multi_core_h_program_factory.cpp (index ids 54542839682, 57977134085: the rm_path CBs); common.hpp
+ *       (index id 54604607456: RmPlan) and common.cpp (index id 54519195125: make_rm_plan)
+ *   [22] tt-metal PR #54349 description; issue #56103 (no factory of it stored)
+ *   [23] tt-metal PR #53636; reduce_op.cpp (index id 57968691308: use_sfpu_fp32_min); W/H factories (index ids
+ *       58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
  *   reduce-row-major-dense-path a row-major bf16/f32 rank-4 interleaved sum or mean over W or H runs the dense row-major
- *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; W approx, H exact) [18][19].
+ *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; approx: other stored forms differ) [18][19]; between change
+ *   points reduce-row-major-dense-gated-off (PR #46122: use_row_major_support, off by default) and
+ *   reduce-row-major-h-split the tilize path again [20]; from the latter the H reduce is the RM branch of
+ *   ReduceMultiCoreHProgramFactory (wt chunk 1; exact: the split lives only there) and a tall input splits H in two
+ *   programs (denseHWithSplit) [21].
+ * A tall TILE sum/mean over H splits the same way from change point reduce-h-split-tile-sum-mean (stage 1 the tiled H
+ *   set with Float32 output tiles, approx) [22]; an f32 min runs the SFPU MIN reduce, no negation, from change point
+ *   reduce-min-f32-sfpu [23].
  *
  * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
  *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
@@ -173,6 +187,93 @@ function isWidthShardedHReduce(input: ResolvedTensor, output: ResolvedTensor): b
   );
 }
 
+/** The W, H or HW reduce of the op's own input (no negation); `twoStepHw` for the SFPU reduce's W-then-H HW. */
+function reduceOneOrTwoDims(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  reduceDim: 'W' | 'H' | 'HW',
+  approx: string,
+  twoStepHw: boolean,
+): OpEstimateResult {
+  if (reduceDim === 'H') return reduceH(op, ctx, input, output.dtype, approx);
+  if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, approx, undefined, false, twoStepHw);
+  return reduceW(op, ctx, input, output.dtype, approx);
+}
+
+function withSfpuMinNote(res: OpEstimateResult): OpEstimateResult {
+  if (res.kind !== 'estimate') return res;
+  return {
+    ...res,
+    factoryReason: `f32 min on the SFPU MIN reduce, no negation (change point reduce-min-f32-sfpu): ${res.factoryReason}`,
+    citations: [...res.citations, CITE_MIN_SFPU],
+  };
+}
+
+/**
+ * Whether ttnn.min runs the LLK SFPU MIN reduce instead of −max(−x) (change point reduce-min-f32-sfpu): a Float32 input
+ * with fp32 accumulation (the compute config's, on by default) and fast_and_approximate_mode off (ttnn's default;
+ * tt-mlir sets no such attribute) [CITE_MIN_SFPU].
+ */
+function minOnSfpu(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType | undefined): boolean {
+  return (
+    op.name === 'ttnn.min' &&
+    inputDtype === 'f32' &&
+    (fp32DestAccFromConfig(op) ?? true) &&
+    atOrAfter(ctx, 'reduce-min-f32-sfpu')
+  );
+}
+
+const CITE_MIN_SFPU =
+  'tt-metal PR #53636; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_min = FLOAT32, not fast_and_approximate_mode, fp32_dest_acc_en, not Quasar → no reduce_min; use_two_step_hw_sfpu_reduce); W/H factories (index ids 58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)';
+
+/**
+ * From change point reduce-h-split-tile-sum-mean, a tall TILE H sum or mean splits H like the row-major path
+ * [CITE_TILE_H_SPLIT]: stage 1 the tiled H reduce of each of S slices into Float32 (N, C, S, W) row-major partials,
+ * stage 2 the dense row-major H collapse. null when it does not apply. The eligibility taken is the row-major path's
+ * (rank 4, bf16/f32, interleaved input and result) and its 16-tile-row threshold; stage 1's CBs are the tiled H set
+ * with Float32 output tiles. Both unread: approx.
+ * Worked example (reduction.test.ts): vovnet's mean over dim 2 of 1x1x3136x256 bf16: NC·Wt = 8, Ht = 98 → S = 8;
+ * stage 1 over 64 columns 14,336 B, stage 2 over 8 columns 30,720 B → 30,720 B (10,240 B before).
+ */
+function tileHSplit(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult | null {
+  if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return null;
+  if (input.logical.length !== 4 || (input.dtype !== 'bf16' && input.dtype !== 'f32')) return null;
+  if (isSharded(input.layout) || isSharded(output.layout) || output.layout.bufferType === 'system_memory') return null;
+  const [n, c, h] = input.logical as [number, number, number, number];
+  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
+  const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
+  // Asked only when the split would apply, so builds are not split where the change point changes nothing.
+  if (slices < 2 || !atOrAfter(ctx, 'reduce-h-split-tile-sum-mean')) return null;
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const scaler = hScalerDtype(ctx, input);
+  return twoStageHSplit(op, ctx, specs.inSpec, specs.outSpec, output, slices, {
+    label: 'tiled H sum of the slices into Float32 partials',
+    run: (stageOp) =>
+      reduceProgram(stageOp, ctx, input, 'f32', '', {
+        factory: 'ReduceMultiCoreHProgramFactory',
+        factoryReason: `${n * c * slices * widthTiles} tile columns (NC·${slices} slices·Wt)`,
+        units: n * c * slices * widthTiles,
+        order: 'col',
+        scalerPages: 1,
+        scalerDtype: scaler,
+        citation: CITE_TILE_H_SPLIT,
+      }),
+    approxReason:
+      "tt-metal PR #54349's TILE H split: its stage 1 CB set (taken as the tiled H set with Float32 output tiles) and the TILE path's slice threshold (taken as the row-major path's 16 tile rows) were not read",
+  });
+}
+
+const CITE_TILE_H_SPLIT =
+  'tt-metal PR #54349 description (stage 1 keeps the tiled reader and reduce.cpp, S slices into FP32 ROW_MAJOR (N, C, S, W) partials with a unit scaler; stage 2 the dense RM H collapse with the user scaler and final dtype); issue #56103 (compute_h_slices, per-path min_ht_for_split); reduce_op_multi_core_h_program_factory.cpp (index id 54542839682: tiled c_0 2, c_2 1, c_3 2 tiles)';
+
 /** The op's reduce dims (dim_arg, or dim), negatives counted from the back of a rank-`rank` tensor; [] means all. */
 function reduceDimsOf(op: TtnnOp, rank: number): number[] {
   return (propInts(op, 'dim_arg') ?? propInts(op, 'dim') ?? []).map((d) => (d < 0 ? d + rank : d));
@@ -188,10 +289,16 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const dims = reduceDimsOf(op, rank);
   const reduceDim = reduceDimOf(dims, rank);
   const approx = reduceApproxReason(input, output, reduceDim);
-  if (op.name === 'ttnn.min' && reduceDim !== 'other') return reduceMin(op, ctx, input, output, reduceDim, approx);
-  if (reduceDim === 'H') return reduceH(op, ctx, input, output.dtype, approx);
-  if (reduceDim === 'HW') return reduceHw(op, ctx, input, output, approx);
-  if (reduceDim === 'W') return reduceW(op, ctx, input, output.dtype, approx);
+  const sfpuMin = op.name === 'ttnn.min' && minOnSfpu(op, ctx, input.dtype);
+  if (op.name === 'ttnn.min' && reduceDim !== 'other' && !sfpuMin)
+    return reduceMin(op, ctx, input, output, reduceDim, approx);
+  if (reduceDim === 'H') {
+    const split = tileHSplit(op, ctx, input, output);
+    if (split !== null) return split;
+  }
+  if (sfpuMin && reduceDim !== 'other')
+    return withSfpuMinNote(reduceOneOrTwoDims(op, ctx, input, output, reduceDim, approx, true));
+  if (reduceDim !== 'other') return reduceOneOrTwoDims(op, ctx, input, output, reduceDim, approx, false);
   // No dim_arg reduces every dim (generate_reduce_dim); the dims are sorted and distinct.
   const allDims = dims.length === 0 ? input.logical.map((_, i) => i) : [...new Set(dims)].sort((a, b) => a - b);
   return reduceFrontDims(op, ctx, input, output, allDims, approx);
@@ -652,8 +759,10 @@ function reduceHw(
   approxReason: string,
   negate?: Negate,
   fp32Partial = false,
+  /** The SFPU reduce has no REDUCE_SCALAR: W then H even for one tile (use_two_step_hw_sfpu_reduce). */
+  forceTwoStep = false,
 ): OpEstimateResult {
-  if (input.geometry.nPages <= 1)
+  if (input.geometry.nPages <= 1 && !forceTwoStep)
     return finishProgram({
       op,
       ctx,
@@ -1188,12 +1297,17 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
-  const dense = atOrAfter(ctx, 'reduce-row-major-dense-path') ? denseRowMajorReduceInputs(op, inSpec, outSpec) : null;
-  if (dense !== null) return denseRowMajorReduce(op, ctx, dense);
+  // Eligibility first: the build's change points are asked only for an op they can change.
+  const dense = denseRowMajorReduceInputs(op, inSpec, outSpec);
+  const denseOn = dense !== null && denseRowMajorPathOn(ctx);
+  if (dense !== null && denseOn) return denseRowMajorReduce(op, ctx, dense);
   const steps: Step[] = [];
   // reduce_min tilizes into output_mem_config (its own tilize_with_val_padding, +inf padding) [CITE_RM_MIN_TILIZE];
-  // every other reduce into the input's memory config [CITE_RM_TILIZE].
-  const minIntoOutput = op.name === 'ttnn.min' ? outputConfigChanges(outSpec) : undefined;
+  // every other reduce into the input's memory config [CITE_RM_TILIZE], so does an f32 min on the SFPU (it skips
+  // reduce_min, change point reduce-min-f32-sfpu).
+  const viaReduceMin =
+    op.name === 'ttnn.min' && !minOnSfpu(op, ctx, inSpec.layout.kind === 'layout' ? inSpec.layout.dtype : undefined);
+  const minIntoOutput = viaReduceMin ? outputConfigChanges(outSpec) : undefined;
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile', minIntoOutput ?? {});
   steps.push(t.step);
   const rmOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'row_major';
@@ -1206,10 +1320,26 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const res = largestStep(op, ctx, steps, {
     confidence: 'approx',
     approxReason: 'row-major input: tilize → reduce → untilize program sequence',
-    citations: minIntoOutput === undefined ? [CITE_RM_TILIZE] : [CITE_RM_MIN_TILIZE],
+    citations: [
+      minIntoOutput === undefined ? CITE_RM_TILIZE : CITE_RM_MIN_TILIZE,
+      ...(dense !== null && atOrAfter(ctx, 'reduce-row-major-dense-path') ? [CITE_RM_GATE] : []),
+    ],
   });
   return withTilizedInput(res, t.to, ctx, minIntoOutput === undefined ? 'the input' : "the op's output");
 }
+
+/**
+ * Whether reduce_op.cpp takes its dense row-major path at this build [CITE_RM_DENSE]: from change point
+ * reduce-row-major-dense-path, except between reduce-row-major-dense-gated-off (PR #46122's use_row_major_support,
+ * false by default) and reduce-row-major-h-split, which removed the gate [CITE_RM_GATE].
+ */
+function denseRowMajorPathOn(ctx: EstimateContext): boolean {
+  if (!atOrAfter(ctx, 'reduce-row-major-dense-path')) return false;
+  return !atOrAfter(ctx, 'reduce-row-major-dense-gated-off') || atOrAfter(ctx, 'reduce-row-major-h-split');
+}
+
+const CITE_RM_GATE =
+  'tt-metal PR #46122 (issue #46110, 2026-06-04); reduce_op.cpp (search index id 54551941191: rm_base_eligible requires use_row_major_support, false by default; index id 57968691308, after PR #50393: no gate)';
 
 /** The tilized copy placed in the result's buffer, interleaved (a sharded result's shard spec describes another shape). */
 function outputConfigChanges(
@@ -1266,17 +1396,10 @@ function denseRowMajorReduceInputs(op: TtnnOp, inSpec: TensorSpec, outSpec: Tens
  */
 function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMajorInputs): OpEstimateResult {
   const { input, output, overW } = dense;
+  if (!overW && atOrAfter(ctx, 'reduce-row-major-h-split')) return denseHWithSplit(op, ctx, input, output);
   const [n, c, h, w] = input.logical as [number, number, number, number];
   const datumBytes = input.dtype === 'f32' ? 4 : 2;
   const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? w) / 32));
-  if (!overW && atOrAfter(ctx, 'reduce-row-major-h-split')) {
-    const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
-    if (slices >= 2)
-      return unmodeled(
-        op.name,
-        `tall row-major H reduce: NC·Wt = ${n * c * widthTiles} tile columns under the ${gridArea(ctx)}-core grid and ceil(H/32) = ${Math.ceil(h / 32)} ≥ 16, so tt-metal splits H into ${slices} slices and runs two programs (an H sum into Float32 (N, C, ${slices}, W) partials, then an H reduce over them) whose CB sets with slices were not read (change point reduce-row-major-h-split; ${CITE_RM_H_SPLIT})`,
-      );
-  }
   const wtChunk = Math.min(8, widthTiles);
   const slabPageBytes = 32 * wtChunk * 32 * datumBytes;
   const inTile = tileBytes(input.dtype);
@@ -1288,7 +1411,6 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
     ? Math.min(8, Math.max(1, Math.ceil(split.maxUnitsPerCore / 32)))
     : Math.min(8, Math.max(1, Math.ceil(h / 32)));
   const outPages = overW ? htChunk : wtChunk;
-  const sfpuH = !overW && input.dtype === 'f32' && atOrAfter(ctx, 'reduce-row-major-h-split');
   return finishProgram({
     op,
     ctx,
@@ -1296,7 +1418,8 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
     factoryReason: overW
       ? `dense row-major W reduce: ${units} rows over ${split.nCores} cores (${split.maxUnitsPerCore} per core), chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`
       : `dense row-major H reduce: ${units} tile columns over ${split.nCores} cores, chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, overW ? 'row' : 'col'),
+    // Both factories walk their cores row-wise (corerange_to_cores(all_cores, nullopt, row_wise = true)).
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 24, role: 'row-major slabs (32 rows each)', nPages: 2, pageBytes: slabPageBytes },
       { index: 4, role: 'padding identity', nPages: 1, pageBytes: inTile },
@@ -1305,15 +1428,149 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
       { index: 3, role: 'reduced output (to untilize)', nPages: Math.max(2, outPages), pageBytes: outTile },
       { index: 5, role: 'accumulator', nPages: outPages, pageBytes: outTile },
     ],
-    confidence: overW || sfpuH ? 'approx' : 'exact',
+    confidence: 'approx',
     approxReason: overW
-      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); another stored version (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5) differs and which one a build runs is not known'
-      : sfpuH
-        ? 'f32 input: from change point reduce-row-major-h-split reduce_op.cpp passes use_sfpu_reduce to the dense H factory (index ids 54551941191 for mean, 57968691308 for sum and mean); that CB set was not read, the FPU one is used'
-        : '',
+      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); other stored versions differ (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5; index id 58135263952, after PR #51158: the RM branch of ReduceMultiCoreWProgramFactory, ht chunk 1, c_0 max(2, wt chunk), c_3 2, c_5 1 tile) and which one a build runs is not known'
+      : DENSE_H_FORMS_APPROX,
     citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
   });
 }
+
+const DENSE_H_FORMS_APPROX =
+  "two stored forms of the dense row-major H reduce differ: the separate factory read at caf8146 (wt chunk min(8, Wt), used here) and ReduceMultiCoreHProgramFactory's RM branch (wt chunk 1: c_0 max(2, ht chunk), c_3 2, c_5 1 tile, c_24 2·32 one-row pages), whose RmPlan is in a common.hpp from before the H split (index id 54604607456); which one a build before change point reduce-row-major-h-split runs is not known";
+
+/**
+ * From change point reduce-row-major-h-split, the dense row-major H reduce [CITE_RM_H_SPLIT]: one program, or for a
+ * tall input that leaves part of the grid idle two — stage 1 an H sum of each of S slices into Float32 (N, C, S, W)
+ * row-major partials placed in the result's memory config, stage 2 the dense H reduce of those partials (S rows) with
+ * the op's scaler and dtype. Each is the RM branch of ReduceMultiCoreHProgramFactory (denseHProgram).
+ * Worked example (reduction.test.ts): tt-xla #1433's pool_sum, 1x1x50176x48 bf16: S = 32; stage 1 over 64 columns
+ * 36,864 B, stage 2 over 2 columns 30,720 B → 36,864 B.
+ */
+function denseHWithSplit(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
+  const [n, c, h] = input.logical as [number, number, number, number];
+  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
+  const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
+  if (slices < 2) return denseHProgram(op, ctx, input, output.dtype, 1, '');
+  const specs = inputAndResultSpecs(op);
+  if (!('inSpec' in specs)) return specs;
+  const { inSpec, outSpec } = specs;
+  return twoStageHSplit(op, ctx, inSpec, outSpec, output, slices, {
+    label: 'H sum of the slices into Float32 partials (dense row-major)',
+    run: (stageOp, partials) => denseHProgram(stageOp, ctx, input, partials.dtype, slices, ''),
+    approxReason: '',
+  });
+}
+
+/** The two programs of an H split and the partials between them (change points reduce-row-major-h-split and
+ * reduce-h-split-tile-sum-mean): stage 1 given, stage 2 the dense row-major H collapse of the partials. */
+function twoStageHSplit(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  inSpec: TensorSpec,
+  outSpec: TensorSpec,
+  output: ResolvedTensor,
+  slices: number,
+  stage1: {
+    readonly label: string;
+    readonly run: (stageOp: TtnnOp, partials: ResolvedTensor) => OpEstimateResult;
+    readonly approxReason: string;
+  },
+): OpEstimateResult {
+  const [n, c, , w] = output.logical as [number, number, number, number];
+  const partialsSpec = specWith(outSpec, { dims: [n, c, slices, w], pageLayout: 'row_major', dtype: 'f32' });
+  const partials = resolveTensor(partialsSpec, 'H-slice partials');
+  if (typeof partials === 'string') return unmodeled(op.name, partials);
+  const props = { ...op.properties };
+  const stages: ReduceStage[] = [
+    {
+      step: {
+        label: stage1.label,
+        result: stage1.run(stepOp(op, 'ttnn.sum', [inSpec], [partialsSpec], props), partials),
+      },
+      outSpec: partialsSpec,
+    },
+    {
+      step: {
+        label: 'H reduce of the slice partials (dense row-major)',
+        result: denseHProgram(
+          stepOp(op, op.name, [partialsSpec], [outSpec], props),
+          ctx,
+          partials,
+          output.dtype,
+          1,
+          '',
+        ),
+      },
+      inSpec: partialsSpec,
+    },
+  ];
+  const res = largestStep(
+    op,
+    ctx,
+    stages.map((s) => s.step),
+    { approxReason: stage1.approxReason, citations: [CITE_RM_H_SPLIT] },
+  );
+  if (res.kind !== 'estimate') return res;
+  const noted = {
+    ...res,
+    factoryReason: `H split into ${slices} slices (NC·Wt = ${(output.logical[0] ?? 1) * (output.logical[1] ?? 1) * Math.max(1, Math.ceil((output.padded[3] ?? 1) / 32))} tile columns under the ${gridArea(ctx)}-core grid): ${res.factoryReason}`,
+  };
+  return withStageIntermediates(noted, stages, outSpec, ctx);
+}
+
+/**
+ * ReduceMultiCoreHProgramFactory's RM branch [CITE_RM_DENSE_H_MERGED]: one tile column per chunk (wt chunk 1), ht chunk
+ * min(8, ceil(H/32)); c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, ht chunk)
+ * input tiles, c_2 1 scaler tile (Float32 for f32), c_3 2 output tiles; NC·slices·Wt tile columns split over the grid.
+ * use_sfpu_reduce changes no CB (only c_0's unpack mode). 'exact' from change point reduce-row-major-h-split: the split
+ * lives only in this branch (both stored versions with it agree), so every build with the split runs these CBs.
+ */
+function denseHProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  outDtype: DataType,
+  slices: number,
+  extraReason: string,
+): OpEstimate {
+  const [n, c, h] = input.logical as [number, number, number, number];
+  const datumBytes = input.dtype === 'f32' ? 4 : 2;
+  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
+  const htChunk = Math.min(8, Math.max(1, Math.ceil(h / 32)));
+  const columns = n * c * slices * widthTiles;
+  const split = splitWorkToCores(gridArea(ctx), Math.max(1, columns));
+  const inTile = tileBytes(input.dtype);
+  const outTile = tileBytes(outDtype);
+  const scalerDtype: DataType = input.dtype === 'f32' ? 'f32' : 'bf16';
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'ReduceMultiCoreHProgramFactory',
+    factoryReason: `dense row-major H reduce (RM branch): ${columns} tile columns${slices > 1 ? ` (NC·${slices} slices·Wt)` : ''} over ${split.nCores} cores, chunks of 1x${htChunk} tiles (change point reduce-row-major-h-split)`,
+    // The RM branch walks its cores row-wise (corerange_to_cores(all_cores, nullopt, row_wise = true)).
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    cbs: [
+      { index: 24, role: 'row-major rows (2·32 one-row pages)', nPages: 64, pageBytes: 32 * datumBytes },
+      { index: 4, role: 'padding identity', nPages: 1, pageBytes: inTile },
+      { index: 5, role: 'accumulator', nPages: 1, pageBytes: outTile },
+      { index: 0, role: 'tilized input', nPages: Math.max(2, htChunk), pageBytes: inTile },
+      { index: 2, role: `scaler (${scalerDtype})`, nPages: 1, pageBytes: tileBytes(scalerDtype) },
+      { index: 3, role: 'reduced output', nPages: 2, pageBytes: outTile },
+    ],
+    confidence: extraReason === '' ? 'exact' : 'approx',
+    approxReason: extraReason,
+    citations: [CITE_RM_DENSE_H_MERGED, CITE_RM_DENSE, CITE.workSplit],
+  });
+}
+
+const CITE_RM_DENSE_H_MERGED =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index ids 54542839682 and 57977134085, the Metal 2.0 form: rm_path c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 wt chunk output tiles, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk); NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1, ht chunk min(8, Ht_rm), one CB page = one chunk-wide row); common.cpp (index id 54519195125: make_rm_plan)';
 
 /**
  * How many H slices reduce_op.cpp's split takes (1: no split) [CITE_RM_H_SPLIT]: when the NC·Wt tile columns leave
@@ -1325,7 +1582,7 @@ function hSliceCount(tileColumns: number, heightTiles: number, gridCores: number
 }
 
 const CITE_RM_H_SPLIT =
-  'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: when NC·Wt < grid cores and ceil(H/32) ≥ 16, S = min(grid cores / (NC·Wt), Ht) slices, stage 1 an H SUM into Float32 (N, C, S, W) partials in output_mem_config, stage 2 an H reduce over S; index id 52685111089, the version before PR #48578, has no split)';
+  'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: when NC·Wt < grid cores and ceil(H/32) ≥ 16, S = min(grid cores / (NC·Wt), Ht) slices, stage 1 an H SUM into Float32 ROW_MAJOR (N, C, S, W) partials in output_mem_config (row_major_h_dense_path, num_h_slices = S), stage 2 the dense H reduce over S with num_h_slices 1; index id 52685111089, the version before PR #48578, has no split)';
 
 const CITE_RM_DENSE_W =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151; index id 55467360723, no commit stored, the same CBs): c_24 2 slab pages of 32·min(8, Wt)·32 datums, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, ht chunk), c_5 ht chunk; NC·H rows split row-wise';
