@@ -752,6 +752,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
   },
+  'conv2d-dram-slice-count-auto': {
+    family: 'conv2d',
+    pr: 25907,
+    // The PR of change point conv2d-auto-shard-halo-estimate, dated the same (description 2025-07-28, review 2025-08-04;
+    // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1)",
+    before:
+      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim))',
+    after:
+      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; tiled width slices rounded to TILE_HEIGHT)',
+  },
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 27147,
@@ -859,7 +872,7 @@ export const CHANGE_POINTS = {
     // are later than the description, so the merge may be some days after it; day not read.
     mergedOn: '2025-12-04',
     dateFrom: 'approx',
-    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
+    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
     before:
       "tt-metal PR #27147 (2025-09, conv2d's own auto slice type, not read); PR #30006 (2025-10: slicing moved to op_slicing.cpp, the auto slicer still in conv2d)",
     after:

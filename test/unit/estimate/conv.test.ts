@@ -761,6 +761,79 @@ describe('conv2d change points', () => {
       assert.equal(sliceAxis(o, '2025-12-01'), 'height');
     }
   });
+  // An explicit conv2d_slice_config's count (tt-mlir's OOM fallback, OperationValidationAndFallback.cpp@19c86fc, writes
+  // `<dram_width, 0>` / `<dram_height, 0>`). tt-metal conv2d.cpp before PR #25907 (search index id 3492362923):
+  // TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing") and num_slices < the
+  // sliced output dimension. From PR #25907 (change point conv2d-dram-slice-count-auto, ≈2025-08-05; index id 8211315178):
+  // num_slices 0 → current_num_slices from 2 on the given axis until the L1 estimate fits, count 1 still fatal. From PR
+  // #33763 (op_slicing.cpp@d134b03): a count above 0 is taken as given; 0 → determine_slice_config with the given type
+  // (auto_slice_type false: no best guess, no other axis), from 1 slice.
+  const sliceConfig = (kind: 'dram_height' | 'dram_width', count: number): PropValue => ({
+    kind: 'dialect',
+    name: 'ttnn.conv2d_slice_config',
+    text: `#ttnn.conv2d_slice_config<${kind}, ${count}>`,
+    items: [kind, String(count)],
+    fields: {},
+  });
+  const withSlices = (o: ReturnType<typeof conv2d>, kind: 'dram_height' | 'dram_width', count: number) => ({
+    ...o,
+    properties: { ...o.properties, conv2d_slice_config: sliceConfig(kind, count) },
+  });
+  it('a slice count of 0 from PR #33763: the given axis only, not the best guess (256x256 guesses width)', () => {
+    // 256x256 (tiled output) guesses width (test above); `<dram_height, 0>` slices the height all the same, and
+    // 512x256 (guess: height) with `<dram_width, 0>` slices the width in 32-column groups (tiled output, slice_write).
+    assert.equal(sliceAxis(withSlices(dramConv(256, 256), 'dram_height', 0), '2025-12-10'), 'height');
+    assert.equal(sliceAxis(withSlices(dramConv(512, 256), 'dram_width', 0), '2025-12-10'), 'width of 32-column groups');
+  });
+  // A 32x32x32 → 32 conv, k3 s1 p1, DRAM input: its whole L1 need (a 32x32x32 bf16 input is 64 KiB before sharding) fits
+  // many times over, so tt-metal's own search stops at its first count: 1 from PR #33763 (the L1 op run whole), 2 before
+  // it (conv2d's search starts at 2).
+  const smallDram = () =>
+    conv2d({
+      n: 1,
+      h: 32,
+      w: 32,
+      cIn: 32,
+      cOut: 32,
+      k: 3,
+      s: 1,
+      p: 1,
+      input: tensor([1, 1, 32 * 32, 32], { buffer: 'dram', page: 'row_major' }),
+    });
+  it('a slice count of 0: rejected before PR #25907, the fewest from 2 until PR #33763, from 1 after', () => {
+    const r = estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-07-01' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Number of slices should be greater than 1/);
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-10-01'), 'height');
+    assert.match(
+      est(estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-10-01' })))
+        .factoryReason ?? '',
+      /: 2 output-height slice\(s\)/,
+    );
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-10'), 'unsliced');
+  });
+  it('a given count of 1, or of the sliced dimension, is rejected before PR #33763 and taken from it', () => {
+    // Output height 32 (k3 s1 p1 on 32 rows): `<dram_height, 32>` is not below it.
+    for (const count of [1, 32]) {
+      const before = estimateOp(
+        withSlices(smallDram(), 'dram_height', count),
+        whContext({ ttMetalDate: '2025-10-01' }),
+      );
+      assert.equal(before.kind, 'illegal', `count ${count}`);
+      assert.match(
+        before.kind === 'illegal' ? before.rule : '',
+        count === 1 ? /greater than 1/ : /less than the dimension/,
+      );
+      est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-12-10' })));
+    }
+    // 4 slices are fine on both sides.
+    for (const date of ['2025-07-01', '2025-10-01', '2025-12-10'])
+      assert.match(
+        est(estimateOp(withSlices(smallDram(), 'dram_height', 4), whContext({ ttMetalDate: date }))).factoryReason ??
+          '',
+        /DRAM path, 4 height slices/,
+      );
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');
