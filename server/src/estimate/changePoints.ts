@@ -859,9 +859,9 @@ export const CHANGE_POINTS = {
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
     mergedOn: '2025-10-29',
     dateFrom: 'approx',
-    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems' approximation, which over-estimates (the PR: \"tends to overestimate the output\")",
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's whole image rows + (d·kH − 1), doubled for a batch above 1, × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
     before:
-      'tt-metal conv2d_utils.cpp between PR #27355 (2025-08-25) and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding); its body not read, the model keeps its approximation haloElementsPerCore); PR #25907 review (2025-08-04: the approx_max_halo_size it replaced)',
+      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body as PR #25907\'s diff wrote it (review of 2025-08-04, conv2d_utils.cpp:1137: (shard rows / W + (d·kH − 1)·(batch > 1 ? 2 : 1))·(W + pL + pR)·shard width) and the PR #30446 plan (index id 12271855419: "batch boundary multipliers"); PR #27355 (2025-08-25) changed one line of it, not read',
     after:
       'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
   },

@@ -146,7 +146,9 @@
  *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, not read: unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
- *       the halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
+ *       2025-08-04 at conv2d_utils.cpp:1137, and the PR #30446 plan, index id 12271855419); change point
+ *       conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
  *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
  *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
@@ -181,9 +183,10 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
  *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
- *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore: estimate_halo_output_elems'
- *   body was not read; it caps the span at one image, so a batch > 1 shard is under-counted) until change point
- *   conv2d-auto-shard-halo-exact, the allocation rule of halo.ts from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   schemes with tt-metal's own halo estimate (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's
+ *   diff wrote it, whole image rows of the halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's
+ *   one-line change to it not read) until change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
+ *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
  *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
  *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
@@ -776,11 +779,35 @@ function tileOf(dtype: DataType): number {
   return tileBytes(dtype);
 }
 
-/** Approximate halo output elements per core: the input rows a core's output rows touch, padded width, its channels. */
-function haloElementsPerCore(p: ConvProblem, perCoreOutRows: number, channelsPerCore: number): number {
-  const imageRows = Math.min(p.outputH, Math.ceil(perCoreOutRows / p.outputW) + 1);
-  const inputRows = (imageRows - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1;
-  return inputRows * (p.inputW + p.padding[2] + p.padding[3]) * channelsPerCore;
+/**
+ * tt-metal's estimate_halo_output_elems, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
+ * shard's whole image rows (its sticks / the image width, rounded down), plus the dilated kernel height less one, twice
+ * when the batch is above 1 (a shard may straddle two images: "at the boundary between two batches, the additional
+ * height is needed twice"), times the padded image width, times the shard width. Read from PR #25907's diff (review of
+ * 2025-08-04, conv2d_utils.cpp:1137: shard_height = shard_shape[0] / input_width, batch_boundary_multiplier) and the
+ * PR #30446 plan (index id 12271855419: "approx_max_halo_num_sticks * halo_input_shard_shape[1]", "batch boundary
+ * multipliers"); PR #27355 (2025-08-25) changed one line of the function, not read.
+ */
+export function estimatedHaloElementsPerCore(
+  p: Pick<ConvProblem, 'batch' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
+  haloInputShardRows: number,
+  haloInputShardWidth: number,
+): number {
+  const shardImageRows = Math.floor(haloInputShardRows / p.inputW);
+  const batchBoundaryMultiplier = p.batch > 1 ? 2 : 1;
+  const rows = shardImageRows + (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
+  return rows * (p.inputW + p.padding[2] + p.padding[3]) * haloInputShardWidth;
+}
+
+/**
+ * Rows (sticks) of the conv's input shard, the halo's input: N·H·W padded to cores_nhw·32 over the NHW cores (a
+ * width-sharded row-major input: unpadded) [6].
+ */
+function haloInputShardRows(p: ConvProblem, input: ParallelConfig): number {
+  const nhwIn = p.batch * p.inputH * p.inputW;
+  return input.scheme === 'width_sharded' && p.inputLayout.pageLayout === 'row_major'
+    ? nhwIn
+    : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
 }
 
 /** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
@@ -994,7 +1021,7 @@ export function planConv(
   const channelsPerCore = inChannelsPadded / input.coresC;
   const haloBytes = mm
     ? 0
-    : haloElementsPerCore(p, perCoreOutHTiles * 32, channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
+    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
   return {
     input,
     output,
@@ -1354,8 +1381,7 @@ function convIntermediates(
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   const nhwIn = p.batch * p.inputH * p.inputW;
   const shardW = plan.inChannelsPadded / input.coresC;
-  const rows =
-    input.scheme === 'width_sharded' && rowMajor ? nhwIn : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
+  const rows = haloInputShardRows(p, input);
   const elem = elementBytes(p.inputDtype) ?? 2;
   const noPadding = p.padding.every((x) => x === 0);
   const haloBypassed = input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed;
