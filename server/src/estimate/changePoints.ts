@@ -930,8 +930,10 @@ export const CHANGE_POINTS = {
   'conv2d-partials-one-block': {
     family: 'conv2d',
     pr: 51664,
-    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read (session 17: no later
-    // thread or stored commit dates it).
+    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read. It was on main by
+    // 2026-08-12: tt-metal PR #52906 (description of that day, fixing issue #52572) repairs a PACK-format bug of the
+    // one-block partials FIFO path and "keeps ... the one-block partials FIFO optimization enabled". Dated at the review,
+    // the earliest it can be (session 18 found no merge commit or stored factory version either).
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
     what: "a conv2d whose MATMUL_PARTIALS CB does not alias the output (row-major output, or partials in another format than the output) sizes it to one output block (act_block_h·per_core_N tiles) reused as a FIFO, and auto-shard's L1 estimate follows; before, the whole per-core output (per_core_M·per_core_N tiles)",
