@@ -200,7 +200,8 @@
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`, n > 0); otherwise the smallest count
  *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-auto-slice-axis),
  *   else along tt-metal's best-guess axis since that change point [17], along the output height before it (PR #27147's
- *   axis rule not read). The 32-column rounding of a given tiled width count is not modeled (the slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
+ *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 tt-metal
+ *   rounded tiled height slices to 32 rows too (index id 3492362923), not modeled (the height slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
  *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
  *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
@@ -1288,8 +1289,11 @@ export function planConv2dOp(
     const rejected = given === undefined ? undefined : rejectedSliceCount(p, given, ctx);
     if (rejected !== undefined) return { illegal: rejected, cite: CITES.slicing };
     if (given !== undefined && given.count > 0) {
-      problem = sliceProblem(p, given.kind, given.count);
-      sliceNote = `DRAM path, ${given.count} ${given.kind} slices (conv2d_slice_config); `;
+      // A tiled output's width slices are whole 32-column groups in every build (slice_write writes whole tiles:
+      // conv2d.cpp index ids 3492362923 and 8211315178 round by TILE_HEIGHT, op_slicing.cpp@d134b03 too) [17].
+      const columns = given.kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
+      problem = sliceProblem(p, given.kind, given.count, columns);
+      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${columns > 1 ? ` of ${columns}-column groups` : ''} (conv2d_slice_config); `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17].
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
