@@ -764,6 +764,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #27731; conv2d_op_program_factory_common.cpp@003324f (is_split_reader_supported / is_split_reader_viable)',
   },
+  'conv2d-dram-slice-count-auto': {
+    family: 'conv2d',
+    pr: 25907,
+    // The PR of change point conv2d-auto-shard-halo-estimate, dated the same (description 2025-07-28, review 2025-08-04;
+    // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
+    mergedOn: '2025-08-05',
+    dateFrom: 'approx',
+    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1)",
+    before:
+      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim))',
+    after:
+      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; tiled width slices rounded to TILE_HEIGHT)',
+  },
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 27147,
@@ -858,9 +871,9 @@ export const CHANGE_POINTS = {
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
     mergedOn: '2025-10-29',
     dateFrom: 'approx',
-    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems' approximation, which over-estimates (the PR: \"tends to overestimate the output\")",
+    what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's whole image rows + (d·kH − 1), doubled for a batch above 1, × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
     before:
-      'tt-metal conv2d_utils.cpp between PR #27355 (2025-08-25) and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding); its body not read, the model keeps its approximation haloElementsPerCore); PR #25907 review (2025-08-04: the approx_max_halo_size it replaced)',
+      'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body as PR #25907\'s diff wrote it (review of 2025-08-04, conv2d_utils.cpp:1137: (shard rows / W + (d·kH − 1)·(batch > 1 ? 2 : 1))·(W + pL + pR)·shard width) and the PR #30446 plan (index id 12271855419: "batch boundary multipliers"); PR #27355 (2025-08-25) changed one line of it, not read',
     after:
       'tt-metal PR #30446 ("Use exact halo output size when calculate conv2d L1 usage"); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: SlidingWindowConfig with the conv stride, num_cores_nhw of the input config, snap_to_tile; sliding_window::calculate_precise_halo_output_elems(config, halo input shard shape) → total_size)',
   },
@@ -871,7 +884,7 @@ export const CHANGE_POINTS = {
     // are later than the description, so the merge may be some days after it; day not read.
     mergedOn: '2025-12-04',
     dateFrom: 'approx',
-    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
+    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
     before:
       "tt-metal PR #27147 (2025-09, conv2d's own auto slice type, not read); PR #30006 (2025-10: slicing moved to op_slicing.cpp, the auto slicer still in conv2d)",
     after:
@@ -929,8 +942,10 @@ export const CHANGE_POINTS = {
   'conv2d-partials-one-block': {
     family: 'conv2d',
     pr: 51664,
-    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read (session 17: no later
-    // thread or stored commit dates it).
+    // Reviewed (Copilot's review thread) on 2026-07-31, merged; the day of the merge not read. It was on main by
+    // 2026-08-12: tt-metal PR #52906 (description of that day, fixing issue #52572) repairs a PACK-format bug of the
+    // one-block partials FIFO path and "keeps ... the one-block partials FIFO optimization enabled". Dated at the review,
+    // the earliest it can be (session 18 found no merge commit or stored factory version either).
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
     what: "a conv2d whose MATMUL_PARTIALS CB does not alias the output (row-major output, or partials in another format than the output) sizes it to one output block (act_block_h·per_core_N tiles) reused as a FIFO, and auto-shard's L1 estimate follows; before, the whole per-core output (per_core_M·per_core_N tiles)",

@@ -7,7 +7,8 @@
  * Search: the largest C_in block that fits with some C_out block (fewer cross-core reductions), then the largest C_out
  * block, then output blocks grown (W, H, T; divisors of the output dims) while T·H·W ≤ 32 patches (one tile row of the
  * matmul) and it still fits. Written as `#ttnn.conv3d_config<...>` with the dump's grid dialect (`#ttcore.grid` or
- * `#tt.grid`), in the field order tt-mlir prints; verified by re-analysis like every fix.
+ * `#tt.grid`: the op's own config's, else the file's core dialect from its syntax tree, fileMarks.ts), in the field
+ * order tt-mlir prints; verified by re-analysis like every fix.
  */
 
 import type { FunctionAnalysis, OpAnalysis } from '../analysis/analyze';
@@ -16,6 +17,7 @@ import type { EstimateContext } from '../estimate/types';
 import { dialectNameOf, fieldValue } from '../ttnn/dialectFields';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
+import { fileMarks } from './fileMarks';
 import type { Fix, RejectedFix } from './types';
 import type { Baseline } from './verify';
 import { formatBytes, verifyCandidate } from './verify';
@@ -155,18 +157,21 @@ export function conv3dConfigFixes(
   const blocking = chooseConv3dBlocking(target.op, ctx, limit);
   if (typeof blocking === 'string')
     return { fixes: [], rejected: [{ fixKind: 'conv3dConfig', title: title0, reason: blocking }] };
-  // The grid dialect of the op's own config if it has one (as the view read it), else the dump's era from its text.
+  // The grid dialect of the op's own config if it has one (as the view read it), else the name the file's core dialect
+  // goes by in its syntax tree (fileMarks: its attributes and types, not comments or strings); `ttcore`, the current
+  // name, when it shows neither.
   const writtenGrid = dialectNameOf(
     fieldValue(target.op.properties['conv3d_config'], 'compute_with_storage_grid_size'),
   );
+  const marks = fileMarks(sfn.file);
   const gridDialect =
     writtenGrid === 'tt.grid' || writtenGrid === 'ttcore.grid'
       ? writtenGrid === 'tt.grid'
         ? 'tt'
         : 'ttcore'
-      : /#ttcore\./.test(base.text) || !/#tt\.grid/.test(base.text)
-        ? 'ttcore'
-        : 'tt';
+      : marks.ttDialect && !marks.ttcoreDialect
+        ? 'tt'
+        : 'ttcore';
   const text = conv3dConfigText(blocking, gridDialect);
   const edit = propertyEdit(sop, 'conv3d_config', text);
   if (typeof edit === 'string')

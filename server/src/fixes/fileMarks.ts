@@ -1,7 +1,7 @@
 /**
  * What the file's attributes say about its syntax era, read once per parsed file from the syntax tree (every alias,
  * op property and attribute, and type, down to the token trees of dialect attributes and types): which grid form its
- * layouts print, and whether its shard specs end with a shard mode.
+ * layouts print, whether its shard specs end with a shard mode, and which name its core dialect goes by.
  */
 
 import { sharedTextOf } from '../mlir/parser';
@@ -16,6 +16,10 @@ export interface FileMarks {
   readonly singleMap: boolean;
   /** A shard spec ending `<row_major>, <physical>` (or `<logical>`; printed since 2025-08). */
   readonly shardSpecMode: boolean;
+  /** An attribute or type of the `ttcore` dialect (`#ttcore.grid`, `!ttcore.tile`): the name since tt-mlir's rename of `tt`. */
+  readonly ttcoreDialect: boolean;
+  /** An attribute or type of the `tt` dialect before that rename (`#tt.grid`, `!tt.tile`). */
+  readonly ttDialect: boolean;
 }
 
 const marksByFile = new WeakMap<SyntaxFile, FileMarks>();
@@ -25,7 +29,19 @@ const MAX_NODES = 5_000_000;
 export function fileMarks(file: SyntaxFile): FileMarks {
   const cached = marksByFile.get(file);
   if (cached !== undefined) return cached;
-  const marks = { coreRanges: false, namedMaps: false, singleMap: false, shardSpecMode: false };
+  const marks = {
+    coreRanges: false,
+    namedMaps: false,
+    singleMap: false,
+    shardSpecMode: false,
+    ttcoreDialect: false,
+    ttDialect: false,
+  };
+  // `ttcore.grid` / `tt.grid` (a name without its sigil), or `ttcore` / `tt` alone (`#ttcore<...>`).
+  const coreDialectName = (name: string): void => {
+    if (name === 'ttcore' || name.startsWith('ttcore.')) marks.ttcoreDialect = true;
+    else if (name === 'tt' || name.startsWith('tt.')) marks.ttDialect = true;
+  };
   let nodes = 0;
   const seenTypes = new Set<TypeNode>();
   // The marks are read from texts alone: a text the parser shares between uses (a dictionary's entries are re-parsed
@@ -46,6 +62,10 @@ export function fileMarks(file: SyntaxFile): FileMarks {
       if (t.kind === 'group') {
         if (t.open === '<' && isShardModeEnd(t.children)) marks.shardSpecMode = true;
         tokens(t.children, depth + 1);
+        continue;
+      }
+      if (t.leafKind === 'hashIdent' || t.leafKind === 'bangIdent') {
+        coreDialectName(t.text.slice(1));
         continue;
       }
       if (t.leafKind !== 'ident') continue;
@@ -82,6 +102,9 @@ export function fileMarks(file: SyntaxFile): FileMarks {
         attr(t.memorySpace, depth + 1);
         return;
       case 'dialectType':
+        coreDialectName(t.name);
+        if (t.body !== undefined) tokens([t.body], depth + 1);
+        return;
       case 'otherType':
         if (t.body !== undefined) tokens([t.body], depth + 1);
         return;
@@ -98,6 +121,7 @@ export function fileMarks(file: SyntaxFile): FileMarks {
     if (a === undefined || depth > 64 || ++nodes > MAX_NODES || !firstUse(a)) return;
     switch (a.kind) {
       case 'dialectAttr':
+        coreDialectName(a.name);
         if (a.name === 'ttnn.ttnn_layout' && a.body !== undefined && isSingleMapLayout(a.body.children))
           marks.singleMap = true;
         if (a.body !== undefined) tokens([a.body], depth + 1);

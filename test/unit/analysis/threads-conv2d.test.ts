@@ -345,6 +345,14 @@ describe('conv1d: tt-forge-models #917 / #912 (2026-09-01/02), the GDN depthwise
       assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 1);
     });
   }
+  it('the slicer\'s count: "Tried up to 1 slices for width-slicing on output dimension 21"', () => {
+    // op_slicing.cpp (2026, index id 56161219110): the input is 18 wide (< 200), so a tiled output's best guess is the
+    // height, whose one slice (output height 1) is the whole conv; it does not fit, so the retry along the width, where
+    // a tiled output's slices are whole 32-column groups: at most ceil(21 / 32) = 1 slice, the thread's "Tried up to 1".
+    const op = assertFails({ file, date: '2026-08-25', arch: 'wormhole_b0' });
+    const reason = op.estimate.kind === 'estimate' ? (op.estimate.factoryReason ?? '') : '';
+    assert.match(reason, /: 1 output-width slice\(s\) of 32-column groups/);
+  });
 });
 
 describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs auto-sharded by tt-metal', () => {

@@ -692,35 +692,58 @@ describe('conv2d change points', () => {
     assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [110_656, 32]);
   });
   // tt-metal PR #30446 (change point conv2d-auto-shard-halo-exact, ≈2025-10-29): auto shard's halo term becomes the halo
-  // op's own output shard. 14x14x96 → 64, 3x3 s2 p1 → 7x7 = 49 outputs = 2 tiles; bf16 tiled L1-interleaved input, no
-  // shard_layout, 8x8 grid, act_block_h_override 32 (before PR #32424, at both dates). C_in 96 = 3 tiles (alignment
+  // op's own output shard; before it (from PR #25907), estimate_halo_output_elems as PR #25907's diff wrote it
+  // (conv2d_utils.cpp:1137, review of 2025-08-04): (⌊halo input shard rows / W⌋ + (d·kH − 1)·(N > 1 ? 2 : 1)) ·
+  // (W + pL + pR) · shard width. 14x14x96 → 64, 3x3 s2 p1 → 7x7 = 49 outputs = 2 tiles; bf16 tiled L1-interleaved input,
+  // no shard_layout, 8x8 grid, act_block_h_override 32 (before PR #32424, at both dates). C_in 96 = 3 tiles (alignment
   // 32), C_out 2 tiles; padded image 16x16.
   //   height: 2 cores (2 divides NHW_t 2), per_core_M 1, per_core_N 2, act_block_w round_up(96·3, 32) = 9 tiles, one
   //     act block: WEIGHTS 2·9 = 18, ACT 9, ACT_TILIZED 9 → 36 · 2,048 + 64 = 73,792 B; output 2 tiles = 4,096 B.
-  //     Halo, estimate (the model's haloElementsPerCore): 32 outputs / 7 per row → 5 + 1 = 6 output rows → (6 − 1)·2 + 3
-  //     = 13 input rows · 16 · 96 ch · 2 B = 39,936 B → 117,824 B. Exact: core 0 holds outputs 0..31, the last at row 4,
-  //     column 3, whose window ends at 4·2·16 + 3·2 + 2·16 + 2 = 168: 169 sticks (core 1: 136..238, 103) · 96 · 2 B =
-  //     32,448 B → 110,336 B.
+  //     Halo, estimate: shard rows round_up(196, 2·32) / 2 = 128 → ⌊128 / 14⌋ = 9 + (3 − 1) = 11 rows · 16 · 96 ch ·
+  //     2 B = 33,792 B → 111,680 B. Exact: core 0 holds outputs 0..31, the last at row 4, column 3, whose window ends at
+  //     4·2·16 + 3·2 + 2·16 + 2 = 168: 169 sticks (core 1: 136..238, 103) · 96 · 2 B = 32,448 B → 110,336 B.
   //   block: 2 NHW × 3 channel cores (input), 2 × 2 (output): 6 < grid.x 8 cores, so never picked.
   //   width: 3 input cores (3 C_in tiles), output re-split on 2; per_core_M 2, per_core_N 1, act_block_w 96·9/3 = 288
   //     → 9 tiles: WEIGHTS 9, ACT 9, ACT_TILIZED 9, ACT_ROW_MAJOR 2·9 = 18 → 45 · 2,048 + 64 = 92,224 B; output 2
-  //     tiles = 4,096 B. Halo, estimate: min(7, ceil(64/7) + 1) = 7 rows → 6·2 + 3 = 15 input rows · 16 · 32 ch · 2 B
-  //     = 15,360 B → 111,680 B. Exact: one NHW shard, sticks 0..(6·2·16 + 6·2 + 34 = 238): 239 · 32 · 2 = 15,296 B →
+  //     tiles = 4,096 B. Halo, estimate: one NHW shard of round_up(196, 32) = 224 rows → ⌊224 / 14⌋ = 16 + 2 = 18 rows ·
+  //     16 · 32 ch · 2 B = 18,432 B → 114,752 B. Exact: sticks 0..(6·2·16 + 6·2 + 34 = 238): 239 · 32 · 2 = 15,296 B →
   //     111,616 B.
-  // Before (2025-10-20): width 111,680 < height 117,824 → width. After (2025-11-01): height 110,336 < width 111,616 →
-  // height. The before side rests on the model's approximation of estimate_halo_output_elems (its body not read).
+  // Both sides pick height (session 17's approximation of the estimate, one output row more per shard, had width
+  // winning before the change point; tt-metal's formula does not).
   const haloFlip = () => conv2d({ n: 1, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 });
-  it('auto shard before PR #30446 ranks by the halo estimate: width for 14x14x96 → 64, k3 s2', () => {
+  it("auto shard before PR #30446 ranks by tt-metal's halo estimate: height 111,680 B < width 114,752 B", () => {
     const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-10-20' })));
-    assert.match(e.factory, /width_sharded/);
-    assert.match(e.factoryReason ?? '', /height 117,824 B, block [\d,]+ B, width 111,680 B/);
-    assert.equal(e.cbBytesPerCore, 92_224);
+    assert.match(e.factory, /height_sharded/);
+    assert.match(e.factoryReason ?? '', /halo estimate.*height 111,680 B, block [\d,]+ B, width 114,752 B/);
+    assert.equal(e.cbBytesPerCore, 73_792);
   });
-  it("auto shard from PR #30446 ranks by the halo op's exact shard: the same conv goes height sharded", () => {
+  it("auto shard from PR #30446 ranks by the halo op's exact shard: height 110,336 B < width 111,616 B", () => {
     const e = est(estimateOp(haloFlip(), whContext({ ttMetalDate: '2025-11-01' })));
     assert.match(e.factory, /height_sharded/);
     assert.match(e.factoryReason ?? '', /exact halo.*height 110,336 B, block [\d,]+ B, width 111,616 B/);
     assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [73_792, 2]);
+  });
+  // The same conv on a batch of 2 (before PR #30446): the estimate doubles the kernel overlap (d·kH − 1 = 2 rows → 4) for
+  // a shard that may straddle two images. NHW 392 input sticks, 98 outputs = 4 tiles.
+  //   height: 4 cores, per_core_M 1, per_core_N 2: CBs as above 73,792 B + output 4,096 B; shard rows round_up(392, 4·32)
+  //     / 4 = 128 → 9 + 2·2 = 13 rows · 16 · 96 · 2 B = 39,936 B → 117,824 B (batch 1: 11 rows).
+  //   width: 3 input cores, per_core_M 4, per_core_N 1: CBs 92,224 B as above (act_block_h one tile), output 4 tiles =
+  //     8,192 B; one shard of round_up(392, 32) = 416 rows → ⌊416 / 14⌋ = 29 + 4 = 33 rows · 16 · 32 · 2 B = 33,792 B →
+  //     134,208 B.
+  //   block: 4 NHW × 3 channel cores = 12 ≥ 8; act_block_w round_up(32·3, 32) = 3 tiles (kW only, PR #25805), output on
+  //     its own 2 channel cores (PR #27767): per_core_N 1, per_core_M 1: ACT 3, ACT_TILIZED 3, WEIGHTS 3 (row-major
+  //     CB overlapped) → 9 · 2,048 + 64 = 18,496 B; output 2,048 B; shard rows 128 → 13 rows · 16 · 32 · 2 B = 13,312 B
+  //     → 33,856 B: block wins.
+  it('the pre-#30446 halo estimate doubles the kernel overlap for a batch above 1 (2x14x14x96 → 64: block 33,856 B)', () => {
+    const e = est(
+      estimateOp(
+        conv2d({ n: 2, h: 14, w: 14, cIn: 96, cOut: 64, k: 3, s: 2, p: 1 }),
+        whContext({ ttMetalDate: '2025-10-20' }),
+      ),
+    );
+    assert.match(e.factory, /block_sharded/);
+    assert.match(e.factoryReason ?? '', /halo estimate.*height 117,824 B, block 33,856 B, width 134,208 B/);
+    assert.equal(e.cbBytesPerCore, 18_496);
   });
   // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, ≈2025-12-04): with no slice config a DRAM input's
   // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major
@@ -760,6 +783,79 @@ describe('conv2d change points', () => {
       assert.equal(sliceAxis(o, '2025-12-10'), axis);
       assert.equal(sliceAxis(o, '2025-12-01'), 'height');
     }
+  });
+  // An explicit conv2d_slice_config's count (tt-mlir's OOM fallback, OperationValidationAndFallback.cpp@19c86fc, writes
+  // `<dram_width, 0>` / `<dram_height, 0>`). tt-metal conv2d.cpp before PR #25907 (search index id 3492362923):
+  // TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing") and num_slices < the
+  // sliced output dimension. From PR #25907 (change point conv2d-dram-slice-count-auto, ≈2025-08-05; index id 8211315178):
+  // num_slices 0 → current_num_slices from 2 on the given axis until the L1 estimate fits, count 1 still fatal. From PR
+  // #33763 (op_slicing.cpp@d134b03): a count above 0 is taken as given; 0 → determine_slice_config with the given type
+  // (auto_slice_type false: no best guess, no other axis), from 1 slice.
+  const sliceConfig = (kind: 'dram_height' | 'dram_width', count: number): PropValue => ({
+    kind: 'dialect',
+    name: 'ttnn.conv2d_slice_config',
+    text: `#ttnn.conv2d_slice_config<${kind}, ${count}>`,
+    items: [kind, String(count)],
+    fields: {},
+  });
+  const withSlices = (o: ReturnType<typeof conv2d>, kind: 'dram_height' | 'dram_width', count: number) => ({
+    ...o,
+    properties: { ...o.properties, conv2d_slice_config: sliceConfig(kind, count) },
+  });
+  it('a slice count of 0 from PR #33763: the given axis only, not the best guess (256x256 guesses width)', () => {
+    // 256x256 (tiled output) guesses width (test above); `<dram_height, 0>` slices the height all the same, and
+    // 512x256 (guess: height) with `<dram_width, 0>` slices the width in 32-column groups (tiled output, slice_write).
+    assert.equal(sliceAxis(withSlices(dramConv(256, 256), 'dram_height', 0), '2025-12-10'), 'height');
+    assert.equal(sliceAxis(withSlices(dramConv(512, 256), 'dram_width', 0), '2025-12-10'), 'width of 32-column groups');
+  });
+  // A 32x32x32 → 32 conv, k3 s1 p1, DRAM input: its whole L1 need (a 32x32x32 bf16 input is 64 KiB before sharding) fits
+  // many times over, so tt-metal's own search stops at its first count: 1 from PR #33763 (the L1 op run whole), 2 before
+  // it (conv2d's search starts at 2).
+  const smallDram = () =>
+    conv2d({
+      n: 1,
+      h: 32,
+      w: 32,
+      cIn: 32,
+      cOut: 32,
+      k: 3,
+      s: 1,
+      p: 1,
+      input: tensor([1, 1, 32 * 32, 32], { buffer: 'dram', page: 'row_major' }),
+    });
+  it('a slice count of 0: rejected before PR #25907, the fewest from 2 until PR #33763, from 1 after', () => {
+    const r = estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-07-01' }));
+    assert.equal(r.kind, 'illegal');
+    assert.match(r.kind === 'illegal' ? r.rule : '', /Number of slices should be greater than 1/);
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-10-01'), 'height');
+    assert.match(
+      est(estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-10-01' })))
+        .factoryReason ?? '',
+      /: 2 output-height slice\(s\)/,
+    );
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-10'), 'unsliced');
+  });
+  it('a given count of 1, or of the sliced dimension, is rejected before PR #33763 and taken from it', () => {
+    // Output height 32 (k3 s1 p1 on 32 rows): `<dram_height, 32>` is not below it.
+    for (const count of [1, 32]) {
+      const before = estimateOp(
+        withSlices(smallDram(), 'dram_height', count),
+        whContext({ ttMetalDate: '2025-10-01' }),
+      );
+      assert.equal(before.kind, 'illegal', `count ${count}`);
+      assert.match(
+        before.kind === 'illegal' ? before.rule : '',
+        count === 1 ? /greater than 1/ : /less than the dimension/,
+      );
+      est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-12-10' })));
+    }
+    // 4 slices are fine on both sides.
+    for (const date of ['2025-07-01', '2025-10-01', '2025-12-10'])
+      assert.match(
+        est(estimateOp(withSlices(smallDram(), 'dram_height', 4), whContext({ ttMetalDate: date }))).factoryReason ??
+          '',
+        /DRAM path, 4 height slices/,
+      );
   });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));

@@ -98,6 +98,36 @@ describe('estimate/conv1d (the height-1 conv2d tt-metal runs)', () => {
     assert.match(after.factoryReason, /DRAM path .*output-width slice/);
   });
 
+  it('from PR #33763 a tiled conv1d output is width-sliced in 32-column groups, a row-major one by single columns', () => {
+    // op_slicing.cpp (index id 56161219110): compute_slice_rounding_value is TILE_HEIGHT for a TILE output sliced by
+    // width (slice_write writes whole tiles), 1 otherwise; a height-1 output's height guess has one slice (the whole
+    // conv), so the count is searched along the width. A 65,536-long, 512 → 512 k3 conv1d: its input alone is
+    // 65,536 · 512 · 2 B = 64 MiB, 1 MiB a core over 64, so it is sliced; 65,536 / 32 = 2,048 column groups.
+    const text = (layout: string) => `
+#dram = #ttnn.buffer_type<dram>
+#in = #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 65536 + d1, d2), <1x1>, memref<2048x16x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+#w = #ttnn.ttnn_layout<(d0, d1, d2) -> (d0 * 512 + d1, d2), <1x1>, memref<262144x3xbf16, #dram>, <interleaved>>
+#out = #ttnn.ttnn_layout<(d0, d1, d2, d3) -> (d0 * 65536 + d1 * 65536 + d2, d3), <1x1>, memref<2048x16x!ttcore.tile<32x32, bf16>, #dram>, <interleaved>>
+module {
+  func.func @long(%arg0: tensor<1x65536x512xbf16, #in>, %arg1: tensor<512x512x3xbf16, #w>, %arg2: !ttnn.device) -> tensor<1x1x65536x512xbf16, #out> {
+    %0 = "ttnn.conv1d"(%arg0, %arg1, %arg2) <{batch_size = 1 : i32, conv2d_config = #ttnn.conv2d_config<output_layout = ${layout}>, dilation = 1 : i32, groups = 1 : i32, in_channels = 512 : i32, input_length = 65536 : i32, kernel_size = 3 : i32, out_channels = 512 : i32, padding = array<i32: 1, 1>, stride = 1 : i32}> : (tensor<1x65536x512xbf16, #in>, tensor<512x512x3xbf16, #w>, !ttnn.device) -> tensor<1x1x65536x512xbf16, #out>
+    return %0 : tensor<1x1x65536x512xbf16, #out>
+  }
+}
+`;
+    const reasonOf = (layout: string, date: string) => {
+      const a = analyzeDocument(text(layout), { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: date, arch: 'wormhole_b0' });
+      const e = a.analysis.functions[0]!.ops.find((o) => o.op.name === 'ttnn.conv1d')!.estimate;
+      return e.kind === 'estimate' ? (e.factoryReason ?? '') : e.kind;
+    };
+    const tiled = /: (\d+) output-width slice\(s\) of 32-column groups/.exec(reasonOf('tile', '2026-08-20'));
+    assert.ok(tiled !== null, 'tiled: width slices of 32-column groups');
+    assert.ok(Number(tiled[1]) > 1 && Number(tiled[1]) <= 2_048);
+    const rowMajor = reasonOf('row_major', '2026-08-20');
+    assert.match(rowMajor, /: \d+ output-width slice\(s\) assumed/);
+    assert.doesNotMatch(rowMajor, /column groups/);
+  });
+
   it('an explicit dram_height slice config is illegal (tt-metal conv1d.cpp: "Conv1D does not support DRAM_HEIGHT slicing")', () => {
     const r = resultOf('dram_height_conv1d');
     assert.equal(r.kind, 'illegal');

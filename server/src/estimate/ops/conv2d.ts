@@ -59,7 +59,10 @@
  *   conv1d: the conv2d of a [N, 1, L, C] image: input_height 1, input_width L, kernel (1, K), stride (1, s),
  *     padding (top 0, bottom 0, left pL, right pR), dilation (1, d), the same groups and configs; without a
  *     slice config the L1 path before tt-metal PR #47927, conv2d's default (DRAM input → DRAM path) since;
- *     a height-1 output is sliced along its width (the only axis there is)                                  [7]
+ *     a height-1 output is sliced along its width (the only axis there is), a tiled one in 32-column groups
+ *     since change point conv2d-dram-auto-slice-axis                                                       [7][17]
+ *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-auto-slice-axis; n = 0
+ *     asks for the count along the given axis since change point conv2d-dram-slice-count-auto (rejected before) [17]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
@@ -143,7 +146,9 @@
  *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, not read: unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
- *       the halo estimate later (@002a3f4); change point conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
+ *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
+ *       2025-08-04 at conv2d_utils.cpp:1137, and the PR #30446 plan, index id 12271855419); change point
+ *       conv2d-auto-shard-halo-estimate. Figures: tt-forge-fe models-ops
  *       Conv2D1441 / Conv2D765 (2025-05-20, clash at 416,448 / 654,368, height picked by the proxy). The exact halo:
  *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
  *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
@@ -158,8 +163,16 @@
  *  [17] DRAM auto-slice axis: tt-metal PR #33763 (≈2025-12-04, "Make auto slicing logic generic");
  *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
  *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
- *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits); change point
- *       conv2d-dram-auto-slice-axis. The count here is the model's own fit, not tt-metal's get_L1_usage
+ *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits; a given slice type with
+ *       num_slices 0: that axis only, from 1 slice; any count above 0 taken as given); change point
+ *       conv2d-dram-auto-slice-axis. A height-1 output (conv1d): the tiled guess (input under 200 wide) is the height,
+ *       whose one slice is the whole conv, then the width retry in 32-column groups (op_slicing.cpp of 2026, index id
+ *       56161219110: compute_max_num_slices, the retry both ways; tt-forge-models #917 / #912, 2026-09: "Tried up to 1
+ *       slices for width-slicing on output dimension 21"). Given counts: conv2d.cpp before PR #25907 (search index id
+ *       3492362923: TT_FATAL 1 < num_slices < the sliced output dimension) and from it (id 8211315178: num_slices 0 →
+ *       the fewest from 2 below that dimension that fit, on the given axis, tiled width slices rounded to 32; count 1
+ *       still rejected); change point conv2d-dram-slice-count-auto. The count here is the model's own fit, not
+ *       tt-metal's get_L1_usage
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -170,9 +183,10 @@
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
  *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
  *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
- *   schemes with an approximation of tt-metal's own halo estimate (haloElementsPerCore: estimate_halo_output_elems'
- *   body was not read; it caps the span at one image, so a batch > 1 shard is under-counted) until change point
- *   conv2d-auto-shard-halo-exact, the allocation rule of halo.ts from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
+ *   schemes with tt-metal's own halo estimate (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's
+ *   diff wrote it, whole image rows of the halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's
+ *   one-line change to it not read) until change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
+ *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
  *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
  *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
@@ -183,10 +197,11 @@
  *   width-sharded input, tiled too (the PR between is not known, so no change point: a tiled unpadded width-sharded
  *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
- *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`); otherwise the smallest count that
- *   fits is assumed, along tt-metal's best-guess axis since change point conv2d-dram-auto-slice-axis [17], along the
- *   output height before it (PR #27147's axis rule not read). A slice config naming an axis with no count, and the
- *   32-column rounding of a given tiled width slicing, are not modeled (the count is the model's, the slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
+ *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`, n > 0); otherwise the smallest count
+ *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-auto-slice-axis),
+ *   else along tt-metal's best-guess axis since that change point [17], along the output height before it (PR #27147's
+ *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 tt-metal
+ *   rounded tiled height slices to 32 rows too (index id 3492362923), not modeled (the height slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
  *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
  *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
@@ -216,6 +231,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: shard_or_reshard_tensor_if_required, halo, conv, to_memory_config); conv2d_utils.cpp@002a3f4 (determine_input_memory_config)',
   autoShardMm:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: auto_shard, matmul program config only for a sharded input); conv2d_utils.cpp (shard_or_reshard_tensor_if_required: auto_shard_mm skips the reshard; index id 746669609)',
+  slicing:
+    'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -267,8 +284,12 @@ export interface ConvProblem {
   readonly config: Conv2dConfigFields;
   readonly fp32DestAcc: boolean;
   readonly packerL1Acc: boolean;
-  /** 'l1' or 'dram' execution path, and the slices of the DRAM path when given. */
+  /** 'l1' or 'dram' execution path. */
   readonly path: 'l1' | 'dram';
+  /**
+   * The DRAM path's `conv2d_slice_config<dram_height|dram_width, count>` as written, or undefined without one. A count of
+   * 0 asks tt-metal to pick the count along the given axis (since PR #25907; rejected before) [17].
+   */
   readonly slices: { readonly kind: 'height' | 'width'; readonly count: number } | undefined;
   readonly transposed: boolean;
 }
@@ -484,7 +505,8 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
         : 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
-    if (sliceCount > 0) slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: sliceCount };
+    // A count of 0 (tt-mlir's OOM fallback writes `<dram_width, 0>`) is kept: tt-metal picks the count on this axis [17].
+    slices = { kind: sliceType === 'dram_height' ? 'height' : 'width', count: Math.max(0, sliceCount) };
   }
   // A bias holds C_out values; 2024-era dumps pass the destination tensor (N·OH·OW·C_out) in the same position.
   const third = op.operands[2];
@@ -758,11 +780,35 @@ function tileOf(dtype: DataType): number {
   return tileBytes(dtype);
 }
 
-/** Approximate halo output elements per core: the input rows a core's output rows touch, padded width, its channels. */
-function haloElementsPerCore(p: ConvProblem, perCoreOutRows: number, channelsPerCore: number): number {
-  const imageRows = Math.min(p.outputH, Math.ceil(perCoreOutRows / p.outputW) + 1);
-  const inputRows = (imageRows - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1;
-  return inputRows * (p.inputW + p.padding[2] + p.padding[3]) * channelsPerCore;
+/**
+ * tt-metal's estimate_halo_output_elems, which auto shard ranked with from PR #25907 until PR #30446 [14]: the halo input
+ * shard's whole image rows (its sticks / the image width, rounded down), plus the dilated kernel height less one, twice
+ * when the batch is above 1 (a shard may straddle two images: "at the boundary between two batches, the additional
+ * height is needed twice"), times the padded image width, times the shard width. Read from PR #25907's diff (review of
+ * 2025-08-04, conv2d_utils.cpp:1137: shard_height = shard_shape[0] / input_width, batch_boundary_multiplier) and the
+ * PR #30446 plan (index id 12271855419: "approx_max_halo_num_sticks * halo_input_shard_shape[1]", "batch boundary
+ * multipliers"); PR #27355 (2025-08-25) changed one line of the function, not read.
+ */
+export function estimatedHaloElementsPerCore(
+  p: Pick<ConvProblem, 'batch' | 'inputW' | 'kernel' | 'dilation' | 'padding'>,
+  haloInputShardRows: number,
+  haloInputShardWidth: number,
+): number {
+  const shardImageRows = Math.floor(haloInputShardRows / p.inputW);
+  const batchBoundaryMultiplier = p.batch > 1 ? 2 : 1;
+  const rows = shardImageRows + (p.dilation[0] * p.kernel[0] - 1) * batchBoundaryMultiplier;
+  return rows * (p.inputW + p.padding[2] + p.padding[3]) * haloInputShardWidth;
+}
+
+/**
+ * Rows (sticks) of the conv's input shard, the halo's input: N·H·W padded to cores_nhw·32 over the NHW cores (a
+ * width-sharded row-major input: unpadded) [6].
+ */
+function haloInputShardRows(p: ConvProblem, input: ParallelConfig): number {
+  const nhwIn = p.batch * p.inputH * p.inputW;
+  return input.scheme === 'width_sharded' && p.inputLayout.pageLayout === 'row_major'
+    ? nhwIn
+    : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
 }
 
 /** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
@@ -976,7 +1022,7 @@ export function planConv(
   const channelsPerCore = inChannelsPadded / input.coresC;
   const haloBytes = mm
     ? 0
-    : haloElementsPerCore(p, perCoreOutHTiles * 32, channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
+    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
   return {
     input,
     output,
@@ -1161,8 +1207,9 @@ function bestGuessSliceAxis(p: ConvProblem): 'height' | 'width' {
 }
 
 /**
- * The fewest DRAM-path slices along `kind` whose L1 fits (every count up to 64, then doubling; for tiled width slices
- * only the ceil(OW / 32) counts that give different slices), and whether that count fits at all.
+ * The fewest DRAM-path slices along `kind` whose L1 fits (every count from `minCount` up to 64, then doubling; for tiled
+ * width slices only the ceil(OW / 32) counts that give different slices; at most `maxCount`), and whether that count fits
+ * at all.
  */
 function fewestFittingSlices(
   p: ConvProblem,
@@ -1172,9 +1219,11 @@ function fewestFittingSlices(
   l1Align: number,
   free: number,
   ctx: EstimateContext,
+  minCount = 1,
+  maxCount = Infinity,
 ): { count: number; fits: boolean } {
-  const extent = Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns);
-  let count = 1;
+  const extent = Math.max(1, Math.min(maxCount, Math.ceil((kind === 'width' ? p.outputW : p.outputH) / columns)));
+  let count = Math.min(minCount, extent);
   for (;;) {
     const sliced = sliceProblem(p, kind, count, columns);
     const c = choosePlan(sliced, grid, l1Align, ctx);
@@ -1184,6 +1233,28 @@ function fewestFittingSlices(
     if (count >= extent) return { count, fits: false };
     count = count < 64 ? count + 1 : Math.min(extent, count * 2);
   }
+}
+
+/**
+ * Why tt-metal rejects a given DRAM slice count, or undefined. Before PR #25907 conv2d's DRAM path required
+ * 1 < num_slices < the sliced output dimension (index id 3492362923); from it a count of 0 means "find one" (index id
+ * 8211315178), still never 1; from PR #33763 op_slicing takes any count above 0 (op_slicing.cpp@d134b03: a count of 1
+ * runs the L1 op whole; at least the dimension is only a debug TT_ASSERT) [17].
+ */
+function rejectedSliceCount(
+  p: ConvProblem,
+  given: { readonly kind: 'height' | 'width'; readonly count: number },
+  ctx: EstimateContext,
+): string | undefined {
+  if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
+  const dim = given.kind === 'height' ? p.outputH : p.outputW;
+  const countZeroAuto = atOrAfter(ctx, 'conv2d-dram-slice-count-auto');
+  if (given.count === 0 && countZeroAuto) return undefined;
+  if (given.count <= 1)
+    return `conv2d_slice_config dram_${given.kind} with ${given.count} slices: "Number of slices should be greater than 1 for Conv2D DRAM Slicing"${countZeroAuto ? '' : ' (a count of 0, tt-metal picking one, is accepted from tt-metal PR #25907)'}`;
+  if (given.count >= dim)
+    return `conv2d_slice_config dram_${given.kind} with ${given.count} slices over an output ${given.kind} of ${dim}: "Number of slices should be less than the dimension being sliced in Conv2D DRAM Slicing"`;
+  return undefined;
 }
 
 /**
@@ -1206,7 +1277,7 @@ export function planConv2dOp(
       sliceNote: string;
     }
   | { unmodeled: string }
-  | { illegal: string } {
+  | { illegal: string; cite?: string } {
   const p = read;
   if (typeof p === 'string') return { unmodeled: p };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
@@ -1214,29 +1285,58 @@ export function planConv2dOp(
   let problem = p;
   let sliceNote = '';
   if (p.path === 'dram') {
-    if (p.slices !== undefined) {
-      problem = sliceProblem(p, p.slices.kind, p.slices.count);
-      sliceNote = `DRAM path, ${p.slices.count} ${p.slices.kind} slices (conv2d_slice_config); `;
+    const given = p.slices;
+    const rejected = given === undefined ? undefined : rejectedSliceCount(p, given, ctx);
+    if (rejected !== undefined) return { illegal: rejected, cite: CITES.slicing };
+    if (given !== undefined && given.count > 0) {
+      // A tiled output's width slices are whole 32-column groups in every build (slice_write writes whole tiles:
+      // conv2d.cpp index ids 3492362923 and 8211315178 round by TILE_HEIGHT, op_slicing.cpp@d134b03 too) [17].
+      const columns = given.kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
+      problem = sliceProblem(p, given.kind, given.count, columns);
+      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${columns > 1 ? ` of ${columns}-column groups` : ''} (conv2d_slice_config); `;
     } else {
-      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit. A height-1 output
-      // (conv1d) can only be cut along its width [7]. The axis: tt-metal's best guess since change point
-      // conv2d-dram-auto-slice-axis [17], output height before it (conv2d's own rule of PR #27147 not read).
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17].
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
-      const axisRead = p.outputH !== 1 && atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
-      let kind: 'height' | 'width' =
-        p.outputH === 1 || (axisRead && bestGuessSliceAxis(p) === 'width') ? 'width' : 'height';
-      // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ.
-      let columns = axisRead && kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
-      let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
-      // No tiled width count fits: tt-metal retries along the height (determine_slice_config's fallback) [17].
-      if (!found.fits && axisRead && kind === 'width' && columns === 32) {
+      const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
+      const tiled = p.config.outputLayout === 'tile';
+      let kind: 'height' | 'width';
+      let how: string;
+      let minCount = 1;
+      let maxCount = Infinity;
+      if (given !== undefined) {
+        // `<dram_height|dram_width, 0>`: the count along the given axis, no other axis tried. Before PR #33763 conv2d's
+        // own search ran from 2 slices while below the sliced dimension (index id 8211315178); op_slicing from 1.
+        kind = given.kind;
+        how = 'the axis of conv2d_slice_config, its count 0';
+        if (!axisRead) {
+          minCount = 2;
+          maxCount = (kind === 'width' ? p.outputW : p.outputH) - 1;
+        }
+      } else if (p.outputH === 1) {
+        // A height-1 output (conv1d): op_slicing's best guess for a tiled output under 200 wide is the height, whose one
+        // slice is the whole conv; when that does not fit it retries along the width, the guess for the rest [7][17].
+        kind = 'width';
+        how = 'the width: a height-1 output has one height slice';
+      } else {
+        // The axis: tt-metal's best guess since change point conv2d-dram-auto-slice-axis [17], output height before it
+        // (conv2d's own rule of PR #27147 not read).
+        kind = axisRead && bestGuessSliceAxis(p) === 'width' ? 'width' : 'height';
+        how = axisRead ? "axis by tt-metal's best guess" : 'axis assumed';
+      }
+      // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ:
+      // op_slicing.cpp@d134b03 and, for a given axis, conv2d.cpp before it (index id 8211315178: slice_rounding_value).
+      let columns = kind === 'width' && tiled && (axisRead || given !== undefined) ? 32 : 1;
+      let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx, minCount, maxCount);
+      // No tiled width count fits the best guess: tt-metal retries along the height (determine_slice_config's fallback;
+      // a height-1 output has nothing to gain there) [17].
+      if (!found.fits && given === undefined && axisRead && p.outputH !== 1 && kind === 'width' && columns === 32) {
         kind = 'height';
         columns = 1;
         found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
       }
       const count = found.count;
       problem = sliceProblem(p, kind, count, columns);
-      sliceNote = `DRAM path (input in DRAM, no l1_full slice config): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (the fewest that fit; ${axisRead ? "axis by tt-metal's best guess" : 'axis assumed'}); `;
+      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (the fewest that fit; ${how}); `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
@@ -1285,8 +1385,7 @@ function convIntermediates(
   const rowMajor = p.inputLayout.pageLayout === 'row_major';
   const nhwIn = p.batch * p.inputH * p.inputW;
   const shardW = plan.inChannelsPadded / input.coresC;
-  const rows =
-    input.scheme === 'width_sharded' && rowMajor ? nhwIn : alignUp(nhwIn, input.coresNhw * 32) / input.coresNhw;
+  const rows = haloInputShardRows(p, input);
   const elem = elementBytes(p.inputDtype) ?? 2;
   const noPadding = p.padding.every((x) => x === 0);
   const haloBypassed = input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed;
@@ -1499,7 +1598,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   // The plan reads the op as a transposed conv when its name says so, as `read` did when `transposed` is that.
   const planned = planConv2dOp(op, ctx, transposed === (op.name === 'ttnn.conv_transpose2d') ? read : undefined);
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
-  if ('illegal' in planned) return illegal(op.name, planned.illegal, CITES.utils);
+  if ('illegal' in planned) return illegal(op.name, planned.illegal, planned.cite ?? CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
   const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
