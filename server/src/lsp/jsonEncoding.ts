@@ -29,10 +29,18 @@ const BATCH_ELEMENTS = 32;
 // Bytes of one output chunk: small pieces are written straight into it (no joined string per chunk).
 const CHUNK_BYTES = 256 * 1024;
 
+// Bytes of a message's first chunk; each next one is 4x the last, up to CHUNK_BYTES (or a piece's bytes if more).
+// Most answers (a hover: ~0.6 KB) fit in it, a slice of Node's Buffer pool (under half its 8 KB). A 256 KB chunk per
+// message was external memory of its own: 300 hovers in a row made 75 MB of it, a scavenge every ~128 hovers, and,
+// right after the first publish of a large document, enough external memory to start V8's incremental marking of the
+// whole (~170 MB) heap in the middle of the hovers (ARCHITECTURE.md, server/src/host: the hover trace).
+const FIRST_CHUNK_BYTES = 2 * 1024;
+
 /** The message's bytes as the chunks they were written into, for a writer that sends them one by one. */
 export function encodeJsonChunks(message: unknown): Buffer[] {
   const encoded: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let chunkBytes = FIRST_CHUNK_BYTES;
+  let chunk = Buffer.allocUnsafe(chunkBytes);
   let used = 0;
   const finishChunk = (): void => {
     if (used > 0) encoded.push(chunk.subarray(0, used));
@@ -41,7 +49,8 @@ export function encodeJsonChunks(message: unknown): Buffer[] {
   const room = (bytes: number): void => {
     if (used + bytes <= chunk.length) return;
     finishChunk();
-    chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    chunkBytes = Math.min(CHUNK_BYTES, 4 * chunkBytes);
+    chunk = Buffer.allocUnsafe(Math.max(chunkBytes, bytes));
   };
   const latin1 = (text: string): void => {
     room(text.length);

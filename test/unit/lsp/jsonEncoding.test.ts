@@ -123,6 +123,37 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
     for (const message of messages) assertSameJsonInAscii(message);
   });
 
+  it('writes the same JSON whichever chunk a piece starts or ends in, as chunks grow from small to full size', () => {
+    // Pieces of lengths around the chunk sizes (2, 8, 32, 128, 256 KB), with escapes that straddle a boundary.
+    for (const chars of [1, 2047, 2048, 2049, 6000, 8191, 10_241, 40_000, 131_073, 300_000])
+      assertSameJsonInAscii({ jsonrpc: '2.0', id: 1, result: { contents: { value: `—${'x'.repeat(chars)}é—` } } });
+    assertSameJsonInAscii({
+      params: { items: Array.from({ length: 400 }, (_, i) => `item ${i} — ${'y'.repeat(i * 7)}`) },
+    });
+  });
+
+  // A chunk of 256 KB per message was external memory of its own: 300 hovers in a row made 75 MB of it, which started
+  // V8's marking of the whole heap in the middle of the bench's hovers (ARCHITECTURE.md, server/src/host: the hover
+  // trace).
+  it('gives a small answer a small buffer, and a large one buffers not much larger than its bytes', () => {
+    const memoryOf = (chunks: readonly Buffer[]): number =>
+      [...new Set(chunks.map((c) => c.buffer))].reduce((sum, b) => sum + b.byteLength, 0);
+    // A hover answer of the bench's size (~0.6 KB) sits in one slice of Node's 8 KB Buffer pool.
+    const hover = {
+      jsonrpc: '2.0',
+      id: 7,
+      result: { contents: { kind: 'markdown', value: `**%1** — ${'z'.repeat(500)}` } },
+    };
+    const hoverChunks = encodeJsonChunks(hover);
+    assert.equal(hoverChunks.length, 1);
+    assert.ok(memoryOf(hoverChunks) <= 8 * 1024, `${memoryOf(hoverChunks)} bytes of buffers`);
+    // 40 KB of JSON in one piece: the 2 KB first chunk, one of the piece's size, then a 32 KB one; not 256 KB ones.
+    const medium = { result: 'w'.repeat(40_000) };
+    const mediumChunks = encodeJsonChunks(medium);
+    const bytes = mediumChunks.reduce((sum, c) => sum + c.length, 0);
+    assert.ok(bytes > 40_000 && memoryOf(mediumChunks) < 4 * bytes, `${memoryOf(mediumChunks)} for ${bytes} bytes`);
+  });
+
   // The pieces are a batch of diagnostics at most (lsp/jsonEncoding.ts BATCH_ELEMENTS, ~0.8 KB each): each stays a
   // regular young object (V8 puts objects over 128 KB, a two-byte string of 64k characters, in the large-object
   // space), and never a large share of the message.
