@@ -76,11 +76,12 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_488,
     firstSeen: '2025-02-13',
-    seen: '2025-02',
-    sources: ['tt-metal #17869', 'tt-metal #17947'],
-    // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again.
+    seen: '2025-02..2025-03-05',
+    sources: ['tt-metal #17869', 'tt-metal #17947', 'tt-metal #18286', 'tt-metal #18642'],
+    // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again, and the
+    // two YOLOv10x convs (configs read from the model code) show it still held on 2025-03-05.
     derivation:
-      '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; corroborated by #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664',
+      '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; corroborated by #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664, #18286 (2025-02-25, YOLOv10x SCDown conv): 1,656,032 − 1,556,544 and #18642 (2025-03-05, YOLOv10x 1x1 matmul conv): 1,862,048 − 1,762,560',
   },
   {
     arch: 'wormhole_b0',

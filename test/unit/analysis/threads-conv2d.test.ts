@@ -242,6 +242,38 @@ describe('conv2d: tt-metal #17869 (2025-02-13), pytorch2.0_ttnn unet_brain, auto
   });
 });
 
+describe('conv2d: tt-metal #18286 / #18642 (2025-02-25 / 2025-03-05), YOLOv10x sub-module convs, height sharded', () => {
+  // Both fixtures take their Conv2dConfig from the model code (models/experimental/functional_yolov10/tt/common.py
+  // @90abf44: HEIGHT_SHARDED, bfloat8_b activations and weights, LoFi, no double buffering; see the file headers). Both
+  // builds predate the 2025-03-12 base change: the dated table's 99,488 B (from #17869 and #17947, above).
+  it('tt-metal #18286 (SCDown cv2, groups 640, 3x3 s2): the CBs grow to 1,656,032 B exactly, the first error', () => {
+    // 40x40 → 20x20 = 400 rows = 13 tiles → 13 height cores (13 divides 13), per_core_M 1; the grouped weights are
+    // block-diagonal [640, 640, 3, 3]: per_core_N 20, act_block_w = 640·3 / 32 = 60 tiles, one act block per core so
+    // the weights are not ×kH. WEIGHTS 20·60 = 1,200 bfp8 tiles · 1,088 = 1,305,600; ACT 60 tiles of the halo's bf16
+    // rows (the bfp8 tiled input untilized) = 122,880; ACT_TILIZED 60 bfp8 = 65,280; partials: packer_l1_acc with
+    // kH = 3 K blocks (> 2) packs bf16, not the bfp8 output, so its own 20 · 2,048 = 40,960; BIAS 20 bfp8 = 21,760;
+    // 64 B scratch → 1,556,544 B; + 99,488 = 1,656,032 B, the thread's "grow to 1656032 B" (on the 13 cores' bounding
+    // box (0,0)-(7,1)). The test's device had l1_small_size 79104.
+    const op = assertFails({ file: 'conv2d_tt-metal-18286.mlir', date: '2025-02-25', l1SmallSize: 79_104 });
+    assert.equal(op.cbBytesPerCore, 1_556_544);
+    assert.equal(regionEnd(op), 1_656_032);
+  });
+  it('tt-metal #18642 (C2fCIB cv2, 2560 → 640, 1x1): the matmul reads the input shard in place, 1,862,048 B exactly', () => {
+    // 40x40 = 1,600 rows = 50 tiles → 50 height cores, per_core_M 1; K = 2560/32 = 80 tiles = in0_block_w (height:
+    // act_block_w is all of K), per_core_N 20. 1D mcast-in1 (bmm_op_multi_core_reuse_mcast_1d_optimized.cpp@021f9d3):
+    // c_0 = num_blocks 1 · 1 · 80 tiles globally allocated on the resharded input (shard width 80 / in0_block_w 80 = 1,
+    // no sub-block extraction): no static bytes; c_1 = 20·80 = 1,600 bfp8 tiles, single-buffered (one block) =
+    // 1,740,800; bias c_3 = 20 bfp8 tiles = 21,760; the output is sharded and interm0 shares it (packer_l1_acc needs
+    // more than one K block) → 1,762,560 B; + 99,488 = 1,862,048 B, the thread's figure. Counting c_0 as its own 80
+    // bf16 tiles (163,840 B) would give 2,025,888 B.
+    const op = assertFails({ file: 'conv2d_tt-metal-18642.mlir', date: '2025-03-05' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.match(op.estimate.factory, /matmul/);
+    assert.equal(op.cbBytesPerCore, 1_762_560);
+    assert.equal(regionEnd(op), 1_862_048);
+  });
+});
+
 describe('conv2d: tt-metal #22891 (2025-06-02), a 32x32 kernel on one core', () => {
   const run = { file: 'conv2d_tt-metal-22891.mlir', date: '2025-06-02' };
   it('grows beyond L1 on core (0,0) alone with 2,154,560 B of CBs, the region ending at 2,251,808 B', () => {

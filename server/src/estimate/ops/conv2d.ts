@@ -38,9 +38,10 @@
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved; before change
  *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
- *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t,
- *     in1 = per_core_N·K_t, bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when
- *     its format differs from the output's (ttmetal-l1-model.md §4.8)                                       [3]
+ *   other 1x1 stride-1 unpadded non-width convs run ttnn.matmul with the conv's blocks: in0 = per_core_M·K_t
+ *     (height sharded: one K block, so c_0 is the input shard itself, tensor-backed), in1 = per_core_N·K_t,
+ *     bias per_core_N, output tensor-backed, interm per_core_M·per_core_N only when its format differs from
+ *     the output's (ttmetal-l1-model.md §4.8)                                                              [3]
  *   1-D depthwise (groups = C_in = C_out, no bias; kernel height 1 over a height-1 image, kernel width 1 until change
  *     point conv2d-1d-depthwise-any-kernel-width; kernel width 1 over a width-1 image before conv2d-1d-conv-on-height):
  *     auto shard → height; act_block_w = C_pad (C_pad·kW when coalesced: height sharded, dilation 1 and
@@ -82,8 +83,14 @@
  *       get_conv_padded_input_shape_and_mem_config, determine_conv2d_execution_path)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@003324f (get_cb_info,
  *       is_split_reader_supported); the program factory creates exactly these CBs (allocate_cbs); ttmetal-l1-model.md §4.9
- *   [3] conv2d_utils.cpp@002a3f4 (use_matmul_for_1x1_conv, determine_matmul_op_config_from_conv_op_config);
- *       ttmetal-l1-model.md §4.8
+ *   [3] conv2d_utils.cpp@002a3f4 (use_matmul_for_1x1_conv, determine_matmul_op_config_from_conv_op_config: height
+ *       → 1D mcast-in1 with in0_block_w = act_block_w, out_block_h/w = per_core_M/N; the same in early 2025, index id
+ *       2427742271); ttmetal-l1-model.md §4.8. Height-sharded in0: tt-metal ttnn/cpp/ttnn/operations/matmul/device/
+ *       multi_core_reuse_mcast_1d_optimized/bmm_op_multi_core_reuse_mcast_1d_optimized.cpp@021f9d3
+ *       (create_program_mcast_in1: c_0 of num_blocks·per_core_M·in0_block_w·B tiles, globally allocated on the
+ *       shard unless shard width / in0_block_w > 1) and matmul_buffers.cpp@c9482b1 (the same alias after PR #50975
+ *       unless per_core_M / out_block_h > 1 and per_core_N / out_block_w > 1). Figure: tt-metal #18642 (YOLOv10x,
+ *       2025-03-05: 1,862,048 B = base + WEIGHTS + BIAS only)
  *   [4] conv2d_utils.cpp@002a3f4 (calculate_ct2d_output_image_size); tt-metal conv_transpose2d.cpp
  *   [5] tt-metal conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard, get_l1_usage_for_sharding;
  *       added by PR #13941); change point conv2d-auto-shard-keeps-act-block-h
@@ -896,11 +903,16 @@ export function planConv(
     const kTiles = actBlockWTiles;
     const numKBlocks = Math.max(1, Math.ceil(Math.ceil(inChannelsPadded / 32) / kTiles));
     const buffering = numKBlocks > 1 ? 2 : 1;
+    // Height sharded: the 1D mcast-in1 factory points c_0 at the (resharded or tilized) input shard itself when one K
+    // block spans the shard width, which a height conv's in0_block_w = act_block_w = all of K always does; its
+    // out_block_h/w = per_core_M/N, so the later copy rule (matmul-1d-height-shard-copy) never fires either [3].
+    const in0AliasesShard = scheme === 'height_sharded' && numKBlocks === 1;
     cbs.push({
       index: 0,
-      role: 'in0 (activations)',
+      role: in0AliasesShard ? 'in0 (the input shard)' : 'in0 (activations)',
       nPages: perCoreOutHTiles * kTiles * buffering,
       pageBytes: tileOf(p.inputDtype),
+      ...(in0AliasesShard ? { tensorBacked: true } : {}),
     });
     cbs.push({
       index: 1,
