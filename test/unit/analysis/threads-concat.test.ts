@@ -26,4 +26,20 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
     assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
   });
+  it("tt-mlir PR #8237 (log of 2026-04-28, the same concat through tt-mlir's runtime): grows to 16,056,096 B on (0,0)-(0,3), within 4 KiB", () => {
+    // "Statically allocated circular buffers on core range [(x=0,y=0) - (x=0,y=3)] grow to 16056096 B" (the PR's
+    // description, executing %13 = "ttnn.concat" on the fixture's operands). Transposed rows of 1,993,728 int32:
+    // page = 7,974,912 B, 2 pages = 15,949,824 + 103,712 (the 2026-02..04 base, which tt-xla #4583's concat of
+    // 2026-05-08 gives to the byte) = 16,053,536: 2,560 B under tt-metal's figure, not placed (no second CB in
+    // concat_program_factory.cpp@d95c1ad; the transposes and untilize around it are other programs). 4 output rows →
+    // 4 cores, column-major: the printed (0,0)-(0,3).
+    const op = assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-28' });
+    assertNear(regionEnd(op), 16_056_096);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 4);
+    assert.deepEqual(
+      op.estimate.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [[[0, 0], 4]],
+    );
+  });
 });
