@@ -26,6 +26,13 @@
  *       concat_s2i_program_factory.cpp@050f24f, concat_block_sharded_program_factory.cpp@01c8afe ('approx': 2026
  *       builds read; the block-sharded factory is new in 2026, the path block-sharded tensors took before it was not read)
  *
+ *   [5] tt-metal PR #46321 (change point concat-unaligned-chunking; concat.cpp after it, search index id 54616107264):
+ *       when the transposed page align(elem · dim[-2], buffer alignment) exceeds l1_capacity = l1_size − base, the
+ *       inputs are sliced along dim[-2] into chunks of floor(l1_capacity / (2·elem) / tile_h) · tile_h rows, each chunk
+ *       concatenated (the program sized here, for a full chunk), then the chunk results concatenated along dim[-2]
+ *       (tiled pages). tt-mlir's own chunking of PR #8237 (2026-05-11 .. PR #8837, 2026-06-19) used the same rows
+ *       (getUsableL1Size = l1_size − base), so its IR carries the chunk concats themselves (tt-mlir PR #8412's figure).
+ *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
@@ -52,6 +59,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
+const CITE_CHUNKING =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';
 
 export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const output = resolveTensor(op.results[0], 'result');
@@ -86,6 +95,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let page: number;
   let pages: number;
   let how: string;
+  let chunkNote = '';
   if (unalignedLastDim) {
     const elem = elementBytes(output.dtype);
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
@@ -93,6 +103,20 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     page = alignUp(h * elem, maxAlign);
     pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, h);
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
+    // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
+    // floor((l1_size − base) / (2·elem) / 32)·32 rows and concatenating each chunk [5]: the largest chunk's page.
+    const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+    if (page > l1Capacity && atOrAfter(ctx, 'concat-unaligned-chunking')) {
+      const chunkRows = Math.floor(Math.floor(l1Capacity / (2 * elem)) / 32) * 32;
+      if (chunkRows <= 0)
+        return illegal(
+          op.name,
+          `ttnn.concat: double-buffered tile-height chunk (2 x 32 x ${elem} B) exceeds L1 capacity (${l1Capacity} B)`,
+          CITE_CHUNKING,
+        );
+      page = alignUp(chunkRows * elem, maxAlign);
+      chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
+    }
   } else {
     page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
     pages = output.geometry.nPages;
@@ -106,7 +130,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     op,
     ctx,
     factory: 'ConcatProgramFactory',
-    factoryReason: `${how} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
+    factoryReason: `${how}${chunkNote} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
     confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
@@ -122,6 +146,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITE_CONCAT,
       CITE.workSplit,
       ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : []),
+      ...(chunkNote !== '' ? [CITE_CHUNKING] : []),
     ],
   });
 }
