@@ -58,6 +58,14 @@ describe('estimate history (change points)', () => {
     const e = est(estimateOp(c, whContext()));
     assert.equal(e.cbBytesPerCore, 8_000);
     assert.equal(e.confidence, 'approx');
+    // Tile-padded widths whose row bytes are DRAM-aligned (bf16 16 = 32 B) are not transposed
+    // (build_non_aligned_last_dim_concat's alignment test): the untilized rows are concatenated on the last dim, page =
+    // align(32 · 2, 32) = 64 B, 2 pages = 128 B, whatever the height; transposed rows would be align(500,000 · 2, 32)
+    // = 1,000,000 B pages.
+    const paddedAligned = op('ttnn.concat', [tensor([500_000, 16]), tensor([500_000, 16])], [tensor([500_000, 32])], {
+      dim: int(1),
+    });
+    assert.equal(est(estimateOp(paddedAligned, whContext())).cbBytesPerCore, 128);
     // Aligned last dims keep tile pages: 2·4,096.
     const aligned = op(
       'ttnn.concat',

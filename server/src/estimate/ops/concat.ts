@@ -7,6 +7,8 @@
  *   tiled inputs concatenated on the last dim with a last dim not a multiple of 32: ttnn::concat untilizes and
  *   concatenates row-major on the last-but-one dim of the transposed tensors, so page = one row of the
  *   transposed output = align(H_out · elem, alignment)                                            [2][3]
+ *   — unless every input row's bytes are a multiple of its buffer's alignment (bf16 width 16, f32 width 8 in DRAM):
+ *   then no transpose, the untilized rows are concatenated on the last dim, page = align(W_out · elem, alignment) [1]
  *   cores: split_work_to_cores(grid, output pages), column-major                                  [1]
  *
  * References:
@@ -96,8 +98,25 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let pages: number;
   let how: string;
   let chunkNote = '';
-  if (unalignedLastDim) {
-    const elem = elementBytes(output.dtype);
+  const elem = elementBytes(output.dtype);
+  // The untilized inputs are transposed only when a row's bytes are off their buffer's alignment
+  // (build_non_aligned_last_dim_concat: padded_shape[dim] · element_size % buffer()->alignment(), the row-major
+  // copies keeping the inputs' buffer type) [1][5]; a tile-padded but aligned width (bf16 16, f32 8) is concatenated as
+  // untilized rows on the last dim.
+  const rowsAligned =
+    elem !== undefined &&
+    inputs.every(
+      (t) =>
+        ((t.logical[t.logical.length - 1] ?? 0) * elem) %
+          (t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes) ===
+        0,
+    );
+  if (unalignedLastDim && elem !== undefined && rowsAligned) {
+    const w = output.logical[rank - 1];
+    page = alignUp(w * elem, maxAlign);
+    pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, w);
+    how = `last dim not tile-aligned but its rows buffer-aligned → row-major concat of the untilized inputs on the last dim, page = one ${w}-element row`;
+  } else if (unalignedLastDim) {
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
     const h = output.logical[rank - 2];
     page = alignUp(h * elem, maxAlign);
