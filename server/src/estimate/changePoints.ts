@@ -351,11 +351,27 @@ export const CHANGE_POINTS = {
   'concat-single-buffer-fallback': {
     family: 'concat',
     pr: 43898,
-    mergedOn: '2026-05-08',
+    // Opened 2026-05-08 (tt-metal #43893, tt-xla #4583 hit the double-buffered pages that day). tt-mlir PR #8412
+    // (2026-05-13) prints a chunk concat of tt-mlir PR #8237's workaround (merged 2026-05-11) ending at 1,498,912 B: two
+    // pages of 697,600 B, so the tt-metal tt-mlir pinned then (d5a1653 of 2026-05-11, uplift of 2026-05-12) had no
+    // fallback yet. Merge day not read: the day after that pin.
+    mergedOn: '2026-05-12',
     dateFrom: 'approx',
     what: 'concat input CB falls back to one page when two pages exceed l1_size/2 − base (the whole-row pages of the unaligned-last-dim rewrite)',
     before: 'tt-metal …/data_movement/concat/device/concat_program_factory.cpp (num_input_pages = 2)',
     after: 'tt-metal …/concat/device/concat_program_factory.cpp@d95c1ad (depth 1 above the L1 budget; PR #43898)',
+  },
+  'concat-unaligned-chunking': {
+    family: 'concat',
+    pr: 46321,
+    // Description 2026-06-08, reviews to 2026-06-10; tt-mlir removed its own chunking workaround (PR #8837, 2026-06-19)
+    // "after the fix in the metal". Merge day not read: the day after the last review seen.
+    mergedOn: '2026-06-11',
+    dateFrom: 'approx',
+    what: "ttnn::concat on the last dim whose unaligned-last-dim rewrite (untilize, transpose(-2, -1)) would make a row-major page of align(elem · dim[-2], buffer alignment) above l1_size − base slices the inputs along dim[-2] into chunks of floor((l1_size − base) / (2 · elem) / tile height) · tile height rows, concatenates each chunk, then the chunk results along dim[-2]; before, one whole-row page per output row (tt-metal #43371's 7,974,912 B pages)",
+    before: 'tt-metal …/data_movement/concat/concat.cpp (massaged untilize → transpose → concat of whole rows)',
+    after:
+      'tt-metal …/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: would_transpose, estimated_page_size > l1_capacity, chunk_rows)',
   },
   'tilize-block-staging-budget': {
     family: 'tilize/untilize',

@@ -199,9 +199,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 104_224,
     firstSeen: '2026-06-22',
     seen: '2026-06..2026-07',
-    sources: ['tt-metal #47735', 'tt-mlir e9b87da'],
+    sources: ['tt-metal #47735', 'tt-mlir e9b87da', 'tt-xla #5438'],
     derivation:
-      "#47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base",
+      "#47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base; tt-xla #5438 (2026-06-30, a ttnn::sum clash): 124,704 − 20,480 (a float32 W reduce's c_0 + c_2 + c_3, five 4,096 B tiles)",
   },
   // tt-metal PR #49417 ("Bringup basic profiler on quasar", opened 2026-07-08, last reviewed 2026-07-14) widened the
   // profiler's L1 control vector inside dev_msgs_t, growing the Wormhole and Blackhole Tensix mailbox

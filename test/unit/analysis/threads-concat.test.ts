@@ -4,7 +4,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, regionEnd } from '../../support/threadCases';
+import { analyse, assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   const c43893 = { file: 'concat_tt-metal-43893.mlir' };
@@ -25,5 +25,57 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   });
   it('tt-metal #43371 (2026-04-29): int32 [1993728,3] + [1993728,1] on dim 1 overflows', () => {
     assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-29' });
+  });
+  it("tt-mlir PR #8237 (log of 2026-04-28, the same concat through tt-mlir's runtime): grows to 16,056,096 B on (0,0)-(0,3), within 4 KiB", () => {
+    // "Statically allocated circular buffers on core range [(x=0,y=0) - (x=0,y=3)] grow to 16056096 B" (the PR's
+    // description, executing %13 = "ttnn.concat" on the fixture's operands). Transposed rows of 1,993,728 int32:
+    // page = 7,974,912 B, 2 pages = 15,949,824 + 103,712 (the 2026-02..04 base, which tt-xla #4583's concat of
+    // 2026-05-08 gives to the byte) = 16,053,536: 2,560 B under tt-metal's figure, not placed (no second CB in
+    // concat_program_factory.cpp@d95c1ad; the transposes and untilize around it are other programs). 4 output rows →
+    // 4 cores, column-major: the printed (0,0)-(0,3).
+    const op = assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-28' });
+    assertNear(regionEnd(op), 16_056_096);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 4);
+    assert.deepEqual(
+      op.estimate.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [[[0, 0], 4]],
+    );
+  });
+  it('tt-metal #43371 after PR #46321 (≈2026-06-11, the fix): chunked along dim[-2], fits', () => {
+    // concat.cpp after PR #46321: the transposed page align(1,993,728 · 4, 32) = 7,974,912 B exceeds l1_capacity =
+    // 1,499,136 − 103,776 (the 2026-05-27.. base) = 1,395,360, so chunk_rows = floor(1,395,360 / 8 = 174,420 / 32) · 32 =
+    // 174,400; a chunk concat's page is 697,600 B, single-buffered (2 · 697,600 > 749,568 − 103,776, PR #43898).
+    const run = { file: 'concat_tt-metal-43371.mlir', date: '2026-06-20' };
+    assertFits(run);
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.cbBytesPerCore, 697_600);
+    // The day before the change point: the whole 1,993,728-element rows, single-buffered, still beyond L1.
+    assertFails({ ...run, date: '2026-06-10' });
+  });
+  describe("tt-mlir PR #8412 (2026-05-13): a chunk concat of tt-mlir PR #8237's workaround clashes", () => {
+    const run = { file: 'concat_tt-mlir-8412.mlir', date: '2026-05-11' };
+    it('region end 1,498,912 B exactly on 3 cores, the concat the first error', () => {
+      // "clash with L1 buffers on core range [0-0 - 0-2]. L1 buffer allocated at 1,433,280 and static circular buffer
+      // region ends at 1,498,912". Chunk rows (tt-mlir's ConcatOpRewritePattern.cpp@7cdaf43): floor((1,499,136 −
+      // 103,712) / (4 · 2)) = 174,428 → 174,400 (a multiple of 32). The chunk concat's transposed rows: page
+      // 174,400 · 4 = 697,600 B, two pages (tt-metal without PR #43898's fallback) = 1,395,200 + 103,712 (the
+      // 2026-02..05 base) = 1,498,912. Three output rows → three cores.
+      const a = analyse(run);
+      const concat = a.functions[0]?.ops[2];
+      assert.ok(concat !== undefined && concat.estimate.kind === 'estimate');
+      assert.equal(concat.op.name, 'ttnn.concat');
+      assert.equal(concat.estimate.cbBytesPerCore, 1_395_200);
+      assert.equal(concat.estimate.nCoresUsed, 3);
+      assert.equal(regionEnd(concat), 1_498_912);
+      assert.equal(concat.overflow?.kind, 'cbClashesWithL1Buffers');
+      // The stand-in live set puts the lowest L1 buffer where tt-metal printed it (not a prediction).
+      assert.equal(concat.overflow?.limitBytes, 1_433_280);
+      assert.deepEqual([a.firstFailure?.functionIndex, a.firstFailure?.opIndex], [0, 2]);
+    });
+    it('with PR #43898 (one page, 697,600 + 103,712 = 801,312 B) the same chunk concat stays below the L1 tensor', () => {
+      assertFits({ ...run, date: '2026-05-20' }, 'chunk_concat');
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFits, deviceOp } from '../../support/threadCases';
+import { assertFits, deviceOp, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: reductions (test/fixtures/threads)', () => {
   const run = { file: 'mean_tt-metal-32546.mlir', date: '2025-11-17' };
@@ -49,5 +49,26 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     const { op } = deviceOp({ ...run, date: '2026-06-15' }, 'mean_1000');
     assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
     assert.match(op.overflow?.message ?? '', /tilized input .* 8,?192,?000 B/);
+  });
+
+  describe('tt-xla #5438 / #5439 (2026-06-30, Falcon3 7B / 10B TP at opt-level 2): the clash in ttnn::sum', () => {
+    const sum5438 = { file: 'sum_tt-xla-5438.mlir', date: '2026-06-30' };
+    it('the CB region ends at 124,704 B exactly, on all 64 cores, and the sum is the first error', () => {
+      // "static circular buffer region ends at 124704" (both threads, backtrace ttnn::sum -> ttnn::prim::reduce). A
+      // float32 W reduce: c_0 2 tiles + c_2 1 (the scaler) + c_3 2 = 5 · 4,096 = 20,480 B
+      // (reduce_op_multi_core_w_program_factory.cpp); + 104,224 (the 2026-06..07 Wormhole base of
+      // ttnn/l1BaseHistory.ts, tt-metal #47735) = 124,704. A bf16 sum's CBs (12,288 B) end at 116,512: the figure pins
+      // the dtype. 64 tile rows over split_work_to_cores: 64 cores, the printed [0-0 - 7-7].
+      const { op, first } = deviceOp(sum5438);
+      assert.equal(op.op.name, 'ttnn.sum');
+      assert.ok(op.estimate.kind === 'estimate', 'modeled');
+      assert.equal(op.estimate.cbBytesPerCore, 20_480);
+      assert.equal(op.estimate.nCoresUsed, 64);
+      assert.equal(regionEnd(op), 124_704);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+      // "L1 buffer allocated at 117600": the fixture's stand-in live set is sized to put it there (not a prediction).
+      assert.equal(op.overflow?.limitBytes, 117_600);
+      assert.equal(first, 'this op');
+    });
   });
 });

@@ -41,9 +41,10 @@ describe('estimate history (change points)', () => {
 
   it('concat: two pages above l1_size/2 − base are single-buffered from tt-metal PR #43898 on', () => {
     // Row-major [2, 200,000] bf16 concat on dim 0: page = 400,000 B; 2 pages = 800,000 > 646,912 → 1 page after.
+    // Still two pages on 2026-05-11 (tt-mlir PR #8412's chunk concat on the tt-metal tt-mlir pinned that day).
     const c = op('ttnn.concat', [rm([1, 200_000]), rm([1, 200_000])], [rm([2, 200_000])], { dim: int(0) });
-    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-01' }))).cbBytesPerCore, 800_000);
-    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-08' }))).cbBytesPerCore, 400_000);
+    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-11' }))).cbBytesPerCore, 800_000);
+    assert.equal(est(estimateOp(c, whContext({ ttMetalDate: '2026-05-12' }))).cbBytesPerCore, 400_000);
   });
 
   it('concat: tiled inputs with an unaligned last dim concatenate whole transposed rows', () => {
@@ -57,6 +58,14 @@ describe('estimate history (change points)', () => {
     const e = est(estimateOp(c, whContext()));
     assert.equal(e.cbBytesPerCore, 8_000);
     assert.equal(e.confidence, 'approx');
+    // Tile-padded widths whose row bytes are DRAM-aligned (bf16 16 = 32 B) are not transposed
+    // (build_non_aligned_last_dim_concat's alignment test): the untilized rows are concatenated on the last dim, page =
+    // align(32 · 2, 32) = 64 B, 2 pages = 128 B, whatever the height; transposed rows would be align(500,000 · 2, 32)
+    // = 1,000,000 B pages.
+    const paddedAligned = op('ttnn.concat', [tensor([500_000, 16]), tensor([500_000, 16])], [tensor([500_000, 32])], {
+      dim: int(1),
+    });
+    assert.equal(est(estimateOp(paddedAligned, whContext())).cbBytesPerCore, 128);
     // Aligned last dims keep tile pages: 2·4,096.
     const aligned = op(
       'ttnn.concat',

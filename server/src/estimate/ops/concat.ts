@@ -7,6 +7,8 @@
  *   tiled inputs concatenated on the last dim with a last dim not a multiple of 32: ttnn::concat untilizes and
  *   concatenates row-major on the last-but-one dim of the transposed tensors, so page = one row of the
  *   transposed output = align(H_out · elem, alignment)                                            [2][3]
+ *   — unless every input row's bytes are a multiple of its buffer's alignment (bf16 width 16, f32 width 8 in DRAM):
+ *   then no transpose, the untilized rows are concatenated on the last dim, page = align(W_out · elem, alignment) [1]
  *   cores: split_work_to_cores(grid, output pages), column-major                                  [1]
  *
  * References:
@@ -25,6 +27,13 @@
  *       concat_s2s_tiled_program_factory.cpp@09b4c34, concat_s2s_rm_program_factory.cpp@03725f2,
  *       concat_s2i_program_factory.cpp@050f24f, concat_block_sharded_program_factory.cpp@01c8afe ('approx': 2026
  *       builds read; the block-sharded factory is new in 2026, the path block-sharded tensors took before it was not read)
+ *
+ *   [5] tt-metal PR #46321 (change point concat-unaligned-chunking; concat.cpp after it, search index id 54616107264):
+ *       when the transposed page align(elem · dim[-2], buffer alignment) exceeds l1_capacity = l1_size − base, the
+ *       inputs are sliced along dim[-2] into chunks of floor(l1_capacity / (2·elem) / tile_h) · tile_h rows, each chunk
+ *       concatenated (the program sized here, for a full chunk), then the chunk results concatenated along dim[-2]
+ *       (tiled pages). tt-mlir's own chunking of PR #8237 (2026-05-11 .. PR #8837, 2026-06-19) used the same rows
+ *       (getUsableL1Size = l1_size − base), so its IR carries the chunk concats themselves (tt-mlir PR #8412's figure).
  *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
@@ -52,6 +61,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
+const CITE_CHUNKING =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';
 
 export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const output = resolveTensor(op.results[0], 'result');
@@ -86,13 +97,45 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let page: number;
   let pages: number;
   let how: string;
-  if (unalignedLastDim) {
-    const elem = elementBytes(output.dtype);
+  let chunkNote = '';
+  const elem = elementBytes(output.dtype);
+  // The untilized inputs are transposed only when a row's bytes are off their buffer's alignment
+  // (build_non_aligned_last_dim_concat: padded_shape[dim] · element_size % buffer()->alignment(), the row-major
+  // copies keeping the inputs' buffer type) [1][5]; a tile-padded but aligned width (bf16 16, f32 8) is concatenated as
+  // untilized rows on the last dim.
+  const rowsAligned =
+    elem !== undefined &&
+    inputs.every(
+      (t) =>
+        ((t.logical[t.logical.length - 1] ?? 0) * elem) %
+          (t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes) ===
+        0,
+    );
+  if (unalignedLastDim && elem !== undefined && rowsAligned) {
+    const w = output.logical[rank - 1];
+    page = alignUp(w * elem, maxAlign);
+    pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, w);
+    how = `last dim not tile-aligned but its rows buffer-aligned → row-major concat of the untilized inputs on the last dim, page = one ${w}-element row`;
+  } else if (unalignedLastDim) {
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
     const h = output.logical[rank - 2];
     page = alignUp(h * elem, maxAlign);
     pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, h);
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
+    // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
+    // floor((l1_size − base) / (2·elem) / 32)·32 rows and concatenating each chunk [5]: the largest chunk's page.
+    const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+    if (page > l1Capacity && atOrAfter(ctx, 'concat-unaligned-chunking')) {
+      const chunkRows = Math.floor(Math.floor(l1Capacity / (2 * elem)) / 32) * 32;
+      if (chunkRows <= 0)
+        return illegal(
+          op.name,
+          `ttnn.concat: double-buffered tile-height chunk (2 x 32 x ${elem} B) exceeds L1 capacity (${l1Capacity} B)`,
+          CITE_CHUNKING,
+        );
+      page = alignUp(chunkRows * elem, maxAlign);
+      chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
+    }
   } else {
     page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
     pages = output.geometry.nPages;
@@ -106,7 +149,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     op,
     ctx,
     factory: 'ConcatProgramFactory',
-    factoryReason: `${how} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
+    factoryReason: `${how}${chunkNote} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
     confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
@@ -122,6 +165,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       CITE_CONCAT,
       CITE.workSplit,
       ...(unalignedLastDim ? ['tt-metal PR #43898', 'tt-metal issue #43371'] : []),
+      ...(chunkNote !== '' ? [CITE_CHUNKING] : []),
     ],
   });
 }
