@@ -837,6 +837,36 @@ describe('conv2d change points', () => {
     );
     assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-10'), 'unsliced');
   });
+  it('a slice count of 0 over an output height of 1 or 2 is fatal between PR #25907 and PR #33763 (no count to try)', () => {
+    // conv2d.cpp (index id 8211315178): the search runs current_num_slices from 2 while < output_sliced_dim, so for a
+    // sliced dimension of 2 it never sets num_slices, which stays 0: TT_FATAL(num_slices > 1, "Number of slices should
+    // be greater than 1 ..."); for 1, TT_FATAL(current_num_slices (2) <= output_sliced_dim) fails first ("Could not
+    // find a suitable number of slices"). From PR #33763 op_slicing searches from 1: the whole conv.
+    for (const h of [1, 2]) {
+      const o = withSlices(
+        conv2d({
+          n: 1,
+          h,
+          w: 32,
+          cIn: 32,
+          cOut: 32,
+          k: 3,
+          s: 1,
+          p: 1,
+          input: tensor([1, 1, h * 32, 32], { buffer: 'dram', page: 'row_major' }),
+        }),
+        'dram_height',
+        0,
+      );
+      const between = estimateOp(o, whContext({ ttMetalDate: '2025-10-01' }));
+      assert.equal(between.kind, 'illegal', `output height ${h}`);
+      assert.match(
+        between.kind === 'illegal' ? between.rule : '',
+        h === 1 ? /Could not find a suitable number of slices/ : /greater than 1/,
+      );
+      assert.equal(sliceAxis(o, '2025-12-10'), 'unsliced', `output height ${h}`);
+    }
+  });
   it('a given count of 1, or of the sliced dimension, is rejected before PR #33763 and taken from it', () => {
     // Output height 32 (k3 s1 p1 on 32 rows): `<dram_height, 32>` is not below it.
     for (const count of [1, 32]) {

@@ -111,6 +111,32 @@ describe('estimate/families', () => {
     }
   });
 
+  it('a rank-5 row-major transpose is a ttnn::permute (transpose_nd), never the whole-plane WH factory', () => {
+    // transpose.cpp@043b5ac / @00b0fa3: transpose_impl sends rank > 4 to transpose_nd → ttnn::permute. WH of
+    // [1, 1, 2, 64, 96] bf16: the last dim moves → three double-buffered 32x32 bf16 blocks = 3 · 2 · 2,048 = 12,288 B
+    // (the WH factory would hold the 2x3-tile plane: 32,768 B). Dims (0, 1) keep the last dim: two rows of
+    // align(96 · 2, 32) = 192 B → 384 B. Both builds, approx (the routing is read at two versions only).
+    for (const date of ['2025-01-01', '2026-01-01']) {
+      const wh = est(
+        estimateOp(
+          op('ttnn.transpose', [rm([1, 1, 2, 64, 96])], [rm([1, 1, 2, 96, 64])], { dim0: int(3), dim1: int(4) }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      assert.equal(wh.factory, 'PermuteDeviceOperation::MultiCoreBlockedGeneric', date);
+      assert.equal(wh.cbBytesPerCore, 12_288, date);
+      assert.equal(wh.confidence, 'approx', date);
+      const front = est(
+        estimateOp(
+          op('ttnn.transpose', [rm([2, 1, 2, 64, 96])], [rm([1, 2, 2, 64, 96])], { dim0: int(0), dim1: int(1) }),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      assert.equal(front.factory, 'PermuteDeviceOperation::MultiCoreRowInvariant', date);
+      assert.equal(front.cbBytesPerCore, 384, date);
+    }
+  });
+
   it('a large row-major WH transpose: the whole-plane factory overflowed (tt-metal #16109); prim::permute fits', () => {
     // [1, 1, 1024, 1024] bf16: Wt = Ht = 32; before: (2·32 + 2·32 + 32·32) · 2,048 = 2,359,296 B > L1; after: 12,288 B.
     const t = op('ttnn.transpose', [rm([1, 1, 1024, 1024])], [rm([1, 1, 1024, 1024])], { dim0: int(2), dim1: int(3) });

@@ -63,7 +63,8 @@
  *     a height-1 output is sliced along its width (the only axis there is), a tiled one in 32-column groups
  *     since change point conv2d-dram-auto-slice-axis                                                       [7][17]
  *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-auto-slice-axis; n = 0
- *     asks for the count along the given axis since change point conv2d-dram-slice-count-auto (rejected before) [17]
+ *     asks for the count along the given axis since change point conv2d-dram-slice-count-auto (rejected before; until
+ *     conv2d-dram-auto-slice-axis fatal over a sliced dimension of 1 or 2, whose search from 2 has no count) [17]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
@@ -1261,9 +1262,13 @@ function rejectedSliceCount(
   if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
   const dim = given.kind === 'height' ? p.outputH : p.outputW;
   const countZeroAuto = atOrAfter(ctx, 'conv2d-dram-slice-count-auto');
-  if (given.count === 0 && countZeroAuto) return undefined;
+  // conv2d's search (index id 8211315178) tries counts from 2 while below the sliced dimension: over a dimension of 1
+  // its TT_FATAL(current_num_slices <= dim) fails, over 2 it sets no count and the count-above-1 check fails.
+  if (given.count === 0 && countZeroAuto && dim === 1)
+    return `conv2d_slice_config dram_${given.kind} with 0 slices over an output ${given.kind} of 1: "Could not find a suitable number of slices for Conv2D DRAM Slicing"`;
+  if (given.count === 0 && countZeroAuto && dim > 2) return undefined;
   if (given.count <= 1)
-    return `conv2d_slice_config dram_${given.kind} with ${given.count} slices: "Number of slices should be greater than 1 for Conv2D DRAM Slicing"${countZeroAuto ? '' : ' (a count of 0, tt-metal picking one, is accepted from tt-metal PR #25907)'}`;
+    return `conv2d_slice_config dram_${given.kind} with ${given.count} slices${given.count === 0 && countZeroAuto ? ` over an output ${given.kind} of ${dim} (no count from 2 below it to try)` : ''}: "Number of slices should be greater than 1 for Conv2D DRAM Slicing"${countZeroAuto ? '' : ' (a count of 0, tt-metal picking one, is accepted from tt-metal PR #25907)'}`;
   if (given.count >= dim)
     return `conv2d_slice_config dram_${given.kind} with ${given.count} slices over an output ${given.kind} of ${dim}: "Number of slices should be less than the dimension being sliced in Conv2D DRAM Slicing"`;
   return undefined;

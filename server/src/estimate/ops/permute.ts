@@ -9,6 +9,7 @@
  *     (interleaved row-major WH / HC / CN from change point 'transpose-rm-interleaved-via-permute', tt-metal PR
  *     #16155: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) / (1,0,2,3) instead — the permute rows
  *     above; the transpose factories then serve sharded row-major inputs only)                       [6]
+ *   transpose of rank > 4, row-major: ttnn::permute of the swapped dims (transpose_nd) in the read versions, approx [6]
  *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
@@ -58,6 +59,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52',
   transposeRouting:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_: interleaved_rm → prim_permute)',
+  transposeNd:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_impl: rank > 4 → transpose_nd → ttnn::permute)',
   transposeHcTiled:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
 } as const;
@@ -319,14 +322,18 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const hcDims = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
   if (input.layout.pageLayout === 'tile')
     return transposeTiled(op, ctx, input, wh ? 'wh' : hcDims && rank === 4 ? 'hc' : 'other');
+  // Rank > 4: transpose_impl runs transpose_nd, a ttnn::permute of the swapped dims, sharded or not (transpose.cpp@043b5ac
+  // and @00b0fa3), never the transpose factories below, whose whole-HW-plane WH set would be a silent wrong number.
+  if (rank > 4)
+    return rmPermute(op, ctx, input, d0 !== rank - 1 && d1 !== rank - 1, {
+      why: `rank-${rank} row-major transpose (ttnn::transpose → transpose_nd → ttnn::permute)`,
+      approxReason: 'rank > 4 transposes seen routed to ttnn::permute at transpose.cpp@043b5ac and @00b0fa3 only',
+      citation: CITES.transposeNd,
+    });
   // From PR #16155 ttnn::transpose hands an interleaved row-major tensor to prim::permute (WH, HC, CN); the transpose
-  // factories below run for sharded row-major inputs only. Rank > 4 transposes are permutes in every build.
+  // factories below run for sharded row-major inputs only.
   const cn = (d0 === rank - 4 && d1 === rank - 3) || (d0 === rank - 3 && d1 === rank - 4);
-  if (
-    input.layout.memoryLayout === 'interleaved' &&
-    rank <= 4 &&
-    atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')
-  ) {
+  if (input.layout.memoryLayout === 'interleaved' && atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')) {
     if (wh || hcDims || cn) {
       const which = wh ? 'WH → permute (0,1,3,2)' : hcDims ? 'HC → permute (0,2,1,3)' : 'CN → permute (1,0,2,3)';
       return rmPermute(op, ctx, input, !wh, {
@@ -340,7 +347,7 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   }
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
-    if (!hc || rank > 4) return unmodeled(op.name, 'row-major CN transpose is not modeled');
+    if (!hc) return unmodeled(op.name, 'row-major CN transpose is not modeled');
     return transposeHcRowMajor(op, ctx, input);
   }
   const t = tileBytes(input.dtype);
