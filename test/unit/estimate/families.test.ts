@@ -63,6 +63,7 @@ describe('estimate/families', () => {
     );
     assert.equal(e.factory, 'TransposeWHRowMajorProgramFactory');
     assert.equal(e.cbBytesPerCore, 32_768);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('transpose (row-major HC) buffers every stick of a core, before PR #16155', () => {
@@ -140,7 +141,11 @@ describe('estimate/families', () => {
   it('a large row-major WH transpose: the whole-plane factory overflowed (tt-metal #16109); prim::permute fits', () => {
     // [1, 1, 1024, 1024] bf16: Wt = Ht = 32; before: (2·32 + 2·32 + 32·32) · 2,048 = 2,359,296 B > L1; after: 12,288 B.
     const t = op('ttnn.transpose', [rm([1, 1, 1024, 1024])], [rm([1, 1, 1024, 1024])], { dim0: int(2), dim1: int(3) });
-    assert.equal(est(estimateOp(t, beforePr16155())).cbBytesPerCore, 2_359_296);
+    const before = est(estimateOp(t, beforePr16155()));
+    assert.equal(before.cbBytesPerCore, 2_359_296);
+    // transpose.cpp's own estimate, (2·32 + 2·32 + 32·32 + 32) · 2,048 = 2,424,832 B, exceeds the free L1: stored versions
+    // then leave the factory (tiled transpose, or permute at @00b0fa3), undated, so the figure is approx.
+    assert.equal(before.confidence, 'approx');
     assert.equal(est(estimateOp(t, whContext())).cbBytesPerCore, 12_288);
   });
 

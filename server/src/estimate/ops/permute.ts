@@ -357,6 +357,11 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   let planes = 1;
   for (let i = 0; i < p.length - 2; i++) planes *= p[i];
   const split = splitWorkToCores(gridArea(ctx), planes);
+  // transpose.cpp's own CB estimate for this factory (c_0, c_16, the plane and one more Ht row): when it exceeds the
+  // free L1, stored versions leave this factory (an interleaved input to the tiled transpose, search-index id
+  // 2493999154; at @00b0fa3 to ttnn::permute), undated, so the whole-plane figure is not certain there.
+  const routedAwayWhenOver =
+    (2 * wt + 2 * ht + ht * wt + ht) * t > ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   return finishProgram({
     op,
     ctx,
@@ -368,7 +373,10 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
       { index: 16, role: 'output rows', nPages: 2 * ht, pageBytes: t },
       { index: 24, role: 'plane', nPages: ht * wt, pageBytes: t },
     ],
-    confidence: 'exact',
+    confidence: routedAwayWhenOver ? 'approx' : 'exact',
+    approxReason: routedAwayWhenOver
+      ? "the whole-plane CBs exceed the free L1: stored transpose.cpp versions then run another path (the tiled transpose for an interleaved input; ttnn::permute at @00b0fa3), not dated: this factory's figure taken"
+      : undefined,
     citations: [CITES.transpose, CITE.workSplit],
   });
 }
