@@ -82,6 +82,11 @@ export function regionEnd(op: OpAnalysis): number {
   return op.estimate.kind === 'estimate' ? op.estimate.cbRegionEndBytes : NaN;
 }
 
+/** The core range our overflow message names, as tt-metal prints it (`[(x=0,y=0) - (x=7,y=1)]`); '' when none. */
+export function printedRange(op: OpAnalysis): string {
+  return /on core range (\[\(x=\d+,y=\d+\) - \(x=\d+,y=\d+\)\])/.exec(op.overflow?.message ?? '')?.[1] ?? '';
+}
+
 export function assertNear(actual: number, threadFigure: number): void {
   assert.ok(
     Math.abs(actual - threadFigure) <= 4096,

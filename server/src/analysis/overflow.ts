@@ -154,8 +154,9 @@ export function l1Limits(device: Device, usableL1Cap: number | undefined): L1Lim
   return { device, cap, capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap) };
 }
 
-function coreText(core: readonly [number, number]): string {
-  return `[(x=${core[0]},y=${core[1]}) - (x=${core[0]},y=${core[1]})]`;
+/** tt-metal's CoreRange::str(): `[(x=X0,y=Y0) - (x=X1,y=Y1)]`; one core when `end` is not given. */
+function coreText(core: readonly [number, number], end: readonly [number, number] = core): string {
+  return `[(x=${core[0]},y=${core[1]}) - (x=${end[0]},y=${end[1]})]`;
 }
 
 // The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.
@@ -210,6 +211,8 @@ export function detectOverflow(
   if (worstEnd > lowest) {
     const end = est.cbRegionEndBytes;
     const core = est.reportedCore;
+    // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
+    const [rangeStart, rangeEnd] = est.reportedRange ?? [core, core];
     if (end > l1) {
       return {
         kind: 'cbBeyondL1',
@@ -217,7 +220,7 @@ export function detectOverflow(
         limitBytes: l1,
         core,
         message: keptMessage(
-          `Statically allocated circular buffers on core range ${coreText(core)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+          `Statically allocated circular buffers on core range ${coreText(rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
           strings,
         ),
       };
@@ -228,7 +231,7 @@ export function detectOverflow(
       limitBytes: lowest,
       core,
       message: keptMessage(
-        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(core)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
         strings,
       ),
     };

@@ -85,6 +85,8 @@ export interface OpReport {
   readonly approxReason?: string;
   readonly worstCore?: readonly [number, number];
   readonly reportedCore?: readonly [number, number];
+  /** The core range tt-metal's overflow message names, [start, end] (absent: reportedCore alone). */
+  readonly reportedRange?: readonly [readonly [number, number], readonly [number, number]];
   readonly citations?: readonly string[];
   /** Figures per tt-metal build sub-window when the build window straddles change points of this op's factory. */
   readonly versionRange?: VersionRange;
@@ -329,6 +331,7 @@ function estimateMembersAfter(out: Members<OpReport>, est: OpAnalysis['estimate'
   if (est.confidence === 'approx') out.add('approxReason', est.approxReason);
   out.add('worstCore', est.worstCore);
   out.add('reportedCore', est.reportedCore);
+  out.add('reportedRange', est.reportedRange);
   out.add('citations', est.citations);
   out.add('versionRange', est.versionRange);
 }

@@ -11,6 +11,7 @@ import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
 import type {
   CbAllocation,
   CoreGroup,
+  CoreRangeXY,
   CoreXY,
   EstimateContext,
   L1Intermediate,
@@ -376,6 +377,24 @@ export function splitBlocksForTilizeWh(
   };
 }
 
+/**
+ * The first CoreRange of tt-metal's `num_cores_to_corerangeset(n, grid, row_wise = true)` (work_split): the
+ * floor(n / cols) full rows (0,0)-(cols − 1, rows − 1), else the n cores of row 0. The remainder row is a second range,
+ * whose CB allocator tt-metal checks after this one: with the same CBs on both, the overflow message names this one.
+ */
+export function firstRowWiseRange(nCores: number, gridCols: number): CoreRangeXY {
+  const fullRows = Math.floor(nCores / gridCols);
+  return fullRows > 0
+    ? [
+        [0, 0],
+        [gridCols - 1, fullRows - 1],
+      ]
+    : [
+        [0, 0],
+        [nCores - 1, 0],
+      ];
+}
+
 /** Bounding box (x = columns, y = rows) of a shard grid: the printed core ranges, else the virtual grid laid row-major on the device grid. */
 export function shardGridBox(
   layout: TensorLayout,
@@ -421,6 +440,8 @@ export interface GroupSpec {
   readonly name: string;
   readonly nCores: number;
   readonly firstCore: CoreXY;
+  /** The CoreRange tt-metal prints for the group (CoreGroup.printedRange); absent: firstCore alone. */
+  readonly printedRange?: CoreRangeXY;
 }
 
 export interface CbSpec {
@@ -505,6 +526,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
       name: g.name,
       nCores: g.nCores,
       firstCore: g.firstCore,
+      ...(g.printedRange !== undefined && { printedRange: g.printedRange }),
       cbBytesPerCore: end - base,
       cbRegionEndBytes: end,
     });
@@ -548,6 +570,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     cbBytesPerCore: reported?.cbBytesPerCore ?? 0,
     cbRegionEndBytes: reported?.cbRegionEndBytes ?? base,
     reportedCore: reported?.firstCore ?? [0, 0],
+    ...(reported?.printedRange !== undefined && { reportedRange: reported.printedRange }),
     worstCbBytesPerCore: worst?.cbBytesPerCore ?? 0,
     worstCore: worst?.firstCore ?? [0, 0],
     cbBytesSummedOverRanges: placed.summedBytes,

@@ -31,12 +31,20 @@ export interface EstimateContext {
 
 export type CoreXY = readonly [number, number];
 
+/** A tt-metal CoreRange, its inclusive corners [start, end] (x = column, y = row). */
+export type CoreRangeXY = readonly [CoreXY, CoreXY];
+
 /** Cores that share one CB configuration (one tt-metal CoreRangeSet of a program). */
 export interface CoreGroup {
   readonly name: string;
   readonly nCores: number;
   /** First core of the group in tt-metal's core order. */
   readonly firstCore: CoreXY;
+  /**
+   * The CoreRange tt-metal's overflow message names for this group: the range of its first CB allocator (one per
+   * CoreRange of the CoreRangeSet the factory passes to CreateCircularBuffer, program.cpp). Absent: firstCore alone.
+   */
+  readonly printedRange?: CoreRangeXY;
   /** CB bytes on each core of this group (sum of DRAM-aligned CB sizes). */
   readonly cbBytesPerCore: number;
   /** l1UnreservedBase + cbBytesPerCore: what tt-metal prints for this range. */
@@ -130,6 +138,8 @@ export interface OpEstimate {
   readonly cbBytesPerCore: number;
   readonly cbRegionEndBytes: number;
   readonly reportedCore: CoreXY;
+  /** The core range tt-metal's message prints for the reported group (`printedRange`); absent: reportedCore alone. */
+  readonly reportedRange?: CoreRangeXY;
   /** Max over cores of the CB bytes, and that core. */
   readonly worstCbBytesPerCore: number;
   readonly worstCore: CoreXY;

@@ -6,7 +6,16 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { analyse, assertFails, assertFits, assertNear, deviceOp, regionEnd, type Run } from '../../support/threadCases';
+import {
+  analyse,
+  assertFails,
+  assertFits,
+  assertNear,
+  deviceOp,
+  printedRange,
+  regionEnd,
+  type Run,
+} from '../../support/threadCases';
 
 /** The op's allocation tt-metal's allocator refuses: its role, its bytes per core and the bytes allocated before it. */
 function failedAllocation(run: Run): { role: string; bytesPerCore: number; before: number } {
@@ -98,6 +107,8 @@ describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () =>
     const op = assertFails(run);
     assert.equal(op.op.name, 'ttnn.conv_transpose2d');
     assert.equal(regionEnd(op), 2_219_904);
+    // The thread's range: the sharded conv factory's CBs on its grid's bounding box, all 8x8 (62 of 64 cores busy).
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
   it('tt-mlir #6354 (2025-12-17, the same op): the same CBs; the region end within 4 KiB of 2,219,904 B', () => {
     // Same CBs (2,117,696 B); the dated base table (ttnn/l1BaseHistory.ts) gives 544 B less on 2025-12-17 than on
@@ -291,6 +302,9 @@ describe('conv2d: tt-metal #18286 / #18642 (2025-02-25 / 2025-03-05), YOLOv10x s
     const op = assertFails({ file: 'conv2d_tt-metal-18286.mlir', date: '2025-02-25', l1SmallSize: 79_104 });
     assert.equal(op.cbBytesPerCore, 1_556_544);
     assert.equal(regionEnd(op), 1_656_032);
+    // The range the thread printed: the sharded conv factory's CBs sit on the 8x2 bounding box of the 13 cores
+    // (8 on row 0, 5 on row 1), not on the first core alone.
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=1)]');
   });
   it('tt-metal #18642 (C2fCIB cv2, 2560 → 640, 1x1): the matmul reads the input shard in place, 1,862,048 B exactly', () => {
     // 40x40 = 1,600 rows = 50 tiles → 50 height cores, per_core_M 1; K = 2560/32 = 80 tiles = in0_block_w (height:
@@ -305,6 +319,9 @@ describe('conv2d: tt-metal #18286 / #18642 (2025-02-25 / 2025-03-05), YOLOv10x s
     assert.match(op.estimate.factory, /matmul/);
     assert.equal(op.cbBytesPerCore, 1_762_560);
     assert.equal(regionEnd(op), 1_862_048);
+    // The range the thread printed: the 1D matmul's CBs sit on num_cores_to_corerangeset(50) = 6 full rows of 8
+    // ((0,0)-(7,5), 48 cores) + (0,6)-(1,6); both allocators grow alike, the first, (0,0)-(7,5), is named.
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=5)]');
   });
 });
 

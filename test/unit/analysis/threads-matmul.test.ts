@@ -13,7 +13,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 const TILE_BF16 = 2048;
 
@@ -77,6 +77,9 @@ describe('public-thread regression set: matmul / linear', () => {
       const op = assertFails(run);
       assert.equal(op.cbBytesPerCore, 2954 * TILE_BF16);
       assertNear(regionEnd(op), 6_148_640);
+      // The thread's range: the 1D factory's num_cores_to_corerangeset(56 blocks, grid x=7 y=8, row-major) = 8 full rows
+      // of 7, (0,0)-(6,7).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=6,y=7)]');
     });
   });
 
@@ -90,6 +93,8 @@ describe('public-thread regression set: matmul / linear', () => {
       const op = assertFails({ ...run, date: '2026-01-23' });
       assert.equal(op.cbBytesPerCore, 790 * TILE_BF16);
       assertNear(regionEnd(op), 1_721_472);
+      // The thread's range: the 2D factory's all_cores, the blocks' grid (0,0)-(7,7) of the 8x8 core_grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('after tt-metal PR #37243 (c_10 counted: out block 1x16): fits', () => {
       // c_0 1·4·2 = 8 + c_1 16·4·2 = 128 + c_4 16 + c_10 8 = 160 tiles = 327,680 B.
@@ -158,6 +163,8 @@ describe('public-thread regression set: matmul / linear', () => {
       const op = assertFails(run, 'xqkv_prefill');
       assert.equal(op.cbBytesPerCore, 1_469_952);
       assert.equal(regionEnd(op), 1_574_080);
+      // The thread's range: the 2D factory's all_cores, 7 block columns by 8 block rows, (0,0)-(6,7).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=6,y=7)]');
     });
     it('after tt-metal PR #35683 (grid 8x10, per_core_M 7): fits', () => {
       // c_0 14 bf16 = 28,672 + c_1 60,928 + c_4 196 bf16 = 401,408 + c_5 196 Float32 = 802,816 → 1,293,824 B: under L1
@@ -180,6 +187,9 @@ describe('public-thread regression set: matmul / linear', () => {
       const op = assertFails(run);
       assert.equal(op.cbBytesPerCore, 1_490_944);
       assert.equal(regionEnd(op), 1_596_224);
+      // The thread's range: the 1D factory's num_cores_to_corerangeset over the 13-wide grid, row-major: its first range,
+      // the full rows (0,0)-(12,8).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=8)]');
     });
   });
   describe('transpose_a, 1D mcast in1 (tt-train linear backward, core_grid 7x8)', () => {
@@ -194,6 +204,8 @@ describe('public-thread regression set: matmul / linear', () => {
       const op = assertFails(run, 'lm_head_weight_grad');
       assert.equal(op.cbBytesPerCore, 1_425_408);
       assertNear(regionEnd(op), 1_528_096);
+      // The thread's range: the 1D factory's first range of num_cores_to_corerangeset over the x=7 y=8 grid, (0,0)-(6,7).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=6,y=7)]');
     });
     it('vocab 80,000 runs (the thread): out block 15x12, 1,277,952 B of CBs', () => {
       // c_0 15·1·2 = 30, c_1 12·1·2 = 24, c_4 180, c_10 30 bf16 tiles + c_5 180 Float32 tiles = 1,277,952 B.

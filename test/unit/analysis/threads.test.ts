@@ -25,6 +25,7 @@ import {
   assertNear,
   deviceOp,
   DIR,
+  printedRange,
   regionEnd,
   type Run,
 } from '../../support/threadCases';
@@ -599,6 +600,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 1,741,152 − 1,641,664 = 99,488 B of base: exactly the base tt-metal #17869's figure gives five days earlier
       // (296,160 − 196,672, threads-conv2d.test.ts), the dated table's 2025-02 entry.
       assert.equal(regionEnd(assertFails(c17947, 'conv_issue')), 1_741_152);
+      // "on core range [(x=0,y=0) - (x=7,y=7)]": the sharded conv factory's CBs on the 64 height cores' 8x8 box.
+      assert.equal(printedRange(assertFails(c17947, 'conv_issue')), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-metal #17947, auto-shard (the maintainer: "if you remove that both test variants will pass"): fits', () => {
       // Before tt-metal PR #32424 auto-shard lowers act_block_h_override to 32: ACT and ACT_TILIZED one tile row.

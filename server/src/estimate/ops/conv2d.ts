@@ -181,6 +181,13 @@
  *       the fewest from 2 below that dimension that fit, on the given axis, tiled width slices rounded to 32; count 1
  *       still rejected); change point conv2d-dram-slice-count-auto. The count here is the model's own fit, not
  *       tt-metal's get_L1_usage
+ *  [18] printed core range (program.cpp validate_circular_buffer_region: one CB allocator per CoreRange of the
+ *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
+ *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
+ *       (optimized_conv_op_sharded_v2.cpp, index id 3950407250: the bounding box even when the last row is partly
+ *       idle); a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
+ *       first range (the full rows) tt-metal names. Figures: tt-metal #18286 (13 cores → (0,0)-(7,1)), #18642 (50
+ *       cores → (0,0)-(7,5)). Width-sharded convs and the 2D (block) matmul: not read, the single first core is printed
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -221,9 +228,19 @@ import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
-import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
+import {
+  CbSpec,
+  finishProgram,
+  firstRowWiseRange,
+  fmtBytes,
+  liveL1Of,
+  outputsInL1,
+  propInt,
+  propInts,
+  resolveTensor,
+} from '../common';
 import { atOrAfter } from '../changePoints';
-import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
+import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
 import { estimateMatmul } from './matmul';
@@ -1608,6 +1625,27 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
   };
 }
 
+/**
+ * The CoreRange tt-metal's CB overflow message names for a conv's program [18]: a sharded conv's CBs sit on its grid's
+ * bounding box; a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
+ * the block (2D) matmul were not read: no range (the message names the first core alone).
+ */
+function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
+  const grid = plan.input.nCores >= plan.output.nCores ? plan.input : plan.output;
+  const [boxCols, boxRows] = grid.box;
+  if (plan.mmConv) {
+    if (plan.input.scheme !== 'height_sharded') return {};
+    return { printedRange: firstRowWiseRange(grid.nCores, boxCols) };
+  }
+  if (plan.input.scheme === 'width_sharded') return {};
+  return {
+    printedRange: [
+      [0, 0],
+      [boxCols - 1, boxRows - 1],
+    ],
+  };
+}
+
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
   const read = readConvProblem(op, transposed, ctx);
   if (!transposed && typeof read !== 'string' && isAutoShardedMatmulConv(read, ctx))
@@ -1646,7 +1684,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       allocatedText +
       ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
-    groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0] }],
+    groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
     cbs: plan.cbs,
     confidence: 'approx',
     approxReason:

@@ -99,6 +99,7 @@ import { atOrAfter } from '../changePoints';
 import { samePlainData } from '../../text/plainData';
 import {
   finishProgram,
+  firstRowWiseRange,
   groupsFromSplit,
   liveL1Of,
   propBool,
@@ -107,7 +108,7 @@ import {
   shardGridBox,
   splitWorkToCores,
 } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { CoreRangeXY, EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import {
   MatmulConfig,
@@ -875,7 +876,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const blocksX = Math.ceil(Nt / cfg.perCoreN);
     let nCores = blocksY * blocksX;
     if (aIsShardSource && a.shardCores !== undefined) nCores = Math.max(nCores, a.shardCores);
-    groups = [{ name: 'all', nCores, firstCore: [0, 0] }];
+    // The range tt-metal's overflow message names: the 2D factory creates its CBs on `all_cores`, the CoreRange of
+    // the blocks' grid (num_blocks_x columns by num_blocks_y rows, swapped under transpose_mcast) [1]; the 1D factory
+    // on num_cores_to_corerangeset(num_cores, compute_with_storage_grid_size, row_major), whose full rows come first [2].
+    const printedRange: CoreRangeXY = is1d
+      ? firstRowWiseRange(nCores, cfg.gridX)
+      : [[0, 0], cfg.transposeMcast ? [blocksY - 1, blocksX - 1] : [blocksX - 1, blocksY - 1]];
+    groups = [{ name: 'all', nCores, firstCore: [0, 0], printedRange }];
     if (
       cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
       (blocksY > cfg.gridY || blocksX > cfg.gridX) &&
