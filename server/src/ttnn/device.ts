@@ -113,7 +113,7 @@ interface PresetFigures {
  *   105,280 B from 2026-01-22 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
  *   l1BaseHistory.ts), 111,104 B from 2026-02-17 (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
  *   (tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
- *   and #54621's figures to the byte), 111,616 B from 2026-08-25 (a 13,424 B mailbox; tt-metal PR #54274 and #54697:
+ *   figure to the byte; #54621 of 2026-08-27 with its checkout's 111,488 B given), 111,616 B from 2026-08-25 (a 13,424 B mailbox; tt-metal PR #54274 and #54697:
  *   1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
  *   change, so it is not in CHANGE_POINTS: a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /
  *   a runtime log's implied base override the preset, and otherwise the build window's entry of l1BaseHistory.ts does.
