@@ -661,9 +661,45 @@ function cbIndexName(index: number): string {
   return CB_INDEX_NAMES[index] ?? `c_${index}`;
 }
 
-/** Groups for a `split_work_to_cores` result in the given core order. */
-export function groupsFromSplit(split: WorkSplit, grid: readonly [number, number], order: 'col' | 'row'): GroupSpec[] {
-  return split.runs.map((r) => ({ name: r.name, nCores: r.nCores, firstCore: coreAt(r.firstIndex, grid, order) }));
+/**
+ * Groups for a `split_work_to_cores` result in the given core order. `cbsOnAllCores`: the factory creates its CBs on
+ * the split's `all_cores` = num_cores_to_corerangeset(n, grid, row_wise) (split_work_to_cores' default row_wise is
+ * false: column-wise), so every group's CBs sit in that set's allocators and the message names its first CoreRange
+ * (`firstSplitRange`). Opt-in, per factory read: some factories create CBs per core group instead.
+ */
+export function groupsFromSplit(
+  split: WorkSplit,
+  grid: readonly [number, number],
+  order: 'col' | 'row',
+  cbsOnAllCores?: 'col' | 'row',
+): GroupSpec[] {
+  const printed = cbsOnAllCores === undefined ? undefined : firstSplitRange(split.nCores, grid, cbsOnAllCores);
+  return split.runs.map((r) => ({
+    name: r.name,
+    nCores: r.nCores,
+    firstCore: coreAt(r.firstIndex, grid, order),
+    ...(printed !== undefined && { printedRange: printed }),
+  }));
+}
+
+/**
+ * The first CoreRange of `num_cores_to_corerangeset(n, grid, row_wise)` (tt_metal/common/work_split.cpp): row-wise the
+ * full rows (`firstRowWiseRange`); column-wise the floor(n / rows) full columns (0,0)-(k − 1, rows − 1), else the n
+ * cores of column 0. `grid` is [rows, cols] as `coreAt` takes it.
+ */
+export function firstSplitRange(nCores: number, grid: readonly [number, number], order: 'col' | 'row'): CoreRangeXY {
+  const [rows, cols] = grid;
+  if (order === 'row') return firstRowWiseRange(nCores, cols);
+  const fullCols = Math.floor(nCores / rows);
+  return fullCols > 0
+    ? [
+        [0, 0],
+        [fullCols - 1, rows - 1],
+      ]
+    : [
+        [0, 0],
+        [0, nCores - 1],
+      ];
 }
 
 export function fmtBytes(n: number): string {

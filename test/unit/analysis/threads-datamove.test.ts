@@ -6,7 +6,15 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { analyse, assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+import {
+  analyse,
+  assertFails,
+  assertFits,
+  assertNear,
+  deviceOp,
+  printedRange,
+  regionEnd,
+} from '../../support/threadCases';
 
 describe('public-thread regression set: data movement (test/fixtures/threads)', () => {
   describe('to_memory_config → DRAM width-sharded (interleaved_to_sharded)', () => {
@@ -81,6 +89,9 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       const toMemoryConfig = analyse(run).functions[0]!.ops[1]!;
       assert.equal(toMemoryConfig.estimate.kind === 'estimate' && toMemoryConfig.estimate.cbBytesPerCore, 786_432);
       assert.equal(regionEnd(toMemoryConfig), 890_144);
+      // 32 rows split column-wise (split_work_to_cores' default): all_cores = 4 full columns of 8, (0,0)-(3,7), the
+      // thread's range.
+      assert.equal(printedRange(toMemoryConfig), '[(x=0,y=0) - (x=3,y=7)]');
     });
 
     it('tt-mlir #7899 before PR #40964: one copy program, two whole 512,000 B rows (1,024,000 B of CBs)', () => {

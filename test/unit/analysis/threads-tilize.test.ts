@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: tilize / untilize (test/fixtures/threads)', () => {
   describe('tilize / untilize', () => {
@@ -39,11 +39,14 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
       // ⌊49,152 / 781⌋ = 62 blocks of 781 tiles and a 730-tile cliff (62·781 + 730 = 49,152), 63 cores. CBs are created
       // and checked cliff_col_row first: 730·(2,048 + 2,048) = 2,990,080 + 102,656 (the 2025-12 base of
       // ttnn/l1BaseHistory.ts, tt-mlir #6536's, for the reporter's 2026-01-05 checkout) = 3,092,736, tt-metal's figure.
-      // tt-metal printed the cliff on (x=6,y=7), the 63rd core row-wise; we place it column-wise at (7,6), as tt-xla
-      // #2762 (the mochi to_layout, 2026-01-08) and tt-metal #38364 (2026-02-23) printed: the order of these builds is
-      // not settled, so only the figure is asserted.
+      // The cliff is the 63rd core: (x=6,y=7) row-major, as tt-metal printed. A tile-aligned untilize takes
+      // UntilizeMultiCoreBlockProgramFactory, which calls split_blocks_for_tilize_wh's CoreCoord overload (x first);
+      // the (7,6) of tt-xla #2762 (4 rows: untilize_with_unpadding) and tt-metal #38364 (tilize_with_val_padding) came
+      // from other block factories, which we keep column-major (the CoreRangeSet overload's corerange_to_cores order,
+      // work_split_tilize.hpp@02ed05c).
       const op = assertFails({ file: 'untilize_tt-metal-35738.mlir', date: '2026-01-05' });
       assert.equal(regionEnd(op), 3_092_736);
+      assert.equal(printedRange(op), '[(x=6,y=7) - (x=6,y=7)]');
     });
     it('tt-metal #35738 "resolved in the latest main branch" (2026-04-15, after PR #35806 sub-blocks): fits', () => {
       assertFits({ file: 'untilize_tt-metal-35738.mlir', date: '2026-04-15' });

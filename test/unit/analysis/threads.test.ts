@@ -38,6 +38,11 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // c_1 = align(768, 32) = 768; no front pad, 768 % 32 = 0 → no c_2. 103,712 + 6,292,224 = 6,395,936.
       assert.equal(regionEnd(assertFails({ ...pad39875, date: '2026-03-13' })), 6_395_936);
     });
+    it("tt-metal #39875: on core range [(x=0,y=0) - (x=0,y=7)], the thread's", () => {
+      // 8 output rows → split_work_to_cores' default column-wise all_cores on the 8x8 grid: 8 cores, no full column
+      // beyond them, so its one CoreRange is column 0, (0,0)-(0,7); every CB is on all_cores.
+      assert.equal(printedRange(assertFails({ ...pad39875, date: '2026-03-13' })), '[(x=0,y=0) - (x=0,y=7)]');
+    });
     it('tt-metal #39875 after PR #40316 (its test runs this shape): fits', () => {
       assertFits({ ...pad39875, date: '2026-04-01' });
     });
@@ -678,6 +683,11 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // c_16 B·Wt = 512 f32 tiles 2,097,152 → 2,490,368 + 97,248 (the 2025-06 base of ttnn/l1BaseHistory.ts)
       // = 2,587,616, tt-metal's figure; an fp32 intermediate would give 2,718,688.
       assert.equal(regionEnd(assertFails({ file: 'update_cache_tt-mlir-3679.mlir', date: '2025-06-04' })), 2_587_616);
+    });
+    it("tt-mlir #3679: on core range [(x=0,y=0) - (x=7,y=3)], the thread's", () => {
+      // split_work_to_cores(grid, 32 heads, row_major = true): 32 cores = 4 full rows of 8, one CoreRange (0,0)-(7,3).
+      const op = assertFails({ file: 'update_cache_tt-mlir-3679.mlir', date: '2025-06-04' });
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=3)]');
     });
   });
 

@@ -10,7 +10,8 @@
  * memory configs are equal and its CBs stay under l1_size − base [3]; otherwise a row-major copy runs the default
  * row-major program [4]:
  *   c_0 = min(input page, 256 KiB) (one page), c_1 = 2 · min(round_up(output page, output alignment), 256 KiB)
- *   cores: split_work_to_cores(grid, logical rows)
+ *   cores: split_work_to_cores(grid, logical rows); printed range: the first CoreRange of its column-wise all_cores,
+ *   which both CBs are created on [4]
  * and a tiled one the default tilized program [5], whose CBs are the old ones (2 input tiles, + 2 output tiles on a
  * dtype change).
  *
@@ -129,7 +130,8 @@ function defaultRowMajorCopy(
     ctx,
     factory: 'CopyDeviceOperation (default row-major)',
     factoryReason: `${why}: ${sameConfig ? 'two whole rows reach l1_size − base' : 'input and output memory configs differ'}, so the default row-major copy (tt-metal PR #40964) runs, ${rows} rows over ${split.nCores} cores${input.geometry.pageBytes > COPY_SUBBLOCK_MAX_BYTES ? ', in 256 KiB sub-blocks' : ''}`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    // split_work_to_cores' default (column-wise) split; both CBs on all_cores [4].
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', 'col'),
     cbs: [
       { index: 0, role: 'input page', nPages: 1, pageBytes: inputPageBytes },
       { index: 1, role: 'output pages', nPages: 2, pageBytes: outputPageBytes },

@@ -5,7 +5,8 @@
  * Formulas (bytes per core; T(x) = tile bytes of x, im = Float32 tile with fp32 dest acc else bf16; Wt = head dim / 32):
  *   update_cache [1]: g = min(2, cache batch); c_0 2·g·Wt T(cache) · c_1 input 2·Wt T(input) (tensor-backed when the
  *     input is sharded) · c_24+c_25 2·g·Wt im · c_26 2·g·Wt im · c_16 B·Wt T(cache), B = input padded[-2];
- *     cores: split_work_to_cores(grid, input heads·B/32) (sharded input: its shard grid)
+ *     cores: split_work_to_cores(grid, input heads·B/32, row_major = true) (sharded input: its shard grid); every CB
+ *     on all_cores, so the printed range is that row-wise set's first CoreRange
  *   fill_cache [2]: c_0 2 tiles of the input dtype; split_work_to_cores over the input's tiles
  *   paged_update_cache [3]: c_0 2·Wt T(cache) · c_1 = the input's shard (tensor-backed) · c_24+c_25 2·Wt im ·
  *     c_26 2·Wt im · c_16 B·Wt T(cache), B = input padded[1] · c_2 1 tile of the index dtype (update index tensor) ·
@@ -140,7 +141,8 @@ export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimat
   const sharded = isSharded(input.layout);
   const batchedHeads = (input.padded[1] * b) / 32;
   const split = splitWorkToCores(gridArea(ctx), batchedHeads);
-  const groups = sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row');
+  // Interleaved: split_work_to_cores(grid, heads, row_major = true), every CB on all_cores [1].
+  const groups = sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row', 'row');
   const cbs: CbSpec[] = [
     { index: 0, role: 'cache rows', nPages: 2 * g * wt, pageBytes: tCache },
     {

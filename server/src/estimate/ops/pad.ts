@@ -9,6 +9,7 @@
  *   c_1 (pad value) = align(W_out · elem, dramAlign); c_2 (pad_align) same, with front padding or an
  *   unaligned stick                                                                                 [1]
  *   cores: split_work_to_cores(grid, rows of the output)                                           [1]
+ *   printed core range: the first CoreRange of the column-wise all_cores every CB is bound to       [1]
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/pad/device/pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab;
@@ -104,7 +105,8 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
     ctx,
     factory: 'PadRmReaderWriterMultiCoreProgramFactory',
     factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    // The factory splits with split_work_to_cores' default (column-wise) and binds every CB to all_cores [1].
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', 'col'),
     cbs,
     confidence: depth < 16 ? 'approx' : 'exact',
     approxReason:

@@ -26,6 +26,8 @@
  *   enough-space test before tt-metal PR #56280 (`untilize-native-output-tile-budget`): the output CB is sized at the
  *     input tile (bfp8: (T_in + T_in)·Wt); from it at the output dtype's                               [9]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
+ *   block factories' core order: column-major (split_blocks_for_tilize_wh's CoreRangeSet overload), except
+ *   UntilizeMultiCoreBlockProgramFactory, which calls the CoreCoord overload: row-major [5][10]
  *
  * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
  *   (bfp8 input untilizes to bf16), maxL1 = (l1_size − live L1 tensors) − base (`get_max_l1_space`),
@@ -52,6 +54,8 @@
  *   [9] tt-metal …/untilize/untilize.cpp@04953f7 (output_single_tile_size = input_single_tile_size); PR #56280
  *       (description 2026-09-11; on main by the untilize_with_unpadding re-audit of 2026-09-23, which records its
  *       stricter bfp8 test in untilize_with_unpadding.cpp too)
+ *   [10] tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34
+ *       (split_blocks_for_tilize_wh(grid_size, …): x first; tt-metal #35738's cliff on (x=6,y=7))
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
@@ -144,8 +148,12 @@ export function blockFactoryProgram(args: {
   readonly limit: number | undefined;
   readonly citations: readonly string[];
   readonly tiles: ReturnType<typeof tileInfo>;
+  /** How split_blocks_for_tilize_wh hands out cores: its CoreRangeSet overload walks corerange_to_cores (column-major,
+   *  the default); its CoreCoord overload, which UntilizeMultiCoreBlockProgramFactory calls, steps x first (row-major). */
+  readonly coreOrder?: 'col' | 'row';
 }): OpEstimateResult {
   const { op, ctx } = args;
+  const coreOrder = args.coreOrder ?? 'col';
   const area = gridArea(ctx);
   const split = splitBlocksForTilizeWh(area, args.wt, args.ht, args.limit);
   if (typeof split === 'string') return unmodeled(op.name, split);
@@ -153,7 +161,7 @@ export function blockFactoryProgram(args: {
   const group = (name: string, cores: readonly number[]): GroupSpec => ({
     name,
     nCores: cores.length,
-    firstCore: coreAt(cores[0] ?? 0, grid, 'col'),
+    firstCore: coreAt(cores[0] ?? 0, grid, coreOrder),
   });
   const groups = [
     group('full', split.full),
@@ -189,7 +197,7 @@ export function blockFactoryProgram(args: {
     op,
     ctx,
     factory: args.factory,
-    factoryReason: `${args.factoryReason}; split_blocks_for_tilize_wh: ${splitNote}; ${split.nCores} cores (column-major)`,
+    factoryReason: `${args.factoryReason}; split_blocks_for_tilize_wh: ${splitNote}; ${split.nCores} cores (${coreOrder === 'col' ? 'column' : 'row'}-major)`,
     groups,
     cbs,
     confidence: 'exact',
@@ -315,6 +323,9 @@ export function estimateUntilize(
       ctx,
       factory: 'UntilizeMultiCoreBlockProgramFactory',
       factoryReason: blockWhy,
+      // split_blocks_for_tilize_wh(grid_size, ...): the CoreCoord overload, cores row-major (tt-metal #35738's
+      // cliff on (x=6,y=7), the 63rd core).
+      coreOrder: 'row',
       wt,
       ht,
       tileIn,

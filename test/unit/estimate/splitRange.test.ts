@@ -1,0 +1,59 @@
+/**
+ * The first CoreRange of num_cores_to_corerangeset (tt_metal/common/work_split.cpp, search index id 2641121430), which
+ * tt-metal's CB-overflow message names for split_work_to_cores factories that create their CBs on all_cores. Expected
+ * ranges by hand from that function: row-wise the floor(n / cols) full rows when n > cols, else row 0's n cores;
+ * column-wise the floor(n / rows) full columns when n > rows, else column 0's n cores (the remainder is a later range).
+ */
+
+import { strict as assert } from 'assert';
+import { firstSplitRange, groupsFromSplit, splitWorkToCores } from '../../../server/src/estimate/common';
+
+describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
+  const wh: [number, number] = [8, 8]; // [rows, cols]
+  const n300: [number, number] = [7, 8]; // 7 rows of 8 (x = 8, y = 7)
+
+  it('column-wise: fewer cores than a column stay in column 0', () => {
+    assert.deepEqual(firstSplitRange(3, wh, 'col'), [
+      [0, 0],
+      [0, 2],
+    ]);
+    assert.deepEqual(firstSplitRange(8, wh, 'col'), [
+      [0, 0],
+      [0, 7],
+    ]);
+  });
+  it('column-wise: 20 cores on 8 rows → 2 full columns (0,0)-(1,7), the 4 left over a second range', () => {
+    assert.deepEqual(firstSplitRange(20, wh, 'col'), [
+      [0, 0],
+      [1, 7],
+    ]);
+  });
+  it('column-wise on a 7-row grid: 30 cores → 4 full columns (0,0)-(3,6)', () => {
+    assert.deepEqual(firstSplitRange(30, n300, 'col'), [
+      [0, 0],
+      [3, 6],
+    ]);
+  });
+  it('row-wise: 13 cores on 8 columns → row 0 whole (0,0)-(7,0); 5 cores → (0,0)-(4,0)', () => {
+    assert.deepEqual(firstSplitRange(13, wh, 'row'), [
+      [0, 0],
+      [7, 0],
+    ]);
+    assert.deepEqual(firstSplitRange(5, wh, 'row'), [
+      [0, 0],
+      [4, 0],
+    ]);
+  });
+  it("groupsFromSplit: both groups of a split carry all_cores' first range only when opted in", () => {
+    // 100 units over 64 cores: 36 cores take 2, 28 take 1; all_cores = all 64 cores = (0,0)-(7,7) either way.
+    const split = splitWorkToCores(64, 100);
+    const on = groupsFromSplit(split, wh, 'col', 'col');
+    assert.equal(on.length, 2);
+    for (const g of on)
+      assert.deepEqual(g.printedRange, [
+        [0, 0],
+        [7, 7],
+      ]);
+    for (const g of groupsFromSplit(split, wh, 'col')) assert.equal(g.printedRange, undefined);
+  });
+});
