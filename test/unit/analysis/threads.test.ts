@@ -73,7 +73,11 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Before PR #23130 (no large kernel): Wt = 1000, block 8: c_0 = c_11 = 16·4,096; c_7, c_2, c_5 = 2,048 each;
       // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of ttnn/l1BaseHistory.ts, which this
       // figure and #19606's give) = 2,287,328, tt-metal's figure (2,287,872 with the preset's 102,656).
-      assertNear(regionEnd(assertFails(s18997, 'f32_32x32000')), 2_287_328);
+      const op = assertFails(s18997, 'f32_32x32000');
+      assertNear(regionEnd(op), 2_287_328);
+      // The thread's range: the attention-optimized factory puts every CB on all_device_cores, the whole 8x8 grid,
+      // though one tile row runs on core (0,0) alone.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     for (const fn of [
       'f32_128x32000',
@@ -93,10 +97,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Wt = 8,001 = 3²·7·127; find_max_divisor(8,001, 8) skips 7 → block 3. Whole rows (no large kernel before
       // PR #23130): c_0, c_6, c_10 3·8,001 = 24,003 tiles + c_11 2·3 = 6 + c_7, c_2, c_5, c_8 4 = 24,013 tiles
       // = 49,178,624 B + 99,104 (the 2024-12 base of ttnn/l1BaseHistory.ts) = 49,277,728, tt-metal's figure.
-      assert.equal(
-        regionEnd(assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' })),
-        49_277_728,
-      );
+      const op = assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' });
+      assert.equal(regionEnd(op), 49_277_728);
+      // The thread's range: all_device_cores, the whole 8x8 grid (one tile row of 19 rows).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-metal #18275 (2025-02-25): [1, 128·1024] overflows', () => {
       assertFails({ file: 'softmax_tt-metal-18275.mlir', date: '2025-02-25' });
@@ -245,6 +249,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(regionEnd(op), 1_192_448);
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
       assert.equal(first, 'this op');
+      // The thread's range: 3,616 rows = 113 tile rows over the 13x10 grid, one each: split_work_to_cores' all_cores
+      // = num_cores_to_corerangeset(113, x=13, row-wise) = 8 full rows (0,0)-(12,7), then (0,8)-(8,8).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=7)]');
     });
   });
 
