@@ -490,6 +490,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         [op.overflow?.failedProgram?.name, op.overflow?.failedProgram?.cbBytesPerCore],
         ['halo (untilize_with_halo)', 256],
       );
+      // The thread's range: the halo's CBs sit on its output shard grid, 64 height shards = the 8x8 grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run): the same clash, 102,400 / 102,464 B', () => {
       const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-23' });
@@ -524,6 +526,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const o = op.overflow;
       assert.equal(o?.kind, 'cbBeyondL1');
       assert.match(o?.failedProgram?.name ?? '', /in-place halo \(remote temp CB of 1422 sticks\)/);
+      // The thread's range: the halo's CBs on its output shard grid, num_cores_to_corerangeset(100, x=13, row-wise):
+      // 7 full rows (0,0)-(12,6) first, then (0,7)-(8,7).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=6)]');
       assert.equal(o?.failedProgram?.cbBytesPerCore, 1_489_952);
       assert.ok(
         op.estimate.kind === 'estimate' && op.estimate.nCoresUsed === 100,
@@ -641,7 +646,10 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     // M_t = 1. vol2col rm 1 page of 12,544·2 = 25,088; vol2col tiled 392·2,048 = 802,816; weight 392·1·2,048 = 802,816;
     // matmul interm + result 2·2,048 → 1,634,816 + 103,712 = 1,738,528 (tt-metal's figure in both threads).
     it('tt-metal #42146 (2026-04-15): 1,738,528 B exactly', () => {
-      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-04-15' })), 1_738_528);
+      const op = assertFails({ ...conv3d, date: '2026-04-15' });
+      assert.equal(regionEnd(op), 1_738_528);
+      // The thread's range: every CB on core_grid, the config's whole 8x8 compute grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-mlir #7351 (2026-03-05, the same op through tt-xla): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-05' })), 1_738_528);
@@ -658,7 +666,9 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // round_up(1,176, 32)·2 = 2,368; vol2col tiled 37 + weight 37·40 = 1,480 + interm 40 + result 40 = 1,597 tiles
       // = 3,270,656 → 3,273,024 + 102,656 (the 2025-12 base of ttnn/l1BaseHistory.ts) = 3,375,680, tt-xla's figure.
       // With the channels padded to 32 (the rule before) the weight alone was 392·40 tiles, 33.2 MB.
-      assert.equal(regionEnd(assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' })), 3_375_680);
+      const op = assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' });
+      assert.equal(regionEnd(op), 3_375_680);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     const conv8981 = { file: 'conv3d_tt-mlir-8981.mlir', date: '2026-07-09' };
     it('tt-mlir #8981 (2026-07-09, Qwen3.5-27B patch embed, c_in_block 32 from tt-mlir): 2,240,288 B exactly', () => {
