@@ -286,6 +286,7 @@ function intermediatesOverflow(
     const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
     const program = writes.writerProgram!;
     const end = base + program.cbBytesPerCore;
+    const [rangeStart, rangeEnd] = program.printedRange ?? [NO_CORE, NO_CORE];
     const failedProgram = {
       name: program.name,
       cbBytesPerCore: program.cbBytesPerCore,
@@ -300,7 +301,7 @@ function intermediatesOverflow(
           limitBytes: l1,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(NO_CORE)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
             strings,
           ),
           failedProgram,
@@ -311,7 +312,7 @@ function intermediatesOverflow(
           limitBytes: lowest,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(NO_CORE)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
             strings,
           ),
           failedProgram,

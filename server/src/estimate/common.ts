@@ -8,6 +8,7 @@ import { formatInteger } from '../text/numbers';
 import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
 import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
 import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
+import { firstSplitRange } from './printedRange';
 import type {
   CbAllocation,
   CoreGroup,
@@ -377,24 +378,6 @@ export function splitBlocksForTilizeWh(
   };
 }
 
-/**
- * The first CoreRange of tt-metal's `num_cores_to_corerangeset(n, grid, row_wise = true)` (work_split): the
- * floor(n / cols) full rows (0,0)-(cols − 1, rows − 1), else the n cores of row 0. The remainder row is a second range,
- * whose CB allocator tt-metal checks after this one: with the same CBs on both, the overflow message names this one.
- */
-export function firstRowWiseRange(nCores: number, gridCols: number): CoreRangeXY {
-  const fullRows = Math.floor(nCores / gridCols);
-  return fullRows > 0
-    ? [
-        [0, 0],
-        [gridCols - 1, fullRows - 1],
-      ]
-    : [
-        [0, 0],
-        [nCores - 1, 0],
-      ];
-}
-
 /** Bounding box (x = columns, y = rows) of a shard grid: the printed core ranges, else the virtual grid laid row-major on the device grid. */
 export function shardGridBox(
   layout: TensorLayout,
@@ -680,26 +663,6 @@ export function groupsFromSplit(
     firstCore: coreAt(r.firstIndex, grid, order),
     ...(printed !== undefined && { printedRange: printed }),
   }));
-}
-
-/**
- * The first CoreRange of `num_cores_to_corerangeset(n, grid, row_wise)` (tt_metal/common/work_split.cpp): row-wise the
- * full rows (`firstRowWiseRange`); column-wise the floor(n / rows) full columns (0,0)-(k − 1, rows − 1), else the n
- * cores of column 0. `grid` is [rows, cols] as `coreAt` takes it.
- */
-export function firstSplitRange(nCores: number, grid: readonly [number, number], order: 'col' | 'row'): CoreRangeXY {
-  const [rows, cols] = grid;
-  if (order === 'row') return firstRowWiseRange(nCores, cols);
-  const fullCols = Math.floor(nCores / rows);
-  return fullCols > 0
-    ? [
-        [0, 0],
-        [fullCols - 1, rows - 1],
-      ]
-    : [
-        [0, 0],
-        [0, nCores - 1],
-      ];
 }
 
 export function fmtBytes(n: number): string {

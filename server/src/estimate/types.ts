@@ -108,6 +108,8 @@ export interface L1Intermediate {
 export interface WriterProgram {
   readonly name: string;
   readonly cbBytesPerCore: number;
+  /** The core range tt-metal's message prints for this program's CBs (its CoreRangeSet's first range); absent: (0,0). */
+  readonly printedRange?: CoreRangeXY;
 }
 
 /** An operand the op writes in place and returns as its output (KV-cache updates): no tensor is allocated. */

@@ -7,7 +7,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, assertNear, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: attention (test/fixtures/threads)', () => {
   describe('paged SDPA decode through tt-mlir on Blackhole', () => {
@@ -60,6 +60,8 @@ describe('public-thread regression set: attention (test/fixtures/threads)', () =
       const op = assertFails({ file: 'sdpa_tt-metal-16288.mlir', date: '2025-01-01' });
       assertNear(regionEnd(op), 10_105_632);
       assert.equal(regionEnd(op), 10_105_632);
+      // The thread's range: every CB on core_grid, the whole 8x8 compute grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
   });
 });

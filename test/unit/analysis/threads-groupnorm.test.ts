@@ -5,7 +5,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertNear, deviceOp, regionEnd, type Run } from '../../support/threadCases';
+import { assertFails, assertNear, deviceOp, printedRange, regionEnd, type Run } from '../../support/threadCases';
 
 describe('public-thread regression set: group_norm', () => {
   // tt-metal #19606 (2025-03-25): SDXL 1024x1024 UNet norms, block-sharded 8x8 row-major bf16, bfloat8_b mask.
@@ -28,11 +28,14 @@ describe('public-thread regression set: group_norm', () => {
     // The 2025-03 base of ttnn/l1BaseHistory.ts (102,112, this figure's and #18997's) + 1,356,032 = 1,458,144 (the
     // preset's 102,656 would give 1,458,688, 544 B above).
     assertNear(regionEnd(op), 1_458_144);
+    // The thread's range: every CB on the input's shard grid, the 8x8 block grid.
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
 
   it('tt-metal #19606: [1, 960, 128, 128] grows to 1,724,384 B, beyond L1 (within 4 KiB)', () => {
     const op = assertFails(gn19606, 'group_norm_960', { first: false });
     assertNear(regionEnd(op), 1_724_384);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
 
   it('tt-metal #19606: the base the 640 figure implies (102,112, the 2025-03 base of the dated table) gives the 960 figure to the byte', () => {

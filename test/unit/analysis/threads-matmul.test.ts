@@ -26,7 +26,11 @@ describe('public-thread regression set: matmul / linear', () => {
     // (64/16)·(16/16) = 4 cores, the thread's core range (x=0..3, y=0). On n150's 8x8 the 8x2 blocks fit: 2D mcast.
     it('tt-metal #16348 (n300 8x7 grid, 2024-12): 1,671,968 B within 4 KiB; n150 fits', () => {
       const run = { file: 'matmul_tt-metal-16348.mlir', date: '2025-01-01', arch: 'wormhole_b0_n300_worker_dispatch' };
-      assertNear(regionEnd(assertFails(run)), 1_671_968);
+      const op = assertFails(run);
+      assertNear(regionEnd(op), 1_671_968);
+      // The thread's range: Mt 64, Nt 16 → (64/16)·(16/16) = 4 blocks of 16x16 tiles; all_cores =
+      // num_cores_to_corerangeset(4, the 8-wide grid, row-wise) = row 0's first 4 cores.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=3,y=0)]');
       assertFits({ ...run, arch: 'wormhole_b0_n150' });
     });
   });

@@ -45,5 +45,11 @@ describe('public-thread regression set: sharded layer_norm / rms_norm', () => {
     assert.equal(op.estimate.kind, 'estimate');
     assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'LayerNormShardedProgramFactory');
     assert.equal(regionEnd(op), 675_104);
+    // The thread's range: every CB on all_cores = the shard grid, the 8x8 width-shard grid. (The clash itself needs the
+    // unreconstructed L1 tensor, so the range is read from the estimate, not from a message.)
+    assert.deepEqual(op.estimate.kind === 'estimate' ? op.estimate.reportedRange : undefined, [
+      [0, 0],
+      [7, 7],
+    ]);
   });
 });

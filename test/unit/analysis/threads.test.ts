@@ -78,7 +78,11 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Before PR #23130 (no large kernel): Wt = 1000, block 8: c_0 = c_11 = 16·4,096; c_7, c_2, c_5 = 2,048 each;
       // c_6 = 1000·2,048 = 2,048,000 → 2,185,216 + 102,112 (the 2025-03 base of ttnn/l1BaseHistory.ts, which this
       // figure and #19606's give) = 2,287,328, tt-metal's figure (2,287,872 with the preset's 102,656).
-      assertNear(regionEnd(assertFails(s18997, 'f32_32x32000')), 2_287_328);
+      const op = assertFails(s18997, 'f32_32x32000');
+      assertNear(regionEnd(op), 2_287_328);
+      // The thread's range: the attention-optimized factory puts every CB on all_device_cores, the whole 8x8 grid,
+      // though one tile row runs on core (0,0) alone.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     for (const fn of [
       'f32_128x32000',
@@ -98,10 +102,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Wt = 8,001 = 3²·7·127; find_max_divisor(8,001, 8) skips 7 → block 3. Whole rows (no large kernel before
       // PR #23130): c_0, c_6, c_10 3·8,001 = 24,003 tiles + c_11 2·3 = 6 + c_7, c_2, c_5, c_8 4 = 24,013 tiles
       // = 49,178,624 B + 99,104 (the 2024-12 base of ttnn/l1BaseHistory.ts) = 49,277,728, tt-metal's figure.
-      assert.equal(
-        regionEnd(assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' })),
-        49_277_728,
-      );
+      const op = assertFails({ file: 'softmax_pytorch2.0_ttnn-669.mlir', date: '2024-12-23' });
+      assert.equal(regionEnd(op), 49_277_728);
+      // The thread's range: all_device_cores, the whole 8x8 grid (one tile row of 19 rows).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-metal #18275 (2025-02-25): [1, 128·1024] overflows', () => {
       assertFails({ file: 'softmax_tt-metal-18275.mlir', date: '2025-02-25' });
@@ -250,6 +254,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(regionEnd(op), 1_192_448);
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
       assert.equal(first, 'this op');
+      // The thread's range: 3,616 rows = 113 tile rows over the 13x10 grid, one each: split_work_to_cores' all_cores
+      // = num_cores_to_corerangeset(113, x=13, row-wise) = 8 full rows (0,0)-(12,7), then (0,8)-(8,8).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=7)]');
     });
   });
 
@@ -488,6 +495,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         [op.overflow?.failedProgram?.name, op.overflow?.failedProgram?.cbBytesPerCore],
         ['halo (untilize_with_halo)', 256],
       );
+      // The thread's range: the halo's CBs sit on its output shard grid, 64 height shards = the 8x8 grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run): the same clash, 102,400 / 102,464 B', () => {
       const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-23' });
@@ -522,6 +531,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const o = op.overflow;
       assert.equal(o?.kind, 'cbBeyondL1');
       assert.match(o?.failedProgram?.name ?? '', /in-place halo \(remote temp CB of 1422 sticks\)/);
+      // The thread's range: the halo's CBs on its output shard grid, num_cores_to_corerangeset(100, x=13, row-wise):
+      // 7 full rows (0,0)-(12,6) first, then (0,7)-(8,7).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=6)]');
       assert.equal(o?.failedProgram?.cbBytesPerCore, 1_489_952);
       assert.ok(
         op.estimate.kind === 'estimate' && op.estimate.nCoresUsed === 100,
@@ -639,7 +651,10 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     // M_t = 1. vol2col rm 1 page of 12,544·2 = 25,088; vol2col tiled 392·2,048 = 802,816; weight 392·1·2,048 = 802,816;
     // matmul interm + result 2·2,048 → 1,634,816 + 103,712 = 1,738,528 (tt-metal's figure in both threads).
     it('tt-metal #42146 (2026-04-15): 1,738,528 B exactly', () => {
-      assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-04-15' })), 1_738_528);
+      const op = assertFails({ ...conv3d, date: '2026-04-15' });
+      assert.equal(regionEnd(op), 1_738_528);
+      // The thread's range: every CB on core_grid, the config's whole 8x8 compute grid.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     it('tt-mlir #7351 (2026-03-05, the same op through tt-xla): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-05' })), 1_738_528);
@@ -656,7 +671,9 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // round_up(1,176, 32)·2 = 2,368; vol2col tiled 37 + weight 37·40 = 1,480 + interm 40 + result 40 = 1,597 tiles
       // = 3,270,656 → 3,273,024 + 102,656 (the 2025-12 base of ttnn/l1BaseHistory.ts) = 3,375,680, tt-xla's figure.
       // With the channels padded to 32 (the rule before) the weight alone was 392·40 tiles, 33.2 MB.
-      assert.equal(regionEnd(assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' })), 3_375_680);
+      const op = assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' });
+      assert.equal(regionEnd(op), 3_375_680);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
     const conv8981 = { file: 'conv3d_tt-mlir-8981.mlir', date: '2026-07-09' };
     it('tt-mlir #8981 (2026-07-09, Qwen3.5-27B patch embed, c_in_block 32 from tt-mlir): 2,240,288 B exactly', () => {

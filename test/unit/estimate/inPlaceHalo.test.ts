@@ -66,7 +66,16 @@ describe('estimate/pool2d in-place halo (change point halo-in-place)', () => {
         bytesPerCore: 960,
         liveDuringProgram: true,
         replacesPrevious: true,
-        writerProgram: { name: 'in-place halo (remote temp CB of 10 sticks)', cbBytesPerCore: 736 },
+        // The halo's CBs on its output shard grid: num_cores_to_corerangeset(16, the 8-wide grid, row-wise) = two full
+        // rows, (0,0)-(7,1).
+        writerProgram: {
+          name: 'in-place halo (remote temp CB of 10 sticks)',
+          cbBytesPerCore: 736,
+          printedRange: [
+            [0, 0],
+            [7, 1],
+          ],
+        },
       },
     ]);
   });

@@ -48,7 +48,15 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
         role: 'halo output',
         bytesPerCore: 49 * 32 * 2,
         liveDuringProgram: true,
-        writerProgram: { name: 'halo (untilize_with_halo)', cbBytesPerCore: 2 * 64 },
+        // The halo's CBs on the input's own shard grid: 2 height shards laid row-wise from (0,0), (0,0)-(1,0).
+        writerProgram: {
+          name: 'halo (untilize_with_halo)',
+          cbBytesPerCore: 2 * 64,
+          printedRange: [
+            [0, 0],
+            [1, 0],
+          ],
+        },
       },
     ]);
     assert.equal(e.l1IntermediateBytesPerCore, 3_136);

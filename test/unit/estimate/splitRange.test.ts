@@ -6,7 +6,8 @@
  */
 
 import { strict as assert } from 'assert';
-import { firstSplitRange, groupsFromSplit, splitWorkToCores } from '../../../server/src/estimate/common';
+import { groupsFromSplit, splitWorkToCores } from '../../../server/src/estimate/common';
+import { firstSplitRange } from '../../../server/src/estimate/printedRange';
 
 describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
   const wh: [number, number] = [8, 8]; // [rows, cols]

@@ -75,6 +75,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig, operandSegments } from './norm';
+import { gridRectangle } from '../printedRange';
 
 const CITE_SDPA = 'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa/device/sdpa_program_factory.cpp@000e7c0';
 const CITE_SDPA_DECODE =
@@ -236,7 +237,8 @@ export function estimateSdpa(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     factory: mla ? 'SDPAProgramFactory (flash MLA prefill)' : 'SDPAProgramFactory',
     factoryReason: `q/k chunks ${qChunk}/${kChunk}${configured ? ' (program_config)' : ' (factory default without program_config)'}; ${qPerCore} q chunk(s) per core; CBs on all ${nCores} cores`,
     grid: [gy, gx],
-    groups: [{ name: 'grid', nCores, firstCore: [0, 0] }],
+    // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #16288 prints (0,0)-(7,7).
+    groups: [{ name: 'grid', nCores, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
     confidence: configured ? 'exact' : 'approx',
     approxReason: configured

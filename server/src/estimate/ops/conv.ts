@@ -30,6 +30,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
 import { atOrAfter } from '../changePoints';
 import { finishProgram, propInt, propInts, resolveTensor } from '../common';
+import { gridRectangle } from '../printedRange';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
@@ -182,7 +183,9 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     factory: 'Conv3dProgramFactory',
     factoryReason: `${cfg === undefined ? `no conv3d_config in the IR: ${defaults.why}; ` : ''}patch ${patch}, K_t ${kT}, N_t ${nT}, M_t ${mT}, ${cInBlocks} C_in block(s)`,
     grid,
-    groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0] }],
+    // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1]: tt-metal #42146 and tt-xla #2872 print
+    // (0,0)-(7,7).
+    groups: [{ name: 'all', nCores: grid[0] * grid[1], firstCore: [0, 0], printedRange: gridRectangle(grid) }],
     cbs,
     confidence: 'approx',
     approxReason:

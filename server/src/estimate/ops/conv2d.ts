@@ -228,18 +228,9 @@ import type { TensorLayout } from '../../ttnn/layout';
 import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
-import {
-  CbSpec,
-  finishProgram,
-  firstRowWiseRange,
-  fmtBytes,
-  liveL1Of,
-  outputsInL1,
-  propInt,
-  propInts,
-  resolveTensor,
-} from '../common';
+import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
+import { firstRowWiseRange } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';

@@ -79,6 +79,7 @@ import type { DataType } from '../../ttnn/dtype';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import type { CbSpec, ResolvedTensor } from '../common';
+import { shardGridFirstRange } from '../printedRange';
 import { finishProgram, propInt, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -411,7 +412,16 @@ function estimateShardedGroupNorm(
     ctx,
     factory: fusedVariance ? 'GroupNormShardedMultiCoreProgramFactory' : 'groupnorm_multi_core_sharded',
     factoryReason: `${input.layout.memoryLayout} input: ${shardRows}x${shardCols} shards (${perCoreMt}x${perCoreNt} tiles) on ${gridRows}x${gridCols} cores, ${groups / Math.min(groups, shardsC)} group${groups / Math.min(groups, shardsC) === 1 ? '' : 's'} per core spanning ${blockWt} tile${blockWt === 1 ? '' : 's'}`,
-    groups: [{ name: 'shard cores', nCores: gridRows * gridCols, firstCore: [0, 0] as const }],
+    // Every CB on all_cores = the input's shard_spec.grid ([8] @0055520; e.g. its in_mask CB, index ids 188601051,
+    // 3623185167): its first CoreRange — tt-metal #19606 prints the 8x8 block grid (0,0)-(7,7).
+    groups: [
+      {
+        name: 'shard cores',
+        nCores: gridRows * gridCols,
+        firstCore: [0, 0] as const,
+        printedRange: shardGridFirstRange(input.layout, ctx.device.workerGrid[1]),
+      },
+    ],
     cbs,
     confidence: 'approx',
     approxReason: fusedVariance

@@ -96,10 +96,10 @@ import type { PropValue, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
+import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
   finishProgram,
-  firstRowWiseRange,
   groupsFromSplit,
   liveL1Of,
   propBool,
@@ -639,7 +639,16 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       { index: 1, role: 'in1 block', nPages: 16 * 2 * 2, pageBytes: b.tileBytes },
       { index: 16, role: 'output/interm (shared with c_24)', nPages: 16 * 16, pageBytes: outBytes },
     );
-    groups = [{ name: 'all', nCores: blocks, firstCore: [0, 0] }];
+    // CBs on all_cores = num_cores_to_corerangeset(blocks, the device's compute grid, row-wise) [8]: its full rows, else
+    // the blocks' cores of row 0 — tt-metal #16348 prints (0,0)-(3,0) for 4 blocks.
+    groups = [
+      {
+        name: 'all',
+        nCores: blocks,
+        firstCore: [0, 0],
+        printedRange: firstRowWiseRange(blocks, ctx.device.workerGrid[1]),
+      },
+    ];
   } else if (cfg.kind === 'MatmulMultiCoreReuseProgramConfig') {
     // [3]: a sharded → c_0 is a's shard (per_core_M·Kt); else per_core_M (per batch)·w, always double-buffered; b likewise;
     // c_4 output per_core_M·per_core_N sharing its bytes with the c_5 partials unless their formats differ.

@@ -57,6 +57,7 @@ import { atOrAfter } from '../changePoints';
 import { DataType, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import { CbSpec, ResolvedTensor, finishProgram, shardGridBox } from '../common';
+import { shardGridFirstRange } from '../printedRange';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
@@ -157,7 +158,16 @@ export function estimateShardedNorm(op: TtnnOp, ctx: EstimateContext, n: Sharded
     ctx,
     factory: 'LayerNormShardedProgramFactory',
     factoryReason: `${layout.memoryLayout} input, no program config: block_h ${blockHt}, block_w ${blockWt} tiles from the shard spec on a ${grid.x}x${grid.y} grid (${grid.cores} cores); ${mcast1d ? `1D mcast over ${numBlocks} blocks` : `2D: ${numBlocks} blocks per row`}${twoStage ? ', two-stage reduce' : ''}; fp32 acc ${fp32 ? 'on' : 'off'} (${n.fp32Why}); input and output CBs sit on the shards`,
-    groups: [{ name: 'shard cores', nCores: grid.cores, firstCore: grid.start }],
+    // Every CB on all_cores = shard_spec.grid (layernorm_op_multi_core.cpp's sharded factory, index id 2407502137):
+    // its first CoreRange — tt-mlir #8065 prints the 8x8 width-shard grid (0,0)-(7,7).
+    groups: [
+      {
+        name: 'shard cores',
+        nCores: grid.cores,
+        firstCore: grid.start,
+        printedRange: shardGridFirstRange(layout, ctx.device.workerGrid[1]),
+      },
+    ],
     cbs,
     confidence: 'approx',
     approxReason: [

@@ -98,7 +98,8 @@ import {
   resolveTensor,
   splitWorkToCores,
 } from '../common';
-import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
+import { firstSplitRange, shardGridFirstRange } from '../printedRange';
+import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
@@ -488,6 +489,7 @@ function poolIntermediates(
         writerProgram: {
           name: `in-place halo (remote temp CB of ${maxRemoteSticks} sticks)`,
           cbBytesPerCore: inPlaceHaloProgramCbBytesPerCore({ ...haloProgram, maxRemoteSticks }, ctx),
+          printedRange: haloPrintedRange(pc, input, alreadySharded, ctx),
         },
       });
       return out;
@@ -510,9 +512,32 @@ function poolIntermediates(
     writerProgram: {
       name: 'halo (untilize_with_halo)',
       cbBytesPerCore: haloProgramCbBytesPerCore(haloProgram, ctx),
+      printedRange: haloPrintedRange(pc, input, alreadySharded, ctx),
     },
   });
   return out;
+}
+
+/**
+ * The first CoreRange of the halo program's CBs: both halo factories create every CB on all_cores = the halo output's
+ * shard grid (untilize_with_halo_program_factory.cpp@02a3583), the pool's parallel config — an already-sharded
+ * input's own grid, a block config's rectangle, else num_cores_to_corerangeset(n, grid, row-wise) (full rows first).
+ * tt-metal #21305 prints (0,0)-(12,6) for 100 height shards on 13 columns, tt-mlir #6441 (0,0)-(7,7) for 64.
+ */
+function haloPrintedRange(
+  pc: ParallelConfig,
+  input: ResolvedTensor,
+  alreadySharded: boolean,
+  ctx: EstimateContext,
+): CoreRangeXY {
+  const deviceCols = ctx.device.workerGrid[1];
+  if (alreadySharded) return shardGridFirstRange(input.layout, deviceCols);
+  if (pc.scheme === 'block_sharded')
+    return [
+      [0, 0],
+      [pc.box[0] - 1, pc.box[1] - 1],
+    ];
+  return firstSplitRange(pc.nCores, ctx.device.workerGrid, 'row');
 }
 
 /** Halo output sticks per core [5]: output shards of ceil(NHW_out / cores_nhw) sticks (a tile multiple for a tiled

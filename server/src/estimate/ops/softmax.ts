@@ -75,6 +75,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fp32DestAccFromConfig } from './norm';
+import { gridRectangle, onRange } from '../printedRange';
 
 const CITE_SOFTMAX =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@003544f';
@@ -187,7 +188,10 @@ export function estimateSoftmax(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
       ? 'SoftmaxProgramFactoryAttentionOptimized (large kernel)'
       : 'SoftmaxProgramFactoryAttentionOptimized',
     factoryReason: `Wt = ${wt}, block ${block} (fp32 acc ${fp32 ? 'on' : 'off'}: ${fp32Why})${stable ? ', numeric_stable' : ''}; large-kernel test ${fitTestBytes} B ${large ? '>' : '≤'} 0.9·L1${atOrAfter(ctx, 'softmax-large-kernel') ? '' : ' (no large kernel before PR #23130)'}${large ? ` → ${streamTiles}-tile streamed CBs` : ''}; ${rows} tile rows over ${split.nCores} cores`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    // Every CB sits on all_device_cores, the whole compute grid, whatever the split ([1] @003544f; an older version
+    // with its kernels under kernels/compute/ likewise, index id 52820004547): tt-metal #18997 and pytorch2.0_ttnn #669
+    // print (0,0)-(7,7) for one tile row.
+    groups: onRange(groupsFromSplit(split, ctx.device.workerGrid, 'row'), gridRectangle(ctx.device.workerGrid)),
     cbs,
     confidence: approxWhy.length === 0 ? 'exact' : 'approx',
     approxReason: approxWhy.join('; '),

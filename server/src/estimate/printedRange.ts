@@ -1,0 +1,80 @@
+/**
+ * The core range tt-metal's CB overflow message prints, for the factories whose CoreRangeSet was read (docs/estimators.md,
+ * "Printed core range"). program.cpp keeps one CB allocator per CoreRange of the set a CB was created on and names the
+ * first one that overflows; every helper here returns that first CoreRange, as [start, end] with x = column, y = row.
+ * One home for these rules: common.ts's `groupsFromSplit` (opt-in `cbsOnAllCores`) and the estimators use them.
+ */
+
+import type { TensorLayout } from '../ttnn/layout';
+import type { GroupSpec } from './common';
+import type { CoreRangeXY } from './types';
+
+/** A whole grid of [rows, cols] from (0,0): `CoreRange({0, 0}, {grid.x − 1, grid.y − 1})`. */
+export function gridRectangle(grid: readonly [number, number]): CoreRangeXY {
+  const [rows, cols] = grid;
+  return [
+    [0, 0],
+    [cols - 1, rows - 1],
+  ];
+}
+
+/**
+ * The first CoreRange of tt-metal's `num_cores_to_corerangeset(n, grid, row_wise = true)` (work_split): the
+ * floor(n / cols) full rows (0,0)-(cols − 1, rows − 1), else the n cores of row 0. The remainder row is a second range,
+ * whose CB allocator tt-metal checks after this one: with the same CBs on both, the overflow message names this one.
+ */
+export function firstRowWiseRange(nCores: number, gridCols: number): CoreRangeXY {
+  const fullRows = Math.floor(nCores / gridCols);
+  return fullRows > 0
+    ? [
+        [0, 0],
+        [gridCols - 1, fullRows - 1],
+      ]
+    : [
+        [0, 0],
+        [nCores - 1, 0],
+      ];
+}
+
+/**
+ * The first CoreRange of `num_cores_to_corerangeset(n, grid, row_wise)` (tt_metal/common/work_split.cpp, index id
+ * 2641121430), which is the `all_cores` `split_work_to_cores(grid, units, row_wise)` returns: row-wise the
+ * floor(n / cols) full rows, else the n cores of row 0; column-wise the floor(n / rows) full columns
+ * (0,0)-(k − 1, rows − 1), else the n cores of column 0. `grid` is [rows, cols].
+ */
+export function firstSplitRange(nCores: number, grid: readonly [number, number], order: 'row' | 'col'): CoreRangeXY {
+  const [rows, cols] = grid;
+  if (order === 'row') return firstRowWiseRange(nCores, cols);
+  const fullCols = Math.floor(nCores / rows);
+  return fullCols > 0
+    ? [
+        [0, 0],
+        [fullCols - 1, rows - 1],
+      ]
+    : [
+        [0, 0],
+        [0, nCores - 1],
+      ];
+}
+
+/**
+ * The first CoreRange of a tensor's shard grid (`shard_spec.grid`): its first printed range, else (no ranges in the
+ * IR) the grid tt-mlir lays out from (0,0) — a rectangle for block sharding, the device grid filled row by row for
+ * height / width sharding (tt-mlir's virtual-to-physical core mapping).
+ */
+export function shardGridFirstRange(layout: TensorLayout, deviceCols: number): CoreRangeXY {
+  const first = layout.coreRanges?.[0];
+  if (first !== undefined)
+    return [
+      [first.start.x, first.start.y],
+      [first.end.x, first.end.y],
+    ];
+  const [r, c] = layout.gridShape;
+  if (layout.memoryLayout === 'block_sharded') return gridRectangle([r, c]);
+  return firstRowWiseRange(r * c, deviceCols);
+}
+
+/** The groups with the factory's printed range: every CB sits on one CoreRangeSet shared by all the groups. */
+export function onRange(groups: readonly GroupSpec[], printedRange: CoreRangeXY): GroupSpec[] {
+  return groups.map((g) => ({ ...g, printedRange }));
+}
