@@ -246,21 +246,20 @@ function tileHSplit(
   if (op.name !== 'ttnn.sum' && op.name !== 'ttnn.mean') return null;
   if (input.logical.length !== 4 || (input.dtype !== 'bf16' && input.dtype !== 'f32')) return null;
   if (isSharded(input.layout) || isSharded(output.layout) || output.layout.bufferType === 'system_memory') return null;
-  const [n, c, h] = input.logical as [number, number, number, number];
-  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
-  const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
+  const split = hSplitOf(input, ctx);
   // Asked only when the split would apply, so builds are not split where the change point changes nothing.
-  if (slices < 2 || !atOrAfter(ctx, 'reduce-h-split-tile-sum-mean')) return null;
+  if (split.slices < 2 || !atOrAfter(ctx, 'reduce-h-split-tile-sum-mean')) return null;
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const scaler = hScalerDtype(ctx, input);
-  return twoStageHSplit(op, ctx, specs.inSpec, specs.outSpec, output, slices, {
+  const stage1Columns = split.tileColumns * split.slices;
+  return twoStageHSplit(op, ctx, specs.inSpec, specs.outSpec, output, split, {
     label: 'tiled H sum of the slices into Float32 partials',
     run: (stageOp) =>
       reduceProgram(stageOp, ctx, input, 'f32', '', {
         factory: 'ReduceMultiCoreHProgramFactory',
-        factoryReason: `${n * c * slices * widthTiles} tile columns (NC·${slices} slices·Wt)`,
-        units: n * c * slices * widthTiles,
+        factoryReason: `${stage1Columns} tile columns (NC·${split.slices} slices·Wt)`,
+        units: stage1Columns,
         order: 'col',
         scalerPages: 1,
         scalerDtype: scaler,
@@ -289,7 +288,7 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const dims = reduceDimsOf(op, rank);
   const reduceDim = reduceDimOf(dims, rank);
   const approx = reduceApproxReason(input, output, reduceDim);
-  const sfpuMin = op.name === 'ttnn.min' && minOnSfpu(op, ctx, input.dtype);
+  const sfpuMin = minOnSfpu(op, ctx, input.dtype);
   if (op.name === 'ttnn.min' && reduceDim !== 'other' && !sfpuMin)
     return reduceMin(op, ctx, input, output, reduceDim, approx);
   if (reduceDim === 'H') {
@@ -1299,8 +1298,7 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const { inSpec, outSpec } = specs;
   // Eligibility first: the build's change points are asked only for an op they can change.
   const dense = denseRowMajorReduceInputs(op, inSpec, outSpec);
-  const denseOn = dense !== null && denseRowMajorPathOn(ctx);
-  if (dense !== null && denseOn) return denseRowMajorReduce(op, ctx, dense);
+  if (dense !== null && denseRowMajorPathOn(ctx)) return denseRowMajorReduce(op, ctx, dense);
   const steps: Step[] = [];
   // reduce_min tilizes into output_mem_config (its own tilize_with_val_padding, +inf padding) [CITE_RM_MIN_TILIZE];
   // every other reduce into the input's memory config [CITE_RM_TILIZE], so does an f32 min on the SFPU (it skips
@@ -1453,16 +1451,14 @@ function denseHWithSplit(
   input: ResolvedTensor,
   output: ResolvedTensor,
 ): OpEstimateResult {
-  const [n, c, h] = input.logical as [number, number, number, number];
-  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
-  const slices = hSliceCount(n * c * widthTiles, Math.ceil(h / 32), gridArea(ctx));
-  if (slices < 2) return denseHProgram(op, ctx, input, output.dtype, 1, '');
+  const split = hSplitOf(input, ctx);
+  if (split.slices < 2) return denseHProgram(op, ctx, input, output.dtype, 1, '');
   const specs = inputAndResultSpecs(op);
   if (!('inSpec' in specs)) return specs;
   const { inSpec, outSpec } = specs;
-  return twoStageHSplit(op, ctx, inSpec, outSpec, output, slices, {
+  return twoStageHSplit(op, ctx, inSpec, outSpec, output, split, {
     label: 'H sum of the slices into Float32 partials (dense row-major)',
-    run: (stageOp, partials) => denseHProgram(stageOp, ctx, input, partials.dtype, slices, ''),
+    run: (stageOp, partials) => denseHProgram(stageOp, ctx, input, partials.dtype, split.slices, ''),
     approxReason: '',
   });
 }
@@ -1475,7 +1471,7 @@ function twoStageHSplit(
   inSpec: TensorSpec,
   outSpec: TensorSpec,
   output: ResolvedTensor,
-  slices: number,
+  split: HSplit,
   stage1: {
     readonly label: string;
     readonly run: (stageOp: TtnnOp, partials: ResolvedTensor) => OpEstimateResult;
@@ -1483,7 +1479,7 @@ function twoStageHSplit(
   },
 ): OpEstimateResult {
   const [n, c, , w] = output.logical as [number, number, number, number];
-  const partialsSpec = specWith(outSpec, { dims: [n, c, slices, w], pageLayout: 'row_major', dtype: 'f32' });
+  const partialsSpec = specWith(outSpec, { dims: [n, c, split.slices, w], pageLayout: 'row_major', dtype: 'f32' });
   const partials = resolveTensor(partialsSpec, 'H-slice partials');
   if (typeof partials === 'string') return unmodeled(op.name, partials);
   const props = { ...op.properties };
@@ -1519,7 +1515,7 @@ function twoStageHSplit(
   if (res.kind !== 'estimate') return res;
   const noted = {
     ...res,
-    factoryReason: `H split into ${slices} slices (NC·Wt = ${(output.logical[0] ?? 1) * (output.logical[1] ?? 1) * Math.max(1, Math.ceil((output.padded[3] ?? 1) / 32))} tile columns under the ${gridArea(ctx)}-core grid): ${res.factoryReason}`,
+    factoryReason: `H split into ${split.slices} slices (NC·Wt = ${split.tileColumns} tile columns under the ${gridArea(ctx)}-core grid): ${res.factoryReason}`,
   };
   return withStageIntermediates(noted, stages, outSpec, ctx);
 }
@@ -1572,13 +1568,23 @@ function denseHProgram(
 const CITE_RM_DENSE_H_MERGED =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index ids 54542839682 and 57977134085, the Metal 2.0 form: rm_path c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 wt chunk output tiles, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk); NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1, ht chunk min(8, Ht_rm), one CB page = one chunk-wide row); common.cpp (index id 54519195125: make_rm_plan)';
 
+/** A rank-4 H reduce's NC·Wt tile columns and the H slices reduce_op.cpp's split takes (1: no split). */
+interface HSplit {
+  readonly tileColumns: number;
+  readonly slices: number;
+}
+
 /**
- * How many H slices reduce_op.cpp's split takes (1: no split) [CITE_RM_H_SPLIT]: when the NC·Wt tile columns leave
- * part of the grid idle and the input is at least 16 tile rows tall, S = min(grid cores / (NC·Wt), Ht).
+ * [CITE_RM_H_SPLIT]: when the NC·Wt tile columns leave part of the grid idle and the input is at least 16 tile rows
+ * tall, S = min(grid cores / (NC·Wt), Ht) slices, else 1.
  */
-function hSliceCount(tileColumns: number, heightTiles: number, gridCores: number): number {
-  if (tileColumns === 0 || tileColumns >= gridCores || heightTiles < 16) return 1;
-  return Math.min(Math.floor(gridCores / tileColumns), heightTiles);
+function hSplitOf(input: ResolvedTensor, ctx: EstimateContext): HSplit {
+  const [n, c, h] = input.logical as [number, number, number, number];
+  const tileColumns = n * c * Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
+  const heightTiles = Math.ceil(h / 32);
+  const gridCores = gridArea(ctx);
+  if (tileColumns === 0 || tileColumns >= gridCores || heightTiles < 16) return { tileColumns, slices: 1 };
+  return { tileColumns, slices: Math.min(Math.floor(gridCores / tileColumns), heightTiles) };
 }
 
 const CITE_RM_H_SPLIT =
