@@ -70,7 +70,6 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { estimateShardedNorm } from './normSharded';
-import { firstSplitRange, onRange } from '../printedRange';
 
 const CITE_LN_OLD =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b';
@@ -276,10 +275,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     // Every CB on all_cores, split_work_to_cores(grid, rows, row_wise)'s set (layernorm_op_multi_core.cpp of 2024,
     // index id 2407502137; the 2026 factories, ids 57957008689 / 317708230, outside their use_2d_core_grid branch, which
     // tt-mlir does not set): its first range, the full rows — tt-mlir #7153 prints (0,0)-(12,7) for 113 rows on 13x10.
-    groups: onRange(
-      groupsFromSplit(split, ctx.device.workerGrid, 'row'),
-      firstSplitRange(split.nCores, ctx.device.workerGrid, 'row'),
-    ),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', 'row'),
     cbs,
     confidence: large ? 'approx' : 'exact',
     approxReason: large ? 'large-tensor kernel: the c_26 accumulator is assumed in every build' : '',
