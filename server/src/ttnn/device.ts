@@ -80,7 +80,8 @@ interface PresetFigures {
 /**
  * Preset figures (ttmetal-l1-model.md §1):
  * - L1: Wormhole 1,499,136 B (`MEM_L1_SIZE` in tt-metal tt_metal/hw/inc/internal/tt-1xx/wormhole/dev_mem_map.h@009581c),
- *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94).
+ *   Blackhole 1,572,864 B (blackhole/dev_mem_map.h@0079e94, a commit of tt-metal PR #52549's diagnostic branch; the L1
+ *   size is the same in every stored copy, PageDevv/tt-metal@f1a8385's included).
  * - Default base: Wormhole 102,656 B, the `l1_unreserved_base` of a real n150 system desc in tt-mlir tests and the value
  *   that reproduces the seed failure (tt-metal builds Dec 2025 - Feb 2026); within 4 KiB of every Wormhole base seen
  *   (98,848 B in 2024-12 .. 105,664 B from 2026-07-26). Blackhole 111,616 B, the newest base in public figures (see
@@ -114,7 +115,8 @@ interface PresetFigures {
  *   l1BaseHistory.ts), 111,104 B from 2026-02-17 (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
  *   (tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
  *   figure to the byte; #54621 of 2026-08-27 with its checkout's 111,488 B given), 111,616 B from 2026-08-25 (a 13,424 B mailbox; tt-metal PR #54274 and #54697:
- *   1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
+ *   1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B); the 13,168 B mailbox of tt-metal@0079e942
+ *   (111,360 B) is the unmerged diagnostic PR #52549, not a later revert (l1BaseHistory.ts). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory
  *   change, so it is not in CHANGE_POINTS: a dump's system desc carries its build's base, `ttnnL1.l1UnreservedBase` /
  *   a runtime log's implied base override the preset, and otherwise the build window's entry of l1BaseHistory.ts does.
  */

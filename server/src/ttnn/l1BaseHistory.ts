@@ -312,6 +312,15 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   // is #54697's op to the byte, so the entry is dated 2026-08-25, its first sighting. tt-metal #54621 (2026-08-27) printed
   // the older base (1,430,656 − 1,319,168 = 111,488): its checkout (4a5bfad, linked in the thread) is not dated in the
   // corpus; like tt-xla #6069's pinned build it ran a tt-metal from before the growth.
+  // Not a later revert: tenstorrent/tt-metal's stored blackhole dev_mem_map.h at 0079e942 has MEM_MAILBOX_SIZE 13,168
+  // ("back to the pre-#49417 value now that PROFILER_CONTROL_RISC_SLOTS is 5 again (issue #51415)"), whose map ends at
+  // 40,704 B: align64(40,704 + 69 KiB) = 111,360. That commit is the branch of tt-metal PR #52549 ("[Diagnostic]
+  // Restore pre-#49417 WH/BH L1 map to confirm #51415 root cause", 2026-08-07, closed unmerged, "DIAGNOSTIC PATCH ...
+  // do not merge as-is"; its review threads quote the new PROFILER_CONTROL_RISC_SLOTS and a one-line-longer hunk
+  // "@@ -110,7 +110,8 @@" of blackhole/dev_mem_map.h, which is where the stored copy adds that comment above
+  // MEM_MAILBOX_SIZE), and its DRISC mailbox is still MEM_ERISC_MAILBOX_SIZE (12,768 B), which PR #52980
+  // (merged, 2026-08-12) had cut to 4,288 B on main: a diagnostic build of before 08-12, not a main build after the
+  // 13,424 B sightings. So 111,616 B stays the newest Blackhole base.
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_616,

@@ -108,6 +108,29 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2026-08-28'))?.l1UnreservedBaseBytes, 1_684_672 - cbBytes);
   });
 
+  it("tt-metal@0079e942's 13,168 B Blackhole mailbox (111,360 B) is PR #52549's unmerged diagnostic: later builds keep 111,616 B", () => {
+    // blackhole dev_mem_map.h@0079e942 by hand: mailbox 96 + 13,168 = 13,264 → zeros at align32 = 13,280, + 512 zeros
+    // + 1,024 LLK debug + 8,704 BRISC + 4 · 2,560 NCRISC/TRISC firmware + 80 NoC counters + 32 fabric counters + 144
+    // connection lock = 34,016; routing table 516 + 1,024 + 1,024 + 12, fabric connections 656, packet headers
+    // 144 · 6 · 2 · 2 = 3,456 → MEM_MAP_END 40,704, align64(40,704 + 69 KiB) = 111,360: the pre-#49417 base.
+    const align = (n: number, a: number) => Math.ceil(n / a) * a;
+    const zeros = align(96 + 13_168, 32);
+    const mapEnd = zeros + 512 + 1_024 + 8_704 + 4 * 2_560 + 80 + 32 + 144 + 516 + 1_024 + 1_024 + 12 + 656 + 3_456;
+    assert.equal(mapEnd, 40_704);
+    assert.equal(align(mapEnd + 69 * 1024, 64), 111_360);
+    // The same file's DRISC mailbox is MEM_ERISC_MAILBOX_SIZE (12,768 B), which PR #52980 (merged 2026-08-12) cut to
+    // 4,288 B on main, and the comment over MEM_MAILBOX_SIZE is PR #52549's ("[Diagnostic] ... do not merge", closed
+    // 2026-08-07): a diagnostic branch, not a revert on main. So no Blackhole entry after PR #49417 holds 111,360 B,
+    // and a build of 2026-10..11 has the newest sighting's base (#56133, 2026-09-10: 1,957,760 − 1,846,144).
+    const afterGrowth = L1_BASE_HISTORY.filter((e) => e.arch === 'blackhole' && e.firstSeen >= '2026-07-26');
+    assert.ok(afterGrowth.length > 0);
+    assert.ok(afterGrowth.every((e) => e.l1UnreservedBaseBytes !== 111_360));
+    assert.equal(
+      observedBaseFor('blackhole', { earliest: '2026-10-01', latest: '2026-11-30' })?.l1UnreservedBaseBytes,
+      1_957_760 - 1_846_144,
+    );
+  });
+
   it('a date inside an entry gets its base', () => {
     // tt-metal #15732 (2024-12-05): 6,148,640 − 6,049,792 = 98,848.
     assert.equal(observedBaseFor('wormhole_b0', day('2024-12-05'))?.l1UnreservedBaseBytes, 98_848);
