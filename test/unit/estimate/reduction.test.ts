@@ -421,6 +421,64 @@ describe('estimate/reduction: f32 ttnn.min on the SFPU from PR #53636 (≈2026-0
   });
 });
 
+describe('estimate/reduction: a one-tile Float32 sum / mean / max over H and W on the SFPU runs W then H', () => {
+  // reduce_op.cpp: use_two_step_hw_sfpu_reduce covers INT32 MAX only at index id 54525225741, adds the f32 mean
+  // (PR #48896) at 54551941191 and every use_sfpu_fp32_* (max PR #52718, sum PR #53636) at 57968691308 — the SFPU has
+  // no REDUCE_SCALAR, so a one-tile HW reduce leaves reduce_op_single_core_hw_program_factory.cpp for W then H. A larger
+  // input ran W then H before too (is_multicore_hw). CB bytes of a 1x1x32x32 f32 input, f32 result:
+  //   single-core HW: c_0 2·4,096 + c_2 2 bf16 tiles 2·2,048 + c_3 2·4,096 = 20,480 B on core (0,0);
+  //   W then H: W c_0 2·4,096 + c_2 one Float32 tile 4,096 (index id 58135263952) + c_3 2·4,096 = 20,480 B, H over the
+  //   1x1x32x1 partial c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 = 20,480 B: the same bytes, another pair of programs,
+  //   and the W partial (one Float32 tile, 4,096 B on one bank) is an L1 tensor while the H reduce runs an L1 result.
+  const hw = (name: string, date: string, result = dram, extra = {}) =>
+    est(
+      estimateOp(
+        op(name, [dram([1, 1, 32, 32], 'f32')], [result([1, 1, 1, 1], 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(2, 3),
+          ...extra,
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  for (const [name, pr, before, after] of [
+    ['ttnn.mean', '#48896 (≈2026-07-10)', '2026-07-01', '2026-07-20'],
+    ['ttnn.max', '#52718 (≈2026-08-17)', '2026-08-14', '2026-08-20'],
+    ['ttnn.sum', '#53636 (≈2026-08-24)', '2026-08-20', '2026-09-01'],
+  ] as const)
+    it(`${name} from PR ${pr}: W then H (20,480 B each) instead of the single-core HW program (20,480 B)`, () => {
+      const old = hw(name, before);
+      assert.equal(old.factory, 'ReduceSingleCoreHwProgramFactory');
+      assert.equal(old.cbBytesPerCore, 20_480);
+      const now = hw(name, after);
+      assert.notEqual(now.factory, 'ReduceSingleCoreHwProgramFactory');
+      assert.match(now.factoryReason, /on the SFPU reduce runs W then H/);
+      assert.equal(now.cbBytesPerCore, 20_480);
+      assert.equal(now.nCoresUsed, 1);
+    });
+
+  it('with an L1 result the one-tile W partial is live during the H reduce (4,096 B)', () => {
+    assert.equal(hw('ttnn.mean', '2026-07-01', l1).l1IntermediateBytesPerCore, undefined);
+    assert.equal(hw('ttnn.mean', '2026-07-20', l1).l1IntermediateBytesPerCore, 4_096);
+  });
+
+  it('fp32 accumulation off keeps the FPU path: the single-core HW program', () => {
+    const e = hw('ttnn.sum', '2026-09-01', dram, { compute_config: computeConfig(false) });
+    assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
+  });
+
+  it('a bf16 one-tile HW sum keeps the single-core HW program (the SFPU path is Float32 only)', () => {
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 32, 32])], [dram([1, 1, 1, 1])], { keep_dim: KEEP, dim_arg: ints(2, 3) }),
+        whContext({ ttMetalDate: '2026-09-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
+  });
+});
+
 describe('estimate/reduction: the H split of a tall TILE sum/mean from PR #54349 (≈2026-08-28)', () => {
   const meanH = (shape: number[], date: string, out = dram) =>
     est(

@@ -19,7 +19,10 @@
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
  *       in L1); the larger program is reported; the W result is Float32 for a bf16 sum with fp32 accumulation from
- *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16]
+ *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16];
+ *       a one-tile Float32 sum / mean / max on the SFPU reduce runs W then H too (the SFPU has no REDUCE_SCALAR),
+ *       from change points reduce-sum-f32-sfpu, reduce-mean-f32-sfpu and reduce-max-f32-sfpu: the same CB bytes,
+ *       but its one-tile W partial is a tensor (an L1 intermediate with an L1 result)                    [24]
  *   scaler format: W two bf16 tiles, or for an f32 input from change point reduce-w-scaler-unread one Float32 tile
  *       (4,096 B either way); H one bf16 tile, Float32 for an f32 input from that change point (approx)  [2][17]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
@@ -90,6 +93,9 @@
  *   [22] tt-metal PR #54349 description; issue #56103 (no factory of it stored)
  *   [23] tt-metal PR #53636; reduce_op.cpp (index id 57968691308: use_sfpu_fp32_min); W/H factories (index ids
  *       58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)
+ *   [24] tt-metal PRs #48896 (mean), #52718 (max), #53636 (sum); reduce_op.cpp (index ids 54525225741: the two-step
+ *       HW for INT32 MAX only; 54551941191: and use_sfpu_fp32_mean; 57968691308: and every use_sfpu_fp32_*); the W
+ *       factory (index id 58135263952) sizes no CB by is_sfpu_reduce but the FPU negate's c_4/c_5
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
@@ -217,13 +223,29 @@ function withSfpuMinNote(res: OpEstimateResult): OpEstimateResult {
  * tt-mlir sets no such attribute) [CITE_MIN_SFPU].
  */
 function minOnSfpu(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType | undefined): boolean {
-  return (
-    op.name === 'ttnn.min' &&
-    inputDtype === 'f32' &&
-    (fp32DestAccFromConfig(op) ?? true) &&
-    atOrAfter(ctx, 'reduce-min-f32-sfpu')
-  );
+  return op.name === 'ttnn.min' && onF32Sfpu(op, ctx, inputDtype);
 }
+
+/** The change point from which each op's Float32 reduce runs on the SFPU (use_sfpu_fp32_* in reduce_op.cpp). */
+const F32_SFPU_CHANGE_POINT = {
+  'ttnn.mean': 'reduce-mean-f32-sfpu',
+  'ttnn.max': 'reduce-max-f32-sfpu',
+  'ttnn.sum': 'reduce-sum-f32-sfpu',
+  'ttnn.min': 'reduce-min-f32-sfpu',
+} as const;
+
+/**
+ * Whether the op's reduce runs the accurate Float32 SFPU path [CITE_F32_SFPU]: a Float32 input with fp32 accumulation
+ * (the compute config's, on by default) and fast_and_approximate_mode off (ttnn's default; tt-mlir passes none), from
+ * the op's change point (mean PR #48896, max PR #52718, sum and min PR #53636).
+ */
+function onF32Sfpu(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType | undefined): boolean {
+  const id = F32_SFPU_CHANGE_POINT[op.name as keyof typeof F32_SFPU_CHANGE_POINT];
+  return id !== undefined && inputDtype === 'f32' && (fp32DestAccFromConfig(op) ?? true) && atOrAfter(ctx, id);
+}
+
+const CITE_F32_SFPU =
+  'tt-metal PRs #48896 (mean), #52718 (max), #53636 (sum, min); reduce_op.cpp (search index ids 54551941191, 57968691308: use_sfpu_fp32_{mean,max,sum,min}, use_two_step_hw_sfpu_reduce: the SFPU has no REDUCE_SCALAR, so an HW reduce runs W then H whatever its tile count)';
 
 const CITE_MIN_SFPU =
   'tt-metal PR #53636; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_min = FLOAT32, not fast_and_approximate_mode, fp32_dest_acc_en, not Quasar → no reduce_min; use_two_step_hw_sfpu_reduce); W/H factories (index ids 58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)';
@@ -761,7 +783,10 @@ function reduceHw(
   /** The SFPU reduce has no REDUCE_SCALAR: W then H even for one tile (use_two_step_hw_sfpu_reduce). */
   forceTwoStep = false,
 ): OpEstimateResult {
-  if (input.geometry.nPages <= 1 && !forceTwoStep)
+  // Asked only for a one-tile input, the one case the SFPU path changes (a larger one runs W then H anyway).
+  const sfpuTwoStep =
+    !forceTwoStep && input.geometry.nPages <= 1 && negate === undefined && onF32Sfpu(op, ctx, input.dtype);
+  if (input.geometry.nPages <= 1 && !forceTwoStep && !sfpuTwoStep)
     return finishProgram({
       op,
       ctx,
@@ -812,10 +837,17 @@ function reduceHw(
     },
     { label: 'reduce H', result: hResult },
   ];
-  const res = largestStep(op, ctx, steps, {
-    citations: keepWFp32 ? [CITE_REDUCE_HW, CITE_HW_FP32_PARTIAL] : [CITE_REDUCE_HW],
-  });
-  if (res.kind !== 'estimate') return res;
+  const citations = [CITE_REDUCE_HW];
+  if (keepWFp32) citations.push(CITE_HW_FP32_PARTIAL);
+  if (sfpuTwoStep) citations.push(CITE_F32_SFPU);
+  const stepped = largestStep(op, ctx, steps, { citations });
+  if (stepped.kind !== 'estimate') return stepped;
+  const res = sfpuTwoStep
+    ? {
+        ...stepped,
+        factoryReason: `a one-tile Float32 ${op.name.slice('ttnn.'.length)} on the SFPU reduce runs W then H (no SFPU REDUCE_SCALAR, change point ${F32_SFPU_CHANGE_POINT[op.name as keyof typeof F32_SFPU_CHANGE_POINT]}): ${stepped.factoryReason}`,
+      }
+    : stepped;
   const wL1 =
     wSpec.layout.kind === 'layout' && wSpec.layout.bufferType === 'l1'
       ? (l1Footprint(wDims, wSpec.layout, ctx.device)?.bytesPerCore ?? 0)
