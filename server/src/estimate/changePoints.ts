@@ -1437,6 +1437,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #52718 description and review thread of 2026-08-13 (fp32_sfpu_eligible, use_sfpu_fp32_max = MAX && !negate); reduce_op.cpp (search index id 57968691308: use_two_step_hw_sfpu_reduce for use_sfpu_fp32_reduce)',
   },
+  'reduce-reader-batched-input-cb': {
+    family: 'reduction',
+    pr: 53564,
+    // "[Feature] #43050 - Generic reduce: DRAM-sharded I/O, and batch NoC reads in reduce readers": description
+    // 2026-08-18, review threads of 2026-09-01 on common.hpp answered "updated", merged. Merge day not read: two days
+    // after the last review is assumed.
+    mergedOn: '2026-09-03',
+    dateFrom: 'approx',
+    what: "the tiled W and H reduce readers batch their NoC reads (W: up to kReduceReaderTilesPerBatch = 4 tiles when the smallest core streams at least that many, not for the fused negate with fewer than 2 rows per core; H: a dest chunk when every core owns at least a chunk of columns), and c_0 holds reduce_reader_input_cb_tiles(batch) tiles — a common.hpp function whose body is not stored: c_0's 2 tiles are kept and those programs are approx; the height-/width-sharded fast paths now need L1 on both sides (already so here)",
+    before:
+      'tt-metal reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952) and reduce_op_multi_core_h_program_factory.cpp (index id 54542839682): c_0 2 tiles (the chunk for the H negate)',
+    after:
+      'tt-metal PR #53564 description and review threads (kReduceReaderTilesPerBatch, reduce_reader_batch); reduce_op_multi_core_w_program_factory.cpp@05ddaab and reduce_op_multi_core_h_program_factory.cpp@05ddaab (c_0 = reduce_reader_input_cb_tiles(reader_tiles_per_batch))',
+  },
   'reduce-sum-f32-sfpu': {
     family: 'reduction',
     pr: 53636,

@@ -479,6 +479,62 @@ describe('estimate/reduction: a one-tile Float32 sum / mean / max over H and W o
   });
 });
 
+describe('estimate/reduction: batched reader reads from PR #53564 (≈2026-09-03) leave c_0 unread', () => {
+  // The factories @05ddaab size c_0 as reduce_reader_input_cb_tiles(batch), a common.hpp function not stored. W: batch =
+  // reduce_reader_batch(min rows per core · Wt), unbatched when the smallest core streams fewer than
+  // kReduceReaderTilesPerBatch = 4 tiles (PR #53564's review thread of 2026-09-01); H: the dest chunk (4 tiles with
+  // the default fp32 accumulation, 8 without) when every core owns at least a chunk of columns. The 2-tile c_0 is kept
+  // and the program is approx where the reader batches; the figures do not move.
+  const reduce = (
+    inShape: number[],
+    outShape: number[],
+    dim: number,
+    dtype: 'bf16' | 'f32',
+    date: string,
+    extra = {},
+  ) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [dram(inShape, dtype)], [dram(outShape, dtype)], {
+          keep_dim: KEEP,
+          dim_arg: ints(dim),
+          ...extra,
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('W of 1x1x64x1024 f32: 2 rows on 2 cores, 1 row · Wt 32 = 32 tiles per core ≥ 4: approx after, exact before', () => {
+    // c_0 2·4,096 + c_2 one Float32 tile 4,096 + c_3 2·4,096 = 20,480 B either side.
+    const before = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-08-30');
+    assert.equal(before.confidence, 'exact');
+    assert.equal(before.cbBytesPerCore, 20_480);
+    const after = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-09-10');
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason ?? '', /PR #53564/);
+    assert.equal(after.cbBytesPerCore, 20_480);
+  });
+
+  it('W of 1x1x32x64 f32: one row of Wt 2 = 2 tiles < 4, the reader stays unbatched: exact after too', () => {
+    assert.equal(reduce([1, 1, 32, 64], [1, 1, 32, 1], 3, 'f32', '2026-09-10').confidence, 'exact');
+  });
+
+  it('H of 1x1x64x8192 bf16: 256 columns on 64 cores, 4 per core ≥ the 4-tile chunk: approx after (10,240 B)', () => {
+    // c_0 2·2,048 + c_2 2,048 + c_3 2·2,048 = 10,240 B.
+    assert.equal(reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-08-30').confidence, 'exact');
+    const after = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10');
+    assert.equal(after.confidence, 'approx');
+    assert.equal(after.cbBytesPerCore, 10_240);
+  });
+
+  it('the same H without fp32 accumulation: an 8-tile chunk, 4 columns per core < 8: unbatched, exact', () => {
+    const e = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10', {
+      compute_config: computeConfig(false),
+    });
+    assert.equal(e.confidence, 'exact');
+  });
+});
+
 describe('estimate/reduction: the H split of a tall TILE sum/mean from PR #54349 (≈2026-08-28)', () => {
   const meanH = (shape: number[], date: string, out = dram) =>
     est(

@@ -447,7 +447,21 @@ interface ReduceSplit {
   readonly citation: string;
   /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
   readonly negate?: (split: WorkSplit) => { inPages: number; outPages: number; scratchPages: number };
+  /**
+   * Whether the reader batches its NoC reads when the smallest core takes `minUnitsPerCore` work units (from change
+   * point reduce-reader-batched-input-cb c_0 is then sized by a function not read): absent where it never does.
+   */
+  readonly readerBatches?: (minUnitsPerCore: number) => boolean;
 }
+
+/** kReduceReaderTilesPerBatch (PR #53564): the tiles the universal reduce reader fetches per NoC barrier. */
+const READER_TILES_PER_BATCH = 4;
+
+const READER_BATCH_REASON =
+  "from tt-metal PR #53564 (change point reduce-reader-batched-input-cb) the reader fetches several tiles per NoC barrier and c_0 holds reduce_reader_input_cb_tiles(batch) tiles, a common.hpp function not read: c_0's 2 tiles are kept, likely a lower bound";
+
+const CITE_READER_BATCH =
+  'tt-metal PR #53564 (review thread of 2026-09-01 on common.hpp: kReduceReaderTilesPerBatch = 4, reduce_reader_batch(min tiles per core): unbatched when the smallest core streams fewer tiles than a batch); reduce_op_multi_core_w_program_factory.cpp@05ddaab (batch = reduce_reader_batch(min rows per core · Wt), none for the fused negate with fewer than 2 rows per core; c_0 = reduce_reader_input_cb_tiles(batch)); reduce_op_multi_core_h_program_factory.cpp@05ddaab (batch = the dest chunk when every core owns at least a chunk of columns, else 1; the negate c_0 stays the chunk)';
 
 /** c_0 input 2 tiles, c_2 scaler (bf16), c_3 output 2 tiles, on the cores `split.units` work units take. */
 function reduceProgram(
@@ -460,6 +474,12 @@ function reduceProgram(
 ): OpEstimate {
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, p.units));
   const neg = p.negate?.(split);
+  const [unitsG1, unitsG2] = unitsPerCoreGroups(split, Math.max(1, p.units));
+  // Asked only when the reader would batch, so builds are not split where the change point changes nothing.
+  const batched =
+    p.readerBatches?.(unitsG2 === 0 ? unitsG1 : Math.min(unitsG1, unitsG2)) === true &&
+    atOrAfter(ctx, 'reduce-reader-batched-input-cb');
+  const reason = batched ? [approxReason, READER_BATCH_REASON].filter((r) => r !== '').join('; ') : approxReason;
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: neg?.inPages ?? 2, pageBytes: tileBytes(input.dtype) },
     { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes(p.scalerDtype) },
@@ -473,9 +493,14 @@ function reduceProgram(
     factoryReason: `${p.factoryReason} over ${split.nCores} cores${neg !== undefined ? '; negate variant (min)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, p.order),
     cbs,
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
-    citations: neg !== undefined ? [p.citation, CITE_MIN, CITE.workSplit] : [p.citation, CITE.workSplit],
+    confidence: reason === '' ? 'exact' : 'approx',
+    approxReason: reason,
+    citations: [
+      p.citation,
+      ...(neg !== undefined ? [CITE_MIN] : []),
+      ...(batched ? [CITE_READER_BATCH] : []),
+      CITE.workSplit,
+    ],
   });
 }
 
@@ -569,6 +594,10 @@ function reduceW(
     scalerDtype: f32Scaler ? 'f32' : 'bf16',
     citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
     ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
+    // @05ddaab: batched when the smallest core's rows · Wt reach a batch of 4 tiles, not for the fused negate with
+    // fewer than 2 rows per core [CITE_READER_BATCH].
+    readerBatches: (minRows) =>
+      !(negate !== undefined && minRows < 2) && minRows * input.geometry.widthTiles >= READER_TILES_PER_BATCH,
   });
 }
 
@@ -621,6 +650,11 @@ function reduceH(
     scalerPages: 1,
     scalerDtype: scaler,
     citation: scaler === 'f32' ? CITE_REDUCE_H_F32_SCALER : CITE_REDUCE_H,
+    // @05ddaab: the column reader batches a dest chunk (4 tiles with fp32 accumulation, 8 without) when every core
+    // owns at least a chunk of columns; the negate variant's c_0 is the chunk already [CITE_READER_BATCH].
+    ...(negate === undefined && {
+      readerBatches: (minCols: number) => minCols >= ((fp32DestAccFromConfig(op) ?? true) ? 4 : 8),
+    }),
     ...(negate !== undefined && {
       negate: (split: WorkSplit) => ({
         inPages: negate.chunkTiles,
