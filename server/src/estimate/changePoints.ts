@@ -1407,6 +1407,62 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #53636 description; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_min skips reduce_min, use_two_step_hw_sfpu_reduce); reduce_op_multi_core_w_program_factory.cpp (index id 58135263952) and reduce_op_multi_core_h_program_factory.cpp (index id 54542839682): c_4/c_5 only for use_fpu_negate = negate && !is_sfpu_reduce',
   },
+  'reduce-mean-f32-sfpu': {
+    family: 'reduction',
+    pr: 48896,
+    // "Functional SFPU implementation for mean" (fixes tt-metal #25779): description 2026-07-03, review threads to
+    // 2026-07-07, merged. reduce_op.cpp index id 54551941191 has its use_sfpu_fp32_mean beside PR #46122's
+    // use_row_major_support gate, which PR #50393 (≈2026-07-31) removed, and PR #52718's description of 2026-08-10
+    // "mirrors #48896": the merge falls between; a few days after the last review is assumed (day not read).
+    mergedOn: '2026-07-10',
+    dateFrom: 'approx',
+    what: "a Float32 ttnn.mean with fp32 accumulation (on by default) and fast_and_approximate_mode off (the default; tt-mlir sets none) reduces on the SFPU (AVG lowered to SUM and a 1/N post-multiply inside the compute kernel): the W/H factories' CB sets are unchanged, but an HW mean of one tile runs W then H (use_two_step_hw_sfpu_reduce: the SFPU has no REDUCE_SCALAR) instead of the single-core HW program, so its one-tile W partial is a tensor of its own (an L1 tensor with an L1 result)",
+    before:
+      'tt-metal reduce_op.cpp (search index id 54525225741: use_two_step_hw_sfpu_reduce for INT32 MAX only, so a one-tile Float32 HW reduce runs reduce_op_single_core_hw_program_factory.cpp)',
+    after:
+      'tt-metal PR #48896 description; reduce_op.cpp (search index id 54551941191: use_sfpu_fp32_mean, use_two_step_hw_sfpu_reduce = HW and (INT32 MAX/SUM or use_sfpu_fp32_mean)); reduce_op_multi_core_w_program_factory.cpp (index id 58135263952: no CB depends on is_sfpu_reduce but c_4/c_5 of the FPU negate)',
+  },
+  'reduce-max-f32-sfpu': {
+    family: 'reduction',
+    pr: 52718,
+    // "[Feature] Add accurate fp32 SFPU path for ttnn.max via fast_and_approximate_mode" (fixes tt-metal #51889):
+    // description 2026-08-10, review threads to 2026-08-13, merged; PR #53636's description of 2026-08-19 lists it as
+    // the single-axis max coverage already in place, and tt-metal #54145 (2026-08-24) says the path "landed for
+    // ttnn.max and ttnn.mean first". Merge day not read: between 08-13 and 08-19, 08-17 assumed.
+    mergedOn: '2026-08-17',
+    dateFrom: 'approx',
+    what: "a Float32 ttnn.max (not min's −max(−x)) with fp32 accumulation and fast_and_approximate_mode off reduces on the SFPU: the W/H factories' CB sets are unchanged, but an HW max of one tile runs W then H instead of the single-core HW program (its one-tile W partial an L1 tensor with an L1 result)",
+    before:
+      'tt-metal reduce_op.cpp (search index id 54551941191: use_two_step_hw_sfpu_reduce for INT32 MAX/SUM and the f32 mean only)',
+    after:
+      'tt-metal PR #52718 description and review thread of 2026-08-13 (fp32_sfpu_eligible, use_sfpu_fp32_max = MAX && !negate); reduce_op.cpp (search index id 57968691308: use_two_step_hw_sfpu_reduce for use_sfpu_fp32_reduce)',
+  },
+  'reduce-reader-batched-input-cb': {
+    family: 'reduction',
+    pr: 53564,
+    // "[Feature] #43050 - Generic reduce: DRAM-sharded I/O, and batch NoC reads in reduce readers": description
+    // 2026-08-18, review threads of 2026-09-01 on common.hpp answered "updated", merged. Merge day not read: two days
+    // after the last review is assumed.
+    mergedOn: '2026-09-03',
+    dateFrom: 'approx',
+    what: "the tiled W and H reduce readers batch their NoC reads (W: up to kReduceReaderTilesPerBatch = 4 tiles when the smallest core streams at least that many, not for the fused negate with fewer than 2 rows per core; H: a dest chunk when every core owns at least a chunk of columns), and c_0 holds reduce_reader_input_cb_tiles(batch) tiles — a common.hpp function whose body is not stored: c_0's 2 tiles are kept and those programs are approx; the height-/width-sharded fast paths now need L1 on both sides (already so here)",
+    before:
+      'tt-metal reduce_op_multi_core_w_program_factory.cpp (search index id 58135263952) and reduce_op_multi_core_h_program_factory.cpp (index id 54542839682): c_0 2 tiles (the chunk for the H negate)',
+    after:
+      'tt-metal PR #53564 description and review threads (kReduceReaderTilesPerBatch, reduce_reader_batch); reduce_op_multi_core_w_program_factory.cpp@05ddaab and reduce_op_multi_core_h_program_factory.cpp@05ddaab (c_0 = reduce_reader_input_cb_tiles(reader_tiles_per_batch))',
+  },
+  'reduce-sum-f32-sfpu': {
+    family: 'reduction',
+    pr: 53636,
+    // The same PR as change point reduce-min-f32-sfpu (its sum half), dated the same way.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: "a Float32 ttnn.sum with fp32 accumulation and fast_and_approximate_mode off reduces on the SFPU: the W/H factories' CB sets are unchanged, but an HW sum of one tile runs W then H instead of the single-core HW program (its one-tile W partial an L1 tensor with an L1 result); the precision chain's HW stage over a one-tile Float32 partial too",
+    before:
+      'tt-metal reduce_op.cpp (search index id 54551941191: a FLOAT32 SUM stays on the FPU, use_two_step_hw_sfpu_reduce without it)',
+    after:
+      'tt-metal PR #53636 description; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_sum, use_two_step_hw_sfpu_reduce for use_sfpu_fp32_reduce)',
+  },
   'untilize-native-output-tile-budget': {
     family: 'tilize/untilize',
     pr: 56280,

@@ -421,6 +421,120 @@ describe('estimate/reduction: f32 ttnn.min on the SFPU from PR #53636 (≈2026-0
   });
 });
 
+describe('estimate/reduction: a one-tile Float32 sum / mean / max over H and W on the SFPU runs W then H', () => {
+  // reduce_op.cpp: use_two_step_hw_sfpu_reduce covers INT32 MAX only at index id 54525225741, adds the f32 mean
+  // (PR #48896) at 54551941191 and every use_sfpu_fp32_* (max PR #52718, sum PR #53636) at 57968691308 — the SFPU has
+  // no REDUCE_SCALAR, so a one-tile HW reduce leaves reduce_op_single_core_hw_program_factory.cpp for W then H. A larger
+  // input ran W then H before too (is_multicore_hw). CB bytes of a 1x1x32x32 f32 input, f32 result:
+  //   single-core HW: c_0 2·4,096 + c_2 2 bf16 tiles 2·2,048 + c_3 2·4,096 = 20,480 B on core (0,0);
+  //   W then H: W c_0 2·4,096 + c_2 one Float32 tile 4,096 (index id 58135263952) + c_3 2·4,096 = 20,480 B, H over the
+  //   1x1x32x1 partial c_0 2·4,096 + c_2 4,096 + c_3 2·4,096 = 20,480 B: the same bytes, another pair of programs,
+  //   and the W partial (one Float32 tile, 4,096 B on one bank) is an L1 tensor while the H reduce runs an L1 result.
+  const hw = (name: string, date: string, result = dram, extra = {}) =>
+    est(
+      estimateOp(
+        op(name, [dram([1, 1, 32, 32], 'f32')], [result([1, 1, 1, 1], 'f32')], {
+          keep_dim: KEEP,
+          dim_arg: ints(2, 3),
+          ...extra,
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  for (const [name, pr, before, after] of [
+    ['ttnn.mean', '#48896 (≈2026-07-10)', '2026-07-01', '2026-07-20'],
+    ['ttnn.max', '#52718 (≈2026-08-17)', '2026-08-14', '2026-08-20'],
+    ['ttnn.sum', '#53636 (≈2026-08-24)', '2026-08-20', '2026-09-01'],
+  ] as const)
+    it(`${name} from PR ${pr}: W then H (20,480 B each) instead of the single-core HW program (20,480 B)`, () => {
+      const old = hw(name, before);
+      assert.equal(old.factory, 'ReduceSingleCoreHwProgramFactory');
+      assert.equal(old.cbBytesPerCore, 20_480);
+      const now = hw(name, after);
+      assert.notEqual(now.factory, 'ReduceSingleCoreHwProgramFactory');
+      assert.match(now.factoryReason, /on the SFPU reduce runs W then H/);
+      assert.equal(now.cbBytesPerCore, 20_480);
+      assert.equal(now.nCoresUsed, 1);
+    });
+
+  it('with an L1 result the one-tile W partial is live during the H reduce (4,096 B)', () => {
+    assert.equal(hw('ttnn.mean', '2026-07-01', l1).l1IntermediateBytesPerCore, undefined);
+    assert.equal(hw('ttnn.mean', '2026-07-20', l1).l1IntermediateBytesPerCore, 4_096);
+  });
+
+  it('fp32 accumulation off keeps the FPU path: the single-core HW program', () => {
+    const e = hw('ttnn.sum', '2026-09-01', dram, { compute_config: computeConfig(false) });
+    assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
+  });
+
+  it('a bf16 one-tile HW sum keeps the single-core HW program (the SFPU path is Float32 only)', () => {
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 32, 32])], [dram([1, 1, 1, 1])], { keep_dim: KEEP, dim_arg: ints(2, 3) }),
+        whContext({ ttMetalDate: '2026-09-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'ReduceSingleCoreHwProgramFactory');
+  });
+});
+
+describe('estimate/reduction: batched reader reads from PR #53564 (≈2026-09-03) leave c_0 unread', () => {
+  // The factories @05ddaab size c_0 as reduce_reader_input_cb_tiles(batch), a common.hpp function not stored. W: batch =
+  // reduce_reader_batch(min rows per core · Wt), unbatched when the smallest core streams fewer than
+  // kReduceReaderTilesPerBatch = 4 tiles (PR #53564's review thread of 2026-09-01); H: the dest chunk (4 tiles with
+  // the default fp32 accumulation, 8 without) when every core owns at least a chunk of columns. The 2-tile c_0 is kept
+  // and the program is approx where the reader batches; the figures do not move.
+  const reduce = (
+    inShape: number[],
+    outShape: number[],
+    dim: number,
+    dtype: 'bf16' | 'f32',
+    date: string,
+    extra = {},
+  ) =>
+    est(
+      estimateOp(
+        op('ttnn.sum', [dram(inShape, dtype)], [dram(outShape, dtype)], {
+          keep_dim: KEEP,
+          dim_arg: ints(dim),
+          ...extra,
+        }),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('W of 1x1x64x1024 f32: 2 rows on 2 cores, 1 row · Wt 32 = 32 tiles per core ≥ 4: approx after, exact before', () => {
+    // c_0 2·4,096 + c_2 one Float32 tile 4,096 + c_3 2·4,096 = 20,480 B either side.
+    const before = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-08-30');
+    assert.equal(before.confidence, 'exact');
+    assert.equal(before.cbBytesPerCore, 20_480);
+    const after = reduce([1, 1, 64, 1024], [1, 1, 64, 1], 3, 'f32', '2026-09-10');
+    assert.equal(after.confidence, 'approx');
+    assert.match(after.approxReason ?? '', /PR #53564/);
+    assert.equal(after.cbBytesPerCore, 20_480);
+  });
+
+  it('W of 1x1x32x64 f32: one row of Wt 2 = 2 tiles < 4, the reader stays unbatched: exact after too', () => {
+    assert.equal(reduce([1, 1, 32, 64], [1, 1, 32, 1], 3, 'f32', '2026-09-10').confidence, 'exact');
+  });
+
+  it('H of 1x1x64x8192 bf16: 256 columns on 64 cores, 4 per core ≥ the 4-tile chunk: approx after (10,240 B)', () => {
+    // c_0 2·2,048 + c_2 2,048 + c_3 2·2,048 = 10,240 B.
+    assert.equal(reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-08-30').confidence, 'exact');
+    const after = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10');
+    assert.equal(after.confidence, 'approx');
+    assert.equal(after.cbBytesPerCore, 10_240);
+  });
+
+  it('the same H without fp32 accumulation: an 8-tile chunk, 4 columns per core < 8: unbatched, exact', () => {
+    const e = reduce([1, 1, 64, 8192], [1, 1, 1, 8192], 2, 'bf16', '2026-09-10', {
+      compute_config: computeConfig(false),
+    });
+    assert.equal(e.confidence, 'exact');
+  });
+});
+
 describe('estimate/reduction: the H split of a tall TILE sum/mean from PR #54349 (≈2026-08-28)', () => {
   const meanH = (shape: number[], date: string, out = dram) =>
     est(

@@ -19,7 +19,10 @@
  *   HW: one input tile → single-core HW factory (2 + 2 bf16 + 2 tiles on core (0,0)); more → the W reduce then
  *       the H reduce of its [.., H, 1] result (output dtype and memory config; listed as an L1 intermediate when
  *       in L1); the larger program is reported; the W result is Float32 for a bf16 sum with fp32 accumulation from
- *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16]
+ *       change point reduce-sum-hw-fp32-w-intermediate, and at the end of the precision chain below   [7][16];
+ *       a one-tile Float32 sum / mean / max on the SFPU reduce runs W then H too (the SFPU has no REDUCE_SCALAR),
+ *       from change points reduce-sum-f32-sfpu, reduce-mean-f32-sfpu and reduce-max-f32-sfpu: the same CB bytes,
+ *       but its one-tile W partial is a tensor (an L1 intermediate with an L1 result)                    [24]
  *   scaler format: W two bf16 tiles, or for an f32 input from change point reduce-w-scaler-unread one Float32 tile
  *       (4,096 B either way); H one bf16 tile, Float32 for an f32 input from that change point (approx)  [2][17]
  *   other dims (below H, or several that are not exactly H and W): the programs ttnn's reduce runs in turn, the
@@ -90,6 +93,9 @@
  *   [22] tt-metal PR #54349 description; issue #56103 (no factory of it stored)
  *   [23] tt-metal PR #53636; reduce_op.cpp (index id 57968691308: use_sfpu_fp32_min); W/H factories (index ids
  *       58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)
+ *   [24] tt-metal PRs #48896 (mean), #52718 (max), #53636 (sum); reduce_op.cpp (index ids 54525225741: the two-step
+ *       HW for INT32 MAX only; 54551941191: and use_sfpu_fp32_mean; 57968691308: and every use_sfpu_fp32_*); the W
+ *       factory (index id 58135263952) sizes no CB by is_sfpu_reduce but the FPU negate's c_4/c_5
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
@@ -217,13 +223,29 @@ function withSfpuMinNote(res: OpEstimateResult): OpEstimateResult {
  * tt-mlir sets no such attribute) [CITE_MIN_SFPU].
  */
 function minOnSfpu(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType | undefined): boolean {
-  return (
-    op.name === 'ttnn.min' &&
-    inputDtype === 'f32' &&
-    (fp32DestAccFromConfig(op) ?? true) &&
-    atOrAfter(ctx, 'reduce-min-f32-sfpu')
-  );
+  return op.name === 'ttnn.min' && onF32Sfpu(op, ctx, inputDtype);
 }
+
+/** The change point from which each op's Float32 reduce runs on the SFPU (use_sfpu_fp32_* in reduce_op.cpp). */
+const F32_SFPU_CHANGE_POINT = {
+  'ttnn.mean': 'reduce-mean-f32-sfpu',
+  'ttnn.max': 'reduce-max-f32-sfpu',
+  'ttnn.sum': 'reduce-sum-f32-sfpu',
+  'ttnn.min': 'reduce-min-f32-sfpu',
+} as const;
+
+/**
+ * Whether the op's reduce runs the accurate Float32 SFPU path [CITE_F32_SFPU]: a Float32 input with fp32 accumulation
+ * (the compute config's, on by default) and fast_and_approximate_mode off (ttnn's default; tt-mlir passes none), from
+ * the op's change point (mean PR #48896, max PR #52718, sum and min PR #53636).
+ */
+function onF32Sfpu(op: TtnnOp, ctx: EstimateContext, inputDtype: DataType | undefined): boolean {
+  const id = F32_SFPU_CHANGE_POINT[op.name as keyof typeof F32_SFPU_CHANGE_POINT];
+  return id !== undefined && inputDtype === 'f32' && (fp32DestAccFromConfig(op) ?? true) && atOrAfter(ctx, id);
+}
+
+const CITE_F32_SFPU =
+  'tt-metal PRs #48896 (mean), #52718 (max), #53636 (sum, min); reduce_op.cpp (search index ids 54551941191, 57968691308: use_sfpu_fp32_{mean,max,sum,min}, use_two_step_hw_sfpu_reduce: the SFPU has no REDUCE_SCALAR, so an HW reduce runs W then H whatever its tile count)';
 
 const CITE_MIN_SFPU =
   'tt-metal PR #53636; reduce_op.cpp (search index id 57968691308: use_sfpu_fp32_min = FLOAT32, not fast_and_approximate_mode, fp32_dest_acc_en, not Quasar → no reduce_min; use_two_step_hw_sfpu_reduce); W/H factories (index ids 58135263952, 54542839682: c_4/c_5 only for use_fpu_negate)';
@@ -425,7 +447,21 @@ interface ReduceSplit {
   readonly citation: string;
   /** The negate variant's CBs (ttnn.min): c_0/c_3 depths and the c_4/c_5 tiles, from the split. */
   readonly negate?: (split: WorkSplit) => { inPages: number; outPages: number; scratchPages: number };
+  /**
+   * Whether the reader batches its NoC reads when the smallest core takes `minUnitsPerCore` work units (from change
+   * point reduce-reader-batched-input-cb c_0 is then sized by a function not read): absent where it never does.
+   */
+  readonly readerBatches?: (minUnitsPerCore: number) => boolean;
 }
+
+/** kReduceReaderTilesPerBatch (PR #53564): the tiles the universal reduce reader fetches per NoC barrier. */
+const READER_TILES_PER_BATCH = 4;
+
+const READER_BATCH_REASON =
+  "from tt-metal PR #53564 (change point reduce-reader-batched-input-cb) the reader fetches several tiles per NoC barrier and c_0 holds reduce_reader_input_cb_tiles(batch) tiles, a common.hpp function not read: c_0's 2 tiles are kept, likely a lower bound";
+
+const CITE_READER_BATCH =
+  'tt-metal PR #53564 (review thread of 2026-09-01 on common.hpp: kReduceReaderTilesPerBatch = 4, reduce_reader_batch(min tiles per core): unbatched when the smallest core streams fewer tiles than a batch); reduce_op_multi_core_w_program_factory.cpp@05ddaab (batch = reduce_reader_batch(min rows per core · Wt), none for the fused negate with fewer than 2 rows per core; c_0 = reduce_reader_input_cb_tiles(batch)); reduce_op_multi_core_h_program_factory.cpp@05ddaab (batch = the dest chunk when every core owns at least a chunk of columns, else 1; the negate c_0 stays the chunk)';
 
 /** c_0 input 2 tiles, c_2 scaler (bf16), c_3 output 2 tiles, on the cores `split.units` work units take. */
 function reduceProgram(
@@ -438,6 +474,12 @@ function reduceProgram(
 ): OpEstimate {
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, p.units));
   const neg = p.negate?.(split);
+  const [unitsG1, unitsG2] = unitsPerCoreGroups(split, Math.max(1, p.units));
+  // Asked only when the reader would batch, so builds are not split where the change point changes nothing.
+  const batched =
+    p.readerBatches?.(unitsG2 === 0 ? unitsG1 : Math.min(unitsG1, unitsG2)) === true &&
+    atOrAfter(ctx, 'reduce-reader-batched-input-cb');
+  const reason = batched ? [approxReason, READER_BATCH_REASON].filter((r) => r !== '').join('; ') : approxReason;
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: neg?.inPages ?? 2, pageBytes: tileBytes(input.dtype) },
     { index: 2, role: 'scaler', nPages: p.scalerPages, pageBytes: tileBytes(p.scalerDtype) },
@@ -451,9 +493,14 @@ function reduceProgram(
     factoryReason: `${p.factoryReason} over ${split.nCores} cores${neg !== undefined ? '; negate variant (min)' : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, p.order),
     cbs,
-    confidence: approxReason === '' ? 'exact' : 'approx',
-    approxReason,
-    citations: neg !== undefined ? [p.citation, CITE_MIN, CITE.workSplit] : [p.citation, CITE.workSplit],
+    confidence: reason === '' ? 'exact' : 'approx',
+    approxReason: reason,
+    citations: [
+      p.citation,
+      ...(neg !== undefined ? [CITE_MIN] : []),
+      ...(batched ? [CITE_READER_BATCH] : []),
+      CITE.workSplit,
+    ],
   });
 }
 
@@ -547,6 +594,10 @@ function reduceW(
     scalerDtype: f32Scaler ? 'f32' : 'bf16',
     citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
     ...(negate !== undefined && { negate: () => ({ inPages: 2, outPages: 2, scratchPages: 1 }) }),
+    // @05ddaab: batched when the smallest core's rows · Wt reach a batch of 4 tiles, not for the fused negate with
+    // fewer than 2 rows per core [CITE_READER_BATCH].
+    readerBatches: (minRows) =>
+      !(negate !== undefined && minRows < 2) && minRows * input.geometry.widthTiles >= READER_TILES_PER_BATCH,
   });
 }
 
@@ -599,6 +650,11 @@ function reduceH(
     scalerPages: 1,
     scalerDtype: scaler,
     citation: scaler === 'f32' ? CITE_REDUCE_H_F32_SCALER : CITE_REDUCE_H,
+    // @05ddaab: the column reader batches a dest chunk (4 tiles with fp32 accumulation, 8 without) when every core
+    // owns at least a chunk of columns; the negate variant's c_0 is the chunk already [CITE_READER_BATCH].
+    ...(negate === undefined && {
+      readerBatches: (minCols: number) => minCols >= ((fp32DestAccFromConfig(op) ?? true) ? 4 : 8),
+    }),
     ...(negate !== undefined && {
       negate: (split: WorkSplit) => ({
         inPages: negate.chunkTiles,
@@ -761,7 +817,10 @@ function reduceHw(
   /** The SFPU reduce has no REDUCE_SCALAR: W then H even for one tile (use_two_step_hw_sfpu_reduce). */
   forceTwoStep = false,
 ): OpEstimateResult {
-  if (input.geometry.nPages <= 1 && !forceTwoStep)
+  // Asked only for a one-tile input, the one case the SFPU path changes (a larger one runs W then H anyway).
+  const sfpuTwoStep =
+    !forceTwoStep && input.geometry.nPages <= 1 && negate === undefined && onF32Sfpu(op, ctx, input.dtype);
+  if (input.geometry.nPages <= 1 && !forceTwoStep && !sfpuTwoStep)
     return finishProgram({
       op,
       ctx,
@@ -812,10 +871,17 @@ function reduceHw(
     },
     { label: 'reduce H', result: hResult },
   ];
-  const res = largestStep(op, ctx, steps, {
-    citations: keepWFp32 ? [CITE_REDUCE_HW, CITE_HW_FP32_PARTIAL] : [CITE_REDUCE_HW],
-  });
-  if (res.kind !== 'estimate') return res;
+  const citations = [CITE_REDUCE_HW];
+  if (keepWFp32) citations.push(CITE_HW_FP32_PARTIAL);
+  if (sfpuTwoStep) citations.push(CITE_F32_SFPU);
+  const stepped = largestStep(op, ctx, steps, { citations });
+  if (stepped.kind !== 'estimate') return stepped;
+  const res = sfpuTwoStep
+    ? {
+        ...stepped,
+        factoryReason: `a one-tile Float32 ${op.name.slice('ttnn.'.length)} on the SFPU reduce runs W then H (no SFPU REDUCE_SCALAR, change point ${F32_SFPU_CHANGE_POINT[op.name as keyof typeof F32_SFPU_CHANGE_POINT]}): ${stepped.factoryReason}`,
+      }
+    : stepped;
   const wL1 =
     wSpec.layout.kind === 'layout' && wSpec.layout.bufferType === 'l1'
       ? (l1Footprint(wDims, wSpec.layout, ctx.device)?.bytesPerCore ?? 0)
