@@ -307,8 +307,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 111_360,
     firstSeen: '2026-07-23',
     seen: '2026-07',
-    sources: ['tt-mlir a3bafe1'],
-    derivation: 'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23)',
+    sources: ['tt-mlir a3bafe1', 'tt-mlir 16a977e'],
+    derivation:
+      'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
   },
   // The same PR #49417 mailbox growth on Blackhole (128 B, a multiple of its 64 B alignment): 111,360 → 111,488 B.
   // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):
