@@ -182,6 +182,30 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     derivation:
       '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
   },
+  // tt-metal PR #41021 (perf counters; in review 2026-04-09) grew the Wormhole BRISC firmware region from 6 KiB to
+  // 6 KiB + 2,560 B, which moves MEM_MAP_END and the allocator base (wh_hal_tensix.cpp's DEFAULT_UNRESERVED) up by
+  // 2,560 B; PR #43082 (description 2026-04-24, merged as 4919a5a before PR #43516's 2026-05-03 account of it) shrank
+  // the firmware and restored the 6 KiB region. tt-mlir PR #8237's runtime log of 2026-04-28 (tt-mlir main pinned
+  // tt-metal 2a9cc7c7 / 2c1b1344 of 2026-04-24) prints its concat 2,560 B above 103,712 B; tt-xla #4583's concat of
+  // 2026-05-08 is back on 103,712 B. The merge days are not in the corpus: the entries are dated by those sightings.
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 106_272,
+    firstSeen: '2026-04-28',
+    seen: '2026-04-28',
+    sources: ['tt-mlir PR #8237', 'tt-metal PR #41021', 'tt-metal PR #43082'],
+    derivation:
+      "tt-mlir PR #8237 (runtime log of 2026-04-28): 16,056,096 − 15,949,824 (the unaligned int32 concat's two transposed row pages of 1,993,728 · 4 B); PR #43082 / #43516: PR #41021's + 2,560 B BRISC firmware region over the 103,712 B map",
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_712,
+    firstSeen: '2026-05-08',
+    seen: '2026-05-08..2026-05-13',
+    sources: ['tt-xla #4583', 'tt-mlir PR #8412'],
+    derivation:
+      'tt-xla #4583 (2026-05-08): 1,843,040 − 1,739,328 (two transposed f32 row pages of 217,413 · 4 B, 32 B aligned); tt-mlir PR #8412 (2026-05-13): 1,498,912 − 1,395,200 (two 174,400-row si32 chunk pages)',
+  },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_776,
@@ -283,8 +307,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     l1UnreservedBaseBytes: 111_360,
     firstSeen: '2026-07-23',
     seen: '2026-07',
-    sources: ['tt-mlir a3bafe1'],
-    derivation: 'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23)',
+    sources: ['tt-mlir a3bafe1', 'tt-mlir 16a977e'],
+    derivation:
+      'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
   },
   // The same PR #49417 mailbox growth on Blackhole (128 B, a multiple of its 64 B alignment): 111,360 → 111,488 B.
   // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):

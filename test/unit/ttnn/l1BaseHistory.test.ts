@@ -89,6 +89,19 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(1_430_656 - (640 * 2_048 + 4 * 2_112), 111_488);
   });
 
+  it("Wormhole's + 2,560 B BRISC firmware window (tt-metal PR #41021 .. PR #43082): 106,272 B on 2026-04-28", () => {
+    // PR #43082 (2026-04-24) drops PR #41021's MEM_BRISC_FIRMWARE_SIZE bump of + 2,560 B; PR #43516 (2026-05-03) says
+    // the revert (4919a5a) lowered MEM_MAP_END and DEFAULT_UNRESERVED by 2,560 B. tt-mlir PR #8237's concat of
+    // 2026-04-28: 16,056,096 − 2 · 1,993,728 · 4 (threads-concat.test.ts) = 103,712 + 2,560; tt-xla #4583's concat of
+    // 2026-05-08: 1,843,040 − 2 · 869,664 = 103,712 again.
+    assert.equal(16_056_096 - 2 * 1_993_728 * 4, 103_712 + 2_560);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-04-27'))?.l1UnreservedBaseBytes, 103_712);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-04-28'))?.l1UnreservedBaseBytes, 106_272);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-07'))?.l1UnreservedBaseBytes, 106_272);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-08'))?.l1UnreservedBaseBytes, 1_843_040 - 2 * 869_664);
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-26'))?.l1UnreservedBaseBytes, 103_712);
+  });
+
   it("Blackhole's own 128 B (a 13,424 B Tensix mailbox): 111,616 B from tt-metal PR #54274 (2026-08-25)", () => {
     // blackhole dev_mem_map.h as PageDevv/tt-metal@f1a8385 copies it: MEM_MAILBOX_SIZE 13,424 at 96 → mailbox end
     // 13,520, zeros at align32 = 13,536 (13,408 with the 13,296 B mailbox: +128), so the map ends at 40,832 + 128 =
