@@ -11,7 +11,7 @@ import type { OpEstimateResult } from '../estimate/types';
 import type { Device } from '../ttnn/device';
 import { SharedStrings, shareEstimateStrings } from './flatStrings';
 import { SharedEstimates, SharedParts } from './sharedParts';
-import type { PropValue, TtnnOp, ValueSpec } from '../ttnn/op';
+import type { PropValue, TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
 
 /**
  * What carries estimates from one analysis of a document to the next: the settings they were made for (device, build
@@ -271,26 +271,43 @@ class EstimateMemo {
 }
 
 /**
- * Ids of specs by content. fromSyntax shares one spec object per distinct type text only within one chunk's parse,
- * so a dump of many `// -----` chunks (the Falcon benchmark copy: thousands of them) holds the same few dozen types as
- * thousands of objects: keyed by identity, each was estimated afresh (Falcon copy: 13,135 fresh estimates of 155
- * distinct inputs). Equal specs (plain data, compared field by field: sharedParts.ts) get one id; an estimator is a pure
- * function of plain data (no identity tests, no caches keyed by object), so equal ids give equal estimates.
+ * Ids of specs by the content an estimator reads. fromSyntax shares one spec object per distinct type text only within
+ * one chunk's parse, so a dump of many `// -----` chunks (the Falcon benchmark copy: thousands of them) holds the same
+ * few dozen types as thousands of objects: keyed by identity, each was estimated afresh (Falcon copy: 13,135 fresh
+ * estimates of 155 distinct inputs). Equal specs (plain data, compared field by field: sharedParts.ts) get one id; an
+ * estimator is a pure function of plain data (no identity tests, no caches keyed by object), so equal ids give equal
+ * estimates. A tensor's `layoutAlias` (the `#ttnn_layoutN` name its type was written with) is left out: no estimator
+ * reads it (`estimateCache.test.ts` checks the sources), and one layout is written under many names in a dump (each
+ * function's types numbered anew; generated 100k-op dump: 29.5k -> 27.5k fresh estimates).
  */
 class SpecIds {
   private readonly kept = new SharedParts();
+  // Ids by spec object, and by the kept object (of the content compared) each id was first given to.
   private readonly ids = new Map<ValueSpec, number>();
+  private readonly idsByContent = new Map<object, number>();
 
   idOf(spec: ValueSpec): number {
     let id = this.ids.get(spec);
     if (id === undefined) {
-      const equal = this.kept.intern(spec);
-      // Ids count up with the map, so a new spec's id is one no other spec has.
-      id = equal === spec ? this.ids.size + 1 : this.ids.get(equal)!;
+      const content = this.kept.intern(spec.kind === 'tensor' && spec.layoutAlias !== '' ? withoutAlias(spec) : spec);
+      id = this.idsByContent.get(content);
+      // Ids count up with the content map, so a new content's id is one no other content has.
+      if (id === undefined) this.idsByContent.set(content, (id = this.idsByContent.size + 1));
       this.ids.set(spec, id);
     }
     return id;
   }
+}
+
+/** What of a tensor spec estimators read: all of it but its layout's alias name (same keys, same order). */
+function withoutAlias(spec: TensorSpec): TensorSpec {
+  return {
+    kind: spec.kind,
+    shape: spec.shape,
+    elementDtype: spec.elementDtype,
+    layout: spec.layout,
+    layoutAlias: '',
+  };
 }
 
 const HASH_SEED = 0x011c9dc5;

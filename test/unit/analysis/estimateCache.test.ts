@@ -10,7 +10,8 @@ import { estimateCache, newEstimateReuse, propKey } from '../../../server/src/an
 import { FULL_WINDOW } from '../../../server/src/estimate/changePoints';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import { presetDevice } from '../../../server/src/ttnn/device';
-import type { PropValue } from '../../../server/src/ttnn/op';
+import type { TensorLayout } from '../../../server/src/ttnn/layout';
+import type { PropValue, TensorSpec } from '../../../server/src/ttnn/op';
 import { int, ints, op, tensor } from '../estimate/build';
 
 const DEVICE = presetDevice('wormhole_b0_n150');
@@ -78,6 +79,67 @@ describe('analysis/estimateCache', () => {
       for (const line of code) if (/\.liveL1BytesPerCore\b/.test(line)) readers.push(`${file}: ${line.trim()}`);
     }
     assert.deepEqual(readers, ['common.ts: return ctx.liveL1BytesPerCore ?? 0;']);
+  });
+
+  it("estimators (and the ttnn/ helpers they call) never read a tensor's layoutAlias: the memo keys specs without it", () => {
+    const readers: string[] = [];
+    let files = 0;
+    for (const dir of ['estimate', 'ttnn']) {
+      const root = join(__dirname, '../../../server/src', dir);
+      for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+        files++;
+        const code = readFileSync(join(root, file), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+        // `layoutAlias: ...` is a key written into a spec (or declared): no read.
+        for (const line of code) if (/layoutAlias(?!:)/.test(line)) readers.push(`${dir}/${file}: ${line.trim()}`);
+      }
+    }
+    assert.ok(files > 60, `${files} sources`);
+    assert.deepEqual(readers, []);
+  });
+
+  it('ops differing only in a layout alias share an estimate; one differing in any other spec field does not', () => {
+    // A sharded L1 to_layout (tilize) reads free L1, every layout field and the shape: each field below changed alone
+    // must make a fresh estimate (an under-specified key would hand it the first op's).
+    const input = tensor([256, 256], { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const output = tensor([256, 256], { buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const layout = input.layout as TensorLayout;
+    const variants: [string, TensorSpec][] = [
+      ['shape', { ...input, shape: { kind: 'known', dims: [128, 256] } }],
+      ['element dtype', { ...input, elementDtype: 'f32' }],
+      ['page layout', { ...input, layout: { ...layout, pageLayout: 'tile' } }],
+      ['dtype', { ...input, layout: { ...layout, dtype: 'f32' } }],
+      ['buffer type', { ...input, layout: { ...layout, bufferType: 'dram' } }],
+      ['memory layout', { ...input, layout: { ...layout, memoryLayout: 'block_sharded' } }],
+      ['grid', { ...input, layout: { ...layout, gridShape: [1, 2] } }],
+      [
+        'core ranges',
+        { ...input, layout: { ...layout, coreRanges: [{ start: { x: 0, y: 0 }, end: { x: 0, y: 1 } }] } },
+      ],
+      ['shard shape', { ...input, layout: { ...layout, shardShape: [64, 256] } }],
+      ['syntax era', { ...input, layout: { ...layout, syntax: 'tt_layout' } }],
+    ];
+    for (const live of [0, 700_000]) {
+      const cache = estimateCache(DEVICE, WINDOW, 1, undefined);
+      const first = cache.estimate(op('ttnn.to_layout', [input], [output]), live);
+      const renamed = op(
+        'ttnn.to_layout',
+        [{ ...input, layoutAlias: '#ttnn_layout7' }],
+        [{ ...output, layoutAlias: '#ttnn_layout9' }],
+      );
+      assert.equal(cache.estimate(renamed, live), first);
+      assert.equal(cache.freshEstimates(), 1);
+      for (const [i, [field, spec]] of variants.entries()) {
+        const o = op('ttnn.to_layout', [spec], [output]);
+        assert.deepStrictEqual(
+          cache.estimate(o, live),
+          estimateOp(o, { device: DEVICE, ttMetal: { window: WINDOW }, liveL1BytesPerCore: live }),
+          field,
+        );
+        assert.equal(cache.freshEstimates(), 2 + i, `${field} changed: a fresh estimate`);
+      }
+    }
   });
 
   it('a result made without reading free L1 is made once for every free-L1 figure; one made reading it, per figure', () => {

@@ -14,7 +14,7 @@ import { estimateOp, estimatorReads } from '../../../server/src/estimate/registr
 import { parse } from '../../../server/src/mlir/parser';
 import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
-import type { TtnnModule, TtnnOp } from '../../../server/src/ttnn/op';
+import type { TtnnModule, TtnnOp, ValueSpec } from '../../../server/src/ttnn/op';
 import { readCorpus } from '../../support/corpus';
 import { op, tensor } from '../estimate/build';
 
@@ -29,9 +29,14 @@ function freeL1Seen(o: TtnnOp, live: number): number {
   return estimatorReads(o.name).liveL1 || (o.results.length === 0 && !noProgram) ? live : 0;
 }
 
-/** `o` with every spec a new object of the same content (as another chunk's parse of the same text gives). */
+/**
+ * `o` with every spec a new object of the same content (as another chunk's parse of the same text gives), its tensors'
+ * layouts under other alias names (as another function's or file's numbering gives: the memo keys specs without them).
+ */
 function withCopiedSpecs(o: TtnnOp): TtnnOp {
-  return { ...o, operands: structuredClone(o.operands), results: structuredClone(o.results) };
+  const copy = (specs: readonly ValueSpec[]): ValueSpec[] =>
+    structuredClone(specs).map((s, i) => (s.kind === 'tensor' ? { ...s, layoutAlias: `#renamed_layout${i}` } : s));
+  return { ...o, operands: copy(o.operands), results: copy(o.results) };
 }
 
 /**
