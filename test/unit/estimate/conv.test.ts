@@ -142,6 +142,38 @@ describe('estimate/conv2d', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('block sharded with a wider output grid: CBs on the output grid once it is decoupled (PR #27767), the input grid before', () => {
+    // 1x64x64, 64 → 256, k3 p1, tiled L1 input (channel alignment 32), forced block_sharded on the 8x8 grid:
+    // NHW 4,096 = 128 tiles over 8 rows (16 each); C_in 2 tiles → 2 channel cores, so the input grid is 2x8.
+    // From PR #27767 (2025-09) the output re-splits C_out's 8 tiles over the 8 columns: an 8x8 output grid, and the
+    // 2026 factory (conv2d_op_sharded_program_factory.cpp@55e3268) creates the CBs on input_cores.merge(output_cores)
+    // = (0,0)-(7,7). Before it the output kept the input's 2 channel cores (8 output tiles over 2 = 4 per core): the
+    // whole program on (0,0)-(1,7), the grid's bounding box (optimized_conv_op_sharded_v2.cpp).
+    const conv = conv2d({
+      n: 1,
+      h: 64,
+      w: 64,
+      cIn: 64,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
+    const after = est(estimateOp(conv, whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(after.nCoresUsed, 64);
+    assert.deepEqual(after.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+    const before = est(estimateOp(conv, whContext({ ttMetalDate: '2025-08-01' })));
+    assert.equal(before.nCoresUsed, 16);
+    assert.deepEqual(before.reportedRange, [
+      [0, 0],
+      [1, 7],
+    ]);
+  });
+
   it('width sharded: 8x8x512 → 512, k3 p1 on 16 cores, 129,088 B', () => {
     // C tiles 16 → 16 cores (no padding); NHW 64 rows unpadded → per core 2 tiles high, 512/16/32 = 1 wide;
     // act_block_w = 512·9/16 = 288 → 9 tiles. WEIGHTS 9; ACT 2·9 = 18; ACT_TILIZED 18; ACT_ROW_MAJOR 2·9 = 18

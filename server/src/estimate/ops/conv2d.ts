@@ -185,7 +185,10 @@
  *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
  *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
  *       (optimized_conv_op_sharded_v2.cpp, index id 3950407250: the bounding box even when the last row is partly
- *       idle); a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
+ *       idle); the same in 2026 for height sharding (conv2d_op_sharded_program_factory.cpp@55e3268,
+ *       Conv2dShardedProgramFactory::create), while block sharding there takes input_cores.merge(output_cores): both
+ *       grids start at (0,0) and share the NHW extent (the output re-splits channels only), so the merge is the
+ *       rectangle of the larger, the one printed here; a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
  *       first range (the full rows) tt-metal names. Figures: tt-metal #18286 (13 cores → (0,0)-(7,1)), #18642 (50
  *       cores → (0,0)-(7,5)). Width-sharded convs and the 2D (block) matmul: not read, the single first core is printed
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
@@ -1618,7 +1621,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 
 /**
  * The CoreRange tt-metal's CB overflow message names for a conv's program [18]: a sharded conv's CBs sit on its grid's
- * bounding box; a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
+ * bounding box (block sharded: the larger of the input and output grids, which contains the other); a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
  * the block (2D) matmul were not read: no range (the message names the first core alone).
  */
 function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
