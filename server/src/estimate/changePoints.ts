@@ -787,11 +787,11 @@ export const CHANGE_POINTS = {
     // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
     mergedOn: '2025-08-05',
     dateFrom: 'approx',
-    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1)",
+    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1). The same PR stopped rounding a tiled output's height slices to 32-row groups (width slices stay in 32-column groups)",
     before:
-      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim))',
+      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim); slice_rounding_value = TILE_HEIGHT for a tiled output on either axis)',
     after:
-      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; tiled width slices rounded to TILE_HEIGHT)',
+      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; slice_rounding_value only for WIDTH slices of a tiled output)',
   },
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
