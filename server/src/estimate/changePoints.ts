@@ -787,11 +787,11 @@ export const CHANGE_POINTS = {
     // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
     mergedOn: '2025-08-05',
     dateFrom: 'approx',
-    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1)",
+    what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1). The same PR stopped rounding a tiled output's height slices to 32-row groups (width slices stay in 32-column groups)",
     before:
-      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim))',
+      'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim); slice_rounding_value = TILE_HEIGHT for a tiled output on either axis)',
     after:
-      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; tiled width slices rounded to TILE_HEIGHT)',
+      'tt-metal PR #25907 ("Implement Auto Slicing for Conv2D DRAM"); conv2d.cpp (index id 8211315178: if num_slices == 0, current_num_slices from 2 while < output_sliced_dim until calculate_conv_dram_slice_L1_usage fits; slice_rounding_value only for WIDTH slices of a tiled output)',
   },
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
@@ -953,7 +953,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal PR #44490; conv2d_op_sharded_program_factory.cpp (search index id 54489741416: weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1)); compute_depthwise_conv1d.cpp (id 56956942099: the partial read back from out_cb)',
     after:
-      'tt-metal PR #48632 ("Now uses a dedicated double-buffered scratch CB for multi-block ... [the weights CB] must hold all num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb aliased to out_cb for one height block, its own buffer when in0_num_blocks_h > 1; tap 0 pushes a whole block of act_block_h·C tiles before tap 1 pops any, so the CB holds at least one block). The scratch CB\'s host sizing was not read (no stored main-line factory after the PR: the sharded factories stored are older, @55e3268, or the experimental Quasar copies, index ids 54619614308 and 54557325414): two blocks, the PR\'s "double-buffered", assumed',
+      'tt-metal PR #48632 ("Now uses a dedicated double-buffered scratch CB for multi-block ... [the weights CB] must hold all num_blocks_act_w per-tap weight blocks"); compute_depthwise_conv1d.cpp (index id 54972975808: scratch_cb aliased to out_cb for one height block, its own buffer when in0_num_blocks_h > 1; tap 0 pushes a whole block of act_block_h·C tiles before tap 1 pops any, so the CB holds at least one block). The scratch is the MATMUL_PARTIALS CB in the output format (the Metal 2.0 port of the sharded factory, index id 58171011670: depthwise_uses_partials_scratch for a non-coalesced multi-block 1-D depthwise conv, sized by get_cb_info; its compute kernel, id 58062588005, packs the partial there); get_cb_info\'s page count after the PR was not read (no stored main-line version after it: @55e3268 and @f3c1ee7 are older): two blocks, the PR\'s "double-buffered", assumed',
   },
   'conv2d-partials-one-block': {
     family: 'conv2d',

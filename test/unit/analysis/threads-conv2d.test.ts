@@ -131,7 +131,12 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     // ACT_TILIZED 27·8 = 216 (partials share the f32 output, which is the output tensor; no bias) = 464 tiles
     // = 1,900,544 + 64 (L1_ARRAY) = 1,900,608 B; + 102,208 (the late-December base of ttnn/l1BaseHistory.ts, which
     // tt-metal #35165's conv_transpose2d of the same day gives to the byte) = 2,002,816: 448 B under tt-metal's
-    // figure, not placed (tt-metal #35165's block-sharded conv_transpose2d of the same week matches its CBs to the byte).
+    // figure. The 448 B is the base, not a CB: get_cb_info (conv2d_op_program_factory_common.cpp@003324f) makes no CB
+    // that is not a whole number of tiles but the 64 B L1_ARRAY (READER_INDICES is the config tensor, 27·32·2 =
+    // 1,728 B, only when config tensors are in DRAM), so f32 CBs + 64 B can only end 64 B past a multiple of 4,096 B
+    // above the base, and 2,003,264 − 64 − 102,208 is not a multiple of 4,096 (2,003,264 − 64 − 102,656 = 464 tiles
+    // is). Builds of that week printed both bases: tt-xla #2659 (2025-12-23) a 1,331,392 B bank (102,208 B), tt-mlir
+    // #6427 / tt-xla #2655 of the same day a 1,330,944 B bank (1,499,136 − 65,536 L1_SMALL − 1,330,944 = 102,656 B).
     // The printed range is the 62 cores' bounding box (0,0)-(7,7), as tt-metal #41918's 45-core conv printed
     // (0,0)-(7,5) (SOURCE.md).
     const a = analyse(run);
@@ -143,6 +148,8 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     assert.equal(stride2.op.name, 'ttnn.conv_transpose2d');
     assert.ok(stride2.estimate.kind === 'estimate');
     assert.equal(stride2.estimate.cbBytesPerCore, 1_900_608);
+    // tt-metal #35161 (2025-12-30, the same conv_transpose2d alone on a device opened without L1_SMALL): "Not enough
+    // space to allocate 27776 B L1_SMALL buffer across 62 banks" (its sharded config tensor, one bank per core): 62 cores.
     assert.equal(stride2.estimate.nCoresUsed, 62);
     assert.equal(stride2.overflow?.kind, 'cbBeyondL1');
     assertNear(regionEnd(stride2), 2_003_264);
@@ -151,6 +158,15 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
       [0, 1],
       'the stride-2 block fails first',
     );
+  });
+  it('with the 102,656 B base tt-mlir #6427 / tt-xla #2655 printed that week, the region ends at 2,003,264 B exactly', () => {
+    // 102,656 (1,499,136 − 65,536 − 1,330,944, their bank line) + 1,900,608 (the CBs above) = 2,003,264 B.
+    const [f] = analyse({ ...run, base: 102_656 }).functions;
+    const stride2 = f?.ops[1];
+    assert.ok(stride2 !== undefined);
+    assert.equal(stride2.overflow?.kind, 'cbBeyondL1');
+    assert.equal(regionEnd(stride2), 2_003_264);
+    assert.equal(printedRange(stride2), '[(x=0,y=0) - (x=7,y=7)]');
   });
 });
 

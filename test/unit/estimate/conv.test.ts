@@ -142,6 +142,38 @@ describe('estimate/conv2d', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('block sharded with a wider output grid: CBs on the output grid once it is decoupled (PR #27767), the input grid before', () => {
+    // 1x64x64, 64 → 256, k3 p1, tiled L1 input (channel alignment 32), forced block_sharded on the 8x8 grid:
+    // NHW 4,096 = 128 tiles over 8 rows (16 each); C_in 2 tiles → 2 channel cores, so the input grid is 2x8.
+    // From PR #27767 (2025-09) the output re-splits C_out's 8 tiles over the 8 columns: an 8x8 output grid, and the
+    // 2026 factory (conv2d_op_sharded_program_factory.cpp@55e3268) creates the CBs on input_cores.merge(output_cores)
+    // = (0,0)-(7,7). Before it the output kept the input's 2 channel cores (8 output tiles over 2 = 4 per core): the
+    // whole program on (0,0)-(1,7), the grid's bounding box (optimized_conv_op_sharded_v2.cpp).
+    const conv = conv2d({
+      n: 1,
+      h: 64,
+      w: 64,
+      cIn: 64,
+      cOut: 256,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'block_sharded' },
+    });
+    const after = est(estimateOp(conv, whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(after.nCoresUsed, 64);
+    assert.deepEqual(after.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+    const before = est(estimateOp(conv, whContext({ ttMetalDate: '2025-08-01' })));
+    assert.equal(before.nCoresUsed, 16);
+    assert.deepEqual(before.reportedRange, [
+      [0, 0],
+      [1, 7],
+    ]);
+  });
+
   it('width sharded: 8x8x512 → 512, k3 p1 on 16 cores, 129,088 B', () => {
     // C tiles 16 → 16 cores (no padding); NHW 64 rows unpadded → per core 2 tiles high, 512/16/32 = 1 wide;
     // act_block_w = 512·9/16 = 288 → 9 tiles. WEIGHTS 9; ACT 2·9 = 18; ACT_TILIZED 18; ACT_ROW_MAJOR 2·9 = 18
@@ -803,6 +835,46 @@ describe('conv2d change points', () => {
   const withSlices = (o: ReturnType<typeof conv2d>, kind: 'dram_height' | 'dram_width', count: number) => ({
     ...o,
     properties: { ...o.properties, conv2d_slice_config: sliceConfig(kind, count) },
+  });
+  // A given height count on a tiled output, 32 → 32, k3 s1 p1, forced height sharding (8x8 grid), row-major DRAM input.
+  const heightSliced = (w: number) =>
+    withSlices(
+      conv2d({
+        n: 1,
+        h: 100,
+        w,
+        cIn: 32,
+        cOut: 32,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: { shard_layout: 'height_sharded' },
+        input: tensor([1, 1, 100 * w, 32], { buffer: 'dram', page: 'row_major' }),
+      }),
+      'dram_height',
+      2,
+    );
+  it('tiled height slices: whole 32-row groups before PR #25907, even after', () => {
+    // Output 100x64, 2 height slices. Before PR #25907 (conv2d.cpp, index id 3492362923) slice_rounding_value = 32 for a
+    // tiled output on either axis: ceil(100 / 32) = 4 row groups, 2 per slice: the first slice is 64 rows, 64·64 =
+    // 4,096 outputs = 128 tiles → height sharding's largest core count ≤ 64 with padding under one share: 64 (2 tiles
+    // each). From PR #25907 (index id 8211315178) only width slices are rounded: 50 rows, 50·64 = 3,200 outputs = 100
+    // tiles → 64 pads 28 ≥ 2, …, 50 divides: 50 cores.
+    const before = est(estimateOp(heightSliced(64), whContext({ ttMetalDate: '2025-08-01' })));
+    assert.equal(before.nCoresUsed, 64);
+    assert.match(before.factoryReason ?? '', /2 height slices of 32-row groups/);
+    const after = est(estimateOp(heightSliced(64), whContext({ ttMetalDate: '2025-08-10' })));
+    assert.equal(after.nCoresUsed, 50);
+  });
+  it("a tiled output's slices are computed whole tiles wide: a height slice of a 100-wide output is 128 wide", () => {
+    // tt-metal pads each slice's output width up to a multiple of 32 with extra right padding (additional_padded_width ·
+    // stride; conv2d.cpp index ids 3492362923 / 8211315178, Conv2dSliceAttr id 54522630930 when not one slice).
+    // Output 100x100, 2 height slices of 50 rows (2026): 50 · 128 = 6,400 outputs = 200 tiles → 50 cores of 4 tiles
+    // (64 pads 56 ≥ 4, …, 51 pads 4 ≥ 4, 50 divides). Unpadded it would be 50·100 = 5,000 outputs = 157 tiles → 53 cores
+    // of 3 (alignUp(157, 53) = 159 pads 2 < 3).
+    const e = est(estimateOp(heightSliced(100), whContext({ ttMetalDate: '2026-06-01' })));
+    assert.equal(e.nCoresUsed, 50);
+    assert.match(e.factoryReason ?? '', /per core out 4x1 tiles/);
   });
   it('a slice count of 0 from PR #33763: the given axis only, not the best guess (256x256 guesses width)', () => {
     // 256x256 (tiled output) guesses width (test above); `<dram_height, 0>` slices the height all the same, and

@@ -185,7 +185,10 @@
  *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
  *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
  *       (optimized_conv_op_sharded_v2.cpp, index id 3950407250: the bounding box even when the last row is partly
- *       idle); a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
+ *       idle); the same in 2026 for height sharding (conv2d_op_sharded_program_factory.cpp@55e3268,
+ *       Conv2dShardedProgramFactory::create), while block sharding there takes input_cores.merge(output_cores): both
+ *       grids start at (0,0) and share the NHW extent (the output re-splits channels only), so the merge is the
+ *       rectangle of the larger, the one printed here; a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
  *       first range (the full rows) tt-metal names. Figures: tt-metal #18286 (13 cores → (0,0)-(7,1)), #18642 (50
  *       cores → (0,0)-(7,5)). Width-sharded convs and the 2D (block) matmul: not read, the single first core is printed
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
@@ -215,8 +218,9 @@
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`, n > 0); otherwise the smallest count
  *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-auto-slice-axis),
  *   else along tt-metal's best-guess axis since that change point [17], along the output height before it (PR #27147's
- *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 tt-metal
- *   rounded tiled height slices to 32 rows too (index id 3492362923), not modeled (the height slices even). Always 'approx': tt-metal's block defaults changed many times in 2025.
+ *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 (change point
+ *   conv2d-dram-slice-count-auto) a tiled height count cut 32-row groups too (index id 3492362923), from it even
+ *   slices. A tiled output's slice is computed whole tiles wide (output width padded to 32 by right padding). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
  *   64x3x7x7, k7 s2 p3 → 112x112; C_align 32; auto shard → height: NHW_t = 392, 56 cores (64 pads 56 tiles ≥ one share
  *   of 7; 56 divides); per_core_M = 7, per_core_N = 2, act_block_w = round_up(32·7, 32)/32 = 7:
@@ -1203,18 +1207,33 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
   return sticks * (x.inChannelsPadded / x.input.coresC) * (p.inputDtype === 'f32' ? 4 : 2);
 }
 
-/** Shrink the problem to one output slice of the DRAM path. */
-function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, columns = 1): ConvProblem {
+/**
+ * Shrink the problem to one output slice of the DRAM path (the largest, the first). `groups` is the slice granule along
+ * the sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. A tiled output's slice is
+ * computed whole tiles wide: tt-metal pads its output width up to a multiple of 32 with extra right padding
+ * (additional_padded_width · stride; conv2d.cpp index ids 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing
+ * builds, index id 54522630930, there unless one slice is the whole input) [17].
+ */
+function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
   if (count <= 1) return p;
+  let sliced: ConvProblem;
   if (kind === 'height') {
-    const outH = Math.ceil(p.outputH / count);
+    const outH = Math.min(p.outputH, groups * Math.ceil(Math.ceil(p.outputH / groups) / count));
     const inH = Math.min(p.inputH, (outH - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1);
-    return { ...p, outputH: outH, inputH: inH };
+    sliced = { ...p, outputH: outH, inputH: inH };
+  } else {
+    const outW = Math.min(p.outputW, groups * Math.ceil(Math.ceil(p.outputW / groups) / count));
+    const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
+    sliced = { ...p, outputW: outW, inputW: inW };
   }
-  // Width slices of `columns`-column groups: the first ceil(OW / columns) mod count slices take one group more [17].
-  const outW = Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count));
-  const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
-  return { ...p, outputW: outW, inputW: inW };
+  const tileWideW = alignUp(sliced.outputW, 32);
+  if (p.config.outputLayout !== 'tile' || p.transposed || tileWideW === sliced.outputW) return sliced;
+  const [top, bottom, left, right] = sliced.padding;
+  return {
+    ...sliced,
+    outputW: tileWideW,
+    padding: [top, bottom, left, right + (tileWideW - sliced.outputW) * p.stride[1]],
+  };
 }
 
 /**
@@ -1315,10 +1334,16 @@ export function planConv2dOp(
     if (rejected !== undefined) return { illegal: rejected, cite: CITES.slicing };
     if (given !== undefined && given.count > 0) {
       // A tiled output's width slices are whole 32-column groups in every build (slice_write writes whole tiles:
-      // conv2d.cpp index ids 3492362923 and 8211315178 round by TILE_HEIGHT, op_slicing.cpp@d134b03 too) [17].
-      const columns = given.kind === 'width' && p.config.outputLayout === 'tile' ? 32 : 1;
-      problem = sliceProblem(p, given.kind, given.count, columns);
-      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${columns > 1 ? ` of ${columns}-column groups` : ''} (conv2d_slice_config); `;
+      // conv2d.cpp index ids 3492362923 and 8211315178 round by TILE_HEIGHT, op_slicing.cpp@d134b03 too); its height
+      // slices were whole 32-row groups too before PR #25907 (index id 3492362923: slice_rounding_value for either
+      // axis; id 8211315178 rounds the width only) [17].
+      const groups =
+        p.config.outputLayout === 'tile' && (given.kind === 'width' || !atOrAfter(ctx, 'conv2d-dram-slice-count-auto'))
+          ? 32
+          : 1;
+      problem = sliceProblem(p, given.kind, given.count, groups);
+      const unit = given.kind === 'width' ? 'column' : 'row';
+      sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config); `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17].
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
@@ -1618,7 +1643,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 
 /**
  * The CoreRange tt-metal's CB overflow message names for a conv's program [18]: a sharded conv's CBs sit on its grid's
- * bounding box; a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
+ * bounding box (block sharded: the larger of the input and output grids, which contains the other); a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
  * the block (2D) matmul were not read: no range (the message names the first core alone).
  */
 function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
