@@ -683,6 +683,11 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // tile: 2,238,240, which no dated base gives).
       assert.equal(regionEnd(assertFails(conv8981, 'qwen35_patch_embed')), 2_240_288);
     });
+    it("tt-mlir #8981: on core range [0-0 - 7-6], the thread's, in the x-y style of its build", () => {
+      // Every CB on core_grid, the config's grid<8x7> = CoreCoord {x = 8, y = 7}: (0,0)-(7,6). A build of 2026-07 prints
+      // cores as "x-y" (tt-umd PR #2397, change point corerange-str-dash).
+      assert.equal(printedRange(assertFails(conv8981, 'qwen35_patch_embed')), '[0-0 - 7-6]');
+    });
     it('tt-mlir #8981 after tt-mlir PR #8980 (c_in_block 16, two C_in blocks): fits', () => {
       // patch 2·16·16·16 = 8,192 → K_t 256: rm 8,192·2 = 16,384 + (256 + 256 + 1 + 1 + reduction 1 + ack 1 + bias 1 = 517)
       // ·2,048 = 1,058,816 → 1,075,200 B.
