@@ -177,6 +177,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
       assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', date: '2026-04-22' })), 2_168_608);
     });
+    it("tt-metal #42882: on core range [(x=0,y=0) - (x=0,y=5)], the thread's", () => {
+      // 6 output rows → split_work_to_cores(8x8, 6) column-wise; c_0 on all_cores = column 0's 6 cores
+      // (slice_program_factory_rm.cpp@04d7c1a).
+      assert.equal(
+        printedRange(assertFails({ file: 'slice_tt-metal-42882.mlir', date: '2026-04-22' })),
+        '[(x=0,y=0) - (x=0,y=5)]',
+      );
+    });
     it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
       assertFits({ file: 'slice_tt-metal-42882.mlir', date: '2026-08-01' });
     });
