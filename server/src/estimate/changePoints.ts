@@ -1447,6 +1447,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/gather/codegen/gather_codegen_supported.cpp@1d7b315, gather_codegen_device_operation.cpp@1d7b315 (select_program_factory), gather_codegen_program_factory.cpp@1d7b315 (gather_interleaved_fits_l1, gather_streaming_chunk_tiles)',
   },
+  'cb-core-ranges-merged': {
+    family: 'overflow message',
+    pr: 16549,
+    // "#16503: Optimize CoreRangeSets for CBs and semaphores", described 2025-01-09; the API renamed to merge_ranges()
+    // in review on 2025-01-10. Merge day not read: the day after is taken.
+    mergedOn: '2025-01-11',
+    dateFrom: 'approx',
+    what: "a CB's CoreRangeSet is merged (CoreRangeSet::merge_ranges: a row-by-row sweep, ranges ordered by start core) before the program keys its CB allocators on the ranges: a column-wise all_cores with a remainder prints (0,0)-(k, r − 1) (the block over the remainder's rows) instead of its k full columns, and sets of 1x1 ranges print as merged rectangles",
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (detail::Program_::add_circular_buffer: the set as given; search index id 2619676917)',
+    after:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::add_circular_buffer: core_range_set.merge_ranges(); index ids 3849265641, 54495527958); tt_metal/common/core_coord.cpp@0266e6f (CoreRangeSet::merge)',
+  },
   'corerange-str-dash': {
     family: 'overflow message',
     repo: 'tenstorrent/tt-umd',
