@@ -82,9 +82,14 @@ export function regionEnd(op: OpAnalysis): number {
   return op.estimate.kind === 'estimate' ? op.estimate.cbRegionEndBytes : NaN;
 }
 
-/** The core range our overflow message names, as tt-metal prints it (`[(x=0,y=0) - (x=7,y=1)]`); '' when none. */
+/** The core range our overflow message names, as tt-metal prints it (`[(x=0,y=0) - (x=7,y=1)]`, or `[0-0 - 7-1]` from
+ *  change point `corerange-str-dash`); '' when none. */
 export function printedRange(op: OpAnalysis): string {
-  return /on core range (\[\(x=\d+,y=\d+\) - \(x=\d+,y=\d+\)\])/.exec(op.overflow?.message ?? '')?.[1] ?? '';
+  return (
+    /on core range (\[\(x=\d+,y=\d+\) - \(x=\d+,y=\d+\)\]|\[\d+-\d+ - \d+-\d+\])/.exec(
+      op.overflow?.message ?? '',
+    )?.[1] ?? ''
+  );
 }
 
 export function assertNear(actual: number, threadFigure: number): void {

@@ -65,7 +65,7 @@ export function analyzeTtnnModule(module: TtnnModule, options: AnalysisOptions =
     l1SmallSizeBytes: options.l1SmallSizeBytes,
     buildWindow: ttMetal.window,
   });
-  const limits = l1Limits(device, options.usableL1Cap);
+  const limits = l1Limits(device, options.usableL1Cap, ttMetal.window);
   const previous = options.previous;
   const steps = executionSteps(
     module.functions,

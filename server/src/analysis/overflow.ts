@@ -14,7 +14,7 @@ import type {
   VersionRange,
   VersionedFigure,
 } from '../estimate/types';
-import type { TtMetalWindow } from '../estimate/changePoints';
+import { FULL_WINDOW, windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
 import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
 
@@ -146,17 +146,39 @@ export interface L1Limits {
   readonly cap: number;
   /** (l1_size − base) · cap, bytes per core. */
   readonly capLimit: number;
+  /** How the build prints a core range (change point `corerange-str-dash`): `[(x=0,y=0) - (x=7,y=7)]` or `[0-0 - 7-7]`. */
+  readonly coreRangeStyle: CoreRangeStyle;
 }
 
-/** The limits for `device` with a usable-L1 cap (anything outside (0, 1] counts as 1: tt-metal's own limit). */
-export function l1Limits(device: Device, usableL1Cap: number | undefined): L1Limits {
+/** tt-metal's CoreRange::str() styles: `xy` `[(x=X0,y=Y0) - (x=X1,y=Y1)]`, `dash` `[X0-Y0 - X1-Y1]`. */
+export type CoreRangeStyle = 'xy' | 'dash';
+
+/** The limits for `device` with a usable-L1 cap (anything outside (0, 1] counts as 1: tt-metal's own limit), for the
+ *  builds of `window` (default: every modeled build). */
+export function l1Limits(
+  device: Device,
+  usableL1Cap: number | undefined,
+  window: TtMetalWindow = FULL_WINDOW,
+): L1Limits {
   const cap = usableL1Cap !== undefined && usableL1Cap > 0 && usableL1Cap <= 1 ? usableL1Cap : 1;
-  return { device, cap, capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap) };
+  return {
+    device,
+    cap,
+    capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap),
+    coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+  };
 }
 
-/** tt-metal's CoreRange::str(): `[(x=X0,y=Y0) - (x=X1,y=Y1)]`; one core when `end` is not given. */
-function coreText(core: readonly [number, number], end: readonly [number, number] = core): string {
-  return `[(x=${core[0]},y=${core[1]}) - (x=${end[0]},y=${end[1]})]`;
+/** tt-metal's CoreRange::str(), "[" start " - " end "]" with each core as its CoreCoord (tt_xy_pair) prints it:
+ *  `(x=X,y=Y)`, `X-Y` from change point `corerange-str-dash` (tt-umd xy_pair.cpp@82ae50d). */
+function coreText(
+  style: CoreRangeStyle,
+  core: readonly [number, number],
+  end: readonly [number, number] = core,
+): string {
+  return style === 'dash'
+    ? `[${core[0]}-${core[1]} - ${end[0]}-${end[1]}]`
+    : `[(x=${core[0]},y=${core[1]}) - (x=${end[0]},y=${end[1]})]`;
 }
 
 // The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.
@@ -170,7 +192,7 @@ export function detectOverflow(
   limits: L1Limits,
   strings?: SharedStrings,
 ): Omit<Overflow, 'status'> | undefined {
-  const { device, cap, capLimit } = limits;
+  const { device, cap, capLimit, coreRangeStyle: style } = limits;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
@@ -202,7 +224,7 @@ export function detectOverflow(
   // Tensors the op allocates before its outputs (a pool's or conv's resharded input and halo output), in turn.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    const found = intermediatesOverflow(est, est.l1Intermediates, live, device, strings);
+    const found = intermediatesOverflow(est, est.l1Intermediates, live, device, style, strings);
     if (typeof found !== 'number') return found;
     heldDuringProgram = found;
   }
@@ -220,7 +242,7 @@ export function detectOverflow(
         limitBytes: l1,
         core,
         message: keptMessage(
-          `Statically allocated circular buffers on core range ${coreText(rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+          `Statically allocated circular buffers on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
           strings,
         ),
       };
@@ -231,7 +253,7 @@ export function detectOverflow(
       limitBytes: lowest,
       core,
       message: keptMessage(
-        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
         strings,
       ),
     };
@@ -258,6 +280,7 @@ function intermediatesOverflow(
   intermediates: readonly L1Intermediate[],
   live: number,
   device: Device,
+  style: CoreRangeStyle,
   strings: SharedStrings | undefined,
 ): Omit<Overflow, 'status'> | number {
   const l1 = device.l1SizeBytes;
@@ -301,7 +324,7 @@ function intermediatesOverflow(
           limitBytes: l1,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
             strings,
           ),
           failedProgram,
@@ -312,7 +335,7 @@ function intermediatesOverflow(
           limitBytes: lowest,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
             strings,
           ),
           failedProgram,

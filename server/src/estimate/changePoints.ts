@@ -21,11 +21,12 @@ export interface TtMetalWindow {
 export interface ChangePoint {
   /** Op family the change affects, as the estimator files name it. */
   readonly family: string;
-  /** Pull request that made the change: tenstorrent/tt-metal's, or `repo`'s when given. */
+  /** Pull request that made the change: tenstorrent/tt-metal's, or `repo`'s when given (a tt-umd change reaches tt-metal
+   *  with its next UMD submodule bump: dated by that, `approx` unless the bump was read). */
   readonly pr: number;
   /** The PR's repository when it is not tt-metal: a tt-mlir runtime change of which ttnn call runs (dated by the merge;
    *  tt-mlir pins a tt-metal of about the same date, so the build date stands for both). */
-  readonly repo?: 'tenstorrent/tt-mlir';
+  readonly repo?: 'tenstorrent/tt-mlir' | 'tenstorrent/tt-umd';
   /** Merge date: builds from this date on have the new behaviour. */
   readonly mergedOn: IsoDate;
   /** How sure the date is: 'merge' (merge commit date read), 'approx' (month known, day estimated). */
@@ -1502,6 +1503,35 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal …/gather/codegen/gather_codegen_supported.cpp@1d7b315, gather_codegen_device_operation.cpp@1d7b315 (select_program_factory), gather_codegen_program_factory.cpp@1d7b315 (gather_interleaved_fits_l1, gather_streaming_chunk_tiles)',
   },
+  'cb-core-ranges-merged': {
+    family: 'overflow message',
+    pr: 16549,
+    // "#16503: Optimize CoreRangeSets for CBs and semaphores", described 2025-01-09; the API renamed to merge_ranges()
+    // in review on 2025-01-10. Merge day not read: the day after is taken.
+    mergedOn: '2025-01-11',
+    dateFrom: 'approx',
+    what: "a CB's CoreRangeSet is merged (CoreRangeSet::merge_ranges: a row-by-row sweep, ranges ordered by start core) before the program keys its CB allocators on the ranges: a column-wise all_cores with a remainder prints (0,0)-(k, r − 1) (the block over the remainder's rows) instead of its k full columns, and sets of 1x1 ranges print as merged rectangles",
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (detail::Program_::add_circular_buffer: the set as given; search index id 2619676917)',
+    after:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::add_circular_buffer: core_range_set.merge_ranges(); index ids 3849265641, 54495527958); tt_metal/common/core_coord.cpp@0266e6f (CoreRangeSet::merge)',
+  },
+  'corerange-str-dash': {
+    family: 'overflow message',
+    repo: 'tenstorrent/tt-umd',
+    pr: 2397,
+    // tt-umd 82ae50d (2026-04-28 12:29 UTC) rewrote xy_pair::str(), which tt-metal's CoreCoord (= tt_xy_pair) and so
+    // CoreRange::str() print. tt-metal takes UMD by automated bumps every few days; the bump of 2026-05-05 (tt-metal
+    // #43595) lists only tt-umd PRs merged 2026-05-04, so the commits of 04-28..04-30 came with an earlier bump, not
+    // read. Threads bracket it: tt-mlir's runtime log of 2026-04-28 (tt-metal #43371) prints [(x=0,y=0) - (x=0,y=3)],
+    // tt-metal main of 2026-05-08 (#43893) [0-0 - 0-3]. The middle of 04-29..05-04 is taken.
+    mergedOn: '2026-05-01',
+    dateFrom: 'approx',
+    what: 'the CB overflow messages print a core range as `[X0-Y0 - X1-Y1]` (xy_pair::str() = "x-y"); before, `[(x=X0,y=Y0) - (x=X1,y=Y1)]` (fmt "(x={},y={})")',
+    before:
+      'tt-umd device/types/xy_pair.cpp@fb6ce5c (fmt::format("(x={},y={})", x, y)); tt-metal tt_metal/common/core_coord.cpp (CoreRange::str: "[" start.str() " - " end.str() "]")',
+    after: 'tt-umd device/types/xy_pair.cpp@82ae50d (std::to_string(x) + "-" + std::to_string(y))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
@@ -1524,6 +1554,14 @@ export function atOrAfter(ctx: EstimateContext, id: ChangePointId): boolean {
   if (window.latest < date) return false;
   ctx.ttMetal.straddled?.add(id);
   return true;
+}
+
+/**
+ * `atOrAfter` for a rule outside an estimator, decided once per analysis from its build window (the overflow message's
+ * core-range text): the window's newest build answers when it straddles the date, as `atOrAfter` does.
+ */
+export function windowAtOrAfter(window: TtMetalWindow, id: ChangePointId): boolean {
+  return window.latest >= CHANGE_POINTS[id].mergedOn;
 }
 
 /** The day before an ISO date. */

@@ -8,7 +8,8 @@ import { formatInteger } from '../text/numbers';
 import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
 import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
 import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
-import { firstSplitRange } from './printedRange';
+import { firstSplitRange, splitRangeMergeMatters } from './printedRange';
+import { atOrAfter } from './changePoints';
 import type {
   CbAllocation,
   CoreGroup,
@@ -648,15 +649,21 @@ function cbIndexName(index: number): string {
  * Groups for a `split_work_to_cores` result in the given core order. `cbsOnAllCores`: the factory creates its CBs on
  * the split's `all_cores` = num_cores_to_corerangeset(n, grid, row_wise) (split_work_to_cores' default row_wise is
  * false: column-wise), so every group's CBs sit in that set's allocators and the message names its first CoreRange
- * (`firstSplitRange`). Opt-in, per factory read: some factories create CBs per core group instead.
+ * (`firstSplitRange`; merged from change point `cb-core-ranges-merged`, asked only when the merge changes it). Opt-in,
+ * per factory read: some factories create CBs per core group instead.
  */
 export function groupsFromSplit(
   split: WorkSplit,
   grid: readonly [number, number],
   order: 'col' | 'row',
-  cbsOnAllCores?: 'col' | 'row',
+  cbsOnAllCores?: { readonly order: 'col' | 'row'; readonly ctx: EstimateContext },
 ): GroupSpec[] {
-  const printed = cbsOnAllCores === undefined ? undefined : firstSplitRange(split.nCores, grid, cbsOnAllCores);
+  let printed: CoreRangeXY | undefined;
+  if (cbsOnAllCores !== undefined) {
+    const { order: allCoresOrder, ctx } = cbsOnAllCores;
+    const merged = splitRangeMergeMatters(split.nCores, grid, allCoresOrder) && atOrAfter(ctx, 'cb-core-ranges-merged');
+    printed = firstSplitRange(split.nCores, grid, allCoresOrder, merged);
+  }
   return split.runs.map((r) => ({
     name: r.name,
     nCores: r.nCores,

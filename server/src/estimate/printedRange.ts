@@ -41,11 +41,28 @@ export function firstRowWiseRange(nCores: number, gridCols: number): CoreRangeXY
  * 2641121430), which is the `all_cores` `split_work_to_cores(grid, units, row_wise)` returns: row-wise the
  * floor(n / cols) full rows, else the n cores of row 0; column-wise the floor(n / rows) full columns
  * (0,0)-(k − 1, rows − 1), else the n cores of column 0. `grid` is [rows, cols].
+ *
+ * `merged` (change point `cb-core-ranges-merged`): the program merges a CB's CoreRangeSet before it keys the CB
+ * allocators on its ranges (ProgramImpl::add_circular_buffer → CoreRangeSet::merge_ranges, core_coord.cpp), a row-by-row
+ * sweep that joins runs of equal extent and returns the ranges ordered by start core (x first). A column-wise set with a
+ * remainder, k full columns and r more cores in column k, becomes (0,0)-(k, r − 1) over (0, r)-(k − 1, rows − 1): the
+ * first is the block over the remainder's rows. Row-wise sets and single ranges come out unchanged.
  */
-export function firstSplitRange(nCores: number, grid: readonly [number, number], order: 'row' | 'col'): CoreRangeXY {
+export function firstSplitRange(
+  nCores: number,
+  grid: readonly [number, number],
+  order: 'row' | 'col',
+  merged = true,
+): CoreRangeXY {
   const [rows, cols] = grid;
   if (order === 'row') return firstRowWiseRange(nCores, cols);
   const fullCols = Math.floor(nCores / rows);
+  const remainder = nCores % rows;
+  if (fullCols > 0 && remainder > 0 && merged)
+    return [
+      [0, 0],
+      [fullCols, remainder - 1],
+    ];
   return fullCols > 0
     ? [
         [0, 0],
@@ -55,6 +72,12 @@ export function firstSplitRange(nCores: number, grid: readonly [number, number],
         [0, 0],
         [0, nCores - 1],
       ];
+}
+
+/** Whether the column-wise all_cores of n cores has a remainder column, the one shape merging changes. */
+export function splitRangeMergeMatters(nCores: number, grid: readonly [number, number], order: 'row' | 'col'): boolean {
+  const rows = grid[0];
+  return order === 'col' && nCores > rows && nCores % rows !== 0;
 }
 
 /**

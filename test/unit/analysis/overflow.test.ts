@@ -115,14 +115,22 @@ describe('analysis/overflow', () => {
     });
   });
 
-  it('CBs past the L1 size: 100,000 + 1,400,000 = 1,500,000 > 1,499,136, worded like tt-metal', () => {
-    const found = detectOverflow(withCbs(1_400_000), 0, LIMITS);
+  it('CBs past the L1 size: 100,000 + 1,400,000 = 1,500,000 > 1,499,136, worded like tt-metal of the build', () => {
+    // Core (1,2) as tt-umd's xy_pair::str() printed it: "(x=1,y=2)" (xy_pair.cpp@fb6ce5c), "1-2" from PR #2397
+    // (xy_pair.cpp@82ae50d, change point corerange-str-dash); CoreRange::str() is "[" start " - " end "]".
+    const before = l1Limits(DEVICE, undefined, { earliest: '2026-03-01', latest: '2026-03-01' });
+    const found = detectOverflow(withCbs(1_400_000), 0, before);
     assert.equal(found?.kind, 'cbBeyondL1');
     assert.equal(found?.cbRegionEndBytes, 1_500_000);
     assert.equal(found?.limitBytes, 1_499_136);
     assert.equal(
       found?.message,
       'Statically allocated circular buffers on core range [(x=1,y=2) - (x=1,y=2)] grow to 1500000 B which is beyond max L1 size of 1499136 B',
+    );
+    const after = l1Limits(DEVICE, undefined, { earliest: '2026-08-01', latest: '2026-08-01' });
+    assert.equal(
+      detectOverflow(withCbs(1_400_000), 0, after)?.message,
+      'Statically allocated circular buffers on core range [1-2 - 1-2] grow to 1500000 B which is beyond max L1 size of 1499136 B',
     );
   });
 

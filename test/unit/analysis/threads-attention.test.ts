@@ -24,6 +24,11 @@ describe('public-thread regression set: attention (test/fixtures/threads)', () =
       const op = assertFails({ ...t9039, date: '2026-07-15' }, 'opt_level_1');
       assertNear(regionEnd(op), 2_318_272);
     });
+    it("tt-mlir #9039: on core range [0-0 - 10-9], the thread's (x-y style of a 2026-07 build)", () => {
+      // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}), the runtime's config taking the device's
+      // 11x10 Blackhole compute grid (sdpa_decode_program_factory.cpp@007f92d).
+      assert.equal(printedRange(assertFails({ ...t9039, date: '2026-07-15' }, 'opt_level_1')), '[0-0 - 10-9]');
+    });
     it('tt-mlir #9039: at opt-level 0 (the workaround config of tt-mlir PR #8384) it fits, "the model compiles"', () => {
       assertFits({ ...t9039, date: '2026-07-15' }, 'opt_level_0');
     });

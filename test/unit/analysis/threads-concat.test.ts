@@ -4,7 +4,15 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { analyse, assertFails, assertFits, assertNear, deviceOp, regionEnd } from '../../support/threadCases';
+import {
+  analyse,
+  assertFails,
+  assertFits,
+  assertNear,
+  deviceOp,
+  printedRange,
+  regionEnd,
+} from '../../support/threadCases';
 
 describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   const c43893 = { file: 'concat_tt-metal-43893.mlir' };
@@ -19,6 +27,11 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
     // 1,843,072 (tt-metal main of the same day) is 32 B more: that build's base.
     const op = assertFails({ ...c43893, date: '2026-05-08' });
     assert.equal(regionEnd(op), 1_843_040);
+  });
+  it("tt-xla #4583 / tt-metal #43893: on core range [0-0 - 0-3], the threads' (x-y style of a 2026-05 build)", () => {
+    // 4 transposed output rows → split_work_to_cores(8x8, 4, row_wise = false): all_cores = column 0's 4 cores,
+    // (0,0)-(0,3), where c_0 is created (concat_program_factory.cpp@00342c1, concat_multi_core).
+    assert.equal(printedRange(assertFails({ ...c43893, date: '2026-05-07' })), '[0-0 - 0-3]');
   });
   it('tt-metal #43893 after PR #43898 (single-buffered): fits', () => {
     assertFits({ ...c43893, date: '2026-06-01' });
@@ -43,6 +56,8 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
       op.estimate.coreGroups.map((g) => [g.firstCore, g.nCores]),
       [[[0, 0], 4]],
     );
+    // The log's range, in the (x=,y=) style of a build before tt-umd PR #2397 reached tt-metal.
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=0,y=3)]');
   });
   it('tt-metal #43371 after PR #46321 (≈2026-06-11, the fix): chunked along dim[-2], fits', () => {
     // concat.cpp after PR #46321: the transposed page align(1,993,728 · 4, 32) = 7,974,912 B exceeds l1_capacity =
@@ -74,6 +89,8 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
       assert.equal(concat.overflow?.kind, 'cbClashesWithL1Buffers');
       // The stand-in live set puts the lowest L1 buffer where tt-metal printed it (not a prediction).
       assert.equal(concat.overflow?.limitBytes, 1_433_280);
+      // 3 rows → column 0's 3 cores, the thread's "[0-0 - 0-2]".
+      assert.equal(printedRange(concat), '[0-0 - 0-2]');
       assert.deepEqual([a.firstFailure?.functionIndex, a.firstFailure?.opIndex], [0, 2]);
     });
     it('with PR #43898 (one page, 697,600 + 103,712 = 801,312 B) the same chunk concat stays below the L1 tensor', () => {

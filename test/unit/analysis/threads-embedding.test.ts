@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, assertFits, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, assertFits, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: fused embedding (test/fixtures/threads)', () => {
   const t31889 = { file: 'embedding_tt-metal-31889.mlir' };
@@ -21,6 +21,19 @@ describe('public-thread regression set: fused embedding (test/fixtures/threads)'
     assert.equal(regionEnd(op), 2_198_944);
     assert.equal(op.estimate.kind === 'estimate' ? op.estimate.factory : '', 'EmbeddingsFusedProgramFactory');
     assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 8);
+  });
+
+  it("tt-metal #31889: on core range [(x=0,y=0) - (x=7,y=0)], the thread's, for the 57 blocks it implies", () => {
+    // The fused factory's all_cores = split_work_to_cores(8x8, 57) column-wise = {(0,0)-(6,7), (7,0)-(7,0)}; the
+    // program merges it (PR #16549, CoreRangeSet::merge_ranges, a row sweep): row 0 spans x 0..7, rows 1..7 x 0..6 →
+    // {(0,0)-(7,0), (0,1)-(6,7)}, ordered by start core: (0,0)-(7,0) first, the row the thread printed. Same bytes per
+    // core as the 8-block function (every core holds the whole-row CBs).
+    const op = assertFails({ ...t31889, date: '2025-11-05', base: 101_664 }, 'tt_train_embedding_57_blocks', {
+      first: false,
+    });
+    assert.equal(regionEnd(op), 2_198_944);
+    assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 57);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=0)]');
   });
 
   it('tt-metal #31889 after PR #32016 (64-tile chunks, double-buffered): 524,416 B of CBs, fits', () => {

@@ -6,7 +6,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFits, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFits, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: reductions (test/fixtures/threads)', () => {
   const run = { file: 'mean_tt-metal-32546.mlir', date: '2025-11-17' };
@@ -69,6 +69,11 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
       // "L1 buffer allocated at 117600": the fixture's stand-in live set is sized to put it there (not a prediction).
       assert.equal(op.overflow?.limitBytes, 117_600);
       assert.equal(first, 'this op');
+    });
+    it("clashes on core range [0-0 - 7-7], the threads' (x-y style of a 2026-06 build)", () => {
+      // 64 tile rows ≥ the 64 cores: split_work_to_cores' all_cores is the whole grid, (0,0)-(7,7), where every CB is
+      // created (reduce_op_multi_core_w.cpp@08d7e9a).
+      assert.equal(printedRange(deviceOp(sum5438).op), '[0-0 - 7-7]');
     });
   });
 });

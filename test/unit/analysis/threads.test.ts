@@ -177,6 +177,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // Row = 258,112·4 = 1,032,448 B, 1 row per read, double-buffered: 103,712 + 2,064,896 (test/unit/estimate/slice.test.ts).
       assert.equal(regionEnd(assertFails({ file: 'slice_tt-metal-42882.mlir', date: '2026-04-22' })), 2_168_608);
     });
+    it("tt-metal #42882: on core range [(x=0,y=0) - (x=0,y=5)], the thread's", () => {
+      // 6 output rows → split_work_to_cores(8x8, 6) column-wise; c_0 on all_cores = column 0's 6 cores
+      // (slice_program_factory_rm.cpp@04d7c1a).
+      assert.equal(
+        printedRange(assertFails({ file: 'slice_tt-metal-42882.mlir', date: '2026-04-22' })),
+        '[(x=0,y=0) - (x=0,y=5)]',
+      );
+    });
     it('tt-metal #42882 after PR #49067 (sub-row chunks, for this issue): fits', () => {
       assertFits({ file: 'slice_tt-metal-42882.mlir', date: '2026-08-01' });
     });
@@ -682,6 +690,11 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // + 104,224 (the 2026-06..07 base of ttnn/l1BaseHistory.ts) = 2,240,288, tt-metal's figure (without the bias
       // tile: 2,238,240, which no dated base gives).
       assert.equal(regionEnd(assertFails(conv8981, 'qwen35_patch_embed')), 2_240_288);
+    });
+    it("tt-mlir #8981: on core range [0-0 - 7-6], the thread's, in the x-y style of its build", () => {
+      // Every CB on core_grid, the config's grid<8x7> = CoreCoord {x = 8, y = 7}: (0,0)-(7,6). A build of 2026-07 prints
+      // cores as "x-y" (tt-umd PR #2397, change point corerange-str-dash).
+      assert.equal(printedRange(assertFails(conv8981, 'qwen35_patch_embed')), '[0-0 - 7-6]');
     });
     it('tt-mlir #8981 after tt-mlir PR #8980 (c_in_block 16, two C_in blocks): fits', () => {
       // patch 2·16·16·16 = 8,192 → K_t 256: rm 8,192·2 = 16,384 + (256 + 256 + 1 + 1 + reduction 1 + ack 1 + bias 1 = 517)

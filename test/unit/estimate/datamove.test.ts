@@ -126,6 +126,24 @@ describe('estimate/datamove: ttnn::copy factory selection (change point copy-def
     assert.equal(est(estimateOp(o, before())).cbBytesPerCore, 1_216);
   });
 
+  it('the default row-major copy splits rows column-wise: 70 rows → the 1-row group starts at (x=0,y=6)', () => {
+    // copy_default_row_major_program_factory.cpp@040a27c: split_work_to_cores(8x8, 70) with row_wise = false and both
+    // CBs on all_cores: 70 = 6·2 + 58·1, group 1 = column 0's first 6 cores, group 2 from the 7th column-major core
+    // (x=0,y=6) (row-major it would be (x=6,y=0)); all_cores = the whole grid, printed (0,0)-(7,7).
+    const e = est(estimateOp(op('ttnn.to_memory_config', [rmL1([70, 300])], [rm([70, 300])]), after()));
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [
+        [[0, 0], 6],
+        [[0, 6], 58],
+      ],
+    );
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+  });
+
   it('rows over 256 KiB move in 256 KiB sub-blocks: 3 · 262,144 B whatever the row', () => {
     // (4, 600000) bf16: rows of 1,200,000 B. c_0 = min(1,200,000, 262,144), c_1 = 2 · 262,144 → 786,432 B.
     const o = op('ttnn.to_memory_config', [rmL1([4, 600_000])], [rm([4, 600_000])]);

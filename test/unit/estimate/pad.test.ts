@@ -78,3 +78,26 @@ describe('estimate/pad (tiled)', () => {
     assert.equal(r.kind, 'noProgram');
   });
 });
+
+describe('estimate/pad (row-major): core groups in the split order', () => {
+  it("70 output rows on 8x8: the 2-row group is column 0's first 6 cores, the 1-row group starts at (0,6)", () => {
+    // split_work_to_cores(8x8, 70) with its default row_wise = false (pad_rm_reader_writer_multi_core_default_program_factory.cpp@090c6ab):
+    // 64 cores, 70 = 6·2 + 58·1 → group 1 = the first 6 cores column-major, (0,0)..(0,5); group 2 from the 7th,
+    // (x=0,y=6) (row-major it would be (x=6,y=0)). All CBs on all_cores = the whole grid (0,0)-(7,7).
+    const rm = (s: number[]) => tensor(s, { page: 'row_major' });
+    const r = estimateOp(op('ttnn.pad', [rm([70, 64])], [rm([70, 96])], { padding: ints(0, 0, 0, 32) }), whContext());
+    assert.equal(r.kind, 'estimate');
+    if (r.kind !== 'estimate') return;
+    assert.deepEqual(
+      r.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [
+        [[0, 0], 6],
+        [[0, 6], 58],
+      ],
+    );
+    assert.deepEqual(r.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+  });
+});

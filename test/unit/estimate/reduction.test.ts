@@ -38,6 +38,29 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     assert.equal(e.confidence, 'exact');
   });
 
+  it('W: 70 tile rows split column-wise, the 1-row group from (x=0,y=6); every CB on all_cores, the whole grid', () => {
+    // reduce_op_multi_core_w.cpp@08d7e9a: split_work_to_cores(8x8, 70) with row_wise = false, rows by core_group
+    // membership: 70 = 6·2 + 58·1, group 1 = column 0's first 6 cores, group 2 from the 7th column-major core (0,6);
+    // all_cores = (0,0)-(7,7).
+    const e = est(
+      estimateOp(
+        op('ttnn.sum', [dram([1, 1, 2240, 64])], [dram([1, 1, 2240, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
+        whContext(),
+      ),
+    );
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [
+        [[0, 0], 6],
+        [[0, 6], 58],
+      ],
+    );
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+  });
+
   it('H: mean over dim 2 of 1x1x3136x256 bf16 (the vovnet shape, interleaved) uses the 1-tile scaler', () => {
     // NC·Wt = 1·(256/32) = 8 tile columns → 8 cores; CBs 2·2,048 + 1·2,048 + 2·2,048 = 10,240 B (the W set would
     // give 12,288 B and split 98 tile rows instead).

@@ -100,6 +100,34 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
     assert.equal(e.confidence, 'exact');
   });
 
+  it('TILE: 70 output tiles split column-wise, the 1-tile group from (x=0,y=6); c_0 on all_cores, the whole grid', () => {
+    // slice_program_factory_tile.cpp@01c8afe: split_work_to_cores(8x8, 70) with row_wise = false, tiles by
+    // core_group membership: 70 = 6·2 + 58·1, group 1 = column 0's first 6 cores, group 2 from the 7th column-major
+    // core (0,6); all_cores = (0,0)-(7,7), where c_0 is created.
+    const e = est(
+      estimateOp(
+        op('ttnn.slice_static', [tensor([2240, 64])], [tensor([2240, 32])], {
+          begins: ints(0, 32),
+          ends: ints(2240, 64),
+          step: ints(1, 1),
+        }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'SliceTileProgramFactory');
+    assert.deepEqual(
+      e.coreGroups.map((g) => [g.firstCore, g.nCores]),
+      [
+        [[0, 0], 6],
+        [[0, 6], 58],
+      ],
+    );
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 7],
+    ]);
+  });
+
   it('row-major, begins[-1] misaligned: the page alignment doubles (32 → 64)', () => {
     // Row 100 bf16 = 200 B; begins[-1] = 1 → 2 B, not a multiple of the 32 B DRAM alignment → a = 2 x 32 = 64;
     // page = round_up(200, 64) = 256. 64 rows on 64 cores, 1 each → target 32; largest divisor of 32 with m x 256 ≤ 4096

@@ -433,7 +433,9 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
         : 'SdpaDecodeProgramFactory',
     factoryReason: `B = ${b}, ${numQHeads} q heads (PNHt ${pnht}), ${nkv} KV heads, S = ${seq}; K chunk ${kChunk === 0 ? `dynamic (${dst} tiles)` : kChunk}${chunkSource}; ${coresPerHead} core(s) per head${halfTile ? '; 16x32 half tiles' : ''}; CBs on all ${available} cores`,
     grid: [gy, gx],
-    groups: [{ name: 'grid', nCores: available, firstCore: [0, 0] }],
+    // Every CB on core_grid = CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) of the program grid (no sub_core_grids) [2]:
+    // tt-mlir #9039 prints Blackhole's whole 11x10 grid, [0-0 - 10-9].
+    groups: [{ name: 'grid', nCores: available, firstCore: [0, 0], printedRange: gridRectangle([gy, gx]) }],
     cbs,
     confidence: mla ? 'approx' : configured || (paged && !pagedDefault) ? 'exact' : 'approx',
     approxReason: mla

@@ -168,14 +168,16 @@ export function estimateConv3d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   ];
   if (cInBlocks > 1) cbs.push({ index: 5, role: 'reduction', nPages: mT * nT + 1, pageBytes: t });
   if (hasBias) cbs.push({ index: 6, role: 'bias', nPages: nT, pageBytes: t });
-  // `#ttcore.grid<RxC>` (or `RxC` bare): rows x cols.
+  // `#ttcore.grid<AxB>` (or `AxB` bare) is a CoreCoord {x = A, y = B}, columns first: tt-mlir lowers it to
+  // `CoreCoord{shape[0], shape[1]}` (EmitCConversion.h, the conv3d config) and its runtime to {x(), y()} (conv3d.cpp);
+  // tt-mlir #8981's grid<8x7> prints [0-0 - 7-6]. `grid` is [rows, cols].
   const g = pairOf(fieldValue(cfg, 'compute_with_storage_grid_size'), ['x'], true);
-  const grid: [number, number] = g === undefined ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [g[0], g[1]];
+  const grid: [number, number] = g === undefined ? [ctx.device.workerGrid[0], ctx.device.workerGrid[1]] : [g[1], g[0]];
   const deviceCores = ctx.device.workerGrid[0] * ctx.device.workerGrid[1];
   if (!(grid[0] >= 1) || !(grid[1] >= 1) || grid[0] * grid[1] > deviceCores)
     return unmodeled(
       op.name,
-      `conv3d_config compute_with_storage_grid_size ${grid[0]}x${grid[1]} does not fit the device's ${deviceCores} worker cores`,
+      `conv3d_config compute_with_storage_grid_size ${grid[1]}x${grid[0]} does not fit the device's ${deviceCores} worker cores`,
     );
   return finishProgram({
     op,

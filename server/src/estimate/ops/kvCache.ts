@@ -142,7 +142,9 @@ export function estimateUpdateCache(op: TtnnOp, ctx: EstimateContext): OpEstimat
   const batchedHeads = (input.padded[1] * b) / 32;
   const split = splitWorkToCores(gridArea(ctx), batchedHeads);
   // Interleaved: split_work_to_cores(grid, heads, row_major = true), every CB on all_cores [1].
-  const groups = sharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'row', 'row');
+  const groups = sharded
+    ? [shardGridGroup(input.layout)]
+    : groupsFromSplit(split, ctx.device.workerGrid, 'row', { order: 'row', ctx });
   const cbs: CbSpec[] = [
     { index: 0, role: 'cache rows', nPages: 2 * g * wt, pageBytes: tCache },
     {

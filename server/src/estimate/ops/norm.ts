@@ -275,7 +275,7 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     // Every CB on all_cores, split_work_to_cores(grid, rows, row_wise)'s set (layernorm_op_multi_core.cpp of 2024,
     // index id 2407502137; the 2026 factories, ids 57957008689 / 317708230, outside their use_2d_core_grid branch, which
     // tt-mlir does not set): its first range, the full rows — tt-mlir #7153 prints (0,0)-(12,7) for 113 rows on 13x10.
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', 'row'),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', { order: 'row', ctx }),
     cbs,
     confidence: large ? 'approx' : 'exact',
     approxReason: large ? 'large-tensor kernel: the c_26 accumulator is assumed in every build' : '',

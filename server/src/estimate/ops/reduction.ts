@@ -491,7 +491,10 @@ function reduceProgram(
     ctx,
     factory: p.factory,
     factoryReason: `${p.factoryReason} over ${split.nCores} cores${neg !== undefined ? '; negate variant (min)' : ''}`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, p.order),
+    // Both factories split_work_to_cores(grid, units) column-wise and create every CB on all_cores
+    // (reduce_op_multi_core_w.cpp@08d7e9a, multi_core_h index id 2398908084, the 2026 W factory @05ddaab's tile path):
+    // the message prints all_cores' first CoreRange (tt-xla #5438: [0-0 - 7-7] for 64 or more tile rows).
+    groups: groupsFromSplit(split, ctx.device.workerGrid, p.order, { order: 'col', ctx }),
     cbs,
     confidence: reason === '' ? 'exact' : 'approx',
     approxReason: reason,
@@ -589,7 +592,8 @@ function reduceW(
     factory: 'ReduceMultiCoreWProgramFactory',
     factoryReason: `${units} tile rows`,
     units,
-    order: 'row',
+    // Rows by core_group membership of the column-wise split (reduce_op_multi_core_w.cpp@08d7e9a).
+    order: 'col',
     scalerPages: f32Scaler ? 1 : 2,
     scalerDtype: f32Scaler ? 'f32' : 'bf16',
     citation: f32Scaler ? CITE_REDUCE_W_F32_SCALER : CITE_REDUCE,
