@@ -101,6 +101,7 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
     },
   ];
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason:
       'the newest builds scan H and W in place (tile-axis kernel, not modeled); the permuted copies of an L1 input are not counted',
