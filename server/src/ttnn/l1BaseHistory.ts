@@ -11,7 +11,7 @@
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
  * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,280 → 111,104, 5,824 B
  * between 2026-01-22 and 2026-02-17, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
- * and 2025-04-14, 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
+ * and 2025-04-01, 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
  * known (the preset base stays).
  *
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
@@ -95,9 +95,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 97_248,
-    firstSeen: '2025-04-14',
+    firstSeen: '2025-04-01',
     seen: '2025-04..2025-06',
     sources: [
+      'tt-forge-fe test_softmax.py / test_reshape.py c92a65b88 (tt-metal 7598b7e, 2025-04-01)',
       'tt-metal #19762',
       'tt-forge-fe test_conv2d.py bc7d00334',
       'tt-forge-fe test_conv2d.py f96d63a9a',
@@ -105,7 +106,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
       'tt-metal #22891',
     ],
     derivation:
-      "tt-metal #19762 (2025-04-14, tt-metal's conv2d sweep on main of that day, RMBG convs): 203,808 − 106,560, 588,832 − 491,584 and 1,100,832 − 1,003,584, each clash address exact from the top; tt-forge-fe models-ops xfail reasons, each clash address exact from the top: Conv2D452 and Conv2D1311 (first in bc7d00334, 2025-05-02): 728,096 − 630,848 and 760,864 − 663,616; Conv2D1441 / Conv2D765 (f96d63a9a, 2025-05-20): 654,368 − 557,120; tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
+      "tt-forge-fe models-ops xfail reasons of c92a65b88 (2025-04-04; its tt-mlir a2b2c5de pins tt-metal 7598b7e, uplifted 2025-04-01): Softmax0 (1, 1, 512, 50176) f32 3,445,728 − 3,348,480 and Reshape216 (1, 596, 4096) → (2441216,) 9,895,024 − 9,797,776 (the row-major reshape program), both 4,864 B under the same cases' figures of 14243328e (tt-metal 7d60ca2, 2025-03-25: 102,112); tt-metal #19762 (2025-04-14, tt-metal's conv2d sweep on main of that day, RMBG convs): 203,808 − 106,560, 588,832 − 491,584 and 1,100,832 − 1,003,584, each clash address exact from the top; tt-forge-fe models-ops xfail reasons, each clash address exact from the top: Conv2D452 and Conv2D1311 (first in bc7d00334, 2025-05-02): 728,096 − 630,848 and 760,864 − 663,616; Conv2D1441 / Conv2D765 (f96d63a9a, 2025-05-20): 654,368 − 557,120; tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
   },
   // The next four come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
   // l1_size − base − l1_small_size (device.ts L1_SMALL_DEFAULT), so base = 1,499,136 − L1_SMALL − bank. L1_SMALL is

@@ -131,6 +131,35 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       it(`tt-forge-onnx #1655 (2025-03-31): ${fn} overflows too`, () => {
         assertFails({ ...r1655, date: '2025-03-31' }, fn, { first: false });
       });
+    // The figures of #1655's cases, from tenstorrent/tt-forge-fe test_reshape.py's xfail reasons: 14243328e (2025-03-26)
+    // ran tt-metal 7d60ca2 (2025-03-25, base 102,112), c92a65b88 (2025-04-04) tt-metal 7598b7e (2025-04-01, base 97,248)
+    // (the fixture's header). Each reshape runs three programs in turn (untilize, row-major reshape, tilize) and
+    // tt-metal throws at the first whose CBs end past L1.
+    const f1655: readonly [string, string, string, number, number, string][] = [
+      // (1, 596, 4096) f32 → (2441216,): the untilize (57,344 B) fits; ReshapeRMProgramFactory
+      // (reshape_rm_program_factory.cpp@010ba92) on the whole grid: c_0 = 2·(floor64(4,096·4 − 1) + 128) = 32,896,
+      // c_1 = floor64(2,441,216·4 − 1) + 80 = 9,764,880 → 9,797,776 B.
+      ['reshape216', 'Reshape216', '2025-03-25', 9_899_888, 9_895_024, '[(x=0,y=0) - (x=7,y=7)]'],
+      // (1, 576, 4096) f32 → (2359296,): c_0 32,896 + c_1 floor64(9,437,184 − 1) + 80 = 9,437,200 → 9,470,096 B.
+      ['reshape224', 'Reshape224', '2025-03-25', 9_572_208, 9_567_344, '[(x=0,y=0) - (x=7,y=7)]'],
+      // (2441216,) f32 → (1, 596, 4096): the untilize of the 1-D input (one tile row of Wt = 76,288, unpadded to one row)
+      // is first: UntilizeWithUnpaddingMultiCoreBlockInterleaved, split_blocks_for_tilize_wh: 62 cores of 1,211-tile
+      // blocks and a cliff of 76,288 − 62·1,211 = 1,206 tiles, whose CBs are created first: c_0 = c_16 = 1,206·4,096 →
+      // 9,879,552 B. tt-metal names that cliff core (x=6,y=7), the 63rd core row-major (the 2025 factory's
+      // split_blocks_for_tilize_wh(grid_size, …), CoreCoord overload, index id 2769190507); ours is (x=7,y=6), the
+      // column-major order of the later factories/ version (@645aa76): the core is not asserted.
+      ['reshape225', 'Reshape225', '2025-03-25', 9_981_664, 9_976_800, ''],
+    ];
+    for (const [fn, name, , march, april, range] of f1655) {
+      it(`tt-forge-fe ${name} (#1655's case), tt-metal 7d60ca2 (2025-03-25): grows to ${march} B exactly${range ? ` on ${range}` : ''}`, () => {
+        const op = assertFails({ ...r1655, date: '2025-03-25' }, fn, { first: fn === 'reshape216' });
+        assert.equal(regionEnd(op), march);
+        if (range !== '') assert.equal(printedRange(op), range);
+      });
+      it(`tt-forge-fe ${name}, tt-metal 7598b7e (2025-04-01): ${april} B, the same CBs on the 97,248 B base`, () => {
+        assert.equal(regionEnd(assertFails({ ...r1655, date: '2025-04-01' }, fn, { first: false })), april);
+      });
+    }
     for (const fn of ['reshape216', 'reshape224', 'reshape225'])
       it(`tt-forge-onnx #1655: ${fn} fits on 2025-04-25 (PR #1880 drops its xfail; the native tiled reshape)`, () => {
         assertFits({ ...r1655, date: '2025-04-25' }, fn);

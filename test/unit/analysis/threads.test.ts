@@ -113,6 +113,31 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-forge-onnx #1658 (2025-03-31): (1, 1, 512, 50176) f32 overflows', () => {
       assertFails({ file: 'softmax_tt-forge-onnx-1658.mlir', date: '2025-03-31' });
     });
+    // The figures of #1658's case, from tenstorrent/tt-forge-fe test_softmax.py's xfail reasons, each at the tt-metal its
+    // tt-mlir pinned (the fixture's header). Whole-row CBs, fp32 accumulation off (before `softmax-fp32-acc-for-f32`),
+    // so bf16 intermediates: Wt = 50,176 / 32 = 1,568, block = find_max_divisor(1,568, 8) = 8; c_0 2·8·4,096 = 65,536,
+    // c_11 2·8·4,096 = 65,536, c_7 2,048, c_2 2,048, c_6 1,568·2,048 = 3,211,264, c_5 2,048 → 3,348,480 B on every core;
+    // the CBs sit on the whole grid, (0,0)-(7,7), which the reason prints.
+    const s1658 = { file: 'softmax_tt-forge-onnx-1658.mlir' };
+    const f1658: readonly [string, string, number][] = [
+      ['0cde875b1: tt-metal 99e8f45 (2025-02-21), base 99,488', '2025-02-21', 3_447_968],
+      ['14243328e: tt-metal 7d60ca2 (2025-03-25), base 102,112', '2025-03-25', 3_450_592],
+      ['c92a65b88: tt-metal 7598b7e (2025-04-01), base 97,248', '2025-04-01', 3_445_728],
+      ['f96d63a9a: tt-metal 0176b3b (2025-05-16), base 97,248', '2025-05-16', 3_445_728],
+    ];
+    for (const [build, date, figure] of f1658) {
+      it(`tt-forge-fe Softmax0 (#1658's case), ${build}: grows to ${figure} B on (0,0)-(7,7), exactly`, () => {
+        const op = assertFails({ ...s1658, date }, 'perceiver_softmax');
+        assert.equal(regionEnd(op), figure);
+        assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+      });
+    }
+    it('tt-forge-fe e31f3b7b5 (tt-metal eefaadf, 2025-06-13): the case regenerated in bf16 grows to 3,380,192 B exactly', () => {
+      // bf16 input and output: c_0 and c_11 2·8·2,048 = 32,768 each, the rest as above: 3,282,944 + 97,248 = 3,380,192.
+      // tt-metal PR #23130's large-kernel fallback (`softmax-large-kernel`, ≈2025-06-18) was not in that build.
+      const op = assertFails({ ...s1658, date: '2025-06-13' }, 'perceiver_softmax_bf16', { first: false });
+      assert.equal(regionEnd(op), 3_380_192);
+    });
     const s20099 = { file: 'softmax_tt-metal-20099.mlir', date: '2025-04-03' };
     it('tt-metal #20099 (2025-04-03): numeric_stable softmax of (2, 1, 16384, 8192) bf16 overflows, with and without fp32 acc', () => {
       // Before PR #23130: Wt = 256, block 8, numeric_stable keeps whole rows in c_0, c_6 and c_10:
@@ -437,6 +462,16 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         1_152_000,
       ],
       ['max_pool2d_tt-metal-35223.mlir', '2025-11-27', 'tt-xla #2348 (smp Unet)', 'halo output', 1_182_336, 953_344],
+      // tenstorrent/tt-forge-fe test_maxpool2d.py 2b7bd495b (2025-09-16), the same (1, 64, 608, 784) bf16 k3 s2 p1 pool's
+      // xfail reason, "75669504 B L1 buffer across 64 banks ... 1182336 B", at its tt-mlir's tt-metal 0a04f84 (2025-08-22).
+      [
+        'max_pool2d_tt-metal-35223.mlir',
+        '2025-08-22',
+        'tt-forge-fe MaxPool2d (tt-metal 0a04f84)',
+        'halo output',
+        1_182_336,
+        953_344,
+      ],
       ['max_pool2d_tt-metal-36802.mlir', '2026-01-30', 'tt-xla #3050 (UniAD)', 'resharded pool input', 4_454_400, 0],
       [
         'max_pool2d_tt-metal-36803.mlir',
@@ -635,6 +670,26 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-metal #32610 (2025-11-18, mlp_mixer, kernel 1x512 over a 1x512 image): overflows, the first error', () => {
       // The thread quotes no figure (opening post or comments in the index).
       assertFails({ file: 'conv2d_tt-metal-32610.mlir', date: '2025-11-18' });
+    });
+  });
+
+  describe("moreh_cumsum (tt-forge-onnx #1634) through tt-mlir's 4-D workaround", () => {
+    const c1634 = { file: 'cumsum_tt-forge-onnx-1634.mlir' };
+    it("tt-forge-fe Cumsum0 (#1634's case), tt-metal 7d60ca2 (2025-03-25): the workaround's first reshape grows to 9,981,664 B exactly", () => {
+      // CumSumOpRewritePattern@7c2b24c: (2441216,) → (2441216, 1, 1, 1) first. Before tt-metal PR #20189 a tiled reshape
+      // untilizes first: the 1-D input is one tile row of Wt = 76,288 unpadded to one row →
+      // UntilizeWithUnpaddingMultiCoreBlockInterleaved, split_blocks_for_tilize_wh: 62 cores of 1,211-tile blocks and a
+      // cliff of 76,288 − 62·1,211 = 1,206 tiles, created first: c_0 = c_16 = 1,206·4,096 → 9,879,552 + 102,112 =
+      // 9,981,664, the xfail reason's figure (the same as Reshape225's, threads-datamove.test.ts). tt-metal names the
+      // cliff core (x=6,y=7), ours (x=7,y=6): see the Reshape225 note there; not asserted.
+      const { op, first } = deviceOp({ ...c1634, date: '2025-03-25' }, 'cumsum_workaround');
+      assert.equal(first, 'this op');
+      assert.equal(op.op.name, 'ttnn.reshape');
+      assert.equal(regionEnd(op), 9_981_664);
+    });
+    it('tt-forge-fe c92a65b88 (tt-metal 7598b7e, 2025-04-01): 9,976,800 B, the same CBs on the 97,248 B base', () => {
+      const { op } = deviceOp({ ...c1634, date: '2025-04-01' }, 'cumsum_workaround');
+      assert.equal(regionEnd(op), 9_976_800);
     });
   });
 

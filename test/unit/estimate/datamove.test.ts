@@ -547,6 +547,25 @@ describe('estimate/datamove: repeat and slice_dynamic by hand', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
+  it('a tiled repeat reports the first of its programs whose CBs pass L1 (tt-metal throws there), not the largest', () => {
+    // (2441216,) f32 tiles × 2 at tt-metal 7d60ca2 (2025-03-25, base 102,112): the untilize of the input runs first,
+    // UntilizeWithUnpaddingMultiCoreBlockInterleaved over one tile row of Wt = 76,288: 62 cores of 1,211-tile blocks and
+    // a 1,206-tile cliff, created first: c_0 = c_16 = 1,206·4,096 → 9,879,552 + 102,112 = 9,981,664 B, the untilize
+    // figure tt-forge-fe's Reshape225 / Cumsum0 xfail reasons print for that build (threads-datamove.test.ts). The
+    // tilize of the (4882432,) result, later, is larger (152,576 tiles over 64 cores) but never runs.
+    const e = est(
+      estimateOp(
+        op('ttnn.repeat', [dram([2_441_216], 'f32')], [dram([4_882_432], 'f32')], {
+          repeat_dims: { kind: 'dialect', name: 'ttnn.shape', text: '#ttnn.shape<2>', items: ['2'], fields: {} },
+        }),
+        whContext({ ttMetalDate: '2025-03-25', base: 102_112 }),
+      ),
+    );
+    assert.equal(e.cbRegionEndBytes, 9_981_664);
+    assert.ok(e.factoryReason.includes('the first past L1 is untilize input'), e.factoryReason);
+    assert.ok(e.worstCbBytesPerCore < 10_000_000);
+  });
+
   it('slice_dynamic on tiles: two input tiles (the tile factory, begins assumed tile-aligned)', () => {
     const e = est(
       estimateOp(

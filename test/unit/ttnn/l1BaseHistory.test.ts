@@ -165,10 +165,12 @@ describe('ttnn/l1BaseHistory', () => {
 
   it('a date between two sightings keeps the earlier base (a step function)', () => {
     // 2025-08-22 (tt-metal #27315, no figure): the last base seen before is 2025-06's 97,248 (tt-mlir #3643: 465,952 −
-    // 368,704), first seen on 2025-04-14 (tt-metal #19762's RMBG clash: 203,808 − 106,560); the next, 2025-09's. The
-    // day before that first sighting keeps 2025-03's 102,112.
+    // 368,704), first seen in tt-metal 7598b7e of 2025-04-01 (tt-forge-fe c92a65b88's Softmax0 (1, 1, 512, 50176) f32:
+    // 3,445,728 − 3,348,480 by hand, threads.test.ts); the next, 2025-09's. The day before that first sighting keeps
+    // 2025-03's 102,112 (the same softmax in tt-metal 7d60ca2 of 2025-03-25: 3,450,592 − 3,348,480).
     assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 97_248);
-    assert.equal(observedBaseFor('wormhole_b0', day('2025-04-13'))?.l1UnreservedBaseBytes, 102_112);
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-04-01'))?.l1UnreservedBaseBytes, 97_248);
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-03-31'))?.l1UnreservedBaseBytes, 102_112);
     // 2025-11-18 (tt-metal #32611, no figure): tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936.
     assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 101_664);
     // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17) printed the same bank, 1,364,928 B, with a 32,768 B L1_SMALL

@@ -101,6 +101,7 @@ export function estimateAccumulation(op: TtnnOp, ctx: EstimateContext): OpEstima
     },
   ];
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason:
       'the newest builds scan H and W in place (tile-axis kernel, not modeled); the permuted copies of an L1 input are not counted',
@@ -154,10 +155,19 @@ function morehCumsum(
   output: ResolvedTensor,
   dim: number,
 ): OpEstimateResult {
-  if (input.logical.length !== 4 || (dim !== 0 && dim !== 1)) {
+  // Below rank 4 the op is not what runs: tt-mlir's CumSumOpRewritePattern
+  // (…/Workarounds/Decomposition/CumSumOpRewritePattern.cpp@7c2b24c) reshapes the input to 4-D (trailing 1s), scans
+  // that and reshapes back; tt-forge-onnx #1634's figure is its first reshape's (threads.test.ts).
+  if (input.logical.length < 4) {
     return unmodeled(
       op.name,
-      `moreh_cumsum before tt-metal PR #24427 runs the moreh device op (4-D, dim 0 or 1 only); how the caller reshapes/permutes a rank-${input.logical.length} scan along dim ${dim} for it was not read (tt-forge-onnx #1634 overflowed L1 there)`,
+      `a rank-${input.logical.length} moreh_cumsum does not reach the device before tt-metal PR #24427: tt-mlir's CumSumOpRewritePattern reshapes it to 4-D (trailing 1s), scans that and reshapes back; estimate that IR (tt-forge-onnx #1634 overflowed L1 in the first reshape)`,
+    );
+  }
+  if (dim !== 0 && dim !== 1) {
+    return unmodeled(
+      op.name,
+      `moreh_cumsum before tt-metal PR #24427 runs the moreh device op (4-D, dim 0 or 1 only); how the caller permutes a scan along dim ${dim} for it was not read`,
     );
   }
   const [n, c, h, w] = input.padded;

@@ -89,7 +89,8 @@ export interface Step {
  * CB region (ties: the later step) is reported, with every step's figure in the reason. Unmodeled when any step that
  * runs a program is unmodeled (its CBs could be the largest). With `firstBeyondL1`, a step whose CB region ends past
  * the L1 size is reported instead, the first such in execution order: tt-metal throws at that program, so its figure
- * is the one printed, even when a later step's CBs would be larger.
+ * is the one printed, even when a later step's CBs would be larger (tt-forge-onnx #1655's tiled reshapes: the row-major
+ * reshape, not the larger tilize after it; threads-datamove.test.ts).
  */
 export function largestStep(
   op: TtnnOp,

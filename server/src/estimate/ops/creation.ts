@@ -94,6 +94,7 @@ export function estimateRand(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
   let peak = l1[0]!;
   for (let i = 1; i < l1.length; i++) peak = Math.max(peak, l1[i - 1]! + l1[i]!);
   const result = largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason: 'newer builds generate the dtype directly (no typecast program); not dated',
     citations: [CITES.rand],

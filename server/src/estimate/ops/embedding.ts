@@ -161,6 +161,7 @@ function fusedEmbedding(
   if (weight.layout.pageLayout === 'row_major' || wSpec?.kind !== 'tensor') return fused;
   const u = toLayoutStep(op, ctx, 'untilize weights', wSpec, 'row_major');
   return largestStep(op, ctx, [u.step, { label: 'fused embedding', result: fused }], {
+    firstBeyondL1: true,
     citations: [CITES_TILED.composite],
   });
 }
@@ -196,6 +197,7 @@ function tiledEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   if (outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'tile')
     steps.push(toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile').step);
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason:
       'program sequence of ttnn::embedding for tiled weights / a TILE result; tiled indices read as row-major sticks',

@@ -240,6 +240,7 @@ function rowMajorGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   });
   const gatherStep = estimateGather(stepOp(op, op.name, tiled, op.results, op.properties), ctx);
   const result = largestStep(op, ctx, [...steps, { label: 'gather (tiled operands)', result: gatherStep }], {
+    firstBeyondL1: true,
     citations: [CITE_GATHER_WORKAROUND],
   });
   if (result.kind !== 'estimate' || l1Copies.length === 0) return result;
@@ -355,6 +356,7 @@ export function estimateScatter(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const raw = propInt(op, 'dim') ?? -1;
   const lastDim = raw === -1 || raw === rank - 1;
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: lastDim ? 'exact' : 'approx',
     approxReason: lastDim ? '' : 'the composite moves dim last first (transpose programs not sized)',
   });

@@ -111,6 +111,7 @@ export function estimatePrepareConv3dWeights(op: TtnnOp, ctx: EstimateContext): 
     ),
   });
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason:
       'the DRAM copies between the steps are not counted; the reshapes are taken as views (last dim kept, row-major)',

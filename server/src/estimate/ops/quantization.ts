@@ -127,6 +127,7 @@ export function estimateQuantization(op: TtnnOp, ctx: EstimateContext): OpEstima
   for (const b of binaries) steps.push(binaryStep(op, ctx, b, work, bcast));
   if (output.dtype !== wanted) steps.push(typecastStep(op, ctx, work, output.dtype).step);
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason: 'composite fallback of tensor scale / zero point (binary_ng chain)',
     citations: [CITES.composite],

@@ -217,6 +217,7 @@ export function estimateRepeat(opAsWritten: TtnnOp, ctx: EstimateContext): OpEst
       result: estimateToMemoryConfig(stepOp(op, 'ttnn.to_memory_config', [last], [outSpec]), ctx),
     });
   return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason: 'program sequence of the ttnn::repeat composite (row-major round trip)',
     citations: [CITES.composite],

@@ -4,11 +4,13 @@
  * Formula (bytes per core):
  *   view (no program): row-major with the same last dim; tile with the same last dim and the same second-last dim
  *     or both second-last dims multiples of 32                                                     [1]
- *   row-major reshape: all cores; c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80 [2]
+ *   row-major reshape: all cores, the CBs on the CoreRange (0,0)-(grid.x − 1, grid.y − 1), the printed range;
+ *     c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80                       [2]
  *   tiled reshape: all cores; c_0 = mapping page (16 B per segment, 64–128 segments), c_1 = 1 input tile,
  *     c_2 = 1 output tile                                                                          [3]
  *   tiled reshape before change point `reshape-tiled-native` (PR #20189): to_layout(ROW_MAJOR), the row-major reshape
- *     above, to_layout(TILE): the largest of the three programs                                    [4]
+ *     above, to_layout(TILE), run in turn: the first whose CBs end past L1 (tt-metal throws there), else the largest
+ *     [4]; tt-forge-onnx #1655's three reshapes exact at tt-metal 7d60ca2 / 7598b7e (threads-datamove.test.ts)
  *
  * Symbols: floor64(x) = x rounded down to a multiple of 64.
  *
@@ -31,6 +33,7 @@ import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
 import { atOrAfter } from '../changePoints';
 import { largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { gridRectangle, onRange } from '../printedRange';
 
 const CITE_RESHAPE =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
@@ -74,7 +77,8 @@ function tiledReshape(
 
 /**
  * Tiled reshape before PR #20189 [4]: untilize, the row-major reshape (a view when the width is kept) and tilize back,
- * each its own program; the op's figure is the largest (composite.ts).
+ * each its own program run in turn; tt-metal throws at the first whose CBs end past L1, so that one is the op's figure,
+ * else the largest (composite.ts).
  */
 function tiledReshapeThroughRowMajor(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const [inSpec] = op.operands;
@@ -89,6 +93,7 @@ function tiledReshapeThroughRowMajor(op: TtnnOp, ctx: EstimateContext): OpEstima
   };
   const tilize = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
   return largestStep(op, ctx, [untilize.step, reshapeRm, tilize.step], {
+    firstBeyondL1: true,
     confidence: 'approx',
     approxReason: 'tiled reshape before tt-metal PR #20189: untilize → row-major reshape → tilize',
     citations: [CITE_TILED_BEFORE],
@@ -159,7 +164,8 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     ctx,
     factory: 'ReshapeRMProgramFactory',
     factoryReason: 'row-major reshape changing the row width: whole rows staged per core',
-    groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    // Both CBs are created on `total_cores`, the CoreRange (0,0)-(grid.x − 1, grid.y − 1) [2]: that range is printed.
+    groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs: [
       { index: 0, role: 'source rows', nPages: 2, pageBytes: floor64(srcRow - 1) + 128 },
       { index: 1, role: 'destination row', nPages: 1, pageBytes: floor64(dstRow - 1) + 80 },
