@@ -14,6 +14,14 @@ export const KNOWN_UNMODELED: ReadonlyMap<string, string> = new Map([
     'ttnn.d2m_subgraph',
     "dispatches the function it references: after tt-mlir's TTNNMaterializeD2M that function holds ttnn.generic programs (estimated there from their CB descriptors); before it, TTNN ops that D2M compiles into programs of its own, so ttnn's factories do not size them",
   ],
+  [
+    'ttnn.tt_lang_op',
+    "a user tt-lang kernel: its program (reader/writer/compute threads and their CBs) is compiled by tt-lang's resolver into the op's kernel_artifact, not authored in TTNN, and tt-mlir exempts it from its own op model (OpModelExempt, TTNNOps.td@19c86fc); no ttnn factory sizes it",
+  ],
+  [
+    'ttnn.prepare_moe_compute_w0_w1_weights',
+    "prepacks moe_compute's gate/up expert weights into its bank-aware sharded layout; the result layout is deduced by tt-mlir's TTNNDeduceMoEComputeLayouts pass through a graph-capture query (TTNNOps.td@19c86fc) and the preparing program was not read",
+  ],
   ['ttnn.indexer_score_dsa', 'DeepSeek sparse-attention indexer scorer (experimental factory); not read'],
   [
     'ttnn.moe_compute',

@@ -200,3 +200,20 @@ describe('estimate/moe: moe_expert_token_remap', () => {
     assert.equal(e.confidence, 'exact');
   });
 });
+
+describe('estimate/unmodeled reasons found by the s19 sweep of tt-mlir tests', () => {
+  // Seen in tt-mlir's test/ttmlir/Dialect/TTNN/tt_lang_op_verify.mlir and moe_compute tests (19c86fc): each got a bare
+  // "no L1 model" before; neither has a ttnn factory this tool read, so it must stay unmodeled, with its reason.
+  const t = tensor([32, 32]);
+  for (const [name, reasonWord] of [
+    ['ttnn.tt_lang_op', 'tt-lang'],
+    ['ttnn.prepare_moe_compute_w0_w1_weights', 'TTNNDeduceMoEComputeLayouts'],
+  ] as const) {
+    it(`${name} is unmodeled with its specific reason, never a figure`, () => {
+      const r = estimateOp(op(name, [t, t], [t]), whContext());
+      assert.equal(r.kind, 'unmodeled', JSON.stringify(r).slice(0, 300));
+      assert.match((r as { reason: string }).reason, new RegExp(reasonWord));
+      assert.doesNotMatch((r as { reason: string }).reason, /^no L1 model for/);
+    });
+  }
+});
