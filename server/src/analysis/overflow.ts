@@ -14,7 +14,7 @@ import type {
   VersionRange,
   VersionedFigure,
 } from '../estimate/types';
-import { FULL_WINDOW, windowAtOrAfter, type TtMetalWindow } from '../estimate/changePoints';
+import { FULL_WINDOW, windowAtOrAfter, type ChangePointId, type TtMetalWindow } from '../estimate/changePoints';
 import type { Device } from '../ttnn/device';
 import type { BuildDependence, FunctionAnalysis, OpAnalysis, Overflow, OverflowKind, OverflowRef } from './types';
 
@@ -148,6 +148,44 @@ export interface L1Limits {
   readonly capLimit: number;
   /** How the build prints a core range (change point `corerange-str-dash`): `[(x=0,y=0) - (x=7,y=7)]` or `[0-0 - 7-7]`. */
   readonly coreRangeStyle: CoreRangeStyle;
+  /** Program factories (as the estimators name them) that allocate dataflow buffers in these builds, so tt-metal words
+   *  their overflow "dataflow buffers" (`DATAFLOW_BUFFER_PORTS`); every other factory's reads "circular buffers". */
+  readonly dataflowBufferFactories: ReadonlySet<string>;
+}
+
+/**
+ * Factories ported to Metal 2.0's dataflow buffers, and the change point of each port. A program holds CBs or DFBs, never
+ * both (ProgramImpl::add_dataflow_buffer rejects a program with CBs), and tt-metal checks the DFB region in its own
+ * validate_dataflow_buffer_region, whose two messages read "dataflow" where validate_circular_buffer_region's read
+ * "circular" (tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp, search index id 52496776900). So the wording is per
+ * factory, from the PR that ported it: tt-metal #54876 (2026-08-30) still prints "circular" for an unported program.
+ * Ports not listed here (fill_pad #52545, copy #53570, clone #50903, matmul's MatmulMultiCoreProgramFactory #55224, …)
+ * are not placed yet: their messages keep the circular wording.
+ */
+const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; readonly factories: readonly string[] }[] =
+  [
+    {
+      changePoint: 'pad-dataflow-buffers',
+      factories: [
+        'PadRmReaderWriterMultiCoreProgramFactory',
+        'PadTileCoreProgramFactory',
+        'PadTileMulticoreProgramFactory',
+      ],
+    },
+    {
+      changePoint: 'layernorm-distributed-dataflow-buffers',
+      factories: [
+        'LayerNormPreAllGatherProgramFactory',
+        'LayerNormPreAllGather2DProgramFactory',
+        'LayerNormPostAllGatherProgramFactory',
+      ],
+    },
+  ];
+
+/** tt-metal's word for a program's static buffers in its overflow messages: `dataflow` for a factory ported to
+ *  dataflow buffers in the analysis's builds, else `circular`. */
+function bufferWord(limits: L1Limits, factory: string): 'circular' | 'dataflow' {
+  return limits.dataflowBufferFactories.has(factory) ? 'dataflow' : 'circular';
 }
 
 /** tt-metal's CoreRange::str() styles: `xy` `[(x=X0,y=Y0) - (x=X1,y=Y1)]`, `dash` `[X0-Y0 - X1-Y1]`. */
@@ -166,6 +204,11 @@ export function l1Limits(
     cap,
     capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap),
     coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+    dataflowBufferFactories: new Set(
+      DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
+        (port) => port.factories,
+      ),
+    ),
   };
 }
 
@@ -224,7 +267,7 @@ export function detectOverflow(
   // Tensors the op allocates before its outputs (a pool's or conv's resharded input and halo output), in turn.
   let heldDuringProgram = 0;
   if (est.l1Intermediates !== undefined) {
-    const found = intermediatesOverflow(est, est.l1Intermediates, live, device, style, strings);
+    const found = intermediatesOverflow(est, est.l1Intermediates, live, limits, strings);
     if (typeof found !== 'number') return found;
     heldDuringProgram = found;
   }
@@ -235,6 +278,7 @@ export function detectOverflow(
     const core = est.reportedCore;
     // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
     const [rangeStart, rangeEnd] = est.reportedRange ?? [core, core];
+    const word = bufferWord(limits, est.factory);
     if (end > l1) {
       return {
         kind: 'cbBeyondL1',
@@ -242,7 +286,7 @@ export function detectOverflow(
         limitBytes: l1,
         core,
         message: keptMessage(
-          `Statically allocated circular buffers on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+          `Statically allocated ${word} buffers on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
           strings,
         ),
       };
@@ -253,7 +297,7 @@ export function detectOverflow(
       limitBytes: lowest,
       core,
       message: keptMessage(
-        `Statically allocated circular buffers clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+        `Statically allocated ${word} buffers clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static ${word} buffer region ends at ${end}`,
         strings,
       ),
     };
@@ -279,10 +323,10 @@ function intermediatesOverflow(
   est: OpEstimate,
   intermediates: readonly L1Intermediate[],
   live: number,
-  device: Device,
-  style: CoreRangeStyle,
+  limits: L1Limits,
   strings: SharedStrings | undefined,
 ): Omit<Overflow, 'status'> | number {
+  const { device, coreRangeStyle: style } = limits;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
@@ -310,6 +354,7 @@ function intermediatesOverflow(
     const program = writes.writerProgram!;
     const end = base + program.cbBytesPerCore;
     const [rangeStart, rangeEnd] = program.printedRange ?? [NO_CORE, NO_CORE];
+    const word = bufferWord(limits, program.name);
     const failedProgram = {
       name: program.name,
       cbBytesPerCore: program.cbBytesPerCore,
@@ -324,7 +369,7 @@ function intermediatesOverflow(
           limitBytes: l1,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
+            `Statically allocated ${word} buffers of the ${program.name} program on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
             strings,
           ),
           failedProgram,
@@ -335,7 +380,7 @@ function intermediatesOverflow(
           limitBytes: lowest,
           core: NO_CORE,
           message: keptMessage(
-            `Statically allocated circular buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static circular buffer region ends at ${end}`,
+            `Statically allocated ${word} buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static ${word} buffer region ends at ${end}`,
             strings,
           ),
           failedProgram,

@@ -1532,6 +1532,34 @@ export const CHANGE_POINTS = {
       'tt-umd device/types/xy_pair.cpp@fb6ce5c (fmt::format("(x={},y={})", x, y)); tt-metal tt_metal/common/core_coord.cpp (CoreRange::str: "[" start.str() " - " end.str() "]")',
     after: 'tt-umd device/types/xy_pair.cpp@82ae50d (std::to_string(x) + "-" + std::to_string(y))',
   },
+  'pad-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54214,
+    // "Metal 2.0 port: data_movement/pad", all seven PadDeviceOperation factories, described 2026-08-24. tt-metal
+    // #56133 (2026-09-10, main) prints the row-major pad's overflow as "dataflow buffers"; no pad thread between the two
+    // dates was found. Merge day not read: the middle of 08-24..09-10 is taken.
+    mergedOn: '2026-09-01',
+    dateFrom: 'approx',
+    what: 'ttnn.pad\'s program factories allocate dataflow buffers (DataflowBufferSpec, Metal 2.0): their overflow is thrown by ProgramImpl::validate_dataflow_buffer_region, worded "Statically allocated dataflow buffers ..." / "static dataflow buffer region ends at"; before, CBs and validate_circular_buffer_region\'s "circular buffers" wording. Factories not yet ported keep the circular wording',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); pad factories with CBDescriptor',
+    after:
+      'tt-metal PR #54214 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region, "Same as validate_circular_buffer_region": "Statically allocated dataflow buffers ..."; search index id 52496776900)',
+  },
+  'layernorm-distributed-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 52006,
+    // "[Cleanup] Metal 2.0 port: normalization/layernorm_distributed", all five factories, described 2026-08-03.
+    // tt-metal #54697 (2026-08-28) prints rms_norm_pre_all_gather's overflow as "dataflow buffers". Merge day not
+    // read: the middle of 08-03..08-28 is taken.
+    mergedOn: '2026-08-15',
+    dateFrom: 'approx',
+    what: 'the layernorm_distributed factories (layer/rms norm pre- and post-all-gather) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers" (validate_dataflow_buffer_region); before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region); layernorm_distributed factories with CBDescriptor',
+    after:
+      'tt-metal PR #52006; tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

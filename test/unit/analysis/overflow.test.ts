@@ -134,6 +134,54 @@ describe('analysis/overflow', () => {
     );
   });
 
+  describe('buffer word: "circular", or "dataflow" for a factory whose Metal 2.0 port the build has', () => {
+    // tt-metal checks a program's CBs in validate_circular_buffer_region and its dataflow buffers in
+    // validate_dataflow_buffer_region (dataflow_buffer.cpp, search index id 52496776900); a program has one or the other.
+    // Figures as the tests around: CBs of 1,400,000 B end at 100,000 + 1,400,000 = 1,500,000 > 1,499,136; CBs of
+    // 1,300,000 B end at 1,400,000, above the lowest L1 buffer at 1,499,136 − 200,000 = 1,299,136.
+    const on = (date: string) => l1Limits(DEVICE, undefined, { earliest: date, latest: date });
+    const factory = (est: OpEstimate, name: string): OpEstimate => ({ ...est, factory: name });
+    const pad = 'PadRmReaderWriterMultiCoreProgramFactory';
+    const beyond = (word: string) =>
+      `Statically allocated ${word} buffers on core range [1-2 - 1-2] grow to 1500000 B which is beyond max L1 size of 1499136 B`;
+    const clash = (word: string) =>
+      `Statically allocated ${word} buffers clash with L1 buffers on core range [1-2 - 1-2]. L1 buffer allocated at 1299136 and static ${word} buffer region ends at 1400000`;
+
+    it('an unported factory reads "circular" on every build, as tt-metal #54876 printed on 2026-08-30', () => {
+      // #54876: "Statically allocated circular buffers in program 2282 clash with L1 buffers on core range [0-0 - 10-9].
+      // L1 buffer allocated at 1563072 and static circular buffer region ends at 1563264" (we print no program id).
+      for (const date of ['2026-08-30', '2026-11-30']) {
+        assert.equal(detectOverflow(withCbs(1_300_000), 200_000, on(date))?.message, clash('circular'));
+        assert.equal(detectOverflow(withCbs(1_400_000), 0, on(date))?.message, beyond('circular'));
+      }
+    });
+
+    it('ttnn.pad: "circular" before PR #54214 (≈2026-09-01), "dataflow" after (#56133, 2026-09-10), both kinds', () => {
+      assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, on('2026-08-20'))?.message, beyond('circular'));
+      assert.equal(
+        detectOverflow(factory(withCbs(1_300_000), pad), 200_000, on('2026-08-20'))?.message,
+        clash('circular'),
+      );
+      assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, on('2026-09-10'))?.message, beyond('dataflow'));
+      assert.equal(
+        detectOverflow(factory(withCbs(1_300_000), pad), 200_000, on('2026-09-10'))?.message,
+        clash('dataflow'),
+      );
+    });
+
+    it('layernorm_distributed: "dataflow" from PR #52006 (≈2026-08-15; #54697 of 2026-08-28 prints it)', () => {
+      const pre = (cbs: number) => factory(withCbs(cbs), 'LayerNormPreAllGatherProgramFactory');
+      assert.equal(detectOverflow(pre(1_400_000), 0, on('2026-08-01'))?.message, beyond('circular'));
+      assert.equal(detectOverflow(pre(1_400_000), 0, on('2026-08-28'))?.message, beyond('dataflow'));
+    });
+
+    it('a window straddling the port is worded for its newest build, like the core range', () => {
+      const straddling = l1Limits(DEVICE, undefined, { earliest: '2026-08-20', latest: '2026-09-10' });
+      assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, straddling)?.message, beyond('dataflow'));
+      assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, LIMITS)?.message.split(' ')[2], 'dataflow');
+    });
+  });
+
   it('CBs clashing with live L1 buffers: the lowest buffer sits at 1,499,136 − 200,000 = 1,299,136 < 1,400,000', () => {
     const found = detectOverflow(withCbs(1_300_000), 200_000, LIMITS);
     assert.equal(found?.kind, 'cbClashesWithL1Buffers');

@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import type { OpAnalysis } from '../../../server/src/analysis/analyze';
 import * as features from '../../../server/src/features';
+import { parseLog } from '../../../server/src/logs/parseLog';
 import {
   analyse,
   assertFails,
@@ -55,6 +56,33 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // stick = align(51,275·2, 16) = 102,560, n = 1; c_0 = 16·102,560 = 1,640,960; c_1 = c_2 (front pad) = align(102,550, 64)
       // = 102,592 → 1,846,144 + base 111,616 (the 2026-08/09 Blackhole base of ttnn/l1BaseHistory.ts, #54697's) = 1,957,760.
       assert.equal(regionEnd(assertFails({ ...pad56133, date: '2026-09-09' })), 1_957_760);
+    });
+    it('tt-metal #56133 (2026-09-10): the message word for word, "dataflow" after the pad port (PR #54214)', () => {
+      // ttnn.pad's factories allocate dataflow buffers from change point pad-dataflow-buffers, so tt-metal throws from
+      // validate_dataflow_buffer_region; 1,957,760 B as above, Blackhole's L1 1,572,864 B, one row on core (0,0).
+      const message = assertFails({ ...pad56133, date: '2026-09-09' }).overflow?.message ?? '';
+      assert.equal(
+        message,
+        'Statically allocated dataflow buffers on core range [0-0 - 0-0] grow to 1957760 B which is beyond max L1 size of 1572864 B',
+      );
+      // The log reader takes our line as it takes tt-metal's (test/fixtures/logs/pad_dataflow_56133.log): the same
+      // failure, so a run's log and the prediction compare field by field.
+      const read = (text: string) => {
+        const f = parseLog(text).failure;
+        assert.ok(f !== undefined, text);
+        return [f.kind, f.bufferWord, f.coreRangeText, f.bytes, f.limitBytes];
+      };
+      const logged = fs.readFileSync(path.join(DIR, '../logs/pad_dataflow_56133.log'), 'utf8');
+      assert.deepEqual(read(`[critical] [program.cpp:1102] [Always] ${message}`), read(logged));
+    });
+    it('tt-metal #56133 on a build before PR #54214 (2026-08-20): the same figure, worded "circular"', () => {
+      // Before the port the factory made CBs, checked by validate_circular_buffer_region: #54876's wording (2026-08-30,
+      // "Statically allocated circular buffers ... on core range [0-0 - 10-9]"). The same 1,846,144 B of CBs over the
+      // Blackhole base of 2026-07-26..08-24 (ttnn/l1BaseHistory.ts), 111,488 B: 1,957,632 B.
+      assert.equal(
+        assertFails({ ...pad56133, date: '2026-08-20' }).overflow?.message,
+        'Statically allocated circular buffers on core range [0-0 - 0-0] grow to 1957632 B which is beyond max L1 size of 1572864 B',
+      );
     });
     it('tt-metal #56133: "the same op with a 13115-wide row passes"', () => {
       assertFits({ file: 'pad_tt-metal-56133-passes.mlir', arch: 'blackhole_p150', date: '2026-09-09' });
@@ -341,7 +369,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     // call with fp32_dest_acc_en off runs (the thread's repro output), and so does the fp32 one on a build before it.
     it('tt-metal #54697 (rms_norm_pre_all_gather, Blackhole): 1,690,624 B within 4 KiB; fp32 off, or before PR #52081, fits', () => {
       const run = { file: 'rms_norm_pre_all_gather_tt-metal-54697.mlir', date: '2026-08-28', arch: 'blackhole_p150' };
-      assertNear(regionEnd(assertFails(run, 'fp32_on')), 1_690_624);
+      const fp32On = assertFails(run, 'fp32_on');
+      assertNear(regionEnd(fp32On), 1_690_624);
+      // "statically allocated dataflow buffers on core range [0-0 - 0-0] grow to 1690624 B ...": layernorm_distributed
+      // runs on dataflow buffers from its Metal 2.0 port (change point layernorm-distributed-dataflow-buffers).
+      assert.match(
+        fp32On.overflow?.message ?? '',
+        /^Statically allocated dataflow buffers on core range \[0-0 - 0-0\] grow to \d+ B which is beyond max L1 size of 1572864 B$/,
+      );
       assertFits(run, 'fp32_off');
       // "passes on 4dfe546c002 (parent of #52081)" (PR #54698, bisecting #54697's repro).
       assertFits({ ...run, date: '2026-08-01' }, 'fp32_on');
