@@ -181,6 +181,20 @@ function coreText(
     : `[(x=${core[0]},y=${core[1]}) - (x=${end[0]},y=${end[1]})]`;
 }
 
+/**
+ * The core-range style of the builds an estimate's figure is for: the analysis's, unless the estimate is one
+ * sub-window of a version range (registry.ts combineWindows reports the first figure with the largest worst-core CBs),
+ * then that sub-window's (its newest build when it straddles change point `corerange-str-dash`, as `atOrAfter`): a
+ * figure only builds before the change have is printed as those builds print it, not in the window's newest style.
+ */
+function coreRangeStyleOf(est: OpEstimate, analysisStyle: CoreRangeStyle): CoreRangeStyle {
+  const figure = est.versionRange?.figures.find(
+    (f) => f.kind === 'estimate' && f.worstCbBytesPerCore === est.worstCbBytesPerCore,
+  );
+  if (figure === undefined) return analysisStyle;
+  return windowAtOrAfter(figure.window, 'corerange-str-dash') ? 'dash' : 'xy';
+}
+
 // The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.
 const NO_CORE: readonly [number, number] = [0, 0];
 
@@ -192,7 +206,8 @@ export function detectOverflow(
   limits: L1Limits,
   strings?: SharedStrings,
 ): Omit<Overflow, 'status'> | undefined {
-  const { device, cap, capLimit, coreRangeStyle: style } = limits;
+  const { device, cap, capLimit } = limits;
+  const style = est.kind === 'estimate' ? coreRangeStyleOf(est, limits.coreRangeStyle) : limits.coreRangeStyle;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
