@@ -134,6 +134,40 @@ describe('analysis/overflow', () => {
     );
   });
 
+  it('a split estimate prints its range like the newest builds that have its figure (corerange-str-dash, ≈2026-05-01)', () => {
+    // The analysis window runs to 2026-11 (dash style), but 1,500,000 B of CBs is the figure of builds up to 2025-11-05
+    // only (a later sub-window has 500,000 B): those builds print "(x=1,y=2)" (xy_pair.cpp@fb6ce5c).
+    const window = { earliest: '2025-06-01', latest: '2026-11-30' };
+    const limits = l1Limits(DEVICE, undefined, window);
+    const figure = (earliest: string, latest: string, worst: number) => ({
+      window: { earliest, latest },
+      kind: 'estimate' as const,
+      worstCbBytesPerCore: worst,
+      cbRegionEndBytes: 100_000 + worst,
+    });
+    const oldOnly: OpEstimate = {
+      ...withCbs(1_400_000),
+      versionRange: {
+        changePoints: [],
+        figures: [figure('2025-06-01', '2025-11-05', 1_400_000), figure('2025-11-06', '2026-11-30', 500_000)],
+      },
+    };
+    assert.match(detectOverflow(oldOnly, 0, limits)?.message ?? '', /core range \[\(x=1,y=2\) - \(x=1,y=2\)\]/);
+    // The same figure on builds up to 2026-07-05 too, a sub-window across 2026-05-01: its newest builds print "1-2".
+    const alsoNew: OpEstimate = {
+      ...oldOnly,
+      versionRange: {
+        changePoints: [],
+        figures: [
+          figure('2025-06-01', '2026-02-23', 1_400_000),
+          figure('2026-02-24', '2026-07-05', 1_400_000),
+          figure('2026-07-06', '2026-11-30', 500_000),
+        ],
+      },
+    };
+    assert.match(detectOverflow(alsoNew, 0, limits)?.message ?? '', /core range \[1-2 - 1-2\]/);
+  });
+
   it('CBs clashing with live L1 buffers: the lowest buffer sits at 1,499,136 − 200,000 = 1,299,136 < 1,400,000', () => {
     const found = detectOverflow(withCbs(1_300_000), 200_000, LIMITS);
     assert.equal(found?.kind, 'cbClashesWithL1Buffers');
