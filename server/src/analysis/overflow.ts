@@ -183,19 +183,17 @@ function coreText(
 
 /**
  * The core-range style of the builds an estimate's figure is for: the analysis's, unless the estimate is split into
- * sub-windows (registry.ts combineWindows), then that of the newest sub-window with the reported worst-core figure (its
- * newest build when it straddles change point `corerange-str-dash`, as `atOrAfter` answers): a figure only builds
- * before the change have is printed as those builds print it, not in the window's newest style.
+ * sub-windows, then that of the sub-window it reports (registry.ts combineWindows: the first with the largest
+ * worst-core CBs, whose range the message prints too), at its newest build when it straddles change point
+ * `corerange-str-dash` (as `atOrAfter` answers): a figure and range of builds before the change are printed as those
+ * builds print them, not in the analysis window's newest style.
  */
 function coreRangeStyleOf(est: OpEstimate, analysisStyle: CoreRangeStyle): CoreRangeStyle {
-  const figures = est.versionRange?.figures;
-  if (figures === undefined) return analysisStyle;
-  for (let i = figures.length - 1; i >= 0; i--) {
-    const f = figures[i]!;
-    if (f.kind === 'estimate' && f.worstCbBytesPerCore === est.worstCbBytesPerCore)
-      return windowAtOrAfter(f.window, 'corerange-str-dash') ? 'dash' : 'xy';
-  }
-  return analysisStyle;
+  const reported = est.versionRange?.figures.find(
+    (f) => f.kind === 'estimate' && f.worstCbBytesPerCore === est.worstCbBytesPerCore,
+  );
+  if (reported === undefined) return analysisStyle;
+  return windowAtOrAfter(reported.window, 'corerange-str-dash') ? 'dash' : 'xy';
 }
 
 // The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.

@@ -134,7 +134,7 @@ describe('analysis/overflow', () => {
     );
   });
 
-  it('a split estimate prints its range like the newest builds that have its figure (corerange-str-dash, ≈2026-05-01)', () => {
+  it('a split estimate prints its range in the style of the sub-window it reports (corerange-str-dash, ≈2026-05-01)', () => {
     // The analysis window runs to 2026-11 (dash style), but 1,500,000 B of CBs is the figure of builds up to 2025-11-05
     // only (a later sub-window has 500,000 B): those builds print "(x=1,y=2)" (xy_pair.cpp@fb6ce5c).
     const window = { earliest: '2025-06-01', latest: '2026-11-30' };
@@ -153,8 +153,9 @@ describe('analysis/overflow', () => {
       },
     };
     assert.match(detectOverflow(oldOnly, 0, limits)?.message ?? '', /core range \[\(x=1,y=2\) - \(x=1,y=2\)\]/);
-    // The same figure on builds up to 2026-07-05 too, a sub-window across 2026-05-01: its newest builds print "1-2".
-    const alsoNew: OpEstimate = {
+    // Tied figures: the estimate (and its range) is the first sub-window's (registry.ts combineWindows), builds to
+    // 2026-02-23, which print "(x=1,y=2)", even though later builds of the same figure print "1-2".
+    const tied: OpEstimate = {
       ...oldOnly,
       versionRange: {
         changePoints: [],
@@ -165,7 +166,16 @@ describe('analysis/overflow', () => {
         ],
       },
     };
-    assert.match(detectOverflow(alsoNew, 0, limits)?.message ?? '', /core range \[1-2 - 1-2\]/);
+    assert.match(detectOverflow(tied, 0, limits)?.message ?? '', /core range \[\(x=1,y=2\) - \(x=1,y=2\)\]/);
+    // The reported sub-window 2026-02-24..2026-07-05 straddles 2026-05-01: its newest builds answer, "1-2".
+    const straddling: OpEstimate = {
+      ...oldOnly,
+      versionRange: {
+        changePoints: [],
+        figures: [figure('2025-06-01', '2026-02-23', 500_000), figure('2026-02-24', '2026-07-05', 1_400_000)],
+      },
+    };
+    assert.match(detectOverflow(straddling, 0, limits)?.message ?? '', /core range \[1-2 - 1-2\]/);
   });
 
   it('CBs clashing with live L1 buffers: the lowest buffer sits at 1,499,136 − 200,000 = 1,299,136 < 1,400,000', () => {
