@@ -146,11 +146,8 @@ export interface L1Limits {
   readonly cap: number;
   /** (l1_size − base) · cap, bytes per core. */
   readonly capLimit: number;
-  /** How the build prints a core range (change point `corerange-str-dash`): `[(x=0,y=0) - (x=7,y=7)]` or `[0-0 - 7-7]`. */
-  readonly coreRangeStyle: CoreRangeStyle;
-  /** Program factories (as the estimators name them) that allocate dataflow buffers in these builds, so tt-metal words
-   *  their overflow "dataflow buffers" (`DATAFLOW_BUFFER_PORTS`); every other factory's reads "circular buffers". */
-  readonly dataflowBufferFactories: ReadonlySet<string>;
+  /** How the analysis's builds word an overflow message (the core-range style, the buffer word per factory). */
+  readonly wording: MessageWording;
 }
 
 /**
@@ -182,10 +179,30 @@ const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; rea
     },
   ];
 
-/** tt-metal's word for a program's static buffers in its overflow messages: `dataflow` for a factory ported to
- *  dataflow buffers in the analysis's builds, else `circular`. */
-function bufferWord(limits: L1Limits, factory: string): 'circular' | 'dataflow' {
-  return limits.dataflowBufferFactories.has(factory) ? 'dataflow' : 'circular';
+/** How a build words the CB overflow messages: its CoreRange::str() style and the factories whose programs hold
+ *  dataflow buffers (their messages read "dataflow buffers"; every other factory's read "circular buffers"). */
+export interface MessageWording {
+  /** Change point `corerange-str-dash`: `[(x=0,y=0) - (x=7,y=7)]` before, `[0-0 - 7-7]` from it. */
+  readonly coreRangeStyle: CoreRangeStyle;
+  readonly dataflowBufferFactories: ReadonlySet<string>;
+}
+
+/** The wording of the builds of `window`, each change point at its newest build when the window straddles it (as
+ *  `atOrAfter` answers). */
+function wordingOf(window: TtMetalWindow): MessageWording {
+  return {
+    coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
+    dataflowBufferFactories: new Set(
+      DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
+        (port) => port.factories,
+      ),
+    ),
+  };
+}
+
+/** tt-metal's word for a program's static buffers in its overflow messages. */
+function bufferWord(wording: MessageWording, factory: string): 'circular' | 'dataflow' {
+  return wording.dataflowBufferFactories.has(factory) ? 'dataflow' : 'circular';
 }
 
 /** tt-metal's CoreRange::str() styles: `xy` `[(x=X0,y=Y0) - (x=X1,y=Y1)]`, `dash` `[X0-Y0 - X1-Y1]`. */
@@ -203,12 +220,7 @@ export function l1Limits(
     device,
     cap,
     capLimit: Math.floor((device.l1SizeBytes - device.l1UnreservedBase) * cap),
-    coreRangeStyle: windowAtOrAfter(window, 'corerange-str-dash') ? 'dash' : 'xy',
-    dataflowBufferFactories: new Set(
-      DATAFLOW_BUFFER_PORTS.filter((port) => windowAtOrAfter(window, port.changePoint)).flatMap(
-        (port) => port.factories,
-      ),
-    ),
+    wording: wordingOf(window),
   };
 }
 
@@ -224,6 +236,20 @@ function coreText(
     : `[(x=${core[0]},y=${core[1]}) - (x=${end[0]},y=${end[1]})]`;
 }
 
+/**
+ * The wording of the builds an estimate's figure is for: the analysis's, unless the estimate is split into
+ * sub-windows, then that of the sub-window it reports (registry.ts combineWindows: the first with the largest
+ * worst-core CBs, whose range the message prints too): a figure and range of builds before a wording change are
+ * printed as those builds print them, not in the analysis window's newest style.
+ */
+function wordingOfEstimate(est: OpEstimateResult, analysisWording: MessageWording): MessageWording {
+  if (est.kind !== 'estimate') return analysisWording;
+  const reported = est.versionRange?.figures.find(
+    (f) => f.kind === 'estimate' && f.worstCbBytesPerCore === est.worstCbBytesPerCore,
+  );
+  return reported === undefined ? analysisWording : wordingOf(reported.window);
+}
+
 // The core of an overflow no core group reports (a rejected configuration, allocator exhaustion): one tuple for all.
 const NO_CORE: readonly [number, number] = [0, 0];
 
@@ -235,7 +261,9 @@ export function detectOverflow(
   limits: L1Limits,
   strings?: SharedStrings,
 ): Omit<Overflow, 'status'> | undefined {
-  const { device, cap, capLimit, coreRangeStyle: style } = limits;
+  const { device, cap, capLimit } = limits;
+  const wording = wordingOfEstimate(est, limits.wording);
+  const style = wording.coreRangeStyle;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
@@ -278,7 +306,7 @@ export function detectOverflow(
     const core = est.reportedCore;
     // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
     const [rangeStart, rangeEnd] = est.reportedRange ?? [core, core];
-    const word = bufferWord(limits, est.factory);
+    const word = bufferWord(wording, est.factory);
     if (end > l1) {
       return {
         kind: 'cbBeyondL1',
@@ -326,7 +354,9 @@ function intermediatesOverflow(
   limits: L1Limits,
   strings: SharedStrings | undefined,
 ): Omit<Overflow, 'status'> | number {
-  const { device, coreRangeStyle: style } = limits;
+  const { device } = limits;
+  const wording = wordingOfEstimate(est, limits.wording);
+  const style = wording.coreRangeStyle;
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
@@ -354,7 +384,7 @@ function intermediatesOverflow(
     const program = writes.writerProgram!;
     const end = base + program.cbBytesPerCore;
     const [rangeStart, rangeEnd] = program.printedRange ?? [NO_CORE, NO_CORE];
-    const word = bufferWord(limits, program.name);
+    const word = bufferWord(wording, program.name);
     const failedProgram = {
       name: program.name,
       cbBytesPerCore: program.cbBytesPerCore,

@@ -205,7 +205,8 @@ function otherFailure(message: string, line: number): LogFailure {
   };
 }
 
-/** `[(x=0,y=0) - (x=7,y=7)]` (≤ 2026-04) or `[0-0 - 10-9]` (x-y, 2026-07 on; reference ttmlir-memory.md §5). */
+/** `[(x=0,y=0) - (x=7,y=7)]` or, from change point `corerange-str-dash` (≈2026-05), `[0-0 - 10-9]` (x-y; reference
+ *  ttmlir-memory.md §5). */
 export function parseCoreRanges(text: string): CoreRange[] {
   const ranges: CoreRange[] = [];
   const xy = /\(\s*x\s*=\s*(\d+)\s*,\s*y\s*=\s*(\d+)\s*\)\s*-\s*\(\s*x\s*=\s*(\d+)\s*,\s*y\s*=\s*(\d+)\s*\)/g;

@@ -180,6 +180,71 @@ describe('analysis/overflow', () => {
       assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, straddling)?.message, beyond('dataflow'));
       assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, LIMITS)?.message.split(' ')[2], 'dataflow');
     });
+
+    it('a split estimate is worded for the sub-window it reports: a figure only pre-port builds have reads "circular"', () => {
+      // The window runs past PR #54214 (≈2026-09-01), but 1,400,000 B of CBs is the figure of builds to 2026-08-25 only
+      // (a later sub-window has 500,000 B): those builds' pad programs hold CBs.
+      const window = { earliest: '2026-08-01', latest: '2026-09-30' };
+      const subWindow = (earliest: string, latest: string, worst: number) => ({
+        window: { earliest, latest },
+        kind: 'estimate' as const,
+        worstCbBytesPerCore: worst,
+        cbRegionEndBytes: 100_000 + worst,
+      });
+      const prePortOnly: OpEstimate = {
+        ...factory(withCbs(1_400_000), pad),
+        versionRange: {
+          changePoints: [],
+          figures: [subWindow('2026-08-01', '2026-08-25', 1_400_000), subWindow('2026-08-26', '2026-09-30', 500_000)],
+        },
+      };
+      const message = detectOverflow(prePortOnly, 0, l1Limits(DEVICE, undefined, window))?.message ?? '';
+      assert.equal(message.split(' ')[2], 'circular');
+    });
+  });
+
+  it('a split estimate prints its range in the style of the sub-window it reports (corerange-str-dash, ≈2026-05-01)', () => {
+    // The analysis window runs to 2026-11 (dash style), but 1,500,000 B of CBs is the figure of builds up to 2025-11-05
+    // only (a later sub-window has 500,000 B): those builds print "(x=1,y=2)" (xy_pair.cpp@fb6ce5c).
+    const window = { earliest: '2025-06-01', latest: '2026-11-30' };
+    const limits = l1Limits(DEVICE, undefined, window);
+    const figure = (earliest: string, latest: string, worst: number) => ({
+      window: { earliest, latest },
+      kind: 'estimate' as const,
+      worstCbBytesPerCore: worst,
+      cbRegionEndBytes: 100_000 + worst,
+    });
+    const oldOnly: OpEstimate = {
+      ...withCbs(1_400_000),
+      versionRange: {
+        changePoints: [],
+        figures: [figure('2025-06-01', '2025-11-05', 1_400_000), figure('2025-11-06', '2026-11-30', 500_000)],
+      },
+    };
+    assert.match(detectOverflow(oldOnly, 0, limits)?.message ?? '', /core range \[\(x=1,y=2\) - \(x=1,y=2\)\]/);
+    // Tied figures: the estimate (and its range) is the first sub-window's (registry.ts combineWindows), builds to
+    // 2026-02-23, which print "(x=1,y=2)", even though later builds of the same figure print "1-2".
+    const tied: OpEstimate = {
+      ...oldOnly,
+      versionRange: {
+        changePoints: [],
+        figures: [
+          figure('2025-06-01', '2026-02-23', 1_400_000),
+          figure('2026-02-24', '2026-07-05', 1_400_000),
+          figure('2026-07-06', '2026-11-30', 500_000),
+        ],
+      },
+    };
+    assert.match(detectOverflow(tied, 0, limits)?.message ?? '', /core range \[\(x=1,y=2\) - \(x=1,y=2\)\]/);
+    // The reported sub-window 2026-02-24..2026-07-05 straddles 2026-05-01: its newest builds answer, "1-2".
+    const straddling: OpEstimate = {
+      ...oldOnly,
+      versionRange: {
+        changePoints: [],
+        figures: [figure('2025-06-01', '2026-02-23', 500_000), figure('2026-02-24', '2026-07-05', 1_400_000)],
+      },
+    };
+    assert.match(detectOverflow(straddling, 0, limits)?.message ?? '', /core range \[1-2 - 1-2\]/);
   });
 
   it('CBs clashing with live L1 buffers: the lowest buffer sits at 1,499,136 − 200,000 = 1,299,136 < 1,400,000', () => {

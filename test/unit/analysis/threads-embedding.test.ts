@@ -36,6 +36,14 @@ describe('public-thread regression set: fused embedding (test/fixtures/threads)'
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=0)]');
   });
 
+  it('tt-metal #31889 without a build date: the range in the (x=,y=) style of the builds that overflow', () => {
+    // The dump's syntax gives builds 2025-05-27..2026-11-30 (the window straddles tt-umd PR #2397, ≈2026-05-01, whose
+    // builds print "x-y"). Only builds before tt-metal PR #32016 (2025-11-06) overflow (2,198,944 B in the thread, the
+    // 2025-11-05 build): all of them print a core as "(x=X,y=Y)" (xy_pair.cpp@fb6ce5c), so the figure's message does.
+    const op = assertFails({ ...t31889, date: '' }, 'tt_train_embedding_57_blocks', { first: false });
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=0)]');
+  });
+
   it('tt-metal #31889 after PR #32016 (64-tile chunks, double-buffered): 524,416 B of CBs, fits', () => {
     // 2·512·2,048 > 1 MiB → chunked: n = min(⌊1 MiB / 2,048⌋, 512, 64) = 64, b = 2: 2·64·2,048 + 128 + 2·64·2,048.
     assertFits({ ...t31889, date: '2025-12-01' });

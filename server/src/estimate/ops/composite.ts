@@ -13,7 +13,7 @@ import type { BufferType, MemoryLayout, PageLayout, TensorLayout } from '../../t
 import { paddedShape } from '../../ttnn/layout';
 import { opWith, type PropValue, type TensorSpec, type TtnnOp, type ValueSpec } from '../../ttnn/op';
 import { outputsInL1 } from '../common';
-import type { EstimateContext, OpEstimate, OpEstimateResult } from '../types';
+import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { estimateToLayout } from './toLayout';
 
@@ -106,17 +106,11 @@ export function largestStep(
   for (const s of steps)
     if (s.result.kind === 'illegal') return { ...s.result, opName: op.name, rule: `${s.label}: ${s.result.rule}` };
   for (const s of steps) if (s.result.kind === 'unmodeled') return unmodeled(op.name, `${s.label}: ${s.result.reason}`);
-  let chosen: { step: Step; est: OpEstimate } | undefined;
-  for (const s of steps) {
-    if (s.result.kind !== 'estimate') continue;
-    if (chosen === undefined || s.result.worstCbBytesPerCore >= chosen.est.worstCbBytesPerCore)
-      chosen = { step: s, est: s.result };
-  }
-  if (how.firstBeyondL1 === true) {
-    const first = steps.find((s) => s.result.kind === 'estimate' && s.result.cbRegionEndBytes > ctx.device.l1SizeBytes);
-    if (first !== undefined && first.result.kind === 'estimate') chosen = { step: first, est: first.result };
-  }
-  if (chosen === undefined) return unmodeled(op.name, 'no step of the composite runs a device program');
+  const chosenIndex = reportedStepIndex(steps, ctx, how.firstBeyondL1 === true);
+  const chosenStep = steps[chosenIndex];
+  if (chosenStep === undefined || chosenStep.result.kind !== 'estimate')
+    return unmodeled(op.name, 'no step of the composite runs a device program');
+  const chosen = { step: chosenStep, est: chosenStep.result };
   const summary = steps
     .map(
       (s) =>
@@ -154,6 +148,29 @@ export function largestStep(
     citations: [...new Set(citations)],
     notes: [...chosen.est.notes, `composite: ${steps.map((s) => s.label).join(' → ')}`],
   };
+}
+
+/**
+ * The index of the step `largestStep` reports (−1 when no step runs a program): the largest worst-core CB region, ties
+ * to the later step; with `firstBeyondL1`, the first step whose CB region ends past the L1 size, when one does. Shared
+ * with callers that attach the reported program's own L1 tensors (reduction.ts withStageIntermediates).
+ */
+export function reportedStepIndex(steps: readonly Step[], ctx: EstimateContext, firstBeyondL1: boolean): number {
+  if (firstBeyondL1) {
+    const first = steps.findIndex(
+      (s) => s.result.kind === 'estimate' && s.result.cbRegionEndBytes > ctx.device.l1SizeBytes,
+    );
+    if (first >= 0) return first;
+  }
+  let chosen = -1;
+  let chosenWorst = -1;
+  steps.forEach((s, i) => {
+    if (s.result.kind === 'estimate' && s.result.worstCbBytesPerCore >= chosenWorst) {
+      chosen = i;
+      chosenWorst = s.result.worstCbBytesPerCore;
+    }
+  });
+  return chosen;
 }
 
 /** A `ttnn.to_layout` step converting `from` to `pageLayout` (same placement), as tt-metal's composites do. */

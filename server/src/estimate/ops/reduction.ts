@@ -145,7 +145,7 @@ import {
 import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
-import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
+import { Step, largestStep, reportedStepIndex, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
 import { estimatePermute, estimateTranspose } from './permute';
@@ -1096,8 +1096,8 @@ function reduceFrontDims(
 }
 
 /**
- * The L1 intermediates live while the composite's largest program runs (the one `largestStep` reports: the largest
- * worst-core CB region, ties to the later): that program's input and output when they are intermediates in L1.
+ * The L1 intermediates live while the program `largestStep` reports runs (composite.ts reportedStepIndex, the same
+ * choice): that program's input and output when they are intermediates in L1.
  */
 function withStageIntermediates(
   res: OpEstimate,
@@ -1106,13 +1106,14 @@ function withStageIntermediates(
   ctx: EstimateContext,
 ): OpEstimate {
   if (outSpec.layout.kind !== 'layout' || outSpec.layout.bufferType !== 'l1') return res;
-  let chosen: ReduceStage | undefined;
-  let chosenCb = -1;
-  for (const s of stages)
-    if (s.step.result.kind === 'estimate' && s.step.result.worstCbBytesPerCore >= chosenCb) {
-      chosen = s;
-      chosenCb = s.step.result.worstCbBytesPerCore;
-    }
+  const chosen =
+    stages[
+      reportedStepIndex(
+        stages.map((s) => s.step),
+        ctx,
+        false,
+      )
+    ];
   if (chosen === undefined) return res;
   const bytesOf = (spec: TensorSpec | undefined): number =>
     spec === undefined || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout'
