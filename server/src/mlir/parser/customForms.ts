@@ -1,7 +1,7 @@
 /**
  * Custom-form op bodies: builtin `module`, `func.func`/`return`/`call`, tt-mlir's custom-form ops
  * (`ttcore.device_module`/`cpu_module`, `ttcore.device`, `ttcore.load_cached`), and any other custom-form op, whose
- * grammar is unknown, scanned to its line end.
+ * grammar is unknown, scanned to its end without an error (`scanUnknownCustomBody`).
  */
 
 import { Tok, markLexer, nextToken, resetLexer } from '../lexer';
@@ -303,9 +303,10 @@ function parseLoadCachedBody(p: ParserState, d: OpDraft): boolean {
 }
 
 /**
- * Any other custom-form op (llvm.*, scf.*, ...): its grammar is unknown, so it ends at the first line break that
- * is not inside brackets or after a continuation token. `%x` become operands, `@x` symbol uses, `^bb` successors,
- * `{` followed by a line break (or an op) a region, and a trailing `: (T) -> U` or `: T` the types when they parse.
+ * Any other custom-form op (llvm.*, scf.*, stablehlo.*, d2m.*, ...): its grammar is unknown, so it ends at the first
+ * line break that is not inside brackets, not after a continuation token and not before a line that cannot start an
+ * op (`continuesOnNextLine`). `%x` become operands, `@x` symbol uses, `^bb` successors, `{` followed by a line break
+ * (or an op) a region unless a `name =` entry follows, and a trailing `: (T) -> U` or `: T` the types when they parse.
  */
 function parseUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
   // Operands are met one by one, around regions whose ops build their own lists on the same stack.
@@ -350,9 +351,19 @@ function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
           if (!region) return false;
           addRegion(d, region);
         } else {
+          // Unknown grammar: a brace group that is not a dictionary (e.g. stablehlo's `window = {stride = [1]}` is
+          // one, a `{x, y}` set is not) is skipped as a token tree rather than reported.
+          const mark = markLexer(lx);
+          const errorCount = p.errors.length;
           const attrs = parseDict(p);
-          if (!attrs) return false;
-          if (!d.attributes) d.attributes = attrs;
+          if (attrs) {
+            if (!d.attributes) d.attributes = attrs;
+          } else {
+            p.errors.length = errorCount;
+            resetLexer(lx, mark);
+            const group = parseGroup(p);
+            if (group) collectTreeRefs(p, group, d);
+          }
         }
         prev = Tok.RBrace;
         break;
@@ -392,33 +403,64 @@ function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
 }
 
 /**
- * A line that cannot start an op continues the previous one: `: T`, `-> T`, or an undotted keyword group such as
+ * A line that cannot start an op continues the previous one. An op (or an alias definition) starts with `%x`, a
+ * quoted name, a word, `#x`/`!x` or `^bb`; a line starting with anything else continues: `: T`, `-> T`, `{` (a
+ * region or dictionary printed on its own line: tt-mlir's multi-line `d2m.generic {...}\n ins(..)\n outs(..)\n {`),
+ * `(`, `[`, `,`, `=`. So does a word followed by `=` (a keyword attribute: stablehlo's
+ * `dim_numbers = [b, 0, 1, f]x[...]->[...]` and `window = {...}` lines) and an undotted keyword group such as
  * `ins(...)` / `outs(...)` (tt-mlir prints `ttnn.d2m_subgraph @f` with `ins(`/`outs(` on the following lines).
  */
 function continuesOnNextLine(p: ParserState): boolean {
   const lx = p.lx;
   const k = tk(lx);
-  if (k === Tok.Colon || k === Tok.Arrow) return true;
-  if (k !== Tok.BareId || !adjacentChar(p, 40)) return false;
+  if (
+    k === Tok.Colon ||
+    k === Tok.Arrow ||
+    k === Tok.LBrace ||
+    k === Tok.LParen ||
+    k === Tok.LSquare ||
+    k === Tok.Comma ||
+    k === Tok.Equal
+  )
+    return true;
+  if (k !== Tok.BareId) return false;
+  if (nextNonSpaceChar(p) === 61) return true;
+  if (!adjacentChar(p, 40)) return false;
   for (let i = lx.start; i < lx.end; i++) if (p.text.charCodeAt(i) === 46) return false;
   return !isKeyword(p, 'return') && !isKeyword(p, 'call') && !isKeyword(p, 'module') && !isKeyword(p, 'loc');
+}
+
+/** The first character after the current token and any spaces or tabs on its line. */
+function nextNonSpaceChar(p: ParserState): number {
+  let i = p.lx.end;
+  let c = p.text.charCodeAt(i);
+  while (c === 32 || c === 9) c = p.text.charCodeAt(++i);
+  return c;
 }
 
 function isContinuation(k: Tok): boolean {
   return k === Tok.Comma || k === Tok.Colon || k === Tok.Equal || k === Tok.Arrow;
 }
 
-/** After `{`: a region if a line break or an op-like token follows; otherwise an attribute dictionary. */
+/**
+ * After `{`: a region if a line break or an op-like token follows; otherwise an attribute dictionary. A word or
+ * string followed by `=` or `,` is a dictionary entry even on the next line (no op starts so; stablehlo prints
+ * `stablehlo.composite "f" %a {` and d2m `d2m.spatial {` with their attributes one per line).
+ */
 function looksLikeRegion(p: ParserState): boolean {
   const lx = p.lx;
   const mark = markLexer(lx);
   nextToken(lx);
   const k = tk(lx);
-  const region =
+  let region =
     lx.newlineBefore ||
     k === Tok.PercentId ||
     k === Tok.CaretId ||
     (k === Tok.String && p.text.charCodeAt(lx.end) === 40);
+  if (region && lx.newlineBefore && (k === Tok.BareId || k === Tok.String)) {
+    const c = nextNonSpaceChar(p);
+    if (c === 61 || c === 44) region = false;
+  }
   resetLexer(lx, mark);
   return region && k !== Tok.RBrace;
 }

@@ -175,9 +175,10 @@ export function parseOperation(p: ParserState): Operation | undefined {
       ok = parseGenericBody(p, d);
     } else if (tk(lx) === Tok.BareId) {
       d.name = word(p);
-      if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name)) {
-        // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call; anything else is
-        // "custom op 'x' is unknown" (and usually means the file is prose or another language, not MLIR).
+      if (!d.name.includes('.') && !UNPREFIXED_OP_NAMES.has(d.name) && !inDefaultDialectRegion(outerSink)) {
+        // MLIR resolves an undotted custom-form name only for builtin ops and func's return/call, and inside a region
+        // whose op names a default dialect (below); anything else is "custom op 'x' is unknown" (and usually means
+        // the file is prose or another language, not MLIR).
         error(p, `custom op '${d.name}' is unknown`);
         nextToken(lx);
         resync(p);
@@ -203,6 +204,21 @@ export function parseOperation(p: ParserState): Operation | undefined {
     p.symbolSink = outerSink;
     leave(p);
   }
+}
+
+/**
+ * Whether ops in the regions of `owner` (the op whose region is being parsed) may be written without a dialect
+ * prefix: MLIR resolves such a name in the owner's default dialect (OpAsmOpInterface::getDefaultDialect, e.g.
+ * `yield` inside `emitc.expression` is `emitc.yield`). Which ops declare one is not known here, so any dialect op
+ * other than builtin's and func's (whose defaults give no `yield`) is taken to; the name is kept as written.
+ */
+function inDefaultDialectRegion(owner: OpDraft | undefined): boolean {
+  if (owner === undefined) return false;
+  const name = owner.name;
+  const dot = name.indexOf('.');
+  if (dot <= 0) return false;
+  const dialect = name.slice(0, dot);
+  return dialect !== 'func' && dialect !== 'builtin';
 }
 
 export function adjacentOrSpacedParen(p: ParserState): boolean {
