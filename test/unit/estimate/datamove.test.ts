@@ -10,6 +10,7 @@ import { NO_PROGRAM_OPS } from '../../../server/src/estimate/ops/noProgram';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import type { DataType } from '../../../server/src/ttnn/dtype';
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+import { assertCoreGroups } from '../../support/coreGroups';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', JSON.stringify(r).slice(0, 400));
@@ -131,17 +132,17 @@ describe('estimate/datamove: ttnn::copy factory selection (change point copy-def
     // CBs on all_cores: 70 = 6·2 + 58·1, group 1 = column 0's first 6 cores, group 2 from the 7th column-major core
     // (x=0,y=6) (row-major it would be (x=6,y=0)); all_cores = the whole grid, printed (0,0)-(7,7).
     const e = est(estimateOp(op('ttnn.to_memory_config', [rmL1([70, 300])], [rm([70, 300])]), after()));
-    assert.deepEqual(
-      e.coreGroups.map((g) => [g.firstCore, g.nCores]),
+    assertCoreGroups(
+      e,
       [
         [[0, 0], 6],
         [[0, 6], 58],
       ],
+      [
+        [0, 0],
+        [7, 7],
+      ],
     );
-    assert.deepEqual(e.reportedRange, [
-      [0, 0],
-      [7, 7],
-    ]);
   });
 
   it('rows over 256 KiB move in 256 KiB sub-blocks: 3 · 262,144 B whatever the row', () => {

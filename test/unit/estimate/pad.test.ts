@@ -8,6 +8,7 @@ import { strict as assert } from 'assert';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import { ints, op, tensor, whContext } from './build';
+import { assertCoreGroups } from '../../support/coreGroups';
 
 const bool = (value: boolean): PropValue => ({ kind: 'bool', value });
 
@@ -88,16 +89,16 @@ describe('estimate/pad (row-major): core groups in the split order', () => {
     const r = estimateOp(op('ttnn.pad', [rm([70, 64])], [rm([70, 96])], { padding: ints(0, 0, 0, 32) }), whContext());
     assert.equal(r.kind, 'estimate');
     if (r.kind !== 'estimate') return;
-    assert.deepEqual(
-      r.coreGroups.map((g) => [g.firstCore, g.nCores]),
+    assertCoreGroups(
+      r,
       [
         [[0, 0], 6],
         [[0, 6], 58],
       ],
+      [
+        [0, 0],
+        [7, 7],
+      ],
     );
-    assert.deepEqual(r.reportedRange, [
-      [0, 0],
-      [7, 7],
-    ]);
   });
 });

@@ -13,6 +13,7 @@ import { estimateOp } from '../../../server/src/estimate/registry';
 import { CHANGE_POINTS, dayBefore } from '../../../server/src/estimate/changePoints';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import { ints, op, tensor, whContext } from './build';
+import { assertCoreGroups } from '../../support/coreGroups';
 
 function est(r: OpEstimateResult): OpEstimate {
   assert.equal(r.kind, 'estimate', r.kind === 'estimate' ? '' : `${r.kind}: ${'reason' in r ? r.reason : ''}`);
@@ -115,17 +116,17 @@ describe('estimate/slice: routing and CBs by hand from the source', () => {
       ),
     );
     assert.equal(e.factory, 'SliceTileProgramFactory');
-    assert.deepEqual(
-      e.coreGroups.map((g) => [g.firstCore, g.nCores]),
+    assertCoreGroups(
+      e,
       [
         [[0, 0], 6],
         [[0, 6], 58],
       ],
+      [
+        [0, 0],
+        [7, 7],
+      ],
     );
-    assert.deepEqual(e.reportedRange, [
-      [0, 0],
-      [7, 7],
-    ]);
   });
 
   it('row-major, begins[-1] misaligned: the page alignment doubles (32 → 64)', () => {
