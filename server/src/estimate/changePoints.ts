@@ -1672,6 +1672,7 @@ export function windowHasChangePoint(window: TtMetalWindow): boolean {
 
 /** `PR #35806 (2026-02-01)` for messages. */
 export function changePointText(id: ChangePointId): string {
-  const cp = CHANGE_POINTS[id];
-  return `tt-metal PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
+  const cp: ChangePoint = CHANGE_POINTS[id];
+  const repoName = cp.repo === undefined ? 'tt-metal' : cp.repo.slice('tenstorrent/'.length);
+  return `${repoName} PR #${cp.pr} (${cp.dateFrom === 'approx' ? '≈' : ''}${cp.mergedOn})`;
 }

@@ -1,7 +1,13 @@
 /** The version axis: change-point lookups, window splitting, and the registry's figure range across a window. */
 
 import { strict as assert } from 'assert';
-import { CHANGE_POINTS, splitWindow, windowForDate, windowsText } from '../../../server/src/estimate/changePoints';
+import {
+  CHANGE_POINTS,
+  changePointText,
+  splitWindow,
+  windowForDate,
+  windowsText,
+} from '../../../server/src/estimate/changePoints';
 import { atOrAfter } from '../../../server/src/estimate/changePoints';
 import { estimateOp, estimateOverWindow } from '../../../server/src/estimate/registry';
 import type { OpEstimate } from '../../../server/src/estimate/types';
@@ -11,6 +17,13 @@ import { op, tensor, whContext } from './build';
 describe('estimate/changePoints', () => {
   const subBlock = CHANGE_POINTS['tilize-untilize-sub-block'].mergedOn;
   const seedOp = op('ttnn.to_layout', [tensor([4, 4884480])], [tensor([4, 4884480], { page: 'row_major' })]);
+
+  it("names a change point's PR in its own repository: tt-metal by default, tt-mlir's and tt-umd's by name", () => {
+    assert.equal(changePointText('tilize-untilize-sub-block').split(' PR #')[0], 'tt-metal');
+    // tt-mlir PR #3056 (conv_transpose2d's runtime call) and tt-umd PR #2397 (xy_pair::str()) are not tt-metal PRs.
+    assert.equal(changePointText('conv-transpose2d-runtime-width-sharded'), 'tt-mlir PR #3056 (2025-04-23)');
+    assert.equal(changePointText('corerange-str-dash'), 'tt-umd PR #2397 (≈2026-05-01)');
+  });
 
   it('reads user dates as a day or a whole month, and rejects malformed ones', () => {
     assert.deepEqual(windowForDate('2026-03-19'), { earliest: '2026-03-19', latest: '2026-03-19' });

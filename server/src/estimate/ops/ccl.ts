@@ -62,7 +62,7 @@
  *   core; asserted in test/unit/estimate/ccl.test.ts.
  */
 
-import { changePoint, atOrAfter } from '../changePoints';
+import { changePointText, atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
@@ -229,13 +229,13 @@ export function estimateAllGather(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (!atOrAfter(ctx, 'ccl-all-gather-nd')) {
     return unmodeled(
       op.name,
-      `builds before ${changeText('ccl-all-gather-nd')} ran an earlier ttnn::all_gather path whose factory was not read`,
+      `builds before ${changePointText('ccl-all-gather-nd')} ran an earlier ttnn::all_gather path whose factory was not read`,
     );
   }
   if (atOrAfter(ctx, 'all-gather-rewrite')) {
     return unmodeled(
       op.name,
-      `from ${changeText('all-gather-rewrite')} ttnn::all_gather picks its unicast or multicast factory and CB entry size by per-arch sweep rules (packets per entry, workers per direction); not modeled`,
+      `from ${changePointText('all-gather-rewrite')} ttnn::all_gather picks its unicast or multicast factory and CB entry size by per-arch sweep rules (packets per entry, workers per direction); not modeled`,
     );
   }
   const shapes = resolveUnaryShape(op);
@@ -316,7 +316,7 @@ export function estimateReduceScatter(op: TtnnOp, ctx: EstimateContext): OpEstim
   if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
     return unmodeled(
       op.name,
-      `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier ttnn::reduce_scatter path (4-D only) whose factory was not read`,
+      `builds before ${changePointText('ccl-reduce-scatter-nd')} ran an earlier ttnn::reduce_scatter path (4-D only) whose factory was not read`,
     );
   }
   const shapes = resolveUnaryShape(op);
@@ -373,7 +373,7 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (!atOrAfter(ctx, 'ccl-reduce-scatter-nd')) {
     return unmodeled(
       op.name,
-      `builds before ${changeText('ccl-reduce-scatter-nd')} ran an earlier reduce_scatter inside all_reduce whose factory was not read`,
+      `builds before ${changePointText('ccl-reduce-scatter-nd')} ran an earlier reduce_scatter inside all_reduce whose factory was not read`,
     );
   }
   const shapes = resolveUnaryShape(op);
@@ -406,7 +406,7 @@ export function estimateAllReduce(op: TtnnOp, ctx: EstimateContext): OpEstimateR
       "the ring size along cluster_axis is not in the op's types (result = input): assumed some tile dim divides it into tile-aligned slices (else tt-metal runs the composite all_gather + local sum)",
       rs.topologyUnknown && 'topology not in the IR: the larger of the line and ring tile granularities',
       gatherStepChanged &&
-        `the all_gather step runs the factories of ${changeText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
+        `the all_gather step runs the factories of ${changePointText('all-gather-rewrite')} (unicast: two CB entries of at most 3 packets, below this figure; multicast not read)`,
       "the scattered tensor between the two steps takes the result's memory config; when that is L1 it is not counted",
     ],
     citations: [CITES.allReduce, CITES.reduceScatter, CITES.allGatherMinimal],
@@ -485,9 +485,4 @@ export function estimatePointToPoint(op: TtnnOp, ctx: EstimateContext): OpEstima
     citations: [CITES.p2pSend, CITES.p2pReceive, CITES.fabric],
     notes: ['per-device figure: the sender and the receiver run different programs; the larger is reported'],
   });
-}
-
-function changeText(id: 'ccl-all-gather-nd' | 'ccl-reduce-scatter-nd' | 'all-gather-rewrite'): string {
-  const cp = changePoint(id);
-  return `tt-metal PR #${cp.pr} (≈${cp.mergedOn})`;
 }
