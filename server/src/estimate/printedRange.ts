@@ -52,7 +52,7 @@ export function firstSplitRange(
   nCores: number,
   grid: readonly [number, number],
   order: 'row' | 'col',
-  merged = true,
+  merged: boolean,
 ): CoreRangeXY {
   const [rows, cols] = grid;
   if (order === 'row') return firstRowWiseRange(nCores, cols);

@@ -15,11 +15,11 @@ describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
   const n300: [number, number] = [7, 8]; // 7 rows of 8 (x = 8, y = 7)
 
   it('column-wise: fewer cores than a column stay in column 0', () => {
-    assert.deepEqual(firstSplitRange(3, wh, 'col'), [
+    assert.deepEqual(firstSplitRange(3, wh, 'col', true), [
       [0, 0],
       [0, 2],
     ]);
-    assert.deepEqual(firstSplitRange(8, wh, 'col'), [
+    assert.deepEqual(firstSplitRange(8, wh, 'col', true), [
       [0, 0],
       [0, 7],
     ]);
@@ -34,7 +34,7 @@ describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
   it('column-wise, merged: 20 cores on 8 rows → (0,0)-(2,3), the block over the remainder column', () => {
     // CoreRangeSet::merge sweeps rows: rows 0..3 hold x 0..2, rows 4..7 x 0..1, so the set becomes
     // {(0,0)-(2,3), (0,4)-(1,7)}, ordered by start core: (0,0)-(2,3) first.
-    assert.deepEqual(firstSplitRange(20, wh, 'col'), [
+    assert.deepEqual(firstSplitRange(20, wh, 'col', true), [
       [0, 0],
       [2, 3],
     ]);
@@ -44,12 +44,12 @@ describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
       [0, 0],
       [3, 6],
     ]);
-    assert.deepEqual(firstSplitRange(30, n300, 'col'), [
+    assert.deepEqual(firstSplitRange(30, n300, 'col', true), [
       [0, 0],
       [4, 1],
     ]);
     // 28 = 4 whole columns: one range, merged or not.
-    assert.deepEqual(firstSplitRange(28, n300, 'col'), [
+    assert.deepEqual(firstSplitRange(28, n300, 'col', true), [
       [0, 0],
       [3, 6],
     ]);
@@ -58,11 +58,11 @@ describe('estimate/common: firstSplitRange (num_cores_to_corerangeset)', () => {
     assert.deepEqual(firstSplitRange(13, wh, 'row', true), firstSplitRange(13, wh, 'row', false));
   });
   it('row-wise: 13 cores on 8 columns → row 0 whole (0,0)-(7,0); 5 cores → (0,0)-(4,0)', () => {
-    assert.deepEqual(firstSplitRange(13, wh, 'row'), [
+    assert.deepEqual(firstSplitRange(13, wh, 'row', true), [
       [0, 0],
       [7, 0],
     ]);
-    assert.deepEqual(firstSplitRange(5, wh, 'row'), [
+    assert.deepEqual(firstSplitRange(5, wh, 'row', true), [
       [0, 0],
       [4, 0],
     ]);

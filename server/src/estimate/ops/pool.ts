@@ -537,7 +537,8 @@ function haloPrintedRange(
       [0, 0],
       [pc.box[0] - 1, pc.box[1] - 1],
     ];
-  return firstSplitRange(pc.nCores, ctx.device.workerGrid, 'row');
+  // Row-wise: merging the ranges (cb-core-ranges-merged) changes nothing.
+  return firstSplitRange(pc.nCores, ctx.device.workerGrid, 'row', false);
 }
 
 /** Halo output sticks per core [5]: output shards of ceil(NHW_out / cores_nhw) sticks (a tile multiple for a tiled
