@@ -21,6 +21,7 @@ import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { makeRandom as random } from '../../../bench/random';
 import { generateTtnnModule } from '../../../bench/generate';
 import fc from 'fast-check';
+import { checkLeafEdits, leafEdits } from '../../support/leafEdits';
 
 const ROOT = path.join(__dirname, '../../..');
 const FILES = [
@@ -165,46 +166,8 @@ describe('mlir/incrementalParse', function () {
       '\\',
     ];
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1_000_000 }),
-        fc.array(
-          fc.tuple(
-            fc.double({ min: 0, max: 1, noNaN: true }),
-            fc.double({ min: 0, max: 1, noNaN: true }),
-            fc.integer({ min: 0, max: 2 }),
-            fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 }),
-          ),
-          { minLength: 1, maxLength: 12 },
-        ),
-        (seed, edits) => {
-          let text = generateTtnnModule({ nOps: 40, seed });
-          const editable = parseForEdits(text);
-          for (const [where, within, deleteCount, inserted] of edits) {
-            const leaves: { start: number; end: number }[] = [];
-            walkOperations(editable.parse.file, ({ op }) => {
-              if (op.regions.length === 0) leaves.push({ start: op.range.start, end: op.range.end });
-            });
-            const leaf = leaves[Math.floor(where * leaves.length)];
-            if (leaf === undefined) return;
-            const start = Math.min(
-              leaf.end,
-              leaf.start + 1 + Math.floor(within * Math.max(1, leaf.end - leaf.start - 2)),
-            );
-            const change: TextChange = {
-              start,
-              end: Math.min(text.length, start + deleteCount),
-              newText: inserted.join(''),
-            };
-            const edited = apply(text, change);
-            const before = canonical(editable.parse);
-            if (applyChange(editable, change, edited) === undefined) {
-              assert.strictEqual(canonical(editable.parse), before);
-              continue;
-            }
-            text = edited;
-            assert.strictEqual(canonical(editable.parse), canonical(parse(text)));
-          }
-        },
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), leafEdits(alphabet, 12), (seed, edits) =>
+        checkLeafEdits(generateTtnnModule({ nOps: 40, seed }), edits),
       ),
       { numRuns: 60, seed: 20261128 },
     );

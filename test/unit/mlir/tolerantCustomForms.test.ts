@@ -8,9 +8,9 @@
 
 import * as assert from 'node:assert/strict';
 import { parse } from '../../../server/src/mlir/parser';
-import { applyChange, parseForEdits, type TextChange } from '../../../server/src/mlir/incrementalParse';
-import { walkOperations } from '../../../server/src/features/syntaxWalk';
+import { applyChange, parseForEdits } from '../../../server/src/mlir/incrementalParse';
 import fc from 'fast-check';
+import { checkLeafEdits, leafEdits } from '../../support/leafEdits';
 import type { Operation } from '../../../server/src/mlir/syntax';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { rangeOf } from '../../support/textRanges';
@@ -227,43 +227,7 @@ describe('mlir parser: unknown custom forms of other dialects among TTNN ops', (
     );
     const alphabet = ['{', '}', '(', ')', '[', ']', '\n', '=', ',', ':', '%', '@', '"', 'x', 'yield', ' ', '->'];
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.double({ min: 0, max: 1, noNaN: true }),
-            fc.double({ min: 0, max: 1, noNaN: true }),
-            fc.integer({ min: 0, max: 2 }),
-            fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 }),
-          ),
-          { minLength: 1, maxLength: 10 },
-        ),
-        (edits) => {
-          let text = start;
-          const editable = parseForEdits(text);
-          for (const [where, within, deleteCount, inserted] of edits) {
-            const leaves: { start: number; end: number }[] = [];
-            walkOperations(editable.parse.file, ({ op }) => {
-              if (op.regions.length === 0) leaves.push({ start: op.range.start, end: op.range.end });
-            });
-            const leaf = leaves[Math.floor(where * leaves.length)];
-            if (leaf === undefined) return;
-            const at = Math.min(leaf.end, leaf.start + 1 + Math.floor(within * Math.max(1, leaf.end - leaf.start - 2)));
-            const change: TextChange = {
-              start: at,
-              end: Math.min(text.length, at + deleteCount),
-              newText: inserted.join(''),
-            };
-            const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
-            const before = JSON.stringify(editable.parse);
-            if (applyChange(editable, change, edited) === undefined) {
-              assert.strictEqual(JSON.stringify(editable.parse), before);
-              continue;
-            }
-            text = edited;
-            assert.strictEqual(JSON.stringify(editable.parse), JSON.stringify(parse(text)));
-          }
-        },
-      ),
+      fc.property(leafEdits(alphabet, 10), (edits) => checkLeafEdits(start, edits)),
       { numRuns: 150, seed: 20261206 },
     );
   });
