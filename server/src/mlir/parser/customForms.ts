@@ -404,9 +404,9 @@ function scanUnknownCustomBody(p: ParserState, d: OpDraft): boolean {
 
 /**
  * A line that cannot start an op continues the previous one. An op (or an alias definition) starts with `%x`, a
- * quoted name, a word, `#x`/`!x` or `^bb`; a line starting with anything else continues: `: T`, `-> T`, `{` (a
+ * quoted name, a word, `#x`/`!x` or `^bb` (`isStatementStart`); a line starting with one of `: T`, `-> T`, `{` (a
  * region or dictionary printed on its own line: tt-mlir's multi-line `d2m.generic {...}\n ins(..)\n outs(..)\n {`),
- * `(`, `[`, `,`, `=`. So does a word followed by `=` (a keyword attribute: stablehlo's
+ * `(`, `[`, `,`, `=` continues (any other token ends the op). So does a word followed by `=` (a keyword attribute: stablehlo's
  * `dim_numbers = [b, 0, 1, f]x[...]->[...]` and `window = {...}` lines) and an undotted keyword group such as
  * `ins(...)` / `outs(...)` (tt-mlir prints `ttnn.d2m_subgraph @f` with `ins(`/`outs(` on the following lines).
  */
