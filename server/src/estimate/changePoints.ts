@@ -724,6 +724,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #19834 (reland of PR #19056); untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core), halo_device_operation.cpp (search index id 3901799785: input deallocated, fallback when the input shard is larger), sliding_window.cpp (id 3923747601: max_ref_size)',
   },
+  'pool-dram-input-reshard-freed': {
+    family: 'pool2d',
+    pr: 27007,
+    // Description 2025-08-18; the merge day not read. Every generic_pools.cpp the search index holds from then on frees
+    // the resharded input after the halo when the input was in DRAM; tt-metal #24944 (2025-07-11) shows it still held.
+    mergedOn: '2025-08-18',
+    dateFrom: 'approx',
+    what: "pool2d frees its resharded copy of a DRAM input right after the halo (and the halo output moves down over it); before, the resharded input stayed allocated, beside the halo output, until the op returned, so the pool's output shard had to fit above both",
+    before:
+      'tt-metal #24944 (2025-07-11, N300 max_pool2d sweep [1, 64, 360, 640] k3 s2 p1 from DRAM: the 131,712 B output shard fails only with the 526,720 B reshard and the 757,632 B halo output both live); the sweep then skipped that case as "OOM (N300)" (test file, search index id 3859817445)',
+    after:
+      'tt-metal PR #27007 ("conditional deallocate of the input"); generic_pools.cpp (search index ids 8551083194, 8043796329) and @465a425: `if (deallocate_input || is_input_tensor_in_dram) input_tensor_sharded.deallocate(true)`',
+  },
   'conv2d-1d-auto-shard-any-layout': {
     family: 'conv2d',
     pr: 19905,

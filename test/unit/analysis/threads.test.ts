@@ -557,6 +557,40 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
       );
     });
+    const sweep24944 = {
+      file: 'max_pool2d_tt-metal-24944.mlir',
+      arch: 'wormhole_b0_n300_worker_dispatch',
+      l1SmallSize: 16_384,
+    };
+    it('tt-metal #24944 (2025-07-11, N300 sweep): the pool output shard fails, 131,712 B per bank over 56 banks exactly', () => {
+      // 180 x 320 = 57,600 output sticks over the 56 cores of the N300's 7x8 worker grid: ceil = 1,029 sticks · 64 ch ·
+      // 2 B = 131,712 B per bank, 56 · 131,712 = 7,375,872 B (tt-metal's two figures). It fails only above both the
+      // reshard (230,400 / 56 → 4,115 sticks · 128 B = 526,720 B) and the halo output (757,632 B): 1,284,352 +
+      // 131,712 = 1,416,064 B > 1,499,136 − 16,384 (L1_SMALL) − 97,248 (the 2025-04..06 base) = 1,385,504 B, while
+      // 1,284,352 B fit; with the reshard freed after the halo, 757,632 + 131,712 = 889,344 B would fit.
+      const op = assertOutOfMemory({ ...sweep24944, date: '2025-07-11' });
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.equal(
+        op.overflow?.failedAllocation,
+        undefined,
+        'every intermediate fits: the output is the failing buffer',
+      );
+      assert.deepEqual(
+        [op.estimate.l1TensorBytesPerCore, op.estimate.nCoresUsed * op.estimate.l1TensorBytesPerCore],
+        [131_712, 7_375_872],
+      );
+      assert.deepEqual(
+        (op.estimate.l1Intermediates ?? []).map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
+        [
+          ['resharded pool input', 526_720, true],
+          ['halo output', 757_632, true],
+        ],
+      );
+    });
+    it("tt-metal #24944 from change point pool-dram-input-reshard-freed (PR #27007): the DRAM input's reshard is freed, fits", () => {
+      // 757,632 + 131,712 = 889,344 B of 1,385,504 B (the hand sum in the test above).
+      assertFits({ ...sweep24944, date: '2025-09-01' });
+    });
     it('tt-mlir #6441 (2025-12-25, Carvana UNet via tt-xla): the halo CBs clash at 102,400 B and end at 102,464 B, both exactly', () => {
       // Row-major bf16 (tt-mlir's Pool2D workaround), 1x480x640x64, kernel 2, stride 2: 76,800 output sticks over 64
       // cores = 1,200 each. Reshard: 307,200 input sticks / 64 = 4,800 · 64 ch · 2 B = 614,400 B. Halo: core 1's outputs

@@ -21,8 +21,9 @@
  *   1. resharded input, when the input is not already sharded: shard height ceil(N·H·W / cores_nhw) (a tile multiple
  *      for a tiled input), width C snapped in total to cores_c · 8 (row-major: the 16 B L1 alignment over the 2 B
  *      bf16 element, whatever the dtype) or cores_c · 32 (tiled), then split evenly over cores_c (= ceil(C / cores_c)
- *      rounded up to 8 per core) [4][8]; freed right after the halo when the input was in DRAM (or
- *      deallocate_input), else held until the op returns;
+ *      rounded up to 8 per core) [4][8]; freed right after the halo when the input was in DRAM (from change point
+ *      pool-dram-input-reshard-freed; before it the reshard is held, tt-metal #24944) or deallocate_input, else held
+ *      until the op returns;
  *   2. halo output, held while the pool program runs: the output sticks split into shards of ceil(NHW_out / cores_nhw)
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
@@ -494,7 +495,11 @@ function poolIntermediates(
       });
       return out;
     }
-    const freedAfterHalo = input.layout.bufferType === 'dram' || (propBool(op, 'deallocate_input') ?? false);
+    // A DRAM input's reshard is freed only from change point pool-dram-input-reshard-freed; before it, only an explicit
+    // deallocate_input (the attribute came with the same PR, so older IR does not carry it).
+    const freedAfterHalo =
+      (input.layout.bufferType === 'dram' && atOrAfter(ctx, 'pool-dram-input-reshard-freed')) ||
+      (propBool(op, 'deallocate_input') ?? false);
     // Freed after the halo; the halo output is moved up over it unless reallocate_halo_output is off (tt-mlir's
     // attribute, default true like tt-metal's pool2d argument): then a hole stays above the halo output [4].
     const freedLeavesHole = freedAfterHalo && !(propBool(op, 'reallocate_halo_output') ?? true);
