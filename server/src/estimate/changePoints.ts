@@ -733,7 +733,7 @@ export const CHANGE_POINTS = {
     dateFrom: 'approx',
     what: "pool2d frees its resharded copy of a DRAM input right after the halo (and the halo output moves down over it); before, the resharded input stayed allocated, beside the halo output, until the op returned, so the pool's output shard had to fit above both",
     before:
-      'tt-metal #24944 (2025-07-11, N300 max_pool2d sweep [1, 64, 360, 640] k3 s2 p1 from DRAM: the 131,712 B output shard fails only with the 526,720 B reshard and the 757,632 B halo output both live); the sweep then skipped that case as "OOM (N300)" (test file, search index id 3859817445)',
+      'tt-metal generic_pools.cpp of mid 2025 (search index id 46515301642: halo, then prim::pool2d, with no deallocation of the resharded input between them); tt-metal #24944 (2025-07-11, N300 max_pool2d sweep [1, 64, 360, 640] k3 s2 p1 from DRAM: the 131,712 B output shard fails only with the 526,720 B reshard and the 757,632 B halo output both live)',
     after:
       'tt-metal PR #27007 ("conditional deallocate of the input"); generic_pools.cpp (search index ids 8551083194, 8043796329) and @465a425: `if (deallocate_input || is_input_tensor_in_dram) input_tensor_sharded.deallocate(true)`',
   },

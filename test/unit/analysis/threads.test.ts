@@ -557,6 +557,18 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
         /Why: before .* ttnn allocates the resharded pool input \(737,280 B\), then the halo output/,
       );
     });
+    it('tt-metal #22920 (2025-06-03, DETR3D k1x64): the halo output, 1,048,576 B per bank, beside the 1,048,576 B input shard', () => {
+      // The test's own height shard: 2,048 · 64 = 131,072 input sticks over 64 cores = 2,048 sticks · 256 ch · 2 B =
+      // 1,048,576 B (in L1 before the op). Halo: 2,048 output sticks / 64 = 32 per core, each a whole 64-wide input row:
+      // 32 · 64 = 2,048 sticks · 512 B = 1,048,576 B (tt-metal's figure, 64 · 1,048,576 = 67,108,864 B), which does not
+      // fit beside the input in 1,499,136 − 24,576 (L1_SMALL) − 97,248 (base) = 1,377,312 B.
+      const op = assertOutOfMemory({ file: 'max_pool2d_tt-metal-22920.mlir', date: '2025-06-03', l1SmallSize: 24_576 });
+      assert.deepEqual(
+        [op.overflow?.failedAllocation?.role, op.overflow?.failedAllocation?.bytesPerCore],
+        ['halo output', 1_048_576],
+      );
+      assert.equal(op.overflow?.failedAllocation?.allocatedBeforeBytes, 1_048_576, 'the pre-sharded input');
+    });
     const sweep24944 = {
       file: 'max_pool2d_tt-metal-24944.mlir',
       arch: 'wormhole_b0_n300_worker_dispatch',
