@@ -539,11 +539,7 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       inDram &&
       (transposed
         ? atOrAfter(ctx, 'conv-transpose2d-dram-input-auto-slice') &&
-          !(
-            groups === 1 &&
-            [...kernel, ...stride, ...dilation].every((v) => v === 1) &&
-            padding.every((v) => v === 0)
-          )
+          !(groups === 1 && [...kernel, ...stride, ...dilation].every((v) => v === 1) && padding.every((v) => v === 0))
         : atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
           (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
         ? 'dram'
