@@ -95,8 +95,9 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
 
 describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () => {
   // VGG19-UNet decoder: conv_transpose2d 512 → 256, 64x64 input, k2 s2 p0, f32 in and out, row-major DRAM input, no
-  // shard_layout (auto shard), L1 path (conv_transpose2d has no DRAM auto-slice). The transposed conv runs the conv
-  // program on the stride-expanded input: output (64−1)·2 + (2−1) + 1 = 128 per side, 16,384 rows = 512 tiles.
+  // shard_layout (auto shard), L1 path (before change point conv-transpose2d-dram-input-auto-slice). The transposed
+  // conv runs the conv program on the stride-expanded input: output (64−1)·2 + (2−1) + 1 = 128 per side, 16,384 rows =
+  // 512 tiles.
   // Auto shard picks block 8x8: per core 512/8 = 64 output tiles of NHW and 256/8 = 32 channels = 1 tile; C_in per
   // core 512/8 = 64, act_block_w = round_up(64·kW 2, 32)/32 = 4 tiles (kW only since PR #25805); act_block_h = 64.
   // f32 tiles of 4,096 B: WEIGHTS 1·4 = 4, ACT 64·4 = 256, ACT_TILIZED 256, BIAS 1 (partials share the f32 output,
