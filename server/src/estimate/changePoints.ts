@@ -920,6 +920,36 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #33763; ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type, determine_slice_config, compute_L1_usage_for_slice_config: slice_rounding_value TILE_HEIGHT for a tiled output sliced by width); op_slicing.hpp (index id 12624830249: Op2DSliceConfig slice_type defaults to DRAM_WIDTH)',
   },
+  'conv-transpose2d-dram-input-auto-slice': {
+    family: 'conv2d',
+    pr: 33763,
+    // The same PR as change point conv2d-dram-auto-slice-axis (description 2025-12-04, CI runs of ≈2025-12-12; merge day
+    // not read). Dated by the threads instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
+    // whole op's CBs (2,219,904 / 2,003,264 B, the L1 path's), tt-metal #35224 (branch of 2026-01-02) a 2-slice DRAM
+    // run's (1,348,480 B). Not excluded: the PR was in the December builds and their auto-slicer chose one slice by an
+    // estimate not read (PR #34731, 2025-12-18, fixes a conv_transpose2d get_L1_usage "inside the auto slicing logic").
+    mergedOn: '2025-12-31',
+    dateFrom: 'approx',
+    what: "conv_transpose2d takes conv2d's DRAM/L1 dispatch: without a slice config a DRAM (or host) input runs conv_transpose2d_DRAM, op_slicing's auto-slicer picking the axis and count (ConvT2DSliceAttr: each output slice's input rows and padding, the per-slice conv_transpose2d_L1 with a tiled output, deallocate_activation and reallocate_halo_output); before, the L1 path (PR #33136 sliced only with an explicit slice config)",
+    before:
+      'tt-metal PR #33136 ("Without a slice config passed, the op will use the L1 version"; its review of 2025-11-28: determine_conv_transpose2d_execution_path, auto slicing "not currently supported")',
+    after:
+      'tt-metal PR #33763 ("Update conv_transpose2d DRAM/L1 dispatch logic to match conv2d"); conv_transpose2d.cpp (search index id 177043509: determine_conv_transpose2d_execution_path, ConvT2DSliceAttr get_input_slice_and_padding / run_L1_op); op_slicing.cpp (id 6757217204: determine_slice_config from 1 slice against the allocator\'s total_free_bytes)',
+  },
+  'conv-transpose2d-dram-slice-estimate-fixed': {
+    family: 'conv2d',
+    pr: 37791,
+    // Description 2026-02-12 (tickets #37745, #35224, #35165, #37643, #38257); its checklist's CI runs (ids 22459354276..)
+    // are some 2.3e9 run ids after PR #33763's (≈27e6 a day): early March. tt-metal #37745 (2026-02-12) still ran the
+    // old estimate. Day of the merge not read.
+    mergedOn: '2026-03-06',
+    dateFrom: 'approx',
+    what: "conv_transpose2d's DRAM slice-count estimate (ConvT2DSliceAttr::get_L1_usage) sizes the halo of the transposed conv (is_transpose, the slice's NHW cores); before, its sliding-window config was a plain stride-s conv over the un-expanded input slice with the channel-core count as its NHW cores, so the halo term was a few rows of the input and the count chosen too small (its real halo clashes with the CBs: tt-metal #35224, #37745); with one slice it now runs the L1 op directly",
+    before:
+      'tt-metal conv_transpose2d.cpp (search index id 177043509: get_L1_usage, slice_halo_config without is_transpose, num_cores_nhw = get_num_cores_channels_from_parallel_config)',
+    after:
+      'tt-metal PR #37791 ("the sliding window config used in conv transpose L1 estimation has been corrected"); conv_transpose2d.cpp@00b0fa3 (is_transpose = true, num_cores_nhw = get_num_cores_nhw_from_parallel_config; num_slices 1 → conv_transpose2d_L1)',
+  },
   'conv2d-block-output-decoupled': {
     family: 'conv2d',
     pr: 27767,

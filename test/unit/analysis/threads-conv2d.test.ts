@@ -95,8 +95,9 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
 
 describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () => {
   // VGG19-UNet decoder: conv_transpose2d 512 → 256, 64x64 input, k2 s2 p0, f32 in and out, row-major DRAM input, no
-  // shard_layout (auto shard), L1 path (conv_transpose2d has no DRAM auto-slice). The transposed conv runs the conv
-  // program on the stride-expanded input: output (64−1)·2 + (2−1) + 1 = 128 per side, 16,384 rows = 512 tiles.
+  // shard_layout (auto shard), L1 path (before change point conv-transpose2d-dram-input-auto-slice). The transposed
+  // conv runs the conv program on the stride-expanded input: output (64−1)·2 + (2−1) + 1 = 128 per side, 16,384 rows =
+  // 512 tiles.
   // Auto shard picks block 8x8: per core 512/8 = 64 output tiles of NHW and 256/8 = 32 channels = 1 tile; C_in per
   // core 512/8 = 64, act_block_w = round_up(64·kW 2, 32)/32 = 4 tiles (kW only since PR #25805); act_block_h = 64.
   // f32 tiles of 4,096 B: WEIGHTS 1·4 = 4, ACT 64·4 = 256, ACT_TILIZED 256, BIAS 1 (partials share the f32 output,
@@ -167,6 +168,123 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     assert.equal(stride2.overflow?.kind, 'cbBeyondL1');
     assert.equal(regionEnd(stride2), 2_003_264);
     assert.equal(printedRange(stride2), '[(x=0,y=0) - (x=7,y=7)]');
+  });
+});
+
+/** The L1 buffer address our clash message names (tt-metal: "L1 buffer allocated at N"). */
+function clashPartner(op: ReturnType<typeof assertFails>): number {
+  return Number(/L1 buffer allocated at (\d+)/.exec(op.overflow?.message ?? '')?.[1] ?? NaN);
+}
+
+/** The op's clash (CBs over an L1 buffer, not beyond L1). */
+function assertClash(run: Run, fn?: string): ReturnType<typeof assertFails> {
+  const { op, first } = deviceOp(run, fn);
+  assert.ok(op.estimate.kind === 'estimate');
+  assert.equal(
+    op.overflow?.kind,
+    'cbClashesWithL1Buffers',
+    `${run.file} at ${run.date}: ${op.overflow?.kind ?? 'fits'}`,
+  );
+  assert.equal(first, 'this op', 'the first error of the run');
+  return op;
+}
+
+describe('public-thread regression set: conv_transpose2d on the DRAM-sliced path (tt-metal PR #33763, before PR #37791)', () => {
+  // tt-metal #37745 / tt-xla #3282 (2026-02-12), PointPillars' stride-4 neck block: 256 → 128, k4 s4 p0, f32, on 62x54 →
+  // 248x216. DRAM input, no slice config: op_slicing's best guess is the height (tiled output, input 54 < 200 wide).
+  // 7 slices of 36, 36, 36, 35, 35, 35, 35 output rows; the first reads input rows 0..8 (row 35 + 3 = 38 of the expanded
+  // image, ⌊38/4⌋ = 8) and, not being the whole input, pads its 216 output columns to 224 (extra output padding).
+  // Slice: 36·224 = 8,064 rows = 252 tiles; auto shard → block 8x8: 252/8 → 32 tiles per core (256 pads 4 < 32); C_in
+  // 256/8 = 32 per core, act_block_w = 32·kW 4 = 128 = 4 tiles; C_out 128/8 → per_core_N 1. f32 tiles of 4,096 B: ACT
+  // 32·4 = 128, ACT_TILIZED 128, WEIGHTS 1·4 = 4 (no bias; ACT_ROW_MAJOR shares ACT, same f32 format; partials share the
+  // f32 output) = 260 tiles = 1,064,960 B + READER_INDICES 32·32·2 = 2,048 (config tensors in DRAM, as tt-mlir writes
+  // them since its PR #6445) + 64 L1_ARRAY = 1,067,072 B; + 103,712 (the Wormhole base of 2026-02/04 sightings,
+  // ttnn/l1BaseHistory.ts) = 1,170,784 B: tt-metal's figure.
+  // The clash partner: halo output + conv output shard. Halo: a shard of 32·32 = 1,024 outputs over the 224-wide rows of
+  // the stride-expanded 33x213 image padded to 39x227 (3 each side, + 8 right for the tile padding); 1,023 outputs on
+  // from its first is 4 rows + 127 columns, or 5 rows − 97 columns: span ≤ 5·227 − 97 + 3·227 + 3 + 1 = 1,723 sticks ·
+  // 32 ch · 4 B = 220,544 B; output 32·4,096 = 131,072 B; 351,616 B below the bank top 1,499,136 − 65,536 (tt-xla's
+  // L1_SMALL) = 1,433,600 → 1,081,984 (tt-xla #3282's figure); with a 32 KiB L1_SMALL, 1,114,752 (tt-metal #37745's
+  // ttnn repro: the two figures differ by 32,768).
+  // Why 7 slices: tt-metal's estimate (ConvT2DSliceAttr::get_L1_usage before PR #37791) sizes the conv for the unpadded
+  // 36x216 slice (7,776 rows = 243 tiles → 31 per core: ACT 124 + ACT_TILIZED 124 + WEIGHTS 4 = 252 tiles + 1,984 + 64 =
+  // 1,034,240 B, output 126,976 B) and the halo as a plain stride-4 conv over the 9x54 input (2x13 = 26 outputs in one
+  // 32-stick shard: input sticks 0 .. 4·54 + 48 + 3·54 + 3 = 429, 430 · 32 · 4 = 55,040 B): 1,216,256 B ≤ the bank's
+  // 1,330,944 B free; 6 slices (42 rows: 284 tiles → 36 per core, CBs 1,198,400 + output 147,456 B) do not fit.
+  const pp = { file: 'conv_transpose2d_tt-metal-37745.mlir', date: '2026-02-12' };
+  it('tt-metal #37745 (2026-02-12): 7 height slices, the CB region ends at 1,170,784 B and clashes with the L1 buffer at 1,114,752', () => {
+    const op = assertClash({ ...pp, base: 103_712, l1SmallSize: 32_768 });
+    assert.equal(op.cbBytesPerCore, 1_067_072);
+    assert.equal(regionEnd(op), 1_170_784);
+    assert.equal(clashPartner(op), 1_114_752);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    assert.match(op.estimate.kind === 'estimate' ? op.estimate.factoryReason : '', /7 output-height slice/);
+  });
+  it('tt-xla #3282 (the same op through tt-xla, 64 KiB L1_SMALL): the L1 buffer at 1,081,984; the dated base 160 B under', () => {
+    const op = assertClash(pp);
+    assert.equal(clashPartner(op), 1_081_984);
+    // ttnn/l1BaseHistory.ts dates 103,552 B to 2026-01 (last seen 2026-01-30) and 103,712 B from 2026-02-23: the
+    // thread's figure puts the change by 2026-02-12.
+    assertNear(regionEnd(op), 1_170_784);
+  });
+  it('tt-xla #3282 model run (PointPillars neck, 2026-02-12): the stride-1 and stride-2 blocks run, the stride-4 block clashes at 1,081,984', () => {
+    // conv_transpose2d_tt-xla-2710.mlir at the later date. Stride 1 (1x1): conv_transpose2d_DRAM runs matmul convs on
+    // the L1 path. Stride 2: the estimate takes 3 slices (2: CBs for the unpadded 124x216 slice, 105 tiles per core,
+    // 864,320 B, + its 430,080 B output + a plain stride-2 halo of about 990 sticks · 64 B exceed the 1,330,944 B free),
+    // which fit. The fixture has no config tensors in DRAM (its December IR), so the
+    // stride-4 CBs are 2,048 B under the fixture above.
+    const a = analyse({ file: 'conv_transpose2d_tt-xla-2710.mlir', date: '2026-02-12' });
+    const [f] = a.functions;
+    assert.ok(f !== undefined);
+    const [stride1, stride2, stride4] = f.ops;
+    assert.equal(stride1?.overflow, undefined);
+    assert.equal(stride2?.overflow, undefined);
+    assert.equal(stride4?.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.ok(stride4 !== undefined);
+    assert.equal(clashPartner(stride4), 1_081_984);
+    assert.equal(stride4.cbBytesPerCore, 1_067_072 - 2_048);
+    assert.deepEqual([a.firstFailure?.functionIndex, a.firstFailure?.opIndex], [0, 2]);
+  });
+  it('after PR #37791 (the halo of the transposed conv in the estimate): 8 slices, which fit', () => {
+    // The fixed estimate adds the real 220,544 B halo to 7 slices' 1,034,240 + 126,976: 1,381,760 B > 1,330,944.
+    const { op } = deviceOp({ ...pp, date: '2026-03-10' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.overflow, undefined);
+    assert.match(op.estimate.factoryReason, /8 output-height slice/);
+  });
+  it('before the dispatch (December builds): the L1 path, the whole op', () => {
+    const { op } = deviceOp({ ...pp, date: '2025-12-29' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.doesNotMatch(op.estimate.factoryReason, /DRAM path/);
+  });
+
+  // tt-metal #35224 / tt-xla #2729 (2026-01-02), BEVDepth SECONDFPN: 2048 → 128, k2 s2 p0, f32, batch 6 on 8x22 → 16x44.
+  // Height (input 22 < 200 wide). 3 slices of 6, 5, 5 rows; the first reads input rows 0..2 and pads its 44 columns to
+  // 64. Slice: 6·6·64 = 2,304 rows = 72 tiles; block 8x8: 9 tiles per core; C_in 2048/8 = 256, act_block_w = 256·2 =
+  // 512 = 16 tiles; per_core_N 1. ACT 9·16 = 144, ACT_TILIZED 144, WEIGHTS 16 = 304 tiles = 1,245,184 B + READER_INDICES
+  // 9·64 = 576 + 64 = 1,245,824 B; + 102,656 (the 2025-12/2026-01 base) = 1,348,480 B: tt-metal's figure. Clash partner:
+  // conv output 9·4,096 = 36,864 B + halo 423 sticks · 256 ch · 4 B = 433,152 B = 470,016 B below 1,433,600 → 963,584
+  // (tt-xla's figure; tt-metal's 996,352 with 32 KiB L1_SMALL). Why 3: the estimate sizes the unpadded 6x6x44 slice
+  // (1,584 rows = 50 tiles → 7 per core: 240 tiles + 448 + 64 = 983,552 B, output 28,672 B) and the halo of a plain
+  // stride-2 conv over the 3x22 input (1x11 outputs per image, shards of 32: the second spans image 2 column 10 to
+  // image 5 column 8, 218 sticks · 1,024 B = 223,232 B): 1,235,456 B ≤ 1,330,944; 2 slices (8 rows: 66 tiles → 9 per
+  // core, 1,245,824 + 36,864 B + a 155,648 B halo) do not fit.
+  const bev = { file: 'conv_transpose2d_tt-metal-35224.mlir', date: '2026-01-02' };
+  it('tt-metal #35224 (2026-01-02): 3 height slices, the CB region ends at 1,348,480 B and clashes with the L1 buffer at 996,352', () => {
+    const op = assertClash({ ...bev, l1SmallSize: 32_768 }, 'bevdepth_secondfpn_deblock3');
+    assert.equal(op.cbBytesPerCore, 1_245_824);
+    assert.equal(regionEnd(op), 1_348_480);
+    assert.equal(clashPartner(op), 996_352);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    assert.match(op.estimate.kind === 'estimate' ? op.estimate.factoryReason : '', /3 output-height slice/);
+  });
+  it('tt-xla #2729 (64 KiB L1_SMALL): the L1 buffer at 963,584; the same program with the count given', () => {
+    const auto = assertClash(bev, 'bevdepth_secondfpn_deblock3');
+    assert.equal(clashPartner(auto), 963_584);
+    const { op: given } = deviceOp(bev, 'bevdepth_secondfpn_deblock3_three_slices');
+    assert.equal(given.cbBytesPerCore, 1_245_824);
+    assert.equal(given.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(clashPartner(given), 963_584);
   });
 });
 

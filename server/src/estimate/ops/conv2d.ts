@@ -3,8 +3,8 @@
  * parallel config and block config tt-metal derives at run time, then the CBs of `get_cb_info`.
  *
  * Formula (bytes per core; every CB on every core of the conv's grid):
- *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv2d only; conv_transpose2d
- *     keeps the L1 path, PR #33136); `dram_height|dram_width` → DRAM path; else the L1 path                 [1]
+ *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv_transpose2d since
+ *     PR #33763 [19]); `dram_height|dram_width` → DRAM path; else the L1 path                                [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
  *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
@@ -57,6 +57,14 @@
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
+ *   conv_transpose2d DRAM path (a DRAM input without a slice config since change point
+ *     conv-transpose2d-dram-input-auto-slice; 1x1 stride-1 unpadded convs excepted): each output slice runs the
+ *     transposed conv on the input rows it reads (first slice: rows 0 .. ⌊(end − 1 + pad)/s⌋, re-padded to its stride
+ *     phase), output tiled, its width padded to whole tiles unless the slice is the whole input; the count is the
+ *     fewest from 1 whose tt-metal estimate max(halo + conv output + CBs, input + halo) (CBs sized for the unpadded
+ *     width) fits the L1 allocator's free bytes (below L1_SMALL); the halo term a plain stride-s conv's over the
+ *     un-expanded input slice with channel-core shards before change point conv-transpose2d-dram-slice-estimate-fixed,
+ *     the transposed conv's own since                                                                         [19]
  *   conv1d: the conv2d of a [N, 1, L, C] image: input_height 1, input_width L, kernel (1, K), stride (1, s),
  *     padding (top 0, bottom 0, left pL, right pR), dilation (1, d), the same groups and configs; without a
  *     slice config the L1 path before tt-metal PR #47927, conv2d's default (DRAM input → DRAM path) since;
@@ -191,6 +199,15 @@
  *       rectangle of the larger, the one printed here; a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
  *       first range (the full rows) tt-metal names. Figures: tt-metal #18286 (13 cores → (0,0)-(7,1)), #18642 (50
  *       cores → (0,0)-(7,5)). Width-sharded convs and the 2D (block) matmul: not read, the single first core is printed
+ *  [19] conv_transpose2d's DRAM path: tt-metal PR #33136 (≈2025-12, explicit slice configs only), PR #33763 (its
+ *       DRAM/L1 dispatch: change point conv-transpose2d-dram-input-auto-slice, dated by threads #35165 / #35224);
+ *       conv_transpose2d.cpp (search index id 177043509, before PR #37791: ConvT2DSliceAttr get_input_slice_and_padding,
+ *       get_L1_usage with slice_halo_config lacking is_transpose and num_cores_nhw = the channel cores, run_L1_op forcing
+ *       TILE output, deallocate_activation and reallocate_halo_output; conv_transpose2d_DRAM's mm_conv return);
+ *       @00b0fa3 (after PR #37791: is_transpose, NHW cores; one slice runs conv_transpose2d_L1), change point
+ *       conv-transpose2d-dram-slice-estimate-fixed; op_slicing.cpp (index id 6757217204: determine_slice_config from
+ *       1 slice against total_free_bytes, run_sliced_op: the first slices take the remainder). Figures: tt-metal #37745 /
+ *       tt-xla #3282 (1,170,784 / 1,081,984 B) and #35224 / tt-xla #2729 (1,348,480 / 963,584 B), exact
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -515,12 +532,16 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   if (sliceType === 'l1_full') path = 'l1';
   // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147; conv1d forced
   // L1_FULL until PR #47927 [7].
+  // conv_transpose2d takes that dispatch with tt-metal PR #33763, but its DRAM entry runs a 1x1 stride-1 unpadded
+  // (matmul) conv on the L1 path whole (conv_transpose2d_DRAM's mm_conv return) [19].
   else if (sliceType === undefined)
     path =
       inDram &&
-      !transposed &&
-      atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
-      (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice'))
+      (transposed
+        ? atOrAfter(ctx, 'conv-transpose2d-dram-input-auto-slice') &&
+          !(groups === 1 && [...kernel, ...stride, ...dilation].every((v) => v === 1) && padding.every((v) => v === 0))
+        : atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
+          (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
         ? 'dram'
         : 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
@@ -1215,6 +1236,7 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
  * builds, index id 54522630930, there unless one slice is the whole input) [17].
  */
 function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
+  if (p.transposed) return transposedSliceProblem(p, kind, count, groups);
   if (count <= 1) return p;
   let sliced: ConvProblem;
   if (kind === 'height') {
@@ -1234,6 +1256,140 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, g
     outputW: tileWideW,
     padding: [top, bottom, left, right + (tileWideW - sliced.outputW) * p.stride[1]],
   };
+}
+
+/**
+ * One axis of ConvT2DSliceAttr::get_input_slice_and_padding [19]: the input rows (or columns) the transposed conv's output
+ * [outStart, outEnd) reads, and the padding and output padding of the conv_transpose2d that makes exactly that output.
+ * In the stride-expanded image the output's window starts d·(k−1) − pad before the first input row ("actual" padding);
+ * an inner slice starts at the first input row at or after its window's origin and is re-padded up to the stride phase.
+ */
+function transposedAxisSlice(
+  inputExtent: number,
+  outputExtent: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padBefore: number,
+  padAfter: number,
+  outStart: number,
+  outEnd: number,
+): { inStart: number; inEnd: number; padBefore: number; padAfter: number } {
+  const base = dilation * (kernel - 1);
+  const actualBefore = base - padBefore;
+  const actualAfter = base - padAfter;
+  const unpaddedStart = Math.max(0, outStart - actualBefore);
+  const beforeOffset = unpaddedStart % stride === 0 ? 0 : stride - (unpaddedStart % stride);
+  const expandedEnd = outEnd - actualBefore + base;
+  const afterOffset = outEnd < outputExtent ? (expandedEnd - 1) % stride : 0;
+  let inStart = Math.max(0, Math.ceil((outStart - actualBefore) / stride));
+  let inEnd = Math.min(inputExtent, Math.floor((expandedEnd - 1) / stride) + 1);
+  let before = Math.max(0, actualBefore - outStart, beforeOffset);
+  let after = Math.max(0, expandedEnd - outputExtent, afterOffset);
+  if (outStart === 0) {
+    before = actualBefore;
+    inStart = 0;
+  }
+  if (outEnd === outputExtent) {
+    after = actualAfter;
+    inEnd = inputExtent;
+  }
+  return { inStart, inEnd, padBefore: base - before, padAfter: base - after };
+}
+
+/**
+ * The first (largest) output slice of conv_transpose2d's DRAM path as the transposed conv each slice runs [19]: its input
+ * slice and padding from ConvT2DSliceAttr, a tiled output (run_L1_op forces TILE), the slice's output width padded to
+ * whole tiles unless the slice is the whole input (extra output padding on the right), and deallocate_activation /
+ * reallocate_halo_output on. One slice is the whole op with those settings.
+ */
+function transposedSliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, groups = 1): ConvProblem {
+  const extent = kind === 'height' ? p.outputH : p.outputW;
+  const size = count <= 1 ? extent : Math.min(extent, groups * Math.ceil(Math.ceil(extent / groups) / count));
+  const rows = transposedAxisSlice(
+    p.inputH,
+    p.outputH,
+    p.kernel[0],
+    p.stride[0],
+    p.dilation[0],
+    p.padding[0],
+    p.padding[1],
+    0,
+    kind === 'height' ? size : p.outputH,
+  );
+  const cols = transposedAxisSlice(
+    p.inputW,
+    p.outputW,
+    p.kernel[1],
+    p.stride[1],
+    p.dilation[1],
+    p.padding[2],
+    p.padding[3],
+    0,
+    kind === 'width' ? size : p.outputW,
+  );
+  const inputH = rows.inEnd - rows.inStart;
+  const inputW = cols.inEnd - cols.inStart;
+  const outputW = kind === 'width' ? size : p.outputW;
+  const wholeInput = inputH === p.inputH && inputW === p.inputW;
+  return {
+    ...p,
+    inputH,
+    inputW,
+    outputH: kind === 'height' ? size : p.outputH,
+    outputW: wholeInput ? outputW : alignUp(outputW, 32),
+    padding: [rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter],
+    config: { ...p.config, outputLayout: 'tile', deallocateActivation: true, reallocateHaloOutput: true },
+  };
+}
+
+/**
+ * tt-metal's own L1 figure for one conv_transpose2d DRAM slice (ConvT2DSliceAttr::get_L1_usage) [19]: the larger of halo
+ * + conv output shard + CBs and input shard + halo. The shard layout and cores are the slice's (its output width padded
+ * to whole tiles), but the conv's block config and CBs are sized for the unpadded output width (get_conv_configs is given
+ * the raw slice width). The halo is the transposed conv's own since change point
+ * conv-transpose2d-dram-slice-estimate-fixed; before, a plain stride-s conv's over the un-expanded input slice (its padding
+ * the transposed conv's), its output split over as many shards as the input has channel cores, each snapped to whole
+ * tiles.
+ */
+function transposedSliceL1Estimate(
+  sliced: ConvProblem,
+  rawOutputW: number,
+  plan: ConvPlan,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): number {
+  const sized = planConv({ ...sliced, outputW: rawOutputW }, plan.input.scheme, grid, l1Align, ctx);
+  const conv = typeof sized === 'string' ? plan : sized;
+  const shardWidth = plan.inChannelsPadded / plan.input.coresC;
+  const elem = sliced.inputDtype === 'f32' ? 4 : 2;
+  const snappedShard = (sticks: number, cores: number): number => alignUp(sticks, cores * 32) / cores;
+  let haloSticks: number;
+  if (atOrAfter(ctx, 'conv-transpose2d-dram-slice-estimate-fixed'))
+    haloSticks = haloSticksPerCore(
+      haloGeometry(sliced),
+      snappedShard(sliced.batch * sliced.outputH * sliced.outputW, plan.input.coresNhw),
+    );
+  else {
+    const padH = sliced.padding[0] + sliced.padding[1];
+    const padW = sliced.padding[2] + sliced.padding[3];
+    const effH = sliced.dilation[0] * (sliced.kernel[0] - 1) + 1;
+    const effW = sliced.dilation[1] * (sliced.kernel[1] - 1) + 1;
+    const outputH = Math.floor((sliced.inputH + padH - effH) / sliced.stride[0]) + 1;
+    const outputW = Math.floor((sliced.inputW + padW - effW) / sliced.stride[1]) + 1;
+    const outputSticks = sliced.batch * Math.max(0, outputH) * Math.max(0, outputW);
+    haloSticks =
+      outputSticks === 0
+        ? 0
+        : haloSticksPerCore(
+            { ...haloGeometry({ ...sliced, transposed: false }), outputH, outputW },
+            snappedShard(outputSticks, plan.input.coresC),
+          );
+  }
+  const halo = haloSticks * shardWidth * elem;
+  const input = haloInputShardRows(sliced, plan.input) * shardWidth * elem;
+  return Math.max(halo + conv.outputShardBytes + conv.cbBytes, input + halo);
 }
 
 /**
@@ -1269,7 +1425,15 @@ function fewestFittingSlices(
     const c = choosePlan(sliced, grid, l1Align, ctx);
     // No plan (illegal or unmodeled) stops the search: the caller's choosePlan says why.
     if (typeof c === 'string' || 'unmodeled' in c) return { count, fits: true };
-    if (sliceFits(sliced, c.plan, free, ctx)) return { count, fits: true };
+    // conv_transpose2d: tt-metal's own per-slice figure against its free L1 [19]; conv2d: the slice's L1 as modeled.
+    const rawOutputW =
+      kind === 'width' && count > 1
+        ? Math.min(p.outputW, columns * Math.ceil(Math.ceil(p.outputW / columns) / count))
+        : p.outputW;
+    const fits = p.transposed
+      ? transposedSliceL1Estimate(sliced, rawOutputW, c.plan, grid, l1Align, ctx) <= free
+      : sliceFits(sliced, c.plan, free, ctx);
+    if (fits) return { count, fits: true };
     if (count >= extent) return { count, fits: false };
     count = count < 64 ? count + 1 : Math.min(extent, count * 2);
   }
@@ -1346,7 +1510,13 @@ export function planConv2dOp(
       sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config); `;
     } else {
       // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17].
-      const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - liveL1Of(ctx);
+      // conv_transpose2d's count is checked as op_slicing does, against the L1 allocator's total_free_bytes: the bank
+      // below the L1_SMALL region (op_slicing.cpp, search index id 6757217204) [19].
+      const free =
+        ctx.device.l1SizeBytes -
+        ctx.device.l1UnreservedBase -
+        liveL1Of(ctx) -
+        (p.transposed ? ctx.device.l1SmallSizeBytes : 0);
       const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
       const tiled = p.config.outputLayout === 'tile';
       let kind: 'height' | 'width';

@@ -1,0 +1,76 @@
+/**
+ * conv_transpose2d's DRAM path: each output slice runs the transposed conv on the input rows it reads, re-padded
+ * (tt-metal conv_transpose2d.cpp, ConvT2DSliceAttr::get_input_slice_and_padding; search index id 177043509 and
+ * @00b0fa3 alike). Hand arithmetic below; the thread figures are in test/unit/analysis/threads-conv2d.test.ts.
+ */
+
+import { strict as assert } from 'assert';
+import { planConv2dOp } from '../../../server/src/estimate/ops/conv2d';
+import type { PropValue } from '../../../server/src/ttnn/op';
+import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+
+const sliceConfig = (kind: 'dram_height' | 'dram_width', count: number): PropValue => ({
+  kind: 'dialect',
+  name: 'ttnn.conv2d_slice_config',
+  text: `#ttnn.conv2d_slice_config<${kind}, ${count}>`,
+  items: [kind, String(count)],
+  fields: {},
+});
+
+// 64 → 64 channels, 8x8 → 15x15 ((8 − 1)·2 − 2 + (3 − 1) + 1), kernel 3, stride 2, padding 1; bf16 row-major DRAM input.
+const convT = (slice?: PropValue) =>
+  op(
+    'ttnn.conv_transpose2d',
+    [
+      tensor([1, 1, 64, 64], { page: 'row_major' }),
+      tensor([64, 64, 3, 3], { buffer: 'system_memory', page: 'row_major' }),
+      DEVICE_VALUE,
+    ],
+    [tensor([1, 1, 225, 64])],
+    {
+      in_channels: int(64),
+      out_channels: int(64),
+      batch_size: int(1),
+      input_height: int(8),
+      input_width: int(8),
+      kernel_size: ints(3, 3),
+      stride: ints(2, 2),
+      padding: ints(1, 1),
+      output_padding: ints(0, 0),
+      dilation: ints(1, 1),
+      groups: int(1),
+      ...(slice === undefined ? {} : { conv2d_slice_config: slice }),
+    },
+  );
+
+function sliced(o: ReturnType<typeof convT>, date: string) {
+  const planned = planConv2dOp(o, whContext({ ttMetalDate: date }));
+  assert.ok('plan' in planned, JSON.stringify(planned));
+  return planned.sliced;
+}
+
+describe('estimate/conv_transpose2d DRAM path: the input slice of an output slice', () => {
+  it('<dram_height, 2>: the first 8 output rows read input rows 0..4, padded 1 above and 2 below', () => {
+    // d·(k − 1) = 2, so the expanded image starts 2 − 1 = 1 row before input row 0. Output rows 0..7 end at expanded
+    // row 8 − 1 + 2 = 9 (exclusive), input row ⌊(9 − 1) / 2⌋ = 4: rows 0..4. Top: the first slice keeps the op's 1;
+    // bottom: max(0, 9 − 15, (9 − 1) mod 2 = 0) = 0 rows of the op's 2 are cut, so the slice's padding is 2 − 0 = 2.
+    // Check: (5 − 1)·2 − (1 + 2) + 2 + 1 = 8 output rows. Not the whole input, so its 15 output columns are padded
+    // to 32 (a tiled output: run_L1_op forces TILE); the width keeps the op's padding 1, 1.
+    const s = sliced(convT(sliceConfig('dram_height', 2)), '2026-02-12');
+    assert.deepEqual([s.inputH, s.inputW, s.outputH, s.outputW], [5, 8, 8, 32]);
+    assert.deepEqual(s.padding, [1, 2, 1, 1]);
+    assert.equal(s.config.outputLayout, 'tile');
+  });
+  it('one slice (the whole input): the op unchanged, its 15 columns not padded', () => {
+    const s = sliced(convT(sliceConfig('dram_height', 1)), '2026-02-12');
+    assert.deepEqual([s.inputH, s.inputW, s.outputH, s.outputW], [8, 8, 15, 15]);
+    assert.deepEqual(s.padding, [1, 1, 1, 1]);
+  });
+  it('without a slice config a DRAM input is sliced only from change point conv-transpose2d-dram-input-auto-slice', () => {
+    const before = planConv2dOp(convT(), whContext({ ttMetalDate: '2025-12-29' }));
+    const after = planConv2dOp(convT(), whContext({ ttMetalDate: '2026-01-02' }));
+    assert.ok('plan' in before && 'plan' in after);
+    assert.equal(before.problem.path, 'l1');
+    assert.equal(after.problem.path, 'dram');
+  });
+});
