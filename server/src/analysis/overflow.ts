@@ -262,6 +262,17 @@ const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; rea
       changePoint: 'concat-dataflow-buffers',
       factories: ['ConcatProgramFactory', 'ConcatS2SRMProgramFactory', 'ConcatS2STiledProgramFactory'],
     },
+    { changePoint: 'upsample-dataflow-buffers', factories: ['UpsampleMultiCoreInterleavedProgramFactory'] },
+    {
+      changePoint: 'kv-cache-dataflow-buffers',
+      factories: ['UpdateCacheMultiCoreProgramFactory', 'FillCacheMultiCoreProgramFactory'],
+    },
+    { changePoint: 'nlp-concat-heads-dataflow-buffers', factories: ['NLPConcatHeadsProgramFactory'] },
+    {
+      changePoint: 'paged-cache-dataflow-buffers',
+      factories: ['PagedFillCacheProgramFactory', 'PagedUpdateCacheProgramFactory'],
+    },
+    { changePoint: 'interleaved-to-sharded-dataflow-buffers', factories: ['InterleavedToShardedProgramFactory'] },
     {
       changePoint: 'slice-dataflow-buffers',
       factories: [

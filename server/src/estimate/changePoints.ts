@@ -1869,6 +1869,79 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #56494 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
   },
+  'upsample-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 52503,
+    // "[Metal 2.0]: Port pool/upsample Interleaved/Sharded/NearestFloat factories (3 of 4)", opened 2026-08-07,
+    // recorded merged (issues corpus); UpsampleMultiCoreInterleaved, UpsampleMultiCoreSharded and UpsampleNearestFloat;
+    // UpsampleBilinear left on CBs (its port #55811 was closed unmerged). Merge day not read (tt-metal's snapshot is
+    // over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-07',
+    dateFrom: 'approx',
+    what: 'nearest upsample\'s interleaved, sharded and float-scale factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The bilinear factory stays on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #52503 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'kv-cache-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54193,
+    // "[Metal 2.0] Port kv_cache", opened 2026-08-24, recorded merged (issues corpus);
+    // UpdateCacheMultiCoreProgramFactory and FillCacheMultiCoreProgramFactory. Merge day not read (tt-metal's snapshot
+    // is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: 'update_cache\'s and fill_cache\'s factories (UpdateCacheMultiCoreProgramFactory, FillCacheMultiCoreProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54193 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'nlp-concat-heads-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54782,
+    // "Port nlp_concat_heads to Metal 2.0 ProgramSpec factory", opened 2026-08-28, recorded merged (issues corpus);
+    // NLPConcatHeadsProgramFactory (interleaved and sharded branches). Merge day not read (tt-metal's snapshot is over
+    // fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be. Earlier attempts
+    // #47876, #50806 and #52015 were closed unmerged; the decode variant (#54783) is open.
+    mergedOn: '2026-08-28',
+    dateFrom: 'approx',
+    what: 'nlp_concat_heads\'s factory allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54782 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'paged-cache-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56022,
+    // "[Cleanup] Metal 2.0 port: experimental/paged_cache", opened 2026-09-09, recorded merged (issues corpus); all
+    // eight factories of PagedFillCache, PagedUpdateCache and PagedFusedUpdateCache. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    // An earlier attempt, PR #54747 (2026-08-28), is open.
+    mergedOn: '2026-09-09',
+    dateFrom: 'approx',
+    what: 'paged_fill_cache\'s and paged_update_cache\'s factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56022 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'interleaved-to-sharded-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56447,
+    // "[Cleanup] Metal 2.0 port: interleaved_to_sharded with InterleavedToShardedProgramFactory", opened 2026-09-14,
+    // recorded merged (issues corpus); the op's only factory, all six configs. Merge day not read (tt-metal's snapshot
+    // is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-09-14',
+    dateFrom: 'approx',
+    what: 'interleaved_to_sharded\'s factory allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers" (tt-metal #54621 of 2026-08-27 printed "circular" for it)',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56447 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

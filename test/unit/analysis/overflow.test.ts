@@ -225,6 +225,7 @@ describe('analysis/overflow', () => {
         ['TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory'],
       ],
       [51974, '2026-08-03', ['BatchNormFactory', 'RunningStatisticsFactory'], []],
+      [52503, '2026-08-07', ['UpsampleMultiCoreInterleavedProgramFactory'], ['UpsampleBilinearProgramFactory']],
       [53425, '2026-08-17', ['EmbeddingsRMProgramFactory'], ['EmbeddingsFusedProgramFactory']],
       [
         53570,
@@ -243,6 +244,7 @@ describe('analysis/overflow', () => {
         ['UntilizeMultiCoreBlockProgramFactory', 'UntilizeCodegenProgramFactory'],
       ],
       [54202, '2026-08-24', ['ReshapeRMProgramFactory', 'ReshapeTiledProgramFactory'], []],
+      [54193, '2026-08-24', ['UpdateCacheMultiCoreProgramFactory', 'FillCacheMultiCoreProgramFactory'], []],
       [54212, '2026-08-24', ['ArgMaxSingleCoreProgramFactory', 'ArgMaxMultiCoreProgramFactory'], []],
       [
         54363,
@@ -261,6 +263,7 @@ describe('analysis/overflow', () => {
         ['ConcatProgramFactory', 'ConcatS2SRMProgramFactory', 'ConcatS2STiledProgramFactory'],
         ['ConcatS2SMultiProgramFactory', 'ConcatS2IProgramFactory', 'ConcatBlockShardedProgramFactory'],
       ],
+      [54782, '2026-08-28', ['NLPConcatHeadsProgramFactory'], ['NLPConcatHeadsDecodeProgramFactory']],
       // #55224 ports MatmulMultiCoreProgramFactory alone, which runs the non-reuse MatmulMultiCoreProgramConfig (our
       // matmul factory name is the config kind); the 2D mcast factory's port, #56761, is still open.
       [
@@ -270,6 +273,7 @@ describe('analysis/overflow', () => {
         ['MatmulMultiCoreReuseMultiCastProgramConfig', 'MatmulMultiCoreReuseMultiCast1DProgramConfig'],
       ],
       [55961, '2026-09-09', ['MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'], []],
+      [56022, '2026-09-09', ['PagedFillCacheProgramFactory', 'PagedUpdateCacheProgramFactory'], []],
       [
         56494,
         '2026-09-14',
@@ -281,6 +285,8 @@ describe('analysis/overflow', () => {
         ],
         [],
       ],
+      // The only interleaved_to_sharded factory: tt-metal #54621 (2026-08-27) still printed "circular" for it.
+      [56447, '2026-09-14', ['InterleavedToShardedProgramFactory'], []],
       [56666, '2026-09-15', ['MatmulMultiCoreReuseProgramConfig'], ['MatmulMultiCoreReuseMultiCastProgramConfig']],
       [
         56836,
