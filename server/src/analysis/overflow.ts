@@ -156,8 +156,9 @@ export interface L1Limits {
  * validate_dataflow_buffer_region, whose two messages read "dataflow" where validate_circular_buffer_region's read
  * "circular" (tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp, search index id 52496776900). So the wording is per
  * factory, from the PR that ported it: tt-metal #54876 (2026-08-30) still prints "circular" for an unported program.
- * Ports not listed here (fill_pad #52545, copy #53570, clone #50903, matmul's MatmulMultiCoreProgramFactory #55224, …)
- * are not placed yet: their messages keep the circular wording.
+ * Names are the estimators' `factory` strings (matmul's is its program config kind, one factory per kind). Ports of ops
+ * no estimator models (fill_pad #52545, clone #50903, fill_rm #51054, …) are not listed (docs/estimators.md "Buffer
+ * wording").
  */
 const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; readonly factories: readonly string[] }[] =
   [
@@ -175,6 +176,110 @@ const DATAFLOW_BUFFER_PORTS: readonly { readonly changePoint: ChangePointId; rea
         'LayerNormPreAllGatherProgramFactory',
         'LayerNormPreAllGather2DProgramFactory',
         'LayerNormPostAllGatherProgramFactory',
+      ],
+    },
+    { changePoint: 'batch-norm-dataflow-buffers', factories: ['BatchNormFactory', 'RunningStatisticsFactory'] },
+    {
+      changePoint: 'copy-default-dataflow-buffers',
+      factories: ['CopyDeviceOperation (default row-major)', 'CopyDeviceOperation (default tilized)'],
+    },
+    {
+      changePoint: 'layernorm-dataflow-buffers',
+      factories: [
+        'LayerNormMultiCoreProgramFactory',
+        'LayerNormMultiCoreProgramFactory (large-tensor kernel)',
+        'LayerNormShardedProgramFactory',
+      ],
+    },
+    { changePoint: 'matmul-multicore-dataflow-buffers', factories: ['MatmulMultiCoreProgramConfig'] },
+    {
+      changePoint: 'matmul-dram-sharded-dataflow-buffers',
+      factories: ['MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'],
+    },
+    { changePoint: 'matmul-reuse-dataflow-buffers', factories: ['MatmulMultiCoreReuseProgramConfig'] },
+    { changePoint: 'matmul-mcast-1d-dataflow-buffers', factories: ['MatmulMultiCoreReuseMultiCast1DProgramConfig'] },
+    { changePoint: 'prod-dataflow-buffers', factories: ['ProdAllProgramFactory', 'ProdNcProgramFactory'] },
+    {
+      changePoint: 'permute-dataflow-buffers',
+      factories: [
+        'PermuteDeviceOperation::MultiCoreRowInvariant',
+        'PermuteDeviceOperation::MultiCoreBlockedGeneric',
+        'PermuteDeviceOperation::MultiCoreTileInvariant',
+        'PermuteDeviceOperation::MultiCoreTileRowInvariant',
+        'PermuteDeviceOperation::MultiCoreTiledGeneric',
+      ],
+    },
+    { changePoint: 'repeat-dataflow-buffers', factories: ['RepeatProgramFactory (row-major)'] },
+    {
+      changePoint: 'rotary-embedding-llama-dataflow-buffers',
+      factories: ['RotaryEmbeddingLlamaMultiCore', 'RotaryEmbeddingLlamaMultiCoreSharded'],
+    },
+    {
+      changePoint: 'softmax-dataflow-buffers',
+      factories: [
+        'SoftmaxProgramFactoryAttentionOptimized',
+        'SoftmaxProgramFactoryAttentionOptimized (large kernel)',
+        'SoftmaxProgramFactoryGeneralHSmall',
+        'SoftmaxProgramFactoryGeneralHLarge',
+      ],
+    },
+    {
+      changePoint: 'reduce-dataflow-buffers',
+      factories: [
+        'ReduceSingleCoreHwProgramFactory',
+        'ReduceMultiCoreHProgramFactory',
+        'ReduceMultiCoreHProgramFactory (width sharded)',
+        'ReduceMultiCoreWProgramFactory',
+        'ReduceMultiCoreWProgramFactory (height sharded)',
+      ],
+    },
+    {
+      changePoint: 'tilize-with-val-padding-dataflow-buffers',
+      factories: ['TilizeWithValPaddingMultiCoreInterleavedProgramFactory'],
+    },
+    { changePoint: 'embedding-dataflow-buffers', factories: ['EmbeddingsRMProgramFactory'] },
+    {
+      changePoint: 'untilize-dataflow-buffers',
+      factories: [
+        'UntilizeSingleCoreProgramFactory',
+        'UntilizeMultiCoreProgramFactory',
+        'UntilizeMultiCoreParallelizeColumnProgramFactory',
+      ],
+    },
+    {
+      changePoint: 'reshape-view-dataflow-buffers',
+      factories: ['ReshapeRMProgramFactory', 'ReshapeTiledProgramFactory'],
+    },
+    {
+      changePoint: 'argmax-dataflow-buffers',
+      factories: ['ArgMaxSingleCoreProgramFactory', 'ArgMaxMultiCoreProgramFactory'],
+    },
+    {
+      changePoint: 'transpose-dataflow-buffers',
+      factories: ['TransposeWHProgramFactory', 'TransposeHCTiledInterleavedProgramFactory'],
+    },
+    {
+      changePoint: 'concat-dataflow-buffers',
+      factories: ['ConcatProgramFactory', 'ConcatS2SRMProgramFactory', 'ConcatS2STiledProgramFactory'],
+    },
+    { changePoint: 'upsample-dataflow-buffers', factories: ['UpsampleMultiCoreInterleavedProgramFactory'] },
+    {
+      changePoint: 'kv-cache-dataflow-buffers',
+      factories: ['UpdateCacheMultiCoreProgramFactory', 'FillCacheMultiCoreProgramFactory'],
+    },
+    { changePoint: 'nlp-concat-heads-dataflow-buffers', factories: ['NLPConcatHeadsProgramFactory'] },
+    {
+      changePoint: 'paged-cache-dataflow-buffers',
+      factories: ['PagedFillCacheProgramFactory', 'PagedUpdateCacheProgramFactory'],
+    },
+    { changePoint: 'interleaved-to-sharded-dataflow-buffers', factories: ['InterleavedToShardedProgramFactory'] },
+    {
+      changePoint: 'slice-dataflow-buffers',
+      factories: [
+        'SliceTileProgramFactory',
+        'SliceRmProgramFactory',
+        'SliceRmProgramFactory (sub-row chunks)',
+        'SliceRmStrideProgramFactory',
       ],
     },
   ];

@@ -1603,6 +1603,388 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #52006; tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
   },
+  'batch-norm-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51974,
+    // "[Metal 2.0] Port normalization/batch_norm (2/2 device-operations, 8 kernels)", opened 2026-08-03, recorded
+    // merged (issues corpus); BatchNormFactory and RunningStatisticsProgramFactory. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    // An earlier attempt, PR #51465 (2026-07-29), was closed unmerged.
+    mergedOn: '2026-08-03',
+    dateFrom: 'approx',
+    what: 'batch_norm\'s two factories (BatchNormFactory, RunningStatisticsProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers" (validate_dataflow_buffer_region); before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51974 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'copy-default-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 53570,
+    // "[Metal 2.0]: Port data_movement/copy DefaultRowMajor/DefaultTilized factories (2 of 3)", opened 2026-08-18,
+    // recorded merged (issues corpus); the default row-major and default tilized factories. Merge day not read (tt-
+    // metal's snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it
+    // can be.
+    mergedOn: '2026-08-18',
+    dateFrom: 'approx',
+    what: 'ttnn::copy\'s default row-major and default tilized factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The same-memory-config factory stays on CBs (tt-metal #53568: data_movement/move reuses it), so its overflow keeps "circular"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #53570 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'layernorm-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54363,
+    // "[Cleanup] Metal 2.0 port: normalization/layernorm", opened 2026-08-25, recorded merged (issues corpus); both
+    // LayerNormDeviceOperation factories (interleaved multi-core and sharded) with their 23 kernels. Merge day not read
+    // (tt-metal's snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest
+    // it can be. Not layernorm_distributed (#52006) and not the earlier closed attempt PR #44976 (2026-05-21).
+    mergedOn: '2026-08-25',
+    dateFrom: 'approx',
+    what: 'layer_norm\'s and rms_norm\'s LayerNormDeviceOperation factories (LayerNormMultiCoreProgramFactory, LayerNormShardedProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54363 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'matmul-multicore-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 55224,
+    // "[Cleanup] Metal 2.0 port: matmul with MatmulMultiCoreProgramFactory", opened 2026-09-02, recorded merged (issues
+    // corpus); that one factory (the MatmulMultiCoreProgramConfig one), the other seven left on CBs. Merge day not read
+    // (tt-metal's snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest
+    // it can be. An earlier attempt, PR #47881 (2026-06-23), was closed unmerged.
+    mergedOn: '2026-09-02',
+    dateFrom: 'approx',
+    what: 'matmul\'s MatmulMultiCoreProgramFactory (MatmulMultiCoreProgramConfig: the non-reuse fallback) allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers". The mcast, reuse and DRAM-sharded factories are other ports',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #55224 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'matmul-dram-sharded-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 55961,
+    // "[Cleanup] Metal 2.0 port: matmul with MatmulMultiCoreReuseMultiCastDRAMShardedProgramFactory", opened
+    // 2026-09-09, recorded merged (issues corpus); that one factory. Merge day not read (tt-metal's snapshot is over
+    // fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-09-09',
+    dateFrom: 'approx',
+    what: 'matmul\'s MatmulMultiCoreReuseMultiCastDRAMShardedProgramFactory (MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig) allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #55961 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'matmul-reuse-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56666,
+    // "[Cleanup] Metal 2.0 port: matmul with MatmulMultiCoreReuseOptimizedProgramFactory", opened 2026-09-15, recorded
+    // merged (issues corpus); that one factory. Merge day not read (tt-metal's snapshot is over fetch's size limit, so
+    // no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-09-15',
+    dateFrom: 'approx',
+    what: 'matmul\'s MatmulMultiCoreReuseOptimizedProgramFactory (MatmulMultiCoreReuseProgramConfig) allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56666 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'matmul-mcast-1d-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56836,
+    // "[Cleanup] Metal 2.0 port: matmul with MatmulMultiCoreReuseMcast1DProgramFactory", opened 2026-09-17, recorded
+    // merged (issues corpus); that one factory, its mcast_in0 and mcast_in1 paths. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    // tt-metal PR #56761 (the 2D mcast port, open) was "rebased on main after #56836 landed".
+    mergedOn: '2026-09-17',
+    dateFrom: 'approx',
+    what: 'matmul\'s MatmulMultiCoreReuseMcast1DProgramFactory (MatmulMultiCoreReuseMultiCast1DProgramConfig, mcast_in0 and mcast_in1) allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers". The 2D mcast factory\'s port (PR #56761) is still open',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56836 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'prod-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51096,
+    // "[Metal 2.0]: Port reduction/prod ProdAll/ProdNc factories", opened 2026-07-24, recorded merged (issues corpus);
+    // ProdAllProgramFactory and ProdNcProgramFactory. Merge day not read (tt-metal's snapshot is over fetch's size
+    // limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-07-24',
+    dateFrom: 'approx',
+    what: 'ttnn.prod\'s factories (ProdAllProgramFactory, ProdNcProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51096 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'permute-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51095,
+    // "[Metal 2.0]: Port data_movement/permute (all 5 factories)", opened 2026-07-24, recorded merged (issues corpus);
+    // all five PermuteDeviceOperation factories. Merge day not read (tt-metal's snapshot is over fetch's size limit, so
+    // no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-07-24',
+    dateFrom: 'approx',
+    what: 'ttnn.permute\'s five factories (MultiCoreRowInvariant, MultiCoreBlockedGeneric, MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51095 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'repeat-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51068,
+    // "[Cleanup] Metal 2.0 port: data_movement/repeat", opened 2026-07-24, recorded merged (issues corpus); the op
+    // data_movement/repeat (its row-major program among them). Merge day not read (tt-metal's snapshot is over fetch's
+    // size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-07-24',
+    dateFrom: 'approx',
+    what: 'ttnn.repeat\'s program factory allocate dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51068 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'rotary-embedding-llama-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51490,
+    // "[Metal 2.0]: Port experimental/transformer/rotary_embedding_llama factories", opened 2026-07-29, recorded merged
+    // (issues corpus); all three factories (MultiCore, MultiCorePrefillSharded, MultiCoreSharded). Merge day not read
+    // (tt-metal's snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest
+    // it can be. An earlier attempt, PR #48172 (2026-06-25), was closed unmerged.
+    mergedOn: '2026-07-29',
+    dateFrom: 'approx',
+    what: 'rotary_embedding_llama\'s three factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51490 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'softmax-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51753,
+    // "[Metal 2.0]: Port normalization/softmax + coupled moreh/moreh_softmax (all 7 + 5 factories)", opened 2026-07-31,
+    // recorded merged (issues corpus); all seven SoftmaxDeviceOperation factories. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: 'ttnn.softmax\'s seven factories (General W/H/C small and large, attention-optimized interleaved and sharded) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51753 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'reduce-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51778,
+    // "port(metal_2.0): reduction/generic → ProgramSpecFactoryConcept", opened 2026-07-31, recorded merged (issues
+    // corpus); ReduceSingleCoreHw, ReduceMultiCoreH, ReduceMultiCoreW and WelfordReduce. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    // The row-major reduce factories are not named in it and are not placed.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: 'the generic reduction factories (ReduceSingleCoreHw, ReduceMultiCoreH, ReduceMultiCoreW) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51778 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'tilize-with-val-padding-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 51743,
+    // "[Cleanup] Port Tilize with Val Padding to Metal 2.0", opened 2026-07-31, recorded merged (issues corpus); every
+    // tilize_with_val_padding factory but the block one (TilizeWithValPaddingMultiCoreBlockInterleavedFactory, left on
+    // CBs). Merge day not read (tt-metal's snapshot is over fetch's size limit, so no merge commit was read); dated at
+    // the opening, the earliest it can be.
+    mergedOn: '2026-07-31',
+    dateFrom: 'approx',
+    what: 'tilize_with_val_padding\'s factories other than the block one (its multi-core interleaved factory among them) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The block factory stays on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #51743 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'embedding-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 53425,
+    // "[Cleanup] Metal 2.0 port: embedding", opened 2026-08-17, recorded merged (issues corpus);
+    // EmbeddingsRMProgramFactory and EmbeddingsTilizedIndicesProgramFactory; the fused factory stays on CBs (its port,
+    // PR #56279, is open). Merge day not read (tt-metal's snapshot is over fetch's size limit, so no merge commit was
+    // read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-17',
+    dateFrom: 'approx',
+    what: 'embedding\'s row-major factory (EmbeddingsRMProgramFactory, and the tilized-indices one) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The fused (tilized-output) factory stays on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #53425 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'untilize-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 53586,
+    // "[Metal 2.0]: Partially port data_movement/untilize (6 factories)", opened 2026-08-18, recorded merged (issues
+    // corpus); single-core, multi-core, ND-shard-input, parallelize-column, sub-core-grids and identical-shard
+    // factories; block and codegen left on CBs. Merge day not read (tt-metal's snapshot is over fetch's size limit, so
+    // no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-18',
+    dateFrom: 'approx',
+    what: 'untilize\'s single-core, multi-core and parallelize-column factories (and three sharded ones) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The block factory and the codegen untilize stay on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #53586 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'reshape-view-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54202,
+    // "Metal 2.0 port: data_movement/reshape_view", opened 2026-08-24, recorded merged (issues corpus); both
+    // ReshapeViewDeviceOperation factories (row-major and tiled). Merge day not read (tt-metal's snapshot is over
+    // fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: 'reshape\'s row-major and tiled factories (ReshapeViewRMProgramFactory, ReshapeViewTiledProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54202 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'argmax-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54212,
+    // "port(metal_2.0): reduction/argmax ArgMaxDeviceOperation → ProgramSpecFactoryConcept", opened 2026-08-24,
+    // recorded merged (issues corpus); ArgMaxSingleCoreProgramFactory and ArgMaxMultiCoreProgramFactory;
+    // ArgMaxNCDeviceOperation untouched. Merge day not read (tt-metal's snapshot is over fetch's size limit, so no
+    // merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: 'argmax\'s single- and multi-core factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54212 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'transpose-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54333,
+    // "port(metal_2.0): data_movement/transpose 6-factory subset to Metal 2.0", opened 2026-08-25, recorded merged
+    // (issues corpus); TransposeCN, HCRM, HCTiledInterleaved, HCTiled, WH (tiled and row-major) and WHSharded;
+    // HCSharded and WHShardedRM left on CBs. Merge day not read (tt-metal's snapshot is over fetch's size limit, so no
+    // merge commit was read); dated at the opening, the earliest it can be. An earlier attempt, PR #50957 (2026-07-23),
+    // was closed unmerged.
+    mergedOn: '2026-08-25',
+    dateFrom: 'approx',
+    what: 'the tiled WH and HC-tiled-interleaved transpose factories (and four others) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The HC-sharded and WH-sharded-row-major factories stay on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54333 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'concat-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54651,
+    // "[Metal 2.0] Port data_movement/concat: 3 of 7 ProgramFactories", opened 2026-08-27, recorded merged (issues
+    // corpus); ConcatProgramFactory, ConcatS2SRMProgramFactory and ConcatS2STiledProgramFactory; S2SMulti, S2I,
+    // BlockSharded and TiledUnaligned left on CBs. Merge day not read (tt-metal's snapshot is over fetch's size limit,
+    // so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-27',
+    dateFrom: 'approx',
+    what: 'concat\'s interleaved, sharded row-major and sharded tiled factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The other four concat factories stay on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54651 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'slice-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56494,
+    // "[Cleanup] Metal 2.0 port: data_movement/slice", opened 2026-09-14, recorded merged (issues corpus); all five
+    // SliceDeviceOperation factories. Merge day not read (tt-metal's snapshot is over fetch's size limit, so no merge
+    // commit was read); dated at the opening, the earliest it can be. An earlier attempt, PR #56014 (2026-09-09), was
+    // closed unmerged.
+    mergedOn: '2026-09-14',
+    dateFrom: 'approx',
+    what: 'slice\'s five factories (tile, row-major, row-major strided, row-major sharded, tile with tensor args) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56494 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'upsample-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 52503,
+    // "[Metal 2.0]: Port pool/upsample Interleaved/Sharded/NearestFloat factories (3 of 4)", opened 2026-08-07,
+    // recorded merged (issues corpus); UpsampleMultiCoreInterleaved, UpsampleMultiCoreSharded and UpsampleNearestFloat;
+    // UpsampleBilinear left on CBs (its port #55811 was closed unmerged). Merge day not read (tt-metal's snapshot is
+    // over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-07',
+    dateFrom: 'approx',
+    what: 'nearest upsample\'s interleaved, sharded and float-scale factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers". The bilinear factory stays on CBs',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #52503 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'kv-cache-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54193,
+    // "[Metal 2.0] Port kv_cache", opened 2026-08-24, recorded merged (issues corpus);
+    // UpdateCacheMultiCoreProgramFactory and FillCacheMultiCoreProgramFactory. Merge day not read (tt-metal's snapshot
+    // is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-08-24',
+    dateFrom: 'approx',
+    what: 'update_cache\'s and fill_cache\'s factories (UpdateCacheMultiCoreProgramFactory, FillCacheMultiCoreProgramFactory) allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54193 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'nlp-concat-heads-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 54782,
+    // "Port nlp_concat_heads to Metal 2.0 ProgramSpec factory", opened 2026-08-28, recorded merged (issues corpus);
+    // NLPConcatHeadsProgramFactory (interleaved and sharded branches). Merge day not read (tt-metal's snapshot is over
+    // fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be. Earlier attempts
+    // #47876, #50806 and #52015 were closed unmerged; the decode variant (#54783) is open.
+    mergedOn: '2026-08-28',
+    dateFrom: 'approx',
+    what: 'nlp_concat_heads\'s factory allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #54782 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'paged-cache-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56022,
+    // "[Cleanup] Metal 2.0 port: experimental/paged_cache", opened 2026-09-09, recorded merged (issues corpus); all
+    // eight factories of PagedFillCache, PagedUpdateCache and PagedFusedUpdateCache. Merge day not read (tt-metal's
+    // snapshot is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    // An earlier attempt, PR #54747 (2026-08-28), is open.
+    mergedOn: '2026-09-09',
+    dateFrom: 'approx',
+    what: 'paged_fill_cache\'s and paged_update_cache\'s factories allocate dataflow buffers (Metal 2.0): their overflow reads "dataflow buffers"; before, "circular buffers"',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56022 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
+  'interleaved-to-sharded-dataflow-buffers': {
+    family: 'overflow message',
+    pr: 56447,
+    // "[Cleanup] Metal 2.0 port: interleaved_to_sharded with InterleavedToShardedProgramFactory", opened 2026-09-14,
+    // recorded merged (issues corpus); the op's only factory, all six configs. Merge day not read (tt-metal's snapshot
+    // is over fetch's size limit, so no merge commit was read); dated at the opening, the earliest it can be.
+    mergedOn: '2026-09-14',
+    dateFrom: 'approx',
+    what: 'interleaved_to_sharded\'s factory allocates dataflow buffers (Metal 2.0): its overflow reads "dataflow buffers"; before, "circular buffers" (tt-metal #54621 of 2026-08-27 printed "circular" for it)',
+    before:
+      'tt-metal tt_metal/impl/program/program.cpp (ProgramImpl::validate_circular_buffer_region: "Statically allocated circular buffers ..."); the factories with CBDescriptor',
+    after:
+      'tt-metal PR #56447 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -175,6 +175,145 @@ describe('analysis/overflow', () => {
       assert.equal(detectOverflow(pre(1_400_000), 0, on('2026-08-28'))?.message, beyond('dataflow'));
     });
 
+    // The Metal 2.0 ports placed since, read from each PR's thread (issues corpus: every one "merged"; the day of the
+    // opening, the merge day not being read): the PR, that day, and the programs it ported as our estimators name them.
+    // A build the day before prints "circular", a build of the day "dataflow", for both messages; the factories the PR
+    // says it leaves on CBs (the last column) still print "circular" that day.
+    const ports: readonly [pr: number, opened: string, ported: readonly string[], leftOnCbs: readonly string[]][] = [
+      [51096, '2026-07-24', ['ProdAllProgramFactory', 'ProdNcProgramFactory'], []],
+      [
+        51095,
+        '2026-07-24',
+        [
+          'PermuteDeviceOperation::MultiCoreRowInvariant',
+          'PermuteDeviceOperation::MultiCoreBlockedGeneric',
+          'PermuteDeviceOperation::MultiCoreTileInvariant',
+          'PermuteDeviceOperation::MultiCoreTileRowInvariant',
+          'PermuteDeviceOperation::MultiCoreTiledGeneric',
+        ],
+        [],
+      ],
+      [51068, '2026-07-24', ['RepeatProgramFactory (row-major)'], []],
+      [51490, '2026-07-29', ['RotaryEmbeddingLlamaMultiCore', 'RotaryEmbeddingLlamaMultiCoreSharded'], []],
+      [
+        51753,
+        '2026-07-31',
+        [
+          'SoftmaxProgramFactoryAttentionOptimized',
+          'SoftmaxProgramFactoryAttentionOptimized (large kernel)',
+          'SoftmaxProgramFactoryGeneralHSmall',
+          'SoftmaxProgramFactoryGeneralHLarge',
+        ],
+        [],
+      ],
+      [
+        51778,
+        '2026-07-31',
+        [
+          'ReduceSingleCoreHwProgramFactory',
+          'ReduceMultiCoreHProgramFactory',
+          'ReduceMultiCoreHProgramFactory (width sharded)',
+          'ReduceMultiCoreWProgramFactory',
+          'ReduceMultiCoreWProgramFactory (height sharded)',
+        ],
+        [],
+      ],
+      [
+        51743,
+        '2026-07-31',
+        ['TilizeWithValPaddingMultiCoreInterleavedProgramFactory'],
+        ['TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory'],
+      ],
+      [51974, '2026-08-03', ['BatchNormFactory', 'RunningStatisticsFactory'], []],
+      [52503, '2026-08-07', ['UpsampleMultiCoreInterleavedProgramFactory'], ['UpsampleBilinearProgramFactory']],
+      [53425, '2026-08-17', ['EmbeddingsRMProgramFactory'], ['EmbeddingsFusedProgramFactory']],
+      [
+        53570,
+        '2026-08-18',
+        ['CopyDeviceOperation (default row-major)', 'CopyDeviceOperation (default tilized)'],
+        ['CopyDeviceOperation'],
+      ],
+      [
+        53586,
+        '2026-08-18',
+        [
+          'UntilizeSingleCoreProgramFactory',
+          'UntilizeMultiCoreProgramFactory',
+          'UntilizeMultiCoreParallelizeColumnProgramFactory',
+        ],
+        ['UntilizeMultiCoreBlockProgramFactory', 'UntilizeCodegenProgramFactory'],
+      ],
+      [54202, '2026-08-24', ['ReshapeRMProgramFactory', 'ReshapeTiledProgramFactory'], []],
+      [54193, '2026-08-24', ['UpdateCacheMultiCoreProgramFactory', 'FillCacheMultiCoreProgramFactory'], []],
+      [54212, '2026-08-24', ['ArgMaxSingleCoreProgramFactory', 'ArgMaxMultiCoreProgramFactory'], []],
+      [
+        54363,
+        '2026-08-25',
+        [
+          'LayerNormMultiCoreProgramFactory',
+          'LayerNormMultiCoreProgramFactory (large-tensor kernel)',
+          'LayerNormShardedProgramFactory',
+        ],
+        [],
+      ],
+      [54333, '2026-08-25', ['TransposeWHProgramFactory', 'TransposeHCTiledInterleavedProgramFactory'], []],
+      [
+        54651,
+        '2026-08-27',
+        ['ConcatProgramFactory', 'ConcatS2SRMProgramFactory', 'ConcatS2STiledProgramFactory'],
+        ['ConcatS2SMultiProgramFactory', 'ConcatS2IProgramFactory', 'ConcatBlockShardedProgramFactory'],
+      ],
+      [54782, '2026-08-28', ['NLPConcatHeadsProgramFactory'], ['NLPConcatHeadsDecodeProgramFactory']],
+      // #55224 ports MatmulMultiCoreProgramFactory alone, which runs the non-reuse MatmulMultiCoreProgramConfig (our
+      // matmul factory name is the config kind); the 2D mcast factory's port, #56761, is still open.
+      [
+        55224,
+        '2026-09-02',
+        ['MatmulMultiCoreProgramConfig'],
+        ['MatmulMultiCoreReuseMultiCastProgramConfig', 'MatmulMultiCoreReuseMultiCast1DProgramConfig'],
+      ],
+      [55961, '2026-09-09', ['MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig'], []],
+      [56022, '2026-09-09', ['PagedFillCacheProgramFactory', 'PagedUpdateCacheProgramFactory'], []],
+      [
+        56494,
+        '2026-09-14',
+        [
+          'SliceTileProgramFactory',
+          'SliceRmProgramFactory',
+          'SliceRmProgramFactory (sub-row chunks)',
+          'SliceRmStrideProgramFactory',
+        ],
+        [],
+      ],
+      // The only interleaved_to_sharded factory: tt-metal #54621 (2026-08-27) still printed "circular" for it.
+      [56447, '2026-09-14', ['InterleavedToShardedProgramFactory'], []],
+      [56666, '2026-09-15', ['MatmulMultiCoreReuseProgramConfig'], ['MatmulMultiCoreReuseMultiCastProgramConfig']],
+      [
+        56836,
+        '2026-09-17',
+        ['MatmulMultiCoreReuseMultiCast1DProgramConfig'],
+        ['MatmulMultiCoreReuseMultiCastProgramConfig'],
+      ],
+    ];
+    for (const [pr, opened, ported, leftOnCbs] of ports) {
+      it(`PR #${pr} (opened ${opened}): ${ported.join(', ')} read "dataflow" from it, "circular" the day before`, () => {
+        const dayBefore = new Date(Date.parse(opened) - 86_400_000).toISOString().slice(0, 10);
+        for (const name of ported) {
+          assert.equal(
+            detectOverflow(factory(withCbs(1_400_000), name), 0, on(dayBefore))?.message,
+            beyond('circular'),
+          );
+          assert.equal(detectOverflow(factory(withCbs(1_400_000), name), 0, on(opened))?.message, beyond('dataflow'));
+          assert.equal(
+            detectOverflow(factory(withCbs(1_300_000), name), 200_000, on(opened))?.message,
+            clash('dataflow'),
+          );
+        }
+        for (const name of leftOnCbs)
+          assert.equal(detectOverflow(factory(withCbs(1_400_000), name), 0, on(opened))?.message, beyond('circular'));
+      });
+    }
+
     it('a window straddling the port is worded for its newest build, like the core range', () => {
       const straddling = l1Limits(DEVICE, undefined, { earliest: '2026-08-20', latest: '2026-09-10' });
       assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, straddling)?.message, beyond('dataflow'));

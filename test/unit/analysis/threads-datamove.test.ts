@@ -59,9 +59,11 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
 
     it('tt-metal #54621: the (2048, 448) wqkv shard "exceeds max L1 so it reroutes to generic copy"', () => {
       // to_memory_config_op.cpp@040a27c can_use_interleaved_to_sharded: 64 x 14 x 2,048 + 8,448 = 1,843,456 B ≥
-      // l1_size − base = 1,572,864 − 111,488 = 1,461,376 → ttnn::copy, two-page CBs, which fit.
+      // l1_size − base = 1,572,864 − 111,488 = 1,461,376 → ttnn::copy, two-page CBs, which fit. Interleaved in, DRAM
+      // width-sharded out: the memory configs differ, so select_program_factory takes the default tilized factory, not
+      // the same-memory-config one (copy_device_operation.cpp, search index id 52470118365).
       const { op } = deviceOp(run, 'wqkv');
-      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'CopyDeviceOperation');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'CopyDeviceOperation (default tilized)');
       assertFits(run, 'wqkv');
     });
   });
@@ -80,6 +82,25 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       assert.equal(a.firstFailure.opIndex, 1, 'the to_memory_config, not the to_layout before it');
       assert.equal(a.firstFailure.overflow.kind, 'cbClashesWithL1Buffers');
       assert.equal(a.firstFailure.overflow.limitBytes, 665_600);
+      // The thread's line, bar its program id: a copy program of 2026-04 holds CBs.
+      assert.equal(
+        a.firstFailure.overflow.message,
+        'Statically allocated circular buffers clash with L1 buffers on core range [(x=0,y=0) - (x=3,y=7)]. L1 buffer allocated at 665600 and static circular buffer region ends at 890144',
+      );
+    });
+
+    it('tt-mlir #7899 on builds of tt-metal PR #53570 (2026-08-18) on: the default row-major copy words it "dataflow"', () => {
+      // #53570 ports copy's DefaultRowMajor (and DefaultTilized) factory to dataflow buffers, checked by
+      // validate_dataflow_buffer_region; the day before, the same program still held CBs. Addresses follow each build's
+      // L1 base, so only the words are asserted. (On these builds the codegen untilize before it overflows first; the
+      // copy's own message is read.)
+      const message = (date: string) => analyse({ ...run, date }).functions[0]!.ops[1]!.overflow?.message ?? '';
+      const worded = (word: string) =>
+        new RegExp(
+          `^Statically allocated ${word} buffers clash with L1 buffers on core range \\[0-0 - 3-7\\]\\. L1 buffer allocated at \\d+ and static ${word} buffer region ends at \\d+$`,
+        );
+      assert.match(message('2026-08-17'), worded('circular'));
+      assert.match(message('2026-08-18'), worded('dataflow'));
     });
 
     it('tt-mlir #7899: the default row-major copy of tt-metal PR #40964 ends the CB region at 890,144 B exactly', () => {

@@ -13,7 +13,8 @@
  *   cores: split_work_to_cores(grid, logical rows); printed range: the first CoreRange of its column-wise all_cores,
  *   which both CBs are created on [4]
  * and a tiled one the default tilized program [5], whose CBs are the old ones (2 input tiles, + 2 output tiles on a
- * dtype change).
+ * dtype change) but whose factory is its own (named `CopyDeviceOperation (default tilized)`: its overflow wording
+ * follows its own Metal 2.0 port).
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (num_input_units = 2,
@@ -51,6 +52,8 @@ const CITE_COPY =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (CopyDeviceOperation)';
 const CITE_COPY_DEFAULT_RM =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_default_row_major_program_factory.cpp@040a27c (DefaultRowMajor)';
+const CITE_COPY_DEFAULT_TILIZED =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_default_tilized_program_factory.cpp@04b3405 (DefaultTilized)';
 const CITE_COPY_SELECT =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_device_operation.cpp (index id 52470118365: select_program_factory)';
 
@@ -73,25 +76,31 @@ export function estimateCopyProgram(
   const cbs = [{ index: 0, role: 'input pages', nPages: 2, pageBytes: pageBytes(input) }];
   if (convert) cbs.push({ index: 16, role: 'output pages (dtype change)', nPages: 2, pageBytes: pageBytes(output) });
   // [3]: since PR #40964 the program above is the "same memory config" one; anything else takes a default program,
-  // which differs from it only for row-major tensors.
-  if (input.layout.pageLayout === 'row_major' && atOrAfter(ctx, 'copy-default-row-major-subblocks')) {
+  // which differs from it in CBs only for row-major tensors. The tiled one is another factory all the same (its own
+  // Metal 2.0 port, change point copy-default-dataflow-buffers, words its overflow differently).
+  let defaultTilized = false;
+  if (atOrAfter(ctx, 'copy-default-row-major-subblocks')) {
     const oldCbBytes = cbs.reduce((sum, cb) => sum + cb.nPages * cb.pageBytes, 0);
     const sameConfig = sameMemoryConfig(input.layout, output.layout);
-    if (!sameConfig || oldCbBytes >= ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase)
+    const specialized = sameConfig && oldCbBytes < ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+    if (!specialized && input.layout.pageLayout === 'row_major')
       return defaultRowMajorCopy(op, ctx, input, output, why, sameConfig, citations);
+    defaultTilized = !specialized;
   }
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, input.geometry.nPages));
   const sharded = isSharded(input.layout) || isSharded(output.layout);
   return finishProgram({
     op,
     ctx,
-    factory: 'CopyDeviceOperation',
-    factoryReason: `${why}: ${input.geometry.nPages} pages over ${split.nCores} cores${convert ? `; ${input.dtype} → ${output.dtype} adds an output CB` : ''}`,
+    factory: defaultTilized ? 'CopyDeviceOperation (default tilized)' : 'CopyDeviceOperation',
+    factoryReason: `${why}: ${defaultTilized ? 'not the same-memory-config program, so the default tilized one (tt-metal PR #40964), ' : ''}${input.geometry.nPages} pages over ${split.nCores} cores${convert ? `; ${input.dtype} → ${output.dtype} adds an output CB` : ''}`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
     confidence: sharded ? 'approx' : 'exact',
     approxReason: sharded ? 'sharded copy assumed to use the interleaved CB set' : '',
-    citations: [CITE_COPY, ...citations, CITE.workSplit],
+    citations: defaultTilized
+      ? [CITE_COPY_DEFAULT_TILIZED, CITE_COPY_SELECT, ...citations, CITE.workSplit]
+      : [CITE_COPY, ...citations, CITE.workSplit],
   });
 }
 
