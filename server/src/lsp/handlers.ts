@@ -164,10 +164,14 @@ export interface DiagnosticItems {
  * path both take. Never rejects: a failure anywhere on it is logged with its stack and becomes one `internal-error`
  * diagnostic, so no bug in one feature hides the document's other findings silently or ends the server.
  */
-export async function diagnosticItems(ctx: DocumentContext, uri: string): Promise<DiagnosticItems | undefined> {
+export async function diagnosticItems(
+  ctx: DocumentContext,
+  uri: string,
+  given?: AnalyzedDocument,
+): Promise<DiagnosticItems | undefined> {
   const seen: { version?: number } = {};
   try {
-    return await unguardedDiagnosticItems(ctx, uri, seen);
+    return await unguardedDiagnosticItems(ctx, uri, seen, given);
   } catch (error) {
     ctx.logError(`diagnostics of ${uri} failed: ${stackOf(error)}`);
     const version = seen.version ?? ctx.documents.version(uri);
@@ -189,8 +193,9 @@ async function unguardedDiagnosticItems(
   ctx: DocumentContext,
   uri: string,
   seen: { version?: number },
+  given: AnalyzedDocument | undefined,
 ): Promise<DiagnosticItems | undefined> {
-  const analyzed = await ctx.documents.analyzed(uri);
+  const analyzed = given ?? (await ctx.documents.analyzed(uri));
   if (analyzed === undefined) return undefined;
   diagnosed.add(analyzed);
   const { version, settingsGeneration: generation, outcome } = analyzed;
