@@ -22,7 +22,6 @@ export interface DocumentStoreOptions {
   /** Whether the client accepts server-initiated work-done progress. */
   readonly progress: boolean;
   readonly onAnalyzed: (analyzed: AnalyzedDocument) => void;
-  readonly publishFirst?: (analyzed: AnalyzedDocument) => Promise<void>;
   /** `lastText`: the document's text when it closed. */
   readonly onClosed: (uri: string, lastText: string | undefined) => void;
   /** Resolves once the client's settings are known; no analysis starts before (results would be thrown away). */
@@ -65,7 +64,6 @@ interface Entry {
   timer: NodeJS.Timeout | undefined;
   /** How long the last analysis of this document took (wall clock), for the debounce of large files. */
   lastAnalysisMs: number | undefined;
-  publishedFirst: { version: number; generation: number } | undefined;
 }
 
 export function createDocumentStore(
@@ -110,13 +108,7 @@ export function createDocumentStore(
   const entryOf = (uri: string): Entry => {
     let e = entries.get(uri);
     if (e === undefined) {
-      e = {
-        analyzed: undefined,
-        inflight: undefined,
-        timer: undefined,
-        lastAnalysisMs: undefined,
-        publishedFirst: undefined,
-      };
+      e = { analyzed: undefined, inflight: undefined, timer: undefined, lastAnalysisMs: undefined };
       entries.set(uri, e);
     }
     return e;
@@ -172,57 +164,17 @@ export function createDocumentStore(
       await new Promise<void>((resolve) => setImmediate(resolve));
     reporter?.begin('TTNN L1', undefined, `analysing ${(length / 1e6).toFixed(0)} MB`);
     const startedMs = Date.now();
-    const mode = process.env['TTNN_FIRST_DETACHED'];
-    const concurrent =
-      mode === '2' && entry.analyzed === undefined && large && full && !inWorker && options.eager && settings.enable
-        ? background.analyze(
-            uri,
-            {
-              version,
-              lineIndex: textDocument.lineIndex,
-              editsSince: (from) => editsSince(uri, from)?.map((e) => e.change),
-            },
-            settings,
-          )
-        : undefined;
-    if (
-      (mode === '1' || concurrent !== undefined) &&
-      entry.analyzed === undefined &&
-      large &&
-      full &&
-      !inWorker &&
-      options.eager &&
-      settings.enable &&
-      options.publishFirst !== undefined
-    ) {
-      const lineIndex = textDocument.lineIndex;
-      const first = guardedAnalysis(
-        { length: lineIndex.length, lineIndex: () => lineIndex },
-        {
-          analyse: () =>
-            features.analyzeDetached(lineIndex.text, settings.analysis) as unknown as features.DocumentAnalysis,
-          logError: (m) => connection.console.error(m),
-        },
-      );
-      if (first.kind === 'ok') {
-        await options.publishFirst({ uri, version, settingsGeneration: analysisGeneration, outcome: first });
-        entry.publishedFirst = { version, generation: analysisGeneration };
-      }
-    }
-    const outcome =
-      concurrent !== undefined
-        ? await concurrent
-        : inWorker
-          ? await background.analyze(
-              uri,
-              {
-                version,
-                lineIndex: textDocument.lineIndex,
-                editsSince: (from) => editsSince(uri, from)?.map((e) => e.change),
-              },
-              settings,
-            )
-          : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
+    const outcome = inWorker
+      ? await background.analyze(
+          uri,
+          {
+            version,
+            lineIndex: textDocument.lineIndex,
+            editsSince: (from) => editsSince(uri, from)?.map((e) => e.change),
+          },
+          settings,
+        )
+      : runAnalysis(uri, textDocument.lineIndex, entry.analyzed);
     const analyzed: AnalyzedDocument = { uri, version, settingsGeneration: analysisGeneration, outcome };
     reporter?.done();
     if (outcome.kind === 'cancelled') return analyzed;
@@ -261,15 +213,6 @@ export function createDocumentStore(
 
   // Publish only the current version: stale work is dropped, never shown.
   const notifyIfCurrent = (analyzed: AnalyzedDocument | undefined): void => {
-    const published = analyzed === undefined ? undefined : entries.get(analyzed.uri)?.publishedFirst;
-    if (
-      published !== undefined &&
-      analyzed !== undefined &&
-      (analyzed.outcome.kind === 'ok' || analyzed.outcome.kind === 'background') &&
-      published.version === analyzed.version &&
-      published.generation === analyzed.settingsGeneration
-    )
-      return;
     if (
       analyzed !== undefined &&
       documents.get(analyzed.uri)?.version === analyzed.version &&

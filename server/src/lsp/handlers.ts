@@ -164,14 +164,10 @@ export interface DiagnosticItems {
  * path both take. Never rejects: a failure anywhere on it is logged with its stack and becomes one `internal-error`
  * diagnostic, so no bug in one feature hides the document's other findings silently or ends the server.
  */
-export async function diagnosticItems(
-  ctx: DocumentContext,
-  uri: string,
-  given?: AnalyzedDocument,
-): Promise<DiagnosticItems | undefined> {
+export async function diagnosticItems(ctx: DocumentContext, uri: string): Promise<DiagnosticItems | undefined> {
   const seen: { version?: number } = {};
   try {
-    return await unguardedDiagnosticItems(ctx, uri, seen, given);
+    return await unguardedDiagnosticItems(ctx, uri, seen);
   } catch (error) {
     ctx.logError(`diagnostics of ${uri} failed: ${stackOf(error)}`);
     const version = seen.version ?? ctx.documents.version(uri);
@@ -193,9 +189,8 @@ async function unguardedDiagnosticItems(
   ctx: DocumentContext,
   uri: string,
   seen: { version?: number },
-  given: AnalyzedDocument | undefined,
 ): Promise<DiagnosticItems | undefined> {
-  const analyzed = given ?? (await ctx.documents.analyzed(uri));
+  const analyzed = await ctx.documents.analyzed(uri);
   if (analyzed === undefined) return undefined;
   diagnosed.add(analyzed);
   const { version, settingsGeneration: generation, outcome } = analyzed;

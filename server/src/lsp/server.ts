@@ -61,12 +61,6 @@ export function startServer(): void {
       eager: !pullDiagnostics,
       progress: caps.window?.workDoneProgress === true,
       onAnalyzed: (analyzed) => void publish(analyzed.uri, analyzed.version),
-      publishFirst: async (analyzed) => {
-        const result = ctx === undefined ? undefined : await handlers.diagnosticItems(ctx, analyzed.uri, analyzed);
-        if (result === undefined || result.version !== analyzed.version) return;
-        await connection.sendDiagnostics({ uri: analyzed.uri, version: analyzed.version, diagnostics: result.items });
-        publishSourceLines(analyzed.uri, result.items);
-      },
       onClosed: (uri, lastText) => {
         // A dump closed as saved still describes its file on disk, so what it says about the Python source stays:
         // VS Code closes the dump's preview tab when the .py is single-clicked in the explorer. Unsaved edits are gone
