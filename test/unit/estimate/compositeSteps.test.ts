@@ -1,6 +1,6 @@
 /**
- * composite.ts reportedStepIndex: which program of a composite the op reports, the one choice largestStep and
- * reduction.ts withStageIntermediates (the reported program's own L1 tensors) both follow.
+ * composite.ts reportedStepIndex: which program of a composite the op reports (its figure); and programsInTurn: every
+ * program checked by the analysis where it runs, with the L1 buffers live then (analysis/overflow.ts).
  */
 
 import * as assert from 'node:assert/strict';

@@ -235,8 +235,8 @@ function programsInTurn(
 
 /**
  * The index of the step `largestStep` reports (−1 when no step runs a program): the largest worst-core CB region, ties
- * to the later step; with `firstBeyondL1`, the first step whose CB region ends past the L1 size, when one does. Shared
- * with callers that attach the reported program's own L1 tensors (reduction.ts withStageIntermediates).
+ * to the later step; with `firstBeyondL1`, the first step whose CB region ends past the L1 size, when one does. It
+ * decides the figure shown; which program fails first is the analysis's walk over `programsInTurn`.
  */
 export function reportedStepIndex(steps: readonly Step[], ctx: EstimateContext, firstBeyondL1: boolean): number {
   if (firstBeyondL1) {
