@@ -9,6 +9,7 @@ import { flat, type SharedStrings } from './flatStrings';
 import type {
   Illegal,
   L1Intermediate,
+  WriterProgram,
   OpEstimate,
   OpEstimateResult,
   VersionRange,
@@ -34,11 +35,12 @@ export function figureFails(f: VersionedFigure, device: Device, live: number): b
   const top = l1BufferTopBytes(device);
   let held = 0;
   if (f.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, base, top);
+    const walk = walkIntermediates(f.l1Intermediates, live, f.l1TensorBytesPerCore ?? 0, device);
     if (walk.failed !== undefined || walk.programFailed !== undefined) return true;
     held = walk.heldDuringProgram;
   }
-  return base + live + held > top || base + f.worstCbBytesPerCore > cbLimitBytes(device, live + held);
+  const lastCbBytes = f.lastProgram?.cbBytesPerCore ?? f.worstCbBytesPerCore;
+  return base + live + held > top || base + lastCbBytes > cbLimitBytes(device, live + held);
 }
 
 /**
@@ -62,31 +64,40 @@ export function cbLimitBytes(device: Device, l1BufferBytes: number): number {
  * Allocate an op's own L1 tensors one at a time, from the L1 tensors live around it less its own outputs (which do not
  * exist yet): the first that does not fit, or the span of L1 they hold below the tensors live around the op while its
  * program runs (`heldDuringProgram`: what bounds its CB region). L1 buffers fill from the top down, packed. A tensor
- * not held while the program runs is freed once the next one exists (a resharded input after the halo has read it);
- * the tensors below it are then moved up over it, unless it `freedLeavesHole`: then its bytes stay a hole above them,
- * which a later tensor that fits takes (tt-metal's allocator places it there) and the CB region cannot use. A tensor
- * written by a program of its own (the halo) runs that program right after its allocation, with everything allocated
- * so far live: its CBs must end below the lowest L1 buffer (`programFailed` when not; tt-metal's CB check,
- * program.cpp). A tensor that `replacesPrevious` is allocated after the one before it is freed (the in-place halo).
- * `l1BufferTop`: `l1BufferTopBytes(device)`.
+ * not held while the program runs is freed once the next one exists (a resharded input after the halo has read it,
+ * a composite's intermediate after the next program has read it); the tensors below it are then moved up over it,
+ * unless it `freedLeavesHole`: then its bytes stay a hole above them, which a later tensor that fits takes (tt-metal's
+ * allocator places it there) and the CB region cannot use. A tensor written by a program of its own (the halo, a
+ * composite's earlier program) runs that program right after its allocation, with everything allocated so far live:
+ * its CBs must end below the lowest L1 buffer, or below the L1 size when no L1 buffer is allocated (`cbLimitBytes`'s
+ * rule; `programFailed` when not; tt-metal's CB check, program.cpp). A tensor that `replacesPrevious` is allocated
+ * after the one before it is freed (the in-place halo).
  */
 export function walkIntermediates(
   intermediates: readonly L1Intermediate[],
   live: number,
   outputBytesPerCore: number,
-  base: number,
-  l1BufferTop: number,
+  device: Device,
 ): {
   failed?: L1Intermediate;
   programFailed?: { writes: L1Intermediate; liveL1BufferBytes: number; lowestL1BufferBytes: number };
   allocatedBeforeBytes: number;
   heldDuringProgram: number;
 } {
+  const base = device.l1UnreservedBase;
+  const l1BufferTop = l1BufferTopBytes(device);
   const around = Math.max(0, live - outputBytesPerCore);
   // `span`: bytes from the L1 buffer top down to the lowest buffer; `hole`: freed bytes inside that span.
   let span = around;
   let hole = 0;
   let pending: L1Intermediate | undefined;
+  // Whether `pending` is the lowest buffer (nothing allocated below it since): freeing it then leaves no hole, the
+  // lowest buffer moves up (a composite's result freed after a program that wrote its own to DRAM).
+  let pendingLowest = false;
+  const free = (freed: L1Intermediate, lowest: boolean): void => {
+    if (freed.freedLeavesHole === true && !lowest) hole += freed.bytesPerCore;
+    else span -= freed.bytesPerCore;
+  };
   for (const t of intermediates) {
     if (t.replacesPrevious === true && pending !== undefined) {
       span -= pending.bytesPerCore;
@@ -97,23 +108,22 @@ export function walkIntermediates(
       return { failed: t, allocatedBeforeBytes: span - hole, heldDuringProgram: span - around };
     if (intoHole) hole -= t.bytesPerCore;
     else span += t.bytesPerCore;
-    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > l1BufferTop - span)
+    const below = !intoHole && t.bytesPerCore > 0;
+    if (below) pendingLowest = false;
+    // The lowest L1 buffer sits at the bottom of the span (holes lie above tensors); with none, the L1 size bounds.
+    const lowest = span - hole > 0 ? l1BufferTop - span : device.l1SizeBytes;
+    if (t.writerProgram !== undefined && base + t.writerProgram.cbBytesPerCore > lowest)
       return {
-        programFailed: { writes: t, liveL1BufferBytes: span - hole, lowestL1BufferBytes: l1BufferTop - span },
+        programFailed: { writes: t, liveL1BufferBytes: span - hole, lowestL1BufferBytes: lowest },
         allocatedBeforeBytes: span - hole - t.bytesPerCore,
         heldDuringProgram: span - around,
       };
-    if (pending !== undefined) {
-      if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
-      else span -= pending.bytesPerCore;
-    }
+    if (pending !== undefined) free(pending, pendingLowest);
     pending = t.liveDuringProgram ? undefined : t;
+    pendingLowest = below;
   }
   // A last tensor not held while the program runs is freed before it (none today).
-  if (pending !== undefined) {
-    if (pending.freedLeavesHole === true) hole += pending.bytesPerCore;
-    else span -= pending.bytesPerCore;
-  }
+  if (pending !== undefined) free(pending, pendingLowest);
   // The op's outputs come next: into the hole when they fit (then the lowest buffer stays where it is), else below.
   const outputsInHole = outputBytesPerCore > 0 && outputBytesPerCore <= hole;
   return {
@@ -406,34 +416,27 @@ export function detectOverflow(
   }
   const lowest = cbLimitBytes(device, live + heldDuringProgram);
   const worstEnd = base + est.worstCbBytesPerCore;
-  if (worstEnd > lowest) {
-    const end = est.cbRegionEndBytes;
+  // A composite whose reported figure is an earlier program's checks its last program here (the earlier ones ran in
+  // the walk above, each with what was live at its step).
+  const last = est.lastProgram;
+  if (last !== undefined) {
+    if (base + last.cbBytesPerCore > lowest)
+      return cbFailure(programCbs(last, base, wording), lowest, l1, style, strings);
+  } else if (worstEnd > lowest) {
     const core = est.reportedCore;
-    // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
-    const [rangeStart, rangeEnd] = est.reportedRange ?? [core, core];
-    const word = bufferWord(wording, est.factory);
-    if (end > l1) {
-      return {
-        kind: 'cbBeyondL1',
-        cbRegionEndBytes: end,
-        limitBytes: l1,
+    return cbFailure(
+      {
+        end: est.cbRegionEndBytes,
         core,
-        message: keptMessage(
-          `Statically allocated ${word} buffers on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
-          strings,
-        ),
-      };
-    }
-    return {
-      kind: 'cbClashesWithL1Buffers',
-      cbRegionEndBytes: end,
-      limitBytes: lowest,
-      core,
-      message: keptMessage(
-        `Statically allocated ${word} buffers clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static ${word} buffer region ends at ${end}`,
-        strings,
-      ),
-    };
+        // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
+        range: est.reportedRange ?? [core, core],
+        word: bufferWord(wording, est.factory),
+      },
+      lowest,
+      l1,
+      style,
+      strings,
+    );
   }
   if (cap < 1 && est.worstCbBytesPerCore + live + heldDuringProgram > capLimit) {
     return {
@@ -465,7 +468,7 @@ function intermediatesOverflow(
   const l1 = device.l1SizeBytes;
   const base = device.l1UnreservedBase;
   const top = l1BufferTopBytes(device);
-  const walk = walkIntermediates(intermediates, live, est.l1TensorBytesPerCore, base, top);
+  const walk = walkIntermediates(intermediates, live, est.l1TensorBytesPerCore, device);
   if (walk.failed !== undefined) {
     const t = walk.failed;
     return {
@@ -485,41 +488,17 @@ function intermediatesOverflow(
     };
   }
   if (walk.programFailed !== undefined) {
-    const { writes, liveL1BufferBytes, lowestL1BufferBytes: lowest } = walk.programFailed;
+    const { writes, liveL1BufferBytes, lowestL1BufferBytes } = walk.programFailed;
     const program = writes.writerProgram!;
-    const end = base + program.cbBytesPerCore;
-    const [rangeStart, rangeEnd] = program.printedRange ?? [NO_CORE, NO_CORE];
-    const word = bufferWord(wording, program.name);
-    const failedProgram = {
-      name: program.name,
-      cbBytesPerCore: program.cbBytesPerCore,
-      writes: writes.role,
-      liveL1BufferBytes,
+    return {
+      ...cbFailure(programCbs(program, base, wording), lowestL1BufferBytes, l1, style, strings),
+      failedProgram: {
+        name: program.name,
+        cbBytesPerCore: program.cbBytesPerCore,
+        writes: writes.role,
+        liveL1BufferBytes,
+      },
     };
-    // tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region).
-    return end > l1
-      ? {
-          kind: 'cbBeyondL1',
-          cbRegionEndBytes: end,
-          limitBytes: l1,
-          core: NO_CORE,
-          message: keptMessage(
-            `Statically allocated ${word} buffers of the ${program.name} program on core range ${coreText(style, rangeStart, rangeEnd)} grow to ${end} B which is beyond max L1 size of ${l1} B`,
-            strings,
-          ),
-          failedProgram,
-        }
-      : {
-          kind: 'cbClashesWithL1Buffers',
-          cbRegionEndBytes: end,
-          limitBytes: lowest,
-          core: NO_CORE,
-          message: keptMessage(
-            `Statically allocated ${word} buffers of the ${program.name} program clash with L1 buffers on core range ${coreText(style, rangeStart, rangeEnd)}. L1 buffer allocated at ${lowest} and static ${word} buffer region ends at ${end}`,
-            strings,
-          ),
-          failedProgram,
-        };
   }
   const heldDuringProgram = walk.heldDuringProgram;
   if (heldDuringProgram > 0 && base + live + heldDuringProgram > top) {
@@ -535,6 +514,64 @@ function intermediatesOverflow(
     };
   }
   return heldDuringProgram;
+}
+
+/** A program's CBs as an overflow message prints them: the region end of the printed range, that range's first core
+ *  and the range, the buffer word, and (for a program other than the one the op reports) its name. */
+interface ProgramCbs {
+  readonly end: number;
+  readonly core: readonly [number, number];
+  readonly range: readonly [readonly [number, number], readonly [number, number]];
+  readonly word: 'circular' | 'dataflow';
+  readonly programName?: string;
+}
+
+function programCbs(program: WriterProgram, base: number, wording: MessageWording): ProgramCbs {
+  const range = program.printedRange ?? [NO_CORE, NO_CORE];
+  return {
+    end: base + (program.printedCbBytesPerCore ?? program.cbBytesPerCore),
+    core: range[0],
+    range,
+    word: bufferWord(wording, program.factory ?? program.name),
+    programName: program.name,
+  };
+}
+
+/**
+ * The failure of a program whose worst core's CB region ends past `lowest` (the lowest L1 buffer, or the L1 size with
+ * none): tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region),
+ * and prints the range it was checking.
+ */
+function cbFailure(
+  p: ProgramCbs,
+  lowest: number,
+  l1: number,
+  style: CoreRangeStyle,
+  strings: SharedStrings | undefined,
+): Omit<Overflow, 'status'> {
+  const range = coreText(style, p.range[0], p.range[1]);
+  const of = p.programName === undefined ? '' : ` of the ${p.programName} program`;
+  return p.end > l1
+    ? {
+        kind: 'cbBeyondL1',
+        cbRegionEndBytes: p.end,
+        limitBytes: l1,
+        core: p.core,
+        message: keptMessage(
+          `Statically allocated ${p.word} buffers${of} on core range ${range} grow to ${p.end} B which is beyond max L1 size of ${l1} B`,
+          strings,
+        ),
+      }
+    : {
+        kind: 'cbClashesWithL1Buffers',
+        cbRegionEndBytes: p.end,
+        limitBytes: lowest,
+        core: p.core,
+        message: keptMessage(
+          `Statically allocated ${p.word} buffers${of} clash with L1 buffers on core range ${range}. L1 buffer allocated at ${lowest} and static ${p.word} buffer region ends at ${p.end}`,
+          strings,
+        ),
+      };
 }
 
 /** Where L1 tensors may lie, for the allocator's messages: made only when one is written. */

@@ -426,6 +426,7 @@ function combineWindows(
             l1Intermediates: result.l1Intermediates,
             l1TensorBytesPerCore: result.l1TensorBytesPerCore,
           }),
+          ...(result.lastProgram !== undefined && { lastProgram: result.lastProgram }),
         };
       case 'illegal':
         return { window, kind: result.kind, reason: result.rule };

@@ -104,12 +104,19 @@ export interface L1Intermediate {
   readonly writerProgram?: WriterProgram;
 }
 
-/** A separate device program an op runs before its own (the halo of a conv or pool), with its static CBs. */
+/** A separate device program an op runs besides the one it reports (the halo of a conv or pool, a composite's other
+ *  programs), with its static CBs. */
 export interface WriterProgram {
   readonly name: string;
+  /** CB bytes on the program's worst core: what must end below the lowest L1 buffer. */
   readonly cbBytesPerCore: number;
   /** The core range tt-metal's message prints for this program's CBs (its CoreRangeSet's first range); absent: (0,0). */
   readonly printedRange?: CoreRangeXY;
+  /** CB bytes on the printed range's cores when not `cbBytesPerCore` (a multi-range factory reports its first range
+   *  past L1, OpEstimate.cbBytesPerCore); the message's region end is the base plus this. */
+  readonly printedCbBytesPerCore?: number;
+  /** The program factory, for the message's buffer word (MessageWording.dataflowBufferFactories); absent: `name`. */
+  readonly factory?: string;
 }
 
 /** An operand the op writes in place and returns as its output (KV-cache updates): no tensor is allocated. */
@@ -164,6 +171,10 @@ export interface OpEstimate {
   /** L1 operands the op updates in place and ttnn returns as its output (tt-mlir's OpModel reports such a buffer as the
    *  output buffer); not counted in `l1TensorBytesPerCore`, which holds only what the op allocates. Absent when none. */
   readonly inPlaceOutputs?: readonly InPlaceOutputL1[];
+  /** A composite's last program when the figure above is another of its programs' (the largest, or the first past L1):
+   *  the analysis checks this one's CBs once the outputs are allocated, and the earlier programs at their own steps
+   *  (the `writerProgram`s of `l1Intermediates`). Absent: the reported figure is the op's last program. */
+  readonly lastProgram?: WriterProgram;
   readonly confidence: 'exact' | 'approx';
   /** Why 'approx', or ''. */
   readonly approxReason: string;
@@ -193,6 +204,8 @@ export interface VersionedFigure {
   /** The sub-window's own L1 tensors (OpEstimate.l1Intermediates) and its output bytes, for the allocation walk. */
   readonly l1Intermediates?: readonly L1Intermediate[];
   readonly l1TensorBytesPerCore?: number;
+  /** The sub-window's OpEstimate.lastProgram. */
+  readonly lastProgram?: WriterProgram;
   readonly reason?: string;
 }
 

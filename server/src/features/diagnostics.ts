@@ -297,7 +297,7 @@ function whyText(entry: OpEntry): string {
   if (est.kind !== 'estimate') return '';
   const failedProgram = entry.op.overflow?.failedProgram;
   if (failedProgram !== undefined)
-    return `\nWhy: before ${est.factory} runs, the ${failedProgram.name} program that writes the ${failedProgram.writes} allocates ${formatInteger(failedProgram.cbBytesPerCore)} B of CBs per core while ${formatInteger(failedProgram.liveL1BufferBytes)} B of L1 tensors (its input and output among them) are allocated.`;
+    return `\nWhy: the ${failedProgram.name} program, which writes the ${failedProgram.writes}, allocates ${formatInteger(failedProgram.cbBytesPerCore)} B of CBs per core while ${formatInteger(failedProgram.liveL1BufferBytes)} B of L1 tensors (those live around the op and the ones it has allocated so far) are allocated.`;
   if (entry.op.overflow?.failedAllocation !== undefined && est.l1Intermediates !== undefined)
     return intermediatesWhyText(est, est.l1Intermediates);
   let why = whyTexts.get(est);

@@ -19,7 +19,7 @@
 import type { FunctionAnalysis } from '../analysis/analyze';
 import { estimateOp } from '../estimate/registry';
 import type { EstimateContext, OpEstimateResult } from '../estimate/types';
-import { cbLimitBytes, l1BufferTopBytes, walkIntermediates } from '../analysis/overflow';
+import { cbLimitBytes, walkIntermediates } from '../analysis/overflow';
 import { isAutoShardedMatmulConv, planConv2dOp, type ConvPlan, type ConvProblem } from '../estimate/ops/conv2d';
 import { opWith, type PropValue, type TtnnOp } from '../ttnn/op';
 import { propertyEdit, type SyntaxFunction } from './edits';
@@ -89,7 +89,7 @@ function estimateFits(r: OpEstimateResult, live: number, ctx: EstimateContext): 
   const base = ctx.device.l1UnreservedBase;
   let held = 0;
   if (r.l1Intermediates !== undefined) {
-    const walk = walkIntermediates(r.l1Intermediates, live, r.l1TensorBytesPerCore, base, l1BufferTopBytes(ctx.device));
+    const walk = walkIntermediates(r.l1Intermediates, live, r.l1TensorBytesPerCore, ctx.device);
     if (walk.failed !== undefined) return false;
     held = walk.heldDuringProgram;
   }

@@ -572,6 +572,58 @@ describe('analysis/overflow', () => {
     });
   });
 
+  describe("a composite's programs, each checked where it runs", () => {
+    // No L1_SMALL: L1 buffers fill down from 1,499,136 B; CBs start at 100,000 B. Live at the op: its 100,000 B input
+    // and its 200,000 B output. The reported (largest) program runs first and writes a DRAM result (0 B): then only
+    // the input is allocated, the lowest buffer at 1,499,136 − 100,000 = 1,399,136 ≥ 100,000 + 1,250,000. The last
+    // program runs once the output exists: lowest buffer 1,499,136 − 300,000 = 1,199,136.
+    const composite = (lastCbBytes: number): OpEstimate => ({
+      ...withCbs(1_250_000),
+      l1TensorBytesPerCore: 200_000,
+      l1Intermediates: [
+        {
+          role: 'result of first',
+          bytesPerCore: 0,
+          liveDuringProgram: true,
+          writerProgram: { name: 'first', cbBytesPerCore: 1_250_000 },
+        },
+      ],
+      lastProgram: {
+        name: 'last',
+        cbBytesPerCore: lastCbBytes,
+        printedRange: [
+          [0, 0],
+          [7, 7],
+        ],
+      },
+    });
+    it('the reported figure is checked at its own step, not with the output allocated (1,350,000 ≤ 1,399,136)', () => {
+      assert.equal(detectOverflow(composite(1_099_136), 300_000, LIMITS), undefined);
+    });
+    it('the last program clashes with the output: 100,000 + 1,099,137 = 1,199,137 > 1,199,136', () => {
+      const o = detectOverflow(composite(1_099_137), 300_000, LIMITS);
+      assert.deepEqual([o?.kind, o?.limitBytes, o?.cbRegionEndBytes], ['cbClashesWithL1Buffers', 1_199_136, 1_199_137]);
+      assert.match(o?.message ?? '', /buffers of the last program clash with L1 buffers on core range \[0-0 - 7-7\]/);
+    });
+    it('with no L1 buffer live the first program is checked against the L1 size: 1,399,137 CB bytes end past it', () => {
+      // Nothing in L1 (a DRAM input and output): 100,000 + 1,399,136 = 1,499,136 fits; one byte more is beyond L1.
+      const dram = (cb: number): OpEstimate => ({
+        ...composite(1_000),
+        l1TensorBytesPerCore: 0,
+        l1Intermediates: [
+          {
+            role: 'result of first',
+            bytesPerCore: 0,
+            liveDuringProgram: true,
+            writerProgram: { name: 'first', cbBytesPerCore: cb },
+          },
+        ],
+      });
+      assert.equal(detectOverflow(dram(1_399_136), 0, LIMITS), undefined);
+      assert.equal(detectOverflow(dram(1_399_137), 0, LIMITS)?.kind, 'cbBeyondL1');
+    });
+  });
+
   describe('orderOverflows', () => {
     const overflow = (kind: Overflow['kind'], extra: Partial<Overflow> = {}): Overflow => ({
       kind,

@@ -17,7 +17,7 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     // 1,331,936 B between the 2025-11 base and L1_SMALL. (8,192,000 B · 64 banks = 524,288,000 B = 500 · 1024 · 1024.)
     const { op, first } = deviceOp(run, 'mean_1000');
     assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
-    assert.match(op.overflow?.message ?? '', /tilized input .* 8,?192,?000 B/);
+    assert.match(op.overflow?.message ?? '', /tilize input .* 8,?192,?000 B/);
     assert.equal(first, 'this op');
   });
 
@@ -48,7 +48,7 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     // module skipped "until the fast path is re-enabled", index id 54625689960).
     const { op } = deviceOp({ ...run, date: '2026-06-15' }, 'mean_1000');
     assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
-    assert.match(op.overflow?.message ?? '', /tilized input .* 8,?192,?000 B/);
+    assert.match(op.overflow?.message ?? '', /tilize input .* 8,?192,?000 B/);
   });
 
   describe('tt-xla #5438 / #5439 (2026-06-30, Falcon3 7B / 10B TP at opt-level 2): the clash in ttnn::sum', () => {

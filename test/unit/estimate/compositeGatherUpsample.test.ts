@@ -60,8 +60,17 @@ describe('estimate/coverage of composites, row-major gather, bilinear upsample',
     assert.equal(e.worstCbBytesPerCore, 12_288);
     assert.equal(e.factory, 'GatherProgramFactorySingleRowSingleCore');
     assert.match(e.factoryReason, /tilize input: \S+ 8192 B; tilize index: \S+ 8192 B; gather \(tiled operands\)/);
-    // The tiled copies stay in DRAM like their operands: no L1 tensor is added.
-    assert.equal(e.l1Intermediates?.length ?? 0, 0);
+    // The tiled copies stay in DRAM like their operands: no L1 tensor is added; each tilize is checked where it runs
+    // (its result 0 B of L1, held until the gather has run), the gather last.
+    assert.equal(e.l1IntermediateBytesPerCore, undefined);
+    assert.deepEqual(
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram, t.writerProgram?.cbBytesPerCore]),
+      [
+        ['result of tilize input', 0, true, 8192],
+        ['result of tilize index', 0, true, 8192],
+      ],
+    );
+    assert.equal(e.lastProgram, undefined, 'the gather, the last program, is the reported one');
   });
 
   it('row-major gather with an L1 input: the tiled copy is an L1 tensor held while the gather runs', () => {
@@ -83,11 +92,16 @@ module {
     assert.equal(e.kind, 'estimate');
     if (e.kind !== 'estimate') return;
     // The tiled input: 64x64 bf16 = 2x2 tiles of 2,048 B, L1 interleaved one page per bank over the 64 cores' banks
-    // (4 pages ≤ 64 banks) → 2,048 B per core, held while the gather runs.
+    // (4 pages ≤ 64 banks) → 2,048 B per core, held while the index is tilized and the gather runs.
     assert.deepEqual(
-      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
-      [['tiled input copy', 2048, true]],
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram, t.writerProgram?.cbBytesPerCore]),
+      [
+        ['result of tilize input', 2048, true, 8192],
+        ['result of tilize index', 0, true, 16_384],
+      ],
     );
+    // The reported program (the index's tilize, the largest) is not the last: the gather is checked with the output.
+    assert.equal(e.lastProgram?.cbBytesPerCore, 10_240);
     // gather (tiled): Wt_input = 64/32 = 2, Wt_index = 1 → SingleRowSingleCore: c_0 = 2 · 2,048 (bf16) + c_1 4,096
     // (u32) + c_2 2,048 = 10,240 B; tilize index (2x64 u32, Wt = 2): c_0 2 · 4,096 + c_16 2 · 4,096 = 16,384 B, the
     // largest; tilize input (Wt = 2, bf16): 2 · 2,048 + 2 · 2,048 = 8,192 B.

@@ -12,6 +12,7 @@ import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate } from '../../../server/src/estimate/types';
 import { haloMaxRemoteSticks } from '../../../server/src/estimate/ops/halo';
 import { walkIntermediates } from '../../../server/src/analysis/overflow';
+import { presetDevice } from '../../../server/src/ttnn/device';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { int, ints, op, tensor, whContext } from './build';
 
@@ -135,9 +136,10 @@ describe('estimate/pool2d in-place halo (change point halo-in-place)', () => {
     // without replacesPrevious the two would need 250 B and the second fails.
     const a = { role: 'a', bytesPerCore: 100, liveDuringProgram: false };
     const b = { role: 'b', bytesPerCore: 150, liveDuringProgram: true };
-    const replaced = walkIntermediates([a, { ...b, replacesPrevious: true }], 0, 0, 1_000, 1_200);
+    const device = presetDevice('wormhole_b0_n150', { l1UnreservedBase: 1_000, l1SmallSizeBytes: 1_499_136 - 1_200 });
+    const replaced = walkIntermediates([a, { ...b, replacesPrevious: true }], 0, 0, device);
     assert.equal(replaced.failed, undefined);
     assert.equal(replaced.heldDuringProgram, 150);
-    assert.equal(walkIntermediates([a, b], 0, 0, 1_000, 1_200).failed?.role, 'b');
+    assert.equal(walkIntermediates([a, b], 0, 0, device).failed?.role, 'b');
   });
 });

@@ -13,7 +13,7 @@ import type { BufferType, MemoryLayout, PageLayout, TensorLayout } from '../../t
 import { paddedShape } from '../../ttnn/layout';
 import { opWith, type PropValue, type TensorSpec, type TtnnOp, type ValueSpec } from '../../ttnn/op';
 import { outputsInL1 } from '../common';
-import type { EstimateContext, OpEstimateResult } from '../types';
+import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, WriterProgram } from '../types';
 import { unmodeled } from '../types';
 import { estimateToLayout } from './toLayout';
 
@@ -82,6 +82,12 @@ export interface Step {
   /** What the step does, e.g. `untilize weights`. */
   readonly label: string;
   readonly result: OpEstimateResult;
+  /** The step's result stays allocated until the composite's last program has run (an operand of that program, not
+   *  only of the next one): gather's tiled copies. Absent: freed once the next program has run. */
+  readonly resultHeldToLast?: boolean;
+  /** The result's L1 bytes per core when they are not the step's own output figure: 0 for a result whose placement
+   *  is not read (row-major reductions' tiled result before the untilize). Absent: `l1TensorBytesPerCore`. */
+  readonly resultBytesPerCore?: number;
 }
 
 /**
@@ -91,6 +97,10 @@ export interface Step {
  * the L1 size is reported instead, the first such in execution order: tt-metal throws at that program, so its figure
  * is the one printed, even when a later step's CBs would be larger (tt-forge-onnx #1655's tiled reshapes: the row-major
  * reshape, not the larger tilize after it; threads-datamove.test.ts).
+ *
+ * Every program is also checked where it runs (`programsInTurn`): the programs before the last are `l1Intermediates`
+ * whose `writerProgram` is the step's, so the analysis checks each against the L1 buffers live at its step, in order,
+ * and the first that fails, past L1 or clashing, is the one reported (analysis/overflow.ts walkIntermediates).
  */
 export function largestStep(
   op: TtnnOp,
@@ -125,14 +135,30 @@ export function largestStep(
         : undefined,
     ),
   ].filter((r): r is string => r !== undefined && r !== '');
-  const confidence = how.confidence === 'approx' || approxReasons.length > 0 ? 'approx' : 'exact';
   const outputs = outputsInL1(op, ctx);
   const citations = [
     ...(how.citations ?? []),
     ...steps.flatMap((s) => (s.result.kind === 'estimate' ? s.result.citations : [])),
   ];
-  return {
+  const inTurn = programsInTurn(steps, chosenIndex);
+  if (inTurn.heldBeyondOwnStep !== '')
+    approxReasons.push(
+      `the own L1 tensors of ${inTurn.heldBeyondOwnStep} are taken as held until the last program (one walk frees one tensor at a time)`,
+    );
+  const confidence = how.confidence === 'approx' || approxReasons.length > 0 ? 'approx' : 'exact';
+  // The chosen step's own tensors and last program are replaced by those of every program in turn.
+  const chosenRest: Omit<OpEstimate, OwnTensorKeys> & { -readonly [K in OwnTensorKeys]?: OpEstimate[K] } = {
     ...chosen.est,
+  };
+  delete chosenRest.l1Intermediates;
+  delete chosenRest.l1IntermediateBytesPerCore;
+  delete chosenRest.lastProgram;
+  const intermediateBytes = inTurn.intermediates.reduce((n, t) => n + t.bytesPerCore, 0);
+  return {
+    ...chosenRest,
+    ...(intermediateBytes > 0 && { l1IntermediateBytesPerCore: intermediateBytes }),
+    ...(inTurn.intermediates.length > 0 && { l1Intermediates: inTurn.intermediates }),
+    ...(inTurn.lastProgram !== undefined && { lastProgram: inTurn.lastProgram }),
     opName: op.name,
     factory: chosen.est.factory,
     factoryReason: `${steps.length} programs run in turn (${summary}); ${
@@ -150,10 +176,67 @@ export function largestStep(
   };
 }
 
+type OwnTensorKeys = 'l1Intermediates' | 'l1IntermediateBytesPerCore' | 'lastProgram';
+
+/** A step's program as the analysis checks it where it runs: its worst core's CBs, the range and figure it prints. */
+function programOf(step: Step, est: OpEstimate): WriterProgram {
+  if (est.lastProgram !== undefined) return { ...est.lastProgram, name: `${step.label}: ${est.lastProgram.name}` };
+  return {
+    name: `${step.label} (${est.factory})`,
+    cbBytesPerCore: est.worstCbBytesPerCore,
+    printedRange: est.reportedRange ?? [est.reportedCore, est.reportedCore],
+    ...(est.cbBytesPerCore !== est.worstCbBytesPerCore && { printedCbBytesPerCore: est.cbBytesPerCore }),
+    factory: est.factory,
+  };
+}
+
+/**
+ * The programs of a composite in the order they run, as the analysis walks an op's own L1 tensors: each program before
+ * the last writes its result (in L1 or not: 0 B) and is checked right after that allocation with every tensor then
+ * live (the op's inputs and the tensors around it, the earlier results not yet freed, the step's own L1 tensors). A
+ * result is freed once the next program has run (`freedLeavesHole`: tt-metal's allocator moves nothing up into it),
+ * the last program's input and `resultHeldToLast` ones only after the last program. The last program's own L1 tensors
+ * follow, and it is `lastProgram` when the reported step (`chosenIndex`) is another. A step before the last that has
+ * own L1 tensors keeps them until the last program (`heldBeyondOwnStep` names such steps: an over-estimate).
+ */
+function programsInTurn(
+  steps: readonly Step[],
+  chosenIndex: number,
+): { intermediates: L1Intermediate[]; lastProgram?: WriterProgram; heldBeyondOwnStep: string } {
+  const programs: { index: number; step: Step; est: OpEstimate }[] = [];
+  steps.forEach((step, index) => {
+    if (step.result.kind === 'estimate') programs.push({ index, step, est: step.result });
+  });
+  const intermediates: L1Intermediate[] = [];
+  const held: string[] = [];
+  const lastIndex = programs.length - 1;
+  programs.forEach(({ step, est }, i) => {
+    if (i === lastIndex) {
+      intermediates.push(...(est.l1Intermediates ?? []));
+      return;
+    }
+    if (est.l1Intermediates !== undefined && est.l1Intermediates.length > 0) {
+      intermediates.push(...est.l1Intermediates);
+      held.push(step.label);
+    }
+    intermediates.push({
+      role: `result of ${step.label}`,
+      bytesPerCore: step.resultBytesPerCore ?? est.l1TensorBytesPerCore,
+      liveDuringProgram: step.resultHeldToLast === true || i === lastIndex - 1,
+      freedLeavesHole: true,
+      writerProgram: programOf(step, est),
+    });
+  });
+  const last = programs[lastIndex];
+  const lastProgram =
+    last === undefined ? undefined : last.index !== chosenIndex ? programOf(last.step, last.est) : last.est.lastProgram;
+  return { intermediates, ...(lastProgram !== undefined && { lastProgram }), heldBeyondOwnStep: held.join(', ') };
+}
+
 /**
  * The index of the step `largestStep` reports (−1 when no step runs a program): the largest worst-core CB region, ties
- * to the later step; with `firstBeyondL1`, the first step whose CB region ends past the L1 size, when one does. Shared
- * with callers that attach the reported program's own L1 tensors (reduction.ts withStageIntermediates).
+ * to the later step; with `firstBeyondL1`, the first step whose CB region ends past the L1 size, when one does. It
+ * decides the figure shown; which program fails first is the analysis's walk over `programsInTurn`.
  */
 export function reportedStepIndex(steps: readonly Step[], ctx: EstimateContext, firstBeyondL1: boolean): number {
   if (firstBeyondL1) {

@@ -53,13 +53,12 @@ import {
   gridArea,
   groupsFromSplit,
   maxL1Space,
-  outputsInL1,
   propInt,
   resolveTensor,
   splitWorkToCores,
 } from '../common';
 import { atOrAfter } from '../changePoints';
-import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
+import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 
@@ -220,31 +219,26 @@ const CITE_GATHER_WORKAROUND =
  * A row-major operand of `ttnn.gather` never reaches tt-metal: tt-mlir's workaround pass gives the gather TILE input
  * and index [4], so the flatbuffer runs a to_layout (tilize) per row-major operand, then the gather on the tiled copies.
  * Each program is estimated alone (the peak is the largest step's); the tiled copies are placed like their operands
- * (the workaround changes only the layout), so a copy in L1 is a tensor held while the gather runs.
+ * (the workaround changes only the layout), so a copy in L1 is a tensor held until the gather has run
+ * (`resultHeldToLast`: the index is tilized with the input's copy allocated).
  */
 function rowMajorGather(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const steps: Step[] = [];
   const tiled: TensorSpec[] = [];
-  const l1Copies: L1Intermediate[] = [];
   ['input', 'index'].forEach((role, i) => {
     const spec = op.operands[i];
     if (spec?.kind !== 'tensor') return;
     if (spec.layout.kind === 'layout' && spec.layout.pageLayout !== 'tile') {
       const { step, to } = toLayoutStep(op, ctx, `tilize ${role}`, spec, 'tile');
-      steps.push(step);
+      steps.push({ ...step, resultHeldToLast: true });
       tiled.push(to);
-      const copyInL1 = outputsInL1(stepOp(op, 'ttnn.to_layout', [spec], [to]), ctx)[0];
-      if (copyInL1 !== undefined)
-        l1Copies.push({ role: `tiled ${role} copy`, bytesPerCore: copyInL1.bytesPerCore, liveDuringProgram: true });
     } else tiled.push(spec);
   });
   const gatherStep = estimateGather(stepOp(op, op.name, tiled, op.results, op.properties), ctx);
-  const result = largestStep(op, ctx, [...steps, { label: 'gather (tiled operands)', result: gatherStep }], {
+  return largestStep(op, ctx, [...steps, { label: 'gather (tiled operands)', result: gatherStep }], {
     firstBeyondL1: true,
     citations: [CITE_GATHER_WORKAROUND],
   });
-  if (result.kind !== 'estimate' || l1Copies.length === 0) return result;
-  return { ...result, l1Intermediates: [...(result.l1Intermediates ?? []), ...l1Copies] };
 }
 
 const CITE_SCATTER =

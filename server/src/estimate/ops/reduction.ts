@@ -142,10 +142,10 @@ import {
   type ResolvedTensor,
   type WorkSplit,
 } from '../common';
-import type { EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
+import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
 import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
-import { Step, largestStep, reportedStepIndex, specWith, stepOp, toLayoutStep } from './composite';
+import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
 import { estimateTypecast, estimateUnary } from './eltwise';
 import { estimatePermute, estimateTranspose } from './permute';
@@ -399,40 +399,25 @@ function minByExternalNegation(
   const negSpec = specWith(outSpec, { dims: input.logical, pageLayout: 'tile', dtype: input.dtype });
   const maxSpec = specWith(outSpec, { dtype: input.dtype });
   const props = { ...op.properties };
-  const stages: ReduceStage[] = [
+  const stages: Step[] = [
+    { label: 'neg input', result: estimateUnary(stepOp(op, 'ttnn.neg', [inSpec], [negSpec]), ctx) },
     {
-      step: { label: 'neg input', result: estimateUnary(stepOp(op, 'ttnn.neg', [inSpec], [negSpec]), ctx) },
-      outSpec: negSpec,
+      label: 'max reduce',
+      result: estimateReduction(stepOp(op, 'ttnn.max', [negSpec], [maxSpec], props), ctx),
     },
-    {
-      step: {
-        label: 'max reduce',
-        result: estimateReduction(stepOp(op, 'ttnn.max', [negSpec], [maxSpec], props), ctx),
-      },
-      inSpec: negSpec,
-      outSpec: maxSpec,
-    },
-    {
-      step: { label: 'neg result', result: estimateUnary(stepOp(op, 'ttnn.neg', [maxSpec], [outSpec]), ctx) },
-      inSpec: maxSpec,
-    },
+    { label: 'neg result', result: estimateUnary(stepOp(op, 'ttnn.neg', [maxSpec], [outSpec]), ctx) },
   ];
-  const res = largestStep(
-    op,
-    ctx,
-    stages.map((s) => s.step),
-    {
-      confidence: approxReason === '' ? undefined : 'approx',
-      approxReason,
-      citations: [CITE_MIN],
-    },
-  );
+  const res = largestStep(op, ctx, stages, {
+    confidence: approxReason === '' ? undefined : 'approx',
+    approxReason,
+    citations: [CITE_MIN],
+  });
   if (res.kind !== 'estimate') return res;
   const withNote = {
     ...res,
     factoryReason: `min = −max(−x) by ttnn::neg around the max reduce (${why}): ${res.factoryReason}`,
   };
-  return withStageIntermediates(withNote, stages, outSpec, ctx);
+  return withNote;
 }
 
 /** The W and H reduce factories differ in what they split (tile rows / columns), the core order and the scaler CB. */
@@ -917,13 +902,6 @@ const CITE_FAST_NC_METAL2 =
   'tt-metal ttnn/cpp/ttnn/operations/experimental/reduction/fast_reduce_nc/device/fast_reduce_nc_program_factory.cpp (search index id 58522491129, the Metal 2.0 port of PR #51086: c_0 2·granularity, c_1 1 bf16, c_16 2 tiles; c_24 dropped)';
 
 /** One program of a multi-program reduction, with the L1 tensors of the composite it reads and writes. */
-interface ReduceStage {
-  readonly step: Step;
-  /** The stage's input / output when they are intermediates of the composite (not the op's input or result). */
-  readonly inSpec?: TensorSpec;
-  readonly outSpec?: TensorSpec;
-}
-
 /**
  * A reduction over dims outside the last two (or over several dims that are not exactly H and W): what
  * ttnn's reduce invoke runs in turn [CITE_REDUCE_ND]. From change point `reduce-sum-front-dims-fast-nc` a bf16/bfp8
@@ -964,7 +942,7 @@ function reduceFrontDims(
     dims.length > 1 &&
     dims.length < rank &&
     atOrAfter(ctx, 'reduce-sum-fp32-chain');
-  const stages: ReduceStage[] = [];
+  const stages: Step[] = [];
   let cur: TensorSpec = inSpec;
   let curDims = [...input.logical];
   const typecasts = new Set<TransposeStages['typecast']>();
@@ -983,7 +961,7 @@ function reduceFrontDims(
       stepOp(op, op.name, [from], [to], { ...props, dim_arg: { kind: 'ints', values: [d] } }),
       ctx,
     );
-    stages.push({ step: { label, result }, inSpec: from === inSpec ? undefined : from, outSpec: to });
+    stages.push({ label, result });
     return to;
   };
   if (fastNc) {
@@ -994,11 +972,7 @@ function reduceFrontDims(
       // In the chain every fast_reduce_nc result is Float32 but the last one when no H/W stage follows.
       const to = interm(toDims, chain && (d !== lastFront || hw.length > 0) ? 'f32' : outDtype);
       const result = fastReduceNc(stepOp(op, 'ttnn.sum', [cur], [to], props), ctx, d);
-      stages.push({
-        step: { label: `fast_reduce_nc dim ${d}`, result },
-        inSpec: cur === inSpec ? undefined : cur,
-        outSpec: to,
-      });
+      stages.push({ label: `fast_reduce_nc dim ${d}`, result });
       cur = to;
       curDims = toDims;
     }
@@ -1020,7 +994,7 @@ function reduceFrontDims(
         undefined,
         chain,
       );
-      stages.push({ step: { label: 'reduce HW', result }, inSpec: cur, outSpec: to });
+      stages.push({ label: 'reduce HW', result });
     } else if (hw.length === 1) {
       const next = reduceStage(
         hw[0] === rank - 1 ? 'reduce W' : 'reduce H',
@@ -1041,14 +1015,14 @@ function reduceFrontDims(
       }
       const swapped = [...curDims];
       [swapped[d], swapped[rank - 2]] = [swapped[rank - 2]!, swapped[d]!];
-      const toH = transposeStages(op, ctx, `dim ${d} to H`, cur, swapped, d, outSpec, inSpec);
+      const toH = transposeStages(op, ctx, `dim ${d} to H`, cur, swapped, d, outSpec);
       stages.push(...toH.stages);
       typecasts.add(toH.typecast);
       const reduced = reduceStage(`reduce H (dim ${d})`, 'H', toH.out, swapped);
       if (typeof reduced === 'string') return unmodeled(op.name, reduced);
       const back = [...curDims];
       back[d] = 1;
-      const toBack = transposeStages(op, ctx, `dim ${d} back`, reduced, back, d, outSpec, inSpec);
+      const toBack = transposeStages(op, ctx, `dim ${d} back`, reduced, back, d, outSpec);
       stages.push(...toBack.stages);
       typecasts.add(toBack.typecast);
       cur = toBack.out;
@@ -1059,78 +1033,28 @@ function reduceFrontDims(
     if (op.name === 'ttnn.mean' && dims.length > 1 && !atOrAfter(ctx, 'reduce-mean-multi-dim-scaler')) {
       const scaled = interm(curDims);
       stages.push({
-        step: {
-          label: 'scale by 1/volume (mul_sfpu)',
-          result: estimateUnary(stepOp(op, 'ttnn.mul_sfpu', [cur], [scaled]), ctx),
-        },
-        inSpec: cur === inSpec ? undefined : cur,
-        outSpec: scaled,
+        label: 'scale by 1/volume (mul_sfpu)',
+        result: estimateUnary(stepOp(op, 'ttnn.mul_sfpu', [cur], [scaled]), ctx),
       });
       meanMul = true;
     }
   }
-  // The last stage writes the op's result (its own L1 figure), not an intermediate.
-  const last = stages[stages.length - 1];
-  if (last !== undefined) stages[stages.length - 1] = { step: last.step, inSpec: last.inSpec };
   const path = fastNc
     ? `sum of a bf16/bfp8 tensor over dims outside the last two: fast_reduce_nc per dim, then the reduce of the last two (change point reduce-sum-front-dims-fast-nc)${chain ? '; Float32 between the stages (change point reduce-sum-fp32-chain)' : ''}`
     : `dims ${dims.join(', ')}: each dim below H transposed to H, H-reduced and transposed back${meanMul ? ', then the mean scaled by ttnn::mul_sfpu (builds before change point reduce-mean-multi-dim-scaler)' : ''}`;
-  const res = largestStep(
-    op,
-    ctx,
-    stages.map((s) => s.step),
-    {
-      confidence: 'approx',
-      approxReason: `${path}; the transpose/permute factories are sized approximately`,
-      citations: [
-        CITE_REDUCE_ND,
-        ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
-        ...(chain ? [CITE_FP32_CHAIN] : []),
-        ...(typecasts.has('sized') ? [CITE_TRANSPOSE_TYPECAST] : []),
-        ...(meanMul ? [CITE_MEAN_MUL_SFPU] : []),
-      ],
-    },
-  );
+  const res = largestStep(op, ctx, stages, {
+    confidence: 'approx',
+    approxReason: `${path}; the transpose/permute factories are sized approximately`,
+    citations: [
+      CITE_REDUCE_ND,
+      ...(fastNc ? [CITE_FAST_NC] : [CITE_TRANSPOSE_ND]),
+      ...(chain ? [CITE_FP32_CHAIN] : []),
+      ...(typecasts.has('sized') ? [CITE_TRANSPOSE_TYPECAST] : []),
+      ...(meanMul ? [CITE_MEAN_MUL_SFPU] : []),
+    ],
+  });
   if (res.kind !== 'estimate') return res;
-  return withStageIntermediates(res, stages, outSpec, ctx);
-}
-
-/**
- * The L1 intermediates live while the program `largestStep` reports runs (composite.ts reportedStepIndex, the same
- * choice): that program's input and output when they are intermediates in L1.
- */
-function withStageIntermediates(
-  res: OpEstimate,
-  stages: readonly ReduceStage[],
-  outSpec: TensorSpec,
-  ctx: EstimateContext,
-): OpEstimate {
-  if (outSpec.layout.kind !== 'layout' || outSpec.layout.bufferType !== 'l1') return res;
-  const chosen =
-    stages[
-      reportedStepIndex(
-        stages.map((s) => s.step),
-        ctx,
-        false,
-      )
-    ];
-  if (chosen === undefined) return res;
-  const bytesOf = (spec: TensorSpec | undefined): number =>
-    spec === undefined || spec.shape.kind !== 'known' || spec.layout.kind !== 'layout'
-      ? 0
-      : (l1Footprint(spec.shape.dims, spec.layout, ctx.device)?.bytesPerCore ?? 0);
-  const live: L1Intermediate[] = [];
-  const inBytes = bytesOf(chosen.inSpec);
-  if (inBytes > 0) live.push({ role: `input of ${chosen.step.label}`, bytesPerCore: inBytes, liveDuringProgram: true });
-  const outBytes = bytesOf(chosen.outSpec);
-  if (outBytes > 0)
-    live.push({ role: `result of ${chosen.step.label}`, bytesPerCore: outBytes, liveDuringProgram: true });
-  if (live.length === 0) return res;
-  return {
-    ...res,
-    l1IntermediateBytesPerCore: live.reduce((n, t) => n + t.bytesPerCore, 0),
-    l1Intermediates: live,
-  };
+  return res;
 }
 
 const CITE_MEAN_MUL_SFPU =
@@ -1140,7 +1064,7 @@ const CITE_TRANSPOSE_TYPECAST =
 
 /** The programs of one transpose(d, −2) of a reduction and the tensor it leaves. */
 interface TransposeStages {
-  readonly stages: ReduceStage[];
+  readonly stages: Step[];
   readonly out: TensorSpec;
   /** Whether bfp8 typecasts go around the transpose. */
   readonly typecast: 'none' | 'sized';
@@ -1162,13 +1086,11 @@ function transposeStages(
   toDims: readonly number[],
   d: number,
   outSpec: TensorSpec,
-  inSpec: TensorSpec,
 ): TransposeStages {
   const rank = toDims.length;
   const fromLayout = from.layout.kind === 'layout' ? from.layout : undefined;
   const fromDtype = fromLayout?.dtype;
   const to = specWith(outSpec, { dims: toDims, pageLayout: 'tile', dtype: fromDtype });
-  const inOf = (spec: TensorSpec): TensorSpec | undefined => (spec === inSpec ? undefined : spec);
   const bfp8 = rank <= 4 && fromDtype === 'bfp_bf8';
   const shardedBfp8Direct =
     bfp8 &&
@@ -1177,13 +1099,7 @@ function transposeStages(
     !atOrAfter(ctx, 'reduce-transpose-bfp8-sharded-typecast');
   if (!bfp8 || shardedBfp8Direct)
     return {
-      stages: [
-        {
-          step: { label: `transpose ${label}`, result: transposeToH(op, ctx, from, to, d, rank) },
-          inSpec: inOf(from),
-          outSpec: to,
-        },
-      ],
+      stages: [{ label: `transpose ${label}`, result: transposeToH(op, ctx, from, to, d, rank) }],
       out: to,
       typecast: 'none',
     };
@@ -1193,17 +1109,9 @@ function transposeStages(
     estimateTypecast(stepOp(op, 'ttnn.typecast', [a], [b]), ctx);
   return {
     stages: [
-      {
-        step: { label: `typecast to bf16 (${label})`, result: cast(from, fromBf16) },
-        inSpec: inOf(from),
-        outSpec: fromBf16,
-      },
-      {
-        step: { label: `transpose ${label}`, result: transposeToH(op, ctx, fromBf16, toBf16, d, rank) },
-        inSpec: fromBf16,
-        outSpec: toBf16,
-      },
-      { step: { label: `typecast to bfp8 (${label})`, result: cast(toBf16, to) }, inSpec: toBf16, outSpec: to },
+      { label: `typecast to bf16 (${label})`, result: cast(from, fromBf16) },
+      { label: `transpose ${label}`, result: transposeToH(op, ctx, fromBf16, toBf16, d, rank) },
+      { label: `typecast to bfp8 (${label})`, result: cast(toBf16, to) },
     ],
     out: to,
     typecast: 'sized',
@@ -1361,7 +1269,12 @@ function prodIntermediates(op: TtnnOp, ctx: EstimateContext, logical: readonly n
 
 /**
  * A row-major input is tilized for the reduce program and the result converted back (ttnn's reductions work on tiles):
- * the figure is the largest of tilize, reduce and untilize (composite.ts).
+ * the figure is the largest of tilize, reduce and untilize (composite.ts). The input is tilized into its own memory
+ * config (reduce_op.cpp: tilize_with_val_padding with input.memory_config(), [CITE_RM_TILIZE]; ttnn.min into the
+ * output's, [CITE_RM_MIN_TILIZE]): in L1 interleaved, that padded copy is an L1 tensor while the reduce runs, freed
+ * when reduce() returns. A tall-thin row-major tensor grows by its padding: tt-metal #32546's (1000, 256, 1, 2) bf16
+ * input is 1,024,000 B of data but 1000·256 tiles of 2,048 B = 524,288,000 B tiled ("500 MB", 512x), 8,192,000 B on
+ * each of 64 banks.
  */
 function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const specs = inputAndResultSpecs(op);
@@ -1378,12 +1291,16 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
     op.name === 'ttnn.min' && !minOnSfpu(op, ctx, inSpec.layout.kind === 'layout' ? inSpec.layout.dtype : undefined);
   const minIntoOutput = viaReduceMin ? outputConfigChanges(outSpec) : undefined;
   const t = toLayoutStep(op, ctx, 'tilize input', inSpec, 'tile', minIntoOutput ?? {});
-  steps.push(t.step);
+  // The tilized copy lives until reduce() returns, through the untilize ttnn runs after it (its local's scope).
+  steps.push({ ...t.step, resultHeldToLast: true });
   const rmOut = outSpec.layout.kind === 'layout' && outSpec.layout.pageLayout === 'row_major';
   const tiledOut = rmOut ? specWith(outSpec, { pageLayout: 'tile' }) : outSpec;
   steps.push({
     label: 'reduce',
     result: estimateReduction(stepOp(op, op.name, [t.to], [tiledOut], { ...op.properties }), ctx),
+    // Where the tiled result sits before the untilize is not read (reduce_op.cpp returns it; the conversion back is
+    // ours): not counted as an L1 tensor, as tt-metal #32546's (100, 256, 1, 2) pass on 64 banks requires.
+    ...(rmOut && { resultBytesPerCore: 0 }),
   });
   if (rmOut) steps.push(toLayoutStep(op, ctx, 'untilize result', tiledOut, 'row_major').step);
   const res = largestStep(op, ctx, steps, {
@@ -1394,7 +1311,7 @@ function rowMajorReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
       ...(dense !== null && atOrAfter(ctx, 'reduce-row-major-dense-path') ? [CITE_RM_GATE] : []),
     ],
   });
-  return withTilizedInput(res, t.to, ctx, minIntoOutput === undefined ? 'the input' : "the op's output");
+  return res;
 }
 
 /**
@@ -1554,41 +1471,23 @@ function twoStageHSplit(
   const partials = resolveTensor(partialsSpec, 'H-slice partials');
   if (typeof partials === 'string') return unmodeled(op.name, partials);
   const props = { ...op.properties };
-  const stages: ReduceStage[] = [
+  const stages: Step[] = [
     {
-      step: {
-        label: stage1.label,
-        result: stage1.run(stepOp(op, 'ttnn.sum', [inSpec], [partialsSpec], props), partials),
-      },
-      outSpec: partialsSpec,
+      label: stage1.label,
+      result: stage1.run(stepOp(op, 'ttnn.sum', [inSpec], [partialsSpec], props), partials),
     },
     {
-      step: {
-        label: 'H reduce of the slice partials (dense row-major)',
-        result: denseHProgram(
-          stepOp(op, op.name, [partialsSpec], [outSpec], props),
-          ctx,
-          partials,
-          output.dtype,
-          1,
-          '',
-        ),
-      },
-      inSpec: partialsSpec,
+      label: 'H reduce of the slice partials (dense row-major)',
+      result: denseHProgram(stepOp(op, op.name, [partialsSpec], [outSpec], props), ctx, partials, output.dtype, 1, ''),
     },
   ];
-  const res = largestStep(
-    op,
-    ctx,
-    stages.map((s) => s.step),
-    { approxReason: stage1.approxReason, citations: [CITE_RM_H_SPLIT] },
-  );
+  const res = largestStep(op, ctx, stages, { approxReason: stage1.approxReason, citations: [CITE_RM_H_SPLIT] });
   if (res.kind !== 'estimate') return res;
   const noted = {
     ...res,
     factoryReason: `H split into ${split.slices} slices (NC·Wt = ${split.tileColumns} tile columns under the ${gridArea(ctx)}-core grid): ${res.factoryReason}`,
   };
-  return withStageIntermediates(noted, stages, outSpec, ctx);
+  return noted;
 }
 
 /**
@@ -1671,34 +1570,6 @@ const CITE_RM_DENSE =
 
 const CITE_RM_TILIZE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051 (2025) and 51830110482 (2026): tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()) before the reduce); tt-metal #32546 (2025-11-17: ttnn.mean of a row-major (1000, 256, 1, 2) L1 tensor requests 500 MB of L1)';
-
-/**
- * A row-major input is tilized into the input's own memory config (reduce_op.cpp: tilize_with_val_padding with
- * input.memory_config(), [CITE_RM_TILIZE]; ttnn.min into the output's, [CITE_RM_MIN_TILIZE]): in L1 interleaved, that padded tiled copy is an L1 tensor while the reduce
- * runs. A tall-thin row-major tensor grows by its padding: tt-metal #32546's (1000, 256, 1, 2) bf16 input is 1,024,000
- * B of data but 1000·256 tiles of 2,048 B = 524,288,000 B tiled ("500 MB", 512x), 8,192,000 B on each of 64 banks.
- */
-function withTilizedInput(
-  res: OpEstimateResult,
-  tilized: TensorSpec,
-  ctx: EstimateContext,
-  configOf: 'the input' | "the op's output",
-): OpEstimateResult {
-  if (res.kind !== 'estimate') return res;
-  if (tilized.layout.kind !== 'layout' || tilized.shape.kind !== 'known') return res;
-  if (tilized.layout.bufferType !== 'l1' || isSharded(tilized.layout)) return res;
-  const bytes = l1Footprint(tilized.shape.dims, tilized.layout, ctx.device)?.bytesPerCore ?? 0;
-  if (bytes === 0) return res;
-  const live: L1Intermediate[] = [
-    ...(res.l1Intermediates ?? []),
-    {
-      role: `tilized input (tilize_with_val_padding in ${configOf}'s memory config)`,
-      bytesPerCore: bytes,
-      liveDuringProgram: true,
-    },
-  ];
-  return { ...res, l1IntermediateBytesPerCore: live.reduce((n, x) => n + x.bytesPerCore, 0), l1Intermediates: live };
-}
 
 const CITE_PROD_ALL = 'tt-metal ttnn/cpp/ttnn/operations/reduction/prod/device/prod_all_program_factory.cpp@04b3405';
 

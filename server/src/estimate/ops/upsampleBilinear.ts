@@ -317,7 +317,7 @@ function workaroundSequence(
   return largestStep(op, ctx, steps, {
     firstBeyondL1: true,
     confidence: 'approx',
-    approxReason: `${why}: sized as the programs tt-mlir's upsample workarounds put in its place (not in this IR); conversions taken as typecast on tiles, then (un)tilize in bf16; the bilinear step's own L1 tensors (resharded input, halo) count only when that step is the largest`,
+    approxReason: `${why}: sized as the programs tt-mlir's upsample workarounds put in its place (not in this IR); conversions taken as typecast on tiles, then (un)tilize in bf16`,
     citations: [WORKAROUND_CITE],
   });
 }
