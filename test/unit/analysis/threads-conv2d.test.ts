@@ -145,6 +145,10 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     const [stride1, stride2, stride4] = f.ops;
     assert.ok(stride1 !== undefined && stride2 !== undefined && stride4 !== undefined);
     assert.equal(stride1.overflow, undefined, 'the stride-1 block (64 → 128 on 248x216) fits');
+    // A kernel-1 stride-1 conv_transpose2d is tt-metal's 1x1 matmul conv (conv_transpose2d.cpp asks
+    // use_matmul_for_1x1_conv with the stride-expanded input's padding, 0 here): ttnn.linear on the interleaved input.
+    assert.ok(stride1.estimate.kind === 'estimate');
+    assert.match(stride1.estimate.factory, /^conv_transpose2d → ttnn\.linear/);
     assert.equal(stride2.op.name, 'ttnn.conv_transpose2d');
     assert.ok(stride2.estimate.kind === 'estimate');
     assert.equal(stride2.estimate.cbBytesPerCore, 1_900_608);
@@ -203,7 +207,8 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // Conv2Dtranspose1, 16 → 1: C aligned to 32, one core, act_block_w = 32·4 / 32 = 4, per_core_N 1. Both: ACT 25·4 =
     // 100, ACT_TILIZED 100, the pre-PR #23116 image-to-column CB 100, WEIGHTS 4 = 304 tiles = 1,245,184 B + 64 B =
     // 1,245,248 B; with the 2025-03 base 102,112 B the region ends at 1,347,360 B, below 1,499,136 B but above the
-    // conv's L1 tensors (halo output and output shard at the top of L1), hence a clash, not "beyond".
+    // conv's L1 tensors (the held input shard, halo output and output shard at the top of L1), hence a clash, not
+    // "beyond".
     const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
     for (const fn of ['up1_14', 'up9_14']) {
       const { op } = deviceOp(run1625, fn);
@@ -216,7 +221,7 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
   });
   it('tt-forge-onnx #1624 (tests of 2025-03-31): the four UNet decoder conv_transpose2d run out of L1 at an allocation', () => {
     // "Out of L1 Memory" (the allocator), no figure. Forced WIDTH_SHARDED keeps every row on each of the C_in/32 cores.
-    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded row-major f32 input shard is all 12,544 rows ×
+    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded f32 input shard is all 12,544 rows ×
     // 32 channels × 4 B = 1,605,632 B, more than the 1,466,368 − 102,112 = 1,364,256 B between the 2025-03 base and
     // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
     const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
@@ -233,6 +238,105 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
   });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
+  });
+});
+
+describe('conv_transpose2d: tt-forge-fe models-ops xfail reasons (2025-03-26 / 2025-04-04), the figures behind tt-forge-onnx #1624 / #1625 / #1626 and YOLOv6', () => {
+  // tenstorrent/tt-forge-fe forge/test/models_ops/test_conv2dtranspose.py quotes tt-metal's lines in its xfail reasons.
+  // Builds: 14243328e (2025-03-26) pins tt-mlir whose third_party/CMakeLists.txt names tt-metal 7d60ca2 (uplifted
+  // 2025-03-25); c92a65b88 (2025-04-04) pins tt-metal 7598b7e (2025-04-01). tt-mlir's runtime forced WIDTH_SHARDED
+  // (before tt-mlir PR #3056): every core holds all output rows and C_in/32 channels, so the CBs do not depend on C.
+  // f32 tiles of 4,096 B; before PR #23116 the image-to-column CB is the whole act block in input tiles (ACT, ACT_TILIZED
+  // and ACT_ROW_MAJOR of act_block_h x act_block_w tiles each, act_block_w = kH·kW·32/32 = 4), WEIGHTS act_block_w x
+  // per_core_N (1) = 4, a bias tile when there is one, and the 64 B scratch. The two builds' figures differ by the base
+  // alone: 102,112 B → 97,248 B (ttnn/l1BaseHistory.ts). The printed range is the input's row-wise shard grid of C_in/32
+  // cores (the width-sharded factory computes on the input's shard grid), its full rows first.
+  const builds = [
+    ['2025-03-25', 102_112],
+    ['2025-04-01', 97_248],
+  ] as const;
+  it('#1626: Conv2Dtranspose5 / 6 grow beyond max L1 size, region ends and core ranges exact at both builds', () => {
+    // [function, CB tiles, range]: 16x16 → 32x32 = 32 tiles of rows: 3·32·4 + 4 = 388 tiles (16 cores: 512/32);
+    // 28x28 → 56x56 = 98 tiles: 3·98·4 + 4 = 1,180 tiles (16 cores); 32x32 → 64x64 = 128 tiles: 3·128·4 + 4 = 1,540
+    // tiles (8 cores: 256/32).
+    const cases = [
+      ['up5_16', 388, '[(x=0,y=0) - (x=7,y=1)]', [1_691_424, 1_686_560]],
+      ['up5_28', 1_180, '[(x=0,y=0) - (x=7,y=1)]', [4_935_456, 4_930_592]],
+      ['up6_32', 1_540, '[(x=0,y=0) - (x=7,y=0)]', [6_410_016, 6_405_152]],
+    ] as const;
+    for (const [fn, tiles, range, ends] of cases)
+      builds.forEach(([date, base], i) => {
+        const op = assertFails({ file: 'conv_transpose2d_tt-forge-onnx-1626.mlir', date }, fn, { first: false });
+        assert.equal(op.cbBytesPerCore, tiles * 4_096 + 64, `${fn} at ${date}`);
+        assert.equal(base + tiles * 4_096 + 64, ends[i], 'the hand sum is the printed figure');
+        assert.deepEqual([regionEnd(op), printedRange(op)], [ends[i], range], `${fn} at ${date}`);
+      });
+  });
+  it('#1625: Conv2Dtranspose1 / 9 clash with the L1 buffer at 1,227,648 B, region end and range exact at both builds', () => {
+    // 14x14 → 28x28 = 784 rows = 25 tiles: 3·25·4 + 4 = 304 tiles + 64 B = 1,245,248 B. The lowest L1 buffer, from the
+    // top 1,499,136 − 32,768 (L1_SMALL) = 1,466,368: conv_transpose2d holds its resharded input (224 rows of a tiled
+    // input, rounded to 32, x 32 channels x 4 B = 28,672) while the halo output (29 x 29 = 841 sticks x 128 B = 107,648)
+    // and the conv output shard (25 tiles = 102,400) are allocated below it: 1,466,368 − 238,720 = 1,227,648.
+    for (const [fn, range] of [
+      ['up1_14', '[(x=0,y=0) - (x=0,y=0)]'],
+      ['up9_14', '[(x=0,y=0) - (x=7,y=3)]'],
+    ] as const)
+      builds.forEach(([date, base]) => {
+        const { op } = deviceOp({ file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date }, fn);
+        assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', `${fn} at ${date}`);
+        assert.deepEqual(
+          [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+          [1_245_248, base + 1_245_248, 1_227_648, range],
+          `${fn} at ${date}`,
+        );
+      });
+    assert.deepEqual(
+      builds.map(([, base]) => base + 1_245_248),
+      [1_347_360, 1_342_496],
+    );
+  });
+  it('#1624: the allocations tt-metal refuses, per bank and bank count exact', () => {
+    // [function, role, bytes per bank, banks (C_in/32 cores)]: the resharded input of 112x112 (12,544 rows x 32 ch x
+    // 4 B) and 128x128 (16,384 rows); the halo output of 56x56 (the stride-expanded input 111x111 padded by 1 on each
+    // side: 113² = 12,769 sticks x 128 B = 1,634,432) and 64x64 (129² = 16,641 sticks: 2,130,048).
+    const cases = [
+      ['up6_56', 'halo output', 1_634_432, 8],
+      ['up7_64', 'halo output', 2_130_048, 4],
+      ['up7_112', 'resharded conv input', 1_605_632, 4],
+      ['up8_128', 'resharded conv input', 2_097_152, 2],
+    ] as const;
+    for (const [fn, role, perBank, banks] of cases)
+      for (const [date] of builds) {
+        const { op } = deviceOp({ file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date }, fn);
+        assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn} at ${date}`);
+        assert.ok(op.estimate.kind === 'estimate');
+        const a = op.overflow.failedAllocation;
+        assert.deepEqual(
+          [a?.role, a?.bytesPerCore, op.estimate.nCoresUsed],
+          [role, perBank, banks],
+          `${fn} at ${date}`,
+        );
+      }
+  });
+  it('YOLOv6 neck upsamplers (Conv2Dtranspose10..15, with bias): 1,838,112 / 6,999,072 B and their ranges at 2025-04-01', () => {
+    // C → C, k2 s2, bias. 14x20 → 28x40 = 1,120 rows = 35 tiles: 3·35·4 + 4 + 1 (bias) = 425 tiles + 64 B = 1,740,864 B;
+    // 28x40 → 56x80 = 4,480 rows = 140 tiles: 3·140·4 + 5 = 1,685 tiles + 64 B = 6,901,824 B; + 97,248.
+    const file = 'conv_transpose2d_tt-forge-fe-models-ops-yolov6.mlir';
+    const cases = [
+      ['up10_14x20', 1_838_112, '[(x=0,y=0) - (x=1,y=0)]'],
+      ['up11_28x40', 6_999_072, '[(x=0,y=0) - (x=0,y=0)]'],
+      ['up12_14x20', 1_838_112, '[(x=0,y=0) - (x=5,y=0)]'],
+      ['up13_28x40', 6_999_072, '[(x=0,y=0) - (x=2,y=0)]'],
+      ['up14_14x20', 1_838_112, '[(x=0,y=0) - (x=7,y=0)]'],
+      ['up15_28x40', 6_999_072, '[(x=0,y=0) - (x=3,y=0)]'],
+      ['up15_14x20', 1_838_112, '[(x=0,y=0) - (x=3,y=0)]'],
+      ['up10_28x40', 6_999_072, '[(x=0,y=0) - (x=1,y=0)]'],
+    ] as const;
+    for (const [fn, end, range] of cases) {
+      const op = assertFails({ file, date: '2025-04-01' }, fn, { first: false });
+      assert.equal(op.cbBytesPerCore, end === 1_838_112 ? 425 * 4_096 + 64 : 1_685 * 4_096 + 64, fn);
+      assert.deepEqual([regionEnd(op), printedRange(op)], [end, range], fn);
+    }
   });
 });
 
