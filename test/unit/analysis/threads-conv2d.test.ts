@@ -338,6 +338,32 @@ describe('conv_transpose2d: tt-forge-fe models-ops xfail reasons (2025-03-26 / 2
       assert.deepEqual([regionEnd(op), printedRange(op)], [end, range], fn);
     }
   });
+  it('VGG19-UNet decoder (e31f3b7b5, tt-metal eefaadf of 2025-06-13, bf16, auto shard): clash at 415,232 / 424,992 and a 1,181,952 B halo over 64 banks', () => {
+    // Conv2Dtranspose2, 256 → 128 on 128x128 → 256x256 = 65,536 rows = 2,048 tiles: height on 64 cores, 32 tiles (1,024
+    // rows) each; act_block_h 1 (auto shard's override 32), act_block_w = 256·kW 2 / 32 = 16 tiles: WEIGHTS per_core_N 4 ·
+    // 16 · kH 2 = 128, ACT 16, ACT_TILIZED 16 = 160 bf16 tiles = 327,680 + 64 B; + 97,248 = 424,992. The L1 tensors from
+    // the top 1,466,368: the resharded input, held (256 rows x 256 ch x 2 B = 131,072), the halo output (the
+    // stride-expanded input 255 wide padded to 257; 4 output rows need 5 input rows: 1,285 sticks x 512 B = 657,920) and
+    // the output shard (1,024 x 128 x 2 = 262,144): 1,466,368 − 1,051,136 = 415,232. With the input freed the lowest
+    // buffer would sit at 546,304, above the CB region: no error, against the xfail.
+    // Conv2Dtranspose3, 128 → 64 on 256x256 → 512x512 = 262,144 rows: 64 cores of 4,096 rows (8 output rows), so the
+    // halo output is 9 rows of 513 = 4,617 sticks x 256 B = 1,181,952 B per bank, after the 262,144 B input shard.
+    const file = 'conv_transpose2d_tt-forge-fe-models-ops-vgg19-unet.mlir';
+    const clash = deviceOp({ file, date: '2025-06-13' }, 'up2_128').op;
+    assert.equal(clash.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [clash.cbBytesPerCore, regionEnd(clash), clash.overflow.limitBytes, printedRange(clash)],
+      [327_744, 424_992, 415_232, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+    const oom = deviceOp({ file, date: '2025-06-13' }, 'up3_256').op;
+    assert.equal(oom.overflow?.kind, 'l1BuffersExhausted');
+    assert.ok(oom.estimate.kind === 'estimate');
+    const a = oom.overflow.failedAllocation;
+    assert.deepEqual(
+      [a?.role, a?.bytesPerCore, a?.allocatedBeforeBytes, oom.estimate.nCoresUsed],
+      ['halo output', 1_181_952, 262_144, 64],
+    );
+  });
 });
 
 describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests of 2025-03-31)', () => {
