@@ -430,6 +430,76 @@ describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests
   });
 });
 
+describe('conv2d: tt-forge-fe models-ops image stems (3-channel f32 inputs) at three builds, 2025-02-21 .. 2025-04-01', () => {
+  // test_conv2d.py's xfail reasons at 0cde875b1 (tt-metal 99e8f45, 2025-02-21), 14243328e (7d60ca2, 2025-03-25) and
+  // c92a65b88 (7598b7e, 2025-04-01); bases 99,488 / 102,112 / 97,248 B (ttnn/l1BaseHistory.ts). A tiled input aligns C 3
+  // to 32 (a row-major one to 8, which fits every conv here: the figures pin the tiled input). Auto shard picks height;
+  // act_block_h 1 tile (auto shard's override 32), f32 tiles of 4,096 B, the L1 tensors from 1,466,368 (L1 less 32 KiB
+  // L1_SMALL) down.
+  const file = 'conv2d_tt-forge-fe-models-ops-stems.mlir';
+  const builds = [
+    ['2025-02-21', 99_488],
+    ['2025-03-25', 102_112],
+    ['2025-04-01', 97_248],
+  ] as const;
+  it('alexnet (osmr) conv1, 96 ← 3, 11x11 s4: grows to 1,676,512 / 1,679,136 / 1,674,272 B on (0,0)-(7,5)', () => {
+    // 54x54 = 2,916 outputs → 92 tiles on 46 cores of 2; act_block_w = 32·kW 11 / 32 = 11 tiles; two act blocks, so
+    // WEIGHTS per_core_N 3 · 11 · kH 11 = 363, ACT 11, ACT_TILIZED 11: 385 tiles + 64 B = 1,577,024 B.
+    const ends = [1_676_512, 1_679_136, 1_674_272];
+    builds.forEach(([date, base], i) => {
+      const op = assertFails({ file, date }, 'alexnet_osmr_c1', { first: false });
+      assert.equal(base + 385 * 4_096 + 64, ends[i]);
+      assert.deepEqual(
+        [op.cbBytesPerCore, regionEnd(op), printedRange(op)],
+        [1_577_024, ends[i], '[(x=0,y=0) - (x=7,y=5)]'],
+        date,
+      );
+    });
+  });
+  it('alexnet (torchhub) conv1, 64 ← 3, 11x11 s4 p2: clashes with the buffer at 947,328 B, region ends exact at each build', () => {
+    // 55x55 = 3,025 outputs → 95 tiles on 48 cores of 2: WEIGHTS 2 · 11 · 11 = 242 + ACT 11 + ACT_TILIZED 11 = 264 tiles
+    // + 64 B = 1,081,408 B (with the (64,) bias of Conv2D40, two more tiles: 1,089,600 B). The buffer: the halo output
+    // (502,656 B, moved up over the freed resharded input) and the output shard (16,384 B) under 1,466,368.
+    const ends = [1_180_896, 1_183_520, 1_178_656];
+    builds.forEach(([date], i) => {
+      const { op } = deviceOp({ file, date }, 'alexnet_c1');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', date);
+      assert.deepEqual(
+        [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+        [1_081_408, ends[i], 947_328, '[(x=0,y=0) - (x=7,y=5)]'],
+        date,
+      );
+    });
+    const { op } = deviceOp({ file, date: '2025-04-01' }, 'alexnet_c1_bias');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [1_186_848, 947_328]);
+  });
+  it('ViT / CLIP patch embeddings and a 7x7 stem: the halo allocations tt-metal refuses, per bank and bank count exact', () => {
+    // [function, bytes per bank, banks]: ViT's 16x16 s16 on 224x224 (196 patches → 7 tiles on 7 cores, whatever C_out),
+    // CLIP's 14x14 s14 on 336x336 (576 patches → 18 tiles on 18 cores), the 7x7 s2 p3 stem on 480x640 (64 cores): the
+    // halo output, allocated below the resharded input.
+    const cases = [
+      ['vit_patch16_768', 1_785_856, 7],
+      ['vit_patch16_192', 1_785_856, 7],
+      ['vit_patch16_384', 1_785_856, 7],
+      ['clip_patch14_336', 1_175_552, 18],
+      ['stem7x7_480x640', 1_141_888, 64],
+    ] as const;
+    for (const [fn, perBank, banks] of cases)
+      for (const [date] of builds) {
+        const { op } = deviceOp({ file, date }, fn);
+        assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn} at ${date}`);
+        assert.ok(op.estimate.kind === 'estimate');
+        const a = op.overflow.failedAllocation;
+        assert.deepEqual(
+          [a?.role, a?.bytesPerCore, op.estimate.nCoresUsed],
+          ['halo output', perBank, banks],
+          `${fn} at ${date}`,
+        );
+      }
+  });
+});
+
 describe('conv2d: tt-metal #17869 (2025-02-13), pytorch2.0_ttnn unet_brain, auto shard between PRs #17485 and #17945', () => {
   // 1x128x128, 128 -> 64 channels, 3x3, stride 1, padding 1, bf16 TILE input in DRAM, no conv config. CBs + output per
   // core (PR #17485's ranking; act_block_h_override 32 set by auto shard before PR #32424): height on 64 cores —
