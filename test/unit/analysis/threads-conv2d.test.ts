@@ -500,6 +500,43 @@ describe('conv2d: tt-forge-fe models-ops image stems (3-channel f32 inputs) at t
   });
 });
 
+describe('conv2d: tt-forge-fe models-ops f32 convs with a tiled input (2025-02-21 .. 2025-05-02)', () => {
+  // conv2d_tt-forge-fe-models-ops-tiled-input.mlir's header quotes the xfail reasons. Auto shard picks height; the
+  // halo output is the allocation that fails, after the resharded input.
+  const file = 'conv2d_tt-forge-fe-models-ops-tiled-input.mlir';
+  it('160 ← 80, 3x3 s2 on 320x320: the halo output, 940,416 B across 62 banks, at the 2025-02-21 and 2025-04-01 builds', () => {
+    // 160x160 = 25,600 outputs = 800 tiles on 62 cores of 13 (806 padded). C 80 → 96 (a tiled input aligns to 32), 384 B
+    // sticks: the resharded input is round_up(102,400, 62·32) / 62 = 1,664 rows = 638,976 B, then the halo output of
+    // 2,449 sticks (the span rule of ops/halo.ts) = 940,416 B, tt-metal's per-bank figure, over the 62 cores.
+    for (const date of ['2025-02-21', '2025-04-01']) {
+      const { op } = deviceOp({ file, date }, 'conv822_320');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', date);
+      assert.ok(op.estimate.kind === 'estimate');
+      const a = op.overflow.failedAllocation;
+      assert.deepEqual([a?.role, a?.bytesPerCore, op.estimate.nCoresUsed], ['halo output', 940_416, 62], date);
+    }
+  });
+  it('the same conv on 240x240 (2025-05-02): "L1 buffer allocated at 638592 and static circular buffer region ends at 724000"', () => {
+    // CBs 626,752 B (153 f32 tiles + 64 B) on the 97,248 B base; 57 cores of 8 tiles; the buffer: 1,466,368 − (663,936
+    // halo output + 163,840 output shard) = 638,592.
+    const { op } = deviceOp({ file, date: '2025-05-02' }, 'conv1300_240');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+      [626_752, 724_000, 638_592, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+  });
+  it('1 ← 16, 3x3 on 322x1026: the halo output, 919,296 B across 64 banks, at the three 2025-02..04 builds', () => {
+    for (const date of ['2025-02-21', '2025-03-25', '2025-04-01']) {
+      const { op } = deviceOp({ file, date }, 'conv661');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', date);
+      assert.ok(op.estimate.kind === 'estimate');
+      const a = op.overflow.failedAllocation;
+      assert.deepEqual([a?.role, a?.bytesPerCore, op.estimate.nCoresUsed], ['halo output', 919_296, 64], date);
+    }
+  });
+});
+
 describe('conv2d: tt-metal #17869 (2025-02-13), pytorch2.0_ttnn unet_brain, auto shard between PRs #17485 and #17945', () => {
   // 1x128x128, 128 -> 64 channels, 3x3, stride 1, padding 1, bf16 TILE input in DRAM, no conv config. CBs + output per
   // core (PR #17485's ranking; act_block_h_override 32 set by auto shard before PR #32424): height on 64 cores —
