@@ -146,6 +146,10 @@ describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-meta
     const [stride1, stride2, stride4] = f.ops;
     assert.ok(stride1 !== undefined && stride2 !== undefined && stride4 !== undefined);
     assert.equal(stride1.overflow, undefined, 'the stride-1 block (64 → 128 on 248x216) fits');
+    // A kernel-1 stride-1 conv_transpose2d is tt-metal's 1x1 matmul conv (conv_transpose2d.cpp asks
+    // use_matmul_for_1x1_conv with the stride-expanded input's padding, 0 here): ttnn.linear on the interleaved input.
+    assert.ok(stride1.estimate.kind === 'estimate');
+    assert.match(stride1.estimate.factory, /^conv_transpose2d → ttnn\.linear/);
     assert.equal(stride2.op.name, 'ttnn.conv_transpose2d');
     assert.ok(stride2.estimate.kind === 'estimate');
     assert.equal(stride2.estimate.cbBytesPerCore, 1_900_608);
@@ -321,7 +325,8 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
     // Conv2Dtranspose1, 16 → 1: C aligned to 32, one core, act_block_w = 32·4 / 32 = 4, per_core_N 1. Both: ACT 25·4 =
     // 100, ACT_TILIZED 100, the pre-PR #23116 image-to-column CB 100, WEIGHTS 4 = 304 tiles = 1,245,184 B + 64 B =
     // 1,245,248 B; with the 2025-03 base 102,112 B the region ends at 1,347,360 B, below 1,499,136 B but above the
-    // conv's L1 tensors (halo output and output shard at the top of L1), hence a clash, not "beyond".
+    // conv's L1 tensors (the held input shard, halo output and output shard at the top of L1), hence a clash, not
+    // "beyond".
     const run1625 = { file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date: '2025-03-31' };
     for (const fn of ['up1_14', 'up9_14']) {
       const { op } = deviceOp(run1625, fn);
@@ -334,7 +339,7 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
   });
   it('tt-forge-onnx #1624 (tests of 2025-03-31): the four UNet decoder conv_transpose2d run out of L1 at an allocation', () => {
     // "Out of L1 Memory" (the allocator), no figure. Forced WIDTH_SHARDED keeps every row on each of the C_in/32 cores.
-    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded row-major f32 input shard is all 12,544 rows ×
+    // Conv2Dtranspose7 on 112x112 (128 → 64): 4 cores; the resharded f32 input shard is all 12,544 rows ×
     // 32 channels × 4 B = 1,605,632 B, more than the 1,466,368 − 102,112 = 1,364,256 B between the 2025-03 base and
     // the L1 buffer top (L1 less tt-mlir's 32 KiB L1_SMALL): the allocation fails before any program runs.
     const run1624 = { file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date: '2025-03-31' };
@@ -351,6 +356,131 @@ describe('public-thread regression set: conv_transpose2d under tt-mlir runtime b
   });
   it('since tt-mlir PR #3056 (no shard layout: auto shard) the same three convs fit', () => {
     for (const fn of ['up5_16', 'up5_28', 'up6_32']) assertFits({ ...run, date: '2025-05-15' }, fn);
+  });
+});
+
+describe('conv_transpose2d: tt-forge-fe models-ops xfail reasons (2025-03-26 / 2025-04-04), the figures behind tt-forge-onnx #1624 / #1625 / #1626 and YOLOv6', () => {
+  // tenstorrent/tt-forge-fe forge/test/models_ops/test_conv2dtranspose.py quotes tt-metal's lines in its xfail reasons.
+  // Builds: 14243328e (2025-03-26) pins tt-mlir whose third_party/CMakeLists.txt names tt-metal 7d60ca2 (uplifted
+  // 2025-03-25); c92a65b88 (2025-04-04) pins tt-metal 7598b7e (2025-04-01). tt-mlir's runtime forced WIDTH_SHARDED
+  // (before tt-mlir PR #3056): every core holds all output rows and C_in/32 channels, so the CBs do not depend on C.
+  // f32 tiles of 4,096 B; before PR #23116 the image-to-column CB is the whole act block in input tiles (ACT, ACT_TILIZED
+  // and ACT_ROW_MAJOR of act_block_h x act_block_w tiles each, act_block_w = kH·kW·32/32 = 4), WEIGHTS act_block_w x
+  // per_core_N (1) = 4, a bias tile when there is one, and the 64 B scratch. The two builds' figures differ by the base
+  // alone: 102,112 B → 97,248 B (ttnn/l1BaseHistory.ts). The printed range is the input's row-wise shard grid of C_in/32
+  // cores (the width-sharded factory computes on the input's shard grid), its full rows first.
+  const builds = [
+    ['2025-03-25', 102_112],
+    ['2025-04-01', 97_248],
+  ] as const;
+  it('#1626: Conv2Dtranspose5 / 6 grow beyond max L1 size, region ends and core ranges exact at both builds', () => {
+    // [function, CB tiles, range]: 16x16 → 32x32 = 32 tiles of rows: 3·32·4 + 4 = 388 tiles (16 cores: 512/32);
+    // 28x28 → 56x56 = 98 tiles: 3·98·4 + 4 = 1,180 tiles (16 cores); 32x32 → 64x64 = 128 tiles: 3·128·4 + 4 = 1,540
+    // tiles (8 cores: 256/32).
+    const cases = [
+      ['up5_16', 388, '[(x=0,y=0) - (x=7,y=1)]', [1_691_424, 1_686_560]],
+      ['up5_28', 1_180, '[(x=0,y=0) - (x=7,y=1)]', [4_935_456, 4_930_592]],
+      ['up6_32', 1_540, '[(x=0,y=0) - (x=7,y=0)]', [6_410_016, 6_405_152]],
+    ] as const;
+    for (const [fn, tiles, range, ends] of cases)
+      builds.forEach(([date, base], i) => {
+        const op = assertFails({ file: 'conv_transpose2d_tt-forge-onnx-1626.mlir', date }, fn, { first: false });
+        assert.equal(op.cbBytesPerCore, tiles * 4_096 + 64, `${fn} at ${date}`);
+        assert.equal(base + tiles * 4_096 + 64, ends[i], 'the hand sum is the printed figure');
+        assert.deepEqual([regionEnd(op), printedRange(op)], [ends[i], range], `${fn} at ${date}`);
+      });
+  });
+  it('#1625: Conv2Dtranspose1 / 9 clash with the L1 buffer at 1,227,648 B, region end and range exact at both builds', () => {
+    // 14x14 → 28x28 = 784 rows = 25 tiles: 3·25·4 + 4 = 304 tiles + 64 B = 1,245,248 B. The lowest L1 buffer, from the
+    // top 1,499,136 − 32,768 (L1_SMALL) = 1,466,368: conv_transpose2d holds its resharded input (224 rows of a tiled
+    // input, rounded to 32, x 32 channels x 4 B = 28,672) while the halo output (29 x 29 = 841 sticks x 128 B = 107,648)
+    // and the conv output shard (25 tiles = 102,400) are allocated below it: 1,466,368 − 238,720 = 1,227,648.
+    for (const [fn, range] of [
+      ['up1_14', '[(x=0,y=0) - (x=0,y=0)]'],
+      ['up9_14', '[(x=0,y=0) - (x=7,y=3)]'],
+    ] as const)
+      builds.forEach(([date, base]) => {
+        const { op } = deviceOp({ file: 'conv_transpose2d_tt-forge-onnx-1625.mlir', date }, fn);
+        assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', `${fn} at ${date}`);
+        assert.deepEqual(
+          [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+          [1_245_248, base + 1_245_248, 1_227_648, range],
+          `${fn} at ${date}`,
+        );
+      });
+    assert.deepEqual(
+      builds.map(([, base]) => base + 1_245_248),
+      [1_347_360, 1_342_496],
+    );
+  });
+  it('#1624: the allocations tt-metal refuses, per bank and bank count exact', () => {
+    // [function, role, bytes per bank, banks (C_in/32 cores)]: the resharded input of 112x112 (12,544 rows x 32 ch x
+    // 4 B) and 128x128 (16,384 rows); the halo output of 56x56 (the stride-expanded input 111x111 padded by 1 on each
+    // side: 113² = 12,769 sticks x 128 B = 1,634,432) and 64x64 (129² = 16,641 sticks: 2,130,048).
+    const cases = [
+      ['up6_56', 'halo output', 1_634_432, 8],
+      ['up7_64', 'halo output', 2_130_048, 4],
+      ['up7_112', 'resharded conv input', 1_605_632, 4],
+      ['up8_128', 'resharded conv input', 2_097_152, 2],
+    ] as const;
+    for (const [fn, role, perBank, banks] of cases)
+      for (const [date] of builds) {
+        const { op } = deviceOp({ file: 'conv_transpose2d_tt-forge-onnx-1624.mlir', date }, fn);
+        assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn} at ${date}`);
+        assert.ok(op.estimate.kind === 'estimate');
+        const a = op.overflow.failedAllocation;
+        assert.deepEqual(
+          [a?.role, a?.bytesPerCore, op.estimate.nCoresUsed],
+          [role, perBank, banks],
+          `${fn} at ${date}`,
+        );
+      }
+  });
+  it('YOLOv6 neck upsamplers (Conv2Dtranspose10..15, with bias): 1,838,112 / 6,999,072 B and their ranges at 2025-04-01', () => {
+    // C → C, k2 s2, bias. 14x20 → 28x40 = 1,120 rows = 35 tiles: 3·35·4 + 4 + 1 (bias) = 425 tiles + 64 B = 1,740,864 B;
+    // 28x40 → 56x80 = 4,480 rows = 140 tiles: 3·140·4 + 5 = 1,685 tiles + 64 B = 6,901,824 B; + 97,248.
+    const file = 'conv_transpose2d_tt-forge-fe-models-ops-yolov6.mlir';
+    const cases = [
+      ['up10_14x20', 1_838_112, '[(x=0,y=0) - (x=1,y=0)]'],
+      ['up11_28x40', 6_999_072, '[(x=0,y=0) - (x=0,y=0)]'],
+      ['up12_14x20', 1_838_112, '[(x=0,y=0) - (x=5,y=0)]'],
+      ['up13_28x40', 6_999_072, '[(x=0,y=0) - (x=2,y=0)]'],
+      ['up14_14x20', 1_838_112, '[(x=0,y=0) - (x=7,y=0)]'],
+      ['up15_28x40', 6_999_072, '[(x=0,y=0) - (x=3,y=0)]'],
+      ['up15_14x20', 1_838_112, '[(x=0,y=0) - (x=3,y=0)]'],
+      ['up10_28x40', 6_999_072, '[(x=0,y=0) - (x=1,y=0)]'],
+    ] as const;
+    for (const [fn, end, range] of cases) {
+      const op = assertFails({ file, date: '2025-04-01' }, fn, { first: false });
+      assert.equal(op.cbBytesPerCore, end === 1_838_112 ? 425 * 4_096 + 64 : 1_685 * 4_096 + 64, fn);
+      assert.deepEqual([regionEnd(op), printedRange(op)], [end, range], fn);
+    }
+  });
+  it('VGG19-UNet decoder (e31f3b7b5, tt-metal eefaadf of 2025-06-13, bf16, auto shard): clash at 415,232 / 424,992 and a 1,181,952 B halo over 64 banks', () => {
+    // Conv2Dtranspose2, 256 → 128 on 128x128 → 256x256 = 65,536 rows = 2,048 tiles: height on 64 cores, 32 tiles (1,024
+    // rows) each; act_block_h 1 (auto shard's override 32), act_block_w = 256·kW 2 / 32 = 16 tiles: WEIGHTS per_core_N 4 ·
+    // 16 · kH 2 = 128, ACT 16, ACT_TILIZED 16 = 160 bf16 tiles = 327,680 + 64 B; + 97,248 = 424,992. The L1 tensors from
+    // the top 1,466,368: the resharded input, held (256 rows x 256 ch x 2 B = 131,072), the halo output (the
+    // stride-expanded input 255 wide padded to 257; 4 output rows need 5 input rows: 1,285 sticks x 512 B = 657,920) and
+    // the output shard (1,024 x 128 x 2 = 262,144): 1,466,368 − 1,051,136 = 415,232. With the input freed the lowest
+    // buffer would sit at 546,304, above the CB region: no error, against the xfail.
+    // Conv2Dtranspose3, 128 → 64 on 256x256 → 512x512 = 262,144 rows: 64 cores of 4,096 rows (8 output rows), so the
+    // halo output is 9 rows of 513 = 4,617 sticks x 256 B = 1,181,952 B per bank, after the 262,144 B input shard.
+    const file = 'conv_transpose2d_tt-forge-fe-models-ops-vgg19-unet.mlir';
+    const clash = deviceOp({ file, date: '2025-06-13' }, 'up2_128').op;
+    assert.equal(clash.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [clash.cbBytesPerCore, regionEnd(clash), clash.overflow.limitBytes, printedRange(clash)],
+      [327_744, 424_992, 415_232, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+    const oom = deviceOp({ file, date: '2025-06-13' }, 'up3_256').op;
+    assert.equal(oom.overflow?.kind, 'l1BuffersExhausted');
+    assert.ok(oom.estimate.kind === 'estimate');
+    const a = oom.overflow.failedAllocation;
+    assert.deepEqual(
+      [a?.role, a?.bytesPerCore, a?.allocatedBeforeBytes, oom.estimate.nCoresUsed],
+      ['halo output', 1_181_952, 262_144, 64],
+    );
   });
 });
 
@@ -378,6 +508,25 @@ describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests
       assert.ok(regionEnd(op) > 1_499_136, fn);
     }
   });
+  it('tt-forge-fe models-ops xfail reasons of 14243328e (tt-metal 7d60ca2, 2025-03-25): the stride-2 stems grow to 2,658,080 / 4,558,624 / 6,983,456 B on (0,0)-(7,5)', () => {
+    // test_conv2d.py's Conv2D1 cases of that regeneration quote the figures the issue lacks. 47 cores of one act block:
+    // act_block_w = C · kW 1 / 32 tiles, WEIGHTS per_core_N (C_out/32) · act_block_w, ACT and ACT_TILIZED act_block_w
+    // each, f32: 768: 24·24 + 2·24 = 624 tiles; 1024: 32·32 + 2·32 = 1,088; 1280: 40·40 + 2·40 = 1,680; each · 4,096 +
+    // 64 B, on the 102,112 B base. The height-sharded conv prints its grid's bounding box: 47 cores → (0,0)-(7,5).
+    const cases = [
+      ['stem1_768', 624, 2_658_080],
+      ['stem1_1024', 1_088, 4_558_624],
+      ['stem1_1280', 1_680, 6_983_456],
+    ] as const;
+    for (const [fn, tiles, end] of cases) {
+      const op = assertFails({ ...r1631, date: '2025-03-25' }, fn, { first: false });
+      assert.equal(op.cbBytesPerCore, tiles * 4_096 + 64, fn);
+      assert.deepEqual([regionEnd(op), printedRange(op)], [end, '[(x=0,y=0) - (x=7,y=5)]'], fn);
+    }
+    // At c92a65b88 (tt-metal 7598b7e, 2025-04-01) the 1024 and 1280 stems ran (their xfail reason became "Data mismatch
+    // between framework output and compiled model output"): PR #19905 (2025-03-31) let auto shard leave height.
+    for (const fn of ['stem1_1024', 'stem1_1280']) assertFits({ ...r1631, date: '2025-04-01' }, fn);
+  });
   it('#1630 Conv2D0 80 → 1024 and Conv2D1 512 → 512: clash with L1 buffers (below L1, above the conv tensors)', () => {
     // Conv2D0 80 → 1024: WEIGHTS 32·3·3 = 288 tiles = 1,179,648 B + 24,576 + 64 = 1,204,288 B, end 1,306,400 B.
     // Conv2D1 512 → 512 (s 2): act_block_w = 512 → 16 tiles, one act block: WEIGHTS 16·16 = 256 tiles = 1,048,576 B,
@@ -395,6 +544,113 @@ describe('conv2d: tt-forge-onnx #1630 / #1631, whisper stems as 1-D convs (tests
       const { op } = deviceOp({ ...r1631, date: '2025-04-15' }, fn);
       assert.ok(op.estimate.kind === 'estimate');
       assert.doesNotMatch(op.estimate.factoryReason, /1-D convs .* are height sharded/, fn);
+    }
+  });
+});
+
+describe('conv2d: tt-forge-fe models-ops image stems (3-channel f32 inputs) at three builds, 2025-02-21 .. 2025-04-01', () => {
+  // test_conv2d.py's xfail reasons at 0cde875b1 (tt-metal 99e8f45, 2025-02-21), 14243328e (7d60ca2, 2025-03-25) and
+  // c92a65b88 (7598b7e, 2025-04-01); bases 99,488 / 102,112 / 97,248 B (ttnn/l1BaseHistory.ts). A tiled input aligns C 3
+  // to 32 (a row-major one to 8, which fits every conv here: the figures pin the tiled input). Auto shard picks height;
+  // act_block_h 1 tile (auto shard's override 32), f32 tiles of 4,096 B, the L1 tensors from 1,466,368 (L1 less 32 KiB
+  // L1_SMALL) down.
+  const file = 'conv2d_tt-forge-fe-models-ops-stems.mlir';
+  const builds = [
+    ['2025-02-21', 99_488],
+    ['2025-03-25', 102_112],
+    ['2025-04-01', 97_248],
+  ] as const;
+  it('alexnet (osmr) conv1, 96 ← 3, 11x11 s4: grows to 1,676,512 / 1,679,136 / 1,674,272 B on (0,0)-(7,5)', () => {
+    // 54x54 = 2,916 outputs → 92 tiles on 46 cores of 2; act_block_w = 32·kW 11 / 32 = 11 tiles; two act blocks, so
+    // WEIGHTS per_core_N 3 · 11 · kH 11 = 363, ACT 11, ACT_TILIZED 11: 385 tiles + 64 B = 1,577,024 B.
+    const ends = [1_676_512, 1_679_136, 1_674_272];
+    builds.forEach(([date, base], i) => {
+      const op = assertFails({ file, date }, 'alexnet_osmr_c1', { first: false });
+      assert.equal(base + 385 * 4_096 + 64, ends[i]);
+      assert.deepEqual(
+        [op.cbBytesPerCore, regionEnd(op), printedRange(op)],
+        [1_577_024, ends[i], '[(x=0,y=0) - (x=7,y=5)]'],
+        date,
+      );
+    });
+  });
+  it('alexnet (torchhub) conv1, 64 ← 3, 11x11 s4 p2: clashes with the buffer at 947,328 B, region ends exact at each build', () => {
+    // 55x55 = 3,025 outputs → 95 tiles on 48 cores of 2: WEIGHTS 2 · 11 · 11 = 242 + ACT 11 + ACT_TILIZED 11 = 264 tiles
+    // + 64 B = 1,081,408 B (with the (64,) bias of Conv2D40, two more tiles: 1,089,600 B). The buffer: the halo output
+    // (502,656 B, moved up over the freed resharded input) and the output shard (16,384 B) under 1,466,368.
+    const ends = [1_180_896, 1_183_520, 1_178_656];
+    builds.forEach(([date], i) => {
+      const { op } = deviceOp({ file, date }, 'alexnet_c1');
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', date);
+      assert.deepEqual(
+        [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+        [1_081_408, ends[i], 947_328, '[(x=0,y=0) - (x=7,y=5)]'],
+        date,
+      );
+    });
+    const { op } = deviceOp({ file, date: '2025-04-01' }, 'alexnet_c1_bias');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual([regionEnd(op), op.overflow.limitBytes], [1_186_848, 947_328]);
+  });
+  it('ViT / CLIP patch embeddings and a 7x7 stem: the halo allocations tt-metal refuses, per bank and bank count exact', () => {
+    // [function, bytes per bank, banks]: ViT's 16x16 s16 on 224x224 (196 patches → 7 tiles on 7 cores, whatever C_out),
+    // CLIP's 14x14 s14 on 336x336 (576 patches → 18 tiles on 18 cores), the 7x7 s2 p3 stem on 480x640 (64 cores): the
+    // halo output, allocated below the resharded input.
+    const cases = [
+      ['vit_patch16_768', 1_785_856, 7],
+      ['vit_patch16_192', 1_785_856, 7],
+      ['vit_patch16_384', 1_785_856, 7],
+      ['clip_patch14_336', 1_175_552, 18],
+      ['stem7x7_480x640', 1_141_888, 64],
+    ] as const;
+    for (const [fn, perBank, banks] of cases)
+      for (const [date] of builds) {
+        const { op } = deviceOp({ file, date }, fn);
+        assert.equal(op.overflow?.kind, 'l1BuffersExhausted', `${fn} at ${date}`);
+        assert.ok(op.estimate.kind === 'estimate');
+        const a = op.overflow.failedAllocation;
+        assert.deepEqual(
+          [a?.role, a?.bytesPerCore, op.estimate.nCoresUsed],
+          ['halo output', perBank, banks],
+          `${fn} at ${date}`,
+        );
+      }
+  });
+});
+
+describe('conv2d: tt-forge-fe models-ops f32 convs with a tiled input (2025-02-21 .. 2025-05-02)', () => {
+  // conv2d_tt-forge-fe-models-ops-tiled-input.mlir's header quotes the xfail reasons. Auto shard picks height; the
+  // halo output is the allocation that fails, after the resharded input.
+  const file = 'conv2d_tt-forge-fe-models-ops-tiled-input.mlir';
+  it('160 ← 80, 3x3 s2 on 320x320: the halo output, 940,416 B across 62 banks, at the 2025-02-21 and 2025-04-01 builds', () => {
+    // 160x160 = 25,600 outputs = 800 tiles on 62 cores of 13 (806 padded). C 80 → 96 (a tiled input aligns to 32), 384 B
+    // sticks: the resharded input is round_up(102,400, 62·32) / 62 = 1,664 rows = 638,976 B, then the halo output of
+    // 2,449 sticks (the span rule of ops/halo.ts) = 940,416 B, tt-metal's per-bank figure, over the 62 cores.
+    for (const date of ['2025-02-21', '2025-04-01']) {
+      const { op } = deviceOp({ file, date }, 'conv822_320');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', date);
+      assert.ok(op.estimate.kind === 'estimate');
+      const a = op.overflow.failedAllocation;
+      assert.deepEqual([a?.role, a?.bytesPerCore, op.estimate.nCoresUsed], ['halo output', 940_416, 62], date);
+    }
+  });
+  it('the same conv on 240x240 (2025-05-02): "L1 buffer allocated at 638592 and static circular buffer region ends at 724000"', () => {
+    // CBs 626,752 B (153 f32 tiles + 64 B) on the 97,248 B base; 57 cores of 8 tiles; the buffer: 1,466,368 − (663,936
+    // halo output + 163,840 output shard) = 638,592.
+    const { op } = deviceOp({ file, date: '2025-05-02' }, 'conv1300_240');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+      [626_752, 724_000, 638_592, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+  });
+  it('1 ← 16, 3x3 on 322x1026: the halo output, 919,296 B across 64 banks, at the three 2025-02..04 builds', () => {
+    for (const date of ['2025-02-21', '2025-03-25', '2025-04-01']) {
+      const { op } = deviceOp({ file, date }, 'conv661');
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted', date);
+      assert.ok(op.estimate.kind === 'estimate');
+      const a = op.overflow.failedAllocation;
+      assert.deepEqual([a?.role, a?.bytesPerCore, op.estimate.nCoresUsed], ['halo output', 919_296, 64], date);
     }
   });
 });

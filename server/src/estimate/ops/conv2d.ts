@@ -78,7 +78,8 @@
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
  *      shard): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width-sharded row-major: unrounded), width
  *      C_in padded / cores_c, in the input's layout; dropped once the next tensor exists (the halo or tilize output
- *      replaces the only reference to it);
+ *      replaces the only reference to it); conv_transpose2d's (not a matmul conv) held while the program runs unless
+ *      deallocate_activation [20];
  *   2. matmul convs: the tilized input when the input is row-major; other convs: the halo output (halo.ts span rule,
  *      output shards of per_core_M·32 sticks, row-major in the input's element size), unless the halo is bypassed
  *      (width sharded, row-major, no padding); both held while the program runs;
@@ -198,7 +199,12 @@
  *       grids start at (0,0) and share the NHW extent (the output re-splits channels only), so the merge is the
  *       rectangle of the larger, the one printed here; a 1x1 height conv's 1D matmul creates them on num_cores_to_corerangeset's full rows + remainder, whose
  *       first range (the full rows) tt-metal names. Figures: tt-metal #18286 (13 cores → (0,0)-(7,1)), #18642 (50
- *       cores → (0,0)-(7,5)). Width-sharded convs and the 2D (block) matmul: not read, the single first core is printed
+ *       cores → (0,0)-(7,5)). Width sharding: the factory computes on the input's shard grid ("Compute only on cores that
+ *       have an input shard": all_cores = the input shard spec's grid; conv2d_op_width_sharded_program_factory.cpp of
+ *       late 2024 / early 2025, search index id 2511333325), num_cores_to_corerangeset's row-wise set of C cores, whose
+ *       first range tt-metal names; figures: tt-forge-fe models-ops xfail reasons (test_conv2dtranspose.py at
+ *       14243328e / c92a65b88, 2025-03/04: 16 cores → (0,0)-(7,1), 8 → (0,0)-(7,0), 2 → (0,0)-(1,0), 32 → (0,0)-(7,3)).
+ *       The 2D (block) matmul: not read, the single first core is printed
  *  [19] conv_transpose2d's DRAM path: tt-metal PR #33136 (≈2025-12, explicit slice configs only), PR #33763 (its
  *       DRAM/L1 dispatch: change point conv-transpose2d-dram-input-auto-slice, dated by threads #35165 / #35224);
  *       conv_transpose2d.cpp (search index id 177043509, before PR #37791: ConvT2DSliceAttr get_input_slice_and_padding,
@@ -208,6 +214,13 @@
  *       conv-transpose2d-dram-slice-estimate-fixed; op_slicing.cpp (index id 6757217204: determine_slice_config from
  *       1 slice against total_free_bytes, run_sliced_op: the first slices take the remainder). Figures: tt-metal #37745 /
  *       tt-xla #3282 (1,170,784 / 1,081,984 B) and #35224 / tt-xla #2729 (1,348,480 / 963,584 B), exact
+ *  [20] conv_transpose2d's own body (ttnn/cpp/ttnn/operations/conv/conv_transpose2d/conv_transpose2d.cpp; search index
+ *       ids 2460399488 and 3581494554 of early / mid 2025, 51774687182 and 24132366499 of 2026): the halo output is a
+ *       tensor of its own and the resharded input (input_tensor_post_tm) stays referenced until the function returns,
+ *       freed before the conv program only under deallocate_activation (unlike conv2d, which moves the halo output
+ *       into the same variable); so the input shard, the halo output and the conv output are all held while the program
+ *       runs. Figure: tt-forge-fe models-ops xfail reasons of Conv2Dtranspose1 / 9 (14243328e, c92a65b88): "L1 buffer
+ *       allocated at 1227648" = 1,466,368 − (28,672 input + 107,648 halo + 102,400 output)
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
@@ -667,10 +680,15 @@ function coalesces1dDepthwise(
   );
 }
 
-/** `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. */
+/**
+ * `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. conv_transpose2d
+ * asks it with stride 1 and the stride-expanded input's padding [20]; taken here only where its output is its input's
+ * size (kernel 1, stride 1, no padding or output padding), where that is the same matmul. A kernel-1 transposed conv
+ * with a stride above 1 (which the same check would also send to the matmul) stays on the halo path.
+ */
 export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
   return (
-    !p.transposed &&
+    (!p.transposed || (p.outputH === p.inputH && p.outputW === p.inputW)) &&
     (p.groups === 1 || atOrAfter(ctx, 'conv2d-grouped-1x1-matmul')) &&
     p.kernel[0] === 1 &&
     p.kernel[1] === 1 &&
@@ -1586,7 +1604,8 @@ function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: 
  * The L1 tensors conv2d allocates before its program, in order [6]:
  *   1. the input resharded to the conv's parallel config, when it is not already sharded that way (DRAM path: the
  *      slice's input shard): rows round_up(N·H·W, cores_nhw·32) / cores_nhw (width sharding of a row-major input: no
- *      rounding), width C_in padded / cores_c; freed once the next tensor exists (its last reference is dropped);
+ *      rounding), width C_in padded / cores_c; freed once the next tensor exists (its last reference is dropped), except
+ *      conv_transpose2d's, held while its program runs unless deallocate_activation [20];
  *   2. matmul convs (1x1, stride 1): the tilized input when the input is row-major, held while the matmul runs;
  *      other convs: the halo output (row-major, input element size), held while the conv runs, unless the halo is
  *      bypassed (width sharded, row-major, no padding);
@@ -1614,7 +1633,9 @@ function convIntermediates(
     // The program's own input when nothing replaces it (a tiled matmul conv, a bypassed halo). Else freed once the
     // halo output or the tilized input replaces it; the halo output is moved up over it only by
     // reallocate_halo_output, a tilized input never (tilize_with_optional_deallocation): else it leaves a hole [6].
-    const replaced = plan.mmConv ? rowMajor : !haloBypassed;
+    // conv_transpose2d holds its resharded input until it returns [20].
+    const heldByTranspose = p.transposed && !plan.mmConv && !p.config.deallocateActivation;
+    const replaced = heldByTranspose ? false : plan.mmConv ? rowMajor : !haloBypassed;
     const freedLeavesHole = replaced && (plan.mmConv || !p.config.reallocateHaloOutput);
     out.push({
       role: 'resharded conv input',
@@ -1800,9 +1821,9 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
       'held beside the CBs (tt-metal copies it there after the matmul)' +
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
-    factory: `conv2d → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
+    factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
     factoryReason:
-      'conv2d_config has no shard_layout and the input is interleaved, so conv2d auto-shards; a 1x1 stride-1 conv then ' +
+      `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; a 1x1 stride-1 conv then ` +
       'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
       est.factoryReason,
     outputs,
@@ -1813,8 +1834,9 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
 
 /**
  * The CoreRange tt-metal's CB overflow message names for a conv's program [18]: a sharded conv's CBs sit on its grid's
- * bounding box (block sharded: the larger of the input and output grids, which contains the other); a 1x1 height conv's matmul on full rows + a remainder, the full rows first. Width-sharded convs and
- * the block (2D) matmul were not read: no range (the message names the first core alone).
+ * bounding box (block sharded: the larger of the input and output grids, which contains the other); a 1x1 height conv's matmul on full rows + a remainder, the full rows first; a width-sharded
+ * conv on its input's row-wise shard grid, the full rows first. The block (2D) matmul was not read: no range (the
+ * message names the first core alone).
  */
 function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
   const grid = plan.input.nCores >= plan.output.nCores ? plan.input : plan.output;
@@ -1823,7 +1845,8 @@ function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
     if (plan.input.scheme !== 'height_sharded') return {};
     return { printedRange: firstRowWiseRange(grid.nCores, boxCols) };
   }
-  if (plan.input.scheme === 'width_sharded') return {};
+  if (plan.input.scheme === 'width_sharded')
+    return { printedRange: firstRowWiseRange(plan.input.nCores, plan.input.box[0]) };
   return {
     printedRange: [
       [0, 0],
@@ -1834,7 +1857,7 @@ function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
 
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
   const read = readConvProblem(op, transposed, ctx);
-  if (!transposed && typeof read !== 'string' && isAutoShardedMatmulConv(read, ctx))
+  if (typeof read !== 'string' && isAutoShardedMatmulConv(read, ctx))
     return estimateAutoShardedMatmulConv(op, read, ctx);
   // The plan reads the op as a transposed conv when its name says so, as `read` did when `transposed` is that.
   const planned = planConv2dOp(op, ctx, transposed === (op.name === 'ttnn.conv_transpose2d') ? read : undefined);
