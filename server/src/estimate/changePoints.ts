@@ -45,10 +45,10 @@ export const CHANGE_POINTS = {
   'tilize-untilize-sub-block': {
     family: 'tilize/untilize',
     pr: 35806,
-    // Reviews on the PR run to 2026-02-23, and tt-metal issue #38364 hit the legacy split on a main build of that day:
-    // the merge is after it (day not read).
+    // Merged as 95b3153 at 2026-02-23 22:16 UTC (read in the history of a tt-metal fork, apande-TT/tt-metal); tt-metal
+    // issue #38364 hit the legacy split on a main build of that day, before it: the first day built with it is taken.
     mergedOn: '2026-02-24',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'block factories cap the block edge at the free-L1 limit (compute_ncores_wh_sb sub-blocks) instead of full-width blocks',
     before: 'tt-metal …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
     after:
@@ -250,13 +250,50 @@ export const CHANGE_POINTS = {
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,
-    mergedOn: '2025-02-24',
-    dateFrom: 'approx',
+    // Merged as 6c77212 on 2025-02-28 (read in the history of a tt-metal fork, apande-TT/tt-metal).
+    mergedOn: '2025-02-28',
+    dateFrom: 'merge',
     what: 'tilize_with_val_padding / untilize_with_unpadding gain the 2-D block factory (split_blocks_for_tilize_wh) for rows that do not fit; before, the tile-row factory ran with Wt-tile CBs and threw',
     before:
       'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp (PR #16805 thread, 2025-01-16: parallelised over rows only)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/core/work_split/work_split_tilize.hpp (split_blocks_for_tilize_wh, PR #17790 review 2025-02-21)',
+  },
+  'tilize-cores-column-major': {
+    family: 'tilize/untilize',
+    pr: 33365,
+    // Merged as 493dab2 at 2025-12-02 03:14 UTC (read in the history of a tt-metal fork, apande-TT/tt-metal).
+    mergedOn: '2025-12-02',
+    dateFrom: 'merge',
+    what: "ttnn::tilize's block and default (interleaved) factories split work over a CoreRangeSet (sub_core_grids support): split_blocks_for_tilize_wh / split_blocks_for_tilize's CoreRangeSet overloads hand out cores in corerange_to_cores order (column-major) as 1x1 CoreRanges; before, the CoreCoord overloads stepped x first (row-major), the default factory's all_cores in whole-row rectangles. Moves the core the block factory's cliff overflow names (the 63rd core: (x=6,y=7) before, (x=7,y=6) after) and the default factory's printed range",
+    before:
+      'tt-metal …/tilize/device/tilize_program_factory.cpp before PR #33365 (tilize_multi_core_block: split_blocks_for_tilize_wh(grid_size, …); tilize_multi_core_interleaved: split_blocks_for_tilize(grid_size, …)); work_split_tilize.hpp@02ed05c (the CoreCoord overloads)',
+    after:
+      'tt-metal PR #33365 (split_blocks_for_tilize_wh(available_grid, …), split_blocks_for_tilize(available_grid, …), runtime args over corerange_to_cores(available_grid)); work_split_tilize.hpp@02ed05c (the CoreRangeSet overloads)',
+  },
+  'padding-block-cores-column-major': {
+    family: 'tilize/untilize',
+    pr: 34268,
+    // Merged as c116a3d at 2025-12-12 21:43 UTC (read in the history of a tt-metal fork, apande-TT/tt-metal).
+    mergedOn: '2025-12-12',
+    dateFrom: 'merge',
+    what: "tilize_with_val_padding's and untilize_with_unpadding's factories split work over a CoreRangeSet (sub_core_grids support), as change point `tilize-cores-column-major` did for tilize: the block factories' cores (and the interleaved factories' 1x1 all_cores) in column-major order; before, row-major. tt-forge-fe's Reshape225 / Cumsum0 xfail reasons (tt-metal 7d60ca2, 2025-03-25) print an untilize_with_unpadding cliff on (x=6,y=7), the seed (2025-12-31) and tt-metal #38364 (2026-02-23) on (x=7,y=6)",
+    before:
+      'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp and …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp before PR #34268 (split_blocks_for_tilize_wh(grid_size, …), runtime args over grid_to_cores(ncores, grid_size.x, grid_size.y, true); index id 2769190507)',
+    after:
+      'tt-metal PR #34268 (split_blocks_for_tilize_wh(available_grid, …), corerange_to_cores(available_grid)); …/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp (index id 525020219)',
+  },
+  'tilize-program-descriptors': {
+    family: 'tilize/untilize',
+    pr: 43840,
+    // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-05-26',
+    dateFrom: 'merge',
+    what: "the tilize and tilize_with_val_padding factories (with most of the data_movement family) build a ProgramDescriptor; Program(ProgramDescriptor) adds each CB on its CoreRangeSet as given (CircularBufferImpl(CBDescriptor), no merge_ranges), so a CB on the default factory's set of 1x1 ranges keys one allocator per core and the overflow names the first, [0-0 - 0-0]; before, add_circular_buffer merged the set (tt-metal #45331, built before it: [0-0 - 7-7] for 64 cores; #45543 and #47735, after: [0-0 - 0-0])",
+    before:
+      'tt-metal …/tilize/device/tilize_multi_core_default_program_factory.cpp@cf8e2a8 (create_cb on all_cores → ProgramImpl::add_circular_buffer → core_range_set.merge_ranges())',
+    after:
+      'tt-metal PR #43840; tilize_multi_core_default_program_factory.cpp (CBDescriptor{.core_ranges = all_cores}, index id 54499572727); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): add_circular_buffer_ of each CBDescriptor); tt_metal/impl/buffers/circular_buffer.cpp (core_ranges_(descriptor.core_ranges))',
   },
   'softmax-large-kernel': {
     family: 'softmax',
@@ -445,8 +482,10 @@ export const CHANGE_POINTS = {
   'tilize-dram-sharded-via-interleaved': {
     family: 'tilize/untilize',
     pr: 47384,
-    mergedOn: '2026-06-17',
-    dateFrom: 'approx',
+    // Described 2026-06-17; merged as 1e95aec on 2026-06-22 (read in the history of a tt-metal fork,
+    // nyoshifujiTT/tt-metal).
+    mergedOn: '2026-06-22',
+    dateFrom: 'merge',
     what: 'ttnn::tilize of a sharded row-major input (DRAM-sharded, or L1 width/block-sharded) whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B; #45543, L1: 1,152,352 / 2,200,928 B)',
     before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
     after: 'tt-metal …/tilize/tilize.cpp (PR #47384: sharded + large row → to DRAM interleaved, tilize, back)',
@@ -2011,7 +2050,9 @@ export function atOrAfter(ctx: EstimateContext, id: ChangePointId): boolean {
 
 /**
  * `atOrAfter` for a rule outside an estimator, decided once per analysis from its build window (the overflow message's
- * core-range text): the window's newest build answers when it straddles the date, as `atOrAfter` does.
+ * core-range text), or for an estimator's rule that changes only which cores the message names, never a figure (the
+ * tilize-family core order and printed range): the window's newest build answers when it straddles the date, as
+ * `atOrAfter` does, and the window is not split there.
  */
 export function windowAtOrAfter(window: TtMetalWindow, id: ChangePointId): boolean {
   return window.latest >= CHANGE_POINTS[id].mergedOn;

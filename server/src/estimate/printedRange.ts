@@ -74,6 +74,29 @@ export function firstSplitRange(
       ];
 }
 
+/**
+ * The first CoreRange of the `all_cores` split_blocks_for_tilize hands a tilize-family factory (work_split_tilize.hpp@02ed05c)
+ * over the whole grid ([rows, cols]), as the CB allocators key it. `cores` names the overload: 'row', the CoreCoord one,
+ * whole-row rectangles from (0,0) (full rows, then the partial row): its first range is `firstRowWiseRange`, merged or not;
+ * 'col', the CoreRangeSet one, one 1x1 CoreRange per core in corerange_to_cores order (column-major): merged by the
+ * program (`merged`), the column-wise set's merge (`firstSplitRange`); as given (a ProgramDescriptor's CB), the first
+ * 1x1 range, core (0,0).
+ */
+export function firstTilizeSplitRange(
+  nCores: number,
+  grid: readonly [number, number],
+  cores: 'row' | 'col',
+  merged: boolean,
+): CoreRangeXY {
+  if (cores === 'row') return firstRowWiseRange(nCores, grid[1]);
+  if (!merged)
+    return [
+      [0, 0],
+      [0, 0],
+    ];
+  return firstSplitRange(nCores, grid, 'col', true);
+}
+
 /** Whether the column-wise all_cores of n cores has a remainder column, the one shape merging changes. */
 export function splitRangeMergeMatters(nCores: number, grid: readonly [number, number], order: 'row' | 'col'): boolean {
   const rows = grid[0];

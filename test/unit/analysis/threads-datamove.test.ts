@@ -166,10 +166,10 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       // (2441216,) f32 → (1, 596, 4096): the untilize of the 1-D input (one tile row of Wt = 76,288, unpadded to one row)
       // is first: UntilizeWithUnpaddingMultiCoreBlockInterleaved, split_blocks_for_tilize_wh: 62 cores of 1,211-tile
       // blocks and a cliff of 76,288 − 62·1,211 = 1,206 tiles, whose CBs are created first: c_0 = c_16 = 1,206·4,096 →
-      // 9,879,552 B. tt-metal names that cliff core (x=6,y=7), the 63rd core row-major (the 2025 factory's
-      // split_blocks_for_tilize_wh(grid_size, …), CoreCoord overload, index id 2769190507); ours is (x=7,y=6), the
-      // column-major order of the later factories/ version (@645aa76): the core is not asserted.
-      ['reshape225', 'Reshape225', '2025-03-25', 9_981_664, 9_976_800, ''],
+      // 9,879,552 B. tt-metal names that cliff core (x=6,y=7), the xfail reason's range: the 63rd core row-major, as
+      // the factory called split_blocks_for_tilize_wh(grid_size, …) (the CoreCoord overload, index id 2769190507) until
+      // tt-metal PR #34268 (2025-12-12) moved it to the CoreRangeSet overload (column-major: (x=7,y=6)).
+      ['reshape225', 'Reshape225', '2025-03-25', 9_981_664, 9_976_800, '[(x=6,y=7) - (x=6,y=7)]'],
     ];
     for (const [fn, name, , march, april, range] of f1655) {
       it(`tt-forge-fe ${name} (#1655's case), tt-metal 7d60ca2 (2025-03-25): grows to ${march} B exactly${range ? ` on ${range}` : ''}`, () => {

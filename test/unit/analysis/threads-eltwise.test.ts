@@ -5,7 +5,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, deviceOp, regionEnd } from '../../support/threadCases';
+import { assertFails, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: eltwise (test/fixtures/threads)', () => {
   // tt-metal #45543 (2026-05-29, Galaxy, main 5cbb6896): test_galaxy_eltwise_add's prefill cases fail on core (0,0). The
@@ -36,6 +36,10 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
     assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
     assert.equal(op.overflow?.limitBytes, 974_848);
     assert.equal(regionEnd(op), 1_152_352);
+    // The thread's range. The default factory's c_0 / c_16 sit on split_blocks_for_tilize's 16 cores as 1x1 CoreRanges,
+    // which the ProgramDescriptor (tt-metal PR #43840, 2026-05-26) hands to the program unmerged: the first allocator is
+    // core (0,0)'s alone.
+    assert.equal(printedRange(op), '[0-0 - 0-0]');
   });
 
   it('tt-metal #45543 Llama3-400B prefill (M=256, N=16384): grows to 2,200,928 B', () => {
@@ -43,6 +47,7 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
     const op = assertFails(t45543, 'llama400b_prefill_seq256', { first: false });
     assert.equal(op.op.name, 'ttnn.to_layout');
     assert.equal(regionEnd(op), 2_200_928);
+    assert.equal(printedRange(op), '[0-0 - 0-0]');
   });
 
   it('tt-metal #45543 after PR #47384 (a sharded input with a large row goes through DRAM interleaved): fits', () => {

@@ -40,10 +40,10 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
       // and checked cliff_col_row first: 730·(2,048 + 2,048) = 2,990,080 + 102,656 (the 2025-12 base of
       // ttnn/l1BaseHistory.ts, tt-mlir #6536's, for the reporter's 2026-01-05 checkout) = 3,092,736, tt-metal's figure.
       // The cliff is the 63rd core: (x=6,y=7) row-major, as tt-metal printed. A tile-aligned untilize takes
-      // UntilizeMultiCoreBlockProgramFactory, which calls split_blocks_for_tilize_wh's CoreCoord overload (x first);
-      // the (7,6) of tt-xla #2762 (4 rows: untilize_with_unpadding) and tt-metal #38364 (tilize_with_val_padding) came
-      // from other block factories, which we keep column-major (the CoreRangeSet overload's corerange_to_cores order,
-      // work_split_tilize.hpp@02ed05c).
+      // UntilizeMultiCoreBlockProgramFactory, which calls split_blocks_for_tilize_wh's CoreCoord overload (x first) at
+      // every build read; the (7,6) of tt-xla #2762 (4 rows: untilize_with_unpadding) and tt-metal #38364
+      // (tilize_with_val_padding) came from the padding factories after tt-metal PR #34268 (2025-12-12) moved them to
+      // the CoreRangeSet overload (corerange_to_cores order, column-major; work_split_tilize.hpp@02ed05c).
       const op = assertFails({ file: 'untilize_tt-metal-35738.mlir', date: '2026-01-05' });
       assert.equal(regionEnd(op), 3_092_736);
       assert.equal(printedRange(op), '[(x=6,y=7) - (x=6,y=7)]');
@@ -96,11 +96,28 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
   });
 
   describe('tilize of a DRAM width-sharded row-major input', () => {
-    it('tt-metal #45331 (2026-05-27): 5,576,032 B to the byte, before PR #47384', () => {
+    it('tt-metal #45331 (2026-05-27): 5,576,032 B to the byte on [0-0 - 7-7], before PR #47384', () => {
       // Wt = 42,752 / 32 = 1,336 tiles; the default factory's c_0 + c_16, one tile row each (no other CB):
       // 1,336·(2,048 + 2,048) = 5,472,256, + 103,776 (the late-2026-05 base of ttnn/l1BaseHistory.ts, which #45543's
       // figures two days later give too) = 5,576,032.
-      assert.equal(regionEnd(assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' })), 5_576_032);
+      // The build: the thread throws at program.cpp:1426, the end of validate_circular_buffer_region's overflow throw in
+      // tt-metal from b90824d (2026-05-20) until 4cd9b59 (2026-05-26 20:13 UTC) added lines above it (read in the
+      // history of a tt-metal fork, nyoshifujiTT/tt-metal): the issue's build predates PR #43840 (2026-05-26 23:37 UTC),
+      // so it is run on 2026-05-25. Its base is given: MEM_BRISC_FIRMWARE_SIZE was 6 KiB + 64 B from tt-metal PR
+      // #44545 (2026-05-16) to PR #45505 (2026-05-29), 103,712 + 64 = 103,776 B, which l1BaseHistory.ts dates from
+      // #45331's day only.
+      // The range: 2,048 rows = 64 tile rows on the 64 cores of the 8x8 grid; the CBs sit on split_blocks_for_tilize's
+      // 64 1x1 CoreRanges (column-major, tt-metal PR #33365 on), which add_circular_buffer merges into (0,0)-(7,7).
+      const op = assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-25', base: 103_776 });
+      assert.equal(regionEnd(op), 5_576_032);
+      assert.equal(printedRange(op), '[0-0 - 7-7]');
+    });
+    it('tt-metal #45331 on a build with PR #43840 (program descriptors): the same CBs print core (0,0) alone', () => {
+      // The 64 1x1 ranges reach the program unmerged: one CB allocator per core, the first (0,0)'s (as tt-metal #45543
+      // printed two days later, threads-eltwise.test.ts).
+      const op = assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-27' });
+      assert.equal(regionEnd(op), 5_576_032);
+      assert.equal(printedRange(op), '[0-0 - 0-0]');
     });
     it('tt-metal #45331 after PR #47384 (rerouted through DRAM interleaved): fits', () => {
       assertFits({ file: 'tilize_tt-metal-45331.mlir', date: '2026-07-01' });
@@ -109,7 +126,10 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
       // The same 1,336-tile row: 5,472,256 + 104,224 (the base of that build: 5,576,480 − 5,472,256, which the n150
       // system desc of tt-mlir e9b87da also prints) = 5,576,480; the whole-row CBs of the tilize_with_val_padding
       // factory are assumed (not read), so this pins the base and the CBs together.
-      assert.equal(regionEnd(assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' })), 5_576_480);
+      const op = assertFails({ file: 'tilize_tt-metal-47735.mlir', date: '2026-06-22' });
+      assert.equal(regionEnd(op), 5_576_480);
+      // The thread's range: the tilize_with_val_padding default factory's 1x1 all_cores, unmerged from PR #43840.
+      assert.equal(printedRange(op), '[0-0 - 0-0]');
     });
   });
 });

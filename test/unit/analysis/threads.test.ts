@@ -253,6 +253,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const op = assertFails({ file: 'slice_tt-metal-38436.mlir', date: '2026-02-23' });
       assert.equal(regionEnd(op), 9_311_520);
       assert.deepEqual(op.overflow?.core, [7, 6]);
+      // The thread's range: column-major, after tt-metal PR #34268 (change point `padding-block-cores-column-major`).
+      assert.equal(printedRange(op), '[(x=7,y=6) - (x=7,y=6)]');
       assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : NaN, 1_124 * 8_192);
     });
     it('tt-metal #32635 (2025-11-18): embedding of 786,432-wide bf16 rows overflows (whole-row page)', () => {
@@ -761,12 +763,14 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // untilizes first: the 1-D input is one tile row of Wt = 76,288 unpadded to one row →
       // UntilizeWithUnpaddingMultiCoreBlockInterleaved, split_blocks_for_tilize_wh: 62 cores of 1,211-tile blocks and a
       // cliff of 76,288 − 62·1,211 = 1,206 tiles, created first: c_0 = c_16 = 1,206·4,096 → 9,879,552 + 102,112 =
-      // 9,981,664, the xfail reason's figure (the same as Reshape225's, threads-datamove.test.ts). tt-metal names the
-      // cliff core (x=6,y=7), ours (x=7,y=6): see the Reshape225 note there; not asserted.
+      // 9,981,664, the xfail reason's figure (the same as Reshape225's, threads-datamove.test.ts), on the cliff core
+      // the reason names, (x=6,y=7): the 63rd core row-major, before tt-metal PR #34268 (change point
+      // `padding-block-cores-column-major`).
       const { op, first } = deviceOp({ ...c1634, date: '2025-03-25' }, 'cumsum_workaround');
       assert.equal(first, 'this op');
       assert.equal(op.op.name, 'ttnn.reshape');
       assert.equal(regionEnd(op), 9_981_664);
+      assert.equal(printedRange(op), '[(x=6,y=7) - (x=6,y=7)]');
     });
     it('tt-forge-fe c92a65b88 (tt-metal 7598b7e, 2025-04-01): 9,976,800 B, the same CBs on the 97,248 B base', () => {
       const { op } = deviceOp({ ...c1634, date: '2025-04-01' }, 'cumsum_workaround');

@@ -19,7 +19,8 @@ describe('estimate/tilize', () => {
     const input = tensor([1, 1, 1, 1_048_576], { page: 'row_major', dtype: 'f32' });
     const output = tensor([1, 1, 1, 1_048_576], { dtype: 'bf16' });
     for (const name of ['ttnn.tilize_with_val_padding', 'ttnn.to_layout']) {
-      const e = est(estimateOp(op(name, [input], [output]), whContext({ base: 103_712 })));
+      // The thread's build (2026-02-23): the CoreRangeSet overload's column-major cores (tt-metal PR #34268 on).
+      const e = est(estimateOp(op(name, [input], [output]), whContext({ base: 103_712, ttMetalDate: '2026-02-23' })));
       assert.equal(e.factory, 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory', name);
       assert.equal(e.cbRegionEndBytes, 2_966_816, name);
       assert.deepEqual(e.reportedCore, [7, 6], name);
@@ -34,6 +35,45 @@ describe('estimate/tilize', () => {
     assert.equal(e.factory, 'TilizeMultiCoreInterleavedProgramFactory');
     assert.equal(e.cbBytesPerCore, 131_072);
     assert.equal(e.confidence, 'exact');
+  });
+
+  it("the default factory's printed range by build: whole rows, then merged 1x1 columns, then core (0,0) alone", () => {
+    // to_layout of [384, 1024] bf16 row-major → tile: Wt = 32 (not > 32), a row fits → the default factory, 12 tile
+    // rows on 12 cores of the 8x8 grid (split_blocks_for_tilize: 1 per core). Its CBs sit on all_cores:
+    // before tt-metal PR #33365 the CoreCoord overload's rectangles, one full row (0,0)-(7,0) then (0,1)-(3,1): the
+    // first is (0,0)-(7,0); from it 1x1 ranges column-major, cores (0,0)..(0,7), (1,0)..(1,3), which merge_ranges sweeps
+    // row by row into (0,0)-(1,3) and (0,4)-(0,7): the first is (0,0)-(1,3); from PR #43840 the ProgramDescriptor keeps
+    // the 1x1 ranges, the first (0,0)-(0,0).
+    const toTile = op('ttnn.to_layout', [tensor([384, 1024], { page: 'row_major' })], [tensor([384, 1024])]);
+    const cases: readonly [string, [[number, number], [number, number]]][] = [
+      [
+        '2025-12-01',
+        [
+          [0, 0],
+          [7, 0],
+        ],
+      ],
+      [
+        '2026-01-15',
+        [
+          [0, 0],
+          [1, 3],
+        ],
+      ],
+      [
+        '2026-06-01',
+        [
+          [0, 0],
+          [0, 0],
+        ],
+      ],
+    ];
+    for (const [date, range] of cases) {
+      const e = est(estimateOp(toTile, whContext({ ttMetalDate: date })));
+      assert.equal(e.factory, 'TilizeMultiCoreInterleavedProgramFactory', date);
+      assert.equal(e.nCoresUsed, 12, date);
+      assert.deepEqual(e.reportedRange, range, date);
+    }
   });
 
   it('sub-block era adds the staging CB and caps the block', () => {

@@ -16,7 +16,8 @@ describe('estimate/untilize', () => {
   const seedOp = op('ttnn.to_layout', [tensor([4, 4884480])], [tensor([4, 4884480], { page: 'row_major' })]);
 
   it('reproduces the seed: 9,990,400 B on core (7,6), block factory, legacy era', () => {
-    const e = est(estimateOp(seedOp, whContext()));
+    // The seed's log is of 2025-12-31: after tt-metal PR #34268 (cores column-major), before PR #35806 (sub-blocks).
+    const e = est(estimateOp(seedOp, whContext({ ttMetalDate: '2025-12-31' })));
     assert.equal(e.factory, 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory');
     // Wt = 4,884,480 / 32 = 152,640; per = ceil(152,640 / 64) = 2,385; isqrt = 48; first c > 48 with
     // ceil(152,640 / c) < 64 is 2,423 (152,640 / 63 = 2,422.9). 62 full blocks per row, cliff_row = 152,640 − 62·2,423 = 2,414.
@@ -45,6 +46,14 @@ describe('estimate/untilize', () => {
         ['c_16', 2414, 2048],
       ],
     );
+  });
+
+  it('before tt-metal PR #34268 the same cliff is named (6,7): split_blocks_for_tilize_wh(grid_size, …) steps x first', () => {
+    // The CoreCoord overload hands out cores x first: the cliff_col_row core, index 62, is (62 mod 8, floor(62 / 8)) =
+    // (6,7), the core tt-forge-fe's Reshape225 / Cumsum0 xfail reasons name at tt-metal 7d60ca2 (2025-03-25).
+    const e = est(estimateOp(seedOp, whContext({ ttMetalDate: '2025-12-11' })));
+    assert.equal(e.cbRegionEndBytes, 9_990_400);
+    assert.deepEqual(e.reportedCore, [6, 7]);
   });
 
   it('sub-block era (tt-metal PR #35806): the same op fits', () => {

@@ -31,6 +31,11 @@
  *       (tilize_multi_core_default_program_factory.cpp@050f24f, @cf8e2a8) makes c_0 and c_16 of one tile row each
  *       (ntiles_per_block = ⌈logical width / 32⌉) and no other CB: the threads' figures are base + Wt·(T_in + T_out)
  *       exactly with their builds' bases (103,776 B in late 2026-05, 104,224 B by 2026-06-22; ttnn/l1BaseHistory.ts)
+ *   [8] core order and printed range: tt-metal PR #33365 (2025-12-02, tilize) and PR #34268 (2025-12-12,
+ *       tilize_with_val_padding) call split_blocks_for_tilize[_wh]'s CoreRangeSet overloads (column-major 1x1 ranges;
+ *       the CoreCoord overloads before: row-major, whole-row rectangles); PR #43840 (2026-05-26) builds the factories as
+ *       ProgramDescriptors, whose CBs keep their CoreRangeSet unmerged (program.cpp, circular_buffer.cpp); tt-metal
+ *       #45331 [0-0 - 7-7], #45543 and #47735 [0-0 - 0-0]
  *
  * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
  *   'approx'); sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
@@ -40,11 +45,12 @@
  *   asserted in test/unit/estimate/tilize.test.ts.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowAtOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
+  GroupSpec,
   ResolvedTensor,
   computeNcoresWh,
   finishProgram,
@@ -57,6 +63,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { blockFactoryProgram } from './untilize';
+import { firstTilizeSplitRange } from '../printedRange';
 
 const CITES = {
   toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
@@ -144,6 +151,9 @@ export function estimateTilize(
         ? 'TilizeWithValPaddingMultiCoreBlockInterleavedProgramFactory'
         : 'TilizeMultiCoreBlockProgramFactory',
       factoryReason: why,
+      // The CoreRangeSet overload of split_blocks_for_tilize_wh (column-major cores) from these PRs, the CoreCoord one
+      // (row-major) before [5][8]: tt-metal #38364 (2026-02-23) names its cliff (7,6).
+      columnMajorFrom: withPadding ? 'padding-block-cores-column-major' : 'tilize-cores-column-major',
       wt,
       ht,
       tileIn,
@@ -161,7 +171,7 @@ export function estimateTilize(
       ? 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory'
       : 'TilizeMultiCoreInterleavedProgramFactory',
     factoryReason: `${dispatch}${wantsBlock ? `no block factory before tt-metal PR #17790 (${spaceText})` : `a tile row fits (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
-    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    groups: [defaultFactoryGroup(ctx, rowSplit.nCores, withPadding)],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
@@ -224,7 +234,7 @@ function tilizeDramSharded(
     ctx,
     factory: withPadding ? 'TilizeWithValPadding (sharded input)' : 'Tilize (sharded input)',
     factoryReason: `${input.layout.bufferType} ${input.layout.memoryLayout} input, tile row of ${wt} tiles does not fit (${fmtBytes((tileIn + tileOut) * wt)} vs free L1 ${fmtBytes(maxL1)}) and is not rerouted${withPadding ? ' (tilize_with_val_padding: tt-metal #47735)' : ' before tt-metal PR #47384'}`,
-    groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+    groups: [defaultFactoryGroup(ctx, rowSplit.nCores, withPadding)],
     cbs: [
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
@@ -240,4 +250,26 @@ function tilizeDramSharded(
       CITE.workSplitTilize,
     ],
   });
+}
+
+/**
+ * The one core group of the default (interleaved) factory, tilize's or tilize_with_val_padding's, with the range its
+ * overflow names [8]: c_0 and c_16 sit on split_blocks_for_tilize's `all_cores` of n cores. Whole-row rectangles before
+ * the factory took the CoreRangeSet overload (tilize from change point `tilize-cores-column-major`, tilize_with_val_padding
+ * from `padding-block-cores-column-major`); then 1x1 ranges in column-major order, merged by add_circular_buffer; from
+ * `tilize-program-descriptors` kept as given, so the first allocator is core (0,0)'s. One core prints (0,0) in every era.
+ */
+function defaultFactoryGroup(ctx: EstimateContext, nCores: number, withPadding: boolean): GroupSpec {
+  const group = { name: 'all', nCores, firstCore: [0, 0] as const };
+  if (nCores <= 1) return group;
+  const grid = ctx.device.workerGrid;
+  // Only the printed range depends on these change points, no figure: the window's newest build answers (as for the
+  // message's core-range style) rather than splitting the window.
+  const { window } = ctx.ttMetal;
+  const columnMajor = windowAtOrAfter(
+    window,
+    withPadding ? 'padding-block-cores-column-major' : 'tilize-cores-column-major',
+  );
+  const merged = !columnMajor || !windowAtOrAfter(window, 'tilize-program-descriptors');
+  return { ...group, printedRange: firstTilizeSplitRange(nCores, grid, columnMajor ? 'col' : 'row', merged) };
 }

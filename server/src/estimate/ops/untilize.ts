@@ -26,8 +26,9 @@
  *   enough-space test before tt-metal PR #56280 (`untilize-native-output-tile-budget`): the output CB is sized at the
  *     input tile (bfp8: (T_in + T_in)·Wt); from it at the output dtype's                               [9]
  *   cbRegionEnd = l1UnreservedBase + Σ aligned CBs of the reported core range                    [6]
- *   block factories' core order: column-major (split_blocks_for_tilize_wh's CoreRangeSet overload), except
- *   UntilizeMultiCoreBlockProgramFactory, which calls the CoreCoord overload: row-major [5][10]
+ *   block factories' core order: untilize_with_unpadding's column-major from tt-metal PR #34268 (change point
+ *   `padding-block-cores-column-major`: split_blocks_for_tilize_wh's CoreRangeSet overload), row-major before it (the
+ *   CoreCoord overload); UntilizeMultiCoreBlockProgramFactory's row-major at every build read [5][10][11]
  *
  * Symbols: Wt = padded W / 32, Ht = padded H / 32 (last two dims), T_in/T_out = tile bytes of input/output dtype
  *   (bfp8 input untilizes to bf16), maxL1 = (l1_size − live L1 tensors) − base (`get_max_l1_space`),
@@ -56,6 +57,9 @@
  *       stricter bfp8 test in untilize_with_unpadding.cpp too)
  *   [10] tt-metal …/untilize/device/factories/untilize_multi_core_block_program_factory.cpp@09b4c34
  *       (split_blocks_for_tilize_wh(grid_size, …): x first; tt-metal #35738's cliff on (x=6,y=7))
+ *   [11] tt-metal PR #34268 (merged 2025-12-12: untilize_with_unpadding_program_factory.cpp's block factory from
+ *       split_blocks_for_tilize_wh(grid_size, …) to (available_grid, …), index id 2769190507 before, 525020219 after);
+ *       tt-forge-fe's Reshape225 / Cumsum0 xfail reasons (tt-metal 7d60ca2, 2025-03-25) name the cliff (x=6,y=7)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
@@ -67,7 +71,7 @@
  *   test/unit/estimate/untilize.test.ts.
  */
 
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -148,16 +152,21 @@ export function blockFactoryProgram(args: {
   readonly limit: number | undefined;
   readonly citations: readonly string[];
   readonly tiles: ReturnType<typeof tileInfo>;
-  /** How split_blocks_for_tilize_wh hands out cores: its CoreRangeSet overload walks corerange_to_cores (column-major,
-   *  the default); its CoreCoord overload, which UntilizeMultiCoreBlockProgramFactory calls, steps x first (row-major). */
-  readonly coreOrder?: 'col' | 'row';
+  /** How split_blocks_for_tilize_wh hands out cores: its CoreCoord overload steps x first (row-major), its CoreRangeSet
+   *  overload walks corerange_to_cores (column-major). The change point from which the factory calls the CoreRangeSet
+   *  overload (row-major before it), or undefined for a factory on the CoreCoord one at every build
+   *  (UntilizeMultiCoreBlockProgramFactory). */
+  readonly columnMajorFrom: ChangePointId | undefined;
 }): OpEstimateResult {
   const { op, ctx } = args;
-  const coreOrder = args.coreOrder ?? 'col';
   const area = gridArea(ctx);
   const split = splitBlocksForTilizeWh(area, args.wt, args.ht, args.limit);
   if (typeof split === 'string') return unmodeled(op.name, split);
   const grid = ctx.device.workerGrid;
+  // Only the core the message names changes with the order, no figure: the window's newest build answers, as for the
+  // message's core-range style, rather than splitting the window.
+  const coreOrder: 'col' | 'row' =
+    args.columnMajorFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, args.columnMajorFrom) ? 'col' : 'row';
   const group = (name: string, cores: readonly number[]): GroupSpec => ({
     name,
     nCores: cores.length,
@@ -286,6 +295,7 @@ export function estimateUntilize(
         ctx,
         factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
         factoryReason: `${fallbackNote}${blockWhy}`,
+        columnMajorFrom: 'padding-block-cores-column-major',
         wt,
         ht,
         tileIn,
@@ -323,9 +333,9 @@ export function estimateUntilize(
       ctx,
       factory: 'UntilizeMultiCoreBlockProgramFactory',
       factoryReason: blockWhy,
-      // split_blocks_for_tilize_wh(grid_size, ...): the CoreCoord overload, cores row-major (tt-metal #35738's
-      // cliff on (x=6,y=7), the 63rd core).
-      coreOrder: 'row',
+      // split_blocks_for_tilize_wh(grid_size, ...) at every build read (through 2026-06): the CoreCoord overload, cores
+      // row-major (tt-metal #35738's cliff on (x=6,y=7), the 63rd core).
+      columnMajorFrom: undefined,
       wt,
       ht,
       tileIn,
