@@ -102,4 +102,28 @@ describe('ttnn-l1 check: reporting contract (process)', function () {
     );
     assert.ok(text.includes(`1 op without an L1 model — cannot rule out an overflow: ${UNMODELED_OP}`), text);
   });
+
+  it("versionRange's figures carry README's fields only, not the allocation walk's inputs", () => {
+    // llama_attention_ttnn.mlir's tiled reshapes (pre-PR #20189 composites: untilize → row-major reshape → tilize) and
+    // its to_layouts straddle change points, and their estimates carry l1Intermediates / lastProgram for the walk.
+    const report = JSON.parse(
+      run(['check', path.join(__dirname, '..', 'fixtures', 'corpus', 'llama_attention_ttnn.mlir'), '--format', 'json'])
+        .stdout,
+    );
+    const documented = new Set([
+      'window',
+      'kind',
+      'factory',
+      'cbBytesPerCore',
+      'worstCbBytesPerCore',
+      'cbRegionEndBytes',
+      'confidence',
+      'approxReason',
+      'reason',
+    ]);
+    const figures = report.ops.flatMap((o: { versionRange?: { figures: object[] } }) => o.versionRange?.figures ?? []);
+    assert.ok(figures.length > 0);
+    for (const f of figures)
+      for (const k of Object.keys(f)) assert.ok(documented.has(k), `${k} in ${JSON.stringify(f)}`);
+  });
 });

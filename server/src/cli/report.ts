@@ -12,6 +12,7 @@ import {
   type Diagnostic,
   type ModuleAnalysis,
   type OpAnalysis,
+  type VersionedFigure,
   type VersionRange,
 } from '../features';
 import type { MutableLineCol, PositionIndex } from '../text/lineIndex';
@@ -89,7 +90,7 @@ export interface OpReport {
   readonly reportedRange?: readonly [readonly [number, number], readonly [number, number]];
   readonly citations?: readonly string[];
   /** Figures per tt-metal build sub-window when the build window straddles change points of this op's factory. */
-  readonly versionRange?: VersionRange;
+  readonly versionRange?: ReportedVersionRange;
   /** Filled from a runtime log (`--log`): what tt-metal really reported for this op. */
   readonly observed?: ObservedReport;
 }
@@ -333,7 +334,44 @@ function estimateMembersAfter(out: Members<OpReport>, est: OpAnalysis['estimate'
   out.add('reportedCore', est.reportedCore);
   out.add('reportedRange', est.reportedRange);
   out.add('citations', est.citations);
-  out.add('versionRange', est.versionRange);
+  out.add('versionRange', est.versionRange && reportedVersionRange(est.versionRange));
+}
+
+/** A sub-window's figure as README documents it: the allocation walk's inputs (`l1Intermediates`, `lastProgram`) are
+ *  the analysis's, not the contract's, and would change shape with it. */
+export type ReportedFigure = Pick<
+  VersionedFigure,
+  | 'window'
+  | 'kind'
+  | 'factory'
+  | 'cbBytesPerCore'
+  | 'worstCbBytesPerCore'
+  | 'cbRegionEndBytes'
+  | 'confidence'
+  | 'approxReason'
+  | 'reason'
+>;
+
+export interface ReportedVersionRange {
+  readonly changePoints: VersionRange['changePoints'];
+  readonly figures: readonly ReportedFigure[];
+}
+
+function reportedVersionRange(range: VersionRange): ReportedVersionRange {
+  return {
+    changePoints: range.changePoints,
+    figures: range.figures.map((f) => ({
+      window: f.window,
+      kind: f.kind,
+      factory: f.factory,
+      cbBytesPerCore: f.cbBytesPerCore,
+      worstCbBytesPerCore: f.worstCbBytesPerCore,
+      cbRegionEndBytes: f.cbRegionEndBytes,
+      confidence: f.confidence,
+      approxReason: f.approxReason,
+      reason: f.reason,
+    })),
+  };
 }
 
 /** Every member of one op's record, in field order. */

@@ -59,7 +59,7 @@ export { formatBytes, formatInteger, formatMegabytes, formatOpModelTerms, format
 export { cbLimitBytes, isL1Overflow, type ModuleAnalysis, type OpAnalysis } from '../analysis/analyze';
 export { unmodeledDeviceOps, verdictText } from '../analysis/summary';
 export { opModelTerms } from '../estimate/opModelTerms';
-export type { VersionRange } from '../estimate/types';
+export type { VersionedFigure, VersionRange } from '../estimate/types';
 export { windowText } from '../estimate/changePoints';
 export { isPresetName, PRESET_NAMES } from '../ttnn/device';
 export { applyFix, fixesFor, fixTargetOf, type Fix, type FixEnv, type PythonFile } from '../fixes';
