@@ -6,6 +6,7 @@
 
 import { strict as assert } from 'assert';
 import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
+import { deviceOp } from '../../support/threadCases';
 
 // The MapTR conv of tt-xla #4202 / tt-metal #41918 (2026-04): batch 6, 120x200, C 128 → 128, 3x3 s2 p1 → 60x100, f32
 // row-major DRAM input, host f32 weights, HiFi4 with fp32 accumulation, DRAM f32 result. The thread's IR carries neither
@@ -51,5 +52,26 @@ describe('estimate/conv2d DRAM path: a given width count on a tiled output cuts 
     assert.equal(e.kind === 'estimate' ? e.cbBytesPerCore : 0, 983_616);
     assert.equal(e.kind === 'estimate' ? e.nCoresUsed : 0, 45);
     assert.match(e.kind === 'estimate' ? (e.factoryReason ?? '') : '', /4 width slices of 32-column groups/);
+  });
+});
+
+// tt-metal's DRAM auto-slicer takes the fewest slices whose L1 figure fits the allocator's total_free_bytes, in every
+// build that has one (conv2d.cpp index id 8211315178 from PR #25907, op_slicing.cpp id 6757217204 from PR #33763); that
+// is the L1 bank manager's (allocator.cpp id 3674939954), whose bank is l1_size - base - l1_small_size
+// (l1_banking_allocator.cpp id 3615500374). So the slice count is sized below the L1_SMALL region.
+describe('estimate/conv2d DRAM auto slice count: sized to the L1 bank below L1_SMALL', () => {
+  it('tt-metal #17947 auto-shard conv, 2026-01-15 build, base 102,656 B, L1_SMALL 64 KiB: 2 height slices, fits', () => {
+    // One slice (the whole 112-row output): CBs 1,022,656 B end at 102,656 + 1,022,656 = 1,125,312 B; the halo output
+    // (114,080 B) and conv output shard (213,248 B) held during the program sit top-down from 1,499,136 - 65,536 =
+    // 1,433,600 B, lowest at 1,106,272 B < 1,125,312 B: it does not fit the bank, so tt-metal's search goes on to 2.
+    // (Counting L1_SMALL as free, as the model did before, the lowest would be 1,171,808 B >= 1,125,312 B: 1 slice,
+    // then the model's own clash report at 1,106,272 B against a count tt-metal never picks.)
+    const { op } = deviceOp(
+      { file: 'conv2d_tt-metal-17947.mlir', date: '2026-01-15', base: 102_656 },
+      'conv_issue_auto_shard',
+    );
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.match(op.estimate.factoryReason ?? '', /2 output-height slice\(s\) assumed/);
+    assert.equal(op.overflow, undefined);
   });
 });

@@ -1527,14 +1527,13 @@ export function planConv2dOp(
       const unit = given.kind === 'width' ? 'column' : 'row';
       sliceNote = `DRAM path, ${given.count} ${given.kind} slices${groups > 1 ? ` of ${groups}-${unit} groups` : ''} (conv2d_slice_config); `;
     } else {
-      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17].
-      // conv_transpose2d's count is checked as op_slicing does, against the L1 allocator's total_free_bytes: the bank
-      // below the L1_SMALL region (op_slicing.cpp, search index id 6757217204) [19].
-      const free =
-        ctx.device.l1SizeBytes -
-        ctx.device.l1UnreservedBase -
-        liveL1Of(ctx) -
-        (p.transposed ? ctx.device.l1SmallSizeBytes : 0);
+      // tt-metal picks the slice count from its own L1 estimate; take the fewest slices that fit [17]. Every build
+      // with a count search compares it with the L1 allocator's total_free_bytes: conv2d.cpp's own search from PR
+      // #25907 (index id 8211315178) and op_slicing.cpp's for conv2d and conv_transpose2d from PR #33763 (id
+      // 6757217204); before PR #25907 there was no search (id 3492362923). get_statistics(L1) is the L1 bank
+      // manager's (allocator.cpp, id 3674939954), whose bank is l1_size - base - l1_small_size
+      // (l1_banking_allocator.cpp, id 3615500374): the L1_SMALL region never counts as free, so no change point.
+      const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - ctx.device.l1SmallSizeBytes - liveL1Of(ctx);
       const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
       const tiled = p.config.outputLayout === 'tile';
       let kind: 'height' | 'width';
