@@ -622,6 +622,32 @@ describe('analysis/overflow', () => {
       assert.equal(detectOverflow(dram(1_399_136), 0, LIMITS), undefined);
       assert.equal(detectOverflow(dram(1_399_137), 0, LIMITS)?.kind, 'cbBeyondL1');
     });
+    it('an earlier program with no L1 buffer live ends over L1_SMALL and fits; with one, it clashes below L1_SMALL', () => {
+      // tt-mlir's default L1_SMALL of 65,536 B: L1 buffers fill down from 1,499,136 − 65,536 = 1,433,600. The first
+      // program's CBs 1,350,000 end at 100,000 + 1,350,000 = 1,450,000: past the L1 buffer top, inside the L1 size.
+      // tt-metal checks a region against the lowest occupied L1 (bank) address only when there is one, else only
+      // against the L1 size (program.cpp validate_circular_buffer_region; the L1_SMALL bank is not consulted): fits.
+      // With the op's 32,768 B input in L1 the lowest buffer is at 1,433,600 − 32,768 = 1,400,832 < 1,450,000.
+      const small = l1Limits(presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000 }), undefined);
+      const first: OpEstimate = {
+        ...composite(1_000),
+        l1TensorBytesPerCore: 0,
+        l1Intermediates: [
+          {
+            role: 'result of first',
+            bytesPerCore: 0,
+            liveDuringProgram: true,
+            writerProgram: { name: 'first', cbBytesPerCore: 1_350_000 },
+          },
+        ],
+      };
+      assert.equal(detectOverflow(first, 0, small), undefined);
+      const o = detectOverflow(first, 32_768, small);
+      assert.deepEqual(
+        [o?.kind, o?.limitBytes, o?.cbRegionEndBytes, o?.failedProgram?.name],
+        ['cbClashesWithL1Buffers', 1_400_832, 1_450_000, 'first'],
+      );
+    });
   });
 
   describe('orderOverflows', () => {
