@@ -76,6 +76,20 @@ function conv2d(o: {
 }
 
 describe('estimate/conv2d', () => {
+  it("an IR width-sharded input's 1x49 virtual grid prints the physical row-wise range (0,0)-(7,5)", () => {
+    // tt-mlir's width-sharded layout: <1x49> virtual cores, virt_to_physical_map (d0, d1) -> (0, d1 floordiv 8, d1 mod 8)
+    // (corpus vovnet.opt.ttnn.mlir #ttnn_layout125): cores 0..47 fill rows 0..5 of the 8-column grid, core 48 is
+    // (0,6). The factory computes on the input's shard grid, whose first range tt-metal prints (conv2d.ts [18]):
+    // (0,0)-(7,5), not a 49-wide row (the grid has 8 columns).
+    const ws = (shape: number[]) => tensor(shape, { buffer: 'l1', mem: 'width_sharded', grid: [1, 49] });
+    const o = conv2d({ n: 1, h: 8, w: 8, cIn: 1568, cOut: 1568, k: 3, s: 1, p: 1, input: ws([1, 1, 64, 1568]) });
+    const e = est(estimateOp(o, whContext({ ttMetalDate: '2025-06-01' })));
+    assert.match(e.factoryReason, /^input already width_sharded on 49 cores/);
+    assert.deepEqual(e.reportedRange, [
+      [0, 0],
+      [7, 5],
+    ]);
+  });
   it('height sharded: 56x56x64 → 64, k3 p1 on 49 cores, split reader, 73,792 B', () => {
     // NHW_t = 3136/32 = 98; largest d ≤ 64 whose padding of 98 is < one share: d = 49 (d = 50: 100 − 98 = 2 ≥ 100/50).
     // per core 2x2 tiles; C_align 32 (tiled L1 input) → act_block_w = round_up(64·3, 32)/32 = 6 tiles.

@@ -810,8 +810,16 @@ function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig |
   const [rows, cols] = layout.gridShape;
   if (scheme === 'height_sharded')
     return { scheme, nCores: rows * cols, coresNhw: rows * cols, coresC: 1, box: rowWiseBox(rows * cols, gridX) };
+  // tt-mlir writes a width-sharded grid as 1xN virtual cores mapped row-wise onto the device grid
+  // (virt_to_physical_map (d0, d1) -> (0, d1 floordiv X, d1 mod X)): the physical shard grid is num_cores_to_corerangeset's.
   if (scheme === 'width_sharded')
-    return { scheme, nCores: rows * cols, coresNhw: 1, coresC: rows * cols, box: [cols, rows] };
+    return {
+      scheme,
+      nCores: rows * cols,
+      coresNhw: 1,
+      coresC: rows * cols,
+      box: rows === 1 ? rowWiseBox(cols, gridX) : [cols, rows],
+    };
   return { scheme, nCores: rows * cols, coresNhw: rows, coresC: cols, box: [cols, rows] };
 }
 
