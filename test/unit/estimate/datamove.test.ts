@@ -163,6 +163,20 @@ describe('estimate/datamove: ttnn::copy factory selection (change point copy-def
     assert.equal(est(estimateOp(wide, before())).cbBytesPerCore, 1_600_000);
   });
 
+  it('a copy the same-memory-config program takes is one figure over a window straddling the change point', () => {
+    // DRAM → DRAM tiled assign: 2 · 2,048 = 4,096 B < l1_size − base, the same-memory-config program before and after
+    // PR #40964 alike, so the window 2026-03-01..2026-05-01 has no sub-windows (corpus negative_capture_or_execute_trace
+    // printed two identical CopyDeviceOperation figures). A copy between configs is another factory after it: split.
+    const window = { earliest: '2026-03-01', latest: '2026-05-01' };
+    const same = est(estimateOp(op('ttnn.assign', [dram([64, 64])], [dram([64, 64])]), whContext({ window })));
+    assert.deepEqual([same.factory, same.cbBytesPerCore, same.versionRange], ['CopyDeviceOperation', 4_096, undefined]);
+    const moved = est(estimateOp(op('ttnn.to_memory_config', [l1([64, 64])], [dram([64, 64])]), whContext({ window })));
+    assert.deepEqual(
+      moved.versionRange?.figures.map((f) => f.factory),
+      ['CopyDeviceOperation', 'CopyDeviceOperation (default tilized)'],
+    );
+  });
+
   it('tiled copies between memory configs keep their two-tile CB', () => {
     const o = op('ttnn.to_memory_config', [l1([64, 64])], [dram([64, 64])]);
     assert.equal(est(estimateOp(o, after())).cbBytesPerCore, 4_096);

@@ -78,14 +78,16 @@ export function estimateCopyProgram(
   // [3]: since PR #40964 the program above is the "same memory config" one; anything else takes a default program,
   // which differs from it in CBs only for row-major tensors. The tiled one is another factory all the same (its own
   // Metal 2.0 port, change point copy-default-dataflow-buffers, words its overflow differently).
+  // A copy the same-memory-config program takes runs it at every build: the change point is asked only otherwise, so a
+  // window straddling it is not split for a figure that cannot differ.
+  const oldCbBytes = cbs.reduce((sum, cb) => sum + cb.nPages * cb.pageBytes, 0);
+  const sameConfig = sameMemoryConfig(input.layout, output.layout);
+  const specialized = sameConfig && oldCbBytes < ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   let defaultTilized = false;
-  if (atOrAfter(ctx, 'copy-default-row-major-subblocks')) {
-    const oldCbBytes = cbs.reduce((sum, cb) => sum + cb.nPages * cb.pageBytes, 0);
-    const sameConfig = sameMemoryConfig(input.layout, output.layout);
-    const specialized = sameConfig && oldCbBytes < ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
-    if (!specialized && input.layout.pageLayout === 'row_major')
+  if (!specialized && atOrAfter(ctx, 'copy-default-row-major-subblocks')) {
+    if (input.layout.pageLayout === 'row_major')
       return defaultRowMajorCopy(op, ctx, input, output, why, sameConfig, citations);
-    defaultTilized = !specialized;
+    defaultTilized = true;
   }
   const split = splitWorkToCores(gridArea(ctx), Math.max(1, input.geometry.nPages));
   const sharded = isSharded(input.layout) || isSharded(output.layout);
