@@ -73,4 +73,35 @@ describe('estimate/conv_transpose2d DRAM path: the input slice of an output slic
     assert.equal(before.problem.path, 'l1');
     assert.equal(after.problem.path, 'dram');
   });
+  it('a grouped 1x1 stride-1 unpadded transposed conv is not sliced: conv_transpose2d_DRAM runs it whole as a matmul', () => {
+    // conv_transpose2d_DRAM returns conv_transpose2d_L1 when use_matmul_for_1x1_conv(kernel, stride, padding,
+    // dilation, groups, …) holds (conv_transpose2d.cpp, search index id 177043509), which no longer requires
+    // groups == 1 since tt-metal PR #21290 (change point conv2d-grouped-1x1-matmul, 2025-04): 2 groups of 32
+    // channels, kernel 1, stride 1, no padding, 8x8 → 8x8, DRAM input, 2026-01-02: the L1 path.
+    const grouped = op(
+      'ttnn.conv_transpose2d',
+      [
+        tensor([1, 1, 64, 64], { page: 'row_major' }),
+        tensor([64, 32, 1, 1], { buffer: 'system_memory', page: 'row_major' }),
+        DEVICE_VALUE,
+      ],
+      [tensor([1, 1, 64, 64])],
+      {
+        in_channels: int(64),
+        out_channels: int(64),
+        batch_size: int(1),
+        input_height: int(8),
+        input_width: int(8),
+        kernel_size: ints(1, 1),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        output_padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(2),
+      },
+    );
+    const planned = planConv2dOp(grouped, whContext({ ttMetalDate: '2026-01-02' }));
+    assert.ok('plan' in planned, JSON.stringify(planned));
+    assert.equal(planned.problem.path, 'l1');
+  });
 });

@@ -552,7 +552,7 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
       inDram &&
       (transposed
         ? atOrAfter(ctx, 'conv-transpose2d-dram-input-auto-slice') &&
-          !(groups === 1 && [...kernel, ...stride, ...dilation].every((v) => v === 1) && padding.every((v) => v === 0))
+          !usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
         : atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
           (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
         ? 'dram'
@@ -689,14 +689,30 @@ function coalesces1dDepthwise(
 export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
   return (
     (!p.transposed || (p.outputH === p.inputH && p.outputW === p.inputW)) &&
-    (p.groups === 1 || atOrAfter(ctx, 'conv2d-grouped-1x1-matmul')) &&
-    p.kernel[0] === 1 &&
-    p.kernel[1] === 1 &&
-    p.stride[0] === 1 &&
-    p.stride[1] === 1 &&
-    p.padding.every((x) => x === 0) &&
-    p.dilation[0] === 1 &&
-    p.dilation[1] === 1 &&
+    usesMatmulFor1x1(p.kernel, p.stride, p.padding, p.dilation, p.groups, scheme, ctx)
+  );
+}
+
+/** `use_matmul_for_1x1_conv` on the op's own kernel, stride, padding and dilation [3]: conv_transpose2d_DRAM asks it
+ *  too, and runs such a conv whole on the L1 path [19]. */
+function usesMatmulFor1x1(
+  kernel: readonly [number, number],
+  stride: readonly [number, number],
+  padding: readonly number[],
+  dilation: readonly [number, number],
+  groups: number,
+  scheme: ShardScheme | undefined,
+  ctx: EstimateContext,
+): boolean {
+  return (
+    (groups === 1 || atOrAfter(ctx, 'conv2d-grouped-1x1-matmul')) &&
+    kernel[0] === 1 &&
+    kernel[1] === 1 &&
+    stride[0] === 1 &&
+    stride[1] === 1 &&
+    padding.every((x) => x === 0) &&
+    dilation[0] === 1 &&
+    dilation[1] === 1 &&
     scheme !== 'width_sharded'
   );
 }
