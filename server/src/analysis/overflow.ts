@@ -420,8 +420,17 @@ export function detectOverflow(
   // the walk above, each with what was live at its step).
   const last = est.lastProgram;
   if (last !== undefined) {
+    // `failedProgram` names it, so the diagnostic's Why is this program's, not the reported figure's.
     if (base + last.cbBytesPerCore > lowest)
-      return cbFailure(programCbs(last, base, wording), lowest, l1, style, strings);
+      return {
+        ...cbFailure(programCbs(last, base, wording), lowest, l1, style, strings),
+        failedProgram: {
+          name: last.name,
+          cbBytesPerCore: last.cbBytesPerCore,
+          writes: "op's result",
+          liveL1BufferBytes: live + heldDuringProgram,
+        },
+      };
   } else if (worstEnd > lowest) {
     const core = est.reportedCore;
     return cbFailure(

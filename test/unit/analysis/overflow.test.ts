@@ -604,6 +604,13 @@ describe('analysis/overflow', () => {
       const o = detectOverflow(composite(1_099_137), 300_000, LIMITS);
       assert.deepEqual([o?.kind, o?.limitBytes, o?.cbRegionEndBytes], ['cbClashesWithL1Buffers', 1_199_136, 1_199_137]);
       assert.match(o?.message ?? '', /buffers of the last program clash with L1 buffers on core range \[0-0 - 7-7\]/);
+      // The Why names the program that clashed (diagnostics.ts whyText), not the reported 1,250,000 B one.
+      assert.deepEqual(o?.failedProgram, {
+        name: 'last',
+        cbBytesPerCore: 1_099_137,
+        writes: "op's result",
+        liveL1BufferBytes: 300_000,
+      });
     });
     it('with no L1 buffer live the first program is checked against the L1 size: 1,399,137 CB bytes end past it', () => {
       // Nothing in L1 (a DRAM input and output): 100,000 + 1,399,136 = 1,499,136 fits; one byte more is beyond L1.
