@@ -950,7 +950,9 @@ export const CHANGE_POINTS = {
     family: 'conv2d',
     pr: 33763,
     // Description 2025-12-04 ("Make auto slicing logic generic"); its checklist's CI runs (ids 20134015262, 20172201353)
-    // are later than the description, so the merge may be some days after it; day not read.
+    // are later than the description, so the merge may be some days after it; day not read. The same PR's
+    // conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) is dated 2025-12-31 by its threads instead:
+    // conv2d has no thread between the two dates to tell them apart, so its description's day stays.
     mergedOn: '2025-12-04',
     dateFrom: 'approx',
     what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
