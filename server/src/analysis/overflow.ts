@@ -439,7 +439,7 @@ export function detectOverflow(
         core,
         // The range of the reported group's first CB allocator, as tt-metal prints it (the factory's CoreRangeSet).
         range: est.reportedRange ?? [core, core],
-        word: bufferWord(wording, est.factory),
+        word: bufferWord(wording, est.programFactory ?? est.factory),
       },
       lowest,
       l1,

@@ -442,6 +442,8 @@ export interface ProgramSpec {
   readonly op: TtnnOp;
   readonly ctx: EstimateContext;
   readonly factory: string;
+  /** OpEstimate.programFactory. */
+  readonly programFactory?: string;
   readonly factoryReason: string;
   readonly grid?: readonly [number, number];
   /** Groups with at least one core; CBs naming an empty group are dropped. */
@@ -546,6 +548,7 @@ export function finishProgram(spec: ProgramSpec): OpEstimate {
     kind: 'estimate',
     opName: spec.op.name,
     factory: spec.factory,
+    ...(spec.programFactory !== undefined && { programFactory: spec.programFactory }),
     factoryReason: spec.factoryReason,
     nCoresUsed,
     grid: spec.grid ?? device.workerGrid,

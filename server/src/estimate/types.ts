@@ -131,6 +131,10 @@ export interface OpEstimate {
   readonly opName: string;
   /** tt-metal program factory (or device op) that runs, e.g. `UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory`. */
   readonly factory: string;
+  /** The program factory whose buffers the overflow message words ("circular" or "dataflow", per Metal 2.0 port), when
+   *  `factory` names a path through another op's program: conv2d's 1x1 matmul is ttnn::matmul's program (its config
+   *  kind, as matmul.ts names its factories). Absent: `factory`. */
+  readonly programFactory?: string;
   /** Why that factory: the selection test and its numbers. */
   readonly factoryReason: string;
   readonly nCoresUsed: number;

@@ -314,6 +314,22 @@ describe('analysis/overflow', () => {
       });
     }
 
+    it("conv2d's 1x1 matmul is worded by the matmul program it runs: 1D mcast from PR #56836, the 2D not yet", () => {
+      // conv2d runs a 1x1 stride-1 conv as ttnn::matmul with a 1D (height sharded) or 2D mcast config
+      // (conv2d_utils.cpp determine_matmul_op_config_from_conv_op_config); the 1D factory's port is dated ≈2026-09-17,
+      // the 2D factory's (#56761) is open.
+      const conv = (est: OpEstimate, kind: string): OpEstimate => ({
+        ...est,
+        factory: `conv2d → matmul (${kind.replace('ProgramConfig', '')})`,
+        programFactory: kind,
+      });
+      const oneD = conv(withCbs(1_400_000), 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
+      const twoD = conv(withCbs(1_400_000), 'MatmulMultiCoreReuseMultiCastProgramConfig');
+      assert.equal(detectOverflow(oneD, 0, on('2026-09-16'))?.message, beyond('circular'));
+      assert.equal(detectOverflow(oneD, 0, on('2026-09-17'))?.message, beyond('dataflow'));
+      assert.equal(detectOverflow(twoD, 0, on('2026-11-30'))?.message, beyond('circular'));
+    });
+
     it('a window straddling the port is worded for its newest build, like the core range', () => {
       const straddling = l1Limits(DEVICE, undefined, { earliest: '2026-08-20', latest: '2026-09-10' });
       assert.equal(detectOverflow(factory(withCbs(1_400_000), pad), 0, straddling)?.message, beyond('dataflow'));

@@ -250,6 +250,8 @@ describe('estimate/conv2d', () => {
     );
     assert.equal(e.cbBytesSummedOverRanges, 16_384);
     assert.match(e.factory, /matmul/);
+    // Its program is ttnn::matmul's 1D mcast factory, whose Metal 2.0 port words the overflow message.
+    assert.equal(e.programFactory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
   });
 
   it('conv_transpose2d runs the conv program on the expanded input: 8x8x32, k2 s2 → 16x16, 12,352 B', () => {
@@ -1020,6 +1022,7 @@ describe('conv2d change points', () => {
     for (const date of ['2025-01-15', '2025-02-10']) {
       const e = est(estimateOp(conv, whContext({ ttMetalDate: date })));
       assert.match(e.factory, /ttnn\.linear/, date);
+      assert.equal(e.programFactory, 'MatmulMultiCoreReuseMultiCastProgramConfig', date);
       assert.equal(e.cbBytesPerCore, 53_248, date);
       assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
     }

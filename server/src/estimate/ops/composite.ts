@@ -186,7 +186,7 @@ function programOf(step: Step, est: OpEstimate): WriterProgram {
     cbBytesPerCore: est.worstCbBytesPerCore,
     printedRange: est.reportedRange ?? [est.reportedCore, est.reportedCore],
     ...(est.cbBytesPerCore !== est.worstCbBytesPerCore && { printedCbBytesPerCore: est.cbBytesPerCore }),
-    factory: est.factory,
+    factory: est.programFactory ?? est.factory,
   };
 }
 

@@ -1845,6 +1845,7 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
       (est.approxReason === '' ? '' : `; ${est.approxReason}`),
     opName: op.name,
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
+    programFactory: est.programFactory ?? est.factory,
     factoryReason:
       `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; a 1x1 stride-1 conv then ` +
       'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
@@ -1890,8 +1891,9 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
+  const matmulKind = plan.input.scheme === 'height_sharded' ? '1D' : '';
   const factory = plan.mmConv
-    ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${plan.input.scheme === 'height_sharded' ? '1D' : ''})`
+    ? `${family} → matmul (MatmulMultiCoreReuseMultiCast${matmulKind})`
     : `${family} sharded program (${plan.input.scheme})`;
   // The intermediates' texts by index loops, not `map` results joined and spread: those result arrays' maps deopted
   // this function (recompiled 3 times per run). Same texts, same order.
@@ -1909,6 +1911,8 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     op,
     ctx,
     factory,
+    // The 1x1 conv runs ttnn::matmul with that program config [3]: its program is the matmul's.
+    ...(plan.mmConv && { programFactory: `MatmulMultiCoreReuseMultiCast${matmulKind}ProgramConfig` }),
     factoryReason:
       `${sliceNote}${why}; ${plan.input.nCores} input cores (${plan.input.coresNhw} along NHW × ${plan.input.coresC} along C), ` +
       `per core out ${plan.perCoreOutHTiles}x${plan.perCoreOutWTiles} tiles, act block ${plan.actBlockHTiles}x${plan.actBlockWTiles} tiles, ` +
