@@ -8,7 +8,6 @@ import {
   analyse,
   assertFails,
   assertFits,
-  assertNear,
   deviceOp,
   printedRange,
   regionEnd,
