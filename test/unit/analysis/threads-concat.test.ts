@@ -4,14 +4,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import {
-  analyse,
-  assertFails,
-  assertFits,
-  deviceOp,
-  printedRange,
-  regionEnd,
-} from '../../support/threadCases';
+import { analyse, assertFails, assertFits, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   const c43893 = { file: 'concat_tt-metal-43893.mlir' };
