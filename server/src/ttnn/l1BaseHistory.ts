@@ -183,50 +183,79 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     derivation:
       '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
   },
-  // tt-metal PR #41021 (perf counters; in review 2026-04-09) grew the Wormhole BRISC firmware region from 6 KiB to
-  // 6 KiB + 2,560 B, which moves MEM_MAP_END and the allocator base (wh_hal_tensix.cpp's DEFAULT_UNRESERVED) up by
-  // 2,560 B; PR #43082 (description 2026-04-24, merged as 4919a5a before PR #43516's 2026-05-03 account of it) shrank
-  // the firmware and restored the 6 KiB region. tt-mlir PR #8237's runtime log of 2026-04-28 (tt-mlir main pinned
-  // tt-metal 2a9cc7c7 / 2c1b1344 of 2026-04-24) prints its concat 2,560 B above 103,712 B; tt-xla #4583's concat of
-  // 2026-05-08 is back on 103,712 B. The merge days are not in the corpus: the entries are dated by those sightings.
+  // 2026-04-24..06-12: Wormhole's MEM_BRISC_FIRMWARE_SIZE (dev_mem_map.h) changed six times, each moving MEM_MAP_END
+  // and with it the allocator base (wh_hal_tensix.cpp's DEFAULT_UNRESERVED = align32(MEM_MAP_END + 69 KiB)) by the same
+  // bytes. Merge commits and UTC times read in the main history of a tt-metal fork (nyoshifujiTT/tt-metal), the base
+  // computed from each commit's dev_mem_map.h: PR #41021 (84c0174, 04-24 09:48) 6 KiB → 6 KiB + 2,560 B, 106,272 B;
+  // PR #43082 (4919a5a, 04-25 00:09) back to 6 KiB, 103,712 B; PR #43570 (a1449a0, 05-05 19:19) + 32 B, 103,744 B;
+  // PR #44545 (3363681, 05-16 19:46) + 64 B, 103,776 B; PR #45505 (0080d14, 05-29 16:10) + 128 B, 103,840 B; PR #46821
+  // (ca254cb, 06-12 07:59) + 256 B, 103,968 B; PR #46526 (05cca6a, 06-12 14:49) MEM_MAILBOX_SIZE 12,912 → 13,168 B,
+  // 104,224 B. An entry starts on its merge day, except where a dated build of that day precedes the merge. Threads
+  // run through tt-xla or tt-mlir use the tt-metal those pinned, often days older than the thread (their tests give the
+  // pinned build's date).
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 106_272,
-    firstSeen: '2026-04-28',
-    seen: '2026-04-28',
-    sources: ['tt-mlir PR #8237', 'tt-metal PR #41021', 'tt-metal PR #43082'],
+    firstSeen: '2026-04-24',
+    seen: '2026-04-24',
+    sources: ['tt-metal PR #41021 (84c0174)', 'tt-mlir PR #8237'],
     derivation:
-      "tt-mlir PR #8237 (runtime log of 2026-04-28): 16,056,096 − 15,949,824 (the unaligned int32 concat's two transposed row pages of 1,993,728 · 4 B); PR #43082 / #43516: PR #41021's + 2,560 B BRISC firmware region over the 103,712 B map",
+      "PR #41021: 103,712 + 2,560 (BRISC firmware region 6 KiB + 2,560 B); tt-mlir PR #8237 (runtime log of 2026-04-28, tt-metal 2a9cc7c of 2026-04-24 18:41 UTC, between 84c0174 and 4919a5a): 16,056,096 − 15,949,824 (the unaligned int32 concat's two transposed row pages of 1,993,728 · 4 B)",
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_712,
-    firstSeen: '2026-05-08',
-    seen: '2026-05-08..2026-05-13',
-    sources: ['tt-xla #4583', 'tt-mlir PR #8412'],
+    firstSeen: '2026-04-25',
+    seen: '2026-04-25..2026-05-04',
+    sources: ['tt-metal PR #43082 (4919a5a)', 'tt-xla #4583', 'tt-mlir PR #8412'],
     derivation:
-      'tt-xla #4583 (2026-05-08): 1,843,040 − 1,739,328 (two transposed f32 row pages of 217,413 · 4 B, 32 B aligned); tt-mlir PR #8412 (2026-05-13): 1,498,912 − 1,395,200 (two 174,400-row si32 chunk pages)',
+      "PR #43082 restores the 6 KiB BRISC region; tt-xla #4583 (2026-05-08, its pinned tt-metal older than PR #43570): 1,843,040 − 1,739,328 (two transposed f32 row pages of 217,413 · 4 B, 32 B aligned); tt-mlir PR #8412 (2026-05-13, its branch's pin likewise): 1,498,912 − 1,395,200 (two 174,400-row si32 chunk pages)",
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_744,
+    firstSeen: '2026-05-05',
+    seen: '2026-05-05..2026-05-15',
+    sources: ['tt-metal PR #43570 (a1449a0)', 'tt-metal #43893'],
+    derivation:
+      'PR #43570: BRISC firmware region 6 KiB + 32 B, 103,712 + 32; tt-metal #43893 (2026-05-08, tt-metal main): 1,843,072 − 1,739,328 (the tt-xla #4583 concat)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_776,
-    firstSeen: '2026-05-27',
-    seen: '2026-05-27..2026-05-29',
-    sources: ['tt-metal #45331', 'tt-metal #45543'],
+    firstSeen: '2026-05-16',
+    seen: '2026-05-16..2026-05-29',
+    sources: ['tt-metal PR #44545 (3363681)', 'tt-metal #45331', 'tt-metal #45543'],
     // TilizeMultiCoreDefaultProgramFactory makes only c_0 and c_16, one tile row each (read at
     // tilize_multi_core_default_program_factory.cpp@050f24f and @cf8e2a8), so the 64 B these two threads print above
     // 103,712 + Wt·4,096 is the base, not a CB: the same 64 B for rows of 256, 512 and 1,336 tiles.
     derivation:
-      '#45331 (2026-05-27): 5,576,032 − 5,472,256 (1,336 × 4,096); #45543 (2026-05-29, main 5cbb6896): 1,152,352 − 1,048,576 = 2,200,928 − 2,097,152',
+      'PR #44545: BRISC firmware region 6 KiB + 64 B, 103,712 + 64; #45331 (2026-05-27, a build of ≤ 05-26): 5,576,032 − 5,472,256 (1,336 × 4,096); #45543 (2026-05-29, main 5cbb689 of 04:08 UTC, before PR #45505): 1,152,352 − 1,048,576 = 2,200,928 − 2,097,152',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_840,
+    // PR #45505 merged 2026-05-29 16:10 UTC; #45543's build of 04:08 that day still has 103,776 B.
+    firstSeen: '2026-05-30',
+    seen: '2026-05-30..2026-06-11',
+    sources: ['tt-metal PR #45505 (0080d14)'],
+    derivation: 'PR #45505: BRISC firmware region 6 KiB + 128 B, 103,712 + 128 (no thread sighting)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 104_224,
-    firstSeen: '2026-06-22',
-    seen: '2026-06..2026-07',
-    sources: ['tt-metal #47735', 'tt-mlir e9b87da', 'tt-xla #5438'],
+    // PR #46821's 103,968 B held for 7 h of 2026-06-12, until PR #46526: not an entry.
+    firstSeen: '2026-06-12',
+    seen: '2026-06-12..2026-07',
+    sources: [
+      'tt-metal PR #46821 (ca254cb)',
+      'tt-metal PR #46526 (05cca6a)',
+      'tt-metal #47735',
+      'tt-mlir e9b87da',
+      'tt-xla #5438',
+    ],
     derivation:
-      "#47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base; tt-xla #5438 (2026-06-30, a ttnn::sum clash): 124,704 − 20,480 (a float32 W reduce's c_0 + c_2 + c_3, five 4,096 B tiles)",
+      "PR #46821: BRISC firmware region 6 KiB + 256 B, + PR #46526's 256 B mailbox growth: 103,712 + 256 + 256; #47735 (2026-06-22): 5,576,480 − 5,472,256 (1,336 × 4,096, tilize_with_val_padding's whole-row c_0 + c_16); the n150 system desc of tt-mlir e9b87da (≤ 2026-07-15) prints the same base; tt-xla #5438 (2026-06-30, a ttnn::sum clash): 124,704 − 20,480 (a float32 W reduce's c_0 + c_2 + c_3, five 4,096 B tiles)",
   },
   // tt-metal PR #49417 ("Bringup basic profiler on quasar", opened 2026-07-08, last reviewed 2026-07-14) widened the
   // profiler's L1 control vector inside dev_msgs_t, growing the Wormhole and Blackhole Tensix mailbox
@@ -235,7 +264,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   // 0x19C40 → 0x19CC0 (105,536 → 105,664 B = align32(35,008 + 69 KiB), wh_hal_tensix.cpp). Its merge day is not in the
   // corpus: tt-metal #51127 (2026-07-26, main 02246470f99) already quotes its 24-slot control vector, so the entry is
   // dated 2026-07-26, the first day known to run it. The 105,536 B before it (104,224 B + 1,312, a change between
-  // 2026-06-22 and PR #49417 not identified) has no dated sighting, so builds of 2026-06-22..07-25 keep 104,224 B.
+  // 2026-06-23, the newest day of the fork's history, and PR #49417 not identified) has no dated sighting, so builds of 2026-06-12..07-25 keep 104,224 B.
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 105_664,

@@ -4,28 +4,21 @@
  */
 
 import * as assert from 'node:assert/strict';
-import {
-  analyse,
-  assertFails,
-  assertFits,
-  assertNear,
-  deviceOp,
-  printedRange,
-  regionEnd,
-} from '../../support/threadCases';
+import { analyse, assertFails, assertFits, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   const c43893 = { file: 'concat_tt-metal-43893.mlir' };
-  it('tt-metal #43893 (2026-05-08): 1,843,072 B within 4 KiB, before PR #43898', () => {
+  it('tt-metal #43893 (2026-05-08): 1,843,072 B to the byte, before PR #43898', () => {
     // Unaligned last dim → row-major concat of the transposed (1, 217413) rows: page = align(217,413·4, 32) = 869,664;
-    // 2 pages + 103,712 = 1,843,040 (tt-metal: 1,843,072).
-    assertNear(regionEnd(assertFails({ ...c43893, date: '2026-05-08' })), 1_843_072);
+    // 2 pages + 103,744 (tt-metal main from PR #43570, a1449a0 of 2026-05-05: BRISC firmware 6 KiB + 32 B,
+    // ttnn/l1BaseHistory.ts) = 1,843,072, tt-metal's figure.
+    assert.equal(regionEnd(assertFails({ ...c43893, date: '2026-05-08' })), 1_843_072);
   });
-  it('tt-xla #4583 (2026-05-08, the same Faster R-CNN stack+flatten through tt-xla): 1,843,040 B to the byte', () => {
-    // The thread that led to #43893, from tt-xla's pinned tt-metal (before PR #43898): "grow to 1843040 B" on
-    // [0-0 - 0-3]; 2 · 869,664 + 103,712 (the 2026-02..04 base of ttnn/l1BaseHistory.ts) = 1,843,040. #43893's
-    // 1,843,072 (tt-metal main of the same day) is 32 B more: that build's base.
-    const op = assertFails({ ...c43893, date: '2026-05-08' });
+  it("tt-xla #4583 (2026-05-08, the same Faster R-CNN stack+flatten through tt-xla's pinned tt-metal): 1,843,040 B to the byte", () => {
+    // The thread that led to #43893, before PR #43898: "grow to 1843040 B" on [0-0 - 0-3]; 2 · 869,664 + 103,712 =
+    // 1,843,040, 32 B under #43893's main of the same day: tt-xla's pinned tt-metal predates PR #43570 (2026-05-05),
+    // so it is run at 2026-05-04, the latest build day with the 103,712 B base (ttnn/l1BaseHistory.ts).
+    const op = assertFails({ ...c43893, date: '2026-05-04' });
     assert.equal(regionEnd(op), 1_843_040);
   });
   it("tt-xla #4583 / tt-metal #43893: on core range [0-0 - 0-3], the threads' (x-y style of a 2026-05 build)", () => {
@@ -41,13 +34,14 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   });
   it("tt-mlir PR #8237 (log of 2026-04-28, the same concat through tt-mlir's runtime): grows to 16,056,096 B on (0,0)-(0,3), to the byte", () => {
     // "Statically allocated circular buffers on core range [(x=0,y=0) - (x=0,y=3)] grow to 16056096 B" (the PR's
-    // description, executing %13 = "ttnn.concat" on the fixture's operands). Transposed rows of 1,993,728 int32:
+    // description, executing %13 = "ttnn.concat" on the fixture's operands). Run at the tt-metal tt-mlir pinned,
+    // 2a9cc7c of 2026-04-24 18:41 UTC. Transposed rows of 1,993,728 int32:
     // page = 7,974,912 B (tt-metal PR #46321's "~7.6 MB per page"), 2 pages = 15,949,824 B. The base is 2,560 B above
-    // the 103,712 B of the builds around it: tt-metal PR #41021 had grown the Wormhole BRISC firmware region by
-    // 2,560 B, which moves the allocator base with MEM_MAP_END, until PR #43082 (4919a5a, between 2026-04-24 and
-    // 2026-05-03) restored it (PR #43516's account); 15,949,824 + 106,272 = 16,056,096. 4 output rows → 4 cores,
+    // the 103,712 B of the builds around it: tt-metal PR #41021 (84c0174, 2026-04-24 09:48 UTC) had grown the Wormhole
+    // BRISC firmware region by 2,560 B, which moves the allocator base with MEM_MAP_END, until PR #43082 (4919a5a,
+    // 2026-04-25 00:09 UTC) restored it; 15,949,824 + 106,272 = 16,056,096. 4 output rows → 4 cores,
     // column-major: the printed (0,0)-(0,3).
-    const op = assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-28' });
+    const op = assertFails({ file: 'concat_tt-metal-43371.mlir', date: '2026-04-24' });
     assert.ok(op.estimate.kind === 'estimate');
     assert.equal(op.estimate.cbBytesPerCore, 2 * 1_993_728 * 4);
     assert.equal(regionEnd(op), 16_056_096);
@@ -61,18 +55,21 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
   });
   it('tt-metal #43371 after PR #46321 (≈2026-06-11, the fix): chunked along dim[-2], fits', () => {
     // concat.cpp after PR #46321: the transposed page align(1,993,728 · 4, 32) = 7,974,912 B exceeds l1_capacity =
-    // 1,499,136 − 103,776 (the 2026-05-27.. base) = 1,395,360, so chunk_rows = floor(1,395,360 / 8 = 174,420 / 32) · 32 =
-    // 174,400; a chunk concat's page is 697,600 B, single-buffered (2 · 697,600 > 749,568 − 103,776, PR #43898).
+    // 1,499,136 − 104,224 (the base from 2026-06-12, ttnn/l1BaseHistory.ts) = 1,394,912, so chunk_rows =
+    // floor(1,394,912 / 8 = 174,364 / 32) · 32 = 174,336; a chunk concat's page is 697,344 B, single-buffered
+    // (2 · 697,344 > 749,568 − 104,224, PR #43898).
     const run = { file: 'concat_tt-metal-43371.mlir', date: '2026-06-20' };
     assertFits(run);
     const { op } = deviceOp(run);
     assert.ok(op.estimate.kind === 'estimate');
-    assert.equal(op.estimate.cbBytesPerCore, 697_600);
+    assert.equal(op.estimate.cbBytesPerCore, 697_344);
     // The day before the change point: the whole 1,993,728-element rows, single-buffered, still beyond L1.
     assertFails({ ...run, date: '2026-06-10' });
   });
   describe("tt-mlir PR #8412 (2026-05-13): a chunk concat of tt-mlir PR #8237's workaround clashes", () => {
-    const run = { file: 'concat_tt-mlir-8412.mlir', date: '2026-05-11' };
+    // Its figure needs the 103,712 B base: the tt-metal of the PR's branch predates PR #43570 (2026-05-05; tt-mlir's
+    // d5a1653 pin of 2026-05-11 already has its + 32 B), so it is run at 2026-05-04 (ttnn/l1BaseHistory.ts).
+    const run = { file: 'concat_tt-mlir-8412.mlir', date: '2026-05-04' };
     it('region end 1,498,912 B exactly on 3 cores, the concat the first error', () => {
       // "clash with L1 buffers on core range [0-0 - 0-2]. L1 buffer allocated at 1,433,280 and static circular buffer
       // region ends at 1,498,912". Chunk rows (tt-mlir's ConcatOpRewritePattern.cpp@7cdaf43): floor((1,499,136 −

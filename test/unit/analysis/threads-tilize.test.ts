@@ -103,12 +103,11 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
       // The build: the thread throws at program.cpp:1426, the end of validate_circular_buffer_region's overflow throw in
       // tt-metal from b90824d (2026-05-20) until 4cd9b59 (2026-05-26 20:13 UTC) added lines above it (read in the
       // history of a tt-metal fork, nyoshifujiTT/tt-metal): the issue's build predates PR #43840 (2026-05-26 23:37 UTC),
-      // so it is run on 2026-05-25. Its base is given: MEM_BRISC_FIRMWARE_SIZE was 6 KiB + 64 B from tt-metal PR
-      // #44545 (2026-05-16) to PR #45505 (2026-05-29), 103,712 + 64 = 103,776 B, which l1BaseHistory.ts dates from
-      // #45331's day only.
+      // so it is run on 2026-05-25: MEM_BRISC_FIRMWARE_SIZE was 6 KiB + 64 B from tt-metal PR #44545 (3363681,
+      // 2026-05-16) to PR #45505 (0080d14, 2026-05-29), 103,712 + 64 = 103,776 B, the table's base of that day.
       // The range: 2,048 rows = 64 tile rows on the 64 cores of the 8x8 grid; the CBs sit on split_blocks_for_tilize's
       // 64 1x1 CoreRanges (column-major, tt-metal PR #33365 on), which add_circular_buffer merges into (0,0)-(7,7).
-      const op = assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-25', base: 103_776 });
+      const op = assertFails({ file: 'tilize_tt-metal-45331.mlir', date: '2026-05-25' });
       assert.equal(regionEnd(op), 5_576_032);
       assert.equal(printedRange(op), '[0-0 - 7-7]');
     });

@@ -30,7 +30,9 @@ describe('ttnn/l1BaseHistory', () => {
       for (const m of pairs) {
         assert.equal(num(m[1]!) - num(m[2]!), e.l1UnreservedBaseBytes, `${e.derivation}: ${m[0]}`);
       }
-      if (e.sources.some((s) => s.startsWith('tt-metal') || s.startsWith('tt-xla')))
+      // A thread's or a build's sighting needs its arithmetic; a merge commit alone (`PR #N (hash)`) is the mem-map test's.
+      const sightings = e.sources.filter((s) => !/PR #\d+ \([0-9a-f]{7}\)$/.test(s));
+      if (sightings.some((s) => s.startsWith('tt-metal') || s.startsWith('tt-xla')))
         assert.ok(pairs.length + banks.length > 0, e.derivation);
     }
     for (const arch of ['wormhole_b0', 'blackhole'] as const) {
@@ -89,17 +91,32 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(1_430_656 - (640 * 2_048 + 4 * 2_112), 111_488);
   });
 
-  it("Wormhole's + 2,560 B BRISC firmware window (tt-metal PR #41021 .. PR #43082): 106,272 B on 2026-04-28", () => {
-    // PR #43082 (2026-04-24) drops PR #41021's MEM_BRISC_FIRMWARE_SIZE bump of + 2,560 B; PR #43516 (2026-05-03) says
-    // the revert (4919a5a) lowered MEM_MAP_END and DEFAULT_UNRESERVED by 2,560 B. tt-mlir PR #8237's concat of
-    // 2026-04-28: 16,056,096 − 2 · 1,993,728 · 4 (threads-concat.test.ts) = 103,712 + 2,560; tt-xla #4583's concat of
-    // 2026-05-08: 1,843,040 − 2 · 869,664 = 103,712 again.
-    assert.equal(16_056_096 - 2 * 1_993_728 * 4, 103_712 + 2_560);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-04-27'))?.l1UnreservedBaseBytes, 103_712);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-04-28'))?.l1UnreservedBaseBytes, 106_272);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-07'))?.l1UnreservedBaseBytes, 106_272);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-08'))?.l1UnreservedBaseBytes, 1_843_040 - 2 * 869_664);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-05-26'))?.l1UnreservedBaseBytes, 103_712);
+  it("Wormhole's BRISC firmware steps of 2026-04-24..06-12 (tt-metal's dev_mem_map.h history), each on its merge day", () => {
+    // MEM_MAP_END of wormhole/dev_mem_map.h with a 6 KiB BRISC firmware region and a 12,912 B mailbox: 33,056 B;
+    // DEFAULT_UNRESERVED = align32(MEM_MAP_END + 69 KiB) (wh_hal_tensix.cpp). Merge commits in nyoshifujiTT/tt-metal's
+    // main: PR #41021 84c0174 (04-24) + 2,560; PR #43082 4919a5a (04-25) + 0; PR #43570 a1449a0 (05-05) + 32; PR #44545
+    // 3363681 (05-16) + 64; PR #45505 0080d14 (05-29 16:10 UTC) + 128; PR #46821 ca254cb + PR #46526 05cca6a (06-12)
+    // + 256 and a mailbox of 13,168 B (+ 256).
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
+    const wh = (d: string) => observedBaseFor('wormhole_b0', day(d))?.l1UnreservedBaseBytes;
+    assert.equal(base(33_056), 103_712);
+    assert.equal(wh('2026-04-23'), 103_712);
+    // tt-mlir PR #8237's concat (tt-metal 2a9cc7c, 2026-04-24): 16,056,096 − 2 · 1,993,728 · 4.
+    assert.equal(wh('2026-04-24'), base(33_056 + 2_560));
+    assert.equal(wh('2026-04-24'), 16_056_096 - 2 * 1_993_728 * 4);
+    assert.equal(wh('2026-05-04'), 103_712);
+    // tt-metal #43893 (main of 2026-05-08): 1,843,072 − 2 · 869,664.
+    assert.equal(wh('2026-05-05'), base(33_056 + 32));
+    assert.equal(wh('2026-05-08'), 1_843_072 - 2 * 869_664);
+    assert.equal(wh('2026-05-15'), 103_744);
+    // tt-metal #45331 (2026-05-27) and #45543 (main 5cbb689, 2026-05-29 04:08 UTC, before PR #45505).
+    assert.equal(wh('2026-05-16'), base(33_056 + 64));
+    assert.equal(wh('2026-05-29'), 5_576_032 - 1_336 * 4_096);
+    assert.equal(wh('2026-05-30'), base(33_056 + 128));
+    assert.equal(wh('2026-06-11'), 103_840);
+    // tt-metal #47735 (2026-06-22): 5,576,480 − 1,336 · 4,096.
+    assert.equal(wh('2026-06-12'), base(33_056 + 256 + 256));
+    assert.equal(wh('2026-06-22'), 5_576_480 - 1_336 * 4_096);
   });
 
   it("Blackhole's own 128 B (a 13,424 B Tensix mailbox): 111,616 B from tt-metal PR #54274 (2026-08-25)", () => {

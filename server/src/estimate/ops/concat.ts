@@ -39,7 +39,8 @@
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
  * Worked example: concat of two 64x1024 bf16 tiled tensors on dim 0 → 2·2,048 = 4,096 B (tt-mlir OpModel golden).
- *   Issue #43893: page = align(217,413·4, 32) = 869,664; 2 pages + base 103,712 = 1,843,040 B (tt-metal: 1,843,072).
+ *   Issue #43893: page = align(217,413·4, 32) = 869,664; 2 pages + base 103,744 (main of 2026-05-08) = 1,843,072 B, tt-metal's
+ *   figure; tt-xla #4583's pinned tt-metal (base 103,712) printed 1,843,040.
  */
 
 import { atOrAfter } from '../changePoints';
