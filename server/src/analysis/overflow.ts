@@ -532,7 +532,6 @@ interface ProgramCbs {
   readonly core: readonly [number, number];
   readonly range: readonly [readonly [number, number], readonly [number, number]];
   readonly word: 'circular' | 'dataflow';
-  readonly programName?: string;
 }
 
 function programCbs(program: WriterProgram, base: number, wording: MessageWording): ProgramCbs {
@@ -542,14 +541,14 @@ function programCbs(program: WriterProgram, base: number, wording: MessageWordin
     core: range[0],
     range,
     word: bufferWord(wording, program.factory ?? program.name),
-    programName: program.name,
   };
 }
 
 /**
  * The failure of a program whose worst core's CB region ends past `lowest` (the lowest L1 buffer, or the L1 size with
  * none): tt-metal checks the L1 size first, then the lowest L1 buffer (program.cpp validate_circular_buffer_region),
- * and prints the range it was checking.
+ * and prints the range it was checking. The message is tt-metal's line as printed, which names no program (a halo's, a
+ * composite's earlier one): the failing program is the result's `failedProgram`, which the diagnostic's Why names.
  */
 function cbFailure(
   p: ProgramCbs,
@@ -559,7 +558,6 @@ function cbFailure(
   strings: SharedStrings | undefined,
 ): Omit<Overflow, 'status'> {
   const range = coreText(style, p.range[0], p.range[1]);
-  const of = p.programName === undefined ? '' : ` of the ${p.programName} program`;
   return p.end > l1
     ? {
         kind: 'cbBeyondL1',
@@ -567,7 +565,7 @@ function cbFailure(
         limitBytes: l1,
         core: p.core,
         message: keptMessage(
-          `Statically allocated ${p.word} buffers${of} on core range ${range} grow to ${p.end} B which is beyond max L1 size of ${l1} B`,
+          `Statically allocated ${p.word} buffers on core range ${range} grow to ${p.end} B which is beyond max L1 size of ${l1} B`,
           strings,
         ),
       }
@@ -577,7 +575,7 @@ function cbFailure(
         limitBytes: lowest,
         core: p.core,
         message: keptMessage(
-          `Statically allocated ${p.word} buffers${of} clash with L1 buffers on core range ${range}. L1 buffer allocated at ${lowest} and static ${p.word} buffer region ends at ${p.end}`,
+          `Statically allocated ${p.word} buffers clash with L1 buffers on core range ${range}. L1 buffer allocated at ${lowest} and static ${p.word} buffer region ends at ${p.end}`,
           strings,
         ),
       };
