@@ -594,15 +594,15 @@ describe('analysis/overflow', () => {
     // and its 200,000 B output. The reported (largest) program runs first and writes a DRAM result (0 B): then only
     // the input is allocated, the lowest buffer at 1,499,136 − 100,000 = 1,399,136 ≥ 100,000 + 1,250,000. The last
     // program runs once the output exists: lowest buffer 1,499,136 − 300,000 = 1,199,136.
-    const composite = (lastCbBytes: number): OpEstimate => ({
+    const composite = (lastCbBytes: number, firstCbBytes = 1_250_000, outputBytes = 200_000): OpEstimate => ({
       ...withCbs(1_250_000),
-      l1TensorBytesPerCore: 200_000,
+      l1TensorBytesPerCore: outputBytes,
       l1Intermediates: [
         {
           role: 'result of first',
           bytesPerCore: 0,
           liveDuringProgram: true,
-          writerProgram: { name: 'first', cbBytesPerCore: 1_250_000 },
+          writerProgram: { name: 'first', cbBytesPerCore: firstCbBytes },
         },
       ],
       lastProgram: {
@@ -634,18 +634,7 @@ describe('analysis/overflow', () => {
     });
     it('with no L1 buffer live the first program is checked against the L1 size: 1,399,137 CB bytes end past it', () => {
       // Nothing in L1 (a DRAM input and output): 100,000 + 1,399,136 = 1,499,136 fits; one byte more is beyond L1.
-      const dram = (cb: number): OpEstimate => ({
-        ...composite(1_000),
-        l1TensorBytesPerCore: 0,
-        l1Intermediates: [
-          {
-            role: 'result of first',
-            bytesPerCore: 0,
-            liveDuringProgram: true,
-            writerProgram: { name: 'first', cbBytesPerCore: cb },
-          },
-        ],
-      });
+      const dram = (cb: number): OpEstimate => composite(1_000, cb, 0);
       assert.equal(detectOverflow(dram(1_399_136), 0, LIMITS), undefined);
       assert.equal(detectOverflow(dram(1_399_137), 0, LIMITS)?.kind, 'cbBeyondL1');
     });
@@ -656,18 +645,7 @@ describe('analysis/overflow', () => {
       // against the L1 size (program.cpp validate_circular_buffer_region; the L1_SMALL bank is not consulted): fits.
       // With the op's 32,768 B input in L1 the lowest buffer is at 1,433,600 − 32,768 = 1,400,832 < 1,450,000.
       const small = l1Limits(presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000 }), undefined);
-      const first: OpEstimate = {
-        ...composite(1_000),
-        l1TensorBytesPerCore: 0,
-        l1Intermediates: [
-          {
-            role: 'result of first',
-            bytesPerCore: 0,
-            liveDuringProgram: true,
-            writerProgram: { name: 'first', cbBytesPerCore: 1_350_000 },
-          },
-        ],
-      };
+      const first = composite(1_000, 1_350_000, 0);
       assert.equal(detectOverflow(first, 0, small), undefined);
       const o = detectOverflow(first, 32_768, small);
       assert.deepEqual(
