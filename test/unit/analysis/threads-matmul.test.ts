@@ -217,4 +217,20 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(deviceOp(run, 'vocab_80000').op.cbBytesPerCore, (30 + 24 + 180 + 30) * TILE_BF16 + 180 * 4096);
     });
   });
+  describe('explicit 2D config of a model, chunked batches (DeepSeek-V3 LM head prefill on a Galaxy)', () => {
+    const run = { file: 'matmul_tt-metal-34306.mlir', date: '2025-12-12' };
+    // The fixture's header derives the config: grid 8x9, per_core_M 29, per_core_N 16, in0_block_w 8, out block 29x16.
+    // 2D mcast factory: c_0 29·8·2 = 464 bf16 tiles 950,272 + c_1 16·8·2 = 256 bfp4_b tiles (576 B) 147,456 + c_4 29·16 =
+    // 464 bf16 tiles 950,272 (interm Float16_b = the output's format, packer_l1_acc shares it) = 2,048,000 B. The thread's
+    // 2,150,656 B less these is a base of 102,656 B, the 2025-12 Wormhole base of l1BaseHistory.ts (tt-mlir #6536);
+    // the dated table gives 101,664 B on 2025-12-12 (its next sighting is 2025-12-23), so ours is 992 B under.
+    it('tt-metal #34306 (2025-12-12): 2,150,656 B within 4 KiB, exactly at the 102,656 B base, on (0,0)-(7,1)', () => {
+      const op = assertFails(run);
+      assert.equal(op.cbBytesPerCore, 2_048_000);
+      assertNear(regionEnd(op), 2_150_656);
+      assert.equal(regionEnd(assertFails({ ...run, base: 102_656 })), 2_150_656);
+      // ⌈32 / 29⌉ = 2 block rows of the 32-tile chunk by ⌈127 / 16⌉ = 8 block columns: all_cores (0,0)-(7,1).
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=1)]');
+    });
+  });
 });
