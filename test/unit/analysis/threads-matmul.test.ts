@@ -233,4 +233,22 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=1)]');
     });
   });
+  describe('explicit 2D config of a model (tt-transformers Llama-3.1-8B prefill MLP, accuracy mode, n150)', () => {
+    const run = { file: 'matmul_tt-metal-21904.mlir', date: '2025-05-09' };
+    // The fixture's header derives the config: grid 8x8, per_core 4x56, in0_block_w 8. 2D mcast factory: c_0 4·8·2 = 64
+    // bf16 tiles 131,072 + c_1 56·8·2 = 896 bfp8_b tiles (1,088 B) 974,848 + c_4 4·56 = 224 bf16 tiles 458,752 (fp32
+    // accumulation off: the partials share c_4) = 1,564,672 B + 97,248 (the 2025-04..06 base of l1BaseHistory.ts) =
+    // 1,661,920, tt-metal's figure.
+    it('tt-metal #21904 (2025-05-09): the FF1 linear with bfp8 weights grows to 1,661,920 B exactly, on (0,0)-(7,7)', () => {
+      const op = assertFails(run, 'ff1_prefill_accuracy');
+      assert.equal(op.cbBytesPerCore, 1_564_672);
+      assert.equal(regionEnd(op), 1_661_920);
+      // 32 / 4 = 8 block rows by 448 / 56 = 8 block columns.
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    });
+    it('the performance mode (bfp4 weights, 576 B tiles) fits: c_1 896 tiles 516,096 B, 1,105,920 B of CBs', () => {
+      assertFits(run, 'performance');
+      assert.equal(deviceOp(run, 'performance').op.cbBytesPerCore, 131_072 + 896 * 576 + 458_752);
+    });
+  });
 });
