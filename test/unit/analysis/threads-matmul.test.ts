@@ -251,4 +251,24 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(deviceOp(run, 'performance').op.cbBytesPerCore, 131_072 + 896 * 576 + 458_752);
     });
   });
+  describe('1D mcast in1 without out blocks (DeepSeek-V3 d_p shared expert, Kimi K2.6 on a Blackhole Galaxy)', () => {
+    const run = { file: 'matmul_tt-metal-47317.mlir', date: '2026-06-17', arch: 'blackhole_p150' };
+    // The fixture's header derives the config: per_core 2x224, in0_block_w 1, no out_block set (out block = per core).
+    // 1D factory: c_0 2·1·2 = 4 bf16 tiles 8,192 + c_1 224·1·2 = 448 bfp8_b tiles (1,088 B) 487,424 + c_4 2·224 = 448
+    // bf16 tiles 917,504 (fp32 accumulation off: shared with the partials) = 1,413,120 B. The thread's region end,
+    // 1,524,480, less these is a base of 111,360 B: the Blackhole base l1BaseHistory.ts dates from 2026-07-23; its
+    // entry for 2026-06-17 is 111,104 B (256 B under): the thread puts 111,360 B by 2026-06-17.
+    it('tt-metal #47317 (2026-06-17): the CB region ends at 1,524,480 B exactly at the 111,360 B base', () => {
+      const { op } = deviceOp(run, 'shared_expert_down');
+      assert.equal(op.cbBytesPerCore, 1_413_120);
+      assertNear(regionEnd(op), 1_524_480);
+      assert.equal(regionEnd(deviceOp({ ...run, base: 111_360 }, 'shared_expert_down').op), 1_524_480);
+      // The clash partner (an L1 buffer at 1,522,880 B) is the model's, not in the fixture: on its own the op fits.
+      assert.equal(op.overflow, undefined);
+    });
+    it('PR #47447 (out_block_h 1, out_block_w 56): 240,640 B of CBs', () => {
+      // c_0 1·1·2 = 2 bf16 tiles + c_1 56·1·2 = 112 bfp8_b tiles + c_4 1·56 = 56 bf16 tiles.
+      assert.equal(deviceOp(run, 'fixed').op.cbBytesPerCore, 2 * TILE_BF16 + 112 * 1088 + 56 * TILE_BF16);
+    });
+  });
 });
