@@ -250,6 +250,11 @@ describe('public-thread regression set: matmul / linear', () => {
       assertFits(run, 'performance');
       assert.equal(deviceOp(run, 'performance').op.cbBytesPerCore, 131_072 + 896 * 576 + 458_752);
     });
+    it('PR #22610 (2025-06-03: 512-row prefill chunks on N150) fits: per_core_M 2, 1,269,760 B of CBs', () => {
+      // c_0 2·8·2 = 32 bf16 tiles 65,536 + c_1 974,848 (unchanged) + c_4 2·56 = 112 bf16 tiles 229,376.
+      assertFits(run, 'pr_22610');
+      assert.equal(deviceOp(run, 'pr_22610').op.cbBytesPerCore, 65_536 + 974_848 + 229_376);
+    });
   });
   describe('1D mcast in1 without out blocks (DeepSeek-V3 d_p shared expert, Kimi K2.6 on a Blackhole Galaxy)', () => {
     const run = { file: 'matmul_tt-metal-47317.mlir', date: '2026-06-17', arch: 'blackhole_p150' };
