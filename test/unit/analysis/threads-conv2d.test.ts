@@ -664,7 +664,8 @@ describe('conv2d: tt-forge-fe models-ops f32 convs with a tiled input (2025-02-2
     ['conv662', '2025-03-25', 'Conv2D439', 410_112, 410_624, 512_224, '[(x=0,y=0) - (x=7,y=6)]'],
     ['conv662', '2025-04-01', 'Conv2D30', 410_112, 410_624, 507_360, '[(x=0,y=0) - (x=7,y=6)]'],
     // 48 and 64 → 64 channels, 256 B sticks, 2 tiles; 800 output tiles on 62 cores of 13; input rows round_up(102,400,
-    // 62·32) / 62 = 1,664 → 52 tile rows: 104 tiles · 4,096 + 256 = 426,240, whatever C_out (96 or 128).
+    // 62·32) / 62 = 1,664 → 52 tile rows: 104 tiles · 4,096 + 256 = 426,240, whatever C_out (96 or 128). Buffer:
+    // 1,466,368 − 425,984 (1,664 · 64 · 4) − 626,944 (halo: 2,449 sticks, the span of the 320x320 conv above, · 256 B).
     ['conv849', '2025-02-21', 'Conv2D849', 426_240, 413_440, 525_728, '[(x=0,y=0) - (x=7,y=6)]'],
     ['conv1225', '2025-02-21', 'Conv2D802', 426_240, 413_440, 525_728, '[(x=0,y=0) - (x=7,y=6)]'],
     ['conv849', '2025-04-01', 'Conv2D1281', 426_240, 413_440, 523_488, '[(x=0,y=0) - (x=7,y=6)]'],
@@ -676,19 +677,23 @@ describe('conv2d: tt-forge-fe models-ops f32 convs with a tiled input (2025-02-2
     ['conv714', '2025-03-25', 'Conv2D428', 524_544, 417_792, 626_656, '[(x=0,y=0) - (x=7,y=0)]'],
     ['conv714', '2025-04-01', 'Conv2D486', 524_544, 417_792, 621_792, '[(x=0,y=0) - (x=7,y=0)]'],
     // 3 → 32 channels, 128 B sticks, 1 tile; 1,800 output tiles on 63 cores of 29; input rows round_up(230,400, 63·32) /
-    // 63 = 3,680 → 115 tile rows: 115 · 4,096 + 128 = 471,168, whatever C_out.
+    // 63 = 3,680 → 115 tile rows: 115 · 4,096 + 128 = 471,168, whatever C_out. Buffer: 1,466,368 − 471,040 (3,680 ·
+    // 32 · 4) − 797,696 (halo output, 6,232 sticks · 128 B) = 197,632.
     ['conv1280', '2025-02-21', 'Conv2D848', 471_168, 197_632, 570_656, '[(x=0,y=0) - (x=7,y=6)]'],
     ['conv1280', '2025-04-01', 'Conv2D1280', 471_168, 197_632, 568_416, '[(x=0,y=0) - (x=7,y=6)]'],
     // 264 → 288 channels, 1,152 B sticks, 9 tiles; 875 output tiles on 63 cores of 14; input rows round_up(28,000,
-    // 63·32) / 63 = 448 → 14 tile rows: 126 · 4,096 + 1,152 = 517,248.
+    // 63·32) / 63 = 448 → 14 tile rows: 126 · 4,096 + 1,152 = 517,248. Buffer: 1,466,368 − 516,096 (448 · 288 · 4) −
+    // 721,152 (halo output, 626 sticks · 1,152 B) = 229,120.
     ['conv29', '2025-04-01', 'Conv2D29', 517_248, 229_120, 614_496, '[(x=0,y=0) - (x=7,y=6)]'],
     // 3 → 32 channels, 1 tile; 128x128 outputs = 512 tiles on 64 cores; input rows 262,144 / 64 = 4,096 → 128 tile rows:
-    // 128 · 4,096 + 128 = 524,416.
+    // 128 · 4,096 + 128 = 524,416. Buffer: 1,466,368 − 524,288 (4,096 · 32 · 4) − 728,960 (halo output, 5,695 sticks ·
+    // 128 B) = 213,120.
     ['conv706', '2025-02-21', 'Conv2D706', 524_416, 213_120, 623_904, '[(x=0,y=0) - (x=7,y=7)]'],
     ['conv706', '2025-04-01', 'Conv2D1145', 524_416, 213_120, 621_664, '[(x=0,y=0) - (x=7,y=7)]'],
     // Block sharded (528 → 528, groups 2): 288 output tiles on 8 NHW cores of 36; C 528 → 17 blocks of 32 on 6 channel
     // cores (padded to 18: 96 channels each, 384 B sticks, 3 tiles); input rows 9,216 / 8 = 1,152 → 36 tile rows: 108 ·
-    // 4,096 + 384 = 442,752. transpose_shards was true by default (change point conv2d-transpose-shards-default-false):
+    // 4,096 + 384 = 442,752. Buffer: 1,466,368 − 442,368 (1,152 · 96 · 4) − 526,848 (halo: 12 output rows of 96 span
+    // 11·98 + 95 + 2·98 + 3 = 1,372 sticks · 384 B) = 497,152. transpose_shards was true by default (change point conv2d-transpose-shards-default-false):
     // the NHW cores run along x, so the block grid is (0,0)-(7,5), the range tt-metal printed.
     ['conv805', '2025-03-25', 'Conv2D922', 442_752, 497_152, 544_864, '[(x=0,y=0) - (x=7,y=5)]'],
     ['conv805', '2025-04-01', 'Conv2D805', 442_752, 497_152, 540_000, '[(x=0,y=0) - (x=7,y=5)]'],
