@@ -663,10 +663,11 @@ export const CHANGE_POINTS = {
   'halo-untilize-blocks': {
     family: 'halo',
     pr: 19770,
-    // Reviews on the PR run to 2025-03-28; tt-metal issue #19980 (opened 2025-04-01) says the halo "only supports a block
-    // size of 32 sticks", so it had merged by then. Day not read.
-    mergedOn: '2025-04-01',
-    dateFrom: 'approx',
+    // Merged as 8eb65ea at 2025-04-01 14:00 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal), after
+    // 7598b7e (05:01 that day), the build of tt-forge-fe c92a65b88's xfail reasons, which still print the whole-shard
+    // untilize CB (Conv2D30 / 1247 / 1281 / 486 / 1280 / 29 there): the first day built with it is taken.
+    mergedOn: '2025-04-02',
+    dateFrom: 'merge',
     what: 'the halo of a tiled input untilizes one tile row at a time into two CBs (one per gather reader) of ntiles_per_block tiles, with two pad-stick CBs; before, one untilize CB held the whole untilized input shard (ntiles_per_block · ceil(rows / 32) tiles) beside one pad-stick CB',
     before:
       'tt-metal untilize_with_halo_v2_program_factory.cpp (search index id 3798132763: untilize_out CB = ntiles_per_block · input_nblocks_per_core tiles, one pad CB); tt-metal issue #18231 (2025-02-24: "requires full buffering of the untilized input")',
@@ -688,9 +689,9 @@ export const CHANGE_POINTS = {
   'halo-untilize-double-buffer': {
     family: 'halo',
     pr: 20129,
-    // Opened 2025-04-03 with its CI runs of that day; merge day not read.
+    // Merged as 8202aa2 at 2025-04-04 12:34 UTC (nyoshifujiTT/tt-metal history); no build of that day is observed.
     mergedOn: '2025-04-04',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'the two untilize CBs of the halo are double-buffered (2 · ntiles_per_block tiles each)',
     before: 'tt-metal PR #19770 (single-buffered untilize CBs)',
     after:
@@ -1054,6 +1055,18 @@ export const CHANGE_POINTS = {
       'tt-metal conv2d_op_program_factory_common.cpp@003324f (get_cb_info: MATMUL_PARTIALS num_pages = per_core_out_ntiles)',
     after:
       'tt-metal PR #51664 ("Size MATMUL_PARTIALS to one output block ... dedicated partials storage drops from the full per-core output to one output block"); conv2d_op_program_factory_common.hpp (index id 58112263352: CBInfo.address_offset for the tail-block overlap)',
+  },
+  'conv2d-transpose-shards-default-false': {
+    family: 'conv2d',
+    pr: 23253,
+    // Merged as 9a2171f at 2025-06-10 10:25 UTC (nyoshifujiTT/tt-metal history). tt-mlir's runtime sets transpose_shards
+    // only when the IR's conv2d_config has it (runtime utils.cpp of 2025-04, tt-mlir 445964f), so tt-metal's default rules.
+    mergedOn: '2025-06-10',
+    dateFrom: 'merge',
+    what: "Conv2dConfig.transpose_shards defaults to false: a block-sharded conv's grid is row-major (channel cores along x, NHW cores along y); before, true: column-major, NHW cores along x. Moves the block grid's rectangle (the printed core range) and, on a non-square grid, which axis bounds each core count",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/device/conv2d_op.hpp@7598b7e (transpose_shards = true); figures: tt-forge-fe models-ops Conv2D922 / 805 / 853 (528 → 528, groups 2, 96x96; 2025-03-25 .. 05-02) clash on [(x=0,y=0) - (x=7,y=5)] for 8 NHW x 6 channel cores',
+    after: 'tt-metal PR #23253 ("Change default for transpose_shards to False in Conv2dConfig"), 9a2171f',
   },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',

@@ -644,6 +644,91 @@ describe('conv2d: tt-forge-fe models-ops f32 convs with a tiled input (2025-02-2
       [626_752, 724_000, 638_592, '[(x=0,y=0) - (x=7,y=7)]'],
     );
   });
+  // Before tt-metal PR #19770 (8eb65ea, 2025-04-01 14:00 UTC, after 7598b7e: change point halo-untilize-blocks) the
+  // halo program untilized the whole tiled input shard into one CB first: its static CBs are one pad stick (C per core
+  // · 4 B) and ntiles · ceil(input shard rows / 32) f32 tiles of 4,096 B. That program runs while the resharded input
+  // and the halo output are allocated, from 1,466,368 (L1 less 32 KiB L1_SMALL) down, so it is the first to clash.
+  // tt-metal prints the first CoreRange of the halo output's shard grid (the conv's height grid, full rows first).
+  // Region ends = CBs + the base of the build: 99,488 (02-21), 102,112 (03-25), 97,248 (04-01).
+  const haloClashes: readonly (readonly [string, string, string, number, number, number, string])[] = [
+    // [function, build, why, CBs, buffer, region end, range]
+    // 80 → 96 channels (a tiled input aligns to 32): 384 B sticks, 3 tiles wide; 450 output tiles on 57 cores of 8;
+    // input rows round_up(57,600, 57·32) / 57 = 1,024 → 32 tile rows: 96 tiles · 4,096 + 384 = 393,600. Buffer: 1,466,368
+    // − 393,216 (input shard, 1,024 rows · 96 · 4 B) − 663,936 (halo output) = 409,216.
+    ['conv1300_240', '2025-02-21', 'Conv2D822', 393_600, 409_216, 493_088, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv1300_240', '2025-04-01', 'Conv2D1247', 393_600, 409_216, 490_848, '[(x=0,y=0) - (x=7,y=6)]'],
+    // 128 channels, 512 B sticks, 4 tiles; 1,568 output tiles on 63 cores of 25; input rows round_up(50,176, 63·32) / 63
+    // = 800 → 25 tile rows: 100 tiles · 4,096 + 512 = 410,112. Buffer: 1,466,368 − 409,600 (800 · 128 · 4) − 646,144
+    // (halo: 800 outputs over 226-wide padded rows span 807 + 2·226 + 3 = 1,262 sticks · 512 B) = 410,624.
+    ['conv662', '2025-02-21', 'Conv2D662', 410_112, 410_624, 509_600, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv662', '2025-03-25', 'Conv2D439', 410_112, 410_624, 512_224, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv662', '2025-04-01', 'Conv2D30', 410_112, 410_624, 507_360, '[(x=0,y=0) - (x=7,y=6)]'],
+    // 48 and 64 → 64 channels, 256 B sticks, 2 tiles; 800 output tiles on 62 cores of 13; input rows round_up(102,400,
+    // 62·32) / 62 = 1,664 → 52 tile rows: 104 tiles · 4,096 + 256 = 426,240, whatever C_out (96 or 128). Buffer:
+    // 1,466,368 − 425,984 (1,664 · 64 · 4) − 626,944 (halo: 2,449 sticks, the span of the 320x320 conv above, · 256 B).
+    ['conv849', '2025-02-21', 'Conv2D849', 426_240, 413_440, 525_728, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv1225', '2025-02-21', 'Conv2D802', 426_240, 413_440, 525_728, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv849', '2025-04-01', 'Conv2D1281', 426_240, 413_440, 523_488, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv1225', '2025-04-01', 'Conv2D1225', 426_240, 413_440, 523_488, '[(x=0,y=0) - (x=7,y=6)]'],
+    // 64 channels, 2 tiles; 16x16 outputs = 8 tiles on 8 cores (one row: (0,0)-(7,0)); input rows 16,384 / 8 = 2,048 →
+    // 64 tile rows: 128 tiles · 4,096 + 256 = 524,544. Buffer: 1,466,368 − 524,288 (input) − 524,288 (halo: a core's 2
+    // output rows of 16 read 16 input rows of 128 sticks, 2,048 sticks · 256 B) = 417,792.
+    ['conv714', '2025-02-21', 'Conv2D714', 524_544, 417_792, 624_032, '[(x=0,y=0) - (x=7,y=0)]'],
+    ['conv714', '2025-03-25', 'Conv2D428', 524_544, 417_792, 626_656, '[(x=0,y=0) - (x=7,y=0)]'],
+    ['conv714', '2025-04-01', 'Conv2D486', 524_544, 417_792, 621_792, '[(x=0,y=0) - (x=7,y=0)]'],
+    // 3 → 32 channels, 128 B sticks, 1 tile; 1,800 output tiles on 63 cores of 29; input rows round_up(230,400, 63·32) /
+    // 63 = 3,680 → 115 tile rows: 115 · 4,096 + 128 = 471,168, whatever C_out. Buffer: 1,466,368 − 471,040 (3,680 ·
+    // 32 · 4) − 797,696 (halo output, 6,232 sticks · 128 B) = 197,632.
+    ['conv1280', '2025-02-21', 'Conv2D848', 471_168, 197_632, 570_656, '[(x=0,y=0) - (x=7,y=6)]'],
+    ['conv1280', '2025-04-01', 'Conv2D1280', 471_168, 197_632, 568_416, '[(x=0,y=0) - (x=7,y=6)]'],
+    // 264 → 288 channels, 1,152 B sticks, 9 tiles; 875 output tiles on 63 cores of 14; input rows round_up(28,000,
+    // 63·32) / 63 = 448 → 14 tile rows: 126 · 4,096 + 1,152 = 517,248. Buffer: 1,466,368 − 516,096 (448 · 288 · 4) −
+    // 721,152 (halo output, 626 sticks · 1,152 B) = 229,120.
+    ['conv29', '2025-04-01', 'Conv2D29', 517_248, 229_120, 614_496, '[(x=0,y=0) - (x=7,y=6)]'],
+    // 3 → 32 channels, 1 tile; 128x128 outputs = 512 tiles on 64 cores; input rows 262,144 / 64 = 4,096 → 128 tile rows:
+    // 128 · 4,096 + 128 = 524,416. Buffer: 1,466,368 − 524,288 (4,096 · 32 · 4) − 728,960 (halo output, 5,695 sticks ·
+    // 128 B) = 213,120.
+    ['conv706', '2025-02-21', 'Conv2D706', 524_416, 213_120, 623_904, '[(x=0,y=0) - (x=7,y=7)]'],
+    ['conv706', '2025-04-01', 'Conv2D1145', 524_416, 213_120, 621_664, '[(x=0,y=0) - (x=7,y=7)]'],
+    // Block sharded (528 → 528, groups 2): 288 output tiles on 8 NHW cores of 36; C 528 → 17 blocks of 32 on 6 channel
+    // cores (padded to 18: 96 channels each, 384 B sticks, 3 tiles); input rows 9,216 / 8 = 1,152 → 36 tile rows: 108 ·
+    // 4,096 + 384 = 442,752. Buffer: 1,466,368 − 442,368 (1,152 · 96 · 4) − 526,848 (halo: 12 output rows of 96 span
+    // 11·98 + 95 + 2·98 + 3 = 1,372 sticks · 384 B) = 497,152. transpose_shards was true by default (change point conv2d-transpose-shards-default-false):
+    // the NHW cores run along x, so the block grid is (0,0)-(7,5), the range tt-metal printed.
+    ['conv805', '2025-03-25', 'Conv2D922', 442_752, 497_152, 544_864, '[(x=0,y=0) - (x=7,y=5)]'],
+    ['conv805', '2025-04-01', 'Conv2D805', 442_752, 497_152, 540_000, '[(x=0,y=0) - (x=7,y=5)]'],
+  ];
+  for (const [fn, date, conv, cbs, buffer, end, range] of haloClashes) {
+    it(`${conv} (${date}): the halo program's CBs clash, "allocated at ${buffer} ... region ends at ${end}" on ${range}`, () => {
+      const { op } = deviceOp({ file, date }, fn);
+      assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers', `${fn}: ${op.overflow?.kind ?? 'fits'}`);
+      assert.equal(op.overflow.failedProgram?.name, 'halo (untilize_with_halo)');
+      assert.deepEqual(
+        [
+          op.overflow.failedProgram.cbBytesPerCore,
+          op.overflow.limitBytes,
+          op.overflow.cbRegionEndBytes,
+          printedRange(op),
+        ],
+        [cbs, buffer, end, range],
+      );
+      assert.match(
+        op.overflow.message,
+        new RegExp(`L1 buffer allocated at ${buffer} and static circular buffer region ends at ${end}$`),
+      );
+    });
+  }
+  it('Conv2D853 (2025-05-02): the same grouped conv now clashes in its own program, "... 497152 ... 760864" on (0,0)-(7,5)', () => {
+    // After PR #19770 the halo's untilize CBs are two 32-stick blocks (2 · 2 · 3 tiles by then), far below the conv's
+    // 663,616 B of CBs, which end at 760,864 on the 97,248 B base; the block grid is still column-major.
+    const { op } = deviceOp({ file, date: '2025-05-02' }, 'conv805');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(op.overflow.failedProgram, undefined);
+    assert.deepEqual(
+      [op.cbBytesPerCore, op.overflow.limitBytes, regionEnd(op), printedRange(op)],
+      [663_616, 497_152, 760_864, '[(x=0,y=0) - (x=7,y=5)]'],
+    );
+  });
   it('1 ← 16, 3x3 on 322x1026: the halo output, 919,296 B across 64 banks, at the three 2025-02..04 builds', () => {
     for (const date of ['2025-02-21', '2025-03-25', '2025-04-01']) {
       const { op } = deviceOp({ file, date }, 'conv661');

@@ -501,9 +501,14 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
         whContext(),
       ),
     );
+    // Its CBs sit on the halo output's shard grid, the 49 height cores row-wise: the first range is the 6 full rows.
     assert.deepEqual(e.l1Intermediates?.[1]?.writerProgram, {
       name: 'halo (untilize_with_halo)',
       cbBytesPerCore: 16_640,
+      printedRange: [
+        [0, 0],
+        [7, 5],
+      ],
     });
     // Before PR #19770 (2025-03): one pad stick and the whole untilized shard, 2 tiles × round_up(3,136 / 49 = 64 rows,
     // 32) / 32 = 2 tile rows → 4 tiles · 2,048 = 8,192 + 128 = 8,320 B.

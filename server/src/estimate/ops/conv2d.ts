@@ -204,7 +204,12 @@
  *       late 2024 / early 2025, search index id 2511333325), num_cores_to_corerangeset's row-wise set of C cores, whose
  *       first range tt-metal names; figures: tt-forge-fe models-ops xfail reasons (test_conv2dtranspose.py at
  *       14243328e / c92a65b88, 2025-03/04: 16 cores → (0,0)-(7,1), 8 → (0,0)-(7,0), 2 → (0,0)-(1,0), 32 → (0,0)-(7,3)).
- *       The 2D (block) matmul: not read, the single first core is printed
+ *       The 2D (block) matmul: not read, the single first core is printed. The halo program creates its CBs on the halo
+ *       output's shard grid, the conv's input parallel config (untilize_with_halo_v2_program_factory.cpp@7598b7e:
+ *       all_cores = the output's shard spec grid): a height or width grid is num_cores_to_corerangeset's row-wise set,
+ *       its full rows first; a block grid its rectangle. Figures: tt-forge-fe models-ops xfail reasons at 0cde875b1 /
+ *       14243328e / c92a65b88 (2025-02..04): halo clashes on 57, 62 and 63 height cores → (0,0)-(7,6), 8 → (0,0)-(7,0),
+ *       64 → (0,0)-(7,7)
  *  [19] conv_transpose2d's DRAM path: tt-metal PR #33136 (≈2025-12, explicit slice configs only), PR #33763 (its
  *       DRAM/L1 dispatch: change point conv-transpose2d-dram-input-auto-slice, dated by threads #35165 / #35224);
  *       conv_transpose2d.cpp (search index id 177043509, before PR #37791: ConvT2DSliceAttr get_input_slice_and_padding,
@@ -224,6 +229,10 @@
  *  [16] partials CB: tt-metal PR #51664 (≈2026-07-31, "Size MATMUL_PARTIALS to one output block ... private one-block
  *       partial storage for untilized output or data-format mismatch"); conv2d_op_program_factory_common.hpp (index id
  *       58112263352: CBInfo.address_offset, the tiled OUT/PARTIALS overlap); change point conv2d-partials-one-block
+ *  [21] transpose_shards: tt-metal's Conv2dConfig default true (device/conv2d_op.hpp@7598b7e) until PR #23253 (change
+ *       point conv2d-transpose-shards-default-false); block sharding's grid is column-major (NHW cores along x) while it
+ *       is true. tt-mlir's runtime passes the field only when the IR's conv2d_config carries it (runtime
+ *       operations/utils.cpp@445964f)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
  *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
@@ -396,7 +405,7 @@ const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
   u8: 'u8',
 };
 
-export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
+export function readConv2dConfig(op: TtnnOp, ctx: EstimateContext): Conv2dConfigFields {
   const f = op.properties['conv2d_config'];
   const shard = wordOf(fieldValue(f, 'shard_layout'));
   const dtype = wordOf(fieldValue(f, 'weights_dtype'));
@@ -407,7 +416,8 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     shardLayout:
       shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
     reshardIfNotOptimal: boolField(f, 'reshard_if_not_optimal', false),
-    transposeShards: boolField(f, 'transpose_shards', false),
+    // Absent from the IR: tt-metal's default of the build (tt-mlir's runtime sets only what the IR gives) [21].
+    transposeShards: boolField(f, 'transpose_shards', !atOrAfter(ctx, 'conv2d-transpose-shards-default-false')),
     outputLayout: wordOf(fieldValue(f, 'output_layout')) === 'row_major' ? 'row_major' : 'tile',
     actDoubleBuffer: boolField(f, 'enable_act_double_buffer', false),
     weightsDoubleBuffer: boolField(f, 'enable_weights_double_buffer', false),
@@ -511,14 +521,17 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   const config: Conv2dConfigFields =
     transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
       ? {
-          ...readConv2dConfig({
-            ...op,
-            properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
-          }),
+          ...readConv2dConfig(
+            {
+              ...op,
+              properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
+            },
+            ctx,
+          ),
           weightsDtype: weightDtype,
           shardLayout: 'width_sharded',
         }
-      : readConv2dConfig(op);
+      : readConv2dConfig(op, ctx);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
   const ccProp = op.properties['compute_config'];
@@ -1688,7 +1701,11 @@ function convIntermediates(
         role: 'halo output',
         bytesPerCore: sticks * shardW * (p.inputDtype === 'f32' ? 4 : 2),
         liveDuringProgram: true,
-        writerProgram: { name: 'halo (untilize_with_halo)', cbBytesPerCore: haloCbBytes },
+        writerProgram: {
+          name: 'halo (untilize_with_halo)',
+          cbBytesPerCore: haloCbBytes,
+          printedRange: convHaloPrintedRange(input),
+        },
       });
     }
   }
@@ -1877,6 +1894,16 @@ function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
       [boxCols - 1, boxRows - 1],
     ],
   };
+}
+
+/** The first CoreRange of the halo program's CBs [18]: the conv's input grid, full rows first (block: its rectangle). */
+function convHaloPrintedRange(input: ParallelConfig): CoreRangeXY {
+  if (input.scheme === 'block_sharded')
+    return [
+      [0, 0],
+      [input.box[0] - 1, input.box[1] - 1],
+    ];
+  return firstRowWiseRange(input.nCores, input.box[0]);
 }
 
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
