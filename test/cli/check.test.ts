@@ -179,6 +179,28 @@ describe('ttnn-l1 check (process)', function () {
     const usage = run(['check', SEED, '--format', 'xml']);
     assert.equal(usage.status, 2);
   });
+
+  it('names a runtime log as one, and checks the op lines a thread prints as they stand', () => {
+    // tt-mlir #5771's runtime log (test/fixtures/logs): no MLIR op of its own, "Executing operation:" records.
+    const log = run(['check', path.join(ROOT, 'test/fixtures/logs/oom_5771.log')]);
+    assert.equal(log.status, 2, log.stdout + log.stderr);
+    assert.match(
+      log.stderr,
+      /no MLIR operations found: this is a tt-mlir runtime log; check the \.mlir it ran with --log/,
+    );
+    // The conv2d of that log as one line outside any function: the op is named and the file fails (exit 1).
+    const line = run([
+      'check',
+      path.join(ROOT, 'test/fixtures/threads/conv2d_tt-mlir-5771-op-line.mlir'),
+      '--tt-metal-date',
+      '2025-11-10',
+    ]);
+    assert.equal(line.status, 1, line.stdout + line.stderr);
+    assert.match(
+      line.stdout,
+      /tt-metal will throw at %79 = ttnn\.conv2d \(line 6\); 1 overflowing op; 1 ops estimated/,
+    );
+  });
 });
 
 describe('ttnn-l1 check into a pipe closed early (process)', () => {

@@ -21,6 +21,7 @@ import {
   detachedDiagnosticsInput,
   diagnostics as documentDiagnostics,
   hasMlirOperations,
+  notMlirReason,
   type AnalysisSettings,
   type Diagnostic,
   type DiagnosticsInput,
@@ -159,7 +160,7 @@ function matchLog(
 /** Whether the file holds MLIR, said on stderr when not; then its read warnings (only input that is used gets them). */
 function usable(file: string, source: ReadSource, hasMlirOperations: boolean): boolean {
   if (!hasMlirOperations) {
-    process.stderr.write(`ttnn-l1: ${file}: no MLIR operations found; is this an MLIR file?\n`);
+    process.stderr.write(`ttnn-l1: ${file}: ${notMlirReason(source.text)}\n`);
     return false;
   }
   for (const warning of source.warnings) process.stderr.write(`ttnn-l1: warning: ${file}: ${warning}\n`);

@@ -10,7 +10,15 @@ import type { FixCommand } from './args';
 import { readAuxiliaryFile, readSourceFile } from './files';
 import { EXIT_OK, EXIT_OVERFLOW, EXIT_UNUSABLE_INPUT } from './report';
 import { settingsFromCommand } from './settings';
-import { analyzeDocument, applyFix, fixesForFirstFailure, hasMlirOperations, verdictText, type Fix } from '../features';
+import {
+  analyzeDocument,
+  applyFix,
+  fixesForFirstFailure,
+  hasMlirOperations,
+  notMlirReason,
+  verdictText,
+  type Fix,
+} from '../features';
 import { cliWorkspaceRoots, sourcePaths } from '../host/sourcePaths';
 
 export function runFix(command: FixCommand): number {
@@ -20,7 +28,7 @@ export function runFix(command: FixCommand): number {
   if (source.kind === 'unusable') return fail(source.reason);
   const doc = analyzeDocument(source.text, settings.settings);
   // The same verdict as `check`: text that is not MLIR is unusable input, not "nothing to fix".
-  if (!hasMlirOperations(doc.parse)) return fail(`${command.file}: no MLIR operations found; is this an MLIR file?`);
+  if (!hasMlirOperations(doc.parse)) return fail(`${command.file}: ${notMlirReason(source.text)}`);
   // Python sources resolve relative to the dump, inside the CLI's workspace (host/sourcePaths.ts), never by a search.
   const sources = sourcePaths(command.file, cliWorkspaceRoots(command.file, process.cwd()));
   const found = fixesForFirstFailure(doc, { pythonFiles: (suffix) => sources.readSuffix(suffix) });

@@ -76,6 +76,19 @@ export function hasMlirOperations(parse: ParseResult): boolean {
   return hasMlirSignal(parse);
 }
 
+// tt-mlir's runtime executor logs each op as `Executing operation: <op>` (logs/parseLog.ts cites the format).
+const RUNTIME_LOG_RECORD = /Executing operation: /;
+
+/**
+ * Why a text without MLIR operations cannot be checked, said the same way by `check`, `fix` and the editor: a tt-mlir
+ * runtime log is named as one, with the two ways to check what it ran.
+ */
+export function notMlirReason(text: string): string {
+  return RUNTIME_LOG_RECORD.test(text)
+    ? "no MLIR operations found: this is a tt-mlir runtime log; check the .mlir it ran with --log, or check the op text after 'Executing operation:' as a .mlir file (ops outside a function are analysed as they stand)"
+    : 'no MLIR operations found; is this an MLIR file?';
+}
+
 /**
  * What the diagnostics of a document are made from: its analysis and settings, and of its syntax tree only the facts
  * they read (features/syntaxFacts.ts), so a caller may drop the tree first (the CLI: see `analyzeDetached`).

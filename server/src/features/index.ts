@@ -22,6 +22,7 @@ export {
   diagnostics,
   diagnosticsInputOf,
   hasMlirOperations,
+  notMlirReason,
   internalErrorDiagnostic,
   tooLargeDiagnostic,
   type Diagnostic,

@@ -409,7 +409,7 @@ function checkFile(ctx: HandlerContext, uri: string): ext.CheckFilesResult['file
     if (input.kind === 'unusable') return { uri, overflowCount: 0, error: input.reason };
     const doc = features.analyzeDocument(input.text, ctx.documents.settings().analysis);
     if (!features.hasMlirOperations(doc.parse))
-      return { uri, overflowCount: 0, error: 'no MLIR operations found; is this an MLIR file?' };
+      return { uri, overflowCount: 0, error: features.notMlirReason(input.text) };
     // A dump never opened still says what it knows about the Python source its locs name.
     if (ctx.onClosedFileChecked !== undefined && ctx.documents.version(uri) === undefined) {
       const resolve = sourceFileResolver(uri, ctx.workspaceFolders());

@@ -53,6 +53,7 @@ import {
 } from './layout';
 import {
   opWith,
+  TOP_LEVEL_OPS_FUNCTION,
   type FunctionRole,
   type KernelCbDescriptor,
   type KernelCbPrograms,
@@ -1754,6 +1755,8 @@ export function moduleAfterEdits(
   parse: ParseResult,
   edits: readonly AppliedChange[],
 ): TtnnModule | undefined {
+  // Loose ops' function spans text between other ops: its ranges are not kept across edits, so rebuild.
+  if (previous.functions.some((f) => f.name === TOP_LEVEL_OPS_FUNCTION)) return undefined;
   const functions = previous.functions.slice();
   const copied = new Set<number>();
   for (const { removed, inserted, parent, block, index } of edits) {
@@ -1814,18 +1817,29 @@ function bodyOf(fn: Operation, table: ChunkTables): FunctionBody {
 
 export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   const raw: RawFunction[] = [];
+  const loose: LooseOps[] = [];
   let systemDesc: SystemDescInfo | undefined;
   let tensorL1UsageCap: number | undefined;
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
     const table = tablesOf(chunk, parse.file);
+    let looseOfChunk: LooseOps | undefined;
+    let functionsOfChunk = 0;
     const visit = (op: Operation, inCpu: boolean, depth: number): void => {
       if (depth > 16) return;
       if (op.name === 'func.func') {
         raw.push({ op, inCpuModule: inCpu, table, chunkIndex });
+        functionsOfChunk++;
         return;
       }
       const cpu = inCpu || isCpuModule(op);
-      if (!isSymbolTable(op)) return;
+      if (!isSymbolTable(op)) {
+        // A device op outside any function: the one op line a runtime log or an issue thread prints.
+        if (!cpu && op.name.startsWith('ttnn.')) {
+          looseOfChunk ??= { ops: [], table, chunkIndex };
+          looseOfChunk.ops.push(op);
+        }
+        return;
+      }
       for (const e of op.attributes?.entries ?? []) {
         if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
           const attr = resolveAttr(e.value, table.aliases);
@@ -1839,6 +1853,9 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
         for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
     };
     for (const op of chunk.operations) visit(op, false, 0);
+    // Only a chunk of op lines alone: beside functions its range would overlap theirs (the source-ordered views of the
+    // analysis keep functions disjoint), and no dump writes device ops there.
+    if (looseOfChunk !== undefined && functionsOfChunk === 0) loose.push(looseOfChunk);
   }
   // Each body is read once (a lazy parse parses a body at each read of `regions`, mlir/parser/lazyBodies.ts): its
   // TTNN ops are kept, and the callees that decide each function's role are read from them.
@@ -1868,5 +1885,53 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       nameRange: op.symbol?.range ?? (rangesMoveWithEdits(op) ? liveNameRangeOf(op) : op.nameRange),
     };
   });
+  for (const group of loose) functions.push(topLevelFunction(group));
   return { functions, systemDesc, tensorL1UsageCap };
+}
+
+/** Device ops of a chunk that sit outside every function (in the chunk or in a module's body), in source order. */
+interface LooseOps {
+  readonly ops: Operation[];
+  readonly table: ChunkTables;
+  readonly chunkIndex: number;
+}
+
+/**
+ * A chunk's loose device ops as one entry function without arguments, so a pasted op line (`%377 = "ttnn.avg_pool2d"
+ * (%376) <{...}> : (tensor<...>) -> tensor<...>`, as tt-mlir's runtime log and issue threads print it) is analysed as it
+ * would run: its operand types come from its own signature, as an undefined operand's do inside a function.
+ */
+function topLevelFunction(group: LooseOps): TtnnFunction {
+  const ops: TtnnOp[] = [];
+  const opsWithSymbols: number[] = [];
+  // An operand no earlier loose op defines was made before the lines pasted: it is an argument (live from the start,
+  // as a function's caller-owned argument), typed by the first op that uses it.
+  const args: { name: string; spec: ValueSpec }[] = [];
+  const known = new Set<string>();
+  for (const op of group.ops) {
+    const ttnnOp = toTtnnOp(op, group.table);
+    if (ttnnOp.symbolUses.length > 0) opsWithSymbols.push(ops.length);
+    ops.push(ttnnOp);
+    ttnnOp.operandNames.forEach((name, k) => {
+      const spec = ttnnOp.operands[k];
+      if (known.has(name) || spec === undefined) return;
+      known.add(name);
+      args.push({ name, spec });
+    });
+    for (const name of ttnnOp.resultNames) known.add(name);
+  }
+  const first = group.ops[0]!;
+  const last = group.ops[group.ops.length - 1]!;
+  return {
+    name: TOP_LEVEL_OPS_FUNCTION,
+    chunkIndex: group.chunkIndex,
+    role: 'entry',
+    isDeclaration: false,
+    inCpuModule: false,
+    args,
+    ops,
+    opsWithSymbols,
+    range: { start: first.range.start, end: last.range.end },
+    nameRange: first.nameRange,
+  };
 }

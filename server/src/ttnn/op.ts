@@ -133,6 +133,10 @@ export interface TtnnFunction {
   readonly nameRange: TextRange;
 }
 
+/** The name of the entry function the TTNN view makes of a chunk's device ops outside any function (pasted runtime-log
+ *  op lines): no symbol can spell it. */
+export const TOP_LEVEL_OPS_FUNCTION = '@(ops outside any function)';
+
 export interface TtnnModule {
   readonly functions: readonly TtnnFunction[];
   /** Chip 0 of the first `ttcore.system_desc` / `tt.system_desc` module attribute. */
