@@ -109,6 +109,7 @@ import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwIn
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
+  haloElementBytes,
   haloMaxRemoteSticks,
   haloProgramCbBytesPerCore,
   haloSticksPerCore,
@@ -216,7 +217,7 @@ function poolCbs(
   outputDtype: DataType,
   pc: ParallelConfig,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
-  const nbytes = inputDtype === 'f32' ? 4 : 2;
+  const nbytes = haloElementBytes(inputDtype);
   const nShardsC = pc.coresC;
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
@@ -456,7 +457,7 @@ function poolIntermediates(
   ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
-  const nbytes = input.dtype === 'f32' ? 4 : 2;
+  const nbytes = haloElementBytes(input.dtype);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
   const cAlign = inTiled ? 32 : 8;
   const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;
