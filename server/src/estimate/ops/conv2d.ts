@@ -633,7 +633,7 @@ function closestDivisorWithPaddingAndMult(num: number, start: number, mult: numb
 }
 
 /** `num_cores_to_corerangeset(n, grid, row_wise = true)`: its bounding box. */
-function rowWiseBox(n: number, gridX: number): [number, number] {
+export function rowWiseBox(n: number, gridX: number): [number, number] {
   return n >= gridX ? [gridX, Math.ceil(n / gridX)] : [n, 1];
 }
 

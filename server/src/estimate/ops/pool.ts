@@ -105,7 +105,7 @@ import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
-import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
+import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts, rowWiseBox } from './conv2d';
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
@@ -391,9 +391,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const n = rows * cols;
     pc =
       inScheme === 'height_sharded'
-        ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+        ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: rowWiseBox(n, grid.x) }
         : inScheme === 'width_sharded'
-          ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+          ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: rowWiseBox(n, grid.x) }
           : { scheme: inScheme, nCores: n, coresNhw: rows, coresC: cols, box: [cols, rows] };
     why = `input already ${inScheme} on ${n} cores`;
   } else {
