@@ -557,6 +557,16 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
           (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
         ? 'dram'
         : 'l1';
+  // A given DRAM slice config does not slice such a matmul conv_transpose2d either: conv_transpose2d_DRAM asks
+  // use_matmul_for_1x1_conv before it reads the slice config and returns conv_transpose2d_L1 on the whole op (search
+  // index ids 24132366499, PR #33136's explicit-only slicing, and 177043509, after PR #33763; the earliest stored entry,
+  // id 51774687182, ran it as one interleaved ttnn.linear instead, not modeled apart) [19].
+  else if (
+    transposed &&
+    (sliceType === 'dram_height' || sliceType === 'dram_width') &&
+    usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
+  )
+    path = 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
     // A count of 0 (tt-mlir's OOM fallback writes `<dram_width, 0>`) is kept: tt-metal picks the count on this axis [17].
