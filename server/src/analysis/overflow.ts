@@ -94,9 +94,25 @@ export function walkIntermediates(
   // Whether `pending` is the lowest buffer (nothing allocated below it since): freeing it then leaves no hole, the
   // lowest buffer moves up (a composite's result freed after a program that wrote its own to DRAM).
   let pendingLowest = false;
-  const free = (freed: L1Intermediate, lowest: boolean): void => {
-    if (freed.freedLeavesHole === true && !lowest) hole += freed.bytesPerCore;
-    else span -= freed.bytesPerCore;
+  // The live tensors allocated below the hole since it opened, while it is one freed tensor's bytes (`holeSingle`):
+  // once the last of them is freed, the hole and the bytes freed under it are one free block under the lowest L1
+  // buffer (free_list_opt.cpp@4027cab deallocate merges a freed block with its free neighbours, then takes the lowest occupied
+  // address from allocated blocks only), so the hole leaves the span. Several holes are kept (the safe side).
+  const belowHole = new Set<L1Intermediate>();
+  let holeSingle = false;
+  const free = (freed: L1Intermediate, lowest: boolean, allocatedBelow: L1Intermediate | undefined): void => {
+    const wasBelowHole = belowHole.delete(freed);
+    const opensHole = freed.freedLeavesHole === true && !lowest;
+    if (opensHole) {
+      holeSingle = hole === 0 && allocatedBelow !== undefined;
+      if (hole === 0) belowHole.clear();
+      if (allocatedBelow !== undefined) belowHole.add(allocatedBelow);
+      hole += freed.bytesPerCore;
+    } else span -= freed.bytesPerCore;
+    if (!opensHole && wasBelowHole && holeSingle && hole > 0 && belowHole.size === 0) {
+      span -= hole;
+      hole = 0;
+    }
   };
   for (const t of intermediates) {
     if (t.replacesPrevious === true && pending !== undefined) {
@@ -109,6 +125,7 @@ export function walkIntermediates(
     if (intoHole) hole -= t.bytesPerCore;
     else span += t.bytesPerCore;
     const below = !intoHole && t.bytesPerCore > 0;
+    if (below && hole > 0) belowHole.add(t);
     if (below) pendingLowest = false;
     // The lowest L1 buffer sits at the bottom of the span (holes lie above tensors); with none, the L1 size bounds.
     const lowest = span - hole > 0 ? l1BufferTop - span : device.l1SizeBytes;
@@ -118,12 +135,12 @@ export function walkIntermediates(
         allocatedBeforeBytes: span - hole - t.bytesPerCore,
         heldDuringProgram: span - around,
       };
-    if (pending !== undefined) free(pending, pendingLowest);
+    if (pending !== undefined) free(pending, pendingLowest, below ? t : undefined);
     pending = t.liveDuringProgram ? undefined : t;
     pendingLowest = below;
   }
   // A last tensor not held while the program runs is freed before it (none today).
-  if (pending !== undefined) free(pending, pendingLowest);
+  if (pending !== undefined) free(pending, pendingLowest, undefined);
   // The op's outputs come next: into the hole when they fit (then the lowest buffer stays where it is), else below.
   const outputsInHole = outputBytesPerCore > 0 && outputBytesPerCore <= hole;
   return {

@@ -4,7 +4,11 @@
  *
  * - CBs: per core on the worst core (`worstCbBytesPerCore`), and summed over every core range the program creates CBs
  *   on (`cbBytesSummedOverRanges`): the golden figures of tt-metal f4163c2 (Nov 2025) summed them (opmodel-golden.md).
- * - tensor: the op's output tensors in L1 plus the intermediate L1 tensors it allocates and frees while it runs.
+ * - tensor: the op's output tensors in L1 plus the intermediate L1 tensors it allocates and frees while it runs, summed
+ *   over every one: not a peak of live bytes. Where an op frees one before it allocates the next (a composite's results
+ *   in turn, a resharded input once the halo has read it) both count, so tensor and total are at or above OpModel's
+ *   peaks; the overflow verdict does not use this sum (analysis/overflow.ts walks the allocations in order). Only
+ *   ttnn.rand's (ops/creation.ts) is a peak: its largest pair of consecutive tensors, less its output.
  * - total (`peakL1BytesPerCore`): worst-core CBs + that tensor figure, the op's own peak on one core (OpModel's
  *   `peakL1MemorySize` is cb + tensor peak: TestOpModelLib.cpp@b73fc81 lines 258, 1942, 2549).
  * Live L1 tensors other ops hold are not OpModel terms: the analysis adds them (`liveL1TensorBytesPerCore`).
@@ -16,8 +20,10 @@ export interface OpModelTerms {
   readonly worstCbBytesPerCore: number;
   readonly cbBytesSummedOverRanges: number;
   readonly outputL1BytesPerCore: number;
+  /** Every L1 tensor the op allocates besides its outputs, summed (not a peak: see the header). */
   readonly intermediateL1BytesPerCore: number;
-  /** outputL1BytesPerCore + intermediateL1BytesPerCore: OpModel's tensor peak. */
+  /** outputL1BytesPerCore + intermediateL1BytesPerCore: OpModel's tensor peak when the op frees none of its
+   *  intermediates before the next is allocated, else at or above it. */
   readonly tensorL1BytesPerCore: number;
   /** worstCbBytesPerCore + tensorL1BytesPerCore. */
   readonly peakL1BytesPerCore: number;

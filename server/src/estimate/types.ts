@@ -164,7 +164,8 @@ export interface OpEstimate {
   /** Output tensors resident in L1, bytes per core (interleaved: ceil(pages/banks) x aligned page; sharded: one shard). */
   readonly l1TensorBytesPerCore: number;
   readonly outputs: readonly OutputL1[];
-  /** L1 tensors the op allocates besides its outputs and frees before it returns, bytes per core (e.g. the matmul
+  /** L1 tensors the op allocates besides its outputs and frees before it returns, bytes per core, summed over all of
+   *  them (not a peak of live bytes: ones freed in turn each count; the analysis walks `l1Intermediates`) (e.g. the matmul
    *  result of a `ttnn.linear` whose bias is added afterwards). Absent when none: the op is one device program, which
    *  allocates its outputs and nothing else (CBs are not tensors). */
   readonly l1IntermediateBytesPerCore?: number;

@@ -281,7 +281,7 @@ function estimateRows(doc: DocumentAnalysis, op: OpAnalysis, est: OpEstimate): [
   if (est.l1IntermediateBytesPerCore !== undefined)
     rows.push([
       'intermediate L1 tensors',
-      `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op`,
+      `${formatBytes(est.l1IntermediateBytesPerCore)} per core, allocated and freed by the op (summed, not a peak)`,
     ]);
   const l1 = doc.analysis.device.l1SizeBytes;
   rows.push(['CB region end', `${formatInteger(est.cbRegionEndBytes)} B of L1 size ${formatInteger(l1)} B`]);

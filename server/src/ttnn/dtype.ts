@@ -71,7 +71,12 @@ export function tileBytes(dtype: DataType): number {
   }
 }
 
+/** The types that have an element size: all but the block floats. */
+export type ElementDataType = Exclude<DataType, `bfp_${string}`>;
+
 /** Bytes of one element in a row-major page; undefined for block floats (tile-only formats). */
+export function elementBytes(dtype: ElementDataType): number;
+export function elementBytes(dtype: DataType): number | undefined;
 export function elementBytes(dtype: DataType): number | undefined {
   switch (dtype) {
     case 'f32':

@@ -587,6 +587,26 @@ describe('analysis/overflow', () => {
       // tt-metal's line names no program; failedProgram (above) says it was the halo's.
       assert.match(o?.message ?? '', /^Statically allocated circular buffers clash with L1 buffers on core range/);
     });
+    it('the hole merges with the buffer freed under it: the lowest buffer is 1,499,136 − 300,000 = 1,199,136', () => {
+      // tt-metal free_list_opt.cpp@4027cab (deallocate: a freed block merges with its free neighbours; the lowest occupied
+      // address is then looked up among allocated blocks; allocate top-down takes the top of the free block).
+      // R1 400,000 B at [1,099,136, 1,499,136); R2 300,000 B below at [799,136, 1,099,136); R1 freed: a hole. R3
+      // 100,000 B (held) goes to the top of the hole, [1,399,136, 1,499,136). R2 freed: the rest of the hole and R2's
+      // bytes are one free block [0, 1,399,136). The 200,000 B output takes its top, [1,199,136, 1,399,136): CBs end
+      // by 1,199,136 (1,099,136 B of them from 100,000). Kept as a hole, the lowest buffer would be 1,099,136.
+      const est = (cbBytes: number): OpEstimate => ({
+        ...withCbs(cbBytes),
+        l1TensorBytesPerCore: 200_000,
+        l1Intermediates: [
+          { role: 'R1', bytesPerCore: 400_000, liveDuringProgram: false, freedLeavesHole: true },
+          { role: 'R2', bytesPerCore: 300_000, liveDuringProgram: false },
+          { role: 'R3', bytesPerCore: 100_000, liveDuringProgram: true },
+        ],
+      });
+      assert.equal(detectOverflow(est(1_099_136), 200_000, LIMITS), undefined);
+      const o = detectOverflow(est(1_099_137), 200_000, LIMITS);
+      assert.deepEqual([o?.kind, o?.limitBytes, o?.cbRegionEndBytes], ['cbClashesWithL1Buffers', 1_199_136, 1_199_137]);
+    });
   });
 
   describe("a composite's programs, each checked where it runs", () => {

@@ -104,4 +104,45 @@ describe('estimate/conv_transpose2d DRAM path: the input slice of an output slic
     assert.ok('plan' in planned, JSON.stringify(planned));
     assert.equal(planned.problem.path, 'l1');
   });
+  it('an explicit DRAM slice config on a 1x1 stride-1 unpadded transposed conv runs it whole on the L1 path', () => {
+    // conv_transpose2d_DRAM asks use_matmul_for_1x1_conv before it reads the slice config and returns
+    // conv_transpose2d_L1 with the op's own shapes (conv_transpose2d.cpp, search index ids 24132366499 and 177043509).
+    // 64 → 64 channels, kernel 1, stride 1, no padding: 8x8 → (8 − 1)·1 − 0 + 0 + 1 = 8x8, so the matmul path.
+    // <dram_height, 2> is not applied: no slice, the L1 path, the whole 8x8 image. A kernel-3 stride-2 op with the same
+    // config is still sliced (the first case above), and so is this op with kernel 3 (its output 10x10: not a matmul).
+    const oneByOne = (kernel: number, outHW: number) =>
+      op(
+        'ttnn.conv_transpose2d',
+        [
+          tensor([1, 1, 64, 64], { page: 'row_major' }),
+          tensor([64, 64, kernel, kernel], { buffer: 'system_memory', page: 'row_major' }),
+          DEVICE_VALUE,
+        ],
+        [tensor([1, 1, outHW * outHW, 64])],
+        {
+          in_channels: int(64),
+          out_channels: int(64),
+          batch_size: int(1),
+          input_height: int(8),
+          input_width: int(8),
+          kernel_size: ints(kernel, kernel),
+          stride: ints(1, 1),
+          padding: ints(0, 0),
+          output_padding: ints(0, 0),
+          dilation: ints(1, 1),
+          groups: int(1),
+          conv2d_slice_config: sliceConfig('dram_height', 2),
+        },
+      );
+    for (const date of ['2025-12-29', '2026-01-02', '2026-04-01']) {
+      const planned = planConv2dOp(oneByOne(1, 8), whContext({ ttMetalDate: date }));
+      assert.ok('plan' in planned, JSON.stringify(planned));
+      assert.equal(planned.problem.path, 'l1', date);
+      assert.equal(planned.problem.slices, undefined, date);
+      assert.deepEqual([planned.sliced.inputH, planned.sliced.outputH], [8, 8], date);
+    }
+    const k3 = planConv2dOp(oneByOne(3, 10), whContext({ ttMetalDate: '2026-01-02' }));
+    assert.ok('plan' in k3, JSON.stringify(k3));
+    assert.equal(k3.problem.path, 'dram');
+  });
 });

@@ -276,7 +276,7 @@ import { atOrAfter } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { HaloGeometry, haloProgramCbBytesPerCore, haloSticksPerCore } from './halo';
+import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
 import { estimateMatmul } from './matmul';
 import { noProgram } from './noProgram';
 
@@ -570,6 +570,16 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
           (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
         ? 'dram'
         : 'l1';
+  // A given DRAM slice config does not slice such a matmul conv_transpose2d either: conv_transpose2d_DRAM asks
+  // use_matmul_for_1x1_conv before it reads the slice config and returns conv_transpose2d_L1 on the whole op (search
+  // index ids 24132366499, PR #33136's explicit-only slicing, and 177043509, after PR #33763; the earliest stored entry,
+  // id 51774687182, ran it as one interleaved ttnn.linear instead, not modeled apart) [19].
+  else if (
+    transposed &&
+    (sliceType === 'dram_height' || sliceType === 'dram_width') &&
+    usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
+  )
+    path = 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
     path = 'dram';
     // A count of 0 (tt-mlir's OOM fallback writes `<dram_width, 0>`) is kept: tt-metal picks the count on this axis [17].
@@ -646,7 +656,7 @@ function closestDivisorWithPaddingAndMult(num: number, start: number, mult: numb
 }
 
 /** `num_cores_to_corerangeset(n, grid, row_wise = true)`: its bounding box. */
-function rowWiseBox(n: number, gridX: number): [number, number] {
+export function rowWiseBox(n: number, gridX: number): [number, number] {
   return n >= gridX ? [gridX, Math.ceil(n / gridX)] : [n, 1];
 }
 
@@ -689,7 +699,7 @@ function coalesces1dDepthwise(
     atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') &&
     scheme === 'height_sharded' &&
     p.dilation[1] === 1 &&
-    inChannelsPadded * (p.inputDtype === 'f32' ? 4 : 2) * p.kernel[1] <= nocMaxBurstBytes(ctx)
+    inChannelsPadded * haloElementBytes(p.inputDtype) * p.kernel[1] <= nocMaxBurstBytes(ctx)
   );
 }
 
@@ -860,8 +870,7 @@ function splitReaderViable(
   kernelW: number,
   inputDtype: DataType,
 ): boolean {
-  const bytes = inputDtype === 'f32' ? 4 : 2;
-  const unit = bytes * inChannels * kernelW;
+  const unit = haloElementBytes(inputDtype) * inChannels * kernelW;
   // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
   const LINEAR_MAX_BYTES = 1024;
   const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
@@ -966,7 +975,7 @@ export function planConv(
     actBlockW = (inChannelsPadded * p.kernel[0] * p.kernel[1]) / (input.nCores * p.config.actBlockWDiv);
   }
   const actBlockWTiles = Math.ceil(actBlockW / 32);
-  const inputTile = tileOf(p.inputDtype === 'f32' ? 'f32' : 'bf16');
+  const inputTile = tileOf(haloStickDtype(p.inputDtype));
   const weightsTile = tileOf(p.weightsDtype);
   const outputTile = tileOf(p.outputDtype);
   const perCoreOutTiles = perCoreOutHTiles * perCoreOutWTiles;
@@ -1080,7 +1089,7 @@ export function planConv(
     if (dw1d && !dw1dTaps) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
-    const inputDf = p.inputDtype === 'f32' ? 'f32' : 'bf16';
+    const inputDf = haloStickDtype(p.inputDtype);
     // The image-to-column output: two block rows (width, PR #23116) or the ACT CB itself when the formats match
     // (block, PR #23580); before them the whole act block, single-buffered [2].
     if (scheme === 'width_sharded')
@@ -1123,7 +1132,7 @@ export function planConv(
   const channelsPerCore = inChannelsPadded / input.coresC;
   const haloBytes = mm
     ? 0
-    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * (p.inputDtype === 'f32' ? 4 : 2);
+    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * haloElementBytes(p.inputDtype);
   return {
     input,
     output,
@@ -1280,7 +1289,7 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
   const outputSticksPerShard =
     x.input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : x.perCoreOutHTiles * 32;
   const sticks = haloSticksPerCore(haloGeometry(p), outputSticksPerShard);
-  return sticks * (x.inChannelsPadded / x.input.coresC) * (p.inputDtype === 'f32' ? 4 : 2);
+  return sticks * (x.inChannelsPadded / x.input.coresC) * haloElementBytes(p.inputDtype);
 }
 
 /**
@@ -1418,7 +1427,7 @@ function transposedSliceL1Estimate(
   const sized = planConv({ ...sliced, outputW: rawOutputW }, plan.input.scheme, grid, l1Align, ctx);
   const conv = typeof sized === 'string' ? plan : sized;
   const shardWidth = plan.inChannelsPadded / plan.input.coresC;
-  const elem = sliced.inputDtype === 'f32' ? 4 : 2;
+  const elem = haloElementBytes(sliced.inputDtype);
   const snappedShard = (sticks: number, cores: number): number => alignUp(sticks, cores * 32) / cores;
   let haloSticks: number;
   if (atOrAfter(ctx, 'conv-transpose2d-dram-slice-estimate-fixed'))
@@ -1699,7 +1708,7 @@ function convIntermediates(
       );
       out.push({
         role: 'halo output',
-        bytesPerCore: sticks * shardW * (p.inputDtype === 'f32' ? 4 : 2),
+        bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype),
         liveDuringProgram: true,
         writerProgram: {
           name: 'halo (untilize_with_halo)',

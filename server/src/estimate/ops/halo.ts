@@ -26,7 +26,7 @@
 
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext } from '../types';
-import { type DataType, tileBytes } from '../../ttnn/dtype';
+import { type DataType, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 
 export interface HaloGeometry {
@@ -94,11 +94,24 @@ export interface HaloProgramInput {
   readonly coresNhw: number;
 }
 
+/**
+ * The dtype of the halo's output sticks, which conv2d's and pool2d's readers then read (and tilize): f32 stays f32,
+ * every other input is carried as bfloat16 (a block-float input untilizes to bfloat16; see the header).
+ */
+export function haloStickDtype(inputDtype: DataType): 'f32' | 'bf16' {
+  return inputDtype === 'f32' ? 'f32' : 'bf16';
+}
+
+/** Bytes of one element of a halo output stick (`haloStickDtype`). */
+export function haloElementBytes(inputDtype: DataType): number {
+  return elementBytes(haloStickDtype(inputDtype));
+}
+
 /** Static CB bytes per core of the halo (untilize_with_halo) program; see the header for the rule and its eras. */
 export function haloProgramCbBytesPerCore(h: HaloProgramInput, ctx: EstimateContext): number {
   const align = ctx.device.l1AlignmentBytes;
-  const outDtype: DataType = h.dtype === 'f32' ? 'f32' : 'bf16';
-  const stickBytes = alignUp(h.shardWidth * (h.dtype === 'f32' ? 4 : 2), align);
+  const outDtype = haloStickDtype(h.dtype);
+  const stickBytes = alignUp(h.shardWidth * haloElementBytes(h.dtype), align);
   const ntiles = Math.ceil(h.shardWidth / 32);
   const outTile = tileBytes(outDtype);
   if (!atOrAfter(ctx, 'halo-untilize-blocks')) {
@@ -169,8 +182,8 @@ export function inPlaceHaloProgramCbBytesPerCore(
   ctx: EstimateContext,
 ): number {
   const align = ctx.device.l1AlignmentBytes;
-  const outDtype: DataType = h.dtype === 'f32' ? 'f32' : 'bf16';
-  const stickBytes = h.shardWidth * (h.dtype === 'f32' ? 4 : 2);
+  const outDtype = haloStickDtype(h.dtype);
+  const stickBytes = h.shardWidth * haloElementBytes(h.dtype);
   const ntiles = Math.ceil(h.shardWidth / 32);
   const pad = alignUp(stickBytes, align);
   const temp = h.tiled && ntiles > MAX_PACK_UNTILIZE_WIDTH_TILES ? alignUp(ntiles * tileBytes(outDtype), align) : 0;

@@ -607,7 +607,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const kBlocks = Math.floor(Kt / cfg.in0BlockW);
   const packerL1AccOn =
     flags.packerL1Acc && packerL1AccEnabled(cfg, kBlocks, biasTileBytes > 0, outT.dtype, intermFp32, ctx);
-  const intermBytes = intermFp32 ? 4096 : packerL1AccOn ? 2048 : outBytes;
+  const intermBytes = intermFp32 ? tileBytes('f32') : packerL1AccOn ? tileBytes('bf16') : outBytes;
   const cbs: CbSpec[] = [];
   const notes: string[] = [];
   let groups: GroupSpec[];

@@ -49,7 +49,7 @@
  * default): fp32_dest_acc_en and packer_l1_acc off; shard orientation row-major.
  */
 
-import type { DataType } from '../../ttnn/dtype';
+import { tileBytes, type DataType } from '../../ttnn/dtype';
 
 export type MatmulConfigKind =
   | 'MatmulMultiCoreReuseMultiCastProgramConfig'
@@ -171,7 +171,7 @@ function cols(t: OperandFacts): number {
 
 /** estimate_interm_tile_size: fp32 tile under fp32 accumulation, else max(bf16 tile, output tile). */
 export function intermTileBytes(fp32DestAcc: boolean, outTileBytes: number): number {
-  return fp32DestAcc ? 4096 : Math.max(2048, outTileBytes);
+  return fp32DestAcc ? tileBytes('f32') : Math.max(tileBytes('bf16'), outTileBytes);
 }
 
 /**

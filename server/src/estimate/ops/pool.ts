@@ -105,10 +105,11 @@ import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
-import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts } from './conv2d';
+import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts, rowWiseBox } from './conv2d';
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
+  haloElementBytes,
   haloMaxRemoteSticks,
   haloProgramCbBytesPerCore,
   haloSticksPerCore,
@@ -216,7 +217,7 @@ function poolCbs(
   outputDtype: DataType,
   pc: ParallelConfig,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
-  const nbytes = inputDtype === 'f32' ? 4 : 2;
+  const nbytes = haloElementBytes(inputDtype);
   const nShardsC = pc.coresC;
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
@@ -390,9 +391,9 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     const n = rows * cols;
     pc =
       inScheme === 'height_sharded'
-        ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+        ? { scheme: inScheme, nCores: n, coresNhw: n, coresC: 1, box: rowWiseBox(n, grid.x) }
         : inScheme === 'width_sharded'
-          ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: [Math.min(n, grid.x), Math.ceil(n / grid.x)] }
+          ? { scheme: inScheme, nCores: n, coresNhw: 1, coresC: n, box: rowWiseBox(n, grid.x) }
           : { scheme: inScheme, nCores: n, coresNhw: rows, coresC: cols, box: [cols, rows] };
     why = `input already ${inScheme} on ${n} cores`;
   } else {
@@ -456,7 +457,7 @@ function poolIntermediates(
   ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
-  const nbytes = input.dtype === 'f32' ? 4 : 2;
+  const nbytes = haloElementBytes(input.dtype);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
   const cAlign = inTiled ? 32 : 8;
   const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;

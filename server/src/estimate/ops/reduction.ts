@@ -126,7 +126,7 @@
  *   2·2,048 + 2,048 + 2·2,048 = 10,240 B → 12,288 B (TestOpModelLib.cpp@b73fc81:488).
  */
 
-import { tileBytes, type DataType } from '../../ttnn/dtype';
+import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { isSharded, l1Footprint, shardCoreCount, type TensorLayout } from '../../ttnn/layout';
 import {
@@ -1384,7 +1384,7 @@ function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMa
   const { input, output, overW } = dense;
   if (!overW && atOrAfter(ctx, 'reduce-row-major-h-split')) return denseHWithSplit(op, ctx, input, output);
   const [n, c, h, w] = input.logical as [number, number, number, number];
-  const datumBytes = input.dtype === 'f32' ? 4 : 2;
+  const datumBytes = elementBytes(input.dtype) ?? 2; // bf16 / f32 only (denseRowMajorReduceInputs, f32 partials)
   const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? w) / 32));
   const wtChunk = Math.min(8, widthTiles);
   const slabPageBytes = 32 * wtChunk * 32 * datumBytes;
@@ -1506,7 +1506,7 @@ function denseHProgram(
   extraReason: string,
 ): OpEstimate {
   const [n, c, h] = input.logical as [number, number, number, number];
-  const datumBytes = input.dtype === 'f32' ? 4 : 2;
+  const datumBytes = elementBytes(input.dtype) ?? 2; // bf16 / f32 only (denseRowMajorReduceInputs, f32 partials)
   const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
   const htChunk = Math.min(8, Math.max(1, Math.ceil(h / 32)));
   const columns = n * c * slices * widthTiles;

@@ -35,8 +35,8 @@ const CITES = {
 } as const;
 
 /** tt-metal's tile_size(UInt16): the index CBs' format whatever the index tensor's dtype. */
-const UINT16_TILE_BYTES = 2048;
-const BF16_TILE_BYTES = 2048;
+const UINT16_TILE_BYTES = tileBytes('u16');
+const BF16_TILE_BYTES = tileBytes('bf16');
 
 export function estimateSampling(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const values = resolveTensor(op.operands[0], 'input_values');

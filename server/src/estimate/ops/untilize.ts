@@ -429,7 +429,7 @@ function codegenUntilize(a: {
   if (logical.length < 2) return undefined;
   const tileAligned = logical[logical.length - 1]! % 32 === 0 && logical[logical.length - 2]! % 32 === 0;
   if (!tileAligned && input.dtype !== 'bf16') return undefined;
-  if ((rows > 1 || !tileAligned) && 2 * wt * 2048 > CODEGEN_WIDE_GUARD_BYTES) return undefined;
+  if ((rows > 1 || !tileAligned) && 2 * wt * tileBytes('bf16') > CODEGEN_WIDE_GUARD_BYTES) return undefined;
   // Asked only in scope, so an input the codegen factory never takes does not straddle its change point.
   if (!atOrAfter(ctx, 'untilize-codegen')) return undefined;
   const area = gridArea(ctx);

@@ -39,7 +39,7 @@
  *   static CBs 512 + 512 + 4,096 + 4,096 = 9,216 B per core.
  */
 
-import { TILE_ELEMENTS } from '../../ttnn/dtype';
+import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { ResolvedTensor, finishProgram, fmtBytes, gridArea, resolveTensorSpec } from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
@@ -140,7 +140,7 @@ export function estimateBilinearUpsample(
       op.name,
       'sharded bilinear upsample with an interleaved result: the factory reads the output shard spec (not modeled)',
     );
-  const stickBytes = channels * 2;
+  const stickBytes = channels * elementBytes('bf16');
   const inSticks = batch * inH * inW;
   const cores = sharded ? input.layout.gridShape[0] * input.layout.gridShape[1] : Math.min(gridArea(ctx), inSticks);
   const outSticks = batch * inH * scaleH * inW * scaleW;
@@ -169,7 +169,7 @@ export function estimateBilinearUpsample(
       bytesPerCore: Math.ceil(outSticks / cores) * stickBytes,
       liveDuringProgram: true,
     });
-  const scalarTileBytes = TILE_ELEMENTS * 2;
+  const scalarTileBytes = tileBytes('bf16');
   const haloBytes = intermediates.find((t) => t.role === 'bilinear halo output')!.bytesPerCore;
   const grid = ctx.device.workerGrid;
   return finishProgram({
