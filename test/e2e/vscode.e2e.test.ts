@@ -573,18 +573,20 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   });
 
   it("the Python source shows the dump's %9 error on the F.pad line its loc names, linking back to the op", async () => {
-    // The server has analysed the dump (its squiggle is up) and the timeline, when open, charts it.
+    // The server has analysed the dump (its squiggle is up) and the timeline beside it charts it.
+    await ensureTimeline();
     await openFile(EXAMPLE);
     await squiggleOn(EXAMPLE, op9Line(), '%9');
-    if ((await timelineFrame()) !== undefined) await timelineChartOf(EXAMPLE);
-    // Then the dump is closed, as the explorer does when the .py replaces its preview tab (closed here outright, so
-    // the state does not hang on how earlier tests left the tabs): what it said stays, on the .py and in the timeline
-    // (its last chart, not "Analysing…" for a file that is no longer open).
-    await runCommand('View: Close All Editors in Group');
+    await timelineChartOf(EXAMPLE);
+    // Then the .py opens from the explorer, which closes the dump when it replaces the dump's preview tab; any dump
+    // still open (a pinned tab) is closed here, so the state does not hang on how earlier tests left the tabs. The .py
+    // keeps the first group open, so the timeline stays in the second. What the dump said stays, on the .py and in the
+    // timeline (its last chart, not "Analysing…" for a file that is no longer open).
+    await openFile(PY_SOURCE);
+    await runCommand('View: Close Other Editors in Group');
     await waitUntil('the dump tabs to close', 30_000, async () =>
       (await page.locator('.tab', { hasText: /^\s*[\w-]+\.mlir/ }).count()) === 0 ? true : undefined,
     );
-    await openFile(PY_SOURCE);
     const padLine = lineIn(PY_SOURCE, /x\s=\sF\.pad\(/);
     await padLine.waitFor({ state: 'visible', timeout: 60_000 });
     // The editor's own line numbering confirms which line carries the squiggle.
@@ -601,16 +603,15 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     assert.strictEqual(padLineNumber, PY_LINE);
     assert.strictEqual(await page.locator('.tab', { hasText: /^\s*[\w-]+\.mlir/ }).count(), 0, 'no dump is open');
     await squiggleOn(PY_SOURCE, padLine, `${PY_SOURCE}:${PY_LINE}`);
-    if ((await timelineFrame()) !== undefined) {
-      // The squiggle above came after the close reached the server; the chart must still be there, and stay.
-      for (const until = Date.now() + 2000; Date.now() < until; await pause(200)) {
-        const frame = await timelineFrame();
-        assert.ok(frame !== undefined, 'the timeline is still open');
-        assert.ok(
-          (await frame.locator('svg g.op').count()) > 0,
-          `the timeline keeps the closed dump's chart: ${await frame.locator('body').innerText()}`,
-        );
-      }
+    // The squiggle above came after the close reached the server; the chart must still be there, and stay.
+    assert.ok((await timelineTab(EXAMPLE).count()) > 0, 'the timeline still names the closed dump');
+    for (const until = Date.now() + 2000; Date.now() < until; await pause(200)) {
+      const frame = await timelineFrame();
+      assert.ok(frame !== undefined, 'the timeline is still open');
+      assert.ok(
+        (await frame.locator('svg g.op').count()) > 0,
+        `the timeline keeps the closed dump's chart: ${await frame.locator('body').innerText()}`,
+      );
     }
     const padSpan = padLine.locator('span > span', { hasText: /pad/ }).first();
     const backLink = editorOf(PY_SOURCE)
@@ -707,6 +708,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   });
 
   it('applies the constant-padding quick fix and the squiggle leaves %9', async () => {
+    await ensureTimeline();
     await openFile(EXAMPLE);
     await squiggleOn(EXAMPLE, op9Line(), '%9');
     await revealInMiddle(op9Line(), '%9');
@@ -750,17 +752,15 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       .locator('.codelens-decoration', { hasText: /tt-metal throws at/ })
       .first()
       .innerText();
-    if ((await timelineFrame()) !== undefined) {
-      // A chart of the edited example, without the %9 overflow.
-      await waitUntil('the timeline to drop the %9 overflow', 60_000, async () => {
-        const frame = await timelineFrame();
-        if (frame === undefined || (await timelineTab(EXAMPLE).count()) === 0) return undefined;
-        return (await frame.locator('svg g.op').count()) > 0 &&
-          (await frame.locator('svg g.op.overflows', { hasText: /%9 to_layout/ }).count()) === 0
-          ? true
-          : undefined;
-      });
-    }
+    // The timeline beside it charts the edited example, without the %9 overflow.
+    await waitUntil('the timeline to drop the %9 overflow', 60_000, async () => {
+      const frame = await timelineFrame();
+      if (frame === undefined || (await timelineTab(EXAMPLE).count()) === 0) return undefined;
+      return (await frame.locator('svg g.op').count()) > 0 &&
+        (await frame.locator('svg g.op.overflows', { hasText: /%9 to_layout/ }).count()) === 0
+        ? true
+        : undefined;
+    });
     await page.screenshot({ path: path.join(SHOTS_DIR, '13-after-quickfix.png') });
   });
 
