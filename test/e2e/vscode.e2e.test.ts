@@ -155,10 +155,17 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     if (browser !== undefined) await dismissTransients().catch(() => undefined);
   });
 
+  /**
+   * Moves the pointer to the explorer's empty space below its rows: no editor text and no tooltip there (the title
+   * bar's middle is the command center, whose tooltip is a hover too).
+   */
+  async function parkPointer(): Promise<void> {
+    await page.mouse.move(150, 700);
+  }
+
   /** Closes hovers, quick inputs, menus and dialogs, and parks the pointer where it hovers nothing. */
   async function dismissTransients(): Promise<void> {
-    // The title bar's middle: no editor text, no tooltip.
-    await page.mouse.move(800, 12);
+    await parkPointer();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
     await waitUntil('hovers and quick inputs to close', 10_000, async () =>
       (await page.locator('.monaco-hover:not(.hidden)').count()) === 0 &&
@@ -393,7 +400,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     const hover = editorOf(name).locator('.monaco-hover:not(.hidden)').first();
     return waitUntil(what, 60_000, async () => {
       if ((await hover.count()) === 0) {
-        await page.mouse.move(800, 12);
+        await parkPointer();
         await target.hover({ timeout: 5000 });
         await hover.waitFor({ state: 'visible', timeout: 3000 });
       }
@@ -679,7 +686,8 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
   });
 
   it('"TTNN L1: Import runtime log" reads the seed log through the file dialog and maps it', async () => {
-    await dismissTransients();
+    // The command is offered while an .mlir editor is active.
+    await openFile(EXAMPLE);
     await runCommand('TTNN L1: Import runtime log');
     // code-server's file dialog is VS Code's simple dialog: a quick input holding a path.
     // Wait for the dialog's folder listing (it resets the input when it arrives), then fill() the whole path at once:
