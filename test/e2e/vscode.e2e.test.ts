@@ -741,9 +741,10 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
       .first()
       .waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await waitUntil('the squiggle to leave %9', 60_000, async () => {
-      return (await squigglesOn(EXAMPLE, op9Line())) > 0 ? undefined : true;
-    });
+    // In the example's editor (still the active one): the fix replaces the chain, %9's line included.
+    await waitUntil('the squiggle to leave %9', 60_000, async () =>
+      (await editorOf(EXAMPLE).count()) > 0 && (await squigglesOn(EXAMPLE, op9Line())) === 0 ? true : undefined,
+    );
     timings['quickFix'] = Date.now() - t0;
     // The fix removes the gather/embedding chain, so tt-metal's first failure moves on to the conv (the fix's title says so).
     const convLine = lineIn(EXAMPLE, /%24\s=\s.*"ttnn\.conv3d"/);
