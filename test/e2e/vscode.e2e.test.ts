@@ -124,7 +124,7 @@ describe('e2e: VS Code (code-server) with the packaged extension', function () {
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}`, { timeout: 60_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}`, { timeout: 120_000 });
     await page
       .locator('.explorer-folders-view .monaco-list-row')
       .first()
