@@ -93,7 +93,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     { detached: true, stdio: ['ignore', log, log] },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealthy(`${url}/healthz`, child, 30_000);
+  // Generous: on a loaded machine code-server takes well over its usual second to answer.
+  await waitForHealthy(`${url}/healthz`, child, 120_000);
   return {
     url,
     workspaceDir,

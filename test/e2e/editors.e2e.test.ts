@@ -80,8 +80,8 @@ function runNvim(
     ['--headless', '-u', 'init.lua', '-c', `luafile ${path.join(__dirname, 'nvim', 'probe.lua')}`, EXAMPLE],
     {
       cwd: dir,
-      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-      timeout: 90_000,
+      env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '90000' },
+      timeout: 180_000,
       stdio: 'pipe',
     },
   );
@@ -150,8 +150,8 @@ describe('e2e: README editor snippets', function () {
       ],
       {
         cwd: dir,
-        env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '30000' },
-        timeout: 90_000,
+        env: { ...process.env, LSP_OUT: out, HOVER_TEXT: OP9_TEXT, LSP_WAIT_MS: '90000' },
+        timeout: 180_000,
         stdio: 'pipe',
       },
     );

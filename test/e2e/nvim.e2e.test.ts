@@ -50,9 +50,9 @@ describe('e2e: Neovim 0.7 built-in LSP client against dist/server.js', function 
           LSP_CMD: `${process.execPath} ${path.join(REPO_ROOT, 'dist', 'server.js')} --stdio`,
           LSP_OUT: outPath,
           HOVER_TEXT: '%9 = "ttnn.to_layout"',
-          LSP_WAIT_MS: '20000',
+          LSP_WAIT_MS: '90000',
         },
-        timeout: 60_000,
+        timeout: 180_000,
         stdio: 'pipe',
       },
     );

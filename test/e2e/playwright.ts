@@ -29,11 +29,24 @@ export interface Locator {
   boundingBox(options?: { timeout?: number }): Promise<Box | null>;
   selectOption(value: string, options?: { timeout?: number }): Promise<string[]>;
   screenshot(options: { path: string }): Promise<Buffer>;
+  evaluate<T>(fn: (element: unknown) => T, arg?: undefined, options?: { timeout?: number }): Promise<T>;
 }
 
 export interface Frame {
   url(): string;
+  isDetached(): boolean;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  evaluate<T>(fn: () => T): Promise<T>;
+}
+
+/** The browser globals the tests' evaluate() callbacks use (tsc runs without the DOM lib; they run in the page). */
+export interface BrowserGlobals {
+  getComputedStyle(element: unknown): { readonly opacity: string };
+  readonly document: {
+    getElementById(
+      id: string,
+    ): { readonly children: ArrayLike<{ setAttribute(name: string, value: string): void }> } | null;
+  };
 }
 
 export interface ConsoleMessage {

@@ -43,7 +43,7 @@ local ok, err = pcall(function()
     if col then
       -- Inside the op name: one character past the opening quote (ASCII lines, so bytes equal UTF-16 units).
       local position = { line = lnum - 1, character = col }
-      local hover = client.request_sync('textDocument/hover', { textDocument = { uri = uri }, position = position }, 5000, bufnr)
+      local hover = client.request_sync('textDocument/hover', { textDocument = { uri = uri }, position = position }, 30000, bufnr)
       result.hover = hover and hover.result or vim.NIL
       local at_line = vim.tbl_filter(function(d) return d.range.start.line == lnum - 1 end, result.diagnostics)
       local range = at_line[1] and at_line[1].range or { start = position, ['end'] = position }
@@ -51,7 +51,7 @@ local ok, err = pcall(function()
         textDocument = { uri = uri },
         range = range,
         context = { diagnostics = at_line },
-      }, 5000, bufnr)
+      }, 30000, bufnr)
       result.code_actions = actions and actions.result or {}
       break
     end

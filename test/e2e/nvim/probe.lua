@@ -19,7 +19,7 @@ local ok, err = pcall(function()
     local col = hover_text ~= '' and line:find(hover_text, 1, true) or nil
     if col then
       local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = lnum - 1, character = col } }
-      local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', params, 5000) or {}
+      local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', params, 30000) or {}
       for _, r in pairs(responses) do
         if r.result then result.hover = r.result end
       end
