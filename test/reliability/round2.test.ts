@@ -364,8 +364,16 @@ for (const mode of ['push', 'pull'] as const) {
       await lsp.open(uri, `// ${ESCAPE}\n${SEED}`);
       // The document is still analysed and its diagnostics delivered.
       assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'l1-cb-overflow'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const errors = lsp.logEntries.filter((e) => e.type === proto.MessageType.Error).map((e) => e.message);
+      // The escapes are logged when the event loop reaches them, which a loaded machine may put after the publish:
+      // wait for both entries (up to 20 s) rather than a fixed delay.
+      const escapesLogged = (messages: readonly string[]): boolean =>
+        messages.some((m) => m.startsWith('unhandled rejection:')) &&
+        messages.some((m) => m.startsWith('uncaught exception:'));
+      const errorMessages = (): string[] =>
+        lsp.logEntries.filter((e) => e.type === proto.MessageType.Error).map((e) => e.message);
+      for (let waitedMs = 0; !escapesLogged(errorMessages()) && waitedMs < 20_000; waitedMs += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const errors = errorMessages();
       assert.ok(
         errors.some((m) => /^unhandled rejection: Error: injected unhandled rejection[\s\S]*\n\s+at /.test(m)),
         errors.join('\n'),

@@ -52,7 +52,9 @@ function randomEdit(parsed: ParseResult, next: () => number): TextChange {
     : { start: at, end: at + 1, newText: next() < 0.3 ? '' : letter };
 }
 
-describe('features/documentAnalysis: reuse across versions', () => {
+describe('features/documentAnalysis: reuse across versions', function () {
+  // Whole corpus dumps parsed several times: 20-28 s on a loaded 2-core machine, past the suite default of 30 s.
+  this.timeout(120_000);
   for (const file of FILES) {
     it(`equals a fresh analysis after batches of in-op edits: ${path.basename(file)}`, () => {
       let text = fs.readFileSync(path.join(ROOT, file), 'utf8');
