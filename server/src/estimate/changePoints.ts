@@ -289,7 +289,7 @@ export const CHANGE_POINTS = {
     // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal).
     mergedOn: '2026-05-26',
     dateFrom: 'merge',
-    what: "the tilize and tilize_with_val_padding factories (with most of the data_movement family) build a ProgramDescriptor; Program(ProgramDescriptor) adds each CB on its CoreRangeSet as given (CircularBufferImpl(CBDescriptor), no merge_ranges), so a CB on the default factory's set of 1x1 ranges keys one allocator per core and the overflow names the first, [0-0 - 0-0]; before, add_circular_buffer merged the set (tt-metal #45331, built before it: [0-0 - 7-7] for 64 cores; #45543 and #47735, after: [0-0 - 0-0])",
+    what: "the tilize and tilize_with_val_padding factories (with most of the data_movement family) build a ProgramDescriptor; Program(ProgramDescriptor) adds each CB on its CoreRangeSet as given (CircularBufferImpl(CBDescriptor), no merge_ranges), so a CB on the default factory's set of 1x1 ranges keys one allocator per core and the overflow names the first, [0-0 - 0-0]; before, add_circular_buffer merged the set (tt-metal #45331, built before it: [0-0 - 7-7] for 64 cores; #45543 and #47735, after: [0-0 - 0-0]). The same PR ports the row-major pad's default factory (pad_rm_reader_writer_multi_core_default_program_factory.cpp@4b30829: CBDescriptor{.core_ranges = all_cores} of split_work_to_cores' column-wise set), whose set with a remainder column prints its k full columns again instead of the merged (0,0)-(k, r − 1)",
     before:
       'tt-metal …/tilize/device/tilize_multi_core_default_program_factory.cpp@cf8e2a8 (create_cb on all_cores → ProgramImpl::add_circular_buffer → core_range_set.merge_ranges())',
     after:
@@ -763,6 +763,19 @@ export const CHANGE_POINTS = {
     before: 'tt-metal untilize_with_halo_program_factory.cpp (separate input and output shards only)',
     after:
       'tt-metal PR #19834 (reland of PR #19056); untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core), halo_device_operation.cpp (search index id 3901799785: input deallocated, fallback when the input shard is larger), sliding_window.cpp (id 3923747601: max_ref_size)',
+  },
+  'halo-in-place-removed': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 31516,
+    // "Remove In Place Halo", merged as f5964193 at 2025-11-10 17:37 UTC (read in the main history of a tt-metal fork,
+    // nyoshifujiTT/tt-metal).
+    mergedOn: '2025-11-10',
+    dateFrom: 'merge',
+    what: 'the in-place halo is gone ("buggy, non-performant, and in most practical cases uses more memory than normal halo"): the pools\' in_place_halo and Conv2dConfig.in_place are removed from the API, so a pool that asked for it runs the plain halo (separate input and output shards, the resharded input freed after the halo); before, change point `halo-in-place`\'s in-place halo',
+    before:
+      'tt-metal untilize_with_halo_program_factory.cpp and halo_device_operation.cpp before f5964193 (inplace_untilize_with_halo_multi_core; the in_place flag of halo())',
+    after:
+      "tt-metal PR #31516 (f5964193): generic_pools.cpp / generic_pools.hpp / generic_pools_pybind.cpp drop in_place_halo, halo_device_operation.cpp keeps only the out-of-place program, halo_gather_in_place.cpp and sliding_window.cpp's in-place config tensors deleted",
   },
   'pool-dram-input-reshard-freed': {
     family: 'pool2d',
@@ -1628,6 +1641,90 @@ export const CHANGE_POINTS = {
     before:
       'tt-umd device/types/xy_pair.cpp@fb6ce5c (fmt::format("(x={},y={})", x, y)); tt-metal tt_metal/common/core_coord.cpp (CoreRange::str: "[" start.str() " - " end.str() "]")',
     after: 'tt-umd device/types/xy_pair.cpp@82ae50d (std::to_string(x) + "-" + std::to_string(y))',
+  },
+  'slice-tile-program-descriptors': {
+    family: 'overflow message',
+    pr: 39157,
+    // Merged as 0445a2b at 2026-03-17 20:24 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-03-17',
+    dateFrom: 'merge',
+    what: 'SliceTileProgramFactory builds a ProgramDescriptor ("Implement Parallel and Sequential fusion infrastructure"): Program(ProgramDescriptor) adds c_0 on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns (0,0)-(k − 1, rows − 1) again instead of the merged (0,0)-(k, r − 1) of change point `cb-core-ranges-merged`; only the printed range moves',
+    before:
+      'tt-metal …/slice/device/slice_program_factory_tile.cpp@0445a2b^ (CreateCircularBuffer(program, all_cores, …) → ProgramImpl::add_circular_buffer → merge_ranges())',
+    after:
+      'tt-metal PR #39157; slice_program_factory_tile.cpp@0445a2b (create_descriptor: cb_desc.core_ranges = all_cores; Program program{descriptor}); tt_metal/impl/program/program.cpp@0445a2b (Program(const ProgramDescriptor&): add_circular_buffer_, no merge)',
+  },
+  'reduce-program-descriptors': {
+    family: 'overflow message',
+    pr: 43208,
+    // Merged as 1b02d5c at 2026-05-04 22:17 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-05-04',
+    dateFrom: 'merge',
+    what: 'the tiled W and H reduce factories ("Migrate reduction family to ProgramDescriptor framework") build ProgramDescriptors: every CB on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder\'s rows; only the printed range moves',
+    before:
+      'tt-metal …/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp and reduce_op_multi_core_h_program_factory.cpp@1b02d5c^ (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #43208; reduce_op_multi_core_w_program_factory.cpp and reduce_op_multi_core_h_program_factory.cpp@1b02d5c (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
+  'concat-program-descriptors': {
+    family: 'overflow message',
+    pr: 43535,
+    // Merged as 438eaf0 at 2026-05-11 12:05 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-05-11',
+    dateFrom: 'merge',
+    what: 'the interleaved concat factory ("migrate `ttnn::concat` to the descriptor style") builds a ProgramDescriptor: c_0 on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder\'s rows; only the printed range moves',
+    before:
+      'tt-metal …/concat/device/concat_program_factory.cpp@438eaf0^ (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #43535; concat_program_factory.cpp@438eaf0 (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
+  'copy-program-descriptors': {
+    family: 'overflow message',
+    pr: 43536,
+    // Merged as 15df477 at 2026-05-13 13:51 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-05-13',
+    dateFrom: 'merge',
+    what: "ttnn::copy's default row-major factory (\"migrate `ttnn::copy` to descriptor style\") builds a ProgramDescriptor: its CBs on split_work_to_cores' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder's rows; only the printed range moves",
+    before:
+      'tt-metal …/copy/device/copy_default_row_major_program_factory.cpp@15df477^ (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #43536; copy_default_row_major_program_factory.cpp@15df477 (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
+  'untilize-program-descriptors': {
+    family: 'overflow message',
+    pr: 45071,
+    // Merged as 1ff24da at 2026-05-25 15:39 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-05-25',
+    dateFrom: 'merge',
+    what: "the untilize and untilize_with_unpadding factories (with transpose, permute and fill_pad) build ProgramDescriptors: UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory's c_0 and c_16 sit on split_blocks_for_tilize's all_cores as given, one 1x1 CoreRange per core (the CoreRangeSet overload, from change point `padding-block-cores-column-major`), so its overflow names core (0,0) alone; before, the merged set's first rectangle (as tilize's default factory before `tilize-program-descriptors`); only the printed range moves",
+    before:
+      'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@1ff24da^ (create_cb(c_0 / c_16, program, all_cores, …) → add_circular_buffer → merge_ranges())',
+    after:
+      'tt-metal PR #45071; untilize_with_unpadding_multi_core_interleaved_program_factory.cpp@1ff24da (CBDescriptor{.core_ranges = all_cores} of split_blocks_for_tilize(available_grid, …)); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
+  'slice-rm-program-descriptors': {
+    family: 'overflow message',
+    pr: 45074,
+    // Merged as ef9e7c4 at 2026-06-02 14:16 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-06-02',
+    dateFrom: 'merge',
+    what: 'the row-major slice factories, unit-step and strided ("Migrate slice + attn_matmul + group_attn_matmul + mesh_partition to ProgramDescriptor"), build ProgramDescriptors: c_0 on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder\'s rows; only the printed range moves',
+    before:
+      'tt-metal …/slice/device/slice_program_factory_rm.cpp and slice_program_factory_rm_stride.cpp@ef9e7c4^ (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #45074; slice_program_factory_rm.cpp and slice_program_factory_rm_stride.cpp@ef9e7c4 (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
+  'embedding-program-descriptors': {
+    family: 'overflow message',
+    pr: 45867,
+    // Merged as 31b12dd at 2026-06-09 21:27 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-06-09',
+    dateFrom: 'merge',
+    what: "the embedding factories (\"Migrate embedding to ProgramDescriptor\") build ProgramDescriptors: the fused (tilized-output) factory's CBs on split_work_to_cores' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder's rows (tt-metal #31889's (0,0)-(7,0) is the merged form); only the printed range moves",
+    before:
+      'tt-metal …/embedding/device/embeddings_fused_program_factory.cpp@31b12dd^ (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #45867; embeddings_fused_program_factory.cpp@31b12dd (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
   },
   'pad-dataflow-buffers': {
     family: 'overflow message',

@@ -9,7 +9,7 @@ import { DataType, TILE_HW, tileBytes } from '../ttnn/dtype';
 import { PageGeometry, TensorLayout, alignUp, l1Footprint, pageGeometry, paddedShape, volume } from '../ttnn/layout';
 import type { TensorSpec, TtnnOp, ValueSpec } from '../ttnn/op';
 import { firstSplitRange, splitRangeMergeMatters } from './printedRange';
-import { atOrAfter } from './changePoints';
+import { atOrAfter, windowAtOrAfter, type ChangePointId } from './changePoints';
 import type {
   CbAllocation,
   CoreGroup,
@@ -653,18 +653,27 @@ function cbIndexName(index: number): string {
  * the split's `all_cores` = num_cores_to_corerangeset(n, grid, row_wise) (split_work_to_cores' default row_wise is
  * false: column-wise), so every group's CBs sit in that set's allocators and the message names its first CoreRange
  * (`firstSplitRange`; merged from change point `cb-core-ranges-merged`, asked only when the merge changes it). Opt-in,
- * per factory read: some factories create CBs per core group instead.
+ * per factory read: some factories create CBs per core group instead. `descriptorsFrom`: the change point from which
+ * the factory builds a ProgramDescriptor, whose CBs keep the set as given (Program(ProgramDescriptor) does not merge):
+ * unmerged again from it. Only the printed range moves, so the window's newest build answers (`windowAtOrAfter`).
  */
 export function groupsFromSplit(
   split: WorkSplit,
   grid: readonly [number, number],
   order: 'col' | 'row',
-  cbsOnAllCores?: { readonly order: 'col' | 'row'; readonly ctx: EstimateContext },
+  cbsOnAllCores?: {
+    readonly order: 'col' | 'row';
+    readonly ctx: EstimateContext;
+    readonly descriptorsFrom?: ChangePointId;
+  },
 ): GroupSpec[] {
   let printed: CoreRangeXY | undefined;
   if (cbsOnAllCores !== undefined) {
-    const { order: allCoresOrder, ctx } = cbsOnAllCores;
-    const merged = splitRangeMergeMatters(split.nCores, grid, allCoresOrder) && atOrAfter(ctx, 'cb-core-ranges-merged');
+    const { order: allCoresOrder, ctx, descriptorsFrom } = cbsOnAllCores;
+    const merged =
+      splitRangeMergeMatters(split.nCores, grid, allCoresOrder) &&
+      atOrAfter(ctx, 'cb-core-ranges-merged') &&
+      !(descriptorsFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, descriptorsFrom));
     printed = firstSplitRange(split.nCores, grid, allCoresOrder, merged);
   }
   return split.runs.map((r) => ({

@@ -6,6 +6,7 @@
  */
 
 import type { TensorLayout } from '../ttnn/layout';
+import { windowAtOrAfter, type ChangePointId, type TtMetalWindow } from './changePoints';
 import type { GroupSpec } from './common';
 import type { CoreRangeXY } from './types';
 
@@ -95,6 +96,26 @@ export function firstTilizeSplitRange(
       [0, 0],
     ];
   return firstSplitRange(nCores, grid, 'col', true);
+}
+
+/**
+ * The printed range of a factory whose CBs sit on split_blocks_for_tilize's `all_cores` of n cores (the tilize /
+ * tilize_with_val_padding default factories, the untilize_with_unpadding interleaved factory): whole-row rectangles
+ * before the factory took the CoreRangeSet overload (change point `columnMajorFrom`); then 1x1 ranges in column-major
+ * order, merged by add_circular_buffer; from `descriptorsFrom` (the factory a ProgramDescriptor) kept as given, so the
+ * first allocator is core (0,0)'s. Only the printed range depends on these change points, no figure: the window's newest
+ * build answers rather than splitting the window.
+ */
+export function splitBlocksForTilizeRange(
+  window: TtMetalWindow,
+  nCores: number,
+  grid: readonly [number, number],
+  columnMajorFrom: ChangePointId,
+  descriptorsFrom: ChangePointId,
+): CoreRangeXY {
+  const columnMajor = windowAtOrAfter(window, columnMajorFrom);
+  const merged = !columnMajor || !windowAtOrAfter(window, descriptorsFrom);
+  return firstTilizeSplitRange(nCores, grid, columnMajor ? 'col' : 'row', merged);
 }
 
 /** Whether the column-wise all_cores of n cores has a remainder column, the one shape merging changes. */

@@ -441,19 +441,21 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(e.nCoresUsed, 64);
   });
 
-  it('max_pool2d with in_place_halo = true on an L1-sharded input: unmodeled from tt-metal PR #19834 on, the plain halo before', () => {
+  it('max_pool2d with in_place_halo = true on an L1-sharded input: unmodeled from tt-metal PR #19834 to PR #31516, the plain halo outside', () => {
     // The in-place halo frees the caller's own sharded input and puts the halo output in its place, which the live-tensor
     // accounting cannot express (a resharded input is modeled: inPlaceHalo.test.ts): the estimate must say so rather than
-    // give the out-of-place figure. Before the flag existed the plain halo ran.
+    // give the out-of-place figure. Before the flag existed, and from its removal (PR #31516, 2025-11-10), the plain
+    // halo runs.
     const hs = (shape: number[]) =>
       tensor(shape, { buffer: 'l1', mem: 'height_sharded', grid: [64, 1], page: 'row_major' });
     const props = { ...MAX_POOL_112_3X3_S2, in_place_halo: { kind: 'bool', value: true } as PropValue };
     const o = op('ttnn.max_pool2d', [hs([1, 1, 12544, 64])], [hs([1, 1, 3136, 64])], props);
-    const after = estimateOp(o, whContext());
+    const after = estimateOp(o, whContext({ ttMetalDate: '2025-11-09' }));
     assert.equal(after.kind, 'unmodeled');
     assert.match(after.kind === 'unmodeled' ? after.reason : '', /in_place_halo/);
-    // 2025-03-01 predates the flag: the 14,336 B of the case above.
+    // 2025-03-01 predates the flag, 2025-11-10 is the day of its removal: the 14,336 B of the case above.
     assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-03-01' }))).cbBytesSummedOverRanges, 14_336);
+    assert.equal(est(estimateOp(o, whContext({ ttMetalDate: '2025-11-10' }))).cbBytesSummedOverRanges, 14_336);
   });
 
   it("conv2d's own L1 tensors: the resharded input, the halo output and the conv output shard, in that order", () => {

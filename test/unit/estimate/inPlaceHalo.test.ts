@@ -48,7 +48,7 @@ const pool = (h: number, w: number, kernel: number, stride: number, pad: number,
     },
   );
 
-describe('estimate/pool2d in-place halo (change point halo-in-place)', () => {
+describe('estimate/pool2d in-place halo (change points halo-in-place, halo-in-place-removed)', () => {
   // 4x4 bf16 row-major image, 32 channels, kernel 3x3, stride 1, padding 1 → 4x4 = 16 outputs; height sharding on the
   // 8x8 Wormhole grid takes 16 cores (1 output stick each), the resharded input 16 / 16 = 1 stick per core (64 B).
   // Halo span of a core: 2·6 + 3 = 15 padded sticks (padded width 6) → halo output 15 · 64 = 960 B.
@@ -114,6 +114,28 @@ describe('estimate/pool2d in-place halo (change point halo-in-place)', () => {
       [
         ['resharded pool input', 64, undefined],
         ['halo output', 960, 'halo (untilize_with_halo)'],
+      ],
+    );
+  });
+
+  it('from tt-metal PR #31516 (f5964193, 2025-11-10: in_place_halo removed) the same pool runs the separate-buffer halo', () => {
+    // The case of the first test: its in-place figures (the halo output in the freed 64 B input's place, 736 B of
+    // halo CBs) hold up to the day before the removal; from that day in_place_halo is no longer an argument of the pool,
+    // so the halo writes its 960 B output beside the 64 B resharded input, as before PR #19834.
+    const lastInPlace = est(estimateOp(pool(4, 4, 3, 1, 1, true), whContext({ ttMetalDate: '2025-11-09' })));
+    assert.deepEqual(
+      lastInPlace.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.cbBytesPerCore]),
+      [
+        ['resharded pool input', 64, undefined],
+        ['halo output (in place)', 960, 736],
+      ],
+    );
+    const removed = est(estimateOp(pool(4, 4, 3, 1, 1, true), whContext({ ttMetalDate: '2025-11-10' })));
+    assert.deepEqual(
+      removed.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.writerProgram?.name, t.replacesPrevious]),
+      [
+        ['resharded pool input', 64, undefined, undefined],
+        ['halo output', 960, 'halo (untilize_with_halo)', undefined],
       ],
     );
   });

@@ -153,7 +153,11 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     factoryReason: `${how}${chunkNote} over ${split.nCores} cores${depth === 1 ? '; two pages exceed l1_size/2 − base → single-buffered (PR #43898)' : ''}`,
     // split_work_to_cores(grid, pages, row_wise = false) and c_0 on its all_cores (concat_multi_core,
     // concat_program_factory.cpp@00342c1): the message prints column 0's first cores, tt-metal #43371 / #43893 (0,0)-(0,3).
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', { order: 'col', ctx }),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'concat-program-descriptors',
+    }),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
     confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
     approxReason: [

@@ -142,7 +142,11 @@ function defaultRowMajorCopy(
     factory: 'CopyDeviceOperation (default row-major)',
     factoryReason: `${why}: ${sameConfig ? 'two whole rows reach l1_size − base' : 'input and output memory configs differ'}, so the default row-major copy (tt-metal PR #40964) runs, ${rows} rows over ${split.nCores} cores${input.geometry.pageBytes > COPY_SUBBLOCK_MAX_BYTES ? ', in 256 KiB sub-blocks' : ''}`,
     // split_work_to_cores' default (column-wise) split; both CBs on all_cores [4].
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', { order: 'col', ctx }),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'copy-program-descriptors',
+    }),
     cbs: [
       { index: 0, role: 'input page', nPages: 1, pageBytes: inputPageBytes },
       { index: 1, role: 'output pages', nPages: 2, pageBytes: outputPageBytes },

@@ -146,7 +146,11 @@ function fusedEmbedding(
     factoryReason: `row-major indices (last dim a multiple of 32) and a TILE result: gather and tilize fused; ${blocks} blocks of 32 rows over ${split.nCores} cores; ${chunked ? `weight rows in ${n}-tile chunks (tt-metal PR #32016)` : `whole rows of ${wt} tiles, ${buffering === 1 ? 'single' : 'double'}-buffered`}`,
     // split_work_to_cores(grid, blocks) column-wise, every CB on all_cores (embedding_program_factory.hpp of 2025,
     // index id 49859129062, embeddings_fused; [3]): tt-metal #31889's (0,0)-(7,0) is its merged set for 57 blocks.
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', { order: 'col', ctx }),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'embedding-program-descriptors',
+    }),
     cbs: [
       { index: 0, role: 'gathered weight rows', nPages: buffering * n, pageBytes: tw },
       { index: 1, role: 'indices', nPages: 1, pageBytes: 32 * iElem },

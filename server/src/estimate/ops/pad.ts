@@ -106,7 +106,11 @@ export function estimatePad(op: TtnnOp, ctx: EstimateContext): OpEstimateResult 
     factory: 'PadRmReaderWriterMultiCoreProgramFactory',
     factoryReason: `${rows} output rows over ${split.nCores} cores; stick ${stick} B, ${n} sticks per 2 KiB barrier (counted from the ${fromOutput ? 'output' : `${wIn * elem} B input`} stick), ${depth} barriers deep`,
     // The factory splits with split_work_to_cores' default (column-wise) and binds every CB to all_cores [1].
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', { order: 'col', ctx }),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'tilize-program-descriptors',
+    }),
     cbs,
     confidence: depth < 16 ? 'approx' : 'exact',
     approxReason:

@@ -28,8 +28,8 @@
  *      (a tile multiple for a tiled output); a core needs the padded input (N·Hp·Wp, batch-major) from its first
  *      output's window origin to its last output's window end; the halo shard is the widest such span, × shard width
  *      × B.
- *   In-place halo (in_place_halo = true, change point halo-in-place) on a resharded input whose shard has no more
- *   sticks than the halo shard (else the plain halo runs)                                                      [6]:
+ *   In-place halo (in_place_halo = true, from change point halo-in-place to halo-in-place-removed, PR #31516) on a
+ *   resharded input whose shard has no more sticks than the halo shard (else the plain halo runs)              [6]:
  *   the halo frees the resharded input and allocates its output in its place (`replacesPrevious`); its program's
  *   static CBs: pad stick + slow-untilize temp CB (tiled input wider than 8 tiles: ntiles bf16 tiles) + remote temp CB
  *   of max_ref_size sticks (halo.ts haloMaxRemoteSticks) + two 2 B sync CBs. An input already sharded in L1: unmodeled
@@ -354,7 +354,12 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof out === 'string') return unmodeled(op.name, out);
   // In-place halo (tt-metal PR #19834, the reland of PR #19056; tt-mlir's own lowering always passes
   // in_place_halo = false, TTIRToTTNN.cpp@19c86fc): see poolIntermediates.
-  const inPlaceHalo = (propBool(op, 'in_place_halo') ?? false) && atOrAfter(ctx, 'halo-in-place');
+  // in_place_halo was removed by PR #31516 (halo-in-place-removed): from then on a pool that asks for it runs the plain
+  // halo.
+  const inPlaceHalo =
+    (propBool(op, 'in_place_halo') ?? false) &&
+    atOrAfter(ctx, 'halo-in-place') &&
+    !atOrAfter(ctx, 'halo-in-place-removed');
   const avg = op.name === 'ttnn.avg_pool2d';
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
   if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))

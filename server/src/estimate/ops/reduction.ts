@@ -479,7 +479,11 @@ function reduceProgram(
     // Both factories split_work_to_cores(grid, units) column-wise and create every CB on all_cores
     // (reduce_op_multi_core_w.cpp@08d7e9a, multi_core_h index id 2398908084, the 2026 W factory @05ddaab's tile path):
     // the message prints all_cores' first CoreRange (tt-xla #5438: [0-0 - 7-7] for 64 or more tile rows).
-    groups: groupsFromSplit(split, ctx.device.workerGrid, p.order, { order: 'col', ctx }),
+    groups: groupsFromSplit(split, ctx.device.workerGrid, p.order, {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'reduce-program-descriptors',
+    }),
     cbs,
     confidence: reason === '' ? 'exact' : 'approx',
     approxReason: reason,

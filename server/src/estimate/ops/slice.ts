@@ -104,7 +104,11 @@ function tiledSlice(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, out
       factory: 'SliceTileProgramFactory',
       factoryReason: `${output.geometry.nPages} output tiles over ${split.nCores} cores`,
       // split_work_to_cores(grid, tiles) column-wise, c_0 on all_cores, core groups by core_group membership [3].
-      groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', { order: 'col', ctx }),
+      groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+        order: 'col',
+        ctx,
+        descriptorsFrom: 'slice-tile-program-descriptors',
+      }),
       cbs: [{ index: 0, role: 'tiles', nPages: 2, pageBytes: tileBytes(input.dtype) }],
       confidence: 'exact',
       citations: [CITES.tile, CITES.select, CITE.workSplit],
@@ -175,7 +179,11 @@ function rowMajorSlice(op: TtnnOp, ctx: EstimateContext, s: RowMajorSlice): OpEs
   // all_cores' first CoreRange (tt-metal #42882: 6 rows, (0,0)-(0,5)). The unit-step factory gives rows by core_group
   // membership (column-major); the strided one deals the extra rows to the first cores of corerange_to_cores(all_cores),
   // row-major (extra rows only when all_cores is the whole grid).
-  const groups = groupsFromSplit(split, ctx.device.workerGrid, s.unitSteps ? 'col' : 'row', { order: 'col', ctx });
+  const groups = groupsFromSplit(split, ctx.device.workerGrid, s.unitSteps ? 'col' : 'row', {
+    order: 'col',
+    ctx,
+    descriptorsFrom: 'slice-rm-program-descriptors',
+  });
   const via =
     s.viaTiles === undefined
       ? ''

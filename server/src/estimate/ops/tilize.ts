@@ -45,7 +45,7 @@
  *   asserted in test/unit/estimate/tilize.test.ts.
  */
 
-import { atOrAfter, windowAtOrAfter } from '../changePoints';
+import { atOrAfter } from '../changePoints';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -63,7 +63,7 @@ import {
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { blockFactoryProgram } from './untilize';
-import { firstTilizeSplitRange } from '../printedRange';
+import { splitBlocksForTilizeRange } from '../printedRange';
 
 const CITES = {
   toLayout: 'tt-metal ttnn/cpp/ttnn/operations/core/to_layout/to_layout_op.cpp@010ba92 (to_layout_impl)',
@@ -254,22 +254,22 @@ function tilizeDramSharded(
 
 /**
  * The one core group of the default (interleaved) factory, tilize's or tilize_with_val_padding's, with the range its
- * overflow names [8]: c_0 and c_16 sit on split_blocks_for_tilize's `all_cores` of n cores. Whole-row rectangles before
- * the factory took the CoreRangeSet overload (tilize from change point `tilize-cores-column-major`, tilize_with_val_padding
- * from `padding-block-cores-column-major`); then 1x1 ranges in column-major order, merged by add_circular_buffer; from
- * `tilize-program-descriptors` kept as given, so the first allocator is core (0,0)'s. One core prints (0,0) in every era.
+ * overflow names [8]: c_0 and c_16 sit on split_blocks_for_tilize's `all_cores` of n cores (`splitBlocksForTilizeRange`:
+ * the CoreRangeSet overload for tilize from change point `tilize-cores-column-major`, for tilize_with_val_padding from
+ * `padding-block-cores-column-major`; a ProgramDescriptor from `tilize-program-descriptors`). One core prints (0,0) in
+ * every era.
  */
 function defaultFactoryGroup(ctx: EstimateContext, nCores: number, withPadding: boolean): GroupSpec {
   const group = { name: 'all', nCores, firstCore: [0, 0] as const };
   if (nCores <= 1) return group;
-  const grid = ctx.device.workerGrid;
-  // Only the printed range depends on these change points, no figure: the window's newest build answers (as for the
-  // message's core-range style) rather than splitting the window.
-  const { window } = ctx.ttMetal;
-  const columnMajor = windowAtOrAfter(
-    window,
-    withPadding ? 'padding-block-cores-column-major' : 'tilize-cores-column-major',
-  );
-  const merged = !columnMajor || !windowAtOrAfter(window, 'tilize-program-descriptors');
-  return { ...group, printedRange: firstTilizeSplitRange(nCores, grid, columnMajor ? 'col' : 'row', merged) };
+  return {
+    ...group,
+    printedRange: splitBlocksForTilizeRange(
+      ctx.ttMetal.window,
+      nCores,
+      ctx.device.workerGrid,
+      withPadding ? 'padding-block-cores-column-major' : 'tilize-cores-column-major',
+      'tilize-program-descriptors',
+    ),
+  };
 }

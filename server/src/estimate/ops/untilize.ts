@@ -60,6 +60,10 @@
  *   [11] tt-metal PR #34268 (merged 2025-12-12: untilize_with_unpadding_program_factory.cpp's block factory from
  *       split_blocks_for_tilize_wh(grid_size, …) to (available_grid, …), index id 2769190507 before, 525020219 after);
  *       tt-forge-fe's Reshape225 / Cumsum0 xfail reasons (tt-metal 7d60ca2, 2025-03-25) name the cliff (x=6,y=7)
+ *   [12] printed range of the interleaved untilize_with_unpadding factory: c_0 and c_16 on split_blocks_for_tilize's
+ *       all_cores, from (grid_size, …) (whole-row rectangles) to (available_grid, …) (1x1 ranges, column-major) by
+ *       PR #34268 (c116a3d, untilize_with_unpadding_program_factory.cpp); a ProgramDescriptor from PR #45071
+ *       (1ff24da, 2026-05-25: CBDescriptor{.core_ranges = all_cores}), its set kept unmerged (`splitBlocksForTilizeRange`)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
@@ -72,6 +76,7 @@
  */
 
 import { atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
+import { splitBlocksForTilizeRange } from '../printedRange';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -310,7 +315,23 @@ export function estimateUntilize(
       ctx,
       factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
       factoryReason: `${fallbackNote}${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
-      groups: [{ name: 'all', nCores: rowSplit.nCores, firstCore: [0, 0] }],
+      // c_0 and c_16 on split_blocks_for_tilize's all_cores [3][12].
+      groups: [
+        {
+          name: 'all',
+          nCores: rowSplit.nCores,
+          firstCore: [0, 0],
+          ...(rowSplit.nCores > 1 && {
+            printedRange: splitBlocksForTilizeRange(
+              ctx.ttMetal.window,
+              rowSplit.nCores,
+              ctx.device.workerGrid,
+              'padding-block-cores-column-major',
+              'untilize-program-descriptors',
+            ),
+          }),
+        },
+      ],
       cbs: [
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
