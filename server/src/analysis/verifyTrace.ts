@@ -28,6 +28,12 @@ export interface OpFinding {
 
 export const CAPTURE_OR_EXECUTE_TRACE = 'ttnn.capture_or_execute_trace';
 
+/**
+ * The properties naming a trace op's callees. An op without all three gets no finding (the verifier stops at once), so
+ * a caller may leave it out of `opStarts` without finding its syntax node (its function's body parsed again).
+ */
+export const TRACE_CALLEE_PROPERTIES = ['allocate_slots_callee', 'capture_callee', 'execute_callee'] as const;
+
 export interface VerifyTraceOptions {
   /** Start offsets of the trace ops to verify, as the caller's own walk found them; omitted: the file is walked. */
   readonly opStarts?: readonly number[];
@@ -312,9 +318,7 @@ function decided(value: Tri): value is boolean {
 function verifyCaptureOrExecuteTrace(ctx: ChunkContext, path: readonly Frame[]): Verdict {
   const op = path[path.length - 1]!.op;
   // Before tt-mlir split slot allocation out (files without allocate_slots_callee), the rules were others.
-  const allocateName = flatSymbol(op, 'allocate_slots_callee');
-  const captureName = flatSymbol(op, 'capture_callee');
-  const executeName = flatSymbol(op, 'execute_callee');
+  const [allocateName, captureName, executeName] = TRACE_CALLEE_PROPERTIES.map((name) => flatSymbol(op, name));
   if (allocateName === undefined || captureName === undefined || executeName === undefined)
     return unknown('callee properties missing or not flat symbols');
   const segments = segmentSizes(op);

@@ -7,7 +7,12 @@
  */
 
 import type { TtnnFunction } from '../ttnn/op';
-import { verifyTraceOps, CAPTURE_OR_EXECUTE_TRACE, type OpFinding } from '../analysis/verifyTrace';
+import {
+  verifyTraceOps,
+  CAPTURE_OR_EXECUTE_TRACE,
+  TRACE_CALLEE_PROPERTIES,
+  type OpFinding,
+} from '../analysis/verifyTrace';
 import { hasMlirSignal } from '../mlir/mlirSignal';
 import type { ParseError, ParseResult } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
@@ -56,10 +61,14 @@ function traceOpFindingsOf(parse: ParseResult, functions: readonly TtnnFunction[
   // A trace op names its callees, so it is among the ops with symbols: only those are looked at, found by name here.
   // `opsWithSymbols` indexes the function's TTNN ops, which every function has (an unanalysed one too: CPU module,
   // declaration).
+  // An op whose view has no property of a callee's name has no such property in its syntax either (the view's properties
+  // are its syntax's, merged with its attributes), so the verifier would stop at once: finding its node would parse its
+  // function's body again (tt-mlir's older form without `allocate_slots_callee`: the Falcon copy's 22 at 100k ops).
   for (const fn of functions) {
     for (const index of fn.opsWithSymbols) {
       const op = fn.ops[index];
-      if (op?.name === CAPTURE_OR_EXECUTE_TRACE) starts.push(op.range.start);
+      if (op?.name !== CAPTURE_OR_EXECUTE_TRACE) continue;
+      if (TRACE_CALLEE_PROPERTIES.every((name) => op.properties[name] !== undefined)) starts.push(op.range.start);
     }
   }
   return starts.length === 0 ? [] : verifyTraceOps(parse, { opStarts: starts });

@@ -13,8 +13,15 @@ import {
   analyzeDocument,
   DEFAULT_ANALYSIS_SETTINGS,
 } from '../../../server/src/features/documentAnalysis';
-import { detachedDiagnosticsInput, diagnostics, type Diagnostic } from '../../../server/src/features/diagnostics';
+import {
+  detachedDiagnosticsInput,
+  diagnostics,
+  diagnosticsInputOf,
+  type Diagnostic,
+} from '../../../server/src/features/diagnostics';
 import { generateTtnnModule } from '../../../bench/generate';
+import { verifyTraceOps } from '../../../server/src/analysis/verifyTrace';
+import { parse } from '../../../server/src/mlir/parser';
 
 const ROOT = path.join(__dirname, '../../..');
 const CORPUS = 'test/fixtures/corpus';
@@ -56,6 +63,26 @@ describe('syntax facts: diagnostics without the syntax tree', () => {
       ds.some((d) => d.code === 'op-invalid'),
       'the file has trace ops tt-mlir rejects',
     );
+  });
+
+  it('trace ops: the findings equal the verifier walking the whole file, with and without callee properties', () => {
+    // The facts leave out trace ops whose view has no property of a callee's name (their function's body is not parsed
+    // again); the verifier, given no starts, walks every op of the tree.
+    const negative = corpusText('test/ttmlir/Dialect/TTNN/trace/negative_capture_or_execute_trace.mlir');
+    const texts = {
+      negative,
+      // tt-mlir's older form, as the Falcon dumps print it: no `allocate_slots_callee`.
+      olderForm: negative.replaceAll('allocate_slots_callee', 'allocate_slots'),
+      falcon: corpusText('falcon3_chisel/ir/traced/falcon3_7b_baseline_bfp8_decode_ttnn.mlir'),
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const walked = verifyTraceOps(parse(text));
+      assert.deepStrictEqual(analyzeDetached(text, DEFAULT_ANALYSIS_SETTINGS).syntax.traceOpFindings, walked, name);
+      const doc = analyzeDocument(text, DEFAULT_ANALYSIS_SETTINGS);
+      assert.deepStrictEqual(diagnosticsInputOf(doc).syntax.traceOpFindings, walked, name);
+      assert.deepStrictEqual(detachedDiagnosticsInput(doc).syntax.traceOpFindings, walked, name);
+    }
+    assert.ok(verifyTraceOps(parse(negative)).length > 0, 'the negative file has findings');
   });
 
   it("the #system_desc range and an op's Python source are the same (resnet_ttnn.mlir)", () => {
