@@ -10,7 +10,7 @@
  * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
  * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,344 → 111,104, 5,760 B
- * on 2026-01-29, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
+ * merged 2026-01-29, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
  * and 2025-04-01, 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
  * known (the preset base stays).
  *
@@ -132,13 +132,14 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     sources: ['tt-mlir #5771'],
     derivation: 'tt-mlir #5771 (2025-11-10, after PR #5557): 1,499,136 − 65,536 L1_SMALL − 1,331,936 bank',
   },
-  // 2025-11-12..2026-01-29: each step dated by the merge into main (committer date, UTC) of the commit whose
+  // 2025-11-12..2026-01-30: each step dated by the merge into main (committer date, UTC) of the commit whose
   // wormhole dev_mem_map.h moves MEM_MAP_END, read in the main history of nyoshifujiTT/tt-metal (first-parent log of
-  // the file; base = align32(MEM_MAP_END + 69 KiB), wh_hal_tensix.cpp). Threads on tt-metal main agree to the byte
+  // the file; base = align32(MEM_MAP_END + 69 KiB), wh_hal_tensix.cpp): its merge day, or the next day where a dated
+  // build of the merge day (a tt-mlir pin) precedes it. Threads on tt-metal main agree to the byte
   // (#34306, #34811); tt-xla / tt-mlir threads ran the tt-metal their tt-mlir pinned, weeks older (tt-xla #2659 and
   // tt-mlir #6441 of 12-23/25 print 102,208 B, main's base only from 11-18 07:50 to 12-03 20:31 UTC, which tt-mlir
   // pinned until 12-08 (tt-metal 39590dfd of 12-02, its last such pin); tt-xla #3054 of 01-30 prints 103,552 B, main's
-  // from 01-15 to 01-28): their tests give the pinned build's date. tt-mlir's pins are read in its
+  // from 01-15 to 01-28, tt-mlir's pin b8fe1f04 of 01-28 14:24 UTC): their tests give the pinned build's date. tt-mlir's pins are read in its
   // third_party/CMakeLists.txt history ("Uplift third_party/tt-metal to <hash> <date>"), each hash's base in the fork. Not entries: 102,400 B
   // (PR #32575, 4cc80ce, 12-03 20:31 → PR #32395 12-04 17:25, 21 h).
   {
@@ -201,7 +202,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_552,
     firstSeen: '2026-01-16',
-    seen: '2026-01-16..2026-01-27',
+    seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
     derivation:
       'PR #35494 (merged 2026-01-15 17:06 UTC): MEM_MAP_END 32,896 B, align32(32,896 + 70,656); tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30, a pinned tt-metal of this window): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank',
@@ -209,8 +210,10 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_584,
-    firstSeen: '2026-01-28',
-    seen: '2026-01-28',
+    // Merged 14:34 UTC, after tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28 14:24 (103,552 B, tt-xla #3054's build):
+    // dated the next day; PR #35963 (01-29 22:17 UTC, the last 2 h of that day) the day after it.
+    firstSeen: '2026-01-29',
+    seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
     derivation:
       'PR #36013 (merged 2026-01-28 14:34 UTC): MEM_MAP_END 32,928 B, align32(32,928 + 70,656) (no thread sighting)',
@@ -218,11 +221,11 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_712,
-    // PR #35963 merged 2026-01-29 22:17 UTC (MEM_MAP_END 33,056 B): dated on its merge day like the rows above. tt-xla
+    // PR #35963 merged 2026-01-29 22:17 UTC (MEM_MAP_END 33,056 B): dated the next day (above). tt-xla
     // #3369 (2026-02-19) prints 1,738,528 B, tt-metal #42146's conv3d over this base, but its CB config is not pinned
     // (SOURCE.md): consistent, not a source.
-    firstSeen: '2026-01-29',
-    seen: '2026-01-29..2026-04-23',
+    firstSeen: '2026-01-30',
+    seen: '2026-01-30..2026-04-23',
     sources: [
       'tt-metal PR #35963 (f671f2d)',
       'tt-metal #37745',
@@ -383,7 +386,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'blackhole',
     l1UnreservedBaseBytes: 105_280,
     firstSeen: '2026-01-16',
-    seen: '2026-01-16..2026-01-27',
+    seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-metal #36316'],
     derivation:
       "PR #35494 (1 KiB routing paths, 144 B packet headers): align64(34,624 + 70,656); #36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs)",
@@ -391,8 +394,8 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 105_344,
-    firstSeen: '2026-01-28',
-    seen: '2026-01-28',
+    firstSeen: '2026-01-29',
+    seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
     derivation: 'PR #36013: MEM_MAP_END 34,656 B, align64(34,656 + 70,656) (no thread sighting)',
   },
@@ -402,8 +405,8 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     // PR #35963 (f671f2d, merged 2026-01-29 22:17 UTC) grows the firmware regions: MEM_MAP_END 40,416 B. tt-mlir #7153's p150 ran tt-mlir's tt-metal pin 5280a9c (2026-02-17); its IR prints the real system desc
     // (tt-mlir's mock Blackhole desc says 98,304), and the rms_norm CBs by hand (threads.test.ts) end where tt-metal's
     // clash message says.
-    firstSeen: '2026-01-29',
-    seen: '2026-01-29..2026-06-11',
+    firstSeen: '2026-01-30',
+    seen: '2026-01-30..2026-06-11',
     sources: ['tt-metal PR #35963 (f671f2d)', 'tt-mlir #7153', 'tt-mlir 123d0c1'],
     derivation:
       'tt-mlir #7153 (tt-metal 5280a9c, 2026-02-17): its system desc, and 1,192,448 − 1,081,344 (the rms_norm CBs); system desc of the dump oom_ttnn.mlir (tt-mlir 123d0c1, 2026-04-16)',

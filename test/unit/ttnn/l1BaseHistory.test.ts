@@ -52,13 +52,14 @@ describe('ttnn/l1BaseHistory', () => {
     }
   });
 
-  it('Blackhole 2026-01: 104,128 B (#35410, 01-07), then the merges of PRs #35327, #35494, #36013 and #35963 (01-29: 111,104 B)', () => {
+  it('Blackhole 2026-01: 104,128 B (#35410, 01-07), then the merges of PRs #35327, #35494, #36013 and #35963 (01-30: 111,104 B)', () => {
     // #35410: 1,574,080 − 1,469,952; #36316: 1,596,224 − 1,490,944 (threads-matmul.test.ts holds the CB arithmetic).
     // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040; nothing earlier.
     // The steps after #35410 are blackhole dev_mem_map.h's MEM_MAP_END at each merge into nyoshifujiTT/tt-metal's main
     // (committer dates): align64(end + 69 KiB) for ends 33,600 (PR #35327, 01-13 20:17 UTC), 34,624 (PR #35494, 01-15
-    // 17:06), 34,656 (PR #36013, 01-28) and 40,416 B (PR #35963, 01-29 22:17 UTC); the first two dated the day after,
-    // tt-mlir's tt-metal pins of 01-13 18:17 and 01-15 15:52 preceding them.
+    // 17:06), 34,656 (PR #36013, 01-28 14:34) and 40,416 B (PR #35963, 01-29 22:17 UTC), each dated the day after:
+    // tt-mlir's tt-metal pins of 01-13 18:17, 01-15 15:52 and 01-28 14:24 precede the first three, and 01-29's builds
+    // were PR #36013's but for its last 2 h.
     const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 64) * 64;
     assert.equal(observedBaseFor('blackhole', day('2025-10-13')), undefined);
     assert.equal(
@@ -71,8 +72,8 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(observedBaseFor('blackhole', day('2026-01-14'))?.l1UnreservedBaseBytes, base(33_600));
     assert.equal(observedBaseFor('blackhole', day('2026-01-16'))?.l1UnreservedBaseBytes, base(34_624));
     assert.equal(observedBaseFor('blackhole', day('2026-01-22'))?.l1UnreservedBaseBytes, 1_596_224 - 1_490_944);
-    assert.equal(observedBaseFor('blackhole', day('2026-01-28'))?.l1UnreservedBaseBytes, base(34_656));
-    assert.equal(observedBaseFor('blackhole', day('2026-01-29'))?.l1UnreservedBaseBytes, base(40_416));
+    assert.equal(observedBaseFor('blackhole', day('2026-01-29'))?.l1UnreservedBaseBytes, base(34_656));
+    assert.equal(observedBaseFor('blackhole', day('2026-01-30'))?.l1UnreservedBaseBytes, base(40_416));
     // tt-mlir #7153 (tt-metal 5280a9c, 2026-02-17): 1,192,448 − 1,081,344 (threads.test.ts).
     assert.equal(observedBaseFor('blackhole', day('2026-02-17'))?.l1UnreservedBaseBytes, 1_192_448 - 1_081_344);
     // A window over 2026-01-22..2026-02-28 straddles the firmware growth: every build has 105,280..111,104 B, and the
@@ -216,7 +217,7 @@ describe('ttnn/l1BaseHistory', () => {
     // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).
     const bh = datedBase('blackhole', { earliest: '2025-10-01', latest: '2025-10-31' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
-    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, then the merges up to PR #35963's 111,104 B on 01-29):
+    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, then the merges up to PR #35963's 111,104 B, 01-30):
     // every build is below the preset's 111,616 B, which moves to the highest of them.
     const jan = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
     assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [111_104, true]);
@@ -230,8 +231,8 @@ describe('ttnn/l1BaseHistory', () => {
     // committer dates), base align32(end + 69 KiB): 31,536 B (PR #30176, 11-18) 102,208; 31,984 B (PR #32395, 12-04)
     // 102,656, printed by #34306 (12-12: 2,150,656 − 2,048,000); 32,016 B (PR #34336, 12-16) 102,688, printed by #34811
     // (12-19: 1,528,096 − 1,425,408); 31,984 B again (PR #34868, 12-22); 32,128 B (PR #35327, 01-13) 102,784; 32,896 B
-    // (PR #35494, 01-15) 103,552; 32,928 B (PR #36013, 01-28) 103,584; 33,056 B (PR #35963, 01-29) 103,712 (PRs
-    // #35327 and #35494, merged after tt-mlir's pins of their days, dated the day after): the preset's lies between.
+    // (PR #35494, 01-15) 103,552; 32,928 B (PR #36013, 01-28) 103,584; 33,056 B (PR #35963, 01-29 22:17) 103,712
+    // (the last four dated the day after, l1BaseHistory.ts): the preset's lies between.
     assert.deepEqual(
       baseSpans('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }).map((s) => [
         s.from,
@@ -244,9 +245,9 @@ describe('ttnn/l1BaseHistory', () => {
         ['2025-12-16', '2025-12-21', 1_528_096 - 1_425_408],
         ['2025-12-22', '2026-01-13', 102_656],
         ['2026-01-14', '2026-01-15', 102_784],
-        ['2026-01-16', '2026-01-27', 103_552],
-        ['2026-01-28', '2026-01-28', 103_584],
-        ['2026-01-29', '2026-01-31', 103_712],
+        ['2026-01-16', '2026-01-28', 103_552],
+        ['2026-01-29', '2026-01-29', 103_584],
+        ['2026-01-30', '2026-01-31', 103_712],
       ],
     );
     const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
