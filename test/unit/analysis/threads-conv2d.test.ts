@@ -881,8 +881,8 @@ describe('conv1d: tt-metal #49793 / PR #49694 (2026-07-12, Blackhole), Qwen3.5 G
   it('"required: 1,684,352 bytes, available: 1,572,864": 1,572,928 B of CBs, the region end within 4 KiB', () => {
     // Output length 4 → one tile → one core; C 8192 bf16 · 2 B · K 4 = 65,536 B > a 16,384 B burst → one tap per block:
     // act_block_w = 8192/32 = 256 tiles, act_block_h 1. ACT 256 + ACT_TILIZED 256 + WEIGHTS 256·1 bf16 tiles = 768 ·
-    // 2,048 + 64 = 1,572,928 B; + 111,104 B (the dated Blackhole base before 2026-07-23) = 1,684,032 B, 320 B under the
-    // PR's figure (the PR does not print its build; dtypes are assumed bf16).
+    // 2,048 + 64 = 1,572,928 B; + 111,360 B (the dated Blackhole base since tt-metal PR #46526, 2026-06-12) = 1,684,288 B,
+    // 64 B under the PR's figure (the PR does not print its build; dtypes are assumed bf16).
     const op = assertFails({ file: 'conv1d_tt-metal-49793.mlir', date: '2026-07-12', arch: 'blackhole_p150' });
     assert.equal(op.cbBytesPerCore, 1_572_928);
     assertNear(regionEnd(op), 1_684_352);
