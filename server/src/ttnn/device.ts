@@ -111,9 +111,9 @@ interface PresetFigures {
  *   no preset models it.
  * - Base: moves with the tt-metal build (firmware size), the same on p100 and p150: 103,040 B in 2025-10 (tt-mlir #5343's
  *   allocator bank with 32 KiB of L1_SMALL), 104,128 B on 2026-01-07 and
- *   105,280 B from 2026-01-22 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
- *   l1BaseHistory.ts), 111,104 B from 2026-02-17 (tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B in 2026-07 dumps
- *   (tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
+ *   105,280 B in 2026-01-16..28 (tt-metal #35410 / #36316, each the base a dated dev_mem_map.h layout gives, see
+ *   l1BaseHistory.ts), 111,104 B from 2026-01-30 (tt-metal PR #35963's merge; tt-mlir #7153's system desc and CB figure; tt-mlir 123d0c1 oom_ttnn.mlir, 2026-04), 111,360 B
+ *   from 2026-06-12 (PR #46526's mailbox; tt-metal #47317, tt-mlir a3bafe1 Falcon3), 111,488 B from tt-metal PR #49417's 128 B mailbox growth (dated 2026-07-26; PR #53319's
  *   figure to the byte; #54621 of 2026-08-27 with its checkout's 111,488 B given), 111,616 B from 2026-08-25 (a 13,424 B mailbox; tt-metal PR #54274 and #54697:
  *   1,690,624 − 1,579,008 B of CBs; #56133: 1,957,760 − 1,846,144 B); the 13,168 B mailbox of tt-metal@0079e942
  *   (111,360 B) is the unmerged diagnostic PR #52549, not a later revert (l1BaseHistory.ts). Like Wormhole's 99,104 → 102,112 → 103,712 → 105,664 B it is not an op-factory

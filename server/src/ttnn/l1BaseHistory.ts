@@ -9,8 +9,8 @@
  * (the arithmetic is in the cited thread test), as "L1 size − L1_SMALL − the bank size an allocator OOM line printed"
  * (the L1_SMALL of the build's tt-mlir runtime, device.ts), or read from a real system desc in a tt-mlir dump. An entry holds from
  * its first sighting until the next entry's (a step function): between two sightings the build's base lies between
- * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,280 → 111,104, 5,824 B
- * between 2026-01-22 and 2026-02-17, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
+ * the two bases, and no two neighbours differ by 6 KiB (the largest steps: Blackhole's 105,344 → 111,104, 5,760 B
+ * merged 2026-01-29, the firmware regions' growth; Wormhole's 102,112 → 97,248 between 2025-03-25
  * and 2025-04-01, 4,864 B), so a build in a gap is off by less than that. Before the first entry of an arch nothing is
  * known (the preset base stays).
  *
@@ -19,12 +19,6 @@
  * with the 2025-06 entry), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
  * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
- *
- * Not added: Wormhole 102,688 B on 2025-12-19 (tt-metal #34811's 1,528,096 B less its CBs by hand, a tt-train build of
- * main). The Wormhole dev_mem_map.h version with PR #35327's 144 B fabric connection lock (mailbox 12,768 B, 112 B
- * packet headers, 768 B routing paths) gives align32(32,128 + 69 KiB) = 102,784 B, and the same map without the lock
- * 102,656 B (the real n150 system desc of 2025-12, tt-mlir #6536); neither is 102,688, so the thread's CBs (a config
- * derived from its core_grid, not printed) or its build differ from ours by 32 B, and its base is not an observation.
  */
 
 import { formatInteger as fmt } from '../text/numbers';
@@ -138,40 +132,103 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     sources: ['tt-mlir #5771'],
     derivation: 'tt-mlir #5771 (2025-11-10, after PR #5557): 1,499,136 − 65,536 L1_SMALL − 1,331,936 bank',
   },
+  // 2025-11-12..2026-01-30: each step dated by the merge into main (committer date, UTC) of the commit whose
+  // wormhole dev_mem_map.h moves MEM_MAP_END, read in the main history of nyoshifujiTT/tt-metal (first-parent log of
+  // the file; base = align32(MEM_MAP_END + 69 KiB), wh_hal_tensix.cpp): its merge day, or the next day where a dated
+  // build of the merge day (a tt-mlir pin) precedes it. Threads on tt-metal main agree to the byte
+  // (#34306, #34811); tt-xla / tt-mlir threads ran the tt-metal their tt-mlir pinned, weeks older (tt-xla #2659 and
+  // tt-mlir #6441 of 12-23/25 print 102,208 B, main's base only from 11-18 07:50 to 12-03 20:31 UTC, which tt-mlir
+  // pinned until 12-08 (tt-metal 39590dfd of 12-02, its last such pin); tt-xla #3054 of 01-30 prints 103,552 B, main's
+  // from 01-15 to 01-28, tt-mlir's pin b8fe1f04 of 01-28 14:24 UTC): their tests give the pinned build's date. tt-mlir's pins are read in its
+  // third_party/CMakeLists.txt history ("Uplift third_party/tt-metal to <hash> <date>"), each hash's base in the fork. Not entries: 102,400 B
+  // (PR #32575, 4cc80ce, 12-03 20:31 → PR #32395 12-04 17:25, 21 h).
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 101_952,
+    firstSeen: '2025-11-12',
+    seen: '2025-11-12..2025-11-17',
+    sources: ['tt-metal PR #31704 (c960d4f)'],
+    derivation:
+      'PR #31704 (merged 2025-11-12 15:02 UTC): MEM_MAP_END 30,992 → 31,280 B, align32(31,280 + 70,656) (no thread sighting)',
+  },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_208,
-    firstSeen: '2025-12-23',
-    seen: '2025-12-23..2025-12-25',
-    sources: ['tt-xla #2659', 'tt-mlir #6441'],
+    firstSeen: '2025-11-18',
+    seen: '2025-11-18..2025-12-03',
+    sources: ['tt-metal PR #30176 (2e69521)', 'tt-xla #2659', 'tt-mlir #6441'],
     derivation:
-      "tt-xla #2659 (2025-12-23): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank; tt-mlir #6441 (2025-12-25): 102,464 − 256 (the pool halo's two pad sticks, clashing with the L1 buffer at 102,400)",
+      "PR #30176 (merged 2025-11-18 07:50 UTC): MEM_MAP_END 31,536 B, align32(31,536 + 70,656); tt-xla #2659 (2025-12-23, a pinned tt-metal of this window): 1,499,136 − 65,536 L1_SMALL − 1,331,392 bank; tt-mlir #6441 (2025-12-25, likewise): 102,464 − 256 (the pool halo's two pad sticks, clashing with the L1 buffer at 102,400)",
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 102_656,
-    // The thread gives the month only: dated at its end, the latest the build can be.
-    firstSeen: '2025-12-31',
-    seen: '2025-12',
-    sources: ['tt-mlir #6536'],
+    firstSeen: '2025-12-04',
+    seen: '2025-12-04..2025-12-15',
+    sources: ['tt-metal PR #32395 (ce239e5)', 'tt-metal #34306'],
     derivation:
-      'tt-mlir #6536 (tt-xla, 2025-12; the seed examples/mochi_replicate_pad.mlir, whose real n150 system desc agrees): 9,990,400 − 9,887,744 (2 × 2,414 bf16 tiles)',
+      'PR #32395 (merged 2025-12-04 17:25 UTC): MEM_MAP_END 31,984 B, align32(31,984 + 70,656); #34306 (2025-12-12, tt-metal main, DeepSeek-V3 lm_head prefill): 2,150,656 − 2,048,000',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_688,
+    firstSeen: '2025-12-16',
+    seen: '2025-12-16..2025-12-21',
+    sources: ['tt-metal PR #34336 (e863609)', 'tt-metal #34811'],
+    derivation:
+      'PR #34336 (merged 2025-12-16 18:59 UTC): MEM_MAP_END 32,016 B, align32(32,016 + 70,656); #34811 (2025-12-19, tt-train on main): 1,528,096 − 1,425,408',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_656,
+    firstSeen: '2025-12-22',
+    seen: '2025-12-22..2026-01-12',
+    sources: ['tt-metal PR #34868 (67a8bd0)', 'tt-mlir #6536'],
+    derivation:
+      'PR #34868 (merged 2025-12-22 08:53 UTC) restores MEM_MAP_END 31,984 B; tt-mlir #6536 (tt-xla, 2025-12; the seed examples/mochi_replicate_pad.mlir, whose real n150 system desc agrees): 9,990,400 − 9,887,744 (2 × 2,414 bf16 tiles)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_784,
+    // Merged 20:17 UTC, after tt-mlir's tt-metal pin 8f16e2b8 of 2026-01-13 18:17 (102,656 B; tt-xla #2846 and #2872):
+    // dated the next day, like PR #45505 below. Likewise PR #35494 (17:06) after the pin acd0707a of 01-15 15:52.
+    firstSeen: '2026-01-14',
+    seen: '2026-01-14..2026-01-15',
+    sources: ['tt-metal PR #35327 (71a9d48)'],
+    derivation:
+      'PR #35327 (merged 2026-01-13 20:17 UTC, the 144 B fabric connection lock): MEM_MAP_END 32,128 B, align32(32,128 + 70,656) (no thread sighting)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_552,
-    firstSeen: '2026-01-22',
-    seen: '2026-01',
-    sources: ['tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
+    firstSeen: '2026-01-16',
+    seen: '2026-01-16..2026-01-28',
+    sources: ['tt-metal PR #35494 (9fa927f)', 'tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
     derivation:
-      'tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank',
+      'PR #35494 (merged 2026-01-15 17:06 UTC): MEM_MAP_END 32,896 B, align32(32,896 + 70,656); tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30, a pinned tt-metal of this window): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 103_584,
+    // Merged 14:34 UTC, after tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28 14:24 (103,552 B, tt-xla #3054's build):
+    // dated the next day; PR #35963 (01-29 22:17 UTC, the last 2 h of that day) the day after it.
+    firstSeen: '2026-01-29',
+    seen: '2026-01-29',
+    sources: ['tt-metal PR #36013 (c2e8b6d)'],
+    derivation:
+      'PR #36013 (merged 2026-01-28 14:34 UTC): MEM_MAP_END 32,928 B, align32(32,928 + 70,656) (no thread sighting)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 103_712,
-    firstSeen: '2026-02-23',
-    seen: '2026-02..2026-04',
+    // PR #35963 merged 2026-01-29 22:17 UTC (MEM_MAP_END 33,056 B): dated the next day (above). tt-xla
+    // #3369 (2026-02-19) prints 1,738,528 B, tt-metal #42146's conv3d over this base, but its CB config is not pinned
+    // (SOURCE.md): consistent, not a source.
+    firstSeen: '2026-01-30',
+    seen: '2026-01-30..2026-04-23',
     sources: [
+      'tt-metal PR #35963 (f671f2d)',
+      'tt-metal #37745',
       'tt-metal #38364',
       'tt-mlir #7351',
       'tt-metal #39875',
@@ -181,7 +238,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
       'tt-mlir #8044',
     ],
     derivation:
-      '#38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
+      '#37745 (2026-02-12, tt-metal main): 1,170,784 − 1,067,072 (the DRAM-sliced conv_transpose2d); #38364 (2026-02-23): 2,966,816 − 2,863,104; #39875 (2026-03-13): 6,395,936 − 6,292,224; tt-mlir #7351 (2026-03-05) and #42146 (2026-04-15): 1,738,528 − 1,634,816; #42434 (2026-04-16): 3,249,696 − 3,145,984; #42882 (2026-04-22): 2,168,608 − 2,064,896; tt-mlir #8044 (2026-04-21, tt-xla falcon3_7b benchmark): 1,499,136 − 65,536 L1_SMALL − 1,329,888 bank',
   },
   // 2026-04-24..06-12: Wormhole's MEM_BRISC_FIRMWARE_SIZE (dev_mem_map.h) changed six times, each moving MEM_MAP_END
   // and with it the allocator base (wh_hal_tensix.cpp's DEFAULT_UNRESERVED = align32(MEM_MAP_END + 69 KiB)) by the same
@@ -298,48 +355,72 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   // unreserved base from MEM_MAP_END; tt-metal PR #43516 describes the same cascade on Wormhole). 104,128: the map
   // before the fabric connection lock (mailbox 12,768 B, BRISC firmware 7 KiB and the other four 1.5 KiB, 768 B routing
   // paths, 112 B packet headers; Codys12/tt-metal@26b0775's copy) ends at 33,456 B. 105,280: the map with tt-metal
-  // PR #35327's 144 B fabric connection lock (opened 2026-01-06), 1 KiB routing paths and 144 B packet headers, firmware
-  // still 7 KiB / 1.5 KiB, ends at 34,624 B. The step to 2026-02-17's 111,104 B (5,824 B) is the firmware regions
-  // growing to 8.5 KiB / 2.5 KiB (+5,632 B), a 12,912 B mailbox (+160) and the 516 B routing-table header (+32): that
-  // map (DPS0340/tt-metal@2d1438e's copy) ends at 40,448 B. When in 2026-01-22..02-16 it grew is not known.
+  // PR #35327's 144 B fabric connection lock and PR #35494's 1 KiB routing paths and 144 B packet headers, firmware
+  // still 7 KiB / 1.5 KiB, ends at 34,624 B. The step to 111,104 B is the firmware regions growing to 8.5 KiB / 2.5 KiB
+  // (+5,632 B), a 12,912 B mailbox (+160) and the 516 B routing-table header (+32): that map (DPS0340/tt-metal@2d1438e's
+  // copy) ends at 40,448 B (40,416 B at PR #35963, the same base). The main history of nyoshifujiTT/tt-metal (first-parent
+  // log of blackhole/dev_mem_map.h, committer dates UTC, base = align64(MEM_MAP_END + 69 KiB)) dates each step:
+  // PR #35327 (71a9d48, 01-13 20:17) 104,256 B; PR #35494 (9fa927f, 01-15 17:06) 105,280 B; PR #36013 (c2e8b6d,
+  // 01-28 14:34) 105,344 B; PR #35963 (f671f2d, 01-29 22:17, MEM_MAP_END 40,416 B) 111,104 B. #36316 (01-22) is main
+  // between the second and third.
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 104_128,
     firstSeen: '2026-01-07',
-    seen: '2026-01-07',
+    seen: '2026-01-07..2026-01-12',
     sources: ['tt-metal #35410', 'blackhole dev_mem_map.h'],
     derivation:
       "#35410 (2026-01-07, main after 8f36e2a8, P100): 1,574,080 − 1,469,952 (the 2D matmul's CBs); dev_mem_map.h without the fabric connection lock: align64(33,456 + 70,656)",
   },
   {
     arch: 'blackhole',
-    l1UnreservedBaseBytes: 105_280,
-    firstSeen: '2026-01-22',
-    seen: '2026-01-22',
-    sources: ['tt-metal #36316', 'blackhole dev_mem_map.h'],
+    l1UnreservedBaseBytes: 104_256,
+    // Dated like the Wormhole rows of the same merges: the day after, tt-mlir's pins of 01-13 and 01-15 preceding them.
+    firstSeen: '2026-01-14',
+    seen: '2026-01-14..2026-01-15',
+    sources: ['tt-metal PR #35327 (71a9d48)'],
     derivation:
-      "#36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs); dev_mem_map.h with PR #35327's lock: align64(34,624 + 70,656)",
+      'PR #35327 (the 144 B fabric connection lock): MEM_MAP_END 33,600 B, align64(33,600 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 105_280,
+    firstSeen: '2026-01-16',
+    seen: '2026-01-16..2026-01-28',
+    sources: ['tt-metal PR #35494 (9fa927f)', 'tt-metal #36316'],
+    derivation:
+      "PR #35494 (1 KiB routing paths, 144 B packet headers): align64(34,624 + 70,656); #36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs)",
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 105_344,
+    firstSeen: '2026-01-29',
+    seen: '2026-01-29',
+    sources: ['tt-metal PR #36013 (c2e8b6d)'],
+    derivation: 'PR #36013: MEM_MAP_END 34,656 B, align64(34,656 + 70,656) (no thread sighting)',
   },
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_104,
-    // tt-mlir #7153's p150 ran tt-mlir's tt-metal pin 5280a9c (2026-02-17); its IR prints the real system desc
+    // PR #35963 (f671f2d, merged 2026-01-29 22:17 UTC) grows the firmware regions: MEM_MAP_END 40,416 B. tt-mlir #7153's p150 ran tt-mlir's tt-metal pin 5280a9c (2026-02-17); its IR prints the real system desc
     // (tt-mlir's mock Blackhole desc says 98,304), and the rms_norm CBs by hand (threads.test.ts) end where tt-metal's
     // clash message says.
-    firstSeen: '2026-02-17',
-    seen: '2026-02..2026-04',
-    sources: ['tt-mlir #7153', 'tt-mlir 123d0c1'],
+    firstSeen: '2026-01-30',
+    seen: '2026-01-30..2026-06-11',
+    sources: ['tt-metal PR #35963 (f671f2d)', 'tt-mlir #7153', 'tt-mlir 123d0c1'],
     derivation:
       'tt-mlir #7153 (tt-metal 5280a9c, 2026-02-17): its system desc, and 1,192,448 − 1,081,344 (the rms_norm CBs); system desc of the dump oom_ttnn.mlir (tt-mlir 123d0c1, 2026-04-16)',
   },
   {
     arch: 'blackhole',
     l1UnreservedBaseBytes: 111_360,
-    firstSeen: '2026-07-23',
-    seen: '2026-07',
-    sources: ['tt-mlir a3bafe1', 'tt-mlir 16a977e'],
+    // PR #46526 (05cca6a, merged 2026-06-12 14:49 UTC: MEM_MAILBOX_SIZE 12,912 → 13,168 B) moves blackhole's
+    // MEM_MAP_END 40,448 → 40,704 B (PR #46117, d92b6c9, 06-08, left the Tensix map's end where it was).
+    firstSeen: '2026-06-12',
+    seen: '2026-06-12..2026-07',
+    sources: ['tt-metal PR #46526 (05cca6a)', 'tt-metal #47317', 'tt-mlir a3bafe1', 'tt-mlir 16a977e'],
     derivation:
-      'system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
+      'align64(40,704 + 70,656); #47317 (2026-06-17, tt-metal main CI, Kimi shared-expert matmul): 1,524,480 − 1,413,120; system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
   },
   // The same PR #49417 mailbox growth on Blackhole (128 B, a multiple of its 64 B alignment): 111,360 → 111,488 B.
   // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):

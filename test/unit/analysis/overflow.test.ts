@@ -87,9 +87,10 @@ describe('analysis/overflow', () => {
       // With that L1_SMALL the bank gives the dated table's 2025-10 base: 1,499,136 − 32,768 − 1,364,928 = 101,440.
       assert.equal(oct2025.l1UnreservedBase, 101_440);
       assert.equal(l1BufferTopBytes(oct2025) - oct2025.l1UnreservedBase, 1_364_928);
-      // tt-xla #3054 (2026-01-30): bank 1,330,048 B; the base of 2026-01's CB figures (tt-mlir #6754: 1,528,960 −
-      // 1,425,408 = 103,552) leaves 1,499,136 − 103,552 − 1,330,048 = 65,536 of L1_SMALL: the default after PR #5557.
-      const jan2026 = resolveDevice(undefined, { buildWindow: { earliest: '2026-01-30', latest: '2026-01-30' } });
+      // tt-xla #3054 (2026-01-30, tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28): bank 1,330,048 B; the base of
+      // 2026-01's CB figures (tt-mlir #6754: 1,528,960 − 1,425,408 = 103,552) leaves 1,499,136 − 103,552 − 1,330,048 =
+      // 65,536 of L1_SMALL: the default after PR #5557.
+      const jan2026 = resolveDevice(undefined, { buildWindow: { earliest: '2026-01-28', latest: '2026-01-28' } });
       assert.equal(jan2026.l1SmallSizeBytes, 65_536);
       assert.equal(l1BufferTopBytes(jan2026) - jan2026.l1UnreservedBase, 1_330_048);
       // tt-mlir #5771 (2025-11-10) printed 1,331,936 = 1,499,136 − 101,664 − 65,536: after PR #5557.

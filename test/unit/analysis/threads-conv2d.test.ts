@@ -102,22 +102,25 @@ describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () =>
   // core 512/8 = 64, act_block_w = round_up(64·kW 2, 32)/32 = 4 tiles (kW only since PR #25805); act_block_h = 64.
   // f32 tiles of 4,096 B: WEIGHTS 1·4 = 4, ACT 64·4 = 256, ACT_TILIZED 256, BIAS 1 (partials share the f32 output,
   // ACT_ROW_MAJOR overlaps ACT: same f32 format; the output and reader indices are tensors) = 517 tiles · 4,096 + 64
-  // L1_ARRAY = 2,117,696 B; + the 102,208 B base of a late-December 2025 build = 2,219,904 B, tt-metal's figure.
-  const run = { file: 'conv_transpose2d_tt-metal-35165.mlir', date: '2025-12-30' };
-  it('tt-metal #35165 (2025-12-30, VGG19-UNet): the conv_transpose2d, CBs grow to 2,219,904 B exactly', () => {
+  // L1_ARRAY = 2,117,696 B; + 102,208 B = 2,219,904 B, tt-metal's figure. The thread's repro is tt-mlir's EmitPy: its
+  // base is tt-metal main's only from 2025-11-18 07:50 to 12-03 20:31 UTC (l1BaseHistory.ts), the build tt-mlir pinned
+  // until 2025-12-08 (tt-metal 39590dfd of 12-02, its last pin with that base; main and tt-mlir's pins had 102,656 B by
+  // 12-17 and 12-30), so it is asserted at that pin's date.
+  const run = { file: 'conv_transpose2d_tt-metal-35165.mlir', date: '2025-12-02' };
+  it('tt-metal #35165 (2025-12-30, VGG19-UNet, a tt-metal of 2025-12-02): the conv_transpose2d, CBs grow to 2,219,904 B exactly', () => {
     const op = assertFails(run);
     assert.equal(op.op.name, 'ttnn.conv_transpose2d');
     assert.equal(regionEnd(op), 2_219_904);
     // The thread's range: the sharded conv factory's CBs on its grid's bounding box, all 8x8 (62 of 64 cores busy).
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
-  it('tt-mlir #6354 (2025-12-17, the same op): the same CBs; the region end within 4 KiB of 2,219,904 B', () => {
-    // Same CBs (2,117,696 B); the dated base table (ttnn/l1BaseHistory.ts) gives 544 B less on 2025-12-17 than on
-    // 2025-12-30, while tt-xla's build of that day already printed the later base: a base-date question, not a conv one.
-    const op = assertFails({ ...run, date: '2025-12-17' });
+  it('tt-mlir #6354 (2025-12-17, the same op and figure): the same build, 2,219,904 B exactly', () => {
+    // Same CBs (2,117,696 B) and the same 102,208 B base: tt-mlir main pinned tt-metal d711ccab (2025-12-16, 102,656 B)
+    // that day, so the thread ran an older build, like #35165.
+    const op = assertFails(run);
     assert.ok(op.estimate.kind === 'estimate');
     assert.equal(op.estimate.cbBytesPerCore, 2_117_696);
-    assertNear(regionEnd(op), 2_219_904);
+    assert.equal(regionEnd(op), 2_219_904);
   });
 });
 
@@ -202,8 +205,8 @@ describe('public-thread regression set: conv_transpose2d on the DRAM-sliced path
   // 256/8 = 32 per core, act_block_w = 32·kW 4 = 128 = 4 tiles; C_out 128/8 → per_core_N 1. f32 tiles of 4,096 B: ACT
   // 32·4 = 128, ACT_TILIZED 128, WEIGHTS 1·4 = 4 (no bias; ACT_ROW_MAJOR shares ACT, same f32 format; partials share the
   // f32 output) = 260 tiles = 1,064,960 B + READER_INDICES 32·32·2 = 2,048 (config tensors in DRAM, as tt-mlir writes
-  // them since its PR #6445) + 64 L1_ARRAY = 1,067,072 B; + 103,712 (the Wormhole base of 2026-02/04 sightings,
-  // ttnn/l1BaseHistory.ts) = 1,170,784 B: tt-metal's figure.
+  // them since its PR #6445) + 64 L1_ARRAY = 1,067,072 B; + 103,712 (Wormhole main's base since PR #35963, merged
+  // 2026-01-29: ttnn/l1BaseHistory.ts) = 1,170,784 B: tt-metal's figure.
   // The clash partner: halo output + conv output shard. Halo: a shard of 32·32 = 1,024 outputs over the 224-wide rows of
   // the stride-expanded 33x213 image padded to 39x227 (3 each side, + 8 right for the tile padding); 1,023 outputs on
   // from its first is 4 rows + 127 columns, or 5 rows − 97 columns: span ≤ 5·227 − 97 + 3·227 + 3 + 1 = 1,723 sticks ·
@@ -217,19 +220,18 @@ describe('public-thread regression set: conv_transpose2d on the DRAM-sliced path
   // 1,330,944 B free; 6 slices (42 rows: 284 tiles → 36 per core, CBs 1,198,400 + output 147,456 B) do not fit.
   const pp = { file: 'conv_transpose2d_tt-metal-37745.mlir', date: '2026-02-12' };
   it('tt-metal #37745 (2026-02-12): 7 height slices, the CB region ends at 1,170,784 B and clashes with the L1 buffer at 1,114,752', () => {
-    const op = assertClash({ ...pp, base: 103_712, l1SmallSize: 32_768 });
+    const op = assertClash({ ...pp, l1SmallSize: 32_768 });
     assert.equal(op.cbBytesPerCore, 1_067_072);
     assert.equal(regionEnd(op), 1_170_784);
     assert.equal(clashPartner(op), 1_114_752);
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     assert.match(op.estimate.kind === 'estimate' ? op.estimate.factoryReason : '', /7 output-height slice/);
   });
-  it('tt-xla #3282 (the same op through tt-xla, 64 KiB L1_SMALL): the L1 buffer at 1,081,984; the dated base 160 B under', () => {
+  it('tt-xla #3282 (the same op through tt-xla, 64 KiB L1_SMALL): the L1 buffer at 1,081,984, the region end 1,170,784', () => {
+    // tt-mlir main pinned tt-metal 7dda4187 (2026-02-09, 103,712 B) that day, after PR #35963.
     const op = assertClash(pp);
     assert.equal(clashPartner(op), 1_081_984);
-    // ttnn/l1BaseHistory.ts dates 103,552 B to 2026-01 (last seen 2026-01-30) and 103,712 B from 2026-02-23: the
-    // thread's figure puts the change by 2026-02-12.
-    assertNear(regionEnd(op), 1_170_784);
+    assert.equal(regionEnd(op), 1_170_784);
   });
   it('tt-xla #3282 model run (PointPillars neck, 2026-02-12): the stride-1 and stride-2 blocks run, the stride-4 block clashes at 1,081,984', () => {
     // conv_transpose2d_tt-xla-2710.mlir at the later date. Stride 1 (1x1): conv_transpose2d_DRAM runs matmul convs on
@@ -879,8 +881,8 @@ describe('conv1d: tt-metal #49793 / PR #49694 (2026-07-12, Blackhole), Qwen3.5 G
   it('"required: 1,684,352 bytes, available: 1,572,864": 1,572,928 B of CBs, the region end within 4 KiB', () => {
     // Output length 4 → one tile → one core; C 8192 bf16 · 2 B · K 4 = 65,536 B > a 16,384 B burst → one tap per block:
     // act_block_w = 8192/32 = 256 tiles, act_block_h 1. ACT 256 + ACT_TILIZED 256 + WEIGHTS 256·1 bf16 tiles = 768 ·
-    // 2,048 + 64 = 1,572,928 B; + 111,104 B (the dated Blackhole base before 2026-07-23) = 1,684,032 B, 320 B under the
-    // PR's figure (the PR does not print its build; dtypes are assumed bf16).
+    // 2,048 + 64 = 1,572,928 B; + 111,360 B (the dated Blackhole base since tt-metal PR #46526, 2026-06-12) = 1,684,288 B,
+    // 64 B under the PR's figure (the PR does not print its build; dtypes are assumed bf16).
     const op = assertFails({ file: 'conv1d_tt-metal-49793.mlir', date: '2026-07-12', arch: 'blackhole_p150' });
     assert.equal(op.cbBytesPerCore, 1_572_928);
     assertNear(regionEnd(op), 1_684_352);

@@ -201,13 +201,13 @@ describe('public-thread regression set: matmul / linear', () => {
     // 1D mcast in1 with the fused transpose (PR #32295): per_core_M 43, out block 43x4, in0_block_w 1 → 25 K blocks
     // (double-buffered inputs); fp32 accumulation → interm Float32, a c_5 of its own. c_0 43·1·2 = 86 bf16 tiles; c_1
     // 4·1·2 = 8; c_4 43·4 = 172; c_5 172 Float32 tiles (4,096 B); c_10 in0_transposed = c_0's 86 → (86 + 8 + 172 + 86)
-    // · 2,048 + 172 · 4,096 = 1,425,408 B. The thread's 1,528,096 B leaves a base of 102,688 B, which no Wormhole
-    // dev_mem_map.h of the time gives (l1BaseHistory.ts: 102,656 / 102,784 B), so it is not in the dated table (101,664 B
-    // until 2025-12-23, 102,208 B from then): our region end 1,527,072 B, 1,024 B under.
-    it('tt-metal #34811 (2025-12-19): 1,528,096 B within 4 KiB, the first error', () => {
+    // · 2,048 + 172 · 4,096 = 1,425,408 B. The thread's 1,528,096 B leaves a base of 102,688 B: Wormhole dev_mem_map.h
+    // on tt-metal main from PR #34336 (2025-12-16 18:59 UTC, MEM_MAP_END 32,016 B) to PR #34868 (12-22), the dated
+    // table's entry of 2025-12-19 (l1BaseHistory.ts), so the region end is tt-metal's to the byte.
+    it('tt-metal #34811 (2025-12-19): 1,528,096 B exactly, the first error', () => {
       const op = assertFails(run, 'lm_head_weight_grad');
       assert.equal(op.cbBytesPerCore, 1_425_408);
-      assertNear(regionEnd(op), 1_528_096);
+      assert.equal(regionEnd(op), 1_528_096);
       // The thread's range: the 1D factory's first range of num_cores_to_corerangeset over the x=7 y=8 grid, (0,0)-(6,7).
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=6,y=7)]');
     });
@@ -222,13 +222,12 @@ describe('public-thread regression set: matmul / linear', () => {
     // The fixture's header derives the config: grid 8x9, per_core_M 29, per_core_N 16, in0_block_w 8, out block 29x16.
     // 2D mcast factory: c_0 29·8·2 = 464 bf16 tiles 950,272 + c_1 16·8·2 = 256 bfp4_b tiles (576 B) 147,456 + c_4 29·16 =
     // 464 bf16 tiles 950,272 (interm Float16_b = the output's format, packer_l1_acc shares it) = 2,048,000 B. The thread's
-    // 2,150,656 B less these is a base of 102,656 B, the 2025-12 Wormhole base of l1BaseHistory.ts (tt-mlir #6536);
-    // the dated table gives 101,664 B on 2025-12-12 (its next sighting is 2025-12-23), so ours is 992 B under.
-    it('tt-metal #34306 (2025-12-12): 2,150,656 B within 4 KiB, exactly at the 102,656 B base, on (0,0)-(7,1)', () => {
+    // 2,150,656 B less these is a base of 102,656 B: Wormhole dev_mem_map.h on tt-metal main from PR #32395
+    // (2025-12-04 17:25 UTC, MEM_MAP_END 31,984 B) to PR #34336 (12-16), the dated table's base of 2025-12-12.
+    it('tt-metal #34306 (2025-12-12): 2,150,656 B exactly on its build date, on (0,0)-(7,1)', () => {
       const op = assertFails(run);
       assert.equal(op.cbBytesPerCore, 2_048_000);
-      assertNear(regionEnd(op), 2_150_656);
-      assert.equal(regionEnd(assertFails({ ...run, base: 102_656 })), 2_150_656);
+      assert.equal(regionEnd(op), 2_150_656);
       // ⌈32 / 29⌉ = 2 block rows of the 32-tile chunk by ⌈127 / 16⌉ = 8 block columns: all_cores (0,0)-(7,1).
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=1)]');
     });
@@ -261,13 +260,12 @@ describe('public-thread regression set: matmul / linear', () => {
     // The fixture's header derives the config: per_core 2x224, in0_block_w 1, no out_block set (out block = per core).
     // 1D factory: c_0 2·1·2 = 4 bf16 tiles 8,192 + c_1 224·1·2 = 448 bfp8_b tiles (1,088 B) 487,424 + c_4 2·224 = 448
     // bf16 tiles 917,504 (fp32 accumulation off: shared with the partials) = 1,413,120 B. The thread's region end,
-    // 1,524,480, less these is a base of 111,360 B: the Blackhole base l1BaseHistory.ts dates from 2026-07-23; its
-    // entry for 2026-06-17 is 111,104 B (256 B under): the thread puts 111,360 B by 2026-06-17.
-    it('tt-metal #47317 (2026-06-17): the CB region ends at 1,524,480 B exactly at the 111,360 B base', () => {
+    // 1,524,480, less these is a base of 111,360 B: blackhole dev_mem_map.h on tt-metal main since PR #46526
+    // (2026-06-12 14:49 UTC, a 13,168 B mailbox: MEM_MAP_END 40,704 B), the dated table's base of 2026-06-17.
+    it('tt-metal #47317 (2026-06-17): the CB region ends at 1,524,480 B exactly on its build date', () => {
       const { op } = deviceOp(run, 'shared_expert_down');
       assert.equal(op.cbBytesPerCore, 1_413_120);
-      assertNear(regionEnd(op), 1_524_480);
-      assert.equal(regionEnd(deviceOp({ ...run, base: 111_360 }, 'shared_expert_down').op), 1_524_480);
+      assert.equal(regionEnd(op), 1_524_480);
       // The clash partner (an L1 buffer at 1,522,880 B) is the model's, not in the fixture: on its own the op fits.
       assert.equal(op.overflow, undefined);
     });

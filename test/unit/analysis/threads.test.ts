@@ -340,8 +340,9 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     it('tt-xla #2846 (2026-01-16): grows to 1,511,680 B exactly, before tt-metal PR #38006', () => {
       // Wt = 160, fp32 → block 4, WtB 160; no large-tensor path for rms_norm yet: c_0 160·2,048 = 327,680 + c_16 8·2,048
       // = 16,384 + c_2, c_3 2·2·2,048 = 8,192 + c_19 2·4,096 = 8,192 + c_20 160·4,096 = 655,360 + c_21 8·4,096 = 32,768
-      // + c_22 8·4,096 = 32,768 + c_5 160·2,048 = 327,680 = 1,409,024; + the 2026-01 base 102,656 = 1,511,680.
-      const op = assertFails({ file: 'rms_norm_tt-xla-2846.mlir', date: '2026-01-16' });
+      // + c_22 8·4,096 = 32,768 + c_5 160·2,048 = 327,680 = 1,409,024; + 102,656 = 1,511,680: tt-mlir main pinned
+      // tt-metal 8f16e2b8 (2026-01-13 18:17 UTC, before PR #35327's 102,784 B) from 01-15 to 01-19, the build asserted.
+      const op = assertFails({ file: 'rms_norm_tt-xla-2846.mlir', date: '2026-01-13' });
       assert.equal(regionEnd(op), 1_511_680);
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.nCoresUsed, 1);
     });
@@ -526,11 +527,12 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
     }
     it('tt-xla #2659 (2025-12-23, the same smp Unet pool through tt-xla): 1,182,336 B per bank, bank size 1,331,392', () => {
       // "Not enough space to allocate 75669504 B L1 buffer across 64 banks, where each bank needs to store 1182336 B, but
-      // bank size is only 1331392 B": the same halo output ten days before #35223; the bank is 1,499,136 − 102,208 (the
-      // 2025-12 base) − 65,536 (tt-mlir's L1_SMALL since PR #5557).
-      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      // bank size is only 1331392 B": the same halo output ten days before #35223; the bank is 1,499,136 − 102,208 −
+      // 65,536 (tt-mlir's L1_SMALL since PR #5557). 102,208 B is tt-metal main's base only from 2025-11-18 to 12-03
+      // (l1BaseHistory.ts): tt-xla ran tt-mlir's pin of then (tt-metal 39590dfd, 2025-12-02), the date asserted.
+      const t = failingAllocation({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-02' });
       assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_182_336, 953_344]);
-      const op = assertOutOfMemory({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-23' });
+      const op = assertOutOfMemory({ file: 'max_pool2d_tt-metal-35223.mlir', date: '2025-12-02' });
       assert.equal((op.overflow?.limitBytes ?? 0) - 102_208, 1_331_392, 'the bank: L1_SMALL start − base');
     });
     for (const [file, date, thread] of [
@@ -611,9 +613,10 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 1,200..2,399 (row 3 col 240 .. row 7 col 159) read input sticks 6·640 + 480 = 4,320 .. 15·640 + 319 = 9,919,
       // 5,600 sticks (the widest span) · 128 B = 716,800 B. Both allocated top-down from 1,499,136 − 65,536 (L1_SMALL)
       // = 1,433,600: the lower ends at 1,433,600 − 1,331,200 = 102,400, tt-metal's "L1 buffer allocated at". The halo
-      // program's own CBs are two pad sticks (a row-major input needs no untilize CB), 2 · 128 = 256 B, from the
-      // 2025-12-23 base 102,208 (tt-xla #2659): 102,464, tt-metal's region end.
-      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-25' });
+      // program's own CBs are two pad sticks (a row-major input needs no untilize CB), 2 · 128 = 256 B, from the base
+      // 102,208 (tt-xla #2659): 102,464, tt-metal's region end. That base is tt-metal main's only from 2025-11-18 to
+      // 12-03 (l1BaseHistory.ts): tt-xla ran tt-mlir's pin of then, tt-metal 39590dfd (2025-12-02), asserted here.
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-02' });
       assert.equal(first, 'this op');
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
       assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
@@ -624,8 +627,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // The thread's range: the halo's CBs sit on its output shard grid, 64 height shards = the 8x8 grid.
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
-    it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run): the same clash, 102,400 / 102,464 B', () => {
-      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-23' });
+    it('tt-xla #2652 (2025-12-23, the same Carvana UNet model run, the same build): the same clash, 102,400 / 102,464 B', () => {
+      const { op, first } = deviceOp({ file: 'max_pool2d_tt-mlir-6441.mlir', date: '2025-12-02' });
       assert.equal(first, 'this op');
       assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
       assert.deepEqual([op.overflow?.limitBytes, op.overflow?.cbRegionEndBytes], [102_400, 102_464]);
@@ -817,9 +820,10 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // No conv3d_config and no channel padding in that tt-mlir: tt-metal's default Conv3dConfig takes all channels,
       // C_in = 3, C_out 1280. patch = 2·14·14·3 = 1,176 → K_t 37; N_t 40; M_t 1. vol2col rm 1 page of
       // round_up(1,176, 32)·2 = 2,368; vol2col tiled 37 + weight 37·40 = 1,480 + interm 40 + result 40 = 1,597 tiles
-      // = 3,270,656 → 3,273,024 + 102,656 (the 2025-12 base of ttnn/l1BaseHistory.ts) = 3,375,680, tt-xla's figure.
-      // With the channels padded to 32 (the rule before) the weight alone was 392·40 tiles, 33.2 MB.
-      const op = assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-19' });
+      // = 3,270,656 → 3,273,024 + 102,656 = 3,375,680, tt-xla's figure: the base of tt-mlir's pin until 2026-01-19 17:09
+      // UTC, tt-metal 8f16e2b8 (2026-01-13; its next pin, acd0707a of 01-15, has PR #35327's 102,784 B), asserted at
+      // that build. With the channels padded to 32 (the rule before) the weight alone was 392·40 tiles, 33.2 MB.
+      const op = assertFails({ file: 'conv3d_tt-xla-2872.mlir', date: '2026-01-13' });
       assert.equal(regionEnd(op), 3_375_680);
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });

@@ -52,9 +52,15 @@ describe('ttnn/l1BaseHistory', () => {
     }
   });
 
-  it("Blackhole 2026-01: 104,128 B from #35410 (01-07), 105,280 B from #36316 (01-22), then 2026-02-17's 111,104 B", () => {
+  it('Blackhole 2026-01: 104,128 B (#35410, 01-07), then the merges of PRs #35327, #35494, #36013 and #35963 (01-30: 111,104 B)', () => {
     // #35410: 1,574,080 − 1,469,952; #36316: 1,596,224 − 1,490,944 (threads-matmul.test.ts holds the CB arithmetic).
     // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040; nothing earlier.
+    // The steps after #35410 are blackhole dev_mem_map.h's MEM_MAP_END at each merge into nyoshifujiTT/tt-metal's main
+    // (committer dates): align64(end + 69 KiB) for ends 33,600 (PR #35327, 01-13 20:17 UTC), 34,624 (PR #35494, 01-15
+    // 17:06), 34,656 (PR #36013, 01-28 14:34) and 40,416 B (PR #35963, 01-29 22:17 UTC), each dated the day after:
+    // tt-mlir's tt-metal pins of 01-13 18:17, 01-15 15:52 and 01-28 14:24 precede the first three, and 01-29's builds
+    // were PR #36013's but for its last 2 h.
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 64) * 64;
     assert.equal(observedBaseFor('blackhole', day('2025-10-13')), undefined);
     assert.equal(
       observedBaseFor('blackhole', day('2025-10-14'))?.l1UnreservedBaseBytes,
@@ -62,10 +68,14 @@ describe('ttnn/l1BaseHistory', () => {
     );
     assert.equal(observedBaseFor('blackhole', day('2026-01-06'))?.l1UnreservedBaseBytes, 103_040);
     assert.equal(observedBaseFor('blackhole', day('2026-01-07'))?.l1UnreservedBaseBytes, 104_128);
-    assert.equal(observedBaseFor('blackhole', day('2026-01-21'))?.l1UnreservedBaseBytes, 104_128);
-    assert.equal(observedBaseFor('blackhole', day('2026-01-22'))?.l1UnreservedBaseBytes, 105_280);
-    assert.equal(observedBaseFor('blackhole', day('2026-02-16'))?.l1UnreservedBaseBytes, 105_280);
-    assert.equal(observedBaseFor('blackhole', day('2026-02-17'))?.l1UnreservedBaseBytes, 111_104);
+    assert.equal(observedBaseFor('blackhole', day('2026-01-13'))?.l1UnreservedBaseBytes, 104_128);
+    assert.equal(observedBaseFor('blackhole', day('2026-01-14'))?.l1UnreservedBaseBytes, base(33_600));
+    assert.equal(observedBaseFor('blackhole', day('2026-01-16'))?.l1UnreservedBaseBytes, base(34_624));
+    assert.equal(observedBaseFor('blackhole', day('2026-01-22'))?.l1UnreservedBaseBytes, 1_596_224 - 1_490_944);
+    assert.equal(observedBaseFor('blackhole', day('2026-01-29'))?.l1UnreservedBaseBytes, base(34_656));
+    assert.equal(observedBaseFor('blackhole', day('2026-01-30'))?.l1UnreservedBaseBytes, base(40_416));
+    // tt-mlir #7153 (tt-metal 5280a9c, 2026-02-17): 1,192,448 − 1,081,344 (threads.test.ts).
+    assert.equal(observedBaseFor('blackhole', day('2026-02-17'))?.l1UnreservedBaseBytes, 1_192_448 - 1_081_344);
     // A window over 2026-01-22..2026-02-28 straddles the firmware growth: every build has 105,280..111,104 B, and the
     // preset's 111,616 B lies above, so it is moved to 111,104 B.
     const feb = datedBase('blackhole', { earliest: '2026-01-22', latest: '2026-02-28' }, BH_PRESET);
@@ -188,18 +198,16 @@ describe('ttnn/l1BaseHistory', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 97_248);
     assert.equal(observedBaseFor('wormhole_b0', day('2025-04-01'))?.l1UnreservedBaseBytes, 97_248);
     assert.equal(observedBaseFor('wormhole_b0', day('2025-03-31'))?.l1UnreservedBaseBytes, 102_112);
-    // 2025-11-18 (tt-metal #32611, no figure): tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936.
-    assert.equal(observedBaseFor('wormhole_b0', day('2025-11-18'))?.l1UnreservedBaseBytes, 101_664);
+    // 2025-11-11: tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936, until PR #31704's merge.
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-11-11'))?.l1UnreservedBaseBytes, 101_664);
     // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17) printed the same bank, 1,364,928 B, with a 32,768 B L1_SMALL
     // bank printed in #1722's run: 1,499,136 − 32,768 − 1,364,928 = 101,440 over the whole stretch.
     assert.equal(
       observedBaseFor('wormhole_b0', { earliest: '2025-10-06', latest: '2025-10-17' })?.l1UnreservedBaseBytes,
       101_440,
     );
-    // The day before #6754 (2026-01-22) is still the 2025-12 entry (tt-mlir #6536: 9,990,400 − 9,887,744 = 102,656);
-    // #6754's day is the 2026-01 entry.
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-21'))?.l1UnreservedBaseBytes, 102_656);
-    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 103_552);
+    // tt-mlir #6754's day (2026-01-22) has the base of PR #35494's merge (2026-01-15): 1,528,960 − 1,425,408.
+    assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 1_528_960 - 1_425_408);
     // After the newest sighting the newest base holds (Wormhole 105,664 since PR #49417, dated 2026-07-26).
     assert.equal(observedBaseFor('wormhole_b0', day('2026-11-30'))?.l1UnreservedBaseBytes, 105_664);
   });
@@ -209,18 +217,22 @@ describe('ttnn/l1BaseHistory', () => {
     // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).
     const bh = datedBase('blackhole', { earliest: '2025-10-01', latest: '2025-10-31' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
-    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, 105,280 from #36316): every build is below the
-    // preset's 111,616 B, which moves to the highest of them.
+    // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, then the merges up to PR #35963's 111,104 B, 01-30):
+    // every build is below the preset's 111,616 B, which moves to the highest of them.
     const jan = datedBase('blackhole', { earliest: '2026-01-01', latest: '2026-01-31' }, BH_PRESET);
-    assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [105_280, true]);
+    assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [111_104, true]);
     // Straddling the first sighting (2024-11-20..2024-12-10: unknown, then 98,848): still the preset.
     const wh = datedBase('wormhole_b0', { earliest: '2024-11-20', latest: '2024-12-10' }, WH_PRESET);
     assert.deepEqual([wh.l1UnreservedBaseBytes, wh.fromTable], [WH_PRESET, false]);
   });
 
   it('a window straddling entries keeps the preset base when it lies between their bases, else the nearest of them', () => {
-    // 2025-12..2026-01: 101,664 (tt-mlir #5771, to 12-22), 102,208 (tt-xla #2659, to 12-30), 102,656 (tt-mlir #6536,
-    // to 01-21), then 103,552: the preset's lies between.
+    // 2025-12..2026-01, Wormhole dev_mem_map.h's MEM_MAP_END at each merge into tt-metal main (nyoshifujiTT/tt-metal,
+    // committer dates), base align32(end + 69 KiB): 31,536 B (PR #30176, 11-18) 102,208; 31,984 B (PR #32395, 12-04)
+    // 102,656, printed by #34306 (12-12: 2,150,656 − 2,048,000); 32,016 B (PR #34336, 12-16) 102,688, printed by #34811
+    // (12-19: 1,528,096 − 1,425,408); 31,984 B again (PR #34868, 12-22); 32,128 B (PR #35327, 01-13) 102,784; 32,896 B
+    // (PR #35494, 01-15) 103,552; 32,928 B (PR #36013, 01-28) 103,584; 33,056 B (PR #35963, 01-29 22:17) 103,712
+    // (the last four dated the day after, l1BaseHistory.ts): the preset's lies between.
     assert.deepEqual(
       baseSpans('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }).map((s) => [
         s.from,
@@ -228,20 +240,24 @@ describe('ttnn/l1BaseHistory', () => {
         s.entry?.l1UnreservedBaseBytes,
       ]),
       [
-        ['2025-12-01', '2025-12-22', 101_664],
-        ['2025-12-23', '2025-12-30', 102_208],
-        ['2025-12-31', '2026-01-21', 102_656],
-        ['2026-01-22', '2026-01-31', 103_552],
+        ['2025-12-01', '2025-12-03', 102_208],
+        ['2025-12-04', '2025-12-15', 2_150_656 - 2_048_000],
+        ['2025-12-16', '2025-12-21', 1_528_096 - 1_425_408],
+        ['2025-12-22', '2026-01-13', 102_656],
+        ['2026-01-14', '2026-01-15', 102_784],
+        ['2026-01-16', '2026-01-28', 103_552],
+        ['2026-01-29', '2026-01-29', 103_584],
+        ['2026-01-30', '2026-01-31', 103_712],
       ],
     );
     const jan = datedBase('wormhole_b0', { earliest: '2025-12-01', latest: '2026-01-31' }, WH_PRESET);
     assert.deepEqual([jan.l1UnreservedBaseBytes, jan.fromTable], [WH_PRESET, false]);
-    assert.match(jan.why, /101,664\.\.103,552 B/);
+    assert.match(jan.why, /102,208\.\.103,712 B/);
     // 2026-07: 104,224 (tt-metal #47735, 2026-06-22) then 105,664 (tt-metal PR #49417's map, from 2026-07-26): every
     // build is at least 104,224, above the preset's 102,656.
     const jul = datedBase('wormhole_b0', { earliest: '2026-07-01', latest: '2026-07-31' }, WH_PRESET);
     assert.deepEqual([jul.l1UnreservedBaseBytes, jul.fromTable], [104_224, true]);
-    // Blackhole 2026-05..2026-08-10: 111,104, 111,360 (tt-mlir a3bafe1, 2026-07-23), then 111,488 (PR #49417): all
+    // Blackhole 2026-05..2026-08-10: 111,104, 111,360 (PR #46526, 2026-06-12), then 111,488 (PR #49417): all
     // below the preset's 111,616, which moves to the highest of them.
     const bh = datedBase('blackhole', { earliest: '2026-05-01', latest: '2026-08-10' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [111_488, true]);
