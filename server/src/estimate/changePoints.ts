@@ -1081,6 +1081,19 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/device/conv2d_op.hpp@7598b7e (transpose_shards = true); figures: tt-forge-fe models-ops Conv2D922 / 805 / 853 (528 → 528, groups 2, 96x96; 2025-03-25 .. 05-02) clash on [(x=0,y=0) - (x=7,y=5)] for 8 NHW x 6 channel cores',
     after: 'tt-metal PR #23253 ("Change default for transpose_shards to False in Conv2dConfig"), 9a2171f',
   },
+  'conv2d-input-channels-alignment-deduced': {
+    family: 'conv2d',
+    pr: 21612,
+    // Merged as 7265106 at 2025-05-09 10:17 UTC (nyoshifujiTT/tt-metal history): not in tt-metal 1a9bf1a (2025-05-02, the
+    // pin of tt-forge-fe 5b679a758), in 3d4cffb (2025-05-13, ad5f0d8b6's).
+    mergedOn: '2025-05-09',
+    dateFrom: 'merge',
+    what: 'the input channels alignment is deduced for every conv (get_input_channels_alignment: 8, or the shard width, for a height-sharded non-matmul conv of a row-major input, whatever its channel count); before, only auto shard with act_block_h_override 0 relaxed it, and only to 8 for fewer than 32 input channels: every other conv took Conv2dConfig.input_channels_alignment, 32 by default',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@5a4f243 (determine_conv_config_for_auto_shard: "enable shallow conv" when in_channels < TILE_WIDTH, row-major, height, not matmul; the winning config carries the alignment) and device/conv2d_op.hpp@5a4f243 (input_channels_alignment = 32); figures: tt-forge-fe models-ops Conv2D1300 (80 → 160 on 240x240, bc7d00334, 2025-05-02: 638,592 / 724,000, C padded to 96) beside Conv2D190 / 1231 (16 and 3 channels, the same build: 8)',
+    after:
+      'tt-metal PR #21612 ("Remove input_channels_alignment from Conv2dConfig"), conv2d_utils.cpp@7265106 (get_input_channels_alignment); figure: Conv2D1441 / 765 (the same weights on 320x320, f96d63a9a, 2025-05-20: 654,368, C 80)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

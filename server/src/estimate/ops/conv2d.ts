@@ -7,7 +7,9 @@
  *     PR #33763 [19]); `dram_height|dram_width` → DRAM path; else the L1 path                                [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
- *     since change point conv2d-block-rm-channel-alignment (height only before)                           [1]
+ *     since change point conv2d-block-rm-channel-alignment (height only before); before change point
+ *     conv2d-input-channels-alignment-deduced only auto shard (act_block_h_override 0) relaxed it, to 8, and only
+ *     for C_in < 32 (conv2d_utils.cpp@5a4f243, determine_conv_config_for_auto_shard)                        [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
  *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
@@ -351,6 +353,9 @@ export interface ConvProblem {
    */
   readonly slices: { readonly kind: 'height' | 'width'; readonly count: number } | undefined;
   readonly transposed: boolean;
+  /** On the auto-shard path with act_block_h_override 0 (the only convs whose channel alignment tt-metal relaxed before
+   *  change point conv2d-input-channels-alignment-deduced). */
+  readonly autoShardDefaultBlockH?: boolean;
 }
 
 export interface ParallelConfig {
@@ -756,19 +761,31 @@ function channelsAlignment(
     (rowMajor || p.path === 'dram') &&
     (scheme === 'height_sharded' || (scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-rm-channel-alignment')))
   ) {
-    if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
-      const shardWidth =
-        p.inputLayout.pageLayout === 'tile'
-          ? (p.inputLayout.shardShape[1] ?? 1) * 32
-          : (p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0);
-      if (shardWidth % 32 === 0) return 32;
-      if (shardWidth % 16 === 0) return 16;
-      if (shardWidth % 8 === 0) return 8;
-      return 32;
-    }
-    return l1AlignmentBytes / 2;
+    const deduced = deducedChannelsAlignment(p, scheme, l1AlignmentBytes);
+    // Before PR #21612 only auto shard (act_block_h_override 0) relaxed the alignment, to 8, for shallow row-major
+    // height convs; every other conv kept the config's 32 [1].
+    const shallowAutoShard =
+      p.autoShardDefaultBlockH === true && rowMajor && scheme === 'height_sharded' && p.inChannels < 32;
+    const before = shallowAutoShard ? 8 : 32;
+    if (before === deduced || atOrAfter(ctx, 'conv2d-input-channels-alignment-deduced')) return deduced;
+    return before;
   }
   return 32;
+}
+
+/** `get_input_channels_alignment` of tt-metal PR #21612 on, for a non-matmul row-major (or sliced) conv. */
+function deducedChannelsAlignment(p: ConvProblem, scheme: ShardScheme, l1AlignmentBytes: number): number {
+  if (p.path === 'l1' && p.inputLayout.memoryLayout === scheme) {
+    const shardWidth =
+      p.inputLayout.pageLayout === 'tile'
+        ? (p.inputLayout.shardShape[1] ?? 1) * 32
+        : (p.inputLayout.shardShape[p.inputLayout.shardShape.length - 1] ?? 0);
+    if (shardWidth % 32 === 0) return 32;
+    if (shardWidth % 16 === 0) return 16;
+    if (shardWidth % 8 === 0) return 8;
+    return 32;
+  }
+  return l1AlignmentBytes / 2;
 }
 
 /** `determine_parallel_config`. */
@@ -1183,7 +1200,7 @@ function choosePlan(
     return { plan, why, resharded: true };
   }
   const lowered = autoShardProblem(p, ctx);
-  const auto = autoShard(lowered, grid, l1Align, ctx);
+  const auto = autoShard({ ...lowered, autoShardDefaultBlockH: p.config.actBlockHOverride === 0 }, grid, l1Align, ctx);
   if (typeof auto === 'string' || 'unmodeled' in auto) return auto;
   const chosen = { ...auto, resharded: true };
   if (lowered === p) return chosen;
