@@ -21,3 +21,8 @@ export function rangeLength(range: TextRange): number {
 export function coverRanges(a: TextRange, b: TextRange): TextRange {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
+
+/** Whether two half-open ranges share an offset. */
+export function rangesOverlap(a: TextRange, b: TextRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}

@@ -39,7 +39,7 @@ import {
 import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
-import { textRange, type TextRange } from '../text/textRange';
+import { rangesOverlap, textRange, type TextRange } from '../text/textRange';
 import type { DialectFieldValue, DialectFieldValues, DialectProp } from './dialectFields';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
@@ -1823,12 +1823,12 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
     const table = tablesOf(chunk, parse.file);
     let looseOfChunk: LooseOps | undefined;
-    let functionsOfChunk = 0;
+    const functionRanges: TextRange[] = [];
     const visit = (op: Operation, inCpu: boolean, depth: number): void => {
       if (depth > 16) return;
       if (op.name === 'func.func') {
         raw.push({ op, inCpuModule: inCpu, table, chunkIndex });
-        functionsOfChunk++;
+        functionRanges.push(op.range);
         return;
       }
       const cpu = inCpu || isCpuModule(op);
@@ -1853,9 +1853,12 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
         for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
     };
     for (const op of chunk.operations) visit(op, false, 0);
-    // Only a chunk of op lines alone: beside functions its range would overlap theirs (the source-ordered views of the
-    // analysis keep functions disjoint), and no dump writes device ops there.
-    if (looseOfChunk !== undefined && functionsOfChunk === 0) loose.push(looseOfChunk);
+    // Only when its span (first to last loose op) holds no function: the source-ordered views of the analysis keep
+    // functions disjoint. Op lines beside a function or a host module's (a pasted op above a dump's @main) are kept.
+    if (looseOfChunk !== undefined) {
+      const span = looseSpan(looseOfChunk);
+      if (!functionRanges.some((r) => rangesOverlap(r, span))) loose.push(looseOfChunk);
+    }
   }
   // Each body is read once (a lazy parse parses a body at each read of `regions`, mlir/parser/lazyBodies.ts): its
   // TTNN ops are kept, and the callees that decide each function's role are read from them.
@@ -1920,8 +1923,6 @@ function topLevelFunction(group: LooseOps): TtnnFunction {
     });
     for (const name of ttnnOp.resultNames) known.add(name);
   }
-  const first = group.ops[0]!;
-  const last = group.ops[group.ops.length - 1]!;
   return {
     name: TOP_LEVEL_OPS_FUNCTION,
     chunkIndex: group.chunkIndex,
@@ -1931,7 +1932,12 @@ function topLevelFunction(group: LooseOps): TtnnFunction {
     args,
     ops,
     opsWithSymbols,
-    range: { start: first.range.start, end: last.range.end },
-    nameRange: first.nameRange,
+    range: looseSpan(group),
+    nameRange: group.ops[0]!.nameRange,
   };
+}
+
+/** From the first loose op's start to the last one's end. */
+function looseSpan(group: LooseOps): TextRange {
+  return { start: group.ops[0]!.range.start, end: group.ops[group.ops.length - 1]!.range.end };
 }

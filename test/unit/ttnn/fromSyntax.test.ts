@@ -385,8 +385,8 @@ module attributes {ttcore.system_desc = #system_desc} {
       // Its ranges are not carried through edits: the view is rebuilt.
       assert.equal(moduleAfterEdits(m, parse(wrapped), []), undefined);
     }
-    // Ops in functions stay theirs, a chunk with functions gets no function of loose ops (its range would overlap
-    // theirs), and a host module's ops none.
+    // Ops in functions stay theirs; loose ops beside a function (or a host module's) are kept, but not when a function
+    // lies between them (the loose function's range would overlap it); a host module's ops are never loose device ops.
     const inFunction = mod(`func.func @f(%7: tensor<32x128xbf16, ${l1Tile}>) {\n${text.split('\n')[0]}\nreturn\n}`);
     assert.deepEqual(
       inFunction.functions.map((f) => f.name),
@@ -395,7 +395,22 @@ module attributes {ttcore.system_desc = #system_desc} {
     const beside = mod(`${text.split('\n')[0]}\nfunc.func @g() { return }`);
     assert.deepEqual(
       beside.functions.map((f) => f.name),
+      ['@g', TOP_LEVEL_OPS_FUNCTION],
+    );
+    const around = mod(`${text.split('\n')[0]}\nfunc.func @g() { return }\n${text.split('\n')[1]}`);
+    assert.deepEqual(
+      around.functions.map((f) => f.name),
       ['@g'],
+    );
+    const besideHost = mod(
+      `module {\nttcore.cpu_module {\nbuiltin.module {\nfunc.func @h() { return }\n}\n}\n${text.split('\n')[0]}\n}`,
+    );
+    assert.deepEqual(
+      besideHost.functions.map((f) => [f.name, f.inCpuModule]),
+      [
+        ['@h', true],
+        [TOP_LEVEL_OPS_FUNCTION, false],
+      ],
     );
     const cpu = mod(`ttcore.cpu_module {\nbuiltin.module {\n${text.split('\n')[0]}\n}\n}`);
     assert.deepEqual(cpu.functions, []);

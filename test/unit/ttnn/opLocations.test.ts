@@ -26,6 +26,11 @@ function walkedLocations(tree: ParseResult): Map<number, unknown> {
       for (const op of ops) {
         if (depth > 16) return;
         const isFunction = op.name === 'func.func';
+        // A device op outside any function is the view's too (its entry function of loose ops, fromSyntax.ts).
+        if (op.name.startsWith('ttnn.') && !out.has(op.range.start)) {
+          const resolved = resolveLocation(op.location, lookup);
+          out.set(op.range.start, [locationLabel(resolved), resolved.fileLineCol]);
+        }
         for (const region of op.regions)
           for (const block of region.blocks) {
             if (isFunction)

@@ -306,7 +306,8 @@ export interface Conv2dConfigFields {
   readonly actBlockWDiv: number;
   readonly shardLayout: ShardScheme | undefined;
   readonly reshardIfNotOptimal: boolean;
-  readonly transposeShards: boolean;
+  /** undefined: absent from the IR, so tt-metal's default of the build, which `planConv` asks for a block grid only [21]. */
+  readonly transposeShards: boolean | undefined;
   readonly outputLayout: 'tile' | 'row_major';
   readonly actDoubleBuffer: boolean;
   readonly weightsDoubleBuffer: boolean;
@@ -410,7 +411,7 @@ const DTYPE_NAMES: Readonly<Record<string, DataType>> = {
   u8: 'u8',
 };
 
-export function readConv2dConfig(op: TtnnOp, ctx: EstimateContext): Conv2dConfigFields {
+export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
   const f = op.properties['conv2d_config'];
   const shard = wordOf(fieldValue(f, 'shard_layout'));
   const dtype = wordOf(fieldValue(f, 'weights_dtype'));
@@ -421,8 +422,9 @@ export function readConv2dConfig(op: TtnnOp, ctx: EstimateContext): Conv2dConfig
     shardLayout:
       shard === 'height_sharded' || shard === 'block_sharded' || shard === 'width_sharded' ? shard : undefined,
     reshardIfNotOptimal: boolField(f, 'reshard_if_not_optimal', false),
-    // Absent from the IR: tt-metal's default of the build (tt-mlir's runtime sets only what the IR gives) [21].
-    transposeShards: boolField(f, 'transpose_shards', !atOrAfter(ctx, 'conv2d-transpose-shards-default-false')),
+    // Absent from the IR: tt-metal's default of the build (tt-mlir's runtime sets only what the IR gives), asked by
+    // planConv for a block grid alone, so a height or width conv does not straddle its change point [21].
+    transposeShards: boolOf(fieldValue(f, 'transpose_shards')),
     outputLayout: wordOf(fieldValue(f, 'output_layout')) === 'row_major' ? 'row_major' : 'tile',
     actDoubleBuffer: boolField(f, 'enable_act_double_buffer', false),
     weightsDoubleBuffer: boolField(f, 'enable_weights_double_buffer', false),
@@ -526,17 +528,14 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   const config: Conv2dConfigFields =
     transposed && !atOrAfter(ctx, 'conv-transpose2d-runtime-width-sharded')
       ? {
-          ...readConv2dConfig(
-            {
-              ...op,
-              properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
-            },
-            ctx,
-          ),
+          ...readConv2dConfig({
+            ...op,
+            properties: Object.fromEntries(Object.entries(op.properties).filter(([k]) => k !== 'conv2d_config')),
+          }),
           weightsDtype: weightDtype,
           shardLayout: 'width_sharded',
         }
-      : readConv2dConfig(op, ctx);
+      : readConv2dConfig(op);
   const weightsDtype =
     config.weightsDtype ?? (weightDtype === 'f32' && input.dtype !== 'f32' ? 'bf16' : weightDtype) ?? 'bf16';
   const ccProp = op.properties['compute_config'];
@@ -804,7 +803,7 @@ export function determineParallelConfig(
   const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / units.tileH);
   const outCTiles = Math.ceil(p.outChannels / units.tileW);
   const abhTiles = p.config.actBlockHOverride === 0 ? 1 : Math.max(1, Math.floor(p.config.actBlockHOverride / 32));
-  const colMajor = p.config.transposeShards;
+  const colMajor = p.config.transposeShards === true;
   if (scheme === 'height_sharded') {
     const n = closestDivisorWithPaddingAndMult(outNhwTiles, grid.x * grid.y, abhTiles);
     return { scheme, nCores: n, coresNhw: n, coresC: 1, box: rowWiseBox(n, grid.x) };
@@ -843,7 +842,7 @@ function outputParallelConfig(
     return { ...input, nCores: c, coresC: c, box: rowWiseBox(c, grid.x) };
   }
   if (input.scheme === 'block_sharded' && blockDecoupled) {
-    const colMajor = p.config.transposeShards;
+    const colMajor = p.config.transposeShards === true;
     const c = closestDivisorWithPadding(outCTiles, colMajor ? grid.y : grid.x);
     return {
       ...input,
@@ -944,9 +943,17 @@ export function planConv(
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
+  // transpose_shards moves a block grid alone: its build default is asked only for one [21].
+  const oriented: ConvProblem =
+    scheme === 'block_sharded' && p.config.transposeShards === undefined
+      ? {
+          ...p,
+          config: { ...p.config, transposeShards: !atOrAfter(ctx, 'conv2d-transpose-shards-default-false') },
+        }
+      : p;
   const grids = (decoupled: boolean): { input: ParallelConfig; output: ParallelConfig } => {
-    const input = given ?? determineParallelConfig(p, scheme, align, grid, mm, undefined, decoupled);
-    return { input, output: outputParallelConfig(p, input, grid, mm, decoupled) };
+    const input = given ?? determineParallelConfig(oriented, scheme, align, grid, mm, undefined, decoupled);
+    return { input, output: outputParallelConfig(oriented, input, grid, mm, decoupled) };
   };
   // The change point is asked only where the two rules give different grids (a block conv whose C_in and C_out want
   // the same channel cores is not split at it).
