@@ -1900,9 +1900,9 @@ interface LooseOps {
 }
 
 /**
- * A chunk's loose device ops as one entry function without arguments, so a pasted op line (`%377 = "ttnn.avg_pool2d"
- * (%376) <{...}> : (tensor<...>) -> tensor<...>`, as tt-mlir's runtime log and issue threads print it) is analysed as it
- * would run: its operand types come from its own signature, as an undefined operand's do inside a function.
+ * A chunk's loose device ops as one entry function, so a pasted op line (`%377 = "ttnn.avg_pool2d"(%376) <{...}> :
+ * (tensor<...>) -> tensor<...>`, as tt-mlir's runtime log and issue threads print it) is analysed as it would run: the
+ * operands no earlier loose op defines are its arguments, typed by the op's own signature.
  */
 function topLevelFunction(group: LooseOps): TtnnFunction {
   const ops: TtnnOp[] = [];
