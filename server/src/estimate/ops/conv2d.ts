@@ -275,7 +275,7 @@ import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter } from '../changePoints';
-import { firstRowWiseRange } from '../printedRange';
+import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
@@ -1921,22 +1921,14 @@ function convPrintedRange(plan: ConvPlan): { printedRange?: CoreRangeXY } {
   }
   if (plan.input.scheme === 'width_sharded')
     return { printedRange: firstRowWiseRange(plan.input.nCores, plan.input.box[0]) };
-  return {
-    printedRange: [
-      [0, 0],
-      [boxCols - 1, boxRows - 1],
-    ],
-  };
+  return { printedRange: gridRectangle([boxRows, boxCols]) };
 }
 
 /** The first CoreRange of the halo program's CBs [18]: the conv's input grid, full rows first (block: its rectangle). */
 function convHaloPrintedRange(input: ParallelConfig): CoreRangeXY {
-  if (input.scheme === 'block_sharded')
-    return [
-      [0, 0],
-      [input.box[0] - 1, input.box[1] - 1],
-    ];
-  return firstRowWiseRange(input.nCores, input.box[0]);
+  const [boxCols, boxRows] = input.box;
+  if (input.scheme === 'block_sharded') return gridRectangle([boxRows, boxCols]);
+  return firstRowWiseRange(input.nCores, boxCols);
 }
 
 export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transposed: boolean): OpEstimateResult {
