@@ -59,4 +59,22 @@ describe('ttnn-l1 fix --apply until nothing overflows (process)', function () {
     assert.equal(final.status, 0);
     assert.match(final.stdout, /no op overflows L1; nothing to fix/);
   });
+
+  it('fixes op lines outside any function in place (tt-mlir #7899): the lines stay lines, check then exits 0', () => {
+    // The thread's two runtime-log lines, no function around them: the copy's CBs clash with the row-major L1 tensor
+    // the first line made (threads-op-lines.test.ts). The fix makes that tensor DRAM at its producer.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttnn-l1-fixloop-'));
+    const file = path.join(dir, 'op-lines.mlir');
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/threads/to_memory_config_tt-mlir-7899-op-lines.mlir'), file);
+    const date = ['--tt-metal-date', '2026-04-09'];
+    assert.equal(run(['check', file, ...date], dir).status, 1);
+    const fix = run(['fix', file, '--apply', ...date], dir);
+    assert.equal(fix.status, 0, fix.stderr);
+    assert.match(fix.stderr, /^applied layout:@\(ops outside any function\):%31:input:%30:dram_interleaved/m);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /func\.func/);
+    assert.match(text, /%30 = "ttnn\.to_layout"\(%29\)[^\n]*-> tensor<32x256000xbf16, #ttnn_layout_l1lens0>/);
+    const check = run(['check', file, ...date], dir);
+    assert.equal(check.status, 0, check.stdout);
+  });
 });

@@ -19,7 +19,7 @@ export function l1Bytes(spec: ValueSpec, device: Device): number {
 
 /**
  * Liveness of L1 tensors: results live from their op to their `ttnn.deallocate` or last use (the defining op only when
- * unused; to the end when returned); arguments live from the start to their deallocate, or the whole function
+ * unused; to the end when returned, or named by a later run of loose ops: `liveOutNames`); arguments live from the start to their deallocate, or the whole function
  * (caller-owned) when never deallocated. A view reshape's result shares its input's buffer: it gets no interval of its
  * own and its uses / deallocation extend the input's.
  */
@@ -53,6 +53,7 @@ export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[
     if (op.name === 'func.return')
       for (let k = 0; k < operandNames.length; k++) returned[rootOf[names.slotOf(operandNames[k]!)]!] = 1;
   }
+  for (const name of fn.liveOutNames ?? []) returned[rootOf[names.slotOf(name)]!] = 1;
   const last = Math.max(0, ops.length - 1);
   // Result specs are shared per type text (ttnn/fromSyntax.ts): each distinct one is sized once.
   const bytesBySpec = new Map<ValueSpec, number>();

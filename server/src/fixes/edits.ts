@@ -6,6 +6,7 @@
 import type { GenericOp } from '../mlir/print';
 import type { AliasDefinition, Chunk, Operation, ParseResult, SyntaxFile, TypeNode } from '../mlir/syntax';
 import type { TextRange } from '../text/textRange';
+import { walkChunk } from '../ttnn/fromSyntax';
 import type { FixEdit } from './types';
 
 /** Apply edits of one file (ranges into `text`); overlapping edits make the result undefined. */
@@ -81,36 +82,89 @@ export function sliceOf(text: string, range: TextRange): string {
 // Syntax lookup
 
 export interface SyntaxFunction {
-  readonly op: Operation;
+  /** The `func.func`; undefined for a run of loose device ops (ttnn/fromSyntax.ts `walkChunk`), whose TTNN view is an entry
+   *  function of its own (ttnn/fromSyntax.ts `topLevelFunction`). */
+  readonly op: Operation | undefined;
+  /** Where it starts (TtnnFunction.range.start): the `func.func`'s start, or the run's first op's. */
+  readonly start: number;
   readonly chunk: Chunk;
   readonly file: SyntaxFile;
   /** Top-level ops of the body in order (the same order as TtnnFunction.ops). */
   readonly bodyOps: readonly Operation[];
+  /** A loose run's: value names the chunk's other loose runs define or use (a fix mints none of them). */
+  readonly namesOfOtherRuns?: ReadonlySet<string>;
+  /** A loose run's: value names the chunk's later loose runs define or use. The TTNN view reads each run alone, so a
+   *  fix must not retype one (the later run's written types would go stale) nor free one (it would be freed under
+   *  the later run). */
+  readonly namesOfLaterRuns?: ReadonlySet<string>;
 }
 
-/** Every `func.func` of the file with its chunk (nested modules walked, bounded). */
+/** Every `func.func` and run of loose device ops of the file, with its chunk, in source order per chunk. */
 export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
   const out: SyntaxFunction[] = [];
   for (const chunk of parse.file.chunks) {
-    const visit = (op: Operation, depth: number): void => {
-      if (depth > 16) return;
-      if (op.name === 'func.func') {
+    const runs: Operation[][] = [];
+    walkChunk(chunk, {
+      onFunction: (op) => {
         const bodyOps: Operation[] = [];
         for (const block of op.regions[0]?.blocks ?? []) bodyOps.push(...block.operations);
-        out.push({ op, chunk, file: parse.file, bodyOps });
-        return;
+        out.push({ op, start: op.range.start, chunk, file: parse.file, bodyOps });
+      },
+      onLooseRun: (ops) => runs.push(ops),
+    });
+    const namesOfRun = runs.map((ops) => {
+      const names = new Set<string>();
+      for (const op of ops) {
+        for (const n of resultNamesOf(op)) names.add(n);
+        for (let i = 0; i < op.operands.length; i++) names.add(operandNameOf(op, i) ?? '');
       }
-      for (const region of op.regions)
-        for (const block of region.blocks) for (const inner of block.operations) visit(inner, depth + 1);
-    };
-    for (const op of chunk.operations) visit(op, 0);
+      return names;
+    });
+    runs.forEach((ops, k) => {
+      const namesOfOtherRuns = new Set<string>();
+      const namesOfLaterRuns = new Set<string>();
+      namesOfRun.forEach((names, j) => {
+        for (const n of j === k ? [] : names) namesOfOtherRuns.add(n);
+        for (const n of j > k ? names : []) namesOfLaterRuns.add(n);
+      });
+      out.push({
+        op: undefined,
+        start: ops[0]!.range.start,
+        chunk,
+        file: parse.file,
+        bodyOps: ops,
+        namesOfOtherRuns,
+        namesOfLaterRuns,
+      });
+    });
   }
   return out;
 }
 
-/** The `func.func` whose op starts at `offset` (TtnnFunction.range.start). */
+/** The function or loose run that starts at `offset` (TtnnFunction.range.start). */
 export function syntaxFunctionAt(parse: ParseResult, offset: number): SyntaxFunction | undefined {
-  return syntaxFunctions(parse).find((f) => f.op.range.start === offset);
+  return syntaxFunctions(parse).find((f) => f.start === offset);
+}
+
+/**
+ * A function's arguments with their written types: a `func.func`'s block arguments (its signature's for a
+ * declaration); a loose run's, the operands no earlier op of the run defines, typed at their first use, as the TTNN
+ * view makes them.
+ */
+export function argumentsOf(fn: SyntaxFunction): { readonly name: string; readonly type: TypeNode | undefined }[] {
+  if (fn.op !== undefined) return [...(fn.op.regions[0]?.blocks[0]?.arguments ?? fn.op.signature?.arguments ?? [])];
+  const args: { name: string; type: TypeNode | undefined }[] = [];
+  const known = new Set<string>();
+  for (const op of fn.bodyOps) {
+    for (let k = 0; k < op.operands.length; k++) {
+      const name = operandNameOf(op, k);
+      if (name === undefined || known.has(name)) continue;
+      known.add(name);
+      args.push({ name, type: op.operandTypes[k] });
+    }
+    for (const n of resultNamesOf(op)) known.add(n);
+  }
+  return args;
 }
 
 /** Flattened result names of an op (`%0#1` for multi-result groups), as TtnnOp.resultNames. */
@@ -136,8 +190,7 @@ export type ValueDef =
 
 export function valueDefs(fn: SyntaxFunction): Map<string, ValueDef> {
   const defs = new Map<string, ValueDef>();
-  const args = fn.op.regions[0]?.blocks[0]?.arguments ?? fn.op.signature?.arguments ?? [];
-  args.forEach((a, i) => defs.set(a.name, { kind: 'arg', argIndex: i, type: a.type }));
+  argumentsOf(fn).forEach((a, i) => defs.set(a.name, { kind: 'arg', argIndex: i, type: a.type }));
   fn.bodyOps.forEach((op, i) =>
     resultNamesOf(op).forEach((n, r) => defs.set(n, { kind: 'result', opIndex: i, op, type: op.resultTypes[r] })),
   );
@@ -171,7 +224,8 @@ export function aliasMap(chunk: Chunk): Map<string, AliasDefinition> {
 export function freshValueName(fn: SyntaxFunction, stem: string, taken: Set<string> = new Set()): string {
   const used = new Set<string>(taken);
   for (const op of fn.bodyOps) for (const n of resultNamesOf(op)) used.add(n.replace(/#\d+$/, ''));
-  for (const a of fn.op.signature?.arguments ?? []) used.add(a.name);
+  for (const a of argumentsOf(fn)) used.add(a.name);
+  for (const n of fn.namesOfOtherRuns ?? []) used.add(n.replace(/#\d+$/, ''));
   for (let i = 0; i < 10_000; i++) {
     const name = `%${stem}${i}`;
     if (!used.has(name)) {

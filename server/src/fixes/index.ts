@@ -15,7 +15,6 @@ import { liveTensorFixes } from './liveFixes';
 import { matmulConfigFixes } from './matmulConfig';
 import { pathSuffixes, pythonConstantPadEdit } from './pythonPad';
 import { windowText } from '../estimate/changePoints';
-import { TOP_LEVEL_OPS_FUNCTION } from '../ttnn/op';
 import {
   chainAssumption,
   chainSource,
@@ -80,9 +79,6 @@ function fixesForUnguarded(
   if (op.overflow === undefined) return none(`${op.op.resultNames[0] ?? op.op.name} does not overflow`);
   if (op.overflow.kind === 'opIllegal')
     return none(`${op.op.resultNames[0] ?? op.op.name}: tt-metal rejects its configuration; no L1 fix applies`);
-  // Fixes rewrite a function's body (and verify it by analysing the result): loose op lines have none.
-  if (fa.fn.name === TOP_LEVEL_OPS_FUNCTION)
-    return none('these ops sit outside any function; wrap them in a func.func to get verified fixes');
   const sfn = syntaxFunctionAt(parse, fa.fn.range.start);
   if (sfn === undefined || sfn.bodyOps.length !== fa.fn.ops.length)
     return none('the function could not be matched to the source');

@@ -45,6 +45,9 @@ function liveCandidates(fa: FunctionAnalysis, opIndex: number): LiveCandidate[] 
 
 function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): FixEdit[] | string {
   const name = c.interval.valueName;
+  // Op lines past a function below use it (or free it): freeing it here would free it under them.
+  if (fn.namesOfLaterRuns?.has(name))
+    return `${name} is named again by the op lines past the next function, which would not see this change`;
   const def = valueDefs(fn).get(name);
   if (def?.type === undefined) return `${name} has no written type`;
   const typeText = sliceOf(base.text, def.type.range);

@@ -37,7 +37,7 @@ export function writeContext(fn: SyntaxFunction, device: Device): LayoutWriteCon
 
 /** Whether an op of the chunk refers to the function by symbol (a call, `load_cached`, a trace op). */
 function isReferenced(fn: SyntaxFunction): boolean {
-  const name = fn.op.symbol?.name;
+  const name = fn.op?.symbol?.name;
   if (name === undefined) return false;
   let found = false;
   let visited = 0;
@@ -71,14 +71,19 @@ function resolvedAttr(fn: SyntaxFunction, attr: AttrNode): AttrNode | undefined 
 export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefined {
   const def = valueDefs(fn).get(name);
   if (def === undefined) return `${name} is not defined in this function`;
-  if (def.kind === 'arg') return `${name} is a function argument (its layout is the caller's)`;
+  if (def.kind === 'arg')
+    return fn.op === undefined
+      ? `${name} is made before the op lines shown (its layout is not theirs to change)`
+      : `${name} is a function argument (its layout is the caller's)`;
+  if (fn.namesOfLaterRuns?.has(name))
+    return `${name} is named again by the op lines past the next function, which would not see this change`;
   if (def.type?.kind !== 'tensor' || def.type.encoding === undefined) return `${name} has no layout encoding`;
   for (const u of usesOf(fn, name)) {
     if (u.op.name === 'func.return') {
       // The signature's result type is rewritten with it; callers in this file would need their types changed too.
       if (isReferenced(fn))
-        return `${name} is returned by ${fn.op.symbol?.name ?? 'the function'}, which is called in this file`;
-      const r = fn.op.signature?.results[u.operandIndex]?.type;
+        return `${name} is returned by ${fn.op?.symbol?.name ?? 'the function'}, which is called in this file`;
+      const r = fn.op?.signature?.results[u.operandIndex]?.type;
       if (r?.kind !== 'tensor' || r.encoding === undefined)
         return `the signature states no layout for result ${u.operandIndex}`;
     }
@@ -117,7 +122,7 @@ export function retypeEdits(
     if (t?.kind === 'tensor' && t.encoding !== undefined)
       edits.push({ uri: 'self', range: t.encoding.range, newText: alias });
     if (u.op.name === 'func.return') {
-      const r = fn.op.signature?.results[u.operandIndex]?.type;
+      const r = fn.op?.signature?.results[u.operandIndex]?.type;
       if (r?.kind === 'tensor' && r.encoding !== undefined)
         edits.push({ uri: 'self', range: r.encoding.range, newText: alias });
     }

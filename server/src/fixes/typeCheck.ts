@@ -6,7 +6,8 @@
  */
 
 import type { Operation, ParseResult, TypeNode } from '../mlir/syntax';
-import { SyntaxFunction, aliasMap, operandNameOf, resultNamesOf, syntaxFunctions } from './edits';
+import { TOP_LEVEL_OPS_FUNCTION } from '../ttnn/op';
+import { SyntaxFunction, aliasMap, argumentsOf, operandNameOf, resultNamesOf, syntaxFunctions } from './edits';
 
 function typeKey(
   text: string,
@@ -35,13 +36,12 @@ function opLabel(op: Operation): string {
   return `${op.name}(${operands})`;
 }
 
-function checkFunction(text: string, fn: SyntaxFunction, out: Set<string>): void {
-  const fnName = fn.op.symbol?.name ?? '@?';
+/** `fnName` keys the problems: a loose run's is its ordinal among the file's runs (fixes never add or remove one). */
+function checkFunction(text: string, fn: SyntaxFunction, fnName: string, out: Set<string>): void {
   const aliases = aliasMap(fn.chunk);
   const defType = new Map<string, string>();
   const defIndex = new Map<string, number>();
-  const args = fn.op.regions[0]?.blocks[0]?.arguments ?? [];
-  for (const a of args) {
+  for (const a of argumentsOf(fn)) {
     defType.set(a.name, typeKey(text, a.type, aliases));
     defIndex.set(a.name, -1);
   }
@@ -73,8 +73,9 @@ function checkFunction(text: string, fn: SyntaxFunction, out: Set<string>): void
       const name = operandNameOf(op, 0);
       if (name !== undefined) freed.add(name);
     }
-    if (op.name === 'func.return' && fn.op.signature !== undefined) {
-      const sig = fn.op.signature.results;
+    const signature = fn.op?.signature;
+    if (op.name === 'func.return' && signature !== undefined) {
+      const sig = signature.results;
       if (sig.length !== op.operands.length) out.add(`${fnName}|return|arity differs from the signature`);
       op.operandTypes.forEach((t, k) => {
         const s = sig[k];
@@ -92,6 +93,11 @@ function checkFunction(text: string, fn: SyntaxFunction, out: Set<string>): void
 /** Problem keys of the whole file (empty when consistent). */
 export function typeProblems(text: string, parse: ParseResult): Set<string> {
   const out = new Set<string>();
-  for (const fn of syntaxFunctions(parse)) if (fn.bodyOps.length > 0) checkFunction(text, fn, out);
+  let looseRuns = 0;
+  for (const fn of syntaxFunctions(parse)) {
+    if (fn.bodyOps.length === 0) continue;
+    const fnName = fn.op === undefined ? `${TOP_LEVEL_OPS_FUNCTION}#${looseRuns++}` : (fn.op.symbol?.name ?? '@?');
+    checkFunction(text, fn, fnName, out);
+  }
   return out;
 }

@@ -39,7 +39,7 @@ import {
 import { printAttr, printTokens, printType, type PrintOptions } from '../mlir/print';
 import { numberAfter } from '../text/numberedNames';
 import { sameStrings } from '../text/stringLists';
-import { rangesOverlap, textRange, type TextRange } from '../text/textRange';
+import { textRange, type TextRange } from '../text/textRange';
 import type { DialectFieldValue, DialectFieldValues, DialectProp } from './dialectFields';
 import { DataType, dataTypeFromMlirScalar, elementBytes, parseDataType, tileBytes } from './dtype';
 import type { SystemDescInfo } from './device';
@@ -1822,43 +1822,23 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
   let tensorL1UsageCap: number | undefined;
   for (const [chunkIndex, chunk] of parse.file.chunks.entries()) {
     const table = tablesOf(chunk, parse.file);
-    let looseOfChunk: LooseOps | undefined;
-    const functionRanges: TextRange[] = [];
-    const visit = (op: Operation, inCpu: boolean, depth: number): void => {
-      if (depth > 16) return;
-      if (op.name === 'func.func') {
-        raw.push({ op, inCpuModule: inCpu, table, chunkIndex });
-        functionRanges.push(op.range);
-        return;
-      }
-      const cpu = inCpu || isCpuModule(op);
-      if (!isSymbolTable(op)) {
-        // A device op outside any function: the one op line a runtime log or an issue thread prints.
-        if (!cpu && op.name.startsWith('ttnn.')) {
-          looseOfChunk ??= { ops: [], table, chunkIndex };
-          looseOfChunk.ops.push(op);
+    walkChunk(chunk, {
+      onFunction: (op, inCpuModule) => raw.push({ op, inCpuModule, table, chunkIndex }),
+      onSymbolTable: (op) => {
+        for (const e of op.attributes?.entries ?? []) {
+          if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
+            const attr = resolveAttr(e.value, table.aliases);
+            if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined)
+              systemDesc = decodeSystemDescTokens(attr.body.children);
+          }
+          if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer'))
+            tensorL1UsageCap = e.value.value;
         }
-        return;
-      }
-      for (const e of op.attributes?.entries ?? []) {
-        if ((e.name === 'ttcore.system_desc' || e.name === 'tt.system_desc') && systemDesc === undefined) {
-          const attr = resolveAttr(e.value, table.aliases);
-          if (attr !== undefined && attr.kind === 'dialectAttr' && attr.body !== undefined)
-            systemDesc = decodeSystemDescTokens(attr.body.children);
-        }
-        if (e.name === 'ttnn.tensor_l1_usage_cap' && (e.value.kind === 'float' || e.value.kind === 'integer'))
-          tensorL1UsageCap = e.value.value;
-      }
-      for (const region of op.regions)
-        for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
-    };
-    for (const op of chunk.operations) visit(op, false, 0);
-    // Only when its span (first to last loose op) holds no function: the source-ordered views of the analysis keep
-    // functions disjoint. Op lines beside a function or a host module's (a pasted op above a dump's @main) are kept.
-    if (looseOfChunk !== undefined) {
-      const span = looseSpan(looseOfChunk);
-      if (!functionRanges.some((r) => rangesOverlap(r, span))) loose.push(looseOfChunk);
-    }
+      },
+      // One entry function per run: a function between loose op lines (a pasted op above and below a dump's @main)
+      // splits them, so the source-ordered views of the analysis keep functions disjoint.
+      onLooseRun: (ops) => loose.push({ ops, table, chunkIndex }),
+    });
   }
   // Each body is read once (a lazy parse parses a body at each read of `regions`, mlir/parser/lazyBodies.ts): its
   // TTNN ops are kept, and the callees that decide each function's role are read from them.
@@ -1888,11 +1868,71 @@ export function moduleFromSyntax(parse: ParseResult): TtnnModule {
       nameRange: op.symbol?.range ?? (rangesMoveWithEdits(op) ? liveNameRangeOf(op) : op.nameRange),
     };
   });
-  for (const group of loose) functions.push(topLevelFunction(group));
+  const looseFunctions = loose.map(topLevelFunction);
+  looseFunctions.forEach((fn, k) => {
+    // Results a later run of the same chunk takes as arguments (unless a run between makes them again) outlive this run.
+    const namedLater = new Set<string>();
+    const remade = new Set<string>();
+    for (let j = k + 1; j < looseFunctions.length; j++) {
+      const later = looseFunctions[j]!;
+      if (later.chunkIndex !== fn.chunkIndex) break;
+      for (const a of later.args) if (!remade.has(a.name)) namedLater.add(a.name);
+      for (const op of later.ops) for (const n of op.resultNames) remade.add(n);
+    }
+    const liveOutNames = fn.ops.flatMap((op) => op.resultNames.filter((n) => namedLater.has(n)));
+    functions.push(liveOutNames.length > 0 ? { ...fn, liveOutNames } : fn);
+  });
   return { functions, systemDesc, tensorL1UsageCap };
 }
 
-/** Device ops of a chunk that sit outside every function (in the chunk or in a module's body), in source order. */
+/** What a walk of a chunk meets, in source order. */
+export interface ChunkVisitor {
+  /** A `func.func` (its body is not walked); `inCpuModule` when a host module holds it. */
+  readonly onFunction: (op: Operation, inCpuModule: boolean) => void;
+  /** A symbol-table op (a module), before its body. */
+  readonly onSymbolTable?: (op: Operation) => void;
+  /**
+   * A run of loose device ops: `ttnn.*` ops outside every function and host module (the op lines a runtime log or an
+   * issue thread prints), consecutive in source order with no function between them. A function ends a run, so no
+   * run's span (first to last op) holds a function.
+   */
+  readonly onLooseRun?: (ops: Operation[]) => void;
+}
+
+/** Nesting bound of the walk (modules in modules): deeper ops are not visited. */
+const MAX_WALK_DEPTH = 16;
+
+/**
+ * One walk of a chunk's ops in source order, shared by the TTNN view and the fixes' syntax view (fixes/edits.ts), so
+ * both cut the device ops outside any function into the same runs.
+ */
+export function walkChunk(chunk: Chunk, visitor: ChunkVisitor): void {
+  let run: Operation[] = [];
+  const endRun = (): void => {
+    if (run.length > 0) visitor.onLooseRun?.(run);
+    run = [];
+  };
+  const visit = (op: Operation, inCpu: boolean, depth: number): void => {
+    if (depth > MAX_WALK_DEPTH) return;
+    if (op.name === 'func.func') {
+      endRun();
+      visitor.onFunction(op, inCpu);
+      return;
+    }
+    const cpu = inCpu || isCpuModule(op);
+    if (!isSymbolTable(op)) {
+      if (!cpu && op.name.startsWith('ttnn.')) run.push(op);
+      return;
+    }
+    visitor.onSymbolTable?.(op);
+    for (const region of op.regions)
+      for (const block of region.blocks) for (const inner of block.operations) visit(inner, cpu, depth + 1);
+  };
+  for (const op of chunk.operations) visit(op, false, 0);
+  endRun();
+}
+
+/** A run of a chunk's device ops outside every function (in the chunk or in a module's body), in source order (`walkChunk`). */
 interface LooseOps {
   readonly ops: Operation[];
   readonly table: ChunkTables;
@@ -1900,7 +1940,7 @@ interface LooseOps {
 }
 
 /**
- * A chunk's loose device ops as one entry function, so a pasted op line (`%377 = "ttnn.avg_pool2d"(%376) <{...}> :
+ * A run of loose device ops as one entry function, so a pasted op line (`%377 = "ttnn.avg_pool2d"(%376) <{...}> :
  * (tensor<...>) -> tensor<...>`, as tt-mlir's runtime log and issue threads print it) is analysed as it would run: the
  * operands no earlier loose op defines are its arguments, typed by the op's own signature.
  */

@@ -129,6 +129,9 @@ export interface TtnnFunction {
   /** Indices of the ops that use symbols (calls, `load_cached`, trace ops naming callees), ascending: the only ops that
    *  shape the execution order, so its walk need not visit every op. */
   readonly opsWithSymbols: readonly number[];
+  /** A run of loose ops' (TOP_LEVEL_OPS_FUNCTION): its results that a later run of the chunk names. They outlive the
+   *  run, so they stay live to its end, as a function's returned values do (analysis/liveness.ts). */
+  readonly liveOutNames?: readonly string[];
   readonly range: TextRange;
   readonly nameRange: TextRange;
 }

@@ -1134,3 +1134,24 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons with a row-major input (2
     });
   }
 });
+
+describe('conv2d: tt-xla #522 (2025-04-20, JAX ViT-L/32 at 384), the patch embedding on five cores', () => {
+  // "clash with L1 buffers on core range [(x=0,y=0) - (x=4,y=0)]. L1 buffer allocated at 622592 and static circular
+  // buffer region ends at 654368". Build: tt-mlir's tt-metal pin of the day, fc4e9353 (2025-04-17). Conv of
+  // 1x384x384x3 (bf16, row-major, C padded to 8) by 1024x3x32x32, stride 32 → 144 patch rows = 5 tiles: height on 5
+  // cores, one 32-row out block each, per_core_N 1024 / 32 = 32 tiles; act_block_w = 8 · kW 32 = 256 = 8 tiles,
+  // act_block_h 1 tile. CBs: WEIGHTS 8 · 32 = 256 bf16 tiles (524,288 B), ACT 8 tiles (16,384 B), ACT_TILIZED 8 tiles
+  // (16,384 B), L1 scratch 64 B: 557,120 B; + 97,248 B (the 2025-04 Wormhole base of ttnn/l1BaseHistory.ts) = 654,368.
+  // L1 buffers from the top, 1,499,136 − 32,768 (tt-mlir's l1_small of the time) = 1,466,368: the halo output, the
+  // widest core's window (core 1: patches 32..63, image row 64 column 256 to row 191 column 127: 48,640 sticks) · 8 · 2 B
+  // = 778,240 B, moved up over the freed resharded input (reallocate_halo_output, on by default then); the conv output
+  // shard below it, 32 tiles = 65,536 B: 1,466,368 − 778,240 − 65,536 = 622,592, the thread's address.
+  const run = { file: 'conv2d_tt-xla-522.mlir', date: '2025-04-17' };
+  it('the CBs clash with the conv output shard: the region ending at 654,368, the buffer at 622,592, on (0,0)-(4,0)', () => {
+    const op = assertClash(run);
+    assert.equal(op.cbBytesPerCore, 557_120);
+    assert.equal(regionEnd(op), 654_368);
+    assert.equal(clashPartner(op), 622_592);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=4,y=0)]');
+  });
+});

@@ -348,7 +348,7 @@ module attributes {ttcore.system_desc = #system_desc} {
     );
   });
 
-  it('makes the device ops outside any function one entry function, its undefined operands arguments', () => {
+  it('makes each run of device ops outside any function an entry function, its undefined operands arguments', () => {
     // A runtime log's "Executing operation:" record is one op with its aliases inline and operands made by ops it does
     // not show (tt-mlir #5771, tt-xla #1433 print their failing op so): checked as it stands, as inside a function.
     const l1Tile = `#ttnn.ttnn_layout<(d0, d1) -> (d0, d1), <1x1>, memref<1x4x!ttcore.tile<32x32, bf16>, #ttnn.buffer_type<l1>>, <interleaved>>`;
@@ -385,8 +385,9 @@ module attributes {ttcore.system_desc = #system_desc} {
       // Its ranges are not carried through edits: the view is rebuilt.
       assert.equal(moduleAfterEdits(m, parse(wrapped), []), undefined);
     }
-    // Ops in functions stay theirs; loose ops beside a function (or a host module's) are kept, but not when a function
-    // lies between them (the loose function's range would overlap it); a host module's ops are never loose device ops.
+    // Ops in functions stay theirs; loose ops beside a function (or a host module's) are kept, and a function between
+    // loose ops splits them into one entry function per run (so no loose function's range overlaps a function); a host
+    // module's ops are never loose device ops.
     const inFunction = mod(`func.func @f(%7: tensor<32x128xbf16, ${l1Tile}>) {\n${text.split('\n')[0]}\nreturn\n}`);
     assert.deepEqual(
       inFunction.functions.map((f) => f.name),
@@ -397,11 +398,28 @@ module attributes {ttcore.system_desc = #system_desc} {
       beside.functions.map((f) => f.name),
       ['@g', TOP_LEVEL_OPS_FUNCTION],
     );
-    const around = mod(`${text.split('\n')[0]}\nfunc.func @g() { return }\n${text.split('\n')[1]}`);
+    const aroundText = `${text.split('\n')[0]}\nfunc.func @g() { return }\n${text.split('\n')[1]}`;
+    const around = mod(aroundText);
+    // The relu line above @g, the add line below it: two runs. The add's %8, made by the relu of the other run, is an
+    // argument of its own run (its view reads each run alone), typed by the add's operand type (L1 tile).
     assert.deepEqual(
-      around.functions.map((f) => f.name),
-      ['@g'],
+      around.functions.map((f) => [f.name, f.role, f.ops.map((o) => o.name), f.args.map((a) => a.name)]),
+      [
+        ['@g', 'entry', ['func.return'], []],
+        [TOP_LEVEL_OPS_FUNCTION, 'entry', ['ttnn.relu'], ['%7']],
+        [TOP_LEVEL_OPS_FUNCTION, 'entry', ['ttnn.add'], ['%8', '%7']],
+      ],
     );
+    // The relu's %8 outlives its run: the later run names it, so it stays live to the run's end (analysis/liveness.ts).
+    assert.deepEqual(
+      around.functions.map((f) => f.liveOutNames),
+      [undefined, ['%8'], undefined],
+    );
+    const g = around.functions[0]!.range;
+    for (const f of around.functions.slice(1)) {
+      assert.ok(f.range.end <= g.start || f.range.start >= g.end, 'a run never spans the function');
+      assert.equal(aroundText.slice(f.range.start, f.range.end).split('\n').length, 1, 'each run is its one line');
+    }
     const besideHost = mod(
       `module {\nttcore.cpu_module {\nbuiltin.module {\nfunc.func @h() { return }\n}\n}\n${text.split('\n')[0]}\n}`,
     );
