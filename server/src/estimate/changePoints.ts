@@ -247,6 +247,29 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #49825 description (factory: bias CB c_3 sized per_core_M_per_batch·per_core_N; validate_matmul_bias removed); the metal2 port of matmul_multicore_reuse_optimized_program_factory.cpp (search index id 68481000525: TT_FATAL N == per_core_N && per_core_M_per_batch == M, "Unreachable via ttnn.linear: get_post_process_bias only routes a bias here when this precondition already holds"); matmul_buffers.cpp@c9482b1 (reuse_buffers: bias per_core_M_per_batch·per_core_N entries)',
   },
+  'linear-bias-fused-all-dram': {
+    family: 'matmul',
+    pr: 31649,
+    // Merged as f9dc6d2 at 2025-11-04 09:01 UTC (nyoshifujiTT/tt-metal main history).
+    mergedOn: '2025-11-04',
+    dateFrom: 'merge',
+    what: "ttnn.linear without a program config or core grid fuses its bias into an auto-generated config when the output is in DRAM and the inputs are sharded or all DRAM interleaved (get_post_process_bias); before, bound_matmul post-processed every such bias with ttnn.add after the matmul, whose result in the output's memory config is live while the add allocates its own (tt-metal #16268)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@f01114d (bound_matmul: post_process_bias = bias && !program_config && !user_core_coord)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@f9dc6d2 (get_post_process_bias)',
+  },
+  'linear-bias-post-process-tall': {
+    family: 'matmul',
+    pr: 32510,
+    // Merged as 7fec4c0 at 2025-11-17 15:54 UTC (nyoshifujiTT/tt-metal main history); fixes tt-metal #32441.
+    mergedOn: '2025-11-17',
+    dateFrom: 'merge',
+    what: 'a bias whose padded height is not one tile row is always added after the matmul (get_post_process_bias checks bias_padded_shape[-2] == tile height first); before, a program config given by the caller (or, from PR #31649, an all-DRAM auto config) fused it',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@f9dc6d2 (get_post_process_bias without the height check)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@7fec4c0 (get_post_process_bias: bias_padded_shape[-2] != tile_height → post-process)',
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,

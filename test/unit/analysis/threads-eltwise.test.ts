@@ -5,7 +5,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { assertFails, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
+import { analyse, assertFails, deviceOp, printedRange, regionEnd } from '../../support/threadCases';
 
 describe('public-thread regression set: eltwise (test/fixtures/threads)', () => {
   // tt-metal #45543 (2026-05-29, Galaxy, main 5cbb6896): test_galaxy_eltwise_add's prefill cases fail on core (0,0). The
@@ -72,5 +72,39 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
         assert.equal(op.estimate.l1TensorBytesPerCore, 6_479_872);
       });
     }
+  });
+
+  describe('tt-metal #16488 (2025-01-07, n150): SD3.5 VAE silu on 64 height shards, the result copied to L1 interleaved', () => {
+    // (1, 512, 256, 256) in bfloat8_b: [1, 1, 65536, 512] = 2,048 · 16 = 32,768 tiles · 1,088 = 35,651,584 B, the thread's
+    // "35651584 B L1 buffer across 64 banks"; 512 tiles per bank or shard = 557,056 B, its "each bank needs to store
+    // 557056 B". The test holds the input shard while to_memory_config writes the silu result to L1 interleaved: three
+    // 557,056 B tensors need 1,671,168 B per core, the bank 1,400,032 B (1,499,136 − 99,104, the 2025-01 base; ttnn's
+    // pytest device has no L1_SMALL). The silu itself fits (its result takes the hole the freed interleaved input left
+    // in the test; here 2 · 557,056 B). The (1, 256, 256, 256) case: 524,288 B per core in bf16, three of them 1,572,864 B
+    // (fails), 278,528 B in bfloat8_b, three 835,584 B (fits): the test's "Passed in Bfloat8_b, Fails in Bfloat16".
+    const t16488 = {
+      file: 'eltwise_tt-metal-16488.mlir',
+      date: '2025-01-07',
+      arch: 'wormhole_b0_n150',
+      l1SmallSize: 0,
+    };
+    it('(1, 512, 256, 256) bfloat8_b: the copy to L1 interleaved is out of L1, 557,056 B per bank', () => {
+      const a = analyse(t16488);
+      const f = a.functions.find((x) => x.fn.name === '@silu_sd35_vae_512x256x256_bf8')!;
+      const [silu, copy] = f.ops;
+      assert.equal(silu!.overflow, undefined);
+      assert.equal(copy!.op.name, 'ttnn.to_memory_config');
+      assert.equal(copy!.overflow?.kind, 'l1BuffersExhausted');
+      assert.ok(copy!.estimate.kind === 'estimate');
+      assert.equal(copy!.estimate.l1TensorBytesPerCore, 557_056);
+      assert.equal(copy!.overflow?.cbRegionEndBytes, 99_104 + 3 * 557_056);
+      assert.deepEqual(a.firstFailure && [a.firstFailure.functionIndex, a.firstFailure.opIndex], [0, 1]);
+    });
+    it('(1, 256, 256, 256): fails in bf16, fits in bfloat8_b', () => {
+      const a = analyse(t16488);
+      const copyOf = (fn: string) => a.functions.find((x) => x.fn.name === fn)!.ops[1]!;
+      assert.equal(copyOf('@silu_sd35_vae_256x256x256_bf16').overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(copyOf('@silu_sd35_vae_256x256x256_bf8').overflow, undefined);
+    });
   });
 });

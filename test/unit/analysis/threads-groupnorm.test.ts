@@ -56,4 +56,22 @@ describe('public-thread regression set: group_norm', () => {
     assert.equal(op960.estimate.kind === 'estimate' ? op960.estimate.cbBytesPerCore : NaN, 1_347_840);
     assert.notEqual(op960.overflow?.kind, 'cbBeyondL1');
   });
+
+  // tt-metal #16001 (2024-12-13): SDXL-turbo 1024x1024 group_norm issue cases, 8x4 core grid, column-major block shards.
+  // The (1, 1920, 64, 64) case: shard 512 x 480 → Mt 16, Nt 15 (480 % 32 = 0: no repack CBs); 32 groups of 60
+  // channels, 8 per core, the widest spanning 3 tiles ([60, 119] → tiles 1-3): block_wt 3, block_ht 16. One batch
+  // over the 8 height cores, a group inside one core: c_10 8. Row-major input and output: c_1 and c_30 16·15 = 240
+  // each; c_2/c_3/c_4 3; gamma and beta given: c_5, c_6 15 each; c_13 and c_14 16·3 = 48 each; c_8, c_15, c_17 1 each:
+  // 620 bf16 tiles = 1,269,760 B, plus c_7 mask 2·3 bfloat8_b tiles = 6,528 B → 1,276,288 B. With the 2024-12 base
+  // (99,104) the region ends at 1,375,392, the thread's figure to the byte.
+  const gn16001: Run = { file: 'group_norm_tt-metal-16001.mlir', date: '2024-12-13', l1SmallSize: 0 };
+  it('tt-metal #16001: [1, 1920, 64, 64] on 8x4 cores, region end 1,375,392 B on (0,0)-(7,3), exact', () => {
+    const { op, first } = deviceOp(gn16001, 'group_norm_1920x64x64');
+    assert.equal(first, 'this op');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(regionEnd(op), 1_375_392);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=3)]');
+    // The clash partner is not asserted: the test ran in place (no output tensor) with its input shard at 723,456
+    // (below the freed row-major L1 input of 74 pages of 3,840 B on 56 banks); a tt-mlir result is its own tensor.
+  });
 });

@@ -274,4 +274,41 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(deviceOp(run, 'fixed').op.cbBytesPerCore, 2 * TILE_BF16 + 112 * 1088 + 56 * TILE_BF16);
     });
   });
+
+  describe('bias added after the matmul into an L1 result (SDXL-turbo linear, n150 with worker dispatch)', () => {
+    // tt-metal #16268 (2024-12-23): ttnn.linear with a bias, no program config, memory_config L1: bound_matmul of that
+    // build (matmul.cpp@f01114d) post-processes any bias when there is neither a program config nor a core grid: the
+    // matmul writes its (1, 4096, 5120) bf16 result in L1, then ttnn.add(result, bias) allocates its own there while the
+    // first is live. 4096·5120 / 1,024 = 20,480 tiles · 2,048 = 41,943,040 B, the thread's "41943040 B L1 buffer"; over
+    // the 56 banks of the 8x7 grid: ⌈20,480 / 56⌉ = 366 pages · 2,048 = 749,568 B per bank, its "each bank needs to
+    // store 749568 B". Two of them need 1,499,136 B per bank; the bank holds 1,499,136 − 99,104 (the 2024-12 base) =
+    // 1,400,032 B (ttnn's pytest device: no L1_SMALL): the add's result is the allocation that fails.
+    const run = {
+      file: 'matmul_tt-metal-16268.mlir',
+      date: '2024-12-23',
+      arch: 'wormhole_b0_n300_worker_dispatch',
+      l1SmallSize: 0,
+    };
+    it('tt-metal #16268: out of L1 at the bias add, 749,568 B per bank beside the matmul result', () => {
+      const { op, first } = deviceOp(run, 'linear_4096x640_640x5120_bias_l1');
+      assert.equal(first, 'this op', 'the first error of the run');
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.equal(op.estimate.l1TensorBytesPerCore, 749_568);
+      assert.deepEqual(
+        op.estimate.l1Intermediates?.map((t) => [t.bytesPerCore, t.liveDuringProgram]),
+        [[749_568, true]],
+      );
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(op.overflow?.cbRegionEndBytes, 99_104 + 2 * 749_568);
+      assert.equal(op.overflow?.limitBytes, 1_499_136);
+    });
+    it('tt-metal #16268: with a bfloat8_b a (the thread: "Passes when dtype = bfloat8") both results fit', () => {
+      // bfp8 result: 366 pages · 1,088 = 398,208 B per bank, two of them 796,416 B < 1,400,032 B.
+      const { op } = deviceOp(run, 'linear_bf8_a');
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.equal(op.estimate.l1TensorBytesPerCore, 398_208);
+      assert.equal(op.overflow, undefined);
+    });
+  });
 });

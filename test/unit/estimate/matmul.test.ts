@@ -171,6 +171,44 @@ describe('estimate/matmul: auto-config, one case per selection path', () => {
     assert.match(e.factoryReason, /per_core_M 4, per_core_N 2, in0_block_w 2, out_subblock 4x2/);
   });
 
+  it('before tt-metal PR #31649 an auto config never fuses the bias: the all-DRAM linear adds it after (no c_3)', () => {
+    // bound_matmul@f01114d: post_process_bias whenever there is no program config and no core grid; the selection does
+    // not see the bias (not passed): the 1024³ config of the first case, 163,840 B. From 2025-11-04 the case below.
+    const o = () => op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([1, 1024])], [dram([1024, 1024])]);
+    const before = est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-03' })));
+    assert.equal(before.cbBytesPerCore, 163_840);
+    assert.ok(!before.cbs.some((c) => c.cbIndex === 'c_3'));
+    assert.ok(before.notes.some((n) => /before PR #31649/.test(n)));
+    const after = est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-04' })));
+    assert.equal(after.cbBytesPerCore, 172_032);
+  });
+
+  it('a tall bias with a given config: fused before tt-metal PR #32510, added after from it', () => {
+    // The first case's 2D config written out (grid 8x8, per_core 4x4, in0_block_w 4, subblock 4x2) and a bias of 64
+    // rows (2 tile rows): before 2025-11-17 bound_matmul passes it to the factory, which makes c_3 of out_block_w = 4
+    // bias tiles (172,032 B); from it get_post_process_bias sends a bias not one tile row high to ttnn.add (163,840 B).
+    const cfg = dialect('ttnn.matmul_multi_core_reuse_multi_cast_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '4',
+      out_subblock_h: '4',
+      out_subblock_w: '2',
+      out_block_h: '4',
+      out_block_w: '4',
+      per_core_m: '4',
+      per_core_n: '4',
+      transpose_mcast: 'false',
+      fuse_batch: 'false',
+    });
+    const o = () =>
+      op('ttnn.linear', [dram([1024, 1024]), dram([1024, 1024]), dram([64, 1024])], [dram([1024, 1024])], {
+        matmul_program_config: cfg,
+      });
+    assert.equal(est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-16' }))).cbBytesPerCore, 172_032);
+    const after = est(estimateOp(o(), whContext({ ttMetalDate: '2025-11-17' })));
+    assert.equal(after.cbBytesPerCore, 163_840);
+    assert.ok(after.notes.some((n) => /64 rows, not one tile row/.test(n)));
+  });
+
   it('linear with a one-row bias fuses it: bias CB of out_block_w tiles', () => {
     // 1024³ all DRAM as in the first case plus bias 1x1024 (padded 32x1024: one tile row) → c_3 = out_block_w = 4 tiles
     // = 8,192 B → 163,840 + 8,192 = 172,032 B.
@@ -828,8 +866,15 @@ describe('estimate/matmul: the bias term of the auto-config estimate (tt-metal P
     assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
     assert.equal(e.cbBytesPerCore, 384 * 2048);
   });
-  it('after it the bias tile tips the 16x16 block over: factor 8 (262,144 B)', () => {
+  it('after it, but before PR #32295, a bias added after the matmul is not passed to the selection: factor 16', () => {
+    // bound_matmul@(2025-10) calls matmul(a, b, post_process_bias ? nullopt : bias) and the device op picks the config:
+    // an auto config's bias (always added after before PR #31649) never reaches get_estimated_size_of_cbs.
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2025-03-01', live: 84_480 })));
+    assert.match(e.factoryReason, /per_core_M 16, per_core_N 16/);
+    assert.equal(e.cbBytesPerCore, 384 * 2048);
+  });
+  it('from PR #32295 bound_matmul sizes the config with the bias tile: it tips the 16x16 block over, factor 8 (262,144 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-01-01', live: 84_480 })));
     assert.match(e.factoryReason, /per_core_M 8, per_core_N 8/);
     assert.equal(e.cbBytesPerCore, 128 * 2048);
   });

@@ -179,7 +179,7 @@ export function largestStep(
 type OwnTensorKeys = 'l1Intermediates' | 'l1IntermediateBytesPerCore' | 'lastProgram';
 
 /** A step's program as the analysis checks it where it runs: its worst core's CBs, the range and figure it prints. */
-function programOf(step: Step, est: OpEstimate): WriterProgram {
+export function programOf(step: Step, est: OpEstimate): WriterProgram {
   if (est.lastProgram !== undefined) return { ...est.lastProgram, name: `${step.label}: ${est.lastProgram.name}` };
   return {
     name: `${step.label} (${est.factory})`,

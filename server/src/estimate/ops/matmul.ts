@@ -45,9 +45,12 @@
  *     buffered), c_2 a's shard, c_4 per_core_M·per_core_N_compute (subblock width widened up to 8), c_6 the output shard.
  * Bias and activation (bound_matmul [7]): the config is chosen with the bias tile counted; the bias is fused (c_3) only
  * when it is one tile row high and, for an auto-generated config, the output is in DRAM and the inputs are sharded or all
- * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. An activation (no user grid) runs as a unary op
- * after it; sharded inputs reject one. In both cases the matmul's own output is an L1 intermediate when the output is
- * in L1.
+ * DRAM interleaved; otherwise ttnn.add runs after the matmul [5]. Before change point 'linear-bias-fused-all-dram'
+ * (PR #31649) every bias of an auto config was added after it, and before 'linear-bias-post-process-tall' (PR #32510) a
+ * tall bias was fused into a given config. An activation (no user grid) runs as a unary op after it; sharded inputs
+ * reject one. In both cases the matmul's own output is an L1 intermediate when the output is in L1: it is allocated,
+ * written by the matmul and held while the add (or activation) allocates its result and runs (programsAfterMatmul;
+ * the analysis walks them: tt-metal #16268's add runs out of L1 beside it).
  * A sharded output of an auto-generated config is re-sharded by tt-metal to per_core_M x per_core_N tiles per core.
  *
  * References:
@@ -92,7 +95,9 @@ import { TILE_HW, tileBytes } from '../../ttnn/dtype';
 import type { DataType } from '../../ttnn/dtype';
 import { l1Footprint } from '../../ttnn/layout';
 import type { TensorLayout } from '../../ttnn/layout';
-import type { PropValue, TtnnOp } from '../../ttnn/op';
+import type { PropValue, TtnnOp, ValueSpec } from '../../ttnn/op';
+import { programOf, stepOp } from './composite';
+import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
 import { atOrAfter } from '../changePoints';
@@ -108,7 +113,14 @@ import {
   shardGridBox,
   splitWorkToCores,
 } from '../common';
-import type { CoreRangeXY, EstimateContext, OpEstimateResult } from '../types';
+import type {
+  CoreRangeXY,
+  EstimateContext,
+  L1Intermediate,
+  OpEstimate,
+  OpEstimateResult,
+  WriterProgram,
+} from '../types';
 import { illegal, unmodeled } from '../types';
 import {
   MatmulConfig,
@@ -183,6 +195,47 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
   const own =
     outT.layout.bufferType === 'l1' ? (l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0) : 0;
   return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
+}
+
+/**
+ * Whether bound_matmul [7] adds a linear's bias after an auto-configured matmul (get_post_process_bias): from change
+ * point 'linear-bias-fused-all-dram' (PR #31649) for an output not in DRAM, or inputs interleaved but not all in DRAM,
+ * or (from 'linear-bias-post-process-tall', PR #32510) a bias more than one tile row high; before PR #31649, always.
+ */
+function autoConfigAddsBiasAfter(
+  a: OperandFacts,
+  b: OperandFacts,
+  out: OperandFacts,
+  biasRowsPadded: number,
+  ctx: EstimateContext,
+): boolean {
+  if (!atOrAfter(ctx, 'linear-bias-fused-all-dram')) return true;
+  if (biasRowsPadded !== TILE_HW && atOrAfter(ctx, 'linear-bias-post-process-tall')) return true;
+  const allDramInterleaved =
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    out.sharding === 'interleaved' &&
+    a.buffer === 'dram' &&
+    b.buffer === 'dram';
+  return out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved);
+}
+
+/**
+ * The bias tile bytes the auto-config selection sees. bound_matmul [7] sizes the config with the bias tile from
+ * change point 'matmul-fused-transpose-a' (PR #32295 moved get_program_config into bound_matmul, bias passed whatever
+ * happens to it); before, the device op chose the config and got the bias only when it was fused, so a bias added
+ * after the matmul did not count.
+ */
+function selectionBiasTileBytes(
+  a: OperandFacts,
+  b: OperandFacts,
+  out: OperandFacts,
+  biasTileBytes: number,
+  biasRowsPadded: number,
+  ctx: EstimateContext,
+): number {
+  if (biasTileBytes === 0 || atOrAfter(ctx, 'matmul-fused-transpose-a')) return biasTileBytes;
+  return autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx) ? 0 : biasTileBytes;
 }
 
 /**
@@ -507,7 +560,15 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cfg = parsed;
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
-    const sel = selectAutoConfig(a, b, out, outT, biasTile, flags.fp32, ctx);
+    const sel = selectAutoConfig(
+      a,
+      b,
+      out,
+      outT,
+      selectionBiasTileBytes(a, b, out, biasTile, biasRowsPadded, ctx),
+      flags.fp32,
+      ctx,
+    );
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -515,19 +576,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     reason = `tt-metal would pick ${cfg.kind} with ${configSummary(cfg)} because ${sel.because}. ${attribute === undefined ? 'tt-mlir has no attribute for this config (leave matmul_program_config out to get it)' : `As an explicit config: matmul_program_config = ${attribute}`}`;
   }
   // get_post_process_bias: fuse only a one-tile-row bias, never into the non-reuse factory, and for an auto-generated
-  // config only with a DRAM output whose inputs are sharded or all DRAM interleaved.
-  const allDramInterleaved =
-    a.sharding === 'interleaved' &&
-    b.sharding === 'interleaved' &&
-    out.sharding === 'interleaved' &&
-    a.buffer === 'dram' &&
-    b.buffer === 'dram';
+  // config only as autoConfigAddsBiasAfter says.
+  const autoFusesBias = atOrAfter(ctx, 'linear-bias-fused-all-dram');
   const biasPostAdd =
     biasTile > 0 &&
-    (biasRowsPadded !== TILE_HW ||
+    ((biasRowsPadded !== TILE_HW && atOrAfter(ctx, 'linear-bias-post-process-tall')) ||
       cfg.kind === 'MatmulMultiCoreProgramConfig' ||
       cfg.kind === 'MatmulMultiCoreNonOptimizedReuseProgramConfig' ||
-      (auto && (out.buffer !== 'dram' || (a.sharding === 'interleaved' && !allDramInterleaved))));
+      (auto && autoConfigAddsBiasAfter(a, b, out, biasRowsPadded, ctx)));
   // MatmulMultiCoreReuseProgramConfig [3]: the device op rejected a fused bias until PR #49825 (change point
   // 'matmul-reuse-fused-bias'); from it the factory fuses one only when each batch matrix is a single block (Nt =
   // per_core_N, Mt = per_core_M per batch), and bound_matmul adds any other after the matmul.
@@ -906,7 +962,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   if (biasAddedAfter)
     notes.push(
-      `the bias is not fused (${biasRowsPadded !== TILE_HW ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : reuseBiasPostAdd ? 'the reuse factory fuses it only when each batch matrix is one per_core_M x per_core_N block (PR #49825)' : 'an auto-generated config fuses it only into an all-DRAM matmul'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
+      `the bias is not fused (${biasRowsPadded !== TILE_HW && atOrAfter(ctx, 'linear-bias-post-process-tall') ? `${biasRowsPadded} rows, not one tile row` : cfg.kind === 'MatmulMultiCoreProgramConfig' ? 'the non-reuse factory has no bias' : reuseBiasPostAdd ? 'the reuse factory fuses it only when each batch matrix is one per_core_M x per_core_N block (PR #49825)' : autoFusesBias ? 'an auto-generated config fuses it only into an all-DRAM matmul' : 'this build adds every bias of an auto-generated config after the matmul (before PR #31649)'}): tt-metal adds it after the matmul with ttnn.add, a separate program`,
     );
   if (transposeA && !transposeTile)
     notes.push(
@@ -986,12 +1042,61 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     else intermediate = l1Footprint(outT.logical, outT.layout, ctx.device)?.bytesPerCore ?? 0;
   }
   const l1TensorBytesPerCore = outputs.reduce((n, o) => n + o.bytesPerCore, 0);
+  const after =
+    intermediate > 0
+      ? programsAfterMatmul(op, ctx, est, intermediate, biasAddedAfter ? biasSpec : undefined, hasActivation)
+      : undefined;
+  if (after !== undefined && 'unmodeled' in after) return unmodeled(op.name, after.unmodeled);
   return {
     ...est,
     outputs,
     l1TensorBytesPerCore,
-    ...(intermediate > 0 ? { l1IntermediateBytesPerCore: intermediate } : {}),
+    ...(intermediate > 0
+      ? { l1IntermediateBytesPerCore: after?.intermediates.reduce((n, t) => n + t.bytesPerCore, 0) ?? intermediate }
+      : {}),
+    ...(after !== undefined && { l1Intermediates: after.intermediates, lastProgram: after.lastProgram }),
   };
+}
+
+/**
+ * The programs bound_matmul [7] runs after the matmul when the bias is not fused or an activation is given, for an L1
+ * result: the matmul writes its result in the requested memory config, then ttnn.add(result, bias) and the unary
+ * activation each allocate a new result there and read the previous one, which stays allocated until they have run
+ * (tt-metal #16268: the add's result cannot be allocated beside the matmul's). Returned as the op's own L1 tensors in
+ * allocation order, each with the program that writes it, and the last program, for the analysis's allocation walk.
+ */
+function programsAfterMatmul(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  matmul: OpEstimate,
+  resultBytesPerCore: number,
+  bias: ValueSpec | undefined,
+  hasActivation: boolean,
+): { intermediates: L1Intermediate[]; lastProgram: WriterProgram } | { unmodeled: string } | undefined {
+  const out = op.results[0];
+  if (out?.kind !== 'tensor') return undefined;
+  const steps: { label: string; result: OpEstimateResult }[] = [{ label: 'matmul', result: matmul }];
+  if (bias?.kind === 'tensor')
+    steps.push({ label: 'bias add', result: estimateBinary(stepOp(op, 'ttnn.add', [out, bias], [out]), ctx) });
+  if (hasActivation)
+    steps.push({ label: 'activation', result: estimateUnary(stepOp(op, 'ttnn.unary', [out], [out]), ctx) });
+  const programs: { label: string; est: OpEstimate }[] = [];
+  for (const s of steps) {
+    if (s.result.kind !== 'estimate')
+      return { unmodeled: `${s.label}: ${s.result.kind === 'unmodeled' ? s.result.reason : s.result.kind}` };
+    programs.push({ label: s.label, est: s.result });
+  }
+  const last = programs[programs.length - 1]!;
+  // Each result but the last program's is freed once the next program has run; the one before the last program is
+  // its input, live while it runs. A result freed above a newer one leaves a hole (nothing moves the newer one up).
+  const intermediates = programs.slice(0, -1).map(({ label, est }, i): L1Intermediate => ({
+    role: `${label} result`,
+    bytesPerCore: resultBytesPerCore,
+    liveDuringProgram: i === programs.length - 2,
+    freedLeavesHole: true,
+    writerProgram: programOf({ label, result: est }, est),
+  }));
+  return { intermediates, lastProgram: programOf({ label: last.label, result: last.est }, last.est) };
 }
 
 /**
@@ -1037,6 +1142,18 @@ export function matmulConfigInUse(
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
-  const sel = selectAutoConfig(a, b, out, outT, biasTileBytes, flags.fp32, ctx);
+  const biasRows =
+    bias !== undefined && typeof bias !== 'string' && bias.padded.length >= 2
+      ? bias.padded[bias.padded.length - 2]
+      : TILE_HW;
+  const sel = selectAutoConfig(
+    a,
+    b,
+    out,
+    outT,
+    selectionBiasTileBytes(a, b, out, biasTileBytes, biasRows, ctx),
+    flags.fp32,
+    ctx,
+  );
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
