@@ -71,8 +71,8 @@ export interface OpReport {
   readonly l1Outputs?: readonly { readonly resultIndex: number; readonly bytesPerCore: number }[];
   /** L1 operands the op updates in place and returns (KV caches), per core; not allocations (estimate/types.ts). */
   readonly l1InPlaceOutputs?: readonly { readonly operandIndex: number; readonly bytesPerCore: number }[];
-  /** L1 tensors the op allocates and frees while it runs (OpEstimate.l1IntermediateBytesPerCore), bytes per core,
-   *  summed over all of them: not a peak of live bytes. */
+  /** L1 tensors the op allocates and frees while it runs, bytes per core, at their peak beside the outputs
+   *  (estimate/opModelTerms.ts): OpModel's tensor peak less the outputs. */
   readonly intermediateL1BytesPerCore?: number;
   /** OpModel's total: worstCbBytesPerCore + l1TensorBytesPerCore + intermediateL1BytesPerCore (estimate/opModelTerms.ts). */
   readonly peakL1BytesPerCore?: number;

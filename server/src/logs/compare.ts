@@ -60,7 +60,8 @@ export function compareFailure(failure: LogFailure, estimate: EstimateForCompari
   if (failure.kind === 'outOfMemory' || failure.kind === 'other' || failure.bytes === undefined) {
     const reason =
       failure.kind === 'outOfMemory'
-        ? 'the allocator ran out of space for buffers; the estimate models circular buffers'
+        ? (fragmentationReason(failure.outOfMemory) ??
+          'the allocator ran out of space for buffers; the estimate models circular buffers')
         : 'the failure is not a circular-buffer check';
     return { kind: 'notComparable', reason, text: `${observedText}; not comparable: ${reason}` };
   }
@@ -124,6 +125,23 @@ export function compareFailure(failure: LogFailure, estimate: EstimateForCompari
     text,
     notes,
   };
+}
+
+/**
+ * An allocator failure with enough free bytes in the bank but no free block that large: fragmentation. tt-metal prints
+ * the bank's statistics since PR #32150 (bank_manager.cpp@b04063a: allocated, free, largest free block), and fails an
+ * allocation when no single free block of the allocator (free_list_opt.cpp) holds the bank's share. The analysis packs
+ * L1 tensors (a byte total per core, no free-block layout), so it cannot predict this failure: said in the reason.
+ */
+function fragmentationReason(oom: LogFailure['outOfMemory']): string | undefined {
+  if (oom?.freeBytes === undefined || oom.largestFreeBlockBytes === undefined || oom.allocatedBytes === undefined)
+    return undefined;
+  if (oom.freeBytes < oom.bytesPerBank || oom.largestFreeBlockBytes >= oom.bytesPerBank) return undefined;
+  return (
+    `the bank's free space is fragmented: ${formatBytes(oom.freeBytes)} free would hold the ${formatBytes(oom.bytesPerBank)} per bank, ` +
+    `but the largest free block is ${formatBytes(oom.largestFreeBlockBytes)} (${formatBytes(oom.allocatedBytes)} allocated); ` +
+    'the estimate packs L1 tensors and does not model the free-block layout'
+  );
 }
 
 /** An op the log shows completing: a contradiction when we flag it. */

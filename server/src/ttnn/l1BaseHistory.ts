@@ -17,7 +17,7 @@
  * Wormhole tt-mlir test system descs, not used (a test's commit date only bounds its capture from above, and where it
  * contradicts a dated thread figure the thread wins): 97,248 B (docs/src/builder/ttir-builder.md, ≤ 2025-04-25: agrees
  * with the 2025-06 entry), 99,104 B (tt-mlir b8f6d2e, ≤ 2025-02-05: agrees with the 2024-12 entry), 101,152 B (82d424f,
- * ≤ 2025-10-29), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
+ * ≤ 2025-10-29: PR #28672's base of 2025-10-04..10-16), 102,656 B (a2358ea, ≤ 2026-01-29: agrees with 2025-12's), 103,712 B
  * (013ad92, ≤ 2026-03-20: agrees), 104,224 B (e9b87da, ≤ 2026-07-15: agrees with tt-metal #47735's, 2026-06-22).
  */
 
@@ -90,7 +90,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 97_248,
     firstSeen: '2025-04-01',
-    seen: '2025-04..2025-06',
+    seen: '2025-04-01..2025-06-26',
     sources: [
       'tt-forge-fe test_softmax.py / test_reshape.py c92a65b88 (tt-metal 7598b7e, 2025-04-01)',
       'tt-metal #19762',
@@ -102,35 +102,160 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     derivation:
       "tt-forge-fe models-ops xfail reasons of c92a65b88 (2025-04-04; its tt-mlir a2b2c5de pins tt-metal 7598b7e, uplifted 2025-04-01): Softmax0 (1, 1, 512, 50176) f32 3,445,728 − 3,348,480 and Reshape216 (1, 596, 4096) → (2441216,) 9,895,024 − 9,797,776 (the row-major reshape program), both 4,864 B under the same cases' figures of 14243328e (tt-metal 7d60ca2, 2025-03-25: 102,112); tt-metal #19762 (2025-04-14, tt-metal's conv2d sweep on main of that day, RMBG convs): 203,808 − 106,560, 588,832 − 491,584 and 1,100,832 − 1,003,584, each clash address exact from the top; tt-forge-fe models-ops xfail reasons, each clash address exact from the top: Conv2D452 and Conv2D1311 (first in bc7d00334, 2025-05-02): 728,096 − 630,848 and 760,864 − 663,616; Conv2D1441 / Conv2D765 (f96d63a9a, 2025-05-20): 654,368 − 557,120; tt-mlir #3643 (2025-06-01 nightly): 465,952 − 368,704 (the conv's CBs with the runtime's packer_l1_acc partials; the clash address 351,360 is exact from the top); #22891 (2025-06-02): 2,251,808 − 2,154,560",
   },
-  // The next four come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
+  // 2025-06-27..2025-11-11: each step dated by its merge into tt-metal main, read as below for 2025-11..2026-01
+  // (first-parent log of wormhole dev_mem_map.h in nyoshifujiTT/tt-metal, MEM_MAP_END computed at each merge commit,
+  // base = align32(MEM_MAP_END + 69 KiB), wh_hal_tensix.cpp): the merge day, or the next day where a dated build of the
+  // merge day precedes it or the merge came in the day's last 2 h (after 22:00 UTC). Not an entry: PR #23613's first
+  // landing (418b8fe, 06-20 21:11 → its revert PR #23877, 06-22 06:34; 99,296 B for 33 h, no pin or sighting in it).
+  // The bank-size sightings come from the allocator's OOM line ("bank size is only N B"): the L1 bank manager gets
   // l1_size − base − l1_small_size (device.ts L1_SMALL_DEFAULT), so base = 1,499,136 − L1_SMALL − bank. L1_SMALL is
   // tt-mlir's runtime default of the build (32 KiB before tt-mlir PR #5557, 2025-11-04, 64 KiB after), printed as
   // "bank size is only 32768 B" for L1_SMALL in tt-xla #1722's nightly; 2026-01's tt-xla bank (#3054, 1,330,048 B)
-  // with 64 KiB gives the 103,552 B the CB figures of that month give, so tt-xla ran the default then too.
+  // with 64 KiB gives the 103,552 B the CB figures of that month give, so tt-xla ran the default then too. tt-xla's
+  // threads ran the tt-metal of tt-xla's tt-mlir pin (tt-xla third_party/CMakeLists.txt TT_MLIR_VERSION, then that
+  // tt-mlir commit's TT_METAL_VERSION), days to weeks older than the thread; their tests give the pinned build's date.
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_296,
+    // Re-landed 17:04 UTC; tt-mlir's pins of 06-26 (284285a) and 06-30 (7a44fb2) bracket it: 97,248 and 99,296 B.
+    firstSeen: '2025-06-27',
+    seen: '2025-06-27..2025-07-05',
+    sources: ['tt-metal PR #24013 (c5f93d4)'],
+    derivation:
+      'PR #24013 (merged 2025-06-27 17:04 UTC, re-landing PR #23613, the routing table copied to Tensix L1): MEM_MAP_END 26,576 → 28,640 B, align32(28,640 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_904,
+    firstSeen: '2025-07-06',
+    seen: '2025-07-06..2025-07-18',
+    sources: ['tt-metal PR #24322 (8cf8c0d)', 'tt-forge-fe test_conv2d.py 7cd6058b0'],
+    derivation:
+      "PR #24322 (merged 2025-07-06 21:10 UTC, the fabric connection info copied to Tensix): MEM_MAP_END 29,232 B, align32(29,232 + 70,656); tt-forge-fe models-ops xfail reason of Conv2D777 (7cd6058b0, 2025-07-22; its tt-mlir pins tt-metal 8141206 of 2025-07-18 03:59 UTC): 788,096 − 688,192 (the conv's CBs; the clash address 411,648 is exact from the top)",
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 100_352,
+    // Merged 16:36 UTC, after tt-mlir's tt-metal pin 8141206 of 07-18 03:59 (99,904 B, Conv2D777's build).
+    firstSeen: '2025-07-19',
+    seen: '2025-07-19..2025-07-23',
+    sources: ['tt-metal PR #24673 (7a40cbe)'],
+    derivation:
+      'PR #24673 (merged 2025-07-18 16:36 UTC, the Tensix flow-control semaphores in static L1): MEM_MAP_END 29,680 B, align32(29,680 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 100_000,
+    // Merged 23:10 UTC, the day's last hour.
+    firstSeen: '2025-07-24',
+    seen: '2025-07-24',
+    sources: ['tt-metal PR #25572 (f294181)'],
+    derivation:
+      'PR #25572 (merged 2025-07-23 23:10 UTC, the Tensix connection info region shrunk): MEM_MAP_END 29,328 B, align32(29,328 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_744,
+    firstSeen: '2025-07-25',
+    seen: '2025-07-25..2025-08-13',
+    sources: ['tt-metal PR #25131 (73a8f19)'],
+    derivation:
+      'PR #25131 (merged 2025-07-25 15:25 UTC, the pre-allocated packet header on workers): MEM_MAP_END 29,072 B, align32(29,072 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_776,
+    // Merged 15:50 UTC, after tt-mlir's pin 180c867 of 08-13 04:23 (99,744 B).
+    firstSeen: '2025-08-14',
+    seen: '2025-08-14..2025-08-25',
+    sources: ['tt-metal PR #26665 (23f6e49)'],
+    derivation:
+      'PR #26665 (merged 2025-08-13 15:50 UTC, the connection info size aligned to 4 B): MEM_MAP_END 29,104 B, align32(29,104 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_712,
+    firstSeen: '2025-08-26',
+    seen: '2025-08-26..2025-08-29',
+    sources: ['tt-metal PR #27139 (aa8bce0)'],
+    derivation:
+      'PR #27139 (merged 2025-08-26 20:06 UTC): MEM_MAP_END 29,040 B, align32(29,040 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_776,
+    firstSeen: '2025-08-30',
+    seen: '2025-08-30..2025-09-04',
+    sources: ['tt-metal PR #27547 (4d03a31)'],
+    derivation:
+      'PR #27547 (merged 2025-08-30 06:53 UTC, the multi-erisc debug and profiler regions): MEM_MAP_END 29,104 B, align32(29,104 + 70,656) (no thread sighting)',
+  },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_808,
-    firstSeen: '2025-09-24',
-    seen: '2025-09',
-    sources: ['tt-xla #1458'],
-    derivation: 'tt-xla #1458 (2025-09-24): 1,499,136 − 32,768 L1_SMALL − 1,366,560 bank',
+    // Merged 22:21 UTC, the day's last 2 h.
+    firstSeen: '2025-09-05',
+    seen: '2025-09-05..2025-09-10',
+    sources: ['tt-metal PR #27790 (222fa2f)', 'tt-xla #1458'],
+    derivation:
+      "PR #27790 (merged 2025-09-04 22:21 UTC, watcher_kernel_id per processor): MEM_MAP_END 29,136 B, align32(29,136 + 70,656); tt-xla #1458 (2025-09-24): 1,499,136 − 32,768 L1_SMALL − 1,366,560 bank, main's base only from 09-04 22:21 to 09-10 04:50 UTC and of none of tt-xla's pinned builds but tt-mlir's tt-metal 41fa92a (pinned 09-16..09-19, not on main, labelled 2025-09-10 by tt-mlir's uplift PR #4824): its build",
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 99_840,
+    // Merged 04:50 UTC; tt-metal 41fa92a (labelled 2025-09-10), the build tt-xla #1458 ran, still has 99,808 B.
+    firstSeen: '2025-09-11',
+    seen: '2025-09-11..2025-09-12',
+    sources: ['tt-metal PR #28078 (d695359)'],
+    derivation:
+      'PR #28078 (merged 2025-09-10 04:50 UTC): MEM_MAP_END 29,168 B, align32(29,168 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 100_352,
+    // Merged 22:14 UTC, the day's last 2 h.
+    firstSeen: '2025-09-13',
+    seen: '2025-09-13..2025-09-16',
+    sources: ['tt-metal PR #27660 (c73b4fb)'],
+    derivation:
+      'PR #27660 (merged 2025-09-12 22:14 UTC, precalculated fabric routing): MEM_MAP_END 29,696 B, align32(29,696 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 100_416,
+    firstSeen: '2025-09-17',
+    seen: '2025-09-17..2025-09-26',
+    sources: ['tt-metal PR #28555 (26415d1)'],
+    derivation:
+      'PR #28555 (merged 2025-09-17 15:38 UTC, the 1D route queryable by hops): MEM_MAP_END 29,744 B, align32(29,744 + 70,656) (no thread sighting)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_440,
-    firstSeen: '2025-10-06',
-    seen: '2025-10',
-    sources: ['tt-xla #1588', 'tt-xla #1722'],
+    // Merged 16:50 UTC, after tt-mlir's pin 5be2f8a of 09-26 12:48 (100,416 B).
+    firstSeen: '2025-09-27',
+    seen: '2025-09-27..2025-10-03',
+    sources: ['tt-metal PR #28769 (db1fdd0)', 'tt-xla #1588', 'tt-xla #1722'],
     derivation:
-      'tt-xla #1588 (2025-10-06) and #1722 (2025-10-17, whose run printed the 32,768 B L1_SMALL bank): 1,499,136 − 32,768 L1_SMALL − 1,364,928 bank',
+      "PR #28769 (merged 2025-09-26 16:50 UTC, the inter-mesh routing table in Tensix L1): MEM_MAP_END 30,768 B, align32(30,768 + 70,656); tt-xla #1588 (2025-10-06, tt-xla's pin: tt-metal ce7d0b2 of 10-01) and #1722 (2025-10-17, tt-xla's pin: tt-metal aba1b93 of 10-02; the run printed the 32,768 B L1_SMALL bank): 1,499,136 − 32,768 L1_SMALL − 1,364,928 bank",
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 101_152,
+    firstSeen: '2025-10-04',
+    seen: '2025-10-04..2025-10-16',
+    sources: ['tt-metal PR #28672 (aeec510)'],
+    derivation:
+      'PR #28672 (merged 2025-10-04 03:42 UTC, the routing table moved to the Ethernet cores): MEM_MAP_END 30,480 B, align32(30,480 + 70,656) (no thread sighting)',
   },
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_664,
-    firstSeen: '2025-11-10',
-    seen: '2025-11',
-    sources: ['tt-mlir #5771'],
-    derivation: 'tt-mlir #5771 (2025-11-10, after PR #5557): 1,499,136 − 65,536 L1_SMALL − 1,331,936 bank',
+    firstSeen: '2025-10-17',
+    seen: '2025-10-17..2025-11-11',
+    sources: ['tt-metal PR #23491 (25f28fe)', 'tt-metal #31889', 'tt-mlir #5771'],
+    derivation:
+      "PR #23491 (merged 2025-10-17 18:12 UTC): MEM_MAP_END 30,992 B, align32(30,992 + 70,656); tt-metal #31889 (2025-11-05, tt-train on main): 2,198,944 − 2,097,280 (the fused embedding's CBs); tt-mlir #5771 (2025-11-10, after PR #5557): 1,499,136 − 65,536 L1_SMALL − 1,331,936 bank",
   },
   // 2025-11-12..2026-01-30: each step dated by the merge into main (committer date, UTC) of the commit whose
   // wormhole dev_mem_map.h moves MEM_MAP_END, read in the main history of nyoshifujiTT/tt-metal (first-parent log of
@@ -418,9 +543,9 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     // MEM_MAP_END 40,448 → 40,704 B (PR #46117, d92b6c9, 06-08, left the Tensix map's end where it was).
     firstSeen: '2026-06-12',
     seen: '2026-06-12..2026-07',
-    sources: ['tt-metal PR #46526 (05cca6a)', 'tt-metal #47317', 'tt-mlir a3bafe1', 'tt-mlir 16a977e'],
+    sources: ['tt-metal PR #46526 (05cca6a)', 'tt-metal #47317', 'tt-xla #5440', 'tt-mlir a3bafe1', 'tt-mlir 16a977e'],
     derivation:
-      'align64(40,704 + 70,656); #47317 (2026-06-17, tt-metal main CI, Kimi shared-expert matmul): 1,524,480 − 1,413,120; system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
+      'align64(40,704 + 70,656); #47317 (2026-06-17, tt-metal main CI, Kimi shared-expert matmul): 1,524,480 − 1,413,120; tt-xla #5440 (2026-06-30, QB2 vllm gemma-4-31B reshard, a fragmented bank): 1,572,864 − 65,536 L1_SMALL − 1,395,968 bank; system desc of the Falcon3 dumps (tt-mlir a3bafe1, 2026-07-23); tt-mlir 16a977e (2026-07-25, QB2 vllm_qwen2_5_coder_32b clash on [0-0 - 0-0]): the commit\'s 471,808 − 360,448 ("the CB total the runtime tripped over", with the QB2 system desc\'s base)',
   },
   // The same PR #49417 mailbox growth on Blackhole (128 B, a multiple of its 64 B alignment): 111,360 → 111,488 B.
   // PR #52980 (2026-08-12) gives the Tensix MEM_MAILBOX_SIZE of its day, 13,296 B ("exactly sizeof(mailboxes_t)"):

@@ -80,11 +80,12 @@ describe('analysis/overflow', () => {
 
     it("the build window dates the runtime's size: 32 KiB before tt-mlir PR #5557 (tt-xla #1722 printed it), 64 KiB after", () => {
       // tt-xla #1722 (2025-10-17): one nightly printed "L1_SMALL buffer ... bank size is only 32768 B" (the L1_SMALL
-      // size, independent of the base) and "L1 buffer ... bank size is only 1364928 B".
-      const oct2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-10-17', latest: '2025-10-17' } });
+      // size, independent of the base) and "L1 buffer ... bank size is only 1364928 B". Its build: tt-xla's tt-mlir pin
+      // of that day (274a5d02, third_party/CMakeLists.txt) pins tt-metal aba1b931 of 2025-10-02.
+      const oct2025 = resolveDevice(undefined, { buildWindow: { earliest: '2025-10-02', latest: '2025-10-02' } });
       assert.equal(oct2025.l1SmallSizeBytes, 32_768);
       assert.match(oct2025.sourceDetail, /L1_SMALL 32,768 B \(tt-mlir runtime default from tt-mlir PR #484/);
-      // With that L1_SMALL the bank gives the dated table's 2025-10 base: 1,499,136 − 32,768 − 1,364,928 = 101,440.
+      // With that L1_SMALL the bank gives the dated table's base of that build: 1,499,136 − 32,768 − 1,364,928 = 101,440.
       assert.equal(oct2025.l1UnreservedBase, 101_440);
       assert.equal(l1BufferTopBytes(oct2025) - oct2025.l1UnreservedBase, 1_364_928);
       // tt-xla #3054 (2026-01-30, tt-mlir's tt-metal pin b8fe1f04 of 2026-01-28): bank 1,330,048 B; the base of

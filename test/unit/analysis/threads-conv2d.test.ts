@@ -1091,14 +1091,13 @@ describe('conv2d: tt-forge-fe models-ops xfail reasons with a row-major input (2
     assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [688_192, 785_440, 411_648]);
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
   });
-  it('Conv2D777 (7cd6058b0, tt-metal 8141206 of 2025-07-18, the same conv): the buffer 411,648 exact, CBs 688,192', () => {
-    // The reason prints "411648 ... region ends at 788096": the same CBs and buffers, on a base of 788,096 − 688,192 =
-    // 99,904 B, 2,656 B above the dated table's 97,248 (its next sighting is 99,808 B on 2025-09-24): a base sighting
-    // for ttnn/l1BaseHistory.ts (SOURCE.md), not a conv rule.
+  it('Conv2D777 (7cd6058b0, tt-metal 8141206 of 2025-07-18, the same conv): the clash at 411,648 and 788,096 B, both exact', () => {
+    // The reason prints "411648 ... region ends at 788096": the same CBs (688,192 B) and buffers on a base of 788,096 −
+    // 688,192 = 99,904 B, tt-metal main's from PR #24322 (2025-07-06) to PR #24673 (2025-07-18 16:36 UTC): Wormhole
+    // dev_mem_map.h's MEM_MAP_END 29,232 B + 69 KiB, 32 B aligned (ttnn/l1BaseHistory.ts).
     const { op } = deviceOp({ file, date: '2025-07-18', l1SmallSize: 32_768 }, 'conv2d56');
     assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
-    assert.deepEqual([op.cbBytesPerCore, op.overflow.limitBytes], [688_192, 411_648]);
-    assertNear(regionEnd(op), 788_096);
+    assert.deepEqual([op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes], [688_192, 788_096, 411_648]);
   });
   // [function, tensor, bytes per bank, banks]; all at tt-metal eefaadf (e31f3b7b5's; the same at 06-08 and 06-19).
   const allocations: readonly (readonly [string, string, number, number])[] = [

@@ -14,10 +14,10 @@ describe('public-thread regression set: fused embedding (test/fixtures/threads)'
   it('tt-metal #31889 (2025-11-05, tt-train): 2,198,944 B to the byte on 8 cores, the fused factory', () => {
     // Row-major indices (256 = 8 blocks of 32 rows) and a TILE result: EmbeddingsFusedProgramFactory. Before PR #32016,
     // Wt = 16,384 / 32 = 512 > 64 → single-buffered whole rows: c_0 = 512·2,048 = 1,048,576, c_1 = 32·4 = 128,
-    // c_2 = 512·2,048 = 1,048,576 → 2,097,280 B + 101,664 (the base tt-mlir #5771's bank size gives five days later,
-    // 1,499,136 − 65,536 − 1,331,936) = 2,198,944, tt-metal's figure. The dated table's 2025-10 base (101,440) is
-    // 224 B lower.
-    const op = assertFails({ ...t31889, date: '2025-11-05', base: 101_664 });
+    // c_2 = 512·2,048 = 1,048,576 → 2,097,280 B + 101,664 (tt-metal main's base from PR #23491, 2025-10-17, to PR
+    // #31704, 2025-11-12, in the dated table; tt-mlir #5771's bank size gives it five days later, 1,499,136 − 65,536 −
+    // 1,331,936) = 2,198,944, tt-metal's figure.
+    const op = assertFails({ ...t31889, date: '2025-11-05' });
     assert.equal(regionEnd(op), 2_198_944);
     assert.equal(op.estimate.kind === 'estimate' ? op.estimate.factory : '', 'EmbeddingsFusedProgramFactory');
     assert.equal(op.estimate.kind === 'estimate' ? op.estimate.nCoresUsed : 0, 8);
@@ -28,7 +28,7 @@ describe('public-thread regression set: fused embedding (test/fixtures/threads)'
     // program merges it (PR #16549, CoreRangeSet::merge_ranges, a row sweep): row 0 spans x 0..7, rows 1..7 x 0..6 →
     // {(0,0)-(7,0), (0,1)-(6,7)}, ordered by start core: (0,0)-(7,0) first, the row the thread printed. Same bytes per
     // core as the 8-block function (every core holds the whole-row CBs).
-    const op = assertFails({ ...t31889, date: '2025-11-05', base: 101_664 }, 'tt_train_embedding_57_blocks', {
+    const op = assertFails({ ...t31889, date: '2025-11-05' }, 'tt_train_embedding_57_blocks', {
       first: false,
     });
     assert.equal(regionEnd(op), 2_198_944);

@@ -405,8 +405,8 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       const cbs = (o: OpAnalysis) => (o.estimate.kind === 'estimate' ? o.estimate.cbBytesPerCore : NaN);
 
       it('rms_norm, hidden 8192: PASSED — nothing flagged (post 1,335,296 B of CBs, the largest)', () => {
-        // 262,144 + 4,096 + 262,144 + 4,096 + 4,096 + 12,288 + 524,288 + 262,144 = 1,335,296; + the 2025-09 base
-        // 99,808 = 1,435,104 ≤ 1,499,136.
+        // 262,144 + 4,096 + 262,144 + 4,096 + 4,096 + 12,288 + 524,288 + 262,144 = 1,335,296; + main's base of
+        // 2025-09-30 (PR #28769) 101,440 = 1,436,736 ≤ 1,499,136.
         assert.deepEqual(beyond('rms_norm_8192'), []);
         const post = a.functions.find((x) => x.fn.name === '@rms_norm_8192')!.ops[2]!;
         assert.equal(post.op.name, 'ttnn.rms_norm_post_all_gather');
@@ -582,7 +582,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       // 180 x 320 = 57,600 output sticks over the 56 cores of the N300's 7x8 worker grid: ceil = 1,029 sticks · 64 ch ·
       // 2 B = 131,712 B per bank, 56 · 131,712 = 7,375,872 B (tt-metal's two figures). It fails only above both the
       // reshard (230,400 / 56 → 4,115 sticks · 128 B = 526,720 B) and the halo output (757,632 B): 1,284,352 +
-      // 131,712 = 1,416,064 B > 1,499,136 − 16,384 (L1_SMALL) − 97,248 (the 2025-04..06 base) = 1,385,504 B, while
+      // 131,712 = 1,416,064 B > 1,499,136 − 16,384 (L1_SMALL) − 99,904 (main's base of 07-06..07-18) = 1,382,848 B, while
       // 1,284,352 B fit; with the reshard freed after the halo, 757,632 + 131,712 = 889,344 B would fit.
       const op = assertOutOfMemory({ ...sweep24944, date: '2025-07-11' });
       assert.ok(op.estimate.kind === 'estimate');
@@ -604,7 +604,7 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       );
     });
     it("tt-metal #24944 from change point pool-dram-input-reshard-freed (PR #27007): the DRAM input's reshard is freed, fits", () => {
-      // 757,632 + 131,712 = 889,344 B of 1,385,504 B (the hand sum in the test above).
+      // 757,632 + 131,712 = 889,344 B of 1,382,848 B (the hand sum in the test above).
       assertFits({ ...sweep24944, date: '2025-09-01' });
     });
     it('tt-mlir #6441 (2025-12-25, Carvana UNet via tt-xla): the halo CBs clash at 102,400 B and end at 102,464 B, both exactly', () => {

@@ -12,6 +12,7 @@ import { analyzeDocument, diagnostics, opBreakdownAt } from '../../../server/src
 import { DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { op, tensor } from '../estimate/build';
 import { HEAD_BUILD_DATE, loadGolden, reportOf } from '../estimate/goldenCases/goldenRows';
+import { CASES as CONV_CASES } from '../estimate/goldenCases/conv';
 import { GELU_BW_L1, seedWithUnmodeledOp } from '../../support/seedVariants';
 
 function seedReport() {
@@ -106,6 +107,20 @@ describe('cli/report: OpModel terms', () => {
     assert.equal(r.intermediateL1BytesPerCore, 4_096);
     // 12,288 CBs + 2,048 output + 4,096 intermediate.
     assert.equal(r.peakL1BytesPerCore, 12_288 + 2_048 + 4_096);
+  });
+
+  it("a conv2d over a DRAM input: the tensor term is the intermediates' peak, tt-mlir OpModel's 61,796 B within 20 B", () => {
+    // TestOpModelInterface.cpp@b73fc81 line 2808 (tt-metal f4163c2): EXPECT_EQ(l1PeakSize, 61796) for conv2d
+    // 1x1x50176x3 → 64, k7 s2 p3, DRAM in and out. The DRAM path's intermediates: the resharded input (14,336 B),
+    // freed once the halo has read it, the halo output (33,104 B) and the output shard (28,672 B), held while the conv
+    // runs. Held at once: 14,336 + 33,104 = 47,440 while the halo runs, then 33,104 + 28,672 = 61,776 B; their sum,
+    // 76,112 B, would be 14,316 B above tt-mlir's figure.
+    const conv = CONV_CASES.find((c) => c.file === 'Iface' && c.line === 2808)!;
+    const r = reportOf(conv.build());
+    assert.equal(r.l1TensorBytesPerCore, 0);
+    assert.equal(r.intermediateL1BytesPerCore, 33_104 + 28_672);
+    assert.ok(Math.abs(r.intermediateL1BytesPerCore! - 61_796) <= 20);
+    assert.equal(r.peakL1BytesPerCore, r.worstCbBytesPerCore! + 33_104 + 28_672);
   });
 
   it('the full breakdown (linked from the hover) and the text output carry the OpModel terms line', () => {

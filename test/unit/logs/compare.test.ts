@@ -124,10 +124,28 @@ describe('compareFailure', () => {
     assert.equal(oom.kind, 'notComparable');
     assert.equal(
       oom.text,
+      // 304,864 B free for a 780,800 B share (the log's statistics): out of space, not fragmentation.
       'tt-metal: 780,800 B per bank (bank size 1,331,936 B); not comparable: the allocator ran out of space for buffers; the estimate models circular buffers',
     );
     const unmodeled = compareFailure(failureOf('seed_mochi.log'), undefined);
     assert.equal(unmodeled.text, 'tt-metal: 9,990,400 B at (7,6); estimate: none (op not modeled)');
+  });
+});
+
+describe('compareFailure: a fragmented bank', () => {
+  it("tt-xla #5440 (2026-06-30, Blackhole QB2 reshard): names the fragmentation with the thread's figures", () => {
+    // The thread's statistics: 938,048 B free ≥ the 487,424 B share, largest free block 480,448 B < the share; the
+    // allocated and free bytes add up to the printed bank size, 457,920 + 938,048 = 1,395,968 B.
+    const f = failureOf('oom_fragmented_5440.log');
+    assert.equal(457_920 + 938_048, f.outOfMemory?.bankSizeBytes);
+    const c = compareFailure(f, seedEstimate);
+    assert.equal(c.kind, 'notComparable');
+    assert.equal(
+      c.text,
+      "tt-metal: 487,424 B per bank (bank size 1,395,968 B); not comparable: the bank's free space is fragmented: " +
+        '938,048 B free would hold the 487,424 B per bank, but the largest free block is 480,448 B (457,920 B allocated); ' +
+        'the estimate packs L1 tensors and does not model the free-block layout',
+    );
   });
 });
 

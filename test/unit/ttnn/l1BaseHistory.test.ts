@@ -191,25 +191,62 @@ describe('ttnn/l1BaseHistory', () => {
   });
 
   it('a date between two sightings keeps the earlier base (a step function)', () => {
-    // 2025-08-22 (tt-metal #27315, no figure): the last base seen before is 2025-06's 97,248 (tt-mlir #3643: 465,952 −
-    // 368,704), first seen in tt-metal 7598b7e of 2025-04-01 (tt-forge-fe c92a65b88's Softmax0 (1, 1, 512, 50176) f32:
-    // 3,445,728 − 3,348,480 by hand, threads.test.ts); the next, 2025-09's. The day before that first sighting keeps
-    // 2025-03's 102,112 (the same softmax in tt-metal 7d60ca2 of 2025-03-25: 3,450,592 − 3,348,480).
-    assert.equal(observedBaseFor('wormhole_b0', day('2025-08-22'))?.l1UnreservedBaseBytes, 97_248);
+    // 2025-04-01: tt-metal 7598b7e's 97,248 (tt-forge-fe c92a65b88's Softmax0 (1, 1, 512, 50176) f32: 3,445,728 −
+    // 3,348,480 by hand, threads.test.ts); the day before keeps 2025-03's 102,112 (the same softmax in tt-metal 7d60ca2
+    // of 2025-03-25: 3,450,592 − 3,348,480). 97,248 holds until PR #24013's merge (2025-06-27).
     assert.equal(observedBaseFor('wormhole_b0', day('2025-04-01'))?.l1UnreservedBaseBytes, 97_248);
     assert.equal(observedBaseFor('wormhole_b0', day('2025-03-31'))?.l1UnreservedBaseBytes, 102_112);
+    assert.equal(observedBaseFor('wormhole_b0', day('2025-06-26'))?.l1UnreservedBaseBytes, 97_248);
     // 2025-11-11: tt-mlir #5771's (2025-11-10) 101,664 = 1,499,136 − 65,536 − 1,331,936, until PR #31704's merge.
     assert.equal(observedBaseFor('wormhole_b0', day('2025-11-11'))?.l1UnreservedBaseBytes, 101_664);
-    // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17) printed the same bank, 1,364,928 B, with a 32,768 B L1_SMALL
-    // bank printed in #1722's run: 1,499,136 − 32,768 − 1,364,928 = 101,440 over the whole stretch.
-    assert.equal(
-      observedBaseFor('wormhole_b0', { earliest: '2025-10-06', latest: '2025-10-17' })?.l1UnreservedBaseBytes,
-      101_440,
-    );
     // tt-mlir #6754's day (2026-01-22) has the base of PR #35494's merge (2026-01-15): 1,528,960 − 1,425,408.
     assert.equal(observedBaseFor('wormhole_b0', day('2026-01-22'))?.l1UnreservedBaseBytes, 1_528_960 - 1_425_408);
     // After the newest sighting the newest base holds (Wormhole 105,664 since PR #49417, dated 2026-07-26).
     assert.equal(observedBaseFor('wormhole_b0', day('2026-11-30'))?.l1UnreservedBaseBytes, 105_664);
+  });
+
+  it("Wormhole 2025-06-27..11-11: each tt-metal merge that moved MEM_MAP_END, threads at their build's pin", () => {
+    // MEM_MAP_END of wormhole dev_mem_map.h at each merge into nyoshifujiTT/tt-metal's main (committer dates, UTC),
+    // base = align32(end + 69 KiB) (wh_hal_tensix.cpp): PR #24013 (06-27) 28,640; PR #24322 (07-06) 29,232; PR #24673
+    // (07-18 16:36) 29,680; PR #25572 (07-23 23:10) 29,328; PR #25131 (07-25) 29,072; PR #26665 (08-13 15:50) 29,104;
+    // PR #27139 (08-26) 29,040; PR #27547 (08-30) 29,104; PR #27790 (09-04 22:21) 29,136; PR #28078 (09-10 04:50)
+    // 29,168; PR #27660 (09-12 22:14) 29,696; PR #28555 (09-17) 29,744; PR #28769 (09-26 16:50) 30,768; PR #28672
+    // (10-04) 30,480; PR #23491 (10-17) 30,992 B.
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
+    const wh = (d: string) => observedBaseFor('wormhole_b0', day(d))?.l1UnreservedBaseBytes;
+    const steps: readonly (readonly [string, number])[] = [
+      ['2025-06-27', 28_640],
+      ['2025-07-06', 29_232],
+      ['2025-07-19', 29_680],
+      ['2025-07-24', 29_328],
+      ['2025-07-25', 29_072],
+      ['2025-08-14', 29_104],
+      ['2025-08-26', 29_040],
+      ['2025-08-30', 29_104],
+      ['2025-09-05', 29_136],
+      ['2025-09-11', 29_168],
+      ['2025-09-13', 29_696],
+      ['2025-09-17', 29_744],
+      ['2025-09-27', 30_768],
+      ['2025-10-04', 30_480],
+      ['2025-10-17', 30_992],
+    ];
+    for (const [date, mapEnd] of steps) assert.equal(wh(date), base(mapEnd), date);
+    // Sightings at their build: Conv2D777 (tt-forge-fe 7cd6058b0, tt-metal 8141206 of 07-18 03:59 UTC, before PR
+    // #24673): 788,096 − 688,192 (threads-conv2d.test.ts).
+    assert.equal(wh('2025-07-18'), 788_096 - 688_192);
+    // tt-xla #1458 (2025-09-24): 1,499,136 − 32,768 − 1,366,560 = 99,808, main's base only from PR #27790 to PR #28078
+    // (09-04 22:21 .. 09-10 04:50 UTC); of tt-xla's pinned builds only tt-metal 41fa92a (tt-mlir's pin of 09-16..09-19,
+    // labelled 2025-09-10, not on main) can have it: asserted at that label's day. The pin of 09-24 itself, aa1920c
+    // ("Uplift tt-metal to 449ce376 2025-09-15"; 449ce376 has 100,352 B), would print a 1,366,016 B bank.
+    assert.equal(wh('2025-09-10'), 1_499_136 - 32_768 - 1_366_560);
+    assert.equal(wh('2025-09-15'), 100_352);
+    // tt-xla #1588 (2025-10-06) and #1722 (2025-10-17): tt-xla's tt-mlir pins of those days pin tt-metal ce7d0b2 (10-01)
+    // and aba1b93 (10-02), both before PR #28672: 1,499,136 − 32,768 − 1,364,928 = 101,440. Main's own base on the
+    // threads' days was 101,152 and 101,664: the threads ran older builds.
+    assert.equal(wh('2025-10-01'), 1_499_136 - 32_768 - 1_364_928);
+    assert.equal(wh('2025-10-02'), 101_440);
+    assert.deepEqual([wh('2025-10-06'), wh('2025-10-17')], [101_152, 101_664]);
   });
 
   it('before the first sighting nothing is known: the preset base stays', () => {

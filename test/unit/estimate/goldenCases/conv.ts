@@ -101,9 +101,9 @@ export const CASES: readonly Case[] = [
     build: () => conv(dram(IN), dram(OUT), { conv2d_config: GOOD_CONV_CONFIG }),
   },
   // conv2dInterfaceComputeKernelConfig (TestOpModelInterface.cpp@b73fc81 ~2760): default conv2d_config, HiFi2 compute
-  // config, DRAM input (output 0 B of L1 at 2809, as for goodConvConfig). Its tensor peak (61,796 B) counts the DRAM
-  // path's L1 intermediates (sharded input slice, halo, output shard), which the conv2d model does not report yet
-  // (it reports none): a known miss.
+  // config, DRAM input (output 0 B of L1 at 2809, as for goodConvConfig). Its tensor peak (61,796 B) is the DRAM
+  // path's L1 intermediates at their peak: the halo output (33,104 B) and the output shard (28,672 B) once the resharded
+  // input (14,336 B) is freed after the halo, 61,776 B, 20 B under; their sum, 76,112 B, would be 23 % over.
   {
     file: 'Iface',
     line: 2808,
