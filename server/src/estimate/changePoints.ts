@@ -104,10 +104,10 @@ export const CHANGE_POINTS = {
   'matmul-fused-transpose-a': {
     family: 'matmul',
     pr: 32295,
-    // Opened 2025-11-12; its last review round is dated 2025-12-03 and tt-metal PR #35249 (2026-01-04) treats it as
-    // merged. Merge day not read.
-    mergedOn: '2025-12-10',
-    dateFrom: 'approx',
+    // Squash-merged on main as 92f1cd6 (2025-12-17 00:08 UTC; tt-metal main's history in the nyoshifujiTT/tt-metal
+    // mirror).
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
     what: 'transpose_a is fused into the 1D/2D mcast matmul and the reuse (MatmulMultiCoreReuseProgramConfig) matmul: the reader walks a with transposed strides and the compute kernel transposes each in0 tile through c_10 (in0_transposed, as large as the in0 CB); before, ttnn.matmul ran ttnn.transpose on a as a separate program and the matmul program had no c_10. The PR description says the reuse config keeps the separate transpose, but the merged reuse factory has the c_10 path (tt-metal #35247, 2026-01-04, is its padding bug); the non-reuse and DRAM-sharded configs still transpose separately',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@012a167 and matmul_op_multi_core_reuse_optimized_program_factory.cpp@00a631e (no in0 transpose CB); tt-metal PR #32295 description ("Currently, a separate transpose op is called")',
