@@ -1094,6 +1094,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #21612 ("Remove input_channels_alignment from Conv2dConfig"), conv2d_utils.cpp@7265106 (get_input_channels_alignment); figure: Conv2D1441 / 765 (the same weights on 320x320, f96d63a9a, 2025-05-20: 654,368, C 80)',
   },
+  'conv2d-dram-tiled-input': {
+    family: 'conv2d',
+    pr: 22817,
+    // Merged as c2a9666 at 2025-06-11 07:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-11',
+    dateFrom: 'merge',
+    what: 'the DRAM-sliced conv2d path takes a tiled or non-bf16 DRAM input (padded_slice reads tiled pages and still writes row-major slices, so the slice is aligned as a row-major input); before, conv2d_DRAM rejected any input but row-major bf16',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: TT_FATAL "Input Tensor to Conv DRAM should be BFLOAT16", "Input Tensor to Conv DRAM should be in Row Major Layout")',
+    after:
+      'tt-metal PR #22817 ("Add support for tiled inputs to padded_slice"), conv2d.cpp@c2a9666 (both checks removed)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

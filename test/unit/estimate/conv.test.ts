@@ -984,6 +984,67 @@ describe('conv2d change points', () => {
         /DRAM path, 4 height slices/,
       );
   });
+  // A 64x64 → 64 conv, k3 s1 p1, DRAM input, `<dram_height, 2>`, tiled output: each slice is 32 output rows (2 slices of
+  // 32-row groups before PR #25907) · 64 = 2,048 outputs = 64 tiles → height sharding on 64 cores of 1 tile, per_core_N
+  // 2, act_block_h 1 tile (auto shard's override of one tile row before PR #32424, or per_core_M), one act block in h
+  // (WEIGHTS not ×kH), no double buffering, no split reader before PR #27731, partials aliasing the bf16 output, no
+  // bias. CBs = WEIGHTS 2·abw + ACT abw + ACT_TILIZED abw = 4·abw bf16 tiles of 2,048 B + L1_ARRAY 64 B, with
+  // abw = ceil(C_in_padded · 3 / 32).
+  const dramHeightSliced = (cIn: number, o: { page?: 'row_major' | 'tile'; dtype?: 'f32'; height?: boolean } = {}) =>
+    withSlices(
+      conv2d({
+        n: 1,
+        h: 64,
+        w: 64,
+        cIn,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: o.height === true ? { shard_layout: 'height_sharded' } : undefined,
+        input: tensor([1, 1, 64 * 64, cIn], { buffer: 'dram', page: o.page ?? 'row_major', dtype: o.dtype }),
+      }),
+      'dram_height',
+      2,
+    );
+  it('DRAM-sliced path before PR #21612: the L1 auto-shard alignment rule (8 only below 32 channels), 32 with a shard_layout', () => {
+    // tt-metal conv2d.cpp@867070c (the parent of PR #21612's 7265106), conv2d_DRAM: with no shard_layout it calls
+    // determine_conv_config_for_auto_shard on the first slice (row-major, DRAM interleaved: not sharded), whose height
+    // candidate sets input_channels_alignment 8 when in_channels < 32, act_block_h_override 0, not matmul, row-major
+    // (conv2d_utils.cpp@867070c, "enable shallow conv"); the winning config reaches conv2d_L1 with shard_layout set,
+    // which pads C_in to conv_config.input_channels_alignment (height) - else Conv2dConfig's 32. From PR #21612
+    // get_input_channels_alignment gives 8 to any height-sharded non-matmul conv of a row-major input.
+    //   C_in 16, auto shard: 8 → padded 16, abw ceil(48/32) = 2 → 8 tiles · 2,048 + 64 = 16,448 B (both sides).
+    //   C_in 40, auto shard: before 32 → 64, abw 6 → 24 tiles = 49,216 B; after 8 → 40, abw ceil(120/32) = 4 → 32,832 B.
+    //   C_in 16, shard_layout height: before 32 → 32, abw 3 → 24,640 B; after 8 → 16,448 B.
+    const cases: readonly (readonly [number, boolean, number, number])[] = [
+      [16, false, 16_448, 16_448],
+      [40, false, 49_216, 32_832],
+      [16, true, 24_640, 16_448],
+    ];
+    for (const [cIn, height, before, after] of cases) {
+      const b = est(estimateOp(dramHeightSliced(cIn, { height }), whContext({ ttMetalDate: '2025-05-01' })));
+      assert.match(b.factoryReason ?? '', /DRAM path, 2 height slices/);
+      assert.match(b.factoryReason ?? '', height ? /shard_layout = height_sharded/ : /→ height_sharded/);
+      assert.match(b.factoryReason ?? '', /64 input cores/);
+      assert.equal(b.cbBytesSummedOverRanges, before, `C_in ${cIn}${height ? ' height' : ''} before`);
+      const a = est(estimateOp(dramHeightSliced(cIn, { height }), whContext({ ttMetalDate: '2025-05-20' })));
+      assert.equal(a.cbBytesSummedOverRanges, after, `C_in ${cIn}${height ? ' height' : ''} after`);
+    }
+  });
+  it('DRAM-sliced path: a tiled or f32 input is fatal before PR #22817 (2025-06-11), sliced row-major from it', () => {
+    // conv2d.cpp@7796cd1 (PR #19686) conv2d_DRAM: TT_FATAL(dtype == BFLOAT16, "Input Tensor to Conv DRAM should be
+    // BFLOAT16") and TT_FATAL(layout == ROW_MAJOR, "... should be in Row Major Layout"); PR #22817 (c2a9666) drops both,
+    // padded_slice writing row-major slices, so a tiled C_in 40 input is aligned to 8 as above: 32,832 B.
+    const tiled = estimateOp(dramHeightSliced(40, { page: 'tile' }), whContext({ ttMetalDate: '2025-06-10' }));
+    assert.equal(tiled.kind, 'illegal');
+    assert.match(tiled.kind === 'illegal' ? tiled.rule : '', /should be in Row Major Layout/);
+    const f32 = estimateOp(dramHeightSliced(40, { dtype: 'f32' }), whContext({ ttMetalDate: '2025-06-10' }));
+    assert.equal(f32.kind, 'illegal');
+    assert.match(f32.kind === 'illegal' ? f32.rule : '', /should be BFLOAT16/);
+    const later = est(estimateOp(dramHeightSliced(40, { page: 'tile' }), whContext({ ttMetalDate: '2025-06-11' })));
+    assert.equal(later.cbBytesSummedOverRanges, 32_832);
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');

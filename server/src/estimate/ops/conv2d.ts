@@ -191,7 +191,11 @@
  *       3492362923: TT_FATAL 1 < num_slices < the sliced output dimension) and from it (id 8211315178: num_slices 0 →
  *       the fewest from 2 below that dimension that fit, on the given axis, tiled width slices rounded to 32; count 1
  *       still rejected); change point conv2d-dram-slice-count-auto. The count here is the model's own fit, not
- *       tt-metal's get_L1_usage
+ *       tt-metal's get_L1_usage. The DRAM path's input (conv2d.cpp@7796cd1, PR #19686): row-major bf16 only until
+ *       change point conv2d-dram-tiled-input (PR #22817); its channel alignment before PR #21612 (conv2d.cpp@867070c,
+ *       the parent of 7265106): conv2d_DRAM ran determine_conv_config_for_auto_shard itself on the first slice (a
+ *       row-major DRAM-interleaved input) unless shard_layout was given, and handed the winning config, alignment
+ *       included, to conv2d_L1 with shard_layout set: the L1 path's pre-#21612 rule, so no change point of its own
  *  [18] printed core range (program.cpp validate_circular_buffer_region: one CB allocator per CoreRange of the
  *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
  *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
@@ -294,6 +298,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: auto_shard, matmul program config only for a sharded input); conv2d_utils.cpp (shard_or_reshard_tensor_if_required: auto_shard_mm skips the reshard; index id 746669609)',
   slicing:
     'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given)',
+  dramInput:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: the input must be ROW_MAJOR and BFLOAT16), both checks dropped by PR #22817 (c2a9666)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -1554,6 +1560,19 @@ function rejectedSliceCount(
 }
 
 /**
+ * conv2d_DRAM of tt-metal PR #19686 took only a row-major bf16 input (TT_FATALs at conv2d.cpp@7796cd1) until change point
+ * conv2d-dram-tiled-input (PR #22817: padded_slice reads tiled pages and still writes row-major slices) [17].
+ */
+function rejectedDramInput(p: ConvProblem, ctx: EstimateContext): string | undefined {
+  if (p.transposed || atOrAfter(ctx, 'conv2d-dram-tiled-input')) return undefined;
+  if (p.inputLayout.pageLayout !== 'row_major')
+    return 'a tiled input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be in Row Major Layout" (tiled inputs taken from tt-metal PR #22817)';
+  if (p.inputDtype !== 'bf16')
+    return `a ${p.inputDtype} input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be BFLOAT16" (other dtypes taken from tt-metal PR #22817)`;
+  return undefined;
+}
+
+/**
  * The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. `read` is
  * the op's `readConvProblem` when the caller has it already (the estimator reads it first for the auto-sharded
  * matmul test: reading it twice was ~30 ms and ~10 MB of garbage at 100k ops).
@@ -1581,6 +1600,8 @@ export function planConv2dOp(
   let problem = p;
   let sliceNote = '';
   if (p.path === 'dram') {
+    const input = rejectedDramInput(p, ctx);
+    if (input !== undefined) return { illegal: input, cite: CITES.dramInput };
     const given = p.slices;
     const rejected = given === undefined ? undefined : rejectedSliceCount(p, given, ctx);
     if (rejected !== undefined) return { illegal: rejected, cite: CITES.slicing };
