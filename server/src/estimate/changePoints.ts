@@ -1106,6 +1106,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #22817 ("Add support for tiled inputs to padded_slice"), conv2d.cpp@c2a9666 (both checks removed)',
   },
+  'halo-output-bf16-unless-f32': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 22605,
+    // Merged as 3c6ee52 at 2025-05-30 10:58 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-05-30',
+    dateFrom: 'merge',
+    what: "the halo output (and its pad / untilize CBs) is float32 for a float32 input and bfloat16 for every other; before, the input's own dtype (bfloat8_b untilized to bfloat16): int32 / uint32 sticks of 4 B and uint8 of 1 B, in the halo output, its CBs and the conv / pool reading it",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/sliding_window/halo/device/halo_device_operation.cpp@867070c (compute_output_specs: output_dtype = input dtype, BFLOAT8_B → BFLOAT16; the same at 4da41ff, 2024-12-31)',
+    after:
+      'tt-metal PR #22605 ("Fix Conv2D when input dtype != output dtype"), halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16); untilize_with_halo_program_factory.cpp@3c6ee52 (pad and untilize CBs in the output tensor\'s format); PR #27138 (5965834) keeps UINT16, the same 2 B',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

@@ -1045,6 +1045,34 @@ describe('conv2d change points', () => {
     const later = est(estimateOp(dramHeightSliced(40, { page: 'tile' }), whContext({ ttMetalDate: '2025-06-11' })));
     assert.equal(later.cbBytesSummedOverRanges, 32_832);
   });
+  it('halo of an integer input: its own dtype before PR #22605 (2025-05-30), bfloat16 from it', () => {
+    // halo_device_operation.cpp@867070c compute_output_specs: output dtype = the input's (BFLOAT8_B → BFLOAT16); from
+    // PR #22605 (3c6ee52) FLOAT32 stays, every other dtype → BFLOAT16. The halo factory sizes its pad CBs in the output
+    // format (untilize_with_halo_program_factory.cpp@3c6ee52: out_stick_nbytes from out_df), and the conv's ACT CB
+    // takes the halo output's tile format.
+    // 8x8x32 → 32, k3 s1 p1, input row-major height sharded on 2 cores (32 sticks · 32 channels: alignment 32).
+    // Padded 10x10; 32 output sticks a core: core 0 rows 0..3, windows from 0 to 3·10 + 7 + 2·10 + 2 = 59 → 60 sticks,
+    // core 1 from 40 to 77 + 22 = 99 → 60. Halo output 60 · 32 · elem; pad CBs 2 · align16(32 · elem).
+    // Conv CBs (1 tile a core, act_block_w 3 tiles, no split reader, partials aliasing the tensor-backed output):
+    // WEIGHTS 3 · 2,048 + ACT 3 · tile(halo dtype) + ACT_TILIZED 3 · 2,048 + L1_ARRAY 64.
+    //   si32 before: halo 7,680 B, pad 2 · 128 = 256, CBs 6,144 + 12,288 + 6,144 + 64 = 24,640 B.
+    //   u8 before:   halo 1,920 B, pad 2 · 32 = 64,   CBs 6,144 + 3,072 + 6,144 + 64 = 15,424 B.
+    //   after (bf16), and u16 on both sides: halo 3,840 B, pad 128, CBs 18,496 B.
+    const hs = (shape: number[], dtype: 'si32' | 'u8' | 'u16' | 'bf16') =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1], dtype });
+    const convOf = (dtype: 'si32' | 'u8' | 'u16') =>
+      conv2d({ n: 1, h: 8, w: 8, cIn: 32, cOut: 32, k: 3, s: 1, p: 1, input: hs([1, 1, 64, 32], dtype) });
+    const figures = (dtype: 'si32' | 'u8' | 'u16', date: string) => {
+      const e = est(estimateOp(convOf(dtype), whContext({ ttMetalDate: date })));
+      const halo = e.l1Intermediates?.find((t) => t.role === 'halo output');
+      return [halo?.bytesPerCore, halo?.writerProgram?.cbBytesPerCore, e.cbBytesSummedOverRanges];
+    };
+    assert.deepEqual(figures('si32', '2025-05-29'), [7_680, 256, 24_640]);
+    assert.deepEqual(figures('u8', '2025-05-29'), [1_920, 64, 15_424]);
+    for (const dtype of ['si32', 'u8', 'u16'] as const)
+      assert.deepEqual(figures(dtype, '2025-05-30'), [3_840, 128, 18_496], dtype);
+    assert.deepEqual(figures('u16', '2025-05-29'), [3_840, 128, 18_496]);
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');

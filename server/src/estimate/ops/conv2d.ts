@@ -709,7 +709,7 @@ function coalesces1dDepthwise(
     atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') &&
     scheme === 'height_sharded' &&
     p.dilation[1] === 1 &&
-    inChannelsPadded * haloElementBytes(p.inputDtype) * p.kernel[1] <= nocMaxBurstBytes(ctx)
+    inChannelsPadded * haloElementBytes(p.inputDtype, ctx) * p.kernel[1] <= nocMaxBurstBytes(ctx)
   );
 }
 
@@ -890,9 +890,10 @@ function splitReaderViable(
   inChannels: number,
   outChannels: number,
   kernelW: number,
-  inputDtype: DataType,
+  /** `haloElementBytes`: the split reader reads the halo output. */
+  inputElementBytes: number,
 ): boolean {
-  const unit = haloElementBytes(inputDtype) * inChannels * kernelW;
+  const unit = inputElementBytes * inChannels * kernelW;
   // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
   const LINEAR_MAX_BYTES = 1024;
   const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
@@ -1005,7 +1006,7 @@ export function planConv(
     actBlockW = (inChannelsPadded * p.kernel[0] * p.kernel[1]) / (input.nCores * p.config.actBlockWDiv);
   }
   const actBlockWTiles = Math.ceil(actBlockW / 32);
-  const inputTile = tileOf(haloStickDtype(p.inputDtype));
+  const inputTile = tileOf(haloStickDtype(p.inputDtype, ctx));
   const weightsTile = tileOf(p.weightsDtype);
   const outputTile = tileOf(p.outputDtype);
   const perCoreOutTiles = perCoreOutHTiles * perCoreOutWTiles;
@@ -1101,7 +1102,13 @@ export function planConv(
       !dw1d &&
       actBlockHTiles > 1 &&
       (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
-        ? splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype)
+        ? splitReaderViable(
+            perCoreOutHTiles,
+            inChannelsPadded,
+            alignUp(p.outChannels, 32),
+            p.kernel[1],
+            haloElementBytes(p.inputDtype, ctx),
+          )
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
@@ -1119,7 +1126,7 @@ export function planConv(
     if (dw1d && !dw1dTaps) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
-    const inputDf = haloStickDtype(p.inputDtype);
+    const inputDf = haloStickDtype(p.inputDtype, ctx);
     // The image-to-column output: two block rows (width, PR #23116) or the ACT CB itself when the formats match
     // (block, PR #23580); before them the whole act block, single-buffered [2].
     if (scheme === 'width_sharded')
@@ -1162,7 +1169,8 @@ export function planConv(
   const channelsPerCore = inChannelsPadded / input.coresC;
   const haloBytes = mm
     ? 0
-    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * haloElementBytes(p.inputDtype);
+    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) *
+      haloElementBytes(p.inputDtype, ctx);
   return {
     input,
     output,
@@ -1278,7 +1286,7 @@ function autoShard(
         : 'none';
   const thirdTerm = (x: ConvPlan): number =>
     thirdTermKind === 'exact halo'
-      ? exactHaloBytesPerCore(p, x)
+      ? exactHaloBytesPerCore(p, x, ctx)
       : thirdTermKind === 'halo estimate'
         ? x.haloBytes
         : thirdTermKind === 'none'
@@ -1313,13 +1321,13 @@ function autoShard(
 /**
  * The halo output shard auto shard ranks with since change point conv2d-auto-shard-halo-exact: the widest padded-input
  * span of one output shard (output shards of per_core_M tiles, the whole output on width sharding's single NHW core) ×
- * the halo input shard width (C padded / channel cores), in the halo's element size (f32 stays f32, else bf16) [14].
+ * the halo input shard width (C padded / channel cores), in the halo's element size (`haloElementBytes`) [14].
  */
-function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
+function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext): number {
   const outputSticksPerShard =
     x.input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : x.perCoreOutHTiles * 32;
   const sticks = haloSticksPerCore(haloGeometry(p), outputSticksPerShard);
-  return sticks * (x.inChannelsPadded / x.input.coresC) * haloElementBytes(p.inputDtype);
+  return sticks * (x.inChannelsPadded / x.input.coresC) * haloElementBytes(p.inputDtype, ctx);
 }
 
 /**
@@ -1457,7 +1465,7 @@ function transposedSliceL1Estimate(
   const sized = planConv({ ...sliced, outputW: rawOutputW }, plan.input.scheme, grid, l1Align, ctx);
   const conv = typeof sized === 'string' ? plan : sized;
   const shardWidth = plan.inChannelsPadded / plan.input.coresC;
-  const elem = haloElementBytes(sliced.inputDtype);
+  const elem = haloElementBytes(sliced.inputDtype, ctx);
   const snappedShard = (sticks: number, cores: number): number => alignUp(sticks, cores * 32) / cores;
   let haloSticks: number;
   if (atOrAfter(ctx, 'conv-transpose2d-dram-slice-estimate-fixed'))
@@ -1564,8 +1572,12 @@ function rejectedSliceCount(
  * conv2d-dram-tiled-input (PR #22817: padded_slice reads tiled pages and still writes row-major slices) [17].
  */
 function rejectedDramInput(p: ConvProblem, ctx: EstimateContext): string | undefined {
-  if (p.transposed || atOrAfter(ctx, 'conv2d-dram-tiled-input')) return undefined;
-  if (p.inputLayout.pageLayout !== 'row_major')
+  const tiled = p.inputLayout.pageLayout !== 'row_major';
+  // The change point is asked only where it can matter: a row-major bf16 input, or a DRAM path without a slice config
+  // (change point conv2d-dram-input-auto-slice, months later), is not split at it.
+  if (p.transposed || p.slices === undefined || (!tiled && p.inputDtype === 'bf16')) return undefined;
+  if (atOrAfter(ctx, 'conv2d-dram-tiled-input')) return undefined;
+  if (tiled)
     return 'a tiled input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be in Row Major Layout" (tiled inputs taken from tt-metal PR #22817)';
   if (p.inputDtype !== 'bf16')
     return `a ${p.inputDtype} input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be BFLOAT16" (other dtypes taken from tt-metal PR #22817)`;
@@ -1753,7 +1765,7 @@ function convIntermediates(
       );
       out.push({
         role: 'halo output',
-        bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype),
+        bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype, ctx),
         liveDuringProgram: true,
         writerProgram: {
           name: 'halo (untilize_with_halo)',

@@ -216,8 +216,9 @@ function poolCbs(
   inputDtype: DataType,
   outputDtype: DataType,
   pc: ParallelConfig,
+  ctx: EstimateContext,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
-  const nbytes = haloElementBytes(inputDtype);
+  const nbytes = haloElementBytes(inputDtype, ctx);
   const nShardsC = pc.coresC;
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
@@ -408,7 +409,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
     const sized = options.map((s) => {
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
-      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p);
+      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
       return { s, p, total: r.cbBytes + r.outputShardBytes };
     });
     // tt-metal keeps height unless another is strictly smaller; width before block.
@@ -420,7 +421,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? `applied_shard_scheme ${forced}`
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
-  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
+  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx);
   const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
@@ -462,7 +463,7 @@ function poolIntermediates(
   ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
-  const nbytes = haloElementBytes(input.dtype);
+  const nbytes = haloElementBytes(input.dtype, ctx);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
   const cAlign = inTiled ? 32 : 8;
   const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;
