@@ -1118,6 +1118,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #22605 ("Fix Conv2D when input dtype != output dtype"), halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16); untilize_with_halo_program_factory.cpp@3c6ee52 (pad and untilize CBs in the output tensor\'s format); PR #27138 (5965834) keeps UINT16, the same 2 B',
   },
+  'conv-transpose2d-matmul-by-own-stride': {
+    family: 'conv2d',
+    pr: 33763,
+    // Merged as af7d566 at 2025-12-17 08:13 UTC (nyoshifujiTT/tt-metal first-parent history): the day of the same PR's
+    // change points conv2d-dram-auto-slice-axis and conv-transpose2d-dram-input-auto-slice, dated otherwise there.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: "conv_transpose2d asks use_matmul_for_1x1_conv with its own stride and padding (L1 and DRAM entries): a kernel-1 transposed conv with a stride above 1 runs the halo (zero insertion) and the conv program; before, with stride 1 and the expanded input's padding, so an unpadded kernel-1 one of any stride was the 1x1 matmul on its un-expanded input (auto shard of an interleaved input: ttnn::linear on it, DRAM out; a sharded run's matmul config was sized for the expanded output: not modeled), and conv_transpose2d_DRAM (PR #33136) ran it whole on the L1 path",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv_transpose2d/conv_transpose2d.cpp@7097156 (conv_transpose2d_L1: use_matmul_for_1x1_conv(kernel, CONV2D_STRIDE = {1, 1}, expanded padding); conv_transpose2d_DRAM: the same with {1, 1}, then conv_transpose2d_L1 whole); the same rule since PR #15256 (232b9ac, 2024-12-04) and at 078f0f7 (PR #33136)',
+    after:
+      'tt-metal PR #33763 ("Make auto slicing logic generic"), conv_transpose2d.cpp@af7d566 (use_matmul_for_1x1_conv(kernel_size, stride, padding, ...) in both entries)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

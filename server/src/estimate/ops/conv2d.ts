@@ -59,6 +59,9 @@
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
+ *   conv_transpose2d's 1x1 matmul test: its own stride since change point conv-transpose2d-matmul-by-own-stride; before,
+ *     stride 1 and the expanded padding, so an unpadded kernel-1 one of any stride is the matmul on the un-expanded
+ *     input (interleaved auto shard: ttnn.linear on it; sharded: unmodeled; a DRAM slice config: run whole)   [20]
  *   conv_transpose2d DRAM path (a DRAM input without a slice config since change point
  *     conv-transpose2d-dram-input-auto-slice; 1x1 stride-1 unpadded convs excepted): each output slice runs the
  *     transposed conv on the input rows it reads (first slice: rows 0 .. ⌊(end − 1 + pad)/s⌋, re-padded to its stride
@@ -587,7 +590,15 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   else if (
     transposed &&
     (sliceType === 'dram_height' || sliceType === 'dram_width') &&
-    usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
+    usesMatmulFor1x1(
+      kernel,
+      transposedMatmulOnUnexpandedInput(kernel, stride, ctx) ? [1, 1] : stride,
+      padding,
+      dilation,
+      groups,
+      config.shardLayout,
+      ctx,
+    )
   )
     path = 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
@@ -715,15 +726,33 @@ function coalesces1dDepthwise(
 
 /**
  * `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. conv_transpose2d
- * asks it with stride 1 and the stride-expanded input's padding [20]; taken here only where its output is its input's
- * size (kernel 1, stride 1, no padding or output padding), where that is the same matmul. A kernel-1 transposed conv
- * with a stride above 1 (which the same check would also send to the matmul) stays on the halo path.
+ * asks it with its own stride and padding since change point conv-transpose2d-matmul-by-own-stride (taken here where its
+ * output is its input's size: kernel 1, stride 1, no padding or output padding); before, with stride 1 and the
+ * stride-expanded input's padding (d·(k − 1) − p a side: 0 for an unpadded kernel-1 conv), so a kernel-1 unpadded
+ * transposed conv of any stride was the matmul on its un-expanded input (`transposedMatmulOnUnexpandedInput`) [20].
  */
 export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
+  if (p.transposed && transposedMatmulOnUnexpandedInput(p.kernel, p.stride, ctx))
+    return usesMatmulFor1x1(p.kernel, [1, 1], p.padding, p.dilation, p.groups, scheme, ctx);
   return (
     (!p.transposed || (p.outputH === p.inputH && p.outputW === p.inputW)) &&
     usesMatmulFor1x1(p.kernel, p.stride, p.padding, p.dilation, p.groups, scheme, ctx)
   );
+}
+
+/**
+ * A kernel-1 transposed conv with a stride above 1 before change point conv-transpose2d-matmul-by-own-stride: its
+ * use_matmul_for_1x1_conv check saw stride 1 (conv_transpose2d.cpp@7097156, both conv_transpose2d_L1 and
+ * conv_transpose2d_DRAM), so an unpadded one ran ttnn::linear on the input as stored, no halo and no zero insertion [20].
+ * The change point is asked only for such a conv.
+ */
+function transposedMatmulOnUnexpandedInput(
+  kernel: readonly [number, number],
+  stride: readonly [number, number],
+  ctx: EstimateContext,
+): boolean {
+  if (kernel[0] !== 1 || kernel[1] !== 1 || (stride[0] === 1 && stride[1] === 1)) return false;
+  return !atOrAfter(ctx, 'conv-transpose2d-matmul-by-own-stride');
 }
 
 /** `use_matmul_for_1x1_conv` on the op's own kernel, stride, padding and dilation [3]: conv_transpose2d_DRAM asks it
@@ -1607,6 +1636,19 @@ export function planConv2dOp(
   | { illegal: string; cite?: string } {
   const p = read;
   if (typeof p === 'string') return { unmodeled: p };
+  // Before change point conv-transpose2d-matmul-by-own-stride a kernel-1 strided transposed conv that was not auto-sharded
+  // from an interleaved input (estimateAutoShardedMatmulConv) ran the sharded 1x1 matmul on its un-expanded input with a
+  // program config for the expanded output (conv_transpose2d.cpp@7097156) [20]: what tt-metal did with it was not read.
+  if (
+    p.transposed &&
+    p.path === 'l1' &&
+    (p.outputH !== p.inputH || p.outputW !== p.inputW) &&
+    isMatmulConv(p, p.config.shardLayout ?? inputShardConfig(p.inputLayout, ctx.device.workerGrid[1])?.scheme, ctx)
+  )
+    return {
+      unmodeled:
+        'a kernel-1 conv_transpose2d with a stride above 1 ran as the 1x1 matmul on its un-expanded input before tt-metal PR #33763 (2025-12-17), with a sharded program config sized for the expanded output: not modeled (it runs the halo and conv program from that PR)',
+    };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const l1Align = ctx.device.l1AlignmentBytes;
   let problem = p;
@@ -1930,7 +1972,10 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
     programFactory: est.programFactory ?? est.factory,
     factoryReason:
-      `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; a 1x1 stride-1 conv then ` +
+      `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; ` +
+      (p.stride[0] === 1 && p.stride[1] === 1
+        ? 'a 1x1 stride-1 conv then '
+        : 'a kernel-1 unpadded transposed conv (its 1x1 check saw stride 1 before tt-metal PR #33763: no halo, no zero insertion, the output rows those of the input) then ') +
       'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
       est.factoryReason,
     outputs,
