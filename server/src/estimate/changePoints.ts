@@ -1131,6 +1131,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #33763 ("Make auto slicing logic generic"), conv_transpose2d.cpp@af7d566 (use_matmul_for_1x1_conv(kernel_size, stride, padding, ...) in both entries)',
   },
+  'halo-output-keeps-uint16': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 27138,
+    // Merged as 5965834 at 2025-09-05 12:54 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
+    what: 'the halo output keeps a uint16 input as uint16 (for max_pool2d_with_indices\' index tensor) instead of bfloat16: the same 2 B sticks, but a pool whose input is uint16 gets a uint16 halo output, which the pool program rejects ("Only BFLOAT16 supported for now")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/sliding_window/halo/device/halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16)',
+    after:
+      'tt-metal PR #27138 ("Max Pool with Indices"), halo_device_operation.cpp@5965834 (compute_output_specs: FLOAT32, UINT16 kept, else BFLOAT16)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

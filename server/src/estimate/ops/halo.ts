@@ -95,21 +95,20 @@ export interface HaloProgramInput {
 }
 
 /**
- * The dtype of the halo's output sticks, which conv2d's and pool2d's readers then read (and tilize); the halo factory
+ * The dtype of the halo's output sticks, which conv2d's and pool2d's programs then read (and tilize); the halo factory
  * sizes its pad and untilize CBs in it too (untilize_with_halo_program_factory.cpp@3c6ee52: out_df from the output
- * tensor). HaloDeviceOperation::compute_output_specs: since change point halo-output-bf16-unless-f32 (PR #22605,
- * halo_device_operation.cpp@3c6ee52) f32 stays f32 and every other input becomes bfloat16 (PR #27138, 5965834, keeps
- * uint16 as uint16 from 2025-09-05: the same 2 B, so no change point); before, the input's own dtype, a bfloat8_b
- * input untilizing to bfloat16 (halo_device_operation.cpp@867070c, and at 4da41ff of 2024-12-31): int32 / uint32
- * sticks of 4 B, uint8 of 1 B. Other block floats (no row-major form) are taken as bfloat16 in both eras, and so are
- * f16 / uint16 inputs (the same 2 B, so the bytes do not move).
+ * tensor). HaloDeviceOperation::compute_output_specs: before change point halo-output-bf16-unless-f32 (PR #22605) the
+ * input's own dtype, bfloat8_b untilizing to bfloat16 (halo_device_operation.cpp@867070c, and at 4da41ff of
+ * 2024-12-31): int32 / uint32 sticks of 4 B, uint8 of 1 B; from it (@3c6ee52) f32 stays f32 and every other dtype
+ * becomes bfloat16, except uint16 again from change point halo-output-keeps-uint16 (PR #27138, @5965834). Other block
+ * floats (no row-major form) are taken as bfloat16 in every era. The change points are asked only for the dtypes they
+ * move.
  */
 export function haloStickDtype(inputDtype: DataType, ctx: EstimateContext): ElementDataType {
-  if (inputDtype === 'f32') return 'f32';
-  // A 2 B input (f16, uint16) has bfloat16's size in both eras: the change point is asked only where it can matter.
-  const bytes = elementBytes(inputDtype);
-  if (bytes === undefined || bytes === 2 || atOrAfter(ctx, 'halo-output-bf16-unless-f32')) return 'bf16';
-  return inputDtype as ElementDataType;
+  if (inputDtype === 'f32' || inputDtype === 'bf16' || inputDtype.startsWith('bfp_'))
+    return inputDtype === 'f32' ? 'f32' : 'bf16';
+  if (!atOrAfter(ctx, 'halo-output-bf16-unless-f32')) return inputDtype as ElementDataType;
+  return inputDtype === 'u16' && atOrAfter(ctx, 'halo-output-keeps-uint16') ? 'u16' : 'bf16';
 }
 
 /** Bytes of one element of a halo output stick (`haloStickDtype`). */
