@@ -7,6 +7,9 @@
  */
 
 import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate } from '../../../server/src/estimate/types';
 import { detectOverflow, l1Limits } from '../../../server/src/analysis/overflow';
@@ -256,6 +259,22 @@ describe('estimate/max_pool2d: the pool program takes a bfloat16 halo output onl
     }
     return est(r).l1Intermediates?.[0]?.bytesPerCore ?? -1;
   };
+  it("tt-mlir's own max_pool2d workaround test: the f32 pool it rewrites to bf16 row-major is rejected as written", () => {
+    // max_pool2d_workaround.mlir (tt-mlir 19c86fc) CHECKs that --ttnn-workaround casts the pool's f32 tiled input to a
+    // bf16 row-major tensor and the result back: tt-mlir's own record that the pool takes bfloat16 only.
+    const text = readFileSync(
+      join(
+        __dirname,
+        '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/max_pool2d_workaround.mlir',
+      ),
+      'utf8',
+    );
+    assert.match(text, /CHECK-SAME: -> tensor<1x1x16384x32xbf16,/);
+    const a = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-03-01' }).analysis;
+    const pool = a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.max_pool2d')!;
+    assert.equal(pool.estimate.kind, 'illegal');
+    assert.match(pool.estimate.kind === 'illegal' ? pool.estimate.rule : '', /f32 input .* "Only BFLOAT16 supported/);
+  });
   it('f32 in every build; int32 before PR #22605; uint16 outside PR #22605 .. PR #27138', () => {
     for (const date of ['2025-03-01', '2025-06-01', '2026-03-01']) assert.equal(verdict('f32', date), 'illegal', date);
     assert.equal(verdict('si32', '2025-05-29'), 'illegal');
