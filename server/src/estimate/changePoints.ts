@@ -1117,6 +1117,55 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #21612 ("Remove input_channels_alignment from Conv2dConfig"), conv2d_utils.cpp@7265106 (get_input_channels_alignment); figure: Conv2D1441 / 765 (the same weights on 320x320, f96d63a9a, 2025-05-20: 654,368, C 80)',
   },
+  'conv2d-dram-tiled-input': {
+    family: 'conv2d',
+    pr: 22817,
+    // Merged as c2a9666 at 2025-06-11 07:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-11',
+    dateFrom: 'merge',
+    what: 'the DRAM-sliced conv2d path takes a tiled or non-bf16 DRAM input (padded_slice reads tiled pages and still writes row-major slices, so the slice is aligned as a row-major input); before, conv2d_DRAM rejected any input but row-major bf16',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: TT_FATAL "Input Tensor to Conv DRAM should be BFLOAT16", "Input Tensor to Conv DRAM should be in Row Major Layout")',
+    after:
+      'tt-metal PR #22817 ("Add support for tiled inputs to padded_slice"), conv2d.cpp@c2a9666 (both checks removed)',
+  },
+  'halo-output-bf16-unless-f32': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 22605,
+    // Merged as 3c6ee52 at 2025-05-30 10:58 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-05-30',
+    dateFrom: 'merge',
+    what: "the halo output (and its pad / untilize CBs) is float32 for a float32 input and bfloat16 for every other; before, the input's own dtype (bfloat8_b untilized to bfloat16): int32 / uint32 sticks of 4 B and uint8 of 1 B, in the halo output, its CBs and the conv / pool reading it",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/sliding_window/halo/device/halo_device_operation.cpp@867070c (compute_output_specs: output_dtype = input dtype, BFLOAT8_B → BFLOAT16; the same at 4da41ff, 2024-12-31)',
+    after:
+      'tt-metal PR #22605 ("Fix Conv2D when input dtype != output dtype"), halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16); untilize_with_halo_program_factory.cpp@3c6ee52 (pad and untilize CBs in the output tensor\'s format); PR #27138 (5965834) keeps UINT16, the same 2 B',
+  },
+  'conv-transpose2d-matmul-by-own-stride': {
+    family: 'conv2d',
+    pr: 33763,
+    // Merged as af7d566 at 2025-12-17 08:13 UTC (nyoshifujiTT/tt-metal first-parent history): the day of the same PR's
+    // change points conv2d-dram-auto-slice-axis and conv-transpose2d-dram-input-auto-slice, dated otherwise there.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: "conv_transpose2d asks use_matmul_for_1x1_conv with its own stride and padding (L1 and DRAM entries): a kernel-1 transposed conv with a stride above 1 runs the halo (zero insertion) and the conv program; before, with stride 1 and the expanded input's padding, so an unpadded kernel-1 one of any stride was the 1x1 matmul on its un-expanded input (auto shard of an interleaved input: ttnn::linear on it, DRAM out; a sharded run's matmul config was sized for the expanded output: not modeled), and conv_transpose2d_DRAM (PR #33136) ran it whole on the L1 path",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv_transpose2d/conv_transpose2d.cpp@7097156 (conv_transpose2d_L1: use_matmul_for_1x1_conv(kernel, CONV2D_STRIDE = {1, 1}, expanded padding); conv_transpose2d_DRAM: the same with {1, 1}, then conv_transpose2d_L1 whole); the same rule since PR #15256 (232b9ac, 2024-12-04) and at 078f0f7 (PR #33136)',
+    after:
+      'tt-metal PR #33763 ("Make auto slicing logic generic"), conv_transpose2d.cpp@af7d566 (use_matmul_for_1x1_conv(kernel_size, stride, padding, ...) in both entries)',
+  },
+  'halo-output-keeps-uint16': {
+    family: 'halo (conv2d, pool2d)',
+    pr: 27138,
+    // Merged as 5965834 at 2025-09-05 12:54 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
+    what: 'the halo output keeps a uint16 input as uint16 (for max_pool2d_with_indices\' index tensor) instead of bfloat16: the same 2 B sticks, but a pool whose input is uint16 gets a uint16 halo output, which the pool program rejects ("Only BFLOAT16 supported for now")',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/sliding_window/halo/device/halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16)',
+    after:
+      'tt-metal PR #27138 ("Max Pool with Indices"), halo_device_operation.cpp@5965834 (compute_output_specs: FLOAT32, UINT16 kept, else BFLOAT16)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,

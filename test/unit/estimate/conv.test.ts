@@ -984,6 +984,95 @@ describe('conv2d change points', () => {
         /DRAM path, 4 height slices/,
       );
   });
+  // A 64x64 → 64 conv, k3 s1 p1, DRAM input, `<dram_height, 2>`, tiled output: each slice is 32 output rows (2 slices of
+  // 32-row groups before PR #25907) · 64 = 2,048 outputs = 64 tiles → height sharding on 64 cores of 1 tile, per_core_N
+  // 2, act_block_h 1 tile (auto shard's override of one tile row before PR #32424, or per_core_M), one act block in h
+  // (WEIGHTS not ×kH), no double buffering, no split reader before PR #27731, partials aliasing the bf16 output, no
+  // bias. CBs = WEIGHTS 2·abw + ACT abw + ACT_TILIZED abw = 4·abw bf16 tiles of 2,048 B + L1_ARRAY 64 B, with
+  // abw = ceil(C_in_padded · 3 / 32).
+  const dramHeightSliced = (cIn: number, o: { page?: 'row_major' | 'tile'; dtype?: 'f32'; height?: boolean } = {}) =>
+    withSlices(
+      conv2d({
+        n: 1,
+        h: 64,
+        w: 64,
+        cIn,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: o.height === true ? { shard_layout: 'height_sharded' } : undefined,
+        input: tensor([1, 1, 64 * 64, cIn], { buffer: 'dram', page: o.page ?? 'row_major', dtype: o.dtype }),
+      }),
+      'dram_height',
+      2,
+    );
+  it('DRAM-sliced path before PR #21612: the L1 auto-shard alignment rule (8 only below 32 channels), 32 with a shard_layout', () => {
+    // tt-metal conv2d.cpp@867070c (the parent of PR #21612's 7265106), conv2d_DRAM: with no shard_layout it calls
+    // determine_conv_config_for_auto_shard on the first slice (row-major, DRAM interleaved: not sharded), whose height
+    // candidate sets input_channels_alignment 8 when in_channels < 32, act_block_h_override 0, not matmul, row-major
+    // (conv2d_utils.cpp@867070c, "enable shallow conv"); the winning config reaches conv2d_L1 with shard_layout set,
+    // which pads C_in to conv_config.input_channels_alignment (height) - else Conv2dConfig's 32. From PR #21612
+    // get_input_channels_alignment gives 8 to any height-sharded non-matmul conv of a row-major input.
+    //   C_in 16, auto shard: 8 → padded 16, abw ceil(48/32) = 2 → 8 tiles · 2,048 + 64 = 16,448 B (both sides).
+    //   C_in 40, auto shard: before 32 → 64, abw 6 → 24 tiles = 49,216 B; after 8 → 40, abw ceil(120/32) = 4 → 32,832 B.
+    //   C_in 16, shard_layout height: before 32 → 32, abw 3 → 24,640 B; after 8 → 16,448 B.
+    const cases: readonly (readonly [number, boolean, number, number])[] = [
+      [16, false, 16_448, 16_448],
+      [40, false, 49_216, 32_832],
+      [16, true, 24_640, 16_448],
+    ];
+    for (const [cIn, height, before, after] of cases) {
+      const b = est(estimateOp(dramHeightSliced(cIn, { height }), whContext({ ttMetalDate: '2025-05-01' })));
+      assert.match(b.factoryReason ?? '', /DRAM path, 2 height slices/);
+      assert.match(b.factoryReason ?? '', height ? /shard_layout = height_sharded/ : /→ height_sharded/);
+      assert.match(b.factoryReason ?? '', /64 input cores/);
+      assert.equal(b.cbBytesSummedOverRanges, before, `C_in ${cIn}${height ? ' height' : ''} before`);
+      const a = est(estimateOp(dramHeightSliced(cIn, { height }), whContext({ ttMetalDate: '2025-05-20' })));
+      assert.equal(a.cbBytesSummedOverRanges, after, `C_in ${cIn}${height ? ' height' : ''} after`);
+    }
+  });
+  it('DRAM-sliced path: a tiled or f32 input is fatal before PR #22817 (2025-06-11), sliced row-major from it', () => {
+    // conv2d.cpp@7796cd1 (PR #19686) conv2d_DRAM: TT_FATAL(dtype == BFLOAT16, "Input Tensor to Conv DRAM should be
+    // BFLOAT16") and TT_FATAL(layout == ROW_MAJOR, "... should be in Row Major Layout"); PR #22817 (c2a9666) drops both,
+    // padded_slice writing row-major slices, so a tiled C_in 40 input is aligned to 8 as above: 32,832 B.
+    const tiled = estimateOp(dramHeightSliced(40, { page: 'tile' }), whContext({ ttMetalDate: '2025-06-10' }));
+    assert.equal(tiled.kind, 'illegal');
+    assert.match(tiled.kind === 'illegal' ? tiled.rule : '', /should be in Row Major Layout/);
+    const f32 = estimateOp(dramHeightSliced(40, { dtype: 'f32' }), whContext({ ttMetalDate: '2025-06-10' }));
+    assert.equal(f32.kind, 'illegal');
+    assert.match(f32.kind === 'illegal' ? f32.rule : '', /should be BFLOAT16/);
+    const later = est(estimateOp(dramHeightSliced(40, { page: 'tile' }), whContext({ ttMetalDate: '2025-06-11' })));
+    assert.equal(later.cbBytesSummedOverRanges, 32_832);
+  });
+  it('halo of an integer input: its own dtype before PR #22605 (2025-05-30), bfloat16 from it', () => {
+    // halo_device_operation.cpp@867070c compute_output_specs: output dtype = the input's (BFLOAT8_B → BFLOAT16); from
+    // PR #22605 (3c6ee52) FLOAT32 stays, every other dtype → BFLOAT16. The halo factory sizes its pad CBs in the output
+    // format (untilize_with_halo_program_factory.cpp@3c6ee52: out_stick_nbytes from out_df), and the conv's ACT CB
+    // takes the halo output's tile format.
+    // 8x8x32 → 32, k3 s1 p1, input row-major height sharded on 2 cores (32 sticks · 32 channels: alignment 32).
+    // Padded 10x10; 32 output sticks a core: core 0 rows 0..3, windows from 0 to 3·10 + 7 + 2·10 + 2 = 59 → 60 sticks,
+    // core 1 from 40 to 77 + 22 = 99 → 60. Halo output 60 · 32 · elem; pad CBs 2 · align16(32 · elem).
+    // Conv CBs (1 tile a core, act_block_w 3 tiles, no split reader, partials aliasing the tensor-backed output):
+    // WEIGHTS 3 · 2,048 + ACT 3 · tile(halo dtype) + ACT_TILIZED 3 · 2,048 + L1_ARRAY 64.
+    //   si32 before: halo 7,680 B, pad 2 · 128 = 256, CBs 6,144 + 12,288 + 6,144 + 64 = 24,640 B.
+    //   u8 before:   halo 1,920 B, pad 2 · 32 = 64,   CBs 6,144 + 3,072 + 6,144 + 64 = 15,424 B.
+    //   after (bf16), and u16 on both sides: halo 3,840 B, pad 128, CBs 18,496 B.
+    const hs = (shape: number[], dtype: 'si32' | 'u8' | 'u16' | 'bf16') =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1], dtype });
+    const convOf = (dtype: 'si32' | 'u8' | 'u16') =>
+      conv2d({ n: 1, h: 8, w: 8, cIn: 32, cOut: 32, k: 3, s: 1, p: 1, input: hs([1, 1, 64, 32], dtype) });
+    const figures = (dtype: 'si32' | 'u8' | 'u16', date: string) => {
+      const e = est(estimateOp(convOf(dtype), whContext({ ttMetalDate: date })));
+      const halo = e.l1Intermediates?.find((t) => t.role === 'halo output');
+      return [halo?.bytesPerCore, halo?.writerProgram?.cbBytesPerCore, e.cbBytesSummedOverRanges];
+    };
+    assert.deepEqual(figures('si32', '2025-05-29'), [7_680, 256, 24_640]);
+    assert.deepEqual(figures('u8', '2025-05-29'), [1_920, 64, 15_424]);
+    for (const dtype of ['si32', 'u8', 'u16'] as const)
+      assert.deepEqual(figures(dtype, '2025-05-30'), [3_840, 128, 18_496], dtype);
+    assert.deepEqual(figures('u16', '2025-05-29'), [3_840, 128, 18_496]);
+  });
   it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
     const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
     assert.equal(r.kind, 'unmodeled');

@@ -6,6 +6,7 @@
 
 import { strict as assert } from 'assert';
 import { planConv2dOp } from '../../../server/src/estimate/ops/conv2d';
+import { estimateOp } from '../../../server/src/estimate/registry';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
 
@@ -144,5 +145,70 @@ describe('estimate/conv_transpose2d DRAM path: the input slice of an output slic
     const k3 = planConv2dOp(oneByOne(3, 10), whContext({ ttMetalDate: '2026-01-02' }));
     assert.ok('plan' in k3, JSON.stringify(k3));
     assert.equal(k3.problem.path, 'dram');
+  });
+});
+
+describe('estimate/conv_transpose2d: kernel 1, stride above 1, before and after tt-metal PR #33763', () => {
+  // 64 → 32 channels, 16x16 → 31x31 ((16 − 1)·2 + (1 − 1) + 1), kernel 1, stride 2, no padding, bf16 tiled input.
+  // conv_transpose2d.cpp@7097156 (and @078f0f7, PR #33136): conv_transpose2d_L1 and conv_transpose2d_DRAM ask
+  // use_matmul_for_1x1_conv(kernel, {1, 1}, {pad_top + pad_bottom, pad_left + pad_right}) with the expanded input's
+  // padding d·(k − 1) − p = 0, so the conv is the 1x1 matmul; auto shard of an interleaved input then skips the reshard
+  // (auto_shard_mm) and runs ttnn::linear on the input as stored: [256, 64] × [64, 32], no halo, no zero insertion.
+  // From PR #33763 (af7d566, 2025-12-17) the check takes the op's stride 2: the halo and the conv program on 31x31.
+  const kernel1 = (input: ReturnType<typeof tensor>, slice?: PropValue) =>
+    op(
+      'ttnn.conv_transpose2d',
+      [input, tensor([64, 32, 1, 1], { buffer: 'system_memory', page: 'row_major' }), DEVICE_VALUE],
+      [tensor([1, 1, 961, 32])],
+      {
+        in_channels: int(64),
+        out_channels: int(32),
+        batch_size: int(1),
+        input_height: int(16),
+        input_width: int(16),
+        kernel_size: ints(1, 1),
+        stride: ints(2, 2),
+        padding: ints(0, 0),
+        output_padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1),
+        ...(slice === undefined ? {} : { conv2d_slice_config: slice }),
+      },
+    );
+  const interleavedL1 = () => tensor([1, 1, 256, 64], { buffer: 'l1' });
+  it('before: ttnn.linear on the 256 input rows (8 cores, 12,288 B); from PR #33763: the conv on 961 output rows (31 cores)', () => {
+    // The linear with no program config (matmul.ts's auto config): Mt = 256 / 32 = 8, Kt = 2, Nt = 1; no 1D/2D reuse
+    // config fits its blocks, so the non-reuse MatmulMultiCore factory on Mt·Nt = 8 cores, c_0 / c_1 / c_16 two bf16
+    // tiles each: 6 · 2,048 = 12,288 B. After: NHW = 961 → 31 tiles; height sharding's largest core count ≤ 64 whose
+    // padding is below one share: 31 (32 would pad 1 tile, not below a share of 1).
+    const before = estimateOp(kernel1(interleavedL1()), whContext({ ttMetalDate: '2025-12-16' }));
+    assert.equal(before.kind, 'estimate');
+    if (before.kind !== 'estimate') return;
+    assert.match(before.factory, /^conv_transpose2d → ttnn\.linear/);
+    assert.match(before.factoryReason ?? '', /its 1x1 check saw stride 1 before tt-metal PR #33763/);
+    assert.equal(before.nCoresUsed, 8);
+    assert.equal(before.cbBytesSummedOverRanges, 12_288);
+    assert.deepEqual(before.l1Intermediates ?? [], []);
+    const after = estimateOp(kernel1(interleavedL1()), whContext({ ttMetalDate: '2025-12-17' }));
+    assert.equal(after.kind, 'estimate');
+    if (after.kind !== 'estimate') return;
+    assert.match(after.factory, /^conv_transpose2d sharded program/);
+    assert.equal(after.nCoresUsed, 31);
+    assert.ok(after.l1Intermediates?.some((t) => t.role === 'halo output'));
+  });
+  it("before: an explicit DRAM slice config runs it whole on the L1 path (conv_transpose2d_DRAM's matmul return)", () => {
+    const dram = tensor([1, 1, 256, 64], { page: 'row_major' });
+    const r = estimateOp(kernel1(dram, sliceConfig('dram_height', 2)), whContext({ ttMetalDate: '2025-12-16' }));
+    assert.equal(r.kind, 'estimate');
+    assert.match(r.kind === 'estimate' ? r.factory : '', /→ ttnn\.linear/);
+    const after = sliced(kernel1(dram, sliceConfig('dram_height', 2)), '2025-12-17');
+    assert.equal(after.path, 'dram');
+  });
+  it('before, a sharded input: the matmul on the un-expanded input with an expanded-output config is unmodeled, says why', () => {
+    const hs = tensor([1, 1, 256, 64], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const r = estimateOp(kernel1(hs), whContext({ ttMetalDate: '2025-12-16' }));
+    assert.equal(r.kind, 'unmodeled');
+    assert.match(r.kind === 'unmodeled' ? r.reason : '', /un-expanded input before tt-metal PR #33763/);
+    assert.equal(estimateOp(kernel1(hs), whContext({ ttMetalDate: '2025-12-17' })).kind, 'estimate');
   });
 });

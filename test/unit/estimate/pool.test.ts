@@ -7,6 +7,9 @@
  */
 
 import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { analyzeDocument, DEFAULT_ANALYSIS_SETTINGS } from '../../../server/src/features/documentAnalysis';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate } from '../../../server/src/estimate/types';
 import { detectOverflow, l1Limits } from '../../../server/src/analysis/overflow';
@@ -234,5 +237,52 @@ describe('estimate/max_pool2d L1 intermediates (resharded input, halo output)', 
     it('tiled output: round_up(100, 25 · 32) / 25 = 32 sticks = 16 tiles · 2,048 B = 32,768 B per core', () => {
       assert.equal(outputShardBytes('tile'), 32_768);
     });
+  });
+});
+
+describe('estimate/max_pool2d: the pool program takes a bfloat16 halo output only', () => {
+  // pool_op.cpp validate (PR #15561 on; @3c6ee52 and @622c6fb alike): TT_FATAL(input.dtype() == BFLOAT16, "Only BFLOAT16
+  // supported for now"), where the input is the halo output (generic_pools.cpp pool2d_L1). halo_device_operation.cpp:
+  // the input's own dtype before PR #22605 (@867070c), f32 kept and everything else bfloat16 from it (@3c6ee52), uint16
+  // kept again from PR #27138 (@5965834). So f32 is rejected in every build, int32 before 2025-05-30, uint16 outside
+  // 2025-05-30 .. 2025-09-04; inside, the bfloat16 halo output is 49 sticks · 32 · 2 B = 3,136 B (first test above).
+  const poolOf = (dtype: 'f32' | 'si32' | 'u16') => {
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1], dtype });
+    return op('ttnn.max_pool2d', [hs([1, 1, 64, 32])], [hs([1, 1, 16, 32])], poolAttrs(1, 8, 8, 32));
+  };
+  const verdict = (dtype: 'f32' | 'si32' | 'u16', date: string): string | number => {
+    const r = estimateOp(poolOf(dtype), whContext({ ttMetalDate: date }));
+    if (r.kind === 'illegal') {
+      assert.match(r.rule, /"Only BFLOAT16 supported for now"/);
+      return 'illegal';
+    }
+    return est(r).l1Intermediates?.[0]?.bytesPerCore ?? -1;
+  };
+  it("tt-mlir's own max_pool2d workaround test: the f32 pool it rewrites to bf16 row-major is rejected as written", () => {
+    // max_pool2d_workaround.mlir (tt-mlir 19c86fc) CHECKs that --ttnn-workaround casts the pool's f32 tiled input to a
+    // bf16 row-major tensor and the result back: tt-mlir's own record that the pool takes bfloat16 only.
+    const text = readFileSync(
+      join(
+        __dirname,
+        '../../fixtures/corpus/test/ttmlir/Dialect/TTNN/Transforms/Workarounds/max_pool2d_workaround.mlir',
+      ),
+      'utf8',
+    );
+    assert.match(text, /CHECK-SAME: -> tensor<1x1x16384x32xbf16,/);
+    const a = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-03-01' }).analysis;
+    const pool = a.functions[0]!.ops.find((o) => o.op.name === 'ttnn.max_pool2d')!;
+    assert.equal(pool.estimate.kind, 'illegal');
+    assert.match(pool.estimate.kind === 'illegal' ? pool.estimate.rule : '', /f32 input .* "Only BFLOAT16 supported/);
+  });
+  it('f32 in every build; int32 before PR #22605; uint16 outside PR #22605 .. PR #27138', () => {
+    for (const date of ['2025-03-01', '2025-06-01', '2026-03-01']) assert.equal(verdict('f32', date), 'illegal', date);
+    assert.equal(verdict('si32', '2025-05-29'), 'illegal');
+    assert.equal(verdict('si32', '2025-05-30'), 3_136);
+    assert.equal(verdict('si32', '2026-03-01'), 3_136);
+    assert.equal(verdict('u16', '2025-05-29'), 'illegal');
+    assert.equal(verdict('u16', '2025-05-30'), 3_136);
+    assert.equal(verdict('u16', '2025-09-04'), 3_136);
+    assert.equal(verdict('u16', '2025-09-05'), 'illegal');
   });
 });

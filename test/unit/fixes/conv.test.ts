@@ -44,7 +44,16 @@ describe('fixes/conv2d_config', () => {
   });
 
   it("offers DRAM slicing (tt-mlir's own fallback for this test) and it fits after re-analysis", () => {
-    const l = load(read(OOM));
+    // The test is tt-mlir's of 2026-01-19 (PR #6569), so its builds: its input is tiled, and before tt-metal PR #22817
+    // (2025-06-11, change point conv2d-dram-tiled-input) the DRAM-sliced path took only row-major bf16 inputs, so no
+    // full-window re-analysis could clear it.
+    const l = load(read(OOM), {
+      ttMetal: {
+        window: { earliest: '2026-01-01', latest: '2026-11-30' },
+        source: 'configured',
+        how: 'tt-mlir PR #6569',
+      },
+    });
     const index = l.analysis.functions[0].ops.findIndex((o) => o.op.name === 'ttnn.conv2d');
     const r = fixesAt(l, '@test_conv2d_l1_oom', index);
     const fix = r.fixes.find((f) => f.fixKind === 'conv2dConfig');

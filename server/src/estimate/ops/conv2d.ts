@@ -59,6 +59,9 @@
  *   conv_transpose2d under tt-mlir's runtime before its PR #3056: width sharded, the IR's conv2d_config ignored  [9]
  *   conv_transpose2d: the same conv program on the stride-expanded halo input (stride 1, output size
  *     (H−1)·s − p_total + d·(k−1) + out_pad + 1)                                                           [4]
+ *   conv_transpose2d's 1x1 matmul test: its own stride since change point conv-transpose2d-matmul-by-own-stride; before,
+ *     stride 1 and the expanded padding, so an unpadded kernel-1 one of any stride is the matmul on the un-expanded
+ *     input (interleaved auto shard: ttnn.linear on it; sharded: unmodeled; a DRAM slice config: run whole)   [20]
  *   conv_transpose2d DRAM path (a DRAM input without a slice config since change point
  *     conv-transpose2d-dram-input-auto-slice; 1x1 stride-1 unpadded convs excepted): each output slice runs the
  *     transposed conv on the input rows it reads (first slice: rows 0 .. ⌊(end − 1 + pad)/s⌋, re-padded to its stride
@@ -191,7 +194,11 @@
  *       3492362923: TT_FATAL 1 < num_slices < the sliced output dimension) and from it (id 8211315178: num_slices 0 →
  *       the fewest from 2 below that dimension that fit, on the given axis, tiled width slices rounded to 32; count 1
  *       still rejected); change point conv2d-dram-slice-count-auto. The count here is the model's own fit, not
- *       tt-metal's get_L1_usage
+ *       tt-metal's get_L1_usage. The DRAM path's input (conv2d.cpp@7796cd1, PR #19686): row-major bf16 only until
+ *       change point conv2d-dram-tiled-input (PR #22817); its channel alignment before PR #21612 (conv2d.cpp@867070c,
+ *       the parent of 7265106): conv2d_DRAM ran determine_conv_config_for_auto_shard itself on the first slice (a
+ *       row-major DRAM-interleaved input) unless shard_layout was given, and handed the winning config, alignment
+ *       included, to conv2d_L1 with shard_layout set: the L1 path's pre-#21612 rule, so no change point of its own
  *  [18] printed core range (program.cpp validate_circular_buffer_region: one CB allocator per CoreRange of the
  *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
  *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
@@ -294,6 +301,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: auto_shard, matmul program config only for a sharded input); conv2d_utils.cpp (shard_or_reshard_tensor_if_required: auto_shard_mm skips the reshard; index id 746669609)',
   slicing:
     'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given)',
+  dramInput:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: the input must be ROW_MAJOR and BFLOAT16), both checks dropped by PR #22817 (c2a9666)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -581,7 +590,15 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   else if (
     transposed &&
     (sliceType === 'dram_height' || sliceType === 'dram_width') &&
-    usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
+    usesMatmulFor1x1(
+      kernel,
+      transposedMatmulOnUnexpandedInput(kernel, stride, ctx) ? [1, 1] : stride,
+      padding,
+      dilation,
+      groups,
+      config.shardLayout,
+      ctx,
+    )
   )
     path = 'l1';
   else if (sliceType === 'dram_height' || sliceType === 'dram_width') {
@@ -703,21 +720,39 @@ function coalesces1dDepthwise(
     atOrAfter(ctx, 'conv2d-1d-depthwise-any-kernel-width') &&
     scheme === 'height_sharded' &&
     p.dilation[1] === 1 &&
-    inChannelsPadded * haloElementBytes(p.inputDtype) * p.kernel[1] <= nocMaxBurstBytes(ctx)
+    inChannelsPadded * haloElementBytes(p.inputDtype, ctx) * p.kernel[1] <= nocMaxBurstBytes(ctx)
   );
 }
 
 /**
  * `use_matmul_for_1x1_conv` [3]; it required groups == 1 until change point conv2d-grouped-1x1-matmul. conv_transpose2d
- * asks it with stride 1 and the stride-expanded input's padding [20]; taken here only where its output is its input's
- * size (kernel 1, stride 1, no padding or output padding), where that is the same matmul. A kernel-1 transposed conv
- * with a stride above 1 (which the same check would also send to the matmul) stays on the halo path.
+ * asks it with its own stride and padding since change point conv-transpose2d-matmul-by-own-stride (taken here where its
+ * output is its input's size: kernel 1, stride 1, no padding or output padding); before, with stride 1 and the
+ * stride-expanded input's padding (d·(k − 1) − p a side: 0 for an unpadded kernel-1 conv), so a kernel-1 unpadded
+ * transposed conv of any stride was the matmul on its un-expanded input (`transposedMatmulOnUnexpandedInput`) [20].
  */
 export function isMatmulConv(p: ConvProblem, scheme: ShardScheme | undefined, ctx: EstimateContext): boolean {
+  if (p.transposed && transposedMatmulOnUnexpandedInput(p.kernel, p.stride, ctx))
+    return usesMatmulFor1x1(p.kernel, [1, 1], p.padding, p.dilation, p.groups, scheme, ctx);
   return (
     (!p.transposed || (p.outputH === p.inputH && p.outputW === p.inputW)) &&
     usesMatmulFor1x1(p.kernel, p.stride, p.padding, p.dilation, p.groups, scheme, ctx)
   );
+}
+
+/**
+ * A kernel-1 transposed conv with a stride above 1 before change point conv-transpose2d-matmul-by-own-stride: its
+ * use_matmul_for_1x1_conv check saw stride 1 (conv_transpose2d.cpp@7097156, both conv_transpose2d_L1 and
+ * conv_transpose2d_DRAM), so an unpadded one ran ttnn::linear on the input as stored, no halo and no zero insertion [20].
+ * The change point is asked only for such a conv.
+ */
+function transposedMatmulOnUnexpandedInput(
+  kernel: readonly [number, number],
+  stride: readonly [number, number],
+  ctx: EstimateContext,
+): boolean {
+  if (kernel[0] !== 1 || kernel[1] !== 1 || (stride[0] === 1 && stride[1] === 1)) return false;
+  return !atOrAfter(ctx, 'conv-transpose2d-matmul-by-own-stride');
 }
 
 /** `use_matmul_for_1x1_conv` on the op's own kernel, stride, padding and dilation [3]: conv_transpose2d_DRAM asks it
@@ -884,9 +919,10 @@ function splitReaderViable(
   inChannels: number,
   outChannels: number,
   kernelW: number,
-  inputDtype: DataType,
+  /** `haloElementBytes`: the split reader reads the halo output. */
+  inputElementBytes: number,
 ): boolean {
-  const unit = haloElementBytes(inputDtype) * inChannels * kernelW;
+  const unit = inputElementBytes * inChannels * kernelW;
   // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
   const LINEAR_MAX_BYTES = 1024;
   const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
@@ -999,7 +1035,7 @@ export function planConv(
     actBlockW = (inChannelsPadded * p.kernel[0] * p.kernel[1]) / (input.nCores * p.config.actBlockWDiv);
   }
   const actBlockWTiles = Math.ceil(actBlockW / 32);
-  const inputTile = tileOf(haloStickDtype(p.inputDtype));
+  const inputTile = tileOf(haloStickDtype(p.inputDtype, ctx));
   const weightsTile = tileOf(p.weightsDtype);
   const outputTile = tileOf(p.outputDtype);
   const perCoreOutTiles = perCoreOutHTiles * perCoreOutWTiles;
@@ -1095,7 +1131,13 @@ export function planConv(
       !dw1d &&
       actBlockHTiles > 1 &&
       (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
-        ? splitReaderViable(perCoreOutHTiles, inChannelsPadded, alignUp(p.outChannels, 32), p.kernel[1], p.inputDtype)
+        ? splitReaderViable(
+            perCoreOutHTiles,
+            inChannelsPadded,
+            alignUp(p.outChannels, 32),
+            p.kernel[1],
+            haloElementBytes(p.inputDtype, ctx),
+          )
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
@@ -1113,7 +1155,7 @@ export function planConv(
     if (dw1d && !dw1dTaps) cbs.push({ index: 4, role: 'temp sum', nPages: 1, pageBytes: outputTile });
     cbs.push({ index: 5, role: 'act tilized', nPages: actBlockHTiles * actBlockWTiles, pageBytes: outputTile });
     if (p.hasBias) cbs.push({ index: 6, role: 'bias', nPages: perCoreOutWTiles, pageBytes: weightsTile });
-    const inputDf = haloStickDtype(p.inputDtype);
+    const inputDf = haloStickDtype(p.inputDtype, ctx);
     // The image-to-column output: two block rows (width, PR #23116) or the ACT CB itself when the formats match
     // (block, PR #23580); before them the whole act block, single-buffered [2].
     if (scheme === 'width_sharded')
@@ -1156,7 +1198,8 @@ export function planConv(
   const channelsPerCore = inChannelsPadded / input.coresC;
   const haloBytes = mm
     ? 0
-    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) * haloElementBytes(p.inputDtype);
+    : estimatedHaloElementsPerCore(p, haloInputShardRows(p, input), channelsPerCore) *
+      haloElementBytes(p.inputDtype, ctx);
   return {
     input,
     output,
@@ -1272,7 +1315,7 @@ function autoShard(
         : 'none';
   const thirdTerm = (x: ConvPlan): number =>
     thirdTermKind === 'exact halo'
-      ? exactHaloBytesPerCore(p, x)
+      ? exactHaloBytesPerCore(p, x, ctx)
       : thirdTermKind === 'halo estimate'
         ? x.haloBytes
         : thirdTermKind === 'none'
@@ -1307,13 +1350,13 @@ function autoShard(
 /**
  * The halo output shard auto shard ranks with since change point conv2d-auto-shard-halo-exact: the widest padded-input
  * span of one output shard (output shards of per_core_M tiles, the whole output on width sharding's single NHW core) ×
- * the halo input shard width (C padded / channel cores), in the halo's element size (f32 stays f32, else bf16) [14].
+ * the halo input shard width (C padded / channel cores), in the halo's element size (`haloElementBytes`) [14].
  */
-function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan): number {
+function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext): number {
   const outputSticksPerShard =
     x.input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : x.perCoreOutHTiles * 32;
   const sticks = haloSticksPerCore(haloGeometry(p), outputSticksPerShard);
-  return sticks * (x.inChannelsPadded / x.input.coresC) * haloElementBytes(p.inputDtype);
+  return sticks * (x.inChannelsPadded / x.input.coresC) * haloElementBytes(p.inputDtype, ctx);
 }
 
 /**
@@ -1451,7 +1494,7 @@ function transposedSliceL1Estimate(
   const sized = planConv({ ...sliced, outputW: rawOutputW }, plan.input.scheme, grid, l1Align, ctx);
   const conv = typeof sized === 'string' ? plan : sized;
   const shardWidth = plan.inChannelsPadded / plan.input.coresC;
-  const elem = haloElementBytes(sliced.inputDtype);
+  const elem = haloElementBytes(sliced.inputDtype, ctx);
   const snappedShard = (sticks: number, cores: number): number => alignUp(sticks, cores * 32) / cores;
   let haloSticks: number;
   if (atOrAfter(ctx, 'conv-transpose2d-dram-slice-estimate-fixed'))
@@ -1554,6 +1597,23 @@ function rejectedSliceCount(
 }
 
 /**
+ * conv2d_DRAM of tt-metal PR #19686 took only a row-major bf16 input (TT_FATALs at conv2d.cpp@7796cd1) until change point
+ * conv2d-dram-tiled-input (PR #22817: padded_slice reads tiled pages and still writes row-major slices) [17].
+ */
+function rejectedDramInput(p: ConvProblem, ctx: EstimateContext): string | undefined {
+  const tiled = p.inputLayout.pageLayout !== 'row_major';
+  // The change point is asked only where it can matter: a row-major bf16 input, or a DRAM path without a slice config
+  // (change point conv2d-dram-input-auto-slice, months later), is not split at it.
+  if (p.transposed || p.slices === undefined || (!tiled && p.inputDtype === 'bf16')) return undefined;
+  if (atOrAfter(ctx, 'conv2d-dram-tiled-input')) return undefined;
+  if (tiled)
+    return 'a tiled input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be in Row Major Layout" (tiled inputs taken from tt-metal PR #22817)';
+  if (p.inputDtype !== 'bf16')
+    return `a ${p.inputDtype} input on the DRAM-sliced conv2d path: "Input Tensor to Conv DRAM should be BFLOAT16" (other dtypes taken from tt-metal PR #22817)`;
+  return undefined;
+}
+
+/**
  * The plan tt-metal would run for a conv2d / conv_transpose2d op (after DRAM slicing), or why there is none. `read` is
  * the op's `readConvProblem` when the caller has it already (the estimator reads it first for the auto-sharded
  * matmul test: reading it twice was ~30 ms and ~10 MB of garbage at 100k ops).
@@ -1576,11 +1636,26 @@ export function planConv2dOp(
   | { illegal: string; cite?: string } {
   const p = read;
   if (typeof p === 'string') return { unmodeled: p };
+  // Before change point conv-transpose2d-matmul-by-own-stride a kernel-1 strided transposed conv that was not auto-sharded
+  // from an interleaved input (estimateAutoShardedMatmulConv) ran the sharded 1x1 matmul on its un-expanded input with a
+  // program config for the expanded output (conv_transpose2d.cpp@7097156) [20]: what tt-metal did with it was not read.
+  if (
+    p.transposed &&
+    p.path === 'l1' &&
+    (p.outputH !== p.inputH || p.outputW !== p.inputW) &&
+    isMatmulConv(p, p.config.shardLayout ?? inputShardConfig(p.inputLayout, ctx.device.workerGrid[1])?.scheme, ctx)
+  )
+    return {
+      unmodeled:
+        'a kernel-1 conv_transpose2d with a stride above 1 ran as the 1x1 matmul on its un-expanded input before tt-metal PR #33763 (2025-12-17), with a sharded program config sized for the expanded output: not modeled (it runs the halo and conv program from that PR)',
+    };
   const grid: Grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const l1Align = ctx.device.l1AlignmentBytes;
   let problem = p;
   let sliceNote = '';
   if (p.path === 'dram') {
+    const input = rejectedDramInput(p, ctx);
+    if (input !== undefined) return { illegal: input, cite: CITES.dramInput };
     const given = p.slices;
     const rejected = given === undefined ? undefined : rejectedSliceCount(p, given, ctx);
     if (rejected !== undefined) return { illegal: rejected, cite: CITES.slicing };
@@ -1732,7 +1807,7 @@ function convIntermediates(
       );
       out.push({
         role: 'halo output',
-        bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype),
+        bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype, ctx),
         liveDuringProgram: true,
         writerProgram: {
           name: 'halo (untilize_with_halo)',
@@ -1897,7 +1972,10 @@ function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: Estimate
     factory: `${p.transposed ? 'conv_transpose2d' : 'conv2d'} → ttnn.linear (auto-sharded 1x1 conv, interleaved input): ${est.factory}`,
     programFactory: est.programFactory ?? est.factory,
     factoryReason:
-      `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; a 1x1 stride-1 conv then ` +
+      `conv2d_config has no shard_layout and the input is interleaved, so ${p.transposed ? 'conv_transpose2d' : 'conv2d'} auto-shards; ` +
+      (p.stride[0] === 1 && p.stride[1] === 1
+        ? 'a 1x1 stride-1 conv then '
+        : 'a kernel-1 unpadded transposed conv (its 1x1 check saw stride 1 before tt-metal PR #33763: no halo, no zero insertion, the output rows those of the input) then ') +
       'skips the reshard (auto_shard_mm) and runs ttnn.linear on the interleaved input with no program config; ' +
       est.factoryReason,
     outputs,

@@ -26,7 +26,7 @@
 
 import { atOrAfter } from '../changePoints';
 import type { EstimateContext } from '../types';
-import { type DataType, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { type DataType, type ElementDataType, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp } from '../../ttnn/layout';
 
 export interface HaloGeometry {
@@ -95,23 +95,32 @@ export interface HaloProgramInput {
 }
 
 /**
- * The dtype of the halo's output sticks, which conv2d's and pool2d's readers then read (and tilize): f32 stays f32,
- * every other input is carried as bfloat16 (a block-float input untilizes to bfloat16; see the header).
+ * The dtype of the halo's output sticks, which conv2d's and pool2d's programs then read (and tilize); the halo factory
+ * sizes its pad and untilize CBs in it too (untilize_with_halo_program_factory.cpp@3c6ee52: out_df from the output
+ * tensor). HaloDeviceOperation::compute_output_specs: before change point halo-output-bf16-unless-f32 (PR #22605) the
+ * input's own dtype, bfloat8_b untilizing to bfloat16 (halo_device_operation.cpp@867070c, and at 4da41ff of
+ * 2024-12-31): int32 / uint32 sticks of 4 B, uint8 of 1 B; from it (@3c6ee52) f32 stays f32 and every other dtype
+ * becomes bfloat16, except uint16 again from change point halo-output-keeps-uint16 (PR #27138, @5965834). Other block
+ * floats (no row-major form) are taken as bfloat16 in every era. The change points are asked only for the dtypes they
+ * move.
  */
-export function haloStickDtype(inputDtype: DataType): 'f32' | 'bf16' {
-  return inputDtype === 'f32' ? 'f32' : 'bf16';
+export function haloStickDtype(inputDtype: DataType, ctx: EstimateContext): ElementDataType {
+  if (inputDtype === 'f32' || inputDtype === 'bf16' || inputDtype.startsWith('bfp_'))
+    return inputDtype === 'f32' ? 'f32' : 'bf16';
+  if (!atOrAfter(ctx, 'halo-output-bf16-unless-f32')) return inputDtype as ElementDataType;
+  return inputDtype === 'u16' && atOrAfter(ctx, 'halo-output-keeps-uint16') ? 'u16' : 'bf16';
 }
 
 /** Bytes of one element of a halo output stick (`haloStickDtype`). */
-export function haloElementBytes(inputDtype: DataType): number {
-  return elementBytes(haloStickDtype(inputDtype));
+export function haloElementBytes(inputDtype: DataType, ctx: EstimateContext): number {
+  return elementBytes(haloStickDtype(inputDtype, ctx));
 }
 
 /** Static CB bytes per core of the halo (untilize_with_halo) program; see the header for the rule and its eras. */
 export function haloProgramCbBytesPerCore(h: HaloProgramInput, ctx: EstimateContext): number {
   const align = ctx.device.l1AlignmentBytes;
-  const outDtype = haloStickDtype(h.dtype);
-  const stickBytes = alignUp(h.shardWidth * haloElementBytes(h.dtype), align);
+  const outDtype = haloStickDtype(h.dtype, ctx);
+  const stickBytes = alignUp(h.shardWidth * elementBytes(outDtype), align);
   const ntiles = Math.ceil(h.shardWidth / 32);
   const outTile = tileBytes(outDtype);
   if (!atOrAfter(ctx, 'halo-untilize-blocks')) {
@@ -182,8 +191,8 @@ export function inPlaceHaloProgramCbBytesPerCore(
   ctx: EstimateContext,
 ): number {
   const align = ctx.device.l1AlignmentBytes;
-  const outDtype = haloStickDtype(h.dtype);
-  const stickBytes = h.shardWidth * haloElementBytes(h.dtype);
+  const outDtype = haloStickDtype(h.dtype, ctx);
+  const stickBytes = h.shardWidth * elementBytes(outDtype);
   const ntiles = Math.ceil(h.shardWidth / 32);
   const pad = alignUp(stickBytes, align);
   const temp = h.tiled && ntiles > MAX_PACK_UNTILIZE_WIDTH_TILES ? alignUp(ntiles * tileBytes(outDtype), align) : 0;

@@ -15,7 +15,9 @@
  *     The output shard (and the index shard) are tensor-backed                                                [1]
  *   output shard: round_up(N·OH·OW, cores_nhw · (32 for a tiled output, else 1)) / cores_nhw sticks: a row-major
  *     output is not rounded to the tile height (1 stick per core for 100 outputs on 100 cores, not 32)          [7]
- *   B = datum bytes of the input (bfp8 → bf16).
+ *   B = datum bytes of the halo output (halo.ts haloStickDtype: bfp8 → bf16, other dtypes by build).
+ *   The pool program takes its input, the halo output, as bfloat16 only (pool_op.cpp validate, every build): an f32
+ *   input is illegal in every build, other non-bf16 inputs where the halo keeps their dtype (halo.ts)            [9]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)      [4][5]
  *   1. resharded input, when the input is not already sharded: shard height ceil(N·H·W / cores_nhw) (a tile multiple
@@ -63,6 +65,9 @@
  *       conv2d_utils.cpp (index id 3509439101: create_sharded_memory_config_from_parallel_config, channel_shard =
  *       width / num_cores_channels). The 2024 version (index id 53892019625) sharded C / cores_c unsnapped, before the
  *       modeled window.
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp (validate: "Only BFLOAT16 supported for now",
+ *       from PR #15561, 3584ac9, to @622c6fb of 2026-06-23); change points halo-output-bf16-unless-f32 and
+ *       halo-output-keeps-uint16 for the halo output's dtype
  *   [7] tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1: output_shard_height_padded
  *       = round_up(out_nhw, num_cores_nhw · (is_out_tiled ? TILE_HEIGHT : 1)) / num_cores_nhw, the output memory
  *       config's shard height); the same rounding in the device op's compute_output_specs from
@@ -112,6 +117,7 @@ import {
   haloElementBytes,
   haloMaxRemoteSticks,
   haloProgramCbBytesPerCore,
+  haloStickDtype,
   haloSticksPerCore,
   inPlaceHaloProgramCbBytesPerCore,
 } from './halo';
@@ -129,6 +135,8 @@ const CITES = {
     'tt-metal PR #19834; untilize_with_halo_program_factory.cpp@02a3583 (inplace_untilize_with_halo_multi_core); sliding_window.cpp (search index id 3923747601, max_ref_size)',
   upsample:
     'tt-metal ttnn/cpp/ttnn/operations/pool/upsample/device/upsample_program_factory_multicore_interleaved.cpp@003a561',
+  validate:
+    'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@3c6ee52 (validate: input dtype BFLOAT16, "Only BFLOAT16 supported for now"; the same check from PR #15561 to @622c6fb, 2026-06); the input is the halo output (generic_pools.cpp pool2d_L1), halo_device_operation.cpp (its dtype by build)',
 } as const;
 
 interface PoolShape {
@@ -216,8 +224,9 @@ function poolCbs(
   inputDtype: DataType,
   outputDtype: DataType,
   pc: ParallelConfig,
+  ctx: EstimateContext,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
-  const nbytes = haloElementBytes(inputDtype);
+  const nbytes = haloElementBytes(inputDtype, ctx);
   const nShardsC = pc.coresC;
   const inNtilesC = Math.ceil(shape.channels / nShardsC / 32);
   const kernelHw = shape.kernel[0] * shape.kernel[1];
@@ -364,6 +373,16 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const returnIndices = op.name === 'ttnn.max_pool2d_with_indices';
   if (avg && isGlobalAvgPool(shape, input) && atOrAfter(ctx, 'avg-pool2d-global-reduce'))
     return estimateGlobalAvgPoolReduce(op, shape, input, ctx);
+  // The pool program's input is the halo output, which it takes as bfloat16 only (pool_op.cpp validate, from PR #15561
+  // through pool_op.cpp@622c6fb): an f32 input in every build, and other non-bf16 ones in the builds whose halo keeps
+  // them (halo.ts haloStickDtype), are rejected.
+  const haloDtype = haloStickDtype(input.dtype, ctx);
+  if (haloDtype !== 'bf16')
+    return illegal(
+      op.name,
+      `a ${input.dtype} input reaches the pool program as a ${haloDtype} halo output: "Only BFLOAT16 supported for now"`,
+      CITES.validate,
+    );
   const countIncludePad = propBool(op, 'count_include_pad') ?? true;
   const divisorOverride = propInt(op, 'divisor_override');
   const ceilMode = propBool(op, 'ceil_mode') ?? false;
@@ -408,7 +427,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       forced !== undefined ? [forced] : ['height_sharded', 'width_sharded', 'block_sharded'];
     const sized = options.map((s) => {
       const p = poolParallelConfig(shape, s, input.layout.pageLayout === 'tile', flavor.outputTiled, grid);
-      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p);
+      const r = poolCbs(shape, flavor, input.dtype, out.dtype, p, ctx);
       return { s, p, total: r.cbBytes + r.outputShardBytes };
     });
     // tt-metal keeps height unless another is strictly smaller; width before block.
@@ -420,7 +439,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? `applied_shard_scheme ${forced}`
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
-  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc);
+  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx);
   const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
@@ -462,7 +481,7 @@ function poolIntermediates(
   ctx: EstimateContext,
 ): L1Intermediate[] {
   const inTiled = input.layout.pageLayout === 'tile';
-  const nbytes = haloElementBytes(input.dtype);
+  const nbytes = haloElementBytes(input.dtype, ctx);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
   const cAlign = inTiled ? 32 : 8;
   const shardW = alignUp(shape.channels, pc.coresC * cAlign) / pc.coresC;
