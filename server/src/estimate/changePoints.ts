@@ -986,12 +986,11 @@ export const CHANGE_POINTS = {
   'conv2d-dram-auto-slice-axis': {
     family: 'conv2d',
     pr: 33763,
-    // Description 2025-12-04 ("Make auto slicing logic generic"); its checklist's CI runs (ids 20134015262, 20172201353)
-    // are later than the description, so the merge may be some days after it; day not read. The same PR's
-    // conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) is dated 2025-12-31 by its threads instead:
-    // conv2d has no thread between the two dates to tell them apart, so its description's day stays.
-    mergedOn: '2025-12-04',
-    dateFrom: 'approx',
+    // Squash-merged on main as af7d566 ("Make auto slicing logic generic", 2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal
+    // first-parent history). The same PR's conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) is dated
+    // 2025-12-31 by its threads instead.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
     what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
     before:
       "tt-metal PR #27147 (2025-09, conv2d's own auto slice type, not read); PR #30006 (2025-10: slicing moved to op_slicing.cpp, the auto slicer still in conv2d)",
@@ -1001,8 +1000,8 @@ export const CHANGE_POINTS = {
   'conv-transpose2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 33763,
-    // The same PR as change point conv2d-dram-auto-slice-axis (description 2025-12-04, CI runs of ≈2025-12-12; merge day
-    // not read). Dated by the threads instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
+    // The same PR as change point conv2d-dram-auto-slice-axis (merged 2025-12-17 as af7d566). Dated by the threads
+    // instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
     // whole op's CBs (2,219,904 / 2,003,264 B, the L1 path's), tt-metal #35224 (branch of 2026-01-02) a 2-slice DRAM
     // run's (1,348,480 B). Not excluded: the PR was in the December builds and their auto-slicer chose one slice by an
     // estimate not read (PR #34731, 2025-12-18, fixes a conv_transpose2d get_L1_usage "inside the auto slicing logic").

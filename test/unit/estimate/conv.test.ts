@@ -802,7 +802,7 @@ describe('conv2d change points', () => {
     assert.match(e.factoryReason ?? '', /halo estimate.*height 117,824 B, block 33,856 B, width 134,208 B/);
     assert.equal(e.cbBytesPerCore, 18_496);
   });
-  // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, ≈2025-12-04): with no slice config a DRAM input's
+  // tt-metal PR #33763 (change point conv2d-dram-auto-slice-axis, 2025-12-17): with no slice config a DRAM input's
   // auto-slicer takes its axis from op_slicing.cpp@d134b03's best_guess_slice_type on the input image. bf16 row-major
   // DRAM inputs, C 256 → 256, 3x3 s1 p1 (each needs several slices on Wormhole). A tiled output (the default):
   //   256x256: W 256 ≥ 200 and H 256 ≤ W → width, in 32-column groups (slice_write of a tiled output);
@@ -837,7 +837,7 @@ describe('conv2d change points', () => {
       [dramConv(192, 192, { output_layout: 'row_major' }), 'width'],
     ];
     for (const [o, axis] of cases) {
-      assert.equal(sliceAxis(o, '2025-12-10'), axis);
+      assert.equal(sliceAxis(o, '2025-12-20'), axis);
       assert.equal(sliceAxis(o, '2025-12-01'), 'height');
     }
   });
@@ -902,8 +902,8 @@ describe('conv2d change points', () => {
   it('a slice count of 0 from PR #33763: the given axis only, not the best guess (256x256 guesses width)', () => {
     // 256x256 (tiled output) guesses width (test above); `<dram_height, 0>` slices the height all the same, and
     // 512x256 (guess: height) with `<dram_width, 0>` slices the width in 32-column groups (tiled output, slice_write).
-    assert.equal(sliceAxis(withSlices(dramConv(256, 256), 'dram_height', 0), '2025-12-10'), 'height');
-    assert.equal(sliceAxis(withSlices(dramConv(512, 256), 'dram_width', 0), '2025-12-10'), 'width of 32-column groups');
+    assert.equal(sliceAxis(withSlices(dramConv(256, 256), 'dram_height', 0), '2025-12-20'), 'height');
+    assert.equal(sliceAxis(withSlices(dramConv(512, 256), 'dram_width', 0), '2025-12-20'), 'width of 32-column groups');
   });
   // A 32x32x32 → 32 conv, k3 s1 p1, DRAM input: its whole L1 need (a 32x32x32 bf16 input is 64 KiB before sharding) fits
   // many times over, so tt-metal's own search stops at its first count: 1 from PR #33763 (the L1 op run whole), 2 before
@@ -930,7 +930,7 @@ describe('conv2d change points', () => {
         .factoryReason ?? '',
       /: 2 output-height slice\(s\)/,
     );
-    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-10'), 'unsliced');
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-20'), 'unsliced');
   });
   it('a slice count of 0 over an output height of 1 or 2 is fatal between PR #25907 and PR #33763 (no count to try)', () => {
     // conv2d.cpp (index id 8211315178): the search runs current_num_slices from 2 while < output_sliced_dim, so for a
@@ -959,7 +959,7 @@ describe('conv2d change points', () => {
         between.kind === 'illegal' ? between.rule : '',
         h === 1 ? /Could not find a suitable number of slices/ : /greater than 1/,
       );
-      assert.equal(sliceAxis(o, '2025-12-10'), 'unsliced', `output height ${h}`);
+      assert.equal(sliceAxis(o, '2025-12-20'), 'unsliced', `output height ${h}`);
     }
   });
   it('a given count of 1, or of the sliced dimension, is rejected before PR #33763 and taken from it', () => {
@@ -974,10 +974,10 @@ describe('conv2d change points', () => {
         before.kind === 'illegal' ? before.rule : '',
         count === 1 ? /greater than 1/ : /less than the dimension/,
       );
-      est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-12-10' })));
+      est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-12-20' })));
     }
     // 4 slices are fine on both sides.
-    for (const date of ['2025-07-01', '2025-10-01', '2025-12-10'])
+    for (const date of ['2025-07-01', '2025-10-01', '2025-12-20'])
       assert.match(
         est(estimateOp(withSlices(smallDram(), 'dram_height', 4), whContext({ ttMetalDate: date }))).factoryReason ??
           '',
