@@ -1016,11 +1016,10 @@ export const CHANGE_POINTS = {
   'conv-transpose2d-dram-slice-estimate-fixed': {
     family: 'conv2d',
     pr: 37791,
-    // Description 2026-02-12 (tickets #37745, #35224, #35165, #37643, #38257); its checklist's CI runs (ids 22459354276..)
-    // are some 2.3e9 run ids after PR #33763's (≈27e6 a day): early March. tt-metal #37745 (2026-02-12) still ran the
-    // old estimate. Day of the merge not read.
-    mergedOn: '2026-03-06',
-    dateFrom: 'approx',
+    // Description 2026-02-12 (tickets #37745, #35224, #35165, #37643, #38257); squash-merged on main as cb76be1
+    // (2026-03-05 12:57 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-05',
+    dateFrom: 'merge',
     what: "conv_transpose2d's DRAM slice-count estimate (ConvT2DSliceAttr::get_L1_usage) sizes the halo of the transposed conv (is_transpose, the slice's NHW cores); before, its sliding-window config was a plain stride-s conv over the un-expanded input slice with the channel-core count as its NHW cores, so the halo term was a few rows of the input and the count chosen too small (its real halo clashes with the CBs: tt-metal #35224, #37745); with one slice it now runs the L1 op directly",
     before:
       'tt-metal conv_transpose2d.cpp (search index id 177043509: get_L1_usage, slice_halo_config without is_transpose, num_cores_nhw = get_num_cores_channels_from_parallel_config)',
