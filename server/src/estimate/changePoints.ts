@@ -57,10 +57,12 @@ export const CHANGE_POINTS = {
   'reshape-tiled-native': {
     family: 'reshape',
     pr: 20189,
+    // Squash-merged on main as ed0a405 (2025-04-17 21:14 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Approved 2025-04-15 ("Awesome PR!!!!"); tt-forge-onnx PR #1880 (2025-04-25) drops the xfail of the reshapes
     // tt-forge-onnx #1655 saw overflow on 2025-03-31. Day of the merge not read.
-    mergedOn: '2025-04-15',
-    dateFrom: 'approx',
+    mergedOn: '2025-04-17',
+    dateFrom: 'merge',
     what: 'a tiled reshape that is not a view runs the native ReshapeTiledProgramFactory; before, reshape untilized, reshaped in row-major and tilized back (three programs, whole rows)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189 (convert_tile_to_rm / convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)',
@@ -70,10 +72,12 @@ export const CHANGE_POINTS = {
   'embedding-fused-chunks': {
     family: 'embedding',
     pr: 32016,
+    // Squash-merged on main as c516c28 (2025-11-06 18:41 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // For tt-metal issue #31889 (2025-11-05, 2,198,944 B on 8 cores); the description is dated 2025-11-06, the merge day
     // was not read.
     mergedOn: '2025-11-06',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'the fused (tilized-output) embedding streams weight rows in chunks of at most 64 tiles (1 MiB budget) when two whole-row tile blocks exceed 1 MiB; before, c_0 and c_2 held the whole row of Wt tiles (single-buffered above 64 tiles)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/embedding/device/embeddings_fused_program_factory.cpp before PR #32016 (buffering = Wt > 64 ? 1 : 2, tiles per block = Wt)',
@@ -83,9 +87,11 @@ export const CHANGE_POINTS = {
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,
+    // Squash-merged on main as 8d87710 (2026-04-21 17:23 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-04-17 for tt-metal issue #42434, which hit the whole-row page on 2026-04-16: not merged before.
-    mergedOn: '2026-04-17',
-    dateFrom: 'approx',
+    mergedOn: '2026-04-21',
+    dateFrom: 'merge',
     what: 'row-major embedding streams weight rows longer than 1 MiB in 1 MiB chunks instead of one whole-row page',
     before: 'ttmetal-l1-model.md §4.5 (whole-row page)',
     after: 'ttmetal-l1-model.md §4.5 (1 MiB chunks, PR #42548)',
@@ -93,8 +99,9 @@ export const CHANGE_POINTS = {
   'matmul-narrow-l1-1d': {
     family: 'matmul',
     pr: 32173,
-    mergedOn: '2025-11-11',
-    dateFrom: 'approx',
+    // Squash-merged on main as 56bf922 (2025-11-10 19:51 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-10',
+    dateFrom: 'merge',
     what: 'auto-config: tall/wide (side ratio > 8) interleaved matmuls take the 1D mcast configs whatever their buffers; before, only all-DRAM matmuls did (L1 operands fell to 2D or the non-reuse factory)',
     before:
       'tt-metal PR #32173 description ("The restriction to only use it for DRAM matmuls"), matmul_program_config.cpp is_narrow_shape',
@@ -163,9 +170,11 @@ export const CHANGE_POINTS = {
   'matmul-estimate-bias-term': {
     family: 'matmul',
     pr: 17056,
+    // Squash-merged on main as 79a6913 (2025-02-01 22:23 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // Description 2025-01-23; the reporter was asked to check the merged fix on 2025-02-03. Merge day not read.
-    mergedOn: '2025-01-23',
-    dateFrom: 'approx',
+    mergedOn: '2025-02-02',
+    dateFrom: 'merge',
     what: 'auto-config: get_estimated_size_of_cbs counts a linear\'s fused bias (in0_block_w bias tiles) when it sizes the per-core factor and the out block; before, the bias CB was left out and a linear could be given a block whose CBs, bias included, ran past L1 (tt-metal #16704, tt-train linear with batch 4: "We\'re off by 1%")',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (get_estimated_size_of_cbs without a bias term); tt-metal issue #16704, maintainer comment of 2025-01-13 ("get_estimated_size_of_cbs() ... does not take bias into consideration")',
@@ -175,9 +184,11 @@ export const CHANGE_POINTS = {
   'matmul-estimate-bias-per-core-n': {
     family: 'matmul',
     pr: 38309,
+    // Squash-merged on main as b113d7c (2026-02-23 19:42 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2026-02-23 (state merged, fixes tt-metal #36316); merge day not read.
     mergedOn: '2026-02-23',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto-config: get_estimated_size_of_cbs counts a fused bias as per_core_N tiles (the block width it is asked about) instead of in0_block_w tiles; the factories allocate out_block_w, so with N ≫ K a block whose bias CB ran past L1 was accepted (tt-metal #36316: nanoGPT on a Blackhole QuietBox, K 384, N 1536, 1,596,224 B)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/utilities/matmul_utilities.cpp (get_estimated_size_of_cbs: bias_size = in0_block_w · bias_single_tile_size), as quoted in PR #38309',
@@ -321,9 +332,11 @@ export const CHANGE_POINTS = {
   'softmax-large-kernel': {
     family: 'softmax',
     pr: 23130,
+    // Squash-merged on main as f6f9b5c (2025-06-18 16:37 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // A review comment of 2025-06-18 on the PR says it is "closed now": merged on or before that day (day not read).
     mergedOn: '2025-06-18',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'attention-optimized softmax switches to the 80-tile large kernel when its whole-row CBs exceed 0.9·L1; before, whole-row CBs always',
     before:
       'tt-metal …/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp (TT_FATAL on block size, no fallback; PR #23130 diff)',
@@ -332,14 +345,16 @@ export const CHANGE_POINTS = {
   'softmax-fp32-acc-for-f32': {
     family: 'softmax',
     pr: 27732,
+    // Squash-merged on main as 5dafb36 (2025-09-05 09:16 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // "General ttnn.softmax cleanup" (#26841; description 2025-09-01) moved softmax to the new device-operation API, and
     // softmax_device_operation.cpp, which it created, is where the f32 default lives: its earliest stored version
     // (still QueueId-era, search index id 52661545615) already has it, and no stored softmax_op.cpp/softmax.cpp before
     // it does. Merge day not read: on or after 2025-09-01, and by 2025-10-24, when PR #31113's review diff already
     // edits kernels/attention/compute/softmax_large_tensor.cpp, the layout of the split factories (inferred).
     // tt-metal #18997's 2025-03 figure for an f32 input only matches with bf16 intermediates.
-    mergedOn: '2025-09-08',
-    dateFrom: 'approx',
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
     what: 'ttnn::softmax without a compute config turns fp32 dest accumulation on for an f32 input (is_fp32): the attention-optimized factory then blocks by at most 4 tiles and keeps Float32 intermediates; before, fp32 accumulation off',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/softmax.cpp (2025, search index id 4513453199: last dim → normalization::softmax) → device/softmax_op.cpp (2025, search index id 3877546591: init_device_compute_kernel_config(..., fp32 false)) → device/multi_core/softmax_op_multi_core.cpp@00eaa3b (im = Float32 only with fp32_dest_acc_en); #18997 (2025-03-12)',
@@ -349,10 +364,12 @@ export const CHANGE_POINTS = {
   'softmax-fit-check-all-cbs': {
     family: 'softmax',
     pr: 33519,
+    // Squash-merged on main as 3b00667 (2025-12-01 23:08 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // "#33488: update cb size calculation in softmax": description and CI run 19835522600 of 2025-12-01 ("some CBs were
     // missing and one was accounted for when mask was used instead of the numeric stable flag"); merge day not read.
     mergedOn: '2025-12-02',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'attention-optimized softmax: the 0.9·L1 large-kernel test also counts the output CB, five single tiles and (numeric_stable) the x − max CB; before, only the input and exps CBs (without a mask)',
     before:
       "tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/multi_core/softmax_op_multi_core.cpp@00eaa3b (cb_size_sum_bytes = in0 + im0; a mask adds im3 + im4), kept by PR #27732's attention-optimized factory",
@@ -387,8 +404,9 @@ export const CHANGE_POINTS = {
   'pad-rm-barrier-from-output': {
     family: 'pad',
     pr: 40316,
+    // Squash-merged on main as d606471 (2026-03-19 17:29 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2026-03-19',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'row-major pad counts sticks per 2 KiB barrier from the padded output stick, not the input width (a narrow input padded wide had a multi-MB c_0)',
     before:
       'tt-metal …/data_movement/pad/device/pad_program_factory.cpp (get_num_stick_per_barrier(input_tensor): 2048 / (W_in·elem))',
@@ -398,11 +416,13 @@ export const CHANGE_POINTS = {
   'copy-default-row-major-subblocks': {
     family: 'copy',
     pr: 40964,
+    // Squash-merged on main as 2ee6b13 (2026-04-02 23:26 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // Description of 2026-03-28; tt-metal PR #41552 (2026-04-07) patches the output spec of its commit 2ee6b13, which
     // broke the CI of tt-mlir PR #7805, the uplift to tt-metal 0e1451bb of 2026-04-03: on main by that build. Day of
     // the merge not read (between 2026-03-28 and 2026-04-03).
     mergedOn: '2026-04-03',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'ttnn::copy picks its factory: input and output memory configs equal and the two-page CB set under l1_size − base → the old program (CopySameMemoryConfigProgramFactory); otherwise a row-major copy runs the default row-major program: c_0 one input page and c_1 two aligned output pages, each capped at 256 KiB (large rows move in 256 KiB sub-blocks), one row per work unit (tiled copies: the same two-tile CBs as before)',
     before:
       'tt-metal …/data_movement/copy/device/copy_program_factory.cpp (one program: c_0 = 2 aligned input pages, c_16 = 2 output pages on a dtype change)',
@@ -412,12 +432,14 @@ export const CHANGE_POINTS = {
   'concat-single-buffer-fallback': {
     family: 'concat',
     pr: 43898,
+    // Squash-merged on main as 4c70c91 (2026-05-12 16:45 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-05-08 (tt-metal #43893, tt-xla #4583 hit the double-buffered pages that day). tt-mlir PR #8412
     // (2026-05-13) prints a chunk concat of tt-mlir PR #8237's workaround (merged 2026-05-11) ending at 1,498,912 B: two
     // pages of 697,600 B, so the tt-metal tt-mlir pinned then (d5a1653 of 2026-05-11, uplift of 2026-05-12) had no
     // fallback yet. Merge day not read: the day after that pin.
     mergedOn: '2026-05-12',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'concat input CB falls back to one page when two pages exceed l1_size/2 − base (the whole-row pages of the unaligned-last-dim rewrite)',
     before: 'tt-metal …/data_movement/concat/device/concat_program_factory.cpp (num_input_pages = 2)',
     after: 'tt-metal …/concat/device/concat_program_factory.cpp@d95c1ad (depth 1 above the L1 budget; PR #43898)',
@@ -425,10 +447,12 @@ export const CHANGE_POINTS = {
   'concat-unaligned-chunking': {
     family: 'concat',
     pr: 46321,
+    // Squash-merged on main as 58430ab (2026-06-12 16:16 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2026-06-08, reviews to 2026-06-10; tt-mlir removed its own chunking workaround (PR #8837, 2026-06-19)
     // "after the fix in the metal". Merge day not read: the day after the last review seen.
-    mergedOn: '2026-06-11',
-    dateFrom: 'approx',
+    mergedOn: '2026-06-12',
+    dateFrom: 'merge',
     what: "ttnn::concat on the last dim whose unaligned-last-dim rewrite (untilize, transpose(-2, -1)) would make a row-major page of align(elem · dim[-2], buffer alignment) above l1_size − base slices the inputs along dim[-2] into chunks of floor((l1_size − base) / (2 · elem) / tile height) · tile height rows, concatenates each chunk, then the chunk results along dim[-2]; before, one whole-row page per output row (tt-metal #43371's 7,974,912 B pages)",
     before: 'tt-metal …/data_movement/concat/concat.cpp (massaged untilize → transpose → concat of whole rows)',
     after:
@@ -473,9 +497,11 @@ export const CHANGE_POINTS = {
   'transpose-rm-interleaved-via-permute': {
     family: 'permute/transpose',
     pr: 16155,
+    // Squash-merged on main as 9acc400 (2025-01-03 10:00 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2024-12-18; its CI runs (ids 125848…–125888…) are of 2025-01-02/03; the merge day was not read.
-    mergedOn: '2025-01-06',
-    dateFrom: 'approx',
+    mergedOn: '2025-01-03',
+    dateFrom: 'merge',
     what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute (WH → (0,1,3,2), 32x32 blocks; HC → (0,2,1,3) and CN → (1,0,2,3), whole rows double-buffered) instead of the transpose factories; the RM WH factory held the whole HW plane per core (tt-metal #16109)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236 (RM WH: c_0 2·Wt, c_16 2·Ht, c_24 Ht·Wt tiles)',
@@ -516,8 +542,9 @@ export const CHANGE_POINTS = {
   'layernorm-fp32-acc-default': {
     family: 'norm',
     pr: 19295,
+    // Squash-merged on main as 342342e (2025-03-19 13:39 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-03-19',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'ttnn.layer_norm without a compute_kernel_config runs with fp32_dest_acc_en = true (Float32 intermediate CBs, block size 4) instead of false',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (search-index version 2472590686: HiFi4, approx on, fp32 acc off)',
@@ -527,11 +554,13 @@ export const CHANGE_POINTS = {
   'layernorm-sharded-default-config': {
     family: 'norm',
     pr: 34335,
+    // Squash-merged on main as b165c6a (2025-12-16 13:53 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2025-12-12 (for tt-mlir's optimizer, whose sharded rms_norm crashed); its CI runs are listed later that
     // week: the merge day was not read. What ran before is not one thing (tt-mlir #5903 ran a width-sharded rms_norm on
     // its 2025-11-27 pin; tt-mlir #6326 hit the divide by zero in December), so the estimator leaves it unmodeled.
     mergedOn: '2025-12-16',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'layer_norm/rms_norm without a program config on a sharded input derive a LayerNormShardedMultiCoreProgramConfig from the shard spec (subblock_w 1, block_h/block_w = shard tiles, grid = shard bounding box); before, the sharded factory got subblock_w = 0 and divided by zero (and before PR #26149, 2025-08-01, the interleaved kernels ran on the shards)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/layernorm.cpp (program_config.value_or(LayerNormDefaultProgramConfig{})); PR #26149, tt-metal issue #26159',
@@ -575,10 +604,12 @@ export const CHANGE_POINTS = {
   'reduce-sum-front-dims-fast-nc': {
     family: 'reduction',
     pr: 18603,
+    // Squash-merged on main as 7500d3f (2025-03-04 23:38 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // For tt-metal issue #18469 (2025-02-28: ttnn.sum over dim 0 transposed [2,1,16384,16384] to a 17 GB tensor); the
     // PR's description and CI runs are dated 2025-03-04, the merge day was not read.
     mergedOn: '2025-03-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'ttnn.sum of a BFLOAT16/BFLOAT8_B tensor over dims outside the last two runs fast_reduce_nc (one program per such dim, fp32 accumulation by default) and then the W/H/HW reduce over the rest; before, every reduction (and still max/min/mean and f32 sum) transposed each such dim to H, ran the H reduce and transposed back',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 6576833862: reduce_nd_loop, transpose(i, -2) → H reduce → transpose back)',
@@ -588,10 +619,12 @@ export const CHANGE_POINTS = {
   'reduce-mean-multi-dim-scaler': {
     family: 'reduction',
     pr: 28869,
+    // Squash-merged on main as 9a8e512 (2025-10-01 20:46 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // For the bounty issue tt-metal #28644 (2025-09-16); the PR's description is dated 2025-09-18 and the thread shows
     // it merged. The merge day was not read: a few days after the description is assumed.
-    mergedOn: '2025-09-22',
-    dateFrom: 'approx',
+    mergedOn: '2025-10-01',
+    dateFrom: 'merge',
     what: "ttnn.mean over several dims that are not exactly H and W passes 1/(reduced volume) as the first stage's reduce scaler; before, the stages summed and a final ttnn::mul_sfpu by 1/(input volume) scaled the result: a unary program over the reduced tensor (keepdim shape, the op's memory config), whose input was one more intermediate",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index ids 6576833862 and 4355189454: reduce_nd_loop(use_reduce_type = false), then ttnn::mul_sfpu(inv_volume, output_tensor, memory_config))',
@@ -627,6 +660,8 @@ export const CHANGE_POINTS = {
   },
   'reduce-w-scaler-unread': {
     family: 'reduction',
+    // Squash-merged on main as ba4ef4f (2025-12-02 23:13 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // Not the PR that changed the W factory's scaler CB: that PR was not found (session 16 searched the issues index
     // for reduce scaler / prepare_reduce_scaler / generate_reduce_scaler CB changes and the reduction Metal 2.0 and
     // ProgramDescriptor ports, #51778, #43208, #41637; none shows the c_2 change). #33535 ("Migrate op to new infra:
@@ -636,7 +671,7 @@ export const CHANGE_POINTS = {
     // 55227023945, after PR #43208 of 2026-04-27 and PR #43989's SFPU path of 2026-05). Builds from here are approx.
     pr: 33535,
     mergedOn: '2025-12-03',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "the W reduce's scaler CB c_2 is no longer known: two bf16 tiles at the last factory read before (2441aa2), one tile (Float32 for an f32 input, bf16 otherwise) at every factory read after, the PR between not identified; the two-tile figure is kept as an upper bound for a bf16/bfp8 input (2,048 B over if the change is in the build) and the W reduce is approx",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@2441aa2 (c_2 num_input_tiles = 2 tiles, "hardcoded bfloat16"); PR #33535 description',
@@ -660,10 +695,12 @@ export const CHANGE_POINTS = {
   'reduce-min-h-negate-full-column': {
     family: 'reduction',
     pr: 43752,
+    // Squash-merged on main as 7b6870b (2026-05-06 22:01 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // "#43742: fix up generic reduce neg kernel cb usage"; its last review thread and "/codeowners ping" are dated
     // 2026-05-06, the merge day was not read.
     mergedOn: '2026-05-07',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "the H reduce's negate CBs c_4/c_5 hold Ht · (columns per core, the lcm of the two core groups') tiles each instead of the lcm of the per-core pushes; when both exceed the free L1 above the base, ttnn::min negates outside the reduce (neg → max → neg) instead (h_reduce_negate_fits_in_l1)",
     before:
       'tt-metal reduce_op_multi_core_h_program_factory.cpp (search index id 52567424569: negate_cb_tiles = lcm of the push sizes)',
@@ -673,10 +710,12 @@ export const CHANGE_POINTS = {
   'avg-pool2d-global-reduce': {
     family: 'pool',
     pr: 43820,
+    // Squash-merged on main as 1536dd4 (2026-05-12 18:38 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-05-07; tt-metal PR #44226 (2026-05-12) fixes a test failure that "surfaced on N300 after #43820
     // landed". Day not read.
-    mergedOn: '2026-05-08',
-    dateFrom: 'approx',
+    mergedOn: '2026-05-12',
+    dateFrom: 'merge',
     what: 'avg_pool2d whose window covers the whole image with no padding, on an interleaved input, runs one pool_sum reduction instead of reshard + halo + the sliding-window pool',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/pool/generic/generic_pools.cpp@465a425 (pool2d_L1 for every avg_pool2d: reshard, halo, pool2d)',
@@ -700,9 +739,11 @@ export const CHANGE_POINTS = {
   'upsample-bilinear-halo-minmax': {
     family: 'upsample',
     pr: 34797,
+    // Squash-merged on main as 5a0f48a (2025-12-29 08:05 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description of 2025-12-19; merge day not read (the opening day is used).
-    mergedOn: '2025-12-19',
-    dateFrom: 'approx',
+    mergedOn: '2025-12-29',
+    dateFrom: 'merge',
     what: 'bilinear upsample gets a proper halo (per-core input range from the min/max top-left index of its outputs), the sharding restriction lifted and a wider autoshard',
     before:
       'tt-metal PR #34312 ("The sharding restriction mentioned in #18236 is still in place"); the earlier halo and autoshard rules were not read',
@@ -723,9 +764,11 @@ export const CHANGE_POINTS = {
   'conv2d-grouped-1x1-matmul': {
     family: 'conv2d',
     pr: 21290,
+    // Squash-merged on main as a4a7740 (2025-04-29 03:19 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened, reviewed and its CI runs all on 2025-04-28 (tt-metal issue #21289 filed that day); merge day not read.
     mergedOn: '2025-04-29',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'use_matmul_for_1x1_conv no longer requires groups == 1: grouped 1x1 stride-1 unpadded convs run as matmuls too',
     before:
       'tt-metal conv2d_utils.cpp (use_matmul_for_1x1_conv: … && groups == 1; search index id 2427742271); issue #21289',
@@ -767,8 +810,9 @@ export const CHANGE_POINTS = {
   'conv2d-width-double-buffer': {
     family: 'conv2d',
     pr: 23114,
-    mergedOn: '2025-06-09',
-    dateFrom: 'approx',
+    // Squash-merged on main as 8d4c3b2 (2025-06-05 13:23 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-05',
+    dateFrom: 'merge',
     what: 'width-sharded conv2d honours enable_act_double_buffer / enable_weights_double_buffer (before: single-buffered ACT and WEIGHTS CBs)',
     before:
       'tt-metal issue #22858 (width sharding has no double buffering); conv2d_op_width_sharded_program_factory.cpp',
@@ -778,10 +822,12 @@ export const CHANGE_POINTS = {
   'halo-in-place': {
     family: 'halo (conv2d, pool2d)',
     pr: 19834,
+    // Squash-merged on main as fe7b175 (2025-03-31 19:54 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // PR #19056 (In Place Halo) merged in March 2025 and was reverted by PR #19787 (2025-03-27, hangs on Blackhole);
     // PR #19834 relanded it (description 2025-03-28); the day of that merge not read.
-    mergedOn: '2025-03-28',
-    dateFrom: 'approx',
+    mergedOn: '2025-03-31',
+    dateFrom: 'merge',
     what: "opt-in in-place halo (Conv2dConfig.in_place, the pools' in_place_halo): the sharded input is freed and reallocated at the halo output size, remote sticks staged in a scratch tensor/CB; default off, and tt-mlir never sets it (its Conv2dConfigAttr has no in_place, TTIRToTTNN.cpp@19c86fc passes in_place_halo = false), so the default footprint does not move. A pool with in_place_halo = true whose input is resharded by the op: the halo output replaces the freed input shard (in place only while the input shard has no more sticks than the halo shard, else the plain halo), and the halo program's static CBs are a pad stick, the slow-untilize temp CB (tiled input wider than 8 tiles), the remote temp CB of max_ref_size sticks and two sync CBs; on an input already sharded in L1 it is unmodeled (the caller's tensor is freed)",
     before: 'tt-metal untilize_with_halo_program_factory.cpp (separate input and output shards only)',
     after:
@@ -803,10 +849,12 @@ export const CHANGE_POINTS = {
   'pool-dram-input-reshard-freed': {
     family: 'pool2d',
     pr: 27007,
+    // Squash-merged on main as f23d8a8 (2025-08-22 13:13 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2025-08-18; the merge day not read. Every generic_pools.cpp the search index holds from then on frees
     // the resharded input after the halo when the input was in DRAM; tt-metal #24944 (2025-07-11) shows it still held.
-    mergedOn: '2025-08-18',
-    dateFrom: 'approx',
+    mergedOn: '2025-08-22',
+    dateFrom: 'merge',
     what: "pool2d frees its resharded copy of a DRAM input right after the halo (and the halo output moves down over it); before, the resharded input stayed allocated, beside the halo output, until the op returned, so the pool's output shard had to fit above both",
     before:
       'tt-metal generic_pools.cpp of mid 2025 (search index id 46515301642: halo, then prim::pool2d, with no deallocation of the resharded input between them); tt-metal #24944 (2025-07-11, N300 max_pool2d sweep [1, 64, 360, 640] k3 s2 p1 from DRAM: the 131,712 B output shard fails only with the 526,720 B reshard and the 757,632 B halo output both live)',
@@ -829,9 +877,11 @@ export const CHANGE_POINTS = {
   'conv2d-width-rm-two-rows': {
     family: 'conv2d',
     pr: 23116,
+    // Squash-merged on main as 56a2730 (2025-06-05 14:19 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description and CI runs of 2025-06-05; the day of the merge not read.
     mergedOn: '2025-06-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'width-sharded conv2d: the image-to-column (row-major) CB holds two rows of the activation block (2·act_block_w tiles) so I2C overlaps the tilize; before, the whole act block (act_block_h·act_block_w input tiles)',
     before:
       'tt-metal conv2d_op_width_sharded_program_factory.cpp, late 2024 (search index id 2511333325: act_cb_row_major_bfloat16 of act_block_num_tiles_split input tiles, split reader forced off)',
@@ -841,9 +891,11 @@ export const CHANGE_POINTS = {
   'conv2d-block-rm-overlap': {
     family: 'conv2d',
     pr: 23580,
+    // Squash-merged on main as 8633237 (2025-06-17 09:29 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description and CI runs of 2025-06-16; the day of the merge not read.
-    mergedOn: '2025-06-16',
-    dateFrom: 'approx',
+    mergedOn: '2025-06-17',
+    dateFrom: 'merge',
     what: 'block-sharded conv2d: the row-major I2C CB overlaps the ACT CB when the halo output and the output share a data format (no separate CB); before, always its own CB of act_block_h·act_block_w input tiles',
     before:
       'tt-metal conv2d_op_sharded_program_factory.cpp, early 2025 (search index id 3743811513: create_CBs_for_sharded_input_v2, weight_width_sliced: act_cb_row_major_bfloat16 of num_cb0_tilized_tiles)',
@@ -853,8 +905,9 @@ export const CHANGE_POINTS = {
   'conv2d-block-inner-dim-by-kernel-h': {
     family: 'conv2d',
     pr: 25805,
-    mergedOn: '2025-08-01',
-    dateFrom: 'approx',
+    // Squash-merged on main as 358fca2 (2025-07-28 09:01 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-28',
+    dateFrom: 'merge',
     what: 'block-sharded conv2d slices the activation inner dim by kernel height: act_block_w = C/n_c·kW instead of C/n_c·kH·kW (full_inner_dim keeps the old blocks), shrinking ACT, ACT_TILIZED and WEIGHTS by kH',
     before: 'tt-metal conv2d_utils.cpp (determine_per_core_conv_block_config: block act_block_w over kH·kW)',
     after:
@@ -863,8 +916,9 @@ export const CHANGE_POINTS = {
   'conv2d-split-reader-heuristic': {
     family: 'conv2d',
     pr: 27731,
-    mergedOn: '2025-09-10',
-    dateFrom: 'approx',
+    // Squash-merged on main as 18bbf94 (2025-09-15 12:11 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-15',
+    dateFrom: 'merge',
     what: 'height-sharded conv2d splits the ACT CB into ACT + ACT_SECOND_READER by a NoC-cost heuristic (enable_split_reader removed from Conv2dConfig); before, only when enable_split_reader was set',
     before: 'tt-metal conv2d_op_sharded_program_factory.cpp (split reader only with Conv2dConfig.enable_split_reader)',
     after:
@@ -886,8 +940,9 @@ export const CHANGE_POINTS = {
   'conv2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 27147,
-    mergedOn: '2025-09-01',
-    dateFrom: 'approx',
+    // Squash-merged on main as dbbc742 (2025-10-01 18:27 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-01',
+    dateFrom: 'merge',
     what: 'conv2d without a slice config picks DRAM vs L1 from the input: a DRAM input takes the sliced DRAM path (channels aligned to 8, auto slice count); before, it was resharded into L1 and run whole',
     before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
     after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
@@ -906,11 +961,13 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-keeps-act-block-h': {
     family: 'conv2d',
     pr: 32424,
+    // Squash-merged on main as e1b34d5 (2025-11-24 22:14 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // PR opened 2025-11-14 (its CI run is of that day); merged by 2025-11-26, when PR #33246 calls its commit e1b34d5
     // "recent" (a nightly it broke), and before the goldens' f4163c2 (2025-11-27), whose auto-shard convs run
     // whole-height act blocks. Day not read.
-    mergedOn: '2025-11-14',
-    dateFrom: 'approx',
+    mergedOn: '2025-11-25',
+    dateFrom: 'merge',
     what: 'auto-shard (no shard_layout, interleaved input) no longer lowers act_block_h_override to one tile (two with enable_split_reader): act blocks span the whole per-core height unless the config says otherwise; before, ACT/ACT_TILIZED were one tile row and height-sharded weights fully buffered (×kH)',
     before:
       'tt-metal PR #13941; conv2d_utils.cpp before PR #32424 (determine_conv_config_for_auto_shard → get_l1_usage_for_sharding: act_block_h_override = TILE_HEIGHT when 0, ×2 with enable_split_reader)',
@@ -920,9 +977,11 @@ export const CHANGE_POINTS = {
   'conv2d-block-rm-channel-alignment': {
     family: 'conv2d',
     pr: 26201,
+    // Squash-merged on main as d6330b1 (2025-08-05 12:29 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description and CI runs of 2025-08-04; the day of the merge not read.
     mergedOn: '2025-08-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'a block-sharded conv of a row-major (or sliced) input aligns its input channels to 8 (L1 alignment / 2, or the shard width) like a height-sharded one; before, to 32 (more channel padding, fewer channel cores)',
     before:
       'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: get_input_channels_alignment relaxes HEIGHT_SHARDED row-major only)',
@@ -972,11 +1031,13 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-halo-exact': {
     family: 'conv2d',
     pr: 30446,
+    // Squash-merged on main as 27f3634 (2025-10-29 10:24 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2025-10-13 (issue #30011 of 2025-10-06 lists "Implement exact Halo size calculation" as open); the
     // checklist's CI runs (ids 18842712177 .. 18898531904) come after PR #30006's (reviewed 2025-10-16), so the merge
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
     mergedOn: '2025-10-29',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "auto shard's halo term is the halo op's own output shard (generate_shard_boundaries' widest padded-input span of one output shard, snapped to tiles, × the halo input shard width × 2 or 4 B), as ops/halo.ts sizes the allocation, for matmul convs too; before, estimate_halo_output_elems: the halo input shard's whole image rows + (d·kH − 1), doubled for a batch above 1, × the padded width × the shard width (the PR: \"tends to overestimate the output\")",
     before:
       'tt-metal conv2d_utils.cpp between PR #25907 and PR #30446 (calculate_L1_usage_for_conv_op: estimate_halo_output_elems(halo input shard shape, batch, H, W, kernel, dilation, padding)); its body as PR #25907\'s diff wrote it (review of 2025-08-04, conv2d_utils.cpp:1137: (shard rows / W + (d·kH − 1)·(batch > 1 ? 2 : 1))·(W + pL + pR)·shard width) and the PR #30446 plan (index id 12271855419: "batch boundary multipliers"); PR #27355 (2025-08-25) changed one line of it, not read',
@@ -1040,9 +1101,11 @@ export const CHANGE_POINTS = {
   'conv2d-1d-conv-on-height': {
     family: 'conv2d',
     pr: 34957,
+    // Squash-merged on main as e88993c (2025-12-25 10:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description and CI runs of 2025-12-23; the day of the merge not read.
-    mergedOn: '2025-12-24',
-    dateFrom: 'approx',
+    mergedOn: '2025-12-25',
+    dateFrom: 'merge',
     what: 'is_1d_conv / is_1d_depthwise_conv test the kernel height and image height (a [N, 1, L, C] image, kernel (1, K)); before, the kernel width and image width (L on the height, kernel (K, 1)); conv1d maps L onto the width from here on',
     before:
       'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv(groups, C_in, C_out, kernel_width, image_width, has_bias)); conv2d_op_sharded_program_factory.cpp@003324f',
@@ -1052,9 +1115,11 @@ export const CHANGE_POINTS = {
   'conv2d-1d-depthwise-any-kernel-width': {
     family: 'conv2d',
     pr: 44490,
+    // Squash-merged on main as 6a48058 (2026-05-19 19:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Reviews on the PR run to 2026-05-19; tt-metal PR #45133 (2026-05-25) names its commit 6a480585 as already on main.
-    mergedOn: '2026-05-20',
-    dateFrom: 'approx',
+    mergedOn: '2026-05-19',
+    dateFrom: 'merge',
     what: 'a 1-D depthwise conv (no bias) of any kernel width takes the depthwise path again: one activation block per kernel tap (act_block_w = C, WEIGHTS per_core_N·act_block_h), or, when the whole window of C·elem·kW bytes fits one NoC burst (8 KiB Wormhole, 16 KiB Blackhole), height sharded and undilated, one coalesced block (act_block_w = C·kW, WEIGHTS ×kW); taps accumulate in DST and pack straight to the output (no partials or temp-sum CB); before, the depthwise path needed kernel width 1 and wider kernels ran the general conv on block-diagonal weights',
     before:
       'tt-metal conv2d_utils.cpp@002a3f4 (is_1d_depthwise_conv: … && kernel_width == 1); conv2d_op_program_factory_common.cpp@003324f (MATMUL_PARTIALS 1 tile, TEMP_SUM 1 tile for 1-D depthwise)',
@@ -1167,8 +1232,9 @@ export const CHANGE_POINTS = {
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,
+    // Squash-merged on main as f4df94a (2026-02-26 17:15 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2026-02-26',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'conv3d without a Conv3dConfig uses conservative blocks: C_out_block 32 (was all output channels), full C_in, T/H/W 1, the whole device grid',
     before:
       'tt-metal conv3d_device_operation_types.hpp (Conv3dConfig defaults: C_in_block = C_out_block = 0, all channels)',
@@ -1177,8 +1243,9 @@ export const CHANGE_POINTS = {
   'conv3d-no-config-c-in-block-32': {
     family: 'conv3d',
     pr: 41281,
-    mergedOn: '2026-04-02',
-    dateFrom: 'approx',
+    // Squash-merged on main as 2a2bfad (2026-04-04 12:10 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-04',
+    dateFrom: 'merge',
     what: 'conv3d without a config: C_in_block 32 instead of all input channels (vol2col and weight CBs shrink from K = k³·C_in to k³·32)',
     before: 'tt-metal PR #38595 (full C_in block)',
     after: 'tt-metal PR #41281 (conv3d.cpp auto-config C_in_block = TILE_WIDTH)',
@@ -1195,8 +1262,9 @@ export const CHANGE_POINTS = {
   'conv3d-prepared-weights-full-c-in': {
     family: 'conv3d',
     pr: 47343,
-    mergedOn: '2026-06-17',
-    dateFrom: 'approx',
+    // Squash-merged on main as cbad0cd (2026-06-18 16:02 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-06-18',
+    dateFrom: 'merge',
     what: 'conv3d without a config on pre-prepared (rank-2) weights uses the full C_in block again (to match prepare_conv3d_weights)',
     before: 'tt-metal PR #43715 (smallest valid C_in block for every weight rank)',
     after: 'tt-metal PR #47343',
@@ -1213,9 +1281,11 @@ export const CHANGE_POINTS = {
   'ccl-reduce-scatter-nd': {
     family: 'ccl',
     pr: 30887,
+    // Squash-merged on main as 417229f (2025-10-24 16:23 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // CI runs of the PR (18693752256, 18727048144) are of 2025-10-21/22; merge day not read.
-    mergedOn: '2025-10-22',
-    dateFrom: 'approx',
+    mergedOn: '2025-10-24',
+    dateFrom: 'merge',
     what: 'ttnn::reduce_scatter runs the minimal async ring/line factories for N-D tile-aligned inputs (composite otherwise); earlier builds ran a 4-D-only path not read here (unmodeled before)',
     before: 'tt-metal PR #30887 description ("Reduce scatter only supported 4D tensors")',
     after:
@@ -1224,9 +1294,11 @@ export const CHANGE_POINTS = {
   'ccl-all-gather-nd': {
     family: 'ccl',
     pr: 30998,
+    // Squash-merged on main as fb0f817 (2025-10-27 18:59 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // CI run 18726537267 of the PR is of 2025-10-22; merge day not read.
-    mergedOn: '2025-10-23',
-    dateFrom: 'approx',
+    mergedOn: '2025-10-27',
+    dateFrom: 'merge',
     what: 'ttnn::all_gather runs the minimal default all_gather_async builder for any rank (2-D special case, ND composite fixes); earlier builds routed some shapes differently (unmodeled before)',
     before: 'tt-metal PR #26989 (composite for outer-dim gathers), PR #26661 (composite for padded gather dims)',
     after:
@@ -1235,9 +1307,11 @@ export const CHANGE_POINTS = {
   'ccl-scatter-write-4-chunks': {
     family: 'ccl',
     pr: 32395,
+    // Squash-merged on main as ce239e5 (2025-12-04 17:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Reviewed 2025-11-18; its CI runs (19935583723…) are of early December 2025. Merge day not read.
-    mergedOn: '2025-12-05',
-    dateFrom: 'approx',
+    mergedOn: '2025-12-04',
+    dateFrom: 'merge',
     what: 'fabric scatter writes carry up to 4 chunks instead of 2: all_gather packs min(4, pages per packet) tiles per packet (bfp8/bfp4/u8 tiles: c_0 of 12 tiles instead of 6); the ring reduce_scatter granularity likewise',
     before:
       'tt-metal …/all_gather_async/device/all_gather_async_program_minimal_variants.cpp@00edc3b (max_target_noc_addresses_per_packet = 2)',
@@ -1247,9 +1321,11 @@ export const CHANGE_POINTS = {
   'a2a-dispatch-send-map': {
     family: 'ccl',
     pr: 24816,
+    // Squash-merged on main as c97c4db (2025-07-10 17:09 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2025-07-10; the multi-link PR #25124 (opened 2025-07-15) builds on it. Merge day not read.
-    mergedOn: '2025-07-14',
-    dateFrom: 'approx',
+    mergedOn: '2025-07-10',
+    dateFrom: 'merge',
     what: 'all_to_all_dispatch keeps a token-device send map (c_4) and packs metadata in an L1 CB (c_5, FullPacket; PageByPage without it when L1 is short); earlier builds read whole indices into c_1 with 16 packet headers (unmodeled before)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/ccl/all_to_all_dispatch/device/all_to_all_dispatch_program_factory.cpp@72c3272',
@@ -1259,10 +1335,12 @@ export const CHANGE_POINTS = {
   'fabric-1d-header-by-system-size': {
     family: 'ccl',
     pr: 34976,
+    // Squash-merged on main as 8daf0a3 (2026-01-08 03:28 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Review thread of 2026-01-07; the description of tt-metal PR #35494 (2026-01-09) says #34976 "already added the
     // infra for dynamic sizing". Merge day not read.
     mergedOn: '2026-01-08',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "the 1D fabric packet header (get_tt_fabric_packet_header_size_bytes, the page of every worker's packet-header CB) is sized from the system's mesh: 48 B (LowLatencyPacketHeaderT<0>) when the largest mesh dimension is at most 17 chips (≤ 16 hops), 64 B up to 33 chips; before, 64 B for every system (tt-metal PR #32575, 2025-12, for 1x32 routing; 32 B earlier)",
     before:
       'tt-metal tt_metal/fabric/fabric_context.cpp@001c321 (compute_packet_header_size_bytes: sizeof(PacketHeader) for 1D); fabric_edm_packet_header.hpp@01656bf (static_assert sizeof(PacketHeader) == 64)',
@@ -1317,9 +1395,11 @@ export const CHANGE_POINTS = {
   'argmax-multicore-by-layout': {
     family: 'search',
     pr: 46340,
+    // Squash-merged on main as 6008ff5 (2026-06-18 09:07 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The PR description is dated 2026-06-08 (issue #44838, 2026-05-20); the merge day was not read.
-    mergedOn: '2026-06-08',
-    dateFrom: 'approx',
+    mergedOn: '2026-06-18',
+    dateFrom: 'merge',
     what: 'argmax loses use_multicore: a row-major input reduced over the last dim (or all dims) always takes ArgMaxMultiCoreProgramFactory, everything else the single-core factory; before, use_multicore chose the factory and a tiled input with use_multicore was rejected',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/argmax/device/argmax_device_operation.cpp (select_program_factory by use_multicore; validate: "Multicore argmax only supports ROW_MAJOR layout for inputs!")',
@@ -1329,10 +1409,12 @@ export const CHANGE_POINTS = {
   'topk-single-core-streaming': {
     family: 'search',
     pr: 21029,
+    // Squash-merged on main as 2f07145 (2025-04-24 14:51 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The resubmission of PR #20781 (merged 2025-04-16, reverted by PR #20876 on 2025-04-18); its description is dated
     // 2025-04-22 and the merge day was not read. Tickets tt-metal #13235 (1x50257 "not enough L1 memory") and #18357.
-    mergedOn: '2025-04-22',
-    dateFrom: 'approx',
+    mergedOn: '2025-04-24',
+    dateFrom: 'merge',
     what: 'topk single-core becomes an insertion sort streaming 4 transposed tiles (working set K tiles) and takes over whenever the multi-core split does not fit or k > 64; before, the bitonic single-core factory held the whole row transposed (Wt value + Wt index tiles) and ran only for W < 8,192, a wider row needing the multi-core split ("Not enough cores available to run topk operation") and k ≤ 64 always',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/topk/device/topk_program_factory.hpp@025ec61 (topk_single_core_interleaved: c_24/c_25 of Wt tiles); topk_op.cpp of the same API era (validate: k ≤ 64, verify_available_cores for W ≥ 8,192; search index id 4637263018)',
@@ -1342,9 +1424,11 @@ export const CHANGE_POINTS = {
   'moreh-cumsum-to-accumulation': {
     family: 'accumulation',
     pr: 24427,
+    // Squash-merged on main as de8579f (2025-07-07 19:44 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The PR's CI run and review comments are of 2025-07-01..03; the merge day was not read.
-    mergedOn: '2025-07-03',
-    dateFrom: 'approx',
+    mergedOn: '2025-07-07',
+    dateFrom: 'merge',
     what: 'moreh_cumsum becomes a wrapper of ttnn cumsum (the accumulation composite and AccumulationProgramFactory, 4-tile CBs); before, it ran the moreh device op: 4-D tensors, dim 0 or 1 only, 6 tiles of CBs',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/moreh/moreh_cumsum/device/moreh_cumsum_program_factory.cpp@3384f57 (c_0 2, c_1 1, c_24 1, c_16 2 tiles)',
@@ -1354,9 +1438,11 @@ export const CHANGE_POINTS = {
   'layernorm-large-tensor-kernel': {
     family: 'norm',
     pr: 18675,
+    // Squash-merged on main as 6eef033 (2025-04-01 21:53 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2025-03-05 for tt-metal issue #17248 (from #16721); reviews run to 2025-03-07, the merge day was not read.
-    mergedOn: '2025-03-10',
-    dateFrom: 'approx',
+    mergedOn: '2025-04-01',
+    dateFrom: 'merge',
     what: 'interleaved layer_norm gets a large-tensor ("three pass") kernel that streams the row in 60/120-tile chunks when the one-pass CBs do not fit; before, every layer_norm allocated whole-row CBs (tt-metal #19427: 1,507,840 B for 1x9x4096 with weight and bias)',
     before:
       'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp before PR #18675 (one-pass CBs only; tt-metal issues #16721, #19427)',
@@ -1366,10 +1452,12 @@ export const CHANGE_POINTS = {
   'rmsnorm-large-tensor-kernel': {
     family: 'norm',
     pr: 38006,
+    // Squash-merged on main as 2cec72b (2026-02-25 18:43 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The lasting change: PR #36979 (for tt-metal issue #36094) merged on 2026-02-03 and was reverted the same day by
     // PR #37055; PR #38006 re-landed it with the c_24 condition fixed. Opened 2026-02-18; the merge day was not read.
-    mergedOn: '2026-02-20',
-    dateFrom: 'approx',
+    mergedOn: '2026-02-25',
+    dateFrom: 'merge',
     what: 'interleaved rms_norm takes the layer_norm large-tensor path when the one-pass CBs do not fit (56/112-tile chunks, c_24 created for it); before, rms_norm always allocated whole-row CBs (tt-mlir #6754: 1,528,960 B for 32x4096 f32)',
     before:
       'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp before PR #38006 (large-tensor path for layer_norm only; tt-metal issue #36094, tt-mlir issue #6754)',
@@ -1379,9 +1467,11 @@ export const CHANGE_POINTS = {
   'groupnorm-sharded-fused-variance': {
     family: 'group_norm',
     pr: 26364,
+    // Squash-merged on main as 72c914e (2025-08-12 18:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2025-08-06 (for tt-metal issue #26350, SDXL's 640/960-channel norms); the merge day was not read.
     mergedOn: '2025-08-12',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'sharded group_norm squares into DEST: the (x - E[x]) CB c_14 (block_ht·block_wt tiles) is gone; the version read after it also has a one-tile c_10 (was one tile per core of the multicast group) and a ones CB c_26 (which PR brought those two was not read)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/device/multi_core/groupnorm_op_multi_core.cpp (groupnorm_multi_core_sharded, search-index version 3623185167: c_13 and c_14 block-sized, c_10 = cores per multicast group; tt-metal #19606)',
@@ -1391,9 +1481,11 @@ export const CHANGE_POINTS = {
   'groupnorm-dram-grid-num-batches': {
     family: 'group_norm',
     pr: 42781,
+    // Squash-merged on main as 207cb0e (2026-04-21 19:56 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-04-21 (for tt-metal issue #40912); the merge day was not read.
-    mergedOn: '2026-04-23',
-    dateFrom: 'approx',
+    mergedOn: '2026-04-21',
+    dateFrom: 'merge',
     what: 'interleaved group_norm without core_grid: find_expected_dram_grid also requires num_virtual_rows < N or a multiple of N; before, any grid whose virtual rows divide the tile rows',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/groupnorm/groupnorm_grid_utils.cpp@0c016ff (find_expected_dram_grid without num_batches)',
@@ -1428,10 +1520,12 @@ export const CHANGE_POINTS = {
   'sdpa-paged-decode-default-config': {
     family: 'attention',
     pr: 44617,
+    // Squash-merged on main as 5cd3b7a (2026-05-20 09:10 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-05-18 for tt-metal issue #44311 (2026-05-13); tt-mlir issue #8417 calls it merged by 2026-06-26. The
     // merge day was not read.
-    mergedOn: '2026-05-19',
-    dateFrom: 'approx',
+    mergedOn: '2026-05-20',
+    dateFrom: 'merge',
     what: 'paged_scaled_dot_product_attention_decode without a program_config gets a materialized default (q and k chunks 32, max_cores_per_head_batch 1) instead of the dynamic K chunk (8 tiles, 4 with fp32 acc) over every core of the grid per head',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/sdpa_decode.cpp@587257e (paged: k_chunk_size 0, config left empty)',
@@ -1441,10 +1535,12 @@ export const CHANGE_POINTS = {
   'sdpa-decode-tree-reduction': {
     family: 'attention',
     pr: 37004,
+    // Squash-merged on main as 6697610 (2026-02-19 16:49 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Opened 2026-02-02; the CI runs it cites run to mid-February and tt-metal issue #38521 (2026-02-25) hit the new
     // round check on main: merged in between (day not read).
-    mergedOn: '2026-02-18',
-    dateFrom: 'approx',
+    mergedOn: '2026-02-19',
+    dateFrom: 'merge',
     what: "SDPA decode reduces a head's partial results over a tree of at most 6 rounds: more than 64 cores per head is a TT_FATAL (tt-mlir #9007: 110 cores/head); before, a linear reduction without that bound",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp before PR #37004 (O(n-1) reduction)',
@@ -1478,11 +1574,13 @@ export const CHANGE_POINTS = {
   'matmul-all-dram-2d-any-grid': {
     family: 'matmul',
     pr: 15938,
+    // Squash-merged on main as 3787a8a (2025-01-06 21:08 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2024-12-11; comments and the CI runs it cites run to 2025-01-03..06 (the author's issue #15732 update:
     // "use block h/w for 1D and 2D mcast and use 1D and 2D mcast in more scenarios"); tt-metal #16348 saw the old
     // selection at 6b3b9ec on 2024-12-30. Merge day not read.
-    mergedOn: '2025-01-07',
-    dateFrom: 'approx',
+    mergedOn: '2025-01-06',
+    dateFrom: 'merge',
     what: "auto-config (create_simple): all-DRAM-interleaved matmuls take the 2D mcast path on any grid whatever the block count (before: only when the per-core-factor blocks fit the grid's rows and columns, rebalanced only on an 8x8 grid), all-DRAM narrow shapes take 1D, 1D/2D out blocks shrink to fit L1, and blocks that fit the core count but not the grid no longer fall to MatmulMultiCoreNonOptimizedReuseProgramConfig (bmm_op_multi_core_reuse: fixed 16x16 tiles per core); PR #21403 (2025-04-29) then deleted that config as dead code",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@0155a43 (create_simple_matmul_program_config after PR #15214); matmul_op_multi_core_reuse_program_factory.cpp@080a251',
@@ -1492,10 +1590,12 @@ export const CHANGE_POINTS = {
   'reduce-sum-fp32-chain': {
     family: 'reduction',
     pr: 43367,
+    // Squash-merged on main as cfa828e (2026-05-05 14:38 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // "Fix fast_reduce_nc for the test_sum_8d_tensor_dims fails when dim_8 > 8" (closes tt-metal #42500): description
     // 2026-04-29, merged; tt-metal #43994 (2026-05-11) calls it recent work on ttnn::sum. Merge day not read.
-    mergedOn: '2026-05-06',
-    dateFrom: 'approx',
+    mergedOn: '2026-05-05',
+    dateFrom: 'merge',
     what: 'a bf16 ttnn.sum over more than one dim but not every dim (the "precision chain") keeps the stages between programs in Float32: fast_reduce_nc packs Float32 when another stage follows (its c_0 takes the input format, c_16 the output format), the W/H/HW stage after it reads Float32 and packs the bf16 result, and that HW stage keeps its W-reduced partial in Float32; before, every stage wrote the op\'s dtype',
     before:
       "tt-metal ttnn/cpp/ttnn/operations/reduction/generic/generic_reductions.cpp (search index id 4355189454: fast_reduce_nc then reduce in the input dtype); reduce_op.cpp (index id 51830110482: W then H, both output_dtype); fast_reduce_nc_program_factory.cpp@03725f2 (one cb_data_format, the output's, for c_0 and c_16)",
