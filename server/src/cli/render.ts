@@ -74,7 +74,7 @@ export function writeText(
           ? 'no modeled op overflows L1'
           : 'no op overflows L1';
   const count = `${s.overflowCount} overflowing op${s.overflowCount === 1 ? '' : 's'}${s.illegalOpCount > 0 ? `, ${s.illegalOpCount} op${s.illegalOpCount === 1 ? '' : 's'} tt-metal rejects` : ''}`;
-  const modeled = report.estimatedOpCount;
+  const modeled = report.estimatedOpCount();
   writeLines(`${report.file}: tt-metal build ${windowText(d.ttMetalDate)} (${d.ttMetalDate.how})`);
   writeLines(`${report.file}: ${verdict}; ${count}; ${modeled} ops estimated`);
   if (s.unmodeledOpCount > 0) {

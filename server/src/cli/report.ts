@@ -494,8 +494,8 @@ export interface LazyFileReport {
   readonly file: string;
   readonly device: DeviceReport;
   readonly summary: FileReport['summary'];
-  /** Ops whose model is `estimate` (the text renderer's count). */
-  readonly estimatedOpCount: number;
+  /** Ops whose model is `estimate` (the text renderer's count; counted when asked: the JSON report has no use for it). */
+  estimatedOpCount(): number;
   /** Every op record, in report order (functions in analysis order, ops in their order), built as iterated. */
   ops(): Iterable<OpReport>;
   /** Writes every op record's JSON (`JSON.stringify` of the `ops()` record), comma-separated, in the same order. */
@@ -534,16 +534,18 @@ export function lazyFileReport(
     observed.size === 0 ? undefined : observed.get(`${fnName}/${opA.index}`);
   const recordOf = (fnName: string, opA: OpAnalysis): OpReport =>
     opReport(fnName, opA, analysis, positions, observedOf(fnName, opA));
-  let estimatedOpCount = 0;
-  forEachReportedOp(analysis, (_, opA) => {
-    if (opA.estimate.kind === 'estimate') estimatedOpCount++;
-  });
   let byLine: Map<number, { fnName: string; opA: OpAnalysis }[]> | undefined;
   return {
     file,
     device: deviceReport(analysis),
     summary: summaryReport(analysis, positions),
-    estimatedOpCount,
+    estimatedOpCount() {
+      let count = 0;
+      forEachReportedOp(analysis, (_, opA) => {
+        if (opA.estimate.kind === 'estimate') count++;
+      });
+      return count;
+    },
     *ops() {
       for (const fa of analysis.functions) {
         for (const opA of fa.ops) if (opA.op.name !== 'func.return') yield recordOf(fa.fn.name, opA);
@@ -611,7 +613,7 @@ export function lazyView(report: FileReport): LazyFileReport {
     file: report.file,
     device: report.device,
     summary: report.summary,
-    estimatedOpCount: report.ops.filter((o) => o.model === 'estimate').length,
+    estimatedOpCount: () => report.ops.filter((o) => o.model === 'estimate').length,
     ops: () => report.ops,
     writeOpsJson: (out) => writeJsonList(out, report.ops),
     opsOnLine: (line) => report.ops.filter((o) => o.line === line),
@@ -646,10 +648,21 @@ function summaryReport(analysis: ModuleAnalysis, positions: PositionIndex): File
   const unmodeled = unmodeledDeviceOps(analysis);
   const first = analysis.firstFailure;
   const firstOp = first === undefined ? undefined : analysis.functions[first.functionIndex]?.ops[first.opIndex];
+  // One pass over the overflows (17.9k at 100k ops), counting each kind, rather than a filtered copy per count.
+  let overflowCount = 0;
+  let illegalOpCount = 0;
+  let buildDependentOverflowCount = 0;
+  const overflows = analysis.overflows;
+  for (let i = 0; i < overflows.length; i++) {
+    const overflow = overflows[i]!.overflow;
+    if (isL1Overflow(overflow)) overflowCount++;
+    if (overflow.kind === 'opIllegal') illegalOpCount++;
+    if (overflow.buildDependent !== undefined) buildDependentOverflowCount++;
+  }
   return {
-    overflowCount: analysis.overflows.filter((o) => isL1Overflow(o.overflow)).length,
-    illegalOpCount: analysis.overflows.filter((o) => o.overflow.kind === 'opIllegal').length,
-    buildDependentOverflowCount: analysis.overflows.filter((o) => o.overflow.buildDependent !== undefined).length,
+    overflowCount,
+    illegalOpCount,
+    buildDependentOverflowCount,
     unmodeledOpCount: unmodeled.count,
     unmodeledOpNames: unmodeled.names,
     ...(firstOp && {
