@@ -99,6 +99,11 @@ interface DecodedTables {
   /** Specs of values that are not tensors, by type text (`otherSpec`). */
   readonly otherSpecs: Map<string, ValueSpec>;
   /**
+   * `otherSpecs`' entries of bodiless dialect types (`!ttnn.device`) by the type's interned name: their text is a
+   * function of the name, so a use is not printed to find its spec (a dump passes the device to thousands of ops).
+   */
+  readonly bodilessDialectSpecs: Map<string, ValueSpec>;
+  /**
    * Property values by kind and text (`i1`, `d2,0,1`, `D#ttnn.layout<tile>`): a 100k-op file writes a few thousand
    * distinct ones, each op its own copy before. PropValues are read-only, so ops share them.
    */
@@ -226,6 +231,7 @@ function newDecodedTables(): DecodedTables {
     specBySharedText: new WeakMap(),
     specCount: 0,
     otherSpecs: new Map(),
+    bodilessDialectSpecs: new Map(),
     propCache: new Map(),
     specLists: new Map(),
     propertiesCache: {},
@@ -792,9 +798,21 @@ function otherSpec(text: string, table: ChunkTables): ValueSpec {
   return spec;
 }
 
+/** `otherSpec` of a bodiless dialect type, looked up by its name. */
+function bodilessDialectSpec(name: string, type: TypeNode, table: ChunkTables): ValueSpec {
+  const specs = table.decoded.bodilessDialectSpecs;
+  let spec = specs.get(name);
+  if (spec === undefined) {
+    spec = otherSpec(typeText(type), table);
+    if (specs.size < MAX_CHUNK_CACHE_ENTRIES) specs.set(name, spec);
+  }
+  return spec;
+}
+
 function decodedValueSpec(type: TypeNode | undefined, table: ChunkTables): ValueSpec {
   const t = resolveType(type, table.aliases);
   if (t === undefined) return otherSpec(type === undefined ? '(missing type)' : typeText(type), table);
+  if (t.kind === 'dialectType' && t.body === undefined) return bodilessDialectSpec(t.name, t, table);
   if (t.kind !== 'tensor') return otherSpec(typeText(t), table);
   // A shared tensor type makes its element and encoding nodes at each read (parser/nodes.ts): read each once.
   const { encoding, elementType } = t;

@@ -10,6 +10,9 @@ import { makeRandom } from '../../../bench/random';
 import { forEachFunctionOp, lazyBodiesParseCleanly, parse } from '../../../server/src/mlir/parser';
 import type { Operation } from '../../../server/src/mlir/syntax';
 import type { SlottedOp } from '../../../server/src/mlir/parser/nodes';
+import { derivedParserState, newParserState } from '../../../server/src/mlir/parser/state';
+import { createLexer } from '../../../server/src/mlir/lexer';
+import { RangeTable } from '../../../server/src/text/rangeTable';
 import { allCorpusFiles, DUMP, MODEL_DUMPS, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
@@ -149,6 +152,24 @@ describe('lazy function bodies', function () {
     assert.ok(lazyBodiesParseCleanly(lazy));
     assert.equal(JSON.stringify(lazy), JSON.stringify(parse(text)));
     assert.equal(parse(text).errors.length, 0);
+  });
+
+  it("a body's parser state has a chunk state's fields in the same order (one hidden class for both)", () => {
+    const text = 'module {}';
+    const chunk = newParserState(text, 0, text.length, {
+      errors: [],
+      resourceSections: [],
+      ranges: undefined,
+      slots: new RangeTable(4),
+    });
+    const body = derivedParserState(chunk, {
+      lx: createLexer(text, 0, text.length),
+      slots: new RangeTable(4),
+      depth: 1,
+      opSink: undefined,
+      opSinkDepth: 2,
+    });
+    assert.deepEqual(Object.keys(body), Object.keys(chunk));
   });
 
   it('a body with a syntax error makes the lazy parse unusable', () => {

@@ -492,9 +492,12 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   const lx = p.lx;
   const start = lx.start;
   const shareable = p.depth <= SHARED_DICT_MAX_DEPTH && errorsRecorded(p);
+  // The text up to the closing brace the scan found: the key a parse that ends there is kept by.
+  let scannedKey: string | undefined;
   if (shareable) {
     const end = closingBraceEnd(p.text, start, Math.min(lx.limit, start + SHARED_DICT_MAX_LENGTH));
-    const known = end < 0 ? undefined : p.dictTexts.get(p.text.slice(start, end));
+    scannedKey = end < 0 ? undefined : p.text.slice(start, end);
+    const known = scannedKey === undefined ? undefined : p.dictTexts.get(scannedKey);
     if (known !== undefined) {
       relexFrom(lx, end);
       return new SlottedSharedDict(p.slots, slot(p, start, end), known);
@@ -518,8 +521,10 @@ export function parseDict(p: ParserState): DictAttr | undefined {
   )
     return dict;
   const end = lx.prevEnd;
-  const key = p.text.slice(start, end);
-  let flat = p.dictTexts.get(key);
+  // Looked up already when the scan ended where the parse did (a miss then, unless the parse added it, as a nested
+  // dictionary cannot: it ends before this one).
+  const key = scannedKey !== undefined && scannedKey.length === end - start ? scannedKey : p.text.slice(start, end);
+  let flat = key === scannedKey ? undefined : p.dictTexts.get(key);
   if (flat === undefined) {
     // A copy: a slice would keep the whole file's text alive for as long as the tree lives.
     flat = { text: detachedCopy(key) };

@@ -13,7 +13,7 @@ import { RangeTable } from '../../text/rangeTable';
 import { createLexer, matchingBraceEnd, relexFrom } from '../lexer';
 import type { BlockArgument, Operation, ParseResult, Region } from '../syntax';
 import { parseRegion } from './operations';
-import { EMPTY, type ParserState } from './state';
+import { EMPTY, derivedParserState, type ParserState } from './state';
 
 export interface LazyBody {
   /** The chunk's parse: its text and limit, and its caches of shared texts (a body's types share the file's). */
@@ -118,27 +118,16 @@ const STREAMED_SLOTS = 256;
  */
 function parseLazyBody(body: LazyBody, visit?: (op: Operation) => void): Region {
   const owner = body.owner;
-  const p: ParserState = {
-    ...owner,
+  const p = derivedParserState(owner, {
     lx: createLexer(owner.text, body.start, owner.lx.limit),
-    errors: [],
     // Its own slots: the table goes with the body's nodes when they become garbage. Streamed, it holds one op's slots
     // at a time (operations.ts `parseBlock`).
     slots: new RangeTable(visit === undefined ? Math.max(64, (body.end - body.start) >> 4) : STREAMED_SLOTS),
     depth: body.depth,
-    deepest: body.depth,
-    symbolSink: undefined,
-    skippedBody: undefined,
-    openClosers: [0, 0, 0, 0],
-    shapeEnd: 0,
-    reportedEndOfInput: false,
-    lazyBodies: undefined,
-    braceOffsets: undefined,
     opSink: visit,
     // parseRegion enters one level: the body's blocks are parsed at the depth after it.
     opSinkDepth: body.depth + 1,
-    sunkDraft: undefined,
-  };
+  });
   const region = parseRegion(p, body.entryArguments);
   const clean = region !== undefined && p.errors.length === 0 && p.lx.prevEnd === body.end;
   body.clean = clean && body.clean !== false;

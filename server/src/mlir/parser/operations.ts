@@ -43,7 +43,7 @@ import {
 } from './state';
 import { parseOpFunctionType, parseType } from './types';
 import { withLazyRegions, type LazyBody } from './lazyBodies';
-import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse } from './nodes';
+import { SlottedBlockArgument, SlottedOp, SlottedResultGroup, SlottedValueUse, opOffsetsInto } from './nodes';
 
 /**
  * The Operation under construction, which becomes the op itself: one object per op, in its final field order from the
@@ -382,6 +382,9 @@ export function parseRegion(p: ParserState, entryArguments: readonly BlockArgume
   }
 }
 
+// Where each op of a block starts and ends (`opOffsetsInto`): read from its slots without making its range object.
+const opOffsets = new Int32Array(4);
+
 function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | undefined): Block {
   const lx = p.lx;
   const start = lx.start;
@@ -431,9 +434,9 @@ function parseBlock(p: ParserState, entryArguments: readonly BlockArgument[] | u
     const slotMark = p.slots.size;
     const op = parseOperation(p);
     if (op) {
-      const { start: opStart, end: opEnd } = op.range;
-      if (firstStart < 0) firstStart = opStart;
-      lastEnd = opEnd;
+      opOffsetsInto(op, opOffsets);
+      if (firstStart < 0) firstStart = opOffsets[0]!;
+      lastEnd = opOffsets[1]!;
       if (sink === undefined) operations.push(op);
       else {
         sink(op);

@@ -162,6 +162,54 @@ export function newParserState(
   };
 }
 
+/** What a parse of part of a chunk's text has of its own (lazyBodies.ts: a function body parsed on first use). */
+export interface DerivedParse {
+  readonly lx: Lexer;
+  readonly slots: RangeTable;
+  readonly depth: number;
+  readonly opSink: ((op: Operation) => void) | undefined;
+  readonly opSinkDepth: number;
+}
+
+/**
+ * A state for parsing part of `owner`'s text: its text, range table, origin and caches, with the lexer, slots, depth
+ * and op sink of `own`, errors and the rest of its own. Written as newParserState's literal is, field for field:
+ * every parser state then has one hidden class (a spread copy of `owner` had a map of its own, so the parser's reads
+ * of `p.*` saw two).
+ */
+export function derivedParserState(owner: ParserState, own: DerivedParse): ParserState {
+  return {
+    lx: own.lx,
+    text: owner.text,
+    errors: [],
+    resourceSections: owner.resourceSections,
+    ranges: owner.ranges,
+    slots: own.slots,
+    depth: own.depth,
+    deepest: own.depth,
+    origin: owner.origin,
+    symbolSink: undefined,
+    skippedBody: undefined,
+    aliasSource: owner.aliasSource,
+    openClosers: [0, 0, 0, 0],
+    shapeCache: owner.shapeCache,
+    tensorTemplates: owner.tensorTemplates,
+    dialectTemplates: owner.dialectTemplates,
+    dictTexts: owner.dictTexts,
+    shapeEnd: 0,
+    reportedEndOfInput: false,
+    strings: owner.strings,
+    lazyBodies: undefined,
+    braceOffsets: undefined,
+    opSink: own.opSink,
+    opSinkDepth: own.opSinkDepth,
+    sunkDraft: undefined,
+    typeLists: owner.typeLists,
+    valueLists: owner.valueLists,
+    resultLists: owner.resultLists,
+  };
+}
+
 /** A new range of the tree (in the parse's range table, if it has one). */
 export function span(p: ParserState, start: number, end: number): TextRange {
   const o = p.origin;

@@ -77,8 +77,9 @@ export function parseType(p: ParserState): TypeNode | undefined {
     const start = lx.start;
     switch (tk(lx)) {
       case Tok.BareId: {
+        const shaped = shapedTypeKeyword(p);
+        if (shaped !== undefined) return parseShapedType(p, shaped);
         const name = word(p);
-        if ((name === 'tensor' || name === 'memref') && adjacentChar(p, 60)) return parseShapedType(p, name);
         if (isBuiltinScalarName(name)) {
           nextToken(lx);
           return new SlottedScalar(p.slots, slot(p, start, lx.prevEnd), name);
@@ -114,6 +115,18 @@ export function parseType(p: ParserState): TypeNode | undefined {
   } finally {
     leave(p);
   }
+}
+
+/**
+ * `tensor` / `memref` when the current word is one of them and `<` follows it, read from the characters: the type of
+ * nearly every op operand and result, which `word` would slice and look up in the interned words at each use.
+ */
+function shapedTypeKeyword(p: ParserState): 'tensor' | 'memref' | undefined {
+  const lx = p.lx;
+  if (lx.end - lx.start !== 6 || !adjacentChar(p, 60)) return undefined;
+  if (p.text.startsWith('tensor', lx.start)) return 'tensor';
+  if (p.text.startsWith('memref', lx.start)) return 'memref';
+  return undefined;
 }
 
 /** Where a function type's lists go: an op's (which keeps them and no FunctionType node), or a node's. */
