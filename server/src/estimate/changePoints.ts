@@ -995,9 +995,9 @@ export const CHANGE_POINTS = {
     // Out-of-memory" of auto shard picking width) was open by 2025-02-16. Day of the merge not read.
     mergedOn: '2025-02-05',
     dateFrom: 'approx',
-    what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (with overrides of that rule in some cases), a rule not modeled',
+    what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (select_shard_spec: block unless height has more cores while block has under 3/4 of the grid, or ties on at most one grid row; width when it has at least as many; a block pick turns width for ≥ 40 width cores and C_in > 1280)',
     before:
-      'tt-metal PR #13941 ("Improved heuristic for conv2d auto sharding to be based on maximising core count out of 3 sharding options"); conv2d_utils.cpp of January 2025 not read',
+      'tt-metal PR #13941 ("Improved heuristic for conv2d auto sharding to be based on maximising core count out of 3 sharding options", 2024-10-17); conv2d_utils.cpp of late 2024 and early 2025 (search index ids 2405271965 and 2427742271: select_shard_spec, determine_conv_config_for_auto_shard; conv2d_utils.hpp id 2839352467 for determine_parallel_config\'s defaults)',
     after:
       'tt-metal PR #17485 ("Conv2d use L1 estimates for auto-sharding": "Current L1 estimates only include conv2d device op CB allocations and tensor output"); no dated conv2d_utils.cpp of February 2025 in the index',
   },

@@ -1073,10 +1073,24 @@ describe('conv2d change points', () => {
       assert.deepEqual(figures(dtype, '2025-05-30'), [3_840, 128, 18_496], dtype);
     assert.deepEqual(figures('u16', '2025-05-29'), [3_840, 128, 18_496]);
   });
-  it('auto shard before PR #17485 (most cores, overrides not read) is unmodeled and says why', () => {
-    const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' }));
+  // Before PR #17485, select_shard_spec (PR #13941; conv2d_utils.cpp of late 2024 and early 2025, search index ids
+  // 2405271965 and 2427742271): core counts from determine_parallel_config's defaults, block unless height has more
+  // cores while block has under 48 (3/4 of 64), or ties on at most 8; width when at least as many; a block pick turns
+  // width for width ≥ 40 cores and C_in > 1280. The conv above: NHW_t 32 → height 32 cores (32 | 32); block 8 rows
+  // (8 | 32) × 1 channel column (C_in 1 tile: 8..2 pad that one tile by a share or more) = 8; width 1 (C_in 1 tile).
+  // Height 32 > block 8 < 48 → height: the 110,656 B plan above (act_block_h_override 32 from auto shard).
+  it('auto shard before PR #17485 takes the scheme with the most cores: height on 32 cores for 16 → 512 channels', () => {
+    const e = est(estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2025-01-15' })));
+    assert.match(e.factory, /height_sharded/);
+    assert.deepEqual([e.cbBytesPerCore, e.nCoresUsed], [110_656, 32]);
+    assert.match(
+      e.factoryReason,
+      /auto shard by core count \(height 32, block 8, width 1; before tt-metal PR #17485\)/,
+    );
+    // A build before the oldest modeled one (PRs #13573 / #13941 of October 2024 changed the rule) says so.
+    const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2024-10-01' }));
     assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /before tt-metal PR #17485.*most cores/);
+    assert.match(r.kind === 'unmodeled' ? r.reason : '', /before 2025-01-01/);
     // An explicit shard_layout does not go through auto shard (nor its act_block_h_override of one tile): the same
     // conv, width sharded, has act_block_h = per_core_M = 32 tiles: WEIGHTS 9, ACT 32·9 = 288, ACT_TILIZED 288,
     // ACT_ROW_MAJOR 288 → 873 · 2,048 + 64 = 1,787,968 B.
@@ -1092,6 +1106,22 @@ describe('conv2d change points', () => {
       config: { shard_layout: 'width_sharded' },
     });
     assert.equal(est(estimateOp(given, whContext({ ttMetalDate: '2025-01-15' }))).cbBytesPerCore, 1_787_968);
+  });
+  it("auto shard before PR #17485: tt-xla #187's Mixer-B/16 stem on the thread's 7 cores; a block pick with C_in > 1280 turns width", () => {
+    // tt-xla #187 (2025-01-23, tt-metal pin 78f2c0b7 of 2025-01-22): 1x224x224x3 → 768, 16x16 stride 16 → 14x14 = 196
+    // rows, NHW_t 7. Height 7 (7 | 7; 64..8 pad 7 tiles by a share or more); block rows 7 (8 pads 7 to 8, 1 ≥ 8/8) ×
+    // channel columns 1 (C_in 1 tile: any d > 1 pads it by d − 1 ≥ 1) = 7; width 1. Height ties block on at most one grid
+    // row (7 ≤ 8) → height; width 1 < 7. The thread's clash range [(x=0,y=0) - (x=6,y=0)] is those 7 cores.
+    const stem = conv2d({ n: 1, h: 224, w: 224, cIn: 3, cOut: 768, k: 16, s: 16, p: 0 });
+    const e = est(estimateOp(stem, whContext({ ttMetalDate: '2025-01-22' })));
+    assert.match(e.factoryReason, /height 7, block 7, width 1; .*→ height_sharded/);
+    assert.equal(e.nCoresUsed, 7);
+    // 28x28x1344 → 1344, 3x3 p1: NHW_t 25 → height 25; block rows 7 × channel columns 7 (42 tiles: 8 pads to 48, 6 ≥
+    // 6; 7 divides) = 49; width 42 (43..64 pad 42 by d − 42 ≥ 1). Block 49 is the most, but width has ≥ 40 cores and
+    // C_in 1344 > 1280 → width on 42 cores (act_block_w_div stays ceil(1344 / (42·32)) = 1).
+    const wide = conv2d({ n: 1, h: 28, w: 28, cIn: 1344, cOut: 1344, k: 3, s: 1, p: 1 });
+    const w = est(estimateOp(wide, whContext({ ttMetalDate: '2025-01-22' })));
+    assert.match(w.factoryReason, /height 25, block 49, width 42; .*→ width_sharded/);
   });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
@@ -1122,18 +1152,23 @@ describe('conv2d change points', () => {
       assert.equal(e.cbBytesPerCore, 53_248, date);
       assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
     }
-    // A 3x3 conv of the same input in the same build does go through the most-cores rule: unmodeled.
+    // A 3x3 conv of the same input in the same build does go through the most-cores rule: NHW_t 25 → height 25 cores
+    // (25 | 25); block rows 7 (8 pads 25 to 32, 7 ≥ 32/8; 7 pads to 28, 3 < 4), channel columns 6 (C_out 24, C_in 34
+    // tiles: 8 pads 34 to 40, 6 ≥ 5; 7 pads 24 to 28, 4 ≥ 4; 6 pads 34 to 36, 2 < 6) = 42; width 34 (34 | 34). Height 25
+    // and width 34 under block's 42 (< 48, C_in ≤ 1280) → block on 42 cores.
     const k3 = conv2d({ n: 1, h: 28, w: 28, cIn: 1088, cOut: 768, k: 3, s: 1, p: 1, input: tensor([1, 1, 784, 1088]) });
-    assert.equal(estimateOp(k3, whContext({ ttMetalDate: '2025-01-15' })).kind, 'unmodeled');
+    const k3e = est(estimateOp(k3, whContext({ ttMetalDate: '2025-01-15' })));
+    assert.match(k3e.factoryReason, /height 25, block 42, width 34.*→ block_sharded/);
   });
-  it('a full build window keeps the later figures beside the unmodeled early builds', () => {
-    // Split at PR #17485 (2025-02-05) and PR #17945 (2025-02-19), among others: the first stretch is unmodeled, and the
-    // reported figure is the worst of the modeled ones, at least the 110,656 B height plan of the proxy era.
+  it('a full build window keeps the most-cores figure beside the later ones', () => {
+    // Split at PR #17485 (2025-02-05) and PR #17945 (2025-02-19), among others: the first stretch takes the most-cores
+    // height plan (110,656 B), PR #17485 alone the width plan (73,792 B), the proxy era height again.
     const e = est(estimateOp(fewInManyOut(), whContext({ window: FULL_WINDOW })));
     const figures = e.versionRange?.figures ?? [];
-    assert.equal(figures[0]?.kind, 'unmodeled');
+    assert.equal(figures[0]?.kind, 'estimate');
     assert.equal(figures[0]?.window.earliest, '2025-01-01');
     assert.equal(figures[0]?.window.latest, '2025-02-04');
+    assert.equal(figures[0]?.cbBytesPerCore, 110_656);
     const modeled = figures.map((f) => f.cbBytesPerCore);
     assert.ok(
       modeled.includes(73_792) && modeled.includes(110_656),

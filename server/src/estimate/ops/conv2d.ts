@@ -14,7 +14,7 @@
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
  *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
  *     it; before change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
- *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate unmodeled         [1][14]
+ *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate the most cores  [1][14]
  *   auto shard before tt-metal PR #19905: a 1-D conv (kernel width 1, image width 1) is height sharded [11]
  *   auto shard before tt-metal PR #32424: act_block_h_override 0 → 32 (64 with enable_split_reader), so ACT and
  *     ACT_TILIZED hold one tile row and height-sharded weights are fully buffered (×kH)                    [5]
@@ -165,7 +165,9 @@
  *       (2026-07-12) and #53444 (2026-08-17): open; tt-forge-models #912 / #917 (a DRAM auto-slice failure on the same
  *       height-sharded C 8192 conv in September 2026)
  *  [14] auto-shard ranking: tt-metal PR #17485 (≈2025-02-05, "use L1 estimates": CB allocations + output tensor per
- *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, not read: unmodeled);
+ *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, select_shard_spec of
+ *       conv2d_utils.cpp of late 2024 / early 2025, search index ids 2405271965 / 2427742271; defaults of
+ *       determine_parallel_config from conv2d_utils.hpp, id 2839352467; builds before 2025-01-01 unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
  *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
@@ -248,7 +250,7 @@
  *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
  *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
  *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
- *   also set a width-sharded act_block_w_div to its largest value (PR #15644): not modeled (the config's is used). The auto-shard choice ranks
+ *   also set a width-sharded act_block_w_div to its largest value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it (the config's is used). The auto-shard choice ranks
  *   schemes with tt-metal's own halo estimate (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's
  *   diff wrote it, whole image rows of the halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's
  *   one-line change to it not read) until change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
@@ -281,7 +283,7 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { atOrAfter } from '../changePoints';
+import { OLDEST_MODELED_BUILD, atOrAfter } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -1276,13 +1278,6 @@ function autoShard(
   l1Align: number,
   ctx: EstimateContext,
 ): { plan: ConvPlan; why: string } | ConvUnmodeled | string {
-  // Before tt-metal PR #17485 auto shard took the scheme with the most cores, with overrides of that rule ("doesn't
-  // include logic to override sharding with max core count in some cases", PR #17485): not read, so no plan [14].
-  if (!atOrAfter(ctx, 'conv2d-auto-shard-l1-estimate'))
-    return {
-      unmodeled:
-        'conv2d auto shard (no shard_layout, interleaved input) before tt-metal PR #17485 (≈2025-02-05) took the scheme with the most cores, with overrides not read: the shard layout it picked is not modeled (set conv2d_config shard_layout, or give a later build)',
-    };
   const height = planConv(p, 'height_sharded', grid, l1Align, ctx);
   if (typeof height === 'string') return height;
   if (is1dDepthwise(p, ctx)) return { plan: height, why: 'auto shard: 1-D depthwise convs are height sharded' };
@@ -1298,6 +1293,15 @@ function autoShard(
       plan: height,
       why: 'auto shard: 1-D convs (kernel width 1, image width 1) are height sharded (before tt-metal PR #19905)',
     };
+  // Before tt-metal PR #17485 auto shard took the scheme with the most cores (select_shard_spec), not the least L1 [14].
+  if (!atOrAfter(ctx, 'conv2d-auto-shard-l1-estimate')) {
+    // Builds before the oldest modeled one: PRs #13573 / #13941 (October 2024) changed the rule, not dated here.
+    if (ctx.ttMetal.window.latest < OLDEST_MODELED_BUILD)
+      return {
+        unmodeled: `conv2d auto shard (no shard_layout, interleaved input) in a build before ${OLDEST_MODELED_BUILD} (before tt-metal PR #17485; tt-metal PRs #13573 / #13941 of October 2024 changed the rule, not dated here): set conv2d_config shard_layout, or give a later build`,
+      };
+    return mostCoresAutoShard(p, height, grid, l1Align, ctx);
+  }
   // The third term: tt-metal's halo estimate since change point conv2d-auto-shard-halo-estimate; before it PR #17945's
   // proxy (change point conv2d-auto-shard-input-proxy), the input tensor's tiles (C aligned as the scheme aligns it) in
   // output-dtype tiles spread over the input cores; before that none (PR #17485: CBs + output only) [14].
@@ -1345,6 +1349,49 @@ function autoShard(
     plan: winner,
     why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
   };
+}
+
+/**
+ * Auto shard before change point conv2d-auto-shard-l1-estimate: select_shard_spec of tt-metal PR #13941 [14]. Each
+ * scheme's core count is determine_parallel_config's with its defaults (tiled output, tile-multiple shard width, no
+ * act_block_h override; channel padding unless a matmul conv; block before the output grid was decoupled): block
+ * unless height has more cores while block has under 3/4 of the grid, or ties with block on at most one grid row;
+ * width when it has at least as many (never for a matmul conv); a block pick turns width when width has 40 or more
+ * cores and C_in > 1280. A width pick with act_block_w_div 1 gets div_up(C_in, width cores · 32) (PR #15644, the same
+ * function). The 1-D rules that precede it in autoShard give the height its 1-D branch gave.
+ */
+function mostCoresAutoShard(
+  p: ConvProblem,
+  height: ConvPlan,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string } | string {
+  const mm = isMatmulConv(p, undefined, ctx);
+  const defaults: ConvProblem = { ...p, config: { ...p.config, actBlockHOverride: 0 } };
+  const cores = (scheme: ShardScheme): number =>
+    determineParallelConfig(defaults, scheme, 32, grid, mm, undefined, false).nCores;
+  const heightCores = cores('height_sharded');
+  const blockCores = cores('block_sharded');
+  const widthCores = mm ? 0 : cores('width_sharded');
+  let scheme: ShardScheme = 'block_sharded';
+  let most = blockCores;
+  const threeQuarterCores = Math.floor(0.75 * grid.x * grid.y);
+  if ((heightCores > most && most < threeQuarterCores) || (heightCores === most && heightCores <= grid.x)) {
+    scheme = 'height_sharded';
+    most = heightCores;
+  }
+  if (widthCores >= most) scheme = 'width_sharded';
+  if (scheme === 'block_sharded' && widthCores >= 40 && p.inChannels > 1280) scheme = 'width_sharded';
+  const why = `auto shard by core count (height ${heightCores}, block ${blockCores}, width ${mm ? 'n/a' : widthCores}; before tt-metal PR #17485) → ${scheme}`;
+  if (scheme === 'height_sharded') return { plan: height, why };
+  const chosen =
+    scheme === 'width_sharded' && p.config.actBlockWDiv === 1
+      ? { ...p, config: { ...p.config, actBlockWDiv: Math.ceil(p.inChannels / (widthCores * 32)) } }
+      : p;
+  const plan = planConv(chosen, scheme, grid, l1Align, ctx);
+  if (typeof plan === 'string') return plan;
+  return { plan, why };
 }
 
 /**
