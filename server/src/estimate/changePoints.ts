@@ -681,11 +681,13 @@ export const CHANGE_POINTS = {
   'reduce-min-fused-negate': {
     family: 'reduction',
     pr: 30509,
+    // Squash-merged on main as 65635a3 (2026-02-27 19:45 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // For the bounty issue tt-metal #25547 (2025-07-22); the PR's description is dated 2025-10-14 ("Do not merge
     // (yet)"), and on the issue the reviewer was still asking for a reduce_uninit fix on 2025-12-26 and promised the
     // review on 2025-12-29. The merge day was not read: early January 2026 is assumed.
-    mergedOn: '2026-01-05',
-    dateFrom: 'approx',
+    mergedOn: '2026-02-27',
+    dateFrom: 'merge',
     what: "ttnn.min runs the max reduce factories with a negate flag (W: c_4 and c_5 of one tile; H: c_0/c_3 of the dest-register chunk, c_4/c_5 the lcm of the per-core pushes; single-core HW: c_4/c_5 one tile) instead of ttnn::neg → max reduce → ttnn::neg, whose negated input (the input's size, in the op's memory config) was a tensor of its own",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@01c6ad3 and its 2025 version (search index id 96151051): reduce_min = neg, reduce MAX, neg',
@@ -927,10 +929,12 @@ export const CHANGE_POINTS = {
   'conv2d-dram-slice-count-auto': {
     family: 'conv2d',
     pr: 25907,
+    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The PR of change point conv2d-auto-shard-halo-estimate, dated the same (description 2025-07-28, review 2025-08-04;
     // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
-    mergedOn: '2025-08-05',
-    dateFrom: 'approx',
+    mergedOn: '2025-08-12',
+    dateFrom: 'merge',
     what: "an explicit DRAM slice config with num_slices 0 asks conv2d for the count: the fewest from 2 (below the sliced output dimension) whose L1 estimate fits, along the given axis; before, conv2d's DRAM path rejected any count but 1 < num_slices < that dimension (count 1 stays rejected until change point conv2d-dram-auto-slice-axis, where op_slicing takes any count above 0 and searches from 1). The same PR stopped rounding a tiled output's height slices to 32-row groups (width slices stay in 32-column groups)",
     before:
       'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing"), TT_FATAL(num_slices < output_sliced_dim); slice_rounding_value = TILE_HEIGHT for a tiled output on either axis)',
@@ -1017,11 +1021,13 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-halo-estimate': {
     family: 'conv2d',
     pr: 25907,
+    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Not pinned: the mid-2025 conv2d_utils.cpp (index id 3509439101, which already has PR #25805's full_inner_dim) still
     // ranks with the input proxy; PR #25907's review (2025-08-04) points at a halo approximation on main, and
     // estimate_halo_output_elems is there by PR #27355 (2025-08-25). Dated at PR #25907; the day not read.
-    mergedOn: '2025-08-05',
-    dateFrom: 'approx',
+    mergedOn: '2025-08-12',
+    dateFrom: 'merge',
     what: "auto shard ranks height / block / width by CBs + output shard + tt-metal's halo output estimate; before, by CBs + output shard + the input-size proxy of change point conv2d-auto-shard-input-proxy (PR #17945), and before that by CBs + output shard only (conv2d-auto-shard-l1-estimate, PR #17485)",
     before:
       'tt-metal PR #17945 ("Use input tensor approx size for auto-shard heuristic"); conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_conv_config_for_auto_shard, approx_input_size_per_core)',
@@ -1090,9 +1096,11 @@ export const CHANGE_POINTS = {
   'conv2d-block-output-decoupled': {
     family: 'conv2d',
     pr: 27767,
+    // Squash-merged on main as 8e2c9f3 (2025-09-05 06:44 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // The PR description is of 2025-09-02 ("Conv2d decouple input and output shard grids"); the day of the merge not read.
-    mergedOn: '2025-09-03',
-    dateFrom: 'approx',
+    mergedOn: '2025-09-05',
+    dateFrom: 'merge',
     what: "a block-sharded conv's output takes its own channel cores (C_out tiles re-split over the grid's channel axis, as width sharding already did); before, the output kept the input's grid, so per_core_N = C_out tiles / the input's channel cores and those cores were the largest count padding both C_in and C_out by less than one share each",
     before:
       'tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c = find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)). Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv: 16 cores, WEIGHTS 2·49 tiles, region end 1,100,832 B); tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, so auto shard picks height, 1,530,912 B)',
@@ -1385,9 +1393,11 @@ export const CHANGE_POINTS = {
   'asinh-unary-sfpu': {
     family: 'eltwise (unary)',
     pr: 23576,
+    // Squash-merged on main as 9aebb1a (2025-06-25 09:04 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Reviews run to 2025-06-20 and the LLK side (tt-llk #381) to the same week; merge day not read.
-    mergedOn: '2025-06-23',
-    dateFrom: 'approx',
+    mergedOn: '2025-06-25',
+    dateFrom: 'merge',
     what: 'asinh runs as one SFPU unary program (UnaryOpType::ASINH); before, as a composite of eltwise programs (abs, square, add, sqrt, add, log, sign, multiply), the largest of them a tensor-tensor binary',
     before: 'tt-metal …/eltwise/unary/device/unary_composite_op.cpp (_asinh, index id 6710124477)',
     after: 'tt-metal …/eltwise/unary/unary.cpp (REGISTER_UNARY_OPERATION(asinh, ASINH), index id 7199966208)',
@@ -1618,12 +1628,14 @@ export const CHANGE_POINTS = {
   'reduce-transpose-bfp8-sharded-typecast': {
     family: 'reduction',
     pr: 42155,
+    // Squash-merged on main as 0326f01 (2026-05-08 04:43 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // "#41555: Extend universal input support for transpose": description 2026-04-15, Copilot review 2026-04-24, merged
     // (tt-metal #40407 lists transpose's universal I/O as done by 2026-07-15). Every stored transpose.cpp with its
     // is_native_transpose_sharding gate typecasts a sharded BFLOAT8_B input; every one without keeps the sharded
     // exception. Merge day not read. Only the reductions' transposes size these typecasts (ops/permute.ts sizes none).
-    mergedOn: '2026-04-28',
-    dateFrom: 'approx',
+    mergedOn: '2026-05-08',
+    dateFrom: 'merge',
     what: 'transpose_impl typecasts a sharded BFLOAT8_B input to BFLOAT16 (and the result back) for every transpose but CN and WH, as it does an interleaved one; before, a sharded bfp8 input went to the transpose as it was',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp (search index ids 4817610124, 3300451315, 266949320: typecast = BFLOAT8_B and not CN/WH and !is_sharded())',

@@ -649,8 +649,8 @@ describe('conv2d change points', () => {
       p: 1,
       config: { shard_layout: 'block_sharded' },
     });
-    const before = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-02' })));
-    const after = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-03' })));
+    const before = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-04' })));
+    const after = est(estimateOp(o, whContext({ ttMetalDate: '2025-09-05' })));
     assert.deepEqual([before.cbBytesSummedOverRanges, before.nCoresUsed], [172_096, 16]);
     assert.deepEqual([after.cbBytesSummedOverRanges, after.nCoresUsed], [165_952, 24]);
   });
@@ -886,7 +886,7 @@ describe('conv2d change points', () => {
     const before = est(estimateOp(heightSliced(64), whContext({ ttMetalDate: '2025-08-01' })));
     assert.equal(before.nCoresUsed, 64);
     assert.match(before.factoryReason ?? '', /2 height slices of 32-row groups/);
-    const after = est(estimateOp(heightSliced(64), whContext({ ttMetalDate: '2025-08-10' })));
+    const after = est(estimateOp(heightSliced(64), whContext({ ttMetalDate: '2025-08-12' })));
     assert.equal(after.nCoresUsed, 50);
   });
   it("a tiled output's slices are computed whole tiles wide: a height slice of a 100-wide output is 128 wide", () => {

@@ -168,7 +168,7 @@ describe('estimate history (change points)', () => {
   it('asinh: a composite of eltwise programs before tt-metal PR #23576, one unary SFPU program after', () => {
     // bf16 64x1024: binary step c_0 + c_1 + c_2 = 3·2·2,048 = 12,288 B; unary c_0 + c_2 = 2·2·2,048 = 8,192 B.
     const asinh = op('ttnn.asinh', [tensor([64, 1024])], [tensor([64, 1024])]);
-    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-22' }))).cbBytesPerCore, 12_288);
-    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-23' }))).cbBytesPerCore, 8_192);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-24' }))).cbBytesPerCore, 12_288);
+    assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-25' }))).cbBytesPerCore, 8_192);
   });
 });

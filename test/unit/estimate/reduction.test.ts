@@ -195,7 +195,7 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
 });
 
 /**
- * ttnn.min = −max(−x) (reduce_op.cpp). Before change point reduce-min-fused-negate (tt-metal PR #30509, ≈2026-01-05):
+ * ttnn.min = −max(−x) (reduce_op.cpp). Before change point reduce-min-fused-negate (tt-metal PR #30509, 2026-02-27):
  * ttnn::neg (UnaryProgramFactory: c_0 2 + c_2 2 tiles) → the max reduce → ttnn::neg, the negated input and the max
  * result in the op's memory config. From it the factories' negate flag: W adds c_4 and c_5 of one tile
  * (reduce_multi_core_w_analysis.md@36bd005); H makes c_0 and c_3 the dest-register chunk (4 tiles with the default fp32
@@ -312,7 +312,7 @@ describe('estimate/reduction: ttnn.min', () => {
     const e = est(
       estimateOp(
         op('ttnn.min', [dram([1, 1, 64, 64])], [dram([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
-        whContext({ ttMetalDate: '2026-02-01' }),
+        whContext({ ttMetalDate: '2026-03-01' }),
       ),
     );
     assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
@@ -335,7 +335,7 @@ describe('estimate/reduction: ttnn.min', () => {
           ctx,
         ),
       );
-    const e = min(whContext({ ttMetalDate: '2026-02-01' }));
+    const e = min(whContext({ ttMetalDate: '2026-03-01' }));
     assert.equal(e.cbBytesPerCore, 67_584);
     assert.deepEqual(
       e.cbs.filter((c) => c.coreGroup === e.cbs[0]!.coreGroup).map((c) => [c.cbIndex, c.nPages]),
@@ -349,7 +349,7 @@ describe('estimate/reduction: ttnn.min', () => {
     );
     // fp32 accumulation off: chunk 8; 4 and 3 < 8 → lcm(4, 3) = 12 still: 16,384 + 2,048 + 16,384 + 49,152 = 83,968 B.
     assert.equal(
-      min(whContext({ ttMetalDate: '2026-02-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
+      min(whContext({ ttMetalDate: '2026-03-01' }), { compute_config: computeConfig(false) }).cbBytesPerCore,
       83_968,
     );
     // From PR #43752: c_4/c_5 = Ht · lcm(4, 3) = 2 · 12 = 24 tiles each: 8,192 + 2,048 + 8,192 + 2·24·2,048 = 116,736 B.
@@ -371,7 +371,7 @@ describe('estimate/reduction: ttnn.min', () => {
     const before = min();
     assert.equal(before.cbBytesPerCore, 10_240);
     assert.match(before.factoryReason, /neg input: UnaryProgramFactory/);
-    assert.equal(min('2026-02-01').cbBytesPerCore, 26_624);
+    assert.equal(min('2026-03-01').cbBytesPerCore, 26_624);
   });
 
   it('from PR #43752, negate CBs past the free L1 fall back to neg → max → neg', () => {
@@ -943,7 +943,7 @@ describe('estimate/reduction: Float32 scalers after change point reduce-w-scaler
 
 /**
  * transpose.cpp's BFLOAT8_B typecasts around a reduction's HC transpose for a sharded input: before tt-metal PR #42155
- * (change point reduce-transpose-bfp8-sharded-typecast, ≈2026-04-28; index ids 4817610124, 3300451315, 266949320) a
+ * (change point reduce-transpose-bfp8-sharded-typecast, 2026-05-08; index ids 4817610124, 3300451315, 266949320) a
  * sharded bfp8 tensor went to the transpose as it was; from it (index ids 53838080203, 54569650189) it is typecast to
  * bf16 and back like an interleaved one.
  */
@@ -980,11 +980,11 @@ describe('estimate/reduction: a sharded bfp8 input to a transposed reduction', (
     assert.match(JSON.stringify(r), /transpose dim 1 to H: dtype bfp_bf8/);
   });
 
-  it('from PR #42155 (2026-05-01): the sharded input is typecast to bf16 first, 7 programs', () => {
+  it('from PR #42155 (2026-05-08): the sharded input is typecast to bf16 first, 7 programs', () => {
     // The typecast of the sharded input keeps its shards (TypecastShardedProgramFactory, its CBs tensor-backed); then
     // the bf16 HC transpose and the typecast back to bfp8: 3 + 1 + 3 = 7 programs. The H reduce of the bfp8
     // 1x64x(8→32)x64 is still the largest: c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 = 6,400 B.
-    const e = max('2026-05-01');
+    const e = max('2026-05-10');
     assert.match(e.factoryReason, /7 programs run in turn/);
     assert.match(e.factoryReason, /typecast to bf16 \(dim 1 to H\): TypecastShardedProgramFactory/);
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
