@@ -146,9 +146,11 @@ export const CHANGE_POINTS = {
   'matmul-block-sharded-1d-grid': {
     family: 'matmul',
     pr: 37236,
+    // Squash-merged on main as ec9c75b (2026-03-25 17:28 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
+    // estimate:
     // Description 2026-02-05 (state merged, fixes tt-metal #32306); merge day not read.
-    mergedOn: '2026-02-06',
-    dateFrom: 'approx',
+    mergedOn: '2026-03-25',
+    dateFrom: 'merge',
     what: "auto-config (create_simple): a block-sharded output on one row or one column of cores takes the 1D mcast config with per_core_M/N from the user's shard (b unbatched) or is rejected (b batched); before, it took the 2D path with the L1 per-core factor, whose shard could exceed the requested one (tt-metal #32435: 416x416 requested, 512x512 produced)",
     before:
       'tt-metal issue #32306 (2D mcast selected for BLOCK_SHARDED on a 1D grid, hangs) and #32435 (2025-11-14, per_core_M = per_core_N = 16)',
@@ -866,10 +868,10 @@ export const CHANGE_POINTS = {
   'conv2d-1d-auto-shard-any-layout': {
     family: 'conv2d',
     pr: 19905,
-    // Description and CI runs of 2025-03-31 (tt-forge's conv1d cases, the tests tt-forge-onnx #1630 / #1631 filed on
-    // 2025-04-01 from a 2025-03-31 run); the day of the merge not read.
+    // Squash-merged on main as 801825d (2025-03-31 14:12 UTC; nyoshifujiTT/tt-metal first-parent history); the tests
+    // tt-forge-onnx #1630 / #1631 filed on 2025-04-01 ran a build of 2025-03-31 without it: the next day is taken.
     mergedOn: '2025-04-01',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto shard lets a 1-D conv (kernel width 1 over a width-1 image) take block or width sharding; before, the height config always (PR #18877, 2025-03-10, "force height sharding strategy, for all 1d convs"; a regression window before that PR forced it for 1-D depthwise convs only, not modeled)',
     before:
       'tt-metal PR #18877 (conv2d_utils.cpp determine_conv_config_for_auto_shard: 1-D convs return the height config)',
@@ -1660,12 +1662,14 @@ export const CHANGE_POINTS = {
   'reduce-row-major-dense-gated-off': {
     family: 'reduction',
     pr: 46122,
+    // Squash-merged on main as abb06e6 (2026-06-04 23:21 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
+    // 22:00 UTC: the next day). Earlier estimate:
     // "#46110: prevent going to row major reduction path" (bbradelTT): description 2026-06-04, the day tt-metal #46110
     // reported EfficientNetB0's device perf failing on main and its author wrote he was "putting in a way to go back to
     // the old functionality" until a fix; merged (a stopgap, so the next day is assumed; merge day not read). PR #50393's
     // description says the dense path "was gated off as a stopgap (use_row_major_support=false)" until it.
     mergedOn: '2026-06-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "reduce_op.cpp's dense row-major path is opt-in (use_row_major_support, false by default, passed by no caller), so a row-major sum or mean tilizes into the input's memory config, tile-reduces and untilizes again, as before change point reduce-row-major-dense-path (tt-metal #32546's padded tilized copy returns); change point reduce-row-major-h-split turns the path back on",
     before:
       'tt-metal PR #44249; reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 and reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (the dense factories reduce_op.cpp chose for every eligible row-major sum or mean)',

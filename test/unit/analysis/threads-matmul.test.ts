@@ -127,10 +127,10 @@ describe('public-thread regression set: matmul / linear', () => {
       assert.equal(op.estimate.outputs[0].bytesPerCore, 16 * 16 * TILE_BF16);
       assert.equal(op.cbBytesPerCore, 64 * TILE_BF16);
     });
-    it('after tt-metal PR #37236 (1-column grid → 1D mcast in1 from the user shard): 13x13, 346,112 B', () => {
+    it('after tt-metal PR #37236 (2026-03-25; 1-column grid → 1D mcast in1 from the user shard): 13x13, 346,112 B', () => {
       // get_mcast_1d_config with the user shard: per_core_M = 416/32 = 13, per_core_N = 13, fuse_batch (b unbatched),
       // in0_block_w 1: c_0 13·1·2 + c_1 13·1·2 = 52 tiles = 106,496 B; the output shard 169 tiles = 346,112 B.
-      const { op } = deviceOp({ ...run, date: '2026-03-01' }, 'matmul_block_sharded_column');
+      const { op } = deviceOp({ ...run, date: '2026-03-26' }, 'matmul_block_sharded_column');
       assert.equal(op.estimate.kind, 'estimate');
       if (op.estimate.kind !== 'estimate') return;
       assert.equal(op.estimate.factory, 'MatmulMultiCoreReuseMultiCast1DProgramConfig');
