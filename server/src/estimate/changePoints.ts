@@ -1217,8 +1217,8 @@ export const CHANGE_POINTS = {
   'conv-transpose2d-matmul-by-own-stride': {
     family: 'conv2d',
     pr: 33763,
-    // Merged as af7d566 at 2025-12-17 08:13 UTC (nyoshifujiTT/tt-metal first-parent history): the day of the same PR's
-    // change points conv2d-dram-auto-slice-axis and conv-transpose2d-dram-input-auto-slice, dated otherwise there.
+    // Merged as af7d566 at 2025-12-17 08:13 UTC (nyoshifujiTT/tt-metal first-parent history), as the same PR's
+    // conv2d-dram-auto-slice-axis is dated; its conv-transpose2d-dram-input-auto-slice is dated by threads instead.
     mergedOn: '2025-12-17',
     dateFrom: 'merge',
     what: "conv_transpose2d asks use_matmul_for_1x1_conv with its own stride and padding (L1 and DRAM entries): a kernel-1 transposed conv with a stride above 1 runs the halo (zero insertion) and the conv program; before, with stride 1 and the expanded input's padding, so an unpadded kernel-1 one of any stride was the 1x1 matmul on its un-expanded input (auto shard of an interleaved input: ttnn::linear on it, DRAM out; a sharded run's matmul config was sized for the expanded output: not modeled), and conv_transpose2d_DRAM (PR #33136) ran it whole on the L1 path",

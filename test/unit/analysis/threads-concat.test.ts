@@ -53,7 +53,7 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
     // The log's range, in the (x=,y=) style of a build before tt-umd PR #2397 reached tt-metal.
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=0,y=3)]');
   });
-  it('tt-metal #43371 after PR #46321 (≈2026-06-11, the fix): chunked along dim[-2], fits', () => {
+  it('tt-metal #43371 after PR #46321 (2026-06-12, the fix): chunked along dim[-2], fits', () => {
     // concat.cpp after PR #46321: the transposed page align(1,993,728 · 4, 32) = 7,974,912 B exceeds l1_capacity =
     // 1,499,136 − 104,224 (the base from 2026-06-12, ttnn/l1BaseHistory.ts) = 1,394,912, so chunk_rows =
     // floor(1,394,912 / 8 = 174,364 / 32) · 32 = 174,336; a chunk concat's page is 697,344 B, single-buffered

@@ -843,7 +843,7 @@ describe('conv2d: tt-mlir #3643 (2025-06-03), Conv2D940 under the runtime comput
 });
 
 describe('conv1d: tt-metal #46025 (2026-06-03, Blackhole), depthwise, K = 12, f32, after tt-metal PR #44490', () => {
-  // Since PR #44490 (≈2026-05-20) a bias-free 1-D depthwise conv of any kernel width takes the depthwise path: one block
+  // Since PR #44490 (2026-05-19) a bias-free 1-D depthwise conv of any kernel width takes the depthwise path: one block
   // per kernel tap (act_block_w = C), or one coalesced block of C·kW when the window's C·4 B·kW fits a Blackhole NoC burst
   // (256 words · 64 B = 16,384 B); taps accumulate in DST and pack to the output (no partials, no temp-sum CB).
   // Auto shard → height (1-D depthwise). Grid 10x11 (110 cores).

@@ -19,7 +19,7 @@ const TILE_BF16 = 2048;
 
 describe('public-thread regression set: matmul / linear', () => {
   describe('no program config: the auto-config of the build', () => {
-    // Before tt-metal PR #15938 (≈2025-01-07) create_simple took the 2D path only when the per-core-factor blocks fit
+    // Before tt-metal PR #15938 (2025-01-06) create_simple took the 2D path only when the per-core-factor blocks fit
     // the grid (8 block rows > 7 on n300's 8x7), else MatmulMultiCoreNonOptimizedReuseProgramConfig, whose factory
     // (bmm_op_multi_core_reuse, matmul_op_multi_core_reuse_program_factory.cpp@080a251) fixes per_core 16x16,
     // in0_block_w 2: c_0 64 + c_1 64 + c_16 256 f32 tiles = 1,572,864 B + 99,104 (late-2024 base) = 1,671,968, on

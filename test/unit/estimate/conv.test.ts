@@ -844,7 +844,7 @@ describe('conv2d change points', () => {
   // An explicit conv2d_slice_config's count (tt-mlir's OOM fallback, OperationValidationAndFallback.cpp@19c86fc, writes
   // `<dram_width, 0>` / `<dram_height, 0>`). tt-metal conv2d.cpp before PR #25907 (search index id 3492362923):
   // TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing") and num_slices < the
-  // sliced output dimension. From PR #25907 (change point conv2d-dram-slice-count-auto, ≈2025-08-05; index id 8211315178):
+  // sliced output dimension. From PR #25907 (change point conv2d-dram-slice-count-auto, 2025-08-12; index id 8211315178):
   // num_slices 0 → current_num_slices from 2 on the given axis until the L1 estimate fits, count 1 still fatal. From PR
   // #33763 (op_slicing.cpp@d134b03): a count above 0 is taken as given; 0 → determine_slice_config with the given type
   // (auto_slice_type false: no best guess, no other axis), from 1 slice.
@@ -1129,10 +1129,10 @@ describe('conv2d change points', () => {
     // (auto_shard_mm) and conv2d.cpp of that time (id 2762361960) gives ttnn::linear a program config only for a sharded
     // input. VoVNet's 1x1 conv without the bias: 28x28x1088 → 768, DRAM interleaved input, so every linear operand is
     // DRAM interleaved (weights [1088, 768] prepared to DRAM, result DRAM): 2D mcast over the 8x8 grid (all-DRAM rule
-    // from PR #15938, ≈2025-01-07), Mt = ceil(784/32) = 25, Kt = 1088/32 = 34, Nt = 768/32 = 24 → per_core_M =
+    // from PR #15938, 2025-01-06), Mt = ceil(784/32) = 25, Kt = 1088/32 = 34, Nt = 768/32 = 24 → per_core_M =
     // ceil(25/8) = 4, per_core_N = ceil(24/8) = 3, in0_block_w = 1 (34 % 8 ≠ 0), 34 K blocks → double-buffered:
     // c_0 4·1·2 = 8, c_1 3·1·2 = 6, c_4 4·3 = 12 (interm shares it: bf16, no packer L1 accumulation) → 26 tiles ·
-    // 2,048 = 53,248 B. No bias, so change point matmul-estimate-bias-term (≈2025-01-23) does not matter; the same at
+    // 2,048 = 53,248 B. No bias, so change point matmul-estimate-bias-term (2025-02-02) does not matter; the same at
     // 2025-02-10 (L1-estimate auto shard). Under the most-cores rule's plan the conv would be resharded: not this.
     const conv = conv2d({
       n: 1,

@@ -49,7 +49,7 @@ describe('estimate/families', () => {
     assert.equal(moved.confidence, 'approx');
   });
 
-  // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, ≈2025-01-06) the transpose
+  // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, 2025-01-03) the transpose
   // factories ran interleaved row-major inputs; from it ttnn::transpose hands them to prim::permute.
   const beforePr16155 = () => whContext({ ttMetalDate: '2025-01-01' });
 

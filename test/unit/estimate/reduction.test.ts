@@ -773,7 +773,7 @@ describe('estimate/reduction: dims outside the last two', () => {
 });
 
 /**
- * Float32 between the stages of a bf16 sum. tt-metal PR #43367 (change point reduce-sum-fp32-chain, ≈2026-05-06):
+ * Float32 between the stages of a bf16 sum. tt-metal PR #43367 (change point reduce-sum-fp32-chain, 2026-05-05):
  * generic_reductions.cpp's precision chain (a bf16 sum over more than one dim but not every dim) has fast_reduce_nc
  * pack Float32 when a stage follows (its c_0 in the input's format, c_16 in the output's; c_24 two output tiles with
  * fp32 accumulation as fast_reduce_nc_program_factory.cpp@03725f2 sizes it), and the W/H/HW stage after it reads

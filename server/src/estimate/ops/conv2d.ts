@@ -152,7 +152,7 @@
  *  [13] 1-D depthwise: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: is_1d_deptwise_conv on kernel
  *       and image width), PR #34957 (2025-12-23: on kernel and image height), conv2d_utils.cpp@002a3f4 (kernel_width == 1
  *       as well, commit dadf6a7; the dw1d act_block_w = C), conv2d_op_program_factory_common.cpp@003324f (WEIGHTS
- *       per_core_N·act_block_h, partials and TEMP_SUM one tile); PR #44490 (≈2026-05-20): conv2d_op_sharded_program_factory.cpp
+ *       per_core_N·act_block_h, partials and TEMP_SUM one tile); PR #44490 (2026-05-19): conv2d_op_sharded_program_factory.cpp
  *       (index id 54489741416: num_blocks_act_w = coalesce ? 1 : kW, weight_block_h_ntiles = act_block_h·(coalesce ? kW : 1),
  *       act_block_w = C·(coalesce ? kW : 1)), compute_depthwise_conv1d.cpp (id 56956942099: in0, in1, tilized in0 and
  *       out CBs only), noc_parameters.h (NOC_MAX_BURST_SIZE = 256 words of 32 B WH / 64 B BH). Figure: tt-metal #46025
@@ -184,7 +184,7 @@
  *       decouple input and output shard grids", 2025-09) and conv2d_utils.cpp@002a3f4 for the block re-split; change point
  *       conv2d-block-output-decoupled. Figures: tt-metal #19762 (2025-04-14, RMBG 7x7 conv, block 8x2: 1,100,832 / 564,736);
  *       tt-forge-fe models-ops Conv2D34 (2025-05-14: block limited to 2 channel cores, height picked, 1,530,912 B)
- *  [17] DRAM auto-slice axis: tt-metal PR #33763 (≈2025-12-04, "Make auto slicing logic generic");
+ *  [17] DRAM auto-slice axis: tt-metal PR #33763 (2025-12-17, "Make auto slicing logic generic");
  *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
  *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
  *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits; a given slice type with
