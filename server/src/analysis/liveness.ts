@@ -19,9 +19,9 @@ export function l1Bytes(spec: ValueSpec, device: Device): number {
 
 /**
  * Liveness of L1 tensors: results live from their op to their `ttnn.deallocate` or last use (the defining op only when
- * unused; to the end when returned, or named by a later run of loose ops: `liveOutNames`); arguments live from the start to their deallocate, or the whole function
- * (caller-owned) when never deallocated. A view reshape's result shares its input's buffer: it gets no interval of its
- * own and its uses / deallocation extend the input's.
+ * unused; to the end when returned, or named by a later run of loose ops: `liveOutNames`); arguments live from the
+ * start to their deallocate, or the whole function (caller-owned) when never deallocated. A view reshape's result
+ * shares its input's buffer: it gets no interval of its own and its uses / deallocation extend the input's.
  */
 export function liveIntervalsOf(fn: TtnnFunction, device: Device): LiveInterval[] {
   // Plain loops over per-name slots: this runs over every op of every function on each edit; one map lookup per name

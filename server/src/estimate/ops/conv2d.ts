@@ -245,15 +245,17 @@
  *       is true. tt-mlir's runtime passes the field only when the IR's conv2d_config carries it (runtime
  *       operations/utils.cpp@445964f)
  *
- * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input
- *   and f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own, [12]); weights dtype = config
- *   `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding and the 2-D depthwise
- *   pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D depthwise conv of kernel
- *   width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the general conv, as after it. Before PR #32424 auto shard
- *   also set a width-sharded act_block_w_div to its largest value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it (the config's is used). The auto-shard choice ranks
- *   schemes with tt-metal's own halo estimate (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's
- *   diff wrote it, whole image rows of the halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's
- *   one-line change to it not read) until change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
+ * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
+ *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
+ *   [12]); weights dtype = config `weights_dtype`, else the weight operand's. Activation reuse, kernel-stride folding
+ *   and the 2-D depthwise pool-based path of later builds are not modeled (a folded conv is estimated unfolded); a 1-D
+ *   depthwise conv of kernel width > 1 between PR #34957 and commit dadf6a7 (whose date is not known) is sized as the
+ *   general conv, as after it. Before PR #32424 auto shard also set a width-sharded act_block_w_div to its largest
+ *   value (PR #15644): modeled before change point conv2d-auto-shard-l1-estimate (mostCoresAutoShard), not after it
+ *   (the config's is used). The auto-shard choice ranks schemes with tt-metal's own halo estimate
+ *   (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's diff wrote it, whole image rows of the
+ *   halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's one-line change to it not read) until
+ *   change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
  *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
  *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
