@@ -197,6 +197,11 @@ function freeL1BeforeOwnOutput(ctx: EstimateContext, outT: ResolvedTensor): numb
   return ctx.device.l1SizeBytes - Math.max(0, liveL1Of(ctx) - own) - ctx.device.l1UnreservedBase;
 }
 
+/** A bias's padded row count (one tile row for a rank-1 bias). */
+function paddedBiasRows(bias: ResolvedTensor): number {
+  return bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
+}
+
 /**
  * Whether bound_matmul [7] adds a linear's bias after an auto-configured matmul (get_post_process_bias): from change
  * point 'linear-bias-fused-all-dram' (PR #31649) for an output not in DRAM, or inputs interleaved but not all in DRAM,
@@ -358,7 +363,9 @@ function selectAutoConfig(
   b: OperandFacts,
   out: OperandFacts,
   outT: ResolvedTensor,
+  /** The linear's bias: its tile bytes (0 without one) and its padded row count. */
   biasTileBytes: number,
+  biasRowsPadded: number,
   fp32DestAcc: boolean,
   ctx: EstimateContext,
 ): ReturnType<typeof selectMatmulConfig> {
@@ -368,7 +375,7 @@ function selectAutoConfig(
       a,
       b,
       out,
-      biasTileBytes: estimatedBiasTileBytes(biasTileBytes, ctx),
+      biasTileBytes: estimatedBiasTileBytes(selectionBiasTileBytes(a, b, out, biasTileBytes, biasRowsPadded, ctx), ctx),
       fp32DestAcc,
       gridX: deviceCols,
       gridY: deviceRows,
@@ -527,7 +534,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     if (typeof bias === 'string') return unmodeled(op.name, bias);
     if (batchOf(b.padded) > 1)
       return illegal(op.name, 'Batched input not supported when bias exists (linear operation).', CITES.validate);
-    biasRowsPadded = bias.padded.length >= 2 ? bias.padded[bias.padded.length - 2] : TILE_HW;
+    biasRowsPadded = paddedBiasRows(bias);
     biasTile = tileBytes(bias.dtype);
   }
   // An activation without a user grid runs as a unary op after the matmul (bound_matmul); sharded inputs reject it [7].
@@ -560,15 +567,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     cfg = parsed;
     reason = `program config from the IR: ${configSummary(cfg)}`;
   } else {
-    const sel = selectAutoConfig(
-      a,
-      b,
-      out,
-      outT,
-      selectionBiasTileBytes(a, b, out, biasTile, biasRowsPadded, ctx),
-      flags.fp32,
-      ctx,
-    );
+    const sel = selectAutoConfig(a, b, out, outT, biasTile, biasRowsPadded, flags.fp32, ctx);
     if ('illegal' in sel) return illegal(op.name, sel.illegal, CITES.validate);
     cfg = sel.config;
     auto = true;
@@ -1142,18 +1141,7 @@ export function matmulConfigInUse(
   const biasSpec = op.name === 'ttnn.linear' ? op.operands[2] : undefined;
   const bias = biasSpec !== undefined && biasSpec.kind === 'tensor' ? resolveTensor(biasSpec, 'bias') : undefined;
   const biasTileBytes = bias !== undefined && typeof bias !== 'string' ? tileBytes(bias.dtype) : 0;
-  const biasRows =
-    bias !== undefined && typeof bias !== 'string' && bias.padded.length >= 2
-      ? bias.padded[bias.padded.length - 2]
-      : TILE_HW;
-  const sel = selectAutoConfig(
-    a,
-    b,
-    out,
-    outT,
-    selectionBiasTileBytes(a, b, out, biasTileBytes, biasRows, ctx),
-    flags.fp32,
-    ctx,
-  );
+  const biasRows = bias !== undefined && typeof bias !== 'string' ? paddedBiasRows(bias) : TILE_HW;
+  const sel = selectAutoConfig(a, b, out, outT, biasTileBytes, biasRows, flags.fp32, ctx);
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
 }
