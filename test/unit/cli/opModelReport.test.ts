@@ -114,7 +114,10 @@ describe('cli/report: OpModel terms', () => {
     // 1x1x50176x3 → 64, k7 s2 p3, DRAM in and out. The DRAM path's intermediates: the resharded input (14,336 B),
     // freed once the halo has read it, the halo output (33,104 B) and the output shard (28,672 B), held while the conv
     // runs. Held at once: 14,336 + 33,104 = 47,440 while the halo runs, then 33,104 + 28,672 = 61,776 B; their sum,
-    // 76,112 B, would be 14,316 B above tt-mlir's figure.
+    // 76,112 B, would be 14,316 B above tt-mlir's figure. By hand, height sharding on 56 cores: output 112·112 =
+    // 12,544 pixels = 392 tile rows, 7 a core, × 2 channel tiles = 14 tiles · 2,048 = 28,672 B; input 50,176 / 56 =
+    // 896 sticks of 3 channels padded to 8 bf16 = 16 B: 14,336 B; the halo of a core's 2 output rows (stride 2, padded
+    // width 230) spans padded sticks 0 .. 8·230 + 228 (the last window's bottom-right) = 2,069 sticks · 16 = 33,104 B.
     const conv = CONV_CASES.find((c) => c.file === 'Iface' && c.line === 2808)!;
     const r = reportOf(conv.build());
     assert.equal(r.l1TensorBytesPerCore, 0);
