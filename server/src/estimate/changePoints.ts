@@ -57,8 +57,8 @@ export const CHANGE_POINTS = {
   'reshape-tiled-native': {
     family: 'reshape',
     pr: 20189,
-    // Squash-merged on main as ed0a405 (2025-04-17 21:14 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as ed0a405 (2025-04-17 21:14 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Approved 2025-04-15 ("Awesome PR!!!!"); tt-forge-onnx PR #1880 (2025-04-25) drops the xfail of the reshapes
     // tt-forge-onnx #1655 saw overflow on 2025-03-31. Day of the merge not read.
     mergedOn: '2025-04-17',
@@ -72,8 +72,8 @@ export const CHANGE_POINTS = {
   'embedding-fused-chunks': {
     family: 'embedding',
     pr: 32016,
-    // Squash-merged on main as c516c28 (2025-11-06 18:41 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as c516c28 (2025-11-06 18:41 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // For tt-metal issue #31889 (2025-11-05, 2,198,944 B on 8 cores); the description is dated 2025-11-06, the merge day
     // was not read.
     mergedOn: '2025-11-06',
@@ -87,8 +87,8 @@ export const CHANGE_POINTS = {
   'embedding-row-chunks': {
     family: 'embedding',
     pr: 42548,
-    // Squash-merged on main as 8d87710 (2026-04-21 17:23 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 8d87710 (2026-04-21 17:23 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-04-17 for tt-metal issue #42434, which hit the whole-row page on 2026-04-16: not merged before.
     mergedOn: '2026-04-21',
     dateFrom: 'merge',
@@ -146,8 +146,8 @@ export const CHANGE_POINTS = {
   'matmul-block-sharded-1d-grid': {
     family: 'matmul',
     pr: 37236,
-    // Squash-merged on main as ec9c75b (2026-03-25 17:28 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as ec9c75b (2026-03-25 17:28 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2026-02-05 (state merged, fixes tt-metal #32306); merge day not read.
     mergedOn: '2026-03-25',
     dateFrom: 'merge',
@@ -173,7 +173,7 @@ export const CHANGE_POINTS = {
     family: 'matmul',
     pr: 17056,
     // Squash-merged on main as 79a6913 (2025-02-01 22:23 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // Description 2025-01-23; the reporter was asked to check the merged fix on 2025-02-03. Merge day not read.
     mergedOn: '2025-02-02',
     dateFrom: 'merge',
@@ -186,8 +186,8 @@ export const CHANGE_POINTS = {
   'matmul-estimate-bias-per-core-n': {
     family: 'matmul',
     pr: 38309,
-    // Squash-merged on main as b113d7c (2026-02-23 19:42 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as b113d7c (2026-02-23 19:42 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2026-02-23 (state merged, fixes tt-metal #36316); merge day not read.
     mergedOn: '2026-02-23',
     dateFrom: 'merge',
@@ -334,8 +334,8 @@ export const CHANGE_POINTS = {
   'softmax-large-kernel': {
     family: 'softmax',
     pr: 23130,
-    // Squash-merged on main as f6f9b5c (2025-06-18 16:37 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as f6f9b5c (2025-06-18 16:37 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // A review comment of 2025-06-18 on the PR says it is "closed now": merged on or before that day (day not read).
     mergedOn: '2025-06-18',
     dateFrom: 'merge',
@@ -347,8 +347,8 @@ export const CHANGE_POINTS = {
   'softmax-fp32-acc-for-f32': {
     family: 'softmax',
     pr: 27732,
-    // Squash-merged on main as 5dafb36 (2025-09-05 09:16 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 5dafb36 (2025-09-05 09:16 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // "General ttnn.softmax cleanup" (#26841; description 2025-09-01) moved softmax to the new device-operation API, and
     // softmax_device_operation.cpp, which it created, is where the f32 default lives: its earliest stored version
     // (still QueueId-era, search index id 52661545615) already has it, and no stored softmax_op.cpp/softmax.cpp before
@@ -367,7 +367,7 @@ export const CHANGE_POINTS = {
     family: 'softmax',
     pr: 33519,
     // Squash-merged on main as 3b00667 (2025-12-01 23:08 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // "#33488: update cb size calculation in softmax": description and CI run 19835522600 of 2025-12-01 ("some CBs were
     // missing and one was accounted for when mask was used instead of the numeric stable flag"); merge day not read.
     mergedOn: '2025-12-02',
@@ -419,7 +419,7 @@ export const CHANGE_POINTS = {
     family: 'copy',
     pr: 40964,
     // Squash-merged on main as 2ee6b13 (2026-04-02 23:26 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // Description of 2026-03-28; tt-metal PR #41552 (2026-04-07) patches the output spec of its commit 2ee6b13, which
     // broke the CI of tt-mlir PR #7805, the uplift to tt-metal 0e1451bb of 2026-04-03: on main by that build. Day of
     // the merge not read (between 2026-03-28 and 2026-04-03).
@@ -434,8 +434,8 @@ export const CHANGE_POINTS = {
   'concat-single-buffer-fallback': {
     family: 'concat',
     pr: 43898,
-    // Squash-merged on main as 4c70c91 (2026-05-12 16:45 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 4c70c91 (2026-05-12 16:45 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-05-08 (tt-metal #43893, tt-xla #4583 hit the double-buffered pages that day). tt-mlir PR #8412
     // (2026-05-13) prints a chunk concat of tt-mlir PR #8237's workaround (merged 2026-05-11) ending at 1,498,912 B: two
     // pages of 697,600 B, so the tt-metal tt-mlir pinned then (d5a1653 of 2026-05-11, uplift of 2026-05-12) had no
@@ -449,8 +449,8 @@ export const CHANGE_POINTS = {
   'concat-unaligned-chunking': {
     family: 'concat',
     pr: 46321,
-    // Squash-merged on main as 58430ab (2026-06-12 16:16 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 58430ab (2026-06-12 16:16 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2026-06-08, reviews to 2026-06-10; tt-mlir removed its own chunking workaround (PR #8837, 2026-06-19)
     // "after the fix in the metal". Merge day not read: the day after the last review seen.
     mergedOn: '2026-06-12',
@@ -499,8 +499,8 @@ export const CHANGE_POINTS = {
   'transpose-rm-interleaved-via-permute': {
     family: 'permute/transpose',
     pr: 16155,
-    // Squash-merged on main as 9acc400 (2025-01-03 10:00 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 9acc400 (2025-01-03 10:00 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2024-12-18; its CI runs (ids 125848…–125888…) are of 2025-01-02/03; the merge day was not read.
     mergedOn: '2025-01-03',
     dateFrom: 'merge',
@@ -556,8 +556,8 @@ export const CHANGE_POINTS = {
   'layernorm-sharded-default-config': {
     family: 'norm',
     pr: 34335,
-    // Squash-merged on main as b165c6a (2025-12-16 13:53 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as b165c6a (2025-12-16 13:53 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2025-12-12 (for tt-mlir's optimizer, whose sharded rms_norm crashed); its CI runs are listed later that
     // week: the merge day was not read. What ran before is not one thing (tt-mlir #5903 ran a width-sharded rms_norm on
     // its 2025-11-27 pin; tt-mlir #6326 hit the divide by zero in December), so the estimator leaves it unmodeled.
@@ -607,7 +607,7 @@ export const CHANGE_POINTS = {
     family: 'reduction',
     pr: 18603,
     // Squash-merged on main as 7500d3f (2025-03-04 23:38 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // For tt-metal issue #18469 (2025-02-28: ttnn.sum over dim 0 transposed [2,1,16384,16384] to a 17 GB tensor); the
     // PR's description and CI runs are dated 2025-03-04, the merge day was not read.
     mergedOn: '2025-03-05',
@@ -621,8 +621,8 @@ export const CHANGE_POINTS = {
   'reduce-mean-multi-dim-scaler': {
     family: 'reduction',
     pr: 28869,
-    // Squash-merged on main as 9a8e512 (2025-10-01 20:46 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 9a8e512 (2025-10-01 20:46 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // For the bounty issue tt-metal #28644 (2025-09-16); the PR's description is dated 2025-09-18 and the thread shows
     // it merged. The merge day was not read: a few days after the description is assumed.
     mergedOn: '2025-10-01',
@@ -663,7 +663,7 @@ export const CHANGE_POINTS = {
   'reduce-w-scaler-unread': {
     family: 'reduction',
     // Squash-merged on main as ba4ef4f (2025-12-02 23:13 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // Not the PR that changed the W factory's scaler CB: that PR was not found (session 16 searched the issues index
     // for reduce scaler / prepare_reduce_scaler / generate_reduce_scaler CB changes and the reduction Metal 2.0 and
     // ProgramDescriptor ports, #51778, #43208, #41637; none shows the c_2 change). #33535 ("Migrate op to new infra:
@@ -683,8 +683,8 @@ export const CHANGE_POINTS = {
   'reduce-min-fused-negate': {
     family: 'reduction',
     pr: 30509,
-    // Squash-merged on main as 65635a3 (2026-02-27 19:45 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 65635a3 (2026-02-27 19:45 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // For the bounty issue tt-metal #25547 (2025-07-22); the PR's description is dated 2025-10-14 ("Do not merge
     // (yet)"), and on the issue the reviewer was still asking for a reduce_uninit fix on 2025-12-26 and promised the
     // review on 2025-12-29. The merge day was not read: early January 2026 is assumed.
@@ -700,7 +700,7 @@ export const CHANGE_POINTS = {
     family: 'reduction',
     pr: 43752,
     // Squash-merged on main as 7b6870b (2026-05-06 22:01 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // "#43742: fix up generic reduce neg kernel cb usage"; its last review thread and "/codeowners ping" are dated
     // 2026-05-06, the merge day was not read.
     mergedOn: '2026-05-07',
@@ -714,8 +714,8 @@ export const CHANGE_POINTS = {
   'avg-pool2d-global-reduce': {
     family: 'pool',
     pr: 43820,
-    // Squash-merged on main as 1536dd4 (2026-05-12 18:38 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 1536dd4 (2026-05-12 18:38 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-05-07; tt-metal PR #44226 (2026-05-12) fixes a test failure that "surfaced on N300 after #43820
     // landed". Day not read.
     mergedOn: '2026-05-12',
@@ -743,8 +743,8 @@ export const CHANGE_POINTS = {
   'upsample-bilinear-halo-minmax': {
     family: 'upsample',
     pr: 34797,
-    // Squash-merged on main as 5a0f48a (2025-12-29 08:05 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 5a0f48a (2025-12-29 08:05 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description of 2025-12-19; merge day not read (the opening day is used).
     mergedOn: '2025-12-29',
     dateFrom: 'merge',
@@ -768,8 +768,8 @@ export const CHANGE_POINTS = {
   'conv2d-grouped-1x1-matmul': {
     family: 'conv2d',
     pr: 21290,
-    // Squash-merged on main as a4a7740 (2025-04-29 03:19 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as a4a7740 (2025-04-29 03:19 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened, reviewed and its CI runs all on 2025-04-28 (tt-metal issue #21289 filed that day); merge day not read.
     mergedOn: '2025-04-29',
     dateFrom: 'merge',
@@ -826,8 +826,8 @@ export const CHANGE_POINTS = {
   'halo-in-place': {
     family: 'halo (conv2d, pool2d)',
     pr: 19834,
-    // Squash-merged on main as fe7b175 (2025-03-31 19:54 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as fe7b175 (2025-03-31 19:54 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // PR #19056 (In Place Halo) merged in March 2025 and was reverted by PR #19787 (2025-03-27, hangs on Blackhole);
     // PR #19834 relanded it (description 2025-03-28); the day of that merge not read.
     mergedOn: '2025-03-31',
@@ -853,8 +853,8 @@ export const CHANGE_POINTS = {
   'pool-dram-input-reshard-freed': {
     family: 'pool2d',
     pr: 27007,
-    // Squash-merged on main as f23d8a8 (2025-08-22 13:13 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as f23d8a8 (2025-08-22 13:13 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2025-08-18; the merge day not read. Every generic_pools.cpp the search index holds from then on frees
     // the resharded input after the halo when the input was in DRAM; tt-metal #24944 (2025-07-11) shows it still held.
     mergedOn: '2025-08-22',
@@ -881,8 +881,8 @@ export const CHANGE_POINTS = {
   'conv2d-width-rm-two-rows': {
     family: 'conv2d',
     pr: 23116,
-    // Squash-merged on main as 56a2730 (2025-06-05 14:19 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 56a2730 (2025-06-05 14:19 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description and CI runs of 2025-06-05; the day of the merge not read.
     mergedOn: '2025-06-05',
     dateFrom: 'merge',
@@ -895,8 +895,8 @@ export const CHANGE_POINTS = {
   'conv2d-block-rm-overlap': {
     family: 'conv2d',
     pr: 23580,
-    // Squash-merged on main as 8633237 (2025-06-17 09:29 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 8633237 (2025-06-17 09:29 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description and CI runs of 2025-06-16; the day of the merge not read.
     mergedOn: '2025-06-17',
     dateFrom: 'merge',
@@ -931,8 +931,8 @@ export const CHANGE_POINTS = {
   'conv2d-dram-slice-count-auto': {
     family: 'conv2d',
     pr: 25907,
-    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The PR of change point conv2d-auto-shard-halo-estimate, dated the same (description 2025-07-28, review 2025-08-04;
     // its checklist's later CI runs, 16837109909 and 16862614555, suggest some days after; the day not read).
     mergedOn: '2025-08-12',
@@ -968,7 +968,7 @@ export const CHANGE_POINTS = {
     family: 'conv2d',
     pr: 32424,
     // Squash-merged on main as e1b34d5 (2025-11-24 22:14 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // PR opened 2025-11-14 (its CI run is of that day); merged by 2025-11-26, when PR #33246 calls its commit e1b34d5
     // "recent" (a nightly it broke), and before the goldens' f4163c2 (2025-11-27), whose auto-shard convs run
     // whole-height act blocks. Day not read.
@@ -983,8 +983,8 @@ export const CHANGE_POINTS = {
   'conv2d-block-rm-channel-alignment': {
     family: 'conv2d',
     pr: 26201,
-    // Squash-merged on main as d6330b1 (2025-08-05 12:29 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as d6330b1 (2025-08-05 12:29 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description and CI runs of 2025-08-04; the day of the merge not read.
     mergedOn: '2025-08-05',
     dateFrom: 'merge',
@@ -1023,8 +1023,8 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-halo-estimate': {
     family: 'conv2d',
     pr: 25907,
-    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 28a524e (2025-08-12 05:17 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Not pinned: the mid-2025 conv2d_utils.cpp (index id 3509439101, which already has PR #25805's full_inner_dim) still
     // ranks with the input proxy; PR #25907's review (2025-08-04) points at a halo approximation on main, and
     // estimate_halo_output_elems is there by PR #27355 (2025-08-25). Dated at PR #25907; the day not read.
@@ -1039,8 +1039,8 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-halo-exact': {
     family: 'conv2d',
     pr: 30446,
-    // Squash-merged on main as 27f3634 (2025-10-29 10:24 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 27f3634 (2025-10-29 10:24 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2025-10-13 (issue #30011 of 2025-10-06 lists "Implement exact Halo size calculation" as open); the
     // checklist's CI runs (ids 18842712177 .. 18898531904) come after PR #30006's (reviewed 2025-10-16), so the merge
     // is late October; day not read. conv2d_utils.cpp@71ff3c1 (a 2026 version: PR #34957's is_1d_conv) has the term.
@@ -1098,8 +1098,8 @@ export const CHANGE_POINTS = {
   'conv2d-block-output-decoupled': {
     family: 'conv2d',
     pr: 27767,
-    // Squash-merged on main as 8e2c9f3 (2025-09-05 06:44 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 8e2c9f3 (2025-09-05 06:44 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The PR description is of 2025-09-02 ("Conv2d decouple input and output shard grids"); the day of the merge not read.
     mergedOn: '2025-09-05',
     dateFrom: 'merge',
@@ -1111,8 +1111,8 @@ export const CHANGE_POINTS = {
   'conv2d-1d-conv-on-height': {
     family: 'conv2d',
     pr: 34957,
-    // Squash-merged on main as e88993c (2025-12-25 10:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as e88993c (2025-12-25 10:25 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description and CI runs of 2025-12-23; the day of the merge not read.
     mergedOn: '2025-12-25',
     dateFrom: 'merge',
@@ -1125,8 +1125,8 @@ export const CHANGE_POINTS = {
   'conv2d-1d-depthwise-any-kernel-width': {
     family: 'conv2d',
     pr: 44490,
-    // Squash-merged on main as 6a48058 (2026-05-19 19:17 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 6a48058 (2026-05-19 19:17 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Reviews on the PR run to 2026-05-19; tt-metal PR #45133 (2026-05-25) names its commit 6a480585 as already on main.
     mergedOn: '2026-05-19',
     dateFrom: 'merge',
@@ -1291,8 +1291,8 @@ export const CHANGE_POINTS = {
   'ccl-reduce-scatter-nd': {
     family: 'ccl',
     pr: 30887,
-    // Squash-merged on main as 417229f (2025-10-24 16:23 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 417229f (2025-10-24 16:23 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // CI runs of the PR (18693752256, 18727048144) are of 2025-10-21/22; merge day not read.
     mergedOn: '2025-10-24',
     dateFrom: 'merge',
@@ -1304,8 +1304,8 @@ export const CHANGE_POINTS = {
   'ccl-all-gather-nd': {
     family: 'ccl',
     pr: 30998,
-    // Squash-merged on main as fb0f817 (2025-10-27 18:59 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as fb0f817 (2025-10-27 18:59 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // CI run 18726537267 of the PR is of 2025-10-22; merge day not read.
     mergedOn: '2025-10-27',
     dateFrom: 'merge',
@@ -1317,8 +1317,8 @@ export const CHANGE_POINTS = {
   'ccl-scatter-write-4-chunks': {
     family: 'ccl',
     pr: 32395,
-    // Squash-merged on main as ce239e5 (2025-12-04 17:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as ce239e5 (2025-12-04 17:25 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Reviewed 2025-11-18; its CI runs (19935583723…) are of early December 2025. Merge day not read.
     mergedOn: '2025-12-04',
     dateFrom: 'merge',
@@ -1331,8 +1331,8 @@ export const CHANGE_POINTS = {
   'a2a-dispatch-send-map': {
     family: 'ccl',
     pr: 24816,
-    // Squash-merged on main as c97c4db (2025-07-10 17:09 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as c97c4db (2025-07-10 17:09 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2025-07-10; the multi-link PR #25124 (opened 2025-07-15) builds on it. Merge day not read.
     mergedOn: '2025-07-10',
     dateFrom: 'merge',
@@ -1345,8 +1345,8 @@ export const CHANGE_POINTS = {
   'fabric-1d-header-by-system-size': {
     family: 'ccl',
     pr: 34976,
-    // Squash-merged on main as 8daf0a3 (2026-01-08 03:28 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 8daf0a3 (2026-01-08 03:28 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Review thread of 2026-01-07; the description of tt-metal PR #35494 (2026-01-09) says #34976 "already added the
     // infra for dynamic sizing". Merge day not read.
     mergedOn: '2026-01-08',
@@ -1395,8 +1395,8 @@ export const CHANGE_POINTS = {
   'asinh-unary-sfpu': {
     family: 'eltwise (unary)',
     pr: 23576,
-    // Squash-merged on main as 9aebb1a (2025-06-25 09:04 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 9aebb1a (2025-06-25 09:04 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Reviews run to 2025-06-20 and the LLK side (tt-llk #381) to the same week; merge day not read.
     mergedOn: '2025-06-25',
     dateFrom: 'merge',
@@ -1407,8 +1407,8 @@ export const CHANGE_POINTS = {
   'argmax-multicore-by-layout': {
     family: 'search',
     pr: 46340,
-    // Squash-merged on main as 6008ff5 (2026-06-18 09:07 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 6008ff5 (2026-06-18 09:07 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The PR description is dated 2026-06-08 (issue #44838, 2026-05-20); the merge day was not read.
     mergedOn: '2026-06-18',
     dateFrom: 'merge',
@@ -1421,8 +1421,8 @@ export const CHANGE_POINTS = {
   'topk-single-core-streaming': {
     family: 'search',
     pr: 21029,
-    // Squash-merged on main as 2f07145 (2025-04-24 14:51 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 2f07145 (2025-04-24 14:51 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The resubmission of PR #20781 (merged 2025-04-16, reverted by PR #20876 on 2025-04-18); its description is dated
     // 2025-04-22 and the merge day was not read. Tickets tt-metal #13235 (1x50257 "not enough L1 memory") and #18357.
     mergedOn: '2025-04-24',
@@ -1436,8 +1436,8 @@ export const CHANGE_POINTS = {
   'moreh-cumsum-to-accumulation': {
     family: 'accumulation',
     pr: 24427,
-    // Squash-merged on main as de8579f (2025-07-07 19:44 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as de8579f (2025-07-07 19:44 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The PR's CI run and review comments are of 2025-07-01..03; the merge day was not read.
     mergedOn: '2025-07-07',
     dateFrom: 'merge',
@@ -1450,8 +1450,8 @@ export const CHANGE_POINTS = {
   'layernorm-large-tensor-kernel': {
     family: 'norm',
     pr: 18675,
-    // Squash-merged on main as 6eef033 (2025-04-01 21:53 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 6eef033 (2025-04-01 21:53 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2025-03-05 for tt-metal issue #17248 (from #16721); reviews run to 2025-03-07, the merge day was not read.
     mergedOn: '2025-04-01',
     dateFrom: 'merge',
@@ -1464,8 +1464,8 @@ export const CHANGE_POINTS = {
   'rmsnorm-large-tensor-kernel': {
     family: 'norm',
     pr: 38006,
-    // Squash-merged on main as 2cec72b (2026-02-25 18:43 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 2cec72b (2026-02-25 18:43 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // The lasting change: PR #36979 (for tt-metal issue #36094) merged on 2026-02-03 and was reverted the same day by
     // PR #37055; PR #38006 re-landed it with the c_24 condition fixed. Opened 2026-02-18; the merge day was not read.
     mergedOn: '2026-02-25',
@@ -1479,8 +1479,8 @@ export const CHANGE_POINTS = {
   'groupnorm-sharded-fused-variance': {
     family: 'group_norm',
     pr: 26364,
-    // Squash-merged on main as 72c914e (2025-08-12 18:25 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 72c914e (2025-08-12 18:25 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2025-08-06 (for tt-metal issue #26350, SDXL's 640/960-channel norms); the merge day was not read.
     mergedOn: '2025-08-12',
     dateFrom: 'merge',
@@ -1493,8 +1493,8 @@ export const CHANGE_POINTS = {
   'groupnorm-dram-grid-num-batches': {
     family: 'group_norm',
     pr: 42781,
-    // Squash-merged on main as 207cb0e (2026-04-21 19:56 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 207cb0e (2026-04-21 19:56 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-04-21 (for tt-metal issue #40912); the merge day was not read.
     mergedOn: '2026-04-21',
     dateFrom: 'merge',
@@ -1532,8 +1532,8 @@ export const CHANGE_POINTS = {
   'sdpa-paged-decode-default-config': {
     family: 'attention',
     pr: 44617,
-    // Squash-merged on main as 5cd3b7a (2026-05-20 09:10 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 5cd3b7a (2026-05-20 09:10 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-05-18 for tt-metal issue #44311 (2026-05-13); tt-mlir issue #8417 calls it merged by 2026-06-26. The
     // merge day was not read.
     mergedOn: '2026-05-20',
@@ -1547,8 +1547,8 @@ export const CHANGE_POINTS = {
   'sdpa-decode-tree-reduction': {
     family: 'attention',
     pr: 37004,
-    // Squash-merged on main as 6697610 (2026-02-19 16:49 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 6697610 (2026-02-19 16:49 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Opened 2026-02-02; the CI runs it cites run to mid-February and tt-metal issue #38521 (2026-02-25) hit the new
     // round check on main: merged in between (day not read).
     mergedOn: '2026-02-19',
@@ -1586,8 +1586,8 @@ export const CHANGE_POINTS = {
   'matmul-all-dram-2d-any-grid': {
     family: 'matmul',
     pr: 15938,
-    // Squash-merged on main as 3787a8a (2025-01-06 21:08 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 3787a8a (2025-01-06 21:08 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // Description 2024-12-11; comments and the CI runs it cites run to 2025-01-03..06 (the author's issue #15732 update:
     // "use block h/w for 1D and 2D mcast and use 1D and 2D mcast in more scenarios"); tt-metal #16348 saw the old
     // selection at 6b3b9ec on 2024-12-30. Merge day not read.
@@ -1602,8 +1602,8 @@ export const CHANGE_POINTS = {
   'reduce-sum-fp32-chain': {
     family: 'reduction',
     pr: 43367,
-    // Squash-merged on main as cfa828e (2026-05-05 14:38 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as cfa828e (2026-05-05 14:38 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // "Fix fast_reduce_nc for the test_sum_8d_tensor_dims fails when dim_8 > 8" (closes tt-metal #42500): description
     // 2026-04-29, merged; tt-metal #43994 (2026-05-11) calls it recent work on ttnn::sum. Merge day not read.
     mergedOn: '2026-05-05',
@@ -1630,8 +1630,8 @@ export const CHANGE_POINTS = {
   'reduce-transpose-bfp8-sharded-typecast': {
     family: 'reduction',
     pr: 42155,
-    // Squash-merged on main as 0326f01 (2026-05-08 04:43 UTC; nyoshifujiTT/tt-metal first-parent history). Earlier
-    // estimate:
+    // Squash-merged on main as 0326f01 (2026-05-08 04:43 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read, kept as evidence:
     // "#41555: Extend universal input support for transpose": description 2026-04-15, Copilot review 2026-04-24, merged
     // (tt-metal #40407 lists transpose's universal I/O as done by 2026-07-15). Every stored transpose.cpp with its
     // is_native_transpose_sharding gate typecasts a sharded BFLOAT8_B input; every one without keeps the sharded
@@ -1663,7 +1663,7 @@ export const CHANGE_POINTS = {
     family: 'reduction',
     pr: 46122,
     // Squash-merged on main as abb06e6 (2026-06-04 23:21 UTC; nyoshifujiTT/tt-metal first-parent history, a merge after
-    // 22:00 UTC: the next day). Earlier estimate:
+    // 22:00 UTC: the next day). What was known before that merge was read, kept as evidence:
     // "#46110: prevent going to row major reduction path" (bbradelTT): description 2026-06-04, the day tt-metal #46110
     // reported EfficientNetB0's device perf failing on main and its author wrote he was "putting in a way to go back to
     // the old functionality" until a fix; merged (a stopgap, so the next day is assumed; merge day not read). PR #50393's
