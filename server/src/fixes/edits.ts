@@ -141,6 +141,16 @@ export function syntaxFunctions(parse: ParseResult): SyntaxFunction[] {
   return out;
 }
 
+/**
+ * Why a fix may not retype or free `name` in a loose run: a later run of the chunk names it, and the TTNN view reads
+ * each run alone (`namesOfLaterRuns`). Undefined when no later run does.
+ */
+export function namedByLaterRun(fn: SyntaxFunction, name: string): string | undefined {
+  return fn.namesOfLaterRuns?.has(name) === true
+    ? `${name} is named again by the op lines past the next function, which would not see this change`
+    : undefined;
+}
+
 /** The function or loose run that starts at `offset` (TtnnFunction.range.start). */
 export function syntaxFunctionAt(parse: ParseResult, offset: number): SyntaxFunction | undefined {
   return syntaxFunctions(parse).find((f) => f.start === offset);

@@ -9,7 +9,16 @@ import type { FunctionAnalysis, LiveInterval } from '../analysis/analyze';
 import { l1BufferTopBytes } from '../analysis/analyze';
 import type { TensorLayout } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
-import { SyntaxFunction, deallocateOp, deletionRange, indentAt, insertLinesAfter, sliceOf, valueDefs } from './edits';
+import {
+  SyntaxFunction,
+  deallocateOp,
+  deletionRange,
+  indentAt,
+  insertLinesAfter,
+  sliceOf,
+  namedByLaterRun,
+  valueDefs,
+} from './edits';
 import { aliasWriter } from './layoutText';
 import { retypeBlocker, retypeEdits, writeContext } from './retype';
 import type { Fix, FixEdit, FixKind, RejectedFix } from './types';
@@ -46,8 +55,8 @@ function liveCandidates(fa: FunctionAnalysis, opIndex: number): LiveCandidate[] 
 function deallocEdits(base: Baseline, fn: SyntaxFunction, c: LiveCandidate): FixEdit[] | string {
   const name = c.interval.valueName;
   // Op lines past a function below use it (or free it): freeing it here would free it under them.
-  if (fn.namesOfLaterRuns?.has(name))
-    return `${name} is named again by the op lines past the next function, which would not see this change`;
+  const laterRun = namedByLaterRun(fn, name);
+  if (laterRun !== undefined) return laterRun;
   const def = valueDefs(fn).get(name);
   if (def?.type === undefined) return `${name} has no written type`;
   const typeText = sliceOf(base.text, def.type.range);

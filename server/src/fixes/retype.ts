@@ -9,7 +9,7 @@ import type { CoreRange, TensorLayout } from '../ttnn/layout';
 import { l1Footprint } from '../ttnn/layout';
 import type { TensorSpec } from '../ttnn/op';
 import type { Device } from '../ttnn/device';
-import { SyntaxFunction, aliasMap, usesOf, valueDefs } from './edits';
+import { SyntaxFunction, aliasMap, namedByLaterRun, usesOf, valueDefs } from './edits';
 import type { AttrNode, Operation } from '../mlir/syntax';
 import {
   AliasWriter,
@@ -75,8 +75,8 @@ export function retypeBlocker(fn: SyntaxFunction, name: string): string | undefi
     return fn.op === undefined
       ? `${name} is made before the op lines shown (its layout is not theirs to change)`
       : `${name} is a function argument (its layout is the caller's)`;
-  if (fn.namesOfLaterRuns?.has(name))
-    return `${name} is named again by the op lines past the next function, which would not see this change`;
+  const laterRun = namedByLaterRun(fn, name);
+  if (laterRun !== undefined) return laterRun;
   if (def.type?.kind !== 'tensor' || def.type.encoding === undefined) return `${name} has no layout encoding`;
   for (const u of usesOf(fn, name)) {
     if (u.op.name === 'func.return') {
