@@ -2335,6 +2335,20 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #56447 (CBDescriptor → DataflowBufferSpec); tt_metal/impl/dataflow_buffer/dataflow_buffer.cpp (ProgramImpl::validate_dataflow_buffer_region; search index id 52496776900)',
   },
+  'conv2d-shallow-alignment-8': {
+    family: 'conv2d',
+    pr: 17711,
+    // Squash-merged on main as 1b266bb at 2025-02-06 12:57 UTC (nyoshifujiTT/tt-metal first-parent history; the subject
+    // names no PR, the issues corpus gives #17711, "Lower aligment requirements for shallow conv2d", of 2025-02-07's
+    // description). tt-xla #187 (2025-01-23, tt-metal 8833f73 of 2025-01-20) is the older rule's figure.
+    mergedOn: '2025-02-06',
+    dateFrom: 'merge',
+    what: "auto shard's shallow-conv relaxation (height sharded, not a matmul conv, row-major input, act_block_h_override 0) pads the input channels to 8 for C_in < 32; before, to 16 (TILE_WIDTH / 2), and only for C_in ≤ 16 (17..31 channels kept 32)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@78f2c0b (determine_conv_config_for_auto_shard: in_channels <= TILE_WIDTH / 2 → input_channels_alignment = TILE_WIDTH / 2); figure: tt-xla #187 (region end 951,136 B: an f32 stem of 3 channels padded to 16)',
+    after:
+      'tt-metal PR #17711 ("Lower aligment requirements for shallow conv2d"), conv2d_utils.cpp@1b266bb (in_channels < TILE_WIDTH → 8)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

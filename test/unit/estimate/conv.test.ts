@@ -1108,7 +1108,8 @@ describe('conv2d change points', () => {
     assert.equal(est(estimateOp(given, whContext({ ttMetalDate: '2025-01-15' }))).cbBytesPerCore, 1_787_968);
   });
   it("auto shard before PR #17485: tt-xla #187's Mixer-B/16 stem on the thread's 7 cores; a block pick with C_in > 1280 turns width", () => {
-    // tt-xla #187 (2025-01-23, tt-metal pin 78f2c0b7 of 2025-01-22): 1x224x224x3 → 768, 16x16 stride 16 → 14x14 = 196
+    // tt-xla #187 (2025-01-23; tt-xla's tt-mlir ad93092 pins tt-metal 8833f73 of 2025-01-20, the same rule as 78f2c0b7
+    // of 2025-01-22): 1x224x224x3 → 768, 16x16 stride 16 → 14x14 = 196
     // rows, NHW_t 7. Height 7 (7 | 7; 64..8 pad 7 tiles by a share or more); block rows 7 (8 pads 7 to 8, 1 ≥ 8/8) ×
     // channel columns 1 (C_in 1 tile: any d > 1 pads it by d − 1 ≥ 1) = 7; width 1. Height ties block on at most one grid
     // row (7 ≤ 8) → height; width 1 < 7. The thread's clash range [(x=0,y=0) - (x=6,y=0)] is those 7 cores.

@@ -9,7 +9,8 @@
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
  *     since change point conv2d-block-rm-channel-alignment (height only before); before change point
  *     conv2d-input-channels-alignment-deduced only auto shard (act_block_h_override 0) relaxed it, to 8, and only
- *     for C_in < 32 (conv2d_utils.cpp@5a4f243, determine_conv_config_for_auto_shard)                        [1]
+ *     for C_in < 32 (conv2d_utils.cpp@5a4f243, determine_conv_config_for_auto_shard); before change point
+ *     conv2d-shallow-alignment-8 to 16, and only for C_in ≤ 16 (conv2d_utils.cpp@78f2c0b)                   [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
  *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
  *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
@@ -800,11 +801,17 @@ function channelsAlignment(
     (scheme === 'height_sharded' || (scheme === 'block_sharded' && atOrAfter(ctx, 'conv2d-block-rm-channel-alignment')))
   ) {
     const deduced = deducedChannelsAlignment(p, scheme, l1AlignmentBytes);
-    // Before PR #21612 only auto shard (act_block_h_override 0) relaxed the alignment, to 8, for shallow row-major
-    // height convs; every other conv kept the config's 32 [1].
+    // Before PR #21612 only auto shard (act_block_h_override 0) relaxed the alignment for shallow row-major height
+    // convs, to 8 for C_in < 32 (before PR #17711: to 16, for C_in ≤ 16 only); every other conv kept the config's 32 [1].
     const shallowAutoShard =
       p.autoShardDefaultBlockH === true && rowMajor && scheme === 'height_sharded' && p.inChannels < 32;
-    const before = shallowAutoShard ? 8 : 32;
+    const before = !shallowAutoShard
+      ? 32
+      : atOrAfter(ctx, 'conv2d-shallow-alignment-8')
+        ? 8
+        : p.inChannels <= 16
+          ? 16
+          : 32;
     if (before === deduced || atOrAfter(ctx, 'conv2d-input-channels-alignment-deduced')) return deduced;
     return before;
   }
