@@ -2349,6 +2349,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #17711 ("Lower aligment requirements for shallow conv2d"), conv2d_utils.cpp@1b266bb (in_channels < TILE_WIDTH → 8)',
   },
+  'concat-batches-of-50': {
+    family: 'concat',
+    pr: 33009,
+    // Squash-merged on main as 14d91b5 at 2025-11-26 01:32 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-11-26',
+    dateFrom: 'merge',
+    what: "concat_impl runs more than 50 interleaved inputs as batches of 50 (the runtime-argument budget, calculate_max_tensors_per_concat), then concatenates the batch results: the first program is the first batch's concat; before, one program took every input",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp before PR #33009 (no batching)',
+    after:
+      'tt-metal PR #33009 ("unittest for iterative concat operation"), concat_device_operation.cpp@14d91b5 (calculate_max_tensors_per_concat: interleaved (256 − 5) / 5 = 50)',
+  },
+  'concat-batches-of-47': {
+    family: 'concat',
+    pr: 41073,
+    // Squash-merged on main as efa765c at 2026-04-03 23:04 UTC (nyoshifujiTT/tt-metal first-parent history): after 22:00
+    // UTC, so the next day is taken.
+    mergedOn: '2026-04-04',
+    dateFrom: 'merge',
+    what: 'interleaved concat batches hold 47 inputs (an empirical limit over all dispatch core types); before, 50. tt-xla #5114 (CogVideoX, 2026-06-07): the first 47 of 85 f32 AdaLN biases make the 3,465,216 B page',
+    before: 'tt-metal concat_device_operation.cpp@14d91b5 (interleaved max 50)',
+    after:
+      'tt-metal PR #41073 ("Fix of concat hang due to num CT argument buffer overflow"), concat_device_operation.cpp@efa765c (max_tensors = 47)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -63,8 +63,13 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
     const { op } = deviceOp(run);
     assert.ok(op.estimate.kind === 'estimate');
     assert.equal(op.estimate.cbBytesPerCore, 697_344);
-    // The day before the change point: the whole 1,993,728-element rows, single-buffered, still beyond L1.
-    assertFails({ ...run, date: '2026-06-10' });
+    // Before the change point: the whole 1,993,728-element row is one page, and PR #43898's guard (page ≤ l1_size −
+    // base = 1,499,136 − 103,840, the 2026-05-30..06-11 base) rejects it before any CB is made.
+    const early = deviceOp({ ...run, date: '2026-06-10' }).op.estimate;
+    assert.ok(early.kind === 'illegal', early.kind);
+    assert.match(early.rule, /required CB page size \(7974912 B\) exceeds per-core L1 capacity \(1395296 B\)/);
+    // Before PR #43898 (2026-05-12) no guard: two such pages grow beyond L1 (the thread's own failure, above).
+    assertFails({ ...run, date: '2026-05-11' });
   });
   describe("tt-mlir PR #8412 (2026-05-13): a chunk concat of tt-mlir PR #8237's workaround clashes", () => {
     // Its figure needs the 103,712 B base: the tt-metal of the PR's branch predates PR #43570 (2026-05-05; tt-mlir's
@@ -92,6 +97,41 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
     });
     it('with PR #43898 (one page, 697,600 + 103,712 = 801,312 B) the same chunk concat stays below the L1 tensor', () => {
       assertFits({ ...run, date: '2026-05-20' }, 'chunk_concat');
+    });
+  });
+
+  describe("tt-metal PR #43898's page guard: tt-xla #5367 (Z-Image) and #5114 (CogVideoX), June 2026", () => {
+    const rule = (run: { file: string; date: string }, fn?: string): string => {
+      const e = deviceOp(run, fn).op.estimate;
+      assert.ok(e.kind === 'illegal', e.kind);
+      return e.rule;
+    };
+    it('tt-xla #5367 (2026-06-24): 30 layers, page 1,966,080 B against 1,394,912 B; 24 layers 1,597,440 B; 18 fit', () => {
+      // Row-major rank-1 concat on its only dim: page = one output row = 32 pieces · 15,360 · 4 B = 1,966,080
+      // (26 · 61,440 = 1,597,440 for 24 layers, the thread's table). l1_size − base = 1,499,136 − 104,224 (the
+      // 2026-06-12..07 Wormhole base, ttnn/l1BaseHistory.ts) = 1,394,912.
+      const run = { file: 'concat_tt-xla-5367.mlir', date: '2026-06-24' };
+      assert.match(
+        rule(run, 'adaln_30_layers'),
+        /^ttnn\.concat: required CB page size \(1966080 B\) exceeds per-core L1 capacity \(1394912 B\); op cannot fit on this device/,
+      );
+      assert.match(rule(run, 'adaln_24_layers'), /required CB page size \(1597440 B\) exceeds .* \(1394912 B\)/);
+      // 20 · 61,440 = 1,228,800 B ≤ 1,394,912: one page (two exceed l1_size/2 − base = 645,344), 1,333,024 B of L1.
+      assertFits(run, 'adaln_18_layers');
+      // Before PR #43898 (2026-05-12) no guard: two pages grow beyond L1.
+      assertFails({ ...run, date: '2026-05-11' }, 'adaln_30_layers');
+    });
+    it('tt-xla #5114 (2026-06-07): the first batch of 47 of 85 biases, page 3,465,216 B against 1,395,296 B', () => {
+      // 85 interleaved inputs > 47 (PR #41073) → the first program concatenates inputs 0..46: 47 · 18,432 f32 =
+      // 866,304 · 4 = 3,465,216 B, one row; l1_size − base = 1,499,136 − 103,840 (2026-05-30..06-11) = 1,395,296.
+      const run = { file: 'concat_tt-xla-5114.mlir', date: '2026-06-07' };
+      assert.match(
+        rule(run),
+        /^ttnn\.concat: required CB page size \(3465216 B\) exceeds per-core L1 capacity \(1395296 B\)/,
+      );
+      // In a batch of 50 (PR #33009, before PR #41073) and before PR #43898's guard and fallback: two pages of
+      // 50 · 73,728 = 3,686,400 B over the 103,712 B base of 2026-01-30..04-23 grow to 7,476,512 B.
+      assert.equal(regionEnd(assertFails({ ...run, date: '2026-04-03' })), 7_476_512);
     });
   });
 });

@@ -35,6 +35,11 @@
  *       (tiled pages). tt-mlir's own chunking of PR #8237 (2026-05-11 .. PR #8837, 2026-06-19) used the same rows
  *       (getUsableL1Size = l1_size − base), so its IR carries the chunk concats themselves (tt-mlir PR #8412's figure).
  *
+ *   [6] concat_device_operation.cpp (concat_impl, calculate_max_tensors_per_concat): more interleaved inputs than one
+ *       program's argument budget are concatenated in batches, then the batch results: 50 a batch from tt-metal PR
+ *       #33009 (14d91b5), 47 from PR #41073 (efa765c); before PR #33009 one program took them all. From PR #43898 a
+ *       page above l1_size − base is a TT_FATAL ("required CB page size ... exceeds per-core L1 capacity").
+ *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
  *   'approx', and only the concat program is estimated (the untilize/tilize around it are separate programs).
@@ -90,6 +95,18 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     dramShardedNote =
       'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
+  // More interleaved inputs than one program takes run in batches, the first batch's concat first [6]: its inputs and
+  // its output (the batch's extent along dim) size that program.
+  const batchSize = interleavedBatchSize(ctx, inputs.length);
+  let batchNote = '';
+  let outLogical: readonly number[] = output.logical;
+  if (batchSize !== undefined && inputs.length > batchSize) {
+    const total = inputs.length;
+    inputs.splice(batchSize);
+    const extent = inputs.reduce((n, t) => n + (t.logical[dim] ?? 0), 0);
+    outLogical = output.logical.map((v, i) => (i === dim ? extent : v));
+    batchNote = `${total} inputs → batches of ${batchSize} (the first batch, ${extent} along dim ${dim}); `;
+  }
   const unalignedLastDim =
     output.layout.pageLayout === 'tile' &&
     rank >= 2 &&
@@ -113,15 +130,15 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         0,
     );
   if (unalignedLastDim && elem !== undefined && rowsAligned) {
-    const w = output.logical[rank - 1];
+    const w = outLogical[rank - 1];
     page = alignUp(w * elem, maxAlign);
-    pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, w);
+    pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, w);
     how = `last dim not tile-aligned but its rows buffer-aligned → row-major concat of the untilized inputs on the last dim, page = one ${w}-element row`;
   } else if (unalignedLastDim) {
     if (elem === undefined) return unmodeled(op.name, `dtype ${output.dtype} has no row-major size`);
-    const h = output.logical[rank - 2];
+    const h = outLogical[rank - 2];
     page = alignUp(h * elem, maxAlign);
-    pages = output.logical.reduce((n, d) => n * d, 1) / Math.max(1, h);
+    pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, h);
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
     // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
     // floor((l1_size − base) / (2·elem) / 32)·32 rows and concatenating each chunk [5]: the largest chunk's page.
@@ -137,11 +154,29 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       page = alignUp(chunkRows * elem, maxAlign);
       chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
     }
+  } else if (outLogical !== output.logical && output.layout.pageLayout !== 'tile' && elem !== undefined) {
+    // A batch's row-major output: one row of its own last dim a page.
+    const w = outLogical[rank - 1] ?? 1;
+    page = alignUp(w * elem, maxAlign);
+    pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, w);
+    how = `${pages} output pages`;
   } else {
     page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
-    pages = output.geometry.nPages;
+    pages =
+      outLogical === output.logical
+        ? output.geometry.nPages
+        : Math.ceil((output.geometry.nPages * (outLogical[dim] ?? 0)) / Math.max(1, output.logical[dim] ?? 1));
     how = `${pages} output pages`;
   }
+  how = batchNote + how;
+  // From PR #43898 the factory rejects a page above l1_size − base before sizing the CB [2].
+  const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  if (page > l1Capacity && atOrAfter(ctx, 'concat-single-buffer-fallback'))
+    return illegal(
+      op.name,
+      `ttnn.concat: required CB page size (${page} B) exceeds per-core L1 capacity (${l1Capacity} B); op cannot fit on this device (${how})`,
+      CITE_CONCAT,
+    );
   const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
   // Asked only when the answer matters: two pages above the budget.
   const depth = 2 * page > budget && atOrAfter(ctx, 'concat-single-buffer-fallback') ? 1 : 2;
@@ -175,6 +210,14 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       ...(chunkNote !== '' ? [CITE_CHUNKING] : []),
     ],
   });
+}
+
+/** Interleaved inputs one concat program takes (concat_impl batches more), or undefined before batching [6]. */
+function interleavedBatchSize(ctx: EstimateContext, nInputs: number): number | undefined {
+  if (nInputs <= 47) return undefined;
+  if (atOrAfter(ctx, 'concat-batches-of-47')) return 47;
+  if (nInputs > 50 && atOrAfter(ctx, 'concat-batches-of-50')) return 50;
+  return undefined;
 }
 
 const CITE_SHARDED = {
