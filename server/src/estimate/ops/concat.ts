@@ -97,7 +97,8 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   // More interleaved inputs than one program takes run in batches, the first batch's concat first [6]: its inputs and
   // its output (the batch's extent along dim) size that program.
-  const batchSize = interleavedBatchSize(ctx, inputs.length);
+  // (DRAM-sharded inputs batch by the sharded limit, not modeled: no batching assumed for them.)
+  const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
   let batchNote = '';
   let outLogical: readonly number[] = output.logical;
   if (batchSize !== undefined && inputs.length > batchSize) {
