@@ -1124,6 +1124,31 @@ describe('conv2d change points', () => {
     const w = est(estimateOp(wide, whContext({ ttMetalDate: '2025-01-22' })));
     assert.match(w.factoryReason, /height 25, block 49, width 42; .*→ width_sharded/);
   });
+  it("auto shard's shallow conv before tt-metal PR #17711: 16 channels for C_in ≤ 16, 32 for 17..31; 8 below 32 from it", () => {
+    // conv2d_utils.cpp@78f2c0b (determine_conv_config_for_auto_shard): a height-sharded non-matmul conv of a row-major
+    // input with act_block_h_override 0 and the default alignment 32 pads C_in ≤ TILE_WIDTH / 2 to 16; PR #17711
+    // (1b266bb, 2025-02-06) pads C_in < 32 to 8. 64x64 row-major DRAM input, 3x3 p1 → 64 channels: NHW_t 128 → height
+    // (PR #13941's most-cores rule at 01-20, PR #17485's L1 estimate at 02-06; the test checks both pick height).
+    const rm = (c: number) =>
+      conv2d({
+        n: 1,
+        h: 64,
+        w: 64,
+        cIn: c,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        input: tensor([1, 1, 4096, c], { page: 'row_major' }),
+      });
+    const padded = (c: number, date: string) => {
+      const e = est(estimateOp(rm(c), whContext({ ttMetalDate: date })));
+      assert.match(e.factoryReason, /→ height_sharded/, `${c} at ${date}`);
+      return /C_in padded to (\d+)/.exec(e.factoryReason)?.[1];
+    };
+    assert.deepEqual([padded(3, '2025-01-20'), padded(16, '2025-01-20'), padded(24, '2025-01-20')], ['16', '16', '32']);
+    assert.deepEqual([padded(3, '2025-02-06'), padded(16, '2025-02-06'), padded(24, '2025-02-06')], ['8', '16', '24']);
+  });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
     // select_shard_spec's most-cores scheme, but shard_or_reshard_tensor_if_required skips the reshard for a matmul conv
