@@ -12,7 +12,7 @@
 
 import { isAscii } from 'node:buffer';
 import * as lsp from 'vscode-languageserver/node';
-import { parseJsonBody } from './longStrings';
+import { LONG_BODY_BYTES, LongStringUnescaper, parseJsonBody } from './longStrings';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 
@@ -23,6 +23,8 @@ export class PresizedStreamMessageReader extends lsp.AbstractMessageReader imple
   private body: Buffer | undefined;
   private bodyBytes = 0;
   private bodyAscii = true;
+  /** A long body's long strings, unescaped as its chunks arrive. */
+  private unescaper: LongStringUnescaper | undefined;
 
   constructor(private readonly stream: NodeJS.ReadableStream) {
     super();
@@ -67,6 +69,7 @@ export class PresizedStreamMessageReader extends lsp.AbstractMessageReader imple
         this.body = Buffer.allocUnsafe(length);
         this.bodyBytes = 0;
         this.bodyAscii = true;
+        this.unescaper = length >= LONG_BODY_BYTES ? new LongStringUnescaper(this.body) : undefined;
       }
       const body = this.body;
       const n = Math.min(body.length - this.bodyBytes, data.length - at);
@@ -77,11 +80,16 @@ export class PresizedStreamMessageReader extends lsp.AbstractMessageReader imple
         this.bodyBytes += n;
         at += n;
       }
-      if (this.bodyBytes < body.length) return;
+      if (this.bodyBytes < body.length) {
+        this.unescaper?.advance(this.bodyBytes);
+        return;
+      }
       this.body = undefined;
+      const unescaper = this.unescaper;
+      this.unescaper = undefined;
       let message: lsp.Message;
       try {
-        message = parseJsonBody(body, this.bodyAscii ? 'latin1' : 'utf8') as lsp.Message;
+        message = parseJsonBody(body, this.bodyAscii ? 'latin1' : 'utf8', unescaper) as lsp.Message;
       } catch (error) {
         this.fireError(error);
         continue;

@@ -4,7 +4,7 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { LONG_BODY_BYTES, parseJsonBody } from '../../../server/src/lsp/longStrings';
+import { LONG_BODY_BYTES, LongStringUnescaper, parseJsonBody } from '../../../server/src/lsp/longStrings';
 
 /** `JSON.parse` of the body's text and `parseJsonBody` of a copy of it (which it may rewrite). */
 function bothWays(json: string): { expected: unknown; actual: unknown } {
@@ -12,6 +12,33 @@ function bothWays(json: string): { expected: unknown; actual: unknown } {
   const encoding = body.length === json.length ? 'latin1' : 'utf8';
   const expected: unknown = JSON.parse(body.toString(encoding));
   return { expected, actual: parseJsonBody(Buffer.from(body), encoding) };
+}
+
+/**
+ * `parseJsonBody` of the body as the reader gives it: copied chunk by chunk (cut at `cuts`) into a buffer of its
+ * length whose bytes not yet written are quotes and backslashes (what a search past the bytes in would trip on),
+ * the unescaper advanced after each chunk.
+ */
+function chunked(json: string, cuts: readonly number[]): unknown {
+  const bytes = Buffer.from(json, 'utf8');
+  const encoding = bytes.length === json.length ? 'latin1' : 'utf8';
+  const body = Buffer.alloc(bytes.length, '"\\u');
+  const unescaper = new LongStringUnescaper(body);
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    bytes.copy(body, from, from, cut);
+    from = cut;
+    if (cut < bytes.length) unescaper.advance(cut);
+  }
+  return parseJsonBody(body, encoding, unescaper);
+}
+
+/** Cuts every `step` bytes, and around every offset in `near` (one byte either side). */
+function cutsOf(length: number, step: number, near: readonly number[] = []): number[] {
+  const cuts = new Set<number>();
+  for (let at = step; at < length; at += step) cuts.add(at);
+  for (const at of near) for (const d of [-1, 0, 1, 2, 5]) if (at + d > 0 && at + d < length) cuts.add(at + d);
+  return [...cuts].sort((a, b) => a - b);
 }
 
 /** A text of about `n` characters drawn from `alphabet` by a fixed linear congruential sequence. */
@@ -91,6 +118,44 @@ describe('lsp/longStrings: large bodies parsed with long strings unescaped in pl
     assert.throws(() => parseJsonBody(Buffer.from(badEscape, 'latin1'), 'latin1'), SyntaxError);
     const unterminated = `{"a":"${'x'.repeat(LONG_BODY_BYTES)}`;
     assert.throws(() => parseJsonBody(Buffer.from(unterminated, 'latin1'), 'latin1'), SyntaxError);
+  });
+
+  it('gives the same value when the body arrives in chunks cut anywhere, escapes and the long-string threshold included', () => {
+    const escapes = ['\\u0041', '\\u00e9', '\\u2014', '\\ud834\\udd1e', '\\n', '\\"', '\\\\', '\\/'];
+    const escaped = textOf(90_000, ['a', 'b', ...escapes], 14);
+    const bodies = [
+      JSON.stringify({ uri: 'file:///a "b".mlir', text: textOf(LONG_BODY_BYTES, WIDE, 15) }),
+      `{"jsonrpc":"2.0","method":"x","params":{"a":"short \\\\","text":"${escaped}","b":"\\"q\\""}}`.padEnd(
+        LONG_BODY_BYTES + 10,
+        ' ',
+      ),
+      // Strings just under and at the long-string threshold (64 KiB as written), several long ones.
+      JSON.stringify([
+        textOf(65_535, ASCII, 16),
+        'x'.repeat(65_535),
+        'y'.repeat(65_536),
+        textOf(70_000, WIDE, 17),
+      ]).padEnd(LONG_BODY_BYTES + 10, ' '),
+    ];
+    for (const [i, json] of bodies.entries()) {
+      const expected: unknown = JSON.parse(json);
+      const length = Buffer.byteLength(json, 'utf8');
+      // Every escape's backslash and every quote of the escaped body's first 200 KB, for cuts inside escapes.
+      const near: number[] = [];
+      for (let at = json.indexOf('\\'); at >= 0 && at < 200_000; at = json.indexOf('\\', at + 1)) near.push(at);
+      for (const step of [65_536, 4_093, 977]) {
+        assert.deepEqual(chunked(json, cutsOf(length, step, i === 1 ? near : [])), expected, `body ${i}, step ${step}`);
+      }
+    }
+  });
+
+  it('reports a bad escape or an unterminated long string once the whole body is in, also in chunks', () => {
+    const badEscape = `{"a":"${'x'.repeat(100_000)}\\q"}`.padEnd(LONG_BODY_BYTES + 10, ' ');
+    assert.throws(() => chunked(badEscape, cutsOf(badEscape.length, 4_096, [100_006])), SyntaxError);
+    const badUnicode = `{"a":"${'x'.repeat(100_000)}\\u00g0"}`.padEnd(LONG_BODY_BYTES + 10, ' ');
+    assert.throws(() => chunked(badUnicode, cutsOf(badUnicode.length, 4_096, [100_006])), SyntaxError);
+    const unterminated = `{"a":"${'x'.repeat(LONG_BODY_BYTES)}`;
+    assert.throws(() => chunked(unterminated, cutsOf(unterminated.length, 65_536)), SyntaxError);
   });
 
   it('refuses a message holding one of its markers as a string of its own rather than misplace a long string', () => {
