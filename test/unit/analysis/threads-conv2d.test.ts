@@ -1154,3 +1154,50 @@ describe('conv2d: tt-xla #522 (2025-04-20, JAX ViT-L/32 at 384), the patch embed
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=4,y=0)]');
   });
 });
+
+describe('conv2d: tt-metal #22732 (2025-05-29, OFT conv from an L1 interleaved input, run twice)', () => {
+  // Branch vignesh/oft_conv_l1_issue (c2c4697 on main 321cff1 of 2025-05-20): 1x159x159, 256 → 256, 3x3, stride 1,
+  // padding 1, bfloat8_b, HEIGHT_SHARDED with act_block_h_override 32, l1_small_size 32768 (the fixture's header).
+  // Height cores: 25,281 outputs = 791 tiles; 64 cores pad to 832 (41 ≥ 13 per core), 63 to 819, 62 to 806 (15 ≥ 13),
+  // 61 to 793 (2 < 13): 61 cores, 13 tiles = 416 outputs each. Per core, of tt-metal's own making:
+  //   resharded input 13·8 bfp8 tiles = 113,152 B; conv output the same 113,152 B;
+  //   halo output: the second core's 416 outputs run from row 2, column 98 to row 5, column 36 (3 rows and −62
+  //   columns on), so its windows span 3·161 − 62 + (2·161 + 3) = 746 padded-input sticks (width 161; the largest
+  //   span of any core) · 256 ch · 2 B (bf16 row major) = 381,952 B.
+  // CBs: weights 3·24 · 8 = 576 bfp8 tiles (13 act blocks per core keep the whole 3x3 kernel) = 626,688; act 24 bf16
+  // tiles = 49,152; act tilized 24 bfp8 = 26,112; bias 8 bfp8 = 8,704; partials in the output shard; scratch 64 B:
+  // 710,720 B; + 97,248 (the dated 2025-05 base) = 807,968 B, the thread's region end.
+  // The buffer: bank top 1,499,136 − 32,768 = 1,466,368; below it the L1 input (6,360 bfp8 tiles over 64 banks → 100
+  // pages = 108,800 B), the first call's output (113,152), then the second call's halo output (the resharded input it
+  // was made from is freed before the move) and output: 1,466,368 − 108,800 − 113,152 − 381,952 − 113,152 = 749,312.
+  const run = { file: 'conv2d_tt-metal-22732.mlir', date: '2025-05-20', l1SmallSize: 32_768 };
+  function second(fn: string) {
+    const f = analyse(run).functions.find((x) => x.fn.name === `@${fn}`)!;
+    return f.ops[1]!;
+  }
+  it('the second call clashes: CBs 710,720 B, the region ending at 807,968, the buffer at 749,312, all exact', () => {
+    const op = second('run_twice');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.cbBytesPerCore, 710_720);
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(regionEnd(op), 807_968);
+    assert.equal(op.overflow.limitBytes, 749_312);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
+    assert.equal(op.overflow.status, 'first', 'the first error of the file');
+    assert.deepEqual(
+      op.estimate.l1Intermediates?.map((t) => [t.role, t.bytesPerCore]),
+      [
+        ['resharded conv input', 113_152],
+        ['halo output', 381_952],
+      ],
+    );
+  });
+  it('the first call alone fits (its lowest buffer, the conv output, at 862,464 B)', () => {
+    assertFits(run, 'run_once');
+  });
+  it("tt-mlir's flattened input (6,328 tiles, 99 pages a bank) would put the buffer one bfp8 tile higher: 750,400", () => {
+    const op = second('flattened_input');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(op.overflow.limitBytes, 750_400);
+  });
+});
