@@ -946,6 +946,22 @@ describe('conv1d: tt-metal #53303 (2026-08-16, Blackhole, pjrt-plugin-tt 1.4.0 o
   });
 });
 
+describe('conv1d: tt-metal #54564 / PR #54728 (2026-08-27/28, Blackhole), the GDN conv1d C 8192 over a 20-token prompt', () => {
+  // As tt-forge-models #917 above with output length 23: ceil(23 / 32) = 1 width slice, the same 1,572,928 B of CBs.
+  // "Available L1: 1428608 bytes" = 1,572,864 − 32,768 (L1_SMALL of the thread's device, an assumption the figure
+  // supports) − the Blackhole base; held within 4 KiB (the dated base differs by 128 B).
+  const run = { file: 'conv1d_tt-metal-54564.mlir', date: '2026-08-27', arch: 'blackhole_p150', l1SmallSize: 32_768 };
+  it('the slicer throws at the conv1d: "Tried up to 1 slices for width-slicing on output dimension 23"', () => {
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.ok(op.estimate.kind === 'illegal', op.estimate.kind);
+    const rule = op.estimate.kind === 'illegal' ? op.estimate.rule : '';
+    assert.match(rule, /Tried up to 1 slices for width-slicing on output dimension 23\. Available L1: \d+ bytes/);
+    assert.match(rule, /their CBs alone 1572928 B/);
+    assertNear(Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]), 1_428_608);
+  });
+});
+
 describe('conv2d: tt-forge-fe models-ops xfail reasons (2025-02..06), f32 convs auto-sharded by tt-metal', () => {
   // tt-forge-fe forge/test/models_ops/test_conv2d.py@a823ba606: tt-metal's own error text in the xfail reasons, each run at
   // the date its reason first appears in that file's history (the fixture's header). "Not enough space to allocate T B L1
