@@ -107,4 +107,24 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
       assert.equal(copyOf('@silu_sd35_vae_256x256x256_bf8').overflow, undefined);
     });
   });
+
+  describe('tt-metal #16521 (2025-01-08, n150): SD3.5 gelu of a (2, 4096, 6144) bf16 tensor placed in L1', () => {
+    // 2·128·192 = 49,152 bf16 tiles · 2,048 = 100,663,296 B, the thread's "100663296 B L1 buffer across 64 banks";
+    // 49,152 / 64 = 768 pages · 2,048 = 1,572,864 B per bank, its "each bank needs to store 1572864 B". The bank holds
+    // 1,499,136 − 99,104 (the 2025-01 base) = 1,400,032 B: the first L1 allocation of that size, the test's from_torch
+    // of the input (to_device here), already fails, before the gelu runs (the thread names the gelu).
+    const run = { file: 'eltwise_tt-metal-16521.mlir', date: '2025-01-06', l1SmallSize: 0 };
+    it('out of L1 at the input moving to L1: 1,572,864 B per bank, the first error; the gelu not reached', () => {
+      const a = analyse(run);
+      const [toDevice, gelu] = a.functions[0]!.ops;
+      assert.equal(toDevice!.op.name, 'ttnn.to_device');
+      assert.equal(toDevice!.overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(toDevice!.estimate.kind, 'noProgram', 'a host-to-device write runs no program');
+      assert.equal(toDevice!.estimate.l1TensorBytesPerCore, 1_572_864);
+      assert.equal(toDevice!.overflow?.cbRegionEndBytes, 99_104 + 1_572_864);
+      assert.deepEqual(a.firstFailure && [a.firstFailure.functionIndex, a.firstFailure.opIndex], [0, 0]);
+      assert.equal(gelu!.op.name, 'ttnn.gelu');
+      assert.equal(gelu!.overflow?.status, 'notReached');
+    });
+  });
 });

@@ -312,3 +312,28 @@ describe('public-thread regression set: matmul / linear', () => {
     });
   });
 });
+
+describe('bias added after the matmul into an L1 result: SD3.5 linear, bfloat8_b, n150 (tt-metal #16289)', () => {
+  // tt-metal #16289 (2024-12-23, branch test of main 2024-12-22): ttnn.linear with a bias, no program config or core
+  // grid, dtype bfloat8_b, memory_config L1: as for #16268 above, that build's bound_matmul writes the matmul result
+  // in L1 and then adds the bias into a second L1 result while the first is live. (2, 4096, 6144) bfloat8_b:
+  // 2·128·192 = 49,152 tiles · 1,088 = 53,477,376 B, the thread's "53477376 B L1 buffer"; over the 64 banks of the
+  // n150's 8x8 grid: 49,152 / 64 = 768 pages · 1,088 = 835,584 B per bank, its "each bank needs to store 835584 B".
+  // The bank holds 1,499,136 − 99,104 (the 2024-12 base) = 1,400,032 B (ttnn's pytest device: no L1_SMALL): the first
+  // result fits, the second (2 · 835,584 = 1,671,168 B) does not.
+  const run = { file: 'matmul_tt-metal-16289.mlir', date: '2024-12-22', l1SmallSize: 0 };
+  it('out of L1 at the bias add: 835,584 B per bank beside the matmul result of the same size', () => {
+    const { op, first } = deviceOp(run, 'linear_sd35');
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 64);
+    assert.equal(op.estimate.l1TensorBytesPerCore, 835_584);
+    assert.deepEqual(
+      op.estimate.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram]),
+      [['matmul result', 835_584, true]],
+    );
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.equal(op.overflow?.cbRegionEndBytes, 99_104 + 2 * 835_584);
+    assert.equal(op.overflow?.limitBytes, 1_499_136);
+  });
+});

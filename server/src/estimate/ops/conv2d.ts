@@ -188,7 +188,9 @@
  *  [17] DRAM auto-slice axis: tt-metal PR #33763 (2025-12-17, "Make auto slicing logic generic");
  *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
  *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
- *       32-column groups clamped to ceil(OW / 32), a height retry when no width count fits; a given slice type with
+ *       32-column groups clamped to ceil(OW / 32), one retry along the other axis when no count fits, then a TT_FATAL
+ *       naming the count tried, the axis, the sliced dimension and total_free_bytes (op_slicing.cpp of 2026, index id
+ *       56161219110; tt-metal #53303: "Tried up to 1 slices for width-slicing on output dimension 15"); a given slice type with
  *       num_slices 0: that axis only, from 1 slice; any count above 0 taken as given); change point
  *       conv2d-dram-auto-slice-axis. A height-1 output (conv1d): the tiled guess (input under 200 wide) is the height,
  *       whose one slice is the whole conv, then the width retry in 32-column groups (op_slicing.cpp of 2026, index id
@@ -1765,12 +1767,23 @@ export function planConv2dOp(
       // op_slicing.cpp@d134b03 and, for a given axis, conv2d.cpp before it (index id 8211315178: slice_rounding_value).
       let columns = kind === 'width' && tiled && (axisRead || given !== undefined) ? 32 : 1;
       let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx, minCount, maxCount);
-      // No tiled width count fits the best guess: tt-metal retries along the height (determine_slice_config's fallback;
-      // a height-1 output has nothing to gain there) [17].
-      if (!found.fits && given === undefined && axisRead && p.outputH !== 1 && kind === 'width' && columns === 32) {
-        kind = 'height';
-        columns = 1;
+      // No count fits the best guess: tt-metal retries once along the other axis (determine_slice_config's fallback;
+      // a height-1 output has nothing to gain from its one height slice) [17].
+      if (!found.fits && given === undefined && axisRead && p.outputH !== 1) {
+        kind = kind === 'width' ? 'height' : 'width';
+        columns = kind === 'width' && tiled ? 32 : 1;
         found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
+      }
+      // Since op_slicing (change point conv2d-dram-auto-slice-axis) a search that runs out of counts is a TT_FATAL before
+      // any program: up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices) [17].
+      if (!found.fits && axisRead && !p.transposed) {
+        const dimension = kind === 'width' ? p.outputW : p.outputH;
+        const last = choosePlan(sliceProblem(p, kind, found.count, columns), grid, l1Align, ctx);
+        const need = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
+        return {
+          illegal: `no DRAM slice count fits the ${free} B of free L1 (at ${found.count} ${kind} slice(s)${need}): "DRAM Auto slice could not find valid slice configuration. Tried up to ${found.count} slices for ${kind}-slicing on output dimension ${dimension}. Available L1: ${free} bytes. Operation requires more memory than available even with maximum slicing."`,
+          cite: CITES.slicing,
+        };
       }
       const count = found.count;
       problem = sliceProblem(p, kind, count, columns);
