@@ -1087,10 +1087,16 @@ describe('conv2d change points', () => {
       e.factoryReason,
       /auto shard by core count \(height 32, block 8, width 1; before tt-metal PR #17485\)/,
     );
-    // A build before the oldest modeled one (PRs #13573 / #13941 of October 2024 changed the rule) says so.
-    const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2024-10-01' }));
-    assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /before 2025-01-01/);
+    // The rule's modeled form is complete from PR #16045 (2024-12-16; select_shard_spec's 3/4-grid guard of 236622e,
+    // 2024-11-27, read in the nyoshifujiTT/tt-metal mirror): the same pick and CBs the first day; the day before, and
+    // October 2024 (the first auto shard, 2024-10-09, and PR #13941's form), say why there is no figure.
+    const first = est(estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2024-12-16' })));
+    assert.deepEqual([first.cbBytesPerCore, first.nCoresUsed], [110_656, 32]);
+    for (const date of ['2024-12-15', '2024-10-01']) {
+      const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: date }));
+      assert.equal(r.kind, 'unmodeled', date);
+      assert.match(r.kind === 'unmodeled' ? r.reason : '', /before tt-metal PR #16045 \(2024-12-16\)/);
+    }
     // An explicit shard_layout does not go through auto shard (nor its act_block_h_override of one tile): the same
     // conv, width sharded, has act_block_h = per_core_M = 32 tiles: WEIGHTS 9, ACT 32·9 = 288, ACT_TILIZED 288,
     // ACT_ROW_MAJOR 288 → 873 · 2,048 + 64 = 1,787,968 B.
@@ -1178,6 +1184,13 @@ describe('conv2d change points', () => {
       assert.equal(e.cbBytesPerCore, 53_248, date);
       assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
     }
+    // The path is PR #15861, reverted by PR #16019 the day it merged (2024-12-13) and restored by PR #16045 on
+    // 2024-12-16 (nyoshifujiTT/tt-metal mirror: auto_shard_mm absent at 44ea114, present at 36e2494): a linear from that
+    // day; the day before, auto shard resharded the input for the sharded matmul, not modeled.
+    assert.match(est(estimateOp(conv, whContext({ ttMetalDate: '2024-12-16' }))).factory, /ttnn\.linear/);
+    const before = estimateOp(conv, whContext({ ttMetalDate: '2024-12-15' }));
+    assert.equal(before.kind, 'unmodeled');
+    assert.match(before.kind === 'unmodeled' ? before.reason : '', /auto shard .* before tt-metal PR #16045/);
     // A 3x3 conv of the same input in the same build does go through the most-cores rule: NHW_t 25 → height 25 cores
     // (25 | 25); block rows 7 (8 pads 25 to 32, 7 ≥ 32/8; 7 pads to 28, 3 < 4), channel columns 6 (C_out 24, C_in 34
     // tiles: 8 pads 34 to 40, 6 ≥ 5; 7 pads 24 to 28, 4 ≥ 4; 6 pads 34 to 36, 2 < 6) = 42; width 34 (34 | 34). Height 25
