@@ -1004,7 +1004,7 @@ export const CHANGE_POINTS = {
     dateFrom: 'merge',
     what: 'auto shard (no shard_layout, interleaved input) reaches the form modeled up to PR #17485: select_shard_spec takes the scheme with the most cores (block unless height has more while block has under 3/4 of the grid, or ties on at most one grid row; width when at least as many; width again for ≥ 40 width cores and C_in > 1280), a width pick sets act_block_w_div to its largest valid value (PR #15644), and a 1x1 matmul conv skips the reshard and runs ttnn.linear on the interleaved input (PR #15861, restored by PR #16045); before, earlier forms (the first auto shard of 2024-10-09, b2f8ce6; PR #13941 of 2024-10-18 and the October / November changes to the core-count comparison; 1x1 matmul convs resharded), not modeled',
     before:
-      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@b2f8ce6 (issue #13541\'s first auto shard) and @819d134 (PR #13941): select_shard_spec without the 3/4-grid guard; @236622e (no act_block_w_div pick); conv2d_utils.cpp@44ea114 (auto_shard_mm reverted)',
+      "tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@b2f8ce6 (issue #13541's first auto shard) and @819d134 (PR #13941): select_shard_spec without the 3/4-grid guard; @236622e (no act_block_w_div pick); conv2d_utils.cpp@44ea114 (auto_shard_mm reverted)",
     after:
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@36e2494 (select_shard_spec; auto_shard_mm in shard_or_reshard_tensor_if_required; adjust_conv_op_config_for_auto_shard_if_necessary: act_block_w_div = ceil(C_in / (width cores · 32))); the same select_shard_spec rule to 5444b3c~1 (2025-02-05)',
   },
