@@ -108,6 +108,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
   },
+  'matmul-default-packer-l1-acc': {
+    family: 'matmul',
+    pr: 15214,
+    // Squash-merged on main as 93fccc5 (2024-11-21 14:44 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2024-11-21',
+    dateFrom: 'merge',
+    what: "a matmul given no compute kernel config (tt-mlir's runtime passes none unless the IR prints compute_config) runs with packer_l1_acc on and fp32 accumulation off; before, init_device_compute_kernel_config's own defaults (both off)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@93fccc5~1 (create_matmul_struct: init_device_compute_kernel_config(arch, config, math_fidelity))',
+    after:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@93fccc5 (default_fp32_acc false, default_l1_acc true); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@13cf48f and @d65d1b8 (compute_kernel_config nullopt), @c275567 (the IR's compute_config, else nullopt)",
+  },
+  'matmul-default-fp32-acc-f32-output': {
+    family: 'matmul',
+    pr: 16567,
+    // Squash-merged on main as 652490d (2025-01-10 20:39 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-10',
+    dateFrom: 'merge',
+    what: "a matmul given no compute kernel config takes fp32 accumulation exactly when its output is float32 and packer_l1_acc exactly when it is not (Float32 partials for an f32 output, sub-blocks of at most 4 tiles); before, fp32 accumulation off and packer_l1_acc on for every output (an f32 output's partials Float16_b, a CB of their own)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@652490d~1 (default_fp32_acc false, default_l1_acc true)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@652490d (default_fp32_acc = is_float_32, default_l1_acc = !is_float_32); the same in matmul_device_operation.cpp@622c6fb (2026-06-23, create_matmul_struct)',
+  },
   'matmul-fused-transpose-a': {
     family: 'matmul',
     pr: 32295,

@@ -1155,6 +1155,39 @@ describe('conv2d change points', () => {
     assert.deepEqual([padded(3, '2025-01-20'), padded(16, '2025-01-20'), padded(24, '2025-01-20')], ['16', '16', '32']);
     assert.deepEqual([padded(3, '2025-02-06'), padded(16, '2025-02-06'), padded(24, '2025-02-06')], ['8', '16', '24']);
   });
+  it("an auto-sharded 1x1 conv hands its resolved compute config to ttnn.linear (tt-mlir's packer_l1_acc window)", () => {
+    // conv2d resolves its compute config (the IR's, else get_conv_default_compute_kernel_config: fp32 accumulation for
+    // f32 input and weights, packer_l1_acc off) and passes it to ttnn::linear (conv2d.cpp@622c6fb conv2d_L1), so the
+    // linear never takes the matmul default. Between tt-mlir PRs #3579 and #3610 (2025-05-30..06-01) tt-mlir's runtime
+    // gave a conv2d without a compute config its own: fp32 off, packer_l1_acc on [12].
+    // 32x32x256 → 256 f32, DRAM input: the linear [1024, 256] x [256, 256] picks 1D mcast in1, per_core_M 1, per_core_N 8,
+    // in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
+    // c_4 8 f32 tiles → 44 · 4,096 = 180,224 B. In the runtime window packer_l1_acc with 4 > 2 K blocks packs Float16_b
+    // partials (not the f32 output's format): c_5 of 8 · 2,048 = 16,384 → 196,608 B; outside it f32 partials share c_4.
+    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
+      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
+    const conv = op(
+      'ttnn.conv2d',
+      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
+      [f32([1, 1, 1024, 256])],
+      {
+        in_channels: int(256),
+        out_channels: int(256),
+        batch_size: int(1),
+        input_height: int(32),
+        input_width: int(32),
+        kernel_size: ints(1, 1),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1),
+      },
+    );
+    const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
+    assert.match(at('2025-05-31').factoryReason, /per_core_M 1, per_core_N 8, in0_block_w 2/);
+    assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
+    for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
+  });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
     // select_shard_spec's most-cores scheme, but shard_or_reshard_tensor_if_required skips the reshard for a matmul conv

@@ -1986,18 +1986,22 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
     dramTileSpec([1, 1, p.inChannels, p.outChannels], p.weightsDtype),
     ...(p.hasBias ? [dramTileSpec([1, 1, 1, p.outChannels], p.weightsDtype)] : []),
   ];
-  const compute = op.properties['compute_config'];
   return {
     ...op,
     name: 'ttnn.linear',
     operands,
     results: [dramTileSpec([1, 1, nhw, p.outChannels], p.outputDtype)],
-    properties: compute === undefined ? {} : { compute_config: compute },
+    properties: {},
   };
 }
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
-  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx);
+  // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear (conv2d.cpp@622c6fb
+  // conv2d_L1), so the linear never takes the matmul default.
+  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, {
+    fp32: p.fp32DestAcc,
+    packerL1Acc: p.packerL1Acc,
+  });
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here
