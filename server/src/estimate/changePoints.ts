@@ -108,6 +108,30 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (is_narrow_shape: ratio > 8 for any buffers; a side within one tile only when all DRAM)',
   },
+  'matmul-default-packer-l1-acc': {
+    family: 'matmul',
+    pr: 15214,
+    // Squash-merged on main as 93fccc5 (2024-11-21 14:44 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2024-11-21',
+    dateFrom: 'merge',
+    what: "a matmul given no compute kernel config (tt-mlir's runtime passes none unless the IR prints compute_config) runs with packer_l1_acc on and fp32 accumulation off; before, init_device_compute_kernel_config's own defaults (both off)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@93fccc5~1 (create_matmul_struct: init_device_compute_kernel_config(arch, config, math_fidelity))',
+    after:
+      "tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@93fccc5 (default_fp32_acc false, default_l1_acc true); tt-mlir runtime/lib/ttnn/operations/matmul/matmul.cpp@13cf48f and @d65d1b8 (compute_kernel_config nullopt), @c275567 (the IR's compute_config, else nullopt)",
+  },
+  'matmul-default-fp32-acc-f32-output': {
+    family: 'matmul',
+    pr: 16567,
+    // Squash-merged on main as 652490d (2025-01-10 20:39 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-10',
+    dateFrom: 'merge',
+    what: "a matmul given no compute kernel config takes fp32 accumulation exactly when its output is float32 and packer_l1_acc exactly when it is not (Float32 partials for an f32 output, sub-blocks of at most 4 tiles); before, fp32 accumulation off and packer_l1_acc on for every output (an f32 output's partials Float16_b, a CB of their own)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@652490d~1 (default_fp32_acc false, default_l1_acc true)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@652490d (default_fp32_acc = is_float_32, default_l1_acc = !is_float_32); the same in matmul_device_operation.cpp@622c6fb (2026-06-23, create_matmul_struct)',
+  },
   'matmul-fused-transpose-a': {
     family: 'matmul',
     pr: 32295,
@@ -994,13 +1018,29 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #26201 ("Relax restrictions for input channels alignment for block sharded row major input"); conv2d_utils.cpp@002a3f4 (any non-width layout). Figures: tt-forge-fe models-ops Conv2D33, Conv2D1307, Conv2D1311 (2025-03/05)',
   },
+  'conv2d-auto-shard-most-cores': {
+    family: 'conv2d',
+    pr: 16045,
+    // Rebase-merged on main (nyoshifujiTT/tt-metal first-parent history; the subjects name no PR): 236622e (2024-11-27,
+    // select_shard_spec's 3/4-grid form), 68bc110 (PR #15644, 2024-12-04 08:33 UTC), 44e8301 (PR #15861, 2024-12-13
+    // 09:34 UTC, reverted by 44ea114 / PR #16019 at 23:25 UTC), restored by 36e2494 (PR #16045, 2024-12-16 15:35 UTC).
+    mergedOn: '2024-12-16',
+    dateFrom: 'merge',
+    what: 'auto shard (no shard_layout, interleaved input) reaches the form modeled up to PR #17485: select_shard_spec takes the scheme with the most cores (block unless height has more while block has under 3/4 of the grid, or ties on at most one grid row; width when at least as many; width again for ≥ 40 width cores and C_in > 1280), a width pick sets act_block_w_div to its largest valid value (PR #15644), and a 1x1 matmul conv skips the reshard and runs ttnn.linear on the interleaved input (PR #15861, restored by PR #16045); before, earlier forms (the first auto shard of 2024-10-09, b2f8ce6; PR #13941 of 2024-10-18 and the October / November changes to the core-count comparison; 1x1 matmul convs resharded), not modeled',
+    before:
+      "tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@b2f8ce6 (issue #13541's first auto shard) and @819d134 (PR #13941): select_shard_spec without the 3/4-grid guard; @236622e (no act_block_w_div pick); conv2d_utils.cpp@44ea114 (auto_shard_mm reverted)",
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@36e2494 (select_shard_spec; auto_shard_mm in shard_or_reshard_tensor_if_required; adjust_conv_op_config_for_auto_shard_if_necessary: act_block_w_div = ceil(C_in / (width cores · 32))); the same select_shard_spec rule to 5444b3c~1 (2025-02-05)',
+  },
   'conv2d-auto-shard-l1-estimate': {
     family: 'conv2d',
     pr: 17485,
+    // Rebase-merged on main as 5444b3c (2025-02-05 13:25 UTC; nyoshifujiTT/tt-metal first-parent history, the subject
+    // is the PR description's first line). What was known before that merge was read, kept as evidence:
     // Description 2025-02-03; its review threads run to 2025-02-04 and it is merged; tt-metal #17787 (a "Regression:
     // Out-of-memory" of auto shard picking width) was open by 2025-02-16. Day of the merge not read.
     mergedOn: '2025-02-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (select_shard_spec: block unless height has more cores while block has under 3/4 of the grid, or ties on at most one grid row; width when it has at least as many; a block pick turns width for ≥ 40 width cores and C_in > 1280)',
     before:
       'tt-metal PR #13941 ("Improved heuristic for conv2d auto sharding to be based on maximising core count out of 3 sharding options", 2024-10-17); conv2d_utils.cpp of late 2024 and early 2025 (search index ids 2405271965 and 2427742271: select_shard_spec, determine_conv_config_for_auto_shard; conv2d_utils.hpp id 2839352467 for determine_parallel_config\'s defaults)',
@@ -1010,10 +1050,12 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-input-proxy': {
     family: 'conv2d',
     pr: 17945,
+    // Rebase-merged on main as 1aba0a5 (2025-02-19 09:50 UTC; nyoshifujiTT/tt-metal first-parent history, "Use approx
+    // input size per core as factor for auto-shard heuristic"). What was known before that merge was read, kept:
     // Description 2025-02-18; on tt-metal #17787 the author writes "fix is now merged in main" on 2025-02-19. Dated the
     // day of that comment (the merge is 2025-02-18 or -19).
     mergedOn: '2025-02-19',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto shard adds an input-size proxy to the ranking: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (width sharding of few input channels has one input core, tt-metal #17787); before (from PR #17485), CBs + output shard only',
     before:
       'tt-metal PR #17485 (CBs + output per core); tt-metal #17787 (2025-02-16: auto shard picks width, out of memory)',

@@ -11,10 +11,18 @@ import {
   l1Limits,
   orderOverflows,
   overflowOf,
+  walkIntermediates,
 } from '../../../server/src/analysis/overflow';
 import type { FunctionAnalysis, OpAnalysis, Overflow } from '../../../server/src/analysis/types';
 import { estimateOp } from '../../../server/src/estimate/registry';
-import { type OpEstimate, type OpEstimateResult, illegal, unmodeled } from '../../../server/src/estimate/types';
+import { opModelTerms } from '../../../server/src/estimate/opModelTerms';
+import {
+  type L1Intermediate,
+  type OpEstimate,
+  type OpEstimateResult,
+  illegal,
+  unmodeled,
+} from '../../../server/src/estimate/types';
 import { presetDevice, resolveDevice } from '../../../server/src/ttnn/device';
 import { op, tensor, whContext } from '../estimate/build';
 import { fnOf } from './fnBuild';
@@ -772,4 +780,48 @@ describe('analysis/overflow', () => {
       );
     });
   });
+});
+
+describe("the intermediates' two walks (opModelTerms' tensor peak, walkIntermediates' allocations) free alike", () => {
+  // opModelTerms.ts repeats walkIntermediates' freeing rules to measure the most bytes held at once (ARCHITECTURE.md
+  // says why it is not one walk). Without holes, writer programs, live tensors or outputs, an op's intermediates fit a
+  // bank exactly when they fit that peak: so the bank of the peak's size fits and one byte less fails, for each rule.
+  const t = (role: string, bytesPerCore: number, liveDuringProgram: boolean, replacesPrevious?: boolean) => ({
+    role,
+    bytesPerCore,
+    liveDuringProgram,
+    ...(replacesPrevious === undefined ? {} : { replacesPrevious }),
+  });
+  const cases: { name: string; list: L1Intermediate[]; peak: number; failsAt: string }[] = [
+    // a 100; b 300 beside it = 400 (peak), a freed → 300; c 50 → 350, b freed → 50; d 200 → 250.
+    {
+      name: 'freed once the next exists',
+      list: [t('a', 100, false), t('b', 300, false), t('c', 50, true), t('d', 200, true)],
+      peak: 400,
+      failsAt: 'b',
+    },
+    // a 100; b replaces it: a freed first, b 300; c 50 → 350 (peak), b freed → 50; d 200 → 250.
+    {
+      name: 'replacesPrevious',
+      list: [t('a', 100, false), t('b', 300, false, true), t('c', 50, true), t('d', 200, true)],
+      peak: 350,
+      failsAt: 'c',
+    },
+    // a 100 and b 300 both held: 400; c 250 → 650 (peak).
+    {
+      name: 'held during the program',
+      list: [t('a', 100, true), t('b', 300, true), t('c', 250, false)],
+      peak: 650,
+      failsAt: 'c',
+    },
+  ];
+  for (const c of cases)
+    it(`${c.name}: peak ${c.peak} B`, () => {
+      const estimate = { ...withCbs(0), l1TensorBytesPerCore: 0, l1Intermediates: c.list };
+      assert.equal(opModelTerms(estimate)?.tensorL1BytesPerCore, c.peak);
+      const bank = (bytes: number) =>
+        presetDevice('wormhole_b0_n150', { l1UnreservedBase: 100_000, l1SmallSizeBytes: 1_499_136 - 100_000 - bytes });
+      assert.equal(walkIntermediates(c.list, 0, 0, bank(c.peak)).failed, undefined);
+      assert.equal(walkIntermediates(c.list, 0, 0, bank(c.peak - 1)).failed?.role, c.failsAt);
+    });
 });

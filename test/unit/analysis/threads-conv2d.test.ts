@@ -45,11 +45,11 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
   it('tt-metal #13324 (2024-10-01, the same conv in a tt-metal unit test): the same 780,800 B halo output', () => {
     // The thread does not print the bank size (its l1_small_size is not quoted): the halo tensor itself is asserted.
     // In 2024-10 an interleaved input was height sharded by default (PR #13573, 2024-10-08: "op will default to height
-    // sharding"), but modeled builds start at 2025-01-01, when auto shard was PR #13941's most-cores rule (not read,
-    // change point conv2d-auto-shard-l1-estimate): the thread's date gets no figure and says why.
+    // sharding"); auto shard is modeled from change point conv2d-auto-shard-most-cores (PR #16045, 2024-12-16), so the
+    // thread's date gets no figure and says why.
     const early = deviceOp({ file: unet, date: '2024-10-01' }).op.estimate;
     assert.ok(early.kind === 'unmodeled', early.kind);
-    assert.match(early.reason, /before tt-metal PR #17485/);
+    assert.match(early.reason, /before tt-metal PR #16045/);
     // The first modeled auto-shard build (PR #17485's CBs + output ranking) picks height as the 2024 default did:
     // the halo of the height plan above.
     const { op } = deviceOp({ file: unet, date: '2025-02-05' });

@@ -1087,10 +1087,16 @@ describe('conv2d change points', () => {
       e.factoryReason,
       /auto shard by core count \(height 32, block 8, width 1; before tt-metal PR #17485\)/,
     );
-    // A build before the oldest modeled one (PRs #13573 / #13941 of October 2024 changed the rule) says so.
-    const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2024-10-01' }));
-    assert.equal(r.kind, 'unmodeled');
-    assert.match(r.kind === 'unmodeled' ? r.reason : '', /before 2025-01-01/);
+    // The rule's modeled form is complete from PR #16045 (2024-12-16; select_shard_spec's 3/4-grid guard of 236622e,
+    // 2024-11-27, read in the nyoshifujiTT/tt-metal mirror): the same pick and CBs the first day; the day before, and
+    // October 2024 (the first auto shard, 2024-10-09, and PR #13941's form), say why there is no figure.
+    const first = est(estimateOp(fewInManyOut(), whContext({ ttMetalDate: '2024-12-16' })));
+    assert.deepEqual([first.cbBytesPerCore, first.nCoresUsed], [110_656, 32]);
+    for (const date of ['2024-12-15', '2024-10-01']) {
+      const r = estimateOp(fewInManyOut(), whContext({ ttMetalDate: date }));
+      assert.equal(r.kind, 'unmodeled', date);
+      assert.match(r.kind === 'unmodeled' ? r.reason : '', /before tt-metal PR #16045 \(2024-12-16\)/);
+    }
     // An explicit shard_layout does not go through auto shard (nor its act_block_h_override of one tile): the same
     // conv, width sharded, has act_block_h = per_core_M = 32 tiles: WEIGHTS 9, ACT 32·9 = 288, ACT_TILIZED 288,
     // ACT_ROW_MAJOR 288 → 873 · 2,048 + 64 = 1,787,968 B.
@@ -1149,6 +1155,39 @@ describe('conv2d change points', () => {
     assert.deepEqual([padded(3, '2025-01-20'), padded(16, '2025-01-20'), padded(24, '2025-01-20')], ['16', '16', '32']);
     assert.deepEqual([padded(3, '2025-02-06'), padded(16, '2025-02-06'), padded(24, '2025-02-06')], ['8', '16', '24']);
   });
+  it("an auto-sharded 1x1 conv hands its resolved compute config to ttnn.linear (tt-mlir's packer_l1_acc window)", () => {
+    // conv2d resolves its compute config (the IR's, else get_conv_default_compute_kernel_config: fp32 accumulation for
+    // f32 input and weights, packer_l1_acc off) and passes it to ttnn::linear (conv2d.cpp@622c6fb conv2d_L1), so the
+    // linear never takes the matmul default. Between tt-mlir PRs #3579 and #3610 (2025-05-30..06-01) tt-mlir's runtime
+    // gave a conv2d without a compute config its own: fp32 off, packer_l1_acc on [12].
+    // 32x32x256 → 256 f32, DRAM input: the linear [1024, 256] x [256, 256] picks 1D mcast in1, per_core_M 1, per_core_N 8,
+    // in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
+    // c_4 8 f32 tiles → 44 · 4,096 = 180,224 B. In the runtime window packer_l1_acc with 4 > 2 K blocks packs Float16_b
+    // partials (not the f32 output's format): c_5 of 8 · 2,048 = 16,384 → 196,608 B; outside it f32 partials share c_4.
+    const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>
+      tensor(shape, { dtype: 'f32', buffer, ...(buffer === 'system_memory' ? { page: 'row_major' as const } : {}) });
+    const conv = op(
+      'ttnn.conv2d',
+      [f32([1, 1, 1024, 256]), f32([256, 256, 1, 1], 'system_memory'), DEVICE_VALUE],
+      [f32([1, 1, 1024, 256])],
+      {
+        in_channels: int(256),
+        out_channels: int(256),
+        batch_size: int(1),
+        input_height: int(32),
+        input_width: int(32),
+        kernel_size: ints(1, 1),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1),
+      },
+    );
+    const at = (date: string) => est(estimateOp(conv, whContext({ ttMetalDate: date })));
+    assert.match(at('2025-05-31').factoryReason, /per_core_M 1, per_core_N 8, in0_block_w 2/);
+    assert.equal(at('2025-05-31').cbBytesPerCore, 196_608);
+    for (const date of ['2025-05-29', '2025-06-02']) assert.equal(at(date).cbBytesPerCore, 180_224, date);
+  });
   it('an auto-sharded 1x1 conv runs ttnn.linear before PR #17485 too: the most-cores rule does not reach it', () => {
     // conv2d_utils.cpp of early 2025 (search index id 2427742271): determine_conv_config_for_auto_shard still takes
     // select_shard_spec's most-cores scheme, but shard_or_reshard_tensor_if_required skips the reshard for a matmul conv
@@ -1178,6 +1217,13 @@ describe('conv2d change points', () => {
       assert.equal(e.cbBytesPerCore, 53_248, date);
       assert.equal(e.l1Intermediates, undefined, `${date}: no resharded input`);
     }
+    // The path is PR #15861, reverted by PR #16019 the day it merged (2024-12-13) and restored by PR #16045 on
+    // 2024-12-16 (nyoshifujiTT/tt-metal mirror: auto_shard_mm absent at 44ea114, present at 36e2494): a linear from that
+    // day; the day before, auto shard resharded the input for the sharded matmul, not modeled.
+    assert.match(est(estimateOp(conv, whContext({ ttMetalDate: '2024-12-16' }))).factory, /ttnn\.linear/);
+    const before = estimateOp(conv, whContext({ ttMetalDate: '2024-12-15' }));
+    assert.equal(before.kind, 'unmodeled');
+    assert.match(before.kind === 'unmodeled' ? before.reason : '', /auto shard .* before tt-metal PR #16045/);
     // A 3x3 conv of the same input in the same build does go through the most-cores rule: NHW_t 25 → height 25 cores
     // (25 | 25); block rows 7 (8 pads 25 to 32, 7 ≥ 32/8; 7 pads to 28, 3 < 4), channel columns 6 (C_out 24, C_in 34
     // tiles: 8 pads 34 to 40, 6 ≥ 5; 7 pads 24 to 28, 4 ≥ 4; 6 pads 34 to 36, 2 < 6) = 42; width 34 (34 | 34). Height 25

@@ -415,13 +415,16 @@ describe('estimate/matmul: the late-2024 auto-config (before tt-metal PR #15938)
     // 2048x512 @ 512x512 f32 (the n150 side of tt-metal #16348): factor 16 → 262,144 + 262,144 + 1,048,576 > free; 8 →
     // 8 x 2 blocks fit the 8x8 grid → 2D; all DRAM on 8x8: in0_block_w 16/8 = 2, per_core 64/8 = 8 x 16/8 = 2; estimate
     // 131,072 + 131,072 + 65,536 + 16·2,048 = 360,448 fits → block 8x2. K blocks 8 → double: c_0 8·2·2 = 32, c_1 2·2·2 =
-    // 8, c_4 8·2 = 16 tiles (interm shared: f32 output) → 56 x 4,096 = 229,376 B.
+    // 8, c_4 8·2 = 16 tiles → 56 x 4,096 = 229,376 B. No compute config: tt-metal's default from PR #15214 until PR
+    // #16567 is packer_l1_acc on, fp32 accumulation off (matmul_op.cpp@93fccc5), and with 8 K blocks > 2 the 2D factory
+    // packs its partials as Float16_b (matmul_op_multi_core_reuse_mcast_2d_program_factory.cpp@5058b8f lines 75-80), not
+    // the f32 output's format: an interm CB of its own, 16 tiles · 2,048 = 32,768 → 262,144 B.
     const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
     const e = est(
       estimateOp(op('ttnn.matmul', [f32([2048, 512]), f32([512, 512])], [f32([2048, 512])]), whContext(before)),
     );
     assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
-    assert.equal(e.cbBytesPerCore, 229_376);
+    assert.equal(e.cbBytesPerCore, 262_144);
   });
   it('a factor that divides Mt but not 16 → NonOptimizedReuse, whose factory rejects it', () => {
     // 256x256 @ 256x256 f32: factor 8 (16 does not fit), one 8x8 block → no core range (a single block); 8 % 8 = 0 →
@@ -784,6 +787,47 @@ describe('estimate/matmul: packer L1 accumulation by factory (interm Float16_b)'
     const e = est(estimateOp(o, whContext({})));
     assert.ok(!e.cbs.some((c) => c.cbIndex === 'c_5'));
     assert.equal(e.cbBytesPerCore, 8192 + 8192 + 1088);
+  });
+});
+
+describe('estimate/matmul: no compute config in the IR runs with tt-metal default (PRs #15214, #16567)', () => {
+  // tt-mlir's runtime passes no compute kernel config unless the IR prints compute_config (runtime/lib/ttnn/operations/
+  // matmul/matmul.cpp@13cf48f, @d65d1b8, @c275567); create_matmul_struct then fills in its own defaults
+  // (matmul_op.cpp@93fccc5~1: init_device_compute_kernel_config's, both off; @93fccc5, PR #15214 of 2024-11-21:
+  // packer_l1_acc on; @652490d, PR #16567 of 2025-01-10: fp32 accumulation for an f32 output, packer_l1_acc otherwise).
+  // 1024³ with bf16 inputs and a bfp8_b output, all DRAM: 2D mcast per_core 4x4, in0_block_w 4, 8 K blocks (double
+  // buffered): c_0 4·4·2 = 32 and c_1 32 bf16 tiles = 65,536 B each, c_4 16 bfp8_b tiles · 1,088 = 17,408 B. With
+  // packer_l1_acc and 8 K blocks > 2 the 2D factory packs partials as Float16_b, not bfp8_b: c_5 of its own, 16 ·
+  // 2,048 = 32,768 B.
+  const bfp8Out = (extra: Record<string, PropValue> = {}) =>
+    op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [tensor([1024, 1024], { dtype: 'bfp_bf8' })], extra);
+  it('from PR #15214 a bfp8_b output has a Float16_b c_5 (181,248 B); the day before, c_4 shared (148,480 B)', () => {
+    const cb = (date: string) => est(estimateOp(bfp8Out(), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(cb('2024-11-20'), 65_536 + 65_536 + 17_408);
+    for (const date of ['2024-11-21', '2025-01-10', '2026-06-01'])
+      assert.equal(cb(date), 65_536 + 65_536 + 17_408 + 32_768);
+    // The IR's compute_config wins: packer_l1_acc off (absent) shares c_4 in any build.
+    const printed = est(
+      estimateOp(
+        bfp8Out({ compute_config: dialect('ttnn.device_compute_kernel_config', { fp32_dest_acc_en: 'false' }) }),
+        whContext({ ttMetalDate: '2026-06-01' }),
+      ),
+    );
+    assert.equal(printed.cbBytesPerCore, 65_536 + 65_536 + 17_408);
+    assert.doesNotMatch(est(estimateOp(bfp8Out(), whContext({}))).approxReason ?? '', /compute kernel config/);
+  });
+  it('an f32 output: Float16_b partials of their own until PR #16567, f32 accumulation into c_4 from it', () => {
+    // 1024³ f32 all DRAM after PR #15938's selection: the same 2D 4x4 blocks (estimate 4,096 B tiles: 4·4·2 + 4·4·2 +
+    // 16 + 16 = 96 tiles = 393,216 < free L1), sub-block (4,2) before PR #16567, (2,2) from it (fp32: h·w ≤ 4). c_0 and
+    // c_1 32 f32 tiles = 131,072 B each, c_4 16 · 4,096 = 65,536: 327,680 B. Before PR #16567 packer_l1_acc adds c_5 16 ·
+    // 2,048 = 32,768 B (Float16_b ≠ Float32): 360,448 B. From it fp32 accumulation: Float32 partials share c_4.
+    const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+    const mm = op('ttnn.matmul', [f32([1024, 1024]), f32([1024, 1024])], [f32([1024, 1024])]);
+    const at = (date: string) => est(estimateOp(mm, whContext({ ttMetalDate: date })));
+    assert.equal(at('2025-01-09').cbBytesPerCore, 131_072 + 131_072 + 65_536 + 32_768);
+    const after = at('2025-01-10');
+    assert.equal(after.cbBytesPerCore, 131_072 + 131_072 + 65_536);
+    assert.match(after.factoryReason, /out_subblock 2x2/);
   });
 });
 

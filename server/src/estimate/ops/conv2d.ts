@@ -125,7 +125,7 @@
  *       shard_layout; the matmul branch builds a program config and output memory config only when the input is
  *       sharded) and conv2d_utils.cpp (shard_or_reshard_tensor_if_required: `auto_shard_mm = auto_shard && is_mm_conv`
  *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
- *       and 2026 versions the index holds, so no change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
+ *       and 2026 versions the index holds, so no later change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
  *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
  *       Before change point conv2d-auto-shard-l1-estimate too: conv2d_utils.cpp of early 2025 (index id 2427742271,
  *       determine_conv_config_for_auto_shard still on select_shard_spec's most-cores rule) and of late 2024 (id
@@ -133,7 +133,8 @@
  *       the matmul program config only for a sharded input; the rule's scheme reaches only the weights' padding, and a
  *       matmul conv's channel cores divide both channel tile counts (determine_parallel_config without channel padding
  *       for mm convs), so the weights stay [round_up(C_in, 32), round_up(C_out, 32)]: the linear is modeled there.
- *       The path is tt-metal PR #15861 (2024-12-10, before the oldest modeled build); before it auto shard resharded.
+ *       The path is tt-metal PR #15861 (reverted the day it merged, restored by PR #16045 on 2024-12-16: change point
+ *       conv2d-auto-shard-most-cores); before it auto shard resharded (not modeled).
  *   [9] tt-mlir runtime/lib/ttnn/operations/conv/conv_transpose2d.cpp@61271f7 (2025-03: Conv2dConfig() with dtype,
  *       weights_dtype and shard_layout = WIDTH_SHARDED, from PR #1540 on); @2c3d024 (PR #3056: the forced layout
  *       dropped); change point conv-transpose2d-runtime-width-sharded
@@ -165,10 +166,11 @@
  *       CB's host size was not read (no stored main-line factory after the PR). PRs #49694
  *       (2026-07-12) and #53444 (2026-08-17): open; tt-forge-models #912 / #917 (a DRAM auto-slice failure on the same
  *       height-sharded C 8192 conv in September 2026)
- *  [14] auto-shard ranking: tt-metal PR #17485 (≈2025-02-05, "use L1 estimates": CB allocations + output tensor per
+ *  [14] auto-shard ranking: tt-metal PR #17485 (2025-02-05, "use L1 estimates": CB allocations + output tensor per
  *       core, change point conv2d-auto-shard-l1-estimate; before it PR #13941's most-cores rule, select_shard_spec of
  *       conv2d_utils.cpp of late 2024 / early 2025, search index ids 2405271965 / 2427742271; defaults of
- *       determine_parallel_config from conv2d_utils.hpp, id 2839352467; builds before 2025-01-01 unmodeled);
+ *       determine_parallel_config from conv2d_utils.hpp, id 2839352467; builds before change point
+ *       conv2d-auto-shard-most-cores, 2024-12-16, unmodeled);
  *       tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101, determine_conv_config_for_auto_shard:
  *       CB_allocation_size + output + approx_input_size_per_core, PR #17945, change point conv2d-auto-shard-input-proxy);
  *       the halo estimate later (@002a3f4; estimate_halo_output_elems' body from PR #25907's diff, review thread of
@@ -288,7 +290,7 @@ import { alignUp, l1Footprint } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialectFields';
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
-import { OLDEST_MODELED_BUILD, atOrAfter } from '../changePoints';
+import { atOrAfter, changePointText } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
 import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -1306,10 +1308,10 @@ function autoShard(
     };
   // Before tt-metal PR #17485 auto shard took the scheme with the most cores (select_shard_spec), not the least L1 [14].
   if (!atOrAfter(ctx, 'conv2d-auto-shard-l1-estimate')) {
-    // Builds before the oldest modeled one: PRs #13573 / #13941 (October 2024) changed the rule, not dated here.
-    if (ctx.ttMetal.window.latest < OLDEST_MODELED_BUILD)
+    // Before change point conv2d-auto-shard-most-cores the rule took earlier forms (October / November 2024), not read.
+    if (!atOrAfter(ctx, 'conv2d-auto-shard-most-cores'))
       return {
-        unmodeled: `conv2d auto shard (no shard_layout, interleaved input) in a build before ${OLDEST_MODELED_BUILD} (before tt-metal PR #17485; tt-metal PRs #13573 / #13941 of October 2024 changed the rule, not dated here): set conv2d_config shard_layout, or give a later build`,
+        unmodeled: `conv2d auto shard (no shard_layout, interleaved input) in a build before ${changePointText('conv2d-auto-shard-most-cores')} (its earlier rules, from October 2024, are not modeled): set conv2d_config shard_layout, or give a later build`,
       };
     return mostCoresAutoShard(p, height, grid, l1Align, ctx);
   }
@@ -1943,13 +1945,15 @@ function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): bo
  * operands and writes DRAM interleaved (matmul.cpp's default), and `to_memory_config` copies the result afterwards.
  * Not gated on change point conv2d-auto-shard-l1-estimate: before it the most-cores rule picked a scheme, but this
  * path ignores it (no reshard, no program config; the weights' padding is tile rounding whatever it picked) [8].
+ * From change point conv2d-auto-shard-most-cores (PR #15861, restored by PR #16045); before it auto shard resharded.
  */
 export function isAutoShardedMatmulConv(p: ConvProblem, ctx: EstimateContext): boolean {
   return (
     p.path === 'l1' &&
     p.inputLayout.memoryLayout === 'interleaved' &&
     p.config.shardLayout === undefined &&
-    isMatmulConv(p, undefined, ctx)
+    isMatmulConv(p, undefined, ctx) &&
+    atOrAfter(ctx, 'conv2d-auto-shard-most-cores')
   );
 }
 
@@ -1995,18 +1999,22 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
     dramTileSpec([1, 1, p.inChannels, p.outChannels], p.weightsDtype),
     ...(p.hasBias ? [dramTileSpec([1, 1, 1, p.outChannels], p.weightsDtype)] : []),
   ];
-  const compute = op.properties['compute_config'];
   return {
     ...op,
     name: 'ttnn.linear',
     operands,
     results: [dramTileSpec([1, 1, nhw, p.outChannels], p.outputDtype)],
-    properties: compute === undefined ? {} : { compute_config: compute },
+    properties: {},
   };
 }
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
-  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx);
+  // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear (conv2d.cpp@622c6fb
+  // conv2d_L1), so the linear never takes the matmul default.
+  const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, {
+    fp32: p.fp32DestAcc,
+    packerL1Acc: p.packerL1Acc,
+  });
   if (est.kind !== 'estimate')
     return est.kind === 'unmodeled' || est.kind === 'illegal' ? { ...est, opName: op.name } : est;
   // The op's own L1 result is the to_memory_config copy made after the matmul; counted beside the matmul's CBs here

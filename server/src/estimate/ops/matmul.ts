@@ -84,7 +84,8 @@
  *   (+ 99,104 B base = 1,671,968 B, the thread's figure).
  * Assumptions ('approx' always): selection and factories read from tt-metal 2026 sources (the goldens of f4163c2,
  *   Nov 2025, reproduce exactly); tt-metal's newer roofline selector (config/matmul_auto_config.cpp, 2026) is not
- *   modeled; fp32 accumulation and packer L1 accumulation off unless the IR's compute_config says otherwise; the ops
+ *   modeled; fp32 / packer L1 accumulation as the IR's compute_config says, else tt-metal's default for an unset
+ *   config by build (matmulComputeFlags: packer on, fp32 off; from PR #16567 fp32 for an f32 output only); the ops
  *   tt-metal runs around the matmul (bias add, activation, a manual transpose for the non-reuse factory) are separate
  *   programs and not in these CBs.
  * Worked example (2048x2048 @ 2048x2048 bf16, all DRAM, WH 8x8): 2D mcast, per_core 8x8, in0_block_w 64/8 = 8:
@@ -505,7 +506,31 @@ export function computeFlags(op: TtnnOp): { fp32: boolean; packerL1Acc: boolean;
   };
 }
 
-export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+/** The compute kernel config's two flags the matmul CBs depend on. */
+export interface MatmulComputeFlags {
+  readonly fp32: boolean;
+  readonly packerL1Acc: boolean;
+}
+
+/**
+ * The flags a ttnn.matmul / ttnn.linear runs with: the IR's `compute_config` when printed (tt-mlir's runtime passes it),
+ * else tt-metal's default for an unset config, which is what runs (tt-mlir's runtime passes none:
+ * runtime/lib/ttnn/operations/matmul/matmul.cpp@13cf48f, @d65d1b8; @c275567 the IR's, else none): create_matmul_struct
+ * fills it with packer_l1_acc on from change point 'matmul-default-packer-l1-acc' (both off before), and from
+ * 'matmul-default-fp32-acc-f32-output' fp32 accumulation exactly for a float32 output, packer_l1_acc for any other.
+ */
+export function matmulComputeFlags(op: TtnnOp, outDtype: DataType, ctx: EstimateContext): MatmulComputeFlags {
+  const printed = computeFlags(op);
+  if (printed.printed) return printed;
+  if (!atOrAfter(ctx, 'matmul-default-packer-l1-acc')) return { fp32: false, packerL1Acc: false };
+  if (outDtype !== 'f32') return { fp32: false, packerL1Acc: true };
+  return atOrAfter(ctx, 'matmul-default-fp32-acc-f32-output')
+    ? { fp32: true, packerL1Acc: false }
+    : { fp32: false, packerL1Acc: true };
+}
+
+/** `compute`: the flags a caller's own program resolved and passes on (conv2d's linear), instead of the op's. */
+export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: MatmulComputeFlags): OpEstimateResult {
   const aT = resolveTensor(op.operands[0], 'a');
   if (typeof aT === 'string') return unmodeled(op.name, aT);
   const bT = resolveTensor(op.operands[1], 'b');
@@ -556,7 +581,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       'tt-metal issue #12834; fixed by PR #47640',
     );
   }
-  const flags = computeFlags(op);
+  const flags = compute ?? matmulComputeFlags(op, outT.dtype, ctx);
   const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
   let cfg: MatmulConfig;
   let reason: string;
@@ -1003,11 +1028,13 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
         : "program config generated the way tt-metal's 2026 selection code does; earlier builds may differ",
     );
-  if (!flags.printed)
-    approxReasons.push('default compute kernel config assumed (fp32 accumulation and packer L1 accumulation off)');
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
   if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
+  if (approxReasons.length === 0)
+    approxReasons.push(
+      "the factory's CBs as read in tt-metal's 2025-2026 sources (the changes found are change points; not every build's factory was read)",
+    );
   const est = finishProgram({
     op,
     ctx,
@@ -1125,7 +1152,7 @@ export function matmulConfigInUse(
   const a = facts(aT, propBool(op, 'transpose_a') === true, deviceCols);
   const b = facts(bT, propBool(op, 'transpose_b') === true, deviceCols);
   const out = facts(outT, false, deviceCols);
-  const flags = computeFlags(op);
+  const flags = matmulComputeFlags(op, outT.dtype, ctx);
   const kt = a.padded[a.padded.length - 1] / TILE_HW;
   const common = {
     kt,

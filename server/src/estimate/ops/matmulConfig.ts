@@ -45,8 +45,9 @@
  *       myply/tt-metal fork: all-DRAM-interleaved on any grid, NonOptimizedReuse no longer selected; PR #21403,
  *       2025-04-29, then deleted that config as dead code)
  *
- * Assumptions: no user core grid and no compute-kernel config unless the IR prints one (tt-mlir passes neither by
- * default): fp32_dest_acc_en and packer_l1_acc off; shard orientation row-major.
+ * Assumptions: no user core grid unless the IR prints one (tt-mlir passes none); fp32_dest_acc_en as the caller
+ * resolves it (matmul.ts matmulComputeFlags: the IR's compute_config, else tt-metal's default by build); shard
+ * orientation row-major.
  */
 
 import { tileBytes, type DataType } from '../../ttnn/dtype';
