@@ -1,7 +1,7 @@
 /**
  * Equal fresh estimates kept once per analysis. Estimates are cached per op pattern (name, spec content, properties,
  * free L1 when read), but a dump's patterns are many more than its distinct results: at 100k ops, 27.5k fresh
- * estimates are 4.7k distinct ones, and 6.6k rejected matmuls the same 15 messages. A fresh estimate equal to one kept
+ * estimates are 5.1k distinct ones, and 6.6k rejected matmuls the same 15 messages. A fresh estimate equal to one kept
  * earlier is replaced by it (`SharedEstimates`). `SharedParts` keeps one copy of each distinct plain value given to it
  * (the estimate cache's spec contents). Values never change (plain data compared field by field, key order and
  * prototypes included), only how many copies are kept; a shared estimate is read-only like every cached one.
@@ -88,12 +88,12 @@ function primitiveHash(value: unknown, h: number): number {
 
 /**
  * One kept copy of each distinct estimate of an analysis. Most fresh estimates equal one kept earlier (100k-op dump:
- * 27.5k fresh, 4.7k distinct): such a one is found by a hash of its own figures and texts (each text by its id in
+ * 27.5k fresh, 5.1k distinct): such a one is found by a hash of its own figures and texts (each text by its id in
  * `textIds`: V8's hash of the whole text, where a sample of its characters let estimates whose reasons differ in one
  * figure meet in a bucket) and one deep comparison, without hashing and looking up each of its parts. A new estimate
  * keeps its own parts: sharing equal parts across distinct estimates (each part of each new estimate hashed deep and
- * looked up) cost more than it saved once equal estimates were shared whole (ARCHITECTURE.md, session 23: generated
- * 20k-op dump -2.25% instructions, peak RSS +5-7 MB at 100k ops).
+ * looked up) cost more CPU than the memory it saved was worth once equal estimates were shared whole (ARCHITECTURE.md,
+ * session 23: generated 20k-op dump -2.25% instructions; its 100k-op analysis keeps 43.0 -> 50.5 MB of heap).
  */
 export class SharedEstimates {
   // Estimates past a bucket's bound, kept by a hash of their whole value.
