@@ -1,16 +1,15 @@
 /**
- * Equal parts of fresh estimates kept once per analysis. Estimates are cached per op pattern (name, spec objects,
- * properties, free L1 when read), but a dump's patterns are many more than its distinct results: at 100k ops, 11k
- * fresh CB estimates held 49k CB records of a few hundred distinct lists, and 7k rejected matmuls the same few
- * messages. A fresh estimate equal to one kept earlier is replaced by it (`SharedEstimates`); a new one has each of its
- * parts (its CB list, core groups, outputs, citations, ...) replaced by an equal one kept earlier (`SharedParts`).
- * Values never change (plain data compared field by field, key order and prototypes included), only how many copies
- * are kept; a shared estimate is read-only like every cached one.
+ * Equal fresh estimates kept once per analysis. Estimates are cached per op pattern (name, spec content, properties,
+ * free L1 when read), but a dump's patterns are many more than its distinct results: at 100k ops, 27.5k fresh
+ * estimates are 5.1k distinct ones, and 6.6k rejected matmuls the same 15 messages. A fresh estimate equal to one kept
+ * earlier is replaced by it (`SharedEstimates`). `SharedParts` keeps one copy of each distinct plain value given to it
+ * (the estimate cache's spec contents). Values never change (plain data compared field by field, key order and
+ * prototypes included), only how many copies are kept; a shared estimate is read-only like every cached one.
  */
 
 import type { OpEstimateResult } from '../estimate/types';
 import { PLAIN_DATA_MAX_DEPTH, samePlainData } from '../text/plainData';
-import { flat, type Writable } from './flatStrings';
+import { flat } from './flatStrings';
 
 // Estimates are shallow records of plain data: anything nested deeper is not hashed (nor shared: samePlainData's
 // bound is the same).
@@ -88,14 +87,17 @@ function primitiveHash(value: unknown, h: number): number {
 }
 
 /**
- * One kept copy of each distinct estimate of an analysis, its parts kept once across estimates. Most fresh estimates
- * equal one kept earlier (100k-op dump: 29.5k fresh, 4.7k distinct): such a one is found by a hash of its own figures
- * and texts (each text by its id in `textIds`: V8's hash of the whole text, where a sample of its characters let
- * estimates whose reasons differ in one figure meet in a bucket) and one deep comparison, without hashing and looking
- * up each of its parts. Only a new estimate has its parts shared.
+ * One kept copy of each distinct estimate of an analysis. Most fresh estimates equal one kept earlier (100k-op dump:
+ * 27.5k fresh, 5.1k distinct): such a one is found by a hash of its own figures and texts (each text by its id in
+ * `textIds`: V8's hash of the whole text, where a sample of its characters let estimates whose reasons differ in one
+ * figure meet in a bucket) and one deep comparison, without hashing and looking up each of its parts. A new estimate
+ * keeps its own parts: sharing equal parts across distinct estimates (each part of each new estimate hashed deep and
+ * looked up) cost more CPU than the memory it saved was worth once equal estimates were shared whole (ARCHITECTURE.md,
+ * session 23: generated 20k-op dump -2.25% instructions; its 100k-op analysis keeps 43.0 -> 50.5 MB of heap).
  */
 export class SharedEstimates {
-  private readonly parts = new SharedParts();
+  // Estimates past a bucket's bound, kept by a hash of their whole value.
+  private readonly pastBuckets = new SharedParts();
   private readonly byHash = new Map<number, OpEstimateResult[]>();
   // Ids of the distinct texts estimates hold at their top level (the first copy of each is a kept estimate's).
   private readonly textIds = new Map<string, number>();
@@ -105,12 +107,11 @@ export class SharedEstimates {
     const hash = this.topLevelHash(fresh);
     const bucket = this.byHash.get(hash);
     if (bucket !== undefined) for (const other of bucket) if (samePlainData(fresh, other)) return other;
-    shareEstimateParts(fresh, this.parts);
     if (bucket === undefined) this.byHash.set(hash, [fresh]);
     else if (bucket.length < MAX_BUCKET) bucket.push(fresh);
     // Past that, estimates of one top level (say, no-program results told apart only by their outputs' texts) are kept
-    // by the hash of their parts' ids, not compared one by one with a growing bucket.
-    else return this.parts.intern(fresh);
+    // by a hash of their whole value, not compared one by one with a growing bucket.
+    else return this.pastBuckets.intern(fresh);
     return fresh;
   }
 
@@ -128,7 +129,7 @@ export class SharedEstimates {
   }
 
   // Past MAX_KEPT distinct texts a new one hashes as 0: its estimate may meet others in a bucket (or, past the bucket's
-  // bound, be kept by its parts' ids), never be merged with an unequal one.
+  // bound, be kept by a hash of its value), never be merged with an unequal one.
   private textId(text: string): number {
     let id = this.textIds.get(flat(text));
     if (id === undefined) {
@@ -136,15 +137,6 @@ export class SharedEstimates {
       this.textIds.set(text, (id = this.textIds.size + 1));
     }
     return id;
-  }
-}
-
-/** `fresh` (made for this analysis, not yet shared) with each of its parts replaced by a kept equal value. */
-function shareEstimateParts(fresh: OpEstimateResult, parts: SharedParts): void {
-  const target = fresh as Writable<OpEstimateResult> & Record<string, unknown>;
-  for (const key in target) {
-    const part = target[key];
-    if (typeof part === 'object' && part !== null) target[key] = parts.intern(part);
   }
 }
 
