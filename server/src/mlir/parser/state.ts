@@ -253,7 +253,9 @@ export function exact<T>(items: readonly T[]): readonly T[] {
  * Lists nest (a type list inside a type inside a type list): each takes or drops exactly what it pushed.
  */
 export class ListStack<T> {
-  private readonly items: (T | undefined)[] = [];
+  // Starts in object elements, not as `[]` (small-integer elements): a later chunk's stacks, made after the parser's
+  // list functions were optimized for the first chunk's, deopted each of them (wrong map) at their first push.
+  private readonly items: (T | undefined)[] = [undefined];
   private top = 0;
 
   mark(): number {
