@@ -381,15 +381,21 @@ export const CHANGE_POINTS = {
   'softmax-large-cb-block-multiple': {
     family: 'softmax',
     pr: 39051,
+    // Squash-merged on main as f3c2f39 (2026-03-04 15:39 UTC; nyoshifujiTT/tt-metal first-parent history). tt-metal
+    // #39707 (2026-03-12) ran the build tt-xla pinned that day, not main of 03-12: tt-xla's tt-mlir 73647e1 (uplift of
+    // 03-11) pins tt-metal beccdb2 (main of 2026-03-01 02:26 UTC, tt-mlir's pin 03-03..03-17), which lacks f3c2f39;
+    // with it, block 3 gives 78-tile CBs and no "Size of cb: 80". What was known before that merge was read, kept as
+    // evidence:
     // For tt-metal issue #38626 (2026-02-26); description 2026-03-03. Not merged on 2026-03-12: tt-metal #39707 (that
     // day, a tt-metal branch "mar12") still threw "Size of cb: 80 must be divisible ..." for a (1, 100, 6800) softmax,
     // which reaches the large kernel with block 3. Merge day not read: after 2026-03-12.
-    mergedOn: '2026-03-13',
-    dateFrom: 'approx',
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
     what: 'large-kernel softmax sizes its streamed CBs to the largest multiple of the block ≤ 80 tiles; before, 80 tiles always, and a block of 3 or 6 threw "Size of cb: 80 must be divisible by the size of block"',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@86aa094 (cb_length = 80); tt-metal #39707 (2026-03-12)',
-    after: 'tt-metal PR #39051 (large_kernel_cb_size = (80 / block_size) · block_size)',
+    after:
+      'tt-metal PR #39051; softmax_program_factory_attention_optimized.cpp@f3c2f39 (large_kernel_cb_size = (80 / block_size) · block_size)',
   },
   'softmax-fixed-block': {
     family: 'softmax',
@@ -1069,13 +1075,17 @@ export const CHANGE_POINTS = {
   'conv-transpose2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 33763,
-    // The same PR as change point conv2d-dram-auto-slice-axis (merged 2025-12-17 as af7d566). Dated by the threads
-    // instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
+    // The same PR as change point conv2d-dram-auto-slice-axis: squash-merged on main as af7d566 (2025-12-17 08:13 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). The December threads ran tt-mlir's pin, not main: tt-xla's uplift of
+    // 2025-12-30 (tt-mlir b02f512) and tt-mlir from 12-17 23:20 to 12-30 11:17 UTC pin tt-metal d711cca (main of 12-16
+    // 15:18 UTC), which lacks af7d566; tt-xla's tt-mlir of 2026-01-01 (905b295) pins dcae048 (12-23), which has it, and
+    // #35224 (01-02) ran sliced. What was known before that merge was read, kept as evidence:
+    // Dated by the threads instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
     // whole op's CBs (2,219,904 / 2,003,264 B, the L1 path's), tt-metal #35224 (branch of 2026-01-02) a 2-slice DRAM
     // run's (1,348,480 B). Not excluded: the PR was in the December builds and their auto-slicer chose one slice by an
     // estimate not read (PR #34731, 2025-12-18, fixes a conv_transpose2d get_L1_usage "inside the auto slicing logic").
-    mergedOn: '2025-12-31',
-    dateFrom: 'approx',
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
     what: "conv_transpose2d takes conv2d's DRAM/L1 dispatch: without a slice config a DRAM (or host) input runs conv_transpose2d_DRAM, op_slicing's auto-slicer picking the axis and count (ConvT2DSliceAttr: each output slice's input rows and padding, the per-slice conv_transpose2d_L1 with a tiled output, deallocate_activation and reallocate_halo_output); before, the L1 path (PR #33136 sliced only with an explicit slice config)",
     before:
       'tt-metal PR #33136 ("Without a slice config passed, the op will use the L1 version"; its review of 2025-11-28: determine_conv_transpose2d_execution_path, auto slicing "not currently supported")',
@@ -1263,8 +1273,12 @@ export const CHANGE_POINTS = {
   'conv3d-no-config-c-in-block-min': {
     family: 'conv3d',
     pr: 43715,
-    mergedOn: '2026-05-06',
-    dateFrom: 'approx',
+    // Squash-merged on main as 6f74790 (2026-05-13 14:11 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read: opened 2026-05-06 (the date taken); the fix reported running for tt-metal
+    // #42146 on 2026-05-10, before the merge, so on the PR's branch; the factory read, conv3d.cpp@06bd373, is not in
+    // main's history to 2026-06-23.
+    mergedOn: '2026-05-13',
+    dateFrom: 'merge',
     what: 'conv3d without a config: C_in_block = lcm(L1 alignment, 32 / gcd(kernel volume, 32)), e.g. 16 for a 2x14x14 kernel',
     before: 'tt-metal PR #41281 (C_in_block 32)',
     after: 'tt-metal conv3d.cpp@06bd373 (min_c_in_block); PR #43715',
@@ -1647,17 +1661,22 @@ export const CHANGE_POINTS = {
   'reduce-row-major-dense-path': {
     family: 'reduction',
     pr: 44249,
+    // Squash-merged on main as 82f9895 (2026-06-03 14:59 UTC; nyoshifujiTT/tt-metal first-parent history). The
+    // factories read at caf8146 ("of 06-02") and f6e93cc, separate reduce_op_multi_core_{w,h}_rm_program_factory.cpp,
+    // never existed on main to 2026-06-23 (no ref of the mirror has them): PR #44249's branch. Main merged the dense
+    // path as RM branches of the W and H factories (W ht chunk 1, H wt chunk 1), the CBs modeled. What was known before
+    // that merge was read, kept as evidence:
     // "Feature: RowMajor support for ttnn.mean": description 2026-05-13, merged. A reviewer's thread on its compute kernel
     // is dated 2026-05-29 (bbradelTT, answered by the author), and tt-metal #46110 (2026-06-04) names its commit 82f9895
     // as the cause of that day's failing main perf CI: the merge falls between (day not read; tt-metal #45303 of
     // 2026-05-27 describes the path as the PR adds it).
-    mergedOn: '2026-06-01',
-    dateFrom: 'approx',
+    mergedOn: '2026-06-03',
+    dateFrom: 'merge',
     what: "a row-major BFLOAT16/FLOAT32 sum or mean of a rank-4 tensor over W or H alone, input and output interleaved, runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; HW, other dims, sharded input or output, other dtypes, max and min keep the tilize path (tt-metal #45303)",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
     after:
-      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (search index ids 55102485151, 55467360723; 55567414509 an undated other form); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (search index ids 55109111832, 55151295059); tt-metal issue #45303',
+      'tt-metal PR #44249 (82f9895); reduce_op_multi_core_w_program_factory.cpp@82f9895 and reduce_op_multi_core_h_program_factory.cpp@82f9895 (rm_path: c_24 2·32 chunk-wide row pages, c_4, c_5, c_0, c_2, c_3), common.cpp@82f9895 (make_rm_plan); tt-metal issue #45303',
   },
   'reduce-row-major-dense-gated-off': {
     family: 'reduction',
@@ -1672,7 +1691,7 @@ export const CHANGE_POINTS = {
     dateFrom: 'merge',
     what: "reduce_op.cpp's dense row-major path is opt-in (use_row_major_support, false by default, passed by no caller), so a row-major sum or mean tilizes into the input's memory config, tile-reduces and untilizes again, as before change point reduce-row-major-dense-path (tt-metal #32546's padded tilized copy returns); change point reduce-row-major-h-split turns the path back on",
     before:
-      'tt-metal PR #44249; reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 and reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (the dense factories reduce_op.cpp chose for every eligible row-major sum or mean)',
+      'tt-metal PR #44249 (82f9895): the RM branches of reduce_op_multi_core_w_program_factory.cpp and reduce_op_multi_core_h_program_factory.cpp, which reduce_op.cpp chose for every eligible row-major sum or mean',
     after:
       'tt-metal PR #46122 description, issue #46110; reduce_op.cpp (search index id 54551941191: rm_base_eligible = use_row_major_support && …, "Default-off because the dense RM path currently regresses perf and can hang on tall (multi-H-tile) reduces"); the test module of index id 54625689960 skipped "until the fast path is re-enabled"',
   },
@@ -1684,9 +1703,9 @@ export const CHANGE_POINTS = {
     // it merged after that; the merge day was not read.
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
-    what: "the dense row-major path is on again (no use_row_major_support gate), and its H reduce runs inside ReduceMultiCoreHProgramFactory's RM branch: one tile column per chunk (c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, min(8, Ht)) input tiles, c_2 1 scaler tile, c_3 2 output tiles); a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: stage 1 an H sum into Float32 (N, C, S, W) row-major partials in the output's memory config over NC·S·Wt columns, stage 2 the dense H reduce of the partials with the op's scaler and dtype",
+    what: "the dense row-major path is on again (no use_row_major_support gate); its H reduce is ReduceMultiCoreHProgramFactory's RM branch as PR #44249 merged it: one tile column per chunk (c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, min(8, Ht)) input tiles, c_2 1 scaler tile, c_3 2 output tiles); a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: stage 1 an H sum into Float32 (N, C, S, W) row-major partials in the output's memory config over NC·S·Wt columns, stage 2 the dense H reduce of the partials with the op's scaler and dtype",
     before:
-      'tt-metal reduce_op.cpp (search index id 54551941191: use_row_major_support gate); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (one program, wt chunk min(8, Wt), no slices)',
+      'tt-metal reduce_op.cpp (search index id 54551941191: use_row_major_support gate); reduce_op_multi_core_h_program_factory.cpp@82f9895 (one program, the same RM branch, no slices)',
     after:
       'tt-metal PR #50393; reduce_op.cpp (search index id 57968691308: no gate, k_min_ht_for_split 16, num_h_slices, stage 1 FLOAT32 ROW_MAJOR partials in output_mem_config, stage 2 over the slices); reduce_op_multi_core_h_program_factory.cpp (index ids 54542839682, 57977134085: rm_path CBs, NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1)',
   },
