@@ -577,37 +577,49 @@ export const CHANGE_POINTS = {
   },
   'layernorm-fixed-block': {
     family: 'norm',
-    pr: 33527,
-    mergedOn: '2026-01-01',
-    dateFrom: 'approx',
-    what: '(fix of tt-metal issue #33527; the fixing PR was not identified, `pr` is the issue) interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
+    // "Support non-tile-aligned widths in LayerNorm (interleaved), and use dest registers more effectively" (ticket
+    // #28365), squash-merged on main as 6cecd5d (2025-12-24 02:00 UTC; nyoshifujiTT/tt-metal first-parent history):
+    // block_size = fp32_dest_acc_en ? 4 : 8, Wt rounded up to it, large-tensor widths 56 / 112 (were 60 / 120). Before
+    // it was found the entry named tt-metal issue #33527 and was dated ≈2026-01-01.
+    pr: 34584,
+    mergedOn: '2025-12-24',
+    dateFrom: 'merge',
+    what: 'interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
     before:
       'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b; tt-mlir OpModel golden RMSNorm rows (tt-metal f4163c2, 2025-11-27)',
     after:
-      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)',
+      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp@6cecd5d (block_size 4 / 8, Wt_next_block_up, 56 / 112) and LayerNormMultiCoreProgramFactory (search-index version 240909175)',
   },
   'qkv-decode-aligned-scratch': {
     family: 'heads',
-    pr: 43270,
-    mergedOn: '2026-05-15',
-    dateFrom: 'approx',
-    what: '(fix of tt-metal issue #43270; the fixing PR was not identified, `pr` is the issue) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
+    // "nlp_create_qkv_heads_decode: fix wrong reads from DRAM input on Blackhole (#43270)", squash-merged on main as
+    // 7aa26e4 (2026-05-06 11:27 UTC; nyoshifujiTT/tt-metal first-parent history). Before it was found the entry named
+    // the issue, #43270, and was dated ≈2026-05-15.
+    pr: 43292,
+    mergedOn: '2026-05-06',
+    dateFrom: 'merge',
+    what: '(fix of tt-metal issue #43270) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
     before:
       'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
     after:
-      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
+      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@7aa26e4 and @08041dd (use_aligned_path: c_0 and c_1 of (head_tiles + 1) · DRAM alignment bytes on the q cores)',
   },
   'unary-mixed-memory-layouts': {
     family: 'eltwise (unary)',
-    // The PR that relaxed it was not found; #32376 is the tt-metal issue that tracks the relaxation. Illegal at
-    // f4163c2 (2025-11, tt-mlir OpModel goldens); the date is the month the relaxation is reported to have landed.
-    pr: 32376,
+    // "#32376: Migrate unary ops to unary_ng", squash-merged on main as aa301f4 (2026-04-01 09:11 UTC; nyoshifujiTT/
+    // tt-metal first-parent history): ttnn's unary ops run UnaryNgDeviceOperation, whose validate only asks a
+    // non-sharded input or output to be interleaved (unary_ng_device_operation.cpp@aa301f4); the old check stays in
+    // unary_device_operation.cpp, no longer called, until PR #41468 (04-20) deletes it. Before that merge was read:
+    // #32376 is the tt-metal issue that tracks the relaxation; illegal at f4163c2 (2025-11, tt-mlir OpModel goldens);
+    // the date was the month the relaxation is reported to have landed.
+    pr: 41001,
     mergedOn: '2026-04-01',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'unary ops accept an input and output of different memory layouts (interleaved ↔ sharded); before, validate throws',
     before:
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
-    after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
+    after:
+      'tt-metal PR #41001 (issue #32376); ttnn/cpp/ttnn/operations/eltwise/unary_ng/device/unary_ng_device_operation.cpp@aa301f4 (validate: a non-sharded input / output must be interleaved, nothing else about their layouts)',
   },
   'reduce-sum-front-dims-fast-nc': {
     family: 'reduction',
