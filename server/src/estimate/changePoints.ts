@@ -124,13 +124,31 @@ export const CHANGE_POINTS = {
   'matmul-a-batch-broadcast': {
     family: 'matmul',
     pr: 47640,
-    mergedOn: '2026-06-22',
+    // Not on main by 2026-06-23 00:56 UTC, the newest commit of main's history read (nyoshifujiTT/tt-metal):
+    // matmul_program_config.cpp there was last changed on 05-15 (ebaaa57) and create_simple has no batch-1 a routing;
+    // the earliest it can be is taken (was ≈06-22). The factory half of the broadcast (in0_B / in1_B, reuse_in0_in_CB,
+    // validate's in0 reuse for an explicit 1D config) is PR #40172's, change point matmul-1d-per-operand-batch.
+    mergedOn: '2026-06-23',
     dateFrom: 'approx',
     what: 'matmul with a unbatched (batch 1) and b batched: rejected before ("bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN", tt-metal issue #12834); from then on routed to a 1D mcast-in1 config that reuses a across b\'s batches',
     before: 'tt-metal issue #12834 (TT_FATAL in matmul_device_operation.cpp validate)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
   },
+  'matmul-1d-per-operand-batch': {
+    family: 'matmul',
+    pr: 40172,
+    // "weight batch > 1, activation batch = 1 for 1D MatMul", squash-merged on main as 7dde75c (2026-03-25 12:17 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-25',
+    dateFrom: 'merge',
+    what: "the 1D mcast factories take each operand's batch count (in0_B, in1_B; 1 under fuse_batch): c_0 double-buffered on in0_B·num_blocks > 1, c_1 on in1_B·num_blocks > 1, and with in0_B = 1 < in1_B (a, output interleaved, no bcast_batch) reuse_in0_in_CB keeps a's whole row block in c_0; validate lets a[1] = 1 differ from b[1] under an explicit 1D config with fuse_batch, mcast_in0 false, no fused activation, rank-4 non-sharded operands; before, one B (a's) for both and any batch mismatch threw",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@7dde75c^ (B · num_blocks > 1 for c_0 and c_1)',
+    after:
+      'tt-metal …/matmul_multicore_reuse_mcast_1d_program_factory.cpp@7dde75c (in0_B, in1_B, in0_B == 1 && in1_B > 1); matmul_device_operation.cpp@7dde75c (can_use_in0_reuse)',
+  },
+
   'matmul-1d-height-shard-copy': {
     family: 'matmul',
     pr: 50975,
