@@ -1033,10 +1033,13 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-l1-estimate': {
     family: 'conv2d',
     pr: 17485,
-    // Description 2025-02-03; its review threads run to 2025-02-04 and it is merged; tt-metal #17787 (a "Regression:
-    // Out-of-memory" of auto shard picking width) was open by 2025-02-16. Day of the merge not read.
+    // On main as 5444b3c (2025-02-05 13:25 UTC; main then took rebased commits, the PR's title not in the subject:
+    // "... use L1 estimates to pick the sharding scheme, which minimises the L1 usage per tensix core", the next commit
+    // on main 13:35 UTC; nyoshifujiTT/tt-metal first-parent history). What was known before it was read: description
+    // 2025-02-03; its review threads run to 2025-02-04 and it is merged; tt-metal #17787 (a "Regression:
+    // Out-of-memory" of auto shard picking width) was open by 2025-02-16.
     mergedOn: '2025-02-05',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (select_shard_spec: block unless height has more cores while block has under 3/4 of the grid, or ties on at most one grid row; width when it has at least as many; a block pick turns width for ≥ 40 width cores and C_in > 1280)',
     before:
       'tt-metal PR #13941 ("Improved heuristic for conv2d auto sharding to be based on maximising core count out of 3 sharding options", 2024-10-17); conv2d_utils.cpp of late 2024 and early 2025 (search index ids 2405271965 and 2427742271: select_shard_spec, determine_conv_config_for_auto_shard; conv2d_utils.hpp id 2839352467 for determine_parallel_config\'s defaults)',
@@ -1046,10 +1049,12 @@ export const CHANGE_POINTS = {
   'conv2d-auto-shard-input-proxy': {
     family: 'conv2d',
     pr: 17945,
-    // Description 2025-02-18; on tt-metal #17787 the author writes "fix is now merged in main" on 2025-02-19. Dated the
-    // day of that comment (the merge is 2025-02-18 or -19).
+    // On main as 1aba0a5 (2025-02-19 09:50 UTC, a rebased commit: "Current auto-shard heuristic is based on minimising
+    // circular buffer size ...", adding approx_input_size_per_core; nyoshifujiTT/tt-metal first-parent history). What
+    // was known before it was read: description 2025-02-18; on tt-metal #17787 the author writes "fix is now merged in
+    // main" on 2025-02-19.
     mergedOn: '2025-02-19',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'auto shard adds an input-size proxy to the ranking: ceil(N·H·W/32)·ceil(C_aligned/32) output-dtype tiles over the input cores (width sharding of few input channels has one input core, tt-metal #17787); before (from PR #17485), CBs + output shard only',
     before:
       'tt-metal PR #17485 (CBs + output per core); tt-metal #17787 (2025-02-16: auto shard picks width, out of memory)',
@@ -1864,10 +1869,12 @@ export const CHANGE_POINTS = {
   'cb-core-ranges-merged': {
     family: 'overflow message',
     pr: 16549,
+    // On main as 93cba40 (2025-01-10 22:43 UTC, a rebased commit titled as the PR; the next commit on main 23:22 UTC;
+    // nyoshifujiTT/tt-metal first-parent history): after 22:00 UTC, so the next day. What was known before it was read:
     // "#16503: Optimize CoreRangeSets for CBs and semaphores", described 2025-01-09; the API renamed to merge_ranges()
-    // in review on 2025-01-10. Merge day not read: the day after is taken.
+    // in review on 2025-01-10.
     mergedOn: '2025-01-11',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "a CB's CoreRangeSet is merged (CoreRangeSet::merge_ranges: a row-by-row sweep, ranges ordered by start core) before the program keys its CB allocators on the ranges: a column-wise all_cores with a remainder prints (0,0)-(k, r − 1) (the block over the remainder's rows) instead of its k full columns, and sets of 1x1 ranges print as merged rectangles",
     before:
       'tt-metal tt_metal/impl/program/program.cpp (detail::Program_::add_circular_buffer: the set as given; search index id 2619676917)',
