@@ -340,8 +340,9 @@ export const CHANGE_POINTS = {
   'tilize-program-descriptors': {
     family: 'tilize/untilize',
     pr: 43840,
-    // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal).
-    mergedOn: '2026-05-26',
+    // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal): in the
+    // day's last 2 h, so the next day (tt-metal #45331's build of 05-26, before it, prints the merged range).
+    mergedOn: '2026-05-27',
     dateFrom: 'merge',
     what: "the tilize and tilize_with_val_padding factories (with most of the data_movement family) build a ProgramDescriptor; Program(ProgramDescriptor) adds each CB on its CoreRangeSet as given (CircularBufferImpl(CBDescriptor), no merge_ranges), so a CB on the default factory's set of 1x1 ranges keys one allocator per core and the overflow names the first, [0-0 - 0-0]; before, add_circular_buffer merged the set (tt-metal #45331, built before it: [0-0 - 7-7] for 64 cores; #45543 and #47735, after: [0-0 - 0-0]). The same PR ports the row-major pad's default factory (pad_rm_reader_writer_multi_core_default_program_factory.cpp@4b30829: CBDescriptor{.core_ranges = all_cores} of split_work_to_cores' column-wise set), whose set with a remainder column prints its k full columns again instead of the merged (0,0)-(k, r − 1)",
     before:
@@ -557,9 +558,9 @@ export const CHANGE_POINTS = {
   'tilize-dram-sharded-via-interleaved': {
     family: 'tilize/untilize',
     pr: 47384,
-    // Described 2026-06-17; merged as 1e95aec on 2026-06-22 (read in the history of a tt-metal fork,
-    // nyoshifujiTT/tt-metal).
-    mergedOn: '2026-06-22',
+    // Described 2026-06-17; merged as 1e95aec at 2026-06-22 22:53 UTC (read in the history of a tt-metal fork,
+    // nyoshifujiTT/tt-metal): in the day's last 2 h, so the next day, as the table's other late merges.
+    mergedOn: '2026-06-23',
     dateFrom: 'merge',
     what: 'ttnn::tilize of a sharded row-major input (DRAM-sharded, or L1 width/block-sharded) whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B; #45543, L1: 1,152,352 / 2,200,928 B)',
     before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
@@ -1912,8 +1913,9 @@ export const CHANGE_POINTS = {
   'reduce-program-descriptors': {
     family: 'overflow message',
     pr: 43208,
-    // Merged as 1b02d5c at 2026-05-04 22:17 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
-    mergedOn: '2026-05-04',
+    // Merged as 1b02d5c at 2026-05-04 22:17 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal): in
+    // the day's last 2 h, so the next day.
+    mergedOn: '2026-05-05',
     dateFrom: 'merge',
     what: 'the tiled W and H reduce factories ("Migrate reduction family to ProgramDescriptor framework") build ProgramDescriptors: every CB on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder\'s rows; only the printed range moves',
     before:
