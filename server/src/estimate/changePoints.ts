@@ -142,7 +142,7 @@ export const CHANGE_POINTS = {
     // nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2026-03-25',
     dateFrom: 'merge',
-    what: "the 1D mcast factories take each operand's batch count (in0_B, in1_B; 1 under fuse_batch): c_0 double-buffered on in0_B·num_blocks > 1, c_1 on in1_B·num_blocks > 1, and with in0_B = 1 < in1_B (a, output interleaved, no bcast_batch) reuse_in0_in_CB keeps a's whole row block in c_0; validate lets a[1] = 1 differ from b[1] under an explicit 1D config with fuse_batch, mcast_in0 false, no fused activation, rank-4 non-sharded operands; before, one B (a's) for both and any batch mismatch threw",
+    what: "the 1D mcast-in1 program takes each operand's batch count (in0_B, in1_B; 1 under fuse_batch): c_0 double-buffered on in0_B·num_blocks > 1, c_1 on in1_B·num_blocks > 1 (the mcast_in0 program keeps one B, in0_B, on main to 2026-06-23), and with in0_B = 1 < in1_B (a, output interleaved, no bcast_batch) reuse_in0_in_CB keeps a's whole row block in c_0; validate lets a[1] = 1 differ from b[1] under an explicit 1D config with fuse_batch, mcast_in0 false, no fused activation, rank-4 non-sharded operands; before, one B (a's) for both and any batch mismatch threw",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@7dde75c^ (B · num_blocks > 1 for c_0 and c_1)',
     after:

@@ -16,8 +16,9 @@
  *     x in0_block_w tiles) sits on the shard. mcast_in1 with an unbatched interleaved a, a batched b and an interleaved
  *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered.
  *     Both 1D factories double-buffer c_0 on in0_B·num_blocks > 1 and c_1 on in1_B·num_blocks > 1 (in0_B / in1_B = a's /
- *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0 and 7dde75c); before PR #40172 (change point
- *     'matmul-1d-per-operand-batch') one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
+ *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0): mcast_in1 from PR #40172 (7dde75c, change
+ *     point 'matmul-1d-per-operand-batch'), mcast_in0 from 'matmul-a-batch-broadcast' (main to 2026-06-23 passes it
+ *     in0_B alone); before, one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
  *   Interm format: Float16_b (packer_l1_acc_en) when the compute config asks for packer L1 accumulation and the
  *     factory turns it on: 1D mcast_in0 with more than one K block, 2D and 1D mcast_in1 with more than two (more than
  *     one with a fused bias) [1][2], reuse with more than two [3]; from the shared buffer model [9] (change point
@@ -894,13 +895,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
           `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
         );
     }
-    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch), since PR #40172
-    // split B into in0_B / in1_B (change point 'matmul-1d-per-operand-batch'); before, on a's batch like in0. They differ
-    // only with an unbatched b and a single K block (one in1 block, single-buffered after the split), so the change
-    // point is read only then [2].
+    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch): the mcast_in1
+    // program since PR #40172 (7dde75c, change point 'matmul-1d-per-operand-batch'), the mcast_in0 program only later
+    // (main to 2026-06-23 still passes it in0_B alone; 00629f0 has both, read under 'matmul-a-batch-broadcast');
+    // before, on a's batch like in0. They differ only with an unbatched b and a single K block (one in1 block,
+    // single-buffered after the split), so the change point is read only then [2].
     const in1DblSplit = bBatches * numBlocks > 1 ? 2 : 1;
-    const in1Dbl =
-      !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, 'matmul-1d-per-operand-batch') ? in1DblSplit : dbl;
+    const splitPoint = cfg.mcastIn0 ? 'matmul-a-batch-broadcast' : 'matmul-1d-per-operand-batch';
+    const in1Dbl = !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, splitPoint) ? in1DblSplit : dbl;
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * in1Dbl;
     cbs.push({
