@@ -148,13 +148,31 @@ export const CHANGE_POINTS = {
   'matmul-a-batch-broadcast': {
     family: 'matmul',
     pr: 47640,
-    mergedOn: '2026-06-22',
+    // Not on main by 2026-06-23 00:56 UTC, the newest commit of main's history read (nyoshifujiTT/tt-metal):
+    // matmul_program_config.cpp there was last changed on 05-15 (ebaaa57) and create_simple has no batch-1 a routing;
+    // the earliest it can be is taken (was ≈06-22). The factory half of the broadcast (in0_B / in1_B, reuse_in0_in_CB,
+    // validate's in0 reuse for an explicit 1D config) is PR #40172's, change point matmul-1d-per-operand-batch.
+    mergedOn: '2026-06-23',
     dateFrom: 'approx',
     what: 'matmul with a unbatched (batch 1) and b batched: rejected before ("bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN", tt-metal issue #12834); from then on routed to a 1D mcast-in1 config that reuses a across b\'s batches',
     before: 'tt-metal issue #12834 (TT_FATAL in matmul_device_operation.cpp validate)',
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/device/config/matmul_program_config.cpp@001cea9 (create_simple_matmul_program_config: A batch=1 with B batched → get_mcast_1d_config)',
   },
+  'matmul-1d-per-operand-batch': {
+    family: 'matmul',
+    pr: 40172,
+    // "weight batch > 1, activation batch = 1 for 1D MatMul", squash-merged on main as 7dde75c (2026-03-25 12:17 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-25',
+    dateFrom: 'merge',
+    what: "the 1D mcast-in1 program takes each operand's batch count (in0_B, in1_B; 1 under fuse_batch): c_0 double-buffered on in0_B·num_blocks > 1, c_1 on in1_B·num_blocks > 1 (the mcast_in0 program keeps one B, in0_B, on main to 2026-06-23), and with in0_B = 1 < in1_B (a, output interleaved, no bcast_batch) reuse_in0_in_CB keeps a's whole row block in c_0; validate lets a[1] = 1 differ from b[1] under an explicit 1D config with fuse_batch, mcast_in0 false, no fused activation, rank-4 non-sharded operands; before, one B (a's) for both and any batch mismatch threw",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp@7dde75c^ (B · num_blocks > 1 for c_0 and c_1)',
+    after:
+      'tt-metal …/matmul_multicore_reuse_mcast_1d_program_factory.cpp@7dde75c (in0_B, in1_B, in0_B == 1 && in1_B > 1); matmul_device_operation.cpp@7dde75c (can_use_in0_reuse)',
+  },
+
   'matmul-1d-height-shard-copy': {
     family: 'matmul',
     pr: 50975,
@@ -346,8 +364,9 @@ export const CHANGE_POINTS = {
   'tilize-program-descriptors': {
     family: 'tilize/untilize',
     pr: 43840,
-    // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal).
-    mergedOn: '2026-05-26',
+    // Merged as 4b30829 at 2026-05-26 23:37 UTC (read in the history of a tt-metal fork, nyoshifujiTT/tt-metal): in the
+    // day's last 2 h, so the next day (tt-metal #45331's build of 05-26, before it, prints the merged range).
+    mergedOn: '2026-05-27',
     dateFrom: 'merge',
     what: "the tilize and tilize_with_val_padding factories (with most of the data_movement family) build a ProgramDescriptor; Program(ProgramDescriptor) adds each CB on its CoreRangeSet as given (CircularBufferImpl(CBDescriptor), no merge_ranges), so a CB on the default factory's set of 1x1 ranges keys one allocator per core and the overflow names the first, [0-0 - 0-0]; before, add_circular_buffer merged the set (tt-metal #45331, built before it: [0-0 - 7-7] for 64 cores; #45543 and #47735, after: [0-0 - 0-0]). The same PR ports the row-major pad's default factory (pad_rm_reader_writer_multi_core_default_program_factory.cpp@4b30829: CBDescriptor{.core_ranges = all_cores} of split_work_to_cores' column-wise set), whose set with a remainder column prints its k full columns again instead of the merged (0,0)-(k, r − 1)",
     before:
@@ -405,15 +424,21 @@ export const CHANGE_POINTS = {
   'softmax-large-cb-block-multiple': {
     family: 'softmax',
     pr: 39051,
+    // Squash-merged on main as f3c2f39 (2026-03-04 15:39 UTC; nyoshifujiTT/tt-metal first-parent history). tt-metal
+    // #39707 (2026-03-12) ran the build tt-xla pinned that day, not main of 03-12: tt-xla's tt-mlir 73647e1 (uplift of
+    // 03-11) pins tt-metal beccdb2 (main of 2026-03-01 02:26 UTC, tt-mlir's pin 03-03..03-17), which lacks f3c2f39;
+    // with it, block 3 gives 78-tile CBs and no "Size of cb: 80". What was known before that merge was read, kept as
+    // evidence:
     // For tt-metal issue #38626 (2026-02-26); description 2026-03-03. Not merged on 2026-03-12: tt-metal #39707 (that
     // day, a tt-metal branch "mar12") still threw "Size of cb: 80 must be divisible ..." for a (1, 100, 6800) softmax,
     // which reaches the large kernel with block 3. Merge day not read: after 2026-03-12.
-    mergedOn: '2026-03-13',
-    dateFrom: 'approx',
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
     what: 'large-kernel softmax sizes its streamed CBs to the largest multiple of the block ≤ 80 tiles; before, 80 tiles always, and a block of 3 or 6 threw "Size of cb: 80 must be divisible by the size of block"',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/normalization/softmax/device/softmax_program_factory_attention_optimized.cpp@86aa094 (cb_length = 80); tt-metal #39707 (2026-03-12)',
-    after: 'tt-metal PR #39051 (large_kernel_cb_size = (80 / block_size) · block_size)',
+    after:
+      'tt-metal PR #39051; softmax_program_factory_attention_optimized.cpp@f3c2f39 (large_kernel_cb_size = (80 / block_size) · block_size)',
   },
   'softmax-fixed-block': {
     family: 'softmax',
@@ -557,9 +582,9 @@ export const CHANGE_POINTS = {
   'tilize-dram-sharded-via-interleaved': {
     family: 'tilize/untilize',
     pr: 47384,
-    // Described 2026-06-17; merged as 1e95aec on 2026-06-22 (read in the history of a tt-metal fork,
-    // nyoshifujiTT/tt-metal).
-    mergedOn: '2026-06-22',
+    // Described 2026-06-17; merged as 1e95aec at 2026-06-22 22:53 UTC (read in the history of a tt-metal fork,
+    // nyoshifujiTT/tt-metal): in the day's last 2 h, so the next day, as the table's other late merges.
+    mergedOn: '2026-06-23',
     dateFrom: 'merge',
     what: 'ttnn::tilize of a sharded row-major input (DRAM-sharded, or L1 width/block-sharded) whose tile row does not fit is routed through DRAM interleaved (block factory); before, the tile-row CBs of the whole row were allocated (tt-metal #45331: 5,576,032 B; #45543, L1: 1,152,352 / 2,200,928 B)',
     before: 'tt-metal …/tilize/tilize.cpp (no routing; tt-metal issue #45331, 2026-05-27)',
@@ -595,37 +620,49 @@ export const CHANGE_POINTS = {
   },
   'layernorm-fixed-block': {
     family: 'norm',
-    pr: 33527,
-    mergedOn: '2026-01-01',
-    dateFrom: 'approx',
-    what: '(fix of tt-metal issue #33527; the fixing PR was not identified, `pr` is the issue) interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
+    // "Support non-tile-aligned widths in LayerNorm (interleaved), and use dest registers more effectively" (ticket
+    // #28365), squash-merged on main as 6cecd5d (2025-12-24 02:00 UTC; nyoshifujiTT/tt-metal first-parent history):
+    // block_size = fp32_dest_acc_en ? 4 : 8, Wt rounded up to it, large-tensor widths 56 / 112 (were 60 / 120). Before
+    // it was found the entry named tt-metal issue #33527 and was dated ≈2026-01-01.
+    pr: 34584,
+    mergedOn: '2025-12-24',
+    dateFrom: 'merge',
+    what: 'interleaved layer/rms norm: block size fixed at 8 (4 with fp32 acc) with Wt rounded up to it, large-tensor widths 56/112 instead of largest divisor of Wt with 60/120 (which threw "in0_t must be divisible by block_size")',
     before:
       'tt-metal …/layernorm/device/multi_core/layernorm_op_multi_core.cpp@00eaa3b; tt-mlir OpModel golden RMSNorm rows (tt-metal f4163c2, 2025-11-27)',
     after:
-      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp (LayerNormMultiCoreProgramFactory, search-index version 240909175)',
+      'tt-metal …/layernorm/device/layernorm_op_multi_core.cpp@6cecd5d (block_size 4 / 8, Wt_next_block_up, 56 / 112) and LayerNormMultiCoreProgramFactory (search-index version 240909175)',
   },
   'qkv-decode-aligned-scratch': {
     family: 'heads',
-    pr: 43270,
-    mergedOn: '2026-05-15',
-    dateFrom: 'approx',
-    what: '(fix of tt-metal issue #43270; the fixing PR was not identified, `pr` is the issue) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
+    // "nlp_create_qkv_heads_decode: fix wrong reads from DRAM input on Blackhole (#43270)", squash-merged on main as
+    // 7aa26e4 (2026-05-06 11:27 UTC; nyoshifujiTT/tt-metal first-parent history). Before it was found the entry named
+    // the issue, #43270, and was dated ≈2026-05-15.
+    pr: 43292,
+    mergedOn: '2026-05-06',
+    dateFrom: 'merge',
+    what: '(fix of tt-metal issue #43270) nlp_create_qkv_heads_decode with a DRAM input whose 16-element face row is below the DRAM alignment (Blackhole bf16) adds two scratch CBs of (head_dim/32 + 1) x DRAM alignment',
     before:
       'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_program_factory.cpp@fc2226f (output-shard CBs only)',
     after:
-      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@08041dd',
+      'tt-metal …/nlp_create_qkv_heads_decode/device/nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@7aa26e4 and @08041dd (use_aligned_path: c_0 and c_1 of (head_tiles + 1) · DRAM alignment bytes on the q cores)',
   },
   'unary-mixed-memory-layouts': {
     family: 'eltwise (unary)',
-    // The PR that relaxed it was not found; #32376 is the tt-metal issue that tracks the relaxation. Illegal at
-    // f4163c2 (2025-11, tt-mlir OpModel goldens); the date is the month the relaxation is reported to have landed.
-    pr: 32376,
+    // "#32376: Migrate unary ops to unary_ng", squash-merged on main as aa301f4 (2026-04-01 09:11 UTC; nyoshifujiTT/
+    // tt-metal first-parent history): ttnn's unary ops run UnaryNgDeviceOperation, whose validate only asks a
+    // non-sharded input or output to be interleaved (unary_ng_device_operation.cpp@aa301f4); the old check stays in
+    // unary_device_operation.cpp, no longer called, until PR #41468 (04-20) deletes it. Before that merge was read:
+    // #32376 is the tt-metal issue that tracks the relaxation; illegal at f4163c2 (2025-11, tt-mlir OpModel goldens);
+    // the date was the month the relaxation is reported to have landed.
+    pr: 41001,
     mergedOn: '2026-04-01',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: 'unary ops accept an input and output of different memory layouts (interleaved ↔ sharded); before, validate throws',
     before:
       'tt-metal …/eltwise/unary/device/unary_device_operation.cpp (validate: "Unary operation requires Input and Output memory layout to match"); opmodel-golden-open.tsv TestOpModelLib.cpp@b73fc81:275, :308',
-    after: 'tt-metal issue #32376 (relax unary input/output memory layout constraints)',
+    after:
+      'tt-metal PR #41001 (issue #32376); ttnn/cpp/ttnn/operations/eltwise/unary_ng/device/unary_ng_device_operation.cpp@aa301f4 (validate: a non-sharded input / output must be interleaved, nothing else about their layouts)',
   },
   'reduce-sum-front-dims-fast-nc': {
     family: 'reduction',
@@ -1111,13 +1148,17 @@ export const CHANGE_POINTS = {
   'conv-transpose2d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 33763,
-    // The same PR as change point conv2d-dram-auto-slice-axis (merged 2025-12-17 as af7d566). Dated by the threads
-    // instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
+    // The same PR as change point conv2d-dram-auto-slice-axis: squash-merged on main as af7d566 (2025-12-17 08:13 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). The December threads ran tt-mlir's pin, not main: tt-xla's uplift of
+    // 2025-12-30 (tt-mlir b02f512) and tt-mlir from 12-17 23:20 to 12-30 11:17 UTC pin tt-metal d711cca (main of 12-16
+    // 15:18 UTC), which lacks af7d566; tt-xla's tt-mlir of 2026-01-01 (905b295) pins dcae048 (12-23), which has it, and
+    // #35224 (01-02) ran sliced. What was known before that merge was read, kept as evidence:
+    // Dated by the threads instead: tt-metal #35165 and #35170 (tt-metal branches of 2025-12-30) print the
     // whole op's CBs (2,219,904 / 2,003,264 B, the L1 path's), tt-metal #35224 (branch of 2026-01-02) a 2-slice DRAM
     // run's (1,348,480 B). Not excluded: the PR was in the December builds and their auto-slicer chose one slice by an
     // estimate not read (PR #34731, 2025-12-18, fixes a conv_transpose2d get_L1_usage "inside the auto slicing logic").
-    mergedOn: '2025-12-31',
-    dateFrom: 'approx',
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
     what: "conv_transpose2d takes conv2d's DRAM/L1 dispatch: without a slice config a DRAM (or host) input runs conv_transpose2d_DRAM, op_slicing's auto-slicer picking the axis and count (ConvT2DSliceAttr: each output slice's input rows and padding, the per-slice conv_transpose2d_L1 with a tiled output, deallocate_activation and reallocate_halo_output); before, the L1 path (PR #33136 sliced only with an explicit slice config)",
     before:
       'tt-metal PR #33136 ("Without a slice config passed, the op will use the L1 version"; its review of 2025-11-28: determine_conv_transpose2d_execution_path, auto slicing "not currently supported")',
@@ -1305,8 +1346,12 @@ export const CHANGE_POINTS = {
   'conv3d-no-config-c-in-block-min': {
     family: 'conv3d',
     pr: 43715,
-    mergedOn: '2026-05-06',
-    dateFrom: 'approx',
+    // Squash-merged on main as 6f74790 (2026-05-13 14:11 UTC; nyoshifujiTT/tt-metal first-parent history). What was
+    // known before that merge was read: opened 2026-05-06 (the date taken); the fix reported running for tt-metal
+    // #42146 on 2026-05-10, before the merge, so on the PR's branch; the factory read, conv3d.cpp@06bd373, is not in
+    // main's history to 2026-06-23.
+    mergedOn: '2026-05-13',
+    dateFrom: 'merge',
     what: 'conv3d without a config: C_in_block = lcm(L1 alignment, 32 / gcd(kernel volume, 32)), e.g. 16 for a 2x14x14 kernel',
     before: 'tt-metal PR #41281 (C_in_block 32)',
     after: 'tt-metal conv3d.cpp@06bd373 (min_c_in_block); PR #43715',
@@ -1689,17 +1734,22 @@ export const CHANGE_POINTS = {
   'reduce-row-major-dense-path': {
     family: 'reduction',
     pr: 44249,
+    // Squash-merged on main as 82f9895 (2026-06-03 14:59 UTC; nyoshifujiTT/tt-metal first-parent history). The
+    // factories read at caf8146 ("of 06-02") and f6e93cc, separate reduce_op_multi_core_{w,h}_rm_program_factory.cpp,
+    // never existed on main to 2026-06-23 (no ref of the mirror has them): PR #44249's branch. Main merged the dense
+    // path as RM branches of the W and H factories (W ht chunk 1, H wt chunk 1), the CBs modeled. What was known before
+    // that merge was read, kept as evidence:
     // "Feature: RowMajor support for ttnn.mean": description 2026-05-13, merged. A reviewer's thread on its compute kernel
     // is dated 2026-05-29 (bbradelTT, answered by the author), and tt-metal #46110 (2026-06-04) names its commit 82f9895
     // as the cause of that day's failing main perf CI: the merge falls between (day not read; tt-metal #45303 of
     // 2026-05-27 describes the path as the PR adds it).
-    mergedOn: '2026-06-01',
-    dateFrom: 'approx',
+    mergedOn: '2026-06-03',
+    dateFrom: 'merge',
     what: "a row-major BFLOAT16/FLOAT32 sum or mean of a rank-4 tensor over W or H alone, input and output interleaved, runs the dense row-major W/H reduce factories (row slabs staged in c_24 and tilized by the compute kernel) instead of tilize_with_val_padding into the input's memory config, the tile reduce and untilize; HW, other dims, sharded input or output, other dtypes, max and min keep the tilize path (tt-metal #45303)",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index ids 96151051, 51830110482: tilize_with_val_padding(input, padded_shape, pad_value, input.memory_config()), then the tile reduce)',
     after:
-      'tt-metal PR #44249; reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (search index ids 55102485151, 55467360723; 55567414509 an undated other form); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (search index ids 55109111832, 55151295059); tt-metal issue #45303',
+      'tt-metal PR #44249 (82f9895); reduce_op_multi_core_w_program_factory.cpp@82f9895 and reduce_op_multi_core_h_program_factory.cpp@82f9895 (rm_path: c_24 2·32 chunk-wide row pages, c_4, c_5, c_0, c_2, c_3), common.cpp@82f9895 (make_rm_plan); tt-metal issue #45303',
   },
   'reduce-row-major-dense-gated-off': {
     family: 'reduction',
@@ -1714,7 +1764,7 @@ export const CHANGE_POINTS = {
     dateFrom: 'merge',
     what: "reduce_op.cpp's dense row-major path is opt-in (use_row_major_support, false by default, passed by no caller), so a row-major sum or mean tilizes into the input's memory config, tile-reduces and untilizes again, as before change point reduce-row-major-dense-path (tt-metal #32546's padded tilized copy returns); change point reduce-row-major-h-split turns the path back on",
     before:
-      'tt-metal PR #44249; reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 and reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (the dense factories reduce_op.cpp chose for every eligible row-major sum or mean)',
+      'tt-metal PR #44249 (82f9895): the RM branches of reduce_op_multi_core_w_program_factory.cpp and reduce_op_multi_core_h_program_factory.cpp, which reduce_op.cpp chose for every eligible row-major sum or mean',
     after:
       'tt-metal PR #46122 description, issue #46110; reduce_op.cpp (search index id 54551941191: rm_base_eligible = use_row_major_support && …, "Default-off because the dense RM path currently regresses perf and can hang on tall (multi-H-tile) reduces"); the test module of index id 54625689960 skipped "until the fast path is re-enabled"',
   },
@@ -1726,9 +1776,9 @@ export const CHANGE_POINTS = {
     // it merged after that; the merge day was not read.
     mergedOn: '2026-07-31',
     dateFrom: 'approx',
-    what: "the dense row-major path is on again (no use_row_major_support gate), and its H reduce runs inside ReduceMultiCoreHProgramFactory's RM branch: one tile column per chunk (c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, min(8, Ht)) input tiles, c_2 1 scaler tile, c_3 2 output tiles); a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: stage 1 an H sum into Float32 (N, C, S, W) row-major partials in the output's memory config over NC·S·Wt columns, stage 2 the dense H reduce of the partials with the op's scaler and dtype",
+    what: "the dense row-major path is on again (no use_row_major_support gate); its H reduce is ReduceMultiCoreHProgramFactory's RM branch as PR #44249 merged it: one tile column per chunk (c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, min(8, Ht)) input tiles, c_2 1 scaler tile, c_3 2 output tiles); a tall input (NC·Wt tile columns below the grid core count, ceil(H/32) ≥ 16) splits H into S = min(grid cores / (NC·Wt), Ht) slices: stage 1 an H sum into Float32 (N, C, S, W) row-major partials in the output's memory config over NC·S·Wt columns, stage 2 the dense H reduce of the partials with the op's scaler and dtype",
     before:
-      'tt-metal reduce_op.cpp (search index id 54551941191: use_row_major_support gate); reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (one program, wt chunk min(8, Wt), no slices)',
+      'tt-metal reduce_op.cpp (search index id 54551941191: use_row_major_support gate); reduce_op_multi_core_h_program_factory.cpp@82f9895 (one program, the same RM branch, no slices)',
     after:
       'tt-metal PR #50393; reduce_op.cpp (search index id 57968691308: no gate, k_min_ht_for_split 16, num_h_slices, stage 1 FLOAT32 ROW_MAJOR partials in output_mem_config, stage 2 over the slices); reduce_op_multi_core_h_program_factory.cpp (index ids 54542839682, 57977134085: rm_path CBs, NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1)',
   },
@@ -1857,10 +1907,12 @@ export const CHANGE_POINTS = {
   'cb-core-ranges-merged': {
     family: 'overflow message',
     pr: 16549,
+    // On main as 93cba40 (2025-01-10 22:43 UTC, a rebased commit titled as the PR; the next commit on main 23:22 UTC;
+    // nyoshifujiTT/tt-metal first-parent history): after 22:00 UTC, so the next day. What was known before it was read:
     // "#16503: Optimize CoreRangeSets for CBs and semaphores", described 2025-01-09; the API renamed to merge_ranges()
-    // in review on 2025-01-10. Merge day not read: the day after is taken.
+    // in review on 2025-01-10.
     mergedOn: '2025-01-11',
-    dateFrom: 'approx',
+    dateFrom: 'merge',
     what: "a CB's CoreRangeSet is merged (CoreRangeSet::merge_ranges: a row-by-row sweep, ranges ordered by start core) before the program keys its CB allocators on the ranges: a column-wise all_cores with a remainder prints (0,0)-(k, r − 1) (the block over the remainder's rows) instead of its k full columns, and sets of 1x1 ranges print as merged rectangles",
     before:
       'tt-metal tt_metal/impl/program/program.cpp (detail::Program_::add_circular_buffer: the set as given; search index id 2619676917)',
@@ -1898,8 +1950,9 @@ export const CHANGE_POINTS = {
   'reduce-program-descriptors': {
     family: 'overflow message',
     pr: 43208,
-    // Merged as 1b02d5c at 2026-05-04 22:17 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
-    mergedOn: '2026-05-04',
+    // Merged as 1b02d5c at 2026-05-04 22:17 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal): in
+    // the day's last 2 h, so the next day.
+    mergedOn: '2026-05-05',
     dateFrom: 'merge',
     what: 'the tiled W and H reduce factories ("Migrate reduction family to ProgramDescriptor framework") build ProgramDescriptors: every CB on split_work_to_cores\' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder\'s rows; only the printed range moves',
     before:

@@ -141,7 +141,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2025-07-19..2025-07-23',
     sources: ['tt-metal PR #24673 (7a40cbe)'],
     derivation:
-      'PR #24673 (merged 2025-07-18 16:36 UTC, the Tensix flow-control semaphores in static L1): MEM_MAP_END 29,680 B, align32(29,680 + 70,656) (no thread sighting)',
+      "PR #24673 (merged 2025-07-18 16:36 UTC, the Tensix flow-control semaphores in static L1): MEM_MAP_END 29,680 B, align32(29,680 + 70,656) (no thread sighting); from the next day: the build of the merge day before it, tt-mlir's pin 81412069 (main of 07-18 03:59 UTC, Conv2D777's), has 99,904 B",
   },
   {
     arch: 'wormhole_b0',
@@ -165,12 +165,13 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_776,
-    // Merged 15:50 UTC, after tt-mlir's pin 180c867 of 08-13 04:23 (99,744 B).
+    // Merged 15:50 UTC, after tt-mlir's pin 180c867 of 08-13 04:23 (99,744 B); tt-mlir's next pin, 3250801 of 08-13
+    // 17:59 UTC (after the merge), its uplift PR #4470 labels 2025-08-14.
     firstSeen: '2025-08-14',
     seen: '2025-08-14..2025-08-25',
     sources: ['tt-metal PR #26665 (23f6e49)'],
     derivation:
-      'PR #26665 (merged 2025-08-13 15:50 UTC, the connection info size aligned to 4 B): MEM_MAP_END 29,104 B, align32(29,104 + 70,656) (no thread sighting)',
+      "PR #26665 (merged 2025-08-13 15:50 UTC, the connection info size aligned to 4 B): MEM_MAP_END 29,104 B, align32(29,104 + 70,656) (no thread sighting); from the next day: the build of the merge day before it, tt-mlir's pin 180c867 (main of 08-13 04:23 UTC), has 99,744 B, and tt-mlir labels its next pin (3250801, 17:59 UTC, after the merge) 2025-08-14",
   },
   {
     arch: 'wormhole_b0',
@@ -208,7 +209,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2025-09-11..2025-09-12',
     sources: ['tt-metal PR #28078 (d695359)'],
     derivation:
-      'PR #28078 (merged 2025-09-10 04:50 UTC): MEM_MAP_END 29,168 B, align32(29,168 + 70,656) (no thread sighting)',
+      "PR #28078 (merged 2025-09-10 04:50 UTC): MEM_MAP_END 29,168 B, align32(29,168 + 70,656) (no thread sighting); from the next day: tt-mlir's tt-metal 41fa92a, labelled 2025-09-10 by its uplift PR #4824 and run by tt-xla #1458, has 99,808 B",
   },
   {
     arch: 'wormhole_b0',
@@ -232,12 +233,13 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
   {
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 101_440,
-    // Merged 16:50 UTC, after tt-mlir's pin 5be2f8a of 09-26 12:48 (100,416 B).
+    // Merged 16:50 UTC, after tt-mlir's pin 5be2f8a of 09-26 12:48 (100,416 B; its uplift PR #5121 labels it
+    // 2025-09-27, tt-mlir's day, not the commit's: this table dates a build by its tt-metal commit, UTC).
     firstSeen: '2025-09-27',
     seen: '2025-09-27..2025-10-03',
     sources: ['tt-metal PR #28769 (db1fdd0)', 'tt-xla #1588', 'tt-xla #1722'],
     derivation:
-      "PR #28769 (merged 2025-09-26 16:50 UTC, the inter-mesh routing table in Tensix L1): MEM_MAP_END 30,768 B, align32(30,768 + 70,656); tt-xla #1588 (2025-10-06, tt-xla's pin: tt-metal ce7d0b2 of 10-01) and #1722 (2025-10-17, tt-xla's pin: tt-metal aba1b93 of 10-02; the run printed the 32,768 B L1_SMALL bank): 1,499,136 − 32,768 L1_SMALL − 1,364,928 bank",
+      "PR #28769 (merged 2025-09-26 16:50 UTC, the inter-mesh routing table in Tensix L1): MEM_MAP_END 30,768 B, align32(30,768 + 70,656), from the next day (tt-mlir's pin 5be2f8a, main of 09-26 12:48 UTC, before the merge, has 100,416 B); tt-xla #1588 (2025-10-06, tt-xla's pin: tt-metal ce7d0b2 of 10-01) and #1722 (2025-10-17, tt-xla's pin: tt-metal aba1b93 of 10-02; the run printed the 32,768 B L1_SMALL bank): 1,499,136 − 32,768 L1_SMALL − 1,364,928 bank",
   },
   {
     arch: 'wormhole_b0',
@@ -321,7 +323,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-01-14..2026-01-15',
     sources: ['tt-metal PR #35327 (71a9d48)'],
     derivation:
-      'PR #35327 (merged 2026-01-13 20:17 UTC, the 144 B fabric connection lock): MEM_MAP_END 32,128 B, align32(32,128 + 70,656) (no thread sighting)',
+      "PR #35327 (merged 2026-01-13 20:17 UTC, the 144 B fabric connection lock): MEM_MAP_END 32,128 B, align32(32,128 + 70,656) (no thread sighting); from the next day: tt-mlir's pin 8f16e2b8 (main of 01-13 18:17 UTC, tt-xla #2846 and #2872's build) has 102,656 B",
   },
   {
     arch: 'wormhole_b0',
@@ -330,7 +332,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-mlir #6754', 'tt-metal #36426', 'tt-xla #3054'],
     derivation:
-      'PR #35494 (merged 2026-01-15 17:06 UTC): MEM_MAP_END 32,896 B, align32(32,896 + 70,656); tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30, a pinned tt-metal of this window): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank',
+      "PR #35494 (merged 2026-01-15 17:06 UTC): MEM_MAP_END 32,896 B, align32(32,896 + 70,656), from the next day (tt-mlir's pin acd0707a, main of 01-15 15:52 UTC, before the merge, has 102,784 B); tt-mlir #6754 (2026-01-22): 1,528,960 − 1,425,408; #36426 (2026-01-23): 1,721,472 − 1,617,920; tt-xla #3054 (2026-01-30, a pinned tt-metal of this window): 1,499,136 − 65,536 L1_SMALL − 1,330,048 bank",
   },
   {
     arch: 'wormhole_b0',
@@ -341,7 +343,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
     derivation:
-      'PR #36013 (merged 2026-01-28 14:34 UTC): MEM_MAP_END 32,928 B, align32(32,928 + 70,656) (no thread sighting)',
+      "PR #36013 (merged 2026-01-28 14:34 UTC): MEM_MAP_END 32,928 B, align32(32,928 + 70,656) (no thread sighting); from the next day: tt-mlir's pin b8fe1f04 (main of 01-28 14:24 UTC, tt-xla #3054's build) has 103,552 B",
   },
   {
     arch: 'wormhole_b0',
@@ -421,7 +423,8 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     firstSeen: '2026-05-30',
     seen: '2026-05-30..2026-06-11',
     sources: ['tt-metal PR #45505 (0080d14)'],
-    derivation: 'PR #45505: BRISC firmware region 6 KiB + 128 B, 103,712 + 128 (no thread sighting)',
+    derivation:
+      "PR #45505 (merged 2026-05-29 16:10 UTC): BRISC firmware region 6 KiB + 128 B, 103,712 + 128 (no thread sighting); from the next day: #45543's build of the merge day, main 5cbb689 of 04:08 UTC, has 103,776 B",
   },
   {
     arch: 'wormhole_b0',
@@ -505,7 +508,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-01-14..2026-01-15',
     sources: ['tt-metal PR #35327 (71a9d48)'],
     derivation:
-      'PR #35327 (the 144 B fabric connection lock): MEM_MAP_END 33,600 B, align64(33,600 + 70,656) (no thread sighting)',
+      "PR #35327 (merged 2026-01-13 20:17 UTC, the 144 B fabric connection lock): MEM_MAP_END 33,600 B, align64(33,600 + 70,656) (no thread sighting); from the next day: tt-mlir's pin 8f16e2b8 (main of 01-13 18:17 UTC) precedes the merge",
   },
   {
     arch: 'blackhole',
@@ -514,7 +517,7 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     seen: '2026-01-16..2026-01-28',
     sources: ['tt-metal PR #35494 (9fa927f)', 'tt-metal #36316'],
     derivation:
-      "PR #35494 (1 KiB routing paths, 144 B packet headers): align64(34,624 + 70,656); #36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs)",
+      "PR #35494 (merged 2026-01-15 17:06 UTC; 1 KiB routing paths, 144 B packet headers): align64(34,624 + 70,656), from the next day (tt-mlir's pin acd0707a, main of 01-15 15:52 UTC, precedes the merge); #36316 (2026-01-22, tt-train on main): 1,596,224 − 1,490,944 (the fused-bias linear's CBs)",
   },
   {
     arch: 'blackhole',
@@ -522,7 +525,8 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     firstSeen: '2026-01-29',
     seen: '2026-01-29',
     sources: ['tt-metal PR #36013 (c2e8b6d)'],
-    derivation: 'PR #36013: MEM_MAP_END 34,656 B, align64(34,656 + 70,656) (no thread sighting)',
+    derivation:
+      "PR #36013 (merged 2026-01-28 14:34 UTC): MEM_MAP_END 34,656 B, align64(34,656 + 70,656) (no thread sighting); from the next day: tt-mlir's pin b8fe1f04 (main of 01-28 14:24 UTC, tt-xla #3054's build) precedes the merge",
   },
   {
     arch: 'blackhole',

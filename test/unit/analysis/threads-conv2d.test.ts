@@ -127,7 +127,9 @@ describe('public-thread regression set: conv_transpose2d (CBs beyond L1)', () =>
 describe('public-thread regression set: conv_transpose2d, tt-xla #2710 / tt-metal #35170 (2025-12-30, PointPillars neck)', () => {
   // The neck's three ConvTranspose2d (tt-forge-models pointpillars model.py: 64/128/256 → 128, kernel = stride = 1/2/4,
   // no bias) in the model's order; float32. Printed: "grow to 2003264 B" on [(x=0,y=0) - (x=7,y=7)].
-  const run = { file: 'conv_transpose2d_tt-xla-2710.mlir', date: '2025-12-29' };
+  // Build: tt-xla's uplift of 2025-12-30 07:05 UTC (tt-mlir b02f512) pins tt-metal d711cca, main of 2025-12-16, before
+  // PR #33763 (af7d566, 12-17): the L1 path.
+  const run = { file: 'conv_transpose2d_tt-xla-2710.mlir', date: '2025-12-16' };
   it('the stride-2 block (128 → 128 on 124x108) is the first error, within 4 KiB of 2,003,264 B; the stride-1 block before it fits', () => {
     // Output 248x216 = 53,568 rows = 1,674 tiles; height sharding on 62 cores (1,674 = 62·27, the largest count
     // padded by less than one share), 27 tile rows and 128/32 = 4 tile columns per core. K = 2·2·128 = 512: act block
@@ -258,8 +260,8 @@ describe('public-thread regression set: conv_transpose2d on the DRAM-sliced path
     assert.equal(op.overflow, undefined);
     assert.match(op.estimate.factoryReason, /8 output-height slice/);
   });
-  it('before the dispatch (December builds): the L1 path, the whole op', () => {
-    const { op } = deviceOp({ ...pp, date: '2025-12-29' });
+  it('before the dispatch (December builds to tt-metal d711cca of 12-16, the pin of the 12-30 threads): the L1 path, the whole op', () => {
+    const { op } = deviceOp({ ...pp, date: '2025-12-16' });
     assert.ok(op.estimate.kind === 'estimate');
     assert.doesNotMatch(op.estimate.factoryReason, /DRAM path/);
   });

@@ -27,17 +27,17 @@ describe('public-thread regression set: reductions (test/fixtures/threads)', () 
     assertFits(run, 'mean_100');
   });
 
-  it('from tt-metal PR #44249 (≈2026-06-01) the (1000, 256, 1, 2) mean runs the dense row-major W factory: no 500 MB copy, fits', () => {
-    // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: 256,000 rows over 64 cores = 4,000 per core → ht chunk
-    // min(8, ceil(4,000/32) = 125) = 8; Wt = 1 → wt chunk 1, slab page 32·32·2 = 2,048 B. c_24 4,096 + c_4 2,048 + c_0
-    // 8·2,048 + c_2 2,048 + c_3 8·2,048 + c_5 8·2,048 = 57,344 B; the input is read row-major, never tilized. From PR
+  it("from tt-metal PR #44249 (merged 2026-06-03) the (1000, 256, 1, 2) mean runs the W factory's RM branch: no 500 MB copy, fits", () => {
+    // reduce_op_multi_core_w_program_factory.cpp@82f9895 (rm_path), make_rm_plan: 256,000 rows over 64 cores = 4,000
+    // per core; Wt = 1 → wt chunk 1, ht chunk 1; one c_24 page = one row of 32 · 2 B. c_24 2·32·64 = 4,096 + c_4 2,048 +
+    // c_5 2,048 + c_0 2·2,048 + c_2 2,048 + c_3 2·2,048 = 18,432 B; the input is read row-major, never tilized. From PR
     // #50393 (≈2026-07-31), which turned the path back on, the same program.
-    for (const date of ['2026-06-02', '2026-08-01']) {
+    for (const date of ['2026-06-03', '2026-08-01']) {
       const { op } = deviceOp({ ...run, date }, 'mean_1000');
       assert.equal(op.overflow, undefined, date);
       assert.ok(op.estimate.kind === 'estimate', 'modeled');
-      assert.equal(op.estimate.factory, 'ReduceMultiCoreWRmProgramFactory', date);
-      assert.equal(op.estimate.cbBytesPerCore, 57_344, date);
+      assert.equal(op.estimate.factory, 'ReduceMultiCoreWProgramFactory', date);
+      assert.equal(op.estimate.cbBytesPerCore, 18_432, date);
       assert.ok(!op.estimate.l1IntermediateBytesPerCore, date);
     }
   });

@@ -202,16 +202,17 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.overflow, undefined);
     });
     const s39707 = { file: 'softmax_tt-metal-39707.mlir' };
-    it('tt-metal #39707 (2026-03-12): (1, 100, 6800) bf16, Wt = 213 → block 3 → still "Size of cb: 80 must be divisible"', () => {
-      // The large-kernel test (stable with fp32, the fixture's header) is 2,213,888 B > 0.9·L1; 80 % 3 ≠ 0 throws on a
-      // build of that day, so PR #39051 was not in it.
-      const { op } = deviceOp({ ...s39707, date: '2026-03-12' });
+    it('tt-metal #39707 (2026-03-12, tt-metal beccdb2 of 03-01): (1, 100, 6800) bf16, Wt = 213 → block 3 → "Size of cb: 80 must be divisible"', () => {
+      // The large-kernel test (stable with fp32, the fixture's header) is 2,213,888 B > 0.9·L1; 80 % 3 ≠ 0 throws. The
+      // thread's build is tt-xla's pin of 03-11 (tt-mlir 73647e1 → tt-metal beccdb2, main of 2026-03-01), before PR
+      // #39051's merge (f3c2f39, 03-04); a main build of 03-04 on has 78-tile CBs (the case below).
+      const { op } = deviceOp({ ...s39707, date: '2026-03-01' });
       assert.equal(op.estimate.kind, 'illegal');
       assert.ok(op.estimate.kind === 'illegal' && op.estimate.rule.includes('Size of cb: 80 must be divisible'));
     });
-    it('tt-metal #39707 after PR #39051: 78-tile streamed CBs, 835,584 B, fits', () => {
+    it('tt-metal #39707 after PR #39051 (merged 2026-03-04): 78-tile streamed CBs, 835,584 B, fits', () => {
       // Same block (3) and fp32 intermediates as #38626, so the same CB list: 835,584 B (see the case above).
-      const { op } = deviceOp({ ...s39707, date: '2026-04-01' });
+      const { op } = deviceOp({ ...s39707, date: '2026-03-04' });
       assert.equal(op.estimate.kind, 'estimate');
       assert.equal(op.estimate.kind === 'estimate' && op.estimate.cbBytesPerCore, 835_584);
       assert.equal(op.overflow, undefined);
@@ -695,16 +696,15 @@ describe('public-thread regression set (test/fixtures/threads)', () => {
       assert.equal(op.overflow, undefined);
       assert.ok(op.estimate.kind === 'estimate' && /pool_sum/.test(op.estimate.factoryReason));
     });
-    it('from tt-metal PR #44249 the row-major pool_sum runs the dense row-major H reduce: 53,248 B on 2 cores, fits', () => {
-      // reduce_op.cpp (index id 57968691308): a rank-4 row-major bf16 SUM over H with interleaved input and output takes
-      // the dense row-major H factory (reduce_op_multi_core_h_rm_program_factory.cpp@caf8146). [1, 1, 50176, 48]:
-      // Wt = ceil(48/32) = 2 → wt chunk 2; NC·Wt = 2 tile columns → 2 cores; Ht = 50,176/32 = 1,568 → ht chunk 8; slab
-      // page 32 · 2·32 · 2 B = 4,096. c_24 2·4,096 = 8,192; c_4 2,048; c_0 max(2, 2·8) = 16 tiles = 32,768; c_2 2,048;
-      // c_3 max(2, 2) = 2 tiles = 4,096; c_5 2 tiles = 4,096 → 53,248 B.
-      const { op } = deviceOp({ ...avg1433, date: '2026-06-01' });
+    it('from tt-metal PR #44249 (merged 2026-06-03) the row-major pool_sum runs the dense row-major H reduce: 30,720 B on 2 cores, fits', () => {
+      // reduce_op.cpp@82f9895: a rank-4 row-major bf16 SUM over H with interleaved input and output takes the RM branch
+      // of reduce_op_multi_core_h_program_factory.cpp@82f9895. [1, 1, 50176, 48]: Wt = ceil(48/32) = 2 tile columns →
+      // 2 cores; wt chunk 1, Ht = 50,176/32 = 1,568 → ht chunk 8; one c_24 page = one row of 32 · 2 B. c_24 2·32·64 =
+      // 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 8) = 8 tiles = 16,384; c_2 2,048; c_3 2 tiles 4,096 → 30,720 B.
+      const { op } = deviceOp({ ...avg1433, date: '2026-06-03' });
       assert.equal(op.overflow, undefined);
       assert.ok(op.estimate.kind === 'estimate', 'modeled');
-      assert.equal(op.estimate.cbBytesPerCore, 53_248);
+      assert.equal(op.estimate.cbBytesPerCore, 30_720);
       assert.equal(op.estimate.nCoresUsed, 2);
       assert.match(op.estimate.factoryReason, /pool_sum.*dense row-major H reduce/);
     });
@@ -813,8 +813,8 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     it('tt-xla #3656 (2026-03-10, the same conv3d in Qwen2.5 VL and Qwen3 VL): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-10' })), 1_738_528);
     });
-    it('after tt-metal PR #43715 (C_in_block 16, the blocks the thread says fit): fits', () => {
-      assertFits({ ...conv3d, date: '2026-05-10' });
+    it('after tt-metal PR #43715 (merged 2026-05-13; C_in_block 16, the blocks the thread says fit): fits', () => {
+      assertFits({ ...conv3d, date: '2026-05-13' });
     });
     it('tt-xla #2872 (2026-01-19, Qwen 2.5 VL 3B; again in tt-xla #4581): 3,375,680 B exactly', () => {
       // No conv3d_config and no channel padding in that tt-mlir: tt-metal's default Conv3dConfig takes all channels,

@@ -1416,11 +1416,13 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
     assert.ok(Math.abs(e.cbRegionEndBytes - 1_738_528) / 1_738_528 < 0.001);
   });
 
-  it('the smallest valid C_in block (PR #43715) is 16 for a 2x14x14 kernel and fits', () => {
+  it('the smallest valid C_in block (PR #43715, merged 2026-05-13) is 16 for a 2x14x14 kernel and fits', () => {
     // lcm(16, 32 / gcd(392, 32) = 4) = 16 → K_t 196, 32/16 = 2 C_in blocks: vol2col_rm 6,272·2 = 12,544;
     // vol2col_tiled + weight 2·196·2,048; interm + result 2·2,048; reduction (1 + 1 ack) 2·2,048 → 823,552 B.
-    const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-10' })));
+    const e = est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-13' })));
     assert.equal(e.cbBytesPerCore, 823_552);
+    // A main build of 2026-05-12 still has PR #41281's C_in_block 32: the 1,634,816 B of the case above.
+    assert.equal(est(estimateOp(qwen, whContext({ ttMetalDate: '2026-05-12' }))).cbBytesPerCore, 1_634_816);
   });
 
   it('pre-prepared weights took the full C_in block between PR #47343 and PR #48243 (tt-metal printed 1,739,040 B)', () => {

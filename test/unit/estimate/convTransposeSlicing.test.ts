@@ -68,11 +68,16 @@ describe('estimate/conv_transpose2d DRAM path: the input slice of an output slic
     assert.deepEqual(s.padding, [1, 1, 1, 1]);
   });
   it('without a slice config a DRAM input is sliced only from change point conv-transpose2d-dram-input-auto-slice', () => {
-    const before = planConv2dOp(convT(), whContext({ ttMetalDate: '2025-12-29' }));
-    const after = planConv2dOp(convT(), whContext({ ttMetalDate: '2026-01-02' }));
-    assert.ok('plan' in before && 'plan' in after);
+    // PR #33763 merged on main as af7d566, 2025-12-17 08:13 UTC: a build of 12-16 (tt-mlir's pin d711cca, which the
+    // threads of 12-30 ran) has the L1 path, one of 12-17 the DRAM dispatch.
+    const before = planConv2dOp(convT(), whContext({ ttMetalDate: '2025-12-16' }));
+    assert.ok('plan' in before);
     assert.equal(before.problem.path, 'l1');
-    assert.equal(after.problem.path, 'dram');
+    for (const date of ['2025-12-17', '2026-01-02']) {
+      const after = planConv2dOp(convT(), whContext({ ttMetalDate: date }));
+      assert.ok('plan' in after);
+      assert.equal(after.problem.path, 'dram', date);
+    }
   });
   it('a grouped 1x1 stride-1 unpadded transposed conv is not sliced: conv_transpose2d_DRAM runs it whole as a matmul', () => {
     // conv_transpose2d_DRAM returns conv_transpose2d_L1 when use_matmul_for_1x1_conv(kernel, stride, padding,
@@ -135,7 +140,7 @@ describe('estimate/conv_transpose2d DRAM path: the input slice of an output slic
           conv2d_slice_config: sliceConfig('dram_height', 2),
         },
       );
-    for (const date of ['2025-12-29', '2026-01-02', '2026-04-01']) {
+    for (const date of ['2025-12-16', '2026-01-02', '2026-04-01']) {
       const planned = planConv2dOp(oneByOne(1, 8), whContext({ ttMetalDate: date }));
       assert.ok('plan' in planned, JSON.stringify(planned));
       assert.equal(planned.problem.path, 'l1', date);

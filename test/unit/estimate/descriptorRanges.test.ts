@@ -42,11 +42,11 @@ function rangeOn(o: ReturnType<typeof op>, date: string, factory: string): CoreR
 }
 
 describe('estimate: printed ranges of factories ported to ProgramDescriptors', () => {
-  it('row-major pad (tt-metal PR #43840, 4b30829, 2026-05-26): merged the day before, its two full columns from then', () => {
+  it('row-major pad (tt-metal PR #43840, 4b30829, 2026-05-26 23:37 UTC, so from 05-27): merged before, its two full columns from then', () => {
     // 20 output rows (row-major pages) over 20 cores.
     const pad = op('ttnn.pad', [rm([20, 32])], [rm([20, 64])], { padding: ints(0, 0, 0, 32) });
-    assert.deepEqual(rangeOn(pad, '2026-05-25', 'PadRmReaderWriterMultiCoreProgramFactory'), MERGED);
-    assert.deepEqual(rangeOn(pad, '2026-05-26', 'PadRmReaderWriterMultiCoreProgramFactory'), AS_GIVEN);
+    assert.deepEqual(rangeOn(pad, '2026-05-26', 'PadRmReaderWriterMultiCoreProgramFactory'), MERGED);
+    assert.deepEqual(rangeOn(pad, '2026-05-27', 'PadRmReaderWriterMultiCoreProgramFactory'), AS_GIVEN);
   });
 
   it('interleaved concat (tt-metal PR #43535, 438eaf0, 2026-05-11)', () => {
@@ -85,14 +85,14 @@ describe('estimate: printed ranges of factories ported to ProgramDescriptors', (
     assert.deepEqual(rangeOn(slice, '2026-06-02', 'SliceRmProgramFactory'), AS_GIVEN);
   });
 
-  it('W reduce (tt-metal PR #43208, 1b02d5c, 2026-05-04)', () => {
+  it('W reduce (tt-metal PR #43208, 1b02d5c, 2026-05-04 22:17 UTC, so from 05-05)', () => {
     // sum over the last dim of 1x1x640x1024 bf16: NC·Ht = 20 tile rows over 20 cores.
     const sum = op('ttnn.sum', [tensor([1, 1, 640, 1024])], [tensor([1, 1, 640, 1])], {
       keep_dim: { kind: 'bool', value: true },
       dim_arg: ints(3),
     });
-    assert.deepEqual(rangeOn(sum, '2026-05-03', 'ReduceMultiCoreWProgramFactory'), MERGED);
-    assert.deepEqual(rangeOn(sum, '2026-05-04', 'ReduceMultiCoreWProgramFactory'), AS_GIVEN);
+    assert.deepEqual(rangeOn(sum, '2026-05-04', 'ReduceMultiCoreWProgramFactory'), MERGED);
+    assert.deepEqual(rangeOn(sum, '2026-05-05', 'ReduceMultiCoreWProgramFactory'), AS_GIVEN);
   });
 
   it('fused embedding (tt-metal PR #45867, 31b12dd, 2026-06-09)', () => {

@@ -328,6 +328,36 @@ describe('estimate/matmul: version axis', () => {
     assert.equal(r.kind, 'illegal');
     assert.match(r.kind === 'illegal' ? r.rule : '', /BCMK\*BCKN=BCMN/);
   });
+  it('from PR #40172 (2026-03-25) an explicit 1D mcast-in1 config runs a rank-4 broadcast with a[1] = 1, a reused', () => {
+    // matmul_device_operation.cpp@7dde75c (can_use_in0_reuse): a [1, 1, 64, 1024], b [1, 4, 1024, 1024], explicit 1D
+    // config, fuse_batch and mcast_in0 false, nothing sharded → legal; the factory's reuse_in0_in_CB keeps a's row
+    // block in c_0: per_core_M 2 · num_blocks (Kt 32 / in0_block_w 2 = 16) · 2 = 64 tiles, single-buffered.
+    const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '4',
+      out_block_h: '2',
+      out_block_w: '4',
+      per_core_m: '2',
+      per_core_n: '4',
+      fuse_batch: 'false',
+      mcast_in0: 'false',
+    });
+    const explicit = () =>
+      op('ttnn.matmul', [dram([1, 1, 64, 1024]), dram([1, 4, 1024, 1024])], [dram([1, 4, 64, 1024])], {
+        matmul_program_config: config,
+      });
+    assert.equal(estimateOp(explicit(), whContext({ ttMetalDate: '2026-03-24' })).kind, 'illegal');
+    const e = est(estimateOp(explicit(), whContext({ ttMetalDate: '2026-03-25' })));
+    assert.deepEqual(
+      e.cbs.filter((c) => c.cbIndex === 'c_0').map((c) => c.nPages),
+      [64],
+    );
+    // Without a config the broadcast stays rejected until PR #47640 routes the auto config.
+    const auto = op('ttnn.matmul', [dram([1, 1, 64, 1024]), dram([1, 4, 1024, 1024])], [dram([1, 4, 64, 1024])]);
+    assert.equal(estimateOp(auto, whContext({ ttMetalDate: '2026-03-25' })).kind, 'illegal');
+  });
   it('from PR #47640 on it is a 1D mcast-in1 config; a window straddling the change reports both', () => {
     // get_mcast_1d_config(fuse_batch false, mcast_in0 false): M = 64 → per_core_M = ceil(ceil(64/64)/32) = 1,
     // per_core_N = 1024/32 = 32, in0_block_w = 2 (Kt 32). Estimate 1·2·2·T + 32·2·2·T + 32·T·2 = 397,312 < free → kept.
@@ -701,11 +731,12 @@ describe('estimate/matmul: a block-sharded output on one core, around tt-metal P
   });
 });
 
-describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / in1_B, tt-metal PR #47640)", () => {
+describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / in1_B, tt-metal PR #40172)", () => {
   // a [4, 256, 64] batched (Mt 8 per batch, Kt 2), b [64, 256] unbatched (Nt 8), DRAM; explicit 1D mcast-in1 config,
   // fuse_batch false, in0_block_w 2 = K → num_blocks 1. matmul_multicore_reuse_mcast_1d_program_factory.cpp@00629f0:
   // in0_B = 4, in1_B = 1 (fuse_batch false: each operand's own batch count, create_program); c_0 double-buffered on
   // in0_B·num_blocks = 4 > 1, c_1 on in1_B·num_blocks = 1 → single. At 86aa094 (before the split) one B = 4 for both.
+  // The split is PR #40172's (7dde75c, merged 2026-03-25 12:17 UTC).
   // c_0 out_block_h 1 · w 2 · 2 = 4 tiles; c_1 out_block_w 8 · 2 · (1 | 2) = 16 | 32 tiles; c_4 1·8 = 8 tiles (shared).
   const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
     compute_with_storage_grid_size: '8,8',
@@ -721,8 +752,8 @@ describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / i
   });
   const build = () =>
     op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], { matmul_program_config: config });
-  it('after PR #47640: c_1 single-buffered for the unbatched b (28 tiles, 57,344 B)', () => {
-    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-07-01' })));
+  it('after PR #40172: c_1 single-buffered for the unbatched b (28 tiles, 57,344 B)', () => {
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-25' })));
     assert.deepEqual(
       e.cbs.map((c) => [c.cbIndex, c.nPages]),
       [
@@ -733,13 +764,36 @@ describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / i
     );
     assert.equal(e.cbBytesPerCore, 28 * 2048);
   });
+  it('the mcast_in0 program keeps one B (in0_B) for c_1 on main to 2026-06-23; the split reaches it with PR #47640', () => {
+    // matmul_multicore_reuse_mcast_1d_program_factory.cpp at main of 2026-06-23 (622c6fb): the mcast_in0 program is
+    // passed in0_B alone and double-buffers c_1 on in0_B·num_blocks = 4 > 1; 00629f0 passes it in1_B as well. The same
+    // operands with mcast_in0 true: c_0 4, c_1 8·2·(2 | 1) = 32 | 16, c_4 8 → 44 tiles (90,112 B) | 28 tiles (57,344 B).
+    const in0Config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '8',
+      out_block_h: '1',
+      out_block_w: '8',
+      per_core_m: '1',
+      per_core_n: '8',
+      fuse_batch: 'false',
+      mcast_in0: 'true',
+    });
+    const mcastIn0 = () =>
+      op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], {
+        matmul_program_config: in0Config,
+      });
+    assert.equal(est(estimateOp(mcastIn0(), whContext({ ttMetalDate: '2026-04-15' }))).cbBytesPerCore, 44 * 2048);
+    assert.equal(est(estimateOp(mcastIn0(), whContext({ ttMetalDate: '2026-07-01' }))).cbBytesPerCore, 28 * 2048);
+  });
   it("before it: c_1 double-buffered on a's batch (44 tiles, 90,112 B); a window across it reports both", () => {
-    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-06-01' })));
+    const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-24' })));
     assert.equal(e.cbBytesPerCore, 44 * 2048);
-    const both = estimateOp(build(), whContext({ window: { earliest: '2026-06-01', latest: '2026-07-01' } }));
+    const both = estimateOp(build(), whContext({ window: { earliest: '2026-03-24', latest: '2026-03-25' } }));
     assert.equal(both.kind, 'estimate');
     if (both.kind === 'estimate') {
-      assert.deepEqual(both.versionRange?.changePoints, ['matmul-a-batch-broadcast']);
+      assert.deepEqual(both.versionRange?.changePoints, ['matmul-1d-per-operand-batch']);
       assert.deepEqual(
         both.versionRange?.figures.map((f) => f.cbBytesPerCore),
         [44 * 2048, 28 * 2048],

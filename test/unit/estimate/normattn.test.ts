@@ -16,6 +16,7 @@ import type { PropValue, TensorSpec, TtnnOp } from '../../../server/src/ttnn/op'
 import { computeConfig, dialect, int, op, tensor, whContext } from './build';
 import { loadGolden } from './goldenCases/goldenRows';
 import { NORM_ATTENTION_FILES } from '../../support/corpus';
+import { presetDevice } from '../../../server/src/ttnn/device';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 const dram = (shape: number[], dtype: 'bf16' | 'f32' = 'bf16') => tensor(shape, { dtype });
@@ -275,12 +276,13 @@ describe('estimate/normattn', () => {
     assert.equal(estimateOf(estimateOp(rms([1, 32, 128, 128], 128), whContext())).cbBytesPerCore, 94_208);
     // 1x16x32x32, no weights: Wt = 1, block 1: c_0 1 + c_16 2 + c_2 2 + c_3 2 + c_19 2 + c_20 1 + c_21 8 = 18 tiles = 36,864 B.
     assert.equal(estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext())).cbBytesPerCore, 36_864);
-    // After 'layernorm-fixed-block' the block is 8 and Wt is rounded up to it: c_0 8 + c_16 16 + 2 + 2 + 2 + c_20 8 + c_21 8
-    //   = 46 tiles = 94,208 B for the 1x16x32x32 case.
-    assert.equal(
-      estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: '2026-06-01' }))).cbBytesPerCore,
-      94_208,
-    );
+    // After 'layernorm-fixed-block' (tt-metal PR #34584, merged 2025-12-24 02:00 UTC as 6cecd5d) the block is 8 and Wt
+    //   is rounded up to it: c_0 8 + c_16 16 + 2 + 2 + 2 + c_20 8 + c_21 8 = 46 tiles = 94,208 B for the 1x16x32x32 case;
+    //   a main build of 12-23 still has block 1 (36,864 B).
+    const rmsOn = (date: string) =>
+      estimateOf(estimateOp(rms([1, 16, 32, 32]), whContext({ ttMetalDate: date }))).cbBytesPerCore;
+    assert.equal(rmsOn('2025-12-23'), 36_864);
+    for (const date of ['2025-12-24', '2026-06-01']) assert.equal(rmsOn(date), 94_208, date);
   });
 
   it('chunked SDPA (paged K/V, chunk_start_idx tensor) adds the page-table and chunk-start CBs to the prefill list', () => {
@@ -415,6 +417,22 @@ describe('estimate/normattn', () => {
     // An interleaved-input paged_update_cache (illegal: "Expect input_tensor to be sharded"), 5 distributed_rms_norm
     // that tt-mlir's decomposition rewrites before they run (no weight, 64 rows, or leading dims not 1).
     assert.equal(reasons, 1 + 5);
+  });
+
+  it('nlp_create_qkv_heads_decode of a Blackhole bf16 DRAM input: two DRAM-aligned scratch CBs from tt-metal PR #43292 (2026-05-06)', () => {
+    // nlp_create_qkv_heads_decode_interleaved_program_factory.cpp@7aa26e4: a DRAM input whose 16-element face row
+    // (16 · 2 B = 32 B for bf16) is below the DRAM alignment (Blackhole 64 B) adds c_0 and c_1 of (head_tiles + 1) ·
+    // 64 B. 8 q heads + 2·8 kv heads of head_dim 128 (3,072 wide): head_tiles 4 → 2 · 5 · 64 = 640 B more per core.
+    // Wormhole's DRAM alignment is 32 B, not above the 32 B row: no scratch on any build.
+    const hs8 = (heads: number) => tensor([1, 8, heads, 128], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const qkv = op('ttnn.nlp_create_qkv_heads_decode', [dram([1, 1, 8, 3072])], [hs8(8), hs8(8), hs8(8)], {
+      num_heads: int(8),
+      num_kv_heads: int(8),
+    });
+    const bhOn = (date: string) => ({ ...whContext({ ttMetalDate: date }), device: presetDevice('blackhole_p150') });
+    const cbs = (ctx: ReturnType<typeof whContext>) => estimateOf(estimateOp(qkv, ctx)).cbBytesPerCore;
+    assert.equal(cbs(bhOn('2026-05-06')) - cbs(bhOn('2026-05-05')), 640);
+    assert.equal(cbs(whContext({ ttMetalDate: '2026-05-06' })), cbs(whContext({ ttMetalDate: '2026-05-05' })));
   });
 
   it('decode-mode rotary_embedding_llama: shard-backed CBs plus three head_dim scratch CBs; interleaved paged_update_cache input is illegal', () => {

@@ -1008,73 +1008,74 @@ describe('estimate/reduction: a row-major input', () => {
     }
   });
 
-  it('sum from PR #44249 (2026-06-02): the dense row-major W factory, no tilized copy; before it the tilize path', () => {
-    // reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc: NC·H = 100·256·1 = 25,600 rows over 64 cores = 400 per
-    // core; ht = ceil(400/32) = 13 → ht chunk min(8, 13) = 8; Wt = ceil(2/32) = 1 → wt chunk 1; slab page = 32 rows ·
-    // 1·32 · 2 B = 2,048. c_24 2·2,048 = 4,096; c_4 2,048; c_0 max(2, 1·8) = 8 tiles = 16,384; c_2 one bf16 tile
-    // 2,048; c_3 max(2, 8) = 8 tiles = 16,384; c_5 8 tiles = 16,384 → 57,344 B.
-    assert.equal(est(reduce('ttnn.sum', '2026-05-01')).l1IntermediateBytesPerCore, 819_200);
-    const e = est(reduce('ttnn.sum', '2026-06-02'));
-    assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
-    assert.equal(e.cbBytesPerCore, 57_344);
+  it("sum from PR #44249 (merged 2026-06-03 as 82f9895): the W factory's RM branch, no tilized copy; before it the tilize path", () => {
+    // reduce_op_multi_core_w_program_factory.cpp@82f9895 (rm_path) and common.cpp@82f9895 (make_rm_plan): NC·H =
+    // 100·256·1 = 25,600 rows over 64 cores = 400 per core; Wt = ceil(2/32) = 1 → wt chunk 1, ht chunk 1; one c_24 page
+    // = one row of 1·32 · 2 B = 64 B. c_24 2·32 pages = 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 1) = 2 tiles
+    // 4,096; c_2 one bf16 tile 2,048; c_3 2 tiles 4,096 → 18,432 B.
+    for (const date of ['2026-05-01', '2026-06-02']) {
+      assert.equal(est(reduce('ttnn.sum', date)).l1IntermediateBytesPerCore, 819_200, date);
+    }
+    const e = est(reduce('ttnn.sum', '2026-06-03'));
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
+    assert.match(e.factoryReason, /dense row-major W reduce/);
+    assert.equal(e.cbBytesPerCore, 18_432);
     assert.equal(e.nCoresUsed, 64);
     assert.ok(!e.l1IntermediateBytesPerCore, 'the dense path reads the row-major input directly');
-    assert.equal(e.confidence, 'approx', 'another stored W version has a different CB set');
+    assert.equal(e.confidence, 'exact', 'main merged one W form');
   });
 
   it('PR #46122 (≈2026-06-05) gates the dense path off until PR #50393 (≈2026-07-31): the tilize path again', () => {
     // reduce_op.cpp (index id 54551941191): rm_base_eligible requires use_row_major_support, false by default, so the
     // sum tilizes into the input's L1 again (819,200 B per core, as before PR #44249); index id 57968691308 (after PR
-    // #50393) has no gate: the dense W program (57,344 B, the arithmetic above) again.
+    // #50393) has no gate: the dense W program (18,432 B, the arithmetic above) again.
     const gated = est(reduce('ttnn.sum', '2026-06-15'));
     assert.equal(gated.l1IntermediateBytesPerCore, 819_200);
-    assert.notEqual(gated.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.doesNotMatch(gated.factoryReason, /dense row-major/);
     assert.ok(gated.citations.some((c) => /PR #46122/.test(c)));
     const back = est(reduce('ttnn.sum', '2026-08-01'));
-    assert.equal(back.factory, 'ReduceMultiCoreWRmProgramFactory');
-    assert.equal(back.cbBytesPerCore, 57_344);
+    assert.match(back.factoryReason, /dense row-major W reduce/);
+    assert.equal(back.cbBytesPerCore, 18_432);
   });
 
-  it('dense row-major W over a wide f32 row: 8-tile slabs and a Float32 scaler', () => {
-    // 1x1x64x300 f32 in DRAM, sum over W: 64 rows over 64 cores = 1 per core → ht chunk min(8, max(1, ceil(1/32))) = 1;
-    // Wt = ceil(300/32) = 10 → wt chunk 8; slab page = 32 · 8·32 · 4 B = 32,768. c_24 2·32,768 = 65,536; c_4 4,096;
-    // c_0 max(2, 8·1) = 8 f32 tiles = 32,768; c_2 one Float32 tile 4,096; c_3 max(2, 1) = 2 tiles = 8,192; c_5 1 tile
-    // 4,096 → 118,784 B.
+  it('dense row-major W over a wide f32 row: 8-tile-wide rows and a Float32 scaler', () => {
+    // 1x1x64x300 f32 in DRAM, sum over W (82f9895): 64 rows over 64 cores = 1 per core; Wt = ceil(300/32) = 10 → wt
+    // chunk 8; one c_24 page = 8·32 · 4 B = 1,024. c_24 2·32·1,024 = 65,536; c_4 4,096; c_5 1 tile 4,096; c_0 max(2, 8)
+    // = 8 f32 tiles = 32,768; c_2 one Float32 tile 4,096; c_3 2 tiles = 8,192 → 118,784 B.
     const rm = (shape: number[]) => tensor(shape, { dtype: 'f32', page: 'row_major' });
     const e = est(
       estimateOp(
         op('ttnn.sum', [rm([1, 1, 64, 300])], [rm([1, 1, 64, 1])], { keep_dim: KEEP, dim_arg: ints(3) }),
-        whContext({ ttMetalDate: '2026-06-02' }),
+        whContext({ ttMetalDate: '2026-06-03' }),
       ),
     );
-    assert.equal(e.factory, 'ReduceMultiCoreWRmProgramFactory');
+    assert.equal(e.factory, 'ReduceMultiCoreWProgramFactory');
     assert.equal(e.cbBytesPerCore, 118_784);
     assert.equal(e.nCoresUsed, 64);
   });
 
   it('dense row-major H: mean over dim 2 of 2x3x300x96 bf16 (interleaved DRAM)', () => {
-    // reduce_op_multi_core_h_rm_program_factory.cpp@caf8146: Wt = 96/32 = 3 → wt chunk 3; NC·Wt = 6·3 = 18 tile
-    // columns → 18 cores; Ht = ceil(300/32) = 10 → ht chunk 8; slab page = 32 · 3·32 · 2 B = 6,144. c_24 2·6,144 =
-    // 12,288; c_4 2,048; c_0 max(2, 3·8) = 24 tiles = 49,152; c_2 2,048; c_3 max(2, 3) = 3 tiles = 6,144; c_5 3 tiles
-    // = 6,144 → 77,824 B. Before PR #44249 and while PR #46122 gates it off: tilize, the tile H reduce, untilize.
+    // reduce_op_multi_core_h_program_factory.cpp@82f9895 (rm_path), make_rm_plan: Wt = 96/32 = 3; NC·Wt = 6·3 = 18 tile
+    // columns → 18 cores; wt chunk 1, Ht = ceil(300/32) = 10 → ht chunk 8; one c_24 page = one row of 32 · 2 B. c_24
+    // 2·32·64 = 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 8) = 8 tiles = 16,384; c_2 2,048; c_3 2 tiles 4,096 →
+    // 30,720 B. Before PR #44249 and while PR #46122 gates it off: tilize, the tile H reduce, untilize.
     const rm = (shape: number[]) => tensor(shape, { page: 'row_major' });
     const mean = (date: string) =>
       estimateOp(
         op('ttnn.mean', [rm([2, 3, 300, 96])], [rm([2, 3, 1, 96])], { keep_dim: KEEP, dim_arg: ints(2) }),
         whContext({ ttMetalDate: date }),
       );
-    const e = est(mean('2026-06-02'));
-    assert.equal(e.factory, 'ReduceMultiCoreHRmProgramFactory');
-    assert.equal(e.cbBytesPerCore, 77_824);
+    const e = est(mean('2026-06-03'));
+    assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.match(e.factoryReason, /dense row-major H reduce/);
+    assert.equal(e.cbBytesPerCore, 30_720);
     assert.equal(e.nCoresUsed, 18);
-    assert.equal(e.confidence, 'approx', 'the RM branch of the H factory is another stored form (wt chunk 1)');
-    assert.notEqual(est(mean('2026-05-01')).factory, 'ReduceMultiCoreHRmProgramFactory');
-    assert.notEqual(est(mean('2026-06-15')).factory, 'ReduceMultiCoreHRmProgramFactory');
-    // From change point reduce-row-major-h-split: no split (NC·Wt = 18 < 64 but Ht = 10 < 16), and the RM branch of
-    // ReduceMultiCoreHProgramFactory (index ids 54542839682, 57977134085; common.hpp RmPlan: H wt chunk 1, ht chunk
-    // min(8, 10) = 8): c_24 2·32 one-row pages of 32·2 B = 4,096; c_4 2,048; c_5 1 tile 2,048; c_0 max(2, 8) = 8 tiles
-    // = 16,384; c_2 2,048; c_3 2 tiles 4,096 → 30,720 B on the same 18 columns; exact (the split lives only in that
-    // branch, so a build with the split runs it).
+    assert.equal(e.confidence, 'exact');
+    for (const date of ['2026-05-01', '2026-06-02', '2026-06-15']) {
+      assert.doesNotMatch(est(mean(date)).factoryReason, /dense row-major/, date);
+    }
+    // From change point reduce-row-major-h-split: no split (NC·Wt = 18 < 64 but Ht = 10 < 16), the same RM branch (index
+    // ids 54542839682, 57977134085 agree with 82f9895): 30,720 B on the same 18 columns.
     const after = est(mean('2026-08-01'));
     assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(after.cbBytesPerCore, 30_720);
@@ -1107,9 +1108,12 @@ describe('estimate/reduction: a row-major input', () => {
     assert.match(e.factoryReason, /30720 B/);
     assert.equal(e.confidence, 'exact');
     assert.ok(!e.l1IntermediateBytesPerCore, 'the partials follow the DRAM result');
-    // Before the split (2026-06-02): one dense H program on 2 cores (the #1433 thread test's 53,248 B).
-    const before = est(meanH([1, 1, 50176, 48], '2026-06-02'));
-    assert.equal(before.factory, 'ReduceMultiCoreHRmProgramFactory');
+    // Before the split (2026-06-03, 82f9895): one dense H program over the 2 tile columns, ht chunk 8: c_24 4,096; c_4
+    // 2,048; c_5 2,048; c_0 16,384; c_2 2,048; c_3 4,096 → 30,720 B on 2 cores.
+    const before = est(meanH([1, 1, 50176, 48], '2026-06-03'));
+    assert.equal(before.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.doesNotMatch(before.factoryReason, /slices/);
+    assert.equal(before.cbBytesPerCore, 30_720);
     assert.equal(before.nCoresUsed, 2);
   });
 
@@ -1122,13 +1126,12 @@ describe('estimate/reduction: a row-major input', () => {
   });
 
   it('a tall H reduce that already fills the grid is not split: 1x1x1024x2048 bf16, one dense H program', () => {
-    // Wt = 2,048/32 = 64 = NC·Wt, not below the 64 cores, so S = 1 though Ht = 32 ≥ 16. At 2026-06-02 (caf8146): wt
-    // chunk 8, ht chunk 8; slab page 32 · 8·32 · 2 B = 16,384. c_24 2·16,384 = 32,768; c_4 2,048; c_0 64 tiles =
-    // 131,072; c_2 2,048; c_3 8 tiles = 16,384; c_5 8 tiles = 16,384 → 200,704 B on 64 cores. At 2026-08-01 (RM branch,
-    // wt chunk 1): c_24 4,096; c_4 2,048; c_5 2,048; c_0 8 tiles 16,384; c_2 2,048; c_3 4,096 → 30,720 B on 64 cores.
-    const before = est(meanH([1, 1, 1024, 2048], '2026-06-02'));
-    assert.equal(before.factory, 'ReduceMultiCoreHRmProgramFactory');
-    assert.equal(before.cbBytesPerCore, 200_704);
+    // Wt = 2,048/32 = 64 = NC·Wt, not below the 64 cores, so S = 1 though Ht = 32 ≥ 16. The RM branch (wt chunk 1, ht
+    // chunk 8) before and after PR #50393: c_24 4,096; c_4 2,048; c_5 2,048; c_0 8 tiles 16,384; c_2 2,048; c_3 4,096 →
+    // 30,720 B on 64 cores.
+    const before = est(meanH([1, 1, 1024, 2048], '2026-06-03'));
+    assert.equal(before.factory, 'ReduceMultiCoreHProgramFactory');
+    assert.equal(before.cbBytesPerCore, 30_720);
     assert.equal(before.nCoresUsed, 64);
     const after = est(meanH([1, 1, 1024, 2048], '2026-08-01'));
     assert.equal(after.factory, 'ReduceMultiCoreHProgramFactory');
@@ -1137,13 +1140,12 @@ describe('estimate/reduction: a row-major input', () => {
   });
 
   it('an f32 dense H reduce: 4-byte rows and Float32 tiles, before and after PR #50393', () => {
-    // 2x3x300x96 f32, no split (Ht = 10). caf8146 (2026-06-02): slab page 32 · 3·32 · 4 = 12,288 → c_24 24,576; c_4
-    // 4,096; c_0 24 tiles = 98,304; c_2 Float32 4,096; c_3 3 tiles = 12,288; c_5 12,288 → 155,648 B, exact. The RM
-    // branch (2026-08-01; use_sfpu_reduce changes only c_0's unpack mode): c_24 64 · 32·4 = 8,192; c_4 4,096; c_5
-    // 4,096; c_0 8 tiles 32,768; c_2 4,096; c_3 2 tiles 8,192 → 61,440 B.
-    const before = est(meanH([2, 3, 300, 96], '2026-06-02', 'f32'));
-    assert.equal(before.cbBytesPerCore, 155_648);
-    assert.equal(before.confidence, 'approx');
+    // 2x3x300x96 f32, no split (Ht = 10). The RM branch at 82f9895 (2026-06-03) and from PR #50393 (2026-08-01;
+    // use_sfpu_reduce changes only c_0's unpack mode): c_24 64 · 32·4 = 8,192; c_4 4,096; c_5 4,096; c_0 8 tiles
+    // 32,768; c_2 4,096; c_3 2 tiles 8,192 → 61,440 B.
+    const before = est(meanH([2, 3, 300, 96], '2026-06-03', 'f32'));
+    assert.equal(before.cbBytesPerCore, 61_440);
+    assert.equal(before.confidence, 'exact');
     const after = est(meanH([2, 3, 300, 96], '2026-08-01', 'f32'));
     assert.equal(after.cbBytesPerCore, 61_440);
     assert.equal(after.confidence, 'exact');

@@ -249,6 +249,29 @@ describe('ttnn/l1BaseHistory', () => {
     assert.deepEqual([wh('2025-10-06'), wh('2025-10-17')], [101_152, 101_664]);
   });
 
+  it('a row that starts the day after a daytime merge names the build of the merge day before it, and that day keeps the older base', () => {
+    // The rule (l1BaseHistory.ts): a merge starts its base on its own day unless it came after 22:00 UTC or a dated
+    // build of that day precedes it. Each such row's derivation says which build ("from the next day: … has N B"), and
+    // N is the base the table gives the merge day. Pins read in tt-mlir's third_party/CMakeLists.txt history, their
+    // commit times in nyoshifujiTT/tt-metal: e.g. PR #26665 (08-13 15:50 UTC) after tt-mlir's pin 180c867 (08-13 04:23,
+    // 99,744 B), PR #36013 (01-28 14:34) after pin b8fe1f04 (01-28 14:24, 103,552 B).
+    const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    let checked = 0;
+    for (const e of L1_BASE_HISTORY) {
+      const m = /merged (\d{4}-\d\d-\d\d) (\d\d):\d\d UTC/.exec(e.derivation);
+      if (m === null || Number(m[2]) >= 22 || e.firstSeen !== next(m[1]!)) continue;
+      checked++;
+      assert.match(e.derivation, /from the next day/, `${e.arch} ${e.firstSeen}: names no build of the merge day`);
+      const named = /from the next day[^;]*?has ([\d,]+) B/.exec(e.derivation);
+      if (named !== null) {
+        const onMergeDay = observedBaseFor(e.arch, day(m[1]!))?.l1UnreservedBaseBytes;
+        assert.equal(onMergeDay, Number(named[1]!.replace(/,/g, '')), `${e.arch} ${m[1]}`);
+      }
+    }
+    // Wormhole: PRs #24673, #26665, #28078, #28769, #35327, #35494, #36013, #45505; Blackhole: #35327, #35494, #36013.
+    assert.equal(checked, 11);
+  });
+
   it('before the first sighting nothing is known: the preset base stays', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2024-11-30')), undefined);
     // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).

@@ -227,7 +227,7 @@
  *       14243328e / c92a65b88 (2025-02..04): halo clashes on 57, 62 and 63 height cores → (0,0)-(7,6), 8 → (0,0)-(7,0),
  *       64 → (0,0)-(7,7)
  *  [19] conv_transpose2d's DRAM path: tt-metal PR #33136 (≈2025-12, explicit slice configs only), PR #33763 (its
- *       DRAM/L1 dispatch: change point conv-transpose2d-dram-input-auto-slice, dated by threads #35165 / #35224);
+ *       DRAM/L1 dispatch: change point conv-transpose2d-dram-input-auto-slice, main's af7d566 of 2025-12-17);
  *       conv_transpose2d.cpp (search index id 177043509, before PR #37791: ConvT2DSliceAttr get_input_slice_and_padding,
  *       get_L1_usage with slice_halo_config lacking is_transpose and num_cores_nhw = the channel cores, run_L1_op forcing
  *       TILE output, deallocate_activation and reallocate_halo_output; conv_transpose2d_DRAM's mm_conv return);

@@ -16,8 +16,9 @@
  *     x in0_block_w tiles) sits on the shard. mcast_in1 with an unbatched interleaved a, a batched b and an interleaved
  *     output (reuse_in0_in_CB): c_0 holds a's whole row block, per_core_M·num_blocks·in0_block_w tiles, single-buffered.
  *     Both 1D factories double-buffer c_0 on in0_B·num_blocks > 1 and c_1 on in1_B·num_blocks > 1 (in0_B / in1_B = a's /
- *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0); before PR #47640 (change point
- *     'matmul-a-batch-broadcast') one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
+ *     b's batch count, 1 under fuse_batch; the factory's caller at 00629f0): mcast_in1 from PR #40172 (7dde75c, change
+ *     point 'matmul-1d-per-operand-batch'), mcast_in0 from 'matmul-a-batch-broadcast' (main to 2026-06-23 passes it
+ *     in0_B alone); before, one B, a's, for both (86aa094): an unbatched b with one K block had a double c_1.
  *   Interm format: Float16_b (packer_l1_acc_en) when the compute config asks for packer L1 accumulation and the
  *     factory turns it on: 1D mcast_in0 with more than one K block, 2D and 1D mcast_in1 with more than two (more than
  *     one with a fused bias) [1][2], reuse with more than two [3]; from the shared buffer model [9] (change point
@@ -73,7 +74,9 @@
  *
  * Version: before tt-metal PR #32173 (change point 'matmul-narrow-l1-1d') only all-DRAM narrow shapes take the 1D
  *   configs in create_simple; before PR #47640 (change point 'matmul-a-batch-broadcast') an unbatched a times a batched b is
- *   rejected; from it on it takes the 1D mcast-in1 config. Before PR #15938 (change point 'matmul-all-dram-2d-any-grid')
+ *   rejected (from PR #40172, 'matmul-1d-per-operand-batch', not under an explicit 1D mcast-in1 config with fuse_batch
+ *   and mcast_in0 false on rank-4 interleaved operands, a[1] = 1, a[0] = b[0]); from it on it takes the 1D mcast-in1
+ *   config. Before PR #15938 (change point 'matmul-all-dram-2d-any-grid')
  *   create_simple is the late-2024 one (matmulConfig.ts createSimpleLegacy). Auto-config rules with change points of
  *   their own (matmulConfig.ts): the estimate's bias term ('matmul-estimate-bias-term', PR #17056), the all-DRAM
  *   out-block search order ('matmul-multi-dim-factor-area-first', PR #49621), single-core shard grids
@@ -573,12 +576,18 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     );
   }
 
-  // a broadcast over b's batches: tt-metal rejected it until PR #47640.
-  if (batchOf(a.padded) === 1 && batchOf(b.padded) > 1 && !atOrAfter(ctx, 'matmul-a-batch-broadcast')) {
+  // a broadcast over b's batches: tt-metal rejected it until PR #47640, except, from PR #40172, under an explicit 1D
+  // mcast-in1 config that can reuse a (explicitIn0Reuse).
+  if (
+    batchOf(a.padded) === 1 &&
+    batchOf(b.padded) > 1 &&
+    !atOrAfter(ctx, 'matmul-a-batch-broadcast') &&
+    !explicitIn0Reuse(op, a, b, ctx)
+  ) {
     return illegal(
       op.name,
       'bmm (non-bcast matmul) expects input tensors of shapes BCMK*BCKN=BCMN or equivalent',
-      'tt-metal issue #12834; fixed by PR #47640',
+      'tt-metal issue #12834; PR #40172 (explicit 1D mcast-in1 configs, rank 4, a[1] = 1); PR #47640 (any config)',
     );
   }
   const flags = compute ?? matmulComputeFlags(op, outT.dtype, ctx);
@@ -911,12 +920,14 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
           `a's height shard is copied into c_0 (${Math.floor(cfg.perCoreM / bh)}x${Math.floor(cfg.perCoreN / bw)} out blocks per core; PR #50975)`,
         );
     }
-    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch), since PR #47640
-    // split B into in0_B / in1_B (change point 'matmul-a-batch-broadcast'); before, on a's batch like in0. They differ
-    // only with an unbatched b and a single K block (one in1 block, single-buffered after the split), so the change
-    // point is read only then [2].
+    // The 1D factory double-buffers in1 on b's own batch count, in1_B (fuse_batch ? 1 : b's batch): the mcast_in1
+    // program since PR #40172 (7dde75c, change point 'matmul-1d-per-operand-batch'), the mcast_in0 program only later
+    // (main to 2026-06-23 still passes it in0_B alone; 00629f0 has both, read under 'matmul-a-batch-broadcast');
+    // before, on a's batch like in0. They differ only with an unbatched b and a single K block (one in1 block,
+    // single-buffered after the split), so the change point is read only then [2].
     const in1DblSplit = bBatches * numBlocks > 1 ? 2 : 1;
-    const in1Dbl = !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, 'matmul-a-batch-broadcast') ? in1DblSplit : dbl;
+    const splitPoint = cfg.mcastIn0 ? 'matmul-a-batch-broadcast' : 'matmul-1d-per-operand-batch';
+    const in1Dbl = !is1d || in1DblSplit === dbl ? dbl : atOrAfter(ctx, splitPoint) ? in1DblSplit : dbl;
     const in1Tiles =
       bInL1Sharded && b.shardTiles !== undefined ? cfg.perCoreN * b.shardTiles[0] : bw * cfg.in0BlockW * in1Dbl;
     cbs.push({
@@ -1171,4 +1182,23 @@ export function matmulConfigInUse(
   const biasRows = bias !== undefined && typeof bias !== 'string' ? paddedBiasRows(bias) : TILE_HW;
   const sel = selectAutoConfig(a, b, out, outT, biasTileBytes, biasRows, flags.fp32, ctx);
   return 'illegal' in sel ? sel.illegal : { config: sel.config, auto: true, ...common };
+}
+
+/**
+ * matmul_device_operation.cpp@7dde75c (PR #40172, validate's in0 reuse): a batch-1 a against a batched b passes under
+ * an explicit MatmulMultiCoreReuseMultiCast1DProgramConfig with fuse_batch and mcast_in0 false and no fused activation,
+ * both operands rank 4 and not sharded, differing only on dim 1 with a[1] = 1.
+ */
+function explicitIn0Reuse(op: TtnnOp, a: OperandFacts, b: OperandFacts, ctx: EstimateContext): boolean {
+  const explicit = op.properties['matmul_program_config'] ?? op.properties['program_config'];
+  if (explicit === undefined || explicit.kind !== 'dialect') return false;
+  if (!explicit.name.endsWith('matmul_multi_core_reuse_multi_cast_1d_program_config')) return false;
+  const f = explicit.fields;
+  if (f['fuse_batch'] !== 'false' || f['mcast_in0'] !== 'false') return false;
+  if (f['fused_activation'] !== undefined && f['fused_activation'] !== '') return false;
+  if (a.padded.length !== 4 || b.padded.length !== 4) return false;
+  if (a.sharding !== 'interleaved' || b.sharding !== 'interleaved') return false;
+  if (a.padded[1] !== 1 || a.padded[0] !== b.padded[0]) return false;
+  // Asked last, so only an op it can change splits a build window there.
+  return atOrAfter(ctx, 'matmul-1d-per-operand-batch');
 }

@@ -81,11 +81,13 @@
  *       57968691308: keep_w_fp32 also for a bf16 SUM with fp32_dest_acc_en)
  *   [17] reduce_op_multi_core_h_program_factory.cpp (index id 52567424569, 2026 before PR #43752: the scaler one
  *       Float32 tile for a Float32 input) and the W factories of [2] and [13]
- *   [18] tt-metal …/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151) and
- *       index id 55467360723 (no commit stored; same CBs); index id 55567414509 (no commit stored) is a different
- *       one-row-per-page form, so W is 'approx'; PR #44249
- *   [19] tt-metal …/generic/device/reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (index id 55109111832) and
- *       index id 55151295059 (no commit stored; adds a width-sharded path, the same interleaved CBs)
+ *   [18] tt-metal PR #44249 as main merged it (82f9895, 2026-06-03; nyoshifujiTT/tt-metal):
+ *       reduce_op_multi_core_w_program_factory.cpp's RM branch (rm_path) and common.cpp's make_rm_plan (W: wt chunk
+ *       min(8, Wt), ht chunk 1; H: wt chunk 1, ht chunk min(8, ceil(H/32)); one c_24 page per chunk-wide row); unchanged
+ *       on main to 2026-06-23, and index id 58135263952 (after PR #51158) has the same W CBs. The separate
+ *       reduce_op_multi_core_{w,h}_rm_program_factory.cpp (index ids 55102485151 @f6e93cc, 55109111832 @caf8146) are
+ *       in no ref of main's history: PR #44249's branch before its squash
+ *   [19] reduce_op_multi_core_h_program_factory.cpp's RM branch at 82f9895 (the CBs of [21])
  *   [20] tt-metal PR #46122, issue #46110; reduce_op.cpp (search index id 54551941191: use_row_major_support gate)
  *   [21] tt-metal PR #50393; reduce_op.cpp (index id 57968691308: num_h_slices, no gate);
  *       reduce_op_multi_core_h_program_factory.cpp (index ids 54542839682, 57977134085: the rm_path CBs); common.hpp
@@ -100,11 +102,10 @@
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
  *   reduce-row-major-dense-path a row-major bf16/f32 rank-4 interleaved sum or mean over W or H runs the dense row-major
- *   factories (denseRowMajorReduce: c_24 slabs, c_4, c_0, c_2, c_3, c_5; approx: other stored forms differ) [18][19]; between change
+ *   RM branches of the W and H factories (denseRowMajorReduce: c_24 rows, c_4, c_0, c_2, c_3, c_5) [18][19]; between change
  *   points reduce-row-major-dense-gated-off (PR #46122: use_row_major_support, off by default) and
- *   reduce-row-major-h-split the tilize path again [20]; from the latter the H reduce is the RM branch of
- *   ReduceMultiCoreHProgramFactory (wt chunk 1; exact: the split lives only there) and a tall input splits H in two
- *   programs (denseHWithSplit) [21].
+ *   reduce-row-major-h-split the tilize path again [20]; from the latter a tall input splits H in two programs
+ *   (denseHWithSplit) [21].
  * A tall TILE sum/mean over H splits the same way from change point reduce-h-split-tile-sum-mean (stage 1 the tiled H
  *   set with Float32 output tiles, approx) [22]; an f32 min runs the SFPU MIN reduce, no negation, from change point
  *   reduce-min-f32-sfpu [23].
@@ -1371,63 +1372,49 @@ function denseRowMajorReduceInputs(op: TtnnOp, inSpec: TensorSpec, outSpec: Tens
 }
 
 /**
- * PR #44249's dense row-major W / H reduce factories [CITE_RM_DENSE_W] [CITE_RM_DENSE_H]: the reader stages 32-row
- * slabs of the row-major input in c_24, the compute kernel tilizes them into c_0, reduces (c_5 carries partials
- * across chunks) and the writer untilizes c_3 into the row-major result; no tilized copy of the input is made.
- * Wt = ceil(W/32), wtChunk = min(8, Wt); every slab page holds 32 rows of wtChunk·32 elements.
- *   W: NC·H rows split over the grid (row-wise); htChunk = min(8, max(1, ceil(rows per core / 32)));
- *      c_24 2 slab pages, c_4 1 input tile (padding identity), c_0 max(2, wtChunk·htChunk) input tiles, c_2 1 scaler
- *      tile (Float32 for f32, else bf16), c_3 max(2, htChunk) output tiles, c_5 htChunk output tiles.
- *   H: NC·Wt tile columns split over the grid; htChunk = min(8, max(1, ceil(H/32))); c_24, c_4, c_0, c_2 as W,
- *      c_3 max(2, wtChunk) output tiles, c_5 wtChunk output tiles.
- * W is 'approx': another stored W version (index id 55567414509, undated) stages one row per c_24 page with
- * c_0 = max(2, Wt) and no c_4/c_5, and which one a build runs is not known. H is 'exact': both stored H versions
- * agree on the interleaved CB set.
+ * PR #44249's dense row-major W / H reduce as main runs it: the RM branch of ReduceMultiCoreWProgramFactory /
+ * ReduceMultiCoreHProgramFactory [18][19]. The reader stages row-major rows of the input in c_24 (one chunk-wide row per
+ * page, 2·32 pages), the compute kernel tilizes them into c_0, reduces (c_5 carries partials across chunks) and the
+ * writer untilizes c_3 into the row-major result; no tilized copy of the input is made.
+ *   W: NC·H rows split over the grid (row-wise); wt chunk min(8, Wt), ht chunk 1: c_24 64 pages of wt chunk·32
+ *      datums, c_4 1 input tile (padding identity), c_5 1 output tile, c_0 max(2, wt chunk) input tiles, c_2 1 scaler
+ *      tile (Float32 for f32, else bf16), c_3 2 output tiles.
+ *   H: denseHProgram (wt chunk 1), split in two programs from change point reduce-row-major-h-split.
  */
 function denseRowMajorReduce(op: TtnnOp, ctx: EstimateContext, dense: DenseRowMajorInputs): OpEstimateResult {
   const { input, output, overW } = dense;
-  if (!overW && atOrAfter(ctx, 'reduce-row-major-h-split')) return denseHWithSplit(op, ctx, input, output);
-  const [n, c, h, w] = input.logical as [number, number, number, number];
-  const datumBytes = elementBytes(input.dtype) ?? 2; // bf16 / f32 only (denseRowMajorReduceInputs, f32 partials)
-  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? w) / 32));
+  if (!overW) {
+    if (atOrAfter(ctx, 'reduce-row-major-h-split')) return denseHWithSplit(op, ctx, input, output);
+    return denseHProgram(op, ctx, input, output.dtype, 1, '');
+  }
+  const [n, c, h] = input.logical as [number, number, number, number];
+  const datumBytes = elementBytes(input.dtype) ?? 2; // bf16 / f32 only (denseRowMajorReduceInputs)
+  const widthTiles = Math.max(1, Math.ceil((input.padded[3] ?? 1) / 32));
   const wtChunk = Math.min(8, widthTiles);
-  const slabPageBytes = 32 * wtChunk * 32 * datumBytes;
   const inTile = tileBytes(input.dtype);
   const outTile = tileBytes(output.dtype);
   const scalerDtype: DataType = input.dtype === 'f32' ? 'f32' : 'bf16';
-  const units = overW ? n * c * h : n * c * widthTiles;
-  const split = splitWorkToCores(gridArea(ctx), Math.max(1, units));
-  const htChunk = overW
-    ? Math.min(8, Math.max(1, Math.ceil(split.maxUnitsPerCore / 32)))
-    : Math.min(8, Math.max(1, Math.ceil(h / 32)));
-  const outPages = overW ? htChunk : wtChunk;
+  const rows = n * c * h;
+  const split = splitWorkToCores(gridArea(ctx), Math.max(1, rows));
   return finishProgram({
     op,
     ctx,
-    factory: overW ? 'ReduceMultiCoreWRmProgramFactory' : 'ReduceMultiCoreHRmProgramFactory',
-    factoryReason: overW
-      ? `dense row-major W reduce: ${units} rows over ${split.nCores} cores (${split.maxUnitsPerCore} per core), chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`
-      : `dense row-major H reduce: ${units} tile columns over ${split.nCores} cores, chunks of ${wtChunk}x${htChunk} tiles (change point reduce-row-major-dense-path)`,
-    // Both factories walk their cores row-wise (corerange_to_cores(all_cores, nullopt, row_wise = true)).
+    factory: 'ReduceMultiCoreWProgramFactory',
+    factoryReason: `dense row-major W reduce (RM branch): ${rows} rows over ${split.nCores} cores (${split.maxUnitsPerCore} per core), chunks of ${wtChunk}x1 tiles (change point reduce-row-major-dense-path)`,
+    // The RM branch splits its rows row-wise (split_work_to_cores(grid, rows, row_wise = true)).
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
-      { index: 24, role: 'row-major slabs (32 rows each)', nPages: 2, pageBytes: slabPageBytes },
+      { index: 24, role: 'row-major rows (2·32 chunk-wide pages)', nPages: 64, pageBytes: wtChunk * 32 * datumBytes },
       { index: 4, role: 'padding identity', nPages: 1, pageBytes: inTile },
-      { index: 0, role: 'tilized input', nPages: Math.max(2, wtChunk * htChunk), pageBytes: inTile },
+      { index: 5, role: 'accumulator', nPages: 1, pageBytes: outTile },
+      { index: 0, role: 'tilized input', nPages: Math.max(2, wtChunk), pageBytes: inTile },
       { index: 2, role: `scaler (${scalerDtype})`, nPages: 1, pageBytes: tileBytes(scalerDtype) },
-      { index: 3, role: 'reduced output (to untilize)', nPages: Math.max(2, outPages), pageBytes: outTile },
-      { index: 5, role: 'accumulator', nPages: outPages, pageBytes: outTile },
+      { index: 3, role: 'reduced output (to untilize)', nPages: 2, pageBytes: outTile },
     ],
-    confidence: 'approx',
-    approxReason: overW
-      ? 'dense row-major W factory read at f6e93cc (index id 55102485151; 55467360723 the same CBs); other stored versions differ (index id 55567414509, undated: one row per c_24 page, c_0 max(2, Wt), no c_4/c_5; index id 58135263952, after PR #51158: the RM branch of ReduceMultiCoreWProgramFactory, ht chunk 1, c_0 max(2, wt chunk), c_3 2, c_5 1 tile) and which one a build runs is not known'
-      : DENSE_H_FORMS_APPROX,
-    citations: [overW ? CITE_RM_DENSE_W : CITE_RM_DENSE_H, CITE_RM_DENSE, CITE.workSplit],
+    confidence: 'exact',
+    citations: [CITE_RM_DENSE_W, CITE_RM_DENSE, CITE.workSplit],
   });
 }
-
-const DENSE_H_FORMS_APPROX =
-  "two stored forms of the dense row-major H reduce differ: the separate factory read at caf8146 (wt chunk min(8, Wt), used here) and ReduceMultiCoreHProgramFactory's RM branch (wt chunk 1: c_0 max(2, ht chunk), c_3 2, c_5 1 tile, c_24 2·32 one-row pages), whose RmPlan is in a common.hpp from before the H split (index id 54604607456); which one a build before change point reduce-row-major-h-split runs is not known";
 
 /**
  * From change point reduce-row-major-h-split, the dense row-major H reduce [CITE_RM_H_SPLIT]: one program, or for a
@@ -1498,8 +1485,8 @@ function twoStageHSplit(
  * ReduceMultiCoreHProgramFactory's RM branch [CITE_RM_DENSE_H_MERGED]: one tile column per chunk (wt chunk 1), ht chunk
  * min(8, ceil(H/32)); c_24 2·32 one-row pages of 32 datums, c_4 1 input tile, c_5 1 output tile, c_0 max(2, ht chunk)
  * input tiles, c_2 1 scaler tile (Float32 for f32), c_3 2 output tiles; NC·slices·Wt tile columns split over the grid.
- * use_sfpu_reduce changes no CB (only c_0's unpack mode). 'exact' from change point reduce-row-major-h-split: the split
- * lives only in this branch (both stored versions with it agree), so every build with the split runs these CBs.
+ * use_sfpu_reduce changes no CB (only c_0's unpack mode). 'exact': main merged PR #44249 with these CBs (82f9895) and
+ * both stored versions with the split agree.
  */
 function denseHProgram(
   op: TtnnOp,
@@ -1522,7 +1509,7 @@ function denseHProgram(
     op,
     ctx,
     factory: 'ReduceMultiCoreHProgramFactory',
-    factoryReason: `dense row-major H reduce (RM branch): ${columns} tile columns${slices > 1 ? ` (NC·${slices} slices·Wt)` : ''} over ${split.nCores} cores, chunks of 1x${htChunk} tiles (change point reduce-row-major-h-split)`,
+    factoryReason: `dense row-major H reduce (RM branch): ${columns} tile columns${slices > 1 ? ` (NC·${slices} slices·Wt)` : ''} over ${split.nCores} cores, chunks of 1x${htChunk} tiles (change point ${slices > 1 ? 'reduce-row-major-h-split' : 'reduce-row-major-dense-path'})`,
     // The RM branch walks its cores row-wise (corerange_to_cores(all_cores, nullopt, row_wise = true)).
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
@@ -1540,7 +1527,7 @@ function denseHProgram(
 }
 
 const CITE_RM_DENSE_H_MERGED =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp (search index ids 54542839682 and 57977134085, the Metal 2.0 form: rm_path c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 wt chunk output tiles, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk); NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1, ht chunk min(8, Ht_rm), one CB page = one chunk-wide row); common.cpp (index id 54519195125: make_rm_plan)';
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_program_factory.cpp@82f9895 (PR #44249 as merged) and search index ids 54542839682 and 57977134085 (the Metal 2.0 form with the split: rm_path c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 wt chunk output tiles, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk); NC·num_h_slices·Wt columns); common.hpp (index id 54604607456: RmPlan, H-reduce wt chunk 1, ht chunk min(8, Ht_rm), one CB page = one chunk-wide row); common.cpp@82f9895 and index id 54519195125 (make_rm_plan)';
 
 /** A rank-4 H reduce's NC·Wt tile columns and the H slices reduce_op.cpp's split takes (1: no split). */
 interface HSplit {
@@ -1565,9 +1552,7 @@ const CITE_RM_H_SPLIT =
   'tt-metal PR #50393; reduce_op.cpp (search index ids 54551941191, 57968691308: when NC·Wt < grid cores and ceil(H/32) ≥ 16, S = min(grid cores / (NC·Wt), Ht) slices, stage 1 an H SUM into Float32 ROW_MAJOR (N, C, S, W) partials in output_mem_config (row_major_h_dense_path, num_h_slices = S), stage 2 the dense H reduce over S with num_h_slices 1; index id 52685111089, the version before PR #48578, has no split)';
 
 const CITE_RM_DENSE_W =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_rm_program_factory.cpp@f6e93cc (index id 55102485151; index id 55467360723, no commit stored, the same CBs): c_24 2 slab pages of 32·min(8, Wt)·32 datums, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, ht chunk), c_5 ht chunk; NC·H rows split row-wise';
-const CITE_RM_DENSE_H =
-  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_h_rm_program_factory.cpp@caf8146 (index id 55109111832; index id 55151295059, no commit stored, the same interleaved CBs): c_24 2 slab pages, c_4 1 tile, c_0 max(2, wt·ht chunk), c_2 1 scaler tile, c_3 max(2, wt chunk), c_5 wt chunk; NC·Wt tile columns split';
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op_multi_core_w_program_factory.cpp@82f9895 (PR #44249 as merged; rm_path: c_24 2·rm_rows_per_tile pages of rm_staging_page_size, c_4 1 input tile, c_5 ht chunk output tiles, c_0 max(2, wt chunk), c_2 1 scaler tile, c_3 2; NC·H rows split row-wise) and common.cpp@82f9895 (make_rm_plan: W wt chunk clamp(Wt, 1, 8), ht chunk 1; one page = one chunk-wide row); the same CBs in index id 58135263952 (after PR #51158)';
 
 const CITE_RM_DENSE =
   'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp (search index id 57968691308: rm_base_eligible = ROW_MAJOR, rank 4, input and output INTERLEAVED, BFLOAT16/FLOAT32, AVG or SUM; use_rm_dense for W or H); PR #44249';
