@@ -1269,6 +1269,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #33763 ("Make auto slicing logic generic"), conv_transpose2d.cpp@af7d566 (use_matmul_for_1x1_conv(kernel_size, stride, padding, ...) in both entries)',
   },
+  'conv2d-dram-auto-slice-retry': {
+    family: 'conv2d',
+    pr: 35774,
+    // Merged as 2be027c at 2026-02-10 18:27 UTC (nyoshifujiTT/tt-metal first-parent history of op_slicing.cpp).
+    mergedOn: '2026-02-10',
+    dateFrom: 'merge',
+    what: 'op_slicing\'s auto-slicer (no slice config), when no count up to the most slices fits its best-guess axis, retries once along the other axis in either direction (height -> width too), and when that fails too throws "DRAM Auto slice could not find valid slice configuration. Tried up to N slices for <axis>-slicing on output dimension D. Available L1: F bytes"; before, only a tiled output\'s width guess fell back to the height, and a search that ran out returned its last count with a warning (no TT_FATAL): the model takes that count and lets its L1 overflow show',
+    before:
+      'tt-metal op_slicing.cpp@af7d566 (PR #33763, 2025-12-17) through @fa00323 (PR #32157, 2026-01-03): determine_slice_config retries DRAM_HEIGHT only when a tiled output\'s width search runs out; otherwise log_warning("could not find suitable number of slices") and the config returned',
+    after:
+      'tt-metal PR #35774 ("Automatic DRAM Slicing for Pool2D"), op_slicing.cpp@2be027c (determine_slice_config_internal: the other slice type once when auto_slice_type and not a retry, then TT_FATAL(found_valid_config, ...) with current_num_slices - 1, the axis, the sliced output dimension and total_free_bytes)',
+  },
   'halo-output-keeps-uint16': {
     family: 'halo (conv2d, pool2d)',
     pr: 27138,
