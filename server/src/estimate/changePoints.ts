@@ -1135,8 +1135,7 @@ export const CHANGE_POINTS = {
     family: 'conv2d',
     pr: 33763,
     // Squash-merged on main as af7d566 ("Make auto slicing logic generic", 2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal
-    // first-parent history). The same PR's conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) is dated
-    // 2025-12-31 by its threads instead.
+    // first-parent history). The same PR's conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) shares it.
     mergedOn: '2025-12-17',
     dateFrom: 'merge',
     what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
@@ -1309,6 +1308,18 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/conv/conv_transpose2d/conv_transpose2d.cpp@7097156 (conv_transpose2d_L1: use_matmul_for_1x1_conv(kernel, CONV2D_STRIDE = {1, 1}, expanded padding); conv_transpose2d_DRAM: the same with {1, 1}, then conv_transpose2d_L1 whole); the same rule since PR #15256 (232b9ac, 2024-12-04) and at 078f0f7 (PR #33136)',
     after:
       'tt-metal PR #33763 ("Make auto slicing logic generic"), conv_transpose2d.cpp@af7d566 (use_matmul_for_1x1_conv(kernel_size, stride, padding, ...) in both entries)',
+  },
+  'conv2d-dram-auto-slice-retry': {
+    family: 'conv2d',
+    pr: 35774,
+    // Merged as 2be027c at 2026-02-10 18:27 UTC (nyoshifujiTT/tt-metal first-parent history of op_slicing.cpp).
+    mergedOn: '2026-02-10',
+    dateFrom: 'merge',
+    what: 'op_slicing\'s auto-slicer (no slice config), when no count up to the most slices fits its best-guess axis, retries once along the other axis in either direction (height -> width too), and when that fails too throws "DRAM Auto slice could not find valid slice configuration. Tried up to N slices for <axis>-slicing on output dimension D. Available L1: F bytes"; before, only a tiled output\'s width guess fell back to the height, and a search that ran out returned its last count with a warning (no TT_FATAL): the model takes that count and lets its L1 overflow show',
+    before:
+      'tt-metal op_slicing.cpp@af7d566 (PR #33763, 2025-12-17) through @fa00323 (PR #32157, 2026-01-03): determine_slice_config retries DRAM_HEIGHT only when a tiled output\'s width search runs out; otherwise log_warning("could not find suitable number of slices") and the config returned',
+    after:
+      'tt-metal PR #35774 ("Automatic DRAM Slicing for Pool2D"), op_slicing.cpp@2be027c (determine_slice_config_internal: the other slice type once when auto_slice_type and not a retry, then TT_FATAL(found_valid_config, ...) with current_num_slices - 1, the axis, the sliced output dimension and total_free_bytes)',
   },
   'halo-output-keeps-uint16': {
     family: 'halo (conv2d, pool2d)',

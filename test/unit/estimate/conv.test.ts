@@ -841,6 +841,67 @@ describe('conv2d change points', () => {
       assert.equal(sliceAxis(o, '2025-12-01'), 'height');
     }
   });
+  // The height → width direction of op_slicing's one retry along the other axis: tt-metal PR #35774 (change point
+  // conv2d-dram-auto-slice-retry, 2026-02-10, op_slicing.cpp@2be027c determine_slice_config_internal). PR #33763
+  // (conv2d-dram-auto-slice-axis, op_slicing.cpp@af7d566) had only the tiled width → height fallback. A row-major bf16
+  // DRAM input 40x10, C 256 → 64, kernel 33x1, stride 1, no padding, row-major output: output 8x10.
+  //   Best guess (best_guess_slice_type, row-major output): input H 40 > 3 · W 10 → height.
+  //   Free L1 (get_statistics(L1).total_free_bytes): l1_size 1,499,136 − base 102,656 − l1_small 65,536 − live 1,304,320
+  //     = 26,624 B.
+  //   Every slice below runs block-sharded with 32 input channels (256 / 8 channel cores), one output tile per core
+  //   (64 / 8 = 8 output channels padded to 32 wide; at most 32 output sticks per NHW core), act block 1x1 tiles:
+  //   CBs = weights 1 tile + matmul partials 1 + act 1 + act tilized 1 (4 · 2,048) + L1 scratchpad 64 = 8,256 B.
+  //   A slice's L1 = its halo output + its conv output shard (32 sticks · 32 ch · 2 B = 2,048 B) + those CBs, after the
+  //   resharded input (bf16 row sticks of 32 ch = 64 B) is freed; before that the input and halo are both held.
+  //   Height (output height 8, counts 1..8): 8 slices leave 1 output row of 10 sticks (one NHW core) over 33 input
+  //     rows: resharded input round_up(330, 32) · 64 = 22,528 B, halo all 330 sticks · 64 = 21,120 B → 21,120 + 2,048 +
+  //     8,256 = 31,424 B > 26,624. Fewer slices hold more rows (6 or 4: 2 rows over 34 input rows, halo 340 · 64 =
+  //     21,760 B → 32,064 B; count 1: 3 NHW cores, the first core's 32 outputs reach row 3 → input sticks up to
+  //     (3 + 32) · 10 + 2 = 352 → halo 22,528 B → 32,832 B): none fits.
+  //   Width retry (row-major output: single columns, counts 1..10): count 1 is the whole conv, 32,832 B. Count 2: 5
+  //     columns, 40 input rows · 5 = 200 input sticks, 8 · 5 = 40 outputs = 2 tiles → 2 NHW cores (16 cores): resharded
+  //     input round_up(200, 2 · 32) / 2 = 128 sticks · 64 = 8,192 B; the first core's outputs 0..31 reach row 6 → input
+  //     sticks 0..(6 + 32) · 5 + 1 → 192 · 64 = 12,288 B; peak before the input is freed 8,192 + 12,288 = 20,480 B (plus
+  //     the halo program's small CBs), then 12,288 + 2,048 + 8,256 = 22,592 B ≤ 26,624: 2 width slices, L1 tensors
+  //     8,192 + 12,288 + 2,048 = 22,528 B per core.
+  // Between the change points (op_slicing.cpp@af7d566 to @fa00323): output_sliced_dim is read before the slice type is
+  // set, so from the DRAM_WIDTH default: the height search runs counts 1..⌊(10 + 1) / 2⌋ = 5, none fits (each ≥ 32,064
+  // B), and the config comes back with the next count, 6 height slices (no retry, no TT_FATAL): 2 rows per slice, L1
+  // tensors 22,528 + 21,760 + 2,048 = 46,336 B per core over the free L1. Before PR #33763 the model cuts the height
+  // (conv2d's own rule of PR #27147 not read) up to the output height: 8 slices, 22,528 + 21,120 + 2,048 = 45,696 B.
+  const tallNarrow = () =>
+    op(
+      'ttnn.conv2d',
+      [tensor([1, 1, 40 * 10, 256], { buffer: 'dram', page: 'row_major' }), host([64, 256, 33, 1]), DEVICE_VALUE],
+      [l1([1, 1, 8 * 10, 64])],
+      {
+        in_channels: int(256),
+        out_channels: int(64),
+        batch_size: int(1),
+        input_height: int(40),
+        input_width: int(10),
+        kernel_size: ints(33, 1),
+        stride: ints(1, 1),
+        padding: ints(0, 0),
+        dilation: ints(1, 1),
+        groups: int(1),
+        conv2d_config: dialect('ttnn.conv2d_config', { output_layout: 'row_major' }),
+      },
+    );
+  it('DRAM auto-slicing from PR #35774 retries along the width when no height count fits (2 width slices)', () => {
+    const live = 1_304_320;
+    const at = (date: string) => est(estimateOp(tallNarrow(), whContext({ ttMetalDate: date, live })));
+    const figures = (e: OpEstimate) => [e.cbBytesPerCore, e.nCoresUsed, e.l1IntermediateBytesPerCore];
+    const retry = at('2026-02-10');
+    assert.match(retry.factoryReason ?? '', /\b2 output-width slice\(s\) assumed \(the fewest that fit/);
+    assert.deepEqual(figures(retry), [8_256, 16, 22_528]);
+    const between = at('2026-02-09');
+    assert.match(between.factoryReason ?? '', /\b6 output-height slice\(s\) assumed \(none fits/);
+    assert.deepEqual(figures(between), [8_256, 8, 46_336]);
+    const before = at('2025-12-01');
+    assert.match(before.factoryReason ?? '', /\b8 output-height slice\(s\)/);
+    assert.deepEqual(figures(before), [8_256, 8, 45_696]);
+  });
   // An explicit conv2d_slice_config's count (tt-mlir's OOM fallback, OperationValidationAndFallback.cpp@19c86fc, writes
   // `<dram_width, 0>` / `<dram_height, 0>`). tt-metal conv2d.cpp before PR #25907 (search index id 3492362923):
   // TT_FATAL(num_slices > 1, "Number of slices should be greater than 1 for Conv2D DRAM Slicing") and num_slices < the

@@ -190,9 +190,11 @@
  *  [17] DRAM auto-slice axis: tt-metal PR #33763 (2025-12-17, "Make auto slicing logic generic");
  *       ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 (best_guess_slice_type on the input
  *       image; determine_slice_config: count from 1 while its L1 estimate exceeds the free L1, tiled width slices in
- *       32-column groups clamped to ceil(OW / 32), one retry along the other axis when no count fits, then a TT_FATAL
- *       naming the count tried, the axis, the sliced dimension and total_free_bytes (op_slicing.cpp of 2026, index id
- *       56161219110; tt-metal #53303: "Tried up to 1 slices for width-slicing on output dimension 15"); a given slice type with
+ *       32-column groups clamped to ceil(OW / 32), a height retry when a tiled width search runs out; from PR #35774
+ *       (2026-02-10, op_slicing.cpp@2be027c, change point conv2d-dram-auto-slice-retry) one retry along the other axis
+ *       in either direction, then a TT_FATAL naming the count tried, the axis, the sliced dimension and
+ *       total_free_bytes (index id 56161219110; tt-metal #53303: "Tried up to 1 slices for width-slicing on output
+ *       dimension 15"); a given slice type with
  *       num_slices 0: that axis only, from 1 slice; any count above 0 taken as given); change point
  *       conv2d-dram-auto-slice-axis. A height-1 output (conv1d): the tiled guess (input under 200 wide) is the height,
  *       whose one slice is the whole conv, then the width retry in 32-column groups (op_slicing.cpp of 2026, index id
@@ -1740,6 +1742,11 @@ export function planConv2dOp(
       // (l1_banking_allocator.cpp, id 3615500374): the L1_SMALL region never counts as free, so no change point.
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - ctx.device.l1SmallSizeBytes - liveL1Of(ctx);
       const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
+      const retryRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-retry');
+      // Between the two change points op_slicing read output_sliced_dim before setting the slice type (Op2DSliceConfig
+      // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit,
+      // returned the next count (op_slicing.cpp@af7d566 to @fa00323) [17].
+      const searchBound = axisRead && !retryRead ? Math.floor((p.outputW + 1) / 2) : Infinity;
       const tiled = p.config.outputLayout === 'tile';
       let kind: 'height' | 'width';
       let how: string;
@@ -1768,17 +1775,37 @@ export function planConv2dOp(
       // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ:
       // op_slicing.cpp@d134b03 and, for a given axis, conv2d.cpp before it (index id 8211315178: slice_rounding_value).
       let columns = kind === 'width' && tiled && (axisRead || given !== undefined) ? 32 : 1;
-      let found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx, minCount, maxCount);
+      let found = fewestFittingSlices(
+        p,
+        kind,
+        columns,
+        grid,
+        l1Align,
+        free,
+        ctx,
+        minCount,
+        Math.min(maxCount, searchBound),
+      );
       // No count fits the best guess: tt-metal retries once along the other axis (determine_slice_config's fallback;
-      // a height-1 output has nothing to gain from its one height slice) [17].
-      if (!found.fits && given === undefined && axisRead && p.outputH !== 1) {
+      // a height-1 output has nothing to gain from its one height slice) [17]. Before change point
+      // conv2d-dram-auto-slice-retry only a tiled width guess fell back, to the height (op_slicing.cpp@af7d566).
+      if (
+        !found.fits &&
+        given === undefined &&
+        axisRead &&
+        p.outputH !== 1 &&
+        (retryRead || (kind === 'width' && columns === 32))
+      ) {
+        const guess = kind;
         kind = kind === 'width' ? 'height' : 'width';
         columns = kind === 'width' && tiled ? 32 : 1;
-        found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx);
+        how = `the ${kind}, retried: no ${guess} count (tt-metal's best guess) fits`;
+        found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx, 1, searchBound);
       }
-      // Since op_slicing (change point conv2d-dram-auto-slice-axis) a search that runs out of counts is a TT_FATAL before
-      // any program: up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices) [17].
-      if (!found.fits && axisRead && !p.transposed) {
+      // From change point conv2d-dram-auto-slice-retry a search that runs out of counts is a TT_FATAL before any program:
+      // up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices); before it
+      // op_slicing returned its last count with a warning [17].
+      if (!found.fits && retryRead && !p.transposed) {
         const dimension = kind === 'width' ? p.outputW : p.outputH;
         const last = choosePlan(sliceProblem(p, kind, found.count, columns), grid, l1Align, ctx);
         const need = typeof last === 'string' || 'unmodeled' in last ? '' : `, their CBs alone ${last.plan.cbBytes} B`;
@@ -1787,9 +1814,10 @@ export function planConv2dOp(
           cite: CITES.slicing,
         };
       }
-      const count = found.count;
+      // A tiled width count stays clamped to ceil(OW / 32) groups.
+      const count = found.fits || searchBound === Infinity || columns === 32 ? found.count : searchBound + 1;
       problem = sliceProblem(p, kind, count, columns);
-      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (the fewest that fit; ${how}); `;
+      sliceNote = `DRAM path (${given !== undefined ? `conv2d_slice_config dram_${kind} with no count` : 'input in DRAM, no l1_full slice config'}): ${count} output-${kind} slice(s)${columns > 1 ? ` of ${columns}-column groups` : ''} assumed (${found.fits ? 'the fewest that fit' : 'none fits: the count op_slicing returns when its search runs out'}; ${how}); `;
     }
   }
   const chosen = choosePlan(problem, grid, l1Align, ctx);
