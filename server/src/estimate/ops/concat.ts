@@ -67,6 +67,7 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
 const CITE_CONCAT = 'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_program_factory.cpp@d95c1ad';
+const CITE_PAGE_GUARD = 'tt-metal PR #43898 (concat program factory: a CB page above l1_size − base is a TT_FATAL)';
 const CITE_CHUNKING =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';
 
@@ -118,6 +119,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   let how: string;
   let chunkNote = '';
   const elem = elementBytes(output.dtype);
+  const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   // The untilized inputs are transposed only when a row's bytes are off their buffer's alignment
   // (build_non_aligned_last_dim_concat: padded_shape[dim] · element_size % buffer()->alignment(), the row-major
   // copies keeping the inputs' buffer type) [1][5]; a tile-padded but aligned width (bf16 16, f32 8) is concatenated as
@@ -143,7 +145,6 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     how = `last dim not tile-aligned → row-major concat of the transposed tensors, page = one ${h}-element row`;
     // From PR #46321 a transposed row page above l1_size − base is avoided by slicing dim[-2] into chunks of
     // floor((l1_size − base) / (2·elem) / 32)·32 rows and concatenating each chunk [5]: the largest chunk's page.
-    const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
     if (page > l1Capacity && atOrAfter(ctx, 'concat-unaligned-chunking')) {
       const chunkRows = Math.floor(Math.floor(l1Capacity / (2 * elem)) / 32) * 32;
       if (chunkRows <= 0)
@@ -171,12 +172,11 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   how = batchNote + how;
   // From PR #43898 the factory rejects a page above l1_size − base before sizing the CB [2].
-  const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
   if (page > l1Capacity && atOrAfter(ctx, 'concat-single-buffer-fallback'))
     return illegal(
       op.name,
       `ttnn.concat: required CB page size (${page} B) exceeds per-core L1 capacity (${l1Capacity} B); op cannot fit on this device (${how})`,
-      CITE_CONCAT,
+      CITE_PAGE_GUARD,
     );
   const budget = Math.floor(ctx.device.l1SizeBytes / 2) - ctx.device.l1UnreservedBase;
   // Asked only when the answer matters: two pages above the budget.
