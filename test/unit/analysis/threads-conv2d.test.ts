@@ -942,9 +942,12 @@ describe('conv1d: tt-metal #53303 (2026-08-16, Blackhole, pjrt-plugin-tt 1.4.0 o
     // The thread's "Available L1: 1395456": 1,572,864 − 65,536 − a base 512 B above the dated one; within 4 KiB.
     assertNear(Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]), 1_395_456);
   });
-  it('before op_slicing (PR #33763) the same conv is not a slicer TT_FATAL', () => {
-    const { op } = deviceOp({ ...run, date: '2025-12-01' });
-    assert.notEqual(op.estimate.kind, 'illegal');
+  it('before tt-metal PR #47927 (≈2026-06-25) conv1d forced L1_FULL: no slicer, the one-core CBs beyond L1', () => {
+    // Change point conv1d-dram-input-auto-slice: until conv1d forwards no slice config, a DRAM input is not sliced, so
+    // the slicer's TT_FATAL is not reached and the 1,966,144 B of CBs derived above fail as CBs.
+    const op = assertFails({ ...run, date: '2026-06-24' });
+    assert.equal(op.cbBytesPerCore, 1_966_144);
+    assert.equal(op.overflow?.kind, 'cbBeyondL1');
   });
 });
 
@@ -1206,18 +1209,19 @@ describe('conv2d: tt-xla #522 (2025-04-20, JAX ViT-L/32 at 384), the patch embed
 describe('conv2d: tt-xla #187 (2025-01-23, JAX Mixer-B/16), the f32 stem on seven cores before tt-metal PR #17711', () => {
   // "clash with L1 buffers on core range [(x=0,y=0) - (x=6,y=0)]. L1 buffer allocated at 475136 and static circular
   // buffer region ends at 951136" (tt-xla a590aa0d0's skip reason). Build: tt-xla's tt-mlir ad93092 → tt-metal 8833f73
-  // (2025-01-20). Conv of the host row-major f32 image (1, 224, 224, 3) by 768x3x16x16, stride 16 → 196 patch rows =
-  // 7 tiles: auto shard of the time (most cores) → height on 7 cores, act_block_h_override → 32; conv2d_utils.cpp@78f2c0b's
-  // shallow conv: 3 ≤ 16 channels, row-major, height, not a matmul conv → channels padded to 16 (8 only from PR #17711).
+  // (2025-01-20). Conv of the host row-major f32 image (1, 224, 224, 3) by 768x3x16x16, stride 16 → 196 patch rows = 7
+  // tiles: auto shard of the time (most cores) → height on 7 cores, act_block_h_override → 32;
+  // conv2d_utils.cpp@78f2c0b's shallow conv: 3 ≤ 16 channels, row-major, height, not a matmul conv → channels padded to
+  // 16 (8 only from PR #17711).
   // CBs (conv2d_op_sharded_program_factory.cpp@8833f73, f32 tiles of 4,096 B): act_block_w = 16 ch · kW 16 = 256 = 8
   // tiles; one act block per core, so the weights are not fully buffered: WEIGHTS 8 · 24 (768 / 32) = 192 tiles
   // (786,432 B), ACT 8 tiles (32,768 B), ACT_TILIZED 8 tiles (32,768 B), L1 scratch 64 B: 852,032 B; + 99,104 B (the
   // 2025-01 Wormhole base of ttnn/l1BaseHistory.ts) = 951,136.
-  // L1 buffers from the top, 1,499,136 − 32,768 (tt-mlir's l1_small) = 1,466,368: the host input goes to device sharded,
-  // 7,168 rows · 16 ch · 4 B = 458,752 B, and is released when the halo output replaces it; the halo output, the widest
-  // core's window (patches 96..127: image row 96 column 192 to row 159 column 31, 13,952 sticks) · 16 · 4 B = 892,928 B,
-  // moves to the top (reallocate_halo_output, default true); the f32 conv output shard below it, 32 rows · 768 · 4 B =
-  // 98,304 B: 1,466,368 − 892,928 − 98,304 = 475,136, the thread's address.
+  // L1 buffers from the top, 1,499,136 − 32,768 (tt-mlir's l1_small) = 1,466,368: the host input goes to device
+  // sharded, 7,168 rows · 16 ch · 4 B = 458,752 B, and is released when the halo output replaces it; the halo output,
+  // the widest core's window (patches 96..127: image row 96 column 192 to row 159 column 31, 13,952 sticks) · 16 · 4 B
+  // = 892,928 B, moves to the top (reallocate_halo_output, default true); the f32 conv output shard below it, 32 rows ·
+  // 768 · 4 B = 98,304 B: 1,466,368 − 892,928 − 98,304 = 475,136, the thread's address.
   const run = { file: 'conv2d_tt-xla-187.mlir', date: '2025-01-20' };
   it('the CBs clash with the conv output shard: the region ending at 951,136, the buffer at 475,136, on (0,0)-(6,0)', () => {
     const op = assertClash(run);
@@ -1227,11 +1231,13 @@ describe('conv2d: tt-xla #187 (2025-01-23, JAX Mixer-B/16), the f32 stem on seve
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=6,y=0)]');
   });
   it('from tt-metal PR #17711 (2025-02-06) the shallow stem pads to 8 and fits', () => {
-    // Auto shard is PR #17485's L1 estimate by then (2025-02-05); it still picks height on 7 cores, so the 2025-01
-    // base holds. 8 channels: act_block_w 8 · 16 = 128 = 4 tiles; WEIGHTS 4 · 24 = 96 f32 tiles (393,216 B), ACT and ACT_TILIZED 4
-    // tiles each (16,384 B), scratch 64: 426,048 B, region end 525,152; input 229,376 B, halo output 446,464 B, output
-    // 98,304 B: the lowest buffer at 1,466,368 − 446,464 − 98,304 = 921,600, above the region.
+    // Auto shard is PR #17485's L1 estimate by then (2025-02-05); it still picks height on 7 cores, so the 2025-01 base
+    // holds. 8 channels: act_block_w 8 · 16 = 128 = 4 tiles; WEIGHTS 4 · 24 = 96 f32 tiles (393,216 B), ACT and
+    // ACT_TILIZED 4 tiles each (16,384 B), scratch 64: 426,048 B, region end 525,152; input 229,376 B, halo output
+    // 446,464 B, output 98,304 B: the lowest buffer at 1,466,368 − 446,464 − 98,304 = 921,600, above the region.
     assertFits({ file: run.file, date: '2025-02-06' });
+    // The 8-channel plan's CBs, not another scheme's: the fit is the alignment's.
+    assert.equal(deviceOp({ file: run.file, date: '2025-02-06' }).op.cbBytesPerCore, 426_048);
   });
 });
 
