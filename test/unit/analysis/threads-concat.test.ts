@@ -122,9 +122,9 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
       assertFails({ ...run, date: '2026-05-11' }, 'adaln_30_layers');
     });
     it('tt-xla #5336 (2026-06-23, GLM-Image): 31 bf16 AdaLN biases, page 2,965,504 B against 1,395,296 B', () => {
-      // 30 · 49,152 + 8,192 = 1,482,752 bf16 = 2,965,504 B, one row; 31 inputs ≤ 47, one program. The thread's capacity is
-      // the 103,840 B base of 2026-05-30..06-11 (1,499,136 − 103,840 = 1,395,296): its pinned tt-metal is older than the
-      // thread, so the latest build day with that base is taken.
+      // 30 · 49,152 + 8,192 = 1,482,752 bf16 = 2,965,504 B, one row; 31 inputs ≤ 47, one program. The thread's capacity
+      // is the 103,840 B base of 2026-05-30..06-11 (1,499,136 − 103,840 = 1,395,296): its pinned tt-metal is older than
+      // the thread, so the latest build day with that base is taken.
       assert.match(
         rule({ file: 'concat_tt-xla-5336.mlir', date: '2026-06-11' }),
         /^ttnn\.concat: required CB page size \(2965504 B\) exceeds per-core L1 capacity \(1395296 B\)/,

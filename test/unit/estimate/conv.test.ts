@@ -1221,8 +1221,8 @@ describe('conv2d change points', () => {
     // f32 input and weights, packer_l1_acc off) and passes it to ttnn::linear (conv2d.cpp@622c6fb conv2d_L1), so the
     // linear never takes the matmul default. Between tt-mlir PRs #3579 and #3610 (2025-05-30..06-01) tt-mlir's runtime
     // gave a conv2d without a compute config its own: fp32 off, packer_l1_acc on [12].
-    // 32x32x256 → 256 f32, DRAM input: the linear [1024, 256] x [256, 256] picks 1D mcast in1, per_core_M 1, per_core_N 8,
-    // in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
+    // 32x32x256 → 256 f32, DRAM input: the linear [1024, 256] x [256, 256] picks 1D mcast in1, per_core_M 1, per_core_N
+    // 8, in0_block_w 2 (the figure's config line); Kt 8 → 4 K blocks, double-buffered: c_0 1·2·2 = 4, c_1 8·2·2 = 32,
     // c_4 8 f32 tiles → 44 · 4,096 = 180,224 B. In the runtime window packer_l1_acc with 4 > 2 K blocks packs Float16_b
     // partials (not the f32 output's format): c_5 of 8 · 2,048 = 16,384 → 196,608 B; outside it f32 partials share c_4.
     const f32 = (shape: number[], buffer: 'dram' | 'system_memory' = 'dram') =>

@@ -873,8 +873,8 @@ describe('estimate/matmul: no compute config in the IR runs with tt-metal defaul
   it('an f32 output: Float16_b partials of their own until PR #16567, f32 accumulation into c_4 from it', () => {
     // 1024³ f32 all DRAM after PR #15938's selection: the same 2D 4x4 blocks (estimate 4,096 B tiles: 4·4·2 + 4·4·2 +
     // 16 + 16 = 96 tiles = 393,216 < free L1), sub-block (4,2) before PR #16567, (2,2) from it (fp32: h·w ≤ 4). c_0 and
-    // c_1 32 f32 tiles = 131,072 B each, c_4 16 · 4,096 = 65,536: 327,680 B. Before PR #16567 packer_l1_acc adds c_5 16 ·
-    // 2,048 = 32,768 B (Float16_b ≠ Float32): 360,448 B. From it fp32 accumulation: Float32 partials share c_4.
+    // c_1 32 f32 tiles = 131,072 B each, c_4 16 · 4,096 = 65,536: 327,680 B. Before PR #16567 packer_l1_acc adds c_5 16
+    // · 2,048 = 32,768 B (Float16_b ≠ Float32): 360,448 B. From it fp32 accumulation: Float32 partials share c_4.
     const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
     const mm = op('ttnn.matmul', [f32([1024, 1024]), f32([1024, 1024])], [f32([1024, 1024])]);
     const at = (date: string) => est(estimateOp(mm, whContext({ ttMetalDate: date })));

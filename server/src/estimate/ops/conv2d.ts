@@ -124,9 +124,10 @@
  *   [8] auto-sharded 1x1 convs: conv2d.cpp@645aa76 (conv2d_L1 sets auto_shard for an unsharded input without
  *       shard_layout; the matmul branch builds a program config and output memory config only when the input is
  *       sharded) and conv2d_utils.cpp (shard_or_reshard_tensor_if_required: `auto_shard_mm = auto_shard && is_mm_conv`
- *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the late-2024
- *       and 2026 versions the index holds, so no later change point); matmul.cpp (MatmulOperation / LinearOperation::invoke:
- *       no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are matmul.ts's auto config.
+ *       skips the reshard, "run the matmul out of interleaved tensor"; index id 746669609, the same test in the
+ *       late-2024 and 2026 versions the index holds, so no later change point); matmul.cpp (MatmulOperation /
+ *       LinearOperation::invoke: no memory config → DRAM_MEMORY_CONFIG; index id 1003329183). The linear's CBs are
+ *       matmul.ts's auto config.
  *       Before change point conv2d-auto-shard-l1-estimate too: conv2d_utils.cpp of early 2025 (index id 2427742271,
  *       determine_conv_config_for_auto_shard still on select_shard_spec's most-cores rule) and of late 2024 (id
  *       2405271965) skip the reshard the same way, and conv2d.cpp of early 2025 (ids 2762361960, 24122444325) builds
@@ -194,20 +195,20 @@
  *       (2026-02-10, op_slicing.cpp@2be027c, change point conv2d-dram-auto-slice-retry) one retry along the other axis
  *       in either direction, then a TT_FATAL naming the count tried, the axis, the sliced dimension and
  *       total_free_bytes (index id 56161219110; tt-metal #53303: "Tried up to 1 slices for width-slicing on output
- *       dimension 15"); a given slice type with
- *       num_slices 0: that axis only, from 1 slice; any count above 0 taken as given); change point
- *       conv2d-dram-auto-slice-axis. A height-1 output (conv1d): the tiled guess (input under 200 wide) is the height,
- *       whose one slice is the whole conv, then the width retry in 32-column groups (op_slicing.cpp of 2026, index id
- *       56161219110: compute_max_num_slices, the retry both ways; tt-forge-models #917 / #912, 2026-09: "Tried up to 1
- *       slices for width-slicing on output dimension 21"). Given counts: conv2d.cpp before PR #25907 (search index id
- *       3492362923: TT_FATAL 1 < num_slices < the sliced output dimension) and from it (id 8211315178: num_slices 0 →
- *       the fewest from 2 below that dimension that fit, on the given axis, tiled width slices rounded to 32; count 1
- *       still rejected); change point conv2d-dram-slice-count-auto. The count here is the model's own fit, not
- *       tt-metal's get_L1_usage. The DRAM path's input (conv2d.cpp@7796cd1, PR #19686): row-major bf16 only until
- *       change point conv2d-dram-tiled-input (PR #22817); its channel alignment before PR #21612 (conv2d.cpp@867070c,
- *       the parent of 7265106): conv2d_DRAM ran determine_conv_config_for_auto_shard itself on the first slice (a
- *       row-major DRAM-interleaved input) unless shard_layout was given, and handed the winning config, alignment
- *       included, to conv2d_L1 with shard_layout set: the L1 path's pre-#21612 rule, so no change point of its own
+ *       dimension 15"); a given slice type with num_slices 0: that axis only, from 1 slice; any count above 0 taken as
+ *       given); change point conv2d-dram-auto-slice-axis. A height-1 output (conv1d): the tiled guess (input under 200
+ *       wide) is the height, whose one slice is the whole conv, then the width retry in 32-column groups
+ *       (op_slicing.cpp of 2026, index id 56161219110: compute_max_num_slices, the retry both ways; tt-forge-models
+ *       #917 / #912, 2026-09: "Tried up to 1 slices for width-slicing on output dimension 21"). Given counts:
+ *       conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced output dimension)
+ *       and from it (id 8211315178: num_slices 0 → the fewest from 2 below that dimension that fit, on the given axis,
+ *       tiled width slices rounded to 32; count 1 still rejected); change point conv2d-dram-slice-count-auto. The count
+ *       here is the model's own fit, not tt-metal's get_L1_usage. The DRAM path's input (conv2d.cpp@7796cd1, PR
+ *       #19686): row-major bf16 only until change point conv2d-dram-tiled-input (PR #22817); its channel alignment
+ *       before PR #21612 (conv2d.cpp@867070c, the parent of 7265106): conv2d_DRAM ran
+ *       determine_conv_config_for_auto_shard itself on the first slice (a row-major DRAM-interleaved input) unless
+ *       shard_layout was given, and handed the winning config, alignment included, to conv2d_L1 with shard_layout set:
+ *       the L1 path's pre-#21612 rule, so no change point of its own
  *  [18] printed core range (program.cpp validate_circular_buffer_region: one CB allocator per CoreRange of the
  *       CoreRangeSet given to CreateCircularBuffer, the first overflowing one printed): the sharded conv factory creates
  *       its CBs on `all_cores`, the CoreRange (0,0)-(num_cores_x − 1, num_cores_y − 1) of the parallel config's grid
@@ -808,7 +809,7 @@ function channelsAlignment(
   ) {
     const deduced = deducedChannelsAlignment(p, scheme, l1AlignmentBytes);
     // Before PR #21612 only auto shard (act_block_h_override 0) relaxed the alignment for shallow row-major height
-    // convs, to 8 for C_in < 32 (before PR #17711: to 16, for C_in ≤ 16 only); every other conv kept the config's 32 [1].
+    // convs, to 8 for C_in < 32 (before PR #17711: to 16, for C_in ≤ 16 only); other convs kept the config's 32 [1].
     const shallowAutoShard =
       p.autoShardDefaultBlockH === true && rowMajor && scheme === 'height_sharded' && p.inChannels < 32;
     const before = !shallowAutoShard
@@ -1802,9 +1803,9 @@ export function planConv2dOp(
         how = `the ${kind}, retried: no ${guess} count (tt-metal's best guess) fits`;
         found = fewestFittingSlices(p, kind, columns, grid, l1Align, free, ctx, 1, searchBound);
       }
-      // From change point conv2d-dram-auto-slice-retry a search that runs out of counts is a TT_FATAL before any program:
-      // up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices); before it
-      // op_slicing returned its last count with a warning [17].
+      // From change point conv2d-dram-auto-slice-retry a search that runs out of counts is a TT_FATAL before any
+      // program: up to ceil(dimension / 32) tiled width slices, the dimension otherwise (compute_max_num_slices);
+      // before it op_slicing returned its last count with a warning [17].
       if (!found.fits && retryRead && !p.transposed) {
         const dimension = kind === 'width' ? p.outputW : p.outputH;
         const last = choosePlan(sliceProblem(p, kind, found.count, columns), grid, l1Align, ctx);
@@ -2037,8 +2038,8 @@ function autoShardedMatmulConvAsLinear(op: TtnnOp, p: ConvProblem): TtnnOp {
 }
 
 function estimateAutoShardedMatmulConv(op: TtnnOp, p: ConvProblem, ctx: EstimateContext): OpEstimateResult {
-  // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear (conv2d.cpp@622c6fb
-  // conv2d_L1), so the linear never takes the matmul default.
+  // conv2d resolves its compute config (the IR's, else the conv default) and hands it to ttnn::linear
+  // (conv2d.cpp@622c6fb conv2d_L1), so the linear never takes the matmul default.
   const est = estimateMatmul(autoShardedMatmulConvAsLinear(op, p), ctx, {
     fp32: p.fp32DestAcc,
     packerL1Acc: p.packerL1Acc,
