@@ -920,9 +920,10 @@ describe('conv1d: tt-forge-models #917 / #912 (2026-09-01/02), the GDN depthwise
       rule,
       /"DRAM Auto slice could not find valid slice configuration\. Tried up to 1 slices for width-slicing on output dimension 21\./,
     );
-    // "Available L1: 1395840 bytes": 1,572,864 − 65,536 (tt-mlir's L1_SMALL) − the Blackhole base; the dated base of
-    // the build differs by some bytes (the version axis), so the figure is held within 4 KiB.
-    assertNear(Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]), 1_395_840);
+    // "Available L1: 1395840 bytes": 1,572,864 − 65,536 (tt-mlir's L1_SMALL) − the Blackhole base, 111,488 B; the
+    // dated base of the build is 128 B higher (the version axis), so the figure is held within those 128 B.
+    const available = Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]);
+    assert.ok(Math.abs(available - 1_395_840) <= 128, `${available} B vs the thread's 1,395,840 B`);
   });
 });
 
@@ -939,8 +940,9 @@ describe('conv1d: tt-metal #53303 (2026-08-16, Blackhole, pjrt-plugin-tt 1.4.0 o
     const rule = op.estimate.kind === 'illegal' ? op.estimate.rule : '';
     assert.match(rule, /Tried up to 1 slices for width-slicing on output dimension 15\. Available L1: \d+ bytes/);
     assert.match(rule, /their CBs alone 1966144 B/);
-    // The thread's "Available L1: 1395456": 1,572,864 − 65,536 − a base 512 B above the dated one; within 4 KiB.
-    assertNear(Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]), 1_395_456);
+    // The thread's "Available L1: 1395456": 1,572,864 − 65,536 − a base 512 B above the dated one; within those 512 B.
+    const available = Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]);
+    assert.ok(Math.abs(available - 1_395_456) <= 512, `${available} B vs the thread's 1,395,456 B`);
   });
   it('before tt-metal PR #47927 (≈2026-06-25) conv1d forced L1_FULL: no slicer, the one-core CBs beyond L1', () => {
     // Change point conv1d-dram-input-auto-slice: until conv1d forwards no slice config, a DRAM input is not sliced, so
@@ -954,7 +956,7 @@ describe('conv1d: tt-metal #53303 (2026-08-16, Blackhole, pjrt-plugin-tt 1.4.0 o
 describe('conv1d: tt-metal #54564 / PR #54728 (2026-08-27/28, Blackhole), the GDN conv1d C 8192 over a 20-token prompt', () => {
   // As tt-forge-models #917 above with output length 23: ceil(23 / 32) = 1 width slice, the same 1,572,928 B of CBs.
   // "Available L1: 1428608 bytes" = 1,572,864 − 32,768 (L1_SMALL of the thread's device, an assumption the figure
-  // supports) − the Blackhole base; held within 4 KiB (the dated base differs by 128 B).
+  // supports) − the Blackhole base; held within 128 B (the dated base differs by that).
   const run = { file: 'conv1d_tt-metal-54564.mlir', date: '2026-08-27', arch: 'blackhole_p150', l1SmallSize: 32_768 };
   it('the slicer throws at the conv1d: "Tried up to 1 slices for width-slicing on output dimension 23"', () => {
     const { op, first } = deviceOp(run);
@@ -963,7 +965,8 @@ describe('conv1d: tt-metal #54564 / PR #54728 (2026-08-27/28, Blackhole), the GD
     const rule = op.estimate.kind === 'illegal' ? op.estimate.rule : '';
     assert.match(rule, /Tried up to 1 slices for width-slicing on output dimension 23\. Available L1: \d+ bytes/);
     assert.match(rule, /their CBs alone 1572928 B/);
-    assertNear(Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]), 1_428_608);
+    const available = Number(/Available L1: (\d+) bytes/.exec(rule)?.[1]);
+    assert.ok(Math.abs(available - 1_428_608) <= 128, `${available} B vs the thread's 1,428,608 B`);
   });
 });
 
