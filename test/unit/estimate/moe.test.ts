@@ -51,6 +51,27 @@ describe('estimate/moe: sparse_matmul', () => {
     assert.equal(e.confidence, 'approx'); // the runtime's config and the default compute config are assumed
   });
 
+  it("an unset compute config takes tt-metal's default, as matmul's: a bfloat8_b result gets bf16 partials of its own", () => {
+    // The first test's op with a bfloat8_b result. sparse_matmul resolves an unset config through
+    // create_matmul_attributes (sparse_matmul_device_operation.cpp, main of 2026-06-23): packer_l1_acc on for a
+    // non-f32 output, and over Kt / in0_block_w = 2 blocks the partials go to a Float16_b c_5 apart from c_4.
+    // c_0 4,096 + c_1 4,096 + c_4 1 bfp8 tile 1,088 + c_5 1 bf16 tile 2,048 + two 32 B sparsity pages = 11,392 B
+    // (both flags off, as assumed before, gave c_4 shared with c_5: 9,344 B).
+    const sparsity = tensor([1, 1, 1, 4], { page: 'row_major' });
+    const e = est(
+      estimateOp(
+        op(
+          'ttnn.sparse_matmul',
+          [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity],
+          [tensor([1, 1, 1, 4, 32, 32], { dtype: 'bfp_bf8' })],
+          { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) },
+        ),
+        whContext(),
+      ),
+    );
+    assert.equal(e.cbBytesPerCore, 11_392);
+  });
+
   it('an explicit 1D config: blocks from the config, four cores', () => {
     // a 1x1x64x512 (Mt 2, Kt 16), b 1x8x512x128 (Nt 4), sparsity 1x1x1x8 row-major bf16.
     // in0_block_w 4, out_block 1x2, per_core 1x2 → ⌈2/1⌉·⌈4/2⌉ = 4 cores (≤ 8 in a row: rectangular). 16/4 = 4 K blocks,

@@ -46,7 +46,8 @@
  *       tt-mlir runtime/lib/ttnn/operations/reduction/topk_router_gpt.cpp@19c86fc (input, weight, bias, k, num_experts)
  *
  * Assumptions: the operands are taken in the form tt-mlir's workarounds give them [6] ('approx' when the IR's form
- *   differs); the default compute kernel config (no fp32 or packer L1 accumulation) unless `compute_config` says so;
+ *   differs); tt-metal's default compute kernel config for an unset one (as matmul's: change points
+ *   matmul-default-packer-l1-acc, matmul-default-fp32-acc-f32-output) unless `compute_config` says so;
  *   the indexed (gather) mode of newer sparse_matmul builds is not emitted by tt-mlir.
  * Worked example: sparse_matmul of a 1x1x32x64 and b 1x4x64x32 bf16 with a 1x1x1x4 bf16 sparsity in DRAM (tt-mlir
  *   perf_targets/flops_attention.mlir): runtime config per_core_M = 1, per_core_N = 1; Kt = 2, batchA · batchB ·
@@ -61,7 +62,7 @@ import { ResolvedTensor, coreAt, finishProgram, propBool, propInt, resolveTensor
 import type { CbSpec } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
-import { computeFlags, parseMatmulConfig } from './matmul';
+import { matmulComputeFlags, parseMatmulConfig } from './matmul';
 
 const CITES = {
   sparseFactory:
@@ -201,8 +202,9 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
     aSparse && bSparse ? 1 : aSparse ? Math.max(1, Math.floor(batchLengthA / Math.max(1, batchB))) : batchLengthA;
   const numBlocks = kt / in0BlockW;
   const depth = batchA * batchB * numBlocks > 1 ? 2 : 1;
-  const flags = computeFlags(op);
-  if (!flags.printed) approx.push('default compute kernel config assumed (no fp32 or packer L1 accumulation)');
+  // sparse_matmul resolves an unset config as matmul does (create_sparse_matmul_attributes calls
+  // create_matmul_attributes: sparse_matmul_device_operation.cpp, tt-metal main of 2026-06-23).
+  const flags = matmulComputeFlags(op, out.dtype, ctx);
   const outTile = tileBytes(out.dtype);
   const packerL1Acc = flags.packerL1Acc && numBlocks > 1;
   // Partials format: f32 with fp32 accumulation, bf16 with packer L1 accumulation, else the output format.
