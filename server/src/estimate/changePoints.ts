@@ -37,7 +37,10 @@ export interface ChangePoint {
   readonly after: string;
 }
 
-/** First and last build dates the table was checked against; a window never reaches outside them. */
+/**
+ * Bounds of an inferred build window (a window never reaches outside them). Entries dated before the oldest (late-2024
+ * PRs) are reached only by a configured tt-metal date.
+ */
 export const OLDEST_MODELED_BUILD: IsoDate = '2025-01-01';
 export const NEWEST_MODELED_BUILD: IsoDate = '2026-11-30';
 
@@ -60,7 +63,7 @@ export const CHANGE_POINTS = {
     // Squash-merged on main as ed0a405 (2025-04-17 21:14 UTC; nyoshifujiTT/tt-metal first-parent history). What was
     // known before that merge was read, kept as evidence:
     // Approved 2025-04-15 ("Awesome PR!!!!"); tt-forge-onnx PR #1880 (2025-04-25) drops the xfail of the reshapes
-    // tt-forge-onnx #1655 saw overflow on 2025-03-31. Day of the merge not read.
+    // tt-forge-onnx #1655 saw overflow on 2025-03-31.
     mergedOn: '2025-04-17',
     dateFrom: 'merge',
     what: 'a tiled reshape that is not a view runs the native ReshapeTiledProgramFactory; before, reshape untilized, reshaped in row-major and tilized back (three programs, whole rows)',
@@ -1075,7 +1078,7 @@ export const CHANGE_POINTS = {
     // Rebase-merged on main as 5444b3c (2025-02-05 13:25 UTC; nyoshifujiTT/tt-metal first-parent history, the subject
     // is the PR description's first line). What was known before that merge was read, kept as evidence:
     // Description 2025-02-03; its review threads run to 2025-02-04 and it is merged; tt-metal #17787 (a "Regression:
-    // Out-of-memory" of auto shard picking width) was open by 2025-02-16. Day of the merge not read.
+    // Out-of-memory" of auto shard picking width) was open by 2025-02-16.
     mergedOn: '2025-02-05',
     dateFrom: 'merge',
     what: 'auto shard (no shard_layout, interleaved input) ranks height / block / width by the L1 they take per core (conv CBs + output shard; no input or halo term) and takes the smallest; before, the scheme with the most cores (select_shard_spec: block unless height has more cores while block has under 3/4 of the grid, or ties on at most one grid row; width when it has at least as many; a block pick turns width for ≥ 40 width cores and C_in > 1280)',

@@ -1044,7 +1044,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
   if (approxReasons.length === 0)
     approxReasons.push(
-      "the factory's CBs as read in tt-metal's 2025-2026 sources (the changes found are change points; not every build's factory was read)",
+      "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
   const est = finishProgram({
     op,
