@@ -738,20 +738,23 @@ describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / i
   // in0_B·num_blocks = 4 > 1, c_1 on in1_B·num_blocks = 1 → single. At 86aa094 (before the split) one B = 4 for both.
   // The split is PR #40172's (7dde75c, merged 2026-03-25 12:17 UTC).
   // c_0 out_block_h 1 · w 2 · 2 = 4 tiles; c_1 out_block_w 8 · 2 · (1 | 2) = 16 | 32 tiles; c_4 1·8 = 8 tiles (shared).
-  const config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
-    compute_with_storage_grid_size: '8,8',
-    in0_block_w: '2',
-    out_subblock_h: '1',
-    out_subblock_w: '8',
-    out_block_h: '1',
-    out_block_w: '8',
-    per_core_m: '1',
-    per_core_n: '8',
-    fuse_batch: 'false',
-    mcast_in0: 'false',
-  });
-  const build = () =>
-    op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], { matmul_program_config: config });
+  const config = (mcastIn0: boolean) =>
+    dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
+      compute_with_storage_grid_size: '8,8',
+      in0_block_w: '2',
+      out_subblock_h: '1',
+      out_subblock_w: '8',
+      out_block_h: '1',
+      out_block_w: '8',
+      per_core_m: '1',
+      per_core_n: '8',
+      fuse_batch: 'false',
+      mcast_in0: String(mcastIn0),
+    });
+  const build = (mcastIn0 = false) =>
+    op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], {
+      matmul_program_config: config(mcastIn0),
+    });
   it('after PR #40172: c_1 single-buffered for the unbatched b (28 tiles, 57,344 B)', () => {
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-25' })));
     assert.deepEqual(
@@ -768,24 +771,8 @@ describe("estimate/matmul: 1D mcast buffering by each operand's batch (in0_B / i
     // matmul_multicore_reuse_mcast_1d_program_factory.cpp at main of 2026-06-23 (622c6fb): the mcast_in0 program is
     // passed in0_B alone and double-buffers c_1 on in0_B·num_blocks = 4 > 1; 00629f0 passes it in1_B as well. The same
     // operands with mcast_in0 true: c_0 4, c_1 8·2·(2 | 1) = 32 | 16, c_4 8 → 44 tiles (90,112 B) | 28 tiles (57,344 B).
-    const in0Config = dialect('ttnn.matmul_multi_core_reuse_multi_cast_1d_program_config', {
-      compute_with_storage_grid_size: '8,8',
-      in0_block_w: '2',
-      out_subblock_h: '1',
-      out_subblock_w: '8',
-      out_block_h: '1',
-      out_block_w: '8',
-      per_core_m: '1',
-      per_core_n: '8',
-      fuse_batch: 'false',
-      mcast_in0: 'true',
-    });
-    const mcastIn0 = () =>
-      op('ttnn.matmul', [dram([4, 256, 64]), dram([64, 256])], [dram([4, 256, 256])], {
-        matmul_program_config: in0Config,
-      });
-    assert.equal(est(estimateOp(mcastIn0(), whContext({ ttMetalDate: '2026-04-15' }))).cbBytesPerCore, 44 * 2048);
-    assert.equal(est(estimateOp(mcastIn0(), whContext({ ttMetalDate: '2026-07-01' }))).cbBytesPerCore, 28 * 2048);
+    assert.equal(est(estimateOp(build(true), whContext({ ttMetalDate: '2026-04-15' }))).cbBytesPerCore, 44 * 2048);
+    assert.equal(est(estimateOp(build(true), whContext({ ttMetalDate: '2026-07-01' }))).cbBytesPerCore, 28 * 2048);
   });
   it("before it: c_1 double-buffered on a's batch (44 tiles, 90,112 B); a window across it reports both", () => {
     const e = est(estimateOp(build(), whContext({ ttMetalDate: '2026-03-24' })));

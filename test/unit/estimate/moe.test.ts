@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { estimateOp, estimatorReads } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
+import type { DataType } from '../../../server/src/ttnn/dtype';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { parse } from '../../../server/src/mlir/parser';
 import { analyzeModule } from '../../../server/src/analysis/analyze';
@@ -28,23 +29,20 @@ function corpusEstimates(rel: string, opName: string): OpEstimateResult[] {
 }
 
 describe('estimate/moe: sparse_matmul', () => {
+  // a 1x1x32x64, b 1x4x64x32, sparsity 1x1x1x4 bf16 row-major DRAM (tt-mlir perf_targets/flops_attention.mlir).
+  const flopsOp = (resultDtype: DataType = 'bf16') =>
+    op(
+      'ttnn.sparse_matmul',
+      [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), tensor([1, 1, 1, 4], { page: 'row_major' })],
+      [tensor([1, 1, 1, 4, 32, 32], { dtype: resultDtype })],
+      { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) },
+    );
+
   it('runtime default config (no program_config): one core, double-buffered 1-tile blocks, two sparsity pages', () => {
-    // a 1x1x32x64, b 1x4x64x32, sparsity 1x1x1x4 bf16 row-major DRAM (tt-mlir perf_targets/flops_attention.mlir).
     // per_core_M = max(1, ⌊32/32⌋) = 1, per_core_N = max(1, ⌈1/8⌉) = 1 → 1·1 = 1 core. Kt = 2, in0_block_w 1 → 2 blocks;
     // batchA 1 · batchB 4 · 2 > 1 → depth 2. c_0 = 2·1·1·2,048 = 4,096; c_1 = 4,096; c_4 = 1·2,048 (shared with c_5);
     // sparsity page = align32(4·2) = 32, twice. 4,096 + 4,096 + 2,048 + 32 + 32 = 10,304 B.
-    const sparsity = tensor([1, 1, 1, 4], { page: 'row_major' });
-    const e = est(
-      estimateOp(
-        op(
-          'ttnn.sparse_matmul',
-          [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity],
-          [tensor([1, 1, 1, 4, 32, 32])],
-          { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) },
-        ),
-        whContext(),
-      ),
-    );
+    const e = est(estimateOp(flopsOp(), whContext()));
     assert.equal(e.factory, 'SparseMatmulMultiCoreReuseMcast1DProgramFactory');
     assert.equal(e.nCoresUsed, 1);
     assert.equal(e.cbBytesPerCore, 10_304);
@@ -57,18 +55,7 @@ describe('estimate/moe: sparse_matmul', () => {
     // non-f32 output, and over Kt / in0_block_w = 2 blocks the partials go to a Float16_b c_5 apart from c_4.
     // c_0 4,096 + c_1 4,096 + c_4 1 bfp8 tile 1,088 + c_5 1 bf16 tile 2,048 + two 32 B sparsity pages = 11,392 B
     // (both flags off, as assumed before, gave c_4 shared with c_5: 9,344 B).
-    const sparsity = tensor([1, 1, 1, 4], { page: 'row_major' });
-    const e = est(
-      estimateOp(
-        op(
-          'ttnn.sparse_matmul',
-          [tensor([1, 1, 32, 64]), tensor([1, 4, 64, 32]), sparsity],
-          [tensor([1, 1, 1, 4, 32, 32], { dtype: 'bfp_bf8' })],
-          { is_input_a_sparse: bool(false), is_input_b_sparse: bool(true), nnz: int(2) },
-        ),
-        whContext(),
-      ),
-    );
+    const e = est(estimateOp(flopsOp('bfp_bf8'), whContext()));
     assert.equal(e.cbBytesPerCore, 11_392);
   });
 
