@@ -140,7 +140,12 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
       );
       // In a batch of 50 (PR #33009, before PR #41073) and before PR #43898's guard and fallback: two pages of
       // 50 · 73,728 = 3,686,400 B over the 103,712 B base of 2026-01-30..04-23 grow to 7,476,512 B.
-      assert.equal(regionEnd(assertFails({ ...run, date: '2026-04-03' })), 7_476_512);
+      const batched = assertFails({ ...run, date: '2026-04-03' });
+      assert.equal(regionEnd(batched), 7_476_512);
+      // The later programs (the other batch, then the concat of the two batch results) are not estimated: approx.
+      assert.ok(batched.estimate.kind === 'estimate');
+      assert.equal(batched.estimate.confidence, 'approx');
+      assert.match(batched.estimate.approxReason ?? '', /only the first batch's program is estimated/);
     });
   });
 });

@@ -195,12 +195,15 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       descriptorsFrom: 'concat-program-descriptors',
     }),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
-    confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
+    confidence: unalignedLastDim || dramShardedNote !== undefined || batchNote !== '' ? 'approx' : 'exact',
     approxReason: [
       unalignedLastDim
         ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
         : '',
       dramShardedNote ?? '',
+      // The later programs (the other batches, then the concat of the batch results, whose pages can be larger) are
+      // not estimated [6].
+      batchNote !== '' ? "only the first batch's program is estimated, not the concat of the batch results" : '',
     ]
       .filter((r) => r !== '')
       .join('; '),
