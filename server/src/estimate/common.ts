@@ -45,6 +45,11 @@ export interface ResolvedTensor {
   readonly geometry: PageGeometry;
 }
 
+/** The alignment a page of `t`'s buffer is padded to: L1's for an L1 buffer, DRAM's otherwise. */
+export function bufferAlignmentBytes(t: ResolvedTensor, ctx: EstimateContext): number {
+  return t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+}
+
 export function resolveTensor(spec: ValueSpec | undefined, what: string): ResolvedTensor | string {
   if (spec === undefined) return `${what} is missing`;
   if (spec.kind !== 'tensor') return `${what} is not a tensor (${spec.typeText})`;

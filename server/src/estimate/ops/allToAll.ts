@@ -57,7 +57,16 @@ import { elementBytes, type DataType } from '../../ttnn/dtype';
 import { alignUp, isSharded } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
-import { CbSpec, ResolvedTensor, finishProgram, maxL1Space, outputsInL1, propInt, resolveTensor } from '../common';
+import {
+  bufferAlignmentBytes,
+  CbSpec,
+  ResolvedTensor,
+  finishProgram,
+  maxL1Space,
+  outputsInL1,
+  propInt,
+  resolveTensor,
+} from '../common';
 import type { EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { fabric1dHeader } from './ccl';
@@ -84,10 +93,6 @@ const CITES = {
 const CLIENT_INTERFACE_BYTES = 3280;
 /** tt-mlir's runtime passes no num_links; the ttnn entry points default to 1. */
 const NUM_LINKS = 1;
-
-function bufferAlign(t: ResolvedTensor, ctx: EstimateContext): number {
-  return t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
-}
 
 /** Row-major page of `t` in `dtype` (the form tt-mlir's workaround gives it): last dim × element size. */
 function rowBytes(t: ResolvedTensor, dtype: DataType): number {
@@ -149,9 +154,9 @@ export function estimateAllToAllDispatch(op: TtnnOp, ctx: EstimateContext): OpEs
   if (dispatchDevices === undefined || dispatchDevices < 1)
     return unmodeled(op.name, 'num_devices (devices along cluster_axis) is missing');
 
-  const inputPage = alignUp(rowBytes(input, 'bf16'), bufferAlign(input, ctx));
-  const indicesPage = alignUp(rowBytes(indices, 'u16'), bufferAlign(indices, ctx));
-  const mappingPage = alignUp(rowBytes(mapping, 'u16'), bufferAlign(mapping, ctx));
+  const inputPage = alignUp(rowBytes(input, 'bf16'), bufferAlignmentBytes(input, ctx));
+  const indicesPage = alignUp(rowBytes(indices, 'u16'), bufferAlignmentBytes(indices, ctx));
+  const mappingPage = alignUp(rowBytes(mapping, 'u16'), bufferAlignmentBytes(mapping, ctx));
   const tokens = rows(input);
   const tokensPerCore = Math.ceil(tokens / NUM_LINKS);
   const base: CbSpec[] = [
@@ -235,7 +240,7 @@ export function estimateAllToAllCombine(op: TtnnOp, ctx: EstimateContext): OpEst
       index: 0,
       role: 'expert output token pages (one per local expert)',
       nPages: expertsPerDevice,
-      pageBytes: alignUp(rowBytes(input, 'bf16'), bufferAlign(input, ctx)),
+      pageBytes: alignUp(rowBytes(input, 'bf16'), bufferAlignmentBytes(input, ctx)),
     },
     { index: 1, role: 'expert mapping page', nPages: 1, pageBytes: alignUp(rowBytes(mapping, 'u16'), l1Align) },
     { index: 2, role: 'local experts scratch', nPages: 1, pageBytes: alignUp(2 * expertsPerDevice, l1Align) },
@@ -343,7 +348,7 @@ export function estimateAllToAllDispatchMetadata(op: TtnnOp, ctx: EstimateContex
   const inputPage = alignUp(rowBytes(input, 'bf16'), l1Align);
   const indicesOutPage = alignUp(rowBytes(indicesOut, 'u16'), l1Align);
   const scoresOutPage = alignUp(rowBytes(scoresOut, 'bf16'), l1Align);
-  const mappingPage = alignUp(rowBytes(mapping, 'u16'), bufferAlign(mapping, ctx));
+  const mappingPage = alignUp(rowBytes(mapping, 'u16'), bufferAlignmentBytes(mapping, ctx));
   const header = fabric1dHeader(ctx);
   const cbs: CbSpec[] = [
     { index: 0, role: 'input token pages (double-buffered)', nPages: 2, pageBytes: inputPage },

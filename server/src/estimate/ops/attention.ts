@@ -61,6 +61,7 @@ import type { TtnnOp } from '../../ttnn/op';
 import { fieldValue, intOf, pairOf } from '../../ttnn/dialectFields';
 import { atOrAfter } from '../changePoints';
 import {
+  bufferAlignmentBytes,
   CITE,
   CbSpec,
   ResolvedTensor,
@@ -119,7 +120,7 @@ function defaultChunk(n: number): number {
 /** Bytes of one aligned page of a small index tensor (row-major: one row aligned to its buffer; tiled: one tile). */
 function alignedPageBytes(t: ResolvedTensor, ctx: EstimateContext): number {
   if (t.layout.pageLayout === 'tile') return tileBytes(t.dtype);
-  const align = t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const align = bufferAlignmentBytes(t, ctx);
   return alignUp(t.padded[t.padded.length - 1] * (elementBytes(t.dtype) ?? 4), align);
 }
 

@@ -53,6 +53,7 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
+  bufferAlignmentBytes,
   CITE,
   ResolvedTensor,
   finishProgram,
@@ -74,17 +75,14 @@ const CITE_CHUNKING =
 export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
-  let maxAlign = output.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  let maxAlign = bufferAlignmentBytes(output, ctx);
   const inputs: ResolvedTensor[] = [];
   for (const [i, spec] of op.operands.entries()) {
     if (spec.kind !== 'tensor') continue;
     const t = resolveTensor(spec, `input ${i}`);
     if (typeof t === 'string') return unmodeled(op.name, t);
     inputs.push(t);
-    maxAlign = Math.max(
-      maxAlign,
-      t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
-    );
+    maxAlign = Math.max(maxAlign, bufferAlignmentBytes(t, ctx));
   }
   const rank = output.logical.length;
   const dimRaw = propInt(op, 'dim') ?? 0;
@@ -102,7 +100,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
   let batchNote = '';
   let outLogical: readonly number[] = output.logical;
-  if (batchSize !== undefined && inputs.length > batchSize) {
+  if (batchSize !== undefined) {
     const total = inputs.length;
     inputs.splice(batchSize);
     const extent = inputs.reduce((n, t) => n + (t.logical[dim] ?? 0), 0);
@@ -126,12 +124,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   // untilized rows on the last dim.
   const rowsAligned =
     elem !== undefined &&
-    inputs.every(
-      (t) =>
-        ((t.logical[t.logical.length - 1] ?? 0) * elem) %
-          (t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes) ===
-        0,
-    );
+    inputs.every((t) => ((t.logical[t.logical.length - 1] ?? 0) * elem) % bufferAlignmentBytes(t, ctx) === 0);
   if (unalignedLastDim && elem !== undefined && rowsAligned) {
     const w = outLogical[rank - 1];
     page = alignUp(w * elem, maxAlign);
@@ -216,7 +209,7 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   });
 }
 
-/** Interleaved inputs one concat program takes (concat_impl batches more), or undefined before batching [6]. */
+/** The batch size when concat_impl splits `nInputs` interleaved inputs into batches, else undefined [6]. */
 function interleavedBatchSize(ctx: EstimateContext, nInputs: number): number | undefined {
   if (nInputs <= 47) return undefined;
   if (atOrAfter(ctx, 'concat-batches-of-47')) return 47;

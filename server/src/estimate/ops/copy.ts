@@ -36,6 +36,7 @@ import { alignUp, isSharded, type TensorLayout } from '../../ttnn/layout';
 import { atOrAfter } from '../changePoints';
 import type { TtnnOp } from '../../ttnn/op';
 import {
+  bufferAlignmentBytes,
   CITE,
   ResolvedTensor,
   finishProgram,
@@ -129,7 +130,7 @@ function defaultRowMajorCopy(
   sameConfig: boolean,
   citations: readonly string[],
 ): OpEstimateResult {
-  const outAlign = output.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const outAlign = bufferAlignmentBytes(output, ctx);
   const inputPageBytes = Math.min(input.geometry.pageBytes, COPY_SUBBLOCK_MAX_BYTES);
   const outputPageBytes = Math.min(alignUp(output.geometry.pageBytes, outAlign), COPY_SUBBLOCK_MAX_BYTES);
   const lastDim = input.logical[input.logical.length - 1] ?? 1;

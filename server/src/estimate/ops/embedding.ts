@@ -46,6 +46,7 @@ import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
+  bufferAlignmentBytes,
   CITE,
   ResolvedTensor,
   finishProgram,
@@ -77,7 +78,7 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (wElem === undefined) return unmodeled(op.name, `weight dtype ${weight.dtype} has no row-major size`);
   const rowBytes = weight.logical[weight.logical.length - 1] * wElem;
   // `alignment` is the index buffer's (tt-metal: a.buffer()->alignment()).
-  const align = indices.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const align = bufferAlignmentBytes(indices, ctx);
   const wholeRow = alignUp(rowBytes, align);
   // From tt-metal PR #42548 rows longer than 1 MiB are streamed in 1 MiB chunks; before, one page per row.
   const chunked = wholeRow > MAX_CHUNK_BYTES && atOrAfter(ctx, 'embedding-row-chunks');

@@ -46,6 +46,7 @@ import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
+  bufferAlignmentBytes,
   CITE,
   CbSpec,
   ResolvedTensor,
@@ -315,7 +316,7 @@ export function estimatePagedFillCache(op: TtnnOp, ctx: EstimateContext): OpEsti
   const blocks = (input.padded[0] * input.padded[1] * input.padded[2]) / 32;
   const split = splitWorkToCores(gridArea(ctx), blocks);
   // The page table's aligned page: one row (last dim × element bytes) rounded up to its buffer's alignment.
-  const tableAlign = table.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+  const tableAlign = bufferAlignmentBytes(table, ctx);
   const tableRowBytes = alignUp(table.padded[table.padded.length - 1] * (elementBytes(table.dtype) ?? 4), tableAlign);
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: 2 * wt, pageBytes: tileBytes(input.dtype) },

@@ -37,7 +37,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { ResolvedTensor, finishProgram, resolveTensor } from '../common';
+import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { estimateCopyProgram } from './copy';
@@ -82,7 +82,7 @@ function interleavedToSharded(
   output: ResolvedTensor,
 ): OpEstimateResult {
   const dram = ctx.device.dramAlignmentBytes;
-  const srcAlign = input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : dram;
+  const srcAlign = bufferAlignmentBytes(input, ctx);
   const dstIsDram = output.layout.bufferType === 'dram';
   const dstAlign = dstIsDram ? dram : ctx.device.l1AlignmentBytes;
   const tile = input.layout.pageLayout === 'tile';

@@ -58,7 +58,15 @@
 import { elementBytes, tileBytes, type DataType } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
-import { ResolvedTensor, coreAt, finishProgram, propBool, propInt, resolveTensor } from '../common';
+import {
+  bufferAlignmentBytes,
+  ResolvedTensor,
+  coreAt,
+  finishProgram,
+  propBool,
+  propInt,
+  resolveTensor,
+} from '../common';
 import type { CbSpec } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
@@ -210,9 +218,7 @@ export function estimateSparseMatmul(op: TtnnOp, ctx: EstimateContext): OpEstima
   // Partials format: f32 with fp32 accumulation, bf16 with packer L1 accumulation, else the output format.
   const intermDtype: DataType = flags.fp32 ? 'f32' : packerL1Acc ? 'bf16' : out.dtype;
   const separateInterm = intermDtype !== out.dtype;
-  const align = (t: ResolvedTensor): number =>
-    t.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
-  const sparsityPage = rowMajorPage(sparsity, 'bf16', align(sparsity));
+  const sparsityPage = rowMajorPage(sparsity, 'bf16', bufferAlignmentBytes(sparsity, ctx));
   if (sparsityPage === undefined) return unmodeled(op.name, 'sparsity has no row-major page');
   if (sparsity.layout.pageLayout !== 'row_major' || sparsity.dtype !== 'bf16')
     approx.push("the sparsity is taken as the row-major bf16 tensor tt-mlir's workaround makes of it");

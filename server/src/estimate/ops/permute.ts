@@ -37,6 +37,7 @@ import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
+  bufferAlignmentBytes,
   CITE,
   ResolvedTensor,
   finishProgram,
@@ -292,7 +293,7 @@ function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
   const outL1 =
     out !== undefined && out.kind === 'tensor' && out.layout.kind === 'layout' && out.layout.bufferType === 'l1';
   const align = Math.max(
-    input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
+    bufferAlignmentBytes(input, ctx),
     outL1 ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes,
   );
   const stick = Math.max(w * elem, alignUp(w * elem, align));

@@ -45,6 +45,7 @@ import { alignUp, isSharded, volume } from '../../ttnn/layout';
 import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { atOrAfter } from '../changePoints';
 import {
+  bufferAlignmentBytes,
   CITE,
   finishProgram,
   gridArea,
@@ -147,7 +148,7 @@ function codegenRepeatInterleave(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   } else {
     const elem = elementBytes(input.dtype);
     if (elem === undefined || input.dtype === 'bfp_bf8' || w < 2 || dim === rank - 1) return undefined;
-    const align = input.layout.bufferType === 'l1' ? ctx.device.l1AlignmentBytes : ctx.device.dramAlignmentBytes;
+    const align = bufferAlignmentBytes(input, ctx);
     pageBytes = w * elem;
     if (pageBytes % align !== 0) return undefined;
     pages = volume(input.logical) / w;
