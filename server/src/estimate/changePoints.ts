@@ -2482,6 +2482,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #41073 ("Fix of concat hang due to num CT argument buffer overflow"), concat_device_operation.cpp@efa765c (max_tensors = 47)',
   },
+  'mish-unary-device-op': {
+    family: 'eltwise (unary)',
+    pr: 19113,
+    // Squash-merged on main as 476062d at 2025-03-24 07:13 UTC (wusatosi/tt-metal first-parent history).
+    mergedOn: '2025-03-24',
+    dateFrom: 'merge',
+    what: 'mish runs as one unary program (UnaryProgramFactory, mish_kernel.cpp); before, ExecuteMish ran unary_chain(exp, +1, log, tanh) into a tensor in the output memory config and then multiply(x, that tensor), so the chain result is live beside the multiply result (tt-metal #15686, YOLOv4 640x640 in L1)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke, PR #14270; same at 51bc24e)',
+    after:
+      'tt-metal PR #19113 ("Optimize mish op"), unary_program_factory.cpp@476062d (get_compute_kernel_path → mish_kernel.cpp)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

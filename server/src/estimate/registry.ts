@@ -18,6 +18,7 @@ import {
   BINARY_OPS,
   UNARY_OPS,
   estimateAsinh,
+  estimateMish,
   estimateBinary,
   estimateClampTensor,
   estimateDropout,
@@ -116,6 +117,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
   add(UNARY_OPS, estimateUnary, TYPES_ONLY);
   add('ttnn.asinh', estimateAsinh, TYPES_ONLY);
+  add('ttnn.mish', estimateMish, TYPES_ONLY); // in UNARY_OPS for legality; a composite before its change point
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

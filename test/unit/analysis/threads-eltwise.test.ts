@@ -127,4 +127,43 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
       assert.equal(gelu!.overflow?.status, 'notReached');
     });
   });
+
+  describe('tt-metal #15686 (2024-12-04, n150 with 56 worker banks): YOLOv4 640x640 mish in L1', () => {
+    // 26,214,400 B (the thread's "L1 buffer") = 12,800 bf16 tiles of 2,048 B ([1, 1, 409600, 32]); over 56 banks:
+    // ⌈12,800 / 56⌉ = 229 pages · 2,048 = 468,992 B per bank, the thread's "each bank needs to store 468992 B". That
+    // build's ExecuteMish (unary_composite_op.cpp@dec1dc2, before PR #19113) writes unary_chain(x) to a tensor in the
+    // output's memory config and then multiply(x, it): the L1 input, the chain result and the multiply's result are
+    // live at once, 3 · 468,992 = 1,406,976 B per bank against 1,499,136 − the ~100 KB base: the multiply's result is the
+    // allocation that fails, of the thread's size.
+    const run = {
+      file: 'eltwise_tt-metal-15686.mlir',
+      date: '2024-12-04',
+      arch: 'wormhole_b0_n300_worker_dispatch',
+      l1SmallSize: 0,
+    };
+    it('out of L1 at the multiply of the composite, 468,992 B per bank beside the chain result of the same size', () => {
+      const { op, first } = deviceOp(run, 'mish_yolov4_640_l1');
+      assert.equal(first, 'this op', 'the first error of the run');
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.equal(op.estimate.l1TensorBytesPerCore, 468_992);
+      assert.deepEqual(
+        op.estimate.l1Intermediates?.map((t) => [t.bytesPerCore, t.liveDuringProgram]),
+        [[468_992, true]],
+      );
+      assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+      assert.equal(op.overflow?.limitBytes, 1_499_136);
+    });
+    it("the thread's workaround, the same mish in DRAM, fits", () => {
+      const { op } = deviceOp(run, 'mish_yolov4_640_dram');
+      assert.equal(op.estimate.kind, 'estimate');
+      assert.equal(op.overflow, undefined);
+    });
+    it('after PR #19113 (mish one unary program) input and result alone fit: 2 · 468,992 B', () => {
+      const { op } = deviceOp({ ...run, date: '2025-04-01' }, 'mish_yolov4_640_l1');
+      assert.ok(op.estimate.kind === 'estimate');
+      assert.equal(op.estimate.factory, 'UnaryProgramFactory');
+      assert.equal(op.estimate.l1Intermediates, undefined);
+      assert.equal(op.overflow, undefined);
+    });
+  });
 });

@@ -16,6 +16,9 @@
  *   clamp_tensor: ttnn::clamp with tensor bounds is a composite: minimum, eq (tensor-scalar), relu,
  *             maximum, where, gt, where; its largest program is a where (4 CBs of 2 tiles); the
  *             intermediates live in the output's memory config                                         [8]
+ *   mish:     unary from change point `mish-unary-device-op`; before, a unary chain (exp, +1, log, tanh) into a
+ *             tensor in the output's memory config, then multiply(x, chain result): that result is live while
+ *             the multiply allocates its own                                                           [9]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -32,6 +35,8 @@
  *   [8] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@001a9c0 and @9d2e6ed
  *       (ExecuteUnaryCompositeClamp::invoke with optional Tensor min/max: the same steps at both); tt-mlir runtime
  *       runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc calls ttnn::clamp(in, min, max, memcfg)
+ *   [9] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke,
+ *       PR #14270) to the parent of 476062d (PR #19113, which made mish a unary device op)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -72,6 +77,8 @@ const CITES = {
   dropout: 'tt-metal ttnn/cpp/ttnn/operations/experimental/dropout/device/dropout_program_factory.cpp@0252a1e',
   clampTensor:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@9d2e6ed (ExecuteUnaryCompositeClamp::invoke, tensor min/max; same at @001a9c0)',
+  mishComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke: unary_chain then multiply; same at 51bc24e, 2024-12-03)',
   clampTensorRuntime:
     'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
@@ -208,6 +215,34 @@ export function estimateAsinh(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
       approxReason: 'composite asinh: the intermediate tensors it allocates between programs are not counted',
       citations: [CITES.asinhComposite],
     },
+  );
+}
+
+/**
+ * `ttnn.mish`: one unary program (UnaryProgramFactory with the mish kernel) from change point `mish-unary-device-op` on;
+ * before it, ExecuteMish ran unary_chain(exp, +1, log, tanh) into a tensor in the output's memory config, then
+ * multiply(x, that tensor): the chain's result is live while the multiply allocates its own (three tensors of the
+ * input's size at once when all three are in L1: tt-metal #15686).
+ */
+export function estimateMish(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'mish-unary-device-op')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || result === undefined) return unmodeled(op.name, 'mish without an input or a result');
+  return largestStep(
+    op,
+    ctx,
+    [
+      {
+        label: 'unary chain (exp, add 1, log, tanh)',
+        result: estimateUnary(stepOp(op, 'ttnn.tanh', [input], [result]), ctx),
+      },
+      {
+        label: 'multiply (x by the chain result)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [input, result], op.results), ctx),
+      },
+    ],
+    { citations: [CITES.mishComposite] },
   );
 }
 
