@@ -83,6 +83,21 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
   // The same conv with shard_layout = block_sharded: auto_shard is off, so conv2d reshards and runs the matmul from the
   // shards. Block 7 (NHW) x 2 (C): rows round_up(784, 7·32) / 7 = 128, width 1088 / 2 = 544 → 68 tiles · 2,048 =
   // 139,264 B of resharded input, held while the matmul reads it.
+  // tt-metal #16486 (2025-01-07, branch test on main cb02e39 of 2025-01-05): SD3.5 VAE's 128 → 3 conv at 512x512,
+  // block sharded. determine_parallel_config (conv2d_utils.cpp@cb02e39) splits NHW 8 ways (8,192 tiles, the grid's 8
+  // rows) and C by the largest divisor ≤ 8 of both channel tile counts (1 output tile, 4 input tiles) = 1: an 8 x 1
+  // grid, so the host input (262,144 x 128 bf16 = 67,108,864 B, the thread's "L1 buffer") goes onto 8 cores (the
+  // allocator's "8 banks" are the shard grid's cores): 32,768 rows · 128 · 2 B = 8,388,608 B each, the thread's "each bank
+  // needs to store 8388608 B", more than a bank: the reshard fails whatever else is live.
+  it('tt-metal #16486 (2025-01-05, SD3.5 VAE): the resharded input onto an 8 x 1 block grid, 8,388,608 B per bank', () => {
+    const run = { file: 'conv2d_tt-metal-16486.mlir', date: '2025-01-05', l1SmallSize: 16_384 };
+    const t = failedAllocation(run);
+    assert.deepEqual([t.role, t.bytesPerCore, t.before], ['resharded conv input', 8_388_608, 0]);
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.equal(op.estimate.nCoresUsed, 8);
+    assert.deepEqual(op.estimate.grid, [1, 8], 'one row of 8 cores along NHW');
+  });
   it('the same conv with shard_layout = block_sharded is resharded first (139,264 B per core)', () => {
     const { op } = deviceOp({ file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' }, 'with_shard_layout');
     assert.ok(op.estimate.kind === 'estimate');
