@@ -98,6 +98,31 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.estimate.nCoresUsed, 8);
     assert.deepEqual(op.estimate.grid, [1, 8], 'one row of 8 cores along NHW');
   });
+  // tt-metal #16267 (2024-12-23, branch test on main 13661ed): SDXL-turbo 640 → 640 at 128x128, auto shard (block 8 x 7
+  // on the 8x7 grid, before PR #17485), L1 interleaved row-major bf16 input, memory_config L1. Buffers from the top of
+  // the bank (1,499,136 − 16,384 L1_SMALL = 1,482,752): the input, ⌈16,384 / 56⌉ = 293 sticks · 1,280 B = 375,040; the
+  // resharded input, 2,048 rows · 96 ch · 2 B = 393,216; the halo output, 2,340 sticks · 192 B = 449,280; the reshard is
+  // freed (a hole, reallocate_halo_output off) and the conv output shard (64 · 3 bf16 tiles = 393,216) takes it:
+  // 1,482,752 − 1,217,536 = 265,216, the thread's "L1 buffer allocated at". The conv program runs before the result is
+  // moved to L1 interleaved (to_memory_config after the conv, conv2d.cpp@f01114d). Its CBs (block sharded, weights
+  // sliced, conv2d_op_sharded_program_factory.cpp@13661ed) with bf16 activations and bfloat8_b weights: act 27 · 2,048,
+  // act row-major 27 · 2,048, tilized act 27 · 2,048, weights 27 · 3 · 1,088, bias 3 · 1,088, scratch 64 = 257,344;
+  // + 99,104 (the 2024-12 base) = 356,448, the thread's region end. Before this session: the result was allocated
+  // first and the op said "out of memory" at 1,416,640 B of tensors, not the clash.
+  it('tt-metal #16267 (2024-12-23, SDXL-turbo): the conv program clashes at 265,216 with its CBs to 356,448, on (0,0)-(7,6)', () => {
+    const run = {
+      file: 'conv2d_tt-metal-16267.mlir',
+      date: '2024-12-23',
+      arch: 'wormhole_b0_n300_worker_dispatch',
+      l1SmallSize: 16_384,
+    };
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.equal(op.overflow?.limitBytes, 265_216);
+    assert.equal(regionEnd(op), 356_448);
+    assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
+  });
   it('the same conv with shard_layout = block_sharded is resharded first (139,264 B per core)', () => {
     const { op } = deviceOp({ file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' }, 'with_shard_layout');
     assert.ok(op.estimate.kind === 'estimate');

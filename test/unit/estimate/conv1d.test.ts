@@ -63,7 +63,10 @@ describe('estimate/conv1d (the height-1 conv2d tt-metal runs)', () => {
     assert.deepEqual(cbs(c1), cbs(c2));
     assert.equal(c1.cbBytesSummedOverRanges, c2.cbBytesSummedOverRanges);
     assert.equal(c1.nCoresUsed, c2.nCoresUsed);
-    assert.deepEqual(c1.l1Intermediates, c2.l1Intermediates);
+    // The same tensors and the same writer CBs; the writer's name is the op's (conv1d's factory names itself).
+    const tensors = (e: OpEstimate) =>
+      e.l1Intermediates?.map((t) => [t.role, t.bytesPerCore, t.liveDuringProgram, t.writerProgram?.cbBytesPerCore]);
+    assert.deepEqual(tensors(c1), tensors(c2));
     assert.match(c1.factory, /conv1d/);
   });
 

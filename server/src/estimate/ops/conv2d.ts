@@ -90,7 +90,9 @@
  *      output shards of per_core_M·32 sticks, row-major in the input's element size), unless the halo is bypassed
  *      (width sharded, row-major, no padding); both held while the program runs;
  *   3. the conv's sharded L1 output when the op's result is not that tensor (DRAM or interleaved result, or a DRAM-path
- *      slice), held while the program runs; `to_memory_config` copies it out afterwards.
+ *      slice), held while the program runs; `to_memory_config` copies it out afterwards. With an L1 result the conv
+ *      program is this tensor's writer, checked before the result is allocated, and the op's last program is that
+ *      copy (its CB the tensor-backed shard, 0 B) [22].
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@002a3f4 (get_input_channels_alignment,
@@ -252,6 +254,10 @@
  *       point conv2d-transpose-shards-default-false); block sharding's grid is column-major (NHW cores along x) while it
  *       is true. tt-mlir's runtime passes the field only when the IR's conv2d_config carries it (runtime
  *       operations/utils.cpp@445964f)
+ *  [22] conv2d.cpp@f01114d (2024-12) and @622c6fb (2026-06): `ttnn::to_memory_config(conv_output, memory_config)` runs
+ *       after the conv (and matmul) program when the requested memory config differs from the conv's sharded output.
+ *       Figure: tt-metal #16267 (2024-12-23), "L1 buffer allocated at 265216": 1,482,752 − (375,040 interleaved input +
+ *       393,216 reshard + 449,280 halo), the conv output shard in the freed reshard's hole, no result yet
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -295,9 +301,10 @@ import { boolOf, fieldValue, intOf, itemValue, wordOf } from '../../ttnn/dialect
 import { CbSpec, finishProgram, fmtBytes, liveL1Of, outputsInL1, propInt, propInts, resolveTensor } from '../common';
 import { atOrAfter, changePointText } from '../changePoints';
 import { firstRowWiseRange, gridRectangle } from '../printedRange';
-import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimateResult } from '../types';
+import type { CoreRangeXY, EstimateContext, L1Intermediate, OpEstimate, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { HaloGeometry, haloElementBytes, haloProgramCbBytesPerCore, haloStickDtype, haloSticksPerCore } from './halo';
+import { programOf } from './composite';
 import { estimateMatmul } from './matmul';
 import { noProgram } from './noProgram';
 
@@ -2143,7 +2150,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     );
   }
   notes.push(`conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`);
-  return finishProgram({
+  const est = finishProgram({
     op,
     ctx,
     factory,
@@ -2168,6 +2175,29 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     notes,
     l1Intermediates: intermediates,
   });
+  return withConvProgramBeforeResult(est, family);
+}
+
+/**
+ * conv2d runs its program on the conv output shard and only then moves that shard to the requested memory config
+ * (`ttnn::to_memory_config` after the conv [21]): with an L1 result, the conv program's CBs meet the L1 buffers live
+ * before the result exists [22]. The conv program becomes the writer of the 'conv output shard' intermediate, checked when that is
+ * allocated, and the op's last program is the copy to the result: sharded_to_interleaved or reshard, whose one CB is
+ * the tensor-backed shard (same dtype: the conv writes the result's dtype), 0 B of static CBs.
+ */
+function withConvProgramBeforeResult(est: OpEstimate, family: string): OpEstimate {
+  const shardIndex = est.l1Intermediates?.findIndex((t) => t.role === 'conv output shard') ?? -1;
+  if (shardIndex < 0 || est.l1TensorBytesPerCore === 0 || est.l1Intermediates === undefined) return est;
+  const convProgram = programOf({ label: family, result: est }, est);
+  const l1Intermediates = est.l1Intermediates.map((t, i) =>
+    i === shardIndex ? { ...t, writerProgram: convProgram } : t,
+  );
+  return {
+    ...est,
+    l1Intermediates,
+    lastProgram: { name: 'to_memory_config of the conv output shard to the result', cbBytesPerCore: 0 },
+    notes: [...est.notes, 'the conv program runs before the result is allocated (to_memory_config after the conv)'],
+  };
 }
 
 export function estimateConv2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
