@@ -129,7 +129,7 @@ describe('public-thread regression set: eltwise (test/fixtures/threads)', () => 
   });
 
   describe('tt-metal #15686 (2024-12-04, n150 with 56 worker banks): YOLOv4 640x640 mish in L1', () => {
-    // 26,214,400 B (the thread's "L1 buffer") = 12,800 bf16 tiles of 2,048 B ([1, 1, 409600, 32]); over 56 banks:
+    // 26,214,400 B (the thread's "L1 buffer") = 12,800 bf16 tiles of 2,048 B ((1, 32, 640, 640)); over 56 banks:
     // ⌈12,800 / 56⌉ = 229 pages · 2,048 = 468,992 B per bank, the thread's "each bank needs to store 468992 B". That
     // build's ExecuteMish (unary_composite_op.cpp@dec1dc2, before PR #19113) writes unary_chain(x) to a tensor in the
     // output's memory config and then multiply(x, it): the L1 input, the chain result and the multiply's result are
