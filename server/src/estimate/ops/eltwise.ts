@@ -79,6 +79,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@9d2e6ed (ExecuteUnaryCompositeClamp::invoke, tensor min/max; same at @001a9c0)',
   mishComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke: unary_chain then multiply; same at 51bc24e, 2024-12-03)',
+  mishMultiplyFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@d9304dd (the 2025-01 multiply of two interleaved tensors: c_0, c_1, c_2 of two tiles each, the figure estimateBinary gives)',
   clampTensorRuntime:
     'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
@@ -242,7 +244,7 @@ export function estimateMish(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
         result: estimateBinary(stepOp(op, 'ttnn.multiply', [input, result], op.results), ctx),
       },
     ],
-    { citations: [CITES.mishComposite] },
+    { citations: [CITES.mishComposite, CITES.mishMultiplyFactory] },
   );
 }
 
