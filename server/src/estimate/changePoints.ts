@@ -2494,6 +2494,16 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #19113 ("Optimize mish op"), unary_program_factory.cpp@476062d (get_compute_kernel_path → mish_kernel.cpp)',
   },
+  'log1p-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 20502,
+    // Squash-merged on main as 7ba089f at 2025-04-16 10:56 UTC (wusatosi/tt-metal first-parent history).
+    mergedOn: '2025-04-16',
+    dateFrom: 'merge',
+    what: 'log1p runs as one SFPU unary program (UnaryOpType::LOG1P); before, _log1p ran add(x, 1) into a tensor in the output memory config and then log of it, that tensor live beside the log result',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p)',
+    after: 'tt-metal PR #20502 ("ttnn.log1p LLK Implementation"), unary_op_utils.cpp@7ba089f',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -18,6 +18,7 @@ import {
   BINARY_OPS,
   UNARY_OPS,
   estimateAsinh,
+  estimateLog1p,
   estimateMish,
   estimateBinary,
   estimateClampTensor,
@@ -117,7 +118,9 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add(['ttnn.tilize', 'ttnn.tilize_with_val_padding'], estimateTilizeOp, LIVE_L1);
   add(UNARY_OPS, estimateUnary, TYPES_ONLY);
   add('ttnn.asinh', estimateAsinh, TYPES_ONLY);
-  add('ttnn.mish', estimateMish, TYPES_ONLY); // in UNARY_OPS for legality; a composite before its change point
+  // In UNARY_OPS for legality; composites before their change points.
+  add('ttnn.mish', estimateMish, TYPES_ONLY);
+  add('ttnn.log1p', estimateLog1p, TYPES_ONLY);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

@@ -171,4 +171,21 @@ describe('estimate history (change points)', () => {
     assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-24' }))).cbBytesPerCore, 12_288);
     assert.equal(est(estimateOp(asinh, whContext({ ttMetalDate: '2025-06-25' }))).cbBytesPerCore, 8_192);
   });
+  it('log1p: add 1 then log before tt-metal PR #20502, its add result an L1 tensor held through the log; one program after', () => {
+    // bf16 256x2048 in L1 (512 tiles, ⌈512 / 64⌉ = 8 pages a bank · 2,048 = 16,384 B). Add step: c_0 2 + c_1 1 (the
+    // scalar) + c_2 2 tiles = 5·2,048 = 10,240 B; log step: c_0 + c_2 = 8,192 B. The add's result, in the output's
+    // memory config (L1), is live while the log runs and allocates its own.
+    const t = tensor([256, 2048], { buffer: 'l1' });
+    const log1p = op('ttnn.log1p', [t], [t]);
+    const before = est(estimateOp(log1p, whContext({ ttMetalDate: '2025-04-15' })));
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.deepEqual(
+      before.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [[16_384, true, 10_240]],
+    );
+    assert.equal(before.lastProgram?.cbBytesPerCore, 8_192);
+    const after = est(estimateOp(log1p, whContext({ ttMetalDate: '2025-04-16' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.l1Intermediates, undefined);
+  });
 });

@@ -19,6 +19,9 @@
  *   mish:     unary from change point `mish-unary-device-op`; before, a unary chain (exp, +1, log, tanh) into a
  *             tensor in the output's memory config, then multiply(x, chain result): that result is live while
  *             the multiply allocates its own                                                           [9]
+ *   log1p:    unary from change point `log1p-unary-sfpu`; before, add(x, 1) into a tensor in the output's
+ *             memory config (c_0 2, c_1 1 scalar tile, c_2 2), then log of it: that tensor is live while the
+ *             log allocates its result                                                                 [10]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -37,6 +40,8 @@
  *       runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc calls ttnn::clamp(in, min, max, memcfg)
  *   [9] tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke,
  *       PR #14270) to the parent of 476062d (PR #19113, which made mish a unary device op)
+ *   [10] tt-metal unary_composite_op.cpp _log1p at d9304dd and at the parent of 7ba089f (PR #20502, which made log1p an
+ *       SFPU unary op); the scalar add: broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -81,6 +86,10 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@dec1dc2 (ExecuteMish::invoke: unary_chain then multiply; same at 51bc24e, 2024-12-03)',
   mishMultiplyFactory:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@d9304dd (the 2025-01 multiply of two interleaved tensors: c_0, c_1, c_2 of two tiles each, the figure estimateBinary gives)',
+  log1pComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p: add(x, 1.0f) then log, the same at the parent of 7ba089f)',
+  scalarAddFactory:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one scalar tile, c_2 2 tiles)',
   clampTensorRuntime:
     'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
@@ -245,6 +254,26 @@ export function estimateMish(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       },
     ],
     { citations: [CITES.mishComposite, CITES.mishMultiplyFactory] },
+  );
+}
+
+/**
+ * `ttnn.log1p`: one unary SFPU program from change point `log1p-unary-sfpu` on; before it, _log1p ran add(x, 1) into a
+ * tensor in the output's memory config, then log of that tensor: it is live while the log allocates its result.
+ */
+export function estimateLog1p(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'log1p-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || result === undefined) return unmodeled(op.name, 'log1p without an input or a result');
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'add 1 (tensor-scalar)', result: estimateBinary(stepOp(op, 'ttnn.add', [input], [result]), ctx) },
+      { label: 'log', result: estimateUnary(stepOp(op, 'ttnn.log', [result], op.results), ctx) },
+    ],
+    { citations: [CITES.log1pComposite, CITES.scalarAddFactory] },
   );
 }
 
