@@ -2504,6 +2504,84 @@ export const CHANGE_POINTS = {
     before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p)',
     after: 'tt-metal PR #20502 ("ttnn.log1p LLK Implementation"), unary_op_utils.cpp@7ba089f',
   },
+  'dram-l1-specific-alignment': {
+    family: 'to_memory_config',
+    pr: 17122,
+    // "Uplift dram and l1 allocators to use dram/l1 specific alignment", squash-merged on main as 8473c4d (2025-02-05
+    // 16:30 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-02-05',
+    dateFrom: 'merge',
+    what: "buffers are aligned to their own memory's alignment (L1 or DRAM), and interleaved_to_sharded forces keep_l1_aligned on, so its c_1 scratch is allocated for every input; before, every buffer took the larger of the two alignments, and the scratch existed only for a DRAM source whose unit is not a multiple of the DRAM alignment, or on Blackhole (to_memory_config left keep_l1_aligned false)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@8473c4d~1 (scratch when src_is_dram && unit % dram_alignment != 0, or is_blackhole, or keep_l1_aligned); interleaved_to_sharded_op.hpp@8473c4d~1 (keep_l1_aligned = false)',
+    after:
+      'tt-metal …/interleaved_to_sharded_program_factory.cpp@8473c4d (keep_l1_aligned = true); PR #17122 description (L1/DRAM specific alignment)',
+  },
+  'i2s-scratch-dram-padded': {
+    family: 'to_memory_config',
+    pr: 33905,
+    // "Use transaction IDs in kernels with unaligned access", squash-merged on main as 3ae3181 (2026-02-03 11:32 UTC;
+    // nyoshifujiTT/tt-metal first-parent history). The factory comment cites tt-metal issue #34414.
+    mergedOn: '2026-02-03',
+    dateFrom: 'merge',
+    what: "interleaved_to_sharded's c_1 alignment scratch holds num_trids = 4 pages of align(unit + DRAM alignment, DRAM alignment) on every arch; before, 4 pages of align(unit, DRAM alignment), or align(unit, L1 alignment) on Blackhole",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@c83c151 (4 × align(input_unit_size, is_blackhole ? L1 : DRAM alignment)); the same at 8473c4d and 7df84f1',
+    after:
+      'tt-metal …/interleaved_to_sharded_program_factory.cpp@3ae3181 (num_trids 4 × align(input_unit_size + dram_alignment, dram_alignment)); unchanged at 7cdaf9d, c35459c (2026-06-11) and 019b681',
+  },
+  'to-memory-config-reroute-copy': {
+    family: 'to_memory_config',
+    pr: 41413,
+    // "Adding ND sharding support to ttnn::to_memory_config part 2: Rerouting to the default ttnn::copy op" (for tt-metal
+    // issue #41156, a CB OOM), squash-merged on main as 1ed3656 (2026-04-13 02:31 UTC; nyoshifujiTT/tt-metal
+    // first-parent history).
+    mergedOn: '2026-04-13',
+    dateFrom: 'merge',
+    what: 'to_memory_config checks the L1 the specialised program would allocate outside the tensors (interleaved_to_sharded: the c_1 scratch, plus the input CB on a dtype change and the output CB for a DRAM shard; sharded_to_interleaved: the c_16 output CB of a dtype change) against l1_size − base and runs ttnn::copy when it reaches it; before, the specialised program always ran',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp@1ed3656~1 (interleaved → sharded: interleaved_to_sharded; sharded → interleaved: sharded_to_interleaved)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.cpp@1ed3656 (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved); the same at 7cdaf9d',
+  },
+  'layernorm-large-tensor-accumulator': {
+    family: 'norm',
+    pr: 33120,
+    // "Improve accuracy of non-Welford layernorm reduce kernels", squash-merged on main as 4c12f30 (2025-12-05 16:33 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-12-05',
+    dateFrom: 'merge',
+    what: "the interleaved layer/rms norm large-tensor kernel (without Welford) gets c_26, one tile accumulating the row's partial reductions (Float32 when fp32 accumulation is on, else the intermediate format: one im tile either way); before, no c_26",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@4c12f30~1 (CBs c_0, c_16, c_18, c_2, c_3, c_19, c_24, c_20, c_21, c_22, c_5, c_6, c_23, c_1, c_25; no c_26)',
+    after:
+      'tt-metal …/layernorm_op_multi_core.cpp@4c12f30 (large_tensor_acc_cb c_26 when large_tensor_needed && !use_welford); the same at 2cec72b, 5117926 and 622c6fb (2026-06-23)',
+  },
+  'layernorm-large-width-by-im-tile': {
+    family: 'norm',
+    pr: 39226,
+    // "Add row-major support to Fused RMSNorm + Unary", squash-merged on main as 5117926 (2026-03-08 21:24 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-08',
+    dateFrom: 'merge',
+    what: 'the interleaved layer/rms norm large-tensor widths scale by 2,048 / the intermediate tile bytes: 56 / 112 tiles with bf16 intermediates, 28 / 56 with fp32 accumulation (Float32 intermediates); before, 56 / 112 whatever the intermediate format',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@5117926~1 (with_weights_max_size 56, without 112)',
+    after:
+      'tt-metal …/layernorm_op_multi_core.cpp@5117926 (56 · bfloat16_tile_size / single_tile_size, 112 · …); the same at 0445a2b, 0397458 and 622c6fb (2026-06-23)',
+  },
+  'tilize-with-val-padding-multicore-default': {
+    family: 'tilize/untilize',
+    pr: 16252,
+    // "setting multi-core for tilize with padding", squash-merged on main as ca4e4ab (2025-01-02 14:18 UTC;
+    // nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-01-02',
+    dateFrom: 'merge',
+    what: 'ttnn.tilize_with_val_padding called directly defaults use_multicore to true (the multi-core interleaved / block factories); before, false (the single-core factory). to_layout passes its own use_multicore either way',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize_with_val_padding/tilize_with_val_padding.hpp@ca4e4ab~1 (use_multicore = false); to_layout_op.cpp@ca4e4ab~1 (use_multicore_tilize passed)',
+    after: 'tt-metal …/tilize_with_val_padding.hpp@ca4e4ab (use_multicore = true)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -10,6 +10,7 @@ import { NO_PROGRAM_OPS } from '../../../server/src/estimate/ops/noProgram';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import type { DataType } from '../../../server/src/ttnn/dtype';
 import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+import { presetDevice } from '../../../server/src/ttnn/device';
 import { assertCoreGroups } from '../../support/coreGroups';
 
 function est(r: OpEstimateResult): OpEstimate {
@@ -110,6 +111,102 @@ describe('estimate/datamove: to_memory_config in every direction', () => {
       4_096,
     );
     assert.equal(estimateOp(op('ttnn.to_memory_config', [dram(shape)], [dram(shape)]), whContext()).kind, 'noProgram');
+  });
+});
+
+describe('estimate/datamove: to_memory_config CBs by build (interleaved_to_sharded / sharded_to_interleaved factories read 2025-01..2026-06)', () => {
+  const at = (date: string) => whContext({ ttMetalDate: date });
+  const bh = (date: string) => ({
+    device: presetDevice('blackhole_p100'),
+    ttMetal: { window: { earliest: date, latest: date } },
+  });
+  const rmL1Shard = (shape: number[], dtype: DataType = 'bf16') =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [8, 1], dtype });
+
+  it('interleaved → L1 shard (tiles) on Blackhole: 4 × align(2,048, L1 16) before PR #33905, 4 × align(2,048 + 64, 64) after', () => {
+    // interleaved_to_sharded_program_factory.cpp@c83c151 (Blackhole: scratch page = align(unit, L1 alignment 16)):
+    //   4 · 2,048 = 8,192 B. @3ae3181 (2026-02-03): align(2,048 + 64, 64) = 2,112 → 4 · 2,112 = 8,448 B. The output CB
+    //   is the L1 shard (tensor-backed). Both exact.
+    const i2s = op(
+      'ttnn.to_memory_config',
+      [tensor([1, 8, 64, 128])],
+      [tensor([1, 8, 64, 128], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })],
+    );
+    const before = est(estimateOp(i2s, bh('2025-11-27')));
+    assert.equal(before.cbBytesPerCore, 8_192);
+    assert.equal(before.confidence, 'exact');
+    const after = est(estimateOp(i2s, bh('2026-03-01')));
+    assert.equal(after.cbBytesPerCore, 8_448);
+    assert.equal(after.confidence, 'exact');
+  });
+
+  it('interleaved → L1 shard (row-major, 40 bf16 wide): the scratch over three eras', () => {
+    // Unit = 40 · 2 = 80 B from DRAM (Wormhole, HAL DRAM alignment 32). Before PR #17122 (2025-02-05, @8473c4d~1):
+    //   keep_l1_aligned false, 80 % 32 ≠ 0 → scratch 4 · align(80, 32) = 4 · 96 = 384 B. 2025-06-01 (@8473c4d ..
+    //   @c83c151): forced scratch, 4 · 96 = 384 B. 2026-03-01 (@3ae3181): 4 · align(80 + 32, 32) = 4 · 128 = 512 B.
+    //   No dtype change: no CB page follows a buffer's alignment, so every era is exact.
+    const i2s = op('ttnn.to_memory_config', [rm([64, 40])], [rmL1Shard([64, 40])]);
+    const oldest = est(estimateOp(i2s, at('2025-01-15')));
+    assert.equal(oldest.cbBytesPerCore, 384);
+    assert.equal(oldest.confidence, 'exact');
+    assert.equal(est(estimateOp(i2s, at('2025-06-01'))).cbBytesPerCore, 384);
+    const newest = est(estimateOp(i2s, at('2026-03-01')));
+    assert.equal(newest.cbBytesPerCore, 512);
+    assert.equal(newest.confidence, 'exact');
+    // 48 wide: unit 96 B, a multiple of 32, so before PR #17122 there is no scratch at all (0 B); after, 4 · 96 = 384.
+    const aligned = op('ttnn.to_memory_config', [rm([64, 48])], [rmL1Shard([64, 48])]);
+    assert.equal(est(estimateOp(aligned, at('2025-01-15'))).cbBytesPerCore, 0);
+    assert.equal(est(estimateOp(aligned, at('2025-06-01'))).cbBytesPerCore, 384);
+    // A dtype change (bf16 → f32) adds c_0 = 8 rows · align(80, source alignment): 8 · 96 = 768 B from DRAM (32) at
+    //   2025-06-01, + 384 B scratch = 1,152 B, exact; before PR #17122 that page took the larger alignment: approx.
+    const convert = op('ttnn.to_memory_config', [rm([64, 40])], [rmL1Shard([64, 40], 'f32')]);
+    const mid = est(estimateOp(convert, at('2025-06-01')));
+    assert.equal(mid.cbBytesPerCore, 1_152);
+    assert.equal(mid.confidence, 'exact');
+    const early = est(estimateOp(convert, at('2025-01-15')));
+    assert.equal(early.confidence, 'approx');
+    assert.match(early.approxReason ?? '', /PR #17122/);
+  });
+
+  it('interleaved → sharded whose CBs reach l1_size − base: the I2S program before PR #41413, ttnn::copy from it', () => {
+    // 1x1x1024x1024 bf16 → f32 on one core's shard (1,024 tiles): dtype change → c_0 = 1,024 · 2,048 = 2,097,152 B +
+    //   scratch 4 · 2,080 = 8,320 → 2,105,472 B ≥ 1,499,136 − 102,656 = 1,396,480 (to_memory_config_op.cpp@1ed3656,
+    //   can_use_interleaved_to_sharded). Before 2026-04-13 to_memory_config_op.hpp ran interleaved_to_sharded anyway.
+    const out = tensor([1, 1, 1024, 1024], { buffer: 'l1', mem: 'height_sharded', grid: [1, 1], dtype: 'f32' });
+    const big = op('ttnn.to_memory_config', [tensor([1, 1, 1024, 1024])], [out]);
+    const before = est(estimateOp(big, at('2026-04-01')));
+    assert.equal(before.factory, 'InterleavedToShardedProgramFactory');
+    assert.equal(before.cbBytesPerCore, 2_105_472);
+    const after = est(estimateOp(big, at('2026-04-20')));
+    assert.notEqual(after.factory, 'InterleavedToShardedProgramFactory');
+    assert.match(after.factoryReason, /reroutes to copy/);
+  });
+
+  it('sharded (row-major) → interleaved with a dtype change: c_16 pages aligned to the output buffer; tiles exact in every build', () => {
+    // 64x36 bf16 height-sharded over 8 cores → 8 rows per shard; f32 output unit = 36 · 4 = 144 B
+    //   (sharded_to_interleaved_program_factory.cpp@e258476 .. @622c6fb: align(output unit, output buffer alignment)):
+    //   to DRAM (32) 8 · 160 = 1,280 B; to L1 (16) 8 · 144 = 1,152 B. Exact from PR #17122 on; approx before (the
+    //   page then took the larger alignment).
+    const toDram = op('ttnn.to_memory_config', [rmL1Shard([64, 36])], [rm([64, 36], 'f32')]);
+    const e = est(estimateOp(toDram, at('2025-11-27')));
+    assert.equal(e.cbBytesPerCore, 1_280);
+    assert.equal(e.confidence, 'exact');
+    const toL1 = op(
+      'ttnn.to_memory_config',
+      [rmL1Shard([64, 36])],
+      [tensor([64, 36], { page: 'row_major', buffer: 'l1', dtype: 'f32' })],
+    );
+    assert.equal(est(estimateOp(toL1, at('2025-11-27'))).cbBytesPerCore, 1_152);
+    assert.equal(est(estimateOp(toDram, at('2025-01-15'))).confidence, 'approx');
+    // Tiles: bf16 → f32, 8 tiles per shard: c_16 = 8 · 4,096 = 32,768 B, exact even before PR #17122.
+    const tiles = op(
+      'ttnn.to_memory_config',
+      [tensor([1, 8, 64, 128], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] })],
+      [dram([1, 8, 64, 128], 'f32')],
+    );
+    const old = est(estimateOp(tiles, at('2025-01-15')));
+    assert.equal(old.cbBytesPerCore, 32_768);
+    assert.equal(old.confidence, 'exact');
   });
 });
 

@@ -199,12 +199,19 @@ describe('estimate/families', () => {
   });
 
   it('to_memory_config interleaved → L1 height-sharded: only the alignment scratch costs CB space', () => {
-    // Output CB is the shard (tensor-backed); scratch = 4 x align(2,048 + 32, 32) = 4 x 2,080 = 8,320 B.
-    // Output 1x8x64x128 bf16 = 64 tiles over an 8x1 shard grid = 8 tiles x 2,048 = 16,384 B per core.
+    // Output CB is the shard (tensor-backed). From tt-metal PR #33905 (2026-02-03; interleaved_to_sharded_program_factory
+    // .cpp@3ae3181) scratch = 4 x align(2,048 + 32, 32) = 4 x 2,080 = 8,320 B; at the golden build (2025-11-27, @c83c151)
+    // 4 x align(2,048, 32) = 8,192 B. Output 1x8x64x128 bf16 = 64 tiles over an 8x1 shard grid = 8 tiles x 2,048 =
+    // 16,384 B per core.
     const out = tensor([1, 8, 64, 128], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
-    const e = est(estimateOp(op('ttnn.to_memory_config', [tensor([1, 8, 64, 128])], [out]), whContext()));
+    const i2s = op('ttnn.to_memory_config', [tensor([1, 8, 64, 128])], [out]);
+    const e = est(estimateOp(i2s, whContext({ ttMetalDate: '2026-03-01' })));
     assert.equal(e.cbBytesPerCore, 8_320);
     assert.equal(e.l1TensorBytesPerCore, 16_384);
+    assert.equal(e.confidence, 'exact');
+    const older = est(estimateOp(i2s, whContext()));
+    assert.equal(older.cbBytesPerCore, 8_192);
+    assert.equal(older.confidence, 'exact');
     // Back to DRAM (sharded_to_interleaved): the only CB is the input shard itself (tensor-backed), same dtype → 0 B.
     assert.equal(
       est(estimateOp(op('ttnn.to_memory_config', [out], [tensor([1, 8, 64, 128])]), whContext())).cbBytesPerCore,

@@ -96,15 +96,18 @@ describe('estimate/normattn', () => {
     const old = estimateOf(
       estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2025-12-01' } } }),
     );
-    // Same CB list with 60 instead of 56: 245,760·3 + 65,536 + 16,384 + 12,288 = 831,488 B.
-    assert.equal(old.cbBytesPerCore, 831_488);
+    // Same CB list with 60 instead of 56, and no c_26 before tt-metal PR #33120 (2025-12-05; layernorm_op_multi_core.cpp
+    // @4c12f30~1 creates none): 245,760·3 + 65,536 + 16,384 + 8,192 = 827,392 B; with c_26 (one 4,096 B tile) 831,488.
+    assert.equal(old.cbBytesPerCore, 827_392);
+    assert.equal(old.confidence, 'exact');
     const both = estimateOf(
       estimateOp(ln, { device, ttMetal: { window: { earliest: '2025-12-01', latest: '2026-02-28' } } }),
     );
     assert.deepEqual(
       both.versionRange?.figures.map((f) => f.cbBytesPerCore),
-      [831_488, 782_336],
+      [827_392, 831_488, 782_336],
     );
+    assert.equal(both.confidence, 'exact');
   });
 
   it('flags the layer_norm tt-metal rejected with "in0_t (60) must be divisible by block_size (8)" (tt-metal issue #33527)', () => {
@@ -138,17 +141,33 @@ describe('estimate/normattn', () => {
     );
   });
 
-  it('Falcon3 decode rms_norm (32x3072 bf16, gamma, fp32 acc from compute_config, Blackhole, 2026-04/05): 790,528 B', () => {
+  it('Falcon3 decode rms_norm (32x3072 bf16, gamma, fp32 acc from compute_config, Blackhole, 2026-04/05): 446,464 B, exact', () => {
     const a = analyzeCorpus('falcon3_chisel/ir/notrace/falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir');
     const norms = opsNamed(a, 'ttnn.rms_norm');
     assert.equal(norms.length, 3);
     // Wt = 96, fp32 acc → block 4, im = 4,096 B. The dump's window (2026-04..05) is after tt-metal PR #38006, so rms_norm
     //   has the large-tensor path. Fit test: in0 196,608 + out0 16,384 + im0, im3 393,216 each + in5, in6 196,608 each
     //   + im6, im5, im4 32,768 each + im1, im2 8,192 each + in2, in3 4,096 each = 1,515,520 ≥ 0.95·1,572,864 →
-    //   large tensor, gamma → 56 tiles: c_0 56·2048 + c_16 8·2048 + c_2, c_3 2·2048 each + c_19 2·4096 + c_24 56·4096
-    //   + c_20 56·4096 + c_21 8·4096 + c_26 4096 + c_22 8·4096 + c_5 56·2048 = 114,688 + 16,384 + 8,192 + 8,192
-    //   + 229,376 + 229,376 + 32,768 + 4,096 + 32,768 + 114,688 = 790,528.
-    for (const n of norms) assert.equal(estimateOf(n.estimate).cbBytesPerCore, 790_528);
+    //   large tensor, gamma → 56 tiles, scaled by bfloat16_tile_size / single_tile_size = 2,048 / 4,096 from tt-metal
+    //   PR #39226 (2026-03-08; layernorm_op_multi_core.cpp@5117926) → 28: c_0 28·2048 + c_16 8·2048 + c_2, c_3 2·2048
+    //   each + c_19 2·4096 + c_24 28·4096 + c_20 28·4096 + c_21 8·4096 + c_26 4096 (from PR #33120) + c_22 8·4096
+    //   + c_5 28·2048 = 57,344 + 16,384 + 8,192 + 8,192 + 114,688 + 114,688 + 32,768 + 4,096 + 32,768 + 57,344
+    //   = 446,464. Every build of the window is after both PRs: exact.
+    for (const n of norms) {
+      const e = estimateOf(n.estimate);
+      assert.equal(e.cbBytesPerCore, 446_464);
+      assert.equal(e.confidence, 'exact');
+    }
+    // Before PR #39226 the width was 56 whatever the intermediate format (the figure above with 56 in place of 28):
+    // 790,528 B, also exact.
+    const before = estimateOf(
+      estimateOp(norms[0]!.op, {
+        device: a.device,
+        ttMetal: { window: { earliest: '2026-03-01', latest: '2026-03-07' } },
+      }),
+    );
+    assert.equal(before.cbBytesPerCore, 790_528);
+    assert.equal(before.confidence, 'exact');
   });
 
   it('Falcon3 traced decode: paged_update_cache, paged SDPA decode and nlp_concat_heads_decode get their factory figures', () => {

@@ -37,6 +37,31 @@ describe('estimate/tilize', () => {
     assert.equal(e.confidence, 'exact');
   });
 
+  it('tilize_with_val_padding interleaved factory: Wt tiles per CB, exact over the whole build axis (to_layout)', () => {
+    // 60x1000 bf16 row-major → tile pads to 64x1024 → tilize_with_val_padding; Wt = 32 (not > 32), a tile row fits →
+    //   the multi-core interleaved (default) factory, read at ca4e4ab, 9102752, 22dc48a, a7efdee, 1c444da, 622c6fb:
+    //   c_0 = Wt·T_in = 32·2,048, c_16 = Wt·T_out = 32·2,048 → 131,072 B in every build.
+    const toLayout = op('ttnn.to_layout', [tensor([60, 1000], { page: 'row_major' })], [tensor([60, 1000])]);
+    for (const window of [
+      { earliest: '2025-01-01', latest: '2025-06-16' },
+      { earliest: '2026-03-06', latest: '2026-05-05' },
+    ]) {
+      const e = est(estimateOp(toLayout, whContext({ window })));
+      assert.equal(e.factory, 'TilizeWithValPaddingMultiCoreInterleavedProgramFactory');
+      assert.equal(e.cbBytesPerCore, 131_072);
+      assert.equal(e.confidence, 'exact', JSON.stringify(window));
+    }
+    // Called directly, tilize_with_val_padding's use_multicore defaulted to false before tt-metal PR #16252
+    // (2025-01-02): the single-core factory, not modeled → approx that day, exact from the next.
+    const direct = op(
+      'ttnn.tilize_with_val_padding',
+      [tensor([60, 1000], { page: 'row_major' })],
+      [tensor([60, 1000])],
+    );
+    assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-01' }))).confidence, 'approx');
+    assert.equal(est(estimateOp(direct, whContext({ ttMetalDate: '2025-01-02' }))).confidence, 'exact');
+  });
+
   it("the default factory's printed range by build: whole rows, then merged 1x1 columns, then core (0,0) alone", () => {
     // to_layout of [384, 1024] bf16 row-major → tile: Wt = 32 (not > 32), a row fits → the default factory, 12 tile
     // rows on 12 cores of the 8x8 grid (split_blocks_for_tilize: 1 per core). Its CBs sit on all_cores:

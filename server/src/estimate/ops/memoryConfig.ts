@@ -9,10 +9,15 @@
  *   interleaved → sharded [1]:
  *     output CB = shard pages × align(output page, output alignment): bound to the shard when it is in L1 (tensor-backed,
  *       0 B); a local CB of the whole shard when the shard is in DRAM
- *     the unbound CBs ≥ l1_size − base → to_memory_config runs copy instead [4] (to_memory_config_op.cpp@040a27c)
+ *     the unbound CBs ≥ l1_size − base → to_memory_config runs copy instead [4], from change point
+ *       'to-memory-config-reroute-copy' (before it the program ran whatever its CBs)
  *     dtype change: input CB c_0 = shard pages × align(input page, source alignment)
- *     scratch c_1 = 4 × align(inputUnit + dramAlign, dramAlign) (keep_l1_aligned; always on since #34414)
- *   sharded → interleaved [2]: c_0 = the input shard (tensor-backed, 0 B); dtype change: c_16 = shard pages × output page
+ *     scratch c_1 (issue #34414) = 4 × align(inputUnit + dramAlign, dramAlign) from 'i2s-scratch-dram-padded';
+ *       before it 4 × align(inputUnit, Blackhole ? l1Align : dramAlign), on every input from
+ *       'dram-l1-specific-alignment' (keep_l1_aligned forced on), before that only for a DRAM source whose inputUnit
+ *       is not a multiple of dramAlign, or on Blackhole
+ *   sharded → interleaved [2]: c_0 = the input shard (tensor-backed, 0 B); dtype change: c_16 = shard pages ×
+ *     align(output unit, output buffer alignment); c_16 ≥ l1_size − base → copy from 'to-memory-config-reroute-copy' [4]
  *   sharded → sharded (reshard) [3]: the output CB is the output shard (tensor-backed, 0 B)
  *   interleaved → interleaved (copy) [5]: c_0 = 2 input pages, + c_16 = 2 output pages on a dtype change;
  *     split_work_to_cores over pages (a row-major page is one aligned row)
@@ -21,14 +26,20 @@
  *   of the sharded side's layout (tiles or rows).
  *
  * References (tenstorrent/tt-metal):
- *   [1] ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@019b681
+ *   [1] ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp
+ *       read at every change on main 2025-01 .. 2026-06-23 (8473c4d~1, 8473c4d, c83c151, 3ae3181, 7cdaf9d, c35459c) and
+ *       @019b681: the CB set changes only at the change points above
  *   [2] ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp
+ *       @e258476 (2025-01-12), @44e4d37, @18bbeef, @651445f, @1ed3656, @4b30829, @622c6fb (2026-06-23): the same CBs
  *   [3] ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp
- *   [4] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp, to_memory_config_op.cpp@040a27c
+ *   [4] ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp, to_memory_config_op.cpp@1ed3656, @7cdaf9d
+ *       (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved), @040a27c
  *   [5] ttnn/cpp/ttnn/operations/data_movement/copy/device/copy_program_factory.cpp (see copy.ts)
  *
- * Assumptions: 'approx' throughout — the I2S scratch is version dependent (issue #34414); the S2I, reshard and routing
- *   files were not re-read for each build (their tensor-backed CBs cost no CB-region bytes either way).
+ * Assumptions: I2S to an L1 shard and S2I from an L1 shard are 'exact' (their factories read over the builds, branched on
+ *   the change points above); 'approx': builds before 'dram-l1-specific-alignment' (buffers then took the larger of
+ *   the two alignments, not modeled) where an alignment shows, a DRAM-shard destination (its support's date), a
+ *   DRAM-sharded S2I input, and reshard (its factories not re-read per build; the CB is tensor-backed).
  * Worked example: DRAM-interleaved bf16 tiles → L1 height-sharded: scratch 4 × align(2,048 + 32, 32) = 8,320 B (WH);
  *   L1 height-sharded → DRAM interleaved, same dtype: 0 B of CBs; asserted in test/unit/estimate/families.test.ts and
  *   test/unit/estimate/datamove.test.ts.
@@ -37,6 +48,7 @@
 import { elementBytes, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
+import { atOrAfter } from '../changePoints';
 import { ResolvedTensor, bufferAlignmentBytes, finishProgram, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
@@ -44,10 +56,11 @@ import { estimateCopyProgram } from './copy';
 import { noProgram } from './noProgram';
 
 const CITES = {
-  i2s: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@019b681',
-  s2i: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp',
+  i2s: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/interleaved_to_sharded/device/interleaved_to_sharded_program_factory.cpp@8473c4d, @3ae3181, @7cdaf9d, @019b681',
+  s2i: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/sharded_to_interleaved/device/sharded_to_interleaved_program_factory.cpp@e258476, @1ed3656, @622c6fb',
   reshard: 'tt-metal ttnn/cpp/ttnn/operations/data_movement/sharded/reshard/device/reshard_program_factory.cpp',
-  route: 'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp',
+  route:
+    'tt-metal ttnn/cpp/ttnn/operations/core/to_memory_config/to_memory_config_op.hpp; to_memory_config_op.cpp@1ed3656 (can_use_interleaved_to_sharded, can_use_sharded_to_interleaved)',
 } as const;
 
 export function estimateToMemoryConfig(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
@@ -107,13 +120,26 @@ function interleavedToSharded(
     pageBytes: alignUp(outputUnit, dstAlign),
     tensorBacked: !dstIsDram,
   });
-  cbs.push({ index: 1, role: 'alignment scratch', nPages: 4, pageBytes: alignUp(inputUnit + dram, dram) });
-  // [4] can_use_interleaved_to_sharded: when the CBs that are not the L1 shard itself reach l1_size − base,
-  // to_memory_config reroutes to ttnn::copy ("reroutes to generic copy", tt-metal #54621). It compares against the
-  // whole unreserved L1, not the free L1, so a shard just under it still runs I2S and clashes with live buffers.
+  // [1]: the c_1 alignment scratch (tt-metal issue #34414), four pages (num_trids). Before 'dram-l1-specific-alignment'
+  // to_memory_config left keep_l1_aligned off, so only an unaligned DRAM source or Blackhole got one.
+  const blackhole = ctx.device.arch === 'blackhole';
+  const scratchPageBytes = atOrAfter(ctx, 'i2s-scratch-dram-padded')
+    ? alignUp(inputUnit + dram, dram)
+    : atOrAfter(ctx, 'dram-l1-specific-alignment') ||
+        blackhole ||
+        (input.layout.bufferType === 'dram' && inputUnit % dram !== 0)
+      ? alignUp(inputUnit, blackhole ? ctx.device.l1AlignmentBytes : dram)
+      : undefined;
+  if (scratchPageBytes !== undefined)
+    cbs.push({ index: 1, role: 'alignment scratch', nPages: 4, pageBytes: scratchPageBytes });
+  // [4] can_use_interleaved_to_sharded (from 'to-memory-config-reroute-copy'): when the CBs that are not the L1 shard
+  // itself reach l1_size − base, to_memory_config reroutes to ttnn::copy ("reroutes to generic copy", tt-metal #54621).
+  // It compares against the whole unreserved L1, not the free L1, so a shard just under it still runs I2S and clashes
+  // with live buffers. The change point is asked only when the CBs reach it, so a window is not split for a figure
+  // that cannot differ.
   const unboundBytes = cbs.reduce((sum, cb) => sum + (cb.tensorBacked === true ? 0 : cb.nPages * cb.pageBytes), 0);
   const maxCbBytes = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
-  if (unboundBytes >= maxCbBytes)
+  if (unboundBytes >= maxCbBytes && atOrAfter(ctx, 'to-memory-config-reroute-copy'))
     return estimateCopyProgram(
       op,
       ctx,
@@ -123,6 +149,23 @@ function interleavedToSharded(
       CITES.route,
     );
   const nCores = shardCoreCount(output.layout);
+  // Buffers took the larger of the L1 and DRAM alignments before 'dram-l1-specific-alignment' (not modeled). Of the
+  // unbound CBs only a row-major dtype change's input page follows a buffer's alignment (the scratch follows the HAL's,
+  // a tile is a multiple of 32 B); a DRAM shard's output page is approx anyway.
+  const alignmentKnown = !convert || tile || atOrAfter(ctx, 'dram-l1-specific-alignment');
+  const approxReasons = [
+    ...(alignmentKnown
+      ? []
+      : [
+          'builds before tt-metal PR #17122 (2025-02-05) aligned the row-major input page to the larger of the L1 and DRAM alignments (not modeled)',
+        ]),
+    // DRAM shards came to interleaved_to_sharded with tt-metal PR #23392 (2025-06-13); later limits not placed.
+    ...(dstIsDram
+      ? [
+          'the DRAM-shard destination is read from the 2026 factory (@019b681) — builds before its support (tt-metal issue #42595, 2026-04) may reject it and copy instead',
+        ]
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
@@ -132,10 +175,8 @@ function interleavedToSharded(
       : `interleaved → ${output.layout.memoryLayout} over ${nCores} cores; the output CB is the shard itself`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(output) }],
     cbs,
-    confidence: 'approx',
-    approxReason: dstIsDram
-      ? 'the alignment scratch buffer depends on the tt-metal version (issue #34414); the DRAM-shard destination is read from the 2026 factory (@019b681) — builds before its support (tt-metal issue #42595, 2026-04) may reject it and copy instead'
-      : 'the alignment scratch buffer depends on the tt-metal version (issue #34414)',
+    confidence: approxReasons.length === 0 ? 'exact' : 'approx',
+    approxReason: approxReasons.join('; '),
     citations: [CITES.i2s, CITES.route],
   });
 }
@@ -171,15 +212,37 @@ function shardedToInterleaved(
   const cbs = [
     { index: 0, role: 'input shard', nPages: inPages.pages, pageBytes: inPages.pageBytes, tensorBacked: inL1 },
   ];
+  // [2]: a dtype change adds c_16, one shard of output units each aligned to the output buffer's alignment.
   if (convert)
     cbs.push({
       index: 16,
       role: 'output (dtype change)',
       nPages: inPages.pages,
-      pageBytes: outPage.pageBytes,
+      pageBytes: alignUp(outPage.pageBytes, bufferAlignmentBytes(output, ctx)),
       tensorBacked: false,
     });
+  // [4] can_use_sharded_to_interleaved (from 'to-memory-config-reroute-copy'): a c_16 reaching l1_size − base reroutes
+  // to ttnn::copy. Asked only then, so a window is not split for a figure that cannot differ.
+  const outputCbBytes = convert ? inPages.pages * (cbs[1]?.pageBytes ?? 0) : 0;
+  const maxCbBytes = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
+  if (convert && outputCbBytes >= maxCbBytes && atOrAfter(ctx, 'to-memory-config-reroute-copy'))
+    return estimateCopyProgram(
+      op,
+      ctx,
+      input,
+      output,
+      `sharded → interleaved whose sharded_to_interleaved output CB (${outputCbBytes} B) reaches l1_size − base (${maxCbBytes} B): to_memory_config reroutes to copy`,
+      CITES.route,
+    );
   const nCores = shardCoreCount(input.layout);
+  // A row-major output page took the larger of the L1 and DRAM alignments before 'dram-l1-specific-alignment'; the
+  // bound input CB and tile pages (multiples of 32 B) cost the same either way, so only that case asks.
+  const alignmentKnown = !convert || input.layout.pageLayout === 'tile' || atOrAfter(ctx, 'dram-l1-specific-alignment');
+  const approxReason = !inL1
+    ? 'DRAM-sharded input: the input CB is assumed to hold one shard'
+    : alignmentKnown
+      ? ''
+      : 'builds before tt-metal PR #17122 (2025-02-05) aligned the row-major output page to the larger of the L1 and DRAM alignments (not modeled)';
   return finishProgram({
     op,
     ctx,
@@ -187,10 +250,8 @@ function shardedToInterleaved(
     factoryReason: `${input.layout.memoryLayout} ${input.layout.bufferType} → interleaved ${output.layout.bufferType} over the ${nCores} shard cores; the input CB is the shard itself${convert ? '; a dtype change adds an output CB of one shard' : ''}`,
     groups: [{ name: 'shards', nCores, firstCore: firstCoreOf(input) }],
     cbs,
-    confidence: 'approx',
-    approxReason: inL1
-      ? 'sharded_to_interleaved factory CB set from the 2025 factory (not re-read per build)'
-      : 'DRAM-sharded input: the input CB is assumed to hold one shard',
+    confidence: approxReason === '' ? 'exact' : 'approx',
+    approxReason,
     citations: [CITES.s2i, CITES.route],
   });
 }
@@ -211,7 +272,11 @@ function reshard(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor, output
       { index: 0, role: 'output shard', nPages: outPages.pages, pageBytes: outPages.pageBytes, tensorBacked: outL1 },
     ],
     confidence: 'approx',
-    approxReason: 'reshard factory CB set not re-read per build (the CB is tensor-backed)',
+    // [3] at 622c6fb: the same-width factory adds a c_1 scratch for unaligned units and the ND copy-pages factory an
+    // unbound c_0; their selection (reshard_device_operation.cpp, and to_memory_config's can_use_reshard from
+    // 'to-memory-config-reroute-copy') is not modeled.
+    approxReason:
+      'reshard: which factory runs (generic, same-height, same-width with a scratch CB for unaligned units, ND copy-pages) is not modeled; the output-shard CB alone is given',
     citations: [CITES.reshard, CITES.route],
   });
 }

@@ -11,9 +11,11 @@
  *     Σ [in0 WtB·T(in), out0 2·block·T(out), im0/im3 WtB·im, in5/in6 WtB·T(gamma/beta, bf16 if absent),
  *        im6/im5 2·block·im, im4 8·im, im1/im2 2·im, in2/in3 2·T(bf16)] < 0.95 · l1_size
  *     when it fails: large-tensor kernel, in0/im0/im3/in5/in6 = 56 tiles (60 before the change point) if gamma,
- *     beta or Float32 input, else 112 (120)                                                                   [1][2]
+ *     beta or Float32 input, else 112 (120); from 'layernorm-large-width-by-im-tile' × 2,048 / im (28 / 56 with
+ *     fp32 acc)                                                                                              [1][2][7]
  *   CBs created, in order: c_0 in0 · c_16 out0 · c_18 2 im (layer_norm) · c_2 2 bf16 · c_3 2 bf16 · c_19 2 im ·
- *     c_24 WtB im (layer_norm, or large tensor) · c_20 WtB im · c_21 8 im · c_26 1 im (large tensor) ·
+ *     c_24 WtB im (layer_norm, or large tensor) · c_20 WtB im · c_21 8 im · c_26 1 im (large tensor, from
+ *     'layernorm-large-tensor-accumulator') ·
  *     c_22 2·block im (gamma or beta) · c_5 WtB T(gamma) · c_6 WtB T(beta)                                    [2][4]
  *   cores: split_work_to_cores(grid, NC·Ht tile rows), row-major; every core has the same CBs.
  *
@@ -37,6 +39,10 @@
  *       (search-index id 51857218344); tt-mlir runtime/lib/ttnn/operations/normalization/dit_rms_norm_unary_fused.cpp@19c86fc
  *   [6] tt-metal ttnn/cpp/ttnn/operations/normalization/layernorm/device/layernorm_op_multi_core.cpp@015365c
  *       (create_descriptor: FUSE_PRE_ADD sizes, fused_activation as compute defines)
+ *   [7] the large-tensor CB set read on main at each change: layernorm_op_multi_core.cpp@4c12f30~1 (no c_26),
+ *       @4c12f30 (c_26 large_tensor_acc_cb: Float32 when fp32 acc and not legacy reduction, else the intermediate
+ *       format, so one im tile), @6cecd5d, @2cec72b, @5117926 (widths × bfloat16_tile_size / single_tile_size),
+ *       @0445a2b, @7fb82fd, @0397458, @622c6fb (2026-06-23)
  *
  * dit_rms_norm_unary_fused: ttnn::experimental::dit_rms_norm_unary_fused is ttnn::prim::layer_norm with RMSNORM, the
  *   activation fused into the compute kernel by defines (no CB) and, without compute_config, fp32 accumulation on
@@ -46,7 +52,7 @@
  *
  * Assumptions: no residual input on layer_norm / rms_norm (tt-mlir's ops have none); Welford off (LayerNormDefaultProgramConfig default; its
  *   reciprocal CB is tensor-backed anyway); sharded inputs use the sharded factory (ops/normSharded.ts); row-major gamma/beta
- *   keeps the one-pass kernel. The large-tensor path's c_26 accumulator is taken for every build (approx).
+ *   keeps the one-pass kernel.
  * Worked example: rms_norm 1x64x64x64 bf16, no gamma, fp32 off: Wt = 2, block 2: c_0 2 + c_16 4 + c_2 2 + c_3 2 +
  *   c_19 2 + c_20 2 + c_21 8 = 22 tiles = 45,056 B (tt-mlir OpModel golden, TestOpModelLib.cpp:4268).
  */
@@ -230,6 +236,8 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
   if (large) {
     const weighted = gamma !== undefined || beta !== undefined || input.dtype === 'f32';
     wtB = weighted ? (fixedBlock ? 56 : 60) : fixedBlock ? 112 : 120;
+    // From 'layernorm-large-width-by-im-tile' the widths scale by bf16 tile / intermediate tile (halved with fp32 acc).
+    if (fp32 && atOrAfter(ctx, 'layernorm-large-width-by-im-tile')) wtB = (wtB * bf16) / im;
     // Older builds threw before allocating: TT_FATAL(in0_t % block_size == 0) (tt-metal issue #33527).
     if (wtB % block !== 0) {
       return illegal(op.name, `Buffer size in0_t (${wtB}) must be divisible by block_size (${block})`, CITE_LN_OLD);
@@ -256,7 +264,9 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     { index: 20, role: 'squares', nPages: wtB, pageBytes: im },
     { index: 21, role: 'reduce staging', nPages: 8, pageBytes: im },
   );
-  if (large) cbs.push({ index: 26, role: 'large-tensor accumulator', nPages: 1, pageBytes: im });
+  // c_26 from 'layernorm-large-tensor-accumulator' (Welford off): Float32 under fp32 acc, else the intermediate format.
+  if (large && atOrAfter(ctx, 'layernorm-large-tensor-accumulator'))
+    cbs.push({ index: 26, role: 'large-tensor accumulator', nPages: 1, pageBytes: im });
   if (gamma !== undefined || beta !== undefined)
     cbs.push({ index: 22, role: 'gamma/beta staging', nPages: 2 * block, pageBytes: im });
   if (gamma !== undefined) cbs.push({ index: 5, role: 'gamma', nPages: wtB, pageBytes: tileBytes(gammaDtype) });
@@ -277,8 +287,8 @@ function estimateNorm(op: TtnnOp, ctx: EstimateContext, kind: NormKind, variant:
     // tt-mlir does not set): its first range, the full rows — tt-mlir #7153 prints (0,0)-(12,7) for 113 rows on 13x10.
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row', { order: 'row', ctx }),
     cbs,
-    confidence: large ? 'approx' : 'exact',
-    approxReason: large ? 'large-tensor kernel: the c_26 accumulator is assumed in every build' : '',
+    confidence: 'exact',
+    approxReason: '',
     citations: [
       fixedBlock ? CITE_LN_NEW : CITE_LN_OLD,
       CITE_LN_DEFAULTS,

@@ -6,7 +6,7 @@
  *   dispatch: logical == padded → tilize, else tilize_with_val_padding                              [1]
  *   enoughSpaceHeight = maxL1 > (T_in + T_out) · Wt                                                  [2]
  *   !enoughSpaceHeight, or Wt > 32 ∧ (Ht > 32 ∨ Wt > Ht) ∧ rowSplit cores < WH-split cores → Block    [3]
- *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4]
+ *   Interleaved: c_0 = Wt·T_in, c_16 = Wt·T_out on every core of split_blocks_for_tilize(rows)       [4][9]
  *   tilize_with_val_padding before tt-metal PR #17790 (≈2025-02): always Interleaved (no block factory)  [5]
  *   Block, legacy era: per group c_0 = k·T_in, c_16 = k·T_out, k = b (full, cliff_col) or cliff_row    [5]
  *   Block, sub-block era (PR #35806): limit = maxL1 / (T_in + T_out); k = s or cliff_row             [5]
@@ -37,8 +37,13 @@
  *       ProgramDescriptors, whose CBs keep their CoreRangeSet unmerged (program.cpp, circular_buffer.cpp); tt-metal
  *       #45331 [0-0 - 7-7], #45543 and #47735 [0-0 - 0-0]
  *
- * Assumptions: the tilize_with_val_padding interleaved factory is taken to size its CBs like tilize's (Wt tiles each,
- *   'approx'); sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
+ *   [9] tilize_with_val_padding's multi-core interleaved factory, read at every CB-touching change on main from
+ *       2025-01-02 to 2026-06-23 (tilize_with_val_padding_program_factory.cpp@ca4e4ab, @6c77212, @9102752; the
+ *       factories/ files from @22dc48a, multi_core_default from @a7efdee, @1c444da, @4b30829, @622c6fb): c_0 and
+ *       c_16 of Wt tiles each, like tilize's, in every build. A direct call's use_multicore defaults to true from
+ *       change point 'tilize-with-val-padding-multicore-default' (PR #16252); before, the single-core factory (approx)
+ *
+ * Assumptions: sharded inputs are unmodeled except a DRAM-sharded or L1 width/block-sharded row too wide for L1 (the
  *   whole-row CBs of [6], 'approx'; that the L1 case takes PR #47384's reroute too follows its description, "sharded"); staging CB sizes in the sub-block era follow ttmetal-l1-model.md §4.1.
  * Worked example (tt-metal issue #38364): tilize_with_val_padding of [1,1,1,1048576] f32 → bf16, base 103,712:
  *   Wt = 32,768, b = 521, cliff_row = 466 on (7,6): 103,712 + 466·(4,096 + 2,048) = 2,966,816 B;
@@ -71,6 +76,8 @@ const CITES = {
   select:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize/device/tilize_device_operation.cpp@00d0824 (select_program_factory)',
   interleaved: 'tt-metal …/tilize/device/tilize_multi_core_interleaved_program_factory.cpp@0425c5c',
+  interleavedTwvp:
+    'tt-metal …/tilize_with_val_padding/device/tilize_with_val_padding_program_factory.cpp@ca4e4ab, @6c77212, @9102752 (multi_core_interleaved); …/factories/tilize_with_val_padding_multi_core_interleaved_program_factory.cpp@22dc48a, …_multi_core_default_program_factory.cpp@a7efdee, @1c444da, @4b30829, @622c6fb (c_0 Wt·T_in, c_16 Wt·T_out)',
   blockTwvp:
     'tt-metal …/tilize_with_val_padding/device/factories/tilize_with_val_padding_multi_core_block_interleaved_program_factory.cpp@01656bf',
   issue38364: 'tt-metal issue #38364 (tilize_with_val_padding cliff core overflow at (7,6))',
@@ -164,6 +171,10 @@ export function estimateTilize(
       tiles,
     });
   }
+  // [9]: ttnn.tilize_with_val_padding called directly ran the single-core factory before its use_multicore default
+  // turned true (to_layout passes its own flag); that factory is not modeled.
+  const singleCoreDefault =
+    via === 'tilize_with_val_padding' && !atOrAfter(ctx, 'tilize-with-val-padding-multicore-default');
   return finishProgram({
     op,
     ctx,
@@ -176,11 +187,11 @@ export function estimateTilize(
       { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
       { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
     ],
-    confidence: withPadding ? 'approx' : 'exact',
-    approxReason: withPadding
-      ? 'tilize_with_val_padding interleaved factory assumed to match tilize (Wt tiles per CB)'
+    confidence: singleCoreDefault ? 'approx' : 'exact',
+    approxReason: singleCoreDefault
+      ? 'ttnn.tilize_with_val_padding called directly defaulted to its single-core factory before tt-metal PR #16252 (2025-01-02), not modeled; the multi-core figure is given'
       : '',
-    citations: [...cites, CITES.interleaved, CITE.workSplitTilize],
+    citations: [...cites, withPadding ? CITES.interleavedTwvp : CITES.interleaved, CITE.workSplitTilize],
     tiles,
   });
 }
