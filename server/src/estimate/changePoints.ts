@@ -328,6 +328,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@7fec4c0 (get_post_process_bias: bias_padded_shape[-2] != tile_height → post-process)',
   },
+  'matmul-block-shard-padded-tiles': {
+    family: 'matmul',
+    pr: 33777,
+    // Squash-merged on main as c579ac2 (2025-12-05 15:25 UTC; nyoshifujiTT/tt-metal first-parent history); for
+    // tt-forge #710 (tt-xla models with the optimizer on died with a floating-point exception).
+    mergedOn: '2025-12-05',
+    dateFrom: 'merge',
+    what: "auto-config (create_matmul_program_config): a block-sharded a that get_matmul_program_config does not take (a shard grid of one row or one column of cores) counts K and N tiles from a's and b's padded widths; before, from their logical widths, floored, so per_core_N = N·shard_w / (K·32) and in0_block_w = gcd(shard_w tiles, K) used smaller K / N, and a logical K under one tile (0 tiles) divided by zero: the process died with 'Floating point exception (core dumped)'",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@bf7da96 (create_matmul_program_config: k = a_shape[-1] / TILE_SIZE, n = b_shape[-1] / TILE_SIZE with a_shape = logical_shape(); @d9304dd the same on get_shape(), whose operator[] returns the unpadded dims)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@c579ac2 (a_padded_shape[-1] / TILE_SIZE, b_padded_shape[-1] / TILE_SIZE); config/matmul_program_config.cpp@ebaaa57 unchanged',
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,

@@ -392,6 +392,7 @@ function selectAutoConfig(
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
       multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+      blockShardPaddedTiles: () => atOrAfter(ctx, 'matmul-block-shard-padded-tiles'),
     },
     ctx,
   );
