@@ -1349,6 +1349,58 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #27138 ("Max Pool with Indices"), halo_device_operation.cpp@5965834 (compute_output_specs: FLOAT32, UINT16 kept, else BFLOAT16)',
   },
+  'conv2d-auto-shard-tile-units': {
+    family: 'conv2d',
+    pr: 18877,
+    // Rebase-merged on main as 64d88d7 (2025-03-10 16:19 UTC; nyoshifujiTT/tt-metal first-parent history, "Fix
+    // regression on conv1d auto-shard"). PR #18601 (a74b197, 2025-03-13) then only dropped the unused is_out_tiled and
+    // gave determine_parallel_config its tile-multiple height / width flags: a conv passes both true, the same counts.
+    mergedOn: '2025-03-10',
+    dateFrom: 'merge',
+    what: "auto shard's L1 ranking sizes each scheme with determine_parallel_config in tiles whatever the output layout; before (from PR #17485), it passed is_out_tiled = (output_layout == TILE), so a row-major output counted N·H·W in rows (rounded up to 32) and channels one by one: other core counts, other CB and output-shard totals, possibly another winner (the conv then ran with the tile-unit config of the scheme picked)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@5444b3c (determine_conv_config_for_auto_shard: is_out_tiled = output_layout == Layout::TILE passed to determine_parallel_config; effective tile height / width 1 when false)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@64d88d7 (true passed instead); @a74b197 (PR #18601: is_out_tiled removed)',
+  },
+  'conv2d-auto-shard-block-cores-in-out': {
+    family: 'conv2d',
+    pr: 27147,
+    // Squash-merged on main as dbbc742 (2025-10-01 18:27 UTC; nyoshifujiTT/tt-metal first-parent history); the same
+    // PR as change point conv2d-dram-input-auto-slice.
+    mergedOn: '2025-10-01',
+    dateFrom: 'merge',
+    what: "auto shard's block guard counts the larger of the block config's input and output cores; before, the input grid's cores alone (the two differ only since change point conv2d-block-output-decoupled)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@8e2c9f3 (core_count = input_parallel_config.grid.num_cores())',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@dbbc742 (core_count = max(input, output grid cores))',
+  },
+  'conv2d-auto-shard-block-cores-at-least-grid-x': {
+    family: 'conv2d',
+    pr: 33763,
+    // Squash-merged on main as af7d566 (2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal first-parent history); the same
+    // PR as change point conv2d-dram-auto-slice-axis.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: 'auto shard takes a smaller block config when its core count is at least the grid width; before (from PR #17485), only when it is more than the grid width (a block of exactly grid.x cores lost to height)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@5444b3c and @dbbc742 (block.size < winning_config.size && block.core_count > compute_grid_size.x)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@af7d566 (block.total_size < winning_config.total_size && block.core_count >= compute_grid_size.x)',
+  },
+  'conv2d-non-tile-shards-removed': {
+    family: 'conv2d',
+    pr: 17937,
+    // Rebase-merged on main as c69f5c0 (2025-02-19 10:05 UTC; nyoshifujiTT/tt-metal first-parent history); fixes
+    // tt-metal #17647.
+    mergedOn: '2025-02-19',
+    dateFrom: 'merge',
+    what: 'conv2d loses its non-tile-multiple shards; before, a row-major output with act_block_h_override 0 took a shard height that is not a tile multiple (height sharded, C_out ≤ 256, bf16/f32 output, channel alignment ≠ 16) or a shard width of 8/16 channels (block sharded, bf16/bfp8 weights, elem·C_in a multiple of 16·grid columns): not modeled (`unmodeled` in those builds)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@c69f5c0~1 (check_non_tile_mul_width, check_non_tile_height); @d9304dd (the same conditions inline, determine_parallel_config_non_tile_mul_width)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@c69f5c0 (PR #17937)',
+  },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
     pr: 38595,
