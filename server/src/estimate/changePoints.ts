@@ -2572,6 +2572,44 @@ export function atOrAfter(ctx: EstimateContext, id: ChangePointId): boolean {
 }
 
 /**
+ * Spans of builds over which a rule's tt-metal sources were read commit by commit (first-parent main history) and found
+ * to match the model, with no change inside: a rule whose figure is otherwise `approx` for want of that reading is
+ * `exact` when the whole build window lies inside its span (`windowWithinReadSpan`). Not change points: they split no
+ * window and change no figure, only the confidence.
+ */
+export interface ReadSpan {
+  readonly family: string;
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+  /** The rule read, in words. */
+  readonly what: string;
+  /** The sources read and the commits inside the span that touch them, each found not to change the rule. */
+  readonly evidence: string;
+}
+
+export const READ_SPANS = {
+  'matmul-auto-1d-mcast-in0': {
+    family: 'matmul',
+    // The day after c262c366 (2026-04-03 20:49 UTC, the last commit before it to touch the selection file: a copyright
+    // line) to the day of #43067 (2026-05-05 16:44 UTC, read: only the named-CB compile-arg map moves).
+    earliest: '2026-04-04',
+    latest: '2026-05-05',
+    what: "an interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config with mcast_in0 (one row of blocks, or a wide narrow shape), and that config's CBs in the 1D mcast-in0 program: per-core factor from get_estimated_size_of_cbs against get_max_l1_space, per_core_M = M/32, per_core_N = ceil(ceil(N / cores) / 32), in0_block_w 2 or 1, get_multi_dim_per_core_factor without in0_block_w adjustment, get_matmul_subblock_params without constraints; c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 out_block_h·out_block_w, a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block), the compute config's defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
+  },
+} as const satisfies Record<string, ReadSpan>;
+
+export type ReadSpanId = keyof typeof READ_SPANS;
+
+/** Whether the whole build window lies inside read span `id`. */
+export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
+  const span: ReadSpan = READ_SPANS[id];
+  const { window } = ctx.ttMetal;
+  return window.earliest >= span.earliest && window.latest <= span.latest;
+}
+
+/**
  * `atOrAfter` for a rule outside an estimator, decided once per analysis from its build window (the overflow message's
  * core-range text), or for an estimator's rule that changes only which cores the message names, never a figure (the
  * tilize-family core order and printed range): the window's newest build answers when it straddles the date, as

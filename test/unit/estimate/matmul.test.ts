@@ -1234,3 +1234,40 @@ describe('estimate/matmul: a block-sharded a on one column of cores, around tt-m
     assert.equal(e.versionRange, undefined);
   });
 });
+
+describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-04..2026-05-05)", () => {
+  // 32x4096 @ 4096x4096 bf16, all DRAM interleaved, no config (matmul_program_config.cpp@b2292f9 create_simple): height
+  // 32, width 4096, ratio 128 > 8 → wide → get_mcast_1d_config(mcast_in0): per_core_M = 32/32 = 1, per_core_N =
+  // ceil(ceil(4096/64)/32) = 2, in0_block_w = 2 (Kt 128 even); the 1x2 block fits; get_matmul_subblock_params(1, 2): the
+  // first table pair dividing 1x2 is (1,2). 1D mcast-in0 factory (@b2292f9): num_blocks 128/2 = 64 > 1 → c_0 1·2·2 = 4,
+  // c_1 2·2·2 = 8 tiles; packer_l1_acc on (bf16 output) with 64 K blocks → partials Float16_b, the output's format:
+  // shared c_4 of 1·2 = 2 tiles → 14 tiles = 28,672 B.
+  const build = () => op('ttnn.matmul', [dram([32, 4096]), dram([4096, 4096])], [dram([32, 4096])]);
+  it('a window inside the span is exact', () => {
+    const e = est(estimateOp(build(), whContext({ window: { earliest: '2026-04-15', latest: '2026-05-05' } })));
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-mcast-in0')));
+  });
+  it('a build before it, or a window reaching outside it, stays approx with the same figure', () => {
+    for (const ctx of [
+      whContext({ ttMetalDate: '2026-03-20' }),
+      whContext({ window: { earliest: '2026-04-01', latest: '2026-04-20' } }),
+    ]) {
+      const e = est(estimateOp(build(), ctx));
+      assert.equal(e.cbBytesPerCore, 28_672);
+      assert.equal(e.confidence, 'approx');
+      assert.match(e.approxReason, /2026 selection code/);
+    }
+  });
+  it('other paths in the span stay approx (the 2D all-DRAM config was not read)', () => {
+    // 1024³ all DRAM: 2D mcast (the first case of this file), not this span's path.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ ttMetalDate: '2026-04-20' }),
+      ),
+    );
+    assert.equal(e.confidence, 'approx');
+  });
+});
