@@ -328,6 +328,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal ttnn/cpp/ttnn/operations/matmul/matmul.cpp@7fec4c0 (get_post_process_bias: bias_padded_shape[-2] != tile_height → post-process)',
   },
+  'matmul-block-shard-padded-tiles': {
+    family: 'matmul',
+    pr: 33777,
+    // Squash-merged on main as c579ac2 (2025-12-05 15:25 UTC; nyoshifujiTT/tt-metal first-parent history); for
+    // tt-forge #710 (tt-xla models with the optimizer on died with a floating-point exception).
+    mergedOn: '2025-12-05',
+    dateFrom: 'merge',
+    what: "auto-config (create_matmul_program_config): a block-sharded a that get_matmul_program_config does not take (a shard grid of one row or one column of cores) counts K and N tiles from a's and b's padded widths; before, from their logical widths, floored, so per_core_N = N·shard_w / (K·32) and in0_block_w = gcd(shard_w tiles, K) used smaller K / N, and a logical K under one tile (0 tiles) divided by zero: the process died with 'Floating point exception (core dumped)'",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@bf7da96 (create_matmul_program_config: k = a_shape[-1] / TILE_SIZE, n = b_shape[-1] / TILE_SIZE with a_shape = logical_shape(); @d9304dd the same on get_shape(), whose operator[] returns the unpadded dims)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/matmul/device/matmul_op.cpp@c579ac2 (a_padded_shape[-1] / TILE_SIZE, b_padded_shape[-1] / TILE_SIZE); config/matmul_program_config.cpp@ebaaa57 unchanged',
+  },
   'tilize-untilize-padding-block-factory': {
     family: 'tilize/untilize',
     pr: 17790,
@@ -1335,6 +1348,58 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/sliding_window/halo/device/halo_device_operation.cpp@3c6ee52 (FLOAT32 → FLOAT32, else BFLOAT16)',
     after:
       'tt-metal PR #27138 ("Max Pool with Indices"), halo_device_operation.cpp@5965834 (compute_output_specs: FLOAT32, UINT16 kept, else BFLOAT16)',
+  },
+  'conv2d-auto-shard-tile-units': {
+    family: 'conv2d',
+    pr: 18877,
+    // Rebase-merged on main as 64d88d7 (2025-03-10 16:19 UTC; nyoshifujiTT/tt-metal first-parent history, "Fix
+    // regression on conv1d auto-shard"). PR #18601 (a74b197, 2025-03-13) then only dropped the unused is_out_tiled and
+    // gave determine_parallel_config its tile-multiple height / width flags: a conv passes both true, the same counts.
+    mergedOn: '2025-03-10',
+    dateFrom: 'merge',
+    what: "auto shard's L1 ranking sizes each scheme with determine_parallel_config in tiles whatever the output layout; before (from PR #17485), it passed is_out_tiled = (output_layout == TILE), so a row-major output counted N·H·W in rows (rounded up to 32) and channels one by one: other core counts, other CB and output-shard totals, possibly another winner (the conv then ran with the tile-unit config of the scheme picked)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@5444b3c (determine_conv_config_for_auto_shard: is_out_tiled = output_layout == Layout::TILE passed to determine_parallel_config; effective tile height / width 1 when false)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@64d88d7 (true passed instead); @a74b197 (PR #18601: is_out_tiled removed)',
+  },
+  'conv2d-auto-shard-block-cores-in-out': {
+    family: 'conv2d',
+    pr: 27147,
+    // Squash-merged on main as dbbc742 (2025-10-01 18:27 UTC; nyoshifujiTT/tt-metal first-parent history); the same
+    // PR as change point conv2d-dram-input-auto-slice.
+    mergedOn: '2025-10-01',
+    dateFrom: 'merge',
+    what: "auto shard's block guard counts the larger of the block config's input and output cores; before, the input grid's cores alone (the two differ only since change point conv2d-block-output-decoupled)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@8e2c9f3 (core_count = input_parallel_config.grid.num_cores())',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@dbbc742 (core_count = max(input, output grid cores))',
+  },
+  'conv2d-auto-shard-block-cores-at-least-grid-x': {
+    family: 'conv2d',
+    pr: 33763,
+    // Squash-merged on main as af7d566 (2025-12-17 08:13 UTC; nyoshifujiTT/tt-metal first-parent history); the same
+    // PR as change point conv2d-dram-auto-slice-axis.
+    mergedOn: '2025-12-17',
+    dateFrom: 'merge',
+    what: 'auto shard takes a smaller block config when its core count is at least the grid width; before (from PR #17485), only when it is more than the grid width (a block of exactly grid.x cores lost to height)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@5444b3c and @dbbc742 (block.size < winning_config.size && block.core_count > compute_grid_size.x)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@af7d566 (block.total_size < winning_config.total_size && block.core_count >= compute_grid_size.x)',
+  },
+  'conv2d-non-tile-shards-removed': {
+    family: 'conv2d',
+    pr: 17937,
+    // Rebase-merged on main as c69f5c0 (2025-02-19 10:05 UTC; nyoshifujiTT/tt-metal first-parent history); fixes
+    // tt-metal #17647.
+    mergedOn: '2025-02-19',
+    dateFrom: 'merge',
+    what: 'conv2d loses its non-tile-multiple shards; before, a row-major output with act_block_h_override 0 took a shard height that is not a tile multiple (height sharded, C_out ≤ 256, bf16/f32 output, channel alignment ≠ 16) or a shard width of 8/16 channels (block sharded, bf16/bfp8 weights, elem·C_in a multiple of 16·grid columns): not modeled (`unmodeled` in those builds)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@c69f5c0~1 (check_non_tile_mul_width, check_non_tile_height); @d9304dd (the same conditions inline, determine_parallel_config_non_tile_mul_width)',
+    after: 'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.cpp@c69f5c0 (PR #17937)',
   },
   'conv3d-no-config-auto-blocking': {
     family: 'conv3d',
@@ -2604,6 +2669,44 @@ export function atOrAfter(ctx: EstimateContext, id: ChangePointId): boolean {
   if (window.latest < date) return false;
   ctx.ttMetal.straddled?.add(id);
   return true;
+}
+
+/**
+ * Spans of builds over which a rule's tt-metal sources were read commit by commit (first-parent main history) and found
+ * to match the model, with no change inside: a rule whose figure is otherwise `approx` for want of that reading is
+ * `exact` when the whole build window lies inside its span (`windowWithinReadSpan`). Not change points: they split no
+ * window and change no figure, only the confidence.
+ */
+export interface ReadSpan {
+  readonly family: string;
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+  /** The rule read, in words. */
+  readonly what: string;
+  /** The sources read and the commits inside the span that touch them, each found not to change the rule. */
+  readonly evidence: string;
+}
+
+export const READ_SPANS = {
+  'matmul-auto-1d-mcast-in0': {
+    family: 'matmul',
+    // The day after c262c366 (2026-04-03 20:49 UTC, the last commit before it to touch the selection file: a copyright
+    // line) to the day of #43067 (2026-05-05 16:44 UTC, read: only the named-CB compile-arg map moves).
+    earliest: '2026-04-04',
+    latest: '2026-05-05',
+    what: "an interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config with mcast_in0 (one row of blocks, or a wide narrow shape), and that config's CBs in the 1D mcast-in0 program: per-core factor from get_estimated_size_of_cbs against get_max_l1_space, per_core_M = M/32, per_core_N = ceil(ceil(N / cores) / 32), in0_block_w 2 or 1, get_multi_dim_per_core_factor without in0_block_w adjustment, get_matmul_subblock_params without constraints; c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 out_block_h·out_block_w, a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block), the compute config's defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
+  },
+} as const satisfies Record<string, ReadSpan>;
+
+export type ReadSpanId = keyof typeof READ_SPANS;
+
+/** Whether the whole build window lies inside read span `id`. */
+export function windowWithinReadSpan(ctx: EstimateContext, id: ReadSpanId): boolean {
+  const span: ReadSpan = READ_SPANS[id];
+  const { window } = ctx.ttMetal;
+  return window.earliest >= span.earliest && window.latest <= span.latest;
 }
 
 /**

@@ -142,10 +142,16 @@ describe('public-thread regression set: concat (test/fixtures/threads)', () => {
       // 50 · 73,728 = 3,686,400 B over the 103,712 B base of 2026-01-30..04-23 grow to 7,476,512 B.
       const batched = assertFails({ ...run, date: '2026-04-03' });
       assert.equal(regionEnd(batched), 7_476_512);
-      // The later programs (the other batch, then the concat of the two batch results) are not estimated: approx.
+      // The later programs are sized too (concat_impl@14d91b5): batch 2, inputs 50..84 (34 · 18,432 + 6,144 =
+      // 632,832 f32), one row of 2,531,328 B, two pages 5,062,656 B; the concat of the two batch results, one row of
+      // the whole 1,554,432 · 4 = 6,217,728 B, two pages 12,435,456 B, the largest. tt-metal stops at the first program past L1, batch 1, so its
+      // figure is the one reported; every input is known: exact.
       assert.ok(batched.estimate.kind === 'estimate');
-      assert.equal(batched.estimate.confidence, 'approx');
-      assert.match(batched.estimate.approxReason ?? '', /only the first batch's program is estimated/);
+      assert.match(
+        batched.estimate.factoryReason,
+        /^3 programs run in turn \(batch 1 \(inputs 0\.\.49, [^)]*\): ConcatProgramFactory 7372800 B; batch 2 \(inputs 50\.\.84, [^)]*\): ConcatProgramFactory 5062656 B; concat of the 2 batch results: ConcatProgramFactory 12435456 B\); the first past L1 is batch 1/,
+      );
+      assert.equal(batched.estimate.confidence, 'exact');
     });
   });
 });

@@ -898,9 +898,16 @@ describe('conv2d change points', () => {
     const between = at('2026-02-09');
     assert.match(between.factoryReason ?? '', /\b6 output-height slice\(s\) assumed \(none fits/);
     assert.deepEqual(figures(between), [8_256, 8, 46_336]);
+    // Before PR #33763 (change point conv2d-auto-shard-block-cores-at-least-grid-x) auto shard took block only with
+    // more than grid.x = 8 cores (conv2d_utils.cpp@dbbc742: block.core_count > compute_grid_size.x): the block config of
+    // each slice has exactly 8 (1 NHW x 8 channel cores), so it loses to height though its total is the smallest.
+    // Height on 1 core (one 10-stick output row per slice: 1 NHW tile): act_block_w = C_in 256 · kernel width 1 = 8
+    // tiles, per core out 1 x 2 tiles (64 channels) → weights 8 · 2 = 16 + partials 2 + act 8 + act tilized 8 = 34
+    // tiles · 2,048 = 69,632 + L1 scratchpad 64 = 69,696 B (the output CB sits on the output shard).
     const before = at('2025-12-01');
     assert.match(before.factoryReason ?? '', /\b8 output-height slice\(s\)/);
-    assert.deepEqual(figures(before), [8_256, 8, 45_696]);
+    assert.match(before.factoryReason ?? '', /block 31,424 B.*→ height_sharded/);
+    assert.deepEqual(figures(before).slice(0, 2), [69_696, 1]);
   });
   // An explicit conv2d_slice_config's count (tt-mlir's OOM fallback, OperationValidationAndFallback.cpp@19c86fc, writes
   // `<dram_width, 0>` / `<dram_height, 0>`). tt-metal conv2d.cpp before PR #25907 (search index id 3492362923):
@@ -1524,5 +1531,96 @@ describe('conv3d without a conv3d_config (tt-metal defaults by build)', () => {
     );
     const e = est(estimateOp(mochi, whContext({ ttMetalDate: '2025-12-01' })));
     assert.ok(e.cbBytesPerCore > 31_850_496);
+  });
+});
+
+describe("estimate/conv2d: auto shard's ranking across its 2025 changes (tt-metal PRs #18877, #27147, #33763, #17937)", () => {
+  const at = (o: ReturnType<typeof conv2d>, date: string) => est(estimateOp(o, whContext({ ttMetalDate: date })));
+  it('a row-major output ranked in rows and channels before PR #18877: block wins, then runs its tile-unit grid', () => {
+    // 16x16 image, C_in 64 → C_out 128, 3x3 s1 p1, output_layout row_major, interleaved L1 input, WH 8x8. Auto shard
+    // (conv2d_utils.cpp@5444b3c … @64d88d7~1): act_block_h_override 32, total = CBs + output shard + the input proxy
+    // ceil(256/32) · ceil(64/32) = 16 tiles · 2,048 = 32,768 B over the input cores (PR #17945).
+    // Before (is_out_tiled false: N·H·W in rows, round_up(256, 32) = 256; channels one by one):
+    //   height: 64 cores (256 rows / 64), NHW shard alignUp(256, 64·32) / 64 = 32 rows = 1 tile, out 1x4 tiles,
+    //     act_block_w 64·3 = 192 → 6 tiles: weights 6·4 = 24 + partials 4 + act 6 + act tilized 6 = 40 tiles = 81,920
+    //     + scratchpad 64 = 81,984; + output 4 tiles 8,192 + proxy 32,768 / 64 = 512 → 90,688 B.
+    //   block: 8 NHW cores (256 rows ≤ grid.y 8), channel cores the largest ≤ 8 suiting 128 and 64 channels: 8 → 64
+    //     cores (> grid.x 8); C_in padded to 8·32 = 256 (32 per core), C_out to 256 (1 tile per core); act_block_w 32·9
+    //     = 288 → 9 tiles: weights 9 + partials 1 + act 9 + act tilized 9 + act row-major 9 = 37 tiles = 75,776 + 64 =
+    //     75,840; + output 2,048 + proxy 512 → 78,400 B: the smallest, block.
+    //   The conv then takes determine_parallel_config in tiles for block: NHW 8 tiles → 8 cores, channel cores suiting 4
+    //     and 2 tiles: 2 → 16 cores; C_in 32 per core, out 1x2 tiles; act_block_w 9 tiles: weights 9·2 = 18 + partials 2
+    //     + act 9 + act tilized 9 + act row-major 9 = 47 tiles = 96,256 + 64 = 96,320 B.
+    // From PR #18877 (tiles): height on 8 cores (the 81,984 B plan above with 8 tiles / 8 cores: + output 8,192 + proxy
+    //   32,768 / 8 = 4,096 → 94,272 B) against block on 16 (96,320 + 4,096 + 2,048 = 102,464 B): height, 81,984 B.
+    const o = () =>
+      conv2d({ n: 1, h: 16, w: 16, cIn: 64, cOut: 128, k: 3, s: 1, p: 1, config: { output_layout: 'row_major' } });
+    const before = at(o(), '2025-03-09');
+    assert.match(
+      before.factoryReason ?? '',
+      /core counts in rows and channels.*height 90,688 B, block 78,400 B.*→ block_sharded/,
+    );
+    assert.deepEqual([before.cbBytesPerCore, before.nCoresUsed], [96_320, 16]);
+    const after = at(o(), '2025-03-10');
+    assert.match(after.factoryReason ?? '', /height 94,272 B, block 102,464 B.*→ height_sharded/);
+    assert.deepEqual([after.cbBytesPerCore, after.nCoresUsed], [81_984, 8]);
+    // A tiled output is ranked in tiles in every build: no version range from the change point.
+    const tiled = est(
+      estimateOp(
+        conv2d({ n: 1, h: 16, w: 16, cIn: 64, cOut: 128, k: 3, s: 1, p: 1 }),
+        whContext({ window: { earliest: '2025-03-01', latest: '2025-03-20' } }),
+      ),
+    );
+    assert.ok(!(tiled.versionRange?.changePoints ?? []).includes('conv2d-auto-shard-tile-units'));
+  });
+  it("block's core count is its input grid's before PR #27147, the larger of input and output after", () => {
+    // 8x8 image, C_in 16 → C_out 256, 3x3 s1 p1 (tiled output; decoupled block grids since PR #27767, 2025-09-05).
+    // C_in aligned to 32 (1 tile). Block: NHW 2 tiles → 2 cores, input channel cores 1 → input grid 2 cores; the output
+    // re-split over C_out 8 tiles → 8 → output grid 16 cores. act_block_w = 32·3 = 96 → 3 tiles (inner dim by kernel
+    // height): weights 3·1 + act 3 + act tilized 3 = 9 tiles (partials on the output) = 18,432 + 64 = 18,496 B.
+    // Height: 2 cores, out 1x8 tiles: weights 3·8 = 24 + act 3 + act tilized 3 = 30 tiles = 61,440 + 64 = 61,504 B.
+    // Ranking: block 18,496 + output 2,048 + halo 3,840 = 24,384 B < height 61,504 + 16,384 + 3,840 = 81,728 B, but
+    // block must have more than grid.x = 8 cores (conv2d_utils.cpp@8e2c9f3: input cores, 2 → height; @dbbc742: 16).
+    const o = () => conv2d({ n: 1, h: 8, w: 8, cIn: 16, cOut: 256, k: 3, s: 1, p: 1 });
+    const before = at(o(), '2025-09-30');
+    assert.match(before.factoryReason ?? '', /height 81,728 B, block 24,384 B.*→ height_sharded/);
+    assert.equal(before.cbBytesPerCore, 61_504);
+    const after = at(o(), '2025-10-01');
+    assert.match(after.factoryReason ?? '', /→ block_sharded/);
+    assert.deepEqual([after.cbBytesPerCore, after.nCoresUsed], [18_496, 16]);
+  });
+  it('before PR #17937 a row-major height-sharded conv of ≤ 256 output channels took non-tile shards: unmodeled', () => {
+    // conv2d_utils.cpp@c69f5c0~1 check_non_tile_height: height sharded (from the config), C_out 64 ≤ 256,
+    // act_block_h_override 0, bf16 output, row-major output, channel alignment 32 ≠ 16 → a non-tile-multiple shard
+    // height, which the model does not size. From 2025-02-19 the feature is gone: sized as any height conv.
+    const o = () =>
+      conv2d({
+        n: 1,
+        h: 56,
+        w: 56,
+        cIn: 64,
+        cOut: 64,
+        k: 3,
+        s: 1,
+        p: 1,
+        config: { shard_layout: 'height_sharded', output_layout: 'row_major' },
+      });
+    const before = estimateOp(o(), whContext({ ttMetalDate: '2025-02-18' }));
+    assert.equal(before.kind, 'unmodeled');
+    assert.match(before.kind === 'unmodeled' ? before.reason : '', /shard height that is not a tile multiple/);
+    assert.equal(estimateOp(o(), whContext({ ttMetalDate: '2025-02-19' })).kind, 'estimate');
+    // A tiled output never took it.
+    const tiled = conv2d({
+      n: 1,
+      h: 56,
+      w: 56,
+      cIn: 64,
+      cOut: 64,
+      k: 3,
+      s: 1,
+      p: 1,
+      config: { shard_layout: 'height_sharded' },
+    });
+    assert.equal(estimateOp(tiled, whContext({ ttMetalDate: '2025-02-18' })).kind, 'estimate');
   });
 });

@@ -1178,3 +1178,96 @@ describe('estimate/matmul: per_core_M above Mt in an explicit config (tt-metal P
     assert.match(r.kind === 'illegal' ? r.rule : '', /^per_core_M \(7\) exceeds Mt \(4\)/);
   });
 });
+
+describe('estimate/matmul: a block-sharded a on one column of cores, around tt-metal PR #33777', () => {
+  // get_matmul_program_config takes a block-sharded a from the shard only on a 2-D shard grid; on one column it falls to
+  // create_matmul_program_config, whose block-shard branch (matmul_op.cpp@bf7da96 before, @c579ac2 after) computes
+  // k = K / 32, n = N / 32 from the logical widths before the PR and the padded ones after, then per_core_M = shard
+  // height / 32, per_core_N = n·shard_w / (k·32), in0_block_w = gcd(shard_w / 32, k).
+  const build = (a: number[], b: number[], out: number[]) =>
+    op('ttnn.matmul', [tensor(a, { buffer: 'l1', mem: 'block_sharded', grid: [8, 1] }), dram(b)], [dram(out)]);
+  it("the PR's own test (a 4096x16 on 8 cores, b 16x128): a floating-point exception before, 172,096 B after", () => {
+    // The PR's test_matmul_block_sharded_input_with_padding: a logical 4096x16, padded 4096x32, shard 512x32 on 8 cores
+    // (the test's 8x1 COL_MAJOR grid; here 8 rows x 1 column, row-major: the same 16x1-tile shards).
+    // Before: k = 16 / 32 = 0 → per_core_N divides by 0: "Floating point exception (core dumped)", the crash the PR
+    // description names. After: k = 32/32 = 1, n = 128/32 = 4, per_core_M = 512/32 = 16, per_core_N = 4·32/(1·32) = 4,
+    // in0_block_w = gcd(1, 1) = 1; the whole 16x4 block fits free L1; get_subblock_sizes(16, 4): (w 4, h 2) → 2x4.
+    // 2D factory (matmul_multicore_reuse_mcast_2d_program_factory.cpp@0000d49), one K block → single-buffered:
+    // c_0 16·1 = 16 tiles 32,768 + c_1 1·4 = 4 tiles 8,192 + c_2 a's shard (tensor-backed) + c_6 64 B + c_4 16·4 = 64
+    // tiles 131,072 = 172,096 B.
+    const o = () => build([4096, 16], [16, 128], [4096, 128]);
+    const before = estimateOp(o(), whContext({ ttMetalDate: '2025-12-04' }));
+    assert.equal(before.kind, 'illegal');
+    assert.match(
+      before.kind === 'illegal' ? before.rule : '',
+      /^Floating point exception \(core dumped\).*16 \/ 32 = 0/,
+    );
+    const after = est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-05' })));
+    assert.match(after.factoryReason, /per_core_M 16, per_core_N 4, in0_block_w 1, out_subblock 2x4/);
+    assert.equal(after.cbBytesPerCore, 172_096);
+  });
+  it('a logical K of 48 (padded 64): per_core_N 16, in0_block_w 1 before; per_core_N 8, in0_block_w 2 after', () => {
+    // a 1024x48 (padded 1024x64: shard 4x2 tiles on 8 rows), b 48x256 (N 8 tiles).
+    // Before: k = 48 / 32 = 1, n = 8: per_core_M 4, per_core_N = 8·64/(1·32) = 16, in0_block_w = gcd(2, 1) = 1; Kt 2 /
+    // w 1 = 2 K blocks → double-buffered. get_subblock_sizes(4, 16): (w 4, h 2) → w 4 ≠ per_core_N 16 → h 1: 1x4.
+    // c_0 4·1·2 = 8 tiles + c_1 1·16·2 = 32 tiles + c_4 4·16 = 64 tiles = 104 tiles = 212,992 + c_6 64 = 213,056 B.
+    // After: k = 2, n = 8: per_core_N = 8·64/(2·32) = 8, in0_block_w = gcd(2, 2) = 2, one K block → single: c_0 4·2 = 8
+    // + c_1 2·8 = 16 + c_4 4·8 = 32 = 56 tiles = 114,688 + 64 = 114,752 B. A window across 2025-12-05 reports both.
+    const o = () => build([1024, 48], [48, 256], [1024, 256]);
+    const before = est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-04' })));
+    assert.match(before.factoryReason, /per_core_M 4, per_core_N 16, in0_block_w 1, out_subblock 1x4/);
+    assert.equal(before.cbBytesPerCore, 213_056);
+    const after = est(estimateOp(o(), whContext({ ttMetalDate: '2025-12-05' })));
+    assert.match(after.factoryReason, /per_core_M 4, per_core_N 8, in0_block_w 2, out_subblock 1x4/);
+    assert.equal(after.cbBytesPerCore, 114_752);
+    const both = est(estimateOp(o(), whContext({ window: { earliest: '2025-12-01', latest: '2025-12-10' } })));
+    assert.deepEqual(both.versionRange?.changePoints, ['matmul-block-shard-padded-tiles']);
+  });
+  it('tile-multiple widths do not read the change point', () => {
+    // a 1024x64 (K exactly 2 tiles), b 64x256: logical and padded counts agree → no version range.
+    const e = est(
+      estimateOp(
+        build([1024, 64], [64, 256], [1024, 256]),
+        whContext({ window: { earliest: '2025-12-01', latest: '2025-12-10' } }),
+      ),
+    );
+    assert.equal(e.versionRange, undefined);
+  });
+});
+
+describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-04..2026-05-05)", () => {
+  // 32x4096 @ 4096x4096 bf16, all DRAM interleaved, no config (matmul_program_config.cpp@b2292f9 create_simple): height
+  // 32, width 4096, ratio 128 > 8 → wide → get_mcast_1d_config(mcast_in0): per_core_M = 32/32 = 1, per_core_N =
+  // ceil(ceil(4096/64)/32) = 2, in0_block_w = 2 (Kt 128 even); the 1x2 block fits; get_matmul_subblock_params(1, 2): the
+  // first table pair dividing 1x2 is (1,2). 1D mcast-in0 factory (@b2292f9): num_blocks 128/2 = 64 > 1 → c_0 1·2·2 = 4,
+  // c_1 2·2·2 = 8 tiles; packer_l1_acc on (bf16 output) with 64 K blocks → partials Float16_b, the output's format:
+  // shared c_4 of 1·2 = 2 tiles → 14 tiles = 28,672 B.
+  const build = () => op('ttnn.matmul', [dram([32, 4096]), dram([4096, 4096])], [dram([32, 4096])]);
+  it('a window inside the span is exact', () => {
+    const e = est(estimateOp(build(), whContext({ window: { earliest: '2026-04-15', latest: '2026-05-05' } })));
+    assert.equal(e.cbBytesPerCore, 28_672);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-1d-mcast-in0')));
+  });
+  it('a build before it, or a window reaching outside it, stays approx with the same figure', () => {
+    for (const ctx of [
+      whContext({ ttMetalDate: '2026-03-20' }),
+      whContext({ window: { earliest: '2026-04-01', latest: '2026-04-20' } }),
+    ]) {
+      const e = est(estimateOp(build(), ctx));
+      assert.equal(e.cbBytesPerCore, 28_672);
+      assert.equal(e.confidence, 'approx');
+      assert.match(e.approxReason, /2026 selection code/);
+    }
+  });
+  it('other paths in the span stay approx (the 2D all-DRAM config was not read)', () => {
+    // 1024³ all DRAM: 2D mcast (the first case of this file), not this span's path.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        whContext({ ttMetalDate: '2026-04-20' }),
+      ),
+    );
+    assert.equal(e.confidence, 'approx');
+  });
+});

@@ -39,6 +39,10 @@
  *       program's argument budget are concatenated in batches, then the batch results: 50 a batch from tt-metal PR
  *       #33009 (14d91b5), 47 from PR #41073 (efa765c); before PR #33009 one program took them all. From PR #43898 a
  *       page above l1_size − base is a TT_FATAL ("required CB page size ... exceeds per-core L1 capacity").
+ *       concat_impl@efa765c / @14d91b5: consecutive batches (the last one shorter), each concat_impl'd into a tensor of
+ *       the output's memory config, then concat_impl of those results (batched again past the limit); the rewrite of
+ *       an unaligned last dim happens before it, in concat.cpp, on the op's own inputs. Every program is sized
+ *       (batchedConcat): a batch result's rows can be wider than any input's, so the last concat's page the largest.
  *
  * Assumptions: the unaligned-last-dim rewrite is taken from PR
  *   #43898's description (untilize_rm_retilize_concat + non_aligned_last_dim_concat), not read from concat.cpp:
@@ -64,6 +68,8 @@ import {
   splitWorkToCores,
 } from '../common';
 import type { CbSpec } from '../common';
+import { largestStep, specWith, stepOp, type Step } from './composite';
+import type { TensorSpec } from '../../ttnn/op';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 
@@ -73,20 +79,9 @@ const CITE_CHUNKING =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/concat.cpp after PR #46321 (search index id 54616107264: chunk_rows)';
 
 export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
-  const output = resolveTensor(op.results[0], 'result');
-  if (typeof output === 'string') return unmodeled(op.name, output);
-  let maxAlign = bufferAlignmentBytes(output, ctx);
-  const inputs: ResolvedTensor[] = [];
-  for (const [i, spec] of op.operands.entries()) {
-    if (spec.kind !== 'tensor') continue;
-    const t = resolveTensor(spec, `input ${i}`);
-    if (typeof t === 'string') return unmodeled(op.name, t);
-    inputs.push(t);
-    maxAlign = Math.max(maxAlign, bufferAlignmentBytes(t, ctx));
-  }
-  const rank = output.logical.length;
-  const dimRaw = propInt(op, 'dim') ?? 0;
-  const dim = dimRaw < 0 ? dimRaw + rank : dimRaw;
+  const resolved = resolveConcat(op);
+  if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+  const { inputs, output, dim, rank } = resolved;
   let dramShardedNote: string | undefined;
   if (inputs.some((t) => isSharded(t.layout)) || isSharded(output.layout)) {
     const sharded = shardedConcat(op, ctx, inputs, output, dim, rank);
@@ -94,37 +89,159 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     dramShardedNote =
       'DRAM-sharded operands run the generic factory (concat_device_operation.cpp@0029bb1 uses_zero_copy_sharded_factory), read at a 2026 build';
   }
-  // More interleaved inputs than one program takes run in batches, the first batch's concat first [6]: its inputs and
-  // its output (the batch's extent along dim) size that program.
+  const rewrite = rewriteOf(inputs, output, dim, rank, ctx);
+  // More interleaved inputs than one program takes run in batches, then the concat of the batch results [6].
   // (DRAM-sharded inputs batch by the sharded limit, not modeled: no batching assumed for them.)
   const batchSize = dramShardedNote === undefined ? interleavedBatchSize(ctx, inputs.length) : undefined;
-  let batchNote = '';
-  let outLogical: readonly number[] = output.logical;
-  if (batchSize !== undefined) {
-    const total = inputs.length;
-    inputs.splice(batchSize);
-    const extent = inputs.reduce((n, t) => n + (t.logical[dim] ?? 0), 0);
-    outLogical = output.logical.map((v, i) => (i === dim ? extent : v));
-    batchNote = `${total} inputs → batches of ${batchSize} (the first batch, ${extent} along dim ${dim}); `;
+  if (batchSize !== undefined) return batchedConcat(op, ctx, rewrite, batchSize);
+  return concatProgram(op, ctx, resolved, rewrite, dramShardedNote);
+}
+
+interface ResolvedConcat {
+  readonly inputs: readonly ResolvedTensor[];
+  readonly output: ResolvedTensor;
+  readonly dim: number;
+  readonly rank: number;
+}
+
+function resolveConcat(op: TtnnOp): ResolvedConcat | string {
+  const output = resolveTensor(op.results[0], 'result');
+  if (typeof output === 'string') return output;
+  const inputs: ResolvedTensor[] = [];
+  for (const [i, spec] of op.operands.entries()) {
+    if (spec.kind !== 'tensor') continue;
+    const t = resolveTensor(spec, `input ${i}`);
+    if (typeof t === 'string') return t;
+    inputs.push(t);
   }
-  const unalignedLastDim =
-    output.layout.pageLayout === 'tile' &&
-    rank >= 2 &&
-    dim === rank - 1 &&
-    inputs.some((t) => t.logical[t.logical.length - 1] % 32 !== 0);
+  const rank = output.logical.length;
+  const dimRaw = propInt(op, 'dim') ?? 0;
+  return { inputs, output, dim: dimRaw < 0 ? dimRaw + rank : dimRaw, rank };
+}
+
+/**
+ * ttnn::concat's rewrite of tiled inputs concatenated on a last dim that is not a tile multiple, decided once on the
+ * op's own inputs (concat.cpp builds it before concat_impl batches them) [1][2][5]: untilized and transposed, unless
+ * every input row's bytes are a multiple of its buffer's alignment (then the untilized rows on the last dim).
+ */
+interface Rewrite {
+  readonly unalignedLastDim: boolean;
+  readonly rowsAligned: boolean;
+}
+
+function rewriteOf(
+  inputs: readonly ResolvedTensor[],
+  output: ResolvedTensor,
+  dim: number,
+  rank: number,
+  ctx: EstimateContext,
+): Rewrite {
+  const elem = elementBytes(output.dtype);
+  return {
+    unalignedLastDim:
+      output.layout.pageLayout === 'tile' &&
+      rank >= 2 &&
+      dim === rank - 1 &&
+      inputs.some((t) => t.logical[t.logical.length - 1] % 32 !== 0),
+    // build_non_aligned_last_dim_concat: padded_shape[dim] · element_size % buffer()->alignment(), the row-major
+    // copies keeping the inputs' buffer type; a tile-padded but aligned width (bf16 16, f32 8) is concatenated as
+    // untilized rows on the last dim.
+    rowsAligned:
+      elem !== undefined &&
+      inputs.every((t) => ((t.logical[t.logical.length - 1] ?? 0) * elem) % bufferAlignmentBytes(t, ctx) === 0),
+  };
+}
+
+/**
+ * concat_impl's batches [6]: the inputs in consecutive batches of `batchSize`, each concatenated into a tensor of the
+ * output's memory config, then those results concatenated (batched again when there are more of them than a program
+ * takes). Each program is sized like a lone concat of its own inputs and output (a batch result's page can be larger:
+ * its rows are wider than any input's), the rewrite decided on the op's inputs; the op's figure is the first program
+ * past L1, else the largest (largestStep), and the batch results stay allocated until the last program has read them.
+ */
+function batchedConcat(op: TtnnOp, ctx: EstimateContext, rewrite: Rewrite, batchSize: number): OpEstimateResult {
+  const outSpec = op.results[0];
+  const resolved = resolveConcat(op);
+  if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+  if (outSpec?.kind !== 'tensor' || outSpec.shape.kind !== 'known')
+    return unmodeled(op.name, 'batched concat with an unknown output shape');
+  const { dim } = resolved;
+  const specs = op.operands.filter((s): s is TensorSpec => s.kind === 'tensor');
+  const steps: Step[] = [];
+  const results: TensorSpec[] = [];
+  let clonedNote = '';
+  for (let first = 0; first < specs.length; first += batchSize) {
+    const batch = specs.slice(first, first + batchSize);
+    const batchInputs = resolved.inputs.slice(first, first + batchSize);
+    // A batch of one input runs no concat: concat_impl returns the tensor itself when its memory config is the
+    // output's, else ttnn::clone's copy of it in the output's memory config (not sized here).
+    const lone = batchInputs.length === 1 ? batchInputs[0] : undefined;
+    if (lone !== undefined) {
+      const same =
+        lone.layout.bufferType === resolved.output.layout.bufferType &&
+        lone.layout.memoryLayout === resolved.output.layout.memoryLayout;
+      results.push(same ? batch[0] : specWith(batch[0], { bufferType: resolved.output.layout.bufferType }));
+      if (!same)
+        clonedNote = `the lone last input ${first} is cloned into the output's memory config (ttnn::clone, not sized)`;
+      continue;
+    }
+    const extent = batchInputs.reduce((n, t) => n + (t.logical[dim] ?? 0), 0);
+    const dims = outSpec.shape.dims.map((v, i) => (i === dim ? extent : v));
+    const result = specWith(outSpec, { dims });
+    results.push(result);
+    const batchOp = stepOp(op, 'ttnn.concat', batch, [result], { ...op.properties });
+    const last = first + batch.length - 1;
+    steps.push({
+      label: `batch ${steps.length + 1} (inputs ${first}..${last}, ${extent} along dim ${dim})`,
+      result: concatStep(batchOp, ctx, rewrite),
+      resultHeldToLast: true,
+    });
+  }
+  const finalOp = stepOp(op, 'ttnn.concat', results, op.results, { ...op.properties });
+  steps.push({
+    label: `concat of the ${results.length} batch results`,
+    result:
+      results.length > batchSize ? batchedConcat(finalOp, ctx, rewrite, batchSize) : concatStep(finalOp, ctx, rewrite),
+  });
+  // A program tt-metal rejects is the op's error in tt-metal's own words (the programs before it fit: with the page
+  // guard a page fits one core's L1), the batch named after it.
+  for (const step of steps)
+    if (step.result.kind === 'illegal')
+      return { ...step.result, opName: op.name, rule: `${step.result.rule}; in ${step.label}` };
+  return largestStep(op, ctx, steps, {
+    firstBeyondL1: true,
+    ...(clonedNote !== '' && { approxReason: clonedNote }),
+    citations: [
+      `tt-metal ttnn/cpp/ttnn/operations/data_movement/concat/device/concat_device_operation.cpp (concat_impl: batches of ${batchSize}, then the concat of the batch results)`,
+    ],
+  });
+}
+
+function concatStep(op: TtnnOp, ctx: EstimateContext, rewrite: Rewrite): OpEstimateResult {
+  const resolved = resolveConcat(op);
+  if (typeof resolved === 'string') return unmodeled(op.name, resolved);
+  return concatProgram(op, ctx, resolved, rewrite, undefined);
+}
+
+/** One interleaved concat program (ConcatProgramFactory) for the op's own inputs and output. */
+function concatProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  { inputs, output, rank }: ResolvedConcat,
+  { unalignedLastDim, rowsAligned }: Rewrite,
+  dramShardedNote: string | undefined,
+): OpEstimateResult {
+  const maxAlign = inputs.reduce(
+    (m, t) => Math.max(m, bufferAlignmentBytes(t, ctx)),
+    bufferAlignmentBytes(output, ctx),
+  );
+  const outLogical = output.logical;
   let page: number;
   let pages: number;
   let how: string;
   let chunkNote = '';
   const elem = elementBytes(output.dtype);
   const l1Capacity = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase;
-  // The untilized inputs are transposed only when a row's bytes are off their buffer's alignment
-  // (build_non_aligned_last_dim_concat: padded_shape[dim] · element_size % buffer()->alignment(), the row-major
-  // copies keeping the inputs' buffer type) [1][5]; a tile-padded but aligned width (bf16 16, f32 8) is concatenated as
-  // untilized rows on the last dim.
-  const rowsAligned =
-    elem !== undefined &&
-    inputs.every((t) => ((t.logical[t.logical.length - 1] ?? 0) * elem) % bufferAlignmentBytes(t, ctx) === 0);
   if (unalignedLastDim && elem !== undefined && rowsAligned) {
     const w = outLogical[rank - 1];
     page = alignUp(w * elem, maxAlign);
@@ -149,21 +266,11 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       page = alignUp(chunkRows * elem, maxAlign);
       chunkNote = `; the ${h}-row page exceeds l1_size − base (${l1Capacity} B): ${Math.ceil(h / chunkRows)} chunks of ${chunkRows} rows (PR #46321), page = one ${chunkRows}-element row`;
     }
-  } else if (outLogical !== output.logical && output.layout.pageLayout !== 'tile' && elem !== undefined) {
-    // A batch's row-major output: one row of its own last dim a page.
-    const w = outLogical[rank - 1] ?? 1;
-    page = alignUp(w * elem, maxAlign);
-    pages = outLogical.reduce((n, d) => n * d, 1) / Math.max(1, w);
-    how = `${pages} output pages`;
   } else {
     page = output.layout.pageLayout === 'tile' ? tileBytes(output.dtype) : alignUp(output.geometry.pageBytes, maxAlign);
-    pages =
-      outLogical === output.logical
-        ? output.geometry.nPages
-        : Math.ceil((output.geometry.nPages * (outLogical[dim] ?? 0)) / Math.max(1, output.logical[dim] ?? 1));
+    pages = output.geometry.nPages;
     how = `${pages} output pages`;
   }
-  how = batchNote + how;
   // From PR #43898 the factory rejects a page above l1_size − base before sizing the CB [2].
   if (page > l1Capacity && atOrAfter(ctx, 'concat-single-buffer-fallback'))
     return illegal(
@@ -188,15 +295,12 @@ export function estimateConcat(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       descriptorsFrom: 'concat-program-descriptors',
     }),
     cbs: [{ index: 0, role: 'pages', nPages: depth, pageBytes: page }],
-    confidence: unalignedLastDim || dramShardedNote !== undefined || batchNote !== '' ? 'approx' : 'exact',
+    confidence: unalignedLastDim || dramShardedNote !== undefined ? 'approx' : 'exact',
     approxReason: [
       unalignedLastDim
         ? "unaligned last-dim rewrite taken from tt-metal PR #43898's description, not from concat.cpp; the untilize/tilize around it are not included"
         : '',
       dramShardedNote ?? '',
-      // The later programs (the other batches, then the concat of the batch results, whose pages can be larger) are
-      // not estimated [6].
-      batchNote !== '' ? "only the first batch's program is estimated, not the concat of the batch results" : '',
     ]
       .filter((r) => r !== '')
       .join('; '),

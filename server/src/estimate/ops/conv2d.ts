@@ -12,7 +12,10 @@
  *     for C_in < 32 (conv2d_utils.cpp@5a4f243, determine_conv_config_for_auto_shard); before change point
  *     conv2d-shallow-alignment-8 to 16, and only for C_in ≤ 16 (conv2d_utils.cpp@78f2c0b)                   [1]
  *   shard layout = config `shard_layout`, the input's sharding, or auto: the smallest of height / block /
- *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores; width not for matmul convs): the halo
+ *     width by CBs + output shard + halo shard (block needs ≥ grid.x cores, before change point
+ *     conv2d-auto-shard-block-cores-at-least-grid-x more than grid.x, and before conv2d-auto-shard-block-cores-in-out
+ *     counted on the input grid alone; width not for matmul convs; before conv2d-auto-shard-tile-units a row-major
+ *     output was ranked with core counts in rows and single channels): the halo
  *     op's own shard (halo.ts span rule) since change point conv2d-auto-shard-halo-exact, tt-metal's estimate before
  *     it; before change point conv2d-auto-shard-halo-estimate an input-size proxy instead of the halo, before change point
  *     conv2d-auto-shard-input-proxy no third term; before conv2d-auto-shard-l1-estimate the most cores  [1][14]
@@ -183,7 +186,10 @@
  *       tt-metal PR #30446 (≈2025-10-29); conv2d_utils.cpp@71ff3c1 (calculate_L1_usage_for_conv_op: a SlidingWindowConfig
  *       with the conv's stride, padding, dilation, the input config's NHW cores and snap_to_tile, then
  *       sliding_window::calculate_precise_halo_output_elems × the halo input shard width, for any conv, matmul too);
- *       change point conv2d-auto-shard-halo-exact
+ *       change point conv2d-auto-shard-halo-exact. The block guard: conv2d_utils.cpp@5444b3c (block.core_count =
+ *       input cores > grid x), @dbbc742 (PR #27147: max of input and output cores), @af7d566 (PR #33763: ≥ grid x);
+ *       the units: @5444b3c (is_out_tiled = output_layout == TILE into determine_parallel_config), @64d88d7 (PR
+ *       #18877: true)
  *  [15] output grid: tt-metal conv2d_utils.cpp of mid 2025 (search index id 3509439101: determine_output_parallel_config
  *       re-splits WIDTH_SHARDED only; determine_parallel_config BLOCK_SHARDED num_cores_c =
  *       find_closest_largest_divisor_with_num_padding(out_channels_ntiles, input_channels_ntiles, …)); PR #27767 ("Conv2d
@@ -854,13 +860,20 @@ export function determineParallelConfig(
   align: number,
   grid: Grid,
   mm: boolean,
-  /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). */
-  units: { readonly tileH: number; readonly tileW: number } = { tileH: 32, tileW: 32 },
+  /** Pools: the shard height/width need not be tile multiples (units of 1 row, 16 channels). `rowsOfNhwTile`: auto
+   *  shard's ranking of a row-major output before change point conv2d-auto-shard-tile-units, which counted N·H·W
+   *  rounded up to 32 in rows and every channel count (C_in too) in single channels. */
+  units: { readonly tileH: number; readonly tileW: number; readonly rowsOfNhwTile?: boolean } = {
+    tileH: 32,
+    tileW: 32,
+  },
   /** Block sharding picks its channel cores for the input alone (change point conv2d-block-output-decoupled). */
   outputDecoupled = true,
 ): ParallelConfig {
-  const alignment = isDepthwise(p) ? 32 : align;
-  const outNhwTiles = Math.ceil((p.batch * p.outputH * p.outputW) / units.tileH);
+  const rows = units.rowsOfNhwTile === true;
+  const alignment = rows ? 1 : isDepthwise(p) ? 32 : align;
+  const nhw = p.batch * p.outputH * p.outputW;
+  const outNhwTiles = rows ? alignUp(nhw, 32) : Math.ceil(nhw / units.tileH);
   const outCTiles = Math.ceil(p.outChannels / units.tileW);
   const abhTiles = p.config.actBlockHOverride === 0 ? 1 : Math.max(1, Math.floor(p.config.actBlockHOverride / 32));
   const colMajor = p.config.transposeShards === true;
@@ -870,7 +883,7 @@ export function determineParallelConfig(
   }
   if (scheme === 'block_sharded') {
     const inBlocks = Math.ceil(p.inChannels / alignment);
-    const nhw = closestDivisorWithPaddingAndMult(outNhwTiles, colMajor ? grid.x : grid.y, abhTiles);
+    const coresNhw = closestDivisorWithPaddingAndMult(outNhwTiles, colMajor ? grid.x : grid.y, abhTiles);
     const startC = colMajor ? grid.y : grid.x;
     // Until the output grid was decoupled (PR #27767) the output kept the input's channel cores, so their count had
     // to suit both channel counts [15].
@@ -879,7 +892,13 @@ export function determineParallelConfig(
       : outputDecoupled
         ? closestDivisorWithPadding(inBlocks, startC)
         : closestCommonDivisorWithPadding(outCTiles, inBlocks, startC);
-    return { scheme, nCores: nhw * c, coresNhw: nhw, coresC: c, box: colMajor ? [nhw, c] : [c, nhw] };
+    return {
+      scheme,
+      nCores: coresNhw * c,
+      coresNhw,
+      coresC: c,
+      box: colMajor ? [coresNhw, c] : [c, coresNhw],
+    };
   }
   const inTiles = Math.ceil(p.inChannels / units.tileW);
   const c = !mm ? closestDivisorWithPadding(inTiles, grid.x * grid.y) : closestLargestDivisor(inTiles, grid.x * grid.y);
@@ -994,6 +1013,12 @@ function haloInputShardRows(p: ConvProblem, input: ParallelConfig): number {
 }
 
 /** Plan one conv for a shard scheme: configs and the CB list, or a reason tt-metal would reject it. */
+/** transpose_shards moves a block grid alone: its build default is asked only for one [21]. */
+function orientedProblem(p: ConvProblem, scheme: ShardScheme, ctx: EstimateContext): ConvProblem {
+  if (scheme !== 'block_sharded' || p.config.transposeShards !== undefined) return p;
+  return { ...p, config: { ...p.config, transposeShards: !atOrAfter(ctx, 'conv2d-transpose-shards-default-false') } };
+}
+
 export function planConv(
   p: ConvProblem,
   scheme: ShardScheme,
@@ -1004,14 +1029,7 @@ export function planConv(
 ): ConvPlan | string {
   const mm = isMatmulConv(p, scheme, ctx);
   const align = channelsAlignment(p, scheme, mm, l1AlignmentBytes, ctx);
-  // transpose_shards moves a block grid alone: its build default is asked only for one [21].
-  const oriented: ConvProblem =
-    scheme === 'block_sharded' && p.config.transposeShards === undefined
-      ? {
-          ...p,
-          config: { ...p.config, transposeShards: !atOrAfter(ctx, 'conv2d-transpose-shards-default-false') },
-        }
-      : p;
+  const oriented = orientedProblem(p, scheme, ctx);
   const grids = (decoupled: boolean): { input: ParallelConfig; output: ParallelConfig } => {
     const input = given ?? determineParallelConfig(oriented, scheme, align, grid, mm, undefined, decoupled);
     return { input, output: outputParallelConfig(oriented, input, grid, mm, decoupled) };
@@ -1255,6 +1273,48 @@ function choosePlan(
   l1Align: number,
   ctx: EstimateContext,
 ): { plan: ConvPlan; why: string; resharded: boolean } | ConvUnmodeled | string {
+  const chosen = choosePlanOfRules(p, grid, l1Align, ctx);
+  if (typeof chosen === 'string' || 'unmodeled' in chosen) return chosen;
+  // Auto shard runs the conv with the config it lowered (act_block_h_override 32 in those builds).
+  const nonTile = nonTileShardRule(chosen.runs ?? p, chosen.plan, grid);
+  if (nonTile === undefined || atOrAfter(ctx, 'conv2d-non-tile-shards-removed')) return chosen;
+  return {
+    unmodeled: `conv2d with a row-major output and act_block_h_override 0 in a build before ${changePointText('conv2d-non-tile-shards-removed')}: ${nonTile} (not modeled); give a later build, or a tiled output_layout`,
+  };
+}
+
+/**
+ * The non-tile-multiple shard rules tt-metal had until PR #17937 (conv2d_utils.cpp@c69f5c0~1 check_non_tile_height /
+ * check_non_tile_mul_width; the same conditions inline @d9304dd), for the conv's own config (auto shard's ranking ran
+ * with act_block_h_override 32, so it never met them).
+ */
+function nonTileShardRule(p: ConvProblem, plan: ConvPlan, grid: Grid): string | undefined {
+  if (p.config.outputLayout !== 'row_major' || p.config.actBlockHOverride !== 0) return undefined;
+  const scheme = plan.input.scheme;
+  if (
+    scheme === 'height_sharded' &&
+    p.outChannels <= 256 &&
+    (p.outputDtype === 'bf16' || p.outputDtype === 'f32') &&
+    plan.channelsAlignment !== 16
+  )
+    return `a height-sharded conv of ${p.outChannels} ≤ 256 output channels takes a shard height that is not a tile multiple`;
+  const channelCores = p.config.transposeShards === true ? grid.y : grid.x;
+  const elementBytes = p.weightsDtype === 'bfp_bf8' ? 1 : 2;
+  if (
+    scheme === 'block_sharded' &&
+    (p.weightsDtype === 'bfp_bf8' || p.weightsDtype === 'bf16') &&
+    (elementBytes * p.inChannels) % (16 * channelCores) === 0
+  )
+    return `a block-sharded conv whose ${elementBytes}·${p.inChannels} input-channel bytes divide by 16·${channelCores} takes a shard width that is not a tile multiple`;
+  return undefined;
+}
+
+function choosePlanOfRules(
+  p: ConvProblem,
+  grid: Grid,
+  l1Align: number,
+  ctx: EstimateContext,
+): { plan: ConvPlan; why: string; resharded: boolean; runs?: ConvProblem } | ConvUnmodeled | string {
   const given = p.path === 'l1' ? inputShardConfig(p.inputLayout, grid.x) : undefined;
   if (
     given !== undefined &&
@@ -1277,7 +1337,7 @@ function choosePlan(
   const lowered = autoShardProblem(p, ctx);
   const auto = autoShard({ ...lowered, autoShardDefaultBlockH: p.config.actBlockHOverride === 0 }, grid, l1Align, ctx);
   if (typeof auto === 'string' || 'unmodeled' in auto) return auto;
-  const chosen = { ...auto, resharded: true };
+  const chosen = { ...auto, resharded: true, runs: lowered };
   if (lowered === p) return chosen;
   return {
     ...chosen,
@@ -1354,23 +1414,71 @@ function autoShard(
                 x.input.nCores,
             );
   const total = (x: ConvPlan): number => x.cbBytes + x.outputShardBytes + thirdTerm(x);
-  let winner = height;
-  const sizes = [`height ${fmtBytes(total(height))}`];
-  const block = planConv(p, 'block_sharded', grid, l1Align, ctx);
-  if (typeof block !== 'string') {
-    sizes.push(`block ${fmtBytes(total(block))}`);
-    if (total(block) < total(winner) && Math.max(block.input.nCores, block.output.nCores) >= grid.x) winner = block;
-  }
-  if (!isMatmulConv(p, undefined, ctx)) {
-    const width = planConv(p, 'width_sharded', grid, l1Align, ctx);
-    if (typeof width !== 'string') {
-      sizes.push(`width ${fmtBytes(total(width))}`);
-      if (total(width) < total(winner)) winner = width;
+  // Block wins only with enough cores to slice the channels too: more than grid.x input cores from PR #17485, the
+  // larger of the input and output core counts from PR #27147, at least grid.x from PR #33763 [14]. Each change point
+  // is asked only where its two rules disagree.
+  const blockSlicesChannels = (block: ConvPlan): boolean => {
+    const inputCores = block.input.nCores;
+    const inOutCores = Math.max(inputCores, block.output.nCores);
+    const cores =
+      inOutCores === inputCores || atOrAfter(ctx, 'conv2d-auto-shard-block-cores-in-out') ? inOutCores : inputCores;
+    if (cores !== grid.x) return cores > grid.x;
+    return atOrAfter(ctx, 'conv2d-auto-shard-block-cores-at-least-grid-x');
+  };
+  const rank = (
+    plan: (scheme: ShardScheme) => ConvPlan | string,
+  ): { winner: ShardScheme; sizes: string[] } | string => {
+    const heightPlan = plan('height_sharded');
+    if (typeof heightPlan === 'string') return heightPlan;
+    let best = heightPlan;
+    const sizes = [`height ${fmtBytes(total(heightPlan))}`];
+    const block = plan('block_sharded');
+    if (typeof block !== 'string') {
+      sizes.push(`block ${fmtBytes(total(block))}`);
+      if (total(block) < total(best) && blockSlicesChannels(block)) best = block;
+    }
+    if (!isMatmulConv(p, undefined, ctx)) {
+      const width = plan('width_sharded');
+      if (typeof width !== 'string') {
+        sizes.push(`width ${fmtBytes(total(width))}`);
+        if (total(width) < total(best)) best = width;
+      }
+    }
+    return { winner: best.input.scheme, sizes };
+  };
+  const plans = new Map<ShardScheme, ConvPlan | string>([['height_sharded', height]]);
+  const tilePlan = (scheme: ShardScheme): ConvPlan | string => {
+    if (!plans.has(scheme)) plans.set(scheme, planConv(p, scheme, grid, l1Align, ctx));
+    return plans.get(scheme)!;
+  };
+  let ranked = rank(tilePlan);
+  if (typeof ranked === 'string') return ranked;
+  let units = '';
+  // Before change point conv2d-auto-shard-tile-units (PR #18877) a row-major output was ranked with
+  // determine_parallel_config in rows and single channels; the conv then ran the tile-unit config of the scheme picked.
+  // The change point is asked only when the two rankings pick different schemes.
+  if (p.config.outputLayout === 'row_major') {
+    const rowUnits = rank((scheme) => {
+      const mm = isMatmulConv(p, scheme, ctx);
+      const units = { tileH: 1, tileW: 1, rowsOfNhwTile: true };
+      // The window before PR #18877 lies before change point conv2d-block-output-decoupled (block grids coupled).
+      const given = determineParallelConfig(orientedProblem(p, scheme, ctx), scheme, 1, grid, mm, units, false);
+      return planConv(p, scheme, grid, l1Align, ctx, given);
+    });
+    if (
+      typeof rowUnits !== 'string' &&
+      rowUnits.winner !== ranked.winner &&
+      !atOrAfter(ctx, 'conv2d-auto-shard-tile-units')
+    ) {
+      ranked = rowUnits;
+      units = ', core counts in rows and channels for a row-major output (before tt-metal PR #18877)';
     }
   }
+  const winner = tilePlan(ranked.winner);
+  if (typeof winner === 'string') return winner;
   return {
     plan: winner,
-    why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core: ${sizes.join(', ')}) → ${winner.input.scheme}`,
+    why: `auto shard (CBs + output${thirdTermKind === 'none' ? '' : ` + ${thirdTermKind}`} per core${units}: ${ranked.sizes.join(', ')}) → ${winner.input.scheme}`,
   };
 }
 

@@ -104,7 +104,7 @@ import { programOf, stepOp } from './composite';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, READ_SPANS, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
@@ -358,6 +358,8 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
+const READ_SPAN_CITE = `read span matmul-auto-1d-mcast-in0 (builds ${READ_SPANS['matmul-auto-1d-mcast-in0'].earliest}..${READ_SPANS['matmul-auto-1d-mcast-in0'].latest}, tt-metal @b2292f9 and the commits inside; changePoints.ts READ_SPANS)`;
+
 /**
  * tt-metal's auto config for a matmul with no program config in the IR, with the build's selection rules (each
  * change point read only where it can matter). Shared by the estimator and `matmulConfigInUse`.
@@ -392,6 +394,7 @@ function selectAutoConfig(
       capPerCoreToOutput: out.sharding !== 'interleaved' && atOrAfter(ctx, 'matmul-simple-cap-per-core'),
       singleCoreShardFromShard: singleCoreShardFromShard(a, ctx),
       multiDimAreaFirst: () => atOrAfter(ctx, 'matmul-multi-dim-factor-area-first'),
+      blockShardPaddedTiles: () => atOrAfter(ctx, 'matmul-block-shard-padded-tiles'),
     },
     ctx,
   );
@@ -1032,8 +1035,21 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (biasAddedAfter || hasActivation) citations.push(CITES.bound);
   if (biasTile > 0 && cfg.kind === 'MatmulMultiCoreReuseProgramConfig') citations.push(CITES.reuseBias);
   if (biasAddedAfter && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
+  // Read span 'matmul-auto-1d-mcast-in0': this path's selection and factory were read for every build of the span.
+  const readPath =
+    auto &&
+    !legacySelection &&
+    a.sharding === 'interleaved' &&
+    b.sharding === 'interleaved' &&
+    !outSharded &&
+    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+    cfg.mcastIn0 &&
+    biasTile === 0 &&
+    !hasActivation &&
+    !transposeA &&
+    windowWithinReadSpan(ctx, 'matmul-auto-1d-mcast-in0');
   const approxReasons: string[] = [];
-  if (auto)
+  if (auto && !readPath)
     approxReasons.push(
       legacySelection
         ? "program config generated the way tt-metal's late-2024 selection code (before PR #15938) does"
@@ -1042,10 +1058,11 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (cfg.kind === 'MatmulMultiCoreReuseMultiCastDRAMShardedProgramConfig')
     approxReasons.push('DRAM-sharded reader cores counted as the bank count, not placed');
   if (transposeTile && fusesTransposeA) approxReasons.push('transpose_a assumed to transpose in0 tiles through c_10');
-  if (approxReasons.length === 0)
+  if (approxReasons.length === 0 && !readPath)
     approxReasons.push(
       "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
+  if (readPath) citations.push(READ_SPAN_CITE);
   const est = finishProgram({
     op,
     ctx,
@@ -1054,7 +1071,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     grid: [cfg.gridY, cfg.gridX],
     groups,
     cbs,
-    confidence: 'approx',
+    confidence: approxReasons.length === 0 ? 'exact' : 'approx',
     approxReason: approxReasons.join('; '),
     citations,
     notes,

@@ -13,7 +13,8 @@
  *     in0_block_w = Kt/cols when it divides, shrunk until the estimate fits); otherwise MatmulMultiCoreProgramConfig.
  *   get_matmul_program_config: b must be interleaved; a width/height sharded on > 1 core (from PR #52039,
  *     'matmul-single-core-shard-grid', on any shard grid) → 1D (mcast in0 / in1) from the shard; a block sharded on a 2-D grid → 2D from the shard; else create_matmul_program_config (1D systolic for
- *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4).
+ *     narrow shapes, batched-b reuse, 2D with in0_block_w ≤ 4; a block-sharded a there counts K and N tiles from the
+ *     padded widths from PR #33777, 'matmul-block-shard-padded-tiles', before from the logical ones, floored).
  *   Free L1 (get_max_l1_space) is taken before the op's own output is allocated (the caller passes it so): the config
  *     sets that output's shard (tt-metal #32435's 16x16 per-core block).
  *   Block-sharded output on one row/column of cores (from PR #37236, 'matmul-block-sharded-1d-grid'): 1D mcast with
@@ -123,6 +124,9 @@ export interface SelectionInput {
   /** Whether the build has tt-metal PR #49621's area-first out-block search on the all-DRAM 2D path; asked only when
    *  the two search orders give different blocks (so other matmuls get no version range from it). */
   readonly multiDimAreaFirst?: () => boolean;
+  /** Whether the build counts create_matmul_program_config's block-shard K and N tiles from the padded widths (tt-metal
+   *  PR #33777) rather than the logical ones, floored; asked only when the two counts differ. */
+  readonly blockShardPaddedTiles?: () => boolean;
   /** Whether the build's CB estimate counts a fused bias as the block's width (per_core_N) in tiles, tt-metal PR #38309,
    *  rather than in0_block_w (matmul.ts selects with both and reads the change point only when the configs differ). */
   readonly biasTermPerCoreN?: () => boolean;
@@ -733,8 +737,19 @@ function createMatmulProgramConfig(s: SelectionInput): Selection | SelectionErro
     while ((kSize / TILE) % k !== 0) k--;
   } else {
     if (!aBlock) return { config: systolic1d(s), because: 'a sharded on one core row/column: 1D systolic config' };
-    const kt = kSize / TILE;
-    const nt = nSize / TILE;
+    // PR #33777 (change point 'matmul-block-shard-padded-tiles'): K and N tiles from the padded widths; before, from the
+    // logical ones, floored, and a logical K under one tile gave 0 tiles, then a division by zero.
+    const logicalK = s.a.logical[s.a.logical.length - 1] ?? kSize;
+    const logicalN = s.b.logical[s.b.logical.length - 1] ?? nSize;
+    const fromLogical =
+      (Math.floor(logicalK / TILE) !== kSize / TILE || Math.floor(logicalN / TILE) !== nSize / TILE) &&
+      s.blockShardPaddedTiles?.() === false;
+    const kt = fromLogical ? Math.floor(logicalK / TILE) : kSize / TILE;
+    const nt = fromLogical ? Math.floor(logicalN / TILE) : nSize / TILE;
+    if (kt === 0)
+      return {
+        illegal: `Floating point exception (core dumped): create_matmul_program_config counts a's K tiles from its logical width (${logicalK} / ${TILE} = 0) and divides per_core_N by them (fixed by tt-metal PR #33777)`,
+      };
     m = s.a.shardTiles![0];
     n = Math.floor((nt * s.a.shardTiles![1] * TILE) / (kt * TILE));
     k = gcd(s.a.shardTiles![1], kt);
