@@ -877,13 +877,14 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // program config" (the runtime's Blackhole config, tt-mlir PR #7561: dynamic chunks over every core per head).
       assertFails({ ...sdpa, date: '2026-06-01' });
     });
-    it('after tt-metal PR #44617 and tt-mlir PR #8979 (K chunk 32, one core per head): 393,792 B of CBs, fits', () => {
+    it('after tt-metal PR #44617 and tt-mlir PR #8979 (K chunk 32, one core per head): 393,856 B of CBs, fits', () => {
       // Full tiles (32 q heads > 16), PNHt 1, DHt 16, Sk 1, no c_19: Q 16 + K 32 + V 32 + mask 1 + c_5..c_7 3 + tilized Q
       // 16 + c_11, c_12 2 + QK^T 1 + c_25, c_26 32 + 7 statistics + c_23 16 + c_16 16 + c_17, c_18 2 + output 16 = 192
-      // tiles = 393,216 B, + cur_pos page 64 B (4 B aligned to 64) + page-table row 512 B (128·4) = 393,792 B.
+      // tiles = 393,216 B, + cur_pos page 64 B (4 B aligned to 64) twice (c_8 and, from tt-metal PR #45142, c_15) +
+      // page-table row 512 B (128·4) = 393,856 B.
       assertFits({ ...sdpa, date: '2026-07-20' });
       const { op } = deviceOp({ ...sdpa, date: '2026-07-20' });
-      assert.equal(op.cbBytesPerCore, 393_792);
+      assert.equal(op.cbBytesPerCore, 393_856);
     });
   });
 });
