@@ -70,12 +70,32 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_488,
     firstSeen: '2025-02-13',
-    seen: '2025-02..2025-03-05',
+    seen: '2025-02-13..2025-02-26',
     sources: ['tt-metal #17869', 'tt-metal #17947', 'tt-metal #18286', 'tt-metal #18642'],
     // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again, and the
-    // two YOLOv10x convs (configs read from the model code) show it still held on 2025-03-05.
+    // two YOLOv10x convs (configs read from the model code; #18642's branch sits on main c17e35a of 2025-02-18) too.
     derivation:
       '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; corroborated by #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664, #18286 (2025-02-25, YOLOv10x SCDown conv): 1,656,032 − 1,556,544 and #18642 (2025-03-05, YOLOv10x 1x1 matmul conv): 1,862,048 − 1,762,560',
+  },
+  // 2025-02-27..03-11: tt-metal main's wormhole/dev_mem_map.h at each first-parent change (nyoshifujiTT/tt-metal mirror),
+  // MEM_MAP_END evaluated with the header's own defines, base align32(MEM_MAP_END + 69 KiB).
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_048,
+    firstSeen: '2025-02-27',
+    seen: '2025-02-27..2025-03-02',
+    sources: ['tt-metal PR #17307 (3682cba)', 'tt-forge-fe test_alexnet.py 754b717e0'],
+    derivation:
+      'PR #17307 (merged 2025-02-27 05:07 UTC, NCRISC firmware run from L1): MEM_MAP_END 28,816 → 31,376 B, align32(31,376 + 70,656); tt-forge-fe test_alexnet.py xfail of 754b717e0 (2025-03-07; its tt-mlir cc6f36d pins tt-metal 9b3d855 of 02-27 23:51 UTC): 1,191,648 − 1,089,600 (the alexnet conv1 CBs with its bias, threads-conv2d.test.ts)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_112,
+    firstSeen: '2025-03-03',
+    seen: '2025-03-03..2025-03-11',
+    sources: ['tt-metal PR #18486 (6908e8a)'],
+    derivation:
+      'PR #18486 (merged 2025-03-03 17:56 UTC, dynamic NoC barrier types): MEM_MAP_END 31,440 B, align32(31,440 + 70,656), main to 2025-03-28 (no thread sighting; #18997 of 03-12, next entry, prints it)',
   },
   {
     arch: 'wormhole_b0',

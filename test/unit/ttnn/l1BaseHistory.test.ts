@@ -250,6 +250,19 @@ describe('ttnn/l1BaseHistory', () => {
     assert.deepEqual([wh('2025-10-06'), wh('2025-10-17')], [101_152, 101_664]);
   });
 
+  it("Wormhole 2025-02-27..03-11: main's dev_mem_map.h after PR #17307 and PR #18486; tt-forge-fe's AlexNet at 9b3d855", () => {
+    // MEM_MAP_END of wormhole/dev_mem_map.h (nyoshifujiTT/tt-metal first-parent history): 28,816 until PR #17307 (NCRISC
+    // firmware in L1, 2025-02-27 05:07 UTC), 31,376 to PR #18486 (03-03 17:56), 31,440 to 2025-03-28.
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
+    const wh = (d: string) => observedBaseFor('wormhole_b0', day(d))?.l1UnreservedBaseBytes;
+    assert.deepEqual(
+      ['2025-02-26', '2025-02-27', '2025-03-02', '2025-03-03', '2025-03-11'].map(wh),
+      [28_816, 31_376, 31_376, 31_440, 31_440].map(base),
+    );
+    // tt-forge-fe test_alexnet.py / test_rcnn xfails of 754b717e0 (tt-metal 9b3d855, 02-27): 1,191,648 − 1,089,600.
+    assert.equal(wh('2025-02-27'), 1_191_648 - 1_089_600);
+  });
+
   it("Blackhole 2025-07..10: main's dev_mem_map.h at each merge; tt-xla #1066's repeat on tt-metal 6f9186c (08-19)", () => {
     // MEM_MAP_END of blackhole/dev_mem_map.h at each first-parent change (nyoshifujiTT/tt-metal), evaluated from the
     // header's defines: 30,416 (PR #25572, 07-23 23:10 UTC), 30,672 (PR #25131, 07-25), 30,736 (PR #26665, 08-13 15:50,
@@ -384,7 +397,7 @@ describe('ttnn/device: the dated base', () => {
   it('the analysis passes its build window (--tt-metal-date / ttnnL1.ttMetalDate) to the device', () => {
     const text = `func.func @f() {\n  return\n}\n`;
     const dated = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-03' }).analysis.device;
-    // 2025-03 holds 99,104 (to the 11th) and 102,112 (from #18997, the 12th): the preset's 102,656 is above both.
+    // 2025-03 holds 102,048 (to the 2nd) and 102,112 (from PR #18486, the 3rd): the preset's 102,656 is above both.
     assert.deepEqual([dated.l1UnreservedBase, dated.baseSource], [102_112, 'build_date']);
     const day0 = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-04-15' }).analysis.device;
     assert.deepEqual([day0.l1UnreservedBase, day0.baseSource], [103_712, 'build_date']);
