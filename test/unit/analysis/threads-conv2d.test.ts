@@ -1319,3 +1319,22 @@ describe("conv2d: tt-forge-fe model tests' AlexNet features[0] (xfail reasons of
     );
   });
 });
+
+describe("conv2d: tt-forge-fe's YOLOv5s 640x640 model test (xfail reason of 2025-03-07, tt-metal 9b3d855)", () => {
+  it('"73859072 B L1 buffer across 64 banks, where each bank needs to store 1154048 B": the stem\'s halo output', () => {
+    // Stem Conv(3, 32, 6, 2, 2) on 640x640 f32, tiled input (3 → 32 channels: 128 B sticks): 320x320 = 3,200 tiles,
+    // height on 64 cores, 50 tiles = 1,600 outputs = 5 output rows each. The resharded input (6,400 sticks, 819,200 B)
+    // is live when the halo output is allocated: 5 output rows read (5 − 1)·2 + 6 = 14 padded input rows of
+    // 640 + 2·2 = 644 sticks = 9,016 · 128 B = 1,154,048 B; 64 · 1,154,048 = 73,859,072.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-yolov5s.mlir', date: '2025-02-27' });
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.deepEqual(
+      [
+        op.overflow.failedAllocation?.role,
+        op.overflow.failedAllocation?.bytesPerCore,
+        op.estimate.kind === 'estimate' && op.estimate.nCoresUsed,
+      ],
+      ['halo output', 1_154_048, 64],
+    );
+  });
+});
