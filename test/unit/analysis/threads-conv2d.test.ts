@@ -1338,3 +1338,20 @@ describe("conv2d: tt-forge-fe's YOLOv5s 640x640 model test (xfail reason of 2025
     );
   });
 });
+
+describe("conv2d: tt-forge-fe's SegFormer mit-b0 model test (xfail reason of 2025-03-07, tt-metal 9b3d855)", () => {
+  it("the patch embedding's halo program clashes: buffer at 213,120 B, region end 626,464 B, on (0,0)-(7,7), exact", () => {
+    // Conv2d(3, 32, 7, 4, 3) on 512x512 f32 (tiled input, 32 channels: 128 B sticks): 128x128 = 16,384 outputs = 512
+    // tiles on 64 height cores. The halo program of the time (before PR #19770) untilizes the whole input shard, 262,144
+    // pixels / 64 = 4,096 sticks = 128 f32 tiles = 524,288 B, + 128 B of config: 524,416 B + 102,048 (the base of
+    // 9b3d855) = 626,464. Live beneath the top 1,466,368: the resharded input (524,288 B) and the halo output (each core's
+    // 256 outputs, 2 output rows, read (2 − 1)·4 + 7 = 11 padded input rows of 518: 10 whole rows and the first
+    // 127·4 + 7 = 515 sticks of the 11th, 5,695 sticks = 728,960 B): 1,466,368 − 524,288 − 728,960 = 213,120.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-segformer-b0.mlir', date: '2025-02-27' });
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.overflow.failedProgram?.name, op.overflow.cbRegionEndBytes, op.overflow.limitBytes, printedRange(op)],
+      ['halo (untilize_with_halo)', 626_464, 213_120, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+  });
+});
