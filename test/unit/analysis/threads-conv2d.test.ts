@@ -1355,3 +1355,22 @@ describe("conv2d: tt-forge-fe's SegFormer mit-b0 model test (xfail reason of 202
     );
   });
 });
+
+describe("conv2d: tt-forge-fe's YOLOv8n model test (xfail reason of 2025-04-02, tt-metal 7598b7e)", () => {
+  it('"57843712 B L1 buffer across 64 banks, where each bank needs to store 903808 B": the stem\'s halo output', () => {
+    // Stem Conv(3, 16, 3, 2, 1) on 640x640 f32, tiled input (3 → 32 channels: 128 B sticks): 320x320 = 3,200 tiles on
+    // 64 height cores, 50 tiles = 5 output rows each. With the resharded input (6,400 sticks, 819,200 B) live, the halo
+    // output takes (5 − 1)·2 + 3 = 11 padded input rows of 642 sticks but the last one: 10·642 + 641 = 7,061 sticks ·
+    // 128 B = 903,808 B; 64 · 903,808 = 57,843,712.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-yolov8n.mlir', date: '2025-04-01' });
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.deepEqual(
+      [
+        op.overflow.failedAllocation?.role,
+        op.overflow.failedAllocation?.bytesPerCore,
+        op.estimate.kind === 'estimate' && op.estimate.nCoresUsed,
+      ],
+      ['halo output', 903_808, 64],
+    );
+  });
+});
