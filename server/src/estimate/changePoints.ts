@@ -1749,6 +1749,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-mlir runtime/lib/ttnn/operations/transformer/paged_scaled_dot_product_attention_decode.cpp@abe4e7a (program_config from the IR or none)',
   },
+  'sdpa-decode-cur-pos-two-cbs': {
+    family: 'attention',
+    pr: 45142,
+    // Merged on main as 4179f74 (2026-05-27 14:39 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-05-27',
+    dateFrom: 'merge',
+    what: 'SDPA decode with a cur_pos tensor gives each consumer its own cur_pos CB (c_8 for the writer, c_15 for compute, one aligned page each; tt-metal #44366 hang); before, the one c_8 (tt-mlir #9039: the 64 B of its 2,318,272 B)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@ec56365 (c_8 cur_pos only)',
+    after:
+      'tt-metal ttnn/cpp/ttnn/operations/transformer/sdpa_decode/device/sdpa_decode_program_factory.cpp@4179f74 (c_8 and c_15 of cur_pos_stick_size, the aligned page)',
+  },
   'matmul-all-dram-2d-any-grid': {
     family: 'matmul',
     pr: 15938,

@@ -70,12 +70,32 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     arch: 'wormhole_b0',
     l1UnreservedBaseBytes: 99_488,
     firstSeen: '2025-02-13',
-    seen: '2025-02..2025-03-05',
+    seen: '2025-02-13..2025-02-26',
     sources: ['tt-metal #17869', 'tt-metal #17947', 'tt-metal #18286', 'tt-metal #18642'],
     // #17869 gives the value; #17947 (a different conv, settings read from tt-metal's own test) gives it again, and the
-    // two YOLOv10x convs (configs read from the model code) show it still held on 2025-03-05.
+    // two YOLOv10x convs (configs read from the model code; #18642's branch sits on main c17e35a of 2025-02-18) too.
     derivation:
       '#17869 (2025-02-13, unet_brain conv, height sharded on 64 cores): 296,160 − 196,672; corroborated by #17947 (2025-02-18, test_conv_mem_config_wh): 1,741,152 − 1,641,664, #18286 (2025-02-25, YOLOv10x SCDown conv): 1,656,032 − 1,556,544 and #18642 (2025-03-05, YOLOv10x 1x1 matmul conv): 1,862,048 − 1,762,560',
+  },
+  // 2025-02-27..03-11: tt-metal main's wormhole/dev_mem_map.h at each first-parent change (nyoshifujiTT/tt-metal mirror),
+  // MEM_MAP_END evaluated with the header's own defines, base align32(MEM_MAP_END + 69 KiB).
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_048,
+    firstSeen: '2025-02-27',
+    seen: '2025-02-27..2025-03-02',
+    sources: ['tt-metal PR #17307 (3682cba)', 'tt-forge-fe test_alexnet.py 754b717e0'],
+    derivation:
+      'PR #17307 (merged 2025-02-27 05:07 UTC, NCRISC firmware run from L1): MEM_MAP_END 28,816 → 31,376 B, align32(31,376 + 70,656); tt-forge-fe test_alexnet.py xfail of 754b717e0 (2025-03-07; its tt-mlir cc6f36d pins tt-metal 9b3d855 of 02-27 23:51 UTC): 1,191,648 − 1,089,600 (the alexnet conv1 CBs with its bias, threads-conv2d.test.ts)',
+  },
+  {
+    arch: 'wormhole_b0',
+    l1UnreservedBaseBytes: 102_112,
+    firstSeen: '2025-03-03',
+    seen: '2025-03-03..2025-03-11',
+    sources: ['tt-metal PR #18486 (6908e8a)'],
+    derivation:
+      'PR #18486 (merged 2025-03-03 17:56 UTC, dynamic NoC barrier types): MEM_MAP_END 31,440 B, align32(31,440 + 70,656), main to 2025-03-28 (no thread sighting; #18997 of 03-12, next entry, prints it)',
   },
   {
     arch: 'wormhole_b0',
@@ -464,6 +484,93 @@ export const L1_BASE_HISTORY: readonly ObservedL1Base[] = [
     ],
     derivation:
       'PR #52549: PR #49417 moves the allocator base 105,536 → 105,664 (MEM_MAP_END 35,008 + 70,656, 32 B aligned); PR #53399 (2026-08-17, N150): 914,752 − 809,088 (the untilize codegen CBs); PR #54698 (2026-08-28): 1,684,672 − 1,579,008; #55075 (2026-09-01): 1,725,632 − 1,619,968',
+  },
+  // Blackhole 2025-07..09: tt-metal main's blackhole/dev_mem_map.h at each first-parent change (nyoshifujiTT/tt-metal
+  // mirror), MEM_MAP_END evaluated with the header's own defines and the base bh_hal_tensix.cpp computes from it,
+  // align64(MEM_MAP_END + 69 KiB) (DEFAULT_UNRESERVED, max(DRAM, L1) alignment 64). Dated as the Wormhole steps of the
+  // same PRs above. tt-xla #1066 (2025-08-20, tt-xla's tt-mlir b3b1bea pins tt-metal 6f9186c of 08-19): its
+  // "grow to 2101768 B" is a row-major repeat's two CBs over 101,440 B exactly (threads-datamove.test.ts). The 09-27
+  // step's 103,040 B is also tt-mlir #5343's (below), an independent check of the formula.
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_120,
+    firstSeen: '2025-07-24',
+    seen: '2025-07-24',
+    sources: ['tt-metal PR #25572 (f294181)'],
+    derivation:
+      'PR #25572 (merged 2025-07-23 23:10 UTC, the Tensix connection info region shrunk): MEM_MAP_END 30,416 B, align64(30,416 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_376,
+    firstSeen: '2025-07-25',
+    seen: '2025-07-25..2025-08-13',
+    sources: ['tt-metal PR #25131 (73a8f19)'],
+    derivation:
+      'PR #25131 (merged 2025-07-25 15:25 UTC): MEM_MAP_END 30,672 B (30,704 B from PR #21300, 08-11, the same base), align64(30,672 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_440,
+    firstSeen: '2025-08-14',
+    seen: '2025-08-14..2025-08-25',
+    sources: ['tt-metal PR #26665 (23f6e49)', 'tt-xla #1066'],
+    derivation:
+      "PR #26665 (merged 2025-08-13 15:50 UTC): MEM_MAP_END 30,736 B, align64(30,736 + 70,656), unchanged at 6f9186c (08-19), from the next day: the build of the merge day before it, tt-mlir's pin 180c867 (main of 08-13 04:23 UTC), has 101,376 B; tt-xla #1066 (2025-08-20, tt-metal 6f9186c): 2,101,768 − 2,000,328 (the row-major repeat's CBs, 1,000,136 B aligned up to 1,000,192 + 1,000,136)",
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_376,
+    firstSeen: '2025-08-26',
+    seen: '2025-08-26..2025-09-04',
+    sources: ['tt-metal PR #27139 (aa8bce0)'],
+    derivation:
+      'PR #27139 (merged 2025-08-26 20:06 UTC): MEM_MAP_END 30,672 B (30,704 B from PR #27547, 08-30, the same base), align64(30,672 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_440,
+    firstSeen: '2025-09-05',
+    seen: '2025-09-05..2025-09-12',
+    sources: ['tt-metal PR #27790 (222fa2f)'],
+    derivation:
+      'PR #27790 (merged 2025-09-04 22:21 UTC): MEM_MAP_END 30,768 B, align64(30,768 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 101_952,
+    firstSeen: '2025-09-13',
+    seen: '2025-09-13..2025-09-16',
+    sources: ['tt-metal PR #27660 (c73b4fb)'],
+    derivation:
+      'PR #27660 (merged 2025-09-12 22:14 UTC): MEM_MAP_END 31,296 B, align64(31,296 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 102_016,
+    firstSeen: '2025-09-17',
+    seen: '2025-09-17..2025-09-26',
+    sources: ['tt-metal PR #28555 (26415d1)'],
+    derivation:
+      'PR #28555 (merged 2025-09-17 15:38 UTC): MEM_MAP_END 31,344 B, align64(31,344 + 70,656) (no thread sighting)',
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 103_040,
+    firstSeen: '2025-09-27',
+    seen: '2025-09-27..2025-10-03',
+    sources: ['tt-metal PR #28769 (db1fdd0)'],
+    derivation:
+      "PR #28769 (merged 2025-09-26 16:50 UTC, the inter-mesh routing table in Tensix L1): MEM_MAP_END 32,368 B, align64(32,368 + 70,656), from the next day (tt-mlir's pin 5be2f8a, main of 09-26 12:48 UTC, before the merge, has 102,016 B); the base tt-mlir #5343 printed (the 2025-10-14 entry)",
+  },
+  {
+    arch: 'blackhole',
+    l1UnreservedBaseBytes: 102_784,
+    firstSeen: '2025-10-04',
+    seen: '2025-10-04..2025-10-13',
+    sources: ['tt-metal PR #28672 (aeec510)'],
+    derivation:
+      "PR #28672 (merged 2025-10-04 03:42 UTC, the routing table moved to the Ethernet cores): MEM_MAP_END 32,080 B, align64(32,080 + 70,656), main's map to 2025-11-12 (no thread sighting); tt-mlir #5343's 103,040 B (2025-10-14, next entry) is the base of a build before this PR",
   },
   // Blackhole 2025-10: the allocator's OOM line of a tt-forge Blackhole benchmark through tt-mlir's runtime (L1_SMALL
   // 32 KiB before tt-mlir PR #5557, 2025-11-04, as for Wormhole above): L1 1,572,864 − 32,768 − the printed 1,437,056 B

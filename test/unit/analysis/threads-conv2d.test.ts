@@ -834,7 +834,8 @@ describe('conv2d: tt-metal #18286 / #18642 (2025-02-25 / 2025-03-05), YOLOv10x s
     // 1,740,800; bias c_3 = 20 bfp8 tiles = 21,760; the output is sharded and interm0 shares it (packer_l1_acc needs
     // more than one K block) → 1,762,560 B; + 99,488 = 1,862,048 B, the thread's figure. Counting c_0 as its own 80
     // bf16 tiles (163,840 B) would give 2,025,888 B.
-    const op = assertFails({ file: 'conv2d_tt-metal-18642.mlir', date: '2025-03-05' });
+    // The branch (vignesh/ttnn_yolov10x_conv_fails, 2502034) sits on main c17e35a of 2025-02-18: its build date.
+    const op = assertFails({ file: 'conv2d_tt-metal-18642.mlir', date: '2025-02-18' });
     assert.ok(op.estimate.kind === 'estimate');
     assert.match(op.estimate.factory, /matmul/);
     assert.equal(op.cbBytesPerCore, 1_762_560);
@@ -1328,5 +1329,88 @@ describe('conv2d: tt-metal #22732 (2025-05-29, OFT conv from an L1 interleaved i
     const op = second('flattened_input');
     assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
     assert.equal(op.overflow.limitBytes, 750_400);
+  });
+});
+
+describe("conv2d: tt-forge-fe model tests' AlexNet features[0] (xfail reasons of 2025-03-07, tt-metal 9b3d855)", () => {
+  // tt-forge-fe 754b717e0 → tt-mlir cc6f36d → tt-metal 9b3d855 (2025-02-27, after PR #17307: base 102,048 B). The conv
+  // of the models-ops test above with its (64,) bias: CBs 1,089,600 B (WEIGHTS 242 + ACT 11 + ACT_TILIZED 11 f32 tiles,
+  // bias 2 tiles, 64 B of scratch), so the region ends at 102,048 + 1,089,600 = 1,191,648 in both models. The buffer is
+  // the halo output (moved up over the freed resharded input) and the f32 output shard (2 tiles x 2 channel tiles =
+  // 16,384 B) under 1,499,136 − 32,768 (L1_SMALL) = 1,466,368.
+  const run = { file: 'conv2d_tt-forge-fe-models-alexnet-rcnn.mlir', date: '2025-02-27' };
+  it('test_alexnet (224x224): clash at 947,328 B, region end 1,191,648 B, on (0,0)-(7,5), all exact', () => {
+    // 55x55 = 3,025 outputs = 95 tiles, 48 height cores of 2; halo output 502,656 B: 1,466,368 − 502,656 − 16,384.
+    const { op } = deviceOp(run, 'alexnet_features_0');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+      [1_089_600, 1_191_648, 947_328, '[(x=0,y=0) - (x=7,y=5)]'],
+    );
+  });
+  it('test_rcnn_pytorch (227x227 crops): clash at 1,031,040 B, region end 1,191,648 B, on (0,0)-(7,6), all exact', () => {
+    // (227 + 4 − 11) / 4 + 1 = 56: 3,136 outputs = 98 tiles, 49 height cores of 2, whose bounding box is (0,0)-(7,6);
+    // the halo output is smaller, 418,944 B: 1,466,368 − 418,944 − 16,384 = 1,031,040. The same CBs.
+    const { op } = deviceOp(run, 'rcnn_alexnet_features_0');
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.cbBytesPerCore, regionEnd(op), op.overflow.limitBytes, printedRange(op)],
+      [1_089_600, 1_191_648, 1_031_040, '[(x=0,y=0) - (x=7,y=6)]'],
+    );
+  });
+});
+
+describe("conv2d: tt-forge-fe's YOLOv5s 640x640 model test (xfail reason of 2025-03-07, tt-metal 9b3d855)", () => {
+  it('"73859072 B L1 buffer across 64 banks, where each bank needs to store 1154048 B": the stem\'s halo output', () => {
+    // Stem Conv(3, 32, 6, 2, 2) on 640x640 f32, tiled input (3 → 32 channels: 128 B sticks): 320x320 = 3,200 tiles,
+    // height on 64 cores, 50 tiles = 1,600 outputs = 5 output rows each. The resharded input (6,400 sticks, 819,200 B)
+    // is live when the halo output is allocated: 5 output rows read (5 − 1)·2 + 6 = 14 padded input rows of
+    // 640 + 2·2 = 644 sticks = 9,016 · 128 B = 1,154,048 B; 64 · 1,154,048 = 73,859,072.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-yolov5s.mlir', date: '2025-02-27' });
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.deepEqual(
+      [
+        op.overflow.failedAllocation?.role,
+        op.overflow.failedAllocation?.bytesPerCore,
+        op.estimate.kind === 'estimate' && op.estimate.nCoresUsed,
+      ],
+      ['halo output', 1_154_048, 64],
+    );
+  });
+});
+
+describe("conv2d: tt-forge-fe's SegFormer mit-b0 model test (xfail reason of 2025-03-07, tt-metal 9b3d855)", () => {
+  it("the patch embedding's halo program clashes: buffer at 213,120 B, region end 626,464 B, on (0,0)-(7,7), exact", () => {
+    // Conv2d(3, 32, 7, 4, 3) on 512x512 f32 (tiled input, 32 channels: 128 B sticks): 128x128 = 16,384 outputs = 512
+    // tiles on 64 height cores. The halo program of the time (before PR #19770) untilizes the whole input shard, 262,144
+    // pixels / 64 = 4,096 sticks = 128 f32 tiles = 524,288 B, + 128 B of config: 524,416 B + 102,048 (the base of
+    // 9b3d855) = 626,464. Live beneath the top 1,466,368: the resharded input (524,288 B) and the halo output (each core's
+    // 256 outputs, 2 output rows, read (2 − 1)·4 + 7 = 11 padded input rows of 518: 10 whole rows and the first
+    // 127·4 + 7 = 515 sticks of the 11th, 5,695 sticks = 728,960 B): 1,466,368 − 524,288 − 728,960 = 213,120.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-segformer-b0.mlir', date: '2025-02-27' });
+    assert.equal(op.overflow?.kind, 'cbClashesWithL1Buffers');
+    assert.deepEqual(
+      [op.overflow.failedProgram?.name, op.overflow.cbRegionEndBytes, op.overflow.limitBytes, printedRange(op)],
+      ['halo (untilize_with_halo)', 626_464, 213_120, '[(x=0,y=0) - (x=7,y=7)]'],
+    );
+  });
+});
+
+describe("conv2d: tt-forge-fe's YOLOv8n model test (xfail reason of 2025-04-02, tt-metal 7598b7e)", () => {
+  it('"57843712 B L1 buffer across 64 banks, where each bank needs to store 903808 B": the stem\'s halo output', () => {
+    // Stem Conv(3, 16, 3, 2, 1) on 640x640 f32, tiled input (3 → 32 channels: 128 B sticks): 320x320 = 3,200 tiles on
+    // 64 height cores, 50 tiles = 5 output rows each. With the resharded input (6,400 sticks, 819,200 B) live, the halo
+    // output takes (5 − 1)·2 + 3 = 11 padded input rows of 642 sticks but the last one: 10·642 + 641 = 7,061 sticks ·
+    // 128 B = 903,808 B; 64 · 903,808 = 57,843,712.
+    const { op } = deviceOp({ file: 'conv2d_tt-forge-fe-models-yolov8n.mlir', date: '2025-04-01' });
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+    assert.deepEqual(
+      [
+        op.overflow.failedAllocation?.role,
+        op.overflow.failedAllocation?.bytesPerCore,
+        op.estimate.kind === 'estimate' && op.estimate.nCoresUsed,
+      ],
+      ['halo output', 903_808, 64],
+    );
   });
 });

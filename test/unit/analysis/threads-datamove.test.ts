@@ -207,4 +207,21 @@ describe('public-thread regression set: data movement (test/fixtures/threads)', 
       assert.equal(op.overflow, undefined);
     });
   });
+
+  describe('repeat (row-major repeat program)', () => {
+    // tt-xla's tt-mlir b3b1bea pins tt-metal 6f9186c (2025-08-19): Blackhole base 101,440 B from that build's
+    // blackhole/dev_mem_map.h (MEM_MAP_END 30,736 → align64(30,736 + 70,656), ttnn/l1BaseHistory.ts). The 13x10
+    // range is the unharvested p150 grid the thread printed.
+    const run = { file: 'repeat_tt-xla-1066.mlir', date: '2025-08-19', arch: 'blackhole_p150_unharvested' };
+
+    it('tt-xla #1066 (2025-08-20, XLM-R base): the LM-head bias repeat grows to 2,101,768 B on [(0,0) - (12,9)]', () => {
+      // repeat_program_factory.cpp@6f9186c, higher-dim repeat: c_0 = c_1 = 64 · 2 + 250,002 · 4 = 1,000,136 B.
+      // program.cpp places each CB at the region end aligned to 64: 101,440 + 1,000,136 = 1,101,576 → 1,101,632,
+      // + 1,000,136 = 2,101,768, tt-metal's figure to the byte (8 past a multiple of 64, as the thread's).
+      const op = assertFails(run);
+      assert.equal(regionEnd(op), 2_101_768);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=9)]');
+      assert.equal(op.estimate.kind === 'estimate' && op.estimate.factory, 'RepeatProgramFactory (row-major)');
+    });
+  });
 });

@@ -53,6 +53,19 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
     });
   });
 
+  describe('untilize of a gather-to-embedding weight', () => {
+    it('tt-mlir #6536 (2026-01-08, Mochi replicate pad): the (4, 4884480) bf16 weight grows to 9,990,400 B on (7,6)', () => {
+      // tt-metal dcae048 (2025-12-23, tt-xla's pin through tt-mlir 10152fa). Wt = 4,884,480 / 32 = 152,640, Ht = 1:
+      // the block factory (Wt > 32, one tile row); compute_ncores_wh takes the smallest block c with ⌈152,640 / c⌉ < 64
+      // cores, c = 2,423: 62 full cores and a cliff of 152,640 − 62 · 2,423 = 2,414 tiles on core index 62, (7,6)
+      // column-major (PR #34268's CoreRangeSet overload). Its CBs: c_0 = c_16 = 2,414 · 2,048 → 9,887,744 B + 102,656 (the 2025-12 base) =
+      // 9,990,400, tt-metal's figure to the byte.
+      const op = assertFails({ file: 'to_layout_tt-mlir-6536.mlir', date: '2025-12-23' });
+      assert.equal(regionEnd(op), 9_990_400);
+      assert.equal(printedRange(op), '[(x=7,y=6) - (x=7,y=6)]');
+    });
+  });
+
   describe('untilize codegen factory (tt-metal PR #50178)', () => {
     // From tt-metal PR #50178 (≈2026-08-17, "[codegen] Port untilize") ttnn::untilize routes a TILE, interleaved,
     // tile-aligned bf16 / bfp8 input to UntilizeCodegenDeviceOperation (untilize_codegen_supported.cpp@0420ab8), whose CB

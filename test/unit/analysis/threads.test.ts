@@ -813,6 +813,19 @@ describe('public-thread regression set, further families (test/fixtures/threads)
     it('tt-xla #3656 (2026-03-10, the same conv3d in Qwen2.5 VL and Qwen3 VL): 1,738,528 B exactly', () => {
       assert.equal(regionEnd(assertFails({ ...conv3d, date: '2026-03-10' })), 1_738_528);
     });
+    it("tt-xla's olmOCR xfail (test config of 2026-03-03, p150): the same conv3d on Blackhole, 1,745,920 B exactly", () => {
+      // tt-xla 696f223cd → tt-mlir 27a42fd → tt-metal 8a085d0 (2026-02-23). The IR's conv3d_config (c_in_block 32,
+      // c_out_block 32, no grid) gives the CBs above, 1,634,816 B, + 111,104 (Blackhole base of 2026-01-30..06-11) =
+      // 1,745,920; every CB on the device's 13x10 compute grid, the reason's (0,0)-(12,9).
+      const op = assertFails({
+        file: 'conv3d_tt-xla-olmocr-p150.mlir',
+        date: '2026-02-23',
+        arch: 'blackhole_p150_unharvested',
+      });
+      assert.equal(op.cbBytesPerCore, 1_634_816);
+      assert.equal(regionEnd(op), 1_745_920);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=9)]');
+    });
     it('after tt-metal PR #43715 (merged 2026-05-13; C_in_block 16, the blocks the thread says fit): fits', () => {
       assertFits({ ...conv3d, date: '2026-05-13' });
     });
@@ -877,13 +890,14 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       // program config" (the runtime's Blackhole config, tt-mlir PR #7561: dynamic chunks over every core per head).
       assertFails({ ...sdpa, date: '2026-06-01' });
     });
-    it('after tt-metal PR #44617 and tt-mlir PR #8979 (K chunk 32, one core per head): 393,792 B of CBs, fits', () => {
+    it('after tt-metal PR #44617 and tt-mlir PR #8979 (K chunk 32, one core per head): 393,856 B of CBs, fits', () => {
       // Full tiles (32 q heads > 16), PNHt 1, DHt 16, Sk 1, no c_19: Q 16 + K 32 + V 32 + mask 1 + c_5..c_7 3 + tilized Q
       // 16 + c_11, c_12 2 + QK^T 1 + c_25, c_26 32 + 7 statistics + c_23 16 + c_16 16 + c_17, c_18 2 + output 16 = 192
-      // tiles = 393,216 B, + cur_pos page 64 B (4 B aligned to 64) + page-table row 512 B (128·4) = 393,792 B.
+      // tiles = 393,216 B, + cur_pos page 64 B (4 B aligned to 64) twice (c_8 and, from tt-metal PR #45142, c_15) +
+      // page-table row 512 B (128·4) = 393,856 B.
       assertFits({ ...sdpa, date: '2026-07-20' });
       const { op } = deviceOp({ ...sdpa, date: '2026-07-20' });
-      assert.equal(op.cbBytesPerCore, 393_792);
+      assert.equal(op.cbBytesPerCore, 393_856);
     });
   });
 });

@@ -54,14 +54,15 @@ describe('ttnn/l1BaseHistory', () => {
 
   it('Blackhole 2026-01: 104,128 B (#35410, 01-07), then the merges of PRs #35327, #35494, #36013 and #35963 (01-30: 111,104 B)', () => {
     // #35410: 1,574,080 − 1,469,952; #36316: 1,596,224 − 1,490,944 (threads-matmul.test.ts holds the CB arithmetic).
-    // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040; nothing earlier.
+    // Before them, tt-mlir #5343's 2025-10 bank: 1,572,864 − 32,768 L1_SMALL − 1,437,056 = 103,040 (2025-07..10:
+    // the next test).
     // The steps after #35410 are blackhole dev_mem_map.h's MEM_MAP_END at each merge into nyoshifujiTT/tt-metal's main
     // (committer dates): align64(end + 69 KiB) for ends 33,600 (PR #35327, 01-13 20:17 UTC), 34,624 (PR #35494, 01-15
     // 17:06), 34,656 (PR #36013, 01-28 14:34) and 40,416 B (PR #35963, 01-29 22:17 UTC), each dated the day after:
     // tt-mlir's tt-metal pins of 01-13 18:17, 01-15 15:52 and 01-28 14:24 precede the first three, and 01-29's builds
     // were PR #36013's but for its last 2 h.
     const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 64) * 64;
-    assert.equal(observedBaseFor('blackhole', day('2025-10-13')), undefined);
+    assert.equal(observedBaseFor('blackhole', day('2025-10-13'))?.l1UnreservedBaseBytes, base(32_080));
     assert.equal(
       observedBaseFor('blackhole', day('2025-10-14'))?.l1UnreservedBaseBytes,
       1_572_864 - 32_768 - 1_437_056,
@@ -249,6 +250,39 @@ describe('ttnn/l1BaseHistory', () => {
     assert.deepEqual([wh('2025-10-06'), wh('2025-10-17')], [101_152, 101_664]);
   });
 
+  it("Wormhole 2025-02-27..03-11: main's dev_mem_map.h after PR #17307 and PR #18486; tt-forge-fe's AlexNet at 9b3d855", () => {
+    // MEM_MAP_END of wormhole/dev_mem_map.h (nyoshifujiTT/tt-metal first-parent history): 28,816 until PR #17307 (NCRISC
+    // firmware in L1, 2025-02-27 05:07 UTC), 31,376 to PR #18486 (03-03 17:56), 31,440 to 2025-03-28.
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 32) * 32;
+    const wh = (d: string) => observedBaseFor('wormhole_b0', day(d))?.l1UnreservedBaseBytes;
+    assert.deepEqual(
+      ['2025-02-26', '2025-02-27', '2025-03-02', '2025-03-03', '2025-03-11'].map(wh),
+      [28_816, 31_376, 31_376, 31_440, 31_440].map(base),
+    );
+    // tt-forge-fe test_alexnet.py / test_rcnn xfails of 754b717e0 (tt-metal 9b3d855, 02-27): 1,191,648 − 1,089,600.
+    assert.equal(wh('2025-02-27'), 1_191_648 - 1_089_600);
+  });
+
+  it("Blackhole 2025-07..10: main's dev_mem_map.h at each merge; tt-xla #1066's repeat on tt-metal 6f9186c (08-19)", () => {
+    // MEM_MAP_END of blackhole/dev_mem_map.h at each first-parent change (nyoshifujiTT/tt-metal), evaluated from the
+    // header's defines: 30,416 (PR #25572, 07-23 23:10 UTC), 30,672 (PR #25131, 07-25), 30,736 (PR #26665, 08-13 15:50,
+    // still 30,736 at 6f9186c), 30,672 (PR #27139, 08-26), 30,768 (PR #27790, 09-04 22:21), 31,296 (PR #27660,
+    // 09-12 22:14), 31,344 (PR #28555, 09-17), 32,368 (PR #28769, 09-26 16:50), 32,080 (PR #28672, 10-04).
+    const base = (mapEnd: number) => Math.ceil((mapEnd + 69 * 1024) / 64) * 64;
+    const bh = (d: string) => observedBaseFor('blackhole', day(d))?.l1UnreservedBaseBytes;
+    assert.equal(bh('2025-07-23'), undefined);
+    assert.deepEqual(
+      ['2025-07-24', '2025-07-25', '2025-08-13', '2025-08-14', '2025-08-26', '2025-09-05', '2025-09-13'].map(bh),
+      [30_416, 30_672, 30_672, 30_736, 30_672, 30_768, 31_296].map(base),
+    );
+    assert.deepEqual(['2025-09-17', '2025-09-27', '2025-10-04'].map(bh), [31_344, 32_368, 32_080].map(base));
+    // tt-xla #1066 (tt-metal 6f9186c, 2025-08-19): 2,101,768 − (1,000,192 + 1,000,136), the repeat's two CBs
+    // (threads-datamove.test.ts), is 101,440 = base(30,736).
+    assert.equal(bh('2025-08-19'), 2_101_768 - 1_000_192 - 1_000_136);
+    // PR #28769's 103,040 B is also the bank tt-mlir #5343 printed (2025-10-14 entry), a build before PR #28672.
+    assert.equal(base(32_368), 1_572_864 - 32_768 - 1_437_056);
+  });
+
   it('a row that starts the day after a daytime merge names the build of the merge day before it, and that day keeps the older base', () => {
     // The rule (l1BaseHistory.ts): a merge starts its base on its own day unless it came after 22:00 UTC or a dated
     // build of that day precedes it. Each such row's derivation says which build ("from the next day: … has N B"), and
@@ -268,14 +302,15 @@ describe('ttnn/l1BaseHistory', () => {
         assert.equal(onMergeDay, Number(named[1]!.replace(/,/g, '')), `${e.arch} ${m[1]}`);
       }
     }
-    // Wormhole: PRs #24673, #26665, #28078, #28769, #35327, #35494, #36013, #45505; Blackhole: #35327, #35494, #36013.
-    assert.equal(checked, 11);
+    // Wormhole: PRs #24673, #26665, #28078, #28769, #35327, #35494, #36013, #45505; Blackhole: #26665, #28769, #35327,
+    // #35494, #36013.
+    assert.equal(checked, 13);
   });
 
   it('before the first sighting nothing is known: the preset base stays', () => {
     assert.equal(observedBaseFor('wormhole_b0', day('2024-11-30')), undefined);
-    // 2025-10: 10-01..10-13 come before Blackhole's first sighting (tt-mlir #5343, 2025-10-14).
-    const bh = datedBase('blackhole', { earliest: '2025-10-01', latest: '2025-10-31' }, BH_PRESET);
+    // 2025-07: 07-01..07-23 come before Blackhole's first entry (tt-metal PR #25572's map, 2025-07-24).
+    const bh = datedBase('blackhole', { earliest: '2025-07-01', latest: '2025-07-31' }, BH_PRESET);
     assert.deepEqual([bh.l1UnreservedBaseBytes, bh.fromTable], [BH_PRESET, false]);
     // 2026-01 is covered (103,040 to 01-06, 104,128 from #35410, then the merges up to PR #35963's 111,104 B, 01-30):
     // every build is below the preset's 111,616 B, which moves to the highest of them.
@@ -362,7 +397,7 @@ describe('ttnn/device: the dated base', () => {
   it('the analysis passes its build window (--tt-metal-date / ttnnL1.ttMetalDate) to the device', () => {
     const text = `func.func @f() {\n  return\n}\n`;
     const dated = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2025-03' }).analysis.device;
-    // 2025-03 holds 99,104 (to the 11th) and 102,112 (from #18997, the 12th): the preset's 102,656 is above both.
+    // 2025-03 holds 102,048 (to the 2nd) and 102,112 (from PR #18486, the 3rd): the preset's 102,656 is above both.
     assert.deepEqual([dated.l1UnreservedBase, dated.baseSource], [102_112, 'build_date']);
     const day0 = analyzeDocument(text, { ...DEFAULT_ANALYSIS_SETTINGS, ttMetalDate: '2026-04-15' }).analysis.device;
     assert.deepEqual([day0.l1UnreservedBase, day0.baseSource], [103_712, 'build_date']);

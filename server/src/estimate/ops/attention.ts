@@ -17,7 +17,8 @@
  *   half tiles (16x32: 1,024 B in bf16) for q, mask, scalars, intermediates and statistics when causal with ≤ 16
  *   q heads in bf16; cores per head h = max(1, (min(A, max_cores_per_head·B·nkv) / B) / nkv):
  *   c_0 q PNHt·DHt · c_1 k Sk·DHt·2 · c_2 v Sk·vDHt·2 · c_3 mask PNHt·Sk · c_4 sink PNHt · c_5 1 · c_6, c_7 PNHt ·
- *   c_8 cur_pos (one aligned page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
+ *   c_8 cur_pos (one aligned page; from tt-metal PR #45142, change point `sdpa-decode-cur-pos-two-cbs`, also c_15, the
+ *   compute kernel's own copy of that page) · c_9 page table (one aligned row) · c_10 PNHt·DHt · c_11 1 full bf16 · c_12 1 ·
  *   c_13 PNHt·Sk (sliding window) · c_24 PNHt·Sk · c_25, c_26 PNHt·vDHt · c_27..c_31, c_21, c_22 PNHt ·
  *   c_23 PNHt·vDHt · c_16 PNHt·vDHt · c_17, c_18 PNHt · c_19 (PNHt·vDHt + 2·PNHt)·(h − 1) · c_20 PNHt·vDHt (output)
  *   Globally allocated: c_20 on a sharded output, c_8 / c_9 on a sharded cur_pos / page table. c_0 is on Q's buffer
@@ -376,7 +377,7 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
     { index: 6, role: 'm_in', nPages: pnht, pageBytes: small },
     { index: 7, role: 'l_in', nPages: pnht, pageBytes: small },
   );
-  if (curPos !== undefined)
+  if (curPos !== undefined) {
     cbs.push({
       index: 8,
       role: 'cur_pos',
@@ -384,6 +385,10 @@ export function estimateSdpaDecode(op: TtnnOp, ctx: EstimateContext): OpEstimate
       pageBytes: alignedPageBytes(curPos, ctx),
       tensorBacked: isSharded(curPos.layout),
     });
+    // Compute's own copy of cur_pos, never on the tensor's buffer [2] (change point sdpa-decode-cur-pos-two-cbs).
+    if (atOrAfter(ctx, 'sdpa-decode-cur-pos-two-cbs'))
+      cbs.push({ index: 15, role: 'cur_pos (compute copy)', nPages: 1, pageBytes: alignedPageBytes(curPos, ctx) });
+  }
   if (pageTable !== undefined)
     cbs.push({
       index: 9,

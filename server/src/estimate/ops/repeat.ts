@@ -61,6 +61,7 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { Step, largestStep, specWith, stepOp, toLayoutStep, withResultsPlacedLike } from './composite';
 import { estimateToMemoryConfig } from './memoryConfig';
+import { gridRectangle } from '../printedRange';
 import { noProgram } from './noProgram';
 
 const READ_ALIGNMENT = 64;
@@ -87,7 +88,15 @@ function rmRepeatProgram(op: TtnnOp, ctx: EstimateContext, rm: TensorSpec): OpEs
     ctx,
     factory: 'RepeatProgramFactory (row-major)',
     factoryReason: `rows of ${page} B; two ${cb} B CBs on every worker core`,
-    groups: [{ name: 'all', nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1], firstCore: [0, 0] }],
+    // CBs on CoreRange({0, 0}, {grid.x − 1, grid.y − 1}) [1] (the same at 6f9186c, 2025-08, and 7c23328, 2026-06).
+    groups: [
+      {
+        name: 'all',
+        nCores: ctx.device.workerGrid[0] * ctx.device.workerGrid[1],
+        firstCore: [0, 0],
+        printedRange: gridRectangle(ctx.device.workerGrid),
+      },
+    ],
     cbs: [
       { index: 0, role: 'row', nPages: 1, pageBytes: cb },
       { index: 1, role: 'row', nPages: 1, pageBytes: cb },
