@@ -1,0 +1,140 @@
+/**
+ * Eltwise binary broadcasts (ops/eltwise.ts estimateBinary). Figures derived by hand from tt-metal's code:
+ *  - subtile broadcast type: binary_ng_device_operation.cpp get_subtile_broadcast_type(a_h, a_w, b_h, b_w), the same
+ *    from @2e97074 (2024-11-07) to @2feb3d4 (2026-05-26): equal → NONE; a 1x1 → SCALAR_A; b 1x1 → SCALAR_B;
+ *    a_h 1 and b_w 1 → ROW_A_COL_B; a_w 1 and b_h 1 → ROW_B_COL_A; a_h 1 → ROW_A; a_w 1 → COL_A; b_h 1 → ROW_B;
+ *    b_w 1 → COL_B.
+ *  - binary_ng's CBs (binary_ng_program_factory.cpp): c_0, c_1, c_2 of 2 tiles each; c_5 (2 tiles of a) / c_6 (2 tiles
+ *    of b) for ROW_A / ROW_B from @60f878c (2025-08-04), also ROW_A_COL_B / ROW_B_COL_A from @698ea32, also
+ *    COL_* / SCALAR_* from @0fca1ed (2026-04-09).
+ *  - which program runs (binary.cpp): legacy before f1d7b9a (2025-06-06, use_legacy.value_or(true)); at f1d7b9a
+ *    is_legacy_only takes any_row_broadcasted (H of 1 against more); from 60f878c any_non_llk_row_broadcasted
+ *    (bf16 pairs to binary_ng); from 7219e97 (2026-02-05) only block-format cases; none from 0fca1ed.
+ *  - legacy broadcast factories (broadcast_height_multi_core_program_factory.cpp, …_width_…, …_height_and_width_…
+ *    @1d923b2 and @ffdcf4b): c_0, c_1, c_2 of 2 tiles each, after preprocess_inputs' repeat of dims 0 / -3 and its swap.
+ * Tile bytes: bf16 2,048, f32 4,096, bfp8 1,088. No public thread prints a figure for these shapes.
+ */
+
+import { strict as assert } from 'assert';
+import { estimateOp } from '../../../server/src/estimate/registry';
+import type { OpEstimateResult } from '../../../server/src/estimate/types';
+import { subtileBroadcast } from '../../../server/src/estimate/ops/eltwise';
+import { op, tensor, whContext } from './build';
+import type { DataType } from '../../../server/src/ttnn/dtype';
+
+function estimateOf(r: OpEstimateResult): Extract<OpEstimateResult, { kind: 'estimate' }> {
+  assert.equal(r.kind, 'estimate', r.kind === 'unmodeled' ? r.reason : r.kind === 'illegal' ? r.rule : r.kind);
+  return r;
+}
+
+const binary = (name: string, a: number[], b: number[], c: number[], dtype: DataType = 'bf16') =>
+  op(name, [tensor(a, { dtype }), tensor(b, { dtype })], [tensor(c, { dtype })]);
+
+const on = (date: string) => whContext({ ttMetalDate: date });
+const window = (earliest: string, latest: string) => whContext({ window: { earliest, latest } });
+
+describe('estimate/binary broadcast', () => {
+  it('names the subtile broadcast type as get_subtile_broadcast_type does', () => {
+    // (a_h, a_w, b_h, b_w) → type, one row per branch of the function, in its order.
+    const table: [number, number, number, number, string][] = [
+      [64, 128, 64, 128, 'NONE'],
+      [1, 1, 64, 128, 'SCALAR_A'],
+      [64, 128, 1, 1, 'SCALAR_B'],
+      [1, 128, 64, 1, 'ROW_A_COL_B'],
+      [64, 1, 1, 128, 'ROW_B_COL_A'],
+      [1, 128, 64, 128, 'ROW_A'],
+      [64, 1, 64, 128, 'COL_A'],
+      [64, 128, 1, 128, 'ROW_B'],
+      [64, 128, 64, 1, 'COL_B'],
+      [64, 128, 32, 64, 'invalid'],
+    ];
+    for (const [aH, aW, bH, bW, want] of table) assert.equal(subtileBroadcast(aH, aW, bH, bW), want);
+  });
+
+  it('falcon3 decode multiply (1x32x1x1 · 1x1x1x128 f32, SCALAR_A): c_5 only from tt-metal PR #37996', () => {
+    const mul = binary('ttnn.multiply', [1, 32, 1, 1], [1, 1, 1, 128], [1, 32, 1, 128], 'f32');
+    // 2026-05-01: binary_ng makes c_5 for SCALAR_A: (c_0 + c_1 + c_5 + c_2) = 4 · 2 · 4,096 = 32,768 B.
+    const after = estimateOf(estimateOp(mul, on('2026-05-01')));
+    assert.equal(after.cbBytesPerCore, 32_768);
+    assert.equal(after.confidence, 'exact');
+    // 2026-03-01: f32, interleaved, not a block format: binary_ng (is_legacy_only only tests block formats from
+    // 7219e97), no c_5 for SCALAR_A yet: 3 · 2 · 4,096 = 24,576 B.
+    const before = estimateOf(estimateOp(mul, on('2026-03-01')));
+    assert.equal(before.cbBytesPerCore, 24_576);
+    assert.equal(before.confidence, 'exact');
+    // The corpus window 2026-03-06..2026-05-05 holds both: each sub-window's program is read, so the range is exact and
+    // reports the larger figure with both in versionRange.
+    const range = estimateOf(estimateOp(mul, window('2026-03-06', '2026-05-05')));
+    assert.equal(range.confidence, 'exact');
+    assert.equal(range.cbBytesPerCore, 32_768);
+    assert.deepEqual(
+      range.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : f.kind)),
+      [24_576, 32_768],
+    );
+  });
+
+  it('resnet add (1x64x112x112 + 64x1x1 f32) on an early-2025 build: the legacy BroadcastHeightAndWidthMultiCore', () => {
+    // Dims -3 agree (64 = 64), rank 3 vs 4 asks no dim-0 repeat; b is 1x1 in H and W: c_0, c_1, c_2 of
+    // 2 f32 tiles = 6 · 4,096 = 24,576 B.
+    const add = binary('ttnn.add', [1, 64, 112, 112], [64, 1, 1], [1, 64, 112, 112], 'f32');
+    const e = estimateOf(estimateOp(add, on('2025-03-01')));
+    assert.equal(e.factory, 'BinaryDeviceOperation::BroadcastHeightAndWidthMultiCore');
+    assert.equal(e.cbBytesPerCore, 24_576);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('a bf16 row broadcast: legacy BroadcastHeight before the LLK row broadcast, binary_ng with c_6 after', () => {
+    const mul = binary('ttnn.multiply', [64, 1024], [1, 1024], [64, 1024]);
+    // 2025-07-15: binary_ng is the default, but any_row_broadcasted (b's H 1 against 64) keeps the legacy op, which
+    // is not in is_binary_ng_only for multiply: c_0, c_1, c_2 of 2 bf16 tiles = 12,288 B.
+    const legacy = estimateOf(estimateOp(mul, on('2025-07-15')));
+    assert.equal(legacy.factory, 'BinaryDeviceOperation::BroadcastHeightMultiCore');
+    assert.equal(legacy.cbBytesPerCore, 12_288);
+    assert.equal(legacy.confidence, 'exact');
+    // 2025-09-01: a bf16 pair is not any_non_llk_row_broadcasted: binary_ng, ROW_B, c_6 added: 4 · 2 · 2,048 = 16,384 B.
+    const ng = estimateOf(estimateOp(mul, on('2025-09-01')));
+    assert.equal(ng.factory, 'BinaryNgDeviceOperation::ProgramFactory');
+    assert.equal(ng.cbBytesPerCore, 16_384);
+    assert.equal(ng.confidence, 'exact');
+  });
+
+  it('stays approx, naming the missing input, where the program is not known', () => {
+    // f32 row broadcast in 2025-09: any_non_llk_row_broadcasted excluded f32 pairs at some version between 60f878c and
+    // 8096aa6, not dated: legacy or binary_ng unknown.
+    const f32Row = binary('ttnn.multiply', [64, 1024], [1, 1024], [64, 1024], 'f32');
+    const unknown = estimateOf(estimateOp(f32Row, on('2025-09-01')));
+    assert.equal(unknown.confidence, 'approx');
+    assert.match(unknown.confidence === 'approx' ? unknown.approxReason : '', /is_legacy_only/);
+    // A window from 2025-08 to 2026-05 holds that span: one approx sub-window makes the range approx.
+    const range = estimateOf(estimateOp(f32Row, window('2025-08-10', '2026-05-05')));
+    assert.equal(range.confidence, 'approx');
+    assert.match(
+      range.confidence === 'approx' ? range.approxReason : '',
+      /^on tt-metal builds 2025-08-10\.\.2026-02-04/,
+    );
+    // Legacy with a batch broadcast: preprocess_inputs repeats b's dim 0 (2 against 1) first.
+    const repeated = binary('ttnn.add', [2, 3, 64, 1024], [1, 3, 1, 1024], [2, 3, 64, 1024]);
+    const legacyRepeat = estimateOf(estimateOp(repeated, on('2025-03-01')));
+    assert.equal(legacyRepeat.confidence, 'approx');
+    assert.match(legacyRepeat.confidence === 'approx' ? legacyRepeat.approxReason : '', /ttnn::repeat/);
+  });
+
+  it('bfp8: legacy for a broadcast within the tile before PR #37996, binary_ng after; typecast for maximum', () => {
+    const mul = binary('ttnn.multiply', [64, 1024], [1, 1024], [64, 1024], 'bfp_bf8');
+    // 2026-03-01: any_subtile_broadcasted_block_format → legacy BroadcastHeightMultiCore: 6 · 1,088 = 6,528 B.
+    const legacy = estimateOf(estimateOp(mul, on('2026-03-01')));
+    assert.equal(legacy.factory, 'BinaryDeviceOperation::BroadcastHeightMultiCore');
+    assert.equal(legacy.cbBytesPerCore, 6_528);
+    assert.equal(legacy.confidence, 'exact');
+    // 2026-05-01: binary_ng, ROW_B, c_6: 8 · 1,088 = 8,704 B.
+    const ng = estimateOf(estimateOp(mul, on('2026-05-01')));
+    assert.equal(ng.cbBytesPerCore, 8_704);
+    assert.equal(ng.confidence, 'exact');
+    // maximum of two bfp8 tensors: needs_typecast_to_bfloat16 before 0fca1ed (typecast programs not modeled).
+    const max = binary('ttnn.maximum', [64, 1024], [64, 1024], [64, 1024], 'bfp_bf8');
+    const typecast = estimateOf(estimateOp(max, on('2026-03-01')));
+    assert.equal(typecast.confidence, 'approx');
+    assert.match(typecast.confidence === 'approx' ? typecast.approxReason : '', /typecast to bf16/);
+    assert.equal(estimateOf(estimateOp(max, on('2026-05-01'))).confidence, 'exact');
+  });
+});
