@@ -2591,6 +2591,19 @@ export const CHANGE_POINTS = {
       'tt-metal binary_ng_program_factory.cpp@ccb46fc; binary.cpp@ffdcf4b (is_legacy_only, needs_typecast_to_bfloat16)',
     after: 'tt-metal PR #37996, binary_ng_program_factory.cpp@0fca1ed; binary.cpp@0fca1ed',
   },
+  'typecast-sharded-fallback': {
+    family: 'eltwise (typecast)',
+    pr: 38616,
+    // Squash-merged as 4d50a84 at 2026-03-04 08:21 UTC (nyoshifujiTT/tt-metal first-parent history); the selection it
+    // added reads the same to 34187b6 (2026-04-22) and HEAD 3292bd2 (2026-06-16) leaves typecast_device_op.cpp alone.
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
+    what: 'a sharded typecast runs TypecastShardedProgramFactory (CBs on the shards) only for equal tile sizes, L1 input and output and L1-aligned whole-tile shards, else TypecastProgramFactory (two-page c_0/c_2, the shards read through a TensorAccessor); before, every sharded input ran the sharded factory, which threw for differing tile sizes (bf16 → f32)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@f011e63 (sharded → TypecastShardedProgramFactory); typecast_sharded_program_factory.cpp@f011e63 (TT_FATAL equal tile sizes)',
+    after:
+      'tt-metal PR #38616 ("Adding ND Sharding Support for the Typecast Op"), typecast_device_op.cpp@4d50a84 (can_use_sharded_optimized_factory), typecast_program_factory.cpp@4d50a84',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -138,3 +138,50 @@ describe('estimate/binary broadcast', () => {
     assert.equal(estimateOf(estimateOp(max, on('2026-05-01'))).confidence, 'exact');
   });
 });
+
+/**
+ * Sharded ttnn.typecast (ops/eltwise.ts estimateTypecast). From tt-metal PR #38616 (4d50a84, 2026-03-04)
+ * typecast_device_op.cpp's select_program_factory runs TypecastShardedProgramFactory (c_0 / c_2 set on the input and
+ * output buffers: no CB-region bytes) only when can_use_sharded_optimized_factory holds — equal tile sizes, L1 input
+ * and output, L1-aligned whole-tile shards — and TypecastProgramFactory otherwise: c_0 and c_2 of two pages each
+ * (typecast_program_factory.cpp@4d50a84) over split_work_to_cores of the input's pages. Before it every sharded input
+ * ran the sharded factory, whose TT_FATAL rejected differing tile sizes (typecast_sharded_program_factory.cpp@f011e63).
+ */
+describe('estimate/typecast of a sharded tensor', () => {
+  const ws = (dtype: DataType, buffer: 'l1' | 'dram' = 'l1') =>
+    tensor([1, 1, 1, 256], { dtype, buffer, mem: 'width_sharded', grid: [1, 8] });
+  const typecast = (from: DataType, to: DataType, buffer: 'l1' | 'dram' = 'l1') =>
+    op('ttnn.typecast', [ws(from, buffer)], [ws(to, buffer)]);
+
+  it('vovnet bf16 → f32 width-sharded on 1x8 cores: TypecastProgramFactory, 12,288 B', () => {
+    // Tile sizes differ (2,048 vs 4,096): c_0 2 · 2,048 + c_2 2 · 4,096 = 12,288 B; 8 tiles on 8 cores.
+    const e = estimateOf(estimateOp(typecast('bf16', 'f32'), on('2026-04-01')));
+    assert.equal(e.factory, 'TypecastProgramFactory');
+    assert.equal(e.cbBytesPerCore, 12_288);
+    assert.equal(e.nCoresUsed, 8);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('equal tile sizes in L1 (f32 → u32): TypecastShardedProgramFactory, its CBs on the shards', () => {
+    const e = estimateOf(estimateOp(typecast('f32', 'u32'), on('2026-04-01')));
+    assert.equal(e.factory, 'TypecastShardedProgramFactory');
+    assert.equal(e.cbBytesPerCore, 0);
+    assert.equal(e.confidence, 'exact');
+    // In DRAM the optimized factory is refused: c_0 2 · 4,096 + c_2 2 · 4,096 = 16,384 B.
+    const dram = estimateOf(estimateOp(typecast('f32', 'u32', 'dram'), on('2026-04-01')));
+    assert.equal(dram.factory, 'TypecastProgramFactory');
+    assert.equal(dram.cbBytesPerCore, 16_384);
+  });
+
+  it('before PR #38616 the sharded factory throws for differing tile sizes; a layout mismatch throws always', () => {
+    const before = estimateOp(typecast('bf16', 'f32'), on('2026-02-01'));
+    assert.equal(before.kind, 'illegal');
+    assert.match(before.kind === 'illegal' ? before.rule : '', /Input and output tile size should be same/);
+    const mismatch = estimateOp(
+      op('ttnn.typecast', [tensor([1, 1, 1, 256], { buffer: 'l1' })], [ws('f32')]),
+      on('2026-04-01'),
+    );
+    assert.equal(mismatch.kind, 'illegal');
+    assert.match(mismatch.kind === 'illegal' ? mismatch.rule : '', /Input and Output memory layout to match/);
+  });
+});

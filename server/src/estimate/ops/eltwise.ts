@@ -5,9 +5,13 @@
  * Formula (bytes per core):
  *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
  *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
- *             row broadcast adds c_5 = 2·T(a) (a is the row) or c_6 = 2·T(b); tensor-backed only when a, b and c
- *             are all sharded alike                                                                   [2]
- *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major   [3]
+ *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
+ *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
+ *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; tensor-backed
+ *             only when a, b and c are all sharded alike                                             [2]
+ *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
+ *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
+ *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
  *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
  *   where:    c_0 predicate, c_1/c_2 tensor values, c_3 output, 2 tiles each, on the whole grid       [5]
  *   asinh:    unary from change point `asinh-unary-sfpu`; before, its composite's largest step (binary)   [6]
@@ -40,7 +44,7 @@
  *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
  */
 
-import { isBlockFloat, tileBytes } from '../../ttnn/dtype';
+import { elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -54,7 +58,7 @@ import {
   splitWorkToCores,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec } from '../../ttnn/op';
@@ -71,6 +75,12 @@ const CITES = {
   binaryDispatch:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp (invoke_binary_ng_impl, is_legacy_only) @f1d7b9a, @60f878c, @8096aa6, @0fca1ed',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
+  typecastSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@4d50a84 (select_program_factory, can_use_sharded_optimized_factory; unchanged to @34187b6); typecast_sharded_program_factory.cpp@4d50a84 (c_0/c_2 on the shards)',
+  typecastValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@d6e9bf6 and @34187b6 (validate: input and output memory layouts match)',
+  typecastShardedBefore:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_sharded_program_factory.cpp@f011e63 (TT_FATAL input_tile_size == output_tile_size; every sharded input, typecast_device_op.cpp@f011e63)',
   where:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
   asinhComposite:
@@ -521,6 +531,14 @@ export function estimateWhere(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   });
 }
 
+/**
+ * `ttnn.typecast` [3]. A sharded input runs TypecastShardedProgramFactory, whose c_0 and c_2 are bound to the input and
+ * output shards (tensor-backed), only when typecast_device_op.cpp's can_use_sharded_optimized_factory holds (from change
+ * point typecast-sharded-fallback): equal tile sizes, input and output in L1, and for a non-block-format input a shard
+ * row of whole L1-aligned bytes and a shard of whole tiles; otherwise TypecastProgramFactory, whose two-page c_0 and c_2
+ * are ordinary CBs, the shards read through a TensorAccessor. Before it every sharded input ran the sharded factory,
+ * which rejected differing tile sizes (TT_FATAL "Input and output tile size should be same").
+ */
 export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -528,24 +546,50 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.bufferType === 'system_memory')
     return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
+  if (input.layout.memoryLayout !== output.layout.memoryLayout)
+    return illegal(
+      op.name,
+      `Typecast operation requires Input and Output memory layout to match. Input layout: ${input.layout.memoryLayout}, Output layout: ${output.layout.memoryLayout}`,
+      CITES.typecastValidate,
+    );
   const inShard = isSharded(input.layout);
-  const outShard = isSharded(output.layout);
-  const c = cores(ctx, output, inShard ? input : undefined);
+  const sameTileBytes = tileBytes(input.dtype) === tileBytes(output.dtype);
+  let shardedFactory = inShard;
+  if (inShard && atOrAfter(ctx, 'typecast-sharded-fallback'))
+    shardedFactory =
+      sameTileBytes &&
+      input.layout.bufferType === 'l1' &&
+      output.layout.bufferType === 'l1' &&
+      (isBlockFloat(input.dtype) || shardOfAlignedRowsAndWholeTiles(input, ctx));
+  else if (inShard && !sameTileBytes)
+    return illegal(op.name, 'Input and output tile size should be same', CITES.typecastShardedBefore);
+  const c = cores(ctx, output, shardedFactory ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
     op,
     ctx,
-    factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
+    factory: shardedFactory ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
     factoryReason: `${c.why}${rm ? '; row-major pages are whole rows' : ''}`,
     groups: c.groups,
     cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: inShard },
-      { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: outShard },
+      { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: shardedFactory },
+      { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: shardedFactory },
     ],
-    confidence: inShard || outShard ? 'approx' : 'exact',
-    approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
-    citations: [CITES.typecast, CITE.workSplit],
+    confidence: 'exact',
+    citations: inShard ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit] : [CITES.typecast, CITE.workSplit],
   });
+}
+
+/**
+ * can_use_sharded_optimized_factory's shard test for a non-block-format input: the shard row's bytes a multiple of the
+ * L1 alignment and the shard's bytes a multiple of the tile's. A tiled shard is whole tiles (32·k datums a row).
+ */
+function shardOfAlignedRowsAndWholeTiles(t: ResolvedTensor, ctx: EstimateContext): boolean {
+  if (t.layout.pageLayout === 'tile') return true;
+  const element = elementBytes(t.dtype);
+  const [rows, cols] = [t.layout.shardShape[0] ?? 0, t.layout.shardShape[t.layout.shardShape.length - 1] ?? 0];
+  if (element === undefined) return false;
+  return (cols * element) % ctx.device.l1AlignmentBytes === 0 && (rows * cols * element) % tileBytes(t.dtype) === 0;
 }
 
 /**
