@@ -2604,6 +2604,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #38616 ("Adding ND Sharding Support for the Typecast Op"), typecast_device_op.cpp@4d50a84 (can_use_sharded_optimized_factory), typecast_program_factory.cpp@4d50a84',
   },
+  'reduce-nd-sharding': {
+    family: 'reduction',
+    pr: 24414,
+    // Squash-merged as f75674d at 2025-07-02 20:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-02',
+    dateFrom: 'merge',
+    what: 'the generic W, H and HW reduces take any sharded input or result (Reduce::validate keeps only device, buffer and tile checks): the factories read and write it through a TensorAccessor with their interleaved CB sets, the H factory keeping its width-sharded path; before, validate threw for a sharded W/HW reduce and for an H reduce not width sharded in and out',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@f75674d~1 (Reduce::validate); multi_core_h/reduce_op_multi_core_h.cpp@f75674d~1 (interleaved-only reader)',
+    after:
+      'tt-metal PR #24414 ("Extend 2D sharding and add ND sharding support for reduce op"), reduce_op.cpp@f75674d, multi_core_h/reduce_op_multi_core_h.cpp@f75674d (reader_unary_transpose_wh_universal_input_cols_partitioned)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
