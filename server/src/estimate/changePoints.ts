@@ -2616,6 +2616,29 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #24414 ("Extend 2D sharding and add ND sharding support for reduce op"), reduce_op.cpp@f75674d, multi_core_h/reduce_op_multi_core_h.cpp@f75674d (reader_unary_transpose_wh_universal_input_cols_partitioned)',
   },
+  'batchnorm-no-num-cb': {
+    family: 'batch_norm',
+    pr: 18332,
+    // Merged as 99f1ff6 at 2025-03-07 02:09 UTC (nyoshifujiTT/tt-metal first-parent history; subject "#18332: Remove
+    // cb_num buffer", the issue's number).
+    mergedOn: '2025-03-07',
+    dateFrom: 'merge',
+    what: 'the inference batch norm factory drops c_8 num (input − mean, 2 input tiles): nine CBs, temp moving to c_8',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp@99f1ff6~1',
+    after: 'tt-metal batch_norm_program_factory.cpp@99f1ff6',
+  },
+  'batchnorm-mixed-precision': {
+    family: 'batch_norm',
+    pr: 40233,
+    // Squash-merged as b04f3ed at 2026-03-27 19:20 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-27',
+    dateFrom: 'merge',
+    what: 'the inference batch norm factory sizes eps, den and temp in one intermediate format (Float32 when any tensor is f32, else the input format) and, when that is f32 and the output not, stages the compute output in Float32 (c_2) with a writer CB c_9 in the output format; before, eps took the variance format, den and temp the input format, c_2 the output format',
+    before: 'tt-metal batch_norm_program_factory.cpp@0475d0d (create_cb, per-tensor formats)',
+    after:
+      'tt-metal PR #40233 ("Add mixed-precision support to batch_norm"), batch_norm_program_factory.cpp@b04f3ed; descriptor port @926ea5e (same sizes)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

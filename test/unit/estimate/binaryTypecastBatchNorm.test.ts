@@ -185,3 +185,48 @@ describe('estimate/typecast of a sharded tensor', () => {
     assert.match(mismatch.kind === 'illegal' ? mismatch.rule : '', /Input and Output memory layout to match/);
   });
 });
+
+/**
+ * ttnn.batch_norm_inference (ops/batchNorm.ts) across its factory's versions (batch_norm_program_factory.cpp):
+ *  - @99f1ff6~1 (before tt-metal #18332, 2025-03-07): ten CBs of 2 tiles, c_8 num (input − mean) besides temp;
+ *  - @99f1ff6..@0475d0d (to PR #40233, 2026-03-27): nine CBs of 2 tiles in per-tensor formats: c_0 input, c_1 mean,
+ *    c_2 output, c_3 var, c_4 eps (var's format), c_5 weight, c_6 bias (bf16 when absent), c_7 den and c_8 temp
+ *    (input's format);
+ *  - @b04f3ed and its descriptor port @926ea5e: eps, den, temp in the intermediate format (Float32 when any tensor is),
+ *    c_2 staged in it with c_9 in the output format when the output is not f32.
+ */
+describe('estimate/batch_norm_inference across its factory versions', () => {
+  // bf16 input and output, f32 running mean and variance, no weight or bias.
+  const bn = op(
+    'ttnn.batch_norm_inference',
+    [tensor([1, 32, 128, 128]), tensor([1, 32, 1, 1], { dtype: 'f32' }), tensor([1, 32, 1, 1], { dtype: 'f32' })],
+    [tensor([1, 32, 128, 128])],
+    { operandSegmentSizes: { kind: 'ints', values: [1, 1, 1, 0, 0] } },
+  );
+
+  it('2026-01 (create_cb factory): 2·(6 bf16 tiles + 3 f32 tiles) = 49,152 B, exact', () => {
+    // bf16: c_0, c_2, c_5, c_6, c_7, c_8 → 6 · 2 · 2,048; f32: c_1, c_3, c_4 (var's format) → 3 · 2 · 4,096.
+    const e = estimateOf(estimateOp(bn, on('2026-01-01')));
+    assert.equal(e.cbBytesPerCore, 49_152);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('2026-05 (PR #40233): interm Float32 with the c_9 writer CB: 65,536 B, exact', () => {
+    // bf16: c_0, c_9, c_5, c_6 → 4 · 2 · 2,048 = 16,384; f32: c_1, c_2 (staging), c_3, c_4, c_7, c_8 → 6 · 2 · 4,096
+    // = 49,152; 65,536 B.
+    const e = estimateOf(estimateOp(bn, on('2026-05-01')));
+    assert.equal(e.cbBytesPerCore, 65_536);
+    assert.equal(e.confidence, 'exact');
+    // A window across the PR reports both, the larger, and stays exact (each version read).
+    const range = estimateOf(estimateOp(bn, window('2026-01-01', '2026-05-01')));
+    assert.equal(range.cbBytesPerCore, 65_536);
+    assert.equal(range.confidence, 'exact');
+  });
+
+  it('before #18332 (2025-02): ten CBs, approx (the earlier versions were not each read)', () => {
+    // 2 · (7 bf16 tiles + 3 f32 tiles) = 2 · (14,336 + 12,288) = 53,248 B.
+    const e = estimateOf(estimateOp(bn, on('2025-02-01')));
+    assert.equal(e.cbBytesPerCore, 53_248);
+    assert.equal(e.confidence, 'approx');
+  });
+});
