@@ -112,6 +112,18 @@ describe('estimate/binary broadcast', () => {
       range.confidence === 'approx' ? range.approxReason : '',
       /^on tt-metal builds 2025-08-10\.\.2026-02-04/,
     );
+    // A sharded broadcast on a binary_ng build: which CBs bind to shards (is_native_L1_sharding) is not modeled.
+    const shardedRow = op(
+      'ttnn.multiply',
+      [
+        tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] }),
+        tensor([1, 1, 1, 256], { buffer: 'l1', mem: 'width_sharded', grid: [1, 8] }),
+      ],
+      [tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] })],
+    );
+    const sharded = estimateOf(estimateOp(shardedRow, on('2026-05-01')));
+    assert.equal(sharded.confidence, 'approx');
+    assert.match(sharded.confidence === 'approx' ? sharded.approxReason : '', /sharded broadcast/);
     // Legacy with a batch broadcast: preprocess_inputs repeats b's dim 0 (2 against 1) first.
     const repeated = binary('ttnn.add', [2, 3, 64, 1024], [1, 3, 1, 1024], [2, 3, 64, 1024]);
     const legacyRepeat = estimateOf(estimateOp(repeated, on('2025-03-01')));

@@ -454,6 +454,9 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       else if (program === 'unknown')
         approx =
           "binary.cpp's is_legacy_only block-format/sharding/dtype tests changed between 2025-06 and 2026-04 in PRs not all dated: legacy binary or binary_ng not known, binary_ng's CB set stands in";
+      else if ([a, b, c].some((t) => isSharded(t.layout)))
+        approx =
+          "a sharded broadcast: which of binary_ng's c_0/c_1/c_2 bind to their shards (its native L1 sharding test, reworked through 2025-2026) is not modeled";
       const side = program === 'legacy' ? undefined : broadcastCbOperand(ctx, sub);
       if (side === 'a')
         cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
