@@ -2659,6 +2659,163 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/tilize_with_val_padding/tilize_with_val_padding.hpp@ca4e4ab~1 (use_multicore = false); to_layout_op.cpp@ca4e4ab~1 (use_multicore_tilize passed)',
     after: 'tt-metal …/tilize_with_val_padding.hpp@ca4e4ab (use_multicore = true)',
   },
+  'binary-ng-default-first': {
+    family: 'eltwise (binary)',
+    pr: 22243,
+    // Squash-merged on main as c785901 at 2025-05-17 05:07 UTC, reverted by #22347 (1d923b2) at 2025-05-20 15:36 UTC
+    // (nyoshifujiTT/tt-metal first-parent history): builds of 05-17..05-19 ran binary_ng, as from 'binary-ng-default'.
+    mergedOn: '2025-05-17',
+    dateFrom: 'merge',
+    what: 'ttnn binary ops (add, multiply, ...) run binary_ng unless is_legacy_only (a row broadcast, a sharded or subtile-broadcast block-format operand, a non-height-sharded or uneven operand); before, the legacy BinaryDeviceOperation (use_legacy defaulted to true)',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@d7a8dcd (use_legacy.value_or(true))',
+    after: 'tt-metal PR #22243, binary.cpp@c785901 (is_legacy_only)',
+  },
+  'binary-ng-default-reverted': {
+    family: 'eltwise (binary)',
+    pr: 22347,
+    // Revert of #22243 merged as 1d923b2 at 2025-05-20 15:36 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-05-20',
+    dateFrom: 'merge',
+    what: 'the legacy BinaryDeviceOperation is the default again (revert of change point binary-ng-default-first)',
+    before: 'tt-metal binary.cpp@c785901 (is_legacy_only)',
+    after: 'tt-metal PR #22347, binary.cpp@1d923b2 (use_legacy.value_or(true))',
+  },
+  'binary-ng-default': {
+    family: 'eltwise (binary)',
+    pr: 22949,
+    // Reapply of #22243 squash-merged as f1d7b9a at 2025-06-06 01:12 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-06-06',
+    dateFrom: 'merge',
+    what: 'ttnn binary ops run binary_ng unless is_legacy_only (as change point binary-ng-default-first), for good',
+    before: 'tt-metal binary.cpp@1d923b2 (use_legacy.value_or(true))',
+    after:
+      'tt-metal PR #22949, binary.cpp@f1d7b9a (is_legacy_only: any_row_broadcasted, block formats, non-height or uneven sharding)',
+  },
+  'binary-legacy-only-narrowed': {
+    family: 'eltwise (binary)',
+    pr: 24255,
+    // Squash-merged as f868f49 at 2025-07-01 16:33 UTC (nyoshifujiTT/tt-metal history of binary.cpp).
+    mergedOn: '2025-07-01',
+    dateFrom: 'merge',
+    what: 'is_binary_ng_only overrides is_legacy_only: integer dtypes, rank > 4, a row/col mixed broadcast and a row broadcast of an op other than add/subtract/multiply run binary_ng; before, every row broadcast ran the legacy op',
+    before: 'tt-metal binary.cpp@f1d7b9a (is_legacy_only)',
+    after: 'tt-metal PR #24255, binary.cpp@f868f49 (is_legacy_only, is_binary_ng_only)',
+  },
+  'binary-ng-row-bcast-cb-first': {
+    family: 'eltwise (binary)',
+    pr: 25715,
+    // Merged as cb668e8 at 2025-07-28 23:50 UTC, reverted by #26035 (b46b164) at 2025-07-30 22:16 UTC
+    // (nyoshifujiTT/tt-metal history of binary_ng_program_factory.cpp): both after 22:00 UTC, so the next days.
+    mergedOn: '2025-07-29',
+    dateFrom: 'merge',
+    what: 'binary_ng makes c_5 (ROW_A: 2 tiles of a) or c_6 (ROW_B: 2 tiles of b) for the LLK row broadcast; before, no broadcast CB',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@9a42525 (c_0, c_1, c_2 only)',
+    after: 'tt-metal PR #25715, binary_ng_program_factory.cpp@cb668e8 (c_5 for ROW_A, c_6 for ROW_B)',
+  },
+  'binary-ng-row-bcast-cb-reverted': {
+    family: 'eltwise (binary)',
+    pr: 26035,
+    // Revert of #25715 merged as b46b164 at 2025-07-30 22:16 UTC: after 22:00 UTC, so the next day.
+    mergedOn: '2025-07-31',
+    dateFrom: 'merge',
+    what: 'binary_ng makes no row-broadcast CB again (revert of change point binary-ng-row-bcast-cb-first)',
+    before: 'tt-metal binary_ng_program_factory.cpp@cb668e8',
+    after: 'tt-metal PR #26035, binary_ng_program_factory.cpp@b46b164',
+  },
+  'binary-ng-row-bcast-cb': {
+    family: 'eltwise (binary)',
+    pr: 26224,
+    // Reapply of #25715 merged as 60f878c at 2025-08-04 17:13 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-04',
+    dateFrom: 'merge',
+    what: 'binary_ng makes c_5 (ROW_A) or c_6 (ROW_B), 2 tiles of that operand, for good',
+    before: 'tt-metal binary_ng_program_factory.cpp@b46b164',
+    after: 'tt-metal PR #26224, binary_ng_program_factory.cpp@60f878c',
+  },
+  'binary-ng-row-col-bcast-cb': {
+    family: 'eltwise (binary)',
+    pr: 27388,
+    // Squash-merged as 698ea32 at 2025-08-25 23:49 UTC (nyoshifujiTT/tt-metal first-parent history): after 22:00 UTC, so
+    // the next day.
+    mergedOn: '2025-08-26',
+    dateFrom: 'merge',
+    what: 'binary_ng also makes c_5 for ROW_A_COL_B and c_6 for ROW_B_COL_A (2 tiles of the row operand)',
+    before: 'tt-metal binary_ng_program_factory.cpp@60f878c (c_5 only for ROW_A, c_6 only for ROW_B)',
+    after: 'tt-metal PR #27388, binary_ng_program_factory.cpp@698ea32',
+  },
+  'binary-legacy-only-block-format': {
+    family: 'eltwise (binary)',
+    pr: 36054,
+    // Squash-merged as 7219e97 at 2026-02-05 17:38 UTC (nyoshifujiTT/tt-metal history of binary.cpp); is_legacy_only
+    // reads the same at every later version up to ffdcf4b, the parent of 0fca1ed (change point
+    // binary-ng-col-scalar-bcast-cb).
+    mergedOn: '2026-02-05',
+    dateFrom: 'merge',
+    what: 'is_legacy_only keeps only the block-format cases (a sharded bfp8/bfp4 operand, or one broadcast within its tile); before, a row broadcast of any other dtype pair than bf16/bf16 (and f32/f32 at some versions) also ran the legacy op (any_non_llk_row_broadcasted)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@8096aa6 (any_non_llk_row_broadcasted in is_legacy_only)',
+    after: 'tt-metal PR #36054 ("more data type support for llk bcast"), binary.cpp@7219e97',
+  },
+  'binary-ng-col-scalar-bcast-cb': {
+    family: 'eltwise (binary)',
+    pr: 37996,
+    // Squash-merged as 0fca1ed at 2026-04-09 05:56 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-09',
+    dateFrom: 'merge',
+    what: 'binary_ng also makes c_5 for COL_A/SCALAR_A and c_6 for COL_B/SCALAR_B, and runs every case itself: is_legacy_only is always false and a block-format operand is no longer typecast to bf16 around it; before, a sharded or subtile-broadcast bfp8/bfp4 operand ran the legacy op, and one of an op other than add/subtract/multiply was typecast to bf16 first',
+    before:
+      'tt-metal binary_ng_program_factory.cpp@ccb46fc; binary.cpp@ffdcf4b (is_legacy_only, needs_typecast_to_bfloat16)',
+    after: 'tt-metal PR #37996, binary_ng_program_factory.cpp@0fca1ed; binary.cpp@0fca1ed',
+  },
+  'typecast-sharded-fallback': {
+    family: 'eltwise (typecast)',
+    pr: 38616,
+    // Squash-merged as 4d50a84 at 2026-03-04 08:21 UTC (nyoshifujiTT/tt-metal first-parent history); the selection it
+    // added reads the same to 34187b6 (2026-04-22) and HEAD 3292bd2 (2026-06-16) leaves typecast_device_op.cpp alone.
+    mergedOn: '2026-03-04',
+    dateFrom: 'merge',
+    what: 'a sharded typecast runs TypecastShardedProgramFactory (CBs on the shards) only for equal tile sizes, L1 input and output and L1-aligned whole-tile shards, else TypecastProgramFactory (two-page c_0/c_2, the shards read through a TensorAccessor); before, every sharded input ran the sharded factory, which threw for differing tile sizes (bf16 → f32)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@f011e63 (sharded → TypecastShardedProgramFactory); typecast_sharded_program_factory.cpp@f011e63 (TT_FATAL equal tile sizes)',
+    after:
+      'tt-metal PR #38616 ("Adding ND Sharding Support for the Typecast Op"), typecast_device_op.cpp@4d50a84 (can_use_sharded_optimized_factory), typecast_program_factory.cpp@4d50a84',
+  },
+  'reduce-nd-sharding': {
+    family: 'reduction',
+    pr: 24414,
+    // Squash-merged as f75674d at 2025-07-02 20:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-02',
+    dateFrom: 'merge',
+    what: 'the generic W, H and HW reduces take any sharded input or result (Reduce::validate keeps only device, buffer and tile checks): the factories read and write it through a TensorAccessor with their interleaved CB sets, the H factory keeping its width-sharded path; before, validate threw for a sharded W/HW reduce and for an H reduce not width sharded in and out',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@f75674d~1 (Reduce::validate); multi_core_h/reduce_op_multi_core_h.cpp@f75674d~1 (interleaved-only reader)',
+    after:
+      'tt-metal PR #24414 ("Extend 2D sharding and add ND sharding support for reduce op"), reduce_op.cpp@f75674d, multi_core_h/reduce_op_multi_core_h.cpp@f75674d (reader_unary_transpose_wh_universal_input_cols_partitioned)',
+  },
+  'batchnorm-no-num-cb': {
+    family: 'batch_norm',
+    pr: 18332,
+    // Merged as 99f1ff6 at 2025-03-07 02:09 UTC (nyoshifujiTT/tt-metal first-parent history; subject "#18332: Remove
+    // cb_num buffer", the issue's number).
+    mergedOn: '2025-03-07',
+    dateFrom: 'merge',
+    what: 'the inference batch norm factory drops c_8 num (input − mean, 2 input tiles): nine CBs, temp moving to c_8',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp@99f1ff6~1',
+    after: 'tt-metal batch_norm_program_factory.cpp@99f1ff6',
+  },
+  'batchnorm-mixed-precision': {
+    family: 'batch_norm',
+    pr: 40233,
+    // Squash-merged as b04f3ed at 2026-03-27 19:20 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-03-27',
+    dateFrom: 'merge',
+    what: 'the inference batch norm factory sizes eps, den and temp in one intermediate format (Float32 when any tensor is f32, else the input format) and, when that is f32 and the output not, stages the compute output in Float32 (c_2) with a writer CB c_9 in the output format; before, eps took the variance format, den and temp the input format, c_2 the output format',
+    before: 'tt-metal batch_norm_program_factory.cpp@0475d0d (create_cb, per-tensor formats)',
+    after:
+      'tt-metal PR #40233 ("Add mixed-precision support to batch_norm"), batch_norm_program_factory.cpp@b04f3ed; descriptor port @926ea5e (same sizes)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

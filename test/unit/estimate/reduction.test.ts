@@ -158,13 +158,22 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
     assert.equal(e.cbBytesPerCore, 12_288);
   });
 
-  it('sharded inputs other than the width-sharded H reduce are approx', () => {
+  it('a height-sharded H reduce: the interleaved CB set from tt-metal PR #24414, illegal before it', () => {
+    // From PR #24414 (f75674d, 2025-07-02) the H factory reads a sharded input that is not width sharded in and out
+    // through a TensorAccessor with its interleaved CBs (reduce_op_multi_core_h_program_factory.cpp@ba4ef4f..@ef1afdb):
+    // vovnet's mean over dim 2 of 1x1x3136x256 bf16: c_0 2·2,048 + c_2 one scaler tile 2,048 + c_3 2·2,048 = 10,240 B.
     const sharded = tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
-    const hs = est(
-      estimateOp(op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) }), whContext()),
+    const mean = op('ttnn.mean', [sharded], [dram([1, 1, 1, 256])], { keep_dim: KEEP, dim_arg: ints(2) });
+    const hs = est(estimateOp(mean, whContext()));
+    assert.equal(hs.cbBytesPerCore, 10_240);
+    assert.equal(hs.confidence, 'exact');
+    // Before it Reduce::validate (reduce_op.cpp@f75674d~1) threw for a sharded H input that is not width sharded.
+    const before = estimateOp(mean, whContext({ ttMetalDate: '2025-06-01' }));
+    assert.equal(before.kind, 'illegal');
+    assert.match(
+      before.kind === 'illegal' ? before.rule : '',
+      /^Illegal input memory config height_sharded for sharded reduction along H!$/,
     );
-    assert.equal(hs.confidence, 'approx');
-    assert.match(hs.approxReason, /sharded input/);
   });
 
   it('H of a width-sharded input into a width-sharded result runs on the shards (c_1, c_3 bound to them)', () => {
@@ -185,12 +194,13 @@ describe('estimate/reduction: W, H and HW reduce programs', () => {
         ['c_3', 4],
       ],
     );
-    // Into an interleaved result the interleaved path runs (2026 factory: use_width_sharding needs both sharded).
+    // Into an interleaved result the interleaved path runs (use_width_sharding needs both sharded; the reader walks
+    // the shards through a TensorAccessor from PR #24414).
     const toDram = est(
       estimateOp(op('ttnn.sum', [ws], [dram([1, 1, 1, 1024])], { keep_dim: KEEP, dim_arg: ints(2) }), whContext()),
     );
     assert.equal(toDram.cbBytesPerCore, 10_240);
-    assert.equal(toDram.confidence, 'approx');
+    assert.equal(toDram.confidence, 'exact');
   });
 });
 
@@ -981,12 +991,14 @@ describe('estimate/reduction: a sharded bfp8 input to a transposed reduction', (
   });
 
   it('from PR #42155 (2026-05-08): the sharded input is typecast to bf16 first, 7 programs', () => {
-    // The typecast of the sharded input keeps its shards (TypecastShardedProgramFactory, its CBs tensor-backed); then
-    // the bf16 HC transpose and the typecast back to bfp8: 3 + 1 + 3 = 7 programs. The H reduce of the bfp8
-    // 1x64x(8→32)x64 is still the largest: c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 = 6,400 B.
+    // The typecast of the sharded input keeps its shards, but bfp8 (1,088 B tiles) to bf16 (2,048 B) fails
+    // can_use_sharded_optimized_factory's equal tile sizes (typecast_device_op.cpp@4d50a84): TypecastProgramFactory,
+    // c_0 2·1,088 + c_2 2·2,048 = 6,272 B; then the bf16 HC transpose and the typecast back to bfp8: 3 + 1 + 3 = 7
+    // programs. The H reduce of the bfp8 1x64x(8→32)x64 is still the largest: c_0 2·1,088 + c_2 2,048 + c_3 2·1,088 =
+    // 6,400 B.
     const e = max('2026-05-10');
     assert.match(e.factoryReason, /7 programs run in turn/);
-    assert.match(e.factoryReason, /typecast to bf16 \(dim 1 to H\): TypecastShardedProgramFactory/);
+    assert.match(e.factoryReason, /typecast to bf16 \(dim 1 to H\): TypecastProgramFactory/);
     assert.equal(e.factory, 'ReduceMultiCoreHProgramFactory');
     assert.equal(e.cbBytesPerCore, 6_400);
   });

@@ -3,16 +3,20 @@
  * tt-metal's BatchNormFactory, every CB double-buffered (2 tiles) on every core of the compute grid.
  *
  * Formula (bytes per core):
+ *   from change point batchnorm-mixed-precision:
  *   interm = f32 if any of input, mean, output, var, weight, bias is f32, else the input format          [1]
  *   c_0 input 2·T(in); c_1 mean 2·T(mean); c_2 output 2·T(out) (2·T(interm) when interm f32 but output not,
  *   plus c_9 2·T(out) for the typecast); c_3 var 2·T(var); c_4 eps 2·T(interm); c_5 weight 2·T(weight or bf16);
  *   c_6 bias 2·T(bias or bf16); c_7 den 2·T(interm); c_8 temp 2·T(interm)                                   [1]
+ *   before it (from change point batchnorm-no-num-cb): c_2 2·T(out), c_4 eps 2·T(var), c_7 den and c_8 temp
+ *   2·T(in), no c_9; before that also c_8 num 2·T(in) (temp then c_9)                                       [1']
  *   Validation: running mean and variance are required in inference, and the statistics are rank 4
  *   [1, C, 1, 1] like the input's channel dim                                                              [2]
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp
- *       (program-descriptor version, index id 54541415248; the older create_cb version had a tenth CB, c_8 num)
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp@b04f3ed
+ *       (PR #40233) and its program-descriptor port @926ea5e (index id 54541415248): the same CB sizes
+ *   [1'] the same file @99f1ff6 (PR #18332) .. @0475d0d, whose CB calls are unchanged between; @99f1ff6~1 (c_8 num)
  *   [2] tt-metal …/batch_norm/device/batch_norm_device_operation.cpp (validate_tensors); tt-mlir OpModel rows
  *       TestOpModelLib.cpp@b73fc81:4128 and :4161 (rank-1 statistics and missing running statistics are illegal)
  *
@@ -28,10 +32,13 @@ import type { TensorSpec, TtnnOp } from '../../ttnn/op';
 import { CbSpec, finishProgram, gridArea, propInts, resolveTensor } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
+import { atOrAfter } from '../changePoints';
 import { largestStep, specWith, stepOp } from './composite';
 
 const CITE_FACTORY =
-  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp (descriptor version, index id 54541415248)';
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp@b04f3ed (PR #40233, interm format) and its descriptor port @926ea5e (the same sizes; index id 54541415248)';
+const CITE_FACTORY_CREATE_CB =
+  'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/device/batch_norm_program_factory.cpp@99f1ff6..@0475d0d (create_cb, per-tensor formats; the same CB calls at every version between); @99f1ff6~1 (c_8 num)';
 const CITE_COMPOSITE =
   'tt-metal ttnn/cpp/ttnn/operations/normalization/batch_norm/batch_norm.cpp@050f24f (training branch)';
 const CITE_RUNNING_STATS =
@@ -95,9 +102,14 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const dDt = dtypeOf(roles.variance) ?? aDt;
   const eDt = dtypeOf(roles.weight) ?? 'bf16';
   const fDt = dtypeOf(roles.bias) ?? 'bf16';
+  // From change point batchnorm-mixed-precision the eps, den and temp CBs (and the compute output, staged in Float32
+  // with c_9 for the writer when the output is not f32) take one intermediate format; before, eps took the variance's
+  // format, den and temp the input's and c_2 the output's.
+  const mixed = atOrAfter(ctx, 'batchnorm-mixed-precision');
   const anyF32 = [aDt, bDt, cDt, dDt, eDt, fDt].includes('f32');
   const interm: DataType = anyF32 ? 'f32' : aDt;
-  const typecast = interm === 'f32' && cDt !== 'f32';
+  const typecast = mixed && interm === 'f32' && cDt !== 'f32';
+  const numCb = !atOrAfter(ctx, 'batchnorm-no-num-cb');
   const t = (d: DataType): number => tileBytes(d);
   const cbs: CbSpec[] = [
     { index: 0, role: 'input', nPages: 2, pageBytes: t(aDt) },
@@ -110,23 +122,26 @@ export function estimateBatchNorm(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     },
     ...(typecast ? [{ index: 9, role: 'writer output', nPages: 2, pageBytes: t(cDt) }] : []),
     { index: 3, role: 'batch var', nPages: 2, pageBytes: t(dDt) },
-    { index: 4, role: 'eps', nPages: 2, pageBytes: t(interm) },
+    { index: 4, role: 'eps', nPages: 2, pageBytes: t(mixed ? interm : dDt) },
     { index: 5, role: 'weight', nPages: 2, pageBytes: t(eDt) },
     { index: 6, role: 'bias', nPages: 2, pageBytes: t(fDt) },
-    { index: 7, role: 'den 1/sqrt(var + eps)', nPages: 2, pageBytes: t(interm) },
-    { index: 8, role: 'temp', nPages: 2, pageBytes: t(interm) },
+    { index: 7, role: 'den 1/sqrt(var + eps)', nPages: 2, pageBytes: t(mixed ? interm : aDt) },
+    ...(numCb ? [{ index: 8, role: 'num input − mean', nPages: 2, pageBytes: t(aDt) }] : []),
+    { index: numCb ? 9 : 8, role: 'temp', nPages: 2, pageBytes: t(mixed ? interm : aDt) },
   ];
+  const formats = mixed ? `interm ${interm}${typecast ? ', + output typecast CB' : ''}` : 'per-tensor formats';
   return finishProgram({
     op,
     ctx,
     factory: 'BatchNormFactory',
-    factoryReason: `inference batch norm: 9 double-buffered CBs (interm ${interm}${typecast ? ', + output typecast CB' : ''}) on all ${gridArea(ctx)} cores`,
+    factoryReason: `inference batch norm: ${cbs.length} double-buffered CBs (${formats}) on all ${gridArea(ctx)} cores`,
     groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
     cbs,
-    confidence: 'approx',
-    approxReason:
-      'factory read at an undated version (program-descriptor port); the tt-mlir golden of Nov 2025 agrees for bf16',
-    citations: [CITE_FACTORY],
+    confidence: numCb ? 'approx' : 'exact',
+    approxReason: numCb
+      ? 'the ten-CB factory (c_8 input − mean) read at 99f1ff6~1; its versions from tt-metal PR #16432 (2025-01-12) to then were not each read'
+      : '',
+    citations: [mixed ? CITE_FACTORY : CITE_FACTORY_CREATE_CB],
   });
 }
 

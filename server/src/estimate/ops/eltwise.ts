@@ -5,9 +5,13 @@
  * Formula (bytes per core):
  *   unary:    c_0 = 2·T(in), c_2 = 2·T(out); a sharded input/output CB aliases its shard (0 B)        [1]
  *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
- *             row broadcast adds c_5 = 2·T(a) (a is the row) or c_6 = 2·T(b); tensor-backed only when a, b and c
- *             are all sharded alike                                                                   [2]
- *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major   [3]
+ *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
+ *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
+ *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; tensor-backed
+ *             only when a, b and c are all sharded alike                                             [2]
+ *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
+ *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
+ *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
  *   cores:    split_work_to_cores(worker grid, output pages), or the shard grid                       [4]
  *   where:    c_0 predicate, c_1/c_2 tensor values, c_3 output, 2 tiles each, on the whole grid       [5]
  *   asinh:    unary from change point `asinh-unary-sfpu`; before, its composite's largest step (binary)   [6]
@@ -50,7 +54,7 @@
  *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
  */
 
-import { tileBytes } from '../../ttnn/dtype';
+import { elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import { isSharded, shardCoreCount } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -64,7 +68,7 @@ import {
   splitWorkToCores,
 } from '../common';
 import type { EstimateContext, OpEstimateResult } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec } from '../../ttnn/op';
@@ -74,7 +78,19 @@ import { noProgram } from './noProgram';
 const CITES = {
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
+  binaryNgSubtile:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_device_operation.cpp@2feb3d4 (get_subtile_broadcast_type, unchanged since @2e97074); c_5/c_6 per change points binary-ng-row-bcast-cb, binary-ng-row-col-bcast-cb, binary-ng-col-scalar-bcast-cb',
+  binaryLegacyBroadcast:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_device_operation.cpp@1d923b2 (select_program_factory); broadcast_height_multi_core_program_factory.cpp, broadcast_width_multi_core_program_factory.cpp, broadcast_height_and_width_multi_core_program_factory.cpp@1d923b2',
+  binaryDispatch:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp (invoke_binary_ng_impl, is_legacy_only) @f1d7b9a, @60f878c, @8096aa6, @0fca1ed',
   typecast: 'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_program_factory.cpp@0021b0d',
+  typecastSelect:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@4d50a84 (select_program_factory, can_use_sharded_optimized_factory; unchanged to @34187b6); typecast_sharded_program_factory.cpp@4d50a84 (c_0/c_2 on the shards)',
+  typecastValidate:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_device_op.cpp@d6e9bf6 and @34187b6 (validate: input and output memory layouts match)',
+  typecastShardedBefore:
+    'tt-metal ttnn/cpp/ttnn/operations/copy/typecast/device/typecast_sharded_program_factory.cpp@f011e63 (TT_FATAL input_tile_size == output_tile_size; every sharded input, typecast_device_op.cpp@f011e63)',
   where:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/ternary/device/ternary_program_factory.cpp (WhereProgramFactory, index id 10062551432)',
   asinhComposite:
@@ -300,6 +316,171 @@ export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   });
 }
 
+/**
+ * binary_ng's subtile broadcast type from the last two logical dims of a and b (get_subtile_broadcast_type in
+ * binary_ng_device_operation.cpp, unchanged since it was written: @2e97074 .. @2feb3d4).
+ */
+export type SubtileBroadcast =
+  'NONE' | 'SCALAR_A' | 'SCALAR_B' | 'ROW_A_COL_B' | 'ROW_B_COL_A' | 'ROW_A' | 'COL_A' | 'ROW_B' | 'COL_B' | 'invalid';
+
+export function subtileBroadcast(aH: number, aW: number, bH: number, bW: number): SubtileBroadcast {
+  if (aH === bH && aW === bW) return 'NONE';
+  if (aH === 1 && aW === 1) return 'SCALAR_A';
+  if (bH === 1 && bW === 1) return 'SCALAR_B';
+  if (aH === 1 && bW === 1) return 'ROW_A_COL_B';
+  if (aW === 1 && bH === 1) return 'ROW_B_COL_A';
+  if (aH === 1) return 'ROW_A';
+  if (aW === 1) return 'COL_A';
+  if (bH === 1) return 'ROW_B';
+  if (bW === 1) return 'COL_B';
+  return 'invalid';
+}
+
+const BINARY_NG_FACTORY = 'BinaryNgDeviceOperation::ProgramFactory';
+
+const ADD_SUB_MUL: ReadonlySet<string> = new Set(['ttnn.add', 'ttnn.subtract', 'ttnn.multiply']);
+
+/**
+ * Which program ttnn's binary entry point (binary.cpp, invoke_binary_ng_impl) runs for a broadcast: the legacy
+ * BinaryDeviceOperation before change point binary-ng-default (and between binary-ng-default-first and its revert),
+ * binary_ng from binary-ng-col-scalar-bcast-cb on; between, is_legacy_only unless is_binary_ng_only:
+ *   from binary-legacy-only-block-format (binary.cpp@7219e97 .. @ffdcf4b, the parent of 0fca1ed): legacy for a
+ *     sharded block-format operand or a block-format operand broadcast within its tile (H or W of 1 against more),
+ *     unless an integer dtype, rank > 4 or a row/col mixed broadcast (is_binary_ng_only);
+ *   before it, its row-broadcast test is read at each version (any_row_broadcasted from binary-ng-default; with the
+ *     LLK row broadcast any_non_llk_row_broadcasted, bf16 pairs to binary_ng; is_binary_ng_only sends other ops and the
+ *     row/col mixed shapes to binary_ng from binary-legacy-only-narrowed), but its block-format, sharding and f32 tests
+ *     changed in PRs not all dated here (#24255, #26224, #27794): such an operand gives 'unknown'.
+ */
+function binaryProgram(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor,
+  c: ResolvedTensor,
+): 'legacy' | 'binary_ng' | 'unknown' {
+  if (!binaryNgDefault(ctx)) return 'legacy';
+  if (atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb')) return 'binary_ng';
+  // is_binary_ng_only's row/col mixed test: one side a row (H 1, W > 1), the other a column (W 1, H > 1).
+  const mixed = rowColMixed(a, b);
+  if (atOrAfter(ctx, 'binary-legacy-only-block-format')) {
+    const ngOnly = [a, b].some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4) || mixed;
+    const legacyOnly =
+      [a, b].some((t) => isBlockFloat(t.dtype) && isSharded(t.layout)) ||
+      (isBlockFloat(a.dtype) && broadcastWithinTile(a, b)) ||
+      (isBlockFloat(b.dtype) && broadcastWithinTile(b, a));
+    return legacyOnly && !ngOnly ? 'legacy' : 'binary_ng';
+  }
+  if ([a, b, c].some((t) => isBlockFloat(t.dtype) || isSharded(t.layout))) return 'unknown';
+  const [aH, aW, bH, bW] = [lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1)];
+  // any_row_broadcasted: H of 1 against more, whatever W (a scalar or row-col broadcast counts).
+  const anyRow = (aH === 1 && bH > 1) || (bH === 1 && aH > 1);
+  const ngOnly =
+    atOrAfter(ctx, 'binary-legacy-only-narrowed') &&
+    ([a, b].some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4) ||
+      mixed ||
+      (anyRow && !ADD_SUB_MUL.has(op.name)));
+  if (ngOnly) return 'binary_ng';
+  if (!rowBroadcastCbs(ctx)) return anyRow ? 'legacy' : 'binary_ng';
+  // any_non_llk_row_broadcasted: a row (W > 1) against more rows, unless a bf16 pair (and an f32 pair at some later
+  // version, binary.cpp@8096aa6; not at @60f878c).
+  const rowNotLlk = (aH === 1 && bH > 1 && aW > 1) || (bH === 1 && aH > 1 && bW > 1);
+  if (!rowNotLlk || (a.dtype === 'bf16' && b.dtype === 'bf16')) return 'binary_ng';
+  return a.dtype === 'f32' && b.dtype === 'f32' ? 'unknown' : 'legacy';
+}
+
+const INTEGER_DTYPES: ReadonlySet<string> = new Set(['si32', 'u32', 'u16', 'u8']);
+
+/**
+ * The k-th logical dim from the right. ttnn's ShapeBase reads a dim left of a short shape's rank as 1 (init pads to 4
+ * dims with ones: tt_metal/common/shape_base.cpp@b552fb8, moved from ttnn unchanged), so a rank-1 b of W has H 1.
+ */
+const lastDim = (t: ResolvedTensor, k: number): number => t.logical[t.logical.length - k] ?? 1;
+
+/** binary.cpp's any_subtile_broadcasted_block_format test for one side: x has H 1 or W 1 where other has more. */
+function broadcastWithinTile(x: ResolvedTensor, other: ResolvedTensor): boolean {
+  return (lastDim(x, 2) === 1 && lastDim(other, 2) > 1) || (lastDim(x, 1) === 1 && lastDim(other, 1) > 1);
+}
+
+function rowColMixed(a: ResolvedTensor, b: ResolvedTensor): boolean {
+  const row = (x: ResolvedTensor, y: ResolvedTensor) =>
+    lastDim(x, 2) === 1 && lastDim(y, 2) > 1 && lastDim(x, 1) > 1 && lastDim(y, 1) === 1;
+  return row(a, b) || row(b, a);
+}
+
+/** ttnn's binary ops run binary_ng by default (else the legacy BinaryDeviceOperation). */
+function binaryNgDefault(ctx: EstimateContext): boolean {
+  return (
+    atOrAfter(ctx, 'binary-ng-default') ||
+    (atOrAfter(ctx, 'binary-ng-default-first') && !atOrAfter(ctx, 'binary-ng-default-reverted'))
+  );
+}
+
+/**
+ * The legacy BinaryDeviceOperation's broadcast: binary.cpp's preprocess_inputs (stable from @1e18401 to @1d923b2)
+ * repeats a smaller dim 0 (rank 4) or dim -3 with ttnn::repeat, then swaps a and b for an associative op when a has
+ * the smaller volume; select_program_factory then takes BroadcastHeightAndWidth / BroadcastHeight / BroadcastWidth
+ * MultiCore for b's H and/or W of 1. Their interleaved CBs are c_0 and c_1 of 2 tiles and c_2 of 2 tiles
+ * (broadcast_height_multi_core_program_factory.cpp, broadcast_width_…, broadcast_height_and_width_…@1d923b2), the
+ * binary_ng set without a broadcast CB. The factory when that is the program; else why not.
+ */
+function legacyBroadcast(
+  op: TtnnOp,
+  a: ResolvedTensor,
+  b: ResolvedTensor,
+  c: ResolvedTensor,
+): { factory: string } | { approx: string } {
+  const legacy = "the legacy BinaryDeviceOperation runs on these builds (binary.cpp's dispatch)";
+  if ([a, b, c].some((t) => isSharded(t.layout)))
+    return { approx: `${legacy}: its sharded broadcast factories are not modeled, binary_ng's CB set stands in` };
+  const ra = a.logical;
+  const rb = b.logical;
+  const repeats =
+    (ra.length === 4 && rb.length === 4 && ra[0] !== rb[0]) ||
+    (ra.length >= 3 && rb.length >= 3 && ra[ra.length - 3] !== rb[rb.length - 3]);
+  if (repeats) return { approx: `${legacy}: it first repeats the smaller operand (ttnn::repeat), not modeled` };
+  const volume = (d: readonly number[]) => d.reduce((n, x) => n * x, 1);
+  const swapped = (op.name === 'ttnn.add' || op.name === 'ttnn.multiply') && volume(ra) < volume(rb);
+  const bcast = swapped ? ra : rb;
+  const full = swapped ? rb : ra;
+  const h = (d: readonly number[]) => d[d.length - 2];
+  const w = (d: readonly number[]) => d[d.length - 1];
+  const fullHW = h(full) === h(c.logical) && w(full) === w(c.logical);
+  if (!fullHW || (h(bcast) !== 1 && w(bcast) !== 1))
+    return { approx: `${legacy}: a broadcast of the first operand it does not swap away is not modeled` };
+  const which = h(bcast) === 1 ? (w(bcast) === 1 ? 'HeightAndWidth' : 'Height') : 'Width';
+  return { factory: `BinaryDeviceOperation::Broadcast${which}MultiCore` };
+}
+
+/** binary_ng's LLK row broadcast (c_5 / c_6 for ROW_A / ROW_B) is in the build. */
+function rowBroadcastCbs(ctx: EstimateContext): boolean {
+  return (
+    atOrAfter(ctx, 'binary-ng-row-bcast-cb') ||
+    (atOrAfter(ctx, 'binary-ng-row-bcast-cb-first') && !atOrAfter(ctx, 'binary-ng-row-bcast-cb-reverted'))
+  );
+}
+
+/** Which operand's broadcast CB binary_ng makes (c_5 for a, c_6 for b, two tiles of it), per build. */
+function broadcastCbOperand(ctx: EstimateContext, sub: SubtileBroadcast): 'a' | 'b' | undefined {
+  const side = sub.endsWith('_A') || sub === 'ROW_A_COL_B' ? 'a' : 'b';
+  switch (sub) {
+    case 'NONE':
+    case 'invalid':
+      return undefined;
+    case 'ROW_A':
+    case 'ROW_B':
+      return rowBroadcastCbs(ctx) ? side : undefined;
+    case 'ROW_A_COL_B':
+    case 'ROW_B_COL_A':
+      return atOrAfter(ctx, 'binary-ng-row-col-bcast-cb') ? side : undefined;
+    case 'COL_A':
+    case 'COL_B':
+    case 'SCALAR_A':
+    case 'SCALAR_B':
+      return atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb') ? side : undefined;
+  }
+}
+
 export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const a = resolveTensor(op.operands[0], 'lhs');
   if (typeof a === 'string') return unmodeled(op.name, a);
@@ -322,29 +503,61 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(c.dtype), tensorBacked: allSharded },
   ];
   let approx = '';
-  if (b !== undefined && a.padded.length >= 2 && b.padded.length >= 2) {
-    const aH = a.logical[a.logical.length - 2] ?? 1;
-    const bH = b.logical[b.logical.length - 2] ?? 1;
-    if (aH === 1 && bH > 1)
-      cbs.push({ index: 5, role: 'row broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
-    if (bH === 1 && aH > 1)
-      cbs.push({ index: 6, role: 'row broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
-    if (aH !== bH) {
-      approx = 'broadcast subtype inferred from shapes';
-      notes.push('row broadcast CB added from the operand shapes');
+  const citations: string[] = [CITES.binaryNg, CITE.workSplit];
+  let factory = BINARY_NG_FACTORY;
+  if (b !== undefined) {
+    const [aH, aW, bH, bW] = [lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1)];
+    const sub = subtileBroadcast(aH, aW, bH, bW);
+    if (sub !== 'NONE') {
+      const program = sub === 'invalid' ? 'invalid' : binaryProgram(op, ctx, a, b, c);
+      if (program === 'legacy') {
+        const legacy = legacyBroadcast(op, a, b, c);
+        if ('factory' in legacy) {
+          factory = legacy.factory;
+          citations.push(CITES.binaryLegacyBroadcast);
+        } else approx = legacy.approx;
+      } else if (program === 'invalid') approx = 'no binary_ng subtile broadcast type fits these shapes';
+      else if (program === 'unknown')
+        approx =
+          "binary.cpp's is_legacy_only block-format/sharding/dtype tests changed between 2025-06 and 2026-04 in PRs not all dated: legacy binary or binary_ng not known, binary_ng's CB set stands in";
+      else if ([a, b, c].some((t) => isSharded(t.layout)))
+        approx =
+          "a sharded broadcast: which of binary_ng's c_0/c_1/c_2 bind to their shards (its native L1 sharding test, reworked through 2025-2026) is not modeled";
+      const side = program === 'legacy' ? undefined : broadcastCbOperand(ctx, sub);
+      if (side === 'a')
+        cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
+      if (side === 'b')
+        cbs.push({ index: 6, role: 'broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
+      notes.push(`subtile broadcast ${sub} (binary_ng's get_subtile_broadcast_type)`);
+      citations.push(CITES.binaryNgSubtile, CITES.binaryDispatch);
     }
+  }
+  // needs_typecast_to_bfloat16 (binary.cpp from tt-metal PR #20792 to @ffdcf4b): a block-format operand of an op other
+  // than add/subtract/multiply, or one broadcast within its tile, is typecast to bf16 before binary_ng.
+  const typecastToBf16 = (x: ResolvedTensor, other: ResolvedTensor | undefined) =>
+    isBlockFloat(x.dtype) && (!ADD_SUB_MUL.has(op.name) || (other !== undefined && broadcastWithinTile(x, other)));
+  if (
+    approx === '' &&
+    factory === BINARY_NG_FACTORY &&
+    (typecastToBf16(a, b) || (b !== undefined && typecastToBf16(b, a))) &&
+    binaryNgDefault(ctx) &&
+    !atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb')
+  ) {
+    approx =
+      'a block-format operand is typecast to bf16 around binary_ng on these builds (needs_typecast_to_bfloat16): the typecast programs are not modeled';
+    citations.push(CITES.binaryDispatch);
   }
   const k = cores(ctx, c, allSharded ? c : undefined);
   return finishProgram({
     op,
     ctx,
-    factory: 'BinaryNgDeviceOperation::ProgramFactory',
+    factory,
     factoryReason: k.why,
     groups: k.groups,
     cbs,
     confidence: approx === '' ? 'exact' : 'approx',
     approxReason: approx,
-    citations: [CITES.binaryNg, CITE.workSplit],
+    citations,
     notes,
   });
 }
@@ -387,6 +600,14 @@ export function estimateWhere(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   });
 }
 
+/**
+ * `ttnn.typecast` [3]. A sharded input runs TypecastShardedProgramFactory, whose c_0 and c_2 are bound to the input and
+ * output shards (tensor-backed), only when typecast_device_op.cpp's can_use_sharded_optimized_factory holds (from change
+ * point typecast-sharded-fallback): equal tile sizes, input and output in L1, and for a non-block-format input a shard
+ * row of whole L1-aligned bytes and a shard of whole tiles; otherwise TypecastProgramFactory, whose two-page c_0 and c_2
+ * are ordinary CBs, the shards read through a TensorAccessor. Before it every sharded input ran the sharded factory,
+ * which rejected differing tile sizes (TT_FATAL "Input and output tile size should be same").
+ */
 export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -394,24 +615,50 @@ export function estimateTypecast(op: TtnnOp, ctx: EstimateContext): OpEstimateRe
   if (typeof output === 'string') return unmodeled(op.name, output);
   if (input.layout.bufferType === 'system_memory')
     return noProgram(op, ctx, 'typecast of a host tensor runs on the host');
+  if (input.layout.memoryLayout !== output.layout.memoryLayout)
+    return illegal(
+      op.name,
+      `Typecast operation requires Input and Output memory layout to match. Input layout: ${input.layout.memoryLayout}, Output layout: ${output.layout.memoryLayout}`,
+      CITES.typecastValidate,
+    );
   const inShard = isSharded(input.layout);
-  const outShard = isSharded(output.layout);
-  const c = cores(ctx, output, inShard ? input : undefined);
+  const sameTileBytes = tileBytes(input.dtype) === tileBytes(output.dtype);
+  let shardedFactory = inShard;
+  if (inShard && atOrAfter(ctx, 'typecast-sharded-fallback'))
+    shardedFactory =
+      sameTileBytes &&
+      input.layout.bufferType === 'l1' &&
+      output.layout.bufferType === 'l1' &&
+      (isBlockFloat(input.dtype) || shardOfAlignedRowsAndWholeTiles(input, ctx));
+  else if (inShard && !sameTileBytes)
+    return illegal(op.name, 'Input and output tile size should be same', CITES.typecastShardedBefore);
+  const c = cores(ctx, output, shardedFactory ? input : undefined);
   const rm = input.layout.pageLayout === 'row_major';
   return finishProgram({
     op,
     ctx,
-    factory: inShard ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
+    factory: shardedFactory ? 'TypecastShardedProgramFactory' : 'TypecastProgramFactory',
     factoryReason: `${c.why}${rm ? '; row-major pages are whole rows' : ''}`,
     groups: c.groups,
     cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: inShard },
-      { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: outShard },
+      { index: 0, role: 'input', nPages: 2, pageBytes: input.geometry.pageBytes, tensorBacked: shardedFactory },
+      { index: 2, role: 'output', nPages: 2, pageBytes: output.geometry.pageBytes, tensorBacked: shardedFactory },
     ],
-    confidence: inShard || outShard ? 'approx' : 'exact',
-    approxReason: inShard || outShard ? 'sharded typecast CBs assumed tensor-backed' : '',
-    citations: [CITES.typecast, CITE.workSplit],
+    confidence: 'exact',
+    citations: inShard ? [CITES.typecast, CITES.typecastSelect, CITE.workSplit] : [CITES.typecast, CITE.workSplit],
   });
+}
+
+/**
+ * can_use_sharded_optimized_factory's shard test for a non-block-format input: the shard row's bytes a multiple of the
+ * L1 alignment and the shard's bytes a multiple of the tile's. A tiled shard is whole tiles (32·k datums a row).
+ */
+function shardOfAlignedRowsAndWholeTiles(t: ResolvedTensor, ctx: EstimateContext): boolean {
+  if (t.layout.pageLayout === 'tile') return true;
+  const element = elementBytes(t.dtype);
+  const [rows, cols] = [t.layout.shardShape[0] ?? 0, t.layout.shardShape[t.layout.shardShape.length - 1] ?? 0];
+  if (element === undefined) return false;
+  return (cols * element) % ctx.device.l1AlignmentBytes === 0 && (rows * cols * element) % tileBytes(t.dtype) === 0;
 }
 
 /**

@@ -11,6 +11,8 @@
  *       column-major (interleaved path)                                                           [6]
  *       width-sharded input into a width-sharded result: on the shard grid, c_0 2 tiles + c_2 1 tile; c_1 and c_3
  *       are the input and output shards (tensor-backed)                                          [11]
+ *       any other sharded input or result (W, H, HW): the interleaved CB sets, the shards walked through a
+ *       TensorAccessor, from change point reduce-nd-sharding; before it validate threw (illegal)        [25]
  *   min: before change point reduce-min-fused-negate, ttnn::neg → max reduce → ttnn::neg (the negated input, the
  *       input's size, in the op's memory config); from it the negate variant of the same factory: W + c_4, c_5 of one
  *       tile; H c_0 = c_3 = the dest-register chunk (4 tiles with fp32 accumulation, on by default; 8 off), c_4/c_5 =
@@ -98,6 +100,8 @@
  *   [24] tt-metal PRs #48896 (mean), #52718 (max), #53636 (sum); reduce_op.cpp (index ids 54525225741: the two-step
  *       HW for INT32 MAX only; 54551941191: and use_sfpu_fp32_mean; 57968691308: and every use_sfpu_fp32_*); the W
  *       factory (index id 58135263952) sizes no CB by is_sfpu_reduce but the FPU negate's c_4/c_5
+ *   [25] tt-metal PR #24414 (f75674d): reduce_op.cpp@f75674d~1 (validate) and @f75674d; the H factory
+ *       (multi_core_h/reduce_op_multi_core_h.cpp@f75674d, reduce_op_multi_core_h_program_factory.cpp@ba4ef4f..@ef1afdb)
  *
  * A row-major input runs tilize → reduce → untilize (rowMajorReduction; the largest program is reported), the tilized
  *   copy in the input's memory config (an L1 intermediate for an L1 input, tt-metal #32546); from change point
@@ -110,9 +114,9 @@
  *   set with Float32 output tiles, approx) [22]; an f32 min runs the SFPU MIN reduce, no negation, from change point
  *   reduce-min-f32-sfpu [23].
  *
- * Assumptions: W, H and HW reductions are 'exact' for an interleaved input (and for a sharded input to W on the
- *   generic path, and the width-sharded H reduce), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026), the
- *   height-sharded W path (its one-tile scaler read at a later version) and other sharded inputs are 'approx'; so is
+ * Assumptions: W, H and HW reductions are 'exact' for an interleaved or sharded input (the width-sharded H reduce and
+ *   the generic path of any other sharding), W and HW only before change point reduce-w-scaler-unread; min's negate variant (its CB counts changed through 2026) and the
+ *   height-sharded W path (its one-tile scaler read at a later version) are 'approx'; so is
  *   every reduction over dims outside the last two (transpose and permute factories approximate; the precision chain's fast_reduce_nc c_24 taken
  *   as 03725f2 sizes it). The 2026 W factory (index id 58135263952) makes c_2 one tile (Float32
  *   for an f32 input) on its generic path too; the PR was not identified, so the 2-tile scaler stays for every build
@@ -144,7 +148,7 @@ import {
   type WorkSplit,
 } from '../common';
 import type { EstimateContext, OpEstimate, OpEstimateResult, Unmodeled } from '../types';
-import { unmodeled } from '../types';
+import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { Step, largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { fp32DestAccFromConfig } from './norm';
@@ -174,16 +178,64 @@ function reduceDimOf(dims: readonly number[], rank: number): ReduceDim {
 }
 
 /**
- * Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). The W factory has
- * no sharded CB set of its own before change point reduce-w-height-sharded-in-place (its reader walks a sharded input
- * through a TensorAccessor, reduce_op_multi_core_w_program_factory.cpp@2441aa2), so a sharded input to W is read too.
+ * Why a modeled reduce program is only 'approx' for this op (empty when the factory read covers it). From change point
+ * reduce-nd-sharding the W, H and HW factories read and write a sharded tensor through a TensorAccessor with their
+ * interleaved CB sets (the H factory's width-sharded path aside) [CITE_REDUCE_ND_SHARDING]; a reduction over other dims
+ * runs transposes or fast_reduce_nc on it first.
  */
-function reduceApproxReason(input: ResolvedTensor, output: ResolvedTensor, reduceDim: ReduceDim): string {
-  if (!isSharded(input.layout)) return '';
-  if (reduceDim === 'H' && isWidthShardedHReduce(input, output)) return '';
-  if (reduceDim === 'W') return '';
-  return 'sharded input: the interleaved CB set is used (only the H reduce of a width-sharded input into a width-sharded result, which borrows the shards, and the W reduce are read)';
+function reduceApproxReason(input: ResolvedTensor, reduceDim: ReduceDim): string {
+  if (!isSharded(input.layout) || reduceDim !== 'other') return '';
+  return 'sharded input to a reduction over dims outside H and W: the interleaved CB sets are used for the programs before the W/H reduce (transposes or fast_reduce_nc of a sharded tensor)';
 }
+
+/**
+ * Before change point reduce-nd-sharding, Reduce::validate (reduce_op.cpp@f75674d~1) threw for a sharded W or HW
+ * reduce, and for an H reduce whose sharded input is not width sharded or whose result's memory layout differs.
+ */
+function shardedReduceRejected(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+  reduceDim: 'W' | 'H' | 'HW',
+): OpEstimateResult | undefined {
+  if (!isSharded(input.layout) && !isSharded(output.layout)) return undefined;
+  if (atOrAfter(ctx, 'reduce-nd-sharding')) return undefined;
+  const inLayout = input.layout.memoryLayout;
+  const outLayout = output.layout.memoryLayout;
+  if (reduceDim === 'H') {
+    if (isSharded(input.layout) && inLayout !== 'width_sharded')
+      return illegal(
+        op.name,
+        `Illegal input memory config ${inLayout} for sharded reduction along H!`,
+        CITE_REDUCE_VALIDATE_2025,
+      );
+    if (inLayout !== outLayout)
+      return illegal(
+        op.name,
+        `Illegal input memory config ${inLayout} and output memory config ${outLayout} for reduction along H!`,
+        CITE_REDUCE_VALIDATE_2025,
+      );
+    return undefined;
+  }
+  if (isSharded(input.layout))
+    return illegal(
+      op.name,
+      `Illegal input memory config ${inLayout} for reduction along ${reduceDim}!`,
+      CITE_REDUCE_VALIDATE_2025,
+    );
+  return illegal(
+    op.name,
+    `Illegal output memory config ${outLayout} for reduction along ${reduceDim}!`,
+    CITE_REDUCE_VALIDATE_2025,
+  );
+}
+
+const CITE_REDUCE_VALIDATE_2025 =
+  'tt-metal ttnn/cpp/ttnn/operations/reduction/generic/device/reduce_op.cpp@f75674d~1 (Reduce::validate: H sharded only width sharded, layouts equal; W/HW interleaved only)';
+
+const CITE_REDUCE_ND_SHARDING =
+  'tt-metal PR #24414 (f75674d): Reduce::validate keeps only device/buffer/tile checks; multi_core_h/reduce_op_multi_core_h.cpp@f75674d and reduce_op_multi_core_h_program_factory.cpp@ba4ef4f..@ef1afdb (not both width sharded: the interleaved CBs, reader_unary_transpose_wh_universal_input_cols_partitioned and the writer through TensorAccessorArgs); reduce_op_single_core_hw_program_factory.cpp@ba4ef4f and HEAD (TensorAccessorArgs)';
 
 /** The H factory's width-sharded path: an L1 width-sharded input into a width-sharded result [CITE_REDUCE_H_SHARDED]. */
 function isWidthShardedHReduce(input: ResolvedTensor, output: ResolvedTensor): boolean {
@@ -302,6 +354,15 @@ function reduceDimsOf(op: TtnnOp, rank: number): number[] {
 }
 
 export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  const res = estimateReductionOfLayout(op, ctx);
+  if (res.kind !== 'estimate') return res;
+  const sharded = [op.operands[0], op.results[0]].some(
+    (s) => s?.kind === 'tensor' && s.layout.kind === 'layout' && isSharded(s.layout),
+  );
+  return sharded ? { ...res, citations: [...res.citations, CITE_REDUCE_ND_SHARDING] } : res;
+}
+
+function estimateReductionOfLayout(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
@@ -310,7 +371,11 @@ export function estimateReduction(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const rank = input.logical.length;
   const dims = reduceDimsOf(op, rank);
   const reduceDim = reduceDimOf(dims, rank);
-  const approx = reduceApproxReason(input, output, reduceDim);
+  if (reduceDim !== 'other') {
+    const rejected = shardedReduceRejected(op, ctx, input, output, reduceDim);
+    if (rejected !== undefined) return rejected;
+  }
+  const approx = reduceApproxReason(input, reduceDim);
   const sfpuMin = minOnSfpu(op, ctx, input.dtype);
   if (op.name === 'ttnn.min' && reduceDim !== 'other' && !sfpuMin)
     return reduceMin(op, ctx, input, output, reduceDim, approx);
