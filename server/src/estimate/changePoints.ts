@@ -2482,6 +2482,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #41073 ("Fix of concat hang due to num CT argument buffer overflow"), concat_device_operation.cpp@efa765c (max_tensors = 47)',
   },
+  'reshape-tiled-program-descriptor': {
+    family: 'reshape',
+    pr: 45075,
+    // Squash-merged on main as b2af0cd at 2026-06-02 14:16 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-06-02',
+    dateFrom: 'merge',
+    what: "ReshapeTiledProgramFactory builds a ProgramDescriptor: its three CBs sit on split_work_to_cores' column-wise all_cores over the output tiles, as given (no merge); before, CreateCircularBuffer on total_cores, the whole grid (0,0)-(grid.x − 1, grid.y − 1), cores without work included. CB sizes unchanged: only the core set and the printed range move",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@4b30829 (CreateCircularBuffer(program, total_cores, …) for c_0, c_1, c_2)',
+    after:
+      'tt-metal PR #45075 ("migrate halo + reshape_tiled + conv2d + conv3d to ProgramDescriptor"), reshape_tiled_program_factory.cpp@b2af0cd (CBDescriptor{.core_ranges = all_cores})',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
