@@ -2494,6 +2494,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #45075 ("migrate halo + reshape_tiled + conv2d + conv3d to ProgramDescriptor"), reshape_tiled_program_factory.cpp@b2af0cd (CBDescriptor{.core_ranges = all_cores})',
   },
+  'permute-tiled-generic': {
+    family: 'permute/transpose',
+    pr: 17048,
+    // Squash-merged on main as fb9f208 at 2025-01-23 21:14 UTC (nyoshifujiTT/tt-metal first-parent history; #17009 of
+    // the same day was reverted before it).
+    mergedOn: '2025-01-23',
+    dateFrom: 'merge',
+    what: "a tiled interleaved permute that moves both tiled dims runs MultiCoreTiledGeneric (c_0, c_1, c_2 of 2 · (tile + read misalignment), c_3 one face row for an unaligned output H); from it to fdefd7c / 622c6fb (2026-06) the three tiled factories' CBs, select_program_factory and permute_impl's routing are unchanged for a non-block-float input (bfp8 tile size fixed by PR #22652). Before, the tiled factories of PRs #16468 / #16671 (January 2025), not read",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@d408f13 (PR #16671; not compared)',
+    after:
+      'tt-metal PR #17048, permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb; permute_device_operation.cpp select_program_factory @fb9f208 … @622c6fb; permute.cpp permute_impl @fb9f208 … @622c6fb',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

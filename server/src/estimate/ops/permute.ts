@@ -23,6 +23,11 @@
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
  *   [5] tt-metal …/permute/device/permute_device_operation.cpp@080a251 (select_program_factory);
  *       …/permute/device/permute_tiled_program_factory.cpp@00b0fa3
+ *   [7] tt-metal …/permute/permute.cpp permute_impl / ExecutePermute::invoke, read at fb9f208, 3623ec5, d6e9bf6, 396f8b2,
+ *       588e634, be88793, 7552777 and 622c6fb: unsqueeze to 4-D, the WH / HC / CN orders to ttnn::transpose, bfp8
+ *       typecast to bf16 unless WH / CN / CNWH, is_permute_nop → to_memory_config, else prim::permute; the tiled
+ *       factories' CB sizes and select_program_factory are the same at every commit from fb9f208 (PR #17048) to
+ *       ef1afdb (2026-06-10) for a non-block-float input (change point `permute-tiled-generic`)
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -33,7 +38,7 @@
  *   plus the 32 B face row (C = 64 → output H = 56 is not a multiple of 32): 12,320 B; test/unit/estimate/datamove.test.ts.
  */
 
-import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -122,21 +127,28 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const last = input.logical.length - 1;
   if (perm.every((p, i) => p === i)) return unmodeled(op.name, 'identity permutation (no kernel expected)');
   if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last] === last);
-  // Tiled: a permute that swaps only the last two dims is a WH transpose.
-  const swapsWh =
-    perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
-  if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
-  // ttnn::permute runs a (0, 2, 1, 3) permutation as an HC transpose.
-  if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3)
-    return transposeTiled(op, ctx, input, 'hc');
+  // Tiled [7]: ttnn::permute unsqueezes a rank < 4 tensor to 4-D (its order shifted by the added dims); at rank 4 it runs
+  // (0,1,3,2) as a WH transpose, (0,2,1,3) as an HC transpose and (1,0,2,3) as a CN transpose, else prim::permute (rank
+  // > 4 always prim::permute).
+  if (perm.length <= 4) {
+    const shift = 4 - perm.length;
+    const p4 = [...Array.from({ length: shift }, (_, i) => i), ...perm.map((d) => d + shift)];
+    const is = (a: number, b: number, c: number, d: number): boolean =>
+      p4[0] === a && p4[1] === b && p4[2] === c && p4[3] === d;
+    if (is(0, 1, 3, 2)) return transposeTiled(op, ctx, input, 'wh');
+    if (is(0, 2, 1, 3)) return transposeTiled(op, ctx, input, 'hc');
+    if (is(1, 0, 2, 3)) return transposeTiled(op, ctx, input, 'cn');
+  }
   return estimateTiledPermute(op, ctx, input, perm);
 }
 
 const CITES_TILED = {
   select:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 (select_program_factory)',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 and @fb9f208 … @622c6fb (select_program_factory)',
   factories:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@00b0fa3 (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric)',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric; CB sizes unchanged)',
+  routing:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/permute.cpp@fb9f208 … @622c6fb (permute_impl: WH / HC / CN to transposes, bfp8 typecast, else prim::permute)',
 } as const;
 
 /**
@@ -148,7 +160,11 @@ const CITES_TILED = {
  *     output's last dim is the input's H; split over input tiles.
  *   TiledGeneric (both tiled dims move): c_0 = c_1 = c_2 = 2 · (T + m), m = max(0, read alignment − 16 · elem) of the
  *     input buffer; c_3 = 16 · elem when the output H is not a multiple of 32; split over X·W blocks.
- * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs).
+ * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs). The
+ * padding CBs assume a pad value, which tt-mlir's runtime always passes (runtime/lib/ttnn/operations/data_movement/
+ * permute.cpp@19c86fc: ::ttnn::permute(in, permutation, memoryConfig, padValue)); tt-metal drops the condition at
+ * 97eef10 (PR #35785). Exact from `permute-tiled-generic` until the unread Metal 2.0 port (`permute-dataflow-buffers`)
+ * for a non-block-float input that is not a no-op [7].
  */
 export function estimateTiledPermute(
   op: TtnnOp,
@@ -207,6 +223,18 @@ export function estimateTiledPermute(
     units = Math.max(1, xw / TILE_ELEMENTS);
     why = `both tiled dims move: ${units} XW blocks; page = tile + ${misalignment} B read misalignment`;
   }
+  const approxReasons = [
+    ...(atOrAfter(ctx, 'permute-tiled-generic') ? [] : ['tiled permute factories before tt-metal PR #17048 not read']),
+    ...(atOrAfter(ctx, 'permute-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
+      : []),
+    ...(isBlockFloat(input.dtype)
+      ? ['block-float input: ttnn::permute typecasts bfp8 to bf16 around most orders (not modeled)']
+      : []),
+    ...(isPermuteNop(input, perm)
+      ? ['only size-1 dims move: ttnn::permute runs to_memory_config instead (not modeled)']
+      : []),
+  ];
   const split = splitWorkToCores(gridArea(ctx), units);
   return finishProgram({
     op,
@@ -215,11 +243,18 @@ export function estimateTiledPermute(
     factoryReason: `${why} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
-    confidence: 'approx',
-    approxReason:
-      'factories read at tt-metal 00b0fa3 and selection at 080a251; other builds not compared (per-core CBs do not depend on the core split)',
-    citations: [CITES_TILED.select, CITES_TILED.factories, CITE.workSplit],
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    citations: [CITES_TILED.select, CITES_TILED.factories, CITES_TILED.routing, CITE.workSplit],
   });
+}
+
+/** permute.cpp's is_permute_nop for a tiled input whose last two dims stay: only dims of size 1 move. */
+function isPermuteNop(input: ResolvedTensor, perm: readonly number[]): boolean {
+  const rank = perm.length;
+  if (perm[rank - 1] !== rank - 1 || perm[rank - 2] !== rank - 2) return false;
+  return perm.every((p, i) => input.logical[p] === input.logical[i] && (p === i || input.logical[i] <= 1));
 }
 
 function paddedShapeOf(dims: readonly number[]): number[] {
@@ -230,7 +265,7 @@ function transposeTiled(
   op: TtnnOp,
   ctx: EstimateContext,
   input: ResolvedTensor,
-  kind: 'wh' | 'hc' | 'other',
+  kind: 'wh' | 'hc' | 'cn' | 'other',
 ): OpEstimateResult {
   const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
   const t = tileBytes(input.dtype);
@@ -238,7 +273,12 @@ function transposeTiled(
   return finishProgram({
     op,
     ctx,
-    factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
+    factory:
+      kind === 'wh'
+        ? 'TransposeWHProgramFactory'
+        : kind === 'cn'
+          ? 'TransposeCNProgramFactory'
+          : 'TransposeHCProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
