@@ -90,6 +90,21 @@ describe('estimate/families', () => {
     );
     assert.equal(wh.factory, 'PermuteDeviceOperation::MultiCoreBlockedGeneric');
     assert.equal(wh.cbBytesPerCore, 12_288);
+    // Blocks (permute_rm_program_factory.cpp, the same at b80a975 … 1ff24da): num_rows = 1·2·64 = 128, X = H = 64,
+    // W = 96 → (128 / 64) · ceil(64/32) · ceil(96/32) = 2 · 2 · 3 = 12 blocks on 12 cores; every build read → exact.
+    assert.equal(
+      wh.coreGroups.reduce((n, g) => n + g.nCores, 0),
+      12,
+    );
+    assert.equal(wh.confidence, 'exact');
+    // A window reaching into the unread Metal 2.0 port of the permute factories (PR #51095, ≈2026-07-24): approx.
+    const intoPort = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-11-30' } }),
+      ),
+    );
+    assert.equal(intoPort.confidence, 'approx');
     // HC → (0,2,1,3) and CN → (1,0,2,3) keep the last dim: c_0 two rows of align(100 · 2, max(32, 16)) = 224 → 448 B.
     for (const [dims, out] of [
       [

@@ -3,7 +3,8 @@
  *
  * Formula (bytes per core):
  *   permute RM, last dim kept:  c_0 = 2 · align(W · elem, max(DRAM, L1 alignment)), split over rows   [1]
- *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel)            [1]
+ *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel), split over
+ *     (rows / X)·ceil(X/32)·ceil(W/32) blocks, X the input dim that becomes last                          [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
  *     (interleaved row-major WH / HC / CN from change point 'transpose-rm-interleaved-via-permute', tt-metal PR
@@ -16,7 +17,10 @@
  *   permute tiled, other orders: TileInvariant / TileRowInvariant / TiledGeneric (estimateTiledPermute)  [5]
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe; the
+ *       blocked generic factory (permute_program_factory.cpp until 158d2a5) read at b80a975, 9acc400, 158d2a5, d82e424,
+ *       e3da0ed, 1ff24da: the same block count and CBs (num_rows from volume, physical_volume, then num_pages: the
+ *       rows of a row-major tensor each time)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
  *       ttmetal-l1-model.md §4.13–§4.14
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
@@ -73,13 +77,15 @@ const CITES = {
 
 /** `via`: when a transpose runs this program (ttnn::transpose → prim::permute), the factory-reason prefix saying so and
  *  an approx reason when the routing was not dated. */
+/** `newLastDim`: the input dim that becomes the last (X); the blocked path splits its blocks over it. */
 function rmPermute(
   op: TtnnOp,
   ctx: EstimateContext,
   input: ResolvedTensor,
-  lastDimKept: boolean,
+  newLastDim: number,
   via?: { readonly why: string; readonly approxReason?: string; readonly citation: string },
 ): OpEstimateResult {
+  const lastDimKept = newLastDim === input.logical.length - 1;
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const w = input.logical[input.logical.length - 1];
@@ -100,20 +106,31 @@ function rmPermute(
     });
   }
   const block = TILE_ELEMENTS * elem;
-  const split = splitWorkToCores(gridArea(ctx), Math.max(1, Math.ceil(rows / 32) * Math.ceil(w / 32)));
+  // num_blocks_total = (rows / X) · ceil(X / 32) · ceil(W / 32): the same at b80a975 (2024-12-17) and every later
+  // commit of the factory to 1ff24da / 622c6fb (2026) [1].
+  const x = input.logical[newLastDim] ?? 1;
+  const blocks = Math.max(1, Math.floor(rows / x) * Math.ceil(x / 32) * Math.ceil(w / 32));
+  const split = splitWorkToCores(gridArea(ctx), blocks);
+  const approxReasons = [
+    ...(via?.approxReason === undefined ? [] : [via.approxReason]),
+    ...(atOrAfter(ctx, 'permute-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
     factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric',
-    factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim moves: 32x32 blocks through three double-buffered CBs`,
+    factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim moves: ${blocks} 32x32 blocks through three double-buffered CBs`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input block', nPages: 2, pageBytes: block },
       { index: 1, role: 'transposed block', nPages: 2, pageBytes: block },
       { index: 2, role: 'output block', nPages: 2, pageBytes: block },
     ],
-    confidence: 'approx',
-    approxReason: 'core count of the blocked split approximated (CB sizes exact)',
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
   });
 }
@@ -126,7 +143,7 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     return unmodeled(op.name, 'permutation attribute missing or of the wrong rank');
   const last = input.logical.length - 1;
   if (perm.every((p, i) => p === i)) return unmodeled(op.name, 'identity permutation (no kernel expected)');
-  if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last] === last);
+  if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last]);
   // Tiled [7]: ttnn::permute unsqueezes a rank < 4 tensor to 4-D (its order shifted by the added dims); at rank 4 it runs
   // (0,1,3,2) as a WH transpose, (0,2,1,3) as an HC transpose and (1,0,2,3) as a CN transpose, else prim::permute (rank
   // > 4 always prim::permute).
@@ -366,7 +383,7 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // Rank > 4: transpose_impl runs transpose_nd, a ttnn::permute of the swapped dims, sharded or not (transpose.cpp@043b5ac
   // and @00b0fa3), never the transpose factories below, whose whole-HW-plane WH set would be a silent wrong number.
   if (rank > 4)
-    return rmPermute(op, ctx, input, d0 !== rank - 1 && d1 !== rank - 1, {
+    return rmPermute(op, ctx, input, d0 === rank - 1 ? d1 : d1 === rank - 1 ? d0 : rank - 1, {
       why: `rank-${rank} row-major transpose (ttnn::transpose → transpose_nd → ttnn::permute)`,
       approxReason: 'rank > 4 transposes seen routed to ttnn::permute at transpose.cpp@043b5ac and @00b0fa3 only',
       citation: CITES.transposeNd,
@@ -377,7 +394,7 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   if (input.layout.memoryLayout === 'interleaved' && atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')) {
     if (wh || hcDims || cn) {
       const which = wh ? 'WH → permute (0,1,3,2)' : hcDims ? 'HC → permute (0,2,1,3)' : 'CN → permute (1,0,2,3)';
-      return rmPermute(op, ctx, input, !wh, {
+      return rmPermute(op, ctx, input, wh ? rank - 2 : rank - 1, {
         why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #16155)`,
         approxReason: wh
           ? undefined
