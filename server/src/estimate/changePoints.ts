@@ -556,11 +556,11 @@ export const CHANGE_POINTS = {
     // Description 2024-12-18; its CI runs (ids 125848…–125888…) are of 2025-01-02/03; the merge day was not read.
     mergedOn: '2025-01-03',
     dateFrom: 'merge',
-    what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute (WH → (0,1,3,2), 32x32 blocks; HC → (0,2,1,3) and CN → (1,0,2,3), whole rows double-buffered) instead of the transpose factories; the RM WH factory held the whole HW plane per core (tt-metal #16109)',
+    what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute for WH ((0,1,3,2), 32x32 blocks) instead of the RM WH factory, which held the whole HW plane per core (tt-metal #16109); HC → (0,2,1,3) and CN → (1,0,2,3) follow at change point permute-tiled-generic (transpose.cpp@9acc400 still sends HC to the HC factory, CN to the tiled path)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236 (RM WH: c_0 2·Wt, c_16 2·Ht, c_24 Ht·Wt tiles)',
     after:
-      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_: interleaved_rm → prim_permute for WH, HC, CN)',
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@9acc400 (transpose_: WH row-major not sharded → prim::permute); @fb9f208 … @622c6fb (interleaved_rm → prim_permute for WH, HC, CN)',
   },
   'slice-rm-subrow-chunks': {
     family: 'slice',
@@ -2501,7 +2501,7 @@ export const CHANGE_POINTS = {
     // the same day was reverted before it).
     mergedOn: '2025-01-23',
     dateFrom: 'merge',
-    what: "a tiled interleaved permute that moves both tiled dims runs MultiCoreTiledGeneric (c_0, c_1, c_2 of 2 · (tile + read misalignment), c_3 one face row for an unaligned output H); from it to fdefd7c / 622c6fb (2026-06) the three tiled factories' CBs, select_program_factory and permute_impl's routing are unchanged for a non-block-float input (bfp8 tile size fixed by PR #22652). Before, the tiled factories of PRs #16468 / #16671 (January 2025), not read",
+    what: "ttnn::transpose sends interleaved row-major HC and CN to prim::permute ((0,2,1,3), (1,0,2,3)); before, HC ran the HC factory when W·elem is buffer-aligned and CN the tiled path. A tiled interleaved permute that moves both tiled dims runs MultiCoreTiledGeneric (c_0, c_1, c_2 of 2 · (tile + read misalignment), c_3 one face row for an unaligned output H); from it to fdefd7c / 622c6fb (2026-06) the three tiled factories' CBs, select_program_factory and permute_impl's routing are unchanged for a non-block-float input (bfp8 tile size fixed by PR #22652). Before, the tiled factories of PRs #16468 / #16671 (January 2025), not read",
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@d408f13 (PR #16671; not compared)',
     after:

@@ -7,9 +7,10 @@
  *     (rows / X)·ceil(X/32)·ceil(W/32) blocks, X the input dim that becomes last                          [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
- *     (interleaved row-major WH / HC / CN from change point 'transpose-rm-interleaved-via-permute', tt-metal PR
- *     #16155: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) / (1,0,2,3) instead — the permute rows
- *     above; the transpose factories then serve sharded row-major inputs only)                       [6]
+ *     (interleaved row-major WH from change point 'transpose-rm-interleaved-via-permute', tt-metal PR #16155, and
+ *     HC / CN from 'permute-tiled-generic', PR #17048: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) /
+ *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
+ *     before PR #17048 an interleaved HC runs the January 2025 HC factory [8], a CN the tiled path) [6]
  *   transpose of rank > 4, row-major: ttnn::permute of the swapped dims (transpose_nd) in the read versions, approx [6]
  *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
@@ -32,6 +33,9 @@
  *       typecast to bf16 unless WH / CN / CNWH, is_permute_nop → to_memory_config, else prim::permute; the tiled
  *       factories' CB sizes and select_program_factory are the same at every commit from fb9f208 (PR #17048) to
  *       ef1afdb (2026-06-10) for a non-block-float input (change point `permute-tiled-generic`)
+ *   [8] tt-metal …/transpose/device/transpose_program_factory.cpp transpose_hc_multi_core, row-major branch, read at
+ *       a927a47 (2024-12-24), 9acc400, fa45b9b and 0cc4e4e (2025-01-23): c_0 = max sticks per core × W·elem on
+ *       total_cores; transpose.cpp@a927a47 / @9acc400: HC row-major only when W·elem is buffer-aligned
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -58,6 +62,7 @@ import {
   splitWorkToCores,
 } from '../common';
 import { atOrAfter } from '../changePoints';
+import { gridRectangle, onRange } from '../printedRange';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
@@ -71,6 +76,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_: interleaved_rm → prim_permute)',
   transposeNd:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_impl: rank > 4 → transpose_nd → ttnn::permute)',
+  transposeHcRmJan2025:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@a927a47, @9acc400, @fa45b9b, @0cc4e4e (transpose_hc_multi_core, row_major); transpose.cpp@9acc400 (transpose_: HC tiled_only unless W·elem % buffer alignment == 0)',
   transposeHcTiled:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
 } as const;
@@ -368,6 +375,41 @@ function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
   });
 }
 
+/**
+ * Interleaved row-major HC transpose before change point `permute-tiled-generic` [8]: transpose_ sends it to the HC
+ * factory when W·elem is a multiple of the input buffer's alignment (else to_layout TILE, the tiled HC transpose and
+ * back: not modeled, the later row-major factory's figure kept, approx). c_0 = (most sticks of a core) × W·elem, N·C·H sticks split over the
+ * grid, the CB on the whole grid (total_cores).
+ */
+function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor): OpEstimateResult {
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const stickBytes = input.logical[input.logical.length - 1] * elem;
+  if (stickBytes % bufferAlignmentBytes(input, ctx) !== 0) {
+    // The tiled path is not modeled: the row-major factory's figure (as transposeHcRowMajor sizes it) is kept.
+    const kept = transposeHcRowMajor(op, ctx, input);
+    return kept.kind !== 'estimate'
+      ? kept
+      : {
+          ...kept,
+          approxReason:
+            'W·elem is not a multiple of the buffer alignment: tt-metal tilizes, runs the tiled HC transpose and untilizes (not modeled); the row-major HC factory figure is kept',
+        };
+  }
+  const sticks = input.geometry.nPages;
+  const split = splitWorkToCores(gridArea(ctx), sticks);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'transpose_hc_multi_core (row-major)',
+    factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
+    groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
+    cbs: [{ index: 0, role: 'sticks', nPages: split.maxUnitsPerCore, pageBytes: stickBytes }],
+    confidence: 'exact',
+    citations: [CITES.transposeHcRmJan2025, CITE.workSplit],
+  });
+}
+
 export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -391,17 +433,21 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // From PR #16155 ttnn::transpose hands an interleaved row-major tensor to prim::permute (WH, HC, CN); the transpose
   // factories below run for sharded row-major inputs only.
   const cn = (d0 === rank - 4 && d1 === rank - 3) || (d0 === rank - 3 && d1 === rank - 4);
-  if (input.layout.memoryLayout === 'interleaved' && atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')) {
-    if (wh || hcDims || cn) {
+  const interleaved = input.layout.memoryLayout === 'interleaved';
+  // transpose_ [6]: WH goes to prim::permute from PR #16155, HC and CN from PR #17048 (fb9f208, the same at every
+  // later commit to 622c6fb); before, HC ran the HC factory (W·elem aligned) and CN the tiled path.
+  if (interleaved && (wh || hcDims || cn)) {
+    const viaPermute = wh
+      ? atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')
+      : atOrAfter(ctx, 'transpose-rm-interleaved-via-permute') && atOrAfter(ctx, 'permute-tiled-generic');
+    if (viaPermute) {
       const which = wh ? 'WH → permute (0,1,3,2)' : hcDims ? 'HC → permute (0,2,1,3)' : 'CN → permute (1,0,2,3)';
       return rmPermute(op, ctx, input, wh ? rank - 2 : rank - 1, {
-        why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #16155)`,
-        approxReason: wh
-          ? undefined
-          : 'HC/CN row-major transposes seen routed to prim::permute at transpose.cpp@043b5ac and @00b0fa3 only; assumed from PR #16155 on',
+        why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #${wh ? 16155 : 17048})`,
         citation: CITES.transposeRouting,
       });
     }
+    if (hcDims && rank === 4) return transposeHcRowMajorJan2025(op, ctx, input);
   }
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);
