@@ -2507,6 +2507,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #17048, permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb; permute_device_operation.cpp select_program_factory @fb9f208 … @622c6fb; permute.cpp permute_impl @fb9f208 … @622c6fb',
   },
+  'transpose-hc-tiled-face-padding': {
+    family: 'permute/transpose',
+    pr: 36896,
+    // Squash-merged on main as eda5031 at 2026-02-01 17:16 UTC (nyoshifujiTT/tt-metal first-parent history). Its first
+    // landing, PR #36842 (ad4bd6c, 2026-01-30 22:30 UTC), touched only the kernel and was reverted (6d954eb, 01-31).
+    mergedOn: '2026-02-01',
+    dateFrom: 'merge',
+    what: "the tiled interleaved HC transpose's pad CB (C not a multiple of 32) holds one whole 16x16 face (16·16·elem) so the kernel writes padding a face at a time; before, one face row (16·elem)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@c83c151 (face_shape[1] · element_size); transpose_program_factory.cpp@a927a47 … (the same)',
+    after:
+      'tt-metal PR #36896 ("Reduce number of noc writes using in padding path of transpose tile hc again"), transpose_hc_tiled_interleaved_program_factory.cpp@eda5031 (max_padding_write = face_shape[0] · face_shape[1])',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -12,7 +12,8 @@
  *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
  *     before PR #17048 an interleaved HC runs the January 2025 HC factory [8], a CN the tiled path) [6]
  *   transpose of rank > 4, row-major: ttnn::permute of the swapped dims (transpose_nd) in the read versions, approx [6]
- *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
+ *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 when C % 32 != 0: 16·elem, 16·16·elem from change point
+ *     'transpose-hc-tiled-face-padding'; on the whole grid                                         [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
  *   permute tiled, other orders: TileInvariant / TileRowInvariant / TiledGeneric (estimateTiledPermute)  [5]
@@ -25,7 +26,10 @@
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
  *       ttmetal-l1-model.md §4.13–§4.14
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
- *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b;
+ *       transpose_program_factory.cpp transpose_hc_multi_core_tiled_interleaved before its split (5f2f322), read at
+ *       a927a47 and every later commit of either file to 622c6fb: c_0 2 tiles, the pad CB one face row (16·elem) until
+ *       eda5031 (PR #36896), one face after; CBs on total_cores; select: interleaved tiled HC → this factory
  *   [5] tt-metal …/permute/device/permute_device_operation.cpp@080a251 (select_program_factory);
  *       …/permute/device/permute_tiled_program_factory.cpp@00b0fa3
  *   [7] tt-metal …/permute/permute.cpp permute_impl / ExecutePermute::invoke, read at fb9f208, 3623ec5, d6e9bf6, 396f8b2,
@@ -79,7 +83,7 @@ const CITES = {
   transposeHcRmJan2025:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@a927a47, @9acc400, @fa45b9b, @0cc4e4e (transpose_hc_multi_core, row_major); transpose.cpp@9acc400 (transpose_: HC tiled_only unless W·elem % buffer alignment == 0)',
   transposeHcTiled:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b and transpose_program_factory.cpp@a927a47 … @5f2f322 (transpose_hc_multi_core_tiled_interleaved)',
 } as const;
 
 /** `via`: when a transpose runs this program (ttnn::transpose → prim::permute), the factory-reason prefix saying so and
@@ -330,16 +334,36 @@ function transposeHcTiled(
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size`);
   const c = input.logical[input.logical.length - 3] ?? 1;
   const cbs = [{ index: 0, role: 'input', nPages: 2, pageBytes: t }];
-  if (c % 32 !== 0) cbs.push({ index: 1, role: 'pad (one face)', nPages: 1, pageBytes: 16 * 16 * elem });
+  // The pad CB (a pad value is always set: transpose.hpp's default 0.0f, later value_or(0.0f)): one face row of 16
+  // datums, one whole 16x16 face from change point `transpose-hc-tiled-face-padding`.
+  const faceWide = atOrAfter(ctx, 'transpose-hc-tiled-face-padding');
+  if (c % 32 !== 0)
+    cbs.push({
+      index: 1,
+      role: faceWide ? 'pad (one face)' : 'pad (one face row)',
+      nPages: 1,
+      pageBytes: (faceWide ? 16 * 16 : 16) * elem,
+    });
+  const approxReasons = [
+    ...(input.layout.memoryLayout === 'interleaved'
+      ? []
+      : ['sharded input: the HC sharded factory or the interleaved one on sharded buffers, not modeled']),
+    ...(isBlockFloat(input.dtype) ? ['block-float input: the typecast around the transpose is not modeled'] : []),
+    ...(atOrAfter(ctx, 'transpose-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factory (PR #54333) is not read: its buffers are taken as the CBs before it']
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
     factory: 'TransposeHCTiledInterleavedProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores${c % 32 !== 0 ? `; C = ${c} not a multiple of 32 → pad CB` : ''}`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    // The CBs sit on total_cores, the whole grid, at every version read [4].
+    groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs,
-    confidence: 'approx',
-    approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITES.transposeHcTiled, CITE.workSplit],
   });
 }
