@@ -569,11 +569,11 @@ export const CHANGE_POINTS = {
     // Description 2024-12-18; its CI runs (ids 125848…–125888…) are of 2025-01-02/03; the merge day was not read.
     mergedOn: '2025-01-03',
     dateFrom: 'merge',
-    what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute (WH → (0,1,3,2), 32x32 blocks; HC → (0,2,1,3) and CN → (1,0,2,3), whole rows double-buffered) instead of the transpose factories; the RM WH factory held the whole HW plane per core (tt-metal #16109)',
+    what: 'ttnn::transpose of an interleaved row-major tensor runs ttnn::prim::permute for WH ((0,1,3,2), 32x32 blocks) instead of the RM WH factory, which held the whole HW plane per core (tt-metal #16109); HC → (0,2,1,3) and CN → (1,0,2,3) follow at change point permute-tiled-generic (transpose.cpp@9acc400 still sends HC to the HC factory, CN to the tiled path)',
     before:
       'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236 (RM WH: c_0 2·Wt, c_16 2·Ht, c_24 Ht·Wt tiles)',
     after:
-      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_: interleaved_rm → prim_permute for WH, HC, CN)',
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@9acc400 (transpose_: WH row-major not sharded → prim::permute); @fb9f208 … @622c6fb (interleaved_rm → prim_permute for WH, HC, CN)',
   },
   'slice-rm-subrow-chunks': {
     family: 'slice',
@@ -2815,6 +2815,44 @@ export const CHANGE_POINTS = {
     before: 'tt-metal batch_norm_program_factory.cpp@0475d0d (create_cb, per-tensor formats)',
     after:
       'tt-metal PR #40233 ("Add mixed-precision support to batch_norm"), batch_norm_program_factory.cpp@b04f3ed; descriptor port @926ea5e (same sizes)',
+  },
+  'reshape-tiled-program-descriptor': {
+    family: 'reshape',
+    pr: 45075,
+    // Squash-merged on main as b2af0cd at 2026-06-02 14:16 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-06-02',
+    dateFrom: 'merge',
+    what: "ReshapeTiledProgramFactory builds a ProgramDescriptor: its three CBs sit on split_work_to_cores' column-wise all_cores over the output tiles, as given (no merge); before, CreateCircularBuffer on total_cores, the whole grid (0,0)-(grid.x − 1, grid.y − 1), cores without work included. CB sizes unchanged: only the core set and the printed range move",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@4b30829 (CreateCircularBuffer(program, total_cores, …) for c_0, c_1, c_2)',
+    after:
+      'tt-metal PR #45075 ("migrate halo + reshape_tiled + conv2d + conv3d to ProgramDescriptor"), reshape_tiled_program_factory.cpp@b2af0cd (CBDescriptor{.core_ranges = all_cores})',
+  },
+  'permute-tiled-generic': {
+    family: 'permute/transpose',
+    pr: 17048,
+    // Squash-merged on main as fb9f208 at 2025-01-23 21:14 UTC (nyoshifujiTT/tt-metal first-parent history; #17009 of
+    // the same day was reverted before it).
+    mergedOn: '2025-01-23',
+    dateFrom: 'merge',
+    what: "ttnn::transpose sends interleaved row-major HC and CN to prim::permute ((0,2,1,3), (1,0,2,3)); before, HC ran the HC factory when W·elem is buffer-aligned and CN the tiled path. A tiled interleaved permute that moves both tiled dims runs MultiCoreTiledGeneric (c_0, c_1, c_2 of 2 · (tile + read misalignment), c_3 one face row for an unaligned output H); from it to fdefd7c / 622c6fb (2026-06) the three tiled factories' CBs, select_program_factory and permute_impl's routing are unchanged for a non-block-float input (bfp8 tile size fixed by PR #22652). Before, the tiled factories of PRs #16468 / #16671 (January 2025), not read",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@d408f13 (PR #16671; not compared)',
+    after:
+      'tt-metal PR #17048, permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb; permute_device_operation.cpp select_program_factory @fb9f208 … @622c6fb; permute.cpp permute_impl @fb9f208 … @622c6fb',
+  },
+  'transpose-hc-tiled-face-padding': {
+    family: 'permute/transpose',
+    pr: 36896,
+    // Squash-merged on main as eda5031 at 2026-02-01 17:16 UTC (nyoshifujiTT/tt-metal first-parent history). Its first
+    // landing, PR #36842 (ad4bd6c, 2026-01-30 22:30 UTC), touched only the kernel and was reverted (6d954eb, 01-31).
+    mergedOn: '2026-02-01',
+    dateFrom: 'merge',
+    what: "the tiled interleaved HC transpose's pad CB (C not a multiple of 32) holds one whole 16x16 face (16·16·elem) so the kernel writes padding a face at a time; before, one face row (16·elem)",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@c83c151 (face_shape[1] · element_size); transpose_program_factory.cpp@a927a47 … (the same)',
+    after:
+      'tt-metal PR #36896 ("Reduce number of noc writes using in padding path of transpose tile hc again"), transpose_hc_tiled_interleaved_program_factory.cpp@eda5031 (max_padding_write = face_shape[0] · face_shape[1])',
   },
 } as const satisfies Record<string, ChangePoint>;
 

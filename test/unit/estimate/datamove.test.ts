@@ -23,7 +23,7 @@ const l1 = (shape: number[], dtype: DataType = 'bf16') => tensor(shape, { buffer
 const rm = (shape: number[], dtype: DataType = 'bf16') => tensor(shape, { page: 'row_major', dtype });
 const bool = (value: boolean) => ({ kind: 'bool' as const, value });
 
-describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00b0fa3)', () => {
+describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb)', () => {
   it('TiledGeneric: both tiled dims move; three double-buffered block CBs plus the face-row padding CB', () => {
     // 1x64x56x56 bf16 DRAM, perm (0,2,3,1): output last dim = C (input dim 1) → generic. page = 2,048 +
     // max(0, 32 − 16·2) = 2,048. c_0..c_2 = 3 · 2 · 2,048 = 12,288; output H = 56 (not a multiple of 32) → c_3 = 16·2
@@ -36,6 +36,42 @@ describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00
     );
     assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTiledGeneric');
     assert.equal(e.cbBytesPerCore, 12_320);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('confidence: exact over a window read throughout, approx across PR #17048 or into the unread Metal 2.0 port', () => {
+    // The same 12,320 B (above) in every sub-window: the CB lines of the three tiled factories are the same at every
+    // commit from fb9f208 (PR #17048, 2025-01-23) to ef1afdb (2026-06-10). Before fb9f208 (PRs #16468 / #16671) they
+    // were not compared; from change point permute-dataflow-buffers (PR #51095, ≈2026-07-24) the port is not read.
+    const generic = op('ttnn.permute', [dram([1, 64, 56, 56])], [dram([1, 56, 56, 64])], {
+      permutation: ints(0, 2, 3, 1),
+    });
+    const at = (earliest: string, latest: string) =>
+      est(estimateOp(generic, whContext({ window: { earliest, latest } })));
+    const read = at('2025-09-17', '2026-01-18');
+    assert.equal(read.confidence, 'exact');
+    assert.equal(read.cbBytesPerCore, 12_320);
+    const straddlingPr17048 = at('2025-01-01', '2025-06-16');
+    assert.equal(straddlingPr17048.confidence, 'approx');
+    assert.match(straddlingPr17048.approxReason ?? '', /PR #17048/);
+    const intoPort = at('2026-07-10', '2026-11-30');
+    assert.equal(intoPort.confidence, 'approx');
+    assert.match(intoPort.approxReason ?? '', /Metal 2\.0 port/);
+  });
+
+  it("TileRowInvariant (0,3,1,2): the output's last dim is the input's H (swapped tiles), exact", () => {
+    // 1x32x64x96 bf16 DRAM, perm (0,3,1,2): output [1, 96, 32, 64]; the output's last dim is the input's H (dims[3] =
+    // 2 = rank − 2): TileRowInvariant with swap_hw → c_0 2 tiles + c_16 2 tiles = 8,192 B; output H = input dim 1 = 32,
+    // a multiple of 32 → no padding CB. Work: 1·32·2·3 = 192 input tiles over 64 cores.
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([1, 32, 64, 96])], [dram([1, 96, 32, 64])], { permutation: ints(0, 3, 1, 2) }),
+        whContext({ ttMetalDate: '2026-04-01' }),
+      ),
+    );
+    assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileRowInvariant');
+    assert.equal(e.cbBytesPerCore, 8_192);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('TiledGeneric on f32: no read misalignment (face row 64 B ≥ 32 B alignment)', () => {
@@ -52,15 +88,38 @@ describe('estimate/datamove: tiled permute (permute_tiled_program_factory.cpp@00
   });
 
   it('TileInvariant: batch dims permuted, the last two kept: one double-buffered tile CB', () => {
-    // 2x3x64x64 bf16, perm (1,0,2,3): c_0 = 2 · 2,048 = 4,096 B.
+    // 2x3x4x64x64 bf16, perm (1,0,2,3,4) (rank 5: prim::permute, not a transpose): c_0 = 2 · 2,048 = 4,096 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([2, 3, 4, 64, 64])], [dram([3, 2, 4, 64, 64])], { permutation: ints(1, 0, 2, 3, 4) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileInvariant');
+    assert.equal(e.cbBytesPerCore, 4_096);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('a 4-D (1,0,2,3) permute runs as a CN transpose (permute.cpp permute_impl at fb9f208 … 622c6fb)', () => {
     const e = est(
       estimateOp(
         op('ttnn.permute', [dram([2, 3, 64, 64])], [dram([3, 2, 64, 64])], { permutation: ints(1, 0, 2, 3) }),
         whContext(),
       ),
     );
-    assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreTileInvariant');
-    assert.equal(e.cbBytesPerCore, 4_096);
+    assert.equal(e.factory, 'TransposeCNProgramFactory');
+    assert.equal(e.confidence, 'approx');
+  });
+
+  it('a rank-3 (1,0,2) permute is the 4-D (0,2,1,3): an HC transpose', () => {
+    // ExecutePermute::invoke unsqueezes to 4-D and shifts the order by one (adjust_order): (0,2,1,3) → transpose_hc.
+    const e = est(
+      estimateOp(
+        op('ttnn.permute', [dram([3, 64, 64])], [dram([64, 3, 64])], { permutation: ints(1, 0, 2) }),
+        whContext(),
+      ),
+    );
+    assert.equal(e.factory, 'TransposeHCTiledInterleavedProgramFactory');
   });
 
   it('TileRowInvariant: W stays last, H moves; the padding face row when the new H is not tile-aligned', () => {

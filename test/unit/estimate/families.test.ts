@@ -43,10 +43,11 @@ describe('estimate/families', () => {
   it('reshape: same last dim and height is a view; a data-moving tiled reshape is 5,120 B', () => {
     const view = estimateOp(op('ttnn.reshape', [tensor([1, 12, 3200])], [tensor([12, 3200])]), whContext());
     assert.equal(view.kind, 'noProgram');
-    // 64x1024 → 256x256: mapping page 64 segments x 16 B = 1,024 + 1 input tile 2,048 + 1 output tile 2,048.
+    // 64x1024 → 256x256: mapping page 64 entries x 16 B = 1,024 + 1 input tile 2,048 + 1 output tile 2,048 (the
+    // segment map derived in reshapeTiled.test.ts); traced as tt-metal builds it, so exact.
     const moved = est(estimateOp(op('ttnn.reshape', [tensor([64, 1024])], [tensor([256, 256])]), whContext()));
     assert.equal(moved.cbBytesPerCore, 5_120);
-    assert.equal(moved.confidence, 'approx');
+    assert.equal(moved.confidence, 'exact');
   });
 
   // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, 2025-01-03) the transpose
@@ -67,15 +68,17 @@ describe('estimate/families', () => {
   });
 
   it('transpose (row-major HC) buffers every stick of a core, before PR #16155', () => {
-    // [1, 8, 64, 100] bf16: N·C·H = 512 sticks over 64 cores = 8 each; stick = max(200, align(200, 32) = 224) = 224;
-    // c_0 = 8 x 224 = 1,792 B.
+    // transpose_program_factory.cpp@a927a47 (2024-12-24) = @9acc400: [1, 8, 64, 96] bf16 DRAM, 192 B sticks (a multiple
+    // of the 32 B DRAM alignment, so transpose.cpp keeps it row-major): N·C·H = 512 sticks over 64 cores = 8 each;
+    // c_0 = 8 x 192 = 1,536 B. (The 2026 factory's max(W·elem, aligned page) would be the same 192 here.)
     const e = est(
       estimateOp(
-        op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }),
+        op('ttnn.transpose', [rm([1, 8, 64, 96])], [rm([1, 64, 8, 96])], { dim0: int(1), dim1: int(2) }),
         beforePr16155(),
       ),
     );
-    assert.equal(e.cbBytesPerCore, 1_792);
+    assert.equal(e.cbBytesPerCore, 1_536);
+    assert.equal(e.confidence, 'exact');
   });
 
   it('transpose (row-major, interleaved) from PR #16155 runs prim::permute: WH blocked, HC / CN row-invariant', () => {
@@ -89,6 +92,21 @@ describe('estimate/families', () => {
     );
     assert.equal(wh.factory, 'PermuteDeviceOperation::MultiCoreBlockedGeneric');
     assert.equal(wh.cbBytesPerCore, 12_288);
+    // Blocks (permute_rm_program_factory.cpp, the same at b80a975 … 1ff24da): num_rows = 1·2·64 = 128, X = H = 64,
+    // W = 96 → (128 / 64) · ceil(64/32) · ceil(96/32) = 2 · 2 · 3 = 12 blocks on 12 cores; every build read → exact.
+    assert.equal(
+      wh.coreGroups.reduce((n, g) => n + g.nCores, 0),
+      12,
+    );
+    assert.equal(wh.confidence, 'exact');
+    // A window reaching into the unread Metal 2.0 port of the permute factories (PR #51095, ≈2026-07-24): approx.
+    const intoPort = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 2, 64, 96])], [rm([1, 2, 96, 64])], { dim0: int(-2), dim1: int(-1) }),
+        whContext({ window: { earliest: '2026-06-01', latest: '2026-11-30' } }),
+      ),
+    );
+    assert.equal(intoPort.confidence, 'approx');
     // HC → (0,2,1,3) and CN → (1,0,2,3) keep the last dim: c_0 two rows of align(100 · 2, max(32, 16)) = 224 → 448 B.
     for (const [dims, out] of [
       [
@@ -108,8 +126,43 @@ describe('estimate/families', () => {
       );
       assert.equal(e.factory, 'PermuteDeviceOperation::MultiCoreRowInvariant');
       assert.equal(e.cbBytesPerCore, 448);
-      assert.equal(e.confidence, 'approx', 'the HC / CN routing is not dated');
+      // transpose.cpp's transpose_ sends interleaved row-major HC / CN to prim::permute from fb9f208 (PR #17048) at
+      // every later commit read (to 622c6fb): exact on the goldens' 2025-11 build.
+      assert.equal(e.confidence, 'exact');
     }
+  });
+
+  it('interleaved row-major HC before PR #17048 runs the January 2025 HC factory (whole rows per core)', () => {
+    // transpose.cpp@9acc400: HC row-major goes to transpose_hc_multi_core when W·elem is a multiple of the input
+    // buffer's alignment (DRAM: 32). [1, 8, 64, 96] bf16: 192 B sticks, aligned; N·C·H = 512 sticks over 64 cores = 8
+    // each; c_0 = 8 · 192 = 1,536 B on total_cores (the whole grid) — transpose_program_factory.cpp@9acc400.
+    const jan = whContext({ ttMetalDate: '2025-01-10' });
+    const e = est(
+      estimateOp(op('ttnn.transpose', [rm([1, 8, 64, 96])], [rm([1, 64, 8, 96])], { dim0: int(1), dim1: int(2) }), jan),
+    );
+    assert.equal(e.factory, 'transpose_hc_multi_core (row-major)');
+    assert.equal(e.cbBytesPerCore, 1_536);
+    assert.equal(e.confidence, 'exact');
+    // W = 100: 200 B is not a multiple of 32 → tt-metal tilizes and runs the tiled HC transpose: approx.
+    const unaligned = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }),
+        jan,
+      ),
+    );
+    assert.equal(unaligned.confidence, 'approx');
+    // A window across PR #17048 (2025-01-23): the January factory, then prim::permute's two 192 B rows (384 B).
+    const across = est(
+      estimateOp(
+        op('ttnn.transpose', [rm([1, 8, 64, 96])], [rm([1, 64, 8, 96])], { dim0: int(1), dim1: int(2) }),
+        whContext({ window: { earliest: '2025-01-10', latest: '2025-03-01' } }),
+      ),
+    );
+    assert.equal(across.confidence, 'exact');
+    assert.deepEqual(
+      across.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : -1)),
+      [1_536, 384],
+    );
   });
 
   it('a rank-5 row-major transpose is a ttnn::permute (transpose_nd), never the whole-plane WH factory', () => {

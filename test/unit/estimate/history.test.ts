@@ -124,10 +124,20 @@ describe('estimate history (change points)', () => {
     for (const e of [before, after]) assert.ok(e.worstCbBytesPerCore <= 1_396_480, `fits: ${e.worstCbBytesPerCore}`);
   });
 
-  it('transpose HC (tiled): one double-buffered input CB, plus a one-face pad CB when C % 32 != 0', () => {
-    // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB 16·16·2 = 512 → 4,608 B.
+  it('transpose HC (tiled): one double-buffered input CB, plus a pad CB when C % 32 != 0 (a face row, a face from PR #36896)', () => {
+    // bf16 [1, 3, 64, 64] dims (1, 2): c_0 = 2·2,048; C = 3 → pad CB. On the goldens' 2025-11 build (before eda5031,
+    // PR #36896): face_shape[1]·elem = 16·2 = 32 B → 4,128 B; from 2026-02-01: 16·16·2 = 512 → 4,608 B. Both exact
+    // (transpose_program_factory.cpp@a927a47 … the HC factory@622c6fb read: c_0 2 tiles, CBs on the whole grid).
     const t = op('ttnn.transpose', [tensor([1, 3, 64, 64])], [tensor([1, 64, 3, 64])], { dim0: int(1), dim1: int(2) });
-    assert.equal(est(estimateOp(t, whContext())).cbBytesPerCore, 4_608);
+    const nov2025 = est(estimateOp(t, whContext()));
+    assert.equal(nov2025.cbBytesPerCore, 4_128);
+    assert.equal(nov2025.confidence, 'exact');
+    const apr2026 = est(estimateOp(t, whContext({ ttMetalDate: '2026-04-01' })));
+    assert.equal(apr2026.cbBytesPerCore, 4_608);
+    assert.equal(apr2026.confidence, 'exact');
+    // Into the unread Metal 2.0 port of the transpose factories (PR #54333, ≈2026-08-25): approx.
+    const intoPort = est(estimateOp(t, whContext({ window: { earliest: '2026-07-01', latest: '2026-11-30' } })));
+    assert.equal(intoPort.confidence, 'approx');
     const aligned = op('ttnn.transpose', [tensor([1, 32, 64, 64])], [tensor([1, 64, 32, 64])], {
       dim0: int(1),
       dim1: int(2),

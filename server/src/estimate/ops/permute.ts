@@ -3,26 +3,43 @@
  *
  * Formula (bytes per core):
  *   permute RM, last dim kept:  c_0 = 2 · align(W · elem, max(DRAM, L1 alignment)), split over rows   [1]
- *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel)            [1]
+ *   permute RM, last dim moved: c_0 = c_1 = c_2 = 2 · 32·32·elem (blocked generic kernel), split over
+ *     (rows / X)·ceil(X/32)·ceil(W/32) blocks, X the input dim that becomes last                          [1]
  *   transpose WH tiled:         c_0 = c_16 = 2 tiles, split over tiles                              [2]
  *   transpose WH row-major:     c_0 = 2·Wt, c_16 = 2·Ht, c_24 = Ht·Wt tiles (whole HW plane per core) [2]
- *     (interleaved row-major WH / HC / CN from change point 'transpose-rm-interleaved-via-permute', tt-metal PR
- *     #16155: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) / (1,0,2,3) instead — the permute rows
- *     above; the transpose factories then serve sharded row-major inputs only)                       [6]
+ *     (interleaved row-major WH from change point 'transpose-rm-interleaved-via-permute', tt-metal PR #16155, and
+ *     HC / CN from 'permute-tiled-generic', PR #17048: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) /
+ *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
+ *     before PR #17048 an interleaved HC runs the January 2025 HC factory [8], a CN the tiled path) [6]
  *   transpose of rank > 4, row-major: ttnn::permute of the swapped dims (transpose_nd) in the read versions, approx [6]
- *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 = 16·16·elem when C % 32 != 0 (approx)          [4]
+ *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 when C % 32 != 0: 16·elem, 16·16·elem from change point
+ *     'transpose-hc-tiled-face-padding'; on the whole grid                                         [4]
  *   transpose CN tiled:         c_0 = c_16 = 2 tiles (approx)                                        [2]
  *   transpose HC row-major:     c_0 = (max sticks per core) × max(W·elem, aligned page), N·C·H sticks split [3]
  *   permute tiled, other orders: TileInvariant / TileRowInvariant / TiledGeneric (estimateTiledPermute)  [5]
  *
  * References:
- *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe
+ *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_rm_program_factory.cpp@01c8afe; the
+ *       blocked generic factory (permute_program_factory.cpp until 158d2a5) read at b80a975, 9acc400, 158d2a5, d82e424,
+ *       e3da0ed, 1ff24da: the same block count and CBs (num_rows from volume, physical_volume, then num_pages: the
+ *       rows of a row-major tensor each time)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_wh_program_factory.cpp@022c236;
  *       ttmetal-l1-model.md §4.13–§4.14
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_rm_program_factory.cpp@0c7db52
- *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b
+ *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b;
+ *       transpose_program_factory.cpp transpose_hc_multi_core_tiled_interleaved before its split (5f2f322), read at
+ *       a927a47 and every later commit of either file to 622c6fb: c_0 2 tiles, the pad CB one face row (16·elem) until
+ *       eda5031 (PR #36896), one face after; CBs on total_cores; select: interleaved tiled HC → this factory
  *   [5] tt-metal …/permute/device/permute_device_operation.cpp@080a251 (select_program_factory);
  *       …/permute/device/permute_tiled_program_factory.cpp@00b0fa3
+ *   [7] tt-metal …/permute/permute.cpp permute_impl / ExecutePermute::invoke, read at fb9f208, 3623ec5, d6e9bf6, 396f8b2,
+ *       588e634, be88793, 7552777 and 622c6fb: unsqueeze to 4-D, the WH / HC / CN orders to ttnn::transpose, bfp8
+ *       typecast to bf16 unless WH / CN / CNWH, is_permute_nop → to_memory_config, else prim::permute; the tiled
+ *       factories' CB sizes and select_program_factory are the same at every commit from fb9f208 (PR #17048) to
+ *       ef1afdb (2026-06-10) for a non-block-float input (change point `permute-tiled-generic`)
+ *   [8] tt-metal …/transpose/device/transpose_program_factory.cpp transpose_hc_multi_core, row-major branch, read at
+ *       a927a47 (2024-12-24), 9acc400, fa45b9b and 0cc4e4e (2025-01-23): c_0 = max sticks per core × W·elem on
+ *       total_cores; transpose.cpp@a927a47 / @9acc400: HC row-major only when W·elem is buffer-aligned
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -33,7 +50,7 @@
  *   plus the 32 B face row (C = 64 → output H = 56 is not a multiple of 32): 12,320 B; test/unit/estimate/datamove.test.ts.
  */
 
-import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_ELEMENTS, elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import { alignUp, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -49,6 +66,7 @@ import {
   splitWorkToCores,
 } from '../common';
 import { atOrAfter } from '../changePoints';
+import { gridRectangle, onRange } from '../printedRange';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
@@ -62,19 +80,23 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@00b0fa3 (transpose_: interleaved_rm → prim_permute)',
   transposeNd:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_impl: rank > 4 → transpose_nd → ttnn::permute)',
+  transposeHcRmJan2025:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@a927a47, @9acc400, @fa45b9b, @0cc4e4e (transpose_hc_multi_core, row_major); transpose.cpp@9acc400 (transpose_: HC tiled_only unless W·elem % buffer alignment == 0)',
   transposeHcTiled:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b and transpose_program_factory.cpp@a927a47 … @5f2f322 (transpose_hc_multi_core_tiled_interleaved)',
 } as const;
 
 /** `via`: when a transpose runs this program (ttnn::transpose → prim::permute), the factory-reason prefix saying so and
  *  an approx reason when the routing was not dated. */
+/** `newLastDim`: the input dim that becomes the last (X); the blocked path splits its blocks over it. */
 function rmPermute(
   op: TtnnOp,
   ctx: EstimateContext,
   input: ResolvedTensor,
-  lastDimKept: boolean,
+  newLastDim: number,
   via?: { readonly why: string; readonly approxReason?: string; readonly citation: string },
 ): OpEstimateResult {
+  const lastDimKept = newLastDim === input.logical.length - 1;
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const w = input.logical[input.logical.length - 1];
@@ -95,20 +117,31 @@ function rmPermute(
     });
   }
   const block = TILE_ELEMENTS * elem;
-  const split = splitWorkToCores(gridArea(ctx), Math.max(1, Math.ceil(rows / 32) * Math.ceil(w / 32)));
+  // num_blocks_total = (rows / X) · ceil(X / 32) · ceil(W / 32): the same at b80a975 (2024-12-17) and every later
+  // commit of the factory to 1ff24da / 622c6fb (2026) [1].
+  const x = input.logical[newLastDim] ?? 1;
+  const blocks = Math.max(1, Math.floor(rows / x) * Math.ceil(x / 32) * Math.ceil(w / 32));
+  const split = splitWorkToCores(gridArea(ctx), blocks);
+  const approxReasons = [
+    ...(via?.approxReason === undefined ? [] : [via.approxReason]),
+    ...(atOrAfter(ctx, 'permute-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
     factory: 'PermuteDeviceOperation::MultiCoreBlockedGeneric',
-    factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim moves: 32x32 blocks through three double-buffered CBs`,
+    factoryReason: `${via === undefined ? '' : `${via.why}; `}last dim moves: ${blocks} 32x32 blocks through three double-buffered CBs`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
       { index: 0, role: 'input block', nPages: 2, pageBytes: block },
       { index: 1, role: 'transposed block', nPages: 2, pageBytes: block },
       { index: 2, role: 'output block', nPages: 2, pageBytes: block },
     ],
-    confidence: 'approx',
-    approxReason: 'core count of the blocked split approximated (CB sizes exact)',
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITES.permute, ...(via === undefined ? [] : [via.citation]), CITE.workSplit],
   });
 }
@@ -121,22 +154,29 @@ export function estimatePermute(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
     return unmodeled(op.name, 'permutation attribute missing or of the wrong rank');
   const last = input.logical.length - 1;
   if (perm.every((p, i) => p === i)) return unmodeled(op.name, 'identity permutation (no kernel expected)');
-  if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last] === last);
-  // Tiled: a permute that swaps only the last two dims is a WH transpose.
-  const swapsWh =
-    perm[last] === last - 1 && perm[last - 1] === last && perm.slice(0, last - 1).every((p, i) => p === i);
-  if (swapsWh) return transposeTiled(op, ctx, input, 'wh');
-  // ttnn::permute runs a (0, 2, 1, 3) permutation as an HC transpose.
-  if (perm.length === 4 && perm[0] === 0 && perm[1] === 2 && perm[2] === 1 && perm[3] === 3)
-    return transposeTiled(op, ctx, input, 'hc');
+  if (input.layout.pageLayout === 'row_major') return rmPermute(op, ctx, input, perm[last]);
+  // Tiled [7]: ttnn::permute unsqueezes a rank < 4 tensor to 4-D (its order shifted by the added dims); at rank 4 it runs
+  // (0,1,3,2) as a WH transpose, (0,2,1,3) as an HC transpose and (1,0,2,3) as a CN transpose, else prim::permute (rank
+  // > 4 always prim::permute).
+  if (perm.length <= 4) {
+    const shift = 4 - perm.length;
+    const p4 = [...Array.from({ length: shift }, (_, i) => i), ...perm.map((d) => d + shift)];
+    const is = (a: number, b: number, c: number, d: number): boolean =>
+      p4[0] === a && p4[1] === b && p4[2] === c && p4[3] === d;
+    if (is(0, 1, 3, 2)) return transposeTiled(op, ctx, input, 'wh');
+    if (is(0, 2, 1, 3)) return transposeTiled(op, ctx, input, 'hc');
+    if (is(1, 0, 2, 3)) return transposeTiled(op, ctx, input, 'cn');
+  }
   return estimateTiledPermute(op, ctx, input, perm);
 }
 
 const CITES_TILED = {
   select:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 (select_program_factory)',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_device_operation.cpp@080a251 and @fb9f208 … @622c6fb (select_program_factory)',
   factories:
-    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@00b0fa3 (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric)',
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/device/permute_tiled_program_factory.cpp@fb9f208 … @ef1afdb (MultiCoreTileInvariant, MultiCoreTileRowInvariant, MultiCoreTiledGeneric; CB sizes unchanged)',
+  routing:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/permute/permute.cpp@fb9f208 … @622c6fb (permute_impl: WH / HC / CN to transposes, bfp8 typecast, else prim::permute)',
 } as const;
 
 /**
@@ -148,7 +188,11 @@ const CITES_TILED = {
  *     output's last dim is the input's H; split over input tiles.
  *   TiledGeneric (both tiled dims move): c_0 = c_1 = c_2 = 2 · (T + m), m = max(0, read alignment − 16 · elem) of the
  *     input buffer; c_3 = 16 · elem when the output H is not a multiple of 32; split over X·W blocks.
- * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs).
+ * T = tile bytes of the dtype. Per-core CB bytes do not depend on the split (every core gets the same CBs). The
+ * padding CBs assume a pad value, which tt-mlir's runtime always passes (runtime/lib/ttnn/operations/data_movement/
+ * permute.cpp@19c86fc: ::ttnn::permute(in, permutation, memoryConfig, padValue)); tt-metal drops the condition at
+ * 97eef10 (PR #35785). Exact from `permute-tiled-generic` until the unread Metal 2.0 port (`permute-dataflow-buffers`)
+ * for a non-block-float input that is not a no-op [7].
  */
 export function estimateTiledPermute(
   op: TtnnOp,
@@ -207,6 +251,18 @@ export function estimateTiledPermute(
     units = Math.max(1, xw / TILE_ELEMENTS);
     why = `both tiled dims move: ${units} XW blocks; page = tile + ${misalignment} B read misalignment`;
   }
+  const approxReasons = [
+    ...(atOrAfter(ctx, 'permute-tiled-generic') ? [] : ['tiled permute factories before tt-metal PR #17048 not read']),
+    ...(atOrAfter(ctx, 'permute-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factories (PR #51095) is not read: its buffers are taken as the CBs before it']
+      : []),
+    ...(isBlockFloat(input.dtype)
+      ? ['block-float input: ttnn::permute typecasts bfp8 to bf16 around most orders (not modeled)']
+      : []),
+    ...(isPermuteNop(input, perm)
+      ? ['only size-1 dims move: ttnn::permute runs to_memory_config instead (not modeled)']
+      : []),
+  ];
   const split = splitWorkToCores(gridArea(ctx), units);
   return finishProgram({
     op,
@@ -215,11 +271,18 @@ export function estimateTiledPermute(
     factoryReason: `${why} over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs,
-    confidence: 'approx',
-    approxReason:
-      'factories read at tt-metal 00b0fa3 and selection at 080a251; other builds not compared (per-core CBs do not depend on the core split)',
-    citations: [CITES_TILED.select, CITES_TILED.factories, CITE.workSplit],
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    citations: [CITES_TILED.select, CITES_TILED.factories, CITES_TILED.routing, CITE.workSplit],
   });
+}
+
+/** permute.cpp's is_permute_nop for a tiled input whose last two dims stay: only dims of size 1 move. */
+function isPermuteNop(input: ResolvedTensor, perm: readonly number[]): boolean {
+  const rank = perm.length;
+  if (perm[rank - 1] !== rank - 1 || perm[rank - 2] !== rank - 2) return false;
+  return perm.every((p, i) => input.logical[p] === input.logical[i] && (p === i || input.logical[i] <= 1));
 }
 
 function paddedShapeOf(dims: readonly number[]): number[] {
@@ -230,7 +293,7 @@ function transposeTiled(
   op: TtnnOp,
   ctx: EstimateContext,
   input: ResolvedTensor,
-  kind: 'wh' | 'hc' | 'other',
+  kind: 'wh' | 'hc' | 'cn' | 'other',
 ): OpEstimateResult {
   const split = splitWorkToCores(gridArea(ctx), input.geometry.nPages);
   const t = tileBytes(input.dtype);
@@ -238,7 +301,12 @@ function transposeTiled(
   return finishProgram({
     op,
     ctx,
-    factory: kind === 'wh' ? 'TransposeWHProgramFactory' : 'TransposeHCProgramFactory',
+    factory:
+      kind === 'wh'
+        ? 'TransposeWHProgramFactory'
+        : kind === 'cn'
+          ? 'TransposeCNProgramFactory'
+          : 'TransposeHCProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores`,
     groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
     cbs: [
@@ -266,16 +334,36 @@ function transposeHcTiled(
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no element size`);
   const c = input.logical[input.logical.length - 3] ?? 1;
   const cbs = [{ index: 0, role: 'input', nPages: 2, pageBytes: t }];
-  if (c % 32 !== 0) cbs.push({ index: 1, role: 'pad (one face)', nPages: 1, pageBytes: 16 * 16 * elem });
+  // The pad CB (a pad value is always set: transpose.hpp's default 0.0f, later value_or(0.0f)): one face row of 16
+  // datums, one whole 16x16 face from change point `transpose-hc-tiled-face-padding`.
+  const faceWide = atOrAfter(ctx, 'transpose-hc-tiled-face-padding');
+  if (c % 32 !== 0)
+    cbs.push({
+      index: 1,
+      role: faceWide ? 'pad (one face)' : 'pad (one face row)',
+      nPages: 1,
+      pageBytes: (faceWide ? 16 * 16 : 16) * elem,
+    });
+  const approxReasons = [
+    ...(input.layout.memoryLayout === 'interleaved'
+      ? []
+      : ['sharded input: the HC sharded factory or the interleaved one on sharded buffers, not modeled']),
+    ...(isBlockFloat(input.dtype) ? ['block-float input: the typecast around the transpose is not modeled'] : []),
+    ...(atOrAfter(ctx, 'transpose-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factory (PR #54333) is not read: its buffers are taken as the CBs before it']
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
     factory: 'TransposeHCTiledInterleavedProgramFactory',
     factoryReason: `${input.geometry.nPages} tiles over ${split.nCores} cores${c % 32 !== 0 ? `; C = ${c} not a multiple of 32 → pad CB` : ''}`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'row'),
+    // The CBs sit on total_cores, the whole grid, at every version read [4].
+    groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs,
-    confidence: 'approx',
-    approxReason: 'read from the 2026 (Metal 2.0) version of the factory; older builds not checked',
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITES.transposeHcTiled, CITE.workSplit],
   });
 }
@@ -311,6 +399,41 @@ function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
   });
 }
 
+/**
+ * Interleaved row-major HC transpose before change point `permute-tiled-generic` [8]: transpose_ sends it to the HC
+ * factory when W·elem is a multiple of the input buffer's alignment (else to_layout TILE, the tiled HC transpose and
+ * back: not modeled, the later row-major factory's figure kept, approx). c_0 = (most sticks of a core) × W·elem, N·C·H sticks split over the
+ * grid, the CB on the whole grid (total_cores).
+ */
+function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor): OpEstimateResult {
+  const elem = elementBytes(input.dtype);
+  if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
+  const stickBytes = input.logical[input.logical.length - 1] * elem;
+  if (stickBytes % bufferAlignmentBytes(input, ctx) !== 0) {
+    // The tiled path is not modeled: the row-major factory's figure (as transposeHcRowMajor sizes it) is kept.
+    const kept = transposeHcRowMajor(op, ctx, input);
+    return kept.kind !== 'estimate'
+      ? kept
+      : {
+          ...kept,
+          approxReason:
+            'W·elem is not a multiple of the buffer alignment: tt-metal tilizes, runs the tiled HC transpose and untilizes (not modeled); the row-major HC factory figure is kept',
+        };
+  }
+  const sticks = input.geometry.nPages;
+  const split = splitWorkToCores(gridArea(ctx), sticks);
+  return finishProgram({
+    op,
+    ctx,
+    factory: 'transpose_hc_multi_core (row-major)',
+    factoryReason: `${sticks} sticks over ${split.nCores} cores; each core buffers all ${split.maxUnitsPerCore} of its sticks`,
+    groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
+    cbs: [{ index: 0, role: 'sticks', nPages: split.maxUnitsPerCore, pageBytes: stickBytes }],
+    confidence: 'exact',
+    citations: [CITES.transposeHcRmJan2025, CITE.workSplit],
+  });
+}
+
 export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
@@ -326,7 +449,7 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // Rank > 4: transpose_impl runs transpose_nd, a ttnn::permute of the swapped dims, sharded or not (transpose.cpp@043b5ac
   // and @00b0fa3), never the transpose factories below, whose whole-HW-plane WH set would be a silent wrong number.
   if (rank > 4)
-    return rmPermute(op, ctx, input, d0 !== rank - 1 && d1 !== rank - 1, {
+    return rmPermute(op, ctx, input, d0 === rank - 1 ? d1 : d1 === rank - 1 ? d0 : rank - 1, {
       why: `rank-${rank} row-major transpose (ttnn::transpose → transpose_nd → ttnn::permute)`,
       approxReason: 'rank > 4 transposes seen routed to ttnn::permute at transpose.cpp@043b5ac and @00b0fa3 only',
       citation: CITES.transposeNd,
@@ -334,17 +457,21 @@ export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   // From PR #16155 ttnn::transpose hands an interleaved row-major tensor to prim::permute (WH, HC, CN); the transpose
   // factories below run for sharded row-major inputs only.
   const cn = (d0 === rank - 4 && d1 === rank - 3) || (d0 === rank - 3 && d1 === rank - 4);
-  if (input.layout.memoryLayout === 'interleaved' && atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')) {
-    if (wh || hcDims || cn) {
+  const interleaved = input.layout.memoryLayout === 'interleaved';
+  // transpose_ [6]: WH goes to prim::permute from PR #16155, HC and CN from PR #17048 (fb9f208, the same at every
+  // later commit to 622c6fb); before, HC ran the HC factory (W·elem aligned) and CN the tiled path.
+  if (interleaved && (wh || hcDims || cn)) {
+    const viaPermute = wh
+      ? atOrAfter(ctx, 'transpose-rm-interleaved-via-permute')
+      : atOrAfter(ctx, 'transpose-rm-interleaved-via-permute') && atOrAfter(ctx, 'permute-tiled-generic');
+    if (viaPermute) {
       const which = wh ? 'WH → permute (0,1,3,2)' : hcDims ? 'HC → permute (0,2,1,3)' : 'CN → permute (1,0,2,3)';
-      return rmPermute(op, ctx, input, !wh, {
-        why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #16155)`,
-        approxReason: wh
-          ? undefined
-          : 'HC/CN row-major transposes seen routed to prim::permute at transpose.cpp@043b5ac and @00b0fa3 only; assumed from PR #16155 on',
+      return rmPermute(op, ctx, input, wh ? rank - 2 : rank - 1, {
+        why: `interleaved row-major ${which} (ttnn::transpose → prim::permute, tt-metal PR #${wh ? 16155 : 17048})`,
         citation: CITES.transposeRouting,
       });
     }
+    if (hcDims && rank === 4) return transposeHcRowMajorJan2025(op, ctx, input);
   }
   if (!wh) {
     const hc = (d0 === rank - 3 && d1 === rank - 2) || (d0 === rank - 2 && d1 === rank - 3);

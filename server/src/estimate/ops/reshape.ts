@@ -6,8 +6,10 @@
  *     or both second-last dims multiples of 32                                                     [1]
  *   row-major reshape: all cores, the CBs on the CoreRange (0,0)-(grid.x − 1, grid.y − 1), the printed range;
  *     c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80                       [2]
- *   tiled reshape: all cores; c_0 = mapping page (16 B per segment, 64–128 segments), c_1 = 1 input tile,
- *     c_2 = 1 output tile                                                                          [3]
+ *   tiled reshape, on the rank-3 views (leading dims multiplied into the first) [5]: c_0 = one mapping page of
+ *     16·(M + M mod 16) B, M the widest output tile's entry count in tt-metal's host segment map (traced here from the
+ *     shapes, as the factory builds it), c_1 = 1 input tile, c_2 = 1 output tile (bf16 tiles for bfp8) [3]; on the
+ *     whole grid, from change point `reshape-tiled-program-descriptor` on split_work_to_cores' cores
  *   tiled reshape before change point `reshape-tiled-native` (PR #20189): to_layout(ROW_MAJOR), the row-major reshape
  *     above, to_layout(TILE), run in turn: the first whose CBs end past L1 (tt-metal throws there), else the largest
  *     [4]; tt-forge-onnx #1655's three reshapes exact at tt-metal 7d60ca2 / 7598b7e (threads-datamove.test.ts)
@@ -17,21 +19,33 @@
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp (view fast path)
  *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92
- *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068
+ *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/(host/)reshape_tiled_program_factory.cpp,
+ *       read at every commit touching it from ed0a405 (PR #20189, 2025-04-17) to fdefd7c (2026-06-16): Dims,
+ *       reshape_map_output_page and compute_reshape_mapping_host_tensor unchanged bar C++ cleanups (82501b9 initializes
+ *       the prev_* values, never read before the first segment); the CB sizes likewise; the CB core set moves at
+ *       b2af0cd (PR #45075). The non-caching variant of PR #33359 (2bb1f91, reverted at d711ccab 5 days later) ran
+ *       only when a caller passed on_device_mappings = false, which tt-mlir does not.
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189
  *       (convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)
+ *   [5] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp, reshape_tiled, read at ed0a405,
+ *       c262c36, 4c32297, f7045af and 622c6fb: squeeze/unsqueeze to rank 3 (common.cpp squeeze_shape_to_ND); an
+ *       interleaved non-bfp8 tensor goes straight to prim::reshape_view (the padding fill of PR #42770 only with an
+ *       explicit pad_value, which tt-mlir's runtime never passes: runtime/lib/ttnn/operations/data_movement/reshape.cpp
+ *       @19c86fc); bfp8 is typecast to bf16 around it; sharded layouts pass through s2i/i2s steps that changed with
+ *       PRs #37407 and #42543.
  *
- * Assumptions: the row-major program follows an older version ('approx'); the tiled mapping page is bounded, not traced.
+ * Assumptions: the row-major program follows an older version ('approx'). The tiled estimate is exact for interleaved
+ * non-block-float tensors; a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
  */
 
-import { elementBytes, tileBytes } from '../../ttnn/dtype';
+import { TILE_HW, elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
-import { ResolvedTensor, finishProgram, gridArea, resolveTensor } from '../common';
+import { ResolvedTensor, finishProgram, gridArea, groupsFromSplit, resolveTensor, splitWorkToCores } from '../common';
 import type { EstimateContext, NoProgram, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 import { outputsInL1 } from '../common';
-import { atOrAfter } from '../changePoints';
+import { atOrAfter, windowAtOrAfter } from '../changePoints';
 import { largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { gridRectangle, onRange } from '../printedRange';
 
@@ -40,13 +54,137 @@ const CITE_RESHAPE =
 const CITE_TILED_BEFORE =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189 (convert_tensor_to_rm_reshape_convert_back_to_orig_layout)';
 const CITE_TILED =
-  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@0184068';
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@fdefd7c (mapping code as at ed0a405, PR #20189)';
+const CITE_TILED_CALLER =
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@622c6fb (reshape_tiled: squeeze_shape_to_3D, bfp8 typecast)';
 
 /**
- * Tiled reshape [3]: on every core of the grid, c_0 = one mapping page, c_1 = 1 input tile, c_2 = 1 output tile; work
- * split over output tiles. The mapping page holds 16 B per contiguous segment of an output tile; segments break at
- * 16-wide faces, so an output tile has at least 2 per row (64 → 1,024 B) and up to 4 per row when the row straddles
- * input tiles (128 → 2,048 B).
+ * The mapping page of the tiled reshape [3]: tt-metal builds, on the host and from the two rank-3 shapes alone, a
+ * segment map per output tile (compute_reshape_mapping_host_tensor / reshape_map_output_page). Walking the output
+ * tile's valid elements row by row, an element extends the last segment of its input tile when it comes from the same
+ * input tile as the previous element and both its input and output faced offsets are one past the previous ones;
+ * else it opens a new segment of that input tile. An output tile's entry count is (most segments of any one input
+ * tile) × (input tiles touched); the map's width M is the largest over all output tiles, then M + (M mod L1 alignment)
+ * (tt-metal adds the remainder, it does not round up). The page holds 4 uint32 per entry: 16·M bytes.
+ *
+ * Walked here by runs, not elements: within one output face row and one input face row both offsets step by one, so
+ * only a run's first element can open a segment. An output tile's count depends only on its first element's flat
+ * offset modulo the input's H·W (one more input plane shifts every input tile index alike) and on its valid extent, so
+ * tiles are memoized on that key.
+ */
+const FACE_HW = 16;
+/** Distinct output-tile keys traced at most; beyond it the map is not traced (`undefined`). */
+const SEGMENT_TRACE_TILE_BUDGET = 1 << 18;
+/** Runs walked at most over one map. */
+const SEGMENT_TRACE_RUN_BUDGET = 1 << 24;
+
+interface Shape3 {
+  readonly c: number;
+  readonly h: number;
+  readonly w: number;
+}
+
+/** Offset of element (h, w) inside its 32x32 tile stored as four 16x16 faces (tensor_idxs_to_faced_tile_offset). */
+function facedTileOffset(h: number, w: number): number {
+  const th = h % TILE_HW;
+  const tw = w % TILE_HW;
+  const face = Math.floor(th / FACE_HW) * (TILE_HW / FACE_HW) + Math.floor(tw / FACE_HW);
+  return face * FACE_HW * FACE_HW + (th % FACE_HW) * FACE_HW + (tw % FACE_HW);
+}
+
+/** ttnn's squeeze_shape_to_3D (leading dims multiplied into the first) / unsqueeze_shape_to_3D (1s in front). */
+export function shapeTo3d(shape: readonly number[]): Shape3 {
+  const s = shape.length >= 3 ? shape : [...Array<number>(3 - shape.length).fill(1), ...shape];
+  const lead = s.slice(0, s.length - 2).reduce((a, b) => a * b, 1);
+  return { c: lead, h: s[s.length - 2], w: s[s.length - 1] };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+const segmentMapWidths = new Map<string, number | undefined>();
+
+/**
+ * M, the segment map's width in entries before tt-metal's alignment add, for a tiled reshape of `input` to `output`
+ * (rank-3 logical shapes); `undefined` when the map is too large to trace here.
+ */
+export function reshapeSegmentMapWidth(input: Shape3, output: Shape3): number | undefined {
+  const key = `${input.c},${input.h},${input.w}>${output.c},${output.h},${output.w}`;
+  if (segmentMapWidths.has(key)) return segmentMapWidths.get(key);
+  const width = traceSegmentMapWidth(input, output);
+  segmentMapWidths.set(key, width);
+  return width;
+}
+
+function traceSegmentMapWidth(input: Shape3, output: Shape3): number | undefined {
+  // An output plane of one element: every output tile holds one element, one segment of one input tile.
+  if (output.h * output.w === 1) return 1;
+  const planeIn = input.h * input.w;
+  const wtIn = Math.ceil(input.w / TILE_HW);
+  const tilesPerPlaneIn = wtIn * Math.ceil(input.h / TILE_HW);
+  const htOut = Math.ceil(output.h / TILE_HW);
+  const wtOut = Math.ceil(output.w / TILE_HW);
+  const planeOut = output.h * output.w;
+  // Output planes whose first element falls at the same place in an input plane repeat: co·planeOut mod planeIn
+  // cycles with period planeIn / gcd(planeOut mod planeIn, planeIn).
+  const period = planeIn / gcd(planeOut % planeIn, planeIn);
+  const planes = Math.min(output.c, period);
+  if (planes * htOut * wtOut > SEGMENT_TRACE_TILE_BUDGET) return undefined;
+  let runsLeft = SEGMENT_TRACE_RUN_BUDGET;
+  const seen = new Set<string>();
+  let widest = 0;
+  for (let co = 0; co < planes; co++)
+    for (let th = 0; th < htOut; th++)
+      for (let tw = 0; tw < wtOut; tw++) {
+        const rows = Math.min(output.h - th * TILE_HW, TILE_HW);
+        const cols = Math.min(output.w - tw * TILE_HW, TILE_HW);
+        const first = (co * planeOut + th * TILE_HW * output.w + tw * TILE_HW) % planeIn;
+        const tileKey = `${first},${rows},${cols}`;
+        if (seen.has(tileKey)) continue;
+        seen.add(tileKey);
+        const segmentsByInputTile = new Map<number, number>();
+        let prevTile = -1;
+        let prevOffsetIn = -1;
+        let prevOffsetOut = -1;
+        for (let r = 0; r < rows; r++)
+          for (let faceCol = 0; faceCol < cols; faceCol += FACE_HW) {
+            let flat = first + r * output.w + faceCol;
+            let offsetOut = facedTileOffset(r, faceCol);
+            let left = Math.min(FACE_HW, cols - faceCol);
+            while (left > 0) {
+              if (--runsLeft < 0) return undefined;
+              const ci = Math.floor(flat / planeIn);
+              const inPlane = flat % planeIn;
+              const hi = Math.floor(inPlane / input.w);
+              const wi = inPlane % input.w;
+              const run = Math.min(left, FACE_HW - (wi % FACE_HW), input.w - wi);
+              const tile = ci * tilesPerPlaneIn + Math.floor(hi / TILE_HW) * wtIn + Math.floor(wi / TILE_HW);
+              const offsetIn = facedTileOffset(hi, wi);
+              const extends_ = tile === prevTile && offsetIn - prevOffsetIn === 1 && offsetOut - prevOffsetOut === 1;
+              if (!extends_) segmentsByInputTile.set(tile, (segmentsByInputTile.get(tile) ?? 0) + 1);
+              prevTile = tile;
+              prevOffsetIn = offsetIn + run - 1;
+              prevOffsetOut = offsetOut + run - 1;
+              flat += run;
+              offsetOut += run;
+              left -= run;
+            }
+          }
+        let most = 0;
+        for (const n of segmentsByInputTile.values()) most = Math.max(most, n);
+        widest = Math.max(widest, most * segmentsByInputTile.size);
+      }
+  return widest;
+}
+
+/**
+ * Tiled reshape [3] of the rank-3 views [5]: c_0 = one mapping page (`reshapeSegmentMapWidth`), c_1 = 1 input tile,
+ * c_2 = 1 output tile; work split over the output tiles. The CBs sit on the whole grid (`total_cores`) until change
+ * point `reshape-tiled-program-descriptor`, then on split_work_to_cores' cores as given (only the cores and the printed
+ * range move, so the window's newest build answers). A bfp8 tensor is typecast to bf16 around the program [5], so
+ * its tiles are bf16 tiles.
  */
 function tiledReshape(
   op: TtnnOp,
@@ -54,24 +192,55 @@ function tiledReshape(
   input: ResolvedTensor,
   output: ResolvedTensor,
 ): OpEstimateResult {
-  const inW = input.logical[input.logical.length - 1];
-  const outW = output.logical[output.logical.length - 1];
-  const faceAligned = inW % 16 === 0 && outW % 16 === 0;
-  const segments = faceAligned ? 64 : 128;
+  const in3 = shapeTo3d(input.logical);
+  const out3 = shapeTo3d(output.logical);
+  const outputTiles = out3.c * Math.ceil(out3.h / TILE_HW) * Math.ceil(out3.w / TILE_HW);
+  const traced = reshapeSegmentMapWidth(in3, out3);
+  // Untraced (over the budget): 64 entries for face-aligned widths, else 128 (two to four segments per tile row).
+  const faceAligned = in3.w % 16 === 0 && out3.w % 16 === 0;
+  const width = traced ?? (faceAligned ? 64 : 128);
+  const mapEntries = width + (width % ctx.device.l1AlignmentBytes);
+  const bfp8 = input.dtype === 'bfp_bf8';
+  const tileDtype = bfp8 ? 'bf16' : input.dtype;
+  const isSharded = (t: ResolvedTensor): boolean =>
+    t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
+  const sharded = isSharded(input) || isSharded(output);
+  const approxReasons = [
+    ...(atOrAfter(ctx, 'reshape-view-dataflow-buffers')
+      ? ['the Metal 2.0 port of the factory (PR #54202) is not read: its buffers are taken as the CBs before it']
+      : []),
+    ...(traced === undefined ? [`segment map of ${outputTiles} output tiles not traced (over the trace budget)`] : []),
+    ...(bfp8 ? ['bfp8: the typecasts to bf16 and back around the program (and the padding fill) are not modeled'] : []),
+    ...(isBlockFloat(input.dtype) && !bfp8
+      ? [`${input.dtype}: the factory's handling of this block float not read`]
+      : []),
+    ...(sharded
+      ? ['sharded input or result: the sharded_to_interleaved / interleaved_to_sharded steps are not modeled']
+      : []),
+  ];
+  const split = splitWorkToCores(gridArea(ctx), outputTiles);
+  const groups = windowAtOrAfter(ctx.ttMetal.window, 'reshape-tiled-program-descriptor')
+    ? groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+        order: 'col',
+        ctx,
+        descriptorsFrom: 'reshape-tiled-program-descriptor',
+      })
+    : onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid));
   return finishProgram({
     op,
     ctx,
     factory: 'ReshapeTiledProgramFactory',
-    factoryReason: `tiled reshape moving data: ${output.geometry.nPages} output tiles; mapping page of ${segments} segments`,
-    groups: [{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }],
+    factoryReason: `tiled reshape moving data: ${outputTiles} output tiles; mapping page of ${mapEntries} entries`,
+    groups,
     cbs: [
-      { index: 0, role: 'mapping page', nPages: 1, pageBytes: 16 * segments },
-      { index: 1, role: 'input tile', nPages: 1, pageBytes: tileBytes(input.dtype) },
-      { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(output.dtype) },
+      { index: 0, role: 'mapping page', nPages: 1, pageBytes: 16 * mapEntries },
+      { index: 1, role: 'input tile', nPages: 1, pageBytes: tileBytes(tileDtype) },
+      { index: 2, role: 'output tile', nPages: 1, pageBytes: tileBytes(tileDtype) },
     ],
-    confidence: 'approx',
-    approxReason: 'mapping-page size depends on the segment map tt-metal builds on the host',
-    citations: [CITE_TILED],
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
+    citations: [CITE_TILED, CITE_TILED_CALLER],
   });
 }
 
