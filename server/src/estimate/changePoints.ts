@@ -2504,6 +2504,28 @@ export const CHANGE_POINTS = {
     before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p)',
     after: 'tt-metal PR #20502 ("ttnn.log1p LLK Implementation"), unary_op_utils.cpp@7ba089f',
   },
+  'hardsigmoid-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 24923,
+    // Squash-merged on main as 852431e at 2025-07-22 14:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-22',
+    dateFrom: 'merge',
+    what: 'hardsigmoid runs as one SFPU unary program (UnaryOpType::HARDSIGMOID, c_0 and c_2); before, _hardsigmoid ran mac(x, scale, shift) (multiply by a scalar, then add a scalar) and relu_max(., 1), none given the memory config: the two intermediates and the result are placed like the input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@26c0f92 (_hardsigmoid), ternary/ternary_composite_op.cpp@26c0f92 (_mac_overload)',
+    after: 'tt-metal PR #24923 ("Migrate hardsigmoid as a device op"), unary_op_utils.cpp@852431e',
+  },
+  'cbrt-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 28170,
+    // Squash-merged on main as 11de0e3 at 2025-09-25 10:37 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-25',
+    dateFrom: 'merge',
+    what: 'cbrt runs as one unary program whose factory adds a c_1 temporary CB of the input CB size (two tiles; the whole shard when sharded); before, _cbrt ran abs, log, multiply by 1/3, exp, sign and multiply into tensors in the output memory config, the exp result live until the last multiply beside the sign result',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@7003188 (_cbrt)',
+    after:
+      'tt-metal PR #28170 ("Migrate cbrt as a device op"), unary_program_factory.cpp@11de0e3 and unary_sharded_program_factory.cpp@11de0e3 (c_1 for CBRT)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

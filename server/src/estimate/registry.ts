@@ -19,6 +19,8 @@ import {
   UNARY_OPS,
   estimateAsinh,
   estimateLog1p,
+  estimateCbrt,
+  estimateHardsigmoid,
   estimateMish,
   estimateBinary,
   estimateClampTensor,
@@ -121,6 +123,8 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // In UNARY_OPS for legality; composites before their change points.
   add('ttnn.mish', estimateMish, TYPES_ONLY);
   add('ttnn.log1p', estimateLog1p, TYPES_ONLY);
+  add('ttnn.cbrt', estimateCbrt, TYPES_ONLY);
+  add('ttnn.hardsigmoid', estimateHardsigmoid, TYPES_ONLY);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

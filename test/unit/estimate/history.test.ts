@@ -188,4 +188,60 @@ describe('estimate history (change points)', () => {
     assert.equal(after.cbBytesPerCore, 8_192);
     assert.equal(after.l1Intermediates, undefined);
   });
+  it('cbrt: six programs before tt-metal PR #28170 (the exp result held to the last multiply); one unary program with a c_1 temporary after', () => {
+    // _cbrt (unary_composite_op.cpp@7003188): abs, log, multiply by 1/3, exp, sign(x), multiply(exp, sign), each result
+    // in the output's memory config. bf16 256x2048 in L1: 512 tiles, ⌈512 / 64⌉ = 8 pages a bank · 2,048 = 16,384 B.
+    // Unary steps: c_0 2 + c_2 2 tiles = 8,192 B; the scalar multiply: c_0 2 + c_1 1 + c_2 2 = 10,240 B; the last
+    // multiply: 3 · 2 tiles = 12,288 B, the largest. Live at the last multiply: the exp and sign results (the abs, log and
+    // scalar-product results were freed after the program that read them).
+    const t = tensor([256, 2048], { buffer: 'l1' });
+    const cbrt = op('ttnn.cbrt', [t], [t]);
+    const before = est(estimateOp(cbrt, whContext({ ttMetalDate: '2025-09-24' })));
+    assert.equal(before.cbBytesPerCore, 12_288);
+    assert.deepEqual(
+      before.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [16_384, false, 8_192],
+        [16_384, false, 8_192],
+        [16_384, false, 10_240],
+        [16_384, true, 8_192],
+        [16_384, true, 8_192],
+      ],
+    );
+    // unary_program_factory.cpp@11de0e3: c_1 = num_input_tiles (2) · the input tile for CBRT: 3 · 2 · 2,048 = 12,288 B.
+    const after = est(estimateOp(cbrt, whContext({ ttMetalDate: '2025-09-25' })));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.l1Intermediates, undefined);
+    assert.ok(after.factory.startsWith('UnaryProgramFactory'));
+    // unary_sharded_program_factory.cpp@11de0e3: c_0 and c_2 are the shards (0 B); c_1 = num_tile_per_core · the
+    // 32-B-aligned tile. 512x256 bf16 height-sharded on 8 cores: 16 x 8 tiles / 8 = 16 tiles a shard · 2,048 = 32,768 B.
+    const sh = tensor([512, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const sharded = est(estimateOp(op('ttnn.cbrt', [sh], [sh]), whContext({ ttMetalDate: '2025-09-25' })));
+    assert.equal(sharded.cbBytesPerCore, 32_768);
+  });
+  it('hardsigmoid: multiply, add, relu_max placed like the input before tt-metal PR #24923; one unary program after', () => {
+    // _hardsigmoid (unary_composite_op.cpp@26c0f92) calls ttnn::mac(x, scale, shift) and relu_max(., 1) with no memory
+    // config: _mac_overload (ternary_composite_op.cpp@26c0f92) is add(multiply(x, scale), shift), each result in the
+    // input's memory config, the op's own too. Scalar steps: c_0 2 + c_1 1 + c_2 2 tiles = 10,240 B (bf16); relu_max:
+    // c_0 2 + c_2 2 = 8,192 B. The add (the later of the two 10,240 B steps) is reported.
+    const l1 = tensor([256, 2048], { buffer: 'l1' }); // 8 pages a bank · 2,048 = 16,384 B
+    const dram = tensor([256, 2048]);
+    const hs = op('ttnn.hardsigmoid', [dram], [l1]);
+    const before = est(estimateOp(hs, whContext({ ttMetalDate: '2025-07-21' })));
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.equal(before.l1TensorBytesPerCore, 0); // written as L1, but placed like the DRAM input
+    const after = est(estimateOp(hs, whContext({ ttMetalDate: '2025-07-22' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.l1TensorBytesPerCore, 16_384);
+    // An L1 input: the product is live through the add, the sum through relu_max (the last program, 8,192 B).
+    const inL1 = est(estimateOp(op('ttnn.hardsigmoid', [l1], [l1]), whContext({ ttMetalDate: '2025-07-21' })));
+    assert.deepEqual(
+      inL1.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [16_384, false, 10_240],
+        [16_384, true, 10_240],
+      ],
+    );
+    assert.equal(inL1.lastProgram?.cbBytesPerCore, 8_192);
+  });
 });
