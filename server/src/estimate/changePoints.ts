@@ -2526,6 +2526,28 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #28170 ("Migrate cbrt as a device op"), unary_program_factory.cpp@11de0e3 and unary_sharded_program_factory.cpp@11de0e3 (c_1 for CBRT)',
   },
+  'minimum-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 20242,
+    // Squash-merged on main as 02d8c64 at 2025-04-08 06:03 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-04-08',
+    dateFrom: 'merge',
+    what: 'ttnn::minimum with a scalar runs one unary program (UnaryOpType::MINIMUM); before, subtract(a, value) into a tensor in the output memory config, then where(diff, value, a)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@e890a66 (ExecuteMinimum::invoke with a float)',
+    after: 'tt-metal PR #20242 ("Implement min as SFPU op"), binary_composite_op.cpp@02d8c64',
+  },
+  'clamp-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 27012,
+    // Squash-merged on main as 2a88382 at 2025-08-29 10:01 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-29',
+    dateFrom: 'merge',
+    what: 'clamp with scalar min and max runs one SFPU unary program; before, ExecuteUnaryCompositeClamp ran minimum(a, max) into a tensor in the output memory config, then relu (min 0) or maximum(., min), that tensor live beside the result (an int32 input typecast to f32 first)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke, float min/max)',
+    after: 'tt-metal PR #27012 ("Migrate clamp scalar version to llk"), unary.cpp@2a88382',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

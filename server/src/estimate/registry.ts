@@ -21,6 +21,7 @@ import {
   estimateLog1p,
   estimateCbrt,
   estimateHardsigmoid,
+  estimateClampScalar,
   estimateMish,
   estimateBinary,
   estimateClampTensor,
@@ -125,6 +126,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   add('ttnn.log1p', estimateLog1p, TYPES_ONLY);
   add('ttnn.cbrt', estimateCbrt, TYPES_ONLY);
   add('ttnn.hardsigmoid', estimateHardsigmoid, TYPES_ONLY);
+  add(['ttnn.clamp_scalar', 'ttnn.clamp'], estimateClampScalar, PROPERTIES);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

@@ -244,4 +244,45 @@ describe('estimate history (change points)', () => {
     );
     assert.equal(inL1.lastProgram?.cbBytesPerCore, 8_192);
   });
+  it('clamp_scalar: minimum then relu / maximum before tt-metal PR #27012, the minimum result held through the second; one unary program after', () => {
+    // ExecuteUnaryCompositeClamp (unary_composite_op.cpp@f34fc81): a_max = minimum(a, max) in the output's memory config,
+    // then relu(a_max) when min is 0, else maximum(a_max, min); minimum / maximum with a scalar are unary programs
+    // (binary_composite_op.cpp@f34fc81): c_0 2 + c_2 2 tiles = 8,192 B (bf16). bf16 256x2048 in L1: 16,384 B a bank.
+    const t = tensor([256, 2048], { buffer: 'l1' });
+    const f = (value: number) => ({ kind: 'float' as const, value });
+    const relu6Like = op('ttnn.clamp_scalar', [t], [t], { min: f(0), max: f(6) });
+    const before = est(estimateOp(relu6Like, whContext({ ttMetalDate: '2025-08-28' })));
+    assert.equal(before.cbBytesPerCore, 8_192);
+    assert.equal(before.confidence, 'exact');
+    assert.deepEqual(
+      before.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [[16_384, true, 8_192]],
+    );
+    assert.ok(before.notes.some((n) => n.includes('relu')));
+    const after = est(estimateOp(relu6Like, whContext({ ttMetalDate: '2025-08-29' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.l1Intermediates, undefined);
+    // Before tt-metal PR #20242 (2025-04-08) the minimum itself is subtract then where: approx.
+    const bounded = op('ttnn.clamp_scalar', [t], [t], { min: f(-1), max: f(1) });
+    const early = est(estimateOp(bounded, whContext({ ttMetalDate: '2025-04-07' })));
+    assert.equal(early.confidence, 'approx');
+    assert.ok(early.notes.some((n) => n.includes('maximum')));
+    // An int32 input is typecast to f32 first (placed like the input, the local held to the end): typecast c_0 2 ·
+    // 4,096 + c_2 2 · 4,096 = 16,384 B; f32 tensors in L1: 8 pages a bank · 4,096 = 32,768 B.
+    const i32 = tensor([256, 2048], { buffer: 'l1', dtype: 'si32' });
+    const intClamp = est(
+      estimateOp(
+        op('ttnn.clamp_scalar', [i32], [i32], { min: f(0), max: f(6) }),
+        whContext({ ttMetalDate: '2025-08-28' }),
+      ),
+    );
+    assert.equal(intClamp.cbBytesPerCore, 16_384);
+    assert.deepEqual(
+      intClamp.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [32_768, true, 16_384],
+        [32_768, true, 16_384],
+      ],
+    );
+  });
 });

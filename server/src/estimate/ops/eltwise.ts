@@ -25,6 +25,9 @@
  *   hardsigmoid: unary from change point `hardsigmoid-unary-sfpu`; before, multiply by a scalar, add a scalar,
  *             relu_max, every result placed like the input (no memory config passed): the product is live
  *             through the add, the sum through relu_max                                               [12]
+ *   clamp_scalar: unary from change point `clamp-scalar-unary-sfpu`; before, minimum(a, max) into a tensor in
+ *             the output's memory config, then relu (min 0) or maximum(., min), that tensor live through
+ *             the second; an int32 input typecast to f32 first                                          [13]
  *   cbrt:     unary plus c_1 = the input CB's size from change point `cbrt-unary-sfpu` [11]; before, abs, log,
  *             ×1/3, exp, sign, multiply into tensors in the output's memory config, the exp result live to
  *             the last multiply                                                                         [11]
@@ -52,6 +55,8 @@
  *       unary_sharded_program_factory.cpp@11de0e3 (PR #28170: c_1 for CBRT, two input tiles / the shard's tiles)
  *   [12] tt-metal unary_composite_op.cpp@26c0f92 (_hardsigmoid, the parent of 852431e, PR #24923) and
  *       ternary_composite_op.cpp@26c0f92 (_mac_overload); the scalar c_1 of one tile: binary_ng_program_factory.cpp@26c0f92
+ *   [13] tt-metal unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp, the parent of 2a88382, PR #27012);
+ *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -78,7 +83,7 @@ import { unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import type { L1Intermediate } from '../types';
 import type { TensorSpec, ValueSpec } from '../../ttnn/op';
-import { largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
+import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -108,6 +113,10 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@26c0f92 (_hardsigmoid: ttnn::mac then relu_max, no memory config) and ternary/ternary_composite_op.cpp@26c0f92 (_mac_overload: multiply then add, each by a scalar)',
   binaryNgScalar:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@26c0f92 (a scalar b: c_1 of one tile)',
+  clampScalarComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke with float min/max: minimum, then relu or maximum; the parent of 2a88382, PR #27012)',
+  minimumScalarUnary:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@f34fc81 (ExecuteMinimum / ExecuteMaximum with a scalar: one unary program, UnaryOpType::MINIMUM / MAXIMUM)',
   clampTensorRuntime:
     'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
@@ -372,6 +381,56 @@ export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
     ],
     { citations: [CITES.cbrtComposite, CITES.binaryNgScalar] },
   );
+}
+
+/**
+ * `ttnn.clamp_scalar`: one unary SFPU program from change point `clamp-scalar-unary-sfpu` on; before it,
+ * ExecuteUnaryCompositeClamp ran minimum(a, max) into a tensor in the output's memory config, then relu of it (min 0)
+ * or maximum(it, min): that tensor is live while the second program allocates the result. An int32 input is first
+ * typecast to f32 (placed like the input, held to the end). min > max runs full_like instead (unmodeled).
+ */
+export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'clamp-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input?.kind !== 'tensor' || result?.kind !== 'tensor')
+    return unmodeled(op.name, 'clamp_scalar without an input or a result tensor');
+  const min = numberProperty(op, 'min');
+  const max = numberProperty(op, 'max');
+  if (min === undefined || max === undefined) return unmodeled(op.name, 'clamp_scalar without numeric min and max');
+  if (min > max) return unmodeled(op.name, 'clamp_scalar with min > max runs full_like (not modeled)');
+  const steps: Step[] = [];
+  let a: TensorSpec = input;
+  let aMax: TensorSpec = result;
+  if (input.layout.kind === 'layout' && input.layout.dtype === 'si32') {
+    a = specWith(input, { dtype: 'f32' });
+    aMax = specWith(result, { dtype: 'f32' });
+    steps.push({
+      label: 'typecast to f32',
+      result: estimateTypecast(stepOp(op, 'ttnn.typecast', [input], [a]), ctx),
+      resultHeldToLast: true,
+    });
+  }
+  steps.push({ label: 'minimum (max)', result: estimateUnary(stepOp(op, 'ttnn.minimum', [a], [aMax]), ctx) });
+  steps.push(
+    min === 0
+      ? { label: 'relu', result: estimateUnary(stepOp(op, 'ttnn.relu', [aMax], op.results), ctx) }
+      : { label: 'maximum (min)', result: estimateUnary(stepOp(op, 'ttnn.maximum', [aMax], op.results), ctx) },
+  );
+  const minimumComposite = !atOrAfter(ctx, 'minimum-scalar-unary-sfpu');
+  return largestStep(op, ctx, steps, {
+    ...(minimumComposite && {
+      confidence: 'approx' as const,
+      approxReason:
+        'minimum with a scalar is itself subtract then where before change point minimum-scalar-unary-sfpu (taken as one unary program)',
+    }),
+    citations: [CITES.clampScalarComposite, CITES.minimumScalarUnary],
+  });
+}
+
+function numberProperty(op: TtnnOp, name: string): number | undefined {
+  const p = op.properties[name];
+  return p?.kind === 'float' || p?.kind === 'int' ? p.value : undefined;
 }
 
 /**
