@@ -2854,6 +2854,50 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #36896 ("Reduce number of noc writes using in padding path of transpose tile hc again"), transpose_hc_tiled_interleaved_program_factory.cpp@eda5031 (max_padding_write = face_shape[0] · face_shape[1])',
   },
+  'hardsigmoid-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 24923,
+    // Squash-merged on main as 852431e at 2025-07-22 14:55 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-07-22',
+    dateFrom: 'merge',
+    what: 'hardsigmoid runs as one SFPU unary program (UnaryOpType::HARDSIGMOID, c_0 and c_2); before, _hardsigmoid ran mac(x, scale, shift) (multiply by a scalar, then add a scalar) and relu_max(., 1), none given the memory config: the two intermediates and the result are placed like the input',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@26c0f92 (_hardsigmoid), ternary/ternary_composite_op.cpp@26c0f92 (_mac_overload)',
+    after: 'tt-metal PR #24923 ("Migrate hardsigmoid as a device op"), unary_op_utils.cpp@852431e',
+  },
+  'cbrt-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 28170,
+    // Squash-merged on main as 11de0e3 at 2025-09-25 10:37 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-25',
+    dateFrom: 'merge',
+    what: 'cbrt runs as one unary program whose factory adds a c_1 temporary CB of the input CB size (two tiles; the whole shard when sharded); before, _cbrt ran abs, log, multiply by 1/3, exp, sign and multiply into tensors in the output memory config, the exp result live until the last multiply beside the sign result',
+    before: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@7003188 (_cbrt)',
+    after:
+      'tt-metal PR #28170 ("Migrate cbrt as a device op"), unary_program_factory.cpp@11de0e3 and unary_sharded_program_factory.cpp@11de0e3 (c_1 for CBRT)',
+  },
+  'minimum-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 20242,
+    // Squash-merged on main as 02d8c64 at 2025-04-08 06:03 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-04-08',
+    dateFrom: 'merge',
+    what: 'ttnn::minimum with a scalar runs one unary program (UnaryOpType::MINIMUM); before, subtract(a, value) into a tensor in the output memory config, then where(diff, value, a)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@e890a66 (ExecuteMinimum::invoke with a float)',
+    after: 'tt-metal PR #20242 ("Implement min as SFPU op"), binary_composite_op.cpp@02d8c64',
+  },
+  'clamp-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 27012,
+    // Squash-merged on main as 2a88382 at 2025-08-29 10:01 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-08-29',
+    dateFrom: 'merge',
+    what: 'clamp with scalar min and max runs one SFPU unary program; before, ExecuteUnaryCompositeClamp ran minimum(a, max) into a tensor in the output memory config, then relu (min 0) or maximum(., min), that tensor live beside the result (an int32 input typecast to f32 first)',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke, float min/max)',
+    after: 'tt-metal PR #27012 ("Migrate clamp scalar version to llk"), unary.cpp@2a88382',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

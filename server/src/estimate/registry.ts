@@ -19,6 +19,9 @@ import {
   UNARY_OPS,
   estimateAsinh,
   estimateLog1p,
+  estimateCbrt,
+  estimateHardsigmoid,
+  estimateClampScalar,
   estimateMish,
   estimateBinary,
   estimateClampTensor,
@@ -121,6 +124,11 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // In UNARY_OPS for legality; composites before their change points.
   add('ttnn.mish', estimateMish, TYPES_ONLY);
   add('ttnn.log1p', estimateLog1p, TYPES_ONLY);
+  add('ttnn.cbrt', estimateCbrt, TYPES_ONLY);
+  add('ttnn.hardsigmoid', estimateHardsigmoid, TYPES_ONLY);
+  // `ttnn.clamp` (tt-mlir PR #1093, 0432a34) was renamed `ttnn.clamp_scalar` with the same min / max attributes by
+  // tt-mlir PR #2268 (5db2ee5, 2025-03-26).
+  add(['ttnn.clamp_scalar', 'ttnn.clamp'], estimateClampScalar, PROPERTIES);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

@@ -198,4 +198,101 @@ describe('estimate history (change points)', () => {
     assert.equal(after.cbBytesPerCore, 8_192);
     assert.equal(after.l1Intermediates, undefined);
   });
+  it('cbrt: six programs before tt-metal PR #28170 (the exp result held to the last multiply); one unary program with a c_1 temporary after', () => {
+    // _cbrt (unary_composite_op.cpp@7003188): abs, log, multiply by 1/3, exp, sign(x), multiply(exp, sign), each result
+    // in the output's memory config. bf16 256x2048 in L1: 512 tiles, ⌈512 / 64⌉ = 8 pages a bank · 2,048 = 16,384 B.
+    // Unary steps: c_0 2 + c_2 2 tiles = 8,192 B; the scalar multiply: c_0 2 + c_1 1 + c_2 2 = 10,240 B; the last
+    // multiply: 3 · 2 tiles = 12,288 B, the largest. Live at the last multiply: the exp and sign results (the abs, log and
+    // scalar-product results were freed after the program that read them).
+    const t = tensor([256, 2048], { buffer: 'l1' });
+    const cbrt = op('ttnn.cbrt', [t], [t]);
+    const before = est(estimateOp(cbrt, whContext({ ttMetalDate: '2025-09-24' })));
+    assert.equal(before.cbBytesPerCore, 12_288);
+    assert.deepEqual(
+      before.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [16_384, false, 8_192],
+        [16_384, false, 8_192],
+        [16_384, false, 10_240],
+        [16_384, true, 8_192],
+        [16_384, true, 8_192],
+      ],
+    );
+    // unary_program_factory.cpp@11de0e3: c_1 = num_input_tiles (2) · the input tile for CBRT: 3 · 2 · 2,048 = 12,288 B.
+    const after = est(estimateOp(cbrt, whContext({ ttMetalDate: '2025-09-25' })));
+    assert.equal(after.cbBytesPerCore, 12_288);
+    assert.equal(after.l1Intermediates, undefined);
+    assert.ok(after.factory.startsWith('UnaryProgramFactory'));
+    // unary_sharded_program_factory.cpp@11de0e3: c_0 and c_2 are the shards (0 B); c_1 = num_tile_per_core · the
+    // 32-B-aligned tile. 512x256 bf16 height-sharded on 8 cores: 16 x 8 tiles / 8 = 16 tiles a shard · 2,048 = 32,768 B.
+    const sh = tensor([512, 256], { buffer: 'l1', mem: 'height_sharded', grid: [8, 1] });
+    const sharded = est(estimateOp(op('ttnn.cbrt', [sh], [sh]), whContext({ ttMetalDate: '2025-09-25' })));
+    assert.equal(sharded.cbBytesPerCore, 32_768);
+  });
+  it('hardsigmoid: multiply, add, relu_max placed like the input before tt-metal PR #24923; one unary program after', () => {
+    // _hardsigmoid (unary_composite_op.cpp@26c0f92) calls ttnn::mac(x, scale, shift) and relu_max(., 1) with no memory
+    // config: _mac_overload (ternary_composite_op.cpp@26c0f92) is add(multiply(x, scale), shift), each result in the
+    // input's memory config, the op's own too. Scalar steps: c_0 2 + c_1 1 + c_2 2 tiles = 10,240 B (bf16); relu_max:
+    // c_0 2 + c_2 2 = 8,192 B. The add (the later of the two 10,240 B steps) is reported.
+    const l1 = tensor([256, 2048], { buffer: 'l1' }); // 8 pages a bank · 2,048 = 16,384 B
+    const dram = tensor([256, 2048]);
+    const hs = op('ttnn.hardsigmoid', [dram], [l1]);
+    const before = est(estimateOp(hs, whContext({ ttMetalDate: '2025-07-21' })));
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.equal(before.l1TensorBytesPerCore, 0); // written as L1, but placed like the DRAM input
+    const after = est(estimateOp(hs, whContext({ ttMetalDate: '2025-07-22' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.l1TensorBytesPerCore, 16_384);
+    // An L1 input: the product is live through the add, the sum through relu_max (the last program, 8,192 B).
+    const inL1 = est(estimateOp(op('ttnn.hardsigmoid', [l1], [l1]), whContext({ ttMetalDate: '2025-07-21' })));
+    assert.deepEqual(
+      inL1.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [16_384, false, 10_240],
+        [16_384, true, 10_240],
+      ],
+    );
+    assert.equal(inL1.lastProgram?.cbBytesPerCore, 8_192);
+  });
+  it('clamp_scalar: minimum then relu / maximum before tt-metal PR #27012, the minimum result held through the second; one unary program after', () => {
+    // ExecuteUnaryCompositeClamp (unary_composite_op.cpp@f34fc81): a_max = minimum(a, max) in the output's memory config,
+    // then relu(a_max) when min is 0, else maximum(a_max, min); minimum / maximum with a scalar are unary programs
+    // (binary_composite_op.cpp@f34fc81): c_0 2 + c_2 2 tiles = 8,192 B (bf16). bf16 256x2048 in L1: 16,384 B a bank.
+    const t = tensor([256, 2048], { buffer: 'l1' });
+    const f = (value: number) => ({ kind: 'float' as const, value });
+    const relu6Like = op('ttnn.clamp_scalar', [t], [t], { min: f(0), max: f(6) });
+    const before = est(estimateOp(relu6Like, whContext({ ttMetalDate: '2025-08-28' })));
+    assert.equal(before.cbBytesPerCore, 8_192);
+    assert.equal(before.confidence, 'exact');
+    assert.deepEqual(
+      before.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [[16_384, true, 8_192]],
+    );
+    assert.ok(before.notes.some((n) => n.includes('relu')));
+    const after = est(estimateOp(relu6Like, whContext({ ttMetalDate: '2025-08-29' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.l1Intermediates, undefined);
+    // Before tt-metal PR #20242 (2025-04-08) the minimum itself is subtract then where: approx.
+    const bounded = op('ttnn.clamp_scalar', [t], [t], { min: f(-1), max: f(1) });
+    const early = est(estimateOp(bounded, whContext({ ttMetalDate: '2025-04-07' })));
+    assert.equal(early.confidence, 'approx');
+    assert.ok(early.notes.some((n) => n.includes('maximum')));
+    // An int32 input is typecast to f32 first (placed like the input, the local held to the end): typecast c_0 2 ·
+    // 4,096 + c_2 2 · 4,096 = 16,384 B; f32 tensors in L1: 8 pages a bank · 4,096 = 32,768 B.
+    const i32 = tensor([256, 2048], { buffer: 'l1', dtype: 'si32' });
+    const intClamp = est(
+      estimateOp(
+        op('ttnn.clamp_scalar', [i32], [i32], { min: f(0), max: f(6) }),
+        whContext({ ttMetalDate: '2025-08-28' }),
+      ),
+    );
+    assert.equal(intClamp.cbBytesPerCore, 16_384);
+    assert.deepEqual(
+      intClamp.l1Intermediates?.map((i) => [i.bytesPerCore, i.liveDuringProgram, i.writerProgram?.cbBytesPerCore]),
+      [
+        [32_768, true, 16_384],
+        [32_768, true, 16_384],
+      ],
+    );
+  });
 });

@@ -26,6 +26,15 @@
  *   log1p:    unary from change point `log1p-unary-sfpu`; before, add(x, 1) into a tensor in the output's
  *             memory config (c_0 2, c_1 1 scalar tile, c_2 2), then log of it: that tensor is live while the
  *             log allocates its result                                                                 [10]
+ *   hardsigmoid: unary from change point `hardsigmoid-unary-sfpu`; before, multiply by a scalar, add a scalar,
+ *             relu_max, every result placed like the input (no memory config passed): the product is live
+ *             through the add, the sum through relu_max                                               [12]
+ *   clamp_scalar: unary from change point `clamp-scalar-unary-sfpu`; before, minimum(a, max) into a tensor in
+ *             the output's memory config, then relu (min 0) or maximum(., min), that tensor live through
+ *             the second; an int32 input typecast to f32 first                                          [13]
+ *   cbrt:     unary plus c_1 = the input CB's size from change point `cbrt-unary-sfpu` [11]; before, abs, log,
+ *             ×1/3, exp, sign, multiply into tensors in the output's memory config, the exp result live to
+ *             the last multiply                                                                         [11]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -46,6 +55,12 @@
  *       PR #14270) to the parent of 476062d (PR #19113, which made mish a unary device op)
  *   [10] tt-metal unary_composite_op.cpp _log1p at d9304dd and at the parent of 7ba089f (PR #20502, which made log1p an
  *       SFPU unary op); the scalar add: broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd
+ *   [11] tt-metal unary_composite_op.cpp@7003188 (_cbrt, the parent of 11de0e3); unary_program_factory.cpp@11de0e3 and
+ *       unary_sharded_program_factory.cpp@11de0e3 (PR #28170: c_1 for CBRT, two input tiles / the shard's tiles)
+ *   [12] tt-metal unary_composite_op.cpp@26c0f92 (_hardsigmoid, the parent of 852431e, PR #24923) and
+ *       ternary_composite_op.cpp@26c0f92 (_mac_overload); the scalar c_1 of one tile: binary_ng_program_factory.cpp@26c0f92
+ *   [13] tt-metal unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp, the parent of 2a88382, PR #27012);
+ *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -55,7 +70,7 @@
  */
 
 import { elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
-import { isSharded, shardCoreCount } from '../../ttnn/layout';
+import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
   CITE,
@@ -71,8 +86,8 @@ import type { EstimateContext, OpEstimateResult } from '../types';
 import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import type { L1Intermediate } from '../types';
-import type { TensorSpec } from '../../ttnn/op';
-import { largestStep, specWith, stepOp } from './composite';
+import type { TensorSpec, ValueSpec } from '../../ttnn/op';
+import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './composite';
 import { noProgram } from './noProgram';
 
 const CITES = {
@@ -106,6 +121,18 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@d9304dd (_log1p: add(x, 1.0f) then log, the same at the parent of 7ba089f)',
   scalarAddFactory:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/broadcast_height_and_width_multi_core_program_factory.cpp@d9304dd (tensor-scalar add: c_0 2 tiles, c_1 one scalar tile, c_2 2 tiles)',
+  cbrtComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@7003188 (_cbrt: abs, log, multiply 1/3, exp, sign, multiply; parent of 11de0e3, PR #28170)',
+  cbrtUnary:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@11de0e3 and unary_sharded_program_factory.cpp@11de0e3 (c_1 temporary CB for HARDSHRINK and CBRT)',
+  hardsigmoidComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@26c0f92 (_hardsigmoid: ttnn::mac then relu_max, no memory config) and ternary/ternary_composite_op.cpp@26c0f92 (_mac_overload: multiply then add, each by a scalar)',
+  binaryNgScalar:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@26c0f92 (a scalar b: c_1 of one tile)',
+  clampScalarComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke with float min/max: minimum, then relu or maximum; the parent of 2a88382, PR #27012)',
+  minimumScalarUnary:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@f34fc81 (ExecuteMinimum / ExecuteMaximum with a scalar: one unary program, UnaryOpType::MINIMUM / MAXIMUM)',
   clampTensorRuntime:
     'tt-mlir runtime/lib/ttnn/operations/eltwise/unary/unary_composite.cpp@19c86fc (runEltwiseUnaryCompositeClampTensorOp)',
 } as const;
@@ -293,7 +320,15 @@ export function estimateLog1p(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   );
 }
 
-export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+/**
+ * `tmpCb`: the op's kernel gets a c_1 temporary CB of the input CB's size (HARDSHRINK, CBRT): two input tiles, or the
+ * whole shard in 32-byte-aligned tiles (unsharded and sharded factories at 11de0e3) [11].
+ */
+export function estimateUnary(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  how: { readonly tmpCb?: boolean } = {},
+): OpEstimateResult {
   const input = resolveTensor(op.operands[0], 'input');
   if (typeof input === 'string') return unmodeled(op.name, input);
   const output = resolveTensor(op.results[0], 'result');
@@ -301,18 +336,25 @@ export function estimateUnary(op: TtnnOp, ctx: EstimateContext): OpEstimateResul
   const inShard = isSharded(input.layout);
   const outShard = isSharded(output.layout);
   const c = cores(ctx, output, inShard ? input : outShard ? output : undefined);
+  const cbs = [
+    { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: inShard },
+    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: outShard },
+  ];
+  if (how.tmpCb === true) {
+    const tmpPages = inShard ? shardTilesPerCore(input) : 2;
+    if (tmpPages === undefined) return unmodeled(op.name, 'the input shard has no tile count (element size unknown)');
+    const tmpPageBytes = inShard ? alignUp(tileBytes(input.dtype), 32) : tileBytes(input.dtype);
+    cbs.push({ index: 1, role: 'temporary', nPages: tmpPages, pageBytes: tmpPageBytes, tensorBacked: false });
+  }
   return finishProgram({
     op,
     ctx,
     factory: inShard ? 'UnaryShardedProgramFactory' : 'UnaryProgramFactory',
     factoryReason: c.why,
     groups: c.groups,
-    cbs: [
-      { index: 0, role: 'input', nPages: 2, pageBytes: tileBytes(input.dtype), tensorBacked: inShard },
-      { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(output.dtype), tensorBacked: outShard },
-    ],
+    cbs,
     confidence: 'exact',
-    citations: [CITES.unary, CITE.workSplit],
+    citations: how.tmpCb === true ? [CITES.unary, CITES.cbrtUnary, CITE.workSplit] : [CITES.unary, CITE.workSplit],
   });
 }
 
@@ -416,6 +458,47 @@ function binaryNgDefault(ctx: EstimateContext): boolean {
   );
 }
 
+/** The sharded unary factory's num_tile_per_core: the shard's tiles (a row-major shard: its bytes over a tile's). */
+function shardTilesPerCore(t: ResolvedTensor): number | undefined {
+  const shardVolume = volume(t.layout.shardShape);
+  if (t.layout.pageLayout === 'tile') return shardVolume;
+  const elem = elementBytes(t.dtype);
+  return elem === undefined ? undefined : Math.ceil((shardVolume * elem) / tileBytes(t.dtype));
+}
+
+/**
+ * `ttnn.cbrt`: one unary program with a c_1 temporary CB from change point `cbrt-unary-sfpu` on; before it, _cbrt ran
+ * abs, log (the abs result freed after it), multiply by 1/3 (the log result freed), exp (the product freed), sign of
+ * x and multiply(exp result, sign result), every result in the output's memory config: the exp result is live until
+ * the last multiply, beside the sign result and the multiply's own.
+ */
+export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'cbrt-unary-sfpu')) return estimateUnary(op, ctx, { tmpCb: true });
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || result === undefined) return unmodeled(op.name, 'cbrt without an input or a result');
+  const unary = (name: string, from: ValueSpec) => estimateUnary(stepOp(op, name, [from], [result]), ctx);
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'abs', result: unary('ttnn.abs', input) },
+      { label: 'log', result: unary('ttnn.log', result) },
+      {
+        label: 'multiply by 1/3 (tensor-scalar)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result], [result]), ctx),
+      },
+      { label: 'exp', result: unary('ttnn.exp', result), resultHeldToLast: true },
+      { label: 'sign of x', result: unary('ttnn.sign', input) },
+      {
+        label: 'multiply (exp result by sign)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result, result], op.results), ctx),
+      },
+    ],
+    { citations: [CITES.cbrtComposite, CITES.binaryNgScalar] },
+  );
+}
+
 /**
  * The legacy BinaryDeviceOperation's broadcast: binary.cpp's preprocess_inputs (stable from @1e18401 to @1d923b2)
  * repeats a smaller dim 0 (rank 4) or dim -3 with ttnn::repeat, then swaps a and b for an associative op when a has
@@ -479,6 +562,80 @@ function broadcastCbOperand(ctx: EstimateContext, sub: SubtileBroadcast): 'a' | 
     case 'SCALAR_B':
       return atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb') ? side : undefined;
   }
+}
+
+/**
+ * `ttnn.clamp_scalar`: one unary SFPU program from change point `clamp-scalar-unary-sfpu` on; before it,
+ * ExecuteUnaryCompositeClamp ran minimum(a, max) into a tensor in the output's memory config, then relu of it (min 0)
+ * or maximum(it, min): that tensor is live while the second program allocates the result. An int32 input is first
+ * typecast to f32 (placed like the input, held to the end). min > max runs full_like instead (unmodeled).
+ */
+export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'clamp-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input?.kind !== 'tensor' || result?.kind !== 'tensor')
+    return unmodeled(op.name, 'clamp_scalar without an input or a result tensor');
+  const min = numberProperty(op, 'min');
+  const max = numberProperty(op, 'max');
+  if (min === undefined || max === undefined) return unmodeled(op.name, 'clamp_scalar without numeric min and max');
+  if (min > max) return unmodeled(op.name, 'clamp_scalar with min > max runs full_like (not modeled)');
+  const steps: Step[] = [];
+  let a: TensorSpec = input;
+  let aMax: TensorSpec = result;
+  if (input.layout.kind === 'layout' && input.layout.dtype === 'si32') {
+    a = specWith(input, { dtype: 'f32' });
+    aMax = specWith(result, { dtype: 'f32' });
+    steps.push({
+      label: 'typecast to f32',
+      result: estimateTypecast(stepOp(op, 'ttnn.typecast', [input], [a]), ctx),
+      resultHeldToLast: true,
+    });
+  }
+  steps.push({ label: 'minimum (max)', result: estimateUnary(stepOp(op, 'ttnn.minimum', [a], [aMax]), ctx) });
+  steps.push(
+    min === 0
+      ? { label: 'relu', result: estimateUnary(stepOp(op, 'ttnn.relu', [aMax], op.results), ctx) }
+      : { label: 'maximum (min)', result: estimateUnary(stepOp(op, 'ttnn.maximum', [aMax], op.results), ctx) },
+  );
+  const minimumComposite = !atOrAfter(ctx, 'minimum-scalar-unary-sfpu');
+  return largestStep(op, ctx, steps, {
+    ...(minimumComposite && {
+      confidence: 'approx' as const,
+      approxReason:
+        'minimum with a scalar is itself subtract then where before change point minimum-scalar-unary-sfpu (taken as one unary program)',
+    }),
+    citations: [CITES.clampScalarComposite, CITES.minimumScalarUnary],
+  });
+}
+
+function numberProperty(op: TtnnOp, name: string): number | undefined {
+  const p = op.properties[name];
+  return p?.kind === 'float' || p?.kind === 'int' ? p.value : undefined;
+}
+
+/**
+ * `ttnn.hardsigmoid`: one unary SFPU program from change point `hardsigmoid-unary-sfpu` on; before it, _hardsigmoid ran
+ * mac(x, scale, shift) = add(multiply(x, scale), shift) and relu_max(., 1), passing no memory config to any of them:
+ * each result, the op's own included, is placed like the input (the IR's result placement is not what ran).
+ */
+export function estimateHardsigmoid(opAsWritten: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'hardsigmoid-unary-sfpu')) return estimateUnary(opAsWritten, ctx);
+  const input = opAsWritten.operands[0];
+  if (input === undefined || opAsWritten.results[0] === undefined)
+    return unmodeled(opAsWritten.name, 'hardsigmoid without an input or a result');
+  const op = withResultsPlacedLike(opAsWritten, input);
+  const scalarStep = (name: string) => estimateBinary(stepOp(op, name, [input], [input]), ctx);
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'multiply by scale (tensor-scalar)', result: scalarStep('ttnn.multiply') },
+      { label: 'add shift (tensor-scalar)', result: scalarStep('ttnn.add') },
+      { label: 'relu_max 1', result: estimateUnary(stepOp(op, 'ttnn.relu_max', [input], op.results), ctx) },
+    ],
+    { citations: [CITES.hardsigmoidComposite, CITES.binaryNgScalar] },
+  );
 }
 
 export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
