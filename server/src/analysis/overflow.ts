@@ -90,6 +90,8 @@ export function walkIntermediates(
   // `span`: bytes from the L1 buffer top down to the lowest buffer; `hole`: freed bytes inside that span.
   let span = around;
   let hole = 0;
+  // The bytes of `around` still allocated (less an operand the op frees, which `heldDuringProgram` then nets out).
+  let aroundLeft = around;
   let pending: L1Intermediate | undefined;
   // Whether `pending` is the lowest buffer (nothing allocated below it since): freeing it then leaves no hole, the
   // lowest buffer moves up (a composite's result freed after a program that wrote its own to DRAM).
@@ -138,6 +140,14 @@ export function walkIntermediates(
     if (pending !== undefined) free(pending, pendingLowest, below ? t : undefined);
     pending = t.liveDuringProgram ? undefined : t;
     pendingLowest = below;
+    // The op frees its own operand (conv2d's deallocate_activation). Only when it is all that is live around the op is
+    // its place known (right above the op's tensors, nothing live above the intermediates but it); else kept.
+    const operand = t.freesOperand;
+    if (operand !== undefined && operand.bytesPerCore > 0 && operand.bytesPerCore === aroundLeft) {
+      aroundLeft = 0;
+      if (operand.leavesHole && span - hole > operand.bytesPerCore) hole += operand.bytesPerCore;
+      else span -= operand.bytesPerCore;
+    }
   }
   // A last tensor not held while the program runs is freed before it (none today).
   if (pending !== undefined) free(pending, pendingLowest, undefined);

@@ -102,6 +102,11 @@ export interface L1Intermediate {
    *  so far is live (its input among them): its static CBs per core must end below them (analysis/overflow.ts). Absent:
    *  the tensor is written by no separate program, or that program's CBs are not modeled. */
   readonly writerProgram?: WriterProgram;
+  /** The op force-deallocates one of its own L1 operands right after this tensor is allocated (and written): conv2d's
+   *  `deallocate_activation`. `bytesPerCore`: the operand's; `leavesHole`: the tensor is not moved up over the freed
+   *  bytes (no `ttnn::move` after the free). analysis/overflow.ts frees it only when it is the one L1 tensor live
+   *  around the op (then it sits right above the op's own); else its place is unknown and it is kept (the safe side). */
+  readonly freesOperand?: { readonly bytesPerCore: number; readonly leavesHole: boolean };
 }
 
 /** A separate device program an op runs besides the one it reports (the halo of a conv or pool, a composite's other

@@ -825,3 +825,31 @@ describe("the intermediates' two walks (opModelTerms' tensor peak, walkIntermedi
       assert.equal(walkIntermediates(c.list, 0, 0, bank(c.peak - 1)).failed?.role, c.failsAt);
     });
 });
+
+describe('walkIntermediates: an operand the op frees mid-op (freesOperand, conv2d deallocate_activation)', () => {
+  // DEVICE: base 100,000, no L1_SMALL, L1 1,499,136: buffers from the top 1,499,136.
+  const reshard = (freed: { bytesPerCore: number; leavesHole: boolean }) => ({
+    role: 'reshard',
+    bytesPerCore: 300,
+    liveDuringProgram: false,
+    freesOperand: freed,
+  });
+  const halo = { role: 'halo', bytesPerCore: 500, liveDuringProgram: true };
+  it('the sole live tensor around the op: freed, the reshard moved up over it (held 500 − 200 = 300 below it)', () => {
+    // live 200 (the operand): reshard 300 below it, operand freed, reshard moved to the top; halo 500 below; reshard
+    // freed, halo moved up: 500 held, 200 of them netting out the operand still counted live.
+    const walk = walkIntermediates([reshard({ bytesPerCore: 200, leavesHole: false }), halo], 200, 0, DEVICE);
+    assert.equal(walk.heldDuringProgram, 300);
+  });
+  it('another L1 tensor live too: the operand is kept (its place is unknown), 500 held', () => {
+    const walk = walkIntermediates([reshard({ bytesPerCore: 200, leavesHole: false }), halo], 200 + 64, 0, DEVICE);
+    assert.equal(walk.heldDuringProgram, 500);
+  });
+  it('leavesHole: the freed operand stays a hole above the op tensors (500 held, the hole not used by the CBs)', () => {
+    // operand 200 on top, reshard 300 below it, operand freed as a hole (200); halo 500 below: the hole does not
+    // count for the CBs, the reshard's place is freed when the halo exists (packed): span 200 hole + 500 halo, less
+    // the 200 around = 500 (the same as keeping the operand: a hole gains the CB region nothing).
+    const walk = walkIntermediates([reshard({ bytesPerCore: 200, leavesHole: true }), halo], 200, 0, DEVICE);
+    assert.equal(walk.heldDuringProgram, 500);
+  });
+});

@@ -16,6 +16,7 @@ import {
   regionEnd,
   type Run,
 } from '../../support/threadCases';
+import { walkIntermediates } from '../../../server/src/analysis/overflow';
 
 /** The op's allocation tt-metal's allocator refuses: its role, its bytes per core and the bytes allocated before it. */
 function failedAllocation(run: Run): { role: string; bytesPerCore: number; before: number } {
@@ -122,6 +123,50 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.overflow?.limitBytes, 265_216);
     assert.equal(regionEnd(op), 356_448);
     assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
+  });
+  // The maintainer's workaround on #16267 (2024-12-24, "set deallocate_activation and reallocate_halo_output to True";
+  // the reporter, 12-26: "test got passed"): the same conv, the two flags on. At the thread's build (branch f01114d on
+  // main 13661ed) conv2d_utils.cpp's shard_or_reshard_tensor_if_required force-deallocates the L1 input right after the
+  // reshard and ttnn::move's the reshard up, and conv2d.cpp force-deallocates the reshard after the halo, then moves
+  // the halo output up (reallocate_halo_output). From the top 1,482,752: input 375,040 → 1,107,712; reshard 393,216
+  // → 714,496; input freed, reshard moved to 1,089,536; halo 449,280 → 640,256 (its CBs, 192 B, end at 99,296); reshard
+  // freed, halo moved to 1,033,472; conv output shard 393,216 → 640,256. The CBs end at 99,104 + 257,344 = 356,448
+  // (as in the clash above), below 640,256: fits, 283,808 B to spare. The op's own tensors held below the (freed)
+  // input while the conv runs: 449,280 + 393,216 − 375,040 = 467,456.
+  it('tt-metal #16267 workaround (deallocate_activation, reallocate_halo_output): the input freed mid-op, it fits', () => {
+    const run = {
+      file: 'conv2d_tt-metal-16267-workaround.mlir',
+      date: '2024-12-23',
+      arch: 'wormhole_b0_n300_worker_dispatch',
+      l1SmallSize: 16_384,
+    };
+    assertFits(run);
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate');
+    const list = op.estimate.l1Intermediates ?? [];
+    assert.deepEqual(
+      list.map((t) => [t.role, t.bytesPerCore, t.freesOperand?.bytesPerCore]),
+      [
+        ['resharded conv input', 393_216, 375_040],
+        ['halo output', 449_280, undefined],
+        ['conv output shard', 393_216, undefined],
+      ],
+    );
+    const device = analyse(run).device;
+    const walk = walkIntermediates(list, op.liveL1TensorBytesPerCore, op.estimate.l1TensorBytesPerCore, device);
+    assert.equal(walk.heldDuringProgram, 467_456);
+    // The branch's own test (f01114d: deallocate_activation=True, reallocate_halo_output False, that build's C++
+    // default): the freed reshard stays a 393,216 B hole above the halo and the conv output shard fills it exactly, so
+    // the lowest buffer is again the halo's bottom, 640,256: the same 467,456 B held.
+    const holed = list.map((t) => (t.role === 'resharded conv input' ? { ...t, freedLeavesHole: true } : t));
+    assert.equal(
+      walkIntermediates(holed, op.liveL1TensorBytesPerCore, op.estimate.l1TensorBytesPerCore, device).heldDuringProgram,
+      467_456,
+    );
+    assert.ok(
+      op.estimate.notes.some((n) => /use-after-free/.test(n)),
+      'a later use of the freed input is named',
+    );
   });
   it('the same conv with shard_layout = block_sharded is resharded first (139,264 B per core)', () => {
     const { op } = deviceOp({ file: 'conv2d_vovnet-1x1-auto-shard-mm.mlir', date: '2026-05-25' }, 'with_shard_layout');

@@ -89,6 +89,10 @@
  *      C_in padded / cores_c, in the input's layout; dropped once the next tensor exists (the halo or tilize output
  *      replaces the only reference to it); conv_transpose2d's (not a matmul conv) held while the program runs unless
  *      deallocate_activation [20];
+ *   with deallocate_activation an L1 input operand is force-freed mid-op (`freesOperand`): right after the reshard,
+ *      which is moved up over it, else right after the halo, moved up only by reallocate_halo_output
+ *      (conv2d_utils.cpp@f01114d shard_or_reshard_tensor_if_required, conv2d.cpp@f01114d; the same at @99cb505 and
+ *      @ab9630a); not modeled for conv_transpose2d, the DRAM path or an unresharded matmul conv [6];
  *   2. matmul convs: the tilized input when the input is row-major; other convs: the halo output (halo.ts span rule,
  *      output shards of per_core_M·32 sticks, row-major in the input's element size), unless the halo is bypassed
  *      (width sharded, row-major, no padding); both held while the program runs;
@@ -377,6 +381,8 @@ export interface ConvProblem {
   readonly outputDtype: DataType;
   readonly weightsDtype: DataType;
   readonly inputLayout: TensorLayout;
+  /** The input operand's L1 bytes per core (0 unless it is an L1 tensor): what deallocate_activation frees [6]. */
+  readonly inputL1BytesPerCore: number;
   readonly config: Conv2dConfigFields;
   readonly fp32DestAcc: boolean;
   readonly packerL1Acc: boolean;
@@ -655,6 +661,7 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
     outputDtype: out.dtype,
     weightsDtype,
     inputLayout: input.layout,
+    inputL1BytesPerCore: l1Footprint(input.logical, input.layout, ctx.device)?.bytesPerCore ?? 0,
     config,
     fp32DestAcc,
     packerL1Acc,
@@ -1987,6 +1994,9 @@ function convIntermediates(
   const elem = elementBytes(p.inputDtype) ?? 2;
   const noPadding = p.padding.every((x) => x === 0);
   const haloBypassed = input.scheme === 'width_sharded' && rowMajor && noPadding && !p.transposed;
+  // conv2d force-deallocates its own L1 input under deallocate_activation, mid-op; the DRAM path (a slice's input shard
+  // is not the operand) and conv_transpose2d (not read) are left as they were [6].
+  const freesInput = p.config.deallocateActivation && p.inputL1BytesPerCore > 0 && !p.transposed && p.path === 'l1';
   if (resharded) {
     const bytesPerCore = rowMajor ? rows * shardW * elem : ((rows * shardW) / TILE_ELEMENTS) * tileBytes(p.inputDtype);
     // The program's own input when nothing replaces it (a tiled matmul conv, a bypassed halo). Else freed once the
@@ -2001,6 +2011,8 @@ function convIntermediates(
       bytesPerCore,
       liveDuringProgram: !replaced,
       ...(freedLeavesHole && { freedLeavesHole }),
+      // deallocate_activation: the L1 input is freed right after the reshard and the reshard moved up over it [6].
+      ...(freesInput && { freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: false } }),
     });
   }
   if (plan.mmConv) {
@@ -2024,6 +2036,12 @@ function convIntermediates(
         role: 'halo output',
         bytesPerCore: sticks * shardW * haloElementBytes(p.inputDtype, ctx),
         liveDuringProgram: true,
+        // deallocate_activation on an input the halo read in place: freed after the halo, then moved over only by
+        // reallocate_halo_output [6].
+        ...(freesInput &&
+          !resharded && {
+            freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: !p.config.reallocateHaloOutput },
+          }),
         writerProgram: {
           name: 'halo (untilize_with_halo)',
           cbBytesPerCore: haloCbBytes,
@@ -2256,6 +2274,10 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
     notes.push(
       `${t.role} ${fmtBytes(t.bytesPerCore)} per core (an L1 tensor, ${t.liveDuringProgram ? 'held while the program runs' : 'freed once the next one exists'})`,
     );
+    if (t.freesOperand !== undefined)
+      notes.push(
+        `deallocate_activation: the L1 input (${fmtBytes(t.freesOperand.bytesPerCore)} per core) is freed inside this op once the ${t.role} exists; any later use of that tensor reads freed L1 (a use-after-free in tt-metal)`,
+      );
   }
   notes.push(`conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`);
   const est = finishProgram({

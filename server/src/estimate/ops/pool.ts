@@ -294,6 +294,7 @@ function asConvProblem(shape: PoolShape, outputTiled: boolean): ConvProblem {
     inputDtype: 'bf16',
     outputDtype: 'bf16',
     weightsDtype: 'bf16',
+    inputL1BytesPerCore: 0,
     inputLayout: {
       kind: 'layout',
       pageLayout: outputTiled ? 'tile' : 'row_major',
