@@ -2898,6 +2898,19 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke, float min/max)',
     after: 'tt-metal PR #27012 ("Migrate clamp scalar version to llk"), unary.cpp@2a88382',
   },
+  'conv2d-reallocate-halo-default-true': {
+    family: 'conv2d',
+    pr: 16185,
+    // "Conv2dConfig reallocate_halo_output default to true", authored 2024-12-19, on main as 16ff6f03e2 at 2025-01-07
+    // 14:34 UTC (nyoshifujiTT/tt-metal first-parent history); 13661ed of 2024-12-25 still has false.
+    mergedOn: '2025-01-07',
+    dateFrom: 'merge',
+    what: "Conv2dConfig's C++ default for reallocate_halo_output becomes true: the halo output is moved up (ttnn::move) over the freed resharded input; before, false unless the config says so, and the freed input leaves a hole above the halo output. tt-mlir's runtime passes only the fields the IR gives, so an IR without the field takes the build's default",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_utils.hpp@13661ed (bool reallocate_halo_output = false)',
+    after:
+      'tt-metal PR #16185, conv2d_utils.hpp@16ff6f03e2 (bool reallocate_halo_output = true); tt-metal #20414 (C++ default true, Python false)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

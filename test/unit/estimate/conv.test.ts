@@ -531,6 +531,26 @@ describe('estimate/batch_norm, pools, upsample, prepare_conv2d_*', () => {
     assert.equal(run({ shard_layout: 'height_sharded', reallocate_halo_output: 'false' }), true);
   });
 
+  it('an IR without reallocate_halo_output takes the build default: false before tt-metal PR #16185 (2025-01-07)', () => {
+    // conv2d_utils.hpp@13661ed (2024-12-25) declares `reallocate_halo_output = false`; 16ff6f03e2 (PR #16185, on main
+    // 2025-01-07) makes it true. The 56x56 height-sharded conv reshards its input, so with no move the freed resharded
+    // input stays a hole above the halo output.
+    const run = (ttMetalDate: string, config: Record<string, string>) =>
+      est(
+        estimateOp(
+          conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config }),
+          whContext({ ttMetalDate }),
+        ),
+      ).l1Intermediates?.[0]?.freedLeavesHole;
+    assert.equal(run('2025-01-06', { shard_layout: 'height_sharded' }), true);
+    assert.equal(run('2025-01-07', { shard_layout: 'height_sharded' }), undefined);
+    assert.equal(
+      run('2025-01-06', { shard_layout: 'height_sharded', reallocate_halo_output: 'true' }),
+      undefined,
+      "the IR's own flag wins",
+    );
+  });
+
   it('a matmul conv: a row-major resharded input leaves a hole above its tilized copy; a tiled one is the matmul input', () => {
     const mm = (page: 'row_major' | 'tile') => heightShardedMatmulConv(page).l1Intermediates?.[0];
     assert.deepEqual(
@@ -1301,14 +1321,19 @@ describe('conv2d change points', () => {
     assert.match(k3e.factoryReason, /height 25, block 42, width 34.*→ block_sharded/);
   });
   it('a full build window keeps the most-cores figure beside the later ones', () => {
-    // Split at PR #17485 (2025-02-05) and PR #17945 (2025-02-19), among others: the first stretch takes the most-cores
-    // height plan (110,656 B), PR #17485 alone the width plan (73,792 B), the proxy era height again.
+    // Split at PR #16185 (2025-01-07: the resharded input's hole, not the CBs), PR #17485 (2025-02-05) and PR #17945
+    // (2025-02-19), among others: the stretch to 02-04 takes the most-cores height plan (110,656 B), PR #17485 alone the
+    // width plan (73,792 B), the proxy era height again.
     const e = est(estimateOp(fewInManyOut(), whContext({ window: FULL_WINDOW })));
     const figures = e.versionRange?.figures ?? [];
     assert.equal(figures[0]?.kind, 'estimate');
-    assert.equal(figures[0]?.window.earliest, '2025-01-01');
-    assert.equal(figures[0]?.window.latest, '2025-02-04');
-    assert.equal(figures[0]?.cbBytesPerCore, 110_656);
+    assert.deepEqual(
+      figures.slice(0, 2).map((f) => [f.window.earliest, f.window.latest, f.cbBytesPerCore]),
+      [
+        ['2025-01-01', '2025-01-06', 110_656],
+        ['2025-01-07', '2025-02-04', 110_656],
+      ],
+    );
     const modeled = figures.map((f) => f.cbBytesPerCore);
     assert.ok(
       modeled.includes(73_792) && modeled.includes(110_656),

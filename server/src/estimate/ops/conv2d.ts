@@ -280,8 +280,8 @@
  *   (estimatedHaloElementsPerCore: estimate_halo_output_elems as PR #25907's diff wrote it, whole image rows of the
  *   halo input shard + (d·kH − 1), doubled for a batch above 1; PR #27355's one-line change to it not read) until
  *   change point conv2d-auto-shard-halo-exact, the allocation rule of halo.ts
- *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true since tt-metal PR #16185,
- *   2024-12-19; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
+ *   from it; L1_SMALL config tensors are not counted. `reallocate_halo_output` (C++ default true from change point
+ *   conv2d-reallocate-halo-default-true, tt-metal PR #16185; ttnn::move of a sharded tensor frees it first and reallocates it at the top, move.cpp@8557d7a, with
  *   tensor-backed CBs only, move_sharded_program_factory.cpp@b49840b) keeps L1 packed; with it false the freed
  *   resharded input stays a hole above the halo output (L1Intermediate.freedLeavesHole), as it does above a matmul
  *   conv's tilized copy of a row-major input (tilize_with_optional_deallocation). The halo program's own CBs
@@ -352,9 +352,10 @@ export interface Conv2dConfigFields {
   readonly fullInnerDim: boolean;
   readonly configTensorsInDram: boolean;
   readonly deallocateActivation: boolean;
-  /** Move the halo output up over the freed resharded input (ttnn::move) before the conv: C++ default true since tt-metal
-   *  PR #16185 (2024-12-19, before every modeled build; ttnn's Python default stays false). */
-  readonly reallocateHaloOutput: boolean;
+  /** Move the halo output up over the freed resharded input (ttnn::move) before the conv; undefined when the IR does not
+   *  say: the build's C++ default, true from change point conv2d-reallocate-halo-default-true (ttnn's Python default
+   *  stays false), read by `reallocatesHaloOutput`. */
+  readonly reallocateHaloOutput: boolean | undefined;
   /** Older builds: the split reader only when asked for (the field was removed by tt-metal PR #27731). */
   readonly enableSplitReader: boolean;
   /** The attribute was present in the IR. */
@@ -471,7 +472,7 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
     fullInnerDim: boolField(f, 'full_inner_dim', false),
     configTensorsInDram: boolField(f, 'config_tensors_in_dram', false),
     deallocateActivation: boolField(f, 'deallocate_activation', false),
-    reallocateHaloOutput: boolField(f, 'reallocate_halo_output', true),
+    reallocateHaloOutput: boolOf(fieldValue(f, 'reallocate_halo_output')),
     enableSplitReader: boolField(f, 'enable_split_reader', false),
     present: op.properties['conv2d_config'] !== undefined,
   };
@@ -1978,6 +1979,11 @@ function sliceFits(sliced: ConvProblem, plan: ConvPlan, freeBytes: number, ctx: 
  *   3. the conv's sharded L1 output when the op's result is not that tensor (a DRAM or interleaved result is a
  *      `to_memory_config` copy made after the program), held while the program runs.
  */
+/** Whether the halo output is moved up over the freed input: the IR's flag, else the build's C++ default. */
+function reallocatesHaloOutput(p: ConvProblem, ctx: EstimateContext): boolean {
+  return p.config.reallocateHaloOutput ?? atOrAfter(ctx, 'conv2d-reallocate-halo-default-true');
+}
+
 function convIntermediates(
   p: ConvProblem,
   plan: ConvPlan,
@@ -2005,7 +2011,7 @@ function convIntermediates(
     // conv_transpose2d holds its resharded input until it returns [20].
     const heldByTranspose = p.transposed && !plan.mmConv && !p.config.deallocateActivation;
     const replaced = heldByTranspose ? false : plan.mmConv ? rowMajor : !haloBypassed;
-    const freedLeavesHole = replaced && (plan.mmConv || !p.config.reallocateHaloOutput);
+    const freedLeavesHole = replaced && (plan.mmConv || !reallocatesHaloOutput(p, ctx));
     out.push({
       role: 'resharded conv input',
       bytesPerCore,
@@ -2040,7 +2046,7 @@ function convIntermediates(
         // reallocate_halo_output [6].
         ...(freesInput &&
           !resharded && {
-            freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: !p.config.reallocateHaloOutput },
+            freesOperand: { bytesPerCore: p.inputL1BytesPerCore, leavesHole: !reallocatesHaloOutput(p, ctx) },
           }),
         writerProgram: {
           name: 'halo (untilize_with_halo)',
