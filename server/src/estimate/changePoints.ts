@@ -1030,6 +1030,31 @@ export const CHANGE_POINTS = {
     before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
     after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
   },
+  'conv2d-runtime-forces-l1-full': {
+    family: 'conv2d',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 5195,
+    // Merged 2025-10-07 00:48 UTC as dfe899f, the tt-mlir uplift to tt-metal aba1b93 (2025-10-02): the force and that pin
+    // came in one commit, and the pin before it was ce7d0b2 (2025-10-01, PR #5170), so no tt-mlir build paired a
+    // tt-metal of 2025-10-02 or later with the runtime that passed no slice config: dated by the pin.
+    mergedOn: '2025-10-02',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime passes conv2d a Conv2dSliceConfig of type L1_FULL whatever the IR says, so a DRAM input is resharded into L1 and run whole (tt-metal's DRAM auto slicing of PR #27147 never runs); before, no slice config (std::nullopt)",
+    before: 'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@f988c33 (dram_slice_config_ = std::nullopt)',
+    after: 'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@dfe899f (sliceConfig->slice_type = L1_FULL)',
+  },
+  'conv2d-runtime-forwards-slice-config': {
+    family: 'conv2d',
+    repo: 'tenstorrent/tt-mlir',
+    pr: 5285,
+    // Merged 2025-10-10 09:58 UTC as e35ebcf (tt-mlir #5243), on the tt-metal pin 4eff6bc (2025-10-08).
+    mergedOn: '2025-10-10',
+    dateFrom: 'merge',
+    what: "tt-mlir's runtime passes conv2d the IR's conv2d_slice_config, none when the IR has none (tt-mlir's workaround pass Conv2dSliceConfigRewritePattern writes the attribute into the IR instead); ends change point conv2d-runtime-forces-l1-full",
+    before: 'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@dfe899f (L1_FULL always)',
+    after:
+      'tt-mlir runtime/lib/ttnn/operations/conv/conv2d.cpp@e35ebcf (createConv2dSliceConfig(op->conv2d_slice_config()) when present)',
+  },
   'conv1d-dram-input-auto-slice': {
     family: 'conv2d',
     pr: 47927,

@@ -1459,3 +1459,27 @@ describe("conv2d: tt-forge-fe's YOLOv8n model test (xfail reason of 2025-04-02, 
     );
   });
 });
+
+describe("conv2d: tt-xla's ViT-L/16-384 JAX test (xfail reason of 2025-10-08, tt-mlir 274a5d0, tt-metal aba1b93)", () => {
+  // "Not enough space to allocate 4718592 B L1 buffer across 6 banks, where each bank needs to store 786432 B". The
+  // patch conv 3 → 1024, k16 s16, 384x384 f32. tt-mlir's runtime of the pin (PR #5195 .. #5285) passed L1_FULL, so the
+  // input is resharded whole, not DRAM-sliced. Auto shard: block, 576 outputs = 18 tiles over 6 NHW cores (the largest
+  // divisor of 18 up to the grid's 8 rows). Input: 147,456 rows / 6 = 24,576 rows · 8 channels (3 aligned to the L1
+  // path's 8) · 4 B = 786,432 B per bank; 6 · 786,432 = 4,718,592 B (the thread's figures). The thread's model had
+  // other L1 tensors live, so there the reshard itself failed; alone, the halo output beside it (786,432 B more) fails.
+  const file = 'conv2d_tt-xla-vit-l16-384.mlir';
+  it('the whole input resharded: 786,432 B per bank on 6 NHW cores, no DRAM slicing', () => {
+    const { op } = deviceOp({ file, date: '2025-10-02' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.ok(!op.estimate.factoryReason.includes('DRAM path'), op.estimate.factoryReason);
+    assert.ok(op.estimate.factoryReason.includes('6 input cores (6 along NHW × 1 along C)'), op.estimate.factoryReason);
+    const first = op.estimate.l1Intermediates?.[0];
+    assert.deepEqual([first?.role, first?.bytesPerCore], ['resharded conv input', 786_432]);
+    assert.equal(op.overflow?.kind, 'l1BuffersExhausted');
+  });
+  it("from tt-mlir PR #5285 (2025-10-10) the runtime forwards the IR's (absent) slice config: tt-metal's DRAM path", () => {
+    const { op } = deviceOp({ file, date: '2025-10-10' });
+    assert.ok(op.estimate.kind === 'estimate');
+    assert.ok(op.estimate.factoryReason.includes('DRAM path'), op.estimate.factoryReason);
+  });
+});

@@ -4,7 +4,8 @@
  *
  * Formula (bytes per core; every CB on every core of the conv's grid):
  *   path: DRAM input without a slice config → DRAM path (sliced op) since tt-metal PR #27147 (conv_transpose2d since
- *     PR #33763 [19]); `dram_height|dram_width` → DRAM path; else the L1 path                                [1]
+ *     PR #33763 [19]; not while tt-mlir's runtime forced L1_FULL, tt-mlir PR #5195 to #5285 [7]);
+ *     `dram_height|dram_width` → DRAM path; else the L1 path                                               [1]
  *   C_align = 32, except 8 (= L1 alignment / 2) for non-matmul, non-width convs whose input is row-major
  *     or sliced (a sharded row-major input with a 16/8-aligned shard width keeps that); block sharded only
  *     since change point conv2d-block-rm-channel-alignment (height only before); before change point
@@ -129,7 +130,10 @@
  *       Dec 2025, before tt-mlir had a conv1d op: earlier builds mapped L onto the height; slice config forced to
  *       L1_FULL); the same file after PR #47927 (index id 60441039031: slice_config forwarded, nullopt auto-routes by
  *       the input's buffer, DRAM_HEIGHT rejected); tt-mlir TTNNOps.td@19c86fc (TTNN_Conv1dOp: padding [pL, pR]) and
- *       runtime/lib/ttnn/operations/conv/conv1d.cpp@19c86fc (passes padding as the [pL, pR] pair)
+ *       runtime/lib/ttnn/operations/conv/conv1d.cpp@19c86fc (passes padding as the [pL, pR] pair); tt-mlir
+ *       runtime/lib/ttnn/operations/conv/conv2d.cpp@dfe899f (PR #5195: conv2d always called with an L1_FULL slice
+ *       config) and @e35ebcf (PR #5285: the IR's slice config or none); tt-xla's ViT-L/16-384 (be436c622 → tt-mlir
+ *       274a5d0 → tt-metal aba1b93: the whole input resharded, "4718592 B L1 buffer across 6 banks")
  *   [8] auto-sharded 1x1 convs: conv2d.cpp@645aa76 (conv2d_L1 sets auto_shard for an unsharded input without
  *       shard_layout; the matmul branch builds a program config and output memory config only when the input is
  *       sharded) and conv2d_utils.cpp (shard_or_reshard_tensor_if_required: `auto_shard_mm = auto_shard && is_mm_conv`
@@ -478,6 +482,18 @@ export function readConv2dConfig(op: TtnnOp): Conv2dConfigFields {
   };
 }
 
+/**
+ * tt-mlir's runtime of change point conv2d-runtime-forces-l1-full (until conv2d-runtime-forwards-slice-config) called
+ * ttnn::conv2d with an L1_FULL slice config, so an IR conv2d without one never reached tt-metal's DRAM path [7].
+ */
+function runtimeForcesL1Full(op: TtnnOp, ctx: EstimateContext): boolean {
+  return (
+    op.name === 'ttnn.conv2d' &&
+    atOrAfter(ctx, 'conv2d-runtime-forces-l1-full') &&
+    !atOrAfter(ctx, 'conv2d-runtime-forwards-slice-config')
+  );
+}
+
 function pair(v: readonly number[] | undefined, dflt: number): [number, number] | undefined {
   if (v === undefined) return [dflt, dflt];
   if (v.length === 1) return [v[0], v[0]];
@@ -603,6 +619,7 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
   if (sliceType === 'l1_full') path = 'l1';
   // Without a slice config a DRAM input takes the DRAM (sliced) path only since tt-metal PR #27147; conv1d forced
   // L1_FULL until PR #47927 [7].
+  // tt-mlir's runtime passed ttnn.conv2d L1_FULL whatever the IR said from tt-mlir PR #5195 to #5285 (2025-10) [7].
   // conv_transpose2d takes that dispatch with tt-metal PR #33763, but its DRAM entry runs a 1x1 stride-1 unpadded
   // (matmul) conv on the L1 path whole (conv_transpose2d_DRAM's mm_conv return) [19].
   else if (sliceType === undefined)
@@ -612,7 +629,8 @@ export function readConvProblem(op: TtnnOp, transposed: boolean, ctx: EstimateCo
         ? atOrAfter(ctx, 'conv-transpose2d-dram-input-auto-slice') &&
           !usesMatmulFor1x1(kernel, stride, padding, dilation, groups, config.shardLayout, ctx)
         : atOrAfter(ctx, 'conv2d-dram-input-auto-slice') &&
-          (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')))
+          (op.name !== 'ttnn.conv1d' || atOrAfter(ctx, 'conv1d-dram-input-auto-slice')) &&
+          !runtimeForcesL1Full(op, ctx))
         ? 'dram'
         : 'l1';
   // A given DRAM slice config does not slice such a matmul conv_transpose2d either: conv_transpose2d_DRAM asks
