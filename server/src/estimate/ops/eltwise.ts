@@ -8,7 +8,8 @@
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
  *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; tensor-backed
- *             only when a, b and c are all sharded alike                                             [2]
+ *             only when a, b and c are all sharded alike, approx for any sharded operand (which CBs bind to
+ *             shards, is_native_L1_sharding, is not modeled)                                           [2]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
  *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
  *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
@@ -64,7 +65,8 @@
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
- *   figures (a height-sharded a with a DRAM b still costs 6 tiles).
+ *   figures (a height-sharded a with a DRAM b still costs 6 tiles) but not binary_ng's per-tensor binding at
+ *   binary_ng_program_factory.cpp@622c6fb: a sharded binary op is approx.
  * Worked example: relu of 64x1024 bf16 DRAM → DRAM: 2·2,048 + 2·2,048 = 8,192 B; add: 12,288 B; typecast bf16→f32
  *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
  */
@@ -91,6 +93,8 @@ import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './co
 import { noProgram } from './noProgram';
 
 const CITES = {
+  binaryNativeL1Sharding:
+    "tt-metal binary_ng_utils.cpp is_native_L1_sharding and binary_ng_program_factory.cpp's shard-bound CBs, changed in PRs #27989 (2025-09-29), #30557 (2025-10-15), #31096 (2025-10-26), #32134 (2025-11-12), #34132/#34300/#35420 (2025-12-11..2026-01-13), #34482 (2025-12-19), #37229 (2026-02-06); read @622c6fb (not modeled)",
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   binaryNgSubtile:
@@ -703,6 +707,15 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approx =
       'a block-format operand is typecast to bf16 around binary_ng on these builds (needs_typecast_to_bfloat16): the typecast programs are not modeled';
     citations.push(CITES.binaryDispatch);
+  }
+  // binary_ng binds each of c_0/c_1/c_2 to its own shard when is_native_L1_sharding holds (and from #34132/#35420
+  // may take several tiles per step when all three are sharded); that test was reworked in PRs #27989, #30557,
+  // #31096, #32134, #34132, #34482, #35420, #37229 (binary_ng_utils.cpp@622c6fb), and the legacy BinaryDeviceOperation's
+  // sharded path before binary-ng-default was not read: the "all sharded alike" figure is a stand-in.
+  if (approx === '' && [a, b, c].some((t) => t !== undefined && isSharded(t.layout))) {
+    approx =
+      "a sharded operand: which of c_0/c_1/c_2 bind to their shards (binary_ng's is_native_L1_sharding, reworked through 2025-2026; the legacy sharded path before binary-ng-default) is not modeled; taken as all three when a, b and c are sharded alike, else none";
+    citations.push(CITES.binaryNativeL1Sharding);
   }
   const k = cores(ctx, c, allSharded ? c : undefined);
   return finishProgram({
