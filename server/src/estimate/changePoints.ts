@@ -2898,6 +2898,17 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp::invoke, float min/max)',
     after: 'tt-metal PR #27012 ("Migrate clamp scalar version to llk"), unary.cpp@2a88382',
   },
+  'pow-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 33182,
+    // Squash-merged on main as 2fc9b5a at 2026-01-28 09:42 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-28',
+    dateFrom: 'merge',
+    what: 'pow with a non-integer scalar exponent runs one SFPU unary program (negative exponents allowed); before, ExecutePower ran log, multiply by the fraction, exp, power by the floor, multiply, ltz and where, each into the output memory config, and a negative exponent was a TT_FATAL',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d to the parent of 2fc9b5a (ExecutePower::invoke, float exponent)',
+    after: 'tt-metal PR #33182 ("Improve bf16 unary pow using 21f approach"), binary_composite_op.cpp@2fc9b5a',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

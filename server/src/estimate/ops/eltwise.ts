@@ -36,6 +36,9 @@
  *   cbrt:     unary plus c_1 = the input CB's size from change point `cbrt-unary-sfpu` [11]; before, abs, log,
  *             ×1/3, exp, sign, multiply into tensors in the output's memory config, the exp result live to
  *             the last multiply                                                                         [11]
+ *   pow_scalar: unary for an integer exponent, and for any from change point `pow-scalar-unary-sfpu`; before, a
+ *             non-integer exponent runs log, ×fraction, exp, power(floor), multiply, ltz, where, each into the
+ *             output's memory config (exp and product held to the where); a negative exponent is illegal      [14]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -62,6 +65,8 @@
  *       ternary_composite_op.cpp@26c0f92 (_mac_overload); the scalar c_1 of one tile: binary_ng_program_factory.cpp@26c0f92
  *   [13] tt-metal unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp, the parent of 2a88382, PR #27012);
  *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
+ *   [14] tt-metal binary_composite_op.cpp@d43dc8d and the parent of 2fc9b5a (ExecutePower::invoke, float exponent);
+ *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
@@ -93,6 +98,8 @@ import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './co
 import { noProgram } from './noProgram';
 
 const CITES = {
+  powComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d and at the parent of 2fc9b5a (ExecutePower::invoke, float exponent; PR #33182 made it one unary program)',
   binaryNativeL1Sharding:
     "tt-metal binary_ng_utils.cpp is_native_L1_sharding and binary_ng_program_factory.cpp's shard-bound CBs, changed in PRs #27989 (2025-09-29), #30557 (2025-10-15), #31096 (2025-10-26), #32134 (2025-11-12), #34132/#34300/#35420 (2025-12-11..2026-01-13), #34482 (2025-12-19), #37229 (2026-02-06); read @622c6fb (not modeled)",
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
@@ -500,6 +507,54 @@ export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
       },
     ],
     { citations: [CITES.cbrtComposite, CITES.binaryNgScalar] },
+  );
+}
+
+/**
+ * `ttnn.pow_scalar` (tt-mlir's runtime calls ttnn::pow(tensor, float or int)): one unary program for an integer
+ * exponent, and from change point `pow-scalar-unary-sfpu` for any. Before it, ExecutePower with a non-integer exponent
+ * ran log, multiply by the fractional part, exp (its result held to the end), power by the floor, multiply, ltz, and
+ * where(ltz, NaN, product), every result in the output's memory config; a negative exponent was a TT_FATAL.
+ */
+export function estimatePowScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'pow-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || result === undefined) return unmodeled(op.name, 'pow_scalar without an input or a result');
+  const exponent = numberProperty(op, 'rhs');
+  if (exponent === undefined)
+    return unmodeled(op.name, 'pow_scalar without a numeric exponent (rhs): integer power or composite not known');
+  if (exponent < 0) return illegal(op.name, 'works for positive exponents only', CITES.powComposite);
+  if (Number.isInteger(exponent)) return estimateUnary(op, ctx);
+  const unary = (name: string, from: ValueSpec) => estimateUnary(stepOp(op, name, [from], [result]), ctx);
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'log', result: unary('ttnn.log', input) },
+      {
+        label: 'multiply by the fractional exponent (tensor-scalar)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result], [result]), ctx),
+      },
+      { label: 'exp', result: unary('ttnn.exp', result), resultHeldToLast: true },
+      { label: 'power by the integer floor', result: unary('ttnn.pow_scalar', input) },
+      {
+        label: 'multiply (power by exp result)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result, result], [result]), ctx),
+        resultHeldToLast: true,
+      },
+      { label: 'ltz', result: unary('ttnn.ltz', input) },
+      {
+        label: 'where (ltz, NaN, product)',
+        result: estimateWhere(stepOp(op, 'ttnn.where', [result, result], op.results), ctx),
+      },
+    ],
+    {
+      confidence: 'approx',
+      approxReason:
+        "the where step is taken as the ternary WhereProgramFactory's tensor-scalar variant; where's own program at builds before 2026-01 was not read",
+      citations: [CITES.powComposite, CITES.binaryNgScalar, CITES.where],
+    },
   );
 }
 
