@@ -2936,6 +2936,17 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #16185, conv2d_utils.hpp@16ff6f03e2 (bool reallocate_halo_output = true); tt-metal #20414 (C++ default true, Python false)',
   },
+  'pow-scalar-unary-sfpu': {
+    family: 'eltwise (unary)',
+    pr: 33182,
+    // Squash-merged on main as 2fc9b5a at 2026-01-28 09:42 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-28',
+    dateFrom: 'merge',
+    what: 'pow with a non-integer scalar exponent runs one SFPU unary program (negative exponents allowed); before, ExecutePower ran log, multiply by the fraction, exp, power by the floor, multiply, ltz and where, each into the output memory config, and a negative exponent was a TT_FATAL',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d to the parent of 2fc9b5a (ExecutePower::invoke, float exponent)',
+    after: 'tt-metal PR #33182 ("Improve bf16 unary pow using 21f approach"), binary_composite_op.cpp@2fc9b5a',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

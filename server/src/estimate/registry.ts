@@ -22,6 +22,7 @@ import {
   estimateCbrt,
   estimateHardsigmoid,
   estimateClampScalar,
+  estimatePowScalar,
   estimateMish,
   estimateBinary,
   estimateClampTensor,
@@ -129,6 +130,7 @@ function buildRegistry(): ReadonlyMap<string, EstimatorEntry> {
   // `ttnn.clamp` (tt-mlir PR #1093, 0432a34) was renamed `ttnn.clamp_scalar` with the same min / max attributes by
   // tt-mlir PR #2268 (5db2ee5, 2025-03-26).
   add(['ttnn.clamp_scalar', 'ttnn.clamp'], estimateClampScalar, PROPERTIES);
+  add('ttnn.pow_scalar', estimatePowScalar, PROPERTIES);
   add(BINARY_OPS, estimateBinary, TYPES_ONLY);
   add(['ttnn.typecast', 'ttnn.bitcast_convert'], estimateTypecast, TYPES_ONLY);
   add('ttnn.where', estimateWhere, TYPES_ONLY);

@@ -159,6 +159,40 @@ describe('estimate/binary broadcast', () => {
  * (typecast_program_factory.cpp@4d50a84) over split_work_to_cores of the input's pages. Before it every sharded input
  * ran the sharded factory, whose TT_FATAL rejected differing tile sizes (typecast_sharded_program_factory.cpp@f011e63).
  */
+describe('estimate/binary of sharded operands (no broadcast)', () => {
+  // binary_ng binds each of c_0/c_1/c_2 to its own shard when is_native_L1_sharding holds (binary_ng_utils.cpp and
+  // binary_ng_program_factory.cpp@622c6fb), a test changed in tt-metal PRs #31096, #32134, #34482, #37229 among
+  // others; the legacy sharded path before binary-ng-default was not read. Not modeled: any sharded operand is approx.
+  const hs = { buffer: 'l1' as const, mem: 'height_sharded' as const, grid: [8, 1] as [number, number] };
+  const sharded = op(
+    'ttnn.add',
+    [tensor([1, 1, 256, 64], hs), tensor([1, 1, 256, 64], hs)],
+    [tensor([1, 1, 256, 64], hs)],
+  );
+
+  it('all sharded alike: the shard-bound figure stands, approx naming is_native_L1_sharding, on every era', () => {
+    // Stand-in figure: c_0, c_1, c_2 all on the shards, 0 B of CB per core.
+    for (const date of ['2025-03-01', '2025-11-01', '2026-05-01']) {
+      const e = estimateOf(estimateOp(sharded, on(date)));
+      assert.equal(e.cbBytesPerCore, 0, date);
+      assert.equal(e.confidence, 'approx', date);
+      assert.match(e.confidence === 'approx' ? e.approxReason : '', /is_native_L1_sharding/, date);
+    }
+  });
+
+  it('a sharded a with a DRAM b: 3 · 2 · 2,048 = 12,288 B stand-in, approx; interleaved stays exact', () => {
+    const mixed = op('ttnn.add', [tensor([1, 1, 256, 64], hs), tensor([1, 1, 256, 64])], [tensor([1, 1, 256, 64], hs)]);
+    const m = estimateOf(estimateOp(mixed, on('2026-05-01')));
+    assert.equal(m.cbBytesPerCore, 12_288);
+    assert.equal(m.confidence, 'approx');
+    // Interleaved DRAM a, b, c: c_0, c_1, c_2 of 2 bf16 tiles each = 3 · 2 · 2,048 = 12,288 B, exact.
+    const dram = binary('ttnn.add', [1, 1, 256, 64], [1, 1, 256, 64], [1, 1, 256, 64]);
+    const d = estimateOf(estimateOp(dram, on('2026-05-01')));
+    assert.equal(d.cbBytesPerCore, 12_288);
+    assert.equal(d.confidence, 'exact');
+  });
+});
+
 describe('estimate/typecast of a sharded tensor', () => {
   const ws = (dtype: DataType, buffer: 'l1' | 'dram' = 'l1') =>
     tensor([1, 1, 1, 256], { dtype, buffer, mem: 'width_sharded', grid: [1, 8] });

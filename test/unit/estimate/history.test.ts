@@ -254,6 +254,34 @@ describe('estimate history (change points)', () => {
     );
     assert.equal(inL1.lastProgram?.cbBytesPerCore, 8_192);
   });
+  it('pow_scalar with a non-integer exponent: a composite before tt-metal PR #33182 (2026-01-28), one unary program after', () => {
+    // ExecutePower (binary_composite_op.cpp@d43dc8d .. parent of 2fc9b5a), exponent 0.5, bf16 64x1024 in DRAM: log,
+    // exp, power-by-floor, ltz are unary (c_0 2 + c_2 2 tiles = 4 · 2,048 = 8,192 B); multiply by the scalar fraction
+    // is binary_ng with a one-tile c_1 (2 + 1 + 2 tiles = 10,240 B); multiply of two tensors 3 · 2 · 2,048 = 12,288 B;
+    // where(ltz, NaN, product): c_0, c_1, c_3 of 2 tiles = 12,288 B. Largest 12,288 B (the where, the later tie).
+    const t = tensor([64, 1024]);
+    const f = (value: number) => ({ kind: 'float' as const, value });
+    const half = op('ttnn.pow_scalar', [t], [t], { rhs: f(0.5) });
+    const before = est(estimateOp(half, whContext({ ttMetalDate: '2026-01-27' })));
+    assert.equal(before.cbBytesPerCore, 12_288);
+    assert.equal(before.confidence, 'approx');
+    assert.ok(before.notes.some((n) => n.includes('where')));
+    // From 2fc9b5a: one unary program, c_0 2 + c_2 2 tiles = 8,192 B.
+    const after = est(estimateOp(half, whContext({ ttMetalDate: '2026-01-28' })));
+    assert.equal(after.cbBytesPerCore, 8_192);
+    assert.equal(after.confidence, 'exact');
+    // An integral exponent was ttnn::power(uint32): one unary program, 8,192 B, at both.
+    const square = est(
+      estimateOp(op('ttnn.pow_scalar', [t], [t], { rhs: f(2) }), whContext({ ttMetalDate: '2026-01-27' })),
+    );
+    assert.equal(square.cbBytesPerCore, 8_192);
+    assert.equal(square.confidence, 'exact');
+    // A negative exponent was a TT_FATAL ("works for positive exponents only") before the change point.
+    const negative = op('ttnn.pow_scalar', [t], [t], { rhs: f(-0.5) });
+    assert.equal(estimateOp(negative, whContext({ ttMetalDate: '2026-01-27' })).kind, 'illegal');
+    assert.equal(estimateOp(negative, whContext({ ttMetalDate: '2026-01-28' })).kind, 'estimate');
+  });
+
   it('clamp_scalar: minimum then relu / maximum before tt-metal PR #27012, the minimum result held through the second; one unary program after', () => {
     // ExecuteUnaryCompositeClamp (unary_composite_op.cpp@f34fc81): a_max = minimum(a, max) in the output's memory config,
     // then relu(a_max) when min is 0, else maximum(a_max, min); minimum / maximum with a scalar are unary programs

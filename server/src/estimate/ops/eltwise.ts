@@ -8,7 +8,8 @@
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
  *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; tensor-backed
- *             only when a, b and c are all sharded alike                                             [2]
+ *             only when a, b and c are all sharded alike, approx for any sharded operand (which CBs bind to
+ *             shards, is_native_L1_sharding, is not modeled)                                           [2]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
  *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
  *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
@@ -35,6 +36,9 @@
  *   cbrt:     unary plus c_1 = the input CB's size from change point `cbrt-unary-sfpu` [11]; before, abs, log,
  *             ×1/3, exp, sign, multiply into tensors in the output's memory config, the exp result live to
  *             the last multiply                                                                         [11]
+ *   pow_scalar: unary for an integer exponent, and for any from change point `pow-scalar-unary-sfpu`; before, a
+ *             non-integer exponent runs log, ×fraction, exp, power(floor), multiply, ltz, where, each into the
+ *             output's memory config (exp and product held to the where); a negative exponent is illegal      [14]
  *
  * Symbols: T(x) = tile bytes of x's dtype (bf16 2,048, f32 4,096, bfp8 1,088).
  *
@@ -61,10 +65,13 @@
  *       ternary_composite_op.cpp@26c0f92 (_mac_overload); the scalar c_1 of one tile: binary_ng_program_factory.cpp@26c0f92
  *   [13] tt-metal unary_composite_op.cpp@f34fc81 (ExecuteUnaryCompositeClamp, the parent of 2a88382, PR #27012);
  *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
+ *   [14] tt-metal binary_composite_op.cpp@d43dc8d and the parent of 2fc9b5a (ExecutePower::invoke, float exponent);
+ *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
- *   figures (a height-sharded a with a DRAM b still costs 6 tiles).
+ *   figures (a height-sharded a with a DRAM b still costs 6 tiles) but not binary_ng's per-tensor binding at
+ *   binary_ng_program_factory.cpp@622c6fb: a sharded binary op is approx.
  * Worked example: relu of 64x1024 bf16 DRAM → DRAM: 2·2,048 + 2·2,048 = 8,192 B; add: 12,288 B; typecast bf16→f32
  *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
  */
@@ -91,6 +98,10 @@ import { Step, largestStep, specWith, stepOp, withResultsPlacedLike } from './co
 import { noProgram } from './noProgram';
 
 const CITES = {
+  powComposite:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d and at the parent of 2fc9b5a (ExecutePower::invoke, float exponent; PR #33182 made it one unary program)',
+  binaryNativeL1Sharding:
+    "tt-metal binary_ng_utils.cpp is_native_L1_sharding and binary_ng_program_factory.cpp's shard-bound CBs, changed in PRs #27989 (2025-09-29), #30557 (2025-10-15), #31096 (2025-10-26), #32134 (2025-11-12), #34132/#34300/#35420 (2025-12-11..2026-01-13), #34482 (2025-12-19), #37229 (2026-02-06); read @622c6fb (not modeled)",
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   binaryNgSubtile:
@@ -500,6 +511,54 @@ export function estimateCbrt(op: TtnnOp, ctx: EstimateContext): OpEstimateResult
 }
 
 /**
+ * `ttnn.pow_scalar` (tt-mlir's runtime calls ttnn::pow(tensor, float or int)): one unary program for an integer
+ * exponent, and from change point `pow-scalar-unary-sfpu` for any. Before it, ExecutePower with a non-integer exponent
+ * ran log, multiply by the fractional part, exp (its result held to the end), power by the floor, multiply, ltz, and
+ * where(ltz, NaN, product), every result in the output's memory config; a negative exponent was a TT_FATAL.
+ */
+export function estimatePowScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
+  if (atOrAfter(ctx, 'pow-scalar-unary-sfpu')) return estimateUnary(op, ctx);
+  const input = op.operands[0];
+  const result = op.results[0];
+  if (input === undefined || result === undefined) return unmodeled(op.name, 'pow_scalar without an input or a result');
+  const exponent = numberProperty(op, 'rhs');
+  if (exponent === undefined)
+    return unmodeled(op.name, 'pow_scalar without a numeric exponent (rhs): integer power or composite not known');
+  if (exponent < 0) return illegal(op.name, 'works for positive exponents only', CITES.powComposite);
+  if (Number.isInteger(exponent)) return estimateUnary(op, ctx);
+  const unary = (name: string, from: ValueSpec) => estimateUnary(stepOp(op, name, [from], [result]), ctx);
+  return largestStep(
+    op,
+    ctx,
+    [
+      { label: 'log', result: unary('ttnn.log', input) },
+      {
+        label: 'multiply by the fractional exponent (tensor-scalar)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result], [result]), ctx),
+      },
+      { label: 'exp', result: unary('ttnn.exp', result), resultHeldToLast: true },
+      { label: 'power by the integer floor', result: unary('ttnn.pow_scalar', input) },
+      {
+        label: 'multiply (power by exp result)',
+        result: estimateBinary(stepOp(op, 'ttnn.multiply', [result, result], [result]), ctx),
+        resultHeldToLast: true,
+      },
+      { label: 'ltz', result: unary('ttnn.ltz', input) },
+      {
+        label: 'where (ltz, NaN, product)',
+        result: estimateWhere(stepOp(op, 'ttnn.where', [result, result], op.results), ctx),
+      },
+    ],
+    {
+      confidence: 'approx',
+      approxReason:
+        "the where step is taken as the ternary WhereProgramFactory's tensor-scalar variant; where's own program at builds before 2026-01 was not read",
+      citations: [CITES.powComposite, CITES.binaryNgScalar, CITES.where],
+    },
+  );
+}
+
+/**
  * The legacy BinaryDeviceOperation's broadcast: binary.cpp's preprocess_inputs (stable from @1e18401 to @1d923b2)
  * repeats a smaller dim 0 (rank 4) or dim -3 with ttnn::repeat, then swaps a and b for an associative op when a has
  * the smaller volume; select_program_factory then takes BroadcastHeightAndWidth / BroadcastHeight / BroadcastWidth
@@ -703,6 +762,15 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     approx =
       'a block-format operand is typecast to bf16 around binary_ng on these builds (needs_typecast_to_bfloat16): the typecast programs are not modeled';
     citations.push(CITES.binaryDispatch);
+  }
+  // binary_ng binds each of c_0/c_1/c_2 to its own shard when is_native_L1_sharding holds (and from #34132/#35420
+  // may take several tiles per step when all three are sharded); that test was reworked in PRs #27989, #30557,
+  // #31096, #32134, #34132, #34482, #35420, #37229 (binary_ng_utils.cpp@622c6fb), and the legacy BinaryDeviceOperation's
+  // sharded path before binary-ng-default was not read: the "all sharded alike" figure is a stand-in.
+  if (approx === '' && [a, b, c].some((t) => t !== undefined && isSharded(t.layout))) {
+    approx =
+      "a sharded operand: which of c_0/c_1/c_2 bind to their shards (binary_ng's is_native_L1_sharding, reworked through 2025-2026; the legacy sharded path before binary-ng-default) is not modeled; taken as all three when a, b and c are sharded alike, else none";
+    citations.push(CITES.binaryNativeL1Sharding);
   }
   const k = cores(ctx, c, allSharded ? c : undefined);
   return finishProgram({
