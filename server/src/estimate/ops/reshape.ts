@@ -69,8 +69,9 @@ const CITE_TILED_CALLER =
  *
  * Walked here by runs, not elements: within one output face row and one input face row both offsets step by one, so
  * only a run's first element can open a segment. An output tile's count depends only on its first element's flat
- * offset modulo the input's H·W (one more input plane shifts every input tile index alike) and on its valid extent, so
- * tiles are memoized on that key.
+ * offset modulo the input's H·W (one more input plane shifts every input tile index alike) and on its valid extent;
+ * when the tile's elements stay inside one input plane, on that offset modulo 32·W too (32 more input rows shift every
+ * input tile index by a tile row and keep every faced offset). Tiles are memoized on that key.
  */
 const FACE_HW = 16;
 /** Distinct output-tile keys traced at most; beyond it the map is not traced (`undefined`). */
@@ -104,7 +105,9 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** Traced widths by shape pair: a long-lived server sees few distinct pairs, but the map is bounded all the same. */
 const segmentMapWidths = new Map<string, number | undefined>();
+const SEGMENT_MAP_WIDTHS_KEPT = 4096;
 
 /**
  * M, the segment map's width in entries before tt-metal's alignment add, for a tiled reshape of `input` to `output`
@@ -114,6 +117,7 @@ export function reshapeSegmentMapWidth(input: Shape3, output: Shape3): number | 
   const key = `${input.c},${input.h},${input.w}>${output.c},${output.h},${output.w}`;
   if (segmentMapWidths.has(key)) return segmentMapWidths.get(key);
   const width = traceSegmentMapWidth(input, output);
+  if (segmentMapWidths.size >= SEGMENT_MAP_WIDTHS_KEPT) segmentMapWidths.clear();
   segmentMapWidths.set(key, width);
   return width;
 }
@@ -132,19 +136,25 @@ function traceSegmentMapWidth(input: Shape3, output: Shape3): number | undefined
   const period = planeIn / gcd(planeOut % planeIn, planeIn);
   const planes = Math.min(output.c, period);
   if (planes * htOut * wtOut > SEGMENT_TRACE_TILE_BUDGET) return undefined;
+  // Numeric tile keys (offset, rows, cols) must stay exact doubles.
+  if (planeIn * (TILE_HW + 1) * (TILE_HW + 1) > Number.MAX_SAFE_INTEGER) return undefined;
+  const tileRowSpan = TILE_HW * input.w;
   let runsLeft = SEGMENT_TRACE_RUN_BUDGET;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const segmentsByInputTile = new Map<number, number>();
   let widest = 0;
   for (let co = 0; co < planes; co++)
     for (let th = 0; th < htOut; th++)
       for (let tw = 0; tw < wtOut; tw++) {
         const rows = Math.min(output.h - th * TILE_HW, TILE_HW);
         const cols = Math.min(output.w - tw * TILE_HW, TILE_HW);
-        const first = (co * planeOut + th * TILE_HW * output.w + tw * TILE_HW) % planeIn;
-        const tileKey = `${first},${rows},${cols}`;
+        const offset = (co * planeOut + th * TILE_HW * output.w + tw * TILE_HW) % planeIn;
+        const withinPlane = offset + (rows - 1) * output.w + cols - 1 < planeIn;
+        const first = withinPlane ? offset % tileRowSpan : offset;
+        const tileKey = (first * (TILE_HW + 1) + rows) * (TILE_HW + 1) + cols;
         if (seen.has(tileKey)) continue;
         seen.add(tileKey);
-        const segmentsByInputTile = new Map<number, number>();
+        segmentsByInputTile.clear();
         let prevTile = -1;
         let prevOffsetIn = -1;
         let prevOffsetOut = -1;
