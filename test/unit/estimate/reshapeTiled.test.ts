@@ -80,6 +80,20 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
     assert.equal(e.confidence, 'exact');
   });
 
+  it('[67108864, 1] → [8192, 8192] f32 (65,536 output tiles): 32 segments × 32 input tiles = 1,024 entries, exact', () => {
+    // tt-mlir test/ttmlir/Transforms/memory_management.mlir's reshape after its permute. Input W = 1: input element
+    // (h, 0) has faced offset 256·2·⌊(h mod 32)/16⌋ + 16·(h mod 16), so consecutive input rows step by 16, never by one:
+    // every output element opens its own segment. Output row r of a tile reads 32 consecutive input rows starting at a
+    // multiple of 32 (8192 and 32·tw are multiples of 32): one input tile, 32 segments; the tile's 32 rows read 32
+    // different input tiles (8192 rows apart). Entries = 32 · 32 = 1,024 (+ 1,024 mod 16 = 0) · 16 B = 16,384 B;
+    // + 2 f32 tiles (c_1, c_2) of 4,096 = 24,576 B. Every output tile lies inside the single input plane and repeats
+    // the same pattern, so the trace is cheap however many tiles there are.
+    const e = est(estimateOp(reshape([67_108_864, 1], [8192, 8192], { dtype: 'f32' }), april2026()));
+    assert.equal(mappingPage(e), 16_384);
+    assert.equal(e.cbBytesPerCore, 24_576);
+    assert.equal(e.confidence, 'exact');
+  });
+
   it('bfp8 is typecast to bf16 around the program: bf16 tiles, approx (the typecasts are not modeled)', () => {
     // reshape.cpp's reshape_tiled: typecast(tensor3d, BFLOAT16) before prim::reshape_view → c_1 = c_2 = 2,048 B, not
     // bfp8's 1,088. Same map as the bf16 case: 1,024 + 2 · 2,048 = 5,120.
