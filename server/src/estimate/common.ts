@@ -118,6 +118,12 @@ export function propInt(op: TtnnOp, name: string): number | undefined {
   return p !== undefined && p.kind === 'int' ? p.value : undefined;
 }
 
+/** An integer or float property as a number (a scalar bound or exponent written either way). */
+export function propNumber(op: TtnnOp, name: string): number | undefined {
+  const p = op.properties[name];
+  return p !== undefined && (p.kind === 'float' || p.kind === 'int') ? p.value : undefined;
+}
+
 export function propInts(op: TtnnOp, name: string): readonly number[] | undefined {
   const p = op.properties[name];
   if (p === undefined) return undefined;

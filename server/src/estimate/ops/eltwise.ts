@@ -85,6 +85,7 @@ import {
   ResolvedTensor,
   finishProgram,
   gridArea,
+  propNumber,
   groupsFromSplit,
   resolveTensor,
   splitWorkToCores,
@@ -521,7 +522,7 @@ export function estimatePowScalar(op: TtnnOp, ctx: EstimateContext): OpEstimateR
   const input = op.operands[0];
   const result = op.results[0];
   if (input === undefined || result === undefined) return unmodeled(op.name, 'pow_scalar without an input or a result');
-  const exponent = numberProperty(op, 'rhs');
+  const exponent = propNumber(op, 'rhs');
   if (exponent === undefined)
     return unmodeled(op.name, 'pow_scalar without a numeric exponent (rhs): integer power or composite not known');
   if (exponent < 0) return illegal(op.name, 'works for positive exponents only', CITES.powComposite);
@@ -635,8 +636,8 @@ export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimat
   const result = op.results[0];
   if (input?.kind !== 'tensor' || result?.kind !== 'tensor')
     return unmodeled(op.name, 'clamp_scalar without an input or a result tensor');
-  const min = numberProperty(op, 'min');
-  const max = numberProperty(op, 'max');
+  const min = propNumber(op, 'min');
+  const max = propNumber(op, 'max');
   if (min === undefined || max === undefined) return unmodeled(op.name, 'clamp_scalar without numeric min and max');
   if (min > max) return unmodeled(op.name, 'clamp_scalar with min > max runs full_like (not modeled)');
   const steps: Step[] = [];
@@ -666,11 +667,6 @@ export function estimateClampScalar(op: TtnnOp, ctx: EstimateContext): OpEstimat
     }),
     citations: [CITES.clampScalarComposite, CITES.minimumScalarUnary],
   });
-}
-
-function numberProperty(op: TtnnOp, name: string): number | undefined {
-  const p = op.properties[name];
-  return p?.kind === 'float' || p?.kind === 'int' ? p.value : undefined;
 }
 
 /**
