@@ -99,6 +99,27 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.estimate.nCoresUsed, 8);
     assert.deepEqual(op.estimate.grid, [1, 8], 'one row of 8 cores along NHW');
   });
+  // tt-metal PR #40097 / #40090 (2026-03-17, tt-metal main CI on T3K): SD3.5 VAE conv_out, 1024x1024, 128 → 3, 3x3,
+  // padding 1, a tiled bf16 DRAM input, 4 width slices (tt_dit's slice table after PR #39296), act_block_h 32. The first
+  // slice makes output columns [0, 256): it reads input columns [0, 257) padded 1 on the left only (conv2d.cpp@5f3b5b8,
+  // get_input_slice_and_padding), a 258-column padded image of 1,024 rows. Auto shard: height on 64 cores, 4,096 outputs
+  // (16 output rows) each. Resharded input: 1,024 · 257 = 263,168 sticks over 64 cores = 4,112, snapped to 4,128 rows ·
+  // 128 ch · 2 B = 1,056,768 B. Halo: a core's 16 output rows need 18 padded rows of 258 = 4,644 sticks · 256 B =
+  // 1,188,864 B (the thread's "each bank needs to store"), 64 banks (76,087,296 B); the bank 1,499,136 − 103,712 base −
+  // 32,768 L1_SMALL = 1,362,656 B (the thread's). The thread's "allocated: 1057792 B" is 1,024 B above the reshard (not
+  // placed). Before this session the slice kept the conv's padding on both sides of a 258-column window (260 padded
+  // columns, 4,678 sticks, 1,197,568 B). PR #40097's 8 slices (`@pr_40097`) ran (its T3K CI passed).
+  it('tt-metal PR #40097 (2026-03-17, SD3.5 VAE conv_out, 4 width slices): the halo output, 1,188,864 B per bank, 64 banks', () => {
+    const run = { file: 'conv2d_tt-metal-40090.mlir', date: '2026-03-17', l1SmallSize: 32_768 };
+    const t = failedAllocation(run);
+    assert.deepEqual([t.role, t.bytesPerCore, t.before], ['halo output', 1_188_864, 1_056_768]);
+    const a = analyse(run);
+    const { op } = deviceOp(run);
+    assert.ok(op.estimate.kind === 'estimate' && op.overflow !== undefined);
+    assert.equal(op.overflow.limitBytes - a.device.l1UnreservedBase, 1_362_656, 'the bank below L1_SMALL');
+    assert.equal(op.estimate.nCoresUsed, 64);
+    assertFits(run, 'pr_40097');
+  });
   // tt-metal #16267 (2024-12-23, branch test on main 13661ed): SDXL-turbo 640 → 640 at 128x128, auto shard (block 8 x 7
   // on the 8x7 grid, before PR #17485), L1 interleaved row-major bf16 input, memory_config L1. Buffers from the top of
   // the bank (1,499,136 − 16,384 L1_SMALL = 1,482,752): the input, ⌈16,384 / 56⌉ = 293 sticks · 1,280 B = 375,040; the

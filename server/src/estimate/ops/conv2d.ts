@@ -272,6 +272,13 @@
  *       after the conv (and matmul) program when the requested memory config differs from the conv's sharded output.
  *       Figure: tt-metal #16267 (2024-12-23), "L1 buffer allocated at 265216": 1,482,752 − (375,040 interleaved input +
  *       393,216 reshard + 449,280 halo), the conv output shard in the freed reshard's hole, no result yet
+ *  [23] a plain conv's DRAM slice: each slice reads only the input rows (columns) its outputs need and is padded only
+ *       where that window leaves the image, the image edge keeping the conv's own padding (conv2d_DRAM's slice loop,
+ *       conv2d.cpp@6a89f84 of 2025-06; Conv2dSliceAttr::get_input_slice_and_padding, conv2d.cpp@5f3b5b8 of
+ *       2026-03-17). The first slice: input [0, (out − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, pad
+ *       before as given, pad after only past the image. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
+ *       1024x1024, 128 → 3, 4 width slices): halo output 1,188,864 B per bank = 18 rows × 258 padded columns × 256 B
+ *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
@@ -1564,7 +1571,8 @@ function exactHaloBytesPerCore(p: ConvProblem, x: ConvPlan, ctx: EstimateContext
 }
 
 /**
- * Shrink the problem to one output slice of the DRAM path (the largest, the first). `groups` is the slice granule along
+ * Shrink the problem to one output slice of the DRAM path (the largest, the first), with the input window and padding
+ * tt-metal gives that slice [23]. `groups` is the slice granule along
  * the sliced axis: the first ceil(extent / groups) mod count slices take one group more [17]. A tiled output's slice is
  * computed whole tiles wide: tt-metal pads its output width up to a multiple of 32 with extra right padding
  * (additional_padded_width · stride; conv2d.cpp index ids 3492362923, 8211315178, and Conv2dSliceAttr of the op_slicing
@@ -1574,23 +1582,43 @@ function sliceProblem(p: ConvProblem, kind: 'height' | 'width', count: number, g
   if (p.transposed) return transposedSliceProblem(p, kind, count, groups);
   if (count <= 1) return p;
   let sliced: ConvProblem;
+  const [top, bottom, left, right] = p.padding;
   if (kind === 'height') {
     const outH = Math.min(p.outputH, groups * Math.ceil(Math.ceil(p.outputH / groups) / count));
-    const inH = Math.min(p.inputH, (outH - 1) * p.stride[0] + (p.kernel[0] - 1) * p.dilation[0] + 1);
-    sliced = { ...p, outputH: outH, inputH: inH };
+    const rows = firstSliceAxis(p.inputH, p.outputH, p.kernel[0], p.stride[0], p.dilation[0], top, bottom, outH);
+    sliced = { ...p, outputH: outH, inputH: rows.inExtent, padding: [top, rows.padAfter, left, right] };
   } else {
     const outW = Math.min(p.outputW, groups * Math.ceil(Math.ceil(p.outputW / groups) / count));
-    const inW = Math.min(p.inputW, (outW - 1) * p.stride[1] + (p.kernel[1] - 1) * p.dilation[1] + 1);
-    sliced = { ...p, outputW: outW, inputW: inW };
+    const cols = firstSliceAxis(p.inputW, p.outputW, p.kernel[1], p.stride[1], p.dilation[1], left, right, outW);
+    sliced = { ...p, outputW: outW, inputW: cols.inExtent, padding: [top, bottom, left, cols.padAfter] };
   }
   const tileWideW = alignUp(sliced.outputW, 32);
   if (p.config.outputLayout !== 'tile' || p.transposed || tileWideW === sliced.outputW) return sliced;
-  const [top, bottom, left, right] = sliced.padding;
+  const [sTop, sBottom, sLeft, sRight] = sliced.padding;
   return {
     ...sliced,
     outputW: tileWideW,
-    padding: [top, bottom, left, right + (tileWideW - sliced.outputW) * p.stride[1]],
+    padding: [sTop, sBottom, sLeft, sRight + (tileWideW - sliced.outputW) * p.stride[1]],
   };
+}
+
+/**
+ * One axis of a plain conv's first DRAM slice, outputs [0, outEnd) [23]: the input extent it reads (from the image's
+ * start) and its padding after, the conv's own only when the slice reaches the image's last output.
+ */
+function firstSliceAxis(
+  inputExtent: number,
+  outputExtent: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padBefore: number,
+  padAfter: number,
+  outEnd: number,
+): { inExtent: number; padAfter: number } {
+  if (outEnd >= outputExtent) return { inExtent: inputExtent, padAfter };
+  const windowEnd = (outEnd - 1) * stride - padBefore + (kernel - 1) * dilation + 1;
+  return { inExtent: Math.min(inputExtent, windowEnd), padAfter: Math.max(0, windowEnd - inputExtent) };
 }
 
 /**
