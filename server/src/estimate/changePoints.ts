@@ -2947,6 +2947,20 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d to the parent of 2fc9b5a (ExecutePower::invoke, float exponent)',
     after: 'tt-metal PR #33182 ("Improve bf16 unary pow using 21f approach"), binary_composite_op.cpp@2fc9b5a',
   },
+  'conv2d-dram-slice-count-max': {
+    family: 'conv2d',
+    pr: 37791,
+    // Squash-merged on main as cb76be1 (2026-03-05 12:57 UTC; nyoshifujiTT/tt-metal first-parent history): the same
+    // merge as conv-transpose2d-dram-slice-estimate-fixed. tt-metal #39328 / #39246 (2026-03-06) are the first main CI
+    // runs it failed (SD3.5 VAE conv_in, 8 width slices over 128 output columns; tt_dit's table fixed by PR #39315).
+    mergedOn: '2026-03-05',
+    dateFrom: 'merge',
+    what: 'a conv2d or conv_transpose2d given more DRAM slices than its output allows is a TT_FATAL in run_sliced_op: "Number of slices (N) exceeds the maximum allowed (M) for the given output dimension and alignment", M = ceil(OW / 32) for a tiled output sliced by width, else the sliced output dimension; before, their calls took run_sliced_op\'s default conv_bypass = true, which skipped that check (it ran the count as given)',
+    before:
+      'tt-metal op_slicing.cpp@2be027c (PR #35774, 2026-02-10: TT_FATAL(num_slices <= max_num_slices || conv_bypass), op_slicing.hpp: bool conv_bypass = true; conv2d.cpp@4d4fead calls run_sliced_op without it); before PR #35774 only a debug TT_ASSERT(num_slices < output_sliced_dim) (op_slicing.cpp@441c2f9)',
+    after:
+      'tt-metal PR #37791 ("Conv bypass feature has been removed"), op_slicing.cpp@cb76be1 and @5f3b5b8 (compute_max_num_slices: div_up(dim, 32) for a TILE output sliced by width, else dim; TT_FATAL(dram_slice_config.num_slices <= max_num_slices, ...))',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

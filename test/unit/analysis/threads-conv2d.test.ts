@@ -120,6 +120,19 @@ describe('public-thread regression set: conv2d (its own L1 tensors, allocated be
     assert.equal(op.estimate.nCoresUsed, 64);
     assertFits(run, 'pr_40097');
   });
+  // tt-metal #39328 / #39246 (2026-03-06, main CI on T3K): the SD3.5 VAE's conv_in (16 → 512 at 128x128) given 8 width
+  // slices by tt_dit's table. A tiled output is width-sliced in 32-column groups: at most ceil(128 / 32) = 4 slices.
+  // run_sliced_op checks that only since tt-metal PR #37791 (2026-03-05) removed conv_bypass (op_slicing.cpp@cb76be1);
+  // before, the count ran as given. PR #39315's 4 slices run.
+  it('tt-metal #39328 (2026-03-06, SD3.5 VAE conv_in): "Number of slices (8) exceeds the maximum allowed (4)"', () => {
+    const run = { file: 'conv2d_tt-metal-39328.mlir', date: '2026-03-06', l1SmallSize: 32_768 };
+    const { op, first } = deviceOp(run);
+    assert.equal(first, 'this op', 'the first error of the run');
+    assert.ok(op.estimate.kind === 'illegal', op.estimate.kind);
+    assert.match(op.estimate.rule, /Number of slices \(8\) exceeds the maximum allowed \(4\)/);
+    assertFits(run, 'pr_39315');
+    assertFits({ ...run, date: '2026-03-04' });
+  });
   // tt-metal #16267 (2024-12-23, branch test on main 13661ed): SDXL-turbo 640 → 640 at 128x128, auto shard (block 8 x 7
   // on the 8x7 grid, before PR #17485), L1 interleaved row-major bf16 input, memory_config L1. Buffers from the top of
   // the bank (1,499,136 − 16,384 L1_SMALL = 1,482,752): the input, ⌈16,384 / 56⌉ = 293 sticks · 1,280 B = 375,040; the

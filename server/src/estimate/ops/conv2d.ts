@@ -340,7 +340,7 @@ const CITES = {
   autoShardMm:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@645aa76 (conv2d_L1: auto_shard, matmul program config only for a sharded input); conv2d_utils.cpp (shard_or_reshard_tensor_if_required: auto_shard_mm skips the reshard; index id 746669609)',
   slicing:
-    'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given)',
+    'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given); op_slicing.cpp@5f3b5b8 from PR #37791 (run_sliced_op: a count above compute_max_num_slices is a TT_FATAL)',
   dramInput:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: the input must be ROW_MAJOR and BFLOAT16), both checks dropped by PR #22817 (c2a9666)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
@@ -1806,15 +1806,24 @@ function fewestFittingSlices(
  * Why tt-metal rejects a given DRAM slice count, or undefined. Before PR #25907 conv2d's DRAM path required
  * 1 < num_slices < the sliced output dimension (index id 3492362923); from it a count of 0 means "find one" (index id
  * 8211315178), still never 1; from PR #33763 op_slicing takes any count above 0 (op_slicing.cpp@d134b03: a count of 1
- * runs the L1 op whole; at least the dimension is only a debug TT_ASSERT) [17].
+ * runs the L1 op whole; at least the dimension is only a debug TT_ASSERT) [17]; from change point
+ * conv2d-dram-slice-count-max (PR #37791) a count above ceil(OW / 32) (a tiled output's width slices) or the sliced
+ * output dimension is a TT_FATAL (tt-metal #39328: 8 width slices over 128 tiled output columns).
  */
 function rejectedSliceCount(
   p: ConvProblem,
   given: { readonly kind: 'height' | 'width'; readonly count: number },
   ctx: EstimateContext,
 ): string | undefined {
-  if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
   const dim = given.kind === 'height' ? p.outputH : p.outputW;
+  if (atOrAfter(ctx, 'conv2d-dram-slice-count-max')) {
+    // run_sliced_op's count check, no longer bypassed for convs (op_slicing.cpp@5f3b5b8, compute_max_num_slices).
+    const most = given.kind === 'width' && p.config.outputLayout === 'tile' ? Math.ceil(dim / 32) : dim;
+    return given.count > most
+      ? `conv2d_slice_config dram_${given.kind} with ${given.count} slices over an output ${given.kind} of ${dim}: "Number of slices (${given.count}) exceeds the maximum allowed (${most}) for the given output dimension and alignment"`
+      : undefined;
+  }
+  if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
   const countZeroAuto = atOrAfter(ctx, 'conv2d-dram-slice-count-auto');
   // conv2d's search (index id 8211315178) tries counts from 2 while below the sliced dimension: over a dimension of 1
   // its TT_FATAL(current_num_slices <= dim) fails, over 2 it sets no count and the count-above-1 check fails.
