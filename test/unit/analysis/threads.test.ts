@@ -860,6 +860,18 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       assert.equal(op.cbBytesPerCore, 1_075_200);
       assertFits(conv8981, 'after_pr_8980');
     });
+    const ltx = { file: 'conv3d_tt-metal-46868.mlir', date: '2026-06-12', arch: 'blackhole_p150' };
+    it('tt-metal PR #46868 (2026-06-12, LTX-2.3 VAE on Blackhole, tt_dit default C_in_block 1024): 3,711,744 B exactly', () => {
+      // patch = 27 · 1,024 = 27,648 → K_t 864; c_out_block 32 → N_t 1; M_t 1. vol2col rm 27,648 · 2 = 55,296; vol2col
+      // tiled 864 + weight 864 + interm 1 + result 1 + bias 1 = 1,731 bf16 tiles = 3,545,088 → 3,600,384 + 111,360 (the
+      // Blackhole base from tt-metal PR #46526, merged the same day) = 3,711,744, the PR's figure. The PR's own
+      // estimate, "~1.77 MB each" for vol2col_tiled and weight_tiled, is the 864 tiles.
+      assert.equal(regionEnd(assertFails(ltx, 'ltx_res_conv')), 3_711_744);
+    });
+    it('tt-metal PR #46868: its channel fallback, C_in_block 128, fits ("each big CB ~221 KB")', () => {
+      // patch 27 · 128 = 3,456 → K_t 108: vol2col tiled and weight 108 tiles = 221,184 B each, the PR's "~221 KB".
+      assertFits(ltx, 'pr_46868');
+    });
   });
 
   describe('update_cache', () => {
