@@ -278,7 +278,10 @@
  *       2026-03-17). The first slice: input [0, (out − 1)·s − pad_before + d·(k − 1) + 1) clipped to the image, pad
  *       before as given, pad after only past the image. Figure: tt-metal #40090 (2026-03-17, SD3.5 VAE conv_out
  *       1024x1024, 128 → 3, 4 width slices): halo output 1,188,864 B per bank = 18 rows × 258 padded columns × 256 B
- *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B)
+ *       (the padding kept on both sides of a 258-column window gave 260 columns, 1,197,568 B). tt-metal's own count
+ *       search takes the largest over all slices (op_slicing.cpp@5f3b5b8 compute_L1_usage_for_slice_config), where an
+ *       inner slice reads pad_before more input than the first; the model sizes the first, so a count at the edge of
+ *       fitting can come out one too few (no corpus or thread case moved)
  *
  * Assumptions: the compute config defaults to tt-metal's conv default (HiFi4, fp32 accumulation only for f32 input and
  *   f32 weights, no packer L1 accumulation) unless `compute_config` says otherwise (or tt-mlir's runtime set its own,
