@@ -60,7 +60,12 @@ describe('public-thread regression set: row-major embedding of wide rows (tt-xla
   const run = { file: 'embedding_tt-forge-remediation-p150.mlir', date: '2026-04-08', arch: 'blackhole_p150' };
   const cases: readonly (readonly [string, string, number, string])[] = [
     // 1,575,936·2 = 3,151,872 (a 64 B multiple), 2 rows on 2 cores: 3,151,872 + 512 + 111,104.
-    ['Longformer-zh sliding window (the op printed)', 'longformer_zh_sliding_window', 3_263_488, '[(x=0,y=0) - (x=0,y=1)]'],
+    [
+      'Longformer-zh sliding window (the op printed)',
+      'longformer_zh_sliding_window',
+      3_263_488,
+      '[(x=0,y=0) - (x=0,y=1)]',
+    ],
     // 2,101,248·2 = 4,202,496 + 512 + 111,104.
     ['Longformer-large sliding window', 'longformer_large_sliding_window', 4_314_112, '[(x=0,y=0) - (x=0,y=1)]'],
     // 6,297,600·2 = 12,595,200 + 512 + 111,104.
