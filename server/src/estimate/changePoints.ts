@@ -2961,6 +2961,18 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #37791 ("Conv bypass feature has been removed"), op_slicing.cpp@cb76be1 and @5f3b5b8 (compute_max_num_slices: div_up(dim, 32) for a TILE output sliced by width, else dim; TT_FATAL(dram_slice_config.num_slices <= max_num_slices, ...))',
   },
+  'nlp-concat-heads-program-descriptors': {
+    family: 'overflow message',
+    pr: 45423,
+    // Merged as 32f12ad at 2026-06-02 19:24 UTC (read in the main history of a tt-metal fork, nyoshifujiTT/tt-metal).
+    mergedOn: '2026-06-02',
+    dateFrom: 'merge',
+    what: "the interleaved nlp_concat_heads factory (\"Migrate plusone + nlp_concat_heads family + pad's remaining factories to descriptors\") builds a ProgramDescriptor: its CB on split_work_to_cores' column-wise all_cores as given, so a set with a remainder column prints its k full columns again instead of the merged block over the remainder's rows; only the printed range moves",
+    before:
+      'tt-metal …/experimental/transformer/nlp_concat_heads/device/nlp_concat_heads_program_factory.cpp@3fa4d753 (CreateCircularBuffer on all_cores, merged by add_circular_buffer)',
+    after:
+      'tt-metal PR #45423; nlp_concat_heads_program_factory.cpp@32f12ad (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

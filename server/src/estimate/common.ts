@@ -667,6 +667,8 @@ function cbIndexName(index: number): string {
  * per factory read: some factories create CBs per core group instead. `descriptorsFrom`: the change point from which
  * the factory builds a ProgramDescriptor, whose CBs keep the set as given (Program(ProgramDescriptor) does not merge):
  * unmerged again from it. Only the printed range moves, so the window's newest build answers (`windowAtOrAfter`).
+ * `firstCbOnGroup1`: the factory's first CB is created on core_group_1 alone (a per-group page size), so its ranges key
+ * the first allocators and the message names core_group_1's first CoreRange (the first n₁ cores of the same order).
  */
 export function groupsFromSplit(
   split: WorkSplit,
@@ -676,16 +678,18 @@ export function groupsFromSplit(
     readonly order: 'col' | 'row';
     readonly ctx: EstimateContext;
     readonly descriptorsFrom?: ChangePointId;
+    readonly firstCbOnGroup1?: boolean;
   },
 ): GroupSpec[] {
   let printed: CoreRangeXY | undefined;
   if (cbsOnAllCores !== undefined) {
-    const { order: allCoresOrder, ctx, descriptorsFrom } = cbsOnAllCores;
+    const { order: allCoresOrder, ctx, descriptorsFrom, firstCbOnGroup1 } = cbsOnAllCores;
+    const nFirst = firstCbOnGroup1 === true ? (split.runs[0]?.nCores ?? split.nCores) : split.nCores;
     const merged =
-      splitRangeMergeMatters(split.nCores, grid, allCoresOrder) &&
+      splitRangeMergeMatters(nFirst, grid, allCoresOrder) &&
       atOrAfter(ctx, 'cb-core-ranges-merged') &&
       !(descriptorsFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, descriptorsFrom));
-    printed = firstSplitRange(split.nCores, grid, allCoresOrder, merged);
+    printed = firstSplitRange(nFirst, grid, allCoresOrder, merged);
   }
   return split.runs.map((r) => ({
     name: r.name,

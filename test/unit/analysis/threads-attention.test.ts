@@ -76,4 +76,25 @@ describe('public-thread regression set: attention (test/fixtures/threads)', () =
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=7)]');
     });
   });
+
+  describe('concatenate_heads (nlp_concat_heads, interleaved) of DeepSeek-V3 MLA: 128 heads x v_head_dim 128', () => {
+    // nlp_concat_heads_program_factory.cpp@3fa4d753: per_tensor_tiles = 128·128 / 32 = 512, c_0 double-buffered
+    // 2·512·2,048 = 2,097,152 B on split_work_to_cores(grid, B·S / 32) column-wise all_cores.
+    const file = 'concatenate_heads_deepseek-v3-mla.mlir';
+    it('tiny DeepSeek-V3 (remediation report of 2026-04-29, p150): 2,208,256 B on [(x=0,y=0) - (x=0,y=0)]', () => {
+      // One row block (S ≤ 32), one core: 2,097,152 + 111,104 (Blackhole, 2026-01-30..06-11).
+      const op = assertFails({ file, date: '2026-04-29', arch: 'blackhole_p150' }, 'deepseek_v3_tiny');
+      assert.equal(regionEnd(op), 2_208_256);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=0,y=0)]');
+    });
+    it("vLLM MLA prefill [1-64] (tt-xla, tt-mlir e018513cd → tt-metal d5a16537 of 2026-05-11, n150): the note's figure", () => {
+      // S 64: two row blocks on two cores, column-wise (0,0)-(0,1). 2,097,152 + 103,744 (Wormhole from tt-metal PR #43570,
+      // 2026-05-05, in ttnn/l1BaseHistory.ts) = 2,200,896, "on core range [0-0 - 0-1]".
+      const op = assertFails({ file, date: '2026-05-11', arch: 'wormhole_b0_n150' }, 'deepseek_v3_mla_prefill', {
+        first: false,
+      });
+      assert.equal(regionEnd(op), 2_200_896);
+      assert.equal(printedRange(op), '[0-0 - 0-1]');
+    });
+  });
 });

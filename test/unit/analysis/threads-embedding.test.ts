@@ -51,3 +51,42 @@ describe('public-thread regression set: fused embedding (test/fixtures/threads)'
     assert.equal(op.estimate.kind === 'estimate' ? op.estimate.cbBytesPerCore : 0, 524_416);
   });
 });
+
+describe('public-thread regression set: row-major embedding of wide rows (tt-xla remediation reports, p150)', () => {
+  // EmbeddingsRMProgramFactory at tt-metal 3fa4d753 (2026-04-08, before PR #42548's 1 MiB chunks): split_work_to_cores
+  // (11x10, rows) column-wise; c_0 = buffering · align(row bytes, 64) (buffering 2 when a core group has more than one
+  // row), c_1 = the indices' 64 B alignment / 4 B = 16 indices · align(4, 32) = 512 B; every CB on all_cores, merged.
+  // Base 111,104 (Blackhole, 2026-01-30..06-11).
+  const run = { file: 'embedding_tt-forge-remediation-p150.mlir', date: '2026-04-08', arch: 'blackhole_p150' };
+  const cases: readonly (readonly [string, string, number, string])[] = [
+    // 1,575,936·2 = 3,151,872 (a 64 B multiple), 2 rows on 2 cores: 3,151,872 + 512 + 111,104.
+    [
+      'Longformer-zh sliding window (the op printed)',
+      'longformer_zh_sliding_window',
+      3_263_488,
+      '[(x=0,y=0) - (x=0,y=1)]',
+    ],
+    // 2,101,248·2 = 4,202,496 + 512 + 111,104.
+    ['Longformer-large sliding window', 'longformer_large_sliding_window', 4_314_112, '[(x=0,y=0) - (x=0,y=1)]'],
+    // 6,297,600·2 = 12,595,200 + 512 + 111,104.
+    ['LED global attention', 'led_global_attention', 12_706_816, '[(x=0,y=0) - (x=0,y=1)]'],
+    // 2,160,900·2 = 4,321,800 → align 64: 4,321,856 + 512 + 111,104; 5 rows, 5 cores.
+    ['Idefics2 real-image select', 'idefics2_real_images', 4_433_472, '[(x=0,y=0) - (x=0,y=4)]'],
+    // 2,097,152·2 = 4,194,304 + 512 + 111,104; 10 rows, 10 cores.
+    ['DeepSeek-V3.2 expert gather', 'deepseek_v3_2_expert_down_proj', 4_305_920, '[(x=0,y=0) - (x=0,y=9)]'],
+    // 1,966,080·2 = 3,932,160, doubled (256 rows over 110 cores: 36 cores of 3) = 7,864,320 + 512 + 111,104; all_cores is
+    // the whole grid.
+    ['GigaChat expert gather', 'gigachat_expert_gate_up', 7_975_936, '[(x=0,y=0) - (x=10,y=9)]'],
+  ];
+  for (const [what, fn, figure, range] of cases) {
+    it(`${what}: ${figure} B on ${range}, the report's`, () => {
+      const op = assertFails(run, fn, { first: fn === 'longformer_zh_sliding_window' });
+      assert.equal(regionEnd(op), figure);
+      assert.equal(printedRange(op), range);
+    });
+  }
+  it('after tt-metal PR #42548 (2026-04-21): rows over 1 MiB stream in 1 MiB chunks, LED fits', () => {
+    // c_0 = 1 · 1,048,576 + c_1 512 + 111,104 = 1,160,192 < 1,572,864.
+    assertFits({ ...run, date: '2026-04-22' }, 'led_global_attention');
+  });
+});

@@ -826,6 +826,29 @@ describe('public-thread regression set, further families (test/fixtures/threads)
       assert.equal(regionEnd(op), 1_745_920);
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=12,y=9)]');
     });
+    // nsmithtt/tt-forge-remediation's tt-xla model reports (Blackhole p150, tt-metal 3fa4d753 of 2026-04-08 under tt-mlir
+    // 553c0632): tt-mlir attaches no conv3d_config, pads C_in to 32; tt-metal's default of the build (after PR #41281):
+    // C_in_block 32, C_out_block 32, T/H/W 1, the whole 11x10 grid. Base 111,104 (Blackhole, 2026-01-30..06-11).
+    const remediation = { file: 'conv3d_tt-forge-remediation-p150.mlir', date: '2026-04-08', arch: 'blackhole_p150' };
+    it('Qwen3-VL patch embed (remediation reports of 2026-04-28): 2,247,168 B on [(x=0,y=0) - (x=10,y=9)]', () => {
+      // patch 2·16·16·32 = 16,384 → K_t 512, N_t 1, M_t 1: vol2col rm 16,384·2 = 32,768; vol2col tiled 512 + weight 512
+      // + interm 1 + result 1 + bias 1 = 1,027 tiles = 2,103,296 → 2,136,064 + 111,104 = 2,247,168, the reports' figure.
+      const op = assertFails(remediation, 'qwen3_vl_patch_embed');
+      assert.equal(regionEnd(op), 2_247_168);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=10,y=9)]');
+    });
+    it('GLM-4V patch embed (glyph / glm_ocr reports of 2026-04-28): 1,747,968 B on [(x=0,y=0) - (x=10,y=9)]', () => {
+      // patch 2·14·14·32 = 12,544 → K_t 392: 25,088 + (392 + 392 + 1 + 1 + 1 bias)·2,048 = 1,636,864 + 111,104.
+      const op = assertFails(remediation, 'glm4v_patch_embed', { first: false });
+      assert.equal(regionEnd(op), 1_747_968);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=10,y=9)]');
+    });
+    it('Qwen2.5-VL patch embed (fara / cosmos_reason1 reports, no bias): 1,745,920 B on [(x=0,y=0) - (x=10,y=9)]', () => {
+      // The olmOCR figure above without the bias tile: 1,634,816 + 111,104, on the p150's 11x10 grid.
+      const op = assertFails(remediation, 'qwen2_5_vl_patch_embed', { first: false });
+      assert.equal(regionEnd(op), 1_745_920);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=10,y=9)]');
+    });
     it('after tt-metal PR #43715 (merged 2026-05-13; C_in_block 16, the blocks the thread says fit): fits', () => {
       assertFits({ ...conv3d, date: '2026-05-13' });
     });

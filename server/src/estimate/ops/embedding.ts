@@ -91,7 +91,13 @@ export function estimateEmbedding(op: TtnnOp, ctx: EstimateContext): OpEstimateR
     ctx,
     factory: 'EmbeddingsRMProgramFactory',
     factoryReason: `${rows} output rows over ${split.nCores} cores (max ${split.maxUnitsPerCore} per core → ${buffering === 2 ? 'double' : 'single'}-buffered); ${chunked ? `weight rows of ${rowBytes} B streamed in ${chunk} B chunks` : `one page = a whole weight row of ${rowBytes} B`}`,
-    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col'),
+    // Every CB on split_work_to_cores' column-wise all_cores (embeddings_rm_program_factory.cpp@3fa4d753), merged
+    // like the fused factory's: the 2026-04 remediation reports' (0,0)-(0,1) / (0,0)-(0,4) / (0,0)-(10,9).
+    groups: groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+      order: 'col',
+      ctx,
+      descriptorsFrom: 'embedding-program-descriptors',
+    }),
     cbs: [
       { index: 0, role: 'output rows', nPages: buffering, pageBytes: chunk },
       { index: 1, role: 'indices', nPages: 1, pageBytes: Math.max(1, Math.floor(align / iElem)) * alignUp(iElem, 32) },

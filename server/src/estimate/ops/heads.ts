@@ -98,7 +98,15 @@ export function estimateNlpConcatHeads(op: TtnnOp, ctx: EstimateContext): OpEsti
   const inSharded = isSharded(input.layout);
   const outSharded = isSharded(output.layout);
   const split = splitWorkToCores(gridArea(ctx), (b * s) / 32);
-  const groups = inSharded ? [shardGridGroup(input.layout)] : groupsFromSplit(split, ctx.device.workerGrid, 'col');
+  // Interleaved: c_0 on split_work_to_cores' column-wise all_cores [1]@3fa4d753 (the [0-0 - 0-1] of the DeepSeek-V3 MLA
+  // prefill note, tt-xla 2026-06).
+  const groups = inSharded
+    ? [shardGridGroup(input.layout)]
+    : groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+        order: 'col',
+        ctx,
+        descriptorsFrom: 'nlp-concat-heads-program-descriptors',
+      });
   const shardTiles = inSharded ? shardTileCount(input.layout) : perTensorTiles;
   const cbs: CbSpec[] = [
     {

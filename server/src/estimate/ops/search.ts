@@ -179,7 +179,14 @@ function argMaxMultiCore(
   const unit = (input.layout.bufferType === 'dram' ? ctx.device.dramAlignmentBytes : ctx.device.l1AlignmentBytes) / 2;
   const split = splitWorkToCores(gridArea(ctx), Math.ceil(w / unit));
   const n = split.nCores;
-  const groups = groupsFromSplit(split, ctx.device.workerGrid, 'col');
+  // c_0 is created per core group (cores0's page first), c_1..c_3 on all_cores (argmax_multi_core_program_factory.cpp
+  // @3fa4d753): the first allocator is cores0's first range, merged until the ProgramDescriptor port (PR #43208).
+  const groups = groupsFromSplit(split, ctx.device.workerGrid, 'col', {
+    order: 'col',
+    ctx,
+    descriptorsFrom: 'reduce-program-descriptors',
+    firstCbOnGroup1: true,
+  });
   const unitsOf = (i: number): number =>
     (split.runs.length === 2 && i === 1 ? split.maxUnitsPerCore - 1 : split.maxUnitsPerCore) * unit;
   return finishProgram({
