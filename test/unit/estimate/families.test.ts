@@ -50,6 +50,34 @@ describe('estimate/families', () => {
     assert.equal(moved.confidence, 'exact');
   });
 
+  it('row-major reshape: a second kernel instance and its CBs from PR #28169 when one row divides the other', () => {
+    // falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir's %3: 32x1 u32 → 32, DRAM row-major: 4 B rows into one 128 B row.
+    // reshape_rm_host_prep.cpp@3389120 … reshape_rm_program_factory.cpp@f37b776: c_0 = 2 · (floor64(4 − 1) + 128) =
+    // 256, c_1 = floor64(128 − 1) + 80 = 144 → 400 B. From 51d87b0 (PR #28169, 2025-09-16; the same to 622c6fb):
+    // 128 % 4 = 0 → c_2 = 256 and c_3 = 144 too; c_2 starts at 400 rounded up to the 32 B DRAM alignment (program.cpp
+    // allocate_circular_buffers) = 416 → 416 + 256 + 144 = 816 B.
+    const u32 = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'u32' });
+    const column = op('ttnn.reshape', [u32([32, 1])], [u32([32])], { shape: ints(32) });
+    const before = est(estimateOp(column, whContext({ ttMetalDate: '2025-09-15' })));
+    assert.equal(before.cbBytesPerCore, 400);
+    assert.equal(before.confidence, 'exact');
+    const after = est(estimateOp(column, whContext({ ttMetalDate: '2026-04-20' })));
+    assert.equal(after.factory, 'ReshapeRMProgramFactory');
+    assert.equal(after.cbBytesPerCore, 816);
+    assert.equal(after.confidence, 'exact');
+    // 6-element bf16 rows (12 B) into 8-element rows (16 B): neither divides the other → one instance:
+    // 2 · (floor64(11) + 128) + floor64(15) + 80 = 256 + 80 = 336 B.
+    const odd = est(
+      estimateOp(
+        op('ttnn.reshape', [rm([4, 6])], [rm([3, 8])], { shape: ints(3, 8) }),
+        whContext({ ttMetalDate: '2026-04-20' }),
+      ),
+    );
+    assert.equal(odd.cbBytesPerCore, 336);
+    // From PR #50967 (dated at #50191's opening, 2026-07-17) the destination staging ring is not modeled: approx.
+    assert.equal(est(estimateOp(column, whContext({ ttMetalDate: '2026-08-01' }))).confidence, 'approx');
+  });
+
   // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, 2025-01-03) the transpose
   // factories ran interleaved row-major inputs; from it ttnn::transpose hands them to prim::permute.
   const beforePr16155 = () => whContext({ ttMetalDate: '2025-01-01' });
