@@ -2974,6 +2974,31 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #50967 (num_dest_write_slots, pages_16b_aligned); reshape_rm_program_factory.cpp (search index id 69758822617: choose_num_dest_write_slots against lowest_occupied_compute_l1_address)',
   },
+  'untilize-unpadding-col-factory': {
+    family: 'tilize/untilize',
+    pr: 17538,
+    // "Add support for parallelization along the width for untilize with unpadding", squash-merged on main as 1b01e8b
+    // at 2025-02-05 21:26 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-02-05',
+    dateFrom: 'merge',
+    what: "untilize_with_unpadding's interleaved factory hands a tensor with Wt > Ht to the column factory (c_0 = c_16 = Ht tiles, the Wt tile columns split over the cores by split_blocks_for_tilize); before, the tile-row factory (c_0 = c_16 = Wt tiles) for every interleaved input",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp@09349dd (untilize_with_unpadding_multi_core_interleaved only)',
+    after:
+      'tt-metal PR #17538, untilize_with_unpadding_program_factory.cpp@1b01e8b (num_tiles_per_row > num_tiles_per_col → untilize_with_unpadding_multi_core_col_interleaved)',
+  },
+  'untilize-unpadding-col-by-space': {
+    family: 'tilize/untilize',
+    pr: 17752,
+    // "Quick fix for single card device perf" (the column split had slowed models), squash-merged on main as a4b0687
+    // at 2025-02-08 15:04 UTC (nyoshifujiTT/tt-metal first-parent history); unchanged to 6c77212~1 (PR #17790).
+    mergedOn: '2025-02-08',
+    dateFrom: 'merge',
+    what: 'untilize_with_unpadding takes the column factory only when a tile row does not fit (enough_space_height: 2 · T_in · Wt against the free L1); before, whenever Wt > Ht',
+    before: 'tt-metal …/untilize_with_unpadding_program_factory.cpp@1b01e8b (num_tiles_per_row > num_tiles_per_col)',
+    after:
+      'tt-metal PR #17752, untilize_with_unpadding.cpp@a4b0687 (enough_space_height) and untilize_with_unpadding_program_factory.cpp@a4b0687 (!enough_space_height → column factory)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;
