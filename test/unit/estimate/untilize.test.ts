@@ -34,6 +34,12 @@ describe('estimate/untilize', () => {
     assert.equal(col.factory, 'untilize_with_unpadding_multi_core_col_interleaved');
     assert.equal(col.cbBytesPerCore, 8_192);
     assert.equal(col.nCoresUsed, 50);
+    // all_cores of split_blocks_for_tilize (CoreCoord overload then): six whole 8-core rows and 2 cores of the
+    // seventh; the message prints the first rectangle, (0,0)-(7,5).
+    assert.deepEqual(col.reportedRange, [
+      [0, 0],
+      [7, 5],
+    ]);
     assert.equal(col.confidence, 'exact');
     // @a4b0687 (PR #17752, 2025-02-08): only when 2 · 4,096 · 100 = 819,200 B does not fit below the free L1 (it does
     // here) → the tile-row factory again.

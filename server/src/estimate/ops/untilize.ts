@@ -322,9 +322,11 @@ export function estimateUntilize(
     // Before PR #17790 [13]: from PR #17538 the column factory (Ht-tile CBs, the Wt tile columns split over the
     // cores) when Wt > Ht, from PR #17752 when a tile row does not fit; else the tile-row factory below, whatever
     // blockWhy says (it had no other).
-    const beforeBlockFactory = !atOrAfter(ctx, 'tilize-untilize-padding-block-factory');
+    // Asked only when the column factory can run (Wt > Ht, or a row that does not fit), so other untilizes do not
+    // straddle these change points.
     const column =
-      beforeBlockFactory &&
+      (wt > ht || !enoughSpaceHeight) &&
+      !atOrAfter(ctx, 'tilize-untilize-padding-block-factory') &&
       (atOrAfter(ctx, 'untilize-unpadding-col-by-space')
         ? !enoughSpaceHeight
         : atOrAfter(ctx, 'untilize-unpadding-col-factory') && wt > ht);
@@ -335,7 +337,23 @@ export function estimateUntilize(
         ctx,
         factory: 'untilize_with_unpadding_multi_core_col_interleaved',
         factoryReason: `${fallbackNote}${dispatch}${atOrAfter(ctx, 'untilize-unpadding-col-by-space') ? `a tile row does not fit (${spaceText})` : `Wt = ${wt} > Ht = ${ht}`} → the column factory (tt-metal PR #17538); ${wt} tile columns over ${colSplit.nCores} cores (${colSplit.blocksPerCore} per core)`,
-        groups: [{ name: 'all', nCores: colSplit.nCores, firstCore: [0, 0] }],
+        // c_0 and c_16 on split_blocks_for_tilize's all_cores, as the tile-row factory's [12].
+        groups: [
+          {
+            name: 'all',
+            nCores: colSplit.nCores,
+            firstCore: [0, 0],
+            ...(colSplit.nCores > 1 && {
+              printedRange: splitBlocksForTilizeRange(
+                ctx.ttMetal.window,
+                colSplit.nCores,
+                ctx.device.workerGrid,
+                'padding-block-cores-column-major',
+                'untilize-program-descriptors',
+              ),
+            }),
+          },
+        ],
         cbs: [
           { index: 0, role: 'input column', nPages: ht, pageBytes: tileIn },
           { index: 16, role: 'output column', nPages: ht, pageBytes: tileOut },
@@ -347,7 +365,8 @@ export function estimateUntilize(
     }
     // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before PR #16555 (not dated
     // here): only to_layout's calls (use_multicore = true) are exact before PR #17790.
-    const exactRowFactory = blockWhy === undefined || (beforeBlockFactory && via === 'to_layout');
+    // Past the block-factory return above, a defined blockWhy means a build before PR #17790.
+    const exactRowFactory = blockWhy === undefined || via === 'to_layout';
     return finishProgram({
       op,
       ctx,
