@@ -164,8 +164,10 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
     assert.match(april2025.factoryReason, /ReshapeRMProgramFactory 336 B/);
   });
 
-  it('approx from the unread Metal 2.0 port (change point reshape-view-dataflow-buffers, PR #54202, ≈2026-08-24)', () => {
-    // Same 4,608 B in both sub-windows; the later one is not read, so a window reaching past it is approx.
+  it('exact across the Metal 2.0 port (change point reshape-view-dataflow-buffers, PR #54202, ≈2026-08-24)', () => {
+    // The ported factory (search index id 58442755276) allocates the same three buffers as dataflow buffers: the
+    // mapping page (32 entries · 16 B = 512 B, derived in the first case above), one input and one output bf16 tile
+    // (2,048 B each): 4,608 B on both sides.
     const e = est(
       estimateOp(
         reshape([1, 20, 16], [1, 40, 8]),
@@ -173,7 +175,6 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
       ),
     );
     assert.equal(e.cbBytesPerCore, 4_608);
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason ?? '', /Metal 2\.0 port/);
+    assert.equal(e.confidence, 'exact');
   });
 });

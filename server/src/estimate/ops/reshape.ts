@@ -28,7 +28,9 @@
  *       read at every commit touching it from ed0a405 (PR #20189, 2025-04-17) to fdefd7c (2026-06-16): Dims,
  *       reshape_map_output_page and compute_reshape_mapping_host_tensor unchanged bar C++ cleanups (82501b9 initializes
  *       the prev_* values, never read before the first segment); the CB sizes likewise; the CB core set moves at
- *       b2af0cd (PR #45075). The non-caching variant of PR #33359 (2bb1f91, reverted at d711ccab 5 days later) ran
+ *       b2af0cd (PR #45075); the Metal 2.0 port (PR #54202) read in the search index (id 58442755276: DataflowBufferSpec
+ *       mapping page × 1, input tile × 1, working output tile × 1, work units on all_cores, the map code as before).
+ *       The non-caching variant of PR #33359 (2bb1f91, reverted at d711ccab 5 days later) ran
  *       only when a caller passed on_device_mappings = false, which tt-mlir does not.
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189
  *       (convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)
@@ -221,10 +223,10 @@ function tiledReshape(
   const isSharded = (t: ResolvedTensor): boolean =>
     t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
   const sharded = isSharded(input) || isSharded(output);
+  // The Metal 2.0 port (change point `reshape-view-dataflow-buffers`, PR #54202: "No functional change") keeps the
+  // three buffers as dataflow buffers of the same sizes on split_work_to_cores' cores [3]: only the overflow wording
+  // moves (analysis/overflow.ts).
   const approxReasons = [
-    ...(atOrAfter(ctx, 'reshape-view-dataflow-buffers')
-      ? ['the Metal 2.0 port of the factory (PR #54202) is not read: its buffers are taken as the CBs before it']
-      : []),
     ...(traced === undefined ? [`segment map of ${outputTiles} output tiles not traced (over the trace budget)`] : []),
     ...(bfp8 ? ['bfp8: the typecasts to bf16 and back around the program (and the padding fill) are not modeled'] : []),
     ...(isBlockFloat(input.dtype) && !bfp8
