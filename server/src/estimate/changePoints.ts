@@ -2973,6 +2973,58 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #45423; nlp_concat_heads_program_factory.cpp@32f12ad (CBDescriptor{.core_ranges = all_cores}); tt_metal/impl/program/program.cpp (Program(const ProgramDescriptor&): no merge)',
   },
+  'reshape-rm-dual-kernel': {
+    family: 'reshape',
+    pr: 28169,
+    // "Optimize reshape operation with dual kernel support for RM tensors", squash-merged on main as 51d87b0 at
+    // 2025-09-16 07:36 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-16',
+    dateFrom: 'merge',
+    what: "the row-major reshape (ReshapeRMProgramFactory) runs a second instance of its kernel when one row's bytes divide the other's: c_2 (2 · the source read size) and c_3 (the destination slot) beside c_0 and c_1, the same sizes, on the same whole grid; before, c_0 and c_1 only",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_host_prep.cpp@3389120 (PR #15572) … reshape_rm_program_factory.cpp@f37b776 (c_0 2 · (floor64(src − 1) + 128), c_1 floor64(dst − 1) + 80 on total_cores; the same at every commit of either file between)',
+    after:
+      'tt-metal PR #28169, host/reshape_rm_program_factory.cpp@51d87b0 (can_use_dual_kernel = src % dst == 0 || dst % src == 0 → c_2, c_3); the same sizes at 964d583, a17527e, 951db7e, ebbcdf2 (device/reshape_rm_program_factory.cpp), 4b30829 (CBDescriptors) and 622c6fb (2026-06-23)',
+  },
+  'reshape-rm-dest-staging': {
+    family: 'reshape',
+    pr: 50967,
+    // "Fix Blackhole hang on RM reshape to [N,1]" (tt-metal #50191, opened 2026-07-17), recorded merged; its Copilot
+    // review of 2026-07-24 quotes the factory it changes (cb_size1 and can_use_dual_kernel as at 622c6fb). Merge day not
+    // read (tt-metal's snapshot is over fetch's size limit): dated at the opening, the earliest it can be.
+    mergedOn: '2026-07-17',
+    dateFrom: 'approx',
+    what: "the row-major reshape's destination CB becomes a ring of up to eight destination slots when a row's bytes are not a multiple of 16 (later capped by the free L1), and the second kernel instance is skipped for such a DRAM destination; not modeled: the CBs before it are given, approx",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_rm_program_factory.cpp@622c6fb (cb_size1 one slot; can_use_dual_kernel on divisibility alone)',
+    after:
+      'tt-metal PR #50967 (num_dest_write_slots, pages_16b_aligned); reshape_rm_program_factory.cpp (search index id 69758822617: choose_num_dest_write_slots against lowest_occupied_compute_l1_address)',
+  },
+  'untilize-unpadding-col-factory': {
+    family: 'tilize/untilize',
+    pr: 17538,
+    // "Add support for parallelization along the width for untilize with unpadding", squash-merged on main as 1b01e8b
+    // at 2025-02-05 21:26 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-02-05',
+    dateFrom: 'merge',
+    what: "untilize_with_unpadding's interleaved factory hands a tensor with Wt > Ht to the column factory (c_0 = c_16 = Ht tiles, the Wt tile columns split over the cores by split_blocks_for_tilize); before, the tile-row factory (c_0 = c_16 = Wt tiles) for every interleaved input",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp@09349dd (untilize_with_unpadding_multi_core_interleaved only)',
+    after:
+      'tt-metal PR #17538, untilize_with_unpadding_program_factory.cpp@1b01e8b (num_tiles_per_row > num_tiles_per_col → untilize_with_unpadding_multi_core_col_interleaved)',
+  },
+  'untilize-unpadding-col-by-space': {
+    family: 'tilize/untilize',
+    pr: 17752,
+    // "Quick fix for single card device perf" (the column split had slowed models), squash-merged on main as a4b0687
+    // at 2025-02-08 15:04 UTC (nyoshifujiTT/tt-metal first-parent history); unchanged to 6c77212~1 (PR #17790).
+    mergedOn: '2025-02-08',
+    dateFrom: 'merge',
+    what: 'untilize_with_unpadding takes the column factory only when a tile row does not fit (enough_space_height: 2 · T_in · Wt against the free L1); before, whenever Wt > Ht',
+    before: 'tt-metal …/untilize_with_unpadding_program_factory.cpp@1b01e8b (num_tiles_per_row > num_tiles_per_col)',
+    after:
+      'tt-metal PR #17752, untilize_with_unpadding.cpp@a4b0687 (enough_space_height) and untilize_with_unpadding_program_factory.cpp@a4b0687 (!enough_space_height → column factory)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

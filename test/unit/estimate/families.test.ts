@@ -50,6 +50,34 @@ describe('estimate/families', () => {
     assert.equal(moved.confidence, 'exact');
   });
 
+  it('row-major reshape: a second kernel instance and its CBs from PR #28169 when one row divides the other', () => {
+    // falcon3_7b_bf16_1layer_notrace_decode_ttnn.mlir's %3: 32x1 u32 → 32, DRAM row-major: 4 B rows into one 128 B row.
+    // reshape_rm_host_prep.cpp@3389120 … reshape_rm_program_factory.cpp@f37b776: c_0 = 2 · (floor64(4 − 1) + 128) =
+    // 256, c_1 = floor64(128 − 1) + 80 = 144 → 400 B. From 51d87b0 (PR #28169, 2025-09-16; the same to 622c6fb):
+    // 128 % 4 = 0 → c_2 = 256 and c_3 = 144 too; c_2 starts at 400 rounded up to the 32 B DRAM alignment (program.cpp
+    // allocate_circular_buffers) = 416 → 416 + 256 + 144 = 816 B.
+    const u32 = (shape: number[]) => tensor(shape, { page: 'row_major', dtype: 'u32' });
+    const column = op('ttnn.reshape', [u32([32, 1])], [u32([32])], { shape: ints(32) });
+    const before = est(estimateOp(column, whContext({ ttMetalDate: '2025-09-15' })));
+    assert.equal(before.cbBytesPerCore, 400);
+    assert.equal(before.confidence, 'exact');
+    const after = est(estimateOp(column, whContext({ ttMetalDate: '2026-04-20' })));
+    assert.equal(after.factory, 'ReshapeRMProgramFactory');
+    assert.equal(after.cbBytesPerCore, 816);
+    assert.equal(after.confidence, 'exact');
+    // 6-element bf16 rows (12 B) into 8-element rows (16 B): neither divides the other → one instance:
+    // 2 · (floor64(11) + 128) + floor64(15) + 80 = 256 + 80 = 336 B.
+    const odd = est(
+      estimateOp(
+        op('ttnn.reshape', [rm([4, 6])], [rm([3, 8])], { shape: ints(3, 8) }),
+        whContext({ ttMetalDate: '2026-04-20' }),
+      ),
+    );
+    assert.equal(odd.cbBytesPerCore, 336);
+    // From PR #50967 (dated at #50191's opening, 2026-07-17) the destination staging ring is not modeled: approx.
+    assert.equal(est(estimateOp(column, whContext({ ttMetalDate: '2026-08-01' }))).confidence, 'approx');
+  });
+
   // Before change point 'transpose-rm-interleaved-via-permute' (tt-metal PR #16155, 2025-01-03) the transpose
   // factories ran interleaved row-major inputs; from it ttnn::transpose hands them to prim::permute.
   const beforePr16155 = () => whContext({ ttMetalDate: '2025-01-01' });
@@ -143,14 +171,22 @@ describe('estimate/families', () => {
     assert.equal(e.factory, 'transpose_hc_multi_core (row-major)');
     assert.equal(e.cbBytesPerCore, 1_536);
     assert.equal(e.confidence, 'exact');
-    // W = 100: 200 B is not a multiple of 32 → tt-metal tilizes and runs the tiled HC transpose: approx.
+    // W = 100: 200 B is not a multiple of 32 → transpose.cpp@9acc400 / @09349dd sets tiled_only: to_layout TILE, the
+    // tiled HC transpose, to_layout ROW_MAJOR, each a program in turn (every factory read in January 2025):
+    //   tilize_with_val_padding to [1, 8, 64, 128]: Wt = 4, c_0 = c_16 = 4 · 2,048 = 8,192 → 16,384 B;
+    //   transpose_hc_multi_core_tiled_interleaved: c_0 2 · 2,048 = 4,096 + pad c_1 (C = 8) one face row 16 · 2 = 32
+    //     → 4,128 B;
+    //   untilize_with_unpadding of [1, 64, 32 (C padded), 128]: Wt = 4 → 16,384 B (ties go to the later program).
     const unaligned = est(
       estimateOp(
         op('ttnn.transpose', [rm([1, 8, 64, 100])], [rm([1, 64, 8, 100])], { dim0: int(1), dim1: int(2) }),
         jan,
       ),
     );
-    assert.equal(unaligned.confidence, 'approx');
+    assert.equal(unaligned.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+    assert.equal(unaligned.cbBytesPerCore, 16_384);
+    assert.match(unaligned.factoryReason, /TransposeHCTiledInterleavedProgramFactory 4128 B/);
+    assert.equal(unaligned.confidence, 'exact');
     // A window across PR #17048 (2025-01-23): the January factory, then prim::permute's two 192 B rows (384 B).
     const across = est(
       estimateOp(
@@ -162,6 +198,34 @@ describe('estimate/families', () => {
     assert.deepEqual(
       across.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : -1)),
       [1_536, 384],
+    );
+  });
+
+  it('an unaligned row-major HC before PR #17048 runs through tiles: the pad CB can make the transpose the largest', () => {
+    // tools/explorer/test/models/resnet_ttnn.mlir's %262: [1, 28, 128, 28] f32 DRAM, dims (-3, -2); W·elem = 112 B is not
+    // a multiple of the 32 B DRAM alignment → tiled_only (transpose.cpp@09349dd). f32 tiles are 4,096 B:
+    //   tilize_with_val_padding to [1, 28, 128, 32]: Wt = 1 → c_0 + c_16 = 8,192 B;
+    //   tiled HC transpose (transpose_program_factory.cpp@09349dd): c_0 2 · 4,096 + c_1 one face row 16 · 4 (C = 28)
+    //     = 8,256 B on the whole grid;
+    //   untilize_with_unpadding of [1, 128, 32, 32]: Wt = 1 → 8,192 B.
+    // The row-major factory's figure kept before was 56 sticks · align(112, 32) = 7,168 B.
+    const hc = op(
+      'ttnn.transpose',
+      [tensor([1, 28, 128, 28], { page: 'row_major', dtype: 'f32' })],
+      [tensor([1, 128, 28, 28], { page: 'row_major', dtype: 'f32' })],
+      { dim0: int(-3), dim1: int(-2) },
+    );
+    const e = est(estimateOp(hc, whContext({ ttMetalDate: '2025-01-10' })));
+    assert.equal(e.factory, 'TransposeHCTiledInterleavedProgramFactory');
+    assert.equal(e.cbBytesPerCore, 8_256);
+    assert.equal(e.confidence, 'exact');
+    // The resnet dump's window (2025-01-01 .. 2025-06-16): from PR #17048 prim::permute's row-invariant factory, two
+    // rows of align(112, 32) = 128 B = 256 B.
+    const across = est(estimateOp(hc, whContext({ window: { earliest: '2025-01-01', latest: '2025-06-16' } })));
+    assert.equal(across.confidence, 'exact');
+    assert.deepEqual(
+      across.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : -1)),
+      [8_256, 8_256, 256],
     );
   });
 

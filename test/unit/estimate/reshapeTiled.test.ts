@@ -136,7 +136,7 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
     assert.equal(after.confidence, 'exact');
   });
 
-  it('exact over a window read throughout; approx over one straddling PR #20189 (the composite before it)', () => {
+  it('exact over a window read throughout, and over one straddling PR #20189 (the composite before it, read too)', () => {
     const within = est(
       estimateOp(
         reshape([1, 20, 16], [1, 40, 8]),
@@ -150,11 +150,24 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
         whContext({ window: { earliest: '2025-04-01', latest: '2025-05-31' } }),
       ),
     );
-    assert.equal(straddling.confidence, 'approx');
+    // Before PR #20189 (reshape.cpp@83f816b … @3b28664, convert_tile_to_rm) three programs run in turn, bf16 tiles
+    // of 2,048 B: untilize_with_unpadding of [1, 32 (20 padded), 32]: Wt = 1 → c_0 + c_16 = 4,096 B; the row-major
+    // reshape of 32 B rows into 16 B rows: c_0 2 · (floor64(31) + 128) = 256, c_1 floor64(15) + 80 = 80 → 336 B (no
+    // second instance before PR #28169); tilize_with_val_padding to [1, 64, 32]: Wt = 1 → 4,096 B (the later of the
+    // tie). From PR #20189 the native factory's 4,608 B (above).
+    assert.equal(straddling.confidence, 'exact');
+    assert.deepEqual(
+      straddling.versionRange?.figures.map((f) => (f.kind === 'estimate' ? f.cbBytesPerCore : -1)),
+      [4_096, 4_608],
+    );
+    const april2025 = est(estimateOp(reshape([1, 20, 16], [1, 40, 8]), whContext({ ttMetalDate: '2025-04-10' })));
+    assert.match(april2025.factoryReason, /ReshapeRMProgramFactory 336 B/);
   });
 
-  it('approx from the unread Metal 2.0 port (change point reshape-view-dataflow-buffers, PR #54202, ≈2026-08-24)', () => {
-    // Same 4,608 B in both sub-windows; the later one is not read, so a window reaching past it is approx.
+  it('exact across the Metal 2.0 port (change point reshape-view-dataflow-buffers, PR #54202, ≈2026-08-24)', () => {
+    // The ported factory (search index id 58442755276) allocates the same three buffers as dataflow buffers: the
+    // mapping page (32 entries · 16 B = 512 B, derived in the first case above), one input and one output bf16 tile
+    // (2,048 B each): 4,608 B on both sides.
     const e = est(
       estimateOp(
         reshape([1, 20, 16], [1, 40, 8]),
@@ -162,7 +175,6 @@ describe('estimate/reshape: the tiled factory traces the host segment map', () =
       ),
     );
     assert.equal(e.cbBytesPerCore, 4_608);
-    assert.equal(e.confidence, 'approx');
-    assert.match(e.approxReason ?? '', /Metal 2\.0 port/);
+    assert.equal(e.confidence, 'exact');
   });
 });

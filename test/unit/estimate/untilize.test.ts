@@ -15,6 +15,47 @@ describe('estimate/untilize', () => {
   // Seed: tensor<4x4884480xbf16> tile (padded 32 rows) → row-major, DRAM interleaved, WH n150 base 102,656.
   const seedOp = op('ttnn.to_layout', [tensor([4, 4884480])], [tensor([4, 4884480], { page: 'row_major' })]);
 
+  it('before PR #17790: the tile-row factory, the column factory from PR #17538 (Wt > Ht) and PR #17752 (no room)', () => {
+    // llama_attention_ttnn.mlir's reshape untilizes a 12x3200 f32 tile tensor (to_layout: 12 ≠ 32 padded rows →
+    // untilize_with_unpadding). Wt = 100, Ht = 1, f32 tiles 4,096 B.
+    const wide = op(
+      'ttnn.to_layout',
+      [tensor([12, 3200], { dtype: 'f32' })],
+      [tensor([12, 3200], { dtype: 'f32', page: 'row_major' })],
+    );
+    // untilize_with_unpadding_program_factory.cpp@09349dd: the tile-row factory, c_0 = c_16 = 100 · 4,096 → 819,200 B.
+    const jan = est(estimateOp(wide, whContext({ ttMetalDate: '2025-02-03' })));
+    assert.equal(jan.factory, 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory');
+    assert.equal(jan.cbBytesPerCore, 819_200);
+    assert.equal(jan.confidence, 'exact');
+    // @1b01e8b (PR #17538, 2025-02-05): Wt = 100 > Ht = 1 → the column factory, c_0 = c_16 = 1 · 4,096 → 8,192 B;
+    // split_blocks_for_tilize(64, 100): 2 columns per core → 50 cores.
+    const col = est(estimateOp(wide, whContext({ ttMetalDate: '2025-02-06' })));
+    assert.equal(col.factory, 'untilize_with_unpadding_multi_core_col_interleaved');
+    assert.equal(col.cbBytesPerCore, 8_192);
+    assert.equal(col.nCoresUsed, 50);
+    // all_cores of split_blocks_for_tilize (CoreCoord overload then): six whole 8-core rows and 2 cores of the
+    // seventh; the message prints the first rectangle, (0,0)-(7,5).
+    assert.deepEqual(col.reportedRange, [
+      [0, 0],
+      [7, 5],
+    ]);
+    assert.equal(col.confidence, 'exact');
+    // @a4b0687 (PR #17752, 2025-02-08): only when 2 · 4,096 · 100 = 819,200 B does not fit below the free L1 (it does
+    // here) → the tile-row factory again.
+    const feb = est(estimateOp(wide, whContext({ ttMetalDate: '2025-02-10' })));
+    assert.equal(feb.cbBytesPerCore, 819_200);
+    assert.equal(feb.confidence, 'exact');
+    // A row that does not fit: 12x5760 f32, Wt = 180: 2 · 4,096 · 180 = 1,474,560 B ≥ the free L1 (1,499,136 −
+    // 102,656 = 1,396,480 B) → the column factory: 8,192 B.
+    const huge = op(
+      'ttnn.to_layout',
+      [tensor([12, 5760], { dtype: 'f32' })],
+      [tensor([12, 5760], { dtype: 'f32', page: 'row_major' })],
+    );
+    assert.equal(est(estimateOp(huge, whContext({ ttMetalDate: '2025-02-10' }))).cbBytesPerCore, 8_192);
+  });
+
   it('reproduces the seed: 9,990,400 B on core (7,6), block factory, legacy era', () => {
     // The seed's log is of 2025-12-31: after tt-metal PR #34268 (cores column-major), before PR #35806 (sub-blocks).
     const e = est(estimateOp(seedOp, whContext({ ttMetalDate: '2025-12-31' })));

@@ -10,7 +10,8 @@
  *     (interleaved row-major WH from change point 'transpose-rm-interleaved-via-permute', tt-metal PR #16155, and
  *     HC / CN from 'permute-tiled-generic', PR #17048: ttnn::transpose runs prim::permute (0,1,3,2) / (0,2,1,3) /
  *     (1,0,2,3) instead — the permute rows above; the transpose factories then serve sharded row-major inputs only;
- *     before PR #17048 an interleaved HC runs the January 2025 HC factory [8], a CN the tiled path) [6]
+ *     before PR #17048 an interleaved HC runs the January 2025 HC factory [8] when W·elem is buffer-aligned, else
+ *     to_layout TILE → tiled HC → to_layout ROW_MAJOR, the largest of the three programs [9]; a CN the tiled path) [6]
  *   transpose of rank > 4, row-major: ttnn::permute of the swapped dims (transpose_nd) in the read versions, approx [6]
  *   transpose HC tiled (4-D):   c_0 = 2 tiles, + c_1 when C % 32 != 0: 16·elem, 16·16·elem from change point
  *     'transpose-hc-tiled-face-padding'; on the whole grid                                         [4]
@@ -40,6 +41,10 @@
  *   [8] tt-metal …/transpose/device/transpose_program_factory.cpp transpose_hc_multi_core, row-major branch, read at
  *       a927a47 (2024-12-24), 9acc400, fa45b9b and 0cc4e4e (2025-01-23): c_0 = max sticks per core × W·elem on
  *       total_cores; transpose.cpp@a927a47 / @9acc400: HC row-major only when W·elem is buffer-aligned
+ *   [9] tt-metal …/transpose/transpose.cpp@a927a47, @9acc400, @09349dd (2025-01-22; HC unchanged to fb9f208's parent):
+ *       transpose_ HC tiled_only when W·elem % buffer alignment ≠ 0 → to_layout(TILE), Transpose, to_layout(back);
+ *       to_layout_op.cpp@09349dd (tilize_with_val_padding, untilize_with_unpadding with use_multicore = true, the reshapes
+ *       views); transpose_hc_multi_core_tiled_interleaved unchanged a927a47 … 0cc4e4e but for its IDevice type
  *   [6] tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_:
  *       an interleaved row-major WH / HC / CN transpose calls prim::permute); tt-metal PR #16155 (issue #16109: "RM
  *       transpose has circular buffer overflows", the WH factory's CBs scale with H·W)
@@ -67,6 +72,7 @@ import {
 } from '../common';
 import { atOrAfter } from '../changePoints';
 import { gridRectangle, onRange } from '../printedRange';
+import { largestStep, specWith, stepOp, toLayoutStep, type Step } from './composite';
 import type { EstimateContext, OpEstimateResult } from '../types';
 import { unmodeled } from '../types';
 
@@ -82,6 +88,8 @@ const CITES = {
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@043b5ac and @00b0fa3 (transpose_impl: rank > 4 → transpose_nd → ttnn::permute)',
   transposeHcRmJan2025:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_program_factory.cpp@a927a47, @9acc400, @fa45b9b, @0cc4e4e (transpose_hc_multi_core, row_major); transpose.cpp@9acc400 (transpose_: HC tiled_only unless W·elem % buffer alignment == 0)',
+  transposeHcViaTiles:
+    'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/transpose.cpp@a927a47, @9acc400, @09349dd (transpose_: HC tiled_only when W·elem % buffer alignment ≠ 0 → to_layout TILE, Transpose, to_layout back); to_layout_op.cpp@09349dd (tilize_with_val_padding / untilize_with_unpadding, use_multicore_untilize = true); tt-mlir runtime/lib/ttnn/operations/data_movement/transpose.cpp@13cf48f (no pad value)',
   transposeHcTiled:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/transpose/device/transpose_hc_tiled_interleaved_program_factory.cpp@01d6e7b and transpose_program_factory.cpp@a927a47 … @5f2f322 (transpose_hc_multi_core_tiled_interleaved)',
 } as const;
@@ -401,16 +409,18 @@ function transposeHcRowMajor(op: TtnnOp, ctx: EstimateContext, input: ResolvedTe
 
 /**
  * Interleaved row-major HC transpose before change point `permute-tiled-generic` [8]: transpose_ sends it to the HC
- * factory when W·elem is a multiple of the input buffer's alignment (else to_layout TILE, the tiled HC transpose and
- * back: not modeled, the later row-major factory's figure kept, approx). c_0 = (most sticks of a core) × W·elem, N·C·H sticks split over the
- * grid, the CB on the whole grid (total_cores).
+ * factory when W·elem is a multiple of the input buffer's alignment, else through tiles (`transposeHcViaTiles`).
+ * c_0 = (most sticks of a core) × W·elem, N·C·H sticks split over the grid, the CB on the whole grid (total_cores).
  */
 function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: ResolvedTensor): OpEstimateResult {
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const stickBytes = input.logical[input.logical.length - 1] * elem;
   if (stickBytes % bufferAlignmentBytes(input, ctx) !== 0) {
-    // The tiled path is not modeled: the row-major factory's figure (as transposeHcRowMajor sizes it) is kept.
+    const viaTiles = transposeHcViaTiles(op, ctx);
+    if (viaTiles !== undefined) return viaTiles;
+    // A sharded result (tt-metal's validate rejects it for an interleaved input) or an unresolved spec: the row-major
+    // factory's figure (as transposeHcRowMajor sizes it) is kept.
     const kept = transposeHcRowMajor(op, ctx, input);
     return kept.kind !== 'estimate'
       ? kept
@@ -432,6 +442,30 @@ function transposeHcRowMajorJan2025(op: TtnnOp, ctx: EstimateContext, input: Res
     confidence: 'exact',
     citations: [CITES.transposeHcRmJan2025, CITE.workSplit],
   });
+}
+
+/**
+ * The tiled path of an interleaved row-major HC transpose whose W·elem is not a multiple of the buffer alignment,
+ * before change point `permute-tiled-generic` [9]: transpose_ sets tiled_only and runs three programs in turn —
+ * to_layout TILE in the input's memory config (tilize_with_val_padding: W, and H, padded to 32), the tiled interleaved
+ * HC transpose [4] into the requested memory config (pad CB when C % 32 ≠ 0: the runtime passes no pad value, and
+ * transpose.hpp's default is 0.0f), then to_layout ROW_MAJOR in that memory config (untilize_with_unpadding to the
+ * logical shape; the reshapes after each to_layout are views). Undefined when the result is not an interleaved device
+ * tensor (validate rejects a sharded output of an interleaved input).
+ */
+function transposeHcViaTiles(op: TtnnOp, ctx: EstimateContext): OpEstimateResult | undefined {
+  const inSpec = op.operands[0];
+  const outSpec = op.results[0];
+  if (inSpec?.kind !== 'tensor' || outSpec?.kind !== 'tensor' || outSpec.layout.kind !== 'layout') return undefined;
+  if (outSpec.layout.memoryLayout !== 'interleaved' || outSpec.shape.kind !== 'known') return undefined;
+  const tilize = toLayoutStep(op, ctx, 'to_layout TILE', inSpec, 'tile');
+  const tiledOut = specWith(outSpec, { pageLayout: 'tile' });
+  const transpose: Step = {
+    label: 'tiled HC transpose',
+    result: estimateTranspose(stepOp(op, 'ttnn.transpose', [tilize.to], [tiledOut], op.properties), ctx),
+  };
+  const untilize = toLayoutStep(op, ctx, 'to_layout ROW_MAJOR', tiledOut, 'row_major');
+  return largestStep(op, ctx, [tilize.step, transpose, untilize.step], { citations: [CITES.transposeHcViaTiles] });
 }
 
 export function estimateTranspose(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {

@@ -5,7 +5,9 @@
  *   view (no program): row-major with the same last dim; tile with the same last dim and the same second-last dim
  *     or both second-last dims multiples of 32                                                     [1]
  *   row-major reshape: all cores, the CBs on the CoreRange (0,0)-(grid.x − 1, grid.y − 1), the printed range;
- *     c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80                       [2]
+ *     c_0 = 2 · (floor64(srcRowBytes − 1) + 128), c_1 = floor64(dstRowBytes − 1) + 80; from change point
+ *     `reshape-rm-dual-kernel` (PR #28169) also c_2 = c_0 and c_3 = c_1 when one row's bytes divide the other's;
+ *     `approx` from `reshape-rm-dest-staging` (PR #50967, not modeled) and for a sharded input or result      [2]
  *   tiled reshape, on the rank-3 views (leading dims multiplied into the first) [5]: c_0 = one mapping page of
  *     16·(M + M mod 16) B, M the widest output tile's entry count in tt-metal's host segment map (traced here from the
  *     shapes, as the factory builds it), c_1 = 1 input tile, c_2 = 1 output tile (bf16 tiles for bfp8) [3]; on the
@@ -18,12 +20,17 @@
  *
  * References:
  *   [1] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp (view fast path)
- *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92
+ *   [2] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_host_prep.cpp@3389120
+ *       (PR #15572, 2024-12-04) and every later commit of it and of (host/)reshape_rm_program_factory.cpp to 622c6fb
+ *       (2026-06-23): the CB sizes as above, c_2 / c_3 from 51d87b0; the PR #50967 review (2026-07-24) quotes the same
+ *       c_1 size and dual-kernel test as its base; reshape.cpp@83f816b … @622c6fb: the 2-D view and the RM factory
  *   [3] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/(host/)reshape_tiled_program_factory.cpp,
  *       read at every commit touching it from ed0a405 (PR #20189, 2025-04-17) to fdefd7c (2026-06-16): Dims,
  *       reshape_map_output_page and compute_reshape_mapping_host_tensor unchanged bar C++ cleanups (82501b9 initializes
  *       the prev_* values, never read before the first segment); the CB sizes likewise; the CB core set moves at
- *       b2af0cd (PR #45075). The non-caching variant of PR #33359 (2bb1f91, reverted at d711ccab 5 days later) ran
+ *       b2af0cd (PR #45075); the Metal 2.0 port (PR #54202) read in the search index (id 58442755276: DataflowBufferSpec
+ *       mapping page × 1, input tile × 1, working output tile × 1, work units on all_cores, the map code as before).
+ *       The non-caching variant of PR #33359 (2bb1f91, reverted at d711ccab 5 days later) ran
  *       only when a caller passed on_device_mappings = false, which tt-mlir does not.
  *   [4] tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189
  *       (convert_tensor_to_rm_reshape_convert_back_to_orig_layout; search index id 42533026580)
@@ -34,7 +41,8 @@
  *       @19c86fc); bfp8 is typecast to bf16 around it; sharded layouts pass through s2i/i2s steps that changed with
  *       PRs #37407 and #42543.
  *
- * Assumptions: the row-major program follows an older version ('approx'). The tiled estimate is exact for interleaved
+ * Assumptions: the row-major program is exact for interleaved tensors until `reshape-rm-dest-staging`. The tiled
+ * reshape before PR #20189 is exact when its three programs are (not for block floats). The tiled estimate is exact for interleaved
  * non-block-float tensors; a segment map over the trace budget keeps the old 64 / 128-entry guess ('approx').
  * Worked example: reshape of RM 6x4884480 → 6x1x768x60x106: src row 9,768,960 B → c_0 = 2·(9,768,896 + 128).
  */
@@ -50,9 +58,9 @@ import { largestStep, specWith, stepOp, toLayoutStep } from './composite';
 import { gridRectangle, onRange } from '../printedRange';
 
 const CITE_RESHAPE =
-  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_program_factory.cpp@010ba92';
+  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/host/reshape_rm_host_prep.cpp@3389120 … reshape_rm_program_factory.cpp@622c6fb (every commit of the factory read: c_0, c_1; c_2, c_3 from 51d87b0, PR #28169); reshape.cpp@83f816b … @622c6fb (2-D view → prim reshape, s2i / i2s around a sharded one)';
 const CITE_TILED_BEFORE =
-  'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp before PR #20189 (convert_tensor_to_rm_reshape_convert_back_to_orig_layout)';
+  "tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/reshape.cpp@d30b8c2, @83f816b … @3b28664 (every commit before PR #20189 from 2024-12-24: convert_tile_to_rm: to_layout ROW_MAJOR in the input's memory config, the row-major reshape, to_layout TILE in the requested one)";
 const CITE_TILED =
   'tt-metal ttnn/cpp/ttnn/operations/data_movement/reshape_view/device/reshape_tiled_program_factory.cpp@fdefd7c (mapping code as at ed0a405, PR #20189)';
 const CITE_TILED_CALLER =
@@ -215,10 +223,10 @@ function tiledReshape(
   const isSharded = (t: ResolvedTensor): boolean =>
     t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
   const sharded = isSharded(input) || isSharded(output);
+  // The Metal 2.0 port (change point `reshape-view-dataflow-buffers`, PR #54202: "No functional change") keeps the
+  // three buffers as dataflow buffers of the same sizes on split_work_to_cores' cores [3]: only the overflow wording
+  // moves (analysis/overflow.ts).
   const approxReasons = [
-    ...(atOrAfter(ctx, 'reshape-view-dataflow-buffers')
-      ? ['the Metal 2.0 port of the factory (PR #54202) is not read: its buffers are taken as the CBs before it']
-      : []),
     ...(traced === undefined ? [`segment map of ${outputTiles} output tiles not traced (over the trace budget)`] : []),
     ...(bfp8 ? ['bfp8: the typecasts to bf16 and back around the program (and the padding fill) are not modeled'] : []),
     ...(isBlockFloat(input.dtype) && !bfp8
@@ -271,10 +279,14 @@ function tiledReshapeThroughRowMajor(op: TtnnOp, ctx: EstimateContext): OpEstima
     result: estimateReshape(stepOp(op, 'ttnn.reshape', [untilize.to], [rmOut]), ctx),
   };
   const tilize = toLayoutStep(op, ctx, 'tilize result', rmOut, 'tile');
+  // convert_tile_to_rm typecasts bfp8 to bf16 but untilizes the original tensor [4]: not modeled.
+  const blockFloat = inSpec.layout.kind === 'layout' && isBlockFloat(inSpec.layout.dtype);
   return largestStep(op, ctx, [untilize.step, reshapeRm, tilize.step], {
     firstBeyondL1: true,
-    confidence: 'approx',
-    approxReason: 'tiled reshape before tt-metal PR #20189: untilize → row-major reshape → tilize',
+    ...(blockFloat && {
+      confidence: 'approx' as const,
+      approxReason: 'tiled reshape before tt-metal PR #20189 of a block-float tensor: the typecasts are not modeled',
+    }),
     citations: [CITE_TILED_BEFORE],
   });
 }
@@ -314,8 +326,6 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
   const output = resolveTensor(op.results[0], 'result');
   if (typeof output === 'string') return unmodeled(op.name, output);
   const view = viewCheck(input, output);
-  const inW = input.logical[input.logical.length - 1];
-  const outW = output.logical[output.logical.length - 1];
   if (view) {
     const outputs = outputsInL1(op, ctx);
     const result: NoProgram = {
@@ -333,24 +343,66 @@ export function estimateReshape(op: TtnnOp, ctx: EstimateContext): OpEstimateRes
       : tiledReshapeThroughRowMajor(op, ctx);
   if (input.layout.pageLayout !== 'row_major' || output.layout.pageLayout !== 'row_major')
     return unmodeled(op.name, 'reshape that also changes the page layout is not modeled');
+  return rowMajorReshape(op, ctx, input, output);
+}
+
+/**
+ * Row-major reshape [2]: reshape.cpp views both tensors as 2-D (rows × last dim) and runs ReshapeRMProgramFactory, a
+ * sharded input or result through sharded_to_interleaved / interleaved_to_sharded around it (not modeled). c_0 holds
+ * two source reads of floor64(src − 1) + 128 B, c_1 one destination slot of floor64(dst − 1) + 80 B (src, dst: the row
+ * bytes); from change point `reshape-rm-dual-kernel` a second kernel instance, when one row's bytes divide the
+ * other's, brings c_2 and c_3 of the same sizes. All on the whole grid.
+ */
+function rowMajorReshape(
+  op: TtnnOp,
+  ctx: EstimateContext,
+  input: ResolvedTensor,
+  output: ResolvedTensor,
+): OpEstimateResult {
   const elem = elementBytes(input.dtype);
   if (elem === undefined) return unmodeled(op.name, `dtype ${input.dtype} has no row-major size`);
   const floor64 = (x: number): number => Math.floor(x / 64) * 64;
-  const srcRow = inW * elem;
-  const dstRow = outW * elem;
+  const srcRow = input.logical[input.logical.length - 1] * elem;
+  const dstRow = output.logical[output.logical.length - 1] * elem;
+  const sourceReadBytes = floor64(srcRow - 1) + 128;
+  const destSlotBytes = floor64(dstRow - 1) + 80;
+  const dualKernel =
+    atOrAfter(ctx, 'reshape-rm-dual-kernel') &&
+    srcRow > 0 &&
+    dstRow > 0 &&
+    (srcRow % dstRow === 0 || dstRow % srcRow === 0);
+  const isSharded = (t: ResolvedTensor): boolean =>
+    t.layout.memoryLayout !== undefined && t.layout.memoryLayout !== 'interleaved';
+  const approxReasons = [
+    ...(atOrAfter(ctx, 'reshape-rm-dest-staging')
+      ? [
+          "tt-metal PR #50967's destination staging ring and dual-kernel rule are not modeled: the CBs before it are given",
+        ]
+      : []),
+    ...(isSharded(input) || isSharded(output)
+      ? ['sharded input or result: the sharded_to_interleaved / interleaved_to_sharded steps are not modeled']
+      : []),
+  ];
   return finishProgram({
     op,
     ctx,
     factory: 'ReshapeRMProgramFactory',
-    factoryReason: 'row-major reshape changing the row width: whole rows staged per core',
-    // Both CBs are created on `total_cores`, the CoreRange (0,0)-(grid.x − 1, grid.y − 1) [2]: that range is printed.
+    factoryReason: `row-major reshape changing the row width (${srcRow} B → ${dstRow} B rows): whole rows staged per core${dualKernel ? '; one row divides the other → two kernel instances, each with its own CBs' : ''}`,
+    // The CBs are created on `total_cores`, the CoreRange (0,0)-(grid.x − 1, grid.y − 1) [2]: that range is printed.
     groups: onRange([{ name: 'all', nCores: gridArea(ctx), firstCore: [0, 0] }], gridRectangle(ctx.device.workerGrid)),
     cbs: [
-      { index: 0, role: 'source rows', nPages: 2, pageBytes: floor64(srcRow - 1) + 128 },
-      { index: 1, role: 'destination row', nPages: 1, pageBytes: floor64(dstRow - 1) + 80 },
+      { index: 0, role: 'source rows', nPages: 2, pageBytes: sourceReadBytes },
+      { index: 1, role: 'destination row', nPages: 1, pageBytes: destSlotBytes },
+      ...(dualKernel
+        ? [
+            { index: 2, role: 'source rows (second instance)', nPages: 2, pageBytes: sourceReadBytes },
+            { index: 3, role: 'destination row (second instance)', nPages: 1, pageBytes: destSlotBytes },
+          ]
+        : []),
     ],
-    confidence: 'approx',
-    approxReason: 'follows an older version of the row-major reshape factory',
+    ...(approxReasons.length === 0
+      ? { confidence: 'exact' as const }
+      : { confidence: 'approx' as const, approxReason: approxReasons.join('; ') }),
     citations: [CITE_RESHAPE],
   });
 }

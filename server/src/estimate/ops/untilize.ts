@@ -13,7 +13,9 @@
  *   Block (legacy era): b = block edge of split_blocks_for_tilize_wh; full/cliff_col cores c_0 = c_16 = b tiles,
  *     cliff_row/cliff_col_row cores cliff_row tiles; sub-block era: full/cliff_col use s (compute_ncores_wh_sb) [5]
  *   before tt-metal PR #17790 (≈2025-02) untilize_with_unpadding had no block factory: the interleaved one ran
- *     whatever the row width                                                                        [7]
+ *     whatever the row width [7], except the column factory (c_0 = c_16 = Ht tiles, the Wt tile columns split over
+ *     the cores) from change point `untilize-unpadding-col-factory` when Wt > Ht and from
+ *     `untilize-unpadding-col-by-space` when a tile row does not fit (2·T_in·Wt ≥ free L1)              [13]
  *   codegen (from tt-metal PR #50178, change point `untilize-codegen`): ttnn::untilize of a TILE, interleaved,
  *     tile-aligned bf16 / bfp8 input (a multi-row one only if 2·Wt·2,048 ≤ 800,000) runs UntilizeCodegen: pages p =
  *     ⌈Wt / min(Wt, A)⌉ for one tile row, Wt / ncol for a 2-D split (ncol = largest divisor of Wt ≤ A / rows, when
@@ -64,6 +66,11 @@
  *       all_cores, from (grid_size, …) (whole-row rectangles) to (available_grid, …) (1x1 ranges, column-major) by
  *       PR #34268 (c116a3d, untilize_with_unpadding_program_factory.cpp); a ProgramDescriptor from PR #45071
  *       (1ff24da, 2026-05-25: CBDescriptor{.core_ranges = all_cores}), its set kept unmerged (`splitBlocksForTilizeRange`)
+ *   [13] tt-metal PR #17538 (1b01e8b, 2025-02-05) and PR #17752 (a4b0687, 2025-02-08):
+ *       untilize_with_unpadding_program_factory.cpp untilize_with_unpadding_multi_core_col_interleaved (the same at
+ *       6c77212~1), taken on Wt > Ht, then on !enough_space_height (untilize_with_unpadding.cpp@a4b0687: 2 · T_in · Wt
+ *       against get_max_l1_space); the tile-row factory (c_0 = c_16 = Wt tiles) at 09349dd and the other commits of
+ *       2025-01 (a686bf9: to_layout's use_multicore = true already)
  *
  * Assumptions: interleaved input (sharded untilize is unmodeled); `use_multicore = true` as to_layout passes; the
  *   codegen routing is PR #50178's as merged (approx); a rank-1 input stays on the native factories; a native
@@ -108,6 +115,8 @@ const CITES = {
     'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@645aa76',
   uwuBlockSub:
     'tt-metal …/untilize_with_unpadding/device/factories/untilize_with_unpadding_multi_core_block_interleaved_program_factory.cpp@0cb8f4d',
+  uwuColumn:
+    'tt-metal …/untilize_with_unpadding/device/untilize_with_unpadding_program_factory.cpp@1b01e8b = @6c77212~1 (untilize_with_unpadding_multi_core_col_interleaved: c_0, c_16 of Ht tiles, split_blocks_for_tilize over Wt); @1b01e8b: taken when Wt > Ht; @a4b0687: when !enough_space_height (untilize_with_unpadding.cpp: 2 · T_in · Wt against get_max_l1_space)',
   untilizeSelect:
     'tt-metal ttnn/cpp/ttnn/operations/data_movement/untilize/device/untilize_device_operation.cpp@01656bf (select_program_factory, get_pf_type)',
   untilizeMulti: 'tt-metal …/untilize/device/factories/untilize_multi_core_program_factory.cpp@005c352',
@@ -310,6 +319,54 @@ export function estimateUntilize(
         tiles,
       });
     }
+    // Before PR #17790 [13]: from PR #17538 the column factory (Ht-tile CBs, the Wt tile columns split over the
+    // cores) when Wt > Ht, from PR #17752 when a tile row does not fit; else the tile-row factory below, whatever
+    // blockWhy says (it had no other).
+    // Asked only when the column factory can run (Wt > Ht, or a row that does not fit), so other untilizes do not
+    // straddle these change points.
+    const column =
+      (wt > ht || !enoughSpaceHeight) &&
+      !atOrAfter(ctx, 'tilize-untilize-padding-block-factory') &&
+      (atOrAfter(ctx, 'untilize-unpadding-col-by-space')
+        ? !enoughSpaceHeight
+        : atOrAfter(ctx, 'untilize-unpadding-col-factory') && wt > ht);
+    if (column) {
+      const colSplit = splitBlocksForTilize(area, wt);
+      return finishProgram({
+        op,
+        ctx,
+        factory: 'untilize_with_unpadding_multi_core_col_interleaved',
+        factoryReason: `${fallbackNote}${dispatch}${atOrAfter(ctx, 'untilize-unpadding-col-by-space') ? `a tile row does not fit (${spaceText})` : `Wt = ${wt} > Ht = ${ht}`} → the column factory (tt-metal PR #17538); ${wt} tile columns over ${colSplit.nCores} cores (${colSplit.blocksPerCore} per core)`,
+        // c_0 and c_16 on split_blocks_for_tilize's all_cores, as the tile-row factory's [12].
+        groups: [
+          {
+            name: 'all',
+            nCores: colSplit.nCores,
+            firstCore: [0, 0],
+            ...(colSplit.nCores > 1 && {
+              printedRange: splitBlocksForTilizeRange(
+                ctx.ttMetal.window,
+                colSplit.nCores,
+                ctx.device.workerGrid,
+                'padding-block-cores-column-major',
+                'untilize-program-descriptors',
+              ),
+            }),
+          },
+        ],
+        cbs: [
+          { index: 0, role: 'input column', nPages: ht, pageBytes: tileIn },
+          { index: 16, role: 'output column', nPages: ht, pageBytes: tileOut },
+        ],
+        confidence: 'exact',
+        citations: [...sel, CITES.uwuColumn, CITE.workSplitTilize],
+        tiles,
+      });
+    }
+    // A direct ttnn.untilize_with_unpadding call defaulted to the single-core factory before PR #16555 (not dated
+    // here): only to_layout's calls (use_multicore = true) are exact before PR #17790.
+    // Past the block-factory return above, a defined blockWhy means a build before PR #17790.
+    const exactRowFactory = blockWhy === undefined || via === 'to_layout';
     return finishProgram({
       op,
       ctx,
@@ -336,11 +393,10 @@ export function estimateUntilize(
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
       ],
-      confidence: blockWhy === undefined ? 'exact' : 'approx',
-      approxReason:
-        blockWhy === undefined
-          ? ''
-          : 'pre-PR #17790 tile-row factory taken to size its CBs like the later interleaved factory (Wt tiles each)',
+      confidence: exactRowFactory ? 'exact' : 'approx',
+      approxReason: exactRowFactory
+        ? ''
+        : 'ttnn.untilize_with_unpadding called directly before tt-metal PR #17790: its use_multicore default (false before PR #16555) not dated; the tile-row factory (Wt tiles each) is given',
       citations: [...sel, CITES.uwuInterleaved, CITE.workSplitTilize],
       tiles,
     });
