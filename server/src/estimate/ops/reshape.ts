@@ -93,13 +93,13 @@ interface Shape3 {
   readonly w: number;
 }
 
-/** Offset of element (h, w) inside its 32x32 tile stored as four 16x16 faces (tensor_idxs_to_faced_tile_offset). */
-function facedTileOffset(h: number, w: number): number {
-  const th = h % TILE_HW;
-  const tw = w % TILE_HW;
-  const face = Math.floor(th / FACE_HW) * (TILE_HW / FACE_HW) + Math.floor(tw / FACE_HW);
-  return face * FACE_HW * FACE_HW + (th % FACE_HW) * FACE_HW + (tw % FACE_HW);
-}
+/**
+ * The faced offset of element (h, w) inside its 32x32 tile stored as four 16x16 faces (tensor_idxs_to_faced_tile_offset)
+ * is FACED_BY_ROW[h mod 32] + FACED_BY_COL[w mod 32]: face·256 + (h mod 16)·16 + (w mod 16), face = 2·(row half) + col
+ * half.
+ */
+const FACED_BY_ROW = Int32Array.from({ length: TILE_HW }, (_, h) => (h >= FACE_HW ? 512 : 0) + (h % FACE_HW) * FACE_HW);
+const FACED_BY_COL = Int32Array.from({ length: TILE_HW }, (_, w) => (w >= FACE_HW ? 256 : 0) + (w % FACE_HW));
 
 /** ttnn's squeeze_shape_to_3D (leading dims multiplied into the first) / unsqueeze_shape_to_3D (1s in front). */
 export function shapeTo3d(shape: readonly number[]): Shape3 {
@@ -130,6 +130,102 @@ export function reshapeSegmentMapWidth(input: Shape3, output: Shape3): number | 
   return width;
 }
 
+/** Input tiles one output tile touches, and their segment counts: reused by every trace (one runs at a time). */
+const touchedTiles = new Int32Array(TILE_HW * TILE_HW);
+const segmentsOfTouched = new Int32Array(TILE_HW * TILE_HW);
+
+/** Runs left after the last `tileEntries`. */
+let tracedRunsLeft = 0;
+
+/**
+ * Entries of one output tile whose first element sits at flat input offset `first`: its element walk by runs (one
+ * output face row, split where the input leaves a face row or a row); a run opens a segment unless it continues the
+ * previous run on both sides. -1 when the runs outnumber `runsLeft`. All arguments are int32.
+ */
+function tileEntries(
+  first: number,
+  rows: number,
+  cols: number,
+  inH: number,
+  inW: number,
+  outW: number,
+  planeIn: number,
+  wtIn: number,
+  tilesPerPlaneIn: number,
+  runsLeft: number,
+): number {
+  let touched = 0;
+  let lastTouched = -1;
+  let prevTile = -1;
+  let prevOffsetIn = -2;
+  let prevOffsetOut = -2;
+  // The input element of each row's start: the first one's, then one output row (outW elements) further each time.
+  let rowCi = (first / planeIn) | 0;
+  let rowHi = ((first - rowCi * planeIn) / inW) | 0;
+  let rowWi = (first - rowCi * planeIn - rowHi * inW) | 0;
+  const rowStepH = (outW / inW) | 0;
+  const rowStepW = (outW - rowStepH * inW) | 0;
+  for (let r = 0; r < rows; r++) {
+    let ci = rowCi;
+    let hi = rowHi;
+    let wi = rowWi;
+    rowWi += rowStepW;
+    rowHi += rowStepH;
+    if (rowWi >= inW) {
+      rowWi -= inW;
+      rowHi++;
+    }
+    if (rowHi >= inH) {
+      const planesOn = (rowHi / inH) | 0;
+      rowCi += planesOn;
+      rowHi -= planesOn * inH;
+    }
+    let rowTiles = (ci * tilesPerPlaneIn + (hi >> 5) * wtIn) | 0;
+    let facedRow = FACED_BY_ROW[hi & 31];
+    for (let faceCol = 0; faceCol < cols; faceCol += FACE_HW) {
+      let offsetOut = FACED_BY_ROW[r] + FACED_BY_COL[faceCol];
+      let left = Math.min(FACE_HW, cols - faceCol);
+      while (left > 0) {
+        if (--runsLeft < 0) return -1;
+        const run = Math.min(left, FACE_HW - (wi & 15), inW - wi);
+        const tile = (rowTiles + (wi >> 5)) | 0;
+        const offsetIn = facedRow + FACED_BY_COL[wi & 31];
+        if (tile !== prevTile || offsetIn !== prevOffsetIn + 1 || offsetOut !== prevOffsetOut + 1) {
+          if (lastTouched < 0 || touchedTiles[lastTouched] !== tile) {
+            lastTouched = touched - 1;
+            while (lastTouched >= 0 && touchedTiles[lastTouched] !== tile) lastTouched--;
+            if (lastTouched < 0) {
+              lastTouched = touched++;
+              touchedTiles[lastTouched] = tile;
+              segmentsOfTouched[lastTouched] = 0;
+            }
+          }
+          segmentsOfTouched[lastTouched]++;
+        }
+        prevTile = tile;
+        prevOffsetIn = offsetIn + run - 1;
+        prevOffsetOut = offsetOut + run - 1;
+        offsetOut += run;
+        left -= run;
+        wi += run;
+        if (wi === inW) {
+          wi = 0;
+          if (++hi === inH) {
+            hi = 0;
+            ci++;
+          }
+          rowTiles = (ci * tilesPerPlaneIn + (hi >> 5) * wtIn) | 0;
+          facedRow = FACED_BY_ROW[hi & 31];
+        }
+      }
+    }
+  }
+  tracedRunsLeft = runsLeft;
+  let most = 0;
+  for (let i = 0; i < touched; i++) most = Math.max(most, segmentsOfTouched[i]);
+  return most * touched;
+}
+
 function traceSegmentMapWidth(input: Shape3, output: Shape3): number | undefined {
   // An output plane of one element: every output tile holds one element, one segment of one input tile.
   if (output.h * output.w === 1) return 1;
@@ -144,56 +240,40 @@ function traceSegmentMapWidth(input: Shape3, output: Shape3): number | undefined
   const period = planeIn / gcd(planeOut % planeIn, planeIn);
   const planes = Math.min(output.c, period);
   if (planes * htOut * wtOut > SEGMENT_TRACE_TILE_BUDGET) return undefined;
-  // Numeric tile keys (offset, rows, cols) must stay exact doubles.
-  if (planeIn * (TILE_HW + 1) * (TILE_HW + 1) > Number.MAX_SAFE_INTEGER) return undefined;
-  const tileRowSpan = TILE_HW * input.w;
+  // Past the tile budget every figure below is an int32: the traced tiles cover at least one input plane, so
+  // planeIn ≤ 1,024 · 2^18 = 2^28, and an output row is at most 2^18 tiles of 32 wide.
+  const inH = input.h | 0;
+  const inW = input.w | 0;
+  const outW = output.w | 0;
+  const planeIn32 = planeIn | 0;
+  const tileRowSpan = TILE_HW * inW;
   let runsLeft = SEGMENT_TRACE_RUN_BUDGET;
-  const seen = new Set<number>();
-  const segmentsByInputTile = new Map<number, number>();
+  // Traced tiles by first offset, one set per extent: rows and cols are 32 but in the last tile row / column.
+  const seenByExtent = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
+  const planeStep = (planeOut % planeIn) | 0;
+  let planeFirst = 0;
   let widest = 0;
-  for (let co = 0; co < planes; co++)
-    for (let th = 0; th < htOut; th++)
+  for (let co = 0; co < planes; co++) {
+    for (let th = 0; th < htOut; th++) {
+      const rows = Math.min(output.h - th * TILE_HW, TILE_HW) | 0;
+      const tileRowFirst = (planeFirst + th * TILE_HW * outW) | 0;
       for (let tw = 0; tw < wtOut; tw++) {
-        const rows = Math.min(output.h - th * TILE_HW, TILE_HW);
-        const cols = Math.min(output.w - tw * TILE_HW, TILE_HW);
-        const offset = (co * planeOut + th * TILE_HW * output.w + tw * TILE_HW) % planeIn;
-        const withinPlane = offset + (rows - 1) * output.w + cols - 1 < planeIn;
+        const cols = Math.min(output.w - tw * TILE_HW, TILE_HW) | 0;
+        const offset = (tileRowFirst + tw * TILE_HW) % planeIn32;
+        const withinPlane = offset + (rows - 1) * outW + cols - 1 < planeIn32;
         const first = withinPlane ? offset % tileRowSpan : offset;
-        const tileKey = (first * (TILE_HW + 1) + rows) * (TILE_HW + 1) + cols;
-        if (seen.has(tileKey)) continue;
-        seen.add(tileKey);
-        segmentsByInputTile.clear();
-        let prevTile = -1;
-        let prevOffsetIn = -1;
-        let prevOffsetOut = -1;
-        for (let r = 0; r < rows; r++)
-          for (let faceCol = 0; faceCol < cols; faceCol += FACE_HW) {
-            let flat = first + r * output.w + faceCol;
-            let offsetOut = facedTileOffset(r, faceCol);
-            let left = Math.min(FACE_HW, cols - faceCol);
-            while (left > 0) {
-              if (--runsLeft < 0) return undefined;
-              const ci = Math.floor(flat / planeIn);
-              const inPlane = flat % planeIn;
-              const hi = Math.floor(inPlane / input.w);
-              const wi = inPlane % input.w;
-              const run = Math.min(left, FACE_HW - (wi % FACE_HW), input.w - wi);
-              const tile = ci * tilesPerPlaneIn + Math.floor(hi / TILE_HW) * wtIn + Math.floor(wi / TILE_HW);
-              const offsetIn = facedTileOffset(hi, wi);
-              const extends_ = tile === prevTile && offsetIn - prevOffsetIn === 1 && offsetOut - prevOffsetOut === 1;
-              if (!extends_) segmentsByInputTile.set(tile, (segmentsByInputTile.get(tile) ?? 0) + 1);
-              prevTile = tile;
-              prevOffsetIn = offsetIn + run - 1;
-              prevOffsetOut = offsetOut + run - 1;
-              flat += run;
-              offsetOut += run;
-              left -= run;
-            }
-          }
-        let most = 0;
-        for (const n of segmentsByInputTile.values()) most = Math.max(most, n);
-        widest = Math.max(widest, most * segmentsByInputTile.size);
+        const seen = seenByExtent[(rows < TILE_HW ? 2 : 0) + (cols < TILE_HW ? 1 : 0)];
+        if (seen.has(first)) continue;
+        seen.add(first);
+        const entries = tileEntries(first, rows, cols, inH, inW, outW, planeIn32, wtIn, tilesPerPlaneIn, runsLeft);
+        if (entries < 0) return undefined;
+        runsLeft = tracedRunsLeft;
+        widest = Math.max(widest, entries);
       }
+    }
+    planeFirst += planeStep;
+    if (planeFirst >= planeIn32) planeFirst -= planeIn32;
+  }
   return widest;
 }
 
