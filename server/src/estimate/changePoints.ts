@@ -2947,6 +2947,18 @@ export const CHANGE_POINTS = {
       'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d to the parent of 2fc9b5a (ExecutePower::invoke, float exponent)',
     after: 'tt-metal PR #33182 ("Improve bf16 unary pow using 21f approach"), binary_composite_op.cpp@2fc9b5a',
   },
+  'conv2d-reader-indices-actual-page': {
+    family: 'conv2d',
+    pr: 43193,
+    // Squash-merged on main as 984f529e2f at 2026-04-30 18:00 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-30',
+    dateFrom: 'merge',
+    what: "with config_tensors_in_dram the sharded and width-sharded conv factories size the READER_INDICES CB to the DRAM config tensor's page: the longest core's reader-index list (per act block: a segment count, a pad word, then the first and last top-left index of every run of stride-spaced outputs), 2 B a word, TT_FATAL when that exceeds the worst case; before, the worst case (per_core_M·32 words, 2 B each). Auto shard and the DRAM slicer still rank with the worst case",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@7785814f74 (get_cb_info: READER_INDICES page per_core_out_matrix_height_ntile·32·2 B; conv2d_op_sharded_program_factory.cpp only checked the config page against it)',
+    after:
+      'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), conv2d_op_program_factory_common.cpp@984f529e2f (get_cb_info reader_indices_actual_page_size), conv2d_op_sharded_program_factory.cpp / conv2d_op_width_sharded_program_factory.cpp@984f529e2f (the config tensor built before get_cb_info), sliding_window.cpp@984f529e2f (generate_sliding_window_op_config, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row of uint16 per NHW core)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

@@ -336,6 +336,8 @@ const CITES = {
     'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given)',
   dramInput:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: the input must be ROW_MAJOR and BFLOAT16), both checks dropped by PR #22817 (c2a9666)',
+  readerIndices:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@984f529e2f (get_cb_info, PR #43193)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -1239,8 +1241,12 @@ export function planConv(
     else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
       cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
-    const indexBytes =
-      perCoreOutHTiles * 32 * (p.config.configTensorsInDram && p.inputH === 1 && p.kernel[0] === 1 ? 6 : 2);
+    // The worst case get_cb_info sizes a DRAM config's reader indices to (and auto shard ranks with): one word per output
+    // row; three for an image one column wide (its is_1d_conv: height ≠ 1, width 1) before change point
+    // conv2d-1d-conv-on-height (PR #34957 dropped the case). The factory's own page is `withActualReaderIndices`' [2].
+    const threeWords =
+      p.config.configTensorsInDram && p.inputH !== 1 && p.inputW === 1 && !atOrAfter(ctx, 'conv2d-1d-conv-on-height');
+    const indexBytes = perCoreOutHTiles * 32 * (threeWords ? 6 : 2);
     cbs.push({
       index: 9,
       role: 'reader indices',
@@ -2112,6 +2118,134 @@ function haloGeometry(p: ConvProblem): HaloGeometry {
   };
 }
 
+/**
+ * Words (uint16) of the longest core's reader-index list, the page of a conv's DRAM config tensor
+ * (sliding_window.cpp@984f529e2f generate_sliding_window_op_config with is_conv, pad_cores; construct_on_host_config_tensor
+ * pads the row to an even length). Each core's outputs [core·shard, min((core + 1)·shard, N·OH·OW)) are cut into act
+ * blocks of `blockSticks[0]` outputs, alternating with `blockSticks[1]` under the split reader; a block is its segment
+ * count, a pad word, and the first and last top-left index of each run whose indices step by the stride width, so
+ * 2 + 2·runs words. Runs break where the next output starts a row (the index jumps by sh·Wp − (OW − 1)·sw) or an image,
+ * unless that jump happens to equal sw. A transposed conv's geometry is its stride-1 expanded input (haloGeometry).
+ */
+export function readerIndicesWordsPerCore(
+  g: HaloGeometry,
+  sticksPerShard: number,
+  coresNhw: number,
+  blockSticks: readonly [number, number],
+): number {
+  const hp = g.inputH + g.padH;
+  const wp = g.inputW + g.padW;
+  const sw = g.stride[1];
+  const perImage = g.outputH * g.outputW;
+  const total = g.batch * perImage;
+  const rowBreaks = g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
+  const imageBreaks = hp * wp - (g.outputH - 1) * g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
+  const split = blockSticks[1] > 0;
+  let longest = 0;
+  for (let core = 0; core < coresNhw; core++) {
+    const first = core * sticksPerShard;
+    if (first >= total) break;
+    const last = Math.min(first + sticksPerShard, total) - 1;
+    let words = 0;
+    let firstReader = true;
+    for (let a = first; a <= last; firstReader = !firstReader) {
+      const b = Math.min(a + (split && !firstReader ? blockSticks[1] : blockSticks[0]) - 1, last);
+      const rows = Math.floor(b / g.outputW) - Math.floor(a / g.outputW);
+      const images = Math.floor(b / perImage) - Math.floor(a / perImage);
+      const runs = 1 + (rowBreaks ? rows - images : 0) + (imageBreaks ? images : 0);
+      words += 2 + 2 * runs;
+      a = b + 1;
+    }
+    longest = Math.max(longest, words);
+  }
+  return longest + (longest % 2);
+}
+
+const f32 = Math.fround;
+
+/** A clamped linear NoC rate (GB/s) of conv2d_op_program_factory_common.cpp@984f529e2f, in C++ float arithmetic. */
+function nocRateGbps(bytes: number, minBytes: number, linearUpTo: number, minRate: number, peakRate: number): number {
+  const effective = Math.min(Math.max(bytes, minBytes), linearUpTo);
+  const perByte = f32(f32(f32(peakRate) - f32(minRate)) / (linearUpTo - minBytes));
+  return f32(f32(minRate) + f32(perByte * (effective - minBytes)));
+}
+
+/** get_tilize_cycles_per_tile@984f529e2f: [halo f32 | bf16][output f32, bf16, bfloat8_b][fp32 dest acc off, on]. */
+const TILIZE_CYCLES: Record<'blackhole' | 'wormhole_b0', Record<'f32' | 'bf16', Record<string, [number, number]>>> = {
+  blackhole: {
+    f32: { f32: [132, 132], bf16: [132, 80], bfp_bf8: [132, 77] },
+    bf16: { f32: [105, 128], bf16: [72, 72], bfp_bf8: [60, 60] },
+  },
+  wormhole_b0: {
+    f32: { f32: [107, 128], bf16: [74, 74], bfp_bf8: [74, 70] },
+    bf16: { f32: [92, 117], bf16: [61, 68], bfp_bf8: [40, 43] },
+  },
+};
+
+/**
+ * Whether the sharded conv factory splits the act block between two readers, as conv2d_op_program_factory_common.cpp@984f529e2f
+ * decides (is_split_reader_supported, is_split_reader_viable; the same through 2026-06-23): height or block sharded, not
+ * 1-D depthwise, more than one act tile row; block always; height when act_cycles / 2 + max(weight_cycles,
+ * tilize_cycles) < max(act_cycles + tilize_cycles, weight_cycles). The split leaves the CB total alone (ACT + ACT_SECOND
+ * hold the same tiles) and only shapes the reader-index blocks. An output dtype outside tt-metal's tilize table (it
+ * throws there) is taken as no split.
+ */
+function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
+  const scheme = plan.input.scheme;
+  if (scheme === 'width_sharded' || plan.actBlockHTiles <= 1 || is1dDepthwise(p, ctx)) return false;
+  if (scheme === 'block_sharded') return true;
+  const arch = ctx.device.arch === 'blackhole' ? 'blackhole' : 'wormhole_b0';
+  const haloDtype = haloStickDtype(p.inputDtype, ctx) === 'f32' ? 'f32' : 'bf16';
+  const cycles = TILIZE_CYCLES[arch][haloDtype][p.outputDtype];
+  if (cycles === undefined) return false;
+  const clockGhz = f32(arch === 'blackhole' ? 1.35 : 1.0);
+  const minBytes = ctx.device.l1AlignmentBytes;
+  const inputBytes = haloDtype === 'f32' ? 4 : 2;
+  const unitBytes = inputBytes * plan.inChannelsPadded * (p.dilation[1] === 1 ? p.kernel[1] : 1);
+  const localRate =
+    arch === 'blackhole'
+      ? nocRateGbps(unitBytes, minBytes, 4096, 1.124, 80.48)
+      : nocRateGbps(unitBytes, minBytes, 1024, 0.868, 27.84);
+  const actBytes = inputBytes * plan.actBlockHTiles * 32 * plan.inChannelsPadded * p.kernel[1];
+  const actCycles = f32(f32(clockGhz * f32(actBytes)) / localRate);
+  const weightsTile = tileOf(p.weightsDtype);
+  const weightBytes = weightsTile * plan.perCoreOutWTiles * plan.actBlockWTiles;
+  const mcastRate =
+    arch === 'blackhole'
+      ? nocRateGbps(weightBytes, minBytes, 65536, 0.182, 57.677)
+      : nocRateGbps(weightBytes, minBytes, 65536, 0.318, 25.345);
+  const dramRate =
+    arch === 'blackhole'
+      ? nocRateGbps(weightsTile, minBytes, 2048, 0.671, 80.885)
+      : nocRateGbps(weightsTile, minBytes, 2048, 0.436, 28.411);
+  const weightCycles = f32(f32(clockGhz * f32(weightBytes)) * f32(f32(1 / dramRate) + f32(1 / mcastRate)));
+  const tilizeCycles = f32(cycles[p.fp32DestAcc ? 1 : 0] * plan.actBlockWTiles * plan.actBlockHTiles);
+  return (
+    f32(f32(actCycles / 2) + Math.max(weightCycles, tilizeCycles)) <
+    Math.max(f32(actCycles + tilizeCycles), weightCycles)
+  );
+}
+
+/**
+ * The conv program's CBs with READER_INDICES at the factory's own page: since change point
+ * conv2d-reader-indices-actual-page a DRAM config tensor's page (`readerIndicesWordsPerCore` · 2 B, TT_FATAL above the
+ * worst case), before it the worst case `planConv` sized (which auto shard and the DRAM slicer rank with in every build)
+ * [2]. A string is tt-metal's error.
+ */
+function withActualReaderIndices(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): readonly CbSpec[] | string {
+  if (plan.mmConv || !p.config.configTensorsInDram || !atOrAfter(ctx, 'conv2d-reader-indices-actual-page'))
+    return plan.cbs;
+  const split = splitsActBlock(p, plan, ctx);
+  const h = plan.actBlockHTiles;
+  const blockSticks: [number, number] = split ? [(h - Math.floor(h / 2)) * 32, Math.floor(h / 2) * 32] : [h * 32, 0];
+  const pageBytes =
+    2 * readerIndicesWordsPerCore(haloGeometry(p), plan.perCoreOutHTiles * 32, plan.input.coresNhw, blockSticks);
+  const worstBytes = plan.perCoreOutHTiles * 32 * 2;
+  if (pageBytes > worstBytes)
+    return `Reader indices buffer page size ${pageBytes} exceeds worst-case CB size ${worstBytes} (config tensor layout changed?)`;
+  return plan.cbs.map((cb) => (cb.role === 'reader indices' ? { ...cb, pageBytes } : cb));
+}
+
 /** The op's result is the conv's own sharded L1 output (same buffer, same shard scheme), not a copy made after it. */
 function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): boolean {
   const r = resolveTensor(op.results[0], 'result');
@@ -2281,6 +2415,8 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, planned.cite ?? CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
+  const cbs = withActualReaderIndices(sliced, plan, ctx);
+  if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
   const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
@@ -2304,6 +2440,12 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       );
   }
   notes.push(`conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`);
+  if (cbs !== plan.cbs) {
+    const page = cbs.find((cb) => cb.role === 'reader indices')?.pageBytes ?? 0;
+    notes.push(
+      `reader indices CB at the DRAM config tensor's page, ${fmtBytes(page)} (worst case ${fmtBytes(plan.perCoreOutHTiles * 64)}; tt-metal PR #43193)`,
+    );
+  }
   const est = finishProgram({
     op,
     ctx,
@@ -2318,7 +2460,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
-    cbs: plan.cbs,
+    cbs,
     confidence: 'approx',
     approxReason:
       `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +
