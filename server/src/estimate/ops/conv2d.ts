@@ -40,8 +40,13 @@
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
  *     block = ACT unless overlapped (same input/output format); before change points conv2d-width-rm-two-rows
  *     (PR #23116) / conv2d-block-rm-overlap (PR #23580) the whole act block in input tiles, width and block
- *     alike, never overlapped [10]; READER_INDICES per_core_M·32·2 B only when
- *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
+ *     alike, never overlapped [10]; READER_INDICES only when `config_tensors_in_dram`: the worst case
+ *     per_core_M·32·2 B (·6 for a one-column image before change point conv2d-1d-conv-on-height), which auto shard and
+ *     the DRAM slicer always rank with; the factory's own CB since change point conv2d-reader-indices-actual-page is
+ *     the config tensor's page, 2 B · the longest core's index list (per act block 2 + 2·runs of stride-spaced
+ *     outputs; the split reader's blocks: block sharding always, height by the cycle model of
+ *     conv2d_op_program_factory_common.cpp@984f529e2f), TT_FATAL above the worst case; L1_ARRAY 64 B. OUT,
+ *     ACT_SHARDED and (default) READER_INDICES are tensors. [2]
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved; before change
  *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
@@ -985,26 +990,6 @@ function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig |
   return { scheme, nCores: rows * cols, coresNhw: rows, coresC: cols, box: [cols, rows] };
 }
 
-/** `is_split_reader_viable` (Wormhole rates). */
-function splitReaderViable(
-  perCoreOutHTiles: number,
-  inChannels: number,
-  outChannels: number,
-  kernelW: number,
-  /** `haloElementBytes`: the split reader reads the halo output. */
-  inputElementBytes: number,
-): boolean {
-  const unit = inputElementBytes * inChannels * kernelW;
-  // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
-  const LINEAR_MAX_BYTES = 1024;
-  const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
-  const slope = (27.7 - 0.868) / (LINEAR_MAX_BYTES - 16);
-  const rate = 0.868 + slope * (clamped - 16);
-  const actCost = perCoreOutHTiles * 32 * (unit / rate);
-  const weightsCost = (inChannels * outChannels * kernelW) / 16;
-  return actCost > weightsCost;
-}
-
 function tileOf(dtype: DataType): number {
   return tileBytes(dtype);
 }
@@ -1202,13 +1187,7 @@ export function planConv(
       !dw1d &&
       actBlockHTiles > 1 &&
       (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
-        ? splitReaderViable(
-            perCoreOutHTiles,
-            inChannelsPadded,
-            alignUp(p.outChannels, 32),
-            p.kernel[1],
-            haloElementBytes(p.inputDtype, ctx),
-          )
+        ? splitReaderViable(p, actBlockHTiles, actBlockWTiles, perCoreOutWTiles, inChannelsPadded, ctx)
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
@@ -2183,17 +2162,23 @@ const TILIZE_CYCLES: Record<'blackhole' | 'wormhole_b0', Record<'f32' | 'bf16', 
 };
 
 /**
- * Whether the sharded conv factory splits the act block between two readers, as conv2d_op_program_factory_common.cpp@984f529e2f
- * decides (is_split_reader_supported, is_split_reader_viable; the same through 2026-06-23): height or block sharded, not
- * 1-D depthwise, more than one act tile row; block always; height when act_cycles / 2 + max(weight_cycles,
- * tilize_cycles) < max(act_cycles + tilize_cycles, weight_cycles). The split leaves the CB total alone (ACT + ACT_SECOND
- * hold the same tiles) and only shapes the reader-index blocks. An output dtype outside tt-metal's tilize table (it
- * throws there) is taken as no split.
+ * `is_split_reader_viable` for a height-sharded conv (conv2d_op_program_factory_common.cpp@18bbf94b84, PR #27731, the
+ * same at @984f529e2f), in C++ float arithmetic: split when act_cycles / 2 + max(weight_cycles, tilize_cycles) <
+ * max(act_cycles + tilize_cycles, weight_cycles). act_cycles: the act block (act_block_h·32 rows of C_pad·kW halo
+ * elements) over the local L1 NoC rate of one C_pad·kW read (C_pad when dilated); weight_cycles: the weight block
+ * (per_core_N·act_block_w tiles) over the DRAM rate of one tile plus the multicast rate of the block; tilize_cycles:
+ * per-tile cycles of the arch, halo and output dtypes and fp32 accumulation × act_block_h·act_block_w. Cycles at 1 GHz
+ * (Wormhole) or 1.35 GHz (Blackhole). An output dtype outside tt-metal's tilize table (it throws there) is taken as no
+ * split. The split moves act tiles between ACT and ACT_SECOND_READER, never the CB total [2].
  */
-function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
-  const scheme = plan.input.scheme;
-  if (scheme === 'width_sharded' || plan.actBlockHTiles <= 1 || is1dDepthwise(p, ctx)) return false;
-  if (scheme === 'block_sharded') return true;
+function splitReaderViable(
+  p: ConvProblem,
+  actBlockHTiles: number,
+  actBlockWTiles: number,
+  perCoreOutWTiles: number,
+  inChannelsPadded: number,
+  ctx: EstimateContext,
+): boolean {
   const arch = ctx.device.arch === 'blackhole' ? 'blackhole' : 'wormhole_b0';
   const haloDtype = haloStickDtype(p.inputDtype, ctx) === 'f32' ? 'f32' : 'bf16';
   const cycles = TILIZE_CYCLES[arch][haloDtype][p.outputDtype];
@@ -2201,15 +2186,15 @@ function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): b
   const clockGhz = f32(arch === 'blackhole' ? 1.35 : 1.0);
   const minBytes = ctx.device.l1AlignmentBytes;
   const inputBytes = haloDtype === 'f32' ? 4 : 2;
-  const unitBytes = inputBytes * plan.inChannelsPadded * (p.dilation[1] === 1 ? p.kernel[1] : 1);
+  const unitBytes = inputBytes * inChannelsPadded * (p.dilation[1] === 1 ? p.kernel[1] : 1);
   const localRate =
     arch === 'blackhole'
       ? nocRateGbps(unitBytes, minBytes, 4096, 1.124, 80.48)
       : nocRateGbps(unitBytes, minBytes, 1024, 0.868, 27.84);
-  const actBytes = inputBytes * plan.actBlockHTiles * 32 * plan.inChannelsPadded * p.kernel[1];
+  const actBytes = inputBytes * actBlockHTiles * 32 * inChannelsPadded * p.kernel[1];
   const actCycles = f32(f32(clockGhz * f32(actBytes)) / localRate);
   const weightsTile = tileOf(p.weightsDtype);
-  const weightBytes = weightsTile * plan.perCoreOutWTiles * plan.actBlockWTiles;
+  const weightBytes = weightsTile * perCoreOutWTiles * actBlockWTiles;
   const mcastRate =
     arch === 'blackhole'
       ? nocRateGbps(weightBytes, minBytes, 65536, 0.182, 57.677)
@@ -2219,10 +2204,30 @@ function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): b
       ? nocRateGbps(weightsTile, minBytes, 2048, 0.671, 80.885)
       : nocRateGbps(weightsTile, minBytes, 2048, 0.436, 28.411);
   const weightCycles = f32(f32(clockGhz * f32(weightBytes)) * f32(f32(1 / dramRate) + f32(1 / mcastRate)));
-  const tilizeCycles = f32(cycles[p.fp32DestAcc ? 1 : 0] * plan.actBlockWTiles * plan.actBlockHTiles);
+  const tilizeCycles = f32(cycles[p.fp32DestAcc ? 1 : 0] * actBlockWTiles * actBlockHTiles);
   return (
     f32(f32(actCycles / 2) + Math.max(weightCycles, tilizeCycles)) <
     Math.max(f32(actCycles + tilizeCycles), weightCycles)
+  );
+}
+
+/**
+ * Whether the sharded factory reads an act block with two readers (is_split_reader_supported and viable,
+ * conv2d_op_program_factory_common.cpp@984f529e2f): height or block sharded, not 1-D depthwise, more than one tile row;
+ * block sharding always (since PR #29415, 2025-10-01; the CB list keeps its unsplit form, the same total), height by
+ * `splitReaderViable`. Asked here for the reader-index blocks [2].
+ */
+function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
+  const scheme = plan.input.scheme;
+  if (scheme === 'width_sharded' || plan.actBlockHTiles <= 1 || is1dDepthwise(p, ctx)) return false;
+  if (scheme === 'block_sharded') return true;
+  return splitReaderViable(
+    p,
+    plan.actBlockHTiles,
+    plan.actBlockWTiles,
+    plan.perCoreOutWTiles,
+    plan.inChannelsPadded,
+    ctx,
   );
 }
 
