@@ -85,9 +85,10 @@
  *     slice config the L1 path before tt-metal PR #47927, conv2d's default (DRAM input → DRAM path) since;
  *     a height-1 output is sliced along its width (the only axis there is), a tiled one in 32-column groups
  *     since change point conv2d-dram-auto-slice-axis                                                       [7][17]
- *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-auto-slice-axis; n = 0
- *     asks for the count along the given axis since change point conv2d-dram-slice-count-auto (rejected before; until
- *     conv2d-dram-auto-slice-axis fatal over a sliced dimension of 1 or 2, whose search from 2 has no count) [17]
+ *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-input-auto-slice
+ *     (PR #27147; any n > 0 from it); n = 0 asks for the count along the given axis since change point
+ *     conv2d-dram-slice-count-auto (rejected before; searched from 2, so fatal over a sliced dimension of 1 or 2, until
+ *     conv2d-dram-input-auto-slice, from 1 since) [17]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
@@ -301,9 +302,9 @@
  *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`, n > 0); otherwise the smallest count
- *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-auto-slice-axis),
- *   else along tt-metal's best-guess axis since that change point [17], along the output height before it (PR #27147's
- *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 (change point
+ *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-input-auto-slice),
+ *   else along tt-metal's best-guess axis, the rule of conv2d's own slicer of PR #27147 (conv2d_utils.cpp@dbbc742
+ *   determine_conv_slice_type, read) and of op_slicing from PR #33763 [17]. A given tiled width count cuts 32-column groups (all builds); before PR #25907 (change point
  *   conv2d-dram-slice-count-auto) a tiled height count cut 32-row groups too (index id 3492362923), from it even
  *   slices. A tiled output's slice is computed whole tiles wide (output width padded to 32 by right padding). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
@@ -1770,7 +1771,7 @@ function rejectedSliceCount(
   given: { readonly kind: 'height' | 'width'; readonly count: number },
   ctx: EstimateContext,
 ): string | undefined {
-  if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
+  if (atOrAfter(ctx, 'conv2d-dram-input-auto-slice')) return undefined;
   const dim = given.kind === 'height' ? p.outputH : p.outputW;
   const countZeroAuto = atOrAfter(ctx, 'conv2d-dram-slice-count-auto');
   // conv2d's search (index id 8211315178) tries counts from 2 while below the sliced dimension: over a dimension of 1
@@ -1870,6 +1871,10 @@ export function planConv2dOp(
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - ctx.device.l1SmallSizeBytes - liveL1Of(ctx);
       const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
       const retryRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-retry');
+      // conv2d's own slicer of PR #27147 (change point conv2d-dram-input-auto-slice; conv2d_utils.cpp@dbbc742
+      // determine_conv_slice_type, determine_conv2d_slice_config) already had op_slicing's axis guess, its 32-column
+      // groups, its tiled-width fallback to the height and its search from 1 slice (a given count above 0 taken) [17].
+      const autoSliceRead = atOrAfter(ctx, 'conv2d-dram-input-auto-slice');
       // Between the two change points op_slicing read output_sliced_dim before setting the slice type (Op2DSliceConfig
       // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit,
       // returned the next count (op_slicing.cpp@af7d566 to @fa00323) [17].
@@ -1884,7 +1889,7 @@ export function planConv2dOp(
         // own search ran from 2 slices while below the sliced dimension (index id 8211315178); op_slicing from 1.
         kind = given.kind;
         how = 'the axis of conv2d_slice_config, its count 0';
-        if (!axisRead) {
+        if (!autoSliceRead) {
           minCount = 2;
           maxCount = (kind === 'width' ? p.outputW : p.outputH) - 1;
         }
@@ -1894,14 +1899,14 @@ export function planConv2dOp(
         kind = 'width';
         how = 'the width: a height-1 output has one height slice';
       } else {
-        // The axis: tt-metal's best guess since change point conv2d-dram-auto-slice-axis [17], output height before it
-        // (conv2d's own rule of PR #27147 not read).
-        kind = axisRead && bestGuessSliceAxis(p) === 'width' ? 'width' : 'height';
-        how = axisRead ? "axis by tt-metal's best guess" : 'axis assumed';
+        // The axis: tt-metal's best guess, the same rule in conv2d's slicer of PR #27147 (the only builds that slice
+        // without a config) and op_slicing's of PR #33763 [17].
+        kind = bestGuessSliceAxis(p);
+        how = "axis by tt-metal's best guess";
       }
       // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ:
       // op_slicing.cpp@d134b03 and, for a given axis, conv2d.cpp before it (index id 8211315178: slice_rounding_value).
-      let columns = kind === 'width' && tiled && (axisRead || given !== undefined) ? 32 : 1;
+      let columns = kind === 'width' && tiled ? 32 : 1;
       let found = fewestFittingSlices(
         p,
         kind,
@@ -1919,7 +1924,6 @@ export function planConv2dOp(
       if (
         !found.fits &&
         given === undefined &&
-        axisRead &&
         p.outputH !== 1 &&
         (retryRead || (kind === 'width' && columns === 32))
       ) {
