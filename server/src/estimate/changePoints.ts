@@ -1026,9 +1026,10 @@ export const CHANGE_POINTS = {
     // Squash-merged on main as dbbc742 (2025-10-01 18:27 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-10-01',
     dateFrom: 'merge',
-    what: 'conv2d without a slice config picks DRAM vs L1 from the input: a DRAM input takes the sliced DRAM path (channels aligned to 8, auto slice count); before, it was resharded into L1 and run whole',
+    what: "conv2d without a slice config picks DRAM vs L1 from the input: a DRAM input takes the sliced DRAM path (channels aligned to 8, auto slice count: determine_conv_slice_type's axis, from 1 slice, tiled width slices in 32-column groups, a tiled width search that runs out retried along the height); a given count above 0 is taken and a count of 0 searched from 1; before, a DRAM input was resharded into L1 and run whole, and a count-0 config searched from 2 below the sliced dimension (counts of 1 or ≥ the dimension rejected)",
     before: 'tt-metal conv2d.cpp (DRAM slicing only with an explicit Conv2dSliceConfig, PR #19686 / #25907)',
-    after: 'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path)',
+    after:
+      'tt-metal PR #27147; conv2d_utils.cpp@002a3f4 (determine_conv2d_execution_path); conv2d_utils.cpp@dbbc742 (determine_conv_slice_type, determine_conv2d_slice_config: num_slices > 0 taken, else from 1 while the estimate exceeds total_free_bytes); conv2d.cpp@dbbc742 (conv2d_DRAM: TT_FATAL(num_slices > 0), "less than the dimension" a debug-only TT_ASSERT, TILE_HEIGHT rounding of tiled width slices)',
   },
   'conv2d-runtime-forces-l1-full': {
     family: 'conv2d',
@@ -1179,7 +1180,7 @@ export const CHANGE_POINTS = {
     // first-parent history). The same PR's conv_transpose2d dispatch (conv-transpose2d-dram-input-auto-slice) shares it.
     mergedOn: '2025-12-17',
     dateFrom: 'merge',
-    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config: the axis is best_guess_slice_type of the input image (row-major output: height only when H > 3·W; tiled output: width when W ≥ 200 and H ≤ W, else height), tiled width slices are whole 32-column groups, and when no width count fits it retries along the height; a given axis with num_slices 0 is searched from 1 slice on that axis only, and any count above 0 is taken (1: the L1 op run whole); before, conv2d's own auto-slicer of PR #27147 (\"Implemented logic to automatically determine the slice_type\"), whose rule was not read: the model cuts output height there",
+    what: "conv2d's DRAM auto-slicer (no slice count given) runs op_slicing's determine_slice_config; its count search reads output_sliced_dim before setting the slice type (every search bounded by ⌊(OW + 1) / 2⌋ until conv2d-dram-auto-slice-retry). The axis rule (best_guess_slice_type of the input image: row-major output, height only when H > 3·W; tiled output, width when W ≥ 200 and H ≤ W, else height), the whole 32-column groups of tiled width slices, the tiled-width fallback to the height, the search from 1 slice and any given count above 0 are conv2d's own slicer's of PR #27147 already (conv2d_utils.cpp@dbbc742 determine_conv_slice_type / determine_conv2d_slice_config, read): the model applies them from change point conv2d-dram-input-auto-slice",
     before:
       "tt-metal PR #27147 (2025-09, conv2d's own auto slice type, not read); PR #30006 (2025-10: slicing moved to op_slicing.cpp, the auto slicer still in conv2d)",
     after:
@@ -3024,6 +3025,18 @@ export const CHANGE_POINTS = {
     before: 'tt-metal …/untilize_with_unpadding_program_factory.cpp@1b01e8b (num_tiles_per_row > num_tiles_per_col)',
     after:
       'tt-metal PR #17752, untilize_with_unpadding.cpp@a4b0687 (enough_space_height) and untilize_with_unpadding_program_factory.cpp@a4b0687 (!enough_space_height → column factory)',
+  },
+  'conv2d-reader-indices-actual-page': {
+    family: 'conv2d',
+    pr: 43193,
+    // Squash-merged on main as 984f529e2f at 2026-04-30 18:00 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-30',
+    dateFrom: 'merge',
+    what: "with config_tensors_in_dram the sharded and width-sharded conv factories size the READER_INDICES CB to the DRAM config tensor's page: the longest core's reader-index list (per act block: a segment count, a pad word, then the first and last top-left index of every run of stride-spaced outputs), 2 B a word, TT_FATAL when that exceeds the worst case; before, the worst case (per_core_M·32 words, 2 B each). Auto shard and the DRAM slicer still rank with the worst case",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@7785814f74 (get_cb_info: READER_INDICES page per_core_out_matrix_height_ntile·32·2 B; conv2d_op_sharded_program_factory.cpp only checked the config page against it)',
+    after:
+      'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), conv2d_op_program_factory_common.cpp@984f529e2f (get_cb_info reader_indices_actual_page_size), conv2d_op_sharded_program_factory.cpp / conv2d_op_width_sharded_program_factory.cpp@984f529e2f (the config tensor built before get_cb_info), sliding_window.cpp@984f529e2f (generate_sliding_window_op_config, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row of uint16 per NHW core)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

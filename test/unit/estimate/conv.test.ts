@@ -90,11 +90,12 @@ describe('estimate/conv2d', () => {
       [7, 5],
     ]);
   });
-  it('height sharded: 56x56x64 → 64, k3 p1 on 49 cores, split reader, 73,792 B', () => {
+  it('height sharded: 56x56x64 → 64, k3 p1 on 49 cores, no split reader, 73,792 B', () => {
     // NHW_t = 3136/32 = 98; largest d ≤ 64 whose padding of 98 is < one share: d = 49 (d = 50: 100 − 98 = 2 ≥ 100/50).
     // per core 2x2 tiles; C_align 32 (tiled L1 input) → act_block_w = round_up(64·3, 32)/32 = 6 tiles.
-    // WEIGHTS 2·6 = 12 (one act block in h, no double buffer); split reader (act cost 2·32·384/10.66 B/ns > weights
-    // 64·64·3/16): ACT 1·6 + second reader 1·6; ACT_TILIZED 2·6 = 12 → 36 tiles · 2,048 + 64 = 73,792 B.
+    // WEIGHTS 2·6 = 12 (one act block in h, no double buffer); is_split_reader_viable (PR #27731's cycle model, worked
+    // in convReaderIndices.test.ts): split 4,545.6 cycles ≥ single 3,398.8 → no split: ACT 2·6 = 12;
+    // ACT_TILIZED 2·6 = 12 → 36 tiles · 2,048 + 64 = 73,792 B (a split would only move 6 of ACT's tiles to ACT_SECOND).
     const e = est(
       estimateOp(
         conv2d({ n: 1, h: 56, w: 56, cIn: 64, cOut: 64, k: 3, s: 1, p: 1, config: { shard_layout: 'height_sharded' } }),
@@ -105,7 +106,7 @@ describe('estimate/conv2d', () => {
     assert.equal(e.nCoresUsed, 49);
     assert.deepEqual(
       e.cbs.filter((c) => c.role.startsWith('act')).map((c) => c.nPages),
-      [6, 6, 12],
+      [12, 12],
     );
   });
 
@@ -290,8 +291,10 @@ describe('estimate/conv2d', () => {
       p: 1,
       input: tensor([1, 1, 512 * 512, 64]),
     });
+    // The golden build (2025-11-27) slices by tt-metal's best guess (PR #27147): a tiled output, input 512 ≥ 200 wide
+    // and not taller than wide → width.
     const e = est(estimateOp(op0, whContext()));
-    const slices = Number(/(\d+) output-height slice/.exec(e.factoryReason)?.[1]);
+    const slices = Number(/(\d+) output-width slice/.exec(e.factoryReason)?.[1]);
     assert.ok(slices > 1, e.factoryReason);
     assert.ok(e.cbRegionEndBytes <= 1_499_136);
   });
@@ -309,7 +312,7 @@ describe('estimate/conv2d', () => {
       input: tensor([1, 1, 512 * 512, 64]),
     });
     const slices = (live: number): number =>
-      Number(/(\d+) output-height slice/.exec(est(estimateOp(op0, whContext({ live }))).factoryReason)?.[1]);
+      Number(/(\d+) output-width slice/.exec(est(estimateOp(op0, whContext({ live }))).factoryReason)?.[1]);
     assert.ok(slices(800_000) > slices(0));
     assert.deepEqual(estimatorReads('ttnn.conv2d'), { properties: true, liveL1: true });
     assert.deepEqual(estimatorReads('ttnn.max_pool2d'), { properties: true, liveL1: false });
@@ -849,7 +852,11 @@ describe('conv2d change points', () => {
     if (m === null) return 'none';
     return Number(m[1]) > 1 ? `${m[2]}${m[3] ?? ''}` : 'unsliced';
   };
-  it("DRAM auto-slicing from PR #33763 takes op_slicing's best-guess axis; before it, output height", () => {
+  // Auto-slicing (no slice config) exists from PR #27147, whose own slicer (conv2d_utils.cpp@dbbc742
+  // determine_conv_slice_type) already guessed the axis as op_slicing's best_guess_slice_type of PR #33763 does: tiled
+  // output, input ≥ 200 wide and not taller than wide → width in 32-column groups; row-major output: height only when
+  // H > 3·W. So 2025-12-01 (between the two PRs) slices as 2025-12-20 does.
+  it("DRAM auto-slicing takes the best-guess axis from PR #27147 on (op_slicing's of PR #33763 is the same rule)", () => {
     const cases: readonly (readonly [ReturnType<typeof dramConv>, string])[] = [
       [dramConv(256, 256), 'width of 32-column groups'],
       [dramConv(512, 256), 'height'],
@@ -858,7 +865,7 @@ describe('conv2d change points', () => {
     ];
     for (const [o, axis] of cases) {
       assert.equal(sliceAxis(o, '2025-12-20'), axis);
-      assert.equal(sliceAxis(o, '2025-12-01'), 'height');
+      assert.equal(sliceAxis(o, '2025-12-01'), axis);
     }
   });
   // The height → width direction of op_slicing's one retry along the other axis: tt-metal PR #35774 (change point
@@ -994,8 +1001,9 @@ describe('conv2d change points', () => {
     assert.equal(sliceAxis(withSlices(dramConv(512, 256), 'dram_width', 0), '2025-12-20'), 'width of 32-column groups');
   });
   // A 32x32x32 → 32 conv, k3 s1 p1, DRAM input: its whole L1 need (a 32x32x32 bf16 input is 64 KiB before sharding) fits
-  // many times over, so tt-metal's own search stops at its first count: 1 from PR #33763 (the L1 op run whole), 2 before
-  // it (conv2d's search starts at 2).
+  // many times over, so tt-metal's own search stops at its first count: 1 from PR #27147 (conv2d_utils.cpp@dbbc742
+  // determine_conv2d_slice_config: current_num_slices from 1; op_slicing the same from PR #33763), 2 before it
+  // (conv2d's search of PR #25907 starts at 2).
   const smallDram = () =>
     conv2d({
       n: 1,
@@ -1008,23 +1016,25 @@ describe('conv2d change points', () => {
       p: 1,
       input: tensor([1, 1, 32 * 32, 32], { buffer: 'dram', page: 'row_major' }),
     });
-  it('a slice count of 0: rejected before PR #25907, the fewest from 2 until PR #33763, from 1 after', () => {
+  it('a slice count of 0: rejected before PR #25907, the fewest from 2 until PR #27147, from 1 after', () => {
     const r = estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-07-01' }));
     assert.equal(r.kind, 'illegal');
     assert.match(r.kind === 'illegal' ? r.rule : '', /Number of slices should be greater than 1/);
-    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-10-01'), 'height');
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-09-30'), 'height');
     assert.match(
-      est(estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-10-01' })))
+      est(estimateOp(withSlices(smallDram(), 'dram_height', 0), whContext({ ttMetalDate: '2025-09-30' })))
         .factoryReason ?? '',
       /: 2 output-height slice\(s\)/,
     );
+    assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-10-01'), 'unsliced');
     assert.equal(sliceAxis(withSlices(smallDram(), 'dram_height', 0), '2025-12-20'), 'unsliced');
   });
-  it('a slice count of 0 over an output height of 1 or 2 is fatal between PR #25907 and PR #33763 (no count to try)', () => {
+  it('a slice count of 0 over an output height of 1 or 2 is fatal between PR #25907 and PR #27147 (no count to try)', () => {
     // conv2d.cpp (index id 8211315178): the search runs current_num_slices from 2 while < output_sliced_dim, so for a
     // sliced dimension of 2 it never sets num_slices, which stays 0: TT_FATAL(num_slices > 1, "Number of slices should
     // be greater than 1 ..."); for 1, TT_FATAL(current_num_slices (2) <= output_sliced_dim) fails first ("Could not
-    // find a suitable number of slices"). From PR #33763 op_slicing searches from 1: the whole conv.
+    // find a suitable number of slices"). From PR #27147 the search starts at 1 (conv2d_utils.cpp@dbbc742, then
+    // op_slicing from PR #33763): the whole conv.
     for (const h of [1, 2]) {
       const o = withSlices(
         conv2d({
@@ -1041,27 +1051,30 @@ describe('conv2d change points', () => {
         'dram_height',
         0,
       );
-      const between = estimateOp(o, whContext({ ttMetalDate: '2025-10-01' }));
+      const between = estimateOp(o, whContext({ ttMetalDate: '2025-09-30' }));
       assert.equal(between.kind, 'illegal', `output height ${h}`);
       assert.match(
         between.kind === 'illegal' ? between.rule : '',
         h === 1 ? /Could not find a suitable number of slices/ : /greater than 1/,
       );
+      assert.equal(sliceAxis(o, '2025-10-01'), 'unsliced', `output height ${h}`);
       assert.equal(sliceAxis(o, '2025-12-20'), 'unsliced', `output height ${h}`);
     }
   });
-  it('a given count of 1, or of the sliced dimension, is rejected before PR #33763 and taken from it', () => {
-    // Output height 32 (k3 s1 p1 on 32 rows): `<dram_height, 32>` is not below it.
+  it('a given count of 1, or of the sliced dimension, is rejected before PR #27147 and taken from it', () => {
+    // Output height 32 (k3 s1 p1 on 32 rows): `<dram_height, 32>` is not below it. From PR #27147 a count above 0 is
+    // taken (conv2d_utils.cpp@dbbc742; conv2d.cpp@dbbc742 keeps "less than the dimension" as a debug-only TT_ASSERT).
     for (const count of [1, 32]) {
       const before = estimateOp(
         withSlices(smallDram(), 'dram_height', count),
-        whContext({ ttMetalDate: '2025-10-01' }),
+        whContext({ ttMetalDate: '2025-09-30' }),
       );
       assert.equal(before.kind, 'illegal', `count ${count}`);
       assert.match(
         before.kind === 'illegal' ? before.rule : '',
         count === 1 ? /greater than 1/ : /less than the dimension/,
       );
+      est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-10-01' })));
       est(estimateOp(withSlices(smallDram(), 'dram_height', count), whContext({ ttMetalDate: '2025-12-20' })));
     }
     // 4 slices are fine on both sides.

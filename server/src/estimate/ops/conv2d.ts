@@ -40,8 +40,13 @@
  *     act_block_h·act_block_w output tiles; BIAS = per_core_N; ACT_ROW_MAJOR: width 2·act_block_w,
  *     block = ACT unless overlapped (same input/output format); before change points conv2d-width-rm-two-rows
  *     (PR #23116) / conv2d-block-rm-overlap (PR #23580) the whole act block in input tiles, width and block
- *     alike, never overlapped [10]; READER_INDICES per_core_M·32·2 B only when
- *     `config_tensors_in_dram`; L1_ARRAY 64 B. OUT, ACT_SHARDED and (default) READER_INDICES are tensors. [2]
+ *     alike, never overlapped [10]; READER_INDICES only when `config_tensors_in_dram`: the worst case
+ *     per_core_M·32·2 B (·6 for a one-column image before change point conv2d-1d-conv-on-height), which auto shard and
+ *     the DRAM slicer always rank with; the factory's own CB since change point conv2d-reader-indices-actual-page is
+ *     the config tensor's page, 2 B · the longest core's index list (per act block 2 + 2·runs of stride-spaced
+ *     outputs; the split reader's blocks: block sharding always, height by the cycle model of
+ *     conv2d_op_program_factory_common.cpp@984f529e2f), TT_FATAL above the worst case; L1_ARRAY 64 B. OUT,
+ *     ACT_SHARDED and (default) READER_INDICES are tensors. [2]
  *   1x1 stride-1 unpadded conv (groups 1 before change point conv2d-grouped-1x1-matmul) on an interleaved input with no config shard_layout (auto shard): no reshard,
  *     ttnn.linear on the interleaved input with tt-metal's own matmul config, output DRAM interleaved; before change
  *     point conv2d-auto-shard-l1-estimate too (the most-cores rule's scheme does not reach the linear)         [8]
@@ -80,9 +85,10 @@
  *     slice config the L1 path before tt-metal PR #47927, conv2d's default (DRAM input → DRAM path) since;
  *     a height-1 output is sliced along its width (the only axis there is), a tiled one in 32-column groups
  *     since change point conv2d-dram-auto-slice-axis                                                       [7][17]
- *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-auto-slice-axis; n = 0
- *     asks for the count along the given axis since change point conv2d-dram-slice-count-auto (rejected before; until
- *     conv2d-dram-auto-slice-axis fatal over a sliced dimension of 1 or 2, whose search from 2 has no count) [17]
+ *   a given slice count must be 1 < n < the sliced output dimension before change point conv2d-dram-input-auto-slice
+ *     (PR #27147; any n > 0 from it); n = 0 asks for the count along the given axis since change point
+ *     conv2d-dram-slice-count-auto (rejected before; searched from 2, so fatal over a sliced dimension of 1 or 2, until
+ *     conv2d-dram-input-auto-slice, from 1 since) [17]
  *
  * L1 tensors before the program (`l1Intermediates`, checked one allocation at a time by analysis/overflow.ts)   [6]
  *   1. resharded input, unless the input is already sharded as the plan runs it (DRAM path: the slice's input
@@ -306,9 +312,9 @@
  *   conv of an old build is given a halo output it did not allocate).
  *   The DRAM path's slice count is
  *   tt-metal's only when given (`conv2d_slice_config<dram_height|dram_width, n>`, n > 0); otherwise the smallest count
- *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-auto-slice-axis),
- *   else along tt-metal's best-guess axis since that change point [17], along the output height before it (PR #27147's
- *   axis rule not read). A given tiled width count cuts 32-column groups (all builds); before PR #25907 (change point
+ *   that fits is assumed: along the axis a count-0 config names (from 2 before change point conv2d-dram-input-auto-slice),
+ *   else along tt-metal's best-guess axis, the rule of conv2d's own slicer of PR #27147 (conv2d_utils.cpp@dbbc742
+ *   determine_conv_slice_type, read) and of op_slicing from PR #33763 [17]. A given tiled width count cuts 32-column groups (all builds); before PR #25907 (change point
  *   conv2d-dram-slice-count-auto) a tiled height count cut 32-row groups too (index id 3492362923), from it even
  *   slices. A tiled output's slice is computed whole tiles wide (output width padded to 32 by right padding). Always 'approx': tt-metal's block defaults changed many times in 2025.
  * Worked example (tt-mlir OpModel Interface test, golden 229,440 B): input 1x1x50176x3 bf16 tiled L1, weights
@@ -346,6 +352,8 @@ const CITES = {
     'tt-metal conv2d.cpp before PR #25907 (search index id 3492362923: TT_FATAL 1 < num_slices < the sliced dimension), from it (id 8211315178: num_slices 0 → the fewest from 2 that fit); ttnn/cpp/ttnn/operations/sliding_window/op_slicing/op_slicing.cpp@d134b03 from PR #33763 (determine_slice_config: a count above 0 is taken as given); op_slicing.cpp@5f3b5b8 from PR #37791 (run_sliced_op: a count above compute_max_num_slices is a TT_FATAL)',
   dramInput:
     'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d.cpp@7796cd1 (PR #19686, conv2d_DRAM: the input must be ROW_MAJOR and BFLOAT16), both checks dropped by PR #22817 (c2a9666)',
+  readerIndices:
+    'tt-metal ttnn/cpp/ttnn/operations/conv/conv2d/conv2d_op_program_factory_common.cpp@984f529e2f (get_cb_info, PR #43193)',
   halo: 'tt-metal ttnn/cpp/ttnn/operations/sliding_window/sliding_window.cpp (generate_shard_boundaries; span rule checked against tt-mlir #5771); halo program CBs: ttnn/cpp/ttnn/operations/sliding_window/halo/device/untilize_with_halo_program_factory.cpp@02a3583 (change points halo-untilize-blocks, halo-untilize-double-buffer)',
 } as const;
 
@@ -993,26 +1001,6 @@ function inputShardConfig(layout: TensorLayout, gridX: number): ParallelConfig |
   return { scheme, nCores: rows * cols, coresNhw: rows, coresC: cols, box: [cols, rows] };
 }
 
-/** `is_split_reader_viable` (Wormhole rates). */
-function splitReaderViable(
-  perCoreOutHTiles: number,
-  inChannels: number,
-  outChannels: number,
-  kernelW: number,
-  /** `haloElementBytes`: the split reader reads the halo output. */
-  inputElementBytes: number,
-): boolean {
-  const unit = inputElementBytes * inChannels * kernelW;
-  // Wormhole NoC rate: linear from 0.868 GB/s at 16 B to the 27.7 GB/s peak at LINEAR_MAX_BYTES, clamped.
-  const LINEAR_MAX_BYTES = 1024;
-  const clamped = Math.max(16, Math.min(Math.floor(unit), LINEAR_MAX_BYTES));
-  const slope = (27.7 - 0.868) / (LINEAR_MAX_BYTES - 16);
-  const rate = 0.868 + slope * (clamped - 16);
-  const actCost = perCoreOutHTiles * 32 * (unit / rate);
-  const weightsCost = (inChannels * outChannels * kernelW) / 16;
-  return actCost > weightsCost;
-}
-
 function tileOf(dtype: DataType): number {
   return tileBytes(dtype);
 }
@@ -1210,13 +1198,7 @@ export function planConv(
       !dw1d &&
       actBlockHTiles > 1 &&
       (atOrAfter(ctx, 'conv2d-split-reader-heuristic')
-        ? splitReaderViable(
-            perCoreOutHTiles,
-            inChannelsPadded,
-            alignUp(p.outChannels, 32),
-            p.kernel[1],
-            haloElementBytes(p.inputDtype, ctx),
-          )
+        ? splitReaderViable(p, actBlockHTiles, actBlockWTiles, perCoreOutWTiles, inChannelsPadded, ctx)
         : p.config.enableSplitReader);
     const buffering = p.config.actDoubleBuffer && doubleBuffers ? 2 : 1;
     const actTile = scheme === 'height_sharded' ? inputTile : outputTile;
@@ -1249,8 +1231,12 @@ export function planConv(
     else if (scheme === 'block_sharded' && inputDf !== p.outputDtype)
       cbs.push({ index: 7, role: 'act row-major', nPages: actTiles, pageBytes: inputTile });
     cbs.push({ index: 8, role: 'output', nPages: perCoreOutTiles, pageBytes: outputTile, tensorBacked: true });
-    const indexBytes =
-      perCoreOutHTiles * 32 * (p.config.configTensorsInDram && p.inputH === 1 && p.kernel[0] === 1 ? 6 : 2);
+    // The worst case get_cb_info sizes a DRAM config's reader indices to (and auto shard ranks with): one word per output
+    // row; three for an image one column wide (its is_1d_conv: height ≠ 1, width 1) before change point
+    // conv2d-1d-conv-on-height (PR #34957 dropped the case). The factory's own page is `withActualReaderIndices`' [2].
+    const threeWords =
+      p.config.configTensorsInDram && p.inputH !== 1 && p.inputW === 1 && !atOrAfter(ctx, 'conv2d-1d-conv-on-height');
+    const indexBytes = perCoreOutHTiles * 32 * (threeWords ? 6 : 2);
     cbs.push({
       index: 9,
       role: 'reader indices',
@@ -1808,8 +1794,9 @@ function fewestFittingSlices(
 /**
  * Why tt-metal rejects a given DRAM slice count, or undefined. Before PR #25907 conv2d's DRAM path required
  * 1 < num_slices < the sliced output dimension (index id 3492362923); from it a count of 0 means "find one" (index id
- * 8211315178), still never 1; from PR #33763 op_slicing takes any count above 0 (op_slicing.cpp@d134b03: a count of 1
- * runs the L1 op whole; at least the dimension is only a debug TT_ASSERT) [17]; from change point
+ * 8211315178), still never 1; from change point conv2d-dram-input-auto-slice (PR #27147's slicer, conv2d_utils.cpp@dbbc742;
+ * the same in op_slicing.cpp@d134b03) any count above 0 is taken (a count of 1 runs the L1 op whole; at least the
+ * dimension is only a debug TT_ASSERT) [17]; from change point
  * conv2d-dram-slice-count-max (PR #37791) a count above ceil(OW / 32) (a tiled output's width slices) or the sliced
  * output dimension is a TT_FATAL (tt-metal #39328: 8 width slices over 128 tiled output columns).
  */
@@ -1826,7 +1813,7 @@ function rejectedSliceCount(
       ? `conv2d_slice_config dram_${given.kind} with ${given.count} slices over an output ${given.kind} of ${dim}: "Number of slices (${given.count}) exceeds the maximum allowed (${most}) for the given output dimension and alignment"`
       : undefined;
   }
-  if (atOrAfter(ctx, 'conv2d-dram-auto-slice-axis')) return undefined;
+  if (atOrAfter(ctx, 'conv2d-dram-input-auto-slice')) return undefined;
   const countZeroAuto = atOrAfter(ctx, 'conv2d-dram-slice-count-auto');
   // conv2d's search (index id 8211315178) tries counts from 2 while below the sliced dimension: over a dimension of 1
   // its TT_FATAL(current_num_slices <= dim) fails, over 2 it sets no count and the count-above-1 check fails.
@@ -1925,6 +1912,10 @@ export function planConv2dOp(
       const free = ctx.device.l1SizeBytes - ctx.device.l1UnreservedBase - ctx.device.l1SmallSizeBytes - liveL1Of(ctx);
       const axisRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-axis');
       const retryRead = atOrAfter(ctx, 'conv2d-dram-auto-slice-retry');
+      // conv2d's own slicer of PR #27147 (change point conv2d-dram-input-auto-slice; conv2d_utils.cpp@dbbc742
+      // determine_conv_slice_type, determine_conv2d_slice_config) already had op_slicing's axis guess, its 32-column
+      // groups, its tiled-width fallback to the height and its search from 1 slice (a given count above 0 taken) [17].
+      const autoSliceRead = atOrAfter(ctx, 'conv2d-dram-input-auto-slice');
       // Between the two change points op_slicing read output_sliced_dim before setting the slice type (Op2DSliceConfig
       // defaults to DRAM_WIDTH): every search, either axis, tried counts up to ⌊(OW + 1) / 2⌋ and, when none fit,
       // returned the next count (op_slicing.cpp@af7d566 to @fa00323) [17].
@@ -1939,7 +1930,7 @@ export function planConv2dOp(
         // own search ran from 2 slices while below the sliced dimension (index id 8211315178); op_slicing from 1.
         kind = given.kind;
         how = 'the axis of conv2d_slice_config, its count 0';
-        if (!axisRead) {
+        if (!autoSliceRead) {
           minCount = 2;
           maxCount = (kind === 'width' ? p.outputW : p.outputH) - 1;
         }
@@ -1949,14 +1940,14 @@ export function planConv2dOp(
         kind = 'width';
         how = 'the width: a height-1 output has one height slice';
       } else {
-        // The axis: tt-metal's best guess since change point conv2d-dram-auto-slice-axis [17], output height before it
-        // (conv2d's own rule of PR #27147 not read).
-        kind = axisRead && bestGuessSliceAxis(p) === 'width' ? 'width' : 'height';
-        how = axisRead ? "axis by tt-metal's best guess" : 'axis assumed';
+        // The axis: tt-metal's best guess, the same rule in conv2d's slicer of PR #27147 (the only builds that slice
+        // without a config) and op_slicing's of PR #33763 [17].
+        kind = bestGuessSliceAxis(p);
+        how = "axis by tt-metal's best guess";
       }
       // A tiled output's width slices are whole 32-column groups (slice_write), so only ceil(OW / 32) counts differ:
       // op_slicing.cpp@d134b03 and, for a given axis, conv2d.cpp before it (index id 8211315178: slice_rounding_value).
-      let columns = kind === 'width' && tiled && (axisRead || given !== undefined) ? 32 : 1;
+      let columns = kind === 'width' && tiled ? 32 : 1;
       let found = fewestFittingSlices(
         p,
         kind,
@@ -1974,7 +1965,6 @@ export function planConv2dOp(
       if (
         !found.fits &&
         given === undefined &&
-        axisRead &&
         p.outputH !== 1 &&
         (retryRead || (kind === 'width' && columns === 32))
       ) {
@@ -2152,6 +2142,160 @@ function haloGeometry(p: ConvProblem): HaloGeometry {
   };
 }
 
+/**
+ * Words (uint16) of the longest core's reader-index list, the page of a conv's DRAM config tensor
+ * (sliding_window.cpp@984f529e2f generate_sliding_window_op_config with is_conv, pad_cores; construct_on_host_config_tensor
+ * pads the row to an even length). Each core's outputs [core·shard, min((core + 1)·shard, N·OH·OW)) are cut into act
+ * blocks of `blockSticks[0]` outputs, alternating with `blockSticks[1]` under the split reader; a block is its segment
+ * count, a pad word, and the first and last top-left index of each run whose indices step by the stride width, so
+ * 2 + 2·runs words. Runs break where the next output starts a row (the index jumps by sh·Wp − (OW − 1)·sw) or an image,
+ * unless that jump happens to equal sw. A transposed conv's geometry is its stride-1 expanded input (haloGeometry).
+ */
+export function readerIndicesWordsPerCore(
+  g: HaloGeometry,
+  sticksPerShard: number,
+  coresNhw: number,
+  blockSticks: readonly [number, number],
+): number {
+  const hp = g.inputH + g.padH;
+  const wp = g.inputW + g.padW;
+  const sw = g.stride[1];
+  const perImage = g.outputH * g.outputW;
+  const total = g.batch * perImage;
+  const rowBreaks = g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
+  const imageBreaks = hp * wp - (g.outputH - 1) * g.stride[0] * wp - (g.outputW - 1) * sw !== sw;
+  const split = blockSticks[1] > 0;
+  let longest = 0;
+  for (let core = 0; core < coresNhw; core++) {
+    const first = core * sticksPerShard;
+    if (first >= total) break;
+    const last = Math.min(first + sticksPerShard, total) - 1;
+    let words = 0;
+    let firstReader = true;
+    for (let a = first; a <= last; firstReader = !firstReader) {
+      const b = Math.min(a + (split && !firstReader ? blockSticks[1] : blockSticks[0]) - 1, last);
+      const rows = Math.floor(b / g.outputW) - Math.floor(a / g.outputW);
+      const images = Math.floor(b / perImage) - Math.floor(a / perImage);
+      const runs = 1 + (rowBreaks ? rows - images : 0) + (imageBreaks ? images : 0);
+      words += 2 + 2 * runs;
+      a = b + 1;
+    }
+    longest = Math.max(longest, words);
+  }
+  return longest + (longest % 2);
+}
+
+const f32 = Math.fround;
+
+/** A clamped linear NoC rate (GB/s) of conv2d_op_program_factory_common.cpp@984f529e2f, in C++ float arithmetic. */
+function nocRateGbps(bytes: number, minBytes: number, linearUpTo: number, minRate: number, peakRate: number): number {
+  const effective = Math.min(Math.max(bytes, minBytes), linearUpTo);
+  const perByte = f32(f32(f32(peakRate) - f32(minRate)) / (linearUpTo - minBytes));
+  return f32(f32(minRate) + f32(perByte * (effective - minBytes)));
+}
+
+/** get_tilize_cycles_per_tile@984f529e2f: [halo f32 | bf16][output f32, bf16, bfloat8_b][fp32 dest acc off, on]. */
+const TILIZE_CYCLES: Record<'blackhole' | 'wormhole_b0', Record<'f32' | 'bf16', Record<string, [number, number]>>> = {
+  blackhole: {
+    f32: { f32: [132, 132], bf16: [132, 80], bfp_bf8: [132, 77] },
+    bf16: { f32: [105, 128], bf16: [72, 72], bfp_bf8: [60, 60] },
+  },
+  wormhole_b0: {
+    f32: { f32: [107, 128], bf16: [74, 74], bfp_bf8: [74, 70] },
+    bf16: { f32: [92, 117], bf16: [61, 68], bfp_bf8: [40, 43] },
+  },
+};
+
+/**
+ * `is_split_reader_viable` for a height-sharded conv (conv2d_op_program_factory_common.cpp@18bbf94b84, PR #27731, the
+ * same at @984f529e2f), in C++ float arithmetic: split when act_cycles / 2 + max(weight_cycles, tilize_cycles) <
+ * max(act_cycles + tilize_cycles, weight_cycles). act_cycles: the act block (act_block_h·32 rows of C_pad·kW halo
+ * elements) over the local L1 NoC rate of one C_pad·kW read (C_pad when dilated); weight_cycles: the weight block
+ * (per_core_N·act_block_w tiles) over the DRAM rate of one tile plus the multicast rate of the block; tilize_cycles:
+ * per-tile cycles of the arch, halo and output dtypes and fp32 accumulation × act_block_h·act_block_w. Cycles at 1 GHz
+ * (Wormhole) or 1.35 GHz (Blackhole). An output dtype outside tt-metal's tilize table (it throws there) is taken as no
+ * split. The split moves act tiles between ACT and ACT_SECOND_READER, never the CB total [2].
+ */
+function splitReaderViable(
+  p: ConvProblem,
+  actBlockHTiles: number,
+  actBlockWTiles: number,
+  perCoreOutWTiles: number,
+  inChannelsPadded: number,
+  ctx: EstimateContext,
+): boolean {
+  const arch = ctx.device.arch === 'blackhole' ? 'blackhole' : 'wormhole_b0';
+  const haloDtype = haloStickDtype(p.inputDtype, ctx) === 'f32' ? 'f32' : 'bf16';
+  const cycles = TILIZE_CYCLES[arch][haloDtype][p.outputDtype];
+  if (cycles === undefined) return false;
+  const clockGhz = f32(arch === 'blackhole' ? 1.35 : 1.0);
+  const minBytes = ctx.device.l1AlignmentBytes;
+  const inputBytes = haloDtype === 'f32' ? 4 : 2;
+  const unitBytes = inputBytes * inChannelsPadded * (p.dilation[1] === 1 ? p.kernel[1] : 1);
+  const localRate =
+    arch === 'blackhole'
+      ? nocRateGbps(unitBytes, minBytes, 4096, 1.124, 80.48)
+      : nocRateGbps(unitBytes, minBytes, 1024, 0.868, 27.84);
+  const actBytes = inputBytes * actBlockHTiles * 32 * inChannelsPadded * p.kernel[1];
+  const actCycles = f32(f32(clockGhz * f32(actBytes)) / localRate);
+  const weightsTile = tileOf(p.weightsDtype);
+  const weightBytes = weightsTile * perCoreOutWTiles * actBlockWTiles;
+  const mcastRate =
+    arch === 'blackhole'
+      ? nocRateGbps(weightBytes, minBytes, 65536, 0.182, 57.677)
+      : nocRateGbps(weightBytes, minBytes, 65536, 0.318, 25.345);
+  const dramRate =
+    arch === 'blackhole'
+      ? nocRateGbps(weightsTile, minBytes, 2048, 0.671, 80.885)
+      : nocRateGbps(weightsTile, minBytes, 2048, 0.436, 28.411);
+  const weightCycles = f32(f32(clockGhz * f32(weightBytes)) * f32(f32(1 / dramRate) + f32(1 / mcastRate)));
+  const tilizeCycles = f32(cycles[p.fp32DestAcc ? 1 : 0] * actBlockWTiles * actBlockHTiles);
+  return (
+    f32(f32(actCycles / 2) + Math.max(weightCycles, tilizeCycles)) <
+    Math.max(f32(actCycles + tilizeCycles), weightCycles)
+  );
+}
+
+/**
+ * Whether the sharded factory reads an act block with two readers (is_split_reader_supported and viable,
+ * conv2d_op_program_factory_common.cpp@984f529e2f): height or block sharded, not 1-D depthwise, more than one tile row;
+ * block sharding always (since PR #29415, 2025-10-01; the CB list keeps its unsplit form, the same total), height by
+ * `splitReaderViable`. Asked here for the reader-index blocks [2].
+ */
+function splitsActBlock(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): boolean {
+  const scheme = plan.input.scheme;
+  if (scheme === 'width_sharded' || plan.actBlockHTiles <= 1 || is1dDepthwise(p, ctx)) return false;
+  if (scheme === 'block_sharded') return true;
+  return splitReaderViable(
+    p,
+    plan.actBlockHTiles,
+    plan.actBlockWTiles,
+    plan.perCoreOutWTiles,
+    plan.inChannelsPadded,
+    ctx,
+  );
+}
+
+/**
+ * The conv program's CBs with READER_INDICES at the factory's own page: since change point
+ * conv2d-reader-indices-actual-page a DRAM config tensor's page (`readerIndicesWordsPerCore` · 2 B, TT_FATAL above the
+ * worst case), before it the worst case `planConv` sized (which auto shard and the DRAM slicer rank with in every build)
+ * [2]. A string is tt-metal's error.
+ */
+function withActualReaderIndices(p: ConvProblem, plan: ConvPlan, ctx: EstimateContext): readonly CbSpec[] | string {
+  if (plan.mmConv || !p.config.configTensorsInDram || !atOrAfter(ctx, 'conv2d-reader-indices-actual-page'))
+    return plan.cbs;
+  const split = splitsActBlock(p, plan, ctx);
+  const h = plan.actBlockHTiles;
+  const blockSticks: [number, number] = split ? [(h - Math.floor(h / 2)) * 32, Math.floor(h / 2) * 32] : [h * 32, 0];
+  const pageBytes =
+    2 * readerIndicesWordsPerCore(haloGeometry(p), plan.perCoreOutHTiles * 32, plan.input.coresNhw, blockSticks);
+  const worstBytes = plan.perCoreOutHTiles * 32 * 2;
+  if (pageBytes > worstBytes)
+    return `Reader indices buffer page size ${pageBytes} exceeds worst-case CB size ${worstBytes} (config tensor layout changed?)`;
+  return plan.cbs.map((cb) => (cb.role === 'reader indices' ? { ...cb, pageBytes } : cb));
+}
+
 /** The op's result is the conv's own sharded L1 output (same buffer, same shard scheme), not a copy made after it. */
 function resultIsConvOutput(op: TtnnOp, plan: ConvPlan, path: 'l1' | 'dram'): boolean {
   const r = resolveTensor(op.results[0], 'result');
@@ -2321,6 +2465,8 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
   if ('unmodeled' in planned) return unmodeled(op.name, planned.unmodeled);
   if ('illegal' in planned) return illegal(op.name, planned.illegal, planned.cite ?? CITES.utils);
   const { plan, why, problem: p, sliced, resharded, sliceNote } = planned;
+  const cbs = withActualReaderIndices(sliced, plan, ctx);
+  if (typeof cbs === 'string') return illegal(op.name, cbs, CITES.readerIndices);
   const intermediates = convIntermediates(sliced, plan, resharded, resultIsConvOutput(op, plan, p.path), ctx);
   const cores = Math.max(plan.input.nCores, plan.output.nCores);
   const family = transposed ? 'conv_transpose2d' : op.name === 'ttnn.conv1d' ? 'conv1d (a height-1 conv2d)' : 'conv2d';
@@ -2344,6 +2490,12 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       );
   }
   notes.push(`conv output shard ${fmtBytes(plan.outputShardBytes)} per core (OUT CB is tensor-backed)`);
+  if (cbs !== plan.cbs) {
+    const page = cbs.find((cb) => cb.role === 'reader indices')?.pageBytes ?? 0;
+    notes.push(
+      `reader indices CB at the DRAM config tensor's page, ${fmtBytes(page)} (worst case ${fmtBytes(plan.perCoreOutHTiles * 64)}; tt-metal PR #43193)`,
+    );
+  }
   const est = finishProgram({
     op,
     ctx,
@@ -2358,7 +2510,7 @@ export function estimateConv2dFamily(op: TtnnOp, ctx: EstimateContext, transpose
       ' per core',
     grid: [plan.output.box[1], plan.output.box[0]],
     groups: [{ name: 'conv cores', nCores: cores, firstCore: [0, 0], ...convPrintedRange(plan) }],
-    cbs: plan.cbs,
+    cbs,
     confidence: 'approx',
     approxReason:
       `conv2d block/parallel configs re-derived from tt-metal's heuristics (they change between builds)${p.config.present ? '' : '; no conv2d_config in the IR: tt-metal defaults'}` +

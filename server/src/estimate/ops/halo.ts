@@ -20,6 +20,9 @@
  *       halo_device_operation.cpp UNTILIZE_BLOCK_SIZE = 32, search index id 3901799785), × 2 since change point
  *       halo-untilize-double-buffer (untilize_with_halo_program_factory.cpp@02a3583). Each CB is L1-aligned. The same sum
  *       is tt-metal's own "halo CB overhead" in pool2d's DRAM-slice L1 estimate (search index id 27365078288).
+ *   Not sized: with the conv's `config_tensors_in_dram` the four config CBs (padding and gather configs, two each) have
+ *   no backing buffer and are static CBs of the config tensors' pages (untilize_with_halo_program_factory.cpp@984f529e2f,
+ *   since PR #27753 of 2025-09-13): the sum here is then short by those pages.
  *   The halo program runs while the halo's input (the resharded tensor) and its output are both allocated: its CBs must
  *   end below the lower of them (analysis/overflow.ts walkIntermediates). A row-major input has only the pad sticks.
  */
