@@ -57,6 +57,13 @@ export function diagnosticConverter(
   resolveFile: SourceFileResolver,
 ): (d: features.Diagnostic) => lsp.Diagnostic {
   const lastAt: { from: features.RelatedInformation; to: lsp.DiagnosticRelatedInformation }[] = [];
+  // The line of the last diagnostic converted: a list in source order looks each range up from there
+  // (`LineIndex.positionNear`), its related ranges (the producer a few ops up) too.
+  let nearLine = 0;
+  const rangeNear = (r: TextRange): lsp.Range => {
+    const start = lineIndex.positionNear(r.start, nearLine);
+    return { start, end: lineIndex.positionNear(r.end, start.line) };
+  };
   const rangeRelated = (
     r: features.RelatedInformation,
     at: number,
@@ -64,11 +71,13 @@ export function diagnosticConverter(
   ): lsp.DiagnosticRelatedInformation => {
     const last = lastAt[at];
     if (last?.from === r) return last.to;
-    const to = { location: location(lineIndex, uri, range), message: r.message };
+    const to = { location: { uri, range: rangeNear(range) }, message: r.message };
     lastAt[at] = { from: r, to };
     return to;
   };
   return (d) => {
+    const own = rangeNear(d.range);
+    nearLine = own.start.line;
     let related: lsp.DiagnosticRelatedInformation[] | undefined;
     const list = d.related;
     for (let i = 0; i < list.length; i++) {
@@ -86,7 +95,7 @@ export function diagnosticConverter(
       (related ??= []).push({ location: { uri: file.uri, range: { start: pos, end: pos } }, message: r.message });
     }
     const converted: lsp.Diagnostic = {
-      range: range(lineIndex, d.range),
+      range: own,
       severity: severity(d.severity),
       code: d.code,
       source: DIAGNOSTIC_SOURCE,

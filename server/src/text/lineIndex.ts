@@ -114,6 +114,28 @@ export class LineIndex implements PositionIndex {
   }
 
   /**
+   * `position(offset)`, looked for first among the few lines from `nearLine` on (or just before it), then by binary
+   * search: offsets read in source order (a list of diagnostics, a line or two apart) each cost a step or two, not a
+   * search of the whole line table.
+   */
+  positionNear(offset: number, nearLine: number): LineCol {
+    const starts = this.lineStarts;
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
+    let line = Math.max(0, Math.min(nearLine, starts.length - 1));
+    if (starts[line]! <= clamped) {
+      const last = Math.min(starts.length - 1, line + NEAR_LINES);
+      while (line < last && starts[line + 1]! <= clamped) line++;
+      if (line === last && line < starts.length - 1 && starts[line + 1]! <= clamped)
+        line = countAtOrBelow(starts, clamped) - 1;
+    } else {
+      const first = Math.max(0, line - NEAR_LINES);
+      while (line > first && starts[line]! > clamped) line--;
+      if (starts[line]! > clamped) line = countAtOrBelow(starts, clamped) - 1;
+    }
+    return { line, character: clamped - starts[line]! };
+  }
+
+  /**
    * The positions of this text without the text: a one-shot report that prints no source lines (JSON, SARIF) lets a
    * 22 MB text go before it writes.
    */
@@ -148,6 +170,9 @@ export class LineIndex implements PositionIndex {
     return end;
   }
 }
+
+// Lines `positionNear` steps over before it searches.
+const NEAR_LINES = 8;
 
 function positionIn(lineStarts: Int32Array, textLength: number, offset: number): LineCol {
   const at = { line: 0, character: 0 };

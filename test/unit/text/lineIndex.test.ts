@@ -36,6 +36,18 @@ describe('LineIndex', () => {
     }
   });
 
+  it('positionNear gives the same position as position for every offset from every line, far ones too', () => {
+    // 30 lines (LF, CRLF, empty, a surrogate pair), so a hint can be more than positionNear's few steps away.
+    const text = Array.from(
+      { length: 30 },
+      (_, i) => (i % 3 === 0 ? '' : `l${i}😀`) + (i % 4 === 0 ? '\r\n' : '\n'),
+    ).join('');
+    const index = new LineIndex(text);
+    for (let near = -2; near <= index.lineCount + 2; near++)
+      for (let offset = -1; offset <= text.length + 2; offset++)
+        assert.deepEqual(index.positionNear(offset, near), index.position(offset), `offset ${offset} near ${near}`);
+  });
+
   it('countAtOrBelow equals firstIndexNotBefore with "at or below" on sorted lists with repeats (seeded)', () => {
     let seed = 7;
     const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
