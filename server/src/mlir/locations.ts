@@ -85,13 +85,6 @@ export function resolveLocation(loc: Location | undefined, lookupAlias: Location
   return { names, fileLineCol, first, aliasChain, incomplete };
 }
 
-/** `name`, or `file:line:col` when the location carries no name first; undefined for `loc(unknown)`. */
-export function locationLabel(resolved: ResolvedLocation): string | undefined {
-  const f = resolved.first;
-  if (f === undefined) return undefined;
-  return f.kind === 'name' ? f.name : `${f.file}:${f.line}:${f.column}`;
-}
-
 /** The location an alias definition holds (`#locN = loc(...)`), else undefined. */
 export function locationOfAlias(def: Pick<AliasDefinition, 'attr'> | undefined): Location | undefined {
   // Read once: a lazy parse's location alias builds its value at each read (parser/lazyAliases.ts).

@@ -20,12 +20,12 @@ import type {
 } from '../mlir/syntax';
 import { aliasesByName, resolveAttr, resolveType, type AliasLookup } from '../mlir/aliases';
 import type { AppliedChange } from '../mlir/incrementalParse';
-import { locationLabel, locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
+import { locationOfAlias, resolveLocation, type FileLineCol } from '../mlir/locations';
 import { isCpuModule, isSymbolTable } from '../mlir/opTraits';
 import { matchingClose } from '../mlir/textScan';
 import {
   aliasReadSlotMark,
-  dumpNameLocation,
+  dumpLocationChild,
   forEachFunctionOp,
   isDumpLocationAlias,
   liveNameRangeOf,
@@ -72,8 +72,8 @@ import {
 /** What the view keeps per chunk: its alias lookup and location caches, and the decoded values it may share. */
 interface ChunkTables {
   readonly aliases: AliasLookup;
-  /** What `loc(#locN)` resolves to, by alias name, for the aliases `opLocation` walks. */
-  readonly locationsByAlias: Map<string, OpLocation>;
+  /** The source `loc(#locN)` resolves to, by alias name, for the aliases `opSource` walks. */
+  readonly sourcesByOpAlias: Map<string, FileLineCol | typeof NO_SOURCE>;
   /** `sourceOfAliasedLeaf` by alias name: the few file positions a dump's per-op aliases point to. */
   readonly sourcesByAlias: Map<string, FileLineCol | undefined | typeof NEEDS_WALK>;
   /** Shared by the chunks of a file with the same alias environment (`aliasEnvironmentKey`). */
@@ -201,7 +201,7 @@ function tablesOf(chunk: Chunk, file: SyntaxFile): ChunkTables {
   if (cached !== undefined) return cached;
   const tables: ChunkTables = {
     aliases: chunkAliases(chunk),
-    locationsByAlias: new Map(),
+    sourcesByOpAlias: new Map(),
     sourcesByAlias: new Map(),
     decoded: sharedDecodedTables(chunk, file),
   };
@@ -1278,74 +1278,53 @@ function dictEntries(dict: DictAttr | undefined, table: ChunkTables, depth = 0):
 // ---------------------------------------------------------------------------------------------
 // Locations
 
-/** An op's label (`locationName`) and Python source position (`source`), as its `loc(...)` resolves. */
-interface OpLocation {
-  readonly label: string | undefined;
-  readonly source: FileLineCol | undefined;
-}
+/** Stands for "no source" among the cached sources of op aliases (`sourcesByOpAlias`). */
+const NO_SOURCE = Symbol('no source');
 
-const NO_LOCATION: OpLocation = { label: undefined, source: undefined };
-
-// What `opLocation` returns for an alias used once (most ops of a dump), rewritten at each such call: toTtnnOp reads it
-// at once and keeps its fields, never the object (one per op was old-generation garbage at 100k ops).
-const aliasLocation: { label: string | undefined; source: FileLineCol | undefined } = {
-  label: undefined,
-  source: undefined,
-};
-
-/** The op's location; read it at once (it may be `aliasLocation`, rewritten by the next call). */
-function opLocation(loc: Location | undefined, table: ChunkTables): OpLocation {
-  if (loc === undefined) return NO_LOCATION;
+/**
+ * The Python source position an op's `loc(...)` resolves to (the first file position the walk meets). Only the source:
+ * the label the walk also gives (its first name) was read by nothing, and unescaping and copying each op's own
+ * `loc("name")` cost 2% of a 20k-op check of the Falcon copy (ARCHITECTURE.md, session 25).
+ */
+function opSource(loc: Location | undefined, table: ChunkTables): FileLineCol | undefined {
+  if (loc === undefined) return undefined;
   // Dumps write `loc(#locN)`: what it resolves to depends on the chunk's aliases alone, so it is resolved once per alias.
-  if (loc.kind !== 'aliasRef') return resolvedOpLocation(loc, table);
-  const known = table.locationsByAlias.get(loc.name);
-  if (known !== undefined) return known;
-  // What is kept (labels, file positions) is copied out of the alias nodes read here, so the slots the reads took from
-  // a lazy parse's table are given back (parser/lazyAliases.ts): each of a dump's aliases is read about once.
+  if (loc.kind !== 'aliasRef') return resolvedSource(loc, table);
+  const known = table.sourcesByOpAlias.get(loc.name);
+  if (known !== undefined) return known === NO_SOURCE ? undefined : known;
+  // What is kept (file positions) is copied out of the alias nodes read here, so the slots the reads took from a lazy
+  // parse's table are given back (parser/lazyAliases.ts): each of a dump's aliases is read about once.
   const def = table.aliases.get(loc.name);
   const slotMark = aliasReadSlotMark(def);
-  const location = aliasOpLocation(loc, def, table);
+  const source = aliasOpSource(loc, def, table);
   releaseAliasReadSlots(def, slotMark);
-  return location;
+  return source;
 }
 
-/** `opLocation` of `loc(#alias)` (`def` its definition), not cached yet. */
-function aliasOpLocation(
+/** `opSource` of `loc(#alias)` (`def` its definition), not cached yet. */
+function aliasOpSource(
   loc: Extract<Location, { kind: 'aliasRef' }>,
   def: AliasDefinition | undefined,
   table: ChunkTables,
-): OpLocation {
-  // The label is the first name or file position met: an alias to `loc("name"...)` names it outright. Most ops of a
-  // dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file position many
-  // ops share: those need no walk, and no cache entry (each alias is used once). A dump-form definition's name and
-  // child are read from its text without building its nodes (parser/lazyAliases.ts).
-  const dump = dumpNameLocation(def);
+): FileLineCol | undefined {
+  // Most ops of a dump have an alias of their own, a bare `loc("name")` or `loc("name"(#locK))` with `#locK` a file
+  // position many ops share: those need no walk, and no cache entry (each alias is used once). A dump-form definition's
+  // child is read from its text without building its nodes (parser/lazyAliases.ts).
+  const dump = dumpLocationChild(def);
   if (dump !== undefined) {
-    const label = dump.name;
     const childAlias = dump.childAlias;
     const source = childAlias === undefined ? undefined : sourceOfAliasedLeaf(childAlias, table);
-    if (source !== NEEDS_WALK) {
-      aliasLocation.label = label;
-      aliasLocation.source = source;
-      return aliasLocation;
-    }
-    const location = { label, source: resolvedOpLocation(loc, table).source };
-    if (table.locationsByAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.locationsByAlias.set(loc.name, location);
-    return location;
-  }
-  const target = locationOfAlias(def);
-  if (target?.kind === 'name') {
-    const source = sourceBehindName(target.child, table);
-    if (source !== NEEDS_WALK) {
-      aliasLocation.label = target.name;
-      aliasLocation.source = source;
-      return aliasLocation;
+    if (source !== NEEDS_WALK) return source;
+  } else {
+    const target = locationOfAlias(def);
+    if (target?.kind === 'name') {
+      const source = sourceBehindName(target.child, table);
+      if (source !== NEEDS_WALK) return source;
     }
   }
-  const resolved = resolvedOpLocation(loc, table);
-  const location = target?.kind === 'name' ? { label: target.name, source: resolved.source } : resolved;
-  if (table.locationsByAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.locationsByAlias.set(loc.name, location);
-  return location;
+  const source = resolvedSource(loc, table);
+  if (table.sourcesByOpAlias.size < MAX_CHUNK_CACHE_ENTRIES) table.sourcesByOpAlias.set(loc.name, source ?? NO_SOURCE);
+  return source;
 }
 
 /** The walk of the location is needed (`sourceBehindName`, `sourceOfAliasedLeaf`). */
@@ -1389,9 +1368,8 @@ function sourceOfLeaf(loc: Location): FileLineCol | undefined | typeof NEEDS_WAL
   }
 }
 
-function resolvedOpLocation(loc: Location, table: ChunkTables): OpLocation {
-  const resolved = resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name)));
-  return { label: locationLabel(resolved), source: resolved.fileLineCol };
+function resolvedSource(loc: Location, table: ChunkTables): FileLineCol | undefined {
+  return resolveLocation(loc, (name) => locationOfAlias(table.aliases.get(name))).fileLineCol;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1562,7 +1540,6 @@ class SettledTtnnOp implements TtnnOp {
     private readonly end: number,
     private readonly nameStart: number,
     private readonly nameEnd: number,
-    readonly locationName: string | undefined,
     readonly source: SourcePosition | undefined,
   ) {}
 
@@ -1592,7 +1569,6 @@ class EditableTtnnOp implements TtnnOp {
     readonly results: readonly ValueSpec[],
     readonly properties: Readonly<Record<string, PropValue>>,
     readonly symbolUses: readonly string[],
-    readonly locationName: string | undefined,
     readonly source: SourcePosition | undefined,
     /** The op of the syntax tree this was made from (`moduleAfterEdits` finds an edited op's view by it). */
     readonly syntax: Operation,
@@ -1621,7 +1597,7 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
   const results = specListOf(op.resultTypes, resultNames.length, table);
   const properties = propertiesOf(op, table);
   const symbolUses = op.symbolUses.length === 0 ? NO_STRINGS : op.symbolUses.map((s) => s.name);
-  const location = opLocation(op.location, table);
+  const source = opSource(op.location, table);
   if (rangesMoveWithEdits(op))
     return new EditableTtnnOp(
       op.name,
@@ -1631,8 +1607,7 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
       results,
       properties,
       symbolUses,
-      location.label,
-      location.source,
+      source,
       op,
     );
   const offsets = opOffsets;
@@ -1649,8 +1624,7 @@ function toTtnnOp(op: Operation, table: ChunkTables): TtnnOp {
     offsets[1]!,
     offsets[2]!,
     offsets[3]!,
-    location.label,
-    location.source,
+    source,
   );
 }
 

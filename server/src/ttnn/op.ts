@@ -98,8 +98,6 @@ export interface TtnnOp {
   readonly symbolUses: readonly string[];
   readonly range: TextRange;
   readonly nameRange: TextRange;
-  /** Innermost location name (`aten__index_workaround`) or the file:line:col, if any. */
-  readonly locationName: string | undefined;
   /** The Python source position (`file:line:col`) the op's `loc(...)` names, if any: diagnostics link to it. */
   readonly source: SourcePosition | undefined;
 }
@@ -164,7 +162,6 @@ export function opWith(op: TtnnOp, changes: Partial<TtnnOp>): TtnnOp {
     symbolUses: op.symbolUses,
     range: op.range,
     nameRange: op.nameRange,
-    locationName: op.locationName,
     source: op.source,
     ...changes,
   };

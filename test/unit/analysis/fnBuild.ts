@@ -19,7 +19,6 @@ export function namedOp(
     symbolUses,
     range: { start: 0, end: 0 },
     nameRange: { start: 0, end: 0 },
-    locationName: undefined,
     source: undefined,
   };
 }

@@ -65,7 +65,6 @@ export function op(
     symbolUses: [],
     range: { start: 0, end: 0 },
     nameRange: { start: 0, end: 0 },
-    locationName: undefined,
     source: undefined,
   };
 }

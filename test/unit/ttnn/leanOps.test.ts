@@ -35,7 +35,6 @@ function fieldsOf(op: TtnnOp): unknown {
     symbolUses: [...op.symbolUses],
     range: { start: op.range.start, end: op.range.end },
     nameRange: { start: op.nameRange.start, end: op.nameRange.end },
-    locationName: op.locationName,
     source: op.source,
   };
 }

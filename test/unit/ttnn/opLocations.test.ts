@@ -1,5 +1,5 @@
 /**
- * Op labels and Python sources in the TTNN view (ttnn/fromSyntax.ts `opLocation`): its shortcuts for the alias shapes
+ * Python sources of ops in the TTNN view (ttnn/fromSyntax.ts `opSource`): its shortcuts for the alias shapes
  * dumps write (`#locN = loc("name")`, `loc("name"(#locK))` with `#locK` a file position) must give what the general
  * walk (mlir/locations.ts `resolveLocation`, the oracle here) gives, on the corpus, on every alias shape, and on
  * mutated files.
@@ -9,14 +9,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { makeRandom } from '../../../bench/random';
 import { aliasesByName } from '../../../server/src/mlir/aliases';
-import { locationLabel, locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
+import { locationOfAlias, resolveLocation } from '../../../server/src/mlir/locations';
 import { parse } from '../../../server/src/mlir/parser';
 import type { Operation, ParseResult } from '../../../server/src/mlir/syntax';
 import { chunkAliases, moduleFromSyntax } from '../../../server/src/ttnn/fromSyntax';
 import { allCorpusFiles, DUMP, readCorpus } from '../../support/corpus';
 import { MUTATIONS } from '../../support/mutations';
 
-/** Each function body op's [label, source] by the general walk, keyed by where the op starts. */
+/** Each function body op's source by the general walk, keyed by where the op starts. */
 function walkedLocations(tree: ParseResult): Map<number, unknown> {
   const out = new Map<number, unknown>();
   for (const chunk of tree.file.chunks) {
@@ -28,15 +28,13 @@ function walkedLocations(tree: ParseResult): Map<number, unknown> {
         const isFunction = op.name === 'func.func';
         // A device op outside any function is the view's too (its entry function of loose ops, fromSyntax.ts).
         if (op.name.startsWith('ttnn.') && !out.has(op.range.start)) {
-          const resolved = resolveLocation(op.location, lookup);
-          out.set(op.range.start, [locationLabel(resolved), resolved.fileLineCol]);
+          out.set(op.range.start, resolveLocation(op.location, lookup).fileLineCol);
         }
         for (const region of op.regions)
           for (const block of region.blocks) {
             if (isFunction)
               for (const inner of block.operations) {
-                const resolved = resolveLocation(inner.location, lookup);
-                out.set(inner.range.start, [locationLabel(resolved), resolved.fileLineCol]);
+                out.set(inner.range.start, resolveLocation(inner.location, lookup).fileLineCol);
               }
             visit(block.operations, depth + 1);
           }
@@ -47,7 +45,7 @@ function walkedLocations(tree: ParseResult): Map<number, unknown> {
   return out;
 }
 
-/** Asserts the view's label and source of every op equal the general walk's; returns how many ops were compared. */
+/** Asserts the view's source of every op equals the general walk's; returns how many ops were compared. */
 function assertViewMatchesWalk(text: string, what: string): number {
   // The view of an eager parse, so that the oracle walks the same tree also where a lazy parse would not be clean.
   const tree = parse(text);
@@ -56,13 +54,13 @@ function assertViewMatchesWalk(text: string, what: string): number {
   for (const fn of moduleFromSyntax(tree).functions)
     for (const op of fn.ops) {
       assert.ok(expected.has(op.range.start), `${what}: no syntax op at ${op.range.start}`);
-      assert.deepEqual([op.locationName, op.source], expected.get(op.range.start), `${what}: op at ${op.range.start}`);
+      assert.deepEqual(op.source, expected.get(op.range.start), `${what}: op at ${op.range.start}`);
       compared++;
     }
   return compared;
 }
 
-/** One op per alias shape `opLocation` distinguishes (and the shapes next to them that need the walk). */
+/** One op per alias shape `opSource` distinguishes (and the shapes next to them that need the walk). */
 const EVERY_ALIAS_SHAPE = `func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
   %0 = "ttnn.abs"(%a) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#bare)
   %1 = "ttnn.abs"(%0) : (tensor<2xbf16>) -> tensor<2xbf16> loc(#toFile)
@@ -132,13 +130,15 @@ const NUMBERED_ALIASES = `func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16> {
 `;
 
 describe('ttnn/fromSyntax op locations', () => {
-  it('give numbered aliases, read by their number, the label and source the general walk gives', () => {
+  it('give numbered aliases, read by their number, the source the general walk gives', () => {
     assert.equal(assertViewMatchesWalk(NUMBERED_ALIASES, 'numbered aliases'), 10);
-    // By hand: the first #loc7 wins, #loc07 is its own alias, #loc3 is not defined.
+    // By hand: the first #loc7 wins (`"seven"(#loc)`: a.py:1:1; the second has no file), #loc07 is its own alias
+    // (no file), #loc3 is not defined.
     const ops = moduleFromSyntax(parse(NUMBERED_ALIASES)).functions[0]!.ops;
+    const loc = { file: 'a.py', line: 1, column: 1 };
     assert.deepEqual(
-      ops.slice(0, 4).map((o) => o.locationName),
-      ['one', 'seven', 'oh-seven', undefined],
+      ops.slice(0, 4).map((o) => o.source),
+      [loc, loc, undefined, undefined],
     );
   });
 
@@ -164,16 +164,17 @@ describe('ttnn/fromSyntax op locations', () => {
     assert.ok(compared > 10_000, `names compared: ${compared}`);
   });
 
-  it('give every alias shape the label and source the general walk gives', () => {
+  it('give every alias shape the source the general walk gives', () => {
     assert.equal(assertViewMatchesWalk(EVERY_ALIAS_SHAPE, 'every alias shape'), 18); // 17 ops and the return
     // Spot-check the oracle itself, by hand from the aliases above.
     const ops = moduleFromSyntax(parse(EVERY_ALIAS_SHAPE)).functions[0]!.ops;
-    assert.deepEqual([ops[1]!.locationName, ops[1]!.source], ['add.1', { file: 'a.py', line: 3, column: 4 }]);
-    assert.deepEqual([ops[6]!.locationName, ops[6]!.source], ['add.6', undefined]);
-    assert.deepEqual([ops[8]!.locationName, ops[8]!.source], ['add.8', { file: 'a.py', line: 3, column: 4 }]);
+    assert.deepEqual(ops[1]!.source, { file: 'a.py', line: 3, column: 4 });
+    assert.deepEqual(ops[6]!.source, undefined);
+    assert.deepEqual(ops[8]!.source, { file: 'a.py', line: 3, column: 4 });
+    assert.deepEqual(ops[10]!.source, { file: 'b.py', line: 7, column: 1 });
   });
 
-  it('give every corpus op the label and source the general walk gives', () => {
+  it('give every corpus op the source the general walk gives', () => {
     let compared = 0;
     for (const file of allCorpusFiles()) compared += assertViewMatchesWalk(fs.readFileSync(file, 'utf8'), file);
     assert.ok(compared > 10_000, `ops compared: ${compared}`);
@@ -181,7 +182,7 @@ describe('ttnn/fromSyntax op locations', () => {
 
   // Damaged alias definitions and references change which shortcut applies; the walk stays the oracle.
   for (const [name, mutate] of Object.entries(MUTATIONS)) {
-    it(`${name}: give a mutated file's ops the label and source the general walk gives`, () => {
+    it(`${name}: give a mutated file's ops the source the general walk gives`, () => {
       const sources = [EVERY_ALIAS_SHAPE, readCorpus(DUMP.resnetExplorer), readCorpus(DUMP.oom)];
       const random = makeRandom(name.length * 7919);
       for (let i = 0; i < 24; i++) {

@@ -40,10 +40,10 @@ export { isBuiltinScalarName } from './types';
 export { forEachFunctionOp, lazyBodiesParseCleanly, type FunctionBodyShape } from './lazyBodies';
 export {
   aliasReadSlotMark,
-  dumpNameLocation,
+  dumpLocationChild,
   isDumpLocationAlias,
   releaseAliasReadSlots,
-  type DumpNameLocation,
+  type DumpLocationChild,
 } from './lazyAliases';
 export { liveNameRangeOf, liveRangeOf, opOffsetsInto, rangesMoveWithEdits, type SlottedOp } from './nodes';
 

@@ -208,23 +208,22 @@ export class EditableLocationAlias extends DumpLocationAlias {
   }
 }
 
-/** What `dumpNameLocation` says (rewritten by its next call: read it at once). */
-export interface DumpNameLocation {
-  /** The name, unescaped, as `attr`'s `NameLoc` holds it (a copy of its own, not a slice of the text). */
-  name: string;
+/** What `dumpLocationChild` says (rewritten by its next call: read it at once). */
+export interface DumpLocationChild {
   /** `#locK` of `loc("name"(#locK))`; undefined for `loc("name")`. */
   childAlias: string | undefined;
 }
 
-const dumpName: DumpNameLocation = { name: '', childAlias: undefined };
+const dumpChild: DumpLocationChild = { childAlias: undefined };
 
 /**
- * The name and child alias of a dump-form definition written `loc("name")` or `loc("name"(#locK))`, read from its text
- * without building the value's nodes: what `attr` would give as `loc.name` and `loc.child.name` (the TTNN view labels
- * each op of a dump this way; building the four nodes and three slots of each read was 12 MB of short-lived objects at
- * 100k ops). Undefined for any other definition (then read `attr`). The result is rewritten by the next call.
+ * The child alias of a dump-form definition written `loc("name")` or `loc("name"(#locK))`, read from its text without
+ * building the value's nodes: what `attr` would give as `loc.child.name` (the TTNN view finds each op's Python source
+ * this way; building the four nodes and three slots of each read was 12 MB of short-lived objects at 100k ops). The
+ * name is not read: nothing the view keeps needs it. Undefined for any other definition (then read `attr`). The result
+ * is rewritten by the next call.
  */
-export function dumpNameLocation(def: AliasDefinition | undefined): DumpNameLocation | undefined {
+export function dumpLocationChild(def: AliasDefinition | undefined): DumpLocationChild | undefined {
   if (!(def instanceof DumpLocationAlias)) return undefined;
   const text = def.$in.text;
   const first = def.textStart() + def.name.length + EQUALS.length + 4; // after `loc(`
@@ -232,9 +231,8 @@ export function dumpNameLocation(def: AliasDefinition | undefined): DumpNameLoca
   const end = def.textEnd();
   // As dumpLocationAttr reads it: the string, then `)` or `(#locK))`.
   const stringEnd = scanString(text, first, end);
-  dumpName.name = detachedCopy(unescapeString(text, first, stringEnd));
-  dumpName.childAlias = stringEnd < end - 1 ? text.slice(stringEnd + 1, end - 2) : undefined;
-  return dumpName;
+  dumpChild.childAlias = stringEnd < end - 1 ? text.slice(stringEnd + 1, end - 2) : undefined;
+  return dumpChild;
 }
 
 /** Whether `def` is a dump-form location alias (`#loc3 = loc(...)`), known without building its value. */
