@@ -2793,6 +2793,87 @@ export const CHANGE_POINTS = {
       'tt-metal binary_ng_program_factory.cpp@ccb46fc; binary.cpp@ffdcf4b (is_legacy_only, needs_typecast_to_bfloat16)',
     after: 'tt-metal PR #37996, binary_ng_program_factory.cpp@0fca1ed; binary.cpp@0fca1ed',
   },
+  // binary_ng's shard-bound CBs. Read at every first-parent commit of nyoshifujiTT/tt-metal (to 622c6fb, 2026-06-23) that
+  // touches is_native_L1_sharding / get_shard_specs / the factory's shard volumes in binary_ng/device (git log -G):
+  // 629ddfc, af6910e, 6132b08, 75f4885, 5edbd5f, 777bcd8, 8096aa6, 31570cf, ad5f256, 154ae51, 0fca1ed, 076511e; and
+  // binary.cpp's is_legacy_only at every commit touching its tests. 75f4885 (#32134) moved the binding into
+  // get_shard_volumes with the same rule; #34132 (5edbd5f) and its revert #34300 (777bcd8) leave is_native_L1_sharding
+  // as #31096 had it; 076511e (#42132) and the later commits to 622c6fb leave it and get_shard_specs as #37996 had them.
+  'binary-ng-sharded-native-l1': {
+    family: 'eltwise (binary)',
+    pr: 30557,
+    // Squash-merged as af6910e at 2025-10-15 20:43 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-15',
+    dateFrom: 'merge',
+    what: 'is_legacy_only no longer sends an uneven sharded operand to the legacy op (#27989 had dropped its non-height-sharded test), so a sharded operand that is not block-format runs binary_ng; binary_ng binds c_0/c_1/c_2 to the shard of a/b/c (each one sharded) exactly when is_native_L1_sharding holds: a tensor b, a sharded output, a and b of one logical shape, none of a, b, c unevenly sharded, one of them sharded in L1; else every CB is its 2-tile ring and the shards are read through TensorAccessor',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@629ddfc (is_legacy_only: any_uneven); binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding without the output or unevenness tests)',
+    after:
+      'tt-metal PR #30557, binary.cpp@af6910e (is_legacy_only: row broadcast and block formats only); ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding; c_0/c_1/c_2 on the shards when it holds)',
+  },
+  'binary-ng-native-same-layout-l1': {
+    family: 'eltwise (binary)',
+    pr: 31096,
+    // Squash-merged as 6132b08 at 2025-10-27 02:54 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-27',
+    dateFrom: 'merge',
+    what: 'is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM',
+    before: 'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding)',
+    after: 'tt-metal PR #31096, binary_ng_program_factory.cpp@6132b08 (memory_layout equality, the DRAM test)',
+  },
+  'binary-ng-native-same-memory-config': {
+    family: 'eltwise (binary)',
+    pr: 34482,
+    // Squash-merged as 8096aa6 at 2025-12-19 17:19 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-12-19',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding needs a's and b's whole memory configs equal (layout, buffer, shard spec), not only their memory layouts",
+    before: 'tt-metal binary_ng_program_factory.cpp@6132b08 and @75f4885 (memory_layout equality)',
+    after: 'tt-metal PR #34482, binary_ng_program_factory.cpp@8096aa6 (a.memory_config() == b->memory_config())',
+  },
+  'binary-ng-native-grid-match': {
+    family: 'eltwise (binary)',
+    pr: 35420,
+    // Squash-merged as 31570cf at 2026-01-13 18:53 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-13',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding no longer tests the output's unevenness, and needs a sharded a's and a sharded b's shard grids equal to the output's",
+    before: 'tt-metal binary_ng_program_factory.cpp@8096aa6 (is_uneven(c) in is_native_L1_sharding)',
+    after:
+      'tt-metal PR #35420, ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_utils.cpp@31570cf (is_native_L1_sharding: grid tests)',
+  },
+  'binary-ng-native-scalar': {
+    family: 'eltwise (binary)',
+    pr: 36375,
+    // Squash-merged as ad5f256 at 2026-01-28 04:23 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-28',
+    dateFrom: 'merge',
+    what: 'a tensor-scalar op with an evenly sharded a and a sharded output binds c_0 (and c_2) to the shards; before, a scalar b was always taken as interleaved',
+    before: 'tt-metal binary_ng_utils.cpp@31570cf (is_native_L1_sharding: false without a tensor b)',
+    after: 'tt-metal PR #36375, binary_ng_utils.cpp@ad5f256',
+  },
+  'binary-ng-native-even-output': {
+    family: 'eltwise (binary)',
+    pr: 37229,
+    // Squash-merged as 154ae51 at 2026-02-06 21:23 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-06',
+    dateFrom: 'merge',
+    what: 'get_shard_specs takes an unevenly sharded output as interleaved (no CB on any shard) whatever is_native_L1_sharding says (the kernel deadlocked on cores with smaller shards)',
+    before: 'tt-metal binary_ng_program_factory.cpp@31570cf (get_shard_specs: is_native_L1_sharding only)',
+    after: 'tt-metal PR #37229, binary_ng_program_factory.cpp@154ae51 (get_shard_specs: || is_uneven(c))',
+  },
+  'binary-ng-native-sharded-a-broadcast': {
+    family: 'eltwise (binary)',
+    pr: 37996,
+    // The PR of change point binary-ng-col-scalar-bcast-cb (0fca1ed, 2026-04-09 05:56 UTC).
+    mergedOn: '2026-04-09',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding also holds for an evenly sharded, unbroadcast a with an unsharded b under a COL/SCALAR subtile broadcast when a is height-sharded, and for unevenly sharded a and b of one memory config when a, b and c are in L1 and c's shard spec is a's; get_shard_specs then takes an uneven output only when a, b and c share one shard spec",
+    before:
+      'tt-metal binary_ng_utils.cpp@154ae51 (is_native_L1_sharding); binary_ng_program_factory.cpp@154ae51 (get_shard_specs)',
+    after:
+      'tt-metal PR #37996, binary_ng_utils.cpp@0fca1ed and binary_ng_program_factory.cpp@0fca1ed; the same at 076511e and 622c6fb (2026-06-23)',
+  },
   'typecast-sharded-fallback': {
     family: 'eltwise (typecast)',
     pr: 38616,
