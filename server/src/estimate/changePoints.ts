@@ -2799,6 +2799,17 @@ export const CHANGE_POINTS = {
   // binary.cpp's is_legacy_only at every commit touching its tests. 75f4885 (#32134) moved the binding into
   // get_shard_volumes with the same rule; #34132 (5edbd5f) and its revert #34300 (777bcd8) leave is_native_L1_sharding
   // as #31096 had it; 076511e (#42132) and the later commits to 622c6fb leave it and get_shard_specs as #37996 had them.
+  'binary-ng-native-l1-first': {
+    family: 'eltwise (binary)',
+    pr: 27989,
+    // Squash-merged as 629ddfc at 2025-09-29 18:52 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-29',
+    dateFrom: 'merge',
+    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01), and a, b, c had to share one memory layout and shard spec (validate_sharding)",
+    before:
+      'tt-metal binary.cpp@f1d7b9a (is_legacy_only: any_non_height_sharded, any_uneven of a and b, any_sharded_block_format); binary_ng_program_factory.cpp@629ddfc~1 (c_0/c_1/c_2 on the shard of each sharded tensor), binary_ng_device_operation.cpp@629ddfc~1 (validate_sharding)',
+    after: 'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding)',
+  },
   'binary-ng-sharded-native-l1': {
     family: 'eltwise (binary)',
     pr: 30557,

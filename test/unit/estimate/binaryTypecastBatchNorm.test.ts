@@ -274,25 +274,48 @@ describe('estimate/binary of sharded operands', () => {
     assert.equal(e.confidence, 'exact');
   });
 
-  it('stays approx where the sharded path was not read: legacy builds, before #30557, a sharded bfp8 before #37996', () => {
+  it('legacy element-wise factory (before binary-ng-default; is_legacy_only after): shards bound, rings of 2·max_block', () => {
+    // element_wise_multi_core_program_factory.cpp@1d923b2: num_tiles_per_shard of the first sharded tensor (a 32x64
+    // shard: 2 tiles), max_block_size = largest divisor ≤ 8 of it (2): an interleaved input's CB 2·2 = 4 tiles.
     const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
-    const reason = (date: string) => {
-      const e = estimateOf(estimateOp(alike, on(date)));
+    assert.equal(bytes(alike, '2025-03-01'), 0);
+    const dramB = add(tensor(x, hs([8, 1])), tensor(x), tensor(x, hs([8, 1])));
+    // c_1 = 4 · 2,048 = 8,192 B (binary_ng's 2-tile ring would give 4,096 B).
+    assert.equal(bytes(dramB, '2025-03-01'), 8_192);
+    // Width-sharded a and b (1x2 grid: 8x1-tile shards, 8 tiles, max_block_size 8), interleaved output: c_2 is a real
+    // CB of num_tiles_per_shard = 8 tiles: 16,384 B. On 2025-07-01 is_legacy_only still sends it to the legacy op
+    // (any_non_height_sharded, binary.cpp@f1d7b9a): 16,384 B as well.
+    const ws = { buffer: 'l1' as const, mem: 'width_sharded' as const, grid: [1, 2] as [number, number] };
+    const wsOut = add(tensor(x, ws), tensor(x, ws), tensor(x));
+    assert.equal(bytes(wsOut, '2025-03-01'), 16_384);
+    assert.equal(bytes(wsOut, '2025-07-01'), 16_384);
+    // 2025-07-01, height-sharded and even: binary_ng (before #27989), every sharded tensor's CB on its shard: 0 B; an
+    // interleaved b there is a 2-tile ring: 4,096 B.
+    assert.equal(bytes(alike, '2025-07-01'), 0);
+    assert.equal(bytes(dramB, '2025-07-01'), 4_096);
+  });
+
+  it('stays approx where the sharded path was not read: #27989 to #30557, binary-ng-default-first, legacy scalar', () => {
+    const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
+    const reason = (o: ReturnType<typeof op>, date: string) => {
+      const e = estimateOf(estimateOp(o, on(date)));
       assert.equal(e.confidence, 'approx', date);
-      // Stand-in: a, b, c sharded alike, all bound: 0 B.
-      assert.equal(e.cbBytesPerCore, 0, date);
       return e.confidence === 'approx' ? e.approxReason : '';
     };
-    assert.match(reason('2025-03-01'), /legacy BinaryDeviceOperation's sharded element-wise factory/);
-    assert.match(reason('2025-09-01'), /binary-ng-sharded-native-l1/);
+    assert.match(reason(alike, '2025-10-01'), /binary-ng-native-l1-first/);
+    assert.match(reason(alike, '2025-05-18'), /binary-ng-default-first/);
+    assert.match(reason(add(tensor(x, hs([8, 1])), undefined, tensor(x, hs([8, 1]))), '2025-03-01'), /tensor-scalar/);
     const range = estimateOf(estimateOp(alike, window('2025-09-01', '2025-11-30')));
     assert.equal(range.confidence, 'approx');
+  });
+
+  it('a sharded bfp8 a with an interleaved b: legacy before #37996 (4,352 B), binary_ng after (6,528 B)', () => {
+    // bfp8 tile 1,088 B. 2026-03-01: any_sharded_block_format → legacy element-wise: c_1 = 2·2 tiles = 4,352 B.
+    // 2026-05-01: binary_ng; the memory configs differ: not native: 3 rings · 2 · 1,088 = 6,528 B.
     const bf8 = { ...hs([8, 1]), dtype: 'bfp_bf8' as const };
-    const blockFormat = add(tensor(x, bf8), tensor(x, bf8), tensor(x, bf8));
-    const early = estimateOf(estimateOp(blockFormat, on('2026-03-01')));
-    assert.equal(early.confidence, 'approx');
-    assert.match(early.confidence === 'approx' ? early.approxReason : '', /any_sharded_block_format/);
-    assert.equal(bytes(blockFormat, '2026-05-01'), 0);
+    const mixed = add(tensor(x, bf8), tensor(x, { dtype: 'bfp_bf8' }), tensor(x, bf8));
+    assert.equal(bytes(mixed, '2026-03-01'), 4_352);
+    assert.equal(bytes(mixed, '2026-05-01'), 6_528);
   });
 });
 

@@ -9,8 +9,10 @@
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
  *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; from change
  *             point binary-ng-sharded-native-l1 a sharded tensor's CB is its shard (0 B) exactly when the build's
- *             is_native_L1_sharding and get_shard_specs hold, else every CB its 2-tile ring; before it (and on
- *             the legacy op's sharded paths) approx, all three bound when a, b, c are sharded alike       [2]
+ *             is_native_L1_sharding and get_shard_specs hold, else every CB its 2-tile ring; before it the
+ *             legacy ElementWiseMultiCore where dispatch sends a same-H/W op there (a sharded input's CB its
+ *             shard, else 2·find_max_block_size(shard tiles); c_2 the shard tiles for a width/block-sharded
+ *             source), binary_ng binding every sharded tensor before binary-ng-native-l1-first       [2][15]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
  *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
  *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
@@ -68,6 +70,7 @@
  *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
  *   [14] tt-metal binary_composite_op.cpp@d43dc8d and the parent of 2fc9b5a (ExecutePower::invoke, float exponent);
  *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
+ *   [15] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@1d923b2
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
  *   extra unary CB ignored. binary_ng creates its CBs on the whole worker grid (get_worker_grid); the cores named are
@@ -103,6 +106,8 @@ import { noProgram } from './noProgram';
 const CITES = {
   powComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d and at the parent of 2fc9b5a (ExecutePower::invoke, float exponent; PR #33182 made it one unary program)',
+  legacyElementWise:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp and element_wise_multi_core_sfpu_pgm_factory.cpp@1d923b2 (the CB sizes the same from @91e3f22, 2024-12-19, to @76f5736, 2025-09-26); binary_device_operation.cpp@1d923b2 (select_program_factory, validate)',
   binaryNativeL1Sharding:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e, @6132b08, @8096aa6 (is_native_L1_sharding, the shard-bound c_0/c_1/c_2), binary_ng_utils.cpp@31570cf, @ad5f256, @0fca1ed (the same at @622c6fb); get_shard_specs @154ae51, @0fca1ed; change points binary-ng-sharded-native-l1 .. binary-ng-native-sharded-a-broadcast',
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
@@ -777,6 +782,51 @@ function binaryNgNativeL1Sharding(
   return [a, b, c].some((x) => isSharded(x.layout) && inL1(x)) && outputOk();
 }
 
+/** find_max_block_size (tt_metal/common/work_split.cpp): the largest divisor of `tiles` up to 8. */
+function maxBlockSize(tiles: number): number {
+  for (let d = 8; d > 1; d--) if (tiles % d === 0) return d;
+  return 1;
+}
+
+/**
+ * Whether binary.cpp's dispatch sends a tensor-tensor op of one shape with a sharded operand to the legacy
+ * BinaryDeviceOperation: always before change point binary-ng-default (undefined inside binary-ng-default-first's
+ * window, whose is_legacy_only was not read); then is_legacy_only's sharding tests as read at binary.cpp@f1d7b9a
+ * (any_non_height_sharded of the first sharded of a, b, c; any_uneven of a and b; any_sharded_block_format), @629ddfc
+ * (no layout test), @af6910e (block formats only), none from @0fca1ed; is_binary_ng_only (integer dtypes, rank > 4)
+ * overrides it from binary-legacy-only-narrowed.
+ */
+function elementWiseRunsLegacy(
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor | undefined,
+  c: ResolvedTensor,
+) {
+  const inputs = b === undefined ? [a] : [a, b];
+  if (!binaryNgDefault(ctx)) return true;
+  if (!atOrAfter(ctx, 'binary-ng-default')) return undefined;
+  if (atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb')) return false;
+  if (
+    atOrAfter(ctx, 'binary-legacy-only-narrowed') &&
+    inputs.some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4)
+  )
+    return false;
+  const blockFormat = inputs.some((t) => isSharded(t.layout) && isBlockFloat(t.dtype));
+  if (atOrAfter(ctx, 'binary-ng-sharded-native-l1')) return blockFormat;
+  const uneven = inputs.some(unevenShards);
+  if (atOrAfter(ctx, 'binary-ng-native-l1-first')) return blockFormat || uneven;
+  const first = [...inputs, c].find((t) => isSharded(t.layout));
+  const nonHeight = first !== undefined && first.layout.memoryLayout !== 'height_sharded';
+  return blockFormat || uneven || nonHeight;
+}
+
+/** a, b and c's sharded ones share one memory layout and shard spec (the legacy validate and binary_ng's
+ *  validate_sharding before #27989 reject other pairs; the legacy output takes the input's spec). */
+function shardedAlike(ts: readonly ResolvedTensor[]): boolean {
+  const sharded = ts.filter((t) => isSharded(t.layout));
+  return sharded.every((t) => t.layout.memoryLayout === sharded[0].layout.memoryLayout && sameShardSpec(t, sharded[0]));
+}
+
 export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const a = resolveTensor(op.operands[0], 'lhs');
   if (typeof a === 'string') return unmodeled(op.name, a);
@@ -823,29 +873,64 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       'a block-format operand is typecast to bf16 around binary_ng on these builds (needs_typecast_to_bfloat16): the typecast programs are not modeled';
     citations.push(CITES.binaryDispatch);
   }
-  // Which CBs bind to shards (binaryNgNativeL1Sharding), from change point binary-ng-sharded-native-l1 on; before it,
-  // the legacy element-wise/broadcast factories' sharded paths and binary_ng's earlier rule were not read.
+  // Which CBs bind to shards: binaryNgNativeL1Sharding from change point binary-ng-sharded-native-l1 on; before it
+  // binary_ng bound every sharded tensor (to binary-ng-native-l1-first), and the legacy element-wise factory runs where
+  // elementWiseRunsLegacy says so. Other sharded cases are approx with a stand-in.
   const anySharded = [a, b, c].some((t) => t !== undefined && isSharded(t.layout));
-  // Where the rule is not modeled the stand-in binds all three CBs when a, b and c are sharded alike, else none.
+  // The stand-in binds all three CBs when a, b and c are sharded alike, else none.
   let native = b !== undefined && sameSharding(a, b) && sameSharding(a, c);
+  let legacyRing = 2;
+  let legacyOutputTiles: number | undefined;
   if (anySharded && approx === '') {
-    const blockFormatSharded = [a, b].some((t) => t !== undefined && isSharded(t.layout) && isBlockFloat(t.dtype));
+    citations.push(CITES.binaryNativeL1Sharding);
+    const tiled = [a, b, c].every((t) => t === undefined || !isSharded(t.layout) || t.layout.pageLayout === 'tile');
+    const sameShape =
+      b !== undefined && a.logical.length === b.logical.length && a.logical.every((d, i) => d === b.logical[i]);
+    // A subtile broadcast's program is binaryProgram's (the factory above); only a same-H/W op asks here.
+    const legacy = sub === 'NONE' ? elementWiseRunsLegacy(ctx, a, b, c) : false;
     if (factory !== BINARY_NG_FACTORY)
       approx =
-        "the legacy BinaryDeviceOperation's sharded broadcast factories are not modeled (binary_ng's CB set stands in)";
-    else if (!binaryNgDefault(ctx))
+        "the legacy BinaryDeviceOperation's sharded broadcast factories are not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else if (!tiled) approx = 'a sharded row-major operand: binary_ng on row-major shards is not modeled';
+    else if (legacy === undefined)
       approx =
-        "the legacy BinaryDeviceOperation's sharded element-wise factory runs on these builds (before change point binary-ng-default): not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
-    else if (!atOrAfter(ctx, 'binary-ng-sharded-native-l1'))
+        "is_legacy_only of change point binary-ng-default-first's builds was not read for sharded operands; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else if (legacy) {
+      // ElementWiseMultiCore / ElementWiseMultiCoreSfpu (element_wise_multi_core_program_factory.cpp and
+      // element_wise_multi_core_sfpu_pgm_factory.cpp, the same CB rule @91e3f22 to @76f5736): the first sharded of a,
+      // b, c gives num_tiles_per_shard and max_block_size = find_max_block_size(it); a sharded input's CB is its shard,
+      // an interleaved one 2·max_block_size tiles; c_2 is c's shard, else num_tiles_per_shard tiles when that first
+      // sharded tensor is width- or block-sharded, else 2·max_block_size.
+      if (b === undefined || !sameShape)
+        approx =
+          "the legacy BinaryDeviceOperation's sharded tensor-scalar / repeated-operand path is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+      else if (!shardedAlike([a, b, c]))
+        approx =
+          'the legacy BinaryDeviceOperation with sharded tensors of different memory layouts or shard specs (its validate and output spec) is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none';
+      else {
+        const first = [a, b, c].find((t) => isSharded(t.layout)) ?? a;
+        const shardTiles = volume(first.layout.shardShape);
+        legacyRing = 2 * maxBlockSize(shardTiles);
+        if (!isSharded(c.layout) && first.layout.memoryLayout !== 'height_sharded') legacyOutputTiles = shardTiles;
+        native = true;
+        factory = 'BinaryDeviceOperation::ElementWiseMultiCore';
+        citations.push(CITES.legacyElementWise);
+        notes.push(
+          `the legacy element-wise factory: ${shardTiles} tiles per shard, max_block_size ${legacyRing / 2}; each sharded tensor's CB is its shard`,
+        );
+      }
+    } else if (!atOrAfter(ctx, 'binary-ng-native-l1-first')) {
+      if (!shardedAlike([a, ...(b === undefined ? [] : [b]), c]))
+        approx =
+          "binary_ng's validate_sharding rejects sharded operands of different memory layouts or shard specs on these builds (before change point binary-ng-native-l1-first): not modeled";
+      else {
+        native = true;
+        notes.push("binary_ng binds each sharded tensor's CB to its shard on these builds (before #27989)");
+      }
+    } else if (!atOrAfter(ctx, 'binary-ng-sharded-native-l1'))
       approx =
-        "before change point binary-ng-sharded-native-l1 (2025-10-15) is_legacy_only sent non-height-sharded or uneven operands to the legacy op and binary_ng's shard binding differed: not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
-    else if (blockFormatSharded && !atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb'))
-      approx =
-        "a sharded block-format operand runs the legacy BinaryDeviceOperation on these builds (is_legacy_only's any_sharded_block_format): its sharded path is not modeled";
-    else if ([a, b, c].some((t) => t !== undefined && isSharded(t.layout) && t.layout.pageLayout !== 'tile'))
-      approx = 'a sharded row-major operand: binary_ng on row-major shards is not modeled';
-    citations.push(CITES.binaryNativeL1Sharding);
-    if (approx === '') {
+        "binary_ng's first is_native_L1_sharding (change point binary-ng-native-l1-first, to 2025-10-14) is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else {
       native = binaryNgNativeL1Sharding(ctx, a, b, c, sub);
       notes.push(
         native
@@ -856,21 +941,27 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   }
   const bound = (t: ResolvedTensor | undefined) => native && t !== undefined && isSharded(t.layout);
   const cbs = [
-    { index: 0, role: 'lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: bound(a) },
+    { index: 0, role: 'lhs', nPages: legacyRing, pageBytes: tileBytes(a.dtype), tensorBacked: bound(a) },
     {
       index: 1,
       role: 'rhs',
-      nPages: b === undefined ? 1 : 2,
+      nPages: b === undefined ? 1 : legacyRing,
       pageBytes: tileBytes(b?.dtype ?? a.dtype),
       tensorBacked: bound(b),
     },
-    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(c.dtype), tensorBacked: bound(c) },
+    {
+      index: 2,
+      role: 'output',
+      nPages: legacyOutputTiles ?? legacyRing,
+      pageBytes: tileBytes(c.dtype),
+      tensorBacked: bound(c),
+    },
   ];
   if (side === 'a')
     cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
   if (side === 'b' && b !== undefined)
     cbs.push({ index: 6, role: 'broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
-  const k = cores(ctx, c, native ? c : undefined);
+  const k = cores(ctx, c, native ? [c, a, b].find((t) => t !== undefined && isSharded(t.layout)) : undefined);
   return finishProgram({
     op,
     ctx,
