@@ -107,7 +107,7 @@ const CITES = {
   powComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d and at the parent of 2fc9b5a (ExecutePower::invoke, float exponent; PR #33182 made it one unary program)',
   legacyElementWise:
-    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp and element_wise_multi_core_sfpu_pgm_factory.cpp@1d923b2 (the CB sizes the same from @91e3f22, 2024-12-19, to @76f5736, 2025-09-26); binary_device_operation.cpp@1d923b2 (select_program_factory, validate)',
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp and element_wise_multi_core_sfpu_pgm_factory.cpp@1d923b2 (the CB sizes the same from @91e3f22, 2024-12-19, to the parent of 0fca1ed: the later commits 76f5736, 6131bec, 0741d5c, c262c36 are style only); binary_device_operation.cpp@1d923b2 (select_program_factory, validate)',
   binaryNativeL1Sharding:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e, @6132b08, @8096aa6 (is_native_L1_sharding, the shard-bound c_0/c_1/c_2), binary_ng_utils.cpp@31570cf, @ad5f256, @0fca1ed (the same at @622c6fb); get_shard_specs @154ae51, @0fca1ed; change points binary-ng-sharded-native-l1 .. binary-ng-native-sharded-a-broadcast',
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
