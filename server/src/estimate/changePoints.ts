@@ -3090,6 +3090,26 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
   },
+  'matmul-auto-1d-all-dram-2025': {
+    family: 'matmul',
+    // From #15938's merge (3787a8a, 2025-01-06) to the day before tt-mlir's ttcore rename era that the corpus dumps of
+    // this span end on; 2bb3ccb (2025-06-12) is the last commit under ttnn/cpp/ttnn/operations/matmul before 06-17.
+    earliest: '2025-01-06',
+    latest: '2025-06-16',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 for a wide narrow shape or one row of blocks, mcast_in1 for a tall narrow one or one column), and that config's CBs in the 1D program: per-core factor, per_core_M / per_core_N, in0_block_w, out block and subblock as read span matmul-auto-1d-mcast-in0 describes for mcast_in0 (mcast_in1: per_core_M = ceil(ceil(M / cores) / 32), per_core_N = N/32), the estimate without its sharded-in0 term, the bias term per change point matmul-estimate-bias-term, the compute defaults per change point matmul-default-fp32-acc-f32-output; c_0 and c_1 doubled when B·num_blocks > 1, c_4 the out block, a separate partials CB when its format differs (packer_l1_acc_en: more than one K block for mcast_in0, more than two for mcast_in1); the output and partials CBs were numbered c_16 / c_24 on the earlier builds (c_4 / c_5 later), their bytes the same",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul_op.cpp@3787a8a and @2bb3ccb (is_narrow_shape, estimate_interm_tile_size, get_estimated_size_of_cbs, get_max_l1_space, get_per_core_factor, get_multi_dim_per_core_factor, get_mcast_1d_config, create_simple_matmul_program_config, generate_matmul_program_config, get_core_range, get_matmul_subblock_params: the same but for #17056's bias term, #21366's MCAST_INPUT_BUFFERING_DEPTH = 2 and the sharded-in0 term); git log -G over them (SUBBLOCK_HW_CHOICES, per_core_factor, NARROW_SHAPE, is_narrow, in0_block_w = K, get_mcast_1d_config, default_fp32_acc, default_l1_acc) finds only #15938, #16567, #17056 and #22181 (ab1f1dc, 05-21, reverted 05-22: routing of blocks that do not fit changes, the all-DRAM path does not); matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp create_program_mcast_in0 / create_program_mcast_in1 @3787a8a and process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables @2bb3ccb (in0/in1/out/interm CB sizes and packer_l1_acc_en the same; the commits inside that touch CB lines, 5e7387f, 5db3a16, 1d5d4a0, ae2579b, change gather_in0 only, 378b078 names the 2, 3b28664 no CB line); compute_kernel_config.cpp (880f700 adds get_arch_from_compute_config only)",
+  },
+  'matmul-auto-multicore-2025-01': {
+    family: 'matmul',
+    // The builds before #15938 (3787a8a, 2025-01-06) from the oldest modeled one; no first-parent commit touches
+    // ttnn/cpp/ttnn/operations/matmul between d0326ed (2024-12-29) and 3787a8a.
+    earliest: '2025-01-01',
+    latest: '2025-01-05',
+    what: 'an interleaved matmul with no program config, bias, activation or transpose_a for which the late-2024 create_simple_matmul_program_config (createSimpleLegacy) picks MatmulMultiCoreProgramConfig, and that factory: c_0, c_1 and the output CB of 2 tiles each',
+    evidence:
+      'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
+  },
 } as const satisfies Record<string, ReadSpan>;
 
 export type ReadSpanId = keyof typeof READ_SPANS;
