@@ -3090,6 +3090,15 @@ export const READ_SPANS = {
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
   },
+  'matmul-auto-2d-all-dram': {
+    family: 'matmul',
+    // The span of matmul-auto-1d-mcast-in0 (the selection file unchanged from c262c366, 04-03, to ebaaa57, 05-15).
+    earliest: '2026-04-04',
+    latest: '2026-05-05',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to its 2D branch (all_dram_interleaved, not narrow, or blocks on more than one row and column): transpose_mcast false (it needs a block-sharded a), in0_block_w = Kt / grid x when that divides else 1, per_core_M = ceil(Mt / grid y), per_core_N = ceil(Nt / grid x), get_multi_dim_per_core_factor with in0_block_w adjustment (the K loop outside the blocks), get_matmul_subblock_params without constraints; the 2D mcast program's CBs: c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles doubled when B·num_blocks > 1, c_4 the out block, a separate c_5 when the partials' format differs (packer_l1_acc_en: more than two K blocks, or more than one with a bias), compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config's all-DRAM 2D branch, get_multi_dim_per_core_factor: unchanged from c262c366 to ebaaa57), factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes, packer_l1_acc_en; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B); the commits inside that touch the factory: f874151 (04-10, a namespace), #42580 (1389d4a, 04-20, a TT_FATAL for a sharded output with B > 1), #42430 / its revert / re-apply (04-23/24, bias helpers and validation), #43553 (61e690c, 05-05, compile-arg order), #43067 (21210d4, 05-05, the named-CB map and activation helpers); #42427 (9875d5a, 04-16) changes the 1D kernel only",
+  },
   'matmul-auto-1d-all-dram-2025': {
     family: 'matmul',
     // From #15938's merge (3787a8a, 2025-01-06) to the day before tt-mlir's ttcore rename era that the corpus dumps of

@@ -1260,15 +1260,39 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
       assert.match(e.approxReason, /2026 selection code/);
     }
   });
-  it('other paths in the span stay approx (the 2D all-DRAM config was not read)', () => {
-    // 1024³ all DRAM: 2D mcast (the first case of this file), not this span's path.
+  it('other paths in the span stay approx (an L1 operand: its 2D routing was not read)', () => {
     const e = est(
       estimateOp(
-        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        op('ttnn.matmul', [l1([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
         whContext({ ttMetalDate: '2026-04-20' }),
       ),
     );
     assert.equal(e.confidence, 'approx');
+  });
+  it("read span 'matmul-auto-2d-all-dram': flops_ccl_reduce's 64x64 @ 64x64 bf16, 10,240 B, exact", () => {
+    // matmul_program_config.cpp@b2292f9 create_simple: Mt = Kt = Nt = 2, all DRAM, 64x64 not narrow; per-core factor
+    // 16 → one block, get_core_range(1, 1) = 0x0, so the all-DRAM 2D branch: in0_block_w = Kt % 8 ? 1 : Kt/8 → 1,
+    // per_core ceil(2/8) = 1 x 1, the 1x1 block fits, subblock 1x1. 2D factory: num_blocks 2 > 1 → c_0 1·1·2 = 2, c_1 2
+    // tiles; bf16 output: packer_l1_acc on but needs > 2 K blocks → partials in bf16, shared c_4 of 1 tile: 5 · 2,048 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([64, 64]), dram([64, 64])], [dram([64, 64])]),
+        whContext({ window: { earliest: '2026-04-07', latest: '2026-05-05' } }),
+      ),
+    );
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-2d-all-dram')));
+    // 2026-03-20 is outside the span: the same figure, approx.
+    const before = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([64, 64]), dram([64, 64])], [dram([64, 64])]),
+        whContext({ ttMetalDate: '2026-03-20' }),
+      ),
+    );
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.equal(before.confidence, 'approx');
   });
 });
 

@@ -362,6 +362,7 @@ const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
   'matmul-auto-1d-mcast-in0': 'tt-metal @b2292f9 and the commits inside',
   'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
   'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
+  'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
 };
 const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
@@ -1064,7 +1065,11 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
             allDram &&
             windowWithinReadSpan(ctx, 'matmul-auto-1d-all-dram-2025')
           ? 'matmul-auto-1d-all-dram-2025'
-          : undefined;
+          : cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
+              allDram &&
+              windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
+            ? 'matmul-auto-2d-all-dram'
+            : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)
