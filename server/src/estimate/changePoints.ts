@@ -2794,6 +2794,98 @@ export const CHANGE_POINTS = {
       'tt-metal binary_ng_program_factory.cpp@ccb46fc; binary.cpp@ffdcf4b (is_legacy_only, needs_typecast_to_bfloat16)',
     after: 'tt-metal PR #37996, binary_ng_program_factory.cpp@0fca1ed; binary.cpp@0fca1ed',
   },
+  // binary_ng's shard-bound CBs. Read at every first-parent commit of nyoshifujiTT/tt-metal (to 622c6fb, 2026-06-23) that
+  // touches is_native_L1_sharding / get_shard_specs / the factory's shard volumes in binary_ng/device (git log -G):
+  // 629ddfc, af6910e, 6132b08, 75f4885, 5edbd5f, 777bcd8, 8096aa6, 31570cf, ad5f256, 154ae51, 0fca1ed, 076511e; and
+  // binary.cpp's is_legacy_only at every commit touching its tests. 75f4885 (#32134) moved the binding into
+  // get_shard_volumes with the same rule; #34132 (5edbd5f) and its revert #34300 (777bcd8) leave is_native_L1_sharding
+  // as #31096 had it; 076511e (#42132) and the later commits to 622c6fb leave it and get_shard_specs as #37996 had them.
+  'binary-ng-native-l1-first': {
+    family: 'eltwise (binary)',
+    pr: 27989,
+    // Squash-merged as 629ddfc at 2025-09-29 18:52 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-09-29',
+    dateFrom: 'merge',
+    what: "is_legacy_only drops its non-height-sharded test, and binary_ng binds a sharded tensor's CB to its shard only under its new is_native_L1_sharding; before, binary_ng bound every sharded operand's and a sharded output's CB (from tt-metal #16138, 2025-01), and a, b, c had to share one memory layout and shard spec (validate_sharding)",
+    before:
+      'tt-metal binary.cpp@f1d7b9a (is_legacy_only: any_non_height_sharded, any_uneven of a and b, any_sharded_block_format); binary_ng_program_factory.cpp@629ddfc~1 (c_0/c_1/c_2 on the shard of each sharded tensor), binary_ng_device_operation.cpp@629ddfc~1 (validate_sharding)',
+    after: 'tt-metal PR #27989, binary.cpp@629ddfc, binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding)',
+  },
+  'binary-ng-sharded-native-l1': {
+    family: 'eltwise (binary)',
+    pr: 30557,
+    // Squash-merged as af6910e at 2025-10-15 20:43 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-15',
+    dateFrom: 'merge',
+    what: 'is_legacy_only no longer sends an uneven sharded operand to the legacy op (#27989 had dropped its non-height-sharded test), so a sharded operand that is not block-format runs binary_ng; binary_ng binds c_0/c_1/c_2 to the shard of a/b/c (each one sharded) exactly when is_native_L1_sharding holds: a tensor b, a sharded output, a and b of one logical shape, none of a, b, c unevenly sharded, one of them sharded in L1; else every CB is its 2-tile ring and the shards are read through TensorAccessor',
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/binary.cpp@629ddfc (is_legacy_only: any_uneven); binary_ng_program_factory.cpp@629ddfc (is_native_L1_sharding without the output or unevenness tests)',
+    after:
+      'tt-metal PR #30557, binary.cpp@af6910e (is_legacy_only: row broadcast and block formats only); ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding; c_0/c_1/c_2 on the shards when it holds)',
+  },
+  'binary-ng-native-same-layout-l1': {
+    family: 'eltwise (binary)',
+    pr: 31096,
+    // Squash-merged as 6132b08 at 2025-10-27 02:54 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-10-27',
+    dateFrom: 'merge',
+    what: 'is_native_L1_sharding also needs a and b in one memory layout and none of a, b, c in DRAM',
+    before: 'tt-metal binary_ng_program_factory.cpp@af6910e (is_native_L1_sharding)',
+    after: 'tt-metal PR #31096, binary_ng_program_factory.cpp@6132b08 (memory_layout equality, the DRAM test)',
+  },
+  'binary-ng-native-same-memory-config': {
+    family: 'eltwise (binary)',
+    pr: 34482,
+    // Squash-merged as 8096aa6 at 2025-12-19 17:19 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2025-12-19',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding needs a's and b's whole memory configs equal (layout, buffer, shard spec), not only their memory layouts",
+    before: 'tt-metal binary_ng_program_factory.cpp@6132b08 and @75f4885 (memory_layout equality)',
+    after: 'tt-metal PR #34482, binary_ng_program_factory.cpp@8096aa6 (a.memory_config() == b->memory_config())',
+  },
+  'binary-ng-native-grid-match': {
+    family: 'eltwise (binary)',
+    pr: 35420,
+    // Squash-merged as 31570cf at 2026-01-13 18:53 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-13',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding no longer tests the output's unevenness, and needs a sharded a's and a sharded b's shard grids equal to the output's",
+    before: 'tt-metal binary_ng_program_factory.cpp@8096aa6 (is_uneven(c) in is_native_L1_sharding)',
+    after:
+      'tt-metal PR #35420, ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_utils.cpp@31570cf (is_native_L1_sharding: grid tests)',
+  },
+  'binary-ng-native-scalar': {
+    family: 'eltwise (binary)',
+    pr: 36375,
+    // Squash-merged as ad5f256 at 2026-01-28 04:23 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-28',
+    dateFrom: 'merge',
+    what: 'a tensor-scalar op with an evenly sharded a and a sharded output binds c_0 (and c_2) to the shards; before, a scalar b was always taken as interleaved',
+    before: 'tt-metal binary_ng_utils.cpp@31570cf (is_native_L1_sharding: false without a tensor b)',
+    after: 'tt-metal PR #36375, binary_ng_utils.cpp@ad5f256',
+  },
+  'binary-ng-native-even-output': {
+    family: 'eltwise (binary)',
+    pr: 37229,
+    // Squash-merged as 154ae51 at 2026-02-06 21:23 UTC (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-02-06',
+    dateFrom: 'merge',
+    what: 'get_shard_specs takes an unevenly sharded output as interleaved (no CB on any shard) whatever is_native_L1_sharding says (the kernel deadlocked on cores with smaller shards)',
+    before: 'tt-metal binary_ng_program_factory.cpp@31570cf (get_shard_specs: is_native_L1_sharding only)',
+    after: 'tt-metal PR #37229, binary_ng_program_factory.cpp@154ae51 (get_shard_specs: || is_uneven(c))',
+  },
+  'binary-ng-native-sharded-a-broadcast': {
+    family: 'eltwise (binary)',
+    pr: 37996,
+    // The PR of change point binary-ng-col-scalar-bcast-cb (0fca1ed, 2026-04-09 05:56 UTC).
+    mergedOn: '2026-04-09',
+    dateFrom: 'merge',
+    what: "is_native_L1_sharding also holds for an evenly sharded, unbroadcast a with an unsharded b under a COL/SCALAR subtile broadcast when a is height-sharded, and for unevenly sharded a and b of one memory config when a, b and c are in L1 and c's shard spec is a's; get_shard_specs then takes an uneven output only when a, b and c share one shard spec",
+    before:
+      'tt-metal binary_ng_utils.cpp@154ae51 (is_native_L1_sharding); binary_ng_program_factory.cpp@154ae51 (get_shard_specs)',
+    after:
+      'tt-metal PR #37996, binary_ng_utils.cpp@0fca1ed and binary_ng_program_factory.cpp@0fca1ed; the same at 076511e and 622c6fb (2026-06-23)',
+  },
   'typecast-sharded-fallback': {
     family: 'eltwise (typecast)',
     pr: 38616,
@@ -3088,6 +3180,35 @@ export const READ_SPANS = {
     what: "an interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config with mcast_in0 (one row of blocks, or a wide narrow shape), and that config's CBs in the 1D mcast-in0 program: per-core factor from get_estimated_size_of_cbs against get_max_l1_space, per_core_M = M/32, per_core_N = ceil(ceil(N / cores) / 32), in0_block_w 2 or 1, get_multi_dim_per_core_factor without in0_block_w adjustment, get_matmul_subblock_params without constraints; c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles, doubled when B·num_blocks > 1, c_4 out_block_h·out_block_w, a separate c_5 when the partials' format differs (packer_l1_acc with more than one K block), the compute config's defaults fp32_acc = f32 output, packer_l1_acc = not f32",
     evidence:
       'tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config, get_mcast_1d_config, get_per_core_factor, get_multi_dim_per_core_factor, get_matmul_subblock_params: unchanged from c262c366, 04-03, to ebaaa57, 05-15), utilities/matmul_utilities.cpp (get_estimated_size_of_cbs, estimate_interm_tile_size, get_max_l1_space; #42430 of 04-23/24 adds bias-shape helpers only), factory/matmul_multicore_reuse_mcast_1d_program_factory.cpp (process_mcast_in0 CB sizes; inside the span f874151 04-10 a namespace rename, #42427 04-16 and #42430 04-24 compile args for a bias, #43067 05-05 the named-CB map; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B, which no ttnn dtype has), matmul_device_operation.cpp (init_device_compute_kernel_config defaults; #42430 adds a bias validation only); kernels-only commits #41791 (04-10), #41902 (04-15)',
+  },
+  'matmul-auto-2d-all-dram': {
+    family: 'matmul',
+    // The span of matmul-auto-1d-mcast-in0 (the selection file unchanged from c262c366, 04-03, to ebaaa57, 05-15).
+    earliest: '2026-04-04',
+    latest: '2026-05-05',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to its 2D branch (all_dram_interleaved, not narrow, or blocks on more than one row and column): transpose_mcast false (it needs a block-sharded a), in0_block_w = Kt / grid x when that divides else 1, per_core_M = ceil(Mt / grid y), per_core_N = ceil(Nt / grid x), get_multi_dim_per_core_factor with in0_block_w adjustment (the K loop outside the blocks), get_matmul_subblock_params without constraints; the 2D mcast program's CBs: c_0 out_block_h·in0_block_w and c_1 out_block_w·in0_block_w tiles doubled when B·num_blocks > 1, c_4 the out block, a separate c_5 when the partials' format differs (packer_l1_acc_en: more than two K blocks, or more than one with a bias), compute defaults fp32_acc = f32 output, packer_l1_acc = not f32",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) @b2292f9 (2026-04-29): config/matmul_program_config.cpp (create_simple_matmul_program_config's all-DRAM 2D branch, get_multi_dim_per_core_factor: unchanged from c262c366 to ebaaa57), factory/matmul_multicore_reuse_mcast_2d_program_factory.cpp (CB sizes, packer_l1_acc_en; on Blackhole the c_8/c_9 intermediate-read CBs only for tiles not a multiple of 64 B); the commits inside that touch the factory: f874151 (04-10, a namespace), #42580 (1389d4a, 04-20, a TT_FATAL for a sharded output with B > 1), #42430 / its revert / re-apply (04-23/24, bias helpers and validation), #43553 (61e690c, 05-05, compile-arg order), #43067 (21210d4, 05-05, the named-CB map and activation helpers); #42427 (9875d5a, 04-16) changes the 1D kernel only",
+  },
+  'matmul-auto-1d-all-dram-2025': {
+    family: 'matmul',
+    // From #15938's merge (3787a8a, 2025-01-06) to the day before tt-mlir's ttcore rename era that the corpus dumps of
+    // this span end on; 2bb3ccb (2025-06-12) is the last commit under ttnn/cpp/ttnn/operations/matmul before 06-17.
+    earliest: '2025-01-06',
+    latest: '2025-06-16',
+    what: "an all-DRAM-interleaved matmul with no program config, bias, activation or transpose_a that create_simple_matmul_program_config sends to get_mcast_1d_config (mcast_in0 for a wide narrow shape or one row of blocks, mcast_in1 for a tall narrow one or one column), and that config's CBs in the 1D program: per-core factor, per_core_M / per_core_N, in0_block_w, out block and subblock as read span matmul-auto-1d-mcast-in0 describes for mcast_in0 (mcast_in1: per_core_M = ceil(ceil(M / cores) / 32), per_core_N = N/32), the estimate without its sharded-in0 term, the bias term per change point matmul-estimate-bias-term, the compute defaults per change point matmul-default-fp32-acc-f32-output; c_0 and c_1 doubled when B·num_blocks > 1, c_4 the out block, a separate partials CB when its format differs (packer_l1_acc_en: more than one K block for mcast_in0, more than two for mcast_in1); the output and partials CBs were numbered c_16 / c_24 on the earlier builds (c_4 / c_5 later), their bytes the same",
+    evidence:
+      "tt-metal (nyoshifujiTT/tt-metal first-parent main) matmul_op.cpp@3787a8a and @2bb3ccb (is_narrow_shape, estimate_interm_tile_size, get_estimated_size_of_cbs, get_max_l1_space, get_per_core_factor, get_multi_dim_per_core_factor, get_mcast_1d_config, create_simple_matmul_program_config, generate_matmul_program_config, get_core_range, get_matmul_subblock_params: the same but for #17056's bias term, #21366's MCAST_INPUT_BUFFERING_DEPTH = 2 and the sharded-in0 term); git log -G over them (SUBBLOCK_HW_CHOICES, per_core_factor, NARROW_SHAPE, is_narrow, in0_block_w = K, get_mcast_1d_config, default_fp32_acc, default_l1_acc) finds only #15938, #16567, #17056 and #22181 (ab1f1dc, 05-21, reverted 05-22: routing of blocks that do not fit changes, the all-DRAM path does not); matmul_op_multi_core_reuse_mcast_1d_program_factory.cpp create_program_mcast_in0 / create_program_mcast_in1 @3787a8a and process_mcast_in0_ / process_mcast_in1_program_and_create_override_variables @2bb3ccb (in0/in1/out/interm CB sizes and packer_l1_acc_en the same; the commits inside that touch CB lines, 5e7387f, 5db3a16, 1d5d4a0, ae2579b, change gather_in0 only, 378b078 names the 2, 3b28664 no CB line); compute_kernel_config.cpp (880f700 adds get_arch_from_compute_config only)",
+  },
+  'matmul-auto-multicore-2025-01': {
+    family: 'matmul',
+    // The builds before #15938 (3787a8a, 2025-01-06) from the oldest modeled one; no first-parent commit touches
+    // ttnn/cpp/ttnn/operations/matmul between d0326ed (2024-12-29) and 3787a8a.
+    earliest: '2025-01-01',
+    latest: '2025-01-05',
+    what: 'an interleaved matmul with no program config, bias, activation or transpose_a for which the late-2024 create_simple_matmul_program_config (createSimpleLegacy) picks MatmulMultiCoreProgramConfig, and that factory: c_0, c_1 and the output CB of 2 tiles each',
+    evidence:
+      'tt-metal matmul_op.cpp@0155a43 (the source of createSimpleLegacy, wusatosi/tt-metal) against main on these builds, @bf94433 (3787a8a~1): create_simple_matmul_program_config, generate_matmul_program_config, get_per_core_factor, get_estimated_size_of_cbs, estimate_interm_tile_size, is_narrow_shape and get_core_range are the same text; matmul_op_multi_core_program_factory.cpp@bf94433 (num_input_tiles 2, num_output_tiles 2; unchanged from 352e61a, 2024-11-27, to 250ef95, 2025-01-08)',
   },
 } as const satisfies Record<string, ReadSpan>;
 

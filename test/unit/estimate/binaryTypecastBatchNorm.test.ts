@@ -112,7 +112,9 @@ describe('estimate/binary broadcast', () => {
       range.confidence === 'approx' ? range.approxReason : '',
       /^on tt-metal builds 2025-08-10\.\.2026-02-04/,
     );
-    // A sharded broadcast on a binary_ng build: which CBs bind to shards (is_native_L1_sharding) is not modeled.
+    // vovnet's ROW_B multiply, a height-sharded and b width-sharded: both sharded, so #37996's sharded-a test is
+    // skipped, and the shapes differ: is_native_L1_sharding is false (binary_ng_utils.cpp@0fca1ed), no CB on a shard:
+    // c_0, c_1, c_2, c_6 of 2 bf16 tiles = 4 · 2 · 2,048 = 16,384 B, exact.
     const shardedRow = op(
       'ttnn.multiply',
       [
@@ -122,8 +124,8 @@ describe('estimate/binary broadcast', () => {
       [tensor([1, 1, 3136, 256], { buffer: 'l1', mem: 'height_sharded', grid: [49, 1] })],
     );
     const sharded = estimateOf(estimateOp(shardedRow, on('2026-05-01')));
-    assert.equal(sharded.confidence, 'approx');
-    assert.match(sharded.confidence === 'approx' ? sharded.approxReason : '', /sharded broadcast/);
+    assert.equal(sharded.cbBytesPerCore, 16_384);
+    assert.equal(sharded.confidence, 'exact');
     // Legacy with a batch broadcast: preprocess_inputs repeats b's dim 0 (2 against 1) first.
     const repeated = binary('ttnn.add', [2, 3, 64, 1024], [1, 3, 1, 1024], [2, 3, 64, 1024]);
     const legacyRepeat = estimateOf(estimateOp(repeated, on('2025-03-01')));
@@ -159,37 +161,161 @@ describe('estimate/binary broadcast', () => {
  * (typecast_program_factory.cpp@4d50a84) over split_work_to_cores of the input's pages. Before it every sharded input
  * ran the sharded factory, whose TT_FATAL rejected differing tile sizes (typecast_sharded_program_factory.cpp@f011e63).
  */
-describe('estimate/binary of sharded operands (no broadcast)', () => {
-  // binary_ng binds each of c_0/c_1/c_2 to its own shard when is_native_L1_sharding holds (binary_ng_utils.cpp and
-  // binary_ng_program_factory.cpp@622c6fb), a test changed in tt-metal PRs #31096, #32134, #34482, #37229 among
-  // others; the legacy sharded path before binary-ng-default was not read. Not modeled: any sharded operand is approx.
-  const hs = { buffer: 'l1' as const, mem: 'height_sharded' as const, grid: [8, 1] as [number, number] };
-  const sharded = op(
-    'ttnn.add',
-    [tensor([1, 1, 256, 64], hs), tensor([1, 1, 256, 64], hs)],
-    [tensor([1, 1, 256, 64], hs)],
-  );
+/**
+ * Sharded binary_ng (ops/eltwise.ts estimateBinary). binary_ng binds c_0/c_1/c_2 to the shard of a/b/c (each one that
+ * is sharded: 0 B of CB region) exactly when is_native_L1_sharding and get_shard_specs hold; otherwise each is its
+ * 2-tile ring (c_1 one tile for a scalar b) and the shards are read through TensorAccessor. The test, read at each
+ * change (binary_ng_program_factory.cpp / binary_ng_utils.cpp, nyoshifujiTT/tt-metal first-parent history):
+ *  - @af6910e (2025-10-15): a tensor b, c sharded, a and b of one logical shape, none of a, b, c uneven, one of them
+ *    sharded in L1;
+ *  - @6132b08 (2025-10-27): also a and b in one memory layout and nothing in DRAM;
+ *  - @8096aa6 (2025-12-19): a's and b's whole memory configs equal;
+ *  - @31570cf (2026-01-13): c's unevenness no longer tested; a sharded a's / b's grid must be c's;
+ *  - @ad5f256 (2026-01-28): tensor-scalar with an evenly sharded a and a sharded c binds;
+ *  - @154ae51 (2026-02-06): get_shard_specs takes an uneven c as interleaved;
+ *  - @0fca1ed (2026-04-09): an even, unbroadcast, height-sharded a with an unsharded b under COL/SCALAR binds.
+ * is_uneven: the padded rows (all dims but the last) or width not a multiple of the shard's. Before 2025-10-15
+ * is_legacy_only sent non-height-sharded (to #27989) and uneven (to #30557) operands to the legacy op: approx.
+ * No public thread prints a sharded binary_ng CB figure; the figures below are by hand. bf16 tile 2,048 B.
+ */
+describe('estimate/binary of sharded operands', () => {
+  const hs = (grid: [number, number]) => ({ buffer: 'l1' as const, mem: 'height_sharded' as const, grid });
+  const x = [1, 1, 256, 64];
+  const add = (a: ReturnType<typeof tensor>, b: ReturnType<typeof tensor> | undefined, c: ReturnType<typeof tensor>) =>
+    op('ttnn.add', b === undefined ? [a] : [a, b], [c]);
+  const bytes = (o: ReturnType<typeof op>, date: string) => {
+    const e = estimateOf(estimateOp(o, on(date)));
+    assert.equal(e.confidence, 'exact', `${date}: ${e.confidence === 'approx' ? e.approxReason : ''}`);
+    return e.cbBytesPerCore;
+  };
 
-  it('all sharded alike: the shard-bound figure stands, approx naming is_native_L1_sharding, on every era', () => {
-    // Stand-in figure: c_0, c_1, c_2 all on the shards, 0 B of CB per core.
-    for (const date of ['2025-03-01', '2025-11-01', '2026-05-01']) {
-      const e = estimateOf(estimateOp(sharded, on(date)));
-      assert.equal(e.cbBytesPerCore, 0, date);
-      assert.equal(e.confidence, 'approx', date);
-      assert.match(e.confidence === 'approx' ? e.approxReason : '', /is_native_L1_sharding/, date);
-    }
+  it('a, b, c height-sharded alike (8 shards of 1x2 tiles, even): all three CBs on the shards, 0 B, exact', () => {
+    const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
+    for (const date of ['2025-10-20', '2025-11-01', '2026-01-20', '2026-05-01']) assert.equal(bytes(alike, date), 0);
   });
 
-  it('a sharded a with a DRAM b: 3 · 2 · 2,048 = 12,288 B stand-in, approx; interleaved stays exact', () => {
-    const mixed = op('ttnn.add', [tensor([1, 1, 256, 64], hs), tensor([1, 1, 256, 64])], [tensor([1, 1, 256, 64], hs)]);
-    const m = estimateOf(estimateOp(mixed, on('2026-05-01')));
-    assert.equal(m.cbBytesPerCore, 12_288);
-    assert.equal(m.confidence, 'approx');
-    // Interleaved DRAM a, b, c: c_0, c_1, c_2 of 2 bf16 tiles each = 3 · 2 · 2,048 = 12,288 B, exact.
-    const dram = binary('ttnn.add', [1, 1, 256, 64], [1, 1, 256, 64], [1, 1, 256, 64]);
-    const d = estimateOf(estimateOp(dram, on('2026-05-01')));
-    assert.equal(d.cbBytesPerCore, 12_288);
-    assert.equal(d.confidence, 'exact');
+  it('a height-sharded with b in DRAM: c_0, c_2 on shards (4,096 B) at #30557; 3 rings (12,288 B) from #31096', () => {
+    const mixed = add(tensor(x, hs([8, 1])), tensor(x), tensor(x, hs([8, 1])));
+    // 2025-10-20: no memory-layout or DRAM test yet; a L1-sharded: native. c_1 alone: 2 · 2,048 = 4,096 B.
+    assert.equal(bytes(mixed, '2025-10-20'), 4_096);
+    // 2025-11-01: b in DRAM: not native: (2 + 2 + 2) · 2,048 = 12,288 B; the same at 2026-05-01 (configs differ).
+    assert.equal(bytes(mixed, '2025-11-01'), 12_288);
+    assert.equal(bytes(mixed, '2026-05-01'), 12_288);
+    // An L1-interleaved b: the layouts differ (#31096), so 12,288 B too; at #30557 4,096 B.
+    const l1b = add(tensor(x, hs([8, 1])), tensor(x, { buffer: 'l1' }), tensor(x, hs([8, 1])));
+    assert.equal(bytes(l1b, '2025-10-20'), 4_096);
+    assert.equal(bytes(l1b, '2025-11-01'), 12_288);
+  });
+
+  it("uneven block-sharded output of L1-interleaved a, b (vovnet's 784x768 on 7x8): bound 01-13..02-05 only", () => {
+    // 784 rows pad to 800 = 25 tiles; 7x8 grid → shard ceil(25/7) = 4 x 24/8 = 3 tiles: 7·4 = 28 ≠ 25, uneven.
+    const y = [1, 1, 784, 768];
+    const uneven = add(
+      tensor(y, { buffer: 'l1' }),
+      tensor(y, { buffer: 'l1' }),
+      tensor(y, { buffer: 'l1', mem: 'block_sharded', grid: [7, 8] }),
+    );
+    // 2025-12-20: is_uneven(c) in is_native_L1_sharding: 3 rings, 12,288 B.
+    assert.equal(bytes(uneven, '2025-12-20'), 12_288);
+    // 2026-01-20 (#35420): c's unevenness untested, configs equal (L1 interleaved), c L1-sharded: c_2 on its shard,
+    // c_0 + c_1 = 2 · 2 · 2,048 = 8,192 B.
+    assert.equal(bytes(uneven, '2026-01-20'), 8_192);
+    // 2026-02-10 (#37229): an uneven c is interleaved: 12,288 B; from #37996 only when a, b, c share a spec: 12,288 B.
+    assert.equal(bytes(uneven, '2026-02-10'), 12_288);
+    assert.equal(bytes(uneven, '2026-05-01'), 12_288);
+    // The same op evenly block-sharded (256x64 on 8x2: 1x1-tile shards) binds c_2 on every build: 8,192 B.
+    const even = add(
+      tensor(x, { buffer: 'l1' }),
+      tensor(x, { buffer: 'l1' }),
+      tensor(x, { buffer: 'l1', mem: 'block_sharded', grid: [8, 2] }),
+    );
+    for (const date of ['2025-12-20', '2026-01-20', '2026-05-01']) assert.equal(bytes(even, date), 8_192);
+  });
+
+  it('a, b on 8 cores, c on 4 (same layout): all bound before #35420 (0 B), 3 rings after (12,288 B)', () => {
+    const regrid = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([4, 1])));
+    assert.equal(bytes(regrid, '2026-01-05'), 0);
+    assert.equal(bytes(regrid, '2026-01-20'), 12_288);
+  });
+
+  it('tensor-scalar on a height-sharded a: c_0, c_1 (1 tile), c_2 = 10,240 B before #36375; c_1 alone, 2,048 B, after', () => {
+    const scalar = add(tensor(x, hs([8, 1])), undefined, tensor(x, hs([8, 1])));
+    assert.equal(bytes(scalar, '2026-01-20'), 10_240);
+    assert.equal(bytes(scalar, '2026-02-01'), 2_048);
+  });
+
+  it('COL_B broadcast, a height-sharded, b interleaved: from #37996 c_0/c_2 on shards (c_1 + c_6 = 8,192 B)', () => {
+    const colB = (mem: 'height_sharded' | 'width_sharded', grid: [number, number]) =>
+      op(
+        'ttnn.multiply',
+        [tensor(x, { buffer: 'l1', mem, grid }), tensor([1, 1, 256, 1], { buffer: 'l1' })],
+        [tensor(x, { buffer: 'l1', mem, grid })],
+      );
+    // 2026-03-01: bf16, not block-format: binary_ng (is_legacy_only from #36054); shapes differ: not native; no c_6
+    // for COL_B before #37996: 3 · 2 · 2,048 = 12,288 B.
+    assert.equal(bytes(colB('height_sharded', [8, 1]), '2026-03-01'), 12_288);
+    // 2026-05-01: a even, unbroadcast, height-sharded, b unsharded, COL_B: native; c_1 and c_6 rings: 8,192 B.
+    assert.equal(bytes(colB('height_sharded', [8, 1]), '2026-05-01'), 8_192);
+    // Width-sharded a (1x2 grid of 8x1-tile shards): the COL test needs height sharding: c_0, c_1, c_6, c_2 = 16,384 B.
+    assert.equal(bytes(colB('width_sharded', [1, 2]), '2026-05-01'), 16_384);
+  });
+
+  it("vovnet's ROW_B multiply with a, b, c width-sharded alike on 1x24: nothing bound, 16,384 B (the stand-in gave 4,096)", () => {
+    // 1x1x196x768 · 1x1x1x768: b is sharded, so #37996's sharded-a test does not apply, and the shapes differ: not
+    // native on 2026-03-06..2026-05-05. c_0, c_1, c_2 and (ROW_B, from #26224) c_6 rings: 4 · 2 · 2,048 = 16,384 B.
+    const ws = { buffer: 'l1' as const, mem: 'width_sharded' as const, grid: [1, 24] as [number, number] };
+    const rowB = op(
+      'ttnn.multiply',
+      [tensor([1, 1, 196, 768], ws), tensor([1, 1, 1, 768], ws)],
+      [tensor([1, 1, 196, 768], ws)],
+    );
+    const e = estimateOf(estimateOp(rowB, window('2026-03-06', '2026-05-05')));
+    assert.equal(e.cbBytesPerCore, 16_384);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('legacy element-wise factory (before binary-ng-default; is_legacy_only after): shards bound, rings of 2·max_block', () => {
+    // element_wise_multi_core_program_factory.cpp@1d923b2: num_tiles_per_shard of the first sharded tensor (a 32x64
+    // shard: 2 tiles), max_block_size = largest divisor ≤ 8 of it (2): an interleaved input's CB 2·2 = 4 tiles.
+    const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
+    assert.equal(bytes(alike, '2025-03-01'), 0);
+    const dramB = add(tensor(x, hs([8, 1])), tensor(x), tensor(x, hs([8, 1])));
+    // c_1 = 4 · 2,048 = 8,192 B (binary_ng's 2-tile ring would give 4,096 B).
+    assert.equal(bytes(dramB, '2025-03-01'), 8_192);
+    // Width-sharded a and b (1x2 grid: 8x1-tile shards, 8 tiles, max_block_size 8), interleaved output: c_2 is a real
+    // CB of num_tiles_per_shard = 8 tiles: 16,384 B. On 2025-07-01 is_legacy_only still sends it to the legacy op
+    // (any_non_height_sharded, binary.cpp@f1d7b9a): 16,384 B as well.
+    const ws = { buffer: 'l1' as const, mem: 'width_sharded' as const, grid: [1, 2] as [number, number] };
+    const wsOut = add(tensor(x, ws), tensor(x, ws), tensor(x));
+    assert.equal(bytes(wsOut, '2025-03-01'), 16_384);
+    assert.equal(bytes(wsOut, '2025-07-01'), 16_384);
+    // 2025-07-01, height-sharded and even: binary_ng (before #27989), every sharded tensor's CB on its shard: 0 B; an
+    // interleaved b there is a 2-tile ring: 4,096 B.
+    assert.equal(bytes(alike, '2025-07-01'), 0);
+    assert.equal(bytes(dramB, '2025-07-01'), 4_096);
+  });
+
+  it('stays approx where the sharded path was not read: #27989 to #30557, binary-ng-default-first, legacy scalar', () => {
+    const alike = add(tensor(x, hs([8, 1])), tensor(x, hs([8, 1])), tensor(x, hs([8, 1])));
+    const reason = (o: ReturnType<typeof op>, date: string) => {
+      const e = estimateOf(estimateOp(o, on(date)));
+      assert.equal(e.confidence, 'approx', date);
+      return e.confidence === 'approx' ? e.approxReason : '';
+    };
+    assert.match(reason(alike, '2025-10-01'), /binary-ng-native-l1-first/);
+    assert.match(reason(alike, '2025-05-18'), /binary-ng-default-first/);
+    assert.match(reason(add(tensor(x, hs([8, 1])), undefined, tensor(x, hs([8, 1]))), '2025-03-01'), /tensor-scalar/);
+    const range = estimateOf(estimateOp(alike, window('2025-09-01', '2025-11-30')));
+    assert.equal(range.confidence, 'approx');
+  });
+
+  it('a sharded bfp8 a with an interleaved b: legacy before #37996 (4,352 B), binary_ng after (6,528 B)', () => {
+    // bfp8 tile 1,088 B. 2026-03-01: any_sharded_block_format → legacy element-wise: c_1 = 2·2 tiles = 4,352 B.
+    // 2026-05-01: binary_ng; the memory configs differ: not native: 3 rings · 2 · 1,088 = 6,528 B.
+    const bf8 = { ...hs([8, 1]), dtype: 'bfp_bf8' as const };
+    const mixed = add(tensor(x, bf8), tensor(x, { dtype: 'bfp_bf8' }), tensor(x, bf8));
+    assert.equal(bytes(mixed, '2026-03-01'), 4_352);
+    assert.equal(bytes(mixed, '2026-05-01'), 6_528);
   });
 });
 

@@ -1260,14 +1260,100 @@ describe("estimate/matmul: read span 'matmul-auto-1d-mcast-in0' (builds 2026-04-
       assert.match(e.approxReason, /2026 selection code/);
     }
   });
-  it('other paths in the span stay approx (the 2D all-DRAM config was not read)', () => {
-    // 1024³ all DRAM: 2D mcast (the first case of this file), not this span's path.
+  it('other paths in the span stay approx (an L1 operand: its 2D routing was not read)', () => {
     const e = est(
       estimateOp(
-        op('ttnn.matmul', [dram([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
+        op('ttnn.matmul', [l1([1024, 1024]), dram([1024, 1024])], [dram([1024, 1024])]),
         whContext({ ttMetalDate: '2026-04-20' }),
       ),
     );
     assert.equal(e.confidence, 'approx');
+  });
+  it("read span 'matmul-auto-2d-all-dram': flops_ccl_reduce's 64x64 @ 64x64 bf16, 10,240 B, exact", () => {
+    // matmul_program_config.cpp@b2292f9 create_simple: Mt = Kt = Nt = 2, all DRAM, 64x64 not narrow; per-core factor
+    // 16 → one block, get_core_range(1, 1) = 0x0, so the all-DRAM 2D branch: in0_block_w = Kt % 8 ? 1 : Kt/8 → 1,
+    // per_core ceil(2/8) = 1 x 1, the 1x1 block fits, subblock 1x1. 2D factory: num_blocks 2 > 1 → c_0 1·1·2 = 2, c_1 2
+    // tiles; bf16 output: packer_l1_acc on but needs > 2 K blocks → partials in bf16, shared c_4 of 1 tile: 5 · 2,048 B.
+    const e = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([64, 64]), dram([64, 64])], [dram([64, 64])]),
+        whContext({ window: { earliest: '2026-04-07', latest: '2026-05-05' } }),
+      ),
+    );
+    assert.equal(e.factory, 'MatmulMultiCoreReuseMultiCastProgramConfig');
+    assert.equal(e.cbBytesPerCore, 10_240);
+    assert.equal(e.confidence, 'exact');
+    assert.ok(e.citations.some((c) => c.startsWith('read span matmul-auto-2d-all-dram')));
+    // 2026-03-20 is outside the span: the same figure, approx.
+    const before = est(
+      estimateOp(
+        op('ttnn.matmul', [dram([64, 64]), dram([64, 64])], [dram([64, 64])]),
+        whContext({ ttMetalDate: '2026-03-20' }),
+      ),
+    );
+    assert.equal(before.cbBytesPerCore, 10_240);
+    assert.equal(before.confidence, 'approx');
+  });
+});
+
+describe("estimate/matmul: read spans 'matmul-auto-multicore-2025-01' and 'matmul-auto-1d-all-dram-2025'", () => {
+  // tt-mlir's llama_attention_ttnn.mlir (window 2025-01-01..2025-06-16): all f32 (tile 4,096 B), DRAM interleaved, no
+  // program config. Hand derivations from tt-metal matmul_op.cpp and its factories at @bf94433 (2025-01-01..05),
+  // @3787a8a / @652490d (01-06, 01-10) and @2bb3ccb (06-12).
+  const f32 = (shape: number[]) => tensor(shape, { dtype: 'f32' });
+  const wide = () => op('ttnn.matmul', [f32([12, 3200]), f32([3200, 3200])], [f32([12, 3200])]);
+  const tall = () => op('ttnn.matmul', [f32([1, 32, 50, 100]), f32([1, 32, 100, 12])], [f32([1, 32, 50, 12])]);
+  const on = (date: string) => est(estimateOp(wide(), whContext({ ttMetalDate: date })));
+
+  it('12x3200 @ 3200x3200 before #15938: MatmulMultiCoreProgramConfig, c_0 + c_1 + out of 2 tiles = 24,576 B, exact', () => {
+    // Late-2024 create_simple (@bf94433, the text of @0155a43): per-core factor 8 → 1 x 13 blocks (13 ≤ 64, Kt even);
+    // get_core_range(1, 13, 8, 8) is 0x0 (13 > 8 columns): no 1D/2D route; 8 divides neither Mt 1 nor Nt 100 →
+    // MatmulMultiCoreProgramConfig, whose c_0, c_1, c_16 have 2 tiles each: 6 · 4,096 = 24,576 B.
+    const e = on('2025-01-03');
+    assert.equal(e.factory, 'MatmulMultiCoreProgramConfig');
+    assert.equal(e.cbBytesPerCore, 24_576);
+    assert.equal(e.confidence, 'exact');
+  });
+
+  it('12x3200 @ 3200x3200 from #15938: 1D mcast in0, 61,440 B to 01-09, 57,344 B from #16567; exact', () => {
+    // All DRAM, height 32 ≤ one tile → narrow, width > height → wide → get_mcast_1d_config(mcast_in0): per_core_M 1,
+    // per_core_N ceil(ceil(3200/64)/32) = 2, in0_block_w 2 (Kt 100 even), out block 1x2. num_blocks 50 > 1: c_0 1·2·2 =
+    // 4 tiles, c_1 2·2·2 = 8 tiles, c_4 1·2 = 2 tiles: 14 · 4,096 = 57,344 B. To 01-09 (default_fp32_acc false,
+    // default_l1_acc true): packer_l1_acc_en with 50 K blocks makes the partials Float16_b ≠ Float32 output: a separate
+    // c_5 of 2 · 2,048 = 4,096 B → 61,440 B. From @652490d (f32 output: fp32 acc on, l1 acc off): partials Float32, shared.
+    const early = on('2025-01-08');
+    assert.equal(early.cbBytesPerCore, 61_440);
+    assert.equal(early.confidence, 'exact');
+    const later = on('2025-04-01');
+    assert.equal(later.cbBytesPerCore, 57_344);
+    assert.equal(later.confidence, 'exact');
+    assert.ok(later.citations.some((c) => c.startsWith('read span matmul-auto-1d-all-dram-2025')));
+    // The whole dump window: every sub-window exact.
+    const range = est(estimateOp(wide(), whContext({ window: { earliest: '2025-01-01', latest: '2025-06-16' } })));
+    assert.equal(range.confidence, 'exact');
+  });
+
+  it('batched 50x100 @ 100x12 (B 32): 1D mcast in1, (4 + 4 + 1) · 4,096 = 36,864 B, exact; 2025-06-20 stays approx', () => {
+    // Padded a 64x128, b 128x32: height 64, width 32 ≤ one tile → narrow, tall → mcast_in1: per_core_M ceil(ceil(64/64)
+    // /32) = 1, per_core_N 1, in0_block_w 2 (Kt 4), num_blocks 2. B·num_blocks = 64 > 1: c_0 1·2·2 = 4, c_1 1·2·2 = 4
+    // tiles; out 1 tile; mcast_in1 packer_l1_acc_en needs > 2 K blocks: partials in the output's Float32, shared.
+    for (const date of ['2025-01-08', '2025-04-01']) {
+      const e = est(estimateOp(tall(), whContext({ ttMetalDate: date })));
+      assert.equal(e.cbBytesPerCore, 36_864, date);
+      assert.equal(e.confidence, 'exact', date);
+    }
+    // After the span (a build not read commit by commit): the same figure, approx.
+    const after = est(estimateOp(tall(), whContext({ ttMetalDate: '2025-06-20' })));
+    assert.equal(after.cbBytesPerCore, 36_864);
+    assert.equal(after.confidence, 'approx');
+  });
+
+  it('an L1 operand is outside the 2025 span (its routing was not compared): approx', () => {
+    const l1a = op(
+      'ttnn.matmul',
+      [tensor([12, 3200], { dtype: 'f32', buffer: 'l1' }), f32([3200, 3200])],
+      [f32([12, 3200])],
+    );
+    assert.equal(est(estimateOp(l1a, whContext({ ttMetalDate: '2025-04-01' }))).confidence, 'approx');
   });
 });

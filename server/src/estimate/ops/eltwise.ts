@@ -7,9 +7,12 @@
  *   binary:   c_0 = 2·T(a), c_1 = 2·T(b) (1 tile for a scalar b), c_2 = 2·T(c);
  *             the subtile broadcast type (get_subtile_broadcast_type) adds c_5 = 2·T(a) or c_6 = 2·T(b) as the
  *             build's factory does (change points binary-ng-*-cb); before change point binary-ng-default (and
- *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; tensor-backed
- *             only when a, b and c are all sharded alike, approx for any sharded operand (which CBs bind to
- *             shards, is_native_L1_sharding, is not modeled)                                           [2]
+ *             where is_legacy_only says so) the legacy broadcast factories: c_0, c_1, c_2 of 2 tiles; from change
+ *             point binary-ng-sharded-native-l1 a sharded tensor's CB is its shard (0 B) exactly when the build's
+ *             is_native_L1_sharding and get_shard_specs hold, else every CB its 2-tile ring; before it the
+ *             legacy ElementWiseMultiCore where dispatch sends a same-H/W op there (a sharded input's CB its
+ *             shard, else 2·find_max_block_size(shard tiles); c_2 the shard tiles for a width/block-sharded
+ *             source), binary_ng binding every sharded tensor before binary-ng-native-l1-first       [2][15]
  *   typecast: c_0 = 2·page(in), c_2 = 2·page(out); page = tile bytes, or one full row for row-major;
  *             a sharded input's TypecastShardedProgramFactory binds both to the shards when
  *             can_use_sharded_optimized_factory holds (change point typecast-sharded-fallback)       [3]
@@ -67,16 +70,18 @@
  *       binary_composite_op.cpp@f34fc81 (minimum / maximum with a scalar: unary programs; minimum from PR #20242)
  *   [14] tt-metal binary_composite_op.cpp@d43dc8d and the parent of 2fc9b5a (ExecutePower::invoke, float exponent);
  *       PR #33182 (2fc9b5a) made it one unary program; tt-mlir runtime binary_composite.cpp@19c86fc runPowScalarOp
+ *   [15] tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp@1d923b2
  *
  * Assumptions: activations fused into binary ops (c_3/c_4 interim tiles) are not visible in the IR and ignored; LOGIT's
- *   extra unary CB ignored. The "all sharded alike" rule for binary tensor-backed CBs matches the tt-mlir OpModel
- *   figures (a height-sharded a with a DRAM b still costs 6 tiles) but not binary_ng's per-tensor binding at
- *   binary_ng_program_factory.cpp@622c6fb: a sharded binary op is approx.
+ *   extra unary CB ignored. binary_ng creates its CBs on the whole worker grid (get_worker_grid); the cores named are
+ *   the output's shard grid when its CB is bound, else split_work_to_cores' (the per-core figure is the same on each).
+ *   The stand-in where the sharded rule is not modeled ("all sharded alike") matches the tt-mlir OpModel figures (a
+ *   height-sharded a with a DRAM b costs 6 tiles).
  * Worked example: relu of 64x1024 bf16 DRAM → DRAM: 2·2,048 + 2·2,048 = 8,192 B; add: 12,288 B; typecast bf16→f32
  *   32768x32: 2·2,048 + 2·4,096 = 12,288 B (tt-mlir OpModel golden rows); asserted in test/unit/estimate/golden.test.ts.
  */
 
-import { elementBytes, isBlockFloat, tileBytes } from '../../ttnn/dtype';
+import { elementBytes, isBlockFloat, TILE_HW, tileBytes } from '../../ttnn/dtype';
 import { alignUp, isSharded, shardCoreCount, volume } from '../../ttnn/layout';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -101,8 +106,10 @@ import { noProgram } from './noProgram';
 const CITES = {
   powComposite:
     'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/binary_composite_op.cpp@d43dc8d and at the parent of 2fc9b5a (ExecutePower::invoke, float exponent; PR #33182 made it one unary program)',
+  legacyElementWise:
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary/device/element_wise_multi_core_program_factory.cpp and element_wise_multi_core_sfpu_pgm_factory.cpp@1d923b2 (the CB sizes the same from @91e3f22, 2024-12-19, to the parent of 0fca1ed: the later commits 76f5736, 6131bec, 0741d5c, c262c36 are style only); binary_device_operation.cpp@1d923b2 (select_program_factory, validate)',
   binaryNativeL1Sharding:
-    "tt-metal binary_ng_utils.cpp is_native_L1_sharding and binary_ng_program_factory.cpp's shard-bound CBs, changed in PRs #27989 (2025-09-29), #30557 (2025-10-15), #31096 (2025-10-26), #32134 (2025-11-12), #34132/#34300/#35420 (2025-12-11..2026-01-13), #34482 (2025-12-19), #37229 (2026-02-06); read @622c6fb (not modeled)",
+    'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@af6910e, @6132b08, @8096aa6 (is_native_L1_sharding, the shard-bound c_0/c_1/c_2), binary_ng_utils.cpp@31570cf, @ad5f256, @0fca1ed (the same at @622c6fb); get_shard_specs @154ae51, @0fca1ed; change points binary-ng-sharded-native-l1 .. binary-ng-native-sharded-a-broadcast',
   unary: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/unary/device/unary_program_factory.cpp@019b681',
   binaryNg: 'tt-metal ttnn/cpp/ttnn/operations/eltwise/binary_ng/device/binary_ng_program_factory.cpp@5eb4ca2',
   binaryNgSubtile:
@@ -693,6 +700,133 @@ export function estimateHardsigmoid(opAsWritten: TtnnOp, ctx: EstimateContext): 
   );
 }
 
+/** is_uneven (binary_ng_utils.cpp): the padded shape's rows (all dims but the last) or width not a whole number of
+ *  shards. A tiled layout's shard shape is in tiles here. */
+function unevenShards(t: ResolvedTensor): boolean {
+  if (!isSharded(t.layout)) return false;
+  const [shardRows, shardCols] = t.layout.shardShape;
+  if (shardRows === undefined || shardCols === undefined) return true;
+  const width = t.padded[t.padded.length - 1] ?? 1;
+  const rows = volume(t.padded) / width;
+  return rows % (shardRows * TILE_HW) !== 0 || width % (shardCols * TILE_HW) !== 0;
+}
+
+/** Shard grids compared as tt-metal's CoreRangeSet equality would (the printed ranges, else the grid shape). */
+function sameShardGrid(x: ResolvedTensor, y: ResolvedTensor): boolean {
+  const rx = x.layout.coreRanges;
+  const ry = y.layout.coreRanges;
+  if (rx !== undefined && ry !== undefined) return JSON.stringify(rx) === JSON.stringify(ry);
+  return x.layout.gridShape[0] === y.layout.gridShape[0] && x.layout.gridShape[1] === y.layout.gridShape[1];
+}
+
+/** MemoryConfig equality: layout, buffer and, when sharded, the shard spec (grid and shape; orientation row-major). */
+function sameMemoryConfig(x: ResolvedTensor, y: ResolvedTensor): boolean {
+  if (x.layout.memoryLayout !== y.layout.memoryLayout || x.layout.bufferType !== y.layout.bufferType) return false;
+  if (!isSharded(x.layout)) return true;
+  return sameShardSpec(x, y);
+}
+
+function sameShardSpec(x: ResolvedTensor, y: ResolvedTensor): boolean {
+  return (
+    isSharded(x.layout) &&
+    isSharded(y.layout) &&
+    sameShardGrid(x, y) &&
+    x.layout.shardShape.length === y.layout.shardShape.length &&
+    x.layout.shardShape.every((d, i) => d === y.layout.shardShape[i])
+  );
+}
+
+const inL1 = (t: ResolvedTensor): boolean => t.layout.bufferType === 'l1';
+const inDram = (t: ResolvedTensor): boolean => t.layout.bufferType === 'dram';
+
+/**
+ * Whether binary_ng binds each sharded tensor's CB to its shard on this build: is_native_L1_sharding, then
+ * get_shard_specs' output test, as read at each change point binary-ng-sharded-native-l1 .. binary-ng-native-sharded-a-
+ * broadcast (binary_ng_program_factory.cpp / binary_ng_utils.cpp, @af6910e to @622c6fb). Asked only from change point
+ * binary-ng-sharded-native-l1 on, for a tiled program; `sub` is the subtile broadcast type (NONE without one).
+ */
+function binaryNgNativeL1Sharding(
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor | undefined,
+  c: ResolvedTensor,
+  sub: SubtileBroadcast,
+): boolean {
+  if (!isSharded(c.layout)) return false;
+  const broadcastA = atOrAfter(ctx, 'binary-ng-native-sharded-a-broadcast');
+  // get_shard_specs' output test: from #37229 an uneven c is interleaved; from #37996 unless a, b, c share one spec.
+  const outputOk = (): boolean =>
+    !unevenShards(c) ||
+    !atOrAfter(ctx, 'binary-ng-native-even-output') ||
+    (broadcastA && b !== undefined && sameShardSpec(a, b) && sameShardSpec(a, c));
+  if (b === undefined)
+    return atOrAfter(ctx, 'binary-ng-native-scalar') && isSharded(a.layout) && !unevenShards(a) && outputOk();
+  if (broadcastA && isSharded(a.layout) && !isSharded(b.layout) && !unevenShards(a)) {
+    const aUnbroadcast = c.logical.length === a.logical.length && c.logical.every((d, i) => d === a.logical[i]);
+    const colOrScalar = sub === 'COL_A' || sub === 'COL_B' || sub === 'SCALAR_A' || sub === 'SCALAR_B';
+    if (aUnbroadcast && colOrScalar) return a.layout.memoryLayout === 'height_sharded' && outputOk();
+  }
+  const sameShape = a.logical.length === b.logical.length && a.logical.every((d, i) => d === b.logical[i]);
+  if (!sameShape) return false;
+  if (atOrAfter(ctx, 'binary-ng-native-same-memory-config')) {
+    if (!sameMemoryConfig(a, b)) return false;
+  } else if (atOrAfter(ctx, 'binary-ng-native-same-layout-l1') && a.layout.memoryLayout !== b.layout.memoryLayout)
+    return false;
+  const gridTest = atOrAfter(ctx, 'binary-ng-native-grid-match');
+  if (unevenShards(a) || unevenShards(b) || (!gridTest && unevenShards(c))) {
+    if (!broadcastA) return false;
+    return inL1(a) && inL1(b) && inL1(c) && sameShardSpec(c, a) && outputOk();
+  }
+  if (atOrAfter(ctx, 'binary-ng-native-same-layout-l1') && [a, b, c].some(inDram)) return false;
+  if (gridTest && [a, b].some((x) => isSharded(x.layout) && !sameShardGrid(x, c))) return false;
+  return [a, b, c].some((x) => isSharded(x.layout) && inL1(x)) && outputOk();
+}
+
+/** find_max_block_size (tt_metal/common/work_split.cpp): the largest divisor of `tiles` up to 8. */
+function maxBlockSize(tiles: number): number {
+  for (let d = 8; d > 1; d--) if (tiles % d === 0) return d;
+  return 1;
+}
+
+/**
+ * Whether binary.cpp's dispatch sends a tensor-tensor op of one shape with a sharded operand to the legacy
+ * BinaryDeviceOperation: always before change point binary-ng-default (undefined inside binary-ng-default-first's
+ * window, whose is_legacy_only was not read); then is_legacy_only's sharding tests as read at binary.cpp@f1d7b9a
+ * (any_non_height_sharded of the first sharded of a, b, c; any_uneven of a and b; any_sharded_block_format), @629ddfc
+ * (no layout test), @af6910e (block formats only), none from @0fca1ed; is_binary_ng_only (integer dtypes, rank > 4)
+ * overrides it from binary-legacy-only-narrowed.
+ */
+function elementWiseRunsLegacy(
+  ctx: EstimateContext,
+  a: ResolvedTensor,
+  b: ResolvedTensor | undefined,
+  c: ResolvedTensor,
+) {
+  const inputs = b === undefined ? [a] : [a, b];
+  if (!binaryNgDefault(ctx)) return true;
+  if (!atOrAfter(ctx, 'binary-ng-default')) return undefined;
+  if (atOrAfter(ctx, 'binary-ng-col-scalar-bcast-cb')) return false;
+  if (
+    atOrAfter(ctx, 'binary-legacy-only-narrowed') &&
+    inputs.some((t) => INTEGER_DTYPES.has(t.dtype) || t.logical.length > 4)
+  )
+    return false;
+  const blockFormat = inputs.some((t) => isSharded(t.layout) && isBlockFloat(t.dtype));
+  if (atOrAfter(ctx, 'binary-ng-sharded-native-l1')) return blockFormat;
+  const uneven = inputs.some(unevenShards);
+  if (atOrAfter(ctx, 'binary-ng-native-l1-first')) return blockFormat || uneven;
+  const first = [...inputs, c].find((t) => isSharded(t.layout));
+  const nonHeight = first !== undefined && first.layout.memoryLayout !== 'height_sharded';
+  return blockFormat || uneven || nonHeight;
+}
+
+/** a, b and c's sharded ones share one memory layout and shard spec (the legacy validate and binary_ng's
+ *  validate_sharding before #27989 reject other pairs; the legacy output takes the input's spec). */
+function shardedAlike(ts: readonly ResolvedTensor[]): boolean {
+  const sharded = ts.filter((t) => isSharded(t.layout));
+  return sharded.every((t) => t.layout.memoryLayout === sharded[0].layout.memoryLayout && sameShardSpec(t, sharded[0]));
+}
+
 export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
   const a = resolveTensor(op.operands[0], 'lhs');
   if (typeof a === 'string') return unmodeled(op.name, a);
@@ -701,48 +835,28 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
   if (typeof b === 'string') return unmodeled(op.name, b);
   const c = resolveTensor(op.results[0], 'result');
   if (typeof c === 'string') return unmodeled(op.name, c);
-  const allSharded = b !== undefined && sameSharding(a, b) && sameSharding(a, c);
   const notes: string[] = [];
-  const cbs = [
-    { index: 0, role: 'lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: allSharded },
-    {
-      index: 1,
-      role: 'rhs',
-      nPages: b === undefined ? 1 : 2,
-      pageBytes: tileBytes(b?.dtype ?? a.dtype),
-      tensorBacked: allSharded,
-    },
-    { index: 2, role: 'output', nPages: 2, pageBytes: tileBytes(c.dtype), tensorBacked: allSharded },
-  ];
   let approx = '';
   const citations: string[] = [CITES.binaryNg, CITE.workSplit];
   let factory = BINARY_NG_FACTORY;
-  if (b !== undefined) {
-    const [aH, aW, bH, bW] = [lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1)];
-    const sub = subtileBroadcast(aH, aW, bH, bW);
-    if (sub !== 'NONE') {
-      const program = sub === 'invalid' ? 'invalid' : binaryProgram(op, ctx, a, b, c);
-      if (program === 'legacy') {
-        const legacy = legacyBroadcast(op, a, b, c);
-        if ('factory' in legacy) {
-          factory = legacy.factory;
-          citations.push(CITES.binaryLegacyBroadcast);
-        } else approx = legacy.approx;
-      } else if (program === 'invalid') approx = 'no binary_ng subtile broadcast type fits these shapes';
-      else if (program === 'unknown')
-        approx =
-          "binary.cpp's is_legacy_only block-format/sharding/dtype tests changed between 2025-06 and 2026-04 in PRs not all dated: legacy binary or binary_ng not known, binary_ng's CB set stands in";
-      else if ([a, b, c].some((t) => isSharded(t.layout)))
-        approx =
-          "a sharded broadcast: which of binary_ng's c_0/c_1/c_2 bind to their shards (its native L1 sharding test, reworked through 2025-2026) is not modeled";
-      const side = program === 'legacy' ? undefined : broadcastCbOperand(ctx, sub);
-      if (side === 'a')
-        cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
-      if (side === 'b')
-        cbs.push({ index: 6, role: 'broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
-      notes.push(`subtile broadcast ${sub} (binary_ng's get_subtile_broadcast_type)`);
-      citations.push(CITES.binaryNgSubtile, CITES.binaryDispatch);
-    }
+  const sub: SubtileBroadcast =
+    b === undefined ? 'NONE' : subtileBroadcast(lastDim(a, 2), lastDim(a, 1), lastDim(b, 2), lastDim(b, 1));
+  let side: 'a' | 'b' | undefined;
+  if (b !== undefined && sub !== 'NONE') {
+    const program = sub === 'invalid' ? 'invalid' : binaryProgram(op, ctx, a, b, c);
+    if (program === 'legacy') {
+      const legacy = legacyBroadcast(op, a, b, c);
+      if ('factory' in legacy) {
+        factory = legacy.factory;
+        citations.push(CITES.binaryLegacyBroadcast);
+      } else approx = legacy.approx;
+    } else if (program === 'invalid') approx = 'no binary_ng subtile broadcast type fits these shapes';
+    else if (program === 'unknown')
+      approx =
+        "binary.cpp's is_legacy_only block-format/sharding/dtype tests changed between 2025-06 and 2026-04 in PRs not all dated: legacy binary or binary_ng not known, binary_ng's CB set stands in";
+    side = program === 'legacy' ? undefined : broadcastCbOperand(ctx, sub);
+    notes.push(`subtile broadcast ${sub} (binary_ng's get_subtile_broadcast_type)`);
+    citations.push(CITES.binaryNgSubtile, CITES.binaryDispatch);
   }
   // needs_typecast_to_bfloat16 (binary.cpp from tt-metal PR #20792 to @ffdcf4b): a block-format operand of an op other
   // than add/subtract/multiply, or one broadcast within its tile, is typecast to bf16 before binary_ng.
@@ -759,16 +873,95 @@ export function estimateBinary(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       'a block-format operand is typecast to bf16 around binary_ng on these builds (needs_typecast_to_bfloat16): the typecast programs are not modeled';
     citations.push(CITES.binaryDispatch);
   }
-  // binary_ng binds each of c_0/c_1/c_2 to its own shard when is_native_L1_sharding holds (and from #34132/#35420
-  // may take several tiles per step when all three are sharded); that test was reworked in PRs #27989, #30557,
-  // #31096, #32134, #34132, #34482, #35420, #37229 (binary_ng_utils.cpp@622c6fb), and the legacy BinaryDeviceOperation's
-  // sharded path before binary-ng-default was not read: the "all sharded alike" figure is a stand-in.
-  if (approx === '' && [a, b, c].some((t) => t !== undefined && isSharded(t.layout))) {
-    approx =
-      "a sharded operand: which of c_0/c_1/c_2 bind to their shards (binary_ng's is_native_L1_sharding, reworked through 2025-2026; the legacy sharded path before binary-ng-default) is not modeled; taken as all three when a, b and c are sharded alike, else none";
+  // Which CBs bind to shards: binaryNgNativeL1Sharding from change point binary-ng-sharded-native-l1 on; before it
+  // binary_ng bound every sharded tensor (to binary-ng-native-l1-first), and the legacy element-wise factory runs where
+  // elementWiseRunsLegacy says so. Other sharded cases are approx with a stand-in.
+  const anySharded = [a, b, c].some((t) => t !== undefined && isSharded(t.layout));
+  // The stand-in binds all three CBs when a, b and c are sharded alike, else none.
+  let native = b !== undefined && sameSharding(a, b) && sameSharding(a, c);
+  let legacyRing = 2;
+  let legacyOutputTiles: number | undefined;
+  if (anySharded && approx === '') {
     citations.push(CITES.binaryNativeL1Sharding);
+    const tiled = [a, b, c].every((t) => t === undefined || !isSharded(t.layout) || t.layout.pageLayout === 'tile');
+    const sameShape =
+      b !== undefined && a.logical.length === b.logical.length && a.logical.every((d, i) => d === b.logical[i]);
+    // A subtile broadcast's program is binaryProgram's (the factory above); only a same-H/W op asks here.
+    const legacy = sub === 'NONE' ? elementWiseRunsLegacy(ctx, a, b, c) : false;
+    if (factory !== BINARY_NG_FACTORY)
+      approx =
+        "the legacy BinaryDeviceOperation's sharded broadcast factories are not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else if (!tiled) approx = 'a sharded row-major operand: binary_ng on row-major shards is not modeled';
+    else if (legacy === undefined)
+      approx =
+        "is_legacy_only of change point binary-ng-default-first's builds was not read for sharded operands; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else if (legacy) {
+      // ElementWiseMultiCore / ElementWiseMultiCoreSfpu (element_wise_multi_core_program_factory.cpp and
+      // element_wise_multi_core_sfpu_pgm_factory.cpp, the same CB rule @91e3f22 to @76f5736): the first sharded of a,
+      // b, c gives num_tiles_per_shard and max_block_size = find_max_block_size(it); a sharded input's CB is its shard,
+      // an interleaved one 2·max_block_size tiles; c_2 is c's shard, else num_tiles_per_shard tiles when that first
+      // sharded tensor is width- or block-sharded, else 2·max_block_size.
+      if (b === undefined || !sameShape)
+        approx =
+          "the legacy BinaryDeviceOperation's sharded tensor-scalar / repeated-operand path is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+      else if (!shardedAlike([a, b, c]))
+        approx =
+          'the legacy BinaryDeviceOperation with sharded tensors of different memory layouts or shard specs (its validate and output spec) is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none';
+      else {
+        const first = [a, b, c].find((t) => isSharded(t.layout)) ?? a;
+        const shardTiles = volume(first.layout.shardShape);
+        legacyRing = 2 * maxBlockSize(shardTiles);
+        if (!isSharded(c.layout) && first.layout.memoryLayout !== 'height_sharded') legacyOutputTiles = shardTiles;
+        native = true;
+        factory = 'BinaryDeviceOperation::ElementWiseMultiCore';
+        citations.push(CITES.legacyElementWise);
+        notes.push(
+          `the legacy element-wise factory: ${shardTiles} tiles per shard, max_block_size ${legacyRing / 2}; each sharded tensor's CB is its shard`,
+        );
+      }
+    } else if (!atOrAfter(ctx, 'binary-ng-native-l1-first')) {
+      if (!shardedAlike([a, ...(b === undefined ? [] : [b]), c]))
+        approx =
+          "binary_ng's validate_sharding rejects sharded operands of different memory layouts or shard specs on these builds (before change point binary-ng-native-l1-first): not modeled";
+      else {
+        native = true;
+        notes.push("binary_ng binds each sharded tensor's CB to its shard on these builds (before #27989)");
+      }
+    } else if (!atOrAfter(ctx, 'binary-ng-sharded-native-l1'))
+      approx =
+        "binary_ng's first is_native_L1_sharding (change point binary-ng-native-l1-first, to 2025-10-14) is not modeled; the stand-in binds all three CBs when a, b and c are sharded alike, else none";
+    else {
+      native = binaryNgNativeL1Sharding(ctx, a, b, c, sub);
+      notes.push(
+        native
+          ? "is_native_L1_sharding holds: each sharded tensor's CB is its shard"
+          : 'is_native_L1_sharding does not hold: 2-tile CBs, the shards read and written through TensorAccessor',
+      );
+    }
   }
-  const k = cores(ctx, c, allSharded ? c : undefined);
+  const bound = (t: ResolvedTensor | undefined) => native && t !== undefined && isSharded(t.layout);
+  const cbs = [
+    { index: 0, role: 'lhs', nPages: legacyRing, pageBytes: tileBytes(a.dtype), tensorBacked: bound(a) },
+    {
+      index: 1,
+      role: 'rhs',
+      nPages: b === undefined ? 1 : legacyRing,
+      pageBytes: tileBytes(b?.dtype ?? a.dtype),
+      tensorBacked: bound(b),
+    },
+    {
+      index: 2,
+      role: 'output',
+      nPages: legacyOutputTiles ?? legacyRing,
+      pageBytes: tileBytes(c.dtype),
+      tensorBacked: bound(c),
+    },
+  ];
+  if (side === 'a')
+    cbs.push({ index: 5, role: 'broadcast lhs', nPages: 2, pageBytes: tileBytes(a.dtype), tensorBacked: false });
+  if (side === 'b' && b !== undefined)
+    cbs.push({ index: 6, role: 'broadcast rhs', nPages: 2, pageBytes: tileBytes(b.dtype), tensorBacked: false });
+  const k = cores(ctx, c, native ? [c, a, b].find((t) => t !== undefined && isSharded(t.layout)) : undefined);
   return finishProgram({
     op,
     ctx,

@@ -104,7 +104,7 @@ import { programOf, stepOp } from './composite';
 import { estimateBinary, estimateUnary } from './eltwise';
 import { boolOf, fieldValue, intOf, pairOf, type DialectProp } from '../../ttnn/dialectFields';
 import type { CbSpec, GroupSpec } from '../common';
-import { atOrAfter, READ_SPANS, windowWithinReadSpan } from '../changePoints';
+import { atOrAfter, READ_SPANS, type ReadSpanId, windowWithinReadSpan } from '../changePoints';
 import { firstRowWiseRange } from '../printedRange';
 import { samePlainData } from '../../text/plainData';
 import {
@@ -358,7 +358,14 @@ function selectWithBiasTerm(input: SelectionInput, ctx: EstimateContext): Return
   return atOrAfter(ctx, 'matmul-estimate-bias-per-core-n') ? byBlockWidth : byInnerBlock;
 }
 
-const READ_SPAN_CITE = `read span matmul-auto-1d-mcast-in0 (builds ${READ_SPANS['matmul-auto-1d-mcast-in0'].earliest}..${READ_SPANS['matmul-auto-1d-mcast-in0'].latest}, tt-metal @b2292f9 and the commits inside; changePoints.ts READ_SPANS)`;
+const READ_SPAN_SOURCES: Record<ReadSpanId, string> = {
+  'matmul-auto-1d-mcast-in0': 'tt-metal @b2292f9 and the commits inside',
+  'matmul-auto-1d-all-dram-2025': 'tt-metal @3787a8a, @2bb3ccb and the commits between',
+  'matmul-auto-multicore-2025-01': 'tt-metal @bf94433 against @0155a43',
+  'matmul-auto-2d-all-dram': 'tt-metal @b2292f9 and the commits inside',
+};
+const readSpanCite = (id: ReadSpanId): string =>
+  `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
 
 /**
  * tt-metal's auto config for a matmul with no program config in the IR, with the build's selection rules (each
@@ -1035,19 +1042,35 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
   if (biasAddedAfter || hasActivation) citations.push(CITES.bound);
   if (biasTile > 0 && cfg.kind === 'MatmulMultiCoreReuseProgramConfig') citations.push(CITES.reuseBias);
   if (biasAddedAfter && biasRowsPadded !== TILE_HW) citations.push(CITES.linearBias);
-  // Read span 'matmul-auto-1d-mcast-in0': this path's selection and factory were read for every build of the span.
-  const readPath =
+  // Read spans: the selection and factory of these paths were read for every build of the span (changePoints.ts).
+  const plainAuto =
     auto &&
-    !legacySelection &&
     a.sharding === 'interleaved' &&
     b.sharding === 'interleaved' &&
     !outSharded &&
-    cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
-    cfg.mcastIn0 &&
     biasTile === 0 &&
     !hasActivation &&
-    !transposeA &&
-    windowWithinReadSpan(ctx, 'matmul-auto-1d-mcast-in0');
+    !transposeA;
+  const mcastIn0 = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && cfg.mcastIn0;
+  const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
+  const readSpan: ReadSpanId | undefined = !plainAuto
+    ? undefined
+    : legacySelection
+      ? cfg.kind === 'MatmulMultiCoreProgramConfig' && windowWithinReadSpan(ctx, 'matmul-auto-multicore-2025-01')
+        ? 'matmul-auto-multicore-2025-01'
+        : undefined
+      : mcastIn0 && windowWithinReadSpan(ctx, 'matmul-auto-1d-mcast-in0')
+        ? 'matmul-auto-1d-mcast-in0'
+        : cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
+            allDram &&
+            windowWithinReadSpan(ctx, 'matmul-auto-1d-all-dram-2025')
+          ? 'matmul-auto-1d-all-dram-2025'
+          : cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
+              allDram &&
+              windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
+            ? 'matmul-auto-2d-all-dram'
+            : undefined;
+  const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)
     approxReasons.push(
@@ -1062,7 +1085,7 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     approxReasons.push(
       "the factory's CBs as read in tt-metal's sources of late 2024 to mid 2026 (the changes found are change points; not every build's factory was read)",
     );
-  if (readPath) citations.push(READ_SPAN_CITE);
+  if (readSpan !== undefined) citations.push(readSpanCite(readSpan));
   const est = finishProgram({
     op,
     ctx,
