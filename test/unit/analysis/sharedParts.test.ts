@@ -36,6 +36,37 @@ describe('analysis/sharedParts', () => {
     assert.equal(shared.share(made(2)), second);
   });
 
+  it("equal estimates share however deep their parts: a version range figure's intermediate's printed range", () => {
+    // Numbers 9 levels down (versionRange.figures[0].l1Intermediates[0].writerProgram.printedRange[0][0]), as the
+    // conv2d estimates of a window that straddles a change point hold them; under a depth bound of 6 they stayed apart.
+    const shared = new SharedEstimates();
+    const ranged = (x: number): OpEstimateResult =>
+      ({
+        ...unmodeled('ttnn.conv2d', 'r'),
+        versionRange: {
+          changePoints: ['c'],
+          figures: [
+            {
+              kind: 'estimate',
+              l1Intermediates: [
+                {
+                  writerProgram: {
+                    printedRange: [
+                      [x, 0],
+                      [x, 6],
+                    ],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      }) as never;
+    const first = shared.share(ranged(7));
+    assert.equal(shared.share(ranged(7)), first);
+    assert.notEqual(shared.share(ranged(6)), first);
+  });
+
   it('estimates whose top levels are equal but whose parts differ, or whose texts differ in one character, stay apart', () => {
     const shared = new SharedEstimates();
     const withCb = (nPages: number): OpEstimateResult =>
