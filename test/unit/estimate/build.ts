@@ -101,8 +101,8 @@ export function whContext(
 export const dialect = (name: string, fields: Record<string, string>): PropValue => ({
   kind: 'dialect',
   name,
-  text: '',
-  items: [],
+  text: `#${name}<>`,
+  items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
   fields,
 });
 

@@ -10,7 +10,7 @@ import { estimateOp, estimatorReads } from '../../../server/src/estimate/registr
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
 import type { PropValue } from '../../../server/src/ttnn/op';
 import { chooseConv3dBlocking, conv3dBlockingProblem } from '../../../server/src/fixes/conv3dConfig';
-import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
+import { DEVICE_VALUE, dialect, int, ints, op, tensor, whContext } from './build';
 import { FULL_WINDOW } from '../../../server/src/estimate/changePoints';
 
 function est(r: OpEstimateResult): OpEstimate {
@@ -22,13 +22,6 @@ function est(r: OpEstimateResult): OpEstimate {
   return r;
 }
 
-const dialect = (name: string, fields: Record<string, string>): PropValue => ({
-  kind: 'dialect',
-  name,
-  text: `#${name}<>`,
-  items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
-  fields,
-});
 const l1 = (shape: number[]) => tensor(shape, { buffer: 'l1' });
 const host = (shape: number[]) => tensor(shape, { buffer: 'system_memory', page: 'row_major' });
 

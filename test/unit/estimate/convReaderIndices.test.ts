@@ -10,16 +10,7 @@
 import { strict as assert } from 'assert';
 import { estimateOp } from '../../../server/src/estimate/registry';
 import type { OpEstimate, OpEstimateResult } from '../../../server/src/estimate/types';
-import type { PropValue } from '../../../server/src/ttnn/op';
-import { DEVICE_VALUE, int, ints, op, tensor, whContext } from './build';
-
-const dialect = (name: string, fields: Record<string, string>): PropValue => ({
-  kind: 'dialect',
-  name,
-  text: `#${name}<>`,
-  items: Object.entries(fields).map(([k, v]) => `${k}=${v}`),
-  fields,
-});
+import { DEVICE_VALUE, dialect, int, ints, op, tensor, whContext } from './build';
 
 function conv(o: {
   h: number;

@@ -20,6 +20,7 @@
 
 import { strict as assert } from 'assert';
 import { reshapeSegmentMapWidth } from '../../../server/src/estimate/ops/reshape';
+import { makeRandom } from '../../../bench/random';
 
 interface Shape3 {
   c: number;
@@ -70,18 +71,6 @@ function referenceWidth(input: Shape3, output: Shape3): number {
   return widest;
 }
 
-/** mulberry32: a small seeded generator, so a failing pair can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const divisorsOf = (n: number): number[] => {
   const out: number[] = [];
   for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
@@ -120,7 +109,7 @@ function randomPair(rand: () => number): [Shape3, Shape3] {
 
 describe('estimate/reshape: the traced segment-map width equals a plain element-by-element trace', () => {
   it('over 1,000 seeded random shape pairs (16-wide, padded, face-crossing, small-plane, repeating-plane cases)', () => {
-    const rand = seeded(20261207);
+    const rand = makeRandom(20261207);
     const seen = {
       sixteenWide: 0,
       paddedCols: 0,

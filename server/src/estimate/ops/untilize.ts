@@ -137,6 +137,27 @@ const CITES = {
 
 export type UntilizeVia = 'to_layout' | 'untilize' | 'untilize_with_unpadding';
 
+/**
+ * The one group of the interleaved untilize_with_unpadding factories (tile-row and column): c_0 and c_16 on
+ * split_blocks_for_tilize's all_cores, printed as that set [3][12].
+ */
+function splitBlocksGroup(ctx: EstimateContext, nCores: number): GroupSpec {
+  return {
+    name: 'all',
+    nCores,
+    firstCore: [0, 0],
+    ...(nCores > 1 && {
+      printedRange: splitBlocksForTilizeRange(
+        ctx.ttMetal.window,
+        nCores,
+        ctx.device.workerGrid,
+        'padding-block-cores-column-major',
+        'untilize-program-descriptors',
+      ),
+    }),
+  };
+}
+
 /** Tile dims of the block split: last two padded dims only. */
 function lastTwoTiles(input: ResolvedTensor): { wt: number; ht: number; rows: number } {
   const p = input.padded;
@@ -338,22 +359,7 @@ export function estimateUntilize(
         factory: 'untilize_with_unpadding_multi_core_col_interleaved',
         factoryReason: `${fallbackNote}${dispatch}${atOrAfter(ctx, 'untilize-unpadding-col-by-space') ? `a tile row does not fit (${spaceText})` : `Wt = ${wt} > Ht = ${ht}`} → the column factory (tt-metal PR #17538); ${wt} tile columns over ${colSplit.nCores} cores (${colSplit.blocksPerCore} per core)`,
         // c_0 and c_16 on split_blocks_for_tilize's all_cores, as the tile-row factory's [12].
-        groups: [
-          {
-            name: 'all',
-            nCores: colSplit.nCores,
-            firstCore: [0, 0],
-            ...(colSplit.nCores > 1 && {
-              printedRange: splitBlocksForTilizeRange(
-                ctx.ttMetal.window,
-                colSplit.nCores,
-                ctx.device.workerGrid,
-                'padding-block-cores-column-major',
-                'untilize-program-descriptors',
-              ),
-            }),
-          },
-        ],
+        groups: [splitBlocksGroup(ctx, colSplit.nCores)],
         cbs: [
           { index: 0, role: 'input column', nPages: ht, pageBytes: tileIn },
           { index: 16, role: 'output column', nPages: ht, pageBytes: tileOut },
@@ -373,22 +379,7 @@ export function estimateUntilize(
       factory: 'UntilizeWithUnpaddingMultiCoreInterleavedProgramFactory',
       factoryReason: `${fallbackNote}${dispatch}${blockWhy === undefined ? `a tile row fits (${spaceText})` : `no block factory before tt-metal PR #17790 (${spaceText})`}; ${rows} tile rows over ${rowSplit.nCores} cores (${rowSplit.blocksPerCore} per core)`,
       // c_0 and c_16 on split_blocks_for_tilize's all_cores [3][12].
-      groups: [
-        {
-          name: 'all',
-          nCores: rowSplit.nCores,
-          firstCore: [0, 0],
-          ...(rowSplit.nCores > 1 && {
-            printedRange: splitBlocksForTilizeRange(
-              ctx.ttMetal.window,
-              rowSplit.nCores,
-              ctx.device.workerGrid,
-              'padding-block-cores-column-major',
-              'untilize-program-descriptors',
-            ),
-          }),
-        },
-      ],
+      groups: [splitBlocksGroup(ctx, rowSplit.nCores)],
       cbs: [
         { index: 0, role: 'input', nPages: wt, pageBytes: tileIn },
         { index: 16, role: 'output', nPages: wt, pageBytes: tileOut },
