@@ -3130,6 +3130,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), conv2d_op_program_factory_common.cpp@984f529e2f (get_cb_info reader_indices_actual_page_size), conv2d_op_sharded_program_factory.cpp / conv2d_op_width_sharded_program_factory.cpp@984f529e2f (the config tensor built before get_cb_info), sliding_window.cpp@984f529e2f (generate_sliding_window_op_config, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row of uint16 per NHW core)',
   },
+  'pool-reader-indices-actual-page': {
+    family: 'pool2d',
+    pr: 43193,
+    // The same squash merge as conv2d-reader-indices-actual-page: 984f529e2f, 2026-04-30 18:00 UTC
+    // (nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-04-30',
+    dateFrom: 'merge',
+    what: "with config_tensor_in_dram the pool2d factory sizes its reader-indices CB to the DRAM config tensor's page: the longest core's reader-index list (one block per core: a segment count, a pad word, then the first and last top-left index of every run of stride-spaced outputs), 2 B a word; before, the worst case of 3 words per output stick plus 2 B (output shard height · 6 + 2). The avg pool's scalar-config CB and calculate_L1_usage's auto-shard ranking keep the worst case",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@984f529e2f^ (in_reader_indices CB page max_reader_indices_size = max_out_nhw_per_core · 6 + 2 when config_tensor_in_dram), pool_utils.cpp@984f529e2f^ (calculate_pool_cb_sizes: config_tensor_l1_size the same worst case)',
+    after:
+      'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), pool_multi_core_program_factory.cpp@984f529e2f (CB page reader_indices_storage.get_buffer()->page_size(); the indices from generate_sliding_window_op_config(op_trace_metadata, shard_boundaries, stride_w) with is_conv = false, pad_cores = true), pool_utils.cpp@984f529e2f (calculate_pool_cb_sizes reader_indices_actual_page_size, value_or the worst case), sliding_window.cpp@984f529e2f (construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row per NHW core)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

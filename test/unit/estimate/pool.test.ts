@@ -286,3 +286,71 @@ describe('estimate/max_pool2d: the pool program takes a bfloat16 halo output onl
     assert.equal(verdict('u16', '2025-09-05'), 'illegal');
   });
 });
+
+// pool2d's reader-indices CB with config_tensors_in_dram on both sides of tt-metal PR #43193 (change point
+// pool-reader-indices-actual-page, 2026-04-30): before, max_out_nhw_per_core · 6 + 2 B
+// (pool_multi_core_program_factory.cpp@984f529e2f^); after, the DRAM config tensor's page, one row per NHW core of the
+// longest core's list from generate_sliding_window_op_config with is_conv = false (one block per core: a segment count,
+// a pad word, then the first and last top-left index of each run of stride-spaced outputs) (@984f529e2f). An avg pool
+// that needs per-element scalars adds its scalar config at the worst case, output shard height · 6 B, in both builds.
+describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
+  const inDram = { kind: 'bool', value: true } as PropValue;
+  const configCb = (name: string, date: string, extra: Record<string, PropValue> = {}): number => {
+    // 16x16 input, C 32, height sharded on 2 cores; k3 s2 p1 → 8x8 = 64 output sticks, 32 (4 output rows) per core.
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const e = est(
+      estimateOp(
+        op(
+          name,
+          [hs([1, 1, 256, 32])],
+          [hs([1, 1, 64, 32])],
+          poolAttrs(1, 16, 16, 32, { config_tensors_in_dram: inDram, ...extra }),
+        ),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+    const cb = e.cbs.find((c) => c.role === 'config tensors');
+    assert.ok(cb !== undefined);
+    return cb.nPages * cb.pageBytes;
+  };
+
+  it('max pool 16x16 k3 s2 p1 on 2 cores: 194 B worst case, then 20 B', () => {
+    // Worst case: 32 sticks · 6 + 2 = 194 B. After: padded width 18; within an output row the window origin steps by the
+    // stride 2; at a row start it jumps by 2·18 − 7·2 = 22 ≠ 2, a new run. Each core holds 4 whole output rows → 4 runs:
+    // 2 + 2·4 = 10 words (even, no pad word) = 20 B on both cores.
+    assert.equal(configCb('ttnn.max_pool2d', '2026-04-29'), 194);
+    assert.equal(configCb('ttnn.max_pool2d', '2026-04-30'), 20);
+  });
+
+  it('avg pool without count_include_pad: the scalar config stays at its worst case, 32 · 6 = 192 B', () => {
+    // Padding with count_include_pad false → per-element scalars (one_scalar_per_core false): + 192 B in both builds.
+    const extra = { count_include_pad: { kind: 'bool', value: false } as PropValue };
+    assert.equal(configCb('ttnn.avg_pool2d', '2026-04-29', extra), 194 + 192);
+    assert.equal(configCb('ttnn.avg_pool2d', '2026-04-30', extra), 20 + 192);
+  });
+
+  it('a 1x1 stride-1 window: every next origin is one stick on, across rows too → one run, 8 B', () => {
+    // k1 s1 p0: padded width 16, row jump 1·16 − 15·1 = 1 = the stride, so a core's 128 outputs are one run:
+    // 2 + 2 = 4 words = 8 B (worst case 128 · 6 + 2 = 770 B).
+    const k1 = { kernel_size: ints(1, 1), stride: ints(1, 1), padding: ints(0, 0) };
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+    const cbAt = (date: string) => {
+      const e = est(
+        estimateOp(
+          op(
+            'ttnn.max_pool2d',
+            [hs([1, 1, 256, 32])],
+            [hs([1, 1, 256, 32])],
+            poolAttrs(1, 16, 16, 32, { config_tensors_in_dram: inDram, ...k1 }),
+          ),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+    };
+    assert.equal(cbAt('2026-04-29'), 770);
+    assert.equal(cbAt('2026-04-30'), 8);
+  });
+});

@@ -11,7 +11,9 @@
  *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
  *   CBs: scalar 2·1024·B (+ a second one for avg pools needing per-element scalars); clear value 1024·B;
  *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
- *     in_ntiles_c·1024·B; config tensors in DRAM: shard_h·6 + 2 (+ shard_h·6 for avg scalars).
+ *     in_ntiles_c·1024·B; config tensors in DRAM: reader indices shard_h·6 + 2 (from change point
+ *     pool-reader-indices-actual-page the DRAM config page, 2 B · the longest core's index list; auto shard keeps the
+ *     worst case) + shard_h·6 for avg scalars.
  *     The output shard (and the index shard) are tensor-backed                                                [1]
  *   output shard: round_up(N·OH·OW, cores_nhw · (32 for a tiled output, else 1)) / cores_nhw sticks: a row-major
  *     output is not rounded to the tile height (1 stick per core for 100 outputs on 100 cores, not 32)          [7]
@@ -110,7 +112,15 @@ import { illegal, unmodeled } from '../types';
 import { atOrAfter } from '../changePoints';
 import { specWith, stepOp } from './composite';
 import { estimateReduction } from './reduction';
-import { ConvProblem, ParallelConfig, ShardScheme, determineParallelConfig, hwInts, rowWiseBox } from './conv2d';
+import {
+  ConvProblem,
+  ParallelConfig,
+  ShardScheme,
+  determineParallelConfig,
+  hwInts,
+  readerIndicesWordsPerCore,
+  rowWiseBox,
+} from './conv2d';
 import {
   HaloProgramInput,
   InPlaceHaloGeometry,
@@ -225,6 +235,7 @@ function poolCbs(
   outputDtype: DataType,
   pc: ParallelConfig,
   ctx: EstimateContext,
+  readerIndicesPageBytes?: number,
 ): { cbs: CbSpec[]; cbBytes: number; outputShardBytes: number } {
   const nbytes = haloElementBytes(inputDtype, ctx);
   const nShardsC = pc.coresC;
@@ -259,12 +270,14 @@ function poolCbs(
   }
   if (flavor.outputTiled)
     cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
+  // With config tensors in DRAM: the reader indices (worst case 3 words per output stick + 2 B, or the DRAM page the
+  // caller passes, change point pool-reader-indices-actual-page) and the avg scalar config (worst case always).
   if (flavor.configInDram)
     cbs.push({
       index: 8,
       role: 'config tensors',
       nPages: 1,
-      pageBytes: shardH * 6 + 2 + (flavor.oneScalarPerCore ? 0 : shardH * 6),
+      pageBytes: (readerIndicesPageBytes ?? shardH * 6 + 2) + (flavor.oneScalarPerCore ? 0 : shardH * 6),
     });
   const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
   const outputShardBytes = flavor.outputTiled
@@ -440,7 +453,13 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
         ? `applied_shard_scheme ${forced}`
         : `auto shard (${sized.map((c) => `${c.s.replace('_sharded', '')} ${fmtBytes(c.total)}`).join(', ')}) → ${best.s}`;
   }
-  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx);
+  // Auto shard (calculate_L1_usage) ranks with the worst-case reader-index page; the factory sizes the CB to the
+  // built config tensor's page from change point pool-reader-indices-actual-page.
+  const readerIndicesPageBytes =
+    flavor.configInDram && atOrAfter(ctx, 'pool-reader-indices-actual-page')
+      ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
+      : undefined;
+  const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
   const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
@@ -576,6 +595,19 @@ function haloPrintedRange(
  *  output), each spanning its windows over the padded input (ceil-mode padding included). */
 function poolHaloSticksPerCore(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
   return haloSticksPerCore(poolHaloGeometry(shape), poolOutputShardSticks(shape, pc, outputTiled));
+}
+
+/**
+ * The DRAM reader-indices config tensor's page, in bytes: pool2d builds its indices with
+ * generate_sliding_window_op_config(op_trace_metadata, shard_boundaries, stride_w) and its defaults (is_conv false: one
+ * block per core; pad_cores: every row as long as the longest), one row per NHW core in DRAM
+ * (pool_multi_core_program_factory.cpp, sliding_window.cpp@984f529e2f). The list has conv's layout, so conv2d.ts's
+ * readerIndicesWordsPerCore counts it with a single block of the whole output shard. It never exceeds the factory's
+ * TT_FATAL bound (2·(2 + 2·shard) ≤ 6·shard + 2 B for a shard of at least one stick).
+ */
+function poolReaderIndicesPageBytes(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
+  const shardSticks = poolOutputShardSticks(shape, pc, outputTiled);
+  return 2 * readerIndicesWordsPerCore(poolHaloGeometry(shape), shardSticks, pc.coresNhw, [shardSticks, 0]);
 }
 
 /** The pool's window geometry for the halo (ceil-mode padding counted after the last row / column). */
