@@ -330,6 +330,26 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
     assert.equal(configCb('ttnn.avg_pool2d', '2026-04-30', extra), 20 + 192);
   });
 
+  it("VoVNet's max_pool2d (56x56x256, k3 s2, padding [0, 0, 1, 1], 49 height shards): 98 B, then 12 B", () => {
+    // As the VoVNet dumps in the corpus carry it (config_tensors_in_dram = true). Output 28x28 = 784 sticks, 16 per
+    // core: worst case 16 · 6 + 2 = 98 B. Padded width 57, a row start jumps by 2·57 − 27·2 = 60 ≠ 2; 16 < 28 outputs a
+    // row, so a core holds at most one row start (core 1: outputs 16..31 holds 28) → 2 runs, 2 + 2·2 = 6 words = 12 B.
+    const hs = (shape: number[]) =>
+      tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [49, 1] });
+    const cbAt = (date: string) => {
+      const attrs = poolAttrs(1, 56, 56, 256, { config_tensors_in_dram: inDram, padding: ints(0, 0, 1, 1) });
+      const e = est(
+        estimateOp(
+          op('ttnn.max_pool2d', [hs([1, 1, 3136, 256])], [hs([1, 1, 784, 256])], attrs),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+    };
+    assert.equal(cbAt('2026-04-29'), 98);
+    assert.equal(cbAt('2026-04-30'), 12);
+  });
+
   it('a 1x1 stride-1 window: every next origin is one stick on, across rows too → one run, 8 B', () => {
     // k1 s1 p0: padded width 16, row jump 1·16 − 15·1 = 1 = the stride, so a core's 128 outputs are one run:
     // 2 + 2 = 4 words = 8 B (worst case 128 · 6 + 2 = 770 B).
