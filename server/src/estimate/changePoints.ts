@@ -3143,6 +3143,19 @@ export const CHANGE_POINTS = {
     after:
       'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), pool_multi_core_program_factory.cpp@984f529e2f (CB page reader_indices_storage.get_buffer()->page_size(); the indices from generate_sliding_window_op_config(op_trace_metadata, shard_boundaries, stride_w) with is_conv = false, pad_cores = true), pool_utils.cpp@984f529e2f (calculate_pool_cb_sizes reader_indices_actual_page_size, value_or the worst case), sliding_window.cpp@984f529e2f (construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row per NHW core)',
   },
+  'halo-config-tensors-in-dram': {
+    family: 'halo (conv2d)',
+    pr: 27753,
+    // PR description 2025-09-02, its CI runs of ~2025-09-11; merged 2025-09-13 by a colleague's reading (the merge
+    // commit not read in this session, hence 'approx').
+    mergedOn: '2025-09-13',
+    dateFrom: 'approx',
+    what: "with Conv2dConfig.config_tensors_in_dram the halo's four config tensors (padding and gather configs, two each) are DRAM interleaved, one row of uint16 per NHW core, and the halo program creates their CBs as static CBs of one page (the longest core's config, padded to an even word count, × 2 B; halo.ts haloDramConfigPageBytes); before, the config tensors were always L1_SMALL shards and their CBs tensor-backed (no CB space). conv_transpose2d does not pass the flag to its halo (tt-metal #33284)",
+    before:
+      'tt-metal untilize_with_halo_program_factory.cpp@02a3583 (config CBs backed by the L1_SMALL config buffers, page = buffer size / cores); sliding_window.cpp move_config_tensor_to_device without store_in_dram',
+    after:
+      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@984f529e2f (config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram) and @b844a98d7f; sliding_window.cpp@c33a73e7 (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+  },
 } as const satisfies Record<string, ChangePoint>;
 
 export type ChangePointId = keyof typeof CHANGE_POINTS;

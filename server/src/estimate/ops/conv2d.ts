@@ -2082,8 +2082,25 @@ function convIntermediates(
         haloGeometry(p),
         input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
       );
+      // conv_transpose2d does not pass config_tensors_in_dram to its halo (tt-metal #33284, open 2025-11-26).
+      const dramConfigs = p.config.configTensorsInDram && !p.transposed;
       const haloCbBytes = haloProgramCbBytesPerCore(
-        { tiled: !rowMajor, dtype: p.inputDtype, shardWidth: shardW, inputSticks: nhwIn, coresNhw: input.coresNhw },
+        {
+          tiled: !rowMajor,
+          dtype: p.inputDtype,
+          shardWidth: shardW,
+          inputSticks: nhwIn,
+          coresNhw: input.coresNhw,
+          ...(dramConfigs && {
+            dramConfigs: {
+              geometry: { ...haloGeometry(p), padTop: p.padding[0], padLeft: p.padding[2] },
+              outputSticksPerShard:
+                input.scheme === 'width_sharded' ? p.batch * p.outputH * p.outputW : plan.perCoreOutHTiles * 32,
+              inputSticksPerShard: rows,
+              gridColumns: input.scheme === 'height_sharded' ? input.box[0] : 0,
+            },
+          }),
+        },
         ctx,
       );
       out.push({

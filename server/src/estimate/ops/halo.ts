@@ -20,9 +20,10 @@
  *       halo_device_operation.cpp UNTILIZE_BLOCK_SIZE = 32, search index id 3901799785), × 2 since change point
  *       halo-untilize-double-buffer (untilize_with_halo_program_factory.cpp@02a3583). Each CB is L1-aligned. The same sum
  *       is tt-metal's own "halo CB overhead" in pool2d's DRAM-slice L1 estimate (search index id 27365078288).
- *   Not sized: with the conv's `config_tensors_in_dram` the four config CBs (padding and gather configs, two each) have
- *   no backing buffer and are static CBs of the config tensors' pages (untilize_with_halo_program_factory.cpp@984f529e2f,
- *   since PR #27753 of 2025-09-13): the sum here is then short by those pages.
+ *   With the conv's `config_tensors_in_dram`, from change point halo-config-tensors-in-dram (PR #27753): + the four
+ *     config CBs (padding and gather configs, two each), static CBs of one DRAM config page each, L1-aligned
+ *     (untilize_with_halo_program_factory.cpp@984f529e2f: no backing buffer when the configs are in DRAM;
+ *     haloDramConfigPageBytes); before it, and without the flag, they are backed by the L1_SMALL config shards.
  *   The halo program runs while the halo's input (the resharded tensor) and its output are both allocated: its CBs must
  *   end below the lower of them (analysis/overflow.ts walkIntermediates). A row-major input has only the pad sticks.
  */
@@ -95,6 +96,21 @@ export interface HaloProgramInput {
    *  the input as stored). */
   readonly inputSticks: number;
   readonly coresNhw: number;
+  /** The halo's four config tensors are in DRAM (Conv2dConfig / pool2d `config_tensors_in_dram`): from change point
+   *  halo-config-tensors-in-dram their CBs are static, one config page each (`haloDramConfigPageBytes`). */
+  readonly dramConfigs?: HaloConfigTensorGeometry;
+}
+
+/** What the halo's config tensors are generated from (sliding_window.cpp generate_halo_kernel_config_tensors). */
+export interface HaloConfigTensorGeometry {
+  readonly geometry: InPlaceHaloGeometry;
+  /** Output sticks per NHW shard (the shard boundaries). */
+  readonly outputSticksPerShard: number;
+  /** Sticks per core of the halo's (resharded) input: a real input stick i lives on core floor(i / this). */
+  readonly inputSticksPerShard: number;
+  /** Height sharded: cores laid row-major on rows of this many columns (the NoC order of tied transfers is by column,
+   *  then row); 0: block / width sharded, one NHW core per row or column, NoC order = core order. */
+  readonly gridColumns: number;
 }
 
 /**
@@ -132,7 +148,112 @@ export function haloProgramCbBytesPerCore(h: HaloProgramInput, ctx: EstimateCont
     return stickBytes + untilize;
   }
   const pages = atOrAfter(ctx, 'halo-untilize-double-buffer') ? 2 * ntiles : ntiles;
-  return 2 * stickBytes + (h.tiled ? 2 * alignUp(pages * outTile, align) : 0);
+  const configBytes =
+    h.dramConfigs !== undefined && atOrAfter(ctx, 'halo-config-tensors-in-dram')
+      ? haloDramConfigPageBytes(h.dramConfigs, h.tiled).reduce((sum, page) => sum + alignUp(page, align), 0)
+      : 0;
+  return 2 * stickBytes + (h.tiled ? 2 * alignUp(pages * outTile, align) : 0) + configBytes;
+}
+
+/** tt-metal's untilize block (halo_device_operation.cpp UNTILIZE_BLOCK_SIZE): tiled gather transfers are cut at it. */
+const HALO_BLOCK_STICKS = 32;
+
+const dramConfigPageCache = new Map<string, readonly number[]>();
+
+/**
+ * Page bytes of the halo's four DRAM config tensors [padding 0, padding 1, gather 0, gather 1]: each is one row of
+ * uint16 words per NHW core, DRAM interleaved with a page of one row (sliding_window.cpp move_config_tensor_to_device
+ * with store_in_dram), so the page is the longest core's list, padded to an even word count, × 2 B
+ * (sliding_window.cpp@c33a73e7 generate_halo_kernel_config_tensors, serialize_gather_configs,
+ * construct_on_host_config_tensor; the halo factory sizes each config CB to that page, one page). Per destination core,
+ * its padded-input span (forEachShardWindowSpan) is cut into runs: a padding run (consecutive pad sticks) or a transfer
+ * (consecutive real sticks from one source core: source offset, destination offset, length).
+ *   Padding: a core's runs are halved (the first floor(n / 2) to config 0, the rest to config 1), each written as
+ *     (dst, length) pairs padded to the longest core's half, then a (0, 0) terminator: 2·max + 2 words.
+ *   Gather: the transfers live on their source core (remote_read off, as conv2d and pool2d call the halo). For a tiled
+ *     input each is cut at source offsets that are multiples of the 32-stick untilize block, all sorted by source
+ *     offset (ties by the destination's NoC x, then y) and dealt to config 0 / 1 by the parity of their source block;
+ *     row-major: the local transfers then each remote destination's in core order, dealt alternately. Each config
+ *     groups consecutive transfers to one destination into a route: 1 + 3·routes + 3·transfers words.
+ * Cached by geometry: one conv geometry recurs across a model.
+ */
+export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: boolean): readonly number[] {
+  const key = `${JSON.stringify(c)}|${tiled}`;
+  const cached = dramConfigPageCache.get(key);
+  if (cached !== undefined) return cached;
+  const g = c.geometry;
+  const hp = g.inputH + g.padH;
+  const wp = g.inputW + g.padW;
+  const inShard = Math.max(1, c.inputSticksPerShard);
+  // NoC order of a destination core for tied transfers (core_id_to_noc_coords; NoC coordinates rise with logical x / y).
+  const nocRank = (core: number): number =>
+    c.gridColumns > 0 ? (core % c.gridColumns) * 1e6 + Math.floor(core / c.gridColumns) : core;
+  let padHalf0 = 0;
+  let padHalf1 = 0;
+  /** Per source core: transfers [srcOffset, dst core, length] in (dst core, dst offset) order. */
+  const transfers = new Map<number, [number, number, number][]>();
+  forEachShardWindowSpan(g, c.outputSticksPerShard, (dst, start, end) => {
+    let padRuns = 0;
+    let prev: 'pad' | number | undefined;
+    let run: [number, number, number] | undefined;
+    for (let p = start; p <= end; p++) {
+      const b = Math.floor(p / (hp * wp));
+      const row = Math.floor((p % (hp * wp)) / wp) - g.padTop;
+      const col = (p % wp) - g.padLeft;
+      if (row < 0 || row >= g.inputH || col < 0 || col >= g.inputW) {
+        if (prev !== 'pad') padRuns++;
+        prev = 'pad';
+        continue;
+      }
+      const stick = b * g.inputH * g.inputW + row * g.inputW + col;
+      const src = Math.floor(stick / inShard);
+      if (prev === src && run !== undefined) run[2]++;
+      else {
+        run = [stick % inShard, dst, 1];
+        const list = transfers.get(src);
+        if (list === undefined) transfers.set(src, [run]);
+        else list.push(run);
+      }
+      prev = src;
+    }
+    padHalf0 = Math.max(padHalf0, Math.floor(padRuns / 2));
+    padHalf1 = Math.max(padHalf1, padRuns - Math.floor(padRuns / 2));
+  });
+  let gatherWords0 = 1;
+  let gatherWords1 = 1;
+  const words = (list: readonly (readonly [number, number, number])[]): number => {
+    let routes = 0;
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i][1] !== list[i - 1][1]) routes++;
+    return 1 + 3 * routes + 3 * list.length;
+  };
+  for (const [src, list] of transfers) {
+    const local = list.filter((t) => t[1] === src);
+    const remote = list.filter((t) => t[1] !== src);
+    let first: [number, number, number][] = [];
+    let second: [number, number, number][] = [];
+    if (tiled) {
+      const cut: [number, number, number][] = [];
+      for (const [offset, dst, length] of [...local, ...remote])
+        for (let o = offset, left = length; left > 0;) {
+          const n = Math.min(left, HALO_BLOCK_STICKS - (o % HALO_BLOCK_STICKS));
+          cut.push([o, dst, n]);
+          o += n;
+          left -= n;
+        }
+      cut.sort((x, y) => x[0] - y[0] || nocRank(x[1]) - nocRank(y[1]));
+      for (const t of cut) (Math.floor(t[0] / HALO_BLOCK_STICKS) % 2 === 0 ? first : second).push(t);
+    } else {
+      const ordered = [...local, ...remote];
+      first = ordered.filter((_t, i) => i % 2 === 0);
+      second = ordered.filter((_t, i) => i % 2 === 1);
+    }
+    gatherWords0 = Math.max(gatherWords0, words(first));
+    gatherWords1 = Math.max(gatherWords1, words(second));
+  }
+  const even = (n: number): number => n + (n % 2);
+  const pages = [2 * padHalf0 + 2, 2 * padHalf1 + 2, even(gatherWords0), even(gatherWords1)].map((w) => 2 * w);
+  dramConfigPageCache.set(key, pages);
+  return pages;
 }
 
 /**
