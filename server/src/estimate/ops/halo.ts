@@ -178,10 +178,13 @@ const dramConfigPageCache = new Map<string, readonly number[]>();
  * Cached by geometry: one conv geometry recurs across a model.
  */
 export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: boolean): readonly number[] {
-  const key = `${JSON.stringify(c)}|${tiled}`;
+  const g = c.geometry;
+  const key =
+    `${g.batch},${g.inputH},${g.inputW},${g.padH},${g.padW},${g.padTop},${g.padLeft},${g.kernel[0]},${g.kernel[1]},` +
+    `${g.stride[0]},${g.stride[1]},${g.dilation[0]},${g.dilation[1]},${g.outputH},${g.outputW},` +
+    `${c.outputSticksPerShard},${c.inputSticksPerShard},${c.gridColumns},${tiled}`;
   const cached = dramConfigPageCache.get(key);
   if (cached !== undefined) return cached;
-  const g = c.geometry;
   const hp = g.inputH + g.padH;
   const wp = g.inputW + g.padW;
   const inShard = Math.max(1, c.inputSticksPerShard);
@@ -196,25 +199,41 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
     let padRuns = 0;
     let prev: 'pad' | number | undefined;
     let run: [number, number, number] | undefined;
-    for (let p = start; p <= end; p++) {
+    const pad = (): void => {
+      if (prev !== 'pad') padRuns++;
+      prev = 'pad';
+    };
+    const real = (firstStick: number, count: number): void => {
+      for (let stick = firstStick, left = count; left > 0;) {
+        const src = Math.floor(stick / inShard);
+        const n = Math.min(left, (src + 1) * inShard - stick);
+        if (prev === src && run !== undefined) run[2] += n;
+        else {
+          run = [stick % inShard, dst, n];
+          const list = transfers.get(src);
+          if (list === undefined) transfers.set(src, [run]);
+          else list.push(run);
+        }
+        prev = src;
+        stick += n;
+        left -= n;
+      }
+    };
+    // Padded row by padded row: a pad row is all padding; else left padding, the image row, right padding.
+    for (let p = start; p <= end;) {
       const b = Math.floor(p / (hp * wp));
       const row = Math.floor((p % (hp * wp)) / wp) - g.padTop;
-      const col = (p % wp) - g.padLeft;
-      if (row < 0 || row >= g.inputH || col < 0 || col >= g.inputW) {
-        if (prev !== 'pad') padRuns++;
-        prev = 'pad';
-        continue;
-      }
-      const stick = b * g.inputH * g.inputW + row * g.inputW + col;
-      const src = Math.floor(stick / inShard);
-      if (prev === src && run !== undefined) run[2]++;
+      const c0 = p % wp;
+      const c1 = Math.min(wp - 1, c0 + end - p);
+      if (row < 0 || row >= g.inputH) pad();
       else {
-        run = [stick % inShard, dst, 1];
-        const list = transfers.get(src);
-        if (list === undefined) transfers.set(src, [run]);
-        else list.push(run);
+        if (c0 < g.padLeft) pad();
+        const r0 = Math.max(c0, g.padLeft);
+        const r1 = Math.min(c1, g.padLeft + g.inputW - 1);
+        if (r0 <= r1) real(b * g.inputH * g.inputW + row * g.inputW + r0 - g.padLeft, r1 - r0 + 1);
+        if (c1 >= g.padLeft + g.inputW) pad();
       }
-      prev = src;
+      p += c1 - c0 + 1;
     }
     padHalf0 = Math.max(padHalf0, Math.floor(padRuns / 2));
     padHalf1 = Math.max(padHalf1, padRuns - Math.floor(padRuns / 2));
@@ -252,6 +271,7 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
   }
   const even = (n: number): number => n + (n % 2);
   const pages = [2 * padHalf0 + 2, 2 * padHalf1 + 2, even(gatherWords0), even(gatherWords1)].map((w) => 2 * w);
+  if (dramConfigPageCache.size >= 4096) dramConfigPageCache.clear();
   dramConfigPageCache.set(key, pages);
   return pages;
 }
