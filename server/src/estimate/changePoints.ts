@@ -3154,7 +3154,7 @@ export const CHANGE_POINTS = {
     before:
       'tt-metal untilize_with_halo_program_factory.cpp@02a3583 (config CBs backed by the L1_SMALL config buffers, page = buffer size / cores); sliding_window.cpp move_config_tensor_to_device without store_in_dram',
     after:
-      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@984f529e2f (config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram) and @b844a98d7f; sliding_window.cpp@c33a73e7 (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@b844a98d7f (read here: config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp (search index id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

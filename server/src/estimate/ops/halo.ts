@@ -164,7 +164,7 @@ const dramConfigPageCache = new Map<string, readonly number[]>();
  * Page bytes of the halo's four DRAM config tensors [padding 0, padding 1, gather 0, gather 1]: each is one row of
  * uint16 words per NHW core, DRAM interleaved with a page of one row (sliding_window.cpp move_config_tensor_to_device
  * with store_in_dram), so the page is the longest core's list, padded to an even word count, × 2 B
- * (sliding_window.cpp@c33a73e7 generate_halo_kernel_config_tensors, serialize_gather_configs,
+ * (sliding_window.cpp (search index id 7186334245) generate_halo_kernel_config_tensors, serialize_gather_configs,
  * construct_on_host_config_tensor; the halo factory sizes each config CB to that page, one page). Per destination core,
  * its padded-input span (forEachShardWindowSpan) is cut into runs: a padding run (consecutive pad sticks) or a transfer
  * (consecutive real sticks from one source core: source offset, destination offset, length).
