@@ -158,7 +158,9 @@ export function haloProgramCbBytesPerCore(h: HaloProgramInput, ctx: EstimateCont
 /** tt-metal's untilize block (halo_device_operation.cpp UNTILIZE_BLOCK_SIZE): tiled gather transfers are cut at it. */
 const HALO_BLOCK_STICKS = 32;
 
+// Page bytes by geometry key; cleared past DRAM_CONFIG_PAGES_KEPT entries (a model repeats a few geometries).
 const dramConfigPageCache = new Map<string, readonly number[]>();
+const DRAM_CONFIG_PAGES_KEPT = 4096;
 
 /**
  * Page bytes of the halo's four DRAM config tensors [padding 0, padding 1, gather 0, gather 1]: each is one row of
@@ -271,7 +273,7 @@ export function haloDramConfigPageBytes(c: HaloConfigTensorGeometry, tiled: bool
   }
   const even = (n: number): number => n + (n % 2);
   const pages = [2 * padHalf0 + 2, 2 * padHalf1 + 2, even(gatherWords0), even(gatherWords1)].map((w) => 2 * w);
-  if (dramConfigPageCache.size >= 4096) dramConfigPageCache.clear();
+  if (dramConfigPageCache.size >= DRAM_CONFIG_PAGES_KEPT) dramConfigPageCache.clear();
   dramConfigPageCache.set(key, pages);
   return pages;
 }
