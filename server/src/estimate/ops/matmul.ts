@@ -368,6 +368,34 @@ const readSpanCite = (id: ReadSpanId): string =>
   `read span ${id} (builds ${READ_SPANS[id].earliest}..${READ_SPANS[id].latest}, ${READ_SPAN_SOURCES[id]}; changePoints.ts READ_SPANS)`;
 
 /**
+ * The read span (changePoints.ts READ_SPANS) over whose every build this auto-configured matmul's selection and
+ * factory were read, if the whole window lies inside one: plain operands only (the caller checks interleaved, no bias,
+ * activation or transpose_a).
+ */
+function autoConfigReadSpan(
+  cfg: MatmulConfig,
+  legacySelection: boolean,
+  allDram: boolean,
+  ctx: EstimateContext,
+): ReadSpanId | undefined {
+  if (legacySelection)
+    return cfg.kind === 'MatmulMultiCoreProgramConfig' && windowWithinReadSpan(ctx, 'matmul-auto-multicore-2025-01')
+      ? 'matmul-auto-multicore-2025-01'
+      : undefined;
+  if (cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig') {
+    if (cfg.mcastIn0 && windowWithinReadSpan(ctx, 'matmul-auto-1d-mcast-in0')) return 'matmul-auto-1d-mcast-in0';
+    if (allDram && windowWithinReadSpan(ctx, 'matmul-auto-1d-all-dram-2025')) return 'matmul-auto-1d-all-dram-2025';
+  }
+  if (
+    cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
+    allDram &&
+    windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
+  )
+    return 'matmul-auto-2d-all-dram';
+  return undefined;
+}
+
+/**
  * tt-metal's auto config for a matmul with no program config in the IR, with the build's selection rules (each
  * change point read only where it can matter). Shared by the estimator and `matmulConfigInUse`.
  */
@@ -1051,25 +1079,8 @@ export function estimateMatmul(op: TtnnOp, ctx: EstimateContext, compute?: Matmu
     biasTile === 0 &&
     !hasActivation &&
     !transposeA;
-  const mcastIn0 = cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' && cfg.mcastIn0;
   const allDram = a.buffer === 'dram' && b.buffer === 'dram' && out.buffer === 'dram';
-  const readSpan: ReadSpanId | undefined = !plainAuto
-    ? undefined
-    : legacySelection
-      ? cfg.kind === 'MatmulMultiCoreProgramConfig' && windowWithinReadSpan(ctx, 'matmul-auto-multicore-2025-01')
-        ? 'matmul-auto-multicore-2025-01'
-        : undefined
-      : mcastIn0 && windowWithinReadSpan(ctx, 'matmul-auto-1d-mcast-in0')
-        ? 'matmul-auto-1d-mcast-in0'
-        : cfg.kind === 'MatmulMultiCoreReuseMultiCast1DProgramConfig' &&
-            allDram &&
-            windowWithinReadSpan(ctx, 'matmul-auto-1d-all-dram-2025')
-          ? 'matmul-auto-1d-all-dram-2025'
-          : cfg.kind === 'MatmulMultiCoreReuseMultiCastProgramConfig' &&
-              allDram &&
-              windowWithinReadSpan(ctx, 'matmul-auto-2d-all-dram')
-            ? 'matmul-auto-2d-all-dram'
-            : undefined;
+  const readSpan = plainAuto ? autoConfigReadSpan(cfg, legacySelection, allDram, ctx) : undefined;
   const readPath = readSpan !== undefined;
   const approxReasons: string[] = [];
   if (auto && !readPath)
