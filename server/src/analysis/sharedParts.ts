@@ -92,7 +92,7 @@ function primitiveHash(value: unknown, h: number): number {
  * `textIds`: V8's hash of the whole text, where a sample of its characters let estimates whose reasons differ in one
  * figure meet in a bucket) and one deep comparison, without hashing and looking up each of its parts. A new estimate
  * keeps its own parts: sharing equal parts across distinct estimates (each part of each new estimate hashed deep and
- * looked up) cost more CPU than the memory it saved was worth once equal estimates were shared whole (ARCHITECTURE.md,
+ * looked up) cost more CPU than the memory it saved was worth once equal estimates were shared whole (docs/internals.md,
  * session 23: generated 20k-op dump -2.25% instructions; its 100k-op analysis keeps 43.0 -> 50.5 MB of heap).
  */
 export class SharedEstimates {

@@ -20,7 +20,7 @@ function version(): string {
  * background thread) is a large share of its CPU: 45% of the instructions of a 20k-op check. A quarter of the bytecode
  * TurboFan may inline into one compiled function by default (920 -> 230) makes each compile smaller for code about as
  * fast (callgrind: 920 -> 460 -6.4% instructions at 20k ops, -5.7% at 40k; 460 -> 230 -5.3% (generated dump) and
- * -3.9% (Falcon copy) at 20k ops, -2.1% on the generated dump at 100k; ARCHITECTURE.md, cli/). Set here, not in the
+ * -3.9% (Falcon copy) at 20k ops, -2.1% on the generated dump at 100k; docs/internals.md, cli/). Set here, not in the
  * core: the language server runs for hours on V8's defaults. Only on the V8 it was measured on (Node 20's 11.3):
  * later ones tier up differently (Maglev).
  */

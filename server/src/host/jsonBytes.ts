@@ -2,7 +2,7 @@
  * JSON text written straight into UTF-8 bytes: one buffer, handed to a sink whenever it fills and reused when the
  * sink is done with it. The CLI's streamed reports (cli/report.ts, cli/render.ts) write each record here member by
  * member, so no string of a record is built, flattened and encoded (V8 flattens a concatenation before `Buffer.write`
- * can encode it). The server's encoder (lsp/jsonEncoding.ts) does not use it (see ARCHITECTURE.md, host).
+ * can encode it). The server's encoder (lsp/jsonEncoding.ts) does not use it (see docs/internals.md, host).
  */
 
 /**

@@ -6,7 +6,7 @@
  * too) decodes the whole body with `toString('utf-8')` and then `JSON.parse`s it. A publish of 23k diagnostics is
  * 18 MB of JSON with 16k '—' in it: as UTF-8 that body decodes to a two-byte string of 36 MB, which decoded and parsed
  * ~1.4-2x slower in the client than the ASCII body (+48 KB of escapes), which decodes to a one-byte string (bench
- * figures in ARCHITECTURE.md). Non-ASCII text appears only inside JSON strings, where an escape means the same
+ * figures in docs/internals.md). Non-ASCII text appears only inside JSON strings, where an escape means the same
  * character. Without the whole text as one string: as one string the publish is two-byte (35 MB), V8 builds it as a
  * tree of parts and flattens it for the encoding (another 35 MB), all in the large-object space: the server's peak RSS
  * climbed by ~50 MB per keystroke until a full GC, 1,147 MB after 20 (bench/lspBench.ts keystrokes on the generated
@@ -33,7 +33,7 @@ const CHUNK_BYTES = 256 * 1024;
 // Most answers (a hover: ~0.6 KB) fit in it, a slice of Node's Buffer pool (under half its 8 KB). A 256 KB chunk per
 // message was external memory of its own: 300 hovers in a row made 75 MB of it, a scavenge every ~128 hovers, and,
 // right after the first publish of a large document, enough external memory to start V8's incremental marking of the
-// whole (~170 MB) heap in the middle of the hovers (ARCHITECTURE.md, server/src/host: the hover trace).
+// whole (~170 MB) heap in the middle of the hovers (docs/internals.md, server/src/host: the hover trace).
 const FIRST_CHUNK_BYTES = 2 * 1024;
 
 /** The message's bytes as the chunks they were written into, for a writer that sends them one by one. */

@@ -1284,7 +1284,7 @@ const NO_SOURCE = Symbol('no source');
 /**
  * The Python source position an op's `loc(...)` resolves to (the first file position the walk meets). Only the source:
  * the label the walk also gives (its first name) was read by nothing, and unescaping and copying each op's own
- * `loc("name")` cost 2% of a 20k-op check of the Falcon copy (ARCHITECTURE.md, session 25).
+ * `loc("name")` cost 2% of a 20k-op check of the Falcon copy (docs/internals.md, ttnn).
  */
 function opSource(loc: Location | undefined, table: ChunkTables): FileLineCol | undefined {
   if (loc === undefined) return undefined;

@@ -783,7 +783,7 @@ describe('analysis/overflow', () => {
 });
 
 describe("the intermediates' two walks (opModelTerms' tensor peak, walkIntermediates' allocations) free alike", () => {
-  // opModelTerms.ts repeats walkIntermediates' freeing rules to measure the most bytes held at once (ARCHITECTURE.md
+  // opModelTerms.ts repeats walkIntermediates' freeing rules to measure the most bytes held at once (docs/internals.md
   // says why it is not one walk). Without holes, writer programs, live tensors or outputs, an op's intermediates fit a
   // bank exactly when they fit that peak: so the bank of the peak's size fits and one byte less fails, for each rule.
   const t = (role: string, bytesPerCore: number, liveDuringProgram: boolean, replacesPrevious?: boolean) => ({

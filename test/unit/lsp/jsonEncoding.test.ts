@@ -133,7 +133,7 @@ describe('lsp/jsonEncoding: piecewise JSON-RPC message bytes', () => {
   });
 
   // A chunk of 256 KB per message was external memory of its own: 300 hovers in a row made 75 MB of it, which started
-  // V8's marking of the whole heap in the middle of the bench's hovers (ARCHITECTURE.md, server/src/host: the hover
+  // V8's marking of the whole heap in the middle of the bench's hovers (docs/internals.md, server/src/host: the hover
   // trace).
   it('gives a small answer a small buffer, and a large one buffers not much larger than its bytes', () => {
     const memoryOf = (chunks: readonly Buffer[]): number =>
