@@ -53,6 +53,28 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
     });
   });
 
+  describe("untilize of a detector's flattened class scores (a full group of many cores)", () => {
+    const run = { file: 'untilize_tt-xla-3389.mlir', date: '2026-02-20' };
+    it('tt-xla #3389 (2026-02-20, RetinaNet): 22,734,112 B to the byte on [(x=0,y=0) - (x=7,y=6)]', () => {
+      // [11,138,400] bf16 tiled: Ht = 1, Wt = 348,075 (a tile row, 2·2,048·348,075 B, does not fit) → the block
+      // factory (legacy split, before tt-metal PR #35806). compute_ncores_wh's block c is the smallest with
+      // ⌈348,075 / c⌉·⌈1 / c⌉ < 64: c = 5,525 = 348,075 / 63, so 63 full blocks and no cliff. c_0 + c_16 =
+      // 5,525·(2,048 + 2,048) = 22,630,400, + 103,712 (the 2026-01-30..04-23 base of ttnn/l1BaseHistory.ts) =
+      // 22,734,112, the thread's figure (f32 tiles would give 45,364,512).
+      // The range: the 63 full cores are 1x1 CoreRanges in corerange_to_cores order (column-major from tt-metal PR
+      // #34268), every core but (7,7); add_circular_buffer merges them (CoreRangeSet::merge_ranges' row sweep,
+      // core_coord.cpp@6a80094): rows 0-6 are whole (0..7), row 7 is 0..6, so (0,0)-(7,6) then (0,7)-(6,7), and the
+      // first allocator is (0,0)-(7,6), as tt-metal printed. Before this session: core (0,0) alone.
+      const op = assertFails(run);
+      assert.equal(regionEnd(op), 22_734_112);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
+    });
+    it('tt-xla #3389 after tt-metal PR #35806 (sub-blocks, 2026-02-24): fits', () => {
+      // The block edge is capped at the free-L1 limit (sub-blocks, change point `tilize-untilize-sub-block`).
+      assertFits({ ...run, date: '2026-02-24' });
+    });
+  });
+
   describe('untilize of a gather-to-embedding weight', () => {
     it('tt-mlir #6536 (2026-01-08, Mochi replicate pad): the (4, 4884480) bf16 weight grows to 9,990,400 B on (7,6)', () => {
       // tt-metal dcae048 (2025-12-23, tt-xla's pin through tt-mlir 10152fa). Wt = 4,884,480 / 32 = 152,640, Ht = 1:

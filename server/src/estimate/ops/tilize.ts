@@ -161,6 +161,7 @@ export function estimateTilize(
       // The CoreRangeSet overload of split_blocks_for_tilize_wh (column-major cores) from these PRs, the CoreCoord one
       // (row-major) before [5][8]: tt-metal #38364 (2026-02-23) names its cliff (7,6).
       columnMajorFrom: withPadding ? 'padding-block-cores-column-major' : 'tilize-cores-column-major',
+      descriptorsFrom: 'tilize-program-descriptors',
       wt,
       ht,
       tileIn,

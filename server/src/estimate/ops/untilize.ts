@@ -83,7 +83,7 @@
  */
 
 import { atOrAfter, type ChangePointId, windowAtOrAfter } from '../changePoints';
-import { splitBlocksForTilizeRange } from '../printedRange';
+import { firstTilizeSplitRange, splitBlocksForTilizeRange } from '../printedRange';
 import { tileBytes } from '../../ttnn/dtype';
 import type { TtnnOp } from '../../ttnn/op';
 import {
@@ -192,6 +192,8 @@ export function blockFactoryProgram(args: {
    *  overload (row-major before it), or undefined for a factory on the CoreCoord one at every build
    *  (UntilizeMultiCoreBlockProgramFactory). */
   readonly columnMajorFrom: ChangePointId | undefined;
+  /** The change point from which the factory builds a ProgramDescriptor, whose CBs keep their 1x1 ranges unmerged. */
+  readonly descriptorsFrom: ChangePointId;
 }): OpEstimateResult {
   const { op, ctx } = args;
   const area = gridArea(ctx);
@@ -202,10 +204,24 @@ export function blockFactoryProgram(args: {
   // message's core-range style, rather than splitting the window.
   const coreOrder: 'col' | 'row' =
     args.columnMajorFrom !== undefined && windowAtOrAfter(ctx.ttMetal.window, args.columnMajorFrom) ? 'col' : 'row';
+  // Each group's CBs sit on its set of 1x1 CoreRanges, merged by add_circular_buffer from change point
+  // `cb-core-ranges-merged` until the factory builds a ProgramDescriptor (`descriptorsFrom`). A group on the first n
+  // cores of the order (the full group when the split has one block row or no cliff_row) merges as that prefix of the
+  // order does: tt-xla #3389's 63 full column-major cores print (0,0)-(7,6). Other multi-core groups (cores interleaved
+  // with cliff_row ones) name their first core (their merge not modeled).
+  const merged =
+    windowAtOrAfter(ctx.ttMetal.window, 'cb-core-ranges-merged') &&
+    !windowAtOrAfter(ctx.ttMetal.window, args.descriptorsFrom);
   const group = (name: string, cores: readonly number[]): GroupSpec => ({
     name,
     nCores: cores.length,
     firstCore: coreAt(cores[0] ?? 0, grid, coreOrder),
+    ...(merged &&
+      cores.length > 1 &&
+      cores[0] === 0 &&
+      cores[cores.length - 1] === cores.length - 1 && {
+        printedRange: firstTilizeSplitRange(cores.length, grid, coreOrder, true),
+      }),
   });
   const groups = [
     group('full', split.full),
@@ -331,6 +347,7 @@ export function estimateUntilize(
         factory: 'UntilizeWithUnpaddingMultiCoreBlockInterleavedProgramFactory',
         factoryReason: `${fallbackNote}${blockWhy}`,
         columnMajorFrom: 'padding-block-cores-column-major',
+        descriptorsFrom: 'untilize-program-descriptors',
         wt,
         ht,
         tileIn,
@@ -404,6 +421,9 @@ export function estimateUntilize(
       // split_blocks_for_tilize_wh(grid_size, ...) at every build read (through 2026-06): the CoreCoord overload, cores
       // row-major (tt-metal #35738's cliff on (x=6,y=7), the 63rd core).
       columnMajorFrom: undefined,
+      // A ProgramDescriptor from tt-metal PR #43840 (4b30829), not PR #45071 (untilize_multi_core_block_program_factory.cpp
+      // @1ff24da still calls create_cb).
+      descriptorsFrom: 'tilize-program-descriptors',
       wt,
       ht,
       tileIn,
