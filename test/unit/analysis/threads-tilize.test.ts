@@ -69,6 +69,16 @@ describe('public-thread regression set: tilize / untilize (test/fixtures/threads
       assert.equal(regionEnd(op), 22_734_112);
       assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
     });
+    it("tt-xla's RetinaNet xfail of 2025-12-10 (an older pinned build): 22,732,608 B on [(x=0,y=0) - (x=7,y=6)]", () => {
+      // tenstorrent/tt-xla tests/runner/test_config/torch/test_config_inference_single_device.yaml, commit f36d899
+      // (#2526, 2025-12-10), retinanet/pytorch-ResNet50_Backbone_with_FPN_V2: the same 22,630,400 B of CBs over 102,208
+      // (the base of tt-metal builds of 2025-11-18..12-03 in ttnn/l1BaseHistory.ts, tt-mlir's pin 39590dfd of 12-02).
+      // Before tt-metal PR #34268 the block factory's cores are row-major (the CoreCoord overload): the 63 cores are
+      // rows 0-6 and (0..6, 7), merged into (0,0)-(7,6) then (0,7)-(6,7): the same first range.
+      const op = assertFails({ ...run, date: '2025-12-02' });
+      assert.equal(regionEnd(op), 22_732_608);
+      assert.equal(printedRange(op), '[(x=0,y=0) - (x=7,y=6)]');
+    });
     it('tt-xla #3389 after tt-metal PR #35806 (sub-blocks, 2026-02-24): fits', () => {
       // The block edge is capped at the free-L1 limit (sub-blocks, change point `tilize-untilize-sub-block`).
       assertFits({ ...run, date: '2026-02-24' });
