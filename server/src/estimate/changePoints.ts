@@ -3144,17 +3144,28 @@ export const CHANGE_POINTS = {
       'tt-metal PR #43193 ("Reader Indices CB Sizing Fix for Pool / Conv"), pool_multi_core_program_factory.cpp@984f529e2f (CB page reader_indices_storage.get_buffer()->page_size(); the indices from generate_sliding_window_op_config(op_trace_metadata, shard_boundaries, stride_w) with is_conv = false, pad_cores = true), pool_utils.cpp@984f529e2f (calculate_pool_cb_sizes reader_indices_actual_page_size, value_or the worst case), sliding_window.cpp@984f529e2f (construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved, one row per NHW core)',
   },
   'halo-config-tensors-in-dram': {
-    family: 'halo (conv2d)',
+    family: 'halo (conv2d, pool2d)',
     pr: 27753,
-    // PR description 2025-09-02, its CI runs of ~2025-09-11; merged 2025-09-13 by a colleague's reading (the merge
-    // commit not read in this session, hence 'approx').
+    // Squash-merged on main as 999bb7c959 (2025-09-13 13:38 UTC; nyoshifujiTT/tt-metal first-parent history).
     mergedOn: '2025-09-13',
-    dateFrom: 'approx',
-    what: "with Conv2dConfig.config_tensors_in_dram the halo's four config tensors (padding and gather configs, two each) are DRAM interleaved, one row of uint16 per NHW core, and the halo program creates their CBs as static CBs of one page (the longest core's config, padded to an even word count, × 2 B; halo.ts haloDramConfigPageBytes); before, the config tensors were always L1_SMALL shards and their CBs tensor-backed (no CB space). conv_transpose2d does not pass the flag to its halo (tt-metal #33284)",
+    dateFrom: 'merge',
+    what: "with Conv2dConfig.config_tensors_in_dram the halo's four config tensors (padding and gather configs, two each) are DRAM interleaved, one row of uint16 per NHW core, and the halo program creates their CBs as static CBs of one page (the longest core's config, padded to an even word count, × 2 B; halo.ts haloDramConfigPageBytes); before, the config tensors were always L1_SMALL shards and their CBs tensor-backed (no CB space). conv_transpose2d does not pass the flag to its halo (tt-metal #33284); the pools pass it from change point pool-config-tensors-in-dram",
     before:
       'tt-metal untilize_with_halo_program_factory.cpp@02a3583 (config CBs backed by the L1_SMALL config buffers, page = buffer size / cores); sliding_window.cpp move_config_tensor_to_device without store_in_dram',
     after:
-      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@b844a98d7f (read here: config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp (search index id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+      'tt-metal PR #27753 ("Provide option to place config tensors for Conv2D in DRAM instead of L1_SMALL"); untilize_with_halo_program_factory.cpp@999bb7c959 and @b844a98d7f (config CBs of the buffer\'s page_size, no backing buffer when config_tensors_in_dram; the same at @984f529e2f by a colleague); sliding_window.cpp@999bb7c959 and @441c2f9567 (the search index\'s id 7186334245) (generate_halo_kernel_config_tensors, serialize_gather_configs, construct_on_host_config_tensor, move_config_tensor_to_device: DRAM interleaved)',
+  },
+  'pool-config-tensors-in-dram': {
+    family: 'pool2d',
+    pr: 35212,
+    // Squash-merged on main as 67a560408f (2026-01-14 10:50 UTC; nyoshifujiTT/tt-metal first-parent history).
+    mergedOn: '2026-01-14',
+    dateFrom: 'merge',
+    what: "max_pool2d / avg_pool2d take config_tensor_in_dram: the reader indices (and an avg pool's per-element scalar config) are DRAM tensors read into static CBs, the reader-index CB created after the clear-value CB (so the next CB starts at its end rounded up to the alignment) at the worst case output shard height · 6 + 2 B (from change point pool-reader-indices-actual-page the DRAM page), the scalar-config CB last at shard height · 6 B; calculate_L1_usage adds both worst cases to the auto-shard ranking; generic_pools passes the flag to its halo (change point halo-config-tensors-in-dram's static config CBs). Before, pool2d had no such argument: its config tensors were L1_SMALL shards backing their CBs (0 B), whatever the IR says",
+    before:
+      'tt-metal ttnn/cpp/ttnn/operations/pool/generic/device/pool_multi_core_program_factory.cpp@67a560408f^ (reader-indices and scalar-config CBs backed by their L1_SMALL buffers), generic_pools.cpp@67a560408f^ (ttnn::halo without the flag)',
+    after:
+      'tt-metal PR #35212 ("Config Tensors in DRAM for Pool2D"), pool_multi_core_program_factory.cpp@67a560408f (in_reader_indices CB of max_out_nhw_per_core · 6 + 2 B and the scalar config CB of max_out_nhw_per_core · 6 B, no backing buffer, with config_tensor_in_dram; CB creation order scalar, scalar 2, clear value, raw input, reader indices, input CBs, …, output, scalar config: the same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram)), pool_utils.cpp@67a560408f (calculate_L1_usage: config_tensor_l1_CB_size)',
   },
 } as const satisfies Record<string, ChangePoint>;
 

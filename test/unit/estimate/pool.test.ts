@@ -310,9 +310,9 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
         whContext({ ttMetalDate: date }),
       ),
     );
-    const cb = e.cbs.find((c) => c.role === 'config tensors');
-    assert.ok(cb !== undefined);
-    return cb.nPages * cb.pageBytes;
+    const cbs = e.cbs.filter((c) => c.role.endsWith('(config in DRAM)'));
+    assert.ok(cbs.length > 0);
+    return cbs.reduce((n, c) => n + c.nPages * c.pageBytes, 0);
   };
 
   it('max pool 16x16 k3 s2 p1 on 2 cores: 194 B worst case, then 20 B', () => {
@@ -344,7 +344,7 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
           whContext({ ttMetalDate: date }),
         ),
       );
-      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+      return e.cbs.find((c) => c.role === 'reader indices (config in DRAM)')?.pageBytes;
     };
     assert.equal(cbAt('2026-04-29'), 98);
     assert.equal(cbAt('2026-04-30'), 12);
@@ -368,9 +368,109 @@ describe('estimate/pool2d reader indices (config tensors in DRAM)', () => {
           whContext({ ttMetalDate: date }),
         ),
       );
-      return e.cbs.find((c) => c.role === 'config tensors')?.pageBytes;
+      return e.cbs.find((c) => c.role === 'reader indices (config in DRAM)')?.pageBytes;
     };
     assert.equal(cbAt('2026-04-29'), 770);
     assert.equal(cbAt('2026-04-30'), 8);
+  });
+});
+
+// tt-metal PR #35212 (change point pool-config-tensors-in-dram, 67a560408f, 2026-01-14) gave the pools
+// config_tensor_in_dram. pool_multi_core_program_factory.cpp@67a560408f creates the reader-index CB right after the
+// clear-value CB, before the input CBs, so in_0 starts at its end rounded up to the 32 B DRAM alignment
+// (allocate_circular_buffers); an avg pool's scalar config CB comes last. generic_pools.cpp@67a560408f passes the flag to
+// the halo, whose four config CBs become static pages (change point halo-config-tensors-in-dram). Before the PR the pool
+// had no such argument: its configs stay L1_SMALL-backed (0 B) whatever the IR says.
+describe('estimate/pool2d config tensors in DRAM: CB placement and the halo (change point pool-config-tensors-in-dram)', () => {
+  const inDram = { kind: 'bool', value: true } as PropValue;
+  const hs = (shape: number[], cores: number) =>
+    tensor(shape, { page: 'row_major', buffer: 'l1', mem: 'height_sharded', grid: [cores, 1] });
+  const pool16 = (name: string, date: string, extra: Record<string, PropValue>) =>
+    est(
+      estimateOp(
+        op(name, [hs([1, 1, 256, 32], 2)], [hs([1, 1, 64, 32], 2)], poolAttrs(1, 16, 16, 32, extra)),
+        whContext({ ttMetalDate: date }),
+      ),
+    );
+
+  it('max pool 16x16 k3 s2 p1 on 2 cores: the 20 B reader-index CB takes 32 B before in_0; nothing before 2026-01-14', () => {
+    // C 32 on one channel shard: in_ntiles_c = 1, 9 window rows → in_cb 1·32·9 = 288 → 1,024 elements, 2,048 B pages.
+    // Without the flag: scalar 2·2,048 + clear 2,048 + in_0 2·2,048 + in_1 2·2,048 = 14,336 B.
+    // With it at 2026-04-30 (20 B page, see above): 4,096 + 2,048 = 6,144, + 20 = 6,164 → in_0 at 6,176, + 8,192 =
+    // 14,368 B (+32). At 2026-04-29 (worst case 32 · 6 + 2 = 194 B): 6,144 + 194 = 6,338 → 6,368, + 8,192 = 14,560 B.
+    // At 2026-01-13 (before PR #35212): 14,336 B, no config CB.
+    const cb = (date: string, flag: boolean) =>
+      pool16('ttnn.max_pool2d', date, flag ? { config_tensors_in_dram: inDram } : {}).cbBytesPerCore;
+    assert.equal(cb('2026-04-30', false), 14_336);
+    assert.equal(cb('2026-04-30', true), 14_368);
+    assert.equal(cb('2026-04-29', true), 14_560);
+    assert.equal(cb('2026-01-13', true), 14_336);
+    const before = pool16('ttnn.max_pool2d', '2026-01-13', { config_tensors_in_dram: inDram });
+    assert.equal(
+      before.cbs.some((c) => c.role.endsWith('(config in DRAM)')),
+      false,
+    );
+  });
+
+  it('avg pool with per-element scalars: two scalar CBs, reader indices, and the 192 B scalar config last', () => {
+    // count_include_pad false with padding → per-element scalars: scalar and scalar 2 (2·2,048 each) + clear 2,048 =
+    // 10,240; + reader indices 20 = 10,260 → in_0 at 10,272; in_0 + in_1 (kernel 9 ≤ 32: 8 tiles max, 1 tile wide,
+    // 2,048 B pages ×2 each) → 18,464; the scalar config 32 · 6 = 192 B → 18,656 B. Without the flag 18,432 B.
+    const extra = { count_include_pad: { kind: 'bool', value: false } as PropValue };
+    assert.equal(pool16('ttnn.avg_pool2d', '2026-04-30', extra).cbBytesPerCore, 18_432);
+    const e = pool16('ttnn.avg_pool2d', '2026-04-30', { ...extra, config_tensors_in_dram: inDram });
+    assert.equal(e.cbBytesPerCore, 18_656);
+    assert.equal(e.cbs[e.cbs.length - 1]?.role, 'avg scalar config (config in DRAM)');
+  });
+
+  it("the halo's four config CBs: 4x4 k3 s1 p1 row-major on 2 cores, pages 12, 12, 28, 16 B → +80 B from 2026-01-14", () => {
+    // The halo's geometry is haloDramConfigs.test.ts's two-core case (4x4 image, k3 s1 p1, 16 outputs, 8 per core; the
+    // input's own shards of 8 sticks): row-major pages 12, 12, 28, 16 B (worked there by hand), each L1-aligned (16 B):
+    // 16 + 16 + 32 + 16 = 80 B beside the two pad sticks of 32 · 2 = 64 B: 128 → 208 B. Before PR #35212: 128 B.
+    const halo = (date: string, flag: boolean) => {
+      const attrs = poolAttrs(1, 4, 4, 32, {
+        stride: ints(1, 1),
+        ...(flag && { config_tensors_in_dram: inDram }),
+      });
+      const e = est(
+        estimateOp(
+          op('ttnn.max_pool2d', [hs([1, 1, 16, 32], 2)], [hs([1, 1, 16, 32], 2)], attrs),
+          whContext({ ttMetalDate: date }),
+        ),
+      );
+      return e.l1Intermediates?.find((t) => t.role === 'halo output')?.writerProgram?.cbBytesPerCore;
+    };
+    assert.equal(halo('2026-01-14', false), 128);
+    assert.equal(halo('2026-01-14', true), 208);
+    assert.equal(halo('2026-01-13', true), 128);
+  });
+
+  it("a tiled input's halo: 8x8 k3 s2 p1 on 2 tile-row shards, pages 12, 16, 44, 4 B → +96 B", () => {
+    // Input 8x8 = 64 sticks in two shards of one tile row (32 sticks: core 0 image rows 0-3, core 1 rows 4-7); padded
+    // 10x10, position p = 10·row + col, real for row, col ∈ 1..8 (stick 8·(row − 1) + col − 1). Output 4x4 = 16
+    // sticks, row-major, 8 per core; origin of output (r, c) = 20r + 2c, window end + 2·10 + 2.
+    //   Core 0: outputs of rows 0-1, span [0, 26 + 22 = 48]: pad runs {0-10}, {19, 20}, {29, 30}, {39, 40}: 4;
+    //     transfers from core 0: sticks 0-7, 8-15, 16-23, 24-31 (offsets 0, 8, 16, 24; a pad between each).
+    //   Core 1: rows 2-3, span [40, 66 + 22 = 88]: pad runs {40}, {49, 50}, {59, 60}, {69, 70}, {79, 80}: 5;
+    //     transfers: core 0's offset 24 (sticks 24-31), core 1's offsets 0, 8, 16, 24.
+    // Padding: halves 2 / 2 and 2 / 3 → 2·2 + 2 = 6 words (12 B) and 2·3 + 2 = 8 words (16 B).
+    // Gather, tiled: all offsets in source block 0 → config 0. Source 0: offsets 0, 8, 16 (→ core 0), then 24 tied
+    // (core 0 at column 0 before core 1 at column 1 of the 2-column shard grid): routes core 0, core 1 → 1 + 3·2 +
+    // 3·5 = 22 words (44 B). Source 1: one route of 4 → 16 words. Config 1: 1 word → 2 (4 B).
+    // Config CBs L1-aligned: 16 + 16 + 48 + 16 = 96 B beside the pad sticks (2 · 64 B) and the double-buffered untilize
+    // CBs (2 · 2 · 2,048 B): 8,320 → 8,416 B.
+    const halo = (flag: boolean) => {
+      const input = tensor([1, 1, 64, 32], { buffer: 'l1', mem: 'height_sharded', grid: [2, 1] });
+      const attrs = poolAttrs(1, 8, 8, 32, flag ? { config_tensors_in_dram: inDram } : {});
+      const e = est(
+        estimateOp(
+          op('ttnn.max_pool2d', [input], [hs([1, 1, 16, 32], 2)], attrs),
+          whContext({ ttMetalDate: '2026-03-01' }),
+        ),
+      );
+      return e.l1Intermediates?.find((t) => t.role === 'halo output')?.writerProgram?.cbBytesPerCore;
+    };
+    assert.equal(halo(false), 8_320);
+    assert.equal(halo(true), 8_416);
   });
 });

@@ -11,9 +11,12 @@
  *   in_cb = (indices: MAX·1024; wide: MAX·32·rows; else in_ntiles_c·32·rows) elements rounded up to 1024     [1]
  *   CBs: scalar 2·1024·B (+ a second one for avg pools needing per-element scalars); clear value 1024·B;
  *     in_0 and in_1 (split reader) 2·in_cb·B each; indices: 5·1024·2 + 1024·B; tiled output: pre-tilize
- *     in_ntiles_c·1024·B; config tensors in DRAM: reader indices shard_h·6 + 2 (from change point
+ *     in_ntiles_c·1024·B. With config_tensors_in_dram, from change point pool-config-tensors-in-dram (before it
+ *     the configs are L1_SMALL-backed, 0 B) [10]: a reader-index CB after the clear value, before the input CBs (so
+ *     in_0 starts at its end rounded up to the alignment), shard_h·6 + 2 B (from change point
  *     pool-reader-indices-actual-page the DRAM config page, 2 B · the longest core's index list; auto shard keeps the
- *     worst case) + shard_h·6 for avg scalars.
+ *     worst case), and, last, shard_h·6 B of avg scalar config when scalars are per element; the halo gets the flag
+ *     too (halo.ts: its four config CBs at their DRAM pages).
  *     The output shard (and the index shard) are tensor-backed                                                [1]
  *   output shard: round_up(N·OH·OW, cores_nhw · (32 for a tiled output, else 1)) / cores_nhw sticks: a row-major
  *     output is not rounded to the tile height (1 stick per core for 100 outputs on 100 cores, not 32)          [7]
@@ -76,6 +79,12 @@
  *       ttnn/cpp/ttnn/operations/pool/generic/device/pool_op.cpp@0183cc8 (early 2025: tiled only for a bfloat8_b
  *       output) through the 2025 "pool output is row major" version (search index id 3579891975) to the output_layout
  *       version (id 920078013): the rule never changed, so no change point.
+ *   [10] tt-metal PR #35212 (67a560408f, 2026-01-14): pool_multi_core_program_factory.cpp@67a560408f (CB creation
+ *       order scalar, scalar 2, clear value, raw input, reader indices, in_0, in_1, …, pre-tilize, output, scalar
+ *       config; the reader-index and scalar-config CBs unbacked at their worst cases with config_tensor_in_dram; the
+ *       same order at @622c6fb), generic_pools.cpp@67a560408f (ttnn::halo(…, is_out_tiled, config_tensor_in_dram);
+ *       the halo's input is the resharded or given shard), untilize_with_halo_program_factory.cpp@67a560408f (num_cores_x
+ *       of the tied-transfer NoC order = the input shard grid's width)
  *
  * Assumptions: DRAM inputs are estimated as one slice (the pool DRAM slicing path is not modeled); the copy
  *   `ttnn::move` may make of the halo output is not counted; the halo program's own CBs (halo.ts
@@ -92,7 +101,7 @@
 import type { DataType } from '../../ttnn/dtype';
 import { itemValue, wordOf } from '../../ttnn/dialectFields';
 import { TILE_ELEMENTS, elementBytes, tileBytes } from '../../ttnn/dtype';
-import { alignUp } from '../../ttnn/layout';
+import { type TensorLayout, alignUp } from '../../ttnn/layout';
 import type { PropValue, TensorSpec, TtnnOp } from '../../ttnn/op';
 import {
   CbSpec,
@@ -262,6 +271,16 @@ function poolCbs(
   if (flavor.avg && !flavor.oneScalarPerCore)
     cbs.push({ index: 1, role: 'scalar (second reader)', nPages: 2, pageBytes: TILE_ELEMENTS * nbytes });
   cbs.push({ index: 2, role: 'clear value', nPages: 1, pageBytes: TILE_ELEMENTS * nbytes });
+  // Config tensors in DRAM (change point pool-config-tensors-in-dram): the reader-index CB is created here, before the
+  // input CBs, so the next CB starts at its end rounded up to the alignment: the worst case of 3 words per output stick
+  // + 2 B, or the DRAM page the caller passes (change point pool-reader-indices-actual-page) [10].
+  if (flavor.configInDram)
+    cbs.push({
+      index: 8,
+      role: 'reader indices (config in DRAM)',
+      nPages: 1,
+      pageBytes: readerIndicesPageBytes ?? shardH * 6 + 2,
+    });
   cbs.push({ index: 3, role: 'input (reader 0)', nPages: 2, pageBytes: inCbPage });
   cbs.push({ index: 4, role: 'input (reader 1)', nPages: 2, pageBytes: inCbPage });
   if (flavor.returnIndices) {
@@ -270,20 +289,14 @@ function poolCbs(
   }
   if (flavor.outputTiled)
     cbs.push({ index: 7, role: 'pre-tilize', nPages: 1, pageBytes: inNtilesC * TILE_ELEMENTS * nbytes });
-  // With config tensors in DRAM: the reader indices (worst case 3 words per output stick + 2 B, or the DRAM page the
-  // caller passes, change point pool-reader-indices-actual-page) and the avg scalar config (worst case always).
-  if (flavor.configInDram)
-    cbs.push({
-      index: 8,
-      role: 'config tensors',
-      nPages: 1,
-      pageBytes: (readerIndicesPageBytes ?? shardH * 6 + 2) + (flavor.oneScalarPerCore ? 0 : shardH * 6),
-    });
   const outNtilesC = Math.ceil(shape.channels / nShardsC / (flavor.outputTiled ? 32 : 16));
   const outputShardBytes = flavor.outputTiled
     ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(outputDtype)
     : shardH * outNtilesC * Math.min(16, shardW) * nbytes;
   cbs.push({ index: 16, role: 'output (sharded)', nPages: 1, pageBytes: outputShardBytes, tensorBacked: true });
+  // An avg pool's per-element scalar config in DRAM: the last CB, at its worst case of 3 words per output stick [10].
+  if (flavor.configInDram && !flavor.oneScalarPerCore)
+    cbs.push({ index: 9, role: 'avg scalar config (config in DRAM)', nPages: 1, pageBytes: shardH * 6 });
   const cbBytes = cbs.reduce((n, c) => n + (c.tensorBacked === true ? 0 : c.nPages * c.pageBytes), 0);
   return { cbs, cbBytes, outputShardBytes };
 }
@@ -410,7 +423,8 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
     returnIndices,
     oneScalarPerCore,
     outputTiled: out.layout.pageLayout === 'tile',
-    configInDram: propBool(op, 'config_tensors_in_dram') ?? false,
+    // The pools take the flag from change point pool-config-tensors-in-dram; before it their configs are L1_SMALL.
+    configInDram: (propBool(op, 'config_tensors_in_dram') ?? false) && atOrAfter(ctx, 'pool-config-tensors-in-dram'),
   };
   const grid = { x: ctx.device.workerGrid[1], y: ctx.device.workerGrid[0] };
   const inScheme = input.layout.memoryLayout;
@@ -460,7 +474,7 @@ export function estimatePool2d(op: TtnnOp, ctx: EstimateContext): OpEstimateResu
       ? poolReaderIndicesPageBytes(shape, pc, flavor.outputTiled)
       : undefined;
   const { cbs, outputShardBytes } = poolCbs(shape, flavor, input.dtype, out.dtype, pc, ctx, readerIndicesPageBytes);
-  const intermediates = poolIntermediates(op, shape, input, flavor.outputTiled, pc, alreadySharded, inPlaceHalo, ctx);
+  const intermediates = poolIntermediates(op, shape, input, flavor, pc, alreadySharded, inPlaceHalo, ctx);
   const intermediateNotes = intermediates.map((t) => `${t.role} ${fmtBytes(t.bytesPerCore)} per core`);
   return finishProgram({
     op,
@@ -494,12 +508,13 @@ function poolIntermediates(
   op: TtnnOp,
   shape: PoolShape,
   input: ResolvedTensor,
-  outputTiled: boolean,
+  flavor: PoolFlavor,
   pc: ParallelConfig,
   alreadySharded: boolean,
   inPlaceHalo: boolean,
   ctx: EstimateContext,
 ): L1Intermediate[] {
+  const outputTiled = flavor.outputTiled;
   const inTiled = input.layout.pageLayout === 'tile';
   const nbytes = haloElementBytes(input.dtype, ctx);
   // Channels snapped to cores·alignment: a tile for tiled inputs, else L1 alignment (16 B) in bf16 elements.
@@ -510,15 +525,28 @@ function poolIntermediates(
   const haloBytesPerCore = haloSticks * shardW * nbytes;
   const outputShardSticks = poolOutputShardSticks(shape, pc, outputTiled);
   const inputSticks = shape.batch * shape.inputH * shape.inputW;
+  // Sticks per core of the halo's input: the resharded input's shard height, or an L1-sharded input's own.
+  const shardH = alreadySharded
+    ? shardRowSticks(input.layout)
+    : alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
   const haloProgram: HaloProgramInput = {
     tiled: inTiled,
     dtype: input.dtype,
     shardWidth: shardW,
     inputSticks,
     coresNhw: pc.coresNhw,
+    // generic_pools passes config_tensor_in_dram to its halo (change point pool-config-tensors-in-dram); the halo's
+    // NoC order of tied transfers follows the input shard grid's columns (height sharded) [10].
+    ...(flavor.configInDram && {
+      dramConfigs: {
+        geometry: poolHaloGeometry(shape),
+        outputSticksPerShard: outputShardSticks,
+        inputSticksPerShard: shardH,
+        gridColumns: pc.scheme === 'height_sharded' ? pc.box[0] : 0,
+      },
+    }),
   };
   if (!alreadySharded) {
-    const shardH = alignUp(inputSticks, pc.coresNhw * (inTiled ? 32 : 1)) / pc.coresNhw;
     const bytesPerCore = inTiled
       ? ((shardH * shardW) / TILE_ELEMENTS) * tileBytes(input.dtype)
       : shardH * shardW * (elementBytes(input.dtype) ?? 2);
@@ -633,6 +661,14 @@ function poolHaloGeometry(shape: PoolShape): InPlaceHaloGeometry {
 function poolOutputShardSticks(shape: PoolShape, pc: ParallelConfig, outputTiled: boolean): number {
   const total = shape.batch * shape.outputH * shape.outputW;
   return alignUp(total, pc.coresNhw * (outputTiled ? 32 : 1)) / pc.coresNhw;
+}
+
+/** Sticks per core of a sharded layout: its memref's rows (tile rows · 32 for a tiled layout). */
+function shardRowSticks(layout: TensorLayout): number {
+  const dims = layout.shardShape;
+  let rows = 1;
+  for (let i = 0; i < dims.length - 1; i++) rows *= dims[i]!;
+  return layout.pageLayout === 'tile' ? rows * 32 : rows;
 }
 
 export function estimateUpsample(op: TtnnOp, ctx: EstimateContext): OpEstimateResult {
